@@ -1,0 +1,198 @@
+/**
+ * The local replica. RUT bodies are INTEGER PRIMARY KEYs (the check digit is derivable and kept
+ * only for display). Times are ISO-8601 UTC strings. Every synced row carries the server's
+ * `version` so later actions can say which state they were decided on.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+const version = () => integer('version').notNull().default(1);
+const updatedAt = () =>
+  text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const companies = sqliteTable('companies', {
+  rut: integer('rut').primaryKey(),
+  dv: text('dv').notNull(),
+  legalName: text('legal_name').notNull(),
+  adherent: bool('adherent'),
+  adherentSince: text('adherent_since'),
+  adherentUntil: text('adherent_until'),
+  /** JSON array of portals the company uses. */
+  portals: text('portals').notNull().default('[]'),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+export const persons = sqliteTable(
+  'persons',
+  {
+    rut: integer('rut').primaryKey(),
+    dv: text('dv').notNull(),
+    givenNames: text('given_names').notNull(),
+    lastName1: text('last_name1').notNull(),
+    lastName2: text('last_name2').notNull().default(''),
+    /** Folded `last1 last2 given`: alphabetical order without accents. */
+    sortKey: text('sort_key').notNull(),
+    /** Lower-cased; null when the person has none (rule 2: no e-mail, no registration). */
+    email: text('email'),
+    /** E.164, `+56912345678`. */
+    phone: text('phone'),
+    /** Identity-card serial number; never sent to the renderer unmasked. */
+    serialNumber: text('serial_number'),
+    isWorker: bool('is_worker'),
+    isPensioner: bool('is_pensioner'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('persons_email').on(table.email), index('persons_phone').on(table.phone)],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: integer('id').primaryKey(),
+    personRut: integer('person_rut').notNull(),
+    companyRut: integer('company_rut').notNull(),
+    role: text('role', { enum: ['worker', 'access_admin', 'company_user'] }).notNull(),
+    state: text('state', { enum: ['active', 'disabled', 'paused', 'removed'] }).notNull(),
+    /** JSON array of module names granted. */
+    modules: text('modules').notNull().default('[]'),
+    agreementSigned: bool('agreement_signed'),
+    startedAt: text('started_at').notNull(),
+    endedAt: text('ended_at'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('memberships_person_company').on(table.personRut, table.companyRut),
+    index('memberships_company_person').on(table.companyRut, table.personRut),
+  ],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey(),
+    personRut: integer('person_rut').notNull(),
+    portal: text('portal', {
+      enum: ['achs_gestion', 'portal_heroes', 'portal_empresas'],
+    }).notNull(),
+    registrationState: text('registration_state', {
+      enum: ['not_registered', 'pending_activation', 'active'],
+    }).notNull(),
+    passwordSet: bool('password_set'),
+    emailVerified: bool('email_verified'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    registrationBlocked: bool('registration_blocked'),
+    lastLoginAt: text('last_login_at'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('accounts_person_portal').on(table.personRut, table.portal)],
+);
+
+export const mails = sqliteTable(
+  'mails',
+  {
+    id: integer('id').primaryKey(),
+    personRut: integer('person_rut').notNull(),
+    portal: text('portal', {
+      enum: ['achs_gestion', 'portal_heroes', 'portal_empresas'],
+    }).notNull(),
+    kind: text('kind', {
+      enum: [
+        'password_creation',
+        'password_reset',
+        'access_approval',
+        'agreement_signature',
+        'email_confirmation',
+      ],
+    }).notNull(),
+    sentAt: text('sent_at').notNull(),
+    outcome: text('outcome', { enum: ['sent', 'delivered', 'bounced', 'failed'] }).notNull(),
+    toAddress: text('to_address').notNull(),
+  },
+  (table) => [index('mails_person_sent').on(table.personRut, table.sentAt)],
+);
+
+/** Portal Empresas access requests (rule 12). */
+export const accessRequests = sqliteTable(
+  'access_requests',
+  {
+    id: integer('id').primaryKey(),
+    personRut: integer('person_rut').notNull(),
+    companyRut: integer('company_rut').notNull(),
+    capacity: text('capacity', {
+      enum: ['legal_representative', 'authorized_signatory', 'other'],
+    }).notNull(),
+    state: text('state', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    reason: text('reason'),
+    requestedAt: text('requested_at').notNull(),
+    decidedAt: text('decided_at'),
+    agreementSigned: bool('agreement_signed'),
+    version: version(),
+  },
+  (table) => [index('access_requests_person').on(table.personRut)],
+);
+
+/** One call or visit. Filled by the actions issue. */
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: text('id').primaryKey(),
+    agentId: text('agent_id').notNull(),
+    personRut: integer('person_rut'),
+    reason: text('reason').notNull(),
+    outcome: text('outcome'),
+    notes: text('notes'),
+    openedAt: text('opened_at').notNull(),
+    closedAt: text('closed_at'),
+  },
+  (table) => [index('interactions_person').on(table.personRut)],
+);
+
+/** Append-only, hash-chained. Filled by the actions issue. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull().unique(),
+    at: text('at').notNull(),
+    agentId: text('agent_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    personRut: integer('person_rut'),
+    action: text('action').notNull(),
+    before: text('before'),
+    after: text('after'),
+    reason: text('reason'),
+    identityCheck: text('identity_check'),
+    interactionId: text('interaction_id'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [index('audit_person').on(table.personRut)],
+);
+
+/** Intents waiting to reach the central API, in order. Filled by the actions issue. */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey(),
+  actionId: text('action_id').notNull().unique(),
+  kind: text('kind').notNull(),
+  payload: text('payload').notNull(),
+  createdAt: text('created_at').notNull(),
+  state: text('state', { enum: ['pending', 'applied', 'conflict', 'rejected'] })
+    .notNull()
+    .default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+});
+
+/** Cursors, epoch, device identity: one value per key. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

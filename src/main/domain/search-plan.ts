@@ -1,0 +1,94 @@
+/**
+ * Decides what a search text is. Callers dictate RUTs in every form, phone numbers, e-mails
+ * and names in any order; the plan lists every reading worth trying, strongest first, so the
+ * repository can put an exact RUT before anything else. Pure: no I/O.
+ */
+import { checkDigit, compactRut, MAX_RUT_BODY, readRut, type Rut } from '../../shared/rut';
+import { normalizePhone } from '../../shared/phone';
+import { words } from '../../shared/text';
+
+export type SearchPlan = {
+  /** RUT bodies to look up exactly, most likely reading first. */
+  rutBodies: number[];
+  /** Set when the text carries an explicit check digit that is wrong. */
+  invalidCheckDigit: { typed: Rut; expected: string } | null;
+  /** Leading digits of a RUT body. */
+  rutPrefix: string | null;
+  /** E.164 phone number. */
+  phone: string | null;
+  /** Lower-cased start of an e-mail address. */
+  emailPrefix: string | null;
+  /** True when the text can only be an e-mail (it has an @). */
+  emailOnly: boolean;
+  /** Folded words for the full-text name search, each used as a prefix. */
+  nameWords: string[];
+};
+
+const MIN_EMAIL_PREFIX = 3;
+const MAX_WORDS = 6;
+
+export function planSearch(text: string): SearchPlan {
+  const plan: SearchPlan = {
+    rutBodies: [],
+    invalidCheckDigit: null,
+    rutPrefix: null,
+    phone: null,
+    emailPrefix: null,
+    emailOnly: false,
+    nameWords: [],
+  };
+  const trimmed = text.trim();
+  if (trimmed === '') return plan;
+
+  if (trimmed.includes('@')) {
+    plan.emailPrefix = trimmed.toLowerCase();
+    plan.emailOnly = true;
+    return plan;
+  }
+
+  const compact = compactRut(trimmed);
+  if (/^\d+K?$/.test(compact) && /^[\d.\s\u00a0kK-]+$/.test(trimmed)) {
+    planNumeric(plan, trimmed, compact);
+    return plan;
+  }
+
+  plan.phone = /\d{8}/.test(trimmed.replace(/\D/g, '')) ? normalizePhone(trimmed) : null;
+  if (plan.phone) return plan;
+
+  plan.nameWords = words(trimmed).slice(0, MAX_WORDS);
+  if (!/\s/.test(trimmed) && trimmed.length >= MIN_EMAIL_PREFIX) {
+    plan.emailPrefix = trimmed.toLowerCase();
+  }
+  return plan;
+}
+
+function planNumeric(plan: SearchPlan, trimmed: string, compact: string): void {
+  const explicitCheckDigit = compact.endsWith('K') || /-\s*[\dkK]\s*$/.test(trimmed);
+  const addBody = (body: number) => {
+    if (body > 0 && body <= MAX_RUT_BODY && !plan.rutBodies.includes(body)) {
+      plan.rutBodies.push(body);
+    }
+  };
+
+  if (explicitCheckDigit) {
+    const rut = readRut(compact);
+    if (!rut) return;
+    addBody(rut.body);
+    const expected = checkDigit(rut.body);
+    if (expected !== rut.dv) plan.invalidCheckDigit = { typed: rut, expected };
+    plan.rutPrefix = String(rut.body);
+    return;
+  }
+
+  const digits = compact.replace(/^0+/, '');
+  if (digits === '') return;
+  const grouped = trimmed.includes('.');
+  // `12.345.678` is a body written with dots; `12345678` may be a body or a body plus its digit.
+  if (digits.length <= 8) addBody(Number(digits));
+  if (!grouped && digits.length >= 7) {
+    const withDigit = readRut(digits);
+    if (withDigit && checkDigit(withDigit.body) === withDigit.dv) addBody(withDigit.body);
+  }
+  if (digits.length <= 8) plan.rutPrefix = digits;
+  if (!grouped) plan.phone = normalizePhone(digits);
+}

@@ -1,0 +1,469 @@
+/**
+ * Deterministic, realistic demo data: the same `persons` and `seed` always give the same rows.
+ * A scripted cast of persons covers every account state of DOMAIN.md (see `cast.ts`); the rest
+ * is drawn from Chilean name and company material. Writes with prepared statements in
+ * transactions of a few thousand rows, in RUT order.
+ */
+import fs from 'node:fs';
+import { openDatabase, type Db, type OpenOptions } from '../db/database';
+import { checkDigit } from '../../shared/rut';
+import { foldText } from '../../shared/text';
+import { CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
+import {
+  COMPANY_KINDS,
+  COMPANY_PLACES,
+  COMPANY_SUFFIXES,
+  GIVEN_NAMES_F,
+  GIVEN_NAMES_M,
+  MAIL_DOMAINS,
+  MODULES,
+  SURNAMES,
+} from './names';
+
+export type SeedOptions = {
+  persons: number;
+  /** Fixes every timestamp of the dataset (locks, mails) relative to this instant. */
+  now?: Date;
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type SeedSummary = { persons: number; companies: number; seconds: number };
+
+/**
+ * Builds a demo replica at `file` that did not exist: seeded into `file.partial` and renamed
+ * into place only when complete, so an interrupted seed never leaves a half-built replica.
+ */
+export function createDemoDatabase(
+  options: SeedOptions & Omit<OpenOptions, 'file'> & { file: string },
+): SeedSummary {
+  if (fs.existsSync(options.file)) throw new Error('database_exists');
+  const partial = `${options.file}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+  const db = openDatabase({ ...options, file: partial });
+  let summary: SeedSummary;
+  try {
+    // A partial file is thrown away on any failure, so durability buys nothing here.
+    db.$client.pragma('synchronous = OFF');
+    summary = withoutFtsTriggers(db, () => seedDatabase(db, options));
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.$client.close();
+  }
+  fs.renameSync(partial, options.file);
+  return summary;
+}
+
+/** Bulk load: the full-text indexes are rebuilt once at the end instead of row by row. */
+function withoutFtsTriggers<T>(db: Db, load: () => T): T {
+  const sqlite = db.$client;
+  const triggers = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'")
+    .all() as Array<{ name: string; sql: string }>;
+  for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+  const result = load();
+  sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('rebuild');
+    INSERT INTO company_fts(company_fts) VALUES ('rebuild');`);
+  for (const trigger of triggers) sqlite.exec(trigger.sql);
+  return result;
+}
+
+type Portal = 'achs_gestion' | 'portal_heroes' | 'portal_empresas';
+type Role = 'worker' | 'access_admin' | 'company_user';
+type MembershipState = 'active' | 'disabled' | 'paused' | 'removed';
+
+type CompanyRow = { rut: number; name: string; adherent: boolean; caja: boolean };
+
+const BATCH = 5_000;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** mulberry32: small, fast and good enough for demo data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
+  const started = performance.now();
+  const sqlite = db.$client;
+  const existing = sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
+  if (existing.n > 0) throw new Error('database_not_empty');
+
+  const rand = random(options.seed ?? 20261121);
+  const now = (options.now ?? new Date()).getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+  const surnameTotal = SURNAMES.reduce((sum, [, weight]) => sum + weight, 0);
+  const surname = (): string => {
+    let target = rand() * surnameTotal;
+    for (const [name, weight] of SURNAMES) {
+      target -= weight;
+      if (target < 0) return name;
+    }
+    return SURNAMES[0]![0];
+  };
+
+  const insertCompany = sqlite.prepare(
+    `INSERT INTO companies (rut, dv, legal_name, adherent, adherent_since, adherent_until, portals)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPerson = sqlite.prepare(
+    `INSERT INTO persons (rut, dv, given_names, last_name1, last_name2, sort_key, email, phone,
+       serial_number, is_worker, is_pensioner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMembership = sqlite.prepare(
+    `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed,
+       started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAccount = sqlite.prepare(
+    `INSERT INTO accounts (person_rut, portal, registration_state, password_set, email_verified,
+       failed_attempts, locked_until, registration_blocked, last_login_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMail = sqlite.prepare(
+    `INSERT INTO mails (person_rut, portal, kind, sent_at, outcome, to_address)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAccessRequest = sqlite.prepare(
+    `INSERT INTO access_requests (person_rut, company_rut, capacity, state, reason, requested_at,
+       decided_at, agreement_signed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  // Companies: the cast's first, then generated ones with unique names.
+  const companyCount = Math.max(CAST_COMPANIES.length + 8, Math.round(options.persons / 40));
+  const companies: CompanyRow[] = [];
+  const companyByRut = new Map<number, CompanyRow>();
+  const usedNames = new Set<string>();
+  const addCompany = (company: CompanyRow, since: string, until: string | null) => {
+    companies.push(company);
+    companyByRut.set(company.rut, company);
+    usedNames.add(company.name);
+    const portals = company.caja ? ['portal_heroes', 'portal_empresas'] : ['achs_gestion'];
+    insertCompany.run(
+      company.rut,
+      checkDigit(company.rut),
+      company.name,
+      company.adherent ? 1 : 0,
+      since,
+      until,
+      JSON.stringify(portals),
+    );
+  };
+  sqlite.transaction(() => {
+    for (const cast of CAST_COMPANIES) {
+      addCompany(
+        { rut: cast.rut, name: cast.name, adherent: cast.adherent, caja: cast.caja },
+        iso(now - 3000 * DAY),
+        cast.adherent ? null : iso(now - 40 * DAY),
+      );
+    }
+    for (let i = 0; companies.length < companyCount; i++) {
+      const rut = 76_000_000 + i * 61 + Math.floor(rand() * 61);
+      if (companyByRut.has(rut)) continue;
+      const shape = rand();
+      const core =
+        shape < 0.4
+          ? `${pick(COMPANY_KINDS)} ${pick(COMPANY_PLACES)}`
+          : shape < 0.7
+            ? `${pick(COMPANY_KINDS)} ${surname()} Hermanos`
+            : `${pick(COMPANY_KINDS)} ${surname()} ${pick(COMPANY_PLACES)}`;
+      let name = `${core} ${pick(COMPANY_SUFFIXES)}`;
+      // Rare collisions get a branch number, as real registries show them.
+      for (let branch = 2; usedNames.has(name); branch++)
+        name = `${core} ${branch} ${pick(COMPANY_SUFFIXES)}`;
+      const adherent = rand() >= 0.08;
+      addCompany(
+        { rut, name, adherent, caja: rand() < 0.35 },
+        iso(now - Math.floor(rand() * 5000) * DAY),
+        adherent ? null : iso(now - Math.floor(rand() * 400) * DAY),
+      );
+    }
+  })();
+
+  // Large companies first: a skewed pick makes a few employers big, most small.
+  const generatedCompanies = companies.slice(CAST_COMPANIES.length);
+  const employer = (): CompanyRow =>
+    generatedCompanies[Math.floor(generatedCompanies.length * rand() ** 3)]!;
+
+  const writeAccount = (
+    personRut: number,
+    portal: Portal,
+    email: string | null,
+    state: AccountDraft,
+  ) => {
+    insertAccount.run(
+      personRut,
+      portal,
+      state.registrationState,
+      state.passwordSet ? 1 : 0,
+      state.emailVerified ? 1 : 0,
+      state.failedAttempts,
+      state.lockedUntil,
+      state.registrationBlocked ? 1 : 0,
+      state.lastLoginAt,
+    );
+    if (email === null) return;
+    for (const mail of state.mails) {
+      insertMail.run(personRut, portal, mail.kind, mail.sentAt, mail.outcome, email);
+    }
+  };
+
+  const drawAccount = (hasEmail: boolean): AccountDraft => {
+    const r = rand();
+    const lastLoginAt = iso(now - Math.floor(rand() * 120 * DAY));
+    const sentAgo = (days: number) => iso(now - Math.floor(rand() * days * DAY) - 5 * MINUTE);
+    const outcome = () => (rand() < 0.05 ? 'bounced' : rand() < 0.5 ? 'delivered' : 'sent');
+    if (!hasEmail || r < 0.08) {
+      return draft('not_registered', { lastLoginAt: null });
+    }
+    if (r < 0.1) {
+      return draft('not_registered', { registrationBlocked: true, lastLoginAt: null });
+    }
+    if (r < 0.2) {
+      return draft('pending_activation', {
+        lastLoginAt: null,
+        mails: [{ kind: 'password_creation', sentAt: sentAgo(20), outcome: outcome() }],
+      });
+    }
+    if (r < 0.23) {
+      const attempts = 6 + Math.floor(rand() * 4);
+      return draft('active', {
+        failedAttempts: attempts,
+        lockedUntil: iso(now + (5 + Math.floor(rand() * 55)) * MINUTE),
+        lastLoginAt,
+        mails:
+          rand() < 0.5 ? [{ kind: 'password_reset', sentAt: sentAgo(1), outcome: outcome() }] : [],
+      });
+    }
+    return draft('active', {
+      failedAttempts: rand() < 0.1 ? 1 + Math.floor(rand() * 4) : 0,
+      emailVerified: rand() < 0.95,
+      lastLoginAt,
+      mails:
+        rand() < 0.2 ? [{ kind: 'password_reset', sentAt: sentAgo(90), outcome: outcome() }] : [],
+    });
+  };
+
+  // Persons: the cast first, then bodies spread over 5.000.000–25.000.000 in ascending order.
+  const castBodies = new Set(CAST_PERSONS.map((p) => p.rut));
+  sqlite.transaction(() => {
+    for (const cast of CAST_PERSONS) writeCastPerson(cast);
+  })();
+
+  const generated = Math.max(0, options.persons - CAST_PERSONS.length);
+  const step = Math.max(1, Math.floor(20_000_000 / Math.max(generated, 1)));
+  let written = CAST_PERSONS.length;
+  let index = 0;
+  while (written < options.persons) {
+    sqlite.transaction(() => {
+      const end = Math.min(options.persons, written + BATCH);
+      while (written < end) {
+        const body = 5_000_000 + index * step + Math.floor(rand() * step);
+        index++;
+        if (castBodies.has(body)) continue;
+        writeGeneratedPerson(body);
+        written++;
+      }
+    })();
+    options.onProgress?.(written, options.persons);
+  }
+
+  function writeGeneratedPerson(body: number): void {
+    const female = rand() < 0.5;
+    const names = female ? GIVEN_NAMES_F : GIVEN_NAMES_M;
+    const first = pick(names);
+    let second = rand() < 0.6 ? pick(names) : '';
+    if (second === first) second = '';
+    const givenNames = second ? `${first} ${second}` : first;
+    const last1 = surname();
+    const last2 = surname();
+    const email =
+      rand() < 0.88
+        ? `${foldText(first)}.${foldText(last1)}${body % 997}@${pick(MAIL_DOMAINS)}`.replace(
+            / /g,
+            '',
+          )
+        : null;
+    const phone = rand() < 0.8 ? `+569${10_000_000 + Math.floor(rand() * 89_999_999)}` : null;
+    const serial = String(100_000_000 + Math.floor(rand() * 499_999_999));
+    const pensioner = rand() < 0.12;
+    const memberCount = pensioner && rand() < 0.6 ? 0 : rand() < 0.82 ? 1 : rand() < 0.78 ? 2 : 3;
+
+    insertPerson.run(
+      body,
+      checkDigit(body),
+      givenNames,
+      last1,
+      last2,
+      foldText(`${last1} ${last2} ${givenNames}`),
+      email,
+      phone,
+      serial,
+      memberCount > 0 ? 1 : 0,
+      pensioner ? 1 : 0,
+    );
+
+    const portals = new Set<Portal>();
+    if (pensioner) portals.add('portal_heroes');
+    const chosen = new Set<number>();
+    for (let m = 0; m < memberCount; m++) {
+      const company = employer();
+      if (chosen.has(company.rut)) continue;
+      chosen.add(company.rut);
+      const roleDraw = rand();
+      const role: Role =
+        roleDraw < 0.01 ? 'access_admin' : roleDraw < 0.04 ? 'company_user' : 'worker';
+      const stateDraw = rand();
+      const state: MembershipState =
+        stateDraw < 0.86
+          ? 'active'
+          : stateDraw < 0.91
+            ? 'disabled'
+            : stateDraw < 0.93
+              ? 'paused'
+              : 'removed';
+      const modules = MODULES.filter(() => rand() < 0.4);
+      const signed = role !== 'worker' && rand() < 0.75;
+      const startedAt = now - Math.floor(rand() * 3000) * DAY;
+      insertMembership.run(
+        body,
+        company.rut,
+        role,
+        state,
+        JSON.stringify(modules),
+        signed ? 1 : 0,
+        iso(startedAt),
+        state === 'removed' ? iso(startedAt + Math.floor(rand() * 200 + 1) * DAY) : null,
+      );
+      portals.add(company.caja ? 'portal_heroes' : 'achs_gestion');
+      if (company.caja && role !== 'worker') {
+        portals.add('portal_empresas');
+        const decision = rand();
+        const requestState = decision < 0.8 ? 'approved' : decision < 0.92 ? 'pending' : 'rejected';
+        const requestedAt = startedAt + DAY;
+        insertAccessRequest.run(
+          body,
+          company.rut,
+          role === 'access_admin' ? 'legal_representative' : 'authorized_signatory',
+          requestState,
+          requestState === 'rejected' ? REJECTED_REASON : null,
+          iso(requestedAt),
+          requestState === 'pending' ? null : iso(requestedAt + 2 * DAY),
+          signed ? 1 : 0,
+        );
+      }
+    }
+    for (const portal of portals) writeAccount(body, portal, email, drawAccount(email !== null));
+  }
+
+  function writeCastPerson(cast: CastPerson): void {
+    insertPerson.run(
+      cast.rut,
+      checkDigit(cast.rut),
+      cast.givenNames,
+      cast.lastName1,
+      cast.lastName2,
+      foldText(`${cast.lastName1} ${cast.lastName2} ${cast.givenNames}`),
+      cast.email,
+      cast.phone,
+      cast.serialNumber,
+      cast.memberships.length > 0 ? 1 : 0,
+      cast.pensioner ? 1 : 0,
+    );
+    for (const membership of cast.memberships) {
+      const startedAt = now - 900 * DAY;
+      insertMembership.run(
+        cast.rut,
+        membership.companyRut,
+        membership.role,
+        membership.state,
+        JSON.stringify(membership.modules ?? ['siniestros']),
+        membership.agreementSigned ? 1 : 0,
+        iso(startedAt),
+        membership.state === 'removed' ? iso(now - 20 * DAY) : null,
+      );
+      if (membership.accessRequest) {
+        insertAccessRequest.run(
+          cast.rut,
+          membership.companyRut,
+          'legal_representative',
+          membership.accessRequest,
+          null,
+          iso(now - 3 * DAY),
+          membership.accessRequest === 'pending' ? null : iso(now - 2 * DAY),
+          membership.agreementSigned ? 1 : 0,
+        );
+      }
+    }
+    for (const account of cast.accounts) {
+      writeAccount(cast.rut, account.portal, cast.email, {
+        registrationState: account.registrationState,
+        passwordSet: account.registrationState === 'active',
+        emailVerified: account.registrationState === 'active',
+        failedAttempts: account.failedAttempts ?? 0,
+        lockedUntil:
+          account.lockedForMinutes === undefined
+            ? null
+            : iso(now + account.lockedForMinutes * MINUTE),
+        registrationBlocked: account.registrationBlocked ?? false,
+        lastLoginAt: account.registrationState === 'active' ? iso(now - 2 * DAY) : null,
+        mails: (account.mails ?? []).map((mail) => ({
+          kind: mail.kind,
+          sentAt: iso(now - mail.minutesAgo * MINUTE),
+          outcome: mail.outcome,
+        })),
+      });
+    }
+  }
+
+  return {
+    persons: written,
+    companies: companies.length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+const REJECTED_REASON =
+  'El solicitante no es representante legal ni figura en el registro de firmantes (TRF).';
+
+type MailDraft = {
+  kind: 'password_creation' | 'password_reset' | 'access_approval' | 'agreement_signature';
+  sentAt: string;
+  outcome: 'sent' | 'delivered' | 'bounced';
+};
+
+type AccountDraft = {
+  registrationState: 'not_registered' | 'pending_activation' | 'active';
+  passwordSet: boolean;
+  emailVerified: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  registrationBlocked: boolean;
+  lastLoginAt: string | null;
+  mails: MailDraft[];
+};
+
+function draft(
+  registrationState: AccountDraft['registrationState'],
+  rest: Partial<Omit<AccountDraft, 'registrationState'>>,
+): AccountDraft {
+  return {
+    registrationState,
+    passwordSet: registrationState === 'active',
+    emailVerified: registrationState === 'active',
+    failedAttempts: 0,
+    lockedUntil: null,
+    registrationBlocked: false,
+    lastLoginAt: null,
+    mails: [],
+    ...rest,
+  };
+}

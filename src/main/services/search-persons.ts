@@ -1,0 +1,181 @@
+/**
+ * Search use case: reads the plan of the text, runs its probes strongest first (exact RUT,
+ * phone, e-mail, names, RUT prefix), keeps a bounded ordered candidate list, and hydrates one
+ * page. Companies found by RUT or name come beside the persons.
+ */
+import type { CompanyHit, PersonHit, SearchNotice, SearchPage } from '../../shared/contract';
+import { checkDigit, formatRut, loginRut, readRut } from '../../shared/rut';
+import { personBadges } from '../domain/badges';
+import { rankByName } from '../domain/name-rank';
+import { planSearch } from '../domain/search-plan';
+import type { CompanyRow, PersonSearchRepository } from '../repositories/person-search-repository';
+
+/** Candidates kept for one text; beyond this the agent is asked to add a word. */
+export const SEARCH_CAP = 200;
+const COMPANY_HITS = 5;
+
+type Query = { text: string; companyRut: string | null; offset: number; limit: number };
+type Candidate = { rut: number; matchedBy: PersonHit['matchedBy'] };
+
+export function searchPersons(repo: PersonSearchRepository, query: Query, now: Date): SearchPage {
+  const plan = planSearch(query.text);
+  const notices: SearchNotice[] = [];
+  const scopeRut = query.companyRut === null ? null : readRut(query.companyRut);
+  const scope = scopeRut ? repo.company(scopeRut.body) : null;
+
+  let candidates: Candidate[];
+  let hasMore: boolean;
+  const companies: CompanyHit[] = [];
+
+  if (scope) {
+    if (plan.nameWords.length > 0) {
+      candidates = rankByName(
+        plan.nameWords,
+        repo.byNamesInCompany(scope.rut, plan.nameWords, SEARCH_CAP + 1),
+      ).map((row) => ({ rut: row.rut, matchedBy: 'name' as const }));
+      ({ candidates, hasMore } = pageOf(candidates, query, notices));
+    } else {
+      // A company's whole roster pages through its index with no cap.
+      const page = repo.companyMembers(scope.rut, query.limit + 1, query.offset);
+      hasMore = page.length > query.limit;
+      candidates = page.slice(0, query.limit).map((rut) => ({ rut, matchedBy: 'company' }));
+    }
+  } else {
+    const all = collectCandidates(repo, plan);
+    ({ candidates, hasMore } = pageOf(all, query, notices));
+    if (query.offset === 0) companies.push(...findCompanies(repo, plan));
+    if (plan.invalidCheckDigit) {
+      notices.unshift({
+        code: 'invalid_check_digit',
+        typed: formatRut(plan.invalidCheckDigit.typed),
+        expected: plan.invalidCheckDigit.expected,
+      });
+    } else {
+      const typed = readRut(query.text);
+      const valid = typed !== null && checkDigit(typed.body) === typed.dv;
+      if (valid && all.length === 0 && companies.length === 0) {
+        notices.push({ code: 'rut_not_found', rut: formatRut(typed) });
+      }
+    }
+  }
+
+  return {
+    text: query.text,
+    company: scope ? toCompanyHit(repo, scope) : null,
+    companies,
+    persons: hydrate(repo, candidates, now),
+    offset: query.offset,
+    hasMore,
+    notices,
+  };
+}
+
+function collectCandidates(
+  repo: PersonSearchRepository,
+  plan: ReturnType<typeof planSearch>,
+): Candidate[] {
+  const seen = new Set<number>();
+  const out: Candidate[] = [];
+  const add = (ruts: number[], matchedBy: Candidate['matchedBy']) => {
+    for (const rut of ruts) {
+      if (out.length > SEARCH_CAP) return;
+      if (seen.has(rut)) continue;
+      seen.add(rut);
+      out.push({ rut, matchedBy });
+    }
+  };
+  const room = () => SEARCH_CAP + 1 - out.length;
+
+  add(
+    plan.rutBodies.filter((body) => repo.rutExists(body)),
+    'rut',
+  );
+  if (plan.phone) add(repo.byPhone(plan.phone, room()), 'phone');
+  if (plan.emailPrefix && plan.emailOnly)
+    add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
+  if (plan.nameWords.length > 0 && room() > 0) {
+    const window = rankByName(plan.nameWords, repo.byNames(plan.nameWords, room()));
+    add(
+      window.map((row) => row.rut),
+      'name',
+    );
+  }
+  if (plan.emailPrefix && !plan.emailOnly && room() > 0) {
+    add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
+  }
+  if (plan.rutPrefix && room() > 0) add(repo.rutPrefix(plan.rutPrefix, room()), 'rut_prefix');
+  return out;
+}
+
+function pageOf(all: Candidate[], query: Query, notices: SearchNotice[]) {
+  if (all.length > SEARCH_CAP) notices.push({ code: 'capped', cap: SEARCH_CAP });
+  const end = Math.min(query.offset + query.limit, SEARCH_CAP);
+  return {
+    candidates: all.slice(query.offset, end),
+    hasMore: Math.min(all.length, SEARCH_CAP) > end,
+  };
+}
+
+function findCompanies(
+  repo: PersonSearchRepository,
+  plan: ReturnType<typeof planSearch>,
+): CompanyHit[] {
+  const found = new Map<number, CompanyRow>();
+  for (const body of plan.rutBodies) {
+    const company = repo.company(body);
+    if (company) found.set(company.rut, company);
+  }
+  if (plan.nameWords.length > 0) {
+    for (const company of repo.companiesByName(plan.nameWords, COMPANY_HITS)) {
+      found.set(company.rut, company);
+    }
+  }
+  return [...found.values()].slice(0, COMPANY_HITS).map((company) => toCompanyHit(repo, company));
+}
+
+function toCompanyHit(repo: PersonSearchRepository, company: CompanyRow): CompanyHit {
+  return {
+    rut: loginRut({ body: company.rut, dv: company.dv }),
+    legalName: company.legalName,
+    adherent: company.adherent,
+    memberCount: repo.memberCount(company.rut),
+  };
+}
+
+function hydrate(repo: PersonSearchRepository, candidates: Candidate[], now: Date): PersonHit[] {
+  if (candidates.length === 0) return [];
+  const rows = repo.hitRows(candidates.map((c) => c.rut));
+  const persons = new Map(rows.persons.map((row) => [row.rut, row]));
+  const group = <T extends { personRut: number }>(list: T[]) => {
+    const byPerson = new Map<number, T[]>();
+    for (const item of list) {
+      const bucket = byPerson.get(item.personRut);
+      if (bucket) bucket.push(item);
+      else byPerson.set(item.personRut, [item]);
+    }
+    return byPerson;
+  };
+  const memberships = group(rows.memberships);
+  const accounts = group(rows.accounts);
+
+  return candidates.flatMap(({ rut, matchedBy }) => {
+    const person = persons.get(rut);
+    if (!person) return [];
+    const ownMemberships = memberships.get(rut) ?? [];
+    const main = ownMemberships.find((m) => m.state === 'active') ?? ownMemberships[0];
+    return [
+      {
+        rut: loginRut({ body: rut, dv: person.dv }),
+        givenNames: person.givenNames,
+        lastName1: person.lastName1,
+        lastName2: person.lastName2,
+        email: person.email,
+        phone: person.phone,
+        companyName: main?.companyName ?? null,
+        companyCount: ownMemberships.length,
+        badges: personBadges(person, accounts.get(rut) ?? [], ownMemberships, now),
+        matchedBy,
+      },
+    ];
+  });
+}

@@ -1,0 +1,186 @@
+/**
+ * The web door: the built renderer and the same dispatch as the IPC door, over HTTP on
+ * 127.0.0.1, for machines without the Electron runtime and for end-to-end tests. It holds no
+ * logic of its own. Every API call needs the session token printed at start; the Host header
+ * must be loopback (no DNS rebinding), and only JSON bodies are read (no cross-site forms).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Envelope, ErrorCode } from '../../shared/contract';
+import { errorMessages } from '../../shared/messages';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MAX_BODY_BYTES = 64 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export type WebDoorOptions = {
+  dispatch: (channel: string, input: unknown) => Envelope<unknown>;
+  rendererDir: string;
+  port: number;
+  token?: string;
+};
+
+export type WebDoor = { url: string; token: string; port: number; close: () => Promise<void> };
+
+export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const rendererDir = path.resolve(options.rendererDir);
+  let port = options.port;
+
+  const server = http.createServer((request, response) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    if (!isLoopbackHost(request.headers.host, port)) {
+      return sendJson(response, 421, failure('forbidden'));
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return sendJson(response, 405, failure('invalid_input'));
+      if (!hasToken(request.headers.authorization, token)) {
+        return sendJson(response, 401, failure('unauthorized'));
+      }
+      if (!String(request.headers['content-type']).startsWith('application/json')) {
+        return sendJson(response, 415, failure('invalid_input'));
+      }
+      return readJson(request, (body) => {
+        if (body === INVALID) return sendJson(response, 400, failure('invalid_input'));
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const envelope = options.dispatch(channel, body);
+        sendJson(response, envelope.ok ? 200 : statusOf(envelope.error.code), envelope);
+      });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405).end();
+      return;
+    }
+    serveStatic(rendererDir, url.pathname, response);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function failure(code: ErrorCode): Envelope<never> {
+  return { ok: false, error: { code, message: errorMessages[code] } };
+}
+
+function statusOf(code: ErrorCode): number {
+  const statuses: Record<ErrorCode, number> = {
+    invalid_input: 400,
+    not_found: 404,
+    unauthorized: 401,
+    forbidden: 403,
+    unknown_channel: 404,
+    internal: 500,
+  };
+  return statuses[code];
+}
+
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function hasToken(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const INVALID = Symbol('invalid');
+
+function readJson(request: http.IncomingMessage, done: (body: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let finished = false;
+  const finish = (body: unknown) => {
+    if (finished) return;
+    finished = true;
+    done(body);
+  };
+  request.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      finish(INVALID);
+      request.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  request.on('end', () => {
+    try {
+      const text = Buffer.concat(chunks).toString('utf8');
+      finish(text === '' ? {} : JSON.parse(text));
+    } catch {
+      finish(INVALID);
+    }
+  });
+  request.on('error', () => finish(INVALID));
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+function serveStatic(root: string, pathname: string, response: http.ServerResponse): void {
+  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const file = path.resolve(root, `.${relative}`);
+  // Unknown paths get the app shell; nothing outside the renderer folder is ever read.
+  const target =
+    file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()
+      ? file
+      : path.join(root, 'index.html');
+  fs.readFile(target, (error, content) => {
+    if (error) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Falta compilar la interfaz: ejecute npm run build.');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=31536000, immutable',
+    });
+    response.end(content);
+  });
+}

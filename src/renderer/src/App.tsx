@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { useApp } from './store';
+import { PersonRecordPane } from './components/PersonRecordView';
+import { ResultList, SearchNotices } from './components/ResultList';
+import { SearchBox } from './components/SearchBox';
+
+export function App() {
+  const searchRef = useRef<HTMLInputElement>(null);
+  const recordRef = useRef<HTMLElement>(null);
+  const closeRecord = useApp((s) => s.closeRecord);
+  const loadInfo = useApp((s) => s.loadInfo);
+  const personCount = useApp((s) => s.personCount);
+  const searching = useApp((s) => s.searching);
+  const lastSearchMs = useApp((s) => s.lastSearchMs);
+  const rows = useApp((s) => s.rows);
+  const text = useApp((s) => s.text);
+  const scope = useApp((s) => s.scope);
+
+  useEffect(() => {
+    void loadInfo();
+  }, [loadInfo]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if (event.key === 'Escape' && useApp.getState().recordRut) {
+        event.preventDefault();
+        closeRecord();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [closeRecord]);
+
+  const focusRecord = () => requestAnimationFrame(() => recordRef.current?.focus());
+  const idle = text.trim() === '' && !scope;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Mesa de Ayuda</span>
+        <span className="muted">
+          {personCount === null
+            ? ''
+            : `${personCount.toLocaleString('es-CL')} personas en la réplica`}
+        </span>
+      </header>
+      <main className="workspace">
+        <section className="left" aria-label="Búsqueda">
+          <SearchBox ref={searchRef} onOpened={focusRecord} />
+          {searching && <div className="progress thin" role="progressbar" aria-label="Buscando" />}
+          <SearchNotices />
+          {idle ? (
+            <div className="help">
+              <p>Escriba lo que dicta quien llama:</p>
+              <ul>
+                <li>
+                  RUT en cualquier forma: 12.345.678-5, 123456785, 12345678 o sus primeros dígitos
+                </li>
+                <li>Nombre y apellidos, en cualquier orden y sin tildes: «gonzalez ped»</li>
+                <li>Correo o su inicio, teléfono, RUT o nombre de la empresa</li>
+              </ul>
+              <p className="muted">
+                ↑ ↓ para moverse · Enter abre la ficha · Esc vuelve · Ctrl+K busca
+              </p>
+            </div>
+          ) : (
+            <ResultList onOpened={focusRecord} />
+          )}
+          <footer className="statusbar muted" aria-live="off">
+            {rows.length > 0 && `${rows.length} resultados`}
+            {lastSearchMs !== null && rows.length > 0 && ` · ${lastSearchMs} ms`}
+          </footer>
+        </section>
+        <PersonRecordPane ref={recordRef} />
+      </main>
+    </div>
+  );
+}

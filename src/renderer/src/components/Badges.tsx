@@ -1,0 +1,25 @@
+import type { Badge } from '../../../shared/contract';
+import { badgeLabel } from '../../../shared/messages';
+
+const TONE: Record<Badge['code'], 'ok' | 'warn' | 'danger'> = {
+  active: 'ok',
+  temporarily_locked: 'danger',
+  registration_blocked: 'danger',
+  disabled: 'danger',
+  company_not_adherent: 'danger',
+  no_email: 'warn',
+  pending_activation: 'warn',
+  not_registered: 'warn',
+};
+
+export function Badges({ badges, compact = false }: { badges: Badge[]; compact?: boolean }) {
+  return (
+    <ul className={compact ? 'badges badges-compact' : 'badges'} aria-label="Estado">
+      {badges.map((badge) => (
+        <li key={badge.code} className={`badge badge-${TONE[badge.code]}`}>
+          {badgeLabel(badge)}
+        </li>
+      ))}
+    </ul>
+  );
+}

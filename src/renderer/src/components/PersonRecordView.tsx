@@ -1,0 +1,178 @@
+import { forwardRef } from 'react';
+import type { PersonRecord } from '../../../shared/contract';
+import { formatDate, formatDateTime } from '../../../shared/format';
+import {
+  mailKindLabels,
+  mailOutcomeLabels,
+  membershipStateLabels,
+  portalLabels,
+  registrationStateLabels,
+  roleLabels,
+} from '../../../shared/messages';
+import { formatPhone } from '../../../shared/phone';
+import { useApp } from '../store';
+import { Badges } from './Badges';
+import { displayRut, fullName } from './display';
+
+const yesNo = (value: boolean) => (value ? 'Sí' : 'No');
+
+/** The person's record; Esc (handled by the app) goes back to the results. */
+export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPane(_props, ref) {
+  const record = useApp((s) => s.record);
+  const loading = useApp((s) => s.recordLoading);
+  const error = useApp((s) => s.recordError);
+  const rut = useApp((s) => s.recordRut);
+
+  if (!rut) {
+    return (
+      <section className="record record-empty" aria-label="Ficha">
+        <p>Seleccione una persona con ↑ ↓ y Enter.</p>
+        <p className="muted">Esc vuelve a los resultados · Ctrl+K vuelve a la búsqueda</p>
+      </section>
+    );
+  }
+  return (
+    <section ref={ref} className="record" aria-label="Ficha" tabIndex={-1}>
+      {loading && !record && (
+        <div className="progress" role="progressbar" aria-label="Cargando ficha" />
+      )}
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+      {record && <RecordContent record={record} />}
+    </section>
+  );
+});
+
+function RecordContent({ record }: { record: PersonRecord }) {
+  return (
+    <>
+      <header className="record-header">
+        <h1>{fullName(record)}</h1>
+        <p className="rut big">{displayRut(record.rut)}</p>
+        <Badges badges={record.badges} />
+      </header>
+
+      <h2>Identidad</h2>
+      <dl className="facts">
+        <dt>RUT</dt>
+        <dd>{displayRut(record.rut)}</dd>
+        <dt>N° de serie</dt>
+        <dd>{record.serialNumberMasked ?? 'No registrado'}</dd>
+        <dt>Correo</dt>
+        <dd>{record.email ?? <span className="warn-text">Sin correo registrado</span>}</dd>
+        <dt>Celular</dt>
+        <dd>{record.phone ? formatPhone(record.phone) : 'No registrado'}</dd>
+        <dt>Calidad</dt>
+        <dd>
+          {[record.isWorker && 'Trabajador', record.isPensioner && 'Pensionado']
+            .filter(Boolean)
+            .join(' y ') || 'Sin vínculo vigente'}
+        </dd>
+      </dl>
+
+      <h2>Cuentas por portal</h2>
+      {record.accounts.length === 0 ? (
+        <p className="muted">No tiene cuenta en ningún portal.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Portal</th>
+              <th scope="col">Registro</th>
+              <th scope="col">Estado</th>
+              <th scope="col">Intentos fallidos</th>
+              <th scope="col">Correo verificado</th>
+              <th scope="col">Último ingreso</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.accounts.map((account) => (
+              <tr key={account.portal}>
+                <th scope="row">{portalLabels[account.portal]}</th>
+                <td>{registrationStateLabels[account.registrationState]}</td>
+                <td>
+                  <Badges badges={account.badges} compact />
+                </td>
+                <td>{account.failedAttempts}</td>
+                <td>{yesNo(account.emailVerified)}</td>
+                <td>{account.lastLoginAt ? formatDateTime(account.lastLoginAt) : 'Nunca'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Empresas</h2>
+      {record.memberships.length === 0 ? (
+        <p className="muted">No figura en ninguna empresa.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Empresa</th>
+              <th scope="col">Adherida</th>
+              <th scope="col">Perfil</th>
+              <th scope="col">Estado</th>
+              <th scope="col">Módulos</th>
+              <th scope="col">Acuerdo firmado</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.memberships.map((membership) => (
+              <tr key={membership.companyRut}>
+                <th scope="row">
+                  {membership.companyName}
+                  <span className="rut small">{displayRut(membership.companyRut)}</span>
+                </th>
+                <td className={membership.companyAdherent ? '' : 'danger-text'}>
+                  {membership.companyAdherent
+                    ? 'Sí'
+                    : `No${membership.companyAdherentUntil ? ` (desde ${formatDate(membership.companyAdherentUntil)})` : ''}`}
+                </td>
+                <td>{roleLabels[membership.role]}</td>
+                <td className={membership.state === 'active' ? '' : 'danger-text'}>
+                  {membershipStateLabels[membership.state]}
+                </td>
+                <td>{membership.modules.join(', ') || '—'}</td>
+                <td>{membership.role === 'worker' ? '—' : yesNo(membership.agreementSigned)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Últimos correos enviados</h2>
+      {record.mails.length === 0 ? (
+        <p className="muted">No se le han enviado correos.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Fecha</th>
+              <th scope="col">Tipo</th>
+              <th scope="col">Portal</th>
+              <th scope="col">Destino</th>
+              <th scope="col">Resultado</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.mails.map((mail) => (
+              <tr key={`${mail.portal}-${mail.kind}-${mail.sentAt}`}>
+                <td>{formatDateTime(mail.sentAt)}</td>
+                <td>{mailKindLabels[mail.kind]}</td>
+                <td>{portalLabels[mail.portal]}</td>
+                <td>{mail.toAddress}</td>
+                <td className={mail.outcome === 'bounced' ? 'danger-text' : ''}>
+                  {mailOutcomeLabels[mail.outcome]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { forwardRef, type KeyboardEvent } from 'react';
+import { useApp } from '../store';
+
+type Props = { onOpened: () => void };
+
+/** The one search box: ↑ ↓ move through results, Enter opens, Backspace on empty leaves a company. */
+export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox({ onOpened }, ref) {
+  const text = useApp((s) => s.text);
+  const scope = useApp((s) => s.scope);
+  const rows = useApp((s) => s.rows);
+  const selected = useApp((s) => s.selected);
+  const setText = useApp((s) => s.setText);
+  const move = useApp((s) => s.move);
+  const openSelected = useApp((s) => s.openSelected);
+  const clearScope = useApp((s) => s.clearScope);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    const step = steps[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      move(step);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const row = rows[selected];
+      openSelected();
+      if (row?.kind === 'person') onOpened();
+    } else if (event.key === 'Backspace' && text === '' && scope) {
+      event.preventDefault();
+      clearScope();
+    }
+  };
+
+  return (
+    <div className="search">
+      {scope && (
+        <button
+          type="button"
+          className="scope-chip"
+          onClick={clearScope}
+          title="Quitar el filtro de empresa (Retroceso)"
+        >
+          Empresa: {scope.legalName} <span aria-hidden="true">×</span>
+        </button>
+      )}
+      <input
+        ref={ref}
+        type="search"
+        role="combobox"
+        aria-label="Buscar"
+        aria-expanded={rows.length > 0}
+        aria-controls="results"
+        aria-activedescendant={rows.length > 0 ? `result-${selected}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus
+        placeholder={
+          scope
+            ? 'Filtrar por nombre dentro de la empresa'
+            : 'RUT, nombre, correo, teléfono o empresa'
+        }
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <kbd className="search-hint" aria-hidden="true">
+        Ctrl K
+      </kbd>
+    </div>
+  );
+});

@@ -1,0 +1,207 @@
+/**
+ * Screen state: the query, its results, the selection and the open record. Every search is
+ * numbered so a slow answer to an older keystroke never replaces a newer one.
+ */
+import { create } from 'zustand';
+import type { CompanyHit, PersonHit, PersonRecord, SearchNotice } from '../../shared/contract';
+import { ApiError, call } from './api/client';
+
+export const PAGE_SIZE = 50;
+
+export type ResultRow =
+  { kind: 'company'; company: CompanyHit } | { kind: 'person'; person: PersonHit };
+
+type State = {
+  text: string;
+  scope: CompanyHit | null;
+  rows: ResultRow[];
+  notices: SearchNotice[];
+  hasMore: boolean;
+  searching: boolean;
+  loadingMore: boolean;
+  searchError: string | null;
+  /** Set once the current text has an answer (distinguishes "no results" from "not yet"). */
+  answeredText: string | null;
+  selected: number;
+  record: PersonRecord | null;
+  recordRut: string | null;
+  recordLoading: boolean;
+  recordError: string | null;
+  personCount: number | null;
+  /** Milliseconds from the last keystroke to its results arriving (shown to the agent). */
+  lastSearchMs: number | null;
+};
+
+type Actions = {
+  setText: (text: string) => void;
+  loadMore: () => Promise<void>;
+  move: (delta: number) => void;
+  select: (index: number) => void;
+  openSelected: () => void;
+  openRow: (index: number) => void;
+  closeRecord: () => void;
+  clearScope: () => void;
+  loadInfo: () => Promise<void>;
+};
+
+const message = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'No se pudo completar la búsqueda.';
+
+let searchSeq = 0;
+let recordSeq = 0;
+
+export const useApp = create<State & Actions>()((set, get) => {
+  async function runSearch(): Promise<void> {
+    const seq = ++searchSeq;
+    const { text, scope } = get();
+    const started = performance.now();
+    if (text.trim() === '' && !scope) {
+      set({
+        rows: [],
+        notices: [],
+        hasMore: false,
+        searching: false,
+        answeredText: null,
+        searchError: null,
+        selected: 0,
+      });
+      return;
+    }
+    set({ searching: true, searchError: null });
+    try {
+      const page = await call('persons.search', {
+        text,
+        companyRut: scope?.rut ?? null,
+        offset: 0,
+        limit: PAGE_SIZE,
+      });
+      if (seq !== searchSeq) return;
+      const rows: ResultRow[] = [
+        ...page.companies.map((company): ResultRow => ({ kind: 'company', company })),
+        ...page.persons.map((person): ResultRow => ({ kind: 'person', person })),
+      ];
+      set({
+        rows,
+        notices: page.notices,
+        hasMore: page.hasMore,
+        searching: false,
+        answeredText: text,
+        selected: 0,
+        lastSearchMs: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      if (seq !== searchSeq) return;
+      set({ searching: false, searchError: message(error), rows: [], answeredText: text });
+    }
+  }
+
+  async function openRecord(rut: string): Promise<void> {
+    const seq = ++recordSeq;
+    set({ recordRut: rut, recordLoading: true, recordError: null });
+    try {
+      const record = await call('persons.get', { rut });
+      if (seq !== recordSeq) return;
+      set({ record, recordLoading: false });
+    } catch (error) {
+      if (seq !== recordSeq) return;
+      set({ record: null, recordLoading: false, recordError: message(error) });
+    }
+  }
+
+  return {
+    text: '',
+    scope: null,
+    rows: [],
+    notices: [],
+    hasMore: false,
+    searching: false,
+    loadingMore: false,
+    searchError: null,
+    answeredText: null,
+    selected: 0,
+    record: null,
+    recordRut: null,
+    recordLoading: false,
+    recordError: null,
+    personCount: null,
+    lastSearchMs: null,
+
+    setText(text) {
+      set({ text });
+      void runSearch();
+    },
+
+    async loadMore() {
+      const { hasMore, loadingMore, rows, text, scope } = get();
+      if (!hasMore || loadingMore) return;
+      const seq = searchSeq;
+      const offset = rows.filter((row) => row.kind === 'person').length;
+      set({ loadingMore: true });
+      try {
+        const page = await call('persons.search', {
+          text,
+          companyRut: scope?.rut ?? null,
+          offset,
+          limit: PAGE_SIZE,
+        });
+        if (seq !== searchSeq) return;
+        set({
+          rows: [
+            ...get().rows,
+            ...page.persons.map((person): ResultRow => ({ kind: 'person', person })),
+          ],
+          hasMore: page.hasMore,
+          loadingMore: false,
+        });
+      } catch (error) {
+        if (seq !== searchSeq) return;
+        set({ loadingMore: false, searchError: message(error) });
+      }
+    },
+
+    move(delta) {
+      const { rows, selected } = get();
+      if (rows.length === 0) return;
+      set({ selected: Math.max(0, Math.min(rows.length - 1, selected + delta)) });
+    },
+
+    select(index) {
+      set({ selected: index });
+    },
+
+    openSelected() {
+      get().openRow(get().selected);
+    },
+
+    openRow(index) {
+      const row = get().rows[index];
+      if (!row) return;
+      set({ selected: index });
+      if (row.kind === 'company') {
+        set({ scope: row.company, text: '' });
+        void runSearch();
+        return;
+      }
+      void openRecord(row.person.rut);
+    },
+
+    closeRecord() {
+      recordSeq++;
+      set({ record: null, recordRut: null, recordLoading: false, recordError: null });
+    },
+
+    clearScope() {
+      set({ scope: null });
+      void runSearch();
+    },
+
+    async loadInfo() {
+      try {
+        const info = await call('app.info', {});
+        set({ personCount: info.persons });
+      } catch {
+        set({ personCount: null });
+      }
+    },
+  };
+});

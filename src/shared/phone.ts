@@ -1,0 +1,19 @@
+/**
+ * Chilean phone numbers. Mobile numbers are `+56 9 XXXX XXXX`; we store E.164 (`+56912345678`)
+ * and show the grouped form.
+ */
+
+/** E.164 form of a Chilean number written any usual way, or null when it is not one. */
+export function normalizePhone(input: string): string | null {
+  const digits = input.replace(/\D/g, '');
+  if (/^569\d{8}$/.test(digits)) return `+${digits}`;
+  if (/^9\d{8}$/.test(digits)) return `+56${digits}`;
+  if (/^56[2-8]\d{8}$/.test(digits)) return `+${digits}`;
+  return null;
+}
+
+/** `+56 9 1234 5678` for mobiles; other numbers as stored. */
+export function formatPhone(e164: string): string {
+  const mobile = /^\+569(\d{4})(\d{4})$/.exec(e164);
+  return mobile ? `+56 9 ${mobile[1]} ${mobile[2]}` : e164;
+}
