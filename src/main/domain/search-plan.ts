@@ -75,8 +75,11 @@ function planNumeric(plan: SearchPlan, trimmed: string, compact: string): void {
     if (!rut) return;
     addBody(rut.body);
     const expected = checkDigit(rut.body);
-    if (expected !== rut.dv) plan.invalidCheckDigit = { typed: rut, expected };
-    plan.rutPrefix = String(rut.body);
+    // A valid check digit makes the RUT unambiguous; a wrong one also shows near matches.
+    if (expected !== rut.dv) {
+      plan.invalidCheckDigit = { typed: rut, expected };
+      plan.rutPrefix = String(rut.body);
+    }
     return;
   }
 

@@ -39,7 +39,10 @@ export function createDemoDatabase(
 ): SeedSummary {
   if (fs.existsSync(options.file)) throw new Error('database_exists');
   const partial = `${options.file}.partial`;
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+  const removePartial = () => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+  };
+  removePartial();
   const db = openDatabase({ ...options, file: partial });
   let summary: SeedSummary;
   try {
@@ -47,8 +50,11 @@ export function createDemoDatabase(
     db.$client.pragma('synchronous = OFF');
     summary = withoutFtsTriggers(db, () => seedDatabase(db, options));
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
     db.$client.close();
+  } catch (error) {
+    db.$client.close();
+    removePartial();
+    throw error;
   }
   fs.renameSync(partial, options.file);
   return summary;

@@ -1,0 +1,131 @@
+/**
+ * persons.get on a real seeded replica: the cast covers every state an agent meets.
+ */
+import { describe, expect, it } from 'vitest';
+import { contract, type PersonRecord } from '../../src/shared/contract';
+import { dispatch, type Handlers } from '../../src/main/core';
+import { seededCore } from '../support/context';
+
+function record(rut: string): PersonRecord {
+  const envelope = seededCore(300).dispatch('persons.get', { rut });
+  if (!envelope.ok) throw new Error(envelope.error.code);
+  return contract['persons.get'].output.parse(envelope.value);
+}
+
+const codes = (r: PersonRecord) => r.badges.map((badge) => badge.code);
+
+describe('persons.get', () => {
+  it('shows a temporary lock with its end and the attempts, and the last mail', () => {
+    const pedro = record('12.345.678-5');
+    expect(pedro).toMatchObject({
+      rut: '12345678-5',
+      givenNames: 'Pedro Andrés',
+      lastName1: 'González',
+      lastName2: 'Muñoz',
+      email: 'pedro.gonzalez@gmail.com',
+      phone: '+56987654321',
+    });
+    expect(pedro.badges).toEqual([
+      { code: 'temporarily_locked', until: '2026-11-21T15:45:00.000Z', attempts: 6 },
+    ]);
+    expect(pedro.accounts[0]).toMatchObject({ portal: 'achs_gestion', failedAttempts: 6 });
+    expect(pedro.memberships).toEqual([
+      expect.objectContaining({
+        companyRut: '76543210-3',
+        companyName: 'Constructora Los Andes SpA',
+        companyAdherent: true,
+        role: 'worker',
+        state: 'active',
+      }),
+    ]);
+    expect(pedro.mails[0]).toMatchObject({ kind: 'password_reset', outcome: 'delivered' });
+  });
+
+  it('never lets the card serial number out unmasked', () => {
+    const pedro = record('12345678-5');
+    expect(pedro.serialNumberMasked).toBe('••••••746');
+    expect(JSON.stringify(pedro)).not.toContain('519283746');
+  });
+
+  it.each([
+    ['11111111-1', ['registration_blocked']],
+    ['9876543-3', ['no_email', 'not_registered']],
+    ['15234567-4', ['disabled']],
+    ['16789012-1', ['active']],
+    ['7654321-6', ['company_not_adherent']],
+    ['18765432-7', ['pending_activation']],
+    ['10203040-0', ['active']],
+    ['6543210-2', ['active']],
+  ])('%s carries the badges %j', (rut, expected) => {
+    expect(codes(record(rut))).toEqual(expected);
+  });
+
+  it('lists every company of a person in several, with its state', () => {
+    const camila = record('16789012-1');
+    expect(camila.memberships.map((m) => [m.companyName, m.state])).toEqual([
+      ['Transportes Biobío Limitada', 'removed'],
+      ['Constructora Los Andes SpA', 'active'],
+    ]);
+    expect(camila.memberships[0]?.companyAdherent).toBe(false);
+  });
+
+  it('answers not_found for a valid RUT that is not in the replica, invalid_input for a bad one', () => {
+    const core = seededCore(300);
+    expect(core.dispatch('persons.get', { rut: '1-9' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    for (const rut of ['12345678-6', 'abc', '', 12345678]) {
+      expect(core.dispatch('persons.get', { rut })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+    }
+  });
+});
+
+describe('dispatch', () => {
+  it('answers every channel with a value its contract schema accepts', () => {
+    const core = seededCore(300);
+    const inputs = {
+      'app.info': {},
+      'persons.search': { text: 'soto' },
+      'persons.get': { rut: '12345678-5' },
+    } satisfies Record<keyof typeof contract, unknown>;
+    for (const [channel, input] of Object.entries(inputs)) {
+      const envelope = core.dispatch(channel, input);
+      expect(envelope.ok, channel).toBe(true);
+      if (envelope.ok) {
+        const schema = contract[channel as keyof typeof contract].output;
+        expect(() => schema.parse(envelope.value), channel).not.toThrow();
+      }
+    }
+    expect(core.dispatch('app.info', {})).toMatchObject({
+      ok: true,
+      value: { persons: 300, door: 'web' },
+    });
+  });
+
+  it('turns a failing handler into an internal error, logged, without throwing', () => {
+    const logged: string[] = [];
+    const handlers = {
+      'app.info': () => {
+        throw new Error('disk on fire');
+      },
+    } as unknown as Handlers;
+    const envelope = dispatch(handlers, 'app.info', {}, (message) => logged.push(message));
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!envelope.ok) expect(envelope.error.message).not.toContain('disk on fire');
+    expect(logged).toEqual(['handler app.info failed']);
+  });
+
+  it('refuses channels that are not in the contract, including inherited names', () => {
+    const core = seededCore(300);
+    for (const channel of ['accounts.drop', 'constructor', '__proto__', 'toString']) {
+      expect(core.dispatch(channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
+    }
+  });
+});

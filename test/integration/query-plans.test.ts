@@ -1,0 +1,67 @@
+/**
+ * The query plans of the hot search statements, pinned: a schema or SQL change that turns an
+ * index search into a table scan fails here before it shows in the benchmark.
+ */
+import { describe, expect, it } from 'vitest';
+import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
+import { seededCore } from '../support/context';
+
+const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
+  rutExists: ['SEARCH persons USING INTEGER PRIMARY KEY (rowid=?)'],
+  rutRange: ['SEARCH persons USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)'],
+  phone: ['SEARCH persons USING COVERING INDEX persons_phone (phone=?)'],
+  emailPrefix: ['SEARCH persons USING COVERING INDEX persons_email (email>? AND email<?)'],
+  names: [
+    'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
+    'LIST SUBQUERY 1',
+    'SCAN person_fts VIRTUAL TABLE INDEX 0:M3',
+  ],
+  namesInCompany: [
+    'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
+    'LIST SUBQUERY 1',
+    'SCAN f VIRTUAL TABLE INDEX 0:M3',
+    'SEARCH m USING COVERING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
+  ],
+  companyMembers: [
+    'SEARCH memberships USING COVERING INDEX memberships_company_person (company_rut=?)',
+  ],
+  company: ['SEARCH companies USING INTEGER PRIMARY KEY (rowid=?)'],
+  companyNames: [
+    'SEARCH companies USING INTEGER PRIMARY KEY (rowid=?)',
+    'LIST SUBQUERY 1',
+    'SCAN company_fts VIRTUAL TABLE INDEX 0:M1',
+    'USE TEMP B-TREE FOR ORDER BY',
+  ],
+  memberCount: [
+    'SEARCH memberships USING COVERING INDEX memberships_company_person (company_rut=?)',
+  ],
+  hitPersons: [
+    'SEARCH persons USING INTEGER PRIMARY KEY (rowid=?)',
+    'LIST SUBQUERY 1',
+    'SCAN json_each VIRTUAL TABLE INDEX 1:',
+  ],
+  hitMemberships: [
+    'SEARCH m USING INDEX memberships_person_company (person_rut=?)',
+    'LIST SUBQUERY 1',
+    'SCAN json_each VIRTUAL TABLE INDEX 1:',
+    'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+    'USE TEMP B-TREE FOR ORDER BY',
+  ],
+  hitAccounts: [
+    'SEARCH accounts USING INDEX accounts_person_portal (person_rut=?)',
+    'LIST SUBQUERY 1',
+    'SCAN json_each VIRTUAL TABLE INDEX 1:',
+  ],
+};
+
+describe('query plans of the search path', () => {
+  it.each(Object.keys(SEARCH_SQL) as Array<keyof typeof SEARCH_SQL>)('%s', (name) => {
+    const sqlite = seededCore(500).db.$client;
+    const sql = SEARCH_SQL[name];
+    const params = Array((sql.match(/\?/g) ?? []).length).fill(null);
+    const plan = (
+      sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
+    ).map((row) => row.detail);
+    expect(plan).toEqual(EXPECTED[name]);
+  });
+});

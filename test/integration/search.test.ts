@@ -1,0 +1,165 @@
+/**
+ * Search through the handler map on a real seeded SQLite file: every form a caller dictates.
+ */
+import { describe, expect, it } from 'vitest';
+import { contract, type SearchPage } from '../../src/shared/contract';
+import { SEARCH_CAP } from '../../src/main/services/search-persons';
+import { seededCore } from '../support/context';
+
+const core = () => seededCore(3000);
+
+function search(c: ReturnType<typeof core>, text: string, extra: object = {}): SearchPage {
+  const envelope = c.dispatch('persons.search', { text, ...extra });
+  if (!envelope.ok) throw new Error(`search failed: ${envelope.error.code}`);
+  return contract['persons.search'].output.parse(envelope.value);
+}
+
+const ruts = (page: SearchPage) => page.persons.map((p) => p.rut);
+
+describe('persons.search', () => {
+  it.each(['12.345.678-5', '12345678-5', '123456785', '12345678', ' 12.345.678 - 5 '])(
+    'finds Pedro González first by RUT written as %j',
+    (text) => {
+      const page = search(core(), text);
+      expect(page.persons[0]).toMatchObject({
+        rut: '12345678-5',
+        lastName1: 'González',
+        matchedBy: 'rut',
+      });
+      expect(page.notices).toEqual([]);
+    },
+  );
+
+  it('reads a lower-case k as the check digit', () => {
+    const c = core();
+    const kPerson = c.db.$client
+      .prepare("SELECT rut FROM persons WHERE dv = 'K' LIMIT 1")
+      .get() as { rut: number };
+    const page = search(c, `${kPerson.rut}-k`);
+    expect(page.persons[0]?.rut).toBe(`${kPerson.rut}-K`);
+  });
+
+  it('says the check digit is wrong and still shows the near match', () => {
+    const page = search(core(), '12.345.678-6');
+    expect(page.notices[0]).toEqual({
+      code: 'invalid_check_digit',
+      typed: '12.345.678-6',
+      expected: '5',
+    });
+    expect(page.persons[0]?.rut).toBe('12345678-5');
+  });
+
+  it('finds persons by the first digits of their RUT', () => {
+    const page = search(core(), '1234567');
+    expect(page.persons.length).toBeGreaterThan(0);
+    for (const person of page.persons) {
+      expect(person.rut.replace(/-.$/, '').startsWith('1234567')).toBe(true);
+    }
+    expect(ruts(page)).toContain('12345678-5');
+  });
+
+  it('finds names without accents, in any order, by prefixes', () => {
+    const c = core();
+    for (const text of ['munoz sepulveda maria', 'maria jose munoz', 'MUÑOZ SEP', 'sep mun mar']) {
+      expect(ruts(search(c, text)), text).toContain('11111111-1');
+    }
+  });
+
+  it('puts persons whose first surname matches before those matched by a given name', () => {
+    const page = search(core(), 'gonzalez ped');
+    expect(page.persons.length).toBeGreaterThan(3);
+    expect(page.persons[0]?.lastName1).toBe('González');
+    for (const person of page.persons) {
+      const text = `${person.givenNames} ${person.lastName1} ${person.lastName2}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
+      expect(text).toMatch(/\bgonzalez/);
+      expect(text).toMatch(/\bped/);
+    }
+  });
+
+  it('caps a common surname and asks for more words, paging within the cap', () => {
+    const c = core();
+    const first = search(c, 'gonzalez');
+    expect(first.notices).toContainEqual({ code: 'capped', cap: SEARCH_CAP });
+    expect(first.persons).toHaveLength(50);
+    expect(first.hasMore).toBe(true);
+    const seen = new Set(ruts(first));
+    let offset = 50;
+    let page = first;
+    while (page.hasMore) {
+      page = search(c, 'gonzalez', { offset });
+      for (const rut of ruts(page)) {
+        expect(seen.has(rut), `duplicate ${rut} at offset ${offset}`).toBe(false);
+        seen.add(rut);
+      }
+      offset += 50;
+    }
+    expect(seen.size).toBe(SEARCH_CAP);
+  });
+
+  it('finds by e-mail and by its start', () => {
+    const c = core();
+    expect(ruts(search(c, 'pedro.gonzalez@gmail.com'))).toEqual(['12345678-5']);
+    expect(ruts(search(c, 'PEDRO.GONZALEZ@'))).toEqual(['12345678-5']);
+    expect(ruts(search(c, 'mjose.mun'))).toContain('11111111-1');
+  });
+
+  it('finds by phone however it is dictated', () => {
+    const c = core();
+    for (const text of ['+56 9 8765 4321', '987654321', '56987654321', '9 8765 4321']) {
+      expect(ruts(search(c, text)), text).toContain('12345678-5');
+    }
+  });
+
+  it('finds a company by RUT and by name, and lists its persons when scoped to it', () => {
+    const c = core();
+    expect(search(c, '76.543.210-3').companies[0]?.legalName).toBe('Constructora Los Andes SpA');
+    const byName = search(c, 'constructora andes');
+    expect(byName.companies.map((company) => company.legalName)).toContain(
+      'Constructora Los Andes SpA',
+    );
+    const scoped = search(c, '', { companyRut: '76543210-3' });
+    expect(scoped.company?.legalName).toBe('Constructora Los Andes SpA');
+    expect(ruts(scoped)).toEqual(
+      expect.arrayContaining(['12345678-5', '11111111-1', '9876543-3', '16789012-1']),
+    );
+    expect(scoped.persons.every((p) => p.matchedBy === 'company')).toBe(true);
+    const silva = ruts(search(c, 'silva', { companyRut: '76543210-3' }));
+    expect(silva).toContain('18765432-7');
+    expect(silva).not.toContain('12345678-5');
+  });
+
+  it.each(['"', '*', '(', ')', 'NEAR', '-', "'", '")*(', 'a OR b', 'x AND NOT y', 'NEAR(a b)'])(
+    'searches hostile input %j as text, never failing',
+    (text) => {
+      const envelope = core().dispatch('persons.search', { text });
+      expect(envelope.ok).toBe(true);
+    },
+  );
+
+  it('tells a valid RUT that is not in the replica apart from no input', () => {
+    const c = core();
+    const page = search(c, '1-9');
+    expect(page.persons).toEqual([]);
+    expect(page.notices).toEqual([{ code: 'rut_not_found', rut: '1-9' }]);
+    expect(search(c, '   ')).toMatchObject({ persons: [], notices: [] });
+  });
+
+  it('shows state badges in the results', () => {
+    const page = search(core(), '12345678-5');
+    expect(page.persons[0]?.badges).toEqual([
+      { code: 'temporarily_locked', until: '2026-11-21T15:45:00.000Z', attempts: 6 },
+    ]);
+  });
+
+  it('rejects malformed queries with a Spanish message instead of throwing', () => {
+    const c = core();
+    for (const input of [{ text: 5 }, { text: 'x', limit: 0 }, { text: 'x'.repeat(201) }, null]) {
+      const envelope = c.dispatch('persons.search', input);
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!envelope.ok) expect(envelope.error.message).toMatch(/válidos/);
+    }
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The demo dataset: deterministic, realistic, every state present, never half-written.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/db/database';
+import { createDemoDatabase } from '../../src/main/seed/seed-database';
+import { isValidRut } from '../../src/shared/rut';
+import { FIXED_NOW, tempDir } from '../support/context';
+
+function build(persons: number, seed?: number) {
+  const file = path.join(tempDir(), 'demo.db');
+  createDemoDatabase({ file, persons, now: FIXED_NOW, seed });
+  return openDatabase({ file });
+}
+
+function digest(db: ReturnType<typeof build>): string {
+  const hash = createHash('sha256');
+  for (const table of [
+    'companies',
+    'persons',
+    'memberships',
+    'accounts',
+    'mails',
+    'access_requests',
+  ]) {
+    for (const row of db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate()) {
+      hash.update(JSON.stringify(row, (key, value) => (key === 'updated_at' ? undefined : value)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+describe('demo dataset', () => {
+  it('is the same for the same size and seed, and differs for another seed', () => {
+    const a = build(1500);
+    const b = build(1500);
+    const c = build(1500, 7);
+    expect(digest(a)).toBe(digest(b));
+    expect(digest(a)).not.toBe(digest(c));
+    for (const db of [a, b, c]) db.$client.close();
+  });
+
+  it('has valid RUTs, accented names, a surname on over 10 % and every account state', () => {
+    const db = build(5000);
+    const q = (sql: string) => db.$client.prepare(sql).get() as { n: number };
+    expect(q('SELECT count(*) AS n FROM persons').n).toBe(5000);
+    const ruts = db.$client.prepare('SELECT rut, dv FROM persons').all() as Array<{
+      rut: number;
+      dv: string;
+    }>;
+    expect(ruts.every((r) => isValidRut({ body: r.rut, dv: r.dv }))).toBe(true);
+    // The benchmark's common surname: carried (first or second) by over 10 % of persons.
+    expect(
+      q("SELECT count(*) AS n FROM persons WHERE 'González' IN (last_name1, last_name2)").n,
+    ).toBeGreaterThan(500);
+    const present = (where: string) => q(`SELECT count(*) AS n FROM ${where}`).n;
+    expect(present("accounts WHERE locked_until > '2026-11-21T15:00:00.000Z'")).toBeGreaterThan(0);
+    expect(present('accounts WHERE registration_blocked = 1')).toBeGreaterThan(0);
+    expect(present("accounts WHERE registration_state = 'pending_activation'")).toBeGreaterThan(0);
+    expect(present("accounts WHERE registration_state = 'not_registered'")).toBeGreaterThan(0);
+    expect(present('persons WHERE email IS NULL')).toBeGreaterThan(0);
+    expect(present('companies WHERE adherent = 0')).toBeGreaterThan(0);
+    for (const state of ['active', 'disabled', 'paused', 'removed']) {
+      expect(present(`memberships WHERE state = '${state}'`), state).toBeGreaterThan(0);
+    }
+    expect(
+      present('(SELECT person_rut FROM memberships GROUP BY person_rut HAVING count(*) > 1)'),
+    ).toBeGreaterThan(0);
+    expect(present("access_requests WHERE state = 'rejected'")).toBeGreaterThan(0);
+    db.$client.close();
+  });
+
+  it('never leaves a half-built replica behind', () => {
+    const file = path.join(tempDir(), 'demo.db');
+    expect(() =>
+      createDemoDatabase({
+        file,
+        persons: 20_000,
+        onProgress: (done) => {
+          if (done > 5000) throw new Error('power cut');
+        },
+      }),
+    ).toThrow('power cut');
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    createDemoDatabase({ file, persons: 100 });
+    expect(() => createDemoDatabase({ file, persons: 100 })).toThrow('database_exists');
+    const db = openDatabase({ file });
+    expect(db.$client.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 100 });
+    // Triggers are back: a new person is searchable.
+    const triggers = db.$client
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")
+      .get() as { n: number };
+    expect(triggers.n).toBe(6);
+    db.$client.close();
+  });
+});
