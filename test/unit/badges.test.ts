@@ -226,9 +226,7 @@ describe('personBadges: locks', () => {
     const locks = [IN_ONE_HOUR, IN_TWO_HOURS, IN_ONE_HOUR].map((until) =>
       account({ lockedUntil: until, failedAttempts: 6 }),
     );
-    expect(codes(personBadges(WITH_EMAIL, locks, [member()], NOW))).toEqual([
-      'temporarily_locked',
-    ]);
+    expect(codes(personBadges(WITH_EMAIL, locks, [member()], NOW))).toEqual(['temporarily_locked']);
   });
 });
 
@@ -301,9 +299,7 @@ describe('personBadges: order and combinations', () => {
     ];
     expect(personBadges(NO_EMAIL, accounts, memberships, NOW)).toEqual(expected);
     expect(personBadges(NO_EMAIL, [...accounts].reverse(), memberships, NOW)).toEqual(expected);
-    expect(personBadges(NO_EMAIL, [locked, pending, blocked], memberships, NOW)).toEqual(
-      expected,
-    );
+    expect(personBadges(NO_EMAIL, [locked, pending, blocked], memberships, NOW)).toEqual(expected);
   });
 
   it('disabled comes after registration_blocked and before no_email and not_registered', () => {

@@ -133,6 +133,12 @@ describe('planSearch: digits only', () => {
     expect(planSearch('7.654.324').rutBodies).toEqual([7654324]);
   });
 
+  it('dots mark a RUT body, never a phone: 987.654.321 is no mobile', () => {
+    const plan = planSearch('987.654.321');
+    expect(plan.phone).toBeNull();
+    expect(plan.rutBodies).toEqual([]);
+  });
+
   it('1234 is a RUT prefix: no phone, no names, no e-mail, no check digit', () => {
     // Note: the short body itself is also planned as an exact lookup (1234 in rutBodies).
     expect(planSearch('1234')).toEqual({ ...EMPTY, rutBodies: [1234], rutPrefix: '1234' });

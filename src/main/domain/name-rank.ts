@@ -1,7 +1,7 @@
 /**
  * Orders the bounded window of name matches the way an agent reads a dictated name: persons
- * whose first surname starts with a typed word first, then second surname, then given names;
- * alphabetical within each rank. Pure; runs over at most a few hundred rows.
+ * whose first surname starts with a typed word first, then first given name, other given
+ * names, second surname; alphabetical within each rank. Pure; runs over a few hundred rows.
  */
 import { foldText } from '../../shared/text';
 
@@ -13,6 +13,50 @@ export type NameRow = {
   sortKey: string;
 };
 
+const NONE = 0;
+const PREFIX = 1;
+const EXACT = 2;
+
+// Names repeat heavily (a few hundred given names and surnames cover most people), so their
+// folded words are cached; the bound keeps an unusual dataset from growing it without limit.
+const foldedWords = new Map<string, string[]>();
+const CACHE_LIMIT = 20_000;
+
+function wordsOf(name: string): string[] {
+  let words = foldedWords.get(name);
+  if (words === undefined) {
+    words = foldText(name).split(' ');
+    if (foldedWords.size >= CACHE_LIMIT) foldedWords.clear();
+    foldedWords.set(name, words);
+  }
+  return words;
+}
+
+function match(parts: string[], word: string, from = 0, to = parts.length): number {
+  let found = NONE;
+  for (let i = from; i < to; i++) {
+    const part = parts[i]!;
+    if (part === word) return EXACT;
+    if (found === NONE && part.startsWith(word)) found = PREFIX;
+  }
+  return found;
+}
+
+function score(words: string[], row: NameRow): number {
+  const last1 = wordsOf(row.lastName1);
+  const given = wordsOf(row.givenNames);
+  const last2 = wordsOf(row.lastName2);
+  let total = 0;
+  for (const word of words) {
+    let m: number;
+    if ((m = match(last1, word)) !== NONE) total += m === EXACT ? 10 : 8;
+    else if ((m = match(given, word, 0, 1)) !== NONE) total += m === EXACT ? 6 : 5;
+    else if ((m = match(given, word, 1)) !== NONE) total += m === EXACT ? 4 : 3;
+    else if ((m = match(last2, word)) !== NONE) total += m === EXACT ? 2 : 1;
+  }
+  return total;
+}
+
 export function rankByName<T extends NameRow>(words: string[], rows: T[]): T[] {
   const scored = rows.map((row) => ({ row, score: score(words, row) }));
   scored.sort(
@@ -22,21 +66,4 @@ export function rankByName<T extends NameRow>(words: string[], rows: T[]): T[] {
       a.row.rut - b.row.rut,
   );
   return scored.map((entry) => entry.row);
-}
-
-function score(words: string[], row: NameRow): number {
-  const last1 = foldText(row.lastName1).split(' ');
-  const last2 = foldText(row.lastName2).split(' ');
-  const given = foldText(row.givenNames).split(' ');
-  let total = 0;
-  for (const word of words) {
-    const exact = (parts: string[]) => parts.includes(word);
-    const prefix = (parts: string[]) => parts.some((part) => part.startsWith(word));
-    const first = given.slice(0, 1);
-    if (prefix(last1)) total += exact(last1) ? 10 : 8;
-    else if (prefix(first)) total += exact(first) ? 6 : 5;
-    else if (prefix(given)) total += exact(given) ? 4 : 3;
-    else if (prefix(last2)) total += exact(last2) ? 2 : 1;
-  }
-  return total;
 }

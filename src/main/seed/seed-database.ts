@@ -38,6 +38,7 @@ export function createDemoDatabase(
   options: SeedOptions & Omit<OpenOptions, 'file'> & { file: string },
 ): SeedSummary {
   if (fs.existsSync(options.file)) throw new Error('database_exists');
+  const started = performance.now();
   const partial = `${options.file}.partial`;
   const removePartial = () => {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
@@ -57,7 +58,7 @@ export function createDemoDatabase(
     throw error;
   }
   fs.renameSync(partial, options.file);
-  return summary;
+  return { ...summary, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Bulk load: the full-text indexes are rebuilt once at the end instead of row by row. */

@@ -1,0 +1,177 @@
+/**
+ * `npm run bench:search -- --persons 1000000`: seeds a fresh replica, then times each kind of
+ * query through the handler (contract parse + service + repository) and the very same SQL
+ * statements straight on better-sqlite3, captured from the handler's own run. Prints one JSON
+ * object as its last line.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type Database from 'better-sqlite3';
+import { createCore, DATABASE_FILE } from '../src/main/core';
+import { createPersonSearchRepository } from '../src/main/repositories/person-search-repository';
+import { createDemoDatabase } from '../src/main/seed/seed-database';
+import { searchPersons } from '../src/main/services/search-persons';
+import { formatRut } from '../src/shared/rut';
+import { foldText } from '../src/shared/text';
+
+const { values } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '1000000' },
+    iterations: { type: 'string', default: '300' },
+    'data-dir': { type: 'string' },
+  },
+});
+const persons = Number(values.persons);
+const iterations = Number(values.iterations);
+const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-bench-'));
+const file = path.join(dataDir, DATABASE_FILE);
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sampleRss, 100);
+
+fs.mkdirSync(dataDir, { recursive: true });
+console.error(`Sembrando ${persons.toLocaleString('es-CL')} personas en ${dataDir}…`);
+const seed = createDemoDatabase({ file, persons });
+sampleRss();
+
+const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0 });
+const sqlite = core.db.$client;
+
+// Sample inputs the way callers dictate them, from the data itself (fixed seed: same run, same inputs).
+let state = 42;
+const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const sample = <T>(sql: string): T[] => sqlite.prepare(sql).all() as T[];
+const people = sample<{
+  rut: number;
+  dv: string;
+  given_names: string;
+  last_name1: string;
+  email: string | null;
+}>(
+  `SELECT rut, dv, given_names, last_name1, email FROM persons
+   WHERE rowid IN (SELECT rut FROM persons ORDER BY random() LIMIT 2000)`,
+);
+const companies = sample<{ legal_name: string }>(
+  'SELECT legal_name FROM companies ORDER BY random() LIMIT 500',
+);
+const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
+const withEmail = people.filter((p) => p.email !== null);
+
+const queries: Record<string, () => string> = {
+  'rut-exact': () => {
+    const p = pick(people);
+    return formatRut({ body: p.rut, dv: p.dv });
+  },
+  'rut-partial': () => String(pick(people).rut).slice(0, 6),
+  'name-two-words': () => {
+    const p = pick(people);
+    return `${foldText(p.last_name1)} ${foldText(p.given_names).slice(0, 3)}`;
+  },
+  'name-common-surname': () => 'gonzalez',
+  'email-prefix': () => pick(withEmail).email!.slice(0, 8),
+  company: () => pick(companies).legal_name.split(' ').slice(0, 2).join(' '),
+};
+
+/** Runs the service on a repository whose statements record what they execute. */
+function capture(text: string): Array<{ sql: string; params: unknown[]; get: boolean }> {
+  const calls: Array<{ sql: string; params: unknown[]; get: boolean }> = [];
+  const recording = {
+    prepare(sql: string) {
+      const statement = sqlite.prepare(sql);
+      return {
+        all: (...params: unknown[]) => {
+          calls.push({ sql, params, get: false });
+          return statement.all(...params);
+        },
+        get: (...params: unknown[]) => {
+          calls.push({ sql, params, get: true });
+          return statement.get(...params);
+        },
+      };
+    },
+  } as unknown as Database.Database;
+  searchPersons(
+    createPersonSearchRepository(recording),
+    { text, companyRut: null, offset: 0, limit: 50 },
+    new Date(),
+  );
+  return calls;
+}
+
+const statements = new Map<string, Database.Statement>();
+const prepared = (sql: string) => {
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
+  return statement;
+};
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+const results = Object.entries(queries).map(([name, make]) => {
+  const texts = Array.from({ length: iterations }, make);
+  const handler: number[] = [];
+  const raw: number[] = [];
+  // Capture every input's statements first, so neither side runs on pages the other just
+  // warmed; then alternate which side goes first.
+  const captured = texts.map(capture);
+  const runHandler = (text: string) => {
+    const started = performance.now();
+    const envelope = core.dispatch('persons.search', { text });
+    handler.push(performance.now() - started);
+    if (!envelope.ok) throw new Error(`${name} failed for ${text}: ${envelope.error.code}`);
+  };
+  const runRaw = (calls: ReturnType<typeof capture>) => {
+    const started = performance.now();
+    for (const call of calls) {
+      const statement = prepared(call.sql);
+      if (call.get) statement.get(...call.params);
+      else statement.all(...call.params);
+    }
+    raw.push(performance.now() - started);
+  };
+  texts.forEach((text, i) => {
+    if (i % 2 === 0) {
+      runHandler(text);
+      runRaw(captured[i]!);
+    } else {
+      runRaw(captured[i]!);
+      runHandler(text);
+    }
+  });
+  sampleRss();
+  handler.sort((a, b) => a - b);
+  raw.sort((a, b) => a - b);
+  return {
+    name,
+    example: texts[0],
+    p50Ms: round(percentile(handler, 50)),
+    p95Ms: round(percentile(handler, 95)),
+    rawP50Ms: round(percentile(raw, 50)),
+    rawP95Ms: round(percentile(raw, 95)),
+  };
+});
+
+clearInterval(sampler);
+core.close();
+if (!values['data-dir']) fs.rmSync(dataDir, { recursive: true, force: true });
+for (const r of results) {
+  console.error(
+    `${r.name.padEnd(20)} p50 ${r.p50Ms} ms  p95 ${r.p95Ms} ms  raw p95 ${r.rawP95Ms} ms  («${r.example}»)`,
+  );
+}
+console.log(
+  JSON.stringify({
+    persons,
+    seedSeconds: Math.round(seed.seconds * 10) / 10,
+    rssMb: Math.round(peakRss / 1e6),
+    queries: results,
+  }),
+);
