@@ -21,13 +21,16 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     iterations: { type: 'string', default: '300' },
     'data-dir': { type: 'string' },
+    /** Reuse the replica already in --data-dir instead of seeding (for iterating on queries). */
+    reuse: { type: 'boolean', default: false },
   },
 });
 const persons = Number(values.persons);
 const iterations = Number(values.iterations);
 const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-bench-'));
 const file = path.join(dataDir, DATABASE_FILE);
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+const reuse = values.reuse && fs.existsSync(file);
+if (!reuse) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 
 let peakRss = 0;
 const sampleRss = () => {
@@ -36,8 +39,8 @@ const sampleRss = () => {
 const sampler = setInterval(sampleRss, 100);
 
 fs.mkdirSync(dataDir, { recursive: true });
-console.error(`Sembrando ${persons.toLocaleString('es-CL')} personas en ${dataDir}…`);
-const seed = createDemoDatabase({ file, persons });
+if (!reuse) console.error(`Sembrando ${persons.toLocaleString('es-CL')} personas en ${dataDir}…`);
+const seed = reuse ? null : createDemoDatabase({ file, persons });
 sampleRss();
 
 const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0 });
@@ -128,25 +131,37 @@ const results = Object.entries(queries).map(([name, make]) => {
     handler.push(performance.now() - started);
     if (!envelope.ok) throw new Error(`${name} failed for ${text}: ${envelope.error.code}`);
   };
-  const runRaw = (calls: ReturnType<typeof capture>) => {
+  const slowest: Array<{ ms: number; text: string; steps: string }> = [];
+  const runRaw = (calls: ReturnType<typeof capture>, text: string) => {
+    const steps: string[] = [];
     const started = performance.now();
     for (const call of calls) {
+      const stepStarted = performance.now();
       const statement = prepared(call.sql);
       if (call.get) statement.get(...call.params);
       else statement.all(...call.params);
+      steps.push(
+        `${call.sql.trim().split(/\s+/).slice(0, 4).join(' ')}… ${(performance.now() - stepStarted).toFixed(1)}`,
+      );
     }
-    raw.push(performance.now() - started);
+    const ms = performance.now() - started;
+    raw.push(ms);
+    slowest.push({ ms, text, steps: steps.join(' | ') });
   };
   texts.forEach((text, i) => {
     if (i % 2 === 0) {
       runHandler(text);
-      runRaw(captured[i]!);
+      runRaw(captured[i]!, text);
     } else {
-      runRaw(captured[i]!);
+      runRaw(captured[i]!, text);
       runHandler(text);
     }
   });
   sampleRss();
+  slowest.sort((a, b) => b.ms - a.ms);
+  for (const slow of slowest.slice(0, 3)) {
+    console.error(`  lento ${name} «${slow.text}» ${slow.ms.toFixed(1)} ms: ${slow.steps}`);
+  }
   handler.sort((a, b) => a - b);
   raw.sort((a, b) => a - b);
   return {
@@ -170,7 +185,7 @@ for (const r of results) {
 console.log(
   JSON.stringify({
     persons,
-    seedSeconds: Math.round(seed.seconds * 10) / 10,
+    seedSeconds: seed ? Math.round(seed.seconds * 10) / 10 : null,
     rssMb: Math.round(peakRss / 1e6),
     queries: results,
   }),

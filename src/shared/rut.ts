@@ -24,7 +24,7 @@ export function checkDigit(body: number): string {
 
 /** Removes what callers and forms add around a RUT: dots, spaces, dashes; upper-cases k. */
 export function compactRut(input: string): string {
-  return input.replace(/[.\s\u00a0-]/g, '').toUpperCase();
+  return input.replace(/[.\s\u00a0\u2010-\u2015\u2212-]/g, '').toUpperCase();
 }
 
 /** `12.345.678-5`, the form shown to people. */

@@ -389,3 +389,9 @@ describe('personBadges: order and combinations', () => {
     expect(JSON.stringify([accounts, memberships])).toBe(before);
   });
 });
+
+describe('personBadges: blank e-mail', () => {
+  it('treats an empty e-mail as no e-mail', () => {
+    expect(codes(personBadges({ email: '' }, [ACTIVE], [member()], NOW))).toEqual(['no_email']);
+  });
+});

@@ -210,3 +210,13 @@ describe('rankByName: purity', () => {
     expect(ruts(rankByName([], rows))).toEqual([1, 2]);
   });
 });
+
+describe('rankByName: compound names', () => {
+  it('matches each part of a hyphenated or apostrophised surname as a first surname', () => {
+    const second = row('Ana', 'Soto', 'Cotapos', { sortKey: 'a' });
+    const first = row('Luis', 'Pérez-Cotapos', 'Vial', { sortKey: 'z' });
+    expect(ruts(rankByName(['cotapos'], [second, first]))).toEqual([first.rut, second.rut]);
+    const higgins = row('Bernardo', "O'Higgins", 'Riquelme', { sortKey: 'z' });
+    expect(ruts(rankByName(['higgins'], [second, higgins]))[0]).toBe(higgins.rut);
+  });
+});

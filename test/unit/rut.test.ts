@@ -337,3 +337,12 @@ describe('round trip', () => {
     expect(readRut(formatRut(rut))).toEqual(rut);
   });
 });
+
+describe('readRut: pasted text', () => {
+  it.each(['12.345.678–5', '12.345.678—5', '12.345.678‐5', '12.345.678−5'])(
+    'reads a typographic dash in %j as the hyphen',
+    (text) => {
+      expect(readRut(text)).toEqual({ body: 12345678, dv: '5' });
+    },
+  );
+});

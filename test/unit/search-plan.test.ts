@@ -61,6 +61,15 @@ describe('planSearch: RUT with an explicit check digit', () => {
     expect(plan.nameWords).toEqual([]);
   });
 
+  it('a trailing k is a check digit even without a dash: 12345678k is reported', () => {
+    const plan = planSearch('12345678k');
+    expect(plan.rutBodies).toEqual([12345678]);
+    expect(plan.invalidCheckDigit).toEqual({
+      typed: { body: 12345678, dv: 'K' },
+      expected: '5',
+    });
+  });
+
   it('a valid K RUT, written with k or K, dash or not, has no check-digit notice', () => {
     const body = bodyWithDigit('K', 10_000_000);
     for (const text of [`${body}-k`, `${body}-K`, `${body}k`, `${body}K`]) {
@@ -310,5 +319,19 @@ describe('planSearch: nothing to search', () => {
     const first = planSearch('');
     first.nameWords.push('mutated');
     expect(planSearch('').nameWords).toEqual([]);
+  });
+});
+
+describe('planSearch: mixed and pasted input', () => {
+  it('keeps the name words beside a phone number', () => {
+    expect(planSearch('Juan 9 8765 4321')).toEqual({
+      ...EMPTY,
+      phone: '+56987654321',
+      nameWords: ['juan'],
+    });
+  });
+
+  it('reads a RUT pasted with an en dash', () => {
+    expect(planSearch('12.345.678–5')).toEqual({ ...EMPTY, rutBodies: [12345678] });
   });
 });

@@ -67,7 +67,7 @@ export function personBadges(
   if (accounts.some((a) => a.registrationState !== 'not_registered')) {
     found.delete('not_registered');
   }
-  if (person.email === null) found.set('no_email', { code: 'no_email' });
+  if (!person.email) found.set('no_email', { code: 'no_email' });
 
   const open = memberships.filter((m) => m.state === 'active');
   if (memberships.length > 0 && open.length === 0) found.set('disabled', { code: 'disabled' });

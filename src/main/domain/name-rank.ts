@@ -3,7 +3,7 @@
  * whose first surname starts with a typed word first, then first given name, other given
  * names, second surname; alphabetical within each rank. Pure; runs over a few hundred rows.
  */
-import { foldText } from '../../shared/text';
+import { words as wordsIn } from '../../shared/text';
 
 export type NameRow = {
   rut: number;
@@ -25,7 +25,7 @@ const CACHE_LIMIT = 20_000;
 function wordsOf(name: string): string[] {
   let words = foldedWords.get(name);
   if (words === undefined) {
-    words = foldText(name).split(' ');
+    words = wordsIn(name);
     if (foldedWords.size >= CACHE_LIMIT) foldedWords.clear();
     foldedWords.set(name, words);
   }

@@ -37,7 +37,8 @@ export function planSearch(text: string): SearchPlan {
     emailOnly: false,
     nameWords: [],
   };
-  const trimmed = text.trim();
+  // Pasted text brings typographic dashes (‐ – — −) where callers mean the RUT's hyphen.
+  const trimmed = text.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
   if (trimmed === '') return plan;
 
   if (trimmed.includes('@')) {
@@ -53,7 +54,11 @@ export function planSearch(text: string): SearchPlan {
   }
 
   plan.phone = /\d{8}/.test(trimmed.replace(/\D/g, '')) ? normalizePhone(trimmed) : null;
-  if (plan.phone) return plan;
+  if (plan.phone) {
+    // "Juan 9 8765 4321": the phone, and the name words beside it.
+    plan.nameWords = words(trimmed.replace(/[\d+()]/g, ' ')).slice(0, MAX_WORDS);
+    return plan;
+  }
 
   plan.nameWords = words(trimmed).slice(0, MAX_WORDS);
   if (!/\s/.test(trimmed) && trimmed.length >= MIN_EMAIL_PREFIX) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useApp } from './store';
+import { useApp, type ResultRow } from './store';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
@@ -13,6 +13,7 @@ export function App() {
   const searching = useApp((s) => s.searching);
   const lastSearchMs = useApp((s) => s.lastSearchMs);
   const rows = useApp((s) => s.rows);
+  const hasMore = useApp((s) => s.hasMore);
   const text = useApp((s) => s.text);
   const scope = useApp((s) => s.scope);
 
@@ -72,7 +73,7 @@ export function App() {
             <ResultList onOpened={focusRecord} />
           )}
           <footer className="statusbar muted" aria-live="off">
-            {rows.length > 0 && `${rows.length} resultados`}
+            {rows.length > 0 && resultSummary(rows, hasMore)}
             {lastSearchMs !== null && rows.length > 0 && ` · ${lastSearchMs} ms`}
           </footer>
         </section>
@@ -80,4 +81,12 @@ export function App() {
       </main>
     </div>
   );
+}
+
+function resultSummary(rows: ResultRow[], hasMore: boolean): string {
+  const persons = rows.filter((row) => row.kind === 'person').length;
+  const companies = rows.length - persons;
+  const parts = [`${persons}${hasMore ? '+' : ''} ${persons === 1 ? 'persona' : 'personas'}`];
+  if (companies > 0) parts.push(`${companies} ${companies === 1 ? 'empresa' : 'empresas'}`);
+  return parts.join(' · ');
 }

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Playwright cannot download its browsers on every machine: use Debian's Chromium where it
+// is installed, Playwright's own browser elsewhere.
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1366, height: 820 },
+    launchOptions: fs.existsSync(DEBIAN_CHROMIUM)
+      ? { executablePath: DEBIAN_CHROMIUM, args: chromiumArgs }
+      : {},
+    trace: 'retain-on-failure',
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});

@@ -1,0 +1,99 @@
+/**
+ * Each test gets its own web door on a free loopback port over a fresh data directory, started
+ * as a child process and stopped after the test. The door prints a JSON readiness line.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+type Door = { url: string; dataDir: string };
+
+async function startDoor(persons: number): Promise<Door & { stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/main/web/start.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--demo-persons',
+      String(persons),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web door did not start:\n${stderr}`)), 20_000);
+    child.once('exit', (code) => reject(new Error(`web door exited with ${code}:\n${stderr}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        const ready = JSON.parse(line) as { ready?: boolean; url?: string };
+        if (ready.ready && ready.url) {
+          clearTimeout(timer);
+          resolve(ready.url);
+        }
+      } catch {
+        // not the readiness line
+      }
+    });
+  });
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The screen as an agent sees it: roles and labels, not CSS. */
+export class DeskPage {
+  readonly search: Locator;
+  readonly results: Locator;
+  readonly options: Locator;
+  readonly record: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('combobox', { name: 'Buscar' });
+    this.results = page.getByRole('listbox', { name: 'Resultados' });
+    this.options = this.results.getByRole('option');
+    this.record = page.getByRole('region', { name: 'Ficha' });
+  }
+
+  option(text: string | RegExp): Locator {
+    return this.options.filter({ hasText: text });
+  }
+
+  async find(text: string): Promise<void> {
+    await this.search.fill(text);
+  }
+}
+
+export const test = base.extend<{ desk: DeskPage; door: Door }>({
+  door: async ({}, use) => {
+    const door = await startDoor(2000);
+    await use(door);
+    await door.stop();
+  },
+  desk: async ({ page, door }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(door.url);
+    await expect(page.getByText(/personas en la réplica/)).toBeVisible();
+    await use(new DeskPage(page));
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };

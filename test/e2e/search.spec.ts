@@ -1,0 +1,108 @@
+import { expect, test } from './fixtures';
+
+const PEDRO = 'Pedro Andrés González Muñoz';
+
+test('the cursor starts in the search box', async ({ desk }) => {
+  await expect(desk.search).toBeFocused();
+});
+
+test('a dotted RUT finds the person, Enter opens the record with its state badges', async ({
+  desk,
+}) => {
+  await desk.page.keyboard.type('12.345.678-5');
+  await expect(desk.options.first()).toContainText(PEDRO);
+  await desk.page.keyboard.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+  await expect(desk.record.getByText('12.345.678-5').first()).toBeVisible();
+  await expect(
+    desk.record.getByText(/^Bloqueado temporalmente hasta \d{2}:\d{2} tras 6 intentos$/).first(),
+  ).toBeVisible();
+  await expect(desk.record.getByText('••••••746')).toBeVisible();
+  await expect(desk.record.getByRole('cell', { name: 'Restablecer contraseña' })).toBeVisible();
+});
+
+test('a RUT without check digit finds the person', async ({ desk }) => {
+  await desk.find('12345678');
+  await expect(desk.options.first()).toContainText(PEDRO);
+});
+
+test('an accentless name finds the accented person, in any word order', async ({ desk }) => {
+  await desk.find('sepulveda munoz maria');
+  await expect(desk.option('María José Muñoz Sepúlveda')).toHaveCount(1);
+  await desk.option('María José Muñoz Sepúlveda').click();
+  await expect(desk.record.getByText('Registro bloqueado').first()).toBeVisible();
+});
+
+test('a wrong check digit is explained and the near match still shown', async ({ desk }) => {
+  await desk.find('12.345.678-6');
+  await expect(desk.page.getByRole('alert')).toContainText(
+    'RUT inválido: el dígito verificador debería ser 5',
+  );
+  await expect(desk.options.first()).toContainText(PEDRO);
+});
+
+test('a valid RUT that is not in the replica says what to tell the caller', async ({ desk }) => {
+  await desk.find('1-9');
+  await expect(desk.page.getByText(/no está en la réplica/)).toBeVisible();
+  await expect(desk.options).toHaveCount(0);
+});
+
+test('keyboard flow: arrows, Enter, Esc back with the query, Ctrl+K', async ({ desk }) => {
+  const { page } = desk;
+  // Given names match no company, so every row is a person.
+  await page.keyboard.type('camila');
+  await expect(desk.options.first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const third = desk.options.nth(2);
+  await expect(third).toHaveAttribute('aria-selected', 'true');
+  const name = (await third.locator('strong').textContent()) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(desk.record).toBeFocused();
+
+  await page.keyboard.press('Escape');
+  await expect(desk.record.getByText('Seleccione una persona')).toBeVisible();
+  await expect(desk.search).toBeFocused();
+  await expect(desk.search).toHaveValue('camila');
+  await expect(desk.options.nth(2)).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(desk.record).toBeFocused();
+  await page.keyboard.press('Control+k');
+  await expect(desk.search).toBeFocused();
+});
+
+test('hostile input is searched for, never an error', async ({ desk }) => {
+  for (const text of ['"', '*', '(', 'NEAR', '-', "'", '")*(NEAR', 'a OR b']) {
+    await desk.find(text);
+    await expect(desk.page.getByRole('alert')).toHaveCount(0);
+    await expect(desk.page.getByText(/Sin resultados|resultados/).first()).toBeVisible();
+  }
+});
+
+test('a company by name scopes the search to its persons; Backspace leaves it', async ({
+  desk,
+}) => {
+  await desk.find('constructora los andes');
+  const company = desk.option('Constructora Los Andes SpA');
+  await expect(company).toHaveCount(1);
+  await company.click();
+  const chip = desk.page.getByRole('button', { name: /Empresa: Constructora Los Andes SpA/ });
+  await expect(chip).toBeVisible();
+  await expect(desk.option(PEDRO)).toHaveCount(1);
+  await desk.search.press('Backspace');
+  await expect(chip).toHaveCount(0);
+});
+
+test('long result lists are virtualized and load more pages on scroll', async ({ desk }) => {
+  await desk.find('gonzalez');
+  await expect(desk.page.getByText(/^50\+ personas/)).toBeVisible();
+  // Only the rows in view (plus a few) are in the DOM.
+  expect(await desk.options.count()).toBeLessThan(40);
+  for (let i = 0; i < 60; i++) await desk.search.press('ArrowDown');
+  await expect(desk.page.getByText(/^100\+? personas/)).toBeVisible();
+  await expect(desk.page.locator('#result-60')).toHaveAttribute('aria-selected', 'true');
+  await expect(desk.page.locator('#result-60')).toBeInViewport();
+});
