@@ -81,6 +81,8 @@ export class DeskPage {
 }
 
 export const test = base.extend<{ desk: DeskPage; door: Door }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   door: async ({}, use) => {
     const door = await startDoor(2000);
     await use(door);
