@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp, type ResultRow } from './store';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
@@ -11,7 +11,8 @@ export function App() {
   const loadInfo = useApp((s) => s.loadInfo);
   const personCount = useApp((s) => s.personCount);
   const searching = useApp((s) => s.searching);
-  const lastSearchMs = useApp((s) => s.lastSearchMs);
+  const answeredSeq = useApp((s) => s.answeredSeq);
+  const [paint, setPaint] = useState({ seq: 0, ms: 0 });
   const rows = useApp((s) => s.rows);
   const hasMore = useApp((s) => s.hasMore);
   const text = useApp((s) => s.text);
@@ -36,6 +37,17 @@ export function App() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [closeRecord]);
+
+  // Keystroke to painted results: measured after the frame that shows them.
+  useEffect(() => {
+    if (answeredSeq === 0) return;
+    const frame = requestAnimationFrame(() => {
+      setTimeout(() => {
+        setPaint({ seq: answeredSeq, ms: performance.now() - useApp.getState().typedAt });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [answeredSeq]);
 
   const focusRecord = () => requestAnimationFrame(() => recordRef.current?.focus());
   const idle = text.trim() === '' && !scope;
@@ -72,9 +84,14 @@ export function App() {
           ) : (
             <ResultList onOpened={focusRecord} />
           )}
-          <footer className="statusbar muted" aria-live="off">
+          <footer
+            className="statusbar muted"
+            aria-live="off"
+            data-paint-seq={paint.seq}
+            data-paint-ms={paint.ms.toFixed(1)}
+          >
             {rows.length > 0 && resultSummary(rows, hasMore)}
-            {lastSearchMs !== null && rows.length > 0 && ` · ${lastSearchMs} ms`}
+            {paint.seq > 0 && rows.length > 0 && ` · ${Math.round(paint.ms)} ms`}
           </footer>
         </section>
         <PersonRecordPane ref={recordRef} />

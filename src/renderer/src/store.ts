@@ -28,8 +28,10 @@ type State = {
   recordLoading: boolean;
   recordError: string | null;
   personCount: number | null;
-  /** Milliseconds from the last keystroke to its results arriving (shown to the agent). */
-  lastSearchMs: number | null;
+  /** When the text that produced the current results was typed (performance.now()). */
+  typedAt: number;
+  /** Increases each time results for a new text arrive; the app measures their paint. */
+  answeredSeq: number;
 };
 
 type Actions = {
@@ -54,7 +56,6 @@ export const useApp = create<State & Actions>()((set, get) => {
   async function runSearch(): Promise<void> {
     const seq = ++searchSeq;
     const { text, scope } = get();
-    const started = performance.now();
     if (text.trim() === '' && !scope) {
       set({
         rows: [],
@@ -87,7 +88,7 @@ export const useApp = create<State & Actions>()((set, get) => {
         searching: false,
         answeredText: text,
         selected: 0,
-        lastSearchMs: Math.round(performance.now() - started),
+        answeredSeq: get().answeredSeq + 1,
       });
     } catch (error) {
       if (seq !== searchSeq) return;
@@ -124,10 +125,11 @@ export const useApp = create<State & Actions>()((set, get) => {
     recordLoading: false,
     recordError: null,
     personCount: null,
-    lastSearchMs: null,
+    typedAt: 0,
+    answeredSeq: 0,
 
     setText(text) {
-      set({ text });
+      set({ text, typedAt: performance.now() });
       void runSearch();
     },
 
