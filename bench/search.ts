@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { createCore, DATABASE_FILE } from '../src/main/core';
 import { createPersonSearchRepository } from '../src/main/repositories/person-search-repository';
+import { seededRandom } from '../src/main/seed/random';
 import { createDemoDatabase } from '../src/main/seed/seed-database';
 import { searchPersons } from '../src/main/services/search-persons';
 import { formatRut } from '../src/shared/rut';
@@ -47,8 +48,7 @@ const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0
 const sqlite = core.db.$client;
 
 // Sample inputs the way callers dictate them, from the data itself (fixed seed: same run, same inputs).
-let state = 42;
-const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = seededRandom(42);
 const sample = <T>(sql: string): T[] => sqlite.prepare(sql).all() as T[];
 const people = sample<{
   rut: number;

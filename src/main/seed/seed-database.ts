@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { checkDigit } from '../../shared/rut';
 import { foldText } from '../../shared/text';
+import { seededRandom } from './random';
 import { CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
 import {
   COMPANY_KINDS,
@@ -85,25 +86,13 @@ const BATCH = 5_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** mulberry32: small, fast and good enough for demo data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
   const started = performance.now();
   const sqlite = db.$client;
   const existing = sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
   if (existing.n > 0) throw new Error('database_not_empty');
 
-  const rand = random(options.seed ?? 20261121);
+  const rand = seededRandom(options.seed ?? 20261121);
   const now = (options.now ?? new Date()).getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;

@@ -4,7 +4,7 @@
  * page. Companies found by RUT or name come beside the persons.
  */
 import type { CompanyHit, PersonHit, SearchNotice, SearchPage } from '../../shared/contract';
-import { checkDigit, formatRut, loginRut, readRut } from '../../shared/rut';
+import { formatRut, loginRut, parseRut, readRut } from '../../shared/rut';
 import { personBadges } from '../domain/badges';
 import { rankByName } from '../domain/name-rank';
 import { planSearch } from '../domain/search-plan';
@@ -51,9 +51,8 @@ export function searchPersons(repo: PersonSearchRepository, query: Query, now: D
         expected: plan.invalidCheckDigit.expected,
       });
     } else {
-      const typed = readRut(query.text);
-      const valid = typed !== null && checkDigit(typed.body) === typed.dv;
-      if (valid && all.length === 0 && companies.length === 0) {
+      const typed = parseRut(query.text);
+      if (typed && all.length === 0 && companies.length === 0) {
         notices.push({ code: 'rut_not_found', rut: formatRut(typed) });
       }
     }
