@@ -1,7 +1,27 @@
 /**
  * The channel names alone, without schemas, so the sandboxed preload can allow-list them
- * without bundling zod. `contract.ts` must declare exactly these (checked by its `satisfies`
- * and by the type test below).
+ * without bundling zod. `contract.ts` must declare exactly these (its `satisfies` checks it).
  */
-export const channelNames = ['app.info', 'persons.search', 'persons.get'] as const;
+export const channelNames = [
+  'app.info',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.session',
+  'persons.search',
+  'persons.get',
+  'contact.edit',
+  'accounts.unlock',
+  'accounts.clearRegistrationBlock',
+  'mails.resend',
+  'memberships.changeState',
+  'memberships.changeRole',
+  'interactions.open',
+  'interactions.close',
+  'interactions.current',
+  'interactions.list',
+  'audit.list',
+  'audit.export',
+  'audit.verify',
+  'agents.list',
+] as const;
 export type ChannelName = (typeof channelNames)[number];

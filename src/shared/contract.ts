@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { parseRut } from './rut';
 import type { ChannelName } from './channels';
+import { IDENTITY_FACTS, INTERACTION_OUTCOMES, INTERACTION_REASONS } from './policy';
 
 /** A person's or company's RUT as text in any usual form, validated (check digit included). */
 export const RutInput = z
@@ -16,6 +17,27 @@ export const Portal = z.enum(['achs_gestion', 'portal_heroes', 'portal_empresas'
 export type Portal = z.infer<typeof Portal>;
 
 export const MembershipRole = z.enum(['worker', 'access_admin', 'company_user']);
+
+/** Causes of "cannot get in", in ranking order: the first ones block everything after them. */
+export const CAUSE_CODES = [
+  'not_in_replica',
+  'no_membership',
+  'company_not_adherent',
+  'dismissed',
+  'membership_disabled',
+  'membership_paused',
+  'registration_blocked',
+  'temporarily_locked',
+  'no_email',
+  'mail_bounced',
+  'password_link_unused',
+  'email_unverified',
+  'agreement_unsigned',
+  'access_request_rejected',
+  'access_request_pending',
+  'not_registered',
+] as const;
+export type CauseCode = (typeof CAUSE_CODES)[number];
 export const MembershipState = z.enum(['active', 'disabled', 'paused', 'removed']);
 export const RegistrationState = z.enum(['not_registered', 'pending_activation', 'active']);
 export const MailKind = z.enum([
@@ -25,7 +47,46 @@ export const MailKind = z.enum([
   'agreement_signature',
   'email_confirmation',
 ]);
-export const MailOutcome = z.enum(['sent', 'delivered', 'bounced', 'failed']);
+export const MailOutcome = z.enum(['queued', 'sent', 'delivered', 'bounced', 'failed']);
+export type MailKind = z.infer<typeof MailKind>;
+export const Role = z.enum(['agent', 'supervisor', 'prevention']);
+export const IdentityFact = z.enum(IDENTITY_FACTS);
+export const InteractionReason = z.enum(INTERACTION_REASONS);
+export const InteractionOutcome = z.enum(INTERACTION_OUTCOMES);
+
+/** May the signed-in agent do this here, and if not, why. */
+export const Decision = z.discriminatedUnion('allowed', [
+  z.object({ allowed: z.literal(true) }),
+  z.object({
+    allowed: z.literal(false),
+    reason: z.enum(['role', 'out_of_scope', 'not_access_admin']),
+  }),
+]);
+export type Decision = z.infer<typeof Decision>;
+
+export const Fix = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('unlock'), portal: Portal }),
+  z.object({ action: z.literal('clear_registration_block'), portal: Portal }),
+  z.object({ action: z.literal('resend_mail'), portal: Portal, kind: MailKind }),
+  z.object({ action: z.literal('edit_contact') }),
+  z.object({ action: z.literal('enable_membership'), companyRut: z.string() }),
+  z.object({ action: z.literal('resume_membership'), companyRut: z.string() }),
+]);
+export type Fix = z.infer<typeof Fix>;
+
+/** Why the person cannot get in, most likely first (see main/domain/diagnosis.ts). */
+export const Cause = z.object({
+  code: z.enum(CAUSE_CODES),
+  portal: Portal.optional(),
+  companyRut: z.string().optional(),
+  companyName: z.string().optional(),
+  until: z.string().optional(),
+  attempts: z.number().int().optional(),
+  lastSentAt: z.string().optional(),
+  reason: z.string().optional(),
+  fix: Fix.nullable(),
+});
+export type Cause = z.infer<typeof Cause>;
 
 /** Why an account or person cannot get in, as codes: the renderer words them. */
 export const Badge = z.discriminatedUnion('code', [
@@ -104,10 +165,19 @@ export const PersonRecord = z.object({
   serialNumberMasked: z.string().nullable(),
   isWorker: z.boolean(),
   isPensioner: z.boolean(),
+  version: z.number().int(),
   badges: z.array(Badge),
+  diagnosis: z.array(Cause),
+  can: z.object({
+    editContact: Decision,
+    unlock: Decision,
+    clearRegistrationBlock: Decision,
+    resendMail: Decision,
+  }),
   accounts: z.array(
     z.object({
       portal: Portal,
+      version: z.number().int(),
       registrationState: RegistrationState,
       passwordSet: z.boolean(),
       emailVerified: z.boolean(),
@@ -128,6 +198,15 @@ export const PersonRecord = z.object({
       state: MembershipState,
       modules: z.array(z.string()),
       agreementSigned: z.boolean(),
+      version: z.number().int(),
+      can: z.object({
+        disable: Decision,
+        enable: Decision,
+        pause: Decision,
+        resume: Decision,
+        dismiss: Decision,
+        changeRole: Decision,
+      }),
     }),
   ),
   mails: z.array(
@@ -139,21 +218,196 @@ export const PersonRecord = z.object({
       toAddress: z.string(),
     }),
   ),
+  /** Actions taken here that the central API has not confirmed yet. */
+  pendingActions: z.array(
+    z.object({ actionId: z.string(), kind: z.string(), createdAt: z.string() }),
+  ),
+  interactions: z.array(z.lazy(() => Interaction)),
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
+
+export const Interaction = z.object({
+  id: z.string(),
+  agentId: z.string(),
+  personRut: z.string().nullable(),
+  reason: InteractionReason,
+  outcome: InteractionOutcome.nullable(),
+  notes: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  actions: z.array(
+    z.object({ action: z.string(), at: z.string(), personRut: z.string().nullable() }),
+  ),
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const AgentSession = z.object({
+  agentId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  companyRuts: z.array(z.string()),
+});
+export type AgentSession = z.infer<typeof AgentSession>;
+
+/** Every action answers with its receipt and the record as it is now. */
+export const ActionResult = z.object({
+  actionId: z.string(),
+  auditSeq: z.number().int(),
+  record: PersonRecord,
+});
+export type ActionResult = z.infer<typeof ActionResult>;
+
+const Reason = z.string().max(500);
+const Version = z.number().int().min(0);
+const Facts = z.array(IdentityFact).max(IDENTITY_FACTS.length);
+
+export const AuditFilter = z.object({
+  personRut: RutInput.nullable().default(null),
+  agentId: z.string().max(100).nullable().default(null),
+  action: z.string().max(100).nullable().default(null),
+  /** Dates `aaaa-mm-dd`, inclusive, in Santiago's calendar. */
+  from: z.iso.date().nullable().default(null),
+  to: z.iso.date().nullable().default(null),
+});
+export type AuditFilterInput = z.input<typeof AuditFilter>;
+
+export const AuditEvent = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  at: z.string(),
+  agentId: z.string(),
+  deviceId: z.string(),
+  personRut: z.string().nullable(),
+  action: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  reason: z.string().nullable(),
+  identityCheck: z.string().nullable(),
+  interactionId: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const ChainReport = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), checked: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    checked: z.number().int(),
+    firstBroken: z.object({
+      seq: z.number().int(),
+      id: z.string(),
+      problem: z.enum(['hash_mismatch', 'link_broken']),
+    }),
+  }),
+]);
 
 export const AppInfo = z.object({
   version: z.string(),
   door: z.enum(['electron', 'web']),
   persons: z.number().int(),
+  pendingActions: z.number().int(),
   dataDir: z.string(),
 });
 
+const PersonRut = z.object({ rut: RutInput });
+
 export const contract = {
   'app.info': { input: z.object({}), output: AppInfo },
+  'auth.signIn': {
+    input: z.object({ username: z.string().max(100), password: z.string().max(200) }),
+    output: AgentSession,
+  },
+  'auth.signOut': { input: z.object({}), output: z.object({}) },
+  'auth.session': { input: z.object({}), output: AgentSession.nullable() },
   'persons.search': { input: SearchQuery, output: SearchPage },
-  'persons.get': { input: z.object({ rut: RutInput }), output: PersonRecord },
+  'persons.get': { input: PersonRut, output: PersonRecord },
+  'contact.edit': {
+    input: PersonRut.extend({
+      email: z.string().max(254).optional(),
+      phone: z.string().max(30).optional(),
+      reason: Reason,
+      identityCheck: Facts,
+      expectedVersion: Version,
+    }),
+    output: ActionResult,
+  },
+  'accounts.unlock': {
+    input: PersonRut.extend({ portal: Portal, identityCheck: Facts, expectedVersion: Version }),
+    output: ActionResult,
+  },
+  'accounts.clearRegistrationBlock': {
+    input: PersonRut.extend({ portal: Portal, identityCheck: Facts, expectedVersion: Version }),
+    output: ActionResult,
+  },
+  'mails.resend': {
+    input: PersonRut.extend({ portal: Portal, kind: MailKind }),
+    output: ActionResult,
+  },
+  'memberships.changeState': {
+    input: PersonRut.extend({
+      companyRut: RutInput,
+      change: z.enum(['disable', 'enable', 'pause', 'resume', 'dismiss']),
+      reason: Reason,
+      identityCheck: Facts,
+      expectedVersion: Version,
+    }),
+    output: ActionResult,
+  },
+  'memberships.changeRole': {
+    input: PersonRut.extend({
+      companyRut: RutInput,
+      role: MembershipRole,
+      reason: Reason,
+      expectedVersion: Version,
+    }),
+    output: ActionResult,
+  },
+  'interactions.open': {
+    input: z.object({ rut: RutInput.nullable(), reason: InteractionReason }),
+    output: Interaction,
+  },
+  'interactions.close': {
+    input: z.object({
+      id: z.string().max(64),
+      outcome: InteractionOutcome,
+      notes: z.string().max(2000),
+    }),
+    output: Interaction,
+  },
+  'interactions.current': { input: z.object({}), output: Interaction.nullable() },
+  'interactions.list': {
+    input: z.object({
+      rut: RutInput.nullable().default(null),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.array(Interaction),
+  },
+  'audit.list': {
+    input: AuditFilter.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(100),
+    }),
+    output: z.object({ total: z.number().int(), events: z.array(AuditEvent) }),
+  },
+  'audit.export': {
+    input: AuditFilter,
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+  'audit.verify': { input: z.object({}), output: ChainReport },
+  'agents.list': {
+    input: z.object({}),
+    output: z.array(z.object({ agentId: z.string(), displayName: z.string(), role: Role })),
+  },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
+
+/** Channels that answer before anyone signs in. */
+export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
+  'app.info',
+  'auth.signIn',
+  'auth.session',
+]);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -165,6 +419,8 @@ export const ErrorCode = z.enum([
   'not_found',
   'unauthorized',
   'forbidden',
+  'stale',
+  'rule',
   'unknown_channel',
   'internal',
 ]);

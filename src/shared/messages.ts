@@ -2,14 +2,18 @@
  * The one message catalogue: every Spanish (Chile) string a person reads, from main or the
  * renderer. Code and identifiers stay in English.
  */
-import type { Badge, ErrorCode, Portal } from './contract';
-import { formatTime } from './format';
+import type { Badge, Cause, CauseCode, Decision, ErrorCode, Portal } from './contract';
+import { formatDateTime, formatTime } from './format';
+import type { IdentityFact, InteractionOutcome, InteractionReason } from './policy';
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
   not_found: 'No se encontró a la persona en la réplica local. Búsquela de nuevo por RUT.',
-  unauthorized: 'La sesión expiró. Recargue la aplicación para continuar.',
+  unauthorized: 'Inicie sesión para continuar.',
   forbidden: 'Esta acción no está permitida para su perfil.',
+  stale:
+    'La ficha cambió desde que la abrió (otro agente o una sincronización). Se recargó: revise y repita la acción.',
+  rule: 'La acción no corresponde al estado actual de la persona.',
   unknown_channel: 'Operación desconocida. Actualice la aplicación.',
   internal: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise a soporte.',
 };
@@ -48,6 +52,7 @@ export const mailKindLabels = {
 } as const;
 
 export const mailOutcomeLabels = {
+  queued: 'En cola',
   sent: 'Enviado',
   delivered: 'Entregado',
   bounced: 'Rebotado',
@@ -82,4 +87,168 @@ export const searchMessages = {
     `Se muestran las primeras ${cap} coincidencias. Agregue un nombre o el segundo apellido para acotar.`,
   rutNotFound: (rut: string) =>
     `El RUT ${rut} no está en la réplica: la persona no figura como trabajador de una empresa adherida. Su empresa debe incorporarla (encargado de prevención).`,
+};
+
+export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reason'], string> = {
+  role: 'Su perfil no permite esta acción.',
+  out_of_scope: 'Esta persona o empresa no está entre sus empresas asignadas.',
+  not_access_admin:
+    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+};
+
+/** Messages of the rules that refuse an action; params fill the blanks. */
+export const ruleMessages: Record<string, (params: Record<string, string | number>) => string> = {
+  sign_in_failed: () => 'Usuario o contraseña incorrectos.',
+  not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',
+  not_registration_blocked: () => 'El registro no está bloqueado.',
+  no_email: () => 'La persona no tiene correo registrado: agréguelo antes de enviar correos.',
+  cooldown: (p) =>
+    `Ese correo se envió hace poco. Para no saturar a la persona, espere ${p['minutes']} min antes de reenviarlo.`,
+  mail_not_applicable: () => 'Ese tipo de correo no corresponde al estado de la cuenta.',
+  identity_required: (p) =>
+    `Verifique la identidad de quien llama: marque al menos ${p['required']} datos que coincidieron.`,
+  reason_required: () => 'Indique el motivo del cambio.',
+  invalid_email: () => 'El correo no es válido. Ejemplo: nombre@dominio.cl',
+  invalid_phone: () => 'El celular no es válido. Formato: +56 9 XXXX XXXX',
+  no_change: () => 'No hay cambios que guardar.',
+  no_account: () => 'La persona no tiene cuenta en ese portal.',
+  no_membership: () => 'La persona no pertenece a esa empresa.',
+  invalid_transition: (p) =>
+    `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
+  interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
+  interaction_closed: () => 'Esa llamada ya está cerrada.',
+};
+
+export const identityFactLabels: Record<IdentityFact, string> = {
+  serial_number: 'N° de serie de la cédula',
+  registered_phone: 'Celular registrado',
+  registered_email: 'Correo registrado',
+  employer: 'Empresa empleadora',
+  birth_date: 'Fecha de nacimiento',
+};
+
+export const interactionReasonLabels: Record<InteractionReason, string> = {
+  forgot_password: 'Olvidó contraseña',
+  locked_attempts: 'Bloqueo por intentos',
+  first_registration: 'Registro primera vez',
+  mail_not_arriving: 'Correo no llega',
+  rut_not_registered: 'RUT no registrado',
+  company_not_adherent: 'Empresa no adherida',
+  dismissed: 'Desvinculado',
+  email_change: 'Cambio de correo',
+  company_access: 'Acceso empresa',
+  agreement_pending: 'Firma de acuerdo pendiente',
+  profiles_permissions: 'Perfiles y permisos',
+  other: 'Otro',
+};
+
+export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
+  resolved: 'Resuelto',
+  escalated: 'Derivado',
+  unresolved: 'No resuelto',
+  callback: 'Volver a llamar',
+};
+
+export const actionLabels: Record<string, string> = {
+  'person.view': 'Vio la ficha',
+  'person.update_contact': 'Cambió datos de contacto',
+  'account.unlock': 'Desbloqueó la cuenta',
+  'account.clear_registration_block': 'Desbloqueó el registro',
+  'mail.resend': 'Reenvió un correo',
+  'membership.disable': 'Inhabilitó el acceso',
+  'membership.enable': 'Rehabilitó el acceso',
+  'membership.pause': 'Pausó el acceso',
+  'membership.resume': 'Reanudó el acceso',
+  'membership.dismiss': 'Registró la baja',
+  'membership.change_role': 'Cambió el perfil',
+  'interaction.open': 'Abrió una llamada',
+  'interaction.close': 'Cerró una llamada',
+};
+
+export const roleNames = {
+  agent: 'Agente',
+  supervisor: 'Supervisor',
+  prevention: 'Prevencionista',
+} as const;
+
+const at = (portal?: Portal) => (portal ? ` en ${portalLabels[portal]}` : '');
+const of = (cause: Cause) => (cause.companyName ? ` (${cause.companyName})` : '');
+const sent = (cause: Cause) =>
+  cause.lastSentAt
+    ? ` Último envío: ${formatDateTime(cause.lastSentAt)}.`
+    : ' No hay envíos registrados.';
+
+/** A cause as the agent reads it: a title, and what to tell the caller. */
+export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
+  not_in_replica: () => ({
+    title: 'RUT no registrado',
+    say: 'RUT no registrado: su empresa debe incorporarle; contacte al encargado de prevención.',
+  }),
+  no_membership: () => ({
+    title: 'No figura como trabajador de ninguna empresa adherida',
+    say: 'Su empresa debe incorporarle como trabajador; contacte al encargado de prevención de su empresa.',
+  }),
+  company_not_adherent: (c) => ({
+    title: `La empresa ya no está adherida${of(c)}`,
+    say: 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma.',
+  }),
+  dismissed: (c) => ({
+    title: `Desvinculado${of(c)}`,
+    say: 'Al ser desvinculado quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
+  }),
+  membership_disabled: (c) => ({
+    title: `Acceso inhabilitado${of(c)}`,
+    say: 'Su acceso a esta empresa está inhabilitado. Puede rehabilitarse si corresponde.',
+  }),
+  membership_paused: (c) => ({
+    title: `Acceso pausado${of(c)}`,
+    say: 'El representante de la empresa pausó su acceso. Puede reanudarse si corresponde.',
+  }),
+  registration_blocked: (c) => ({
+    title: `Registro bloqueado${at(c.portal)}`,
+    say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Tras desbloquearlo, debe registrarse de nuevo con el N° de serie correcto.',
+  }),
+  temporarily_locked: (c) => ({
+    title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} intentos`,
+    say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con «¿Olvidaste tu contraseña?».`,
+  }),
+  no_email: () => ({
+    title: 'Sin correo registrado',
+    say: 'Sin correo no puede registrarse ni recuperar su contraseña: registre su correo.',
+  }),
+  mail_bounced: (c) => ({
+    title: 'El último correo rebotó',
+    say: `El correo registrado parece incorrecto; confírmelo con la persona y corríjalo.${sent(c)}`,
+  }),
+  password_link_unused: (c) => ({
+    title: `No ha usado el enlace para crear su contraseña${at(c.portal)}`,
+    say: `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
+  }),
+  email_unverified: (c) => ({
+    title: `Correo sin verificar${at(c.portal)}`,
+    say: `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
+  }),
+  agreement_unsigned: (c) => ({
+    title: `Acuerdo de Acceso Remoto sin firmar${of(c)}`,
+    say: `Hasta firmar el acuerdo desde el enlace del correo no se le asigna el perfil de empresa.${sent(c)}`,
+  }),
+  access_request_rejected: (c) => ({
+    title: `Solicitud de acceso rechazada${of(c)}`,
+    say:
+      c.reason ??
+      'Solo el representante legal o personas habilitadas en el registro de firmantes (TRF) pueden solicitar acceso.',
+  }),
+  access_request_pending: (c) => ({
+    title: `Solicitud de acceso en revisión${of(c)}`,
+    say: 'Cuando se apruebe, recibirá un correo desde una dirección no-reply con el enlace para firmar el acuerdo.',
+  }),
+  not_registered: (c) => ({
+    title: `No se ha registrado${at(c.portal)}`,
+    say: 'Debe registrarse con su RUT, el N° de serie de su cédula y su correo; recibirá un enlace para crear su contraseña.',
+  }),
+};
+
+export const noCauseText = {
+  title: 'Sin impedimentos a la vista',
+  say: 'Su cuenta está activa. Si la contraseña no funciona, envíele un enlace para restablecerla.',
 };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
 import { dispatch, type Handlers } from '../../src/main/core';
-import { seededCore } from '../support/context';
+import { call, seededCore } from '../support/context';
 
 function record(rut: string): PersonRecord {
   const envelope = seededCore(300).dispatch('persons.get', { rut });
@@ -86,13 +86,71 @@ describe('persons.get', () => {
 
 describe('dispatch', () => {
   it('answers every channel with a value its contract schema accepts', () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
+    const version = (rut: string) => call(core, 'persons.get', { rut });
+    const CHECKED = ['serial_number', 'employer'];
+    // In order: later calls rely on earlier ones (the call opened, versions read).
     const inputs = {
-      'app.info': {},
-      'persons.search': { text: 'soto' },
-      'persons.get': { rut: '12345678-5' },
-    } satisfies Record<keyof typeof contract, unknown>;
-    for (const [channel, input] of Object.entries(inputs)) {
+      'app.info': () => ({}),
+      'auth.session': () => ({}),
+      'agents.list': () => ({}),
+      'persons.search': () => ({ text: 'soto' }),
+      'persons.get': () => ({ rut: '12345678-5' }),
+      'interactions.open': () => ({ rut: '12345678-5', reason: 'locked_attempts' }),
+      'interactions.current': () => ({}),
+      'accounts.unlock': () => ({
+        rut: '12345678-5',
+        portal: 'achs_gestion',
+        identityCheck: CHECKED,
+        expectedVersion: version('12345678-5').accounts[0].version,
+      }),
+      'accounts.clearRegistrationBlock': () => ({
+        rut: '11111111-1',
+        portal: 'achs_gestion',
+        identityCheck: CHECKED,
+        expectedVersion: version('11111111-1').accounts[0].version,
+      }),
+      'contact.edit': () => ({
+        rut: '12345678-5',
+        phone: '+56 9 5555 4444',
+        reason: 'Nuevo celular',
+        identityCheck: [],
+        expectedVersion: version('12345678-5').version,
+      }),
+      'mails.resend': () => ({
+        rut: '18765432-7',
+        portal: 'achs_gestion',
+        kind: 'password_creation',
+      }),
+      'memberships.changeState': () => ({
+        rut: '16789012-1',
+        companyRut: '76543210-3',
+        change: 'pause',
+        reason: 'Pausa',
+        identityCheck: [],
+        expectedVersion: version('16789012-1').memberships[1].version,
+      }),
+      'memberships.changeRole': () => ({
+        rut: '12345678-5',
+        companyRut: '76543210-3',
+        role: 'company_user',
+        reason: 'Perfil',
+        expectedVersion: version('12345678-5').memberships[0].version,
+      }),
+      'interactions.list': () => ({}),
+      'audit.list': () => ({}),
+      'audit.export': () => ({}),
+      'audit.verify': () => ({}),
+      'interactions.close': () => ({
+        id: call(core, 'interactions.current', {}).id,
+        outcome: 'resolved',
+        notes: '',
+      }),
+      'auth.signOut': () => ({}),
+      'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
+    } satisfies Record<keyof typeof contract, () => unknown>;
+    for (const [channel, makeInput] of Object.entries(inputs)) {
+      const input = makeInput();
       const envelope = core.dispatch(channel, input);
       expect(envelope.ok, channel).toBe(true);
       if (envelope.ok) {
@@ -102,7 +160,7 @@ describe('dispatch', () => {
     }
     expect(core.dispatch('app.info', {})).toMatchObject({
       ok: true,
-      value: { persons: 300, door: 'web' },
+      value: { persons: 300, door: 'web', pendingActions: 6 },
     });
   });
 

@@ -35,6 +35,13 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
   memberCount: [
     'SEARCH memberships USING COVERING INDEX memberships_company_person (company_rut=?)',
   ],
+  inCompanies: [
+    'SEARCH memberships USING COVERING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
+    'LIST SUBQUERY 1',
+    'SCAN json_each VIRTUAL TABLE INDEX 1:',
+    'LIST SUBQUERY 2',
+    'SCAN json_each VIRTUAL TABLE INDEX 1:',
+  ],
   hitPersons: [
     'SEARCH persons USING INTEGER PRIMARY KEY (rowid=?)',
     'LIST SUBQUERY 1',

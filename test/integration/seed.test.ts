@@ -94,7 +94,7 @@ describe('demo dataset', () => {
     const triggers = db.$client
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")
       .get() as { n: number };
-    expect(triggers.n).toBe(6);
+    expect(triggers.n).toBe(8);
     db.$client.close();
   });
 });

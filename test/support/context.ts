@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
+import { CAST_AGENTS } from '../../src/main/seed/cast';
 
 export const FIXED_NOW = new Date('2026-11-21T15:00:00.000Z');
 
@@ -21,16 +22,42 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A core over a fresh data directory seeded with `persons` demo persons. */
-export function seededCore(persons = 3000, now: Date = FIXED_NOW): Core {
+export type DemoUser = 'agente' | 'supervisora' | 'prevencion';
+
+/**
+ * A core over a fresh data directory seeded with `persons` demo persons, signed in as a demo
+ * agent (`as: null` for none). `clock` lets a test move time forward.
+ */
+export function seededCore(
+  persons = 3000,
+  options: { as?: DemoUser | null; clock?: { now: Date } } = {},
+): Core {
+  const clock = options.clock ?? { now: FIXED_NOW };
   const core = createCore({
     dataDir: tempDir(),
     door: 'web',
     version: 'test',
     demoPersons: persons,
-    now: () => now,
+    now: () => clock.now,
     log: () => {},
   });
   cleanups.unshift(() => core.close());
+  const as = options.as === undefined ? 'agente' : options.as;
+  if (as !== null) signInAs(core, as);
   return core;
+}
+
+export function signInAs(core: Core, user: DemoUser): void {
+  const agent = CAST_AGENTS.find((candidate) => candidate.username === user)!;
+  const envelope = core.dispatch('auth.signIn', { username: user, password: agent.password });
+  if (!envelope.ok) throw new Error(`sign-in failed: ${envelope.error.message}`);
+}
+
+/** Calls a channel and returns its value, failing the test with the envelope's message. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
+export function call(core: Core, channel: string, input: unknown): any {
+  const envelope = core.dispatch(channel, input);
+  if (!envelope.ok)
+    throw new Error(`${channel}: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value;
 }

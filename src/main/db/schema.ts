@@ -113,7 +113,10 @@ export const mails = sqliteTable(
       ],
     }).notNull(),
     sentAt: text('sent_at').notNull(),
-    outcome: text('outcome', { enum: ['sent', 'delivered', 'bounced', 'failed'] }).notNull(),
+    /** `queued`: requested here, not yet sent by the central API. */
+    outcome: text('outcome', {
+      enum: ['queued', 'sent', 'delivered', 'bounced', 'failed'],
+    }).notNull(),
     toAddress: text('to_address').notNull(),
   },
   (table) => [index('mails_person_sent').on(table.personRut, table.sentAt)],
@@ -152,7 +155,10 @@ export const interactions = sqliteTable(
     openedAt: text('opened_at').notNull(),
     closedAt: text('closed_at'),
   },
-  (table) => [index('interactions_person').on(table.personRut)],
+  (table) => [
+    index('interactions_person').on(table.personRut),
+    index('interactions_agent').on(table.agentId, table.openedAt),
+  ],
 );
 
 /** Append-only, hash-chained. Filled by the actions issue. */
@@ -174,21 +180,46 @@ export const auditEvents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (table) => [index('audit_person').on(table.personRut)],
+  (table) => [
+    index('audit_person').on(table.personRut),
+    index('audit_agent').on(table.agentId),
+    index('audit_interaction').on(table.interactionId),
+  ],
 );
 
-/** Intents waiting to reach the central API, in order. Filled by the actions issue. */
-export const outbox = sqliteTable('outbox', {
-  seq: integer('seq').primaryKey(),
-  actionId: text('action_id').notNull().unique(),
-  kind: text('kind').notNull(),
-  payload: text('payload').notNull(),
-  createdAt: text('created_at').notNull(),
-  state: text('state', { enum: ['pending', 'applied', 'conflict', 'rejected'] })
-    .notNull()
-    .default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  lastError: text('last_error'),
+/** Intents waiting to reach the central API, in order: what to do and the version it was decided on. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey(),
+    actionId: text('action_id').notNull().unique(),
+    kind: text('kind').notNull(),
+    /** The person the action is about, so the record can show it as pending. */
+    personRut: integer('person_rut'),
+    payload: text('payload').notNull(),
+    createdAt: text('created_at').notNull(),
+    state: text('state', { enum: ['pending', 'applied', 'conflict', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (table) => [index('outbox_person_state').on(table.personRut, table.state)],
+);
+
+/** Who signs in: call-center agents, supervisors, prevention officers (scoped to companies). */
+export const agents = sqliteTable('agents', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['agent', 'supervisor', 'prevention'] }).notNull(),
+  /** scrypt, see domain/password.ts */
+  passwordHash: text('password_hash').notNull(),
+  /** JSON array of company RUT bodies a prevention officer is assigned to. */
+  companyRuts: text('company_ruts').notNull().default('[]'),
+  /** The agent as a person, when they also hold memberships (an access administrator). */
+  personRut: integer('person_rut'),
+  active: bool('active'),
 });
 
 /** Cursors, epoch, device identity: one value per key. */

@@ -3,7 +3,7 @@
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { accounts, companies, mails, memberships, persons } from '../db/schema';
+import { accessRequests, accounts, companies, mails, memberships, persons } from '../db/schema';
 
 /** Mails shown on the record, newest first. */
 export const RECORD_MAILS = 20;
@@ -25,6 +25,7 @@ export function createPersonRecordRepository(db: Db) {
       state: memberships.state,
       modules: memberships.modules,
       agreementSigned: memberships.agreementSigned,
+      version: memberships.version,
     })
     .from(memberships)
     .innerJoin(companies, eq(companies.rut, memberships.companyRut))
@@ -44,6 +45,19 @@ export function createPersonRecordRepository(db: Db) {
     .orderBy(desc(mails.sentAt))
     .limit(RECORD_MAILS)
     .prepare();
+  const personRequests = db
+    .select({
+      companyRut: accessRequests.companyRut,
+      companyDv: companies.dv,
+      companyName: companies.legalName,
+      state: accessRequests.state,
+      reason: accessRequests.reason,
+    })
+    .from(accessRequests)
+    .innerJoin(companies, eq(companies.rut, accessRequests.companyRut))
+    .where(eq(accessRequests.personRut, sql.placeholder('rut')))
+    .orderBy(accessRequests.id)
+    .prepare();
   const personCount = db
     .select({ n: sql<number>`count(*)` })
     .from(persons)
@@ -58,6 +72,7 @@ export function createPersonRecordRepository(db: Db) {
         memberships: personMemberships.all({ rut }),
         accounts: personAccounts.all({ rut }),
         mails: personMails.all({ rut }),
+        accessRequests: personRequests.all({ rut }),
       };
     },
     count(): number {

@@ -101,6 +101,12 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
         toCompany,
       );
     },
+    /** Of `personRuts`, those with a membership in one of `companyRuts`. */
+    inCompanies(personRuts: number[], companyRuts: number[]): Set<number> {
+      return new Set(
+        ruts(statements.inCompanies.all(JSON.stringify(personRuts), JSON.stringify(companyRuts))),
+      );
+    },
     memberCount(companyRut: number): number {
       return (statements.memberCount.get(companyRut) as { n: number }).n;
     },

@@ -22,6 +22,9 @@ export const SEARCH_SQL = {
     WHERE rut IN (SELECT rowid FROM company_fts WHERE company_fts MATCH ? LIMIT 50)
     ORDER BY length(legal_name), legal_name LIMIT ?`,
   memberCount: 'SELECT count(*) AS n FROM memberships WHERE company_rut = ?',
+  inCompanies: `SELECT DISTINCT person_rut AS rut FROM memberships
+    WHERE person_rut IN (SELECT value FROM json_each(?))
+      AND company_rut IN (SELECT value FROM json_each(?))`,
   hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone FROM persons
     WHERE rut IN (SELECT value FROM json_each(?))`,
   hitMemberships: `SELECT m.person_rut, m.state, c.legal_name, c.adherent

@@ -191,3 +191,44 @@ export const CAST_PERSONS: CastPerson[] = [
     accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
   },
 ];
+
+/**
+ * Demo agents, one per role. Their passwords are public demo values (see the README), so their
+ * scrypt hashes are computed once and kept here instead of costing ~70 ms each per seed.
+ */
+export const CAST_AGENTS = [
+  {
+    id: 'agent-demo',
+    username: 'agente',
+    displayName: 'Alicia Agente',
+    role: 'agent' as const,
+    password: 'agente600',
+    passwordHash:
+      'scrypt$32768$8$1$QhiUUTYMyyWFfwuCjxXqCA==$PFwePBb8vk4nweynIN0jFux0hrDS3S+Eyeu/BcJF16w=',
+    companyRuts: [],
+    personRut: null,
+  },
+  {
+    id: 'supervisor-demo',
+    username: 'supervisora',
+    displayName: 'Sara Supervisora',
+    role: 'supervisor' as const,
+    password: 'super600',
+    passwordHash:
+      'scrypt$32768$8$1$vyOwicnB8kysLOtXEK+C9g==$+s4/5m/juaEgELBBSGMLT1PAS1/X+/f8HSdTXAbjqJQ=',
+    companyRuts: [],
+    personRut: null,
+  },
+  {
+    // Héctor Contreras: prevention officer of two companies, access administrator of Araucanía.
+    id: 'prevention-demo',
+    username: 'prevencion',
+    displayName: 'Héctor Contreras (prevención)',
+    role: 'prevention' as const,
+    password: 'preven600',
+    passwordHash:
+      'scrypt$32768$8$1$eX3KYVhnbul5+I4yMiuqCA==$jFOrh6LicP9tg01NJnbKOO9Sn+8/2NpumLM9Lrw0naw=',
+    companyRuts: [ANDES, ARAUCANIA],
+    personRut: 10_203_040,
+  },
+];

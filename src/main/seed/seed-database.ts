@@ -9,7 +9,8 @@ import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { checkDigit } from '../../shared/rut';
 import { foldText } from '../../shared/text';
 import { seededRandom } from './random';
-import { CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
+import { createAgentRepository } from '../repositories/agent-repository';
+import { CAST_AGENTS, CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
 import {
   COMPANY_KINDS,
   COMPANY_PLACES,
@@ -250,8 +251,11 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
 
   // Persons: the cast first, then bodies spread over 5.000.000–25.000.000 in ascending order.
   const castBodies = new Set(CAST_PERSONS.map((p) => p.rut));
+  const agents = createAgentRepository(sqlite);
   sqlite.transaction(() => {
     for (const cast of CAST_PERSONS) writeCastPerson(cast);
+    for (const { password: _password, ...agent } of CAST_AGENTS)
+      agents.insert({ ...agent, active: true });
   })();
 
   const generated = Math.max(0, options.persons - CAST_PERSONS.length);

@@ -1,17 +1,18 @@
 /**
- * The person record: identity, badges, accounts per portal, memberships by company, last mails.
- * The card serial number never leaves main unmasked.
+ * The person record: identity, badges, the diagnosis of why they cannot get in, accounts per
+ * portal, memberships by company, last mails, pending actions and recent calls, with what the
+ * signed-in agent may do on each. Viewing it is audited. The serial number never leaves main
+ * unmasked.
  */
-import type { PersonRecord } from '../../shared/contract';
+import { randomUUID } from 'node:crypto';
+import type { Decision, PersonRecord } from '../../shared/contract';
 import { loginRut, readRut } from '../../shared/rut';
 import { accountBadges, personBadges } from '../domain/badges';
-import type { PersonRecordRepository } from '../repositories/person-record-repository';
-
-export class NotFoundError extends Error {
-  constructor(readonly subject: 'person') {
-    super(`${subject} not found`);
-  }
-}
+import { diagnose } from '../domain/diagnosis';
+import { decide, type Action } from '../domain/permissions';
+import type { ServiceContext, Session } from './context';
+import { ForbiddenError, NotFoundError } from './errors';
+import { interactionView } from './interactions';
 
 /** `•••••746`: enough to confirm with the caller, not enough to register as them. */
 export function maskSerial(serial: string | null): string | null {
@@ -19,15 +20,80 @@ export function maskSerial(serial: string | null): string | null {
   return `${'•'.repeat(Math.max(serial.length - 3, 3))}${serial.slice(-3)}`;
 }
 
-export function getPersonRecord(
-  repo: PersonRecordRepository,
+const RECENT_INTERACTIONS = 5;
+
+/** `persons.get`: the record, after checking the agent may see it, with the view audited. */
+export function viewPersonRecord(
+  ctx: ServiceContext,
+  session: Session,
   rutText: string,
-  now: Date,
 ): PersonRecord {
   const rut = readRut(rutText);
-  const found = rut ? repo.find(rut.body) : null;
+  if (!rut) throw new NotFoundError('person');
+  return ctx.db.$client.transaction(() => {
+    if (!ctx.repos.writes.person(rut.body)) throw new NotFoundError('person');
+    const decision = decide(session, 'person.view', {
+      personCompanyRuts: ctx.repos.writes.companyRuts(rut.body),
+    });
+    if (!decision.allowed) throw new ForbiddenError(decision.reason);
+    ctx.repos.audit.append({
+      id: randomUUID(),
+      at: ctx.now().toISOString(),
+      agentId: session.agentId,
+      deviceId: ctx.deviceId,
+      personRut: rut.body,
+      action: 'person.view',
+      before: null,
+      after: null,
+      reason: null,
+      identityCheck: null,
+      interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
+    });
+    return buildPersonRecord(ctx, session, rut.body);
+  })();
+}
+
+/** The record as it is now, for the agent; no audit (actions answer with it). */
+export function buildPersonRecord(
+  ctx: ServiceContext,
+  session: Session,
+  personRut: number,
+): PersonRecord {
+  const found = ctx.repos.records.find(personRut);
   if (!found) throw new NotFoundError('person');
-  const { person, memberships, accounts, mails } = found;
+  const { person, memberships, accounts, mails, accessRequests } = found;
+  const now = ctx.now();
+  const companyRuts = memberships.map((m) => m.companyRut);
+  const can = (action: Action, companyRut?: number): Decision =>
+    decide(session, action, { personCompanyRuts: companyRuts, companyRut });
+  const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
+
+  const membershipViews = memberships.map((membership) => ({
+    companyRut: companyLogin(membership.companyRut, membership.companyDv),
+    companyName: membership.companyName,
+    companyAdherent: membership.companyAdherent,
+    companyAdherentUntil: membership.companyAdherentUntil,
+    role: membership.role,
+    state: membership.state,
+    modules: parseList(membership.modules),
+    agreementSigned: membership.agreementSigned,
+    version: membership.version,
+    can: {
+      disable: can('membership.disable', membership.companyRut),
+      enable: can('membership.enable', membership.companyRut),
+      pause: can('membership.pause', membership.companyRut),
+      resume: can('membership.resume', membership.companyRut),
+      dismiss: can('membership.dismiss', membership.companyRut),
+      changeRole: can('membership.change_role', membership.companyRut),
+    },
+  }));
+  const mailViews = mails.map((mail) => ({
+    portal: mail.portal,
+    kind: mail.kind,
+    sentAt: mail.sentAt,
+    outcome: mail.outcome,
+    toAddress: mail.toAddress,
+  }));
 
   return {
     rut: loginRut({ body: person.rut, dv: person.dv }),
@@ -39,9 +105,30 @@ export function getPersonRecord(
     serialNumberMasked: maskSerial(person.serialNumber),
     isWorker: person.isWorker,
     isPensioner: person.isPensioner,
+    version: person.version,
     badges: personBadges(person, accounts, memberships, now),
+    diagnosis: diagnose({
+      person: { email: person.email, isPensioner: person.isPensioner },
+      accounts,
+      memberships: membershipViews,
+      accessRequests: accessRequests.map((request) => ({
+        companyRut: companyLogin(request.companyRut, request.companyDv),
+        companyName: request.companyName,
+        state: request.state,
+        reason: request.reason,
+      })),
+      mails: mailViews,
+      now,
+    }),
+    can: {
+      editContact: can('contact.edit'),
+      unlock: can('account.unlock'),
+      clearRegistrationBlock: can('registration.clear_block'),
+      resendMail: can('mail.resend'),
+    },
     accounts: accounts.map((account) => ({
       portal: account.portal,
+      version: account.version,
       registrationState: account.registrationState,
       passwordSet: account.passwordSet,
       emailVerified: account.emailVerified,
@@ -51,23 +138,12 @@ export function getPersonRecord(
       lastLoginAt: account.lastLoginAt,
       badges: accountBadges(account, now),
     })),
-    memberships: memberships.map((membership) => ({
-      companyRut: loginRut({ body: membership.companyRut, dv: membership.companyDv }),
-      companyName: membership.companyName,
-      companyAdherent: membership.companyAdherent,
-      companyAdherentUntil: membership.companyAdherentUntil,
-      role: membership.role,
-      state: membership.state,
-      modules: parseList(membership.modules),
-      agreementSigned: membership.agreementSigned,
-    })),
-    mails: mails.map((mail) => ({
-      portal: mail.portal,
-      kind: mail.kind,
-      sentAt: mail.sentAt,
-      outcome: mail.outcome,
-      toAddress: mail.toAddress,
-    })),
+    memberships: membershipViews,
+    mails: mailViews,
+    pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
+    interactions: ctx.repos.interactions
+      .list({ personRut, agentId: null }, RECENT_INTERACTIONS, 0)
+      .map((row) => interactionView(ctx, row)),
   };
 }
 

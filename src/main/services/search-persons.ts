@@ -17,17 +17,39 @@ const COMPANY_HITS = 5;
 type Query = { text: string; companyRut: string | null; offset: number; limit: number };
 type Candidate = { rut: number; matchedBy: PersonHit['matchedBy'] };
 
-export function searchPersons(repo: PersonSearchRepository, query: Query, now: Date): SearchPage {
+/**
+ * `assigned`: a prevention officer's companies (RUT bodies); results keep only their people.
+ * null for agents and supervisors, who see everyone.
+ */
+export function searchPersons(
+  repo: PersonSearchRepository,
+  query: Query,
+  now: Date,
+  assigned: number[] | null = null,
+): SearchPage {
   const plan = planSearch(query.text);
   const notices: SearchNotice[] = [];
   const scopeRut = query.companyRut === null ? null : readRut(query.companyRut);
-  const scope = scopeRut ? repo.company(scopeRut.body) : null;
+  const wanted = scopeRut ? repo.company(scopeRut.body) : null;
+  const scope = wanted && (assigned === null || assigned.includes(wanted.rut)) ? wanted : null;
+  const visible = (list: Candidate[]) => {
+    if (assigned === null || list.length === 0) return list;
+    const keep = repo.inCompanies(
+      list.map((c) => c.rut),
+      assigned,
+    );
+    return list.filter((c) => keep.has(c.rut));
+  };
 
   let candidates: Candidate[];
   let hasMore: boolean;
   const companies: CompanyHit[] = [];
 
-  if (scope) {
+  if (wanted && !scope) {
+    // A company outside the officer's assignment shows nobody.
+    candidates = [];
+    hasMore = false;
+  } else if (scope) {
     if (plan.nameWords.length > 0) {
       candidates = rankByName(
         plan.nameWords,
@@ -41,9 +63,15 @@ export function searchPersons(repo: PersonSearchRepository, query: Query, now: D
       candidates = page.slice(0, query.limit).map((rut) => ({ rut, matchedBy: 'company' }));
     }
   } else {
-    const all = collectCandidates(repo, plan);
+    const all = visible(collectCandidates(repo, plan));
     ({ candidates, hasMore } = pageOf(all, query, notices));
-    if (query.offset === 0) companies.push(...findCompanies(repo, plan));
+    if (query.offset === 0) {
+      companies.push(
+        ...findCompanies(repo, plan).filter(
+          (company) => assigned === null || assigned.includes(readRut(company.rut)!.body),
+        ),
+      );
+    }
     if (plan.invalidCheckDigit) {
       notices.unshift({
         code: 'invalid_check_digit',

@@ -106,6 +106,8 @@ function statusOf(code: ErrorCode): number {
     not_found: 404,
     unauthorized: 401,
     forbidden: 403,
+    stale: 409,
+    rule: 422,
     unknown_channel: 404,
     internal: 500,
   };

@@ -1,0 +1,227 @@
+/**
+ * "¿Por qué no puede ingresar?": every cause that stops a person from getting in, from all the
+ * replica's state at once, ranked most likely first. Each cause names the action that fixes it,
+ * or none when nothing of ours can (the renderer then shows the words to tell the caller).
+ * Pure: no I/O, the clock is an input.
+ */
+import {
+  CAUSE_CODES,
+  type CauseCode,
+  type Fix,
+  type MailKind,
+  type Portal,
+} from '../../shared/contract';
+
+export type { CauseCode, Fix };
+
+/** In ranking order: the first ones block everything after them (the contract's list). */
+export const CAUSE_ORDER = CAUSE_CODES;
+
+export type DiagnosisInput = {
+  /** null: the RUT is valid but not in the replica. */
+  person: { email: string | null; isPensioner: boolean } | null;
+  accounts: Array<{
+    portal: Portal;
+    registrationState: 'not_registered' | 'pending_activation' | 'active';
+    emailVerified: boolean;
+    failedAttempts: number;
+    lockedUntil: string | null;
+    registrationBlocked: boolean;
+  }>;
+  memberships: Array<{
+    companyRut: string;
+    companyName: string;
+    companyAdherent: boolean;
+    role: 'worker' | 'access_admin' | 'company_user';
+    state: 'active' | 'disabled' | 'paused' | 'removed';
+    agreementSigned: boolean;
+  }>;
+  accessRequests: Array<{
+    companyRut: string;
+    companyName: string;
+    state: 'pending' | 'approved' | 'rejected';
+    reason: string | null;
+  }>;
+  /** Newest first. */
+  mails: Array<{
+    portal: Portal;
+    kind: MailKind;
+    sentAt: string;
+    outcome: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed';
+  }>;
+  now: Date;
+};
+
+export type Cause = {
+  code: CauseCode;
+  portal?: Portal;
+  companyRut?: string;
+  companyName?: string;
+  /** temporarily_locked: until when, after how many attempts. */
+  until?: string;
+  attempts?: number;
+  /** Mail-related causes: when the relevant mail was last sent, if ever. */
+  lastSentAt?: string;
+  /** access_request_rejected: the reason recorded. */
+  reason?: string;
+  fix: Fix | null;
+};
+
+export function diagnose(input: DiagnosisInput): Cause[] {
+  const { person, accounts, memberships, accessRequests, mails, now } = input;
+  if (person === null) return [{ code: 'not_in_replica', fix: null }];
+
+  // Same test as the person badges: null or '' means there is no address to write to.
+  const hasEmail = Boolean(person.email);
+  const causes: Cause[] = [];
+
+  // Memberships: none at all, none active, or active only where the company left.
+  if (memberships.length === 0) {
+    if (!person.isPensioner) causes.push({ code: 'no_membership', fix: null });
+  } else {
+    const active = memberships.filter((m) => m.state === 'active');
+    if (active.length === 0) {
+      for (const m of memberships) {
+        if (m.state === 'disabled') {
+          causes.push({
+            code: 'membership_disabled',
+            ...company(m),
+            fix: { action: 'enable_membership', companyRut: m.companyRut },
+          });
+        } else if (m.state === 'paused') {
+          causes.push({
+            code: 'membership_paused',
+            ...company(m),
+            fix: { action: 'resume_membership', companyRut: m.companyRut },
+          });
+        }
+      }
+      const last = memberships[memberships.length - 1];
+      if (last && memberships.every((m) => m.state === 'removed')) {
+        causes.push({ code: 'dismissed', ...company(last), fix: null });
+      }
+    } else if (active.every((m) => !m.companyAdherent)) {
+      const seen = new Set<string>();
+      for (const m of active) {
+        if (seen.has(m.companyRut)) continue;
+        seen.add(m.companyRut);
+        causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+      }
+    }
+  }
+
+  for (const account of accounts) {
+    const { portal } = account;
+    if (account.registrationBlocked) {
+      causes.push({
+        code: 'registration_blocked',
+        portal,
+        fix: { action: 'clear_registration_block', portal },
+      });
+    }
+    if (account.lockedUntil !== null && Date.parse(account.lockedUntil) > now.getTime()) {
+      causes.push({
+        code: 'temporarily_locked',
+        portal,
+        until: account.lockedUntil,
+        attempts: account.failedAttempts,
+        fix: { action: 'unlock', portal },
+      });
+    }
+    if (account.registrationState === 'pending_activation') {
+      causes.push({
+        code: 'password_link_unused',
+        portal,
+        ...lastSent(mails, portal, 'password_creation'),
+        fix: resend(hasEmail, portal, 'password_creation'),
+      });
+    }
+    if (account.registrationState === 'active' && !account.emailVerified) {
+      causes.push({
+        code: 'email_unverified',
+        portal,
+        ...lastSent(mails, portal, 'email_confirmation'),
+        fix: resend(hasEmail, portal, 'email_confirmation'),
+      });
+    }
+    if (
+      account.registrationState === 'not_registered' &&
+      !account.registrationBlocked &&
+      hasEmail
+    ) {
+      causes.push({ code: 'not_registered', portal, fix: null });
+    }
+  }
+
+  if (!hasEmail) causes.push({ code: 'no_email', fix: { action: 'edit_contact' } });
+
+  const newest = mails[0];
+  if (newest && newest.outcome === 'bounced' && hasEmail) {
+    causes.push({
+      code: 'mail_bounced',
+      portal: newest.portal,
+      lastSentAt: newest.sentAt,
+      fix: { action: 'edit_contact' },
+    });
+  }
+
+  if (accounts.some((a) => a.portal === 'portal_empresas')) {
+    for (const m of memberships) {
+      if (m.state !== 'active' || m.role === 'worker' || m.agreementSigned) continue;
+      causes.push({
+        code: 'agreement_unsigned',
+        ...company(m),
+        portal: 'portal_empresas',
+        ...lastSent(mails, 'portal_empresas', 'agreement_signature'),
+        fix: resend(hasEmail, 'portal_empresas', 'agreement_signature'),
+      });
+    }
+  }
+
+  const approved = new Set(
+    accessRequests.filter((r) => r.state === 'approved').map((r) => r.companyRut),
+  );
+  for (const request of accessRequests) {
+    if (approved.has(request.companyRut)) continue;
+    if (request.state === 'rejected') {
+      causes.push({
+        code: 'access_request_rejected',
+        ...company(request),
+        ...(request.reason !== null ? { reason: request.reason } : {}),
+        fix: null,
+      });
+    } else if (request.state === 'pending') {
+      causes.push({ code: 'access_request_pending', ...company(request), fix: null });
+    }
+  }
+
+  // Array.prototype.sort is stable, so equal codes keep the order they were found in.
+  return causes.sort((a, b) => rank(a.code) - rank(b.code));
+}
+
+function rank(code: CauseCode): number {
+  return CAUSE_ORDER.indexOf(code);
+}
+
+function company(row: { companyRut: string; companyName: string }): {
+  companyRut: string;
+  companyName: string;
+} {
+  return { companyRut: row.companyRut, companyName: row.companyName };
+}
+
+/** `{ lastSentAt }` of the newest mail of that kind on that portal, or `{}` if none was sent. */
+function lastSent(
+  mails: DiagnosisInput['mails'],
+  portal: Portal,
+  kind: MailKind,
+): { lastSentAt?: string } {
+  // Mails come newest first, so the first match is the latest one.
+  const mail = mails.find((m) => m.portal === portal && m.kind === kind);
+  return mail ? { lastSentAt: mail.sentAt } : {};
+}
+
+/** Resending is only a fix when there is an address to send to; otherwise no_email says it. */
+function resend(hasEmail: boolean, portal: Portal, kind: MailKind): Fix | null {
+  return hasEmail ? { action: 'resend_mail', portal, kind } : null;
+}

@@ -1,0 +1,110 @@
+/**
+ * Who may do what to whom. Enforced in main for every action; the renderer asks the same
+ * function to hide or disable what the agent may not do and to say why. Pure.
+ */
+export type Role = 'agent' | 'supervisor' | 'prevention';
+
+export type AgentScope = {
+  role: Role;
+  /** Prevention officers: the companies assigned to them (RUT bodies). Ignored for other roles. */
+  companyRuts: number[];
+  /** Companies where this agent is an access administrator (rule 9), RUT bodies. */
+  adminOfCompanyRuts: number[];
+};
+
+export const ACTIONS = [
+  'person.view',
+  'contact.edit',
+  'account.unlock',
+  'registration.clear_block',
+  'mail.resend',
+  'membership.disable',
+  'membership.enable',
+  'membership.pause',
+  'membership.resume',
+  'membership.dismiss',
+  'membership.change_role',
+  'interaction.manage',
+  'audit.browse',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Target = {
+  /** Companies (RUT bodies) of the person's memberships, any state. */
+  personCompanyRuts: number[];
+  /** For membership.* actions: the membership's company. */
+  companyRut?: number;
+};
+
+export type DenyReason = 'role' | 'out_of_scope' | 'not_access_admin';
+export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
+
+const ALLOW: Decision = { allowed: true };
+const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
+
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set<string>(ACTIONS);
+
+/** Actions on a person as a whole; a prevention officer needs a shared company. */
+const PERSON_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'person.view',
+  'contact.edit',
+  'account.unlock',
+  'registration.clear_block',
+  'mail.resend',
+]);
+
+/** Actions on one membership, other than the role change; scoped by the membership's company. */
+const MEMBERSHIP_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'membership.disable',
+  'membership.enable',
+  'membership.pause',
+  'membership.resume',
+  'membership.dismiss',
+]);
+
+/** Rule 9: only an access administrator of that company may change profiles. */
+function accessAdminDecision(agent: AgentScope, companyRut: number | undefined): Decision {
+  return companyRut !== undefined && agent.adminOfCompanyRuts.includes(companyRut)
+    ? ALLOW
+    : deny('not_access_admin');
+}
+
+function decideAgent(agent: AgentScope, action: Action, target: Target): Decision {
+  if (action === 'audit.browse') return deny('role');
+  if (action === 'membership.change_role') return accessAdminDecision(agent, target.companyRut);
+  return ALLOW;
+}
+
+function decidePrevention(agent: AgentScope, action: Action, target: Target): Decision {
+  if (action === 'audit.browse') return deny('role');
+  if (action === 'interaction.manage') return ALLOW;
+  if (PERSON_ACTIONS.has(action)) {
+    const shared = target.personCompanyRuts.some((rut) => agent.companyRuts.includes(rut));
+    return shared ? ALLOW : deny('out_of_scope');
+  }
+  const inScope = target.companyRut !== undefined && agent.companyRuts.includes(target.companyRut);
+  if (MEMBERSHIP_ACTIONS.has(action)) return inScope ? ALLOW : deny('out_of_scope');
+  if (action === 'membership.change_role') {
+    return inScope ? accessAdminDecision(agent, target.companyRut) : deny('out_of_scope');
+  }
+  return deny('role');
+}
+
+/**
+ * Decides whether `agent` may perform `action` on `target`. Fails closed: a role or an
+ * action outside the declared unions (only reachable through casts) is denied with 'role',
+ * for every role, supervisors included.
+ */
+export function decide(agent: AgentScope, action: Action, target: Target): Decision {
+  if (!KNOWN_ACTIONS.has(action)) return deny('role');
+  switch (agent.role) {
+    case 'supervisor':
+      return ALLOW;
+    case 'agent':
+      return decideAgent(agent, action, target);
+    case 'prevention':
+      return decidePrevention(agent, action, target);
+    default:
+      return deny('role');
+  }
+}

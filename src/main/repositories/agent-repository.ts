@@ -1,0 +1,74 @@
+/**
+ * Agents who sign in, and the companies where one is an access administrator (rule 9).
+ */
+import type Database from 'better-sqlite3';
+
+export type AgentRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'agent' | 'supervisor' | 'prevention';
+  passwordHash: string;
+  companyRuts: number[];
+  personRut: number | null;
+  active: boolean;
+};
+
+type Raw = {
+  id: string;
+  username: string;
+  display_name: string;
+  role: AgentRow['role'];
+  password_hash: string;
+  company_ruts: string;
+  person_rut: number | null;
+  active: number;
+};
+
+const toAgent = (row: Raw): AgentRow => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+  passwordHash: row.password_hash,
+  companyRuts: (JSON.parse(row.company_ruts) as unknown[]).filter(
+    (value): value is number => typeof value === 'number',
+  ),
+  personRut: row.person_rut,
+  active: row.active === 1,
+});
+
+export function createAgentRepository(sqlite: Database.Database) {
+  const byUsername = sqlite.prepare('SELECT * FROM agents WHERE username = ?');
+  const all = sqlite.prepare('SELECT * FROM agents ORDER BY display_name');
+  const insert = sqlite.prepare(
+    `INSERT INTO agents (id, username, display_name, role, password_hash, company_ruts, person_rut, active)
+     VALUES (@id, @username, @displayName, @role, @passwordHash, @companyRuts, @personRut, @active)`,
+  );
+  const adminOf = sqlite.prepare(
+    `SELECT company_rut FROM memberships
+     WHERE person_rut = ? AND role = 'access_admin' AND state = 'active'`,
+  );
+  return {
+    byUsername(username: string): AgentRow | null {
+      const row = byUsername.get(username) as Raw | undefined;
+      return row ? toAgent(row) : null;
+    },
+    list(): AgentRow[] {
+      return (all.all() as Raw[]).map(toAgent);
+    },
+    insert(agent: AgentRow): void {
+      insert.run({
+        ...agent,
+        companyRuts: JSON.stringify(agent.companyRuts),
+        active: agent.active ? 1 : 0,
+      });
+    },
+    adminOfCompanies(personRut: number | null): number[] {
+      if (personRut === null) return [];
+      return (adminOf.all(personRut) as Array<{ company_rut: number }>).map((r) => r.company_rut);
+    },
+  };
+}
+
+export type AgentRepository = ReturnType<typeof createAgentRepository>;

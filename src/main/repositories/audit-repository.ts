@@ -1,0 +1,121 @@
+/**
+ * The audit log: appended inside the action's transaction, chained by hash, browsed by
+ * supervisors. The database refuses updates and deletes (migration 0003).
+ */
+import type Database from 'better-sqlite3';
+import {
+  auditHash,
+  GENESIS_HASH,
+  type AuditFields,
+  type StoredAuditEvent,
+} from '../domain/audit-chain';
+
+export type AuditFilter = {
+  personRut?: number | null;
+  agentId?: string | null;
+  action?: string | null;
+  /** ISO instants, inclusive `from`, exclusive `to`. */
+  from?: string | null;
+  to?: string | null;
+};
+
+type Row = {
+  seq: number;
+  id: string;
+  at: string;
+  agent_id: string;
+  device_id: string;
+  person_rut: number | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  identity_check: string | null;
+  interaction_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+const toEvent = (row: Row): StoredAuditEvent => ({
+  seq: row.seq,
+  id: row.id,
+  at: row.at,
+  agentId: row.agent_id,
+  deviceId: row.device_id,
+  personRut: row.person_rut,
+  action: row.action,
+  before: row.before,
+  after: row.after,
+  reason: row.reason,
+  identityCheck: row.identity_check,
+  interactionId: row.interaction_id,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+function where(filter: AuditFilter): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    clauses.push(clause);
+    params.push(value);
+  };
+  add('person_rut = ?', filter.personRut);
+  add('agent_id = ?', filter.agentId);
+  add('action = ?', filter.action);
+  add('at >= ?', filter.from);
+  add('at < ?', filter.to);
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function createAuditRepository(sqlite: Database.Database) {
+  const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  const insert = sqlite.prepare(
+    `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
+       reason, identity_check, interaction_id, prev_hash, hash)
+     VALUES (@id, @at, @agentId, @deviceId, @personRut, @action, @before, @after, @reason,
+       @identityCheck, @interactionId, @prevHash, @hash)`,
+  );
+  const all = sqlite.prepare('SELECT * FROM audit_events ORDER BY seq');
+  const byInteraction = sqlite.prepare(
+    'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq',
+  );
+
+  return {
+    /** Must run inside the caller's transaction, so the event and the change commit together. */
+    append(fields: AuditFields): number {
+      const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
+      const hash = auditHash(prevHash, fields);
+      return Number(insert.run({ ...fields, prevHash, hash }).lastInsertRowid);
+    },
+    list(filter: AuditFilter, limit: number, offset: number): StoredAuditEvent[] {
+      const { sql, params } = where(filter);
+      return (
+        sqlite
+          .prepare(`SELECT * FROM audit_events ${sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+          .all(...params, limit, offset) as Row[]
+      ).map(toEvent);
+    },
+    count(filter: AuditFilter): number {
+      const { sql, params } = where(filter);
+      return (
+        sqlite.prepare(`SELECT count(*) AS n FROM audit_events ${sql}`).get(...params) as {
+          n: number;
+        }
+      ).n;
+    },
+    *iterate(filter: AuditFilter = {}): Generator<StoredAuditEvent> {
+      const { sql, params } = where(filter);
+      const statement = sql
+        ? sqlite.prepare(`SELECT * FROM audit_events ${sql} ORDER BY seq`)
+        : all;
+      for (const row of statement.iterate(...params)) yield toEvent(row as Row);
+    },
+    forInteraction(interactionId: string): StoredAuditEvent[] {
+      return (byInteraction.all(interactionId) as Row[]).map(toEvent);
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

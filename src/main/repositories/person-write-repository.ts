@@ -1,0 +1,187 @@
+/**
+ * Writes the help desk makes to the replica. Every update names the version the agent saw and
+ * bumps it, so a change made meanwhile (another agent, a sync) is detected, never overwritten.
+ * Each returns false when no row matched (stale or gone); callers decide which.
+ */
+import type Database from 'better-sqlite3';
+
+export type AccountRow = {
+  id: number;
+  portal: 'achs_gestion' | 'portal_heroes' | 'portal_empresas';
+  registrationState: 'not_registered' | 'pending_activation' | 'active';
+  emailVerified: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  registrationBlocked: boolean;
+  version: number;
+};
+
+export type MembershipRow = {
+  id: number;
+  companyRut: number;
+  role: 'worker' | 'access_admin' | 'company_user';
+  state: 'active' | 'disabled' | 'paused' | 'removed';
+  agreementSigned: boolean;
+  version: number;
+};
+
+export type PersonCore = {
+  rut: number;
+  email: string | null;
+  phone: string | null;
+  version: number;
+};
+
+export function createPersonWriteRepository(sqlite: Database.Database) {
+  const person = sqlite.prepare('SELECT rut, email, phone, version FROM persons WHERE rut = ?');
+  const account = sqlite.prepare(
+    `SELECT id, portal, registration_state, email_verified, failed_attempts, locked_until,
+       registration_blocked, version
+     FROM accounts WHERE person_rut = ? AND portal = ?`,
+  );
+  const accounts = sqlite.prepare(
+    'SELECT id, portal, registration_state FROM accounts WHERE person_rut = ?',
+  );
+  const membership = sqlite.prepare(
+    `SELECT id, company_rut, role, state, agreement_signed, version
+     FROM memberships WHERE person_rut = ? AND company_rut = ?`,
+  );
+  const companyRuts = sqlite.prepare('SELECT company_rut FROM memberships WHERE person_rut = ?');
+  const lastMail = sqlite.prepare(
+    `SELECT sent_at FROM mails WHERE person_rut = ? AND portal = ? AND kind = ?
+     ORDER BY sent_at DESC LIMIT 1`,
+  );
+  const approvedRequest = sqlite.prepare(
+    `SELECT 1 FROM access_requests WHERE person_rut = ? AND state = 'approved' LIMIT 1`,
+  );
+  const unsignedAgreement = sqlite.prepare(
+    `SELECT 1 FROM memberships WHERE person_rut = ? AND state = 'active'
+       AND role != 'worker' AND agreement_signed = 0 LIMIT 1`,
+  );
+  const updateContact = sqlite.prepare(
+    `UPDATE persons SET email = ?, phone = ?, version = version + 1,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE rut = ? AND version = ?`,
+  );
+  const unverifyAccounts = sqlite.prepare(
+    `UPDATE accounts SET email_verified = 0, version = version + 1,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE person_rut = ? AND registration_state = 'active'`,
+  );
+  const unlock = sqlite.prepare(
+    `UPDATE accounts SET locked_until = NULL, failed_attempts = 0, version = version + 1,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE id = ? AND version = ?`,
+  );
+  const clearBlock = sqlite.prepare(
+    `UPDATE accounts SET registration_blocked = 0, version = version + 1,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE id = ? AND version = ?`,
+  );
+  const setMembership = sqlite.prepare(
+    `UPDATE memberships SET state = ?, ended_at = ?, version = version + 1,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE id = ? AND version = ?`,
+  );
+  const setRole = sqlite.prepare(
+    `UPDATE memberships SET role = ?, version = version + 1,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE id = ? AND version = ?`,
+  );
+  const insertMail = sqlite.prepare(
+    `INSERT INTO mails (person_rut, portal, kind, sent_at, outcome, to_address)
+     VALUES (?, ?, ?, ?, 'queued', ?)`,
+  );
+
+  return {
+    person(rut: number): PersonCore | null {
+      return (person.get(rut) as PersonCore | undefined) ?? null;
+    },
+    account(rut: number, portal: string): AccountRow | null {
+      const row = account.get(rut, portal) as
+        | {
+            id: number;
+            portal: AccountRow['portal'];
+            registration_state: AccountRow['registrationState'];
+            email_verified: number;
+            failed_attempts: number;
+            locked_until: string | null;
+            registration_blocked: number;
+            version: number;
+          }
+        | undefined;
+      if (!row) return null;
+      return {
+        id: row.id,
+        portal: row.portal,
+        registrationState: row.registration_state,
+        emailVerified: row.email_verified === 1,
+        failedAttempts: row.failed_attempts,
+        lockedUntil: row.locked_until,
+        registrationBlocked: row.registration_blocked === 1,
+        version: row.version,
+      };
+    },
+    activePortals(rut: number): string[] {
+      return (accounts.all(rut) as Array<{ portal: string; registration_state: string }>)
+        .filter((row) => row.registration_state === 'active')
+        .map((row) => row.portal);
+    },
+    membership(rut: number, companyRut: number): MembershipRow | null {
+      const row = membership.get(rut, companyRut) as
+        | {
+            id: number;
+            company_rut: number;
+            role: MembershipRow['role'];
+            state: MembershipRow['state'];
+            agreement_signed: number;
+            version: number;
+          }
+        | undefined;
+      if (!row) return null;
+      return {
+        id: row.id,
+        companyRut: row.company_rut,
+        role: row.role,
+        state: row.state,
+        agreementSigned: row.agreement_signed === 1,
+        version: row.version,
+      };
+    },
+    companyRuts(rut: number): number[] {
+      return (companyRuts.all(rut) as Array<{ company_rut: number }>).map((r) => r.company_rut);
+    },
+    lastMailAt(rut: number, portal: string, kind: string): string | null {
+      return (lastMail.get(rut, portal, kind) as { sent_at: string } | undefined)?.sent_at ?? null;
+    },
+    hasApprovedRequest(rut: number): boolean {
+      return approvedRequest.get(rut) !== undefined;
+    },
+    hasUnsignedAgreement(rut: number): boolean {
+      return unsignedAgreement.get(rut) !== undefined;
+    },
+    updateContact(rut: number, email: string | null, phone: string | null, version: number) {
+      return updateContact.run(email, phone, rut, version).changes === 1;
+    },
+    unverifyAccounts(rut: number): void {
+      unverifyAccounts.run(rut);
+    },
+    unlock(accountId: number, version: number): boolean {
+      return unlock.run(accountId, version).changes === 1;
+    },
+    clearRegistrationBlock(accountId: number, version: number): boolean {
+      return clearBlock.run(accountId, version).changes === 1;
+    },
+    setMembershipState(id: number, state: string, endedAt: string | null, version: number) {
+      return setMembership.run(state, endedAt, id, version).changes === 1;
+    },
+    setMembershipRole(id: number, role: string, version: number): boolean {
+      return setRole.run(role, id, version).changes === 1;
+    },
+    queueMail(rut: number, portal: string, kind: string, sentAt: string, to: string): void {
+      insertMail.run(rut, portal, kind, sentAt, to);
+    },
+  };
+}
+
+export type PersonWriteRepository = ReturnType<typeof createPersonWriteRepository>;

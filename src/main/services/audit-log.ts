@@ -1,0 +1,68 @@
+/**
+ * Supervisors browse, export and verify the audit log.
+ */
+import { verifyChain, type ChainReport } from '../domain/audit-chain';
+import { decide } from '../domain/permissions';
+import type { AuditFilter } from '../repositories/audit-repository';
+import type { ServiceContext, Session } from './context';
+import { ForbiddenError } from './errors';
+
+function allowBrowse(session: Session) {
+  const decision = decide(session, 'audit.browse', { personCompanyRuts: [] });
+  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+}
+
+export function listAudit(
+  ctx: ServiceContext,
+  session: Session,
+  filter: AuditFilter,
+  offset: number,
+  limit: number,
+) {
+  allowBrowse(session);
+  return {
+    total: ctx.repos.audit.count(filter),
+    events: ctx.repos.audit.list(filter, limit, offset),
+  };
+}
+
+const COLUMNS = [
+  'seq',
+  'at',
+  'agentId',
+  'deviceId',
+  'personRut',
+  'action',
+  'before',
+  'after',
+  'reason',
+  'identityCheck',
+  'interactionId',
+  'hash',
+] as const;
+
+/** RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function exportAudit(ctx: ServiceContext, session: Session, filter: AuditFilter) {
+  allowBrowse(session);
+  const lines = [COLUMNS.join(',')];
+  for (const event of ctx.repos.audit.iterate(filter)) {
+    lines.push(COLUMNS.map((column) => csvField(event[column])).join(','));
+  }
+  const stamp = ctx.now().toISOString().slice(0, 10);
+  return {
+    filename: `auditoria-${stamp}.csv`,
+    csv: `${lines.join('\r\n')}\r\n`,
+    rows: lines.length - 1,
+  };
+}
+
+export function verifyAudit(ctx: ServiceContext, session: Session | null): ChainReport {
+  if (session) allowBrowse(session);
+  return verifyChain(ctx.repos.audit.iterate());
+}

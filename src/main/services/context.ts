@@ -1,0 +1,42 @@
+/**
+ * What every use case runs with: the database, the repositories, the clock, this device's
+ * identity and the signed-in agent. Tests build one over a real SQLite file and may replace a
+ * single piece (say, the audit append) to prove a failure leaves nothing behind.
+ */
+import type { Db } from '../db/database';
+import type { AgentScope } from '../domain/permissions';
+import { createAgentRepository } from '../repositories/agent-repository';
+import { createAuditRepository } from '../repositories/audit-repository';
+import { createInteractionRepository } from '../repositories/interaction-repository';
+import { createOutboxRepository } from '../repositories/outbox-repository';
+import { createPersonRecordRepository } from '../repositories/person-record-repository';
+import { createPersonSearchRepository } from '../repositories/person-search-repository';
+import { createPersonWriteRepository } from '../repositories/person-write-repository';
+
+export type Session = AgentScope & {
+  agentId: string;
+  username: string;
+  displayName: string;
+  personRut: number | null;
+};
+
+export function createRepositories(db: Db) {
+  return {
+    records: createPersonRecordRepository(db),
+    search: createPersonSearchRepository(db.$client),
+    writes: createPersonWriteRepository(db.$client),
+    audit: createAuditRepository(db.$client),
+    outbox: createOutboxRepository(db.$client),
+    agents: createAgentRepository(db.$client),
+    interactions: createInteractionRepository(db.$client),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export type ServiceContext = {
+  db: Db;
+  repos: Repositories;
+  now: () => Date;
+  deviceId: string;
+};

@@ -1,0 +1,71 @@
+/**
+ * Correct a person's e-mail or mobile (rule 10). A new e-mail needs an identity check, leaves
+ * the portal accounts unverified and queues a confirmation mail to the new address.
+ */
+import type { IdentityFact } from '../../shared/policy';
+import { normalizeEmail, normalizeMobile } from '../../shared/policy';
+import type { ServiceContext, Session } from './context';
+import { NotFoundError, RuleError, StaleError } from './errors';
+import { runAction } from './run-action';
+
+export type EditContact = {
+  personRut: number;
+  /** Omitted: unchanged. */
+  email?: string;
+  /** Omitted: unchanged; empty: removed. */
+  phone?: string;
+  reason: string;
+  identityCheck: IdentityFact[];
+  expectedVersion: number;
+};
+
+export function editContact(ctx: ServiceContext, session: Session, command: EditContact) {
+  const { writes } = ctx.repos;
+  const person = writes.person(command.personRut);
+  if (!person) throw new NotFoundError('person');
+
+  const email = command.email === undefined ? person.email : normalizeEmail(command.email);
+  if (command.email !== undefined && email === null) throw new RuleError('invalid_email');
+  const phone =
+    command.phone === undefined
+      ? person.phone
+      : command.phone.trim() === ''
+        ? null
+        : normalizeMobile(command.phone);
+  if (command.phone !== undefined && command.phone.trim() !== '' && phone === null) {
+    throw new RuleError('invalid_phone');
+  }
+  const emailChanged = email !== person.email;
+  const phoneChanged = phone !== person.phone;
+  if (!emailChanged && !phoneChanged) throw new RuleError('no_change');
+
+  return runAction(ctx, session, {
+    permission: 'contact.edit',
+    personRut: command.personRut,
+    kind: 'person.update_contact',
+    reason: command.reason,
+    requireReason: true,
+    identityCheck: command.identityCheck,
+    requireIdentity: emailChanged,
+    apply: () => {
+      if (!writes.updateContact(person.rut, email, phone, command.expectedVersion)) {
+        throw new StaleError();
+      }
+      const at = ctx.now().toISOString();
+      if (emailChanged && email !== null) {
+        for (const portal of writes.activePortals(person.rut)) {
+          writes.queueMail(person.rut, portal, 'email_confirmation', at, email);
+        }
+        writes.unverifyAccounts(person.rut);
+      }
+      const changes: Record<string, { from: string | null; to: string | null }> = {};
+      if (emailChanged) changes['email'] = { from: person.email, to: email };
+      if (phoneChanged) changes['phone'] = { from: person.phone, to: phone };
+      return {
+        before: { email: person.email, phone: person.phone },
+        after: { email, phone },
+        intent: { seenVersion: command.expectedVersion, changes },
+      };
+    },
+  });
+}

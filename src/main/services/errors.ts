@@ -1,0 +1,58 @@
+/**
+ * Why a call was refused, as values `dispatch` turns into an envelope with a Spanish message.
+ * Thrown inside a transaction, any of them rolls back everything the action had written.
+ */
+import type { DenyReason } from '../domain/permissions';
+
+export class NotFoundError extends Error {
+  constructor(readonly subject: 'person' | 'interaction') {
+    super(`${subject} not found`);
+  }
+}
+
+export class UnauthorizedError extends Error {
+  constructor() {
+    super('not signed in');
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(readonly reason: DenyReason) {
+    super(`forbidden: ${reason}`);
+  }
+}
+
+/** The record changed since the agent saw it. */
+export class StaleError extends Error {
+  constructor() {
+    super('stale');
+  }
+}
+
+export type RuleCode =
+  | 'sign_in_failed'
+  | 'not_locked'
+  | 'not_registration_blocked'
+  | 'no_email'
+  | 'cooldown'
+  | 'mail_not_applicable'
+  | 'identity_required'
+  | 'reason_required'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'no_change'
+  | 'no_account'
+  | 'no_membership'
+  | 'invalid_transition'
+  | 'interaction_open'
+  | 'interaction_closed';
+
+/** A domain rule refused the action; `params` fill its message. */
+export class RuleError extends Error {
+  constructor(
+    readonly code: RuleCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Calls and visits: an agent opens one for the caller with a reason from the catalogue, the
+ * actions taken meanwhile link to it by themselves (run-action), and closing it records the
+ * outcome. Opening and closing are audited like any action.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Interaction } from '../../shared/contract';
+import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
+import { loginRut, rutFromBody } from '../../shared/rut';
+import { decide } from '../domain/permissions';
+import type { InteractionRow } from '../repositories/interaction-repository';
+import type { ServiceContext, Session } from './context';
+import { ForbiddenError, NotFoundError, RuleError } from './errors';
+
+const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
+
+function allowManage(session: Session) {
+  const decision = decide(session, 'interaction.manage', { personCompanyRuts: [] });
+  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+}
+
+/** The call as the contract shows it, with the actions linked to it (not its own open/close). */
+export function interactionView(ctx: ServiceContext, row: InteractionRow): Interaction {
+  return {
+    id: row.id,
+    agentId: row.agentId,
+    personRut: rutText(row.personRut),
+    reason: row.reason as Interaction['reason'],
+    outcome: row.outcome as Interaction['outcome'],
+    notes: row.notes,
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
+    actions: ctx.repos.audit
+      .forInteraction(row.id)
+      .filter((event) => !event.action.startsWith('interaction.') && event.action !== 'person.view')
+      .map((event) => ({
+        action: event.action,
+        at: event.at,
+        personRut: rutText(event.personRut),
+      })),
+  };
+}
+
+function audit(
+  ctx: ServiceContext,
+  session: Session,
+  row: InteractionRow,
+  action: string,
+  after: unknown,
+) {
+  ctx.repos.audit.append({
+    id: randomUUID(),
+    at: ctx.now().toISOString(),
+    agentId: session.agentId,
+    deviceId: ctx.deviceId,
+    personRut: row.personRut,
+    action,
+    before: null,
+    after: JSON.stringify(after),
+    reason: null,
+    identityCheck: null,
+    interactionId: row.id,
+  });
+}
+
+export function openInteraction(
+  ctx: ServiceContext,
+  session: Session,
+  command: { personRut: number | null; reason: InteractionReason },
+): Interaction {
+  allowManage(session);
+  const { interactions } = ctx.repos;
+  return ctx.db.$client.transaction(() => {
+    if (interactions.openOf(session.agentId)) throw new RuleError('interaction_open');
+    const row: InteractionRow = {
+      id: randomUUID(),
+      agentId: session.agentId,
+      personRut: command.personRut,
+      reason: command.reason,
+      outcome: null,
+      notes: null,
+      openedAt: ctx.now().toISOString(),
+      closedAt: null,
+    };
+    interactions.open(row);
+    audit(ctx, session, row, 'interaction.open', { reason: command.reason });
+    return interactionView(ctx, row);
+  })();
+}
+
+export function closeInteraction(
+  ctx: ServiceContext,
+  session: Session,
+  command: { id: string; outcome: InteractionOutcome; notes: string },
+): Interaction {
+  allowManage(session);
+  const { interactions } = ctx.repos;
+  return ctx.db.$client.transaction(() => {
+    const row = interactions.byId(command.id);
+    if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
+    const notes = command.notes.trim() || null;
+    const closedAt = ctx.now().toISOString();
+    if (!interactions.close(row.id, command.outcome, notes, closedAt)) {
+      throw new RuleError('interaction_closed');
+    }
+    const closed = { ...row, outcome: command.outcome, notes, closedAt };
+    audit(ctx, session, closed, 'interaction.close', { outcome: command.outcome, notes });
+    return interactionView(ctx, closed);
+  })();
+}
+
+export function currentInteraction(ctx: ServiceContext, session: Session): Interaction | null {
+  const row = ctx.repos.interactions.openOf(session.agentId);
+  return row ? interactionView(ctx, row) : null;
+}
+
+/** Supervisors see every agent's calls; others see their own. */
+export function listInteractions(
+  ctx: ServiceContext,
+  session: Session,
+  filter: { personRut: number | null; offset: number; limit: number },
+): Interaction[] {
+  const agentId = session.role === 'supervisor' ? null : session.agentId;
+  return ctx.repos.interactions
+    .list({ agentId, personRut: filter.personRut }, filter.limit, filter.offset)
+    .map((row) => interactionView(ctx, row));
+}

@@ -1,0 +1,75 @@
+/**
+ * The shape of every help-desk action, in one synchronous SQLite transaction:
+ * permission → domain rule and write → outbox entry → audit event. Any throw rolls all of it back.
+ */
+import { randomUUID } from 'node:crypto';
+import { decide, type Action } from '../domain/permissions';
+import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
+import type { ServiceContext, Session } from './context';
+import { ForbiddenError, NotFoundError, RuleError } from './errors';
+
+export type ActionReceipt = { actionId: string; auditSeq: number };
+
+export type ActionSpec = {
+  permission: Action;
+  personRut: number;
+  /** The membership's company, for membership actions. */
+  companyRut?: number;
+  /** Audit action name, also the outbox kind. */
+  kind: string;
+  reason: string | null;
+  /** Required (and checked) for sensitive actions; null for the others. */
+  identityCheck: IdentityFact[] | null;
+  requireIdentity?: boolean;
+  requireReason?: boolean;
+  /** Checks the rule and writes; returns what the audit and the outbox keep. */
+  apply: () => { before: unknown; after: unknown; intent: Record<string, unknown> };
+};
+
+const MIN_REASON = 3;
+
+export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpec): ActionReceipt {
+  const { repos } = ctx;
+  return ctx.db.$client.transaction((): ActionReceipt => {
+    if (!repos.writes.person(spec.personRut)) throw new NotFoundError('person');
+    const decision = decide(session, spec.permission, {
+      personCompanyRuts: repos.writes.companyRuts(spec.personRut),
+      companyRut: spec.companyRut,
+    });
+    if (!decision.allowed) throw new ForbiddenError(decision.reason);
+
+    const reason = spec.reason?.trim() || null;
+    if (spec.requireReason && (reason === null || reason.length < MIN_REASON)) {
+      throw new RuleError('reason_required');
+    }
+    const facts = [...new Set(spec.identityCheck ?? [])];
+    if (spec.requireIdentity && facts.length < IDENTITY_FACTS_REQUIRED) {
+      throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
+    }
+
+    const { before, after, intent } = spec.apply();
+    const actionId = randomUUID();
+    const at = ctx.now().toISOString();
+    repos.outbox.enqueue({
+      actionId,
+      kind: spec.kind,
+      personRut: spec.personRut,
+      payload: { ...intent, personRut: spec.personRut, decidedAt: at },
+      createdAt: at,
+    });
+    const auditSeq = repos.audit.append({
+      id: actionId,
+      at,
+      agentId: session.agentId,
+      deviceId: ctx.deviceId,
+      personRut: spec.personRut,
+      action: spec.kind,
+      before: JSON.stringify(before),
+      after: JSON.stringify(after),
+      reason,
+      identityCheck: facts.length > 0 ? JSON.stringify(facts) : null,
+      interactionId: repos.interactions.openOf(session.agentId)?.id ?? null,
+    });
+    return { actionId, auditSeq };
+  })();
+}

@@ -1,0 +1,53 @@
+/**
+ * Help-desk policy values. Shared so the renderer can show what main will enforce.
+ */
+import { normalizePhone } from './phone';
+
+/** A caller is not flooded: the same kind of mail to the same portal waits this long. */
+export const MAIL_COOLDOWN_MINUTES = 10;
+
+/** Facts an agent may confirm with the caller before a sensitive action. */
+export const IDENTITY_FACTS = [
+  'serial_number',
+  'registered_phone',
+  'registered_email',
+  'employer',
+  'birth_date',
+] as const;
+export type IdentityFact = (typeof IDENTITY_FACTS)[number];
+/** How many facts must match before a sensitive action. */
+export const IDENTITY_FACTS_REQUIRED = 2;
+
+/** Why people call, from the two FAQs. */
+export const INTERACTION_REASONS = [
+  'forgot_password',
+  'locked_attempts',
+  'first_registration',
+  'mail_not_arriving',
+  'rut_not_registered',
+  'company_not_adherent',
+  'dismissed',
+  'email_change',
+  'company_access',
+  'agreement_pending',
+  'profiles_permissions',
+  'other',
+] as const;
+export type InteractionReason = (typeof INTERACTION_REASONS)[number];
+
+export const INTERACTION_OUTCOMES = ['resolved', 'escalated', 'unresolved', 'callback'] as const;
+export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Lower-cased e-mail, or null when it is not one. */
+export function normalizeEmail(input: string): string | null {
+  const email = input.trim().toLowerCase();
+  return email.length <= 254 && EMAIL.test(email) ? email : null;
+}
+
+/** E.164 Chilean mobile (`+56 9 XXXX XXXX`), or null. */
+export function normalizeMobile(input: string): string | null {
+  const phone = normalizePhone(input);
+  return phone !== null && phone.startsWith('+569') ? phone : null;
+}

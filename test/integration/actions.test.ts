@@ -1,0 +1,512 @@
+/**
+ * Help-desk actions through the handler map on a real replica: each rule, each permission,
+ * stale records, and what every action leaves behind (the change, an outbox intent, an audit
+ * event linked to the open call).
+ */
+import { describe, expect, it } from 'vitest';
+import { contract, type PersonRecord } from '../../src/shared/contract';
+import type { Core } from '../../src/main/core';
+import { call, FIXED_NOW, seededCore, signInAs } from '../support/context';
+
+const PEDRO = '12345678-5';
+const MARIA = '11111111-1';
+const ANA = '9876543-3';
+const JUAN = '15234567-4';
+const CAMILA = '16789012-1';
+const FRANCISCA = '18765432-7';
+const HECTOR = '10203040-0';
+const ANDES = '76543210-3';
+const ARAUCANIA = '96512340-7';
+const CHECKED = ['serial_number', 'registered_phone'];
+
+const record = (core: Core, rut: string): PersonRecord =>
+  contract['persons.get'].output.parse(call(core, 'persons.get', { rut }));
+
+function refused(core: Core, channel: string, input: unknown) {
+  const envelope = core.dispatch(channel, input);
+  if (envelope.ok) throw new Error(`${channel} should have been refused`);
+  return envelope.error;
+}
+
+const count = (core: Core, sql: string) => (core.db.$client.prepare(sql).get() as { n: number }).n;
+
+function outbox(core: Core) {
+  return (
+    core.db.$client
+      .prepare('SELECT kind, person_rut, payload FROM outbox ORDER BY seq')
+      .all() as Array<{
+      kind: string;
+      person_rut: number;
+      payload: string;
+    }>
+  ).map((row) => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> }));
+}
+
+function lastAudit(core: Core) {
+  return core.db.$client
+    .prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1')
+    .get() as Record<string, string | number | null>;
+}
+
+describe('unlock', () => {
+  it('unlocks after an identity check: badge gone, intent queued, audit kept', () => {
+    const core = seededCore(300);
+    const before = record(core, PEDRO);
+    const account = before.accounts[0]!;
+    const result = call(core, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: account.version,
+    });
+    const after = contract['accounts.unlock'].output.parse(result).record;
+    expect(after.badges).toEqual([{ code: 'active' }]);
+    expect(after.diagnosis.map((c) => c.code)).not.toContain('temporarily_locked');
+    expect(after.accounts[0]).toMatchObject({ lockedUntil: null, failedAttempts: 0 });
+    expect(after.accounts[0]!.version).toBe(account.version + 1);
+    expect(after.pendingActions).toEqual([
+      { actionId: result.actionId, kind: 'account.unlock', createdAt: FIXED_NOW.toISOString() },
+    ]);
+    expect(outbox(core)).toEqual([
+      {
+        kind: 'account.unlock',
+        person_rut: 12345678,
+        payload: {
+          portal: 'achs_gestion',
+          seenVersion: account.version,
+          personRut: 12345678,
+          decidedAt: FIXED_NOW.toISOString(),
+        },
+      },
+    ]);
+    expect(lastAudit(core)).toMatchObject({
+      id: result.actionId,
+      action: 'account.unlock',
+      agent_id: 'agent-demo',
+      person_rut: 12345678,
+      identity_check: JSON.stringify(CHECKED),
+    });
+    expect(JSON.parse(String(lastAudit(core)['before']))).toMatchObject({ failedAttempts: 6 });
+  });
+
+  it('refuses without two matching identity facts, and writes nothing', () => {
+    const core = seededCore(300);
+    const version = record(core, PEDRO).accounts[0]!.version;
+    const auditBefore = count(core, 'SELECT count(*) AS n FROM audit_events');
+    for (const identityCheck of [[], ['serial_number'], ['serial_number', 'serial_number']]) {
+      const error = refused(core, 'accounts.unlock', {
+        rut: PEDRO,
+        portal: 'achs_gestion',
+        identityCheck,
+        expectedVersion: version,
+      });
+      expect(error).toMatchObject({ code: 'rule' });
+      expect(error.message).toMatch(/al menos 2 datos/);
+    }
+    expect(record(core, PEDRO).accounts[0]!.lockedUntil).not.toBeNull();
+    expect(count(core, 'SELECT count(*) AS n FROM outbox')).toBe(0);
+    // Only the views just made were audited.
+    expect(
+      count(core, "SELECT count(*) AS n FROM audit_events WHERE action != 'person.view'"),
+    ).toBe(0);
+    expect(auditBefore).toBeGreaterThan(0);
+  });
+
+  it('says so when the lock is over or there is none', () => {
+    const clock = { now: FIXED_NOW };
+    const core = seededCore(300, { clock });
+    const version = record(core, PEDRO).accounts[0]!.version;
+    clock.now = new Date(FIXED_NOW.getTime() + 60 * 60_000);
+    const error = refused(core, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: version,
+    });
+    expect(error.message).toBe('La cuenta ya no está bloqueada: no hay nada que desbloquear.');
+    expect(
+      refused(core, 'accounts.unlock', {
+        rut: PEDRO,
+        portal: 'portal_heroes',
+        identityCheck: CHECKED,
+        expectedVersion: 1,
+      }).message,
+    ).toBe('La persona no tiene cuenta en ese portal.');
+  });
+
+  it('detects a record changed since the agent opened it', () => {
+    const core = seededCore(300);
+    const version = record(core, PEDRO).accounts[0]!.version;
+    core.db.$client
+      .prepare('UPDATE accounts SET version = version + 1 WHERE person_rut = 12345678')
+      .run();
+    const error = refused(core, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: version,
+    });
+    expect(error.code).toBe('stale');
+    expect(error.message).toMatch(/La ficha cambió/);
+    expect(count(core, 'SELECT count(*) AS n FROM outbox')).toBe(0);
+  });
+});
+
+describe('clear registration block', () => {
+  it('clears the block after an identity check', () => {
+    const core = seededCore(300);
+    const account = record(core, MARIA).accounts[0]!;
+    const { record: after } = call(core, 'accounts.clearRegistrationBlock', {
+      rut: MARIA,
+      portal: 'achs_gestion',
+      identityCheck: ['serial_number', 'birth_date'],
+      expectedVersion: account.version,
+    });
+    expect(after.accounts[0].registrationBlocked).toBe(false);
+    expect(after.diagnosis.map((c: { code: string }) => c.code)).toContain('not_registered');
+    expect(
+      refused(core, 'accounts.clearRegistrationBlock', {
+        rut: MARIA,
+        portal: 'achs_gestion',
+        identityCheck: CHECKED,
+        expectedVersion: account.version + 1,
+      }).message,
+    ).toBe('El registro no está bloqueado.');
+  });
+});
+
+describe('edit contact', () => {
+  it('changes the e-mail with an identity check: accounts unverified, confirmation queued', () => {
+    const core = seededCore(300);
+    const before = record(core, PEDRO);
+    const { record: after } = call(core, 'contact.edit', {
+      rut: PEDRO,
+      email: '  Pedro.Nuevo@Correo.CL ',
+      reason: 'La persona cambió de correo',
+      identityCheck: CHECKED,
+      expectedVersion: before.version,
+    });
+    expect(after.email).toBe('pedro.nuevo@correo.cl');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.accounts[0].emailVerified).toBe(false);
+    expect(after.mails[0]).toMatchObject({
+      kind: 'email_confirmation',
+      outcome: 'queued',
+      toAddress: 'pedro.nuevo@correo.cl',
+    });
+    expect(outbox(core)[0]!.payload).toMatchObject({
+      seenVersion: before.version,
+      changes: { email: { from: 'pedro.gonzalez@gmail.com', to: 'pedro.nuevo@correo.cl' } },
+    });
+    expect(lastAudit(core)['reason']).toBe('La persona cambió de correo');
+  });
+
+  it('changes the phone without an identity check, and can remove it', () => {
+    const core = seededCore(300);
+    let version = record(core, PEDRO).version;
+    const first = call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '9 1111 2222',
+      reason: 'Celular nuevo',
+      identityCheck: [],
+      expectedVersion: version,
+    });
+    expect(first.record.phone).toBe('+56911112222');
+    version = first.record.version;
+    const second = call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '',
+      reason: 'Ya no tiene celular',
+      identityCheck: [],
+      expectedVersion: version,
+    });
+    expect(second.record.phone).toBeNull();
+  });
+
+  it.each([
+    [{ email: 'no-es-correo' }, 'El correo no es válido. Ejemplo: nombre@dominio.cl'],
+    [{ email: '' }, 'El correo no es válido. Ejemplo: nombre@dominio.cl'],
+    [{ phone: '22345678' }, 'El celular no es válido. Formato: +56 9 XXXX XXXX'],
+    [{ phone: '+56 2 2345 6789' }, 'El celular no es válido. Formato: +56 9 XXXX XXXX'],
+    [{ email: 'pedro.gonzalez@gmail.com' }, 'No hay cambios que guardar.'],
+    [{ email: 'otro@correo.cl', reason: ' ' }, 'Indique el motivo del cambio.'],
+    [{ email: 'otro@correo.cl', identityCheck: [] }, /al menos 2 datos/],
+  ])('refuses %j with a clear message and changes nothing', (change, message) => {
+    const core = seededCore(300);
+    const before = record(core, PEDRO);
+    const error = refused(core, 'contact.edit', {
+      rut: PEDRO,
+      reason: 'Corrección',
+      identityCheck: CHECKED,
+      expectedVersion: before.version,
+      ...change,
+    });
+    expect(error.code).toBe('rule');
+    if (typeof message === 'string') expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+    expect(record(core, PEDRO)).toMatchObject({
+      email: before.email,
+      phone: before.phone,
+      version: before.version,
+    });
+    expect(count(core, 'SELECT count(*) AS n FROM outbox')).toBe(0);
+  });
+});
+
+describe('resend mail', () => {
+  it('queues the mail to the registered address and shows it as last sent', () => {
+    const core = seededCore(300);
+    const { record: after } = call(core, 'mails.resend', {
+      rut: FRANCISCA,
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    expect(after.mails[0]).toMatchObject({
+      kind: 'password_creation',
+      outcome: 'queued',
+      toAddress: 'fran.silva@gmail.com',
+      sentAt: FIXED_NOW.toISOString(),
+    });
+    const cause = after.diagnosis.find((c: { code: string }) => c.code === 'password_link_unused');
+    expect(cause.lastSentAt).toBe(FIXED_NOW.toISOString());
+  });
+
+  it('keeps a cool-down so the caller is not flooded', () => {
+    const clock = { now: FIXED_NOW };
+    const core = seededCore(300, { clock });
+    const input = { rut: FRANCISCA, portal: 'achs_gestion', kind: 'password_creation' };
+    call(core, 'mails.resend', input);
+    clock.now = new Date(FIXED_NOW.getTime() + 4 * 60_000);
+    expect(refused(core, 'mails.resend', input).message).toMatch(/espere 6 min/);
+    clock.now = new Date(FIXED_NOW.getTime() + 10 * 60_000);
+    expect(core.dispatch('mails.resend', input).ok).toBe(true);
+  });
+
+  it('refuses without an e-mail, or a kind that does not fit the account', () => {
+    const core = seededCore(300);
+    expect(
+      refused(core, 'mails.resend', { rut: ANA, portal: 'achs_gestion', kind: 'password_creation' })
+        .message,
+    ).toMatch(/no tiene correo/);
+    expect(
+      refused(core, 'mails.resend', {
+        rut: FRANCISCA,
+        portal: 'achs_gestion',
+        kind: 'password_reset',
+      }).message,
+    ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
+    expect(
+      core.dispatch('mails.resend', {
+        rut: HECTOR,
+        portal: 'portal_empresas',
+        kind: 'agreement_signature',
+      }).ok,
+    ).toBe(true);
+  });
+});
+
+describe('memberships', () => {
+  it('dismissing the only active membership leaves the person inactive', () => {
+    const core = seededCore(300);
+    const membership = record(core, PEDRO).memberships[0]!;
+    const { record: after } = call(core, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: ANDES,
+      change: 'dismiss',
+      reason: 'Desvinculado por la empresa',
+      identityCheck: [],
+      expectedVersion: membership.version,
+    });
+    expect(after.memberships[0].state).toBe('removed');
+    expect(after.badges.map((b: { code: string }) => b.code)).toContain('disabled');
+    expect(after.diagnosis[0].code).toBe('dismissed');
+  });
+
+  it('dismissal from one company keeps access through another', () => {
+    const core = seededCore(300);
+    const { record: after } = call(core, 'memberships.changeState', {
+      rut: CAMILA,
+      companyRut: ANDES,
+      change: 'disable',
+      reason: 'Inhabilitado por el representante',
+      identityCheck: [],
+      expectedVersion: record(core, CAMILA).memberships[1]!.version,
+    });
+    expect(after.memberships.map((m: { state: string }) => m.state)).toEqual([
+      'removed',
+      'disabled',
+    ]);
+    const enabled = call(core, 'memberships.changeState', {
+      rut: CAMILA,
+      companyRut: ANDES,
+      change: 'enable',
+      reason: 'Rehabilitado a pedido de la empresa',
+      identityCheck: CHECKED,
+      expectedVersion: after.memberships[1].version,
+    });
+    expect(enabled.record.badges).toEqual([{ code: 'active' }]);
+  });
+
+  it('pauses and resumes, and refuses transitions that do not exist', () => {
+    const core = seededCore(300);
+    let version = record(core, PEDRO).memberships[0]!.version;
+    const change = (name: string, identityCheck: string[] = []) =>
+      core.dispatch('memberships.changeState', {
+        rut: PEDRO,
+        companyRut: ANDES,
+        change: name,
+        reason: 'Pedido del representante',
+        identityCheck,
+        expectedVersion: version,
+      });
+    const paused = change('pause');
+    expect(paused.ok).toBe(true);
+    if (paused.ok)
+      version = (paused.value as { record: PersonRecord }).record.memberships[0]!.version;
+    const resumeAgain = change('pause');
+    expect(resumeAgain).toMatchObject({ ok: false, error: { code: 'rule' } });
+    if (!resumeAgain.ok)
+      expect(resumeAgain.error.message).toBe('No se puede pasar de «Pausada» a «Pausada».');
+    expect(change('enable', CHECKED)).toMatchObject({ ok: false });
+    expect(change('resume').ok).toBe(true);
+  });
+
+  it('lets only a supervisor or the company access administrator change a profile', () => {
+    const agent = seededCore(300);
+    const input = (core: Core, rut: string, companyRut: string, index = 0) => ({
+      rut,
+      companyRut,
+      role: 'company_user',
+      reason: 'Necesita el módulo de reportes',
+      expectedVersion: record(core, rut).memberships[index]!.version,
+    });
+    const denied = refused(agent, 'memberships.changeRole', input(agent, PEDRO, ANDES));
+    expect(denied).toEqual({
+      code: 'forbidden',
+      message:
+        'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+    });
+    expect(record(agent, PEDRO).memberships[0]!.can.changeRole).toEqual({
+      allowed: false,
+      reason: 'not_access_admin',
+    });
+
+    const supervisor = seededCore(300, { as: 'supervisora' });
+    const changed = call(supervisor, 'memberships.changeRole', input(supervisor, PEDRO, ANDES));
+    expect(changed.record.memberships[0].role).toBe('company_user');
+
+    // Héctor administers Araucanía (where he is access_admin) but not Los Andes.
+    const officer = seededCore(300, { as: 'prevencion' });
+    expect(refused(officer, 'memberships.changeRole', input(officer, PEDRO, ANDES)).code).toBe(
+      'forbidden',
+    );
+    const own = call(officer, 'memberships.changeRole', {
+      ...input(officer, HECTOR, ARAUCANIA),
+      role: 'company_user',
+    });
+    expect(own.record.memberships[0].role).toBe('company_user');
+  });
+});
+
+describe('prevention officer scope', () => {
+  it('sees and acts only on the people of the assigned companies', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    expect(record(core, PEDRO).rut).toBe(PEDRO);
+    // Ramón's only company is Biobío, not assigned.
+    expect(refused(core, 'persons.get', { rut: '7654321-6' })).toMatchObject({ code: 'forbidden' });
+    const page = call(core, 'persons.search', { text: 'gonzalez' });
+    for (const person of page.persons) {
+      const companies = (
+        core.db.$client
+          .prepare('SELECT company_rut FROM memberships WHERE person_rut = ?')
+          .all(Number(person.rut.split('-')[0])) as Array<{ company_rut: number }>
+      ).map((row) => row.company_rut);
+      expect(companies.some((rut) => rut === 76543210 || rut === 96512340)).toBe(true);
+    }
+    expect(call(core, 'persons.search', { text: '7654321-6' }).persons).toEqual([]);
+    expect(refused(core, 'audit.list', {})).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('sign-in', () => {
+  it('refuses every channel but the public ones before sign-in', () => {
+    const core = seededCore(300, { as: null });
+    expect(refused(core, 'persons.search', { text: 'soto' })).toEqual({
+      code: 'unauthorized',
+      message: 'Inicie sesión para continuar.',
+    });
+    expect(call(core, 'auth.session', {})).toBeNull();
+    expect(call(core, 'app.info', {}).persons).toBe(300);
+  });
+
+  it('answers the same for an unknown user and a wrong password', () => {
+    const core = seededCore(300, { as: null });
+    const wrongPassword = refused(core, 'auth.signIn', { username: 'agente', password: 'x' });
+    const unknownUser = refused(core, 'auth.signIn', { username: 'nadie', password: 'agente600' });
+    expect(wrongPassword).toEqual(unknownUser);
+    expect(wrongPassword.message).toBe('Usuario o contraseña incorrectos.');
+    signInAs(core, 'supervisora');
+    expect(call(core, 'auth.session', {})).toMatchObject({ role: 'supervisor' });
+    call(core, 'auth.signOut', {});
+    expect(refused(core, 'persons.get', { rut: PEDRO }).code).toBe('unauthorized');
+  });
+});
+
+describe('calls', () => {
+  it('links the actions taken during a call to it, and finds it after closing', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    expect(refused(core, 'interactions.open', { rut: null, reason: 'other' }).message).toBe(
+      'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
+    );
+    const viewed = record(core, PEDRO);
+    call(core, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: viewed.accounts[0]!.version,
+    });
+    call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
+    expect(
+      call(core, 'interactions.current', {}).actions.map((a: { action: string }) => a.action),
+    ).toEqual(['account.unlock', 'mail.resend']);
+    const closed = call(core, 'interactions.close', {
+      id: opened.id,
+      outcome: 'resolved',
+      notes: 'Desbloqueado y enlace enviado',
+    });
+    expect(closed).toMatchObject({ outcome: 'resolved', closedAt: FIXED_NOW.toISOString() });
+    expect(call(core, 'interactions.current', {})).toBeNull();
+    expect(
+      refused(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' })
+        .message,
+    ).toBe('Esa llamada ya está cerrada.');
+    const found = call(core, 'interactions.list', { rut: PEDRO });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ id: opened.id, reason: 'locked_attempts', personRut: PEDRO });
+    expect(record(core, PEDRO).interactions[0]!.id).toBe(opened.id);
+  });
+
+  it('does not let an agent close another agent’s call', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: null, reason: 'other' });
+    signInAs(core, 'supervisora');
+    expect(
+      refused(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' }).code,
+    ).toBe('not_found');
+  });
+});
+
+describe('pending actions', () => {
+  it('counts every action not yet confirmed by the central API', () => {
+    const core = seededCore(300);
+    expect(call(core, 'app.info', {}).pendingActions).toBe(0);
+    call(core, 'mails.resend', {
+      rut: FRANCISCA,
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    call(core, 'mails.resend', { rut: JUAN, portal: 'achs_gestion', kind: 'password_reset' });
+    expect(call(core, 'app.info', {}).pendingActions).toBe(2);
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * Every action is one transaction: a failure at any step leaves nothing behind. The audit log
+ * is append-only, hash-chained, browsable by supervisors and exportable.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import { call, seededCore } from '../support/context';
+
+const PEDRO = '12345678-5';
+const CHECKED = ['serial_number', 'registered_phone'];
+
+function snapshot(core: Core): string {
+  const hash = createHash('sha256');
+  for (const table of [
+    'persons',
+    'accounts',
+    'memberships',
+    'mails',
+    'outbox',
+    'audit_events',
+    'interactions',
+  ]) {
+    for (const row of core.db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate()) {
+      hash.update(JSON.stringify(row));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Each action with a valid input for the demo cast, built from the current record. */
+const ACTIONS: Array<[string, (core: Core) => unknown]> = [
+  [
+    'accounts.unlock',
+    (core) => ({
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).accounts[0].version,
+    }),
+  ],
+  [
+    'accounts.clearRegistrationBlock',
+    (core) => ({
+      rut: '11111111-1',
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: call(core, 'persons.get', { rut: '11111111-1' }).accounts[0].version,
+    }),
+  ],
+  [
+    'contact.edit',
+    (core) => ({
+      rut: PEDRO,
+      email: 'nuevo@correo.cl',
+      phone: '+56 9 1234 0000',
+      reason: 'Corrección',
+      identityCheck: CHECKED,
+      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).version,
+    }),
+  ],
+  [
+    'mails.resend',
+    () => ({ rut: '18765432-7', portal: 'achs_gestion', kind: 'password_creation' }),
+  ],
+  [
+    'memberships.changeState',
+    (core) => ({
+      rut: PEDRO,
+      companyRut: '76543210-3',
+      change: 'dismiss',
+      reason: 'Baja',
+      identityCheck: [],
+      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
+    }),
+  ],
+  [
+    'memberships.changeRole',
+    (core) => ({
+      rut: PEDRO,
+      companyRut: '76543210-3',
+      role: 'company_user',
+      reason: 'Perfil',
+      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
+    }),
+  ],
+];
+
+describe('one transaction per action', () => {
+  for (const [channel, input] of ACTIONS) {
+    for (const step of ['outbox', 'audit'] as const) {
+      it(`${channel}: a failure writing the ${step} leaves nothing behind`, () => {
+        const core = seededCore(300, { as: 'supervisora' });
+        const value = input(core);
+        const before = snapshot(core);
+        const repos = core.context.repos;
+        if (step === 'outbox') {
+          repos.outbox.enqueue = () => {
+            throw new Error('disk full');
+          };
+        } else {
+          repos.audit.append = () => {
+            throw new Error('disk full');
+          };
+        }
+        const envelope = core.dispatch(channel, value);
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
+        expect(snapshot(core)).toBe(before);
+      });
+    }
+
+    it(`${channel}: succeeds with one outbox entry and one audit event`, () => {
+      const core = seededCore(300, { as: 'supervisora' });
+      const value = input(core);
+      const count = (sql: string) => (core.db.$client.prepare(sql).get() as { n: number }).n;
+      const audits = count('SELECT count(*) AS n FROM audit_events');
+      const envelope = core.dispatch(channel, value);
+      expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
+      expect(count('SELECT count(*) AS n FROM outbox')).toBe(1);
+      expect(count('SELECT count(*) AS n FROM audit_events')).toBe(audits + 1);
+    });
+  }
+});
+
+describe('audit log', () => {
+  it('chains every event and verifies clean', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    for (const [channel, input] of ACTIONS.slice(0, 4)) call(core, channel, input(core));
+    const report = call(core, 'audit.verify', {});
+    expect(report.ok).toBe(true);
+    expect(report.checked).toBeGreaterThan(5);
+  });
+
+  it('refuses updates and deletes in the database itself', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    call(core, 'persons.get', { rut: PEDRO });
+    expect(() => core.db.$client.prepare("UPDATE audit_events SET reason = 'x'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => core.db.$client.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+  });
+
+  it.each([
+    [
+      'a changed field',
+      "UPDATE audit_events SET reason = 'cambiado' WHERE seq = 3",
+      3,
+      'hash_mismatch',
+    ],
+    ['a removed event', 'DELETE FROM audit_events WHERE seq = 2', 3, 'link_broken'],
+    [
+      'a re-hashed forgery',
+      "UPDATE audit_events SET action = 'account.unlock', hash = 'f'||substr(hash, 2) WHERE seq = 2",
+      2,
+      'hash_mismatch',
+    ],
+  ])('names the first broken event after %s', (_what, tamper, seq, problem) => {
+    const core = seededCore(300, { as: 'supervisora' });
+    for (let i = 0; i < 5; i++) call(core, 'persons.get', { rut: PEDRO });
+    // Someone with the file bypasses the triggers.
+    core.db.$client.exec(
+      'DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;',
+    );
+    core.db.$client.exec(tamper);
+    const report = call(core, 'audit.verify', {});
+    expect(report).toMatchObject({ ok: false, firstBroken: { seq, problem } });
+  });
+
+  it('filters by person, agent, action and date for a supervisor', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    call(core, 'persons.get', { rut: PEDRO });
+    call(core, 'persons.get', { rut: '11111111-1' });
+    call(core, 'mails.resend', {
+      rut: '18765432-7',
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    const byPerson = call(core, 'audit.list', { personRut: '12.345.678-5' });
+    expect(byPerson.total).toBe(1);
+    expect(byPerson.events[0]).toMatchObject({
+      personRut: PEDRO,
+      action: 'person.view',
+      agentId: 'supervisor-demo',
+    });
+    expect(call(core, 'audit.list', { action: 'mail.resend' }).total).toBe(1);
+    expect(call(core, 'audit.list', { agentId: 'agent-demo' }).total).toBe(0);
+    // FIXED_NOW is 2026-11-21 12:00 in Santiago.
+    expect(call(core, 'audit.list', { from: '2026-11-21', to: '2026-11-21' }).total).toBe(3);
+    expect(call(core, 'audit.list', { from: '2026-11-22' }).total).toBe(0);
+    expect(call(core, 'audit.list', { to: '2026-11-20' }).total).toBe(0);
+  });
+
+  it('exports CSV that a spreadsheet opens safely', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const version = call(core, 'persons.get', { rut: PEDRO }).version;
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '+56 9 1234 0000',
+      reason: '=HYPERLINK("http://x"), "comillas"\ny salto',
+      identityCheck: [],
+      expectedVersion: version,
+    });
+    const { csv, rows, filename } = call(core, 'audit.export', {});
+    expect(filename).toBe('auditoria-2026-11-21.csv');
+    expect(rows).toBe(2);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'seq,at,agentId,deviceId,personRut,action,before,after,reason,identityCheck,interactionId,hash',
+    );
+    expect(csv).toContain(`"'=HYPERLINK(""http://x""), ""comillas""\ny salto"`);
+  });
+
+  it('is for supervisors only', () => {
+    const core = seededCore(300);
+    for (const channel of ['audit.list', 'audit.export', 'audit.verify']) {
+      const envelope = core.dispatch(channel, {});
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+});

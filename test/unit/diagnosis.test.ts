@@ -1,0 +1,713 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CAUSE_ORDER,
+  diagnose,
+  type Cause,
+  type DiagnosisInput,
+} from '../../src/main/domain/diagnosis';
+import type { Portal } from '../../src/shared/contract';
+
+const NOW = new Date('2026-11-21T15:00:00Z');
+const IN_ONE_HOUR = '2026-11-21T16:00:00.000Z';
+const ONE_HOUR_AGO = '2026-11-21T14:00:00.000Z';
+const YESTERDAY = '2026-11-20T15:00:00.000Z';
+const LAST_WEEK = '2026-11-14T15:00:00.000Z';
+
+type Person = NonNullable<DiagnosisInput['person']>;
+type Account = DiagnosisInput['accounts'][number];
+type Membership = DiagnosisInput['memberships'][number];
+type AccessRequest = DiagnosisInput['accessRequests'][number];
+type Mail = DiagnosisInput['mails'][number];
+
+const person = (overrides: Partial<Person> = {}): Person => ({
+  email: 'ana.perez@example.cl',
+  isPensioner: false,
+  ...overrides,
+});
+
+/** A registered, verified, unlocked account: blocks nothing. */
+const account = (portal: Portal = 'achs_gestion', overrides: Partial<Account> = {}): Account => ({
+  portal,
+  registrationState: 'active',
+  emailVerified: true,
+  failedAttempts: 0,
+  lockedUntil: null,
+  registrationBlocked: false,
+  ...overrides,
+});
+
+/** An active worker membership at an adherent company: blocks nothing. */
+const membership = (overrides: Partial<Membership> = {}): Membership => ({
+  companyRut: '76543210-3',
+  companyName: 'Constructora Andes SpA',
+  companyAdherent: true,
+  role: 'worker',
+  state: 'active',
+  agreementSigned: true,
+  ...overrides,
+});
+
+const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({
+  companyRut: '76543210-3',
+  companyName: 'Constructora Andes SpA',
+  state: 'pending',
+  reason: null,
+  ...overrides,
+});
+
+const mail = (overrides: Partial<Mail> = {}): Mail => ({
+  portal: 'achs_gestion',
+  kind: 'password_creation',
+  sentAt: YESTERDAY,
+  outcome: 'delivered',
+  ...overrides,
+});
+
+/** A fully healthy person; each test breaks one thing. */
+const input = (overrides: Partial<DiagnosisInput> = {}): DiagnosisInput => ({
+  person: person(),
+  accounts: [account()],
+  memberships: [membership()],
+  accessRequests: [],
+  mails: [],
+  now: NOW,
+  ...overrides,
+});
+
+const codes = (causes: Cause[]) => causes.map((c) => c.code);
+
+describe('diagnose', () => {
+  it('finds nothing for a fully healthy person', () => {
+    expect(diagnose(input())).toStrictEqual([]);
+  });
+
+  it('finds nothing for a healthy person with every portal, request and mail in order', () => {
+    const causes = diagnose(
+      input({
+        accounts: [account('achs_gestion'), account('portal_heroes'), account('portal_empresas')],
+        memberships: [membership({ role: 'access_admin', agreementSigned: true })],
+        accessRequests: [request({ state: 'approved' })],
+        mails: [mail({ outcome: 'delivered' })],
+      }),
+    );
+    expect(causes).toStrictEqual([]);
+  });
+
+  describe('not_in_replica', () => {
+    it('is the only cause when the person is not in the replica', () => {
+      const causes = diagnose(
+        input({
+          person: null,
+          accounts: [account('achs_gestion', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 })],
+          memberships: [],
+          accessRequests: [request({ state: 'rejected' })],
+        }),
+      );
+      expect(causes).toStrictEqual([{ code: 'not_in_replica', fix: null }]);
+    });
+  });
+
+  describe('memberships', () => {
+    it('no_membership: a non-pensioner with no membership at all', () => {
+      expect(diagnose(input({ memberships: [] }))).toStrictEqual([
+        { code: 'no_membership', fix: null },
+      ]);
+    });
+
+    it('a pensioner with no membership is not blocked by it', () => {
+      expect(
+        diagnose(input({ person: person({ isPensioner: true }), memberships: [] })),
+      ).toStrictEqual([]);
+    });
+
+    it('membership_disabled: one per disabled membership, with the enable fix', () => {
+      const causes = diagnose(
+        input({
+          memberships: [
+            membership({ state: 'disabled' }),
+            membership({ companyRut: '96111222-5', companyName: 'Minera Sur', state: 'disabled' }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'membership_disabled',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          fix: { action: 'enable_membership', companyRut: '76543210-3' },
+        },
+        {
+          code: 'membership_disabled',
+          companyRut: '96111222-5',
+          companyName: 'Minera Sur',
+          fix: { action: 'enable_membership', companyRut: '96111222-5' },
+        },
+      ]);
+    });
+
+    it('membership_paused: one per paused membership, with the resume fix', () => {
+      expect(diagnose(input({ memberships: [membership({ state: 'paused' })] }))).toStrictEqual([
+        {
+          code: 'membership_paused',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          fix: { action: 'resume_membership', companyRut: '76543210-3' },
+        },
+      ]);
+    });
+
+    it('dismissed: once, naming the most recent company, when every membership is removed', () => {
+      const causes = diagnose(
+        input({
+          memberships: [
+            membership({ state: 'removed' }),
+            membership({ companyRut: '96111222-5', companyName: 'Minera Sur', state: 'removed' }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        { code: 'dismissed', companyRut: '96111222-5', companyName: 'Minera Sur', fix: null },
+      ]);
+    });
+
+    it('a removed membership beside a disabled one is not a dismissal', () => {
+      const causes = diagnose(
+        input({
+          memberships: [
+            membership({ state: 'removed' }),
+            membership({ companyRut: '96111222-5', companyName: 'Minera Sur', state: 'disabled' }),
+          ],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['membership_disabled']);
+    });
+
+    it('inactive memberships do not block when another membership is active', () => {
+      const causes = diagnose(
+        input({
+          memberships: [
+            membership({ state: 'disabled' }),
+            membership({ companyRut: '96111222-5', state: 'paused' }),
+            membership({ companyRut: '77888999-0', state: 'removed' }),
+            membership({ companyRut: '61999888-K', state: 'active' }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([]);
+    });
+
+    it('company_not_adherent: one per company when every active membership is at one', () => {
+      const causes = diagnose(
+        input({
+          memberships: [
+            membership({ companyAdherent: false }),
+            membership({ companyRut: '96111222-5', companyName: 'Minera Sur', state: 'disabled' }),
+            membership({
+              companyRut: '77888999-0',
+              companyName: 'Transportes Norte',
+              companyAdherent: false,
+            }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'company_not_adherent',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          fix: null,
+        },
+        {
+          code: 'company_not_adherent',
+          companyRut: '77888999-0',
+          companyName: 'Transportes Norte',
+          fix: null,
+        },
+      ]);
+    });
+
+    it('one adherent company among non-adherent ones is enough to get in', () => {
+      const causes = diagnose(
+        input({
+          memberships: [
+            membership({ companyAdherent: false }),
+            membership({ companyRut: '96111222-5', companyAdherent: true }),
+            membership({ companyRut: '77888999-0', companyAdherent: false }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([]);
+    });
+  });
+
+  describe('accounts', () => {
+    it('registration_blocked: names the portal and the clear fix', () => {
+      const causes = diagnose(
+        input({
+          accounts: [
+            account('portal_heroes', {
+              registrationState: 'not_registered',
+              registrationBlocked: true,
+            }),
+          ],
+        }),
+      );
+      // Blocked and not registered: the block is the cause, not the missing registration.
+      expect(causes).toStrictEqual([
+        {
+          code: 'registration_blocked',
+          portal: 'portal_heroes',
+          fix: { action: 'clear_registration_block', portal: 'portal_heroes' },
+        },
+      ]);
+    });
+
+    it('temporarily_locked: until when and after how many attempts, with the unlock fix', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('achs_gestion', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 })],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'temporarily_locked',
+          portal: 'achs_gestion',
+          until: IN_ONE_HOUR,
+          attempts: 6,
+          fix: { action: 'unlock', portal: 'achs_gestion' },
+        },
+      ]);
+    });
+
+    it('an expired lock is not a cause', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('achs_gestion', { lockedUntil: ONE_HOUR_AGO, failedAttempts: 6 })],
+        }),
+      );
+      expect(causes).toStrictEqual([]);
+    });
+
+    it('a lock ending exactly now is not a cause', () => {
+      const causes = diagnose(
+        input({ accounts: [account('achs_gestion', { lockedUntil: NOW.toISOString() })] }),
+      );
+      expect(causes).toStrictEqual([]);
+    });
+
+    it('password_link_unused: lastSentAt of the newest password mail for that portal', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_heroes', { registrationState: 'pending_activation' })],
+          mails: [
+            mail({ portal: 'achs_gestion', kind: 'password_creation', sentAt: ONE_HOUR_AGO }),
+            mail({ portal: 'portal_heroes', kind: 'password_reset', sentAt: ONE_HOUR_AGO }),
+            mail({ portal: 'portal_heroes', kind: 'password_creation', sentAt: YESTERDAY }),
+            mail({ portal: 'portal_heroes', kind: 'password_creation', sentAt: LAST_WEEK }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'password_link_unused',
+          portal: 'portal_heroes',
+          lastSentAt: YESTERDAY,
+          fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'password_creation' },
+        },
+      ]);
+    });
+
+    it('password_link_unused without any mail sent has no lastSentAt key', () => {
+      const causes = diagnose(
+        input({ accounts: [account('achs_gestion', { registrationState: 'pending_activation' })] }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'password_link_unused',
+          portal: 'achs_gestion',
+          fix: { action: 'resend_mail', portal: 'achs_gestion', kind: 'password_creation' },
+        },
+      ]);
+    });
+
+    it('email_unverified: lastSentAt of the newest confirmation mail for that portal', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_heroes', { emailVerified: false })],
+          mails: [
+            mail({ portal: 'achs_gestion', kind: 'email_confirmation', sentAt: ONE_HOUR_AGO }),
+            mail({ portal: 'portal_heroes', kind: 'email_confirmation', sentAt: YESTERDAY }),
+            mail({ portal: 'portal_heroes', kind: 'email_confirmation', sentAt: LAST_WEEK }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'email_unverified',
+          portal: 'portal_heroes',
+          lastSentAt: YESTERDAY,
+          fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'email_confirmation' },
+        },
+      ]);
+    });
+
+    it('an unverified e-mail only counts on an active account', () => {
+      const causes = diagnose(
+        input({
+          accounts: [
+            account('achs_gestion', {
+              registrationState: 'pending_activation',
+              emailVerified: false,
+            }),
+          ],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['password_link_unused']);
+    });
+
+    it('not_registered: names the portal, no fix of ours', () => {
+      const causes = diagnose(
+        input({ accounts: [account('portal_empresas', { registrationState: 'not_registered' })] }),
+      );
+      expect(causes).toStrictEqual([
+        { code: 'not_registered', portal: 'portal_empresas', fix: null },
+      ]);
+    });
+  });
+
+  describe('e-mail', () => {
+    it('no_email: a null address, with the edit-contact fix', () => {
+      expect(diagnose(input({ person: person({ email: null }) }))).toStrictEqual([
+        { code: 'no_email', fix: { action: 'edit_contact' } },
+      ]);
+    });
+
+    it('no_email: an empty address counts as none', () => {
+      expect(diagnose(input({ person: person({ email: '' }) }))).toStrictEqual([
+        { code: 'no_email', fix: { action: 'edit_contact' } },
+      ]);
+    });
+
+    it('mail_bounced: the newest mail bounced, with its portal and when it was sent', () => {
+      const causes = diagnose(
+        input({
+          mails: [
+            mail({ portal: 'portal_heroes', kind: 'password_reset', outcome: 'bounced' }),
+            mail({ sentAt: LAST_WEEK, outcome: 'delivered' }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'mail_bounced',
+          portal: 'portal_heroes',
+          lastSentAt: YESTERDAY,
+          fix: { action: 'edit_contact' },
+        },
+      ]);
+    });
+
+    it('an older bounce followed by a delivered mail is not a cause', () => {
+      const causes = diagnose(
+        input({
+          mails: [
+            mail({ sentAt: ONE_HOUR_AGO, outcome: 'delivered' }),
+            mail({ sentAt: YESTERDAY, outcome: 'bounced' }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([]);
+    });
+
+    it('without an e-mail a bounce is not reported: no_email says it', () => {
+      const causes = diagnose(
+        input({ person: person({ email: null }), mails: [mail({ outcome: 'bounced' })] }),
+      );
+      expect(codes(causes)).toStrictEqual(['no_email']);
+    });
+
+    it('without an e-mail, the mail causes have no fix (there is nowhere to send)', () => {
+      const causes = diagnose(
+        input({
+          person: person({ email: null }),
+          accounts: [
+            account('achs_gestion', { registrationState: 'pending_activation' }),
+            account('portal_heroes', { emailVerified: false }),
+            account('portal_empresas'),
+          ],
+          memberships: [membership({ role: 'access_admin', agreementSigned: false })],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        { code: 'no_email', fix: { action: 'edit_contact' } },
+        { code: 'password_link_unused', portal: 'achs_gestion', fix: null },
+        { code: 'email_unverified', portal: 'portal_heroes', fix: null },
+        {
+          code: 'agreement_unsigned',
+          portal: 'portal_empresas',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          fix: null,
+        },
+      ]);
+    });
+
+    it('without an e-mail, an unregistered account is not reported: no_email says it', () => {
+      const causes = diagnose(
+        input({
+          person: person({ email: null }),
+          accounts: [account('achs_gestion', { registrationState: 'not_registered' })],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['no_email']);
+    });
+  });
+
+  describe('agreement_unsigned', () => {
+    const unsignedAdmin = membership({ role: 'access_admin', agreementSigned: false });
+
+    it('an active admin membership with the agreement unsigned, with the resend fix', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_empresas')],
+          memberships: [unsignedAdmin],
+          mails: [
+            mail({ portal: 'portal_empresas', kind: 'access_approval', sentAt: ONE_HOUR_AGO }),
+            mail({ portal: 'achs_gestion', kind: 'agreement_signature', sentAt: ONE_HOUR_AGO }),
+            mail({ portal: 'portal_empresas', kind: 'agreement_signature', sentAt: YESTERDAY }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'agreement_unsigned',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          portal: 'portal_empresas',
+          lastSentAt: YESTERDAY,
+          fix: { action: 'resend_mail', portal: 'portal_empresas', kind: 'agreement_signature' },
+        },
+      ]);
+    });
+
+    it('applies to company users too, without lastSentAt when never sent', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_empresas')],
+          memberships: [membership({ role: 'company_user', agreementSigned: false })],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'agreement_unsigned',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          portal: 'portal_empresas',
+          fix: { action: 'resend_mail', portal: 'portal_empresas', kind: 'agreement_signature' },
+        },
+      ]);
+    });
+
+    it('does not apply to workers, to inactive memberships, or without a Portal Empresas account', () => {
+      const worker = diagnose(
+        input({
+          accounts: [account('portal_empresas')],
+          memberships: [membership({ role: 'worker', agreementSigned: false })],
+        }),
+      );
+      const paused = diagnose(
+        input({
+          accounts: [account('portal_empresas')],
+          memberships: [
+            membership(),
+            membership({
+              companyRut: '96111222-5',
+              role: 'access_admin',
+              state: 'paused',
+              agreementSigned: false,
+            }),
+          ],
+        }),
+      );
+      const noEmpresasAccount = diagnose(
+        input({ accounts: [account('achs_gestion')], memberships: [unsignedAdmin] }),
+      );
+      expect(worker).toStrictEqual([]);
+      expect(paused).toStrictEqual([]);
+      expect(noEmpresasAccount).toStrictEqual([]);
+    });
+  });
+
+  describe('access requests', () => {
+    it('access_request_rejected: with the company and the reason recorded', () => {
+      const causes = diagnose(
+        input({
+          accessRequests: [request({ state: 'rejected', reason: 'No figura en el TRF' })],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'access_request_rejected',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          reason: 'No figura en el TRF',
+          fix: null,
+        },
+      ]);
+    });
+
+    it('access_request_rejected without a reason has no reason key', () => {
+      const causes = diagnose(input({ accessRequests: [request({ state: 'rejected' })] }));
+      expect(causes).toStrictEqual([
+        {
+          code: 'access_request_rejected',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          fix: null,
+        },
+      ]);
+    });
+
+    it('access_request_pending: with the company', () => {
+      const causes = diagnose(input({ accessRequests: [request({ state: 'pending' })] }));
+      expect(causes).toStrictEqual([
+        {
+          code: 'access_request_pending',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          fix: null,
+        },
+      ]);
+    });
+
+    it('an approved request hides rejected and pending ones for the same company only', () => {
+      const causes = diagnose(
+        input({
+          accessRequests: [
+            request({ state: 'rejected', reason: 'Sin poder notarial' }),
+            request({ state: 'pending' }),
+            request({ state: 'approved' }),
+            request({ companyRut: '96111222-5', companyName: 'Minera Sur', state: 'rejected' }),
+            request({ companyRut: '77888999-0', companyName: 'Transportes Norte' }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'access_request_rejected',
+          companyRut: '96111222-5',
+          companyName: 'Minera Sur',
+          fix: null,
+        },
+        {
+          code: 'access_request_pending',
+          companyRut: '77888999-0',
+          companyName: 'Transportes Norte',
+          fix: null,
+        },
+      ]);
+    });
+  });
+
+  describe('ranking', () => {
+    it('locked + no e-mail + agreement unsigned come in CAUSE_ORDER order', () => {
+      const causes = diagnose(
+        input({
+          person: person({ email: null }),
+          accounts: [
+            account('portal_empresas'),
+            account('achs_gestion', { lockedUntil: IN_ONE_HOUR, failedAttempts: 7 }),
+          ],
+          memberships: [membership({ role: 'access_admin', agreementSigned: false })],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['temporarily_locked', 'no_email', 'agreement_unsigned']);
+    });
+
+    it('several accounts with the same cause keep their input order', () => {
+      const locked = { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 };
+      const causes = diagnose(
+        input({
+          accounts: [
+            account('portal_heroes', locked),
+            account('achs_gestion', {
+              registrationBlocked: true,
+              registrationState: 'not_registered',
+            }),
+            account('portal_empresas', locked),
+            account('achs_gestion', locked),
+          ],
+        }),
+      );
+      expect(causes.map((c) => `${c.code}:${c.portal}`)).toStrictEqual([
+        'registration_blocked:achs_gestion',
+        'temporarily_locked:portal_heroes',
+        'temporarily_locked:portal_empresas',
+        'temporarily_locked:achs_gestion',
+      ]);
+    });
+
+    it('every account and request cause at once, in CAUSE_ORDER order', () => {
+      // Given in roughly reverse order, so the result cannot be the input order by accident.
+      const causes = diagnose(
+        input({
+          accounts: [
+            account('portal_heroes', { registrationState: 'not_registered' }),
+            account('portal_empresas', { emailVerified: false }),
+            account('achs_gestion', { registrationState: 'pending_activation' }),
+            account('portal_heroes', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 }),
+            account('portal_empresas', { registrationBlocked: true }),
+          ],
+          memberships: [],
+          accessRequests: [
+            request({ state: 'pending' }),
+            request({ companyRut: '96111222-5', state: 'rejected' }),
+          ],
+          mails: [mail({ outcome: 'bounced' })],
+        }),
+      );
+      const expected = [
+        'no_membership',
+        'registration_blocked',
+        'temporarily_locked',
+        'mail_bounced',
+        'password_link_unused',
+        'email_unverified',
+        'access_request_rejected',
+        'access_request_pending',
+        'not_registered',
+      ];
+      expect(codes(causes)).toStrictEqual(expected);
+      expect(expected).toStrictEqual(CAUSE_ORDER.filter((code) => expected.includes(code)));
+    });
+
+    it('company and membership causes rank before account causes', () => {
+      const notAdherent = diagnose(
+        input({
+          accounts: [account('portal_empresas', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 })],
+          memberships: [membership({ companyAdherent: false, role: 'access_admin' })],
+          accessRequests: [request({ state: 'pending' })],
+        }),
+      );
+      const inactive = diagnose(
+        input({
+          accounts: [account('achs_gestion', { registrationBlocked: true })],
+          memberships: [
+            membership({ state: 'paused' }),
+            membership({ companyRut: '96111222-5', state: 'disabled' }),
+          ],
+        }),
+      );
+      expect(codes(notAdherent)).toStrictEqual([
+        'company_not_adherent',
+        'temporarily_locked',
+        'access_request_pending',
+      ]);
+      expect(codes(inactive)).toStrictEqual([
+        'membership_disabled',
+        'membership_paused',
+        'registration_blocked',
+      ]);
+    });
+  });
+});
