@@ -59,8 +59,13 @@ export function createAgentRepository(sqlite: Database.Database) {
     },
     insert(agent: AgentRow): void {
       insert.run({
-        ...agent,
+        id: agent.id,
+        username: agent.username,
+        displayName: agent.displayName,
+        role: agent.role,
+        passwordHash: agent.passwordHash,
         companyRuts: JSON.stringify(agent.companyRuts),
+        personRut: agent.personRut,
         active: agent.active ? 1 : 0,
       });
     },
