@@ -45,6 +45,8 @@ const seed = reuse ? null : createDemoDatabase({ file, persons });
 sampleRss();
 
 const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0 });
+const signedIn = core.dispatch('auth.signIn', { username: 'agente', password: 'agente600' });
+if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
 const sqlite = core.db.$client;
 
 // Sample inputs the way callers dictate them, from the data itself (fixed seed: same run, same inputs).

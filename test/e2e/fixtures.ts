@@ -80,7 +80,15 @@ export class DeskPage {
   }
 }
 
-export const test = base.extend<{ desk: DeskPage; door: Door }>({
+export type DemoUser = 'agente' | 'supervisora' | 'prevencion';
+const PASSWORDS: Record<DemoUser, string> = {
+  agente: 'agente600',
+  supervisora: 'super600',
+  prevencion: 'preven600',
+};
+
+export const test = base.extend<{ desk: DeskPage; door: Door; user: DemoUser }>({
+  user: ['agente', { option: true }],
   // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
   // eslint-disable-next-line no-empty-pattern
   door: async ({}, use) => {
@@ -88,11 +96,14 @@ export const test = base.extend<{ desk: DeskPage; door: Door }>({
     await use(door);
     await door.stop();
   },
-  desk: async ({ page, door }, use) => {
+  desk: async ({ page, door, user }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(door.url);
-    await expect(page.getByText(/personas en la réplica/)).toBeVisible();
+    await page.getByLabel('Usuario').fill(user);
+    await page.getByLabel('Contraseña').fill(PASSWORDS[user]);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(page.getByText(/2\.000 personas/)).toBeVisible();
     await use(new DeskPage(page));
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },

@@ -18,7 +18,9 @@ test('a dotted RUT finds the person, Enter opens the record with its state badge
     desk.record.getByText(/^Bloqueado temporalmente hasta \d{2}:\d{2} tras 6 intentos$/).first(),
   ).toBeVisible();
   await expect(desk.record.getByText('••••••746')).toBeVisible();
-  await expect(desk.record.getByRole('cell', { name: 'Restablecer contraseña' })).toBeVisible();
+  await expect(
+    desk.record.getByRole('cell', { name: 'Restablecer contraseña', exact: true }),
+  ).toBeVisible();
 });
 
 test('a RUT without check digit finds the person', async ({ desk }) => {

@@ -1,10 +1,31 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp, type ResultRow } from './store';
+import { useSession } from './session-store';
+import { roleNames } from '../../shared/messages';
+import { ActionDialog } from './components/ActionDialog';
+import { AuditView } from './components/AuditView';
+import { CallBar } from './components/CallBar';
+import { CallsView } from './components/CallsView';
+import { SignInScreen } from './components/SignInScreen';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
 
 export function App() {
+  const restore = useSession((s) => s.restore);
+  const checked = useSession((s) => s.checked);
+  const session = useSession((s) => s.session);
+
+  useEffect(() => {
+    void restore();
+  }, [restore]);
+
+  if (!checked) return null;
+  if (!session) return <SignInScreen />;
+  return <Desk />;
+}
+
+function Desk() {
   const searchRef = useRef<HTMLInputElement>(null);
   const recordRef = useRef<HTMLElement>(null);
   const closeRecord = useApp((s) => s.closeRecord);
@@ -17,6 +38,12 @@ export function App() {
   const hasMore = useApp((s) => s.hasMore);
   const text = useApp((s) => s.text);
   const scope = useApp((s) => s.scope);
+  const session = useSession((s) => s.session)!;
+  const view = useSession((s) => s.view);
+  const show = useSession((s) => s.show);
+  const signOut = useSession((s) => s.signOut);
+  const notice = useSession((s) => s.notice);
+  const pendingActions = useSession((s) => s.pendingActions);
 
   useEffect(() => {
     void loadInfo();
@@ -24,10 +51,14 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (useSession.getState().dialog) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
+        useSession.getState().show('search');
+        requestAnimationFrame(() => {
+          searchRef.current?.focus();
+          searchRef.current?.select();
+        });
       } else if (event.key === 'Escape' && useApp.getState().recordRut) {
         event.preventDefault();
         closeRecord();
@@ -51,18 +82,41 @@ export function App() {
 
   const focusRecord = () => requestAnimationFrame(() => recordRef.current?.focus());
   const idle = text.trim() === '' && !scope;
+  const tab = (target: typeof view, label: string) => (
+    <button
+      type="button"
+      className={view === target ? 'tab active' : 'tab'}
+      aria-current={view === target ? 'page' : undefined}
+      onClick={() => show(target)}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">Mesa de Ayuda</span>
+        <nav aria-label="Secciones">
+          {tab('search', 'Búsqueda')}
+          {tab('calls', 'Llamadas')}
+          {session.role === 'supervisor' && tab('audit', 'Auditoría')}
+        </nav>
         <span className="muted">
-          {personCount === null
-            ? ''
-            : `${personCount.toLocaleString('es-CL')} personas en la réplica`}
+          {personCount === null ? '' : `${personCount.toLocaleString('es-CL')} personas`}
+          {pendingActions > 0 && ` · ${pendingActions} por sincronizar`}
+        </span>
+        <span className="agent">
+          {session.displayName} · {roleNames[session.role]}
+          <button type="button" className="link" onClick={() => void signOut()}>
+            Salir
+          </button>
         </span>
       </header>
-      <main className="workspace">
+      <CallBar />
+      {view === 'calls' && <CallsView />}
+      {view === 'audit' && <AuditView />}
+      <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />
           {searching && <div className="progress thin" role="progressbar" aria-label="Buscando" />}
@@ -96,6 +150,10 @@ export function App() {
         </section>
         <PersonRecordPane ref={recordRef} />
       </main>
+      <ActionDialog />
+      <div className="toast" role="status" aria-live="polite">
+        {notice}
+      </div>
     </div>
   );
 }

@@ -42,6 +42,9 @@ type Actions = {
   openSelected: () => void;
   openRow: (index: number) => void;
   closeRecord: () => void;
+  /** Shows the record an action answered with, and re-runs the search so badges agree. */
+  replaceRecord: (record: PersonRecord) => void;
+  reloadRecord: () => Promise<void>;
   clearScope: () => void;
   loadInfo: () => Promise<void>;
 };
@@ -190,6 +193,17 @@ export const useApp = create<State & Actions>()((set, get) => {
     closeRecord() {
       recordSeq++;
       set({ record: null, recordRut: null, recordLoading: false, recordError: null });
+    },
+
+    replaceRecord(record) {
+      recordSeq++;
+      set({ record, recordRut: record.rut, recordLoading: false, recordError: null });
+      if (get().rows.length > 0) void runSearch();
+    },
+
+    async reloadRecord() {
+      const rut = get().recordRut;
+      if (rut) await openRecord(rut);
     },
 
     clearScope() {

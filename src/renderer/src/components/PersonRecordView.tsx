@@ -1,7 +1,11 @@
 import { forwardRef } from 'react';
-import type { PersonRecord } from '../../../shared/contract';
-import { formatDate, formatDateTime } from '../../../shared/format';
+import type { Decision, MailKind, PersonRecord } from '../../../shared/contract';
+import { formatDate, formatDateTime, formatTime } from '../../../shared/format';
 import {
+  actionLabels,
+  deniedMessages,
+  interactionOutcomeLabels,
+  interactionReasonLabels,
   mailKindLabels,
   mailOutcomeLabels,
   membershipStateLabels,
@@ -10,9 +14,81 @@ import {
   roleLabels,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
+import {
+  clearBlockSpec,
+  editContactSpec,
+  mailAvailableAt,
+  membershipSpec,
+  resendSpec,
+  roleSpec,
+  unlockSpec,
+  type MembershipChange,
+} from '../actions';
+import { useSession, type DialogSpec } from '../session-store';
 import { useApp } from '../store';
 import { Badges } from './Badges';
+import { DiagnosisPanel } from './DiagnosisPanel';
 import { displayRut, fullName } from './display';
+
+/** A button that is there but disabled, saying why, when the agent may not do it. */
+function ActionButton({
+  decision,
+  spec,
+  label,
+  disabledReason,
+}: {
+  decision: Decision;
+  spec: DialogSpec;
+  label: string;
+  disabledReason?: string | null;
+}) {
+  const openDialog = useSession((s) => s.openDialog);
+  const why = !decision.allowed ? deniedMessages[decision.reason] : (disabledReason ?? null);
+  return (
+    <button
+      type="button"
+      className="small-button"
+      disabled={why !== null}
+      title={why ?? undefined}
+      onClick={() => openDialog(spec)}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** Mail kinds that fit an account, as resend options. */
+function mailKindsFor(account: PersonRecord['accounts'][number], record: PersonRecord): MailKind[] {
+  if (account.registrationState !== 'active') {
+    return account.registrationBlocked ? [] : ['password_creation'];
+  }
+  const kinds: MailKind[] = ['password_reset', 'email_confirmation'];
+  if (account.portal === 'portal_empresas') {
+    kinds.push('access_approval');
+    if (
+      record.memberships.some(
+        (m) => m.role !== 'worker' && m.state === 'active' && !m.agreementSigned,
+      )
+    ) {
+      kinds.push('agreement_signature');
+    }
+  }
+  return kinds;
+}
+
+const STATE_CHANGES: Record<string, MembershipChange[]> = {
+  active: ['pause', 'disable', 'dismiss'],
+  paused: ['resume', 'disable', 'dismiss'],
+  disabled: ['enable', 'dismiss'],
+  removed: [],
+};
+const CHANGE_LABELS: Record<MembershipChange, string> = {
+  disable: 'Inhabilitar',
+  enable: 'Rehabilitar',
+  pause: 'Pausar',
+  resume: 'Reanudar',
+  dismiss: 'Registrar baja',
+};
 
 const yesNo = (value: boolean) => (value ? 'Sí' : 'No');
 
@@ -53,9 +129,26 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <h1>{fullName(record)}</h1>
         <p className="rut big">{displayRut(record.rut)}</p>
         <Badges badges={record.badges} />
+        {record.pendingActions.length > 0 && (
+          <p className="notice notice-warn pending">
+            {record.pendingActions.length === 1
+              ? '1 acción pendiente de sincronizar con el sistema central'
+              : `${record.pendingActions.length} acciones pendientes de sincronizar con el sistema central`}
+            : {record.pendingActions.map((a) => actionLabels[a.kind] ?? a.kind).join(', ')}.
+          </p>
+        )}
       </header>
 
-      <h2>Identidad</h2>
+      <DiagnosisPanel record={record} />
+
+      <div className="section-head">
+        <h2>Identidad</h2>
+        <ActionButton
+          decision={record.can.editContact}
+          spec={editContactSpec(record)}
+          label="Editar contacto"
+        />
+      </div>
       <dl className="facts">
         <dt>RUT</dt>
         <dd>{displayRut(record.rut)}</dd>
@@ -86,6 +179,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
               <th scope="col">Intentos fallidos</th>
               <th scope="col">Correo verificado</th>
               <th scope="col">Último ingreso</th>
+              <th scope="col">Acciones</th>
             </tr>
           </thead>
           <tbody>
@@ -99,6 +193,40 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 <td>{account.failedAttempts}</td>
                 <td>{yesNo(account.emailVerified)}</td>
                 <td>{account.lastLoginAt ? formatDateTime(account.lastLoginAt) : 'Nunca'}</td>
+                <td className="actions">
+                  {account.badges.some((b) => b.code === 'temporarily_locked') && (
+                    <ActionButton
+                      decision={record.can.unlock}
+                      spec={unlockSpec(record, account.portal)}
+                      label="Desbloquear"
+                    />
+                  )}
+                  {account.registrationBlocked && (
+                    <ActionButton
+                      decision={record.can.clearRegistrationBlock}
+                      spec={clearBlockSpec(record, account.portal)}
+                      label="Desbloquear registro"
+                    />
+                  )}
+                  {mailKindsFor(account, record).map((kind) => {
+                    const availableAt = mailAvailableAt(record, account.portal, kind);
+                    return (
+                      <ActionButton
+                        key={kind}
+                        decision={record.can.resendMail}
+                        spec={resendSpec(record, account.portal, kind)}
+                        label={`Reenviar: ${mailKindLabels[kind]}`}
+                        disabledReason={
+                          !record.email
+                            ? 'Sin correo registrado: agréguelo primero.'
+                            : availableAt !== null
+                              ? `Se envió hace poco: podrá reenviarse a las ${formatTime(new Date(availableAt).toISOString())}.`
+                              : null
+                        }
+                      />
+                    );
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -118,6 +246,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
               <th scope="col">Estado</th>
               <th scope="col">Módulos</th>
               <th scope="col">Acuerdo firmado</th>
+              <th scope="col">Acciones</th>
             </tr>
           </thead>
           <tbody>
@@ -138,6 +267,23 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 </td>
                 <td>{membership.modules.join(', ') || '—'}</td>
                 <td>{membership.role === 'worker' ? '—' : yesNo(membership.agreementSigned)}</td>
+                <td className="actions">
+                  {(STATE_CHANGES[membership.state] ?? []).map((change) => (
+                    <ActionButton
+                      key={change}
+                      decision={membership.can[change]}
+                      spec={membershipSpec(record, membership, change)}
+                      label={CHANGE_LABELS[change]}
+                    />
+                  ))}
+                  {membership.state !== 'removed' && (
+                    <ActionButton
+                      decision={membership.can.changeRole}
+                      spec={roleSpec(record, membership)}
+                      label="Cambiar perfil"
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -172,6 +318,23 @@ function RecordContent({ record }: { record: PersonRecord }) {
             ))}
           </tbody>
         </table>
+      )}
+
+      <h2>Llamadas recientes</h2>
+      {record.interactions.length === 0 ? (
+        <p className="muted">No hay llamadas registradas para esta persona.</p>
+      ) : (
+        <ul className="calls">
+          {record.interactions.map((interaction) => (
+            <li key={interaction.id}>
+              <strong>{interactionReasonLabels[interaction.reason]}</strong> ·{' '}
+              {formatDateTime(interaction.openedAt)} ·{' '}
+              {interaction.outcome ? interactionOutcomeLabels[interaction.outcome] : 'En curso'}
+              {interaction.actions.length > 0 &&
+                ` · ${interaction.actions.map((a) => actionLabels[a.action] ?? a.action).join(', ')}`}
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

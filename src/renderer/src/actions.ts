@@ -1,0 +1,246 @@
+/**
+ * Every action the agent can take from a record, as a dialog spec: what it asks for (reason,
+ * identity check, new values) and which channel it calls. Diagnosis fixes and buttons use the
+ * same specs, so an action behaves the same wherever it is started.
+ */
+import type { Fix, MailKind, PersonRecord, Portal } from '../../shared/contract';
+import { formatDateTime } from '../../shared/format';
+import { mailKindLabels, portalLabels } from '../../shared/messages';
+import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
+import { call } from './api/client';
+import type { DialogSpec } from './session-store';
+
+type Membership = PersonRecord['memberships'][number];
+export type MembershipChange = 'disable' | 'enable' | 'pause' | 'resume' | 'dismiss';
+
+const account = (record: PersonRecord, portal: Portal) =>
+  record.accounts.find((a) => a.portal === portal);
+
+export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
+  return {
+    title: `Desbloquear acceso a ${portalLabels[portal]}`,
+    description:
+      'Quita el bloqueo temporal por intentos fallidos. La persona podrá ingresar de inmediato con su contraseña.',
+    confirmLabel: 'Desbloquear',
+    reason: 'none',
+    identity: true,
+    done: 'Cuenta desbloqueada.',
+    submit: (values) =>
+      call('accounts.unlock', {
+        rut: record.rut,
+        portal,
+        identityCheck: values.identityCheck,
+        expectedVersion: account(record, portal)?.version ?? 0,
+      }),
+  };
+}
+
+export function clearBlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
+  return {
+    title: `Desbloquear el registro en ${portalLabels[portal]}`,
+    description:
+      'El registro se invalidó por un N° de serie incorrecto. Tras desbloquearlo, la persona debe registrarse de nuevo con el N° de serie correcto.',
+    confirmLabel: 'Desbloquear registro',
+    reason: 'none',
+    identity: true,
+    done: 'Registro desbloqueado.',
+    submit: (values) =>
+      call('accounts.clearRegistrationBlock', {
+        rut: record.rut,
+        portal,
+        identityCheck: values.identityCheck,
+        expectedVersion: account(record, portal)?.version ?? 0,
+      }),
+  };
+}
+
+/** When this kind of mail may be sent again (null: now). */
+export function mailAvailableAt(
+  record: PersonRecord,
+  portal: Portal,
+  kind: MailKind,
+  now = Date.now(),
+) {
+  const last = record.mails.find((mail) => mail.portal === portal && mail.kind === kind);
+  if (!last) return null;
+  const at = Date.parse(last.sentAt) + MAIL_COOLDOWN_MINUTES * 60_000;
+  return at > now ? at : null;
+}
+
+export function lastMail(record: PersonRecord, portal: Portal, kind: MailKind) {
+  return record.mails.find((mail) => mail.portal === portal && mail.kind === kind) ?? null;
+}
+
+export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind): DialogSpec {
+  const last = lastMail(record, portal, kind);
+  return {
+    title: `Reenviar «${mailKindLabels[kind]}»`,
+    description: `Se enviará a ${record.email ?? '(sin correo)'} desde ${portalLabels[portal]}. ${
+      last ? `Último envío: ${formatDateTime(last.sentAt)}.` : 'No se ha enviado antes.'
+    }`,
+    confirmLabel: 'Reenviar',
+    reason: 'none',
+    identity: false,
+    done: 'Correo en cola de envío.',
+    submit: () => call('mails.resend', { rut: record.rut, portal, kind }),
+  };
+}
+
+export function editContactSpec(record: PersonRecord): DialogSpec {
+  return {
+    title: 'Editar datos de contacto',
+    description:
+      'Un correo nuevo exige verificar la identidad; la persona deberá confirmarlo desde el enlace que recibirá.',
+    confirmLabel: 'Guardar',
+    email: record.email,
+    phone: record.phone,
+    reason: 'required',
+    identity: true,
+    done: 'Datos de contacto actualizados.',
+    submit: (values) =>
+      call('contact.edit', {
+        rut: record.rut,
+        email: values.email === (record.email ?? '') ? undefined : values.email,
+        phone: values.phone === (record.phone ?? '') ? undefined : values.phone,
+        reason: values.reason,
+        identityCheck: values.identityCheck,
+        expectedVersion: record.version,
+      }),
+  };
+}
+
+const CHANGE_TEXT: Record<
+  MembershipChange,
+  { title: string; confirm: string; done: string; description: string }
+> = {
+  disable: {
+    title: 'Inhabilitar acceso',
+    confirm: 'Inhabilitar',
+    done: 'Acceso inhabilitado.',
+    description: 'La persona no podrá ingresar a esta empresa hasta que se rehabilite.',
+  },
+  enable: {
+    title: 'Rehabilitar acceso',
+    confirm: 'Rehabilitar',
+    done: 'Acceso rehabilitado.',
+    description: 'Devuelve el acceso a esta empresa: verifique la identidad de quien llama.',
+  },
+  pause: {
+    title: 'Pausar acceso',
+    confirm: 'Pausar',
+    done: 'Acceso pausado.',
+    description: 'Suspende el acceso a esta empresa hasta que se reanude.',
+  },
+  resume: {
+    title: 'Reanudar acceso',
+    confirm: 'Reanudar',
+    done: 'Acceso reanudado.',
+    description: 'Devuelve el acceso pausado a esta empresa.',
+  },
+  dismiss: {
+    title: 'Registrar baja (desvinculación)',
+    confirm: 'Registrar baja',
+    done: 'Baja registrada.',
+    description:
+      'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva.',
+  },
+};
+
+export function membershipSpec(
+  record: PersonRecord,
+  membership: Membership,
+  change: MembershipChange,
+): DialogSpec {
+  const text = CHANGE_TEXT[change];
+  return {
+    title: `${text.title} — ${membership.companyName}`,
+    description: text.description,
+    confirmLabel: text.confirm,
+    reason: 'required',
+    identity: change === 'enable',
+    done: text.done,
+    submit: (values) =>
+      call('memberships.changeState', {
+        rut: record.rut,
+        companyRut: membership.companyRut,
+        change,
+        reason: values.reason,
+        identityCheck: values.identityCheck,
+        expectedVersion: membership.version,
+      }),
+  };
+}
+
+export function roleSpec(record: PersonRecord, membership: Membership): DialogSpec {
+  return {
+    title: `Cambiar perfil — ${membership.companyName}`,
+    confirmLabel: 'Cambiar perfil',
+    roles: true,
+    currentRole: membership.role,
+    reason: 'required',
+    identity: false,
+    done: 'Perfil actualizado.',
+    submit: (values) =>
+      call('memberships.changeRole', {
+        rut: record.rut,
+        companyRut: membership.companyRut,
+        role: values.role ?? membership.role,
+        reason: values.reason,
+        expectedVersion: membership.version,
+      }),
+  };
+}
+
+/** The dialog a diagnosis fix opens. */
+export function fixSpec(record: PersonRecord, fix: Fix): DialogSpec | null {
+  switch (fix.action) {
+    case 'unlock':
+      return unlockSpec(record, fix.portal);
+    case 'clear_registration_block':
+      return clearBlockSpec(record, fix.portal);
+    case 'resend_mail':
+      return resendSpec(record, fix.portal, fix.kind);
+    case 'edit_contact':
+      return editContactSpec(record);
+    case 'enable_membership':
+    case 'resume_membership': {
+      const membership = record.memberships.find((m) => m.companyRut === fix.companyRut);
+      if (!membership) return null;
+      return membershipSpec(
+        record,
+        membership,
+        fix.action === 'enable_membership' ? 'enable' : 'resume',
+      );
+    }
+  }
+}
+
+export const fixLabels: Record<Fix['action'], string> = {
+  unlock: 'Desbloquear',
+  clear_registration_block: 'Desbloquear registro',
+  resend_mail: 'Reenviar correo',
+  edit_contact: 'Corregir correo',
+  enable_membership: 'Rehabilitar',
+  resume_membership: 'Reanudar',
+};
+
+/** Which permission of the record a fix needs. */
+export function fixAllowed(record: PersonRecord, fix: Fix) {
+  switch (fix.action) {
+    case 'unlock':
+      return record.can.unlock;
+    case 'clear_registration_block':
+      return record.can.clearRegistrationBlock;
+    case 'resend_mail':
+      return record.can.resendMail;
+    case 'edit_contact':
+      return record.can.editContact;
+    case 'enable_membership':
+    case 'resume_membership': {
+      const membership = record.memberships.find((m) => m.companyRut === fix.companyRut);
+      const decision =
+        fix.action === 'enable_membership' ? membership?.can.enable : membership?.can.resume;
+      return decision ?? ({ allowed: false, reason: 'role' } as const);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { PersonRecord } from '../../../shared/contract';
+import { causeTexts, deniedMessages, noCauseText } from '../../../shared/messages';
+import { fixAllowed, fixLabels, fixSpec, mailAvailableAt, resendSpec } from '../actions';
+import { useSession } from '../session-store';
+
+/** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
+export function DiagnosisPanel({ record }: { record: PersonRecord }) {
+  const openDialog = useSession((s) => s.openDialog);
+  const active = record.accounts.find((account) => account.registrationState === 'active');
+
+  return (
+    <section className="diagnosis" aria-labelledby="diagnosis-title">
+      <h2 id="diagnosis-title">¿Por qué no puede ingresar?</h2>
+      {record.diagnosis.length === 0 ? (
+        <div className="cause cause-ok">
+          <div>
+            <strong>{noCauseText.title}</strong>
+            <p>
+              <span className="say-label">Dígale:</span> {noCauseText.say}
+            </p>
+          </div>
+          {active && record.email && record.can.resendMail.allowed && (
+            <button
+              type="button"
+              disabled={mailAvailableAt(record, active.portal, 'password_reset') !== null}
+              onClick={() => openDialog(resendSpec(record, active.portal, 'password_reset'))}
+            >
+              Enviar restablecer contraseña
+            </button>
+          )}
+        </div>
+      ) : (
+        <ol className="causes">
+          {record.diagnosis.map((cause, index) => {
+            const text = causeTexts[cause.code](cause);
+            const decision = cause.fix ? fixAllowed(record, cause.fix) : null;
+            const spec = cause.fix ? fixSpec(record, cause.fix) : null;
+            const cooling =
+              cause.fix?.action === 'resend_mail' &&
+              mailAvailableAt(record, cause.fix.portal, cause.fix.kind) !== null;
+            return (
+              <li
+                key={`${cause.code}-${cause.portal ?? ''}-${cause.companyRut ?? ''}-${index}`}
+                className="cause"
+              >
+                <div>
+                  <strong>{text.title}</strong>
+                  <p>
+                    <span className="say-label">Dígale:</span> {text.say}
+                  </p>
+                </div>
+                {cause.fix && spec && decision && (
+                  <button
+                    type="button"
+                    className={index === 0 ? 'primary' : undefined}
+                    disabled={!decision.allowed || cooling}
+                    title={
+                      !decision.allowed
+                        ? deniedMessages[decision.reason]
+                        : cooling
+                          ? 'Se envió hace poco: espere unos minutos antes de reenviar.'
+                          : undefined
+                    }
+                    onClick={() => openDialog(spec)}
+                  >
+                    {fixLabels[cause.fix.action]}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { useSession } from '../session-store';
+
+export function SignInScreen() {
+  const signIn = useSession((s) => s.signIn);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const failure = await signIn(username, password);
+    setBusy(false);
+    if (failure) {
+      setError(failure);
+      setPassword('');
+    }
+  };
+
+  return (
+    <main className="signin">
+      <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
+        <h1 id="signin-title">Mesa de Ayuda</h1>
+        <p className="muted">Ingrese con su usuario de agente.</p>
+        <label className="field">
+          Usuario
+          <input
+            autoFocus
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          Contraseña
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </label>
+        {error && (
+          <p role="alert" className="notice notice-danger">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy || !username || !password}>
+          {busy ? 'Ingresando…' : 'Ingresar'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * Who is signed in, which screen is shown, the call in progress, the open action dialog and
+ * the last confirmation. Search and the record live in store.ts.
+ */
+import { create } from 'zustand';
+import type { ActionResult, AgentSession, Interaction } from '../../shared/contract';
+import { ApiError, call } from './api/client';
+
+export type View = 'search' | 'calls' | 'audit';
+
+/** An action the agent confirms in a dialog: what to ask for, and what to call. */
+export type DialogSpec = {
+  title: string;
+  description?: string;
+  confirmLabel: string;
+  email?: string | null;
+  phone?: string | null;
+  roles?: boolean;
+  currentRole?: 'worker' | 'access_admin' | 'company_user';
+  reason: 'required' | 'none';
+  identity: boolean;
+  submit: (values: DialogValues) => Promise<ActionResult>;
+  done: string;
+};
+
+export type DialogValues = {
+  email?: string;
+  phone?: string;
+  role?: 'worker' | 'access_admin' | 'company_user';
+  reason: string;
+  identityCheck: Array<
+    'serial_number' | 'registered_phone' | 'registered_email' | 'employer' | 'birth_date'
+  >;
+};
+
+type State = {
+  session: AgentSession | null;
+  checked: boolean;
+  view: View;
+  interaction: Interaction | null;
+  dialog: DialogSpec | null;
+  notice: string | null;
+  pendingActions: number;
+};
+
+type Actions = {
+  restore: () => Promise<void>;
+  signIn: (username: string, password: string) => Promise<string | null>;
+  signOut: () => Promise<void>;
+  show: (view: View) => void;
+  refreshInteraction: () => Promise<void>;
+  setInteraction: (interaction: Interaction | null) => void;
+  openDialog: (spec: DialogSpec) => void;
+  closeDialog: () => void;
+  notify: (message: string) => void;
+  refreshPending: () => Promise<void>;
+};
+
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+export const useSession = create<State & Actions>()((set, get) => ({
+  session: null,
+  checked: false,
+  view: 'search',
+  interaction: null,
+  dialog: null,
+  notice: null,
+  pendingActions: 0,
+
+  async restore() {
+    try {
+      const session = await call('auth.session', {});
+      set({ session, checked: true });
+      if (session) {
+        void get().refreshInteraction();
+        void get().refreshPending();
+      }
+    } catch {
+      set({ session: null, checked: true });
+    }
+  },
+
+  async signIn(username, password) {
+    try {
+      const session = await call('auth.signIn', { username, password });
+      set({ session, view: 'search' });
+      void get().refreshInteraction();
+      void get().refreshPending();
+      return null;
+    } catch (error) {
+      return error instanceof ApiError ? error.message : 'No se pudo iniciar sesión.';
+    }
+  },
+
+  async signOut() {
+    await call('auth.signOut', {}).catch(() => undefined);
+    set({ session: null, interaction: null, dialog: null, view: 'search' });
+  },
+
+  show(view) {
+    set({ view });
+  },
+
+  async refreshInteraction() {
+    try {
+      set({ interaction: await call('interactions.current', {}) });
+    } catch {
+      set({ interaction: null });
+    }
+  },
+
+  setInteraction(interaction) {
+    set({ interaction });
+  },
+
+  openDialog(dialog) {
+    set({ dialog });
+  },
+
+  closeDialog() {
+    set({ dialog: null });
+  },
+
+  notify(message) {
+    clearTimeout(noticeTimer);
+    set({ notice: message });
+    noticeTimer = setTimeout(() => set({ notice: null }), 5000);
+  },
+
+  async refreshPending() {
+    try {
+      set({ pendingActions: (await call('app.info', {})).pendingActions });
+    } catch {
+      // keep the last count
+    }
+  },
+}));

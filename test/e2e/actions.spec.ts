@@ -1,0 +1,139 @@
+import { expect, test, type DeskPage } from './fixtures';
+
+const PEDRO = 'Pedro Andrés González Muñoz';
+
+async function openPedro(desk: DeskPage) {
+  await desk.find('12.345.678-5');
+  await expect(desk.options.first()).toContainText(PEDRO);
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+}
+
+test.describe('as a supervisor', () => {
+  test.use({ user: 'supervisora' });
+
+  test('diagnose a locked person, unlock with an identity check, see it in the audit', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    await openPedro(desk);
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await expect(diagnosis.getByRole('listitem').first()).toContainText(
+      /Bloqueado temporalmente en ACHS Gestión hasta \d{2}:\d{2} tras 6 intentos/,
+    );
+    await expect(diagnosis).toContainText('Dígale: Puede esperar hasta las');
+
+    await diagnosis.getByRole('button', { name: 'Desbloquear' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+    const confirm = dialog.getByRole('button', { name: 'Desbloquear' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('N° de serie de la cédula').check();
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Celular registrado').check();
+    await confirm.click();
+
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');
+    await expect(record.getByRole('list', { name: 'Estado' }).first()).toHaveText('Activo');
+    await expect(diagnosis).toContainText('Sin impedimentos a la vista');
+    await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
+    // The result list agrees with the record.
+    await expect(desk.options.first()).toContainText('Activo');
+
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    await page.getByLabel('RUT', { exact: true }).fill('12345678-5');
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    const unlock = page.getByRole('row').filter({ hasText: 'Desbloqueó la cuenta' });
+    await expect(unlock).toHaveCount(1);
+    await expect(unlock).toContainText('Sara Supervisora');
+    await expect(unlock).toContainText('N° de serie de la cédula, Celular registrado');
+    await page.getByRole('button', { name: 'Verificar cadena' }).click();
+    await expect(page.getByText(/Cadena íntegra: \d+ eventos verificados/)).toBeVisible();
+  });
+
+  test('a supervisor can change a profile', async ({ desk }) => {
+    const { page, record } = desk;
+    await openPedro(desk);
+    await record.getByRole('button', { name: 'Cambiar perfil' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });
+    await dialog.getByLabel('Motivo').fill('Solicitado por el administrador de accesos');
+    await dialog.getByRole('button', { name: 'Cambiar perfil' }).click();
+    await expect(page.getByRole('status')).toHaveText('Perfil actualizado.');
+    await expect(record.getByRole('row', { name: /Constructora Los Andes/ })).toContainText(
+      'Usuario empresa',
+    );
+  });
+});
+
+test('an agent cannot change a profile and is told why', async ({ desk }) => {
+  await openPedro(desk);
+  const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAttribute(
+    'title',
+    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+  );
+  await expect(desk.page.getByRole('button', { name: 'Auditoría' })).toHaveCount(0);
+});
+
+test('bad input is refused with a clear message and nothing is lost', async ({ desk }) => {
+  const { page, record } = desk;
+  await openPedro(desk);
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await dialog.getByLabel('Celular').fill('22345');
+  await expect(dialog.getByText('Celular no válido: +56 9 XXXX XXXX')).toBeVisible();
+  await dialog.getByLabel('Celular').fill('+56 9 1111 2222');
+  await dialog.getByLabel('Motivo').fill('Cambió de número');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+  await expect(record.getByText('+56 9 1111 2222')).toBeVisible();
+});
+
+test('open a call, act during it, close it, and find it', async ({ desk }) => {
+  const { page, record } = desk;
+  await openPedro(desk);
+  const callbar = page.getByRole('region', { name: 'Llamada' });
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+  await callbar.getByRole('button', { name: 'Abrir llamada de 12.345.678-5' }).click();
+  await expect(callbar).toContainText(
+    'Llamada en curso · Bloqueo por intentos · 12.345.678-5 · 0 acciones',
+  );
+
+  await record.getByRole('button', { name: 'Reenviar: Confirmación de correo' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Correo en cola de envío.');
+  await expect(callbar).toContainText('1 acción');
+  // The cool-down shows at once.
+  await expect(
+    record.getByRole('button', { name: 'Reenviar: Confirmación de correo' }),
+  ).toBeDisabled();
+
+  await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+  await callbar.getByLabel('Notas de la llamada').fill('Se reenvió la confirmación');
+  await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+  await expect(
+    record.getByText(/Bloqueo por intentos · .* · Resuelto · Reenvió un correo/),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Llamadas' }).click();
+  await page.getByLabel('RUT de la persona').fill('12.345.678-5');
+  await page.getByRole('button', { name: 'Buscar' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Bloqueo por intentos' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Reenvió un correo');
+  await expect(row).toContainText('Resuelto');
+  await expect(row).toContainText('Se reenvió la confirmación');
+});
+
+test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {
+  await page.goto(door.url);
+  await page.getByLabel('Usuario').fill('agente');
+  await page.getByLabel('Contraseña').fill('incorrecta');
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Usuario o contraseña incorrectos.');
+  await expect(page.getByLabel('Usuario')).toHaveValue('agente');
+});
