@@ -80,13 +80,17 @@ export function badgeLabel(badge: Badge): string {
   }
 }
 
+/** What to tell a caller whose RUT is valid but unknown (rule 5); search and diagnosis share it. */
+const NOT_IN_REPLICA_SAY =
+  'RUT no registrado: su empresa debe incorporarle; contacte al encargado de prevención.';
+
 export const searchMessages = {
   invalidCheckDigit: (typed: string, expected: string) =>
     `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed})`,
   capped: (cap: number) =>
     `Se muestran las primeras ${cap} coincidencias. Agregue un nombre o el segundo apellido para acotar.`,
   rutNotFound: (rut: string) =>
-    `El RUT ${rut} no está en la réplica: la persona no figura como trabajador de una empresa adherida. Su empresa debe incorporarla (encargado de prevención).`,
+    `El RUT ${rut} no figura en la réplica. Dígale: ${NOT_IN_REPLICA_SAY}`,
 };
 
 export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reason'], string> = {
@@ -182,7 +186,7 @@ const sent = (cause: Cause) =>
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
   not_in_replica: () => ({
     title: 'RUT no registrado',
-    say: 'RUT no registrado: su empresa debe incorporarle; contacte al encargado de prevención.',
+    say: NOT_IN_REPLICA_SAY,
   }),
   no_membership: () => ({
     title: 'No figura como trabajador de ninguna empresa adherida',

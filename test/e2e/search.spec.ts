@@ -45,7 +45,11 @@ test('a wrong check digit is explained and the near match still shown', async ({
 
 test('a valid RUT that is not in the replica says what to tell the caller', async ({ desk }) => {
   await desk.find('1-9');
-  await expect(desk.page.getByText(/no está en la réplica/)).toBeVisible();
+  await expect(
+    desk.page.getByText(
+      'El RUT 1-9 no figura en la réplica. Dígale: RUT no registrado: su empresa debe incorporarle; contacte al encargado de prevención.',
+    ),
+  ).toBeVisible();
   await expect(desk.options).toHaveCount(0);
 });
 
