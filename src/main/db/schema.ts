@@ -118,8 +118,13 @@ export const mails = sqliteTable(
       enum: ['queued', 'sent', 'delivered', 'bounced', 'failed'],
     }).notNull(),
     toAddress: text('to_address').notNull(),
+    /** The action that queued it, when one did. */
+    actionId: text('action_id'),
   },
-  (table) => [index('mails_person_sent').on(table.personRut, table.sentAt)],
+  (table) => [
+    index('mails_person_sent').on(table.personRut, table.sentAt),
+    index('mails_action').on(table.actionId),
+  ],
 );
 
 /** Portal Empresas access requests (rule 12). */

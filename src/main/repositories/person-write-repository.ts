@@ -32,7 +32,15 @@ export type PersonCore = {
   version: number;
 };
 
-export function createPersonWriteRepository(sqlite: Database.Database) {
+/**
+ * `bumpVersions`: the central API owns versions and increments them on every change; the
+ * desktop replica mirrors the server's versions and leaves them alone on local writes.
+ */
+export function createPersonWriteRepository(
+  sqlite: Database.Database,
+  options: { bumpVersions: boolean } = { bumpVersions: false },
+) {
+  const bump = options.bumpVersions ? 1 : 0;
   const person = sqlite.prepare('SELECT rut, email, phone, version FROM persons WHERE rut = ?');
   const account = sqlite.prepare(
     `SELECT id, portal, registration_state, email_verified, failed_attempts, locked_until,
@@ -42,6 +50,8 @@ export function createPersonWriteRepository(sqlite: Database.Database) {
   const accounts = sqlite.prepare(
     'SELECT id, portal, registration_state FROM accounts WHERE person_rut = ?',
   );
+  const companyAdherent = sqlite.prepare('SELECT adherent FROM companies WHERE rut = ?');
+  const mailsOfAction = sqlite.prepare('SELECT id FROM mails WHERE action_id = ?');
   const membership = sqlite.prepare(
     `SELECT id, company_rut, role, state, agreement_signed, version
      FROM memberships WHERE person_rut = ? AND company_rut = ?`,
@@ -59,38 +69,41 @@ export function createPersonWriteRepository(sqlite: Database.Database) {
        AND role != 'worker' AND agreement_signed = 0 LIMIT 1`,
   );
   const updateContact = sqlite.prepare(
-    `UPDATE persons SET email = ?, phone = ?, version = version + 1,
+    `UPDATE persons SET email = ?, phone = ?, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE rut = ? AND version = ?`,
+     WHERE rut = ? AND (? IS NULL OR version = ?)`,
   );
   const unverifyAccounts = sqlite.prepare(
-    `UPDATE accounts SET email_verified = 0, version = version + 1,
+    `UPDATE accounts SET email_verified = 0, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
      WHERE person_rut = ? AND registration_state = 'active'`,
   );
   const unlock = sqlite.prepare(
-    `UPDATE accounts SET locked_until = NULL, failed_attempts = 0, version = version + 1,
+    `UPDATE accounts SET locked_until = NULL, failed_attempts = 0, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE id = ? AND version = ?`,
+     WHERE id = ? AND (? IS NULL OR version = ?)`,
   );
   const clearBlock = sqlite.prepare(
-    `UPDATE accounts SET registration_blocked = 0, version = version + 1,
+    `UPDATE accounts SET registration_blocked = 0, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE id = ? AND version = ?`,
+     WHERE id = ? AND (? IS NULL OR version = ?)`,
   );
   const setMembership = sqlite.prepare(
-    `UPDATE memberships SET state = ?, ended_at = ?, version = version + 1,
+    `UPDATE memberships SET state = ?, ended_at = ?, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE id = ? AND version = ?`,
+     WHERE id = ? AND (? IS NULL OR version = ?)`,
   );
   const setRole = sqlite.prepare(
-    `UPDATE memberships SET role = ?, version = version + 1,
+    `UPDATE memberships SET role = ?, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE id = ? AND version = ?`,
+     WHERE id = ? AND (? IS NULL OR version = ?)`,
   );
+  // Mails queued here get negative ids (never a server id) and name their action, so the
+  // server's row for the same action replaces them when it arrives (sync/apply-changes.ts).
   const insertMail = sqlite.prepare(
-    `INSERT INTO mails (person_rut, portal, kind, sent_at, outcome, to_address)
-     VALUES (?, ?, ?, ?, 'queued', ?)`,
+    `INSERT INTO mails (id, person_rut, portal, kind, sent_at, outcome, to_address, action_id)
+     VALUES (${options.bumpVersions ? 'NULL' : '(SELECT min(0, coalesce(min(id), 0)) - 1 FROM mails)'},
+       ?, ?, ?, ?, 'queued', ?, ?)`,
   );
 
   return {
@@ -160,26 +173,53 @@ export function createPersonWriteRepository(sqlite: Database.Database) {
     hasUnsignedAgreement(rut: number): boolean {
       return unsignedAgreement.get(rut) !== undefined;
     },
-    updateContact(rut: number, email: string | null, phone: string | null, version: number) {
-      return updateContact.run(email, phone, rut, version).changes === 1;
+    /** `version` null: no check (the server merges by field instead). */
+    updateContact(
+      rut: number,
+      email: string | null,
+      phone: string | null,
+      version: number | null,
+    ): boolean {
+      return updateContact.run(email, phone, rut, version, version).changes === 1;
     },
     unverifyAccounts(rut: number): void {
       unverifyAccounts.run(rut);
     },
-    unlock(accountId: number, version: number): boolean {
-      return unlock.run(accountId, version).changes === 1;
+    unlock(accountId: number, version: number | null): boolean {
+      return unlock.run(accountId, version, version).changes === 1;
     },
-    clearRegistrationBlock(accountId: number, version: number): boolean {
-      return clearBlock.run(accountId, version).changes === 1;
+    clearRegistrationBlock(accountId: number, version: number | null): boolean {
+      return clearBlock.run(accountId, version, version).changes === 1;
     },
-    setMembershipState(id: number, state: string, endedAt: string | null, version: number) {
-      return setMembership.run(state, endedAt, id, version).changes === 1;
+    setMembershipState(
+      id: number,
+      state: string,
+      endedAt: string | null,
+      version: number | null,
+    ): boolean {
+      return setMembership.run(state, endedAt, id, version, version).changes === 1;
     },
-    setMembershipRole(id: number, role: string, version: number): boolean {
-      return setRole.run(role, id, version).changes === 1;
+    setMembershipRole(id: number, role: string, version: number | null): boolean {
+      return setRole.run(role, id, version, version).changes === 1;
     },
-    queueMail(rut: number, portal: string, kind: string, sentAt: string, to: string): void {
-      insertMail.run(rut, portal, kind, sentAt, to);
+    companyAdherent(companyRut: number): boolean {
+      return (companyAdherent.get(companyRut) as { adherent: number } | undefined)?.adherent === 1;
+    },
+    accountIds(rut: number): number[] {
+      return (accounts.all(rut) as Array<{ id: number }>).map((row) => row.id);
+    },
+    mailIdsOfAction(actionId: string): number[] {
+      return (mailsOfAction.all(actionId) as Array<{ id: number }>).map((row) => row.id);
+    },
+    queueMail(
+      rut: number,
+      portal: string,
+      kind: string,
+      sentAt: string,
+      to: string,
+      actionId: string | null,
+    ): number {
+      return Number(insertMail.run(rut, portal, kind, sentAt, to, actionId).lastInsertRowid);
     },
   };
 }

@@ -47,14 +47,14 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
     requireReason: true,
     identityCheck: command.identityCheck,
     requireIdentity: emailChanged,
-    apply: () => {
+    apply: (actionId) => {
       if (!writes.updateContact(person.rut, email, phone, command.expectedVersion)) {
         throw new StaleError();
       }
       const at = ctx.now().toISOString();
       if (emailChanged && email !== null) {
         for (const portal of writes.activePortals(person.rut)) {
-          writes.queueMail(person.rut, portal, 'email_confirmation', at, email);
+          writes.queueMail(person.rut, portal, 'email_confirmation', at, email, actionId);
         }
         writes.unverifyAccounts(person.rut);
       }

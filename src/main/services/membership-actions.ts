@@ -64,6 +64,7 @@ export function changeMembershipState(
         after: { companyRut: command.companyRut, state: transition.to },
         intent: {
           companyRut: command.companyRut,
+          fromState: membership.state,
           state: transition.to,
           seenVersion: command.expectedVersion,
         },
@@ -102,6 +103,7 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
         after: { companyRut: command.companyRut, role: command.role },
         intent: {
           companyRut: command.companyRut,
+          fromRole: membership.role,
           role: command.role,
           seenVersion: command.expectedVersion,
         },

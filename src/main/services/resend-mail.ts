@@ -39,7 +39,7 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
     kind: 'mail.resend',
     reason: null,
     identityCheck: null,
-    apply: () => {
+    apply: (actionId) => {
       const person = writes.person(command.personRut);
       if (!person) throw new NotFoundError('person');
       if (!person.email) throw new RuleError('no_email');
@@ -59,6 +59,7 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
         command.kind,
         now.toISOString(),
         person.email,
+        actionId,
       );
       return {
         before: { lastSentAt: last },

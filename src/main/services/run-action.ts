@@ -23,7 +23,7 @@ export type ActionSpec = {
   requireIdentity?: boolean;
   requireReason?: boolean;
   /** Checks the rule and writes; returns what the audit and the outbox keep. */
-  apply: () => { before: unknown; after: unknown; intent: Record<string, unknown> };
+  apply: (actionId: string) => { before: unknown; after: unknown; intent: Record<string, unknown> };
 };
 
 const MIN_REASON = 3;
@@ -47,8 +47,8 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
     }
 
-    const { before, after, intent } = spec.apply();
     const actionId = randomUUID();
+    const { before, after, intent } = spec.apply(actionId);
     const at = ctx.now().toISOString();
     repos.outbox.enqueue({
       actionId,

@@ -1,0 +1,297 @@
+/**
+ * What a queued action means once it leaves the desk: a desired state with, per field, what
+ * the agent saw and what they wanted. The central API applies intents with this module (the
+ * system of record, side effects included); the desktop replays its still-pending intents with
+ * it over rows it has just pulled, so its screen keeps showing what the agent did. Same rules
+ * on both sides: shared code, not a copy.
+ *
+ * Merge rule, per field: the server still has what the agent saw → apply; it already has what
+ * the agent wanted → nothing to do; anything else → conflict, and the server keeps its value.
+ * Commands (unlock, clear a block) are idempotent; side effects (mails) have a freshness limit
+ * measured on the device's own clock, so a skewed clock changes nothing.
+ */
+import { MAIL_COOLDOWN_MINUTES, normalizeEmail, normalizeMobile } from '../../shared/policy';
+import type { Entity } from '../../shared/sync-protocol';
+import { decide, type Action, type AgentScope } from '../domain/permissions';
+import type { PersonWriteRepository } from '../repositories/person-write-repository';
+
+/** A queued mail older than this when it reaches the server is not sent (rule: never flood late). */
+export const MAIL_FRESHNESS_MS = 2 * 60 * 60_000;
+
+export type Conflict = { field: string; yours: unknown; theirs: unknown };
+
+export type IntentOutcome = (
+  | { status: 'applied' }
+  | { status: 'conflict'; conflicts: Conflict[] }
+  | { status: 'rejected'; code: RejectionCode }
+) & {
+  /** Rows written, so the server can log them for pull. */
+  touched: Array<{ entity: Entity; key: number }>;
+  /** Mails created (server: to send). */
+  mails: number[];
+};
+
+export type RejectionCode =
+  | 'unknown_kind'
+  | 'invalid_payload'
+  | 'entity_gone'
+  | 'forbidden'
+  | 'no_email'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'mail_not_applicable'
+  | 'stale_command'
+  | 'company_not_adherent'
+  | 'invalid_transition';
+
+export type IntentContext = {
+  writes: PersonWriteRepository;
+  /** server: checks permissions and freshness, creates mails; replay: local view only. */
+  mode: 'server' | 'replay';
+  now: Date;
+  /** Server: the acting agent's scope. */
+  agent?: AgentScope;
+  /** Server: how old the action was when sent, measured on the device's clock. */
+  ageMs?: number;
+};
+
+export type Intent = {
+  actionId: string;
+  kind: string;
+  personRut: number | null;
+  payload: Record<string, unknown>;
+};
+
+type Outcome = IntentOutcome;
+
+const MEMBERSHIP_TRANSITIONS: Record<string, { from: string[]; to: string }> = {
+  'membership.disable': { from: ['active', 'paused'], to: 'disabled' },
+  'membership.enable': { from: ['disabled'], to: 'active' },
+  'membership.pause': { from: ['active'], to: 'paused' },
+  'membership.resume': { from: ['paused'], to: 'active' },
+  'membership.dismiss': { from: ['active', 'disabled', 'paused'], to: 'removed' },
+};
+
+const PERMISSIONS: Record<string, Action> = {
+  'person.update_contact': 'contact.edit',
+  'account.unlock': 'account.unlock',
+  'account.clear_registration_block': 'registration.clear_block',
+  'mail.resend': 'mail.resend',
+  'membership.disable': 'membership.disable',
+  'membership.enable': 'membership.enable',
+  'membership.pause': 'membership.pause',
+  'membership.resume': 'membership.resume',
+  'membership.dismiss': 'membership.dismiss',
+  'membership.change_role': 'membership.change_role',
+};
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const number = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) ? value : null;
+
+function rejected(code: RejectionCode): Outcome {
+  return { status: 'rejected', code, touched: [], mails: [] };
+}
+
+/** Applies one intent. Must run inside the caller's transaction. */
+export function applyIntent(ctx: IntentContext, intent: Intent): Outcome {
+  const permission = PERMISSIONS[intent.kind];
+  if (!permission) return rejected('unknown_kind');
+  const rut = intent.personRut;
+  if (rut === null) return rejected('invalid_payload');
+  const { writes } = ctx;
+  if (!writes.person(rut)) return rejected('entity_gone');
+  const companyRut = number(intent.payload['companyRut']);
+
+  if (ctx.mode === 'server') {
+    if (!ctx.agent) return rejected('forbidden');
+    const decision = decide(ctx.agent, permission, {
+      personCompanyRuts: writes.companyRuts(rut),
+      companyRut: companyRut ?? undefined,
+    });
+    if (!decision.allowed) return rejected('forbidden');
+  }
+
+  switch (intent.kind) {
+    case 'person.update_contact':
+      return updateContact(ctx, rut, intent);
+    case 'account.unlock':
+    case 'account.clear_registration_block':
+      return accountCommand(ctx, rut, intent);
+    case 'mail.resend':
+      return resendMail(ctx, rut, intent);
+    case 'membership.change_role':
+      return changeRole(ctx, rut, companyRut, intent);
+    default:
+      return membershipState(ctx, rut, companyRut, intent);
+  }
+}
+
+function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome {
+  const { writes } = ctx;
+  const person = writes.person(rut)!;
+  const changes = intent.payload['changes'];
+  if (typeof changes !== 'object' || changes === null) return rejected('invalid_payload');
+  const next = { email: person.email, phone: person.phone };
+  const conflicts: Conflict[] = [];
+  for (const field of ['email', 'phone'] as const) {
+    const change = (changes as Record<string, unknown>)[field] as
+      { from?: unknown; to?: unknown } | undefined;
+    if (!change) continue;
+    const from = change.from === null ? null : text(change.from);
+    const to = change.to === null ? null : text(change.to);
+    // Never trust the wire: the value must be valid here too.
+    if (field === 'email' && (to === null || normalizeEmail(to) !== to)) {
+      return rejected('invalid_email');
+    }
+    if (field === 'phone' && to !== null && normalizeMobile(to) !== to) {
+      return rejected('invalid_phone');
+    }
+    const current = person[field];
+    if (current === to) continue;
+    if (current === from) next[field] = to;
+    else conflicts.push({ field, yours: to, theirs: current });
+  }
+  const touched: Outcome['touched'] = [];
+  const mails: number[] = [];
+  if (next.email !== person.email || next.phone !== person.phone) {
+    writes.updateContact(rut, next.email, next.phone, null);
+    touched.push({ entity: 'person', key: rut });
+    if (next.email !== person.email && next.email !== null) {
+      // A new address must be confirmed (rule 10): accounts unverified, a confirmation mail.
+      writes.unverifyAccounts(rut);
+      for (const id of writes.accountIds(rut)) touched.push({ entity: 'account', key: id });
+      if (ctx.mode === 'server') {
+        for (const portal of writes.activePortals(rut)) {
+          const id = writes.queueMail(
+            rut,
+            portal,
+            'email_confirmation',
+            ctx.now.toISOString(),
+            next.email,
+            intent.actionId,
+          );
+          mails.push(id);
+          touched.push({ entity: 'mail', key: id });
+        }
+      }
+    }
+  }
+  return conflicts.length > 0
+    ? { status: 'conflict', conflicts, touched, mails }
+    : { status: 'applied', touched, mails };
+}
+
+function accountCommand(ctx: IntentContext, rut: number, intent: Intent): Outcome {
+  const portal = text(intent.payload['portal']);
+  if (!portal) return rejected('invalid_payload');
+  const account = ctx.writes.account(rut, portal);
+  if (!account) return rejected('entity_gone');
+  const unlock = intent.kind === 'account.unlock';
+  const already = unlock
+    ? account.lockedUntil === null && account.failedAttempts === 0
+    : !account.registrationBlocked;
+  if (!already) {
+    if (unlock) ctx.writes.unlock(account.id, null);
+    else ctx.writes.clearRegistrationBlock(account.id, null);
+  }
+  return {
+    status: 'applied',
+    touched: already ? [] : [{ entity: 'account', key: account.id }],
+    mails: [],
+  };
+}
+
+function resendMail(ctx: IntentContext, rut: number, intent: Intent): Outcome {
+  // The desk already shows the mail it queued; only the server creates and sends mails.
+  if (ctx.mode === 'replay') return { status: 'applied', touched: [], mails: [] };
+  const { writes } = ctx;
+  const portal = text(intent.payload['portal']);
+  const kind = text(intent.payload['mailKind']);
+  if (!portal || !kind) return rejected('invalid_payload');
+  if ((ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) return rejected('stale_command');
+  const person = writes.person(rut)!;
+  if (!person.email) return rejected('no_email');
+  const account = writes.account(rut, portal);
+  if (!account) return rejected('entity_gone');
+  const fits =
+    kind === 'password_creation'
+      ? account.registrationState !== 'active' && !account.registrationBlocked
+      : kind === 'password_reset' || kind === 'email_confirmation'
+        ? account.registrationState === 'active'
+        : kind === 'access_approval'
+          ? portal === 'portal_empresas' && writes.hasApprovedRequest(rut)
+          : kind === 'agreement_signature'
+            ? portal === 'portal_empresas' && writes.hasUnsignedAgreement(rut)
+            : false;
+  if (!fits) return rejected('mail_not_applicable');
+  // Another device may have sent the same mail moments ago: one mail, not two.
+  const last = writes.lastMailAt(rut, portal, kind);
+  if (last !== null && Date.parse(last) + MAIL_COOLDOWN_MINUTES * 60_000 > ctx.now.getTime()) {
+    return { status: 'applied', touched: [], mails: [] };
+  }
+  const id = writes.queueMail(
+    rut,
+    portal,
+    kind,
+    ctx.now.toISOString(),
+    person.email,
+    intent.actionId,
+  );
+  return { status: 'applied', touched: [{ entity: 'mail', key: id }], mails: [id] };
+}
+
+function membershipState(
+  ctx: IntentContext,
+  rut: number,
+  companyRut: number | null,
+  intent: Intent,
+): Outcome {
+  const transition = MEMBERSHIP_TRANSITIONS[intent.kind];
+  if (!transition || companyRut === null) return rejected('invalid_payload');
+  const membership = ctx.writes.membership(rut, companyRut);
+  if (!membership) return rejected('entity_gone');
+  if (membership.state === transition.to) return { status: 'applied', touched: [], mails: [] };
+  if (!transition.from.includes(membership.state)) {
+    return ctx.mode === 'server'
+      ? {
+          status: 'conflict',
+          conflicts: [{ field: 'state', yours: transition.to, theirs: membership.state }],
+          touched: [],
+          mails: [],
+        }
+      : { status: 'applied', touched: [], mails: [] };
+  }
+  if (transition.to === 'active' && !ctx.writes.companyAdherent(companyRut)) {
+    return rejected('company_not_adherent');
+  }
+  const endedAt = transition.to === 'removed' ? ctx.now.toISOString() : null;
+  ctx.writes.setMembershipState(membership.id, transition.to, endedAt, null);
+  return { status: 'applied', touched: [{ entity: 'membership', key: membership.id }], mails: [] };
+}
+
+function changeRole(
+  ctx: IntentContext,
+  rut: number,
+  companyRut: number | null,
+  intent: Intent,
+): Outcome {
+  const role = text(intent.payload['role']);
+  const fromRole = text(intent.payload['fromRole']);
+  if (companyRut === null || !role || !['worker', 'access_admin', 'company_user'].includes(role)) {
+    return rejected('invalid_payload');
+  }
+  const membership = ctx.writes.membership(rut, companyRut);
+  if (!membership) return rejected('entity_gone');
+  if (membership.role === role) return { status: 'applied', touched: [], mails: [] };
+  if (fromRole !== null && membership.role !== fromRole) {
+    return {
+      status: 'conflict',
+      conflicts: [{ field: 'role', yours: role, theirs: membership.role }],
+      touched: [],
+      mails: [],
+    };
+  }
+  ctx.writes.setMembershipRole(membership.id, role, null);
+  return { status: 'applied', touched: [{ entity: 'membership', key: membership.id }], mails: [] };
+}

@@ -1,0 +1,240 @@
+/**
+ * The wire protocol between a desktop (or field laptop) and the central API. Both sides parse
+ * with these schemas; the OpenAPI document served by the central API describes the same shapes.
+ *
+ *   POST /auth/sign-in   SignInRequest  → TokenResponse            (401 invalid_credentials)
+ *   POST /auth/refresh   RefreshRequest → TokenResponse            (401 invalid_token)
+ *   GET  /sync/pull?cursor=C&limit=N    → PullResponse             (410 resync_required)
+ *   POST /sync/push      PushRequest    → PushResponse             (409 device_fork)
+ *   GET  /health                        → { ok, epoch }
+ *   GET  /openapi.json
+ *
+ * Every authenticated request carries `Authorization: Bearer <accessToken>`, `X-Device-Id` and
+ * `X-Client-Version`. Any of them may answer 401 (token expired: refresh or sign in again),
+ * 426 `{ error: { code: 'upgrade_required', minVersion } }` (client too old: stop, keep the
+ * queue) or 503 with `Retry-After` (try later). Errors are `{ error: { code, message } }`.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Rows travel with the replica's own column names; both databases share the entity schema. */
+export const ENTITIES = [
+  'company',
+  'person',
+  'membership',
+  'account',
+  'mail',
+  'access_request',
+] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+/** Table and primary-key column of each entity, and the columns a pulled row may set. */
+export const ENTITY_TABLES: Record<
+  Entity,
+  { table: string; key: string; columns: readonly string[] }
+> = {
+  company: {
+    table: 'companies',
+    key: 'rut',
+    columns: [
+      'rut',
+      'dv',
+      'legal_name',
+      'adherent',
+      'adherent_since',
+      'adherent_until',
+      'portals',
+      'version',
+    ],
+  },
+  person: {
+    table: 'persons',
+    key: 'rut',
+    columns: [
+      'rut',
+      'dv',
+      'given_names',
+      'last_name1',
+      'last_name2',
+      'sort_key',
+      'email',
+      'phone',
+      'serial_number',
+      'is_worker',
+      'is_pensioner',
+      'version',
+    ],
+  },
+  membership: {
+    table: 'memberships',
+    key: 'id',
+    columns: [
+      'id',
+      'person_rut',
+      'company_rut',
+      'role',
+      'state',
+      'modules',
+      'agreement_signed',
+      'started_at',
+      'ended_at',
+      'version',
+    ],
+  },
+  account: {
+    table: 'accounts',
+    key: 'id',
+    columns: [
+      'id',
+      'person_rut',
+      'portal',
+      'registration_state',
+      'password_set',
+      'email_verified',
+      'failed_attempts',
+      'locked_until',
+      'registration_blocked',
+      'last_login_at',
+      'version',
+    ],
+  },
+  mail: {
+    table: 'mails',
+    key: 'id',
+    columns: [
+      'id',
+      'person_rut',
+      'portal',
+      'kind',
+      'sent_at',
+      'outcome',
+      'to_address',
+      'action_id',
+    ],
+  },
+  access_request: {
+    table: 'access_requests',
+    key: 'id',
+    columns: [
+      'id',
+      'person_rut',
+      'company_rut',
+      'capacity',
+      'state',
+      'reason',
+      'requested_at',
+      'decided_at',
+      'agreement_signed',
+      'version',
+    ],
+  },
+};
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), minVersion: z.string().optional() }),
+});
+
+export const SignInRequest = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+  deviceId: z.string().uuid(),
+});
+
+export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
+
+export const AgentProfile = z.object({
+  agentId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['agent', 'supervisor', 'prevention']),
+  /** RUT bodies of a prevention officer's companies. */
+  companyRuts: z.array(z.number().int()),
+  personRut: z.number().int().nullable(),
+});
+export type AgentProfile = z.infer<typeof AgentProfile>;
+
+export const TokenResponse = z.object({
+  accessToken: z.string(),
+  /** ISO instant, server clock. */
+  accessExpiresAt: z.string(),
+  refreshToken: z.string(),
+  refreshExpiresAt: z.string(),
+  agent: AgentProfile,
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const Change = z.object({
+  entity: z.enum(ENTITIES),
+  op: z.enum(['upsert', 'delete']),
+  /** Primary key value (RUT body or id). */
+  key: z.number().int(),
+  /** The row with the replica's column names; null for deletions. */
+  row: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z.object({
+  /** The server dataset's incarnation: a new epoch means the server was restored. */
+  epoch: z.string(),
+  /** Opaque; send it back to get the next page. Store it with the page, in one transaction. */
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  changes: z.array(Change),
+  /** Initial sync only: rows sent so far and in all, for a progress bar. */
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const Mutation = z.object({
+  /** The outbox sequence number: strictly increasing per device, never reused. */
+  id: z.number().int().positive(),
+  actionId: z.string().uuid(),
+  /** The agent who took the action (must be the token's agent). */
+  agentId: z.string(),
+  kind: z.string().max(64),
+  personRut: z.number().int().nullable(),
+  /** The intent, see main/sync/intents.ts. */
+  payload: z.record(z.string(), z.unknown()),
+  /** When the agent decided it, client clock (only compared with `sentAt`, same clock). */
+  decidedAt: z.string(),
+  /** sha256 of the canonical payload: the same id with another hash means a cloned device. */
+  payloadHash: z.string().length(64),
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+export const PushRequest = z.object({
+  deviceId: z.string().uuid(),
+  /** Client clock when sending: with `decidedAt` it gives an action's age without trusting clocks. */
+  sentAt: z.string(),
+  mutations: z.array(Mutation).min(1).max(200),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const MutationResult = z.object({
+  id: z.number().int(),
+  actionId: z.string(),
+  status: z.enum(['applied', 'conflict', 'rejected']),
+  /** True when this answer is the stored one for an id already processed. */
+  duplicate: z.boolean(),
+  /** rejected: why (e.g. company_not_adherent, stale_command, forbidden, entity_gone). */
+  code: z.string().optional(),
+  message: z.string().optional(),
+  /** conflict: per field, what the device wanted and what the server has. */
+  conflicts: z
+    .array(z.object({ field: z.string(), yours: z.unknown(), theirs: z.unknown() }))
+    .optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  epoch: z.string(),
+  /** Highest mutation id of this device the server has processed. */
+  lastProcessed: z.number().int(),
+  results: z.array(MutationResult),
+  /** Set when the batch skipped ids: the server processes nothing past this one. */
+  expectedNext: z.number().int().optional(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const Health = z.object({ ok: z.literal(true), epoch: z.string() });
