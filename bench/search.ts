@@ -45,7 +45,7 @@ const seed = reuse ? null : createDemoDatabase({ file, persons });
 sampleRss();
 
 const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0 });
-const signedIn = core.dispatch('auth.signIn', { username: 'agente', password: 'agente600' });
+const signedIn = core.dispatchNow('auth.signIn', { username: 'agente', password: 'agente600' });
 if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
 const sqlite = core.db.$client;
 
@@ -129,7 +129,7 @@ const results = Object.entries(queries).map(([name, make]) => {
   const captured = texts.map(capture);
   const runHandler = (text: string) => {
     const started = performance.now();
-    const envelope = core.dispatch('persons.search', { text });
+    const envelope = core.dispatchNow('persons.search', { text });
     handler.push(performance.now() - started);
     if (!envelope.ok) throw new Error(`${name} failed for ${text}: ${envelope.error.code}`);
   };

@@ -27,9 +27,11 @@ if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
   createDemoDatabase({ file: path.join(dataDir, DATABASE_FILE), persons: Number(values.persons) });
 }
 const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0 });
-const persons = core.handlers['app.info']({}).persons;
+const info = core.dispatchNow('app.info', {});
+if (!info.ok) throw new Error(info.error.message);
+const persons = (info.value as { persons: number }).persons;
 // The web door serves one agent session; signing in here lets the page skip the form.
-core.handlers['auth.signIn']({ username: 'agente', password: 'agente600' });
+core.dispatchNow('auth.signIn', { username: 'agente', password: 'agente600' });
 const door = await startWebDoor({ dispatch: core.dispatch, rendererDir: 'out/renderer', port: 0 });
 const browser = await chromium.launch(
   fs.existsSync('/usr/bin/chromium')

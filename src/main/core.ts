@@ -11,11 +11,13 @@ import {
   contract,
   PUBLIC_CHANNELS,
   type AgentSession,
+  type Answer,
   type Channel,
   type ChannelOutput,
   type Contract,
   type Envelope,
   type ErrorCode,
+  type SyncStatus,
 } from '../shared/contract';
 import { deniedMessages, errorMessages, ruleMessages } from '../shared/messages';
 import { loginRut, readRut, rutFromBody } from '../shared/rut';
@@ -44,6 +46,17 @@ import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
+import { signInThroughCentral } from './services/central-sign-in';
+import { listSyncIssues, resolveSyncIssue } from './services/sync-issues';
+import { createCentralClient } from './sync/central-client';
+import { createReplicaWriter } from './sync/replica-writer';
+import {
+  createSyncEngine,
+  memoryTokenStore,
+  type SyncEngine,
+  type SyncEngineOptions,
+  type TokenStore,
+} from './sync/sync-engine';
 
 export const DATABASE_FILE = 'mesa-de-ayuda.db';
 /** Persons in the demo dataset an empty data directory receives on first start. */
@@ -59,17 +72,32 @@ export type CoreOptions = {
   nativeBinding?: string;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /** The central API to sync with; overrides the address saved in settings. */
+  centralUrl?: string | null;
+  /** Where the central API's tokens live (Electron: safeStorage); memory by default. */
+  tokenStore?: TokenStore;
+  /** Start syncing by itself (default); tests drive `sync.now` instead. */
+  autoSync?: boolean;
+  syncOptions?: Partial<
+    Omit<SyncEngineOptions, 'sqlite' | 'writer' | 'client' | 'deviceId' | 'tokens' | 'now'>
+  >;
 };
 
 export type Handlers = {
-  [C in Channel]: (input: z.output<Contract[C]['input']>) => ChannelOutput<C>;
+  [C in Channel]: (
+    input: z.output<Contract[C]['input']>,
+  ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 export type Core = {
   db: Db;
   context: ServiceContext;
   handlers: Handlers;
-  dispatch: (channel: string, input: unknown) => Envelope<unknown>;
+  dispatch: (channel: string, input: unknown) => Answer;
+  /** For callers that know the channel is local (tests, benchmarks): never a promise. */
+  dispatchNow: (channel: string, input: unknown) => Envelope<unknown>;
+  /** The sync engine, when a central API is configured. */
+  sync: () => SyncEngine | null;
   close: () => void;
 };
 
@@ -104,6 +132,57 @@ export function createCore(options: CoreOptions): Core {
   const repos = createRepositories(db);
   const context: ServiceContext = { db, repos, now, deviceId: deviceIdOf(db) };
 
+  const tokens = options.tokenStore ?? memoryTokenStore();
+  const writer = createReplicaWriter(db.$client, now);
+  let engine: SyncEngine | null = null;
+  let client: ReturnType<typeof createCentralClient> | null = null;
+  let centralUrl: string | null = null;
+  const configure = (url: string | null) => {
+    engine?.stop();
+    engine = null;
+    client = null;
+    centralUrl = url;
+    if (!url) return;
+    client = createCentralClient({
+      baseUrl: url,
+      deviceId: context.deviceId,
+      clientVersion: options.version,
+    });
+    engine = createSyncEngine({
+      sqlite: db.$client,
+      writer,
+      client,
+      deviceId: context.deviceId,
+      tokens,
+      now,
+      log,
+      ...options.syncOptions,
+    });
+    if (options.autoSync !== false) engine.start();
+  };
+  configure(
+    options.centralUrl !== undefined ? options.centralUrl : writer.state('central_url') || null,
+  );
+  const syncStatus = (): SyncStatus => {
+    const base = { configured: engine !== null, centralUrl, deviceId: context.deviceId };
+    if (engine) return { ...base, ...engine.status() };
+    const issues = listSyncIssues(context);
+    return {
+      ...base,
+      state: 'not_configured',
+      online: false,
+      pending: repos.outbox.pendingCount(),
+      waitingForOtherAgent: 0,
+      conflicts: issues.filter((issue) => issue.state === 'conflict').length,
+      rejected: issues.filter((issue) => issue.state === 'rejected').length,
+      lastSyncAt: null,
+      lastError: null,
+      nextAttemptInMs: null,
+      initialSync: null,
+      stuck: false,
+    };
+  };
+
   let session: Session | null = null;
   const agent = (): Session => {
     if (!session) throw new UnauthorizedError();
@@ -116,10 +195,10 @@ export function createCore(options: CoreOptions): Core {
     role: s.role,
     companyRuts: s.companyRuts.map((rut) => loginRut(rutFromBody(rut))),
   });
-  const result = (receipt: ActionReceipt, personRut: number) => ({
-    ...receipt,
-    record: buildPersonRecord(context, agent(), personRut),
-  });
+  const result = (receipt: ActionReceipt, personRut: number) => {
+    engine?.kick();
+    return { ...receipt, record: buildPersonRecord(context, agent(), personRut) };
+  };
   const dayStart = (date: string | null) =>
     date === null ? null : new Date(`${date}T00:00:00-03:00`).toISOString();
   const dayEnd = (date: string | null) =>
@@ -143,11 +222,22 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
     }),
     'auth.signIn': (input) => {
-      session = signIn(context, input.username, input.password);
-      return toSession(session);
+      if (!client) {
+        session = signIn(context, input.username, input.password);
+        return toSession(session);
+      }
+      return signInThroughCentral(context, client, tokens, input.username, input.password).then(
+        (signedIn) => {
+          session = signedIn;
+          engine?.kick();
+          return toSession(signedIn);
+        },
+      );
     },
     'auth.signOut': () => {
       session = null;
+      // The agent's pending actions stay queued until they sign in again.
+      tokens.save(null);
       return {};
     },
     'auth.session': () => (session ? toSession(session) : null),
@@ -235,6 +325,25 @@ export function createCore(options: CoreOptions): Core {
     },
     'audit.export': (input) => exportAudit(context, agent(), auditFilter(input)),
     'audit.verify': () => verifyAudit(context, agent()),
+    'sync.status': () => syncStatus(),
+    'sync.now': () => (engine ? engine.syncNow().then(syncStatus) : syncStatus()),
+    'sync.configure': (input) => {
+      const url = input.centralUrl?.trim() || null;
+      if (url !== null && !/^https?:\/\/[^\s/]+/.test(url))
+        throw new RuleError('invalid_central_url');
+      writer.setState('central_url', url ?? '');
+      configure(url);
+      return syncStatus();
+    },
+    'sync.issues': () => {
+      agent();
+      return listSyncIssues(context);
+    },
+    'sync.resolve': (input) => {
+      const issues = resolveSyncIssue(context, agent(), input.actionId, input.choice);
+      engine?.kick();
+      return issues;
+    },
     'agents.list': () => {
       agent();
       return repos.agents
@@ -248,7 +357,16 @@ export function createCore(options: CoreOptions): Core {
     context,
     handlers,
     dispatch: (channel, input) => dispatch(handlers, channel, input, log, () => session !== null),
-    close: () => db.$client.close(),
+    dispatchNow: (channel, input) => {
+      const answer = dispatch(handlers, channel, input, log, () => session !== null);
+      if (answer instanceof Promise) throw new Error(`${channel} answers asynchronously here`);
+      return answer;
+    },
+    sync: () => engine,
+    close: () => {
+      engine?.stop();
+      db.$client.close();
+    },
   };
 }
 
@@ -273,25 +391,35 @@ export function toFailure(error: unknown): Envelope<never> | null {
   return null;
 }
 
-/** Session → parse → run → envelope. Never throws: a handler's bug becomes `internal`, logged. */
+/**
+ * Session → parse → run → envelope. Never throws: a handler's bug becomes `internal`, logged.
+ * Synchronous handlers answer synchronously; those that reach the network answer a promise.
+ */
 export function dispatch(
   handlers: Handlers,
   channel: string,
   input: unknown,
   log: (message: string, error?: unknown) => void,
   signedIn: () => boolean = () => true,
-): Envelope<unknown> {
+): Answer {
   if (!isChannel(channel)) return failure('unknown_channel');
   if (!PUBLIC_CHANNELS.has(channel) && !signedIn()) return failure('unauthorized');
   const parsed = contract[channel].input.safeParse(input ?? {});
   if (!parsed.success) return failure('invalid_input');
-  try {
-    const handler = handlers[channel] as (value: unknown) => unknown;
-    return { ok: true, value: handler(parsed.data) };
-  } catch (error) {
+  const failed = (error: unknown): Envelope<never> => {
     const known = toFailure(error);
     if (known) return known;
     log(`handler ${channel} failed`, error);
     return failure('internal');
+  };
+  try {
+    const handler = handlers[channel] as (value: unknown) => unknown;
+    const value = handler(parsed.data);
+    if (value instanceof Promise) {
+      return value.then((resolved): Envelope<unknown> => ({ ok: true, value: resolved }), failed);
+    }
+    return { ok: true, value };
+  } catch (error) {
+    return failed(error);
   }
 }

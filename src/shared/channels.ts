@@ -23,5 +23,10 @@ export const channelNames = [
   'audit.export',
   'audit.verify',
   'agents.list',
+  'sync.status',
+  'sync.now',
+  'sync.configure',
+  'sync.issues',
+  'sync.resolve',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

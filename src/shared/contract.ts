@@ -312,6 +312,46 @@ export const AppInfo = z.object({
 
 const PersonRut = z.object({ rut: RutInput });
 
+export const SyncStatus = z.object({
+  configured: z.boolean(),
+  centralUrl: z.string().nullable(),
+  deviceId: z.string(),
+  state: z.enum([
+    'idle',
+    'syncing',
+    'offline',
+    'signed_out',
+    'upgrade_required',
+    'device_fork',
+    'not_configured',
+  ]),
+  online: z.boolean(),
+  pending: z.number().int(),
+  waitingForOtherAgent: z.number().int(),
+  conflicts: z.number().int(),
+  rejected: z.number().int(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptInMs: z.number().nullable(),
+  initialSync: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  stuck: z.boolean(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** An action the central API did not apply as asked: a person must look at it. */
+export const SyncIssue = z.object({
+  actionId: z.string(),
+  kind: z.string(),
+  personRut: z.string().nullable(),
+  personName: z.string().nullable(),
+  createdAt: z.string(),
+  state: z.enum(['conflict', 'rejected']),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  conflicts: z.array(z.object({ field: z.string(), yours: z.unknown(), theirs: z.unknown() })),
+});
+export type SyncIssue = z.infer<typeof SyncIssue>;
+
 export const contract = {
   'app.info': { input: z.object({}), output: AppInfo },
   'auth.signIn': {
@@ -396,6 +436,21 @@ export const contract = {
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
   'audit.verify': { input: z.object({}), output: ChainReport },
+  'sync.status': { input: z.object({}), output: SyncStatus },
+  'sync.now': { input: z.object({}), output: SyncStatus },
+  'sync.configure': {
+    input: z.object({ centralUrl: z.string().max(300).nullable() }),
+    output: SyncStatus,
+  },
+  'sync.issues': { input: z.object({}), output: z.array(SyncIssue) },
+  'sync.resolve': {
+    input: z.object({
+      actionId: z.string().max(64),
+      /** keep_theirs / dismiss: accept the server's state; keep_mine: send my values again. */
+      choice: z.enum(['keep_theirs', 'keep_mine', 'dismiss']),
+    }),
+    output: z.array(SyncIssue),
+  },
   'agents.list': {
     input: z.object({}),
     output: z.array(z.object({ agentId: z.string(), displayName: z.string(), role: Role })),
@@ -407,6 +462,8 @@ export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
   'app.info',
   'auth.signIn',
   'auth.session',
+  'sync.status',
+  'sync.configure',
 ]);
 
 export type Contract = typeof contract;
@@ -429,6 +486,9 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 /** Every answer crosses a door in this envelope: thrown errors lose their shape across IPC. */
 export type Envelope<T> =
   { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** What a door hands back: synchronous for local work, a promise when the network is involved. */
+export type Answer = Envelope<unknown> | Promise<Envelope<unknown>>;
 
 /** What the renderer sees as `window.api`: one function per channel. */
 export type Api = {

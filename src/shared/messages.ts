@@ -103,6 +103,10 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
 /** Messages of the rules that refuse an action; params fill the blanks. */
 export const ruleMessages: Record<string, (params: Record<string, string | number>) => string> = {
   sign_in_failed: () => 'Usuario o contraseña incorrectos.',
+  offline_sign_in_unavailable: () =>
+    'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
+  invalid_central_url: () =>
+    'La dirección del sistema central no es válida. Ejemplo: https://central.ejemplo.cl',
   not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',
   not_registration_blocked: () => 'El registro no está bloqueado.',
   no_email: () => 'La persona no tiene correo registrado: agréguelo antes de enviar correos.',
@@ -167,6 +171,7 @@ export const actionLabels: Record<string, string> = {
   'membership.change_role': 'Cambió el perfil',
   'interaction.open': 'Abrió una llamada',
   'interaction.close': 'Cerró una llamada',
+  'sync.resolve': 'Resolvió un conflicto de sincronización',
 };
 
 export const roleNames = {

@@ -23,7 +23,7 @@ const record = (core: Core, rut: string): PersonRecord =>
   contract['persons.get'].output.parse(call(core, 'persons.get', { rut }));
 
 function refused(core: Core, channel: string, input: unknown) {
-  const envelope = core.dispatch(channel, input);
+  const envelope = core.dispatchNow(channel, input);
   if (envelope.ok) throw new Error(`${channel} should have been refused`);
   return envelope.error;
 }
@@ -280,7 +280,7 @@ describe('resend mail', () => {
     clock.now = new Date(FIXED_NOW.getTime() + 4 * 60_000);
     expect(refused(core, 'mails.resend', input).message).toMatch(/espere 6 min/);
     clock.now = new Date(FIXED_NOW.getTime() + 10 * 60_000);
-    expect(core.dispatch('mails.resend', input).ok).toBe(true);
+    expect(core.dispatchNow('mails.resend', input).ok).toBe(true);
   });
 
   it('refuses without an e-mail, or a kind that does not fit the account', () => {
@@ -297,7 +297,7 @@ describe('resend mail', () => {
       }).message,
     ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
     expect(
-      core.dispatch('mails.resend', {
+      core.dispatchNow('mails.resend', {
         rut: HECTOR,
         portal: 'portal_empresas',
         kind: 'agreement_signature',
@@ -352,7 +352,7 @@ describe('memberships', () => {
     const core = seededCore(300);
     let version = record(core, PEDRO).memberships[0]!.version;
     const change = (name: string, identityCheck: string[] = []) =>
-      core.dispatch('memberships.changeState', {
+      core.dispatchNow('memberships.changeState', {
         rut: PEDRO,
         companyRut: ANDES,
         change: name,

@@ -103,7 +103,7 @@ describe('one transaction per action', () => {
             throw new Error('disk full');
           };
         }
-        const envelope = core.dispatch(channel, value);
+        const envelope = core.dispatchNow(channel, value);
         expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
         expect(snapshot(core)).toBe(before);
       });
@@ -114,7 +114,7 @@ describe('one transaction per action', () => {
       const value = input(core);
       const count = (sql: string) => (core.db.$client.prepare(sql).get() as { n: number }).n;
       const audits = count('SELECT count(*) AS n FROM audit_events');
-      const envelope = core.dispatch(channel, value);
+      const envelope = core.dispatchNow(channel, value);
       expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
       expect(count('SELECT count(*) AS n FROM outbox')).toBe(1);
       expect(count('SELECT count(*) AS n FROM audit_events')).toBe(audits + 1);
@@ -213,7 +213,7 @@ describe('audit log', () => {
   it('is for supervisors only', () => {
     const core = seededCore(300);
     for (const channel of ['audit.list', 'audit.export', 'audit.verify']) {
-      const envelope = core.dispatch(channel, {});
+      const envelope = core.dispatchNow(channel, {});
       expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });

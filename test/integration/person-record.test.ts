@@ -2,12 +2,12 @@
  * persons.get on a real seeded replica: the cast covers every state an agent meets.
  */
 import { describe, expect, it } from 'vitest';
-import { contract, type PersonRecord } from '../../src/shared/contract';
+import { contract, type Envelope, type PersonRecord } from '../../src/shared/contract';
 import { dispatch, type Handlers } from '../../src/main/core';
 import { call, seededCore } from '../support/context';
 
 function record(rut: string): PersonRecord {
-  const envelope = seededCore(300).dispatch('persons.get', { rut });
+  const envelope = seededCore(300).dispatchNow('persons.get', { rut });
   if (!envelope.ok) throw new Error(envelope.error.code);
   return contract['persons.get'].output.parse(envelope.value);
 }
@@ -71,12 +71,12 @@ describe('persons.get', () => {
 
   it('answers not_found for a valid RUT that is not in the replica, invalid_input for a bad one', () => {
     const core = seededCore(300);
-    expect(core.dispatch('persons.get', { rut: '1-9' })).toMatchObject({
+    expect(core.dispatchNow('persons.get', { rut: '1-9' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
     for (const rut of ['12345678-6', 'abc', '', 12345678]) {
-      expect(core.dispatch('persons.get', { rut })).toMatchObject({
+      expect(core.dispatchNow('persons.get', { rut })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       });
@@ -141,6 +141,29 @@ describe('dispatch', () => {
       'audit.list': () => ({}),
       'audit.export': () => ({}),
       'audit.verify': () => ({}),
+      'sync.status': () => ({}),
+      'sync.configure': () => ({ centralUrl: null }),
+      'sync.now': () => ({}),
+      'sync.issues': () => {
+        // A rejection as the sync engine records it, to have something to resolve.
+        core.db.$client
+          .prepare(
+            `UPDATE outbox SET state = 'rejected', result = '{"code":"entity_gone","message":"x"}'
+             WHERE seq = (SELECT min(seq) FROM outbox)`,
+          )
+          .run();
+        return {};
+      },
+      'sync.resolve': () => ({
+        actionId: (
+          core.db.$client
+            .prepare("SELECT action_id FROM outbox WHERE state = 'rejected'")
+            .get() as {
+            action_id: string;
+          }
+        ).action_id,
+        choice: 'dismiss',
+      }),
       'interactions.close': () => ({
         id: call(core, 'interactions.current', {}).id,
         outcome: 'resolved',
@@ -151,16 +174,17 @@ describe('dispatch', () => {
     } satisfies Record<keyof typeof contract, () => unknown>;
     for (const [channel, makeInput] of Object.entries(inputs)) {
       const input = makeInput();
-      const envelope = core.dispatch(channel, input);
+      const envelope = core.dispatchNow(channel, input);
       expect(envelope.ok, channel).toBe(true);
       if (envelope.ok) {
         const schema = contract[channel as keyof typeof contract].output;
         expect(() => schema.parse(envelope.value), channel).not.toThrow();
       }
     }
-    expect(core.dispatch('app.info', {})).toMatchObject({
+    expect(core.dispatchNow('app.info', {})).toMatchObject({
       ok: true,
-      value: { persons: 300, door: 'web', pendingActions: 6 },
+      // Six actions, one of them turned into a rejection above and resolved.
+      value: { persons: 300, door: 'web', pendingActions: 5 },
     });
   });
 
@@ -171,7 +195,9 @@ describe('dispatch', () => {
         throw new Error('disk on fire');
       },
     } as unknown as Handlers;
-    const envelope = dispatch(handlers, 'app.info', {}, (message) => logged.push(message));
+    const envelope = dispatch(handlers, 'app.info', {}, (message) =>
+      logged.push(message),
+    ) as Envelope<unknown>;
     expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!envelope.ok) expect(envelope.error.message).not.toContain('disk on fire');
     expect(logged).toEqual(['handler app.info failed']);
@@ -180,7 +206,7 @@ describe('dispatch', () => {
   it('refuses channels that are not in the contract, including inherited names', () => {
     const core = seededCore(300);
     for (const channel of ['accounts.drop', 'constructor', '__proto__', 'toString']) {
-      expect(core.dispatch(channel, {})).toMatchObject({
+      expect(core.dispatchNow(channel, {})).toMatchObject({
         ok: false,
         error: { code: 'unknown_channel' },
       });

@@ -9,7 +9,7 @@ import { seededCore } from '../support/context';
 const core = () => seededCore(3000);
 
 function search(c: ReturnType<typeof core>, text: string, extra: object = {}): SearchPage {
-  const envelope = c.dispatch('persons.search', { text, ...extra });
+  const envelope = c.dispatchNow('persons.search', { text, ...extra });
   if (!envelope.ok) throw new Error(`search failed: ${envelope.error.code}`);
   return contract['persons.search'].output.parse(envelope.value);
 }
@@ -134,7 +134,7 @@ describe('persons.search', () => {
   it.each(['"', '*', '(', ')', 'NEAR', '-', "'", '")*(', 'a OR b', 'x AND NOT y', 'NEAR(a b)'])(
     'searches hostile input %j as text, never failing',
     (text) => {
-      const envelope = core().dispatch('persons.search', { text });
+      const envelope = core().dispatchNow('persons.search', { text });
       expect(envelope.ok).toBe(true);
     },
   );
@@ -157,7 +157,7 @@ describe('persons.search', () => {
   it('rejects malformed queries with a Spanish message instead of throwing', () => {
     const c = core();
     for (const input of [{ text: 5 }, { text: 'x', limit: 0 }, { text: 'x'.repeat(201) }, null]) {
-      const envelope = c.dispatch('persons.search', input);
+      const envelope = c.dispatchNow('persons.search', input);
       expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       if (!envelope.ok) expect(envelope.error.message).toMatch(/válidos/);
     }

@@ -49,14 +49,14 @@ export function seededCore(
 
 export function signInAs(core: Core, user: DemoUser): void {
   const agent = CAST_AGENTS.find((candidate) => candidate.username === user)!;
-  const envelope = core.dispatch('auth.signIn', { username: user, password: agent.password });
+  const envelope = core.dispatchNow('auth.signIn', { username: user, password: agent.password });
   if (!envelope.ok) throw new Error(`sign-in failed: ${envelope.error.message}`);
 }
 
 /** Calls a channel and returns its value, failing the test with the envelope's message. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
 export function call(core: Core, channel: string, input: unknown): any {
-  const envelope = core.dispatch(channel, input);
+  const envelope = core.dispatchNow(channel, input);
   if (!envelope.ok)
     throw new Error(`${channel}: ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value;

@@ -199,17 +199,28 @@ export const outbox = sqliteTable(
     seq: integer('seq').primaryKey(),
     actionId: text('action_id').notNull().unique(),
     kind: text('kind').notNull(),
+    /** Who took it: only that agent's token may push it. */
+    agentId: text('agent_id'),
     /** The person the action is about, so the record can show it as pending. */
     personRut: integer('person_rut'),
     payload: text('payload').notNull(),
     createdAt: text('created_at').notNull(),
-    state: text('state', { enum: ['pending', 'applied', 'conflict', 'rejected'] })
+    /**
+     * pending → applied | conflict | rejected (the server's answer); a conflict or rejection
+     * the agent has dealt with becomes resolved.
+     */
+    state: text('state', { enum: ['pending', 'applied', 'conflict', 'rejected', 'resolved'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The server's answer: rejection code and message, or the conflicting fields. */
+    result: text('result'),
   },
-  (table) => [index('outbox_person_state').on(table.personRut, table.state)],
+  (table) => [
+    index('outbox_person_state').on(table.personRut, table.state),
+    index('outbox_state').on(table.state, table.seq),
+  ],
 );
 
 /** Who signs in: call-center agents, supervisors, prevention officers (scoped to companies). */
@@ -225,6 +236,8 @@ export const agents = sqliteTable('agents', {
   /** The agent as a person, when they also hold memberships (an access administrator). */
   personRut: integer('person_rut'),
   active: bool('active'),
+  /** With a central API: offline sign-in is allowed until then (set at each online sign-in). */
+  offlineUntil: text('offline_until'),
 });
 
 /** Cursors, epoch, device identity: one value per key. */

@@ -5,12 +5,12 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/channels';
-import type { Envelope } from '../../shared/contract';
+import type { Answer } from '../../shared/contract';
 import { errorMessages } from '../../shared/messages';
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
 export type SenderLike = Pick<IpcMainInvokeEvent, 'senderFrame'>;
-type Dispatch = (channel: string, input: unknown) => Envelope<unknown>;
+type Dispatch = (channel: string, input: unknown) => Answer;
 
 /** Accepts only frames showing the renderer we loaded (same file, or same dev-server origin). */
 export function trustedSender(rendererUrl: string): (event: SenderLike) => boolean {

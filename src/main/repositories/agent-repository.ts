@@ -12,6 +12,7 @@ export type AgentRow = {
   companyRuts: number[];
   personRut: number | null;
   active: boolean;
+  offlineUntil: string | null;
 };
 
 type Raw = {
@@ -23,6 +24,7 @@ type Raw = {
   company_ruts: string;
   person_rut: number | null;
   active: number;
+  offline_until: string | null;
 };
 
 const toAgent = (row: Raw): AgentRow => ({
@@ -36,14 +38,22 @@ const toAgent = (row: Raw): AgentRow => ({
   ),
   personRut: row.person_rut,
   active: row.active === 1,
+  offlineUntil: row.offline_until,
 });
 
 export function createAgentRepository(sqlite: Database.Database) {
   const byUsername = sqlite.prepare('SELECT * FROM agents WHERE username = ?');
   const all = sqlite.prepare('SELECT * FROM agents ORDER BY display_name');
   const insert = sqlite.prepare(
-    `INSERT INTO agents (id, username, display_name, role, password_hash, company_ruts, person_rut, active)
-     VALUES (@id, @username, @displayName, @role, @passwordHash, @companyRuts, @personRut, @active)`,
+    `INSERT INTO agents (id, username, display_name, role, password_hash, company_ruts, person_rut,
+       active, offline_until)
+     VALUES (@id, @username, @displayName, @role, @passwordHash, @companyRuts, @personRut, @active,
+       @offlineUntil)
+     ON CONFLICT(id) DO UPDATE SET username = excluded.username,
+       display_name = excluded.display_name, role = excluded.role,
+       password_hash = excluded.password_hash, company_ruts = excluded.company_ruts,
+       person_rut = excluded.person_rut, active = excluded.active,
+       offline_until = excluded.offline_until`,
   );
   const adminOf = sqlite.prepare(
     `SELECT company_rut FROM memberships
@@ -57,6 +67,7 @@ export function createAgentRepository(sqlite: Database.Database) {
     list(): AgentRow[] {
       return (all.all() as Raw[]).map(toAgent);
     },
+    /** Inserts or replaces (an agent profile refreshed from the central API). */
     insert(agent: AgentRow): void {
       insert.run({
         id: agent.id,
@@ -67,6 +78,7 @@ export function createAgentRepository(sqlite: Database.Database) {
         companyRuts: JSON.stringify(agent.companyRuts),
         personRut: agent.personRut,
         active: agent.active ? 1 : 0,
+        offlineUntil: agent.offlineUntil,
       });
     },
     adminOfCompanies(personRut: number | null): number[] {

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 export type OutboxEntry = {
   actionId: string;
   kind: string;
+  agentId: string;
   personRut: number | null;
   payload: Record<string, unknown>;
   createdAt: string;
@@ -14,8 +15,8 @@ export type OutboxEntry = {
 
 export function createOutboxRepository(sqlite: Database.Database) {
   const insert = sqlite.prepare(
-    `INSERT INTO outbox (action_id, kind, person_rut, payload, created_at)
-     VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO outbox (action_id, kind, agent_id, person_rut, payload, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'");
   const pendingForPerson = sqlite.prepare(
@@ -27,6 +28,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
       insert.run(
         entry.actionId,
         entry.kind,
+        entry.agentId,
         entry.personRut,
         JSON.stringify(entry.payload),
         entry.createdAt,

@@ -254,7 +254,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
   const agents = createAgentRepository(sqlite);
   sqlite.transaction(() => {
     for (const cast of CAST_PERSONS) writeCastPerson(cast);
-    for (const agent of CAST_AGENTS) agents.insert({ ...agent, active: true });
+    for (const agent of CAST_AGENTS) agents.insert({ ...agent, active: true, offlineUntil: null });
   })();
 
   const generated = Math.max(0, options.persons - CAST_PERSONS.length);

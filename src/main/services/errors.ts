@@ -5,7 +5,7 @@
 import type { DenyReason } from '../domain/permissions';
 
 export class NotFoundError extends Error {
-  constructor(readonly subject: 'person' | 'interaction') {
+  constructor(readonly subject: 'person' | 'interaction' | 'sync_issue') {
     super(`${subject} not found`);
   }
 }
@@ -31,6 +31,8 @@ export class StaleError extends Error {
 
 export type RuleCode =
   | 'sign_in_failed'
+  | 'offline_sign_in_unavailable'
+  | 'invalid_central_url'
   | 'not_locked'
   | 'not_registration_blocked'
   | 'no_email'

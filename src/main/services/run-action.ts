@@ -53,6 +53,7 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     repos.outbox.enqueue({
       actionId,
       kind: spec.kind,
+      agentId: session.agentId,
       personRut: spec.personRut,
       payload: { ...intent, personRut: spec.personRut, decidedAt: at },
       createdAt: at,

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Envelope, ErrorCode } from '../../shared/contract';
+import type { Answer, Envelope, ErrorCode } from '../../shared/contract';
 import { errorMessages } from '../../shared/messages';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -37,7 +37,7 @@ const TYPES: Record<string, string> = {
 };
 
 export type WebDoorOptions = {
-  dispatch: (channel: string, input: unknown) => Envelope<unknown>;
+  dispatch: (channel: string, input: unknown) => Answer;
   rendererDir: string;
   port: number;
   token?: string;
@@ -68,8 +68,9 @@ export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
       return readJson(request, (body) => {
         if (body === INVALID) return sendJson(response, 400, failure('invalid_input'));
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const envelope = options.dispatch(channel, body);
-        sendJson(response, envelope.ok ? 200 : statusOf(envelope.error.code), envelope);
+        void Promise.resolve(options.dispatch(channel, body)).then((envelope) =>
+          sendJson(response, envelope.ok ? 200 : statusOf(envelope.error.code), envelope),
+        );
       });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -1,0 +1,101 @@
+/**
+ * What the portals' mails say (Spanish, Chile), per kind, and the no-reply address each portal
+ * sends from (rule 12: "a mail arrives from a no-reply address"). The links are the portals'
+ * public pages plus a reference code; the real token flows belong to the portals themselves.
+ */
+export type Portal = 'achs_gestion' | 'portal_heroes' | 'portal_empresas';
+export type MailKind =
+  | 'password_creation'
+  | 'password_reset'
+  | 'access_approval'
+  | 'agreement_signature'
+  | 'email_confirmation';
+
+/** Sender and public address of each portal. Deployments override them with their own domains. */
+export const PORTALS: Record<Portal, { name: string; from: string; url: string }> = {
+  achs_gestion: {
+    name: 'ACHS Gestión',
+    from: '"ACHS Gestión" <no-reply@achs-gestion.example>',
+    url: 'https://achs-gestion.example',
+  },
+  portal_heroes: {
+    name: 'Portal Héroes',
+    from: '"Portal Héroes" <no-reply@portal-heroes.example>',
+    url: 'https://portal-heroes.example',
+  },
+  portal_empresas: {
+    name: 'Portal Empresas',
+    from: '"Portal Empresas" <no-reply@portal-empresas.example>',
+    url: 'https://portal-empresas.example',
+  },
+};
+
+export type MailInput = {
+  mailId: number;
+  portal: Portal;
+  kind: MailKind;
+  to: string;
+  givenNames: string;
+  /** Login RUT as the portal shows it, `12345678-5`. */
+  loginRut: string;
+};
+
+export type RenderedMail = { from: string; to: string; subject: string; text: string };
+
+const FOOTER =
+  'Este correo fue enviado desde una dirección que no recibe respuestas. Si usted no solicitó esta acción, ignórelo o llame a la mesa de ayuda.';
+
+export function renderMail(input: MailInput): RenderedMail {
+  const portal = PORTALS[input.portal];
+  const code = `MA-${input.mailId}`;
+  const greeting = `Hola ${input.givenNames.split(' ')[0] ?? ''}:`.replace(' :', ':');
+  const link = (page: string) => `${portal.url}/${page}?ref=${code}`;
+  const bodies: Record<MailKind, { subject: string; lines: string[] }> = {
+    password_creation: {
+      subject: `${portal.name}: cree su contraseña`,
+      lines: [
+        `Su registro en ${portal.name} con el RUT ${input.loginRut} está casi listo.`,
+        `Para crear su contraseña, ingrese a: ${link('crear-clave')}`,
+        'El enlace es personal; nadie de la mesa de ayuda le pedirá su contraseña.',
+      ],
+    },
+    password_reset: {
+      subject: `${portal.name}: restablezca su contraseña`,
+      lines: [
+        `Recibimos una solicitud para restablecer la contraseña del RUT ${input.loginRut}.`,
+        `Para elegir una nueva contraseña, ingrese a: ${link('restablecer-clave')}`,
+        'Si no lo solicitó, puede ignorar este correo: su contraseña actual sigue vigente.',
+      ],
+    },
+    access_approval: {
+      subject: `${portal.name}: su solicitud de acceso fue aprobada`,
+      lines: [
+        `Su solicitud de acceso a ${portal.name} para el RUT ${input.loginRut} fue aprobada.`,
+        `Antes de usar el perfil de empresa debe firmar el Convenio de Acceso Remoto en: ${link('convenio')}`,
+      ],
+    },
+    agreement_signature: {
+      subject: `${portal.name}: firme el Convenio de Acceso Remoto`,
+      lines: [
+        'Su perfil de empresa quedará asignado cuando firme el Convenio de Acceso Remoto.',
+        `Para firmarlo, ingrese a: ${link('convenio')}`,
+      ],
+    },
+    email_confirmation: {
+      subject: `${portal.name}: confirme su correo electrónico`,
+      lines: [
+        `Se registró esta dirección como correo del RUT ${input.loginRut} en ${portal.name}.`,
+        `Para confirmarla, ingrese a: ${link('confirmar-correo')}`,
+      ],
+    },
+  };
+  const body = bodies[input.kind];
+  return {
+    from: portal.from,
+    to: input.to,
+    subject: body.subject,
+    text: [greeting, '', ...body.lines, '', `Código de referencia: ${code}`, '', FOOTER, ''].join(
+      '\n',
+    ),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The central API's Spanish (Chile) texts: why an action was not applied, and what an HTTP error
+ * means. Devices show these as they are, so they speak to the agent, not to a programmer.
+ */
+import type { RejectionCode } from '../main/sync/intents';
+
+/** Why the server did not apply a queued action (MutationResult.message). */
+export const rejectionMessages: Record<RejectionCode, string> = {
+  unknown_kind:
+    'El servidor no reconoce este tipo de acción. Actualice la aplicación y vuelva a intentarlo.',
+  invalid_payload: 'La acción llegó incompleta o con datos inválidos y no se aplicó.',
+  entity_gone: 'La persona, cuenta o membresía ya no existe en el sistema central.',
+  forbidden: 'No tiene permiso para realizar esta acción sobre esta persona o empresa.',
+  no_email: 'La persona no tiene correo registrado: no se puede enviar el correo.',
+  invalid_email: 'El correo indicado no es válido.',
+  invalid_phone: 'El teléfono indicado no es un celular chileno válido.',
+  mail_not_applicable: 'Ese correo no corresponde al estado actual de la cuenta y no se envió.',
+  stale_command:
+    'La acción esperó demasiado tiempo antes de llegar al servidor y el correo no se envió. Si aún corresponde, reenvíelo ahora.',
+  company_not_adherent: 'La empresa ya no está adherida: no se puede reactivar el acceso.',
+  invalid_transition: 'El cambio de estado no es posible desde el estado actual.',
+};
+
+/** Rejections the server decides itself, before the shared rules run. */
+export const serverRejectionMessages = {
+  agent_mismatch:
+    'La acción fue registrada por otro agente: solo ese agente puede enviarla al servidor.',
+} as const;
+
+/** A conflict keeps the server's value; the agent decides what to do. */
+export const CONFLICT_MESSAGE =
+  'Otra persona cambió este dato mientras tanto. Se conservó el valor del sistema central; revise y decida.';
+
+/** HTTP error bodies `{ error: { code, message } }`. */
+export const errorMessages = {
+  invalid_request: 'La solicitud no es válida.',
+  invalid_credentials: 'Usuario o contraseña incorrectos.',
+  invalid_token: 'La sesión expiró o no es válida. Inicie sesión nuevamente.',
+  unauthorized: 'Falta una credencial válida o expiró. Renueve la sesión.',
+  upgrade_required:
+    'Esta versión de la aplicación ya no es compatible. Actualícela para sincronizar.',
+  device_fork:
+    'Este equipo envió una acción distinta con un número ya usado: parece una copia de otro equipo. Debe volver a registrarse como equipo nuevo.',
+  resync_required:
+    'El servidor fue restaurado o el cursor ya no es válido: se necesita una sincronización completa.',
+  not_found: 'Ruta desconocida.',
+  method_not_allowed: 'Método no permitido en esta ruta.',
+  unsupported_media_type: 'El cuerpo debe ser JSON (Content-Type: application/json).',
+  payload_too_large: 'La solicitud supera el tamaño máximo de 1 MiB.',
+  unavailable: 'El servidor no pudo completar la operación. Reintente en unos segundos.',
+  internal: 'Error interno del servidor.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;

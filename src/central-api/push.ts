@@ -1,0 +1,302 @@
+/**
+ * Push: a device's queued actions, applied in its own order, each exactly once.
+ *
+ * Per mutation, ONE synchronous transaction (it never awaits): read the device's last processed
+ * id; an id already processed returns its stored result (or reveals a cloned device); a gap
+ * stops the batch; otherwise the shared rules (`applyIntent`, mode 'server') decide, and the
+ * effect, its change-log rows, its mail jobs, the stored result and the new last processed id
+ * commit together. A rejection is terminal and never blocks the actions behind it; an
+ * unexpected exception rolls that one mutation back and stops the batch (503, retry later).
+ */
+import type Database from 'better-sqlite3';
+import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
+import { applyIntent, type IntentOutcome } from '../main/sync/intents';
+import type { Mutation, MutationResult, PushRequest, PushResponse } from '../shared/sync-protocol';
+import type { Auth, Authenticated } from './auth';
+import type { ChangeLog } from './change-log';
+import { CONFLICT_MESSAGE, rejectionMessages, serverRejectionMessages } from './messages';
+
+export type PushOutcome =
+  | { kind: 'ok'; response: PushResponse }
+  | { kind: 'device_fork'; mutationId: number }
+  | { kind: 'unavailable' };
+
+export type PushDeps = {
+  sqlite: Database.Database;
+  auth: Auth;
+  changeLog: ChangeLog;
+  now: () => Date;
+  epoch: string;
+  log: (message: string, error?: unknown) => void;
+  /** Called after a batch that created mail jobs. */
+  onMailsQueued: () => void;
+};
+
+/** Mutations processed between two yields to the event loop, so pulls are served meanwhile. */
+const YIELD_EVERY = 25;
+
+type Stored = Omit<MutationResult, 'duplicate'>;
+
+type Step =
+  { kind: 'result'; result: MutationResult; mails: number } | { kind: 'gap'; expectedNext: number };
+
+class DeviceForkError extends Error {}
+/** Rolls back the shared rules' savepoint when they reject: a rejection changes nothing. */
+class Rejected extends Error {
+  constructor(readonly outcome: IntentOutcome) {
+    super('rejected');
+  }
+}
+
+export function createPush(deps: PushDeps) {
+  const { sqlite, changeLog } = deps;
+  const writes = createPersonWriteRepository(sqlite, { bumpVersions: true });
+
+  const deviceState = sqlite.prepare(
+    'SELECT agent_id, last_processed FROM device_state WHERE device_id = ?',
+  );
+  const insertDevice = sqlite.prepare(
+    `INSERT INTO device_state (device_id, agent_id, last_processed, created_at, last_seen_at)
+     VALUES (?, ?, 0, ?, ?) ON CONFLICT (device_id) DO NOTHING`,
+  );
+  const advance = sqlite.prepare(
+    'UPDATE device_state SET last_processed = ?, last_seen_at = ? WHERE device_id = ? AND last_processed = ?',
+  );
+  const touchDevice = sqlite.prepare(
+    'UPDATE device_state SET last_seen_at = ? WHERE device_id = ?',
+  );
+  const storedResult = sqlite.prepare(
+    'SELECT payload_hash, result FROM mutation_results WHERE device_id = ? AND mutation_id = ?',
+  );
+  const resultOfAction = sqlite.prepare(
+    'SELECT payload_hash, result FROM mutation_results WHERE action_id = ? LIMIT 1',
+  );
+  const storeResult = sqlite.prepare(
+    `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
+       status, result, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMailJob = sqlite.prepare(
+    `INSERT INTO mail_jobs (device_id, mutation_id, mail_id, state, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, ?, 'pending', 0, ?, ?)`,
+  );
+
+  const lastProcessed = (deviceId: string): number =>
+    (deviceState.get(deviceId) as { last_processed: number } | undefined)?.last_processed ?? 0;
+
+  const parseStored = (json: string): Stored => JSON.parse(json) as Stored;
+
+  const rejectedResult = (mutation: Mutation, code: string, message: string): Stored => ({
+    id: mutation.id,
+    actionId: mutation.actionId,
+    status: 'rejected',
+    code,
+    message,
+  });
+
+  const toStored = (mutation: Mutation, outcome: IntentOutcome): Stored => {
+    const base = { id: mutation.id, actionId: mutation.actionId };
+    switch (outcome.status) {
+      case 'applied':
+        return { ...base, status: 'applied' };
+      case 'conflict':
+        return {
+          ...base,
+          status: 'conflict',
+          code: 'conflict',
+          message: CONFLICT_MESSAGE,
+          conflicts: outcome.conflicts,
+        };
+      case 'rejected':
+        return rejectedResult(mutation, outcome.code, rejectionMessages[outcome.code]);
+    }
+  };
+
+  /** Runs the shared rules in a savepoint: a rejection leaves no trace. */
+  const runIntent = sqlite.transaction(
+    (mutation: Mutation, who: Authenticated, ageMs: number): IntentOutcome => {
+      const outcome = applyIntent(
+        {
+          writes,
+          mode: 'server',
+          now: deps.now(),
+          agent: deps.auth.scopeOf(who.agent),
+          ageMs,
+        },
+        {
+          actionId: mutation.actionId,
+          kind: mutation.kind,
+          personRut: mutation.personRut,
+          payload: mutation.payload,
+        },
+      );
+      if (outcome.status === 'rejected') throw new Rejected(outcome);
+      return outcome;
+    },
+  );
+
+  const decide = (
+    mutation: Mutation,
+    who: Authenticated,
+    sentAt: number,
+  ): { stored: Stored; mails: number[] } => {
+    if (mutation.agentId !== who.agent.agentId) {
+      return {
+        stored: rejectedResult(mutation, 'forbidden', serverRejectionMessages.agent_mismatch),
+        mails: [],
+      };
+    }
+    const decidedAt = Date.parse(mutation.decidedAt);
+    if (Number.isNaN(decidedAt)) {
+      return {
+        stored: rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload),
+        mails: [],
+      };
+    }
+    let outcome: IntentOutcome;
+    try {
+      // Both instants come from the device's clock: their difference is honest even when the
+      // clock itself is days off.
+      outcome = runIntent(mutation, who, sentAt - decidedAt);
+    } catch (error) {
+      if (!(error instanceof Rejected)) throw error;
+      outcome = error.outcome;
+    }
+    const seen = new Set<string>();
+    for (const { entity, key } of outcome.touched) {
+      const id = `${entity}:${key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      changeLog.record(entity, key);
+    }
+    return { stored: toStored(mutation, outcome), mails: outcome.mails };
+  };
+
+  /** One mutation, one transaction. Throws only on unexpected failures (rolled back). */
+  const step = sqlite.transaction(
+    (mutation: Mutation, who: Authenticated, sentAt: number): Step => {
+      const deviceId = who.deviceId;
+      const at = deps.now().toISOString();
+      const last = lastProcessed(deviceId);
+      if (mutation.id <= last) {
+        const row = storedResult.get(deviceId, mutation.id) as
+          { payload_hash: string; result: string } | undefined;
+        if (!row || row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
+        return {
+          kind: 'result',
+          result: { ...parseStored(row.result), duplicate: true },
+          mails: 0,
+        };
+      }
+      if (mutation.id > last + 1) return { kind: 'gap', expectedNext: last + 1 };
+
+      let stored: Stored;
+      let mails: number[] = [];
+      let duplicate = false;
+      const earlier = resultOfAction.get(mutation.actionId) as
+        { payload_hash: string; result: string } | undefined;
+      if (earlier && earlier.payload_hash === mutation.payloadHash) {
+        // The same action already arrived under another id or device (a device that re-enrolled
+        // after a fork resends what it never saw acknowledged): answer it, never apply it twice.
+        stored = { ...parseStored(earlier.result), id: mutation.id, actionId: mutation.actionId };
+        duplicate = true;
+      } else if (earlier) {
+        stored = rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload);
+      } else {
+        ({ stored, mails } = decide(mutation, who, sentAt));
+      }
+
+      for (const mailId of mails) {
+        insertMailJob.run(deviceId, mutation.id, mailId, at, at);
+      }
+      storeResult.run(
+        deviceId,
+        mutation.id,
+        mutation.actionId,
+        who.agent.agentId,
+        mutation.kind,
+        mutation.payloadHash,
+        stored.status,
+        JSON.stringify(stored),
+        at,
+      );
+      if (advance.run(mutation.id, at, deviceId, last).changes !== 1) {
+        throw new Error('device_state changed during the transaction');
+      }
+      return { kind: 'result', result: { ...stored, duplicate }, mails: mails.length };
+    },
+  );
+
+  /** Pushes of one device run one after another; other devices are not held up. */
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function processBatch(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
+    const deviceId = who.deviceId;
+    const sentAt = Date.parse(body.sentAt);
+    const at = deps.now().toISOString();
+    insertDevice.run(deviceId, who.agent.agentId, at, at);
+    touchDevice.run(at, deviceId);
+
+    // A cloned device is refused before anything of the batch is applied.
+    const last = lastProcessed(deviceId);
+    for (const mutation of body.mutations) {
+      if (mutation.id > last) continue;
+      const row = storedResult.get(deviceId, mutation.id) as { payload_hash: string } | undefined;
+      if (!row || row.payload_hash !== mutation.payloadHash) {
+        return { kind: 'device_fork', mutationId: mutation.id };
+      }
+    }
+
+    const results: MutationResult[] = [];
+    let expectedNext: number | undefined;
+    let mailsQueued = 0;
+    try {
+      for (const [index, mutation] of body.mutations.entries()) {
+        if (index > 0 && index % YIELD_EVERY === 0) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        let outcome: Step;
+        try {
+          outcome = step(mutation, who, sentAt);
+        } catch (error) {
+          if (error instanceof DeviceForkError) {
+            return { kind: 'device_fork', mutationId: mutation.id };
+          }
+          deps.log(`push: la mutación ${mutation.id} de ${deviceId} falló y se revirtió`, error);
+          return { kind: 'unavailable' };
+        }
+        if (outcome.kind === 'gap') {
+          expectedNext = outcome.expectedNext;
+          break;
+        }
+        results.push(outcome.result);
+        mailsQueued += outcome.mails;
+      }
+    } finally {
+      if (mailsQueued > 0) deps.onMailsQueued();
+    }
+    return {
+      kind: 'ok',
+      response: {
+        epoch: deps.epoch,
+        lastProcessed: lastProcessed(deviceId),
+        results,
+        ...(expectedNext === undefined ? {} : { expectedNext }),
+      },
+    };
+  }
+
+  return {
+    push(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
+      const previous = queues.get(who.deviceId) ?? Promise.resolve();
+      const run = previous.then(() => processBatch(who, body));
+      const settled = run.catch(() => undefined);
+      queues.set(who.deviceId, settled);
+      void settled.then(() => {
+        if (queues.get(who.deviceId) === settled) queues.delete(who.deviceId);
+      });
+      return run;
+    },
+  };
+}
+
+export type Push = ReturnType<typeof createPush>;

@@ -1,0 +1,272 @@
+/**
+ * The route table: the server dispatches on it and the OpenAPI document is built from it, so the
+ * two cannot disagree. Bodies and answers are the wire protocol's own zod schemas.
+ */
+import { z } from 'zod';
+import {
+  ErrorBody,
+  Health,
+  PROTOCOL_VERSION,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  RefreshRequest,
+  SignInRequest,
+  TokenResponse,
+} from '../shared/sync-protocol';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from './pull';
+
+export const PullQuery = z.object({
+  /** Empty: start the initial sync. */
+  cursor: z.string().max(4096).default(''),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+
+/** Schemas named in the OpenAPI components; anything else is inlined. */
+const NAMED_SCHEMAS = {
+  SignInRequest,
+  RefreshRequest,
+  TokenResponse,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  Health,
+  ErrorBody,
+} as const;
+type SchemaName = keyof typeof NAMED_SCHEMAS;
+
+type Response = { description: string; schema?: SchemaName; retryAfter?: boolean };
+
+export type RouteSpec = {
+  operationId: string;
+  method: 'GET' | 'POST';
+  path: string;
+  summary: string;
+  /** Bearer access token, X-Device-Id and X-Client-Version required. */
+  auth: boolean;
+  body?: SchemaName;
+  query?: typeof PullQuery;
+  responses: Record<number, Response>;
+};
+
+const invalid: Response = { description: 'Solicitud inválida', schema: 'ErrorBody' };
+const upgrade: Response = {
+  description: 'Versión de la aplicación demasiado antigua (`upgrade_required`, `minVersion`)',
+  schema: 'ErrorBody',
+};
+const unauthorized: Response = {
+  description: 'Token de acceso ausente, desconocido o expirado (`unauthorized`)',
+  schema: 'ErrorBody',
+};
+
+export const ROUTES = [
+  {
+    operationId: 'signIn',
+    method: 'POST',
+    path: '/auth/sign-in',
+    summary: 'Inicia sesión de un agente en un equipo y entrega tokens de acceso y renovación.',
+    auth: false,
+    body: 'SignInRequest',
+    responses: {
+      200: { description: 'Sesión iniciada', schema: 'TokenResponse' },
+      400: invalid,
+      401: { description: 'Credenciales inválidas (`invalid_credentials`)', schema: 'ErrorBody' },
+      426: upgrade,
+    },
+  },
+  {
+    operationId: 'refresh',
+    method: 'POST',
+    path: '/auth/refresh',
+    summary: 'Renueva la sesión: el token de renovación se consume y se entrega un par nuevo.',
+    auth: false,
+    body: 'RefreshRequest',
+    responses: {
+      200: { description: 'Tokens nuevos', schema: 'TokenResponse' },
+      400: invalid,
+      401: { description: 'Token de renovación inválido (`invalid_token`)', schema: 'ErrorBody' },
+      426: upgrade,
+    },
+  },
+  {
+    operationId: 'pull',
+    method: 'GET',
+    path: '/sync/pull',
+    summary:
+      'Entrega una página de cambios: sincronización inicial (cursor vacío) y luego el registro de cambios.',
+    auth: true,
+    query: PullQuery,
+    responses: {
+      200: { description: 'Una página de cambios', schema: 'PullResponse' },
+      400: invalid,
+      401: unauthorized,
+      410: {
+        description: 'El servidor fue restaurado o el cursor no sirve (`resync_required`)',
+        schema: 'ErrorBody',
+      },
+      426: upgrade,
+    },
+  },
+  {
+    operationId: 'push',
+    method: 'POST',
+    path: '/sync/push',
+    summary: 'Aplica las acciones encoladas de un equipo, en orden y cada una una sola vez.',
+    auth: true,
+    body: 'PushRequest',
+    responses: {
+      200: { description: 'Resultado de cada acción procesada', schema: 'PushResponse' },
+      400: invalid,
+      401: unauthorized,
+      409: {
+        description: 'Un id ya procesado llegó con otro contenido: equipo clonado (`device_fork`)',
+        schema: 'ErrorBody',
+      },
+      413: { description: 'Cuerpo mayor a 1 MiB', schema: 'ErrorBody' },
+      426: upgrade,
+      503: {
+        description: 'Falla transitoria: reintente después de `Retry-After`',
+        schema: 'ErrorBody',
+        retryAfter: true,
+      },
+    },
+  },
+  {
+    operationId: 'health',
+    method: 'GET',
+    path: '/health',
+    summary: 'Estado del servidor y época actual del conjunto de datos.',
+    auth: false,
+    responses: { 200: { description: 'En servicio', schema: 'Health' } },
+  },
+  {
+    operationId: 'openapi',
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'Este documento OpenAPI 3.1.',
+    auth: false,
+    responses: { 200: { description: 'Documento OpenAPI 3.1' } },
+  },
+] as const satisfies readonly RouteSpec[];
+
+export type OperationId = (typeof ROUTES)[number]['operationId'];
+
+const REQUEST_SCHEMAS: ReadonlySet<SchemaName> = new Set([
+  'SignInRequest',
+  'RefreshRequest',
+  'PushRequest',
+]);
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const document = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  // The dialect is declared once, at the document's top (jsonSchemaDialect).
+  delete document['$schema'];
+  return document;
+}
+
+/** The OpenAPI 3.1 document of ROUTES. */
+export function buildOpenApi(options: { minClientVersion: string }): Record<string, unknown> {
+  const schemas = Object.fromEntries(
+    Object.entries(NAMED_SCHEMAS).map(([name, schema]) => [
+      name,
+      jsonSchema(schema, REQUEST_SCHEMAS.has(name as SchemaName) ? 'input' : 'output'),
+    ]),
+  );
+  const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES as readonly RouteSpec[]) {
+    const parameters: unknown[] = [];
+    if (route.auth) {
+      parameters.push(
+        { $ref: '#/components/parameters/DeviceId' },
+        { $ref: '#/components/parameters/ClientVersion' },
+      );
+    } else if (route.body) {
+      parameters.push({ $ref: '#/components/parameters/ClientVersionOptional' });
+    }
+    if (route.query) {
+      for (const [name, field] of Object.entries(route.query.shape)) {
+        parameters.push({
+          name,
+          in: 'query',
+          required: false,
+          schema: jsonSchema(field as z.ZodType, 'input'),
+        });
+      }
+    }
+    const responses = Object.fromEntries(
+      Object.entries(route.responses).map(([status, response]) => [
+        status,
+        {
+          description: response.description,
+          ...(response.retryAfter
+            ? { headers: { 'Retry-After': { schema: { type: 'integer', minimum: 0 } } } }
+            : {}),
+          ...(response.schema
+            ? { content: { 'application/json': { schema: ref(response.schema) } } }
+            : { content: { 'application/json': { schema: { type: 'object' } } } }),
+        },
+      ]),
+    );
+    paths[route.path] = {
+      ...paths[route.path],
+      [route.method.toLowerCase()]: {
+        operationId: route.operationId,
+        summary: route.summary,
+        security: route.auth ? [{ bearer: [] }] : [],
+        ...(parameters.length > 0 ? { parameters } : {}),
+        ...(route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: ref(route.body) } },
+              },
+            }
+          : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Mesa de Ayuda: API central',
+      version: `${PROTOCOL_VERSION}.0.0`,
+      description:
+        'Sistema de registro con el que sincronizan los equipos de la mesa de ayuda. Errores: `{ error: { code, message } }`.',
+    },
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      parameters: {
+        DeviceId: {
+          name: 'X-Device-Id',
+          in: 'header',
+          required: true,
+          description: 'Identificador del equipo; debe ser el mismo con que se inició la sesión.',
+          schema: { type: 'string', format: 'uuid' },
+        },
+        ClientVersion: {
+          name: 'X-Client-Version',
+          in: 'header',
+          required: true,
+          description: `Versión semver de la aplicación; menor que ${options.minClientVersion} responde 426.`,
+          schema: { type: 'string' },
+        },
+        ClientVersionOptional: {
+          name: 'X-Client-Version',
+          in: 'header',
+          required: false,
+          description: `Versión semver de la aplicación; menor que ${options.minClientVersion} responde 426.`,
+          schema: { type: 'string' },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,348 @@
+/**
+ * The reference central API: the system of record desktops and field laptops sync with.
+ * A small node:http server on 127.0.0.1 that dispatches on the route table of routes.ts (the
+ * same table the OpenAPI document is built from). Every body is parsed with the wire protocol's
+ * zod schemas (sync-protocol.ts); what a pushed action does is decided by the shared rules
+ * (sync/intents.ts) in server mode, never re-implemented here.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import type { Db } from '../main/db/database';
+import {
+  RefreshRequest,
+  SignInRequest,
+  PushRequest,
+  Health,
+  type PullResponse,
+  type PushResponse,
+  type TokenResponse,
+} from '../shared/sync-protocol';
+import { createAuth, type Authenticated } from './auth';
+import { createChangeLog } from './change-log';
+import { compareVersions, parseVersion } from './client-version';
+import { DEFAULT_DEMO_PERSONS, openCentralDatabase } from './database';
+import { createMailSender } from './mail-sender';
+import { errorMessages, type ErrorCode } from './messages';
+import { createPull } from './pull';
+import { createPush } from './push';
+import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_ACCESS_TTL_MS = 15 * 60_000;
+export const DEFAULT_REFRESH_TTL_MS = 72 * 60 * 60_000;
+export const DEFAULT_MIN_CLIENT_VERSION = '0.1.0';
+
+export type CentralApiOptions = {
+  /** Folder of `central.db` (created, and seeded with demo data, when new). */
+  dataDir: string;
+  /** 0 picks a free port. Always bound to 127.0.0.1. */
+  port: number;
+  /** Demo persons for a brand-new data folder (default 20,000; 0 for an empty database). */
+  demoPersons?: number;
+  /** The server's clock (tests pass a fake one). */
+  now?: () => Date;
+  accessTtlMs?: number;
+  refreshTtlMs?: number;
+  /** Oldest `X-Client-Version` accepted; older ones get 426. */
+  minClientVersion?: string;
+  /** SMTP relay for mails; without it mails are written as .eml files under `<dataDir>/mail-sink/`. */
+  mail?: { host: string; port: number };
+  /** Give the dataset a new epoch (after restoring a backup): every device resyncs. */
+  resetEpoch?: boolean;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type CentralApi = {
+  url: string;
+  port: number;
+  epoch: string;
+  db: Db;
+  close: () => Promise<void>;
+};
+
+type Request = {
+  who: Authenticated | null;
+  body: unknown;
+  query: z.output<typeof PullQuery> | null;
+};
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+type Handler = (request: Request) => Reply | Promise<Reply>;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+const errorBody = (code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}) => ({
+  error: {
+    code,
+    message: detail ? `${errorMessages[code]} ${detail}` : errorMessages[code],
+    ...extra,
+  },
+});
+
+const UUID = z.string().uuid();
+
+export async function startCentralApi(options: CentralApiOptions): Promise<CentralApi> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const minClientVersion = options.minClientVersion ?? DEFAULT_MIN_CLIENT_VERSION;
+  if (!parseVersion(minClientVersion)) {
+    throw new Error(`Versión mínima inválida: ${minClientVersion}`);
+  }
+
+  const { db, epoch } = openCentralDatabase({
+    dataDir: options.dataDir,
+    demoPersons: options.demoPersons ?? DEFAULT_DEMO_PERSONS,
+    now: now(),
+    resetEpoch: options.resetEpoch ?? false,
+  });
+  const sqlite = db.$client;
+  const changeLog = createChangeLog(sqlite, now);
+  const auth = createAuth(sqlite, {
+    now,
+    accessTtlMs: options.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS,
+    refreshTtlMs: options.refreshTtlMs ?? DEFAULT_REFRESH_TTL_MS,
+  });
+  const mailSender = createMailSender({
+    sqlite,
+    changeLog,
+    now,
+    dataDir: options.dataDir,
+    epoch,
+    smtp: options.mail,
+    log,
+  });
+  const push = createPush({
+    sqlite,
+    auth,
+    changeLog,
+    now,
+    epoch,
+    log,
+    onMailsQueued: () => mailSender.kick(),
+  });
+  const pull = createPull({ sqlite, changeLog, epoch });
+  const openApi = buildOpenApi({ minClientVersion });
+
+  const handlers: Record<OperationId, Handler> = {
+    signIn: ({ body }) => {
+      const input = body as z.output<typeof SignInRequest>;
+      const tokens = auth.signIn(input.username, input.password, input.deviceId);
+      if (!tokens) throw new HttpError(401, 'invalid_credentials');
+      return { status: 200, body: tokens satisfies TokenResponse };
+    },
+    refresh: ({ body }) => {
+      const tokens = auth.refresh((body as z.output<typeof RefreshRequest>).refreshToken);
+      if (!tokens) throw new HttpError(401, 'invalid_token');
+      return { status: 200, body: tokens satisfies TokenResponse };
+    },
+    pull: ({ who, query }) => {
+      const outcome = pull.pull(who!.agent, query!.cursor, query!.limit);
+      if (outcome.kind === 'invalid_cursor') {
+        throw new HttpError(400, 'invalid_request', 'El cursor no es válido.');
+      }
+      if (outcome.kind === 'resync_required') throw new HttpError(410, 'resync_required');
+      return { status: 200, body: outcome.response satisfies PullResponse };
+    },
+    push: async ({ who, body }) => {
+      const input = body as z.output<typeof PushRequest>;
+      if (input.deviceId !== who!.deviceId) {
+        throw new HttpError(400, 'invalid_request', 'deviceId no coincide con X-Device-Id.');
+      }
+      if (Number.isNaN(Date.parse(input.sentAt))) {
+        throw new HttpError(400, 'invalid_request', 'sentAt no es una fecha ISO válida.');
+      }
+      const outcome = await push.push(who!, input);
+      if (outcome.kind === 'device_fork') {
+        throw new HttpError(409, 'device_fork', `(mutación ${outcome.mutationId})`);
+      }
+      if (outcome.kind === 'unavailable') {
+        return {
+          status: 503,
+          headers: { 'Retry-After': '1' },
+          body: errorBody('unavailable'),
+        };
+      }
+      return { status: 200, body: outcome.response satisfies PushResponse };
+    },
+    health: () => ({ status: 200, body: { ok: true, epoch } satisfies z.output<typeof Health> }),
+    openapi: () => ({ status: 200, body: openApi }),
+  };
+
+  const bodySchemas = { SignInRequest, RefreshRequest, PushRequest } as const;
+
+  async function handle(request: http.IncomingMessage): Promise<Reply> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const routes = ROUTES as readonly RouteSpec[];
+    const route = routes.find((r) => r.path === url.pathname && r.method === request.method);
+    if (!route) {
+      const allowed = routes.filter((r) => r.path === url.pathname).map((r) => r.method);
+      if (allowed.length > 0) {
+        return {
+          status: 405,
+          headers: { Allow: allowed.join(', ') },
+          body: errorBody('method_not_allowed'),
+        };
+      }
+      return { status: 404, body: errorBody('not_found') };
+    }
+
+    const version = header(request, 'x-client-version');
+    if (route.auth && version === undefined) {
+      throw new HttpError(400, 'invalid_request', 'Falta el encabezado X-Client-Version.');
+    }
+    if (version !== undefined) {
+      const order = compareVersions(version, minClientVersion);
+      if (order === null) {
+        throw new HttpError(400, 'invalid_request', 'X-Client-Version no es una versión semver.');
+      }
+      if (order < 0) {
+        throw new HttpError(426, 'upgrade_required', undefined, { minVersion: minClientVersion });
+      }
+    }
+
+    let who: Authenticated | null = null;
+    if (route.auth) {
+      const authorization = header(request, 'authorization') ?? '';
+      const token = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization)?.[1];
+      who = token ? auth.authenticate(token) : null;
+      if (!who) throw new HttpError(401, 'unauthorized');
+      const deviceId = header(request, 'x-device-id');
+      if (!UUID.safeParse(deviceId).success) {
+        throw new HttpError(400, 'invalid_request', 'Falta X-Device-Id o no es un UUID.');
+      }
+      // A token belongs to the device it was issued to.
+      if (deviceId !== who.deviceId) throw new HttpError(401, 'unauthorized');
+    }
+
+    let body: unknown = null;
+    if (route.body) {
+      const type = header(request, 'content-type') ?? '';
+      if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type');
+      const raw = await readBody(request);
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, 'invalid_request', 'El cuerpo no es JSON válido.');
+      }
+      const parsed = bodySchemas[route.body as keyof typeof bodySchemas].safeParse(json);
+      if (!parsed.success) throw new HttpError(400, 'invalid_request', describe(parsed.error));
+      body = parsed.data;
+    }
+
+    let query: z.output<typeof PullQuery> | null = null;
+    if (route.query) {
+      const parsed = route.query.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success) throw new HttpError(400, 'invalid_request', describe(parsed.error));
+      query = parsed.data;
+    }
+
+    return handlers[route.operationId as OperationId]({ who, body, query });
+  }
+
+  const server = http.createServer((request, response) => {
+    handle(request)
+      .catch((error: unknown): Reply => {
+        if (error instanceof HttpError) {
+          return { status: error.status, body: errorBody(error.code, error.detail, error.extra) };
+        }
+        log(`error no controlado en ${request.method} ${request.url}`, error);
+        return { status: 500, body: errorBody('internal') };
+      })
+      .then((reply) => send(response, reply));
+  });
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  }).catch(async (error: unknown) => {
+    await mailSender.close();
+    sqlite.close();
+    throw error;
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    epoch,
+    db,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await mailSender.close();
+        sqlite.close();
+      })()),
+  };
+}
+
+function header(request: http.IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Field paths of a zod error, without values or stack: enough to fix the client. */
+function describe(error: z.ZodError): string {
+  const paths = [...new Set(error.issues.map((issue) => issue.path.join('.') || '(raíz)'))];
+  return `Revise: ${paths.slice(0, 10).join(', ')}.`;
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      request.resume();
+      reject(new HttpError(413, 'payload_too_large'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    request.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        failed = true;
+        reject(new HttpError(413, 'payload_too_large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', (error) => {
+      if (!failed) reject(error);
+    });
+  });
+}
+
+function send(response: http.ServerResponse, reply: Reply): void {
+  if (response.headersSent || response.destroyed) return;
+  const text = JSON.stringify(reply.body);
+  response.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    // A body too large is refused before it is read: that connection is not reused.
+    ...(reply.status === 413 ? { Connection: 'close' } : {}),
+    ...reply.headers,
+  });
+  response.end(text);
+}

@@ -1,0 +1,143 @@
+/**
+ * The desktop's HTTP client for the central API (src/shared/sync-protocol.ts). Every answer is
+ * parsed; every failure becomes a `CentralError` whose `kind` tells the sync engine what to do
+ * (retry later, refresh the token, resync, stop).
+ */
+import type { z } from 'zod';
+import {
+  ErrorBody,
+  Health,
+  PullResponse,
+  PushResponse,
+  TokenResponse,
+  type PushRequest,
+} from '../../shared/sync-protocol';
+
+export type CentralErrorKind =
+  /** No answer: offline, refused, timed out. Retry with backoff. */
+  | 'network'
+  /** 5xx or 429: retry after `retryAfterMs` (from Retry-After) or backoff. */
+  | 'unavailable'
+  /** Token expired or unknown: refresh, else sign in again. */
+  | 'unauthorized'
+  /** Wrong username or password at sign-in. */
+  | 'invalid_credentials'
+  /** This client is too old: stop syncing, keep the queue. */
+  | 'upgrade_required'
+  /** The server was restored or the cursor is no longer valid: start the replica over. */
+  | 'resync_required'
+  /** Another device sent different actions under this device's identity. */
+  | 'device_fork'
+  /** An answer that is not what the protocol says. */
+  | 'bad_response';
+
+export class CentralError extends Error {
+  constructor(
+    readonly kind: CentralErrorKind,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+    readonly minVersion: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export type CentralClientOptions = {
+  baseUrl: string;
+  deviceId: string;
+  clientVersion: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+export function createCentralClient(options: CentralClientOptions) {
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    init: { token?: string; body?: unknown } = {},
+  ): Promise<z.infer<S>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Device-Id': options.deviceId,
+          'X-Client-Version': options.clientVersion,
+          ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new CentralError('network', `Sin conexión con el sistema central (${String(error)})`);
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    if (response.ok) {
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) {
+        throw new CentralError('bad_response', 'El sistema central respondió algo inesperado.');
+      }
+      return parsed.data;
+    }
+    const error = ErrorBody.safeParse(body);
+    const code = error.success ? error.data.error.code : '';
+    const message = error.success ? error.data.error.message : `HTTP ${response.status}`;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : null;
+    switch (response.status) {
+      case 401:
+        throw new CentralError(
+          path === '/auth/sign-in' ? 'invalid_credentials' : 'unauthorized',
+          message,
+        );
+      case 409:
+        if (code === 'device_fork') throw new CentralError('device_fork', message);
+        break;
+      case 410:
+        throw new CentralError('resync_required', message);
+      case 426:
+        throw new CentralError(
+          'upgrade_required',
+          message,
+          null,
+          error.success ? (error.data.error.minVersion ?? null) : null,
+        );
+      case 429:
+        throw new CentralError('unavailable', message, retryAfterMs);
+    }
+    if (response.status >= 500) throw new CentralError('unavailable', message, retryAfterMs);
+    throw new CentralError('bad_response', message);
+  }
+
+  return {
+    health: () => request('GET', '/health', Health),
+    signIn: (username: string, password: string) =>
+      request('POST', '/auth/sign-in', TokenResponse, {
+        body: { username, password, deviceId: options.deviceId },
+      }),
+    refresh: (refreshToken: string) =>
+      request('POST', '/auth/refresh', TokenResponse, { body: { refreshToken } }),
+    pull: (token: string, cursor: string, limit: number) =>
+      request(
+        'GET',
+        `/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`,
+        PullResponse,
+        { token },
+      ),
+    push: (token: string, body: PushRequest) =>
+      request('POST', '/sync/push', PushResponse, { token, body }),
+  };
+}
+
+export type CentralClient = ReturnType<typeof createCentralClient>;

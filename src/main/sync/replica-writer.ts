@@ -1,0 +1,133 @@
+/**
+ * Writes pulled changes into the replica. One page and its cursor commit together (a crash
+ * never leaves half a page or a cursor ahead of its rows). Rows never go back to an older
+ * version. After the page, the agent's actions the server has not confirmed yet are replayed
+ * over the fresh rows, so the screen keeps showing what the agent did (read-your-writes).
+ */
+import type Database from 'better-sqlite3';
+import { ENTITY_TABLES, type Change, type Entity } from '../../shared/sync-protocol';
+import { createPersonWriteRepository } from '../repositories/person-write-repository';
+import { applyIntent } from './intents';
+
+const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
+
+export type PageMeta = {
+  cursor: string;
+  epoch: string;
+  progress: { done: number; total: number } | null;
+};
+
+export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
+  const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
+  const upserts = new Map<Entity, Database.Statement>();
+  const deletes = new Map<Entity, Database.Statement>();
+  for (const [entity, spec] of Object.entries(ENTITY_TABLES) as Array<
+    [Entity, (typeof ENTITY_TABLES)[Entity]]
+  >) {
+    const columns = spec.columns;
+    const updates = columns
+      .filter((column) => column !== spec.key)
+      .map((column) => `${column} = excluded.${column}`)
+      .join(', ');
+    const guard = ENTITIES_WITHOUT_VERSION.has(entity)
+      ? ''
+      : ` WHERE excluded.version >= ${spec.table}.version`;
+    upserts.set(
+      entity,
+      sqlite.prepare(
+        `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
+         ON CONFLICT(${spec.key}) DO UPDATE SET ${updates}${guard}`,
+      ),
+    );
+    deletes.set(entity, sqlite.prepare(`DELETE FROM ${spec.table} WHERE ${spec.key} = ?`));
+  }
+  const dropPlaceholders = sqlite.prepare('DELETE FROM mails WHERE action_id = ? AND id < 0');
+  const pendingFor = sqlite.prepare(
+    `SELECT action_id, kind, person_rut, payload FROM outbox
+     WHERE state = 'pending' AND person_rut = ? ORDER BY seq`,
+  );
+  const setState = sqlite.prepare(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  const getState = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?');
+
+  function pick(entity: Entity, row: Record<string, unknown>) {
+    const values: Record<string, unknown> = {};
+    for (const column of ENTITY_TABLES[entity].columns) {
+      const value = row[column];
+      values[column] = typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
+    }
+    return values;
+  }
+
+  function personOf(change: Change): number | null {
+    if (!change.row) return null;
+    const rut = change.entity === 'person' ? change.row['rut'] : change.row['person_rut'];
+    return typeof rut === 'number' ? rut : null;
+  }
+
+  /** Replays this device's pending actions for a person over the rows just pulled. */
+  function replay(personRut: number): void {
+    const rows = pendingFor.all(personRut) as Array<{
+      action_id: string;
+      kind: string;
+      person_rut: number;
+      payload: string;
+    }>;
+    for (const row of rows) {
+      applyIntent(
+        { writes, mode: 'replay', now: now() },
+        {
+          actionId: row.action_id,
+          kind: row.kind,
+          personRut: row.person_rut,
+          payload: JSON.parse(row.payload) as Record<string, unknown>,
+        },
+      );
+    }
+  }
+
+  return {
+    /** Applies one page and stores its cursor, in one transaction. */
+    applyPage: sqlite.transaction((changes: Change[], meta: PageMeta) => {
+      const touched = new Set<number>();
+      for (const change of changes) {
+        if (change.op === 'delete' || change.row === null) {
+          deletes.get(change.entity)!.run(change.key);
+          continue;
+        }
+        const actionId = change.row['action_id'];
+        if (change.entity === 'mail' && typeof actionId === 'string')
+          dropPlaceholders.run(actionId);
+        upserts.get(change.entity)!.run(pick(change.entity, change.row));
+        const person = personOf(change);
+        if (person !== null) touched.add(person);
+      }
+      for (const person of touched) replay(person);
+      setState.run('pull_cursor', meta.cursor);
+      setState.run('epoch', meta.epoch);
+      setState.run('last_pull_at', now().toISOString());
+      setState.run('initial_sync', meta.progress ? JSON.stringify(meta.progress) : '');
+    }),
+
+    /**
+     * The server was restored or the cursor expired: the replica starts over from a fresh
+     * snapshot. The outbox is kept, and so are the mails it queued, so nothing is lost.
+     */
+    resetForResync: sqlite.transaction((epoch: string | null) => {
+      sqlite.exec(`DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0;
+        DELETE FROM accounts; DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;`);
+      setState.run('pull_cursor', '');
+      if (epoch !== null) setState.run('epoch', epoch);
+    }),
+
+    state(key: string): string | null {
+      return (getState.get(key) as { value: string } | undefined)?.value ?? null;
+    },
+    setState(key: string, value: string): void {
+      setState.run(key, value);
+    },
+  };
+}
+
+export type ReplicaWriter = ReturnType<typeof createReplicaWriter>;

@@ -1,0 +1,423 @@
+/**
+ * The sync engine: one loop, owned by main, that drains the outbox in order and pulls the
+ * central API's changes. Any trigger (an action, a timer, "Sincronizar ahora", sign-in) just
+ * kicks it. Failures never lose or reorder the queue:
+ * - no network / 5xx / 429: retry with growing, jittered delays (Retry-After honoured);
+ * - 401: refresh the token once, else pause until the agent signs in again;
+ * - 426: stop, keep the queue, say an update is needed;
+ * - 410: start the replica over from a snapshot, keeping the queue;
+ * - a restored server that lost acknowledged actions: send them again (intents are idempotent).
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { AgentProfile, Mutation, TokenResponse } from '../../shared/sync-protocol';
+import { CentralError, type CentralClient } from './central-client';
+import type { ReplicaWriter } from './replica-writer';
+
+export type StoredTokens = Pick<
+  TokenResponse,
+  'accessToken' | 'accessExpiresAt' | 'refreshToken' | 'refreshExpiresAt'
+> & { agent: AgentProfile };
+
+/** Where tokens live: Electron's safeStorage on the desktop, memory in the web door. */
+export type TokenStore = { load(): StoredTokens | null; save(tokens: StoredTokens | null): void };
+
+export function memoryTokenStore(): TokenStore {
+  let tokens: StoredTokens | null = null;
+  return { load: () => tokens, save: (next) => (tokens = next) };
+}
+
+export type SyncState =
+  | 'idle'
+  | 'syncing'
+  | 'offline'
+  | 'signed_out'
+  | 'upgrade_required'
+  | 'device_fork'
+  | 'not_configured';
+
+export type SyncStatus = {
+  state: SyncState;
+  online: boolean;
+  pending: number;
+  /** Pending actions of another agent of this device, waiting for that agent to sign in. */
+  waitingForOtherAgent: number;
+  conflicts: number;
+  rejected: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  nextAttemptInMs: number | null;
+  initialSync: { done: number; total: number } | null;
+  /** Pending actions exist but nothing has reached the server for too long. */
+  stuck: boolean;
+};
+
+export type SyncEngineOptions = {
+  sqlite: Database.Database;
+  writer: ReplicaWriter;
+  client: CentralClient;
+  deviceId: string;
+  tokens: TokenStore;
+  now: () => Date;
+  random?: () => number;
+  pageSize?: number;
+  batchSize?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Pause between cycles when all is well. */
+  intervalMs?: number;
+  stuckAfterMs?: number;
+  log?: (message: string, error?: unknown) => void;
+};
+
+/** Full jitter: a random wait up to an exponentially growing cap; never less than Retry-After. */
+export function retryDelay(
+  failures: number,
+  retryAfterMs: number | null,
+  random: () => number,
+  baseMs: number,
+  maxMs: number,
+): number {
+  const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.max(retryAfterMs ?? 0, Math.round(random() * cap));
+}
+
+export function payloadHash(kind: string, personRut: number | null, payload: string): string {
+  return createHash('sha256')
+    .update(`${kind}\n${personRut ?? ''}\n${payload}`)
+    .digest('hex');
+}
+
+type OutboxRow = {
+  seq: number;
+  action_id: string;
+  kind: string;
+  agent_id: string | null;
+  person_rut: number | null;
+  payload: string;
+  created_at: string;
+};
+
+const MAX_RESYNCS_PER_HOUR = 3;
+
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { sqlite, writer, client, tokens, now } = options;
+  const random = options.random ?? Math.random;
+  const pageSize = options.pageSize ?? 2000;
+  const batchSize = options.batchSize ?? 100;
+  const baseDelayMs = options.baseDelayMs ?? 1000;
+  const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
+  const intervalMs = options.intervalMs ?? 15_000;
+  const stuckAfterMs = options.stuckAfterMs ?? 10 * 60_000;
+  const log = options.log ?? (() => {});
+
+  const pendingRows = sqlite.prepare(
+    `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at FROM outbox
+     WHERE state = 'pending' ORDER BY seq LIMIT ?`,
+  );
+  const markResult = sqlite.prepare(
+    'UPDATE outbox SET state = ?, result = ?, attempts = attempts + 1 WHERE seq = ?',
+  );
+  const resend = sqlite.prepare(
+    "UPDATE outbox SET state = 'pending' WHERE seq >= ? AND state != 'pending'",
+  );
+  const counts = sqlite.prepare(
+    `SELECT
+       sum(state = 'pending') AS pending,
+       sum(state = 'pending' AND agent_id IS NOT ?) AS others,
+       sum(state = 'conflict') AS conflicts,
+       sum(state = 'rejected') AS rejected,
+       min(CASE WHEN state = 'pending' THEN created_at END) AS oldest
+     FROM outbox`,
+  );
+
+  let state: SyncState = tokens.load() ? 'idle' : 'signed_out';
+  let online = false;
+  let failures = 0;
+  let lastError: string | null = null;
+  let nextAttemptAt: number | null = null;
+  let running = false;
+  let stopped = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let cycle: Promise<void> | null = null;
+  let again = false;
+  const resyncs: number[] = [];
+
+  const agentId = () => tokens.load()?.agent.agentId ?? null;
+
+  function toMutation(row: OutboxRow): Mutation {
+    return {
+      id: row.seq,
+      actionId: row.action_id,
+      agentId: row.agent_id ?? '',
+      kind: row.kind,
+      personRut: row.person_rut,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      decidedAt: (JSON.parse(row.payload) as { decidedAt?: string }).decidedAt ?? row.created_at,
+      payloadHash: payloadHash(row.kind, row.person_rut, row.payload),
+    };
+  }
+
+  /** Calls the server with the access token, refreshing it once on 401. */
+  async function withToken<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
+    const stored = tokens.load();
+    if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
+    try {
+      return await call(stored.accessToken);
+    } catch (error) {
+      if (!(error instanceof CentralError) || error.kind !== 'unauthorized') throw error;
+      let renewed: TokenResponse;
+      try {
+        renewed = await client.refresh(stored.refreshToken);
+      } catch (refreshError) {
+        if (refreshError instanceof CentralError && refreshError.kind !== 'unauthorized') {
+          throw refreshError;
+        }
+        tokens.save(null);
+        throw new CentralError('unauthorized', 'La sesión con el sistema central expiró.');
+      }
+      tokens.save({ ...renewed, agent: renewed.agent });
+      return call(renewed.accessToken);
+    }
+  }
+
+  const applyResults = sqlite.transaction(
+    (
+      results: Array<{
+        id: number;
+        status: string;
+        code?: string;
+        message?: string;
+        conflicts?: unknown;
+      }>,
+    ) => {
+      for (const result of results) {
+        const detail =
+          result.status === 'applied'
+            ? null
+            : JSON.stringify({
+                code: result.code,
+                message: result.message,
+                conflicts: result.conflicts,
+              });
+        markResult.run(result.status, detail, result.id);
+      }
+    },
+  );
+
+  async function pushAll(): Promise<void> {
+    const me = agentId();
+    for (;;) {
+      const rows = pendingRows.all(batchSize) as OutboxRow[];
+      // Only the signed-in agent's actions travel with their token; order is kept, so the
+      // first action of another agent stops the batch until that agent signs in.
+      const mine: OutboxRow[] = [];
+      for (const row of rows) {
+        if (row.agent_id !== me) break;
+        mine.push(row);
+      }
+      if (mine.length === 0) return;
+      const response = await withToken((token) =>
+        client.push(token, {
+          deviceId: options.deviceId,
+          sentAt: now().toISOString(),
+          mutations: mine.map(toMutation),
+        }),
+      );
+      applyResults(response.results);
+      writer.setState('last_push_at', now().toISOString());
+      if (response.expectedNext !== undefined) {
+        if (response.expectedNext < mine[0]!.seq) {
+          // The server forgot actions it had confirmed (restored from a backup): send again.
+          resend.run(response.expectedNext);
+          continue;
+        }
+        throw new CentralError(
+          'bad_response',
+          `El sistema central espera la acción ${response.expectedNext}, que este equipo no tiene.`,
+        );
+      }
+      if (response.results.length < mine.length) return;
+    }
+  }
+
+  async function pullAll(): Promise<void> {
+    for (;;) {
+      const cursor = writer.state('pull_cursor') ?? '';
+      const page = await withToken((token) => client.pull(token, cursor, pageSize));
+      writer.applyPage(page.changes, {
+        cursor: page.cursor,
+        epoch: page.epoch,
+        progress: page.progress,
+      });
+      if (!page.hasMore) return;
+      // Let the event loop breathe between pages: the window stays responsive.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  function resync(): void {
+    const hourAgo = now().getTime() - 3_600_000;
+    while (resyncs.length > 0 && resyncs[0]! < hourAgo) resyncs.shift();
+    if (resyncs.length >= MAX_RESYNCS_PER_HOUR) {
+      throw new CentralError(
+        'bad_response',
+        'El sistema central pide resincronizar una y otra vez.',
+      );
+    }
+    resyncs.push(now().getTime());
+    writer.resetForResync(null);
+  }
+
+  async function runCycle(): Promise<void> {
+    if (state === 'upgrade_required' || state === 'device_fork') return;
+    if (!tokens.load()) {
+      state = 'signed_out';
+      return;
+    }
+    state = 'syncing';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await pushAll();
+        await pullAll();
+        state = 'idle';
+        online = true;
+        failures = 0;
+        lastError = null;
+        nextAttemptAt = null;
+        writer.setState('last_sync_at', now().toISOString());
+        return;
+      } catch (error) {
+        if (error instanceof CentralError && error.kind === 'resync_required' && attempt === 0) {
+          try {
+            resync();
+            continue;
+          } catch (loop) {
+            error = loop;
+          }
+        }
+        handleFailure(error);
+        return;
+      }
+    }
+  }
+
+  function handleFailure(error: unknown): void {
+    const central = error instanceof CentralError ? error : null;
+    lastError = central ? central.message : 'Error inesperado al sincronizar.';
+    if (!central) log('sync failed', error);
+    switch (central?.kind) {
+      case 'unauthorized':
+        state = 'signed_out';
+        online = true;
+        return;
+      case 'upgrade_required':
+        state = 'upgrade_required';
+        online = true;
+        lastError = `Esta versión ya no puede sincronizar: actualice la aplicación${
+          central.minVersion ? ` (mínimo ${central.minVersion})` : ''
+        }. Sus acciones pendientes se conservan.`;
+        return;
+      case 'device_fork':
+        state = 'device_fork';
+        online = true;
+        lastError =
+          'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Contacte a soporte: sus acciones pendientes se conservan.';
+        return;
+      default:
+        state = 'offline';
+        online = central?.kind !== 'network' ? online : false;
+        failures++;
+        nextAttemptAt =
+          now().getTime() +
+          retryDelay(failures, central?.retryAfterMs ?? null, random, baseDelayMs, maxDelayMs);
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    const waitMs = again
+      ? 0
+      : nextAttemptAt !== null
+        ? Math.max(0, nextAttemptAt - now().getTime())
+        : state === 'idle'
+          ? intervalMs
+          : null;
+    again = false;
+    if (waitMs === null) return;
+    timer = setTimeout(() => void syncNow(), waitMs);
+  }
+
+  /** Runs one cycle now (or right after the one under way). */
+  function syncNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return cycle ?? Promise.resolve();
+    }
+    running = true;
+    cycle = runCycle()
+      .catch((error: unknown) => log('sync cycle failed', error))
+      .finally(() => {
+        running = false;
+        cycle = null;
+        schedule();
+      });
+    return cycle;
+  }
+
+  return {
+    start(): void {
+      stopped = false;
+      void syncNow();
+    },
+    stop(): void {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+    /** Something changed (an action, a sign-in): sync soon, with no backoff wait. */
+    kick(): void {
+      nextAttemptAt = null;
+      if (state === 'signed_out' && tokens.load()) state = 'idle';
+      if (!stopped) void syncNow();
+    },
+    syncNow,
+    /** Resolves when no cycle is running. */
+    async settled(): Promise<void> {
+      while (cycle) await cycle;
+    },
+    status(): SyncStatus {
+      const row = counts.get(agentId()) as {
+        pending: number | null;
+        others: number | null;
+        conflicts: number | null;
+        rejected: number | null;
+        oldest: string | null;
+      };
+      const initial = writer.state('initial_sync');
+      const lastPush = writer.state('last_push_at');
+      const pending = row.pending ?? 0;
+      const since = lastPush && row.oldest && lastPush > row.oldest ? lastPush : row.oldest;
+      return {
+        state: tokens.load() ? state : 'signed_out',
+        online,
+        pending,
+        waitingForOtherAgent: row.others ?? 0,
+        conflicts: row.conflicts ?? 0,
+        rejected: row.rejected ?? 0,
+        lastSyncAt: writer.state('last_sync_at'),
+        lastError,
+        nextAttemptInMs:
+          nextAttemptAt === null ? null : Math.max(0, nextAttemptAt - now().getTime()),
+        initialSync: initial ? (JSON.parse(initial) as { done: number; total: number }) : null,
+        stuck:
+          pending > (row.others ?? 0) &&
+          since !== null &&
+          now().getTime() - Date.parse(since) > stuckAfterMs,
+      };
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
