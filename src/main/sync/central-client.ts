@@ -77,7 +77,7 @@ export function createCentralClient(options: CentralClientOptions) {
     } catch (error) {
       throw new CentralError('network', `Sin conexión con el sistema central (${String(error)})`);
     }
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = await response.json();
     } catch {

@@ -288,15 +288,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
         writer.setState('last_sync_at', now().toISOString());
         return;
       } catch (error) {
+        let failure = error;
         if (error instanceof CentralError && error.kind === 'resync_required' && attempt === 0) {
           try {
             resync();
             continue;
           } catch (loop) {
-            error = loop;
+            failure = loop;
           }
         }
-        handleFailure(error);
+        handleFailure(failure);
         return;
       }
     }
