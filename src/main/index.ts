@@ -2,11 +2,15 @@
  * The desktop app: opens the replica, registers the IPC door, and shows one hardened window
  * (sandboxed, isolated, no Node in the renderer, navigation and new windows denied).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { createCore, type Core } from './core';
 import { registerIpc, trustedSender } from './ipc/register-ipc';
+import type { StoredTokens, TokenStore } from './sync/sync-engine';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,6 +29,69 @@ function storagePaths() {
       'better_sqlite3.node',
     ),
   };
+}
+
+/** Central API tokens, encrypted by the OS keychain (safeStorage); kept in memory if unavailable. */
+function safeTokenStore(file: string): TokenStore {
+  let memory: StoredTokens | null = null;
+  const usable = safeStorage.isEncryptionAvailable();
+  return {
+    load() {
+      if (!usable) return memory;
+      try {
+        return JSON.parse(safeStorage.decryptString(fs.readFileSync(file))) as StoredTokens;
+      } catch {
+        return null;
+      }
+    },
+    save(tokens) {
+      memory = tokens;
+      if (!usable) return;
+      if (tokens === null) fs.rmSync(file, { force: true });
+      else
+        fs.writeFileSync(file, safeStorage.encryptString(JSON.stringify(tokens)), { mode: 0o600 });
+    },
+  };
+}
+
+/**
+ * In development (`npm start`), the reference central API runs beside the app so a newcomer
+ * sees the whole loop. A packaged app syncs with the address set in Ajustes.
+ */
+async function startDemoCentral(
+  dataDir: string,
+): Promise<{ url: string; child: ChildProcess } | null> {
+  const node = process.env['npm_node_execpath'] ?? 'node';
+  const root = app.getAppPath();
+  const child = spawn(
+    node,
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'src/central-api/start.ts'),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 60_000);
+    child.once('error', () => resolve(null));
+    child.once('exit', () => resolve(null));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const ready = JSON.parse(line) as { ready?: boolean; url?: string };
+        if (ready.ready && ready.url) {
+          clearTimeout(timer);
+          resolve({ url: ready.url, child });
+        }
+      } catch {
+        // not the readiness line
+      }
+    });
+  });
 }
 
 function rendererUrl(): string {
@@ -67,18 +134,33 @@ app.on('web-contents-created', (_event, contents) => {
 app.on('window-all-closed', () => app.quit());
 
 let core: Core | null = null;
-app.on('will-quit', () => core?.close());
+let demoCentral: ChildProcess | null = null;
+app.on('will-quit', () => {
+  core?.close();
+  demoCentral?.kill();
+});
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
     grant(false),
   );
   const url = rendererUrl();
+  const userData = app.getPath('userData');
+  let centralUrl = process.env['MESA_CENTRAL_URL'];
+  if (!centralUrl && !app.isPackaged && process.env['MESA_DEMO_CENTRAL'] !== '0') {
+    const demo = await startDemoCentral(path.join(userData, 'central-demo'));
+    demoCentral = demo?.child ?? null;
+    centralUrl = demo?.url;
+  }
   try {
     core = createCore({
-      dataDir: process.env['MESA_DATA_DIR'] ?? path.join(app.getPath('userData'), 'data'),
+      dataDir: process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data'),
       door: 'electron',
       version: app.getVersion(),
+      // With a central API the replica comes from it; the demo dataset is for standalone use.
+      demoPersons: centralUrl ? 0 : undefined,
+      centralUrl,
+      tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
       ...storagePaths(),
     });
   } catch (error) {

@@ -261,3 +261,33 @@ export const noCauseText = {
   title: 'Sin impedimentos a la vista',
   say: 'Su cuenta está activa. Si la contraseña no funciona, envíele un enlace para restablecerla.',
 };
+
+export const syncStateLabels = {
+  idle: 'En línea',
+  syncing: 'Sincronizando',
+  offline: 'Sin conexión',
+  signed_out: 'Sincronización en pausa: ingrese de nuevo',
+  upgrade_required: 'Actualización requerida',
+  device_fork: 'Equipo duplicado',
+  not_configured: 'Sin sistema central',
+} as const;
+
+export const syncKindLabels: Record<string, string> = {
+  'person.update_contact': 'Cambio de datos de contacto',
+  'account.unlock': 'Desbloqueo de cuenta',
+  'account.clear_registration_block': 'Desbloqueo de registro',
+  'mail.resend': 'Reenvío de correo',
+  'membership.disable': 'Inhabilitación',
+  'membership.enable': 'Rehabilitación',
+  'membership.pause': 'Pausa de acceso',
+  'membership.resume': 'Reanudación de acceso',
+  'membership.dismiss': 'Baja',
+  'membership.change_role': 'Cambio de perfil',
+};
+
+export const fieldLabels: Record<string, string> = {
+  email: 'Correo',
+  phone: 'Celular',
+  role: 'Perfil',
+  state: 'Estado',
+};

@@ -14,6 +14,8 @@ const { values } = parseArgs({
     'demo-persons': { type: 'string', default: String(DEFAULT_DEMO_PERSONS) },
     'renderer-dir': { type: 'string', default: 'out/renderer' },
     token: { type: 'string' },
+    /** The central API to sync with (e.g. from `npm run central`). */
+    central: { type: 'string' },
   },
 });
 
@@ -32,8 +34,9 @@ const dataDir = path.resolve(values['data-dir']);
 const core = createCore({
   dataDir,
   door: 'web',
-  version: process.env['npm_package_version'] ?? '0.0.0',
+  version: process.env['npm_package_version'] ?? '0.1.0',
   demoPersons,
+  centralUrl: values.central,
 });
 const door = await startWebDoor({
   dispatch: core.dispatch,

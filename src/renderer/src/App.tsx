@@ -7,6 +7,8 @@ import { AuditView } from './components/AuditView';
 import { CallBar } from './components/CallBar';
 import { CallsView } from './components/CallsView';
 import { SignInScreen } from './components/SignInScreen';
+import { SyncIndicator } from './components/SyncIndicator';
+import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
@@ -43,7 +45,6 @@ function Desk() {
   const show = useSession((s) => s.show);
   const signOut = useSession((s) => s.signOut);
   const notice = useSession((s) => s.notice);
-  const pendingActions = useSession((s) => s.pendingActions);
 
   useEffect(() => {
     void loadInfo();
@@ -101,11 +102,12 @@ function Desk() {
           {tab('search', 'Búsqueda')}
           {tab('calls', 'Llamadas')}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
+          {tab('sync', 'Sincronización')}
         </nav>
         <span className="muted">
           {personCount === null ? '' : `${personCount.toLocaleString('es-CL')} personas`}
-          {pendingActions > 0 && ` · ${pendingActions} por sincronizar`}
         </span>
+        <SyncIndicator />
         <span className="agent">
           {session.displayName} · {roleNames[session.role]}
           <button type="button" className="link" onClick={() => void signOut()}>
@@ -116,6 +118,7 @@ function Desk() {
       <CallBar />
       {view === 'calls' && <CallsView />}
       {view === 'audit' && <AuditView />}
+      {view === 'sync' && <SyncView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />

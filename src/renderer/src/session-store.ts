@@ -3,10 +3,10 @@
  * the last confirmation. Search and the record live in store.ts.
  */
 import { create } from 'zustand';
-import type { ActionResult, AgentSession, Interaction } from '../../shared/contract';
+import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../shared/contract';
 import { ApiError, call } from './api/client';
 
-export type View = 'search' | 'calls' | 'audit';
+export type View = 'search' | 'calls' | 'audit' | 'sync';
 
 /** An action the agent confirms in a dialog: what to ask for, and what to call. */
 export type DialogSpec = {
@@ -41,6 +41,7 @@ type State = {
   dialog: DialogSpec | null;
   notice: string | null;
   pendingActions: number;
+  sync: SyncStatus | null;
 };
 
 type Actions = {
@@ -54,6 +55,7 @@ type Actions = {
   closeDialog: () => void;
   notify: (message: string) => void;
   refreshPending: () => Promise<void>;
+  refreshSync: () => Promise<void>;
 };
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,6 +68,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
   dialog: null,
   notice: null,
   pendingActions: 0,
+  sync: null,
 
   async restore() {
     try {
@@ -132,6 +135,15 @@ export const useSession = create<State & Actions>()((set, get) => ({
       set({ pendingActions: (await call('app.info', {})).pendingActions });
     } catch {
       // keep the last count
+    }
+    await get().refreshSync();
+  },
+
+  async refreshSync() {
+    try {
+      set({ sync: await call('sync.status', {}) });
+    } catch {
+      // keep the last status
     }
   },
 }));

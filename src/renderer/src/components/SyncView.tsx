@@ -1,0 +1,213 @@
+import { useEffect, useState } from 'react';
+import type { SyncIssue } from '../../../shared/contract';
+import { formatDateTime } from '../../../shared/format';
+import { fieldLabels, syncKindLabels, syncStateLabels } from '../../../shared/messages';
+import { ApiError, call } from '../api/client';
+import { useSession } from '../session-store';
+import { useApp } from '../store';
+import { displayRut } from './display';
+
+const show = (value: unknown) =>
+  value === null || value === undefined || value === '' ? '(vacío)' : String(value);
+
+/** Sync status, settings, and the actions that need a person: conflicts and rejections. */
+export function SyncView() {
+  const sync = useSession((s) => s.sync);
+  const refreshSync = useSession((s) => s.refreshSync);
+  const notify = useSession((s) => s.notify);
+  const reloadRecord = useApp((s) => s.reloadRecord);
+  const [issues, setIssues] = useState<SyncIssue[] | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const failed = (failure: unknown) =>
+    setError(failure instanceof ApiError ? failure.message : 'No se pudo completar la operación.');
+
+  useEffect(() => {
+    call('sync.issues', {})
+      .then(setIssues)
+      .catch(() => setError('No se pudieron cargar las acciones por revisar.'));
+  }, [sync?.conflicts, sync?.rejected]);
+
+  if (!sync) return null;
+  const progress = sync.initialSync;
+
+  const syncNow = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('sync.now', {});
+      await refreshSync();
+      void reloadRecord();
+    } catch (failure) {
+      failed(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resolve = async (issue: SyncIssue, choice: 'keep_theirs' | 'keep_mine' | 'dismiss') => {
+    setError(null);
+    try {
+      setIssues(await call('sync.resolve', { actionId: issue.actionId, choice }));
+      notify(
+        choice === 'keep_mine'
+          ? 'Se enviará de nuevo su valor.'
+          : 'Listo: se mantiene el estado del sistema central.',
+      );
+      await refreshSync();
+      void reloadRecord();
+    } catch (failure) {
+      failed(failure);
+    }
+  };
+
+  const saveUrl = async () => {
+    setError(null);
+    try {
+      await call('sync.configure', { centralUrl: url ?? sync.centralUrl });
+      setUrl(null);
+      await refreshSync();
+      notify('Dirección del sistema central guardada.');
+    } catch (failure) {
+      failed(failure);
+    }
+  };
+
+  return (
+    <section className="page" aria-labelledby="sync-title">
+      <h1 id="sync-title">Sincronización</h1>
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+      {sync.stuck && (
+        <p role="alert" className="notice notice-danger">
+          Hay acciones pendientes que no llegan al sistema central hace demasiado tiempo. Revise la
+          conexión o avise a soporte.
+        </p>
+      )}
+      <dl className="facts">
+        <dt>Estado</dt>
+        <dd>{syncStateLabels[sync.state]}</dd>
+        <dt>Pendientes</dt>
+        <dd>
+          {sync.pending}
+          {sync.waitingForOtherAgent > 0 &&
+            ` (${sync.waitingForOtherAgent} de otro agente: esperan que ingrese)`}
+        </dd>
+        <dt>Última sincronización</dt>
+        <dd>{sync.lastSyncAt ? formatDateTime(sync.lastSyncAt) : 'Nunca'}</dd>
+        <dt>Próximo intento</dt>
+        <dd>
+          {sync.nextAttemptInMs === null ? '—' : `en ${Math.ceil(sync.nextAttemptInMs / 1000)} s`}
+        </dd>
+        <dt>Último error</dt>
+        <dd>{sync.lastError ?? '—'}</dd>
+        <dt>Identidad del equipo</dt>
+        <dd>
+          <code>{sync.deviceId}</code>
+        </dd>
+      </dl>
+      {progress && (
+        <div className="initial-sync">
+          <p>
+            Carga inicial: {progress.done.toLocaleString('es-CL')} de{' '}
+            {progress.total.toLocaleString('es-CL')} registros
+          </p>
+          <progress max={progress.total} value={progress.done} aria-label="Carga inicial" />
+        </div>
+      )}
+      <div className="filters">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !sync.configured}
+          onClick={syncNow}
+        >
+          {busy ? 'Sincronizando…' : 'Sincronizar ahora'}
+        </button>
+      </div>
+
+      <h2>Ajustes</h2>
+      <form
+        className="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void saveUrl();
+        }}
+      >
+        <label className="field inline">
+          Dirección del sistema central
+          <input
+            value={url ?? sync.centralUrl ?? ''}
+            placeholder="https://central.ejemplo.cl"
+            onChange={(event) => setUrl(event.target.value)}
+            size={40}
+          />
+        </label>
+        <button type="submit">Guardar</button>
+      </form>
+
+      <h2>Por revisar</h2>
+      {issues && issues.length === 0 && <p className="muted">No hay conflictos ni rechazos.</p>}
+      {issues && issues.length > 0 && (
+        <ul className="issues">
+          {issues.map((issue) => (
+            <li key={issue.actionId} className="issue">
+              <p>
+                <strong>
+                  {issue.state === 'conflict' ? 'Conflicto' : 'Rechazada'}:{' '}
+                  {syncKindLabels[issue.kind] ?? issue.kind}
+                </strong>
+                {issue.personRut && ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}`} ·{' '}
+                {formatDateTime(issue.createdAt)}
+              </p>
+              {issue.state === 'rejected' && <p>Motivo: {issue.message ?? issue.code}</p>}
+              {issue.conflicts.length > 0 && (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Dato</th>
+                      <th scope="col">Su valor</th>
+                      <th scope="col">Valor en el sistema central</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {issue.conflicts.map((conflict) => (
+                      <tr key={conflict.field}>
+                        <th scope="row">{fieldLabels[conflict.field] ?? conflict.field}</th>
+                        <td>{show(conflict.yours)}</td>
+                        <td>{show(conflict.theirs)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <div className="issue-buttons">
+                {issue.state === 'conflict' ? (
+                  <>
+                    <button type="button" onClick={() => void resolve(issue, 'keep_theirs')}>
+                      Mantener el del sistema central
+                    </button>
+                    {issue.kind === 'person.update_contact' && (
+                      <button type="button" onClick={() => void resolve(issue, 'keep_mine')}>
+                        Aplicar el mío
+                      </button>
+                    )}
+                  </>
+                ) : (
+                  <button type="button" onClick={() => void resolve(issue, 'dismiss')}>
+                    Entendido
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

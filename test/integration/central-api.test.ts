@@ -1,0 +1,1042 @@
+/**
+ * The central API over real HTTP on 127.0.0.1: real SQLite files in temporary folders, a fake
+ * clock, and a real SMTP receiver on loopback. Each test names the guarantee it checks
+ * (shared/research/sync.md, section 5).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../src/central-api/routes';
+import { startCentralApi, type CentralApi } from '../../src/central-api/server';
+import {
+  ENTITIES,
+  ENTITY_TABLES,
+  ErrorBody,
+  PullResponse,
+  PushResponse,
+  TokenResponse,
+  type Change,
+  type Entity,
+  type Mutation,
+} from '../../src/shared/sync-protocol';
+
+const START = new Date('2026-11-21T15:00:00.000Z');
+const PERSONS = 300;
+const VERSION = '0.1.0';
+
+// Cast persons (src/main/seed/cast.ts).
+const PEDRO = 12_345_678; // locked, achs_gestion active, Constructora Los Andes
+const CAMILA = 16_789_012; // achs_gestion active, Los Andes
+const JUAN = 15_234_567; // achs_gestion active, dismissed
+const ROSA = 6_543_210; // pensioner on Portal Héroes, no company: outside any officer's scope
+const ANDES = 76_543_210;
+const ARAUCANIA = 96_512_340;
+const PASSWORDS = { agente: 'agente600', supervisora: 'super600', prevencion: 'preven600' };
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'central-test-'));
+  cleanups.unshift(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+type Received = { to: string[]; raw: string };
+
+async function startSmtp(): Promise<{ port: number; messages: Received[] }> {
+  const messages: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        messages.push({
+          to: session.envelope.rcptTo.map((address) => address.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('smtp address');
+  return { port: address.port, messages };
+}
+
+type Clock = { now: Date };
+
+async function start(
+  options: { dataDir?: string; minClientVersion?: string; resetEpoch?: boolean } = {},
+) {
+  const clock: Clock = { now: START };
+  const smtp = await startSmtp();
+  const dataDir = options.dataDir ?? tempDir();
+  const api = await startCentralApi({
+    dataDir,
+    port: 0,
+    demoPersons: PERSONS,
+    now: () => clock.now,
+    mail: { host: '127.0.0.1', port: smtp.port },
+    minClientVersion: options.minClientVersion,
+    resetEpoch: options.resetEpoch,
+    log: () => {},
+  });
+  cleanups.push(() => api.close());
+  return { api, clock, smtp, dataDir };
+}
+
+type Reply = { status: number; headers: Headers; json: unknown; text: string };
+
+async function call(
+  api: { url: string },
+  method: string,
+  route: string,
+  options: {
+    token?: string;
+    device?: string;
+    version?: string | null;
+    body?: unknown;
+    raw?: string;
+    contentType?: string;
+  } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+  if (options.device) headers['X-Device-Id'] = options.device;
+  if (options.version !== null) headers['X-Client-Version'] = options.version ?? VERSION;
+  let body: string | undefined;
+  if (options.body !== undefined || options.raw !== undefined) {
+    headers['Content-Type'] = options.contentType ?? 'application/json';
+    body = options.raw ?? JSON.stringify(options.body);
+  }
+  const response = await fetch(`${api.url}${route}`, { method, headers, body });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+type Session = TokenResponse & { device: string };
+
+async function signIn(
+  api: { url: string },
+  username: keyof typeof PASSWORDS,
+  device: string = randomUUID(),
+): Promise<Session> {
+  const reply = await call(api, 'POST', '/auth/sign-in', {
+    body: { username, password: PASSWORDS[username], deviceId: device },
+  });
+  expect(reply.status).toBe(200);
+  return { ...TokenResponse.parse(reply.json), device };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function mutation(
+  session: Session,
+  id: number,
+  kind: string,
+  personRut: number,
+  payload: Record<string, unknown>,
+  decidedAt: Date,
+): Mutation {
+  return {
+    id,
+    actionId: randomUUID(),
+    agentId: session.agent.agentId,
+    kind,
+    personRut,
+    payload,
+    decidedAt: decidedAt.toISOString(),
+    payloadHash: sha256(JSON.stringify({ kind, personRut, payload })),
+  };
+}
+
+async function push(
+  api: { url: string },
+  session: Session,
+  mutations: Mutation[],
+  sentAt: Date = START,
+) {
+  return call(api, 'POST', '/sync/push', {
+    token: session.accessToken,
+    device: session.device,
+    body: { deviceId: session.device, sentAt: sentAt.toISOString(), mutations },
+  });
+}
+
+async function pushOk(
+  api: { url: string },
+  session: Session,
+  mutations: Mutation[],
+  sentAt?: Date,
+) {
+  const reply = await push(api, session, mutations, sentAt);
+  expect(reply.status, reply.text).toBe(200);
+  return PushResponse.parse(reply.json);
+}
+
+async function pullPage(api: { url: string }, session: Session, cursor: string, limit?: number) {
+  const query = new URLSearchParams({ cursor, ...(limit ? { limit: String(limit) } : {}) });
+  return call(api, 'GET', `/sync/pull?${query}`, {
+    token: session.accessToken,
+    device: session.device,
+  });
+}
+
+/** Pages until hasMore is false; returns every page and the cursor to continue from. */
+async function pullAll(api: { url: string }, session: Session, cursor = '', limit?: number) {
+  const pages: PullResponse[] = [];
+  for (let guard = 0; guard < 1000; guard++) {
+    const reply = await pullPage(api, session, cursor, limit);
+    expect(reply.status, reply.text).toBe(200);
+    const page = PullResponse.parse(reply.json);
+    pages.push(page);
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  return { pages, cursor, changes: pages.flatMap((page) => page.changes) };
+}
+
+/** The replica a client would hold after applying `changes` in order (upsert / delete by key). */
+function replicaOf(changes: Change[]): Map<string, Record<string, unknown>> {
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const change of changes) {
+    const id = `${change.entity}:${change.key}`;
+    if (change.op === 'delete') rows.delete(id);
+    else rows.set(id, change.row!);
+  }
+  return rows;
+}
+
+function tableRows(api: CentralApi, entity: Entity, where = '1', ...params: unknown[]) {
+  const { table, key, columns } = ENTITY_TABLES[entity];
+  return api.db.$client
+    .prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${where} ORDER BY ${key}`)
+    .all(...params) as Array<Record<string, unknown>>;
+}
+
+function person(api: CentralApi, rut: number) {
+  return api.db.$client
+    .prepare('SELECT email, phone, version FROM persons WHERE rut = ?')
+    .get(rut) as { email: string | null; phone: string | null; version: number };
+}
+
+function mailCount(api: CentralApi, rut: number): number {
+  return (
+    api.db.$client.prepare('SELECT count(*) AS n FROM mails WHERE person_rut = ?').get(rut) as {
+      n: number;
+    }
+  ).n;
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Waits until no mail job is pending or being sent. */
+async function mailsSettled(api: CentralApi) {
+  await until(
+    () =>
+      (
+        api.db.$client
+          .prepare("SELECT count(*) AS n FROM mail_jobs WHERE state IN ('pending', 'sending')")
+          .get() as { n: number }
+      ).n === 0,
+    'mail jobs to settle',
+  );
+}
+
+const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
+
+function errorCode(reply: Reply): string {
+  return ErrorBody.parse(reply.json).error.code;
+}
+
+describe('central API: sessions', () => {
+  it('signs in, refuses a wrong password, rotates the refresh token, and expires access', async () => {
+    const { api, clock } = await start();
+    const session = await signIn(api, 'agente');
+    expect(session.agent).toMatchObject({ agentId: 'agent-demo', role: 'agent' });
+    expect(Date.parse(session.accessExpiresAt) - START.getTime()).toBe(15 * 60_000);
+
+    const wrong = await call(api, 'POST', '/auth/sign-in', {
+      body: { username: 'agente', password: 'agente601', deviceId: randomUUID() },
+    });
+    expect(wrong.status).toBe(401);
+    expect(errorCode(wrong)).toBe('invalid_credentials');
+    const unknown = await call(api, 'POST', '/auth/sign-in', {
+      body: { username: 'nadie', password: 'agente600', deviceId: randomUUID() },
+    });
+    expect(unknown.status).toBe(401);
+
+    expect((await pullPage(api, session, '', 1)).status).toBe(200);
+    // The token belongs to its device.
+    const otherDevice = await call(api, 'GET', '/sync/pull', {
+      token: session.accessToken,
+      device: randomUUID(),
+    });
+    expect(otherDevice.status).toBe(401);
+
+    // Refresh rotates: the new pair works, the spent refresh token does not.
+    const refreshed = await call(api, 'POST', '/auth/refresh', {
+      body: { refreshToken: session.refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    const next = { ...TokenResponse.parse(refreshed.json), device: session.device };
+    expect(next.accessToken).not.toBe(session.accessToken);
+    const reused = await call(api, 'POST', '/auth/refresh', {
+      body: { refreshToken: session.refreshToken },
+    });
+    expect(reused.status).toBe(401);
+    expect(errorCode(reused)).toBe('invalid_token');
+
+    // Access expires after 15 minutes of server time: 401, and refresh gets a new one.
+    clock.now = minutes(START, 16);
+    const expired = await pullPage(api, next, '', 1);
+    expect(expired.status).toBe(401);
+    expect(errorCode(expired)).toBe('unauthorized');
+    const again = await call(api, 'POST', '/auth/refresh', {
+      body: { refreshToken: next.refreshToken },
+    });
+    expect(again.status).toBe(200);
+    const renewed = { ...TokenResponse.parse(again.json), device: session.device };
+    expect((await pullPage(api, renewed, '', 1)).status).toBe(200);
+    expect((await call(api, 'GET', '/sync/pull', { device: session.device })).status).toBe(401);
+  });
+
+  it('answers 426 with the minimum version to a client that is too old', async () => {
+    const { api } = await start({ minClientVersion: '0.2.0' });
+    const tooOld = await call(api, 'POST', '/auth/sign-in', {
+      version: '0.1.9',
+      body: { username: 'agente', password: 'agente600', deviceId: randomUUID() },
+    });
+    expect(tooOld.status).toBe(426);
+    expect(ErrorBody.parse(tooOld.json).error).toMatchObject({
+      code: 'upgrade_required',
+      minVersion: '0.2.0',
+    });
+
+    const device = randomUUID();
+    const ok = await call(api, 'POST', '/auth/sign-in', {
+      version: '0.2.0',
+      body: { username: 'agente', password: 'agente600', deviceId: device },
+    });
+    expect(ok.status).toBe(200);
+    const token = TokenResponse.parse(ok.json).accessToken;
+    for (const [version, status] of [
+      ['0.2.0-beta.1', 426],
+      ['0.1.12', 426],
+      ['0.2.0', 200],
+      ['0.10.0', 200],
+    ] as const) {
+      const reply = await call(api, 'GET', '/sync/pull?limit=1', { token, device, version });
+      expect(reply.status, version).toBe(status);
+    }
+    expect((await call(api, 'GET', '/sync/pull', { token, device, version: null })).status).toBe(
+      400,
+    );
+  });
+});
+
+describe('central API: push', () => {
+  it('applies a pushed action and the next pull carries the new version', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const { cursor } = await pullAll(api, session, '', 5000);
+    const before = person(api, PEDRO);
+
+    const result = await pushOk(api, session, [
+      mutation(
+        session,
+        1,
+        'person.update_contact',
+        PEDRO,
+        { changes: { phone: { from: before.phone, to: '+56911112222' } } },
+        START,
+      ),
+    ]);
+    expect(result.results).toEqual([
+      expect.objectContaining({ id: 1, status: 'applied', duplicate: false }),
+    ]);
+    expect(result.lastProcessed).toBe(1);
+
+    const { changes } = await pullAll(api, session, cursor);
+    const row = changes.find((c) => c.entity === 'person' && c.key === PEDRO)?.row;
+    expect(row).toMatchObject({ phone: '+56911112222', version: before.version + 1 });
+  });
+
+  it('G2: the same batch pushed twice is applied once and sends ONE mail over SMTP', async () => {
+    const { api, smtp } = await start();
+    const session = await signIn(api, 'agente');
+    const before = person(api, CAMILA);
+    const mailsBefore = mailCount(api, CAMILA);
+    const batch = [
+      mutation(
+        session,
+        1,
+        'mail.resend',
+        CAMILA,
+        { portal: 'achs_gestion', mailKind: 'password_reset' },
+        START,
+      ),
+      mutation(
+        session,
+        2,
+        'person.update_contact',
+        CAMILA,
+        { changes: { phone: { from: before.phone, to: '+56933334444' } } },
+        START,
+      ),
+    ];
+    const first = await pushOk(api, session, batch);
+    expect(first.results.map((r) => [r.status, r.duplicate])).toEqual([
+      ['applied', false],
+      ['applied', false],
+    ]);
+    // The response was "lost": the device sends the very same batch again, twice.
+    const second = await pushOk(api, session, batch);
+    const third = await pushOk(api, session, batch);
+    for (const again of [second, third]) {
+      expect(again.results.map((r) => [r.id, r.status, r.duplicate])).toEqual([
+        [1, 'applied', true],
+        [2, 'applied', true],
+      ]);
+      expect(again.lastProcessed).toBe(2);
+    }
+    expect(person(api, CAMILA).version).toBe(before.version + 1);
+    expect(mailCount(api, CAMILA)).toBe(mailsBefore + 1);
+
+    await until(() => smtp.messages.length >= 1, 'the mail over SMTP');
+    await mailsSettled(api);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0]!.to).toEqual(['camila.soto@gmail.com']);
+    expect(smtp.messages[0]!.raw).toMatch(/^From: .*no-reply@/m);
+    const sent = api.db.$client
+      .prepare(
+        "SELECT outcome FROM mails WHERE person_rut = ? AND kind = 'password_reset' ORDER BY id DESC LIMIT 1",
+      )
+      .get(CAMILA) as { outcome: string };
+    expect(sent.outcome).toBe('sent');
+  });
+
+  it('G3: a gap stops the batch with expectedNext and nothing past it is applied', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const phones = ['+56900000001', '+56900000002', '+56900000003', '+56900000004', '+56900000005'];
+    let previous = person(api, PEDRO).phone;
+    const all = phones.map((phone, index) => {
+      const m = mutation(
+        session,
+        index + 1,
+        'person.update_contact',
+        PEDRO,
+        { changes: { phone: { from: previous, to: phone } } },
+        START,
+      );
+      previous = phone;
+      return m;
+    });
+    const gap = await pushOk(api, session, [all[0]!, all[1]!, all[3]!, all[4]!]);
+    expect(gap.results.map((r) => r.id)).toEqual([1, 2]);
+    expect(gap.expectedNext).toBe(3);
+    expect(gap.lastProcessed).toBe(2);
+    expect(person(api, PEDRO).phone).toBe('+56900000002');
+
+    const rest = await pushOk(api, session, all.slice(2));
+    expect(rest.results.map((r) => [r.id, r.status])).toEqual([
+      [3, 'applied'],
+      [4, 'applied'],
+      [5, 'applied'],
+    ]);
+    expect(rest.expectedNext).toBeUndefined();
+    expect(person(api, PEDRO).phone).toBe('+56900000005');
+  });
+
+  it('G4: one invalid action among 50 is rejected and the other 49 are applied', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const targets = api.db.$client
+      .prepare('SELECT rut, phone, version FROM persons ORDER BY rut LIMIT 50')
+      .all() as Array<{ rut: number; phone: string | null; version: number }>;
+    const batch = targets.map((target, index) =>
+      index === 24
+        ? mutation(
+            session,
+            index + 1,
+            'person.update_contact',
+            target.rut,
+            { changes: { email: { from: null, to: 'esto no es un correo' } } },
+            START,
+          )
+        : mutation(
+            session,
+            index + 1,
+            'person.update_contact',
+            target.rut,
+            {
+              changes: {
+                phone: { from: target.phone, to: `+5699${String(index).padStart(7, '0')}` },
+              },
+            },
+            START,
+          ),
+    );
+    const result = await pushOk(api, session, batch);
+    expect(result.lastProcessed).toBe(50);
+    expect(result.results).toHaveLength(50);
+    const rejected = result.results.filter((r) => r.status === 'rejected');
+    expect(rejected).toEqual([
+      expect.objectContaining({ id: 25, code: 'invalid_email', message: expect.any(String) }),
+    ]);
+    expect(rejected[0]!.message).toMatch(/correo/);
+    expect(result.results.filter((r) => r.status === 'applied')).toHaveLength(49);
+    targets.forEach((target, index) => {
+      const now = person(api, target.rut);
+      if (index === 24) expect(now.version).toBe(target.version);
+      else expect(now).toMatchObject({ version: target.version + 1 });
+    });
+  });
+
+  it('rejects, terminally, an action of another agent and one outside an officer’s scope', async () => {
+    const { api } = await start();
+    const officer = await signIn(api, 'prevencion');
+    const other = { ...officer, agent: { ...officer.agent, agentId: 'agent-demo' } };
+    const rosa = person(api, ROSA);
+    const result = await pushOk(api, officer, [
+      mutation(
+        other,
+        1,
+        'person.update_contact',
+        PEDRO,
+        { changes: { phone: { from: person(api, PEDRO).phone, to: '+56912121212' } } },
+        START,
+      ),
+      mutation(
+        officer,
+        2,
+        'person.update_contact',
+        ROSA,
+        { changes: { phone: { from: rosa.phone, to: '+56912121212' } } },
+        START,
+      ),
+      mutation(officer, 3, 'account.unlock', PEDRO, { portal: 'achs_gestion' }, START),
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'forbidden'],
+      ['rejected', 'forbidden'],
+      ['applied', null],
+    ]);
+    expect(result.lastProcessed).toBe(3);
+    expect(person(api, ROSA)).toEqual(rosa);
+  });
+
+  it('G18: the same id with another payload hash is a cloned device: 409, nothing applied', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const phone = person(api, PEDRO).phone;
+    const original = mutation(
+      session,
+      1,
+      'person.update_contact',
+      PEDRO,
+      { changes: { phone: { from: phone, to: '+56955550001' } } },
+      START,
+    );
+    await pushOk(api, session, [original]);
+    const clone = mutation(
+      session,
+      1,
+      'person.update_contact',
+      PEDRO,
+      { changes: { phone: { from: phone, to: '+56955550002' } } },
+      START,
+    );
+    const next = mutation(
+      session,
+      2,
+      'person.update_contact',
+      PEDRO,
+      { changes: { phone: { from: '+56955550001', to: '+56955550003' } } },
+      START,
+    );
+    const forked = await push(api, session, [clone, next]);
+    expect(forked.status).toBe(409);
+    expect(errorCode(forked)).toBe('device_fork');
+    expect(person(api, PEDRO).phone).toBe('+56955550001');
+    const replay = await pushOk(api, session, [original]);
+    expect(replay.lastProcessed).toBe(1);
+    expect(replay.results[0]).toMatchObject({ status: 'applied', duplicate: true });
+  });
+
+  it('G11: different fields edited on two devices both survive; the same field conflicts', async () => {
+    const { api } = await start();
+    const a = await signIn(api, 'agente');
+    const b = await signIn(api, 'supervisora');
+    const start0 = person(api, CAMILA);
+
+    const ra = await pushOk(api, a, [
+      mutation(
+        a,
+        1,
+        'person.update_contact',
+        CAMILA,
+        { changes: { phone: { from: start0.phone, to: '+56977770001' } } },
+        START,
+      ),
+    ]);
+    const rb = await pushOk(api, b, [
+      mutation(
+        b,
+        1,
+        'person.update_contact',
+        CAMILA,
+        { changes: { email: { from: start0.email, to: 'camila.nueva@gmail.com' } } },
+        START,
+      ),
+    ]);
+    expect([ra.results[0]!.status, rb.results[0]!.status]).toEqual(['applied', 'applied']);
+    expect(person(api, CAMILA)).toEqual({
+      phone: '+56977770001',
+      email: 'camila.nueva@gmail.com',
+      version: start0.version + 2,
+    });
+
+    // Both saw +56977770001 and want another phone: the first wins, the second is a conflict.
+    const sa = await pushOk(api, a, [
+      mutation(
+        a,
+        2,
+        'person.update_contact',
+        CAMILA,
+        { changes: { phone: { from: '+56977770001', to: '+56977770002' } } },
+        START,
+      ),
+    ]);
+    const sb = await pushOk(api, b, [
+      mutation(
+        b,
+        2,
+        'person.update_contact',
+        CAMILA,
+        { changes: { phone: { from: '+56977770001', to: '+56977770003' } } },
+        START,
+      ),
+    ]);
+    expect(sa.results[0]!.status).toBe('applied');
+    expect(sb.results[0]).toMatchObject({
+      status: 'conflict',
+      conflicts: [{ field: 'phone', yours: '+56977770003', theirs: '+56977770002' }],
+    });
+    expect(sb.results[0]!.message).toMatch(/\S/);
+    expect(person(api, CAMILA).phone).toBe('+56977770002');
+  });
+
+  it('G12 + G19: skewed clocks change nothing; a mail action 3 hours old is stale', async () => {
+    const { api, smtp } = await start();
+    const session = await signIn(api, 'agente');
+    const DAY = 24 * 60;
+    const resend = (id: number, rut: number, portal: string, decidedAt: Date) =>
+      mutation(session, id, 'mail.resend', rut, { portal, mailKind: 'password_reset' }, decidedAt);
+    const counts = [CAMILA, JUAN, ROSA, PEDRO].map((rut) => mailCount(api, rut));
+
+    // Device clock right, three days ahead, three days behind: decided one minute before sending.
+    const right = await pushOk(
+      api,
+      session,
+      [resend(1, CAMILA, 'achs_gestion', minutes(START, -1))],
+      START,
+    );
+    const ahead = await pushOk(
+      api,
+      session,
+      [resend(2, JUAN, 'achs_gestion', minutes(START, 3 * DAY - 1))],
+      minutes(START, 3 * DAY),
+    );
+    const behind = await pushOk(
+      api,
+      session,
+      [resend(3, ROSA, 'portal_heroes', minutes(START, -3 * DAY - 1))],
+      minutes(START, -3 * DAY),
+    );
+    for (const outcome of [right, ahead, behind]) {
+      expect(outcome.results[0]).toMatchObject({ status: 'applied' });
+    }
+    // Three hours old by the device's own clock (which is also two days off): not sent.
+    const stale = await pushOk(
+      api,
+      session,
+      [resend(4, PEDRO, 'achs_gestion', minutes(START, 2 * DAY - 180))],
+      minutes(START, 2 * DAY),
+    );
+    expect(stale.results[0]).toMatchObject({ status: 'rejected', code: 'stale_command' });
+    expect(stale.results[0]!.message).toMatch(/\S/);
+
+    expect([CAMILA, JUAN, ROSA, PEDRO].map((rut) => mailCount(api, rut))).toEqual([
+      counts[0]! + 1,
+      counts[1]! + 1,
+      counts[2]! + 1,
+      counts[3]!,
+    ]);
+    await until(() => smtp.messages.length >= 3, 'three mails');
+    await mailsSettled(api);
+    expect(smtp.messages.flatMap((m) => m.to).sort()).toEqual([
+      'camila.soto@gmail.com',
+      'juan.rojas@outlook.com',
+      'rosa.fuentes@live.cl',
+    ]);
+  });
+
+  it('G5: an unexpected failure rolls that action back and answers 503 with Retry-After', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const phone = person(api, PEDRO).phone;
+    const batch = [
+      mutation(session, 1, 'account.unlock', CAMILA, { portal: 'achs_gestion' }, START),
+      mutation(
+        session,
+        2,
+        'person.update_contact',
+        PEDRO,
+        { changes: { phone: { from: phone, to: '+56944440000' } } },
+        START,
+      ),
+      mutation(session, 3, 'account.unlock', PEDRO, { portal: 'achs_gestion' }, START),
+    ];
+    api.db.$client.exec(`CREATE TRIGGER test_fail BEFORE UPDATE ON persons
+      WHEN NEW.rut = ${PEDRO} BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    const failed = await push(api, session, batch);
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after')).toBe('1');
+    expect(errorCode(failed)).toBe('unavailable');
+    expect(failed.text).not.toMatch(/disk on fire|at .*\.ts/);
+    expect(person(api, PEDRO).phone).toBe(phone);
+
+    api.db.$client.exec('DROP TRIGGER test_fail');
+    const retried = await pushOk(api, session, batch);
+    expect(retried.results.map((r) => [r.id, r.status, r.duplicate])).toEqual([
+      [1, 'applied', true],
+      [2, 'applied', false],
+      [3, 'applied', false],
+    ]);
+    expect(person(api, PEDRO).phone).toBe('+56944440000');
+  });
+
+  it('refuses malformed requests with 400/413/415 and never a stack trace', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const auth = { token: session.accessToken, device: session.device };
+    const bad = await call(api, 'POST', '/sync/push', {
+      ...auth,
+      body: { deviceId: session.device, sentAt: START.toISOString(), mutations: [{ id: -1 }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(errorCode(bad)).toBe('invalid_request');
+    expect(bad.text).not.toMatch(/ZodError|\n\s+at /);
+    expect((await call(api, 'POST', '/sync/push', { ...auth, raw: '{not json' })).status).toBe(400);
+    expect(
+      (await call(api, 'POST', '/sync/push', { ...auth, raw: '{}', contentType: 'text/plain' }))
+        .status,
+    ).toBe(415);
+    const huge = await call(api, 'POST', '/sync/push', {
+      ...auth,
+      raw: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+    expect((await pullPage(api, session, 'not-a-cursor')).status).toBe(400);
+    expect((await pullPage(api, session, '', 5001)).status).toBe(400);
+    const noDevice = await call(api, 'GET', '/sync/pull', { token: session.accessToken });
+    expect(noDevice.status).toBe(400);
+  });
+});
+
+describe('central API: pull', () => {
+  it('G14: the initial sync comes in pages with progress, then switches to the log', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'supervisora');
+    const { pages, changes } = await pullAll(api, session, '', 250);
+    const snapshot = pages.filter((page) => page.progress !== null);
+    expect(snapshot.length).toBeGreaterThan(3);
+    const total = snapshot[0]!.progress!.total;
+    const expected = ENTITIES.reduce((sum, entity) => sum + tableRows(api, entity).length, 0);
+    expect(total).toBe(expected);
+    let done = 0;
+    for (const page of snapshot) {
+      expect(page.changes.length).toBeLessThanOrEqual(250);
+      expect(page.progress!.total).toBe(total);
+      expect(page.progress!.done).toBe(done + page.changes.length);
+      done = page.progress!.done;
+    }
+    expect(done).toBe(total);
+    expect(pages.at(-1)!.hasMore).toBe(false);
+    expect(pages.slice(snapshot.length).every((page) => page.progress === null)).toBe(true);
+
+    // Entities in ENTITIES order, keys ascending within each, every row with the protocol's columns.
+    const order = changes.map((change) => ENTITIES.indexOf(change.entity));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(new Set(changes.map((c) => `${c.entity}:${c.key}`)).size).toBe(changes.length);
+    const replica = replicaOf(changes);
+    for (const entity of ENTITIES) {
+      for (const row of tableRows(api, entity)) {
+        const key = row[ENTITY_TABLES[entity].key] as number;
+        expect(replica.get(`${entity}:${key}`)).toEqual(row);
+      }
+    }
+  });
+
+  it('limits a prevention officer to his companies, their persons and those persons’ rows', async () => {
+    const { api } = await start();
+    const officer = await signIn(api, 'prevencion');
+    const agent = await signIn(api, 'agente');
+    const { changes, cursor } = await pullAll(api, officer, '', 5000);
+    const companies = [ANDES, ARAUCANIA];
+    const inScope = new Set(
+      (
+        api.db.$client
+          .prepare(
+            `SELECT DISTINCT person_rut FROM memberships WHERE company_rut IN (${companies.join(',')})`,
+          )
+          .all() as Array<{ person_rut: number }>
+      ).map((row) => row.person_rut),
+    );
+    expect(inScope.has(PEDRO)).toBe(true);
+    expect(inScope.has(ROSA)).toBe(false);
+    const keys = (entity: Entity) =>
+      changes
+        .filter((c) => c.entity === entity)
+        .map((c) => c.key)
+        .sort((x, y) => x - y);
+    expect(keys('company')).toEqual(companies);
+    expect(keys('person')).toEqual([...inScope].sort((x, y) => x - y));
+    for (const entity of ['membership', 'account', 'mail', 'access_request'] as const) {
+      const expected = tableRows(api, entity)
+        .filter((row) => inScope.has(row['person_rut'] as number))
+        .map((row) => row['id'] as number);
+      expect(keys(entity), entity).toEqual(expected);
+    }
+
+    // Later changes: only those of his persons reach him.
+    await pushOk(api, agent, [
+      mutation(
+        agent,
+        1,
+        'person.update_contact',
+        ROSA,
+        { changes: { phone: { from: person(api, ROSA).phone, to: '+56966660001' } } },
+        START,
+      ),
+      mutation(
+        agent,
+        2,
+        'person.update_contact',
+        PEDRO,
+        { changes: { phone: { from: person(api, PEDRO).phone, to: '+56966660002' } } },
+        START,
+      ),
+    ]);
+    const later = await pullAll(api, officer, cursor);
+    expect(later.changes.map((c) => [c.entity, c.key])).toEqual([['person', PEDRO]]);
+  });
+
+  it('G7: a change committed during the initial sync is not lost', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const writer = await signIn(api, 'supervisora');
+    const changes: Change[] = [];
+    let cursor = '';
+    let pushed = false;
+    for (let guard = 0; guard < 1000; guard++) {
+      const reply = await pullPage(api, session, cursor, 100);
+      const page = PullResponse.parse(reply.json);
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      if (!pushed && page.changes.some((c) => c.entity === 'person' && c.key === PEDRO)) {
+        // Pedro was already sent; change him before the snapshot is over.
+        pushed = true;
+        await pushOk(api, writer, [
+          mutation(
+            writer,
+            1,
+            'person.update_contact',
+            PEDRO,
+            { changes: { phone: { from: person(api, PEDRO).phone, to: '+56988880000' } } },
+            START,
+          ),
+        ]);
+      }
+      if (!page.hasMore) break;
+    }
+    expect(pushed).toBe(true);
+    expect(replicaOf(changes).get(`person:${PEDRO}`)).toMatchObject({
+      phone: '+56988880000',
+      version: person(api, PEDRO).version,
+    });
+  });
+
+  it('G14: an interrupted initial sync resumes from its saved cursor after a restart', async () => {
+    const first = await start();
+    const session = await signIn(first.api, 'agente');
+    const complete = await pullAll(first.api, session, '', 5000);
+    const partial: Change[] = [];
+    let cursor = '';
+    for (let i = 0; i < 3; i++) {
+      const page = PullResponse.parse((await pullPage(first.api, session, cursor, 200)).json);
+      partial.push(...page.changes);
+      cursor = page.cursor;
+    }
+    const epoch = first.api.epoch;
+    await first.api.close();
+
+    // Same folder: nothing wiped, same epoch, and the saved session and cursor still work.
+    const { api } = await start({ dataDir: first.dataDir });
+    expect(api.epoch).toBe(epoch);
+    const rest = await pullAll(api, session, cursor, 200);
+    const resumed = [...partial, ...rest.changes];
+    expect(resumed.length).toBe(complete.changes.length);
+    expect(replicaOf(resumed)).toEqual(replicaOf(complete.changes));
+  });
+});
+
+describe('central API: operations', () => {
+  it('npm run central: ready line, validation, restart keeps data, --reset-epoch gives 410', async () => {
+    const dataDir = tempDir();
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const run = (args: string[]) => {
+      const child = spawn(tsx, ['src/central-api/start.ts', ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      cleanups.push(() => {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      });
+      return child;
+    };
+    const exited = (child: ChildProcess) =>
+      new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) resolve(child.exitCode);
+        else child.once('exit', (code) => resolve(code));
+      });
+    const ready = (child: ChildProcess) =>
+      new Promise<{ url: string; port: number; epoch: string; dataDir: string }>(
+        (resolve, reject) => {
+          let out = '';
+          let err = '';
+          child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+          child.stdout!.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+            const line = out.split('\n').find((l) => l.startsWith('{'));
+            if (line) resolve(JSON.parse(line));
+          });
+          child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+        },
+      );
+
+    const invalid = run(['--port', 'ochenta', '--data-dir', dataDir]);
+    let message = '';
+    invalid.stderr!.on('data', (chunk: Buffer) => (message += chunk.toString()));
+    expect(await exited(invalid)).toBe(2);
+    expect(message).toMatch(/Puerto inválido/);
+
+    const args = ['--port', '0', '--data-dir', dataDir, '--demo-persons', String(PERSONS)];
+    const one = run(args);
+    const info = await ready(one);
+    expect(info).toMatchObject({ dataDir, url: `http://127.0.0.1:${info.port}` });
+    const session = await signIn(info, 'agente');
+    const page = PullResponse.parse((await pullPage(info, session, '', 10)).json);
+    expect(page.epoch).toBe(info.epoch);
+    const pushed = await pushOk(info, session, [
+      mutation(
+        session,
+        1,
+        'person.update_contact',
+        PEDRO,
+        { changes: { phone: { from: '+56987654321', to: '+56999990000' } } },
+        new Date(),
+      ),
+    ]);
+    expect(pushed.results[0]!.status).toBe('applied');
+    one.kill('SIGTERM');
+    expect(await exited(one)).toBe(0);
+
+    const two = run([...args, '--reset-epoch']);
+    const info2 = await ready(two);
+    expect(info2.epoch).not.toBe(info.epoch);
+    const session2 = await signIn(info2, 'agente', session.device);
+    const old = await pullPage(info2, session2, page.cursor, 10);
+    expect(old.status).toBe(410);
+    expect(errorCode(old)).toBe('resync_required');
+    const fresh = await pullAll(info2, session2, '', 5000);
+    expect(fresh.changes.find((c) => c.entity === 'person' && c.key === PEDRO)?.row).toMatchObject({
+      phone: '+56999990000',
+    });
+    const health = await call(info2, 'GET', '/health');
+    expect(health.json).toEqual({ ok: true, epoch: info2.epoch });
+    two.kill('SIGTERM');
+    expect(await exited(two)).toBe(0);
+  });
+
+  it('serves an OpenAPI 3.1 document listing exactly the routes it dispatches on', async () => {
+    const { api } = await start();
+    const reply = await call(api, 'GET', '/openapi.json');
+    expect(reply.status).toBe(200);
+    const doc = reply.json as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    const documented = Object.entries(doc.paths)
+      .flatMap(([route, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${route}`))
+      .sort();
+    const table = ROUTES.map((route) => `${route.method} ${route.path}`).sort();
+    expect(documented).toEqual(table);
+    expect(documented).toEqual(
+      [
+        'GET /health',
+        'GET /openapi.json',
+        'GET /sync/pull',
+        'POST /auth/refresh',
+        'POST /auth/sign-in',
+        'POST /sync/push',
+      ].sort(),
+    );
+    // Every documented operation is dispatched; anything else is not.
+    for (const entry of documented) {
+      const [method, route] = entry.split(' ') as [string, string];
+      const answer = await call(api, method, route, method === 'POST' ? { body: {} } : {});
+      expect([404, 405], entry).not.toContain(answer.status);
+    }
+    expect((await call(api, 'GET', '/sync/changes')).status).toBe(404);
+    expect((await call(api, 'DELETE', '/sync/push')).status).toBe(405);
+    // Bodies are described by the protocol's schemas.
+    expect(doc.paths['/sync/push']!['post']!.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/PushRequest' } } },
+    });
+    expect(Object.keys(doc.components.schemas['PushRequest']!.properties!)).toEqual(
+      expect.arrayContaining(['deviceId', 'sentAt', 'mutations']),
+    );
+    expect(Object.keys(doc.components.schemas['PullResponse']!.properties!)).toEqual(
+      expect.arrayContaining(['epoch', 'cursor', 'hasMore', 'changes', 'progress']),
+    );
+  });
+});
