@@ -227,9 +227,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       applyResults(response.results);
       writer.setState('last_push_at', now().toISOString());
       if (response.expectedNext !== undefined) {
-        if (response.expectedNext < mine[0]!.seq) {
-          // The server forgot actions it had confirmed (restored from a backup): send again.
-          resend.run(response.expectedNext);
+        // The server forgot actions it had confirmed (restored from a backup): send them again.
+        if (response.expectedNext < mine[0]!.seq && resend.run(response.expectedNext).changes > 0) {
           continue;
         }
         throw new CentralError(

@@ -1,0 +1,457 @@
+/**
+ * The sync guarantees, proved against the real central API on 127.0.0.1 with faults injected
+ * between it and the desk (see test/support/fault-proxy.ts). Numbers refer to research/sync.md §5.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import type { PersonRecord } from '../../src/shared/contract';
+import { tempDir } from '../support/context';
+import {
+  clockAt,
+  openDesk,
+  signIn,
+  snapshotOf,
+  startCentral,
+  startProxy,
+  syncNow,
+} from '../support/sync-setup';
+
+const PEDRO = '12345678-5';
+const PEDRO_BODY = 12345678;
+const FRANCISCA = '18765432-7';
+const CHECKED = ['serial_number', 'registered_phone'];
+
+function act(core: Core, channel: string, input: unknown): any {
+  const envelope = core.dispatchNow(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value;
+}
+const record = (core: Core, rut: string): PersonRecord => act(core, 'persons.get', { rut });
+const count = (db: Core['db'], sql: string, ...params: unknown[]) =>
+  (db.$client.prepare(sql).get(...params) as { n: number }).n;
+
+function editPhone(core: Core, rut: string, phone: string) {
+  return act(core, 'contact.edit', {
+    rut,
+    phone,
+    reason: 'Actualización en terreno',
+    identityCheck: [],
+    expectedVersion: record(core, rut).version,
+  });
+}
+
+describe('initial sync', () => {
+  it('brings an empty replica level with the server, page by page, with progress', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url);
+    const progress: Array<{ done: number; total: number }> = [];
+    const writer = desk.sync()!;
+    expect(writer.status().initialSync).toBeNull();
+    const status = await syncNow(desk);
+    expect(status).toMatchObject({ state: 'idle', online: true, pending: 0 });
+    for (const table of [
+      'persons',
+      'companies',
+      'memberships',
+      'accounts',
+      'mails',
+      'access_requests',
+    ]) {
+      expect(count(desk.db, `SELECT count(*) AS n FROM ${table}`), table).toBe(
+        count(central.db, `SELECT count(*) AS n FROM ${table}`),
+      );
+    }
+    const pulls = proxy.seen.filter((r) => r.path.startsWith('/sync/pull'));
+    expect(pulls.length).toBeGreaterThan(2);
+    void progress;
+    // The replica answers searches at once.
+    expect(act(desk, 'persons.search', { text: '12.345.678-5' }).persons[0].rut).toBe(PEDRO);
+  });
+});
+
+describe('offline work', () => {
+  it('keeps an action made offline, shows it pending, and applies it once back online', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url);
+    await syncNow(desk);
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    const account = record(desk, PEDRO).accounts[0]!;
+    act(desk, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: account.version,
+    });
+    const offline = await syncNow(desk);
+    expect(offline).toMatchObject({ state: 'offline', online: false, pending: 1 });
+    expect(record(desk, PEDRO).pendingActions).toHaveLength(1);
+    expect(record(desk, PEDRO).badges).toEqual([{ code: 'active' }]);
+
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    const online = await syncNow(desk);
+    expect(online).toMatchObject({ state: 'idle', pending: 0 });
+    const server = central.db.$client
+      .prepare('SELECT locked_until, failed_attempts, version FROM accounts WHERE person_rut = ?')
+      .get(PEDRO_BODY) as { locked_until: string | null; failed_attempts: number; version: number };
+    expect(server).toMatchObject({
+      locked_until: null,
+      failed_attempts: 0,
+      version: account.version + 1,
+    });
+    expect(record(desk, PEDRO).accounts[0]!.version).toBe(account.version + 1);
+    expect(record(desk, PEDRO).pendingActions).toEqual([]);
+  });
+});
+
+describe('exactly once (G2)', () => {
+  it.each([
+    ['a lost response', 'drop_response'],
+    ['a replayed request', 'duplicate'],
+  ] as const)('%s applies once: one version bump, one mail', async (_what, fault) => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url);
+    await syncNow(desk);
+    const version = record(desk, PEDRO).version;
+    editPhone(desk, PEDRO, '+56 9 4444 3333');
+    const { actionId } = act(desk, 'mails.resend', {
+      rut: FRANCISCA,
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    let injected = false;
+    proxy.setFaults((request) => {
+      if (request.path === '/sync/push' && !injected) {
+        injected = true;
+        return { kind: fault };
+      }
+      return { kind: 'pass' };
+    });
+    await syncNow(desk);
+    await syncNow(desk);
+    expect(desk.sync()!.status().pending).toBe(0);
+    expect(count(central.db, 'SELECT count(*) AS n FROM mails WHERE action_id = ?', actionId)).toBe(
+      1,
+    );
+    const person = central.db.$client
+      .prepare('SELECT phone, version FROM persons WHERE rut = ?')
+      .get(PEDRO_BODY) as { phone: string; version: number };
+    expect(person).toEqual({ phone: '+56944443333', version: version + 1 });
+    // The desk's own queued mail was replaced by the server's row for the same action.
+    expect(count(desk.db, 'SELECT count(*) AS n FROM mails WHERE action_id = ?', actionId)).toBe(1);
+    expect(count(desk.db, 'SELECT count(*) AS n FROM mails WHERE id < 0')).toBe(0);
+  });
+});
+
+describe('order and rejections (G3, G4)', () => {
+  it('fifty actions keep their order; one the server rejects blocks none', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url);
+    await syncNow(desk);
+    const ruts = (
+      desk.db.$client.prepare('SELECT rut FROM persons ORDER BY rut LIMIT 50').all() as Array<{
+        rut: number;
+      }>
+    ).map((row) => row.rut);
+    const rutText = (body: number) =>
+      act(desk, 'persons.search', { text: String(body) }).persons[0].rut as string;
+    const texts = ruts.map(rutText);
+    texts.forEach((rut, i) => editPhone(desk, rut, `+56 9 7000 ${String(1000 + i)}`));
+    // The 25th person is gone from the system of record before the desk syncs.
+    central.db.$client.prepare('DELETE FROM persons WHERE rut = ?').run(ruts[24]);
+    const status = await syncNow(desk);
+    expect(status).toMatchObject({ pending: 0, rejected: 1 });
+    const issues = act(desk, 'sync.issues', {});
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      state: 'rejected',
+      code: 'entity_gone',
+      personRut: texts[24],
+    });
+    expect(issues[0].message).toMatch(/\S/);
+    const applied = central.db.$client
+      .prepare(`SELECT rut, phone FROM persons WHERE rut IN (${ruts.join(',')}) ORDER BY rut`)
+      .all() as Array<{ rut: number; phone: string }>;
+    expect(applied).toHaveLength(49);
+    // Applied in the order taken: the change log follows the outbox.
+    const logged = (
+      central.db.$client
+        .prepare(
+          `SELECT key FROM change_log WHERE entity = 'person' AND key IN (${ruts.join(',')}) ORDER BY seq`,
+        )
+        .all() as Array<{ key: number }>
+    ).map((row) => row.key);
+    expect(logged).toEqual(ruts.filter((_, i) => i !== 24));
+  });
+});
+
+describe('transient errors (G5)', () => {
+  it('retries with growing delays and honours Retry-After, applying once', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url);
+    await syncNow(desk);
+    editPhone(desk, PEDRO, '+56 9 1212 3434');
+    proxy.setFaults((request) =>
+      request.path === '/sync/push' ? { kind: 'respond', status: 503 } : { kind: 'pass' },
+    );
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) delays.push((await syncNow(desk)).nextAttemptInMs!);
+    // random() = 1 here: the full-jitter cap itself, doubling from 100 ms.
+    expect(delays).toEqual([100, 200, 400, 800]);
+    proxy.setFaults((request) =>
+      request.path === '/sync/push'
+        ? { kind: 'respond', status: 503, headers: { 'Retry-After': '7' } }
+        : { kind: 'pass' },
+    );
+    expect((await syncNow(desk)).nextAttemptInMs).toBeGreaterThanOrEqual(7000);
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, nextAttemptInMs: null });
+    expect(
+      count(
+        central.db,
+        "SELECT count(*) AS n FROM change_log WHERE entity = 'person' AND key = ?",
+        PEDRO_BODY,
+      ),
+    ).toBe(1);
+  });
+});
+
+describe('token expiry (G6)', () => {
+  it('refreshes an expired token; an expired session pauses without losing or looping', async () => {
+    const clock = clockAt();
+    const central = await startCentral({ clock, accessTtlMs: 60_000 });
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { clock });
+    await syncNow(desk);
+    clock.now = new Date(clock.now.getTime() + 2 * 60_000);
+    editPhone(desk, PEDRO, '+56 9 5656 7878');
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, state: 'idle' });
+    expect(proxy.seen.some((r) => r.path === '/auth/refresh')).toBe(true);
+
+    clock.now = new Date(clock.now.getTime() + 4 * 24 * 3_600_000);
+    editPhone(desk, PEDRO, '+56 9 9090 8080');
+    const before = proxy.seen.length;
+    expect(await syncNow(desk)).toMatchObject({ state: 'signed_out', pending: 1 });
+    // One push refused, one refresh refused: no hot loop.
+    expect(proxy.seen.length - before).toBeLessThanOrEqual(2);
+    expect(await syncNow(desk)).toMatchObject({ state: 'signed_out', pending: 1 });
+    expect(proxy.seen.length - before).toBeLessThanOrEqual(2);
+
+    await signIn(desk, 'agente');
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(
+      (
+        central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(PEDRO_BODY) as {
+          phone: string;
+        }
+      ).phone,
+    ).toBe('+56990908080');
+  });
+});
+
+describe('conflicts (G11)', () => {
+  it('keeps different fields from two desks; the same field becomes a conflict to resolve', async () => {
+    const central = await startCentral();
+    const a = await openDesk(central.url);
+    const b = await openDesk(central.url);
+    await syncNow(a);
+    await syncNow(b);
+    editPhone(a, PEDRO, '+56 9 1111 1111');
+    act(b, 'contact.edit', {
+      rut: PEDRO,
+      email: 'pedro.otro@correo.cl',
+      reason: 'Corrección',
+      identityCheck: CHECKED,
+      expectedVersion: record(b, PEDRO).version,
+    });
+    await syncNow(a);
+    await syncNow(b);
+    await syncNow(a);
+    for (const core of [a, b, central]) {
+      expect(
+        core.db.$client.prepare('SELECT email, phone FROM persons WHERE rut = ?').get(PEDRO_BODY),
+      ).toEqual({ email: 'pedro.otro@correo.cl', phone: '+56911111111' });
+    }
+
+    editPhone(a, PEDRO, '+56 9 2222 2222');
+    editPhone(b, PEDRO, '+56 9 3333 3333');
+    await syncNow(a);
+    expect(await syncNow(b)).toMatchObject({ conflicts: 1, pending: 0 });
+    const [issue] = act(b, 'sync.issues', {});
+    expect(issue).toMatchObject({
+      state: 'conflict',
+      conflicts: [{ field: 'phone', yours: '+56933333333', theirs: '+56922222222' }],
+    });
+    // The server kept the first value, and the desk shows it.
+    expect(record(b, PEDRO).phone).toBe('+56922222222');
+    act(b, 'sync.resolve', { actionId: issue.actionId, choice: 'keep_mine' });
+    await syncNow(b);
+    await syncNow(a);
+    expect(record(a, PEDRO).phone).toBe('+56933333333');
+    expect(act(b, 'sync.issues', {})).toEqual([]);
+  });
+});
+
+describe('clocks (G12)', () => {
+  it('a device clock days off changes nothing; age is measured on the device clock', async () => {
+    const central = await startCentral();
+    const skewed = clockAt(new Date(Date.parse('2026-11-24T09:00:00Z')));
+    const desk = await openDesk(central.url, { clock: skewed });
+    await syncNow(desk);
+    const fresh = act(desk, 'mails.resend', {
+      rut: FRANCISCA,
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    await syncNow(desk);
+    expect(
+      count(central.db, 'SELECT count(*) AS n FROM mails WHERE action_id = ?', fresh.actionId),
+    ).toBe(1);
+
+    // Queued, then the laptop stays offline for three hours (by its own clock).
+    const late = act(desk, 'mails.resend', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      kind: 'password_reset',
+    });
+    skewed.now = new Date(skewed.now.getTime() + 3 * 3_600_000);
+    expect(await syncNow(desk)).toMatchObject({ rejected: 1, pending: 0 });
+    expect(
+      count(central.db, 'SELECT count(*) AS n FROM mails WHERE action_id = ?', late.actionId),
+    ).toBe(0);
+    expect(act(desk, 'sync.issues', {})[0]).toMatchObject({ code: 'stale_command' });
+  });
+});
+
+describe('server restored (G13)', () => {
+  it('resyncs on a new epoch and sends again the actions the restored server lost', async () => {
+    const dataDir = tempDir();
+    const first = await startCentral({ dataDir });
+    const desk = await openDesk(first.url);
+    await syncNow(desk);
+    const backup = path.join(tempDir(), 'central.db');
+    first.db.$client.prepare('VACUUM INTO ?').run(backup);
+
+    editPhone(desk, PEDRO, '+56 9 6060 6060');
+    await syncNow(desk);
+    expect(desk.sync()!.status().pending).toBe(0);
+    await first.close();
+
+    // The operator restores yesterday's backup and gives it a new epoch.
+    for (const suffix of ['', '-wal', '-shm'])
+      fs.rmSync(path.join(dataDir, `central.db${suffix}`), { force: true });
+    fs.copyFileSync(backup, path.join(dataDir, 'central.db'));
+    const restored = await startCentral({ dataDir, resetEpoch: true });
+    expect(restored.epoch).not.toBe(first.epoch);
+    act(desk, 'sync.configure', { centralUrl: restored.url });
+    await signIn(desk, 'agente');
+    editPhone(desk, '11111111-1', '+56 9 7070 7070');
+    const status = await syncNow(desk);
+    expect(status).toMatchObject({ state: 'idle', pending: 0 });
+    const phones = restored.db.$client
+      .prepare('SELECT rut, phone FROM persons WHERE rut IN (12345678, 11111111) ORDER BY rut')
+      .all();
+    expect(phones).toEqual([
+      { rut: 11111111, phone: '+56970707070' },
+      { rut: 12345678, phone: '+56960606060' },
+    ]);
+    expect(snapshotOf(desk, [12345678, 11111111])).toEqual(
+      snapshotOf(restored, [12345678, 11111111]),
+    );
+  });
+});
+
+describe('resumable initial sync (G14)', () => {
+  it('an initial sync cut half-way resumes from its last page, not from zero', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const dataDir = tempDir();
+    const first = await openDesk(proxy.url, { dataDir, syncOptions: { pageSize: 100 } });
+    let pulls = 0;
+    proxy.setFaults((request) =>
+      request.path.startsWith('/sync/pull') && ++pulls > 3
+        ? { kind: 'drop_request' }
+        : { kind: 'pass' },
+    );
+    expect(await syncNow(first)).toMatchObject({ state: 'offline' });
+    const stored = first.db.$client
+      .prepare("SELECT value FROM sync_state WHERE key = 'pull_cursor'")
+      .get() as {
+      value: string;
+    };
+    expect(stored.value).not.toBe('');
+    const partial =
+      count(first.db, 'SELECT count(*) AS n FROM companies') +
+      count(first.db, 'SELECT count(*) AS n FROM persons');
+    expect(partial).toBeGreaterThan(0);
+    first.close();
+
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    const before = proxy.seen.length;
+    const again = await openDesk(proxy.url, { dataDir, syncOptions: { pageSize: 100 } });
+    await syncNow(again);
+    const resumed = proxy.seen.slice(before).find((r) => r.path.startsWith('/sync/pull'))!;
+    expect(resumed.path).toContain(`cursor=${encodeURIComponent(stored.value)}`);
+    for (const table of ['persons', 'companies', 'memberships', 'accounts']) {
+      expect(count(again.db, `SELECT count(*) AS n FROM ${table}`), table).toBe(
+        count(central.db, `SELECT count(*) AS n FROM ${table}`),
+      );
+    }
+  });
+});
+
+describe('convergence', () => {
+  it('two desks editing the same people end with the same data as the server', async () => {
+    const central = await startCentral();
+    const desks = [
+      await openDesk(central.url),
+      await openDesk(central.url, { user: 'supervisora' }),
+    ];
+    for (const desk of desks) await syncNow(desk);
+    const people = ['12345678-5', '11111111-1', '16789012-1', '18765432-7'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let step = 0; step < 24; step++) {
+      const desk = desks[next() % 2]!;
+      const rut = people[next() % people.length]!;
+      const choice = next() % 3;
+      const current = record(desk, rut);
+      if (choice === 0)
+        editPhone(desk, rut, `+56 9 ${String(1000 + (next() % 9000))} ${String(1000 + step)}`);
+      else if (choice === 1) {
+        const membership = current.memberships.find(
+          (m) => m.state === 'active' || m.state === 'paused',
+        );
+        if (membership) {
+          desk.dispatchNow('memberships.changeState', {
+            rut,
+            companyRut: membership.companyRut,
+            change: membership.state === 'active' ? 'pause' : 'resume',
+            reason: 'Prueba de convergencia',
+            identityCheck: [],
+            expectedVersion: membership.version,
+          });
+        }
+      } else {
+        desk.dispatchNow('mails.resend', {
+          rut,
+          portal: current.accounts[0]!.portal,
+          kind: 'password_reset',
+        });
+      }
+      if (next() % 3 === 0) await syncNow(desk);
+    }
+    for (let round = 0; round < 2; round++) for (const desk of desks) await syncNow(desk);
+    const bodies = people.map((rut) => Number(rut.split('-')[0]));
+    const server = snapshotOf(central, bodies);
+    for (const desk of desks) {
+      expect(desk.sync()!.status().pending).toBe(0);
+      expect(snapshotOf(desk, bodies)).toEqual(server);
+    }
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Sync tests: a real central API on 127.0.0.1 (its own SQLite file), desks (desktop cores with
+ * their own replicas) that sign in through it, and a fault proxy between them when wanted.
+ */
+import { afterEach } from 'vitest';
+import { startCentralApi, type CentralApi } from '../../src/central-api/server';
+import { createCore, type Core } from '../../src/main/core';
+import type { SyncEngineOptions } from '../../src/main/sync/sync-engine';
+import { CAST_AGENTS } from '../../src/main/seed/cast';
+import type { SyncStatus } from '../../src/shared/contract';
+import { tempDir, type DemoUser, FIXED_NOW } from './context';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
+
+const closers: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (closers.length > 0) await closers.pop()!();
+});
+
+export type Clock = { now: Date };
+export const clockAt = (date: Date = FIXED_NOW): Clock => ({ now: new Date(date) });
+
+export async function startCentral(
+  options: {
+    persons?: number;
+    clock?: Clock;
+    accessTtlMs?: number;
+    dataDir?: string;
+    resetEpoch?: boolean;
+  } = {},
+): Promise<CentralApi> {
+  const clock = options.clock ?? clockAt();
+  const central = await startCentralApi({
+    dataDir: options.dataDir ?? tempDir(),
+    port: 0,
+    demoPersons: options.persons ?? 300,
+    now: () => clock.now,
+    accessTtlMs: options.accessTtlMs,
+    resetEpoch: options.resetEpoch,
+    log: () => {},
+  });
+  closers.push(() => central.close());
+  return central;
+}
+
+export async function startProxy(target: string): Promise<FaultProxy> {
+  const proxy = await startFaultProxy(target);
+  closers.push(() => proxy.close());
+  return proxy;
+}
+
+export type Desk = Core & { clock: Clock };
+
+/** A desktop core over an empty replica, syncing with `url`, signed in through the central API. */
+export async function openDesk(
+  url: string,
+  options: {
+    user?: DemoUser | null;
+    clock?: Clock;
+    dataDir?: string;
+    syncOptions?: Partial<SyncEngineOptions>;
+    version?: string;
+  } = {},
+): Promise<Desk> {
+  const clock = options.clock ?? clockAt();
+  const core = createCore({
+    dataDir: options.dataDir ?? tempDir(),
+    door: 'web',
+    version: options.version ?? '0.1.0',
+    demoPersons: 0,
+    centralUrl: url,
+    autoSync: false,
+    now: () => clock.now,
+    log: () => {},
+    syncOptions: {
+      random: () => 1,
+      baseDelayMs: 100,
+      maxDelayMs: 10_000,
+      pageSize: 500,
+      ...options.syncOptions,
+    },
+  });
+  closers.push(() => core.close());
+  const desk = Object.assign(core, { clock });
+  const user = options.user === undefined ? 'agente' : options.user;
+  if (user) await signIn(desk, user);
+  return desk;
+}
+
+export async function signIn(desk: Core, user: DemoUser): Promise<void> {
+  const password = CAST_AGENTS.find((agent) => agent.username === user)!.password;
+  const envelope = await desk.dispatch('auth.signIn', { username: user, password });
+  if (!envelope.ok) throw new Error(`sign-in failed: ${envelope.error.message}`);
+}
+
+/** Runs one sync cycle and answers the status after it. */
+export async function syncNow(desk: Core): Promise<SyncStatus> {
+  const envelope = await desk.dispatch('sync.now', {});
+  if (!envelope.ok) throw new Error(`sync.now failed: ${envelope.error.message}`);
+  return envelope.value as SyncStatus;
+}
+
+/** Rows of the entity tables, for comparing a replica with the server. */
+export function snapshotOf(core: { db: Core['db'] }, personRuts?: number[]) {
+  const filter = personRuts ? ` WHERE ${'%s'} IN (${personRuts.join(',')})` : '';
+  const read = (sql: string, column: string) =>
+    core.db.$client.prepare(sql + filter.replace('%s', column) + ' ORDER BY 1').all();
+  return {
+    persons: read('SELECT rut, email, phone, version FROM persons', 'rut'),
+    accounts: read(
+      'SELECT id, person_rut, locked_until, failed_attempts, registration_blocked, email_verified, version FROM accounts',
+      'person_rut',
+    ),
+    memberships: read('SELECT id, person_rut, role, state, version FROM memberships', 'person_rut'),
+  };
+}
