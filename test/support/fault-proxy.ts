@@ -16,7 +16,9 @@ export type Fault =
   /** Forward twice (a replay); the client gets the second answer. */
   | { kind: 'duplicate' }
   /** Forward only when `release` is called; `onHeld` says it is waiting. */
-  | { kind: 'hold'; onHeld: (release: () => void) => void };
+  | { kind: 'hold'; onHeld: (release: () => void) => void }
+  /** Forward at once (the server acts), but hold the answer until `release`. */
+  | { kind: 'hold_response'; onHeld: (release: () => void) => void };
 
 export type Seen = { method: string; path: string; body: string };
 
@@ -91,6 +93,9 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
         }
         let answer = await forward(target, request, req.headers);
         if (fault.kind === 'duplicate') answer = await forward(target, request, req.headers);
+        if (fault.kind === 'hold_response') {
+          await new Promise<void>((release) => fault.onHeld(release));
+        }
         if (fault.kind === 'drop_response') {
           res.destroy();
           return;

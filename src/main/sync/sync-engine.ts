@@ -68,6 +68,8 @@ export type SyncEngineOptions = {
   intervalMs?: number;
   stuckAfterMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** Fault injection for crash tests: runs when a push answer arrives, before it is recorded. */
+  onPushAnswered?: () => void;
 };
 
 /** Full jitter: a random wait up to an exponentially growing cap; never less than Retry-After. */
@@ -224,6 +226,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           mutations: mine.map(toMutation),
         }),
       );
+      options.onPushAnswered?.();
       applyResults(response.results);
       writer.setState('last_push_at', now().toISOString());
       if (response.expectedNext !== undefined) {
