@@ -183,7 +183,7 @@ export function createPull(deps: {
         progress,
       };
     }
-    const next: Cursor = { ...cursor, i: index, k: null, d: done };
+    const next: Cursor = { ...cursor, i: index, k: after, d: done };
     return { epoch: deps.epoch, cursor: encode(next), hasMore: true, changes, progress };
   };
 

@@ -28,8 +28,8 @@ export type PushDeps = {
   now: () => Date;
   epoch: string;
   log: (message: string, error?: unknown) => void;
-  /** Called after a batch that created mail jobs. */
-  onMailsQueued: () => void;
+  /** Called after every batch, with the number of mail jobs it created. */
+  onMailsQueued: (count: number) => void;
 };
 
 /** Mutations processed between two yields to the event loop, so pulls are served meanwhile. */
@@ -102,7 +102,6 @@ export function createPush(deps: PushDeps) {
         return {
           ...base,
           status: 'conflict',
-          code: 'conflict',
           message: CONFLICT_MESSAGE,
           conflicts: outcome.conflicts,
         };
@@ -272,7 +271,8 @@ export function createPush(deps: PushDeps) {
         mailsQueued += outcome.mails;
       }
     } finally {
-      if (mailsQueued > 0) deps.onMailsQueued();
+      // New jobs go out now; a kick with none new also retries what is due.
+      deps.onMailsQueued(mailsQueued);
     }
     return {
       kind: 'ok',
@@ -295,6 +295,10 @@ export function createPush(deps: PushDeps) {
         if (queues.get(who.deviceId) === settled) queues.delete(who.deviceId);
       });
       return run;
+    },
+    /** Resolves when no batch is being processed (shutdown). */
+    async drain(): Promise<void> {
+      while (queues.size > 0) await Promise.all([...queues.values()]);
     },
   };
 }

@@ -197,7 +197,9 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       return { status: 404, body: errorBody('not_found') };
     }
 
-    const version = header(request, 'x-client-version');
+    // Authenticated routes require the client's version; sign-in and refresh check it when
+    // sent, so an old client learns it must update before it holds a session.
+    const version = route.auth || route.body ? header(request, 'x-client-version') : undefined;
     if (route.auth && version === undefined) {
       throw new HttpError(400, 'invalid_request', 'Falta el encabezado X-Client-Version.');
     }
@@ -282,10 +284,12 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     db,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        // Stop accepting, let batches in progress finish their current transactions, then cut
+        // idle keep-alive connections.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await push.drain();
+        server.closeAllConnections();
+        await closed;
         await mailSender.close();
         sqlite.close();
       })()),

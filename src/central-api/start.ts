@@ -40,8 +40,17 @@ try {
     },
   }));
 } catch (error) {
-  const detail = error instanceof Error ? error.message : String(error);
-  fail(`Argumentos inválidos: ${detail}`);
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(message ?? '')?.[1] ?? '';
+  fail(
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `Opción desconocida: ${option}.`
+      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `Falta el valor de ${option} o no corresponde a esa opción.`
+        : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+          ? 'Argumento inesperado: todas las opciones van con su nombre (--port, --data-dir, …).'
+          : 'Argumentos inválidos.',
+  );
 }
 
 const integer = (text: string | boolean | undefined): number | null =>

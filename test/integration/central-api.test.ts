@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { centralMigrationsFolder, openCentralDatabase } from '../../src/central-api/database';
 import { ROUTES } from '../../src/central-api/routes';
 import { startCentralApi, type CentralApi } from '../../src/central-api/server';
 import {
@@ -123,7 +124,7 @@ async function call(
   }
   const response = await fetch(`${api.url}${route}`, { method, headers, body });
   const text = await response.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
@@ -356,6 +357,8 @@ describe('central API: sessions', () => {
     expect((await call(api, 'GET', '/sync/pull', { token, device, version: null })).status).toBe(
       400,
     );
+    // Health stays reachable: it is how a client tells "offline" from "too old".
+    expect((await call(api, 'GET', '/health', { version: '0.0.1' })).status).toBe(200);
   });
 });
 
@@ -993,6 +996,52 @@ describe('central API: operations', () => {
     expect(health.json).toEqual({ ok: true, epoch: info2.epoch });
     two.kill('SIGTERM');
     expect(await exited(two)).toBe(0);
+  });
+
+  it('upgrades an older central database in place with its later server migrations', () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    for (const name of fs.readdirSync(centralMigrationsFolder)) {
+      fs.copyFileSync(path.join(centralMigrationsFolder, name), path.join(folder, name));
+    }
+    const open = () =>
+      openCentralDatabase({
+        dataDir,
+        demoPersons: 0,
+        now: START,
+        resetEpoch: false,
+        migrationsFolder: folder,
+      });
+    const first = open();
+    first.db.$client
+      .prepare(
+        "INSERT INTO device_state (device_id, agent_id, last_processed, created_at, last_seen_at) VALUES ('d', 'a', 7, 'x', 'x')",
+      )
+      .run();
+    first.db.$client.close();
+
+    fs.writeFileSync(
+      path.join(folder, '9999_later.sql'),
+      'ALTER TABLE device_state ADD COLUMN label TEXT;',
+    );
+    const second = open();
+    const sqlite = second.db.$client;
+    cleanups.push(() => {
+      sqlite.close();
+    });
+    expect(second.created).toBe(false);
+    expect(second.epoch).toBe(first.epoch);
+    expect(sqlite.prepare('SELECT last_processed, label FROM device_state').get()).toEqual({
+      last_processed: 7,
+      label: null,
+    });
+    const applied = (
+      sqlite.prepare('SELECT name FROM __central_migrations ORDER BY name').all() as Array<{
+        name: string;
+      }>
+    ).map((row) => row.name);
+    expect(applied.at(-1)).toBe('9999_later.sql');
+    expect(applied).toEqual([...new Set(applied)]);
   });
 
   it('serves an OpenAPI 3.1 document listing exactly the routes it dispatches on', async () => {
