@@ -26,10 +26,12 @@ const core = createCore({
   },
 });
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
-const value = async (answer: unknown) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes it
+type Value = any;
+const value = async (answer: unknown): Promise<Value> => {
   const envelope = (await answer) as { ok: boolean; value?: unknown; error?: { message: string } };
   if (!envelope.ok) throw new Error(envelope.error?.message);
-  return envelope.value as any;
+  return envelope.value;
 };
 
 await value(core.dispatch('auth.signIn', { username: 'agente', password: 'agente600' }));

@@ -106,7 +106,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const { sqlite, writer, client, tokens, now } = options;
   const random = options.random ?? Math.random;
   const pageSize = options.pageSize ?? 2000;
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 200;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
   const intervalMs = options.intervalMs ?? 15_000;
