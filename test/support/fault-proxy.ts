@@ -100,11 +100,10 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
           res.destroy();
           return;
         }
-        const {
-          'transfer-encoding': _chunked,
-          connection: _connection,
-          ...headers
-        } = answer.headers;
+        // Hop-by-hop headers belong to the upstream connection, not to this one.
+        const headers = { ...answer.headers };
+        delete headers['transfer-encoding'];
+        delete headers.connection;
         res.writeHead(answer.status, headers);
         res.end(answer.body);
       } catch {
