@@ -19,7 +19,7 @@ import {
   type ErrorCode,
   type SyncStatus,
 } from '../shared/contract';
-import { deniedMessages, errorMessages, ruleMessages } from '../shared/messages';
+import { deniedMessages, errorMessages, notFoundMessages, ruleMessages } from '../shared/messages';
 import { loginRut, readRut, rutFromBody } from '../shared/rut';
 import { openDatabase, type Db } from './db/database';
 import { createDemoDatabase } from './seed/seed-database';
@@ -222,6 +222,8 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
     }),
     'auth.signIn': (input) => {
+      // Whoever was signed in is not any more, whether or not this attempt succeeds.
+      session = null;
       if (!client) {
         session = signIn(context, input.username, input.password);
         return toSession(session);
@@ -370,6 +372,15 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
+/** A lone surrogate would be stored as U+FFFD by SQLite and no longer match its audit hash. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function hasIllFormedText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  return Object.values(value).some((item) => hasIllFormedText(item, depth + 1));
+}
+
 function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
@@ -380,7 +391,7 @@ function failure(code: ErrorCode, message: string = errorMessages[code]): Envelo
 
 /** The one place a thrown error becomes what the agent reads. */
 export function toFailure(error: unknown): Envelope<never> | null {
-  if (error instanceof NotFoundError) return failure('not_found');
+  if (error instanceof NotFoundError) return failure('not_found', notFoundMessages[error.subject]);
   if (error instanceof UnauthorizedError) return failure('unauthorized');
   if (error instanceof ForbiddenError) return failure('forbidden', deniedMessages[error.reason]);
   if (error instanceof StaleError) return failure('stale');
@@ -404,6 +415,7 @@ export function dispatch(
 ): Answer {
   if (!isChannel(channel)) return failure('unknown_channel');
   if (!PUBLIC_CHANNELS.has(channel) && !signedIn()) return failure('unauthorized');
+  if (hasIllFormedText(input)) return failure('invalid_input');
   const parsed = contract[channel].input.safeParse(input ?? {});
   if (!parsed.success) return failure('invalid_input');
   const failed = (error: unknown): Envelope<never> => {

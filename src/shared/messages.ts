@@ -18,6 +18,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   internal: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise a soporte.',
 };
 
+export const notFoundMessages = {
+  person: errorMessages.not_found,
+  interaction: 'No se encontró la llamada (o es de otro agente).',
+  sync_issue: 'Esa acción ya no está por revisar: otra persona la resolvió o se sincronizó.',
+} as const;
+
 export const portalLabels: Record<Portal, string> = {
   achs_gestion: 'ACHS Gestión',
   portal_heroes: 'Portal Héroes',

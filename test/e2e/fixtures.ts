@@ -11,34 +11,24 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 type Door = { url: string; dataDir: string };
 
-async function startDoor(persons: number): Promise<Door & { stop: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-'));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/main/web/start.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--demo-persons',
-      String(persons),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+export type Started = { url: string; port: number; stop: () => Promise<void> };
+
+/** Runs a Node entry with tsx and waits for its JSON readiness line `{"ready":true,…}`. */
+export async function startEntry(entry: string, args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web door did not start:\n${stderr}`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`web door exited with ${code}:\n${stderr}`)));
+  const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${stderr}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${stderr}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       try {
-        const ready = JSON.parse(line) as { ready?: boolean; url?: string };
-        if (ready.ready && ready.url) {
+        const parsed = JSON.parse(line) as { ready?: boolean; url?: string; port?: number };
+        if (parsed.ready && parsed.url && parsed.port !== undefined) {
           clearTimeout(timer);
-          resolve(ready.url);
+          resolve({ url: parsed.url, port: parsed.port });
         }
       } catch {
         // not the readiness line
@@ -46,12 +36,31 @@ async function startDoor(persons: number): Promise<Door & { stop: () => Promise<
     });
   });
   return {
-    url,
-    dataDir,
+    ...ready,
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+async function startDoor(persons: number): Promise<Door & { stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-'));
+  const door = await startEntry('src/main/web/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--demo-persons',
+    String(persons),
+  ]);
+  return {
+    url: door.url,
+    dataDir,
+    stop: async () => {
+      await door.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -369,7 +369,8 @@ describe('memberships', () => {
     if (!resumeAgain.ok)
       expect(resumeAgain.error.message).toBe('No se puede pasar de «Pausada» a «Pausada».');
     expect(change('enable', CHECKED)).toMatchObject({ ok: false });
-    expect(change('resume').ok).toBe(true);
+    expect(change('resume').ok).toBe(false);
+    expect(change('resume', CHECKED).ok).toBe(true);
   });
 
   it('lets only a supervisor or the company access administrator change a profile', () => {
@@ -409,6 +410,36 @@ describe('memberships', () => {
   });
 });
 
+describe('prevention officer search at a realistic size', () => {
+  it('finds the people of the assigned companies by name among 20,000', () => {
+    const core = seededCore(20_000, { as: 'prevencion' });
+    const ruts = (text: string) =>
+      (call(core, 'persons.search', { text }).persons as Array<{ rut: string }>).map((p) => p.rut);
+    expect(ruts('gonzalez')).toContain(PEDRO);
+    expect(ruts('munoz sepulveda')).toContain(MARIA);
+    expect(ruts('contreras')).toContain(HECTOR);
+    // Someone outside the assigned companies exists, so he is not "not registered".
+    expect(call(core, 'persons.search', { text: '7.654.321-6' })).toMatchObject({
+      persons: [],
+      notices: [],
+    });
+  });
+
+  it('searches a RUT or an e-mail inside a company among its people only', () => {
+    const core = seededCore(300);
+    const inside = call(core, 'persons.search', { text: '11111111-1', companyRut: ANDES });
+    expect(inside.persons.map((p: { rut: string }) => p.rut)).toEqual([MARIA]);
+    expect(call(core, 'persons.search', { text: '7654321-6', companyRut: ANDES }).persons).toEqual(
+      [],
+    );
+    expect(
+      call(core, 'persons.search', { text: 'pedro.gonzalez@', companyRut: ANDES }).persons.map(
+        (p: { rut: string }) => p.rut,
+      ),
+    ).toEqual([PEDRO]);
+  });
+});
+
 describe('prevention officer scope', () => {
   it('sees and acts only on the people of the assigned companies', () => {
     const core = seededCore(300, { as: 'prevencion' });
@@ -425,6 +456,18 @@ describe('prevention officer scope', () => {
       expect(companies.some((rut) => rut === 76543210 || rut === 96512340)).toBe(true);
     }
     expect(call(core, 'persons.search', { text: '7654321-6' }).persons).toEqual([]);
+    // A refusal reveals nothing: a right guess and a wrong one answer the same.
+    for (const email of ['ramon.nancupil@yahoo.es', 'otra@correo.cl']) {
+      expect(
+        refused(core, 'contact.edit', {
+          rut: '7654321-6',
+          email,
+          reason: 'Prueba',
+          identityCheck: CHECKED,
+          expectedVersion: 1,
+        }),
+      ).toMatchObject({ code: 'forbidden' });
+    }
     expect(refused(core, 'audit.list', {})).toMatchObject({ code: 'forbidden' });
   });
 });

@@ -35,8 +35,16 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
   memberCount: [
     'SEARCH memberships USING COVERING INDEX memberships_company_person (company_rut=?)',
   ],
+  namesInCompanies: [
+    'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
+    'LIST SUBQUERY 2',
+    'SCAN f VIRTUAL TABLE INDEX 0:M3',
+    'SEARCH m USING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
+    'LIST SUBQUERY 1',
+    'SCAN json_each VIRTUAL TABLE INDEX 1:',
+  ],
   inCompanies: [
-    'SEARCH memberships USING COVERING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
+    'SEARCH memberships USING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
     'LIST SUBQUERY 1',
     'SCAN json_each VIRTUAL TABLE INDEX 1:',
     'LIST SUBQUERY 2',

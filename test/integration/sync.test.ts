@@ -434,7 +434,7 @@ describe('convergence', () => {
             companyRut: membership.companyRut,
             change: membership.state === 'active' ? 'pause' : 'resume',
             reason: 'Prueba de convergencia',
-            identityCheck: [],
+            identityCheck: CHECKED,
             expectedVersion: membership.version,
           });
         }

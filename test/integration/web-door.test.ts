@@ -112,6 +112,17 @@ describe('web door', () => {
     expect(JSON.parse(unknown.body).error.code).toBe('unknown_channel');
   });
 
+  it('answers malformed percent-encoding with 400 and keeps serving', async () => {
+    const d = await start();
+    expect((await request(d.port, { path: '/%E0%A4%A' })).status).toBe(400);
+    expect((await api(d, '%E0%A4%A', '{}')).status).toBe(400);
+    expect((await request(d.port, { path: '/' })).status).toBe(200);
+    const noBearer = await api(d, 'app.info', '{}', { Authorization: d.token });
+    expect(noBearer.status).toBe(401);
+    const jsonish = await api(d, 'app.info', '{}', { 'Content-Type': 'application/jsonfoo' });
+    expect(jsonish.status).toBe(415);
+  });
+
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
     const d = await start();
     const page = await request(d.port, { path: '/' });

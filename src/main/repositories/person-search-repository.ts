@@ -89,6 +89,15 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
         statements.namesInCompany.all(companyRut, ftsPrefixQuery(words), window) as RawName[]
       ).map(toNameRow);
     },
+    byNamesInCompanies(companyRuts: number[], words: string[], window: number): NameRow[] {
+      return (
+        statements.namesInCompanies.all(
+          JSON.stringify(companyRuts),
+          ftsPrefixQuery(words),
+          window,
+        ) as RawName[]
+      ).map(toNameRow);
+    },
     companyMembers(companyRut: number, limit: number, offset: number): number[] {
       return ruts(statements.companyMembers.all(companyRut, limit, offset));
     },

@@ -56,7 +56,10 @@ export function createPersonWriteRepository(
     `SELECT id, company_rut, role, state, agreement_signed, version
      FROM memberships WHERE person_rut = ? AND company_rut = ?`,
   );
-  const companyRuts = sqlite.prepare('SELECT company_rut FROM memberships WHERE person_rut = ?');
+  // A dismissal ends the company's responsibility for the person: no longer in its scope.
+  const companyRuts = sqlite.prepare(
+    "SELECT company_rut FROM memberships WHERE person_rut = ? AND state != 'removed'",
+  );
   const lastMail = sqlite.prepare(
     `SELECT sent_at FROM mails WHERE person_rut = ? AND portal = ? AND kind = ?
      ORDER BY sent_at DESC LIMIT 1`,

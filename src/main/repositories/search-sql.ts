@@ -15,6 +15,13 @@ export const SEARCH_SQL = {
       SELECT f.rowid FROM person_fts f
       JOIN memberships m ON m.person_rut = f.rowid AND m.company_rut = ?
       WHERE person_fts MATCH ? LIMIT ?)`,
+  /** A prevention officer's name search: the window is taken among their companies' people. */
+  namesInCompanies: `SELECT p.rut, p.given_names, p.last_name1, p.last_name2, p.sort_key FROM persons p
+    WHERE p.rut IN (
+      SELECT f.rowid FROM person_fts f
+      JOIN memberships m ON m.person_rut = f.rowid AND m.state != 'removed'
+        AND m.company_rut IN (SELECT value FROM json_each(?))
+      WHERE person_fts MATCH ? LIMIT ?)`,
   companyMembers:
     'SELECT person_rut AS rut FROM memberships WHERE company_rut = ? ORDER BY person_rut LIMIT ? OFFSET ?',
   company: 'SELECT rut, dv, legal_name, adherent FROM companies WHERE rut = ?',
@@ -24,7 +31,7 @@ export const SEARCH_SQL = {
   memberCount: 'SELECT count(*) AS n FROM memberships WHERE company_rut = ?',
   inCompanies: `SELECT DISTINCT person_rut AS rut FROM memberships
     WHERE person_rut IN (SELECT value FROM json_each(?))
-      AND company_rut IN (SELECT value FROM json_each(?))`,
+      AND company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed'`,
   hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone FROM persons
     WHERE rut IN (SELECT value FROM json_each(?))`,
   hitMemberships: `SELECT m.person_rut, m.state, c.legal_name, c.adherent

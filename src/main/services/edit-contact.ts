@@ -6,7 +6,7 @@ import type { IdentityFact } from '../../shared/policy';
 import { normalizeEmail, normalizeMobile } from '../../shared/policy';
 import type { ServiceContext, Session } from './context';
 import { NotFoundError, RuleError, StaleError } from './errors';
-import { runAction } from './run-action';
+import { authorize, runAction } from './run-action';
 
 export type EditContact = {
   personRut: number;
@@ -21,6 +21,7 @@ export type EditContact = {
 
 export function editContact(ctx: ServiceContext, session: Session, command: EditContact) {
   const { writes } = ctx.repos;
+  authorize(ctx, session, 'contact.edit', command.personRut);
   const person = writes.person(command.personRut);
   if (!person) throw new NotFoundError('person');
 

@@ -14,10 +14,14 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { interactionView } from './interactions';
 
-/** `•••••746`: enough to confirm with the caller, not enough to register as them. */
+/**
+ * `••••••746`: enough to confirm with the caller, not enough to register as them. A serial too
+ * short to hide most of it shows nothing at all.
+ */
 export function maskSerial(serial: string | null): string | null {
   if (serial === null || serial === '') return null;
-  return `${'•'.repeat(Math.max(serial.length - 3, 3))}${serial.slice(-3)}`;
+  if (serial.length <= 6) return '••••••';
+  return `${'•'.repeat(serial.length - 3)}${serial.slice(-3)}`;
 }
 
 const RECENT_INTERACTIONS = 5;

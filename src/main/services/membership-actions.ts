@@ -46,7 +46,7 @@ export function changeMembershipState(
     requireReason: true,
     identityCheck: command.identityCheck,
     // Giving access back is the sensitive direction.
-    requireIdentity: command.change === 'enable',
+    requireIdentity: command.change === 'enable' || command.change === 'resume',
     apply: () => {
       const membership = writes.membership(command.personRut, command.companyRut);
       if (!membership) throw new RuleError('no_membership');

@@ -20,7 +20,8 @@ function applies(
 ): boolean {
   switch (kind) {
     case 'password_creation':
-      return account.registrationState !== 'active' && !account.registrationBlocked;
+      // Only after a first registration passed the serial-number check (rule 2).
+      return account.registrationState === 'pending_activation';
     case 'password_reset':
     case 'email_confirmation':
       return account.registrationState === 'active';

@@ -28,15 +28,29 @@ export type ActionSpec = {
 
 const MIN_REASON = 3;
 
+/**
+ * May this agent do this to this person? Checked before anything about the person is read or
+ * validated, so a refusal never reveals their data.
+ */
+export function authorize(
+  ctx: ServiceContext,
+  session: Session,
+  permission: Action,
+  personRut: number,
+  companyRut?: number,
+): void {
+  if (!ctx.repos.writes.person(personRut)) throw new NotFoundError('person');
+  const decision = decide(session, permission, {
+    personCompanyRuts: ctx.repos.writes.companyRuts(personRut),
+    companyRut,
+  });
+  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+}
+
 export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpec): ActionReceipt {
   const { repos } = ctx;
   return ctx.db.$client.transaction((): ActionReceipt => {
-    if (!repos.writes.person(spec.personRut)) throw new NotFoundError('person');
-    const decision = decide(session, spec.permission, {
-      personCompanyRuts: repos.writes.companyRuts(spec.personRut),
-      companyRut: spec.companyRut,
-    });
-    if (!decision.allowed) throw new ForbiddenError(decision.reason);
+    authorize(ctx, session, spec.permission, spec.personRut, spec.companyRut);
 
     const reason = spec.reason?.trim() || null;
     if (spec.requireReason && (reason === null || reason.length < MIN_REASON)) {

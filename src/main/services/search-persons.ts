@@ -50,7 +50,24 @@ export function searchPersons(
     candidates = [];
     hasMore = false;
   } else if (scope) {
-    if (plan.nameWords.length > 0) {
+    if (plan.nameWords.length === 0 && query.text.trim() !== '') {
+      // A RUT, phone or e-mail typed inside a company: its matches among the company's people.
+      const keep = new Set<number>();
+      const found = collectCandidates(repo, plan, null);
+      if (found.length > 0) {
+        for (const rut of repo.inCompanies(
+          found.map((c) => c.rut),
+          [scope.rut],
+        )) {
+          keep.add(rut);
+        }
+      }
+      ({ candidates, hasMore } = pageOf(
+        found.filter((c) => keep.has(c.rut)),
+        query,
+        notices,
+      ));
+    } else if (plan.nameWords.length > 0) {
       candidates = rankByName(
         plan.nameWords,
         repo.byNamesInCompany(scope.rut, plan.nameWords, SEARCH_CAP + 1),
@@ -63,7 +80,7 @@ export function searchPersons(
       candidates = page.slice(0, query.limit).map((rut) => ({ rut, matchedBy: 'company' }));
     }
   } else {
-    const all = visible(collectCandidates(repo, plan));
+    const all = visible(collectCandidates(repo, plan, assigned));
     ({ candidates, hasMore } = pageOf(all, query, notices));
     if (query.offset === 0) {
       companies.push(
@@ -80,7 +97,9 @@ export function searchPersons(
       });
     } else {
       const typed = parseRut(query.text);
-      if (typed && all.length === 0 && companies.length === 0) {
+      // Only a RUT absent from the replica is "not registered"; one outside an officer's
+      // companies just is not theirs to see.
+      if (typed && all.length === 0 && companies.length === 0 && !repo.rutExists(typed.body)) {
         notices.push({ code: 'rut_not_found', rut: formatRut(typed) });
       }
     }
@@ -100,6 +119,7 @@ export function searchPersons(
 function collectCandidates(
   repo: PersonSearchRepository,
   plan: ReturnType<typeof planSearch>,
+  assigned: number[] | null,
 ): Candidate[] {
   const seen = new Set<number>();
   const out: Candidate[] = [];
@@ -121,7 +141,11 @@ function collectCandidates(
   if (plan.emailPrefix && plan.emailOnly)
     add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
   if (plan.nameWords.length > 0 && room() > 0) {
-    const window = rankByName(plan.nameWords, repo.byNames(plan.nameWords, room()));
+    const matches =
+      assigned === null
+        ? repo.byNames(plan.nameWords, room())
+        : repo.byNamesInCompanies(assigned, plan.nameWords, room());
+    const window = rankByName(plan.nameWords, matches);
     add(
       window.map((row) => row.rut),
       'name',

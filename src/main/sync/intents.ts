@@ -216,7 +216,7 @@ function resendMail(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   if (!account) return rejected('entity_gone');
   const fits =
     kind === 'password_creation'
-      ? account.registrationState !== 'active' && !account.registrationBlocked
+      ? account.registrationState === 'pending_activation'
       : kind === 'password_reset' || kind === 'email_confirmation'
         ? account.registrationState === 'active'
         : kind === 'access_approval'

@@ -62,12 +62,13 @@ export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
       if (!hasToken(request.headers.authorization, token)) {
         return sendJson(response, 401, failure('unauthorized'));
       }
-      if (!String(request.headers['content-type']).startsWith('application/json')) {
+      if (!/^application\/json(;|$)/.test(String(request.headers['content-type']))) {
         return sendJson(response, 415, failure('invalid_input'));
       }
+      const channel = decode(url.pathname.slice('/api/'.length));
+      if (channel === null) return sendJson(response, 400, failure('invalid_input'));
       return readJson(request, (body) => {
         if (body === INVALID) return sendJson(response, 400, failure('invalid_input'));
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         void Promise.resolve(options.dispatch(channel, body)).then((envelope) =>
           sendJson(response, envelope.ok ? 200 : statusOf(envelope.error.code), envelope),
         );
@@ -119,8 +120,18 @@ function isLoopbackHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
+/** A percent-decoded path segment, or null when the encoding is malformed. */
+function decode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function hasToken(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
+  if (!header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -146,12 +157,14 @@ function readJson(request: http.IncomingMessage, done: (body: unknown) => void):
     chunks.push(chunk);
   });
   request.on('end', () => {
+    let body: unknown = INVALID;
     try {
       const text = Buffer.concat(chunks).toString('utf8');
-      finish(text === '' ? {} : JSON.parse(text));
+      body = text === '' ? {} : JSON.parse(text);
     } catch {
-      finish(INVALID);
+      body = INVALID;
     }
+    finish(body);
   });
   request.on('error', () => finish(INVALID));
 }
@@ -166,7 +179,13 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
 }
 
 function serveStatic(root: string, pathname: string, response: http.ServerResponse): void {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const relative = decode(pathname === '/' ? '/index.html' : pathname);
+  if (relative === null) {
+    response
+      .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Dirección mal formada.');
+    return;
+  }
   const file = path.resolve(root, `.${relative}`);
   // Unknown paths get the app shell; nothing outside the renderer folder is ever read.
   const target =

@@ -135,7 +135,8 @@ const CHANGE_TEXT: Record<
     title: 'Reanudar acceso',
     confirm: 'Reanudar',
     done: 'Acceso reanudado.',
-    description: 'Devuelve el acceso pausado a esta empresa.',
+    description:
+      'Devuelve el acceso pausado a esta empresa: verifique la identidad de quien llama.',
   },
   dismiss: {
     title: 'Registrar baja (desvinculación)',
@@ -157,7 +158,7 @@ export function membershipSpec(
     description: text.description,
     confirmLabel: text.confirm,
     reason: 'required',
-    identity: change === 'enable',
+    identity: change === 'enable' || change === 'resume',
     done: text.done,
     submit: (values) =>
       call('memberships.changeState', {

@@ -60,7 +60,8 @@ function ActionButton({
 /** Mail kinds that fit an account, as resend options. */
 function mailKindsFor(account: PersonRecord['accounts'][number], record: PersonRecord): MailKind[] {
   if (account.registrationState !== 'active') {
-    return account.registrationBlocked ? [] : ['password_creation'];
+    // A password link only follows a registration that passed the serial check (rule 2).
+    return account.registrationState === 'pending_activation' ? ['password_creation'] : [];
   }
   const kinds: MailKind[] = ['password_reset', 'email_confirmation'];
   if (account.portal === 'portal_empresas') {

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startEntry, type Started } from './fixtures';
+
+const test = base.extend<{ centralDir: string }>({
+  // eslint-disable-next-line no-empty-pattern -- no fixtures needed
+  centralDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-central-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+test('works offline and syncs when the central API returns', async ({ page, centralDir }) => {
+  test.setTimeout(90_000);
+  const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+  let central: Started = await startEntry('src/central-api/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    centralDir,
+    '--demo-persons',
+    '300',
+  ]);
+  const door = await startEntry('src/main/web/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    deskDir,
+    '--demo-persons',
+    '0',
+    '--central',
+    central.url,
+  ]);
+  try {
+    await page.goto(door.url);
+    await page.getByLabel('Usuario').fill('agente');
+    await page.getByLabel('Contraseña').fill('agente600');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+
+    await central.stop();
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('option').first().click();
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await record.getByRole('button', { name: 'Desbloquear' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('N° de serie de la cédula').check();
+    await dialog.getByLabel('Empresa empleadora').check();
+    await dialog.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
+    await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+
+    central = await startEntry('src/central-api/start.ts', [
+      '--port',
+      String(central.port),
+      '--data-dir',
+      centralDir,
+    ]);
+    await indicator.click();
+    await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });
+    await expect(page.getByText('No hay conflictos ni rechazos.')).toBeVisible();
+  } finally {
+    await door.stop();
+    await central.stop();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+  }
+});
