@@ -68,8 +68,21 @@ describe('initial sync', () => {
     const pulls = proxy.seen.filter((r) => r.path.startsWith('/sync/pull'));
     expect(pulls.length).toBeGreaterThan(2);
     void progress;
-    // The replica answers searches at once.
+    // The replica answers searches at once, names included (indexed after the snapshot).
     expect(act(desk, 'persons.search', { text: '12.345.678-5' }).persons[0].rut).toBe(PEDRO);
+    expect(act(desk, 'persons.search', { text: 'munoz sepulveda maria' }).persons[0].rut).toBe(
+      '11111111-1',
+    );
+    expect(act(desk, 'persons.search', { text: 'constructora andes' }).companies[0].legalName).toBe(
+      'Constructora Los Andes SpA',
+    );
+    // And the search triggers are back: a renamed person is found under the new name.
+    expect(
+      count(
+        desk.db,
+        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'",
+      ),
+    ).toBe(6);
   });
 });
 

@@ -46,6 +46,16 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     `SELECT action_id, kind, person_rut, payload FROM outbox
      WHERE state = 'pending' AND person_rut = ? ORDER BY seq`,
   );
+  const ftsTriggers = sqlite.prepare(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'",
+  );
+  const indexChunk = sqlite.prepare(
+    `INSERT INTO person_fts(rowid, given_names, last_name1, last_name2)
+     SELECT rut, given_names, last_name1, last_name2 FROM persons WHERE rut > ? ORDER BY rut LIMIT ?`,
+  );
+  const chunkEnd = sqlite.prepare(
+    'SELECT max(rut) AS last FROM (SELECT rut FROM persons WHERE rut > ? ORDER BY rut LIMIT ?)',
+  );
   const setState = sqlite.prepare(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
@@ -87,9 +97,26 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     }
   }
 
+  /**
+   * An initial sync writes a million rows: indexing them for search row by row (triggers) costs
+   * twice the load itself and stalls the window while FTS5 merges. So during the snapshot the
+   * search triggers are set aside (their SQL kept in sync_state, in the page's transaction), and
+   * the rows are indexed afterwards in short chunks (`indexStep`), each committing its progress.
+   */
+  function setSearchIndexAside(): void {
+    if (getState.get('fts_triggers')) return;
+    const triggers = ftsTriggers.all() as Array<{ name: string; sql: string }>;
+    for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+    sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
+      INSERT INTO company_fts(company_fts) VALUES ('delete-all');`);
+    setState.run('fts_triggers', JSON.stringify(triggers.map((trigger) => trigger.sql)));
+    setState.run('fts_indexed_through', '0');
+  }
+
   return {
     /** Applies one page and stores its cursor, in one transaction. */
     applyPage: sqlite.transaction((changes: Change[], meta: PageMeta) => {
+      if (meta.progress !== null) setSearchIndexAside();
       const touched = new Set<number>();
       for (const change of changes) {
         if (change.op === 'delete' || change.row === null) {
@@ -119,6 +146,33 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
         DELETE FROM accounts; DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;`);
       setState.run('pull_cursor', '');
       if (epoch !== null) setState.run('epoch', epoch);
+    }),
+
+    /** True while rows loaded by a snapshot still wait to be indexed for search. */
+    indexPending(): boolean {
+      return getState.get('fts_triggers') !== undefined;
+    },
+
+    /**
+     * Indexes the next `limit` persons for search; the last step also indexes companies and
+     * puts the triggers back. Returns true while there is more to do. Only after a snapshot.
+     */
+    indexStep: sqlite.transaction((limit: number): boolean => {
+      const saved = getState.get('fts_triggers') as { value: string } | undefined;
+      if (!saved) return false;
+      const after = Number((getState.get('fts_indexed_through') as { value: string }).value);
+      const last = (chunkEnd.get(after, limit) as { last: number | null }).last;
+      if (last !== null) {
+        indexChunk.run(after, limit);
+        setState.run('fts_indexed_through', String(last));
+        return true;
+      }
+      sqlite.exec("INSERT INTO company_fts(company_fts) VALUES ('rebuild')");
+      for (const sql of JSON.parse(saved.value) as string[]) sqlite.exec(sql);
+      sqlite
+        .prepare("DELETE FROM sync_state WHERE key IN ('fts_triggers', 'fts_indexed_through')")
+        .run();
+      return false;
     }),
 
     state(key: string): string | null {

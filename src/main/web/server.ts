@@ -157,7 +157,7 @@ function readJson(request: http.IncomingMessage, done: (body: unknown) => void):
     chunks.push(chunk);
   });
   request.on('end', () => {
-    let body: unknown = INVALID;
+    let body: unknown;
     try {
       const text = Buffer.concat(chunks).toString('utf8');
       body = text === '' ? {} : JSON.parse(text);

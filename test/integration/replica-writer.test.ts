@@ -1,0 +1,76 @@
+/**
+ * Pulled pages on a real replica file: search indexing set aside during a snapshot, then built
+ * in steps that survive a crash between them.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/db/database';
+import { createPersonSearchRepository } from '../../src/main/repositories/person-search-repository';
+import { createReplicaWriter } from '../../src/main/sync/replica-writer';
+import type { Change } from '../../src/shared/sync-protocol';
+import { FIXED_NOW, tempDir } from '../support/context';
+
+const person = (rut: number, given: string, last1: string): Change => ({
+  entity: 'person',
+  op: 'upsert',
+  key: rut,
+  row: {
+    rut,
+    dv: '0',
+    given_names: given,
+    last_name1: last1,
+    last_name2: 'Díaz',
+    sort_key: `${last1} diaz ${given}`.toLowerCase(),
+    email: null,
+    phone: null,
+    serial_number: null,
+    is_worker: 1,
+    is_pensioner: 0,
+    version: 1,
+  },
+});
+
+describe('replica writer', () => {
+  it('indexes a snapshot for search in steps that resume after a crash', () => {
+    const file = path.join(tempDir(), 'replica.db');
+    let db = openDatabase({ file });
+    let writer = createReplicaWriter(db.$client, () => FIXED_NOW);
+    const names = ['Ana', 'Beto', 'Carla', 'Darío', 'Elena', 'Fabián', 'Gloria'];
+    writer.applyPage(
+      names.map((name, i) => person(1000 + i, name, 'Muñoz')),
+      { cursor: 'c1', epoch: 'e', progress: { done: 7, total: 7 } },
+    );
+    expect(writer.indexPending()).toBe(true);
+    expect(createPersonSearchRepository(db.$client).byNames(['munoz'], 50)).toEqual([]);
+    expect(writer.indexStep(3)).toBe(true);
+
+    db.$client.close(); // a crash between two steps
+    db = openDatabase({ file });
+    writer = createReplicaWriter(db.$client, () => FIXED_NOW);
+    expect(writer.indexPending()).toBe(true);
+    while (writer.indexStep(3));
+    expect(writer.indexPending()).toBe(false);
+
+    const search = createPersonSearchRepository(db.$client);
+    expect(
+      search
+        .byNames(['munoz'], 50)
+        .map((row) => row.rut)
+        .sort(),
+    ).toEqual(names.map((_, i) => 1000 + i));
+    const duplicates = db.$client
+      .prepare(
+        "SELECT rowid, count(*) AS n FROM person_fts WHERE person_fts MATCH 'munoz' GROUP BY rowid HAVING n > 1",
+      )
+      .all();
+    expect(duplicates).toEqual([]);
+    // The triggers are back: later changes are indexed as they arrive.
+    writer.applyPage([person(2000, 'Hugo', 'Zúñiga')], {
+      cursor: 'c2',
+      epoch: 'e',
+      progress: null,
+    });
+    expect(search.byNames(['zuniga'], 5).map((row) => row.rut)).toEqual([2000]);
+    db.$client.close();
+  });
+});
