@@ -20,6 +20,7 @@ import {
   type SyncStatus,
 } from '../shared/contract';
 import { deniedMessages, errorMessages, notFoundMessages, ruleMessages } from '../shared/messages';
+import { santiagoDayEnd, santiagoDayStart } from '../shared/format';
 import { loginRut, readRut, rutFromBody } from '../shared/rut';
 import { openDatabase, type Db } from './db/database';
 import { createDemoDatabase } from './seed/seed-database';
@@ -200,11 +201,9 @@ export function createCore(options: CoreOptions): Core {
     return { ...receipt, record: buildPersonRecord(context, agent(), personRut) };
   };
   const dayStart = (date: string | null) =>
-    date === null ? null : new Date(`${date}T00:00:00-03:00`).toISOString();
+    date === null ? null : santiagoDayStart(date).toISOString();
   const dayEnd = (date: string | null) =>
-    date === null
-      ? null
-      : new Date(Date.parse(`${date}T00:00:00-03:00`) + 86_400_000).toISOString();
+    date === null ? null : santiagoDayEnd(date).toISOString();
   const auditFilter = (input: z.output<(typeof contract)['audit.export']['input']>) => ({
     personRut: input.personRut === null ? null : body(input.personRut),
     agentId: input.agentId,
@@ -330,17 +329,15 @@ export function createCore(options: CoreOptions): Core {
     'sync.status': () => syncStatus(),
     'sync.now': () => (engine ? engine.syncNow().then(syncStatus) : syncStatus()),
     'sync.configure': (input) => {
+      // Where passwords go: only a supervisor may change it, and only to HTTPS (or this machine).
+      if (agent().role !== 'supervisor') throw new ForbiddenError('role');
       const url = input.centralUrl?.trim() || null;
-      if (url !== null && !/^https?:\/\/[^\s/]+/.test(url))
-        throw new RuleError('invalid_central_url');
+      if (url !== null && !isAcceptableCentralUrl(url)) throw new RuleError('invalid_central_url');
       writer.setState('central_url', url ?? '');
       configure(url);
       return syncStatus();
     },
-    'sync.issues': () => {
-      agent();
-      return listSyncIssues(context);
-    },
+    'sync.issues': () => listSyncIssues(context, agent()),
     'sync.resolve': (input) => {
       const issues = resolveSyncIssue(context, agent(), input.actionId, input.choice);
       engine?.kick();
@@ -370,6 +367,19 @@ export function createCore(options: CoreOptions): Core {
       db.$client.close();
     },
   };
+}
+
+/** HTTPS anywhere, plain HTTP only to this machine (the reference server, tests). */
+export function isAcceptableCentralUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 /** A lone surrogate would be stored as U+FFFD by SQLite and no longer match its audit hash. */

@@ -94,6 +94,18 @@ async function startDemoCentral(
   });
 }
 
+/** The address IT configured at install: `{"centralUrl": "https://…"}` in the user-data folder. */
+function installedCentralUrl(userData: string): string | undefined {
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(userData, 'config.json'), 'utf8')) as {
+      centralUrl?: unknown;
+    };
+    return typeof config.centralUrl === 'string' ? config.centralUrl : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function rendererUrl(): string {
   const devServer = process.env['ELECTRON_RENDERER_URL'];
   if (!app.isPackaged && devServer) return devServer;
@@ -146,7 +158,7 @@ void app.whenReady().then(async () => {
   );
   const url = rendererUrl();
   const userData = app.getPath('userData');
-  let centralUrl = process.env['MESA_CENTRAL_URL'];
+  let centralUrl = process.env['MESA_CENTRAL_URL'] ?? installedCentralUrl(userData);
   if (!centralUrl && !app.isPackaged && process.env['MESA_DEMO_CENTRAL'] !== '0') {
     const demo = await startDemoCentral(path.join(userData, 'central-demo'));
     demoCentral = demo?.child ?? null;
@@ -157,8 +169,9 @@ void app.whenReady().then(async () => {
       dataDir: process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data'),
       door: 'electron',
       version: app.getVersion(),
-      // With a central API the replica comes from it; the demo dataset is for standalone use.
-      demoPersons: centralUrl ? 0 : undefined,
+      // The replica comes from the central API. Demo data (and its demo agents, whose passwords
+      // are public) only ever exists in a development run without one.
+      demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
       centralUrl,
       tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
       ...storagePaths(),

@@ -463,7 +463,6 @@ export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
   'auth.signIn',
   'auth.session',
   'sync.status',
-  'sync.configure',
 ]);
 
 export type Contract = typeof contract;

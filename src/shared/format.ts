@@ -31,3 +31,36 @@ export function formatTime(iso: string): string {
 export function formatDateTime(iso: string): string {
   return `${formatDate(iso)} ${formatTime(iso)}`;
 }
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The instant a Santiago calendar day (`aaaa-mm-dd`) begins. Chile is UTC−3 or UTC−4 depending
+ * on the date, and on the day clocks go forward midnight does not exist: the day then begins at
+ * 00:00 UTC−4, which Santiago reads as 01:00.
+ */
+export function santiagoDayStart(date: string): Date {
+  for (const offset of ['-03:00', '-04:00']) {
+    const candidate = new Date(`${date}T00:00:00${offset}`);
+    const parts = Object.fromEntries(
+      dayFormat.formatToParts(candidate).map((part) => [part.type, part.value]),
+    );
+    if (`${parts.year}-${parts.month}-${parts.day}` === date && parts.hour === '00')
+      return candidate;
+  }
+  return new Date(`${date}T00:00:00-04:00`);
+}
+
+/** The instant the Santiago day after `date` begins (the end, exclusive, of `date`). */
+export function santiagoDayEnd(date: string): Date {
+  const next = new Date(`${date}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return santiagoDayStart(next.toISOString().slice(0, 10));
+}

@@ -112,7 +112,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   offline_sign_in_unavailable: () =>
     'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
   invalid_central_url: () =>
-    'La dirección del sistema central no es válida. Ejemplo: https://central.ejemplo.cl',
+    'La dirección del sistema central debe ser https (por ejemplo https://central.ejemplo.cl); http solo para este mismo equipo.',
   not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',
   not_registration_blocked: () => 'El registro no está bloqueado.',
   no_email: () => 'La persona no tiene correo registrado: agréguelo antes de enviar correos.',

@@ -190,6 +190,17 @@ describe('audit log', () => {
     expect(call(core, 'audit.list', { to: '2026-11-20' }).total).toBe(0);
   });
 
+  it('filters winter dates by Santiago days too (UTC−4)', () => {
+    // 23:30 on 9 June in Santiago is 03:30 UTC on 10 June.
+    const core = seededCore(300, {
+      as: 'supervisora',
+      clock: { now: new Date('2026-06-10T03:30:00Z') },
+    });
+    call(core, 'persons.get', { rut: PEDRO });
+    expect(call(core, 'audit.list', { from: '2026-06-09', to: '2026-06-09' }).total).toBe(1);
+    expect(call(core, 'audit.list', { from: '2026-06-10' }).total).toBe(0);
+  });
+
   it('exports CSV that a spreadsheet opens safely', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const version = call(core, 'persons.get', { rut: PEDRO }).version;

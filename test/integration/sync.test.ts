@@ -43,6 +43,48 @@ function editPhone(core: Core, rut: string, phone: string) {
   });
 }
 
+describe('who may point a desk at a central API', () => {
+  it('only a signed-in supervisor, and only to https or this machine', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: null });
+    expect(desk.dispatchNow('sync.configure', { centralUrl: null })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    await signIn(desk, 'agente');
+    expect(desk.dispatchNow('sync.configure', { centralUrl: null })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await signIn(desk, 'supervisora');
+    const refused = desk.dispatchNow('sync.configure', { centralUrl: 'http://central.ejemplo.cl' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(act(desk, 'sync.configure', { centralUrl: central.url })).toMatchObject({
+      configured: true,
+      centralUrl: central.url,
+    });
+  });
+
+  it('keeps each agent to their own conflicts and rejections', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url);
+    await syncNow(desk);
+    editPhone(desk, PEDRO, '+56 9 1313 1313');
+    central.db.$client.prepare('DELETE FROM persons WHERE rut = ?').run(PEDRO_BODY);
+    await syncNow(desk);
+    const [issue] = act(desk, 'sync.issues', {});
+    expect(issue).toMatchObject({ state: 'rejected', code: 'entity_gone' });
+    await signIn(desk, 'prevencion');
+    expect(act(desk, 'sync.issues', {})).toEqual([]);
+    expect(
+      desk.dispatchNow('sync.resolve', { actionId: issue.actionId, choice: 'dismiss' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await signIn(desk, 'supervisora');
+    expect(act(desk, 'sync.issues', {})).toHaveLength(1);
+    expect(act(desk, 'sync.resolve', { actionId: issue.actionId, choice: 'dismiss' })).toEqual([]);
+  });
+});
+
 describe('initial sync', () => {
   it('brings an empty replica level with the server, page by page, with progress', async () => {
     const central = await startCentral();
@@ -348,6 +390,9 @@ describe('server restored (G13)', () => {
     const first = await startCentral({ dataDir });
     const desk = await openDesk(first.url);
     await syncNow(desk);
+    // The supervisor has signed in here before, so can sign in offline later (72 h window).
+    await signIn(desk, 'supervisora');
+    await signIn(desk, 'agente');
     const backup = path.join(tempDir(), 'central.db');
     first.db.$client.prepare('VACUUM INTO ?').run(backup);
 
@@ -362,6 +407,8 @@ describe('server restored (G13)', () => {
     fs.copyFileSync(backup, path.join(dataDir, 'central.db'));
     const restored = await startCentral({ dataDir, resetEpoch: true });
     expect(restored.epoch).not.toBe(first.epoch);
+    // Only a supervisor may point the desk elsewhere; the queue is the agent's, pushed with their token.
+    await signIn(desk, 'supervisora');
     act(desk, 'sync.configure', { centralUrl: restored.url });
     await signIn(desk, 'agente');
     editPhone(desk, '11111111-1', '+56 9 7070 7070');

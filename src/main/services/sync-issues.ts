@@ -7,11 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { SyncIssue } from '../../shared/contract';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
-import { NotFoundError, RuleError } from './errors';
-import { runAction } from './run-action';
+import type { IdentityFact } from '../../shared/policy';
+import { editContact } from './edit-contact';
+import { ForbiddenError, NotFoundError, RuleError } from './errors';
 
 type Row = {
   action_id: string;
+  agent_id: string | null;
   kind: string;
   person_rut: number | null;
   created_at: string;
@@ -23,7 +25,7 @@ type Row = {
   last_name2: string | null;
 };
 
-const SELECT = `SELECT o.action_id, o.kind, o.person_rut, o.created_at, o.state, o.result, o.payload,
+const SELECT = `SELECT o.action_id, o.agent_id, o.kind, o.person_rut, o.created_at, o.state, o.result, o.payload,
     p.given_names, p.last_name1, p.last_name2
   FROM outbox o LEFT JOIN persons p ON p.rut = o.person_rut`;
 
@@ -50,11 +52,15 @@ function toIssue(row: Row): SyncIssue {
   };
 }
 
-export function listSyncIssues(ctx: ServiceContext): SyncIssue[] {
+/** A supervisor sees every agent's; anyone else, their own (a null session: all, for counts). */
+export function listSyncIssues(ctx: ServiceContext, session: Session | null = null): SyncIssue[] {
+  const mine = session !== null && session.role !== 'supervisor';
   return (
     ctx.db.$client
-      .prepare(`${SELECT} WHERE o.state IN ('conflict', 'rejected') ORDER BY o.seq`)
-      .all() as Row[]
+      .prepare(
+        `${SELECT} WHERE o.state IN ('conflict', 'rejected') ${mine ? 'AND o.agent_id = ?' : ''} ORDER BY o.seq`,
+      )
+      .all(...(mine ? [session.agentId] : [])) as Row[]
   ).map(toIssue);
 }
 
@@ -70,9 +76,13 @@ export function resolveSyncIssue(
       .prepare(`${SELECT} WHERE o.action_id = ? AND o.state IN ('conflict', 'rejected')`)
       .get(actionId) as Row | undefined;
     if (!row) throw new NotFoundError('sync_issue');
+    if (session.role !== 'supervisor' && row.agent_id !== session.agentId) {
+      throw new ForbiddenError('role');
+    }
     const issue = toIssue(row);
     if (choice === 'keep_mine') {
-      // Only a contact conflict can be sent again: as a new action from the server's values.
+      // Sending my value again is a new contact edit with every safeguard of one: validation,
+      // the identity facts checked for the original action, confirmation of a new e-mail.
       if (
         issue.state !== 'conflict' ||
         row.kind !== 'person.update_contact' ||
@@ -80,30 +90,26 @@ export function resolveSyncIssue(
       ) {
         throw new RuleError('no_change');
       }
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const conflict of issue.conflicts) {
-        changes[conflict.field] = { from: conflict.theirs, to: conflict.yours };
-      }
-      const personRut = row.person_rut;
-      runAction(ctx, session, {
-        permission: 'contact.edit',
-        personRut,
-        kind: 'person.update_contact',
+      const wanted = Object.fromEntries(issue.conflicts.map((c) => [c.field, c.yours]));
+      const original = sqlite
+        .prepare('SELECT identity_check FROM audit_events WHERE id = ?')
+        .get(actionId) as { identity_check: string | null } | undefined;
+      const person = ctx.repos.writes.person(row.person_rut);
+      if (!person) throw new NotFoundError('person');
+      editContact(ctx, session, {
+        personRut: row.person_rut,
+        email: typeof wanted['email'] === 'string' ? wanted['email'] : undefined,
+        phone:
+          'phone' in wanted
+            ? typeof wanted['phone'] === 'string'
+              ? wanted['phone']
+              : ''
+            : undefined,
         reason: 'Resolución de conflicto de sincronización: se mantiene el valor del agente',
-        identityCheck: null,
-        apply: () => {
-          const person = ctx.repos.writes.person(personRut)!;
-          const next = { email: person.email, phone: person.phone };
-          for (const [field, change] of Object.entries(changes)) {
-            if (field === 'email' || field === 'phone') next[field] = change.to as string | null;
-          }
-          ctx.repos.writes.updateContact(personRut, next.email, next.phone, null);
-          return {
-            before: { email: person.email, phone: person.phone },
-            after: next,
-            intent: { seenVersion: null, changes },
-          };
-        },
+        identityCheck: original?.identity_check
+          ? (JSON.parse(original.identity_check) as IdentityFact[])
+          : [],
+        expectedVersion: person.version,
       });
     }
     sqlite.prepare("UPDATE outbox SET state = 'resolved' WHERE action_id = ?").run(actionId);
@@ -121,5 +127,5 @@ export function resolveSyncIssue(
       interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
     });
   })();
-  return listSyncIssues(ctx);
+  return listSyncIssues(ctx, session);
 }

@@ -42,6 +42,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     deletes.set(entity, sqlite.prepare(`DELETE FROM ${spec.table} WHERE ${spec.key} = ?`));
   }
   const dropPlaceholders = sqlite.prepare('DELETE FROM mails WHERE action_id = ? AND id < 0');
+  const anyPending = sqlite.prepare("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1");
   const pendingFor = sqlite.prepare(
     `SELECT action_id, kind, person_rut, payload FROM outbox
      WHERE state = 'pending' AND person_rut = ? ORDER BY seq`,
@@ -130,7 +131,8 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
         const person = personOf(change);
         if (person !== null) touched.add(person);
       }
-      for (const person of touched) replay(person);
+      // Nothing pending (an initial sync, most pulls): nothing to replay.
+      if (anyPending.get() !== undefined) for (const person of touched) replay(person);
       setState.run('pull_cursor', meta.cursor);
       setState.run('epoch', meta.epoch);
       setState.run('last_pull_at', now().toISOString());

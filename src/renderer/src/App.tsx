@@ -60,7 +60,11 @@ function Desk() {
           searchRef.current?.focus();
           searchRef.current?.select();
         });
-      } else if (event.key === 'Escape' && useApp.getState().recordRut) {
+      } else if (
+        event.key === 'Escape' &&
+        useApp.getState().recordRut &&
+        useSession.getState().view === 'search'
+      ) {
         event.preventDefault();
         closeRecord();
         searchRef.current?.focus();

@@ -9,6 +9,16 @@ import { mailKindLabels, portalLabels } from '../../shared/messages';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { call } from './api/client';
 import type { DialogSpec } from './session-store';
+import { useApp } from './store';
+
+/**
+ * The record as it is now: after a "changed meanwhile" answer the screen reloads it, and a
+ * retry from the same dialog must carry the versions the agent is looking at now.
+ */
+function latest(record: PersonRecord): PersonRecord {
+  const current = useApp.getState().record;
+  return current && current.rut === record.rut ? current : record;
+}
 
 type Membership = PersonRecord['memberships'][number];
 export type MembershipChange = 'disable' | 'enable' | 'pause' | 'resume' | 'dismiss';
@@ -30,7 +40,7 @@ export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
         rut: record.rut,
         portal,
         identityCheck: values.identityCheck,
-        expectedVersion: account(record, portal)?.version ?? 0,
+        expectedVersion: account(latest(record), portal)?.version ?? 0,
       }),
   };
 }
@@ -49,7 +59,7 @@ export function clearBlockSpec(record: PersonRecord, portal: Portal): DialogSpec
         rut: record.rut,
         portal,
         identityCheck: values.identityCheck,
-        expectedVersion: account(record, portal)?.version ?? 0,
+        expectedVersion: account(latest(record), portal)?.version ?? 0,
       }),
   };
 }
@@ -104,7 +114,7 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
         phone: values.phone === (record.phone ?? '') ? undefined : values.phone,
         reason: values.reason,
         identityCheck: values.identityCheck,
-        expectedVersion: record.version,
+        expectedVersion: latest(record).version,
       }),
   };
 }
@@ -167,7 +177,9 @@ export function membershipSpec(
         change,
         reason: values.reason,
         identityCheck: values.identityCheck,
-        expectedVersion: membership.version,
+        expectedVersion:
+          latest(record).memberships.find((m) => m.companyRut === membership.companyRut)?.version ??
+          membership.version,
       }),
   };
 }
@@ -187,7 +199,9 @@ export function roleSpec(record: PersonRecord, membership: Membership): DialogSp
         companyRut: membership.companyRut,
         role: values.role ?? membership.role,
         reason: values.reason,
-        expectedVersion: membership.version,
+        expectedVersion:
+          latest(record).memberships.find((m) => m.companyRut === membership.companyRut)?.version ??
+          membership.version,
       }),
   };
 }

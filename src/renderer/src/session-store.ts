@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../shared/contract';
 import { ApiError, call } from './api/client';
+import { useApp } from './store';
 
 export type View = 'search' | 'calls' | 'audit' | 'sync';
 
@@ -86,6 +87,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
   async signIn(username, password) {
     try {
       const session = await call('auth.signIn', { username, password });
+      useApp.getState().reset();
       set({ session, view: 'search' });
       void get().refreshInteraction();
       void get().refreshPending();
@@ -97,6 +99,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
 
   async signOut() {
     await call('auth.signOut', {}).catch(() => undefined);
+    useApp.getState().reset();
     set({ session: null, interaction: null, dialog: null, view: 'search' });
   },
 

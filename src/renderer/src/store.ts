@@ -45,6 +45,8 @@ type Actions = {
   /** Shows the record an action answered with, and re-runs the search so badges agree. */
   replaceRecord: (record: PersonRecord) => void;
   reloadRecord: () => Promise<void>;
+  /** Forgets everything on screen (another agent is signing in). */
+  reset: () => void;
   clearScope: () => void;
   loadInfo: () => Promise<void>;
 };
@@ -54,12 +56,17 @@ const message = (error: unknown) =>
 
 let searchSeq = 0;
 let recordSeq = 0;
+/** Enter pressed before the answer for the current text arrived: open its first row then. */
+let openWhenAnswered = false;
 
 export const useApp = create<State & Actions>()((set, get) => {
-  async function runSearch(): Promise<void> {
+  async function runSearch(keepSelection = false): Promise<void> {
     const seq = ++searchSeq;
     const { text, scope } = get();
+    // A newer search supersedes any page still loading for the old one.
+    set({ loadingMore: false });
     if (text.trim() === '' && !scope) {
+      openWhenAnswered = false;
       set({
         rows: [],
         notices: [],
@@ -84,15 +91,20 @@ export const useApp = create<State & Actions>()((set, get) => {
         ...page.companies.map((company): ResultRow => ({ kind: 'company', company })),
         ...page.persons.map((person): ResultRow => ({ kind: 'person', person })),
       ];
+      const selected = keepSelection ? Math.min(get().selected, Math.max(rows.length - 1, 0)) : 0;
       set({
         rows,
         notices: page.notices,
         hasMore: page.hasMore,
         searching: false,
         answeredText: text,
-        selected: 0,
+        selected,
         answeredSeq: get().answeredSeq + 1,
       });
+      if (openWhenAnswered) {
+        openWhenAnswered = false;
+        get().openRow(0);
+      }
     } catch (error) {
       if (seq !== searchSeq) return;
       set({ searching: false, searchError: message(error), rows: [], answeredText: text });
@@ -175,6 +187,12 @@ export const useApp = create<State & Actions>()((set, get) => {
     },
 
     openSelected() {
+      const { answeredText, text } = get();
+      // The rows on screen answer an older text: open the first answer for this one instead.
+      if (answeredText !== text) {
+        openWhenAnswered = true;
+        return;
+      }
       get().openRow(get().selected);
     },
 
@@ -198,7 +216,29 @@ export const useApp = create<State & Actions>()((set, get) => {
     replaceRecord(record) {
       recordSeq++;
       set({ record, recordRut: record.rut, recordLoading: false, recordError: null });
-      if (get().rows.length > 0) void runSearch();
+      if (get().rows.length > 0) void runSearch(true);
+    },
+
+    reset() {
+      searchSeq++;
+      recordSeq++;
+      openWhenAnswered = false;
+      set({
+        text: '',
+        scope: null,
+        rows: [],
+        notices: [],
+        hasMore: false,
+        searching: false,
+        loadingMore: false,
+        searchError: null,
+        answeredText: null,
+        selected: 0,
+        record: null,
+        recordRut: null,
+        recordLoading: false,
+        recordError: null,
+      });
     },
 
     async reloadRecord() {

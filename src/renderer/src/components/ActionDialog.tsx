@@ -40,6 +40,18 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       ?.focus();
   }, []);
 
+  // Esc cancels wherever the focus is, but not while saving: the answer must land here.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !busy) {
+        event.preventDefault();
+        close();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [busy, close]);
+
   const emailInvalid =
     spec.email !== undefined && email.trim() !== '' && normalizeEmail(email) === null;
   const phoneInvalid =
@@ -66,8 +78,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         reason,
         identityCheck: facts,
       });
-      replaceRecord(result.record);
-      close();
+      // Applied: show it if the agent is still on this person; close this dialog if still open.
+      if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
+      if (useSession.getState().dialog === spec) close();
       notify(spec.done);
       void refreshInteraction();
       void refreshPending();
@@ -98,12 +111,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="dialog-title"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            close();
-          }
-        }}
       >
         <form onSubmit={submit}>
           <h2 id="dialog-title">{spec.title}</h2>

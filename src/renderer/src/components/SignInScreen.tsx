@@ -1,46 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api/client';
+import { useState, type FormEvent } from 'react';
 import { useSession } from '../session-store';
-
-/** The central API's address, editable before signing in (a wrong one would lock agents out). */
-function CentralAddress() {
-  const [url, setUrl] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    call('sync.status', {})
-      .then((status) => setUrl(status.centralUrl ?? ''))
-      .catch(() => setUrl(''));
-  }, []);
-  return (
-    <details className="central-address">
-      <summary>Sistema central</summary>
-      <label className="field">
-        Dirección
-        <input
-          value={url}
-          placeholder="https://central.ejemplo.cl"
-          onChange={(event) => setUrl(event.target.value)}
-        />
-      </label>
-      <button
-        type="button"
-        onClick={async () => {
-          try {
-            await call('sync.configure', { centralUrl: url || null });
-            setMessage(
-              url ? 'Dirección guardada.' : 'Sin sistema central: se usa la réplica local.',
-            );
-          } catch (failure) {
-            setMessage(failure instanceof ApiError ? failure.message : 'No se pudo guardar.');
-          }
-        }}
-      >
-        Guardar dirección
-      </button>
-      {message && <p className="muted small">{message}</p>}
-    </details>
-  );
-}
 
 export function SignInScreen() {
   const signIn = useSession((s) => s.signIn);
@@ -92,7 +51,6 @@ export function SignInScreen() {
         <button type="submit" className="primary" disabled={busy || !username || !password}>
           {busy ? 'Ingresando…' : 'Ingresar'}
         </button>
-        <CentralAddress />
       </form>
     </main>
   );

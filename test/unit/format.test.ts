@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, santiagoDayEnd, santiagoDayStart } from '../../src/shared/format';
+
+describe('Santiago calendar days', () => {
+  it('starts a summer day at 03:00 UTC and a winter day at 04:00 UTC', () => {
+    expect(santiagoDayStart('2026-11-21').toISOString()).toBe('2026-11-21T03:00:00.000Z');
+    expect(santiagoDayStart('2026-06-10').toISOString()).toBe('2026-06-10T04:00:00.000Z');
+  });
+
+  it('ends a day where the next begins, across the change of offset', () => {
+    expect(santiagoDayEnd('2026-06-10').toISOString()).toBe('2026-06-11T04:00:00.000Z');
+    expect(santiagoDayEnd('2026-11-21').toISOString()).toBe('2026-11-22T03:00:00.000Z');
+    for (const day of ['2026-04-04', '2026-04-05', '2026-09-05', '2026-09-06']) {
+      const start = santiagoDayStart(day).getTime();
+      const end = santiagoDayEnd(day).getTime();
+      const hours = (end - start) / 3_600_000;
+      expect([23, 24, 25], day).toContain(hours);
+      expect(formatDate(new Date(start).toISOString()), day).toBe(
+        day.split('-').reverse().join('-'),
+      );
+      expect(formatDate(new Date(end - 1).toISOString()), day).toBe(
+        day.split('-').reverse().join('-'),
+      );
+    }
+  });
+});
