@@ -44,7 +44,7 @@ test('works offline and syncs when the central API returns', async ({ page, cent
 
     await central.stop();
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
-    await page.getByRole('option').first().click();
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();
     const dialog = page.getByRole('dialog');

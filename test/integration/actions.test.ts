@@ -469,6 +469,15 @@ describe('prevention officer scope', () => {
       ).toMatchObject({ code: 'forbidden' });
     }
     expect(refused(core, 'audit.list', {})).toMatchObject({ code: 'forbidden' });
+    // Nor open a call naming someone outside them; a RUT unknown to the replica is fine.
+    expect(refused(core, 'interactions.open', { rut: '7654321-6', reason: 'other' })).toMatchObject(
+      {
+        code: 'forbidden',
+      },
+    );
+    expect(
+      core.dispatchNow('interactions.open', { rut: '1-9', reason: 'rut_not_registered' }).ok,
+    ).toBe(true);
   });
 });
 

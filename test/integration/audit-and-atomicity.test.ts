@@ -216,7 +216,7 @@ describe('audit log', () => {
     expect(rows).toBe(2);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'seq,at,agentId,deviceId,personRut,action,before,after,reason,identityCheck,interactionId,hash',
+      'seq,at,agentId,deviceId,personRut,action,before,after,reason,identityCheck,interactionId,prevHash,hash',
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://x""), ""comillas""\ny salto"`);
   });

@@ -38,6 +38,7 @@ const COLUMNS = [
   'reason',
   'identityCheck',
   'interactionId',
+  'prevHash',
   'hash',
 ] as const;
 

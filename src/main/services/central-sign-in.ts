@@ -8,30 +8,9 @@ import { CentralError, type CentralClient } from '../sync/central-client';
 import type { TokenStore } from '../sync/sync-engine';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
+import { sessionFor } from './sign-in';
 
 export const OFFLINE_WINDOW_MS = 72 * 60 * 60_000;
-
-function sessionOf(
-  ctx: ServiceContext,
-  agent: {
-    id: string;
-    username: string;
-    displayName: string;
-    role: Session['role'];
-    companyRuts: number[];
-    personRut: number | null;
-  },
-): Session {
-  return {
-    agentId: agent.id,
-    username: agent.username,
-    displayName: agent.displayName,
-    role: agent.role,
-    companyRuts: agent.companyRuts,
-    personRut: agent.personRut,
-    adminOfCompanyRuts: ctx.repos.agents.adminOfCompanies(agent.personRut),
-  };
-}
 
 export async function signInThroughCentral(
   ctx: ServiceContext,
@@ -59,7 +38,7 @@ export async function signInThroughCentral(
       active: true,
       offlineUntil: new Date(ctx.now().getTime() + offlineWindowMs).toISOString(),
     });
-    return sessionOf(ctx, profile);
+    return sessionFor(ctx, profile);
   } catch (error) {
     if (!(error instanceof CentralError)) throw error;
     if (error.kind === 'invalid_credentials') throw new RuleError('sign_in_failed');
@@ -73,5 +52,5 @@ export async function signInThroughCentral(
     Date.parse(agent.offlineUntil) > ctx.now().getTime();
   if (!agent || !agent.active || !recent) throw new RuleError('offline_sign_in_unavailable');
   if (!verifyPassword(password, agent.passwordHash)) throw new RuleError('sign_in_failed');
-  return sessionOf(ctx, agent);
+  return sessionFor(ctx, agent);
 }

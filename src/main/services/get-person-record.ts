@@ -12,6 +12,7 @@ import { diagnose } from '../domain/diagnosis';
 import { decide, type Action } from '../domain/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
+import { currentScope } from './run-action';
 import { interactionView } from './interactions';
 
 /**
@@ -67,9 +68,10 @@ export function buildPersonRecord(
   if (!found) throw new NotFoundError('person');
   const { person, memberships, accounts, mails, accessRequests } = found;
   const now = ctx.now();
-  const companyRuts = memberships.map((m) => m.companyRut);
+  const companyRuts = memberships.filter((m) => m.state !== 'removed').map((m) => m.companyRut);
+  const scope = currentScope(ctx, session);
   const can = (action: Action, companyRut?: number): Decision =>
-    decide(session, action, { personCompanyRuts: companyRuts, companyRut });
+    decide(scope, action, { personCompanyRuts: companyRuts, companyRut });
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
 
   const membershipViews = memberships.map((membership) => ({
@@ -145,8 +147,13 @@ export function buildPersonRecord(
     memberships: membershipViews,
     mails: mailViews,
     pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
+    // A supervisor sees everyone's calls with this person; an agent, their own.
     interactions: ctx.repos.interactions
-      .list({ personRut, agentId: null }, RECENT_INTERACTIONS, 0)
+      .list(
+        { personRut, agentId: session.role === 'supervisor' ? null : session.agentId },
+        RECENT_INTERACTIONS,
+        0,
+      )
       .map((row) => interactionView(ctx, row)),
   };
 }

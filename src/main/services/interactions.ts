@@ -11,6 +11,7 @@ import { decide } from '../domain/permissions';
 import type { InteractionRow } from '../repositories/interaction-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
+import { authorize } from './run-action';
 
 const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
 
@@ -71,6 +72,11 @@ export function openInteraction(
   allowManage(session);
   const { interactions } = ctx.repos;
   return ctx.db.$client.transaction(() => {
+    // A call about a person names them in the audit: only someone the agent may see. (A caller
+    // whose RUT is not in the replica at all is a call too: "RUT no registrado".)
+    if (command.personRut !== null && ctx.repos.writes.person(command.personRut)) {
+      authorize(ctx, session, 'person.view', command.personRut);
+    }
     if (interactions.openOf(session.agentId)) throw new RuleError('interaction_open');
     const row: InteractionRow = {
       id: randomUUID(),

@@ -29,6 +29,14 @@ export type ActionSpec = {
 const MIN_REASON = 3;
 
 /**
+ * The agent's scope as it is now: access-administrator rights follow the memberships, so a
+ * demotion or dismissal takes effect at once, not at the next sign-in.
+ */
+export function currentScope(ctx: ServiceContext, session: Session): Session {
+  return { ...session, adminOfCompanyRuts: ctx.repos.agents.adminOfCompanies(session.personRut) };
+}
+
+/**
  * May this agent do this to this person? Checked before anything about the person is read or
  * validated, so a refusal never reveals their data.
  */
@@ -40,7 +48,7 @@ export function authorize(
   companyRut?: number,
 ): void {
   if (!ctx.repos.writes.person(personRut)) throw new NotFoundError('person');
-  const decision = decide(session, permission, {
+  const decision = decide(currentScope(ctx, session), permission, {
     personCompanyRuts: ctx.repos.writes.companyRuts(personRut),
     companyRut,
   });

@@ -3,6 +3,7 @@
  * A wrong username and a wrong password answer the same, and both take the same time.
  */
 import { verifyPassword } from '../domain/password';
+import type { AgentRow } from '../repositories/agent-repository';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
 
@@ -14,6 +15,14 @@ export function signIn(ctx: ServiceContext, username: string, password: string):
   const agent = ctx.repos.agents.byUsername(username.trim().toLowerCase());
   const matches = verifyPassword(password, agent?.passwordHash ?? DECOY_HASH);
   if (!agent || !agent.active || !matches) throw new RuleError('sign_in_failed');
+  return sessionFor(ctx, agent);
+}
+
+/** The session of an agent who proved who they are. */
+export function sessionFor(
+  ctx: ServiceContext,
+  agent: Pick<AgentRow, 'id' | 'username' | 'displayName' | 'role' | 'companyRuts' | 'personRut'>,
+): Session {
   return {
     agentId: agent.id,
     username: agent.username,

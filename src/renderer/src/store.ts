@@ -54,6 +54,24 @@ type Actions = {
 const message = (error: unknown) =>
   error instanceof ApiError ? error.message : 'No se pudo completar la búsqueda.';
 
+/** What the screen shows before any search: also what a new agent starts from. */
+const EMPTY_SCREEN = {
+  text: '',
+  scope: null,
+  rows: [],
+  notices: [],
+  hasMore: false,
+  searching: false,
+  loadingMore: false,
+  searchError: null,
+  answeredText: null,
+  selected: 0,
+  record: null,
+  recordRut: null,
+  recordLoading: false,
+  recordError: null,
+} satisfies Partial<State>;
+
 let searchSeq = 0;
 let recordSeq = 0;
 /** Enter pressed before the answer for the current text arrived: open its first row then. */
@@ -125,20 +143,7 @@ export const useApp = create<State & Actions>()((set, get) => {
   }
 
   return {
-    text: '',
-    scope: null,
-    rows: [],
-    notices: [],
-    hasMore: false,
-    searching: false,
-    loadingMore: false,
-    searchError: null,
-    answeredText: null,
-    selected: 0,
-    record: null,
-    recordRut: null,
-    recordLoading: false,
-    recordError: null,
+    ...EMPTY_SCREEN,
     personCount: null,
     typedAt: 0,
     answeredSeq: 0,
@@ -223,22 +228,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       searchSeq++;
       recordSeq++;
       openWhenAnswered = false;
-      set({
-        text: '',
-        scope: null,
-        rows: [],
-        notices: [],
-        hasMore: false,
-        searching: false,
-        loadingMore: false,
-        searchError: null,
-        answeredText: null,
-        selected: 0,
-        record: null,
-        recordRut: null,
-        recordLoading: false,
-        recordError: null,
-      });
+      set(EMPTY_SCREEN);
     },
 
     async reloadRecord() {

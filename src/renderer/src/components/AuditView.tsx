@@ -30,6 +30,8 @@ const facts = (json: string | null) =>
 /** Supervisors: every view and action, filtered, exported to CSV, and the chain verified. */
 export function AuditView() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
+  /** The filters the table on screen was loaded with: export and paging follow them. */
+  const [applied, setApplied] = useState<Filters>(EMPTY);
   const [agents, setAgents] = useState<Array<{ agentId: string; displayName: string }>>([]);
   const [page, setPage] = useState<{ total: number; events: AuditEvent[] } | null>(null);
   const [offset, setOffset] = useState(0);
@@ -48,6 +50,7 @@ export function AuditView() {
     try {
       setPage(await call('audit.list', { ...toQuery(next), offset: at, limit: PAGE }));
       setOffset(at);
+      setApplied(next);
     } catch (failure) {
       failed(failure);
     }
@@ -68,7 +71,7 @@ export function AuditView() {
 
   const exportCsv = async () => {
     try {
-      const file = await call('audit.export', toQuery(filters));
+      const file = await call('audit.export', toQuery(applied));
       const url = URL.createObjectURL(
         new Blob([`\ufeff${file.csv}`], { type: 'text/csv;charset=utf-8' }),
       );
@@ -193,14 +196,14 @@ export function AuditView() {
             <button
               type="button"
               disabled={offset === 0}
-              onClick={() => void load(filters, Math.max(0, offset - PAGE))}
+              onClick={() => void load(applied, Math.max(0, offset - PAGE))}
             >
               Anteriores
             </button>
             <button
               type="button"
               disabled={offset + PAGE >= page.total}
-              onClick={() => void load(filters, offset + PAGE)}
+              onClick={() => void load(applied, offset + PAGE)}
             >
               Siguientes
             </button>
