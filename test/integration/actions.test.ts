@@ -323,7 +323,7 @@ describe('memberships', () => {
     expect(after.diagnosis[0].code).toBe('dismissed');
   });
 
-  it('dismissal from one company keeps access through another', () => {
+  it('an access disabled in one company is given back only with an identity check', () => {
     const core = seededCore(300);
     const { record: after } = call(core, 'memberships.changeState', {
       rut: CAMILA,

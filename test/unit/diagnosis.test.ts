@@ -223,6 +223,13 @@ describe('diagnose', () => {
           companyName: 'Transportes Norte',
           fix: null,
         },
+        // Re-enabling the adherent company's membership would let the person in again.
+        {
+          code: 'membership_disabled',
+          companyRut: '96111222-5',
+          companyName: 'Minera Sur',
+          fix: { action: 'enable_membership', companyRut: '96111222-5' },
+        },
       ]);
     });
 
@@ -709,5 +716,54 @@ describe('diagnose', () => {
         'registration_blocked',
       ]);
     });
+  });
+});
+
+describe('diagnose: mixed memberships', () => {
+  const NOW = new Date('2026-11-21T15:00:00Z');
+  const base = {
+    person: { email: 'a@b.cl', isPensioner: false },
+    accounts: [],
+    accessRequests: [],
+    mails: [],
+    now: NOW,
+  };
+  const membership = (
+    companyRut: string,
+    state: 'active' | 'disabled' | 'paused',
+    companyAdherent: boolean,
+  ) => ({
+    companyRut,
+    companyName: `Empresa ${companyRut}`,
+    companyAdherent,
+    role: 'worker' as const,
+    state,
+    agreementSigned: false,
+  });
+
+  it('offers re-enabling an adherent company when the only active one left the mutual', () => {
+    const causes = diagnose({
+      ...base,
+      memberships: [membership('1-9', 'active', false), membership('2-7', 'disabled', true)],
+    });
+    expect(causes.map((c) => [c.code, c.fix])).toStrictEqual([
+      ['company_not_adherent', null],
+      ['membership_disabled', { action: 'enable_membership', companyRut: '2-7' }],
+    ]);
+  });
+
+  it('offers no fix for a disabled membership at a company that is not adherent', () => {
+    const causes = diagnose({ ...base, memberships: [membership('1-9', 'disabled', false)] });
+    expect(causes).toStrictEqual([
+      { code: 'membership_disabled', companyRut: '1-9', companyName: 'Empresa 1-9', fix: null },
+    ]);
+  });
+
+  it('says nothing about memberships when one is active at an adherent company', () => {
+    const causes = diagnose({
+      ...base,
+      memberships: [membership('1-9', 'active', true), membership('2-7', 'disabled', true)],
+    });
+    expect(causes).toStrictEqual([]);
   });
 });

@@ -75,38 +75,33 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const hasEmail = Boolean(person.email);
   const causes: Cause[] = [];
 
-  // Memberships: none at all, none active, or active only where the company left.
+  // Access needs an active membership at an adherent company (rules 6, 7, 11, 13).
   if (memberships.length === 0) {
     if (!person.isPensioner) causes.push({ code: 'no_membership', fix: null });
-  } else {
-    const active = memberships.filter((m) => m.state === 'active');
-    if (active.length === 0) {
-      for (const m of memberships) {
-        if (m.state === 'disabled') {
-          causes.push({
-            code: 'membership_disabled',
-            ...company(m),
-            fix: { action: 'enable_membership', companyRut: m.companyRut },
-          });
-        } else if (m.state === 'paused') {
-          causes.push({
-            code: 'membership_paused',
-            ...company(m),
-            fix: { action: 'resume_membership', companyRut: m.companyRut },
-          });
-        }
-      }
-      const last = memberships[memberships.length - 1];
-      if (last && memberships.every((m) => m.state === 'removed')) {
-        causes.push({ code: 'dismissed', ...company(last), fix: null });
-      }
-    } else if (active.every((m) => !m.companyAdherent)) {
-      const seen = new Set<string>();
-      for (const m of active) {
-        if (seen.has(m.companyRut)) continue;
+  } else if (!memberships.some((m) => m.state === 'active' && m.companyAdherent)) {
+    const seen = new Set<string>();
+    for (const m of memberships) {
+      if (m.state === 'active' && !seen.has(m.companyRut)) {
         seen.add(m.companyRut);
         causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+      } else if (m.state === 'disabled') {
+        // Re-enabling only helps where the company is still adherent.
+        causes.push({
+          code: 'membership_disabled',
+          ...company(m),
+          fix: m.companyAdherent ? { action: 'enable_membership', companyRut: m.companyRut } : null,
+        });
+      } else if (m.state === 'paused') {
+        causes.push({
+          code: 'membership_paused',
+          ...company(m),
+          fix: m.companyAdherent ? { action: 'resume_membership', companyRut: m.companyRut } : null,
+        });
       }
+    }
+    const last = memberships[memberships.length - 1];
+    if (last && memberships.every((m) => m.state === 'removed')) {
+      causes.push({ code: 'dismissed', ...company(last), fix: null });
     }
   }
 
