@@ -149,7 +149,7 @@ describe('audit log', () => {
     ],
     ['a removed event', 'DELETE FROM audit_events WHERE seq = 2', 3, 'link_broken'],
     [
-      'a re-hashed forgery',
+      'a changed event with a made-up hash',
       "UPDATE audit_events SET action = 'account.unlock', hash = 'f'||substr(hash, 2) WHERE seq = 2",
       2,
       'hash_mismatch',
