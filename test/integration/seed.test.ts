@@ -73,6 +73,12 @@ describe('demo dataset', () => {
     db.$client.close();
   });
 
+  it('builds into a folder that does not exist yet', () => {
+    const file = path.join(tempDir(), 'nueva', 'carpeta', 'demo.db');
+    createDemoDatabase({ file, persons: 50 });
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
   it('never leaves a half-built replica behind', () => {
     const file = path.join(tempDir(), 'demo.db');
     expect(() =>

@@ -5,6 +5,7 @@
  * transactions of a few thousand rows, in RUT order.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { checkDigit } from '../../shared/rut';
 import { foldText } from '../../shared/text';
@@ -40,6 +41,7 @@ export function createDemoDatabase(
   options: SeedOptions & Omit<OpenOptions, 'file'> & { file: string },
 ): SeedSummary {
   if (fs.existsSync(options.file)) throw new Error('database_exists');
+  fs.mkdirSync(path.dirname(options.file), { recursive: true });
   const started = performance.now();
   const partial = `${options.file}.partial`;
   const removePartial = () => {
