@@ -277,6 +277,45 @@ describe('transient errors (G5)', () => {
   });
 });
 
+describe('a client too old (G16)', () => {
+  it('stops syncing, keeps its queue, and says an update is needed', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url);
+    await syncNow(desk);
+    editPhone(desk, PEDRO, '+56 9 4545 4545');
+    proxy.setFaults(() => ({
+      kind: 'respond',
+      status: 426,
+      body: { error: { code: 'upgrade_required', message: 'x', minVersion: '2.0.0' } },
+    }));
+    const status = await syncNow(desk);
+    expect(status).toMatchObject({ state: 'upgrade_required', pending: 1 });
+    expect(status.lastError).toMatch(/actualice la aplicación \(mínimo 2\.0\.0\)/);
+    const before = proxy.seen.length;
+    await syncNow(desk);
+    expect(proxy.seen.length).toBe(before);
+    expect(desk.sync()!.status().pending).toBe(1);
+  });
+});
+
+describe('a stuck queue', () => {
+  it('raises the alarm when pending actions have not reached the server for too long', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const clock = clockAt();
+    const desk = await openDesk(proxy.url, { clock });
+    await syncNow(desk);
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, PEDRO, '+56 9 4646 4646');
+    expect((await syncNow(desk)).stuck).toBe(false);
+    clock.now = new Date(clock.now.getTime() + 11 * 60_000);
+    expect((await syncNow(desk)).stuck).toBe(true);
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    expect(await syncNow(desk)).toMatchObject({ stuck: false, pending: 0 });
+  });
+});
+
 describe('token expiry (G6)', () => {
   it('refreshes an expired token; an expired session pauses without losing or looping', async () => {
     const clock = clockAt();
