@@ -272,6 +272,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       });
       if (!page.hasMore) {
         await finishSearchIndex();
+        // Caught up: whatever the last page said, no initial sync is under way any more.
+        writer.setState('initial_sync', '');
         return;
       }
       // Let the event loop breathe between pages: the window stays responsive.
