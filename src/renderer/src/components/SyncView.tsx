@@ -13,6 +13,7 @@ const show = (value: unknown) =>
 /** Sync status, settings, and the actions that need a person: conflicts and rejections. */
 export function SyncView() {
   const sync = useSession((s) => s.sync);
+  const supervisor = useSession((s) => s.session?.role === 'supervisor');
   const refreshSync = useSession((s) => s.refreshSync);
   const notify = useSession((s) => s.notify);
   const reloadRecord = useApp((s) => s.reloadRecord);
@@ -146,10 +147,18 @@ export function SyncView() {
             placeholder="https://central.ejemplo.cl"
             onChange={(event) => setUrl(event.target.value)}
             size={40}
+            disabled={!supervisor}
           />
         </label>
-        <button type="submit">Guardar</button>
+        <button type="submit" disabled={!supervisor}>
+          Guardar
+        </button>
       </form>
+      {!supervisor && (
+        <p className="muted small">
+          Solo un supervisor puede cambiar la dirección del sistema central.
+        </p>
+      )}
 
       <h2>Por revisar</h2>
       {issues && issues.length === 0 && <p className="muted">No hay conflictos ni rechazos.</p>}
