@@ -75,7 +75,8 @@ export type PullOutcome =
   { kind: 'ok'; response: PullResponse } | { kind: 'invalid_cursor' } | { kind: 'resync_required' };
 
 const IN_COMPANIES = 'SELECT value FROM json_each(@companies)';
-const PERSONS_IN_SCOPE = `SELECT person_rut FROM memberships WHERE company_rut IN (${IN_COMPANIES})`;
+// The same rule as the desk: a dismissal ends the company's responsibility for the person.
+const PERSONS_IN_SCOPE = `SELECT person_rut FROM memberships WHERE company_rut IN (${IN_COMPANIES}) AND state != 'removed'`;
 
 function scopeClause(entity: Entity, scope: Scope): string {
   if (scope.kind === 'all') return '1';
@@ -236,6 +237,9 @@ export function createPull(deps: {
       if (!cursor) return { kind: 'invalid_cursor' };
       // Another epoch: the server was restored. Another scope: the replica holds other rows.
       if (cursor.e !== deps.epoch || cursor.sc !== sc) return { kind: 'resync_required' };
+      // A cursor ahead of this server's change log: a backup was restored without a new epoch.
+      const position = cursor.m === 's' ? cursor.hw : cursor.s;
+      if (position > changeLog.highWater()) return { kind: 'resync_required' };
       return {
         kind: 'ok',
         response: cursor.m === 's' ? snapshot(cursor, scope, limit) : log(cursor, scope, limit),

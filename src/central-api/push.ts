@@ -11,7 +11,13 @@
 import type Database from 'better-sqlite3';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
 import { applyIntent, type IntentOutcome } from '../main/sync/intents';
-import type { Mutation, MutationResult, PushRequest, PushResponse } from '../shared/sync-protocol';
+import type {
+  Entity,
+  Mutation,
+  MutationResult,
+  PushRequest,
+  PushResponse,
+} from '../shared/sync-protocol';
 import type { Auth, Authenticated } from './auth';
 import type { ChangeLog } from './change-log';
 import { CONFLICT_MESSAGE, rejectionMessages, serverRejectionMessages } from './messages';
@@ -65,6 +71,9 @@ export function createPush(deps: PushDeps) {
   const touchDevice = sqlite.prepare(
     'UPDATE device_state SET last_seen_at = ? WHERE device_id = ?',
   );
+  const personExists = sqlite.prepare('SELECT 1 FROM persons WHERE rut = ?');
+  const personAccounts = sqlite.prepare('SELECT id FROM accounts WHERE person_rut = ?');
+  const personMemberships = sqlite.prepare('SELECT id FROM memberships WHERE person_rut = ?');
   const storedResult = sqlite.prepare(
     'SELECT payload_hash, result FROM mutation_results WHERE device_id = ? AND mutation_id = ?',
   );
@@ -161,11 +170,25 @@ export function createPush(deps: PushDeps) {
       outcome = error.outcome;
     }
     const seen = new Set<string>();
-    for (const { entity, key } of outcome.touched) {
+    const log = (entity: Entity, key: number) => {
       const id = `${entity}:${key}`;
-      if (seen.has(id)) continue;
+      if (seen.has(id)) return;
       seen.add(id);
       changeLog.record(entity, key);
+    };
+    for (const { entity, key } of outcome.touched) log(entity, key);
+    // The desk already shows what it asked for. When that did not happen (rejected, conflict,
+    // or nothing to do), send it the person's rows as they are here, so it shows the truth.
+    if (
+      (outcome.status !== 'applied' || outcome.touched.length === 0) &&
+      mutation.personRut !== null
+    ) {
+      if (personExists.get(mutation.personRut)) log('person', mutation.personRut);
+      for (const row of personAccounts.all(mutation.personRut) as Array<{ id: number }>)
+        log('account', row.id);
+      for (const row of personMemberships.all(mutation.personRut) as Array<{ id: number }>) {
+        log('membership', row.id);
+      }
     }
     return { stored: toStored(mutation, outcome), mails: outcome.mails };
   };
@@ -286,6 +309,7 @@ export function createPush(deps: PushDeps) {
   }
 
   return {
+    lastProcessed,
     push(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
       const previous = queues.get(who.deviceId) ?? Promise.resolve();
       const run = previous.then(() => processBatch(who, body));

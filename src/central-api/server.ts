@@ -152,7 +152,11 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         throw new HttpError(400, 'invalid_request', 'El cursor no es válido.');
       }
       if (outcome.kind === 'resync_required') throw new HttpError(410, 'resync_required');
-      return { status: 200, body: outcome.response satisfies PullResponse };
+      const body: PullResponse = {
+        ...outcome.response,
+        lastProcessed: push.lastProcessed(who!.deviceId),
+      };
+      return { status: 200, body };
     },
     push: async ({ who, body }) => {
       const input = body as z.output<typeof PushRequest>;

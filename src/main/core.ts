@@ -129,6 +129,8 @@ export function createCore(options: CoreOptions): Core {
     createDemoDatabase({ ...storage, file, persons: demoPersons, now: now() });
   }
   const db = openDatabase({ ...storage, file });
+  // An action the agent was told is saved must survive a power cut, not only a crash.
+  db.$client.pragma('synchronous = FULL');
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const repos = createRepositories(db);
   const context: ServiceContext = { db, repos, now, deviceId: deviceIdOf(db) };
@@ -221,8 +223,10 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
     }),
     'auth.signIn': (input) => {
-      // Whoever was signed in is not any more, whether or not this attempt succeeds.
+      // Whoever was signed in is not any more, whether or not this attempt succeeds: neither
+      // on this desk nor in its sync with the central API.
       session = null;
+      tokens.save(null);
       if (!client) {
         session = signIn(context, input.username, input.password);
         return toSession(session);

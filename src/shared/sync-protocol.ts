@@ -165,8 +165,9 @@ export const TokenResponse = z.object({
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 export const Change = z.object({
-  entity: z.enum(ENTITIES),
-  op: z.enum(['upsert', 'delete']),
+  /** One of ENTITIES; a newer server may send others, which an older desk skips. */
+  entity: z.string(),
+  op: z.string(),
   /** Primary key value (RUT body or id). */
   key: z.number().int(),
   /** The row with the replica's column names; null for deletions. */
@@ -183,6 +184,11 @@ export const PullResponse = z.object({
   changes: z.array(Change),
   /** Initial sync only: rows sent so far and in all, for a progress bar. */
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  /**
+   * The highest action id of this device the server has processed: a desk holding actions it
+   * believes applied above this sends them again (the server was restored from a backup).
+   */
+  lastProcessed: z.number().int().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -796,7 +796,7 @@ describe('central API: pull', () => {
     expect(pages.slice(snapshot.length).every((page) => page.progress === null)).toBe(true);
 
     // Entities in ENTITIES order, keys ascending within each, every row with the protocol's columns.
-    const order = changes.map((change) => ENTITIES.indexOf(change.entity));
+    const order = changes.map((change) => ENTITIES.indexOf(change.entity as Entity));
     expect(order).toEqual([...order].sort((x, y) => x - y));
     expect(new Set(changes.map((c) => `${c.entity}:${c.key}`)).size).toBe(changes.length);
     const replica = replicaOf(changes);
@@ -818,7 +818,7 @@ describe('central API: pull', () => {
       (
         api.db.$client
           .prepare(
-            `SELECT DISTINCT person_rut FROM memberships WHERE company_rut IN (${companies.join(',')})`,
+            `SELECT DISTINCT person_rut FROM memberships WHERE company_rut IN (${companies.join(',')}) AND state != 'removed'`,
           )
           .all() as Array<{ person_rut: number }>
       ).map((row) => row.person_rut),

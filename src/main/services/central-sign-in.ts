@@ -42,7 +42,8 @@ export async function signInThroughCentral(
   } catch (error) {
     if (!(error instanceof CentralError)) throw error;
     if (error.kind === 'invalid_credentials') throw new RuleError('sign_in_failed');
-    if (error.kind !== 'network' && error.kind !== 'unavailable') throw error;
+    // Anything else (no network, a captive portal answering HTML, a server asking for an
+    // update) is "the central API cannot say now": the offline window decides.
   }
   // Offline: only an agent who signed in online on this device recently.
   const agent = ctx.repos.agents.byUsername(name);

@@ -95,7 +95,7 @@ function rejected(code: RejectionCode): Outcome {
 
 /** Applies one intent. Must run inside the caller's transaction. */
 export function applyIntent(ctx: IntentContext, intent: Intent): Outcome {
-  const permission = PERMISSIONS[intent.kind];
+  const permission = Object.hasOwn(PERMISSIONS, intent.kind) ? PERMISSIONS[intent.kind] : undefined;
   if (!permission) return rejected('unknown_kind');
   const rut = intent.personRut;
   if (rut === null) return rejected('invalid_payload');

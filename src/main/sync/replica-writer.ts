@@ -15,7 +15,11 @@ export type PageMeta = {
   cursor: string;
   epoch: string;
   progress: { done: number; total: number } | null;
+  /** The page answers an empty cursor: a snapshot starts, the replica starts over. */
+  startsSnapshot?: boolean;
 };
+
+const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, name);
 
 export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
@@ -108,26 +112,45 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     if (getState.get('fts_triggers')) return;
     const triggers = ftsTriggers.all() as Array<{ name: string; sql: string }>;
     for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+    // Every row will be indexed again from the start once the snapshot is in.
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');`);
     setState.run('fts_triggers', JSON.stringify(triggers.map((trigger) => trigger.sql)));
     setState.run('fts_indexed_through', '0');
   }
 
+  /**
+   * A snapshot replaces the replica: rows the server does not have must not survive it (demo
+   * data, rows deleted while the desk was away, an interrupted earlier snapshot). With the search
+   * triggers aside this is quick. The queue and the mails it queued are kept.
+   */
+  function startOver(): void {
+    setSearchIndexAside();
+    sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
+      INSERT INTO company_fts(company_fts) VALUES ('delete-all');
+      DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
+      DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;`);
+    setState.run('fts_indexed_through', '0');
+  }
+
   return {
     /** Applies one page and stores its cursor, in one transaction. */
     applyPage: sqlite.transaction((changes: Change[], meta: PageMeta) => {
-      if (meta.progress !== null) setSearchIndexAside();
+      if (meta.startsSnapshot) startOver();
+      else if (meta.progress !== null) setSearchIndexAside();
       const touched = new Set<number>();
       for (const change of changes) {
+        // A newer server may know entities this desk does not: skip them, never fail the page.
+        const entity = change.entity;
+        if (!isEntity(entity) || (change.op !== 'upsert' && change.op !== 'delete')) continue;
         if (change.op === 'delete' || change.row === null) {
-          deletes.get(change.entity)!.run(change.key);
+          deletes.get(entity)!.run(change.key);
           continue;
         }
         const actionId = change.row['action_id'];
         if (change.entity === 'mail' && typeof actionId === 'string')
           dropPlaceholders.run(actionId);
-        upserts.get(change.entity)!.run(pick(change.entity, change.row));
+        upserts.get(entity)!.run(pick(entity, change.row));
         const person = personOf(change);
         if (person !== null) touched.add(person);
       }
@@ -140,15 +163,13 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     }),
 
     /**
-     * The server was restored or the cursor expired: the replica starts over from a fresh
-     * snapshot. The outbox is kept, and so are the mails it queued, so nothing is lost.
+     * The server was restored or the cursor expired: pull from the start. The snapshot's first
+     * page replaces the replica (`startOver`); until then the agent keeps seeing the old rows.
      */
-    resetForResync: sqlite.transaction((epoch: string | null) => {
-      sqlite.exec(`DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0;
-        DELETE FROM accounts; DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;`);
+    resetForResync(epoch: string | null): void {
       setState.run('pull_cursor', '');
       if (epoch !== null) setState.run('epoch', epoch);
-    }),
+    },
 
     /** True while rows loaded by a snapshot still wait to be indexed for search. */
     indexPending(): boolean {

@@ -100,6 +100,9 @@ type OutboxRow = {
   created_at: string;
 };
 
+/** The tokens changed under a running cycle (sign-in, sign-out): the cycle stands down. */
+class Superseded extends Error {}
+
 const MAX_RESYNCS_PER_HOUR = 3;
 /** Persons indexed for search per step after a snapshot (~70 ms each at 1M). */
 const INDEX_CHUNK = 10_000;
@@ -122,8 +125,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const markResult = sqlite.prepare(
     'UPDATE outbox SET state = ?, result = ?, attempts = attempts + 1 WHERE seq = ?',
   );
-  const resend = sqlite.prepare(
-    "UPDATE outbox SET state = 'pending' WHERE seq >= ? AND state != 'pending'",
+  // Only actions believed applied go back in the queue: a conflict or rejection the agent
+  // already dealt with stays dealt with.
+  const requeue = sqlite.prepare(
+    "UPDATE outbox SET state = 'pending' WHERE seq > ? AND state = 'applied'",
   );
   const counts = sqlite.prepare(
     `SELECT
@@ -140,6 +145,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let failures = 0;
   let lastError: string | null = null;
   let nextAttemptAt: number | null = null;
+  /** Until when the server asked to be left alone (Retry-After): a kick does not override it. */
+  let retryAfterUntil = 0;
   let running = false;
   let stopped = true;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -162,26 +169,39 @@ export function createSyncEngine(options: SyncEngineOptions) {
     };
   }
 
-  /** Calls the server with the access token, refreshing it once on 401. */
-  async function withToken<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
-    const stored = tokens.load();
-    if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
+  /**
+   * Calls the server with these tokens, refreshing them once on 401. Tokens may change under a
+   * cycle (sign-out, another agent signs in): a refresh only stores its answer, or clears the
+   * tokens, if they are still the ones it refreshed; otherwise this cycle stands down.
+   */
+  async function withToken<T>(
+    stored: StoredTokens,
+    call: (accessToken: string) => Promise<T>,
+  ): Promise<T> {
+    const current = tokens.load();
+    if (!current || current.refreshToken !== stored.refreshToken) throw new Superseded();
     try {
-      return await call(stored.accessToken);
+      return await call(current.accessToken);
     } catch (error) {
       if (!(error instanceof CentralError) || error.kind !== 'unauthorized') throw error;
+      const latest = tokens.load();
+      if (!latest || latest.refreshToken !== stored.refreshToken) throw new Superseded();
       let renewed: TokenResponse;
       try {
-        renewed = await client.refresh(stored.refreshToken);
+        renewed = await client.refresh(latest.refreshToken);
       } catch (refreshError) {
         if (refreshError instanceof CentralError && refreshError.kind !== 'unauthorized') {
           throw refreshError;
         }
-        tokens.save(null);
+        if (tokens.load()?.refreshToken === stored.refreshToken) tokens.save(null);
         throw new CentralError('unauthorized', 'La sesión con el sistema central expiró.');
       }
-      tokens.save({ ...renewed, agent: renewed.agent });
-      return call(renewed.accessToken);
+      if (tokens.load()?.refreshToken !== stored.refreshToken) throw new Superseded();
+      const next: StoredTokens = { ...renewed, agent: renewed.agent };
+      tokens.save(next);
+      stored.accessToken = next.accessToken;
+      stored.refreshToken = next.refreshToken;
+      return call(next.accessToken);
     }
   }
 
@@ -210,18 +230,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
   );
 
   async function pushAll(): Promise<void> {
-    const me = agentId();
     for (;;) {
+      // One snapshot of the tokens per batch: the rows sent are exactly those of the agent whose
+      // token sends them, even if someone signs in meanwhile.
+      const stored = tokens.load();
+      if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
+      const session = { ...stored };
       const rows = pendingRows.all(batchSize) as OutboxRow[];
-      // Only the signed-in agent's actions travel with their token; order is kept, so the
-      // first action of another agent stops the batch until that agent signs in.
+      // Order is kept, so the first action of another agent stops the batch until that agent
+      // signs in.
       const mine: OutboxRow[] = [];
       for (const row of rows) {
-        if (row.agent_id !== me) break;
+        if (row.agent_id !== session.agent.agentId) break;
         mine.push(row);
       }
       if (mine.length === 0) return;
-      const response = await withToken((token) =>
+      const response = await withToken(session, (token) =>
         client.push(token, {
           deviceId: options.deviceId,
           sentAt: now().toISOString(),
@@ -233,7 +257,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
       writer.setState('last_push_at', now().toISOString());
       if (response.expectedNext !== undefined) {
         // The server forgot actions it had confirmed (restored from a backup): send them again.
-        if (response.expectedNext < mine[0]!.seq && resend.run(response.expectedNext).changes > 0) {
+        if (
+          response.expectedNext < mine[0]!.seq &&
+          requeue.run(response.expectedNext - 1).changes > 0
+        ) {
           continue;
         }
         throw new CentralError(
@@ -252,15 +279,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
     while (writer.indexStep(INDEX_CHUNK)) await breathe();
   }
 
-  async function pullAll(): Promise<void> {
+  /** Pulls every page; answers the server's `lastProcessed` for this device, if it said. */
+  async function pullAll(): Promise<number | undefined> {
+    const stored = tokens.load();
+    if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
+    const session = { ...stored };
     const fetchPage = (cursor: string) =>
-      withToken((token) => client.pull(token, cursor, pageSize));
+      withToken(session, (token) => client.pull(token, cursor, pageSize)).then((page) => ({
+        page,
+        startsSnapshot: cursor === '',
+      }));
     let next = fetchPage(writer.state('pull_cursor') ?? '');
     for (;;) {
-      const page = await next;
+      const { page, startsSnapshot } = await next;
       // The next page is fetched while this one is written: the server and the desk work at
       // the same time. The stored cursor still moves only with each page written.
-      next = page.hasMore ? fetchPage(page.cursor) : Promise.resolve(page);
+      next = page.hasMore
+        ? fetchPage(page.cursor)
+        : Promise.resolve({ page, startsSnapshot: false });
       // Keep a failed prefetch from surfacing as unhandled while this page is written.
       next.catch(() => undefined);
       // Changes after the snapshot go through the search triggers: those must be back first.
@@ -269,12 +305,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
         cursor: page.cursor,
         epoch: page.epoch,
         progress: page.progress,
+        startsSnapshot,
       });
       if (!page.hasMore) {
         await finishSearchIndex();
         // Caught up: whatever the last page said, no initial sync is under way any more.
         writer.setState('initial_sync', '');
-        return;
+        return page.lastProcessed;
       }
       // Let the event loop breathe between pages: the window stays responsive.
       await breathe();
@@ -304,15 +341,28 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await pushAll();
-        await pullAll();
+        const serverProcessed = await pullAll();
+        // Actions this desk holds as applied that the server no longer knows (restored from a
+        // backup without any new action to push): send them again, then catch up.
+        if (serverProcessed !== undefined && requeue.run(serverProcessed).changes > 0) {
+          await pushAll();
+          await pullAll();
+        }
         state = 'idle';
         online = true;
         failures = 0;
         lastError = null;
         nextAttemptAt = null;
+        retryAfterUntil = 0;
         writer.setState('last_sync_at', now().toISOString());
         return;
       } catch (error) {
+        if (error instanceof Superseded) {
+          // Someone signed in or out under this cycle: start again with their tokens.
+          state = tokens.load() ? 'idle' : 'signed_out';
+          again = tokens.load() !== null;
+          return;
+        }
         let failure = error;
         if (error instanceof CentralError && error.kind === 'resync_required' && attempt === 0) {
           try {
@@ -357,6 +407,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
         nextAttemptAt =
           now().getTime() +
           retryDelay(failures, central?.retryAfterMs ?? null, random, baseDelayMs, maxDelayMs);
+        retryAfterUntil =
+          central?.retryAfterMs != null ? now().getTime() + central.retryAfterMs : 0;
     }
   }
 
@@ -404,6 +456,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
     /** Something changed (an action, a sign-in): sync soon, with no backoff wait. */
     kick(): void {
+      if (now().getTime() < retryAfterUntil) return;
       nextAttemptAt = null;
       if (state === 'signed_out' && tokens.load()) state = 'idle';
       if (!stopped) void syncNow();
