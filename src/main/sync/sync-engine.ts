@@ -125,6 +125,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const markResult = sqlite.prepare(
     'UPDATE outbox SET state = ?, result = ?, attempts = attempts + 1 WHERE seq = ?',
   );
+  // The desk's own stand-in for a mail it queued: once the server has answered, its row (if it
+  // sent one) arrives by pull, and the stand-in must not linger.
+  const dropQueuedMails = sqlite.prepare('DELETE FROM mails WHERE action_id = ? AND id < 0');
   // Only actions believed applied go back in the queue: a conflict or rejection the agent
   // already dealt with stays dealt with.
   const requeue = sqlite.prepare(
@@ -209,6 +212,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     (
       results: Array<{
         id: number;
+        actionId: string;
         status: string;
         code?: string;
         message?: string;
@@ -225,6 +229,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
                 conflicts: result.conflicts,
               });
         markResult.run(result.status, detail, result.id);
+        dropQueuedMails.run(result.actionId);
       }
     },
   );

@@ -1,0 +1,215 @@
+/**
+ * The edges a review of the sync layer found, each proved against the real central API.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core';
+import { createReplicaWriter } from '../../src/main/sync/replica-writer';
+import { openDatabase } from '../../src/main/db/database';
+import type { PersonRecord } from '../../src/shared/contract';
+import { FIXED_NOW, tempDir } from '../support/context';
+import { openDesk, signIn, startCentral, startProxy, syncNow } from '../support/sync-setup';
+
+const PEDRO = '12345678-5';
+const CHECKED = ['serial_number', 'registered_phone'];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
+function act(core: Core, channel: string, input: unknown): any {
+  const envelope = core.dispatchNow(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value;
+}
+const record = (core: Core, rut: string): PersonRecord => act(core, 'persons.get', { rut });
+const editPhone = (core: Core, rut: string, phone: string) =>
+  act(core, 'contact.edit', {
+    rut,
+    phone,
+    reason: 'Prueba',
+    identityCheck: [],
+    expectedVersion: record(core, rut).version,
+  });
+
+describe('sync edges', () => {
+  it('never pushes one agent’s actions under another agent’s token', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { syncOptions: { batchSize: 2 } });
+    await syncNow(desk);
+    await signIn(desk, 'supervisora');
+    await signIn(desk, 'agente');
+    for (const phone of [
+      '+56 9 1000 0001',
+      '+56 9 1000 0002',
+      '+56 9 1000 0003',
+      '+56 9 1000 0004',
+    ]) {
+      editPhone(desk, PEDRO, phone);
+    }
+    let held = false;
+    proxy.setFaults((request) => {
+      if (request.path !== '/sync/push' || held) return { kind: 'pass' };
+      held = true;
+      return {
+        kind: 'hold',
+        // The supervisor signs in while the agent's first batch is on its way.
+        onHeld: (release) => void signIn(desk, 'supervisora').then(release),
+      };
+    });
+    await syncNow(desk);
+    const rejected = central.db.$client
+      .prepare("SELECT count(*) AS n FROM mutation_results WHERE status = 'rejected'")
+      .get() as { n: number };
+    expect(rejected.n).toBe(0);
+    expect(desk.sync()!.status()).toMatchObject({ pending: 2, waitingForOtherAgent: 2 });
+    await signIn(desk, 'agente');
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0 });
+    expect(
+      central.db.$client.prepare('SELECT phone FROM persons WHERE rut = 12345678').get(),
+    ).toEqual({ phone: '+56910000004' });
+  });
+
+  it('shows the server’s state again after an action the server rejected', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url);
+    await syncNow(desk);
+    const membership = record(desk, PEDRO).memberships[0]!;
+    act(desk, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: membership.companyRut,
+      change: 'disable',
+      reason: 'Pedido de la empresa',
+      identityCheck: [],
+      expectedVersion: membership.version,
+    });
+    await syncNow(desk);
+    // The company leaves the mutual on the server before the desk re-enables the access.
+    central.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
+    act(desk, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: membership.companyRut,
+      change: 'enable',
+      reason: 'Rehabilitación',
+      identityCheck: CHECKED,
+      expectedVersion: record(desk, PEDRO).memberships[0]!.version,
+    });
+    expect(record(desk, PEDRO).memberships[0]!.state).toBe('active');
+    expect(await syncNow(desk)).toMatchObject({ rejected: 1, pending: 0 });
+    expect(record(desk, PEDRO).memberships[0]!.state).toBe('disabled');
+  });
+
+  it('drops a queued mail the server did not send (someone else sent it moments ago)', async () => {
+    const central = await startCentral();
+    const a = await openDesk(central.url);
+    const b = await openDesk(central.url);
+    await syncNow(a);
+    await syncNow(b);
+    const resend = { rut: '18765432-7', portal: 'achs_gestion', kind: 'password_creation' };
+    act(a, 'mails.resend', resend);
+    act(b, 'mails.resend', resend);
+    await syncNow(a);
+    await syncNow(b);
+    const queued = (core: Core) =>
+      (
+        core.db.$client.prepare('SELECT count(*) AS n FROM mails WHERE id < 0').get() as {
+          n: number;
+        }
+      ).n;
+    expect(queued(b)).toBe(0);
+    expect(
+      central.db.$client
+        .prepare(
+          "SELECT count(*) AS n FROM mails WHERE person_rut = 18765432 AND kind = 'password_creation' AND action_id IS NOT NULL",
+        )
+        .get(),
+    ).toEqual({ n: 1 });
+  });
+
+  it('sends again what a restored server lost, even with nothing new to push', async () => {
+    const dataDir = tempDir();
+    const first = await startCentral({ dataDir });
+    const desk = await openDesk(first.url);
+    await syncNow(desk);
+    await signIn(desk, 'supervisora');
+    await signIn(desk, 'agente');
+    const backup = path.join(tempDir(), 'central.db');
+    first.db.$client.prepare('VACUUM INTO ?').run(backup);
+    editPhone(desk, PEDRO, '+56 9 6161 6161');
+    await syncNow(desk);
+    await first.close();
+    for (const suffix of ['', '-wal', '-shm'])
+      fs.rmSync(path.join(dataDir, `central.db${suffix}`), { force: true });
+    fs.copyFileSync(backup, path.join(dataDir, 'central.db'));
+    const restored = await startCentral({ dataDir, resetEpoch: true });
+    await signIn(desk, 'supervisora');
+    act(desk, 'sync.configure', { centralUrl: restored.url });
+    await signIn(desk, 'agente');
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(
+      restored.db.$client.prepare('SELECT phone FROM persons WHERE rut = 12345678').get(),
+    ).toEqual({
+      phone: '+56961616161',
+    });
+    expect(record(desk, PEDRO).phone).toBe('+56961616161');
+  });
+
+  it('replaces whatever the replica held when an initial sync starts', async () => {
+    const central = await startCentral({ persons: 300 });
+    const desk = createCore({
+      dataDir: tempDir(),
+      door: 'web',
+      version: '0.1.0',
+      demoPersons: 500,
+      autoSync: false,
+      now: () => FIXED_NOW,
+      log: () => {},
+    });
+    try {
+      await signIn(desk, 'supervisora');
+      act(desk, 'sync.configure', { centralUrl: central.url });
+      await signIn(desk, 'supervisora');
+      await syncNow(desk);
+      const count = (core: { db: Core['db'] }) =>
+        (core.db.$client.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
+      expect(count(desk)).toBe(count(central));
+      expect(act(desk, 'persons.search', { text: 'gonzalez' }).persons.length).toBeGreaterThan(0);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('signs in offline behind a captive portal that answers with a web page', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await signIn(desk, 'agente');
+    proxy.setFaults(() => ({
+      kind: 'respond',
+      status: 200,
+      body: '<html>Portal del hotel</html>',
+    }));
+    const envelope = await desk.dispatch('auth.signIn', {
+      username: 'agente',
+      password: 'agente600',
+    });
+    expect(envelope).toMatchObject({ ok: true, value: { username: 'agente' } });
+    const wrong = await desk.dispatch('auth.signIn', { username: 'agente', password: 'otra' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'rule' } });
+  });
+
+  it('skips entities it does not know instead of failing the page', () => {
+    const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
+    const writer = createReplicaWriter(db.$client, () => FIXED_NOW);
+    expect(() =>
+      writer.applyPage(
+        [
+          { entity: 'vehicle', op: 'upsert', key: 1, row: { id: 1 } },
+          { entity: 'company', op: 'archive', key: 2, row: null },
+        ],
+        { cursor: 'c', epoch: 'e', progress: null },
+      ),
+    ).not.toThrow();
+    expect(writer.state('pull_cursor')).toBe('c');
+    db.$client.close();
+  });
+});
