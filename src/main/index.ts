@@ -34,18 +34,23 @@ function storagePaths() {
 /** Central API tokens, encrypted by the OS keychain (safeStorage); kept in memory if unavailable. */
 function safeTokenStore(file: string): TokenStore {
   let memory: StoredTokens | null = null;
+  let loaded = false;
   const usable = safeStorage.isEncryptionAvailable();
   return {
     load() {
-      if (!usable) return memory;
+      // Decrypted once per run; every change goes through `save`, which keeps `memory` current.
+      if (!usable || loaded) return memory;
+      loaded = true;
       try {
-        return JSON.parse(safeStorage.decryptString(fs.readFileSync(file))) as StoredTokens;
+        memory = JSON.parse(safeStorage.decryptString(fs.readFileSync(file))) as StoredTokens;
       } catch {
-        return null;
+        memory = null;
       }
+      return memory;
     },
     save(tokens) {
       memory = tokens;
+      loaded = true;
       if (!usable) return;
       if (tokens === null) fs.rmSync(file, { force: true });
       else

@@ -161,7 +161,8 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
       // A new address must be confirmed (rule 10): accounts unverified, a confirmation mail.
       writes.unverifyAccounts(rut);
       for (const id of writes.accountIds(rut)) touched.push({ entity: 'account', key: id });
-      if (ctx.mode === 'server') {
+      // Like any mail: one that would arrive hours after the agent's action is not sent.
+      if (ctx.mode === 'server' && (ctx.ageMs ?? 0) <= MAIL_FRESHNESS_MS) {
         for (const portal of writes.activePortals(rut)) {
           const id = writes.queueMail(
             rut,
