@@ -44,6 +44,8 @@ const central = spawn(
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
+// Whatever happens to this run, the central API does not outlive it.
+process.on('exit', () => central.kill('SIGTERM'));
 const centralUrl = await new Promise<string>((resolve, reject) => {
   central.once('exit', (code) => reject(new Error(`central exited with ${code}`)));
   createInterface({ input: central.stdout! }).on('line', (line) => {
@@ -154,7 +156,11 @@ enqueue.sort((a, b) => a - b);
 const pushStarted = performance.now();
 const status = await value(desk.dispatch('sync.now', {}));
 const pushSeconds = (performance.now() - pushStarted) / 1000;
-if (status.pending !== 0) throw new Error(`queue not drained: ${status.pending} pending`);
+if (status.pending !== 0) {
+  throw new Error(
+    `queue not drained: ${status.pending} pending (${status.state}: ${status.lastError})`,
+  );
+}
 
 clearInterval(monitor);
 desk.close();

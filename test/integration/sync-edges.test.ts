@@ -197,6 +197,22 @@ describe('sync edges', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'rule' } });
   });
 
+  it('sends a push again at once when its connection was dead (nothing counted as offline)', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url);
+    await syncNow(desk);
+    editPhone(desk, PEDRO, '+56 9 7171 7171');
+    let dropped = false;
+    proxy.setFaults((request) => {
+      if (request.path !== '/sync/push' || dropped) return { kind: 'pass' };
+      dropped = true;
+      return { kind: 'drop_request' };
+    });
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(proxy.seen.filter((r) => r.path === '/sync/push')).toHaveLength(2);
+  });
+
   it('skips entities it does not know instead of failing the page', () => {
     const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
     const writer = createReplicaWriter(db.$client, () => FIXED_NOW);

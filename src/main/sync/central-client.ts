@@ -59,11 +59,10 @@ export function createCentralClient(options: CentralClientOptions) {
     method: 'GET' | 'POST',
     path: string,
     schema: S,
-    init: { token?: string; body?: unknown } = {},
+    init: { token?: string; body?: unknown; idempotent?: boolean } = {},
   ): Promise<z.infer<S>> {
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, {
+    const send = () =>
+      doFetch(`${base}${path}`, {
         method,
         headers: {
           'Content-Type': 'application/json',
@@ -74,8 +73,20 @@ export function createCentralClient(options: CentralClientOptions) {
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(timeoutMs),
       });
+    let response: Response;
+    try {
+      response = await send();
     } catch (error) {
-      throw new CentralError('network', `Sin conexión con el sistema central (${String(error)})`);
+      // A kept-alive connection the server closed while this process was busy fails at once;
+      // pull and push are safe to send again (the server answers a repeated push from storage).
+      if (!init.idempotent || (error instanceof Error && error.name === 'TimeoutError')) {
+        throw new CentralError('network', `Sin conexión con el sistema central (${String(error)})`);
+      }
+      try {
+        response = await send();
+      } catch (again) {
+        throw new CentralError('network', `Sin conexión con el sistema central (${String(again)})`);
+      }
     }
     let body: unknown;
     try {
@@ -133,10 +144,10 @@ export function createCentralClient(options: CentralClientOptions) {
         'GET',
         `/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`,
         PullResponse,
-        { token },
+        { token, idempotent: true },
       ),
     push: (token: string, body: PushRequest) =>
-      request('POST', '/sync/push', PushResponse, { token, body }),
+      request('POST', '/sync/push', PushResponse, { token, body, idempotent: true }),
   };
 }
 
