@@ -2,33 +2,25 @@
  * The edges a review of the sync layer found, each proved against the real central API.
  */
 import path from 'node:path';
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { openDatabase } from '../../src/main/db/database';
-import type { PersonRecord } from '../../src/shared/contract';
 import { FIXED_NOW, tempDir } from '../support/context';
-import { openDesk, signIn, startCentral, startProxy, syncNow } from '../support/sync-setup';
+import {
+  act,
+  editPhone,
+  openDesk,
+  record,
+  restoreCentral,
+  signIn,
+  startCentral,
+  startProxy,
+  syncNow,
+} from '../support/sync-setup';
 
 const PEDRO = '12345678-5';
 const CHECKED = ['serial_number', 'registered_phone'];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
-function act(core: Core, channel: string, input: unknown): any {
-  const envelope = core.dispatchNow(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value;
-}
-const record = (core: Core, rut: string): PersonRecord => act(core, 'persons.get', { rut });
-const editPhone = (core: Core, rut: string, phone: string) =>
-  act(core, 'contact.edit', {
-    rut,
-    phone,
-    reason: 'Prueba',
-    identityCheck: [],
-    expectedVersion: record(core, rut).version,
-  });
 
 describe('sync edges', () => {
   it('never pushes one agent’s actions under another agent’s token', async () => {
@@ -137,10 +129,7 @@ describe('sync edges', () => {
     editPhone(desk, PEDRO, '+56 9 6161 6161');
     await syncNow(desk);
     await first.close();
-    for (const suffix of ['', '-wal', '-shm'])
-      fs.rmSync(path.join(dataDir, `central.db${suffix}`), { force: true });
-    fs.copyFileSync(backup, path.join(dataDir, 'central.db'));
-    const restored = await startCentral({ dataDir, resetEpoch: true });
+    const restored = await restoreCentral(dataDir, backup);
     await signIn(desk, 'supervisora');
     act(desk, 'sync.configure', { centralUrl: restored.url });
     await signIn(desk, 'agente');

@@ -2,15 +2,17 @@
  * The sync guarantees, proved against the real central API on 127.0.0.1 with faults injected
  * between it and the desk (see test/support/fault-proxy.ts). Numbers refer to research/sync.md §5.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import type { PersonRecord } from '../../src/shared/contract';
 import { tempDir } from '../support/context';
 import {
+  act,
   clockAt,
+  editPhone,
   openDesk,
+  record,
+  restoreCentral,
   signIn,
   snapshotOf,
   startCentral,
@@ -23,25 +25,8 @@ const PEDRO_BODY = 12345678;
 const FRANCISCA = '18765432-7';
 const CHECKED = ['serial_number', 'registered_phone'];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
-function act(core: Core, channel: string, input: unknown): any {
-  const envelope = core.dispatchNow(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value;
-}
-const record = (core: Core, rut: string): PersonRecord => act(core, 'persons.get', { rut });
 const count = (db: Core['db'], sql: string, ...params: unknown[]) =>
   (db.$client.prepare(sql).get(...params) as { n: number }).n;
-
-function editPhone(core: Core, rut: string, phone: string) {
-  return act(core, 'contact.edit', {
-    rut,
-    phone,
-    reason: 'Actualización en terreno',
-    identityCheck: [],
-    expectedVersion: record(core, rut).version,
-  });
-}
 
 describe('who may point a desk at a central API', () => {
   it('only a signed-in supervisor, and only to https or this machine', async () => {
@@ -440,10 +425,7 @@ describe('server restored (G13)', () => {
     await first.close();
 
     // The operator restores yesterday's backup and gives it a new epoch.
-    for (const suffix of ['', '-wal', '-shm'])
-      fs.rmSync(path.join(dataDir, `central.db${suffix}`), { force: true });
-    fs.copyFileSync(backup, path.join(dataDir, 'central.db'));
-    const restored = await startCentral({ dataDir, resetEpoch: true });
+    const restored = await restoreCentral(dataDir, backup);
     expect(restored.epoch).not.toBe(first.epoch);
     // Only a supervisor may point the desk elsewhere; the queue is the agent's, pushed with their token.
     await signIn(desk, 'supervisora');

@@ -2,12 +2,14 @@
  * Sync tests: a real central API on 127.0.0.1 (its own SQLite file), desks (desktop cores with
  * their own replicas) that sign in through it, and a fault proxy between them when wanted.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startCentralApi, type CentralApi } from '../../src/central-api/server';
 import { createCore, type Core } from '../../src/main/core';
 import type { SyncEngineOptions } from '../../src/main/sync/sync-engine';
 import { CAST_AGENTS } from '../../src/main/seed/cast';
-import type { SyncStatus } from '../../src/shared/contract';
+import type { PersonRecord, SyncStatus } from '../../src/shared/contract';
 import { tempDir, type DemoUser, FIXED_NOW } from './context';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
@@ -112,4 +114,32 @@ export function snapshotOf(core: { db: Core['db'] }, personRuts?: number[]) {
     ),
     memberships: read('SELECT id, person_rut, role, state, version FROM memberships', 'person_rut'),
   };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
+export function act(core: Core, channel: string, input: unknown): any {
+  const envelope = core.dispatchNow(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+export const record = (core: Core, rut: string): PersonRecord => act(core, 'persons.get', { rut });
+
+export function editPhone(core: Core, rut: string, phone: string) {
+  return act(core, 'contact.edit', {
+    rut,
+    phone,
+    reason: 'Actualización en terreno',
+    identityCheck: [],
+    expectedVersion: record(core, rut).version,
+  });
+}
+
+/** What an operator does after a disaster: put yesterday's backup in place, with a new epoch. */
+export async function restoreCentral(dataDir: string, backup: string): Promise<CentralApi> {
+  for (const suffix of ['', '-wal', '-shm']) {
+    fs.rmSync(path.join(dataDir, `central.db${suffix}`), { force: true });
+  }
+  fs.copyFileSync(backup, path.join(dataDir, 'central.db'));
+  return startCentral({ dataDir, resetEpoch: true });
 }
