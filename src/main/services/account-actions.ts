@@ -4,8 +4,10 @@
  */
 import type { Portal } from '../../shared/contract';
 import type { IdentityFact } from '../../shared/policy';
+import type { Action } from '../domain/permissions';
+import type { AccountRow, PersonWriteRepository } from '../repositories/person-write-repository';
 import type { ServiceContext, Session } from './context';
-import { RuleError, StaleError } from './errors';
+import { RuleError, StaleError, type RuleCode } from './errors';
 import { runAction } from './run-action';
 
 export type AccountCommand = {
@@ -16,56 +18,70 @@ export type AccountCommand = {
   expectedVersion: number;
 };
 
-export function unlockAccount(ctx: ServiceContext, session: Session, command: AccountCommand) {
-  const { writes } = ctx.repos;
-  return runAction(ctx, session, {
-    permission: 'account.unlock',
-    personRut: command.personRut,
-    kind: 'account.unlock',
-    reason: command.reason ?? null,
-    identityCheck: command.identityCheck,
-    requireIdentity: true,
-    apply: () => {
-      const account = writes.account(command.personRut, command.portal);
-      if (!account) throw new RuleError('no_account');
-      const locked =
-        account.lockedUntil !== null && Date.parse(account.lockedUntil) > ctx.now().getTime();
-      if (!locked) throw new RuleError('not_locked');
-      if (!writes.unlock(account.id, command.expectedVersion)) throw new StaleError();
-      return {
-        before: { lockedUntil: account.lockedUntil, failedAttempts: account.failedAttempts },
-        after: { lockedUntil: null, failedAttempts: 0 },
-        intent: { portal: command.portal, seenVersion: command.expectedVersion },
-      };
-    },
-  });
-}
+/** What differs between the two: who may, what must hold, the write, and what it changed. */
+type AccountRule = {
+  permission: Action;
+  kind: string;
+  refusal: RuleCode;
+  applies: (account: AccountRow, now: Date) => boolean;
+  write: (writes: PersonWriteRepository, accountId: number, version: number) => boolean;
+  change: (account: AccountRow) => { before: unknown; after: unknown };
+};
 
-export function clearRegistrationBlock(
+const UNLOCK: AccountRule = {
+  permission: 'account.unlock',
+  kind: 'account.unlock',
+  refusal: 'not_locked',
+  applies: (account, now) =>
+    account.lockedUntil !== null && Date.parse(account.lockedUntil) > now.getTime(),
+  write: (writes, id, version) => writes.unlock(id, version),
+  change: (account) => ({
+    before: { lockedUntil: account.lockedUntil, failedAttempts: account.failedAttempts },
+    after: { lockedUntil: null, failedAttempts: 0 },
+  }),
+};
+
+const CLEAR_REGISTRATION_BLOCK: AccountRule = {
+  permission: 'registration.clear_block',
+  kind: 'account.clear_registration_block',
+  refusal: 'not_registration_blocked',
+  applies: (account) => account.registrationBlocked,
+  write: (writes, id, version) => writes.clearRegistrationBlock(id, version),
+  change: () => ({ before: { registrationBlocked: true }, after: { registrationBlocked: false } }),
+};
+
+function accountAction(
+  rule: AccountRule,
   ctx: ServiceContext,
   session: Session,
   command: AccountCommand,
 ) {
   const { writes } = ctx.repos;
   return runAction(ctx, session, {
-    permission: 'registration.clear_block',
+    permission: rule.permission,
     personRut: command.personRut,
-    kind: 'account.clear_registration_block',
+    kind: rule.kind,
     reason: command.reason ?? null,
     identityCheck: command.identityCheck,
     requireIdentity: true,
     apply: () => {
       const account = writes.account(command.personRut, command.portal);
       if (!account) throw new RuleError('no_account');
-      if (!account.registrationBlocked) throw new RuleError('not_registration_blocked');
-      if (!writes.clearRegistrationBlock(account.id, command.expectedVersion)) {
-        throw new StaleError();
-      }
+      if (!rule.applies(account, ctx.now())) throw new RuleError(rule.refusal);
+      if (!rule.write(writes, account.id, command.expectedVersion)) throw new StaleError();
       return {
-        before: { registrationBlocked: true },
-        after: { registrationBlocked: false },
+        ...rule.change(account),
         intent: { portal: command.portal, seenVersion: command.expectedVersion },
       };
     },
   });
 }
+
+export const unlockAccount = (ctx: ServiceContext, session: Session, command: AccountCommand) =>
+  accountAction(UNLOCK, ctx, session, command);
+
+export const clearRegistrationBlock = (
+  ctx: ServiceContext,
+  session: Session,
+  command: AccountCommand,
+) => accountAction(CLEAR_REGISTRATION_BLOCK, ctx, session, command);

@@ -160,14 +160,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const agentId = () => tokens.load()?.agent.agentId ?? null;
 
   function toMutation(row: OutboxRow): Mutation {
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
     return {
       id: row.seq,
       actionId: row.action_id,
       agentId: row.agent_id ?? '',
       kind: row.kind,
       personRut: row.person_rut,
-      payload: JSON.parse(row.payload) as Record<string, unknown>,
-      decidedAt: (JSON.parse(row.payload) as { decidedAt?: string }).decidedAt ?? row.created_at,
+      payload,
+      decidedAt: typeof payload['decidedAt'] === 'string' ? payload['decidedAt'] : row.created_at,
       payloadHash: payloadHash(row.kind, row.person_rut, row.payload),
     };
   }
@@ -467,10 +468,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (!stopped) void syncNow();
     },
     syncNow,
-    /** Resolves when no cycle is running. */
-    async settled(): Promise<void> {
-      while (cycle) await cycle;
-    },
     status(): SyncStatus {
       const row = counts.get(agentId()) as {
         pending: number | null;

@@ -41,7 +41,6 @@ type State = {
   interaction: Interaction | null;
   dialog: DialogSpec | null;
   notice: string | null;
-  pendingActions: number;
   sync: SyncStatus | null;
 };
 
@@ -55,7 +54,6 @@ type Actions = {
   openDialog: (spec: DialogSpec) => void;
   closeDialog: () => void;
   notify: (message: string) => void;
-  refreshPending: () => Promise<void>;
   refreshSync: () => Promise<void>;
 };
 
@@ -68,7 +66,6 @@ export const useSession = create<State & Actions>()((set, get) => ({
   interaction: null,
   dialog: null,
   notice: null,
-  pendingActions: 0,
   sync: null,
 
   async restore() {
@@ -77,7 +74,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
       set({ session, checked: true });
       if (session) {
         void get().refreshInteraction();
-        void get().refreshPending();
+        void get().refreshSync();
       }
     } catch {
       set({ session: null, checked: true });
@@ -90,7 +87,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
       useApp.getState().reset();
       set({ session, view: 'search' });
       void get().refreshInteraction();
-      void get().refreshPending();
+      void get().refreshSync();
       return null;
     } catch (error) {
       return error instanceof ApiError ? error.message : 'No se pudo iniciar sesión.';
@@ -131,15 +128,6 @@ export const useSession = create<State & Actions>()((set, get) => ({
     clearTimeout(noticeTimer);
     set({ notice: message });
     noticeTimer = setTimeout(() => set({ notice: null }), 5000);
-  },
-
-  async refreshPending() {
-    try {
-      set({ pendingActions: (await call('app.info', {})).pendingActions });
-    } catch {
-      // keep the last count
-    }
-    await get().refreshSync();
   },
 
   async refreshSync() {

@@ -22,7 +22,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const close = useSession((s) => s.closeDialog);
   const notify = useSession((s) => s.notify);
   const refreshInteraction = useSession((s) => s.refreshInteraction);
-  const refreshPending = useSession((s) => s.refreshPending);
   const replaceRecord = useApp((s) => s.replaceRecord);
   const reloadRecord = useApp((s) => s.reloadRecord);
   const [email, setEmail] = useState(spec.email ?? '');
@@ -83,7 +82,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       if (useSession.getState().dialog === spec) close();
       notify(spec.done);
       void refreshInteraction();
-      void refreshPending();
+      void useSession.getState().refreshSync();
     } catch (failure) {
       setBusy(false);
       if (failure instanceof ApiError) {
