@@ -51,6 +51,7 @@ import { signInThroughCentral } from './services/central-sign-in';
 import { listSyncIssues, resolveSyncIssue } from './services/sync-issues';
 import { createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
+import { REPLICA_STATE_KEYS, scopeKey } from './repositories/replica-state';
 import {
   createSyncEngine,
   memoryTokenStore,
@@ -234,6 +235,8 @@ export function createCore(options: CoreOptions): Core {
       return signInThroughCentral(context, client, tokens, input.username, input.password).then(
         (signedIn) => {
           session = signedIn;
+          // Until a pull for this agent's scope completes, the replica may lack their rows.
+          writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(signedIn));
           engine?.kick();
           return toSession(signedIn);
         },

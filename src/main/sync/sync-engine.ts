@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3';
 import type { AgentProfile, Mutation, TokenResponse } from '../../shared/sync-protocol';
 import { CentralError, type CentralClient } from './central-client';
 import type { ReplicaWriter } from './replica-writer';
+import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
 
 export type StoredTokens = Pick<
   TokenResponse,
@@ -317,6 +318,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
         await finishSearchIndex();
         // Caught up: whatever the last page said, no initial sync is under way any more.
         writer.setState('initial_sync', '');
+        // The replica now holds every row this agent's scope has (see replica-state.ts).
+        writer.setState(REPLICA_STATE_KEYS.replicaScope, scopeKey(session.agent));
         return page.lastProcessed;
       }
       // Let the event loop breathe between pages: the window stays responsive.
