@@ -1,0 +1,85 @@
+/**
+ * Whether a person can get in at all, and which mails fit an account: one set of rules that the
+ * desk's record (what it offers), its diagnosis (which fix it proposes), its resend service and
+ * the central API (what it accepts) all apply, so none of them offers what another refuses.
+ */
+import type { MailKind, Portal } from '../contract';
+
+export type AccessFacts = {
+  isPensioner: boolean;
+  memberships: ReadonlyArray<{
+    state: 'active' | 'disabled' | 'paused' | 'removed';
+    companyAdherent: boolean;
+  }>;
+};
+
+/**
+ * Access needs an active membership at an adherent company (rules 6, 7, 11, 13); a pensioner
+ * with no company at all enters Portal Héroes as such.
+ */
+export function hasAccess(facts: AccessFacts): boolean {
+  if (facts.memberships.length === 0) return facts.isPensioner;
+  return facts.memberships.some((m) => m.state === 'active' && m.companyAdherent);
+}
+
+/** Why a person with memberships has no access, as the badge that says it (null: has access). */
+export function accessBlockBadge(facts: AccessFacts): 'disabled' | 'company_not_adherent' | null {
+  if (facts.memberships.length === 0 || hasAccess(facts)) return null;
+  return facts.memberships.some((m) => m.state === 'active') ? 'company_not_adherent' : 'disabled';
+}
+
+export type MailFacts = {
+  portal: Portal;
+  hasEmail: boolean;
+  registrationState: 'not_registered' | 'pending_activation' | 'active';
+  emailVerified: boolean;
+  /** See hasAccess. */
+  hasAccess: boolean;
+  /** Portal Empresas: an access request of this person was approved. */
+  hasApprovedRequest: boolean;
+  /** An active company membership (not a worker's) still waits for the agreement's signature. */
+  hasUnsignedAgreement: boolean;
+};
+
+export const MAIL_KINDS: readonly MailKind[] = [
+  'password_creation',
+  'password_reset',
+  'email_confirmation',
+  'access_approval',
+  'agreement_signature',
+];
+
+/** Does sending this mail now help the person get in? Never to a missing address. */
+export function mailFits(kind: MailKind, facts: MailFacts): boolean {
+  if (!facts.hasEmail) return false;
+  switch (kind) {
+    case 'password_creation':
+      // Only after a first registration passed the serial-number check (rule 2).
+      return facts.registrationState === 'pending_activation';
+    case 'password_reset':
+      // A new password opens nothing for someone with no access left (rule 7).
+      return facts.registrationState === 'active' && facts.hasAccess;
+    case 'email_confirmation':
+      return facts.registrationState === 'active' && !facts.emailVerified;
+    case 'access_approval':
+      return facts.portal === 'portal_empresas' && facts.hasApprovedRequest;
+    case 'agreement_signature':
+      return facts.portal === 'portal_empresas' && facts.hasUnsignedAgreement;
+  }
+}
+
+/** The mails that fit an account now, in the order the record offers them. */
+export function fittingMailKinds(facts: MailFacts): MailKind[] {
+  return MAIL_KINDS.filter((kind) => mailFits(kind, facts));
+}
+
+/** The memberships' part of MailFacts: an active company membership without the agreement. */
+export function unsignedAgreement(
+  memberships: ReadonlyArray<{ state: string; role: string; agreementSigned: boolean }>,
+): boolean {
+  return memberships.some((m) => m.state === 'active' && m.role !== 'worker' && !m.agreementSigned);
+}
+
+export function isMailKind(text: string): text is MailKind {
+  return (MAIL_KINDS as readonly string[]).includes(text);
+}

@@ -1,0 +1,117 @@
+/**
+ * The shared rules of access and mails: what the record offers, what the diagnosis proposes and
+ * what the desk's and the central API's resend accept all come from these.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  accessBlockBadge,
+  fittingMailKinds,
+  hasAccess,
+  isMailKind,
+  mailFits,
+  unsignedAgreement,
+  type MailFacts,
+} from '../../src/shared/rules/access';
+
+const active = { state: 'active' as const, companyAdherent: true };
+const base: MailFacts = {
+  portal: 'achs_gestion',
+  hasEmail: true,
+  registrationState: 'active',
+  emailVerified: true,
+  hasAccess: true,
+  hasApprovedRequest: false,
+  hasUnsignedAgreement: false,
+};
+
+describe('access', () => {
+  it('needs an active membership at an adherent company (rules 6, 7)', () => {
+    expect(hasAccess({ isPensioner: false, memberships: [active] })).toBe(true);
+    expect(
+      hasAccess({ isPensioner: false, memberships: [{ ...active, companyAdherent: false }] }),
+    ).toBe(false);
+    expect(hasAccess({ isPensioner: false, memberships: [{ ...active, state: 'removed' }] })).toBe(
+      false,
+    );
+  });
+
+  it('keeps access through another member company after one dismissal (rule 7)', () => {
+    expect(
+      hasAccess({ isPensioner: false, memberships: [{ ...active, state: 'removed' }, active] }),
+    ).toBe(true);
+  });
+
+  it('lets a pensioner with no company in, and nobody else without one', () => {
+    expect(hasAccess({ isPensioner: true, memberships: [] })).toBe(true);
+    expect(hasAccess({ isPensioner: false, memberships: [] })).toBe(false);
+  });
+
+  it('names why someone with memberships has no access, as a badge', () => {
+    expect(accessBlockBadge({ isPensioner: false, memberships: [active] })).toBeNull();
+    expect(accessBlockBadge({ isPensioner: false, memberships: [] })).toBeNull();
+    expect(
+      accessBlockBadge({ isPensioner: false, memberships: [{ ...active, state: 'removed' }] }),
+    ).toBe('disabled');
+    expect(
+      accessBlockBadge({ isPensioner: false, memberships: [{ ...active, state: 'paused' }] }),
+    ).toBe('disabled');
+    expect(
+      accessBlockBadge({
+        isPensioner: false,
+        memberships: [{ ...active, companyAdherent: false }],
+      }),
+    ).toBe('company_not_adherent');
+  });
+});
+
+describe('mails that fit', () => {
+  it('never fit without an address (rule 2: no e-mail, no registration)', () => {
+    for (const kind of fittingMailKinds({ ...base, hasEmail: true, emailVerified: false })) {
+      expect(mailFits(kind, { ...base, hasEmail: false, emailVerified: false })).toBe(false);
+    }
+  });
+
+  it('a password link only after a registration that passed the serial check (rule 2)', () => {
+    expect(fittingMailKinds({ ...base, registrationState: 'pending_activation' })).toEqual([
+      'password_creation',
+    ]);
+    expect(fittingMailKinds({ ...base, registrationState: 'not_registered' })).toEqual([]);
+  });
+
+  it('a password reset for a registered person with access (rule 4), not after a dismissal', () => {
+    expect(mailFits('password_reset', base)).toBe(true);
+    expect(mailFits('password_reset', { ...base, hasAccess: false })).toBe(false);
+  });
+
+  it('an e-mail confirmation only while the address is unverified (rule 10)', () => {
+    expect(mailFits('email_confirmation', base)).toBe(false);
+    expect(mailFits('email_confirmation', { ...base, emailVerified: false })).toBe(true);
+  });
+
+  it('the approval mail only on Portal Empresas after an approved request (rule 12)', () => {
+    const empresas = { ...base, portal: 'portal_empresas' as const };
+    expect(mailFits('access_approval', empresas)).toBe(false);
+    expect(mailFits('access_approval', { ...empresas, hasApprovedRequest: true })).toBe(true);
+    expect(mailFits('access_approval', { ...base, hasApprovedRequest: true })).toBe(false);
+  });
+
+  it('the agreement mail only while a company profile waits for its signature (rule 12)', () => {
+    const empresas = { ...base, portal: 'portal_empresas' as const };
+    expect(mailFits('agreement_signature', empresas)).toBe(false);
+    expect(mailFits('agreement_signature', { ...empresas, hasUnsignedAgreement: true })).toBe(true);
+    expect(
+      unsignedAgreement([{ state: 'active', role: 'access_admin', agreementSigned: false }]),
+    ).toBe(true);
+    expect(unsignedAgreement([{ state: 'active', role: 'worker', agreementSigned: false }])).toBe(
+      false,
+    );
+    expect(
+      unsignedAgreement([{ state: 'removed', role: 'access_admin', agreementSigned: false }]),
+    ).toBe(false);
+  });
+
+  it('knows its mail kinds', () => {
+    expect(isMailKind('password_reset')).toBe(true);
+    expect(isMailKind('birthday')).toBe(false);
+  });
+});
