@@ -555,6 +555,24 @@ describe('central API: push', () => {
     expect(person(api, ROSA)).toEqual(rosa);
   });
 
+  it('refuses, with the desk’s own rule, mails that do not fit the account', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const resend = (id: number, rut: number, kind: string) =>
+      mutation(session, id, 'mail.resend', rut, { portal: 'achs_gestion', mailKind: kind }, START);
+    const result = await pushOk(api, session, [
+      resend(1, JUAN, 'password_reset'), // dismissed from his only company: no access to reset
+      resend(2, PEDRO, 'email_confirmation'), // his address is already verified
+      resend(3, CAMILA, 'password_reset'), // dismissed from one company, active in the other
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'mail_not_applicable'],
+      ['rejected', 'mail_not_applicable'],
+      ['applied', null],
+    ]);
+    expect(mailCount(api, JUAN)).toBe(0);
+  });
+
   it('G18: the same id with another payload hash is a cloned device: 409, nothing applied', async () => {
     const { api } = await start();
     const session = await signIn(api, 'agente');

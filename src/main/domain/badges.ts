@@ -16,8 +16,16 @@ export type MembershipState = {
   companyAdherent: boolean;
 };
 
-export function accountBadges(account: AccountState, now: Date): Badge[] {
-  const badges: Badge[] = [];
+/**
+ * `accessBlock`: why the person has no access at all (shared/rules/access.ts); an account that
+ * is fine in itself opens nothing then, and its row must not say "Activo".
+ */
+export function accountBadges(
+  account: AccountState,
+  now: Date,
+  accessBlock: 'disabled' | 'company_not_adherent' | null = null,
+): Badge[] {
+  const badges: Badge[] = accessBlock ? [{ code: accessBlock }] : [];
   if (account.lockedUntil !== null && Date.parse(account.lockedUntil) > now.getTime()) {
     badges.push({
       code: 'temporarily_locked',

@@ -11,6 +11,7 @@ import {
   type MailKind,
   type Portal,
 } from '../../shared/contract';
+import { hasAccess, mailFits, unsignedAgreement } from '../../shared/rules/access';
 
 export type { CauseCode, Fix };
 
@@ -74,6 +75,22 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   // Same test as the person badges: null or '' means there is no address to write to.
   const hasEmail = Boolean(person.email);
   const causes: Cause[] = [];
+  // A mail is a fix only where the shared rule would send it (the record and server apply it too).
+  const access = hasAccess({ isPensioner: person.isPensioner, memberships });
+  const approvedRequest = accessRequests.some((r) => r.state === 'approved');
+  const pendingAgreement = unsignedAgreement(memberships);
+  const resend = (account: DiagnosisInput['accounts'][number], kind: MailKind): Fix | null =>
+    mailFits(kind, {
+      portal: account.portal,
+      hasEmail,
+      registrationState: account.registrationState,
+      emailVerified: account.emailVerified,
+      hasAccess: access,
+      hasApprovedRequest: approvedRequest,
+      hasUnsignedAgreement: pendingAgreement,
+    })
+      ? { action: 'resend_mail', portal: account.portal, kind }
+      : null;
 
   // Access needs an active membership at an adherent company (rules 6, 7, 11, 13).
   if (memberships.length === 0) {
@@ -128,7 +145,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         code: 'password_link_unused',
         portal,
         ...lastSent(mails, portal, 'password_creation'),
-        fix: resend(hasEmail, portal, 'password_creation'),
+        fix: resend(account, 'password_creation'),
       });
     }
     if (account.registrationState === 'active' && !account.emailVerified) {
@@ -136,7 +153,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         code: 'email_unverified',
         portal,
         ...lastSent(mails, portal, 'email_confirmation'),
-        fix: resend(hasEmail, portal, 'email_confirmation'),
+        fix: resend(account, 'email_confirmation'),
       });
     }
     if (
@@ -160,7 +177,8 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     });
   }
 
-  if (accounts.some((a) => a.portal === 'portal_empresas')) {
+  const empresas = accounts.find((a) => a.portal === 'portal_empresas');
+  if (empresas) {
     for (const m of memberships) {
       if (m.state !== 'active' || m.role === 'worker' || m.agreementSigned) continue;
       causes.push({
@@ -168,7 +186,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         ...company(m),
         portal: 'portal_empresas',
         ...lastSent(mails, 'portal_empresas', 'agreement_signature'),
-        fix: resend(hasEmail, 'portal_empresas', 'agreement_signature'),
+        fix: resend(empresas, 'agreement_signature'),
       });
     }
   }
@@ -214,9 +232,4 @@ function lastSent(
   // Mails come newest first, so the first match is the latest one.
   const mail = mails.find((m) => m.portal === portal && m.kind === kind);
   return mail ? { lastSentAt: mail.sentAt } : {};
-}
-
-/** Resending is only a fix when there is an address to send to; otherwise no_email says it. */
-function resend(hasEmail: boolean, portal: Portal, kind: MailKind): Fix | null {
-  return hasEmail ? { action: 'resend_mail', portal, kind } : null;
 }

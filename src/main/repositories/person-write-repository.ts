@@ -4,6 +4,7 @@
  * Each returns false when no row matched (stale or gone); callers decide which.
  */
 import type Database from 'better-sqlite3';
+import { hasAccess, unsignedAgreement, type MailFacts } from '../../shared/rules/access';
 
 export type AccountRow = {
   id: number;
@@ -67,9 +68,10 @@ export function createPersonWriteRepository(
   const approvedRequest = sqlite.prepare(
     `SELECT 1 FROM access_requests WHERE person_rut = ? AND state = 'approved' LIMIT 1`,
   );
-  const unsignedAgreement = sqlite.prepare(
-    `SELECT 1 FROM memberships WHERE person_rut = ? AND state = 'active'
-       AND role != 'worker' AND agreement_signed = 0 LIMIT 1`,
+  const isPensioner = sqlite.prepare('SELECT is_pensioner FROM persons WHERE rut = ?');
+  const accessRows = sqlite.prepare(
+    `SELECT m.state, m.role, m.agreement_signed, coalesce(c.adherent, 0) AS adherent
+     FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut WHERE m.person_rut = ?`,
   );
   const updateContact = sqlite.prepare(
     `UPDATE persons SET email = ?, phone = ?, version = version + ${bump},
@@ -170,11 +172,32 @@ export function createPersonWriteRepository(
     lastMailAt(rut: number, portal: string, kind: string): string | null {
       return (lastMail.get(rut, portal, kind) as { sent_at: string } | undefined)?.sent_at ?? null;
     },
-    hasApprovedRequest(rut: number): boolean {
-      return approvedRequest.get(rut) !== undefined;
-    },
-    hasUnsignedAgreement(rut: number): boolean {
-      return unsignedAgreement.get(rut) !== undefined;
+    /** What decides which mails fit this account (shared/rules/access.ts). */
+    mailFacts(person: PersonCore, account: AccountRow): MailFacts {
+      const memberships = (
+        accessRows.all(person.rut) as Array<{
+          state: MembershipRow['state'];
+          role: MembershipRow['role'];
+          agreement_signed: number;
+          adherent: number;
+        }>
+      ).map((m) => ({
+        state: m.state,
+        role: m.role,
+        agreementSigned: m.agreement_signed === 1,
+        companyAdherent: m.adherent === 1,
+      }));
+      const pensioner = (isPensioner.get(person.rut) as { is_pensioner: number } | undefined)
+        ?.is_pensioner;
+      return {
+        portal: account.portal,
+        hasEmail: Boolean(person.email),
+        registrationState: account.registrationState,
+        emailVerified: account.emailVerified,
+        hasAccess: hasAccess({ isPensioner: pensioner === 1, memberships }),
+        hasApprovedRequest: approvedRequest.get(person.rut) !== undefined,
+        hasUnsignedAgreement: unsignedAgreement(memberships),
+      };
     },
     /** `version` null: no check (the server merges by field instead). */
     updateContact(

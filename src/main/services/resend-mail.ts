@@ -1,36 +1,17 @@
 /**
  * Resend the mail that lets the person in (rule 4: agents trigger mails, never see passwords):
- * only to the registered address, only a kind that fits the account's state, and not again
+ * only to the registered address, only a kind that fits the account's state (the shared rule the
+ * record and the central API apply too), and not again
  * within the cool-down. The mail is queued here; the central API sends it.
  */
 import type { MailKind, Portal } from '../../shared/contract';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
-import type { AccountRow, PersonWriteRepository } from '../repositories/person-write-repository';
+import { mailFits } from '../../shared/rules/access';
 import type { ServiceContext, Session } from './context';
 import { NotFoundError, RuleError } from './errors';
 import { runAction } from './run-action';
 
 export type ResendMail = { personRut: number; portal: Portal; kind: MailKind };
-
-function applies(
-  writes: PersonWriteRepository,
-  rut: number,
-  account: AccountRow,
-  kind: MailKind,
-): boolean {
-  switch (kind) {
-    case 'password_creation':
-      // Only after a first registration passed the serial-number check (rule 2).
-      return account.registrationState === 'pending_activation';
-    case 'password_reset':
-    case 'email_confirmation':
-      return account.registrationState === 'active';
-    case 'access_approval':
-      return account.portal === 'portal_empresas' && writes.hasApprovedRequest(rut);
-    case 'agreement_signature':
-      return account.portal === 'portal_empresas' && writes.hasUnsignedAgreement(rut);
-  }
-}
 
 export function resendMail(ctx: ServiceContext, session: Session, command: ResendMail) {
   const { writes } = ctx.repos;
@@ -46,7 +27,7 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
       if (!person.email) throw new RuleError('no_email');
       const account = writes.account(command.personRut, command.portal);
       if (!account) throw new RuleError('no_account');
-      if (!applies(writes, command.personRut, account, command.kind)) {
+      if (!mailFits(command.kind, writes.mailFacts(person, account))) {
         throw new RuleError('mail_not_applicable');
       }
       const now = ctx.now();

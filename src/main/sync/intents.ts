@@ -11,6 +11,7 @@
  * measured on the device's own clock, so a skewed clock changes nothing.
  */
 import { MAIL_COOLDOWN_MINUTES, normalizeEmail, normalizeMobile } from '../../shared/policy';
+import { isMailKind, mailFits } from '../../shared/rules/access';
 import type { Entity } from '../../shared/sync-protocol';
 import { decide, type Action, type AgentScope } from '../domain/permissions';
 import type { PersonWriteRepository } from '../repositories/person-write-repository';
@@ -215,16 +216,8 @@ function resendMail(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   if (!person.email) return rejected('no_email');
   const account = writes.account(rut, portal);
   if (!account) return rejected('entity_gone');
-  const fits =
-    kind === 'password_creation'
-      ? account.registrationState === 'pending_activation'
-      : kind === 'password_reset' || kind === 'email_confirmation'
-        ? account.registrationState === 'active'
-        : kind === 'access_approval'
-          ? portal === 'portal_empresas' && writes.hasApprovedRequest(rut)
-          : kind === 'agreement_signature'
-            ? portal === 'portal_empresas' && writes.hasUnsignedAgreement(rut)
-            : false;
+  if (!isMailKind(kind)) return rejected('invalid_payload');
+  const fits = mailFits(kind, writes.mailFacts(person, account));
   if (!fits) return rejected('mail_not_applicable');
   // Another device may have sent the same mail moments ago: one mail, not two.
   const last = writes.lastMailAt(rut, portal, kind);
