@@ -41,6 +41,7 @@ import {
   currentInteraction,
   listInteractions,
   openInteraction,
+  setInteractionReason,
 } from './services/interactions';
 import { changeMembershipState, changeRole } from './services/membership-actions';
 import { resendMail } from './services/resend-mail';
@@ -303,6 +304,7 @@ export function createCore(options: CoreOptions): Core {
         reason: input.reason,
       }),
     'interactions.close': (input) => closeInteraction(context, agent(), input),
+    'interactions.setReason': (input) => setInteractionReason(context, agent(), input),
     'interactions.current': () => currentInteraction(context, agent()),
     'interactions.list': (input) =>
       listInteractions(context, agent(), {

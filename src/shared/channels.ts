@@ -17,6 +17,7 @@ export const channelNames = [
   'memberships.changeRole',
   'interactions.open',
   'interactions.close',
+  'interactions.setReason',
   'interactions.current',
   'interactions.list',
   'audit.list',

@@ -230,6 +230,10 @@ export const Interaction = z.object({
   id: z.string(),
   agentId: z.string(),
   personRut: z.string().nullable(),
+  /** The caller's full name, when the RUT is in the replica. */
+  personName: z.string().nullable(),
+  /** The agent's display name, when this replica knows the agent. */
+  agentName: z.string().nullable(),
   reason: InteractionReason,
   outcome: InteractionOutcome.nullable(),
   notes: z.string().nullable(),
@@ -413,6 +417,11 @@ export const contract = {
       outcome: InteractionOutcome,
       notes: z.string().max(2000),
     }),
+    output: Interaction,
+  },
+  /** The reason can be corrected while the call is open; a closed call refuses. */
+  'interactions.setReason': {
+    input: z.object({ id: z.string().max(64), reason: InteractionReason }),
     output: Interaction,
   },
   'interactions.current': { input: z.object({}), output: Interaction.nullable() },

@@ -130,7 +130,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
   interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
-  interaction_closed: () => 'Esa llamada ya está cerrada.',
+  interaction_closed: (p) =>
+    p['change'] === 'reason'
+      ? 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.'
+      : 'Esa llamada ya está cerrada.',
 };
 
 export const identityFactLabels: Record<IdentityFact, string> = {
@@ -163,6 +166,52 @@ export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
   callback: 'Volver a llamar',
 };
 
+/** The call bar and the Llamadas screen. `who` is a name with its RUT, or a RUT alone. */
+export const callMessages = {
+  region: 'Llamada',
+  reason: 'Motivo',
+  reasonPlaceholder: 'Elija el motivo',
+  reasonRequired: 'Elija el motivo de la llamada antes de abrirla.',
+  open: (who: string | null) => (who ? `Abrir llamada de ${who}` : 'Abrir llamada'),
+  opened: 'Llamada abierta: las acciones quedarán asociadas a ella.',
+  inProgress: 'Llamada en curso',
+  actions: (count: number) => (count === 1 ? '1 acción' : `${count} acciones`),
+  reasonChanged: (label: string) => `Motivo de la llamada cambiado a «${label}».`,
+  close: 'Cerrar llamada',
+  outcome: 'Resultado',
+  notes: 'Notas de la llamada',
+  notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
+  saveAndClose: 'Guardar y cerrar',
+  back: 'Volver',
+  closed: 'Llamada cerrada y registrada.',
+  failed: 'No se pudo registrar la llamada.',
+  nudge: (who: string) => `Acción registrada sin llamada: ¿abrir una llamada para ${who}?`,
+  nudgeOpen: 'Abrir llamada',
+  nudgeDismiss: 'Descartar',
+  listTitle: 'Llamadas',
+  listRut: 'RUT de la persona',
+  listSearch: 'Buscar',
+  listInvalidRut: 'RUT inválido: revise el dígito verificador.',
+  listFailed: 'No se pudieron cargar las llamadas.',
+  listEmpty: 'No hay llamadas registradas.',
+  listCaption: (all: boolean) =>
+    all
+      ? 'Llamadas de todos los agentes, las más recientes primero. Elija una persona para abrir su ficha.'
+      : 'Sus llamadas, las más recientes primero. Elija una persona para abrir su ficha.',
+  openRecord: (who: string) => `Abrir la ficha de ${who}`,
+  columns: {
+    openedAt: 'Inicio',
+    agent: 'Agente',
+    person: 'Persona',
+    reason: 'Motivo',
+    actions: 'Acciones',
+    outcome: 'Resultado',
+    notes: 'Notas',
+  },
+  inProgressShort: 'En curso',
+  unknownAgent: 'Agente desconocido',
+} as const;
+
 export const actionLabels: Record<string, string> = {
   'person.view': 'Vio la ficha',
   'person.update_contact': 'Cambió datos de contacto',
@@ -177,6 +226,7 @@ export const actionLabels: Record<string, string> = {
   'membership.change_role': 'Cambió el perfil',
   'interaction.open': 'Abrió una llamada',
   'interaction.close': 'Cerró una llamada',
+  'interaction.set_reason': 'Cambió el motivo de la llamada',
   'sync.resolve': 'Resolvió un conflicto de sincronización',
 };
 

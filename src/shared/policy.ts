@@ -38,6 +38,11 @@ export type InteractionReason = (typeof INTERACTION_REASONS)[number];
 export const INTERACTION_OUTCOMES = ['resolved', 'escalated', 'unresolved', 'callback'] as const;
 export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
 
+/** Supervisors see every agent's calls (and so who took each); others see their own. */
+export function seesAllInteractions(role: 'agent' | 'supervisor' | 'prevention'): boolean {
+  return role === 'supervisor';
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Lower-cased e-mail, or null when it is not one. */

@@ -98,6 +98,10 @@ describe('dispatch', () => {
       'persons.get': () => ({ rut: '12345678-5' }),
       'interactions.open': () => ({ rut: '12345678-5', reason: 'locked_attempts' }),
       'interactions.current': () => ({}),
+      'interactions.setReason': () => ({
+        id: call(core, 'interactions.current', {}).id,
+        reason: 'other',
+      }),
       'accounts.unlock': () => ({
         rut: '12345678-5',
         portal: 'achs_gestion',

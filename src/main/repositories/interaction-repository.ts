@@ -1,5 +1,6 @@
 /**
  * Calls and visits: one open at a time per agent; actions link to it through the audit log.
+ * Rows carry the caller's name and the agent's display name when the replica knows them.
  */
 import type Database from 'better-sqlite3';
 
@@ -12,6 +13,10 @@ export type InteractionRow = {
   notes: string | null;
   openedAt: string;
   closedAt: string | null;
+  /** `Given names Surname1 Surname2`, or null when the RUT is not in the replica (or none). */
+  personName: string | null;
+  /** The agent's display name, or null for an agent this replica does not know. */
+  agentName: string | null;
 };
 
 type Raw = {
@@ -23,7 +28,16 @@ type Raw = {
   notes: string | null;
   opened_at: string;
   closed_at: string | null;
+  given_names: string | null;
+  last_name1: string | null;
+  last_name2: string | null;
+  agent_name: string | null;
 };
+
+const fullName = (row: Raw): string | null =>
+  row.given_names === null
+    ? null
+    : [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' ').trim() || null;
 
 const toRow = (row: Raw): InteractionRow => ({
   id: row.id,
@@ -34,7 +48,15 @@ const toRow = (row: Raw): InteractionRow => ({
   notes: row.notes,
   openedAt: row.opened_at,
   closedAt: row.closed_at,
+  personName: fullName(row),
+  agentName: row.agent_name,
 });
+
+/** Every read goes through this: the call, its caller's name and its agent's name. */
+const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display_name AS agent_name
+  FROM interactions i
+  LEFT JOIN persons p ON p.rut = i.person_rut
+  LEFT JOIN agents a ON a.id = i.agent_id`;
 
 export type InteractionFilter = { agentId?: string | null; personRut?: number | null };
 
@@ -43,12 +65,14 @@ export function createInteractionRepository(sqlite: Database.Database) {
     `INSERT INTO interactions (id, agent_id, person_rut, reason, opened_at) VALUES (?, ?, ?, ?, ?)`,
   );
   const openOf = sqlite.prepare(
-    `SELECT * FROM interactions WHERE agent_id = ? AND closed_at IS NULL
-     ORDER BY opened_at DESC LIMIT 1`,
+    `${SELECT} WHERE i.agent_id = ? AND i.closed_at IS NULL ORDER BY i.opened_at DESC LIMIT 1`,
   );
-  const byId = sqlite.prepare('SELECT * FROM interactions WHERE id = ?');
+  const byId = sqlite.prepare(`${SELECT} WHERE i.id = ?`);
   const close = sqlite.prepare(
     'UPDATE interactions SET outcome = ?, notes = ?, closed_at = ? WHERE id = ? AND closed_at IS NULL',
+  );
+  const setReason = sqlite.prepare(
+    'UPDATE interactions SET reason = ? WHERE id = ? AND closed_at IS NULL',
   );
   return {
     open(row: {
@@ -71,21 +95,25 @@ export function createInteractionRepository(sqlite: Database.Database) {
     close(id: string, outcome: string, notes: string | null, closedAt: string): boolean {
       return close.run(outcome, notes, closedAt, id).changes === 1;
     },
+    /** False when the call is closed (or gone): a closed call's reason is history. */
+    setReason(id: string, reason: string): boolean {
+      return setReason.run(reason, id).changes === 1;
+    },
     list(filter: InteractionFilter, limit: number, offset: number): InteractionRow[] {
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (filter.agentId) {
-        clauses.push('agent_id = ?');
+        clauses.push('i.agent_id = ?');
         params.push(filter.agentId);
       }
       if (filter.personRut !== undefined && filter.personRut !== null) {
-        clauses.push('person_rut = ?');
+        clauses.push('i.person_rut = ?');
         params.push(filter.personRut);
       }
       const sql = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
       return (
         sqlite
-          .prepare(`SELECT * FROM interactions ${sql} ORDER BY opened_at DESC LIMIT ? OFFSET ?`)
+          .prepare(`${SELECT} ${sql} ORDER BY i.opened_at DESC LIMIT ? OFFSET ?`)
           .all(...params, limit, offset) as Raw[]
       ).map(toRow);
     },

@@ -1,11 +1,13 @@
 /**
  * Calls and visits: an agent opens one for the caller with a reason from the catalogue, the
  * actions taken meanwhile link to it by themselves (run-action), and closing it records the
- * outcome. Opening and closing are audited like any action.
+ * outcome. Until it closes, its reason can be corrected. Opening, the reason change and closing
+ * are audited like any action.
  */
 import { randomUUID } from 'node:crypto';
 import type { Interaction } from '../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
+import { seesAllInteractions } from '../../shared/policy';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import { decide } from '../domain/permissions';
 import type { InteractionRow } from '../repositories/interaction-repository';
@@ -26,6 +28,8 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     id: row.id,
     agentId: row.agentId,
     personRut: rutText(row.personRut),
+    personName: row.personName,
+    agentName: row.agentName,
     reason: row.reason as Interaction['reason'],
     outcome: row.outcome as Interaction['outcome'],
     notes: row.notes,
@@ -48,6 +52,7 @@ function audit(
   row: InteractionRow,
   action: string,
   after: unknown,
+  before: unknown = null,
 ) {
   ctx.repos.audit.append({
     id: randomUUID(),
@@ -56,7 +61,7 @@ function audit(
     deviceId: ctx.deviceId,
     personRut: row.personRut,
     action,
-    before: null,
+    before: before === null ? null : JSON.stringify(before),
     after: JSON.stringify(after),
     reason: null,
     identityCheck: null,
@@ -78,19 +83,47 @@ export function openInteraction(
       authorize(ctx, session, 'person.view', command.personRut);
     }
     if (interactions.openOf(session.agentId)) throw new RuleError('interaction_open');
-    const row: InteractionRow = {
-      id: randomUUID(),
+    const id = randomUUID();
+    interactions.open({
+      id,
       agentId: session.agentId,
       personRut: command.personRut,
       reason: command.reason,
-      outcome: null,
-      notes: null,
       openedAt: ctx.now().toISOString(),
-      closedAt: null,
-    };
-    interactions.open(row);
+    });
+    // Read back: the row now carries the caller's and the agent's names.
+    const row = interactions.byId(id)!;
     audit(ctx, session, row, 'interaction.open', { reason: command.reason });
     return interactionView(ctx, row);
+  })();
+}
+
+/** Corrects the reason of the agent's own open call; a closed call keeps the reason it closed with. */
+export function setInteractionReason(
+  ctx: ServiceContext,
+  session: Session,
+  command: { id: string; reason: InteractionReason },
+): Interaction {
+  allowManage(session);
+  const { interactions } = ctx.repos;
+  return ctx.db.$client.transaction(() => {
+    const row = interactions.byId(command.id);
+    if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
+    if (row.closedAt !== null) throw new RuleError('interaction_closed', { change: 'reason' });
+    if (row.reason === command.reason) return interactionView(ctx, row);
+    if (!interactions.setReason(row.id, command.reason)) {
+      throw new RuleError('interaction_closed', { change: 'reason' });
+    }
+    const changed = { ...row, reason: command.reason };
+    audit(
+      ctx,
+      session,
+      changed,
+      'interaction.set_reason',
+      { reason: command.reason },
+      { reason: row.reason },
+    );
+    return interactionView(ctx, changed);
   })();
 }
 
@@ -120,13 +153,13 @@ export function currentInteraction(ctx: ServiceContext, session: Session): Inter
   return row ? interactionView(ctx, row) : null;
 }
 
-/** Supervisors see every agent's calls; others see their own. */
+/** Supervisors see every agent's calls (with the agent's name); others see their own. */
 export function listInteractions(
   ctx: ServiceContext,
   session: Session,
   filter: { personRut: number | null; offset: number; limit: number },
 ): Interaction[] {
-  const agentId = session.role === 'supervisor' ? null : session.agentId;
+  const agentId = seesAllInteractions(session.role) ? null : session.agentId;
   return ctx.repos.interactions
     .list({ agentId, personRut: filter.personRut }, filter.limit, filter.offset)
     .map((row) => interactionView(ctx, row));

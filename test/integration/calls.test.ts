@@ -1,0 +1,134 @@
+/**
+ * Calls through the handler map on a real replica: the reason corrected while the call is open
+ * (audited, refused once closed), the caller's name on every call, and the agent's name for a
+ * supervisor who sees everyone's calls.
+ */
+import { describe, expect, it } from 'vitest';
+import { contract, type Interaction } from '../../src/shared/contract';
+import type { Core } from '../../src/main/core';
+import { call, seededCore, signInAs } from '../support/context';
+
+const PEDRO = '12345678-5';
+const PEDRO_NAME = 'Pedro Andrés González Muñoz';
+const MARIA = '11111111-1';
+
+function refused(core: Core, channel: string, input: unknown) {
+  const envelope = core.dispatchNow(channel, input);
+  if (envelope.ok) throw new Error(`${channel} should have been refused`);
+  return envelope.error;
+}
+
+const interaction = (value: unknown): Interaction =>
+  contract['interactions.open'].output.parse(value);
+
+describe('the reason of a call', () => {
+  it('can be corrected while the call is open, and the change is audited', () => {
+    const core = seededCore(300);
+    const opened = interaction(
+      call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' }),
+    );
+    const changed = interaction(
+      call(core, 'interactions.setReason', { id: opened.id, reason: 'locked_attempts' }),
+    );
+    expect(changed).toMatchObject({ id: opened.id, reason: 'locked_attempts', closedAt: null });
+    expect(call(core, 'interactions.current', {})).toMatchObject({ reason: 'locked_attempts' });
+    // The correction is not one of the actions taken for the caller.
+    expect(changed.actions).toEqual([]);
+
+    signInAs(core, 'supervisora');
+    const events = call(core, 'audit.list', { action: 'interaction.set_reason' }).events;
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      interactionId: opened.id,
+      personRut: PEDRO,
+      before: JSON.stringify({ reason: 'forgot_password' }),
+      after: JSON.stringify({ reason: 'locked_attempts' }),
+    });
+  });
+
+  it('is refused with a clear message once the call is closed', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+    expect(
+      refused(core, 'interactions.setReason', { id: opened.id, reason: 'locked_attempts' }),
+    ).toEqual({
+      code: 'rule',
+      message: 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.',
+    });
+    expect(call(core, 'interactions.list', { rut: PEDRO })[0]).toMatchObject({ reason: 'other' });
+  });
+
+  it('is another agent’s to change on their own call only', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: null, reason: 'other' });
+    signInAs(core, 'supervisora');
+    expect(
+      refused(core, 'interactions.setReason', { id: opened.id, reason: 'dismissed' }).code,
+    ).toBe('not_found');
+  });
+
+  it('is one of the catalogue', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: null, reason: 'other' });
+    expect(refused(core, 'interactions.setReason', { id: opened.id, reason: '' }).code).toBe(
+      'invalid_input',
+    );
+    expect(refused(core, 'interactions.open', { rut: null, reason: '' }).code).toBe(
+      'invalid_input',
+    );
+  });
+});
+
+describe('calls name the caller', () => {
+  it('with the full name when the RUT is in the replica, and keeps multi-line notes', () => {
+    const core = seededCore(300);
+    const opened = interaction(
+      call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' }),
+    );
+    expect(opened).toMatchObject({ personRut: PEDRO, personName: PEDRO_NAME });
+    expect(call(core, 'interactions.current', {})).toMatchObject({ personName: PEDRO_NAME });
+    const notes = 'Llamó bloqueado.\nSe desbloqueó.\n\nVolverá a llamar si no llega el correo.';
+    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes });
+    const [listed] = call(core, 'interactions.list', {});
+    expect(listed).toMatchObject({ personRut: PEDRO, personName: PEDRO_NAME, notes });
+  });
+
+  it('with no name for a RUT the replica does not know, or a call about no one', () => {
+    const core = seededCore(300);
+    const unknown = call(core, 'interactions.open', { rut: '1-9', reason: 'rut_not_registered' });
+    expect(unknown).toMatchObject({ personRut: '1-9', personName: null });
+    call(core, 'interactions.close', { id: unknown.id, outcome: 'resolved', notes: '' });
+    expect(call(core, 'interactions.open', { rut: null, reason: 'other' })).toMatchObject({
+      personRut: null,
+      personName: null,
+    });
+  });
+});
+
+describe('whose calls', () => {
+  it('a supervisor sees every agent’s calls with the agent’s name; an agent sees only theirs', () => {
+    const core = seededCore(300);
+    const mine = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    call(core, 'interactions.close', { id: mine.id, outcome: 'resolved', notes: '' });
+    signInAs(core, 'supervisora');
+    const hers = call(core, 'interactions.open', { rut: MARIA, reason: 'first_registration' });
+    call(core, 'interactions.close', { id: hers.id, outcome: 'resolved', notes: '' });
+
+    const all = contract['interactions.list'].output.parse(call(core, 'interactions.list', {}));
+    expect(
+      all
+        .map((item) => [item.personRut, item.agentName])
+        .sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    ).toEqual([
+      [MARIA, 'Sara Supervisora'],
+      [PEDRO, 'Alicia Agente'],
+    ]);
+
+    signInAs(core, 'agente');
+    const own = call(core, 'interactions.list', {});
+    expect(own.map((item: Interaction) => [item.personRut, item.agentName])).toEqual([
+      [PEDRO, 'Alicia Agente'],
+    ]);
+  });
+});
