@@ -49,10 +49,10 @@ import { searchPersons } from './services/search-persons';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { signInThroughCentral } from './services/central-sign-in';
-import { listSyncIssues, resolveSyncIssue } from './services/sync-issues';
+import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
 import { createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
-import { REPLICA_STATE_KEYS, scopeKey } from './repositories/replica-state';
+import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
 import {
   createSyncEngine,
   memoryTokenStore,
@@ -168,8 +168,26 @@ export function createCore(options: CoreOptions): Core {
   configure(
     options.centralUrl !== undefined ? options.centralUrl : writer.state('central_url') || null,
   );
+  /** The replica may be missing data: every screen that states a fact must say so. */
+  const incomplete = () => replicaIncomplete(db.$client, client !== null);
+  // The header's person count rides on every status poll: counted again only after a write.
+  const totalChanges = db.$client.prepare('SELECT total_changes() AS n').pluck();
+  let personCount = { changes: -1, persons: 0 };
+  const persons = (): number => {
+    const changes = totalChanges.get() as number;
+    if (changes !== personCount.changes) {
+      personCount = { changes, persons: repos.records.count() };
+    }
+    return personCount.persons;
+  };
   const syncStatus = (): SyncStatus => {
-    const base = { configured: engine !== null, centralUrl, deviceId: context.deviceId };
+    const base = {
+      configured: engine !== null,
+      centralUrl,
+      deviceId: context.deviceId,
+      replicaIncomplete: incomplete(),
+      persons: persons(),
+    };
     if (engine) return { ...base, ...engine.status() };
     const issues = listSyncIssues(context);
     return {
@@ -182,6 +200,8 @@ export function createCore(options: CoreOptions): Core {
       rejected: issues.filter((issue) => issue.state === 'rejected').length,
       lastSyncAt: null,
       lastError: null,
+      lastErrorCode: null,
+      lastErrorDetail: null,
       nextAttemptInMs: null,
       initialSync: null,
       stuck: false,
@@ -202,7 +222,10 @@ export function createCore(options: CoreOptions): Core {
   });
   const result = (receipt: ActionReceipt, personRut: number) => {
     engine?.kick();
-    return { ...receipt, record: buildPersonRecord(context, agent(), personRut) };
+    return {
+      ...receipt,
+      record: buildPersonRecord(context, agent(), personRut, { replicaIncomplete: incomplete() }),
+    };
   };
   const dayStart = (date: string | null) =>
     date === null ? null : santiagoDayStart(date).toISOString();
@@ -220,7 +243,7 @@ export function createCore(options: CoreOptions): Core {
     'app.info': () => ({
       version: options.version,
       door: options.door,
-      persons: repos.records.count(),
+      persons: persons(),
       pendingActions: repos.outbox.pendingCount(),
       dataDir: options.dataDir,
     }),
@@ -259,7 +282,8 @@ export function createCore(options: CoreOptions): Core {
         s.role === 'prevention' ? s.companyRuts : null,
       );
     },
-    'persons.get': (input) => viewPersonRecord(context, agent(), input.rut),
+    'persons.get': (input) =>
+      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }),
     'contact.edit': (input) =>
       result(
         editContact(context, agent(), { ...input, personRut: body(input.rut) }),
@@ -347,6 +371,7 @@ export function createCore(options: CoreOptions): Core {
       return syncStatus();
     },
     'sync.issues': () => listSyncIssues(context, agent()),
+    'sync.pending': () => listPendingActions(context, agent()),
     'sync.resolve': (input) => {
       const issues = resolveSyncIssue(context, agent(), input.actionId, input.choice);
       engine?.kick();

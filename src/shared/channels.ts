@@ -28,6 +28,7 @@ export const channelNames = [
   'sync.now',
   'sync.configure',
   'sync.issues',
+  'sync.pending',
   'sync.resolve',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -222,6 +222,8 @@ export const PersonRecord = z.object({
   pendingActions: z.array(
     z.object({ actionId: z.string(), kind: z.string(), createdAt: z.string() }),
   ),
+  /** Built while the replica may be missing data: no cause or script is certain. */
+  replicaIncomplete: z.boolean(),
   interactions: z.array(z.lazy(() => Interaction)),
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
@@ -316,6 +318,32 @@ export const AppInfo = z.object({
 
 const PersonRut = z.object({ rut: RutInput });
 
+/** Why the last sync cycle failed; its Spanish text is syncErrorMessages in messages.ts. */
+export const SyncErrorCode = z.enum([
+  'network',
+  'unavailable',
+  'session_expired',
+  'upgrade_required',
+  'device_fork',
+  'resync_loop',
+  'missing_action',
+  'bad_response',
+  'unexpected',
+]);
+export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
+
+/** An action queued on this device that the central API has not confirmed yet. */
+export const PendingAction = z.object({
+  actionId: z.string(),
+  kind: z.string(),
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  personRut: z.string().nullable(),
+  personName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PendingAction = z.infer<typeof PendingAction>;
+
 export const SyncStatus = z.object({
   configured: z.boolean(),
   centralUrl: z.string().nullable(),
@@ -335,10 +363,18 @@ export const SyncStatus = z.object({
   conflicts: z.number().int(),
   rejected: z.number().int(),
   lastSyncAt: z.string().nullable(),
+  /** The last failure, in Spanish for the agent (null when the last cycle went well). */
   lastError: z.string().nullable(),
+  lastErrorCode: SyncErrorCode.nullable(),
+  /** The raw technical text of the last failure, for support only. */
+  lastErrorDetail: z.string().nullable(),
   nextAttemptInMs: z.number().nullable(),
   initialSync: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   stuck: z.boolean(),
+  /** The replica may be missing data (see src/main/repositories/replica-state.ts). */
+  replicaIncomplete: z.boolean(),
+  /** Persons in the replica now: the header's count, refreshed with every status. */
+  persons: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -452,6 +488,7 @@ export const contract = {
     output: SyncStatus,
   },
   'sync.issues': { input: z.object({}), output: z.array(SyncIssue) },
+  'sync.pending': { input: z.object({}), output: z.array(PendingAction) },
   'sync.resolve': {
     input: z.object({
       actionId: z.string().max(64),

@@ -5,6 +5,7 @@
 import type { Badge, Cause, CauseCode, Decision, ErrorCode, Portal } from './contract';
 import { formatDateTime, formatTime } from './format';
 import type { IdentityFact, InteractionOutcome, InteractionReason } from './policy';
+import type { SyncErrorCode } from './contract';
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
@@ -327,6 +328,77 @@ export const syncStateLabels = {
   device_fork: 'Equipo duplicado',
   not_configured: 'Sin sistema central',
 } as const;
+
+/**
+ * Sync and "data incomplete": why the last sync failed (the raw error is kept apart, as
+ * "Detalle técnico"), the notices shown while the replica may be missing data, the diagnosis
+ * while it may, and the list of actions waiting to reach the central API.
+ */
+const KEPT = 'Sus acciones quedan guardadas en este equipo.';
+export const syncErrorMessages: Record<
+  SyncErrorCode,
+  (params: { minVersion: string | null }) => string
+> = {
+  network: () =>
+    `No hay conexión con el sistema central. ${KEPT} Se enviarán solas cuando vuelva la conexión.`,
+  unavailable: () =>
+    `El sistema central no responde por ahora (ocupado o en mantención). Se reintentará solo. ${KEPT}`,
+  session_expired: () =>
+    `Su sesión con el sistema central expiró: salga e ingrese de nuevo para seguir sincronizando. ${KEPT}`,
+  upgrade_required: ({ minVersion }) =>
+    `Esta versión ya no puede sincronizar: actualice la aplicación${
+      minVersion ? ` (mínimo ${minVersion})` : ''
+    }. Sus acciones pendientes se conservan.`,
+  device_fork: () =>
+    'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Contacte a soporte: sus acciones pendientes se conservan.',
+  resync_loop: () =>
+    `El sistema central pide recargar todos los datos una y otra vez. Avise a soporte. ${KEPT}`,
+  missing_action: () =>
+    `El sistema central espera una acción que este equipo no tiene. Avise a soporte. ${KEPT}`,
+  bad_response: () =>
+    `El sistema central respondió algo inesperado. Se reintentará solo; si se repite, avise a soporte. ${KEPT}`,
+  unexpected: () =>
+    `Ocurrió un error inesperado al sincronizar. Se reintentará solo; si se repite, avise a soporte. ${KEPT}`,
+};
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('es-CL')} ${n === 1 ? one : many}`;
+
+export const syncMessages = {
+  lastError: 'Último error',
+  technicalDetail: 'Detalle técnico',
+  pendingTitle: 'Acciones en espera',
+  pendingNone: 'No hay acciones esperando al sistema central.',
+  pendingOthersHidden: (n: number) =>
+    `${count(n, 'acción', 'acciones')} de otro agente ${n === 1 ? 'espera' : 'esperan'} que ese agente ingrese.`,
+  pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Desde' },
+  pendingLoadFailed: 'No se pudo cargar la lista de acciones en espera.',
+  unknownAgent: 'Agente desconocido',
+  noPerson: '—',
+  personCount: (n: number) => count(n, 'persona', 'personas'),
+  personCountLoading: (n: number) => `${count(n, 'persona', 'personas')} (cargando)`,
+  pendingShort: (n: number) => `${n} ${n === 1 ? 'pendiente' : 'pendientes'}`,
+};
+
+/** While the replica may be missing data: what the agent reads and may do. */
+export const incompleteDataMessages = {
+  title: 'Datos incompletos: aún llegan datos del sistema central',
+  offlineTitle: 'Datos incompletos: la carga se interrumpió (sin conexión)',
+  results:
+    'La búsqueda puede no encontrar a alguien que sí existe, y lo que muestra puede cambiar. No le diga a nadie que no está registrado hasta que termine la carga.',
+  record:
+    'Esta ficha puede estar incompleta: faltan cuentas, empresas o correos que aún no llegan. No la use para decirle a la persona por qué no puede ingresar.',
+  progress: (done: number, total: number) =>
+    `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} registros recibidos`,
+  connecting: 'Conectando con el sistema central…',
+  indexing: 'Datos recibidos; preparando la búsqueda…',
+  offline:
+    'Se retomará sola al volver la conexión; también puede intentarlo con «Sincronizar ahora» en Sincronización.',
+  progressLabel: 'Carga de datos del sistema central',
+  diagnosisTitle: 'Diagnóstico en espera: los datos aún están llegando',
+  diagnosisSay:
+    'No le dé un diagnóstico todavía: lo que falta puede cambiarlo. Pídale un momento y vuelva a abrir la ficha cuando termine la carga, o tome su teléfono y devuélvale la llamada.',
+};
 
 export const syncKindLabels: Record<string, string> = {
   'person.update_contact': 'Cambio de datos de contacto',

@@ -148,6 +148,7 @@ describe('dispatch', () => {
       'sync.status': () => ({}),
       'sync.configure': () => ({ centralUrl: null }),
       'sync.now': () => ({}),
+      'sync.pending': () => ({}),
       'sync.issues': () => {
         // A rejection as the sync engine records it, to have something to resolve.
         core.db.$client

@@ -32,6 +32,7 @@ export function viewPersonRecord(
   ctx: ServiceContext,
   session: Session,
   rutText: string,
+  flags: RecordFlags = {},
 ): PersonRecord {
   const rut = readRut(rutText);
   if (!rut) throw new NotFoundError('person');
@@ -54,15 +55,22 @@ export function viewPersonRecord(
       identityCheck: null,
       interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
     });
-    return buildPersonRecord(ctx, session, rut.body);
+    return buildPersonRecord(ctx, session, rut.body, flags);
   })();
 }
+
+/** What the caller knows about the replica the record is read from. */
+export type RecordFlags = {
+  /** The replica may be missing data (repositories/replica-state.ts): nothing is certain. */
+  replicaIncomplete?: boolean;
+};
 
 /** The record as it is now, for the agent; no audit (actions answer with it). */
 export function buildPersonRecord(
   ctx: ServiceContext,
   session: Session,
   personRut: number,
+  flags: RecordFlags = {},
 ): PersonRecord {
   const found = ctx.repos.records.find(personRut);
   if (!found) throw new NotFoundError('person');
@@ -147,6 +155,7 @@ export function buildPersonRecord(
     memberships: membershipViews,
     mails: mailViews,
     pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
+    replicaIncomplete: flags.replicaIncomplete ?? false,
     // A supervisor sees everyone's calls with this person; an agent, their own.
     interactions: ctx.repos.interactions
       .list(

@@ -4,7 +4,7 @@
  * this list without a person deciding, and the decision is audited.
  */
 import { randomUUID } from 'node:crypto';
-import type { SyncIssue } from '../../shared/contract';
+import type { PendingAction, SyncIssue } from '../../shared/contract';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
 import type { IdentityFact } from '../../shared/policy';
@@ -62,6 +62,49 @@ export function listSyncIssues(ctx: ServiceContext, session: Session | null = nu
       )
       .all(...(mine ? [session.agentId] : [])) as Row[]
   ).map(toIssue);
+}
+
+type PendingRow = {
+  action_id: string;
+  kind: string;
+  agent_id: string | null;
+  agent_name: string | null;
+  person_rut: number | null;
+  given_names: string | null;
+  last_name1: string | null;
+  last_name2: string | null;
+  created_at: string;
+};
+
+/**
+ * The actions waiting to reach the central API, oldest first: the same rows the status counts
+ * (`state = 'pending'`) and the record lists for its person. A supervisor sees every agent's;
+ * anyone else, their own (the others are only counted, in the status).
+ */
+export function listPendingActions(ctx: ServiceContext, session: Session): PendingAction[] {
+  const mine = session.role !== 'supervisor';
+  const rows = ctx.db.$client
+    .prepare(
+      `SELECT o.action_id, o.kind, o.agent_id, a.display_name AS agent_name, o.person_rut,
+         p.given_names, p.last_name1, p.last_name2, o.created_at
+       FROM outbox o
+       LEFT JOIN agents a ON a.id = o.agent_id
+       LEFT JOIN persons p ON p.rut = o.person_rut
+       WHERE o.state = 'pending' ${mine ? 'AND o.agent_id = ?' : ''}
+       ORDER BY o.seq`,
+    )
+    .all(...(mine ? [session.agentId] : [])) as PendingRow[];
+  return rows.map((row) => ({
+    actionId: row.action_id,
+    kind: row.kind,
+    agentId: row.agent_id,
+    agentName: row.agent_name,
+    personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
+    personName: row.given_names
+      ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
+      : null,
+    createdAt: row.created_at,
+  }));
 }
 
 export function resolveSyncIssue(

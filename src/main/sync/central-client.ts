@@ -42,6 +42,22 @@ export class CentralError extends Error {
   }
 }
 
+/**
+ * The technical text of an error, cause included: `TypeError: fetch failed (ECONNREFUSED: …)`.
+ * For support ("Detalle técnico"); the agent reads syncErrorMessages instead.
+ */
+export function errorText(error: unknown): string | null {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    const causeText =
+      cause instanceof Error
+        ? ` (${[(cause as Error & { code?: string }).code, cause.message].filter(Boolean).join(': ')})`
+        : '';
+    return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}${causeText}`;
+  }
+  return error === undefined || error === null ? null : String(error);
+}
+
 export type CentralClientOptions = {
   baseUrl: string;
   deviceId: string;
@@ -80,12 +96,12 @@ export function createCentralClient(options: CentralClientOptions) {
       // A kept-alive connection the server closed while this process was busy fails at once;
       // pull and push are safe to send again (the server answers a repeated push from storage).
       if (!init.idempotent || (error instanceof Error && error.name === 'TimeoutError')) {
-        throw new CentralError('network', `Sin conexión con el sistema central (${String(error)})`);
+        throw new CentralError('network', errorText(error) ?? 'network');
       }
       try {
         response = await send();
       } catch (again) {
-        throw new CentralError('network', `Sin conexión con el sistema central (${String(again)})`);
+        throw new CentralError('network', errorText(again) ?? 'network');
       }
     }
     let body: unknown;
@@ -103,7 +119,10 @@ export function createCentralClient(options: CentralClientOptions) {
     }
     const error = ErrorBody.safeParse(body);
     const code = error.success ? error.data.error.code : '';
-    const message = error.success ? error.data.error.message : `HTTP ${response.status}`;
+    // Technical: the agent reads syncErrorMessages; this is kept as "Detalle técnico".
+    const message = `HTTP ${response.status}${code ? ` ${code}` : ''}${
+      error.success ? `: ${error.data.error.message}` : ''
+    }`;
     const retryAfter = Number(response.headers.get('retry-after'));
     const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : null;
     switch (response.status) {

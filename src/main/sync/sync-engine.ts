@@ -12,6 +12,9 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AgentProfile, Mutation, TokenResponse } from '../../shared/sync-protocol';
 import { CentralError, type CentralClient } from './central-client';
+import { describeSyncError, SyncProblem, type SyncErrorView } from './sync-errors';
+import type { SyncErrorCode } from '../../shared/contract';
+import { syncErrorMessages } from '../../shared/messages';
 import type { ReplicaWriter } from './replica-writer';
 import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
 
@@ -46,7 +49,10 @@ export type SyncStatus = {
   conflicts: number;
   rejected: number;
   lastSyncAt: string | null;
+  /** In Spanish, from the catalogue; the raw error is `lastErrorDetail`. */
   lastError: string | null;
+  lastErrorCode: SyncErrorCode | null;
+  lastErrorDetail: string | null;
   nextAttemptInMs: number | null;
   initialSync: { done: number; total: number } | null;
   /** Pending actions exist but nothing has reached the server for too long. */
@@ -65,6 +71,12 @@ export type SyncEngineOptions = {
   batchSize?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * Longest wait between attempts while the central API cannot be reached at all (no answer):
+   * trying costs nothing, and the desk must notice within seconds that it is back. Server
+   * answers asking for patience (5xx, 429) keep the long backoff.
+   */
+  offlineRetryMaxMs?: number;
   /** Pause between cycles when all is well. */
   intervalMs?: number;
   stuckAfterMs?: number;
@@ -115,6 +127,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const batchSize = options.batchSize ?? 200;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
+  const offlineRetryMaxMs = options.offlineRetryMaxMs ?? 5000;
   const intervalMs = options.intervalMs ?? 15_000;
   const stuckAfterMs = options.stuckAfterMs ?? 10 * 60_000;
   const log = options.log ?? (() => {});
@@ -147,7 +160,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let state: SyncState = tokens.load() ? 'idle' : 'signed_out';
   let online = false;
   let failures = 0;
-  let lastError: string | null = null;
+  let lastError: SyncErrorView | null = null;
   let nextAttemptAt: number | null = null;
   /** Until when the server asked to be left alone (Retry-After): a kick does not override it. */
   let retryAfterUntil = 0;
@@ -156,6 +169,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let cycle: Promise<void> | null = null;
   let again = false;
+  /** Waiters for a cycle that starts after they asked ("Sincronizar ahora" during a cycle). */
+  let waiters: Array<() => void> = [];
+  /** stop() was called: no cycle starts any more, not even one asked for. */
+  let halted = false;
   const resyncs: number[] = [];
 
   const agentId = () => tokens.load()?.agent.agentId ?? null;
@@ -270,9 +287,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
         ) {
           continue;
         }
-        throw new CentralError(
-          'bad_response',
-          `El sistema central espera la acción ${response.expectedNext}, que este equipo no tiene.`,
+        throw new SyncProblem(
+          'missing_action',
+          `expectedNext ${response.expectedNext}, first pending ${mine[0]!.seq}`,
         );
       }
       if (response.results.length < mine.length) return;
@@ -331,10 +348,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const hourAgo = now().getTime() - 3_600_000;
     while (resyncs.length > 0 && resyncs[0]! < hourAgo) resyncs.shift();
     if (resyncs.length >= MAX_RESYNCS_PER_HOUR) {
-      throw new CentralError(
-        'bad_response',
-        'El sistema central pide resincronizar una y otra vez.',
-      );
+      throw new SyncProblem('resync_loop', `${MAX_RESYNCS_PER_HOUR} resyncs within the last hour`);
     }
     resyncs.push(now().getTime());
     writer.resetForResync(null);
@@ -389,8 +403,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   function handleFailure(error: unknown): void {
     const central = error instanceof CentralError ? error : null;
-    lastError = central ? central.message : 'Error inesperado al sincronizar.';
-    if (!central) log('sync failed', error);
+    lastError = describeSyncError(error);
+    if (!central && !(error instanceof SyncProblem)) log('sync failed', error);
     switch (central?.kind) {
       case 'unauthorized':
         state = 'signed_out';
@@ -399,25 +413,28 @@ export function createSyncEngine(options: SyncEngineOptions) {
       case 'upgrade_required':
         state = 'upgrade_required';
         online = true;
-        lastError = `Esta versión ya no puede sincronizar: actualice la aplicación${
-          central.minVersion ? ` (mínimo ${central.minVersion})` : ''
-        }. Sus acciones pendientes se conservan.`;
         return;
       case 'device_fork':
         state = 'device_fork';
         online = true;
-        lastError =
-          'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Contacte a soporte: sus acciones pendientes se conservan.';
         return;
-      default:
+      default: {
         state = 'offline';
-        online = central?.kind !== 'network' ? online : false;
+        const unreachable = central?.kind === 'network';
+        online = unreachable ? false : online;
         failures++;
         nextAttemptAt =
           now().getTime() +
-          retryDelay(failures, central?.retryAfterMs ?? null, random, baseDelayMs, maxDelayMs);
+          retryDelay(
+            failures,
+            central?.retryAfterMs ?? null,
+            random,
+            baseDelayMs,
+            unreachable ? Math.min(maxDelayMs, offlineRetryMaxMs) : maxDelayMs,
+          );
         retryAfterUntil =
           central?.retryAfterMs != null ? now().getTime() + central.retryAfterMs : 0;
+      }
     }
   }
 
@@ -436,19 +453,31 @@ export function createSyncEngine(options: SyncEngineOptions) {
     timer = setTimeout(() => void syncNow(), waitMs);
   }
 
-  /** Runs one cycle now (or right after the one under way). */
+  /**
+   * Runs one cycle now, or right after the one under way; the promise settles when a cycle that
+   * started after this call has ended (so its status answers this call, not an older cycle's).
+   */
   function syncNow(): Promise<void> {
     if (running) {
       again = true;
-      return cycle ?? Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
     }
     running = true;
+    const settled = waiters;
+    waiters = [];
     cycle = runCycle()
       .catch((error: unknown) => log('sync cycle failed', error))
       .finally(() => {
         running = false;
         cycle = null;
-        schedule();
+        for (const resolve of settled) resolve();
+        // Someone asked during this cycle: their cycle runs now (also when not started).
+        if (waiters.length > 0 && !halted) {
+          again = false;
+          void syncNow();
+        } else {
+          schedule();
+        }
       });
     return cycle;
   }
@@ -456,10 +485,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
   return {
     start(): void {
       stopped = false;
+      halted = false;
       void syncNow();
     },
     stop(): void {
       stopped = true;
+      halted = true;
+      const asked = waiters;
+      waiters = [];
+      for (const resolve of asked) resolve();
       if (timer) clearTimeout(timer);
       timer = null;
     },
@@ -491,7 +525,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
         conflicts: row.conflicts ?? 0,
         rejected: row.rejected ?? 0,
         lastSyncAt: writer.state('last_sync_at'),
-        lastError,
+        lastError: lastError
+          ? syncErrorMessages[lastError.code]({ minVersion: lastError.minVersion })
+          : null,
+        lastErrorCode: lastError?.code ?? null,
+        lastErrorDetail: lastError?.detail ?? null,
         nextAttemptInMs:
           nextAttemptAt === null ? null : Math.max(0, nextAttemptAt - now().getTime()),
         initialSync: initial ? (JSON.parse(initial) as { done: number; total: number }) : null,
