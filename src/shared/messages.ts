@@ -199,7 +199,6 @@ export const callMessages = {
     all
       ? 'Llamadas de todos los agentes, las más recientes primero. Elija una persona para abrir su ficha.'
       : 'Sus llamadas, las más recientes primero. Elija una persona para abrir su ficha.',
-  openRecord: (who: string) => `Abrir la ficha de ${who}`,
   columns: {
     openedAt: 'Inicio',
     agent: 'Agente',

@@ -96,10 +96,13 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await openPedro(desk);
   const callbar = page.getByRole('region', { name: 'Llamada' });
   await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
-  await callbar.getByRole('button', { name: 'Abrir llamada de 12.345.678-5' }).click();
+  await callbar
+    .getByRole('button', { name: 'Abrir llamada de Pedro Andrés González Muñoz (12.345.678-5)' })
+    .click();
   await expect(callbar).toContainText(
-    'Llamada en curso · Bloqueo por intentos · 12.345.678-5 · 0 acciones',
+    'Llamada en curso · Pedro Andrés González Muñoz (12.345.678-5) · 0 acciones',
   );
+  await expect(callbar.getByLabel('Motivo')).toHaveValue('locked_attempts');
 
   await record.getByRole('button', { name: 'Reenviar: Confirmación de correo' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();

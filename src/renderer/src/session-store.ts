@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../shared/contract';
 import { ApiError, call } from './api/client';
+import { fullName } from './components/display';
 import { useApp } from './store';
 
 export type View = 'search' | 'calls' | 'audit' | 'sync';
@@ -42,6 +43,8 @@ type State = {
   dialog: DialogSpec | null;
   notice: string | null;
   sync: SyncStatus | null;
+  /** An action just succeeded with no call open: the call bar offers to open one for this person. */
+  lastActionOutsideCall: { rut: string; name: string } | null;
 };
 
 type Actions = {
@@ -55,6 +58,7 @@ type Actions = {
   closeDialog: () => void;
   notify: (message: string) => void;
   refreshSync: () => Promise<void>;
+  dismissNudge: () => void;
 };
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,6 +71,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
   dialog: null,
   notice: null,
   sync: null,
+  lastActionOutsideCall: null,
 
   async restore() {
     try {
@@ -85,7 +90,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
     try {
       const session = await call('auth.signIn', { username, password });
       useApp.getState().reset();
-      set({ session, view: 'search' });
+      set({ session, view: 'search', lastActionOutsideCall: null });
       void get().refreshInteraction();
       void get().refreshSync();
       return null;
@@ -97,7 +102,13 @@ export const useSession = create<State & Actions>()((set, get) => ({
   async signOut() {
     await call('auth.signOut', {}).catch(() => undefined);
     useApp.getState().reset();
-    set({ session: null, interaction: null, dialog: null, view: 'search' });
+    set({
+      session: null,
+      interaction: null,
+      dialog: null,
+      view: 'search',
+      lastActionOutsideCall: null,
+    });
   },
 
   show(view) {
@@ -113,11 +124,23 @@ export const useSession = create<State & Actions>()((set, get) => ({
   },
 
   setInteraction(interaction) {
-    set({ interaction });
+    set(interaction ? { interaction, lastActionOutsideCall: null } : { interaction });
   },
 
   openDialog(dialog) {
-    set({ dialog });
+    // An action that succeeds with no call open leaves a nudge to open one (CallBar shows it).
+    const submit: DialogSpec['submit'] = async (values) => {
+      const result = await dialog.submit(values);
+      if (!get().interaction) {
+        set({ lastActionOutsideCall: { rut: result.record.rut, name: fullName(result.record) } });
+      }
+      return result;
+    };
+    set({ dialog: { ...dialog, submit } });
+  },
+
+  dismissNudge() {
+    set({ lastActionOutsideCall: null });
   },
 
   closeDialog() {

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CompanyHit, PersonHit, PersonRecord, SearchNotice } from '../../shared/contract';
+import { formatRut, readRut } from '../../shared/rut';
 import { ApiError, call } from './api/client';
 
 export const PAGE_SIZE = 50;
@@ -41,6 +42,8 @@ type Actions = {
   select: (index: number) => void;
   openSelected: () => void;
   openRow: (index: number) => void;
+  /** Opens a person's record from elsewhere (the Llamadas list): searched by RUT and shown. */
+  openPerson: (rut: string) => void;
   closeRecord: () => void;
   /** Shows the record an action answered with, and re-runs the search so badges agree. */
   replaceRecord: (record: PersonRecord) => void;
@@ -211,6 +214,13 @@ export const useApp = create<State & Actions>()((set, get) => {
         return;
       }
       void openRecord(row.person.rut);
+    },
+
+    openPerson(rut) {
+      const parsed = readRut(rut);
+      set({ scope: null, text: parsed ? formatRut(parsed) : rut, typedAt: performance.now() });
+      void runSearch();
+      void openRecord(rut);
     },
 
     closeRecord() {

@@ -1,121 +1,266 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Interaction } from '../../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../../shared/policy';
 import { INTERACTION_OUTCOMES, INTERACTION_REASONS } from '../../../shared/policy';
-import { interactionOutcomeLabels, interactionReasonLabels } from '../../../shared/messages';
+import {
+  callMessages as t,
+  interactionOutcomeLabels,
+  interactionReasonLabels,
+} from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
-import { displayRut } from './display';
+import { displayRut, fullName } from './display';
 
-/** The call in progress: open one for the caller on screen, see its actions, close it with an outcome. */
+/** `Pedro Soto Pérez (12.345.678-5)`, or the RUT alone when the name is unknown. */
+function who(name: string | null, rut: string | null): string | null {
+  if (rut === null) return name;
+  return name ? `${name} (${displayRut(rut)})` : displayRut(rut);
+}
+
+/** The search box, where the next caller starts (Ctrl+K); null when it is not on screen. */
+function visibleSearchBox(): HTMLElement | null {
+  const box = document.querySelector<HTMLElement>('input[role="combobox"]');
+  return box && box.offsetParent !== null ? box : null;
+}
+
+/**
+ * The call in progress: open one for the caller on screen with a reason the agent picks (there
+ * is no default), correct the reason while it lasts, close it with an outcome and notes. After
+ * an action taken with no call open, it offers to open one for that person.
+ */
 export function CallBar() {
   const interaction = useSession((s) => s.interaction);
   const setInteraction = useSession((s) => s.setInteraction);
+  const refreshInteraction = useSession((s) => s.refreshInteraction);
   const notify = useSession((s) => s.notify);
+  const nudge = useSession((s) => s.lastActionOutsideCall);
+  const dismissNudge = useSession((s) => s.dismissNudge);
   const record = useApp((s) => s.record);
   const reloadRecord = useApp((s) => s.reloadRecord);
-  const [reason, setReason] = useState<InteractionReason>('forgot_password');
-  const [outcome, setOutcome] = useState<InteractionOutcome>('resolved');
-  const [notes, setNotes] = useState('');
+  const [reason, setReason] = useState<InteractionReason | ''>('');
   const [error, setError] = useState<string | null>(null);
-  const [closing, setClosing] = useState(false);
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const reasonRef = useRef<HTMLSelectElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const focusAfterClose = useRef(false);
 
   const failed = (failure: unknown) =>
-    setError(failure instanceof ApiError ? failure.message : 'No se pudo registrar la llamada.');
+    setError(failure instanceof ApiError ? failure.message : t.failed);
 
-  if (!interaction) {
+  // A call just closed: focus goes where the next caller starts, not to the page body.
+  useEffect(() => {
+    if (interaction || !focusAfterClose.current) return;
+    focusAfterClose.current = false;
+    (visibleSearchBox() ?? openRef.current)?.focus();
+  }, [interaction]);
+
+  const open = async (rut: string | null) => {
+    setError(null);
+    if (reason === '') {
+      setReasonMissing(true);
+      setError(t.reasonRequired);
+      reasonRef.current?.focus();
+      return;
+    }
+    try {
+      setInteraction(await call('interactions.open', { rut, reason }));
+      setReason('');
+      notify(t.opened);
+    } catch (failure) {
+      failed(failure);
+    }
+  };
+
+  if (interaction) {
     return (
-      <div className="callbar" role="region" aria-label="Llamada">
-        <label>
-          Motivo{' '}
-          <select
-            value={reason}
-            onChange={(event) => setReason(event.target.value as InteractionReason)}
-          >
-            {INTERACTION_REASONS.map((value) => (
-              <option key={value} value={value}>
-                {interactionReasonLabels[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={async () => {
-            setError(null);
-            try {
-              setInteraction(await call('interactions.open', { rut: record?.rut ?? null, reason }));
-              notify('Llamada abierta: las acciones quedarán asociadas a ella.');
-            } catch (failure) {
-              failed(failure);
-            }
-          }}
-        >
-          {record ? `Abrir llamada de ${displayRut(record.rut)}` : 'Abrir llamada'}
-        </button>
-        {error && <span className="field-error">{error}</span>}
-      </div>
+      <OpenCall
+        interaction={interaction}
+        onReason={async (next) => {
+          try {
+            setInteraction(
+              await call('interactions.setReason', { id: interaction.id, reason: next }),
+            );
+            notify(t.reasonChanged(interactionReasonLabels[next]));
+          } catch (failure) {
+            // Closed meanwhile (another window): show why, and what is true now.
+            void refreshInteraction();
+            throw failure;
+          }
+        }}
+        onClosed={() => {
+          focusAfterClose.current = true;
+          setInteraction(null);
+          notify(t.closed);
+          void reloadRecord();
+        }}
+      />
     );
   }
 
+  const onScreen = record ? who(fullName(record), record.rut) : null;
   return (
-    <div className="callbar callbar-open" role="region" aria-label="Llamada">
+    <div className="callbar" role="region" aria-label={t.region}>
+      <label htmlFor="call-reason">{t.reason}</label>
+      <select
+        id="call-reason"
+        ref={reasonRef}
+        value={reason}
+        required
+        aria-invalid={reasonMissing}
+        aria-describedby={error ? 'call-error' : undefined}
+        onChange={(event) => {
+          setReason(event.target.value as InteractionReason);
+          setReasonMissing(false);
+          setError(null);
+        }}
+      >
+        <option value="" disabled>
+          {t.reasonPlaceholder}
+        </option>
+        {INTERACTION_REASONS.map((value) => (
+          <option key={value} value={value}>
+            {interactionReasonLabels[value]}
+          </option>
+        ))}
+      </select>
+      <button type="button" ref={openRef} onClick={() => void open(record?.rut ?? null)}>
+        {t.open(onScreen)}
+      </button>
+      {error && (
+        <span id="call-error" className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+      <div className="callbar-nudge" aria-live="polite">
+        {nudge && (
+          <>
+            <span>{t.nudge(who(nudge.name, nudge.rut)!)}</span>
+            <button type="button" className="primary" onClick={() => void open(nudge.rut)}>
+              {t.nudgeOpen}
+            </button>
+            <button type="button" onClick={dismissNudge}>
+              {t.nudgeDismiss}
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function OpenCall({
+  interaction,
+  onReason,
+  onClosed,
+}: {
+  interaction: Interaction;
+  onReason: (reason: InteractionReason) => Promise<void>;
+  onClosed: () => void;
+}) {
+  const [closing, setClosing] = useState(false);
+  const [outcome, setOutcome] = useState<InteractionOutcome>('resolved');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const outcomeRef = useRef<HTMLSelectElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+
+  // Opening the close form puts the agent on its first field; going back, on the button again.
+  useEffect(() => {
+    if (!moved.current) return;
+    (closing ? outcomeRef.current : closeRef.current)?.focus();
+  }, [closing]);
+
+  const toggle = (next: boolean) => {
+    moved.current = true;
+    setError(null);
+    setClosing(next);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('interactions.close', { id: interaction.id, outcome, notes });
+      onClosed();
+    } catch (failure) {
+      // Nothing typed is lost: the notes stay for another try.
+      setBusy(false);
+      setError(failure instanceof ApiError ? failure.message : t.failed);
+    }
+  };
+
+  const caller = who(interaction.personName, interaction.personRut);
+  return (
+    <div className="callbar callbar-open" role="region" aria-label={t.region}>
       <span>
-        <strong>Llamada en curso</strong> · {interactionReasonLabels[interaction.reason]}
-        {interaction.personRut && ` · ${displayRut(interaction.personRut)}`} ·{' '}
-        {interaction.actions.length === 1 ? '1 acción' : `${interaction.actions.length} acciones`}
+        <strong>{t.inProgress}</strong>
+        {caller && ` · ${caller}`} · {t.actions(interaction.actions.length)}
       </span>
-      {closing ? (
-        <>
-          <label>
-            Resultado{' '}
-            <select
-              value={outcome}
-              onChange={(event) => setOutcome(event.target.value as InteractionOutcome)}
-            >
-              {INTERACTION_OUTCOMES.map((value) => (
-                <option key={value} value={value}>
-                  {interactionOutcomeLabels[value]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <input
-            aria-label="Notas de la llamada"
-            placeholder="Notas"
-            value={notes}
-            maxLength={2000}
-            onChange={(event) => setNotes(event.target.value)}
-          />
-          <button
-            type="button"
-            className="primary"
-            onClick={async () => {
-              setError(null);
-              try {
-                await call('interactions.close', { id: interaction.id, outcome, notes });
-                setInteraction(null);
-                setClosing(false);
-                setNotes('');
-                notify('Llamada cerrada y registrada.');
-                void reloadRecord();
-              } catch (failure) {
-                failed(failure);
-              }
-            }}
-          >
-            Guardar y cerrar
-          </button>
-          <button type="button" onClick={() => setClosing(false)}>
-            Volver
-          </button>
-        </>
-      ) : (
-        <button type="button" onClick={() => setClosing(true)}>
-          Cerrar llamada
+      <label htmlFor="call-reason">{t.reason}</label>
+      <select
+        id="call-reason"
+        value={interaction.reason}
+        aria-describedby={error ? 'call-error' : undefined}
+        onChange={(event) => {
+          setError(null);
+          onReason(event.target.value as InteractionReason).catch((failure: unknown) =>
+            setError(failure instanceof ApiError ? failure.message : t.failed),
+          );
+        }}
+      >
+        {INTERACTION_REASONS.map((value) => (
+          <option key={value} value={value}>
+            {interactionReasonLabels[value]}
+          </option>
+        ))}
+      </select>
+      {!closing && (
+        <button type="button" ref={closeRef} onClick={() => toggle(true)}>
+          {t.close}
         </button>
       )}
-      {error && <span className="field-error">{error}</span>}
+      {error && (
+        <span id="call-error" className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+      {closing && (
+        <form className="callbar-close" onSubmit={submit}>
+          <label htmlFor="call-outcome">{t.outcome}</label>
+          <select
+            id="call-outcome"
+            ref={outcomeRef}
+            value={outcome}
+            onChange={(event) => setOutcome(event.target.value as InteractionOutcome)}
+          >
+            {INTERACTION_OUTCOMES.map((value) => (
+              <option key={value} value={value}>
+                {interactionOutcomeLabels[value]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="call-notes">{t.notes}</label>
+          <textarea
+            id="call-notes"
+            rows={3}
+            value={notes}
+            maxLength={2000}
+            placeholder={t.notesHint}
+            onChange={(event) => setNotes(event.target.value)}
+          />
+          <button type="submit" className="primary" disabled={busy}>
+            {t.saveAndClose}
+          </button>
+          <button type="button" onClick={() => toggle(false)} disabled={busy}>
+            {t.back}
+          </button>
+        </form>
+      )}
     </div>
   );
 }
