@@ -4,7 +4,12 @@
  */
 import type { Badge, Cause, CauseCode, Decision, ErrorCode, Portal } from './contract';
 import { formatDateTime, formatTime } from './format';
-import type { IdentityFact, InteractionOutcome, InteractionReason } from './policy';
+import type {
+  IdentityFact,
+  InteractionOutcome,
+  InteractionReason,
+  RetiredIdentityFact,
+} from './policy';
 import type { SyncErrorCode } from './contract';
 
 export const errorMessages: Record<ErrorCode, string> = {
@@ -123,8 +128,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   identity_required: (p) =>
     `Verifique la identidad de quien llama: marque al menos ${p['required']} datos que coincidieron.`,
   reason_required: () => 'Indique el motivo del cambio.',
-  invalid_email: () => 'El correo no es válido. Ejemplo: nombre@dominio.cl',
-  invalid_phone: () => 'El celular no es válido. Formato: +56 9 XXXX XXXX',
+  invalid_email: () => 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
+  invalid_phone: () => 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
+  identity_fact_unavailable: (p) =>
+    `No se puede verificar «${identityFactLabels[p['fact'] as IdentityFact] ?? p['fact']}»: el sistema no tiene ese dato de esta persona. Verifique con los datos que muestra el diálogo.`,
   no_change: () => 'No hay cambios que guardar.',
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
@@ -137,12 +144,52 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
       : 'Esa llamada ya está cerrada.',
 };
 
-export const identityFactLabels: Record<IdentityFact, string> = {
+/** The action dialogs: identity check, contact fields, dismissal confirmation. */
+export const dialogMessages = {
+  identityLegend: (required: number) =>
+    `Verificación de identidad: pregunte a quien llama y marque los datos que coincidieron (al menos ${required})`,
+  identityOptional: 'Solo se exige si cambia el correo.',
+  identityTooFew: (required: number) =>
+    `El sistema no tiene ${required} datos de esta persona para verificar su identidad: esta acción no puede hacerse por teléfono.`,
+  /** What the agent asks for each fact; the masked value follows. */
+  factPrompts: {
+    serial_number: 'Últimos 3 caracteres del N° de serie de la cédula',
+    registered_phone: 'Últimos 4 dígitos del teléfono registrado',
+    registered_email: 'Correo registrado (que lo diga completo)',
+    employer: 'Empresa empleadora (que la nombre)',
+  } satisfies Record<IdentityFact, string>,
+  compareWith: 'Compare con:',
+  emailLabel: 'Correo',
+  phoneLabel: 'Celular',
+  phonePlaceholder: '+56 9 1234 5678',
+  invalidEmail: 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
+  invalidPhone: 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
+  roleLabel: 'Perfil',
+  reasonLabel: 'Motivo',
+  cancel: 'Cancelar',
+  saving: 'Guardando…',
+  missing: (parts: string[]) => `Falta: ${parts.join(' y ')}.`,
+  missingReason: 'el motivo',
+  missingFacts: (required: number) => `${required} datos de identidad`,
+  missingDismissal: 'confirmar la baja',
+  invalidFields: 'Corrija los datos marcados.',
+  dismissalConfirm: (person: string, company: string) => `Confirmo la baja de ${person} en ${company}`,
+  failed: 'No se pudo completar la acción. Intente de nuevo.',
+};
+
+/** Why an action button is disabled, shown next to it (besides the permission refusals). */
+export const disabledReasons = {
+  noEmail: 'Sin correo registrado: agréguelo primero.',
+  cooldownUntil: (time: string) => `Se envió hace poco: podrá reenviarse a las ${time}.`,
+};
+
+/** Facts as the audit names them; a retired fact still reads well in old audit rows. */
+export const identityFactLabels: Record<IdentityFact | RetiredIdentityFact, string> = {
   serial_number: 'N° de serie de la cédula',
   registered_phone: 'Celular registrado',
   registered_email: 'Correo registrado',
   employer: 'Empresa empleadora',
-  birth_date: 'Fecha de nacimiento',
+  birth_date: 'Fecha de nacimiento (dato ya no usado)',
 };
 
 export const interactionReasonLabels: Record<InteractionReason, string> = {

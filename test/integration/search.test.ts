@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract, type SearchPage } from '../../src/shared/contract';
-import { SEARCH_CAP } from '../../src/main/services/search-persons';
+import { SEARCH_CAP, searchPersons } from '../../src/main/services/search-persons';
 import { seededCore } from '../support/context';
 
 const core = () => seededCore(3000);
@@ -97,6 +97,8 @@ describe('persons.search', () => {
       offset += 50;
     }
     expect(seen.size).toBe(SEARCH_CAP);
+    expect(page.total).toBe(SEARCH_CAP);
+    expect(first.total).toBe(SEARCH_CAP);
   });
 
   it('finds by e-mail and by its start', () => {
@@ -126,6 +128,7 @@ describe('persons.search', () => {
       expect.arrayContaining(['12345678-5', '11111111-1', '9876543-3', '16789012-1']),
     );
     expect(scoped.persons.every((p) => p.matchedBy === 'company')).toBe(true);
+    expect(scoped.total).toBe(scoped.company?.memberCount);
     const silva = ruts(search(c, 'silva', { companyRut: '76543210-3' }));
     expect(silva).toContain('18765432-7');
     expect(silva).not.toContain('12345678-5');
@@ -145,6 +148,38 @@ describe('persons.search', () => {
     expect(page.persons).toEqual([]);
     expect(page.notices).toEqual([{ code: 'rut_not_found', rut: '1-9' }]);
     expect(search(c, '   ')).toMatchObject({ persons: [], notices: [] });
+  });
+
+  it('never calls a RUT unregistered while the replica is still being filled', () => {
+    const c = core();
+    const repo = c.context.repos.search;
+    const notices = (replicaIncomplete: boolean, assigned: number[] | null = null) =>
+      searchPersons(repo, { text: '1-9', companyRut: null, offset: 0, limit: 50 }, new Date(), {
+        assigned,
+        replicaIncomplete: () => replicaIncomplete,
+      }).notices;
+    expect(notices(false)).toEqual([{ code: 'rut_not_found', rut: '1-9' }]);
+    expect(notices(true)).toEqual([{ code: 'rut_not_synced_yet', rut: '1-9' }]);
+    // An officer hears the same whether the RUT exists elsewhere or not at all.
+    expect(notices(false, [76_543_210])).toEqual([{ code: 'rut_outside_scope', rut: '1-9' }]);
+    const rosa = searchPersons(
+      repo,
+      { text: '6.543.210-2', companyRut: null, offset: 0, limit: 50 },
+      new Date(),
+      { assigned: [76_543_210] },
+    );
+    expect(rosa).toMatchObject({
+      persons: [],
+      total: 0,
+      notices: [{ code: 'rut_outside_scope', rut: '6.543.210-2' }],
+    });
+  });
+
+  it('answers the officer whose replica holds only his companies with the same words', () => {
+    const c = seededCore(300, { as: 'prevencion' });
+    expect(search(c, '6.543.210-2').notices).toEqual([
+      { code: 'rut_outside_scope', rut: '6.543.210-2' },
+    ]);
   });
 
   it('shows state badges in the results', () => {

@@ -17,16 +17,23 @@ const COMPANY_HITS = 5;
 type Query = { text: string; companyRut: string | null; offset: number; limit: number };
 type Candidate = { rut: number; matchedBy: PersonHit['matchedBy'] };
 
-/**
- * `assigned`: a prevention officer's companies (RUT bodies); results keep only their people.
- * null for agents and supervisors, who see everyone.
- */
+export type SearchOptions = {
+  /**
+   * A prevention officer's companies (RUT bodies): results keep only their people. null for
+   * agents and supervisors, who see everyone.
+   */
+  assigned?: number[] | null;
+  /** Whether the replica may still be missing rows (asked only when a RUT is not found). */
+  replicaIncomplete?: () => boolean;
+};
+
 export function searchPersons(
   repo: PersonSearchRepository,
   query: Query,
   now: Date,
-  assigned: number[] | null = null,
+  options: SearchOptions = {},
 ): SearchPage {
+  const assigned = options.assigned ?? null;
   const plan = planSearch(query.text);
   const notices: SearchNotice[] = [];
   const scopeRut = query.companyRut === null ? null : readRut(query.companyRut);
@@ -43,13 +50,16 @@ export function searchPersons(
 
   let candidates: Candidate[];
   let hasMore: boolean;
+  let total: number;
   const companies: CompanyHit[] = [];
+  const company = scope ? toCompanyHit(repo, scope) : null;
 
   if (wanted && !scope) {
     // A company outside the officer's assignment shows nobody.
     candidates = [];
     hasMore = false;
-  } else if (scope) {
+    total = 0;
+  } else if (scope && company) {
     if (plan.nameWords.length === 0 && query.text.trim() !== '') {
       // A RUT, phone or e-mail typed inside a company: its matches among the company's people.
       const keep = new Set<number>();
@@ -62,7 +72,7 @@ export function searchPersons(
           keep.add(rut);
         }
       }
-      ({ candidates, hasMore } = pageOf(
+      ({ candidates, hasMore, total } = pageOf(
         found.filter((c) => keep.has(c.rut)),
         query,
         notices,
@@ -72,16 +82,17 @@ export function searchPersons(
         plan.nameWords,
         repo.byNamesInCompany(scope.rut, plan.nameWords, SEARCH_CAP + 1),
       ).map((row) => ({ rut: row.rut, matchedBy: 'name' as const }));
-      ({ candidates, hasMore } = pageOf(candidates, query, notices));
+      ({ candidates, hasMore, total } = pageOf(candidates, query, notices));
     } else {
       // A company's whole roster pages through its index with no cap.
       const page = repo.companyMembers(scope.rut, query.limit + 1, query.offset);
       hasMore = page.length > query.limit;
+      total = company.memberCount;
       candidates = page.slice(0, query.limit).map((rut) => ({ rut, matchedBy: 'company' }));
     }
   } else {
     const all = visible(collectCandidates(repo, plan, assigned));
-    ({ candidates, hasMore } = pageOf(all, query, notices));
+    ({ candidates, hasMore, total } = pageOf(all, query, notices));
     if (query.offset === 0) {
       companies.push(
         ...findCompanies(repo, plan).filter(
@@ -97,23 +108,41 @@ export function searchPersons(
       });
     } else {
       const typed = parseRut(query.text);
-      // Only a RUT absent from the replica is "not registered"; one outside an officer's
-      // companies just is not theirs to see.
-      if (typed && all.length === 0 && companies.length === 0 && !repo.rutExists(typed.body)) {
-        notices.push({ code: 'rut_not_found', rut: formatRut(typed) });
+      if (typed && all.length === 0 && companies.length === 0) {
+        const notice = rutNotFoundNotice(repo, formatRut(typed), typed.body, assigned, options);
+        if (notice) notices.push(notice);
       }
     }
   }
 
   return {
     text: query.text,
-    company: scope ? toCompanyHit(repo, scope) : null,
+    company,
     companies,
     persons: hydrate(repo, candidates, now),
     offset: query.offset,
     hasMore,
+    total,
     notices,
   };
+}
+
+/**
+ * What a valid RUT with no visible result means. An officer's replica holds only his companies,
+ * so he hears the same words whether or not the RUT exists elsewhere (nothing is revealed); an
+ * incomplete replica cannot say "not registered"; only a complete one can.
+ */
+function rutNotFoundNotice(
+  repo: PersonSearchRepository,
+  rut: string,
+  body: number,
+  assigned: number[] | null,
+  options: SearchOptions,
+): SearchNotice | null {
+  if (assigned !== null) return { code: 'rut_outside_scope', rut };
+  if (repo.rutExists(body)) return null;
+  if (options.replicaIncomplete?.()) return { code: 'rut_not_synced_yet', rut };
+  return { code: 'rut_not_found', rut };
 }
 
 function collectCandidates(
@@ -161,10 +190,8 @@ function collectCandidates(
 function pageOf(all: Candidate[], query: Query, notices: SearchNotice[]) {
   if (all.length > SEARCH_CAP) notices.push({ code: 'capped', cap: SEARCH_CAP });
   const end = Math.min(query.offset + query.limit, SEARCH_CAP);
-  return {
-    candidates: all.slice(query.offset, end),
-    hasMore: Math.min(all.length, SEARCH_CAP) > end,
-  };
+  const total = Math.min(all.length, SEARCH_CAP);
+  return { candidates: all.slice(query.offset, end), hasMore: total > end, total };
 }
 
 function findCompanies(

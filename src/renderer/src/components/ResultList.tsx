@@ -1,12 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import type { SearchNotice } from '../../../shared/contract';
 import { formatPhone } from '../../../shared/phone';
-import { searchMessages } from '../../../shared/messages';
+import { parseRut } from '../../../shared/rut';
+import { countOf, searchMessages } from '../../../shared/messages';
 import { useApp, type ResultRow } from '../store';
 import { Badges } from './Badges';
 import { displayRut, fullName } from './display';
 
-const ROW_HEIGHT = 64;
+/** A first guess; each row is measured, since its badges wrap rather than being cut. */
+const ROW_ESTIMATE = 84;
 
 type Props = { onOpened: () => void };
 
@@ -21,7 +24,7 @@ export function ResultList({ onOpened }: Props) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
@@ -36,7 +39,8 @@ export function ResultList({ onOpened }: Props) {
   }, [hasMore, last, rows.length, loadMore]);
 
   return (
-    <div className="results-scroll" ref={scrollRef}>
+    // Focusable so the list also scrolls from the keyboard (↑ ↓ in the box move the selection).
+    <div className="results-scroll" ref={scrollRef} tabIndex={0}>
       <div
         id="results"
         role="listbox"
@@ -49,11 +53,13 @@ export function ResultList({ onOpened }: Props) {
           return (
             <div
               key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
               id={`result-${item.index}`}
               role="option"
               aria-selected={item.index === selected}
               className={item.index === selected ? 'result selected' : 'result'}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start}px)` }}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => {
                 openRow(item.index);
@@ -81,7 +87,7 @@ function ResultContent({ row }: { row: ResultRow }) {
         </div>
         <div className="result-line muted">
           {company.adherent ? 'Adherida' : 'No adherida'} ·{' '}
-          {company.memberCount.toLocaleString('es-CL')} personas · Enter para ver sus personas
+          {countOf(company.memberCount, 'persona')} · Enter para ver sus personas
         </div>
       </>
     );
@@ -91,10 +97,10 @@ function ResultContent({ row }: { row: ResultRow }) {
   return (
     <>
       <div className="result-line">
-        <strong>{fullName(person)}</strong>
+        <strong className="result-name">{fullName(person)}</strong>
         <span className="rut">{displayRut(person.rut)}</span>
-        <Badges badges={person.badges} compact />
       </div>
+      <Badges badges={person.badges} compact />
       <div className="result-line muted">
         {[
           person.email ?? 'sin correo',
@@ -115,6 +121,9 @@ export function SearchNotices() {
   const answeredText = useApp((s) => s.answeredText);
   const text = useApp((s) => s.text);
   const scope = useApp((s) => s.scope);
+  const clearScope = useApp((s) => s.clearScope);
+  const answered = !error && answeredText !== null && answeredText === text;
+  const typed = text.trim();
 
   return (
     <div className="notices" aria-live="polite">
@@ -123,35 +132,57 @@ export function SearchNotices() {
           {error}
         </p>
       )}
-      {notices.map((notice) => {
-        switch (notice.code) {
-          case 'invalid_check_digit':
-            return (
-              <p key={notice.code} role="alert" className="notice notice-danger">
-                {searchMessages.invalidCheckDigit(notice.typed, notice.expected)}
-              </p>
-            );
-          case 'rut_not_found':
-            return (
-              <p key={notice.code} className="notice notice-warn">
-                {searchMessages.rutNotFound(notice.rut)}
-              </p>
-            );
-          case 'capped':
-            return (
-              <p key={notice.code} className="notice">
-                {searchMessages.capped(notice.cap)}
-              </p>
-            );
-        }
-      })}
-      {!error && rows.length === 0 && answeredText !== null && answeredText === text && (
+      {notices.map((notice) => (
+        <p
+          key={notice.code}
+          role={notice.code === 'invalid_check_digit' ? 'alert' : undefined}
+          className={`notice ${NOTICE_TONE[notice.code]}`}
+        >
+          {noticeText(notice)}
+        </p>
+      ))}
+      {answered && rows.length === 0 && scope && (
+        <div className="notice empty">
+          <p>
+            {typed === ''
+              ? searchMessages.companyEmpty(scope.legalName)
+              : searchMessages.noneInCompany(typed, scope.legalName)}
+          </p>
+          {typed !== '' && (
+            <button type="button" className="small-button" onClick={clearScope}>
+              {searchMessages.searchEverywhere}
+            </button>
+          )}
+        </div>
+      )}
+      {answered && rows.length === 0 && !scope && notices.length === 0 && (
         <p className="notice empty">
-          {scope && text.trim() === ''
-            ? 'Esta empresa no tiene personas en la réplica.'
-            : `Sin resultados para «${text.trim()}». Pruebe con el RUT, solo un apellido o el inicio del correo.`}
+          {parseRut(typed) ? searchMessages.noneForRut(typed) : searchMessages.none(typed)}
         </p>
       )}
     </div>
   );
+}
+
+const NOTICE_TONE: Record<SearchNotice['code'], string> = {
+  invalid_check_digit: 'notice-danger',
+  rut_not_found: 'notice-warn',
+  rut_outside_scope: 'notice-warn',
+  rut_not_synced_yet: 'notice-warn',
+  capped: '',
+};
+
+function noticeText(notice: SearchNotice): string {
+  switch (notice.code) {
+    case 'invalid_check_digit':
+      return searchMessages.invalidCheckDigit(notice.typed, notice.expected);
+    case 'rut_not_found':
+      return searchMessages.rutNotFound(notice.rut);
+    case 'rut_outside_scope':
+      return searchMessages.rutOutsideScope(notice.rut);
+    case 'rut_not_synced_yet':
+      return searchMessages.rutNotSyncedYet(notice.rut);
+    case 'capped':
+      return searchMessages.capped(notice.cap);
+  }
 }

@@ -1,4 +1,5 @@
 import { forwardRef, type KeyboardEvent } from 'react';
+import { searchMessages } from '../../../shared/messages';
 import { useApp } from '../store';
 
 type Props = { onOpened: () => void };
@@ -38,9 +39,9 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           type="button"
           className="scope-chip"
           onClick={clearScope}
-          title="Quitar el filtro de empresa (Retroceso)"
+          aria-label={`${searchMessages.scopeChip(scope.legalName)}. ${searchMessages.clearScope}`}
         >
-          Empresa: {scope.legalName} <span aria-hidden="true">×</span>
+          {searchMessages.scopeChip(scope.legalName)} <span aria-hidden="true">×</span>
         </button>
       )}
       <input

@@ -1,0 +1,101 @@
+/**
+ * What the search side of the console tells an agent must be true: a RUT outside an officer's
+ * companies, a company filter left on, badges that are never cut, counts that agree.
+ */
+import { expectAccessible } from './a11y';
+import { expect, test } from './fixtures';
+
+const ROSA = '6.543.210-2';
+const PEDRO = '12.345.678-5';
+
+test.describe('as the prevention officer', () => {
+  test.use({ user: 'prevencion' });
+
+  test('a RUT outside his companies gets true words that reveal nothing', async ({ desk }) => {
+    const { page } = desk;
+    const outside = (rut: string) =>
+      `El RUT ${rut} no está entre las personas de sus empresas asignadas. No le diga que no está registrado: indíquele que llame a la Mesa de Ayuda 600 600 2247 o que consulte al encargado de prevención de su empresa.`;
+    // Rosa exists, registered and active, outside his companies.
+    await desk.find(ROSA);
+    await expect(page.getByText(outside(ROSA))).toBeVisible();
+    await expect(page.locator('.notices')).not.toContainText(/RUT no registrado|Pruebe con el RUT|réplica/);
+    await expectAccessible(page, 'búsqueda: RUT fuera de sus empresas');
+    // A RUT nobody has reads exactly the same: whether it exists is not his to know.
+    await desk.find('1-9');
+    await expect(page.getByText(outside('1-9'))).toBeVisible();
+    await expect(page.locator('.notices')).not.toContainText(/RUT no registrado|Pruebe con el RUT/);
+  });
+});
+
+test('a company filter left on never hides the next caller', async ({ desk }) => {
+  const { page } = desk;
+  await desk.find('constructora los andes');
+  await desk.option('Constructora Los Andes SpA').click();
+  const chip = page.getByRole('button', { name: /Filtrando por Constructora Los Andes SpA/ });
+  await expect(chip).toBeVisible();
+
+  // Rosa is not in that company: the empty answer says where it looked, and offers the rest.
+  await desk.find(ROSA);
+  await expect(
+    page.getByText(
+      `Sin resultados para «${ROSA}» dentro de Constructora Los Andes SpA. La búsqueda está filtrada por esa empresa.`,
+    ),
+  ).toBeVisible();
+  await expectAccessible(page, 'búsqueda filtrada sin resultados');
+  await page.getByRole('button', { name: 'Buscar en todas las empresas (Enter)' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(desk.option(ROSA)).toHaveCount(1);
+
+  // Enter does the same from the box.
+  await desk.find('constructora los andes');
+  await desk.option('Constructora Los Andes SpA').click();
+  await desk.find(ROSA);
+  await expect(page.getByText(/dentro de Constructora Los Andes SpA/)).toBeVisible();
+  await desk.search.press('Enter');
+  await expect(desk.option(ROSA)).toHaveCount(1);
+  await expect(chip).toHaveCount(0);
+
+  // Ctrl+K starts over for a new caller: the filter goes.
+  await desk.find('constructora los andes');
+  await desk.option('Constructora Los Andes SpA').click();
+  await expect(chip).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await expect(chip).toHaveCount(0);
+  await expect(desk.search).toBeFocused();
+});
+
+test('status badges in the results are never cut off', async ({ desk }) => {
+  const { page } = desk;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await desk.find(PEDRO);
+  const row = desk.option(PEDRO);
+  await expect(
+    row.getByText(/^Bloqueado temporalmente hasta \d\d:\d\d tras 6 intentos$/),
+  ).toBeVisible();
+  await desk.find('a');
+  await expect(desk.options.first()).toBeVisible();
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll('[role="option"] .badge')].flatMap((badge) => {
+      const row = badge.closest('[role="option"]')!.getBoundingClientRect();
+      const box = badge.getBoundingClientRect();
+      const cut = box.right > row.right + 0.5 || box.bottom > row.bottom + 0.5;
+      return cut || badge.scrollWidth > badge.clientWidth ? [badge.textContent] : [];
+    }),
+  );
+  expect(clipped).toEqual([]);
+  await expectAccessible(page, 'resultados con estados');
+});
+
+test('the result counts agree, and no timings are shown to the agent', async ({ desk }) => {
+  const { page } = desk;
+  const footer = page.locator('footer.statusbar');
+  await desk.find('a');
+  await expect(page.getByText(/se listan solo las primeras 200/)).toBeVisible();
+  await expect(footer).toHaveText(/^50 de 200 personas( · \d+ empresas?)?$/);
+  await desk.find(PEDRO);
+  await expect(footer).toHaveText('1 persona');
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(footer).not.toContainText('ms');
+  await expectAccessible(page, 'ficha abierta');
+});

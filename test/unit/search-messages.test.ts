@@ -1,0 +1,36 @@
+/** The counts and notices of the search, as the agent reads them. */
+import { describe, expect, it } from 'vitest';
+import { countOf, errorMessages, searchMessages } from '../../src/shared/messages';
+
+describe('search messages', () => {
+  it('counts with the right number and Chilean thousands', () => {
+    expect(countOf(1, 'persona')).toBe('1 persona');
+    expect(countOf(0, 'persona')).toBe('0 personas');
+    expect(countOf(20_000, 'persona')).toBe('20.000 personas');
+    expect(countOf(1, 'evento')).toBe('1 evento');
+  });
+
+  it('says how many of how many, the same number as the cap notice', () => {
+    expect(searchMessages.summary(50, 200, 0)).toBe('50 de 200 personas');
+    expect(searchMessages.summary(1, 1, 1)).toBe('1 persona · 1 empresa');
+    expect(searchMessages.summary(3, 3, 2)).toBe('3 personas · 2 empresas');
+    expect(searchMessages.capped(200)).toContain('las primeras 200');
+  });
+
+  it('never speaks of the replica to an agent', () => {
+    const texts = [
+      ...Object.values(errorMessages),
+      searchMessages.rutNotFound('1-9'),
+      searchMessages.rutOutsideScope('1-9'),
+      searchMessages.rutNotSyncedYet('1-9'),
+      searchMessages.companyEmpty('X'),
+      searchMessages.noneInCompany('x', 'X'),
+    ];
+    for (const text of texts) expect(text).not.toMatch(/réplica/i);
+  });
+
+  it('does not suggest the RUT to someone who typed one', () => {
+    expect(searchMessages.noneForRut('1-9')).not.toMatch(/RUT/);
+    expect(searchMessages.none('gonzalez')).toMatch(/Pruebe con el RUT/);
+  });
+});
