@@ -169,6 +169,8 @@ export const PersonRecord = z.object({
   badges: z.array(Badge),
   diagnosis: z.array(Cause),
   can: z.object({
+  /** The facts a caller can be asked to prove who they are, masked (shared/identity-facts.ts). */
+  identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
     editContact: Decision,
     unlock: Decision,
     clearRegistrationBlock: Decision,

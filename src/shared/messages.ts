@@ -173,7 +173,8 @@ export const dialogMessages = {
   missingFacts: (required: number) => `${required} datos de identidad`,
   missingDismissal: 'confirmar la baja',
   invalidFields: 'Corrija los datos marcados.',
-  dismissalConfirm: (person: string, company: string) => `Confirmo la baja de ${person} en ${company}`,
+  dismissalConfirm: (person: string, company: string) =>
+    `Confirmo la baja de ${person} en ${company}`,
   failed: 'No se pudo completar la acción. Intente de nuevo.',
 };
 

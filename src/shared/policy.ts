@@ -6,15 +6,19 @@ import { normalizePhone } from './phone';
 /** A caller is not flooded: the same kind of mail to the same portal waits this long. */
 export const MAIL_COOLDOWN_MINUTES = 10;
 
-/** Facts an agent may confirm with the caller before a sensitive action. */
+/**
+ * Facts an agent may confirm with the caller before a sensitive action: only facts the system
+ * holds (see identity-facts.ts for which ones a given person can be asked for).
+ */
 export const IDENTITY_FACTS = [
   'serial_number',
   'registered_phone',
   'registered_email',
   'employer',
-  'birth_date',
 ] as const;
 export type IdentityFact = (typeof IDENTITY_FACTS)[number];
+/** Facts older versions accepted; kept only so old audit rows stay readable. */
+export type RetiredIdentityFact = 'birth_date';
 /** How many facts must match before a sensitive action. */
 export const IDENTITY_FACTS_REQUIRED = 2;
 

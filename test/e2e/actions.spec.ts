@@ -29,7 +29,7 @@ test.describe('as a supervisor', () => {
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel('N° de serie de la cédula').check();
     await expect(confirm).toBeDisabled();
-    await dialog.getByLabel('Celular registrado').check();
+    await dialog.getByLabel('Últimos 4 dígitos del teléfono registrado').check();
     await confirm.click();
 
     await expect(dialog).toHaveCount(0);
@@ -70,8 +70,7 @@ test('an agent cannot change a profile and is told why', async ({ desk }) => {
   await openPedro(desk);
   const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
   await expect(button).toBeDisabled();
-  await expect(button).toHaveAttribute(
-    'title',
+  await expect(button).toHaveAccessibleDescription(
     'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
   );
   await expect(desk.page.getByRole('button', { name: 'Auditoría' })).toHaveCount(0);
@@ -83,7 +82,9 @@ test('bad input is refused with a clear message and nothing is lost', async ({ d
   await record.getByRole('button', { name: 'Editar contacto' }).click();
   const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
   await dialog.getByLabel('Celular').fill('22345');
-  await expect(dialog.getByText('Celular no válido: +56 9 XXXX XXXX')).toBeVisible();
+  await expect(
+    dialog.getByText('Escriba un celular válido, por ejemplo +56 9 1234 5678.'),
+  ).toBeVisible();
   await dialog.getByLabel('Celular').fill('+56 9 1111 2222');
   await dialog.getByLabel('Motivo').fill('Cambió de número');
   await dialog.getByRole('button', { name: 'Guardar' }).click();

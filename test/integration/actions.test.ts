@@ -160,7 +160,7 @@ describe('clear registration block', () => {
     const { record: after } = call(core, 'accounts.clearRegistrationBlock', {
       rut: MARIA,
       portal: 'achs_gestion',
-      identityCheck: ['serial_number', 'birth_date'],
+      identityCheck: ['serial_number', 'registered_email'],
       expectedVersion: account.version,
     });
     expect(after.accounts[0].registrationBlocked).toBe(false);
@@ -225,10 +225,10 @@ describe('edit contact', () => {
   });
 
   it.each([
-    [{ email: 'no-es-correo' }, 'El correo no es válido. Ejemplo: nombre@dominio.cl'],
-    [{ email: '' }, 'El correo no es válido. Ejemplo: nombre@dominio.cl'],
-    [{ phone: '22345678' }, 'El celular no es válido. Formato: +56 9 XXXX XXXX'],
-    [{ phone: '+56 2 2345 6789' }, 'El celular no es válido. Formato: +56 9 XXXX XXXX'],
+    [{ email: 'no-es-correo' }, 'Escriba un correo válido, por ejemplo nombre@dominio.cl.'],
+    [{ email: '' }, 'Escriba un correo válido, por ejemplo nombre@dominio.cl.'],
+    [{ phone: '22345678' }, 'Escriba un celular válido, por ejemplo +56 9 1234 5678.'],
+    [{ phone: '+56 2 2345 6789' }, 'Escriba un celular válido, por ejemplo +56 9 1234 5678.'],
     [{ email: 'pedro.gonzalez@gmail.com' }, 'No hay cambios que guardar.'],
     [{ email: 'otro@correo.cl', reason: ' ' }, 'Indique el motivo del cambio.'],
     [{ email: 'otro@correo.cl', identityCheck: [] }, /al menos 2 datos/],

@@ -1,7 +1,8 @@
 /**
  * Reads for the person record screen, through drizzle with statements prepared once.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { IdentityHolder } from '../../shared/identity-facts';
 import type { Db } from '../db/database';
 import { accessRequests, accounts, companies, mails, memberships, persons } from '../db/schema';
 
@@ -58,6 +59,18 @@ export function createPersonRecordRepository(db: Db) {
     .where(eq(accessRequests.personRut, sql.placeholder('rut')))
     .orderBy(accessRequests.id)
     .prepare();
+  const holderPerson = db
+    .select({ serialNumber: persons.serialNumber, email: persons.email, phone: persons.phone })
+    .from(persons)
+    .where(eq(persons.rut, sql.placeholder('rut')))
+    .prepare();
+  const holderEmployers = db
+    .select({ name: companies.legalName })
+    .from(memberships)
+    .innerJoin(companies, eq(companies.rut, memberships.companyRut))
+    .where(and(eq(memberships.personRut, sql.placeholder('rut')), ne(memberships.state, 'removed')))
+    .orderBy(memberships.id)
+    .prepare();
   const personCount = db
     .select({ n: sql<number>`count(*)` })
     .from(persons)
@@ -74,6 +87,12 @@ export function createPersonRecordRepository(db: Db) {
         mails: personMails.all({ rut }),
         accessRequests: personRequests.all({ rut }),
       };
+    },
+    /** What a caller can be asked to prove who they are (see shared/identity-facts.ts). */
+    identityHolder(rut: number): IdentityHolder | null {
+      const row = holderPerson.get({ rut });
+      if (!row) return null;
+      return { ...row, employers: holderEmployers.all({ rut }).map((company) => company.name) };
     },
     count(): number {
       return personCount.get()?.n ?? 0;

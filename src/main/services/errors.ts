@@ -39,6 +39,7 @@ export type RuleCode =
   | 'cooldown'
   | 'mail_not_applicable'
   | 'identity_required'
+  | 'identity_fact_unavailable'
   | 'reason_required'
   | 'invalid_email'
   | 'invalid_phone'

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Decision, PersonRecord } from '../../shared/contract';
+import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { loginRut, readRut } from '../../shared/rut';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
@@ -21,8 +22,7 @@ import { interactionView } from './interactions';
  */
 export function maskSerial(serial: string | null): string | null {
   if (serial === null || serial === '') return null;
-  if (serial.length <= 6) return '••••••';
-  return `${'•'.repeat(serial.length - 3)}${serial.slice(-3)}`;
+  return maskSerialDigits(serial) ?? '••••••';
 }
 
 const RECENT_INTERACTIONS = 5;
@@ -133,6 +133,12 @@ export function buildPersonRecord(
       })),
       mails: mailViews,
       now,
+    }),
+    identityFacts: identityFacts({
+      serialNumber: person.serialNumber,
+      email: person.email,
+      phone: person.phone,
+      employers: memberships.filter((m) => m.state !== 'removed').map((m) => m.companyName),
     }),
     can: {
       editContact: can('contact.edit'),

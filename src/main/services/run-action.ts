@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decide, type Action } from '../domain/permissions';
+import { unavailableFacts } from '../../shared/identity-facts';
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
@@ -55,6 +56,20 @@ export function authorize(
   if (!decision.allowed) throw new ForbiddenError(decision.reason);
 }
 
+/**
+ * Only facts the system holds for this person can have been compared with the caller: a fact
+ * they lack (no e-mail, no phone) or one the desk no longer asks (birth date) is refused.
+ */
+function checkIdentityFacts(ctx: ServiceContext, personRut: number, facts: readonly string[]) {
+  if (facts.length === 0) return;
+  const holder = ctx.repos.records.identityHolder(personRut);
+  if (!holder) throw new NotFoundError('person');
+  const [unavailable] = unavailableFacts(holder, facts);
+  if (unavailable !== undefined) {
+    throw new RuleError('identity_fact_unavailable', { fact: unavailable });
+  }
+}
+
 export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpec): ActionReceipt {
   const { repos } = ctx;
   return ctx.db.$client.transaction((): ActionReceipt => {
@@ -65,6 +80,7 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       throw new RuleError('reason_required');
     }
     const facts = [...new Set(spec.identityCheck ?? [])];
+    checkIdentityFacts(ctx, spec.personRut, facts);
     if (spec.requireIdentity && facts.length < IDENTITY_FACTS_REQUIRED) {
       throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
     }

@@ -5,9 +5,10 @@
  */
 import type { Fix, MailKind, PersonRecord, Portal } from '../../shared/contract';
 import { formatDateTime } from '../../shared/format';
-import { mailKindLabels, portalLabels } from '../../shared/messages';
+import { dialogMessages, mailKindLabels, portalLabels } from '../../shared/messages';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { call } from './api/client';
+import { fullName } from './components/display';
 import type { DialogSpec } from './session-store';
 import { useApp } from './store';
 
@@ -34,6 +35,7 @@ export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
     confirmLabel: 'Desbloquear',
     reason: 'none',
     identity: true,
+    identityFacts: record.identityFacts,
     done: 'Cuenta desbloqueada.',
     submit: (values) =>
       call('accounts.unlock', {
@@ -53,6 +55,7 @@ export function clearBlockSpec(record: PersonRecord, portal: Portal): DialogSpec
     confirmLabel: 'Desbloquear registro',
     reason: 'none',
     identity: true,
+    identityFacts: record.identityFacts,
     done: 'Registro desbloqueado.',
     submit: (values) =>
       call('accounts.clearRegistrationBlock', {
@@ -106,6 +109,7 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
     phone: record.phone,
     reason: 'required',
     identity: true,
+    identityFacts: record.identityFacts,
     done: 'Datos de contacto actualizados.',
     submit: (values) =>
       call('contact.edit', {
@@ -169,6 +173,12 @@ export function membershipSpec(
     confirmLabel: text.confirm,
     reason: 'required',
     identity: change === 'enable' || change === 'resume',
+    identityFacts: record.identityFacts,
+    // A dismissal cannot be undone here: the agent confirms who and where, explicitly.
+    confirmation:
+      change === 'dismiss'
+        ? dialogMessages.dismissalConfirm(fullName(record), membership.companyName)
+        : undefined,
     done: text.done,
     submit: (values) =>
       call('memberships.changeState', {

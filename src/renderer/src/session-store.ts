@@ -4,6 +4,8 @@
  */
 import { create } from 'zustand';
 import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../shared/contract';
+import type { IdentityFactView } from '../../shared/identity-facts';
+import type { IdentityFact } from '../../shared/policy';
 import { ApiError, call } from './api/client';
 import { fullName } from './components/display';
 import { useApp } from './store';
@@ -21,6 +23,10 @@ export type DialogSpec = {
   currentRole?: 'worker' | 'access_admin' | 'company_user';
   reason: 'required' | 'none';
   identity: boolean;
+  /** The facts the agent compares the caller's answers against (masked), for `identity`. */
+  identityFacts?: IdentityFactView[];
+  /** A second, explicit confirmation the agent must tick (e.g. naming who and where). */
+  confirmation?: string;
   submit: (values: DialogValues) => Promise<ActionResult>;
   done: string;
 };
@@ -30,9 +36,7 @@ export type DialogValues = {
   phone?: string;
   role?: 'worker' | 'access_admin' | 'company_user';
   reason: string;
-  identityCheck: Array<
-    'serial_number' | 'registered_phone' | 'registered_email' | 'employer' | 'birth_date'
-  >;
+  identityCheck: IdentityFact[];
 };
 
 type State = {

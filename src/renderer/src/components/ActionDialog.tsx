@@ -1,7 +1,15 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { identityFactLabels, roleLabels } from '../../../shared/messages';
 import {
-  IDENTITY_FACTS,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+import { dialogMessages, roleLabels } from '../../../shared/messages';
+import { formatPhone } from '../../../shared/phone';
+import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
   normalizeMobile,
@@ -11,11 +19,47 @@ import { ApiError } from '../api/client';
 import { useSession, type DialogSpec, type DialogValues } from '../session-store';
 import { useApp } from '../store';
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {
   const spec = useSession((s) => s.dialog);
   // A new action starts from a fresh form.
   return spec ? <DialogForm key={spec.title} spec={spec} /> : null;
+}
+
+/**
+ * Keeps Tab inside the dialog while it is open and gives the focus back to what opened it when
+ * it closes (or to the record, when that button is gone or disabled after the action).
+ */
+function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialogRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    return () => {
+      if (opener && opener.isConnected && !opener.matches(':disabled')) {
+        opener.focus();
+        return;
+      }
+      document.querySelector<HTMLElement>('section.record')?.focus();
+    };
+  }, [dialogRef]);
+
+  return (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || !dialogRef.current) return;
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
 }
 
 function DialogForm({ spec }: { spec: DialogSpec }) {
@@ -24,24 +68,32 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const refreshInteraction = useSession((s) => s.refreshInteraction);
   const replaceRecord = useApp((s) => s.replaceRecord);
   const reloadRecord = useApp((s) => s.reloadRecord);
+  const storedPhone = spec.phone ? formatPhone(spec.phone) : '';
   const [email, setEmail] = useState(spec.email ?? '');
-  const [phone, setPhone] = useState(spec.phone ?? '');
+  const [phone, setPhone] = useState(storedPhone);
   const [role, setRole] = useState<DialogValues['role']>(spec.currentRole ?? 'worker');
   const [reason, setReason] = useState('');
   const [facts, setFacts] = useState<IdentityFact[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    dialogRef.current
-      ?.querySelector<HTMLElement>('input, select, textarea, button[type=submit]')
-      ?.focus();
-  }, []);
+  const onTab = useFocusTrap(dialogRef);
+  const ids = {
+    title: useId(),
+    email: useId(),
+    emailError: useId(),
+    phone: useId(),
+    phoneError: useId(),
+    role: useId(),
+    reason: useId(),
+    missing: useId(),
+    identityNote: useId(),
+  };
 
   // Esc cancels wherever the focus is, but not while saving: the answer must land here.
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.key === 'Escape' && !busy) {
         event.preventDefault();
         close();
@@ -53,26 +105,49 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
 
   const emailInvalid =
     spec.email !== undefined && email.trim() !== '' && normalizeEmail(email) === null;
+  // The number as stored counts as valid even when it is not a mobile: it is not being changed.
+  const phoneUnchanged = phone.trim() === storedPhone;
   const phoneInvalid =
-    spec.phone !== undefined && phone.trim() !== '' && normalizeMobile(phone) === null;
+    spec.phone !== undefined &&
+    phone.trim() !== '' &&
+    !phoneUnchanged &&
+    normalizeMobile(phone) === null;
   const emailChanged =
     spec.email !== undefined && email.trim().toLowerCase() !== (spec.email ?? '');
-  const needsIdentity = spec.identity && (spec.email === undefined || emailChanged);
+  const identityFacts = spec.identityFacts ?? [];
+  const identityRequired = spec.identity && (spec.email === undefined || emailChanged);
+  const identityNote =
+    identityFacts.length < IDENTITY_FACTS_REQUIRED
+      ? dialogMessages.identityTooFew(IDENTITY_FACTS_REQUIRED)
+      : spec.email !== undefined
+        ? dialogMessages.identityOptional
+        : null;
   const missing: string[] = [];
-  if (spec.reason === 'required' && reason.trim().length < 3) missing.push('el motivo');
-  if (needsIdentity && facts.length < IDENTITY_FACTS_REQUIRED) {
-    missing.push(`${IDENTITY_FACTS_REQUIRED} datos de identidad`);
+  if (identityRequired && facts.length < IDENTITY_FACTS_REQUIRED) {
+    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED));
   }
+  if (spec.reason === 'required' && reason.trim().length < 3) {
+    missing.push(dialogMessages.missingReason);
+  }
+  if (spec.confirmation && !confirmed) missing.push(dialogMessages.missingDismissal);
+  const blocked = busy || missing.length > 0 || emailInvalid || phoneInvalid;
+  const blockedText =
+    missing.length > 0
+      ? dialogMessages.missing(missing)
+      : emailInvalid || phoneInvalid
+        ? dialogMessages.invalidFields
+        : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || missing.length > 0 || emailInvalid || phoneInvalid) return;
+    if (blocked) return;
     setBusy(true);
     setError(null);
     try {
       const result = await spec.submit({
         email: email.trim(),
-        phone: phone.trim(),
+        // Stored as E.164 whatever way it was typed; the unchanged number goes back as stored.
+        phone: phoneUnchanged ? (spec.phone ?? '') : (normalizeMobile(phone) ?? phone.trim()),
         role,
         reason,
         identityCheck: facts,
@@ -89,7 +164,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         setError(failure.message);
         if (failure.code === 'stale') void reloadRecord();
       } else {
-        setError('No se pudo completar la acción. Intente de nuevo.');
+        setError(dialogMessages.failed);
       }
     }
   };
@@ -106,50 +181,97 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     >
       <div
         ref={dialogRef}
-        className="dialog"
+        className={spec.identity ? 'dialog dialog-wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
-        aria-labelledby="dialog-title"
+        aria-labelledby={ids.title}
+        onKeyDown={onTab}
       >
         <form onSubmit={submit}>
-          <h2 id="dialog-title">{spec.title}</h2>
+          <h2 id={ids.title}>{spec.title}</h2>
           {spec.description && <p className="muted">{spec.description}</p>}
 
+          {/* Always here, first: the check comes before the change, and nothing below moves. */}
+          {spec.identity && (
+            <fieldset
+              className="identity"
+              aria-describedby={identityNote ? ids.identityNote : undefined}
+            >
+              <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
+              {identityNote && (
+                <p id={ids.identityNote} className="muted small identity-note">
+                  {identityNote}
+                </p>
+              )}
+              <ul className="identity-facts">
+                {identityFacts.map(({ fact, shown }) => (
+                  <li key={fact}>
+                    <label className="check identity-fact">
+                      <input
+                        type="checkbox"
+                        checked={facts.includes(fact)}
+                        onChange={() => toggle(fact)}
+                      />
+                      <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
+                      <span className="identity-shown">
+                        <span className="visually-hidden">{dialogMessages.compareWith} </span>
+                        {shown.join(' · ')}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
+
           {spec.email !== undefined && (
-            <label className="field">
-              Correo
+            <div className="field">
+              <label htmlFor={ids.email}>{dialogMessages.emailLabel}</label>
               <input
+                id={ids.email}
                 type="email"
                 value={email}
                 onChange={(event) => setEmail(event.target.value)}
                 aria-invalid={emailInvalid}
+                aria-describedby={emailInvalid ? ids.emailError : undefined}
                 autoComplete="off"
               />
               {emailInvalid && (
-                <span className="field-error">Correo no válido: nombre@dominio.cl</span>
+                <span id={ids.emailError} className="field-error">
+                  {dialogMessages.invalidEmail}
+                </span>
               )}
-            </label>
+            </div>
           )}
           {spec.phone !== undefined && (
-            <label className="field">
-              Celular
+            <div className="field">
+              <label htmlFor={ids.phone}>{dialogMessages.phoneLabel}</label>
               <input
+                id={ids.phone}
                 type="tel"
                 value={phone}
-                placeholder="+56 9 XXXX XXXX"
+                placeholder={dialogMessages.phonePlaceholder}
                 onChange={(event) => setPhone(event.target.value)}
+                onBlur={() => {
+                  const mobile = normalizeMobile(phone);
+                  if (mobile) setPhone(formatPhone(mobile));
+                }}
                 aria-invalid={phoneInvalid}
+                aria-describedby={phoneInvalid ? ids.phoneError : undefined}
                 autoComplete="off"
               />
               {phoneInvalid && (
-                <span className="field-error">Celular no válido: +56 9 XXXX XXXX</span>
+                <span id={ids.phoneError} className="field-error">
+                  {dialogMessages.invalidPhone}
+                </span>
               )}
-            </label>
+            </div>
           )}
           {spec.roles && (
-            <label className="field">
-              Perfil
+            <div className="field">
+              <label htmlFor={ids.role}>{dialogMessages.roleLabel}</label>
               <select
+                id={ids.role}
                 value={role}
                 onChange={(event) => setRole(event.target.value as DialogValues['role'])}
               >
@@ -159,35 +281,28 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
                   </option>
                 ))}
               </select>
-            </label>
-          )}
-          {needsIdentity && (
-            <fieldset className="identity">
-              <legend>
-                Identidad verificada: marque los datos que coincidieron (al menos{' '}
-                {IDENTITY_FACTS_REQUIRED})
-              </legend>
-              {IDENTITY_FACTS.map((fact) => (
-                <label key={fact} className="check">
-                  <input
-                    type="checkbox"
-                    checked={facts.includes(fact)}
-                    onChange={() => toggle(fact)}
-                  />
-                  {identityFactLabels[fact]}
-                </label>
-              ))}
-            </fieldset>
+            </div>
           )}
           {spec.reason === 'required' && (
-            <label className="field">
-              Motivo
+            <div className="field">
+              <label htmlFor={ids.reason}>{dialogMessages.reasonLabel}</label>
               <textarea
+                id={ids.reason}
                 value={reason}
                 rows={2}
                 maxLength={500}
                 onChange={(event) => setReason(event.target.value)}
               />
+            </div>
+          )}
+          {spec.confirmation && (
+            <label className="check confirmation">
+              <input
+                type="checkbox"
+                checked={confirmed}
+                onChange={(event) => setConfirmed(event.target.checked)}
+              />
+              {spec.confirmation}
             </label>
           )}
 
@@ -198,18 +313,21 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
           )}
           <div className="dialog-buttons">
             <button type="button" onClick={close}>
-              Cancelar
+              {dialogMessages.cancel}
             </button>
             <button
               type="submit"
               className="primary"
-              disabled={busy || missing.length > 0 || emailInvalid || phoneInvalid}
-              title={missing.length > 0 ? `Falta: ${missing.join(' y ')}` : undefined}
+              disabled={blocked}
+              aria-describedby={blockedText ? ids.missing : undefined}
             >
-              {busy ? 'Guardando…' : spec.confirmLabel}
+              {busy ? dialogMessages.saving : spec.confirmLabel}
             </button>
           </div>
-          {missing.length > 0 && <p className="muted small">Falta: {missing.join(' y ')}.</p>}
+          {/* Reserved line: the reason the confirm button is disabled, never only on hover. */}
+          <p id={ids.missing} className="muted small dialog-missing">
+            {blockedText}
+          </p>
         </form>
       </div>
     </div>

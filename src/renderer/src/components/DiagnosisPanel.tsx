@@ -1,7 +1,15 @@
-import type { PersonRecord } from '../../../shared/contract';
-import { causeTexts, deniedMessages, noCauseText } from '../../../shared/messages';
+import type { MailKind, PersonRecord, Portal } from '../../../shared/contract';
+import { formatTime } from '../../../shared/format';
+import { causeTexts, deniedMessages, disabledReasons, noCauseText } from '../../../shared/messages';
 import { fixAllowed, fixLabels, fixSpec, mailAvailableAt, resendSpec } from '../actions';
 import { useSession } from '../session-store';
+import { GuardedButton } from './GuardedButton';
+
+/** Why a resend must wait, with the time it may be sent again; null when it may go now. */
+function cooldownReason(record: PersonRecord, portal: Portal, kind: MailKind): string | null {
+  const at = mailAvailableAt(record, portal, kind);
+  return at === null ? null : disabledReasons.cooldownUntil(formatTime(new Date(at).toISOString()));
+}
 
 /** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
@@ -20,13 +28,12 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             </p>
           </div>
           {active && record.email && record.can.resendMail.allowed && (
-            <button
-              type="button"
-              disabled={mailAvailableAt(record, active.portal, 'password_reset') !== null}
+            <GuardedButton
+              reason={cooldownReason(record, active.portal, 'password_reset')}
               onClick={() => openDialog(resendSpec(record, active.portal, 'password_reset'))}
             >
               Enviar restablecer contraseña
-            </button>
+            </GuardedButton>
           )}
         </div>
       ) : (
@@ -36,8 +43,9 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             const decision = cause.fix ? fixAllowed(record, cause.fix) : null;
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
             const cooling =
-              cause.fix?.action === 'resend_mail' &&
-              mailAvailableAt(record, cause.fix.portal, cause.fix.kind) !== null;
+              cause.fix?.action === 'resend_mail'
+                ? cooldownReason(record, cause.fix.portal, cause.fix.kind)
+                : null;
             return (
               <li
                 key={`${cause.code}-${cause.portal ?? ''}-${cause.companyRut ?? ''}-${index}`}
@@ -50,21 +58,13 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                   </p>
                 </div>
                 {cause.fix && spec && decision && (
-                  <button
-                    type="button"
+                  <GuardedButton
                     className={index === 0 ? 'primary' : undefined}
-                    disabled={!decision.allowed || cooling}
-                    title={
-                      !decision.allowed
-                        ? deniedMessages[decision.reason]
-                        : cooling
-                          ? 'Se envió hace poco: espere unos minutos antes de reenviar.'
-                          : undefined
-                    }
+                    reason={!decision.allowed ? deniedMessages[decision.reason] : cooling}
                     onClick={() => openDialog(spec)}
                   >
                     {fixLabels[cause.fix.action]}
-                  </button>
+                  </GuardedButton>
                 )}
               </li>
             );

@@ -28,9 +28,10 @@ import { useSession, type DialogSpec } from '../session-store';
 import { useApp } from '../store';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
+import { GuardedButton } from './GuardedButton';
 import { displayRut, fullName } from './display';
 
-/** A button that is there but disabled, saying why, when the agent may not do it. */
+/** A button that is there but disabled, saying why beside it, when the agent may not do it. */
 function ActionButton({
   decision,
   spec,
@@ -45,15 +46,9 @@ function ActionButton({
   const openDialog = useSession((s) => s.openDialog);
   const why = !decision.allowed ? deniedMessages[decision.reason] : (disabledReason ?? null);
   return (
-    <button
-      type="button"
-      className="small-button"
-      disabled={why !== null}
-      title={why ?? undefined}
-      onClick={() => openDialog(spec)}
-    >
+    <GuardedButton reason={why} className="small-button" onClick={() => openDialog(spec)}>
       {label}
-    </button>
+    </GuardedButton>
   );
 }
 

@@ -1,0 +1,269 @@
+/**
+ * The action dialogs and the buttons that open them, as an agent at the keyboard meets them:
+ * a disabled button says why in visible text, the identity check carries the facts it asks
+ * about, contact fields read and accept the usual forms, a dismissal is confirmed by name, and
+ * the focus stays in the dialog and comes back to where it was.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './a11y';
+import { expect, test, type DeskPage } from './fixtures';
+
+const PEDRO = 'Pedro Andrés González Muñoz';
+const ANDES = 'Constructora Los Andes SpA';
+
+async function open(desk: DeskPage, rut: string, name: string) {
+  await desk.find(rut);
+  await expect(desk.options.first()).toContainText(name);
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(name);
+}
+
+/** The dialog fits the window: its last line (the confirm button) can be reached without scrolling the page. */
+async function expectFits(page: Page, dialog: Locator) {
+  const box = await dialog.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+}
+
+test.describe('as an agent', () => {
+  test.use({ user: 'agente' });
+
+  test('a denied button says why in visible text tied to it', async ({ desk }) => {
+    const { page, record } = desk;
+    await open(desk, '12.345.678-5', PEDRO);
+    const reason =
+      'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.';
+    const button = record.getByRole('button', { name: 'Cambiar perfil' });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(reason);
+    await expect(record.getByRole('row', { name: new RegExp(ANDES) })).toContainText(reason);
+    await expect(record.getByText(reason)).toBeVisible();
+    // No hover-only tooltip left behind.
+    await expect(button).not.toHaveAttribute('title');
+    await expectAccessible(page, 'ficha con un botón denegado');
+  });
+
+  test('a diagnosis fix on cool-down says until when, visibly', async ({ desk }) => {
+    const { page, record } = desk;
+    await open(desk, '18.765.432-7', 'Francisca Javiera Silva Araya');
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    const fix = diagnosis.getByRole('button', { name: 'Reenviar correo' });
+    await fix.click();
+    const dialog = page.getByRole('dialog');
+    await expectAccessible(page, 'diálogo de reenvío');
+    await dialog.getByRole('button', { name: 'Reenviar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Correo en cola de envío.');
+    await expect(fix).toBeDisabled();
+    const cooldown = /^Se envió hace poco: podrá reenviarse a las \d{2}:\d{2}\.$/;
+    await expect(fix).toHaveAccessibleDescription(cooldown);
+    await expect(diagnosis.getByText(cooldown)).toBeVisible();
+    // The same reason beside the record's own resend button.
+    const resend = record.getByRole('button', { name: 'Reenviar: Creación de contraseña' });
+    await expect(resend).toBeDisabled();
+    await expect(resend).toHaveAccessibleDescription(cooldown);
+    await expectAccessible(page, 'ficha con reenvío en espera');
+  });
+
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
+    test(`the identity check shows what to compare, and only facts the system holds (${viewport.width}×${viewport.height})`, async ({
+      desk,
+    }) => {
+      const { page, record } = desk;
+      await page.setViewportSize(viewport);
+      await open(desk, '12.345.678-5', PEDRO);
+      await record
+        .getByRole('region', { name: '¿Por qué no puede ingresar?' })
+        .getByRole('button', { name: 'Desbloquear' })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+      const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });
+      await expect(identity.getByRole('checkbox')).toHaveCount(4);
+      await expect(
+        identity.getByRole('checkbox', { name: /N° de serie de la cédula.*••••••746/ }),
+      ).toBeVisible();
+      await expect(
+        identity.getByRole('checkbox', { name: /teléfono registrado.*\+56 9 •••• 4321/ }),
+      ).toBeVisible();
+      await expect(
+        identity.getByRole('checkbox', { name: /Correo registrado.*p•••@g•••\.com/ }),
+      ).toBeVisible();
+      await expect(identity.getByRole('checkbox', { name: new RegExp(ANDES) })).toBeVisible();
+      await expect(dialog).not.toContainText('Fecha de nacimiento');
+      // The unmasked values are nowhere in the dialog.
+      await expect(dialog).not.toContainText('519283746');
+      await expect(dialog).not.toContainText('pedro.gonzalez');
+      await expectFits(page, dialog);
+      await expectAccessible(page, `diálogo de desbloqueo ${viewport.width}×${viewport.height}`);
+
+      const confirm = dialog.getByRole('button', { name: 'Desbloquear' });
+      await expect(confirm).toBeDisabled();
+      await expect(confirm).toHaveAccessibleDescription('Falta: 2 datos de identidad.');
+      await identity.getByRole('checkbox', { name: /N° de serie/ }).check();
+      await identity.getByRole('checkbox', { name: /Correo registrado/ }).check();
+      await confirm.click();
+      await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');
+    });
+  }
+
+  test('a person without e-mail is not asked for one', async ({ desk }) => {
+    const { page, record } = desk;
+    await open(desk, '9.876.543-3', 'Ana Sofía Pérez Núñez');
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });
+    await expect(identity.getByRole('checkbox')).toHaveCount(3);
+    await expect(identity).not.toContainText('Correo registrado');
+    await expect(dialog).not.toContainText('Fecha de nacimiento');
+    await expectAccessible(page, 'diálogo de contacto sin correo');
+  });
+
+  test('contact form: the example is not the error, the phone reads as elsewhere, nothing jumps', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    await open(desk, '12.345.678-5', PEDRO);
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    const phone = dialog.getByLabel('Celular', { exact: true });
+    await expect(phone).toHaveValue('+56 9 8765 4321');
+
+    // The identity block is there before the e-mail changes, and the fields stay put after.
+    const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });
+    await expect(identity).toBeVisible();
+    const reason = dialog.getByLabel('Motivo');
+    const before = await reason.boundingBox();
+    const email = dialog.getByLabel('Correo', { exact: true });
+    await email.fill('pedro.nuevo@correo.cl');
+    const after = await reason.boundingBox();
+    expect(after?.y).toBe(before?.y);
+
+    await email.fill('pedro.nuevo');
+    const error = dialog.getByText('Escriba un correo válido, por ejemplo nombre@dominio.cl.');
+    await expect(error).toBeVisible();
+    await expect(email).toHaveAccessibleDescription(
+      'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
+    );
+    await expect(dialog).not.toContainText('Correo no válido');
+    await expectAccessible(page, 'diálogo de contacto con correo inválido');
+    await email.fill('pedro.gonzalez@gmail.com');
+
+    // Any usual form of a mobile is accepted and shown grouped.
+    await phone.fill('9 1111 2222');
+    await reason.fill('Cambió de número');
+    await expect(phone).toHaveValue('+56 9 1111 2222');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+    await expect(record.getByText('+56 9 1111 2222')).toBeVisible();
+  });
+
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
+    test(`a dismissal needs an explicit confirmation naming the person and the company (${viewport.width}×${viewport.height})`, async ({
+      desk,
+    }) => {
+      const { page, record } = desk;
+      await page.setViewportSize(viewport);
+      await open(desk, '12.345.678-5', PEDRO);
+      await record
+        .getByRole('row', { name: new RegExp(ANDES) })
+        .getByRole('button', { name: 'Registrar baja' })
+        .click();
+      const dialog = page.getByRole('dialog', { name: /Registrar baja/ });
+      await dialog.getByLabel('Motivo').fill('La empresa informó el término del contrato');
+      const confirm = dialog.getByRole('button', { name: 'Registrar baja' });
+      await expect(confirm).toBeDisabled();
+      await expect(confirm).toHaveAccessibleDescription('Falta: confirmar la baja.');
+      await expectFits(page, dialog);
+      await expectAccessible(page, `diálogo de baja ${viewport.width}×${viewport.height}`);
+      await dialog
+        .getByRole('checkbox', { name: `Confirmo la baja de ${PEDRO} en ${ANDES}` })
+        .check();
+      await expect(confirm).toBeEnabled();
+      await confirm.click();
+      await expect(page.getByRole('status')).toHaveText('Baja registrada.');
+    });
+  }
+
+  test('the focus stays in the dialog and comes back to the button that opened it', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    await open(desk, '12.345.678-5', PEDRO);
+    const opener = record.getByRole('button', { name: 'Editar contacto' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await expect(dialog).toBeVisible();
+    // Tab and Shift+Tab go round inside the dialog, never to the record behind it.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      await expect(dialog.locator(':focus')).toHaveCount(1);
+    }
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Shift+Tab');
+      await expect(dialog.locator(':focus')).toHaveCount(1);
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(opener).toBeFocused();
+
+    // Cancel gives it back too.
+    await opener.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
+    await expect(opener).toBeFocused();
+
+    // After an unlock the button is gone: the focus lands on the record, not on the page body.
+    await record
+      .getByRole('region', { name: '¿Por qué no puede ingresar?' })
+      .getByRole('button', { name: 'Desbloquear' })
+      .click();
+    const unlock = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+    await unlock.getByRole('checkbox', { name: /N° de serie/ }).check();
+    await unlock.getByRole('checkbox', { name: /teléfono registrado/ }).check();
+    await unlock.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');
+    await expect(record).toBeFocused();
+  });
+});
+
+test.describe('as a supervisor', () => {
+  test.use({ user: 'supervisora' });
+
+  test('the profile select is named by its label alone', async ({ desk }) => {
+    const { page, record } = desk;
+    await open(desk, '12.345.678-5', PEDRO);
+    await record.getByRole('button', { name: 'Cambiar perfil' }).click();
+    const dialog = page.getByRole('dialog', { name: `Cambiar perfil — ${ANDES}` });
+    await expect(dialog.getByRole('combobox')).toHaveAccessibleName('Perfil');
+    await expect(dialog.getByRole('textbox')).toHaveAccessibleName('Motivo');
+    await expectAccessible(page, 'diálogo de perfil');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    // The call's reason select too: its name is its label, not the list of its options.
+    await expect(
+      page.getByRole('region', { name: 'Llamada' }).getByRole('combobox', { name: 'Motivo' }),
+    ).toHaveAccessibleName('Motivo');
+  });
+});
+
+test.describe('as a prevention officer', () => {
+  test.use({ user: 'prevencion' });
+
+  test('a profile change outside his administration says why, visibly', async ({ desk }) => {
+    await open(desk, '12.345.678-5', PEDRO);
+    const reason =
+      'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.';
+    const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(reason);
+    await expect(desk.record.getByText(reason)).toBeVisible();
+    await expectAccessible(desk.page, 'ficha vista por prevención');
+  });
+});
