@@ -163,14 +163,14 @@ export const PersonRecord = z.object({
   phone: z.string().nullable(),
   /** Only the last three characters of the card serial number ever leave main. */
   serialNumberMasked: z.string().nullable(),
+  /** The facts a caller can be asked to prove who they are, masked (shared/identity-facts.ts). */
+  identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
   isWorker: z.boolean(),
   isPensioner: z.boolean(),
   version: z.number().int(),
   badges: z.array(Badge),
   diagnosis: z.array(Cause),
   can: z.object({
-  /** The facts a caller can be asked to prove who they are, masked (shared/identity-facts.ts). */
-  identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
     editContact: Decision,
     unlock: Decision,
     clearRegistrationBlock: Decision,

@@ -117,6 +117,12 @@ export function buildPersonRecord(
     email: person.email,
     phone: person.phone,
     serialNumberMasked: maskSerial(person.serialNumber),
+    identityFacts: identityFacts({
+      serialNumber: person.serialNumber,
+      email: person.email,
+      phone: person.phone,
+      employers: memberships.filter((m) => m.state !== 'removed').map((m) => m.companyName),
+    }),
     isWorker: person.isWorker,
     isPensioner: person.isPensioner,
     version: person.version,
@@ -133,12 +139,6 @@ export function buildPersonRecord(
       })),
       mails: mailViews,
       now,
-    }),
-    identityFacts: identityFacts({
-      serialNumber: person.serialNumber,
-      email: person.email,
-      phone: person.phone,
-      employers: memberships.filter((m) => m.state !== 'removed').map((m) => m.companyName),
     }),
     can: {
       editContact: can('contact.edit'),
