@@ -408,7 +408,7 @@ export const syncErrorMessages: Record<
     `Ocurrió un error inesperado al sincronizar. Se reintentará solo; si se repite, avise a soporte. ${KEPT}`,
 };
 
-const count = (n: number, one: string, many: string) =>
+const syncCount = (n: number, one: string, many: string) =>
   `${n.toLocaleString('es-CL')} ${n === 1 ? one : many}`;
 
 export const syncMessages = {
@@ -416,14 +416,12 @@ export const syncMessages = {
   technicalDetail: 'Detalle técnico',
   pendingTitle: 'Acciones en espera',
   pendingNone: 'No hay acciones esperando al sistema central.',
-  pendingOthersHidden: (n: number) =>
-    `${count(n, 'acción', 'acciones')} de otro agente ${n === 1 ? 'espera' : 'esperan'} que ese agente ingrese.`,
   pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Desde' },
   pendingLoadFailed: 'No se pudo cargar la lista de acciones en espera.',
   unknownAgent: 'Agente desconocido',
   noPerson: '—',
-  personCount: (n: number) => count(n, 'persona', 'personas'),
-  personCountLoading: (n: number) => `${count(n, 'persona', 'personas')} (cargando)`,
+  personCount: (n: number) => syncCount(n, 'persona', 'personas'),
+  personCountLoading: (n: number) => `${syncCount(n, 'persona', 'personas')} (cargando)`,
   pendingShort: (n: number) => `${n} ${n === 1 ? 'pendiente' : 'pendientes'}`,
 };
 
@@ -437,8 +435,7 @@ export const incompleteDataMessages = {
     'Esta ficha puede estar incompleta: faltan cuentas, empresas o correos que aún no llegan. No la use para decirle a la persona por qué no puede ingresar.',
   progress: (done: number, total: number) =>
     `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} registros recibidos`,
-  connecting: 'Conectando con el sistema central…',
-  indexing: 'Datos recibidos; preparando la búsqueda…',
+  waiting: 'Esperando los datos del sistema central…',
   offline:
     'Se retomará sola al volver la conexión; también puede intentarlo con «Sincronizar ahora» en Sincronización.',
   progressLabel: 'Carga de datos del sistema central',

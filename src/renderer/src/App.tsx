@@ -8,6 +8,7 @@ import { CallBar } from './components/CallBar';
 import { CallsView } from './components/CallsView';
 import { SignInScreen } from './components/SignInScreen';
 import { SyncIndicator } from './components/SyncIndicator';
+import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNotice';
 import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
@@ -108,9 +109,7 @@ function Desk() {
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
           {tab('sync', 'Sincronización')}
         </nav>
-        <span className="muted">
-          {personCount === null ? '' : `${personCount.toLocaleString('es-CL')} personas`}
-        </span>
+        <PersonCount count={personCount} />
         <SyncIndicator />
         <span className="agent">
           {session.displayName} · {roleNames[session.role]}
@@ -127,6 +126,7 @@ function Desk() {
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />
           {searching && <div className="progress thin" role="progressbar" aria-label="Buscando" />}
+          <IncompleteDataNotice where="results" />
           <SearchNotices />
           {idle ? (
             <div className="help">

@@ -3,6 +3,7 @@ import { formatTime } from '../../../shared/format';
 import { causeTexts, deniedMessages, disabledReasons, noCauseText } from '../../../shared/messages';
 import { fixAllowed, fixLabels, fixSpec, mailAvailableAt, resendSpec } from '../actions';
 import { useSession } from '../session-store';
+import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from './GuardedButton';
 
 /** Why a resend must wait, with the time it may be sent again; null when it may go now. */
@@ -15,6 +16,21 @@ function cooldownReason(record: PersonRecord, portal: Portal, kind: MailKind): s
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   const openDialog = useSession((s) => s.openDialog);
   const active = record.accounts.find((account) => account.registrationState === 'active');
+
+  // Data may still be missing: no cause is certain, so no words for the caller and no fix.
+  if (record.replicaIncomplete) {
+    return (
+      <section className="diagnosis" aria-labelledby="diagnosis-title">
+        <h2 id="diagnosis-title">¿Por qué no puede ingresar?</h2>
+        <div className="cause cause-waiting">
+          <div>
+            <strong>{incompleteDataMessages.diagnosisTitle}</strong>
+            <p>{incompleteDataMessages.diagnosisSay}</p>
+          </div>
+        </div>
+      </section>
+    );
+  }
 
   return (
     <section className="diagnosis" aria-labelledby="diagnosis-title">

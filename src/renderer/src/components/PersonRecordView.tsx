@@ -29,6 +29,7 @@ import { useApp } from '../store';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { GuardedButton } from './GuardedButton';
+import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
 
 /** A button that is there but disabled, saying why beside it, when the agent may not do it. */
@@ -121,6 +122,7 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
 function RecordContent({ record }: { record: PersonRecord }) {
   return (
     <>
+      <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
       <header className="record-header">
         <h1>{fullName(record)}</h1>
         <p className="rut big">{displayRut(record.rut)}</p>

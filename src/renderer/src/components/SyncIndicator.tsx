@@ -1,9 +1,38 @@
 import { useEffect } from 'react';
+import type { SyncStatus } from '../../../shared/contract';
 import { formatTime } from '../../../shared/format';
-import { syncStateLabels } from '../../../shared/messages';
+import { syncMessages, syncStateLabels } from '../../../shared/messages';
 import { useSession } from '../session-store';
+import { useApp } from '../store';
 
 const POLL_MS = 3000;
+
+/**
+ * What the rest of the screen must follow when the sync status changes: the header's person
+ * count (it grows during a first sync), and the open record when it was built from data that may
+ * be missing or lists actions whose fate just changed.
+ */
+function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
+  if (!next) return;
+  const app = useApp.getState();
+  if (app.personCount !== next.persons) useApp.setState({ personCount: next.persons });
+  if (!previous) return;
+  const record = app.record;
+  const completed = previous.replicaIncomplete && !next.replicaIncomplete;
+  // Actions left the queue (applied, refused, in conflict): the record's list may be stale.
+  const drained =
+    next.pending < previous.pending ||
+    next.conflicts !== previous.conflicts ||
+    next.rejected !== previous.rejected;
+  if (
+    record &&
+    ((completed && record.replicaIncomplete) || (drained && record.pendingActions.length > 0))
+  ) {
+    void app.reloadRecord();
+  }
+  // Results found (or not found) while data was missing: ask again now that it is all here.
+  if (completed && (app.text.trim() !== '' || app.scope)) app.setText(app.text);
+}
 
 /** Online or not, what is waiting, when it last synced, and anything that needs a person. */
 export function SyncIndicator() {
@@ -14,7 +43,20 @@ export function SyncIndicator() {
   useEffect(() => {
     void refreshSync();
     const timer = setInterval(() => void refreshSync(), POLL_MS);
-    return () => clearInterval(timer);
+    // Every change of the status, whoever asked for it (poll, "Sincronizar ahora", sign-in).
+    const unfollow = useSession.subscribe((state, before) => {
+      if (state.sync !== before.sync) follow(before.sync, state.sync);
+    });
+    // An action answers with the record: the queue just grew (or an action was refused), so
+    // the header's pending count must agree with the record's at once, not at the next poll.
+    const unwatch = useApp.subscribe((state, before) => {
+      if (state.record !== before.record && state.record !== null) void refreshSync();
+    });
+    return () => {
+      clearInterval(timer);
+      unfollow();
+      unwatch();
+    };
   }, [refreshSync]);
 
   if (!sync) return null;
@@ -22,7 +64,7 @@ export function SyncIndicator() {
   const tone =
     sync.stuck || issues > 0 || sync.state === 'upgrade_required' || sync.state === 'device_fork'
       ? 'sync-alert'
-      : sync.state === 'offline' || sync.state === 'signed_out'
+      : sync.state === 'offline' || sync.state === 'signed_out' || sync.replicaIncomplete
         ? 'sync-warn'
         : 'sync-ok';
   const parts: string[] = [syncStateLabels[sync.state]];
@@ -31,7 +73,7 @@ export function SyncIndicator() {
       `carga inicial ${Math.floor((100 * sync.initialSync.done) / Math.max(1, sync.initialSync.total))} %`,
     );
   }
-  parts.push(sync.pending === 1 ? '1 pendiente' : `${sync.pending} pendientes`);
+  parts.push(syncMessages.pendingShort(sync.pending));
   if (sync.lastSyncAt) parts.push(`últ. ${formatTime(sync.lastSyncAt)}`);
   if (issues > 0) parts.push(issues === 1 ? '1 por revisar' : `${issues} por revisar`);
   if (sync.stuck) parts.push('la cola no avanza');

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { SyncIssue } from '../../../shared/contract';
+import type { PendingAction, SyncIssue } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { fieldLabels, syncKindLabels, syncStateLabels } from '../../../shared/messages';
+import {
+  fieldLabels,
+  syncKindLabels,
+  syncMessages,
+  syncStateLabels,
+} from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -18,6 +23,8 @@ export function SyncView() {
   const notify = useSession((s) => s.notify);
   const reloadRecord = useApp((s) => s.reloadRecord);
   const [issues, setIssues] = useState<SyncIssue[] | null>(null);
+  const [pending, setPending] = useState<PendingAction[] | null>(null);
+  const [pendingError, setPendingError] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,6 +37,17 @@ export function SyncView() {
       .then(setIssues)
       .catch(() => setError('No se pudieron cargar las acciones por revisar.'));
   }, [sync?.conflicts, sync?.rejected]);
+
+  // The same rows the header counts: listed again whenever that count (or the agent) changes.
+  const signedIn = useSession((s) => s.session?.agentId ?? null);
+  useEffect(() => {
+    call('sync.pending', {})
+      .then((list) => {
+        setPending(list);
+        setPendingError(false);
+      })
+      .catch(() => setPendingError(true));
+  }, [sync?.pending, sync?.lastSyncAt, signedIn]);
 
   if (!sync) return null;
   const progress = sync.initialSync;
@@ -105,8 +123,16 @@ export function SyncView() {
         <dd>
           {sync.nextAttemptInMs === null ? '—' : `en ${Math.ceil(sync.nextAttemptInMs / 1000)} s`}
         </dd>
-        <dt>Último error</dt>
-        <dd>{sync.lastError ?? '—'}</dd>
+        <dt>{syncMessages.lastError}</dt>
+        <dd>
+          {sync.lastError ?? '—'}
+          {sync.lastErrorDetail && (
+            <details className="technical">
+              <summary>{syncMessages.technicalDetail}</summary>
+              <code>{sync.lastErrorDetail}</code>
+            </details>
+          )}
+        </dd>
         <dt>Identidad del equipo</dt>
         <dd>
           <code>{sync.deviceId}</code>
@@ -131,6 +157,45 @@ export function SyncView() {
           {busy ? 'Sincronizando…' : 'Sincronizar ahora'}
         </button>
       </div>
+
+      <h2 id="pending-title">{syncMessages.pendingTitle}</h2>
+      {pendingError && (
+        <p role="alert" className="notice notice-danger">
+          {syncMessages.pendingLoadFailed}
+        </p>
+      )}
+      {pending && pending.length === 0 && <p className="muted">{syncMessages.pendingNone}</p>}
+      {pending && pending.length > 0 && (
+        <table className="pending-list" aria-labelledby="pending-title">
+          <thead>
+            <tr>
+              <th scope="col">{syncMessages.pendingColumns.since}</th>
+              <th scope="col">{syncMessages.pendingColumns.who}</th>
+              <th scope="col">{syncMessages.pendingColumns.what}</th>
+              <th scope="col">{syncMessages.pendingColumns.whom}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pending.map((action) => (
+              <tr key={action.actionId}>
+                <td className="nowrap">{formatDateTime(action.createdAt)}</td>
+                <td>{action.agentName ?? syncMessages.unknownAgent}</td>
+                <td>{syncKindLabels[action.kind] ?? action.kind}</td>
+                <td>
+                  {action.personRut === null ? (
+                    syncMessages.noPerson
+                  ) : (
+                    <>
+                      {action.personName && <span>{action.personName} </span>}
+                      <span className="rut nowrap">{displayRut(action.personRut)}</span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <h2>Ajustes</h2>
       <form

@@ -1,0 +1,56 @@
+import { incompleteDataMessages as text, syncMessages } from '../../../shared/messages';
+import { useSession } from '../session-store';
+
+/**
+ * "Datos incompletos": shown wherever a fact is stated (results, record) while the replica may
+ * be missing data — during a first sync, after another agent's sign-in changed whose rows this
+ * desk holds, while search indexing catches up. Says how far the load got and what to do.
+ * `force` shows it even if the live status already says complete (a record built before).
+ */
+export function IncompleteDataNotice({
+  where,
+  force = false,
+}: {
+  where: 'results' | 'record';
+  force?: boolean;
+}) {
+  const sync = useSession((s) => s.sync);
+  if (!force && !sync?.replicaIncomplete) return null;
+  const progress = sync?.initialSync ?? null;
+  const offline =
+    sync !== null && (sync.state === 'offline' || sync.state === 'signed_out') && !sync.online;
+  const step = progress ? text.progress(progress.done, progress.total) : text.waiting;
+  return (
+    <section
+      className="notice notice-warn incomplete-data"
+      aria-labelledby={`incomplete-${where}-title`}
+    >
+      <strong id={`incomplete-${where}-title`}>{offline ? text.offlineTitle : text.title}</strong>
+      <p>{where === 'results' ? text.results : text.record}</p>
+      <p className="incomplete-step">{offline ? text.offline : step}</p>
+      {progress ? (
+        <progress
+          max={Math.max(progress.total, 1)}
+          value={progress.done}
+          aria-label={text.progressLabel}
+        />
+      ) : (
+        !offline && <progress aria-label={text.progressLabel} />
+      )}
+    </section>
+  );
+}
+
+/**
+ * The header's person count: the replica's, following every sync status (it grows during a
+ * first sync), marked as still loading while data may be missing.
+ */
+export function PersonCount({ count }: { count: number | null }) {
+  const loading = useSession((s) => s.sync?.replicaIncomplete ?? false);
+  if (count === null) return <span className="muted" />;
+  return (
+    <span className="muted person-count">
+      {loading ? syncMessages.personCountLoading(count) : syncMessages.personCount(count)}
+    </span>
+  );
+}
