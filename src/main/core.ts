@@ -231,12 +231,15 @@ export function createCore(options: CoreOptions): Core {
     date === null ? null : santiagoDayStart(date).toISOString();
   const dayEnd = (date: string | null) =>
     date === null ? null : santiagoDayEnd(date).toISOString();
-  const auditFilter = (input: z.output<(typeof contract)['audit.export']['input']>) => ({
+  const auditFilter = (
+    input: Omit<z.output<(typeof contract)['audit.export']['input']>, 'format'>,
+  ) => ({
     personRut: input.personRut === null ? null : body(input.personRut),
     agentId: input.agentId,
     action: input.action,
     from: dayStart(input.from),
     to: dayEnd(input.to),
+    excludeViews: !input.includeViews,
   });
 
   const handlers: Handlers = {
@@ -347,6 +350,7 @@ export function createCore(options: CoreOptions): Core {
           agentId: event.agentId,
           deviceId: event.deviceId,
           personRut: event.personRut === null ? null : loginRut(rutFromBody(event.personRut)),
+          personName: event.personName,
           action: event.action,
           before: event.before,
           after: event.after,
@@ -357,7 +361,7 @@ export function createCore(options: CoreOptions): Core {
         })),
       };
     },
-    'audit.export': (input) => exportAudit(context, agent(), auditFilter(input)),
+    'audit.export': (input) => exportAudit(context, agent(), auditFilter(input), input.format),
     'audit.verify': () => verifyAudit(context, agent()),
     'sync.status': () => syncStatus(),
     'sync.now': () => (engine ? engine.syncNow().then(syncStatus) : syncStatus()),

@@ -277,6 +277,8 @@ export const AuditFilter = z.object({
   /** Dates `aaaa-mm-dd`, inclusive, in Santiago's calendar. */
   from: z.iso.date().nullable().default(null),
   to: z.iso.date().nullable().default(null),
+  /** Record views (`person.view`); the Auditoría screen leaves them out unless asked. */
+  includeViews: z.boolean().default(true),
 });
 export type AuditFilterInput = z.input<typeof AuditFilter>;
 
@@ -287,6 +289,8 @@ export const AuditEvent = z.object({
   agentId: z.string(),
   deviceId: z.string(),
   personRut: z.string().nullable(),
+  /** The person's full name, when the replica holds the person. */
+  personName: z.string().nullable(),
   action: z.string(),
   before: z.string().nullable(),
   after: z.string().nullable(),
@@ -479,7 +483,10 @@ export const contract = {
     output: z.object({ total: z.number().int(), events: z.array(AuditEvent) }),
   },
   'audit.export': {
-    input: AuditFilter,
+    /** `spreadsheet`: the CSV for Excel (`;`, BOM, Spanish); `machine`: every column, hashes. */
+    input: AuditFilter.extend({
+      format: z.enum(['spreadsheet', 'machine']).default('spreadsheet'),
+    }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
   'audit.verify': { input: z.object({}), output: ChainReport },

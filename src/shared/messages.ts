@@ -278,6 +278,109 @@ export const actionLabels: Record<string, string> = {
   'sync.resolve': 'Resolvió un conflicto de sincronización',
 };
 
+/** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
+export const auditDetailLabels: Record<string, string> = {
+  email: 'Correo',
+  phone: 'Celular',
+  companyRut: 'Empresa',
+  personRut: 'Persona',
+  state: 'Estado',
+  role: 'Perfil',
+  lockedUntil: 'Bloqueada hasta',
+  failedAttempts: 'Intentos fallidos',
+  registrationBlocked: 'Registro bloqueado',
+  lastSentAt: 'Envío anterior',
+  kind: 'Tipo de correo',
+  to: 'Enviado a',
+  reason: 'Motivo de la llamada',
+  outcome: 'Resultado',
+  notes: 'Notas',
+  choice: 'Decisión',
+  code: 'Código',
+  message: 'Motivo del rechazo',
+  conflicts: 'Diferencias',
+  portal: 'Portal',
+  value: 'Detalle',
+};
+
+export const auditChoiceLabels: Record<string, string> = {
+  keep_theirs: 'Mantener el del sistema central',
+  keep_mine: 'Aplicar el del agente',
+  dismiss: 'Entendido (rechazo revisado)',
+};
+
+export const auditMessages = {
+  title: 'Auditoría',
+  empty: '—',
+  yes: 'Sí',
+  no: 'No',
+  conflict: (field: string, yours: string, theirs: string) =>
+    `${field}: agente ${yours}, sistema central ${theirs}`,
+  count: (n: number) => (n === 1 ? '1 evento' : `${n.toLocaleString('es-CL')} eventos`),
+  range: (first: number, last: number) =>
+    `${first.toLocaleString('es-CL')}–${last.toLocaleString('es-CL')}`,
+  viewsHidden: 'sin las consultas de fichas',
+  noEvents: 'No hay eventos con estos filtros.',
+  rut: 'RUT',
+  agent: 'Agente',
+  action: 'Acción',
+  all: 'Todos',
+  allActions: 'Todas',
+  from: 'Desde (dd-mm-aaaa)',
+  to: 'Hasta (dd-mm-aaaa)',
+  datePlaceholder: 'dd-mm-aaaa',
+  includeViews: 'Incluir consultas de fichas («Vio la ficha»)',
+  filter: 'Filtrar',
+  exportCsv: 'Exportar CSV',
+  verify: 'Verificar cadena',
+  previous: 'Anteriores',
+  next: 'Siguientes',
+  invalidRut: 'RUT inválido: revise el dígito verificador.',
+  invalidCheckDigit: (typed: string, expected: string) =>
+    `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed}).`,
+  invalidDate: (field: string, typed: string) =>
+    `Fecha «${field}» no válida (se ingresó «${typed}»): escríbala como dd-mm-aaaa, por ejemplo 21-11-2026.`,
+  fromField: 'Desde',
+  toField: 'Hasta',
+  reversedDates: 'La fecha «Desde» es posterior a «Hasta».',
+  staleHidden: 'No se muestran resultados hasta corregir el filtro.',
+  failed: 'No se pudo consultar la auditoría.',
+  chainOk: (n: number) =>
+    n === 1
+      ? 'Cadena íntegra: 1 evento verificado.'
+      : `Cadena íntegra: ${n.toLocaleString('es-CL')} eventos verificados.`,
+  chainBroken: (seq: number, problem: 'link_broken' | 'hash_mismatch') =>
+    `Cadena ROTA en el evento #${seq}: ${
+      problem === 'link_broken' ? 'falta o se reordenó un evento' : 'el evento fue modificado'
+    }.`,
+  caption: 'Eventos de auditoría, los más recientes primero. Fechas y horas de Chile.',
+  columns: {
+    seq: 'N°',
+    at: 'Fecha',
+    agent: 'Agente',
+    person: 'Persona',
+    action: 'Acción',
+    changes: 'Cambios (antes → después)',
+    reason: 'Motivo',
+    identity: 'Identidad verificada',
+  },
+  /** The CSV a spreadsheet opens: one header per column, in order. */
+  csvHeaders: {
+    seq: 'N°',
+    at: 'Fecha y hora (Chile)',
+    agent: 'Agente',
+    rut: 'RUT',
+    person: 'Persona',
+    action: 'Acción',
+    before: 'Antes',
+    after: 'Después',
+    reason: 'Motivo',
+    identity: 'Identidad verificada',
+    device: 'Equipo',
+    event: 'ID del evento',
+  },
+} as const;
+
 export const roleNames = {
   agent: 'Agente',
   supervisor: 'Supervisor',

@@ -201,7 +201,7 @@ describe('audit log', () => {
     expect(call(core, 'audit.list', { from: '2026-06-10' }).total).toBe(0);
   });
 
-  it('exports CSV that a spreadsheet opens safely', () => {
+  it('keeps the machine-readable export (every column, hashes, commas) on request', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const version = call(core, 'persons.get', { rut: PEDRO }).version;
     call(core, 'contact.edit', {
@@ -211,7 +211,7 @@ describe('audit log', () => {
       identityCheck: [],
       expectedVersion: version,
     });
-    const { csv, rows, filename } = call(core, 'audit.export', {});
+    const { csv, rows, filename } = call(core, 'audit.export', { format: 'machine' });
     expect(filename).toBe('auditoria-2026-11-21.csv');
     expect(rows).toBe(2);
     const lines = csv.split('\r\n');
@@ -219,6 +219,56 @@ describe('audit log', () => {
       'seq,at,agentId,deviceId,personRut,action,before,after,reason,identityCheck,interactionId,prevHash,hash',
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://x""), ""comillas""\ny salto"`);
+  });
+
+  it('exports by default the CSV a Chilean spreadsheet opens: ; BOM Spanish names labels', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const version = call(core, 'persons.get', { rut: PEDRO }).version;
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '+56 9 1234 0000',
+      reason: '=HYPERLINK("http://x"); "comillas"\ny salto',
+      identityCheck: [],
+      expectedVersion: version,
+    });
+    const { csv, rows, filename } = call(core, 'audit.export', {});
+    expect(filename).toBe('auditoria-21-11-2026.csv');
+    expect(rows).toBe(2);
+    expect(csv.startsWith('\ufeffN°;Fecha y hora (Chile);Agente;RUT;Persona;Acción;')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    // FIXED_NOW is 12:00 in Santiago; the view comes first, oldest first.
+    expect(lines[1]).toMatch(
+      /^1;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;;;;/,
+    );
+    expect(lines[2]).toContain(
+      ';Cambió datos de contacto;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 8765 4321;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 1234 0000;',
+    );
+    expect(csv).toContain(`;"'=HYPERLINK(""http://x""); ""comillas""\ny salto";`);
+    expect(csv).not.toMatch(/person\.view|supervisor-demo|12345678-5/);
+    // Leaving record views out, as the screen does by default.
+    expect(call(core, 'audit.export', { includeViews: false }).rows).toBe(1);
+  });
+
+  it('lists with the person name, and leaves record views out when asked', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    call(core, 'persons.get', { rut: PEDRO });
+    call(core, 'mails.resend', {
+      rut: '18765432-7',
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    const all = call(core, 'audit.list', {});
+    expect(all.total).toBe(2);
+    expect(all.events[1]).toMatchObject({
+      action: 'person.view',
+      personName: 'Pedro Andrés González Muñoz',
+    });
+    const actions = call(core, 'audit.list', { includeViews: false });
+    expect(actions.total).toBe(1);
+    expect(actions.events.map((e: { action: string }) => e.action)).toEqual(['mail.resend']);
+    expect(actions.events[0].personName).toEqual(expect.any(String));
+    // Asking for views by action shows them even with views left out.
+    expect(call(core, 'audit.list', { includeViews: false, action: 'person.view' }).total).toBe(1);
   });
 
   it('is for supervisors only', () => {

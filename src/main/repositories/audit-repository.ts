@@ -17,7 +17,12 @@ export type AuditFilter = {
   /** ISO instants, inclusive `from`, exclusive `to`. */
   from?: string | null;
   to?: string | null;
+  /** Leave out record views (`person.view`) unless the action filter asks for them. */
+  excludeViews?: boolean;
 };
+
+/** An event with the name of the person it is about, when the replica holds that person. */
+export type NamedAuditEvent = StoredAuditEvent & { personName: string | null };
 
 type Row = {
   seq: number;
@@ -34,6 +39,12 @@ type Row = {
   interaction_id: string | null;
   prev_hash: string;
   hash: string;
+};
+
+type NamedRow = Row & {
+  given_names: string | null;
+  last_name1: string | null;
+  last_name2: string | null;
 };
 
 const toEvent = (row: Row): StoredAuditEvent => ({
@@ -53,21 +64,35 @@ const toEvent = (row: Row): StoredAuditEvent => ({
   hash: row.hash,
 });
 
-function where(filter: AuditFilter): { sql: string; params: unknown[] } {
+const toNamedEvent = (row: NamedRow): NamedAuditEvent => ({
+  ...toEvent(row),
+  personName:
+    row.given_names === null
+      ? null
+      : [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' '),
+});
+
+/** `column` names are prefixed with `table.` when the query joins another table. */
+function where(filter: AuditFilter, table = ''): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
+  const column = (name: string) => (table ? `${table}.${name}` : name);
   const add = (clause: string, value: unknown) => {
     if (value === undefined || value === null || value === '') return;
     clauses.push(clause);
     params.push(value);
   };
-  add('person_rut = ?', filter.personRut);
-  add('agent_id = ?', filter.agentId);
-  add('action = ?', filter.action);
-  add('at >= ?', filter.from);
-  add('at < ?', filter.to);
+  add(`${column('person_rut')} = ?`, filter.personRut);
+  add(`${column('agent_id')} = ?`, filter.agentId);
+  add(`${column('action')} = ?`, filter.action);
+  add(`${column('at')} >= ?`, filter.from);
+  add(`${column('at')} < ?`, filter.to);
+  if (filter.excludeViews && !filter.action) add(`${column('action')} <> ?`, 'person.view');
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
+
+const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2
+  FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut`;
 
 export function createAuditRepository(sqlite: Database.Database) {
   const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
@@ -89,13 +114,14 @@ export function createAuditRepository(sqlite: Database.Database) {
       const hash = auditHash(prevHash, fields);
       return Number(insert.run({ ...fields, prevHash, hash }).lastInsertRowid);
     },
-    list(filter: AuditFilter, limit: number, offset: number): StoredAuditEvent[] {
-      const { sql, params } = where(filter);
+    /** Newest first, each with the person's name. */
+    list(filter: AuditFilter, limit: number, offset: number): NamedAuditEvent[] {
+      const { sql, params } = where(filter, 'a');
       return (
         sqlite
-          .prepare(`SELECT * FROM audit_events ${sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
-          .all(...params, limit, offset) as Row[]
-      ).map(toEvent);
+          .prepare(`${NAMED_SELECT} ${sql} ORDER BY a.seq DESC LIMIT ? OFFSET ?`)
+          .all(...params, limit, offset) as NamedRow[]
+      ).map(toNamedEvent);
     },
     count(filter: AuditFilter): number {
       const { sql, params } = where(filter);
@@ -111,6 +137,12 @@ export function createAuditRepository(sqlite: Database.Database) {
         ? sqlite.prepare(`SELECT * FROM audit_events ${sql} ORDER BY seq`)
         : all;
       for (const row of statement.iterate(...params)) yield toEvent(row as Row);
+    },
+    /** Oldest first, each with the person's name: the spreadsheet export. */
+    *iterateNamed(filter: AuditFilter = {}): Generator<NamedAuditEvent> {
+      const { sql, params } = where(filter, 'a');
+      const statement = sqlite.prepare(`${NAMED_SELECT} ${sql} ORDER BY a.seq`);
+      for (const row of statement.iterate(...params)) yield toNamedEvent(row as NamedRow);
     },
     forInteraction(interactionId: string): StoredAuditEvent[] {
       return (byInteraction.all(interactionId) as Row[]).map(toEvent);

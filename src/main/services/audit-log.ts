@@ -2,6 +2,7 @@
  * Supervisors browse, export and verify the audit log.
  */
 import { verifyChain, type ChainReport } from '../domain/audit-chain';
+import { auditCsv, auditCsvFilename } from '../domain/audit-csv';
 import { decide } from '../domain/permissions';
 import type { AuditFilter } from '../repositories/audit-repository';
 import type { ServiceContext, Session } from './context';
@@ -49,8 +50,27 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function exportAudit(ctx: ServiceContext, session: Session, filter: AuditFilter) {
+/**
+ * `spreadsheet` (the default): the CSV a supervisor opens in Excel (see domain/audit-csv).
+ * `machine`: every stored column, hashes included, comma-separated, as it always was.
+ */
+export type AuditExportFormat = 'spreadsheet' | 'machine';
+
+export function exportAudit(
+  ctx: ServiceContext,
+  session: Session,
+  filter: AuditFilter,
+  format: AuditExportFormat = 'spreadsheet',
+) {
   allowBrowse(session);
+  if (format === 'spreadsheet') {
+    const names = new Map(ctx.repos.agents.list().map((a) => [a.id, a.displayName]));
+    const { csv, rows } = auditCsv(
+      ctx.repos.audit.iterateNamed(filter),
+      (agentId) => names.get(agentId) ?? agentId,
+    );
+    return { filename: auditCsvFilename(ctx.now()), csv, rows };
+  }
   const lines = [COLUMNS.join(',')];
   for (const event of ctx.repos.audit.iterate(filter)) {
     lines.push(COLUMNS.map((column) => csvField(event[column])).join(','));

@@ -1,85 +1,173 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEvent } from '../../../shared/contract';
+import {
+  actionText,
+  describeAuditChange,
+  identityCheckText,
+  parseDayInput,
+} from '../../../shared/audit-details';
+import type { AuditEvent, AuditFilterInput } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { actionLabels, identityFactLabels } from '../../../shared/messages';
-import { parseRut } from '../../../shared/rut';
-import type { IdentityFact } from '../../../shared/policy';
+import { actionLabels, auditMessages as m } from '../../../shared/messages';
+import { checkDigit, parseRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { displayRut } from './display';
 
 const PAGE = 100;
 
-type Filters = { rut: string; agentId: string; action: string; from: string; to: string };
-const EMPTY: Filters = { rut: '', agentId: '', action: '', from: '', to: '' };
+type Filters = {
+  rut: string;
+  agentId: string;
+  action: string;
+  /** As typed: `dd-mm-aaaa`. */
+  from: string;
+  to: string;
+  includeViews: boolean;
+};
+const EMPTY: Filters = { rut: '', agentId: '', action: '', from: '', to: '', includeViews: false };
 
-function toQuery(filters: Filters) {
+type Field = 'rut' | 'from' | 'to';
+type Checked =
+  { ok: true; query: Required<AuditFilterInput> } | { ok: false; error: string; field: Field };
+
+/** The filters as the API takes them, or what is wrong with them in the supervisor's words. */
+function check(filters: Filters): Checked {
+  const rut = filters.rut.trim();
+  if (rut !== '' && !parseRut(rut)) {
+    const shaped = readRut(rut);
+    const error = shaped ? m.invalidCheckDigit(shaped.dv, checkDigit(shaped.body)) : m.invalidRut;
+    return { ok: false, error, field: 'rut' };
+  }
+  const from = parseDayInput(filters.from);
+  if (from === 'invalid') {
+    return { ok: false, error: m.invalidDate(m.fromField, filters.from.trim()), field: 'from' };
+  }
+  const to = parseDayInput(filters.to);
+  if (to === 'invalid') {
+    return { ok: false, error: m.invalidDate(m.toField, filters.to.trim()), field: 'to' };
+  }
+  if (from !== null && to !== null && from > to) {
+    return { ok: false, error: m.reversedDates, field: 'from' };
+  }
   return {
-    personRut: filters.rut.trim() === '' ? null : filters.rut.trim(),
-    agentId: filters.agentId || null,
-    action: filters.action || null,
-    from: filters.from || null,
-    to: filters.to || null,
+    ok: true,
+    query: {
+      personRut: rut === '' ? null : rut,
+      agentId: filters.agentId || null,
+      action: filters.action || null,
+      from,
+      to,
+      includeViews: filters.includeViews,
+    },
   };
 }
 
-const facts = (json: string | null) =>
-  json
-    ? (JSON.parse(json) as IdentityFact[]).map((f) => identityFactLabels[f] ?? f).join(', ')
-    : '';
+const INITIAL_QUERY = {
+  personRut: null,
+  agentId: null,
+  action: null,
+  from: null,
+  to: null,
+  includeViews: EMPTY.includeViews,
+};
 
-/** Supervisors: every view and action, filtered, exported to CSV, and the chain verified. */
+/** A short value (a phone, a date, a RUT) never breaks across lines; long free text may. */
+function Value({ text }: { text: string }) {
+  return <span className={text.length <= 32 ? 'audit-nowrap' : undefined}>{text}</span>;
+}
+
+function Changes({ event }: { event: AuditEvent }) {
+  const details = describeAuditChange(event.before, event.after);
+  if (details.length === 0) return null;
+  return (
+    <ul className="audit-changes">
+      {details.map((detail, index) => (
+        <li key={index} className={detail.changed ? 'changed' : undefined}>
+          {detail.label}:{' '}
+          {detail.changed ? (
+            <>
+              <Value text={detail.before ?? ''} /> → <Value text={detail.after ?? ''} />
+            </>
+          ) : (
+            <Value text={detail.after ?? detail.before ?? ''} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Supervisors: every action (and, if asked, every record view), filtered, exported, verified. */
 export function AuditView() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  /** The filters the table on screen was loaded with: export and paging follow them. */
+  /** The filters the table on screen was loaded with: paging follows them. */
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [agents, setAgents] = useState<Array<{ agentId: string; displayName: string }>>([]);
   const [page, setPage] = useState<{ total: number; events: AuditEvent[] } | null>(null);
   const [offset, setOffset] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; field?: Field } | null>(null);
   const [chain, setChain] = useState<string | null>(null);
 
-  const failed = (failure: unknown) =>
-    setError(failure instanceof ApiError ? failure.message : 'No se pudo consultar la auditoría.');
-
-  const load = useCallback(async (next: Filters, at: number) => {
-    if (next.rut.trim() !== '' && !parseRut(next.rut)) {
-      setError('RUT inválido: revise el dígito verificador.');
-      return;
-    }
-    setError(null);
-    try {
-      setPage(await call('audit.list', { ...toQuery(next), offset: at, limit: PAGE }));
-      setOffset(at);
-      setApplied(next);
-    } catch (failure) {
-      failed(failure);
-    }
+  /** A failed query leaves no results from an earlier one on screen. */
+  const fail = useCallback((text: string, field?: Field) => {
+    setPage(null);
+    setError({ text, field });
   }, []);
+  const failed = useCallback(
+    (failure: unknown) => fail(failure instanceof ApiError ? failure.message : m.failed),
+    [fail],
+  );
+
+  const load = useCallback(
+    async (next: Filters, at: number) => {
+      const checked = check(next);
+      if (!checked.ok) {
+        fail(checked.error, checked.field);
+        return;
+      }
+      setError(null);
+      try {
+        setPage(await call('audit.list', { ...checked.query, offset: at, limit: PAGE }));
+        setOffset(at);
+        setApplied(next);
+      } catch (failure) {
+        failed(failure);
+      }
+    },
+    [fail, failed],
+  );
 
   useEffect(() => {
-    call('audit.list', { ...toQuery(EMPTY), offset: 0, limit: PAGE })
+    // The first page: actions only, no record views (EMPTY is always valid).
+    call('audit.list', { ...INITIAL_QUERY, offset: 0, limit: PAGE })
       .then(setPage)
-      .catch(() => setError('No se pudo consultar la auditoría.'));
+      .catch(failed);
     call('agents.list', {})
       .then(setAgents)
       .catch(() => setAgents([]));
-  }, []);
+  }, [failed]);
 
   const agentName = (id: string) => agents.find((a) => a.agentId === id)?.displayName ?? id;
-  const set = (key: keyof Filters) => (event: { target: { value: string } }) =>
-    setFilters((current) => ({ ...current, [key]: event.target.value }));
+  const set =
+    (key: 'rut' | 'agentId' | 'action' | 'from' | 'to') => (event: { target: { value: string } }) =>
+      setFilters((current) => ({ ...current, [key]: event.target.value }));
 
+  /** Exports what the form says, and shows the same on screen, so file and table agree. */
   const exportCsv = async () => {
+    const checked = check(filters);
+    if (!checked.ok) {
+      fail(checked.error, checked.field);
+      return;
+    }
     try {
-      const file = await call('audit.export', toQuery(applied));
-      const url = URL.createObjectURL(
-        new Blob([`\ufeff${file.csv}`], { type: 'text/csv;charset=utf-8' }),
-      );
+      const file = await call('audit.export', { ...checked.query, format: 'spreadsheet' });
+      // The file carries its own UTF-8 BOM.
+      const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = file.filename;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await load(filters, 0);
     } catch (failure) {
       failed(failure);
     }
@@ -90,36 +178,42 @@ export function AuditView() {
       const report = await call('audit.verify', {});
       setChain(
         report.ok
-          ? `Cadena íntegra: ${report.checked.toLocaleString('es-CL')} eventos verificados.`
-          : `Cadena ROTA en el evento #${report.firstBroken.seq}: ${
-              report.firstBroken.problem === 'link_broken'
-                ? 'falta o se reordenó un evento'
-                : 'el evento fue modificado'
-            }.`,
+          ? m.chainOk(report.checked)
+          : m.chainBroken(report.firstBroken.seq, report.firstBroken.problem),
       );
     } catch (failure) {
       failed(failure);
     }
   };
 
+  const invalid = (field: Field) => (error?.field === field ? true : undefined);
+  const described = (field: Field) => (error?.field === field ? 'audit-error' : undefined);
+
   return (
     <section className="page" aria-labelledby="audit-title">
-      <h1 id="audit-title">Auditoría</h1>
+      <h1 id="audit-title">{m.title}</h1>
       <form
         className="filters"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void load(filters, 0);
         }}
       >
         <label className="field inline">
-          RUT
-          <input value={filters.rut} onChange={set('rut')} placeholder="12.345.678-5" />
+          {m.rut}
+          <input
+            value={filters.rut}
+            onChange={set('rut')}
+            placeholder="12.345.678-5"
+            aria-invalid={invalid('rut')}
+            aria-describedby={described('rut')}
+          />
         </label>
         <label className="field inline">
-          Agente
+          {m.agent}
           <select value={filters.agentId} onChange={set('agentId')}>
-            <option value="">Todos</option>
+            <option value="">{m.all}</option>
             {agents.map((a) => (
               <option key={a.agentId} value={a.agentId}>
                 {a.displayName}
@@ -128,9 +222,9 @@ export function AuditView() {
           </select>
         </label>
         <label className="field inline">
-          Acción
+          {m.action}
           <select value={filters.action} onChange={set('action')}>
-            <option value="">Todas</option>
+            <option value="">{m.allActions}</option>
             {Object.entries(actionLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -139,75 +233,129 @@ export function AuditView() {
           </select>
         </label>
         <label className="field inline">
-          Desde
-          <input type="date" value={filters.from} onChange={set('from')} />
+          {m.from}
+          <input
+            className="audit-date"
+            value={filters.from}
+            onChange={set('from')}
+            placeholder={m.datePlaceholder}
+            inputMode="numeric"
+            aria-invalid={invalid('from')}
+            aria-describedby={described('from')}
+          />
         </label>
         <label className="field inline">
-          Hasta
-          <input type="date" value={filters.to} onChange={set('to')} />
+          {m.to}
+          <input
+            className="audit-date"
+            value={filters.to}
+            onChange={set('to')}
+            placeholder={m.datePlaceholder}
+            inputMode="numeric"
+            aria-invalid={invalid('to')}
+            aria-describedby={described('to')}
+          />
         </label>
-        <button type="submit">Filtrar</button>
-        <button type="button" onClick={exportCsv}>
-          Exportar CSV
-        </button>
-        <button type="button" onClick={verify}>
-          Verificar cadena
-        </button>
+        <label className="check audit-views">
+          <input
+            type="checkbox"
+            checked={filters.includeViews}
+            onChange={(event) => {
+              const next = { ...filters, includeViews: event.target.checked };
+              setFilters(next);
+              void load(next, 0);
+            }}
+          />
+          {m.includeViews}
+        </label>
+        <div className="audit-buttons">
+          <button type="submit">{m.filter}</button>
+          <button type="button" onClick={() => void exportCsv()}>
+            {m.exportCsv}
+          </button>
+          <button type="button" onClick={() => void verify()}>
+            {m.verify}
+          </button>
+        </div>
       </form>
       {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
+        <p role="alert" id="audit-error" className="notice notice-danger">
+          {error.text}
+          {error.field && ` ${m.staleHidden}`}
         </p>
       )}
       {chain && <p className="notice">{chain}</p>}
       {page && (
         <>
-          <p className="muted">
-            {page.total.toLocaleString('es-CL')} eventos
-            {page.total > PAGE && ` · ${offset + 1}–${Math.min(offset + PAGE, page.total)}`}
+          <p className="muted" aria-live="polite">
+            {m.count(page.total)}
+            {!applied.includeViews && !applied.action && ` (${m.viewsHidden})`}
+            {page.total > PAGE && ` · ${m.range(offset + 1, Math.min(offset + PAGE, page.total))}`}
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Fecha</th>
-                <th scope="col">Agente</th>
-                <th scope="col">Persona</th>
-                <th scope="col">Acción</th>
-                <th scope="col">Motivo</th>
-                <th scope="col">Identidad verificada</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.events.map((event) => (
-                <tr key={event.seq}>
-                  <td>{event.seq}</td>
-                  <td>{formatDateTime(event.at)}</td>
-                  <td>{agentName(event.agentId)}</td>
-                  <td>{event.personRut ? displayRut(event.personRut) : '—'}</td>
-                  <td>{actionLabels[event.action] ?? event.action}</td>
-                  <td>{event.reason ?? ''}</td>
-                  <td>{facts(event.identityCheck)}</td>
+          {page.events.length === 0 ? (
+            <p className="notice empty">{m.noEvents}</p>
+          ) : (
+            <table className="audit-table">
+              <caption className="visually-hidden">{m.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m.columns.seq}</th>
+                  <th scope="col">{m.columns.at}</th>
+                  <th scope="col">{m.columns.agent}</th>
+                  <th scope="col">{m.columns.person}</th>
+                  <th scope="col">{m.columns.action}</th>
+                  <th scope="col">{m.columns.changes}</th>
+                  <th scope="col">{m.columns.reason}</th>
+                  <th scope="col">{m.columns.identity}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="pager">
-            <button
-              type="button"
-              disabled={offset === 0}
-              onClick={() => void load(applied, Math.max(0, offset - PAGE))}
-            >
-              Anteriores
-            </button>
-            <button
-              type="button"
-              disabled={offset + PAGE >= page.total}
-              onClick={() => void load(applied, offset + PAGE)}
-            >
-              Siguientes
-            </button>
-          </div>
+              </thead>
+              <tbody>
+                {page.events.map((event) => (
+                  <tr key={event.seq}>
+                    <td>{event.seq}</td>
+                    <td className="audit-nowrap">{formatDateTime(event.at)}</td>
+                    <td>{agentName(event.agentId)}</td>
+                    <td>
+                      {event.personRut === null ? (
+                        m.empty
+                      ) : (
+                        <>
+                          {event.personName && (
+                            <span className="audit-person">{event.personName}</span>
+                          )}
+                          <span className="rut audit-nowrap">{displayRut(event.personRut)}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>{actionText(event.action)}</td>
+                    <td>
+                      <Changes event={event} />
+                    </td>
+                    <td>{event.reason ?? ''}</td>
+                    <td>{identityCheckText(event.identityCheck)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {page.total > PAGE && (
+            <div className="pager">
+              <button
+                type="button"
+                disabled={offset === 0}
+                onClick={() => void load(applied, Math.max(0, offset - PAGE))}
+              >
+                {m.previous}
+              </button>
+              <button
+                type="button"
+                disabled={offset + PAGE >= page.total}
+                onClick={() => void load(applied, offset + PAGE)}
+              >
+                {m.next}
+              </button>
+            </div>
+          )}
         </>
       )}
     </section>

@@ -1,0 +1,105 @@
+/**
+ * The audit CSV a supervisor opens in a Chilean spreadsheet: Spanish headers, `;` between
+ * fields (the decimal separator there is the comma), a UTF-8 BOM so accents survive, times in
+ * Santiago, catalogue labels instead of codes, agent names and formatted RUTs. The
+ * machine-readable export (hashes included, for checking the chain elsewhere) is another thing.
+ */
+import { actionText, describeAuditChange, identityCheckText } from '../../shared/audit-details';
+import { auditMessages } from '../../shared/messages';
+import { formatRut, rutFromBody } from '../../shared/rut';
+
+export const BOM = '\ufeff';
+export const SEPARATOR = ';';
+const LINE_END = '\r\n';
+
+/** An event as the export reads it: the stored fields and the names joined to them. */
+export type AuditCsvEvent = {
+  seq: number;
+  id: string;
+  at: string;
+  agentId: string;
+  deviceId: string;
+  personRut: number | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  identityCheck: string | null;
+  personName: string | null;
+};
+
+const stampFormat = new Intl.DateTimeFormat('es-CL', {
+  timeZone: 'America/Santiago',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `dd-mm-aaaa HH:mm:ss` on Santiago's clock, whatever the offset that day (UTC−3 or UTC−4). */
+export function santiagoStamp(iso: string): string {
+  const parts = Object.fromEntries(
+    stampFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
+  return `${parts['day']}-${parts['month']}-${parts['year']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
+}
+
+/**
+ * One field: quoted when it holds the separator, a quote or a line break (quotes doubled), and
+ * a leading = + - @ (or tab, carriage return) neutralised with an apostrophe so a spreadsheet
+ * never runs the cell as a formula.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const HEADERS = auditMessages.csvHeaders;
+
+/** Several recorded fields in one cell (no line breaks: every spreadsheet import keeps rows whole). */
+const joinLines = (lines: string[]) => lines.join(' | ');
+
+function row(event: AuditCsvEvent, agentName: (agentId: string) => string): string[] {
+  const details = describeAuditChange(event.before, event.after);
+  const side = (which: 'before' | 'after') =>
+    joinLines(
+      details
+        .filter((detail) => detail[which] !== undefined)
+        .map((detail) => `${detail.label}: ${detail[which]}`),
+    );
+  return [
+    String(event.seq),
+    santiagoStamp(event.at),
+    agentName(event.agentId),
+    event.personRut === null ? '' : formatRut(rutFromBody(event.personRut)),
+    event.personName ?? '',
+    actionText(event.action),
+    side('before'),
+    side('after'),
+    event.reason ?? '',
+    identityCheckText(event.identityCheck),
+    event.deviceId,
+    event.id,
+  ];
+}
+
+/** The whole file: BOM, header line, one line per event, CRLF line ends. */
+export function auditCsv(
+  events: Iterable<AuditCsvEvent>,
+  agentName: (agentId: string) => string,
+): { csv: string; rows: number } {
+  const lines = [Object.values(HEADERS).map(csvCell).join(SEPARATOR)];
+  for (const event of events) {
+    lines.push(row(event, agentName).map(csvCell).join(SEPARATOR));
+  }
+  return { csv: `${BOM}${lines.join(LINE_END)}${LINE_END}`, rows: lines.length - 1 };
+}
+
+/** `auditoria-21-11-2026.csv`, by Santiago's date. */
+export function auditCsvFilename(now: Date): string {
+  return `auditoria-${santiagoStamp(now.toISOString()).slice(0, 10)}.csv`;
+}

@@ -1,0 +1,189 @@
+/**
+ * An audit event's before/after as a person reads it: each field with its Spanish label and
+ * its value shown the way the rest of the desk shows it (dates dd-mm-aaaa in Santiago, RUTs
+ * with check digit, catalogue labels instead of codes). The audit screen and its CSV share it.
+ */
+import { formatDateTime } from './format';
+import {
+  actionLabels,
+  auditChoiceLabels,
+  auditDetailLabels,
+  auditMessages,
+  fieldLabels,
+  identityFactLabels,
+  interactionOutcomeLabels,
+  interactionReasonLabels,
+  mailKindLabels,
+  membershipStateLabels,
+  roleLabels,
+} from './messages';
+import { formatPhone } from './phone';
+import { formatRut, readRut, rutFromBody } from './rut';
+
+/** One field of an event: `before → after` when it changed, otherwise the value it had. */
+export type AuditDetail = {
+  label: string;
+  /** Present when the event recorded the field before the action. */
+  before?: string;
+  /** Present when the event recorded the field after the action. */
+  after?: string;
+  /** Both sides recorded and different: show `before → after`. */
+  changed: boolean;
+};
+
+/** Internal identifiers that mean nothing to a supervisor reading the event. */
+const HIDDEN = new Set(['actionId', 'seenVersion']);
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const lookup = (labels: Record<string, string>, value: unknown) =>
+  typeof value === 'string' ? (labels[value] ?? value) : show(value);
+
+/** A company or person RUT stored as its body (a number) or as text. */
+function rutText(value: unknown): string {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
+    return formatRut(rutFromBody(value));
+  }
+  if (typeof value === 'string') {
+    const rut = readRut(value);
+    return rut ? formatRut(rut) : value;
+  }
+  return show(value);
+}
+
+function conflictsText(value: unknown): string {
+  if (!Array.isArray(value)) return show(value);
+  if (value.length === 0) return auditMessages.empty;
+  return value
+    .map((item) => {
+      const conflict = (item ?? {}) as { field?: unknown; yours?: unknown; theirs?: unknown };
+      const field = typeof conflict.field === 'string' ? conflict.field : '';
+      return auditMessages.conflict(
+        fieldLabels[field] ?? auditDetailLabels[field] ?? field,
+        valueText(field, conflict.yours),
+        valueText(field, conflict.theirs),
+      );
+    })
+    .join('; ');
+}
+
+/** Any value, without a field to tell what it is. */
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return auditMessages.empty;
+  if (typeof value === 'boolean') return value ? auditMessages.yes : auditMessages.no;
+  if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatDateTime(value) : value;
+  if (typeof value === 'number') return value.toLocaleString('es-CL');
+  return JSON.stringify(value);
+}
+
+/** A field's value as the desk shows it. */
+export function valueText(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return auditMessages.empty;
+  switch (field) {
+    case 'companyRut':
+    case 'personRut':
+      return rutText(value);
+    case 'phone':
+      return typeof value === 'string' ? formatPhone(value) : show(value);
+    case 'state':
+      return lookup(membershipStateLabels, value);
+    case 'role':
+      return lookup(roleLabels, value);
+    case 'kind':
+      return lookup({ ...mailKindLabels, ...actionLabels }, value);
+    case 'reason':
+      return lookup(interactionReasonLabels, value);
+    case 'outcome':
+      return lookup(interactionOutcomeLabels, value);
+    case 'choice':
+      return lookup(auditChoiceLabels, value);
+    case 'identityCheck':
+      return Array.isArray(value)
+        ? value.map((fact) => lookup(identityFactLabels, fact)).join(', ')
+        : show(value);
+    case 'conflicts':
+      return conflictsText(value);
+    default:
+      return show(value);
+  }
+}
+
+function parse(json: string | null): Record<string, unknown> | null {
+  if (json === null || json === '') return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      return value as Record<string, unknown>;
+    }
+    return { value };
+  } catch {
+    return { value: json };
+  }
+}
+
+/** The fields an event recorded, in the order it recorded them, with labels and values. */
+export function describeAuditChange(before: string | null, after: string | null): AuditDetail[] {
+  const was = parse(before);
+  const is = parse(after);
+  const keys = [...new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])];
+  // A rejection's code says less than its message: keep the code only when there is no message.
+  const skip = (key: string) =>
+    HIDDEN.has(key) ||
+    (key === 'code' &&
+      (typeof was?.['message'] === 'string' || typeof is?.['message'] === 'string'));
+  return keys
+    .filter((key) => !skip(key))
+    .map((key) => {
+      const label = auditDetailLabels[key] ?? fieldLabels[key] ?? key;
+      const detail: AuditDetail = { label, changed: false };
+      if (was && key in was) detail.before = valueText(key, was[key]);
+      if (is && key in is) detail.after = valueText(key, is[key]);
+      detail.changed =
+        detail.before !== undefined && detail.after !== undefined && detail.before !== detail.after;
+      return detail;
+    });
+}
+
+/** `Correo: a@x.cl → b@x.cl`, or `Empresa: 76.543.210-3` for a field that did not change. */
+export function auditDetailLine(detail: AuditDetail): string {
+  if (detail.changed) return `${detail.label}: ${detail.before} → ${detail.after}`;
+  return `${detail.label}: ${detail.after ?? detail.before}`;
+}
+
+/** The identity facts the agent marked as matching, by their labels. */
+export function identityCheckText(json: string | null): string {
+  if (json === null || json === '') return '';
+  try {
+    return valueText('identityCheck', JSON.parse(json));
+  } catch {
+    return json;
+  }
+}
+
+/** An action's label from the catalogue (the code itself only for an action it lacks). */
+export function actionText(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+/**
+ * A date the supervisor typed as `dd-mm-aaaa` (also `dd/mm/aaaa`, `d-m-aaaa`): the ISO date
+ * `aaaa-mm-dd` the API takes, `null` for an empty field, or `'invalid'` for anything else
+ * (including days that do not exist, like 31-02-2026).
+ */
+export function parseDayInput(input: string): string | null | 'invalid' {
+  const text = input.trim();
+  if (text === '') return null;
+  const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (!match) return 'invalid';
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    year < 1900 ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return 'invalid';
+  }
+  return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

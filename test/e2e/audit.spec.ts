@@ -1,0 +1,166 @@
+/**
+ * The Auditoría screen as a supervisor reads it, and the CSV a Chilean spreadsheet opens.
+ */
+import fs from 'node:fs';
+import { expectAccessible } from './a11y';
+import { expect, test, type DeskPage } from './fixtures';
+
+const PEDRO = 'Pedro Andrés González Muñoz';
+
+/** A Santiago calendar day, `days` from today, as dd-mm-aaaa. */
+function santiagoDay(days: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Santiago',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+      .formatToParts(new Date(Date.now() + days * 86_400_000))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts['day']}-${parts['month']}-${parts['year']}`;
+}
+
+/** Opens Pedro's record (a record view) and changes his phone (a real action). */
+async function changePedrosPhone(desk: DeskPage) {
+  const { page, record } = desk;
+  await desk.find('12.345.678-5');
+  await expect(desk.options.first()).toContainText(PEDRO);
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await dialog.getByRole('textbox', { name: 'Celular' }).fill('+56 9 1111 2222');
+  await dialog.getByRole('textbox', { name: 'Motivo' }).fill('Cambió de número');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+}
+
+test.describe('Auditoría', () => {
+  test.use({ user: 'supervisora' });
+
+  test('shows who, whom by name, and what changed; hides record views unless asked', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await changePedrosPhone(desk);
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    const audit = page.getByRole('region', { name: 'Auditoría' });
+    const table = audit.getByRole('table');
+
+    // Only the real action: the record view is left out, and the screen says so.
+    await expect(audit.getByText('1 evento (sin las consultas de fichas)')).toBeVisible();
+    const rows = table.getByRole('row');
+    await expect(rows).toHaveCount(2);
+    const change = rows.filter({ hasText: 'Cambió datos de contacto' });
+    await expect(change).toContainText('Sara Supervisora');
+    await expect(change).toContainText(PEDRO);
+    await expect(change).toContainText('12.345.678-5');
+    await expect(change).toContainText('Celular: +56 9 8765 4321 → +56 9 1111 2222');
+    await expect(change).toContainText('Cambió de número');
+    await expect(table.getByText('Vio la ficha')).toHaveCount(0);
+    await expectAccessible(page, 'Auditoría: acciones');
+
+    // A RUT never breaks mid-number, at either screen size.
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      const rut = change.getByText('12.345.678-5', { exact: true });
+      await expect(rut).toHaveCSS('white-space', 'nowrap');
+      expect(await rut.evaluate((el) => el.getClientRects().length), `${size.width}px`).toBe(1);
+      const fits = await audit.evaluate((el) => el.scrollWidth <= el.clientWidth);
+      expect(fits, `no sideways scroll at ${size.width}px`).toBe(true);
+    }
+
+    const views = audit.getByLabel('Incluir consultas de fichas («Vio la ficha»)');
+    await views.check();
+    await expect(audit.getByText('2 eventos', { exact: true })).toBeVisible();
+    await expect(rows.filter({ hasText: 'Vio la ficha' })).toContainText(PEDRO);
+    await expectAccessible(page, 'Auditoría: con consultas de fichas');
+    await views.uncheck();
+    await expect(audit.getByText('1 evento (sin las consultas de fichas)')).toBeVisible();
+  });
+
+  test('filters by dd-mm-aaaa dates and clears stale results on a bad filter', async ({ desk }) => {
+    const { page } = desk;
+    await changePedrosPhone(desk);
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    const audit = page.getByRole('region', { name: 'Auditoría' });
+    const table = audit.getByRole('table');
+    const filter = audit.getByRole('button', { name: 'Filtrar' });
+    const from = audit.getByLabel('Desde (dd-mm-aaaa)');
+    const to = audit.getByLabel('Hasta (dd-mm-aaaa)');
+    await expect(from).toHaveAttribute('placeholder', 'dd-mm-aaaa');
+
+    await from.fill(santiagoDay(-1));
+    await to.fill(santiagoDay(1));
+    await filter.click();
+    await expect(audit.getByText('1 evento (sin las consultas de fichas)')).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: PEDRO })).toHaveCount(1);
+
+    await from.fill(santiagoDay(2));
+    await to.fill('');
+    await filter.click();
+    await expect(audit.getByText('0 eventos (sin las consultas de fichas)')).toBeVisible();
+    await expect(audit.getByText('No hay eventos con estos filtros.')).toBeVisible();
+
+    // A date in another shape: a clear Spanish error, and nothing stale below it.
+    await from.fill('2026-11-21');
+    await filter.click();
+    await expect(audit.getByRole('alert')).toHaveText(
+      'Fecha «Desde» no válida (se ingresó «2026-11-21»): escríbala como dd-mm-aaaa, por ejemplo 21-11-2026. No se muestran resultados hasta corregir el filtro.',
+    );
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await expect(audit.getByText(/eventos?\b/)).toHaveCount(0);
+    await expectAccessible(page, 'Auditoría: fecha inválida');
+
+    // Results for a good RUT, then an invalid RUT: the old results go away.
+    await from.fill('');
+    await audit.getByLabel('RUT', { exact: true }).fill('12.345.678-5');
+    await filter.click();
+    await expect(table.getByRole('row').filter({ hasText: PEDRO })).toHaveCount(1);
+    await audit.getByLabel('RUT', { exact: true }).fill('12.345.678-9');
+    await filter.click();
+    await expect(audit.getByRole('alert')).toHaveText(
+      'RUT inválido: el dígito verificador debería ser 5 (se ingresó 9). No se muestran resultados hasta corregir el filtro.',
+    );
+    await expect(table).toHaveCount(0);
+    await expect(audit.getByText(PEDRO)).toHaveCount(0);
+    await expectAccessible(page, 'Auditoría: RUT inválido');
+  });
+
+  test('exports a CSV a Chilean spreadsheet opens well', async ({ desk }) => {
+    const { page } = desk;
+    await changePedrosPhone(desk);
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    const audit = page.getByRole('region', { name: 'Auditoría' });
+    await expect(audit.getByText('1 evento (sin las consultas de fichas)')).toBeVisible();
+
+    const download = page.waitForEvent('download');
+    await audit.getByRole('button', { name: 'Exportar CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^auditoria-\d{2}-\d{2}-\d{4}\.csv$/);
+    const bytes = fs.readFileSync(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      'N°;Fecha y hora (Chile);Agente;RUT;Persona;Acción;Antes;Después;Motivo;Identidad verificada;Equipo;ID del evento',
+    );
+    // As on screen: the real action only, the record view left out.
+    expect(lines).toHaveLength(3);
+    const cells = lines[1]!.split(';');
+    expect(cells[1]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(cells.slice(2, 9)).toEqual([
+      'Sara Supervisora',
+      '12.345.678-5',
+      PEDRO,
+      'Cambió datos de contacto',
+      'Correo: pedro.gonzalez@gmail.com | Celular: +56 9 8765 4321',
+      'Correo: pedro.gonzalez@gmail.com | Celular: +56 9 1111 2222',
+      'Cambió de número',
+    ]);
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import {
+  auditCsv,
+  auditCsvFilename,
+  csvCell,
+  santiagoStamp,
+  type AuditCsvEvent,
+} from '../../src/main/domain/audit-csv';
+import {
+  auditDetailLine,
+  describeAuditChange,
+  parseDayInput,
+} from '../../src/shared/audit-details';
+
+const EVENT: AuditCsvEvent = {
+  seq: 7,
+  id: 'b1f0c1de-0000-4000-8000-000000000007',
+  at: '2026-11-21T15:00:00.000Z',
+  agentId: 'supervisor-demo',
+  deviceId: 'desk-1',
+  personRut: 12345678,
+  action: 'account.unlock',
+  before: JSON.stringify({ lockedUntil: '2026-11-21T15:20:00.000Z', failedAttempts: 6 }),
+  after: JSON.stringify({ lockedUntil: null, failedAttempts: 0 }),
+  reason: null,
+  identityCheck: JSON.stringify(['serial_number', 'registered_phone']),
+  personName: 'Pedro Andrés González Muñoz',
+};
+
+const names: Record<string, string> = { 'supervisor-demo': 'Sara Supervisora' };
+const agentName = (id: string) => names[id] ?? id;
+
+/** The cells of a line (no quoted separators in the lines this is used on). */
+const cells = (line: string) => line.split(';');
+
+describe('the audit CSV for a Chilean spreadsheet', () => {
+  it('starts with a UTF-8 BOM and Spanish headers separated by ;', () => {
+    const { csv, rows } = auditCsv([], agentName);
+    expect(rows).toBe(0);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1)).toBe(
+      'N°;Fecha y hora (Chile);Agente;RUT;Persona;Acción;Antes;Después;Motivo;Identidad verificada;Equipo;ID del evento\r\n',
+    );
+  });
+
+  it('writes a row with the agent name, formatted RUT, name, labels and before/after', () => {
+    const { csv, rows } = auditCsv([EVENT], agentName);
+    expect(rows).toBe(1);
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('');
+    expect(cells(lines[1]!)).toEqual([
+      '7',
+      '21-11-2026 12:00:00',
+      'Sara Supervisora',
+      '12.345.678-5',
+      'Pedro Andrés González Muñoz',
+      'Desbloqueó la cuenta',
+      'Bloqueada hasta: 21-11-2026 12:20 | Intentos fallidos: 6',
+      'Bloqueada hasta: — | Intentos fallidos: 0',
+      '',
+      'N° de serie de la cédula, Celular registrado',
+      'desk-1',
+      EVENT.id,
+    ]);
+    expect(csv).not.toMatch(/account\.unlock|supervisor-demo|failedAttempts|lockedUntil/);
+  });
+
+  it('replaces codes with the catalogue labels: record views and call reasons', () => {
+    const { csv } = auditCsv(
+      [
+        { ...EVENT, seq: 1, action: 'person.view', before: null, after: null, identityCheck: null },
+        {
+          ...EVENT,
+          seq: 2,
+          action: 'interaction.open',
+          before: null,
+          after: JSON.stringify({ reason: 'locked_attempts' }),
+          identityCheck: null,
+        },
+        {
+          ...EVENT,
+          seq: 3,
+          action: 'membership.disable',
+          before: JSON.stringify({ companyRut: 76543210, state: 'active' }),
+          after: JSON.stringify({ companyRut: 76543210, state: 'disabled' }),
+          reason: 'Solicitado por la empresa',
+          identityCheck: null,
+        },
+      ],
+      agentName,
+    );
+    const [, view, open, disable] = csv.split('\r\n').map(cells);
+    expect(view![5]).toBe('Vio la ficha');
+    expect(open![5]).toBe('Abrió una llamada');
+    expect(open![7]).toBe('Motivo de la llamada: Bloqueo por intentos');
+    expect(disable![6]).toBe('Empresa: 76.543.210-3 | Estado: Activa');
+    expect(disable![7]).toBe('Empresa: 76.543.210-3 | Estado: Inhabilitada');
+    expect(csv).not.toMatch(/person\.view|locked_attempts|"active"|disabled/);
+  });
+
+  it('keeps an unknown agent id rather than an empty cell', () => {
+    const { csv } = auditCsv([{ ...EVENT, agentId: 'agent-elsewhere' }], agentName);
+    expect(cells(csv.split('\r\n')[1]!)[2]).toBe('agent-elsewhere');
+  });
+
+  it('leaves RUT and name empty for an event about no person', () => {
+    const { csv } = auditCsv([{ ...EVENT, personRut: null, personName: null }], agentName);
+    const row = cells(csv.split('\r\n')[1]!);
+    expect(row[3]).toBe('');
+    expect(row[4]).toBe('');
+  });
+});
+
+describe('Santiago time in the CSV', () => {
+  it('converts summer (UTC−3) and winter (UTC−4) instants', () => {
+    expect(santiagoStamp('2026-01-15T15:00:00Z')).toBe('15-01-2026 12:00:00');
+    expect(santiagoStamp('2026-06-15T15:00:05Z')).toBe('15-06-2026 11:00:05');
+  });
+
+  it('follows the clock across the September change (00:00 → 01:00)', () => {
+    expect(santiagoStamp('2026-09-06T03:59:59Z')).toBe('05-09-2026 23:59:59');
+    expect(santiagoStamp('2026-09-06T04:00:00Z')).toBe('06-09-2026 01:00:00');
+  });
+
+  it('follows the clock across the April change (24:00 → 23:00), and past midnight UTC', () => {
+    expect(santiagoStamp('2026-04-05T02:30:00Z')).toBe('04-04-2026 23:30:00');
+    expect(santiagoStamp('2026-04-05T03:30:00Z')).toBe('04-04-2026 23:30:00');
+    expect(santiagoStamp('2026-04-05T04:30:00Z')).toBe('05-04-2026 00:30:00');
+  });
+
+  it('names the file by the Santiago date, not the UTC one', () => {
+    // 22 November 01:30 UTC is still 21 November in Santiago.
+    expect(auditCsvFilename(new Date('2026-11-22T01:30:00Z'))).toBe('auditoria-21-11-2026.csv');
+  });
+});
+
+describe('a CSV cell', () => {
+  it('quotes a field with the separator, a quote or a line break, doubling quotes', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('dijo "sí"')).toBe('"dijo ""sí"""');
+    expect(csvCell('una\nlínea')).toBe('"una\nlínea"');
+    expect(csvCell('una\r\nlínea')).toBe('"una\r\nlínea"');
+    expect(csvCell('1,5')).toBe('1,5');
+    expect(csvCell('simple')).toBe('simple');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('neutralises a leading = + - @ so no formula runs', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+56 9 1234 5678')).toBe("'+56 9 1234 5678");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('protects a reason typed by an agent inside a whole row', () => {
+    const { csv } = auditCsv([{ ...EVENT, reason: '=cmd|" /C calc"!A0;x\notra línea' }], agentName);
+    expect(csv).toContain(`;"'=cmd|"" /C calc""!A0;x\notra línea";`);
+  });
+});
+
+describe('what an event changed, in words', () => {
+  it('shows a contact change as before → after with labels and formatted values', () => {
+    const details = describeAuditChange(
+      JSON.stringify({ email: 'pedro@ejemplo.cl', phone: '+56987654321' }),
+      JSON.stringify({ email: 'pedro@ejemplo.cl', phone: '+56912340000' }),
+    );
+    expect(details.map(auditDetailLine)).toEqual([
+      'Correo: pedro@ejemplo.cl',
+      'Celular: +56 9 8765 4321 → +56 9 1234 0000',
+    ]);
+    expect(details.map((d) => d.changed)).toEqual([false, true]);
+  });
+
+  it('reads booleans, mail kinds and hides internal ids', () => {
+    expect(
+      describeAuditChange(
+        JSON.stringify({ registrationBlocked: true }),
+        JSON.stringify({ registrationBlocked: false }),
+      ).map(auditDetailLine),
+    ).toEqual(['Registro bloqueado: Sí → No']);
+    expect(
+      describeAuditChange(
+        JSON.stringify({ lastSentAt: null }),
+        JSON.stringify({ kind: 'email_confirmation', to: 'p@x.cl' }),
+      ).map(auditDetailLine),
+    ).toEqual(['Envío anterior: —', 'Tipo de correo: Confirmación de correo', 'Enviado a: p@x.cl']);
+    expect(
+      describeAuditChange(
+        JSON.stringify({ code: 'stale', message: 'La ficha cambió', conflicts: [] }),
+        JSON.stringify({ choice: 'keep_theirs', actionId: 'abc' }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Motivo del rechazo: La ficha cambió',
+      'Diferencias: —',
+      'Decisión: Mantener el del sistema central',
+    ]);
+  });
+
+  it('has nothing to say about a record view', () => {
+    expect(describeAuditChange(null, null)).toEqual([]);
+  });
+});
+
+describe('a date typed as dd-mm-aaaa', () => {
+  it('becomes the ISO date the API takes', () => {
+    expect(parseDayInput('21-11-2026')).toBe('2026-11-21');
+    expect(parseDayInput(' 1/9/2026 ')).toBe('2026-09-01');
+    expect(parseDayInput('')).toBeNull();
+  });
+
+  it('refuses other shapes and days that do not exist', () => {
+    expect(parseDayInput('2026-11-21')).toBe('invalid');
+    expect(parseDayInput('11/21/2026')).toBe('invalid');
+    expect(parseDayInput('31-02-2026')).toBe('invalid');
+    expect(parseDayInput('ayer')).toBe('invalid');
+  });
+});
