@@ -151,6 +151,10 @@ export function AuditView() {
     (key: 'rut' | 'agentId' | 'action' | 'from' | 'to') => (event: { target: { value: string } }) =>
       setFilters((current) => ({ ...current, [key]: event.target.value }));
 
+  /** An export or a verification that failed: the results on screen are still true. */
+  const notDone = (failure: unknown) =>
+    setError({ text: failure instanceof ApiError ? failure.message : m.failed });
+
   /** Exports what the form says, and shows the same on screen, so file and table agree. */
   const exportCsv = async () => {
     const checked = check(filters);
@@ -169,7 +173,7 @@ export function AuditView() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       await load(filters, 0);
     } catch (failure) {
-      failed(failure);
+      notDone(failure);
     }
   };
 
@@ -182,7 +186,7 @@ export function AuditView() {
           : m.chainBroken(report.firstBroken.seq, report.firstBroken.problem),
       );
     } catch (failure) {
-      failed(failure);
+      notDone(failure);
     }
   };
 
