@@ -526,6 +526,47 @@ export const syncMessages = {
   personCount: (n: number) => syncCount(n, 'persona', 'personas'),
   personCountLoading: (n: number) => `${syncCount(n, 'persona', 'personas')} (cargando)`,
   pendingShort: (n: number) => `${n} ${n === 1 ? 'pendiente' : 'pendientes'}`,
+  badgeLabel: (parts: string) => `Sincronización: ${parts}`,
+  badgeInitial: (percent: number) => `carga inicial ${percent} %`,
+  badgeLast: (time: string) => `últ. ${time}`,
+  badgeIssues: (n: number) => `${n} por revisar`,
+  badgeStuck: 'la cola no avanza',
+  title: 'Sincronización',
+  state: 'Estado',
+  pending: 'Pendientes',
+  waitingForOther: (n: number) =>
+    ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} que ingrese)`,
+  lastSync: 'Última sincronización',
+  never: 'Nunca',
+  nextAttempt: 'Próximo intento',
+  inSeconds: (seconds: number) => `en ${seconds} s`,
+  deviceId: 'Identidad del equipo',
+  initialLoad: (done: number, total: number) =>
+    `Carga inicial: ${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} registros`,
+  initialLoadLabel: 'Carga inicial',
+  syncNow: 'Sincronizar ahora',
+  syncing: 'Sincronizando…',
+  stuck:
+    'Hay acciones pendientes que no llegan al sistema central hace demasiado tiempo. Revise la conexión o avise a soporte.',
+  settings: 'Ajustes',
+  centralAddress: 'Dirección del sistema central',
+  save: 'Guardar',
+  onlySupervisor: 'Solo un supervisor puede cambiar la dirección del sistema central.',
+  addressSaved: 'Dirección del sistema central guardada.',
+  review: 'Por revisar',
+  noIssues: 'No hay conflictos ni rechazos.',
+  conflict: 'Conflicto',
+  rejected: 'Rechazada',
+  rejectedReason: (reason: string) => `Motivo: ${reason}`,
+  conflictColumns: { field: 'Dato', yours: 'Su valor', theirs: 'Valor en el sistema central' },
+  keepTheirs: 'Mantener el del sistema central',
+  keepMine: 'Aplicar el mío',
+  dismiss: 'Entendido',
+  keptMine: 'Se enviará de nuevo su valor.',
+  keptTheirs: 'Listo: se mantiene el estado del sistema central.',
+  failed: 'No se pudo completar la operación.',
+  issuesLoadFailed: 'No se pudieron cargar las acciones por revisar.',
+  empty: '(vacío)',
 };
 
 /** While the replica may be missing data: what the agent reads and may do. */
@@ -544,7 +585,7 @@ export const incompleteDataMessages = {
   progressLabel: 'Carga de datos del sistema central',
   diagnosisTitle: 'Diagnóstico en espera: los datos aún están llegando',
   diagnosisSay:
-    'No le dé un diagnóstico todavía: lo que falta puede cambiarlo. Pídale un momento y vuelva a abrir la ficha cuando termine la carga, o tome su teléfono y devuélvale la llamada.',
+    'No le dé un diagnóstico todavía: lo que falta puede cambiarlo. Pídale un momento (esta ficha se actualiza sola al terminar la carga) o tome su teléfono y devuélvale la llamada.',
 };
 
 export const syncKindLabels: Record<string, string> = {

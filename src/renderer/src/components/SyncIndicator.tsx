@@ -69,20 +69,19 @@ export function SyncIndicator() {
         : 'sync-ok';
   const parts: string[] = [syncStateLabels[sync.state]];
   if (sync.initialSync) {
-    parts.push(
-      `carga inicial ${Math.floor((100 * sync.initialSync.done) / Math.max(1, sync.initialSync.total))} %`,
-    );
+    const { done, total } = sync.initialSync;
+    parts.push(syncMessages.badgeInitial(Math.floor((100 * done) / Math.max(1, total))));
   }
   parts.push(syncMessages.pendingShort(sync.pending));
-  if (sync.lastSyncAt) parts.push(`últ. ${formatTime(sync.lastSyncAt)}`);
-  if (issues > 0) parts.push(issues === 1 ? '1 por revisar' : `${issues} por revisar`);
-  if (sync.stuck) parts.push('la cola no avanza');
+  if (sync.lastSyncAt) parts.push(syncMessages.badgeLast(formatTime(sync.lastSyncAt)));
+  if (issues > 0) parts.push(syncMessages.badgeIssues(issues));
+  if (sync.stuck) parts.push(syncMessages.badgeStuck);
 
   return (
     <button
       type="button"
       className={`sync-indicator ${tone}`}
-      aria-label={`Sincronización: ${parts.join(', ')}`}
+      aria-label={syncMessages.badgeLabel(parts.join(', '))}
       onClick={() => show('sync')}
     >
       {parts.join(' · ')}

@@ -13,7 +13,7 @@ import { useApp } from '../store';
 import { displayRut } from './display';
 
 const show = (value: unknown) =>
-  value === null || value === undefined || value === '' ? '(vacío)' : String(value);
+  value === null || value === undefined || value === '' ? syncMessages.empty : String(value);
 
 /** Sync status, settings, and the actions that need a person: conflicts and rejections. */
 export function SyncView() {
@@ -30,12 +30,12 @@ export function SyncView() {
   const [busy, setBusy] = useState(false);
 
   const failed = (failure: unknown) =>
-    setError(failure instanceof ApiError ? failure.message : 'No se pudo completar la operación.');
+    setError(failure instanceof ApiError ? failure.message : syncMessages.failed);
 
   useEffect(() => {
     call('sync.issues', {})
       .then(setIssues)
-      .catch(() => setError('No se pudieron cargar las acciones por revisar.'));
+      .catch(() => setError(syncMessages.issuesLoadFailed));
   }, [sync?.conflicts, sync?.rejected]);
 
   // The same rows the header counts: listed again whenever that count (or the agent) changes.
@@ -70,11 +70,7 @@ export function SyncView() {
     setError(null);
     try {
       setIssues(await call('sync.resolve', { actionId: issue.actionId, choice }));
-      notify(
-        choice === 'keep_mine'
-          ? 'Se enviará de nuevo su valor.'
-          : 'Listo: se mantiene el estado del sistema central.',
-      );
+      notify(choice === 'keep_mine' ? syncMessages.keptMine : syncMessages.keptTheirs);
       await refreshSync();
       void reloadRecord();
     } catch (failure) {
@@ -88,7 +84,7 @@ export function SyncView() {
       await call('sync.configure', { centralUrl: url ?? sync.centralUrl });
       setUrl(null);
       await refreshSync();
-      notify('Dirección del sistema central guardada.');
+      notify(syncMessages.addressSaved);
     } catch (failure) {
       failed(failure);
     }
@@ -96,7 +92,7 @@ export function SyncView() {
 
   return (
     <section className="page" aria-labelledby="sync-title">
-      <h1 id="sync-title">Sincronización</h1>
+      <h1 id="sync-title">{syncMessages.title}</h1>
       {error && (
         <p role="alert" className="notice notice-danger">
           {error}
@@ -104,24 +100,24 @@ export function SyncView() {
       )}
       {sync.stuck && (
         <p role="alert" className="notice notice-danger">
-          Hay acciones pendientes que no llegan al sistema central hace demasiado tiempo. Revise la
-          conexión o avise a soporte.
+          {syncMessages.stuck}
         </p>
       )}
       <dl className="facts">
-        <dt>Estado</dt>
+        <dt>{syncMessages.state}</dt>
         <dd>{syncStateLabels[sync.state]}</dd>
-        <dt>Pendientes</dt>
+        <dt>{syncMessages.pending}</dt>
         <dd>
           {sync.pending}
-          {sync.waitingForOtherAgent > 0 &&
-            ` (${sync.waitingForOtherAgent} de otro agente: esperan que ingrese)`}
+          {sync.waitingForOtherAgent > 0 && syncMessages.waitingForOther(sync.waitingForOtherAgent)}
         </dd>
-        <dt>Última sincronización</dt>
-        <dd>{sync.lastSyncAt ? formatDateTime(sync.lastSyncAt) : 'Nunca'}</dd>
-        <dt>Próximo intento</dt>
+        <dt>{syncMessages.lastSync}</dt>
+        <dd>{sync.lastSyncAt ? formatDateTime(sync.lastSyncAt) : syncMessages.never}</dd>
+        <dt>{syncMessages.nextAttempt}</dt>
         <dd>
-          {sync.nextAttemptInMs === null ? '—' : `en ${Math.ceil(sync.nextAttemptInMs / 1000)} s`}
+          {sync.nextAttemptInMs === null
+            ? '—'
+            : syncMessages.inSeconds(Math.ceil(sync.nextAttemptInMs / 1000))}
         </dd>
         <dt>{syncMessages.lastError}</dt>
         <dd>
@@ -133,28 +129,29 @@ export function SyncView() {
             </details>
           )}
         </dd>
-        <dt>Identidad del equipo</dt>
+        <dt>{syncMessages.deviceId}</dt>
         <dd>
           <code>{sync.deviceId}</code>
         </dd>
       </dl>
       {progress && (
         <div className="initial-sync">
-          <p>
-            Carga inicial: {progress.done.toLocaleString('es-CL')} de{' '}
-            {progress.total.toLocaleString('es-CL')} registros
-          </p>
-          <progress max={progress.total} value={progress.done} aria-label="Carga inicial" />
+          <p>{syncMessages.initialLoad(progress.done, progress.total)}</p>
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={syncMessages.initialLoadLabel}
+          />
         </div>
       )}
-      <div className="filters">
+      <div className="filters sync-actions">
         <button
           type="button"
           className="primary"
           disabled={busy || !sync.configured}
           onClick={syncNow}
         >
-          {busy ? 'Sincronizando…' : 'Sincronizar ahora'}
+          {busy ? syncMessages.syncing : syncMessages.syncNow}
         </button>
       </div>
 
@@ -197,7 +194,7 @@ export function SyncView() {
         </table>
       )}
 
-      <h2>Ajustes</h2>
+      <h2>{syncMessages.settings}</h2>
       <form
         className="filters"
         onSubmit={(event) => {
@@ -206,7 +203,7 @@ export function SyncView() {
         }}
       >
         <label className="field inline">
-          Dirección del sistema central
+          {syncMessages.centralAddress}
           <input
             value={url ?? sync.centralUrl ?? ''}
             placeholder="https://central.ejemplo.cl"
@@ -216,37 +213,35 @@ export function SyncView() {
           />
         </label>
         <button type="submit" disabled={!supervisor}>
-          Guardar
+          {syncMessages.save}
         </button>
       </form>
-      {!supervisor && (
-        <p className="muted small">
-          Solo un supervisor puede cambiar la dirección del sistema central.
-        </p>
-      )}
+      {!supervisor && <p className="muted small">{syncMessages.onlySupervisor}</p>}
 
-      <h2>Por revisar</h2>
-      {issues && issues.length === 0 && <p className="muted">No hay conflictos ni rechazos.</p>}
+      <h2>{syncMessages.review}</h2>
+      {issues && issues.length === 0 && <p className="muted">{syncMessages.noIssues}</p>}
       {issues && issues.length > 0 && (
         <ul className="issues">
           {issues.map((issue) => (
             <li key={issue.actionId} className="issue">
               <p>
                 <strong>
-                  {issue.state === 'conflict' ? 'Conflicto' : 'Rechazada'}:{' '}
+                  {issue.state === 'conflict' ? syncMessages.conflict : syncMessages.rejected}:{' '}
                   {syncKindLabels[issue.kind] ?? issue.kind}
                 </strong>
                 {issue.personRut && ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}`} ·{' '}
                 {formatDateTime(issue.createdAt)}
               </p>
-              {issue.state === 'rejected' && <p>Motivo: {issue.message ?? issue.code}</p>}
+              {issue.state === 'rejected' && (
+                <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
+              )}
               {issue.conflicts.length > 0 && (
                 <table>
                   <thead>
                     <tr>
-                      <th scope="col">Dato</th>
-                      <th scope="col">Su valor</th>
-                      <th scope="col">Valor en el sistema central</th>
+                      <th scope="col">{syncMessages.conflictColumns.field}</th>
+                      <th scope="col">{syncMessages.conflictColumns.yours}</th>
+                      <th scope="col">{syncMessages.conflictColumns.theirs}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -264,17 +259,17 @@ export function SyncView() {
                 {issue.state === 'conflict' ? (
                   <>
                     <button type="button" onClick={() => void resolve(issue, 'keep_theirs')}>
-                      Mantener el del sistema central
+                      {syncMessages.keepTheirs}
                     </button>
                     {issue.kind === 'person.update_contact' && (
                       <button type="button" onClick={() => void resolve(issue, 'keep_mine')}>
-                        Aplicar el mío
+                        {syncMessages.keepMine}
                       </button>
                     )}
                   </>
                 ) : (
                   <button type="button" onClick={() => void resolve(issue, 'dismiss')}>
-                    Entendido
+                    {syncMessages.dismiss}
                   </button>
                 )}
               </div>
