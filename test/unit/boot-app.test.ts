@@ -1,0 +1,154 @@
+/**
+ * The built desktop app, booted under Node against a recording stand-in for `electron`: it
+ * starts, opens the replica, answers every contract channel through the IPC door, opens one
+ * hardened window on the built renderer and preload, denies navigation, new windows and
+ * permissions, and shuts down cleanly. The built preload exposes exactly the contract.
+ * Catches the bundling and path mistakes that type checks cannot.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../src/shared/channels';
+import { contract } from '../../src/shared/contract';
+import { bootBuiltApp, buildApp, type BootReport } from '../support/built-app';
+
+let out = '';
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+
+beforeAll(() => {
+  out = buildApp('boot-test');
+}, 120_000);
+
+afterAll(() => {
+  if (out) fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the built main bundle', () => {
+  let report: BootReport;
+  let code: number | null;
+  let version: string;
+  let userData: string;
+  let output: string;
+
+  beforeAll(async () => {
+    userData = tempDir('mesa-boot-');
+    ({ report, code, version, output } = await bootBuiltApp({ out, userData }));
+  }, 60_000);
+
+  it('starts and ends by itself, with no error', () => {
+    expect(report.uncaught, output).toEqual([]);
+    expect(code, output).toBe(0);
+    expect(report.readyAt).not.toBeNull();
+    expect(report.errorBoxes).toEqual([]);
+    expect(report.sandboxEnabled).toBe(true);
+  });
+
+  it('opens the replica in the user-data folder and answers through the IPC door', () => {
+    const replica = path.join(userData, 'data', 'mesa-de-ayuda.db');
+    expect(fs.existsSync(replica)).toBe(true);
+    expect(report.ipcAnswers['trustedAppInfo']).toMatchObject({
+      ok: true,
+      value: { door: 'electron', version, dataDir: path.join(userData, 'data') },
+    });
+    expect(report.ipcAnswers['untrustedAppInfo']).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('registers one handler for every contract channel and no other', () => {
+    expect([...report.ipcHandled].sort()).toEqual(Object.keys(contract).sort());
+    expect(new Set(report.ipcHandled).size).toBe(report.ipcHandled.length);
+  });
+
+  it('opens one hardened window on the built renderer and the built preload', () => {
+    expect(report.windows).toHaveLength(1);
+    const [window] = report.windows;
+    const prefs = window!.options.webPreferences!;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(prefs['webSecurity']).not.toBe(false);
+    expect(prefs['nodeIntegrationInWorker']).not.toBe(true);
+    expect(prefs['nodeIntegrationInSubFrames']).not.toBe(true);
+    expect(prefs['allowRunningInsecureContent']).not.toBe(true);
+    expect(prefs['experimentalFeatures']).not.toBe(true);
+    expect(prefs['preload']).toBe(path.join(out, 'preload', 'index.cjs'));
+    expect(fs.existsSync(prefs['preload'] as string)).toBe(true);
+    const loaded = window!.loadedUrl!;
+    expect(loaded.startsWith('file:')).toBe(true);
+    expect(fileURLToPath(loaded)).toBe(path.join(out, 'renderer', 'index.html'));
+    expect(fs.existsSync(fileURLToPath(loaded))).toBe(true);
+    expect(window!.shown).toBe(true);
+  });
+
+  it('denies navigation, webviews, new windows and permission requests', () => {
+    expect(report.probes).toMatchObject({
+      navigatePrevented: true,
+      attachWebviewPrevented: true,
+      windowOpen: { action: 'deny' },
+      permissionGranted: false,
+    });
+  });
+
+  it('shuts down cleanly: quit runs, the replica is closed (its WAL checkpointed away)', () => {
+    expect(report.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
+    expect(report.exitCode).toBeNull();
+    expect(fs.existsSync(path.join(userData, 'data', 'mesa-de-ayuda.db-wal'))).toBe(false);
+  });
+});
+
+describe('the built preload', () => {
+  it('exposes exactly the contract channels, frozen, each invoking its own channel', async () => {
+    const code = fs.readFileSync(path.join(out, 'preload', 'index.cjs'), 'utf8');
+    const required: string[] = [];
+    const exposed: [string, Record<string, (input: unknown) => unknown>][] = [];
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld: (key: string, value: Record<string, (input: unknown) => unknown>) =>
+          exposed.push([key, value]),
+      },
+      ipcRenderer: {
+        invoke: (...args: unknown[]) => {
+          invoked.push(args);
+          return Promise.resolve({ ok: true, value: null });
+        },
+        on: () => undefined,
+        removeListener: () => undefined,
+      },
+    };
+    // A sandboxed preload may only require what Electron's sandbox offers: here, `electron`.
+    const sandboxRequire = (name: string) => {
+      required.push(name);
+      if (name === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${name}`);
+    };
+    const module = { exports: {} };
+    vm.runInNewContext(code, {
+      require: sandboxRequire,
+      module,
+      exports: module.exports,
+      console,
+    });
+    expect(required.every((name) => name === 'electron')).toBe(true);
+    expect(exposed.map(([key]) => key)).toEqual(['api']);
+    const api = exposed[0]![1];
+    expect(Object.keys(api).sort()).toEqual([...channelNames].sort());
+    expect(Object.keys(api).sort()).toEqual(Object.keys(contract).sort());
+    expect(Object.isFrozen(api)).toBe(true);
+    for (const channel of channelNames) await api[channel]!({ probe: channel });
+    expect(invoked).toEqual(channelNames.map((channel) => [channel, { probe: channel }]));
+  });
+});
