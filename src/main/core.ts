@@ -278,12 +278,10 @@ export function createCore(options: CoreOptions): Core {
     'auth.session': () => (session ? toSession(session) : null),
     'persons.search': (input) => {
       const s = agent();
-      return searchPersons(
-        repos.search,
-        input,
-        now(),
-        s.role === 'prevention' ? s.companyRuts : null,
-      );
+      return searchPersons(repos.search, input, now(), {
+        assigned: s.role === 'prevention' ? s.companyRuts : null,
+        replicaIncomplete: () => replicaIncomplete(db.$client, client !== null),
+      });
     },
     'persons.get': (input) =>
       viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }),

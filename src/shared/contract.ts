@@ -140,6 +140,10 @@ export const SearchNotice = z.discriminatedUnion('code', [
   z.object({ code: z.literal('invalid_check_digit'), expected: z.string(), typed: z.string() }),
   z.object({ code: z.literal('capped'), cap: z.number().int() }),
   z.object({ code: z.literal('rut_not_found'), rut: z.string() }),
+  /** A prevention officer's search: the RUT is not among his companies' people. */
+  z.object({ code: z.literal('rut_outside_scope'), rut: z.string() }),
+  /** Not found while the replica is still being filled: nothing can be said yet. */
+  z.object({ code: z.literal('rut_not_synced_yet'), rut: z.string() }),
 ]);
 export type SearchNotice = z.infer<typeof SearchNotice>;
 
@@ -150,6 +154,8 @@ export const SearchPage = z.object({
   persons: z.array(PersonHit),
   offset: z.number().int(),
   hasMore: z.boolean(),
+  /** Persons the agent can page through for this text (at most the cap; see `capped`). */
+  total: z.number().int(),
   notices: z.array(SearchNotice),
 });
 export type SearchPage = z.infer<typeof SearchPage>;
@@ -188,6 +194,8 @@ export const PersonRecord = z.object({
       registrationBlocked: z.boolean(),
       lastLoginAt: z.string().nullable(),
       badges: z.array(Badge),
+      /** The mails that fit this account now (shared/rules/access.ts): all the record offers. */
+      mailKinds: z.array(MailKind),
     }),
   ),
   memberships: z.array(

@@ -14,7 +14,7 @@ import type { SyncErrorCode } from './contract';
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
-  not_found: 'No se encontró a la persona en la réplica local. Búsquela de nuevo por RUT.',
+  not_found: 'No se encontró a la persona. Búsquela de nuevo por RUT.',
   unauthorized: 'Inicie sesión para continuar.',
   forbidden: 'Esta acción no está permitida para su perfil.',
   stale:
@@ -100,10 +100,37 @@ export const searchMessages = {
   invalidCheckDigit: (typed: string, expected: string) =>
     `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed})`,
   capped: (cap: number) =>
-    `Se muestran las primeras ${cap} coincidencias. Agregue un nombre o el segundo apellido para acotar.`,
+    `Hay más de ${cap} coincidencias y se listan solo las primeras ${cap}. Agregue un nombre o el segundo apellido para acotar.`,
   rutNotFound: (rut: string) =>
-    `El RUT ${rut} no figura en la réplica. Dígale: ${NOT_IN_REPLICA_SAY}`,
+    `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
+  /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
+  rutOutsideScope: (rut: string) =>
+    `El RUT ${rut} no está entre las personas de sus empresas asignadas. No le diga que no está registrado: indíquele que llame a la Mesa de Ayuda 600 600 2247 o que consulte al encargado de prevención de su empresa.`,
+  rutNotSyncedYet: (rut: string) =>
+    `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
+  none: (text: string) =>
+    `Sin resultados para «${text}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
+  noneForRut: (text: string) => `Sin resultados para «${text}».`,
+  noneInCompany: (text: string, company: string) =>
+    `Sin resultados para «${text}» dentro de ${company}. La búsqueda está filtrada por esa empresa.`,
+  companyEmpty: (company: string) => `${company} no tiene personas registradas.`,
+  searchEverywhere: 'Buscar en todas las empresas (Enter)',
+  scopeChip: (company: string) => `Filtrando por ${company}`,
+  clearScope: 'Quitar el filtro de empresa',
+  /** The status line under the results: loaded of total. */
+  summary: (shown: number, total: number, companies: number) =>
+    [
+      shown === total ? countOf(total, 'persona') : `${shown} de ${countOf(total, 'persona')}`,
+      companies > 0 ? countOf(companies, 'empresa') : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
 };
+
+/** `1 persona`, `2.000 personas`: a count with its noun, in Chilean number format. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('es-CL')} ${n === 1 ? singular : plural}`;
+}
 
 export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reason'], string> = {
   role: 'Su perfil no permite esta acción.',
@@ -534,8 +561,7 @@ export const syncMessages = {
   title: 'Sincronización',
   state: 'Estado',
   pending: 'Pendientes',
-  waitingForOther: (n: number) =>
-    ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} que ingrese)`,
+  waitingForOther: (n: number) => ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} que ingrese)`,
   lastSync: 'Última sincronización',
   never: 'Nunca',
   nextAttempt: 'Próximo intento',

@@ -8,6 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { loginRut, readRut } from '../../shared/rut';
+import {
+  accessBlockBadge,
+  fittingMailKinds,
+  hasAccess,
+  unsignedAgreement,
+} from '../../shared/rules/access';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
 import { decide, type Action } from '../domain/permissions';
@@ -81,6 +87,17 @@ export function buildPersonRecord(
   const can = (action: Action, companyRut?: number): Decision =>
     decide(scope, action, { personCompanyRuts: companyRuts, companyRut });
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
+  const accessFacts = { isPensioner: person.isPensioner, memberships };
+  const blocked = accessBlockBadge(accessFacts);
+  const mailFacts = (account: (typeof accounts)[number]) => ({
+    portal: account.portal,
+    hasEmail: Boolean(person.email),
+    registrationState: account.registrationState,
+    emailVerified: account.emailVerified,
+    hasAccess: hasAccess(accessFacts),
+    hasApprovedRequest: accessRequests.some((request) => request.state === 'approved'),
+    hasUnsignedAgreement: unsignedAgreement(memberships),
+  });
 
   const membershipViews = memberships.map((membership) => ({
     companyRut: companyLogin(membership.companyRut, membership.companyDv),
@@ -156,7 +173,8 @@ export function buildPersonRecord(
       lockedUntil: account.lockedUntil,
       registrationBlocked: account.registrationBlocked,
       lastLoginAt: account.lastLoginAt,
-      badges: accountBadges(account, now),
+      badges: accountBadges(account, now, blocked),
+      mailKinds: fittingMailKinds(mailFacts(account)),
     })),
     memberships: membershipViews,
     mails: mailViews,

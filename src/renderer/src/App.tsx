@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
-import { roleNames } from '../../shared/messages';
+import { roleNames, searchMessages } from '../../shared/messages';
 import { ActionDialog } from './components/ActionDialog';
 import { AuditView } from './components/AuditView';
 import { CallBar } from './components/CallBar';
@@ -38,7 +38,7 @@ function Desk() {
   const answeredSeq = useApp((s) => s.answeredSeq);
   const [paint, setPaint] = useState({ seq: 0, ms: 0 });
   const rows = useApp((s) => s.rows);
-  const hasMore = useApp((s) => s.hasMore);
+  const total = useApp((s) => s.total);
   const text = useApp((s) => s.text);
   const scope = useApp((s) => s.scope);
   const session = useSession((s) => s.session)!;
@@ -57,6 +57,7 @@ function Desk() {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');
+        useApp.getState().startNewSearch();
         requestAnimationFrame(() => {
           searchRef.current?.focus();
           searchRef.current?.select();
@@ -151,8 +152,7 @@ function Desk() {
             data-paint-seq={paint.seq}
             data-paint-ms={paint.ms.toFixed(1)}
           >
-            {rows.length > 0 && resultSummary(rows, hasMore)}
-            {paint.seq > 0 && rows.length > 0 && ` · ${Math.round(paint.ms)} ms`}
+            {rows.length > 0 && resultSummary(rows, total)}
           </footer>
         </section>
         <PersonRecordPane ref={recordRef} />
@@ -165,10 +165,7 @@ function Desk() {
   );
 }
 
-function resultSummary(rows: ResultRow[], hasMore: boolean): string {
+function resultSummary(rows: ResultRow[], total: number): string {
   const persons = rows.filter((row) => row.kind === 'person').length;
-  const companies = rows.length - persons;
-  const parts = [`${persons}${hasMore ? '+' : ''} ${persons === 1 ? 'persona' : 'personas'}`];
-  if (companies > 0) parts.push(`${companies} ${companies === 1 ? 'empresa' : 'empresas'}`);
-  return parts.join(' · ');
+  return searchMessages.summary(persons, Math.max(total, persons), rows.length - persons);
 }

@@ -18,6 +18,8 @@ type State = {
   rows: ResultRow[];
   notices: SearchNotice[];
   hasMore: boolean;
+  /** Persons this text finds in all (at most the search cap). */
+  total: number;
   searching: boolean;
   loadingMore: boolean;
   searchError: string | null;
@@ -51,6 +53,8 @@ type Actions = {
   /** Forgets everything on screen (another agent is signing in). */
   reset: () => void;
   clearScope: () => void;
+  /** Ctrl+K: a new caller; whatever company filter was on is dropped. */
+  startNewSearch: () => void;
   loadInfo: () => Promise<void>;
 };
 
@@ -64,6 +68,7 @@ const EMPTY_SCREEN = {
   rows: [],
   notices: [],
   hasMore: false,
+  total: 0,
   searching: false,
   loadingMore: false,
   searchError: null,
@@ -92,6 +97,7 @@ export const useApp = create<State & Actions>()((set, get) => {
         rows: [],
         notices: [],
         hasMore: false,
+        total: 0,
         searching: false,
         answeredText: null,
         searchError: null,
@@ -117,10 +123,12 @@ export const useApp = create<State & Actions>()((set, get) => {
         rows,
         notices: page.notices,
         hasMore: page.hasMore,
+        total: page.total,
         searching: false,
         answeredText: text,
         selected,
-        answeredSeq: get().answeredSeq + 1,
+        // Only an answer to typing is measured: a refresh after an action is not a keystroke.
+        answeredSeq: keepSelection ? get().answeredSeq : get().answeredSeq + 1,
       });
       if (openWhenAnswered) {
         openWhenAnswered = false;
@@ -176,6 +184,7 @@ export const useApp = create<State & Actions>()((set, get) => {
             ...page.persons.map((person): ResultRow => ({ kind: 'person', person })),
           ],
           hasMore: page.hasMore,
+          total: page.total,
           loadingMore: false,
         });
       } catch (error) {
@@ -195,7 +204,12 @@ export const useApp = create<State & Actions>()((set, get) => {
     },
 
     openSelected() {
-      const { answeredText, text } = get();
+      const { answeredText, text, rows, scope } = get();
+      // Nothing inside the company for what was typed: Enter looks everywhere.
+      if (scope && text.trim() !== '' && answeredText === text && rows.length === 0) {
+        get().clearScope();
+        return;
+      }
       // The rows on screen answer an older text: open the first answer for this one instead.
       if (answeredText !== text) {
         openWhenAnswered = true;
@@ -249,6 +263,10 @@ export const useApp = create<State & Actions>()((set, get) => {
     clearScope() {
       set({ scope: null });
       void runSearch();
+    },
+
+    startNewSearch() {
+      if (get().scope) get().clearScope();
     },
 
     async loadInfo() {

@@ -1,9 +1,10 @@
 import { forwardRef } from 'react';
-import type { Decision, MailKind, PersonRecord } from '../../../shared/contract';
+import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime, formatTime } from '../../../shared/format';
 import {
   actionLabels,
   deniedMessages,
+  disabledReasons,
   interactionOutcomeLabels,
   interactionReasonLabels,
   mailKindLabels,
@@ -51,26 +52,6 @@ function ActionButton({
       {label}
     </GuardedButton>
   );
-}
-
-/** Mail kinds that fit an account, as resend options. */
-function mailKindsFor(account: PersonRecord['accounts'][number], record: PersonRecord): MailKind[] {
-  if (account.registrationState !== 'active') {
-    // A password link only follows a registration that passed the serial check (rule 2).
-    return account.registrationState === 'pending_activation' ? ['password_creation'] : [];
-  }
-  const kinds: MailKind[] = ['password_reset', 'email_confirmation'];
-  if (account.portal === 'portal_empresas') {
-    kinds.push('access_approval');
-    if (
-      record.memberships.some(
-        (m) => m.role !== 'worker' && m.state === 'active' && !m.agreementSigned,
-      )
-    ) {
-      kinds.push('agreement_signature');
-    }
-  }
-  return kinds;
 }
 
 const STATE_CHANGES: Record<string, MembershipChange[]> = {
@@ -206,7 +187,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       label="Desbloquear registro"
                     />
                   )}
-                  {mailKindsFor(account, record).map((kind) => {
+                  {account.mailKinds.map((kind) => {
                     const availableAt = mailAvailableAt(record, account.portal, kind);
                     return (
                       <ActionButton
@@ -215,11 +196,11 @@ function RecordContent({ record }: { record: PersonRecord }) {
                         spec={resendSpec(record, account.portal, kind)}
                         label={`Reenviar: ${mailKindLabels[kind]}`}
                         disabledReason={
-                          !record.email
-                            ? 'Sin correo registrado: agréguelo primero.'
-                            : availableAt !== null
-                              ? `Se envió hace poco: podrá reenviarse a las ${formatTime(new Date(availableAt).toISOString())}.`
-                              : null
+                          availableAt !== null
+                            ? disabledReasons.cooldownUntil(
+                                formatTime(new Date(availableAt).toISOString()),
+                              )
+                            : null
                         }
                       />
                     );
