@@ -46,6 +46,19 @@ test.describe('as an agent', () => {
     await expectAccessible(page, 'ficha con un botón denegado');
   });
 
+  test('the central address, closed to agents, says why to whoever reaches it', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+    const reason = 'Solo un supervisor puede cambiar la dirección del sistema central.';
+    const save = page.getByRole('button', { name: 'Guardar' });
+    await expect(save).toBeDisabled();
+    await expect(save).toHaveAccessibleDescription(reason);
+    await expect(page.getByText(reason)).toBeVisible();
+    await expectAccessible(page, 'sincronización vista por un agente');
+  });
+
   test('a diagnosis fix on cool-down says until when, visibly', async ({ desk }) => {
     const { page, record } = desk;
     await open(desk, '18.765.432-7', 'Francisca Javiera Silva Araya');

@@ -210,13 +210,22 @@ export function SyncView() {
             onChange={(event) => setUrl(event.target.value)}
             size={40}
             disabled={!supervisor}
+            aria-describedby={supervisor ? undefined : 'sync-url-supervisor-only'}
           />
         </label>
-        <button type="submit" disabled={!supervisor}>
+        <button
+          type="submit"
+          disabled={!supervisor}
+          aria-describedby={supervisor ? undefined : 'sync-url-supervisor-only'}
+        >
           {syncMessages.save}
         </button>
       </form>
-      {!supervisor && <p className="muted small">{syncMessages.onlySupervisor}</p>}
+      {!supervisor && (
+        <p id="sync-url-supervisor-only" className="muted small">
+          {syncMessages.onlySupervisor}
+        </p>
+      )}
 
       <h2>{syncMessages.review}</h2>
       {issues && issues.length === 0 && <p className="muted">{syncMessages.noIssues}</p>}
