@@ -23,8 +23,22 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
+/** `--mode package` (npm run dist) builds what installers ship: no demo seed, no demo agents. */
+const PACKAGE_MODE = 'package';
+
+export default defineConfig(({ mode }) => ({
   main: {
+    resolve:
+      mode === PACKAGE_MODE
+        ? {
+            alias: [
+              {
+                find: /^\.\/seed\/seed-database$/,
+                replacement: resolve('src/main/desktop/no-demo-data.ts'),
+              },
+            ],
+          }
+        : {},
     build: {
       rollupOptions: { input: { index: resolve('src/main/index.ts') } },
     },
@@ -45,4 +59,4 @@ export default defineConfig({
     },
     plugins: [react(), contentSecurityPolicy()],
   },
-});
+}));

@@ -24,7 +24,7 @@ const tempDir = (prefix: string) => {
 };
 
 beforeAll(() => {
-  out = buildApp('boot-test');
+  out = buildApp('boot-test', 'package');
 }, 120_000);
 
 afterAll(() => {

@@ -1,0 +1,113 @@
+/**
+ * The packaging check: electron-builder's directory target, run offline against a stand-in
+ * Electron distribution, must produce an app archive with what the app needs to start (the
+ * built bundles, the migrations, better-sqlite3's native binding) and nothing it must not ship
+ * (demo data or demo agents, devDependencies, source maps, sources, tests).
+ */
+import asar from '@electron/asar';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/built-app';
+import { packageApp, productionClosure, type PackagedApp } from '../support/packaging';
+
+let packaged: PackagedApp;
+let files: string[] = [];
+let archive = '';
+
+/** Paths inside app.asar, without the leading slash, with forward slashes. */
+const inArchive = () => files.map((file) => file.replace(/\\/g, '/').replace(/^\//, ''));
+
+beforeAll(() => {
+  packaged = packageApp();
+  archive = path.join(packaged.resources, 'app.asar');
+  files = asar.listPackage(archive, { isPack: false });
+}, 120_000);
+
+afterAll(() => {
+  if (packaged) fs.rmSync(packaged.work, { recursive: true, force: true });
+});
+
+const walk = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+
+describe('the packaged app', () => {
+  it('holds the built main, preload and renderer', () => {
+    const paths = inArchive();
+    for (const file of [
+      'package.json',
+      'out/main/index.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+    ]) {
+      expect(paths).toContain(file);
+    }
+    const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString()) as {
+      main: string;
+      devDependencies?: unknown;
+      scripts?: unknown;
+    };
+    expect(manifest.main).toBe('out/main/index.js');
+    expect(manifest.devDependencies).toBeUndefined();
+  });
+
+  it('ships every migration beside the archive', () => {
+    const source = walk(path.join(ROOT, 'src/main/db/migrations')).map((file) =>
+      path.relative(path.join(ROOT, 'src/main/db/migrations'), file),
+    );
+    const shipped = walk(path.join(packaged.resources, 'migrations')).map((file) =>
+      path.relative(path.join(packaged.resources, 'migrations'), file),
+    );
+    expect(source.length).toBeGreaterThan(1);
+    expect(shipped.sort()).toEqual(source.sort());
+  });
+
+  it('ships better-sqlite3 with its native binding unpacked from the archive', () => {
+    const binding = path.join(
+      packaged.resources,
+      'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    );
+    expect(fs.existsSync(binding)).toBe(true);
+  });
+
+  it('ships no demo data and no demo agents', () => {
+    const main = asar.extractFile(archive, 'out/main/index.js').toString();
+    // The demo cast's public passwords and the demo seed's markers.
+    for (const marker of ['agente600', 'super600', 'preven600', 'CAST_AGENTS', 'CAST_PERSONS']) {
+      expect(main).not.toContain(marker);
+    }
+    expect(main).toContain('Esta versión no incluye datos de demostración.');
+    const everything = [...inArchive(), ...walk(packaged.resources)];
+    expect(everything.filter((file) => /\.(db|sqlite|db-wal)$/i.test(file))).toEqual([]);
+  });
+
+  it('ships no devDependencies: every module is reached from the production dependencies', () => {
+    const modules = new Set(
+      inArchive()
+        .map((file) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/.exec(file)?.[1])
+        .filter((name): name is string => name !== undefined),
+    );
+    const closure = productionClosure();
+    expect([...modules].filter((name) => !closure.has(name))).toEqual([]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    const devOnly = Object.keys(manifest.devDependencies).filter((name) => !closure.has(name));
+    expect(devOnly.filter((name) => modules.has(name))).toEqual([]);
+    for (const name of ['better-sqlite3', 'drizzle-orm', 'zod', 'electron-updater']) {
+      expect(modules).toContain(name);
+    }
+  });
+
+  it('ships no source maps, sources, tests or tooling', () => {
+    const paths = [...inArchive(), ...walk(packaged.resources).map((f) => f.replace(/\\/g, '/'))];
+    expect(paths.filter((file) => file.endsWith('.map'))).toEqual([]);
+    expect(
+      paths.filter((file) => /^(src|test|bench|scripts|\.github|resources)\//.test(file)),
+    ).toEqual([]);
+    expect(paths.filter((file) => /^out\/.*\.tsx?$/.test(file))).toEqual([]);
+  });
+});
