@@ -205,6 +205,86 @@ export const dialogMessages = {
   failed: 'No se pudo completar la acción. Intente de nuevo.',
 };
 
+/** Each action dialog's own words: title, what it does, its button and what it says when done. */
+export const actionDialogTexts = {
+  unlock: {
+    title: (portal: string) => `Desbloquear acceso a ${portal}`,
+    description:
+      'Quita el bloqueo temporal por intentos fallidos. La persona podrá ingresar de inmediato con su contraseña.',
+    confirm: 'Desbloquear',
+    done: 'Cuenta desbloqueada.',
+  },
+  clearBlock: {
+    title: (portal: string) => `Desbloquear el registro en ${portal}`,
+    description:
+      'El registro se invalidó por un N° de serie incorrecto. Tras desbloquearlo, la persona debe registrarse de nuevo con el N° de serie correcto.',
+    confirm: 'Desbloquear registro',
+    done: 'Registro desbloqueado.',
+  },
+  resend: {
+    title: (kind: string) => `Reenviar «${kind}»`,
+    description: (to: string | null, portal: string, lastSentAt: string | null) =>
+      `Se enviará a ${to ?? '(sin correo)'} desde ${portal}. ${
+        lastSentAt ? `Último envío: ${formatDateTime(lastSentAt)}.` : 'No se ha enviado antes.'
+      }`,
+    confirm: 'Reenviar',
+    done: 'Correo en cola de envío.',
+  },
+  editContact: {
+    title: 'Editar datos de contacto',
+    description:
+      'Un correo nuevo exige verificar la identidad; la persona deberá confirmarlo desde el enlace que recibirá.',
+    confirm: 'Guardar',
+    done: 'Datos de contacto actualizados.',
+  },
+  /** `Pausar acceso — Constructora Los Andes SpA`. */
+  inCompany: (title: string, company: string) => `${title} — ${company}`,
+  membership: {
+    disable: {
+      title: 'Inhabilitar acceso',
+      confirm: 'Inhabilitar',
+      done: 'Acceso inhabilitado.',
+      description: 'La persona no podrá ingresar a esta empresa hasta que se rehabilite.',
+    },
+    enable: {
+      title: 'Rehabilitar acceso',
+      confirm: 'Rehabilitar',
+      done: 'Acceso rehabilitado.',
+      description: 'Devuelve el acceso a esta empresa: verifique la identidad de quien llama.',
+    },
+    pause: {
+      title: 'Pausar acceso',
+      confirm: 'Pausar',
+      done: 'Acceso pausado.',
+      description: 'Suspende el acceso a esta empresa hasta que se reanude.',
+    },
+    resume: {
+      title: 'Reanudar acceso',
+      confirm: 'Reanudar',
+      done: 'Acceso reanudado.',
+      description:
+        'Devuelve el acceso pausado a esta empresa: verifique la identidad de quien llama.',
+    },
+    dismiss: {
+      title: 'Registrar baja (desvinculación)',
+      confirm: 'Registrar baja',
+      done: 'Baja registrada.',
+      description:
+        'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva.',
+    },
+  },
+  role: { title: 'Cambiar perfil', confirm: 'Cambiar perfil', done: 'Perfil actualizado.' },
+  /** The button of each diagnosis fix. */
+  fixLabels: {
+    unlock: 'Desbloquear',
+    clear_registration_block: 'Desbloquear registro',
+    resend_mail: 'Reenviar correo',
+    edit_contact: 'Corregir correo',
+    enable_membership: 'Rehabilitar',
+    resume_membership: 'Reanudar',
+  },
+} as const;
+
 /** Why an action button is disabled, shown next to it (besides the permission refusals). */
 export const disabledReasons = {
   noEmail: 'Sin correo registrado: agréguelo primero.',

@@ -4,8 +4,12 @@
  * same specs, so an action behaves the same wherever it is started.
  */
 import type { Fix, MailKind, PersonRecord, Portal } from '../../shared/contract';
-import { formatDateTime } from '../../shared/format';
-import { dialogMessages, mailKindLabels, portalLabels } from '../../shared/messages';
+import {
+  actionDialogTexts,
+  dialogMessages,
+  mailKindLabels,
+  portalLabels,
+} from '../../shared/messages';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { call } from './api/client';
 import { fullName } from './components/display';
@@ -29,14 +33,13 @@ const account = (record: PersonRecord, portal: Portal) =>
 
 export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
   return {
-    title: `Desbloquear acceso a ${portalLabels[portal]}`,
-    description:
-      'Quita el bloqueo temporal por intentos fallidos. La persona podrá ingresar de inmediato con su contraseña.',
-    confirmLabel: 'Desbloquear',
+    title: actionDialogTexts.unlock.title(portalLabels[portal]),
+    description: actionDialogTexts.unlock.description,
+    confirmLabel: actionDialogTexts.unlock.confirm,
     reason: 'none',
     identity: true,
     identityFacts: record.identityFacts,
-    done: 'Cuenta desbloqueada.',
+    done: actionDialogTexts.unlock.done,
     submit: (values) =>
       call('accounts.unlock', {
         rut: record.rut,
@@ -49,14 +52,13 @@ export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
 
 export function clearBlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
   return {
-    title: `Desbloquear el registro en ${portalLabels[portal]}`,
-    description:
-      'El registro se invalidó por un N° de serie incorrecto. Tras desbloquearlo, la persona debe registrarse de nuevo con el N° de serie correcto.',
-    confirmLabel: 'Desbloquear registro',
+    title: actionDialogTexts.clearBlock.title(portalLabels[portal]),
+    description: actionDialogTexts.clearBlock.description,
+    confirmLabel: actionDialogTexts.clearBlock.confirm,
     reason: 'none',
     identity: true,
     identityFacts: record.identityFacts,
-    done: 'Registro desbloqueado.',
+    done: actionDialogTexts.clearBlock.done,
     submit: (values) =>
       call('accounts.clearRegistrationBlock', {
         rut: record.rut,
@@ -87,30 +89,31 @@ export function lastMail(record: PersonRecord, portal: Portal, kind: MailKind) {
 export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind): DialogSpec {
   const last = lastMail(record, portal, kind);
   return {
-    title: `Reenviar «${mailKindLabels[kind]}»`,
-    description: `Se enviará a ${record.email ?? '(sin correo)'} desde ${portalLabels[portal]}. ${
-      last ? `Último envío: ${formatDateTime(last.sentAt)}.` : 'No se ha enviado antes.'
-    }`,
-    confirmLabel: 'Reenviar',
+    title: actionDialogTexts.resend.title(mailKindLabels[kind]),
+    description: actionDialogTexts.resend.description(
+      record.email,
+      portalLabels[portal],
+      last?.sentAt ?? null,
+    ),
+    confirmLabel: actionDialogTexts.resend.confirm,
     reason: 'none',
     identity: false,
-    done: 'Correo en cola de envío.',
+    done: actionDialogTexts.resend.done,
     submit: () => call('mails.resend', { rut: record.rut, portal, kind }),
   };
 }
 
 export function editContactSpec(record: PersonRecord): DialogSpec {
   return {
-    title: 'Editar datos de contacto',
-    description:
-      'Un correo nuevo exige verificar la identidad; la persona deberá confirmarlo desde el enlace que recibirá.',
-    confirmLabel: 'Guardar',
+    title: actionDialogTexts.editContact.title,
+    description: actionDialogTexts.editContact.description,
+    confirmLabel: actionDialogTexts.editContact.confirm,
     email: record.email,
     phone: record.phone,
     reason: 'required',
     identity: true,
     identityFacts: record.identityFacts,
-    done: 'Datos de contacto actualizados.',
+    done: actionDialogTexts.editContact.done,
     submit: (values) =>
       call('contact.edit', {
         rut: record.rut,
@@ -123,43 +126,7 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
   };
 }
 
-const CHANGE_TEXT: Record<
-  MembershipChange,
-  { title: string; confirm: string; done: string; description: string }
-> = {
-  disable: {
-    title: 'Inhabilitar acceso',
-    confirm: 'Inhabilitar',
-    done: 'Acceso inhabilitado.',
-    description: 'La persona no podrá ingresar a esta empresa hasta que se rehabilite.',
-  },
-  enable: {
-    title: 'Rehabilitar acceso',
-    confirm: 'Rehabilitar',
-    done: 'Acceso rehabilitado.',
-    description: 'Devuelve el acceso a esta empresa: verifique la identidad de quien llama.',
-  },
-  pause: {
-    title: 'Pausar acceso',
-    confirm: 'Pausar',
-    done: 'Acceso pausado.',
-    description: 'Suspende el acceso a esta empresa hasta que se reanude.',
-  },
-  resume: {
-    title: 'Reanudar acceso',
-    confirm: 'Reanudar',
-    done: 'Acceso reanudado.',
-    description:
-      'Devuelve el acceso pausado a esta empresa: verifique la identidad de quien llama.',
-  },
-  dismiss: {
-    title: 'Registrar baja (desvinculación)',
-    confirm: 'Registrar baja',
-    done: 'Baja registrada.',
-    description:
-      'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva.',
-  },
-};
+const CHANGE_TEXT = actionDialogTexts.membership;
 
 export function membershipSpec(
   record: PersonRecord,
@@ -168,7 +135,7 @@ export function membershipSpec(
 ): DialogSpec {
   const text = CHANGE_TEXT[change];
   return {
-    title: `${text.title} — ${membership.companyName}`,
+    title: actionDialogTexts.inCompany(text.title, membership.companyName),
     description: text.description,
     confirmLabel: text.confirm,
     reason: 'required',
@@ -196,13 +163,13 @@ export function membershipSpec(
 
 export function roleSpec(record: PersonRecord, membership: Membership): DialogSpec {
   return {
-    title: `Cambiar perfil — ${membership.companyName}`,
-    confirmLabel: 'Cambiar perfil',
+    title: actionDialogTexts.inCompany(actionDialogTexts.role.title, membership.companyName),
+    confirmLabel: actionDialogTexts.role.confirm,
     roles: true,
     currentRole: membership.role,
     reason: 'required',
     identity: false,
-    done: 'Perfil actualizado.',
+    done: actionDialogTexts.role.done,
     submit: (values) =>
       call('memberships.changeRole', {
         rut: record.rut,
@@ -240,14 +207,7 @@ export function fixSpec(record: PersonRecord, fix: Fix): DialogSpec | null {
   }
 }
 
-export const fixLabels: Record<Fix['action'], string> = {
-  unlock: 'Desbloquear',
-  clear_registration_block: 'Desbloquear registro',
-  resend_mail: 'Reenviar correo',
-  edit_contact: 'Corregir correo',
-  enable_membership: 'Rehabilitar',
-  resume_membership: 'Reanudar',
-};
+export const fixLabels: Record<Fix['action'], string> = actionDialogTexts.fixLabels;
 
 /** Which permission of the record a fix needs. */
 export function fixAllowed(record: PersonRecord, fix: Fix) {
