@@ -181,3 +181,34 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await central.stop();
   }
 });
+
+test('after an officer used this desk, an agent signing in sees the count grow to everyone without a reload', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(90_000);
+  const central = await startCentral(dirs.central);
+  const door = await startDoor(dirs.desk, central.url);
+  try {
+    await page.goto(door.url);
+    await page.getByLabel('Usuario').fill('prevencion');
+    await page.getByLabel('Contraseña').fill('preven600');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea/, { timeout: 30_000 });
+    const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);
+    await expect(count).toHaveText(/^\d+ personas?$/);
+    const scoped = Number((await count.textContent())!.replace(/\D/g, ''));
+    expect(scoped).toBeLessThan(300);
+
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await signIn(page, door.url);
+    // The replica held only the officer's companies: the agent's count follows the resync.
+    await expect(count).toHaveText('300 personas', { timeout: 30_000 });
+    await expect(page.getByRole('region', { name: /^Datos incompletos/ })).toHaveCount(0);
+    await expectAccessible(page, 'búsqueda tras cambio de agente');
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});

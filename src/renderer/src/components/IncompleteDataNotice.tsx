@@ -17,8 +17,8 @@ export function IncompleteDataNotice({
   const sync = useSession((s) => s.sync);
   if (!force && !sync?.replicaIncomplete) return null;
   const progress = sync?.initialSync ?? null;
-  const offline =
-    sync !== null && (sync.state === 'offline' || sync.state === 'signed_out') && !sync.online;
+  // The load stopped half-way because the central API cannot be reached.
+  const offline = sync?.state === 'offline' && !sync.online;
   const step = progress ? text.progress(progress.done, progress.total) : text.waiting;
   return (
     <section
