@@ -7,8 +7,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  safeStorage,
+  screen,
+  session,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { createCore, type Core } from './core';
+import { aboutText, menuTemplate } from './desktop/app-menu';
+import { dataFolderErrorText } from './desktop/data-folder-error';
+import { initialBounds, MIN_SIZE, readWindowState, writeWindowState } from './desktop/window-state';
 import { registerIpc, trustedSender } from './ipc/register-ipc';
 import type { StoredTokens, TokenStore } from './sync/sync-engine';
 
@@ -117,14 +130,25 @@ function rendererUrl(): string {
   return pathToFileURL(path.join(here, '../renderer/index.html')).href;
 }
 
+const APP_NAME = 'Mesa de Ayuda';
+
+/** Size and position as the agent left them, kept in the user-data folder. */
+function windowStateFile(): string {
+  return path.join(app.getPath('userData'), 'window-state.json');
+}
+
 function createWindow(url: string): BrowserWindow {
+  const stateFile = windowStateFile();
+  const start = initialBounds(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
+    ...start.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
-    title: 'Mesa de Ayuda',
+    title: APP_NAME,
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload: path.join(here, '../preload/index.cjs'),
@@ -135,64 +159,106 @@ function createWindow(url: string): BrowserWindow {
       spellcheck: false,
     },
   });
+  if (start.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    writeWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
   void window.loadURL(url);
   return window;
 }
 
+function showAbout(): void {
+  const text = aboutText(APP_NAME, app.getVersion());
+  const owner = BrowserWindow.getFocusedWindow();
+  const options = { type: 'info' as const, ...text };
+  void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+}
+
+function installMenu(): void {
+  const template = menuTemplate({
+    appName: APP_NAME,
+    platform: process.platform,
+    packaged: app.isPackaged,
+    onAbout: showAbout,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+}
+
+/** A second launch focuses the running window instead of opening the replica twice. */
+function focusExistingWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
 app.enableSandbox();
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+// Only one running copy opens the replica; a second launch hands over to it and quits.
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
+else start();
 
-app.on('window-all-closed', () => app.quit());
+function start(): void {
+  app.on('second-instance', focusExistingWindow);
 
-let core: Core | null = null;
-let demoCentral: ChildProcess | null = null;
-app.on('will-quit', () => {
-  core?.close();
-  demoCentral?.kill();
-});
-
-void app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
-    grant(false),
-  );
-  const url = rendererUrl();
-  const userData = app.getPath('userData');
-  let centralUrl = process.env['MESA_CENTRAL_URL'] ?? installedCentralUrl(userData);
-  if (!centralUrl && !app.isPackaged && process.env['MESA_DEMO_CENTRAL'] !== '0') {
-    const demo = await startDemoCentral(path.join(userData, 'central-demo'));
-    demoCentral = demo?.child ?? null;
-    centralUrl = demo?.url;
-  }
-  try {
-    core = createCore({
-      dataDir: process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data'),
-      door: 'electron',
-      version: app.getVersion(),
-      // The replica comes from the central API. Demo data (and its demo agents, whose passwords
-      // are public) only ever exists in a development run without one.
-      demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
-      centralUrl,
-      tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
-      ...storagePaths(),
-    });
-  } catch (error) {
-    dialog.showErrorBox(
-      'Mesa de Ayuda no pudo abrir sus datos',
-      `No se pudo abrir la base de datos local. Cierre otras copias de la aplicación e intente de nuevo.\n\n${String(error)}`,
-    );
-    app.exit(1);
-    return;
-  }
-  const opened = core;
-  registerIpc(ipcMain, (channel, input) => opened.dispatch(channel, input), trustedSender(url));
-  createWindow(url);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(url);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-});
+
+  app.on('window-all-closed', () => app.quit());
+
+  let core: Core | null = null;
+  let demoCentral: ChildProcess | null = null;
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+    demoCentral?.kill();
+  });
+
+  void app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
+      grant(false),
+    );
+    installMenu();
+    const url = rendererUrl();
+    const userData = app.getPath('userData');
+    let centralUrl = process.env['MESA_CENTRAL_URL'] ?? installedCentralUrl(userData);
+    if (!centralUrl && !app.isPackaged && process.env['MESA_DEMO_CENTRAL'] !== '0') {
+      const demo = await startDemoCentral(path.join(userData, 'central-demo'));
+      demoCentral = demo?.child ?? null;
+      centralUrl = demo?.url;
+    }
+    const dataDir = process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data');
+    try {
+      core = createCore({
+        dataDir,
+        door: 'electron',
+        version: app.getVersion(),
+        // The replica comes from the central API. Demo data (and its demo agents, whose passwords
+        // are public) only ever exists in a development run without one.
+        demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
+        centralUrl,
+        tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
+        ...storagePaths(),
+      });
+    } catch (error) {
+      console.error('Mesa de Ayuda could not open its data folder', error);
+      const text = dataFolderErrorText(error, dataDir);
+      dialog.showErrorBox(text.title, text.body);
+      demoCentral?.kill();
+      app.exit(1);
+      return;
+    }
+    const opened = core;
+    registerIpc(ipcMain, (channel, input) => opened.dispatch(channel, input), trustedSender(url));
+    createWindow(url);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow(url);
+    });
+  });
+}

@@ -713,3 +713,53 @@ export const fieldLabels: Record<string, string> = {
   role: 'Perfil',
   state: 'Estado',
 };
+
+/** The desktop app's own words: menu, dialogs, updates (issue 9). */
+export const desktopMessages = {
+  menu: {
+    file: 'Archivo',
+    quit: 'Salir',
+    edit: 'Edición',
+    undo: 'Deshacer',
+    redo: 'Rehacer',
+    cut: 'Cortar',
+    copy: 'Copiar',
+    paste: 'Pegar',
+    selectAll: 'Seleccionar todo',
+    view: 'Ver',
+    zoomIn: 'Aumentar texto',
+    zoomOut: 'Reducir texto',
+    resetZoom: 'Tamaño normal',
+    fullScreen: 'Pantalla completa',
+    devTools: 'Herramientas de desarrollo',
+    window: 'Ventana',
+    minimize: 'Minimizar',
+    close: 'Cerrar ventana',
+    help: 'Ayuda',
+    about: (appName: string) => `Acerca de ${appName}`,
+    hide: (appName: string) => `Ocultar ${appName}`,
+    hideOthers: 'Ocultar otras',
+    showAll: 'Mostrar todo',
+  },
+  about: {
+    title: (appName: string) => `Acerca de ${appName}`,
+    message: (appName: string, version: string) => `${appName}, versión ${version}`,
+    detail: 'Consola de la mesa de ayuda de la línea 600.',
+    ok: 'Aceptar',
+  },
+  dataFolder: {
+    title: 'Mesa de Ayuda no pudo abrir sus datos',
+    intro: (folder: string) => `No se pudo abrir la carpeta de datos:\n${folder}`,
+    busy: 'Otra copia de Mesa de Ayuda la está usando. Ciérrela e intente de nuevo.',
+    permission:
+      'Su usuario no tiene permiso para escribir en ella. Pida a soporte técnico que revise los permisos de la carpeta.',
+    notFolder: 'Esa ruta no es una carpeta. Pida a soporte técnico que la revise.',
+    diskFull: 'El disco está lleno. Libere espacio e intente de nuevo.',
+    damaged:
+      'El archivo de datos está dañado. Pida a soporte técnico que lo reemplace; los datos se vuelven a sincronizar desde el servidor central.',
+    other:
+      'Intente de nuevo. Si vuelve a ocurrir, avise a soporte técnico con el detalle de abajo.',
+    detail: (code: string) => `Detalle técnico: ${code}`,
+    unknownDetail: 'desconocido',
+  },
+};

@@ -109,6 +109,92 @@ describe('the built main bundle', () => {
   });
 });
 
+describe('the built app as a desktop app', () => {
+  it('requests the single-instance lock; a second launch opens nothing and quits', async () => {
+    const userData = tempDir('mesa-second-');
+    const { code, report } = await bootBuiltApp({ out, userData, secondInstance: true });
+    expect(code).toBe(0);
+    expect(report.singleInstanceLockRequested).toBe(true);
+    expect(report.windows).toEqual([]);
+    expect(report.ipcHandled).toEqual([]);
+    expect(report.quitEvents).toContain('will-quit');
+    expect(fs.existsSync(path.join(userData, 'data'))).toBe(false);
+  });
+
+  it('brings the running window back when the app is launched again', async () => {
+    const userData = tempDir('mesa-focus-');
+    const { code, report } = await bootBuiltApp({ out, userData, scenario: 'second-instance' });
+    expect(code).toBe(0);
+    expect(report.singleInstanceLockRequested).toBe(true);
+    expect(report.probes['restoredAfterSecondInstance']).toBe(true);
+    expect(report.focused).toBeGreaterThan(0);
+    expect(report.windows).toHaveLength(1);
+  });
+
+  it('shows a Spanish menu: Edición with copy and paste, Ver, Ayuda with Acerca de', async () => {
+    const { report, version } = await bootBuiltApp({
+      out,
+      userData: tempDir('mesa-menu-'),
+      scenario: 'about',
+    });
+    const menu = report.applicationMenu!;
+    const labels = menu.map((item) => item.label);
+    expect(labels).toEqual(expect.arrayContaining(['Edición', 'Ver', 'Ayuda']));
+    const edit = menu.find((item) => item.label === 'Edición')!.submenu!;
+    expect(edit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ role: 'copy', label: 'Copiar' }),
+        expect.objectContaining({ role: 'paste', label: 'Pegar' }),
+        expect.objectContaining({ role: 'cut', label: 'Cortar' }),
+      ]),
+    );
+    const everyLabel = JSON.stringify(menu);
+    expect(everyLabel).not.toMatch(/"label":"(Edit|View|Help|Copy|Paste|About)/);
+    const help = menu.find((item) => item.label === 'Ayuda')!.submenu!;
+    expect(help).toEqual([
+      expect.objectContaining({ label: 'Acerca de Mesa de Ayuda', click: true }),
+    ]);
+    // Clicking it says the version.
+    expect(report.messageBoxes).toHaveLength(1);
+    expect(report.messageBoxes[0]!.message).toContain(`versión ${version}`);
+  });
+
+  it('remembers the window size and position in the user-data folder', async () => {
+    const userData = tempDir('mesa-bounds-');
+    const first = await bootBuiltApp({ out, userData, scenario: 'bounds' });
+    expect(first.code).toBe(0);
+    expect(fs.existsSync(path.join(userData, 'window-state.json'))).toBe(true);
+    const second = await bootBuiltApp({ out, userData });
+    expect(second.code).toBe(0);
+    expect(second.report.windows[0]!.options).toMatchObject({
+      x: 210,
+      y: 120,
+      width: 1111,
+      height: 777,
+    });
+  });
+
+  it('says in Spanish, without a stack trace, when the data folder cannot be opened', async () => {
+    const userData = tempDir('mesa-broken-');
+    const notAFolder = path.join(userData, 'datos');
+    fs.writeFileSync(notAFolder, 'not a folder');
+    const { code, report } = await bootBuiltApp({
+      out,
+      userData,
+      env: { MESA_DATA_DIR: notAFolder },
+    });
+    expect(code).toBe(1);
+    expect(report.exitCode).toBe(1);
+    expect(report.windows).toEqual([]);
+    expect(report.errorBoxes).toHaveLength(1);
+    const [box] = report.errorBoxes;
+    expect(box!.title).toBe('Mesa de Ayuda no pudo abrir sus datos');
+    expect(box!.content).toContain(notAFolder);
+    expect(box!.content).toContain('Esa ruta no es una carpeta');
+    expect(box!.content).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('the built preload', () => {
   it('exposes exactly the contract channels, frozen, each invoking its own channel', async () => {
     const code = fs.readFileSync(path.join(out, 'preload', 'index.cjs'), 'utf8');
