@@ -18,6 +18,7 @@ export function createChangeLog(sqlite: Database.Database, now: () => Date) {
     account: ownerQuery(sqlite, 'account', false),
     mail: ownerQuery(sqlite, 'mail', false),
     access_request: ownerQuery(sqlite, 'access_request', true),
+    signatory: ownerQuery(sqlite, 'signatory', true),
   };
   const maxSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) AS seq FROM change_log');
 

@@ -81,6 +81,7 @@ const PERSONS_IN_SCOPE = `SELECT person_rut FROM memberships WHERE company_rut I
 function scopeClause(entity: Entity, scope: Scope): string {
   if (scope.kind === 'all') return '1';
   if (entity === 'company') return `rut IN (${IN_COMPANIES})`;
+  if (entity === 'signatory') return `company_rut IN (${IN_COMPANIES})`;
   if (entity === 'person') return `rut IN (${PERSONS_IN_SCOPE})`;
   return `person_rut IN (${PERSONS_IN_SCOPE})`;
 }
@@ -141,7 +142,7 @@ export function createPull(deps: {
          WHERE seq > @after AND ${
            scope.kind === 'all'
              ? '1'
-             : `((entity = 'company' AND company_rut IN (${IN_COMPANIES}))
+             : `((entity IN ('company', 'signatory') AND company_rut IN (${IN_COMPANIES}))
                  OR person_rut IN (${PERSONS_IN_SCOPE}))`
          }
          ORDER BY seq LIMIT @limit`,

@@ -17,6 +17,9 @@ export const Portal = z.enum(['achs_gestion', 'portal_heroes', 'portal_empresas'
 export type Portal = z.infer<typeof Portal>;
 
 export const MembershipRole = z.enum(['worker', 'access_admin', 'company_user']);
+export const AdminKind = z.enum(['legal_representative', 'commercial_contact', 'appointed']);
+export const RequestCapacity = z.enum(['legal_representative', 'authorized_signatory', 'other']);
+export const RequestState = z.enum(['pending', 'approved', 'rejected']);
 
 /** Causes of "cannot get in", in ranking order: the first ones block everything after them. */
 export const CAUSE_CODES = [
@@ -36,6 +39,11 @@ export const CAUSE_CODES = [
   'access_request_rejected',
   'access_request_pending',
   'not_registered',
+  // What to tell the caller rather than what blocks them (rules 16 and 17).
+  'first_access_used',
+  'first_access_key',
+  'usual_password',
+  'achs_virtual_keys',
 ] as const;
 export type CauseCode = (typeof CAUSE_CODES)[number];
 export const MembershipState = z.enum(['active', 'disabled', 'paused', 'removed']);
@@ -193,6 +201,7 @@ export const PersonRecord = z.object({
       lockedUntil: z.string().nullable(),
       registrationBlocked: z.boolean(),
       lastLoginAt: z.string().nullable(),
+      firstAccessUsed: z.boolean(),
       badges: z.array(Badge),
       /** The mails that fit this account now (shared/rules/access.ts): all the record offers. */
       mailKinds: z.array(MailKind),
@@ -203,11 +212,22 @@ export const PersonRecord = z.object({
       companyRut: z.string(),
       companyName: z.string(),
       companyAdherent: z.boolean(),
+      companyAdherentSince: z.string().nullable(),
       companyAdherentUntil: z.string().nullable(),
+      /** The company is on Portal Empresas: its non-worker profiles need the agreement. */
+      companyOnEmpresas: z.boolean(),
       role: MembershipRole,
       state: MembershipState,
       modules: z.array(z.string()),
       agreementSigned: z.boolean(),
+      agreementSentAt: z.string().nullable(),
+      agreementSignedAt: z.string().nullable(),
+      /** Portal Empresas: the company profile is assigned (agreement signed, rule 12). */
+      companyProfileAssigned: z.boolean(),
+      adminKind: AdminKind.nullable(),
+      external: z.boolean(),
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
       version: z.number().int(),
       can: z.object({
         disable: Decision,
@@ -226,6 +246,18 @@ export const PersonRecord = z.object({
       sentAt: z.string(),
       outcome: MailOutcome,
       toAddress: z.string(),
+    }),
+  ),
+  /** Portal Empresas access requests this person made, oldest first. */
+  accessRequests: z.array(
+    z.object({
+      companyRut: z.string(),
+      companyName: z.string(),
+      capacity: RequestCapacity,
+      state: RequestState,
+      reason: z.string().nullable(),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
     }),
   ),
   /** Actions taken here that the central API has not confirmed yet. */

@@ -565,6 +565,22 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     title: `Solicitud de acceso en revisión${of(c)}`,
     say: 'Cuando se apruebe, recibirá un correo desde una dirección no-reply con el enlace para firmar el acuerdo.',
   }),
+  first_access_used: () => ({
+    title: 'Ya usó la clave de primer ingreso a Portal Empresas',
+    say: 'La clave de los 4 dígitos anteriores al dígito verificador de su RUT sirve solo para el primer ingreso. Debe pedir una clave nueva en «Olvidé mi contraseña»: le llegará un correo para cambiarla.',
+  }),
+  first_access_key: () => ({
+    title: 'Primer ingreso a Portal Empresas pendiente',
+    say: 'Para su primer ingreso, la clave son los 4 dígitos anteriores al dígito verificador de su RUT (sirve solo esa vez). Si no funciona, revise que sean esos 4 dígitos; si persiste, use «Olvidé mi contraseña».',
+  }),
+  usual_password: () => ({
+    title: 'Entra a Portal Empresas con su contraseña de siempre',
+    say: 'Como ya estaba registrado como afiliado en Portal Héroes, ingresa a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambia entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
+  }),
+  achs_virtual_keys: () => ({
+    title: 'Las claves de ACHS Virtual y ACHS Gestión son distintas',
+    say: 'Los administradores de accesos son los mismos en ACHS Virtual y ACHS Gestión, pero la contraseña de uno no abre el otro: use la clave de ACHS Gestión o restablézcala allí.',
+  }),
   not_registered: (c) => ({
     title: `No se ha registrado${at(c.portal)}`,
     say: 'Debe registrarse con su RUT, el N° de serie de su cédula y su correo; recibirá un enlace para crear su contraseña.',
@@ -641,7 +657,8 @@ export const syncMessages = {
   title: 'Sincronización',
   state: 'Estado',
   pending: 'Pendientes',
-  waitingForOther: (n: number) => ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} que ingrese)`,
+  waitingForOther: (n: number) =>
+    ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} que ingrese)`,
   lastSync: 'Última sincronización',
   never: 'Nunca',
   nextAttempt: 'Próximo intento',

@@ -26,6 +26,7 @@ export const ENTITIES = [
   'account',
   'mail',
   'access_request',
+  'signatory',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -79,6 +80,11 @@ export const ENTITY_TABLES: Record<
       'agreement_signed',
       'started_at',
       'ended_at',
+      'agreement_sent_at',
+      'agreement_signed_at',
+      'admin_kind',
+      'appointed_by',
+      'external',
       'version',
     ],
   },
@@ -96,6 +102,7 @@ export const ENTITY_TABLES: Record<
       'locked_until',
       'registration_blocked',
       'last_login_at',
+      'first_access_used',
       'version',
     ],
   },
@@ -128,6 +135,11 @@ export const ENTITY_TABLES: Record<
       'agreement_signed',
       'version',
     ],
+  },
+  signatory: {
+    table: 'company_signatories',
+    key: 'id',
+    columns: ['id', 'company_rut', 'person_rut', 'kind', 'version'],
   },
 };
 

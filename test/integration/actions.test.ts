@@ -306,6 +306,78 @@ describe('resend mail', () => {
   });
 });
 
+describe('what the record offers fits the state (shared rules)', () => {
+  it('offers exactly the mails the resend accepts, for every cast account and kind', () => {
+    const core = seededCore(300);
+    const kinds = contract['mails.resend'].input.shape.kind.options;
+    for (const rut of [
+      PEDRO,
+      MARIA,
+      ANA,
+      JUAN,
+      CAMILA,
+      FRANCISCA,
+      HECTOR,
+      '7654321-6',
+      '6543210-2',
+    ]) {
+      for (const account of record(core, rut).accounts) {
+        for (const kind of kinds) {
+          const envelope = core.dispatchNow('mails.resend', { rut, portal: account.portal, kind });
+          const accepted = envelope.ok || /espere/.test(envelope.error.message);
+          expect([rut, account.portal, kind, account.mailKinds.includes(kind)]).toEqual([
+            rut,
+            account.portal,
+            kind,
+            accepted,
+          ]);
+        }
+      }
+    }
+  });
+
+  it('never offers an e-mail confirmation for a verified address', () => {
+    const core = seededCore(300);
+    const [account] = record(core, PEDRO).accounts;
+    expect(account!.emailVerified).toBe(true);
+    expect(account!.mailKinds).not.toContain('email_confirmation');
+    expect(
+      refused(core, 'mails.resend', {
+        rut: PEDRO,
+        portal: 'achs_gestion',
+        kind: 'email_confirmation',
+      }).code,
+    ).toBe('rule');
+  });
+
+  it('after a dismissal the portal row says so and offers no password reset', () => {
+    const core = seededCore(300);
+    const juan = record(core, JUAN);
+    expect(juan.badges.map((b) => b.code)).toContain('disabled');
+    expect(juan.accounts[0]!.badges.map((b) => b.code)).toEqual(['disabled']);
+    expect(juan.accounts[0]!.mailKinds).toEqual([]);
+    expect(juan.diagnosis.some((cause) => cause.fix?.action === 'resend_mail')).toBe(false);
+    expect(
+      refused(core, 'mails.resend', { rut: JUAN, portal: 'achs_gestion', kind: 'password_reset' })
+        .code,
+    ).toBe('rule');
+  });
+
+  it('offers the access-approval mail only where an approved request exists', () => {
+    const core = seededCore(300);
+    expect(record(core, HECTOR).accounts[0]!.mailKinds).toContain('access_approval');
+    core.db.$client.prepare("UPDATE access_requests SET state = 'pending'").run();
+    expect(record(core, HECTOR).accounts[0]!.mailKinds).not.toContain('access_approval');
+    expect(
+      refused(core, 'mails.resend', {
+        rut: HECTOR,
+        portal: 'portal_empresas',
+        kind: 'access_approval',
+      }).code,
+    ).toBe('rule');
+  });
+});
+
 describe('memberships', () => {
   it('dismissing the only active membership leaves the person inactive', () => {
     const core = seededCore(300);
@@ -418,10 +490,10 @@ describe('prevention officer search at a realistic size', () => {
     expect(ruts('gonzalez')).toContain(PEDRO);
     expect(ruts('munoz sepulveda')).toContain(MARIA);
     expect(ruts('contreras')).toContain(HECTOR);
-    // Someone outside the assigned companies exists, so he is not "not registered".
+    // Someone outside the assigned companies: never "not registered", and nothing revealed.
     expect(call(core, 'persons.search', { text: '7.654.321-6' })).toMatchObject({
       persons: [],
-      notices: [],
+      notices: [{ code: 'rut_outside_scope', rut: '7.654.321-6' }],
     });
   });
 
@@ -559,7 +631,7 @@ describe('pending actions', () => {
       portal: 'achs_gestion',
       kind: 'password_creation',
     });
-    call(core, 'mails.resend', { rut: JUAN, portal: 'achs_gestion', kind: 'password_reset' });
+    call(core, 'mails.resend', { rut: CAMILA, portal: 'achs_gestion', kind: 'password_reset' });
     expect(call(core, 'app.info', {}).pendingActions).toBe(2);
   });
 });

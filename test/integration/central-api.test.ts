@@ -33,6 +33,7 @@ const VERSION = '0.1.0';
 const PEDRO = 12_345_678; // locked, achs_gestion active, Constructora Los Andes
 const CAMILA = 16_789_012; // achs_gestion active, Los Andes
 const JUAN = 15_234_567; // achs_gestion active, dismissed
+const RICARDO = 12_131_415; // achs_gestion active, access administrator of Los Andes
 const ROSA = 6_543_210; // pensioner on Portal Héroes, no company: outside any officer's scope
 const ANDES = 76_543_210;
 const ARAUCANIA = 96_512_340;
@@ -680,7 +681,7 @@ describe('central API: push', () => {
     const DAY = 24 * 60;
     const resend = (id: number, rut: number, portal: string, decidedAt: Date) =>
       mutation(session, id, 'mail.resend', rut, { portal, mailKind: 'password_reset' }, decidedAt);
-    const counts = [CAMILA, JUAN, ROSA, PEDRO].map((rut) => mailCount(api, rut));
+    const counts = [CAMILA, RICARDO, ROSA, PEDRO].map((rut) => mailCount(api, rut));
 
     // Device clock right, three days ahead, three days behind: decided one minute before sending.
     const right = await pushOk(
@@ -692,7 +693,7 @@ describe('central API: push', () => {
     const ahead = await pushOk(
       api,
       session,
-      [resend(2, JUAN, 'achs_gestion', minutes(START, 3 * DAY - 1))],
+      [resend(2, RICARDO, 'achs_gestion', minutes(START, 3 * DAY - 1))],
       minutes(START, 3 * DAY),
     );
     const behind = await pushOk(
@@ -714,7 +715,7 @@ describe('central API: push', () => {
     expect(stale.results[0]).toMatchObject({ status: 'rejected', code: 'stale_command' });
     expect(stale.results[0]!.message).toMatch(/\S/);
 
-    expect([CAMILA, JUAN, ROSA, PEDRO].map((rut) => mailCount(api, rut))).toEqual([
+    expect([CAMILA, RICARDO, ROSA, PEDRO].map((rut) => mailCount(api, rut))).toEqual([
       counts[0]! + 1,
       counts[1]! + 1,
       counts[2]! + 1,
@@ -724,7 +725,7 @@ describe('central API: push', () => {
     await mailsSettled(api);
     expect(smtp.messages.flatMap((m) => m.to).sort()).toEqual([
       'camila.soto@gmail.com',
-      'juan.rojas@outlook.com',
+      'rmunoz@losandes.cl',
       'rosa.fuentes@live.cl',
     ]);
   });

@@ -57,6 +57,148 @@ describe('migrations', () => {
     },
   );
 
+  it('merges the Portal Héroes and Portal Empresas accounts into one Los Héroes login, losing nothing', () => {
+    const before = journal.entries.findIndex((entry) => entry.tag === '0009_one_los_heroes_login');
+    expect(before).toBeGreaterThan(0);
+    const file = path.join(tempDir(), 'two-accounts.db');
+    const old = openDatabase({ file, migrationsFolder: migrationsUpTo(before) });
+    const sql = old.$client;
+    const person = sql.prepare(
+      `INSERT INTO persons (rut, dv, given_names, last_name1, sort_key, email) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    person.run(10203040, '0', 'Héctor', 'Contreras', 'contreras hector', 'h@x.cl');
+    person.run(13579246, '2', 'Marcela', 'Fuentes', 'fuentes marcela', 'm@x.cl');
+    person.run(12345678, '5', 'Pedro', 'González', 'gonzalez pedro', 'p@x.cl');
+    const account = sql.prepare(
+      `INSERT INTO accounts (person_rut, portal, registration_state, password_set, email_verified,
+         failed_attempts, locked_until, registration_blocked, last_login_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    // Héctor: only a Portal Empresas account, never entered.
+    account.run(10203040, 'portal_empresas', 'active', 0, 1, 0, null, 0, null, 3);
+    // Marcela: an affiliate with a password, and a Portal Empresas account locked later.
+    account.run(
+      13579246,
+      'portal_heroes',
+      'active',
+      1,
+      1,
+      1,
+      null,
+      0,
+      '2026-11-01T10:00:00.000Z',
+      4,
+    );
+    account.run(
+      13579246,
+      'portal_empresas',
+      'active',
+      0,
+      0,
+      6,
+      '2026-11-21T16:00:00.000Z',
+      0,
+      null,
+      7,
+    );
+    // Pedro: ACHS only, untouched.
+    account.run(
+      12345678,
+      'achs_gestion',
+      'active',
+      1,
+      1,
+      6,
+      '2026-11-21T15:45:00.000Z',
+      0,
+      null,
+      2,
+    );
+    const mail = sql.prepare(
+      `INSERT INTO mails (id, person_rut, portal, kind, sent_at, outcome, to_address) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    mail.run(
+      1,
+      13579246,
+      'portal_empresas',
+      'agreement_signature',
+      '2026-11-20T10:00:00.000Z',
+      'sent',
+      'm@x.cl',
+    );
+    mail.run(
+      2,
+      13579246,
+      'portal_heroes',
+      'password_reset',
+      '2026-11-19T10:00:00.000Z',
+      'sent',
+      'm@x.cl',
+    );
+    sql
+      .prepare(
+        `INSERT INTO outbox (action_id, kind, agent_id, person_rut, payload, created_at)
+         VALUES ('a1', 'account.unlock', 'agent-demo', 13579246, '{"portal":"portal_empresas"}', '2026-11-21T15:00:00.000Z')`,
+      )
+      .run();
+    sql.close();
+
+    const upgraded = openDatabase({ file }).$client;
+    const accounts = upgraded
+      .prepare(
+        `SELECT person_rut, portal, registration_state, password_set, email_verified, failed_attempts,
+           locked_until, first_access_used, last_login_at, version FROM accounts ORDER BY person_rut`,
+      )
+      .all();
+    expect(accounts).toEqual([
+      {
+        person_rut: 10203040,
+        portal: 'portal_heroes',
+        registration_state: 'active',
+        password_set: 0,
+        email_verified: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        first_access_used: 0,
+        last_login_at: null,
+        version: 4,
+      },
+      {
+        person_rut: 12345678,
+        portal: 'achs_gestion',
+        registration_state: 'active',
+        password_set: 1,
+        email_verified: 1,
+        failed_attempts: 6,
+        locked_until: '2026-11-21T15:45:00.000Z',
+        first_access_used: 0,
+        last_login_at: null,
+        version: 2,
+      },
+      {
+        person_rut: 13579246,
+        portal: 'portal_heroes',
+        registration_state: 'active',
+        password_set: 1,
+        email_verified: 1,
+        failed_attempts: 6,
+        locked_until: '2026-11-21T16:00:00.000Z',
+        first_access_used: 0,
+        last_login_at: '2026-11-01T10:00:00.000Z',
+        version: 8,
+      },
+    ]);
+    // Mails keep the portal they came from; the queue is untouched.
+    expect(upgraded.prepare('SELECT id, portal FROM mails ORDER BY id').all()).toEqual([
+      { id: 1, portal: 'portal_empresas' },
+      { id: 2, portal: 'portal_heroes' },
+    ]);
+    expect(upgraded.prepare('SELECT action_id, state FROM outbox').all()).toEqual([
+      { action_id: 'a1', state: 'pending' },
+    ]);
+    upgraded.close();
+  });
+
   it('reopens an up-to-date replica without touching its data', () => {
     const file = path.join(tempDir(), 'current.db');
     const first = openDatabase({ file });

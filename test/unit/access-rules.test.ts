@@ -93,6 +93,9 @@ describe('mails that fit', () => {
     expect(mailFits('access_approval', empresas)).toBe(false);
     expect(mailFits('access_approval', { ...empresas, hasApprovedRequest: true })).toBe(true);
     expect(mailFits('access_approval', { ...base, hasApprovedRequest: true })).toBe(false);
+    // One Los Héroes login: its account carries the Portal Empresas mails too.
+    const losHeroes = { ...base, portal: 'portal_heroes' as const, hasApprovedRequest: true };
+    expect(mailFits('access_approval', losHeroes)).toBe(true);
   });
 
   it('the agreement mail only while a company profile waits for its signature (rule 12)', () => {

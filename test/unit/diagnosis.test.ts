@@ -84,8 +84,8 @@ describe('diagnose', () => {
   it('finds nothing for a healthy person with every portal, request and mail in order', () => {
     const causes = diagnose(
       input({
-        accounts: [account('achs_gestion'), account('portal_heroes'), account('portal_empresas')],
-        memberships: [membership({ role: 'access_admin', agreementSigned: true })],
+        accounts: [account('achs_gestion'), account('portal_heroes')],
+        memberships: [membership({ role: 'company_user', agreementSigned: true })],
         accessRequests: [request({ state: 'approved' })],
         mails: [mail({ outcome: 'delivered' })],
       }),
@@ -440,9 +440,10 @@ describe('diagnose', () => {
           accounts: [
             account('achs_gestion', { registrationState: 'pending_activation' }),
             account('portal_heroes', { emailVerified: false }),
-            account('portal_empresas'),
           ],
-          memberships: [membership({ role: 'access_admin', agreementSigned: false })],
+          memberships: [
+            membership({ role: 'access_admin', agreementSigned: false, companyOnEmpresas: true }),
+          ],
         }),
       );
       expect(causes).toStrictEqual([
@@ -471,12 +472,16 @@ describe('diagnose', () => {
   });
 
   describe('agreement_unsigned', () => {
-    const unsignedAdmin = membership({ role: 'access_admin', agreementSigned: false });
+    const unsignedAdmin = membership({
+      role: 'access_admin',
+      agreementSigned: false,
+      companyOnEmpresas: true,
+    });
 
     it('an active admin membership with the agreement unsigned, with the resend fix', () => {
       const causes = diagnose(
         input({
-          accounts: [account('portal_empresas')],
+          accounts: [account('portal_heroes')],
           memberships: [unsignedAdmin],
           mails: [
             mail({ portal: 'portal_empresas', kind: 'access_approval', sentAt: ONE_HOUR_AGO }),
@@ -492,7 +497,7 @@ describe('diagnose', () => {
           companyName: 'Constructora Andes SpA',
           portal: 'portal_empresas',
           lastSentAt: YESTERDAY,
-          fix: { action: 'resend_mail', portal: 'portal_empresas', kind: 'agreement_signature' },
+          fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'agreement_signature' },
         },
       ]);
     });
@@ -500,8 +505,10 @@ describe('diagnose', () => {
     it('applies to company users too, without lastSentAt when never sent', () => {
       const causes = diagnose(
         input({
-          accounts: [account('portal_empresas')],
-          memberships: [membership({ role: 'company_user', agreementSigned: false })],
+          accounts: [account('portal_heroes')],
+          memberships: [
+            membership({ role: 'company_user', agreementSigned: false, companyOnEmpresas: true }),
+          ],
         }),
       );
       expect(causes).toStrictEqual([
@@ -510,38 +517,49 @@ describe('diagnose', () => {
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
           portal: 'portal_empresas',
-          fix: { action: 'resend_mail', portal: 'portal_empresas', kind: 'agreement_signature' },
+          fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'agreement_signature' },
         },
       ]);
     });
 
-    it('does not apply to workers, to inactive memberships, or without a Portal Empresas account', () => {
+    it('does not apply to workers, to inactive memberships, or at a company not on Portal Empresas', () => {
       const worker = diagnose(
         input({
-          accounts: [account('portal_empresas')],
-          memberships: [membership({ role: 'worker', agreementSigned: false })],
+          accounts: [account('portal_heroes')],
+          memberships: [
+            membership({ role: 'worker', agreementSigned: false, companyOnEmpresas: true }),
+          ],
         }),
       );
       const paused = diagnose(
         input({
-          accounts: [account('portal_empresas')],
+          accounts: [account('portal_heroes')],
           memberships: [
             membership(),
             membership({
               companyRut: '96111222-5',
-              role: 'access_admin',
+              role: 'company_user',
               state: 'paused',
               agreementSigned: false,
+              companyOnEmpresas: true,
             }),
           ],
         }),
       );
-      const noEmpresasAccount = diagnose(
-        input({ accounts: [account('achs_gestion')], memberships: [unsignedAdmin] }),
+      const achsCompany = diagnose(
+        input({
+          accounts: [account('portal_heroes')],
+          memberships: [membership({ role: 'company_user', agreementSigned: false })],
+        }),
       );
       expect(worker).toStrictEqual([]);
       expect(paused).toStrictEqual([]);
-      expect(noEmpresasAccount).toStrictEqual([]);
+      expect(achsCompany).toStrictEqual([]);
+    });
+
+    it('without a Los Héroes login there is nowhere to resend the agreement', () => {
+      const causes = diagnose(input({ accounts: [], memberships: [unsignedAdmin] }));
+      expect(causes).toMatchObject([{ code: 'agreement_unsigned', fix: null }]);
     });
   });
 
@@ -616,16 +634,66 @@ describe('diagnose', () => {
     });
   });
 
+  describe('Portal Empresas first access and the ACHS keys (rules 16, 17)', () => {
+    const signedAdmin = membership({
+      role: 'access_admin',
+      agreementSigned: true,
+      companyOnEmpresas: true,
+    });
+    const say = (overrides: Partial<Account>) =>
+      diagnose(
+        input({ accounts: [account('portal_heroes', overrides)], memberships: [signedAdmin] }),
+      );
+
+    it('an administrator who was already an affiliate enters with the usual password', () => {
+      expect(say({ passwordSet: true })).toStrictEqual([
+        { code: 'usual_password', portal: 'portal_empresas', fix: null },
+      ]);
+    });
+
+    it('a first entry uses the 4 digits before the check digit; once used, a password reset', () => {
+      expect(say({ passwordSet: false, firstAccessUsed: false })).toStrictEqual([
+        { code: 'first_access_key', portal: 'portal_empresas', fix: null },
+      ]);
+      expect(say({ passwordSet: false, firstAccessUsed: true })).toStrictEqual([
+        {
+          code: 'first_access_used',
+          portal: 'portal_empresas',
+          fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'password_reset' },
+        },
+      ]);
+    });
+
+    it('says nothing of first access before the agreement assigns the company profile', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_heroes', { passwordSet: false })],
+          memberships: [{ ...signedAdmin, agreementSigned: false }],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['agreement_unsigned']);
+    });
+
+    it('reminds an ACHS access administrator that ACHS Virtual keys are not ACHS Gestión keys', () => {
+      const causes = diagnose(input({ memberships: [membership({ role: 'access_admin' })] }));
+      expect(causes).toStrictEqual([
+        { code: 'achs_virtual_keys', portal: 'achs_gestion', fix: null },
+      ]);
+    });
+  });
+
   describe('ranking', () => {
     it('locked + no e-mail + agreement unsigned come in CAUSE_ORDER order', () => {
       const causes = diagnose(
         input({
           person: person({ email: null }),
           accounts: [
-            account('portal_empresas'),
+            account('portal_heroes'),
             account('achs_gestion', { lockedUntil: IN_ONE_HOUR, failedAttempts: 7 }),
           ],
-          memberships: [membership({ role: 'access_admin', agreementSigned: false })],
+          memberships: [
+            membership({ role: 'company_user', agreementSigned: false, companyOnEmpresas: true }),
+          ],
         }),
       );
       expect(codes(causes)).toStrictEqual(['temporarily_locked', 'no_email', 'agreement_unsigned']);

@@ -61,6 +61,17 @@ export const memberships = sqliteTable(
     /** JSON array of module names granted. */
     modules: text('modules').notNull().default('[]'),
     agreementSigned: bool('agreement_signed'),
+    /** When the Remote Access Agreement mail went out and when it was signed (rule 12). */
+    agreementSentAt: text('agreement_sent_at'),
+    agreementSignedAt: text('agreement_signed_at'),
+    /** ACHS access administrators: which of the three kinds (rule 9); null for everyone else. */
+    adminKind: text('admin_kind', {
+      enum: ['legal_representative', 'commercial_contact', 'appointed'],
+    }),
+    /** An `appointed` administrator: the legal representative who appointed them. */
+    appointedBy: integer('appointed_by'),
+    /** A company user who is not one of its workers (rule 13: "personas externas"). */
+    external: bool('external'),
     startedAt: text('started_at').notNull(),
     endedAt: text('ended_at'),
     version: version(),
@@ -88,6 +99,8 @@ export const accounts = sqliteTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: text('locked_until'),
     registrationBlocked: bool('registration_blocked'),
+    /** Los Héroes: the first-access key (rule 16) was used or spent on failed attempts. */
+    firstAccessUsed: bool('first_access_used'),
     lastLoginAt: text('last_login_at'),
     version: version(),
     updatedAt: updatedAt(),
@@ -144,7 +157,29 @@ export const accessRequests = sqliteTable(
     agreementSigned: bool('agreement_signed'),
     version: version(),
   },
-  (table) => [index('access_requests_person').on(table.personRut)],
+  (table) => [
+    index('access_requests_person').on(table.personRut),
+    index('access_requests_company').on(table.companyRut, table.state),
+  ],
+);
+
+/**
+ * A company's register (rule 12): its legal representatives and the persons enabled in its
+ * TRF (register of authorised signatories). Only they may request Portal Empresas access.
+ */
+export const companySignatories = sqliteTable(
+  'company_signatories',
+  {
+    id: integer('id').primaryKey(),
+    companyRut: integer('company_rut').notNull(),
+    personRut: integer('person_rut').notNull(),
+    kind: text('kind', { enum: ['legal_representative', 'trf'] }).notNull(),
+    version: version(),
+  },
+  (table) => [
+    uniqueIndex('company_signatories_unique').on(table.companyRut, table.personRut, table.kind),
+    index('company_signatories_person').on(table.personRut),
+  ],
 );
 
 /** One call or visit. Filled by the actions issue. */

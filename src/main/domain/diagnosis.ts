@@ -12,6 +12,11 @@ import {
   type Portal,
 } from '../../shared/contract';
 import { hasAccess, mailFits, unsignedAgreement } from '../../shared/rules/access';
+import {
+  companyProfileAssigned,
+  firstAccessAdvice,
+  needsAgreement,
+} from '../../shared/rules/company-access';
 
 export type { CauseCode, Fix };
 
@@ -28,6 +33,8 @@ export type DiagnosisInput = {
     failedAttempts: number;
     lockedUntil: string | null;
     registrationBlocked: boolean;
+    passwordSet?: boolean;
+    firstAccessUsed?: boolean;
   }>;
   memberships: Array<{
     companyRut: string;
@@ -36,6 +43,8 @@ export type DiagnosisInput = {
     role: 'worker' | 'access_admin' | 'company_user';
     state: 'active' | 'disabled' | 'paused' | 'removed';
     agreementSigned: boolean;
+    /** The company is on Portal Empresas (Los Héroes); otherwise an ACHS company. */
+    companyOnEmpresas?: boolean;
   }>;
   accessRequests: Array<{
     companyRut: string;
@@ -177,18 +186,44 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     });
   }
 
-  const empresas = accounts.find((a) => a.portal === 'portal_empresas');
-  if (empresas) {
-    for (const m of memberships) {
-      if (m.state !== 'active' || m.role === 'worker' || m.agreementSigned) continue;
-      causes.push({
-        code: 'agreement_unsigned',
-        ...company(m),
-        portal: 'portal_empresas',
-        ...lastSent(mails, 'portal_empresas', 'agreement_signature'),
-        fix: resend(empresas, 'agreement_signature'),
-      });
-    }
+  // Rule 12: a company profile on Portal Empresas waits for the Remote Access Agreement. The
+  // mails go to the one Los Héroes login (shared/portals.ts).
+  const losHeroes = accounts.find((a) => a.portal === 'portal_heroes');
+  for (const m of memberships) {
+    if (!m.companyOnEmpresas || m.state !== 'active' || !needsAgreement(m.role)) continue;
+    if (m.agreementSigned) continue;
+    causes.push({
+      code: 'agreement_unsigned',
+      ...company(m),
+      portal: 'portal_empresas',
+      ...lastSent(mails, 'portal_empresas', 'agreement_signature'),
+      fix: losHeroes ? resend(losHeroes, 'agreement_signature') : null,
+    });
+  }
+
+  // Rule 16: how a company administrator enters Portal Empresas once the profile is assigned.
+  const companyProfile = memberships.some((m) => m.companyOnEmpresas && companyProfileAssigned(m));
+  if (companyProfile && losHeroes && losHeroes.registrationState === 'active') {
+    const advice = firstAccessAdvice({
+      passwordSet: losHeroes.passwordSet ?? true,
+      firstAccessUsed: losHeroes.firstAccessUsed ?? false,
+    });
+    causes.push({
+      code: advice === 'reset_password' ? 'first_access_used' : advice,
+      portal: 'portal_empresas',
+      fix: advice === 'reset_password' ? resend(losHeroes, 'password_reset') : null,
+    });
+  }
+
+  // Rule 17: an ACHS access administrator uses two portals whose keys differ.
+  const achs = accounts.find((a) => a.portal === 'achs_gestion');
+  if (
+    achs &&
+    memberships.some(
+      (m) => !m.companyOnEmpresas && m.role === 'access_admin' && m.state === 'active',
+    )
+  ) {
+    causes.push({ code: 'achs_virtual_keys', portal: 'achs_gestion', fix: null });
   }
 
   const approved = new Set(

@@ -21,11 +21,19 @@ export function createPersonRecordRepository(db: Db) {
       companyDv: companies.dv,
       companyName: companies.legalName,
       companyAdherent: companies.adherent,
+      companyAdherentSince: companies.adherentSince,
       companyAdherentUntil: companies.adherentUntil,
+      companyPortals: companies.portals,
       role: memberships.role,
       state: memberships.state,
       modules: memberships.modules,
       agreementSigned: memberships.agreementSigned,
+      agreementSentAt: memberships.agreementSentAt,
+      agreementSignedAt: memberships.agreementSignedAt,
+      adminKind: memberships.adminKind,
+      external: memberships.external,
+      startedAt: memberships.startedAt,
+      endedAt: memberships.endedAt,
       version: memberships.version,
     })
     .from(memberships)
@@ -53,6 +61,9 @@ export function createPersonRecordRepository(db: Db) {
       companyName: companies.legalName,
       state: accessRequests.state,
       reason: accessRequests.reason,
+      capacity: accessRequests.capacity,
+      requestedAt: accessRequests.requestedAt,
+      decidedAt: accessRequests.decidedAt,
     })
     .from(accessRequests)
     .innerJoin(companies, eq(companies.rut, accessRequests.companyRut))

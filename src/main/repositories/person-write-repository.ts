@@ -4,6 +4,8 @@
  * Each returns false when no row matched (stale or gone); callers decide which.
  */
 import type Database from 'better-sqlite3';
+import type { Portal } from '../../shared/contract';
+import { loginPortal } from '../../shared/portals';
 import { hasAccess, unsignedAgreement, type MailFacts } from '../../shared/rules/access';
 
 export type AccountRow = {
@@ -115,8 +117,9 @@ export function createPersonWriteRepository(
     person(rut: number): PersonCore | null {
       return (person.get(rut) as PersonCore | undefined) ?? null;
     },
-    account(rut: number, portal: string): AccountRow | null {
-      const row = account.get(rut, portal) as
+    /** The login that opens `portal` (Portal Empresas is the Los Héroes login, shared/portals). */
+    account(rut: number, portal: Portal): AccountRow | null {
+      const row = account.get(rut, loginPortal(portal)) as
         | {
             id: number;
             portal: AccountRow['portal'];

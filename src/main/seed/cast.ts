@@ -13,6 +13,8 @@ export type CastPerson = {
   phone: string | null;
   serialNumber: string;
   pensioner?: boolean;
+  /** Legal representative of, or enabled in the TRF (register of signatories) of, a company. */
+  signatories?: Array<{ companyRut: number; kind: 'legal_representative' | 'trf' }>;
   memberships: Array<{
     companyRut: number;
     role: 'worker' | 'access_admin' | 'company_user';
@@ -20,15 +22,33 @@ export type CastPerson = {
     modules?: string[];
     agreementSigned?: boolean;
     accessRequest?: 'pending' | 'approved' | 'rejected';
+    /** ACHS access administrators: which of the three kinds. */
+    adminKind?: 'legal_representative' | 'commercial_contact' | 'appointed';
+    appointedBy?: number;
+    /** Not a worker of the company: an outsider given access by its representative. */
+    external?: boolean;
+  }>;
+  /** Portal Empresas requests that gave no membership (pending, or rejected). */
+  requests?: Array<{
+    companyRut: number;
+    capacity: 'legal_representative' | 'authorized_signatory' | 'other';
+    state: 'pending' | 'approved' | 'rejected';
+    daysAgo: number;
+    reason?: string;
   }>;
   accounts: Array<{
-    portal: Portal;
+    /** The login: Portal Empresas has none of its own (one Los Héroes login, shared/portals). */
+    portal: Exclude<Portal, 'portal_empresas'>;
     registrationState: 'not_registered' | 'pending_activation' | 'active';
+    /** Defaults to whether the registration is active. */
+    passwordSet?: boolean;
     failedAttempts?: number;
     lockedForMinutes?: number;
     registrationBlocked?: boolean;
     mails?: Array<{
       kind: 'password_creation' | 'password_reset' | 'access_approval' | 'agreement_signature';
+      /** Company mails come from Portal Empresas. */
+      portal?: Portal;
       minutesAgo: number;
       outcome: 'sent' | 'delivered' | 'bounced';
     }>;
@@ -39,9 +59,16 @@ export const CAST_COMPANIES = [
   { rut: 76_543_210, name: 'Constructora Los Andes SpA', adherent: true, caja: false },
   { rut: 77_123_456, name: 'Transportes Biobío Limitada', adherent: false, caja: false },
   { rut: 96_512_340, name: 'Comercial Araucanía S.A.', adherent: true, caja: true },
+  { rut: 78_901_234, name: 'Panadería La Espiga Limitada', adherent: true, caja: true },
 ] as const;
 
-const [ANDES, BIOBIO, ARAUCANIA] = CAST_COMPANIES.map((c) => c.rut) as [number, number, number];
+const [ANDES, BIOBIO, ARAUCANIA, ESPIGA] = CAST_COMPANIES.map((c) => c.rut) as [
+  number,
+  number,
+  number,
+  number,
+];
+const RICARDO = 12_131_415;
 
 export const CAST_PERSONS: CastPerson[] = [
   {
@@ -156,6 +183,7 @@ export const CAST_PERSONS: CastPerson[] = [
     email: 'hcontreras@araucania.cl',
     phone: '+56944455566',
     serialNumber: '777888999',
+    signatories: [{ companyRut: ARAUCANIA, kind: 'legal_representative' }],
     memberships: [
       {
         companyRut: ARAUCANIA,
@@ -168,11 +196,22 @@ export const CAST_PERSONS: CastPerson[] = [
     ],
     accounts: [
       {
-        portal: 'portal_empresas',
+        portal: 'portal_heroes',
         registrationState: 'active',
+        passwordSet: false,
         mails: [
-          { kind: 'access_approval', minutesAgo: 2 * 24 * 60, outcome: 'delivered' },
-          { kind: 'agreement_signature', minutesAgo: 2 * 24 * 60, outcome: 'delivered' },
+          {
+            kind: 'access_approval',
+            portal: 'portal_empresas',
+            minutesAgo: 2 * 24 * 60,
+            outcome: 'delivered',
+          },
+          {
+            kind: 'agreement_signature',
+            portal: 'portal_empresas',
+            minutesAgo: 2 * 24 * 60,
+            outcome: 'delivered',
+          },
         ],
       },
     ],
@@ -189,6 +228,180 @@ export const CAST_PERSONS: CastPerson[] = [
     pensioner: true,
     memberships: [],
     accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
+  },
+
+  {
+    // Legal representative of La Espiga: her Portal Empresas request waits for a decision.
+    rut: 14_725_836,
+    givenNames: 'Gloria Paz',
+    lastName1: 'Morales',
+    lastName2: 'Reyes',
+    email: 'gloria.morales@laespiga.cl',
+    phone: '+56961112233',
+    serialNumber: '612345789',
+    signatories: [{ companyRut: ESPIGA, kind: 'legal_representative' }],
+    memberships: [],
+    requests: [
+      { companyRut: ESPIGA, capacity: 'legal_representative', state: 'pending', daysAgo: 1 },
+    ],
+    accounts: [],
+  },
+  {
+    // Neither legal representative nor in the TRF of La Espiga: rejected once, asked again.
+    rut: 17_345_678,
+    givenNames: 'Tomás Ignacio',
+    lastName1: 'Vera',
+    lastName2: 'Lagos',
+    email: 'tvera@gmail.com',
+    phone: '+56962223344',
+    serialNumber: '623456781',
+    memberships: [],
+    requests: [
+      {
+        companyRut: ESPIGA,
+        capacity: 'other',
+        state: 'rejected',
+        daysAgo: 30,
+        reason:
+          'El solicitante no es representante legal ni figura en el registro de firmantes (TRF).',
+      },
+      { companyRut: ESPIGA, capacity: 'other', state: 'pending', daysAgo: 0 },
+    ],
+    accounts: [],
+  },
+  {
+    // Enabled in La Espiga's TRF, administrator with the agreement signed, and an affiliate
+    // already: she enters Portal Empresas with her usual Portal Héroes password.
+    rut: 13_579_246,
+    givenNames: 'Marcela Andrea',
+    lastName1: 'Fuentes',
+    lastName2: 'Rivas',
+    email: 'marcela.fuentes@laespiga.cl',
+    phone: '+56963334455',
+    serialNumber: '634567812',
+    signatories: [{ companyRut: ESPIGA, kind: 'trf' }],
+    memberships: [
+      {
+        companyRut: ESPIGA,
+        role: 'access_admin',
+        state: 'active',
+        agreementSigned: true,
+        accessRequest: 'approved',
+        modules: ['usuarios', 'licencias', 'reportes'],
+      },
+    ],
+    accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
+  },
+  {
+    // An outsider (the company's accountant) given access by La Espiga's representative.
+    rut: 19_283_746,
+    givenNames: 'Jorge Luis',
+    lastName1: 'Castillo',
+    lastName2: 'Pinto',
+    email: 'jcastillo@contadores.cl',
+    phone: '+56964445566',
+    serialNumber: '645678123',
+    memberships: [
+      {
+        companyRut: ESPIGA,
+        role: 'company_user',
+        state: 'active',
+        external: true,
+        agreementSigned: true,
+        modules: ['reportes'],
+      },
+    ],
+    accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
+  },
+  {
+    // A La Espiga user whose access the representative paused.
+    rut: 14_253_647,
+    givenNames: 'Valentina Sofía',
+    lastName1: 'Núñez',
+    lastName2: 'Bravo',
+    email: 'vnunez@laespiga.cl',
+    phone: '+56965556677',
+    serialNumber: '656781234',
+    memberships: [
+      { companyRut: ESPIGA, role: 'company_user', state: 'paused', agreementSigned: true },
+    ],
+    accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
+  },
+  {
+    // A La Espiga user whose access the representative deleted.
+    rut: 13_243_546,
+    givenNames: 'Cristóbal Andrés',
+    lastName1: 'Paredes',
+    lastName2: 'Mora',
+    email: 'cparedes@gmail.com',
+    phone: null,
+    serialNumber: '667812345',
+    memberships: [
+      { companyRut: ESPIGA, role: 'company_user', state: 'removed', agreementSigned: true },
+    ],
+    accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
+  },
+  {
+    // Constructora Los Andes (ACHS): legal representative and access administrator.
+    rut: RICARDO,
+    givenNames: 'Ricardo Alberto',
+    lastName1: 'Muñoz',
+    lastName2: 'Vidal',
+    email: 'rmunoz@losandes.cl',
+    phone: '+56966667788',
+    serialNumber: '678123456',
+    signatories: [{ companyRut: ANDES, kind: 'legal_representative' }],
+    memberships: [
+      {
+        companyRut: ANDES,
+        role: 'access_admin',
+        state: 'active',
+        adminKind: 'legal_representative',
+        modules: ['usuarios', 'siniestros', 'reportes'],
+      },
+    ],
+    accounts: [{ portal: 'achs_gestion', registrationState: 'active' }],
+  },
+  {
+    // Constructora Los Andes: access administrator as its commercial contact.
+    rut: 15_161_718,
+    givenNames: 'Paula Andrea',
+    lastName1: 'Rojas',
+    lastName2: 'Tapia',
+    email: 'projas@losandes.cl',
+    phone: '+56967778899',
+    serialNumber: '681234567',
+    memberships: [
+      {
+        companyRut: ANDES,
+        role: 'access_admin',
+        state: 'active',
+        adminKind: 'commercial_contact',
+        modules: ['usuarios', 'reportes'],
+      },
+    ],
+    accounts: [{ portal: 'achs_gestion', registrationState: 'active' }],
+  },
+  {
+    // Constructora Los Andes: access administrator appointed by its legal representative.
+    rut: 19_876_543,
+    givenNames: 'Diego Sebastián',
+    lastName1: 'Herrera',
+    lastName2: 'Soto',
+    email: 'dherrera@losandes.cl',
+    phone: '+56968889900',
+    serialNumber: '691234578',
+    memberships: [
+      {
+        companyRut: ANDES,
+        role: 'access_admin',
+        state: 'active',
+        adminKind: 'appointed',
+        appointedBy: RICARDO,
+        modules: ['usuarios'],
+      },
+    ],
+    accounts: [{ portal: 'achs_gestion', registrationState: 'active' }],
   },
 ];
 

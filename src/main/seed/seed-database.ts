@@ -9,6 +9,7 @@ import path from 'node:path';
 import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { checkDigit } from '../../shared/rut';
 import { foldText } from '../../shared/text';
+import type { AdminKind } from '../../shared/rules/company-access';
 import { seededRandom } from './random';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { CAST_AGENTS, CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
@@ -120,12 +121,16 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
   );
   const insertMembership = sqlite.prepare(
     `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed,
-       started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       started_at, ended_at, agreement_sent_at, agreement_signed_at, admin_kind, appointed_by,
+       external) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertSignatory = sqlite.prepare(
+    'INSERT INTO company_signatories (company_rut, person_rut, kind) VALUES (?, ?, ?)',
   );
   const insertAccount = sqlite.prepare(
     `INSERT INTO accounts (person_rut, portal, registration_state, password_set, email_verified,
-       failed_attempts, locked_until, registration_blocked, last_login_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       failed_attempts, locked_until, registration_blocked, last_login_at, first_access_used)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertMail = sqlite.prepare(
     `INSERT INTO mails (person_rut, portal, kind, sent_at, outcome, to_address)
@@ -187,6 +192,13 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
     }
   })();
 
+  const authorities = new Map<number, { representative: number | null }>();
+  const companyAuthority = (company: CompanyRow) => {
+    let authority = authorities.get(company.rut);
+    if (!authority) authorities.set(company.rut, (authority = { representative: null }));
+    return authority;
+  };
+
   // Large companies first: a skewed pick makes a few employers big, most small.
   const generatedCompanies = companies.slice(CAST_COMPANIES.length);
   const employer = (): CompanyRow =>
@@ -208,10 +220,11 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
       state.lockedUntil,
       state.registrationBlocked ? 1 : 0,
       state.lastLoginAt,
+      state.passwordSet || state.lastLoginAt !== null ? 1 : 0,
     );
     if (email === null) return;
     for (const mail of state.mails) {
-      insertMail.run(personRut, portal, mail.kind, mail.sentAt, mail.outcome, email);
+      insertMail.run(personRut, mail.portal ?? portal, mail.kind, mail.sentAt, mail.outcome, email);
     }
   };
 
@@ -334,6 +347,26 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
       const modules = MODULES.filter(() => rand() < 0.4);
       const signed = role !== 'worker' && rand() < 0.75;
       const startedAt = now - Math.floor(rand() * 3000) * DAY;
+      // Who this person is for the company: its register (legal representatives, TRF) and,
+      // at an ACHS company, which kind of access administrator (rule 9).
+      const authority = companyAuthority(company);
+      let adminKind: AdminKind | null = null;
+      let appointedBy: number | null = null;
+      let capacity: 'legal_representative' | 'authorized_signatory' | 'other' = 'other';
+      if (role === 'access_admin' && authority.representative === null) {
+        authority.representative = body;
+        insertSignatory.run(company.rut, body, 'legal_representative');
+        capacity = 'legal_representative';
+        if (!company.caja) adminKind = 'legal_representative';
+      } else if (role !== 'worker' && company.caja && rand() < 0.6) {
+        insertSignatory.run(company.rut, body, 'trf');
+        capacity = 'authorized_signatory';
+      } else if (role === 'access_admin' && !company.caja) {
+        adminKind =
+          authority.representative !== null && rand() < 0.5 ? 'appointed' : 'commercial_contact';
+        appointedBy = adminKind === 'appointed' ? authority.representative : null;
+      }
+      const needsAgreement = role !== 'worker' && company.caja;
       insertMembership.run(
         body,
         company.rut,
@@ -343,17 +376,24 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
         signed ? 1 : 0,
         iso(startedAt),
         state === 'removed' ? iso(startedAt + Math.floor(rand() * 200 + 1) * DAY) : null,
+        needsAgreement ? iso(startedAt + 3 * DAY) : null,
+        needsAgreement && signed ? iso(startedAt + 4 * DAY) : null,
+        adminKind,
+        appointedBy,
+        role === 'company_user' && rand() < 0.3 ? 1 : 0,
       );
       portals.add(company.caja ? 'portal_heroes' : 'achs_gestion');
-      if (company.caja && role !== 'worker') {
-        portals.add('portal_empresas');
+      if (needsAgreement) {
+        // The register decides (rule 12): only a legal representative or a TRF signatory is
+        // approved; anyone else was rejected.
         const decision = rand();
-        const requestState = decision < 0.8 ? 'approved' : decision < 0.92 ? 'pending' : 'rejected';
+        const requestState =
+          capacity === 'other' ? 'rejected' : decision < 0.85 ? 'approved' : 'pending';
         const requestedAt = startedAt + DAY;
         insertAccessRequest.run(
           body,
           company.rut,
-          role === 'access_admin' ? 'legal_representative' : 'authorized_signatory',
+          capacity,
           requestState,
           requestState === 'rejected' ? REJECTED_REASON : null,
           iso(requestedAt),
@@ -379,8 +419,16 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
       cast.memberships.length > 0 ? 1 : 0,
       cast.pensioner ? 1 : 0,
     );
+    for (const signatory of cast.signatories ?? []) {
+      insertSignatory.run(signatory.companyRut, cast.rut, signatory.kind);
+      if (signatory.kind === 'legal_representative') {
+        companyAuthority(companyByRut.get(signatory.companyRut)!).representative = cast.rut;
+      }
+    }
     for (const membership of cast.memberships) {
       const startedAt = now - 900 * DAY;
+      const company = companyByRut.get(membership.companyRut)!;
+      const needsAgreement = membership.role !== 'worker' && company.caja;
       insertMembership.run(
         cast.rut,
         membership.companyRut,
@@ -390,12 +438,19 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
         membership.agreementSigned ? 1 : 0,
         iso(startedAt),
         membership.state === 'removed' ? iso(now - 20 * DAY) : null,
+        needsAgreement ? iso(now - 2 * DAY) : null,
+        needsAgreement && membership.agreementSigned ? iso(now - 1 * DAY) : null,
+        membership.adminKind ?? null,
+        membership.appointedBy ?? null,
+        membership.external ? 1 : 0,
       );
       if (membership.accessRequest) {
         insertAccessRequest.run(
           cast.rut,
           membership.companyRut,
-          'legal_representative',
+          cast.signatories?.find((s) => s.companyRut === membership.companyRut)?.kind === 'trf'
+            ? 'authorized_signatory'
+            : 'legal_representative',
           membership.accessRequest,
           null,
           iso(now - 3 * DAY),
@@ -404,10 +459,23 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
         );
       }
     }
+    for (const request of cast.requests ?? []) {
+      const at = now - request.daysAgo * DAY - 2 * 60 * MINUTE;
+      insertAccessRequest.run(
+        cast.rut,
+        request.companyRut,
+        request.capacity,
+        request.state,
+        request.reason ?? null,
+        iso(at),
+        request.state === 'pending' ? null : iso(at + DAY),
+        0,
+      );
+    }
     for (const account of cast.accounts) {
       writeAccount(cast.rut, account.portal, cast.email, {
         registrationState: account.registrationState,
-        passwordSet: account.registrationState === 'active',
+        passwordSet: account.passwordSet ?? account.registrationState === 'active',
         emailVerified: account.registrationState === 'active',
         failedAttempts: account.failedAttempts ?? 0,
         lockedUntil:
@@ -418,6 +486,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
         lastLoginAt: account.registrationState === 'active' ? iso(now - 2 * DAY) : null,
         mails: (account.mails ?? []).map((mail) => ({
           kind: mail.kind,
+          portal: mail.portal,
           sentAt: iso(now - mail.minutesAgo * MINUTE),
           outcome: mail.outcome,
         })),
@@ -437,6 +506,7 @@ const REJECTED_REASON =
 
 type MailDraft = {
   kind: 'password_creation' | 'password_reset' | 'access_approval' | 'agreement_signature';
+  portal?: Portal;
   sentAt: string;
   outcome: 'sent' | 'delivered' | 'bounced';
 };

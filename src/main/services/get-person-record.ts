@@ -14,6 +14,7 @@ import {
   hasAccess,
   unsignedAgreement,
 } from '../../shared/rules/access';
+import { companyProfileAssigned } from '../../shared/rules/company-access';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
 import { decide, type Action } from '../domain/permissions';
@@ -103,11 +104,20 @@ export function buildPersonRecord(
     companyRut: companyLogin(membership.companyRut, membership.companyDv),
     companyName: membership.companyName,
     companyAdherent: membership.companyAdherent,
+    companyAdherentSince: membership.companyAdherentSince,
     companyAdherentUntil: membership.companyAdherentUntil,
+    companyOnEmpresas: parseList(membership.companyPortals).includes('portal_empresas'),
     role: membership.role,
     state: membership.state,
     modules: parseList(membership.modules),
     agreementSigned: membership.agreementSigned,
+    agreementSentAt: membership.agreementSentAt,
+    agreementSignedAt: membership.agreementSignedAt,
+    companyProfileAssigned: companyProfileAssigned(membership),
+    adminKind: membership.adminKind,
+    external: membership.external,
+    startedAt: membership.startedAt,
+    endedAt: membership.endedAt,
     version: membership.version,
     can: {
       disable: can('membership.disable', membership.companyRut),
@@ -173,11 +183,21 @@ export function buildPersonRecord(
       lockedUntil: account.lockedUntil,
       registrationBlocked: account.registrationBlocked,
       lastLoginAt: account.lastLoginAt,
+      firstAccessUsed: account.firstAccessUsed,
       badges: accountBadges(account, now, blocked),
       mailKinds: fittingMailKinds(mailFacts(account)),
     })),
     memberships: membershipViews,
     mails: mailViews,
+    accessRequests: accessRequests.map((request) => ({
+      companyRut: companyLogin(request.companyRut, request.companyDv),
+      companyName: request.companyName,
+      capacity: request.capacity,
+      state: request.state,
+      reason: request.reason,
+      requestedAt: request.requestedAt,
+      decidedAt: request.decidedAt,
+    })),
     pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
     replicaIncomplete: flags.replicaIncomplete ?? false,
     // A supervisor sees everyone's calls with this person; an agent, their own.

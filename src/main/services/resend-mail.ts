@@ -6,6 +6,7 @@
  */
 import type { MailKind, Portal } from '../../shared/contract';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
+import { mailPortal } from '../../shared/portals';
 import { mailFits } from '../../shared/rules/access';
 import type { ServiceContext, Session } from './context';
 import { NotFoundError, RuleError } from './errors';
@@ -31,13 +32,14 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
         throw new RuleError('mail_not_applicable');
       }
       const now = ctx.now();
-      const last = writes.lastMailAt(command.personRut, command.portal, command.kind);
+      const from = mailPortal(command.kind, command.portal);
+      const last = writes.lastMailAt(command.personRut, from, command.kind);
       const waitMs =
         last === null ? 0 : Date.parse(last) + MAIL_COOLDOWN_MINUTES * 60_000 - now.getTime();
       if (waitMs > 0) throw new RuleError('cooldown', { minutes: Math.ceil(waitMs / 60_000) });
       writes.queueMail(
         command.personRut,
-        command.portal,
+        from,
         command.kind,
         now.toISOString(),
         person.email,

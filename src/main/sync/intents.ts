@@ -11,6 +11,7 @@
  * measured on the device's own clock, so a skewed clock changes nothing.
  */
 import { MAIL_COOLDOWN_MINUTES, normalizeEmail, normalizeMobile } from '../../shared/policy';
+import { isPortal, mailPortal } from '../../shared/portals';
 import { isMailKind, mailFits } from '../../shared/rules/access';
 import type { Entity } from '../../shared/sync-protocol';
 import { decide, type Action, type AgentScope } from '../domain/permissions';
@@ -186,7 +187,7 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
 
 function accountCommand(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   const portal = text(intent.payload['portal']);
-  if (!portal) return rejected('invalid_payload');
+  if (!portal || !isPortal(portal)) return rejected('invalid_payload');
   const account = ctx.writes.account(rut, portal);
   if (!account) return rejected('entity_gone');
   const unlock = intent.kind === 'account.unlock';
@@ -210,23 +211,24 @@ function resendMail(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   const { writes } = ctx;
   const portal = text(intent.payload['portal']);
   const kind = text(intent.payload['mailKind']);
-  if (!portal || !kind) return rejected('invalid_payload');
+  if (!portal || !kind || !isPortal(portal)) return rejected('invalid_payload');
   if ((ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) return rejected('stale_command');
   const person = writes.person(rut)!;
   if (!person.email) return rejected('no_email');
   const account = writes.account(rut, portal);
   if (!account) return rejected('entity_gone');
   if (!isMailKind(kind)) return rejected('invalid_payload');
+  const from = mailPortal(kind, portal);
   const fits = mailFits(kind, writes.mailFacts(person, account));
   if (!fits) return rejected('mail_not_applicable');
   // Another device may have sent the same mail moments ago: one mail, not two.
-  const last = writes.lastMailAt(rut, portal, kind);
+  const last = writes.lastMailAt(rut, from, kind);
   if (last !== null && Date.parse(last) + MAIL_COOLDOWN_MINUTES * 60_000 > ctx.now.getTime()) {
     return { status: 'applied', touched: [], mails: [] };
   }
   const id = writes.queueMail(
     rut,
-    portal,
+    from,
     kind,
     ctx.now.toISOString(),
     person.email,

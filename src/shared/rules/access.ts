@@ -4,6 +4,7 @@
  * the central API (what it accepts) all apply, so none of them offers what another refuses.
  */
 import type { MailKind, Portal } from '../contract';
+import { isLosHeroes } from '../portals';
 
 export type AccessFacts = {
   isPensioner: boolean;
@@ -62,9 +63,9 @@ export function mailFits(kind: MailKind, facts: MailFacts): boolean {
     case 'email_confirmation':
       return facts.registrationState === 'active' && !facts.emailVerified;
     case 'access_approval':
-      return facts.portal === 'portal_empresas' && facts.hasApprovedRequest;
+      return isLosHeroes(facts.portal) && facts.hasApprovedRequest;
     case 'agreement_signature':
-      return facts.portal === 'portal_empresas' && facts.hasUnsignedAgreement;
+      return isLosHeroes(facts.portal) && facts.hasUnsignedAgreement;
   }
 }
 
