@@ -49,6 +49,8 @@ import { searchPersons } from './services/search-persons';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { signInThroughCentral } from './services/central-sign-in';
+import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
+import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
 import { createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
@@ -79,6 +81,8 @@ export type CoreOptions = {
   centralUrl?: string | null;
   /** Where the central API's tokens live (Electron: safeStorage); memory by default. */
   tokenStore?: TokenStore;
+  /** Seconds without input before the screen locks; see src/shared/idle-lock.ts. */
+  idleLockSeconds?: number;
   /** Start syncing by itself (default); tests drive `sync.now` instead. */
   autoSync?: boolean;
   syncOptions?: Partial<
@@ -209,6 +213,25 @@ export function createCore(options: CoreOptions): Core {
   };
 
   let session: Session | null = null;
+  // The screen lock (issue 9): a locked session is set aside, so every check above and below
+  // treats the desk as signed out until the same agent's password brings it back.
+  let lockedSession: Session | null = null;
+  let unlockFailures = 0;
+  const lockPolicySeconds =
+    options.idleLockSeconds ??
+    idleLockSeconds({ envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'] });
+  const lockState = () => ({
+    idleSeconds: lockPolicySeconds,
+    locked: lockedSession
+      ? { username: lockedSession.username, displayName: lockedSession.displayName }
+      : null,
+  });
+  /** A new sign-in or a sign-out ends whatever session was locked. */
+  const endLocked = (cause: 'sign_in' | 'attempts' | 'sign_out') => {
+    if (lockedSession) endLockedSession(context, lockedSession, cause);
+    lockedSession = null;
+    unlockFailures = 0;
+  };
   const agent = (): Session => {
     if (!session) throw new UnauthorizedError();
     return session;
@@ -254,6 +277,7 @@ export function createCore(options: CoreOptions): Core {
       // Whoever was signed in is not any more, whether or not this attempt succeeds: neither
       // on this desk nor in its sync with the central API.
       session = null;
+      endLocked('sign_in');
       tokens.save(null);
       if (!client) {
         session = signIn(context, input.username, input.password);
@@ -271,11 +295,43 @@ export function createCore(options: CoreOptions): Core {
     },
     'auth.signOut': () => {
       session = null;
+      endLocked('sign_out');
       // The agent's pending actions stay queued until they sign in again.
       tokens.save(null);
       return {};
     },
     'auth.session': () => (session ? toSession(session) : null),
+    'auth.lock': (input) => {
+      const current = agent();
+      lockScreen(context, current, input.reason);
+      lockedSession = current;
+      session = null;
+      unlockFailures = 0;
+      return lockState();
+    },
+    'auth.unlock': (input) => {
+      const locked = lockedSession;
+      if (!locked) throw new RuleError('screen_not_locked');
+      try {
+        session = unlockScreen(
+          context,
+          locked,
+          input.password,
+          unlockAttemptsLeft(unlockFailures + 1),
+        );
+      } catch (error) {
+        unlockFailures += 1;
+        if (unlockAttemptsLeft(unlockFailures) === 0) {
+          endLocked('attempts');
+          tokens.save(null);
+        }
+        throw error;
+      }
+      lockedSession = null;
+      unlockFailures = 0;
+      return toSession(session);
+    },
+    'auth.lockState': () => lockState(),
     'persons.search': (input) => {
       const s = agent();
       return searchPersons(repos.search, input, now(), {

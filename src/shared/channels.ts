@@ -7,6 +7,10 @@ export const channelNames = [
   'auth.signIn',
   'auth.signOut',
   'auth.session',
+  // The screen lock (issue 9).
+  'auth.lock',
+  'auth.unlock',
+  'auth.lockState',
   'persons.search',
   'persons.get',
   'contact.edit',

@@ -438,6 +438,13 @@ export const SyncIssue = z.object({
 });
 export type SyncIssue = z.infer<typeof SyncIssue>;
 
+/** The screen lock (issue 9): the policy, and who is locked out, if anyone (never a person). */
+export const LockState = z.object({
+  idleSeconds: z.number().int().positive(),
+  locked: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+});
+export type LockState = z.infer<typeof LockState>;
+
 export const contract = {
   'app.info': { input: z.object({}), output: AppInfo },
   'auth.signIn': {
@@ -446,6 +453,12 @@ export const contract = {
   },
   'auth.signOut': { input: z.object({}), output: z.object({}) },
   'auth.session': { input: z.object({}), output: AgentSession.nullable() },
+  'auth.lock': { input: z.object({ reason: z.enum(['idle', 'manual']) }), output: LockState },
+  'auth.unlock': {
+    input: z.object({ password: z.string().min(1).max(200) }),
+    output: AgentSession,
+  },
+  'auth.lockState': { input: z.object({}), output: LockState },
   'persons.search': { input: SearchQuery, output: SearchPage },
   'persons.get': { input: PersonRut, output: PersonRecord },
   'contact.edit': {
@@ -558,6 +571,9 @@ export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
   'auth.signIn',
   'auth.session',
   'sync.status',
+  // A locked screen has no session: it asks for the same agent's password.
+  'auth.unlock',
+  'auth.lockState',
 ]);
 
 export type Contract = typeof contract;

@@ -142,6 +142,11 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
 /** Messages of the rules that refuse an action; params fill the blanks. */
 export const ruleMessages: Record<string, (params: Record<string, string | number>) => string> = {
   sign_in_failed: () => 'Usuario o contraseña incorrectos.',
+  screen_unlock_failed: (p) =>
+    `Contraseña incorrecta. Le quedan ${p['left']} ${p['left'] === 1 ? 'intento' : 'intentos'}.`,
+  screen_unlock_exhausted: () =>
+    'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
+  screen_not_locked: () => 'La pantalla no está bloqueada.',
   offline_sign_in_unavailable: () =>
     'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
   invalid_central_url: () =>
@@ -383,6 +388,9 @@ export const actionLabels: Record<string, string> = {
   'interaction.close': 'Cerró una llamada',
   'interaction.set_reason': 'Cambió el motivo de la llamada',
   'sync.resolve': 'Resolvió un conflicto de sincronización',
+  'session.lock': 'Bloqueó la pantalla',
+  'session.unlock': 'Desbloqueó la pantalla',
+  'session.end': 'Su sesión bloqueada se cerró',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
@@ -779,4 +787,24 @@ export const desktopMessages = {
     detail: (code: string) => `Detalle técnico: ${code}`,
     unknownDetail: 'desconocido',
   },
+};
+
+/** The lock screen shown after the idle-lock policy's minutes without input (issue 9). */
+export const lockScreenMessages = {
+  title: 'Pantalla bloqueada',
+  explanation: (minutes: string) =>
+    `Se bloqueó después de ${minutes} sin uso, para proteger los datos de las personas.`,
+  whoIsLocked: (displayName: string) => `Sesión de ${displayName}`,
+  password: 'Contraseña',
+  unlock: 'Desbloquear',
+  unlocking: 'Desbloqueando…',
+  otherAgent: 'Ingresar con otro usuario',
+  otherAgentNote: 'Si ingresa otro usuario, la sesión bloqueada termina.',
+  back: 'Volver al desbloqueo',
+  signInAgain: 'Ingresar de nuevo',
+  failed: 'No se pudo desbloquear.',
+  minutes: (seconds: number) =>
+    seconds % 60 === 0
+      ? `${seconds / 60} ${seconds === 60 ? 'minuto' : 'minutos'}`
+      : `${seconds} segundos`,
 };

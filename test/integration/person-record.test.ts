@@ -174,6 +174,10 @@ describe('dispatch', () => {
         outcome: 'resolved',
         notes: '',
       }),
+      // The screen lock: locked, then unlocked by the same agent's password.
+      'auth.lock': () => ({ reason: 'manual' }),
+      'auth.unlock': () => ({ password: 'super600' }),
+      'auth.lockState': () => ({}),
       'auth.signOut': () => ({}),
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
     } satisfies Record<keyof typeof contract, () => unknown>;

@@ -48,7 +48,10 @@ export type RuleCode =
   | 'no_membership'
   | 'invalid_transition'
   | 'interaction_open'
-  | 'interaction_closed';
+  | 'interaction_closed'
+  | 'screen_unlock_failed'
+  | 'screen_unlock_exhausted'
+  | 'screen_not_locked';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

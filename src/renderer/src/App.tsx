@@ -7,6 +7,7 @@ import { AuditView } from './components/AuditView';
 import { CallBar } from './components/CallBar';
 import { CallsView } from './components/CallsView';
 import { SignInScreen } from './components/SignInScreen';
+import { LockGate } from './lock/LockGate';
 import { SyncIndicator } from './components/SyncIndicator';
 import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNotice';
 import { SyncView } from './components/SyncView';
@@ -24,8 +25,7 @@ export function App() {
   }, [restore]);
 
   if (!checked) return null;
-  if (!session) return <SignInScreen />;
-  return <Desk />;
+  return <LockGate>{session ? <Desk /> : <SignInScreen />}</LockGate>;
 }
 
 function Desk() {

@@ -1,0 +1,56 @@
+/**
+ * The screen lock: locking sets the agent's session aside (audited); the same agent's password,
+ * checked against this device's verifier of it (so it works offline too), brings it back.
+ * Core keeps the locked session and counts the wrong passwords (src/shared/idle-lock.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { verifyPassword } from '../domain/password';
+import type { ServiceContext, Session } from './context';
+import { RuleError } from './errors';
+import { sessionFor } from './sign-in';
+
+export type LockReason = 'idle' | 'manual';
+export type SessionEndCause = 'sign_in' | 'attempts' | 'sign_out';
+
+function audit(ctx: ServiceContext, agentId: string, action: string, after: unknown): void {
+  ctx.repos.audit.append({
+    id: randomUUID(),
+    at: ctx.now().toISOString(),
+    agentId,
+    deviceId: ctx.deviceId,
+    personRut: null,
+    action,
+    before: null,
+    after: JSON.stringify(after),
+    reason: null,
+    identityCheck: null,
+    interactionId: null,
+  });
+}
+
+export function lockScreen(ctx: ServiceContext, session: Session, reason: LockReason): void {
+  audit(ctx, session.agentId, 'session.lock', { reason });
+}
+
+/** The locked agent's session again, refreshed from the replica; RuleError when refused. */
+export function unlockScreen(
+  ctx: ServiceContext,
+  locked: Session,
+  password: string,
+  attemptsLeft: number,
+): Session {
+  const agent = ctx.repos.agents.byUsername(locked.username);
+  const matches = agent !== null && verifyPassword(password, agent.passwordHash);
+  if (!agent || !agent.active || agent.id !== locked.agentId || !matches) {
+    throw new RuleError(attemptsLeft > 0 ? 'screen_unlock_failed' : 'screen_unlock_exhausted', {
+      left: attemptsLeft,
+    });
+  }
+  audit(ctx, locked.agentId, 'session.unlock', {});
+  return sessionFor(ctx, agent);
+}
+
+/** The locked session ends without being unlocked: another agent signed in, or attempts ran out. */
+export function endLockedSession(ctx: ServiceContext, locked: Session, cause: SessionEndCause) {
+  audit(ctx, locked.agentId, 'session.end', { cause });
+}

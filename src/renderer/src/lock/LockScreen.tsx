@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import type { AgentSession, LockState } from '../../../shared/contract';
+import { lockScreenMessages as t } from '../../../shared/messages';
+import { ApiError, call } from '../api/client';
+
+type Props = {
+  state: LockState & { locked: NonNullable<LockState['locked']> };
+  onUnlocked: (session: AgentSession) => void;
+  /** The locked session is over (attempts ran out): sign in again. */
+  onEnded: () => void;
+  onOtherAgent: () => void;
+};
+
+/** What a locked desk shows: whose session it is, a password field, and nothing of any person. */
+export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [ended, setEnded] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !password) return;
+    setBusy(true);
+    try {
+      onUnlocked(await call('auth.unlock', { password }));
+    } catch (failure) {
+      setPassword('');
+      setError(failure instanceof ApiError ? failure.message : t.failed);
+      const after = await call('auth.lockState', {}).catch(() => null);
+      if (after?.locked === null) setEnded(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="signin lock-screen">
+      <form className="signin-card" onSubmit={submit} aria-labelledby="lock-title">
+        <h1 id="lock-title">{t.title}</h1>
+        <p className="muted">{t.explanation(t.minutes(state.idleSeconds))}</p>
+        <p>
+          <strong>{t.whoIsLocked(state.locked.displayName)}</strong>
+        </p>
+        {/* Lets a password manager know whose password this is. */}
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          value={state.locked.username}
+          readOnly
+          hidden
+        />
+        {!ended && (
+          <label className="field">
+            {t.password}
+            <input
+              autoFocus
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </label>
+        )}
+        {error && (
+          <p role="alert" className="notice notice-danger">
+            {error}
+          </p>
+        )}
+        {ended ? (
+          <button type="button" className="primary" onClick={onEnded}>
+            {t.signInAgain}
+          </button>
+        ) : (
+          <>
+            <button type="submit" className="primary" disabled={busy || !password}>
+              {busy ? t.unlocking : t.unlock}
+            </button>
+            <button type="button" className="link" onClick={onOtherAgent}>
+              {t.otherAgent}
+            </button>
+            <p className="muted">{t.otherAgentNote}</p>
+          </>
+        )}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The idle lock through the web door, with a 5-second policy (MESA_IDLE_LOCK_SECONDS): left
+ * alone, the desk locks and shows nothing of any person; the same agent's password unlocks it
+ * where they were; another agent signing in ends the locked session; all of it audited.
+ */
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './a11y';
+import { expect, test, type DeskPage } from './fixtures';
+
+const PEDRO = 'Pedro Andrés González Muñoz';
+const RUT_PATTERN = /\d{1,2}\.\d{3}\.\d{3}-[\dK]/;
+/** Long enough for the lock to come by itself; the wait ends as soon as it does. */
+const LOCK_WAIT = { timeout: 20_000 };
+
+test.beforeAll(() => {
+  process.env['MESA_IDLE_LOCK_SECONDS'] = '5';
+});
+test.afterAll(() => {
+  delete process.env['MESA_IDLE_LOCK_SECONDS'];
+});
+
+async function openPedro(desk: DeskPage) {
+  await desk.find('12.345.678-5');
+  await expect(desk.options.first()).toContainText(PEDRO);
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+}
+
+const lockHeading = (page: Page) => page.getByRole('heading', { name: 'Pantalla bloqueada' });
+
+test.describe('idle lock', () => {
+  test('locks when left alone, showing nothing of any person; the same agent unlocks', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await openPedro(desk);
+
+    await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('Pedro');
+    expect(text).not.toMatch(RUT_PATTERN);
+    await expect(page.getByText('Sesión de')).toBeVisible();
+    await expect(page.getByText('después de 5 segundos sin uso')).toBeVisible();
+    await expectAccessible(page, 'pantalla bloqueada');
+
+    await page.getByLabel('Contraseña').fill('equivocada');
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'Contraseña incorrecta. Le quedan 4 intentos.',
+    );
+    await expectAccessible(page, 'pantalla bloqueada: contraseña incorrecta');
+
+    await page.getByLabel('Contraseña').fill('agente600');
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    // Back where the agent was: the same record.
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+
+    // A reload while locked shows the lock again, not the desk.
+    await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
+    await page.reload();
+    await expect(lockHeading(page)).toBeVisible();
+    expect(await page.locator('body').innerText()).not.toMatch(RUT_PATTERN);
+  });
+
+  test('another agent signing in ends the locked session; lock and unlock are audited', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
+    await page.getByLabel('Contraseña').fill('agente600');
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(desk.search).toBeVisible();
+
+    await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
+    await page.getByRole('button', { name: 'Ingresar con otro usuario' }).click();
+    await expect(
+      page.getByText('Si ingresa otro usuario, la sesión bloqueada termina.'),
+    ).toBeVisible();
+    await expectAccessible(page, 'pantalla bloqueada: otro usuario');
+    await page.getByLabel('Usuario').fill('supervisora');
+    await page.getByLabel('Contraseña').fill('super600');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(page.getByText(/Sara Supervisora/)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    const table = page.getByRole('region', { name: 'Auditoría' }).getByRole('table');
+    const rows = (label: string) =>
+      table.getByRole('row').filter({ has: page.getByRole('cell', { name: label, exact: true }) });
+    await expect(rows('Bloqueó la pantalla')).toHaveCount(2);
+    await expect(rows('Desbloqueó la pantalla')).toHaveCount(1);
+    await expect(rows('Su sesión bloqueada se cerró')).toHaveCount(1);
+    await expect(rows('Bloqueó la pantalla').first()).toContainText('Alicia Agente');
+  });
+});
