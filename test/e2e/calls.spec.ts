@@ -120,6 +120,34 @@ for (const viewport of [
       );
     });
 
+    test('a call closed elsewhere refuses a reason change with a clear message', async ({
+      desk,
+      door,
+    }) => {
+      const { page } = desk;
+      const callbar = callbarOf(page);
+      await openPedro(desk);
+      await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+      await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+      await expect(callbar).toContainText('Llamada en curso');
+
+      // The same desk in another window closes the call.
+      const other = await page.context().newPage();
+      await other.goto(door.url);
+      const otherBar = callbarOf(other);
+      await otherBar.getByRole('button', { name: 'Cerrar llamada' }).click();
+      await otherBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+      await expect(otherBar).not.toContainText('Llamada en curso');
+      await other.close();
+
+      await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+      await expect(callbar.getByRole('alert')).toHaveText(
+        'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.',
+      );
+      await expect(callbar).not.toContainText('Llamada en curso');
+      await expectAccessible(page, 'barra de llamada, motivo rechazado');
+    });
+
     test('an action with no call open nudges to open one for that person', async ({ desk }) => {
       const { page, record } = desk;
       const callbar = callbarOf(page);

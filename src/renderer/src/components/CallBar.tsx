@@ -83,12 +83,15 @@ export function CallBar() {
             );
             notify(t.reasonChanged(interactionReasonLabels[next]));
           } catch (failure) {
-            // Closed meanwhile (another window): show why, and what is true now.
+            // Closed meanwhile (another window): say why here too, the bar then shows what is
+            // true now.
+            failed(failure);
             void refreshInteraction();
             throw failure;
           }
         }}
         onClosed={() => {
+          setError(null);
           focusAfterClose.current = true;
           setInteraction(null);
           notify(t.closed);
