@@ -19,6 +19,11 @@ export const rejectionMessages: Record<RejectionCode, string> = {
     'La acción esperó demasiado tiempo antes de llegar al servidor y el correo no se envió. Si aún corresponde, reenvíelo ahora.',
   company_not_adherent: 'La empresa ya no está adherida: no se puede reactivar el acceso.',
   invalid_transition: 'El cambio de estado no es posible desde el estado actual.',
+  requester_not_signatory:
+    'El solicitante no es representante legal ni figura en el registro de firmantes (TRF) de la empresa: la solicitud no puede aprobarse.',
+  request_decided: 'La solicitud ya fue resuelta en el sistema central.',
+  caller_not_authorized:
+    'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa.',
 };
 
 /** Rejections the server decides itself, before the shared rules run. */
@@ -49,6 +54,9 @@ export const errorMessages = {
   payload_too_large: 'La solicitud supera el tamaño máximo de 1 MiB.',
   unavailable: 'El servidor no pudo completar la operación. Reintente en unos segundos.',
   internal: 'Error interno del servidor.',
+  agreement_not_found:
+    'Esa persona no tiene un perfil empresa en esa empresa que espere el Acuerdo de Acceso Remoto.',
+  agreement_already_signed: 'El Acuerdo de Acceso Remoto ya estaba firmado.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -9,6 +9,7 @@
  * unexpected exception rolls that one mutation back and stops the batch (503, retry later).
  */
 import type Database from 'better-sqlite3';
+import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
 import { applyIntent, type IntentOutcome } from '../main/sync/intents';
 import type {
@@ -57,6 +58,7 @@ class Rejected extends Error {
 export function createPush(deps: PushDeps) {
   const { sqlite, changeLog } = deps;
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: true });
+  const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });
 
   const deviceState = sqlite.prepare(
     'SELECT agent_id, last_processed FROM device_state WHERE device_id = ?',
@@ -125,6 +127,7 @@ export function createPush(deps: PushDeps) {
       const outcome = applyIntent(
         {
           writes,
+          companies,
           mode: 'server',
           now: deps.now(),
           agent: deps.auth.scopeOf(who.agent),

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import {
   ErrorBody,
+  AgreementSigned,
+  AgreementSignedResponse,
   Health,
   PROTOCOL_VERSION,
   PullResponse,
@@ -32,6 +34,8 @@ const NAMED_SCHEMAS = {
   PushResponse,
   Health,
   ErrorBody,
+  AgreementSigned,
+  AgreementSignedResponse,
 } as const;
 type SchemaName = keyof typeof NAMED_SCHEMAS;
 
@@ -44,6 +48,8 @@ export type RouteSpec = {
   summary: string;
   /** Bearer access token, X-Device-Id and X-Client-Version required. */
   auth: boolean;
+  /** Called by the portals, with `Authorization: Bearer <portal key>`; off without a key. */
+  portalKey?: boolean;
   body?: SchemaName;
   query?: typeof PullQuery;
   responses: Record<number, Response>;
@@ -132,6 +138,30 @@ export const ROUTES = [
     },
   },
   {
+    operationId: 'agreementSigned',
+    method: 'POST',
+    path: '/portal/agreement-signed',
+    summary:
+      'Portal Empresas avisa que una persona firmó el Acuerdo de Acceso Remoto de una empresa: se le asigna el perfil empresa.',
+    auth: false,
+    portalKey: true,
+    body: 'AgreementSigned',
+    responses: {
+      200: { description: 'Firma registrada', schema: 'AgreementSignedResponse' },
+      400: invalid,
+      401: { description: 'Falta la clave de los portales o no es válida', schema: 'ErrorBody' },
+      404: {
+        description:
+          'No hay un perfil empresa de esa persona en esa empresa (`agreement_not_found`)',
+        schema: 'ErrorBody',
+      },
+      409: {
+        description: 'El acuerdo ya estaba firmado (`agreement_already_signed`)',
+        schema: 'ErrorBody',
+      },
+    },
+  },
+  {
     operationId: 'health',
     method: 'GET',
     path: '/health',
@@ -155,6 +185,7 @@ const REQUEST_SCHEMAS: ReadonlySet<SchemaName> = new Set([
   'SignInRequest',
   'RefreshRequest',
   'PushRequest',
+  'AgreementSigned',
 ]);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

@@ -5,11 +5,13 @@
  * zod schemas (sync-protocol.ts); what a pushed action does is decided by the shared rules
  * (sync/intents.ts) in server mode, never re-implemented here.
  */
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { Db } from '../main/db/database';
 import {
+  AgreementSigned,
   RefreshRequest,
   SignInRequest,
   PushRequest,
@@ -18,6 +20,7 @@ import {
   type PushResponse,
   type TokenResponse,
 } from '../shared/sync-protocol';
+import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createAuth, type Authenticated } from './auth';
 import { createChangeLog } from './change-log';
 import { compareVersions, parseVersion } from './client-version';
@@ -50,6 +53,8 @@ export type CentralApiOptions = {
   mail?: { host: string; port: number };
   /** Give the dataset a new epoch (after restoring a backup): every device resyncs. */
   resetEpoch?: boolean;
+  /** The key the portals present to report events (an agreement signed); none: route off. */
+  portalKey?: string;
   log?: (message: string, error?: unknown) => void;
 };
 
@@ -132,6 +137,26 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     onMailsQueued: () => mailSender.kick(),
   });
   const pull = createPull({ sqlite, changeLog, epoch });
+  const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });
+  const requestIds = sqlite.prepare(
+    `SELECT id FROM access_requests WHERE person_rut = ? AND company_rut = ? AND state = 'approved'`,
+  );
+  /** Rule 12: the signature assigns the company profile; logged for every desk to pull. */
+  const signAgreement = sqlite.transaction(
+    (personRut: number, companyRut: number, at: string): 'signed' | 'already' | 'not_found' => {
+      const membership = companies.membership(personRut, companyRut);
+      if (!membership || membership.role === 'worker' || membership.state === 'removed') {
+        return 'not_found';
+      }
+      if (membership.agreementSigned) return 'already';
+      companies.signAgreement(personRut, companyRut, at);
+      changeLog.record('membership', membership.id);
+      for (const { id } of requestIds.all(personRut, companyRut) as Array<{ id: number }>) {
+        changeLog.record('access_request', id);
+      }
+      return 'signed';
+    },
+  );
   const openApi = buildOpenApi({ minClientVersion });
 
   const handlers: Record<OperationId, Handler> = {
@@ -179,11 +204,19 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       }
       return { status: 200, body: outcome.response satisfies PushResponse };
     },
+    agreementSigned: ({ body }) => {
+      const { personRut, companyRut } = body as z.output<typeof AgreementSigned>;
+      const at = now().toISOString();
+      const outcome = signAgreement(personRut, companyRut, at);
+      if (outcome === 'not_found') throw new HttpError(404, 'agreement_not_found');
+      if (outcome === 'already') throw new HttpError(409, 'agreement_already_signed');
+      return { status: 200, body: { signed: true, at } };
+    },
     health: () => ({ status: 200, body: { ok: true, epoch } satisfies z.output<typeof Health> }),
     openapi: () => ({ status: 200, body: openApi }),
   };
 
-  const bodySchemas = { SignInRequest, RefreshRequest, PushRequest } as const;
+  const bodySchemas = { SignInRequest, RefreshRequest, PushRequest, AgreementSigned } as const;
 
   async function handle(request: http.IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -214,6 +247,15 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       }
       if (order < 0) {
         throw new HttpError(426, 'upgrade_required', undefined, { minVersion: minClientVersion });
+      }
+    }
+
+    if (route.portalKey) {
+      if (!options.portalKey) return { status: 404, body: errorBody('not_found') };
+      const given = Buffer.from(header(request, 'authorization') ?? '');
+      const expected = Buffer.from(`Bearer ${options.portalKey}`);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new HttpError(401, 'unauthorized');
       }
     }
 

@@ -15,7 +15,7 @@ import { DEFAULT_DEMO_PERSONS } from './database';
 import { startCentralApi, DEFAULT_MIN_CLIENT_VERSION } from './server';
 
 const USAGE =
-  'Uso: npm run central -- --port P --data-dir D [--demo-persons N] [--smtp-host H --smtp-port N] [--reset-epoch] [--access-ttl-seconds S] [--min-client-version V]';
+  'Uso: npm run central -- --port P --data-dir D [--demo-persons N] [--smtp-host H --smtp-port N] [--reset-epoch] [--access-ttl-seconds S] [--min-client-version V] [--portal-key K]';
 
 function fail(message: string): never {
   console.error(message);
@@ -37,6 +37,7 @@ try {
       'reset-epoch': { type: 'boolean', default: false },
       'access-ttl-seconds': { type: 'string' },
       'min-client-version': { type: 'string', default: DEFAULT_MIN_CLIENT_VERSION },
+      'portal-key': { type: 'string' },
     },
   }));
 } catch (error) {
@@ -108,6 +109,11 @@ try {
     accessTtlMs,
     minClientVersion,
     resetEpoch: values['reset-epoch'] === true,
+    // The portals' key for their events (an agreement signed); without one that route is off.
+    portalKey:
+      typeof values['portal-key'] === 'string'
+        ? values['portal-key']
+        : process.env['MESA_PORTAL_KEY'] || undefined,
   });
 } catch (error) {
   const code = (error as { code?: string }).code;

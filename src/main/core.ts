@@ -46,6 +46,7 @@ import {
 import { changeMembershipState, changeRole } from './services/membership-actions';
 import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
+import { companyHandlers } from './handlers/company-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { signInThroughCentral } from './services/central-sign-in';
@@ -266,6 +267,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const handlers: Handlers = {
+    ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
     'app.info': () => ({
       version: options.version,
       door: options.door,

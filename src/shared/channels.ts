@@ -34,5 +34,14 @@ export const channelNames = [
   'sync.issues',
   'sync.pending',
   'sync.resolve',
+  // The company half (issue 7).
+  'companies.get',
+  'companies.users',
+  'requests.list',
+  'requests.record',
+  'requests.decide',
+  'companyUsers.add',
+  'companyUsers.change',
+  'companyUsers.setModules',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -445,6 +445,95 @@ export const LockState = z.object({
 });
 export type LockState = z.infer<typeof LockState>;
 
+// ---- The company half (issue 7) ----
+
+/** A person named on a company screen: RUT (login form) and full name when the replica has it. */
+export const PersonRef = z.object({ rut: z.string(), name: z.string().nullable() });
+
+export const RequesterCheck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), as: z.enum(['legal_representative', 'trf']) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['not_signatory', 'company_not_adherent']) }),
+]);
+
+export const AccessRequestView = z.object({
+  requester: PersonRef,
+  companyRut: z.string(),
+  companyName: z.string(),
+  capacity: RequestCapacity,
+  state: RequestState,
+  reason: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  agreementSigned: z.boolean(),
+  /** What the register says of the requester (rule 12): decided by the rule, not the agent. */
+  check: RequesterCheck,
+});
+export type AccessRequestView = z.infer<typeof AccessRequestView>;
+
+export const CompanyRecord = z.object({
+  rut: z.string(),
+  legalName: z.string(),
+  adherent: z.boolean(),
+  adherentSince: z.string().nullable(),
+  adherentUntil: z.string().nullable(),
+  portals: z.array(z.string()),
+  counts: z.object({ users: z.number().int(), active: z.number().int(), admins: z.number().int() }),
+  signatories: z.array(
+    z.object({ person: PersonRef, kind: z.enum(['legal_representative', 'trf']) }),
+  ),
+  /** Access administrators and company users (the workers are paged apart). */
+  profiles: z.array(
+    z.object({
+      person: PersonRef,
+      role: z.enum(['access_admin', 'company_user']),
+      state: MembershipState,
+      adminKind: AdminKind.nullable(),
+      appointedBy: PersonRef.nullable(),
+      external: z.boolean(),
+      modules: z.array(z.string()),
+      agreementSigned: z.boolean(),
+      agreementSentAt: z.string().nullable(),
+      agreementSignedAt: z.string().nullable(),
+      needsAgreement: z.boolean(),
+      companyProfileAssigned: z.boolean(),
+      version: z.number().int(),
+    }),
+  ),
+  requests: z.array(AccessRequestView),
+  can: z.object({ manageUsers: Decision, manageRequests: Decision }),
+});
+export type CompanyRecord = z.infer<typeof CompanyRecord>;
+
+export const CompanyUsersPage = z.object({
+  users: z.array(
+    z.object({
+      person: PersonRef,
+      role: MembershipRole,
+      state: MembershipState,
+      external: z.boolean(),
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
+    }),
+  ),
+  /** Pass as `after` for the next page; null at the end. */
+  nextAfter: z.number().int().nullable(),
+});
+export type CompanyUsersPage = z.infer<typeof CompanyUsersPage>;
+
+export const CompanyActionResult = z.object({
+  actionId: z.string(),
+  auditSeq: z.number().int(),
+  company: CompanyRecord,
+});
+export type CompanyActionResult = z.infer<typeof CompanyActionResult>;
+
+/** Who called asking for a change to a company's users: verified by the facts compared. */
+const CallerInput = z.object({
+  callerRut: RutInput,
+  callerIdentityCheck: z.array(IdentityFact).max(8),
+});
+const Modules = z.array(z.string().min(1).max(40)).max(20);
+
 export const contract = {
   'app.info': { input: z.object({}), output: AppInfo },
   'auth.signIn': {
@@ -558,6 +647,69 @@ export const contract = {
       choice: z.enum(['keep_theirs', 'keep_mine', 'dismiss']),
     }),
     output: z.array(SyncIssue),
+  },
+  'companies.get': { input: z.object({ rut: RutInput }), output: CompanyRecord },
+  'companies.users': {
+    input: z.object({
+      rut: RutInput,
+      after: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(100),
+    }),
+    output: CompanyUsersPage,
+  },
+  'requests.list': {
+    input: z.object({
+      state: RequestState.nullable().default(null),
+      companyRut: RutInput.nullable().default(null),
+      offset: z.number().int().min(0).max(100_000).default(0),
+      limit: z.number().int().min(1).max(200).default(100),
+    }),
+    output: z.object({ requests: z.array(AccessRequestView), hasMore: z.boolean() }),
+  },
+  'requests.record': {
+    input: z.object({ requesterRut: RutInput, companyRut: RutInput, capacity: RequestCapacity }),
+    output: CompanyActionResult,
+  },
+  'requests.decide': {
+    input: z.object({
+      requesterRut: RutInput,
+      companyRut: RutInput,
+      decision: z.enum(['approve', 'reject']),
+      reason: Reason,
+    }),
+    output: CompanyActionResult,
+  },
+  'companyUsers.add': {
+    input: CallerInput.extend({
+      companyRut: RutInput,
+      userRut: RutInput,
+      role: z.enum(['company_user', 'access_admin']),
+      modules: Modules,
+      external: z.boolean(),
+      newPerson: z
+        .object({
+          givenNames: z.string().max(100),
+          lastName1: z.string().max(100),
+          lastName2: z.string().max(100),
+          email: z.string().max(200),
+          phone: z.string().max(30).nullable(),
+        })
+        .nullable(),
+    }),
+    output: CompanyActionResult,
+  },
+  'companyUsers.change': {
+    input: CallerInput.extend({
+      companyRut: RutInput,
+      userRut: RutInput,
+      change: z.enum(['pause', 'resume', 'remove']),
+      reason: Reason,
+    }),
+    output: CompanyActionResult,
+  },
+  'companyUsers.setModules': {
+    input: CallerInput.extend({ companyRut: RutInput, userRut: RutInput, modules: Modules }),
+    output: CompanyActionResult,
   },
   'agents.list': {
     input: z.object({}),

@@ -28,6 +28,7 @@ export const notFoundMessages = {
   person: errorMessages.not_found,
   interaction: 'No se encontró la llamada (o es de otro agente).',
   sync_issue: 'Esa acción ya no está por revisar: otra persona la resolvió o se sincronizó.',
+  company: 'No se encontró la empresa. Búsquela de nuevo por RUT o razón social.',
 } as const;
 
 export const portalLabels: Record<Portal, string> = {
@@ -169,6 +170,20 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   no_membership: () => 'La persona no pertenece a esa empresa.',
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
+  company_not_adherent: () =>
+    'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar accesos.',
+  requester_not_signatory: () =>
+    'El solicitante no es representante legal ni figura en el registro de firmantes (TRF) de la empresa: la solicitud solo puede rechazarse.',
+  request_decided: () => 'Esa solicitud ya fue resuelta: recargue la empresa para ver su estado.',
+  request_pending: () =>
+    'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
+  caller_not_authorized: () =>
+    'Quien llama no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar, pausar o eliminar usuarios, o cambiar módulos.',
+  caller_identity_required: (p) =>
+    `Verifique la identidad de quien llama (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
+  new_person_required: () =>
+    'Esa persona no está registrada: indique sus nombres, primer apellido y correo para agregarla.',
+  already_user: () => 'Esa persona ya es usuaria de esta empresa.',
   interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
   interaction_closed: (p) =>
     p['change'] === 'reason'
@@ -786,6 +801,14 @@ export const desktopMessages = {
       'Intente de nuevo. Si vuelve a ocurrir, avise a soporte técnico con el detalle de abajo.',
     detail: (code: string) => `Detalle técnico: ${code}`,
     unknownDetail: 'desconocido',
+  },
+  update: {
+    title: 'Actualización lista',
+    message: (version: string) => `La versión ${version} de Mesa de Ayuda está lista para instalar.`,
+    detail:
+      'La aplicación se cerrará y volverá a abrir en unos segundos. Las acciones pendientes de sincronizar se conservan.',
+    restart: 'Reiniciar para actualizar',
+    later: 'Más tarde',
   },
 };
 

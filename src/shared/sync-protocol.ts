@@ -256,3 +256,13 @@ export const PushResponse = z.object({
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const Health = z.object({ ok: z.literal(true), epoch: z.string() });
+
+/**
+ * Portal Empresas tells the central API that a person signed the Remote Access Agreement for a
+ * company (rule 12): the company profile is assigned and every desk learns it at its next pull.
+ */
+export const AgreementSigned = z.object({
+  personRut: z.number().int().positive(),
+  companyRut: z.number().int().positive(),
+});
+export const AgreementSignedResponse = z.object({ signed: z.literal(true), at: z.string() });

@@ -105,18 +105,18 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   );
   await expect(callbar.getByLabel('Motivo')).toHaveValue('locked_attempts');
 
-  await record.getByRole('button', { name: 'Reenviar: Confirmación de correo' }).click();
+  await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
   await expect(page.getByRole('status')).toHaveText('Correo en cola de envío.');
   await expect(callbar).toContainText('1 acción');
   // The cool-down shows at once.
   await expect(
-    record.getByRole('button', { name: 'Reenviar: Confirmación de correo' }),
+    record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }),
   ).toBeDisabled();
 
   await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
   await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
-  await callbar.getByLabel('Notas de la llamada').fill('Se reenvió la confirmación');
+  await callbar.getByLabel('Notas de la llamada').fill('Se reenvió el enlace para restablecer');
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
   await expect(
@@ -130,7 +130,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Reenvió un correo');
   await expect(row).toContainText('Resuelto');
-  await expect(row).toContainText('Se reenvió la confirmación');
+  await expect(row).toContainText('Se reenvió el enlace para restablecer');
 });
 
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {

@@ -80,7 +80,12 @@ async function startSmtp(): Promise<{ port: number; messages: Received[] }> {
 type Clock = { now: Date };
 
 async function start(
-  options: { dataDir?: string; minClientVersion?: string; resetEpoch?: boolean } = {},
+  options: {
+    dataDir?: string;
+    minClientVersion?: string;
+    resetEpoch?: boolean;
+    portalKey?: string;
+  } = {},
 ) {
   const clock: Clock = { now: START };
   const smtp = await startSmtp();
@@ -93,6 +98,7 @@ async function start(
     mail: { host: '127.0.0.1', port: smtp.port },
     minClientVersion: options.minClientVersion,
     resetEpoch: options.resetEpoch,
+    portalKey: options.portalKey,
     log: () => {},
   });
   cleanups.push(() => api.close());
@@ -793,6 +799,148 @@ describe('central API: push', () => {
   });
 });
 
+describe('central API: the company half (issue 7)', () => {
+  const ESPIGA = 78_901_234;
+  const GLORIA = 14_725_836; // legal representative of La Espiga, request pending
+  const TOMAS = 17_345_678; // neither representative nor in the TRF, request pending
+  const MARCELA = 13_579_246; // administrator of La Espiga (TRF)
+  const JORGE = 19_283_746; // outsider user of La Espiga
+  const KEY = 'clave-de-los-portales-de-prueba';
+
+  const signAgreement = (api: { url: string }, body: unknown, key = KEY) =>
+    fetch(`${api.url}/portal/agreement-signed`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('applies a request decision by the register: a non-signatory is refused, a representative approved with one mail', async () => {
+    const { api, smtp } = await start({ portalKey: KEY });
+    const session = await signIn(api, 'agente');
+    const decide = (id: number, rut: number, decision: string) =>
+      mutation(
+        session,
+        id,
+        'request.decide',
+        rut,
+        { companyRut: ESPIGA, decision, reason: null },
+        START,
+      );
+    const result = await pushOk(api, session, [
+      decide(1, TOMAS, 'approve'),
+      decide(2, GLORIA, 'approve'),
+      decide(3, GLORIA, 'approve'),
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'requester_not_signatory'],
+      ['applied', null],
+      ['rejected', 'request_decided'],
+    ]);
+    expect(result.results[0]!.message).toMatch(/representante legal/);
+    const requests = tableRows(
+      api,
+      'access_request',
+      'person_rut = ? AND company_rut = ?',
+      GLORIA,
+      ESPIGA,
+    );
+    expect(requests.map((r) => r['state'])).toEqual(['approved']);
+    // The company profile waits for the agreement; one Los Héroes login, never entered.
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', GLORIA, ESPIGA),
+    ).toMatchObject([{ role: 'access_admin', state: 'active', agreement_signed: 0 }]);
+    expect(tableRows(api, 'account', 'person_rut = ?', GLORIA)).toMatchObject([
+      { portal: 'portal_heroes', password_set: 0, first_access_used: 0 },
+    ]);
+    await until(() => smtp.messages.length >= 1, 'the approval mail');
+    expect(smtp.messages.map((m) => m.to)).toEqual([['gloria.morales@laespiga.cl']]);
+    expect(smtp.messages[0]!.raw).toMatch(/no-reply@portal-empresas/);
+
+    // The portal reports the signature: the profile is assigned, and desks pull it.
+    const { cursor } = await pullAll(api, session, '', 5000);
+    expect((await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA })).status).toBe(200);
+    const { changes } = await pullAll(api, session, cursor);
+    expect(
+      changes.find((c) => c.entity === 'membership' && c.row?.['person_rut'] === GLORIA)?.row,
+    ).toMatchObject({
+      agreement_signed: 1,
+      agreement_signed_at: START.toISOString(),
+    });
+    // Signed twice, a stranger's signature, a wrong key.
+    expect((await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA })).status).toBe(409);
+    expect((await signAgreement(api, { personRut: TOMAS, companyRut: ESPIGA })).status).toBe(404);
+    expect(
+      (await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA }, 'otra')).status,
+    ).toBe(401);
+  });
+
+  it('lets only a representative or administrator of that company ask to add or pause users', async () => {
+    const { api, smtp } = await start();
+    const session = await signIn(api, 'agente');
+    const outsider = 20_123_456;
+    const add = (id: number, callerRut: number) =>
+      mutation(
+        session,
+        id,
+        'company_user.add',
+        outsider,
+        {
+          companyRut: ESPIGA,
+          role: 'company_user',
+          modules: ['reportes'],
+          external: true,
+          newPerson: {
+            dv: '5',
+            givenNames: 'Carla',
+            lastName1: 'Ibarra',
+            lastName2: '',
+            sortKey: 'ibarra carla',
+            email: 'carla@contadores.cl',
+            phone: null,
+          },
+          callerRut,
+          callerVerified: true,
+        },
+        START,
+      );
+    const pause = (id: number) =>
+      mutation(
+        session,
+        id,
+        'company_user.change',
+        outsider,
+        {
+          companyRut: ESPIGA,
+          change: 'pause',
+          fromState: 'active',
+          callerRut: MARCELA,
+          callerVerified: true,
+        },
+        START,
+      );
+    const result = await pushOk(api, session, [add(1, JORGE), add(2, GLORIA), pause(3)]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'caller_not_authorized'],
+      ['applied', null],
+      ['applied', null],
+    ]);
+    expect(tableRows(api, 'person', 'rut = ?', outsider)).toMatchObject([
+      { given_names: 'Carla', email: 'carla@contadores.cl' },
+    ]);
+    expect(tableRows(api, 'membership', 'person_rut = ?', outsider)).toMatchObject([
+      { role: 'company_user', state: 'paused', external: 1, agreement_signed: 0 },
+    ]);
+    // A new company user must sign the agreement too: its mail went out by itself.
+    await until(() => smtp.messages.length >= 1, 'the agreement mail');
+    expect(smtp.messages[0]!.to).toEqual(['carla@contadores.cl']);
+  });
+
+  it('is off without a portal key', async () => {
+    const { api } = await start();
+    expect((await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA })).status).toBe(404);
+  });
+});
+
 describe('central API: pull', () => {
   it('G14: the initial sync comes in pages with progress, then switches to the log', async () => {
     const { api } = await start();
@@ -1064,7 +1212,7 @@ describe('central API: operations', () => {
   });
 
   it('serves an OpenAPI 3.1 document listing exactly the routes it dispatches on', async () => {
-    const { api } = await start();
+    const { api } = await start({ portalKey: 'k' });
     const reply = await call(api, 'GET', '/openapi.json');
     expect(reply.status).toBe(200);
     const doc = reply.json as {
@@ -1086,6 +1234,7 @@ describe('central API: operations', () => {
         'POST /auth/refresh',
         'POST /auth/sign-in',
         'POST /sync/push',
+        'POST /portal/agreement-signed',
       ].sort(),
     );
     // Every documented operation is dispatched; anything else is not.

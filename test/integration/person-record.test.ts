@@ -12,6 +12,9 @@ function record(rut: string): PersonRecord {
   return contract['persons.get'].output.parse(envelope.value);
 }
 
+const ESPIGA = '78901234-2';
+const GLORIA = '14725836-4';
+const RICARDO = '12131415-0';
 const codes = (r: PersonRecord) => r.badges.map((badge) => badge.code);
 
 describe('persons.get', () => {
@@ -147,6 +150,42 @@ describe('dispatch', () => {
       'audit.verify': () => ({}),
       'sync.status': () => ({}),
       'sync.configure': () => ({ centralUrl: null }),
+      // The company half: La Espiga, its legal representative Gloria, its administrator Marcela.
+      'companies.get': () => ({ rut: ESPIGA }),
+      'companies.users': () => ({ rut: ESPIGA }),
+      'requests.list': () => ({}),
+      'requests.record': () => ({ requesterRut: RICARDO, companyRut: ESPIGA, capacity: 'other' }),
+      'requests.decide': () => ({
+        requesterRut: RICARDO,
+        companyRut: ESPIGA,
+        decision: 'reject',
+        reason: 'No figura en la TRF',
+      }),
+      'companyUsers.add': () => ({
+        companyRut: ESPIGA,
+        userRut: '12345678-5',
+        role: 'company_user',
+        modules: ['reportes'],
+        external: true,
+        newPerson: null,
+        callerRut: GLORIA,
+        callerIdentityCheck: ['serial_number', 'registered_email'],
+      }),
+      'companyUsers.change': () => ({
+        companyRut: ESPIGA,
+        userRut: '19283746-4',
+        change: 'pause',
+        reason: 'Lo pidió la representante legal',
+        callerRut: GLORIA,
+        callerIdentityCheck: ['serial_number', 'registered_email'],
+      }),
+      'companyUsers.setModules': () => ({
+        companyRut: ESPIGA,
+        userRut: '14253647-1',
+        modules: ['licencias', 'reportes'],
+        callerRut: '13579246-2',
+        callerIdentityCheck: ['serial_number', 'registered_phone'],
+      }),
       'sync.now': () => ({}),
       'sync.pending': () => ({}),
       'sync.issues': () => {
@@ -192,8 +231,8 @@ describe('dispatch', () => {
     }
     expect(core.dispatchNow('app.info', {})).toMatchObject({
       ok: true,
-      // Six actions, one of them turned into a rejection above and resolved.
-      value: { persons: 300, door: 'web', pendingActions: 5 },
+      // Eleven actions, one of them turned into a rejection above and resolved.
+      value: { persons: 300, door: 'web', pendingActions: 10 },
     });
   });
 

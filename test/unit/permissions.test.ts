@@ -72,6 +72,9 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'membership.change_role': ALL_OK,
     'interaction.manage': ALL_OK,
     'audit.browse': ALL_OK,
+    'company.view': ALL_OK,
+    'request.manage': ALL_OK,
+    'company_user.manage': ALL_OK,
   },
   agent: {
     'person.view': ALL_OK,
@@ -87,6 +90,9 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'membership.change_role': ['ok', 'not_access_admin', 'ok', 'not_access_admin'],
     'interaction.manage': ALL_OK,
     'audit.browse': ALL_ROLE,
+    'company.view': ALL_OK,
+    'request.manage': ALL_OK,
+    'company_user.manage': ALL_OK,
   },
   prevention: {
     'person.view': SCOPED,
@@ -102,6 +108,9 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'membership.change_role': ['ok', 'not_access_admin', 'out_of_scope', 'out_of_scope'],
     'interaction.manage': ALL_OK,
     'audit.browse': ALL_ROLE,
+    'company.view': SCOPED,
+    'request.manage': ALL_ROLE,
+    'company_user.manage': SCOPED,
   },
 };
 

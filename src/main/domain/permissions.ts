@@ -26,6 +26,10 @@ export const ACTIONS = [
   'membership.change_role',
   'interaction.manage',
   'audit.browse',
+  // Company half (issue 7).
+  'company.view',
+  'request.manage',
+  'company_user.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +88,11 @@ function decidePrevention(agent: AgentScope, action: Action, target: Target): De
   }
   const inScope = target.companyRut !== undefined && agent.companyRuts.includes(target.companyRut);
   if (MEMBERSHIP_ACTIONS.has(action)) return inScope ? ALLOW : deny('out_of_scope');
+  // Portal Empresas requests are the 600 line's work, not a field officer's.
+  if (action === 'request.manage') return deny('role');
+  if (action === 'company.view' || action === 'company_user.manage') {
+    return inScope ? ALLOW : deny('out_of_scope');
+  }
   if (action === 'membership.change_role') {
     return inScope ? accessAdminDecision(agent, target.companyRut) : deny('out_of_scope');
   }

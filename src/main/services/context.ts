@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import type { AgentScope } from '../domain/permissions';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
+import { createCompanyRecordRepository } from '../repositories/company-record-repository';
 import { createInteractionRepository } from '../repositories/interaction-repository';
 import { createOutboxRepository } from '../repositories/outbox-repository';
 import { createPersonRecordRepository } from '../repositories/person-record-repository';
@@ -29,6 +30,7 @@ export function createRepositories(db: Db) {
     outbox: createOutboxRepository(db.$client),
     agents: createAgentRepository(db.$client),
     interactions: createInteractionRepository(db.$client),
+    companyRecords: createCompanyRecordRepository(db.$client),
   };
 }
 

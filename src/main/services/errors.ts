@@ -5,7 +5,7 @@
 import type { DenyReason } from '../domain/permissions';
 
 export class NotFoundError extends Error {
-  constructor(readonly subject: 'person' | 'interaction' | 'sync_issue') {
+  constructor(readonly subject: 'person' | 'interaction' | 'sync_issue' | 'company') {
     super(`${subject} not found`);
   }
 }
@@ -51,7 +51,16 @@ export type RuleCode =
   | 'interaction_closed'
   | 'screen_unlock_failed'
   | 'screen_unlock_exhausted'
-  | 'screen_not_locked';
+  | 'screen_not_locked'
+  // Company half (issue 7).
+  | 'company_not_adherent'
+  | 'requester_not_signatory'
+  | 'request_decided'
+  | 'request_pending'
+  | 'caller_not_authorized'
+  | 'caller_identity_required'
+  | 'new_person_required'
+  | 'already_user';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

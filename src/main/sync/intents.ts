@@ -15,7 +15,9 @@ import { isPortal, mailPortal } from '../../shared/portals';
 import { isMailKind, mailFits } from '../../shared/rules/access';
 import type { Entity } from '../../shared/sync-protocol';
 import { decide, type Action, type AgentScope } from '../domain/permissions';
+import type { CompanyWriteRepository } from '../repositories/company-write-repository';
 import type { PersonWriteRepository } from '../repositories/person-write-repository';
+import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
 
 /** A queued mail older than this when it reaches the server is not sent (rule: never flood late). */
 export const MAIL_FRESHNESS_MS = 2 * 60 * 60_000;
@@ -44,10 +46,14 @@ export type RejectionCode =
   | 'mail_not_applicable'
   | 'stale_command'
   | 'company_not_adherent'
-  | 'invalid_transition';
+  | 'invalid_transition'
+  | 'requester_not_signatory'
+  | 'request_decided'
+  | 'caller_not_authorized';
 
 export type IntentContext = {
   writes: PersonWriteRepository;
+  companies: CompanyWriteRepository;
   /** server: checks permissions and freshness, creates mails; replay: local view only. */
   mode: 'server' | 'replay';
   now: Date;
@@ -97,6 +103,7 @@ function rejected(code: RejectionCode): Outcome {
 
 /** Applies one intent. Must run inside the caller's transaction. */
 export function applyIntent(ctx: IntentContext, intent: Intent): Outcome {
+  if (isCompanyIntent(intent.kind)) return companyIntent(ctx, intent.kind, intent);
   const permission = Object.hasOwn(PERMISSIONS, intent.kind) ? PERMISSIONS[intent.kind] : undefined;
   if (!permission) return rejected('unknown_kind');
   const rut = intent.personRut;
@@ -127,6 +134,44 @@ export function applyIntent(ctx: IntentContext, intent: Intent): Outcome {
     default:
       return membershipState(ctx, rut, companyRut, intent);
   }
+}
+
+const COMPANY_PERMISSIONS: Record<CompanyIntentKind, Action> = {
+  'request.record': 'request.manage',
+  'request.decide': 'request.manage',
+  'company_user.add': 'company_user.manage',
+  'company_user.change': 'company_user.manage',
+  'membership.set_modules': 'company_user.manage',
+};
+
+function companyIntent(ctx: IntentContext, kind: CompanyIntentKind, intent: Intent): Outcome {
+  const rut = intent.personRut;
+  const companyRut = number(intent.payload['companyRut']);
+  if (rut === null || companyRut === null) return rejected('invalid_payload');
+  if (ctx.mode === 'server') {
+    if (!ctx.agent) return rejected('forbidden');
+    const decision = decide(ctx.agent, COMPANY_PERMISSIONS[kind], {
+      personCompanyRuts: ctx.writes.companyRuts(rut),
+      companyRut,
+    });
+    if (!decision.allowed) return rejected('forbidden');
+  } else if (!ctx.writes.person(rut) && kind !== 'company_user.add') {
+    return { status: 'applied', touched: [], mails: [] };
+  }
+  const outcome = applyCompanyIntent(
+    {
+      writes: ctx.writes,
+      companies: ctx.companies,
+      now: ctx.now,
+      actionId: intent.actionId,
+      queueMails: ctx.mode === 'server',
+    },
+    kind,
+    rut,
+    companyRut,
+    intent.payload,
+  );
+  return outcome.status === 'rejected' ? rejected(outcome.code) : outcome;
 }
 
 function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome {

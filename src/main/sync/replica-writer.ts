@@ -6,6 +6,10 @@
  */
 import type Database from 'better-sqlite3';
 import { ENTITY_TABLES, type Change, type Entity } from '../../shared/sync-protocol';
+import {
+  createCompanyWriteRepository,
+  PLACEHOLDER_TABLES,
+} from '../repositories/company-write-repository';
 import { createPersonWriteRepository } from '../repositories/person-write-repository';
 import { applyIntent } from './intents';
 
@@ -23,6 +27,7 @@ const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, 
 
 export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
+  const companies = createCompanyWriteRepository(sqlite, { bumpVersions: false });
   const upserts = new Map<Entity, Database.Statement>();
   const deletes = new Map<Entity, Database.Statement>();
   for (const [entity, spec] of Object.entries(ENTITY_TABLES) as Array<
@@ -46,6 +51,26 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     deletes.set(entity, sqlite.prepare(`DELETE FROM ${spec.table} WHERE ${spec.key} = ?`));
   }
   const dropPlaceholders = sqlite.prepare('DELETE FROM mails WHERE action_id = ? AND id < 0');
+  // Rows the desk created ahead of the server (negative ids) give way to the server's row for
+  // the same natural key, and are made again by replay while their action is still pending.
+  const placeholderFor: Partial<Record<Entity, (row: Record<string, unknown>) => void>> = {};
+  for (const [entity, table, other] of [
+    ['membership', 'memberships', 'company_rut'],
+    ['account', 'accounts', 'portal'],
+    ['access_request', 'access_requests', 'company_rut'],
+  ] as const) {
+    const statement = sqlite.prepare(
+      `DELETE FROM ${table} WHERE id < 0 AND person_rut = ? AND ${other} = ?`,
+    );
+    placeholderFor[entity] = (row) => statement.run(row['person_rut'], row[other]);
+  }
+  const anyPlaceholder = sqlite.prepare(
+    PLACEHOLDER_TABLES.map((table) => `SELECT 1 FROM ${table} WHERE id < 0`).join(' UNION ALL ') +
+      ' LIMIT 1',
+  );
+  const personPlaceholders = PLACEHOLDER_TABLES.map((table) =>
+    sqlite.prepare(`DELETE FROM ${table} WHERE id < 0 AND person_rut = ?`),
+  );
   const anyPending = sqlite.prepare("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1");
   const pendingFor = sqlite.prepare(
     `SELECT action_id, kind, person_rut, payload FROM outbox
@@ -83,6 +108,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
 
   /** Replays this device's pending actions for a person over the rows just pulled. */
   function replay(personRut: number): void {
+    for (const statement of personPlaceholders) statement.run(personRut);
     const rows = pendingFor.all(personRut) as Array<{
       action_id: string;
       kind: string;
@@ -91,7 +117,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     }>;
     for (const row of rows) {
       applyIntent(
-        { writes, mode: 'replay', now: now() },
+        { writes, companies, mode: 'replay', now: now() },
         {
           actionId: row.action_id,
           kind: row.kind,
@@ -129,7 +155,8 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');
       DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
-      DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;`);
+      DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;
+      DELETE FROM company_signatories;`);
     setState.run('fts_indexed_through', '0');
   }
 
@@ -150,12 +177,15 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
         const actionId = change.row['action_id'];
         if (change.entity === 'mail' && typeof actionId === 'string')
           dropPlaceholders.run(actionId);
+        placeholderFor[entity]?.(change.row);
         upserts.get(entity)!.run(pick(entity, change.row));
         const person = personOf(change);
         if (person !== null) touched.add(person);
       }
-      // Nothing pending (an initial sync, most pulls): nothing to replay.
-      if (anyPending.get() !== undefined) for (const person of touched) replay(person);
+      // Nothing pending and nothing made ahead (an initial sync, most pulls): nothing to replay.
+      if (anyPending.get() !== undefined || anyPlaceholder.get() !== undefined) {
+        for (const person of touched) replay(person);
+      }
       setState.run('pull_cursor', meta.cursor);
       setState.run('epoch', meta.epoch);
       setState.run('last_pull_at', now().toISOString());

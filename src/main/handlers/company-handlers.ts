@@ -1,0 +1,115 @@
+/**
+ * The company half's channels (issue 7), registered beside the others in core.ts. Each action
+ * answers with the company as it is now.
+ */
+import { readRut } from '../../shared/rut';
+import type { ServiceContext, Session } from '../services/context';
+import {
+  addCompanyUser,
+  changeCompanyUser,
+  companyUsers,
+  decideRequest,
+  listRequests,
+  recordRequest,
+  setModules,
+  viewCompany,
+} from '../services/company-access';
+import type { ActionReceipt } from '../services/run-action';
+import type { Handlers } from '../core';
+
+type Deps = {
+  context: ServiceContext;
+  agent: () => Session;
+  /** Something was queued: let the sync engine push it. */
+  kick: () => void;
+};
+
+type CompanyChannel =
+  | 'companies.get'
+  | 'companies.users'
+  | 'requests.list'
+  | 'requests.record'
+  | 'requests.decide'
+  | 'companyUsers.add'
+  | 'companyUsers.change'
+  | 'companyUsers.setModules';
+
+const body = (rut: string) => readRut(rut)!.body;
+
+export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, CompanyChannel> {
+  const answer = (receipt: ActionReceipt, companyRut: number) => {
+    kick();
+    return { ...receipt, company: viewCompany(context, agent(), companyRut) };
+  };
+  const caller = (input: { callerRut: string; callerIdentityCheck: string[] }) => ({
+    rut: body(input.callerRut),
+    identityCheck: input.callerIdentityCheck as Parameters<
+      typeof addCompanyUser
+    >[2]['caller']['identityCheck'],
+  });
+  return {
+    'companies.get': (input) => viewCompany(context, agent(), body(input.rut)),
+    'companies.users': (input) =>
+      companyUsers(context, agent(), body(input.rut), input.after, input.limit),
+    'requests.list': (input) =>
+      listRequests(context, agent(), {
+        state: input.state,
+        companyRut: input.companyRut === null ? null : body(input.companyRut),
+        offset: input.offset,
+        limit: input.limit,
+      }),
+    'requests.record': (input) =>
+      answer(
+        recordRequest(context, agent(), {
+          requesterRut: body(input.requesterRut),
+          companyRut: body(input.companyRut),
+          capacity: input.capacity,
+        }),
+        body(input.companyRut),
+      ),
+    'requests.decide': (input) =>
+      answer(
+        decideRequest(context, agent(), {
+          requesterRut: body(input.requesterRut),
+          companyRut: body(input.companyRut),
+          decision: input.decision,
+          reason: input.reason,
+        }),
+        body(input.companyRut),
+      ),
+    'companyUsers.add': (input) =>
+      answer(
+        addCompanyUser(context, agent(), {
+          companyRut: body(input.companyRut),
+          userRut: body(input.userRut),
+          role: input.role,
+          modules: input.modules,
+          external: input.external,
+          newPerson: input.newPerson ? { rut: body(input.userRut), ...input.newPerson } : null,
+          caller: caller(input),
+        }),
+        body(input.companyRut),
+      ),
+    'companyUsers.change': (input) =>
+      answer(
+        changeCompanyUser(context, agent(), {
+          companyRut: body(input.companyRut),
+          userRut: body(input.userRut),
+          change: input.change,
+          reason: input.reason,
+          caller: caller(input),
+        }),
+        body(input.companyRut),
+      ),
+    'companyUsers.setModules': (input) =>
+      answer(
+        setModules(context, agent(), {
+          companyRut: body(input.companyRut),
+          userRut: body(input.userRut),
+          modules: input.modules,
+          caller: caller(input),
+        }),
+        body(input.companyRut),
+      ),
+  };
+}

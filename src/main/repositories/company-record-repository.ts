@@ -1,0 +1,125 @@
+/**
+ * Reads for the company record and the Portal Empresas requests: the company, its register
+ * (legal representatives, TRF), its access administrators, its users page by page (a company
+ * may have 50,000), and requests. Synchronous, prepared once; the hot SQL is in COMPANY_SQL so
+ * the benchmark can time the very same statements raw.
+ */
+import type Database from 'better-sqlite3';
+
+export const COMPANY_SQL = {
+  company: `SELECT rut, dv, legal_name, adherent, adherent_since, adherent_until, portals, version
+    FROM companies WHERE rut = ?`,
+  counts: `SELECT count(*) AS users,
+      sum(state = 'active') AS active, sum(role = 'access_admin' AND state = 'active') AS admins
+    FROM memberships WHERE company_rut = ?`,
+  signatories: `SELECT s.person_rut, s.kind, p.dv, p.given_names, p.last_name1, p.last_name2
+    FROM company_signatories s LEFT JOIN persons p ON p.rut = s.person_rut
+    WHERE s.company_rut = ? ORDER BY s.kind, p.last_name1`,
+  /** Administrators and company users (not workers): a handful, all shown. */
+  profiles: `SELECT m.person_rut, m.role, m.state, m.admin_kind, m.appointed_by, m.external,
+      m.agreement_signed, m.agreement_sent_at, m.agreement_signed_at, m.modules, m.version,
+      p.dv, p.given_names, p.last_name1, p.last_name2
+    FROM memberships m JOIN persons p ON p.rut = m.person_rut
+    WHERE m.company_rut = ? AND m.role != 'worker' ORDER BY m.role, p.last_name1`,
+  /** One page of every user, keyset by person RUT (the membership index). */
+  usersPage: `SELECT m.person_rut, m.role, m.state, m.external, m.started_at, m.ended_at,
+      p.dv, p.given_names, p.last_name1, p.last_name2
+    FROM memberships m JOIN persons p ON p.rut = m.person_rut
+    WHERE m.company_rut = ? AND m.person_rut > ? ORDER BY m.person_rut LIMIT ?`,
+  requests: `SELECT r.id, r.person_rut, r.company_rut, r.capacity, r.state, r.reason,
+      r.requested_at, r.decided_at, r.agreement_signed, c.dv AS company_dv, c.legal_name,
+      p.dv, p.given_names, p.last_name1, p.last_name2
+    FROM access_requests r JOIN companies c ON c.rut = r.company_rut
+      LEFT JOIN persons p ON p.rut = r.person_rut
+    WHERE (@state IS NULL OR r.state = @state) AND (@company IS NULL OR r.company_rut = @company)
+    ORDER BY r.requested_at DESC, r.id DESC LIMIT @limit OFFSET @offset`,
+} as const;
+
+type Name = { dv: string; given_names: string; last_name1: string; last_name2: string };
+export type CompanyHeaderRow = {
+  rut: number;
+  dv: string;
+  legal_name: string;
+  adherent: number;
+  adherent_since: string | null;
+  adherent_until: string | null;
+  portals: string;
+  version: number;
+};
+export type SignatoryRow = {
+  person_rut: number;
+  kind: 'legal_representative' | 'trf';
+} & Partial<Name>;
+export type ProfileRow = Name & {
+  person_rut: number;
+  role: 'access_admin' | 'company_user';
+  state: 'active' | 'disabled' | 'paused' | 'removed';
+  admin_kind: 'legal_representative' | 'commercial_contact' | 'appointed' | null;
+  appointed_by: number | null;
+  external: number;
+  agreement_signed: number;
+  agreement_sent_at: string | null;
+  agreement_signed_at: string | null;
+  modules: string;
+  version: number;
+};
+export type UserRow = Name & {
+  person_rut: number;
+  role: 'worker' | 'access_admin' | 'company_user';
+  state: 'active' | 'disabled' | 'paused' | 'removed';
+  external: number;
+  started_at: string;
+  ended_at: string | null;
+};
+export type RequestListRow = Partial<Name> & {
+  id: number;
+  person_rut: number;
+  company_rut: number;
+  company_dv: string;
+  legal_name: string;
+  capacity: 'legal_representative' | 'authorized_signatory' | 'other';
+  state: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  requested_at: string;
+  decided_at: string | null;
+  agreement_signed: number;
+};
+
+export function createCompanyRecordRepository(sqlite: Database.Database) {
+  const statements = Object.fromEntries(
+    Object.entries(COMPANY_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
+  ) as Record<keyof typeof COMPANY_SQL, Database.Statement>;
+
+  return {
+    company(rut: number): CompanyHeaderRow | null {
+      return (statements.company.get(rut) as CompanyHeaderRow | undefined) ?? null;
+    },
+    counts(rut: number): { users: number; active: number; admins: number } {
+      const row = statements.counts.get(rut) as {
+        users: number;
+        active: number | null;
+        admins: number | null;
+      };
+      return { users: row.users, active: row.active ?? 0, admins: row.admins ?? 0 };
+    },
+    signatories(rut: number): SignatoryRow[] {
+      return statements.signatories.all(rut) as SignatoryRow[];
+    },
+    profiles(rut: number): ProfileRow[] {
+      return statements.profiles.all(rut) as ProfileRow[];
+    },
+    usersPage(rut: number, after: number, limit: number): UserRow[] {
+      return statements.usersPage.all(rut, after, limit) as UserRow[];
+    },
+    requests(filter: {
+      state: string | null;
+      company: number | null;
+      limit: number;
+      offset: number;
+    }): RequestListRow[] {
+      return statements.requests.all(filter) as RequestListRow[];
+    },
+  };
+}
+
+export type CompanyRecordRepository = ReturnType<typeof createCompanyRecordRepository>;

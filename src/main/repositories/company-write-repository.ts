@@ -1,0 +1,252 @@
+/**
+ * Writes of the company half (issue 7): Portal Empresas access requests, company profiles and
+ * their Remote Access Agreement, users a representative adds, modules. Used by the desk's
+ * services, by the central API applying intents and by the desk replaying pending ones.
+ *
+ * Rows created on the desk get negative ids (never a server id) until the server's row for the
+ * same natural key arrives and replaces them (sync/replica-writer.ts). The server (`bumpVersions`)
+ * creates ordinary rows and increments versions on every change.
+ */
+import type Database from 'better-sqlite3';
+import type { Signatory } from '../../shared/rules/company-access';
+
+export type RequestRow = {
+  id: number;
+  personRut: number;
+  companyRut: number;
+  capacity: 'legal_representative' | 'authorized_signatory' | 'other';
+  state: 'pending' | 'approved' | 'rejected';
+  version: number;
+};
+
+export type CompanyCore = { rut: number; adherent: boolean; onEmpresas: boolean };
+
+/** Tables whose rows the desk may create before the server has them. */
+export const PLACEHOLDER_TABLES = ['memberships', 'accounts', 'access_requests'] as const;
+
+export function createCompanyWriteRepository(
+  sqlite: Database.Database,
+  options: { bumpVersions: boolean } = { bumpVersions: false },
+) {
+  const bump = options.bumpVersions ? 1 : 0;
+  const newId = (table: string) =>
+    options.bumpVersions ? 'NULL' : `(SELECT min(0, coalesce(min(id), 0)) - 1 FROM ${table})`;
+  const stamp = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+  const company = sqlite.prepare('SELECT rut, adherent, portals FROM companies WHERE rut = ?');
+  const signatories = sqlite.prepare(
+    'SELECT person_rut, kind FROM company_signatories WHERE company_rut = ?',
+  );
+  const admins = sqlite.prepare(
+    `SELECT person_rut, coalesce(admin_kind, 'commercial_contact') AS kind FROM memberships
+     WHERE company_rut = ? AND role = 'access_admin' AND state = 'active'`,
+  );
+  const requestById = sqlite.prepare(
+    `SELECT id, person_rut, company_rut, capacity, state, version FROM access_requests WHERE id = ?`,
+  );
+  const pendingRequest = sqlite.prepare(
+    `SELECT id, person_rut, company_rut, capacity, state, version FROM access_requests
+     WHERE person_rut = ? AND company_rut = ? AND state = 'pending' ORDER BY id DESC LIMIT 1`,
+  );
+  const insertRequest = sqlite.prepare(
+    `INSERT INTO access_requests (id, person_rut, company_rut, capacity, state, reason, requested_at)
+     VALUES (${newId('access_requests')}, ?, ?, ?, 'pending', NULL, ?)`,
+  );
+  const decideRequest = sqlite.prepare(
+    `UPDATE access_requests SET state = ?, reason = ?, decided_at = ?, version = version + ${bump}
+     WHERE id = ? AND state = 'pending'`,
+  );
+  const membership = sqlite.prepare(
+    `SELECT id, role, state, modules, agreement_signed, version FROM memberships
+     WHERE person_rut = ? AND company_rut = ?`,
+  );
+  const insertMembership = sqlite.prepare(
+    `INSERT INTO memberships (id, person_rut, company_rut, role, state, modules, agreement_signed,
+       agreement_sent_at, external, started_at)
+     VALUES (${newId('memberships')}, ?, ?, ?, 'active', ?, 0, ?, ?, ?)`,
+  );
+  const reopenMembership = sqlite.prepare(
+    `UPDATE memberships SET role = ?, state = 'active', ended_at = NULL, agreement_signed = 0,
+       agreement_sent_at = ?, agreement_signed_at = NULL, version = version + ${bump},
+       updated_at = ${stamp}
+     WHERE id = ?`,
+  );
+  const signAgreement = sqlite.prepare(
+    `UPDATE memberships SET agreement_signed = 1, agreement_signed_at = ?, version = version + ${bump},
+       updated_at = ${stamp}
+     WHERE person_rut = ? AND company_rut = ? AND agreement_signed = 0`,
+  );
+  const signRequest = sqlite.prepare(
+    `UPDATE access_requests SET agreement_signed = 1, version = version + ${bump}
+     WHERE person_rut = ? AND company_rut = ? AND state = 'approved' AND agreement_signed = 0`,
+  );
+  const setModules = sqlite.prepare(
+    `UPDATE memberships SET modules = ?, version = version + ${bump}, updated_at = ${stamp}
+     WHERE id = ? AND (? IS NULL OR version = ?)`,
+  );
+  const login = sqlite.prepare(
+    `SELECT id FROM accounts WHERE person_rut = ? AND portal = 'portal_heroes'`,
+  );
+  const insertLogin = sqlite.prepare(
+    `INSERT INTO accounts (id, person_rut, portal, registration_state, password_set, email_verified,
+       first_access_used)
+     VALUES (${newId('accounts')}, ?, 'portal_heroes', 'active', 0, 1, 0)`,
+  );
+  const insertPerson = sqlite.prepare(
+    `INSERT INTO persons (rut, dv, given_names, last_name1, last_name2, sort_key, email, phone)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  return {
+    company(rut: number): CompanyCore | null {
+      const row = company.get(rut) as
+        { rut: number; adherent: number; portals: string } | undefined;
+      if (!row) return null;
+      return {
+        rut: row.rut,
+        adherent: row.adherent === 1,
+        onEmpresas: row.portals.includes('portal_empresas'),
+      };
+    },
+    authority(companyRut: number) {
+      return {
+        signatories: (
+          signatories.all(companyRut) as Array<{ person_rut: number; kind: Signatory['kind'] }>
+        ).map((row) => ({ personRut: row.person_rut, kind: row.kind })),
+        admins: (
+          admins.all(companyRut) as Array<{
+            person_rut: number;
+            kind: 'legal_representative' | 'commercial_contact' | 'appointed';
+          }>
+        ).map((row) => ({ personRut: row.person_rut, kind: row.kind })),
+      };
+    },
+    request(id: number): RequestRow | null {
+      return toRequest(requestById.get(id));
+    },
+    pendingRequest(personRut: number, companyRut: number): RequestRow | null {
+      return toRequest(pendingRequest.get(personRut, companyRut));
+    },
+    recordRequest(
+      personRut: number,
+      companyRut: number,
+      capacity: RequestRow['capacity'],
+      at: string,
+    ): number {
+      return Number(insertRequest.run(personRut, companyRut, capacity, at).lastInsertRowid);
+    },
+    decideRequest(id: number, state: 'approved' | 'rejected', reason: string | null, at: string) {
+      return decideRequest.run(state, reason, at, id).changes === 1;
+    },
+    membership(personRut: number, companyRut: number) {
+      const row = membership.get(personRut, companyRut) as
+        | {
+            id: number;
+            role: 'worker' | 'access_admin' | 'company_user';
+            state: 'active' | 'disabled' | 'paused' | 'removed';
+            modules: string;
+            agreement_signed: number;
+            version: number;
+          }
+        | undefined;
+      return row
+        ? {
+            id: row.id,
+            role: row.role,
+            state: row.state,
+            modules: row.modules,
+            agreementSigned: row.agreement_signed === 1,
+            version: row.version,
+          }
+        : null;
+    },
+    /**
+     * Gives the person a company profile (an approved request, or a user the representative
+     * adds): a new membership, or the old one opened again. It waits for the agreement.
+     */
+    grantProfile(
+      personRut: number,
+      companyRut: number,
+      role: 'access_admin' | 'company_user',
+      modules: string[],
+      external: boolean,
+      at: string,
+    ): number {
+      const existing = this.membership(personRut, companyRut);
+      if (existing) {
+        reopenMembership.run(role, at, existing.id);
+        return existing.id;
+      }
+      return Number(
+        insertMembership.run(
+          personRut,
+          companyRut,
+          role,
+          JSON.stringify(modules),
+          at,
+          external ? 1 : 0,
+          at,
+        ).lastInsertRowid,
+      );
+    },
+    signAgreement(personRut: number, companyRut: number, at: string): boolean {
+      signRequest.run(personRut, companyRut);
+      return signAgreement.run(at, personRut, companyRut).changes === 1;
+    },
+    setModules(id: number, modules: string[], version: number | null): boolean {
+      return setModules.run(JSON.stringify(modules), id, version, version).changes === 1;
+    },
+    /** The one Los Héroes login (shared/portals.ts); created for a first company profile. */
+    ensureLosHeroesLogin(personRut: number): { id: number; created: boolean } {
+      const row = login.get(personRut) as { id: number } | undefined;
+      if (row) return { id: row.id, created: false };
+      return { id: Number(insertLogin.run(personRut).lastInsertRowid), created: true };
+    },
+    insertPerson(person: {
+      rut: number;
+      dv: string;
+      givenNames: string;
+      lastName1: string;
+      lastName2: string;
+      sortKey: string;
+      email: string;
+      phone: string | null;
+    }): void {
+      insertPerson.run(
+        person.rut,
+        person.dv,
+        person.givenNames,
+        person.lastName1,
+        person.lastName2,
+        person.sortKey,
+        person.email,
+        person.phone,
+      );
+    },
+  };
+}
+
+function toRequest(row: unknown): RequestRow | null {
+  const found = row as
+    | {
+        id: number;
+        person_rut: number;
+        company_rut: number;
+        capacity: RequestRow['capacity'];
+        state: RequestRow['state'];
+        version: number;
+      }
+    | undefined;
+  return found
+    ? {
+        id: found.id,
+        personRut: found.person_rut,
+        companyRut: found.company_rut,
+        capacity: found.capacity,
+        state: found.state,
+        version: found.version,
+      }
+    : null;
+}
+
+export type CompanyWriteRepository = ReturnType<typeof createCompanyWriteRepository>;

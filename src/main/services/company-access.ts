@@ -1,0 +1,460 @@
+/**
+ * The company half of a call (issue 7): the company record, Portal Empresas requests (record,
+ * approve, reject), users a representative adds, pauses, resumes or deletes, and modules. Each
+ * action goes through runAction (permission → rule and write → outbox intent → audit, one
+ * transaction) and writes with the same intent code the central API applies
+ * (sync/company-intents.ts), so the desk and the server decide alike.
+ */
+import { unavailableFacts } from '../../shared/identity-facts';
+import { IDENTITY_FACTS_REQUIRED, normalizeEmail, type IdentityFact } from '../../shared/policy';
+import { checkDigit, loginRut } from '../../shared/rut';
+import {
+  checkAccessRequester,
+  companyProfileAssigned,
+  mayChangeProfiles,
+  mayManageCompanyUsers,
+  type RequestCheck,
+} from '../../shared/rules/company-access';
+import { foldText } from '../../shared/text';
+import { decide, type Action } from '../domain/permissions';
+import type { RequestListRow } from '../repositories/company-record-repository';
+import { createCompanyWriteRepository } from '../repositories/company-write-repository';
+import {
+  applyCompanyIntent,
+  type CompanyIntentKind,
+  type CompanyRejection,
+  type UserChange,
+} from '../sync/company-intents';
+import type { ServiceContext, Session } from './context';
+import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
+import { currentScope, runAction } from './run-action';
+
+const parseList = (json: string): string[] => {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+const nameOf = (row: {
+  given_names?: string | null;
+  last_name1?: string | null;
+  last_name2?: string | null;
+}) =>
+  row.given_names
+    ? [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' ')
+    : null;
+
+const personRef = (rut: number, row: { dv?: string | null } & Parameters<typeof nameOf>[0]) => ({
+  rut: loginRut({ body: rut, dv: row.dv ?? checkDigit(rut) }),
+  name: nameOf(row),
+});
+
+function allow(ctx: ServiceContext, session: Session, action: Action, companyRut: number) {
+  return decide(currentScope(ctx, session), action, { personCompanyRuts: [], companyRut });
+}
+
+/** `companies.get`: the company record, if the agent may see that company. */
+export function viewCompany(ctx: ServiceContext, session: Session, companyRut: number) {
+  const repo = ctx.repos.companyRecords;
+  const company = repo.company(companyRut);
+  if (!company) throw new NotFoundError('company');
+  const view = allow(ctx, session, 'company.view', companyRut);
+  if (!view.allowed) throw new ForbiddenError(view.reason);
+  const portals = parseList(company.portals);
+  const signatories = repo.signatories(companyRut);
+  const onEmpresas = portals.includes('portal_empresas');
+  const profiles = repo.profiles(companyRut);
+  const nameByRut = new Map(profiles.map((p) => [p.person_rut, p]));
+  return {
+    rut: loginRut({ body: company.rut, dv: company.dv }),
+    legalName: company.legal_name,
+    adherent: company.adherent === 1,
+    adherentSince: company.adherent_since,
+    adherentUntil: company.adherent_until,
+    portals,
+    counts: repo.counts(companyRut),
+    signatories: signatories.map((s) => ({ person: personRef(s.person_rut, s), kind: s.kind })),
+    profiles: profiles.map((p) => {
+      const appointer =
+        p.appointed_by === null
+          ? null
+          : (signatories.find((s) => s.person_rut === p.appointed_by) ??
+            nameByRut.get(p.appointed_by));
+      return {
+        person: personRef(p.person_rut, p),
+        role: p.role,
+        state: p.state,
+        adminKind: p.admin_kind,
+        appointedBy: p.appointed_by === null ? null : personRef(p.appointed_by, appointer ?? {}),
+        external: p.external === 1,
+        modules: parseList(p.modules),
+        agreementSigned: p.agreement_signed === 1,
+        agreementSentAt: p.agreement_sent_at,
+        agreementSignedAt: p.agreement_signed_at,
+        needsAgreement: onEmpresas,
+        companyProfileAssigned:
+          !onEmpresas ||
+          companyProfileAssigned({
+            role: p.role,
+            state: p.state,
+            agreementSigned: p.agreement_signed === 1,
+          }),
+        version: p.version,
+      };
+    }),
+    requests: repo
+      .requests({ state: null, company: companyRut, limit: 50, offset: 0 })
+      .map((row) => requestView(row, signatories, company.adherent === 1)),
+    can: {
+      manageUsers: allow(ctx, session, 'company_user.manage', companyRut),
+      manageRequests: allow(ctx, session, 'request.manage', companyRut),
+    },
+  };
+}
+
+/** `companies.users`: one page of the company's users, by RUT after `after`. */
+export function companyUsers(
+  ctx: ServiceContext,
+  session: Session,
+  companyRut: number,
+  after: number,
+  limit: number,
+) {
+  const view = allow(ctx, session, 'company.view', companyRut);
+  if (!view.allowed) throw new ForbiddenError(view.reason);
+  const rows = ctx.repos.companyRecords.usersPage(companyRut, after, limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    users: page.map((row) => ({
+      person: personRef(row.person_rut, row),
+      role: row.role,
+      state: row.state,
+      external: row.external === 1,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+    })),
+    nextAfter: rows.length > limit ? page[page.length - 1]!.person_rut : null,
+  };
+}
+
+function requestView(
+  row: RequestListRow,
+  signatories: ReadonlyArray<{ person_rut: number; kind: 'legal_representative' | 'trf' }>,
+  adherent: boolean,
+) {
+  const check: RequestCheck = checkAccessRequester(
+    row.person_rut,
+    { adherent },
+    signatories.map((s) => ({ personRut: s.person_rut, kind: s.kind })),
+  );
+  return {
+    requester: personRef(row.person_rut, row),
+    companyRut: loginRut({ body: row.company_rut, dv: row.company_dv }),
+    companyName: row.legal_name,
+    capacity: row.capacity,
+    state: row.state,
+    reason: row.reason,
+    requestedAt: row.requested_at,
+    decidedAt: row.decided_at,
+    agreementSigned: row.agreement_signed === 1,
+    check,
+  };
+}
+
+/** `requests.list`: Portal Empresas requests, newest first, by state and company. */
+export function listRequests(
+  ctx: ServiceContext,
+  session: Session,
+  filter: {
+    state: 'pending' | 'approved' | 'rejected' | null;
+    companyRut: number | null;
+    offset: number;
+    limit: number;
+  },
+) {
+  if (session.role === 'prevention') throw new ForbiddenError('role');
+  const companies = createCompanyWriteRepository(ctx.db.$client);
+  const rows = ctx.repos.companyRecords.requests({
+    state: filter.state,
+    company: filter.companyRut,
+    limit: filter.limit + 1,
+    offset: filter.offset,
+  });
+  const registers = new Map<number, ReturnType<typeof companies.authority>['signatories']>();
+  const requests = rows.slice(0, filter.limit).map((row) => {
+    let register = registers.get(row.company_rut);
+    if (!register)
+      registers.set(row.company_rut, (register = companies.authority(row.company_rut).signatories));
+    const adherent = companies.company(row.company_rut)?.adherent ?? false;
+    return requestView(
+      row,
+      register.map((s) => ({ person_rut: s.personRut, kind: s.kind })),
+      adherent,
+    );
+  });
+  return { requests, hasMore: rows.length > filter.limit };
+}
+
+const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
+  invalid_payload: 'invalid_transition',
+  entity_gone: 'no_membership',
+  company_not_adherent: 'company_not_adherent',
+  requester_not_signatory: 'requester_not_signatory',
+  request_decided: 'request_decided',
+  caller_not_authorized: 'caller_not_authorized',
+  no_email: 'no_email',
+  invalid_transition: 'invalid_transition',
+};
+
+type CompanyActionSpec = {
+  permission: Action;
+  kind: CompanyIntentKind;
+  personRut: number;
+  companyRut: number;
+  reason: string | null;
+  requireReason?: boolean;
+  payload: Record<string, unknown>;
+  /** A rule the desk checks first, for a precise message; the intent decides the rest. */
+  check?: () => void;
+  before: unknown;
+};
+
+function companyAction(ctx: ServiceContext, session: Session, spec: CompanyActionSpec) {
+  const companies = createCompanyWriteRepository(ctx.db.$client);
+  if (!companies.company(spec.companyRut)) throw new NotFoundError('company');
+  return runAction(ctx, session, {
+    permission: spec.permission,
+    personRut: spec.personRut,
+    companyRut: spec.companyRut,
+    kind: spec.kind,
+    reason: spec.reason,
+    requireReason: spec.requireReason,
+    identityCheck: null,
+    apply: (actionId) => {
+      spec.check?.();
+      const outcome = applyCompanyIntent(
+        { writes: ctx.repos.writes, companies, now: ctx.now(), actionId, queueMails: true },
+        spec.kind,
+        spec.personRut,
+        spec.companyRut,
+        spec.payload,
+      );
+      if (outcome.status === 'rejected') throw new RuleError(REJECTION_TO_RULE[outcome.code]);
+      return {
+        before: spec.before,
+        after: { companyRut: spec.companyRut, ...spec.payload, callerVerified: undefined },
+        intent: { companyRut: spec.companyRut, ...spec.payload },
+      };
+    },
+  });
+}
+
+export type RecordRequest = {
+  requesterRut: number;
+  companyRut: number;
+  capacity: 'legal_representative' | 'authorized_signatory' | 'other';
+};
+
+/** A request taken on the phone: pending until decided by the rule (rule 12). */
+export function recordRequest(ctx: ServiceContext, session: Session, command: RecordRequest) {
+  const companies = createCompanyWriteRepository(ctx.db.$client);
+  return companyAction(ctx, session, {
+    permission: 'request.manage',
+    kind: 'request.record',
+    personRut: command.requesterRut,
+    companyRut: command.companyRut,
+    reason: null,
+    payload: { capacity: command.capacity },
+    check: () => {
+      if (companies.pendingRequest(command.requesterRut, command.companyRut)) {
+        throw new RuleError('request_pending');
+      }
+    },
+    before: null,
+  });
+}
+
+export type DecideRequest = {
+  requesterRut: number;
+  companyRut: number;
+  decision: 'approve' | 'reject';
+  reason: string;
+};
+
+export function decideRequest(ctx: ServiceContext, session: Session, command: DecideRequest) {
+  return companyAction(ctx, session, {
+    permission: 'request.manage',
+    kind: 'request.decide',
+    personRut: command.requesterRut,
+    companyRut: command.companyRut,
+    reason: command.reason,
+    requireReason: command.decision === 'reject',
+    payload: {
+      decision: command.decision,
+      reason: command.decision === 'reject' ? command.reason.trim() : null,
+    },
+    before: { state: 'pending' },
+  });
+}
+
+export type Caller = { rut: number; identityCheck: IdentityFact[] };
+
+/**
+ * Rule 13: the caller is a legal representative or an access administrator of that company, and
+ * the agent compared at least two facts of theirs. Returns the payload part the server checks.
+ */
+function verifiedCaller(
+  ctx: ServiceContext,
+  companyRut: number,
+  caller: Caller,
+  may: typeof mayManageCompanyUsers,
+) {
+  const holder = ctx.repos.records.identityHolder(caller.rut);
+  if (!holder) throw new RuleError('caller_not_authorized');
+  const facts = [...new Set(caller.identityCheck)];
+  if (unavailableFacts(holder, facts).length > 0 || facts.length < IDENTITY_FACTS_REQUIRED) {
+    throw new RuleError('caller_identity_required', { required: IDENTITY_FACTS_REQUIRED });
+  }
+  const authority = createCompanyWriteRepository(ctx.db.$client).authority(companyRut);
+  if (!may({ kind: 'person', personRut: caller.rut, verified: true }, authority)) {
+    throw new RuleError('caller_not_authorized');
+  }
+  return { callerRut: caller.rut, callerVerified: true, callerFacts: facts };
+}
+
+export type NewPerson = {
+  rut: number;
+  givenNames: string;
+  lastName1: string;
+  lastName2: string;
+  email: string;
+  phone: string | null;
+};
+
+export type AddUser = {
+  companyRut: number;
+  userRut: number;
+  role: 'company_user' | 'access_admin';
+  modules: string[];
+  external: boolean;
+  newPerson: NewPerson | null;
+  caller: Caller;
+};
+
+export function addCompanyUser(ctx: ServiceContext, session: Session, command: AddUser) {
+  const exists = ctx.repos.writes.person(command.userRut) !== null;
+  let newPerson: Record<string, unknown> | undefined;
+  if (!exists) {
+    const given = command.newPerson?.givenNames.trim();
+    const last1 = command.newPerson?.lastName1.trim();
+    if (!command.newPerson || !given || !last1) throw new RuleError('new_person_required');
+    const email = normalizeEmail(command.newPerson.email);
+    // An outsider without an e-mail could never receive the agreement to sign (rule 12).
+    if (email === null) throw new RuleError('no_email');
+    const last2 = command.newPerson.lastName2.trim();
+    newPerson = {
+      dv: checkDigit(command.userRut),
+      givenNames: given,
+      lastName1: last1,
+      lastName2: last2,
+      sortKey: foldText(`${last1} ${last2} ${given}`),
+      email,
+      phone: command.newPerson.phone,
+    };
+    // runAction needs the person to exist to check scope: create it inside the same transaction.
+    return ctx.db.$client.transaction(() => {
+      createCompanyWriteRepository(ctx.db.$client).insertPerson({
+        rut: command.userRut,
+        ...(newPerson as Omit<NewPerson, 'rut'> & { dv: string; sortKey: string }),
+      });
+      return addExisting(ctx, session, command, newPerson);
+    })();
+  }
+  return addExisting(ctx, session, command, undefined);
+}
+
+function addExisting(
+  ctx: ServiceContext,
+  session: Session,
+  command: AddUser,
+  newPerson: Record<string, unknown> | undefined,
+) {
+  const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayManageCompanyUsers);
+  const existing = ctx.repos.writes.membership(command.userRut, command.companyRut);
+  return companyAction(ctx, session, {
+    permission: 'company_user.manage',
+    kind: 'company_user.add',
+    personRut: command.userRut,
+    companyRut: command.companyRut,
+    reason: null,
+    payload: {
+      role: command.role,
+      modules: command.modules,
+      external: command.external,
+      ...(newPerson ? { newPerson } : {}),
+      ...caller,
+    },
+    check: () => {
+      if (existing && existing.state !== 'removed') throw new RuleError('already_user');
+      if (!ctx.repos.writes.person(command.userRut)?.email) throw new RuleError('no_email');
+    },
+    before: existing ? { state: existing.state, role: existing.role } : null,
+  });
+}
+
+export type ChangeUser = {
+  companyRut: number;
+  userRut: number;
+  change: UserChange;
+  reason: string;
+  caller: Caller;
+};
+
+export function changeCompanyUser(ctx: ServiceContext, session: Session, command: ChangeUser) {
+  const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayManageCompanyUsers);
+  const membership = ctx.repos.writes.membership(command.userRut, command.companyRut);
+  if (!membership) throw new RuleError('no_membership');
+  return companyAction(ctx, session, {
+    permission: 'company_user.manage',
+    kind: 'company_user.change',
+    personRut: command.userRut,
+    companyRut: command.companyRut,
+    reason: command.reason,
+    requireReason: true,
+    payload: { change: command.change, fromState: membership.state, ...caller },
+    before: { state: membership.state },
+  });
+}
+
+export type SetModules = {
+  companyRut: number;
+  userRut: number;
+  modules: string[];
+  caller: Caller;
+};
+
+/** Rule 9: modules are granted at the request of an access administrator of that company. */
+export function setModules(ctx: ServiceContext, session: Session, command: SetModules) {
+  const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayChangeProfiles);
+  const membership = createCompanyWriteRepository(ctx.db.$client).membership(
+    command.userRut,
+    command.companyRut,
+  );
+  if (!membership) throw new RuleError('no_membership');
+  const modules = [...new Set(command.modules)].sort();
+  if (JSON.stringify(modules) === JSON.stringify(parseList(membership.modules).sort())) {
+    throw new RuleError('no_change');
+  }
+  return companyAction(ctx, session, {
+    permission: 'company_user.manage',
+    kind: 'membership.set_modules',
+    personRut: command.userRut,
+    companyRut: command.companyRut,
+    reason: null,
+    payload: { modules, fromModules: parseList(membership.modules), ...caller },
+    before: { modules: parseList(membership.modules) },
+  });
+}

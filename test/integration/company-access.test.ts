@@ -1,0 +1,308 @@
+/**
+ * The company half on the desk (issue 7): the company record, requests decided by the register,
+ * users a representative asks for, and what the agent may not do; each refusal leaves nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { contract, type CompanyRecord } from '../../src/shared/contract';
+import type { Core } from '../../src/main/core';
+import { call, seededCore } from '../support/context';
+
+const ESPIGA = '78901234-2';
+const ANDES = '76543210-3';
+const BIOBIO = '77123456-9';
+const GLORIA = '14725836-4';
+const TOMAS = '17345678-6';
+const MARCELA = '13579246-2';
+const JORGE = '19283746-4';
+const OUTSIDER = '20123456-5';
+const FACTS = ['serial_number', 'registered_email'];
+
+const company = (core: Core, rut = ESPIGA): CompanyRecord =>
+  contract['companies.get'].output.parse(call(core, 'companies.get', { rut }));
+
+function refused(core: Core, channel: string, input: unknown) {
+  const envelope = core.dispatchNow(channel, input);
+  if (envelope.ok) throw new Error(`${channel} should have been refused`);
+  return envelope.error;
+}
+
+const outboxCount = (core: Core) =>
+  (core.db.$client.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+
+describe('the company record', () => {
+  it('shows the register, the administrators with their agreement, users and requests', () => {
+    const core = seededCore(300);
+    const espiga = company(core);
+    expect(espiga).toMatchObject({
+      legalName: 'Panadería La Espiga Limitada',
+      adherent: true,
+      portals: ['portal_heroes', 'portal_empresas'],
+    });
+    expect(espiga.signatories.map((s) => [s.person.name, s.kind])).toEqual([
+      ['Gloria Paz Morales Reyes', 'legal_representative'],
+      ['Marcela Andrea Fuentes Rivas', 'trf'],
+    ]);
+    const profile = (rut: string) => espiga.profiles.find((p) => p.person.rut === rut)!;
+    expect(profile(MARCELA)).toMatchObject({
+      role: 'access_admin',
+      agreementSigned: true,
+      companyProfileAssigned: true,
+    });
+    expect(profile(JORGE)).toMatchObject({ role: 'company_user', external: true });
+    expect(espiga.profiles.map((p) => p.state).sort()).toEqual([
+      'active',
+      'active',
+      'paused',
+      'removed',
+    ]);
+    const requests = espiga.requests.map((r) => [r.requester.rut, r.state, r.check.ok]);
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        [GLORIA, 'pending', true],
+        [TOMAS, 'pending', false],
+        [TOMAS, 'rejected', false],
+        [MARCELA, 'approved', true],
+      ]),
+    );
+  });
+
+  it('models the three kinds of ACHS access administrator', () => {
+    const core = seededCore(300);
+    const kinds = company(core, ANDES)
+      .profiles.filter((p) => p.role === 'access_admin')
+      .map((p) => [p.person.name, p.adminKind, p.appointedBy?.name ?? null]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['Ricardo Alberto Muñoz Vidal', 'legal_representative', null],
+        ['Paula Andrea Rojas Tapia', 'commercial_contact', null],
+        ['Diego Sebastián Herrera Soto', 'appointed', 'Ricardo Alberto Muñoz Vidal'],
+      ]),
+    );
+  });
+
+  it('pages a company of many users by RUT, without repeats', () => {
+    const core = seededCore(3000);
+    const big = core.db.$client
+      .prepare(
+        'SELECT company_rut AS rut, count(*) AS n FROM memberships GROUP BY company_rut ORDER BY n DESC LIMIT 1',
+      )
+      .get() as { rut: number; n: number };
+    const dv = (
+      core.db.$client.prepare('SELECT dv FROM companies WHERE rut = ?').get(big.rut) as {
+        dv: string;
+      }
+    ).dv;
+    const seen = new Set<string>();
+    let after = 0;
+    for (;;) {
+      const page = call(core, 'companies.users', { rut: `${big.rut}-${dv}`, after, limit: 25 });
+      for (const user of page.users as Array<{ person: { rut: string } }>) {
+        expect(seen.has(user.person.rut)).toBe(false);
+        seen.add(user.person.rut);
+      }
+      if (page.nextAfter === null) break;
+      after = page.nextAfter;
+    }
+    expect(seen.size).toBe(big.n);
+  });
+});
+
+describe('Portal Empresas requests', () => {
+  it('refuses to approve someone in neither list, and writes nothing', () => {
+    const core = seededCore(300);
+    const before = outboxCount(core);
+    const error = refused(core, 'requests.decide', {
+      requesterRut: TOMAS,
+      companyRut: ESPIGA,
+      decision: 'approve',
+      reason: '',
+    });
+    expect(error.message).toMatch(
+      /no es representante legal ni figura en el registro de firmantes/,
+    );
+    expect(outboxCount(core)).toBe(before);
+    // Rejecting needs a reason, then is recorded.
+    expect(
+      refused(core, 'requests.decide', {
+        requesterRut: TOMAS,
+        companyRut: ESPIGA,
+        decision: 'reject',
+        reason: ' ',
+      }).message,
+    ).toMatch(/motivo/);
+    const after = call(core, 'requests.decide', {
+      requesterRut: TOMAS,
+      companyRut: ESPIGA,
+      decision: 'reject',
+      reason: 'No es representante legal ni está en la TRF',
+    }).company as CompanyRecord;
+    expect(after.requests.filter((r) => r.requester.rut === TOMAS).map((r) => r.state)).toEqual([
+      'rejected',
+      'rejected',
+    ]);
+  });
+
+  it('approves a legal representative: profile waiting for the agreement, a login, the mail queued', () => {
+    const core = seededCore(300);
+    const result = call(core, 'requests.decide', {
+      requesterRut: GLORIA,
+      companyRut: ESPIGA,
+      decision: 'approve',
+      reason: '',
+    });
+    const gloria = (result.company as CompanyRecord).profiles.find((p) => p.person.rut === GLORIA);
+    expect(gloria).toMatchObject({
+      role: 'access_admin',
+      agreementSigned: false,
+      companyProfileAssigned: false,
+    });
+    const record = call(core, 'persons.get', { rut: GLORIA });
+    expect(record.accounts).toMatchObject([{ portal: 'portal_heroes', passwordSet: false }]);
+    expect(record.mails[0]).toMatchObject({
+      kind: 'access_approval',
+      portal: 'portal_empresas',
+      outcome: 'queued',
+    });
+    expect(record.diagnosis.map((c: { code: string }) => c.code)).toContain('agreement_unsigned');
+    const outbox = core.db.$client
+      .prepare('SELECT kind, payload FROM outbox ORDER BY seq DESC LIMIT 1')
+      .get() as {
+      kind: string;
+      payload: string;
+    };
+    expect(outbox.kind).toBe('request.decide');
+    expect(JSON.parse(outbox.payload)).toMatchObject({
+      decision: 'approve',
+      companyRut: 78_901_234,
+    });
+    // Decided once.
+    expect(
+      refused(core, 'requests.decide', {
+        requesterRut: GLORIA,
+        companyRut: ESPIGA,
+        decision: 'approve',
+        reason: '',
+      }).message,
+    ).toMatch(/ya fue resuelta/);
+  });
+
+  it('records a request taken on the phone, once', () => {
+    const core = seededCore(300);
+    call(core, 'requests.record', { requesterRut: JORGE, companyRut: ESPIGA, capacity: 'other' });
+    expect(
+      refused(core, 'requests.record', {
+        requesterRut: JORGE,
+        companyRut: ESPIGA,
+        capacity: 'other',
+      }).message,
+    ).toMatch(/ya tiene una solicitud pendiente/);
+    const list = call(core, 'requests.list', { state: 'pending' });
+    expect(list.requests.map((r: { requester: { rut: string } }) => r.requester.rut)).toContain(
+      JORGE,
+    );
+  });
+
+  it('is not a prevention officer’s work, and an officer sees only his companies', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    expect(refused(core, 'requests.list', {}).code).toBe('forbidden');
+    expect(refused(core, 'companies.get', { rut: ESPIGA }).code).toBe('forbidden');
+    expect(company(core, ANDES).legalName).toBe('Constructora Los Andes SpA');
+  });
+});
+
+describe('users a representative asks for (rule 13)', () => {
+  const addOutsider = (overrides: Record<string, unknown> = {}) => ({
+    companyRut: ESPIGA,
+    userRut: OUTSIDER,
+    role: 'company_user',
+    modules: ['reportes'],
+    external: true,
+    newPerson: {
+      givenNames: 'Carla',
+      lastName1: 'Ibarra',
+      lastName2: 'Soto',
+      email: 'carla@contadores.cl',
+      phone: null,
+    },
+    callerRut: GLORIA,
+    callerIdentityCheck: FACTS,
+    ...overrides,
+  });
+
+  it('adds an outsider on the legal representative’s call; the agreement mail goes by itself', () => {
+    const core = seededCore(300);
+    const espiga = call(core, 'companyUsers.add', addOutsider()).company as CompanyRecord;
+    expect(espiga.profiles.find((p) => p.person.rut === OUTSIDER)).toMatchObject({
+      person: { name: 'Carla Ibarra Soto' },
+      external: true,
+      companyProfileAssigned: false,
+    });
+    const carla = call(core, 'persons.get', { rut: OUTSIDER });
+    expect(carla.mails[0]).toMatchObject({ kind: 'agreement_signature', outcome: 'queued' });
+    // Then pauses and deletes him, on an administrator's call.
+    const change = (kind: string) =>
+      call(core, 'companyUsers.change', {
+        companyRut: ESPIGA,
+        userRut: OUTSIDER,
+        change: kind,
+        reason: 'Lo pidió la administradora',
+        callerRut: MARCELA,
+        callerIdentityCheck: ['serial_number', 'registered_phone'],
+      }).company as CompanyRecord;
+    expect(change('pause').profiles.find((p) => p.person.rut === OUTSIDER)?.state).toBe('paused');
+    expect(change('remove').profiles.find((p) => p.person.rut === OUTSIDER)?.state).toBe('removed');
+  });
+
+  it('refuses, writing nothing: an outsider without e-mail, a caller who is neither, an unverified caller, a company not adherent', () => {
+    const core = seededCore(300);
+    const before = outboxCount(core);
+    const persons = () =>
+      (core.db.$client.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
+    const people = persons();
+    expect(
+      refused(
+        core,
+        'companyUsers.add',
+        addOutsider({ newPerson: { ...addOutsider().newPerson, email: '' } }),
+      ).message,
+    ).toMatch(/no tiene correo/);
+    expect(refused(core, 'companyUsers.add', addOutsider({ callerRut: JORGE })).message).toMatch(
+      /no es representante legal ni administrador de accesos/,
+    );
+    expect(
+      refused(core, 'companyUsers.add', addOutsider({ callerIdentityCheck: ['serial_number'] }))
+        .message,
+    ).toMatch(/Verifique la identidad de quien llama/);
+    expect(
+      refused(core, 'companyUsers.add', addOutsider({ companyRut: BIOBIO, callerRut: GLORIA }))
+        .message,
+    ).toMatch(/no está adherida|no es representante/);
+    expect(outboxCount(core)).toBe(before);
+    expect(persons()).toBe(people);
+  });
+
+  it('grants modules at an access administrator’s request only', () => {
+    const core = seededCore(300);
+    const input = {
+      companyRut: ESPIGA,
+      userRut: JORGE,
+      modules: ['licencias', 'reportes'],
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    };
+    const espiga = call(core, 'companyUsers.setModules', input).company as CompanyRecord;
+    expect(espiga.profiles.find((p) => p.person.rut === JORGE)?.modules).toEqual([
+      'licencias',
+      'reportes',
+    ]);
+    // The legal representative is not an access administrator of La Espiga (rule 9).
+    expect(
+      refused(core, 'companyUsers.setModules', {
+        ...input,
+        modules: ['reportes'],
+        callerRut: GLORIA,
+        callerIdentityCheck: FACTS,
+      }).message,
+    ).toMatch(/no es representante legal ni administrador de accesos/);
+  });
+});
