@@ -21,6 +21,13 @@ import {
 import { createCore, type Core } from './core';
 import { aboutText, menuTemplate } from './desktop/app-menu';
 import { dataFolderErrorText } from './desktop/data-folder-error';
+import {
+  checkpointReplica,
+  startUpdateController,
+  type UpdateController,
+} from './desktop/update-controller';
+import { idleLockSeconds } from '../shared/idle-lock';
+import { desktopMessages } from '../shared/messages';
 import { initialBounds, MIN_SIZE, readWindowState, writeWindowState } from './desktop/window-state';
 import { registerIpc, trustedSender } from './ipc/register-ipc';
 import type { StoredTokens, TokenStore } from './sync/sync-engine';
@@ -112,16 +119,72 @@ async function startDemoCentral(
   });
 }
 
-/** The address IT configured at install: `{"centralUrl": "https://…"}` in the user-data folder. */
-function installedCentralUrl(userData: string): string | undefined {
+/**
+ * What IT configured at install, in config.json in the user-data folder:
+ * `{"centralUrl": "https://…", "updateUrl": "https://…", "idleLockMinutes": 10}`.
+ */
+type InstalledConfig = { centralUrl?: string; updateUrl?: string; idleLockMinutes?: unknown };
+
+function installedConfig(userData: string): InstalledConfig {
   try {
     const config = JSON.parse(fs.readFileSync(path.join(userData, 'config.json'), 'utf8')) as {
       centralUrl?: unknown;
+      updateUrl?: unknown;
+      idleLockMinutes?: unknown;
     };
-    return typeof config.centralUrl === 'string' ? config.centralUrl : undefined;
+    return {
+      centralUrl: typeof config.centralUrl === 'string' ? config.centralUrl : undefined,
+      updateUrl: typeof config.updateUrl === 'string' ? config.updateUrl : undefined,
+      idleLockMinutes: config.idleLockMinutes,
+    };
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+/**
+ * Self-update of an installed app from the address IT configured (`updateUrl`, or
+ * MESA_UPDATE_URL); none configured, no checks. electron-updater is loaded only then.
+ */
+async function startUpdates(
+  core: Core,
+  feedUrl: string | undefined,
+): Promise<UpdateController | null> {
+  if (!app.isPackaged || !feedUrl) return null;
+  const { default: updaterModule } = await import('electron-updater');
+  const sqlite = core.db.$client;
+  const openCalls = sqlite
+    .prepare('SELECT opened_at FROM interactions WHERE closed_at IS NULL')
+    .pluck();
+  return startUpdateController({
+    updater: updaterModule.autoUpdater,
+    feedUrl,
+    currentVersion: app.getVersion(),
+    situation: () => ({
+      openCallsSince: openCalls.all() as string[],
+      writing: sqlite.inTransaction,
+    }),
+    flushToDisk: () => checkpointReplica(sqlite),
+    ask: async (version) => {
+      const text = desktopMessages.update;
+      const options = {
+        type: 'info' as const,
+        title: text.title,
+        message: text.message(version),
+        detail: text.detail,
+        buttons: [text.restart, text.later],
+        defaultId: 0,
+        cancelId: 1,
+      };
+      const owner = BrowserWindow.getAllWindows()[0];
+      const answer = await (owner
+        ? dialog.showMessageBox(owner, options)
+        : dialog.showMessageBox(options));
+      return answer.response === 0;
+    },
+    beforeInstall: () => core.close(),
+    log: (message, error) => console.error(message, error ?? ''),
+  });
 }
 
 function rendererUrl(): string {
@@ -214,7 +277,9 @@ function start(): void {
 
   let core: Core | null = null;
   let demoCentral: ChildProcess | null = null;
+  let updates: UpdateController | null = null;
   app.on('will-quit', () => {
+    updates?.stop();
     core?.close();
     core = null;
     demoCentral?.kill();
@@ -227,7 +292,8 @@ function start(): void {
     installMenu();
     const url = rendererUrl();
     const userData = app.getPath('userData');
-    let centralUrl = process.env['MESA_CENTRAL_URL'] ?? installedCentralUrl(userData);
+    const config = installedConfig(userData);
+    let centralUrl = process.env['MESA_CENTRAL_URL'] ?? config.centralUrl;
     if (!centralUrl && !app.isPackaged && process.env['MESA_DEMO_CENTRAL'] !== '0') {
       const demo = await startDemoCentral(path.join(userData, 'central-demo'));
       demoCentral = demo?.child ?? null;
@@ -244,6 +310,10 @@ function start(): void {
         demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
         centralUrl,
         tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
+        idleLockSeconds: idleLockSeconds({
+          envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
+          configMinutes: config.idleLockMinutes,
+        }),
         ...storagePaths(),
       });
     } catch (error) {
@@ -257,6 +327,12 @@ function start(): void {
     const opened = core;
     registerIpc(ipcMain, (channel, input) => opened.dispatch(channel, input), trustedSender(url));
     createWindow(url);
+    updates = await startUpdates(opened, process.env['MESA_UPDATE_URL'] ?? config.updateUrl).catch(
+      (error: unknown) => {
+        console.error('updates unavailable', error);
+        return null;
+      },
+    );
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow(url);
     });

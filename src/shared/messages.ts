@@ -804,7 +804,8 @@ export const desktopMessages = {
   },
   update: {
     title: 'Actualización lista',
-    message: (version: string) => `La versión ${version} de Mesa de Ayuda está lista para instalar.`,
+    message: (version: string) =>
+      `La versión ${version} de Mesa de Ayuda está lista para instalar.`,
     detail:
       'La aplicación se cerrará y volverá a abrir en unos segundos. Las acciones pendientes de sincronizar se conservan.',
     restart: 'Reiniciar para actualizar',

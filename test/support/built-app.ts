@@ -16,19 +16,24 @@ export function buildApp(name: string, mode?: string): string {
   const base = fs.mkdtempSync(path.join(ROOT, 'node_modules/.cache', `${name}-`));
   const out = path.join(base, 'out');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
-      'build',
-      '--outDir',
-      out,
-      '--logLevel',
-      'warn',
-      ...(mode ? ['--mode', mode] : []),
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
+        'build',
+        '--outDir',
+        out,
+        '--logLevel',
+        'warn',
+        ...(mode ? ['--mode', mode] : []),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  } catch (error) {
+    fs.rmSync(base, { recursive: true, force: true });
+    throw error;
+  }
   return out;
 }
 

@@ -174,6 +174,19 @@ describe('the built app as a desktop app', () => {
     });
   });
 
+  it('loads electron-updater when IT configured an update address, and still quits cleanly', async () => {
+    const userData = tempDir('mesa-updates-');
+    const { code, report, output } = await bootBuiltApp({
+      out,
+      userData,
+      env: { MESA_UPDATE_URL: 'http://127.0.0.1:9/actualizaciones' },
+    });
+    expect(code, output).toBe(0);
+    expect(report.uncaught).toEqual([]);
+    expect(output).not.toContain('updates unavailable');
+    expect(report.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
+  });
+
   it('says in Spanish, without a stack trace, when the data folder cannot be opened', async () => {
     const userData = tempDir('mesa-broken-');
     const notAFolder = path.join(userData, 'datos');
