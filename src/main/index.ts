@@ -259,6 +259,11 @@ function focusExistingWindow(): void {
 
 app.enableSandbox();
 
+// Tests and side-by-side profiles: a user-data folder of their own (before the instance lock,
+// which is per folder).
+const userDataOverride = process.env['MESA_USER_DATA_DIR'];
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
 // Only one running copy opens the replica; a second launch hands over to it and quits.
 const primaryInstance = app.requestSingleInstanceLock();
 if (!primaryInstance) app.quit();

@@ -84,8 +84,11 @@ describe('the installer settings', () => {
     });
   });
 
-  it('macOS: DMGs for Apple Silicon and Intel, hardened, notarised only when asked', () => {
-    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
+  it('macOS: DMGs (and update zips) for Apple Silicon and Intel, hardened, notarised when asked', () => {
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
     expect(config.mac.hardenedRuntime).toBe(true);
     expect(config.mac.notarize).toBe(false);
   });

@@ -174,6 +174,20 @@ describe('the built app as a desktop app', () => {
     });
   });
 
+  it('takes its user-data folder from MESA_USER_DATA_DIR (tests, side-by-side profiles)', async () => {
+    const elsewhere = tempDir('mesa-profile-');
+    const { code, report } = await bootBuiltApp({
+      out,
+      userData: tempDir('mesa-default-'),
+      env: { MESA_USER_DATA_DIR: elsewhere },
+    });
+    expect(code).toBe(0);
+    expect(report.ipcAnswers['trustedAppInfo']).toMatchObject({
+      value: { dataDir: path.join(elsewhere, 'data') },
+    });
+    expect(fs.existsSync(path.join(elsewhere, 'window-state.json'))).toBe(true);
+  });
+
   it('loads electron-updater when IT configured an update address, and still quits cleanly', async () => {
     const userData = tempDir('mesa-updates-');
     const { code, report, output } = await bootBuiltApp({

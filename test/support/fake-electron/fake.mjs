@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const env = process.env;
 const scenario = env.FAKE_ELECTRON_SCENARIO ?? 'boot';
-const userData = env.FAKE_ELECTRON_USER_DATA ?? '';
+let userData = env.FAKE_ELECTRON_USER_DATA ?? '';
 
 export const report = {
   scenario,
@@ -91,6 +91,10 @@ export const app = {
     if (name === 'userData') return userData;
     if (name === 'logs') return path.join(userData, 'logs');
     return path.join(userData, `fake-${name}`);
+  },
+  setPath(name, value) {
+    if (name === 'userData') userData = value;
+    report.log.push(`setPath ${name}`);
   },
   getAppPath() {
     return env.FAKE_ELECTRON_APP_PATH ?? process.cwd();

@@ -1,0 +1,1 @@
+export function lintWorkflows(dir?: string): Promise<string[]>;
