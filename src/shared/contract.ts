@@ -500,6 +500,17 @@ export const CompanyRecord = z.object({
     }),
   ),
   requests: z.array(AccessRequestView),
+  /**
+   * Who may call to ask for changes to the company's users (rule 13: its legal representatives
+   * and access administrators), with the facts to check who is calling, masked.
+   */
+  callers: z.array(
+    z.object({
+      person: PersonRef,
+      as: z.enum(['legal_representative', 'access_admin']),
+      identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
+    }),
+  ),
   can: z.object({ manageUsers: Decision, manageRequests: Decision }),
 });
 export type CompanyRecord = z.infer<typeof CompanyRecord>;

@@ -832,3 +832,161 @@ export const lockScreenMessages = {
       ? `${seconds / 60} ${seconds === 60 ? 'minuto' : 'minutos'}`
       : `${seconds} segundos`,
 };
+
+// ---- The company half (issue 7) ----
+
+/** An account row: a Los Héroes login opens the three of them (seed 002). */
+export const loginLabels: Record<Portal, string> = {
+  achs_gestion: 'ACHS Gestión',
+  portal_heroes: 'Los Héroes (Portal Héroes, Portal Empresas y APP LH)',
+  portal_empresas: 'Los Héroes (Portal Héroes, Portal Empresas y APP LH)',
+};
+
+export const adminKindLabels = {
+  legal_representative: 'Representante legal',
+  commercial_contact: 'Contacto comercial',
+  appointed: 'Designado por el representante legal',
+} as const;
+
+export const signatoryKindLabels = {
+  legal_representative: 'Representante legal',
+  trf: 'Habilitado en la TRF',
+} as const;
+
+export const requestCapacityLabels = {
+  legal_representative: 'Representante legal',
+  authorized_signatory: 'Habilitado en la TRF',
+  other: 'Otra calidad',
+} as const;
+
+export const requestStateLabels = {
+  pending: 'Pendiente',
+  approved: 'Aprobada',
+  rejected: 'Rechazada',
+} as const;
+
+/** Modules a company profile may be granted (rule 9); unknown ones show as they are. */
+export const moduleLabels: Record<string, string> = {
+  usuarios: 'Usuarios',
+  siniestros: 'Siniestros',
+  licencias: 'Licencias médicas',
+  reportes: 'Reportes',
+  documentos: 'Documentos',
+  capacitacion: 'Capacitación',
+  evaluaciones: 'Evaluaciones',
+};
+
+export const companyMessages = {
+  open: 'Ver empresa',
+  openOf: (name: string) => `Ver la empresa ${name}`,
+  searchPeople: 'Buscar entre sus personas',
+  adherent: (since: string | null) => (since ? `Adherida desde ${since}` : 'Adherida'),
+  notAdherent: (until: string | null) =>
+    until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
+  counts: (users: number, admins: number) =>
+    `${countOf(users, 'usuario')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
+  register: 'Representantes legales y registro de firmantes (TRF)',
+  registerEmpty:
+    'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
+  profiles: 'Administradores y usuarios de empresa',
+  profilesEmpty: 'La empresa no tiene administradores ni usuarios de empresa.',
+  external: 'externo',
+  appointedBy: (name: string) => `designado por ${name}`,
+  agreement: {
+    signed: (at: string) => `Firmado el ${at}`,
+    pending: (sent: string | null) =>
+      sent
+        ? `Enviado el ${sent}, sin firmar: perfil empresa sin asignar`
+        : 'Sin firmar: perfil empresa sin asignar',
+    notNeeded: 'No aplica',
+  },
+  requests: 'Solicitudes de acceso a Portal Empresas',
+  requestsEmpty: 'No hay solicitudes de acceso para esta empresa.',
+  check: {
+    legal_representative: 'Es representante legal',
+    trf: 'Está habilitado en la TRF',
+    not_signatory: 'No figura como representante legal ni en la TRF: debe rechazarse',
+    company_not_adherent: 'La empresa no está adherida: no puede aprobarse',
+  },
+  approve: 'Aprobar',
+  reject: 'Rechazar',
+  recordRequest: 'Registrar solicitud',
+  addUser: 'Agregar usuario',
+  pause: 'Pausar',
+  resume: 'Reanudar',
+  remove: 'Eliminar acceso',
+  modules: 'Módulos',
+  users: 'Todas sus personas',
+  usersEmpty: 'La empresa no tiene personas registradas.',
+  loadMore: 'Cargar más',
+  loading: 'Cargando empresa',
+  /** Why an approval button is off: the register decides, not the agent. */
+  cannotApprove: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
+  done: {
+    'requests.record': 'Solicitud registrada como pendiente.',
+    approve:
+      'Solicitud aprobada: se envió el correo de aprobación para firmar el Acuerdo de Acceso Remoto.',
+    reject: 'Solicitud rechazada.',
+    'companyUsers.add':
+      'Usuario agregado. Si su perfil requiere el acuerdo, se le envió el correo para firmarlo.',
+    pause: 'Acceso pausado.',
+    resume: 'Acceso reanudado.',
+    remove: 'Acceso eliminado.',
+    'companyUsers.setModules': 'Módulos actualizados.',
+  },
+  dialog: {
+    caller: 'Quién llama (representante legal o administrador de accesos de la empresa)',
+    callerFacts: 'Datos de quien llama que coincidieron',
+    callerHint: (n: number) => `Marque al menos ${n} datos que quien llama confirmó.`,
+    noCallers:
+      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio.',
+    requester: 'RUT de quien solicita',
+    capacity: 'Calidad que declara',
+    capacityHint:
+      'Lo que declare no decide: al resolver, el sistema revisa si es representante legal o está habilitado en la TRF.',
+    reason: 'Motivo',
+    rejectReasonHint: 'Se registra y se le informa a quien solicitó.',
+    userRut: 'RUT del usuario',
+    newPersonHint:
+      'Si la persona no está registrada, indique sus datos: se agregará como persona externa a la empresa.',
+    givenNames: 'Nombres',
+    lastName1: 'Primer apellido',
+    lastName2: 'Segundo apellido',
+    email: 'Correo',
+    phone: 'Celular (opcional)',
+    role: 'Perfil',
+    externalLabel: 'Es externo a la empresa (no es trabajador suyo)',
+    roles: { company_user: 'Usuario empresa', access_admin: 'Administrador de accesos' },
+    modules: 'Módulos',
+    confirm: 'Confirmar',
+    cancel: 'Cancelar',
+    invalidRut: 'Escriba un RUT válido, por ejemplo 12.345.678-5.',
+    missingCaller: 'quién llama',
+    missingRut: 'un RUT válido',
+  },
+  titles: {
+    approve: (name: string) => `Aprobar la solicitud de ${name}`,
+    reject: (name: string) => `Rechazar la solicitud de ${name}`,
+    record: (company: string) => `Registrar una solicitud de acceso a ${company}`,
+    add: (company: string) => `Agregar un usuario a ${company}`,
+    pause: (name: string) => `Pausar el acceso de ${name}`,
+    resume: (name: string) => `Reanudar el acceso de ${name}`,
+    remove: (name: string) => `Eliminar el acceso de ${name}`,
+    modules: (name: string) => `Módulos de ${name}`,
+  },
+  descriptions: {
+    approve:
+      'La persona recibirá un correo desde una dirección no-reply con el enlace para firmar el Acuerdo de Acceso Remoto. Hasta que firme, el perfil empresa no se le asigna.',
+    reject: 'La solicitud queda rechazada con el motivo que indique.',
+    record: 'La solicitud queda pendiente hasta que se resuelva.',
+    add: 'Solo a pedido del representante legal o de un administrador de accesos de esta empresa, con su identidad verificada.',
+    change:
+      'Solo a pedido del representante legal o de un administrador de accesos de esta empresa, con su identidad verificada.',
+    modules:
+      'Solo a pedido de un administrador de accesos de esta empresa, con su identidad verificada.',
+  },
+  requestsTitle: 'Solicitudes de acceso a Portal Empresas',
+  requestsFilter: 'Estado',
+  requestsAll: 'Todas',
+  requestsNone: 'No hay solicitudes con ese estado.',
+} as const;

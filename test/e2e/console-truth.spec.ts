@@ -3,9 +3,17 @@
  * companies, a company filter left on, badges that are never cut, counts that agree.
  */
 import { expectAccessible } from './a11y';
-import { expect, test } from './fixtures';
+import { expect, test, type DeskPage } from './fixtures';
 
 const ROSA = '6.543.210-2';
+
+async function openCompanyPeople(desk: DeskPage): Promise<void> {
+  await desk.option('Constructora Los Andes SpA').click();
+  await desk.page
+    .getByRole('region', { name: 'Empresa' })
+    .getByRole('button', { name: 'Buscar entre sus personas' })
+    .click();
+}
 const PEDRO = '12.345.678-5';
 
 test.describe('as the prevention officer', () => {
@@ -30,7 +38,7 @@ test.describe('as the prevention officer', () => {
 test('a company filter left on never hides the next caller', async ({ desk }) => {
   const { page } = desk;
   await desk.find('constructora los andes');
-  await desk.option('Constructora Los Andes SpA').click();
+  await openCompanyPeople(desk);
   const chip = page.getByRole('button', { name: /Filtrando por Constructora Los Andes SpA/ });
   await expect(chip).toBeVisible();
 
@@ -48,7 +56,7 @@ test('a company filter left on never hides the next caller', async ({ desk }) =>
 
   // Enter does the same from the box.
   await desk.find('constructora los andes');
-  await desk.option('Constructora Los Andes SpA').click();
+  await openCompanyPeople(desk);
   await desk.find(ROSA);
   await expect(page.getByText(/dentro de Constructora Los Andes SpA/)).toBeVisible();
   await desk.search.press('Enter');
@@ -57,7 +65,7 @@ test('a company filter left on never hides the next caller', async ({ desk }) =>
 
   // Ctrl+K starts over for a new caller: the filter goes.
   await desk.find('constructora los andes');
-  await desk.option('Constructora Los Andes SpA').click();
+  await openCompanyPeople(desk);
   await expect(chip).toBeVisible();
   await page.keyboard.press('Control+k');
   await expect(chip).toHaveCount(0);

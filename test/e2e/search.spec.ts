@@ -95,6 +95,11 @@ test('a company by name scopes the search to its persons; Backspace leaves it', 
   const company = desk.option('Constructora Los Andes SpA');
   await expect(company).toHaveCount(1);
   await company.click();
+  // The company record opens; from it, its people.
+  await desk.page
+    .getByRole('region', { name: 'Empresa' })
+    .getByRole('button', { name: 'Buscar entre sus personas' })
+    .click();
   const chip = desk.page.getByRole('button', { name: /Filtrando por Constructora Los Andes SpA/ });
   await expect(chip).toBeVisible();
   await expect(desk.option(PEDRO)).toHaveCount(1);

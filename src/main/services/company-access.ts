@@ -5,7 +5,7 @@
  * transaction) and writes with the same intent code the central API applies
  * (sync/company-intents.ts), so the desk and the server decide alike.
  */
-import { unavailableFacts } from '../../shared/identity-facts';
+import { identityFacts, unavailableFacts } from '../../shared/identity-facts';
 import { IDENTITY_FACTS_REQUIRED, normalizeEmail, type IdentityFact } from '../../shared/policy';
 import { checkDigit, loginRut } from '../../shared/rut';
 import {
@@ -108,11 +108,39 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
     requests: repo
       .requests({ state: null, company: companyRut, limit: 50, offset: 0 })
       .map((row) => requestView(row, signatories, company.adherent === 1)),
+    callers: callersOf(ctx, signatories, profiles),
     can: {
       manageUsers: allow(ctx, session, 'company_user.manage', companyRut),
       manageRequests: allow(ctx, session, 'request.manage', companyRut),
     },
   };
+}
+
+/** Rule 13: the legal representatives and the active access administrators, once each. */
+function callersOf(
+  ctx: ServiceContext,
+  signatories: ReturnType<ServiceContext['repos']['companyRecords']['signatories']>,
+  profiles: ReturnType<ServiceContext['repos']['companyRecords']['profiles']>,
+) {
+  const callers = new Map<
+    number,
+    { row: Parameters<typeof personRef>[1]; as: 'legal_representative' | 'access_admin' }
+  >();
+  for (const s of signatories) {
+    if (s.kind === 'legal_representative')
+      callers.set(s.person_rut, { row: s, as: 'legal_representative' });
+  }
+  for (const p of profiles) {
+    if (p.role === 'access_admin' && p.state === 'active' && !callers.has(p.person_rut)) {
+      callers.set(p.person_rut, { row: p, as: 'access_admin' });
+    }
+  }
+  return [...callers].flatMap(([rut, { row, as }]) => {
+    const holder = ctx.repos.records.identityHolder(rut);
+    return holder
+      ? [{ person: personRef(rut, row), as, identityFacts: identityFacts(holder) }]
+      : [];
+  });
 }
 
 /** `companies.users`: one page of the company's users, by RUT after `after`. */

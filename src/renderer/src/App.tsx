@@ -3,6 +3,10 @@ import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
 import { roleNames, searchMessages } from '../../shared/messages';
 import { ActionDialog } from './components/ActionDialog';
+import { CompanyDialogHost } from './company/CompanyDialog';
+import { CompanyPane } from './company/CompanyPane';
+import { RequestsView } from './company/RequestsView';
+import { useCompany } from './company/company-store';
 import { AuditView } from './components/AuditView';
 import { CallBar } from './components/CallBar';
 import { CallsView } from './components/CallsView';
@@ -39,6 +43,7 @@ function Desk() {
   const [paint, setPaint] = useState({ seq: 0, ms: 0 });
   const rows = useApp((s) => s.rows);
   const total = useApp((s) => s.total);
+  const companyOpen = useCompany((s) => s.rut !== null);
   const text = useApp((s) => s.text);
   const scope = useApp((s) => s.scope);
   const session = useSession((s) => s.session)!;
@@ -64,7 +69,8 @@ function Desk() {
         });
       } else if (
         event.key === 'Escape' &&
-        useApp.getState().recordRut &&
+        (useApp.getState().recordRut || useCompany.getState().rut) &&
+        !useCompany.getState().dialog &&
         useSession.getState().view === 'search'
       ) {
         event.preventDefault();
@@ -107,6 +113,7 @@ function Desk() {
         <nav aria-label="Secciones">
           {tab('search', 'Búsqueda')}
           {tab('calls', 'Llamadas')}
+          {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
           {tab('sync', 'Sincronización')}
         </nav>
@@ -123,6 +130,7 @@ function Desk() {
       {view === 'calls' && <CallsView />}
       {view === 'audit' && <AuditView />}
       {view === 'sync' && <SyncView />}
+      {view === 'requests' && <RequestsView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />
@@ -155,9 +163,10 @@ function Desk() {
             {rows.length > 0 && resultSummary(rows, total)}
           </footer>
         </section>
-        <PersonRecordPane ref={recordRef} />
+        {companyOpen ? <CompanyPane ref={recordRef} /> : <PersonRecordPane ref={recordRef} />}
       </main>
       <ActionDialog />
+      <CompanyDialogHost />
       <div className="toast" role="status" aria-live="polite">
         {notice}
       </div>

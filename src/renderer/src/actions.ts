@@ -11,6 +11,7 @@ import {
   portalLabels,
 } from '../../shared/messages';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
+import { mailPortal } from '../../shared/portals';
 import { call } from './api/client';
 import { fullName } from './components/display';
 import type { DialogSpec } from './session-store';
@@ -76,14 +77,16 @@ export function mailAvailableAt(
   kind: MailKind,
   now = Date.now(),
 ) {
-  const last = record.mails.find((mail) => mail.portal === portal && mail.kind === kind);
+  const last = lastMail(record, portal, kind);
   if (!last) return null;
   const at = Date.parse(last.sentAt) + MAIL_COOLDOWN_MINUTES * 60_000;
   return at > now ? at : null;
 }
 
+/** The last mail of this kind for an account: company mails come from Portal Empresas. */
 export function lastMail(record: PersonRecord, portal: Portal, kind: MailKind) {
-  return record.mails.find((mail) => mail.portal === portal && mail.kind === kind) ?? null;
+  const from = mailPortal(kind, portal);
+  return record.mails.find((mail) => mail.portal === from && mail.kind === kind) ?? null;
 }
 
 export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind): DialogSpec {
@@ -92,7 +95,7 @@ export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind)
     title: actionDialogTexts.resend.title(mailKindLabels[kind]),
     description: actionDialogTexts.resend.description(
       record.email,
-      portalLabels[portal],
+      portalLabels[mailPortal(kind, portal)],
       last?.sentAt ?? null,
     ),
     confirmLabel: actionDialogTexts.resend.confirm,

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { CompanyHit, PersonHit, PersonRecord, SearchNotice } from '../../shared/contract';
 import { formatRut, readRut } from '../../shared/rut';
 import { ApiError, call } from './api/client';
+import { useCompany } from './company/company-store';
 
 export const PAGE_SIZE = 50;
 
@@ -46,6 +47,8 @@ type Actions = {
   openRow: (index: number) => void;
   /** Opens a person's record from elsewhere (the Llamadas list): searched by RUT and shown. */
   openPerson: (rut: string) => void;
+  /** Lists a company's people in the results (from the company record). */
+  scopeTo: (company: CompanyHit) => void;
   closeRecord: () => void;
   /** Shows the record an action answered with, and re-runs the search so badges agree. */
   replaceRecord: (record: PersonRecord) => void;
@@ -142,6 +145,7 @@ export const useApp = create<State & Actions>()((set, get) => {
 
   async function openRecord(rut: string): Promise<void> {
     const seq = ++recordSeq;
+    useCompany.getState().close();
     set({ recordRut: rut, recordLoading: true, recordError: null });
     try {
       const record = await call('persons.get', { rut });
@@ -223,8 +227,10 @@ export const useApp = create<State & Actions>()((set, get) => {
       if (!row) return;
       set({ selected: index });
       if (row.kind === 'company') {
-        set({ scope: row.company, text: '' });
-        void runSearch();
+        // The company record (issue 7); from it, "Buscar entre sus personas" scopes the search.
+        recordSeq++;
+        set({ record: null, recordRut: null, recordLoading: false, recordError: null });
+        void useCompany.getState().open(row.company.rut);
         return;
       }
       void openRecord(row.person.rut);
@@ -240,6 +246,13 @@ export const useApp = create<State & Actions>()((set, get) => {
     closeRecord() {
       recordSeq++;
       set({ record: null, recordRut: null, recordLoading: false, recordError: null });
+      useCompany.getState().close();
+    },
+
+    scopeTo(company) {
+      useCompany.getState().close();
+      set({ scope: company, text: '', typedAt: performance.now() });
+      void runSearch();
     },
 
     replaceRecord(record) {

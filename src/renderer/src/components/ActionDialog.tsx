@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type FormEvent,
-  type KeyboardEvent,
-  type RefObject,
-} from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { dialogMessages, roleLabels } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import {
@@ -17,49 +9,14 @@ import {
 } from '../../../shared/policy';
 import { ApiError } from '../api/client';
 import { useSession, type DialogSpec, type DialogValues } from '../session-store';
+import { useFocusTrap } from './focus-trap';
 import { useApp } from '../store';
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {
   const spec = useSession((s) => s.dialog);
   // A new action starts from a fresh form.
   return spec ? <DialogForm key={spec.title} spec={spec} /> : null;
-}
-
-/**
- * Keeps Tab inside the dialog while it is open and gives the focus back to what opened it when
- * it closes (or to the record, when that button is gone or disabled after the action).
- */
-function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-    return () => {
-      if (opener && opener.isConnected && !opener.matches(':disabled')) {
-        opener.focus();
-        return;
-      }
-      document.querySelector<HTMLElement>('section.record')?.focus();
-    };
-  }, [dialogRef]);
-
-  return (event: KeyboardEvent) => {
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 }
 
 function DialogForm({ spec }: { spec: DialogSpec }) {

@@ -10,6 +10,10 @@ import {
   mailKindLabels,
   mailOutcomeLabels,
   membershipStateLabels,
+  adminKindLabels,
+  companyMessages,
+  loginLabels,
+  moduleLabels,
   portalLabels,
   registrationStateLabels,
   roleLabels,
@@ -27,6 +31,7 @@ import {
 } from '../actions';
 import { useSession, type DialogSpec } from '../session-store';
 import { useApp } from '../store';
+import { useCompany } from '../company/company-store';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { GuardedButton } from './GuardedButton';
@@ -101,6 +106,7 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
 });
 
 function RecordContent({ record }: { record: PersonRecord }) {
+  const openCompany = useCompany((s) => s.open);
   return (
     <>
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
@@ -156,6 +162,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
               <th scope="col">Registro</th>
               <th scope="col">Estado</th>
               <th scope="col">Intentos fallidos</th>
+              <th scope="col">Contraseña creada</th>
               <th scope="col">Correo verificado</th>
               <th scope="col">Último ingreso</th>
               <th scope="col">Acciones</th>
@@ -164,12 +171,13 @@ function RecordContent({ record }: { record: PersonRecord }) {
           <tbody>
             {record.accounts.map((account) => (
               <tr key={account.portal}>
-                <th scope="row">{portalLabels[account.portal]}</th>
+                <th scope="row">{loginLabels[account.portal]}</th>
                 <td>{registrationStateLabels[account.registrationState]}</td>
                 <td>
                   <Badges badges={account.badges} compact />
                 </td>
                 <td>{account.failedAttempts}</td>
+                <td>{yesNo(account.passwordSet)}</td>
                 <td>{yesNo(account.emailVerified)}</td>
                 <td>{account.lastLoginAt ? formatDateTime(account.lastLoginAt) : 'Nunca'}</td>
                 <td className="actions">
@@ -223,8 +231,9 @@ function RecordContent({ record }: { record: PersonRecord }) {
               <th scope="col">Adherida</th>
               <th scope="col">Perfil</th>
               <th scope="col">Estado</th>
+              <th scope="col">Vigencia</th>
               <th scope="col">Módulos</th>
-              <th scope="col">Acuerdo firmado</th>
+              <th scope="col">Acuerdo de Acceso Remoto</th>
               <th scope="col">Acciones</th>
             </tr>
           </thead>
@@ -232,20 +241,60 @@ function RecordContent({ record }: { record: PersonRecord }) {
             {record.memberships.map((membership) => (
               <tr key={membership.companyRut}>
                 <th scope="row">
-                  {membership.companyName}
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={companyMessages.openOf(membership.companyName)}
+                    onClick={() => void openCompany(membership.companyRut)}
+                  >
+                    {membership.companyName}
+                  </button>
                   <span className="rut small">{displayRut(membership.companyRut)}</span>
                 </th>
                 <td className={membership.companyAdherent ? '' : 'danger-text'}>
                   {membership.companyAdherent
-                    ? 'Sí'
+                    ? `Sí${membership.companyAdherentSince ? ` (desde ${formatDate(membership.companyAdherentSince)})` : ''}`
                     : `No${membership.companyAdherentUntil ? ` (desde ${formatDate(membership.companyAdherentUntil)})` : ''}`}
                 </td>
-                <td>{roleLabels[membership.role]}</td>
+                <td>
+                  {roleLabels[membership.role]}
+                  {membership.adminKind && (
+                    <span className="small muted"> · {adminKindLabels[membership.adminKind]}</span>
+                  )}
+                  {membership.external && <span className="tag">{companyMessages.external}</span>}
+                </td>
                 <td className={membership.state === 'active' ? '' : 'danger-text'}>
                   {membershipStateLabels[membership.state]}
                 </td>
-                <td>{membership.modules.join(', ') || '—'}</td>
-                <td>{membership.role === 'worker' ? '—' : yesNo(membership.agreementSigned)}</td>
+                <td className="nowrap">
+                  {membership.endedAt
+                    ? `${formatDate(membership.startedAt)} – ${formatDate(membership.endedAt)}`
+                    : `desde ${formatDate(membership.startedAt)}`}
+                </td>
+                <td>{membership.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
+                <td
+                  className={
+                    membership.companyOnEmpresas &&
+                    membership.role !== 'worker' &&
+                    !membership.agreementSigned
+                      ? 'warn-text'
+                      : ''
+                  }
+                >
+                  {!membership.companyOnEmpresas || membership.role === 'worker'
+                    ? companyMessages.agreement.notNeeded
+                    : membership.agreementSigned
+                      ? companyMessages.agreement.signed(
+                          membership.agreementSignedAt
+                            ? formatDate(membership.agreementSignedAt)
+                            : '—',
+                        )
+                      : companyMessages.agreement.pending(
+                          membership.agreementSentAt
+                            ? formatDate(membership.agreementSentAt)
+                            : null,
+                        )}
+                </td>
                 <td className="actions">
                   {(STATE_CHANGES[membership.state] ?? []).map((change) => (
                     <ActionButton

@@ -63,7 +63,7 @@ export function ResultList({ onOpened }: Props) {
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => {
                 openRow(item.index);
-                if (row.kind === 'person') onOpened();
+                onOpened();
               }}
             >
               <ResultContent row={row} />

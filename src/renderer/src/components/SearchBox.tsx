@@ -25,7 +25,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
       event.preventDefault();
       const row = rows[selected];
       openSelected();
-      if (row?.kind === 'person') onOpened();
+      if (row) onOpened();
     } else if (event.key === 'Backspace' && text === '' && scope) {
       event.preventDefault();
       clearScope();

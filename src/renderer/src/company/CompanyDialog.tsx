@@ -1,0 +1,422 @@
+/**
+ * The dialogs of the company record (issue 7): decide a request, record one taken on the phone,
+ * and — on the call of a verified representative or administrator — add, pause, resume or
+ * delete a user, or change their modules. What was typed survives a refusal.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { CompanyActionResult, CompanyRecord } from '../../../shared/contract';
+import {
+  companyMessages as t,
+  dialogMessages,
+  identityFactLabels,
+  moduleLabels,
+  requestCapacityLabels,
+} from '../../../shared/messages';
+import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../../shared/policy';
+import { parseRut } from '../../../shared/rut';
+import { ApiError, call } from '../api/client';
+import { useFocusTrap } from '../components/focus-trap';
+import { useSession } from '../session-store';
+import { useCompany, type CompanyDialog } from './company-store';
+
+export function CompanyDialogHost() {
+  const dialog = useCompany((s) => s.dialog);
+  const company = useCompany((s) => s.company);
+  if (!dialog || !company) return null;
+  return <CompanyDialogForm key={JSON.stringify(dialog)} dialog={dialog} company={company} />;
+}
+
+const needsCaller = (dialog: CompanyDialog) =>
+  dialog.kind === 'add' ||
+  dialog.kind === 'pause' ||
+  dialog.kind === 'resume' ||
+  dialog.kind === 'remove' ||
+  dialog.kind === 'modules';
+
+function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
+  switch (dialog.kind) {
+    case 'approve':
+    case 'reject':
+      return t.titles[dialog.kind](dialog.requesterName);
+    case 'record':
+      return t.titles.record(company.legalName);
+    case 'add':
+      return t.titles.add(company.legalName);
+    case 'pause':
+    case 'resume':
+    case 'remove':
+      return t.titles[dialog.kind](dialog.userName);
+    case 'modules':
+      return t.titles.modules(dialog.userName);
+  }
+}
+
+function descriptionOf(dialog: CompanyDialog): string {
+  switch (dialog.kind) {
+    case 'approve':
+    case 'reject':
+    case 'record':
+    case 'add':
+    case 'modules':
+      return t.descriptions[dialog.kind];
+    default:
+      return t.descriptions.change;
+  }
+}
+
+function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company: CompanyRecord }) {
+  const close = useCompany((s) => s.closeDialog);
+  const replace = useCompany((s) => s.replace);
+  const notify = useSession((s) => s.notify);
+  const ids = { title: useId(), description: useId(), error: useId(), field: useId() };
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const onTab = useFocusTrap(dialogRef);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Every field of every kind; each form shows the ones it needs.
+  const [callerRut, setCallerRut] = useState(company.callers[0]?.person.rut ?? '');
+  const [facts, setFacts] = useState<IdentityFact[]>([]);
+  const [reason, setReason] = useState('');
+  const [rut, setRut] = useState('');
+  const [capacity, setCapacity] = useState<
+    'legal_representative' | 'authorized_signatory' | 'other'
+  >('legal_representative');
+  const [role, setRole] = useState<'company_user' | 'access_admin'>('company_user');
+  const [external, setExternal] = useState(false);
+  const [person, setPerson] = useState({
+    givenNames: '',
+    lastName1: '',
+    lastName2: '',
+    email: '',
+    phone: '',
+  });
+  const [modules, setModules] = useState<string[]>(dialog.kind === 'modules' ? dialog.modules : []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !busy) {
+        event.preventDefault();
+        close();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [busy, close]);
+
+  const caller = company.callers.find((c) => c.person.rut === callerRut) ?? null;
+  const rutValid = rut.trim() === '' || parseRut(rut) !== null;
+  const missing: string[] = [];
+  if (needsCaller(dialog)) {
+    if (!caller) missing.push(t.dialog.missingCaller);
+    else if (facts.length < IDENTITY_FACTS_REQUIRED)
+      missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED));
+  }
+  if (
+    (dialog.kind === 'reject' ||
+      dialog.kind === 'pause' ||
+      dialog.kind === 'resume' ||
+      dialog.kind === 'remove') &&
+    reason.trim().length < 3
+  ) {
+    missing.push(dialogMessages.missingReason);
+  }
+  if ((dialog.kind === 'record' || dialog.kind === 'add') && (rut.trim() === '' || !rutValid)) {
+    missing.push(t.dialog.missingRut);
+  }
+  const blocked = busy || missing.length > 0;
+
+  const callerPart = () => ({
+    callerRut,
+    callerIdentityCheck: facts,
+  });
+
+  async function send(): Promise<CompanyActionResult> {
+    const companyRut = company.rut;
+    switch (dialog.kind) {
+      case 'approve':
+      case 'reject':
+        return call('requests.decide', {
+          requesterRut: dialog.requesterRut,
+          companyRut,
+          decision: dialog.kind,
+          reason,
+        });
+      case 'record':
+        return call('requests.record', { requesterRut: rut, companyRut, capacity });
+      case 'add': {
+        const filled = person.givenNames.trim() !== '' || person.email.trim() !== '';
+        return call('companyUsers.add', {
+          companyRut,
+          userRut: rut,
+          role,
+          modules,
+          external,
+          newPerson: filled ? { ...person, phone: person.phone.trim() || null } : null,
+          ...callerPart(),
+        });
+      }
+      case 'pause':
+      case 'resume':
+      case 'remove':
+        return call('companyUsers.change', {
+          companyRut,
+          userRut: dialog.userRut,
+          change: dialog.kind,
+          reason,
+          ...callerPart(),
+        });
+      case 'modules':
+        return call('companyUsers.setModules', {
+          companyRut,
+          userRut: dialog.userRut,
+          modules,
+          ...callerPart(),
+        });
+    }
+  }
+
+  const doneText = (): string => {
+    switch (dialog.kind) {
+      case 'approve':
+      case 'reject':
+      case 'pause':
+      case 'resume':
+      case 'remove':
+        return t.done[dialog.kind];
+      case 'record':
+        return t.done['requests.record'];
+      case 'add':
+        return t.done['companyUsers.add'];
+      case 'modules':
+        return t.done['companyUsers.setModules'];
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (blocked) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await send();
+      replace(result.company);
+      close();
+      notify(doneText());
+      void useSession.getState().refreshSync();
+      void useSession.getState().refreshInteraction();
+    } catch (failure) {
+      setBusy(false);
+      setError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
+    }
+  };
+
+  const field = (label: string, input: ReactNode, hint?: string) => (
+    <div className="field">
+      {label && <span className="field-label">{label}</span>}
+      {input}
+      {hint && <span className="hint">{hint}</span>}
+    </div>
+  );
+  const text = (
+    key: keyof typeof person,
+    label: string,
+    type: 'text' | 'email' | 'tel' = 'text',
+  ) => (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        type={type}
+        value={person[key]}
+        onChange={(event) => setPerson({ ...person, [key]: event.target.value })}
+      />
+    </label>
+  );
+  const toggle = <T,>(list: T[], item: T) =>
+    list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+
+  return (
+    <div
+      className="overlay"
+      onMouseDown={(event) => event.target === event.currentTarget && close()}
+    >
+      <div
+        ref={dialogRef}
+        className="dialog dialog-wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={ids.title}
+        aria-describedby={ids.description}
+        onKeyDown={onTab}
+      >
+        <h2 id={ids.title}>{titleOf(dialog, company)}</h2>
+        <p id={ids.description} className="muted">
+          {descriptionOf(dialog)}
+        </p>
+        <form onSubmit={(event) => void submit(event)}>
+          {needsCaller(dialog) &&
+            (company.callers.length === 0 ? (
+              <p className="notice notice-warn">{t.dialog.noCallers}</p>
+            ) : (
+              <fieldset className="identity">
+                <legend>{t.dialog.caller}</legend>
+                <label className="field">
+                  <span className="field-label">{t.dialog.caller}</span>
+                  <select
+                    value={callerRut}
+                    onChange={(event) => {
+                      setCallerRut(event.target.value);
+                      setFacts([]);
+                    }}
+                  >
+                    {company.callers.map((c) => (
+                      <option key={c.person.rut} value={c.person.rut}>
+                        {c.person.name ?? c.person.rut} ·{' '}
+                        {c.as === 'legal_representative'
+                          ? 'Representante legal'
+                          : 'Administrador de accesos'}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <p className="hint">{t.dialog.callerHint(IDENTITY_FACTS_REQUIRED)}</p>
+                {caller?.identityFacts.map((view) => (
+                  <label key={view.fact} className="check">
+                    <input
+                      type="checkbox"
+                      checked={facts.includes(view.fact)}
+                      onChange={() => setFacts(toggle(facts, view.fact))}
+                    />
+                    {identityFactLabels[view.fact]}: <strong>{view.shown.join(', ')}</strong>
+                  </label>
+                ))}
+              </fieldset>
+            ))}
+
+          {(dialog.kind === 'record' || dialog.kind === 'add') && (
+            <label className="field">
+              <span className="field-label">
+                {dialog.kind === 'record' ? t.dialog.requester : t.dialog.userRut}
+              </span>
+              <input
+                value={rut}
+                onChange={(event) => setRut(event.target.value)}
+                aria-invalid={!rutValid}
+                placeholder="12.345.678-5"
+              />
+              {!rutValid && <span className="field-error">{t.dialog.invalidRut}</span>}
+            </label>
+          )}
+
+          {dialog.kind === 'record' &&
+            field(
+              '',
+              <label className="field">
+                <span className="field-label">{t.dialog.capacity}</span>
+                <select
+                  value={capacity}
+                  onChange={(event) => setCapacity(event.target.value as typeof capacity)}
+                >
+                  {(
+                    Object.keys(requestCapacityLabels) as Array<keyof typeof requestCapacityLabels>
+                  ).map((key) => (
+                    <option key={key} value={key}>
+                      {requestCapacityLabels[key]}
+                    </option>
+                  ))}
+                </select>
+              </label>,
+              t.dialog.capacityHint,
+            )}
+
+          {dialog.kind === 'add' && (
+            <>
+              <p className="hint">{t.dialog.newPersonHint}</p>
+              <div className="field-row">
+                {text('givenNames', t.dialog.givenNames)}
+                {text('lastName1', t.dialog.lastName1)}
+                {text('lastName2', t.dialog.lastName2)}
+              </div>
+              <div className="field-row">
+                {text('email', t.dialog.email, 'email')}
+                {text('phone', t.dialog.phone, 'tel')}
+              </div>
+              <label className="field">
+                <span className="field-label">{t.dialog.role}</span>
+                <select
+                  value={role}
+                  onChange={(event) => setRole(event.target.value as typeof role)}
+                >
+                  <option value="company_user">{t.dialog.roles.company_user}</option>
+                  <option value="access_admin">{t.dialog.roles.access_admin}</option>
+                </select>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={external} onChange={() => setExternal(!external)} />
+                {t.dialog.externalLabel}
+              </label>
+            </>
+          )}
+
+          {(dialog.kind === 'add' || dialog.kind === 'modules') && (
+            <fieldset>
+              <legend>{t.dialog.modules}</legend>
+              {Object.entries(moduleLabels).map(([key, label]) => (
+                <label key={key} className="check">
+                  <input
+                    type="checkbox"
+                    checked={modules.includes(key)}
+                    onChange={() => setModules(toggle(modules, key))}
+                  />
+                  {label}
+                </label>
+              ))}
+            </fieldset>
+          )}
+
+          {(dialog.kind === 'reject' ||
+            dialog.kind === 'pause' ||
+            dialog.kind === 'resume' ||
+            dialog.kind === 'remove') && (
+            <label className="field">
+              <span className="field-label">{t.dialog.reason}</span>
+              <textarea
+                rows={2}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+              {dialog.kind === 'reject' && (
+                <span className="hint">{t.dialog.rejectReasonHint}</span>
+              )}
+            </label>
+          )}
+
+          {error && (
+            <p id={ids.error} role="alert" className="notice notice-danger">
+              {error}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={close} disabled={busy}>
+              {t.dialog.cancel}
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={blocked}
+              aria-describedby={ids.field}
+            >
+              {dialog.kind === 'approve'
+                ? t.approve
+                : dialog.kind === 'reject'
+                  ? t.reject
+                  : t.dialog.confirm}
+            </button>
+          </div>
+          <p id={ids.field} className="dialog-missing muted">
+            {missing.length > 0 ? dialogMessages.missing(missing) : ''}
+          </p>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useRef } from 'react';
+import type { CompanyRecord, Decision } from '../../../shared/contract';
+import { formatDate } from '../../../shared/format';
+import {
+  adminKindLabels,
+  companyMessages as t,
+  deniedMessages,
+  membershipStateLabels,
+  moduleLabels,
+  portalLabels,
+  requestCapacityLabels,
+  requestStateLabels,
+  roleLabels,
+  signatoryKindLabels,
+} from '../../../shared/messages';
+import { GuardedButton } from '../components/GuardedButton';
+import { displayRut } from '../components/display';
+import { useApp } from '../store';
+import { useCompany, type CompanyDialog } from './company-store';
+
+const USER_ROW = 44;
+
+const why = (decision: Decision) => (decision.allowed ? null : deniedMessages[decision.reason]);
+const nameOr = (person: { rut: string; name: string | null }) =>
+  person.name ?? displayRut(person.rut);
+
+/** The company record (issue 7): Esc (handled by the app) goes back to the results. */
+export const CompanyPane = forwardRef<HTMLElement>(function CompanyPane(_props, ref) {
+  const company = useCompany((s) => s.company);
+  const loading = useCompany((s) => s.loading);
+  const error = useCompany((s) => s.error);
+  return (
+    <section ref={ref} className="record company" aria-label="Empresa" tabIndex={-1}>
+      {loading && !company && (
+        <div className="progress" role="progressbar" aria-label={t.loading} />
+      )}
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+      {company && <CompanyContent company={company} />}
+    </section>
+  );
+});
+
+function CompanyContent({ company }: { company: CompanyRecord }) {
+  const openDialog = useCompany((s) => s.openDialog);
+  const scopeTo = useApp((s) => s.scopeTo);
+  const manage = why(company.can.manageUsers);
+  const requests = why(company.can.manageRequests);
+  const button = (label: string, dialog: CompanyDialog, reason: string | null) => (
+    <GuardedButton className="small-button" reason={reason} onClick={() => openDialog(dialog)}>
+      {label}
+    </GuardedButton>
+  );
+
+  return (
+    <>
+      <header className="record-header">
+        <h1>{company.legalName}</h1>
+        <p className="rut big">{displayRut(company.rut)}</p>
+        <ul className="badges" aria-label="Estado">
+          <li className={company.adherent ? 'badge badge-ok' : 'badge badge-danger'}>
+            {company.adherent
+              ? t.adherent(company.adherentSince ? formatDate(company.adherentSince) : null)
+              : t.notAdherent(company.adherentUntil ? formatDate(company.adherentUntil) : null)}
+          </li>
+          {company.portals.map((portal) => (
+            <li key={portal} className="badge">
+              {portalLabels[portal as keyof typeof portalLabels] ?? portal}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">{t.counts(company.counts.users, company.counts.admins)}</p>
+        <button
+          type="button"
+          className="small-button"
+          onClick={() =>
+            scopeTo({
+              rut: company.rut,
+              legalName: company.legalName,
+              adherent: company.adherent,
+              memberCount: company.counts.users,
+            })
+          }
+        >
+          {t.searchPeople}
+        </button>
+      </header>
+
+      <h2>{t.register}</h2>
+      {company.signatories.length === 0 ? (
+        <p className="muted">{t.registerEmpty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Persona</th>
+              <th scope="col">RUT</th>
+              <th scope="col">Calidad</th>
+            </tr>
+          </thead>
+          <tbody>
+            {company.signatories.map((s) => (
+              <tr key={`${s.person.rut}-${s.kind}`}>
+                <th scope="row">{nameOr(s.person)}</th>
+                <td className="rut nowrap">{displayRut(s.person.rut)}</td>
+                <td>{signatoryKindLabels[s.kind]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <div className="section-head">
+        <h2>{t.profiles}</h2>
+        {button(
+          t.addUser,
+          { kind: 'add' },
+          manage ?? (company.adherent ? null : t.notAdherent(null)),
+        )}
+      </div>
+      {company.profiles.length === 0 ? (
+        <p className="muted">{t.profilesEmpty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Persona</th>
+              <th scope="col">Perfil</th>
+              <th scope="col">Estado</th>
+              <th scope="col">Acuerdo de Acceso Remoto</th>
+              <th scope="col">Módulos</th>
+              <th scope="col">Acciones</th>
+            </tr>
+          </thead>
+          <tbody>
+            {company.profiles.map((p) => {
+              const name = nameOr(p.person);
+              return (
+                <tr key={p.person.rut}>
+                  <th scope="row">
+                    {name}
+                    <span className="rut small">{displayRut(p.person.rut)}</span>
+                  </th>
+                  <td>
+                    {roleLabels[p.role]}
+                    {p.adminKind && (
+                      <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
+                    )}
+                    {p.appointedBy && (
+                      <span className="small muted"> ({t.appointedBy(nameOr(p.appointedBy))})</span>
+                    )}
+                    {p.external && <span className="tag">{t.external}</span>}
+                  </td>
+                  <td className={p.state === 'active' ? '' : 'danger-text'}>
+                    {membershipStateLabels[p.state]}
+                  </td>
+                  <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
+                    {!p.needsAgreement
+                      ? t.agreement.notNeeded
+                      : p.agreementSigned
+                        ? t.agreement.signed(
+                            p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
+                          )
+                        : t.agreement.pending(
+                            p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
+                          )}
+                  </td>
+                  <td>{p.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
+                  <td className="actions">
+                    {p.state === 'active' &&
+                      button(
+                        t.pause,
+                        { kind: 'pause', userRut: p.person.rut, userName: name },
+                        manage,
+                      )}
+                    {p.state === 'paused' &&
+                      button(
+                        t.resume,
+                        { kind: 'resume', userRut: p.person.rut, userName: name },
+                        manage,
+                      )}
+                    {p.state !== 'removed' &&
+                      button(
+                        t.remove,
+                        { kind: 'remove', userRut: p.person.rut, userName: name },
+                        manage,
+                      )}
+                    {p.state !== 'removed' &&
+                      button(
+                        t.modules,
+                        {
+                          kind: 'modules',
+                          userRut: p.person.rut,
+                          userName: name,
+                          modules: p.modules,
+                        },
+                        manage,
+                      )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <div className="section-head">
+        <h2>{t.requests}</h2>
+        {button(t.recordRequest, { kind: 'record' }, requests)}
+      </div>
+      {company.requests.length === 0 ? (
+        <p className="muted">{t.requestsEmpty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Solicitante</th>
+              <th scope="col">Declara</th>
+              <th scope="col">Registro de la empresa</th>
+              <th scope="col">Estado</th>
+              <th scope="col">Acciones</th>
+            </tr>
+          </thead>
+          <tbody>
+            {company.requests.map((r) => {
+              const name = nameOr(r.requester);
+              return (
+                <tr key={`${r.requester.rut}-${r.requestedAt}`}>
+                  <th scope="row">
+                    {name}
+                    <span className="rut small">{displayRut(r.requester.rut)}</span>
+                  </th>
+                  <td>{requestCapacityLabels[r.capacity]}</td>
+                  <td className={r.check.ok ? 'ok-text' : 'danger-text'}>
+                    {r.check.ok ? t.check[r.check.as] : t.check[r.check.reason]}
+                  </td>
+                  <td>
+                    {requestStateLabels[r.state]} · {formatDate(r.requestedAt)}
+                    {r.reason && <span className="small muted"> · {r.reason}</span>}
+                  </td>
+                  <td className="actions">
+                    {r.state === 'pending' && (
+                      <>
+                        {button(
+                          t.approve,
+                          { kind: 'approve', requesterRut: r.requester.rut, requesterName: name },
+                          requests ?? (r.check.ok ? null : t.cannotApprove),
+                        )}
+                        {button(
+                          t.reject,
+                          { kind: 'reject', requesterRut: r.requester.rut, requesterName: name },
+                          requests,
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t.users}</h2>
+      <UserList />
+    </>
+  );
+}
+
+/** Every person of the company, paged by RUT and virtualized: a company may have 50,000. */
+function UserList() {
+  const users = useCompany((s) => s.users);
+  const nextAfter = useCompany((s) => s.nextAfter);
+  const loadingUsers = useCompany((s) => s.loadingUsers);
+  const loadMore = useCompany((s) => s.loadMoreUsers);
+  const openPerson = useApp((s) => s.openPerson);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: users.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => USER_ROW,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1];
+  useEffect(() => {
+    if (last && nextAfter !== null && !loadingUsers && last.index >= users.length - 20) {
+      void loadMore();
+    }
+  }, [last, nextAfter, loadingUsers, users.length, loadMore]);
+  if (users.length === 0) return <p className="muted">{t.usersEmpty}</p>;
+  return (
+    <div className="company-users" ref={scrollRef} tabIndex={0} aria-label={t.users}>
+      <ul style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const user = users[item.index]!;
+          return (
+            <li
+              key={item.key}
+              style={{ transform: `translateY(${item.start}px)`, height: USER_ROW }}
+            >
+              <button type="button" className="link" onClick={() => openPerson(user.person.rut)}>
+                {nameOr(user.person)}
+              </button>
+              <span className="rut small-inline">{displayRut(user.person.rut)}</span>
+              <span className="muted">
+                {roleLabels[user.role]}
+                {user.external ? ` · ${t.external}` : ''} ·{' '}
+                <span className={user.state === 'active' ? '' : 'danger-text'}>
+                  {membershipStateLabels[user.state]}
+                </span>
+                {user.endedAt
+                  ? ` · hasta ${formatDate(user.endedAt)}`
+                  : ` · desde ${formatDate(user.startedAt)}`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {nextAfter !== null && (
+        <button type="button" className="small-button" onClick={() => void loadMore()}>
+          {t.loadMore}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The company open on screen (issue 7): its record, its users page by page, and the company
+ * dialog in progress. Opening a company closes the person record, and the other way round.
+ */
+import { create } from 'zustand';
+import type { CompanyRecord, CompanyUsersPage } from '../../../shared/contract';
+import { ApiError, call } from '../api/client';
+
+export const USERS_PAGE = 100;
+
+export type CompanyDialog =
+  | { kind: 'approve' | 'reject'; requesterRut: string; requesterName: string }
+  | { kind: 'record' }
+  | { kind: 'add' }
+  | { kind: 'pause' | 'resume' | 'remove'; userRut: string; userName: string }
+  | { kind: 'modules'; userRut: string; userName: string; modules: string[] };
+
+type State = {
+  rut: string | null;
+  company: CompanyRecord | null;
+  loading: boolean;
+  error: string | null;
+  users: CompanyUsersPage['users'];
+  nextAfter: number | null;
+  loadingUsers: boolean;
+  dialog: CompanyDialog | null;
+};
+
+type Actions = {
+  open: (rut: string) => Promise<void>;
+  close: () => void;
+  replace: (company: CompanyRecord) => void;
+  loadMoreUsers: () => Promise<void>;
+  openDialog: (dialog: CompanyDialog) => void;
+  closeDialog: () => void;
+};
+
+const message = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'No se pudo cargar la empresa.';
+
+let seq = 0;
+
+export const useCompany = create<State & Actions>()((set, get) => ({
+  rut: null,
+  company: null,
+  loading: false,
+  error: null,
+  users: [],
+  nextAfter: null,
+  loadingUsers: false,
+  dialog: null,
+
+  async open(rut) {
+    const mine = ++seq;
+    set({ rut, company: null, loading: true, error: null, users: [], nextAfter: null });
+    try {
+      const [company, page] = await Promise.all([
+        call('companies.get', { rut }),
+        call('companies.users', { rut, after: 0, limit: USERS_PAGE }),
+      ]);
+      if (mine !== seq) return;
+      set({ company, loading: false, users: page.users, nextAfter: page.nextAfter });
+    } catch (error) {
+      if (mine !== seq) return;
+      set({ loading: false, error: message(error) });
+    }
+  },
+
+  close() {
+    seq++;
+    set({ rut: null, company: null, loading: false, error: null, users: [], dialog: null });
+  },
+
+  replace(company) {
+    set({ company });
+    // A user added, paused or removed shows in the list too.
+    const mine = seq;
+    void call('companies.users', { rut: company.rut, after: 0, limit: USERS_PAGE }).then(
+      (page) => {
+        if (mine === seq) set({ users: page.users, nextAfter: page.nextAfter });
+      },
+      () => {},
+    );
+  },
+
+  async loadMoreUsers() {
+    const { rut, nextAfter, loadingUsers } = get();
+    if (!rut || nextAfter === null || loadingUsers) return;
+    const mine = seq;
+    set({ loadingUsers: true });
+    try {
+      const page = await call('companies.users', { rut, after: nextAfter, limit: USERS_PAGE });
+      if (mine !== seq) return;
+      set({
+        users: [...get().users, ...page.users],
+        nextAfter: page.nextAfter,
+        loadingUsers: false,
+      });
+    } catch (error) {
+      if (mine !== seq) return;
+      set({ loadingUsers: false, error: message(error) });
+    }
+  },
+
+  openDialog(dialog) {
+    set({ dialog });
+  },
+
+  closeDialog() {
+    set({ dialog: null });
+  },
+}));

@@ -1,0 +1,38 @@
+/**
+ * Keeps Tab inside a dialog while it is open and gives the focus back to what opened it when it
+ * closes (or to the open record, when that button is gone or disabled after the action).
+ */
+import { useEffect, type KeyboardEvent, type RefObject } from 'react';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Returns the dialog's onKeyDown handler; call it once in the dialog component. */
+export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialogRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    return () => {
+      if (opener && opener.isConnected && !opener.matches(':disabled')) {
+        opener.focus();
+        return;
+      }
+      document.querySelector<HTMLElement>('section.record, section.company')?.focus();
+    };
+  }, [dialogRef]);
+
+  return (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || !dialogRef.current) return;
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * The company half (issue 7) end to end, in Chromium through the web door: a Portal Empresas
+ * request decided by the register, its approval mail, the agreement signed on the central API,
+ * the profile assigned on the desk; and a representative adding, pausing and deleting a user.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { expectAccessible } from './a11y';
+import { startEntry, test as deskTest, type Started } from './fixtures';
+
+const ESPIGA = 'Panadería La Espiga Limitada';
+const PORTAL_KEY = 'clave-e2e-de-los-portales';
+
+async function openEspiga(page: Page) {
+  await page.getByRole('combobox', { name: 'Buscar' }).fill('la espiga');
+  await page
+    .getByRole('listbox', { name: 'Resultados' })
+    .getByRole('option', { name: /Panadería La Espiga/ })
+    .click();
+  const company = page.getByRole('region', { name: 'Empresa' });
+  await expect(company.getByRole('heading', { level: 1 })).toHaveText(ESPIGA);
+  return company;
+}
+
+const test = base.extend<{ dirs: { central: string; desk: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- no fixtures needed
+  dirs: async ({}, use) => {
+    const central = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-central-'));
+    const desk = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+    await use({ central, desk });
+    fs.rmSync(central, { recursive: true, force: true });
+    fs.rmSync(desk, { recursive: true, force: true });
+  },
+});
+
+test('a representative’s request is approved, mailed, signed on the central API, and the profile arrives', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  const central: Started = await startEntry('src/central-api/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    dirs.central,
+    '--demo-persons',
+    '300',
+    '--portal-key',
+    PORTAL_KEY,
+  ]);
+  const door = await startEntry('src/main/web/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    dirs.desk,
+    '--demo-persons',
+    '0',
+    '--central',
+    central.url,
+  ]);
+  try {
+    await page.goto(door.url);
+    await page.getByLabel('Usuario').fill('agente');
+    await page.getByLabel('Contraseña').fill('agente600');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+
+    const company = await openEspiga(page);
+    await expectAccessible(page, 'empresa');
+    const requests = company.getByRole('table').filter({ hasText: 'Solicitante' });
+    const gloria = requests.getByRole('row').filter({ hasText: 'Gloria Paz Morales Reyes' });
+    const tomas = requests
+      .getByRole('row', { name: /Tomás Ignacio Vera Lagos/ })
+      .filter({ hasText: 'Pendiente' });
+    await expect(gloria).toContainText('Es representante legal');
+    await expect(tomas).toContainText(
+      'No figura como representante legal ni en la TRF: debe rechazarse',
+    );
+    // The register decides: the agent cannot approve someone in neither list, and sees why.
+    await expect(tomas.getByRole('button', { name: 'Aprobar' })).toBeDisabled();
+    await expect(tomas).toContainText('El registro de la empresa no lo permite');
+
+    await tomas.getByRole('button', { name: 'Rechazar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Motivo').fill('No es representante legal ni figura en la TRF');
+    await expectAccessible(page, 'rechazar solicitud');
+    await dialog.getByRole('button', { name: 'Rechazar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Solicitud rechazada.');
+
+    await gloria.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Aprobar' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Solicitud aprobada/);
+    const profile = company
+      .getByRole('row')
+      .filter({ hasText: 'Gloria Paz Morales Reyes' })
+      .filter({ hasText: 'Administrador de accesos' });
+    await expect(profile).toContainText('sin firmar: perfil empresa sin asignar');
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+
+    // The approval mail leaves the central API from the no-reply sender.
+    const sink = path.join(dirs.central, 'mail-sink');
+    await expect
+      .poll(
+        () =>
+          fs.existsSync(sink)
+            ? fs
+                .readdirSync(sink)
+                .map((file) => fs.readFileSync(path.join(sink, file), 'utf8'))
+                .filter((mail) => mail.includes('gloria.morales@laespiga.cl')).length
+            : 0,
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+
+    // Portal Empresas reports the signature to the central API.
+    const signed = await fetch(`${central.url}/portal/agreement-signed`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${PORTAL_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ personRut: 14_725_836, companyRut: 78_901_234 }),
+    });
+    expect(signed.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+    await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    await expect
+      .poll(
+        async () => {
+          await openEspiga(page);
+          return (await profile.textContent()) ?? '';
+        },
+        { timeout: 30_000 },
+      )
+      .toMatch(/Firmado el \d\d-\d\d-\d{4}/);
+
+    // Her record now says how to enter the first time.
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('14.725.836-4');
+    await page.getByRole('combobox', { name: 'Buscar' }).press('Enter');
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await expect(record.getByText('Primer ingreso a Portal Empresas pendiente')).toBeVisible();
+    await expectAccessible(page, 'ficha con perfil empresa');
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});
+
+deskTest('a representative adds an outsider, then pauses and deletes him', async ({ desk }) => {
+  const { page } = desk;
+  const company = await openEspiga(page);
+  await company.getByRole('button', { name: 'Agregar usuario' }).click();
+  const dialog = page.getByRole('dialog');
+  // Gloria, the legal representative, is calling: two of her facts are checked.
+  await dialog
+    .getByLabel(/Quién llama/)
+    .selectOption({ label: 'Gloria Paz Morales Reyes · Representante legal' });
+  await dialog.getByLabel(/N° de serie/).check();
+  await dialog.getByLabel(/Correo registrado/).check();
+  await dialog.getByLabel('RUT del usuario').fill('20.123.456-5');
+  await dialog.getByLabel('Nombres').fill('Carla');
+  await dialog.getByLabel('Primer apellido').fill('Ibarra');
+  await dialog.getByLabel('Segundo apellido').fill('Soto');
+  await dialog.getByLabel('Correo', { exact: true }).fill('carla@contadores.cl');
+  await dialog.getByLabel(/Es externo/).check();
+  await dialog.getByLabel('Reportes').check();
+  await expectAccessible(page, 'agregar usuario');
+  await dialog.getByRole('button', { name: 'Confirmar' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Usuario agregado/);
+  const carla = company
+    .getByRole('row')
+    .filter({ hasText: 'Carla Ibarra Soto' })
+    .filter({ hasText: 'Usuario empresa' });
+  await expect(carla).toContainText('externo');
+  await expect(carla).toContainText('sin firmar: perfil empresa sin asignar');
+
+  for (const [button, state] of [
+    ['Pausar', 'Pausada'],
+    ['Eliminar acceso', 'De baja'],
+  ] as const) {
+    await carla.getByRole('button', { name: button }).click();
+    const change = page.getByRole('dialog');
+    await change.getByLabel(/N° de serie/).check();
+    await change.getByLabel(/Correo registrado/).check();
+    await change.getByLabel('Motivo').fill('Lo pidió la representante legal');
+    await change.getByRole('button', { name: 'Confirmar' }).click();
+    await expect(carla).toContainText(state);
+  }
+  // Someone who is neither may not ask: Jorge, an outsider user, is not offered as a caller.
+  await company.getByRole('button', { name: 'Agregar usuario' }).click();
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByLabel(/Quién llama/)
+      .locator('option'),
+  ).toHaveText([/Gloria Paz Morales Reyes/, /Marcela Andrea Fuentes Rivas/]);
+});
