@@ -10,6 +10,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { createCore, DATABASE_FILE } from '../src/main/core';
+
+/** The company record's first page of users, as the screen asks for it. */
+const USERS_PAGE = 100;
+import { COMPANY_SQL } from '../src/main/repositories/company-record-repository';
 import { createPersonSearchRepository } from '../src/main/repositories/person-search-repository';
 import { seededRandom } from '../src/main/seed/random';
 import { createDemoDatabase } from '../src/main/seed/seed-database';
@@ -174,6 +178,60 @@ const results = Object.entries(queries).map(([name, make]) => {
     rawP50Ms: round(percentile(raw, 50)),
     rawP95Ms: round(percentile(raw, 95)),
   };
+});
+
+// Opening a company (issue 7): its record and the first page of its users, for the biggest
+// companies (50,000 workers at 1M persons), beside the same statements run raw.
+const biggest = sample<{ rut: number; dv: string; n: number }>(
+  `SELECT m.company_rut AS rut, c.dv, count(*) AS n FROM memberships m
+   JOIN companies c ON c.rut = m.company_rut GROUP BY m.company_rut ORDER BY n DESC LIMIT 5`,
+);
+const companyRaw = Object.fromEntries(
+  Object.entries(COMPANY_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
+) as Record<keyof typeof COMPANY_SQL, Database.Statement>;
+const openTimes: number[] = [];
+const openRaw: number[] = [];
+for (let i = 0; i < Math.max(50, Math.floor(iterations / 3)); i++) {
+  const company = biggest[i % biggest.length]!;
+  const rut = `${company.rut}-${company.dv}`;
+  const runHandler = () => {
+    const started = performance.now();
+    const record = core.dispatchNow('companies.get', { rut });
+    const users = core.dispatchNow('companies.users', { rut, after: 0, limit: USERS_PAGE });
+    openTimes.push(performance.now() - started);
+    if (!record.ok || !users.ok) throw new Error(`company open failed for ${rut}`);
+  };
+  const runRaw = () => {
+    const started = performance.now();
+    companyRaw.company.get(company.rut);
+    companyRaw.counts.get(company.rut);
+    companyRaw.signatories.all(company.rut);
+    companyRaw.profiles.all(company.rut);
+    companyRaw.requests.all({ state: null, company: company.rut, limit: 50, offset: 0 });
+    companyRaw.usersPage.all(company.rut, 0, USERS_PAGE + 1);
+    openRaw.push(performance.now() - started);
+  };
+  if (i % 2 === 0) {
+    runHandler();
+    runRaw();
+  } else {
+    runRaw();
+    runHandler();
+  }
+}
+openTimes.sort((a, b) => a - b);
+openRaw.sort((a, b) => a - b);
+const companyOpen = {
+  name: 'company-open',
+  companyUsers: biggest[0]?.n ?? 0,
+  p50Ms: round(percentile(openTimes, 50)),
+  p95Ms: round(percentile(openTimes, 95)),
+  rawP50Ms: round(percentile(openRaw, 50)),
+  rawP95Ms: round(percentile(openRaw, 95)),
+};
+results.push({
+  ...companyOpen,
+  example: `${biggest[0]?.rut} (${companyOpen.companyUsers} personas)`,
 });
 
 clearInterval(sampler);
