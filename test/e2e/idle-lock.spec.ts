@@ -48,6 +48,7 @@ test.describe('idle lock', () => {
     await expect(page.getByRole('alert')).toHaveText(
       'Contraseña incorrecta. Le quedan 4 intentos.',
     );
+    await expect(page.getByLabel('Contraseña')).toBeFocused();
     await expectAccessible(page, 'pantalla bloqueada: contraseña incorrecta');
 
     await page.getByLabel('Contraseña').fill('agente600');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { AgentSession, LockState } from '../../../shared/contract';
 import { lockScreenMessages as t } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
@@ -17,6 +17,7 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
   const [error, setError] = useState<string | null>(null);
   const [ended, setEnded] = useState(false);
   const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,6 +30,8 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
       setError(failure instanceof ApiError ? failure.message : t.failed);
       const after = await call('auth.lockState', {}).catch(() => null);
       if (after?.locked === null) setEnded(true);
+      // Straight back to the password for another try.
+      else requestAnimationFrame(() => passwordRef.current?.focus());
     } finally {
       setBusy(false);
     }
@@ -55,6 +58,7 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
           <label className="field">
             {t.password}
             <input
+              ref={passwordRef}
               autoFocus
               type="password"
               autoComplete="current-password"
