@@ -32,32 +32,40 @@ export function packageApp(): PackagedApp {
   const dist = path.join(work, 'electron-dist');
   fakeElectronDist(dist, electronVersion);
   const output = path.join(work, 'release');
-  const node = JSON.stringify(process.execPath);
-  const viteBin = JSON.stringify(
+  const vite = [
     path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
-  );
-  const builderBin = JSON.stringify(path.join(ROOT, 'node_modules/electron-builder/cli.js'));
+    'build',
+    '--mode',
+    'package',
+    '--logLevel',
+    'warn',
+  ];
   // npmRebuild off: rebuilding better-sqlite3 for Electron downloads Electron's headers, which
   // a machine without network cannot; `npm run dist` keeps it on (electron-builder.yml).
-  const builderArgs = [
+  const builder = [
+    path.join(ROOT, 'node_modules/electron-builder/cli.js'),
     '--linux',
     'dir',
     '--publish',
     'never',
-    `-c.electronDist=${JSON.stringify(dist)}`,
+    `-c.electronDist=${dist}`,
     '-c.npmRebuild=false',
-    `-c.directories.output=${JSON.stringify(output)}`,
-  ].join(' ');
-  const script = `${node} ${viteBin} build --mode package --logLevel warn && ${node} ${builderBin} ${builderArgs}`;
+    `-c.directories.output=${output}`,
+  ];
   const env = { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
+  const options = { cwd: ROOT, env, encoding: 'utf8' as const };
   const flock = ['/usr/bin/flock', '/bin/flock'].find((file) => fs.existsSync(file));
-  const log = flock
-    ? execFileSync(flock, ['/tmp/e2e.lock', 'sh', '-c', script], {
-        cwd: ROOT,
-        env,
-        encoding: 'utf8',
-      })
-    : execFileSync(script, { cwd: ROOT, env, encoding: 'utf8', shell: true });
+  let log: string;
+  if (flock) {
+    const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+    const line = (args: string[]) => [process.execPath, ...args].map(quote).join(' ');
+    const script = `${line(vite)} && ${line(builder)}`;
+    log = execFileSync(flock, ['/tmp/e2e.lock', 'sh', '-c', script], options);
+  } else {
+    log =
+      execFileSync(process.execPath, vite, options) +
+      execFileSync(process.execPath, builder, options);
+  }
   const appOutDir = path.join(output, 'linux-unpacked');
   return { work, appOutDir, resources: path.join(appOutDir, 'resources'), log };
 }
