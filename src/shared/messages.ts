@@ -990,3 +990,13 @@ export const companyMessages = {
   requestsAll: 'Todas',
   requestsNone: 'No hay solicitudes con ese estado.',
 } as const;
+
+/** Empty sections of the person record: never a fact while the data is still arriving. */
+export const recordMessages = {
+  noAccounts: 'No tiene cuenta en ningún portal.',
+  accountsNotYet:
+    'Aún no llegan sus cuentas a este equipo (la carga desde el sistema central no ha terminado).',
+  noCompanies: 'No figura en ninguna empresa.',
+  companiesNotYet:
+    'Aún no llegan sus empresas a este equipo (la carga desde el sistema central no ha terminado).',
+} as const;

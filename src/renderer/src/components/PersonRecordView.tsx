@@ -10,6 +10,7 @@ import {
   mailKindLabels,
   mailOutcomeLabels,
   membershipStateLabels,
+  recordMessages,
   adminKindLabels,
   companyMessages,
   loginLabels,
@@ -153,7 +154,9 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <h2>Cuentas por portal</h2>
       {record.accounts.length === 0 ? (
-        <p className="muted">No tiene cuenta en ningún portal.</p>
+        <p className="muted">
+          {record.replicaIncomplete ? recordMessages.accountsNotYet : recordMessages.noAccounts}
+        </p>
       ) : (
         <table>
           <thead>
@@ -222,7 +225,9 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <h2>Empresas</h2>
       {record.memberships.length === 0 ? (
-        <p className="muted">No figura en ninguna empresa.</p>
+        <p className="muted">
+          {record.replicaIncomplete ? recordMessages.companiesNotYet : recordMessages.noCompanies}
+        </p>
       ) : (
         <table>
           <thead>
