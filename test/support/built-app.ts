@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const REGISTER = path.join(ROOT, 'test/support/fake-electron/register.mjs');
@@ -105,7 +106,8 @@ export async function bootBuiltApp(options: BootOptions) {
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
   const child = spawn(
     process.execPath,
-    ['--import', REGISTER, path.join(options.out, 'main/index.js')],
+    // A URL, not a path: `--import C:\\…` would read as a URL scheme on Windows.
+    ['--import', pathToFileURL(REGISTER).href, path.join(options.out, 'main/index.js')],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
