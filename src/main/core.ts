@@ -217,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
   // The screen lock (issue 9): a locked session is set aside, so every check above and below
   // treats the desk as signed out until the same agent's password brings it back.
   let lockedSession: Session | null = null;
+  let lockReason: 'idle' | 'manual' | 'system' = 'idle';
   let unlockFailures = 0;
   const lockPolicySeconds =
     options.idleLockSeconds ??
@@ -224,7 +225,11 @@ export function createCore(options: CoreOptions): Core {
   const lockState = () => ({
     idleSeconds: lockPolicySeconds,
     locked: lockedSession
-      ? { username: lockedSession.username, displayName: lockedSession.displayName }
+      ? {
+          username: lockedSession.username,
+          displayName: lockedSession.displayName,
+          reason: lockReason,
+        }
       : null,
   });
   /** A new sign-in or a sign-out ends whatever session was locked. */
@@ -307,6 +312,7 @@ export function createCore(options: CoreOptions): Core {
       const current = agent();
       lockScreen(context, current, input.reason);
       lockedSession = current;
+      lockReason = input.reason;
       session = null;
       unlockFailures = 0;
       return lockState();

@@ -13,6 +13,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  powerMonitor,
   safeStorage,
   screen,
   session,
@@ -332,6 +333,13 @@ function start(): void {
     const opened = core;
     registerIpc(ipcMain, (channel, input) => opened.dispatch(channel, input), trustedSender(url));
     createWindow(url);
+    // A laptop closed or a computer locked locks the desk too; the renderer notices on its next
+    // look at the lock state (src/renderer/src/lock/LockGate.tsx).
+    const lockNow = () => {
+      void opened.dispatch('auth.lock', { reason: 'system' });
+    };
+    powerMonitor.on('lock-screen', lockNow);
+    powerMonitor.on('suspend', lockNow);
     updates = await startUpdates(opened, process.env['MESA_UPDATE_URL'] ?? config.updateUrl).catch(
       (error: unknown) => {
         console.error('updates unavailable', error);

@@ -441,7 +441,13 @@ export type SyncIssue = z.infer<typeof SyncIssue>;
 /** The screen lock (issue 9): the policy, and who is locked out, if anyone (never a person). */
 export const LockState = z.object({
   idleSeconds: z.number().int().positive(),
-  locked: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  locked: z
+    .object({
+      username: z.string(),
+      displayName: z.string(),
+      reason: z.enum(['idle', 'manual', 'system']),
+    })
+    .nullable(),
 });
 export type LockState = z.infer<typeof LockState>;
 
@@ -553,7 +559,11 @@ export const contract = {
   },
   'auth.signOut': { input: z.object({}), output: z.object({}) },
   'auth.session': { input: z.object({}), output: AgentSession.nullable() },
-  'auth.lock': { input: z.object({ reason: z.enum(['idle', 'manual']) }), output: LockState },
+  /** idle: no input for the policy's time; system: the computer was locked or went to sleep. */
+  'auth.lock': {
+    input: z.object({ reason: z.enum(['idle', 'manual', 'system']) }),
+    output: LockState,
+  },
   'auth.unlock': {
     input: z.object({ password: z.string().min(1).max(200) }),
     output: AgentSession,

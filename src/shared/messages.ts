@@ -818,6 +818,9 @@ export const lockScreenMessages = {
   title: 'Pantalla bloqueada',
   explanation: (minutes: string) =>
     `Se bloqueó después de ${minutes} sin uso, para proteger los datos de las personas.`,
+  explanationSystem:
+    'Se bloqueó porque el equipo se bloqueó o entró en reposo, para proteger los datos de las personas.',
+  explanationManual: 'Se bloqueó a pedido de quien la usaba.',
   whoIsLocked: (displayName: string) => `Sesión de ${displayName}`,
   password: 'Contraseña',
   unlock: 'Desbloquear',

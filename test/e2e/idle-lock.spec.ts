@@ -63,6 +63,39 @@ test.describe('idle lock', () => {
     expect(await page.locator('body').innerText()).not.toMatch(RUT_PATTERN);
   });
 
+  test.describe('locked by main', () => {
+    // A long policy, so that only main's own lock can be what locks the desk here.
+    test.beforeAll(() => {
+      process.env['MESA_IDLE_LOCK_SECONDS'] = '600';
+    });
+    test.afterAll(() => {
+      process.env['MESA_IDLE_LOCK_SECONDS'] = '5';
+    });
+
+    test('a desk locked by main (the computer was locked) shows the lock by itself', async ({
+      desk,
+    }) => {
+      const { page } = desk;
+      await openPedro(desk);
+      // What src/main/index.ts does when the operating system locks: auth.lock from main.
+      const answer = await page.evaluate(async () => {
+        const response = await fetch('/api/auth.lock', {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${sessionStorage.getItem('mesa.webToken')}`,
+          },
+          body: JSON.stringify({ reason: 'system' }),
+        });
+        return (await response.json()) as { ok: boolean };
+      });
+      expect(answer.ok).toBe(true);
+      await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
+      expect(await page.locator('body').innerText()).not.toContain('Pedro');
+      await expect(page.getByText('porque el equipo se bloqueó o entró en reposo')).toBeVisible();
+    });
+  });
+
   test('another agent signing in ends the locked session; lock and unlock are audited', async ({
     desk,
   }) => {

@@ -80,7 +80,7 @@ export type MenuItem = {
 
 export type BootOptions = {
   out: string;
-  scenario?: 'boot' | 'second-instance' | 'bounds' | 'about' | 'no-window';
+  scenario?: 'boot' | 'second-instance' | 'bounds' | 'about' | 'os-lock' | 'no-window';
   userData: string;
   packaged?: boolean;
   secondInstance?: boolean;

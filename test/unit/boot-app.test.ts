@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../src/shared/channels';
+import { createCore } from '../../src/main/core';
 import { contract } from '../../src/shared/contract';
 import { bootBuiltApp, buildApp, type BootReport } from '../support/built-app';
 
@@ -186,6 +187,35 @@ describe('the built app as a desktop app', () => {
       value: { dataDir: path.join(elsewhere, 'data') },
     });
     expect(fs.existsSync(path.join(elsewhere, 'window-state.json'))).toBe(true);
+  });
+
+  it('locks the desk when the computer is locked or goes to sleep', async () => {
+    // A replica with agents in it (a packaged app's comes from the central API).
+    const dataDir = tempDir('mesa-oslock-');
+    createCore({
+      dataDir,
+      door: 'electron',
+      version: 'test',
+      demoPersons: 20,
+      log: () => {},
+    }).close();
+    const { code, report } = await bootBuiltApp({
+      out,
+      userData: tempDir('mesa-oslock-user-'),
+      scenario: 'os-lock',
+      env: { MESA_DATA_DIR: dataDir, FAKE_ELECTRON_SIGN_IN: 'agente:agente600' },
+    });
+    expect(code).toBe(0);
+    expect(report.ipcAnswers['signIn']).toMatchObject({ ok: true });
+    expect(report.ipcAnswers['sessionAfterOsLock']).toEqual({ ok: true, value: null });
+    expect(report.ipcAnswers['lockStateAfterOsLock']).toMatchObject({
+      ok: true,
+      value: { locked: { username: 'agente' } },
+    });
+    expect(report.ipcAnswers['unlock']).toMatchObject({ ok: true, value: { username: 'agente' } });
+    expect(report.ipcAnswers['lockStateAfterSuspend']).toMatchObject({
+      value: { locked: { username: 'agente' } },
+    });
   });
 
   it('loads electron-updater when IT configured an update address, and still quits cleanly', async () => {

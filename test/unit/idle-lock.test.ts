@@ -66,7 +66,7 @@ describe('the screen lock in the core', () => {
     expect(hit).toBeDefined();
     expect(call(core, 'auth.lock', { reason: 'idle' })).toEqual({
       idleSeconds: DEFAULT_IDLE_LOCK_SECONDS,
-      locked: { username: 'agente', displayName: expect.any(String) },
+      locked: { username: 'agente', displayName: expect.any(String), reason: 'idle' },
     });
     expect(call(core, 'auth.session', {})).toBeNull();
     for (const [channel, input] of [

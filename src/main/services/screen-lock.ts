@@ -9,7 +9,7 @@ import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
 import { sessionFor } from './sign-in';
 
-export type LockReason = 'idle' | 'manual';
+export type LockReason = 'idle' | 'manual' | 'system';
 export type SessionEndCause = 'sign_in' | 'attempts' | 'sign_out';
 
 function audit(ctx: ServiceContext, agentId: string, action: string, after: unknown): void {

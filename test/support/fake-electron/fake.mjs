@@ -442,6 +442,17 @@ async function drive() {
     appEvents.emit('second-instance', electronEvent(), ['mesa', '--again'], process.cwd(), {});
     report.probes.restoredAfterSecondInstance = !window.minimized;
   }
+  if (scenario === 'os-lock') {
+    const [username, password] = (env.FAKE_ELECTRON_SIGN_IN ?? ':').split(':');
+    const url = window.loadedUrl;
+    report.ipcAnswers.signIn = await callChannel('auth.signIn', { username, password }, url);
+    powerMonitor.emit('lock-screen');
+    report.ipcAnswers.sessionAfterOsLock = await callChannel('auth.session', {}, url);
+    report.ipcAnswers.lockStateAfterOsLock = await callChannel('auth.lockState', {}, url);
+    report.ipcAnswers.unlock = await callChannel('auth.unlock', { password }, url);
+    powerMonitor.emit('suspend');
+    report.ipcAnswers.lockStateAfterSuspend = await callChannel('auth.lockState', {}, url);
+  }
   if (scenario === 'bounds') {
     window.setBounds({ x: 210, y: 120, width: 1111, height: 777 });
     window.emit('resize');

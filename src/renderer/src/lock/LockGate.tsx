@@ -3,7 +3,7 @@
  * after the policy's minutes without any it locks the session in main and shows the lock
  * screen instead of the desk (the desk is unmounted: nothing of any person stays on screen).
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AgentSession, LockState } from '../../../shared/contract';
 import { DEFAULT_IDLE_LOCK_SECONDS } from '../../../shared/idle-lock';
 import { lockScreenMessages as t } from '../../../shared/messages';
@@ -13,25 +13,48 @@ import { useSession } from '../session-store';
 import { LockScreen } from './LockScreen';
 import { useIdleLock } from './use-idle-lock';
 
+const fallbackState: LockState = { idleSeconds: DEFAULT_IDLE_LOCK_SECONDS, locked: null };
+/** How often a signed-in desk asks main whether it was locked meanwhile. */
+const LOOK_AGAIN_MS = 5000;
+
 export function LockGate({ children }: { children: ReactNode }) {
   const session = useSession((s) => s.session);
   const [state, setState] = useState<LockState | null>(null);
   const [otherAgent, setOtherAgent] = useState(false);
+  /** Bumped on every lock and unlock here: an answer asked for before one is out of date. */
+  const changes = useRef(0);
 
-  // Asked again whenever who is signed in changes (a reload of a locked desk shows the lock).
+  // Asked again whenever who is signed in changes (a reload of a locked desk shows the lock),
+  // when the window comes back to the front, and every few seconds: main may have locked the
+  // desk by itself (the computer was locked or went to sleep).
   useEffect(() => {
     let current = true;
-    call('auth.lockState', {})
-      .then((next) => current && setState(next))
-      .catch(() => current && setState({ idleSeconds: DEFAULT_IDLE_LOCK_SECONDS, locked: null }));
+    const look = () => {
+      const asked = changes.current;
+      call('auth.lockState', {})
+        .then((next) => {
+          if (!current || asked !== changes.current) return;
+          setState(next);
+          if (next.locked && useSession.getState().session) {
+            useSession.setState({ session: null, dialog: null });
+          }
+        })
+        .catch(() => current && setState((previous) => previous ?? fallbackState));
+    };
+    look();
+    const timer = session ? window.setInterval(look, LOOK_AGAIN_MS) : undefined;
+    window.addEventListener('focus', look);
     return () => {
       current = false;
+      window.clearInterval(timer);
+      window.removeEventListener('focus', look);
     };
   }, [session]);
 
   const lock = useCallback(() => {
     void call('auth.lock', { reason: 'idle' })
       .then((next) => {
+        changes.current += 1;
         setState(next);
         setOtherAgent(false);
         // The session now lives only in main, set aside until the password brings it back.
@@ -48,6 +71,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   );
 
   const unlocked = (restored: AgentSession) => {
+    changes.current += 1;
     setState((previous) => previous && { ...previous, locked: null });
     useSession.setState({ session: restored });
     void useSession.getState().refreshInteraction();

@@ -41,7 +41,13 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
     <main className="signin lock-screen">
       <form className="signin-card" onSubmit={submit} aria-labelledby="lock-title">
         <h1 id="lock-title">{t.title}</h1>
-        <p className="muted">{t.explanation(t.minutes(state.idleSeconds))}</p>
+        <p className="muted">
+          {state.locked.reason === 'system'
+            ? t.explanationSystem
+            : state.locked.reason === 'manual'
+              ? t.explanationManual
+              : t.explanation(t.minutes(state.idleSeconds))}
+        </p>
         <p>
           <strong>{t.whoIsLocked(state.locked.displayName)}</strong>
         </p>
