@@ -938,7 +938,8 @@ export const companyMessages = {
     'companyUsers.setModules': 'Módulos actualizados.',
   },
   dialog: {
-    caller: 'Quién llama (representante legal o administrador de accesos de la empresa)',
+    callerLegend: 'Quién llama',
+    caller: 'Representante legal o administrador de accesos de la empresa que llama',
     callerFacts: 'Datos de quien llama que coincidieron',
     callerHint: (n: number) => `Marque al menos ${n} datos que quien llama confirmó.`,
     noCallers:

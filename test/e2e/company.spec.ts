@@ -155,7 +155,7 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
   const dialog = page.getByRole('dialog');
   // Gloria, the legal representative, is calling: two of her facts are checked.
   await dialog
-    .getByLabel(/Quién llama/)
+    .getByLabel(/administrador de accesos de la empresa que llama/)
     .selectOption({ label: 'Gloria Paz Morales Reyes · Representante legal' });
   await dialog.getByLabel(/N° de serie/).check();
   await dialog.getByLabel(/Correo registrado/).check();
@@ -193,7 +193,7 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
   await expect(
     page
       .getByRole('dialog')
-      .getByLabel(/Quién llama/)
+      .getByLabel(/administrador de accesos de la empresa que llama/)
       .locator('option'),
   ).toHaveText([/Gloria Paz Morales Reyes/, /Marcela Andrea Fuentes Rivas/]);
 });

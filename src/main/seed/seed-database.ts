@@ -483,7 +483,11 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
             ? null
             : iso(now + account.lockedForMinutes * MINUTE),
         registrationBlocked: account.registrationBlocked ?? false,
-        lastLoginAt: account.registrationState === 'active' ? iso(now - 2 * DAY) : null,
+        // Nobody entered without a password: a login never used has no last entry.
+        lastLoginAt:
+          account.registrationState === 'active' && (account.passwordSet ?? true)
+            ? iso(now - 2 * DAY)
+            : null,
         mails: (account.mails ?? []).map((mail) => ({
           kind: mail.kind,
           portal: mail.portal,

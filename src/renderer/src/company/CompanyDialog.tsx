@@ -258,7 +258,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               <p className="notice notice-warn">{t.dialog.noCallers}</p>
             ) : (
               <fieldset className="identity">
-                <legend>{t.dialog.caller}</legend>
+                <legend>{t.dialog.callerLegend}</legend>
                 <label className="field">
                   <span className="field-label">{t.dialog.caller}</span>
                   <select

@@ -87,7 +87,7 @@ function ResultContent({ row }: { row: ResultRow }) {
         </div>
         <div className="result-line muted">
           {company.adherent ? 'Adherida' : 'No adherida'} ·{' '}
-          {countOf(company.memberCount, 'persona')} · Enter para ver sus personas
+          {countOf(company.memberCount, 'persona')} · Enter abre la empresa
         </div>
       </>
     );
