@@ -4,11 +4,10 @@
  * the profile assigned on the desk; and a representative adding, pausing and deleting a user.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { startEntry, test as deskTest, type Started } from './fixtures';
+import { loopTest, startCentral, startDeskDoor, test as deskTest, type Started } from './fixtures';
 
 const ESPIGA = 'Panadería La Espiga Limitada';
 const PORTAL_KEY = 'clave-e2e-de-los-portales';
@@ -24,42 +23,18 @@ async function openEspiga(page: Page) {
   return company;
 }
 
-const test = base.extend<{ dirs: { central: string; desk: string } }>({
-  // eslint-disable-next-line no-empty-pattern -- no fixtures needed
-  dirs: async ({}, use) => {
-    const central = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-central-'));
-    const desk = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
-    await use({ central, desk });
-    fs.rmSync(central, { recursive: true, force: true });
-    fs.rmSync(desk, { recursive: true, force: true });
-  },
-});
+const test = loopTest;
 
 test('a representative’s request is approved, mailed, signed on the central API, and the profile arrives', async ({
   page,
   dirs,
 }) => {
   test.setTimeout(120_000);
-  const central: Started = await startEntry('src/central-api/start.ts', [
-    '--port',
-    '0',
-    '--data-dir',
-    dirs.central,
-    '--demo-persons',
-    '300',
+  const central: Started = await startCentral(dirs.central, '0', '300', [
     '--portal-key',
     PORTAL_KEY,
   ]);
-  const door = await startEntry('src/main/web/start.ts', [
-    '--port',
-    '0',
-    '--data-dir',
-    dirs.desk,
-    '--demo-persons',
-    '0',
-    '--central',
-    central.url,
-  ]);
+  const door = await startDeskDoor(dirs.desk, central.url);
   try {
     await page.goto(door.url);
     await page.getByLabel('Usuario').fill('agente');

@@ -26,7 +26,9 @@ test.describe('as the prevention officer', () => {
     // Rosa exists, registered and active, outside his companies.
     await desk.find(ROSA);
     await expect(page.getByText(outside(ROSA))).toBeVisible();
-    await expect(page.locator('.notices')).not.toContainText(/RUT no registrado|Pruebe con el RUT|réplica/);
+    await expect(page.locator('.notices')).not.toContainText(
+      /RUT no registrado|Pruebe con el RUT|réplica/,
+    );
     await expectAccessible(page, 'búsqueda: RUT fuera de sus empresas');
     // A RUT nobody has reads exactly the same: whether it exists is not his to know.
     await desk.find('1-9');

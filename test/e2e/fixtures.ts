@@ -118,4 +118,41 @@ export const test = base.extend<{ desk: DeskPage; door: Door; user: DemoUser }>(
   },
 });
 
+/** The full loop's folders: a central API's and a desk's, fresh for each test. */
+export const loopTest = base.extend<{ dirs: { central: string; desk: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- no fixtures needed
+  dirs: async ({}, use) => {
+    const central = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-central-'));
+    const desk = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+    await use({ central, desk });
+    fs.rmSync(central, { recursive: true, force: true });
+    fs.rmSync(desk, { recursive: true, force: true });
+  },
+});
+
+/** The reference central API on loopback (`port` '0': any free one). */
+export const startCentral = (dir: string, port = '0', persons = '300', extra: string[] = []) =>
+  startEntry('src/central-api/start.ts', [
+    '--port',
+    port,
+    '--data-dir',
+    dir,
+    '--demo-persons',
+    persons,
+    ...extra,
+  ]);
+
+/** A web door with no demo data, syncing with `central`. */
+export const startDeskDoor = (dir: string, central: string) =>
+  startEntry('src/main/web/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    dir,
+    '--demo-persons',
+    '0',
+    '--central',
+    central,
+  ]);
+
 export { expect };

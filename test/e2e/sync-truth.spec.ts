@@ -3,47 +3,14 @@
  * loopback: half-loaded data is never shown as fact, and the sync feedback is true (back online
  * without a reload, errors in Spanish, the waiting actions listed, one pending count).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { syncErrorMessages } from '../../src/shared/messages';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
-import { startEntry, type Started } from './fixtures';
+import { loopTest, startCentral, startDeskDoor, type Started } from './fixtures';
 
-const test = base.extend<{ dirs: { central: string; desk: string } }>({
-  // eslint-disable-next-line no-empty-pattern -- no fixtures needed
-  dirs: async ({}, use) => {
-    const central = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-central-'));
-    const desk = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
-    await use({ central, desk });
-    fs.rmSync(central, { recursive: true, force: true });
-    fs.rmSync(desk, { recursive: true, force: true });
-  },
-});
-
-const startCentral = (dir: string, port = '0', persons = '300') =>
-  startEntry('src/central-api/start.ts', [
-    '--port',
-    port,
-    '--data-dir',
-    dir,
-    '--demo-persons',
-    persons,
-  ]);
-
-const startDoor = (dir: string, central: string) =>
-  startEntry('src/main/web/start.ts', [
-    '--port',
-    '0',
-    '--data-dir',
-    dir,
-    '--demo-persons',
-    '0',
-    '--central',
-    central,
-  ]);
+const test = loopTest;
+const startDoor = startDeskDoor;
 
 async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(url);

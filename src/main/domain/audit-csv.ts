@@ -7,24 +7,15 @@
 import { actionText, describeAuditChange, identityCheckText } from '../../shared/audit-details';
 import { auditMessages } from '../../shared/messages';
 import { formatRut, rutFromBody } from '../../shared/rut';
+import type { AuditFields } from './audit-chain';
 
 export const BOM = '\ufeff';
 export const SEPARATOR = ';';
 const LINE_END = '\r\n';
 
 /** An event as the export reads it: the stored fields and the names joined to them. */
-export type AuditCsvEvent = {
+export type AuditCsvEvent = Omit<AuditFields, 'interactionId'> & {
   seq: number;
-  id: string;
-  at: string;
-  agentId: string;
-  deviceId: string;
-  personRut: number | null;
-  action: string;
-  before: string | null;
-  after: string | null;
-  reason: string | null;
-  identityCheck: string | null;
   personName: string | null;
 };
 

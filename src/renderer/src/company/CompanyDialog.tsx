@@ -3,7 +3,7 @@
  * and — on the call of a verified representative or administrator — add, pause, resume or
  * delete a user, or change their modules. What was typed survives a refusal.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CompanyActionResult, CompanyRecord } from '../../../shared/contract';
 import {
   companyMessages as t,
@@ -15,7 +15,7 @@ import {
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../../shared/policy';
 import { parseRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
-import { useFocusTrap } from '../components/focus-trap';
+import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 
@@ -92,16 +92,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   });
   const [modules, setModules] = useState<string[]>(dialog.kind === 'modules' ? dialog.modules : []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !busy) {
-        event.preventDefault();
-        close();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, close]);
+  useEscapeToClose(busy, close);
 
   const caller = company.callers.find((c) => c.person.rut === callerRut) ?? null;
   const rutValid = rut.trim() === '' || parseRut(rut) !== null;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { dialogMessages, roleLabels } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../../../shared/policy';
 import { ApiError } from '../api/client';
 import { useSession, type DialogSpec, type DialogValues } from '../session-store';
-import { useFocusTrap } from './focus-trap';
+import { useEscapeToClose, useFocusTrap } from './focus-trap';
 import { useApp } from '../store';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
@@ -48,17 +48,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     identityNote: useId(),
   };
 
-  // Esc cancels wherever the focus is, but not while saving: the answer must land here.
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape' && !busy) {
-        event.preventDefault();
-        close();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [busy, close]);
+  useEscapeToClose(busy, close);
 
   const emailInvalid =
     spec.email !== undefined && email.trim() !== '' && normalizeEmail(email) === null;

@@ -36,3 +36,17 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
     }
   };
 }
+
+/** Esc cancels wherever the focus is, but not while saving: the answer must land in the dialog. */
+export function useEscapeToClose(busy: boolean, close: () => void) {
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape' && !busy) {
+        event.preventDefault();
+        close();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [busy, close]);
+}
