@@ -22,6 +22,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   requester_not_signatory:
     'El solicitante no es representante legal ni figura en el registro de firmantes (TRF) de la empresa: la solicitud no puede aprobarse.',
   request_decided: 'La solicitud ya fue resuelta en el sistema central.',
+  company_not_on_empresas: 'La empresa no usa Portal Empresas: no recibe solicitudes de acceso.',
+  already_user: 'La persona ya tiene un perfil de empresa en esa empresa.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa.',
 };

@@ -183,7 +183,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `Verifique la identidad de quien llama (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
   new_person_required: () =>
     'Esa persona no está registrada: indique sus nombres, primer apellido y correo para agregarla.',
-  already_user: () => 'Esa persona ya es usuaria de esta empresa.',
+  already_user: () =>
+    'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
+  company_not_on_empresas: () =>
+    'Esta empresa no usa Portal Empresas: no recibe solicitudes de acceso a ese portal.',
   interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
   interaction_closed: (p) =>
     p['change'] === 'reason'
@@ -886,8 +889,8 @@ export const companyMessages = {
   adherent: (since: string | null) => (since ? `Adherida desde ${since}` : 'Adherida'),
   notAdherent: (until: string | null) =>
     until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
-  counts: (users: number, admins: number) =>
-    `${countOf(users, 'usuario')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
+  counts: (active: number, all: number, admins: number) =>
+    `${countOf(active, 'persona activa', 'personas activas')} de ${all.toLocaleString('es-CL')} registradas · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
   register: 'Representantes legales y registro de firmantes (TRF)',
   registerEmpty:
     'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
@@ -928,10 +931,10 @@ export const companyMessages = {
   done: {
     'requests.record': 'Solicitud registrada como pendiente.',
     approve:
-      'Solicitud aprobada: se envió el correo de aprobación para firmar el Acuerdo de Acceso Remoto.',
+      'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.',
     reject: 'Solicitud rechazada.',
     'companyUsers.add':
-      'Usuario agregado. Si su perfil requiere el acuerdo, se le envió el correo para firmarlo.',
+      'Usuario agregado. Si su perfil requiere el acuerdo, el correo para firmarlo queda en cola de envío.',
     pause: 'Acceso pausado.',
     resume: 'Acceso reanudado.',
     remove: 'Acceso eliminado.',

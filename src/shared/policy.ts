@@ -3,6 +3,9 @@
  */
 import { normalizePhone } from './phone';
 
+/** A queued mail older than this when it reaches the server is not sent (never flood late). */
+export const MAIL_FRESHNESS_MS = 2 * 60 * 60_000;
+
 /** A caller is not flooded: the same kind of mail to the same portal waits this long. */
 export const MAIL_COOLDOWN_MINUTES = 10;
 

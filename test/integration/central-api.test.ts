@@ -900,6 +900,7 @@ describe('central API: the company half (issue 7)', () => {
           },
           callerRut,
           callerVerified: true,
+          callerFacts: ['serial_number', 'registered_email'],
         },
         START,
       );
@@ -915,14 +916,40 @@ describe('central API: the company half (issue 7)', () => {
           fromState: 'active',
           callerRut: MARCELA,
           callerVerified: true,
+          callerFacts: ['serial_number', 'registered_phone'],
         },
         START,
       );
-    const result = await pushOk(api, session, [add(1, JORGE), add(2, GLORIA), pause(3)]);
+    // Modules with no caller at all, and a caller whose facts the server cannot find.
+    const modules = (id: number, extra: Record<string, unknown>) =>
+      mutation(
+        session,
+        id,
+        'membership.set_modules',
+        JORGE,
+        { companyRut: ESPIGA, modules: ['reportes', 'licencias'], ...extra },
+        START,
+      );
+    const result = await pushOk(api, session, [
+      add(1, JORGE),
+      add(2, GLORIA),
+      pause(3),
+      modules(4, {}),
+      modules(5, { callerRut: MARCELA, callerVerified: true, callerFacts: ['serial_number'] }),
+      modules(6, {
+        callerRut: GLORIA,
+        callerVerified: true,
+        callerFacts: ['serial_number', 'registered_email'],
+      }),
+    ]);
     expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
       ['rejected', 'caller_not_authorized'],
       ['applied', null],
       ['applied', null],
+      ['rejected', 'caller_not_authorized'],
+      ['rejected', 'caller_not_authorized'],
+      // The legal representative is not an access administrator of La Espiga (rule 9).
+      ['rejected', 'caller_not_authorized'],
     ]);
     expect(tableRows(api, 'person', 'rut = ?', outsider)).toMatchObject([
       { given_names: 'Carla', email: 'carla@contadores.cl' },

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type CompanyRecord } from '../../src/shared/contract';
 import type { Core } from '../../src/main/core';
+import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
 
 const ESPIGA = '78901234-2';
@@ -304,5 +305,109 @@ describe('users a representative asks for (rule 13)', () => {
         callerIdentityCheck: FACTS,
       }).message,
     ).toMatch(/no es representante legal ni administrador de accesos/);
+  });
+});
+
+describe('what the review found', () => {
+  it('never resets a profile already held: a second approval is refused, the signature kept', () => {
+    const core = seededCore(300);
+    call(core, 'requests.record', {
+      requesterRut: MARCELA,
+      companyRut: ESPIGA,
+      capacity: 'authorized_signatory',
+    });
+    expect(
+      refused(core, 'requests.decide', {
+        requesterRut: MARCELA,
+        companyRut: ESPIGA,
+        decision: 'approve',
+        reason: '',
+      }).message,
+    ).toMatch(/ya tiene un perfil de empresa/);
+    expect(company(core).profiles.find((p) => p.person.rut === MARCELA)?.agreementSigned).toBe(
+      true,
+    );
+  });
+
+  it('takes Portal Empresas requests only for companies on Portal Empresas', () => {
+    const core = seededCore(300);
+    expect(
+      refused(core, 'requests.record', {
+        requesterRut: GLORIA,
+        companyRut: ANDES,
+        capacity: 'legal_representative',
+      }).message,
+    ).toMatch(/no usa Portal Empresas/);
+  });
+
+  it('gives a worker of the company a company profile on its representative’s call', () => {
+    const core = seededCore(300);
+    const andes = call(core, 'companyUsers.add', {
+      companyRut: ANDES,
+      userRut: '12345678-5',
+      role: 'company_user',
+      modules: ['reportes'],
+      external: false,
+      newPerson: null,
+      callerRut: '12131415-0',
+      callerIdentityCheck: FACTS,
+    }).company as CompanyRecord;
+    expect(andes.profiles.find((p) => p.person.rut === '12345678-5')).toMatchObject({
+      role: 'company_user',
+      modules: ['reportes'],
+    });
+  });
+
+  it('an administrator still waiting for the agreement holds no authority', () => {
+    const core = seededCore(300);
+    core.db.$client
+      .prepare('UPDATE memberships SET agreement_signed = 0 WHERE person_rut = 13579246')
+      .run();
+    expect(company(core).callers.map((c) => c.person.rut)).toEqual([GLORIA]);
+    expect(
+      refused(core, 'companyUsers.setModules', {
+        companyRut: ESPIGA,
+        userRut: JORGE,
+        modules: ['reportes'],
+        callerRut: MARCELA,
+        callerIdentityCheck: ['serial_number', 'registered_phone'],
+      }).message,
+    ).toMatch(/no es representante legal ni administrador de accesos/);
+  });
+
+  it('forgets what it made ahead for an add the central API refused', () => {
+    const core = seededCore(300);
+    const { actionId } = call(core, 'companyUsers.add', {
+      companyRut: ESPIGA,
+      userRut: OUTSIDER,
+      role: 'company_user',
+      modules: [],
+      external: true,
+      newPerson: {
+        givenNames: 'Carla',
+        lastName1: 'Ibarra',
+        lastName2: '',
+        email: 'carla@contadores.cl',
+        phone: null,
+      },
+      callerRut: GLORIA,
+      callerIdentityCheck: FACTS,
+    });
+    const sql = core.db.$client;
+    const count = (table: string) =>
+      (
+        sql
+          .prepare(
+            `SELECT count(*) AS n FROM ${table} WHERE ${table === 'persons' ? 'rut' : 'person_rut'} = 20123456`,
+          )
+          .get() as { n: number }
+      ).n;
+    expect([count('persons'), count('memberships'), count('accounts')]).toEqual([1, 1, 1]);
+    // The server refused it: the sync engine marks the action and forgets what it made.
+    sql.transaction(() => {
+      sql.prepare("UPDATE outbox SET state = 'rejected' WHERE action_id = ?").run(actionId);
+      createReplicaWriter(sql, () => new Date()).forgetAheadOf(actionId);
+    })();
+    expect([count('persons'), count('memberships'), count('accounts')]).toEqual([0, 0, 0]);
   });
 });

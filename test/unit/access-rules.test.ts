@@ -41,6 +41,30 @@ describe('access', () => {
     ).toBe(true);
   });
 
+  it('a company profile on Portal Empresas opens nothing until the agreement is signed (rule 12)', () => {
+    const profile = {
+      ...active,
+      role: 'access_admin' as const,
+      agreementSigned: false,
+      companyOnEmpresas: true,
+    };
+    expect(hasAccess({ isPensioner: false, memberships: [profile] })).toBe(false);
+    expect(
+      hasAccess({ isPensioner: false, memberships: [{ ...profile, agreementSigned: true }] }),
+    ).toBe(true);
+    // At an ACHS company there is no agreement to wait for.
+    expect(
+      hasAccess({ isPensioner: false, memberships: [{ ...profile, companyOnEmpresas: false }] }),
+    ).toBe(true);
+    // No "Inhabilitado" or "no adherida" badge for it: the diagnosis names the missing step.
+    expect(accessBlockBadge({ isPensioner: false, memberships: [profile] })).toBeNull();
+    expect(
+      unsignedAgreement([
+        { state: 'active', role: 'access_admin', agreementSigned: false, companyOnEmpresas: false },
+      ]),
+    ).toBe(false);
+  });
+
   it('lets a pensioner with no company in, and nobody else without one', () => {
     expect(hasAccess({ isPensioner: true, memberships: [] })).toBe(true);
     expect(hasAccess({ isPensioner: false, memberships: [] })).toBe(false);
@@ -102,15 +126,14 @@ describe('mails that fit', () => {
     const empresas = { ...base, portal: 'portal_empresas' as const };
     expect(mailFits('agreement_signature', empresas)).toBe(false);
     expect(mailFits('agreement_signature', { ...empresas, hasUnsignedAgreement: true })).toBe(true);
-    expect(
-      unsignedAgreement([{ state: 'active', role: 'access_admin', agreementSigned: false }]),
-    ).toBe(true);
-    expect(unsignedAgreement([{ state: 'active', role: 'worker', agreementSigned: false }])).toBe(
+    const onEmpresas = { companyOnEmpresas: true, agreementSigned: false };
+    expect(unsignedAgreement([{ ...onEmpresas, state: 'active', role: 'access_admin' }])).toBe(
+      true,
+    );
+    expect(unsignedAgreement([{ ...onEmpresas, state: 'active', role: 'worker' }])).toBe(false);
+    expect(unsignedAgreement([{ ...onEmpresas, state: 'removed', role: 'access_admin' }])).toBe(
       false,
     );
-    expect(
-      unsignedAgreement([{ state: 'removed', role: 'access_admin', agreementSigned: false }]),
-    ).toBe(false);
   });
 
   it('knows its mail kinds', () => {

@@ -8,6 +8,7 @@
  * creates ordinary rows and increments versions on every change.
  */
 import type Database from 'better-sqlite3';
+import type { IdentityHolder } from '../../shared/identity-facts';
 import type { Signatory } from '../../shared/rules/company-access';
 
 export type RequestRow = {
@@ -37,9 +38,12 @@ export function createCompanyWriteRepository(
   const signatories = sqlite.prepare(
     'SELECT person_rut, kind FROM company_signatories WHERE company_rut = ?',
   );
+  // An administrator whose profile still waits for the agreement holds no authority (rule 12).
   const admins = sqlite.prepare(
-    `SELECT person_rut, coalesce(admin_kind, 'commercial_contact') AS kind FROM memberships
-     WHERE company_rut = ? AND role = 'access_admin' AND state = 'active'`,
+    `SELECT m.person_rut, coalesce(m.admin_kind, 'commercial_contact') AS kind FROM memberships m
+     JOIN companies c ON c.rut = m.company_rut
+     WHERE m.company_rut = ? AND m.role = 'access_admin' AND m.state = 'active'
+       AND (m.agreement_signed = 1 OR c.portals NOT LIKE '%portal_empresas%')`,
   );
   const requestById = sqlite.prepare(
     `SELECT id, person_rut, company_rut, capacity, state, version FROM access_requests WHERE id = ?`,
@@ -62,14 +66,24 @@ export function createCompanyWriteRepository(
   );
   const insertMembership = sqlite.prepare(
     `INSERT INTO memberships (id, person_rut, company_rut, role, state, modules, agreement_signed,
-       agreement_sent_at, external, started_at)
-     VALUES (${newId('memberships')}, ?, ?, ?, 'active', ?, 0, ?, ?, ?)`,
+       agreement_sent_at, external, admin_kind, appointed_by, started_at)
+     VALUES (${newId('memberships')}, @personRut, @companyRut, @role, 'active', @modules, 0,
+       @sentAt, @external, @adminKind, @appointedBy, @at)`,
   );
+  // A deleted user added again, or a worker given a company profile: the same row, new profile.
   const reopenMembership = sqlite.prepare(
-    `UPDATE memberships SET role = ?, state = 'active', ended_at = NULL, agreement_signed = 0,
-       agreement_sent_at = ?, agreement_signed_at = NULL, version = version + ${bump},
-       updated_at = ${stamp}
-     WHERE id = ?`,
+    `UPDATE memberships SET role = @role, state = 'active', ended_at = NULL, modules = @modules,
+       external = @external, admin_kind = @adminKind, appointed_by = @appointedBy,
+       agreement_signed = 0, agreement_sent_at = @sentAt, agreement_signed_at = NULL,
+       version = version + ${bump}, updated_at = ${stamp}
+     WHERE id = @id`,
+  );
+  const holderPerson = sqlite.prepare(
+    'SELECT serial_number AS serialNumber, email, phone FROM persons WHERE rut = ?',
+  );
+  const holderEmployers = sqlite.prepare(
+    `SELECT c.legal_name AS name FROM memberships m JOIN companies c ON c.rut = m.company_rut
+     WHERE m.person_rut = ? AND m.state != 'removed' ORDER BY m.id`,
   );
   const signAgreement = sqlite.prepare(
     `UPDATE memberships SET agreement_signed = 1, agreement_signed_at = ?, version = version + ${bump},
@@ -162,32 +176,52 @@ export function createCompanyWriteRepository(
     },
     /**
      * Gives the person a company profile (an approved request, or a user the representative
-     * adds): a new membership, or the old one opened again. It waits for the agreement.
+     * adds): a new membership, a deleted one opened again, or a worker's turned into it. It
+     * waits for the agreement. Null when the person already holds a company profile there.
      */
     grantProfile(
       personRut: number,
       companyRut: number,
-      role: 'access_admin' | 'company_user',
-      modules: string[],
-      external: boolean,
-      at: string,
-    ): number {
+      profile: {
+        role: 'access_admin' | 'company_user';
+        modules: string[];
+        external: boolean;
+        adminKind: 'legal_representative' | 'commercial_contact' | 'appointed' | null;
+        appointedBy: number | null;
+        at: string;
+      },
+    ): number | null {
+      const values = {
+        personRut,
+        companyRut,
+        role: profile.role,
+        modules: JSON.stringify(profile.modules),
+        external: profile.external ? 1 : 0,
+        adminKind: profile.adminKind,
+        appointedBy: profile.appointedBy,
+        sentAt: this.company(companyRut)?.onEmpresas ? profile.at : null,
+        at: profile.at,
+      };
       const existing = this.membership(personRut, companyRut);
-      if (existing) {
-        reopenMembership.run(role, at, existing.id);
-        return existing.id;
-      }
-      return Number(
-        insertMembership.run(
-          personRut,
-          companyRut,
-          role,
-          JSON.stringify(modules),
-          at,
-          external ? 1 : 0,
-          at,
-        ).lastInsertRowid,
-      );
+      if (!existing) return Number(insertMembership.run(values).lastInsertRowid);
+      if (existing.state !== 'removed' && existing.role !== 'worker') return null;
+      reopenMembership.run({
+        id: existing.id,
+        role: values.role,
+        modules: values.modules,
+        external: values.external,
+        adminKind: values.adminKind,
+        appointedBy: values.appointedBy,
+        sentAt: values.sentAt,
+      });
+      return existing.id;
+    },
+    /** What a caller can be asked to prove who they are (shared/identity-facts.ts). */
+    identityHolder(rut: number): IdentityHolder | null {
+      const row = holderPerson.get(rut) as Omit<IdentityHolder, 'employers'> | undefined;
+      if (!row) return null;
+      const employers = (holderEmployers.all(rut) as Array<{ name: string }>).map((e) => e.name);
+      return { ...row, employers };
     },
     signAgreement(personRut: number, companyRut: number, at: string): boolean {
       signRequest.run(personRut, companyRut);

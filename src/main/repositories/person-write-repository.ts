@@ -72,7 +72,8 @@ export function createPersonWriteRepository(
   );
   const isPensioner = sqlite.prepare('SELECT is_pensioner FROM persons WHERE rut = ?');
   const accessRows = sqlite.prepare(
-    `SELECT m.state, m.role, m.agreement_signed, coalesce(c.adherent, 0) AS adherent
+    `SELECT m.state, m.role, m.agreement_signed, coalesce(c.adherent, 0) AS adherent,
+       coalesce(c.portals, '[]') LIKE '%portal_empresas%' AS on_empresas
      FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut WHERE m.person_rut = ?`,
   );
   const updateContact = sqlite.prepare(
@@ -183,12 +184,14 @@ export function createPersonWriteRepository(
           role: MembershipRow['role'];
           agreement_signed: number;
           adherent: number;
+          on_empresas: number;
         }>
       ).map((m) => ({
         state: m.state,
         role: m.role,
         agreementSigned: m.agreement_signed === 1,
         companyAdherent: m.adherent === 1,
+        companyOnEmpresas: m.on_empresas === 1,
       }));
       const pensioner = (isPensioner.get(person.rut) as { is_pensioner: number } | undefined)
         ?.is_pensioner;

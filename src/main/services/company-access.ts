@@ -6,7 +6,12 @@
  * (sync/company-intents.ts), so the desk and the server decide alike.
  */
 import { identityFacts, unavailableFacts } from '../../shared/identity-facts';
-import { IDENTITY_FACTS_REQUIRED, normalizeEmail, type IdentityFact } from '../../shared/policy';
+import {
+  IDENTITY_FACTS_REQUIRED,
+  normalizeEmail,
+  normalizeMobile,
+  type IdentityFact,
+} from '../../shared/policy';
 import { checkDigit, loginRut } from '../../shared/rut';
 import {
   checkAccessRequester,
@@ -108,7 +113,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
     requests: repo
       .requests({ state: null, company: companyRut, limit: 50, offset: 0 })
       .map((row) => requestView(row, signatories, company.adherent === 1)),
-    callers: callersOf(ctx, signatories, profiles),
+    callers: callersOf(ctx, onEmpresas, signatories, profiles),
     can: {
       manageUsers: allow(ctx, session, 'company_user.manage', companyRut),
       manageRequests: allow(ctx, session, 'request.manage', companyRut),
@@ -119,6 +124,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
 /** Rule 13: the legal representatives and the active access administrators, once each. */
 function callersOf(
   ctx: ServiceContext,
+  onEmpresas: boolean,
   signatories: ReturnType<ServiceContext['repos']['companyRecords']['signatories']>,
   profiles: ReturnType<ServiceContext['repos']['companyRecords']['profiles']>,
 ) {
@@ -131,7 +137,14 @@ function callersOf(
       callers.set(s.person_rut, { row: s, as: 'legal_representative' });
   }
   for (const p of profiles) {
-    if (p.role === 'access_admin' && p.state === 'active' && !callers.has(p.person_rut)) {
+    // A profile still waiting for its agreement holds no authority yet (rule 12).
+    const assigned = !onEmpresas || p.agreement_signed === 1;
+    if (
+      p.role === 'access_admin' &&
+      p.state === 'active' &&
+      assigned &&
+      !callers.has(p.person_rut)
+    ) {
       callers.set(p.person_rut, { row: p, as: 'access_admin' });
     }
   }
@@ -227,6 +240,8 @@ export function listRequests(
 }
 
 const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
+  company_not_on_empresas: 'company_not_on_empresas',
+  already_user: 'already_user',
   invalid_payload: 'invalid_transition',
   entity_gone: 'no_membership',
   company_not_adherent: 'company_not_adherent',
@@ -390,8 +405,10 @@ export function addCompanyUser(ctx: ServiceContext, session: Session, command: A
       lastName2: last2,
       sortKey: foldText(`${last1} ${last2} ${given}`),
       email,
-      phone: command.newPerson.phone,
+      phone: command.newPerson.phone ? normalizeMobile(command.newPerson.phone) : null,
     };
+    if (command.newPerson.phone && newPerson['phone'] === null)
+      throw new RuleError('invalid_phone');
     // runAction needs the person to exist to check scope: create it inside the same transaction.
     return ctx.db.$client.transaction(() => {
       createCompanyWriteRepository(ctx.db.$client).insertPerson({
@@ -426,7 +443,10 @@ function addExisting(
       ...caller,
     },
     check: () => {
-      if (existing && existing.state !== 'removed') throw new RuleError('already_user');
+      // A worker may be given a company profile; a company profile is not given twice.
+      if (existing && existing.state !== 'removed' && existing.role !== 'worker') {
+        throw new RuleError('already_user');
+      }
       if (!ctx.repos.writes.person(command.userRut)?.email) throw new RuleError('no_email');
     },
     before: existing ? { state: existing.state, role: existing.role } : null,

@@ -60,7 +60,8 @@ export type RuleCode =
   | 'caller_not_authorized'
   | 'caller_identity_required'
   | 'new_person_required'
-  | 'already_user';
+  | 'already_user'
+  | 'company_not_on_empresas';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

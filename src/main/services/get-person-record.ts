@@ -88,7 +88,13 @@ export function buildPersonRecord(
   const can = (action: Action, companyRut?: number): Decision =>
     decide(scope, action, { personCompanyRuts: companyRuts, companyRut });
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
-  const accessFacts = { isPensioner: person.isPensioner, memberships };
+  const accessFacts = {
+    isPensioner: person.isPensioner,
+    memberships: memberships.map((m) => ({
+      ...m,
+      companyOnEmpresas: parseList(m.companyPortals).includes('portal_empresas'),
+    })),
+  };
   const blocked = accessBlockBadge(accessFacts);
   const mailFacts = (account: (typeof accounts)[number]) => ({
     portal: account.portal,
@@ -97,7 +103,7 @@ export function buildPersonRecord(
     emailVerified: account.emailVerified,
     hasAccess: hasAccess(accessFacts),
     hasApprovedRequest: accessRequests.some((request) => request.state === 'approved'),
-    hasUnsignedAgreement: unsignedAgreement(memberships),
+    hasUnsignedAgreement: unsignedAgreement(accessFacts.memberships),
   });
 
   const membershipViews = memberships.map((membership) => ({

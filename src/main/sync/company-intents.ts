@@ -3,12 +3,30 @@
  * included) and replayed by the desk over pulled rows — the same rules on both sides
  * (shared/rules/company-access.ts). See intents.ts for the outcome shapes.
  */
-import { mayManageCompanyUsers, checkAccessRequester } from '../../shared/rules/company-access';
+import { unavailableFacts } from '../../shared/identity-facts';
+import {
+  IDENTITY_FACTS_REQUIRED,
+  MAIL_FRESHNESS_MS,
+  normalizeEmail,
+  normalizeMobile,
+} from '../../shared/policy';
+import { checkDigit } from '../../shared/rut';
+import {
+  checkAccessRequester,
+  mayBeAdmin,
+  mayChangeProfiles,
+  mayManageCompanyUsers,
+  type Caller,
+  type CompanyAuthority,
+} from '../../shared/rules/company-access';
+import { foldText } from '../../shared/text';
 import type { Entity } from '../../shared/sync-protocol';
 import type { CompanyWriteRepository } from '../repositories/company-write-repository';
 import type { PersonWriteRepository } from '../repositories/person-write-repository';
 
 export type CompanyRejection =
+  | 'company_not_on_empresas'
+  | 'already_user'
   | 'invalid_payload'
   | 'entity_gone'
   | 'company_not_adherent'
@@ -33,6 +51,8 @@ export type CompanyIntentContext = {
    * (a queued stand-in); not the desk replaying a pending action over pulled rows.
    */
   queueMails: boolean;
+  /** Server: how old the action is by the device's clock; a mail that late is not sent. */
+  ageMs?: number;
 };
 
 export const COMPANY_INTENTS = [
@@ -80,6 +100,10 @@ export function applyCompanyIntent(
 ): CompanyOutcome {
   const company = ctx.companies.company(companyRut);
   if (!company) return rejected('entity_gone');
+  // Portal Empresas requests exist only for companies on Portal Empresas (rule 12).
+  if ((kind === 'request.record' || kind === 'request.decide') && !company.onEmpresas) {
+    return rejected('company_not_on_empresas');
+  }
   switch (kind) {
     case 'request.record':
       return recordRequest(ctx, personRut, companyRut, payload);
@@ -147,16 +171,18 @@ function decideRequest(
   }
   const person = ctx.writes.person(personRut);
   if (!person?.email) return rejected('no_email');
-  ctx.companies.decideRequest(request.id, 'approved', null, at);
-  // Until the agreement is signed, the company profile stays unassigned.
-  const membership = ctx.companies.grantProfile(
-    personRut,
-    company.rut,
-    'access_admin',
-    [],
-    false,
+  // Until the agreement is signed, the company profile stays unassigned; one already held
+  // (signed or not) is never reset by a second request.
+  const membership = ctx.companies.grantProfile(personRut, company.rut, {
+    role: 'access_admin',
+    modules: [],
+    external: false,
+    adminKind: null,
+    appointedBy: null,
     at,
-  );
+  });
+  if (membership === null) return rejected('already_user');
+  ctx.companies.decideRequest(request.id, 'approved', null, at);
   const login = ctx.companies.ensureLosHeroesLogin(personRut);
   const touched: Touched = [
     { entity: 'access_request', key: request.id },
@@ -175,50 +201,64 @@ function addUser(
   const role = text(payload['role']);
   if (role !== 'company_user' && role !== 'access_admin') return rejected('invalid_payload');
   if (!company.adherent) return rejected('company_not_adherent');
-  const caller = callerOf(ctx, company.rut, payload);
-  if (!caller) return rejected('caller_not_authorized');
+  const caller = callerOf(ctx, company.rut, payload, mayManageCompanyUsers);
+  if (caller === null) return rejected('caller_not_authorized');
+  // ACHS: a new access administrator is one appointed by the legal representative (rule 9).
+  const authority = ctx.companies.authority(company.rut);
+  const appointed = role === 'access_admin' && !company.onEmpresas;
+  if (appointed && !mayBeAdmin('appointed', personRut, caller, authority)) {
+    return rejected('caller_not_authorized');
+  }
   const touched: Touched = [];
   const newPerson = payload['newPerson'];
   if (!ctx.writes.person(personRut)) {
     if (!newPerson || typeof newPerson !== 'object') return rejected('entity_gone');
-    const fields = newPerson as Record<string, unknown>;
-    const given = text(fields['givenNames']);
-    const last1 = text(fields['lastName1']);
-    const email = text(fields['email']);
-    const dv = text(fields['dv']);
-    const sortKey = text(fields['sortKey']);
-    if (!given || !last1 || !email || !dv || !sortKey) return rejected('invalid_payload');
-    ctx.companies.insertPerson({
-      rut: personRut,
-      dv,
-      givenNames: given,
-      lastName1: last1,
-      lastName2: text(fields['lastName2']) ?? '',
-      sortKey,
-      email,
-      phone: text(fields['phone']),
-    });
+    const person = checkedNewPerson(personRut, newPerson as Record<string, unknown>);
+    if (!person) return rejected('invalid_payload');
+    ctx.companies.insertPerson(person);
     touched.push({ entity: 'person', key: personRut });
   }
   const person = ctx.writes.person(personRut)!;
   if (!person.email) return rejected('no_email');
-  const existing = ctx.companies.membership(personRut, company.rut);
-  if (existing && existing.state !== 'removed') return applied(touched);
   const at = ctx.now.toISOString();
-  const membership = ctx.companies.grantProfile(
-    personRut,
-    company.rut,
+  const membership = ctx.companies.grantProfile(personRut, company.rut, {
     role,
-    modulesOf(payload['modules']),
-    payload['external'] === true,
+    modules: modulesOf(payload['modules']),
+    // Someone not in the company's register of people is an outsider by definition.
+    external: payload['external'] === true || newPerson !== undefined,
+    adminKind: appointed ? 'appointed' : null,
+    appointedBy: appointed ? caller : null,
     at,
-  );
+  });
+  if (membership === null) return rejected('already_user');
   touched.push({ entity: 'membership', key: membership });
   if (!company.onEmpresas) return applied(touched);
   // A new company administrator must sign the agreement too: the mail goes out by itself.
   const login = ctx.companies.ensureLosHeroesLogin(personRut);
   touched.push({ entity: 'account', key: login.id });
   return withMail(ctx, touched, personRut, person.email, 'agreement_signature', at);
+}
+
+/** A new person as the server accepts it: the check digit, a usable e-mail, names; sort key rebuilt. */
+function checkedNewPerson(rut: number, fields: Record<string, unknown>) {
+  const given = text(fields['givenNames'])?.trim();
+  const last1 = text(fields['lastName1'])?.trim();
+  const last2 = text(fields['lastName2'])?.trim() ?? '';
+  const email = normalizeEmail(text(fields['email']) ?? '');
+  const phoneText = text(fields['phone']);
+  const phone = phoneText ? normalizeMobile(phoneText) : null;
+  if (!given || !last1 || email === null || text(fields['dv']) !== checkDigit(rut)) return null;
+  if (phoneText && phone === null) return null;
+  return {
+    rut,
+    dv: checkDigit(rut),
+    givenNames: given,
+    lastName1: last1,
+    lastName2: last2,
+    sortKey: foldText(`${last1} ${last2} ${given}`),
+    email,
+    phone,
+  };
 }
 
 function changeUser(
@@ -231,13 +271,19 @@ function changeUser(
   if (change !== 'pause' && change !== 'resume' && change !== 'remove') {
     return rejected('invalid_payload');
   }
-  if (!callerOf(ctx, companyRut, payload)) return rejected('caller_not_authorized');
+  if (callerOf(ctx, companyRut, payload, mayManageCompanyUsers) === null) {
+    return rejected('caller_not_authorized');
+  }
   const membership = ctx.writes.membership(personRut, companyRut);
   if (!membership) return rejected('entity_gone');
   const transition = USER_CHANGES[change];
   if (membership.state === transition.to) return applied([]);
   if (!(transition.from as readonly string[]).includes(membership.state)) {
     return rejected('invalid_transition');
+  }
+  // Rule 6: nobody gets access back at a company that is no longer adherent.
+  if (transition.to === 'active' && !ctx.writes.companyAdherent(companyRut)) {
+    return rejected('company_not_adherent');
   }
   const endedAt = transition.to === 'removed' ? ctx.now.toISOString() : null;
   ctx.writes.setMembershipState(membership.id, transition.to, endedAt, null);
@@ -250,6 +296,10 @@ function setModules(
   companyRut: number,
   payload: Record<string, unknown>,
 ): CompanyOutcome {
+  // Rule 9: at the request of an access administrator of that company.
+  if (callerOf(ctx, companyRut, payload, mayChangeProfiles) === null) {
+    return rejected('caller_not_authorized');
+  }
   const membership = ctx.companies.membership(personRut, companyRut);
   if (!membership) return rejected('entity_gone');
   const modules = modulesOf(payload['modules']);
@@ -259,19 +309,31 @@ function setModules(
 }
 
 /**
- * Rule 13: who asked. The desk checked the caller's identity; the server checks, with its own
- * register, that the caller is a legal representative or an access administrator of THAT company.
+ * Who asked (rules 9, 13). The desk checked the caller's identity with the facts it names; the
+ * server checks, with its own rows, that those facts exist for the caller (at least the required
+ * number) and that the caller holds the authority `may` asks for at THAT company.
  */
 function callerOf(
   ctx: CompanyIntentContext,
   companyRut: number,
   payload: Record<string, unknown>,
+  may: (caller: Caller, company: CompanyAuthority) => boolean,
 ): number | null {
   const caller = payload['callerRut'];
-  if (typeof caller !== 'number') return null;
-  const verified = payload['callerVerified'] === true;
-  return mayManageCompanyUsers(
-    { kind: 'person', personRut: caller, verified },
+  if (typeof caller !== 'number' || payload['callerVerified'] !== true) return null;
+  const facts = Array.isArray(payload['callerFacts'])
+    ? [...new Set(payload['callerFacts'].filter((fact) => typeof fact === 'string'))]
+    : [];
+  const holder = ctx.companies.identityHolder(caller);
+  if (
+    !holder ||
+    facts.length < IDENTITY_FACTS_REQUIRED ||
+    unavailableFacts(holder, facts).length > 0
+  ) {
+    return null;
+  }
+  return may(
+    { kind: 'person', personRut: caller, verified: true },
     ctx.companies.authority(companyRut),
   )
     ? caller
@@ -287,6 +349,8 @@ function withMail(
   at: string,
 ): CompanyOutcome {
   if (!ctx.queueMails) return applied(touched);
+  // Like every mail: one that would arrive hours after the agent's action is not sent.
+  if ((ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) return applied(touched);
   const id = ctx.writes.queueMail(personRut, 'portal_empresas', kind, at, to, ctx.actionId);
   touched.push({ entity: 'mail', key: id });
   return applied(touched, [id]);

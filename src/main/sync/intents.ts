@@ -10,7 +10,12 @@
  * Commands (unlock, clear a block) are idempotent; side effects (mails) have a freshness limit
  * measured on the device's own clock, so a skewed clock changes nothing.
  */
-import { MAIL_COOLDOWN_MINUTES, normalizeEmail, normalizeMobile } from '../../shared/policy';
+import {
+  MAIL_COOLDOWN_MINUTES,
+  MAIL_FRESHNESS_MS,
+  normalizeEmail,
+  normalizeMobile,
+} from '../../shared/policy';
 import { isPortal, mailPortal } from '../../shared/portals';
 import { isMailKind, mailFits } from '../../shared/rules/access';
 import type { Entity } from '../../shared/sync-protocol';
@@ -18,9 +23,6 @@ import { decide, type Action, type AgentScope } from '../domain/permissions';
 import type { CompanyWriteRepository } from '../repositories/company-write-repository';
 import type { PersonWriteRepository } from '../repositories/person-write-repository';
 import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
-
-/** A queued mail older than this when it reaches the server is not sent (rule: never flood late). */
-export const MAIL_FRESHNESS_MS = 2 * 60 * 60_000;
 
 export type Conflict = { field: string; yours: unknown; theirs: unknown };
 
@@ -49,7 +51,9 @@ export type RejectionCode =
   | 'invalid_transition'
   | 'requester_not_signatory'
   | 'request_decided'
-  | 'caller_not_authorized';
+  | 'caller_not_authorized'
+  | 'company_not_on_empresas'
+  | 'already_user';
 
 export type IntentContext = {
   writes: PersonWriteRepository;
@@ -165,6 +169,7 @@ function companyIntent(ctx: IntentContext, kind: CompanyIntentKind, intent: Inte
       now: ctx.now,
       actionId: intent.actionId,
       queueMails: ctx.mode === 'server',
+      ageMs: ctx.ageMs,
     },
     kind,
     rut,

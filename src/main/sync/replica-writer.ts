@@ -64,6 +64,15 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     );
     placeholderFor[entity] = (row) => statement.run(row['person_rut'], row[other]);
   }
+  const actionOf = sqlite.prepare(
+    'SELECT kind, person_rut, payload FROM outbox WHERE action_id = ?',
+  );
+  // A person is still needed while a server row or a pending action refers to them.
+  const stillNeeded = sqlite.prepare(
+    `SELECT 1 FROM memberships WHERE person_rut = ? AND id >= 0
+     UNION ALL SELECT 1 FROM outbox WHERE person_rut = ? AND state = 'pending' LIMIT 1`,
+  );
+  const forgetPerson = sqlite.prepare('DELETE FROM persons WHERE rut = ?');
   const anyPlaceholder = sqlite.prepare(
     PLACEHOLDER_TABLES.map((table) => `SELECT 1 FROM ${table} WHERE id < 0`).join(' UNION ALL ') +
       ' LIMIT 1',
@@ -199,6 +208,24 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     resetForResync(epoch: string | null): void {
       setState.run('pull_cursor', '');
       if (epoch !== null) setState.run('epoch', epoch);
+    },
+
+    /**
+     * An action the server did not apply (rejected, conflict): drop the rows the desk made ahead
+     * for that person and replay the actions still pending; a person this desk created for that
+     * action alone (an outsider added to a company) goes too. Inside the caller's transaction.
+     */
+    forgetAheadOf(actionId: string): void {
+      const action = actionOf.get(actionId) as
+        { kind: string; person_rut: number | null; payload: string } | undefined;
+      if (!action || action.person_rut === null) return;
+      replay(action.person_rut);
+      const created =
+        action.kind === 'company_user.add' &&
+        (JSON.parse(action.payload) as Record<string, unknown>)['newPerson'] !== undefined;
+      if (created && !stillNeeded.get(action.person_rut, action.person_rut)) {
+        forgetPerson.run(action.person_rut);
+      }
     },
 
     /** True while rows loaded by a snapshot still wait to be indexed for search. */

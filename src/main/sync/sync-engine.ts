@@ -249,6 +249,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
               });
         markResult.run(result.status, detail, result.id);
         dropQueuedMails.run(result.actionId);
+        // What the desk made ahead of the server for an action that did not happen goes;
+        // the person's other pending actions are replayed over what is left.
+        if (result.status !== 'applied') writer.forgetAheadOf(result.actionId);
       }
     },
   );

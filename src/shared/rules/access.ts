@@ -6,13 +6,28 @@
 import type { MailKind, Portal } from '../contract';
 import { isLosHeroes } from '../portals';
 
+type AccessMembership = {
+  state: 'active' | 'disabled' | 'paused' | 'removed';
+  companyAdherent: boolean;
+  role?: 'worker' | 'access_admin' | 'company_user';
+  agreementSigned?: boolean;
+  /** The company is on Portal Empresas, where a company profile waits for the agreement. */
+  companyOnEmpresas?: boolean;
+};
+
 export type AccessFacts = {
   isPensioner: boolean;
-  memberships: ReadonlyArray<{
-    state: 'active' | 'disabled' | 'paused' | 'removed';
-    companyAdherent: boolean;
-  }>;
+  memberships: ReadonlyArray<AccessMembership>;
 };
+
+/** Rule 12: a company profile on Portal Empresas opens nothing until the agreement is signed. */
+const opens = (m: AccessMembership) =>
+  m.state === 'active' &&
+  m.companyAdherent &&
+  (m.role === undefined ||
+    m.role === 'worker' ||
+    !m.companyOnEmpresas ||
+    m.agreementSigned === true);
 
 /**
  * Access needs an active membership at an adherent company (rules 6, 7, 11, 13); a pensioner
@@ -20,12 +35,14 @@ export type AccessFacts = {
  */
 export function hasAccess(facts: AccessFacts): boolean {
   if (facts.memberships.length === 0) return facts.isPensioner;
-  return facts.memberships.some((m) => m.state === 'active' && m.companyAdherent);
+  return facts.memberships.some(opens);
 }
 
 /** Why a person with memberships has no access, as the badge that says it (null: has access). */
 export function accessBlockBadge(facts: AccessFacts): 'disabled' | 'company_not_adherent' | null {
   if (facts.memberships.length === 0 || hasAccess(facts)) return null;
+  // Only a company profile waiting for its agreement: the diagnosis says which step is missing.
+  if (facts.memberships.some((m) => m.state === 'active' && m.companyAdherent)) return null;
   return facts.memberships.some((m) => m.state === 'active') ? 'company_not_adherent' : 'disabled';
 }
 
@@ -74,11 +91,25 @@ export function fittingMailKinds(facts: MailFacts): MailKind[] {
   return MAIL_KINDS.filter((kind) => mailFits(kind, facts));
 }
 
-/** The memberships' part of MailFacts: an active company membership without the agreement. */
+/**
+ * The memberships' part of MailFacts: an active company profile on Portal Empresas still waiting
+ * for the agreement (ACHS companies have no agreement).
+ */
 export function unsignedAgreement(
-  memberships: ReadonlyArray<{ state: string; role: string; agreementSigned: boolean }>,
+  memberships: ReadonlyArray<{
+    state: string;
+    role: string;
+    agreementSigned: boolean;
+    companyOnEmpresas?: boolean;
+  }>,
 ): boolean {
-  return memberships.some((m) => m.state === 'active' && m.role !== 'worker' && !m.agreementSigned);
+  return memberships.some(
+    (m) =>
+      m.companyOnEmpresas === true &&
+      m.state === 'active' &&
+      m.role !== 'worker' &&
+      !m.agreementSigned,
+  );
 }
 
 export function isMailKind(text: string): text is MailKind {

@@ -68,13 +68,24 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const close = useCompany((s) => s.closeDialog);
   const replace = useCompany((s) => s.replace);
   const notify = useSession((s) => s.notify);
-  const ids = { title: useId(), description: useId(), error: useId(), field: useId() };
+  const ids = {
+    title: useId(),
+    description: useId(),
+    error: useId(),
+    field: useId(),
+    rutError: useId(),
+  };
   const dialogRef = useRef<HTMLDivElement>(null);
   const onTab = useFocusTrap(dialogRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Every field of every kind; each form shows the ones it needs.
-  const [callerRut, setCallerRut] = useState(company.callers[0]?.person.rut ?? '');
+  const [callerRut, setCallerRut] = useState(
+    (dialog.kind === 'modules'
+      ? company.callers.find((c) => c.as === 'access_admin')
+      : company.callers[0]
+    )?.person.rut ?? '',
+  );
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [reason, setReason] = useState('');
   const [rut, setRut] = useState('');
@@ -94,7 +105,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
 
   useEscapeToClose(busy, close);
 
-  const caller = company.callers.find((c) => c.person.rut === callerRut) ?? null;
+  // Modules are granted at an access administrator's request only (rule 9).
+  const callers =
+    dialog.kind === 'modules'
+      ? company.callers.filter((c) => c.as === 'access_admin')
+      : company.callers;
+  const caller = callers.find((c) => c.person.rut === callerRut) ?? null;
   const rutValid = rut.trim() === '' || parseRut(rut) !== null;
   const missing: string[] = [];
   if (needsCaller(dialog)) {
@@ -245,7 +261,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         </p>
         <form onSubmit={(event) => void submit(event)}>
           {needsCaller(dialog) &&
-            (company.callers.length === 0 ? (
+            (callers.length === 0 ? (
               <p className="notice notice-warn">{t.dialog.noCallers}</p>
             ) : (
               <fieldset className="identity">
@@ -259,7 +275,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                       setFacts([]);
                     }}
                   >
-                    {company.callers.map((c) => (
+                    {callers.map((c) => (
                       <option key={c.person.rut} value={c.person.rut}>
                         {c.person.name ?? c.person.rut} ·{' '}
                         {c.as === 'legal_representative'
@@ -292,9 +308,14 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                 value={rut}
                 onChange={(event) => setRut(event.target.value)}
                 aria-invalid={!rutValid}
+                aria-describedby={rutValid ? undefined : ids.rutError}
                 placeholder="12.345.678-5"
               />
-              {!rutValid && <span className="field-error">{t.dialog.invalidRut}</span>}
+              {!rutValid && (
+                <span id={ids.rutError} className="field-error">
+                  {t.dialog.invalidRut}
+                </span>
+              )}
             </label>
           )}
 

@@ -73,7 +73,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
             </li>
           ))}
         </ul>
-        <p className="muted">{t.counts(company.counts.users, company.counts.admins)}</p>
+        <p className="muted">
+          {t.counts(company.counts.active, company.counts.users, company.counts.admins)}
+        </p>
         <button
           type="button"
           className="small-button"

@@ -30,6 +30,8 @@ type Actions = {
   open: (rut: string) => Promise<void>;
   close: () => void;
   replace: (company: CompanyRecord) => void;
+  /** Reads the open company again, quietly (a sync brought something). */
+  refresh: () => Promise<void>;
   loadMoreUsers: () => Promise<void>;
   openDialog: (dialog: CompanyDialog) => void;
   closeDialog: () => void;
@@ -81,6 +83,18 @@ export const useCompany = create<State & Actions>()((set, get) => ({
       },
       () => {},
     );
+  },
+
+  async refresh() {
+    const { rut, loading } = get();
+    if (!rut || loading) return;
+    const mine = seq;
+    try {
+      const company = await call('companies.get', { rut });
+      if (mine === seq && get().rut === rut) get().replace(company);
+    } catch {
+      // The open screen stays as it is; the next change or a reopen shows any error.
+    }
   },
 
   async loadMoreUsers() {

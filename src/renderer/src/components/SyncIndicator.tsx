@@ -4,6 +4,7 @@ import { formatTime } from '../../../shared/format';
 import { syncMessages, syncStateLabels } from '../../../shared/messages';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
+import { useCompany } from '../company/company-store';
 
 const POLL_MS = 3000;
 
@@ -29,6 +30,10 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
     ((completed && record.replicaIncomplete) || (drained && record.pendingActions.length > 0))
   ) {
     void app.reloadRecord();
+  }
+  // The open company follows what the queue and the pulls bring (a signature, a refusal).
+  if (drained || completed || next.lastSyncAt !== previous.lastSyncAt) {
+    void useCompany.getState().refresh();
   }
   // Results found (or not found) while data was missing: ask again now that it is all here.
   if (completed && (app.text.trim() !== '' || app.scope)) app.setText(app.text);
