@@ -22,6 +22,8 @@ import {
 import { createCore, type Core } from './core';
 import { aboutText, menuTemplate } from './desktop/app-menu';
 import { dataFolderErrorText } from './desktop/data-folder-error';
+import { safeStorageKeyStore } from './desktop/safe-storage-key-store';
+import { envKeyStore, REPLICA_KEY_ENV, REPLICA_KEY_FILE } from './db/replica-key';
 import {
   checkpointReplica,
   startUpdateController,
@@ -307,7 +309,13 @@ function start(): void {
     }
     const dataDir = process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data');
     try {
+      // The replica's key: wrapped by the OS keychain, unless IT hands it over in the environment.
+      const keyFromEnv = process.env[REPLICA_KEY_ENV];
+      const replicaKeys = keyFromEnv
+        ? envKeyStore(keyFromEnv)
+        : safeStorageKeyStore(path.join(dataDir, REPLICA_KEY_FILE), safeStorage);
       core = createCore({
+        replicaKeys,
         dataDir,
         door: 'electron',
         version: app.getVersion(),
