@@ -58,6 +58,7 @@ export function asideName(file: string, at: Date, suffix = 'aside'): string {
 /** Writes a small file whole or not at all, readable by its owner only. */
 export function writePrivateFile(file: string, content: string): void {
   const temp = `${file}.tmp`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(temp, 'w', 0o600);
   try {
     fs.writeSync(fd, content);
