@@ -37,7 +37,10 @@ import type { StoredTokens, TokenStore } from './sync/sync-engine';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Dev runs use a better-sqlite3 built for Electron by scripts/electron-native.mjs. */
+/**
+ * Dev runs use the replica's SQLite module (better-sqlite3-multiple-ciphers) built for Electron
+ * by scripts/electron-native.mjs; packaged apps get theirs rebuilt by electron-builder.
+ */
 function storagePaths() {
   if (app.isPackaged) {
     return { migrationsFolder: path.join(process.resourcesPath, 'migrations') };
@@ -49,6 +52,7 @@ function storagePaths() {
       root,
       'node_modules/.cache/electron-sqlite',
       process.versions.electron,
+      'better-sqlite3-multiple-ciphers',
       'better_sqlite3.node',
     ),
   };
