@@ -819,6 +819,7 @@ export const desktopMessages = {
 
 /** The replica's encryption key (issue 9). */
 export const replicaKeyMessages = {
+  setAsideTitle: 'Se guardó aparte la copia local anterior',
   setAside: (file: string) =>
     `No se pudo abrir la copia local de los datos con su llave de cifrado (la llave se perdió o cambió). Esa copia se guardó aparte, sin borrarla, como «${file}», y los datos se están descargando de nuevo desde el servidor central. Las acciones que no alcanzaron a enviarse quedaron en ese archivo: avise a soporte técnico antes de rehacerlas.`,
 };
