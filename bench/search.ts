@@ -95,7 +95,25 @@ const sqlite = core.db.$client;
 
 // Sample inputs the way callers dictate them, from the data itself (fixed seed: same run, same inputs).
 const rand = seededRandom(42);
-const sample = <T>(sql: string): T[] => sqlite.prepare(sql).all() as T[];
+const sample = <T>(sql: string, ...params: unknown[]): T[] =>
+  sqlite.prepare(sql).all(...params) as T[];
+// Drawn with a fixed seed, not SQLite's random(): the plain and the encrypted runs (the same seeded
+// data) then time the very same inputs.
+const draw = (keys: number[], count: number, seed: number): number[] => {
+  const random = seededRandom(seed);
+  return Array.from(
+    { length: Math.min(count, keys.length) },
+    () => keys[Math.floor(random() * keys.length)]!,
+  );
+};
+const drawn = (table: string, count: number, seed: number) =>
+  JSON.stringify(
+    draw(
+      sqlite.prepare(`SELECT rowid FROM ${table} ORDER BY rowid`).pluck().all() as number[],
+      count,
+      seed,
+    ),
+  );
 const people = sample<{
   rut: number;
   dv: string;
@@ -104,10 +122,12 @@ const people = sample<{
   email: string | null;
 }>(
   `SELECT rut, dv, given_names, last_name1, email FROM persons
-   WHERE rowid IN (SELECT rut FROM persons ORDER BY random() LIMIT 2000)`,
+   WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rut`,
+  drawn('persons', 2000, 7),
 );
 const companies = sample<{ legal_name: string }>(
-  'SELECT legal_name FROM companies ORDER BY random() LIMIT 500',
+  'SELECT legal_name FROM companies WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+  drawn('companies', 500, 8),
 );
 const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
 const withEmail = people.filter((p) => p.email !== null);

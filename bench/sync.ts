@@ -95,7 +95,17 @@ async function initialSync(replica: 'encrypted' | 'plain') {
     ...(replica === 'plain' ? { replicaKeys: null } : {}),
     log: (message, error) => console.error(message, error),
   });
-  await value(desk.dispatch('auth.signIn', { username: 'supervisora', password: 'super600' }));
+  // The central API may still be busy after the previous desk's load: a few tries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await value(desk.dispatch('auth.signIn', { username: 'supervisora', password: 'super600' }));
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      console.error(`ingreso ${attempt} falló (${(error as Error).message}); otro intento…`);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
 
   console.error(`Carga inicial (réplica ${replica === 'plain' ? 'sin cifrar' : 'cifrada'})…`);
   worstLagMs = 0;
