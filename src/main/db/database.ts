@@ -87,7 +87,8 @@ export function openDatabase(options: OpenOptions): Db {
     client.pragma('synchronous = NORMAL');
     client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');
-    client.pragma('cache_size = -65536');
+    // Every page read past the cache is decrypted again: the encrypted replica gets a larger one.
+    client.pragma(`cache_size = ${options.key ? -262144 : -65536}`);
     const db = drizzle({ client, schema });
     migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
     return db as Db;
