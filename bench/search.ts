@@ -1,15 +1,20 @@
 /**
- * `npm run bench:search -- --persons 1000000`: seeds a fresh replica, then times each kind of
- * query through the handler (contract parse + service + repository) and the very same SQL
- * statements straight on better-sqlite3, captured from the handler's own run. Prints one JSON
- * object as its last line.
+ * `npm run bench:search -- --persons 1000000 [--compare-plain]`: seeds a fresh, encrypted
+ * replica, then times each kind of query through the handler (contract parse + service +
+ * repository) and the very same SQL statements straight on better-sqlite3, captured from the
+ * handler's own run. Prints one JSON object as its last line. `--compare-plain` first runs the
+ * same benchmark on a plain replica in a child process (`--plain`) and prints its figures beside,
+ * with each query's p95 ratio (target: encrypted within 1.5× of plain).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { createCore, DATABASE_FILE } from '../src/main/core';
+import { resolveReplicaKey } from '../src/main/db/open-replica';
+import { defaultKeyStore } from '../src/main/db/replica-key';
 
 /** The company record's first page of users, as the screen asks for it. */
 const USERS_PAGE = 100;
@@ -28,8 +33,35 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     /** Reuse the replica already in --data-dir instead of seeding (for iterating on queries). */
     reuse: { type: 'boolean', default: false },
+    /** Run on a plain replica (what --compare-plain runs in a child process). */
+    plain: { type: 'boolean', default: false },
+    'compare-plain': { type: 'boolean', default: false },
   },
 });
+const plainReplica = values.plain;
+
+type Figures = {
+  persons: number;
+  replica: string;
+  queries: Array<{ name: string; p50Ms: number; p95Ms: number }>;
+};
+
+/** The same run on a plain replica, in its own process so neither warms the other's caches. */
+function plainFigures(): Figures {
+  const args = ['--persons', values.persons!, '--iterations', values.iterations!, '--plain'];
+  if (values['data-dir']) args.push('--data-dir', `${values['data-dir']}-plain`);
+  if (values.reuse) args.push('--reuse');
+  console.error('Primero, la misma medición sobre una réplica sin cifrar…');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/search.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`the plain run failed (${child.status})`);
+  const lines = child.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as Figures;
+}
+const plain = values['compare-plain'] && !plainReplica ? plainFigures() : null;
 const persons = Number(values.persons);
 const iterations = Number(values.iterations);
 const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-bench-'));
@@ -45,17 +77,43 @@ const sampler = setInterval(sampleRss, 100);
 
 fs.mkdirSync(dataDir, { recursive: true });
 if (!reuse) console.error(`Sembrando ${persons.toLocaleString('es-CL')} personas en ${dataDir}…`);
-const seed = reuse ? null : createDemoDatabase({ file, persons });
+// The encrypted replica is seeded encrypted, with the key the core will find in the data folder.
+const key = plainReplica ? undefined : resolveReplicaKey(defaultKeyStore(dataDir)).key;
+const seed = reuse ? null : createDemoDatabase({ file, persons, key });
 sampleRss();
 
-const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0 });
+const core = createCore({
+  dataDir,
+  door: 'web',
+  version: 'bench',
+  demoPersons: 0,
+  ...(plainReplica ? { replicaKeys: null } : {}),
+});
 const signedIn = core.dispatchNow('auth.signIn', { username: 'agente', password: 'agente600' });
 if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
 const sqlite = core.db.$client;
 
 // Sample inputs the way callers dictate them, from the data itself (fixed seed: same run, same inputs).
 const rand = seededRandom(42);
-const sample = <T>(sql: string): T[] => sqlite.prepare(sql).all() as T[];
+const sample = <T>(sql: string, ...params: unknown[]): T[] =>
+  sqlite.prepare(sql).all(...params) as T[];
+// Drawn with a fixed seed, not SQLite's random(): the plain and the encrypted runs (the same seeded
+// data) then time the very same inputs.
+const draw = (keys: number[], count: number, seed: number): number[] => {
+  const random = seededRandom(seed);
+  return Array.from(
+    { length: Math.min(count, keys.length) },
+    () => keys[Math.floor(random() * keys.length)]!,
+  );
+};
+const drawn = (table: string, count: number, seed: number) =>
+  JSON.stringify(
+    draw(
+      sqlite.prepare(`SELECT rowid FROM ${table} ORDER BY rowid`).pluck().all() as number[],
+      count,
+      seed,
+    ),
+  );
 const people = sample<{
   rut: number;
   dv: string;
@@ -64,10 +122,12 @@ const people = sample<{
   email: string | null;
 }>(
   `SELECT rut, dv, given_names, last_name1, email FROM persons
-   WHERE rowid IN (SELECT rut FROM persons ORDER BY random() LIMIT 2000)`,
+   WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rut`,
+  drawn('persons', 2000, 7),
 );
 const companies = sample<{ legal_name: string }>(
-  'SELECT legal_name FROM companies ORDER BY random() LIMIT 500',
+  'SELECT legal_name FROM companies WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+  drawn('companies', 500, 8),
 );
 const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
 const withEmail = people.filter((p) => p.email !== null);
@@ -242,11 +302,40 @@ for (const r of results) {
     `${r.name.padEnd(20)} p50 ${r.p50Ms} ms  p95 ${r.p95Ms} ms  raw p95 ${r.rawP95Ms} ms  («${r.example}»)`,
   );
 }
+const comparison = plain
+  ? results.map((r) => {
+      const base = plain.queries.find((q) => q.name === r.name);
+      const ratio = base ? Math.round((r.p95Ms / base.p95Ms) * 100) / 100 : null;
+      return {
+        name: r.name,
+        p95Ms: r.p95Ms,
+        plainP95Ms: base?.p95Ms ?? null,
+        p95VsPlain: ratio,
+        withinTarget: ratio !== null && ratio <= 1.5,
+      };
+    })
+  : null;
+if (comparison) {
+  for (const c of comparison) {
+    console.error(
+      `${c.name.padEnd(20)} p95 ${c.p95Ms} ms vs plain ${c.plainP95Ms} ms: ×${c.p95VsPlain}`,
+    );
+  }
+}
 console.log(
   JSON.stringify({
     persons,
+    replica: plainReplica ? 'plain' : 'encrypted (SQLCipher 4 via SQLite3MultipleCiphers)',
     seedSeconds: seed ? Math.round(seed.seconds * 10) / 10 : null,
     rssMb: Math.round(peakRss / 1e6),
     queries: results,
+    ...(plain && comparison
+      ? {
+          plain,
+          comparison,
+          p95Target: 1.5,
+          allWithinTarget: comparison.every((c) => c.withinTarget),
+        }
+      : {}),
   }),
 );

@@ -1,8 +1,10 @@
 /**
- * `npm run bench:sync -- --persons 1000000`: the central API (a child process on 127.0.0.1,
- * seeded with N persons) → an empty desk replica in this process. Prints one JSON object as its
- * last line: initial sync rows/s, the same rows inserted straight into an empty replica, 10,000
- * queued actions drained, enqueue p95, this process's peak RSS and worst event-loop lag.
+ * `npm run bench:sync -- --persons 1000000 [--compare-plain]`: the central API (a child process
+ * on 127.0.0.1, seeded with N persons) → an empty, encrypted desk replica in this process. Prints
+ * one JSON object as its last line: initial sync rows/s, the same rows inserted straight into an
+ * empty replica, 10,000 queued actions drained, enqueue p95, this process's peak RSS and worst
+ * event-loop lag. `--compare-plain` then syncs a plain replica from the same central API and
+ * prints its initial-sync figures beside (target: encrypted within 1.3× of plain).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,9 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import { createCore, DATABASE_FILE } from '../src/main/core';
-import { openDatabase } from '../src/main/db/database';
+import { createCore, DATABASE_FILE, type Core } from '../src/main/core';
+import { applyReplicaKey, openDatabase, openSqlite } from '../src/main/db/database';
+import { resolveReplicaKey } from '../src/main/db/open-replica';
+import { defaultKeyStore } from '../src/main/db/replica-key';
 import { ENTITY_TABLES, ENTITIES } from '../src/shared/sync-protocol';
 
 const { values } = parseArgs({
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     actions: { type: 'string', default: '10000' },
     'central-dir': { type: 'string' },
+    'compare-plain': { type: 'boolean', default: false },
   },
 });
 const persons = Number(values.persons);
@@ -69,15 +73,6 @@ const monitor = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
-const desk = createCore({
-  dataDir: path.join(work, 'desk'),
-  door: 'web',
-  version: '0.1.0',
-  demoPersons: 0,
-  centralUrl,
-  autoSync: false,
-  log: (message, error) => console.error(message, error),
-});
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes it
 type Value = any;
 const value = async (answer: unknown): Promise<Value> => {
@@ -85,54 +80,108 @@ const value = async (answer: unknown): Promise<Value> => {
   if (!envelope.ok) throw new Error(envelope.error?.message);
   return envelope.value;
 };
-await value(desk.dispatch('auth.signIn', { username: 'supervisora', password: 'super600' }));
 
-console.error('Carga inicial…');
-const started = performance.now();
-await value(desk.dispatch('sync.now', {}));
-const initialSeconds = (performance.now() - started) / 1000;
-const rows = ENTITIES.reduce(
-  (sum, entity) =>
-    sum +
-    (
-      desk.db.$client.prepare(`SELECT count(*) AS n FROM ${ENTITY_TABLES[entity].table}`).get() as {
-        n: number;
-      }
-    ).n,
-  0,
-);
-const syncLagMs = worstLagMs;
-
-// --- the same rows, straight into an empty replica ----------------------------------------------
-console.error('Inserción directa de las mismas filas…');
-const raw = openDatabase({ file: path.join(work, 'raw.db') });
-const source = new Database(path.join(work, 'desk', DATABASE_FILE), { readonly: true });
-let rawRows = 0;
-const rawStarted = performance.now();
-for (const entity of ENTITIES) {
-  const { table, columns } = ENTITY_TABLES[entity];
-  const insert = raw.$client.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  );
-  const read = source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw();
-  let batch: unknown[][] = [];
-  const flush = raw.$client.transaction((list: unknown[][]) => {
-    for (const row of list) insert.run(...row);
+/** One desk's initial sync from the central API, and the same rows inserted straight. */
+async function initialSync(replica: 'encrypted' | 'plain') {
+  const dataDir = path.join(work, `desk-${replica}`);
+  const key = replica === 'encrypted' ? resolveReplicaKey(defaultKeyStore(dataDir)).key : undefined;
+  const desk = createCore({
+    dataDir,
+    door: 'web',
+    version: '0.1.0',
+    demoPersons: 0,
+    centralUrl,
+    autoSync: false,
+    ...(replica === 'plain' ? { replicaKeys: null } : {}),
+    log: (message, error) => console.error(message, error),
   });
-  for (const row of read.iterate() as Iterable<unknown[]>) {
-    batch.push(row);
-    if (batch.length === 5000) {
-      flush(batch);
-      rawRows += batch.length;
-      batch = [];
+  // The central API may still be busy after the previous desk's load: a few tries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await value(desk.dispatch('auth.signIn', { username: 'supervisora', password: 'super600' }));
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      console.error(`ingreso ${attempt} falló (${(error as Error).message}); otro intento…`);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
     }
   }
-  flush(batch);
-  rawRows += batch.length;
+
+  console.error(`Carga inicial (réplica ${replica === 'plain' ? 'sin cifrar' : 'cifrada'})…`);
+  worstLagMs = 0;
+  expected = performance.now() + 50;
+  const started = performance.now();
+  await value(desk.dispatch('sync.now', {}));
+  const initialSeconds = (performance.now() - started) / 1000;
+  const rows = ENTITIES.reduce(
+    (sum, entity) =>
+      sum +
+      (
+        desk.db.$client
+          .prepare(`SELECT count(*) AS n FROM ${ENTITY_TABLES[entity].table}`)
+          .get() as {
+          n: number;
+        }
+      ).n,
+    0,
+  );
+  const syncLagMs = worstLagMs;
+
+  // --- the same rows, straight into an empty replica of the same kind ----------------------------
+  console.error('Inserción directa de las mismas filas…');
+  const raw = openDatabase({ file: path.join(work, `raw-${replica}.db`), key });
+  const sourceFile = path.join(dataDir, DATABASE_FILE);
+  const source = openSqlite(sourceFile, { readonly: true });
+  if (key) applyReplicaKey(source, key, sourceFile);
+  let rawRows = 0;
+  const rawStarted = performance.now();
+  for (const entity of ENTITIES) {
+    const { table, columns } = ENTITY_TABLES[entity];
+    const insert = raw.$client.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    const read = source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw();
+    let batch: unknown[][] = [];
+    const flush = raw.$client.transaction((list: unknown[][]) => {
+      for (const row of list) insert.run(...row);
+    });
+    for (const row of read.iterate() as Iterable<unknown[]>) {
+      batch.push(row);
+      if (batch.length === 5000) {
+        flush(batch);
+        rawRows += batch.length;
+        batch = [];
+      }
+    }
+    flush(batch);
+    rawRows += batch.length;
+  }
+  const rawSeconds = (performance.now() - rawStarted) / 1000;
+  source.close();
+  raw.$client.close();
+  return { desk, rows, initialSeconds, syncLagMs, rawRows, rawSeconds };
 }
-const rawSeconds = (performance.now() - rawStarted) / 1000;
-source.close();
-raw.$client.close();
+
+const figures = (run: Omit<Awaited<ReturnType<typeof initialSync>>, 'desk'>) => ({
+  rows: run.rows,
+  initialSyncSeconds: Math.round(run.initialSeconds * 100) / 100,
+  initialSyncRowsPerSec: Math.round(run.rows / run.initialSeconds),
+  rawInsertRowsPerSec: Math.round(run.rawRows / run.rawSeconds),
+  initialVsRaw:
+    Math.round((run.rows / run.initialSeconds / (run.rawRows / run.rawSeconds)) * 100) / 100,
+  maxEventLoopLagMsDuringSync: Math.round(run.syncLagMs),
+});
+
+// The encrypted desk syncs first, from a central API whose cache is as cold as it will be.
+const encrypted = await initialSync('encrypted');
+const desk: Core = encrypted.desk;
+let plain: ReturnType<typeof figures> | null = null;
+if (values['compare-plain']) {
+  // Then a plain replica, from the same central API, before the actions below change it.
+  const run = await initialSync('plain');
+  run.desk.close();
+  plain = figures(run);
+}
 
 // --- 10,000 actions queued, then drained ----------------------------------------------------------
 console.error(`${actions.toLocaleString('es-CL')} acciones en cola…`);
@@ -167,17 +216,23 @@ desk.close();
 central.kill('SIGTERM');
 fs.rmSync(work, { recursive: true, force: true });
 
+const mine = figures(encrypted);
 const result = {
   persons,
-  rows,
-  initialSyncSeconds: Math.round(initialSeconds * 10) / 10,
-  initialSyncRowsPerSec: Math.round(rows / initialSeconds),
-  rawInsertRowsPerSec: Math.round(rawRows / rawSeconds),
-  initialVsRaw: Math.round((rows / initialSeconds / (rawRows / rawSeconds)) * 100) / 100,
+  replica: 'encrypted (SQLCipher 4 via SQLite3MultipleCiphers)',
+  ...mine,
   pushActionsPerSec: Math.round(targets.length / pushSeconds),
   enqueueP95Ms: Math.round(enqueue[Math.floor(enqueue.length * 0.95)]! * 1000) / 1000,
   rssMb: Math.round(peakRss / 1e6),
-  maxEventLoopLagMsDuringSync: Math.round(syncLagMs),
+  ...(plain
+    ? {
+        plain,
+        initialSyncVsPlain:
+          Math.round((mine.initialSyncSeconds / plain.initialSyncSeconds) * 100) / 100,
+        initialSyncTarget: 1.3,
+        initialSyncWithinTarget: mine.initialSyncSeconds <= 1.3 * plain.initialSyncSeconds,
+      }
+    : {}),
 };
 console.error(result);
 console.log(JSON.stringify(result));

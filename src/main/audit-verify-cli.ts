@@ -7,6 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from './core';
 import { openDatabase } from './db/database';
+import { isPlainSqliteFile } from './db/open-replica';
+import { defaultKeyStore, REPLICA_KEY_ENV } from './db/replica-key';
 import { verifyChain } from './domain/audit-chain';
 import { createAuditRepository } from './repositories/audit-repository';
 
@@ -16,7 +18,23 @@ if (!fs.existsSync(file)) {
   console.error(`No hay una réplica en ${file}. Indique la carpeta con --data-dir.`);
   process.exit(2);
 }
-const db = openDatabase({ file });
+// The replica is encrypted: its key comes from MESA_REPLICA_KEY or the folder's key file (the
+// desktop app's is wrapped by the OS keychain, which only the app can open).
+let key: Buffer | null = null;
+if (!isPlainSqliteFile(file)) {
+  try {
+    key = defaultKeyStore(path.dirname(file)).load();
+  } catch {
+    key = null;
+  }
+  if (!key) {
+    console.error(
+      `La réplica está cifrada y no se encontró su llave. Entréguela en ${REPLICA_KEY_ENV} (64 caracteres hexadecimales).`,
+    );
+    process.exit(2);
+  }
+}
+const db = openDatabase({ file, ...(key ? { key } : {}) });
 const report = verifyChain(createAuditRepository(db.$client).iterate());
 db.$client.close();
 if (report.ok) {

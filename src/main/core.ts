@@ -19,10 +19,18 @@ import {
   type ErrorCode,
   type SyncStatus,
 } from '../shared/contract';
-import { deniedMessages, errorMessages, notFoundMessages, ruleMessages } from '../shared/messages';
+import {
+  deniedMessages,
+  errorMessages,
+  notFoundMessages,
+  replicaKeyMessages,
+  ruleMessages,
+} from '../shared/messages';
 import { santiagoDayEnd, santiagoDayStart } from '../shared/format';
 import { loginRut, readRut, rutFromBody } from '../shared/rut';
-import { openDatabase, type Db } from './db/database';
+import type { Db } from './db/database';
+import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
+import { defaultKeyStore, type ReplicaKeyStore } from './db/replica-key';
 import { createDemoDatabase } from './seed/seed-database';
 import { clearRegistrationBlock, unlockAccount } from './services/account-actions';
 import { exportAudit, listAudit, verifyAudit } from './services/audit-log';
@@ -80,6 +88,12 @@ export type CoreOptions = {
   log?: (message: string, error?: unknown) => void;
   /** The central API to sync with; overrides the address saved in settings. */
   centralUrl?: string | null;
+  /**
+   * Where the replica's encryption key lives (Electron: wrapped by safeStorage); by default
+   * MESA_REPLICA_KEY, else `replica.key` (owner-only) in the data folder. `null` keeps the
+   * replica plain: only for the benchmarks' `--compare-plain`.
+   */
+  replicaKeys?: ReplicaKeyStore | null;
   /** Where the central API's tokens live (Electron: safeStorage); memory by default. */
   tokenStore?: TokenStore;
   /** Seconds without input before the screen locks; see src/shared/idle-lock.ts. */
@@ -131,14 +145,31 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
   };
   const demoPersons = options.demoPersons ?? DEFAULT_DEMO_PERSONS;
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const keys =
+    options.replicaKeys === undefined ? defaultKeyStore(options.dataDir) : options.replicaKeys;
+  const key = keys ? resolveReplicaKey(keys).key : undefined;
   // Only a brand-new data directory gets demo data; an existing replica is never touched.
   if (demoPersons > 0 && !fs.existsSync(file)) {
-    createDemoDatabase({ ...storage, file, persons: demoPersons, now: now() });
+    createDemoDatabase({ ...storage, key, file, persons: demoPersons, now: now() });
   }
-  const db = openDatabase({ ...storage, file });
+  const opened = openReplica({ ...storage, key, file, now });
+  const db = opened.db;
+  if (opened.encryptedInPlace) log('the plain replica was encrypted in place');
+  if (opened.setAside) {
+    // Kept in the fresh replica so the notice survives restarts until support deals with it.
+    db.$client
+      .prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('replica_set_aside', ?)")
+      .run(JSON.stringify(opened.setAside));
+    log(`the replica did not open with its key; set aside as ${opened.setAside.file}`);
+  }
+  const setAsideRow = db.$client
+    .prepare("SELECT value FROM sync_state WHERE key = 'replica_set_aside'")
+    .pluck()
+    .get() as string | undefined;
+  const replicaSetAside = setAsideRow ? (JSON.parse(setAsideRow) as ReplicaSetAside) : null;
   // An action the agent was told is saved must survive a power cut, not only a crash.
   db.$client.pragma('synchronous = FULL');
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const repos = createRepositories(db);
   const context: ServiceContext = { db, repos, now, deviceId: deviceIdOf(db) };
 
@@ -279,6 +310,9 @@ export function createCore(options: CoreOptions): Core {
       persons: persons(),
       pendingActions: repos.outbox.pendingCount(),
       dataDir: options.dataDir,
+      replicaNotice: replicaSetAside
+        ? replicaKeyMessages.setAside(path.basename(replicaSetAside.file))
+        : null,
     }),
     'auth.signIn': (input) => {
       // Whoever was signed in is not any more, whether or not this attempt succeeds: neither

@@ -22,6 +22,8 @@ import {
 import { createCore, type Core } from './core';
 import { aboutText, menuTemplate } from './desktop/app-menu';
 import { dataFolderErrorText } from './desktop/data-folder-error';
+import { safeStorageKeyStore } from './desktop/safe-storage-key-store';
+import { envKeyStore, REPLICA_KEY_ENV, REPLICA_KEY_FILE } from './db/replica-key';
 import {
   checkpointReplica,
   startUpdateController,
@@ -35,7 +37,10 @@ import type { StoredTokens, TokenStore } from './sync/sync-engine';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Dev runs use a better-sqlite3 built for Electron by scripts/electron-native.mjs. */
+/**
+ * Dev runs use the replica's SQLite module (better-sqlite3-multiple-ciphers) built for Electron
+ * by scripts/electron-native.mjs; packaged apps get theirs rebuilt by electron-builder.
+ */
 function storagePaths() {
   if (app.isPackaged) {
     return { migrationsFolder: path.join(process.resourcesPath, 'migrations') };
@@ -47,6 +52,7 @@ function storagePaths() {
       root,
       'node_modules/.cache/electron-sqlite',
       process.versions.electron,
+      'better-sqlite3-multiple-ciphers',
       'better_sqlite3.node',
     ),
   };
@@ -307,7 +313,13 @@ function start(): void {
     }
     const dataDir = process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data');
     try {
+      // The replica's key: wrapped by the OS keychain, unless IT hands it over in the environment.
+      const keyFromEnv = process.env[REPLICA_KEY_ENV];
+      const replicaKeys = keyFromEnv
+        ? envKeyStore(keyFromEnv)
+        : safeStorageKeyStore(path.join(dataDir, REPLICA_KEY_FILE), safeStorage);
       core = createCore({
+        replicaKeys,
         dataDir,
         door: 'electron',
         version: app.getVersion(),

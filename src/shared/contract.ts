@@ -360,6 +360,8 @@ export const AppInfo = z.object({
   persons: z.number().int(),
   pendingActions: z.number().int(),
   dataDir: z.string(),
+  /** Set when the replica could not be opened with its key and was set aside (issue 9). */
+  replicaNotice: z.string().nullable(),
 });
 
 const PersonRut = z.object({ rut: RutInput });

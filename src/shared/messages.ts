@@ -798,6 +798,10 @@ export const desktopMessages = {
       'Su usuario no tiene permiso para escribir en ella. Pida a soporte técnico que revise los permisos de la carpeta.',
     notFolder: 'Esa ruta no es una carpeta. Pida a soporte técnico que la revise.',
     diskFull: 'El disco está lleno. Libere espacio e intente de nuevo.',
+    keychain:
+      'La llave que cifra los datos no se puede guardar de forma segura: este equipo no tiene un llavero del sistema disponible (en Linux: GNOME Keyring o KWallet). Pida a soporte técnico que lo habilite, o que entregue la llave en la variable MESA_REPLICA_KEY.',
+    invalidKey:
+      'La variable MESA_REPLICA_KEY no contiene una llave válida (64 caracteres hexadecimales). Pida a soporte técnico que la revise.',
     damaged:
       'El archivo de datos está dañado. Pida a soporte técnico que lo reemplace; los datos se vuelven a sincronizar desde el servidor central.',
     other:
@@ -814,6 +818,13 @@ export const desktopMessages = {
     restart: 'Reiniciar para actualizar',
     later: 'Más tarde',
   },
+};
+
+/** The replica's encryption key (issue 9). */
+export const replicaKeyMessages = {
+  setAsideTitle: 'Se guardó aparte la copia local anterior',
+  setAside: (file: string) =>
+    `No se pudo abrir la copia local de los datos con su llave de cifrado (la llave se perdió o cambió). Esa copia se guardó aparte, sin borrarla, como «${file}», y los datos se están descargando de nuevo desde el servidor central. Las acciones que no alcanzaron a enviarse quedaron en ese archivo: avise a soporte técnico antes de rehacerlas.`,
 };
 
 /** The lock screen shown after the idle-lock policy's minutes without input (issue 9). */

@@ -1,7 +1,8 @@
 /**
  * The packaging check: electron-builder's directory target, run offline against a stand-in
  * Electron distribution, must produce an app archive with what the app needs to start (the
- * built bundles, the migrations, better-sqlite3's native binding) and nothing it must not ship
+ * built bundles, the migrations, the encrypting SQLite module's native binding) and nothing it
+ * must not ship
  * (demo data or demo agents, devDependencies, source maps, sources, tests).
  */
 import asar from '@electron/asar';
@@ -65,12 +66,23 @@ describe('the packaged app', () => {
     expect(shipped.sort()).toEqual(source.sort());
   });
 
-  it('ships better-sqlite3 with its native binding unpacked from the archive', () => {
+  it('ships better-sqlite3-multiple-ciphers with its native binding unpacked from the archive', () => {
+    const unpacked = path.join(packaged.resources, 'app.asar.unpacked/node_modules');
     const binding = path.join(
-      packaged.resources,
-      'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      unpacked,
+      'better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
     );
     expect(fs.existsSync(binding)).toBe(true);
+    // The encrypting build replaces plain better-sqlite3: one SQLite in the app, not two.
+    expect(fs.existsSync(path.join(unpacked, 'better-sqlite3'))).toBe(false);
+    expect(inArchive().filter((file) => file.startsWith('node_modules/better-sqlite3/'))).toEqual(
+      [],
+    );
+    expect(
+      inArchive().filter((file) =>
+        /^node_modules\/better-sqlite3-multiple-ciphers\/(deps|src)\//.test(file),
+      ),
+    ).toEqual([]);
   });
 
   it('ships no demo data and no demo agents', () => {
@@ -97,7 +109,12 @@ describe('the packaged app', () => {
     };
     const devOnly = Object.keys(manifest.devDependencies).filter((name) => !closure.has(name));
     expect(devOnly.filter((name) => modules.has(name))).toEqual([]);
-    for (const name of ['better-sqlite3', 'drizzle-orm', 'zod', 'electron-updater']) {
+    for (const name of [
+      'better-sqlite3-multiple-ciphers',
+      'drizzle-orm',
+      'zod',
+      'electron-updater',
+    ]) {
       expect(modules).toContain(name);
     }
   });

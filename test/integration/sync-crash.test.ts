@@ -7,9 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core';
+import { openReplicaReadonly } from '../support/replica-file';
 import type { Fault } from '../support/fault-proxy';
 import { tempDir } from '../support/context';
 import { startCentral, startProxy } from '../support/sync-setup';
@@ -109,7 +109,7 @@ describe('killed around a push (G1)', () => {
         .prepare('SELECT count(*) AS n FROM mutation_results WHERE action_id IN (?, ?)')
         .get(phoneAction, mailAction),
     ).toEqual({ n: 2 });
-    const replica = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const replica = openReplicaReadonly(dataDir, DATABASE_FILE);
     expect(replica.prepare('SELECT action_id, state FROM outbox ORDER BY seq').all()).toEqual([
       { action_id: phoneAction, state: 'applied' },
       { action_id: mailAction, state: 'applied' },

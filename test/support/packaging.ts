@@ -40,7 +40,7 @@ export function packageApp(): PackagedApp {
     '--logLevel',
     'warn',
   ];
-  // npmRebuild off: rebuilding better-sqlite3 for Electron downloads Electron's headers, which
+  // npmRebuild off: rebuilding better-sqlite3-multiple-ciphers for Electron downloads Electron's headers, which
   // a machine without network cannot; `npm run dist` keeps it on (electron-builder.yml).
   const builder = [
     path.join(ROOT, 'node_modules/electron-builder/cli.js'),

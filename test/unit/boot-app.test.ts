@@ -250,6 +250,41 @@ describe('the built app as a desktop app', () => {
     expect(box!.content).toContain('Esa ruta no es una carpeta');
     expect(box!.content).not.toMatch(/\n\s+at /);
   });
+
+  it('keeps the replica encrypted, its key wrapped by the OS keychain (safeStorage)', async () => {
+    const userData = tempDir('mesa-keychain-');
+    const { code, report } = await bootBuiltApp({ out, userData });
+    expect(report.uncaught).toEqual([]);
+    expect(code).toBe(0);
+    const dataDir = path.join(userData, 'data');
+    const wrapped = JSON.parse(fs.readFileSync(path.join(dataDir, 'replica.key'), 'utf8'));
+    expect(wrapped).toMatchObject({
+      format: 'safeStorage',
+      backend: process.platform === 'linux' ? 'gnome_libsecret' : null,
+    });
+    // The fake keychain marks what it wrapped; the key itself never reaches the disk in hex.
+    expect(Buffer.from(wrapped.wrapped, 'base64').toString()).toMatch(/^fake-keychain:/);
+    const head = fs.readFileSync(path.join(dataDir, 'mesa-de-ayuda.db')).subarray(0, 16);
+    expect(head.toString('latin1')).not.toBe('SQLite format 3\0');
+  });
+
+  it.runIf(process.platform === 'linux')(
+    "refuses Linux's basic_text keychain and says in Spanish what is missing",
+    async () => {
+      const userData = tempDir('mesa-basic-text-');
+      const { code, report } = await bootBuiltApp({
+        out,
+        userData,
+        env: { FAKE_ELECTRON_KEYCHAIN: 'basic_text' },
+      });
+      expect(code).toBe(1);
+      expect(report.windows).toEqual([]);
+      expect(report.errorBoxes).toHaveLength(1);
+      expect(report.errorBoxes[0]!.content).toContain('llavero del sistema');
+      expect(report.errorBoxes[0]!.content).toContain('MESA_REPLICA_KEY');
+      expect(fs.existsSync(path.join(userData, 'data', 'mesa-de-ayuda.db'))).toBe(false);
+    },
+  );
 });
 
 describe('the built preload', () => {

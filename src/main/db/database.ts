@@ -1,23 +1,43 @@
 /**
  * Opens the replica: one SQLite file in WAL mode, migrated in place at start-up (never wiped).
+ * The desk's replica is encrypted (SQLCipher format, raw 256-bit key, see replica-key.ts); the
+ * central API's database is opened without a key and stays plain.
  */
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import MultipleCiphers from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database };
+
+/**
+ * better-sqlite3 built on SQLite3MultipleCiphers: the same API (plus encryption pragmas), so
+ * the rest of the code keeps better-sqlite3's types and drizzle's better-sqlite3 driver.
+ */
+export const SqliteDriver = MultipleCiphers as unknown as typeof BetterSqlite3;
 
 export type OpenOptions = {
   /** Path of the SQLite file, or ':memory:'. */
   file: string;
   /** Folder of drizzle-kit migrations; defaults to the one beside this source file. */
   migrationsFolder?: string;
-  /** Path of a better-sqlite3 binary built for another runtime (Electron). */
+  /** Path of a better-sqlite3(-multiple-ciphers) binary built for another runtime (Electron). */
   nativeBinding?: string;
+  /** The replica's 32-byte key; without one the file is plain SQLite (the central API's). */
+  key?: Buffer;
 };
+
+/** The file does not open with the key given (a lost or wrong key, or no key at all). */
+export class ReplicaKeyMismatchError extends Error {
+  readonly code = 'REPLICA_KEY_MISMATCH';
+  constructor(readonly file: string) {
+    super(`the replica ${file} does not open with this key`);
+    this.name = 'ReplicaKeyMismatchError';
+  }
+}
 
 /** The migrations folder in the source tree; packaged builds pass their own. */
 export const sourceMigrationsFolder = path.join(
@@ -25,17 +45,50 @@ export const sourceMigrationsFolder = path.join(
   'migrations',
 );
 
-export function openDatabase(options: OpenOptions): Db {
-  const client = new Database(
-    options.file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+export function openSqlite(
+  file: string,
+  options: { nativeBinding?: string; readonly?: boolean } = {},
+): BetterSqlite3.Database {
+  return new SqliteDriver(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true } : {}),
+  });
+}
+
+/**
+ * Keys a freshly opened connection. The cipher must be chosen before the key, on every open
+ * (SQLite3MultipleCiphers defaults to another cipher); a raw key skips the passphrase KDF.
+ * Reading sqlite_master is what proves the key: SQLite decrypts nothing until then.
+ */
+export function applyReplicaKey(client: BetterSqlite3.Database, key: Buffer, file: string): void {
+  if (key.length !== 32) throw new Error('the replica key must be 32 bytes');
+  client.pragma("cipher = 'sqlcipher'");
+  client.pragma('legacy = 4');
+  client.pragma(`key = "x'${key.toString('hex')}'"`);
   try {
+    client.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      throw new ReplicaKeyMismatchError(file);
+    }
+    throw error;
+  }
+}
+
+export function openDatabase(options: OpenOptions): Db {
+  const client = openSqlite(options.file, options);
+  try {
+    if (options.key) {
+      applyReplicaKey(client, options.key, options.file);
+      // Temporary tables and sort spills would be written to disk unencrypted.
+      client.pragma('temp_store = MEMORY');
+    }
     client.pragma('journal_mode = WAL');
     client.pragma('synchronous = NORMAL');
     client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');
-    client.pragma('cache_size = -65536');
+    // Every page read past the cache is decrypted again: the encrypted replica gets a larger one.
+    client.pragma(`cache_size = ${options.key ? -262144 : -65536}`);
     const db = drizzle({ client, schema });
     migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
     return db as Db;

@@ -23,6 +23,8 @@ export function dataFolderErrorText(
   else if (['ENOTDIR', 'EEXIST', 'EISDIR'].includes(codeText)) reason = t.notFolder;
   else if (codeText === 'ENOSPC' || codeText === 'SQLITE_FULL') reason = t.diskFull;
   else if (/^SQLITE_(CORRUPT|NOTADB)/.test(codeText)) reason = t.damaged;
+  else if (codeText === 'REPLICA_KEY_KEYCHAIN_UNAVAILABLE') reason = t.keychain;
+  else if (codeText === 'REPLICA_KEY_INVALID_ENV_KEY') reason = t.invalidKey;
   const firstLine = typeof message === 'string' ? (message.split('\n')[0] ?? '') : String(error);
   const detail = [codeText, firstLine.slice(0, 200)].filter(Boolean).join(' · ');
   return {

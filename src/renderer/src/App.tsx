@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
-import { roleNames, searchMessages } from '../../shared/messages';
+import { replicaKeyMessages, roleNames, searchMessages } from '../../shared/messages';
 import { ActionDialog } from './components/ActionDialog';
 import { CompanyDialogHost } from './company/CompanyDialog';
 import { CompanyPane } from './company/CompanyPane';
@@ -38,6 +38,7 @@ function Desk() {
   const closeRecord = useApp((s) => s.closeRecord);
   const loadInfo = useApp((s) => s.loadInfo);
   const personCount = useApp((s) => s.personCount);
+  const replicaNotice = useApp((s) => s.replicaNotice);
   const searching = useApp((s) => s.searching);
   const answeredSeq = useApp((s) => s.answeredSeq);
   const [paint, setPaint] = useState({ seq: 0, ms: 0 });
@@ -127,6 +128,12 @@ function Desk() {
         </span>
       </header>
       <CallBar />
+      {replicaNotice && (
+        <section className="notice notice-warn" role="alert" aria-labelledby="replica-aside-title">
+          <strong id="replica-aside-title">{replicaKeyMessages.setAsideTitle}</strong>
+          <p>{replicaNotice}</p>
+        </section>
+      )}
       {view === 'calls' && <CallsView />}
       {view === 'audit' && <AuditView />}
       {view === 'sync' && <SyncView />}

@@ -32,6 +32,8 @@ type State = {
   recordLoading: boolean;
   recordError: string | null;
   personCount: number | null;
+  /** The replica was set aside because its key was lost (app.info); null otherwise. */
+  replicaNotice: string | null;
   /** When the text that produced the current results was typed (performance.now()). */
   typedAt: number;
   /** Increases each time results for a new text arrive; the app measures their paint. */
@@ -160,6 +162,7 @@ export const useApp = create<State & Actions>()((set, get) => {
   return {
     ...EMPTY_SCREEN,
     personCount: null,
+    replicaNotice: null,
     typedAt: 0,
     answeredSeq: 0,
 
@@ -285,7 +288,7 @@ export const useApp = create<State & Actions>()((set, get) => {
     async loadInfo() {
       try {
         const info = await call('app.info', {});
-        set({ personCount: info.persons });
+        set({ personCount: info.persons, replicaNotice: info.replicaNotice });
       } catch {
         set({ personCount: null });
       }

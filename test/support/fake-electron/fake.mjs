@@ -296,11 +296,19 @@ export const session = {
   },
 };
 
+// A keychain that works (FAKE_ELECTRON_KEYCHAIN=basic_text: Linux without one). Its "encryption"
+// is reversible and marked, so a test can tell wrapped from plain.
+const keychain = env.FAKE_ELECTRON_KEYCHAIN ?? 'gnome_libsecret';
+const WRAPPED = 'fake-keychain:';
 export const safeStorage = {
-  isEncryptionAvailable: () => false,
-  encryptString: (text) => Buffer.from(text),
-  decryptString: (buffer) => buffer.toString(),
-  getSelectedStorageBackend: () => 'basic_text',
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => Buffer.from(WRAPPED + Buffer.from(text).toString('base64')),
+  decryptString: (buffer) => {
+    const text = buffer.toString();
+    if (!text.startsWith(WRAPPED)) throw new Error('Error while decrypting the ciphertext');
+    return Buffer.from(text.slice(WRAPPED.length), 'base64').toString();
+  },
+  getSelectedStorageBackend: () => keychain,
 };
 
 export const dialog = {
