@@ -14,7 +14,10 @@ const REGISTER = path.join(ROOT, 'test/support/fake-electron/register.mjs');
 
 /** Builds main, preload and renderer into node_modules/.cache/<name>/out; returns that folder. */
 export function buildApp(name: string, mode?: string): string {
-  const base = fs.mkdtempSync(path.join(ROOT, 'node_modules/.cache', `${name}-`));
+  // A fresh `npm ci` has no node_modules/.cache yet.
+  const cache = path.join(ROOT, 'node_modules/.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  const base = fs.mkdtempSync(path.join(cache, `${name}-`));
   const out = path.join(base, 'out');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   try {
