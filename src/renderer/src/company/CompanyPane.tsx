@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useRef } from 'react';
-import type { CompanyRecord, Decision } from '../../../shared/contract';
+import type { AccessRequestView, CompanyRecord, Decision } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import {
   adminKindLabels,
@@ -237,9 +237,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                     <span className="rut small">{displayRut(r.requester.rut)}</span>
                   </th>
                   <td>{requestCapacityLabels[r.capacity]}</td>
-                  <td className={r.check.ok ? 'ok-text' : 'danger-text'}>
-                    {r.check.ok ? t.check[r.check.as] : t.check[r.check.reason]}
-                  </td>
+                  <RegisterCheckCell check={r.check} />
                   <td>
                     {requestStateLabels[r.state]} · {formatDate(r.requestedAt)}
                     {r.reason && <span className="small muted"> · {r.reason}</span>}
@@ -270,6 +268,15 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
       <h2>{t.users}</h2>
       <UserList />
     </>
+  );
+}
+
+/** What the company's register says of a requester (rule 12), as one table cell. */
+export function RegisterCheckCell({ check }: { check: AccessRequestView['check'] }) {
+  return (
+    <td className={check.ok ? 'ok-text' : 'danger-text'}>
+      {check.ok ? t.check[check.as] : t.check[check.reason]}
+    </td>
   );
 }
 

@@ -9,6 +9,7 @@ import {
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { useSession } from '../session-store';
+import { RegisterCheckCell } from './CompanyPane';
 import { useCompany } from './company-store';
 
 type StateFilter = AccessRequestView['state'] | 'all';
@@ -90,9 +91,7 @@ export function RequestsView() {
                   <span className="rut small">{displayRut(r.requester.rut)}</span>
                 </td>
                 <td>{requestCapacityLabels[r.capacity]}</td>
-                <td className={r.check.ok ? 'ok-text' : 'danger-text'}>
-                  {r.check.ok ? t.check[r.check.as] : t.check[r.check.reason]}
-                </td>
+                <RegisterCheckCell check={r.check} />
                 <td>
                   {requestStateLabels[r.state]}
                   {r.reason && <span className="small muted"> · {r.reason}</span>}
