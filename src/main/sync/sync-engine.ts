@@ -123,7 +123,10 @@ const INDEX_CHUNK = 10_000;
 export function createSyncEngine(options: SyncEngineOptions) {
   const { sqlite, writer, client, tokens, now } = options;
   const random = options.random ?? Math.random;
-  const pageSize = options.pageSize ?? 2000;
+  // The central API's largest page. Fewer, larger transactions matter most to the encrypted
+  // replica: each commit re-encrypts every index page it touched, and a snapshot's secondary-index
+  // writes land all over the file (100k persons: 1.57× plain at 2,000 rows a page, 1.23× at 5,000).
+  const pageSize = options.pageSize ?? 5000;
   const batchSize = options.batchSize ?? 200;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
