@@ -1118,6 +1118,7 @@ export const selectionMessages = {
     'Nadie está al teléfono: no hay identidad que verificar. Cada persona recibe su propia acción, registrada en la auditoría como acción sobre una selección, sin llamante, con este motivo.',
   reasonLabel: 'Motivo: quién lo pidió y cómo (obligatorio)',
   reasonPlaceholder: 'Solicitud de la empresa por correo del 01-12-2026, ticket 4411',
+  reasonMissing: 'Escriba el motivo (al menos 10 caracteres): quién lo pidió y cómo.',
   confirm: (action: keyof typeof selectionActionLabels, n: number) =>
     `${selectionActionLabels[action]} a ${n === 1 ? '1 persona' : `${n.toLocaleString('es-CL')} personas`}`,
   cancel: 'Cancelar',
