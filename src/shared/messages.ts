@@ -1102,7 +1102,7 @@ export const selectionMessages = {
     `La búsqueda muestra hasta ${total.toLocaleString('es-CL')} personas: agregue una palabra para llegar a las demás.`,
   clear: 'Limpiar selección',
   needsCompany:
-    'El acceso se inhabilita o habilita en una empresa: filtre la búsqueda por una empresa (o ábrala y use su lista de personas).',
+    'Inhabilitar y habilitar son por empresa: filtre la búsqueda por una empresa o use la lista de la empresa.',
   dialogTitle: (action: keyof typeof selectionActionLabels, n: number) =>
     `${selectionActionLabels[action]}: ${selectionMessages.count(n)}`,
   inCompany: (name: string) => `En la empresa ${name}.`,
@@ -1128,12 +1128,18 @@ export const selectionMessages = {
   progressLabel: 'Avance de la acción',
   progress: (done: number, total: number) =>
     `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} personas procesadas`,
-  resultTitle: {
-    done: 'Acción terminada',
-    cancelled: 'Acción detenida',
-    interrupted: 'Acción interrumpida: la sesión se cerró o se bloqueó',
-    running: 'Acción en curso',
-  },
+  resultTitle: (
+    action: keyof typeof selectionActionLabels,
+    state: 'done' | 'cancelled' | 'interrupted' | 'running',
+  ) =>
+    `${selectionActionLabels[action]}: ${
+      {
+        done: 'acción terminada',
+        cancelled: 'acción detenida',
+        interrupted: 'acción interrumpida (la sesión se cerró o se bloqueó)',
+        running: 'acción en curso',
+      }[state]
+    }`,
   resultSummary: (applied: number, skipped: number) =>
     `Aplicada a ${applied.toLocaleString('es-CL')} · no aplicada a ${skipped.toLocaleString('es-CL')}`,
   doneHeading: 'Aplicada',

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import type { SelectionJob, SelectionPreview } from '../../src/shared/contract';
+import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { FIXED_NOW, signInAs, tempDir } from '../support/context';
 
@@ -146,6 +147,11 @@ describe('unlock a selection', () => {
     expect(locked(core, PEDRO)).toBe(0);
     expect(locked(core, CAMILA)).toBe(0);
     expectOneEach(core, job, 'account.unlock');
+    // The audit screen says what kind of event it was.
+    const details = describeAuditChange(null, auditOf(core, job.jobId)[0]!.after).map(
+      auditDetailLine,
+    );
+    expect(details).toContain('Con la persona al teléfono: No');
     // The audit chain still verifies with the selection's events in it.
     expect(await ask(core, 'audit.verify', {})).toMatchObject({ ok: true });
   });

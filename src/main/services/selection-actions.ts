@@ -222,7 +222,7 @@ export function createSelectionService(deps: SelectionDeps) {
     };
   };
 
-  /** One person: the ordinary actions, all or none, in one synchronous transaction. */
+  /** One person: the ordinary actions, all or none (a savepoint within the slice's commit). */
   function runPerson(job: Job, session: Session, item: Item): Outcome {
     if (item.skip) return outcome(item, item.skip, null);
     const portals =
@@ -296,18 +296,37 @@ export function createSelectionService(deps: SelectionDeps) {
         break;
       }
       const until = performance.now() + SLICE_MS;
-      let inSlice = 0;
-      do {
-        const result = runPerson(job, session, job.items[job.cursor]!);
-        job.cursor += 1;
+      const start = job.cursor;
+      // One commit (one fsync) per slice; each person is a savepoint inside it, so a refusal
+      // undoes that person only. Nothing is counted until the slice is on disk.
+      let slice: Outcome[] = [];
+      try {
+        slice = ctx.db.$client.transaction(() => {
+          const done: Outcome[] = [];
+          do {
+            done.push(runPerson(job, session, job.items[start + done.length]!));
+          } while (
+            start + done.length < job.items.length &&
+            (deps.slicePersons === undefined
+              ? performance.now() < until
+              : done.length < deps.slicePersons)
+          );
+          return done;
+        })();
+      } catch (error) {
+        // The slice did not reach the disk (disk full, I/O error): none of it happened.
+        deps.log(`selection ${job.id}: a slice could not be saved`, error);
+        for (const item of job.items.slice(start)) job.seqs.delete(item.rut);
+        slice = [outcome(job.items[start]!, { code: 'failed' }, null)];
+        job.state = 'interrupted';
+      }
+      for (const result of slice) {
         job.outcomes.push(result);
         if (result.status === 'done') job.applied += 1;
         else job.skipped += 1;
-        inSlice += 1;
-      } while (
-        job.cursor < job.items.length &&
-        (deps.slicePersons === undefined ? performance.now() < until : inSlice < deps.slicePersons)
-      );
+      }
+      job.cursor = start + slice.length;
+      if (job.state !== 'running') break;
       deps.kick();
       await yieldToLoop();
     }

@@ -205,7 +205,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
   const n = request.ruts.length;
   const title =
     phase.kind === 'result'
-      ? m.resultTitle[phase.job.state]
+      ? m.resultTitle(phase.job.action, phase.job.state)
       : phase.kind === 'undo'
         ? m.undoTitle
         : phase.kind === 'running'
