@@ -188,6 +188,25 @@ test('in a company’s list: disable with a reason, see each person’s result, 
   await expect(dialog(desk)).toContainText('Ya estaba habilitada en esta empresa.');
   await expectAccessible(page, 'nada que habilitar');
   await dialog(desk).getByRole('button', { name: 'Cancelar' }).click();
+
+  // Enable with a reason: Camila is disabled first; Pedro is already active and says so.
+  await row(CAMILA).click();
+  await row(ANA).click({ modifiers: ['Control'] });
+  await companyBar.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
+  await confirmWithReason(desk, /^Inhabilitar a 2 personas$/);
+  await dialog(desk).getByRole('button', { name: 'Cerrar' }).click();
+  await expect(row(CAMILA)).toContainText('Inhabilitada');
+  await row(CAMILA).click();
+  await row(PEDRO).click({ modifiers: ['Control'] });
+  await companyBar.getByRole('button', { name: 'Habilitar', exact: true }).click();
+  await expect(dialog(desk)).toContainText('Se aplicará a 1 de 2.');
+  await confirmWithReason(desk, /^Habilitar a 1 persona$/);
+  await expect(dialog(desk)).toContainText('Aplicada a 1 · no aplicada a 1');
+  await expect(dialog(desk).getByRole('list', { name: 'No aplicada' })).toContainText(
+    'Ya estaba habilitada en esta empresa.',
+  );
+  await dialog(desk).getByRole('button', { name: 'Cerrar' }).click();
+  await expect(row(CAMILA)).toContainText('Activa');
 });
 
 test('resend the password mail in a company: the right kind for each, and who gets none', async ({
