@@ -55,6 +55,7 @@ import { changeMembershipState, changeRole } from './services/membership-actions
 import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
 import { companyHandlers } from './handlers/company-handlers';
+import { selectionHandlers } from './handlers/selection-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { signInThroughCentral } from './services/central-sign-in';
@@ -98,6 +99,8 @@ export type CoreOptions = {
   tokenStore?: TokenStore;
   /** Seconds without input before the screen locks; see src/shared/idle-lock.ts. */
   idleLockSeconds?: number;
+  /** Tests: persons per slice of a selection's run (default: a time budget). */
+  selectionSlicePersons?: number;
   /** Start syncing by itself (default); tests drive `sync.now` instead. */
   autoSync?: boolean;
   syncOptions?: Partial<
@@ -120,6 +123,8 @@ export type Core = {
   dispatchNow: (channel: string, input: unknown) => Envelope<unknown>;
   /** The sync engine, when a central API is configured. */
   sync: () => SyncEngine | null;
+  /** Resolves when no selection run is in progress (issue 8). */
+  selectionIdle: () => Promise<void>;
   close: () => void;
 };
 
@@ -302,8 +307,19 @@ export function createCore(options: CoreOptions): Core {
     excludeViews: !input.includeViews,
   });
 
+  // Acting on a selection of people (issue 8, item 2).
+  const selection = selectionHandlers({
+    context,
+    agent,
+    kick: () => engine?.kick(),
+    signedIn: (agentId) => session?.agentId === agentId,
+    log,
+    slicePersons: options.selectionSlicePersons,
+  });
+
   const handlers: Handlers = {
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
+    ...selection.handlers,
     'app.info': () => ({
       version: options.version,
       door: options.door,
@@ -496,6 +512,7 @@ export function createCore(options: CoreOptions): Core {
       return answer;
     },
     sync: () => engine,
+    selectionIdle: () => selection.service.idle(),
     close: () => {
       engine?.stop();
       db.$client.close();

@@ -43,5 +43,13 @@ export const channelNames = [
   'companyUsers.add',
   'companyUsers.change',
   'companyUsers.setModules',
+  // Acting on a selection of people (issue 8, item 2).
+  'selection.resolve',
+  'selection.preview',
+  'selection.start',
+  'selection.status',
+  'selection.cancel',
+  'selection.undo',
+  'selection.export',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

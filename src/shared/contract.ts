@@ -553,6 +553,98 @@ const CallerInput = z.object({
 });
 const Modules = z.array(z.string().min(1).max(40)).max(20);
 
+// ---- Acting on a selection of people (issue 8, item 2) ----
+
+export const SelectionAction = z.enum(['unlock', 'resend_mail', 'disable', 'enable']);
+export type SelectionAction = z.infer<typeof SelectionAction>;
+/** At most this many people in one selection (the same cap main applies). */
+export const SELECTION_MAX = 5_000;
+
+export const SelectionOutcome = z.object({
+  rut: z.string(),
+  name: z.string().nullable(),
+  status: z.enum(['done', 'skipped']),
+  code: z.string().nullable(),
+  minutes: z.number().int().nullable(),
+  state: MembershipState.nullable(),
+  message: z.string().nullable(),
+  portals: z.array(Portal),
+  mailKind: MailKind.nullable(),
+});
+export type SelectionOutcome = z.infer<typeof SelectionOutcome>;
+
+const SelectionCompany = z.object({ rut: z.string(), name: z.string().nullable() }).nullable();
+
+export const SelectionPreview = z.object({
+  planId: z.string(),
+  action: SelectionAction,
+  company: SelectionCompany,
+  total: z.number().int(),
+  applicable: z.number().int(),
+  skipped: z.array(SelectionOutcome),
+});
+export type SelectionPreview = z.infer<typeof SelectionPreview>;
+
+export const SelectionJob = z.object({
+  jobId: z.string(),
+  action: SelectionAction,
+  company: SelectionCompany,
+  reason: z.string(),
+  state: z.enum(['running', 'done', 'cancelled', 'interrupted']),
+  total: z.number().int(),
+  processed: z.number().int(),
+  applied: z.number().int(),
+  skipped: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Sent once the run is over. */
+  outcomes: z.array(SelectionOutcome),
+  undoOf: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  undoable: z.boolean(),
+});
+export type SelectionJob = z.infer<typeof SelectionJob>;
+
+const JobRef = z.object({ jobId: z.string().uuid() });
+
+const selectionChannels = {
+  'selection.resolve': {
+    input: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('search'),
+        text: z.string().max(200),
+        companyRut: RutInput.nullable().default(null),
+      }),
+      z.object({ kind: z.literal('company'), companyRut: RutInput }),
+    ]),
+    output: z.object({
+      ruts: z.array(z.string()),
+      total: z.number().int(),
+      capped: z.boolean(),
+      cap: z.number().int(),
+    }),
+  },
+  'selection.preview': {
+    input: z.object({
+      action: SelectionAction,
+      ruts: z.array(RutInput).min(1).max(SELECTION_MAX),
+      companyRut: RutInput.nullable().default(null),
+    }),
+    output: SelectionPreview,
+  },
+  'selection.start': {
+    input: z.object({ planId: z.string().uuid(), reason: Reason }),
+    output: SelectionJob,
+  },
+  'selection.status': { input: JobRef, output: SelectionJob },
+  'selection.cancel': { input: JobRef, output: SelectionJob },
+  'selection.undo': { input: JobRef.extend({ reason: Reason }), output: SelectionJob },
+  'selection.export': {
+    input: JobRef,
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+};
+
 export const contract = {
   'app.info': { input: z.object({}), output: AppInfo },
   'auth.signIn': {
@@ -738,6 +830,8 @@ export const contract = {
     input: z.object({}),
     output: z.array(z.object({ agentId: z.string(), displayName: z.string(), role: Role })),
   },
+  // Acting on a selection of people (issue 8, item 2).
+  ...selectionChannels,
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Channels that answer before anyone signs in. */

@@ -187,6 +187,17 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
   company_not_on_empresas: () =>
     'Esta empresa no usa Portal Empresas: no recibe solicitudes de acceso a ese portal.',
+  // Acting on a selection (issue 8, item 2).
+  selection_reason_required: (p) =>
+    `Escriba quién lo pidió y cómo (al menos ${p['min']} caracteres; por ejemplo «Solicitud de la empresa por correo del 01-12-2026, ticket 4411»): no hay nadie al teléfono a quien verificar, el motivo queda como respaldo en la auditoría.`,
+  selection_company_required: () =>
+    'Inhabilitar y habilitar cambian el acceso en una empresa: filtre la búsqueda por una empresa o use la lista de personas de la empresa.',
+  selection_busy: () =>
+    'Ya hay una acción sobre una selección en curso: espere a que termine o cancélela.',
+  selection_gone: () =>
+    'Esa selección ya no está disponible (la aplicación se reinició o pasó a otra). Seleccione de nuevo.',
+  selection_not_undoable: () =>
+    'Esa acción ya se deshizo, no cambió a nadie o no se puede deshacer (solo inhabilitar y habilitar).',
   interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
   interaction_closed: (p) =>
     p['change'] === 'reason'
@@ -434,6 +445,9 @@ export const auditDetailLabels: Record<string, string> = {
   conflicts: 'Diferencias',
   portal: 'Portal',
   value: 'Detalle',
+  // Acting on a selection (issue 8, item 2): no caller, the reason says whose request it was.
+  selectionId: 'Acción sobre una selección (N.º de ejecución)',
+  callerPresent: 'Con la persona al teléfono',
 };
 
 export const auditChoiceLabels: Record<string, string> = {
@@ -1018,3 +1032,145 @@ export const recordMessages = {
   companiesNotYet:
     'Aún no llegan sus empresas a este equipo (la carga desde el sistema central no ha terminado).',
 } as const;
+
+// ---- Acting on a selection of people (issue 8, item 2) ----
+
+type SelectionOutcomeText = {
+  status: 'done' | 'skipped';
+  code: string | null;
+  minutes: number | null;
+  state: string | null;
+  message: string | null;
+  portals: readonly Portal[];
+  mailKind: string | null;
+};
+
+const stateText = (state: string | null) =>
+  state === null
+    ? 'sin membresía'
+    : (membershipStateLabels[state as keyof typeof membershipStateLabels] ?? state).toLowerCase();
+
+/** Why the action did not apply to a person, by the rule's code. */
+const selectionSkips: Record<string, (o: SelectionOutcomeText) => string> = {
+  not_found: () => 'No está en este equipo (RUT no encontrado).',
+  out_of_scope: () => 'Fuera de su alcance: su perfil no puede actuar sobre esta persona.',
+  no_account: () => 'No tiene cuenta en el portal que corresponde.',
+  not_locked: () => 'No está bloqueada: no hay nada que desbloquear.',
+  no_email: () => 'No tiene correo registrado: no hay a dónde enviarlo.',
+  not_registered: () =>
+    'No se ha registrado: primero se registra con su N° de serie y un correo (no hay contraseña que crear aún).',
+  no_access: () =>
+    'No tiene acceso vigente (ninguna empresa activa y adherida): una contraseña nueva no le abriría nada.',
+  mail_not_applicable: () => 'Ningún correo de contraseña corresponde al estado de su cuenta.',
+  cooldown: (o) =>
+    `Se le envió ese correo hace poco: espere ${o.minutes ?? 1} min para no saturarla.`,
+  no_membership: () => 'No pertenece a esta empresa.',
+  dismissed: () => 'Tiene la baja en esta empresa: no se reactiva desde aquí.',
+  already_disabled: () => 'Ya estaba inhabilitada en esta empresa.',
+  already_enabled: () => 'Ya estaba habilitada en esta empresa.',
+  paused: () =>
+    'Su acceso está en pausa por decisión de la empresa: se reanuda a pedido de su representante, no se habilita aquí.',
+  company_not_adherent: () => 'La empresa no está adherida: habilitarla no le daría acceso.',
+  stale: () =>
+    'Cambió desde la vista previa (otro agente o una sincronización): revise su ficha y vuelva a seleccionarla.',
+  changed_since: (o) =>
+    `Cambió después de la acción (ahora: ${stateText(o.state)}): no se deshace para no pasar por encima de ese cambio.`,
+  not_processed: () => 'No se procesó: la acción se detuvo antes de llegar a esta persona.',
+  failed: (o) => o.message ?? 'Error inesperado: no se aplicó. Quedó registrado para soporte.',
+};
+
+export const selectionActionLabels = {
+  unlock: 'Desbloquear',
+  resend_mail: 'Reenviar correo de contraseña',
+  disable: 'Inhabilitar',
+  enable: 'Habilitar',
+} as const;
+
+export const selectionMessages = {
+  count: (n: number) => (n === 1 ? '1 seleccionada' : `${n.toLocaleString('es-CL')} seleccionadas`),
+  barLabel: 'Acciones sobre la selección',
+  listHint: 'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia',
+  companyListHint:
+    'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia · Doble clic o Enter abre la ficha',
+  selectLoaded: (n: number) => `Seleccionar las ${n.toLocaleString('es-CL')} cargadas`,
+  selectAll: (n: number) => `Seleccionar todas las ${n.toLocaleString('es-CL')}`,
+  resolving: 'Reuniendo la lista completa…',
+  allSelected: (n: number) => `Están seleccionadas todas las ${n.toLocaleString('es-CL')}.`,
+  capped: (cap: number, total: number) =>
+    `Se seleccionaron las primeras ${cap.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')}: una acción llega a ${cap.toLocaleString('es-CL')} personas como máximo. Acote la búsqueda para las demás.`,
+  searchCapped: (total: number) =>
+    `La búsqueda muestra hasta ${total.toLocaleString('es-CL')} personas: agregue una palabra para llegar a las demás.`,
+  clear: 'Limpiar selección',
+  needsCompany:
+    'Inhabilitar y habilitar son por empresa: filtre la búsqueda por una empresa o use la lista de la empresa.',
+  dialogTitle: (action: keyof typeof selectionActionLabels, n: number) =>
+    `${selectionActionLabels[action]}: ${selectionMessages.count(n)}`,
+  inCompany: (name: string) => `En la empresa ${name}.`,
+  previewing: 'Revisando a cada persona…',
+  applies: (n: number, total: number) =>
+    n === total
+      ? `Se aplicará a las ${total.toLocaleString('es-CL')}.`
+      : `Se aplicará a ${n.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')}.`,
+  noneApplies: 'No se aplica a ninguna de las personas seleccionadas.',
+  notApplying: (n: number) =>
+    n === 1 ? 'No se aplica a 1 persona:' : `No se aplica a ${n.toLocaleString('es-CL')} personas:`,
+  noCaller:
+    'Nadie está al teléfono: no hay identidad que verificar. Cada persona recibe su propia acción, registrada en la auditoría como acción sobre una selección, sin llamante, con este motivo.',
+  reasonLabel: 'Motivo: quién lo pidió y cómo (obligatorio)',
+  reasonPlaceholder: 'Solicitud de la empresa por correo del 01-12-2026, ticket 4411',
+  reasonMissing: 'Escriba el motivo (al menos 10 caracteres): quién lo pidió y cómo.',
+  confirm: (action: keyof typeof selectionActionLabels, n: number) =>
+    `${selectionActionLabels[action]} a ${n === 1 ? '1 persona' : `${n.toLocaleString('es-CL')} personas`}`,
+  cancel: 'Cancelar',
+  close: 'Cerrar',
+  stop: 'Detener',
+  stopping: 'Deteniendo antes de la siguiente persona…',
+  progressLabel: 'Avance de la acción',
+  progress: (done: number, total: number) =>
+    `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} personas procesadas`,
+  resultTitle: (
+    action: keyof typeof selectionActionLabels,
+    state: 'done' | 'cancelled' | 'interrupted' | 'running',
+  ) =>
+    `${selectionActionLabels[action]}: ${
+      {
+        done: 'acción terminada',
+        cancelled: 'acción detenida',
+        interrupted: 'acción interrumpida (la sesión se cerró o se bloqueó)',
+        running: 'acción en curso',
+      }[state]
+    }`,
+  resultSummary: (applied: number, skipped: number) =>
+    `Aplicada a ${applied.toLocaleString('es-CL')} · no aplicada a ${skipped.toLocaleString('es-CL')}`,
+  doneHeading: 'Aplicada',
+  skippedHeading: 'No aplicada',
+  outcomeDone: 'Aplicada',
+  outcomeSkipped: 'No aplicada',
+  copy: 'Copiar lista',
+  copied: 'Lista copiada.',
+  copyFailed: 'No se pudo copiar: use «Exportar CSV».',
+  exportCsv: 'Exportar CSV',
+  undo: 'Deshacer',
+  undoTitle: 'Deshacer la acción',
+  undoHelp: (action: 'disable' | 'enable') =>
+    action === 'disable'
+      ? 'Se habilita de nuevo a quienes esta acción inhabilitó, salvo a quien haya cambiado desde entonces.'
+      : 'Se inhabilita de nuevo a quienes esta acción habilitó, salvo a quien haya cambiado desde entonces.',
+  undoReason: (reason: string) => `Deshacer: ${reason}`.slice(0, 500),
+  undone: 'Esta acción ya se deshizo.',
+  sent: 'en cola de envío',
+  csvHeaders: ['RUT', 'Nombre', 'Resultado', 'Detalle'],
+  /** One person's line of the report. */
+  outcomeDetail: (o: SelectionOutcomeText, action?: keyof typeof selectionActionLabels): string => {
+    if (o.status === 'skipped')
+      return (selectionSkips[o.code ?? 'failed'] ?? selectionSkips['failed']!)(o);
+    if (o.mailKind) {
+      return `${mailKindLabels[o.mailKind as keyof typeof mailKindLabels] ?? o.mailKind}, ${o.portals.map((p) => portalLabels[p]).join(', ')}: en cola de envío.`;
+    }
+    if (o.portals.length > 0)
+      return `Desbloqueada: ${o.portals.map((p) => loginLabels[p]).join('; ')}.`;
+    if (action === 'disable') return 'Inhabilitada en la empresa.';
+    if (action === 'enable') return 'Habilitada en la empresa.';
+    return 'Aplicada.';
+  },
+};

@@ -88,7 +88,7 @@ describe('persons.get', () => {
 });
 
 describe('dispatch', () => {
-  it('answers every channel with a value its contract schema accepts', () => {
+  it('answers every channel with a value its contract schema accepts', async () => {
     const core = seededCore(300, { as: 'supervisora' });
     const version = (rut: string) => call(core, 'persons.get', { rut });
     const CHECKED = ['serial_number', 'employer'];
@@ -217,12 +217,35 @@ describe('dispatch', () => {
       'auth.lock': () => ({ reason: 'manual' }),
       'auth.unlock': () => ({ password: 'super600' }),
       'auth.lockState': () => ({}),
+      // Acting on a selection (issue 8): Pedro was unlocked above, so the run skips him.
+      'selection.resolve': () => ({ kind: 'company', companyRut: ESPIGA }),
+      'selection.preview': () => ({ action: 'unlock', ruts: ['12345678-5'] }),
+      'selection.start': () => ({
+        planId: lastValue('selection.preview').planId,
+        reason: 'Solicitud de la empresa, ticket 1',
+      }),
+      'selection.status': async () => {
+        await core.selectionIdle();
+        return { jobId: lastValue('selection.start').jobId };
+      },
+      'selection.cancel': () => ({ jobId: lastValue('selection.start').jobId }),
+      'selection.export': () => ({ jobId: lastValue('selection.start').jobId }),
+      // Nothing to undo in an unlock: refused, in Spanish (checked below).
+      'selection.undo': () => ({ jobId: lastValue('selection.start').jobId, reason: 'x' }),
       'auth.signOut': () => ({}),
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
     } satisfies Record<keyof typeof contract, () => unknown>;
+    const values = new Map<string, unknown>();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes them
+    const lastValue = (channel: string): any => values.get(channel);
     for (const [channel, makeInput] of Object.entries(inputs)) {
-      const input = makeInput();
-      const envelope = core.dispatchNow(channel, input);
+      const input = await makeInput();
+      const envelope = await core.dispatch(channel, input);
+      if (channel === 'selection.undo') {
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'rule' } });
+        continue;
+      }
+      if (envelope.ok) values.set(channel, envelope.value);
       expect(envelope.ok, channel).toBe(true);
       if (envelope.ok) {
         const schema = contract[channel as keyof typeof contract].output;

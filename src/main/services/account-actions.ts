@@ -8,7 +8,7 @@ import type { Action } from '../domain/permissions';
 import type { AccountRow, PersonWriteRepository } from '../repositories/person-write-repository';
 import type { ServiceContext, Session } from './context';
 import { RuleError, StaleError, type RuleCode } from './errors';
-import { runAction } from './run-action';
+import { runAction, type BulkBasis } from './run-action';
 
 export type AccountCommand = {
   personRut: number;
@@ -16,6 +16,8 @@ export type AccountCommand = {
   identityCheck: IdentityFact[];
   reason?: string;
   expectedVersion: number;
+  /** A supervisor acting on a selection, with no caller on the line (see run-action.ts). */
+  bulk?: BulkBasis;
 };
 
 /** What differs between the two: who may, what must hold, the write, and what it changed. */
@@ -64,6 +66,7 @@ function accountAction(
     reason: command.reason ?? null,
     identityCheck: command.identityCheck,
     requireIdentity: true,
+    bulk: command.bulk,
     apply: () => {
       const account = writes.account(command.personRut, command.portal);
       if (!account) throw new RuleError('no_account');

@@ -61,7 +61,13 @@ export type RuleCode =
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'
-  | 'company_not_on_empresas';
+  | 'company_not_on_empresas'
+  // Acting on a selection (issue 8, item 2).
+  | 'selection_reason_required'
+  | 'selection_company_required'
+  | 'selection_busy'
+  | 'selection_gone'
+  | 'selection_not_undoable';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

@@ -7,19 +7,15 @@ import type { IdentityFact } from '../../shared/policy';
 import type { Action } from '../domain/permissions';
 import type { ServiceContext, Session } from './context';
 import { RuleError, StaleError } from './errors';
-import { runAction } from './run-action';
+import { runAction, type BulkBasis } from './run-action';
+import {
+  MEMBERSHIP_CHANGES,
+  type MembershipChange,
+} from '../../shared/rules/membership-transitions';
 
-export type MembershipChange = 'disable' | 'enable' | 'pause' | 'resume' | 'dismiss';
-type State = 'active' | 'disabled' | 'paused' | 'removed';
+export type { MembershipChange };
 
-/** Which states each change may start from, and where it leads. */
-const TRANSITIONS: Record<MembershipChange, { from: State[]; to: State }> = {
-  disable: { from: ['active', 'paused'], to: 'disabled' },
-  enable: { from: ['disabled'], to: 'active' },
-  pause: { from: ['active'], to: 'paused' },
-  resume: { from: ['paused'], to: 'active' },
-  dismiss: { from: ['active', 'disabled', 'paused'], to: 'removed' },
-};
+const TRANSITIONS = MEMBERSHIP_CHANGES;
 
 export type MembershipCommand = {
   personRut: number;
@@ -28,6 +24,8 @@ export type MembershipCommand = {
   reason: string;
   identityCheck: IdentityFact[];
   expectedVersion: number;
+  /** A supervisor acting on a selection, with no caller on the line (see run-action.ts). */
+  bulk?: BulkBasis;
 };
 
 export function changeMembershipState(
@@ -47,6 +45,7 @@ export function changeMembershipState(
     identityCheck: command.identityCheck,
     // Giving access back is the sensitive direction.
     requireIdentity: command.change === 'enable' || command.change === 'resume',
+    bulk: command.bulk,
     apply: () => {
       const membership = writes.membership(command.personRut, command.companyRut);
       if (!membership) throw new RuleError('no_membership');

@@ -10,9 +10,16 @@ import { mailPortal } from '../../shared/portals';
 import { mailFits } from '../../shared/rules/access';
 import type { ServiceContext, Session } from './context';
 import { NotFoundError, RuleError } from './errors';
-import { runAction } from './run-action';
+import { runAction, type BulkBasis } from './run-action';
 
-export type ResendMail = { personRut: number; portal: Portal; kind: MailKind };
+export type ResendMail = {
+  personRut: number;
+  portal: Portal;
+  kind: MailKind;
+  /** Only a selection's mails carry one (required there: see run-action.ts). */
+  reason?: string;
+  bulk?: BulkBasis;
+};
 
 export function resendMail(ctx: ServiceContext, session: Session, command: ResendMail) {
   const { writes } = ctx.repos;
@@ -20,8 +27,9 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
     permission: 'mail.resend',
     personRut: command.personRut,
     kind: 'mail.resend',
-    reason: null,
+    reason: command.reason ?? null,
     identityCheck: null,
+    bulk: command.bulk,
     apply: (actionId) => {
       const person = writes.person(command.personRut);
       if (!person) throw new NotFoundError('person');

@@ -11,6 +11,14 @@ import { ForbiddenError, NotFoundError, RuleError } from './errors';
 
 export type ActionReceipt = { actionId: string; auditSeq: number };
 
+/**
+ * An action a supervisor takes on a selection of people (issue 8): nobody is on the line, so no
+ * identity can have been compared. It is never dressed up as checked: no facts are accepted,
+ * the identity requirement gives way to a required reason that says whose request it was, the
+ * agent must be a supervisor, and the audit event and the intent name the selection's run.
+ */
+export type BulkBasis = { selectionId: string };
+
 export type ActionSpec = {
   permission: Action;
   personRut: number;
@@ -23,11 +31,14 @@ export type ActionSpec = {
   identityCheck: IdentityFact[] | null;
   requireIdentity?: boolean;
   requireReason?: boolean;
+  bulk?: BulkBasis;
   /** Checks the rule and writes; returns what the audit and the outbox keep. */
   apply: (actionId: string) => { before: unknown; after: unknown; intent: Record<string, unknown> };
 };
 
 const MIN_REASON = 3;
+/** A selection's reason stands in for the caller: who asked, and how (a ticket, a mail). */
+export const MIN_BULK_REASON = 10;
 
 /**
  * The agent's scope as it is now: access-administrator rights follow the memberships, so a
@@ -76,17 +87,34 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     authorize(ctx, session, spec.permission, spec.personRut, spec.companyRut);
 
     const reason = spec.reason?.trim() || null;
-    if (spec.requireReason && (reason === null || reason.length < MIN_REASON)) {
-      throw new RuleError('reason_required');
+    if (
+      (spec.requireReason || spec.bulk) &&
+      (reason === null || reason.length < (spec.bulk ? MIN_BULK_REASON : MIN_REASON))
+    ) {
+      throw new RuleError(spec.bulk ? 'selection_reason_required' : 'reason_required', {
+        min: MIN_BULK_REASON,
+      });
     }
     const facts = [...new Set(spec.identityCheck ?? [])];
+    if (spec.bulk) {
+      if (session.role !== 'supervisor') throw new ForbiddenError('role');
+      if (facts.length > 0) throw new RuleError('identity_fact_unavailable', { fact: facts[0]! });
+    }
     checkIdentityFacts(ctx, spec.personRut, facts);
-    if (spec.requireIdentity && facts.length < IDENTITY_FACTS_REQUIRED) {
+    if (spec.requireIdentity && !spec.bulk && facts.length < IDENTITY_FACTS_REQUIRED) {
       throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
     }
 
     const actionId = randomUUID();
-    const { before, after, intent } = spec.apply(actionId);
+    const applied = spec.apply(actionId);
+    const { before } = applied;
+    const bulkMark = spec.bulk
+      ? { selectionId: spec.bulk.selectionId, callerPresent: false }
+      : null;
+    const after = bulkMark ? { ...(applied.after as object), ...bulkMark } : applied.after;
+    const intent = bulkMark
+      ? { ...applied.intent, selectionId: bulkMark.selectionId }
+      : applied.intent;
     const at = ctx.now().toISOString();
     repos.outbox.enqueue({
       actionId,

@@ -16,7 +16,9 @@ import { SyncIndicator } from './components/SyncIndicator';
 import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNotice';
 import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
-import { ResultList, SearchNotices } from './components/ResultList';
+import { ResultList, ResultSelectionBar, SearchNotices } from './components/ResultList';
+import { SelectionDialogHost } from './selection/SelectionDialog';
+import { useSelectionDialog } from './selection/selection-dialog-store';
 import { SearchBox } from './components/SearchBox';
 
 export function App() {
@@ -59,7 +61,7 @@ function Desk() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (useSession.getState().dialog) return;
+      if (useSession.getState().dialog || useSelectionDialog.getState().request) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');
@@ -161,6 +163,7 @@ function Desk() {
           ) : (
             <ResultList onOpened={focusRecord} />
           )}
+          {!idle && <ResultSelectionBar />}
           <footer
             className="statusbar muted"
             aria-live="off"
@@ -174,6 +177,7 @@ function Desk() {
       </main>
       <ActionDialog />
       <CompanyDialogHost />
+      <SelectionDialogHost />
       <div className="toast" role="status" aria-live="polite">
         {notice}
       </div>

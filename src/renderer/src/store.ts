@@ -57,6 +57,8 @@ type Actions = {
   reloadRecord: () => Promise<void>;
   /** Forgets everything on screen (another agent is signing in). */
   reset: () => void;
+  /** Reads the same results again, keeping the row (a selection's run changed people). */
+  refreshResults: () => void;
   clearScope: () => void;
   /** Ctrl+K: a new caller; whatever company filter was on is dropped. */
   startNewSearch: () => void;
@@ -269,6 +271,10 @@ export const useApp = create<State & Actions>()((set, get) => {
       recordSeq++;
       openWhenAnswered = false;
       set(EMPTY_SCREEN);
+    },
+
+    refreshResults() {
+      if (get().rows.length > 0) void runSearch(true);
     },
 
     async reloadRecord() {

@@ -16,7 +16,9 @@ import {
 } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
 import { displayRut } from '../components/display';
+import { useSession } from '../session-store';
 import { useApp } from '../store';
+import { SelectableUserList } from '../selection/SelectableUserList';
 import { useCompany, type CompanyDialog } from './company-store';
 
 const USER_ROW = 44;
@@ -46,6 +48,8 @@ export const CompanyPane = forwardRef<HTMLElement>(function CompanyPane(_props, 
 });
 
 function CompanyContent({ company }: { company: CompanyRecord }) {
+  // Supervisors select many of its people to act on them (issue 8).
+  const multi = useSession((s) => s.session?.role === 'supervisor');
   const openDialog = useCompany((s) => s.openDialog);
   const scopeTo = useApp((s) => s.scopeTo);
   const manage = why(company.can.manageUsers);
@@ -265,8 +269,8 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         </table>
       )}
 
-      <h2>{t.users}</h2>
-      <UserList />
+      <h2 id="company-users-title">{t.users}</h2>
+      {multi ? <SelectableUserList company={company} /> : <UserList />}
     </>
   );
 }

@@ -1,10 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SearchNotice } from '../../../shared/contract';
 import { formatPhone } from '../../../shared/phone';
 import { parseRut } from '../../../shared/rut';
 import { countOf, searchMessages } from '../../../shared/messages';
 import { useApp, type ResultRow } from '../store';
+import { useSession } from '../session-store';
+import { RowCheck } from '../selection/RowCheck';
+import { SelectionBar } from '../selection/SelectionBar';
+import { selectionKey, useSearchSelection } from '../selection/selection-store';
 import { Badges } from './Badges';
 import { displayRut, fullName } from './display';
 
@@ -19,6 +23,10 @@ export function ResultList({ onOpened }: Props) {
   const hasMore = useApp((s) => s.hasMore);
   const loadMore = useApp((s) => s.loadMore);
   const openRow = useApp((s) => s.openRow);
+  const answeredSeq = useApp((s) => s.answeredSeq);
+  // Supervisors select many to act on them (issue 8); everyone else picks one row, as before.
+  const multi = useSession((s) => s.session?.role === 'supervisor');
+  const picked = useSearchSelection((s) => s.selected);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -38,18 +46,59 @@ export function ResultList({ onOpened }: Props) {
     if (hasMore && last && last.index >= rows.length - 10) void loadMore();
   }, [hasMore, last, rows.length, loadMore]);
 
+  // A new search is a new list: what was selected in the old one goes.
+  useEffect(() => {
+    useSearchSelection.getState().clear();
+  }, [answeredSeq]);
+
+  const onClick = (event: MouseEvent, index: number) => {
+    const row = rows[index]!;
+    if (multi && row.kind === 'person' && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+      const store = useSearchSelection.getState();
+      if (event.shiftKey) store.extendTo(personKeys(rows), row.person.rut);
+      else store.toggle(row.person.rut);
+      useApp.getState().select(index);
+      return;
+    }
+    if (multi) {
+      if (row.kind === 'person') useSearchSelection.getState().selectOne(row.person.rut);
+      else useSearchSelection.getState().clear();
+    }
+    openRow(index);
+    onOpened();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      openRow(selected);
+      onOpened();
+      return;
+    }
+    if (multi && searchSelectionKey(event, true)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
   return (
     // Focusable so the list also scrolls from the keyboard (↑ ↓ in the box move the selection).
-    <div className="results-scroll" ref={scrollRef} tabIndex={0}>
+    <div className="results-scroll" ref={scrollRef} tabIndex={multi ? undefined : 0}>
       <div
         id="results"
         role="listbox"
         aria-label="Resultados"
+        aria-multiselectable={multi || undefined}
+        aria-activedescendant={multi && rows.length > 0 ? `result-${selected}` : undefined}
+        tabIndex={multi ? 0 : undefined}
+        onKeyDown={multi ? onKeyDown : undefined}
         className="results"
         style={{ height: virtualizer.getTotalSize() }}
       >
         {items.map((item) => {
           const row = rows[item.index]!;
+          const active = item.index === selected;
+          const checked = multi && row.kind === 'person' && picked.has(row.person.rut);
           return (
             <div
               key={item.key}
@@ -57,21 +106,87 @@ export function ResultList({ onOpened }: Props) {
               data-index={item.index}
               id={`result-${item.index}`}
               role="option"
-              aria-selected={item.index === selected}
-              className={item.index === selected ? 'result selected' : 'result'}
+              aria-selected={multi ? checked : active}
+              className={[
+                'result',
+                active ? 'selected' : '',
+                multi ? 'multi' : '',
+                checked ? 'checked' : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
               style={{ transform: `translateY(${item.start}px)` }}
               onMouseDown={(event) => event.preventDefault()}
-              onClick={() => {
-                openRow(item.index);
-                onOpened();
-              }}
+              onClick={(event) => onClick(event, item.index)}
             >
+              {multi && row.kind === 'person' && (
+                <RowCheck
+                  checked={checked}
+                  onToggle={() => {
+                    useSearchSelection.getState().toggle(row.person.rut);
+                    useApp.getState().select(item.index);
+                  }}
+                />
+              )}
               <ResultContent row={row} />
             </div>
           );
         })}
       </div>
     </div>
+  );
+}
+
+/** The persons' RUTs in the list's order: what Shift ranges over. */
+export function personKeys(rows: readonly ResultRow[]): string[] {
+  return rows.flatMap((row) => (row.kind === 'person' ? [row.person.rut] : []));
+}
+
+/** A key in the results list or the search box, for the selection; true when it took it. */
+export function searchSelectionKey(
+  event: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean },
+  inList: boolean,
+): boolean {
+  const app = useApp.getState();
+  const keyAt = (index: number) => {
+    const row = useApp.getState().rows[index];
+    return row?.kind === 'person' ? row.person.rut : null;
+  };
+  return selectionKey(event, {
+    store: useSearchSelection,
+    keys: personKeys(app.rows),
+    activeKey: () => keyAt(useApp.getState().selected),
+    move: (delta) => {
+      useApp.getState().move(delta);
+      return keyAt(useApp.getState().selected);
+    },
+    inList,
+  });
+}
+
+/** The searched list's selection bar: under the results, for supervisors. */
+export function ResultSelectionBar() {
+  const multi = useSession((s) => s.session?.role === 'supervisor');
+  const rows = useApp((s) => s.rows);
+  const total = useApp((s) => s.total);
+  const text = useApp((s) => s.answeredText);
+  const scope = useApp((s) => s.scope);
+  if (!multi || text === null) return null;
+  const loaded = personKeys(rows);
+  return (
+    <SelectionBar
+      store={useSearchSelection}
+      context={{
+        source: { kind: 'search', text, companyRut: scope?.rut ?? null },
+        company: scope ? { rut: scope.rut, name: scope.legalName } : null,
+        loaded,
+        total: Math.max(total, loaded.length),
+        onFinished: () => {
+          useApp.getState().refreshResults();
+          void useApp.getState().reloadRecord();
+        },
+      }}
+    />
   );
 }
 

@@ -1,6 +1,8 @@
 import { forwardRef, type KeyboardEvent } from 'react';
 import { searchMessages } from '../../../shared/messages';
+import { useSession } from '../session-store';
 import { useApp } from '../store';
+import { searchSelectionKey } from './ResultList';
 
 type Props = { onOpened: () => void };
 
@@ -15,7 +17,15 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   const openSelected = useApp((s) => s.openSelected);
   const clearScope = useApp((s) => s.clearScope);
 
+  const multi = useSession((s) => s.session?.role === 'supervisor');
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Supervisors: arrows also select, Shift+arrows extend, Esc clears (issue 8).
+    if (multi && searchSelectionKey(event, false)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
     const step = steps[event.key];
     if (step !== undefined) {
