@@ -61,6 +61,7 @@ import { signInThroughCentral } from './services/central-sign-in';
 import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
 import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
+import { reassignPendingActions } from './services/reassign-actions';
 import { createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
 import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
@@ -482,6 +483,17 @@ export function createCore(options: CoreOptions): Core {
       return repos.agents
         .list()
         .map((a) => ({ agentId: a.id, displayName: a.displayName, role: a.role }));
+    },
+    // Sync at scale (issue 11): the network hint and a shared desk's queues.
+    'sync.hint': (input) => {
+      agent();
+      engine?.networkHint(input.online);
+      return {};
+    },
+    'sync.reassign': (input) => {
+      const reassigned = reassignPendingActions(context, agent(), input.fromAgentId, input.reason);
+      engine?.kick();
+      return { reassigned, pending: listPendingActions(context, agent()) };
     },
   };
 

@@ -43,5 +43,8 @@ export const channelNames = [
   'companyUsers.add',
   'companyUsers.change',
   'companyUsers.setModules',
+  // Sync at scale (issue 11): the network hint, a shared desk's queues.
+  'sync.hint',
+  'sync.reassign',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

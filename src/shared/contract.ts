@@ -738,6 +738,14 @@ export const contract = {
     input: z.object({}),
     output: z.array(z.object({ agentId: z.string(), displayName: z.string(), role: Role })),
   },
+  // Sync at scale (issue 11).
+  /** The OS or browser says the network came back (a hint: the next probe happens now). */
+  'sync.hint': { input: z.object({ online: z.boolean() }), output: z.object({}) },
+  /** A supervisor takes over the pending actions of an agent who will not come back. */
+  'sync.reassign': {
+    input: z.object({ fromAgentId: z.string().min(1).max(64), reason: Reason }),
+    output: z.object({ reassigned: z.number().int(), pending: z.array(PendingAction) }),
+  },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Channels that answer before anyone signs in. */

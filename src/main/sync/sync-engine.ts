@@ -17,6 +17,13 @@ import type { SyncErrorCode } from '../../shared/contract';
 import { syncErrorMessages } from '../../shared/messages';
 import type { ReplicaWriter } from './replica-writer';
 import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
+import {
+  isUnreachable,
+  PROBE_INTERVAL_MS,
+  PROBE_JITTER,
+  PROBE_TIMEOUT_MS,
+  probeDelay,
+} from './reachability';
 
 export type StoredTokens = Pick<
   TokenResponse,
@@ -72,17 +79,20 @@ export type SyncEngineOptions = {
   baseDelayMs?: number;
   maxDelayMs?: number;
   /**
-   * Longest wait between attempts while the central API cannot be reached at all (no answer):
-   * trying costs nothing, and the desk must notice within seconds that it is back. Server
-   * answers asking for patience (5xx, 429) keep the long backoff.
+   * While the central API cannot be reached at all (no answer), the desk probes `GET /health`
+   * every `probeIntervalMs` ± `probeJitter` of it (reachability.ts) and syncs as soon as one
+   * answers. Server answers asking for patience (5xx, 429) keep the long backoff instead.
    */
-  offlineRetryMaxMs?: number;
+  probeIntervalMs?: number;
+  probeJitter?: number;
   /** Pause between cycles when all is well. */
   intervalMs?: number;
   stuckAfterMs?: number;
   log?: (message: string, error?: unknown) => void;
   /** Fault injection for crash tests: runs when a push answer arrives, before it is recorded. */
   onPushAnswered?: () => void;
+  /** Observation for tests: a reachability probe ended (answered or not). */
+  onProbe?: (answered: boolean) => void;
 };
 
 /** Full jitter: a random wait up to an exponentially growing cap; never less than Retry-After. */
@@ -127,7 +137,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const batchSize = options.batchSize ?? 200;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
-  const offlineRetryMaxMs = options.offlineRetryMaxMs ?? 5000;
+  const probeIntervalMs = options.probeIntervalMs ?? PROBE_INTERVAL_MS;
+  const probeJitter = options.probeJitter ?? PROBE_JITTER;
   const intervalMs = options.intervalMs ?? 15_000;
   const stuckAfterMs = options.stuckAfterMs ?? 10 * 60_000;
   const log = options.log ?? (() => {});
@@ -173,6 +184,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let waiters: Array<() => void> = [];
   /** stop() was called: no cycle starts any more, not even one asked for. */
   let halted = false;
+  /** The last failure was "no answer": the next attempt is a cheap probe, not a cycle. */
+  let probing = false;
   const resyncs: number[] = [];
 
   const agentId = () => tokens.load()?.agent.agentId ?? null;
@@ -376,6 +389,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         }
         state = 'idle';
         online = true;
+        probing = false;
         failures = 0;
         lastError = null;
         nextAttemptAt = null;
@@ -407,6 +421,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   function handleFailure(error: unknown): void {
     const central = error instanceof CentralError ? error : null;
     lastError = describeSyncError(error);
+    probing = false;
     if (!central && !(error instanceof SyncProblem)) log('sync failed', error);
     switch (central?.kind) {
       case 'unauthorized':
@@ -423,18 +438,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
         return;
       default: {
         state = 'offline';
-        const unreachable = central?.kind === 'network';
-        online = unreachable ? false : online;
         failures++;
+        if (isUnreachable(error)) {
+          // No answer: probe again soon, however long this has lasted (reachability.ts).
+          online = false;
+          probing = true;
+          nextAttemptAt = now().getTime() + probeDelay(random, probeIntervalMs, probeJitter);
+          retryAfterUntil = 0;
+          return;
+        }
         nextAttemptAt =
           now().getTime() +
-          retryDelay(
-            failures,
-            central?.retryAfterMs ?? null,
-            random,
-            baseDelayMs,
-            unreachable ? Math.min(maxDelayMs, offlineRetryMaxMs) : maxDelayMs,
-          );
+          retryDelay(failures, central?.retryAfterMs ?? null, random, baseDelayMs, maxDelayMs);
         retryAfterUntil =
           central?.retryAfterMs != null ? now().getTime() + central.retryAfterMs : 0;
       }
@@ -453,7 +468,41 @@ export function createSyncEngine(options: SyncEngineOptions) {
           : null;
     again = false;
     if (waitMs === null) return;
-    timer = setTimeout(() => void syncNow(), waitMs);
+    timer = setTimeout(() => void (probing ? probe() : syncNow()), waitMs);
+  }
+
+  /**
+   * One cheap look at the central API while it cannot be reached: an answer starts a cycle at
+   * once; no answer schedules the next probe; an error answer (5xx, 429) is a server asking for
+   * patience, and gets the long backoff.
+   */
+  async function probe(): Promise<void> {
+    if (stopped || running || !probing) return;
+    timer = null;
+    try {
+      await client.health(PROBE_TIMEOUT_MS);
+    } catch (error) {
+      if (!probing || running || stopped) return;
+      if (isUnreachable(error)) {
+        failures++;
+        nextAttemptAt = now().getTime() + probeDelay(random, probeIntervalMs, probeJitter);
+        options.onProbe?.(false);
+        schedule();
+        return;
+      }
+      if (error instanceof CentralError && error.kind === 'unavailable') {
+        handleFailure(error);
+        options.onProbe?.(false);
+        schedule();
+        return;
+      }
+      // Any other answer is an answer: let a full cycle say what it means.
+    }
+    options.onProbe?.(true);
+    if (!probing || running || stopped) return;
+    probing = false;
+    nextAttemptAt = null;
+    void syncNow();
   }
 
   /**
@@ -499,6 +548,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
       for (const resolve of asked) resolve();
       if (timer) clearTimeout(timer);
       timer = null;
+    },
+    /**
+     * The OS or the browser says the network is back (or gone). Only a hint: while the central
+     * API was unreachable the next probe happens now; a server that asked for patience (5xx,
+     * 429) is left alone, and "offline" changes nothing (probes are cheap and tell the truth).
+     */
+    networkHint(isOnline: boolean): void {
+      if (!isOnline || stopped || running || !probing) return;
+      nextAttemptAt = now().getTime();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      void probe();
     },
     /** Something changed (an action, a sign-in): sync soon, with no backoff wait. */
     kick(): void {
