@@ -22,6 +22,7 @@ import type {
 import type { Auth, Authenticated } from './auth';
 import type { ChangeLog } from './change-log';
 import { CONFLICT_MESSAGE, rejectionMessages, serverRejectionMessages } from './messages';
+import { createScopeHistory } from './scope';
 
 export type PushOutcome =
   | { kind: 'ok'; response: PushResponse }
@@ -59,6 +60,7 @@ export function createPush(deps: PushDeps) {
   const { sqlite, changeLog } = deps;
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: true });
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });
+  const scopeHistory = createScopeHistory(sqlite, deps.now);
 
   const deviceState = sqlite.prepare(
     'SELECT agent_id, last_processed FROM device_state WHERE device_id = ?',
@@ -130,7 +132,8 @@ export function createPush(deps: PushDeps) {
           companies,
           mode: 'server',
           now: deps.now(),
-          agent: deps.auth.scopeOf(who.agent),
+          // Issue 11: the authority the agent had when deciding (a company since taken away).
+          agent: scopeHistory.authorityAt(deps.auth.scopeOf(who.agent), who.agent.agentId, ageMs),
           ageMs,
         },
         {

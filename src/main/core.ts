@@ -198,6 +198,14 @@ export function createCore(options: CoreOptions): Core {
       tokens,
       now,
       log,
+      // Issue 11: an officer's companies changed on the central API; this desk follows.
+      onScopeChanged: (agentId, companyRuts) => {
+        db.$client
+          .prepare('UPDATE agents SET company_ruts = ? WHERE id = ?')
+          .run(JSON.stringify(companyRuts), agentId);
+        if (session?.agentId === agentId) session = { ...session, companyRuts };
+        if (lockedSession?.agentId === agentId) lockedSession = { ...lockedSession, companyRuts };
+      },
       ...options.syncOptions,
     });
     if (options.autoSync !== false) engine.start();
@@ -241,6 +249,7 @@ export function createCore(options: CoreOptions): Core {
       lastErrorDetail: null,
       nextAttemptInMs: null,
       initialSync: null,
+      scopeChange: null,
       stuck: false,
     };
   };

@@ -201,6 +201,18 @@ export const PullResponse = z.object({
    * believes applied above this sends them again (the server was restored from a backup).
    */
   lastProcessed: z.number().int().optional(),
+  // Scope follows assignments (issue 11).
+  /**
+   * The agent's scope on the server now: every person (null) or the people of these companies.
+   * A desk follows it for its own checks; an older server does not send it.
+   */
+  scope: z.object({ companyRuts: z.array(z.number().int()).nullable() }).optional(),
+  /**
+   * While the scope changed and the replica is being brought to it (people of a company newly
+   * assigned arriving, those of a company taken away leaving): rows of that change so far and
+   * in all, for a progress bar. Null or absent otherwise.
+   */
+  scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -62,6 +62,8 @@ export type SyncStatus = {
   lastErrorDetail: string | null;
   nextAttemptInMs: number | null;
   initialSync: { done: number; total: number } | null;
+  /** People of companies newly assigned arriving, or of companies taken away leaving. */
+  scopeChange: { done: number; total: number } | null;
   /** Pending actions exist but nothing has reached the server for too long. */
   stuck: boolean;
 };
@@ -91,6 +93,8 @@ export type SyncEngineOptions = {
   log?: (message: string, error?: unknown) => void;
   /** Fault injection for crash tests: runs when a push answer arrives, before it is recorded. */
   onPushAnswered?: () => void;
+  /** The server changed a prevention officer's companies: the desk's session follows. */
+  onScopeChanged?: (agentId: string, companyRuts: number[]) => void;
   /** Observation for tests: a reachability probe ended (answered or not). */
   onProbe?: (answered: boolean) => void;
 };
@@ -346,18 +350,39 @@ export function createSyncEngine(options: SyncEngineOptions) {
         epoch: page.epoch,
         progress: page.progress,
         startsSnapshot,
+        scopeChange: page.scopeChange ?? null,
       });
+      if (page.scope) followScope(session, page.scope.companyRuts);
       if (!page.hasMore) {
         await finishSearchIndex();
         // Caught up: whatever the last page said, no initial sync is under way any more.
         writer.setState('initial_sync', '');
         // The replica now holds every row this agent's scope has (see replica-state.ts).
         writer.setState(REPLICA_STATE_KEYS.replicaScope, scopeKey(session.agent));
+        writer.setState('scope_change', '');
         return page.lastProcessed;
       }
       // Let the event loop breathe between pages: the window stays responsive.
       await breathe();
     }
+  }
+
+  /**
+   * Scope follows assignments (issue 11): the server says which companies the agent has now.
+   * The session's own checks, the stored profile and what the replica must hold follow it.
+   */
+  function followScope(session: StoredTokens, companyRuts: number[] | null): void {
+    const agent = session.agent;
+    if (agent.role !== 'prevention' || companyRuts === null) return;
+    const next = [...companyRuts].sort((a, b) => a - b);
+    if (next.join(',') === [...agent.companyRuts].sort((a, b) => a - b).join(',')) return;
+    session.agent = { ...agent, companyRuts: next };
+    const current = tokens.load();
+    if (current && current.refreshToken === session.refreshToken) {
+      tokens.save({ ...current, agent: { ...current.agent, companyRuts: next } });
+    }
+    writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(session.agent));
+    options.onScopeChanged?.(agent.agentId, next);
   }
 
   function resync(): void {
@@ -578,6 +603,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         oldest: string | null;
       };
       const initial = writer.state('initial_sync');
+      const scoping = writer.state('scope_change');
       const lastPush = writer.state('last_push_at');
       const pending = row.pending ?? 0;
       const since = lastPush && row.oldest && lastPush > row.oldest ? lastPush : row.oldest;
@@ -597,6 +623,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         nextAttemptInMs:
           nextAttemptAt === null ? null : Math.max(0, nextAttemptAt - now().getTime()),
         initialSync: initial ? (JSON.parse(initial) as { done: number; total: number }) : null,
+        scopeChange: scoping ? (JSON.parse(scoping) as { done: number; total: number }) : null,
         stuck:
           pending > (row.others ?? 0) &&
           since !== null &&

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
 import { formatTime } from '../../../shared/format';
-import { syncMessages, syncStateLabels } from '../../../shared/messages';
+import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
 import { call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -86,6 +86,10 @@ export function SyncIndicator() {
   if (sync.initialSync) {
     const { done, total } = sync.initialSync;
     parts.push(syncMessages.badgeInitial(Math.floor((100 * done) / Math.max(1, total))));
+  }
+  if (sync.scopeChange) {
+    const { done, total } = sync.scopeChange;
+    parts.push(syncScaleMessages.badgeScope(Math.floor((100 * done) / Math.max(1, total))));
   }
   parts.push(syncMessages.pendingShort(sync.pending));
   if (sync.lastSyncAt) parts.push(syncMessages.badgeLast(formatTime(sync.lastSyncAt)));

@@ -5,6 +5,7 @@ import {
   fieldLabels,
   syncKindLabels,
   syncMessages,
+  syncScaleMessages,
   syncStateLabels,
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
@@ -134,6 +135,16 @@ export function SyncView() {
           <code>{sync.deviceId}</code>
         </dd>
       </dl>
+      {sync.scopeChange && (
+        <div className="initial-sync">
+          <p>{syncScaleMessages.scopeChange(sync.scopeChange.done, sync.scopeChange.total)}</p>
+          <progress
+            max={Math.max(sync.scopeChange.total, 1)}
+            value={sync.scopeChange.done}
+            aria-label={syncScaleMessages.scopeChangeLabel}
+          />
+        </div>
+      )}
       {progress && (
         <div className="initial-sync">
           <p>{syncMessages.initialLoad(progress.done, progress.total)}</p>
