@@ -183,6 +183,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       const body: PullResponse = {
         ...outcome.response,
         lastProcessed: push.lastProcessed(who!.deviceId),
+        // Issue 11: per agent's lane on this device.
+        lanes: push.lanes(who!.deviceId),
       };
       return { status: 200, body };
     },

@@ -389,6 +389,10 @@ export const PendingAction = z.object({
   personRut: z.string().nullable(),
   personName: z.string().nullable(),
   createdAt: z.string(),
+  /** Issue 11: re-assigned by a supervisor, who sends it now with their session, and why. */
+  sentBy: z.string().nullable(),
+  sentByName: z.string().nullable(),
+  reassignReason: z.string().nullable(),
 });
 export type PendingAction = z.infer<typeof PendingAction>;
 

@@ -409,6 +409,8 @@ export const actionLabels: Record<string, string> = {
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',
   'session.end': 'Su sesión bloqueada se cerró',
+  // Issue 11: a supervisor took over another agent's pending actions.
+  'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */

@@ -213,6 +213,11 @@ export const PullResponse = z.object({
    * in all, for a progress bar. Null or absent otherwise.
    */
   scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable().optional(),
+  /**
+   * Per lane (agent) of this device, the highest action id the server has processed: a desk
+   * holding a lane's actions as applied above it sends them again (a restored server).
+   */
+  lanes: z.array(z.object({ agentId: z.string(), lastProcessed: z.number().int() })).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -230,6 +235,19 @@ export const Mutation = z.object({
   decidedAt: z.string(),
   /** sha256 of the canonical payload: the same id with another hash means a cloned device. */
   payloadHash: z.string().length(64),
+  // A shared desk (issue 11): each agent's actions are a lane of their own on the device.
+  /**
+   * The id of the previous action of the same lane on this device (0: the lane's first). With
+   * it the server orders and checks each agent's actions apart, so one agent's waiting
+   * actions never hold back another's; without it (an older desk) the device is one lane.
+   */
+  after: z.number().int().nonnegative().optional(),
+  /**
+   * Re-assigned by a supervisor: the agent who decided the action (its lane), when the token's
+   * agent (`agentId`, a supervisor) sends it under their own authority, and why.
+   */
+  decidedBy: z.string().optional(),
+  reassignReason: z.string().max(500).optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 

@@ -10,7 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AgentProfile, Mutation, TokenResponse } from '../../shared/sync-protocol';
+import type {
+  AgentProfile,
+  Mutation,
+  PullResponse,
+  TokenResponse,
+} from '../../shared/sync-protocol';
+import { createOutboxLanes, type LaneRow } from './outbox-lanes';
 import { CentralError, type CentralClient } from './central-client';
 import { describeSyncError, SyncProblem, type SyncErrorView } from './sync-errors';
 import type { SyncErrorCode } from '../../shared/contract';
@@ -117,16 +123,6 @@ export function payloadHash(kind: string, personRut: number | null, payload: str
     .digest('hex');
 }
 
-type OutboxRow = {
-  seq: number;
-  action_id: string;
-  kind: string;
-  agent_id: string | null;
-  person_rut: number | null;
-  payload: string;
-  created_at: string;
-};
-
 /** The tokens changed under a running cycle (sign-in, sign-out): the cycle stands down. */
 class Superseded extends Error {}
 
@@ -147,10 +143,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const stuckAfterMs = options.stuckAfterMs ?? 10 * 60_000;
   const log = options.log ?? (() => {});
 
-  const pendingRows = sqlite.prepare(
-    `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at FROM outbox
-     WHERE state = 'pending' ORDER BY seq LIMIT ?`,
-  );
+  // Issue 11: each agent's actions are a lane of their own (outbox-lanes.ts).
+  const lanes = createOutboxLanes(sqlite);
   const markResult = sqlite.prepare(
     'UPDATE outbox SET state = ?, result = ?, attempts = attempts + 1 WHERE seq = ?',
   );
@@ -165,7 +159,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const counts = sqlite.prepare(
     `SELECT
        sum(state = 'pending') AS pending,
-       sum(state = 'pending' AND agent_id IS NOT ?) AS others,
+       sum(state = 'pending' AND coalesce(sent_by, agent_id) IS NOT ?) AS others,
        sum(state = 'conflict') AS conflicts,
        sum(state = 'rejected') AS rejected,
        min(CASE WHEN state = 'pending' THEN created_at END) AS oldest
@@ -194,12 +188,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   const agentId = () => tokens.load()?.agent.agentId ?? null;
 
-  function toMutation(row: OutboxRow): Mutation {
+  function toMutation(row: LaneRow, after: number): Mutation {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    const reassigned = row.sent_by !== null && row.sent_by !== row.agent_id;
     return {
       id: row.seq,
       actionId: row.action_id,
-      agentId: row.agent_id ?? '',
+      // The sender (the token's agent); a re-assigned action names who decided it, and why.
+      agentId: row.sent_by ?? row.agent_id ?? '',
+      after,
+      ...(reassigned
+        ? { decidedBy: row.agent_id ?? '', reassignReason: row.reassign_reason ?? '' }
+        : {}),
       kind: row.kind,
       personRut: row.person_rut,
       payload,
@@ -280,20 +280,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const stored = tokens.load();
       if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
       const session = { ...stored };
-      const rows = pendingRows.all(batchSize) as OutboxRow[];
-      // Order is kept, so the first action of another agent stops the batch until that agent
-      // signs in.
-      const mine: OutboxRow[] = [];
-      for (const row of rows) {
-        if (row.agent_id !== session.agent.agentId) break;
-        mine.push(row);
-      }
-      if (mine.length === 0) return;
+      // One lane per batch, only what this agent may send; another agent's lane waits for
+      // them (or a supervisor) without holding this one back.
+      const batch = lanes.nextBatch(session.agent.agentId, batchSize);
+      if (!batch) return;
+      const mine = batch.rows;
       const response = await withToken(session, (token) =>
         client.push(token, {
           deviceId: options.deviceId,
           sentAt: now().toISOString(),
-          mutations: mine.map(toMutation),
+          mutations: mine.map((row, index) => toMutation(row, batch.after[index]!)),
         }),
       );
       options.onPushAnswered?.();
@@ -303,7 +299,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // The server forgot actions it had confirmed (restored from a backup): send them again.
         if (
           response.expectedNext < mine[0]!.seq &&
-          requeue.run(response.expectedNext - 1).changes > 0
+          lanes.requeueLane(mine[0]!.agent_id!, response.expectedNext - 1) > 0
         ) {
           continue;
         }
@@ -323,8 +319,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     while (writer.indexStep(INDEX_CHUNK)) await breathe();
   }
 
-  /** Pulls every page; answers the server's `lastProcessed` for this device, if it said. */
-  async function pullAll(): Promise<number | undefined> {
+  /** Pulls every page; answers what the server says it processed of this device, if it said. */
+  async function pullAll(): Promise<Pick<PullResponse, 'lastProcessed' | 'lanes'>> {
     const stored = tokens.load();
     if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
     const session = { ...stored };
@@ -360,7 +356,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // The replica now holds every row this agent's scope has (see replica-state.ts).
         writer.setState(REPLICA_STATE_KEYS.replicaScope, scopeKey(session.agent));
         writer.setState('scope_change', '');
-        return page.lastProcessed;
+        return { lastProcessed: page.lastProcessed, lanes: page.lanes };
       }
       // Let the event loop breathe between pages: the window stays responsive.
       await breathe();
@@ -407,8 +403,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
         await pushAll();
         const serverProcessed = await pullAll();
         // Actions this desk holds as applied that the server no longer knows (restored from a
-        // backup without any new action to push): send them again, then catch up.
-        if (serverProcessed !== undefined && requeue.run(serverProcessed).changes > 0) {
+        // backup without any new action to push): send them again, then catch up. Per lane
+        // when the server says (issue 11); device-wide from an older server.
+        const forgotten = serverProcessed.lanes
+          ? lanes.requeueForgotten(serverProcessed.lanes)
+          : serverProcessed.lastProcessed !== undefined
+            ? requeue.run(serverProcessed.lastProcessed).changes
+            : 0;
+        if (forgotten > 0) {
           await pushAll();
           await pullAll();
         }
