@@ -82,9 +82,13 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
 
     // The audit log says who took them over and why.
     await page.getByRole('button', { name: 'Auditoría' }).click();
-    await expect(
-      page.getByText('Reasignó a su nombre las acciones en espera de otro agente').first(),
-    ).toBeVisible();
+    const event = page
+      .getByRole('row')
+      .filter({ hasText: 'Reasignó a su nombre las acciones en espera de otro agente' });
+    await expect(event).toHaveCount(1);
+    await expect(event).toContainText('Sara Supervisora');
+    await expect(event).toContainText('Dejó la empresa; no volverá a este equipo');
+    await expectAccessible(page, 'auditoría con la reasignación');
   } finally {
     await door.stop();
     await central.stop();
