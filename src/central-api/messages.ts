@@ -59,6 +59,12 @@ export const errorMessages = {
   agreement_not_found:
     'Esa persona no tiene un perfil empresa en esa empresa que espere el Acuerdo de Acceso Remoto.',
   agreement_already_signed: 'El Acuerdo de Acceso Remoto ya estaba firmado.',
+  // Scope follows assignments (issue 11).
+  forbidden: 'Solo un supervisor puede hacer esto.',
+  agent_not_found: 'No hay un agente con ese usuario.',
+  agent_not_prevention:
+    'Ese agente no es encargado de prevención: sus permisos no dependen de empresas asignadas.',
+  company_not_found: 'No hay una empresa con ese RUT en el sistema central.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -21,6 +21,7 @@ import {
 } from '../shared/sync-protocol';
 import type { CentralAgent } from './auth';
 import type { ChangeLog } from './change-log';
+import { companiesOfScopeKey, createScopeChange, ScopeChangeCursor } from './scope';
 
 export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 5000;
@@ -57,7 +58,7 @@ const LogCursor = z.object({
   m: z.literal('l'),
   s: z.number().int().nonnegative(),
 });
-const Cursor = z.discriminatedUnion('m', [SnapshotCursor, LogCursor]);
+const Cursor = z.discriminatedUnion('m', [SnapshotCursor, LogCursor, ScopeChangeCursor]);
 type Cursor = z.infer<typeof Cursor>;
 
 const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -138,12 +139,13 @@ export function createPull(deps: {
     const statement = prepared(
       `log:${scope.kind}`,
       () =>
-        `SELECT seq, entity, key FROM change_log
+        `SELECT seq, entity, key, person_rut, company_rut FROM change_log
          WHERE seq > @after AND ${
            scope.kind === 'all'
              ? '1'
              : `((entity IN ('company', 'signatory') AND company_rut IN (${IN_COMPANIES}))
-                 OR person_rut IN (${PERSONS_IN_SCOPE}))`
+                 OR person_rut IN (${PERSONS_IN_SCOPE})
+                 OR (entity = 'membership' AND company_rut IN (${IN_COMPANIES})))`
          }
          ORDER BY seq LIMIT @limit`,
     );
@@ -151,6 +153,8 @@ export function createPull(deps: {
       seq: number;
       entity: Entity;
       key: number;
+      person_rut: number | null;
+      company_rut: number | null;
     }>;
   };
 
@@ -193,7 +197,25 @@ export function createPull(deps: {
     const rows = logPage(scope, cursor.s, limit);
     const changes: Change[] = [];
     const sent = new Set<string>();
-    for (const { entity, key } of rows) {
+    const moved = new Set<number>();
+    for (const { entity, key, person_rut: personRut, company_rut: companyRut } of rows) {
+      // A person joined or left one of the agent's companies: all their rows, or none.
+      if (
+        scope.kind === 'companies' &&
+        entity === 'membership' &&
+        personRut !== null &&
+        companyRut !== null &&
+        scope.companyRuts.includes(companyRut)
+      ) {
+        if (!moved.has(personRut)) {
+          moved.add(personRut);
+          for (const change of scopeChange.membershipMoved(personRut, scope.companyRuts)) {
+            sent.add(`${change.entity}:${change.key}`);
+            changes.push(change);
+          }
+        }
+        // The membership itself follows as usual unless the bundle carried it (a deleted one).
+      }
       const id = `${entity}:${key}`;
       if (sent.has(id)) continue;
       sent.add(id);
@@ -214,6 +236,61 @@ export function createPull(deps: {
       progress: null,
     };
   };
+
+  // Scope follows assignments (issue 11): see scope.ts.
+  const scopeChange = createScopeChange(sqlite);
+
+  /** The scope change this cursor is in or must start, for `scope`; null when none applies. */
+  function toScopeChange(
+    cursor: Cursor,
+    sc: string,
+    scope: { kind: 'companies'; companyRuts: number[] },
+  ): z.infer<typeof ScopeChangeCursor> | null {
+    if (cursor.m === 'c') {
+      if (cursor.sc === sc) return cursor;
+      // The scope moved again mid-change: what was being added may be there in part.
+      const target = companiesOfScopeKey(cursor.sc) ?? [];
+      return scopeChange.start(
+        { e: cursor.e, sc, s: cursor.s },
+        cursor.held,
+        [...cursor.maybe, ...target],
+        scope.companyRuts,
+      );
+    }
+    if (cursor.m !== 'l' || cursor.sc === sc) return null;
+    const held = companiesOfScopeKey(cursor.sc);
+    // From every person to some companies' (a role changed): a snapshot is simpler and right.
+    if (held === null) return null;
+    return scopeChange.start({ e: cursor.e, sc, s: cursor.s }, held, [], scope.companyRuts);
+  }
+
+  function scopeChangePage(
+    cursor: z.infer<typeof ScopeChangeCursor>,
+    scope: { kind: 'companies'; companyRuts: number[] },
+    limit: number,
+  ): PullResponse {
+    const { changes, next } = scopeChange.page(cursor, scope.companyRuts, limit);
+    if (next) {
+      return {
+        epoch: deps.epoch,
+        cursor: encode(next),
+        hasMore: true,
+        changes,
+        progress: null,
+        scopeChange: { done: next.d, total: next.t },
+      };
+    }
+    // Done: the log resumes where the desk was, now for the new scope.
+    const resume: Cursor = { v: 1, e: cursor.e, sc: cursor.sc, m: 'l', s: cursor.s };
+    return {
+      epoch: deps.epoch,
+      cursor: encode(resume),
+      hasMore: true,
+      changes,
+      progress: null,
+      scopeChange: { done: cursor.t, total: cursor.t },
+    };
+  }
 
   /** One page, read in one transaction (a consistent view; writers are never waited for in WAL). */
   const page = sqlite.transaction(
@@ -236,11 +313,18 @@ export function createPull(deps: {
       }
       const cursor = decode(cursorText);
       if (!cursor) return { kind: 'invalid_cursor' };
-      // Another epoch: the server was restored. Another scope: the replica holds other rows.
-      if (cursor.e !== deps.epoch || cursor.sc !== sc) return { kind: 'resync_required' };
+      // Another epoch: the server was restored.
+      if (cursor.e !== deps.epoch) return { kind: 'resync_required' };
       // A cursor ahead of this server's change log: a backup was restored without a new epoch.
       const position = cursor.m === 's' ? cursor.hw : cursor.s;
       if (position > changeLog.highWater()) return { kind: 'resync_required' };
+      // Scope follows assignments (issue 11): an officer's companies changed since this cursor.
+      if (cursor.m !== 's' && scope.kind === 'companies') {
+        const changing = toScopeChange(cursor, sc, scope);
+        if (changing) return { kind: 'ok', response: scopeChangePage(changing, scope, limit) };
+      }
+      // Another scope: the replica holds other rows (a role changed, a snapshot under way).
+      if (cursor.sc !== sc || cursor.m === 'c') return { kind: 'resync_required' };
       return {
         kind: 'ok',
         response: cursor.m === 's' ? snapshot(cursor, scope, limit) : log(cursor, scope, limit),
@@ -250,7 +334,15 @@ export function createPull(deps: {
 
   return {
     pull(agent: CentralAgent, cursor: string, limit: number): PullOutcome {
-      return page.deferred(cursor, scopeOfAgent(agent), limit);
+      const scope = scopeOfAgent(agent);
+      const outcome = page.deferred(cursor, scope, limit);
+      // The agent's scope as it is now, so the desk's own checks follow it (issue 11).
+      if (outcome.kind === 'ok') {
+        outcome.response.scope = {
+          companyRuts: scope.kind === 'all' ? null : scope.companyRuts,
+        };
+      }
+      return outcome;
     },
   };
 }

@@ -22,6 +22,8 @@ import type {
 import type { Auth, Authenticated } from './auth';
 import type { ChangeLog } from './change-log';
 import { CONFLICT_MESSAGE, rejectionMessages, serverRejectionMessages } from './messages';
+import { createLanes } from './lanes';
+import { createScopeHistory } from './scope';
 
 export type PushOutcome =
   | { kind: 'ok'; response: PushResponse }
@@ -59,6 +61,9 @@ export function createPush(deps: PushDeps) {
   const { sqlite, changeLog } = deps;
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: true });
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });
+  const scopeHistory = createScopeHistory(sqlite, deps.now);
+  // Issue 11: each agent's actions on a device are a lane of their own (lanes.ts).
+  const lanes = createLanes(sqlite);
 
   const deviceState = sqlite.prepare(
     'SELECT agent_id, last_processed FROM device_state WHERE device_id = ?',
@@ -130,7 +135,8 @@ export function createPush(deps: PushDeps) {
           companies,
           mode: 'server',
           now: deps.now(),
-          agent: deps.auth.scopeOf(who.agent),
+          // Issue 11: the authority the agent had when deciding (a company since taken away).
+          agent: scopeHistory.authorityAt(deps.auth.scopeOf(who.agent), who.agent.agentId, ageMs),
           ageMs,
         },
         {
@@ -150,7 +156,8 @@ export function createPush(deps: PushDeps) {
     who: Authenticated,
     sentAt: number,
   ): { stored: Stored; mails: number[] } => {
-    if (mutation.agentId !== who.agent.agentId) {
+    // Issue 11: the sender's own, or another agent's re-assigned to a supervisor (lanes.ts).
+    if (!lanes.senderAllowed(mutation, who)) {
       return {
         stored: rejectedResult(mutation, 'forbidden', serverRejectionMessages.agent_mismatch),
         mails: [],
@@ -202,7 +209,23 @@ export function createPush(deps: PushDeps) {
       const deviceId = who.deviceId;
       const at = deps.now().toISOString();
       const last = lastProcessed(deviceId);
-      if (mutation.id <= last) {
+      // Issue 11: a lane mutation is ordered within its agent's lane, not the device's.
+      const laneStep = mutation.after !== undefined;
+      if (laneStep) {
+        const row = storedResult.get(deviceId, mutation.id) as
+          { payload_hash: string; result: string } | undefined;
+        if (row) {
+          if (row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
+          return {
+            kind: 'result',
+            result: { ...parseStored(row.result), duplicate: true },
+            mails: 0,
+          };
+        }
+        const lane = lanes.check(deviceId, mutation);
+        if (lane.kind === 'fork') throw new DeviceForkError();
+        if (lane.kind === 'gap') return { kind: 'gap', expectedNext: lane.expectedNext };
+      } else if (mutation.id <= last) {
         const row = storedResult.get(deviceId, mutation.id) as
           { payload_hash: string; result: string } | undefined;
         if (!row || row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
@@ -212,7 +235,7 @@ export function createPush(deps: PushDeps) {
           mails: 0,
         };
       }
-      if (mutation.id > last + 1) return { kind: 'gap', expectedNext: last + 1 };
+      if (!laneStep && mutation.id > last + 1) return { kind: 'gap', expectedNext: last + 1 };
 
       let stored: Stored;
       let mails: number[] = [];
@@ -244,7 +267,8 @@ export function createPush(deps: PushDeps) {
         JSON.stringify(stored),
         at,
       );
-      if (advance.run(mutation.id, at, deviceId, last).changes !== 1) {
+      lanes.record(deviceId, mutation, at);
+      if (!laneStep && advance.run(mutation.id, at, deviceId, last).changes !== 1) {
         throw new Error('device_state changed during the transaction');
       }
       return { kind: 'result', result: { ...stored, duplicate }, mails: mails.length };
@@ -266,6 +290,8 @@ export function createPush(deps: PushDeps) {
     for (const mutation of body.mutations) {
       if (mutation.id > last) continue;
       const row = storedResult.get(deviceId, mutation.id) as { payload_hash: string } | undefined;
+      // Issue 11: a lane mutation below the device's mark may simply not have been sent yet.
+      if (!row && mutation.after !== undefined) continue;
       if (!row || row.payload_hash !== mutation.payloadHash) {
         return { kind: 'device_fork', mutationId: mutation.id };
       }
@@ -313,6 +339,8 @@ export function createPush(deps: PushDeps) {
 
   return {
     lastProcessed,
+    /** Issue 11: each lane of a device and its last processed id. */
+    lanes: (deviceId: string) => lanes.of(deviceId),
     push(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
       const previous = queues.get(who.deviceId) ?? Promise.resolve();
       const run = previous.then(() => processBatch(who, body));

@@ -17,6 +17,7 @@ import {
   TokenResponse,
 } from '../shared/sync-protocol';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from './pull';
+import { ScopeAssignment, ScopeAssignmentResponse } from './scope';
 
 export const PullQuery = z.object({
   /** Empty: start the initial sync. */
@@ -36,6 +37,9 @@ const NAMED_SCHEMAS = {
   ErrorBody,
   AgreementSigned,
   AgreementSignedResponse,
+  // Scope follows assignments (issue 11).
+  ScopeAssignment,
+  ScopeAssignmentResponse,
 } as const;
 type SchemaName = keyof typeof NAMED_SCHEMAS;
 
@@ -161,6 +165,31 @@ export const ROUTES = [
       },
     },
   },
+  // Scope follows assignments (issue 11).
+  {
+    operationId: 'assignScope',
+    method: 'POST',
+    path: '/admin/agent-scope',
+    summary:
+      'Un supervisor asigna una empresa a un encargado de prevención o se la quita (con motivo): sus personas llegan a su equipo o salen de él en la próxima sincronización.',
+    auth: true,
+    body: 'ScopeAssignment',
+    responses: {
+      200: { description: 'Empresas del encargado ahora', schema: 'ScopeAssignmentResponse' },
+      400: invalid,
+      401: unauthorized,
+      403: { description: 'Solo un supervisor (`forbidden`)', schema: 'ErrorBody' },
+      404: {
+        description: 'No existe el agente o la empresa (`agent_not_found`, `company_not_found`)',
+        schema: 'ErrorBody',
+      },
+      409: {
+        description: 'El agente no es encargado de prevención (`agent_not_prevention`)',
+        schema: 'ErrorBody',
+      },
+      426: upgrade,
+    },
+  },
   {
     operationId: 'health',
     method: 'GET',
@@ -186,6 +215,7 @@ const REQUEST_SCHEMAS: ReadonlySet<SchemaName> = new Set([
   'RefreshRequest',
   'PushRequest',
   'AgreementSigned',
+  'ScopeAssignment',
 ]);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

@@ -29,6 +29,7 @@ import { createMailSender } from './mail-sender';
 import { errorMessages, type ErrorCode } from './messages';
 import { createPull } from './pull';
 import { createPush } from './push';
+import { createScopeAdmin, ScopeAssignment } from './scope';
 import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -158,6 +159,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     },
   );
   const openApi = buildOpenApi({ minClientVersion });
+  // Scope follows assignments (issue 11).
+  const scopeAdmin = createScopeAdmin(sqlite, now);
 
   const handlers: Record<OperationId, Handler> = {
     signIn: ({ body }) => {
@@ -180,6 +183,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       const body: PullResponse = {
         ...outcome.response,
         lastProcessed: push.lastProcessed(who!.deviceId),
+        // Issue 11: per agent's lane on this device.
+        lanes: push.lanes(who!.deviceId),
       };
       return { status: 200, body };
     },
@@ -212,11 +217,34 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       if (outcome === 'already') throw new HttpError(409, 'agreement_already_signed');
       return { status: 200, body: { signed: true, at } };
     },
+    // Scope follows assignments (issue 11).
+    assignScope: ({ who, body }) => {
+      if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
+      const input = body as z.output<typeof ScopeAssignment>;
+      const outcome = scopeAdmin.change(input, who!.agent.agentId);
+      if (outcome.kind === 'agent_not_found') throw new HttpError(404, 'agent_not_found');
+      if (outcome.kind === 'company_not_found') throw new HttpError(404, 'company_not_found');
+      if (outcome.kind === 'not_prevention') throw new HttpError(409, 'agent_not_prevention');
+      return {
+        status: 200,
+        body: {
+          username: input.username,
+          companyRuts: outcome.companyRuts,
+          changed: outcome.changed,
+        },
+      };
+    },
     health: () => ({ status: 200, body: { ok: true, epoch } satisfies z.output<typeof Health> }),
     openapi: () => ({ status: 200, body: openApi }),
   };
 
-  const bodySchemas = { SignInRequest, RefreshRequest, PushRequest, AgreementSigned } as const;
+  const bodySchemas = {
+    SignInRequest,
+    RefreshRequest,
+    PushRequest,
+    AgreementSigned,
+    ScopeAssignment,
+  } as const;
 
   async function handle(request: http.IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

@@ -62,6 +62,7 @@ import { signInThroughCentral } from './services/central-sign-in';
 import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
 import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
+import { reassignPendingActions } from './services/reassign-actions';
 import { createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
 import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
@@ -202,6 +203,14 @@ export function createCore(options: CoreOptions): Core {
       tokens,
       now,
       log,
+      // Issue 11: an officer's companies changed on the central API; this desk follows.
+      onScopeChanged: (agentId, companyRuts) => {
+        db.$client
+          .prepare('UPDATE agents SET company_ruts = ? WHERE id = ?')
+          .run(JSON.stringify(companyRuts), agentId);
+        if (session?.agentId === agentId) session = { ...session, companyRuts };
+        if (lockedSession?.agentId === agentId) lockedSession = { ...lockedSession, companyRuts };
+      },
       ...options.syncOptions,
     });
     if (options.autoSync !== false) engine.start();
@@ -245,6 +254,7 @@ export function createCore(options: CoreOptions): Core {
       lastErrorDetail: null,
       nextAttemptInMs: null,
       initialSync: null,
+      scopeChange: null,
       stuck: false,
     };
   };
@@ -498,6 +508,17 @@ export function createCore(options: CoreOptions): Core {
       return repos.agents
         .list()
         .map((a) => ({ agentId: a.id, displayName: a.displayName, role: a.role }));
+    },
+    // Sync at scale (issue 11): the network hint and a shared desk's queues.
+    'sync.hint': (input) => {
+      agent();
+      engine?.networkHint(input.online);
+      return {};
+    },
+    'sync.reassign': (input) => {
+      const reassigned = reassignPendingActions(context, agent(), input.fromAgentId, input.reason);
+      engine?.kick();
+      return { reassigned, pending: listPendingActions(context, agent()) };
     },
   };
 

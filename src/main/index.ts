@@ -352,6 +352,8 @@ function start(): void {
     };
     powerMonitor.on('lock-screen', lockNow);
     powerMonitor.on('suspend', lockNow);
+    // Waking up usually means a network again: a hint for the sync engine to probe now.
+    powerMonitor.on('resume', () => opened.sync()?.networkHint(true));
     updates = await startUpdates(opened, process.env['MESA_UPDATE_URL'] ?? config.updateUrl).catch(
       (error: unknown) => {
         console.error('updates unavailable', error);

@@ -51,5 +51,8 @@ export const channelNames = [
   'selection.cancel',
   'selection.undo',
   'selection.export',
+  // Sync at scale (issue 11): the network hint, a shared desk's queues.
+  'sync.hint',
+  'sync.reassign',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

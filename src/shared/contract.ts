@@ -389,6 +389,10 @@ export const PendingAction = z.object({
   personRut: z.string().nullable(),
   personName: z.string().nullable(),
   createdAt: z.string(),
+  /** Issue 11: re-assigned by a supervisor, who sends it now with their session, and why. */
+  sentBy: z.string().nullable(),
+  sentByName: z.string().nullable(),
+  reassignReason: z.string().nullable(),
 });
 export type PendingAction = z.infer<typeof PendingAction>;
 
@@ -423,6 +427,8 @@ export const SyncStatus = z.object({
   replicaIncomplete: z.boolean(),
   /** Persons in the replica now: the header's count, refreshed with every status. */
   persons: z.number().int(),
+  /** Issue 11: an officer's companies changed, and their people arrive or leave (progress). */
+  scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -832,6 +838,14 @@ export const contract = {
   },
   // Acting on a selection of people (issue 8, item 2).
   ...selectionChannels,
+  // Sync at scale (issue 11).
+  /** The OS or browser says the network came back (a hint: the next probe happens now). */
+  'sync.hint': { input: z.object({ online: z.boolean() }), output: z.object({}) },
+  /** A supervisor takes over the pending actions of an agent who will not come back. */
+  'sync.reassign': {
+    input: z.object({ fromAgentId: z.string().min(1).max(64), reason: Reason }),
+    output: z.object({ reassigned: z.number().int(), pending: z.array(PendingAction) }),
+  },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Channels that answer before anyone signs in. */

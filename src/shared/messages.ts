@@ -420,6 +420,8 @@ export const actionLabels: Record<string, string> = {
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',
   'session.end': 'Su sesión bloqueada se cerró',
+  // Issue 11: a supervisor took over another agent's pending actions.
+  'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
@@ -1174,3 +1176,28 @@ export const selectionMessages = {
     return 'Aplicada.';
   },
 };
+/** Sync at scale (issue 11): an officer's companies changing, a shared desk's queues. */
+export const syncScaleMessages = {
+  scopeChange: (done: number, total: number) =>
+    `Cambio de empresas asignadas: ${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} registros`,
+  scopeChangeLabel: 'Cambio de empresas asignadas',
+  badgeScope: (percent: number) => `empresas asignadas ${percent} %`,
+  pendingOf: (name: string, n: number) =>
+    `${name}: ${n} ${n === 1 ? 'acción en espera' : 'acciones en espera'}`,
+  mine: '(usted)',
+  waitsForAgent: 'Esperan que este agente vuelva a ingresar en este equipo.',
+  reassignedTo: (name: string) => `Reasignadas a ${name}: se envían con su sesión.`,
+  reassign: 'Reasignar a mi nombre',
+  reassignTitle: (name: string) => `Reasignar las acciones de ${name}`,
+  reassignExplain: (n: number, name: string) =>
+    `Las ${n === 1 ? 'acción' : `${n} acciones`} en espera de ${name} se enviarán al sistema central con su sesión y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
+  reassignReason: 'Motivo',
+  reassignReasonHint: 'Por ejemplo: dejó la empresa, cambio de turno permanente.',
+  reassignConfirm: 'Reasignar y enviar',
+  reassignCancel: 'Cancelar',
+  reassignDone: (n: number) =>
+    n === 1
+      ? 'Se reasignó 1 acción: se enviará con su sesión.'
+      : `Se reasignaron ${n} acciones: se enviarán con su sesión.`,
+  reassignNone: 'Ese agente no tiene acciones en espera en este equipo.',
+} as const;

@@ -201,6 +201,23 @@ export const PullResponse = z.object({
    * believes applied above this sends them again (the server was restored from a backup).
    */
   lastProcessed: z.number().int().optional(),
+  // Scope follows assignments (issue 11).
+  /**
+   * The agent's scope on the server now: every person (null) or the people of these companies.
+   * A desk follows it for its own checks; an older server does not send it.
+   */
+  scope: z.object({ companyRuts: z.array(z.number().int()).nullable() }).optional(),
+  /**
+   * While the scope changed and the replica is being brought to it (people of a company newly
+   * assigned arriving, those of a company taken away leaving): rows of that change so far and
+   * in all, for a progress bar. Null or absent otherwise.
+   */
+  scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable().optional(),
+  /**
+   * Per lane (agent) of this device, the highest action id the server has processed: a desk
+   * holding a lane's actions as applied above it sends them again (a restored server).
+   */
+  lanes: z.array(z.object({ agentId: z.string(), lastProcessed: z.number().int() })).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -218,6 +235,19 @@ export const Mutation = z.object({
   decidedAt: z.string(),
   /** sha256 of the canonical payload: the same id with another hash means a cloned device. */
   payloadHash: z.string().length(64),
+  // A shared desk (issue 11): each agent's actions are a lane of their own on the device.
+  /**
+   * The id of the previous action of the same lane on this device (0: the lane's first). With
+   * it the server orders and checks each agent's actions apart, so one agent's waiting
+   * actions never hold back another's; without it (an older desk) the device is one lane.
+   */
+  after: z.number().int().nonnegative().optional(),
+  /**
+   * Re-assigned by a supervisor: the agent who decided the action (its lane), when the token's
+   * agent (`agentId`, a supervisor) sends it under their own authority, and why.
+   */
+  decidedBy: z.string().optional(),
+  reassignReason: z.string().max(500).optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 

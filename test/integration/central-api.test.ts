@@ -1262,6 +1262,8 @@ describe('central API: operations', () => {
         'POST /auth/sign-in',
         'POST /sync/push',
         'POST /portal/agreement-signed',
+        // Issue 11: a supervisor assigns or takes away an officer's company.
+        'POST /admin/agent-scope',
       ].sort(),
     );
     // Every documented operation is dispatched; anything else is not.

@@ -208,6 +208,13 @@ describe('dispatch', () => {
         ).action_id,
         choice: 'dismiss',
       }),
+      // Sync at scale (issue 11): no central API here, so the hint changes nothing; no other
+      // agent has pending actions on this desk, so nothing is taken over.
+      'sync.hint': () => ({ online: true }),
+      'sync.reassign': () => ({
+        fromAgentId: 'agente-ausente',
+        reason: 'No volverá a este equipo',
+      }),
       'interactions.close': () => ({
         id: call(core, 'interactions.current', {}).id,
         outcome: 'resolved',

@@ -251,10 +251,16 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     /** The server's answer: rejection code and message, or the conflicting fields. */
     result: text('result'),
+    // A shared desk (issue 11): a supervisor who took over another agent's pending actions
+    // sends them with their own token; the lane (agent_id) stays the deciding agent's.
+    sentBy: text('sent_by'),
+    reassignReason: text('reassign_reason'),
+    reassignedAt: text('reassigned_at'),
   },
   (table) => [
     index('outbox_person_state').on(table.personRut, table.state),
     index('outbox_state').on(table.state, table.seq),
+    index('outbox_agent_seq').on(table.agentId, table.seq),
   ],
 );
 

@@ -74,6 +74,9 @@ type PendingRow = {
   last_name1: string | null;
   last_name2: string | null;
   created_at: string;
+  sent_by: string | null;
+  sent_by_name: string | null;
+  reassign_reason: string | null;
 };
 
 /**
@@ -86,9 +89,11 @@ export function listPendingActions(ctx: ServiceContext, session: Session): Pendi
   const rows = ctx.db.$client
     .prepare(
       `SELECT o.action_id, o.kind, o.agent_id, a.display_name AS agent_name, o.person_rut,
-         p.given_names, p.last_name1, p.last_name2, o.created_at
+         p.given_names, p.last_name1, p.last_name2, o.created_at,
+         o.sent_by, s.display_name AS sent_by_name, o.reassign_reason
        FROM outbox o
        LEFT JOIN agents a ON a.id = o.agent_id
+       LEFT JOIN agents s ON s.id = o.sent_by
        LEFT JOIN persons p ON p.rut = o.person_rut
        WHERE o.state = 'pending' ${mine ? 'AND o.agent_id = ?' : ''}
        ORDER BY o.seq`,
@@ -104,6 +109,9 @@ export function listPendingActions(ctx: ServiceContext, session: Session): Pendi
       ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
       : null,
     createdAt: row.created_at,
+    sentBy: row.sent_by,
+    sentByName: row.sent_by_name,
+    reassignReason: row.reassign_reason,
   }));
 }
 

@@ -75,7 +75,7 @@ export function createCentralClient(options: CentralClientOptions) {
     method: 'GET' | 'POST',
     path: string,
     schema: S,
-    init: { token?: string; body?: unknown; idempotent?: boolean } = {},
+    init: { token?: string; body?: unknown; idempotent?: boolean; timeoutMs?: number } = {},
   ): Promise<z.infer<S>> {
     const send = () =>
       doFetch(`${base}${path}`, {
@@ -87,7 +87,7 @@ export function createCentralClient(options: CentralClientOptions) {
           ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
         },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(init.timeoutMs ?? timeoutMs),
       });
     let response: Response;
     try {
@@ -151,7 +151,8 @@ export function createCentralClient(options: CentralClientOptions) {
   }
 
   return {
-    health: () => request('GET', '/health', Health),
+    /** The reachability probe: no token, no body; a short timeout (no answer is the answer). */
+    health: (timeoutMs?: number) => request('GET', '/health', Health, { timeoutMs }),
     signIn: (username: string, password: string) =>
       request('POST', '/auth/sign-in', TokenResponse, {
         body: { username, password, deviceId: options.deviceId },

@@ -21,6 +21,8 @@ export type PageMeta = {
   progress: { done: number; total: number } | null;
   /** The page answers an empty cursor: a snapshot starts, the replica starts over. */
   startsSnapshot?: boolean;
+  /** A scope change under way (issue 11): its progress; null or absent when none. */
+  scopeChange?: { done: number; total: number } | null;
 };
 
 const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, name);
@@ -181,6 +183,11 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
         if (!isEntity(entity) || (change.op !== 'upsert' && change.op !== 'delete')) continue;
         if (change.op === 'delete' || change.row === null) {
           deletes.get(entity)!.run(change.key);
+          // A person leaving the desk (out of scope) takes the rows made ahead for them too;
+          // their queued actions stay in the outbox and are still sent.
+          if (entity === 'person') {
+            for (const statement of personPlaceholders) statement.run(change.key);
+          }
           continue;
         }
         const actionId = change.row['action_id'];
@@ -199,6 +206,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       setState.run('epoch', meta.epoch);
       setState.run('last_pull_at', now().toISOString());
       setState.run('initial_sync', meta.progress ? JSON.stringify(meta.progress) : '');
+      setState.run('scope_change', meta.scopeChange ? JSON.stringify(meta.scopeChange) : '');
     }),
 
     /**

@@ -10,13 +10,26 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AgentProfile, Mutation, TokenResponse } from '../../shared/sync-protocol';
+import type {
+  AgentProfile,
+  Mutation,
+  PullResponse,
+  TokenResponse,
+} from '../../shared/sync-protocol';
+import { createOutboxLanes, type LaneRow } from './outbox-lanes';
 import { CentralError, type CentralClient } from './central-client';
 import { describeSyncError, SyncProblem, type SyncErrorView } from './sync-errors';
 import type { SyncErrorCode } from '../../shared/contract';
 import { syncErrorMessages } from '../../shared/messages';
 import type { ReplicaWriter } from './replica-writer';
 import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
+import {
+  isUnreachable,
+  PROBE_INTERVAL_MS,
+  PROBE_JITTER,
+  PROBE_TIMEOUT_MS,
+  probeDelay,
+} from './reachability';
 
 export type StoredTokens = Pick<
   TokenResponse,
@@ -55,6 +68,8 @@ export type SyncStatus = {
   lastErrorDetail: string | null;
   nextAttemptInMs: number | null;
   initialSync: { done: number; total: number } | null;
+  /** People of companies newly assigned arriving, or of companies taken away leaving. */
+  scopeChange: { done: number; total: number } | null;
   /** Pending actions exist but nothing has reached the server for too long. */
   stuck: boolean;
 };
@@ -72,17 +87,22 @@ export type SyncEngineOptions = {
   baseDelayMs?: number;
   maxDelayMs?: number;
   /**
-   * Longest wait between attempts while the central API cannot be reached at all (no answer):
-   * trying costs nothing, and the desk must notice within seconds that it is back. Server
-   * answers asking for patience (5xx, 429) keep the long backoff.
+   * While the central API cannot be reached at all (no answer), the desk probes `GET /health`
+   * every `probeIntervalMs` ± `probeJitter` of it (reachability.ts) and syncs as soon as one
+   * answers. Server answers asking for patience (5xx, 429) keep the long backoff instead.
    */
-  offlineRetryMaxMs?: number;
+  probeIntervalMs?: number;
+  probeJitter?: number;
   /** Pause between cycles when all is well. */
   intervalMs?: number;
   stuckAfterMs?: number;
   log?: (message: string, error?: unknown) => void;
   /** Fault injection for crash tests: runs when a push answer arrives, before it is recorded. */
   onPushAnswered?: () => void;
+  /** The server changed a prevention officer's companies: the desk's session follows. */
+  onScopeChanged?: (agentId: string, companyRuts: number[]) => void;
+  /** Observation for tests: a reachability probe ended (answered or not). */
+  onProbe?: (answered: boolean) => void;
 };
 
 /** Full jitter: a random wait up to an exponentially growing cap; never less than Retry-After. */
@@ -103,16 +123,6 @@ export function payloadHash(kind: string, personRut: number | null, payload: str
     .digest('hex');
 }
 
-type OutboxRow = {
-  seq: number;
-  action_id: string;
-  kind: string;
-  agent_id: string | null;
-  person_rut: number | null;
-  payload: string;
-  created_at: string;
-};
-
 /** The tokens changed under a running cycle (sign-in, sign-out): the cycle stands down. */
 class Superseded extends Error {}
 
@@ -130,15 +140,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const batchSize = options.batchSize ?? 200;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
-  const offlineRetryMaxMs = options.offlineRetryMaxMs ?? 5000;
+  const probeIntervalMs = options.probeIntervalMs ?? PROBE_INTERVAL_MS;
+  const probeJitter = options.probeJitter ?? PROBE_JITTER;
   const intervalMs = options.intervalMs ?? 15_000;
   const stuckAfterMs = options.stuckAfterMs ?? 10 * 60_000;
   const log = options.log ?? (() => {});
 
-  const pendingRows = sqlite.prepare(
-    `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at FROM outbox
-     WHERE state = 'pending' ORDER BY seq LIMIT ?`,
-  );
+  // Issue 11: each agent's actions are a lane of their own (outbox-lanes.ts).
+  const lanes = createOutboxLanes(sqlite);
   const markResult = sqlite.prepare(
     'UPDATE outbox SET state = ?, result = ?, attempts = attempts + 1 WHERE seq = ?',
   );
@@ -153,7 +162,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const counts = sqlite.prepare(
     `SELECT
        sum(state = 'pending') AS pending,
-       sum(state = 'pending' AND agent_id IS NOT ?) AS others,
+       sum(state = 'pending' AND coalesce(sent_by, agent_id) IS NOT ?) AS others,
        sum(state = 'conflict') AS conflicts,
        sum(state = 'rejected') AS rejected,
        min(CASE WHEN state = 'pending' THEN created_at END) AS oldest
@@ -176,16 +185,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let waiters: Array<() => void> = [];
   /** stop() was called: no cycle starts any more, not even one asked for. */
   let halted = false;
+  /** The last failure was "no answer": the next attempt is a cheap probe, not a cycle. */
+  let probing = false;
   const resyncs: number[] = [];
 
   const agentId = () => tokens.load()?.agent.agentId ?? null;
 
-  function toMutation(row: OutboxRow): Mutation {
+  function toMutation(row: LaneRow, after: number): Mutation {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    const reassigned = row.sent_by !== null && row.sent_by !== row.agent_id;
     return {
       id: row.seq,
       actionId: row.action_id,
-      agentId: row.agent_id ?? '',
+      // The sender (the token's agent); a re-assigned action names who decided it, and why.
+      agentId: row.sent_by ?? row.agent_id ?? '',
+      after,
+      ...(reassigned
+        ? { decidedBy: row.agent_id ?? '', reassignReason: row.reassign_reason ?? '' }
+        : {}),
       kind: row.kind,
       personRut: row.person_rut,
       payload,
@@ -266,20 +283,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const stored = tokens.load();
       if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
       const session = { ...stored };
-      const rows = pendingRows.all(batchSize) as OutboxRow[];
-      // Order is kept, so the first action of another agent stops the batch until that agent
-      // signs in.
-      const mine: OutboxRow[] = [];
-      for (const row of rows) {
-        if (row.agent_id !== session.agent.agentId) break;
-        mine.push(row);
-      }
-      if (mine.length === 0) return;
+      // One lane per batch, only what this agent may send; another agent's lane waits for
+      // them (or a supervisor) without holding this one back.
+      const batch = lanes.nextBatch(session.agent.agentId, batchSize);
+      if (!batch) return;
+      const mine = batch.rows;
       const response = await withToken(session, (token) =>
         client.push(token, {
           deviceId: options.deviceId,
           sentAt: now().toISOString(),
-          mutations: mine.map(toMutation),
+          mutations: mine.map((row, index) => toMutation(row, batch.after[index]!)),
         }),
       );
       options.onPushAnswered?.();
@@ -289,7 +302,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // The server forgot actions it had confirmed (restored from a backup): send them again.
         if (
           response.expectedNext < mine[0]!.seq &&
-          requeue.run(response.expectedNext - 1).changes > 0
+          lanes.requeueLane(mine[0]!.agent_id!, response.expectedNext - 1) > 0
         ) {
           continue;
         }
@@ -309,8 +322,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     while (writer.indexStep(INDEX_CHUNK)) await breathe();
   }
 
-  /** Pulls every page; answers the server's `lastProcessed` for this device, if it said. */
-  async function pullAll(): Promise<number | undefined> {
+  /** Pulls every page; answers what the server says it processed of this device, if it said. */
+  async function pullAll(): Promise<Pick<PullResponse, 'lastProcessed' | 'lanes'>> {
     const stored = tokens.load();
     if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
     const session = { ...stored };
@@ -336,18 +349,39 @@ export function createSyncEngine(options: SyncEngineOptions) {
         epoch: page.epoch,
         progress: page.progress,
         startsSnapshot,
+        scopeChange: page.scopeChange ?? null,
       });
+      if (page.scope) followScope(session, page.scope.companyRuts);
       if (!page.hasMore) {
         await finishSearchIndex();
         // Caught up: whatever the last page said, no initial sync is under way any more.
         writer.setState('initial_sync', '');
         // The replica now holds every row this agent's scope has (see replica-state.ts).
         writer.setState(REPLICA_STATE_KEYS.replicaScope, scopeKey(session.agent));
-        return page.lastProcessed;
+        writer.setState('scope_change', '');
+        return { lastProcessed: page.lastProcessed, lanes: page.lanes };
       }
       // Let the event loop breathe between pages: the window stays responsive.
       await breathe();
     }
+  }
+
+  /**
+   * Scope follows assignments (issue 11): the server says which companies the agent has now.
+   * The session's own checks, the stored profile and what the replica must hold follow it.
+   */
+  function followScope(session: StoredTokens, companyRuts: number[] | null): void {
+    const agent = session.agent;
+    if (agent.role !== 'prevention' || companyRuts === null) return;
+    const next = [...companyRuts].sort((a, b) => a - b);
+    if (next.join(',') === [...agent.companyRuts].sort((a, b) => a - b).join(',')) return;
+    session.agent = { ...agent, companyRuts: next };
+    const current = tokens.load();
+    if (current && current.refreshToken === session.refreshToken) {
+      tokens.save({ ...current, agent: { ...current.agent, companyRuts: next } });
+    }
+    writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(session.agent));
+    options.onScopeChanged?.(agent.agentId, next);
   }
 
   function resync(): void {
@@ -372,13 +406,20 @@ export function createSyncEngine(options: SyncEngineOptions) {
         await pushAll();
         const serverProcessed = await pullAll();
         // Actions this desk holds as applied that the server no longer knows (restored from a
-        // backup without any new action to push): send them again, then catch up.
-        if (serverProcessed !== undefined && requeue.run(serverProcessed).changes > 0) {
+        // backup without any new action to push): send them again, then catch up. Per lane
+        // when the server says (issue 11); device-wide from an older server.
+        const forgotten = serverProcessed.lanes
+          ? lanes.requeueForgotten(serverProcessed.lanes)
+          : serverProcessed.lastProcessed !== undefined
+            ? requeue.run(serverProcessed.lastProcessed).changes
+            : 0;
+        if (forgotten > 0) {
           await pushAll();
           await pullAll();
         }
         state = 'idle';
         online = true;
+        probing = false;
         failures = 0;
         lastError = null;
         nextAttemptAt = null;
@@ -410,6 +451,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   function handleFailure(error: unknown): void {
     const central = error instanceof CentralError ? error : null;
     lastError = describeSyncError(error);
+    probing = false;
     if (!central && !(error instanceof SyncProblem)) log('sync failed', error);
     switch (central?.kind) {
       case 'unauthorized':
@@ -426,18 +468,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
         return;
       default: {
         state = 'offline';
-        const unreachable = central?.kind === 'network';
-        online = unreachable ? false : online;
         failures++;
+        if (isUnreachable(error)) {
+          // No answer: probe again soon, however long this has lasted (reachability.ts).
+          online = false;
+          probing = true;
+          nextAttemptAt = now().getTime() + probeDelay(random, probeIntervalMs, probeJitter);
+          retryAfterUntil = 0;
+          return;
+        }
         nextAttemptAt =
           now().getTime() +
-          retryDelay(
-            failures,
-            central?.retryAfterMs ?? null,
-            random,
-            baseDelayMs,
-            unreachable ? Math.min(maxDelayMs, offlineRetryMaxMs) : maxDelayMs,
-          );
+          retryDelay(failures, central?.retryAfterMs ?? null, random, baseDelayMs, maxDelayMs);
         retryAfterUntil =
           central?.retryAfterMs != null ? now().getTime() + central.retryAfterMs : 0;
       }
@@ -456,7 +498,41 @@ export function createSyncEngine(options: SyncEngineOptions) {
           : null;
     again = false;
     if (waitMs === null) return;
-    timer = setTimeout(() => void syncNow(), waitMs);
+    timer = setTimeout(() => void (probing ? probe() : syncNow()), waitMs);
+  }
+
+  /**
+   * One cheap look at the central API while it cannot be reached: an answer starts a cycle at
+   * once; no answer schedules the next probe; an error answer (5xx, 429) is a server asking for
+   * patience, and gets the long backoff.
+   */
+  async function probe(): Promise<void> {
+    if (stopped || running || !probing) return;
+    timer = null;
+    try {
+      await client.health(PROBE_TIMEOUT_MS);
+    } catch (error) {
+      if (!probing || running || stopped) return;
+      if (isUnreachable(error)) {
+        failures++;
+        nextAttemptAt = now().getTime() + probeDelay(random, probeIntervalMs, probeJitter);
+        options.onProbe?.(false);
+        schedule();
+        return;
+      }
+      if (error instanceof CentralError && error.kind === 'unavailable') {
+        handleFailure(error);
+        options.onProbe?.(false);
+        schedule();
+        return;
+      }
+      // Any other answer is an answer: let a full cycle say what it means.
+    }
+    options.onProbe?.(true);
+    if (!probing || running || stopped) return;
+    probing = false;
+    nextAttemptAt = null;
+    void syncNow();
   }
 
   /**
@@ -503,6 +579,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (timer) clearTimeout(timer);
       timer = null;
     },
+    /**
+     * The OS or the browser says the network is back (or gone). Only a hint: while the central
+     * API was unreachable the next probe happens now; a server that asked for patience (5xx,
+     * 429) is left alone, and "offline" changes nothing (probes are cheap and tell the truth).
+     */
+    networkHint(isOnline: boolean): void {
+      if (!isOnline || stopped || running || !probing) return;
+      nextAttemptAt = now().getTime();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      void probe();
+    },
     /** Something changed (an action, a sign-in): sync soon, with no backoff wait. */
     kick(): void {
       if (now().getTime() < retryAfterUntil) return;
@@ -520,6 +608,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         oldest: string | null;
       };
       const initial = writer.state('initial_sync');
+      const scoping = writer.state('scope_change');
       const lastPush = writer.state('last_push_at');
       const pending = row.pending ?? 0;
       const since = lastPush && row.oldest && lastPush > row.oldest ? lastPush : row.oldest;
@@ -539,6 +628,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         nextAttemptInMs:
           nextAttemptAt === null ? null : Math.max(0, nextAttemptAt - now().getTime()),
         initialSync: initial ? (JSON.parse(initial) as { done: number; total: number }) : null,
+        scopeChange: scoping ? (JSON.parse(scoping) as { done: number; total: number }) : null,
         stuck:
           pending > (row.others ?? 0) &&
           since !== null &&

@@ -16,7 +16,8 @@ export function IncompleteDataNotice({
 }) {
   const sync = useSession((s) => s.sync);
   if (!force && !sync?.replicaIncomplete) return null;
-  const progress = sync?.initialSync ?? null;
+  // A first sync, or (issue 11) an officer's newly assigned companies arriving.
+  const progress = sync?.initialSync ?? sync?.scopeChange ?? null;
   // The load stopped half-way because the central API cannot be reached.
   const offline = sync?.state === 'offline' && !sync.online;
   const step = progress ? text.progress(progress.done, progress.total) : text.waiting;

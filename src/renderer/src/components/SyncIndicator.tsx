@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
 import { formatTime } from '../../../shared/format';
-import { syncMessages, syncStateLabels } from '../../../shared/messages';
+import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
+import { call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
@@ -57,8 +58,17 @@ export function SyncIndicator() {
     const unwatch = useApp.subscribe((state, before) => {
       if (state.record !== before.record && state.record !== null) void refreshSync();
     });
+    // The browser's (or the OS's) word that the network is back: only a hint, so main probes
+    // the central API now instead of at its next probe (src/main/sync/reachability.ts).
+    const onOnline = () => {
+      void call('sync.hint', { online: true })
+        .catch(() => undefined)
+        .then(() => refreshSync());
+    };
+    window.addEventListener('online', onOnline);
     return () => {
       clearInterval(timer);
+      window.removeEventListener('online', onOnline);
       unfollow();
       unwatch();
     };
@@ -76,6 +86,10 @@ export function SyncIndicator() {
   if (sync.initialSync) {
     const { done, total } = sync.initialSync;
     parts.push(syncMessages.badgeInitial(Math.floor((100 * done) / Math.max(1, total))));
+  }
+  if (sync.scopeChange) {
+    const { done, total } = sync.scopeChange;
+    parts.push(syncScaleMessages.badgeScope(Math.floor((100 * done) / Math.max(1, total))));
   }
   parts.push(syncMessages.pendingShort(sync.pending));
   if (sync.lastSyncAt) parts.push(syncMessages.badgeLast(formatTime(sync.lastSyncAt)));

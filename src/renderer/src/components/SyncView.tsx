@@ -5,12 +5,14 @@ import {
   fieldLabels,
   syncKindLabels,
   syncMessages,
+  syncScaleMessages,
   syncStateLabels,
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { displayRut } from './display';
+import { PendingByAgent } from './PendingByAgent';
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === '' ? syncMessages.empty : String(value);
@@ -134,6 +136,16 @@ export function SyncView() {
           <code>{sync.deviceId}</code>
         </dd>
       </dl>
+      {sync.scopeChange && (
+        <div className="initial-sync">
+          <p>{syncScaleMessages.scopeChange(sync.scopeChange.done, sync.scopeChange.total)}</p>
+          <progress
+            max={Math.max(sync.scopeChange.total, 1)}
+            value={sync.scopeChange.done}
+            aria-label={syncScaleMessages.scopeChangeLabel}
+          />
+        </div>
+      )}
       {progress && (
         <div className="initial-sync">
           <p>{syncMessages.initialLoad(progress.done, progress.total)}</p>
@@ -163,35 +175,19 @@ export function SyncView() {
       )}
       {pending && pending.length === 0 && <p className="muted">{syncMessages.pendingNone}</p>}
       {pending && pending.length > 0 && (
-        <table className="pending-list" aria-labelledby="pending-title">
-          <thead>
-            <tr>
-              <th scope="col">{syncMessages.pendingColumns.since}</th>
-              <th scope="col">{syncMessages.pendingColumns.who}</th>
-              <th scope="col">{syncMessages.pendingColumns.what}</th>
-              <th scope="col">{syncMessages.pendingColumns.whom}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.map((action) => (
-              <tr key={action.actionId}>
-                <td className="nowrap">{formatDateTime(action.createdAt)}</td>
-                <td>{action.agentName ?? syncMessages.unknownAgent}</td>
-                <td>{syncKindLabels[action.kind] ?? action.kind}</td>
-                <td>
-                  {action.personRut === null ? (
-                    syncMessages.noPerson
-                  ) : (
-                    <>
-                      {action.personName && <span>{action.personName} </span>}
-                      <span className="rut nowrap">{displayRut(action.personRut)}</span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // Issue 11: grouped by agent; a supervisor may take over an absent agent's actions.
+        <PendingByAgent
+          pending={pending}
+          me={signedIn}
+          supervisor={supervisor}
+          onReassigned={(next, count) => {
+            setPending(next);
+            notify(
+              count > 0 ? syncScaleMessages.reassignDone(count) : syncScaleMessages.reassignNone,
+            );
+            void refreshSync();
+          }}
+        />
       )}
 
       <h2>{syncMessages.settings}</h2>

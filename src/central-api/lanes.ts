@@ -1,0 +1,84 @@
+/**
+ * A shared desk (issue 11, item 2): each agent's actions on a device form a lane, ordered and
+ * checked apart. A mutation names the previous id of its lane (`after`); the server applies it
+ * only when that is the lane's last processed id, so one agent's actions still arrive in order
+ * and none is skipped, while another agent's lane on the same device moves on its own. A
+ * mutation without `after` (an older desk) keeps the device-wide order it always had.
+ *
+ * A supervisor may send the actions of an agent who will not come back: the token is the
+ * supervisor's (and so is the authority the rules check), the lane stays the deciding agent's,
+ * and both are recorded with the reason. Runs inside the caller's transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { Mutation } from '../shared/sync-protocol';
+import type { Authenticated } from './auth';
+
+export type LaneCheck = { kind: 'next' } | { kind: 'gap'; expectedNext: number } | { kind: 'fork' };
+
+export function createLanes(sqlite: Database.Database) {
+  const laneLast = sqlite.prepare(
+    `SELECT coalesce(max(mutation_id), 0) AS last FROM mutation_lanes
+     WHERE device_id = ? AND lane_agent_id = ?`,
+  );
+  const insert = sqlite.prepare(
+    `INSERT INTO mutation_lanes (device_id, mutation_id, lane_agent_id, sent_by, reassign_reason)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  const ofDevice = sqlite.prepare(
+    `SELECT lane_agent_id AS agentId, max(mutation_id) AS lastProcessed FROM mutation_lanes
+     WHERE device_id = ? GROUP BY lane_agent_id ORDER BY lane_agent_id`,
+  );
+  const advanceDevice = sqlite.prepare(
+    `UPDATE device_state SET last_processed = max(last_processed, ?), last_seen_at = ?
+     WHERE device_id = ?`,
+  );
+
+  /** Whose lane a mutation is in: the agent who decided it. */
+  const laneOf = (mutation: Mutation) => mutation.decidedBy ?? mutation.agentId;
+
+  return {
+    laneOf,
+
+    /** Whether a mutation not yet processed is its lane's next one (lane mutations only). */
+    check(deviceId: string, mutation: Mutation): LaneCheck {
+      const last = (laneLast.get(deviceId, laneOf(mutation)) as { last: number }).last;
+      const after = mutation.after ?? 0;
+      if (after === last) return { kind: 'next' };
+      // Something before it in the lane never arrived: nothing of this lane past `last`.
+      if (after > last) return { kind: 'gap', expectedNext: last + 1 };
+      // The lane moved past `after` with another mutation: a cloned device.
+      return { kind: 'fork' };
+    },
+
+    /**
+     * Whether the sender may send this mutation: their own, or (a supervisor) another agent's
+     * re-assigned to them, with a reason.
+     */
+    senderAllowed(mutation: Mutation, who: Authenticated): boolean {
+      if (mutation.agentId !== who.agent.agentId) return false;
+      if (mutation.decidedBy === undefined || mutation.decidedBy === mutation.agentId) return true;
+      return who.agent.role === 'supervisor' && (mutation.reassignReason ?? '').trim() !== '';
+    },
+
+    /** Records a processed mutation in its lane, and moves the device's high-water mark. */
+    record(deviceId: string, mutation: Mutation, at: string): void {
+      const lane = laneOf(mutation);
+      const reassigned = lane !== mutation.agentId;
+      insert.run(
+        deviceId,
+        mutation.id,
+        lane,
+        reassigned ? mutation.agentId : null,
+        reassigned ? (mutation.reassignReason ?? null) : null,
+      );
+      if (mutation.after !== undefined) advanceDevice.run(mutation.id, at, deviceId);
+    },
+
+    /** Every lane of a device and its last processed id (for a pull's answer). */
+    of(deviceId: string): Array<{ agentId: string; lastProcessed: number }> {
+      return ofDevice.all(deviceId) as Array<{ agentId: string; lastProcessed: number }>;
+    },
+  };
+}
+
+export type Lanes = ReturnType<typeof createLanes>;

@@ -1,0 +1,102 @@
+/**
+ * A shared desk's outbox (issue 11, item 2): each agent's actions are a lane, sent in order
+ * and only with that agent's token, so agent A's waiting actions (A's session expired, A left)
+ * never hold back agent B's. A supervisor may take over the lane of an agent who will not come
+ * back (`sent_by`): from then on those actions go with the supervisor's token, still in the
+ * lane's order, and never past an earlier action of that lane someone else must send.
+ */
+import type Database from 'better-sqlite3';
+
+export type LaneRow = {
+  seq: number;
+  action_id: string;
+  kind: string;
+  agent_id: string | null;
+  person_rut: number | null;
+  payload: string;
+  created_at: string;
+  sent_by: string | null;
+  reassign_reason: string | null;
+};
+
+/** How many of this agent's rows are read per look, while looking for a sendable lane. */
+const WINDOW = 500;
+
+export function createOutboxLanes(sqlite: Database.Database) {
+  // Per lane, the first pending action that someone other than `me` must send.
+  const blockers = sqlite.prepare(
+    `SELECT agent_id, min(seq) AS first FROM outbox
+     WHERE state = 'pending' AND coalesce(sent_by, agent_id) IS NOT ? GROUP BY agent_id`,
+  );
+  const mine = sqlite.prepare(
+    `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at, sent_by, reassign_reason
+     FROM outbox WHERE state = 'pending' AND coalesce(sent_by, agent_id) = ? AND seq > ?
+     ORDER BY seq LIMIT ?`,
+  );
+  const previousInLane = sqlite
+    .prepare('SELECT max(seq) FROM outbox WHERE agent_id = ? AND seq < ?')
+    .pluck();
+  const requeueLane = sqlite.prepare(
+    "UPDATE outbox SET state = 'pending' WHERE agent_id = ? AND seq > ? AND state = 'applied'",
+  );
+  const appliedLanes = sqlite
+    .prepare(
+      "SELECT DISTINCT agent_id FROM outbox WHERE state = 'applied' AND agent_id IS NOT NULL",
+    )
+    .pluck();
+
+  return {
+    /**
+     * The next batch `me` may send: rows of one lane, in order, each with the id of the
+     * previous action of its lane (`after`); null when there is nothing `me` can send.
+     */
+    nextBatch(me: string, limit: number): { rows: LaneRow[]; after: number[] } | null {
+      const blocked = new Map<string | null, number>();
+      for (const row of blockers.all(me) as Array<{ agent_id: string | null; first: number }>) {
+        blocked.set(row.agent_id, row.first);
+      }
+      let lane: string | null | undefined;
+      const rows: LaneRow[] = [];
+      let from = 0;
+      for (;;) {
+        const window = mine.all(me, from, WINDOW) as LaneRow[];
+        for (const row of window) {
+          const stop = blocked.get(row.agent_id);
+          if (stop !== undefined && stop < row.seq) continue;
+          if (row.agent_id === null) continue;
+          if (lane === undefined) lane = row.agent_id;
+          if (row.agent_id !== lane) continue;
+          rows.push(row);
+          if (rows.length === limit) break;
+        }
+        if (rows.length === limit || window.length < WINDOW) break;
+        from = window[window.length - 1]!.seq;
+      }
+      if (rows.length === 0) return null;
+      const after = rows.map(
+        (row) => (previousInLane.get(row.agent_id, row.seq) as number | null) ?? 0,
+      );
+      return { rows, after };
+    },
+
+    /** The server processed nothing of this lane past `last`: send the lane's rest again. */
+    requeueLane(agentId: string, last: number): number {
+      return requeueLane.run(agentId, last).changes;
+    },
+
+    /**
+     * A restored server forgot actions it had confirmed: per lane, those above what it says it
+     * processed go back in the queue (a lane it does not know at all: every one of them).
+     */
+    requeueForgotten(lanes: Array<{ agentId: string; lastProcessed: number }>): number {
+      const known = new Map(lanes.map((lane) => [lane.agentId, lane.lastProcessed]));
+      let changes = 0;
+      for (const agentId of appliedLanes.all() as string[]) {
+        changes += requeueLane.run(agentId, known.get(agentId) ?? 0).changes;
+      }
+      return changes;
+    },
+  };
+}
+
+export type OutboxLanes = ReturnType<typeof createOutboxLanes>;

@@ -1,0 +1,191 @@
+/**
+ * Issue 11 in Chromium through the web door with a real central API on loopback: a shared
+ * desk lists its waiting actions by agent, and a supervisor takes over those of an agent who
+ * will not come back (what it means said first, a reason asked, then confirmed); an officer's
+ * newly assigned company arrives with its progress shown.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { startFaultProxy } from '../support/fault-proxy';
+import { expectAccessible } from './a11y';
+import { loopTest, startCentral, startDeskDoor, type Started } from './fixtures';
+
+const test = loopTest;
+
+async function signIn(page: Page, url: string, username: string, password: string) {
+  await page.goto(url);
+  await page.getByLabel('Usuario').fill(username);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+}
+
+test('a supervisor takes over the waiting actions of an agent who will not come back', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  let central: Started = await startCentral(dirs.central);
+  const door = await startDeskDoor(dirs.desk, central.url);
+  try {
+    // The agent works while the central API is away, then leaves the desk for good.
+    await signIn(page, door.url, 'agente', 'agente600');
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    await central.stop();
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await record.getByRole('button', { name: 'Desbloquear' }).first().click();
+    const unlock = page.getByRole('dialog');
+    for (const box of await unlock.getByRole('checkbox').all()) await box.check();
+    await unlock.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(unlock).toHaveCount(0);
+    await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Salir' }).click();
+
+    // The central API is back; the supervisor signs in on the same desk.
+    central = await startCentral(dirs.central, String(central.port));
+    await signIn(page, door.url, 'supervisora', 'super600');
+    await expect(indicator).toHaveText(/^En línea · 1 pendiente/, { timeout: 30_000 });
+    await indicator.click();
+    const sync = page.getByRole('region', { name: 'Sincronización' });
+    const group = sync.getByRole('region', { name: 'Alicia Agente: 1 acción en espera' });
+    await expect(group).toBeVisible();
+    await expect(group).toContainText('Esperan que este agente vuelva a ingresar en este equipo.');
+    await expect(group.getByRole('row').filter({ hasText: 'Desbloqueo de cuenta' })).toContainText(
+      '12.345.678-5',
+    );
+    await expectAccessible(page, 'sincronización: acciones en espera de otro agente');
+
+    // Esc cancels and gives the focus back to the button.
+    const take = group.getByRole('button', { name: 'Reasignar a mi nombre: Alicia Agente' });
+    await take.click();
+    const dialog = page.getByRole('dialog', { name: 'Reasignar las acciones de Alicia Agente' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Motivo')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(take).toBeFocused();
+
+    // What it means is said before anything happens; no reason, no confirmation.
+    await take.click();
+    await expect(dialog).toContainText('con su sesión y bajo su responsabilidad');
+    const confirm = dialog.getByRole('button', { name: 'Reasignar y enviar' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Motivo').fill('Dejó la empresa; no volverá a este equipo');
+    await expectAccessible(page, 'diálogo de reasignación');
+    await confirm.click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText('Se reasignó 1 acción: se enviará con su sesión.')).toBeVisible();
+
+    // Sent with her session: nothing waits any more.
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    await expect(sync.getByText('No hay acciones esperando al sistema central.')).toBeVisible();
+    await expectAccessible(page, 'sincronización tras la reasignación');
+
+    // The audit log says who took them over and why.
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    const event = page
+      .getByRole('row')
+      .filter({ hasText: 'Reasignó a su nombre las acciones en espera de otro agente' });
+    await expect(event).toHaveCount(1);
+    await expect(event).toContainText('Sara Supervisora');
+    await expect(event).toContainText('Dejó la empresa; no volverá a este equipo');
+    await expectAccessible(page, 'auditoría con la reasignación');
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});
+
+test("an officer's newly assigned company arrives with progress shown, like a first sync", async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(180_000);
+  const central = await startCentral(dirs.central, '0', '3000');
+  const proxy = await startFaultProxy(central.url);
+  const door = await startDeskDoor(dirs.desk, proxy.url);
+  try {
+    await signIn(page, door.url, 'prevencion', 'preven600');
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea/, { timeout: 60_000 });
+    const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);
+    const before = Number((await count.textContent())!.replace(/\D/g, ''));
+
+    // The biggest company that is not his yet is assigned to him at the office.
+    const db = new Database(path.join(dirs.central, 'central.db'), { readonly: true });
+    const { company } = db
+      .prepare(
+        `SELECT company_rut AS company FROM memberships WHERE state != 'removed'
+           AND company_rut NOT IN (SELECT value FROM agents, json_each(agents.company_ruts)
+                                   WHERE username = 'prevencion')
+         GROUP BY company_rut ORDER BY count(*) DESC LIMIT 1`,
+      )
+      .get() as { company: number };
+    db.close();
+    const deviceId = randomUUID();
+    const headers = {
+      'Content-Type': 'application/json',
+      'X-Client-Version': '0.1.0',
+      'X-Device-Id': deviceId,
+    };
+    const signedIn = await fetch(`${central.url}/auth/sign-in`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ username: 'supervisora', password: 'super600', deviceId }),
+    });
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const assigned = await fetch(`${central.url}/admin/agent-scope`, {
+      method: 'POST',
+      headers: { ...headers, Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        username: 'prevencion',
+        companyRut: company,
+        assigned: true,
+        reason: 'Nueva cartera',
+      }),
+    });
+    expect(assigned.status).toBe(200);
+
+    // The second page of the back-fill waits until the test lets it go.
+    let pulls = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      proxy.setFaults((request) => {
+        if (!request.path.startsWith('/sync/pull') || ++pulls !== 2) return { kind: 'pass' };
+        return {
+          kind: 'hold',
+          onHeld: (go) => {
+            release = go;
+            resolve();
+          },
+        };
+      });
+    });
+    await indicator.click();
+    const sync = page.getByRole('region', { name: 'Sincronización' });
+    await sync.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    await held;
+    await expect(indicator).toHaveText(/empresas asignadas \d+ %/, { timeout: 15_000 });
+    await expect(
+      sync.getByRole('progressbar', { name: 'Cambio de empresas asignadas' }),
+    ).toBeVisible();
+    await expect(sync).toContainText(/Cambio de empresas asignadas: [\d.]+ de [\d.]+ registros/);
+    await expectAccessible(page, 'sincronización durante el cambio de empresas asignadas');
+
+    release();
+    await expect(
+      sync.getByRole('progressbar', { name: 'Cambio de empresas asignadas' }),
+    ).toHaveCount(0, { timeout: 30_000 });
+    await expect(count).toHaveText(/^[\d.]+ personas$/, { timeout: 15_000 });
+    const after = Number((await count.textContent())!.replace(/\D/g, ''));
+    expect(after).toBeGreaterThan(before);
+  } finally {
+    await door.stop();
+    await proxy.close();
+    await central.stop();
+  }
+});

@@ -1,0 +1,129 @@
+/**
+ * Back online means syncing now (issue 11, item 4): while the central API does not answer at
+ * all, the desk probes GET /health (cheap, jittered, never growing) and drains its queue on the
+ * first probe that answers, however long the outage; a server that answers with errors (503)
+ * keeps the long backoff; the OS/browser "online" signal makes the probe happen now.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import type { SyncStatus } from '../../src/shared/contract';
+import type { Seen } from '../support/fault-proxy';
+import { act, editPhone, openDesk, startCentral, startProxy, syncNow } from '../support/sync-setup';
+
+const PEDRO = '12345678-5';
+const status = (desk: Core): SyncStatus => act(desk, 'sync.status', {});
+const isHealth = (request: Seen) => request.method === 'GET' && request.path === '/health';
+const isPush = (request: Seen) => request.method === 'POST' && request.path === '/sync/push';
+
+/** A promise and its resolver, to await what the desk does instead of sleeping. */
+function signal<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('back online means syncing now', () => {
+  it('after a long outage, drains the queue on the first probe that answers', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const pushed = signal();
+    const desk = await openDesk(proxy.url, {
+      syncOptions: {
+        // The production backoff for busy servers, and a probe interval short enough for a test.
+        baseDelayMs: 60_000,
+        maxDelayMs: 5 * 60_000,
+        probeIntervalMs: 20,
+        probeJitter: 0.5,
+        onPushAnswered: () => pushed.resolve(),
+      },
+    });
+    await syncNow(desk);
+
+    // The central API vanishes: no answer at all, for (simulated) hours.
+    const probes = signal();
+    let failedProbes = 0;
+    proxy.setFaults((request) => {
+      if (isHealth(request) && ++failedProbes === 40) probes.resolve();
+      if (isHealth(request)) desk.clock.now = new Date(desk.clock.now.getTime() + 15 * 60_000);
+      return { kind: 'drop_request' };
+    });
+    const outageStarts = proxy.seen.length;
+    editPhone(desk, PEDRO, '+56 9 1111 2222');
+    desk.sync()!.start();
+    await probes.promise;
+
+    // Ten hours without an answer: still probing every few (here: tens of) milliseconds.
+    const during = status(desk);
+    expect(during).toMatchObject({ state: 'offline', online: false, pending: 1 });
+    expect(during.nextAttemptInMs).toBeLessThanOrEqual(30);
+    // While nobody answers, only the cheap probe goes out: one failed cycle, then /health.
+    const outage = proxy.seen.slice(outageStarts);
+    const firstProbe = outage.findIndex(isHealth);
+    expect(firstProbe).toBeGreaterThan(0);
+    expect(outage.slice(firstProbe).every(isHealth)).toBe(true);
+
+    // Back: the next probe answers and the queue drains at once, with no backoff in between.
+    const back = proxy.seen.length;
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    await pushed.promise;
+    const after = proxy.seen.slice(back);
+    const answered = after.findIndex(isHealth);
+    expect(answered).toBeGreaterThanOrEqual(0);
+    expect(isPush(after[answered + 1]!)).toBe(true);
+    // The cycle that started after this call ends with the queue empty.
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', online: true, pending: 0 });
+    desk.sync()!.stop();
+  });
+
+  it('a server answering 503 still backs off, and is not probed', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, {
+      syncOptions: { baseDelayMs: 1000, maxDelayMs: 5 * 60_000, probeIntervalMs: 20 },
+    });
+    await syncNow(desk);
+    proxy.setFaults(() => ({ kind: 'respond', status: 503 }));
+    editPhone(desk, PEDRO, '+56 9 1111 3333');
+    let busy: SyncStatus | null = null;
+    for (let i = 0; i < 6; i++) busy = await syncNow(desk);
+    // random() = 1 in these tests: the sixth failure waits the full 32 s cap of its step.
+    expect(busy).toMatchObject({ state: 'offline', pending: 1 });
+    expect(busy!.nextAttemptInMs).toBe(32_000);
+    // The "online" hint does not override a server that asked for patience.
+    act(desk, 'sync.hint', { online: true });
+    expect(status(desk).nextAttemptInMs).toBe(32_000);
+    expect(proxy.seen.some(isHealth)).toBe(false);
+
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+  });
+
+  it('the online hint probes now instead of at the next probe', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const pushed = signal();
+    const desk = await openDesk(proxy.url, {
+      syncOptions: {
+        // A probe interval no test would wait for: only the hint can bring the desk back.
+        probeIntervalMs: 10 * 60_000,
+        onPushAnswered: () => pushed.resolve(),
+      },
+    });
+    await syncNow(desk);
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, PEDRO, '+56 9 1111 4444');
+    desk.sync()!.start();
+    const offline = await syncNow(desk);
+    expect(offline).toMatchObject({ state: 'offline', online: false, pending: 1 });
+    expect(offline.nextAttemptInMs).toBeGreaterThan(60_000);
+
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    const before = proxy.seen.length;
+    act(desk, 'sync.hint', { online: true });
+    await pushed.promise;
+    const after = proxy.seen.slice(before);
+    expect(isHealth(after[0]!)).toBe(true);
+    expect(isPush(after[1]!)).toBe(true);
+    desk.sync()!.stop();
+  });
+});

@@ -1,0 +1,354 @@
+/**
+ * An officer's scope follows his assignments (issue 11, item 1), against the real central API:
+ * a company given to him arrives with the next pull (a back-fill, with progress, resumable);
+ * a company taken from him leaves the laptop after his pending actions on its people were
+ * pushed (and applied: he decided them while responsible); a person joining or leaving one of
+ * his companies arrives or leaves the same way. None of it starts the replica over.
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { CentralApi } from '../../src/central-api/server';
+import type { Core } from '../../src/main/core';
+import { CAST_AGENTS } from '../../src/main/seed/cast';
+import { loginRut, rutFromBody } from '../../src/shared/rut';
+import { act, editPhone, openDesk, startCentral, startProxy, syncNow } from '../support/sync-setup';
+
+const ANDES = 76543210;
+const LLANQUIHUE = 76000042; // 134 people in the 300-person demo dataset
+const TARAPACA = 76000231;
+
+const rutText = (body: number) => loginRut(rutFromBody(body));
+
+/** A supervisor's call to the central API's admin route, as any supervisor tool would make it. */
+async function assign(central: CentralApi, companyRut: number, assigned: boolean) {
+  const deviceId = randomUUID();
+  const headers = {
+    'Content-Type': 'application/json',
+    'X-Client-Version': '0.1.0',
+    'X-Device-Id': deviceId,
+  };
+  const password = CAST_AGENTS.find((agent) => agent.username === 'supervisora')!.password;
+  const signIn = await fetch(`${central.url}/auth/sign-in`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ username: 'supervisora', password, deviceId }),
+  });
+  const { accessToken } = (await signIn.json()) as { accessToken: string };
+  const response = await fetch(`${central.url}/admin/agent-scope`, {
+    method: 'POST',
+    headers: { ...headers, Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({
+      username: 'prevencion',
+      companyRut,
+      assigned,
+      reason: assigned ? 'Nueva cartera de empresas' : 'Cambio de zona',
+    }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { companyRuts: number[]; changed: boolean };
+}
+
+/** The people the central API says are in the officer's scope now. */
+function centralScope(central: CentralApi): number[] {
+  const sqlite = central.db.$client;
+  const { company_ruts } = sqlite
+    .prepare("SELECT company_ruts FROM agents WHERE username = 'prevencion'")
+    .get() as { company_ruts: string };
+  return (
+    sqlite
+      .prepare(
+        `SELECT DISTINCT person_rut AS rut FROM memberships
+         WHERE company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed' ORDER BY 1`,
+      )
+      .all(company_ruts) as Array<{ rut: number }>
+  ).map((row) => row.rut);
+}
+
+const deskPersons = (desk: Core) =>
+  (
+    desk.db.$client.prepare('SELECT rut FROM persons ORDER BY rut').all() as Array<{
+      rut: number;
+    }>
+  ).map((row) => row.rut);
+
+const deskCompanies = (desk: Core) =>
+  (
+    desk.db.$client.prepare('SELECT rut FROM companies ORDER BY rut').all() as Array<{
+      rut: number;
+    }>
+  ).map((row) => row.rut);
+
+/** Person, memberships and accounts of some people, as the desk and as the central API hold them. */
+function rowsOf(db: { $client: Core['db']['$client'] }, ruts: number[]) {
+  const list = JSON.stringify(ruts);
+  const read = (sql: string) => db.$client.prepare(sql).all(list);
+  return {
+    persons: read(
+      'SELECT rut, email, phone, version FROM persons WHERE rut IN (SELECT value FROM json_each(?)) ORDER BY rut',
+    ),
+    memberships: read(
+      'SELECT id, person_rut, company_rut, state, version FROM memberships WHERE id >= 0 AND person_rut IN (SELECT value FROM json_each(?)) ORDER BY id',
+    ),
+    accounts: read(
+      'SELECT id, person_rut, portal, version FROM accounts WHERE id >= 0 AND person_rut IN (SELECT value FROM json_each(?)) ORDER BY id',
+    ),
+  };
+}
+
+/** A write on the central API as its own writers make it: the row and its change-log entry. */
+function centralWrite(central: CentralApi, sql: string, params: unknown[], membershipId: number) {
+  const sqlite = central.db.$client;
+  sqlite.transaction(() => {
+    sqlite.prepare(sql).run(...params);
+    const row = sqlite
+      .prepare('SELECT person_rut, company_rut FROM memberships WHERE id = ?')
+      .get(membershipId) as { person_rut: number; company_rut: number };
+    sqlite
+      .prepare(
+        `INSERT INTO change_log (entity, key, op, person_rut, company_rut, at)
+         VALUES ('membership', ?, 'upsert', ?, ?, ?)`,
+      )
+      .run(membershipId, row.person_rut, row.company_rut, new Date().toISOString());
+  })();
+}
+
+const snapshotRestarts = (paths: string[]) =>
+  paths.filter((path) => path.startsWith('/sync/pull?cursor=&')).length;
+
+describe("an officer's scope follows his assignments", () => {
+  it('a company given to him arrives with the next pull, without starting over', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'prevencion' });
+    await syncNow(desk);
+    expect(deskPersons(desk)).toEqual(centralScope(central));
+    const before = deskPersons(desk).length;
+
+    // Before: the officer has none of Llanquihue's people (but those also in his companies).
+    const held = new Set(centralScope(central));
+    const worker = (
+      central.db.$client
+        .prepare(
+          "SELECT person_rut FROM memberships WHERE company_rut = ? AND state != 'removed' ORDER BY person_rut",
+        )
+        .all(LLANQUIHUE) as Array<{ person_rut: number }>
+    ).find((row) => !held.has(row.person_rut))!.person_rut;
+    expect(deskPersons(desk)).not.toContain(worker);
+    expect(act(desk, 'persons.search', { text: rutText(worker) }).persons).toHaveLength(0);
+
+    expect(await assign(central, LLANQUIHUE, true)).toMatchObject({ changed: true });
+    const pullsBefore = proxy.seen.length;
+    const after = await syncNow(desk);
+    expect(after).toMatchObject({ state: 'idle', scopeChange: null, replicaIncomplete: false });
+    expect(deskPersons(desk)).toEqual(centralScope(central));
+    expect(deskPersons(desk).length).toBeGreaterThan(before + 100);
+    expect(deskCompanies(desk)).toContain(LLANQUIHUE);
+    expect(rowsOf(desk.db, [worker])).toEqual(rowsOf(central.db, [worker]));
+    expect(act(desk, 'persons.search', { text: rutText(worker) }).persons).toHaveLength(1);
+    // A back-fill, not a new initial sync: no pull started from an empty cursor.
+    expect(snapshotRestarts(proxy.seen.slice(pullsBefore).map((r) => r.path))).toBe(0);
+    // His session follows: he may now act on the newcomer, and the central API applies it.
+    editPhone(desk, rutText(worker), '+56 9 7000 1111');
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0 });
+    expect(
+      central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(worker),
+    ).toEqual({ phone: '+56970001111' });
+  });
+
+  it('a company taken from him leaves the laptop after his pending actions on it were pushed', async () => {
+    const central = await startCentral();
+    await assign(central, TARAPACA, true);
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'prevencion' });
+    await syncNow(desk);
+    const only = (
+      central.db.$client
+        .prepare(
+          `SELECT person_rut FROM memberships WHERE company_rut = ? AND state != 'removed'
+             AND person_rut NOT IN (SELECT person_rut FROM memberships WHERE company_rut != ? AND state != 'removed')
+           ORDER BY person_rut LIMIT 1`,
+        )
+        .get(TARAPACA, TARAPACA) as { person_rut: number }
+    ).person_rut;
+    expect(deskPersons(desk)).toContain(only);
+
+    // Offline at the worksite, he corrects a worker's phone; ten minutes later the company is
+    // taken from him at the office.
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, rutText(only), '+56 9 7000 2222');
+    expect(await syncNow(desk)).toMatchObject({ state: 'offline', pending: 1 });
+    desk.clock.now = new Date(desk.clock.now.getTime() + 10 * 60_000);
+    expect((await assign(central, TARAPACA, false)).companyRuts).not.toContain(TARAPACA);
+
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    const back = proxy.seen.length;
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0, rejected: 0 });
+    const calls = proxy.seen.slice(back).map((r) => `${r.method} ${r.path.split('?')[0]}`);
+    // Pushed first, then the pull that takes the company's people away.
+    expect(calls.indexOf('POST /sync/push')).toBeLessThan(calls.indexOf('GET /sync/pull'));
+    expect(central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(only)).toEqual(
+      { phone: '+56970002222' },
+    );
+    expect(
+      desk.db.$client.prepare('SELECT state FROM outbox WHERE person_rut = ?').all(only),
+    ).toEqual([{ state: 'applied' }]);
+    expect(deskPersons(desk)).not.toContain(only);
+    expect(deskPersons(desk)).toEqual(centralScope(central));
+    expect(deskCompanies(desk)).not.toContain(TARAPACA);
+    for (const table of ['memberships', 'accounts', 'mails', 'access_requests']) {
+      expect(
+        desk.db.$client
+          .prepare(`SELECT count(*) AS n FROM ${table} WHERE person_rut = ?`)
+          .get(only),
+        table,
+      ).toEqual({ n: 0 });
+    }
+    expect(snapshotRestarts(proxy.seen.slice(back).map((r) => r.path))).toBe(0);
+    // Search forgets them too.
+    expect(act(desk, 'persons.search', { text: rutText(only) }).persons).toHaveLength(0);
+  });
+
+  it('a person joining or leaving one of his companies arrives or leaves', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'prevencion' });
+    await syncNow(desk);
+    const sqlite = central.db.$client;
+    // Someone of another company, not his: joins Los Andes.
+    const held = new Set(centralScope(central));
+    const outsider = (
+      sqlite.prepare('SELECT DISTINCT person_rut AS rut FROM accounts ORDER BY 1').all() as Array<{
+        rut: number;
+      }>
+    ).find((row) => !held.has(row.rut))!.rut;
+    expect(deskPersons(desk)).not.toContain(outsider);
+    const joined = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed, started_at, external, version)
+           VALUES (?, ?, 'worker', 'active', '[]', 0, '2026-11-21', 0, 1)`,
+        )
+        .run(outsider, ANDES).lastInsertRowid,
+    );
+    centralWrite(central, 'SELECT 1 WHERE ? = ?', [1, 1], joined);
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle' });
+    expect(deskPersons(desk)).toContain(outsider);
+    // Whole: the person, every membership and account, as the central API has them.
+    expect(rowsOf(desk.db, [outsider])).toEqual(rowsOf(central.db, [outsider]));
+
+    // Dismissed from Los Andes, with no other company of his: leaves the laptop.
+    centralWrite(
+      central,
+      "UPDATE memberships SET state = 'removed', version = version + 1 WHERE id = ?",
+      [joined],
+      joined,
+    );
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle' });
+    expect(deskPersons(desk)).not.toContain(outsider);
+    expect(rowsOf(desk.db, [outsider])).toEqual({ persons: [], memberships: [], accounts: [] });
+    expect(deskPersons(desk)).toEqual(centralScope(central));
+  });
+
+  it('a back-fill cut half-way resumes where it stopped, with progress', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'prevencion', syncOptions: { pageSize: 40 } });
+    await syncNow(desk);
+    await assign(central, LLANQUIHUE, true);
+
+    // Three pages of the back-fill get through, then the network goes.
+    let pulls = 0;
+    const cursors: string[] = [];
+    proxy.setFaults((request) => {
+      if (!request.path.startsWith('/sync/pull')) return { kind: 'pass' };
+      cursors.push(new URL(request.path, 'http://x').searchParams.get('cursor') ?? '');
+      return ++pulls <= 3 ? { kind: 'pass' } : { kind: 'drop_request' };
+    });
+    const cut = await syncNow(desk);
+    expect(cut).toMatchObject({ state: 'offline', replicaIncomplete: true });
+    expect(cut.scopeChange).not.toBeNull();
+    expect(cut.scopeChange!.done).toBeGreaterThan(0);
+    expect(cut.scopeChange!.done).toBeLessThan(cut.scopeChange!.total);
+    const stored = desk.db.$client
+      .prepare("SELECT value FROM sync_state WHERE key = 'pull_cursor'")
+      .get() as { value: string };
+    const partial = deskPersons(desk).length;
+
+    // Back: the next pull carries the stored cursor, not the first one, and the fill completes.
+    proxy.setFaults((request) => {
+      if (request.path.startsWith('/sync/pull')) {
+        cursors.push(new URL(request.path, 'http://x').searchParams.get('cursor') ?? '');
+      }
+      return { kind: 'pass' };
+    });
+    const resumedAt = cursors.length;
+    const done = await syncNow(desk);
+    expect(done).toMatchObject({ state: 'idle', scopeChange: null, replicaIncomplete: false });
+    expect(cursors[resumedAt]).toBe(stored.value);
+    expect(cursors.slice(resumedAt)).not.toContain('');
+    expect(deskPersons(desk).length).toBeGreaterThan(partial);
+    expect(deskPersons(desk)).toEqual(centralScope(central));
+  });
+});
+
+describe('the admin route that assigns companies', () => {
+  it('answers only supervisors, and says in Spanish what is wrong', async () => {
+    const central = await startCentral();
+    const as = async (username: string, body: Record<string, unknown>) => {
+      const deviceId = randomUUID();
+      const headers = {
+        'Content-Type': 'application/json',
+        'X-Client-Version': '0.1.0',
+        'X-Device-Id': deviceId,
+      };
+      const password = CAST_AGENTS.find((agent) => agent.username === username)!.password;
+      const signIn = await fetch(`${central.url}/auth/sign-in`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ username, password, deviceId }),
+      });
+      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const response = await fetch(`${central.url}/admin/agent-scope`, {
+        method: 'POST',
+        headers: { ...headers, Authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    const valid = { username: 'prevencion', companyRut: TARAPACA, assigned: true, reason: 'Zona' };
+    expect(await as('agente', valid)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'forbidden', message: 'Solo un supervisor puede hacer esto.' } },
+    });
+    expect(await as('supervisora', { ...valid, username: 'nadie' })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'agent_not_found' } },
+    });
+    expect(await as('supervisora', { ...valid, username: 'agente' })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'agent_not_prevention' } },
+    });
+    expect(await as('supervisora', { ...valid, companyRut: 99999999 })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'company_not_found' } },
+    });
+    expect(await as('supervisora', { ...valid, reason: '' })).toMatchObject({ status: 400 });
+    // Nothing of that changed anything; the valid call does, once, with its record.
+    expect(await as('supervisora', valid)).toMatchObject({ status: 200, body: { changed: true } });
+    expect(await as('supervisora', valid)).toMatchObject({ status: 200, body: { changed: false } });
+    expect(
+      central.db.$client
+        .prepare(
+          'SELECT agent_id, company_rut, assigned, by_agent_id, reason FROM agent_scope_events',
+        )
+        .all(),
+    ).toEqual([
+      {
+        agent_id: 'prevention-demo',
+        company_rut: TARAPACA,
+        assigned: 1,
+        by_agent_id: 'supervisor-demo',
+        reason: 'Zona',
+      },
+    ]);
+  });
+});

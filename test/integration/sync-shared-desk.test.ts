@@ -1,0 +1,194 @@
+/**
+ * Several agents on one desk (issue 11, item 2), against the real central API: each agent's
+ * actions travel only with that agent's own token, in order per agent; an agent who never
+ * returns does not hold back the others; a supervisor can take over that agent's actions, which
+ * then go with the supervisor's token and authority, both recorded with the reason.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CentralApi } from '../../src/central-api/server';
+import type { Core } from '../../src/main/core';
+import type { PendingAction, SyncStatus } from '../../src/shared/contract';
+import {
+  act,
+  editPhone,
+  openDesk,
+  signIn,
+  startCentral,
+  startProxy,
+  syncNow,
+} from '../support/sync-setup';
+
+const PEDRO = '12345678-5'; // anyone: for the call-center agent
+const RICARDO = '12131415-0'; // Los Andes: for the prevention officer
+const status = (desk: Core): SyncStatus => act(desk, 'sync.status', {});
+const phoneOn = (central: CentralApi, rut: number) =>
+  (
+    central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(rut) as {
+      phone: string;
+    }
+  ).phone;
+
+describe('several agents on one desk', () => {
+  it('interleaved queues: each agent in order with their own token; one who never returns holds back no one; a supervisor takes over', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await syncNow(desk);
+    // Both have signed in online on this desk before, so both may sign in offline later.
+    await signIn(desk, 'prevencion');
+    await syncNow(desk);
+
+    // The network goes; the shift changes twice; their actions interleave in the queue.
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    await signIn(desk, 'agente');
+    editPhone(desk, PEDRO, '+56 9 1000 0001');
+    await signIn(desk, 'prevencion');
+    editPhone(desk, RICARDO, '+56 9 2000 0001');
+    await signIn(desk, 'agente');
+    editPhone(desk, PEDRO, '+56 9 1000 0002');
+    await signIn(desk, 'prevencion');
+    editPhone(desk, RICARDO, '+56 9 2000 0002');
+    expect(
+      desk.db.$client
+        .prepare("SELECT agent_id FROM outbox WHERE state = 'pending' ORDER BY seq")
+        .all(),
+    ).toEqual([
+      { agent_id: 'agent-demo' },
+      { agent_id: 'prevention-demo' },
+      { agent_id: 'agent-demo' },
+      { agent_id: 'prevention-demo' },
+    ]);
+
+    // The network is back; the officer signs in again. The call-center agent never returns.
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    await signIn(desk, 'prevencion');
+    const pushesFrom = proxy.seen.length;
+    const officer = await syncNow(desk);
+    // His two went, in his order, though the agent's first action is older than both.
+    expect(phoneOn(central, 12131415)).toBe('+56920000002');
+    expect(phoneOn(central, 12345678)).not.toMatch(/^\+5691000000/);
+    expect(officer).toMatchObject({ state: 'idle', pending: 2, waitingForOtherAgent: 2 });
+    expect(officer.stuck).toBe(false);
+    // Every push carried only the token's own agent's actions, each naming its lane's previous.
+    const pushes = proxy.seen
+      .slice(pushesFrom)
+      .filter((r) => r.path === '/sync/push')
+      .map(
+        (r) =>
+          JSON.parse(r.body) as {
+            mutations: Array<{ id: number; agentId: string; after: number }>;
+          },
+      );
+    expect(pushes.flatMap((p) => p.mutations.map((m) => [m.id, m.agentId, m.after]))).toEqual([
+      [2, 'prevention-demo', 0],
+      [4, 'prevention-demo', 2],
+    ]);
+    const lanes = central.db.$client
+      .prepare(
+        'SELECT mutation_id, lane_agent_id, sent_by FROM mutation_lanes WHERE device_id = ? ORDER BY mutation_id',
+      )
+      .all(desk.context.deviceId);
+    expect(lanes).toEqual([
+      { mutation_id: 2, lane_agent_id: 'prevention-demo', sent_by: null },
+      { mutation_id: 4, lane_agent_id: 'prevention-demo', sent_by: null },
+    ]);
+
+    // A supervisor signs in: the agent's actions still wait for the agent…
+    await signIn(desk, 'supervisora');
+    expect(await syncNow(desk)).toMatchObject({ pending: 2, waitingForOtherAgent: 2 });
+    const pending: PendingAction[] = act(desk, 'sync.pending', {});
+    expect(pending.map((a) => [a.agentId, a.sentBy])).toEqual([
+      ['agent-demo', null],
+      ['agent-demo', null],
+    ]);
+    // …until she takes them over, with a reason: then they go with her token, in order.
+    const taken = act(desk, 'sync.reassign', {
+      fromAgentId: 'agent-demo',
+      reason: 'Dejó la empresa; no volverá a este equipo',
+    });
+    expect(taken.reassigned).toBe(2);
+    expect(taken.pending.map((a: PendingAction) => a.sentByName)).toEqual([
+      'Sara Supervisora',
+      'Sara Supervisora',
+    ]);
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0, rejected: 0 });
+    expect(phoneOn(central, 12345678)).toBe('+56910000002');
+    // The central API records both who decided them and who sent them, with the reason.
+    expect(
+      central.db.$client
+        .prepare(
+          `SELECT l.mutation_id, l.lane_agent_id, l.sent_by, l.reassign_reason, r.agent_id, r.status
+           FROM mutation_lanes l JOIN mutation_results r USING (device_id, mutation_id)
+           WHERE l.device_id = ? AND l.lane_agent_id = 'agent-demo' ORDER BY l.mutation_id`,
+        )
+        .all(desk.context.deviceId),
+    ).toEqual(
+      [1, 3].map((id) => ({
+        mutation_id: id,
+        lane_agent_id: 'agent-demo',
+        sent_by: 'supervisor-demo',
+        reassign_reason: 'Dejó la empresa; no volverá a este equipo',
+        agent_id: 'supervisor-demo',
+        status: 'applied',
+      })),
+    );
+    // And the desk's audit log says who took them over and why.
+    const audit = desk.db.$client
+      .prepare("SELECT agent_id, reason, before FROM audit_events WHERE action = 'sync.reassign'")
+      .all() as Array<{ agent_id: string; reason: string; before: string }>;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      agent_id: 'supervisor-demo',
+      reason: 'Dejó la empresa; no volverá a este equipo',
+    });
+    expect(JSON.parse(audit[0]!.before)).toMatchObject({ agentId: 'agent-demo' });
+    expect(status(desk).waitingForOtherAgent).toBe(0);
+  });
+
+  it('re-assigning is for a supervisor, with a reason, for another agent', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'agente' });
+    await syncNow(desk);
+    const refuse = (input: unknown) => {
+      const envelope = desk.dispatchNow('sync.reassign', input);
+      expect(envelope.ok).toBe(false);
+      return envelope.ok ? null : envelope.error;
+    };
+    expect(refuse({ fromAgentId: 'prevention-demo', reason: 'x' })).toMatchObject({
+      code: 'forbidden',
+    });
+    await signIn(desk, 'supervisora');
+    expect(refuse({ fromAgentId: 'agent-demo', reason: '   ' })!.message).toMatch(/motivo/i);
+    expect(refuse({ fromAgentId: 'supervisor-demo', reason: 'Mías' })).toBeTruthy();
+    expect(
+      act(desk, 'sync.reassign', { fromAgentId: 'agent-demo', reason: 'Sin acciones' }),
+    ).toEqual({
+      reassigned: 0,
+      pending: [],
+    });
+    expect(
+      desk.db.$client
+        .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'sync.reassign'")
+        .get(),
+    ).toEqual({ n: 0 });
+  });
+
+  it('the central API refuses a re-assigned action from anyone but a supervisor', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await syncNow(desk);
+    await signIn(desk, 'prevencion');
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    await signIn(desk, 'agente');
+    editPhone(desk, PEDRO, '+56 9 1000 0009');
+    // A tampered desk marks the agent's action as the officer's to send.
+    desk.db.$client
+      .prepare("UPDATE outbox SET sent_by = 'prevention-demo', reassign_reason = 'Trampa'")
+      .run();
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    await signIn(desk, 'prevencion');
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
+    expect(phoneOn(central, 12345678)).not.toBe('+56910000009');
+  });
+});
