@@ -59,6 +59,16 @@ export const errorMessages = {
   agreement_not_found:
     'Esa persona no tiene un perfil empresa en esa empresa que espere el Acuerdo de Acceso Remoto.',
   agreement_already_signed: 'El Acuerdo de Acceso Remoto ya estaba firmado.',
+  // Issue 11: device trust, sign-in rate limit, change-log pruning.
+  device_revoked:
+    'Un supervisor revocó este equipo: ya no puede sincronizar. Sus datos se borran y sus acciones sin enviar quedan en un archivo para entregar al supervisor.',
+  device_untrusted:
+    'Este número de equipo ya está inscrito con otro secreto: el equipo debe inscribirse como equipo nuevo.',
+  too_many_attempts: 'Demasiados intentos de ingreso. Espere antes de intentar de nuevo.',
+  log_pruned:
+    'El equipo estuvo sin sincronizar más tiempo del que el servidor guarda sus cambios: se necesita una carga completa.',
+  device_not_found: 'No hay un equipo inscrito con ese número.',
+  forbidden: 'Solo un supervisor puede hacer esto.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

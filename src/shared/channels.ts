@@ -43,5 +43,7 @@ export const channelNames = [
   'companyUsers.add',
   'companyUsers.change',
   'companyUsers.setModules',
+  // Device trust (issue 11).
+  'sync.reenrol',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -148,6 +148,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   screen_unlock_exhausted: () =>
     'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
   screen_not_locked: () => 'La pantalla no está bloqueada.',
+  // Device trust (issue 11).
+  sign_in_rate_limited: (p) => deviceTrustMessages.tryAgainIn(Number(p['minutes'])),
+  device_revoked: () => deviceTrustMessages.revokedSignIn,
+  reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
   offline_sign_in_unavailable: () =>
     'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
   invalid_central_url: () =>
@@ -626,6 +630,7 @@ export const syncStateLabels = {
   upgrade_required: 'Actualización requerida',
   device_fork: 'Equipo duplicado',
   not_configured: 'Sin sistema central',
+  revoked: 'Equipo revocado',
 } as const;
 
 /**
@@ -649,7 +654,9 @@ export const syncErrorMessages: Record<
       minVersion ? ` (mínimo ${minVersion})` : ''
     }. Sus acciones pendientes se conservan.`,
   device_fork: () =>
-    'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Contacte a soporte: sus acciones pendientes se conservan.',
+    'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Sus acciones pendientes se conservan: use «Inscribir como equipo nuevo» para seguir sincronizando sin perder ninguna.',
+  device_revoked: () =>
+    'Un supervisor revocó este equipo: ya no sincroniza y sus datos se borraron de este equipo.',
   resync_loop: () =>
     `El sistema central pide recargar todos los datos una y otra vez. Avise a soporte. ${KEPT}`,
   missing_action: () =>
@@ -1017,4 +1024,34 @@ export const recordMessages = {
   noCompanies: 'No figura en ninguna empresa.',
   companiesNotYet:
     'Aún no llegan sus empresas a este equipo (la carga desde el sistema central no ha terminado).',
+} as const;
+
+/**
+ * Device trust (issue 11): a revoked device, a duplicated one, and sign-in attempts refused for
+ * a while.
+ */
+export const deviceTrustMessages = {
+  tryAgainIn: (minutes: number) => {
+    const n = Math.max(1, Math.ceil(minutes));
+    return `Demasiados intentos. Intente de nuevo en ${n} ${n === 1 ? 'minuto' : 'minutos'}.`;
+  },
+  revokedTitle: 'Este equipo fue revocado',
+  revokedBody: (actions: number, file: string) =>
+    actions === 0
+      ? `Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él. No quedaban acciones sin enviar. Si el equipo debe volver a usarse, pida a su supervisor que lo autorice y luego use «Inscribir como equipo nuevo».`
+      : `Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él. ${
+          actions === 1
+            ? 'La acción que no alcanzó a enviarse quedó guardada'
+            : `Las ${actions.toLocaleString('es-CL')} acciones que no alcanzaron a enviarse quedaron guardadas`
+        } en el archivo ${file}. Entréguelo a su supervisor para que las revise y las registre; no lo borre. Si el equipo debe volver a usarse, pida a su supervisor que lo autorice y luego use «Inscribir como equipo nuevo».`,
+  revokedSignIn:
+    'Un supervisor revocó este equipo: no se puede ingresar. Lea el aviso en esta pantalla.',
+  reenrol: 'Inscribir como equipo nuevo',
+  reenrolling: 'Inscribiendo…',
+  reenrolled:
+    'El equipo tiene una identidad nueva. Ingrese con su usuario: se cargarán los datos de nuevo y se enviarán las acciones pendientes.',
+  reenrolNotNeeded: 'Este equipo no necesita inscribirse de nuevo.',
+  forkTitle: 'Este equipo parece una copia de otro',
+  forkBody:
+    'El sistema central recibió acciones distintas con los mismos números desde otro equipo con esta misma identidad. Ninguna acción de este equipo se perdió: al inscribirlo como equipo nuevo, volverá a cargar los datos y enviará sus acciones pendientes (las que ya habían llegado no se aplican dos veces).',
 } as const;

@@ -219,10 +219,16 @@ describe('dispatch', () => {
       'auth.lockState': () => ({}),
       'auth.signOut': () => ({}),
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
+      // Device trust (issue 11): only a revoked or duplicated device re-enrols.
+      'sync.reenrol': () => ({}),
     } satisfies Record<keyof typeof contract, () => unknown>;
     for (const [channel, makeInput] of Object.entries(inputs)) {
       const input = makeInput();
       const envelope = core.dispatchNow(channel, input);
+      if (channel === 'sync.reenrol') {
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'rule' } });
+        continue;
+      }
       expect(envelope.ok, channel).toBe(true);
       if (envelope.ok) {
         const schema = contract[channel as keyof typeof contract].output;

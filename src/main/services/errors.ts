@@ -61,7 +61,11 @@ export type RuleCode =
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'
-  | 'company_not_on_empresas';
+  | 'company_not_on_empresas'
+  // Device trust (issue 11).
+  | 'sign_in_rate_limited'
+  | 'device_revoked'
+  | 'reenrol_not_needed';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

@@ -38,7 +38,9 @@ export type SyncState =
   | 'signed_out'
   | 'upgrade_required'
   | 'device_fork'
-  | 'not_configured';
+  | 'not_configured'
+  // Issue 11: a supervisor revoked this device (see revocation.ts).
+  | 'revoked';
 
 export type SyncStatus = {
   state: SyncState;
@@ -83,6 +85,8 @@ export type SyncEngineOptions = {
   log?: (message: string, error?: unknown) => void;
   /** Fault injection for crash tests: runs when a push answer arrives, before it is recorded. */
   onPushAnswered?: () => void;
+  /** Issue 11: the central API said this device is revoked (core wipes the replica). */
+  onRevoked?: () => void;
 };
 
 /** Full jitter: a random wait up to an exponentially growing cap; never less than Retry-After. */
@@ -358,7 +362,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   async function runCycle(): Promise<void> {
-    if (state === 'upgrade_required' || state === 'device_fork') return;
+    if (state === 'upgrade_required' || state === 'device_fork' || state === 'revoked') return;
     if (!tokens.load()) {
       state = 'signed_out';
       return;
@@ -420,6 +424,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       case 'device_fork':
         state = 'device_fork';
         online = true;
+        return;
+      // Issue 11: revoked by a supervisor: stop for good; core wipes the replica.
+      case 'device_revoked':
+        state = 'revoked';
+        online = true;
+        options.onRevoked?.();
         return;
       default: {
         state = 'offline';
