@@ -18,6 +18,7 @@ import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
+import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -52,6 +53,8 @@ function Desk() {
   const show = useSession((s) => s.show);
   const signOut = useSession((s) => s.signOut);
   const notice = useSession((s) => s.notice);
+  // Device trust (issue 11): a revoked device ends the session; the sign-in screen says why.
+  useSignOutWhenRevoked();
 
   useEffect(() => {
     void loadInfo();

@@ -11,6 +11,7 @@ import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { displayRut } from './display';
+import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === '' ? syncMessages.empty : String(value);
@@ -98,6 +99,8 @@ export function SyncView() {
           {error}
         </p>
       )}
+      {/* Device trust (issue 11): a duplicated device re-enrols from here. */}
+      <DeviceTrustNotice sync={sync} onChanged={() => void refreshSync()} />
       {sync.stuck && (
         <p role="alert" className="notice notice-danger">
           {syncMessages.stuck}
