@@ -1036,20 +1036,28 @@ export const deviceTrustMessages = {
     return `Demasiados intentos. Intente de nuevo en ${n} ${n === 1 ? 'minuto' : 'minutos'}.`;
   },
   revokedTitle: 'Este equipo fue revocado',
-  revokedBody: (actions: number, file: string) =>
+  revokedIntro:
+    'Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él.',
+  revokedSaved: (actions: number) =>
     actions === 0
-      ? `Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él. No quedaban acciones sin enviar. Si el equipo debe volver a usarse, pida a su supervisor que lo autorice y luego use «Inscribir como equipo nuevo».`
-      : `Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él. ${
-          actions === 1
-            ? 'La acción que no alcanzó a enviarse quedó guardada'
-            : `Las ${actions.toLocaleString('es-CL')} acciones que no alcanzaron a enviarse quedaron guardadas`
-        } en el archivo ${file}. Entréguelo a su supervisor para que las revise y las registre; no lo borre. Si el equipo debe volver a usarse, pida a su supervisor que lo autorice y luego use «Inscribir como equipo nuevo».`,
+      ? 'No quedaban acciones sin enviar.'
+      : actions === 1
+        ? 'La acción que no alcanzó a enviarse quedó guardada en este archivo:'
+        : `Las ${actions.toLocaleString('es-CL')} acciones que no alcanzaron a enviarse quedaron guardadas en este archivo:`,
+  revokedWhatToDo: (actions: number) =>
+    `${
+      actions === 0
+        ? ''
+        : `Entregue ese archivo a su supervisor para que ${actions === 1 ? 'la revise y la registre' : 'las revise y las registre'}; no lo borre. `
+    }Si el equipo debe volver a usarse, pida a su supervisor que lo autorice y luego use «Inscribir como equipo nuevo».`,
   revokedSignIn:
     'Un supervisor revocó este equipo: no se puede ingresar. Lea el aviso en esta pantalla.',
   reenrol: 'Inscribir como equipo nuevo',
   reenrolling: 'Inscribiendo…',
-  reenrolled:
-    'El equipo tiene una identidad nueva. Ingrese con su usuario: se cargarán los datos de nuevo y se enviarán las acciones pendientes.',
+  reenrolled: (after: 'revoked' | 'fork') =>
+    after === 'fork'
+      ? 'El equipo tiene una identidad nueva. Ingrese con su usuario: se cargarán los datos de nuevo y se enviarán las acciones pendientes.'
+      : 'El equipo tiene una identidad nueva. Ingrese con su usuario para volver a cargar los datos.',
   reenrolNotNeeded: 'Este equipo no necesita inscribirse de nuevo.',
   forkTitle: 'Este equipo parece una copia de otro',
   forkBody:

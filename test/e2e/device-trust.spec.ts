@@ -78,6 +78,7 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
     const notice = page.getByRole('alert').filter({ hasText: 'Este equipo fue revocado' });
     await expect(notice).toBeVisible({ timeout: 30_000 });
     await expect(notice).toContainText('La acción que no alcanzó a enviarse quedó guardada');
+    await expect(notice).toContainText('para que la revise y la registre');
     await expect(notice).toContainText(`acciones-sin-enviar-${deviceId}.json`);
     await expect(page.getByRole('button', { name: 'Ingresar' })).toBeVisible();
     await expectAccessible(page, 'equipo revocado');

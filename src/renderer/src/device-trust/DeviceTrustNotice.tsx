@@ -17,18 +17,18 @@ export function DeviceTrustNotice({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<'revoked' | 'fork' | null>(null);
   if (!sync) return null;
   const revoked = sync.revocation;
   const forked = sync.state === 'device_fork';
-  if (!revoked && !forked && !done) return null;
+  if (!revoked && !forked && done === null) return null;
 
   const reenrol = async () => {
     setBusy(true);
     setError(null);
     try {
       const next = await call('sync.reenrol', {});
-      setDone(true);
+      setDone(sync.revocation ? 'revoked' : 'fork');
       onChanged(next);
     } catch (failure) {
       setError(
@@ -39,10 +39,10 @@ export function DeviceTrustNotice({
     }
   };
 
-  if (done && !revoked && !forked) {
+  if (done !== null && !revoked && !forked) {
     return (
       <p role="status" className="notice notice-warn">
-        {deviceTrustMessages.reenrolled}
+        {deviceTrustMessages.reenrolled(done)}
       </p>
     );
   }
@@ -55,11 +55,16 @@ export function DeviceTrustNotice({
       <strong id="device-trust-title">
         {revoked ? deviceTrustMessages.revokedTitle : deviceTrustMessages.forkTitle}
       </strong>
-      <p>
-        {revoked
-          ? deviceTrustMessages.revokedBody(revoked.actions, revoked.file)
-          : deviceTrustMessages.forkBody}
-      </p>
+      {revoked ? (
+        <>
+          <p>{deviceTrustMessages.revokedIntro}</p>
+          <p>{deviceTrustMessages.revokedSaved(revoked.actions)}</p>
+          {revoked.actions > 0 && <code className="device-trust-file">{revoked.file}</code>}
+          <p>{deviceTrustMessages.revokedWhatToDo(revoked.actions)}</p>
+        </>
+      ) : (
+        <p>{deviceTrustMessages.forkBody}</p>
+      )}
       {error && <p>{error}</p>}
       <button type="button" className="primary" disabled={busy} onClick={() => void reenrol()}>
         {busy ? deviceTrustMessages.reenrolling : deviceTrustMessages.reenrol}
