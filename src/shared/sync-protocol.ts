@@ -6,6 +6,7 @@
  *   POST /auth/refresh   RefreshRequest → TokenResponse            (401 invalid_token)
  *   GET  /sync/pull?cursor=C&limit=N    → PullResponse             (410 resync_required)
  *   POST /sync/push      PushRequest    → PushResponse             (409 device_fork)
+ *   POST /admin/devices/revoke RevokeDeviceRequest → RevokeDeviceResponse (supervisors; issue 11)
  *   GET  /health                        → { ok, epoch }
  *   GET  /openapi.json
  *
