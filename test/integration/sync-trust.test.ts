@@ -382,6 +382,35 @@ describe('device trust', () => {
   });
 });
 
+describe('a desk that lost its secret', () => {
+  it('enrols as a new device at its next sign-in and sends its queue, applied once', async () => {
+    const central = await startCentral();
+    const dataDir = tempDir();
+    const first = await openDesk(central.url, { dataDir });
+    await syncNow(first);
+    const oldId = first.context.deviceId;
+    const queued = editPhone(first, PEDRO, '+56 9 2323 2323');
+    first.close();
+    // The keychain lost it (a new user profile, a repaired OS): the id remains, the secret not.
+    fs.rmSync(path.join(dataDir, 'device-secret.json'));
+
+    const again = await openDesk(central.url, { dataDir });
+    expect(again.context.deviceId).not.toBe(oldId);
+    expect(secretFile(again).deviceId).toBe(again.context.deviceId);
+    expect(await syncNow(again)).toMatchObject({ state: 'idle', pending: 0, rejected: 0 });
+    expect(serverPhone(central, PEDRO).phone).toBe('+56923232323');
+    expect(
+      count(
+        central,
+        'SELECT count(*) AS n FROM mutation_results WHERE action_id = ?',
+        queued.actionId,
+      ),
+    ).toBe(1);
+    // The old identity was never taken over: it still has only its own secret.
+    expect(count(central, 'SELECT count(*) AS n FROM devices WHERE device_id = ?', oldId)).toBe(1);
+  });
+});
+
 describe('sessions', () => {
   it('the refresh token survives one lost answer', async () => {
     const clock = clockAt();
