@@ -2,6 +2,11 @@
  * Agents' sessions on the central API: a short-lived access token and a rotating refresh token,
  * both bound to the agent and the device, stored only as sha256. Passwords are the agents'
  * scrypt hashes of the shared schema (domain/password.ts).
+ *
+ * Issue 11: a sign-in also enrols (or proves) the device (device-trust.ts) and is rate-limited
+ * per user and per device (sign-in-limit.ts); a refresh proves the device too, and the refresh
+ * token spent by the latest rotation is accepted once more within a grace window, so an answer
+ * lost on a flaky network does not sign a laptop out.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -9,6 +14,8 @@ import type { AgentScope } from '../main/domain/permissions';
 import { hashPassword, verifyPassword } from '../main/domain/password';
 import { createAgentRepository } from '../main/repositories/agent-repository';
 import type { AgentProfile, TokenResponse } from '../shared/sync-protocol';
+import type { DeviceTrust } from './device-trust';
+import type { SignInLimiter } from './sign-in-limit';
 
 export type CentralAgent = AgentProfile & { active: boolean };
 
@@ -28,7 +35,29 @@ type AgentRaw = {
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type AuthOptions = { now: () => Date; accessTtlMs: number; refreshTtlMs: number };
+export type AuthOptions = {
+  now: () => Date;
+  accessTtlMs: number;
+  refreshTtlMs: number;
+  devices: DeviceTrust;
+  limiter: SignInLimiter;
+  /** How long the refresh token spent by the latest rotation is still accepted, once. */
+  refreshGraceMs: number;
+};
+
+/** A device as a request presents it: its id and the secret it enrolled with. */
+export type DeviceProof = { deviceId: string; secret: string | undefined };
+
+export type SignInOutcome =
+  | { kind: 'ok'; tokens: TokenResponse }
+  | { kind: 'invalid_credentials' }
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  /** The password was right, but this device id belongs to a device with another secret. */
+  | { kind: 'device_untrusted' }
+  | { kind: 'device_revoked' };
+
+export type RefreshOutcome =
+  { kind: 'ok'; tokens: TokenResponse } | { kind: 'invalid_token' } | { kind: 'device_revoked' };
 
 export function createAuth(sqlite: Database.Database, options: AuthOptions) {
   const agents = createAgentRepository(sqlite);
@@ -45,6 +74,22 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
   );
   const deleteToken = sqlite.prepare('DELETE FROM tokens WHERE token_hash = ?');
   const deleteExpired = sqlite.prepare('DELETE FROM tokens WHERE expires_at <= ?');
+  const graceOf = sqlite.prepare(
+    `SELECT agent_id, device_id, issued_access_hash, issued_refresh_hash, expires_at
+     FROM refresh_grace WHERE spent_hash = ?`,
+  );
+  const insertGrace = sqlite.prepare(
+    `INSERT OR REPLACE INTO refresh_grace (spent_hash, agent_id, device_id, issued_access_hash,
+       issued_refresh_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  // Only the immediately-previous token has a grace: the one before it loses it at rotation.
+  const dropGraceIssuing = sqlite.prepare(
+    'DELETE FROM refresh_grace WHERE issued_refresh_hash = ? OR expires_at <= ?',
+  );
+  const dropGrace = sqlite.prepare('DELETE FROM refresh_grace WHERE spent_hash = ?');
+  const refreshExists = sqlite.prepare(
+    "SELECT 1 FROM tokens WHERE token_hash = ? AND kind = 'refresh' AND expires_at > ?",
+  );
 
   // Unknown usernames still cost one scrypt, so timing does not tell which usernames exist.
   let dummyHash: string | null = null;
@@ -110,25 +155,94 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
   };
 
   return {
-    /** Null when the username, the password or the agent's state does not allow it. */
-    signIn(username: string, password: string, deviceId: string): TokenResponse | null {
+    /**
+     * Rate limit first (a refused attempt costs no scrypt), then the password, then the device:
+     * enrolled now if new, else it must prove the secret it enrolled with.
+     */
+    signIn(
+      username: string,
+      password: string,
+      device: DeviceProof & { nextMutationId: number },
+    ): SignInOutcome {
+      const limit = options.limiter.check(username, device.deviceId);
+      if (!limit.allowed) return { kind: 'rate_limited', retryAfterMs: limit.retryAfterMs };
       const row = agents.byUsername(username);
       if (!row) {
         dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
         verifyPassword(password, dummyHash);
-        return null;
+        options.limiter.failed(username, device.deviceId);
+        return { kind: 'invalid_credentials' };
       }
-      if (!verifyPassword(password, row.passwordHash) || !row.active) return null;
-      return issue(agent(row.id)!, deviceId);
+      if (!verifyPassword(password, row.passwordHash) || !row.active) {
+        options.limiter.failed(username, device.deviceId);
+        return { kind: 'invalid_credentials' };
+      }
+      options.limiter.succeeded(username, device.deviceId);
+      return sqlite.transaction((): SignInOutcome => {
+        const check = options.devices.check(device.deviceId, device.secret);
+        if (check === 'revoked') return { kind: 'device_revoked' };
+        if (check === 'mismatch') return { kind: 'device_untrusted' };
+        if (check === 'unknown') {
+          options.devices.enrol(device.deviceId, device.secret!, row.id, device.nextMutationId);
+        }
+        return { kind: 'ok', tokens: issue(agent(row.id)!, device.deviceId) };
+      })();
     },
 
-    /** Rotation: the refresh token is spent and a new pair is issued for the same device. */
-    refresh(refreshToken: string): TokenResponse | null {
-      const found = lookup(refreshToken, 'refresh');
-      if (!found) return null;
-      return sqlite.transaction(() => {
-        if (deleteToken.run(sha256(refreshToken)).changes !== 1) return null;
-        return issue(found.agent, found.deviceId);
+    /**
+     * Rotation: the refresh token is spent and a new pair is issued for the same device. The
+     * token spent by the latest rotation is accepted once more within the grace window, as long
+     * as the pair it produced has not been rotated in turn: that pair never reached the desk,
+     * so it is replaced by a fresh one (the central keeps only hashes: it cannot send the same
+     * pair again, and a new one is as good to a desk that never saw the first).
+     */
+    refresh(refreshToken: string, device: DeviceProof): RefreshOutcome {
+      const check = options.devices.check(device.deviceId, device.secret);
+      if (check === 'revoked') return { kind: 'device_revoked' };
+      if (check !== 'trusted') return { kind: 'invalid_token' };
+      const spent = sha256(refreshToken);
+      return sqlite.transaction((): RefreshOutcome => {
+        const at = options.now();
+        const found = lookup(refreshToken, 'refresh');
+        if (found) {
+          if (found.deviceId !== device.deviceId) return { kind: 'invalid_token' };
+          if (deleteToken.run(spent).changes !== 1) return { kind: 'invalid_token' };
+          const tokens = issue(found.agent, found.deviceId);
+          dropGraceIssuing.run(spent, at.toISOString());
+          insertGrace.run(
+            spent,
+            found.agent.agentId,
+            found.deviceId,
+            sha256(tokens.accessToken),
+            sha256(tokens.refreshToken),
+            new Date(at.getTime() + options.refreshGraceMs).toISOString(),
+          );
+          return { kind: 'ok', tokens };
+        }
+        const grace = graceOf.get(spent) as
+          | {
+              agent_id: string;
+              device_id: string;
+              issued_access_hash: string;
+              issued_refresh_hash: string;
+              expires_at: string;
+            }
+          | undefined;
+        if (
+          !grace ||
+          grace.device_id !== device.deviceId ||
+          Date.parse(grace.expires_at) <= at.getTime() ||
+          !refreshExists.get(grace.issued_refresh_hash, at.toISOString())
+        ) {
+          return { kind: 'invalid_token' };
+        }
+        const owner = agent(grace.agent_id);
+        if (!owner?.active) return { kind: 'invalid_token' };
+        // Once: the grace is used up, and the pair nobody received is withdrawn.
+        dropGrace.run(spent);
+        deleteToken.run(grace.issued_access_hash);
+        deleteToken.run(grace.issued_refresh_hash);
+        return { kind: 'ok', tokens: issue(owner, grace.device_id) };
       })();
     },
 

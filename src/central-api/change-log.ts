@@ -20,7 +20,12 @@ export function createChangeLog(sqlite: Database.Database, now: () => Date) {
     access_request: ownerQuery(sqlite, 'access_request', true),
     signatory: ownerQuery(sqlite, 'signatory', true),
   };
-  const maxSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) AS seq FROM change_log');
+  // The log may be pruned to nothing (change-log-pruning.ts): AUTOINCREMENT's own counter still
+  // knows the highest seq ever given.
+  const maxSeq = sqlite.prepare(
+    `SELECT max(coalesce((SELECT max(seq) FROM change_log), 0),
+                coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0)) AS seq`,
+  );
 
   return {
     /**

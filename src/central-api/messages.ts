@@ -65,6 +65,15 @@ export const errorMessages = {
   agent_not_prevention:
     'Ese agente no es encargado de prevención: sus permisos no dependen de empresas asignadas.',
   company_not_found: 'No hay una empresa con ese RUT en el sistema central.',
+  // Issue 11: device trust, sign-in rate limit, change-log pruning.
+  device_revoked:
+    'Un supervisor revocó este equipo: ya no puede sincronizar. Sus datos se borran y sus acciones sin enviar quedan en un archivo para entregar al supervisor.',
+  device_untrusted:
+    'Este número de equipo ya está inscrito con otro secreto: el equipo debe inscribirse como equipo nuevo.',
+  too_many_attempts: 'Demasiados intentos de ingreso. Espere antes de intentar de nuevo.',
+  log_pruned:
+    'El equipo estuvo sin sincronizar más tiempo del que el servidor guarda sus cambios: se necesita una carga completa.',
+  device_not_found: 'No hay un equipo inscrito con ese número.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -348,3 +348,16 @@ export function createPull(deps: {
 }
 
 export type Pull = ReturnType<typeof createPull>;
+
+// --- Issue 11: change-log pruning ---------------------------------------------------------------
+
+/**
+ * The change-log position a cursor stands at: the device has every change up to it. Null for an
+ * empty or unreadable cursor (the pull itself answers those).
+ */
+export function cursorPosition(text: string): number | null {
+  if (text === '') return null;
+  const cursor = decode(text);
+  if (!cursor) return null;
+  return cursor.m === 's' ? cursor.hw : cursor.s;
+}

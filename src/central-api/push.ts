@@ -1,12 +1,16 @@
 /**
  * Push: a device's queued actions, applied in its own order, each exactly once.
  *
- * Per mutation, ONE synchronous transaction (it never awaits): read the device's last processed
- * id; an id already processed returns its stored result (or reveals a cloned device); a gap
- * stops the batch; otherwise the shared rules (`applyIntent`, mode 'server') decide, and the
- * effect, its change-log rows, its mail jobs, the stored result and the new last processed id
- * commit together. A rejection is terminal and never blocks the actions behind it; an
- * unexpected exception rolls that one mutation back and stops the batch (503, retry later).
+ * Group commit (issue 11): a batch is ONE synchronous transaction (it never awaits), so it
+ * costs one fsync (the central runs synchronous=FULL) whatever its size; each mutation inside it
+ * runs in its own SAVEPOINT. Per mutation: read the device's last processed id; an id already
+ * processed returns its stored result (or reveals a cloned device); a gap stops the batch;
+ * otherwise the shared rules (`applyIntent`, mode 'server') decide, and the effect, its
+ * change-log rows, its mail jobs, the stored result and the new last processed id are released
+ * together. A rejection is terminal and never blocks the actions behind it; an unexpected
+ * exception rolls back that one mutation's savepoint, the ones before it commit, and the batch
+ * stops (503, retry later). A crash before the commit leaves none of the batch applied: the desk
+ * pushes it again, and every id is still new.
  */
 import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
@@ -39,10 +43,9 @@ export type PushDeps = {
   log: (message: string, error?: unknown) => void;
   /** Called after every batch, with the number of mail jobs it created. */
   onMailsQueued: (count: number) => void;
+  /** Fault injection for crash tests: runs after each mutation, before the batch commits. */
+  onMutationProcessed?: (index: number) => void;
 };
-
-/** Mutations processed between two yields to the event loop, so pulls are served meanwhile. */
-const YIELD_EVERY = 25;
 
 type Stored = Omit<MutationResult, 'duplicate'>;
 
@@ -203,7 +206,7 @@ export function createPush(deps: PushDeps) {
     return { stored: toStored(mutation, outcome), mails: outcome.mails };
   };
 
-  /** One mutation, one transaction. Throws only on unexpected failures (rolled back). */
+  /** One mutation, one savepoint of the batch. Throws only on unexpected failures (rolled back). */
   const step = sqlite.transaction(
     (mutation: Mutation, who: Authenticated, sentAt: number): Step => {
       const deviceId = who.deviceId;
@@ -278,63 +281,81 @@ export function createPush(deps: PushDeps) {
   /** Pushes of one device run one after another; other devices are not held up. */
   const queues = new Map<string, Promise<unknown>>();
 
-  async function processBatch(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
-    const deviceId = who.deviceId;
-    const sentAt = Date.parse(body.sentAt);
-    const at = deps.now().toISOString();
-    insertDevice.run(deviceId, who.agent.agentId, at, at);
-    touchDevice.run(at, deviceId);
+  type BatchOutcome = PushOutcome & { mails?: number };
 
-    // A cloned device is refused before anything of the batch is applied.
-    const last = lastProcessed(deviceId);
-    for (const mutation of body.mutations) {
-      if (mutation.id > last) continue;
-      const row = storedResult.get(deviceId, mutation.id) as { payload_hash: string } | undefined;
-      // Issue 11: a lane mutation below the device's mark may simply not have been sent yet.
-      if (!row && mutation.after !== undefined) continue;
-      if (!row || row.payload_hash !== mutation.payloadHash) {
-        return { kind: 'device_fork', mutationId: mutation.id };
-      }
-    }
+  /** The whole batch: one transaction, one commit, one savepoint per mutation. */
+  const runBatch = sqlite.transaction(
+    (who: Authenticated, body: PushRequest, sentAt: number): BatchOutcome => {
+      const deviceId = who.deviceId;
+      const at = deps.now().toISOString();
+      insertDevice.run(deviceId, who.agent.agentId, at, at);
+      touchDevice.run(at, deviceId);
 
-    const results: MutationResult[] = [];
-    let expectedNext: number | undefined;
-    let mailsQueued = 0;
-    try {
-      for (const [index, mutation] of body.mutations.entries()) {
-        if (index > 0 && index % YIELD_EVERY === 0) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
+      // A cloned device is refused before anything of the batch is applied.
+      const last = lastProcessed(deviceId);
+      for (const mutation of body.mutations) {
+        if (mutation.id > last) continue;
+        const row = storedResult.get(deviceId, mutation.id) as { payload_hash: string } | undefined;
+        // Issue 11: a lane mutation below the device's mark may simply not have been sent yet.
+        if (!row && mutation.after !== undefined) continue;
+        if (!row || row.payload_hash !== mutation.payloadHash) {
+          return { kind: 'device_fork', mutationId: mutation.id };
         }
+      }
+
+      const results: MutationResult[] = [];
+      let expectedNext: number | undefined;
+      let mails = 0;
+      for (const [index, mutation] of body.mutations.entries()) {
         let outcome: Step;
         try {
           outcome = step(mutation, who, sentAt);
         } catch (error) {
           if (error instanceof DeviceForkError) {
-            return { kind: 'device_fork', mutationId: mutation.id };
+            return { kind: 'device_fork', mutationId: mutation.id, mails };
           }
+          // Its savepoint is rolled back; the ones before it commit with the batch.
           deps.log(`push: la mutación ${mutation.id} de ${deviceId} falló y se revirtió`, error);
-          return { kind: 'unavailable' };
+          return { kind: 'unavailable', mails };
         }
+        deps.onMutationProcessed?.(index);
         if (outcome.kind === 'gap') {
           expectedNext = outcome.expectedNext;
           break;
         }
         results.push(outcome.result);
-        mailsQueued += outcome.mails;
+        mails += outcome.mails;
       }
-    } finally {
-      // New jobs go out now; a kick with none new also retries what is due.
-      deps.onMailsQueued(mailsQueued);
+      return {
+        kind: 'ok',
+        mails,
+        response: {
+          epoch: deps.epoch,
+          lastProcessed: lastProcessed(deviceId),
+          results,
+          ...(expectedNext === undefined ? {} : { expectedNext }),
+        },
+      };
+    },
+  );
+
+  async function processBatch(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
+    const sentAt = Date.parse(body.sentAt);
+    let outcome: BatchOutcome;
+    try {
+      outcome = runBatch.immediate(who, body, sentAt);
+    } catch (error) {
+      // The commit itself failed (disk full, I/O): nothing of the batch is applied.
+      deps.log(`push: el lote de ${who.deviceId} no se pudo guardar`, error);
+      deps.onMailsQueued(0);
+      return { kind: 'unavailable' };
     }
-    return {
-      kind: 'ok',
-      response: {
-        epoch: deps.epoch,
-        lastProcessed: lastProcessed(deviceId),
-        results,
-        ...(expectedNext === undefined ? {} : { expectedNext }),
-      },
-    };
+    // New jobs go out now; a kick with none new also retries what is due.
+    deps.onMailsQueued(outcome.mails ?? 0);
+    if (outcome.kind === 'ok') return { kind: 'ok', response: outcome.response };
+    if (outcome.kind === 'device_fork')
+      return { kind: 'device_fork', mutationId: outcome.mutationId };
+    return { kind: 'unavailable' };
   }
 
   return {

@@ -13,6 +13,8 @@ import {
   PushRequest,
   PushResponse,
   RefreshRequest,
+  RevokeDeviceRequest,
+  RevokeDeviceResponse,
   SignInRequest,
   TokenResponse,
 } from '../shared/sync-protocol';
@@ -40,6 +42,8 @@ const NAMED_SCHEMAS = {
   // Scope follows assignments (issue 11).
   ScopeAssignment,
   ScopeAssignmentResponse,
+  RevokeDeviceRequest,
+  RevokeDeviceResponse,
 } as const;
 type SchemaName = keyof typeof NAMED_SCHEMAS;
 
@@ -68,6 +72,11 @@ const unauthorized: Response = {
   description: 'Token de acceso ausente, desconocido o expirado (`unauthorized`)',
   schema: 'ErrorBody',
 };
+// Issue 11: a revoked device is told so (only when it proves its secret).
+const revoked: Response = {
+  description: 'El equipo fue revocado por un supervisor (`device_revoked`)',
+  schema: 'ErrorBody',
+};
 
 export const ROUTES = [
   {
@@ -80,8 +89,18 @@ export const ROUTES = [
     responses: {
       200: { description: 'Sesión iniciada', schema: 'TokenResponse' },
       400: invalid,
-      401: { description: 'Credenciales inválidas (`invalid_credentials`)', schema: 'ErrorBody' },
+      401: {
+        description:
+          'Credenciales inválidas (`invalid_credentials`) o equipo con otro secreto (`device_untrusted`)',
+        schema: 'ErrorBody',
+      },
+      403: revoked,
       426: upgrade,
+      429: {
+        description: 'Demasiados intentos fallidos (`too_many_attempts`): espere `Retry-After`',
+        schema: 'ErrorBody',
+        retryAfter: true,
+      },
     },
   },
   {
@@ -95,6 +114,7 @@ export const ROUTES = [
       200: { description: 'Tokens nuevos', schema: 'TokenResponse' },
       400: invalid,
       401: { description: 'Token de renovación inválido (`invalid_token`)', schema: 'ErrorBody' },
+      403: revoked,
       426: upgrade,
     },
   },
@@ -110,8 +130,10 @@ export const ROUTES = [
       200: { description: 'Una página de cambios', schema: 'PullResponse' },
       400: invalid,
       401: unauthorized,
+      403: revoked,
       410: {
-        description: 'El servidor fue restaurado o el cursor no sirve (`resync_required`)',
+        description:
+          'El servidor fue restaurado o el cursor no sirve (`resync_required`), o el registro de cambios ya se depuró más allá del cursor (`log_pruned`)',
         schema: 'ErrorBody',
       },
       426: upgrade,
@@ -128,6 +150,7 @@ export const ROUTES = [
       200: { description: 'Resultado de cada acción procesada', schema: 'PushResponse' },
       400: invalid,
       401: unauthorized,
+      403: revoked,
       409: {
         description: 'Un id ya procesado llegó con otro contenido: equipo clonado (`device_fork`)',
         schema: 'ErrorBody',
@@ -190,6 +213,27 @@ export const ROUTES = [
       426: upgrade,
     },
   },
+  // Issue 11: a supervisor revokes a device (also `npm run central -- --revoke-device ID`).
+  {
+    operationId: 'revokeDevice',
+    method: 'POST',
+    path: '/admin/devices/revoke',
+    summary:
+      'Un supervisor revoca un equipo: deja de sincronizar, sus sesiones terminan y al próximo contacto borra su réplica.',
+    auth: true,
+    body: 'RevokeDeviceRequest',
+    responses: {
+      200: { description: 'Equipo revocado', schema: 'RevokeDeviceResponse' },
+      400: invalid,
+      401: unauthorized,
+      403: {
+        description: 'Solo un supervisor puede revocar equipos (`forbidden`)',
+        schema: 'ErrorBody',
+      },
+      404: { description: 'No hay un equipo con ese id (`device_not_found`)', schema: 'ErrorBody' },
+      426: upgrade,
+    },
+  },
   {
     operationId: 'health',
     method: 'GET',
@@ -216,6 +260,7 @@ const REQUEST_SCHEMAS: ReadonlySet<SchemaName> = new Set([
   'PushRequest',
   'AgreementSigned',
   'ScopeAssignment',
+  'RevokeDeviceRequest',
 ]);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -244,6 +289,7 @@ export function buildOpenApi(options: { minClientVersion: string }): Record<stri
     if (route.auth) {
       parameters.push(
         { $ref: '#/components/parameters/DeviceId' },
+        { $ref: '#/components/parameters/DeviceSecret' },
         { $ref: '#/components/parameters/ClientVersion' },
       );
     } else if (route.body) {
@@ -319,6 +365,14 @@ export function buildOpenApi(options: { minClientVersion: string }): Record<stri
           required: true,
           description: `Versión semver de la aplicación; menor que ${options.minClientVersion} responde 426.`,
           schema: { type: 'string' },
+        },
+        DeviceSecret: {
+          name: 'X-Device-Secret',
+          in: 'header',
+          required: true,
+          description:
+            'El secreto con que el equipo se inscribió (32 bytes en base64url); el servidor guarda solo su hash.',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
         },
         ClientVersionOptional: {
           name: 'X-Client-Version',

@@ -16,6 +16,7 @@ import {
   SignInRequest,
   PushRequest,
   Health,
+  RevokeDeviceRequest,
   type PullResponse,
   type PushResponse,
   type TokenResponse,
@@ -30,6 +31,14 @@ import { errorMessages, type ErrorCode } from './messages';
 import { createPull } from './pull';
 import { createPush } from './push';
 import { createScopeAdmin, ScopeAssignment } from './scope';
+import { createDeviceTrust } from './device-trust';
+import { createSignInLimiter, type LimitPolicy } from './sign-in-limit';
+import {
+  createChangeLogPruner,
+  DEFAULT_RETENTION,
+  type RetentionPolicy,
+} from './change-log-pruning';
+import { cursorPosition } from './pull';
 import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,7 +66,19 @@ export type CentralApiOptions = {
   /** The key the portals present to report events (an agreement signed); none: route off. */
   portalKey?: string;
   log?: (message: string, error?: unknown) => void;
+  // Issue 11: device trust, sign-in rate limit, refresh grace, change-log pruning.
+  /** How long the refresh token spent by the latest rotation is still accepted, once. */
+  refreshGraceMs?: number;
+  signInLimits?: { perUser?: LimitPolicy; perDevice?: LimitPolicy };
+  retention?: Partial<RetentionPolicy>;
+  /** How often the change log is pruned (0: only when `pruneChangeLog` is called). */
+  pruneEveryMs?: number;
+  /** Fault injection for crash tests: runs after each action of a push batch is processed. */
+  onMutationProcessed?: (index: number) => void;
 };
+
+export const DEFAULT_REFRESH_GRACE_MS = 10 * 60_000;
+export const DEFAULT_PRUNE_EVERY_MS = 10 * 60_000;
 
 export type CentralApi = {
   url: string;
@@ -65,10 +86,14 @@ export type CentralApi = {
   epoch: string;
   db: Db;
   close: () => Promise<void>;
+  /** Prunes the change log now (it also runs every `pruneEveryMs`). */
+  pruneChangeLog: () => { pruned: number; floor: number };
 };
 
 type Request = {
   who: Authenticated | null;
+  /** X-Device-Id and X-Device-Secret as sent (issue 11). */
+  device: { deviceId: string; secret: string | undefined };
   body: unknown;
   query: z.output<typeof PullQuery> | null;
 };
@@ -114,10 +139,18 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
   });
   const sqlite = db.$client;
   const changeLog = createChangeLog(sqlite, now);
+  const devices = createDeviceTrust(sqlite, now);
+  const pruner = createChangeLogPruner(sqlite, now, {
+    ...DEFAULT_RETENTION,
+    ...options.retention,
+  });
   const auth = createAuth(sqlite, {
     now,
     accessTtlMs: options.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS,
     refreshTtlMs: options.refreshTtlMs ?? DEFAULT_REFRESH_TTL_MS,
+    devices,
+    limiter: createSignInLimiter({ now, ...options.signInLimits }),
+    refreshGraceMs: options.refreshGraceMs ?? DEFAULT_REFRESH_GRACE_MS,
   });
   const mailSender = createMailSender({
     sqlite,
@@ -136,6 +169,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     epoch,
     log,
     onMailsQueued: () => mailSender.kick(),
+    onMutationProcessed: options.onMutationProcessed,
   });
   const pull = createPull({ sqlite, changeLog, epoch });
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });
@@ -165,16 +199,46 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
   const handlers: Record<OperationId, Handler> = {
     signIn: ({ body }) => {
       const input = body as z.output<typeof SignInRequest>;
-      const tokens = auth.signIn(input.username, input.password, input.deviceId);
-      if (!tokens) throw new HttpError(401, 'invalid_credentials');
-      return { status: 200, body: tokens satisfies TokenResponse };
+      // A client that has no device secret predates device trust: it must update.
+      if (input.deviceSecret === undefined) {
+        throw new HttpError(426, 'upgrade_required', undefined, { minVersion: minClientVersion });
+      }
+      const outcome = auth.signIn(input.username, input.password, {
+        deviceId: input.deviceId,
+        secret: input.deviceSecret,
+        nextMutationId: input.nextMutationId ?? 1,
+      });
+      switch (outcome.kind) {
+        case 'ok':
+          return { status: 200, body: outcome.tokens satisfies TokenResponse };
+        case 'rate_limited':
+          return {
+            status: 429,
+            headers: { 'Retry-After': String(Math.ceil(outcome.retryAfterMs / 1000)) },
+            body: errorBody('too_many_attempts'),
+          };
+        case 'device_revoked':
+          throw new HttpError(403, 'device_revoked');
+        case 'device_untrusted':
+          throw new HttpError(401, 'device_untrusted');
+        default:
+          throw new HttpError(401, 'invalid_credentials');
+      }
     },
-    refresh: ({ body }) => {
-      const tokens = auth.refresh((body as z.output<typeof RefreshRequest>).refreshToken);
-      if (!tokens) throw new HttpError(401, 'invalid_token');
-      return { status: 200, body: tokens satisfies TokenResponse };
+    refresh: ({ body, device }) => {
+      const outcome = auth.refresh((body as z.output<typeof RefreshRequest>).refreshToken, device);
+      if (outcome.kind === 'device_revoked') throw new HttpError(403, 'device_revoked');
+      if (outcome.kind !== 'ok') throw new HttpError(401, 'invalid_token');
+      return { status: 200, body: outcome.tokens satisfies TokenResponse };
     },
     pull: ({ who, query }) => {
+      // Issue 11: the cursor sent back is what the device has; behind the pruned floor, it has
+      // missed changes the log no longer holds.
+      const position = cursorPosition(query!.cursor);
+      if (position !== null) {
+        if (position < pruner.floor()) throw new HttpError(410, 'log_pruned');
+        devices.acknowledge(who!.deviceId, position);
+      }
       const outcome = pull.pull(who!.agent, query!.cursor, query!.limit);
       if (outcome.kind === 'invalid_cursor') {
         throw new HttpError(400, 'invalid_request', 'El cursor no es válido.');
@@ -234,6 +298,21 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         },
       };
     },
+    revokeDevice: ({ who, body }) => {
+      if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
+      const input = body as z.output<typeof RevokeDeviceRequest>;
+      const revoked = devices.revoke(input.deviceId, who!.agent.username, input.reason ?? null);
+      if (!revoked) throw new HttpError(404, 'device_not_found');
+      log(`equipo ${input.deviceId} revocado por ${who!.agent.username}`);
+      return {
+        status: 200,
+        body: {
+          deviceId: revoked.deviceId,
+          revokedAt: revoked.revokedAt!,
+          revokedBy: revoked.revokedBy!,
+        },
+      };
+    },
     health: () => ({ status: 200, body: { ok: true, epoch } satisfies z.output<typeof Health> }),
     openapi: () => ({ status: 200, body: openApi }),
   };
@@ -244,6 +323,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     PushRequest,
     AgreementSigned,
     ScopeAssignment,
+    RevokeDeviceRequest,
   } as const;
 
   async function handle(request: http.IncomingMessage): Promise<Reply> {
@@ -287,8 +367,15 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       }
     }
 
+    const device = {
+      deviceId: header(request, 'x-device-id') ?? '',
+      secret: header(request, 'x-device-secret'),
+    };
     let who: Authenticated | null = null;
     if (route.auth) {
+      // Issue 11: the device proves its secret before its token counts; a revoked one is told.
+      const trust = devices.check(device.deviceId, device.secret);
+      if (trust === 'revoked') throw new HttpError(403, 'device_revoked');
       const authorization = header(request, 'authorization') ?? '';
       const token = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization)?.[1];
       who = token ? auth.authenticate(token) : null;
@@ -297,8 +384,10 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       if (!UUID.safeParse(deviceId).success) {
         throw new HttpError(400, 'invalid_request', 'Falta X-Device-Id o no es un UUID.');
       }
-      // A token belongs to the device it was issued to.
-      if (deviceId !== who.deviceId) throw new HttpError(401, 'unauthorized');
+      // A token belongs to the device it was issued to, and that device proves its secret.
+      if (deviceId !== who.deviceId || trust !== 'trusted') {
+        throw new HttpError(401, 'unauthorized');
+      }
     }
 
     let body: unknown = null;
@@ -324,7 +413,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       query = parsed.data;
     }
 
-    return handlers[route.operationId as OperationId]({ who, body, query });
+    return handlers[route.operationId as OperationId]({ who, device, body, query });
   }
 
   const server = http.createServer((request, response) => {
@@ -349,6 +438,19 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
+  const pruneChangeLog = () => pruner.prune();
+  const pruneEveryMs = options.pruneEveryMs ?? DEFAULT_PRUNE_EVERY_MS;
+  const pruneTimer =
+    pruneEveryMs > 0
+      ? setInterval(() => {
+          try {
+            pruneChangeLog();
+          } catch (error) {
+            log('no se pudo depurar el registro de cambios', error);
+          }
+        }, pruneEveryMs)
+      : null;
+  pruneTimer?.unref();
 
   let closing: Promise<void> | null = null;
   return {
@@ -356,8 +458,10 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     port,
     epoch,
     db,
+    pruneChangeLog,
     close: () =>
       (closing ??= (async () => {
+        if (pruneTimer) clearInterval(pruneTimer);
         // Stop accepting, let batches in progress finish their current transactions, then cut
         // idle keep-alive connections.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

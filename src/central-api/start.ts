@@ -7,15 +7,21 @@
  * `{"ready":true,"url":…,"port":…,"epoch":…,"dataDir":…}` once it accepts requests, and stops
  * cleanly on SIGINT/SIGTERM. `--reset-epoch` is for an operator who has just restored a backup:
  * every device then resyncs instead of trusting cursors the restored data no longer matches.
+ *
+ * `npm run central -- --data-dir D --revoke-device ID [--reason R]` (issue 11) revokes a device
+ * in that database and exits, whether or not the server is running: its sessions end at once,
+ * and at its next contact the desk wipes its replica, keeping its unsent actions in a file.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseVersion } from './client-version';
 import { DEFAULT_DEMO_PERSONS } from './database';
 import { startCentralApi, DEFAULT_MIN_CLIENT_VERSION } from './server';
+import { revokeFromCommandLine } from './revoke-device-cli';
 
 const USAGE =
-  'Uso: npm run central -- --port P --data-dir D [--demo-persons N] [--smtp-host H --smtp-port N] [--reset-epoch] [--access-ttl-seconds S] [--min-client-version V] [--portal-key K]';
+  'Uso: npm run central -- --port P --data-dir D [--demo-persons N] [--smtp-host H --smtp-port N] [--reset-epoch] [--access-ttl-seconds S] [--min-client-version V] [--portal-key K]\n' +
+  '     npm run central -- --data-dir D --revoke-device ID [--reason R]';
 
 function fail(message: string): never {
   console.error(message);
@@ -38,6 +44,8 @@ try {
       'access-ttl-seconds': { type: 'string' },
       'min-client-version': { type: 'string', default: DEFAULT_MIN_CLIENT_VERSION },
       'portal-key': { type: 'string' },
+      'revoke-device': { type: 'string' },
+      reason: { type: 'string' },
     },
   }));
 } catch (error) {
@@ -56,6 +64,24 @@ try {
 
 const integer = (text: string | boolean | undefined): number | null =>
   typeof text === 'string' && /^\d+$/.test(text.trim()) ? Number(text) : null;
+
+// Issue 11: revoke a device and exit.
+if (values['revoke-device'] !== undefined) {
+  if (typeof values['data-dir'] !== 'string' || values['data-dir'].trim() === '') {
+    fail('Falta --data-dir: la carpeta donde está central.db.');
+  }
+  const outcome = revokeFromCommandLine(
+    path.resolve(values['data-dir']),
+    String(values['revoke-device']),
+    typeof values['reason'] === 'string' ? values['reason'] : null,
+  );
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    process.exit(1);
+  }
+  console.log(JSON.stringify(outcome.revoked));
+  process.exit(0);
+}
 
 if (values['port'] === undefined) fail('Falta --port (use 0 para un puerto libre).');
 const port = integer(values['port']);

@@ -58,7 +58,7 @@ import { companyHandlers } from './handlers/company-handlers';
 import { selectionHandlers } from './handlers/selection-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
-import { signInThroughCentral } from './services/central-sign-in';
+import { DeviceUntrustedError, signInThroughCentral } from './services/central-sign-in';
 import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
 import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
@@ -73,6 +73,14 @@ import {
   type SyncEngineOptions,
   type TokenStore,
 } from './sync/sync-engine';
+// Device trust (issue 11).
+import {
+  createDeviceEnrolment,
+  DEVICE_SECRET_FILE,
+  fileDeviceSecretStore,
+  type DeviceSecretStore,
+} from './sync/device-enrolment';
+import { createRevocation } from './sync/revocation';
 
 export const DATABASE_FILE = 'mesa-de-ayuda.db';
 /** Persons in the demo dataset an empty data directory receives on first start. */
@@ -98,6 +106,11 @@ export type CoreOptions = {
   replicaKeys?: ReplicaKeyStore | null;
   /** Where the central API's tokens live (Electron: safeStorage); memory by default. */
   tokenStore?: TokenStore;
+  /**
+   * Where this device's own secret lives (issue 11; Electron: safeStorage); by default an
+   * owner-only `device-secret.json` in the data folder.
+   */
+  deviceSecretStore?: DeviceSecretStore;
   /** Seconds without input before the screen locks; see src/shared/idle-lock.ts. */
   idleLockSeconds?: number;
   /** Tests: persons per slice of a selection's run (default: a time budget). */
@@ -181,6 +194,24 @@ export function createCore(options: CoreOptions): Core {
 
   const tokens = options.tokenStore ?? memoryTokenStore();
   const writer = createReplicaWriter(db.$client, now);
+  // Device trust (issue 11): this device's secret, and what happens when it is revoked.
+  const enrolment = createDeviceEnrolment(
+    db.$client,
+    options.deviceSecretStore ??
+      fileDeviceSecretStore(path.join(options.dataDir, DEVICE_SECRET_FILE)),
+  );
+  const revocation = createRevocation({
+    sqlite: db.$client,
+    writer,
+    dataDir: options.dataDir,
+    now,
+  });
+  const onRevoked = () => {
+    revocation.revoke(context.deviceId);
+    session = null;
+    endLocked('sign_out');
+    tokens.save(null);
+  };
   let engine: SyncEngine | null = null;
   let client: ReturnType<typeof createCentralClient> | null = null;
   let centralUrl: string | null = null;
@@ -193,6 +224,7 @@ export function createCore(options: CoreOptions): Core {
     client = createCentralClient({
       baseUrl: url,
       deviceId: context.deviceId,
+      deviceSecret: enrolment.secret(),
       clientVersion: options.version,
     });
     engine = createSyncEngine({
@@ -211,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
         if (session?.agentId === agentId) session = { ...session, companyRuts };
         if (lockedSession?.agentId === agentId) lockedSession = { ...lockedSession, companyRuts };
       },
+      onRevoked,
       ...options.syncOptions,
     });
     if (options.autoSync !== false) engine.start();
@@ -237,8 +270,16 @@ export function createCore(options: CoreOptions): Core {
       deviceId: context.deviceId,
       replicaIncomplete: incomplete(),
       persons: persons(),
+      revocation: revocation.record(),
     };
-    if (engine) return { ...base, ...engine.status() };
+    // A revoked device says so until it is enrolled again, across restarts (issue 11).
+    if (engine) {
+      return {
+        ...base,
+        ...engine.status(),
+        ...(base.revocation ? { state: 'revoked' as const } : {}),
+      };
+    }
     const issues = listSyncIssues(context);
     return {
       ...base,
@@ -350,15 +391,35 @@ export function createCore(options: CoreOptions): Core {
         session = signIn(context, input.username, input.password);
         return toSession(session);
       }
-      return signInThroughCentral(context, client, tokens, input.username, input.password).then(
-        (signedIn) => {
+      // Issue 11: a revoked device signs nobody in; a device whose id the central knows with
+      // another secret (lost keychain, copied folder) takes a new identity and tries once more.
+      if (revocation.record()) throw new RuleError('device_revoked');
+      const device = { nextMutationId: () => enrolment.nextMutationId(), onRevoked };
+      const attempt = () =>
+        signInThroughCentral(
+          context,
+          client!,
+          tokens,
+          input.username,
+          input.password,
+          undefined,
+          device,
+        );
+      return attempt()
+        .catch((error: unknown) => {
+          if (!(error instanceof DeviceUntrustedError)) throw error;
+          reenrol();
+          return attempt().catch((again: unknown) => {
+            throw again instanceof DeviceUntrustedError ? new RuleError('sign_in_failed') : again;
+          });
+        })
+        .then((signedIn) => {
           session = signedIn;
           // Until a pull for this agent's scope completes, the replica may lack their rows.
           writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(signedIn));
           engine?.kick();
           return toSession(signedIn);
-        },
-      );
+        });
     },
     'auth.signOut': () => {
       session = null;
@@ -503,6 +564,14 @@ export function createCore(options: CoreOptions): Core {
       engine?.kick();
       return issues;
     },
+    // Device trust (issue 11): a new identity for a revoked or duplicated device, on request.
+    'sync.reenrol': () => {
+      if (!revocation.record() && engine?.status().state !== 'device_fork') {
+        throw new RuleError('reenrol_not_needed');
+      }
+      reenrol();
+      return syncStatus();
+    },
     'agents.list': () => {
       agent();
       return repos.agents
@@ -521,6 +590,16 @@ export function createCore(options: CoreOptions): Core {
       return { reassigned, pending: listPendingActions(context, agent()) };
     },
   };
+
+  /** New id and secret, fresh snapshot, queue kept; every session ends (issue 11). */
+  function reenrol(): void {
+    context.deviceId = enrolment.reenrol();
+    revocation.clear();
+    session = null;
+    endLocked('sign_out');
+    tokens.save(null);
+    configure(centralUrl);
+  }
 
   return {
     db,

@@ -23,6 +23,7 @@ import { createCore, type Core } from './core';
 import { aboutText, menuTemplate } from './desktop/app-menu';
 import { dataFolderErrorText } from './desktop/data-folder-error';
 import { safeStorageKeyStore } from './desktop/safe-storage-key-store';
+import { safeStorageDeviceSecretStore } from './desktop/safe-storage-device-secret';
 import { envKeyStore, REPLICA_KEY_ENV, REPLICA_KEY_FILE } from './db/replica-key';
 import {
   checkpointReplica,
@@ -328,6 +329,12 @@ function start(): void {
         demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
         centralUrl,
         tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
+        // This device's own secret (issue 11), kept like the tokens.
+        deviceSecretStore: safeStorageDeviceSecretStore(
+          path.join(userData, 'device-secret.bin'),
+          safeStorage,
+          path.join(dataDir, 'device-secret.json'),
+        ),
         idleLockSeconds: idleLockSeconds({
           envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
           configMinutes: config.idleLockMinutes,

@@ -54,5 +54,7 @@ export const channelNames = [
   // Sync at scale (issue 11): the network hint, a shared desk's queues.
   'sync.hint',
   'sync.reassign',
+  // Device trust (issue 11).
+  'sync.reenrol',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -377,6 +377,8 @@ export const SyncErrorCode = z.enum([
   'missing_action',
   'bad_response',
   'unexpected',
+  // Issue 11: a supervisor revoked this device.
+  'device_revoked',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 
@@ -408,6 +410,8 @@ export const SyncStatus = z.object({
     'upgrade_required',
     'device_fork',
     'not_configured',
+    // Issue 11: a supervisor revoked this device; its replica was wiped.
+    'revoked',
   ]),
   online: z.boolean(),
   pending: z.number().int(),
@@ -429,6 +433,11 @@ export const SyncStatus = z.object({
   persons: z.number().int(),
   /** Issue 11: an officer's companies changed, and their people arrive or leave (progress). */
   scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  /**
+   * Issue 11: this device was revoked (its replica wiped): where its unsent actions were saved,
+   * how many, and when. Stays until the device is enrolled again.
+   */
+  revocation: z.object({ file: z.string(), actions: z.number().int(), at: z.string() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -846,6 +855,8 @@ export const contract = {
     input: z.object({ fromAgentId: z.string().min(1).max(64), reason: Reason }),
     output: z.object({ reassigned: z.number().int(), pending: z.array(PendingAction) }),
   },
+  // Device trust (issue 11): a revoked or duplicated device takes a new identity, explicitly.
+  'sync.reenrol': { input: z.object({}), output: SyncStatus },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Channels that answer before anyone signs in. */
@@ -857,6 +868,8 @@ export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
   // A locked screen has no session: it asks for the same agent's password.
   'auth.unlock',
   'auth.lockState',
+  // A revoked device is signed out: re-enrolling it comes before any sign-in (issue 11).
+  'sync.reenrol',
 ]);
 
 export type Contract = typeof contract;

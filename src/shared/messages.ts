@@ -148,6 +148,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   screen_unlock_exhausted: () =>
     'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
   screen_not_locked: () => 'La pantalla no está bloqueada.',
+  // Device trust (issue 11).
+  sign_in_rate_limited: (p) => deviceTrustMessages.tryAgainIn(Number(p['minutes'])),
+  device_revoked: () => deviceTrustMessages.revokedSignIn,
+  reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
   offline_sign_in_unavailable: () =>
     'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
   invalid_central_url: () =>
@@ -642,6 +646,7 @@ export const syncStateLabels = {
   upgrade_required: 'Actualización requerida',
   device_fork: 'Equipo duplicado',
   not_configured: 'Sin sistema central',
+  revoked: 'Equipo revocado',
 } as const;
 
 /**
@@ -665,7 +670,9 @@ export const syncErrorMessages: Record<
       minVersion ? ` (mínimo ${minVersion})` : ''
     }. Sus acciones pendientes se conservan.`,
   device_fork: () =>
-    'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Contacte a soporte: sus acciones pendientes se conservan.',
+    'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Sus acciones pendientes se conservan: use «Inscribir como equipo nuevo» para seguir sincronizando sin perder ninguna.',
+  device_revoked: () =>
+    'Un supervisor revocó este equipo: ya no sincroniza y sus datos se borraron de este equipo.',
   resync_loop: () =>
     `El sistema central pide recargar todos los datos una y otra vez. Avise a soporte. ${KEPT}`,
   missing_action: () =>
@@ -1200,4 +1207,42 @@ export const syncScaleMessages = {
       ? 'Se reasignó 1 acción: se enviará con su sesión.'
       : `Se reasignaron ${n} acciones: se enviarán con su sesión.`,
   reassignNone: 'Ese agente no tiene acciones en espera en este equipo.',
+} as const;
+
+/**
+ * Device trust (issue 11): a revoked device, a duplicated one, and sign-in attempts refused for
+ * a while.
+ */
+export const deviceTrustMessages = {
+  tryAgainIn: (minutes: number) => {
+    const n = Math.max(1, Math.ceil(minutes));
+    return `Demasiados intentos. Intente de nuevo en ${n} ${n === 1 ? 'minuto' : 'minutos'}.`;
+  },
+  revokedTitle: 'Este equipo fue revocado',
+  revokedIntro:
+    'Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él.',
+  revokedSaved: (actions: number) =>
+    actions === 0
+      ? 'No quedaban acciones sin enviar.'
+      : actions === 1
+        ? 'La acción que no alcanzó a enviarse quedó guardada en este archivo:'
+        : `Las ${actions.toLocaleString('es-CL')} acciones que no alcanzaron a enviarse quedaron guardadas en este archivo:`,
+  revokedWhatToDo: (actions: number) =>
+    `${
+      actions === 0
+        ? ''
+        : `Entregue ese archivo a su supervisor para que ${actions === 1 ? 'la revise y la registre' : 'las revise y las registre'}; no lo borre. `
+    }Si el equipo debe volver a usarse, pida a su supervisor que lo autorice y luego use «Inscribir como equipo nuevo».`,
+  revokedSignIn:
+    'Un supervisor revocó este equipo: no se puede ingresar. Lea el aviso en esta pantalla.',
+  reenrol: 'Inscribir como equipo nuevo',
+  reenrolling: 'Inscribiendo…',
+  reenrolled: (after: 'revoked' | 'fork') =>
+    after === 'fork'
+      ? 'El equipo tiene una identidad nueva. Ingrese con su usuario: se cargarán los datos de nuevo y se enviarán las acciones pendientes.'
+      : 'El equipo tiene una identidad nueva. Ingrese con su usuario para volver a cargar los datos.',
+  reenrolNotNeeded: 'Este equipo no necesita inscribirse de nuevo.',
+  forkTitle: 'Este equipo parece una copia de otro',
+  forkBody:
+    'El sistema central recibió acciones distintas con los mismos números desde otro equipo con esta misma identidad. Ninguna acción de este equipo se perdió: al inscribirlo como equipo nuevo, volverá a cargar los datos y enviará sus acciones pendientes (las que ya habían llegado no se aplican dos veces).',
 } as const;

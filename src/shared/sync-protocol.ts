@@ -6,11 +6,12 @@
  *   POST /auth/refresh   RefreshRequest → TokenResponse            (401 invalid_token)
  *   GET  /sync/pull?cursor=C&limit=N    → PullResponse             (410 resync_required)
  *   POST /sync/push      PushRequest    → PushResponse             (409 device_fork)
+ *   POST /admin/devices/revoke RevokeDeviceRequest → RevokeDeviceResponse (supervisors; issue 11)
  *   GET  /health                        → { ok, epoch }
  *   GET  /openapi.json
  *
- * Every authenticated request carries `Authorization: Bearer <accessToken>`, `X-Device-Id` and
- * `X-Client-Version`. Any of them may answer 401 (token expired: refresh or sign in again),
+ * Every authenticated request carries `Authorization: Bearer <accessToken>`, `X-Device-Id`,
+ * `X-Device-Secret` (issue 11; refresh too) and `X-Client-Version`. Any of them may answer 401 (token expired: refresh or sign in again),
  * 426 `{ error: { code: 'upgrade_required', minVersion } }` (client too old: stop, keep the
  * queue) or 503 with `Retry-After` (try later). Errors are `{ error: { code, message } }`.
  */
@@ -151,6 +152,17 @@ export const SignInRequest = z.object({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
   deviceId: z.string().uuid(),
+  /**
+   * Issue 11: the device's own secret (32 random bytes, base64url), kept by the central as a
+   * hash at the device's first sign-in and proven on every later call (`X-Device-Secret`).
+   * A client that sends none is too old: 426.
+   */
+  deviceSecret: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
+  /** The first outbox id a newly enrolled device will push (a re-enrolled desk keeps its ids). */
+  nextMutationId: z.number().int().positive().optional(),
 });
 
 export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
@@ -296,3 +308,16 @@ export const AgreementSigned = z.object({
   companyRut: z.number().int().positive(),
 });
 export const AgreementSignedResponse = z.object({ signed: z.literal(true), at: z.string() });
+
+// --- Issue 11: device trust -------------------------------------------------------------------
+
+/** A supervisor revokes a device: it stops syncing, its sessions end, its replica is wiped. */
+export const RevokeDeviceRequest = z.object({
+  deviceId: z.string().uuid(),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export const RevokeDeviceResponse = z.object({
+  deviceId: z.string(),
+  revokedAt: z.string(),
+  revokedBy: z.string(),
+});

@@ -4,7 +4,7 @@
  * (shared/research/sync.md, section 5).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +107,17 @@ async function start(
 
 type Reply = { status: number; headers: Headers; json: unknown; text: string };
 
+/** Each device's own secret (issue 11): made at its first sign-in, proven on every call. */
+const deviceSecrets = new Map<string, string>();
+const secretOf = (device: string) => {
+  let secret = deviceSecrets.get(device);
+  if (!secret) {
+    secret = randomBytes(32).toString('base64url');
+    deviceSecrets.set(device, secret);
+  }
+  return secret;
+};
+
 async function call(
   api: { url: string },
   method: string,
@@ -122,7 +133,10 @@ async function call(
 ): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
-  if (options.device) headers['X-Device-Id'] = options.device;
+  if (options.device) {
+    headers['X-Device-Id'] = options.device;
+    headers['X-Device-Secret'] = secretOf(options.device);
+  }
   if (options.version !== null) headers['X-Client-Version'] = options.version ?? VERSION;
   let body: string | undefined;
   if (options.body !== undefined || options.raw !== undefined) {
@@ -148,7 +162,13 @@ async function signIn(
   device: string = randomUUID(),
 ): Promise<Session> {
   const reply = await call(api, 'POST', '/auth/sign-in', {
-    body: { username, password: PASSWORDS[username], deviceId: device },
+    device,
+    body: {
+      username,
+      password: PASSWORDS[username],
+      deviceId: device,
+      deviceSecret: secretOf(device),
+    },
   });
   expect(reply.status).toBe(200);
   return { ...TokenResponse.parse(reply.json), device };
@@ -288,13 +308,24 @@ describe('central API: sessions', () => {
     expect(session.agent).toMatchObject({ agentId: 'agent-demo', role: 'agent' });
     expect(Date.parse(session.accessExpiresAt) - START.getTime()).toBe(15 * 60_000);
 
+    const stranger = randomUUID();
     const wrong = await call(api, 'POST', '/auth/sign-in', {
-      body: { username: 'agente', password: 'agente601', deviceId: randomUUID() },
+      body: {
+        username: 'agente',
+        password: 'agente601',
+        deviceId: stranger,
+        deviceSecret: secretOf(stranger),
+      },
     });
     expect(wrong.status).toBe(401);
     expect(errorCode(wrong)).toBe('invalid_credentials');
     const unknown = await call(api, 'POST', '/auth/sign-in', {
-      body: { username: 'nadie', password: 'agente600', deviceId: randomUUID() },
+      body: {
+        username: 'nadie',
+        password: 'agente600',
+        deviceId: stranger,
+        deviceSecret: secretOf(stranger),
+      },
     });
     expect(unknown.status).toBe(401);
 
@@ -308,12 +339,21 @@ describe('central API: sessions', () => {
 
     // Refresh rotates: the new pair works, the spent refresh token does not.
     const refreshed = await call(api, 'POST', '/auth/refresh', {
+      device: session.device,
       body: { refreshToken: session.refreshToken },
     });
     expect(refreshed.status).toBe(200);
     const next = { ...TokenResponse.parse(refreshed.json), device: session.device };
     expect(next.accessToken).not.toBe(session.accessToken);
+    // Spent: once the pair it produced is itself rotated, not even the grace window takes it.
+    const rotated = await call(api, 'POST', '/auth/refresh', {
+      device: session.device,
+      body: { refreshToken: next.refreshToken },
+    });
+    expect(rotated.status).toBe(200);
+    Object.assign(next, TokenResponse.parse(rotated.json));
     const reused = await call(api, 'POST', '/auth/refresh', {
+      device: session.device,
       body: { refreshToken: session.refreshToken },
     });
     expect(reused.status).toBe(401);
@@ -325,6 +365,7 @@ describe('central API: sessions', () => {
     expect(expired.status).toBe(401);
     expect(errorCode(expired)).toBe('unauthorized');
     const again = await call(api, 'POST', '/auth/refresh', {
+      device: session.device,
       body: { refreshToken: next.refreshToken },
     });
     expect(again.status).toBe(200);
@@ -348,7 +389,12 @@ describe('central API: sessions', () => {
     const device = randomUUID();
     const ok = await call(api, 'POST', '/auth/sign-in', {
       version: '0.2.0',
-      body: { username: 'agente', password: 'agente600', deviceId: device },
+      body: {
+        username: 'agente',
+        password: 'agente600',
+        deviceId: device,
+        deviceSecret: secretOf(device),
+      },
     });
     expect(ok.status).toBe(200);
     const token = TokenResponse.parse(ok.json).accessToken;
@@ -1261,6 +1307,7 @@ describe('central API: operations', () => {
         'POST /auth/refresh',
         'POST /auth/sign-in',
         'POST /sync/push',
+        'POST /admin/devices/revoke',
         'POST /portal/agreement-signed',
         // Issue 11: a supervisor assigns or takes away an officer's company.
         'POST /admin/agent-scope',

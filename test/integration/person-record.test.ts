@@ -241,6 +241,8 @@ describe('dispatch', () => {
       'selection.undo': () => ({ jobId: lastValue('selection.start').jobId, reason: 'x' }),
       'auth.signOut': () => ({}),
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
+      // Device trust (issue 11): only a revoked or duplicated device re-enrols.
+      'sync.reenrol': () => ({}),
     } satisfies Record<keyof typeof contract, () => unknown>;
     const values = new Map<string, unknown>();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes them
@@ -248,7 +250,7 @@ describe('dispatch', () => {
     for (const [channel, makeInput] of Object.entries(inputs)) {
       const input = await makeInput();
       const envelope = await core.dispatch(channel, input);
-      if (channel === 'selection.undo') {
+      if (channel === 'selection.undo' || channel === 'sync.reenrol') {
         expect(envelope).toMatchObject({ ok: false, error: { code: 'rule' } });
         continue;
       }

@@ -5,7 +5,7 @@
  * pushed (and applied: he decided them while responsible); a person joining or leaving one of
  * his companies arrives or leaves the same way. None of it starts the replica over.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CentralApi } from '../../src/central-api/server';
 import type { Core } from '../../src/main/core';
@@ -19,33 +19,44 @@ const TARAPACA = 76000231;
 
 const rutText = (body: number) => loginRut(rutFromBody(body));
 
-/** A supervisor's call to the central API's admin route, as any supervisor tool would make it. */
-async function assign(central: CentralApi, companyRut: number, assigned: boolean) {
+/**
+ * A call to the central API's admin route by `username`, as any supervisor tool would make it:
+ * from a device of its own, enrolled with its own secret at sign-in and proving it on each call.
+ */
+async function adminCall(central: CentralApi, username: string, body: Record<string, unknown>) {
   const deviceId = randomUUID();
+  const deviceSecret = randomBytes(32).toString('base64url');
   const headers = {
     'Content-Type': 'application/json',
     'X-Client-Version': '0.1.0',
     'X-Device-Id': deviceId,
+    'X-Device-Secret': deviceSecret,
   };
-  const password = CAST_AGENTS.find((agent) => agent.username === 'supervisora')!.password;
+  const password = CAST_AGENTS.find((agent) => agent.username === username)!.password;
   const signIn = await fetch(`${central.url}/auth/sign-in`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ username: 'supervisora', password, deviceId }),
+    body: JSON.stringify({ username, password, deviceId, deviceSecret }),
   });
   const { accessToken } = (await signIn.json()) as { accessToken: string };
   const response = await fetch(`${central.url}/admin/agent-scope`, {
     method: 'POST',
     headers: { ...headers, Authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({
-      username: 'prevencion',
-      companyRut,
-      assigned,
-      reason: assigned ? 'Nueva cartera de empresas' : 'Cambio de zona',
-    }),
+    body: JSON.stringify(body),
   });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { companyRuts: number[]; changed: boolean };
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/** A supervisor gives the officer a company, or takes it from him. */
+async function assign(central: CentralApi, companyRut: number, assigned: boolean) {
+  const { status, body } = await adminCall(central, 'supervisora', {
+    username: 'prevencion',
+    companyRut,
+    assigned,
+    reason: assigned ? 'Nueva cartera de empresas' : 'Cambio de zona',
+  });
+  expect(status).toBe(200);
+  return body as { companyRuts: number[]; changed: boolean };
 }
 
 /** The people the central API says are in the officer's scope now. */
@@ -293,27 +304,8 @@ describe("an officer's scope follows his assignments", () => {
 describe('the admin route that assigns companies', () => {
   it('answers only supervisors, and says in Spanish what is wrong', async () => {
     const central = await startCentral();
-    const as = async (username: string, body: Record<string, unknown>) => {
-      const deviceId = randomUUID();
-      const headers = {
-        'Content-Type': 'application/json',
-        'X-Client-Version': '0.1.0',
-        'X-Device-Id': deviceId,
-      };
-      const password = CAST_AGENTS.find((agent) => agent.username === username)!.password;
-      const signIn = await fetch(`${central.url}/auth/sign-in`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ username, password, deviceId }),
-      });
-      const { accessToken } = (await signIn.json()) as { accessToken: string };
-      const response = await fetch(`${central.url}/admin/agent-scope`, {
-        method: 'POST',
-        headers: { ...headers, Authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
-    };
+    const as = (username: string, body: Record<string, unknown>) =>
+      adminCall(central, username, body);
     const valid = { username: 'prevencion', companyRut: TARAPACA, assigned: true, reason: 'Zona' };
     expect(await as('agente', valid)).toMatchObject({
       status: 403,

@@ -12,6 +12,21 @@ import { sessionFor } from './sign-in';
 
 export const OFFLINE_WINDOW_MS = 72 * 60 * 60_000;
 
+/** Issue 11: this device id is enrolled with another secret; the caller re-enrols and retries. */
+export class DeviceUntrustedError extends Error {
+  constructor() {
+    super('device_untrusted');
+  }
+}
+
+/** Issue 11: what sign-in needs to know about this device's enrolment. */
+export type SignInDevice = {
+  /** The first outbox id the central should expect if it enrols this device now. */
+  nextMutationId: () => number;
+  /** The central said this device is revoked: wipe the replica (revocation.ts). */
+  onRevoked: () => void;
+};
+
 export async function signInThroughCentral(
   ctx: ServiceContext,
   client: CentralClient,
@@ -19,10 +34,11 @@ export async function signInThroughCentral(
   username: string,
   password: string,
   offlineWindowMs = OFFLINE_WINDOW_MS,
+  device: SignInDevice = { nextMutationId: () => 1, onRevoked: () => {} },
 ): Promise<Session> {
   const name = username.trim().toLowerCase();
   try {
-    const answer = await client.signIn(name, password);
+    const answer = await client.signIn(name, password, device.nextMutationId());
     tokens.save({ ...answer, agent: answer.agent });
     const profile = {
       id: answer.agent.agentId,
@@ -42,6 +58,17 @@ export async function signInThroughCentral(
   } catch (error) {
     if (!(error instanceof CentralError)) throw error;
     if (error.kind === 'invalid_credentials') throw new RuleError('sign_in_failed');
+    // Issue 11: the central refuses this device, or asks to wait after too many attempts.
+    if (error.kind === 'rate_limited') {
+      throw new RuleError('sign_in_rate_limited', {
+        minutes: Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 60_000)),
+      });
+    }
+    if (error.kind === 'device_revoked') {
+      device.onRevoked();
+      throw new RuleError('device_revoked');
+    }
+    if (error.kind === 'device_untrusted') throw new DeviceUntrustedError();
     // Anything else (no network, a captive portal answering HTML, a server asking for an
     // update) is "the central API cannot say now": the offline window decides.
   }

@@ -67,7 +67,11 @@ export type RuleCode =
   | 'selection_company_required'
   | 'selection_busy'
   | 'selection_gone'
-  | 'selection_not_undoable';
+  | 'selection_not_undoable'
+  // Device trust (issue 11).
+  | 'sign_in_rate_limited'
+  | 'device_revoked'
+  | 'reenrol_not_needed';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

@@ -29,7 +29,14 @@ export type CentralErrorKind =
   /** Another device sent different actions under this device's identity. */
   | 'device_fork'
   /** An answer that is not what the protocol says. */
-  | 'bad_response';
+  | 'bad_response'
+  // Issue 11: device trust and the sign-in rate limit.
+  /** A supervisor revoked this device: wipe the replica, keep the unsent actions in a file. */
+  | 'device_revoked'
+  /** This device id is enrolled with another secret: enrol under a new identity. */
+  | 'device_untrusted'
+  /** Too many failed sign-ins: wait `retryAfterMs`. */
+  | 'rate_limited';
 
 export class CentralError extends Error {
   constructor(
@@ -61,6 +68,8 @@ export function errorText(error: unknown): string | null {
 export type CentralClientOptions = {
   baseUrl: string;
   deviceId: string;
+  /** The device's own secret, proven on every call (issue 11, device-enrolment.ts). */
+  deviceSecret: string;
   clientVersion: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -83,6 +92,7 @@ export function createCentralClient(options: CentralClientOptions) {
         headers: {
           'Content-Type': 'application/json',
           'X-Device-Id': options.deviceId,
+          'X-Device-Secret': options.deviceSecret,
           'X-Client-Version': options.clientVersion,
           ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
         },
@@ -125,6 +135,16 @@ export function createCentralClient(options: CentralClientOptions) {
     }`;
     const retryAfter = Number(response.headers.get('retry-after'));
     const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : null;
+    // Issue 11: device trust and the sign-in rate limit.
+    if (response.status === 403 && code === 'device_revoked') {
+      throw new CentralError('device_revoked', message);
+    }
+    if (response.status === 401 && code === 'device_untrusted') {
+      throw new CentralError('device_untrusted', message);
+    }
+    if (response.status === 429 && code === 'too_many_attempts') {
+      throw new CentralError('rate_limited', message, retryAfterMs);
+    }
     switch (response.status) {
       case 401:
         throw new CentralError(
@@ -153,9 +173,15 @@ export function createCentralClient(options: CentralClientOptions) {
   return {
     /** The reachability probe: no token, no body; a short timeout (no answer is the answer). */
     health: (timeoutMs?: number) => request('GET', '/health', Health, { timeoutMs }),
-    signIn: (username: string, password: string) =>
+    signIn: (username: string, password: string, nextMutationId = 1) =>
       request('POST', '/auth/sign-in', TokenResponse, {
-        body: { username, password, deviceId: options.deviceId },
+        body: {
+          username,
+          password,
+          deviceId: options.deviceId,
+          deviceSecret: options.deviceSecret,
+          nextMutationId,
+        },
       }),
     refresh: (refreshToken: string) =>
       request('POST', '/auth/refresh', TokenResponse, { body: { refreshToken } }),

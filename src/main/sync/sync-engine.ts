@@ -51,7 +51,9 @@ export type SyncState =
   | 'signed_out'
   | 'upgrade_required'
   | 'device_fork'
-  | 'not_configured';
+  | 'not_configured'
+  // Issue 11: a supervisor revoked this device (see revocation.ts).
+  | 'revoked';
 
 export type SyncStatus = {
   state: SyncState;
@@ -103,6 +105,8 @@ export type SyncEngineOptions = {
   onScopeChanged?: (agentId: string, companyRuts: number[]) => void;
   /** Observation for tests: a reachability probe ended (answered or not). */
   onProbe?: (answered: boolean) => void;
+  /** Issue 11: the central API said this device is revoked (core wipes the replica). */
+  onRevoked?: () => void;
 };
 
 /** Full jitter: a random wait up to an exponentially growing cap; never less than Retry-After. */
@@ -395,7 +399,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   async function runCycle(): Promise<void> {
-    if (state === 'upgrade_required' || state === 'device_fork') return;
+    if (state === 'upgrade_required' || state === 'device_fork' || state === 'revoked') return;
     if (!tokens.load()) {
       state = 'signed_out';
       return;
@@ -465,6 +469,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       case 'device_fork':
         state = 'device_fork';
         online = true;
+        return;
+      // Issue 11: revoked by a supervisor: stop for good; core wipes the replica.
+      case 'device_revoked':
+        state = 'revoked';
+        online = true;
+        options.onRevoked?.();
         return;
       default: {
         state = 'offline';

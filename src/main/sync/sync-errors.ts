@@ -46,6 +46,13 @@ export function describeSyncError(error: unknown): SyncErrorView {
         return { code: 'resync_loop', detail, minVersion: null };
       case 'bad_response':
         return { code: 'bad_response', detail, minVersion: null };
+      // Issue 11.
+      case 'device_revoked':
+        return { code: 'device_revoked', detail, minVersion: null };
+      case 'device_untrusted':
+        return { code: 'session_expired', detail, minVersion: null };
+      case 'rate_limited':
+        return { code: 'unavailable', detail, minVersion: null };
     }
   }
   return { code: 'unexpected', detail: errorText(error), minVersion: null };

@@ -20,6 +20,7 @@ import { ResultList, ResultSelectionBar, SearchNotices } from './components/Resu
 import { SelectionDialogHost } from './selection/SelectionDialog';
 import { useSelectionDialog } from './selection/selection-dialog-store';
 import { SearchBox } from './components/SearchBox';
+import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -54,6 +55,8 @@ function Desk() {
   const show = useSession((s) => s.show);
   const signOut = useSession((s) => s.signOut);
   const notice = useSession((s) => s.notice);
+  // Device trust (issue 11): a revoked device ends the session; the sign-in screen says why.
+  useSignOutWhenRevoked();
 
   useEffect(() => {
     void loadInfo();

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../session-store';
+import { SignInDeviceNotice } from '../device-trust/DeviceTrustNotice';
 
 export function SignInScreen() {
   const signIn = useSession((s) => s.signIn);
@@ -7,6 +8,8 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A failed sign-in may have revealed a revoked device: look again (issue 11).
+  const [attempts, setAttempts] = useState(0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -17,11 +20,13 @@ export function SignInScreen() {
     if (failure) {
       setError(failure);
       setPassword('');
+      setAttempts((n) => n + 1);
     }
   };
 
   return (
     <main className="signin">
+      <SignInDeviceNotice checkAgain={attempts} />
       <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
         <h1 id="signin-title">Mesa de Ayuda</h1>
         <p className="muted">Ingrese con su usuario de agente.</p>

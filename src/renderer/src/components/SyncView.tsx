@@ -13,6 +13,7 @@ import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { displayRut } from './display';
 import { PendingByAgent } from './PendingByAgent';
+import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === '' ? syncMessages.empty : String(value);
@@ -100,6 +101,8 @@ export function SyncView() {
           {error}
         </p>
       )}
+      {/* Device trust (issue 11): a duplicated device re-enrols from here. */}
+      <DeviceTrustNotice sync={sync} onChanged={() => void refreshSync()} />
       {sync.stuck && (
         <p role="alert" className="notice notice-danger">
           {syncMessages.stuck}

@@ -1,0 +1,133 @@
+/**
+ * Device trust on the central API. A device enrols at its first sign-in with a secret it made
+ * itself (32 random bytes); only the secret's sha256 is kept. Every later call proves it by
+ * sending the secret in `X-Device-Secret`.
+ *
+ * Why the secret itself and not an HMAC of each request: the central would then have to keep a
+ * key able to verify, i.e. the secret (or something as good as it), which a leaked database
+ * would give away; and an HMAC needs timestamps against replays, while these laptops' clocks are
+ * days off. The secret travels only where passwords and tokens already travel: HTTPS, or plain
+ * HTTP to this same machine (the desk refuses any other address, see core.ts).
+ *
+ * A revoked device is refused everywhere (403 `device_revoked`), and only a caller who proves
+ * the secret is told so: that is how a revoked laptop learns to wipe its replica.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+export const DEVICE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+export type DeviceCheck = 'trusted' | 'revoked' | 'unknown' | 'mismatch';
+
+export type DeviceRow = {
+  deviceId: string;
+  enrolledAt: string;
+  enrolledBy: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+  pulledSeq: number | null;
+  pulledAt: string | null;
+};
+
+type Raw = {
+  device_id: string;
+  secret_hash: string;
+  enrolled_at: string;
+  enrolled_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  pulled_seq: number | null;
+  pulled_at: string | null;
+};
+
+export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
+  const byId = sqlite.prepare('SELECT * FROM devices WHERE device_id = ?');
+  const all = sqlite.prepare('SELECT * FROM devices ORDER BY enrolled_at, device_id');
+  const insert = sqlite.prepare(
+    `INSERT INTO devices (device_id, secret_hash, enrolled_at, enrolled_by) VALUES (?, ?, ?, ?)`,
+  );
+  // A device that pushed before device trust existed keeps its numbering (DO NOTHING).
+  const insertState = sqlite.prepare(
+    `INSERT INTO device_state (device_id, agent_id, last_processed, created_at, last_seen_at)
+     VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO NOTHING`,
+  );
+  const markRevoked = sqlite.prepare(
+    `UPDATE devices SET revoked_at = ?, revoked_by = ?, revoke_reason = ?
+     WHERE device_id = ? AND revoked_at IS NULL`,
+  );
+  const dropTokens = sqlite.prepare('DELETE FROM tokens WHERE device_id = ?');
+  const dropGrace = sqlite.prepare('DELETE FROM refresh_grace WHERE device_id = ?');
+  const acknowledge = sqlite.prepare(
+    `UPDATE devices SET pulled_seq = ?, pulled_at = ?
+     WHERE device_id = ? AND (pulled_seq IS NULL OR pulled_seq != ?)`,
+  );
+
+  const toRow = (raw: Raw): DeviceRow => ({
+    deviceId: raw.device_id,
+    enrolledAt: raw.enrolled_at,
+    enrolledBy: raw.enrolled_by,
+    revokedAt: raw.revoked_at,
+    revokedBy: raw.revoked_by,
+    revokeReason: raw.revoke_reason,
+    pulledSeq: raw.pulled_seq,
+    pulledAt: raw.pulled_at,
+  });
+
+  const matches = (raw: Raw, secret: string | undefined) => {
+    if (secret === undefined || !DEVICE_SECRET_PATTERN.test(secret)) return false;
+    return timingSafeEqual(Buffer.from(raw.secret_hash, 'hex'), sha256(secret));
+  };
+
+  return {
+    /** What a call presenting this device id and secret is. */
+    check(deviceId: string, secret: string | undefined): DeviceCheck {
+      const raw = byId.get(deviceId) as Raw | undefined;
+      if (!raw) return 'unknown';
+      if (!matches(raw, secret)) return 'mismatch';
+      return raw.revoked_at === null ? 'trusted' : 'revoked';
+    },
+
+    /**
+     * First sign-in of a device: keeps the secret's hash, and starts its action numbering at
+     * `nextMutationId` (a desk that re-enrolled keeps its outbox and its numbers). Inside the
+     * caller's transaction.
+     */
+    enrol(deviceId: string, secret: string, agentId: string, nextMutationId: number): void {
+      const at = now().toISOString();
+      insert.run(deviceId, sha256(secret).toString('hex'), at, agentId);
+      insertState.run(deviceId, agentId, Math.max(0, nextMutationId - 1), at, at);
+    },
+
+    /** Revokes a device and every session it holds. False when there is no such device. */
+    revoke: sqlite.transaction(
+      (deviceId: string, by: string, reason: string | null): DeviceRow | null => {
+        const raw = byId.get(deviceId) as Raw | undefined;
+        if (!raw) return null;
+        markRevoked.run(now().toISOString(), by, reason, deviceId);
+        dropTokens.run(deviceId);
+        dropGrace.run(deviceId);
+        return toRow(byId.get(deviceId) as Raw);
+      },
+    ),
+
+    /** The change-log position a device has acknowledged (the cursor it sent back). */
+    acknowledge(deviceId: string, seq: number): void {
+      acknowledge.run(seq, now().toISOString(), deviceId, seq);
+    },
+
+    get(deviceId: string): DeviceRow | null {
+      const raw = byId.get(deviceId) as Raw | undefined;
+      return raw ? toRow(raw) : null;
+    },
+
+    list(): DeviceRow[] {
+      return (all.all() as Raw[]).map(toRow);
+    },
+  };
+}
+
+export type DeviceTrust = ReturnType<typeof createDeviceTrust>;

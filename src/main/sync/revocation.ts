@@ -1,0 +1,117 @@
+/**
+ * A revoked device (issue 11). When the central API answers `device_revoked` (at the next sync
+ * or sign-in), this desk:
+ * 1. writes its unsent actions (and its call records, which never leave the desk) to
+ *    `acciones-sin-enviar-<device id>.json` in the data folder, whole or not at all (fsync,
+ *    rename), so a supervisor can review and record them;
+ * 2. then, in one transaction, wipes the replica: every row pulled from the central (persons,
+ *    companies, accounts, memberships, mails, requests, signatories, the search index), the
+ *    queue, the call records, and the agents' offline sign-in verifiers (nobody signs in
+ *    offline on a revoked laptop); and records the revocation, which stays until the device is
+ *    explicitly enrolled again.
+ * The audit log stays: it is append-only by design (the database refuses deletes) and is what
+ * an investigation needs; like the rest of the replica it is encrypted at rest.
+ * A crash between 1 and 2 is harmless: the next contact writes the same file again and wipes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { writePrivateFile } from '../db/replica-key';
+import { loginRut, rutFromBody } from '../../shared/rut';
+import type { ReplicaWriter } from './replica-writer';
+
+export type RevocationRecord = { file: string; actions: number; at: string };
+
+const RECORD_KEY = 'device_revoked';
+
+export const revokedExportFile = (dataDir: string, deviceId: string) =>
+  path.join(dataDir, `acciones-sin-enviar-${deviceId}.json`);
+
+type PendingRow = {
+  seq: number;
+  action_id: string;
+  kind: string;
+  agent_id: string | null;
+  person_rut: number | null;
+  payload: string;
+  created_at: string;
+};
+
+export function createRevocation(deps: {
+  sqlite: Database.Database;
+  writer: ReplicaWriter;
+  dataDir: string;
+  now: () => Date;
+}) {
+  const { sqlite, writer } = deps;
+  const getRecord = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
+  const setRecord = sqlite.prepare(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const dropState = sqlite.prepare('DELETE FROM sync_state WHERE key = ?');
+  const pending = sqlite.prepare(
+    `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at FROM outbox
+     WHERE state = 'pending' ORDER BY seq`,
+  );
+  const calls = sqlite.prepare('SELECT * FROM interactions ORDER BY opened_at');
+
+  const record = (): RevocationRecord | null => {
+    const text = getRecord.get(RECORD_KEY) as string | undefined;
+    return text ? (JSON.parse(text) as RevocationRecord) : null;
+  };
+
+  const wipe = sqlite.transaction((kept: RevocationRecord) => {
+    // An empty first page of a snapshot: the writer's own quick way to empty the replica.
+    writer.applyPage([], {
+      cursor: '',
+      epoch: writer.state('epoch') ?? '',
+      progress: null,
+      startsSnapshot: true,
+    });
+    sqlite.exec(`DELETE FROM mails; DELETE FROM outbox; DELETE FROM interactions;
+      DELETE FROM agents;`);
+    dropState.run('replica_scope');
+    dropState.run('wanted_scope');
+    setRecord.run(RECORD_KEY, JSON.stringify(kept));
+  });
+
+  return {
+    record,
+
+    /** Saves the unsent actions to a file, then wipes the replica. Idempotent. */
+    revoke(deviceId: string): RevocationRecord {
+      const already = record();
+      if (already) return already;
+      const at = deps.now().toISOString();
+      const rows = pending.all() as PendingRow[];
+      const file = revokedExportFile(deps.dataDir, deviceId);
+      const content = {
+        aviso:
+          'Acciones registradas en este equipo que no alcanzaron a llegar al sistema central antes de que un supervisor lo revocara. Revíselas y regístrelas de nuevo si corresponde.',
+        equipo: deviceId,
+        revocadoEl: at,
+        acciones: rows.map((row) => ({
+          actionId: row.action_id,
+          kind: row.kind,
+          agentId: row.agent_id,
+          rut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
+          payload: JSON.parse(row.payload) as unknown,
+          createdAt: row.created_at,
+        })),
+        llamadas: calls.all(),
+      };
+      fs.mkdirSync(deps.dataDir, { recursive: true });
+      writePrivateFile(file, `${JSON.stringify(content, null, 2)}\n`);
+      const kept: RevocationRecord = { file, actions: rows.length, at };
+      wipe(kept);
+      return kept;
+    },
+
+    /** The device was enrolled again: the notice goes (the file stays where it is). */
+    clear(): void {
+      dropState.run(RECORD_KEY);
+    },
+  };
+}
+
+export type Revocation = ReturnType<typeof createRevocation>;

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../../../shared/contract';
+import { deviceTrustMessages } from '../../../shared/messages';
+import { ApiError, call } from '../api/client';
+import { useSession } from '../session-store';
+
+/**
+ * Device trust (issue 11): what a revoked device or a duplicated one (device_fork) tells the
+ * agent, where the unsent actions went, and the explicit way back: a new identity.
+ */
+export function DeviceTrustNotice({
+  sync,
+  onChanged,
+}: {
+  sync: SyncStatus | null;
+  onChanged: (next: SyncStatus) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<'revoked' | 'fork' | null>(null);
+  if (!sync) return null;
+  const revoked = sync.revocation;
+  const forked = sync.state === 'device_fork';
+  if (!revoked && !forked && done === null) return null;
+
+  const reenrol = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await call('sync.reenrol', {});
+      setDone(sync.revocation ? 'revoked' : 'fork');
+      onChanged(next);
+    } catch (failure) {
+      setError(
+        failure instanceof ApiError ? failure.message : deviceTrustMessages.reenrolNotNeeded,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done !== null && !revoked && !forked) {
+    return (
+      <p role="status" className="notice notice-warn">
+        {deviceTrustMessages.reenrolled(done)}
+      </p>
+    );
+  }
+  return (
+    <section
+      className="notice notice-danger device-trust"
+      role="alert"
+      aria-labelledby="device-trust-title"
+    >
+      <strong id="device-trust-title">
+        {revoked ? deviceTrustMessages.revokedTitle : deviceTrustMessages.forkTitle}
+      </strong>
+      {revoked ? (
+        <>
+          <p>{deviceTrustMessages.revokedIntro}</p>
+          <p>{deviceTrustMessages.revokedSaved(revoked.actions)}</p>
+          {revoked.actions > 0 && <code className="device-trust-file">{revoked.file}</code>}
+          <p>{deviceTrustMessages.revokedWhatToDo(revoked.actions)}</p>
+        </>
+      ) : (
+        <p>{deviceTrustMessages.forkBody}</p>
+      )}
+      {error && <p>{error}</p>}
+      <button type="button" className="primary" disabled={busy} onClick={() => void reenrol()}>
+        {busy ? deviceTrustMessages.reenrolling : deviceTrustMessages.reenrol}
+      </button>
+    </section>
+  );
+}
+
+/** The sign-in screen asks for the device's state itself: it may have been revoked. */
+export function SignInDeviceNotice({ checkAgain }: { checkAgain: number }) {
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  useEffect(() => {
+    call('sync.status', {})
+      .then(setSync)
+      .catch(() => setSync(null));
+  }, [checkAgain]);
+  return <DeviceTrustNotice sync={sync} onChanged={setSync} />;
+}
+
+/** A device revoked under a signed-in agent: the session is over, the sign-in screen says why. */
+export function useSignOutWhenRevoked(): void {
+  const revoked = useSession((s) => s.sync?.state === 'revoked');
+  const signOut = useSession((s) => s.signOut);
+  useEffect(() => {
+    if (!revoked) return;
+    // Forgotten with the session: the next agent's desk must not start from this status.
+    useSession.setState({ sync: null });
+    void signOut();
+  }, [revoked, signOut]);
+}

@@ -1,0 +1,103 @@
+/**
+ * Issue 11 through the web door with the reference central API: the sign-in rate limit's
+ * Spanish message, a device revoked by a supervisor (from the command line, while the desk was
+ * offline with an action queued), the notice on the sign-in screen saying where its unsent
+ * actions went, and the explicit re-enrolment that brings it back.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expectAccessible } from './a11y';
+import { expect, loopTest as test, startCentral, startDeskDoor, type Started } from './fixtures';
+
+test('a revoked desk says where its unsent actions are and comes back when enrolled again', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  let central: Started = await startCentral(dirs.central);
+  const door = await startDeskDoor(dirs.desk, central.url);
+  try {
+    await page.goto(door.url);
+    const signIn = async (username: string, password: string) => {
+      await page.getByLabel('Usuario').fill(username);
+      await page.getByLabel('Contraseña').fill(password);
+      await page.getByRole('button', { name: 'Ingresar' }).click();
+    };
+
+    // Too many wrong passwords: the central makes the next attempt wait, and says for how long.
+    for (let i = 0; i < 5; i++) {
+      await signIn('supervisora', 'equivocada');
+      // Answered: the password is cleared for the next try.
+      await expect(page.getByLabel('Contraseña')).toHaveValue('');
+      await expect(page.getByRole('alert')).toHaveText('Usuario o contraseña incorrectos.');
+    }
+    await signIn('supervisora', 'super600');
+    await expect(page.getByRole('alert')).toHaveText(
+      'Demasiados intentos. Intente de nuevo en 15 minutos.',
+    );
+    await expectAccessible(page, 'ingreso con intentos agotados');
+
+    await signIn('agente', 'agente600');
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+
+    // Offline, the agent unlocks an account: the action waits on this desk.
+    await central.stop();
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await record.getByRole('button', { name: 'Desbloquear' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('N° de serie de la cédula').check();
+    await dialog.getByLabel('Empresa empleadora').check();
+    await dialog.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
+
+    // Meanwhile a supervisor revokes this device on the central.
+    const { deviceId } = JSON.parse(
+      fs.readFileSync(path.join(dirs.desk, 'device-secret.json'), 'utf8'),
+    ) as { deviceId: string };
+    const revoked = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/central-api/start.ts',
+        '--data-dir',
+        dirs.central,
+        '--revoke-device',
+        deviceId,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(revoked.status, revoked.stderr).toBe(0);
+    central = await startCentral(dirs.central, String(central.port));
+
+    // At its next contact the desk is wiped and signed out; the sign-in screen says why.
+    const notice = page.getByRole('alert').filter({ hasText: 'Este equipo fue revocado' });
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    await expect(notice).toContainText('La acción que no alcanzó a enviarse quedó guardada');
+    await expect(notice).toContainText('para que la revise y la registre');
+    await expect(notice).toContainText(`acciones-sin-enviar-${deviceId}.json`);
+    await expect(page.getByRole('button', { name: 'Ingresar' })).toBeVisible();
+    await expectAccessible(page, 'equipo revocado');
+    expect(fs.existsSync(path.join(dirs.desk, `acciones-sin-enviar-${deviceId}.json`))).toBe(true);
+
+    await signIn('agente', 'agente600');
+    await expect(page.getByText(/revocó este equipo: no se puede ingresar/)).toBeVisible();
+
+    // Enrolled again, explicitly: a new identity, a fresh replica.
+    await page.getByRole('button', { name: 'Inscribir como equipo nuevo' }).click();
+    await expect(page.getByRole('status')).toHaveText(/El equipo tiene una identidad nueva/);
+    await expectAccessible(page, 'equipo inscrito de nuevo');
+    await signIn('agente', 'agente600');
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    await indicator.click();
+    await expect(page.getByRole('definition').filter({ hasText: deviceId })).toHaveCount(0);
+    await expectAccessible(page, 'sincronización tras inscribirse de nuevo');
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});

@@ -1,0 +1,691 @@
+/**
+ * Issue 11 against the real central API on 127.0.0.1: device trust (a stolen device id, a
+ * revocation end to end and re-enrolment, the way out of device_fork), the refresh token's
+ * grace after a lost answer, the sign-in rate limit, group commit (a failing action in a batch,
+ * a crash mid-batch) and the change log pruned behind the oldest cursor that matters.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  startCentralApi,
+  type CentralApi,
+  type CentralApiOptions,
+} from '../../src/central-api/server';
+import { openSqlite } from '../../src/main/db/database';
+import { TokenResponse } from '../../src/shared/sync-protocol';
+import { FIXED_NOW, tempDir } from '../support/context';
+import {
+  act,
+  clockAt,
+  editPhone,
+  openDesk,
+  record,
+  signIn,
+  startCentral,
+  startProxy,
+  syncNow,
+  type Clock,
+  type Desk,
+} from '../support/sync-setup';
+
+const PEDRO = '12345678-5';
+const CAMILA = '16789012-1';
+const ANA = '10203040-0';
+const body = (rut: string) => Number(rut.split('-')[0]);
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+
+const stops: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (stops.length > 0) await stops.pop()!();
+});
+
+/** The central API with options the shared helper does not pass (limits, retention, TTLs). */
+async function startCentralWith(
+  clock: Clock,
+  options: Partial<CentralApiOptions> = {},
+): Promise<CentralApi> {
+  const api = await startCentralApi({
+    dataDir: tempDir(),
+    port: 0,
+    demoPersons: 300,
+    now: () => clock.now,
+    pruneEveryMs: 0,
+    log: () => {},
+    ...options,
+  });
+  stops.push(() => api.close());
+  return api;
+}
+
+const advance = (clock: Clock, ms: number) => {
+  clock.now = new Date(clock.now.getTime() + ms);
+};
+
+type RawSession = { token: string; device: string; secret: string };
+
+async function raw(
+  url: string,
+  method: string,
+  route: string,
+  options: { session?: RawSession; device?: string; secret?: string; body?: unknown } = {},
+) {
+  const headers: Record<string, string> = { 'X-Client-Version': '0.1.0' };
+  const device = options.session?.device ?? options.device;
+  const secret = options.session?.secret ?? options.secret;
+  if (device) headers['X-Device-Id'] = device;
+  if (secret) headers['X-Device-Secret'] = secret;
+  if (options.session) headers['Authorization'] = `Bearer ${options.session.token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${url}${route}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const json = (await response.json()) as Record<string, unknown> & {
+    error?: { code: string; message: string };
+  };
+  return { status: response.status, headers: response.headers, json };
+}
+
+async function rawSignIn(
+  url: string,
+  username: string,
+  password: string,
+  device: string = randomUUID(),
+  secret: string = randomBytes(32).toString('base64url'),
+) {
+  const reply = await raw(url, 'POST', '/auth/sign-in', {
+    body: { username, password, deviceId: device, deviceSecret: secret },
+  });
+  return { reply, device, secret };
+}
+
+async function supervisor(url: string): Promise<RawSession> {
+  const { reply, device, secret } = await rawSignIn(url, 'supervisora', 'super600');
+  expect(reply.status).toBe(200);
+  return { token: TokenResponse.parse(reply.json).accessToken, device, secret };
+}
+
+const count = (api: CentralApi, sql: string, ...params: unknown[]) =>
+  (api.db.$client.prepare(sql).get(...params) as { n: number }).n;
+
+const deskCount = (desk: Desk, table: string) =>
+  (desk.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+const serverPhone = (api: CentralApi, rut: string) =>
+  api.db.$client.prepare('SELECT phone, version FROM persons WHERE rut = ?').get(body(rut)) as {
+    phone: string | null;
+    version: number;
+  };
+
+const secretFile = (desk: Desk) =>
+  JSON.parse(fs.readFileSync(path.join(deskDir(desk), 'device-secret.json'), 'utf8')) as {
+    deviceId: string;
+    secret: string;
+  };
+
+const deskDir = (desk: Desk) => {
+  const info = desk.dispatchNow('app.info', {});
+  if (!info.ok) throw new Error('app.info');
+  return (info.value as { dataDir: string }).dataDir;
+};
+
+describe('device trust', () => {
+  it('a stolen device id without its secret can neither push as it nor wedge it', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url);
+    await syncNow(desk);
+    const victim = desk.context.deviceId;
+    // The desk enrolled with a secret of its own; the central keeps only its hash.
+    const stored = secretFile(desk);
+    expect(stored.deviceId).toBe(victim);
+    const row = central.db.$client
+      .prepare('SELECT secret_hash FROM devices WHERE device_id = ?')
+      .get(victim) as { secret_hash: string };
+    expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.secret_hash).not.toContain(stored.secret);
+
+    // Someone who knows the id (it is shown on screen, stamped on audit events) and a valid
+    // password, but not the secret: no session for that device.
+    const thief = await rawSignIn(central.url, 'agente', 'agente600', victim);
+    expect(thief.reply.status).toBe(401);
+    expect(thief.reply.json.error?.code).toBe('device_untrusted');
+    const noSecret = await raw(central.url, 'POST', '/auth/sign-in', {
+      body: { username: 'agente', password: 'agente600', deviceId: victim },
+    });
+    expect(noSecret.status).toBe(426);
+    expect(count(central, 'SELECT count(*) AS n FROM tokens WHERE device_id = ?', victim)).toBe(2);
+
+    // With a session of his own device, claiming the victim's id: refused, nothing recorded.
+    const own = await rawSignIn(central.url, 'agente', 'agente600');
+    const token = TokenResponse.parse(own.reply.json).accessToken;
+    const mutation = {
+      id: 1,
+      actionId: randomUUID(),
+      agentId: 'agent-demo',
+      kind: 'person.update_contact',
+      personRut: body(PEDRO),
+      payload: { changes: { phone: { from: null, to: '+56900000000' } } },
+      decidedAt: new Date().toISOString(),
+      payloadHash: 'f'.repeat(64),
+    };
+    for (const secret of [undefined, own.secret, randomBytes(32).toString('base64url')]) {
+      const pushed = await raw(central.url, 'POST', '/sync/push', {
+        session: { token, device: victim, secret: secret! },
+        body: { deviceId: victim, sentAt: new Date().toISOString(), mutations: [mutation] },
+      });
+      expect(pushed.status).toBe(401);
+    }
+    expect(count(central, 'SELECT count(*) AS n FROM mutation_results')).toBe(0);
+
+    // The real desk is not wedged: its first action goes through as number 1.
+    editPhone(desk, PEDRO, '+56 9 4242 4242');
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(serverPhone(central, PEDRO).phone).toBe('+56942424242');
+  });
+
+  it('a revoked device stops, its replica is wiped, its unsent actions are kept in a file, and it comes back only when enrolled again', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url);
+    await syncNow(desk);
+    const revokedId = desk.context.deviceId;
+    const { secret } = secretFile(desk);
+    const before = serverPhone(central, PEDRO);
+    // Work that has not reached the central yet.
+    const receipt = editPhone(desk, PEDRO, '+56 9 7777 1234');
+
+    // Only a supervisor may revoke.
+    const agentOnly = await rawSignIn(central.url, 'agente', 'agente600');
+    const agentSession = {
+      token: TokenResponse.parse(agentOnly.reply.json).accessToken,
+      device: agentOnly.device,
+      secret: agentOnly.secret,
+    };
+    const refused = await raw(central.url, 'POST', '/admin/devices/revoke', {
+      session: agentSession,
+      body: { deviceId: revokedId },
+    });
+    expect(refused.status).toBe(403);
+    const boss = await supervisor(central.url);
+    const unknown = await raw(central.url, 'POST', '/admin/devices/revoke', {
+      session: boss,
+      body: { deviceId: randomUUID() },
+    });
+    expect(unknown.status).toBe(404);
+    const revoked = await raw(central.url, 'POST', '/admin/devices/revoke', {
+      session: boss,
+      body: { deviceId: revokedId, reason: 'Notebook extraviado' },
+    });
+    expect(revoked.status).toBe(200);
+    expect(revoked.json).toMatchObject({ deviceId: revokedId, revokedBy: 'supervisora' });
+    // Its sessions end at once.
+    expect(count(central, 'SELECT count(*) AS n FROM tokens WHERE device_id = ?', revokedId)).toBe(
+      0,
+    );
+
+    // Next contact: the desk learns it, saves its unsent action, wipes the replica.
+    const status = await syncNow(desk);
+    expect(status).toMatchObject({ state: 'revoked', pending: 0, persons: 0 });
+    expect(status.revocation).toMatchObject({ actions: 1 });
+    for (const table of ['persons', 'accounts', 'memberships', 'companies', 'outbox', 'agents']) {
+      expect(deskCount(desk, table), table).toBe(0);
+    }
+    const file = status.revocation!.file;
+    expect(path.dirname(file)).toBe(deskDir(desk));
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      equipo: string;
+      acciones: Array<{ actionId: string; rut: string; kind: string; payload: unknown }>;
+    };
+    expect(saved.equipo).toBe(revokedId);
+    expect(saved.acciones).toEqual([
+      expect.objectContaining({
+        actionId: receipt.actionId,
+        rut: PEDRO,
+        kind: 'person.update_contact',
+      }),
+    ]);
+    expect(JSON.stringify(saved.acciones[0]!.payload)).toContain('+56977771234');
+    // It never reached the central, and nothing more leaves this desk.
+    expect(serverPhone(central, PEDRO)).toEqual(before);
+    expect(desk.dispatchNow('auth.session', {})).toEqual({ ok: true, value: null });
+    await desk.sync()!.syncNow();
+    expect(desk.dispatchNow('sync.status', {})).toMatchObject({ value: { state: 'revoked' } });
+    expect(count(central, 'SELECT count(*) AS n FROM mutation_results')).toBe(0);
+
+    // Nobody signs in on it, online or offline, and the central refuses it even with its secret.
+    const signInAgain = await desk.dispatch('auth.signIn', {
+      username: 'agente',
+      password: 'agente600',
+    });
+    expect(signInAgain).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(!signInAgain.ok && signInAgain.error.message).toMatch(/revocó este equipo/);
+    const withSecret = await rawSignIn(central.url, 'agente', 'agente600', revokedId, secret);
+    expect(withSecret.reply.status).toBe(403);
+    expect(withSecret.reply.json.error?.code).toBe('device_revoked');
+
+    // Re-enrolment is explicit: a new identity, then a sign-in, then a fresh replica.
+    const again = await desk.dispatch('sync.reenrol', {});
+    expect(again).toMatchObject({ ok: true, value: { revocation: null } });
+    const newId = desk.context.deviceId;
+    expect(newId).not.toBe(revokedId);
+    expect(secretFile(desk).deviceId).toBe(newId);
+    await signIn(desk, 'agente');
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0, persons: 300 });
+    expect(record(desk, PEDRO).phone).toBe(before.phone);
+    // The file stays for the supervisor.
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('is revoked from the command line too, while the server runs', async () => {
+    const clock = clockAt();
+    const dataDir = tempDir();
+    const central = await startCentralWith(clock, { dataDir });
+    const desk = await openDesk(central.url, { clock });
+    await syncNow(desk);
+    const id = desk.context.deviceId;
+    const cli = await runNode([
+      'src/central-api/start.ts',
+      '--data-dir',
+      dataDir,
+      '--revoke-device',
+      id,
+      '--reason',
+      'Equipo dado de baja',
+    ]);
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ deviceId: id, revokedBy: 'línea de comandos' });
+    const bad = await runNode([
+      'src/central-api/start.ts',
+      '--data-dir',
+      dataDir,
+      '--revoke-device',
+      'x',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/UUID/);
+    expect(await syncNow(desk)).toMatchObject({ state: 'revoked' });
+  });
+
+  it('leaves device_fork by enrolling as a new device, losing nothing and applying nothing twice', async () => {
+    const central = await startCentral();
+    const dirA = tempDir();
+    const a = await openDesk(central.url, { dataDir: dirA });
+    await syncNow(a);
+    // Queued on A before its data folder is copied: both copies hold it, with the same number.
+    const shared = editPhone(a, PEDRO, '+56 9 3000 0001');
+    a.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const dirB = tempDir();
+    fs.cpSync(dirA, dirB, { recursive: true });
+    const b = await openDesk(central.url, { dataDir: dirB });
+    expect(b.context.deviceId).toBe(a.context.deviceId);
+
+    await syncNow(a);
+    const onlyA = editPhone(a, CAMILA, '+56 9 3000 0002');
+    expect(await syncNow(a)).toMatchObject({ state: 'idle', pending: 0 });
+    // B numbers its next action like A's: same id, other content.
+    const onlyB = editPhone(b, ANA, '+56 9 3000 0003');
+    const forked = await syncNow(b);
+    expect(forked).toMatchObject({
+      state: 'device_fork',
+      pending: 2,
+      lastErrorCode: 'device_fork',
+    });
+    expect(serverPhone(central, ANA).phone).not.toBe('+56930000003');
+
+    const out = await b.dispatch('sync.reenrol', {});
+    expect(out.ok).toBe(true);
+    expect(b.context.deviceId).not.toBe(a.context.deviceId);
+    await signIn(b, 'agente');
+    expect(await syncNow(b)).toMatchObject({
+      state: 'idle',
+      pending: 0,
+      conflicts: 0,
+      rejected: 0,
+    });
+
+    expect(serverPhone(central, ANA).phone).toBe('+56930000003');
+    expect(serverPhone(central, CAMILA).phone).toBe('+56930000002');
+    // The action both copies held was applied once: answered again, not applied again.
+    const pedro = serverPhone(central, PEDRO);
+    expect(pedro.phone).toBe('+56930000001');
+    expect(
+      central.db.$client
+        .prepare('SELECT status FROM mutation_results WHERE action_id = ? ORDER BY device_id')
+        .all(shared.actionId),
+    ).toHaveLength(2);
+    expect(
+      count(
+        central,
+        "SELECT count(*) AS n FROM change_log WHERE entity = 'person' AND key = ?",
+        body(PEDRO),
+      ),
+    ).toBe(1);
+    for (const action of [shared, onlyA, onlyB]) {
+      expect(
+        count(
+          central,
+          "SELECT count(*) AS n FROM mutation_results WHERE action_id = ? AND status = 'applied'",
+          action.actionId,
+        ),
+      ).toBeGreaterThan(0);
+    }
+    // A keeps syncing under its own identity.
+    editPhone(a, PEDRO, '+56 9 3000 0004');
+    expect(await syncNow(a)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(await syncNow(b)).toMatchObject({ state: 'idle' });
+    expect(record(b, PEDRO).phone).toBe('+56930000004');
+  });
+});
+
+describe('a desk that lost its secret', () => {
+  it('enrols as a new device at its next sign-in and sends its queue, applied once', async () => {
+    const central = await startCentral();
+    const dataDir = tempDir();
+    const first = await openDesk(central.url, { dataDir });
+    await syncNow(first);
+    const oldId = first.context.deviceId;
+    const queued = editPhone(first, PEDRO, '+56 9 2323 2323');
+    first.close();
+    // The keychain lost it (a new user profile, a repaired OS): the id remains, the secret not.
+    fs.rmSync(path.join(dataDir, 'device-secret.json'));
+
+    const again = await openDesk(central.url, { dataDir });
+    expect(again.context.deviceId).not.toBe(oldId);
+    expect(secretFile(again).deviceId).toBe(again.context.deviceId);
+    expect(await syncNow(again)).toMatchObject({ state: 'idle', pending: 0, rejected: 0 });
+    expect(serverPhone(central, PEDRO).phone).toBe('+56923232323');
+    expect(
+      count(
+        central,
+        'SELECT count(*) AS n FROM mutation_results WHERE action_id = ?',
+        queued.actionId,
+      ),
+    ).toBe(1);
+    // The old identity was never taken over: it still has only its own secret.
+    expect(count(central, 'SELECT count(*) AS n FROM devices WHERE device_id = ?', oldId)).toBe(1);
+  });
+});
+
+describe('sessions', () => {
+  it('the refresh token survives one lost answer', async () => {
+    const clock = clockAt();
+    const central = await startCentral({ clock, accessTtlMs: 60_000 });
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { clock });
+    await syncNow(desk);
+    advance(clock, 2 * MIN);
+    editPhone(desk, PEDRO, '+56 9 6060 6060');
+    let lost = 0;
+    proxy.setFaults((request) => {
+      if (request.path !== '/auth/refresh' || lost > 0) return { kind: 'pass' };
+      lost++;
+      // The central rotates the token; the answer carrying the new pair never arrives.
+      return { kind: 'drop_response' };
+    });
+    expect(await syncNow(desk)).toMatchObject({ state: 'offline', pending: 1 });
+    expect(lost).toBe(1);
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(serverPhone(central, PEDRO).phone).toBe('+56960606060');
+    // The pair nobody received was withdrawn: one live session on this device.
+    expect(
+      count(
+        central,
+        "SELECT count(*) AS n FROM tokens WHERE device_id = ? AND kind = 'refresh'",
+        desk.context.deviceId,
+      ),
+    ).toBe(1);
+  });
+
+  it('limits sign-in attempts per user, and says in Spanish when to try again', async () => {
+    const clock = clockAt();
+    const central = await startCentralWith(clock);
+    const desk = await openDesk(central.url, { clock, user: null });
+    const attempt = async (password: string) => {
+      const answer = await desk.dispatch('auth.signIn', { username: 'agente', password });
+      return answer.ok ? 'ok' : answer.error.message;
+    };
+    for (let i = 0; i < 5; i++) {
+      expect(await attempt('equivocada')).toBe('Usuario o contraseña incorrectos.');
+    }
+    // Even the right password waits now.
+    expect(await attempt('agente600')).toBe('Demasiados intentos. Intente de nuevo en 15 minutos.');
+    advance(clock, 11 * MIN);
+    expect(await attempt('agente600')).toBe('Demasiados intentos. Intente de nuevo en 4 minutos.');
+    const direct = await rawSignIn(central.url, 'agente', 'agente600');
+    expect(direct.reply.status).toBe(429);
+    expect(direct.reply.headers.get('retry-after')).toBe('240');
+    expect(direct.reply.json.error?.code).toBe('too_many_attempts');
+    // Another user is not held back by this one's failures.
+    expect((await rawSignIn(central.url, 'supervisora', 'super600')).reply.status).toBe(200);
+    advance(clock, 4 * MIN);
+    expect(await attempt('agente600')).toBe('ok');
+  });
+
+  it('limits sign-in attempts per device, whatever the usernames tried', async () => {
+    const clock = clockAt();
+    const central = await startCentralWith(clock);
+    const device: string = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    for (let i = 0; i < 20; i++) {
+      const tried = await rawSignIn(central.url, `usuario${i}`, 'x', device, secret);
+      expect(tried.reply.status).toBe(401);
+    }
+    const blocked = await rawSignIn(central.url, 'agente', 'agente600', device, secret);
+    expect(blocked.reply.status).toBe(429);
+    expect(Number(blocked.reply.headers.get('retry-after'))).toBe(15 * 60);
+    expect((await rawSignIn(central.url, 'agente', 'agente600')).reply.status).toBe(200);
+  });
+});
+
+describe('group commit', () => {
+  it('a batch with a failing action in the middle applies the others exactly once, even sent twice', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url);
+    await syncNow(desk);
+    const membership = record(desk, PEDRO).memberships[0]!;
+    act(desk, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: membership.companyRut,
+      change: 'disable',
+      reason: 'Pedido de la empresa',
+      identityCheck: [],
+      expectedVersion: membership.version,
+    });
+    await syncNow(desk);
+    const before = [serverPhone(central, CAMILA), serverPhone(central, ANA)];
+    editPhone(desk, CAMILA, '+56 9 1212 0001');
+    // The company leaves the mutual on the server: this one is refused there.
+    central.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
+    act(desk, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: membership.companyRut,
+      change: 'enable',
+      reason: 'Rehabilitación',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: record(desk, PEDRO).memberships[0]!.version,
+    });
+    editPhone(desk, ANA, '+56 9 1212 0002');
+    let lost = false;
+    proxy.setFaults((request) => {
+      if (request.path !== '/sync/push' || lost) return { kind: 'pass' };
+      lost = true;
+      return { kind: 'drop_response' };
+    });
+    await syncNow(desk);
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
+    expect(proxy.seen.filter((r) => r.path === '/sync/push').length).toBeGreaterThanOrEqual(3);
+    expect(serverPhone(central, CAMILA)).toEqual({
+      phone: '+56912120001',
+      version: before[0]!.version + 1,
+    });
+    expect(serverPhone(central, ANA)).toEqual({
+      phone: '+56912120002',
+      version: before[1]!.version + 1,
+    });
+    expect(
+      central.db.$client
+        .prepare('SELECT state FROM memberships WHERE person_rut = ? AND company_rut = 76543210')
+        .get(body(PEDRO)),
+    ).toEqual({ state: 'disabled' });
+  });
+
+  it('a central killed mid-batch applied none of it; the desk sends it again, applied once', async () => {
+    const dataDir = tempDir();
+    const first = await startChild(dataDir, 0, 2);
+    const desk = await openDesk(first.url);
+    await syncNow(desk);
+    const people = [PEDRO, CAMILA, ANA, '18765432-7', '6543210-2'];
+    const before = people.map((rut) => serverPhoneAt(dataDir, rut));
+    people.forEach((rut, i) => editPhone(desk, rut, `+56 9 5151 000${i}`));
+    // The central dies (SIGKILL) right after the third action of the batch, before the commit.
+    expect(await syncNow(desk)).toMatchObject({ state: 'offline', pending: 5 });
+    expect(await first.exited).toBeNull();
+
+    const central = await startCentralApi({
+      dataDir,
+      port: first.port,
+      demoPersons: 300,
+      now: () => FIXED_NOW,
+      pruneEveryMs: 0,
+      log: () => {},
+    });
+    stops.push(() => central.close());
+    expect(count(central, 'SELECT count(*) AS n FROM mutation_results')).toBe(0);
+    people.forEach((rut, i) => expect(serverPhone(central, rut), rut).toEqual(before[i]));
+
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0, rejected: 0 });
+    expect(
+      count(central, "SELECT count(*) AS n FROM mutation_results WHERE status = 'applied'"),
+    ).toBe(5);
+    people.forEach((rut, i) =>
+      expect(serverPhone(central, rut)).toEqual({
+        phone: `+569515100${String(i).padStart(2, '0')}`,
+        version: before[i]!.version + 1,
+      }),
+    );
+  });
+});
+
+describe('the change log is pruned behind the oldest cursor that matters', () => {
+  it('keeps what an active desk lacks, prunes what all have, and a desk left behind resyncs keeping its queue', async () => {
+    const clock = clockAt();
+    const central = await startCentralWith(clock, { refreshTtlMs: 365 * DAY });
+    const proxy = await startProxy(central.url);
+    const a = await openDesk(central.url, { clock });
+    const b = await openDesk(central.url, { clock });
+    const c = await openDesk(proxy.url, { clock });
+    for (const desk of [a, b, c]) await syncNow(desk);
+    const logRows = () => count(central, 'SELECT count(*) AS n FROM change_log');
+
+    editPhone(b, PEDRO, '+56 9 8100 0001');
+    editPhone(b, CAMILA, '+56 9 8100 0002');
+    for (const desk of [b, a, b, a]) await syncNow(desk);
+    const written = logRows();
+    expect(written).toBeGreaterThan(0);
+
+    // C (active, pulled two days ago) has not seen them: they stay.
+    advance(clock, 2 * DAY);
+    expect(central.pruneChangeLog()).toEqual({ pruned: 0, floor: 0 });
+    expect(logRows()).toBe(written);
+    // Once C has them too (its next pull acknowledges them), they go.
+    await syncNow(c);
+    await syncNow(c);
+    expect(record(c, CAMILA).phone).toBe('+56981000002');
+    const pruned = central.pruneChangeLog();
+    expect(pruned.pruned).toBe(written);
+    expect(logRows()).toBe(0);
+    // A pull from the floor is still fine: nothing was missed.
+    expect(await syncNow(a)).toMatchObject({ state: 'idle' });
+
+    // C goes quiet for three weeks (no longer active) with an action of its own queued.
+    const queued = editPhone(c, ANA, '+56 9 8100 0003');
+    advance(clock, 21 * DAY);
+    editPhone(b, PEDRO, '+56 9 8100 0004');
+    for (const desk of [b, a, b, a]) await syncNow(desk);
+    advance(clock, 2 * DAY);
+    expect(central.pruneChangeLog().pruned).toBeGreaterThan(0);
+
+    const pullsFromScratch = () =>
+      proxy.seen.filter((r) => r.path.startsWith('/sync/pull?cursor=&')).length;
+    const scratchBefore = pullsFromScratch();
+    const back = await syncNow(c);
+    expect(back).toMatchObject({ state: 'idle', pending: 0, rejected: 0, conflicts: 0 });
+    // The change it missed was pruned: only a fresh snapshot could bring it.
+    expect(pullsFromScratch()).toBe(scratchBefore + 1);
+    expect(record(c, PEDRO).phone).toBe('+56981000004');
+    // Its queue was kept and sent: applied once.
+    expect(serverPhone(central, ANA).phone).toBe('+56981000003');
+    expect(
+      count(
+        central,
+        'SELECT count(*) AS n FROM mutation_results WHERE action_id = ?',
+        queued.actionId,
+      ),
+    ).toBe(1);
+    expect(record(c, ANA).phone).toBe('+56981000003');
+  });
+});
+
+// --- processes ------------------------------------------------------------------------------
+
+function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function startChild(
+  dataDir: string,
+  port: number,
+  crashAfterMutation: number,
+): Promise<{ url: string; port: number; exited: Promise<number | null> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.resolve('test/support/central-child.ts'),
+      dataDir,
+      String(port),
+      'crash-after-mutation',
+      String(crashAfterMutation),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  stops.push(() => {
+    child.kill('SIGKILL');
+  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const line = await lines.next();
+  if (line.done) throw new Error('central child ended before it was ready');
+  const ready = JSON.parse(line.value) as { url: string; port: number };
+  return { ...ready, exited };
+}
+
+/** A person's phone and version read straight from a central database file not open here. */
+function serverPhoneAt(dataDir: string, rut: string) {
+  const api = {
+    db: { $client: openSqlite(path.join(dataDir, 'central.db'), { readonly: true }) },
+  } as unknown as CentralApi;
+  try {
+    return serverPhone(api, rut);
+  } finally {
+    api.db.$client.close();
+  }
+}
