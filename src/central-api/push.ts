@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
+import { createDataRequestRepository } from '../main/repositories/data-request-repository';
 import { applyIntent, type IntentOutcome } from '../main/sync/intents';
 import type {
   Entity,
@@ -59,6 +60,7 @@ export function createPush(deps: PushDeps) {
   const { sqlite, changeLog } = deps;
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: true });
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });
+  const dataRequests = createDataRequestRepository(sqlite, { bumpVersions: true });
 
   const deviceState = sqlite.prepare(
     'SELECT agent_id, last_processed FROM device_state WHERE device_id = ?',
@@ -113,7 +115,9 @@ export function createPush(deps: PushDeps) {
         return {
           ...base,
           status: 'conflict',
-          message: CONFLICT_MESSAGE,
+          // Ley 21.719: a blocked person's conflict says so, with its code.
+          ...(outcome.code ? { code: outcome.code } : {}),
+          message: outcome.code ? rejectionMessages[outcome.code] : CONFLICT_MESSAGE,
           conflicts: outcome.conflicts,
         };
       case 'rejected':
@@ -132,6 +136,8 @@ export function createPush(deps: PushDeps) {
           now: deps.now(),
           agent: deps.auth.scopeOf(who.agent),
           ageMs,
+          dataRequests,
+          agentId: who.agent.agentId,
         },
         {
           actionId: mutation.actionId,

@@ -55,6 +55,11 @@ import { changeMembershipState, changeRole } from './services/membership-actions
 import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
 import { companyHandlers } from './handlers/company-handlers';
+import {
+  createDownloads,
+  dataRequestHandlers,
+  type Download,
+} from './handlers/data-request-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { signInThroughCentral } from './services/central-sign-in';
@@ -103,6 +108,8 @@ export type CoreOptions = {
   syncOptions?: Partial<
     Omit<SyncEngineOptions, 'sqlite' | 'writer' | 'client' | 'deviceId' | 'tokens' | 'now'>
   >;
+  /** Ley 21.719 exports, Electron door: show a file in its folder (shell.showItemInFolder). */
+  revealFile?: (file: string) => void;
 };
 
 export type Handlers = {
@@ -121,6 +128,8 @@ export type Core = {
   /** The sync engine, when a central API is configured. */
   sync: () => SyncEngine | null;
   close: () => void;
+  /** Web door: the export file behind a one-time download ticket (Ley 21.719, issue 10). */
+  download: (ticket: string) => Download | null;
 };
 
 /** This installation's identity, kept in the replica and stamped on every audit event. */
@@ -302,8 +311,20 @@ export function createCore(options: CoreOptions): Core {
     excludeViews: !input.includeViews,
   });
 
+  const downloads = createDownloads(now);
   const handlers: Handlers = {
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
+    // Ley 21.719 data-subject requests (issue 10).
+    ...dataRequestHandlers({
+      context,
+      agent,
+      kick: () => engine?.kick(),
+      dataDir: options.dataDir,
+      door: options.door,
+      downloads,
+      revealFile: options.revealFile,
+      replicaIncomplete: incomplete,
+    }),
     'app.info': () => ({
       version: options.version,
       door: options.door,
@@ -496,6 +517,7 @@ export function createCore(options: CoreOptions): Core {
       return answer;
     },
     sync: () => engine,
+    download: (ticket) => downloads.take(ticket, session?.agentId ?? null),
     close: () => {
       engine?.stop();
       db.$client.close();

@@ -17,6 +17,7 @@ import {
   safeStorage,
   screen,
   session,
+  shell,
   type MenuItemConstructorOptions,
 } from 'electron';
 import { createCore, type Core } from './core';
@@ -328,6 +329,8 @@ function start(): void {
         demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
         centralUrl,
         tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
+        // Ley 21.719 exports: the Electron door shows the file in its folder.
+        revealFile: (file) => shell.showItemInFolder(file),
         idleLockSeconds: idleLockSeconds({
           envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
           configMinutes: config.idleLockMinutes,

@@ -43,5 +43,14 @@ export const channelNames = [
   'companyUsers.add',
   'companyUsers.change',
   'companyUsers.setModules',
+  // Ley 21.719 data-subject requests (issue 10).
+  'dataRequests.record',
+  'dataRequests.list',
+  'dataRequests.get',
+  'dataRequests.move',
+  'dataRequests.unblock',
+  'dataRequests.export',
+  'dataRequests.download',
+  'dataRequests.byDeadline',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
