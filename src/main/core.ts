@@ -324,6 +324,7 @@ export function createCore(options: CoreOptions): Core {
       downloads,
       revealFile: options.revealFile,
       replicaIncomplete: incomplete,
+      log,
     }),
     'app.info': () => ({
       version: options.version,

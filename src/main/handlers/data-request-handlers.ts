@@ -72,6 +72,7 @@ type Deps = {
   /** Electron door: show a file in the system's file manager. */
   revealFile?: (file: string) => void;
   replicaIncomplete: () => boolean;
+  log: (message: string, error?: unknown) => void;
 };
 
 const body = (rut: string) => readRut(rut)!.body;
@@ -132,7 +133,10 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       return receipt;
     },
     'dataRequests.export': (input) =>
-      exportDataRequest(context, agent(), input.number, { dataDir: deps.dataDir }),
+      exportDataRequest(context, agent(), input.number, {
+        dataDir: deps.dataDir,
+        log: deps.log,
+      }),
     'dataRequests.download': (input) => {
       const session = agent();
       const row = context.db.$client

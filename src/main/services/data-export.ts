@@ -18,7 +18,7 @@ import type { ExportView } from '../../shared/contract';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { dataExportTexts } from '../../shared/messages';
 import { maskSerial } from '../../shared/identity-facts';
-import { loginRut, rutFromBody } from '../../shared/rut';
+import { formatRut, loginRut, readRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 import { authorize } from './run-action';
@@ -174,6 +174,8 @@ export type ExportOptions = {
   pageSize?: number;
   /** Called after every page is handed to both files (tests watch the files grow). */
   onPage?: (progress: ExportProgress) => void;
+  /** Where an unexpected failure is reported (the agent reads a Spanish message). */
+  log?: (message: string, error?: unknown) => void;
 };
 
 const escapeHtml = (value: string) =>
@@ -186,7 +188,7 @@ const escapeHtml = (value: string) =>
 function cell(value: Value, kind: Section['columns'][number]['kind']): string {
   if (value === null || value === '') return '—';
   if (kind === 'bool') return value ? t.yes : t.no;
-  if (kind === 'rut' && typeof value === 'number') return loginRut(rutFromBody(value));
+  if (kind === 'rut' && typeof value === 'number') return formatRut(rutFromBody(value));
   if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return formatDateTime(value);
   }
@@ -194,12 +196,13 @@ function cell(value: Value, kind: Section['columns'][number]['kind']): string {
 }
 
 /** A file written in order, waiting for the disk whenever the stream asks to. */
-function sink(file: string) {
+async function openSink(file: string) {
   const stream = fs.createWriteStream(file, { flags: 'wx' });
   let failed: Error | null = null;
   stream.on('error', (error) => {
     failed = error;
   });
+  await once(stream, 'open');
   return {
     async write(text: string): Promise<void> {
       if (failed) throw failed;
@@ -261,8 +264,8 @@ export async function exportDataRequest(
     json: path.join(folder, `${base}.json`),
   };
   const part = { html: `${final.html}.part`, json: `${final.json}.part` };
-  const html = sink(part.html);
-  const json = sink(part.json);
+  let html: Awaited<ReturnType<typeof openSink>> | null = null;
+  let json: Awaited<ReturnType<typeof openSink>> | null = null;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const counts: Record<string, number> = {};
   let rows = 0;
@@ -299,6 +302,8 @@ export async function exportDataRequest(
     .join(' ');
 
   try {
+    html = await openSink(part.html);
+    json = await openSink(part.json);
     await json.write(JSON.stringify(header).slice(0, -1));
     await html.write(htmlHead(request.number, fullName, header, personOut));
     for (const section of SECTIONS) {
@@ -357,12 +362,13 @@ export async function exportDataRequest(
     fs.renameSync(part.json, final.json);
     fs.renameSync(part.html, final.html);
   } catch (error) {
-    html.destroy();
-    json.destroy();
+    html?.destroy();
+    json?.destroy();
     for (const file of [part.html, part.json, final.html, final.json]) {
       fs.rmSync(file, { force: true });
     }
     if (error instanceof RuleError) throw error;
+    options.log?.('data request export failed', error);
     throw new RuleError('data_request_export_failed');
   }
 
@@ -466,7 +472,7 @@ function htmlHead(
     )}${field(t.meta.generatedBy, header.generatedBy.displayName)}</tbody></table></header>` +
     `<section><h2>${escapeHtml(t.sections.person)}</h2><table class="meta"><tbody>${field(
       t.columns.rut,
-      person['rut'],
+      formatRut(readRut(String(person['rut']))!),
     )}${field(t.columns.givenNames, person['givenNames'])}${field(
       t.columns.lastNames,
       `${String(person['lastName1'])} ${String(person['lastName2'] ?? '')}`.trim(),
