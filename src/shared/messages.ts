@@ -139,8 +139,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   not_access_admin:
     'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
   // Ley 21.719 (issue 10).
-  data_blocked:
-    'La persona tiene un bloqueo temporal (Ley 21.719): nada puede modificarla, salvo las acciones de su propia solicitud, hasta que se desbloquee.',
+  data_blocked: 'Persona bloqueada temporalmente (Ley 21.719).',
 };
 
 /** Messages of the rules that refuse an action; params fill the blanks. */
@@ -1181,6 +1180,10 @@ export const dataRequestMessages = {
   pendingCentral: 'Pendiente de envío al sistema central',
   atCentral: 'En el sistema central',
   closeDetail: 'Cerrar',
+  optional: 'opcional',
+  blockedTag: 'Bloqueo vigente',
+  tab: 'Ley 21.719',
+  flagSoon: (n: number) => `vence en ${n} días hábiles o menos`,
 } as const;
 
 /** The export's own words (the HTML report a titular receives). */

@@ -5,6 +5,7 @@
  * unmasked.
  */
 import { view as dataRequestView } from './data-requests';
+import { isOpen as isOpenRequest } from '../../shared/rules/data-requests';
 import { randomUUID } from 'node:crypto';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
@@ -179,7 +180,14 @@ export function buildPersonRecord(
       now,
     }),
     can: {
-      editContact: can('contact.edit'),
+      // Ley 21.719: a blocked person's contact is corrected only under an open rectification.
+      editContact:
+        dataBlock &&
+        ctx.repos.dataRequests
+          .ofPerson(personRut)
+          .some((r) => r.right === 'rectification' && isOpenRequest(r.state))
+          ? decide(scope, 'contact.edit', { personCompanyRuts: companyRuts })
+          : can('contact.edit'),
       unlock: can('account.unlock'),
       clearRegistrationBlock: can('registration.clear_block'),
       resendMail: can('mail.resend'),

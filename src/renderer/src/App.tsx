@@ -18,6 +18,11 @@ import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
+// Ley 21.719 data-subject requests (issue 10).
+import { DataRequestsView } from './data-requests/DataRequestsView';
+import { DataRequestDialogs } from './data-requests/PersonDataProtection';
+import { useDataRequests } from './data-requests/data-request-store';
+import { dataRequestMessages } from '../../shared/messages';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -60,6 +65,7 @@ function Desk() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (useSession.getState().dialog) return;
+      if (useDataRequests.getState().recording || useDataRequests.getState().detail) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');
@@ -115,6 +121,7 @@ function Desk() {
           {tab('search', 'Búsqueda')}
           {tab('calls', 'Llamadas')}
           {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
+          {session.role !== 'prevention' && tab('dataRequests', dataRequestMessages.tab)}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
           {tab('sync', 'Sincronización')}
         </nav>
@@ -138,6 +145,7 @@ function Desk() {
       {view === 'audit' && <AuditView />}
       {view === 'sync' && <SyncView />}
       {view === 'requests' && <RequestsView />}
+      {view === 'dataRequests' && <DataRequestsView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />
@@ -174,6 +182,7 @@ function Desk() {
       </main>
       <ActionDialog />
       <CompanyDialogHost />
+      <DataRequestDialogs />
       <div className="toast" role="status" aria-live="polite">
         {notice}
       </div>
