@@ -467,6 +467,19 @@ export const auditDetailLabels: Record<string, string> = {
   conflicts: 'Diferencias',
   portal: 'Portal',
   value: 'Detalle',
+  // Ley 21.719 requests (issue 10).
+  number: 'Solicitud',
+  right: 'Derecho',
+  channel: 'Canal',
+  identityMethod: 'Identidad verificada con',
+  dueDate: 'Plazo',
+  detail: 'Qué pide',
+  blocked: 'Bloqueo temporal',
+  blockedAt: 'Bloqueada desde',
+  unblockedAt: 'Desbloqueada el',
+  dataRequest: 'Solicitud Ley 21.719',
+  files: 'Archivos',
+  rows: 'Registros',
 };
 
 export const auditChoiceLabels: Record<string, string> = {
