@@ -139,7 +139,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   not_access_admin:
     'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
   // Ley 21.719 (issue 10).
-  data_blocked: 'Persona bloqueada temporalmente (Ley 21.719).',
+  data_blocked: 'Bloqueada (Ley 21.719).',
 };
 
 /** Messages of the rules that refuse an action; params fill the blanks. */

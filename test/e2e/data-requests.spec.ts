@@ -143,7 +143,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   const edit = record.getByRole('button', { name: 'Editar contacto' });
   await expect(edit).toBeDisabled();
   await expect(
-    record.getByText('Persona bloqueada temporalmente (Ley 21.719).').first(),
+    record.getByText('Bloqueada (Ley 21.719).').first(),
   ).toBeVisible();
   await expectAccessible(page, 'ficha bloqueada');
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();

@@ -272,7 +272,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 {exports.length === 0 ? (
                   <p className="muted small">{t.noExports}</p>
                 ) : (
-                  <ul className="calls">
+                  <ul className="calls data-exports">
                     {exports.map((made) => (
                       <li key={made.id}>
                         {formatDateTime(made.createdAt)} · {made.rows.toLocaleString('es-CL')}{' '}
