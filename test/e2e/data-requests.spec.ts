@@ -142,9 +142,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   ).toContainText(block.number);
   const edit = record.getByRole('button', { name: 'Editar contacto' });
   await expect(edit).toBeDisabled();
-  await expect(
-    record.getByText('Bloqueada (Ley 21.719).').first(),
-  ).toBeVisible();
+  await expect(record.getByText('Bloqueada (Ley 21.719).').first()).toBeVisible();
   await expectAccessible(page, 'ficha bloqueada');
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
   const again = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
