@@ -19,6 +19,7 @@ export function createChangeLog(sqlite: Database.Database, now: () => Date) {
     mail: ownerQuery(sqlite, 'mail', false),
     access_request: ownerQuery(sqlite, 'access_request', true),
     signatory: ownerQuery(sqlite, 'signatory', true),
+    data_request: ownerQuery(sqlite, 'data_request', false),
   };
   // The log may be pruned to nothing (change-log-pruning.ts): AUTOINCREMENT's own counter still
   // knows the highest seq ever given.

@@ -26,6 +26,13 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   already_user: 'La persona ya tiene un perfil de empresa en esa empresa.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa.',
+  // Ley 21.719 requests (issue 10).
+  already_blocked:
+    'La persona ya tiene un bloqueo temporal vigente (Ley 21.719): no se registró un segundo bloqueo.',
+  duplicate_number:
+    'El número de la solicitud ya existe para otra persona en el sistema central; registre la solicitud de nuevo.',
+  person_blocked:
+    'La persona tiene un bloqueo temporal vigente (Ley 21.719): el sistema central no aplicó este cambio. Solo las acciones de la propia solicitud pueden modificarla hasta que se desbloquee.',
 };
 
 /** Rejections the server decides itself, before the shared rules run. */

@@ -15,6 +15,7 @@
 import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
+import { createDataRequestRepository } from '../main/repositories/data-request-repository';
 import { applyIntent, type IntentOutcome } from '../main/sync/intents';
 import type {
   Entity,
@@ -67,6 +68,7 @@ export function createPush(deps: PushDeps) {
   const scopeHistory = createScopeHistory(sqlite, deps.now);
   // Issue 11: each agent's actions on a device are a lane of their own (lanes.ts).
   const lanes = createLanes(sqlite);
+  const dataRequests = createDataRequestRepository(sqlite, { bumpVersions: true });
 
   const deviceState = sqlite.prepare(
     'SELECT agent_id, last_processed FROM device_state WHERE device_id = ?',
@@ -121,7 +123,9 @@ export function createPush(deps: PushDeps) {
         return {
           ...base,
           status: 'conflict',
-          message: CONFLICT_MESSAGE,
+          // Ley 21.719: a blocked person's conflict says so, with its code.
+          ...(outcome.code ? { code: outcome.code } : {}),
+          message: outcome.code ? rejectionMessages[outcome.code] : CONFLICT_MESSAGE,
           conflicts: outcome.conflicts,
         };
       case 'rejected':
@@ -141,6 +145,8 @@ export function createPush(deps: PushDeps) {
           // Issue 11: the authority the agent had when deciding (a company since taken away).
           agent: scopeHistory.authorityAt(deps.auth.scopeOf(who.agent), who.agent.agentId, ageMs),
           ageMs,
+          dataRequests,
+          agentId: who.agent.agentId,
         },
         {
           actionId: mutation.actionId,

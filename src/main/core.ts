@@ -56,6 +56,11 @@ import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
 import { companyHandlers } from './handlers/company-handlers';
 import { selectionHandlers } from './handlers/selection-handlers';
+import {
+  createDownloads,
+  dataRequestHandlers,
+  type Download,
+} from './handlers/data-request-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { DeviceUntrustedError, signInThroughCentral } from './services/central-sign-in';
@@ -120,6 +125,8 @@ export type CoreOptions = {
   syncOptions?: Partial<
     Omit<SyncEngineOptions, 'sqlite' | 'writer' | 'client' | 'deviceId' | 'tokens' | 'now'>
   >;
+  /** Ley 21.719 exports, Electron door: show a file in its folder (shell.showItemInFolder). */
+  revealFile?: (file: string) => void;
 };
 
 export type Handlers = {
@@ -140,6 +147,8 @@ export type Core = {
   /** Resolves when no selection run is in progress (issue 8). */
   selectionIdle: () => Promise<void>;
   close: () => void;
+  /** Web door: the export file behind a one-time download ticket (Ley 21.719, issue 10). */
+  download: (ticket: string) => Download | null;
 };
 
 /** This installation's identity, kept in the replica and stamped on every audit event. */
@@ -368,9 +377,22 @@ export function createCore(options: CoreOptions): Core {
     slicePersons: options.selectionSlicePersons,
   });
 
+  const downloads = createDownloads(now);
   const handlers: Handlers = {
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
     ...selection.handlers,
+    // Ley 21.719 data-subject requests (issue 10).
+    ...dataRequestHandlers({
+      context,
+      agent,
+      kick: () => engine?.kick(),
+      dataDir: options.dataDir,
+      door: options.door,
+      downloads,
+      revealFile: options.revealFile,
+      replicaIncomplete: incomplete,
+      log,
+    }),
     'app.info': () => ({
       version: options.version,
       door: options.door,
@@ -613,6 +635,7 @@ export function createCore(options: CoreOptions): Core {
     },
     sync: () => engine,
     selectionIdle: () => selection.service.idle(),
+    download: (ticket) => downloads.take(ticket, session?.agentId ?? null),
     close: () => {
       engine?.stop();
       db.$client.close();

@@ -17,6 +17,7 @@ import {
   safeStorage,
   screen,
   session,
+  shell,
   type MenuItemConstructorOptions,
 } from 'electron';
 import { createCore, type Core } from './core';
@@ -335,6 +336,8 @@ function start(): void {
           safeStorage,
           path.join(dataDir, 'device-secret.json'),
         ),
+        // Ley 21.719 exports: the Electron door shows the file in its folder.
+        revealFile: (file) => shell.showItemInFolder(file),
         idleLockSeconds: idleLockSeconds({
           envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
           configMinutes: config.idleLockMinutes,

@@ -56,5 +56,14 @@ export const channelNames = [
   'sync.reassign',
   // Device trust (issue 11).
   'sync.reenrol',
+  // Ley 21.719 data-subject requests (issue 10).
+  'dataRequests.record',
+  'dataRequests.list',
+  'dataRequests.get',
+  'dataRequests.move',
+  'dataRequests.unblock',
+  'dataRequests.export',
+  'dataRequests.download',
+  'dataRequests.byDeadline',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -6,6 +6,13 @@ import { z } from 'zod';
 import { parseRut } from './rut';
 import type { ChannelName } from './channels';
 import { IDENTITY_FACTS, INTERACTION_OUTCOMES, INTERACTION_REASONS } from './policy';
+import {
+  DATA_REQUEST_CHANNELS,
+  DATA_REQUEST_MOVE_NAMES,
+  DATA_REQUEST_STATES,
+  DATA_RIGHTS,
+  IDENTITY_METHODS,
+} from './rules/data-requests';
 
 /** A person's or company's RUT as text in any usual form, validated (check digit included). */
 export const RutInput = z
@@ -67,7 +74,8 @@ export const Decision = z.discriminatedUnion('allowed', [
   z.object({ allowed: z.literal(true) }),
   z.object({
     allowed: z.literal(false),
-    reason: z.enum(['role', 'out_of_scope', 'not_access_admin']),
+    // data_blocked: Ley 21.719 temporary block (issue 10).
+    reason: z.enum(['role', 'out_of_scope', 'not_access_admin', 'data_blocked']),
   }),
 ]);
 export type Decision = z.infer<typeof Decision>;
@@ -267,6 +275,8 @@ export const PersonRecord = z.object({
   /** Built while the replica may be missing data: no cause or script is certain. */
   replicaIncomplete: z.boolean(),
   interactions: z.array(z.lazy(() => Interaction)),
+  /** Ley 21.719 (issue 10): an active temporary block, and this person's requests. */
+  dataProtection: z.lazy(() => PersonDataProtection),
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
 
@@ -561,6 +571,79 @@ export const CompanyActionResult = z.object({
 });
 export type CompanyActionResult = z.infer<typeof CompanyActionResult>;
 
+// ── Ley 21.719 data-subject requests (issue 10) ─────────────────────────────────────────────
+
+export const DataRight = z.enum(DATA_RIGHTS);
+export const DataRequestChannel = z.enum(DATA_REQUEST_CHANNELS);
+export const DataRequestState = z.enum(DATA_REQUEST_STATES);
+export const IdentityMethod = z.enum(IDENTITY_METHODS);
+export const DataRequestMove = z.enum(
+  DATA_REQUEST_MOVE_NAMES as ['start', 'extend', 'answer', 'deny'],
+);
+const CalendarDate = z.string();
+
+export const DataRequestView = z.object({
+  number: z.string(),
+  personRut: z.string(),
+  personName: z.string().nullable(),
+  right: DataRight,
+  channel: DataRequestChannel,
+  identityMethod: IdentityMethod,
+  identityFacts: z.array(IdentityFact),
+  detail: z.string(),
+  state: DataRequestState,
+  stateReason: z.string().nullable(),
+  extensionReason: z.string().nullable(),
+  receivedAt: z.string(),
+  receivedDate: CalendarDate,
+  /** Santiago date `aaaa-mm-dd`: the last day of the term, on a business day. */
+  dueDate: CalendarDate,
+  /** The day the count alone gave, and the non-business days it was moved over. */
+  dueCounted: CalendarDate,
+  dueMovedOver: z.array(z.string()),
+  extended: z.boolean(),
+  closedAt: z.string().nullable(),
+  /** A temporary block active now. */
+  blocked: z.boolean(),
+  blockedAt: z.string().nullable(),
+  unblockedAt: z.string().nullable(),
+  agentId: z.string(),
+  agentName: z.string().nullable(),
+  deadline: z.enum(['overdue', 'due_soon', 'later', 'closed']),
+  /** Business days from today to the due date (negative: overdue); null when closed. */
+  businessDaysLeft: z.number().int().nullable(),
+  /** The central API has it (false: still queued on this desk). */
+  atCentral: z.boolean(),
+});
+export type DataRequestView = z.infer<typeof DataRequestView>;
+
+export const PersonDataProtection = z.object({
+  block: z.object({ requestNumber: z.string(), since: z.string() }).nullable(),
+  requests: z.array(DataRequestView),
+  can: Decision,
+});
+
+export const ExportView = z.object({
+  id: z.string(),
+  number: z.string(),
+  createdAt: z.string(),
+  agentId: z.string(),
+  htmlFile: z.string(),
+  jsonFile: z.string(),
+  htmlBytes: z.number().int(),
+  jsonBytes: z.number().int(),
+  rows: z.number().int(),
+});
+export type ExportView = z.infer<typeof ExportView>;
+
+export const DataRequestResult = z.object({
+  actionId: z.string(),
+  auditSeq: z.number().int(),
+  request: DataRequestView,
+});
+
+const DeadlineGroup = z.object({ count: z.number().int(), requests: z.array(DataRequestView) });
+
 /** Who called asking for a change to a company's users: verified by the facts compared. */
 const CallerInput = z.object({
   callerRut: RutInput,
@@ -687,6 +770,8 @@ export const contract = {
       reason: Reason,
       identityCheck: Facts,
       expectedVersion: Version,
+      /** Ley 21.719 (issue 10): the rectification request this edit answers (its number). */
+      dataRequest: z.string().max(40).nullable().optional(),
     }),
     output: ActionResult,
   },
@@ -857,6 +942,78 @@ export const contract = {
   },
   // Device trust (issue 11): a revoked or duplicated device takes a new identity, explicitly.
   'sync.reenrol': { input: z.object({}), output: SyncStatus },
+  // Ley 21.719 data-subject requests (issue 10).
+  'dataRequests.record': {
+    input: z.object({
+      rut: RutInput,
+      right: DataRight,
+      channel: DataRequestChannel,
+      /** null: not checked — refused with a Spanish message, not a schema error. */
+      identityMethod: IdentityMethod.nullable(),
+      identityFacts: Facts,
+      detail: z.string().max(2000),
+    }),
+    output: DataRequestResult.extend({ record: PersonRecord }),
+  },
+  'dataRequests.list': {
+    input: z.object({
+      state: DataRequestState.nullable().default(null),
+      right: DataRight.nullable().default(null),
+      rut: RutInput.nullable().default(null),
+      /** Flag the open ones due within this many business days. */
+      soonBusinessDays: z.number().int().min(0).max(30).default(2),
+      offset: z.number().int().min(0).max(100_000).default(0),
+      limit: z.number().int().min(1).max(200).default(100),
+    }),
+    output: z.object({
+      today: CalendarDate,
+      requests: z.array(DataRequestView),
+      hasMore: z.boolean(),
+    }),
+  },
+  'dataRequests.get': {
+    input: z.object({ number: z.string().max(40) }),
+    output: z.object({ request: DataRequestView, exports: z.array(ExportView) }),
+  },
+  'dataRequests.move': {
+    input: z.object({
+      number: z.string().max(40),
+      move: DataRequestMove,
+      reason: Reason.nullable().default(null),
+    }),
+    output: DataRequestResult,
+  },
+  'dataRequests.unblock': {
+    input: z.object({ number: z.string().max(40), reason: Reason }),
+    output: DataRequestResult,
+  },
+  'dataRequests.export': {
+    input: z.object({ number: z.string().max(40) }),
+    output: ExportView,
+  },
+  /**
+   * Web door: a one-time address the browser downloads from; Electron door: the file is shown
+   * in its folder. Either way only for the agent who may see the request.
+   */
+  'dataRequests.download': {
+    input: z.object({ exportId: z.string().max(64), format: z.enum(['html', 'json']) }),
+    output: z.object({
+      fileName: z.string(),
+      url: z.string().nullable(),
+      shownInFolder: z.boolean(),
+    }),
+  },
+  /** For the supervisor's panel: open requests by deadline, with counts. */
+  'dataRequests.byDeadline': {
+    input: z.object({}),
+    output: z.object({
+      today: CalendarDate,
+      soonBusinessDays: z.number().int(),
+      overdue: DeadlineGroup,
+      dueSoon: DeadlineGroup,
+      later: DeadlineGroup,
+    }),
+  },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Channels that answer before anyone signs in. */

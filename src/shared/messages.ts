@@ -138,6 +138,8 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   out_of_scope: 'Esta persona o empresa no está entre sus empresas asignadas.',
   not_access_admin:
     'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+  // Ley 21.719 (issue 10).
+  data_blocked: 'Bloqueada (Ley 21.719).',
 };
 
 /** Messages of the rules that refuse an action; params fill the blanks. */
@@ -207,6 +209,32 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     p['change'] === 'reason'
       ? 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.'
       : 'Esa llamada ya está cerrada.',
+  // Ley 21.719 requests (issue 10).
+  person_blocked: (p) =>
+    `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo las acciones de la propia solicitud están permitidas.`,
+  person_already_blocked: (p) =>
+    `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
+  data_request_identity_required: () =>
+    'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
+  data_request_detail_required: () =>
+    'Escriba qué pide exactamente el titular (al menos unas palabras): es lo que se debe responder.',
+  data_request_not_linkable: (p) =>
+    `La solicitud ${p['number']} no es una solicitud de rectificación abierta de esta persona: el cambio no se puede vincular a ella.`,
+  data_request_not_found: (p) => `No se encontró la solicitud ${p['number']}.`,
+  data_request_not_blocking: (p) =>
+    `La solicitud ${p['number']} no tiene un bloqueo vigente: no hay nada que desbloquear.`,
+  data_request_move_refused: (p) =>
+    p['why'] === 'already_extended'
+      ? 'El plazo ya se prorrogó una vez: la ley permite una sola prórroga.'
+      : p['why'] === 'no_extension_for_blocking'
+        ? 'Una solicitud de bloqueo temporal se responde en 2 días hábiles y no admite prórroga.'
+        : `Ese cambio no es posible desde el estado «${dataRequestLabels.states[p['state'] as keyof typeof dataRequestLabels.states] ?? p['state']}».`,
+  data_request_export_right: () =>
+    'Solo las solicitudes de acceso o de portabilidad generan una exportación de los datos.',
+  data_request_file_missing: () =>
+    'El archivo de esa exportación ya no está en la carpeta de datos de este equipo: exporte de nuevo.',
+  data_request_export_failed: () =>
+    'No se pudo escribir la exportación en la carpeta de datos (¿disco lleno o sin permiso?). No quedó ningún archivo a medias; intente de nuevo.',
 };
 
 /** The action dialogs: identity check, contact fields, dismissal confirmation. */
@@ -426,6 +454,11 @@ export const actionLabels: Record<string, string> = {
   'session.end': 'Su sesión bloqueada se cerró',
   // Issue 11: a supervisor took over another agent's pending actions.
   'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
+  // Ley 21.719 requests (issue 10).
+  'data_request.record': 'Registró una solicitud Ley 21.719',
+  'data_request.move': 'Cambió el estado de una solicitud Ley 21.719',
+  'data_request.unblock': 'Desbloqueó a la persona (Ley 21.719)',
+  'data_request.export': 'Exportó los datos de la persona (Ley 21.719)',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
@@ -454,6 +487,19 @@ export const auditDetailLabels: Record<string, string> = {
   // Acting on a selection (issue 8, item 2): no caller, the reason says whose request it was.
   selectionId: 'Acción sobre una selección (N.º de ejecución)',
   callerPresent: 'Con la persona al teléfono',
+  // Ley 21.719 requests (issue 10).
+  number: 'Solicitud',
+  right: 'Derecho',
+  channel: 'Canal',
+  identityMethod: 'Identidad verificada con',
+  dueDate: 'Plazo',
+  detail: 'Qué pide',
+  blocked: 'Bloqueo temporal',
+  blockedAt: 'Bloqueada desde',
+  unblockedAt: 'Desbloqueada el',
+  dataRequest: 'Solicitud Ley 21.719',
+  files: 'Archivos',
+  rows: 'Registros',
 };
 
 export const auditChoiceLabels: Record<string, string> = {
@@ -771,6 +817,10 @@ export const syncKindLabels: Record<string, string> = {
   'membership.resume': 'Reanudación de acceso',
   'membership.dismiss': 'Baja',
   'membership.change_role': 'Cambio de perfil',
+  // Ley 21.719 requests (issue 10).
+  'data_request.record': 'Solicitud Ley 21.719',
+  'data_request.move': 'Estado de solicitud Ley 21.719',
+  'data_request.unblock': 'Desbloqueo Ley 21.719',
 };
 
 export const fieldLabels: Record<string, string> = {
@@ -1245,4 +1295,220 @@ export const deviceTrustMessages = {
   forkTitle: 'Este equipo parece una copia de otro',
   forkBody:
     'El sistema central recibió acciones distintas con los mismos números desde otro equipo con esta misma identidad. Ninguna acción de este equipo se perdió: al inscribirlo como equipo nuevo, volverá a cargar los datos y enviará sus acciones pendientes (las que ya habían llegado no se aplican dos veces).',
+} as const;
+
+// ── Ley 21.719 data-subject requests (issue 10) ──────────────────────────────────────────────
+
+export const dataRequestLabels = {
+  rights: {
+    access: 'Acceso',
+    rectification: 'Rectificación',
+    deletion: 'Supresión',
+    objection: 'Oposición',
+    portability: 'Portabilidad',
+    blocking: 'Bloqueo temporal',
+  },
+  channels: {
+    phone: 'Teléfono',
+    in_person: 'Presencial',
+    email: 'Correo',
+    portal: 'Portal',
+  },
+  states: {
+    received: 'Recibida',
+    in_progress: 'En curso',
+    extended: 'Prorrogada',
+    answered: 'Respondida',
+    denied: 'Denegada',
+  },
+  identityMethods: {
+    facts: 'Datos del registro comparados en la llamada',
+    identity_card: 'Cédula de identidad exhibida',
+    clave_unica: 'ClaveÚnica (portal)',
+    signed_document: 'Documento con firma electrónica avanzada',
+  },
+  moves: {
+    start: 'Pasar a en curso',
+    extend: 'Prorrogar 30 días',
+    answer: 'Marcar respondida',
+    deny: 'Denegar',
+  },
+  deadline: {
+    overdue: 'Vencida',
+    due_soon: 'Vence pronto',
+    later: 'En plazo',
+    closed: 'Cerrada',
+  },
+} as const;
+
+export const dataRequestMessages = {
+  title: 'Solicitudes Ley 21.719',
+  recordButton: 'Solicitud Ley 21.719',
+  recordTitle: 'Registrar una solicitud Ley 21.719',
+  recordIntro:
+    'El titular ejerce un derecho sobre sus datos personales (Ley 21.719, art. 4). Registre qué pide, cómo se verificó su identidad y por qué canal llegó: la solicitud recibe un número y su plazo legal.',
+  person: 'Titular',
+  right: 'Derecho que ejerce',
+  channel: 'Canal',
+  identityMethod: 'Cómo se verificó la identidad',
+  identityChoose: 'Elija cómo se verificó…',
+  detail: 'Qué pide exactamente',
+  detailHint: 'Con las palabras del titular: qué datos, qué cambio, desde cuándo.',
+  submit: 'Registrar solicitud',
+  cancel: 'Cancelar',
+  recorded: (number: string, due: string) =>
+    `Solicitud ${number} registrada. Plazo legal: ${due}. Dígale al titular el número de su solicitud.`,
+  blockingNote:
+    'Un bloqueo temporal se aplica al registrarlo: mientras dure, nada puede modificar los datos de la persona salvo las acciones de su propia solicitud. Se responde dentro de 2 días hábiles.',
+  forwardNote:
+    'La supresión y la oposición las decide el sistema central (sistema de registro): esta mesa solo las registra y las envía. Nunca se borran datos que la ley o los portales obligan a conservar (registros de auditoría, correos enviados, afiliaciones).',
+  deadlineRule:
+    'Plazo: 30 días corridos desde el día siguiente a la recepción, prorrogable una sola vez por 30 días corridos; bloqueo temporal: 2 días hábiles. Si el último día es sábado, domingo o feriado en Chile, vence el día hábil siguiente (regla del art. 25 de la Ley 19.880). Feriados: calendario oficial de Chile.',
+  movedOver: (counted: string, over: string) =>
+    `El plazo contado terminaba el ${counted} (${over}); se corre al día hábil siguiente.`,
+  listTitle: 'Solicitudes Ley 21.719 por plazo',
+  listIntroSupervisor: 'Todas las solicitudes, las abiertas primero y por plazo.',
+  listIntroAgent: 'Sus solicitudes, las abiertas primero y por plazo.',
+  filterState: 'Estado',
+  filterRight: 'Derecho',
+  filterAll: 'Todos',
+  empty: 'No hay solicitudes con esos filtros.',
+  loading: 'Cargando solicitudes…',
+  columns: {
+    number: 'N°',
+    person: 'Titular',
+    right: 'Derecho',
+    state: 'Estado',
+    received: 'Recibida',
+    due: 'Plazo',
+    agent: 'Agente',
+    actions: 'Acciones',
+  },
+  daysLeft: (n: number) =>
+    n < 0
+      ? `vencida hace ${-n} ${-n === 1 ? 'día hábil' : 'días hábiles'}`
+      : n === 0
+        ? 'vence hoy'
+        : `${n} ${n === 1 ? 'día hábil' : 'días hábiles'}`,
+  overdueCount: (n: number) => `${n} ${n === 1 ? 'vencida' : 'vencidas'}`,
+  soonCount: (n: number) => `${n} por vencer`,
+  open: 'Ver',
+  detailTitle: (number: string) => `Solicitud ${number}`,
+  reason: 'Motivo',
+  reasonHint: 'Obligatorio para prorrogar o denegar.',
+  confirmMove: 'Confirmar',
+  moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,
+  exportButton: 'Exportar datos (HTML y JSON)',
+  exporting: 'Exportando los datos de la persona…',
+  exported: (rows: number) =>
+    `Exportación lista: ${rows.toLocaleString('es-CL')} registros. Descargue el informe y el archivo de datos.`,
+  downloadHtml: 'Descargar informe (HTML)',
+  downloadJson: 'Descargar datos (JSON)',
+  shownInFolder: 'El archivo se muestra en su carpeta.',
+  exportsTitle: 'Exportaciones',
+  noExports: 'Aún no se ha exportado nada para esta solicitud.',
+  unblockButton: 'Desbloquear',
+  unblockReason: 'Motivo del desbloqueo',
+  unblocked: (number: string) => `Bloqueo de la solicitud ${number} terminado.`,
+  banner: (number: string, since: string) =>
+    `Persona bloqueada temporalmente (Ley 21.719) desde el ${since}, por la solicitud ${number}. Nada puede modificar sus datos, salvo las acciones de esa solicitud, hasta que se desbloquee.`,
+  recordRequests: 'Solicitudes Ley 21.719 de esta persona',
+  noRecordRequests: 'Sin solicitudes Ley 21.719.',
+  rectifyHint:
+    'Rectificación: corrija el correo o el celular con «Editar contacto» indicando esta solicitud; el cambio queda vinculado a ella.',
+  rectifyLink: 'Vincular a la solicitud de rectificación',
+  rectifyNone: 'Ninguna',
+  pendingCentral: 'Pendiente de envío al sistema central',
+  atCentral: 'En el sistema central',
+  closeDetail: 'Cerrar',
+  optional: 'opcional',
+  blockedTag: 'Bloqueo vigente',
+  tab: 'Ley 21.719',
+  flagSoon: (n: number) => `vence en ${n} días hábiles o menos`,
+} as const;
+
+/** The export's own words (the HTML report a titular receives). */
+export const dataExportTexts = {
+  title: (number: string) => `Datos personales — solicitud ${number}`,
+  intro:
+    'Informe de los datos personales que la mesa de ayuda mantiene sobre el titular, emitido en respuesta a su solicitud (Ley 21.719). Puede imprimirse o guardarse como PDF desde el navegador.',
+  meta: {
+    person: 'Titular',
+    request: 'Solicitud',
+    right: 'Derecho ejercido',
+    receivedAt: 'Recibida',
+    dueDate: 'Plazo legal',
+    generatedAt: 'Emitido',
+    generatedBy: 'Emitido por',
+  },
+  sections: {
+    person: 'Ficha',
+    memberships: 'Empresas (afiliaciones)',
+    accounts: 'Cuentas en los portales',
+    mails: 'Correos enviados',
+    accessRequests: 'Solicitudes de acceso a Portal Empresas',
+    calls: 'Llamadas y visitas',
+    dataRequests: 'Solicitudes Ley 21.719',
+    auditEvents: 'Registro de auditoría sobre el titular',
+  },
+  columns: {
+    rut: 'RUT',
+    givenNames: 'Nombres',
+    lastNames: 'Apellidos',
+    email: 'Correo',
+    phone: 'Celular',
+    serialNumber: 'N° de serie de la cédula (enmascarado)',
+    isWorker: 'Trabajador',
+    isPensioner: 'Pensionado',
+    companyRut: 'RUT empresa',
+    companyName: 'Razón social',
+    role: 'Perfil',
+    state: 'Estado',
+    modules: 'Módulos',
+    agreementSigned: 'Acuerdo firmado',
+    agreementSignedAt: 'Firmado el',
+    startedAt: 'Desde',
+    endedAt: 'Hasta',
+    portal: 'Portal',
+    registrationState: 'Registro',
+    passwordSet: 'Contraseña creada',
+    emailVerified: 'Correo verificado',
+    failedAttempts: 'Intentos fallidos',
+    lockedUntil: 'Bloqueada hasta',
+    registrationBlocked: 'Registro bloqueado',
+    lastLoginAt: 'Último ingreso',
+    sentAt: 'Enviado',
+    mailKind: 'Tipo',
+    outcome: 'Resultado',
+    toAddress: 'Destinatario',
+    capacity: 'En calidad de',
+    reason: 'Motivo',
+    requestedAt: 'Solicitada',
+    decidedAt: 'Resuelta',
+    openedAt: 'Inicio',
+    closedAt: 'Término',
+    callReason: 'Motivo',
+    notes: 'Notas',
+    agent: 'Agente',
+    number: 'N°',
+    right: 'Derecho',
+    receivedAt: 'Recibida',
+    dueDate: 'Plazo',
+    detail: 'Detalle',
+    seq: 'N° evento',
+    at: 'Fecha',
+    action: 'Acción',
+    device: 'Equipo',
+    before: 'Antes',
+    after: 'Después',
+  },
+  yes: 'Sí',
+  no: 'No',
+  emptySection: 'Sin registros.',
+  rowCount: (n: number) => `${n.toLocaleString('es-CL')} ${n === 1 ? 'registro' : 'registros'}.`,
+  footer: (n: number) => `Fin del informe: ${n.toLocaleString('es-CL')} registros en total.`,
+  retention:
+    'Los registros de auditoría, los correos enviados y las afiliaciones se conservan por obligación legal y de los portales; una solicitud de supresión u oposición la decide el sistema central.',
+  rightLabel: (right: string) =>
+    dataRequestLabels.rights[right as keyof typeof dataRequestLabels.rights] ?? right,
 } as const;

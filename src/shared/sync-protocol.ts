@@ -28,6 +28,8 @@ export const ENTITIES = [
   'mail',
   'access_request',
   'signatory',
+  // Ley 21.719 requests (issue 10); a desk that does not know it skips it.
+  'data_request',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -141,6 +143,33 @@ export const ENTITY_TABLES: Record<
     table: 'company_signatories',
     key: 'id',
     columns: ['id', 'company_rut', 'person_rut', 'kind', 'version'],
+  },
+  // Ley 21.719 requests (issue 10).
+  data_request: {
+    table: 'data_requests',
+    key: 'id',
+    columns: [
+      'id',
+      'number',
+      'person_rut',
+      'data_right',
+      'channel',
+      'identity_check',
+      'detail',
+      'state',
+      'state_reason',
+      'extension_reason',
+      'received_at',
+      'received_date',
+      'due_date',
+      'extended_at',
+      'closed_at',
+      'blocked_at',
+      'unblocked_at',
+      'agent_id',
+      'interaction_id',
+      'version',
+    ],
   },
 };
 

@@ -91,6 +91,11 @@ describe('dispatch', () => {
   it('answers every channel with a value its contract schema accepts', async () => {
     const core = seededCore(300, { as: 'supervisora' });
     const version = (rut: string) => call(core, 'persons.get', { rut });
+    const firstRequest = () =>
+      core.db.$client
+        .prepare('SELECT number FROM data_requests ORDER BY id DESC')
+        .pluck()
+        .get() as string;
     const CHECKED = ['serial_number', 'employer'];
     // In order: later calls rely on earlier ones (the call opened, versions read).
     const inputs = {
@@ -186,6 +191,39 @@ describe('dispatch', () => {
         callerRut: '13579246-2',
         callerIdentityCheck: ['serial_number', 'registered_phone'],
       }),
+      // Ley 21.719 requests (issue 10): an access request recorded, moved, exported, downloaded.
+      'dataRequests.record': () => ({
+        rut: '12345678-5',
+        right: 'access',
+        channel: 'phone',
+        identityMethod: 'identity_card',
+        identityFacts: [],
+        detail: 'Pide copia de todos sus datos',
+      }),
+      'dataRequests.list': () => ({}),
+      'dataRequests.get': () => ({ number: firstRequest() }),
+      'dataRequests.move': () => ({ number: firstRequest(), move: 'start', reason: null }),
+      'dataRequests.byDeadline': () => ({}),
+      'dataRequests.export': () => ({ number: firstRequest() }),
+      'dataRequests.download': () => ({
+        exportId: core.db.$client
+          .prepare('SELECT id FROM data_request_exports LIMIT 1')
+          .pluck()
+          .get() as string,
+        format: 'json',
+      }),
+      // A blocking request on another person, then its block ended.
+      'dataRequests.unblock': () => {
+        const made = call(core, 'dataRequests.record', {
+          rut: '13579246-2',
+          right: 'blocking',
+          channel: 'phone',
+          identityMethod: 'identity_card',
+          identityFacts: [],
+          detail: 'Bloqueo mientras se decide la rectificación',
+        });
+        return { number: made.request.number, reason: 'Rectificación resuelta' };
+      },
       'sync.now': () => ({}),
       'sync.pending': () => ({}),
       'sync.issues': () => {
@@ -263,8 +301,9 @@ describe('dispatch', () => {
     }
     expect(core.dispatchNow('app.info', {})).toMatchObject({
       ok: true,
-      // Eleven actions, one of them turned into a rejection above and resolved.
-      value: { persons: 300, door: 'web', pendingActions: 10 },
+      // Eleven actions, one of them turned into a rejection above and resolved; four Ley 21.719
+      // actions (a request recorded and moved, a blocking request recorded and unblocked).
+      value: { persons: 300, door: 'web', pendingActions: 14 },
     });
   });
 

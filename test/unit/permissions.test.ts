@@ -75,6 +75,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'company.view': ALL_OK,
     'request.manage': ALL_OK,
     'company_user.manage': ALL_OK,
+    'data_request.manage': ALL_OK,
   },
   agent: {
     'person.view': ALL_OK,
@@ -93,6 +94,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'company.view': ALL_OK,
     'request.manage': ALL_OK,
     'company_user.manage': ALL_OK,
+    'data_request.manage': ALL_OK,
   },
   prevention: {
     'person.view': SCOPED,
@@ -111,6 +113,8 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'company.view': SCOPED,
     'request.manage': ALL_ROLE,
     'company_user.manage': SCOPED,
+    // Ley 21.719 requests are the 600 line's work.
+    'data_request.manage': ALL_ROLE,
   },
 };
 

@@ -286,3 +286,66 @@ export const syncState = sqliteTable('sync_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// ── Ley 21.719 data-subject requests (issue 10), migration 0011 ──────────────────────────────
+
+/** A data-subject request; replicated (`data_request` entity). See shared/rules/data-requests.ts. */
+export const dataRequests = sqliteTable(
+  'data_requests',
+  {
+    id: integer('id').primaryKey(),
+    /** `SOL-7QK2MD-0001`: unique across desks (device code + the device's sequence). */
+    number: text('number').notNull(),
+    personRut: integer('person_rut').notNull(),
+    right: text('data_right', {
+      enum: ['access', 'rectification', 'deletion', 'objection', 'portability', 'blocking'],
+    }).notNull(),
+    channel: text('channel', { enum: ['phone', 'in_person', 'email', 'portal'] }).notNull(),
+    /** JSON `{ method, facts }`: how the titular's identity was established. */
+    identityCheck: text('identity_check').notNull(),
+    /** What exactly is asked, in the titular's words. */
+    detail: text('detail').notNull(),
+    state: text('state', {
+      enum: ['received', 'in_progress', 'extended', 'answered', 'denied'],
+    }).notNull(),
+    /** Why it was denied. */
+    stateReason: text('state_reason'),
+    extensionReason: text('extension_reason'),
+    receivedAt: text('received_at').notNull(),
+    /** Santiago calendar dates, `aaaa-mm-dd`. */
+    receivedDate: text('received_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    extendedAt: text('extended_at'),
+    closedAt: text('closed_at'),
+    blockedAt: text('blocked_at'),
+    unblockedAt: text('unblocked_at'),
+    agentId: text('agent_id').notNull(),
+    interactionId: text('interaction_id'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('data_requests_number').on(table.number),
+    index('data_requests_person').on(table.personRut),
+    index('data_requests_due').on(table.dueDate),
+    index('data_requests_agent_due').on(table.agentId, table.dueDate),
+  ],
+);
+
+/** Exports made on this desk for access and portability requests (desk-only). */
+export const dataRequestExports = sqliteTable(
+  'data_request_exports',
+  {
+    id: text('id').primaryKey(),
+    requestNumber: text('request_number').notNull(),
+    personRut: integer('person_rut').notNull(),
+    agentId: text('agent_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    htmlFile: text('html_file').notNull(),
+    jsonFile: text('json_file').notNull(),
+    htmlBytes: integer('html_bytes').notNull(),
+    jsonBytes: integer('json_bytes').notNull(),
+    rows: integer('rows').notNull(),
+  },
+  (table) => [index('data_request_exports_request').on(table.requestNumber)],
+);

@@ -30,6 +30,8 @@ export const ACTIONS = [
   'company.view',
   'request.manage',
   'company_user.manage',
+  // Ley 21.719 requests (issue 10): the 600 line's work (agents, supervisors), not the field's.
+  'data_request.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -40,7 +42,8 @@ export type Target = {
   companyRut?: number;
 };
 
-export type DenyReason = 'role' | 'out_of_scope' | 'not_access_admin';
+/** `data_blocked`: Ley 21.719 temporary block (issue 10); never decided here, see run-action. */
+export type DenyReason = 'role' | 'out_of_scope' | 'not_access_admin' | 'data_blocked';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };

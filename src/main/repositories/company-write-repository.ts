@@ -23,7 +23,13 @@ export type RequestRow = {
 export type CompanyCore = { rut: number; adherent: boolean; onEmpresas: boolean };
 
 /** Tables whose rows the desk may create before the server has them. */
-export const PLACEHOLDER_TABLES = ['memberships', 'accounts', 'access_requests'] as const;
+export const PLACEHOLDER_TABLES = [
+  'memberships',
+  'accounts',
+  'access_requests',
+  // Ley 21.719 requests (issue 10).
+  'data_requests',
+] as const;
 
 export function createCompanyWriteRepository(
   sqlite: Database.Database,

@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import type { AgentScope } from '../domain/permissions';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
+import { createDataRequestRepository } from '../repositories/data-request-repository';
 import { createCompanyRecordRepository } from '../repositories/company-record-repository';
 import { createInteractionRepository } from '../repositories/interaction-repository';
 import { createOutboxRepository } from '../repositories/outbox-repository';
@@ -31,6 +32,8 @@ export function createRepositories(db: Db) {
     agents: createAgentRepository(db.$client),
     interactions: createInteractionRepository(db.$client),
     companyRecords: createCompanyRecordRepository(db.$client),
+    // Ley 21.719 requests and the temporary block (issue 10).
+    dataRequests: createDataRequestRepository(db.$client),
   };
 }
 

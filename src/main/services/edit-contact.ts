@@ -17,6 +17,8 @@ export type EditContact = {
   reason: string;
   identityCheck: IdentityFact[];
   expectedVersion: number;
+  /** Ley 21.719: the rectification request this edit answers (its number), if any. */
+  dataRequest?: string | null;
 };
 
 export function editContact(ctx: ServiceContext, session: Session, command: EditContact) {
@@ -36,6 +38,13 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
   if (command.phone !== undefined && command.phone.trim() !== '' && phone === null) {
     throw new RuleError('invalid_phone');
   }
+  // Ley 21.719: only a rectification request can be answered through the contact edit.
+  if (
+    command.dataRequest &&
+    ctx.repos.dataRequests.byNumber(command.dataRequest)?.right !== 'rectification'
+  ) {
+    throw new RuleError('data_request_not_linkable', { number: command.dataRequest });
+  }
   const emailChanged = email !== person.email;
   const phoneChanged = phone !== person.phone;
   if (!emailChanged && !phoneChanged) throw new RuleError('no_change');
@@ -48,6 +57,7 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
     requireReason: true,
     identityCheck: command.identityCheck,
     requireIdentity: emailChanged,
+    dataRequest: command.dataRequest ?? null,
     apply: (actionId) => {
       if (!writes.updateContact(person.rut, email, phone, command.expectedVersion)) {
         throw new StaleError();

@@ -71,7 +71,19 @@ export type RuleCode =
   // Device trust (issue 11).
   | 'sign_in_rate_limited'
   | 'device_revoked'
-  | 'reenrol_not_needed';
+  | 'reenrol_not_needed'
+  // Ley 21.719 requests (issue 10).
+  | 'person_blocked'
+  | 'person_already_blocked'
+  | 'data_request_identity_required'
+  | 'data_request_detail_required'
+  | 'data_request_not_linkable'
+  | 'data_request_not_found'
+  | 'data_request_not_blocking'
+  | 'data_request_move_refused'
+  | 'data_request_export_right'
+  | 'data_request_export_failed'
+  | 'data_request_file_missing';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

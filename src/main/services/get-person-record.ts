@@ -4,6 +4,8 @@
  * signed-in agent may do on each. Viewing it is audited. The serial number never leaves main
  * unmasked.
  */
+import { view as dataRequestView } from './data-requests';
+import { isOpen as isOpenRequest } from '../../shared/rules/data-requests';
 import { randomUUID } from 'node:crypto';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
@@ -85,8 +87,12 @@ export function buildPersonRecord(
   const now = ctx.now();
   const companyRuts = memberships.filter((m) => m.state !== 'removed').map((m) => m.companyRut);
   const scope = currentScope(ctx, session);
-  const can = (action: Action, companyRut?: number): Decision =>
-    decide(scope, action, { personCompanyRuts: companyRuts, companyRut });
+  // Ley 21.719 (issue 10): while a temporary block lasts, every change is refused with its reason.
+  const dataBlock = ctx.repos.dataRequests.activeBlock(personRut);
+  const can = (action: Action, companyRut?: number): Decision => {
+    const decision = decide(scope, action, { personCompanyRuts: companyRuts, companyRut });
+    return decision.allowed && dataBlock ? { allowed: false, reason: 'data_blocked' } : decision;
+  };
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
   const accessFacts = {
     isPensioner: person.isPensioner,
@@ -174,7 +180,14 @@ export function buildPersonRecord(
       now,
     }),
     can: {
-      editContact: can('contact.edit'),
+      // Ley 21.719: a blocked person's contact is corrected only under an open rectification.
+      editContact:
+        dataBlock &&
+        ctx.repos.dataRequests
+          .ofPerson(personRut)
+          .some((r) => r.right === 'rectification' && isOpenRequest(r.state))
+          ? decide(scope, 'contact.edit', { personCompanyRuts: companyRuts })
+          : can('contact.edit'),
       unlock: can('account.unlock'),
       clearRegistrationBlock: can('registration.clear_block'),
       resendMail: can('mail.resend'),
@@ -214,6 +227,15 @@ export function buildPersonRecord(
         0,
       )
       .map((row) => interactionView(ctx, row)),
+    dataProtection: {
+      block: dataBlock,
+      // An agent sees the requests they took; a supervisor, all of them.
+      requests: ctx.repos.dataRequests
+        .ofPerson(personRut)
+        .filter((row) => session.role === 'supervisor' || row.agentId === session.agentId)
+        .map((row) => dataRequestView(ctx, row)),
+      can: decide(scope, 'data_request.manage', { personCompanyRuts: companyRuts }),
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { decide, type Action } from '../domain/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
+import { blockDecision, isOpen } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 
@@ -32,6 +33,12 @@ export type ActionSpec = {
   requireIdentity?: boolean;
   requireReason?: boolean;
   bulk?: BulkBasis;
+  /**
+   * Ley 21.719: the number of the request this action is taken under (a rectification through
+   * the contact edit); kept on the intent and the audit event, and it lets the action through
+   * the person's temporary block.
+   */
+  dataRequest?: string | null;
   /** Checks the rule and writes; returns what the audit and the outbox keep. */
   apply: (actionId: string) => { before: unknown; after: unknown; intent: Record<string, unknown> };
 };
@@ -81,10 +88,38 @@ function checkIdentityFacts(ctx: ServiceContext, personRut: number, facts: reado
   }
 }
 
+/**
+ * Ley 21.719 (issue 10): the one check every action on a person passes, with the same rule the
+ * central API applies to intents (shared/rules/data-requests.ts). Also checks the request an
+ * action names: it must be an open request of that same person.
+ */
+export function checkDataBlock(
+  ctx: ServiceContext,
+  personRut: number,
+  kind: string,
+  dataRequest: string | null,
+): void {
+  const linked = ctx.repos.dataRequests.linked(dataRequest);
+  if (
+    dataRequest !== null &&
+    (!linked || linked.personRut !== personRut || !isOpen(linked.state))
+  ) {
+    throw new RuleError('data_request_not_linkable', { number: dataRequest });
+  }
+  const decision = blockDecision(ctx.repos.dataRequests.activeBlock(personRut), {
+    kind,
+    personRut,
+    linked,
+  });
+  if (!decision.allowed) throw new RuleError('person_blocked', { number: decision.requestNumber });
+}
+
 export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpec): ActionReceipt {
   const { repos } = ctx;
   return ctx.db.$client.transaction((): ActionReceipt => {
     authorize(ctx, session, spec.permission, spec.personRut, spec.companyRut);
+    const dataRequest = spec.dataRequest ?? null;
+    checkDataBlock(ctx, spec.personRut, spec.kind, dataRequest);
 
     const reason = spec.reason?.trim() || null;
     if (
@@ -108,12 +143,20 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     const actionId = randomUUID();
     const applied = spec.apply(actionId);
     const { before } = applied;
-    const bulkMark = spec.bulk
-      ? { selectionId: spec.bulk.selectionId, callerPresent: false }
-      : null;
-    const after = bulkMark ? { ...(applied.after as object), ...bulkMark } : applied.after;
-    const intent = bulkMark
-      ? { ...applied.intent, selectionId: bulkMark.selectionId }
+    // Marks that travel with the action: a selection run's (no caller on the line), and the
+    // Ley 21.719 request it is taken under.
+    const marks = {
+      ...(spec.bulk ? { selectionId: spec.bulk.selectionId, callerPresent: false } : {}),
+      ...(dataRequest === null ? {} : { dataRequest }),
+    };
+    const marked = Object.keys(marks).length > 0;
+    const after = marked ? { ...(applied.after as object), ...marks } : applied.after;
+    const intent = marked
+      ? {
+          ...applied.intent,
+          ...(spec.bulk ? { selectionId: spec.bulk.selectionId } : {}),
+          ...(dataRequest === null ? {} : { dataRequest }),
+        }
       : applied.intent;
     const at = ctx.now().toISOString();
     repos.outbox.enqueue({

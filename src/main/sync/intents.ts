@@ -23,12 +23,20 @@ import { decide, type Action, type AgentScope } from '../domain/permissions';
 import type { CompanyWriteRepository } from '../repositories/company-write-repository';
 import type { PersonWriteRepository } from '../repositories/person-write-repository';
 import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
+import { blockDecision, isDataRequestKind } from '../../shared/rules/data-requests';
+import type { DataRequestRepository } from '../repositories/data-request-repository';
+import { applyDataRequestIntent } from './data-request-intents';
 
 export type Conflict = { field: string; yours: unknown; theirs: unknown };
 
 export type IntentOutcome = (
   | { status: 'applied' }
-  | { status: 'conflict'; conflicts: Conflict[] }
+  | {
+      status: 'conflict';
+      conflicts: Conflict[];
+      /** Ley 21.719: the person is blocked (the conflict names the blocking request). */
+      code?: 'person_blocked';
+    }
   | { status: 'rejected'; code: RejectionCode }
 ) & {
   /** Rows written, so the server can log them for pull. */
@@ -53,7 +61,11 @@ export type RejectionCode =
   | 'request_decided'
   | 'caller_not_authorized'
   | 'company_not_on_empresas'
-  | 'already_user';
+  | 'already_user'
+  // Ley 21.719 requests (issue 10).
+  | 'already_blocked'
+  | 'duplicate_number'
+  | 'person_blocked';
 
 export type IntentContext = {
   writes: PersonWriteRepository;
@@ -65,6 +77,10 @@ export type IntentContext = {
   agent?: AgentScope;
   /** Server: how old the action was when sent, measured on the device's clock. */
   ageMs?: number;
+  /** Ley 21.719 requests and the temporary block every other intent must respect. */
+  dataRequests: DataRequestRepository;
+  /** Server: the authenticated agent's id. */
+  agentId?: string;
 };
 
 export type Intent = {
@@ -107,6 +123,9 @@ function rejected(code: RejectionCode): Outcome {
 
 /** Applies one intent. Must run inside the caller's transaction. */
 export function applyIntent(ctx: IntentContext, intent: Intent): Outcome {
+  const blocked = blockedOutcome(ctx, intent);
+  if (blocked) return blocked;
+  if (isDataRequestKind(intent.kind)) return dataRequestIntent(ctx, intent);
   if (isCompanyIntent(intent.kind)) return companyIntent(ctx, intent.kind, intent);
   const permission = Object.hasOwn(PERMISSIONS, intent.kind) ? PERMISSIONS[intent.kind] : undefined;
   if (!permission) return rejected('unknown_kind');
@@ -138,6 +157,61 @@ export function applyIntent(ctx: IntentContext, intent: Intent): Outcome {
     default:
       return membershipState(ctx, rut, companyRut, intent);
   }
+}
+
+/**
+ * Ley 21.719 temporary block, the same rule as the desk's (shared/rules/data-requests.ts): the
+ * server answers a conflict naming the blocking request (the desk lists it for the agent); a
+ * desk replaying over pulled rows simply does not show the change.
+ */
+function blockedOutcome(ctx: IntentContext, intent: Intent): Outcome | null {
+  if (intent.personRut === null) return null;
+  const decision = blockDecision(ctx.dataRequests.activeBlock(intent.personRut), {
+    kind: intent.kind,
+    personRut: intent.personRut,
+    linked: ctx.dataRequests.linked(text(intent.payload['dataRequest'])),
+  });
+  if (decision.allowed) return null;
+  if (ctx.mode === 'replay') return { status: 'applied', touched: [], mails: [] };
+  return {
+    status: 'conflict',
+    code: 'person_blocked',
+    conflicts: [{ field: 'blocked', yours: intent.kind, theirs: decision.requestNumber }],
+    touched: [],
+    mails: [],
+  };
+}
+
+function dataRequestIntent(ctx: IntentContext, intent: Intent): Outcome {
+  const rut = intent.personRut;
+  if (rut === null || !isDataRequestKind(intent.kind)) return rejected('invalid_payload');
+  if (!ctx.writes.person(rut)) {
+    return ctx.mode === 'server'
+      ? rejected('entity_gone')
+      : { status: 'applied', touched: [], mails: [] };
+  }
+  if (ctx.mode === 'server') {
+    if (!ctx.agent) return rejected('forbidden');
+    const decision = decide(ctx.agent, 'data_request.manage', {
+      personCompanyRuts: ctx.writes.companyRuts(rut),
+    });
+    if (!decision.allowed) return rejected('forbidden');
+  }
+  const outcome = applyDataRequestIntent(
+    {
+      dataRequests: ctx.dataRequests,
+      companies: ctx.companies,
+      mode: ctx.mode,
+      now: ctx.now,
+      agentId: ctx.agentId,
+    },
+    intent.kind,
+    rut,
+    intent.payload,
+  );
+  if (outcome.status === 'rejected') return rejected(outcome.code);
+  if (outcome.status === 'conflict') return { ...outcome, touched: [], mails: [] };
+  return { ...outcome, mails: [] };
 }
 
 const COMPANY_PERMISSIONS: Record<CompanyIntentKind, Action> = {

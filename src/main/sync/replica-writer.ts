@@ -11,6 +11,7 @@ import {
   PLACEHOLDER_TABLES,
 } from '../repositories/company-write-repository';
 import { createPersonWriteRepository } from '../repositories/person-write-repository';
+import { createDataRequestRepository } from '../repositories/data-request-repository';
 import { applyIntent } from './intents';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
@@ -30,6 +31,7 @@ const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, 
 export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: false });
+  const dataRequests = createDataRequestRepository(sqlite, { bumpVersions: false });
   const upserts = new Map<Entity, Database.Statement>();
   const deletes = new Map<Entity, Database.Statement>();
   for (const [entity, spec] of Object.entries(ENTITY_TABLES) as Array<
@@ -60,6 +62,8 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     ['membership', 'memberships', 'company_rut'],
     ['account', 'accounts', 'portal'],
     ['access_request', 'access_requests', 'company_rut'],
+    // Ley 21.719 requests: the natural key is the request's number.
+    ['data_request', 'data_requests', 'number'],
   ] as const) {
     const statement = sqlite.prepare(
       `DELETE FROM ${table} WHERE id < 0 AND person_rut = ? AND ${other} = ?`,
@@ -128,7 +132,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     }>;
     for (const row of rows) {
       applyIntent(
-        { writes, companies, mode: 'replay', now: now() },
+        { writes, companies, dataRequests, mode: 'replay', now: now() },
         {
           actionId: row.action_id,
           kind: row.kind,
@@ -167,7 +171,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');
       DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
       DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;
-      DELETE FROM company_signatories;`);
+      DELETE FROM company_signatories; DELETE FROM data_requests;`);
     setState.run('fts_indexed_through', '0');
   }
 

@@ -38,6 +38,11 @@ const TYPES: Record<string, string> = {
 
 export type WebDoorOptions = {
   dispatch: (channel: string, input: unknown) => Answer;
+  /**
+   * Ley 21.719 exports (issue 10): the file behind a one-time ticket that an authorised
+   * `dataRequests.download` call handed out; null when unknown, used or expired.
+   */
+  download?: (ticket: string) => { file: string; fileName: string; contentType: string } | null;
   rendererDir: string;
   port: number;
   token?: string;
@@ -77,6 +82,9 @@ export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
+    }
+    if (url.pathname.startsWith('/download/')) {
+      return serveDownload(options.download?.(url.pathname.slice('/download/'.length)), response);
     }
     serveStatic(rendererDir, url.pathname, response);
   });
@@ -176,6 +184,27 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
     'Cache-Control': 'no-store',
   });
   response.end(JSON.stringify(body));
+}
+
+/** An export file, streamed as an attachment (never read whole into memory). */
+function serveDownload(
+  download: { file: string; fileName: string; contentType: string } | null | undefined,
+  response: http.ServerResponse,
+): void {
+  if (!download || !fs.existsSync(download.file)) {
+    response
+      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end('El enlace de descarga ya se usó o expiró: pida la descarga de nuevo.');
+    return;
+  }
+  response.writeHead(200, {
+    'Content-Type': download.contentType,
+    'Content-Length': fs.statSync(download.file).size,
+    'Content-Disposition': `attachment; filename="${download.fileName.replace(/[^\w.-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  fs.createReadStream(download.file).pipe(response);
 }
 
 function serveStatic(root: string, pathname: string, response: http.ServerResponse): void {

@@ -40,6 +40,7 @@ const core = createCore({
 });
 const door = await startWebDoor({
   dispatch: core.dispatch,
+  download: core.download,
   rendererDir: values['renderer-dir'],
   port,
   token: values.token,

@@ -21,6 +21,11 @@ import { SelectionDialogHost } from './selection/SelectionDialog';
 import { useSelectionDialog } from './selection/selection-dialog-store';
 import { SearchBox } from './components/SearchBox';
 import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
+// Ley 21.719 data-subject requests (issue 10).
+import { DataRequestsView } from './data-requests/DataRequestsView';
+import { DataRequestDialogs } from './data-requests/PersonDataProtection';
+import { useDataRequests } from './data-requests/data-request-store';
+import { dataRequestMessages } from '../../shared/messages';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -65,6 +70,7 @@ function Desk() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (useSession.getState().dialog || useSelectionDialog.getState().request) return;
+      if (useDataRequests.getState().recording || useDataRequests.getState().detail) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');
@@ -120,6 +126,7 @@ function Desk() {
           {tab('search', 'Búsqueda')}
           {tab('calls', 'Llamadas')}
           {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
+          {session.role !== 'prevention' && tab('dataRequests', dataRequestMessages.tab)}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
           {tab('sync', 'Sincronización')}
         </nav>
@@ -143,6 +150,7 @@ function Desk() {
       {view === 'audit' && <AuditView />}
       {view === 'sync' && <SyncView />}
       {view === 'requests' && <RequestsView />}
+      {view === 'dataRequests' && <DataRequestsView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />
@@ -181,6 +189,7 @@ function Desk() {
       <ActionDialog />
       <CompanyDialogHost />
       <SelectionDialogHost />
+      <DataRequestDialogs />
       <div className="toast" role="status" aria-live="polite">
         {notice}
       </div>

@@ -117,8 +117,14 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
     identity: true,
     identityFacts: record.identityFacts,
     done: actionDialogTexts.editContact.done,
+    // Ley 21.719: a rectification is made here, linked to its request.
+    dataRequests: record.dataProtection.requests
+      .filter((r) => r.right === 'rectification' && r.deadline !== 'closed')
+      .map((r) => ({ number: r.number, label: `${r.number} · ${r.detail}` })),
+    dataRequestRequired: record.dataProtection.block !== null,
     submit: (values) =>
       call('contact.edit', {
+        dataRequest: values.dataRequest ?? null,
         rut: record.rut,
         email: values.email === (record.email ?? '') ? undefined : values.email,
         phone: values.phone === (record.phone ?? '') ? undefined : values.phone,

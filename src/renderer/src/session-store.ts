@@ -10,7 +10,7 @@ import { ApiError, call } from './api/client';
 import { fullName } from './components/display';
 import { useApp } from './store';
 
-export type View = 'search' | 'calls' | 'audit' | 'sync' | 'requests';
+export type View = 'search' | 'calls' | 'audit' | 'sync' | 'requests' | 'dataRequests';
 
 /** An action the agent confirms in a dialog: what to ask for, and what to call. */
 export type DialogSpec = {
@@ -25,6 +25,10 @@ export type DialogSpec = {
   identity: boolean;
   /** The facts the agent compares the caller's answers against (masked), for `identity`. */
   identityFacts?: IdentityFactView[];
+  /** Ley 21.719: the open rectification requests this change may answer (contact edit). */
+  dataRequests?: Array<{ number: string; label: string }>;
+  /** The person is blocked: the change goes through only linked to one of them. */
+  dataRequestRequired?: boolean;
   /** A second, explicit confirmation the agent must tick (e.g. naming who and where). */
   confirmation?: string;
   submit: (values: DialogValues) => Promise<ActionResult>;
@@ -37,6 +41,8 @@ export type DialogValues = {
   role?: 'worker' | 'access_admin' | 'company_user';
   reason: string;
   identityCheck: IdentityFact[];
+  /** Ley 21.719: the number of the rectification request chosen, if any. */
+  dataRequest?: string | null;
 };
 
 type State = {

@@ -367,6 +367,7 @@ export const screen = {
 
 export const shell = {
   openExternal: () => Promise.resolve(),
+  showItemInFolder: () => undefined,
 };
 
 export const powerMonitor = new EventEmitter();

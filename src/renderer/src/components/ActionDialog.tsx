@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { dialogMessages, roleLabels } from '../../../shared/messages';
+import { dataRequestMessages, dialogMessages, roleLabels } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -32,6 +32,10 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const [reason, setReason] = useState('');
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [confirmed, setConfirmed] = useState(false);
+  // Ley 21.719: the rectification request the change answers (required while blocked).
+  const [dataRequest, setDataRequest] = useState<string>(
+    spec.dataRequestRequired ? (spec.dataRequests?.[0]?.number ?? '') : '',
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -46,6 +50,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     reason: useId(),
     missing: useId(),
     identityNote: useId(),
+    dataRequest: useId(),
   };
 
   useEscapeToClose(busy, close);
@@ -98,6 +103,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         role,
         reason,
         identityCheck: facts,
+        dataRequest: dataRequest === '' ? null : dataRequest,
       });
       // Applied: show it if the agent is still on this person; close this dialog if still open.
       if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
@@ -225,6 +231,25 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
                 {Object.entries(roleLabels).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {spec.dataRequests && spec.dataRequests.length > 0 && (
+            <div className="field">
+              <label htmlFor={ids.dataRequest}>{dataRequestMessages.rectifyLink}</label>
+              <select
+                id={ids.dataRequest}
+                value={dataRequest}
+                onChange={(event) => setDataRequest(event.target.value)}
+              >
+                {!spec.dataRequestRequired && (
+                  <option value="">{dataRequestMessages.rectifyNone}</option>
+                )}
+                {spec.dataRequests.map((option) => (
+                  <option key={option.number} value={option.number}>
+                    {option.label}
                   </option>
                 ))}
               </select>

@@ -11,6 +11,7 @@ import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { displayRut, fullName } from './display';
+import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 
 /** `Pedro Soto Pérez (12.345.678-5)`, or the RUT alone when the name is unknown. */
 function who(name: string | null, rut: string | null): string | null {
@@ -130,6 +131,7 @@ export function CallBar() {
       <button type="button" ref={openRef} onClick={() => void open(record?.rut ?? null)}>
         {t.open(onScreen)}
       </button>
+      <DataRequestCallButton record={record} />
       {error && (
         <span id="call-error" className="field-error" role="alert">
           {error}
@@ -161,6 +163,7 @@ function OpenCall({
   onReason: (reason: InteractionReason) => Promise<void>;
   onClosed: () => void;
 }) {
+  const record = useApp((s) => s.record);
   const [closing, setClosing] = useState(false);
   const [outcome, setOutcome] = useState<InteractionOutcome>('resolved');
   const [notes, setNotes] = useState('');
@@ -227,6 +230,7 @@ function OpenCall({
           {t.close}
         </button>
       )}
+      {!closing && <DataRequestCallButton record={record} />}
       {error && (
         <span id="call-error" className="field-error" role="alert">
           {error}

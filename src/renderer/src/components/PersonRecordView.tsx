@@ -38,6 +38,7 @@ import { DiagnosisPanel } from './DiagnosisPanel';
 import { GuardedButton } from './GuardedButton';
 import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
+import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 
 /** A button that is there but disabled, saying why beside it, when the agent may not do it. */
 function ActionButton({
@@ -111,6 +112,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
   return (
     <>
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
+      <DataBlockBanner record={record} />
       <header className="record-header">
         <h1>{fullName(record)}</h1>
         <p className="rut big">{displayRut(record.rut)}</p>
@@ -352,6 +354,8 @@ function RecordContent({ record }: { record: PersonRecord }) {
           </tbody>
         </table>
       )}
+
+      <PersonDataRequests record={record} />
 
       <h2>Llamadas recientes</h2>
       {record.interactions.length === 0 ? (

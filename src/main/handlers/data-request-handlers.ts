@@ -1,0 +1,173 @@
+/**
+ * The Ley 21.719 channels (issue 10), registered beside the others in core.ts.
+ *
+ * Downloads: an export's files live under <dataDir>/exports/. Through the web door the browser
+ * cannot send the session token with a plain download, so `dataRequests.download` (an ordinary,
+ * authorised call) hands out a one-time ticket, valid for a minute and only while the same agent
+ * is signed in; the web door serves `GET /download/<ticket>` as an attachment, streamed. Through
+ * the Electron door the file is shown in its folder (the one Electron call is injected by
+ * src/main/index.ts), and the agent copies or opens it from there.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readRut } from '../../shared/rut';
+import type { ExportView } from '../../shared/contract';
+import type { ServiceContext, Session } from '../services/context';
+import { exportDataRequest, EXPORTS_FOLDER } from '../services/data-export';
+import {
+  dataRequestsByDeadline,
+  getDataRequest,
+  listDataRequests,
+  moveDataRequest,
+  recordDataRequest,
+  unblockPerson,
+} from '../services/data-requests';
+import { RuleError } from '../services/errors';
+import { buildPersonRecord } from '../services/get-person-record';
+import type { Handlers } from '../core';
+
+type DataRequestChannel =
+  | 'dataRequests.record'
+  | 'dataRequests.list'
+  | 'dataRequests.get'
+  | 'dataRequests.move'
+  | 'dataRequests.unblock'
+  | 'dataRequests.export'
+  | 'dataRequests.download'
+  | 'dataRequests.byDeadline';
+
+/** A file the web door may hand out once. */
+export type Download = { file: string; fileName: string; contentType: string };
+
+const TICKET_MS = 60_000;
+
+export function createDownloads(now: () => Date) {
+  const tickets = new Map<string, Download & { agentId: string; expires: number }>();
+  return {
+    issue(download: Download, agentId: string): string {
+      const ticket = randomBytes(24).toString('hex');
+      tickets.set(ticket, { ...download, agentId, expires: now().getTime() + TICKET_MS });
+      return ticket;
+    },
+    /** The file behind a ticket, once, if still valid and the same agent is signed in. */
+    take(ticket: string, signedInAgent: string | null): Download | null {
+      const entry = tickets.get(ticket);
+      tickets.delete(ticket);
+      for (const [key, value] of tickets) if (value.expires < now().getTime()) tickets.delete(key);
+      if (!entry || entry.expires < now().getTime() || entry.agentId !== signedInAgent) return null;
+      return { file: entry.file, fileName: entry.fileName, contentType: entry.contentType };
+    },
+  };
+}
+export type Downloads = ReturnType<typeof createDownloads>;
+
+type Deps = {
+  context: ServiceContext;
+  agent: () => Session;
+  kick: () => void;
+  dataDir: string;
+  door: 'electron' | 'web';
+  downloads: Downloads;
+  /** Electron door: show a file in the system's file manager. */
+  revealFile?: (file: string) => void;
+  replicaIncomplete: () => boolean;
+  log: (message: string, error?: unknown) => void;
+};
+
+const body = (rut: string) => readRut(rut)!.body;
+
+export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChannel> {
+  const { context, agent, kick } = deps;
+  const exportsOf = (number: string): ExportView[] =>
+    (
+      context.db.$client
+        .prepare(
+          `SELECT id, request_number AS number, created_at AS createdAt, agent_id AS agentId,
+             html_file AS htmlFile, json_file AS jsonFile, html_bytes AS htmlBytes,
+             json_bytes AS jsonBytes, rows
+           FROM data_request_exports WHERE request_number = ? ORDER BY created_at DESC`,
+        )
+        .all(number) as ExportView[]
+    ).map((row) => ({ ...row }));
+  return {
+    'dataRequests.record': (input) => {
+      const session = agent();
+      const receipt = recordDataRequest(context, session, {
+        personRut: body(input.rut),
+        right: input.right,
+        channel: input.channel,
+        identityMethod: input.identityMethod,
+        identityFacts: input.identityFacts,
+        detail: input.detail,
+      });
+      kick();
+      return {
+        ...receipt,
+        record: buildPersonRecord(context, session, body(input.rut), {
+          replicaIncomplete: deps.replicaIncomplete(),
+        }),
+      };
+    },
+    'dataRequests.list': (input) =>
+      listDataRequests(context, agent(), {
+        state: input.state,
+        right: input.right,
+        personRut: input.rut === null ? null : body(input.rut),
+        offset: input.offset,
+        limit: input.limit,
+        soonBusinessDays: input.soonBusinessDays,
+      }),
+    'dataRequests.get': (input) => ({
+      request: getDataRequest(context, agent(), input.number),
+      exports: exportsOf(input.number),
+    }),
+    'dataRequests.move': (input) => {
+      const receipt = moveDataRequest(context, agent(), input);
+      kick();
+      return receipt;
+    },
+    'dataRequests.unblock': (input) => {
+      const receipt = unblockPerson(context, agent(), input);
+      kick();
+      return receipt;
+    },
+    'dataRequests.export': (input) =>
+      exportDataRequest(context, agent(), input.number, {
+        dataDir: deps.dataDir,
+        log: deps.log,
+      }),
+    'dataRequests.download': (input) => {
+      const session = agent();
+      const row = context.db.$client
+        .prepare(
+          'SELECT request_number, html_file, json_file FROM data_request_exports WHERE id = ?',
+        )
+        .get(input.exportId) as
+        { request_number: string; html_file: string; json_file: string } | undefined;
+      if (!row) throw new RuleError('data_request_not_found', { number: input.exportId });
+      // The same checks as seeing the request: its agent or a supervisor.
+      getDataRequest(context, session, row.request_number);
+      const fileName = input.format === 'html' ? row.html_file : row.json_file;
+      const file = path.join(deps.dataDir, EXPORTS_FOLDER, path.basename(fileName));
+      if (!fs.existsSync(file)) throw new RuleError('data_request_file_missing');
+      if (deps.door === 'electron') {
+        deps.revealFile?.(file);
+        return { fileName, url: null, shownInFolder: deps.revealFile !== undefined };
+      }
+      const ticket = deps.downloads.issue(
+        {
+          file,
+          fileName,
+          contentType:
+            input.format === 'html'
+              ? 'text/html; charset=utf-8'
+              : 'application/json; charset=utf-8',
+        },
+        session.agentId,
+      );
+      return { fileName, url: `/download/${ticket}`, shownInFolder: false };
+    },
+    'dataRequests.byDeadline': () => dataRequestsByDeadline(context, agent()),
+  };
+}

@@ -1,0 +1,500 @@
+/**
+ * Ley 21.719 access and portability (issue 10): everything this desk holds on one person, as a
+ * readable HTML report (Spanish, printable to PDF from the browser) and a machine-readable JSON
+ * bundle, written side by side under <dataDir>/exports/.
+ *
+ * It STREAMS: each section is read in keyset pages of `pageSize` rows and each page is written
+ * to both files before the next is read (waiting for the disk when the stream asks), so memory
+ * holds one page, never the file; the database is free between pages. Audit events are read up
+ * to the last one that existed when the export started, so the export's own event is not in it.
+ * Files are written as `.part` and renamed when complete: a failed export leaves no file that
+ * looks finished. The export is audited (who, when, which request) once its files exist.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { ExportView } from '../../shared/contract';
+import { formatDate, formatDateTime } from '../../shared/format';
+import { dataExportTexts } from '../../shared/messages';
+import { maskSerial } from '../../shared/identity-facts';
+import { formatRut, loginRut, readRut, rutFromBody } from '../../shared/rut';
+import type { ServiceContext, Session } from './context';
+import { ForbiddenError, RuleError } from './errors';
+import { authorize } from './run-action';
+
+export const EXPORTS_FOLDER = 'exports';
+export const DEFAULT_PAGE_SIZE = 500;
+
+type Value = string | number | null;
+type Row = Record<string, Value>;
+
+/** One section of the export: its rows, paged by `_k` (a rowid or sequence). */
+type Section = {
+  key: string;
+  title: string;
+  /** Columns shown, in order: JSON key (the row's alias) and Spanish heading. */
+  columns: Array<{ key: string; label: string; kind?: 'date' | 'bool' | 'rut' }>;
+  sql: string;
+};
+
+const t = dataExportTexts;
+
+const SECTIONS: Section[] = [
+  {
+    key: 'memberships',
+    title: t.sections.memberships,
+    columns: [
+      { key: 'companyRut', label: t.columns.companyRut, kind: 'rut' },
+      { key: 'companyName', label: t.columns.companyName },
+      { key: 'role', label: t.columns.role },
+      { key: 'state', label: t.columns.state },
+      { key: 'modules', label: t.columns.modules },
+      { key: 'agreementSigned', label: t.columns.agreementSigned, kind: 'bool' },
+      { key: 'agreementSignedAt', label: t.columns.agreementSignedAt, kind: 'date' },
+      { key: 'startedAt', label: t.columns.startedAt, kind: 'date' },
+      { key: 'endedAt', label: t.columns.endedAt, kind: 'date' },
+    ],
+    sql: `SELECT m.id AS _k, m.company_rut AS companyRut, c.legal_name AS companyName, m.role,
+            m.state, m.modules, m.agreement_signed AS agreementSigned,
+            m.agreement_signed_at AS agreementSignedAt, m.started_at AS startedAt,
+            m.ended_at AS endedAt
+          FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut
+          WHERE m.person_rut = @person AND m.id > @after ORDER BY m.id LIMIT @limit`,
+  },
+  {
+    key: 'accounts',
+    title: t.sections.accounts,
+    columns: [
+      { key: 'portal', label: t.columns.portal },
+      { key: 'registrationState', label: t.columns.registrationState },
+      { key: 'passwordSet', label: t.columns.passwordSet, kind: 'bool' },
+      { key: 'emailVerified', label: t.columns.emailVerified, kind: 'bool' },
+      { key: 'failedAttempts', label: t.columns.failedAttempts },
+      { key: 'lockedUntil', label: t.columns.lockedUntil, kind: 'date' },
+      { key: 'registrationBlocked', label: t.columns.registrationBlocked, kind: 'bool' },
+      { key: 'lastLoginAt', label: t.columns.lastLoginAt, kind: 'date' },
+    ],
+    sql: `SELECT id AS _k, portal, registration_state AS registrationState,
+            password_set AS passwordSet, email_verified AS emailVerified,
+            failed_attempts AS failedAttempts, locked_until AS lockedUntil,
+            registration_blocked AS registrationBlocked, last_login_at AS lastLoginAt
+          FROM accounts WHERE person_rut = @person AND id > @after ORDER BY id LIMIT @limit`,
+  },
+  {
+    key: 'mails',
+    title: t.sections.mails,
+    columns: [
+      { key: 'sentAt', label: t.columns.sentAt, kind: 'date' },
+      { key: 'portal', label: t.columns.portal },
+      { key: 'kind', label: t.columns.mailKind },
+      { key: 'outcome', label: t.columns.outcome },
+      { key: 'toAddress', label: t.columns.toAddress },
+    ],
+    sql: `SELECT id AS _k, sent_at AS sentAt, portal, kind, outcome, to_address AS toAddress
+          FROM mails WHERE person_rut = @person AND id > @after ORDER BY id LIMIT @limit`,
+  },
+  {
+    key: 'accessRequests',
+    title: t.sections.accessRequests,
+    columns: [
+      { key: 'companyRut', label: t.columns.companyRut, kind: 'rut' },
+      { key: 'capacity', label: t.columns.capacity },
+      { key: 'state', label: t.columns.state },
+      { key: 'reason', label: t.columns.reason },
+      { key: 'requestedAt', label: t.columns.requestedAt, kind: 'date' },
+      { key: 'decidedAt', label: t.columns.decidedAt, kind: 'date' },
+    ],
+    sql: `SELECT id AS _k, company_rut AS companyRut, capacity, state, reason,
+            requested_at AS requestedAt, decided_at AS decidedAt
+          FROM access_requests WHERE person_rut = @person AND id > @after ORDER BY id LIMIT @limit`,
+  },
+  {
+    key: 'calls',
+    title: t.sections.calls,
+    columns: [
+      { key: 'openedAt', label: t.columns.openedAt, kind: 'date' },
+      { key: 'closedAt', label: t.columns.closedAt, kind: 'date' },
+      { key: 'reason', label: t.columns.callReason },
+      { key: 'outcome', label: t.columns.outcome },
+      { key: 'notes', label: t.columns.notes },
+      { key: 'agentId', label: t.columns.agent },
+    ],
+    sql: `SELECT rowid AS _k, opened_at AS openedAt, closed_at AS closedAt, reason, outcome, notes,
+            agent_id AS agentId
+          FROM interactions WHERE person_rut = @person AND rowid > @after ORDER BY rowid LIMIT @limit`,
+  },
+  {
+    key: 'dataRequests',
+    title: t.sections.dataRequests,
+    columns: [
+      { key: 'number', label: t.columns.number },
+      { key: 'right', label: t.columns.right },
+      { key: 'state', label: t.columns.state },
+      { key: 'receivedAt', label: t.columns.receivedAt, kind: 'date' },
+      { key: 'dueDate', label: t.columns.dueDate },
+      { key: 'detail', label: t.columns.detail },
+    ],
+    sql: `SELECT rowid AS _k, number, data_right AS right, state, received_at AS receivedAt,
+            due_date AS dueDate, detail
+          FROM data_requests WHERE person_rut = @person AND rowid > @after ORDER BY rowid LIMIT @limit`,
+  },
+  {
+    key: 'auditEvents',
+    title: t.sections.auditEvents,
+    columns: [
+      { key: 'seq', label: t.columns.seq },
+      { key: 'at', label: t.columns.at, kind: 'date' },
+      { key: 'action', label: t.columns.action },
+      { key: 'agentId', label: t.columns.agent },
+      { key: 'deviceId', label: t.columns.device },
+      { key: 'before', label: t.columns.before },
+      { key: 'after', label: t.columns.after },
+      { key: 'reason', label: t.columns.reason },
+    ],
+    sql: `SELECT seq AS _k, seq, at, action, agent_id AS agentId, device_id AS deviceId, before,
+            after, reason
+          FROM audit_events WHERE person_rut = @person AND seq > @after AND seq <= @maxSeq
+          ORDER BY seq LIMIT @limit`,
+  },
+];
+
+export type ExportProgress = {
+  section: string;
+  /** Rows written so far, all sections. */
+  rows: number;
+  /** The files being written (still `.part`). */
+  partFiles: { html: string; json: string };
+  /** Characters of the page just written to each file: what memory held for it. */
+  pageChars: number;
+};
+
+export type ExportOptions = {
+  dataDir: string;
+  pageSize?: number;
+  /** Called after every page is handed to both files (tests watch the files grow). */
+  onPage?: (progress: ExportProgress) => void;
+  /** Where an unexpected failure is reported (the agent reads a Spanish message). */
+  log?: (message: string, error?: unknown) => void;
+};
+
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
+
+function cell(value: Value, kind: Section['columns'][number]['kind']): string {
+  if (value === null || value === '') return '—';
+  if (kind === 'bool') return value ? t.yes : t.no;
+  if (kind === 'rut' && typeof value === 'number') return formatRut(rutFromBody(value));
+  if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+    return formatDateTime(value);
+  }
+  return String(value);
+}
+
+/** A file written in order, waiting for the disk whenever the stream asks to. */
+async function openSink(file: string) {
+  const stream = fs.createWriteStream(file, { flags: 'wx' });
+  let failed: Error | null = null;
+  stream.on('error', (error) => {
+    failed = error;
+  });
+  await once(stream, 'open');
+  return {
+    async write(text: string): Promise<void> {
+      if (failed) throw failed;
+      if (!stream.write(text)) await once(stream, 'drain');
+    },
+    async end(): Promise<void> {
+      if (failed) throw failed;
+      stream.end();
+      await once(stream, 'finish');
+      if (failed) throw failed;
+    },
+    destroy: () => stream.destroy(),
+  };
+}
+
+/** Checks made before any file is written: who may, which request, which right. */
+export function exportableRequest(ctx: ServiceContext, session: Session, number: string) {
+  const request = ctx.repos.dataRequests.byNumber(number);
+  if (!request) throw new RuleError('data_request_not_found', { number });
+  authorize(ctx, session, 'data_request.manage', request.personRut);
+  if (session.role !== 'supervisor' && request.agentId !== session.agentId) {
+    throw new ForbiddenError('role');
+  }
+  if (request.right !== 'access' && request.right !== 'portability') {
+    throw new RuleError('data_request_export_right', { number });
+  }
+  return request;
+}
+
+export async function exportDataRequest(
+  ctx: ServiceContext,
+  session: Session,
+  number: string,
+  options: ExportOptions,
+): Promise<ExportView> {
+  const request = exportableRequest(ctx, session, number);
+  const sqlite = ctx.db.$client;
+  const personRut = request.personRut;
+  const person = sqlite
+    .prepare(
+      `SELECT rut, dv, given_names AS givenNames, last_name1 AS lastName1, last_name2 AS lastName2,
+         email, phone, serial_number AS serialNumber, is_worker AS isWorker,
+         is_pensioner AS isPensioner, version
+       FROM persons WHERE rut = ?`,
+    )
+    .get(personRut) as (Row & { serialNumber: string | null }) | undefined;
+  if (!person) throw new RuleError('data_request_not_found', { number });
+  const maxSeq =
+    (sqlite.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? 0;
+
+  const id = randomUUID();
+  const startedAt = ctx.now();
+  const folder = path.join(options.dataDir, EXPORTS_FOLDER);
+  fs.mkdirSync(folder, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15);
+  const base = `${request.number}-${stamp}-${id.slice(0, 8)}`;
+  const final = {
+    html: path.join(folder, `${base}.html`),
+    json: path.join(folder, `${base}.json`),
+  };
+  const part = { html: `${final.html}.part`, json: `${final.json}.part` };
+  let html: Awaited<ReturnType<typeof openSink>> | null = null;
+  let json: Awaited<ReturnType<typeof openSink>> | null = null;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const counts: Record<string, number> = {};
+  let rows = 0;
+
+  const personOut = {
+    rut: loginRut(rutFromBody(personRut)),
+    givenNames: person.givenNames,
+    lastName1: person.lastName1,
+    lastName2: person.lastName2,
+    email: person.email,
+    phone: person.phone,
+    // The desk never shows the card serial whole (privacy by default); the titular gets it
+    // from the issuing portal.
+    serialNumberMasked: maskSerial(person.serialNumber),
+    isWorker: Boolean(person.isWorker),
+    isPensioner: Boolean(person.isPensioner),
+  };
+  const header = {
+    format: 'mesa-de-ayuda/ley-21719-export',
+    version: 1,
+    request: {
+      number: request.number,
+      right: request.right,
+      receivedAt: request.receivedAt,
+      dueDate: request.dueDate,
+    },
+    generatedAt: startedAt.toISOString(),
+    generatedBy: { agentId: session.agentId, displayName: session.displayName },
+    deviceId: ctx.deviceId,
+    person: personOut,
+  };
+  const fullName = [person.givenNames, person.lastName1, person.lastName2]
+    .filter(Boolean)
+    .join(' ');
+
+  try {
+    html = await openSink(part.html);
+    json = await openSink(part.json);
+    await json.write(JSON.stringify(header).slice(0, -1));
+    await html.write(htmlHead(request.number, fullName, header, personOut));
+    for (const section of SECTIONS) {
+      const statement = sqlite.prepare(section.sql);
+      await json.write(`,${JSON.stringify(section.key)}:[`);
+      await html.write(
+        `<section><h2>${escapeHtml(section.title)}</h2><table><thead><tr>${section.columns
+          .map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`)
+          .join('')}</tr></thead><tbody>`,
+      );
+      let after = -Number.MAX_SAFE_INTEGER;
+      let count = 0;
+      for (;;) {
+        const page = statement.all({
+          person: personRut,
+          after,
+          limit: pageSize,
+          maxSeq,
+        }) as Row[];
+        if (page.length === 0) break;
+        after = page[page.length - 1]!['_k'] as number;
+        let jsonText = '';
+        let htmlText = '';
+        for (const row of page) {
+          const out: Row = {};
+          for (const column of section.columns) out[column.key] = row[column.key] ?? null;
+          jsonText += (count === 0 ? '' : ',') + JSON.stringify(out);
+          htmlText += `<tr>${section.columns
+            .map((column) => `<td>${escapeHtml(cell(row[column.key] ?? null, column.kind))}</td>`)
+            .join('')}</tr>`;
+          count += 1;
+        }
+        rows += page.length;
+        await json.write(jsonText);
+        await html.write(htmlText);
+        options.onPage?.({
+          section: section.key,
+          rows,
+          partFiles: part,
+          pageChars: Math.max(jsonText.length, htmlText.length),
+        });
+        if (page.length < pageSize) break;
+      }
+      counts[section.key] = count;
+      await json.write(']');
+      await html.write(
+        count === 0
+          ? `</tbody></table><p class="empty">${escapeHtml(t.emptySection)}</p></section>`
+          : `</tbody></table><p class="count">${escapeHtml(t.rowCount(count))}</p></section>`,
+      );
+    }
+    await json.write(`,"counts":${JSON.stringify(counts)}}`);
+    await html.write(htmlFoot(counts));
+    await json.end();
+    await html.end();
+    fs.renameSync(part.json, final.json);
+    fs.renameSync(part.html, final.html);
+  } catch (error) {
+    html?.destroy();
+    json?.destroy();
+    for (const file of [part.html, part.json, final.html, final.json]) {
+      fs.rmSync(file, { force: true });
+    }
+    if (error instanceof RuleError) throw error;
+    options.log?.('data request export failed', error);
+    throw new RuleError('data_request_export_failed');
+  }
+
+  const htmlBytes = fs.statSync(final.html).size;
+  const jsonBytes = fs.statSync(final.json).size;
+  const createdAt = ctx.now().toISOString();
+  const view: ExportView = {
+    id,
+    number: request.number,
+    createdAt,
+    agentId: session.agentId,
+    htmlFile: path.basename(final.html),
+    jsonFile: path.basename(final.json),
+    htmlBytes,
+    jsonBytes,
+    rows,
+  };
+  try {
+    sqlite.transaction(() => {
+      sqlite
+        .prepare(
+          `INSERT INTO data_request_exports (id, request_number, person_rut, agent_id, created_at,
+             html_file, json_file, html_bytes, json_bytes, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          request.number,
+          personRut,
+          session.agentId,
+          createdAt,
+          view.htmlFile,
+          view.jsonFile,
+          htmlBytes,
+          jsonBytes,
+          rows,
+        );
+      ctx.repos.audit.append({
+        id,
+        at: createdAt,
+        agentId: session.agentId,
+        deviceId: ctx.deviceId,
+        personRut,
+        action: 'data_request.export',
+        before: null,
+        after: JSON.stringify({
+          number: request.number,
+          right: request.right,
+          files: [view.htmlFile, view.jsonFile],
+          rows,
+          counts,
+          auditThroughSeq: maxSeq,
+        }),
+        reason: null,
+        identityCheck: null,
+        interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
+      });
+    })();
+  } catch (error) {
+    // Not audited, not kept: an export nobody can account for must not exist.
+    fs.rmSync(final.html, { force: true });
+    fs.rmSync(final.json, { force: true });
+    throw error;
+  }
+  return view;
+}
+
+function htmlHead(
+  number: string,
+  fullName: string,
+  header: {
+    generatedAt: string;
+    generatedBy: { displayName: string };
+    request: { dueDate: string; receivedAt: string; right: string };
+  },
+  person: Record<string, unknown>,
+): string {
+  const field = (label: string, value: unknown) =>
+    `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(
+      value === null || value === undefined || value === ''
+        ? '—'
+        : typeof value === 'boolean'
+          ? value
+            ? t.yes
+            : t.no
+          : String(value),
+    )}</td></tr>`;
+  return (
+    `<!doctype html><html lang="es-CL"><head><meta charset="utf-8"><title>${escapeHtml(
+      t.title(number),
+    )}</title><style>${REPORT_CSS}</style></head><body><header><h1>${escapeHtml(
+      t.title(number),
+    )}</h1><p>${escapeHtml(t.intro)}</p><table class="meta"><tbody>${field(
+      t.meta.person,
+      fullName,
+    )}${field(t.meta.request, number)}${field(t.meta.right, t.rightLabel(header.request.right))}${field(
+      t.meta.receivedAt,
+      formatDateTime(header.request.receivedAt),
+    )}${field(t.meta.dueDate, formatDate(`${header.request.dueDate}T12:00:00Z`))}${field(
+      t.meta.generatedAt,
+      formatDateTime(header.generatedAt),
+    )}${field(t.meta.generatedBy, header.generatedBy.displayName)}</tbody></table></header>` +
+    `<section><h2>${escapeHtml(t.sections.person)}</h2><table class="meta"><tbody>${field(
+      t.columns.rut,
+      formatRut(readRut(String(person['rut']))!),
+    )}${field(t.columns.givenNames, person['givenNames'])}${field(
+      t.columns.lastNames,
+      `${String(person['lastName1'])} ${String(person['lastName2'] ?? '')}`.trim(),
+    )}${field(t.columns.email, person['email'])}${field(t.columns.phone, person['phone'])}${field(
+      t.columns.serialNumber,
+      person['serialNumberMasked'],
+    )}${field(t.columns.isWorker, person['isWorker'])}${field(
+      t.columns.isPensioner,
+      person['isPensioner'],
+    )}</tbody></table></section>`
+  );
+}
+
+function htmlFoot(counts: Record<string, number>): string {
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return `<footer><p>${escapeHtml(t.footer(total))}</p><p>${escapeHtml(
+    t.retention,
+  )}</p></footer></body></html>`;
+}
+
+const REPORT_CSS = `body{font-family:system-ui,sans-serif;margin:2rem;color:#111}h1{font-size:1.4rem}
+h2{font-size:1.1rem;margin-top:1.5rem;border-bottom:1px solid #999}table{border-collapse:collapse;width:100%;font-size:.85rem}
+th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;word-break:break-word}
+thead th{background:#eee}.meta th{width:14rem;background:#f6f6f6}.empty,.count{color:#444;font-size:.85rem}
+@media print{body{margin:0}thead{display:table-header-group}tr{break-inside:avoid}}`;

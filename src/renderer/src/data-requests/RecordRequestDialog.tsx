@@ -1,0 +1,214 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import {
+  DATA_REQUEST_CHANNELS,
+  DATA_RIGHTS,
+  forwardedForDecision,
+  IDENTITY_METHODS,
+  type DataRequestChannel,
+  type DataRight,
+  type IdentityMethod,
+} from '../../../shared/rules/data-requests';
+import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../../shared/policy';
+import {
+  dataRequestLabels as labels,
+  dataRequestMessages as t,
+  dialogMessages,
+} from '../../../shared/messages';
+import { formatDate } from '../../../shared/format';
+import { ApiError, call } from '../api/client';
+import { displayRut } from '../components/display';
+import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
+import { useSession } from '../session-store';
+import { useApp } from '../store';
+import { useDataRequests, type RecordingFor } from './data-request-store';
+
+/** `aaaa-mm-dd` → `dd-mm-aaaa` (a calendar date, never shifted by the time zone). */
+export const calendarDate = (date: string) => formatDate(`${date}T12:00:00Z`);
+
+/**
+ * Records a Ley 21.719 request for the person on screen: the right, the channel, how identity
+ * was established (required: no default), and what exactly is asked.
+ */
+export function RecordRequestDialog({ person }: { person: RecordingFor }) {
+  const close = useDataRequests((s) => s.close);
+  const changed = useDataRequests((s) => s.changed);
+  const notify = useSession((s) => s.notify);
+  const refreshInteraction = useSession((s) => s.refreshInteraction);
+  const replaceRecord = useApp((s) => s.replaceRecord);
+  const [right, setRight] = useState<DataRight>('access');
+  const [channel, setChannel] = useState<DataRequestChannel>('phone');
+  const [method, setMethod] = useState<IdentityMethod | ''>('');
+  const [facts, setFacts] = useState<IdentityFact[]>([]);
+  const [detail, setDetail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const onTab = useFocusTrap(dialogRef);
+  useEscapeToClose(busy, close);
+  const ids = {
+    title: useId(),
+    right: useId(),
+    channel: useId(),
+    method: useId(),
+    detail: useId(),
+    detailHint: useId(),
+    rule: useId(),
+  };
+
+  const toggle = (fact: IdentityFact) =>
+    setFacts((current) =>
+      current.includes(fact) ? current.filter((f) => f !== fact) : [...current, fact],
+    );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      // An unchosen method goes as null: main refuses it with the law's reason, in Spanish.
+      const result = await call('dataRequests.record', {
+        rut: person.rut,
+        right,
+        channel,
+        identityMethod: method === '' ? null : method,
+        identityFacts: method === 'facts' ? facts : [],
+        detail,
+      });
+      if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
+      close();
+      changed();
+      notify(t.recorded(result.request.number, calendarDate(result.request.dueDate)));
+      void refreshInteraction();
+      void useSession.getState().refreshSync();
+    } catch (failure) {
+      setBusy(false);
+      setError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
+    }
+  };
+
+  return (
+    <div
+      className="overlay"
+      onMouseDown={(event) => event.target === event.currentTarget && close()}
+    >
+      <div
+        ref={dialogRef}
+        className="dialog dialog-wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={ids.title}
+        onKeyDown={onTab}
+      >
+        <form onSubmit={submit}>
+          <h2 id={ids.title}>{t.recordTitle}</h2>
+          <p className="muted">{t.recordIntro}</p>
+          <p>
+            <strong>{t.person}:</strong> {person.name}{' '}
+            <span className="rut small">{displayRut(person.rut)}</span>
+          </p>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={ids.right}>{t.right}</label>
+              <select
+                id={ids.right}
+                value={right}
+                onChange={(event) => setRight(event.target.value as DataRight)}
+              >
+                {DATA_RIGHTS.map((value) => (
+                  <option key={value} value={value}>
+                    {labels.rights[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.channel}>{t.channel}</label>
+              <select
+                id={ids.channel}
+                value={channel}
+                onChange={(event) => setChannel(event.target.value as DataRequestChannel)}
+              >
+                {DATA_REQUEST_CHANNELS.map((value) => (
+                  <option key={value} value={value}>
+                    {labels.channels[value]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.method}>{t.identityMethod}</label>
+            <select
+              id={ids.method}
+              value={method}
+              onChange={(event) => setMethod(event.target.value as IdentityMethod | '')}
+            >
+              <option value="">{t.identityChoose}</option>
+              {IDENTITY_METHODS.map((value) => (
+                <option key={value} value={value}>
+                  {labels.identityMethods[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {method === 'facts' && (
+            <fieldset className="identity">
+              <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
+              <ul className="identity-facts">
+                {person.identityFacts.map(({ fact, shown }) => (
+                  <li key={fact}>
+                    <label className="check identity-fact">
+                      <input
+                        type="checkbox"
+                        checked={facts.includes(fact)}
+                        onChange={() => toggle(fact)}
+                      />
+                      <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
+                      <span className="identity-shown">
+                        <span className="visually-hidden">{dialogMessages.compareWith} </span>
+                        {shown.join(' · ')}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
+          <div className="field">
+            <label htmlFor={ids.detail}>{t.detail}</label>
+            <textarea
+              id={ids.detail}
+              rows={3}
+              maxLength={2000}
+              value={detail}
+              aria-describedby={ids.detailHint}
+              onChange={(event) => setDetail(event.target.value)}
+            />
+            <span id={ids.detailHint} className="muted small">
+              {t.detailHint}
+            </span>
+          </div>
+          {right === 'blocking' && <p className="notice notice-warn">{t.blockingNote}</p>}
+          {forwardedForDecision(right) && <p className="notice notice-warn">{t.forwardNote}</p>}
+          <p id={ids.rule} className="muted small">
+            {t.deadlineRule}
+          </p>
+          {error && (
+            <p role="alert" className="notice notice-danger">
+              {error}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              {t.cancel}
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? dialogMessages.saving : t.submit}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Ley 21.719 requests on screen (issue 10): which dialog is open (recording a request for a
+ * person, or one request's detail), and a counter the list watches to reload after a change.
+ */
+import { create } from 'zustand';
+import type { PersonRecord } from '../../../shared/contract';
+import { fullName } from '../components/display';
+
+export type RecordingFor = {
+  rut: string;
+  name: string;
+  identityFacts: PersonRecord['identityFacts'];
+};
+
+type State = {
+  recording: RecordingFor | null;
+  detail: string | null;
+  changes: number;
+  startRecording: (record: PersonRecord) => void;
+  openDetail: (number: string) => void;
+  close: () => void;
+  changed: () => void;
+};
+
+export const useDataRequests = create<State>()((set) => ({
+  recording: null,
+  detail: null,
+  changes: 0,
+  startRecording: (record) =>
+    set({
+      recording: { rut: record.rut, name: fullName(record), identityFacts: record.identityFacts },
+      detail: null,
+    }),
+  openDetail: (number) => set({ detail: number, recording: null }),
+  close: () => set({ recording: null, detail: null }),
+  changed: () => set((state) => ({ changes: state.changes + 1 })),
+}));

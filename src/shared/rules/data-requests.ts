@@ -1,0 +1,161 @@
+/**
+ * Ley 21.719 data-subject requests as pure rules, the same on the desk and on the central API:
+ * the rights (art. 4), how a request moves between states, which deadline applies, what a
+ * temporary block allows, and the request's human-readable number. No dates are computed here
+ * beyond choosing the rule; the arithmetic is in legal-deadlines.ts.
+ */
+
+/** Art. 4: acceso, rectificación, supresión, oposición, portabilidad, bloqueo (temporal). */
+export const DATA_RIGHTS = [
+  'access',
+  'rectification',
+  'deletion',
+  'objection',
+  'portability',
+  'blocking',
+] as const;
+export type DataRight = (typeof DATA_RIGHTS)[number];
+
+/** How the request reached us. */
+export const DATA_REQUEST_CHANNELS = ['phone', 'in_person', 'email', 'portal'] as const;
+export type DataRequestChannel = (typeof DATA_REQUEST_CHANNELS)[number];
+
+export const DATA_REQUEST_STATES = [
+  'received',
+  'in_progress',
+  'extended',
+  'answered',
+  'denied',
+] as const;
+export type DataRequestState = (typeof DATA_REQUEST_STATES)[number];
+
+/** States that still run against the deadline. */
+export const OPEN_STATES: readonly DataRequestState[] = ['received', 'in_progress', 'extended'];
+export const isOpen = (state: DataRequestState) => OPEN_STATES.includes(state);
+
+/**
+ * How the caller's identity was established. `facts`: the registered facts compared on the call
+ * (at least IDENTITY_FACTS_REQUIRED of them); the others are documents seen or signed.
+ */
+export const IDENTITY_METHODS = [
+  'facts',
+  'identity_card',
+  'clave_unica',
+  'signed_document',
+] as const;
+export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+
+/** A request's moves. `extend` happens once; `deny` and `extend` need a reason. */
+export const DATA_REQUEST_MOVES = {
+  start: { from: ['received'], to: 'in_progress', reason: false },
+  extend: { from: ['received', 'in_progress'], to: 'extended', reason: true },
+  answer: { from: ['received', 'in_progress', 'extended'], to: 'answered', reason: false },
+  deny: { from: ['received', 'in_progress', 'extended'], to: 'denied', reason: true },
+} as const satisfies Record<
+  string,
+  { from: readonly DataRequestState[]; to: DataRequestState; reason: boolean }
+>;
+export type DataRequestMove = keyof typeof DATA_REQUEST_MOVES;
+export const DATA_REQUEST_MOVE_NAMES = Object.keys(DATA_REQUEST_MOVES) as DataRequestMove[];
+
+export const MIN_REASON_LENGTH = 3;
+
+export type MoveRefusal =
+  'invalid_transition' | 'already_extended' | 'no_extension_for_blocking' | 'reason_required';
+
+export type MoveCheck = { ok: true; to: DataRequestState } | { ok: false; code: MoveRefusal };
+
+/**
+ * May `request` make `move`? The 30-day term may be extended once (art. 11); a blocking request
+ * (2 business days) has no extension.
+ */
+export function checkMove(
+  request: { state: DataRequestState; right: DataRight; extended: boolean },
+  move: DataRequestMove,
+  reason: string | null,
+): MoveCheck {
+  const rule = DATA_REQUEST_MOVES[move];
+  if (move === 'extend' && request.right === 'blocking') {
+    return { ok: false, code: 'no_extension_for_blocking' };
+  }
+  if (move === 'extend' && request.extended) return { ok: false, code: 'already_extended' };
+  if (!(rule.from as readonly DataRequestState[]).includes(request.state)) {
+    return { ok: false, code: 'invalid_transition' };
+  }
+  if (rule.reason && (reason?.trim().length ?? 0) < MIN_REASON_LENGTH) {
+    return { ok: false, code: 'reason_required' };
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** Which term applies: blocking is answered in business days, every other right in calendar days. */
+export function deadlineKind(right: DataRight): 'blocking' | 'response' {
+  return right === 'blocking' ? 'blocking' : 'response';
+}
+
+/** Deletion and objection are decided by the system of record: the desk only forwards them. */
+export function forwardedForDecision(right: DataRight): boolean {
+  return right === 'deletion' || right === 'objection';
+}
+
+/** The action kinds a Ley 21.719 request itself takes (outbox and audit). */
+export const DATA_REQUEST_KINDS = [
+  'data_request.record',
+  'data_request.move',
+  'data_request.unblock',
+] as const;
+export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
+export const isDataRequestKind = (kind: string): kind is DataRequestKind =>
+  (DATA_REQUEST_KINDS as readonly string[]).includes(kind);
+
+export type ActiveBlock = { requestNumber: string; since: string };
+export type LinkedRequest = { number: string; personRut: number; state: DataRequestState };
+
+export type BlockDecision =
+  { allowed: true } | { allowed: false; code: 'person_blocked'; requestNumber: string };
+
+/**
+ * THE blocking rule (art. 11 "bloqueo temporal"), for every action on a person, on the desk and
+ * on the central API: while a block is active, nothing changes the person except the requests'
+ * own actions (recording, moving or unblocking a Ley 21.719 request) and a change made under an
+ * open request of that same person (a rectification linked to its request).
+ */
+export function blockDecision(
+  block: ActiveBlock | null,
+  action: { kind: string; personRut: number; linked: LinkedRequest | null },
+): BlockDecision {
+  if (block === null) return { allowed: true };
+  if (isDataRequestKind(action.kind)) return { allowed: true };
+  const linked = action.linked;
+  if (linked && linked.personRut === action.personRut && isOpen(linked.state)) {
+    return { allowed: true };
+  }
+  return { allowed: false, code: 'person_blocked', requestNumber: block.requestNumber };
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Six readable characters naming this device (30 bits of its UUID, Crockford base 32: no I, L,
+ * O or U), so numbers made offline on different desks never need a central allocation.
+ */
+export function deviceCode(deviceId: string): string {
+  const hex = deviceId
+    .replace(/[^0-9a-f]/gi, '')
+    .slice(0, 8)
+    .padEnd(8, '0');
+  let value = Number.parseInt(hex, 16) >>> 2;
+  let code = '';
+  for (let i = 0; i < 6; i++) {
+    code = CROCKFORD[value & 31] + code;
+    value >>>= 5;
+  }
+  return code;
+}
+
+/** `SOL-7QK2MD-0001`: prefix, device code, this device's sequence. */
+export function requestNumber(deviceId: string, sequence: number): string {
+  return `SOL-${deviceCode(deviceId)}-${String(sequence).padStart(4, '0')}`;
+}
+
+export const REQUEST_NUMBER = /^SOL-[0-9A-HJKMNP-TV-Z]{6}-\d{4,}$/;

@@ -1,0 +1,175 @@
+/**
+ * Ley 21.719 data-subject requests (issue 10) end to end, in Chromium through the web door: an
+ * access request recorded on a call (and refused first without an identity check), the
+ * supervisor's list by deadline, the export downloaded as HTML and JSON and read back, and a
+ * temporary block: the banner, refused changes, a second block refused.
+ */
+import fs from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { expectAccessible } from './a11y';
+import { test, type DeskPage } from './fixtures';
+
+const PEDRO = 'Pedro Andrés González Muñoz';
+const CAMILA_RUT = '16.789.012-1';
+
+async function openPerson(desk: DeskPage, rut: string, name?: string) {
+  await desk.find(rut);
+  if (name) await expect(desk.options.first()).toContainText(name);
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+async function signInAs(page: Page, user: string, password: string) {
+  await page.getByRole('button', { name: 'Salir' }).click();
+  await page.getByLabel('Usuario').fill(user);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await expect(page.getByText(/2\.000 personas/)).toBeVisible();
+}
+
+async function recordRequest(
+  page: Page,
+  right: string,
+  detail: string,
+): Promise<{ number: string }> {
+  const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  await dialog.getByLabel('Derecho que ejerce').selectOption({ label: right });
+  await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
+    label: 'Cédula de identidad exhibida',
+  });
+  await dialog.getByLabel('Qué pide exactamente').fill(detail);
+  await dialog.getByRole('button', { name: 'Registrar solicitud' }).click();
+  await expect(dialog).toHaveCount(0);
+  const toast = page.getByRole('status').filter({ hasText: /Solicitud SOL-/ });
+  await expect(toast).toContainText('registrada. Plazo legal:');
+  const number = /SOL-[0-9A-Z]{6}-\d{4}/.exec((await toast.textContent()) ?? '')![0];
+  return { number };
+}
+
+test('an access request on a call: listed by deadline, exported, downloaded and read back; a block refuses changes', async ({
+  desk,
+}) => {
+  test.setTimeout(120_000);
+  const { page, record } = desk;
+  await openPerson(desk, '12.345.678-5', PEDRO);
+
+  // On the call: open it, then record the request from the call bar.
+  const callbar = page.getByRole('region', { name: 'Llamada' });
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Otro' });
+  await callbar.getByRole('button', { name: /Abrir llamada/ }).click();
+  await expect(callbar).toContainText('Llamada en curso');
+  await callbar.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  await expect(dialog).toContainText(PEDRO);
+  await expectAccessible(page, 'registrar solicitud Ley 21.719');
+  // Bad input: no identity check → refused in Spanish, nothing recorded, the form kept.
+  await dialog.getByLabel('Qué pide exactamente').fill('Copia de todos sus datos personales');
+  await dialog.getByRole('button', { name: 'Registrar solicitud' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Indique cómo se verificó la identidad del titular',
+  );
+  await expect(dialog.getByLabel('Qué pide exactamente')).toHaveValue(
+    'Copia de todos sus datos personales',
+  );
+  await expectAccessible(page, 'solicitud rechazada sin verificación de identidad');
+  const access = await recordRequest(page, 'Acceso', 'Copia de todos sus datos personales');
+  await expect(record.getByRole('button', { name: `Ver ${access.number}` })).toBeVisible();
+
+  // A blocking request for another person: due in 2 business days, so listed first.
+  await openPerson(desk, CAMILA_RUT);
+  await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  const block = await recordRequest(page, 'Bloqueo temporal', 'Bloqueo mientras revisan su correo');
+  await expect(
+    record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),
+  ).toContainText(block.number);
+
+  // The supervisor's list, by deadline.
+  await signInAs(page, 'supervisora', 'super600');
+  await page.getByRole('button', { name: 'Ley 21.719' }).click();
+  const list = page.getByRole('table');
+  const rows = list.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText(block.number);
+  await expect(rows.nth(1)).toContainText('Vence pronto');
+  await expect(rows.nth(1)).toContainText('2 días hábiles');
+  await expect(rows.nth(2)).toContainText(access.number);
+  await expect(rows.nth(2)).toContainText('En plazo');
+  await expect(rows.nth(2)).toContainText('Alicia Agente');
+  await expectAccessible(page, 'solicitudes Ley 21.719 por plazo');
+  await page.getByLabel('Derecho').selectOption({ label: 'Acceso' });
+  await expect(rows).toHaveCount(2);
+
+  // Export the access request and download both files.
+  await rows
+    .nth(1)
+    .getByRole('button', { name: `Ver ${access.number}` })
+    .click();
+  const detail = page.getByRole('dialog', { name: `Solicitud ${access.number}` });
+  await expect(detail).toContainText('Copia de todos sus datos personales');
+  await expectAccessible(page, 'detalle de la solicitud');
+  await detail.getByRole('button', { name: 'Exportar datos (HTML y JSON)' }).click();
+  await expect(page.getByRole('status')).toContainText('Exportación lista');
+  const [htmlDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    detail.getByRole('button', { name: /Descargar informe \(HTML\)/ }).click(),
+  ]);
+  expect(htmlDownload.suggestedFilename()).toMatch(new RegExp(`^${access.number}-.*\\.html$`));
+  const html = fs.readFileSync((await htmlDownload.path())!, 'utf8');
+  expect(html).toContain(`Datos personales — solicitud ${access.number}`);
+  expect(html).toContain(PEDRO);
+  expect(html).toContain('12.345.678-5');
+  expect(html).toContain('Registro de auditoría sobre el titular');
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    detail.getByRole('button', { name: /Descargar datos \(JSON\)/ }).click(),
+  ]);
+  const bundle = JSON.parse(fs.readFileSync((await jsonDownload.path())!, 'utf8'));
+  expect(bundle.request).toMatchObject({ number: access.number, right: 'access' });
+  expect(bundle.person).toMatchObject({ rut: '12345678-5', givenNames: 'Pedro Andrés' });
+  expect(bundle.generatedBy.displayName).toBe('Sara Supervisora');
+  expect(bundle.auditEvents.map((e: { action: string }) => e.action)).toContain(
+    'data_request.record',
+  );
+  await expectAccessible(page, 'exportación lista');
+  await detail.getByRole('button', { name: 'Cerrar', exact: true }).click();
+  await expect(detail).toHaveCount(0);
+
+  // The blocked person: the banner, changes refused, a second block refused.
+  await page.getByRole('button', { name: 'Búsqueda' }).click();
+  await openPerson(desk, CAMILA_RUT);
+  await expect(
+    record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente (Ley 21.719)' }),
+  ).toContainText(block.number);
+  const edit = record.getByRole('button', { name: 'Editar contacto' });
+  await expect(edit).toBeDisabled();
+  await expect(record.getByText('Bloqueada (Ley 21.719).').first()).toBeVisible();
+  await expectAccessible(page, 'ficha bloqueada');
+  await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  const again = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  await again.getByLabel('Derecho que ejerce').selectOption({ label: 'Bloqueo temporal' });
+  await again.getByLabel('Cómo se verificó la identidad').selectOption({
+    label: 'Cédula de identidad exhibida',
+  });
+  await again.getByLabel('Qué pide exactamente').fill('Otra vez el bloqueo');
+  await again.getByRole('button', { name: 'Registrar solicitud' }).click();
+  await expect(again.getByRole('alert')).toContainText(
+    `La persona ya está bloqueada por la solicitud ${block.number}`,
+  );
+  await expectAccessible(page, 'segundo bloqueo rechazado');
+  await again.getByRole('button', { name: 'Cancelar' }).click();
+
+  // Unblocking ends it: the banner goes, the edit is available again.
+  await record.getByRole('button', { name: `Ver ${block.number}` }).click();
+  const blockDetail = page.getByRole('dialog', { name: `Solicitud ${block.number}` });
+  await blockDetail.getByRole('button', { name: 'Desbloquear' }).click();
+  await blockDetail.getByLabel('Motivo del desbloqueo').fill('Rectificación resuelta');
+  await blockDetail.getByRole('button', { name: 'Confirmar' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    `Bloqueo de la solicitud ${block.number} terminado`,
+  );
+  await blockDetail.getByRole('button', { name: 'Cerrar', exact: true }).click();
+  await expect(
+    record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),
+  ).toHaveCount(0);
+  await expect(edit).toBeEnabled();
+});

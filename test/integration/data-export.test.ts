@@ -1,0 +1,343 @@
+/**
+ * Ley 21.719 access/portability exports (issue 10): the JSON bundle checked field by field against
+ * the database, the HTML report, the export audited, downloads through the web door (one-time,
+ * same agent), and streaming: 100,000 audit events written page by page, never whole in memory.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ruleMessages } from '../../src/shared/messages';
+import { loginRut, rutFromBody } from '../../src/shared/rut';
+import { maskSerial } from '../../src/shared/identity-facts';
+import type { Core } from '../../src/main/core';
+import { exportDataRequest, EXPORTS_FOLDER } from '../../src/main/services/data-export';
+import { startWebDoor } from '../../src/main/web/server';
+import { signIn } from '../../src/main/services/sign-in';
+import { call, seededCore, signInAs, tempDir } from '../support/context';
+
+const PEDRO = '12345678-5';
+const PEDRO_BODY = 12345678;
+
+function accessRequest(core: Core, right = 'access') {
+  return call(core, 'dataRequests.record', {
+    rut: PEDRO,
+    right,
+    channel: 'email',
+    identityMethod: 'signed_document',
+    identityFacts: [],
+    detail: 'Copia de todos mis datos personales',
+  }).request.number as string;
+}
+
+async function exported(core: Core, number: string) {
+  const envelope = await core.dispatch('dataRequests.export', { number });
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value as { id: string; htmlFile: string; jsonFile: string; rows: number };
+}
+
+const dataDirOf = (core: Core) =>
+  (core.dispatchNow('app.info', {}) as { ok: true; value: { dataDir: string } }).value.dataDir;
+
+const bool = (value: unknown) => value as number;
+
+describe('the export of an access request', () => {
+  it('holds everything on the person, field by field as the database has it', async () => {
+    const core = seededCore(300);
+    // Some history: a call, a contact edit (an audit event and a mail), a Ley 21.719 request.
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      email: 'pedro.nuevo@correo.cl',
+      reason: 'Cambio pedido por el titular',
+      identityCheck: ['serial_number', 'employer'],
+      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).version,
+    });
+    const number = accessRequest(core);
+    const made = await exported(core, number);
+    const folder = path.join(dataDirOf(core), EXPORTS_FOLDER);
+    expect(fs.readdirSync(folder).sort()).toEqual([made.htmlFile, made.jsonFile].sort());
+    const bundle = JSON.parse(fs.readFileSync(path.join(folder, made.jsonFile), 'utf8'));
+    const db = core.db.$client;
+
+    const person = db.prepare('SELECT * FROM persons WHERE rut = ?').get(PEDRO_BODY) as Record<
+      string,
+      unknown
+    >;
+    expect(bundle.format).toBe('mesa-de-ayuda/ley-21719-export');
+    expect(bundle.request).toMatchObject({ number, right: 'access' });
+    const agentId = call(core, 'auth.session', {}).agentId as string;
+    expect(bundle.generatedBy).toEqual({ agentId, displayName: 'Alicia Agente' });
+    expect(bundle.person).toEqual({
+      rut: loginRut(rutFromBody(PEDRO_BODY)),
+      givenNames: person['given_names'],
+      lastName1: person['last_name1'],
+      lastName2: person['last_name2'],
+      email: 'pedro.nuevo@correo.cl',
+      phone: person['phone'],
+      serialNumberMasked: maskSerial(person['serial_number'] as string),
+      isWorker: Boolean(person['is_worker']),
+      isPensioner: Boolean(person['is_pensioner']),
+    });
+    expect(bundle.person.serialNumberMasked).not.toContain(String(person['serial_number']));
+
+    const memberships = db
+      .prepare(
+        `SELECT m.*, c.legal_name FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut
+         WHERE person_rut = ? ORDER BY m.id`,
+      )
+      .all(PEDRO_BODY) as Array<Record<string, unknown>>;
+    expect(memberships.length).toBeGreaterThan(0);
+    expect(bundle.memberships).toEqual(
+      memberships.map((m) => ({
+        companyRut: m['company_rut'],
+        companyName: m['legal_name'],
+        role: m['role'],
+        state: m['state'],
+        modules: m['modules'],
+        agreementSigned: bool(m['agreement_signed']),
+        agreementSignedAt: m['agreement_signed_at'],
+        startedAt: m['started_at'],
+        endedAt: m['ended_at'],
+      })),
+    );
+    const accounts = db
+      .prepare('SELECT * FROM accounts WHERE person_rut = ? ORDER BY id')
+      .all(PEDRO_BODY) as Array<Record<string, unknown>>;
+    expect(accounts.length).toBeGreaterThan(0);
+    expect(bundle.accounts).toEqual(
+      accounts.map((a) => ({
+        portal: a['portal'],
+        registrationState: a['registration_state'],
+        passwordSet: a['password_set'],
+        emailVerified: a['email_verified'],
+        failedAttempts: a['failed_attempts'],
+        lockedUntil: a['locked_until'],
+        registrationBlocked: a['registration_blocked'],
+        lastLoginAt: a['last_login_at'],
+      })),
+    );
+    const mails = db
+      .prepare('SELECT * FROM mails WHERE person_rut = ? ORDER BY id')
+      .all(PEDRO_BODY) as Array<Record<string, unknown>>;
+    expect(mails.some((m) => m['to_address'] === 'pedro.nuevo@correo.cl')).toBe(true);
+    expect(bundle.mails).toEqual(
+      mails.map((m) => ({
+        sentAt: m['sent_at'],
+        portal: m['portal'],
+        kind: m['kind'],
+        outcome: m['outcome'],
+        toAddress: m['to_address'],
+      })),
+    );
+    const requests = db
+      .prepare('SELECT * FROM access_requests WHERE person_rut = ? ORDER BY id')
+      .all(PEDRO_BODY) as Array<Record<string, unknown>>;
+    expect(bundle.accessRequests).toEqual(
+      requests.map((r) => ({
+        companyRut: r['company_rut'],
+        capacity: r['capacity'],
+        state: r['state'],
+        reason: r['reason'],
+        requestedAt: r['requested_at'],
+        decidedAt: r['decided_at'],
+      })),
+    );
+    const calls = db
+      .prepare('SELECT * FROM interactions WHERE person_rut = ? ORDER BY rowid')
+      .all(PEDRO_BODY) as Array<Record<string, unknown>>;
+    expect(calls).toHaveLength(1);
+    expect(bundle.calls).toEqual(
+      calls.map((c) => ({
+        openedAt: c['opened_at'],
+        closedAt: c['closed_at'],
+        reason: c['reason'],
+        outcome: c['outcome'],
+        notes: c['notes'],
+        agentId: c['agent_id'],
+      })),
+    );
+    const dataRequests = db
+      .prepare('SELECT * FROM data_requests WHERE person_rut = ? ORDER BY rowid')
+      .all(PEDRO_BODY) as Array<Record<string, unknown>>;
+    expect(bundle.dataRequests).toEqual(
+      dataRequests.map((r) => ({
+        number: r['number'],
+        right: r['data_right'],
+        state: r['state'],
+        receivedAt: r['received_at'],
+        dueDate: r['due_date'],
+        detail: r['detail'],
+      })),
+    );
+    // Audit events about him, up to the export itself (which is recorded after it).
+    const audit = db
+      .prepare(
+        "SELECT * FROM audit_events WHERE person_rut = ? AND action != 'data_request.export' ORDER BY seq",
+      )
+      .all(PEDRO_BODY) as Array<Record<string, unknown>>;
+    expect(audit.map((e) => e['action'])).toEqual(
+      expect.arrayContaining(['person.view', 'person.update_contact', 'data_request.record']),
+    );
+    expect(bundle.auditEvents).toEqual(
+      audit.map((e) => ({
+        seq: e['seq'],
+        at: e['at'],
+        action: e['action'],
+        agentId: e['agent_id'],
+        deviceId: e['device_id'],
+        before: e['before'],
+        after: e['after'],
+        reason: e['reason'],
+      })),
+    );
+    expect(bundle.counts).toEqual({
+      memberships: memberships.length,
+      accounts: accounts.length,
+      mails: mails.length,
+      accessRequests: requests.length,
+      calls: 1,
+      dataRequests: dataRequests.length,
+      auditEvents: audit.length,
+    });
+    expect(made.rows).toBe(
+      Object.values(bundle.counts as Record<string, number>).reduce((a, b) => a + b, 0),
+    );
+
+    // The readable report: Spanish, printable, escaped.
+    const html = fs.readFileSync(path.join(folder, made.htmlFile), 'utf8');
+    expect(html).toMatch(/^<!doctype html><html lang="es-CL">/);
+    expect(html).toContain(`Datos personales — solicitud ${number}`);
+    expect(html).toContain('@media print');
+    expect(html).toContain(String(person['given_names']));
+    expect(html).toContain('pedro.nuevo@correo.cl');
+    expect(html).toContain('<td>12.345.678-5</td>');
+    expect(html).toContain('Cuentas en los portales');
+    expect(html).not.toContain('<script');
+    expect(html.match(/<tr>/g)!.length).toBeGreaterThanOrEqual(made.rows);
+
+    // Audited: who made it, when, for which request.
+    const event = db
+      .prepare("SELECT * FROM audit_events WHERE action = 'data_request.export'")
+      .get() as Record<string, unknown>;
+    expect(event).toMatchObject({ id: made.id, agent_id: agentId, person_rut: PEDRO_BODY });
+    expect(JSON.parse(event['after'] as string)).toMatchObject({
+      number,
+      files: [made.htmlFile, made.jsonFile],
+      rows: made.rows,
+    });
+  });
+
+  it('refuses a request of another right, and another agent’s request, writing no file', async () => {
+    const core = seededCore(300);
+    const rectification = accessRequest(core, 'rectification');
+    const answer = await core.dispatch('dataRequests.export', { number: rectification });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'rule', message: ruleMessages['data_request_export_right']!({}) },
+    });
+    const access = accessRequest(core);
+    signInAs(core, 'prevencion');
+    expect(await core.dispatch('dataRequests.export', { number: access })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(fs.existsSync(path.join(dataDirOf(core), EXPORTS_FOLDER))).toBe(false);
+  });
+
+  it('downloads through the web door once, for the signed-in agent only', async () => {
+    const core = seededCore(300);
+    const number = accessRequest(core);
+    const made = await exported(core, number);
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    const door = await startWebDoor({
+      dispatch: core.dispatch,
+      download: core.download,
+      rendererDir,
+      port: 0,
+    });
+    try {
+      const base = `http://127.0.0.1:${door.port}`;
+      const link = call(core, 'dataRequests.download', { exportId: made.id, format: 'json' });
+      expect(link).toMatchObject({ fileName: made.jsonFile, shownInFolder: false });
+      const response = await fetch(base + link.url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${made.jsonFile}"`,
+      );
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const file = fs.readFileSync(path.join(dataDirOf(core), EXPORTS_FOLDER, made.jsonFile));
+      expect(Buffer.from(await response.arrayBuffer()).equals(file)).toBe(true);
+      // Used once; a guessed ticket; a ticket whose agent signed out.
+      expect((await fetch(base + link.url)).status).toBe(404);
+      expect((await fetch(`${base}/download/${'0'.repeat(48)}`)).status).toBe(404);
+      const html = call(core, 'dataRequests.download', { exportId: made.id, format: 'html' });
+      call(core, 'auth.signOut', {});
+      const refused = await fetch(base + html.url);
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).toMatch(/ya se usó o expiró/);
+    } finally {
+      await door.close();
+    }
+  });
+});
+
+describe('streaming a large export', () => {
+  it('writes 100,000 audit events page by page, the files growing on disk, never whole in memory', async () => {
+    const core = seededCore(300);
+    const number = accessRequest(core);
+    const db = core.db.$client;
+    const insert = db.prepare(
+      `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
+         reason, prev_hash, hash) VALUES (?, ?, 'agent-1', 'device', ?, 'person.view', NULL, ?, NULL, 'x', 'y')`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 100_000; i++) {
+        insert.run(
+          `bulk-${i}`,
+          new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          PEDRO_BODY,
+          `{"n":${i}}`,
+        );
+      }
+    })();
+    const expectedEvents = db
+      .prepare('SELECT count(*) FROM audit_events WHERE person_rut = ?')
+      .pluck()
+      .get(PEDRO_BODY) as number;
+    expect(expectedEvents).toBeGreaterThan(100_000);
+
+    const pages: Array<{ section: string; rows: number; pageChars: number; onDisk: number }> = [];
+    const session = signIn(core.context, 'agente', 'agente600');
+    const made = await exportDataRequest(core.context, session, number, {
+      dataDir: dataDirOf(core),
+      pageSize: 1000,
+      log: (message, error) => console.error(message, error),
+      onPage: (progress) => {
+        pages.push({
+          section: progress.section,
+          rows: progress.rows,
+          pageChars: progress.pageChars,
+          onDisk: fs.statSync(progress.partFiles.json).size,
+        });
+      },
+    });
+    const finalSize = fs.statSync(path.join(dataDirOf(core), EXPORTS_FOLDER, made.jsonFile)).size;
+    const auditPages = pages.filter((page) => page.section === 'auditEvents');
+    expect(auditPages.length).toBe(Math.ceil(expectedEvents / 1000));
+    // Memory held one page of text at a time: each a small fraction of the file.
+    const largestPage = Math.max(...pages.map((page) => page.pageChars));
+    expect(largestPage).toBeLessThan(finalSize / 20);
+    // The file was on disk as it went, not written at the end: half way it already held a lot.
+    const halfway = auditPages[Math.floor(auditPages.length / 2)]!;
+    expect(halfway.onDisk).toBeGreaterThan(finalSize * 0.3);
+    expect(halfway.onDisk).toBeLessThan(finalSize * 0.7);
+    // The bundle is complete and well formed.
+    const bundle = JSON.parse(
+      fs.readFileSync(path.join(dataDirOf(core), EXPORTS_FOLDER, made.jsonFile), 'utf8'),
+    );
+    expect(bundle.auditEvents).toHaveLength(expectedEvents);
+    expect(bundle.counts.auditEvents).toBe(expectedEvents);
+    expect(bundle.auditEvents[expectedEvents - 1].after).toBe('{"n":99999}');
+  });
+});

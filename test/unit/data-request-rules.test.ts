@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  blockDecision,
+  checkMove,
+  deviceCode,
+  REQUEST_NUMBER,
+  requestNumber,
+} from '../../src/shared/rules/data-requests';
+
+describe('moves of a Ley 21.719 request', () => {
+  const open = { state: 'received', right: 'access', extended: false } as const;
+  it('allows the moves the states permit', () => {
+    expect(checkMove(open, 'start', null)).toEqual({ ok: true, to: 'in_progress' });
+    expect(checkMove(open, 'answer', null)).toEqual({ ok: true, to: 'answered' });
+    expect(checkMove(open, 'extend', 'Falta información')).toEqual({ ok: true, to: 'extended' });
+    expect(checkMove(open, 'deny', 'No es el titular')).toEqual({ ok: true, to: 'denied' });
+  });
+  it('extends once, never a blocking request; extension and denial need a reason', () => {
+    expect(checkMove({ ...open, extended: true }, 'extend', 'Otra vez')).toEqual({
+      ok: false,
+      code: 'already_extended',
+    });
+    expect(checkMove({ ...open, right: 'blocking' }, 'extend', 'Más tiempo')).toEqual({
+      ok: false,
+      code: 'no_extension_for_blocking',
+    });
+    expect(checkMove(open, 'deny', '  ')).toEqual({ ok: false, code: 'reason_required' });
+    expect(checkMove(open, 'extend', null)).toEqual({ ok: false, code: 'reason_required' });
+  });
+  it('a closed request does not move', () => {
+    for (const state of ['answered', 'denied'] as const) {
+      for (const move of ['start', 'extend', 'answer', 'deny'] as const) {
+        expect(checkMove({ ...open, state }, move, 'Motivo suficiente').ok).toBe(false);
+      }
+    }
+    expect(checkMove({ ...open, state: 'extended', extended: true }, 'start', null).ok).toBe(false);
+  });
+});
+
+describe('the temporary block', () => {
+  const block = { requestNumber: 'SOL-ABCDEF-0001', since: '2026-11-21T15:00:00Z' };
+  it('allows everything when there is no block', () => {
+    expect(blockDecision(null, { kind: 'account.unlock', personRut: 1, linked: null })).toEqual({
+      allowed: true,
+    });
+  });
+  it('refuses every other action, naming the blocking request', () => {
+    for (const kind of ['person.update_contact', 'membership.pause', 'company_user.add', 'x']) {
+      expect(blockDecision(block, { kind, personRut: 1, linked: null })).toEqual({
+        allowed: false,
+        code: 'person_blocked',
+        requestNumber: 'SOL-ABCDEF-0001',
+      });
+    }
+  });
+  it('lets through the requests’ own actions and a change under an open request of the same person', () => {
+    for (const kind of ['data_request.record', 'data_request.move', 'data_request.unblock']) {
+      expect(blockDecision(block, { kind, personRut: 1, linked: null }).allowed).toBe(true);
+    }
+    const linked = { number: 'SOL-ABCDEF-0002', personRut: 1, state: 'in_progress' } as const;
+    expect(
+      blockDecision(block, { kind: 'person.update_contact', personRut: 1, linked }).allowed,
+    ).toBe(true);
+    expect(
+      blockDecision(block, { kind: 'person.update_contact', personRut: 2, linked }).allowed,
+    ).toBe(false);
+    expect(
+      blockDecision(block, {
+        kind: 'person.update_contact',
+        personRut: 1,
+        linked: { ...linked, state: 'answered' },
+      }).allowed,
+    ).toBe(false);
+  });
+});
+
+describe('request numbers', () => {
+  it('are readable, per device, and differ between devices', () => {
+    const a = requestNumber('3f2a9c1b-0000-4000-8000-000000000000', 12);
+    expect(a).toMatch(REQUEST_NUMBER);
+    expect(a).toMatch(/^SOL-[0-9A-Z]{6}-0012$/);
+    expect(a.slice(4, 10)).not.toMatch(/[ILOU]/);
+    expect(deviceCode('3f2a9c1b-0000-4000-8000-000000000000')).not.toBe(
+      deviceCode('3f2a9c1f-0000-4000-8000-000000000000'),
+    );
+    expect(requestNumber('ffffffff-0000-4000-8000-000000000000', 10_000)).toMatch(/-10000$/);
+  });
+});
