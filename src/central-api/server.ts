@@ -30,6 +30,7 @@ import { errorMessages, type ErrorCode } from './messages';
 import { createPull } from './pull';
 import { createPush } from './push';
 import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
+import { logError } from '../main/log';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_ACCESS_TTL_MS = 15 * 60_000;
@@ -99,7 +100,7 @@ const UUID = z.string().uuid();
 
 export async function startCentralApi(options: CentralApiOptions): Promise<CentralApi> {
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = options.log ?? logError;
   const minClientVersion = options.minClientVersion ?? DEFAULT_MIN_CLIENT_VERSION;
   if (!parseVersion(minClientVersion)) {
     throw new Error(`Versión mínima inválida: ${minClientVersion}`);

@@ -13,13 +13,14 @@ import { parseArgs } from 'node:util';
 import { parseVersion } from './client-version';
 import { DEFAULT_DEMO_PERSONS } from './database';
 import { startCentralApi, DEFAULT_MIN_CLIENT_VERSION } from './server';
+import { log } from '../main/log';
 
 const USAGE =
   'Uso: npm run central -- --port P --data-dir D [--demo-persons N] [--smtp-host H --smtp-port N] [--reset-epoch] [--access-ttl-seconds S] [--min-client-version V] [--portal-key K]';
 
 function fail(message: string): never {
-  console.error(message);
-  console.error(USAGE);
+  log.error(message);
+  log.error(USAGE);
   process.exit(2);
 }
 
@@ -117,7 +118,7 @@ try {
   });
 } catch (error) {
   const code = (error as { code?: string }).code;
-  console.error(
+  log.error(
     code === 'EADDRINUSE'
       ? `El puerto ${port} ya está en uso.`
       : `No se pudo iniciar la API central: ${error instanceof Error ? error.message : String(error)}`,
@@ -125,10 +126,8 @@ try {
   process.exit(1);
 }
 
-console.log(
-  JSON.stringify({ ready: true, url: api.url, port: api.port, epoch: api.epoch, dataDir }),
-);
-console.error(
+log.out(JSON.stringify({ ready: true, url: api.url, port: api.port, epoch: api.epoch, dataDir }));
+log.error(
   `API central en ${api.url} (época ${api.epoch}; correo: ${mail ? `SMTP ${mail.host}:${mail.port}` : 'carpeta mail-sink'})`,
 );
 
@@ -139,7 +138,7 @@ const stop = () => {
   void api.close().then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error('Error al detener la API central', error);
+      log.error('Error al detener la API central', error);
       process.exit(1);
     },
   );

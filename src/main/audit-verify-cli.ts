@@ -11,11 +11,12 @@ import { isPlainSqliteFile } from './db/open-replica';
 import { defaultKeyStore, REPLICA_KEY_ENV } from './db/replica-key';
 import { verifyChain } from './domain/audit-chain';
 import { createAuditRepository } from './repositories/audit-repository';
+import { log } from './log';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string', default: '.data/web' } } });
 const file = path.join(path.resolve(values['data-dir']), DATABASE_FILE);
 if (!fs.existsSync(file)) {
-  console.error(`No hay una réplica en ${file}. Indique la carpeta con --data-dir.`);
+  log.error(`No hay una réplica en ${file}. Indique la carpeta con --data-dir.`);
   process.exit(2);
 }
 // The replica is encrypted: its key comes from MESA_REPLICA_KEY or the folder's key file (the
@@ -28,7 +29,7 @@ if (!isPlainSqliteFile(file)) {
     key = null;
   }
   if (!key) {
-    console.error(
+    log.error(
       `La réplica está cifrada y no se encontró su llave. Entréguela en ${REPLICA_KEY_ENV} (64 caracteres hexadecimales).`,
     );
     process.exit(2);
@@ -38,14 +39,14 @@ const db = openDatabase({ file, ...(key ? { key } : {}) });
 const report = verifyChain(createAuditRepository(db.$client).iterate());
 db.$client.close();
 if (report.ok) {
-  console.log(`Cadena de auditoría íntegra: ${report.checked} eventos verificados.`);
+  log.out(`Cadena de auditoría íntegra: ${report.checked} eventos verificados.`);
 } else {
   const { seq, id, problem } = report.firstBroken;
   const what =
     problem === 'link_broken'
       ? 'no enlaza con el anterior (falta o se reordenó un evento)'
       : 'fue modificado';
-  console.log(
+  log.out(
     `Cadena de auditoría ROTA en el evento #${seq} (${id}): ${what}. ${report.checked} eventos anteriores están íntegros.`,
   );
   process.exitCode = 1;

@@ -71,6 +71,7 @@ import {
   type SyncEngineOptions,
   type TokenStore,
 } from './sync/sync-engine';
+import { logError } from './log';
 
 export const DATABASE_FILE = 'mesa-de-ayuda.db';
 /** Persons in the demo dataset an empty data directory receives on first start. */
@@ -145,7 +146,7 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
   };
   const demoPersons = options.demoPersons ?? DEFAULT_DEMO_PERSONS;
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = options.log ?? logError;
   const keys =
     options.replicaKeys === undefined ? defaultKeyStore(options.dataDir) : options.replicaKeys;
   const key = keys ? resolveReplicaKey(keys).key : undefined;
