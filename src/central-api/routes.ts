@@ -15,6 +15,9 @@ import {
   RefreshRequest,
   SignInRequest,
   TokenResponse,
+  // Audit chain anchoring (issue 10).
+  AnchorRequest,
+  AnchorResponse,
 } from '../shared/sync-protocol';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from './pull';
 
@@ -36,6 +39,9 @@ const NAMED_SCHEMAS = {
   ErrorBody,
   AgreementSigned,
   AgreementSignedResponse,
+  // Audit chain anchoring (issue 10).
+  AnchorRequest,
+  AnchorResponse,
 } as const;
 type SchemaName = keyof typeof NAMED_SCHEMAS;
 
@@ -161,6 +167,25 @@ export const ROUTES = [
       },
     },
   },
+  // --- Audit chain anchoring (issue 10) ---
+  {
+    operationId: 'anchor',
+    method: 'POST',
+    path: '/sync/anchor',
+    summary:
+      'Ancla la cabeza de la cadena de auditoría del equipo y entrega las anclas que el servidor guarda para él.',
+    auth: true,
+    body: 'AnchorRequest',
+    responses: {
+      200: {
+        description: 'Anclas de este equipo, la más reciente primero',
+        schema: 'AnchorResponse',
+      },
+      400: invalid,
+      401: unauthorized,
+      426: upgrade,
+    },
+  },
   {
     operationId: 'health',
     method: 'GET',
@@ -186,6 +211,7 @@ const REQUEST_SCHEMAS: ReadonlySet<SchemaName> = new Set([
   'RefreshRequest',
   'PushRequest',
   'AgreementSigned',
+  'AnchorRequest',
 ]);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

@@ -19,6 +19,9 @@ import {
   type PullResponse,
   type PushResponse,
   type TokenResponse,
+  // Audit chain anchoring (issue 10).
+  AnchorRequest,
+  type AnchorResponse,
 } from '../shared/sync-protocol';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createAuth, type Authenticated } from './auth';
@@ -31,6 +34,7 @@ import { createPull } from './pull';
 import { createPush } from './push';
 import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
 import { logError } from '../main/log';
+import { createAnchors } from './anchors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_ACCESS_TTL_MS = 15 * 60_000;
@@ -159,6 +163,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     },
   );
   const openApi = buildOpenApi({ minClientVersion });
+  // Audit chain anchoring (issue 10).
+  const anchors = createAnchors(sqlite, now);
 
   const handlers: Record<OperationId, Handler> = {
     signIn: ({ body }) => {
@@ -213,11 +219,27 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       if (outcome === 'already') throw new HttpError(409, 'agreement_already_signed');
       return { status: 200, body: { signed: true, at } };
     },
+    // --- Audit chain anchoring (issue 10) ---
+    anchor: ({ who, body }) => {
+      const input = body as z.output<typeof AnchorRequest>;
+      if (input.deviceId !== who!.deviceId) {
+        throw new HttpError(400, 'invalid_request', 'deviceId no coincide con X-Device-Id.');
+      }
+      const answer = anchors.anchor(who!.deviceId, who!.agent.agentId, input.head);
+      return { status: 200, body: answer satisfies AnchorResponse };
+    },
     health: () => ({ status: 200, body: { ok: true, epoch } satisfies z.output<typeof Health> }),
     openapi: () => ({ status: 200, body: openApi }),
   };
 
-  const bodySchemas = { SignInRequest, RefreshRequest, PushRequest, AgreementSigned } as const;
+  const bodySchemas = {
+    SignInRequest,
+    RefreshRequest,
+    PushRequest,
+    AgreementSigned,
+    // Audit chain anchoring (issue 10).
+    AnchorRequest,
+  } as const;
 
   async function handle(request: http.IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

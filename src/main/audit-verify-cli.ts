@@ -1,6 +1,9 @@
 /**
  * `npm run audit:verify -- --data-dir D`: walks the audit log's hash chain and names the first
- * broken event. Exit code 0 when the chain is whole, 1 when it is broken, 2 on bad usage.
+ * broken event, then checks the chain against the heads the central API anchored (issue 10):
+ * a file rewritten and rehashed is caught there. Exit code 0 when the chain is whole and agrees
+ * with its anchors (or has none yet, which it says), 1 when it is broken or disagrees, 2 on bad
+ * usage or an unreadable replica.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +12,8 @@ import { DATABASE_FILE } from './core';
 import { openDatabase } from './db/database';
 import { isPlainSqliteFile } from './db/open-replica';
 import { defaultKeyStore, REPLICA_KEY_ENV } from './db/replica-key';
-import { verifyChain } from './domain/audit-chain';
+import { anchorReportText } from '../shared/messages';
+import { verifyAnchoredChain, type AnchoredChainReport } from './services/audit-log';
 import { createAuditRepository } from './repositories/audit-repository';
 import { log } from './log';
 
@@ -36,7 +40,17 @@ if (!isPlainSqliteFile(file)) {
   }
 }
 const db = openDatabase({ file, ...(key ? { key } : {}) });
-const report = verifyChain(createAuditRepository(db.$client).iterate());
+let report: AnchoredChainReport;
+try {
+  report = verifyAnchoredChain(db.$client, createAuditRepository(db.$client));
+} catch (error) {
+  // A damaged file, or a replica too old for anchors: said plainly, never a stack trace.
+  log.error(
+    `No se pudo leer la auditoría de ${file}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  db.$client.close();
+  process.exit(2);
+}
 db.$client.close();
 if (report.ok) {
   log.out(`Cadena de auditoría íntegra: ${report.checked} eventos verificados.`);
@@ -51,3 +65,6 @@ if (report.ok) {
   );
   process.exitCode = 1;
 }
+// Audit chain anchoring (issue 10): the chain against the heads the central API anchored.
+log.out(anchorReportText(report.anchor));
+if (report.anchor.state === 'disagrees') process.exitCode = 1;

@@ -354,6 +354,26 @@ export const ChainReport = z.discriminatedUnion('ok', [
   }),
 ]);
 
+// --- Audit chain anchoring (issue 10): the chain against the heads the central API anchored.
+export const AnchorReport = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({
+    state: z.literal('agrees'),
+    anchors: z.number().int(),
+    lastSeq: z.number().int(),
+    lastAnchoredAt: z.string(),
+    unanchored: z.number().int(),
+  }),
+  z.object({
+    state: z.literal('disagrees'),
+    seq: z.number().int(),
+    anchoredAt: z.string(),
+    problem: z.enum(['hash_differs', 'event_missing']),
+  }),
+]);
+export type AnchorReport = z.infer<typeof AnchorReport>;
+export const AnchoredChainReport = z.intersection(ChainReport, z.object({ anchor: AnchorReport }));
+
 export const AppInfo = z.object({
   version: z.string(),
   door: z.enum(['electron', 'web']),
@@ -654,7 +674,7 @@ export const contract = {
     }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
-  'audit.verify': { input: z.object({}), output: ChainReport },
+  'audit.verify': { input: z.object({}), output: AnchoredChainReport },
   'sync.status': { input: z.object({}), output: SyncStatus },
   'sync.now': { input: z.object({}), output: SyncStatus },
   'sync.configure': {

@@ -1018,3 +1018,87 @@ export const recordMessages = {
   companiesNotYet:
     'Aún no llegan sus empresas a este equipo (la carga desde el sistema central no ha terminado).',
 } as const;
+
+// --- Privacy by default and the anchored audit chain (issue 10) -------------------------------
+/** How a record was opened, as the «Vio la ficha» event and «Quién consultó esta ficha» say it. */
+export const viewViaLabels: Record<string, string> = {
+  search: 'Búsqueda',
+  call: 'Llamada (lista de llamadas)',
+  company: 'Ficha de la empresa',
+  reload: 'Actualización de la ficha abierta',
+};
+
+export const privacyMessages = {
+  /** An officer asking for someone outside his companies, whether or not that RUT exists. */
+  outsideScope:
+    'No hay una persona con ese RUT entre sus empresas asignadas. Si trabaja en una de ellas, pida a la mesa de ayuda que la revise.',
+  outsideScopeCompany:
+    'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
+  viewersButton: 'Quién consultó esta ficha',
+  viewersTitle: (name: string) => `Quién consultó la ficha de ${name}`,
+  viewersCaption:
+    'Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile.',
+  viewersColumns: { at: 'Fecha', agent: 'Agente', via: 'Desde', reason: 'Motivo de la llamada' },
+  viewersNone: 'Nadie ha consultado esta ficha en este equipo.',
+  viewersLoading: 'Cargando consultas…',
+  viewersFailed: 'No se pudo leer quién consultó esta ficha.',
+  viewersMore: (shown: number, total: number) =>
+    `Se muestran las ${shown.toLocaleString('es-CL')} consultas más recientes de ${total.toLocaleString('es-CL')}. El resto está en Auditoría.`,
+  viewersNoCall: 'Sin llamada abierta',
+  close: 'Cerrar',
+  /** First and last lines of an audit export: who made it and when. */
+  exportMadeBy: (agent: string, username: string, when: string) =>
+    `Exportado por ${agent} (${username}) el ${when}`,
+  exportEnd: (rows: number) => `Fin del archivo: ${rows.toLocaleString('es-CL')} eventos`,
+  anchorNone:
+    'Anclaje: este equipo aún no tiene la cadena anclada en el sistema central, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se anclará en la próxima sincronización con el sistema central.',
+  anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
+    `Anclaje: coincide con ${anchors === 1 ? 'el ancla' : `las ${anchors.toLocaleString('es-CL')} anclas`} del sistema central; la última, en el evento #${lastSeq}, del ${when}.${
+      unanchored > 0
+        ? ` ${unanchored === 1 ? 'El evento posterior se anclará' : `Los ${unanchored.toLocaleString('es-CL')} eventos posteriores se anclarán`} en la próxima sincronización.`
+        : ''
+    }`,
+  anchorDisagrees: (seq: number, when: string, problem: 'hash_differs' | 'event_missing') =>
+    `Anclaje: la cadena NO coincide con el sistema central. El evento #${seq}, anclado el ${when}, ${
+      problem === 'hash_differs'
+        ? 'es distinto en este equipo: la auditoría fue reescrita desde ese evento o antes'
+        : 'ya no está en este equipo: se eliminaron eventos'
+    }. Conserve el archivo tal como está y avise a seguridad de la información.`,
+} as const;
+
+/** The anchor check's sentence, for the audit screen and `npm run audit:verify`. */
+export function anchorReportText(
+  report:
+    | { state: 'none' }
+    | {
+        state: 'agrees';
+        anchors: number;
+        lastSeq: number;
+        lastAnchoredAt: string;
+        unanchored: number;
+      }
+    | {
+        state: 'disagrees';
+        seq: number;
+        anchoredAt: string;
+        problem: 'hash_differs' | 'event_missing';
+      },
+): string {
+  switch (report.state) {
+    case 'none':
+      return privacyMessages.anchorNone;
+    case 'agrees':
+      return privacyMessages.anchorAgrees(
+        report.anchors,
+        report.lastSeq,
+        formatDateTime(report.lastAnchoredAt),
+        report.unanchored,
+      );
+    case 'disagrees':
+      return privacyMessages.anchorDisagrees(
+        report.seq,
+        formatDateTime(report.anchoredAt),
+        report.problem,
+      );
+  }
+}

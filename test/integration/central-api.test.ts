@@ -1262,6 +1262,7 @@ describe('central API: operations', () => {
         'POST /auth/sign-in',
         'POST /sync/push',
         'POST /portal/agreement-signed',
+        'POST /sync/anchor',
       ].sort(),
     );
     // Every documented operation is dispatched; anything else is not.

@@ -4,7 +4,10 @@
 import { verifyChain, type ChainReport } from '../domain/audit-chain';
 import { auditCsv, auditCsvFilename } from '../domain/audit-csv';
 import { decide } from '../domain/permissions';
-import type { AuditFilter } from '../repositories/audit-repository';
+import type { AuditFilter, AuditRepository } from '../repositories/audit-repository';
+import type Database from 'better-sqlite3';
+import { checkAnchors, type AnchorReport } from '../domain/audit-anchor-check';
+import { listAuditAnchors } from '../repositories/audit-anchor-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError } from './errors';
 
@@ -83,7 +86,19 @@ export function exportAudit(
   };
 }
 
-export function verifyAudit(ctx: ServiceContext, session: Session | null): ChainReport {
+/** The hash chain, and the chain against the heads the central API anchored (issue 10). */
+export type AnchoredChainReport = ChainReport & { anchor: AnchorReport };
+
+export function verifyAudit(ctx: ServiceContext, session: Session | null): AnchoredChainReport {
   if (session) allowBrowse(session);
-  return verifyChain(ctx.repos.audit.iterate());
+  return verifyAnchoredChain(ctx.db.$client, ctx.repos.audit);
+}
+
+/** Both checks over one replica: also what `npm run audit:verify` runs. */
+export function verifyAnchoredChain(
+  sqlite: Database.Database,
+  audit: AuditRepository,
+): AnchoredChainReport {
+  const chain = verifyChain(audit.iterate());
+  return { ...chain, anchor: checkAnchors(audit.iterate(), listAuditAnchors(sqlite)) };
 }

@@ -17,6 +17,7 @@ import type { SyncErrorCode } from '../../shared/contract';
 import { syncErrorMessages } from '../../shared/messages';
 import type { ReplicaWriter } from './replica-writer';
 import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
+import { createAuditAnchoring } from './audit-anchor';
 
 export type StoredTokens = Pick<
   TokenResponse,
@@ -176,6 +177,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const resyncs: number[] = [];
 
   const agentId = () => tokens.load()?.agent.agentId ?? null;
+
+  // --- Audit chain anchoring (issue 10): the chain's head goes with each push. ---
+  const anchoring = createAuditAnchoring(sqlite, options.deviceId, now, log);
+  async function anchorAuditHead(): Promise<void> {
+    const stored = tokens.load();
+    if (!stored) return;
+    const session = { ...stored };
+    await anchoring.anchor((body) => withToken(session, (token) => client.anchor(token, body)));
+  }
 
   function toMutation(row: OutboxRow): Mutation {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
@@ -367,6 +377,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await pushAll();
+        await anchorAuditHead(); // Audit chain anchoring (issue 10).
         const serverProcessed = await pullAll();
         // Actions this desk holds as applied that the server no longer knows (restored from a
         // backup without any new action to push): send them again, then catch up.
