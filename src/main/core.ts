@@ -54,6 +54,7 @@ import {
 import { changeMembershipState, changeRole } from './services/membership-actions';
 import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
+import { auditSearchDenials, personViewers } from './services/privacy';
 import { companyHandlers } from './handlers/company-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
@@ -377,13 +378,15 @@ export function createCore(options: CoreOptions): Core {
     'auth.lockState': () => lockState(),
     'persons.search': (input) => {
       const s = agent();
-      return searchPersons(repos.search, input, now(), {
+      const page = searchPersons(repos.search, input, now(), {
         assigned: s.role === 'prevention' ? s.companyRuts : null,
         replicaIncomplete: () => replicaIncomplete(db.$client, client !== null),
       });
+      auditSearchDenials(context, s, page); // Privacy by default (issue 10).
+      return page;
     },
     'persons.get': (input) =>
-      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }),
+      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }, input.via),
     'contact.edit': (input) =>
       result(
         editContact(context, agent(), { ...input, personRut: body(input.rut) }),
@@ -484,6 +487,8 @@ export function createCore(options: CoreOptions): Core {
         .list()
         .map((a) => ({ agentId: a.id, displayName: a.displayName, role: a.role }));
     },
+    // --- Privacy by default (issue 10) ---
+    'persons.viewers': (input) => personViewers(context, agent(), body(input.rut), input.limit),
   };
 
   return {

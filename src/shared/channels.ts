@@ -43,5 +43,7 @@ export const channelNames = [
   'companyUsers.add',
   'companyUsers.change',
   'companyUsers.setModules',
+  // Privacy by default (issue 10).
+  'persons.viewers',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -386,6 +386,28 @@ export const AppInfo = z.object({
 
 const PersonRut = z.object({ rut: RutInput });
 
+// --- Privacy by default (issue 10) ---
+/** Where a record was opened from: a search, the calls list, a company record, a reload. */
+export const ViewVia = z.enum(['search', 'call', 'company', 'reload']);
+export type ViewVia = z.infer<typeof ViewVia>;
+export const PersonViewers = z.object({
+  total: z.number().int(),
+  views: z.array(
+    z.object({
+      at: z.string(),
+      agentId: z.string(),
+      agentName: z.string(),
+      action: z.string(),
+      via: z.string().nullable(),
+      /** The open call's reason (an interaction reason code), if a call was open. */
+      reason: z.string().nullable(),
+      /** A refused attempt (an officer outside his companies), not a view. */
+      denied: z.boolean(),
+    }),
+  ),
+});
+export type PersonViewers = z.infer<typeof PersonViewers>;
+
 /** Why the last sync cycle failed; its Spanish text is syncErrorMessages in messages.ts. */
 export const SyncErrorCode = z.enum([
   'network',
@@ -592,7 +614,11 @@ export const contract = {
   },
   'auth.lockState': { input: z.object({}), output: LockState },
   'persons.search': { input: SearchQuery, output: SearchPage },
-  'persons.get': { input: PersonRut, output: PersonRecord },
+  'persons.get': {
+    // Privacy by default (issue 10): how the record was opened, said in its «Vio la ficha» event.
+    input: PersonRut.extend({ via: ViewVia.default('search') }),
+    output: PersonRecord,
+  },
   'contact.edit': {
     input: PersonRut.extend({
       email: z.string().max(254).optional(),
@@ -757,6 +783,12 @@ export const contract = {
   'agents.list': {
     input: z.object({}),
     output: z.array(z.object({ agentId: z.string(), displayName: z.string(), role: Role })),
+  },
+  // --- Privacy by default (issue 10) ---
+  /** «Quién consultó esta ficha»: supervisors only, newest first. */
+  'persons.viewers': {
+    input: PersonRut.extend({ limit: z.number().int().min(1).max(500).default(100) }),
+    output: PersonViewers,
   },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

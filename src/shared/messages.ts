@@ -29,6 +29,11 @@ export const notFoundMessages = {
   interaction: 'No se encontró la llamada (o es de otro agente).',
   sync_issue: 'Esa acción ya no está por revisar: otra persona la resolvió o se sincronizó.',
   company: 'No se encontró la empresa. Búsquela de nuevo por RUT o razón social.',
+  // Privacy by default (issue 10): the same words whether or not the RUT exists.
+  person_in_scope:
+    'No hay una persona con ese RUT entre sus empresas asignadas. Si trabaja en una de ellas, pida a la mesa de ayuda que la revise.',
+  company_in_scope:
+    'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
 } as const;
 
 export const portalLabels: Record<Portal, string> = {
@@ -409,6 +414,11 @@ export const actionLabels: Record<string, string> = {
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',
   'session.end': 'Su sesión bloqueada se cerró',
+  // Privacy by default (issue 10).
+  'person.view_denied': 'Intentó ver una ficha fuera de sus empresas',
+  'person.search_denied': 'Buscó un RUT fuera de sus empresas',
+  'company.view_denied': 'Intentó ver una empresa fuera de sus empresas',
+  'audit.export': 'Exportó la auditoría',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
@@ -434,6 +444,11 @@ export const auditDetailLabels: Record<string, string> = {
   conflicts: 'Diferencias',
   portal: 'Portal',
   value: 'Detalle',
+  // Privacy by default (issue 10).
+  via: 'Abierta desde',
+  format: 'Formato',
+  rows: 'Eventos exportados',
+  filter: 'Filtros',
 };
 
 export const auditChoiceLabels: Record<string, string> = {
@@ -1028,12 +1043,12 @@ export const viewViaLabels: Record<string, string> = {
   reload: 'Actualización de la ficha abierta',
 };
 
+export const exportFormatLabels: Record<string, string> = {
+  spreadsheet: 'Planilla (CSV para Excel)',
+  machine: 'CSV técnico (con hashes)',
+};
+
 export const privacyMessages = {
-  /** An officer asking for someone outside his companies, whether or not that RUT exists. */
-  outsideScope:
-    'No hay una persona con ese RUT entre sus empresas asignadas. Si trabaja en una de ellas, pida a la mesa de ayuda que la revise.',
-  outsideScopeCompany:
-    'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
   viewersButton: 'Quién consultó esta ficha',
   viewersTitle: (name: string) => `Quién consultó la ficha de ${name}`,
   viewersCaption:
