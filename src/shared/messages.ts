@@ -1055,11 +1055,16 @@ export const privacyMessages = {
     'Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile.',
   viewersColumns: { at: 'Fecha', agent: 'Agente', via: 'Desde', reason: 'Motivo de la llamada' },
   viewersNone: 'Nadie ha consultado esta ficha en este equipo.',
+  viewersRegion: 'Consultas de la ficha',
   viewersLoading: 'Cargando consultas…',
   viewersFailed: 'No se pudo leer quién consultó esta ficha.',
   viewersMore: (shown: number, total: number) =>
     `Se muestran las ${shown.toLocaleString('es-CL')} consultas más recientes de ${total.toLocaleString('es-CL')}. El resto está en Auditoría.`,
   viewersNoCall: 'Sin llamada abierta',
+  viewersDenied: (action: string) =>
+    action === 'person.search_denied'
+      ? 'Búsqueda denegada (fuera de sus empresas)'
+      : 'Intento denegado (fuera de sus empresas)',
   close: 'Cerrar',
   /** First and last lines of an audit export: who made it and when. */
   exportMadeBy: (agent: string, username: string, when: string) =>
