@@ -1069,7 +1069,8 @@ export const privacyMessages = {
   /** First and last lines of an audit export: who made it and when. */
   exportMadeBy: (agent: string, username: string, when: string) =>
     `Exportado por ${agent} (${username}) el ${when}`,
-  exportEnd: (rows: number) => `Fin del archivo: ${rows.toLocaleString('es-CL')} eventos`,
+  exportEnd: (rows: number) =>
+    `Fin del archivo: ${rows === 1 ? '1 evento' : `${rows.toLocaleString('es-CL')} eventos`}`,
   anchorNone:
     'Anclaje: este equipo aún no tiene la cadena anclada en el sistema central, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se anclará en la próxima sincronización con el sistema central.',
   anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>

@@ -174,7 +174,7 @@ describe('exports carry who made them', () => {
     expect(lines.at(-3)).toBe(
       'Exportado por Sara Supervisora (supervisora) el 21-11-2026 12:00:00',
     );
-    expect(lines.at(-2)).toBe('Fin del archivo: 1 eventos');
+    expect(lines.at(-2)).toBe('Fin del archivo: 1 evento');
     const exported = events(core, 'audit.export');
     expect(exported).toHaveLength(1);
     expect(exported[0]).toMatchObject({ person_rut: 12345678, agent_id: 'supervisor-demo' });
@@ -194,7 +194,7 @@ describe('exports carry who made them', () => {
     const file = call(core, 'audit.export', { format: 'machine', includeViews: true });
     const lines = file.csv.split('\r\n');
     expect(lines.at(-2)).toBe(
-      '# Exportado por Sara Supervisora (supervisora) el 21-11-2026 12:00:00; Fin del archivo: 1 eventos',
+      '# Exportado por Sara Supervisora (supervisora) el 21-11-2026 12:00:00; Fin del archivo: 1 evento',
     );
     expect(JSON.parse(events(core, 'audit.export')[0]!.after!)).toMatchObject({
       format: 'machine',
