@@ -17,6 +17,9 @@ import {
   RevokeDeviceResponse,
   SignInRequest,
   TokenResponse,
+  // Audit chain anchoring (issue 10).
+  AnchorRequest,
+  AnchorResponse,
 } from '../shared/sync-protocol';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from './pull';
 import { ScopeAssignment, ScopeAssignmentResponse } from './scope';
@@ -44,6 +47,9 @@ const NAMED_SCHEMAS = {
   ScopeAssignmentResponse,
   RevokeDeviceRequest,
   RevokeDeviceResponse,
+  // Audit chain anchoring (issue 10).
+  AnchorRequest,
+  AnchorResponse,
 } as const;
 type SchemaName = keyof typeof NAMED_SCHEMAS;
 
@@ -234,6 +240,25 @@ export const ROUTES = [
       426: upgrade,
     },
   },
+  // --- Audit chain anchoring (issue 10) ---
+  {
+    operationId: 'anchor',
+    method: 'POST',
+    path: '/sync/anchor',
+    summary:
+      'Ancla la cabeza de la cadena de auditoría del equipo y entrega las anclas que el servidor guarda para él.',
+    auth: true,
+    body: 'AnchorRequest',
+    responses: {
+      200: {
+        description: 'Anclas de este equipo, la más reciente primero',
+        schema: 'AnchorResponse',
+      },
+      400: invalid,
+      401: unauthorized,
+      426: upgrade,
+    },
+  },
   {
     operationId: 'health',
     method: 'GET',
@@ -261,6 +286,7 @@ const REQUEST_SCHEMAS: ReadonlySet<SchemaName> = new Set([
   'AgreementSigned',
   'ScopeAssignment',
   'RevokeDeviceRequest',
+  'AnchorRequest',
 ]);
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

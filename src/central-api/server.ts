@@ -20,6 +20,9 @@ import {
   type PullResponse,
   type PushResponse,
   type TokenResponse,
+  // Audit chain anchoring (issue 10).
+  AnchorRequest,
+  type AnchorResponse,
 } from '../shared/sync-protocol';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createAuth, type Authenticated } from './auth';
@@ -40,6 +43,8 @@ import {
 } from './change-log-pruning';
 import { cursorPosition } from './pull';
 import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
+import { logError } from '../main/log';
+import { createAnchors } from './anchors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_ACCESS_TTL_MS = 15 * 60_000;
@@ -125,7 +130,7 @@ const UUID = z.string().uuid();
 
 export async function startCentralApi(options: CentralApiOptions): Promise<CentralApi> {
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = options.log ?? logError;
   const minClientVersion = options.minClientVersion ?? DEFAULT_MIN_CLIENT_VERSION;
   if (!parseVersion(minClientVersion)) {
     throw new Error(`Versión mínima inválida: ${minClientVersion}`);
@@ -195,6 +200,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
   const openApi = buildOpenApi({ minClientVersion });
   // Scope follows assignments (issue 11).
   const scopeAdmin = createScopeAdmin(sqlite, now);
+  // Audit chain anchoring (issue 10).
+  const anchors = createAnchors(sqlite, now);
 
   const handlers: Record<OperationId, Handler> = {
     signIn: ({ body }) => {
@@ -313,6 +320,15 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         },
       };
     },
+    // --- Audit chain anchoring (issue 10) ---
+    anchor: ({ who, body }) => {
+      const input = body as z.output<typeof AnchorRequest>;
+      if (input.deviceId !== who!.deviceId) {
+        throw new HttpError(400, 'invalid_request', 'deviceId no coincide con X-Device-Id.');
+      }
+      const answer = anchors.anchor(who!.deviceId, who!.agent.agentId, input.head);
+      return { status: 200, body: answer satisfies AnchorResponse };
+    },
     health: () => ({ status: 200, body: { ok: true, epoch } satisfies z.output<typeof Health> }),
     openapi: () => ({ status: 200, body: openApi }),
   };
@@ -324,6 +340,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     AgreementSigned,
     ScopeAssignment,
     RevokeDeviceRequest,
+    // Audit chain anchoring (issue 10).
+    AnchorRequest,
   } as const;
 
   async function handle(request: http.IncomingMessage): Promise<Reply> {

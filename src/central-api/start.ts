@@ -18,14 +18,15 @@ import { parseVersion } from './client-version';
 import { DEFAULT_DEMO_PERSONS } from './database';
 import { startCentralApi, DEFAULT_MIN_CLIENT_VERSION } from './server';
 import { revokeFromCommandLine } from './revoke-device-cli';
+import { log } from '../main/log';
 
 const USAGE =
   'Uso: npm run central -- --port P --data-dir D [--demo-persons N] [--smtp-host H --smtp-port N] [--reset-epoch] [--access-ttl-seconds S] [--min-client-version V] [--portal-key K]\n' +
   '     npm run central -- --data-dir D --revoke-device ID [--reason R]';
 
 function fail(message: string): never {
-  console.error(message);
-  console.error(USAGE);
+  log.error(message);
+  log.error(USAGE);
   process.exit(2);
 }
 
@@ -143,7 +144,7 @@ try {
   });
 } catch (error) {
   const code = (error as { code?: string }).code;
-  console.error(
+  log.error(
     code === 'EADDRINUSE'
       ? `El puerto ${port} ya está en uso.`
       : `No se pudo iniciar la API central: ${error instanceof Error ? error.message : String(error)}`,
@@ -151,10 +152,8 @@ try {
   process.exit(1);
 }
 
-console.log(
-  JSON.stringify({ ready: true, url: api.url, port: api.port, epoch: api.epoch, dataDir }),
-);
-console.error(
+log.out(JSON.stringify({ ready: true, url: api.url, port: api.port, epoch: api.epoch, dataDir }));
+log.error(
   `API central en ${api.url} (época ${api.epoch}; correo: ${mail ? `SMTP ${mail.host}:${mail.port}` : 'carpeta mail-sink'})`,
 );
 
@@ -165,7 +164,7 @@ const stop = () => {
   void api.close().then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error('Error al detener la API central', error);
+      log.error('Error al detener la API central', error);
       process.exit(1);
     },
   );

@@ -54,6 +54,7 @@ import {
 import { changeMembershipState, changeRole } from './services/membership-actions';
 import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
+import { auditSearchDenials, personViewers } from './services/privacy';
 import { companyHandlers } from './handlers/company-handlers';
 import { selectionHandlers } from './handlers/selection-handlers';
 import {
@@ -86,6 +87,7 @@ import {
   type DeviceSecretStore,
 } from './sync/device-enrolment';
 import { createRevocation } from './sync/revocation';
+import { logError } from './log';
 
 export const DATABASE_FILE = 'mesa-de-ayuda.db';
 /** Persons in the demo dataset an empty data directory receives on first start. */
@@ -173,7 +175,7 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
   };
   const demoPersons = options.demoPersons ?? DEFAULT_DEMO_PERSONS;
-  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const log = options.log ?? logError;
   const keys =
     options.replicaKeys === undefined ? defaultKeyStore(options.dataDir) : options.replicaKeys;
   const key = keys ? resolveReplicaKey(keys).key : undefined;
@@ -485,13 +487,15 @@ export function createCore(options: CoreOptions): Core {
     'auth.lockState': () => lockState(),
     'persons.search': (input) => {
       const s = agent();
-      return searchPersons(repos.search, input, now(), {
+      const page = searchPersons(repos.search, input, now(), {
         assigned: s.role === 'prevention' ? s.companyRuts : null,
         replicaIncomplete: () => replicaIncomplete(db.$client, client !== null),
       });
+      auditSearchDenials(context, s, page); // Privacy by default (issue 10).
+      return page;
     },
     'persons.get': (input) =>
-      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }),
+      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }, input.via),
     'contact.edit': (input) =>
       result(
         editContact(context, agent(), { ...input, personRut: body(input.rut) }),
@@ -611,6 +615,8 @@ export function createCore(options: CoreOptions): Core {
       engine?.kick();
       return { reassigned, pending: listPendingActions(context, agent()) };
     },
+    // --- Privacy by default (issue 10) ---
+    'persons.viewers': (input) => personViewers(context, agent(), body(input.rut), input.limit),
   };
 
   /** New id and secret, fresh snapshot, queue kept; every session ends (issue 11). */

@@ -36,6 +36,7 @@ import { desktopMessages } from '../shared/messages';
 import { initialBounds, MIN_SIZE, readWindowState, writeWindowState } from './desktop/window-state';
 import { registerIpc, trustedSender } from './ipc/register-ipc';
 import type { StoredTokens, TokenStore } from './sync/sync-engine';
+import { log, logError } from './log';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -192,7 +193,7 @@ async function startUpdates(
       return answer.response === 0;
     },
     beforeInstall: () => core.close(),
-    log: (message, error) => console.error(message, error ?? ''),
+    log: logError,
   });
 }
 
@@ -345,7 +346,7 @@ function start(): void {
         ...storagePaths(),
       });
     } catch (error) {
-      console.error('Mesa de Ayuda could not open its data folder', error);
+      log.error('Mesa de Ayuda could not open its data folder', error);
       const text = dataFolderErrorText(error, dataDir);
       dialog.showErrorBox(text.title, text.body);
       demoCentral?.kill();
@@ -366,7 +367,7 @@ function start(): void {
     powerMonitor.on('resume', () => opened.sync()?.networkHint(true));
     updates = await startUpdates(opened, process.env['MESA_UPDATE_URL'] ?? config.updateUrl).catch(
       (error: unknown) => {
-        console.error('updates unavailable', error);
+        log.error('updates unavailable', error);
         return null;
       },
     );

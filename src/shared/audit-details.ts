@@ -16,6 +16,8 @@ import {
   mailKindLabels,
   membershipStateLabels,
   roleLabels,
+  viewViaLabels,
+  exportFormatLabels,
 } from './messages';
 import { formatPhone } from './phone';
 import { formatRut, readRut, rutFromBody } from './rut';
@@ -95,6 +97,11 @@ export function valueText(field: string, value: unknown): string {
       return lookup(interactionReasonLabels, value);
     case 'outcome':
       return lookup(interactionOutcomeLabels, value);
+    // Privacy by default (issue 10): how a record was opened; what an export held.
+    case 'via':
+      return lookup(viewViaLabels, value);
+    case 'format':
+      return lookup(exportFormatLabels, value);
     case 'choice':
       return lookup(auditChoiceLabels, value);
     case 'identityCheck':

@@ -65,5 +65,7 @@ export const channelNames = [
   'dataRequests.export',
   'dataRequests.download',
   'dataRequests.byDeadline',
+  // Privacy by default (issue 10).
+  'persons.viewers',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

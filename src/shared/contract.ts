@@ -364,6 +364,26 @@ export const ChainReport = z.discriminatedUnion('ok', [
   }),
 ]);
 
+// --- Audit chain anchoring (issue 10): the chain against the heads the central API anchored.
+export const AnchorReport = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({
+    state: z.literal('agrees'),
+    anchors: z.number().int(),
+    lastSeq: z.number().int(),
+    lastAnchoredAt: z.string(),
+    unanchored: z.number().int(),
+  }),
+  z.object({
+    state: z.literal('disagrees'),
+    seq: z.number().int(),
+    anchoredAt: z.string(),
+    problem: z.enum(['hash_differs', 'event_missing']),
+  }),
+]);
+export type AnchorReport = z.infer<typeof AnchorReport>;
+export const AnchoredChainReport = z.intersection(ChainReport, z.object({ anchor: AnchorReport }));
+
 export const AppInfo = z.object({
   version: z.string(),
   door: z.enum(['electron', 'web']),
@@ -375,6 +395,28 @@ export const AppInfo = z.object({
 });
 
 const PersonRut = z.object({ rut: RutInput });
+
+// --- Privacy by default (issue 10) ---
+/** Where a record was opened from: a search, the calls list, a company record, a reload. */
+export const ViewVia = z.enum(['search', 'call', 'company', 'reload']);
+export type ViewVia = z.infer<typeof ViewVia>;
+export const PersonViewers = z.object({
+  total: z.number().int(),
+  views: z.array(
+    z.object({
+      at: z.string(),
+      agentId: z.string(),
+      agentName: z.string(),
+      action: z.string(),
+      via: z.string().nullable(),
+      /** The open call's reason (an interaction reason code), if a call was open. */
+      reason: z.string().nullable(),
+      /** A refused attempt (an officer outside his companies), not a view. */
+      denied: z.boolean(),
+    }),
+  ),
+});
+export type PersonViewers = z.infer<typeof PersonViewers>;
 
 /** Why the last sync cycle failed; its Spanish text is syncErrorMessages in messages.ts. */
 export const SyncErrorCode = z.enum([
@@ -762,7 +804,11 @@ export const contract = {
   },
   'auth.lockState': { input: z.object({}), output: LockState },
   'persons.search': { input: SearchQuery, output: SearchPage },
-  'persons.get': { input: PersonRut, output: PersonRecord },
+  'persons.get': {
+    // Privacy by default (issue 10): how the record was opened, said in its «Vio la ficha» event.
+    input: PersonRut.extend({ via: ViewVia.default('search') }),
+    output: PersonRecord,
+  },
   'contact.edit': {
     input: PersonRut.extend({
       email: z.string().max(254).optional(),
@@ -846,7 +892,7 @@ export const contract = {
     }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
-  'audit.verify': { input: z.object({}), output: ChainReport },
+  'audit.verify': { input: z.object({}), output: AnchoredChainReport },
   'sync.status': { input: z.object({}), output: SyncStatus },
   'sync.now': { input: z.object({}), output: SyncStatus },
   'sync.configure': {
@@ -1013,6 +1059,12 @@ export const contract = {
       dueSoon: DeadlineGroup,
       later: DeadlineGroup,
     }),
+  },
+  // --- Privacy by default (issue 10) ---
+  /** «Quién consultó esta ficha»: supervisors only, newest first. */
+  'persons.viewers': {
+    input: PersonRut.extend({ limit: z.number().int().min(1).max(500).default(100) }),
+    output: PersonViewers,
   },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

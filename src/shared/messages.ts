@@ -29,6 +29,11 @@ export const notFoundMessages = {
   interaction: 'No se encontró la llamada (o es de otro agente).',
   sync_issue: 'Esa acción ya no está por revisar: otra persona la resolvió o se sincronizó.',
   company: 'No se encontró la empresa. Búsquela de nuevo por RUT o razón social.',
+  // Privacy by default (issue 10): the same words whether or not the RUT exists.
+  person_in_scope:
+    'No hay una persona con ese RUT entre sus empresas asignadas. Si trabaja en una de ellas, pida a la mesa de ayuda que la revise.',
+  company_in_scope:
+    'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
 } as const;
 
 export const portalLabels: Record<Portal, string> = {
@@ -459,6 +464,11 @@ export const actionLabels: Record<string, string> = {
   'data_request.move': 'Cambió el estado de una solicitud Ley 21.719',
   'data_request.unblock': 'Desbloqueó a la persona (Ley 21.719)',
   'data_request.export': 'Exportó los datos de la persona (Ley 21.719)',
+  // Privacy by default (issue 10).
+  'person.view_denied': 'Intentó ver una ficha fuera de sus empresas',
+  'person.search_denied': 'Buscó un RUT fuera de sus empresas',
+  'company.view_denied': 'Intentó ver una empresa fuera de sus empresas',
+  'audit.export': 'Exportó la auditoría',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
@@ -499,7 +509,12 @@ export const auditDetailLabels: Record<string, string> = {
   unblockedAt: 'Desbloqueada el',
   dataRequest: 'Solicitud Ley 21.719',
   files: 'Archivos',
-  rows: 'Registros',
+  // Privacy by default (issue 10).
+  via: 'Abierta desde',
+  format: 'Formato',
+  // Rows in an export: a person's data (Ley 21.719) or the audit's events.
+  rows: 'Registros exportados',
+  filter: 'Filtros',
 };
 
 export const auditChoiceLabels: Record<string, string> = {
@@ -1512,3 +1527,92 @@ export const dataExportTexts = {
   rightLabel: (right: string) =>
     dataRequestLabels.rights[right as keyof typeof dataRequestLabels.rights] ?? right,
 } as const;
+// --- Privacy by default and the anchored audit chain (issue 10) -------------------------------
+/** How a record was opened, as the «Vio la ficha» event and «Quién consultó esta ficha» say it. */
+export const viewViaLabels: Record<string, string> = {
+  search: 'Búsqueda',
+  call: 'Llamada (lista de llamadas)',
+  company: 'Ficha de la empresa',
+  reload: 'Actualización de la ficha abierta',
+};
+
+export const exportFormatLabels: Record<string, string> = {
+  spreadsheet: 'Planilla (CSV para Excel)',
+  machine: 'CSV técnico (con hashes)',
+};
+
+export const privacyMessages = {
+  viewersButton: 'Quién consultó esta ficha',
+  viewersTitle: (name: string) => `Quién consultó la ficha de ${name}`,
+  viewersCaption:
+    'Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile.',
+  viewersColumns: { at: 'Fecha', agent: 'Agente', via: 'Desde', reason: 'Motivo de la llamada' },
+  viewersNone: 'Nadie ha consultado esta ficha en este equipo.',
+  viewersRegion: 'Consultas de la ficha',
+  viewersLoading: 'Cargando consultas…',
+  viewersFailed: 'No se pudo leer quién consultó esta ficha.',
+  viewersMore: (shown: number, total: number) =>
+    `Se muestran las ${shown.toLocaleString('es-CL')} consultas más recientes de ${total.toLocaleString('es-CL')}. El resto está en Auditoría.`,
+  viewersNoCall: 'Sin llamada abierta',
+  viewersDenied: (action: string) =>
+    action === 'person.search_denied'
+      ? 'Búsqueda denegada (fuera de sus empresas)'
+      : 'Intento denegado (fuera de sus empresas)',
+  close: 'Cerrar',
+  /** First and last lines of an audit export: who made it and when. */
+  exportMadeBy: (agent: string, username: string, when: string) =>
+    `Exportado por ${agent} (${username}) el ${when}`,
+  exportEnd: (rows: number) =>
+    `Fin del archivo: ${rows === 1 ? '1 evento' : `${rows.toLocaleString('es-CL')} eventos`}`,
+  anchorNone:
+    'Anclaje: este equipo aún no tiene la cadena anclada en el sistema central, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se anclará en la próxima sincronización con el sistema central.',
+  anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
+    `Anclaje: coincide con ${anchors === 1 ? 'el ancla' : `las ${anchors.toLocaleString('es-CL')} anclas`} del sistema central; la última, en el evento #${lastSeq}, del ${when}.${
+      unanchored > 0
+        ? ` ${unanchored === 1 ? 'El evento posterior se anclará' : `Los ${unanchored.toLocaleString('es-CL')} eventos posteriores se anclarán`} en la próxima sincronización.`
+        : ''
+    }`,
+  anchorDisagrees: (seq: number, when: string, problem: 'hash_differs' | 'event_missing') =>
+    `Anclaje: la cadena NO coincide con el sistema central. El evento #${seq}, anclado el ${when}, ${
+      problem === 'hash_differs'
+        ? 'es distinto en este equipo: la auditoría fue reescrita desde ese evento o antes'
+        : 'ya no está en este equipo: se eliminaron eventos'
+    }. Conserve el archivo tal como está y avise a seguridad de la información.`,
+} as const;
+
+/** The anchor check's sentence, for the audit screen and `npm run audit:verify`. */
+export function anchorReportText(
+  report:
+    | { state: 'none' }
+    | {
+        state: 'agrees';
+        anchors: number;
+        lastSeq: number;
+        lastAnchoredAt: string;
+        unanchored: number;
+      }
+    | {
+        state: 'disagrees';
+        seq: number;
+        anchoredAt: string;
+        problem: 'hash_differs' | 'event_missing';
+      },
+): string {
+  switch (report.state) {
+    case 'none':
+      return privacyMessages.anchorNone;
+    case 'agrees':
+      return privacyMessages.anchorAgrees(
+        report.anchors,
+        report.lastSeq,
+        formatDateTime(report.lastAnchoredAt),
+        report.unanchored,
+      );
+    case 'disagrees':
+      return privacyMessages.anchorDisagrees(
+        report.seq,
+        formatDateTime(report.anchoredAt),
+        report.problem,
+      );
+  }
+}

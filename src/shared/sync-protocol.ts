@@ -350,3 +350,40 @@ export const RevokeDeviceResponse = z.object({
   revokedAt: z.string(),
   revokedBy: z.string(),
 });
+// --- Audit chain anchoring (issue 10) ---------------------------------------------------------
+// POST /sync/anchor  AnchorRequest → AnchorResponse. Each sync cycle, right after its push, a
+// device sends the head of its local audit hash chain; the server keeps it (per device, never
+// changed) and answers with the latest anchors it holds for that device, which the desk stores
+// and checks its chain against (`audit:verify`, the audit screen).
+
+export const AuditHead = z.object({
+  seq: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** When the head event was written, device clock. */
+  at: z.string().max(40),
+});
+export type AuditHead = z.infer<typeof AuditHead>;
+
+export const AnchorRequest = z.object({ deviceId: z.string().uuid(), head: AuditHead });
+export type AnchorRequest = z.infer<typeof AnchorRequest>;
+
+export const AuditAnchor = z.object({
+  seq: z.number().int().positive(),
+  hash: z.string(),
+  /** When the server received it, server clock. */
+  anchoredAt: z.string(),
+});
+export type AuditAnchor = z.infer<typeof AuditAnchor>;
+
+/** Anchors answered per request, newest first. */
+export const MAX_ANCHORS_ANSWERED = 50;
+
+export const AnchorResponse = z.object({
+  anchors: z.array(AuditAnchor).max(MAX_ANCHORS_ANSWERED),
+  /**
+   * The head sent disagrees with what this server anchored for that sequence number (or comes
+   * below the highest one anchored): nothing was stored; the desk's verify says where.
+   */
+  disagrees: z.boolean(),
+});
+export type AnchorResponse = z.infer<typeof AnchorResponse>;

@@ -149,8 +149,14 @@ test.describe('Auditoría', () => {
     expect(lines[0]).toBe(
       'N°;Fecha y hora (Chile);Agente;RUT;Persona;Acción;Antes;Después;Motivo;Identidad verificada;Equipo;ID del evento',
     );
-    // As on screen: the real action only, the record view left out.
-    expect(lines).toHaveLength(3);
+    // As on screen: the real action only, the record view left out; then who exported it
+    // and when, and the count (issue 10).
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toMatch(
+      /^Exportado por Sara Supervisora \(supervisora\) el \d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/,
+    );
+    expect(lines[3]).toBe('Fin del archivo: 1 evento');
+    expect(lines[4]).toBe('');
     const cells = lines[1]!.split(';');
     expect(cells[1]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(cells.slice(2, 9)).toEqual([

@@ -156,3 +156,45 @@ export const startDeskDoor = (dir: string, central: string) =>
   ]);
 
 export { expect };
+
+/**
+ * Like startEntry, and everything the process writes to stdout and stderr, from its first line
+ * to its exit, is kept: `output()` answers it all so far (the privacy spec reads the app's whole
+ * log output).
+ */
+export async function startEntryCapturing(
+  entry: string,
+  args: string[],
+): Promise<Started & { output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${output}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line) as { ready?: boolean; url?: string; port?: number };
+        if (parsed.ready && parsed.url && parsed.port !== undefined) {
+          clearTimeout(timer);
+          resolve({ url: parsed.url, port: parsed.port });
+        }
+      } catch {
+        // not the readiness line
+      }
+    });
+  });
+  return {
+    ...ready,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

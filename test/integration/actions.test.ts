@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
+import { notFoundMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { call, FIXED_NOW, seededCore, signInAs } from '../support/context';
 
@@ -517,7 +518,11 @@ describe('prevention officer scope', () => {
     const core = seededCore(300, { as: 'prevencion' });
     expect(record(core, PEDRO).rut).toBe(PEDRO);
     // Ramón's only company is Biobío, not assigned.
-    expect(refused(core, 'persons.get', { rut: '7654321-6' })).toMatchObject({ code: 'forbidden' });
+    // Outside his companies: the answer a RUT that does not exist gets too (issue 10).
+    expect(refused(core, 'persons.get', { rut: '7654321-6' })).toMatchObject({
+      code: 'not_found',
+      message: notFoundMessages.person_in_scope,
+    });
     const page = call(core, 'persons.search', { text: 'gonzalez' });
     for (const person of page.persons) {
       const companies = (

@@ -1311,6 +1311,7 @@ describe('central API: operations', () => {
         'POST /portal/agreement-signed',
         // Issue 11: a supervisor assigns or takes away an officer's company.
         'POST /admin/agent-scope',
+        'POST /sync/anchor',
       ].sort(),
     );
     // Every documented operation is dispatched; anything else is not.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract, type CompanyRecord } from '../../src/shared/contract';
+import { notFoundMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
@@ -206,7 +207,11 @@ describe('Portal Empresas requests', () => {
   it('is not a prevention officer’s work, and an officer sees only his companies', () => {
     const core = seededCore(300, { as: 'prevencion' });
     expect(refused(core, 'requests.list', {}).code).toBe('forbidden');
-    expect(refused(core, 'companies.get', { rut: ESPIGA }).code).toBe('forbidden');
+    // Outside his companies: the same answer as for a company that does not exist (issue 10).
+    expect(refused(core, 'companies.get', { rut: ESPIGA })).toMatchObject({
+      code: 'not_found',
+      message: notFoundMessages.company_in_scope,
+    });
     expect(company(core, ANDES).legalName).toBe('Constructora Los Andes SpA');
   });
 });

@@ -153,6 +153,7 @@ describe('dispatch', () => {
       'audit.list': () => ({}),
       'audit.export': () => ({}),
       'audit.verify': () => ({}),
+      'persons.viewers': () => ({ rut: '12345678-5' }),
       'sync.status': () => ({}),
       'sync.configure': () => ({ centralUrl: null }),
       // The company half: La Espiga, its legal representative Gloria, its administrator Marcela.

@@ -349,3 +349,17 @@ export const dataRequestExports = sqliteTable(
   },
   (table) => [index('data_request_exports_request').on(table.requestNumber)],
 );
+// --- Audit chain anchoring (issue 10) ---------------------------------------------------------
+/**
+ * The heads of this device's audit chain as the central API anchored them (its answer to each
+ * sync's anchor request). `audit:verify` and the audit screen check the local chain against
+ * them. The central API's copy is the authority: a later answer overwrites a changed row here.
+ */
+export const auditAnchors = sqliteTable('audit_anchors', {
+  seq: integer('seq').primaryKey(),
+  hash: text('hash').notNull(),
+  /** When the central API received it (its clock). */
+  anchoredAt: text('anchored_at').notNull(),
+  /** When this desk last heard it from the central API (this desk's clock). */
+  receivedAt: text('received_at').notNull(),
+});

@@ -15,6 +15,7 @@ import {
   viewCompany,
 } from '../services/company-access';
 import type { ActionReceipt } from '../services/run-action';
+import { guardCompanyView } from '../services/privacy';
 import type { Handlers } from '../core';
 
 type Deps = {
@@ -48,7 +49,11 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
     >[2]['caller']['identityCheck'],
   });
   return {
-    'companies.get': (input) => viewCompany(context, agent(), body(input.rut)),
+    'companies.get': (input) => {
+      // Privacy by default (issue 10): outside an officer's companies, one answer, audited.
+      guardCompanyView(context, agent(), body(input.rut));
+      return viewCompany(context, agent(), body(input.rut));
+    },
     'companies.users': (input) =>
       companyUsers(context, agent(), body(input.rut), input.after, input.limit),
     'requests.list': (input) =>

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../core';
 import { createDemoDatabase } from './seed-database';
+import { log } from '../log';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +20,7 @@ const { values } = parseArgs({
 
 const persons = Number(values.persons);
 if (!Number.isInteger(persons) || persons < 1 || persons > 10_000_000) {
-  console.error(
+  log.error(
     `--persons debe ser un número entero entre 1 y 10.000.000 (se recibió «${values.persons}»).`,
   );
   process.exit(2);
@@ -29,7 +30,7 @@ const file = path.join(dataDir, DATABASE_FILE);
 fs.mkdirSync(dataDir, { recursive: true });
 if (fs.existsSync(file)) {
   if (!values.replace) {
-    console.error(
+    log.error(
       `Ya existe una réplica en ${file}. Use --replace para reemplazarla o elija otro --data-dir.`,
     );
     process.exit(2);
@@ -51,6 +52,6 @@ const summary = createDemoDatabase({
   },
 });
 if (process.stderr.isTTY) process.stderr.write('\n');
-console.log(
+log.out(
   `Réplica de demostración lista: ${summary.persons.toLocaleString('es-CL')} personas, ${summary.companies.toLocaleString('es-CL')} empresas en ${summary.seconds.toFixed(1)} s → ${file}`,
 );

@@ -2,9 +2,16 @@
  * Supervisors browse, export and verify the audit log.
  */
 import { verifyChain, type ChainReport } from '../domain/audit-chain';
-import { auditCsv, auditCsvFilename } from '../domain/audit-csv';
+import { auditCsv, auditCsvFilename, csvCell, santiagoStamp } from '../domain/audit-csv';
+import { actionText } from '../../shared/audit-details';
+import { privacyMessages } from '../../shared/messages';
+import { formatRut, rutFromBody } from '../../shared/rut';
+import { auditExport } from './privacy';
 import { decide } from '../domain/permissions';
-import type { AuditFilter } from '../repositories/audit-repository';
+import type { AuditFilter, AuditRepository } from '../repositories/audit-repository';
+import type Database from 'better-sqlite3';
+import { checkAnchors, type AnchorReport } from '../domain/audit-anchor-check';
+import { listAuditAnchors } from '../repositories/audit-anchor-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError } from './errors';
 
@@ -63,6 +70,37 @@ export function exportAudit(
   format: AuditExportFormat = 'spreadsheet',
 ) {
   allowBrowse(session);
+  const file = buildExport(ctx, filter, format);
+  // Privacy by default (issue 10): the file says who made it and when, and the export is
+  // itself an audit event (appended after the file is built, so it is not in it).
+  const when = santiagoStamp(ctx.now().toISOString());
+  const madeBy = privacyMessages.exportMadeBy(session.displayName, session.username, when);
+  const footer =
+    format === 'spreadsheet'
+      ? [madeBy, privacyMessages.exportEnd(file.rows)].map((line) => csvCell(line)).join('\r\n')
+      : `# ${madeBy}; ${privacyMessages.exportEnd(file.rows)}`;
+  auditExport(ctx, session, {
+    format,
+    rows: file.rows,
+    filter: describeFilter(filter),
+    personRut: filter.personRut ?? null,
+  });
+  return { ...file, csv: `${file.csv}${footer}\r\n` };
+}
+
+/** The filters of an export, as the audit event about it keeps them. */
+function describeFilter(filter: AuditFilter): string {
+  const parts: string[] = [];
+  if (filter.personRut) parts.push(`RUT ${formatRut(rutFromBody(filter.personRut))}`);
+  if (filter.agentId) parts.push(`agente ${filter.agentId}`);
+  if (filter.action) parts.push(`acción «${actionText(filter.action)}»`);
+  if (filter.from) parts.push(`desde ${santiagoStamp(filter.from).slice(0, 10)}`);
+  if (filter.to) parts.push(`hasta antes de ${santiagoStamp(filter.to).slice(0, 10)}`);
+  if (filter.excludeViews && !filter.action) parts.push('sin consultas de fichas');
+  return parts.length > 0 ? parts.join(' · ') : 'todos los eventos';
+}
+
+function buildExport(ctx: ServiceContext, filter: AuditFilter, format: AuditExportFormat) {
   if (format === 'spreadsheet') {
     const names = new Map(ctx.repos.agents.list().map((a) => [a.id, a.displayName]));
     const { csv, rows } = auditCsv(
@@ -83,7 +121,19 @@ export function exportAudit(
   };
 }
 
-export function verifyAudit(ctx: ServiceContext, session: Session | null): ChainReport {
+/** The hash chain, and the chain against the heads the central API anchored (issue 10). */
+export type AnchoredChainReport = ChainReport & { anchor: AnchorReport };
+
+export function verifyAudit(ctx: ServiceContext, session: Session | null): AnchoredChainReport {
   if (session) allowBrowse(session);
-  return verifyChain(ctx.repos.audit.iterate());
+  return verifyAnchoredChain(ctx.db.$client, ctx.repos.audit);
+}
+
+/** Both checks over one replica: also what `npm run audit:verify` runs. */
+export function verifyAnchoredChain(
+  sqlite: Database.Database,
+  audit: AuditRepository,
+): AnchoredChainReport {
+  const chain = verifyChain(audit.iterate());
+  return { ...chain, anchor: checkAnchors(audit.iterate(), listAuditAnchors(sqlite)) };
 }

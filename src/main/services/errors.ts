@@ -5,7 +5,17 @@
 import type { DenyReason } from '../domain/permissions';
 
 export class NotFoundError extends Error {
-  constructor(readonly subject: 'person' | 'interaction' | 'sync_issue' | 'company') {
+  constructor(
+    readonly subject:
+      | 'person'
+      | 'interaction'
+      | 'sync_issue'
+      | 'company'
+      // Privacy by default (issue 10): what an officer hears for outside his companies,
+      // whether or not that RUT exists.
+      | 'person_in_scope'
+      | 'company_in_scope',
+  ) {
     super(`${subject} not found`);
   }
 }

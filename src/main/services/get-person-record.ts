@@ -19,11 +19,12 @@ import {
 import { companyProfileAssigned } from '../../shared/rules/company-access';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
-import { decide, type Action } from '../domain/permissions';
+import { decide, type Action, type DenyReason } from '../domain/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';
 import { interactionView } from './interactions';
+import { auditDenied, viewDetails, type ViewVia } from './privacy';
 
 /**
  * `••••••746`: enough to confirm with the caller, not enough to register as them. A serial too
@@ -36,36 +37,56 @@ export function maskSerial(serial: string | null): string | null {
 
 const RECENT_INTERACTIONS = 5;
 
-/** `persons.get`: the record, after checking the agent may see it, with the view audited. */
+/**
+ * `persons.get`: the record, after checking the agent may see it, with the view audited: how it
+ * was opened (`via`) and why (the open call's reason). A prevention officer asking for someone
+ * outside his companies hears the same words whether or not the RUT exists, and that attempt is
+ * audited too (issue 10).
+ */
 export function viewPersonRecord(
   ctx: ServiceContext,
   session: Session,
   rutText: string,
   flags: RecordFlags = {},
+  via: ViewVia = 'search',
 ): PersonRecord {
   const rut = readRut(rutText);
   if (!rut) throw new NotFoundError('person');
-  return ctx.db.$client.transaction(() => {
-    if (!ctx.repos.writes.person(rut.body)) throw new NotFoundError('person');
-    const decision = decide(session, 'person.view', {
-      personCompanyRuts: ctx.repos.writes.companyRuts(rut.body),
-    });
-    if (!decision.allowed) throw new ForbiddenError(decision.reason);
-    ctx.repos.audit.append({
-      id: randomUUID(),
-      at: ctx.now().toISOString(),
-      agentId: session.agentId,
-      deviceId: ctx.deviceId,
-      personRut: rut.body,
-      action: 'person.view',
-      before: null,
-      after: null,
-      reason: null,
-      identityCheck: null,
-      interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
-    });
-    return buildPersonRecord(ctx, session, rut.body, flags);
-  })();
+  const outcome = ctx.db.$client.transaction(
+    (): { record: PersonRecord } | { denied: DenyReason | 'not_found' } => {
+      const exists = ctx.repos.writes.person(rut.body) !== null;
+      const decision = exists
+        ? decide(session, 'person.view', {
+            personCompanyRuts: ctx.repos.writes.companyRuts(rut.body),
+          })
+        : null;
+      if (!decision) return { denied: 'not_found' };
+      if (!decision.allowed) return { denied: decision.reason };
+      ctx.repos.audit.append({
+        id: randomUUID(),
+        at: ctx.now().toISOString(),
+        agentId: session.agentId,
+        deviceId: ctx.deviceId,
+        personRut: rut.body,
+        action: 'person.view',
+        before: null,
+        after: viewDetails(ctx, session, via),
+        reason: null,
+        identityCheck: null,
+        interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
+      });
+      return { record: buildPersonRecord(ctx, session, rut.body, flags) };
+    },
+  )();
+  if ('record' in outcome) return outcome.record;
+  if (session.role === 'prevention') {
+    // Outside his companies or nowhere at all: one answer, and the attempt is on record.
+    auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via });
+    throw new NotFoundError('person_in_scope');
+  }
+  if (outcome.denied === 'not_found') throw new NotFoundError('person');
+  auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via });
+  throw new ForbiddenError(outcome.denied);
 }
 
 /** What the caller knows about the replica the record is read from. */

@@ -11,6 +11,9 @@ import {
   PushResponse,
   TokenResponse,
   type PushRequest,
+  // Audit chain anchoring (issue 10).
+  AnchorResponse,
+  type AnchorRequest,
 } from '../../shared/sync-protocol';
 
 export type CentralErrorKind =
@@ -194,6 +197,9 @@ export function createCentralClient(options: CentralClientOptions) {
       ),
     push: (token: string, body: PushRequest) =>
       request('POST', '/sync/push', PushResponse, { token, body, idempotent: true }),
+    // Audit chain anchoring (issue 10): storing the same head twice changes nothing.
+    anchor: (token: string, body: AnchorRequest) =>
+      request('POST', '/sync/anchor', AnchorResponse, { token, body, idempotent: true }),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   PROBE_TIMEOUT_MS,
   probeDelay,
 } from './reachability';
+import { createAuditAnchoring } from './audit-anchor';
 
 export type StoredTokens = Pick<
   TokenResponse,
@@ -194,6 +195,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const resyncs: number[] = [];
 
   const agentId = () => tokens.load()?.agent.agentId ?? null;
+
+  // --- Audit chain anchoring (issue 10): the chain's head goes with each push. ---
+  const anchoring = createAuditAnchoring(sqlite, options.deviceId, now, log);
+  async function anchorAuditHead(): Promise<void> {
+    const stored = tokens.load();
+    if (!stored) return;
+    const session = { ...stored };
+    await anchoring.anchor((body) => withToken(session, (token) => client.anchor(token, body)));
+  }
 
   function toMutation(row: LaneRow, after: number): Mutation {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
@@ -408,6 +418,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await pushAll();
+        await anchorAuditHead(); // Audit chain anchoring (issue 10).
         const serverProcessed = await pullAll();
         // Actions this desk holds as applied that the server no longer knows (restored from a
         // backup without any new action to push): send them again, then catch up. Per lane

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, DEFAULT_DEMO_PERSONS } from '../core';
 import { startWebDoor } from './server';
+import { log } from '../log';
 
 const { values } = parseArgs({
   options: {
@@ -22,11 +23,11 @@ const { values } = parseArgs({
 const port = Number(values.port);
 const demoPersons = Number(values['demo-persons']);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Puerto inválido: ${values.port}. Use un número entre 0 y 65535.`);
+  log.error(`Puerto inválido: ${values.port}. Use un número entre 0 y 65535.`);
   process.exit(2);
 }
 if (!Number.isInteger(demoPersons) || demoPersons < 0) {
-  console.error(`Cantidad de personas inválida: ${values['demo-persons']}.`);
+  log.error(`Cantidad de personas inválida: ${values['demo-persons']}.`);
   process.exit(2);
 }
 
@@ -46,8 +47,8 @@ const door = await startWebDoor({
   token: values.token,
 });
 
-console.log(JSON.stringify({ ready: true, url: door.url, port: door.port, dataDir }));
-console.error(`Mesa de Ayuda (web) en ${door.url}`);
+log.out(JSON.stringify({ ready: true, url: door.url, port: door.port, dataDir }));
+log.error(`Mesa de Ayuda (web) en ${door.url}`);
 
 let stopping = false;
 const stop = () => {

@@ -3,7 +3,13 @@
  * numbered so a slow answer to an older keystroke never replaces a newer one.
  */
 import { create } from 'zustand';
-import type { CompanyHit, PersonHit, PersonRecord, SearchNotice } from '../../shared/contract';
+import type {
+  CompanyHit,
+  PersonHit,
+  PersonRecord,
+  SearchNotice,
+  ViewVia,
+} from '../../shared/contract';
 import { formatRut, readRut } from '../../shared/rut';
 import { ApiError, call } from './api/client';
 import { useCompany } from './company/company-store';
@@ -48,7 +54,7 @@ type Actions = {
   openSelected: () => void;
   openRow: (index: number) => void;
   /** Opens a person's record from elsewhere (the Llamadas list): searched by RUT and shown. */
-  openPerson: (rut: string) => void;
+  openPerson: (rut: string, via?: ViewVia) => void;
   /** Lists a company's people in the results (from the company record). */
   scopeTo: (company: CompanyHit) => void;
   closeRecord: () => void;
@@ -147,12 +153,13 @@ export const useApp = create<State & Actions>()((set, get) => {
     }
   }
 
-  async function openRecord(rut: string): Promise<void> {
+  /** `via`: how the record was opened, said in its audit event (issue 10). */
+  async function openRecord(rut: string, via: ViewVia): Promise<void> {
     const seq = ++recordSeq;
     useCompany.getState().close();
     set({ recordRut: rut, recordLoading: true, recordError: null });
     try {
-      const record = await call('persons.get', { rut });
+      const record = await call('persons.get', { rut, via });
       if (seq !== recordSeq) return;
       set({ record, recordLoading: false });
     } catch (error) {
@@ -238,14 +245,14 @@ export const useApp = create<State & Actions>()((set, get) => {
         void useCompany.getState().open(row.company.rut);
         return;
       }
-      void openRecord(row.person.rut);
+      void openRecord(row.person.rut, 'search');
     },
 
-    openPerson(rut) {
+    openPerson(rut, via = 'call') {
       const parsed = readRut(rut);
       set({ scope: null, text: parsed ? formatRut(parsed) : rut, typedAt: performance.now() });
       void runSearch();
-      void openRecord(rut);
+      void openRecord(rut, via);
     },
 
     closeRecord() {
@@ -279,7 +286,7 @@ export const useApp = create<State & Actions>()((set, get) => {
 
     async reloadRecord() {
       const rut = get().recordRut;
-      if (rut) await openRecord(rut);
+      if (rut) await openRecord(rut, 'reload');
     },
 
     clearScope() {

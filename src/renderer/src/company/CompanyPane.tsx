@@ -316,7 +316,11 @@ function UserList() {
               key={item.key}
               style={{ transform: `translateY(${item.start}px)`, height: USER_ROW }}
             >
-              <button type="button" className="link" onClick={() => openPerson(user.person.rut)}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => openPerson(user.person.rut, 'company')}
+              >
                 {nameOr(user.person)}
               </button>
               <span className="rut small-inline">{displayRut(user.person.rut)}</span>

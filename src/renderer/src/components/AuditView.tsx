@@ -7,7 +7,7 @@ import {
 } from '../../../shared/audit-details';
 import type { AuditEvent, AuditFilterInput } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { actionLabels, auditMessages as m } from '../../../shared/messages';
+import { actionLabels, anchorReportText, auditMessages as m } from '../../../shared/messages';
 import { checkDigit, parseRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { displayRut } from './display';
@@ -105,7 +105,7 @@ export function AuditView() {
   const [page, setPage] = useState<{ total: number; events: AuditEvent[] } | null>(null);
   const [offset, setOffset] = useState(0);
   const [error, setError] = useState<{ text: string; field?: Field } | null>(null);
-  const [chain, setChain] = useState<string | null>(null);
+  const [chain, setChain] = useState<{ text: string; anchor: string; sound: boolean } | null>(null);
 
   /** A failed query leaves no results from an earlier one on screen. */
   const fail = useCallback((text: string, field?: Field) => {
@@ -180,11 +180,14 @@ export function AuditView() {
   const verify = async () => {
     try {
       const report = await call('audit.verify', {});
-      setChain(
-        report.ok
+      setChain({
+        text: report.ok
           ? m.chainOk(report.checked)
           : m.chainBroken(report.firstBroken.seq, report.firstBroken.problem),
-      );
+        // Audit chain anchoring (issue 10): the chain against the central API's anchors.
+        anchor: anchorReportText(report.anchor),
+        sound: report.ok && report.anchor.state !== 'disagrees',
+      });
     } catch (failure) {
       notDone(failure);
     }
@@ -288,7 +291,15 @@ export function AuditView() {
           {error.field && ` ${m.staleHidden}`}
         </p>
       )}
-      {chain && <p className="notice">{chain}</p>}
+      {chain && (
+        <div
+          role={chain.sound ? 'status' : 'alert'}
+          className={chain.sound ? 'notice' : 'notice notice-danger'}
+        >
+          <p>{chain.text}</p>
+          <p>{chain.anchor}</p>
+        </div>
+      )}
       {page && (
         <>
           <p className="muted" aria-live="polite">

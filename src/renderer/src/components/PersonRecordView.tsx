@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useState } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime, formatTime } from '../../../shared/format';
 import {
@@ -18,6 +18,7 @@ import {
   portalLabels,
   registrationStateLabels,
   roleLabels,
+  privacyMessages,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import {
@@ -39,6 +40,7 @@ import { GuardedButton } from './GuardedButton';
 import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
+import { ViewersDialog } from '../privacy/ViewersDialog';
 
 /** A button that is there but disabled, saying why beside it, when the agent may not do it. */
 function ActionButton({
@@ -109,6 +111,9 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
 
 function RecordContent({ record }: { record: PersonRecord }) {
   const openCompany = useCompany((s) => s.open);
+  // Privacy by default (issue 10): a supervisor sees who viewed this person.
+  const supervisor = useSession((s) => s.session?.role === 'supervisor');
+  const [viewersOpen, setViewersOpen] = useState(false);
   return (
     <>
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
@@ -117,6 +122,20 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <h1>{fullName(record)}</h1>
         <p className="rut big">{displayRut(record.rut)}</p>
         <Badges badges={record.badges} />
+        {supervisor && (
+          <p>
+            <button type="button" className="small-button" onClick={() => setViewersOpen(true)}>
+              {privacyMessages.viewersButton}
+            </button>
+          </p>
+        )}
+        {viewersOpen && (
+          <ViewersDialog
+            rut={record.rut}
+            name={fullName(record)}
+            onClose={() => setViewersOpen(false)}
+          />
+        )}
         {record.pendingActions.length > 0 && (
           <p className="notice notice-warn pending">
             {record.pendingActions.length === 1

@@ -1,0 +1,200 @@
+/**
+ * Privacy by default on the desk (issue 10):
+ * - every record view says how it was opened (search, the calls list, a company record, a
+ *   reload of the record on screen) and why (the reason of the agent's open call);
+ * - a prevention officer asking for a person or company outside his companies hears the same
+ *   words whether or not that RUT exists, and the attempt is audited;
+ * - a supervisor sees who viewed a person, when, from where and why;
+ * - an audit export is itself audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { readRut } from '../../shared/rut';
+import { decide } from '../domain/permissions';
+import type { ServiceContext, Session } from './context';
+import { ForbiddenError, NotFoundError } from './errors';
+
+export const VIEW_VIAS = ['search', 'call', 'company', 'reload'] as const;
+export type ViewVia = (typeof VIEW_VIAS)[number];
+
+export type DeniedAction = 'person.view_denied' | 'person.search_denied' | 'company.view_denied';
+
+/** The open call's reason: why the agent is looking (null when no call is open). */
+export function callReasonOf(ctx: ServiceContext, session: Session): string | null {
+  return ctx.repos.interactions.openOf(session.agentId)?.reason ?? null;
+}
+
+/** The `after` of a «Vio la ficha» event: where it was opened from and the call's reason. */
+export function viewDetails(ctx: ServiceContext, session: Session, via: ViewVia): string {
+  const reason = callReasonOf(ctx, session);
+  return JSON.stringify(reason === null ? { via } : { via, reason });
+}
+
+/** Appends one audit event in its own transaction (a denial changes nothing else). */
+function appendEvent(
+  ctx: ServiceContext,
+  session: Session,
+  event: { action: string; personRut: number | null; after: Record<string, unknown> },
+): void {
+  ctx.db.$client.transaction(() => {
+    ctx.repos.audit.append({
+      id: randomUUID(),
+      at: ctx.now().toISOString(),
+      agentId: session.agentId,
+      deviceId: ctx.deviceId,
+      personRut: event.personRut,
+      action: event.action,
+      before: null,
+      after: JSON.stringify(event.after),
+      reason: null,
+      identityCheck: null,
+      interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
+    });
+  })();
+}
+
+/** A refused look: at the person's RUT (whether or not it exists), or at a company's. */
+export function auditDenied(
+  ctx: ServiceContext,
+  session: Session,
+  action: DeniedAction,
+  target: { personRut?: number; companyRut?: number; via?: ViewVia },
+): void {
+  const after: Record<string, unknown> = {};
+  if (target.companyRut !== undefined) after['companyRut'] = target.companyRut;
+  if (target.via !== undefined) after['via'] = target.via;
+  const reason = callReasonOf(ctx, session);
+  if (reason !== null) after['reason'] = reason;
+  appendEvent(ctx, session, { action, personRut: target.personRut ?? null, after });
+}
+
+/** `persons.search` for an officer: a RUT outside his companies is a refused look, audited. */
+export function auditSearchDenials(
+  ctx: ServiceContext,
+  session: Session,
+  page: { notices: ReadonlyArray<{ code: string; rut?: string }> },
+): void {
+  if (session.role !== 'prevention') return;
+  for (const notice of page.notices) {
+    if (notice.code !== 'rut_outside_scope' || !notice.rut) continue;
+    const rut = readRut(notice.rut);
+    if (rut) auditDeniedSearch(ctx, session, rut.body);
+  }
+}
+
+const lastEvent = (ctx: ServiceContext) =>
+  ctx.db.$client
+    .prepare('SELECT agent_id, action, person_rut FROM audit_events ORDER BY seq DESC LIMIT 1')
+    .get() as { agent_id: string; action: string; person_rut: number | null } | undefined;
+
+/**
+ * An officer's search for a RUT outside his companies (the search answered `rut_outside_scope`,
+ * the same whether or not it exists). The search runs on every keystroke: the same denial right
+ * after itself is recorded once.
+ */
+export function auditDeniedSearch(ctx: ServiceContext, session: Session, personRut: number): void {
+  const last = lastEvent(ctx);
+  if (
+    last &&
+    last.agent_id === session.agentId &&
+    last.action === 'person.search_denied' &&
+    last.person_rut === personRut
+  ) {
+    return;
+  }
+  auditDenied(ctx, session, 'person.search_denied', { personRut });
+}
+
+/**
+ * `companies.get` for an officer: a company that does not exist and one outside his companies
+ * get the same answer, and the attempt is audited. Others go on to the company record.
+ */
+export function guardCompanyView(ctx: ServiceContext, session: Session, companyRut: number): void {
+  if (session.role !== 'prevention') return;
+  const exists = Boolean(ctx.repos.companyRecords.company(companyRut));
+  const decision = decide(session, 'company.view', { personCompanyRuts: [], companyRut });
+  if (exists && decision.allowed) return;
+  auditDenied(ctx, session, 'company.view_denied', { companyRut });
+  throw new NotFoundError('company_in_scope');
+}
+
+export type PersonView = {
+  at: string;
+  agentId: string;
+  agentName: string;
+  action: string;
+  via: string | null;
+  reason: string | null;
+  denied: boolean;
+};
+
+const VIEW_ACTIONS = ['person.view', 'person.view_denied', 'person.search_denied'];
+
+/** «Quién consultó esta ficha»: supervisors only, newest first. */
+export function personViewers(
+  ctx: ServiceContext,
+  session: Session,
+  personRut: number,
+  limit: number,
+): { total: number; views: PersonView[] } {
+  const decision = decide(session, 'audit.browse', { personCompanyRuts: [] });
+  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+  const sqlite = ctx.db.$client;
+  const marks = VIEW_ACTIONS.map(() => '?').join(', ');
+  const total = (
+    sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM audit_events WHERE person_rut = ? AND action IN (${marks})`,
+      )
+      .get(personRut, ...VIEW_ACTIONS) as { n: number }
+  ).n;
+  const rows = sqlite
+    .prepare(
+      `SELECT at, agent_id, action, after FROM audit_events
+       WHERE person_rut = ? AND action IN (${marks}) ORDER BY seq DESC LIMIT ?`,
+    )
+    .all(personRut, ...VIEW_ACTIONS, limit) as Array<{
+    at: string;
+    agent_id: string;
+    action: string;
+    after: string | null;
+  }>;
+  const names = new Map(ctx.repos.agents.list().map((agent) => [agent.id, agent.displayName]));
+  return {
+    total,
+    views: rows.map((row) => {
+      const details = parseObject(row.after);
+      return {
+        at: row.at,
+        agentId: row.agent_id,
+        agentName: names.get(row.agent_id) ?? row.agent_id,
+        action: row.action,
+        via: typeof details['via'] === 'string' ? details['via'] : null,
+        reason: typeof details['reason'] === 'string' ? details['reason'] : null,
+        denied: row.action !== 'person.view',
+      };
+    }),
+  };
+}
+
+/** Who exported what: appended once the file is built (it is not in the file itself). */
+export function auditExport(
+  ctx: ServiceContext,
+  session: Session,
+  details: { format: string; rows: number; filter: string; personRut: number | null },
+): void {
+  appendEvent(ctx, session, {
+    action: 'audit.export',
+    personRut: details.personRut,
+    after: { format: details.format, rows: details.rows, filter: details.filter },
+  });
+}
+
+function parseObject(json: string | null): Record<string, unknown> {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Privacy by default on the desk (issue 10), over real replicas: every record view says how it
+ * was opened and why; an officer outside his companies gets one answer whether or not the RUT
+ * exists, and the attempt is audited; a supervisor sees who viewed a person; exports say who made
+ * them and are audited; the card serial number never leaves main whole.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import { notFoundMessages } from '../../src/shared/messages';
+import { checkDigit, loginRut } from '../../src/shared/rut';
+import { call, seededCore } from '../support/context';
+
+const PEDRO = '12345678-5';
+/** Ramón: his only company (Biobío) is not the officer's. */
+const RAMON = '7654321-6';
+const ESPIGA = '78901234-2';
+const ANDES = '76543210-3';
+
+function refused(core: Core, channel: string, input: unknown) {
+  const envelope = core.dispatchNow(channel, input);
+  if (envelope.ok) throw new Error(`${channel} should have been refused`);
+  return envelope;
+}
+
+/** A valid RUT the replica does not hold. */
+function absentRut(core: Core, from = 4_444_444): string {
+  const has = core.db.$client.prepare('SELECT 1 FROM persons WHERE rut = ?').pluck();
+  const company = core.db.$client.prepare('SELECT 1 FROM companies WHERE rut = ?').pluck();
+  let body = from;
+  while (has.get(body) || company.get(body)) body++;
+  return loginRut({ body, dv: checkDigit(body) });
+}
+
+type Row = { action: string; person_rut: number | null; after: string | null; agent_id: string };
+const events = (core: Core, action?: string): Row[] =>
+  core.db.$client
+    .prepare(
+      `SELECT action, person_rut, after, agent_id FROM audit_events
+       ${action ? 'WHERE action = ?' : ''} ORDER BY seq`,
+    )
+    .all(...(action ? [action] : [])) as Row[];
+
+describe('every record view says how it was opened and why', () => {
+  it('records the way in (search by default, the calls list, a company) and the call reason', () => {
+    const core = seededCore(300, { as: 'agente' });
+    call(core, 'persons.get', { rut: PEDRO });
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'call' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'company' });
+    const views = events(core, 'person.view').map((row) => JSON.parse(row.after!));
+    expect(views).toEqual([
+      { via: 'search' },
+      { via: 'call', reason: 'locked_attempts' },
+      { via: 'company', reason: 'locked_attempts' },
+    ]);
+    expect(refused(core, 'persons.get', { rut: PEDRO, via: 'url' }).error.code).toBe(
+      'invalid_input',
+    );
+  });
+});
+
+describe('an officer outside his companies: one answer, whether or not the person exists', () => {
+  it('answers persons.get the same for someone outside and for nobody, and audits both', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const nobody = absentRut(core);
+    const outside = refused(core, 'persons.get', { rut: RAMON });
+    const missing = refused(core, 'persons.get', { rut: nobody });
+    expect(outside).toEqual(missing);
+    expect(outside).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: notFoundMessages.person_in_scope },
+    });
+    const denied = events(core, 'person.view_denied');
+    expect(denied.map((row) => row.person_rut)).toEqual([7654321, Number(nobody.split('-')[0])]);
+    expect(denied.every((row) => row.agent_id === 'prevention-demo')).toBe(true);
+    expect(JSON.parse(denied[0]!.after!)).toEqual({ via: 'search' });
+    // Nothing else was written: no view.
+    expect(events(core, 'person.view')).toEqual([]);
+  });
+
+  it('answers a search for either RUT with the same page, and audits each once', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const nobody = absentRut(core);
+    const shape = (text: string) => {
+      const page = call(core, 'persons.search', { text });
+      return { ...page, text: null, notices: page.notices.map((n: { code: string }) => n.code) };
+    };
+    const outside = shape(RAMON);
+    expect(shape(nobody)).toEqual(outside);
+    expect(outside).toMatchObject({ persons: [], total: 0, notices: ['rut_outside_scope'] });
+    // The search runs on every keystroke: the same RUT right again is not a new line in the log.
+    shape(nobody);
+    expect(events(core, 'person.search_denied').map((row) => row.person_rut)).toEqual([
+      7654321,
+      Number(nobody.split('-')[0]),
+    ]);
+    // Searching inside his companies is not a denial.
+    call(core, 'persons.search', { text: PEDRO });
+    expect(events(core, 'person.search_denied')).toHaveLength(2);
+  });
+
+  it('answers companies.get the same for a company outside and for none, and audits both', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const none = absentRut(core, 77_000_000);
+    const outside = refused(core, 'companies.get', { rut: ESPIGA });
+    expect(refused(core, 'companies.get', { rut: none })).toEqual(outside);
+    expect(outside.error).toEqual({
+      code: 'not_found',
+      message: notFoundMessages.company_in_scope,
+    });
+    expect(
+      events(core, 'company.view_denied').map((row) => JSON.parse(row.after!).companyRut),
+    ).toEqual([78901234, Number(none.split('-')[0])]);
+    expect(call(core, 'companies.get', { rut: ANDES }).legalName).toBe(
+      'Constructora Los Andes SpA',
+    );
+  });
+
+  it('leaves agents and supervisors as they were: a missing RUT is simply not found', () => {
+    const core = seededCore(300, { as: 'agente' });
+    const nobody = absentRut(core);
+    expect(refused(core, 'persons.get', { rut: nobody }).error.code).toBe('not_found');
+    expect(events(core, 'person.view_denied')).toEqual([]);
+  });
+});
+
+describe('«Quién consultó esta ficha»', () => {
+  it('shows a supervisor every view of a person with agent, date, way in and reason, and the denials', () => {
+    const core = seededCore(300, { as: 'agente' });
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'call' });
+    core.dispatchNow('auth.signOut', {});
+    core.dispatchNow('auth.signIn', { username: 'prevencion', password: 'preven600' });
+    refused(core, 'persons.get', { rut: RAMON });
+    core.dispatchNow('auth.signIn', { username: 'supervisora', password: 'super600' });
+    call(core, 'persons.get', { rut: PEDRO });
+
+    const pedro = call(core, 'persons.viewers', { rut: PEDRO });
+    expect(pedro.total).toBe(2);
+    expect(pedro.views).toEqual([
+      expect.objectContaining({
+        agentName: 'Sara Supervisora',
+        via: 'search',
+        reason: null,
+        denied: false,
+      }),
+      expect.objectContaining({
+        agentId: 'agent-demo',
+        via: 'call',
+        reason: 'forgot_password',
+        denied: false,
+        at: '2026-11-21T15:00:00.000Z',
+      }),
+    ]);
+    const ramon = call(core, 'persons.viewers', { rut: RAMON });
+    expect(ramon.views).toEqual([
+      expect.objectContaining({ agentId: 'prevention-demo', denied: true, via: 'search' }),
+    ]);
+  });
+
+  it('is for supervisors only', () => {
+    const core = seededCore(300, { as: 'agente' });
+    expect(refused(core, 'persons.viewers', { rut: PEDRO }).error.code).toBe('forbidden');
+  });
+});
+
+describe('exports carry who made them', () => {
+  it('ends the spreadsheet CSV with who exported it and when, and audits the export', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    call(core, 'persons.get', { rut: PEDRO });
+    const file = call(core, 'audit.export', { personRut: PEDRO, includeViews: true });
+    const lines = file.csv.slice(1).split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.at(-3)).toBe(
+      'Exportado por Sara Supervisora (supervisora) el 21-11-2026 12:00:00',
+    );
+    expect(lines.at(-2)).toBe('Fin del archivo: 1 evento');
+    const exported = events(core, 'audit.export');
+    expect(exported).toHaveLength(1);
+    expect(exported[0]).toMatchObject({ person_rut: 12345678, agent_id: 'supervisor-demo' });
+    expect(JSON.parse(exported[0]!.after!)).toEqual({
+      format: 'spreadsheet',
+      rows: 1,
+      filter: 'RUT 12.345.678-5',
+    });
+    // The export shows in the audit screen with its labels.
+    const listed = call(core, 'audit.list', { action: 'audit.export' }).events[0];
+    expect(listed).toMatchObject({ action: 'audit.export', agentId: 'supervisor-demo' });
+  });
+
+  it('ends the machine CSV with a comment line saying the same', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    call(core, 'persons.get', { rut: PEDRO });
+    const file = call(core, 'audit.export', { format: 'machine', includeViews: true });
+    const lines = file.csv.split('\r\n');
+    expect(lines.at(-2)).toBe(
+      '# Exportado por Sara Supervisora (supervisora) el 21-11-2026 12:00:00; Fin del archivo: 1 evento',
+    );
+    expect(JSON.parse(events(core, 'audit.export')[0]!.after!)).toMatchObject({
+      format: 'machine',
+      filter: 'todos los eventos',
+    });
+  });
+});
+
+describe('the card serial number is never shown whole', () => {
+  it('appears in no answer of any channel that reads a person, a company or the audit', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const serials = core.db.$client
+      .prepare("SELECT rut, serial_number FROM persons WHERE serial_number <> ''")
+      .all() as Array<{ rut: number; serial_number: string }>;
+    expect(serials.length).toBeGreaterThan(100);
+    const pedro = call(core, 'persons.get', { rut: PEDRO });
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '+56 9 1234 0000',
+      reason: 'Corrección',
+      identityCheck: ['serial_number', 'registered_email'],
+      expectedVersion: pedro.version,
+    });
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    const answers = [
+      pedro,
+      call(core, 'persons.get', { rut: '11111111-1' }),
+      call(core, 'persons.search', { text: 'gonzalez' }),
+      call(core, 'persons.search', { text: PEDRO }),
+      call(core, 'companies.get', { rut: ESPIGA }),
+      call(core, 'companies.users', { rut: ESPIGA }),
+      call(core, 'companies.get', { rut: ANDES }),
+      call(core, 'interactions.list', {}),
+      call(core, 'audit.list', { includeViews: true }),
+      call(core, 'audit.export', { includeViews: true }),
+      call(core, 'audit.export', { includeViews: true, format: 'machine' }),
+      call(core, 'persons.viewers', { rut: PEDRO }),
+    ];
+    const text = JSON.stringify(answers);
+    // Masked, the last three characters are there; whole, never.
+    expect(text).toContain(pedro.serialNumberMasked);
+    const leaked = serials.filter((row) => text.includes(row.serial_number));
+    expect(leaked).toEqual([]);
+  });
+});
