@@ -55,6 +55,7 @@ import { changeMembershipState, changeRole } from './services/membership-actions
 import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
 import { companyHandlers } from './handlers/company-handlers';
+import { bulkLoadHandlers } from './handlers/bulk-load-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { signInThroughCentral } from './services/central-sign-in';
@@ -103,6 +104,8 @@ export type CoreOptions = {
   syncOptions?: Partial<
     Omit<SyncEngineOptions, 'sqlite' | 'writer' | 'client' | 'deviceId' | 'tokens' | 'now'>
   >;
+  /** Bulk loads (issue 8): most rows per chunk; tests use a few to have many chunks. */
+  bulkChunkRows?: number;
 };
 
 export type Handlers = {
@@ -302,8 +305,17 @@ export function createCore(options: CoreOptions): Core {
     excludeViews: !input.includeViews,
   });
 
+  // Bulk loads (issue 8): an interrupted batch is found here, at start.
+  const bulk = bulkLoadHandlers({
+    context,
+    agent,
+    kick: () => engine?.kick(),
+    log,
+    chunkRows: options.bulkChunkRows,
+  });
   const handlers: Handlers = {
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
+    ...bulk.handlers,
     'app.info': () => ({
       version: options.version,
       door: options.door,
@@ -498,6 +510,7 @@ export function createCore(options: CoreOptions): Core {
     sync: () => engine,
     close: () => {
       engine?.stop();
+      bulk.bulk.stop();
       db.$client.close();
     },
   };

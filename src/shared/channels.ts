@@ -43,5 +43,18 @@ export const channelNames = [
   'companyUsers.add',
   'companyUsers.change',
   'companyUsers.setModules',
+  // Bulk loads (issue 8).
+  'bulkLoads.preview',
+  'bulkLoads.previewRows',
+  'bulkLoads.failedRows',
+  'bulkLoads.apply',
+  'bulkLoads.status',
+  'bulkLoads.cancel',
+  'bulkLoads.list',
+  'bulkLoads.report',
+  'bulkLoads.exportReport',
+  'bulkLoads.undo',
+  'bulkLoads.resume',
+  'bulkLoads.close',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

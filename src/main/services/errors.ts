@@ -5,7 +5,9 @@
 import type { DenyReason } from '../domain/permissions';
 
 export class NotFoundError extends Error {
-  constructor(readonly subject: 'person' | 'interaction' | 'sync_issue' | 'company') {
+  constructor(
+    readonly subject: 'person' | 'interaction' | 'sync_issue' | 'company' | 'bulk_batch',
+  ) {
     super(`${subject} not found`);
   }
 }
@@ -61,7 +63,15 @@ export type RuleCode =
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'
-  | 'company_not_on_empresas';
+  | 'company_not_on_empresas'
+  // Bulk loads (issue 8).
+  | 'bulk_file'
+  | 'bulk_preview_gone'
+  | 'bulk_busy'
+  | 'bulk_nothing_to_apply'
+  | 'bulk_not_undoable'
+  | 'bulk_not_interrupted'
+  | 'bulk_company_unknown';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {
