@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
-import { replicaKeyMessages, roleNames, searchMessages } from '../../shared/messages';
+import { bulkMessages, replicaKeyMessages, roleNames, searchMessages } from '../../shared/messages';
 import { ActionDialog } from './components/ActionDialog';
 import { CompanyDialogHost } from './company/CompanyDialog';
 import { CompanyPane } from './company/CompanyPane';
@@ -18,6 +18,8 @@ import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
+import { BulkLoadsView } from './bulk/BulkLoadsView';
+import { mayBulkLoad } from '../../shared/policy';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -116,6 +118,7 @@ function Desk() {
           {tab('calls', 'Llamadas')}
           {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
+          {mayBulkLoad(session.role) && tab('bulk', bulkMessages.tab)}
           {tab('sync', 'Sincronización')}
         </nav>
         <PersonCount count={personCount} />
@@ -138,6 +141,7 @@ function Desk() {
       {view === 'audit' && <AuditView />}
       {view === 'sync' && <SyncView />}
       {view === 'requests' && <RequestsView />}
+      {view === 'bulk' && <BulkLoadsView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />

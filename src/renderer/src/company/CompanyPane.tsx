@@ -17,6 +17,10 @@ import {
 import { GuardedButton } from '../components/GuardedButton';
 import { displayRut } from '../components/display';
 import { useApp } from '../store';
+import { useSession } from '../session-store';
+import { mayBulkLoad } from '../../../shared/policy';
+import { bulkMessages } from '../../../shared/messages';
+import { useBulk } from '../bulk/bulk-store';
 import { useCompany, type CompanyDialog } from './company-store';
 
 const USER_ROW = 44;
@@ -90,6 +94,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         >
           {t.searchPeople}
         </button>
+        <LoadFileButton rut={company.rut} />
       </header>
 
       <h2>{t.register}</h2>
@@ -336,5 +341,24 @@ function UserList() {
         </button>
       )}
     </div>
+  );
+}
+
+/** Bulk loads (issue 8): a supervisor loads this company's file from its record. */
+function LoadFileButton({ rut }: { rut: string }) {
+  const role = useSession((s) => s.session?.role);
+  if (!role || !mayBulkLoad(role)) return null;
+  return (
+    <button
+      type="button"
+      className="small-button"
+      onClick={() => {
+        useBulk.getState().setCompanyRut(displayRut(rut));
+        useBulk.getState().show({ kind: 'home' });
+        useSession.getState().show('bulk');
+      }}
+    >
+      {bulkMessages.openFromCompany}
+    </button>
   );
 }
