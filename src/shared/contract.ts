@@ -613,7 +613,7 @@ export const BulkBatch = z.object({
   fileName: z.string(),
   agentName: z.string(),
   reason: z.string(),
-  state: z.enum(['applying', 'interrupted', 'cancelled', 'done', 'closed']),
+  state: z.enum(['preparing', 'applying', 'interrupted', 'cancelled', 'done', 'closed']),
   total: z.number().int(),
   planned: z.number().int(),
   applied: z.number().int(),
@@ -623,7 +623,7 @@ export const BulkBatch = z.object({
   done: z.number().int(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
-  /** The central API's answers for the rows applied here. */
+  /** The central API's answers for the rows applied here (while applying: all pending). */
   sync: z.object({
     pending: z.number().int(),
     confirmed: z.number().int(),

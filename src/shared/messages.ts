@@ -1161,6 +1161,7 @@ export const bulkMessages = {
   cancel: 'Cancelar la carga',
   cancelling: 'Cancelando…',
   states: {
+    preparing: 'Preparándose',
     applying: 'Aplicándose',
     interrupted: 'Interrumpida',
     cancelled: 'Cancelada',

@@ -122,7 +122,7 @@ function consistent(state: ReturnType<typeof ledger>, applied: number) {
 async function settled(desk: Core, batchId: string) {
   for (;;) {
     const batch = call(desk, 'bulkLoads.status', { batchId });
-    if (batch.state !== 'applying') return batch;
+    if (batch.state !== 'applying' && batch.state !== 'preparing') return batch;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

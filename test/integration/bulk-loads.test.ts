@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { startWebDoor } from '../../src/main/web/server';
 import { BULK_MAX_BASE64_CHARS } from '../../src/shared/rules/bulk-load';
+import { checkDigit as checkDigitOf } from '../../src/shared/rut';
 import { excelCsv1252, xlsx } from '../support/bulk-files';
 import { call, FIXED_NOW, signInAs, tempDir, type DemoUser } from '../support/context';
 
@@ -62,7 +63,7 @@ function preview(desk: Core, company: string, rows: string[][], fileName = 'carg
 async function settled(desk: Core, batchId: string) {
   for (;;) {
     const batch = call(desk, 'bulkLoads.status', { batchId });
-    if (batch.state !== 'applying') return batch;
+    if (batch.state !== 'applying' && batch.state !== 'preparing') return batch;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
@@ -268,6 +269,44 @@ describe('a bulk load', () => {
     expect(
       failure(desk, 'bulkLoads.undo', { batchId: batch.batchId, reason: 'Otra vez' }).message,
     ).toBe('Esa carga ya se deshizo.');
+    desk.close();
+  });
+
+  it('records a large file in slices first; one closed before it started changed nothing', async () => {
+    const dataDir = tempDir();
+    const open = () =>
+      createCore({ dataDir, door: 'web', version: 'test', demoPersons: 3000, log: () => {} });
+    let desk = open();
+    signInAs(desk, 'supervisora');
+    const { company, members } = biggest(desk);
+    // 6,000 rows: the members' new e-mails, and many rows for people of no company here.
+    const rows = [
+      ['RUT', 'Correo'],
+      ...members.slice(0, 20).map((m) => [`${m.rut}-${m.dv}`, `grande.${m.rut}@carga.cl`]),
+      ...Array.from({ length: 5980 }, (_, i) => [`${i + 1}-${checkDigitOf(i + 1)}`, 'x@y.cl']),
+    ];
+    const first = call(desk, 'bulkLoads.apply', {
+      previewId: preview(desk, company, rows).previewId,
+      reason: 'Archivo grande',
+    });
+    expect(first).toMatchObject({ state: 'preparing', done: 0, total: 6000, planned: 20 });
+    // Closed while still recording its rows: at the next start it is gone, nothing changed.
+    desk.close();
+    desk = open();
+    signInAs(desk, 'supervisora');
+    expect(call(desk, 'bulkLoads.list', {})).toEqual([]);
+    expect(count(desk, 'SELECT count(*) FROM bulk_batch_rows')).toBe(0);
+    expect(count(desk, "SELECT count(*) FROM persons WHERE email LIKE 'grande.%'")).toBe(0);
+    expect(count(desk, "SELECT count(*) FROM audit_events WHERE action = 'bulk.load'")).toBe(0);
+
+    const again = call(desk, 'bulkLoads.apply', {
+      previewId: preview(desk, company, rows).previewId,
+      reason: 'Archivo grande',
+    });
+    expect(again.state).toBe('preparing');
+    const done = await settled(desk, again.batchId);
+    expect(done).toMatchObject({ state: 'done', total: 6000, applied: 20, refused: 5980 });
+    expect(count(desk, "SELECT count(*) FROM persons WHERE email LIKE 'grande.%'")).toBe(20);
     desk.close();
   });
 

@@ -307,9 +307,12 @@ export const bulkBatches = sqliteTable(
     fileName: text('file_name').notNull(),
     /** JSON array: the file's header row, so reports go back with the same columns. */
     header: text('header').notNull(),
-    /** applying → done | cancelled; interrupted (found after a crash) → applying | closed. */
+    /**
+     * preparing (rows being recorded) → applying → done | cancelled; interrupted (found after a
+     * crash) → applying | closed.
+     */
     state: text('state', {
-      enum: ['applying', 'interrupted', 'cancelled', 'done', 'closed'],
+      enum: ['preparing', 'applying', 'interrupted', 'cancelled', 'done', 'closed'],
     }).notNull(),
     total: integer('total').notNull(),
     planned: integer('planned').notNull(),
@@ -323,7 +326,7 @@ export const bulkBatches = sqliteTable(
   (table) => [
     uniqueIndex('bulk_batches_one_running')
       .on(table.companyRut)
-      .where(sql`${table.state} in ('applying', 'interrupted')`),
+      .where(sql`${table.state} in ('preparing', 'applying', 'interrupted')`),
     index('bulk_batches_created').on(table.createdAt),
   ],
 );
@@ -352,7 +355,7 @@ export const bulkBatchRows = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.batchId, table.seq] }),
-    index('bulk_batch_rows_state').on(table.batchId, table.state),
+    index('bulk_batch_rows_state').on(table.batchId, table.state, table.seq),
     index('bulk_batch_rows_email_action').on(table.emailActionId),
     index('bulk_batch_rows_state_action').on(table.stateActionId),
   ],

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { PlannedChange } from '../../shared/rules/bulk-load';
 
-export type BatchState = 'applying' | 'interrupted' | 'cancelled' | 'done' | 'closed';
+export type BatchState = 'preparing' | 'applying' | 'interrupted' | 'cancelled' | 'done' | 'closed';
 
 export type BatchRow = {
   id: string;
@@ -117,7 +117,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
   const insertBatch = sqlite.prepare(
     `INSERT INTO bulk_batches (id, kind, undo_of, company_rut, agent_id, reason, file_name, header,
        state, total, planned, applied, refused, skipped, created_at)
-     VALUES (@id, @kind, @undoOf, @companyRut, @agentId, @reason, @fileName, @header, 'applying',
+     VALUES (@id, @kind, @undoOf, @companyRut, @agentId, @reason, @fileName, @header, @state,
        @total, @planned, 0, @refused, @skipped, @createdAt)`,
   );
   const insertRow = sqlite.prepare(
@@ -126,7 +126,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
   );
   const batch = sqlite.prepare('SELECT * FROM bulk_batches WHERE id = ?');
   const running = sqlite.prepare(
-    "SELECT * FROM bulk_batches WHERE company_rut = ? AND state IN ('applying', 'interrupted')",
+    "SELECT * FROM bulk_batches WHERE company_rut = ? AND state IN ('preparing', 'applying', 'interrupted')",
   );
   const list = sqlite.prepare(
     'SELECT * FROM bulk_batches ORDER BY created_at DESC, rowid DESC LIMIT 200',
@@ -152,6 +152,9 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
   const interruptAll = sqlite.prepare(
     "UPDATE bulk_batches SET state = 'interrupted' WHERE state = 'applying'",
   );
+  const removeRows = sqlite.prepare('DELETE FROM bulk_batch_rows WHERE batch_id = ?');
+  const removeBatch = sqlite.prepare('DELETE FROM bulk_batches WHERE id = ?');
+  const preparing = sqlite.prepare("SELECT id FROM bulk_batches WHERE state = 'preparing'").pluck();
   const markUndone = sqlite.prepare('UPDATE bulk_batches SET undone_by = ? WHERE id = ?');
   const appliedRows = sqlite.prepare(
     `SELECT seq, line, person_rut, cells, after FROM bulk_batch_rows
@@ -163,7 +166,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
   );
 
   return {
-    insertBatch(batch: Omit<BatchRow, 'state' | 'applied' | 'finishedAt' | 'undoneBy'>): void {
+    insertBatch(batch: Omit<BatchRow, 'applied' | 'finishedAt' | 'undoneBy'>): void {
       insertBatch.run({ ...batch, header: JSON.stringify(batch.header) });
     },
     insertRow(batchId: string, row: NewBatchRow): void {
@@ -238,6 +241,20 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
     /** At start: a batch still `applying` belongs to a process that is gone. */
     interruptAll(): number {
       return interruptAll.run().changes;
+    },
+    /** A batch that never started changing anything. */
+    remove(batchId: string): void {
+      removeRows.run(batchId);
+      removeBatch.run(batchId);
+    },
+    /** At start: batches still being recorded when the process died changed nothing. */
+    removePreparing(): void {
+      sqlite.transaction(() => {
+        for (const id of preparing.all() as string[]) {
+          removeRows.run(id);
+          removeBatch.run(id);
+        }
+      })();
     },
     markUndone(batchId: string, undoBatchId: string): void {
       markUndone.run(undoBatchId, batchId);

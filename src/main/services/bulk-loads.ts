@@ -48,6 +48,8 @@ import { ForbiddenError, NotFoundError, RuleError } from './errors';
 
 /** A chunk's transaction ends after this long, so the event loop is never held much longer. */
 const CHUNK_MS = 40;
+/** Rows recorded per transaction when a batch starts (a small file: all at once). */
+const PREPARE_ROWS = 5000;
 /** Previews kept in memory at once (a 100,000-row preview is some tens of MB). */
 const PREVIEWS_KEPT = 3;
 const MIN_REASON = 3;
@@ -83,7 +85,9 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   const runners = new Map<string, Runner>();
   let stopped = false;
 
-  // Whatever was applying when the process died is interrupted: resumed or closed by a person.
+  // Whatever was applying when the process died is interrupted: resumed or closed by a person;
+  // a batch still being recorded had changed nothing and is removed.
+  batches.removePreparing();
   batches.interruptAll();
 
   const companyRow = sqlite.prepare(
@@ -97,7 +101,6 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   const elsewhere = sqlite.prepare(
     'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
   );
-  const phoneOf = sqlite.prepare('SELECT phone FROM persons WHERE rut = ?').pluck();
   const membershipOf = sqlite.prepare(
     'SELECT id, state, version FROM memberships WHERE person_rut = ? AND company_rut = ?',
   );
@@ -264,8 +267,9 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
 
   function view(batch: BatchRow, names = agentNames()): BulkBatch {
     const target = companyRow.get(batch.companyRut) as { legal_name: string } | undefined;
-    const sync = batches.syncCounts(batch.id);
-    const settled = batch.state !== 'applying' && batch.state !== 'interrupted';
+    const settled = !['preparing', 'applying', 'interrupted'].includes(batch.state);
+    // Counted over every applied row: only once the batch has settled (a poll stays cheap).
+    const sync = settled ? batches.syncCounts(batch.id) : { applied: batch.applied };
     return {
       batchId: batch.id,
       kind: batch.kind,
@@ -311,7 +315,13 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     });
   };
 
-  /** Records a batch and its rows in one transaction, with its own audit event, and starts it. */
+  /**
+   * Records a batch and its rows, with its own audit event, and starts it. A small file is
+   * recorded in one transaction and its first chunk runs at once; a large one is recorded in
+   * slices that yield to the event loop (state `preparing`), the last slice flipping it to
+   * `applying` with its audit event. Until then nothing has changed: a batch found `preparing`
+   * after a crash is removed at the next start, and the file is loaded again.
+   */
   function startBatch(
     session: Session,
     batch: Omit<BatchRow, 'state' | 'applied' | 'finishedAt' | 'undoneBy' | 'refused' | 'skipped'>,
@@ -321,29 +331,40 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     busy(batch.companyRut);
     const refused = rows.filter((row) => row.state === 'refused').length;
     const skipped = rows.filter((row) => row.state === 'skipped').length;
+    const oneGo = rows.length <= PREPARE_ROWS;
+    const finish = () => {
+      also();
+      audit.append({
+        id: randomUUID(),
+        at: batch.createdAt,
+        agentId: session.agentId,
+        deviceId: ctx.deviceId,
+        personRut: null,
+        action: batch.kind === 'load' ? 'bulk.load' : 'bulk.undo',
+        before: null,
+        after: JSON.stringify({
+          batchId: batch.id,
+          companyRut: batch.companyRut,
+          fileName: batch.fileName,
+          planned: batch.planned,
+        }),
+        reason: batch.reason,
+        identityCheck: null,
+        interactionId: null,
+      });
+      batches.setState(batch.id, 'applying', null);
+    };
+    const slice = (from: number) => {
+      const to = Math.min(rows.length, from + PREPARE_ROWS);
+      for (let i = from; i < to; i++) batches.insertRow(batch.id, rows[i]!);
+      if (to === rows.length) finish();
+      return to;
+    };
+    let next = 0;
     try {
       sqlite.transaction(() => {
-        batches.insertBatch({ ...batch, refused, skipped });
-        for (const row of rows) batches.insertRow(batch.id, row);
-        also();
-        audit.append({
-          id: randomUUID(),
-          at: batch.createdAt,
-          agentId: session.agentId,
-          deviceId: ctx.deviceId,
-          personRut: null,
-          action: batch.kind === 'load' ? 'bulk.load' : 'bulk.undo',
-          before: null,
-          after: JSON.stringify({
-            batchId: batch.id,
-            companyRut: batch.companyRut,
-            fileName: batch.fileName,
-            planned: batch.planned,
-          }),
-          reason: batch.reason,
-          identityCheck: null,
-          interactionId: null,
-        });
+        batches.insertBatch({ ...batch, refused, skipped, state: 'preparing' });
+        next = slice(0);
       })();
     } catch (error) {
       // Another batch for the same company started between the check and the insert.
@@ -352,7 +373,26 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       }
       throw error;
     }
-    run(batch.id, session);
+    const runner: Runner = { cancel: false, session, lastSeq: 0 };
+    runners.set(batch.id, runner);
+    if (oneGo) {
+      run(batch.id, runner);
+    } else {
+      const prepare = () => {
+        if (stopped) return;
+        try {
+          next = sqlite.transaction(() => slice(next))();
+        } catch (error) {
+          options.log?.(`bulk batch ${batch.id} not prepared`, error);
+          sqlite.transaction(() => batches.remove(batch.id))();
+          runners.delete(batch.id);
+          return;
+        }
+        if (next < rows.length) setImmediate(prepare);
+        else run(batch.id, runner);
+      };
+      setImmediate(prepare);
+    }
     return view(batches.batch(batch.id)!);
   }
 
@@ -426,7 +466,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     if (reason.length < MIN_REASON) throw new RuleError('reason_required');
     if (original.kind === 'undo') throw new RuleError('bulk_not_undoable', { why: 'is_undo' });
     if (original.undoneBy) throw new RuleError('bulk_not_undoable', { why: 'already_undone' });
-    if (original.state === 'applying' || original.state === 'interrupted') {
+    if (['preparing', 'applying', 'interrupted'].includes(original.state)) {
       throw new RuleError('bulk_not_undoable', { why: 'running' });
     }
     const applied = batches.appliedRows(batchId);
@@ -536,7 +576,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         };
       }
       const to = row.plan.email.to;
-      const phone = (phoneOf.get(rut) as string | null) ?? null;
+      const phone = person.phone;
       emailActionId = randomUUID();
       writes.updateContact(rut, to, phone, null);
       // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
@@ -636,8 +676,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   }
 
   /** The first chunk runs at once (a small file is done when apply answers); the rest yield. */
-  function run(batchId: string, session: Session) {
-    const runner: Runner = { cancel: false, session, lastSeq: 0 };
+  function run(batchId: string, runner: Runner) {
     runners.set(batchId, runner);
     const step = () => {
       if (stopped) return;
@@ -669,7 +708,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const batch = batchOf(session, batchId);
     if (batch.state !== 'interrupted') throw new RuleError('bulk_not_interrupted');
     batches.setState(batchId, 'applying', null);
-    run(batchId, session);
+    run(batchId, { cancel: false, session, lastSeq: 0 });
     return view(batches.batch(batchId)!);
   }
 

@@ -18,7 +18,7 @@ CREATE TABLE `bulk_batches` (
 	`undone_by` text
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `bulk_batches_one_running` ON `bulk_batches` (`company_rut`) WHERE "bulk_batches"."state" in ('applying', 'interrupted');--> statement-breakpoint
+CREATE UNIQUE INDEX `bulk_batches_one_running` ON `bulk_batches` (`company_rut`) WHERE "bulk_batches"."state" in ('preparing', 'applying', 'interrupted');--> statement-breakpoint
 CREATE INDEX `bulk_batches_created` ON `bulk_batches` (`created_at`);--> statement-breakpoint
 CREATE TABLE `bulk_batch_rows` (
 	`batch_id` text NOT NULL,
@@ -36,6 +36,6 @@ CREATE TABLE `bulk_batch_rows` (
 	PRIMARY KEY(`batch_id`, `seq`)
 );
 --> statement-breakpoint
-CREATE INDEX `bulk_batch_rows_state` ON `bulk_batch_rows` (`batch_id`,`state`);--> statement-breakpoint
+CREATE INDEX `bulk_batch_rows_state` ON `bulk_batch_rows` (`batch_id`,`state`,`seq`);--> statement-breakpoint
 CREATE INDEX `bulk_batch_rows_email_action` ON `bulk_batch_rows` (`email_action_id`);--> statement-breakpoint
 CREATE INDEX `bulk_batch_rows_state_action` ON `bulk_batch_rows` (`state_action_id`);

@@ -302,7 +302,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
   const [filter, setFilter] = useState<(typeof REPORT_FILTERS)[number] | null>(null);
   const [reportTotal, setReportTotal] = useState(0);
   const filterId = useId();
-  const applying = batch?.state === 'applying';
+  const applying = batch?.state === 'applying' || batch?.state === 'preparing';
 
   // Polled while it applies; the chunks yield, so the desk answers between them.
   useEffect(() => {
@@ -313,7 +313,8 @@ function BatchPanel({ batchId }: { batchId: string }) {
         const next = await call('bulkLoads.status', { batchId });
         if (!current) return;
         setBatch(next);
-        if (next.state === 'applying') timer = setTimeout(() => void poll(), 400);
+        if (next.state === 'applying' || next.state === 'preparing')
+          timer = setTimeout(() => void poll(), 400);
       } catch (failure) {
         if (current) setError(problem(failure));
       }
