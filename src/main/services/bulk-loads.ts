@@ -50,7 +50,7 @@ import { ForbiddenError, NotFoundError, RuleError } from './errors';
 const CHUNK_MS = 40;
 /** Rows recorded per transaction when a batch starts (a small file: all at once). */
 const PREPARE_ROWS = 5000;
-/** Previews kept in memory at once (a 100,000-row preview is some tens of MB). */
+/** Previews kept in memory at once, one per agent (a 100,000-row preview is some tens of MB). */
 const PREVIEWS_KEPT = 3;
 const MIN_REASON = 3;
 
@@ -179,6 +179,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     };
     const { outcomes, totals } = previewRows(file.rows, target.adherent, lookup);
     const id = randomUUID();
+    // One preview per agent: a new file replaces the one before (memory stays bounded).
+    for (const [key, kept] of previews) if (kept.agentId === session.agentId) previews.delete(key);
     previews.set(id, {
       id,
       agentId: session.agentId,
