@@ -1047,6 +1047,8 @@ export const bulkMessages = {
   companyHint: 'Por ejemplo 78.901.234-2',
   file: 'Archivo (.csv o .xlsx)',
   drop: 'o arrastre el archivo aquí',
+  noFile: 'Ningún archivo elegido',
+  undoReason: 'Motivo de la reversión',
   chooseFile: 'Elegir archivo',
   preview: 'Ver vista previa',
   reading: 'Leyendo el archivo…',
@@ -1113,6 +1115,8 @@ export const bulkMessages = {
     state: 'Estado',
     outcome: 'Qué pasará',
     result: 'Resultado',
+    fileData: 'Otros datos del archivo',
+    fileDataUndo: 'Lo que la carga había puesto',
   },
   refusals: {
     invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
@@ -1174,6 +1178,7 @@ export const bulkMessages = {
   reportTitle: 'Resultado por fila',
   report: {
     applied: 'Aplicada (por enviar al sistema central)',
+    restored: 'Restaurada (por enviar al sistema central)',
     confirmed: 'Aplicada y confirmada por el sistema central',
     conflict: 'En conflicto en el sistema central: revísela en Sincronización',
     rejected: 'Rechazada por el sistema central: revísela en Sincronización',
@@ -1213,6 +1218,7 @@ export const bulkMessages = {
     `Carga terminada: ${applied.toLocaleString('es-CL')} ${applied === 1 ? 'fila aplicada' : 'filas aplicadas'}.`,
   cancelledNotice: 'Carga cancelada: lo aplicado hasta ahora quedó guardado y se informa abajo.',
   undoneNotice: 'Carga deshecha: revise abajo las filas que no se pudieron restaurar.',
+  undoneAll: 'Carga deshecha: todas las filas se restauraron.',
   empty: 'No hay filas con ese filtro.',
   supervisorsOnly: 'Solo un supervisor puede aplicar cargas masivas.',
   by: (agent: string, at: string) => `por ${agent}, ${at}`,

@@ -116,9 +116,9 @@ test('load a file with good and bad rows → preview → apply → progress → 
   // Undo, confirmed with a reason in a dialog.
   await screen.getByRole('button', { name: 'Deshacer esta carga' }).click();
   const dialog = page.getByRole('dialog', { name: 'Deshacer la carga' });
-  await expect(dialog.getByLabel('Motivo de la carga')).toBeFocused();
+  await expect(dialog.getByLabel('Motivo de la reversión')).toBeFocused();
   await expectAccessible(page, 'Cargas masivas: deshacer');
-  await dialog.getByLabel('Motivo de la carga').fill('La empresa envió el archivo equivocado');
+  await dialog.getByLabel('Motivo de la reversión').fill('La empresa envió el archivo equivocado');
   await dialog.getByRole('button', { name: 'Deshacer' }).click();
   await expect(dialog).toBeHidden();
   await expect(

@@ -761,7 +761,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
       const why = row.code ? (bulkMessages.refusals[row.code] ?? row.code) : server;
-      lines.push([...cells, bulkMessages.report[row.status] ?? row.status, why]);
+      const status = batch.kind === 'undo' && row.status === 'applied' ? 'restored' : row.status;
+      lines.push([...cells, bulkMessages.report[status] ?? row.status, why]);
     }
     return {
       filename: bulkMessages.reportFilename(batch.fileName, batch.kind),

@@ -98,15 +98,17 @@ function NewLoad() {
       <h2 id="bulk-new">{m.newLoad}</h2>
       <p className="muted">{m.intro}</p>
       <form className="bulk-form" onSubmit={submit} noValidate>
-        <label htmlFor={ids.company}>{m.company}</label>
-        <input
-          id={ids.company}
-          value={companyRut}
-          onChange={(event) => setCompanyRut(event.target.value)}
-          placeholder={m.companyHint}
-          autoComplete="off"
-          aria-describedby={error ? ids.error : undefined}
-        />
+        <div className="bulk-field">
+          <label htmlFor={ids.company}>{m.company}</label>
+          <input
+            id={ids.company}
+            value={companyRut}
+            onChange={(event) => setCompanyRut(event.target.value)}
+            placeholder={m.companyHint}
+            autoComplete="off"
+            aria-describedby={error ? ids.error : undefined}
+          />
+        </div>
         <div
           className={dragging ? 'drop-zone dragging' : 'drop-zone'}
           onDragOver={(event) => {
@@ -116,17 +118,24 @@ function NewLoad() {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <label htmlFor={ids.file}>{m.file}</label>
+          <span className="drop-title" aria-hidden="true">
+            {m.file}
+          </span>
+          {/* The native control's own words are the browser's language: a Spanish label instead. */}
           <input
             id={ids.file}
+            className="file-input"
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(event) => choose(event.target.files?.[0] ?? null)}
+            aria-label={m.file}
             aria-describedby={ids.hint}
           />
+          <label htmlFor={ids.file} className="file-button">
+            {m.chooseFile}
+          </label>
           <span id={ids.hint} className="muted small">
-            {m.drop}
-            {file ? ` · ${file.name}` : ''}
+            {file ? file.name : m.noFile} · {m.drop}
           </span>
         </div>
         <button type="submit" className="primary" disabled={busy}>
@@ -284,9 +293,11 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
 
 const REPORT_FILTERS = ['applied', 'refused', 'skipped', 'pending', 'conflict'] as const;
 
-const reportText = (row: BulkReportRow) =>
+const reportText = (row: BulkReportRow, kind: BulkBatch['kind']) =>
   [
-    m.report[row.status] ?? row.status,
+    kind === 'undo' && row.status === 'applied'
+      ? m.report['restored']
+      : (m.report[row.status] ?? row.status),
     row.code ? (m.refusals[row.code] ?? row.code) : null,
     row.serverMessage,
   ]
@@ -369,7 +380,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
       cell: (row) => <span className="rut">{row.rut}</span>,
     },
     {
-      header: m.columns.email,
+      header: batch.kind === 'undo' ? m.columns.fileDataUndo : m.columns.fileData,
       width: 'minmax(160px, 1fr)',
       cell: (row) => row.cells.slice(1).filter(Boolean).join(' · ') || '—',
     },
@@ -382,7 +393,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
             ['refused', 'conflict', 'rejected'].includes(row.status) ? 'danger-text' : undefined
           }
         >
-          {reportText(row)}
+          {reportText(row, batch.kind)}
         </span>
       ),
     },
@@ -436,7 +447,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
       )}
       {batch.state === 'done' && batch.kind === 'undo' && (
         <p className="notice" role="status">
-          {m.undoneNotice}
+          {batch.refused === 0 ? m.undoneAll : m.undoneNotice}
         </p>
       )}
       {batch.state === 'cancelled' && <p className="notice notice-warn">{m.cancelledNotice}</p>}
@@ -580,9 +591,12 @@ function UndoDialog({
             {batch.companyName} · «{batch.fileName}» ·{' '}
             {m.counts(batch.applied, batch.refused, batch.skipped)}
           </p>
-          <label htmlFor={ids.reason}>{m.reason}</label>
+          <label htmlFor={ids.reason} className="block-label">
+            {m.undoReason}
+          </label>
           <textarea
             id={ids.reason}
+            className="block-field"
             rows={2}
             value={reason}
             maxLength={500}
