@@ -62,6 +62,7 @@ import {
   dataRequestHandlers,
   type Download,
 } from './handlers/data-request-handlers';
+import { bulkLoadHandlers } from './handlers/bulk-load-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { DeviceUntrustedError, signInThroughCentral } from './services/central-sign-in';
@@ -129,6 +130,8 @@ export type CoreOptions = {
   >;
   /** Ley 21.719 exports, Electron door: show a file in its folder (shell.showItemInFolder). */
   revealFile?: (file: string) => void;
+  /** Bulk loads (issue 8): most rows per chunk; tests use a few to have many chunks. */
+  bulkChunkRows?: number;
 };
 
 export type Handlers = {
@@ -379,10 +382,19 @@ export function createCore(options: CoreOptions): Core {
     slicePersons: options.selectionSlicePersons,
   });
 
+  // Bulk loads (issue 8): an interrupted batch is found here, at start.
+  const bulk = bulkLoadHandlers({
+    context,
+    agent,
+    kick: () => engine?.kick(),
+    log,
+    chunkRows: options.bulkChunkRows,
+  });
   const downloads = createDownloads(now);
   const handlers: Handlers = {
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
     ...selection.handlers,
+    ...bulk.handlers,
     // Ley 21.719 data-subject requests (issue 10).
     ...dataRequestHandlers({
       context,
@@ -644,6 +656,7 @@ export function createCore(options: CoreOptions): Core {
     download: (ticket) => downloads.take(ticket, session?.agentId ?? null),
     close: () => {
       engine?.stop();
+      bulk.bulk.stop();
       db.$client.close();
     },
   };

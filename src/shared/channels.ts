@@ -67,5 +67,18 @@ export const channelNames = [
   'dataRequests.byDeadline',
   // Privacy by default (issue 10).
   'persons.viewers',
+  // Bulk loads (issue 8).
+  'bulkLoads.preview',
+  'bulkLoads.previewRows',
+  'bulkLoads.failedRows',
+  'bulkLoads.apply',
+  'bulkLoads.status',
+  'bulkLoads.cancel',
+  'bulkLoads.list',
+  'bulkLoads.report',
+  'bulkLoads.exportReport',
+  'bulkLoads.undo',
+  'bulkLoads.resume',
+  'bulkLoads.close',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

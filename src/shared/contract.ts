@@ -13,6 +13,7 @@ import {
   DATA_RIGHTS,
   IDENTITY_METHODS,
 } from './rules/data-requests';
+import { BULK_MAX_BASE64_CHARS, OUTCOME_FILTERS } from './rules/bulk-load';
 
 /** A person's or company's RUT as text in any usual form, validated (check digit included). */
 export const RutInput = z
@@ -785,6 +786,103 @@ const selectionChannels = {
   },
 };
 
+// ---- Bulk loads (issue 8) ----
+
+export const BulkOutcomeFilter = z.enum(OUTCOME_FILTERS);
+export const BulkTotals = z.object({
+  rows: z.number().int(),
+  changes: z.number().int(),
+  new_email: z.number().int(),
+  enable: z.number().int(),
+  disable: z.number().int(),
+  nothing: z.number().int(),
+  duplicate: z.number().int(),
+  refused: z.number().int(),
+});
+export const BulkPreview = z.object({
+  previewId: z.string(),
+  companyRut: z.string(),
+  companyName: z.string(),
+  adherent: z.boolean(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  totals: BulkTotals,
+});
+export type BulkPreview = z.infer<typeof BulkPreview>;
+const EmailChange = z.object({ from: z.string().nullable(), to: z.string() }).nullable();
+export const BulkPreviewRow = z.object({
+  index: z.number().int(),
+  line: z.number().int(),
+  rut: z.string(),
+  email: z.string().nullable(),
+  state: z.string().nullable(),
+  kind: z.enum(['change', 'nothing', 'duplicate', 'refused']),
+  reason: z.string().nullable(),
+  firstLine: z.number().int().nullable(),
+  emailChange: EmailChange,
+  stateTo: z.enum(['active', 'disabled']).nullable(),
+});
+export type BulkPreviewRow = z.infer<typeof BulkPreviewRow>;
+export const BulkReportStatus = z.enum([
+  'applied',
+  'confirmed',
+  'conflict',
+  'rejected',
+  'resolved',
+  'refused',
+  'skipped',
+  'pending',
+]);
+export const BulkReportFilter = z.enum(['applied', 'refused', 'skipped', 'pending', 'conflict']);
+export const BulkBatch = z.object({
+  batchId: z.string(),
+  kind: z.enum(['load', 'undo']),
+  undoOf: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  companyRut: z.string(),
+  companyName: z.string(),
+  fileName: z.string(),
+  agentName: z.string(),
+  reason: z.string(),
+  state: z.enum(['preparing', 'applying', 'interrupted', 'cancelled', 'done', 'closed']),
+  total: z.number().int(),
+  planned: z.number().int(),
+  applied: z.number().int(),
+  refused: z.number().int(),
+  skipped: z.number().int(),
+  /** Planned rows handled so far (applied, refused or already so): the progress bar. */
+  done: z.number().int(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** The central API's answers for the rows applied here (while applying: all pending). */
+  sync: z.object({
+    pending: z.number().int(),
+    confirmed: z.number().int(),
+    conflict: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  canUndo: z.boolean(),
+});
+export type BulkBatch = z.infer<typeof BulkBatch>;
+export const BulkReportRow = z.object({
+  seq: z.number().int(),
+  line: z.number().int(),
+  rut: z.string(),
+  cells: z.array(z.string()),
+  status: BulkReportStatus,
+  code: z.string().nullable(),
+  /** The central API's words for a conflict or rejection. */
+  serverMessage: z.string().nullable(),
+});
+export type BulkReportRow = z.infer<typeof BulkReportRow>;
+const CsvFile = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() });
+const BatchId = z.object({ batchId: z.string().max(64) });
+/** Inputs larger than the web door's usual limit: the file of a bulk load, as base64. */
+export const LARGE_INPUT_BYTES: Readonly<Record<string, number>> = {
+  'bulkLoads.preview': BULK_MAX_BASE64_CHARS + 4096,
+};
+
 export const contract = {
   'app.info': { input: z.object({}), output: AppInfo },
   'auth.signIn': {
@@ -1066,6 +1164,47 @@ export const contract = {
     input: PersonRut.extend({ limit: z.number().int().min(1).max(500).default(100) }),
     output: PersonViewers,
   },
+  // Bulk loads (issue 8).
+  'bulkLoads.preview': {
+    input: z.object({
+      companyRut: RutInput,
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.string().max(BULK_MAX_BASE64_CHARS),
+    }),
+    output: BulkPreview,
+  },
+  'bulkLoads.previewRows': {
+    input: z.object({
+      previewId: z.string().max(64),
+      filter: BulkOutcomeFilter.nullable().default(null),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({ rows: z.array(BulkPreviewRow), total: z.number().int() }),
+  },
+  'bulkLoads.failedRows': { input: z.object({ previewId: z.string().max(64) }), output: CsvFile },
+  'bulkLoads.apply': {
+    input: z.object({ previewId: z.string().max(64), reason: Reason }),
+    output: BulkBatch,
+  },
+  'bulkLoads.status': { input: BatchId, output: BulkBatch },
+  'bulkLoads.cancel': { input: BatchId, output: BulkBatch },
+  'bulkLoads.list': {
+    input: z.object({ companyRut: RutInput.nullable().default(null) }),
+    output: z.array(BulkBatch),
+  },
+  'bulkLoads.report': {
+    input: BatchId.extend({
+      filter: BulkReportFilter.nullable().default(null),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({ rows: z.array(BulkReportRow), total: z.number().int() }),
+  },
+  'bulkLoads.exportReport': { input: BatchId, output: CsvFile },
+  'bulkLoads.undo': { input: BatchId.extend({ reason: Reason }), output: BulkBatch },
+  'bulkLoads.resume': { input: BatchId, output: BulkBatch },
+  'bulkLoads.close': { input: BatchId, output: BulkBatch },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Channels that answer before anyone signs in. */

@@ -34,6 +34,7 @@ export const notFoundMessages = {
     'No hay una persona con ese RUT entre sus empresas asignadas. Si trabaja en una de ellas, pida a la mesa de ayuda que la revise.',
   company_in_scope:
     'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
+  bulk_batch: 'No se encontró esa carga masiva en este equipo.',
 } as const;
 
 export const portalLabels: Record<Portal, string> = {
@@ -240,6 +241,14 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'El archivo de esa exportación ya no está en la carpeta de datos de este equipo: exporte de nuevo.',
   data_request_export_failed: () =>
     'No se pudo escribir la exportación en la carpeta de datos (¿disco lleno o sin permiso?). No quedó ningún archivo a medias; intente de nuevo.',
+  // Bulk loads (issue 8): the words live in bulkMessages below.
+  bulk_file: (p) => bulkMessages.fileError(String(p['problem']), p),
+  bulk_preview_gone: () => bulkMessages.previewGone,
+  bulk_busy: (p) => bulkMessages.busy(String(p['agent']), String(p['since'])),
+  bulk_nothing_to_apply: () => bulkMessages.nothingToApply,
+  bulk_not_undoable: (p) => bulkMessages.notUndoable(String(p['why'])),
+  bulk_not_interrupted: () => bulkMessages.notInterrupted,
+  bulk_company_unknown: () => bulkMessages.companyUnknown,
 };
 
 /** The action dialogs: identity check, contact fields, dismissal confirmation. */
@@ -469,6 +478,9 @@ export const actionLabels: Record<string, string> = {
   'person.search_denied': 'Buscó un RUT fuera de sus empresas',
   'company.view_denied': 'Intentó ver una empresa fuera de sus empresas',
   'audit.export': 'Exportó la auditoría',
+  // Bulk loads (issue 8).
+  'bulk.load': 'Aplicó una carga masiva',
+  'bulk.undo': 'Deshizo una carga masiva',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
@@ -515,6 +527,10 @@ export const auditDetailLabels: Record<string, string> = {
   // Rows in an export: a person's data (Ley 21.719) or the audit's events.
   rows: 'Registros exportados',
   filter: 'Filtros',
+  // Bulk loads (issue 8).
+  batchId: 'Carga masiva',
+  fileName: 'Archivo',
+  planned: 'Filas a aplicar',
 };
 
 export const auditChoiceLabels: Record<string, string> = {
@@ -1616,3 +1632,191 @@ export function anchorReportText(
       );
   }
 }
+// ---- Bulk loads (issue 8) ----
+
+/** The "Cargas masivas" screen, its files, previews, batches and reports. */
+export const bulkMessages = {
+  tab: 'Cargas masivas',
+  title: 'Cargas masivas',
+  intro:
+    'Cargue el archivo que envía una empresa (RUT; correo; estado habilitado o inhabilitado), en CSV de Excel o .xlsx. Antes de cambiar nada verá qué pasará con cada fila.',
+  company: 'Empresa (RUT)',
+  companyHint: 'Por ejemplo 78.901.234-2',
+  file: 'Archivo (.csv o .xlsx)',
+  drop: 'o arrastre el archivo aquí',
+  noFile: 'Ningún archivo elegido',
+  undoReason: 'Motivo de la reversión',
+  chooseFile: 'Elegir archivo',
+  preview: 'Ver vista previa',
+  reading: 'Leyendo el archivo…',
+  openFromCompany: 'Cargar archivo',
+  fileError: (problem: string, p: Record<string, string | number> = {}): string => {
+    switch (problem) {
+      case 'empty':
+        return 'El archivo está vacío: no tiene filas con datos.';
+      case 'too_large':
+        return `El archivo pesa más de ${p['megabytes']} MB, el máximo para una carga. Divídalo en varios archivos.`;
+      case 'too_many_rows':
+        return `El archivo tiene ${Number(p['rows']).toLocaleString('es-CL')} filas; el máximo por carga es ${Number(p['max']).toLocaleString('es-CL')}. Divídalo en varios archivos.`;
+      case 'binary':
+        return 'El archivo no es texto ni una planilla: puede ser otro tipo de archivo con el nombre cambiado. Guárdelo desde Excel como «CSV (delimitado por comas)» o «Libro de Excel (.xlsx)».';
+      case 'old_excel':
+        return 'Es una planilla .xls antigua: guárdela desde Excel como «Libro de Excel (.xlsx)» o como CSV.';
+      case 'unreadable_xlsx':
+        return 'No se pudo leer la planilla .xlsx: puede estar dañada o protegida con contraseña.';
+      case 'unreadable_csv':
+        return `No se pudo leer el CSV (cerca de la línea ${p['line']}): revise las comillas.`;
+      case 'no_header':
+        return 'No se encontró la fila de títulos: el archivo debe tener una columna «RUT» y al menos una de «Correo» o «Estado».';
+      default:
+        return 'No se pudo leer el archivo.';
+    }
+  },
+  tooLargeHere: (megabytes: number) =>
+    `El archivo pesa más de ${megabytes} MB, el máximo para una carga. Divídalo en varios archivos.`,
+  previewGone: 'La vista previa ya no está disponible: cargue el archivo de nuevo.',
+  busy: (agent: string, since: string) =>
+    `Ya hay una carga en curso para esta empresa (de ${agent}, iniciada el ${since}). Espere a que termine, o reanúdela o ciérrela en «Cargas masivas».`,
+  nothingToApply: 'Ninguna fila cambia algo: no hay nada que aplicar.',
+  notUndoable: (why: string) =>
+    ({
+      already_undone: 'Esa carga ya se deshizo.',
+      is_undo: 'Una reversión no se deshace: cargue el archivo de nuevo si hace falta.',
+      running: 'La carga sigue aplicándose: espere a que termine o cancélela antes de deshacerla.',
+      nothing: 'Esa carga no cambió nada: no hay nada que deshacer.',
+    })[why] ?? 'Esa carga no se puede deshacer.',
+  notInterrupted: 'Esa carga no está interrumpida.',
+  companyUnknown: 'Esa empresa no está en este equipo.',
+  summary: (rows: number, file: string, company: string) =>
+    `${rows.toLocaleString('es-CL')} ${rows === 1 ? 'fila' : 'filas'} de «${file}» para ${company}`,
+  readAs: (format: string, encoding: string | null) =>
+    format === 'xlsx'
+      ? 'Leído como planilla .xlsx'
+      : `Leído como CSV (${encoding === 'windows-1252' ? 'Windows-1252' : encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8'})`,
+  notAdherent:
+    'La empresa no está adherida: ninguno de sus usuarios puede acceder (regla 6), así que la carga no aplica cambios.',
+  filters: {
+    all: 'Todas',
+    new_email: 'Correo nuevo',
+    enable: 'Habilitar',
+    disable: 'Inhabilitar',
+    nothing: 'Sin cambios',
+    duplicate: 'Repetidas',
+    refused: 'Con problemas',
+  } as Record<string, string>,
+  filterLabel: 'Mostrar',
+  columns: {
+    line: 'Fila',
+    rut: 'RUT',
+    email: 'Correo',
+    state: 'Estado',
+    outcome: 'Qué pasará',
+    result: 'Resultado',
+    fileData: 'Otros datos del archivo',
+    fileDataUndo: 'Lo que la carga había puesto',
+  },
+  refusals: {
+    invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
+    not_in_company: 'La persona no pertenece a esta empresa',
+    other_company: 'El RUT es de una persona de otra empresa, no de esta',
+    invalid_email: 'Correo inválido',
+    invalid_state: 'Estado no reconocido: use «habilitado» o «inhabilitado»',
+    duplicate_conflict: 'RUT repetido en el archivo con valores distintos',
+    company_not_adherent: 'La empresa no está adherida',
+    dismissed: 'La persona fue dada de baja en esta empresa',
+    paused: 'El acceso está en pausa: se reanuda desde la ficha de la empresa',
+    empty_row: 'La fila no indica correo ni estado',
+    changed_since: 'Cambió desde la vista previa (o desde la carga): no se sobrescribe',
+    person_gone: 'La persona ya no está en este equipo',
+    no_membership: 'La persona ya no pertenece a esta empresa',
+    forbidden: 'Sin permiso para este cambio',
+    cannot_restore:
+      'No se puede restaurar: el valor anterior era vacío o una pausa, que una carga no repone',
+    invalid_transition: 'Ese cambio de estado no es posible desde el estado actual',
+    already: 'Ya estaba así: nada que cambiar',
+    nothing: 'Sin cambios: ya estaba así',
+    duplicate: 'Repetida en el archivo: se aplicó una vez',
+    not_applied: 'No se aplicó (la carga se canceló o se interrumpió antes)',
+  } as Record<string, string>,
+  change: (email: { from: string | null; to: string } | null, state: string | null) =>
+    [
+      email ? `Correo: ${email.from ?? '(sin correo)'} → ${email.to}` : null,
+      state === 'active' ? 'Habilitar' : state === 'disabled' ? 'Inhabilitar' : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  nothing: 'Sin cambios: ya está así',
+  duplicate: (line: number) => `Repetida (igual que la fila ${line}): se aplica una vez`,
+  totalsLabel: 'Totales',
+  downloadFailed: 'Descargar filas con problemas',
+  failedReasonHeader: 'Motivo',
+  failedFilename: (file: string) => `${file.replace(/\.(csv|xlsx)$/i, '')}-con-problemas.csv`,
+  reason: 'Motivo de la carga',
+  reasonHint:
+    'Por ejemplo: archivo enviado por la empresa el 20-11-2026, correo de la jefa de RR.HH.',
+  apply: (n: number) => `Aplicar ${n.toLocaleString('es-CL')} ${n === 1 ? 'cambio' : 'cambios'}`,
+  applying: 'Aplicando la carga…',
+  progress: (done: number, total: number) =>
+    `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} filas`,
+  progressLabel: 'Avance de la carga',
+  cancel: 'Cancelar la carga',
+  cancelling: 'Cancelando…',
+  states: {
+    preparing: 'Preparándose',
+    applying: 'Aplicándose',
+    interrupted: 'Interrumpida',
+    cancelled: 'Cancelada',
+    done: 'Terminada',
+    closed: 'Cerrada sin terminar',
+  } as Record<string, string>,
+  kinds: { load: 'Carga', undo: 'Reversión' } as Record<string, string>,
+  counts: (applied: number, refused: number, skipped: number) =>
+    `${applied.toLocaleString('es-CL')} aplicadas · ${refused.toLocaleString('es-CL')} rechazadas · ${skipped.toLocaleString('es-CL')} sin cambios`,
+  reportTitle: 'Resultado por fila',
+  report: {
+    applied: 'Aplicada (por enviar al sistema central)',
+    restored: 'Restaurada (por enviar al sistema central)',
+    confirmed: 'Aplicada y confirmada por el sistema central',
+    conflict: 'En conflicto en el sistema central: revísela en Sincronización',
+    rejected: 'Rechazada por el sistema central: revísela en Sincronización',
+    resolved: 'Resuelta en Sincronización',
+    refused: 'Rechazada',
+    skipped: 'Sin cambios',
+    pending: 'No aplicada',
+  } as Record<string, string>,
+  reportFilters: {
+    all: 'Todas',
+    applied: 'Aplicadas',
+    refused: 'Rechazadas',
+    skipped: 'Sin cambios',
+    pending: 'No aplicadas',
+    conflict: 'Conflicto o rechazo central',
+  } as Record<string, string>,
+  exportReport: 'Exportar resultado (CSV)',
+  reportFilename: (file: string, kind: string) =>
+    `${file.replace(/\.(csv|xlsx)$/i, '')}-${kind === 'undo' ? 'reversion' : 'resultado'}.csv`,
+  resultHeader: 'Resultado',
+  undo: 'Deshacer esta carga',
+  undoTitle: 'Deshacer la carga',
+  undoExplain:
+    'Se restaura fila por fila lo que la carga cambió. Las filas que cambiaron otra vez después no se tocan y quedan listadas.',
+  undoConfirm: 'Deshacer',
+  undoneBy: 'Deshecha por una reversión',
+  resume: 'Reanudar',
+  close: 'Cerrar sin aplicar el resto',
+  interruptedNotice:
+    'Esta carga se interrumpió (el programa se cerró mientras se aplicaba). Las filas ya aplicadas quedaron guardadas; puede reanudarla o cerrarla dejando el resto sin aplicar.',
+  history: 'Cargas anteriores',
+  historyEmpty: 'Aún no hay cargas en este equipo.',
+  open: 'Ver',
+  newLoad: 'Nueva carga',
+  back: 'Volver a las cargas',
+  doneNotice: (applied: number) =>
+    `Carga terminada: ${applied.toLocaleString('es-CL')} ${applied === 1 ? 'fila aplicada' : 'filas aplicadas'}.`,
+  cancelledNotice: 'Carga cancelada: lo aplicado hasta ahora quedó guardado y se informa abajo.',
+  undoneNotice: 'Carga deshecha: revise abajo las filas que no se pudieron restaurar.',
+  undoneAll: 'Carga deshecha: todas las filas se restauraron.',
+  empty: 'No hay filas con ese filtro.',
+  supervisorsOnly: 'Solo un supervisor puede aplicar cargas masivas.',
+  by: (agent: string, at: string) => `por ${agent}, ${at}`,
+} as const;

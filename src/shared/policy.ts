@@ -50,6 +50,11 @@ export function seesAllInteractions(role: 'agent' | 'supervisor' | 'prevention')
   return role === 'supervisor';
 }
 
+/** Bulk loads (issue 8): a company's file changes many people at once, so supervisors only. */
+export function mayBulkLoad(role: 'agent' | 'supervisor' | 'prevention'): boolean {
+  return role === 'supervisor';
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Lower-cased e-mail, or null when it is not one. */

@@ -90,6 +90,17 @@ describe('persons.get', () => {
 describe('dispatch', () => {
   it('answers every channel with a value its contract schema accepts', async () => {
     const core = seededCore(300, { as: 'supervisora' });
+    let lastPreview: string | null = null;
+    const bulkPreviewId = () => lastPreview!;
+    const bulkBatchId = (kind: 'load' | 'undo') =>
+      core.db.$client.prepare('SELECT id FROM bulk_batches WHERE kind = ?').pluck().get(kind);
+    // As a crash leaves it: the undo batch found interrupted at the next start.
+    const bulkInterrupted = () => {
+      core.db.$client
+        .prepare("UPDATE bulk_batches SET state = 'interrupted' WHERE kind = 'undo'")
+        .run();
+      return bulkBatchId('undo');
+    };
     const version = (rut: string) => call(core, 'persons.get', { rut });
     const firstRequest = () =>
       core.db.$client
@@ -225,6 +236,25 @@ describe('dispatch', () => {
         });
         return { number: made.request.number, reason: 'Rectificación resuelta' };
       },
+      // Bulk loads (issue 8): a two-row file for La Espiga, applied, reported and undone.
+      'bulkLoads.preview': () => ({
+        companyRut: ESPIGA,
+        fileName: 'espiga.csv',
+        contentBase64: Buffer.from(
+          'RUT;Correo;Estado\r\n19.283.746-4;jcastillo@laespiga.cl;\r\n11.111.111-1;;inhabilitado\r\n',
+        ).toString('base64'),
+      }),
+      'bulkLoads.previewRows': () => ({ previewId: bulkPreviewId() }),
+      'bulkLoads.failedRows': () => ({ previewId: bulkPreviewId() }),
+      'bulkLoads.apply': () => ({ previewId: bulkPreviewId(), reason: 'Archivo de la empresa' }),
+      'bulkLoads.status': () => ({ batchId: bulkBatchId('load') }),
+      'bulkLoads.cancel': () => ({ batchId: bulkBatchId('load') }),
+      'bulkLoads.list': () => ({}),
+      'bulkLoads.report': () => ({ batchId: bulkBatchId('load') }),
+      'bulkLoads.exportReport': () => ({ batchId: bulkBatchId('load') }),
+      'bulkLoads.undo': () => ({ batchId: bulkBatchId('load'), reason: 'La empresa se equivocó' }),
+      'bulkLoads.resume': () => ({ batchId: bulkInterrupted() }),
+      'bulkLoads.close': () => ({ batchId: bulkInterrupted() }),
       'sync.now': () => ({}),
       'sync.pending': () => ({}),
       'sync.issues': () => {
@@ -295,6 +325,9 @@ describe('dispatch', () => {
       }
       if (envelope.ok) values.set(channel, envelope.value);
       expect(envelope.ok, channel).toBe(true);
+      if (channel === 'bulkLoads.preview' && envelope.ok) {
+        lastPreview = (envelope.value as { previewId: string }).previewId;
+      }
       if (envelope.ok) {
         const schema = contract[channel as keyof typeof contract].output;
         expect(() => schema.parse(envelope.value), channel).not.toThrow();
@@ -303,8 +336,9 @@ describe('dispatch', () => {
     expect(core.dispatchNow('app.info', {})).toMatchObject({
       ok: true,
       // Eleven actions, one of them turned into a rejection above and resolved; four Ley 21.719
-      // actions (a request recorded and moved, a blocking request recorded and unblocked).
-      value: { persons: 300, door: 'web', pendingActions: 14 },
+      // actions (a request recorded and moved, a blocking request recorded and unblocked); the
+      // bulk load's e-mail change and its undo.
+      value: { persons: 300, door: 'web', pendingActions: 16 },
     });
   });
 

@@ -4,7 +4,14 @@
  * `version` so later actions can say which state they were decided on.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
 const version = () => integer('version').notNull().default(1);
@@ -363,3 +370,76 @@ export const auditAnchors = sqliteTable('audit_anchors', {
   /** When this desk last heard it from the central API (this desk's clock). */
   receivedAt: text('received_at').notNull(),
 });
+
+// ---- Bulk loads (issue 8) ----
+
+/**
+ * One load of a company's file (or the undo of one): who, why, and its counters, kept in the
+ * same transaction as each chunk of rows. At most one batch per company is applying or
+ * interrupted at a time (the partial unique index).
+ */
+export const bulkBatches = sqliteTable(
+  'bulk_batches',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['load', 'undo'] }).notNull(),
+    undoOf: text('undo_of'),
+    companyRut: integer('company_rut').notNull(),
+    agentId: text('agent_id').notNull(),
+    reason: text('reason').notNull(),
+    fileName: text('file_name').notNull(),
+    /** JSON array: the file's header row, so reports go back with the same columns. */
+    header: text('header').notNull(),
+    /**
+     * preparing (rows being recorded) → applying → done | cancelled; interrupted (found after a
+     * crash) → applying | closed.
+     */
+    state: text('state', {
+      enum: ['preparing', 'applying', 'interrupted', 'cancelled', 'done', 'closed'],
+    }).notNull(),
+    total: integer('total').notNull(),
+    planned: integer('planned').notNull(),
+    applied: integer('applied').notNull().default(0),
+    refused: integer('refused').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    finishedAt: text('finished_at'),
+    undoneBy: text('undone_by'),
+  },
+  (table) => [
+    uniqueIndex('bulk_batches_one_running')
+      .on(table.companyRut)
+      .where(sql`${table.state} in ('preparing', 'applying', 'interrupted')`),
+    index('bulk_batches_created').on(table.createdAt),
+  ],
+);
+
+/** Every row of the file: its cells, the planned change, and what became of it. */
+export const bulkBatchRows = sqliteTable(
+  'bulk_batch_rows',
+  {
+    batchId: text('batch_id').notNull(),
+    seq: integer('seq').notNull(),
+    line: integer('line').notNull(),
+    personRut: integer('person_rut'),
+    /** JSON array of the row's cells as read. */
+    cells: text('cells').notNull(),
+    /** JSON PlannedChange without the RUT; null for rows refused or skipped at preview. */
+    plan: text('plan'),
+    state: text('state', { enum: ['pending', 'applied', 'refused', 'skipped'] })
+      .notNull()
+      .default('pending'),
+    /** Why refused or skipped (a preview outcome or an apply refusal). */
+    code: text('code'),
+    before: text('before'),
+    after: text('after'),
+    emailActionId: text('email_action_id'),
+    stateActionId: text('state_action_id'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.batchId, table.seq] }),
+    index('bulk_batch_rows_state').on(table.batchId, table.state, table.seq),
+    index('bulk_batch_rows_email_action').on(table.emailActionId),
+    index('bulk_batch_rows_state_action').on(table.stateActionId),
+  ],
+);

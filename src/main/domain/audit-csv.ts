@@ -8,6 +8,7 @@ import { actionText, describeAuditChange, identityCheckText } from '../../shared
 import { auditMessages } from '../../shared/messages';
 import { formatRut, rutFromBody } from '../../shared/rut';
 import type { AuditFields } from './audit-chain';
+import { csvCell } from '../../shared/csv-cell';
 
 export const BOM = '\ufeff';
 export const SEPARATOR = ';';
@@ -38,16 +39,8 @@ export function santiagoStamp(iso: string): string {
   return `${parts['day']}-${parts['month']}-${parts['year']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
 }
 
-/**
- * One field: quoted when it holds the separator, a quote or a line break (quotes doubled), and
- * a leading = + - @ (or tab, carriage return) neutralised with an apostrophe so a spreadsheet
- * never runs the cell as a formula.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** The one CSV field writer every export shares (formulas neutralised). */
+export { csvCell };
 
 const HEADERS = auditMessages.csvHeaders;
 

@@ -14,7 +14,8 @@ export class NotFoundError extends Error {
       // Privacy by default (issue 10): what an officer hears for outside his companies,
       // whether or not that RUT exists.
       | 'person_in_scope'
-      | 'company_in_scope',
+      | 'company_in_scope'
+      | 'bulk_batch',
   ) {
     super(`${subject} not found`);
   }
@@ -93,7 +94,15 @@ export type RuleCode =
   | 'data_request_move_refused'
   | 'data_request_export_right'
   | 'data_request_export_failed'
-  | 'data_request_file_missing';
+  | 'data_request_file_missing'
+  // Bulk loads (issue 8).
+  | 'bulk_file'
+  | 'bulk_preview_gone'
+  | 'bulk_busy'
+  | 'bulk_nothing_to_apply'
+  | 'bulk_not_undoable'
+  | 'bulk_not_interrupted'
+  | 'bulk_company_unknown';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

@@ -9,7 +9,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Answer, Envelope, ErrorCode } from '../../shared/contract';
+import {
+  LARGE_INPUT_BYTES,
+  type Answer,
+  type Envelope,
+  type ErrorCode,
+} from '../../shared/contract';
 import { errorMessages } from '../../shared/messages';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -72,7 +77,11 @@ export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
       }
       const channel = decode(url.pathname.slice('/api/'.length));
       if (channel === null) return sendJson(response, 400, failure('invalid_input'));
-      return readJson(request, (body) => {
+      // A channel that carries a file (a bulk load) declares its own, larger limit in the contract.
+      const limit = Object.hasOwn(LARGE_INPUT_BYTES, channel)
+        ? LARGE_INPUT_BYTES[channel]!
+        : MAX_BODY_BYTES;
+      return readJson(request, limit, (body) => {
         if (body === INVALID) return sendJson(response, 400, failure('invalid_input'));
         void Promise.resolve(options.dispatch(channel, body)).then((envelope) =>
           sendJson(response, envelope.ok ? 200 : statusOf(envelope.error.code), envelope),
@@ -146,7 +155,11 @@ function hasToken(header: string | undefined, token: string): boolean {
 
 const INVALID = Symbol('invalid');
 
-function readJson(request: http.IncomingMessage, done: (body: unknown) => void): void {
+function readJson(
+  request: http.IncomingMessage,
+  maxBytes: number,
+  done: (body: unknown) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let finished = false;
@@ -157,7 +170,7 @@ function readJson(request: http.IncomingMessage, done: (body: unknown) => void):
   };
   request.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       finish(INVALID);
       request.destroy();
       return;

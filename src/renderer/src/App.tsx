@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
-import { replicaKeyMessages, roleNames, searchMessages } from '../../shared/messages';
+import { bulkMessages, replicaKeyMessages, roleNames, searchMessages } from '../../shared/messages';
 import { ActionDialog } from './components/ActionDialog';
 import { CompanyDialogHost } from './company/CompanyDialog';
 import { CompanyPane } from './company/CompanyPane';
@@ -26,6 +26,8 @@ import { DataRequestsView } from './data-requests/DataRequestsView';
 import { DataRequestDialogs } from './data-requests/PersonDataProtection';
 import { useDataRequests } from './data-requests/data-request-store';
 import { dataRequestMessages } from '../../shared/messages';
+import { BulkLoadsView } from './bulk/BulkLoadsView';
+import { mayBulkLoad } from '../../shared/policy';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -128,6 +130,7 @@ function Desk() {
           {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
           {session.role !== 'prevention' && tab('dataRequests', dataRequestMessages.tab)}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
+          {mayBulkLoad(session.role) && tab('bulk', bulkMessages.tab)}
           {tab('sync', 'Sincronización')}
         </nav>
         <PersonCount count={personCount} />
@@ -151,6 +154,7 @@ function Desk() {
       {view === 'sync' && <SyncView />}
       {view === 'requests' && <RequestsView />}
       {view === 'dataRequests' && <DataRequestsView />}
+      {view === 'bulk' && <BulkLoadsView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />

@@ -19,6 +19,9 @@ import { displayRut } from '../components/display';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { SelectableUserList } from '../selection/SelectableUserList';
+import { mayBulkLoad } from '../../../shared/policy';
+import { bulkMessages } from '../../../shared/messages';
+import { useBulk } from '../bulk/bulk-store';
 import { useCompany, type CompanyDialog } from './company-store';
 
 const USER_ROW = 44;
@@ -94,6 +97,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         >
           {t.searchPeople}
         </button>
+        <LoadFileButton rut={company.rut} />
       </header>
 
       <h2>{t.register}</h2>
@@ -344,5 +348,24 @@ function UserList() {
         </button>
       )}
     </div>
+  );
+}
+
+/** Bulk loads (issue 8): a supervisor loads this company's file from its record. */
+function LoadFileButton({ rut }: { rut: string }) {
+  const role = useSession((s) => s.session?.role);
+  if (!role || !mayBulkLoad(role)) return null;
+  return (
+    <button
+      type="button"
+      className="small-button"
+      onClick={() => {
+        useBulk.getState().setCompanyRut(displayRut(rut));
+        useBulk.getState().show({ kind: 'home' });
+        useSession.getState().show('bulk');
+      }}
+    >
+      {bulkMessages.openFromCompany}
+    </button>
   );
 }

@@ -1,0 +1,222 @@
+/**
+ * `npm run bench:bulk -- --persons 1000000 --rows 50000 [--data-dir D] [--reuse]`: a bulk load
+ * (issue 8) of `--rows` rows for the largest company of a seeded, encrypted replica, timed through
+ * the core's channels, beside the same work done bare in the same run:
+ *
+ * - parseOnly: the file parsed alone (src/main/bulk/parse-file.ts);
+ * - preview: `bulkLoads.preview` (base64 decode, parse, every row decided against the replica);
+ * - rawUpdate: the same updates (e-mails, states) as plain SQL in one transaction;
+ * - apply: `bulkLoads.apply` until the batch is done (each row an action: write, outbox intent,
+ *   audit event, batch row), with the event loop's worst delay meanwhile.
+ *
+ * Seeding runs in a child process (`--seed-only`), so the RSS figure is the desk's own. Every row
+ * asks for a new e-mail (fresh per run, so a reused replica still changes) and every third row
+ * flips the access; the company gets extra members first when it has fewer than `--rows`.
+ * Prints one JSON object as its last line. Targets: preview ≤ 3× parse; apply ≥ 0.25× raw;
+ * event-loop lag ≤ 100 ms; RSS ≤ 600 MB.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createCore, DATABASE_FILE } from '../src/main/core';
+import { parseBulkFile } from '../src/main/bulk/parse-file';
+import { resolveReplicaKey } from '../src/main/db/open-replica';
+import { defaultKeyStore } from '../src/main/db/replica-key';
+import { createDemoDatabase } from '../src/main/seed/seed-database';
+import { seededRandom } from '../src/main/seed/random';
+import { checkDigit } from '../src/shared/rut';
+
+const { values } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '1000000' },
+    rows: { type: 'string', default: '50000' },
+    'data-dir': { type: 'string' },
+    reuse: { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
+  },
+});
+const persons = Number(values.persons);
+const rowCount = Number(values.rows);
+const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-bench-bulk-'));
+const file = path.join(dataDir, DATABASE_FILE);
+fs.mkdirSync(dataDir, { recursive: true });
+
+if (values['seed-only']) {
+  const key = resolveReplicaKey(defaultKeyStore(dataDir)).key;
+  createDemoDatabase({ file, persons, key });
+  process.exit(0);
+}
+
+const reuse = values.reuse && fs.existsSync(file);
+if (!reuse) {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  console.error(`Sembrando ${persons.toLocaleString('es-CL')} personas en ${dataDir}…`);
+  const seeded = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/bulk.ts',
+      '--seed-only',
+      '--persons',
+      String(persons),
+      '--data-dir',
+      dataDir,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (seeded.status !== 0) throw new Error(`seeding failed (${seeded.status})`);
+}
+
+const core = createCore({ dataDir, door: 'web', version: 'bench', demoPersons: 0, log: () => {} });
+const sqlite = core.db.$client;
+const dispatch = (channel: string, input: unknown) => {
+  const envelope = core.dispatchNow(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes it
+  return envelope.value as any;
+};
+dispatch('auth.signIn', { username: 'supervisora', password: 'super600' });
+
+// The largest adherent company, grown to `rows` active members when it is smaller.
+const company = sqlite
+  .prepare(
+    `SELECT c.rut FROM companies c JOIN memberships m ON m.company_rut = c.rut
+     WHERE c.adherent = 1 GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
+  )
+  .pluck()
+  .get() as number;
+const memberCount = () =>
+  sqlite
+    .prepare(
+      "SELECT count(*) FROM memberships WHERE company_rut = ? AND state IN ('active', 'disabled')",
+    )
+    .pluck()
+    .get(company) as number;
+if (memberCount() < rowCount) {
+  const missing = rowCount - memberCount();
+  console.error(`La empresa recibe ${missing.toLocaleString('es-CL')} miembros más…`);
+  const insert = sqlite.prepare(
+    `INSERT OR IGNORE INTO memberships (person_rut, company_rut, role, state, started_at)
+     SELECT rut, ?, 'worker', 'active', '2024-01-01T00:00:00.000Z' FROM persons
+     WHERE rut NOT IN (SELECT person_rut FROM memberships WHERE company_rut = ?)
+     ORDER BY rut LIMIT ?`,
+  );
+  insert.run(company, company, missing);
+}
+
+const members = sqlite
+  .prepare(
+    `SELECT person_rut AS rut, state FROM memberships
+     WHERE company_rut = ? AND state IN ('active', 'disabled') ORDER BY person_rut`,
+  )
+  .all(company) as Array<{ rut: number; state: 'active' | 'disabled' }>;
+const random = seededRandom(8);
+for (let i = members.length - 1; i > 0; i--) {
+  const j = Math.floor(random() * (i + 1));
+  [members[i], members[j]] = [members[j]!, members[i]!];
+}
+const chosen = members.slice(0, rowCount);
+const run = Date.now().toString(36);
+const flip = (state: string) => (state === 'active' ? 'disabled' : 'active');
+
+// The same updates as plain SQL, in one transaction (to other values, so the file still changes
+// every row afterwards).
+const rawEmail = sqlite.prepare('UPDATE persons SET email = ? WHERE rut = ?');
+const rawState = sqlite.prepare(
+  'UPDATE memberships SET state = ? WHERE person_rut = ? AND company_rut = ?',
+);
+let started = performance.now();
+sqlite.transaction(() => {
+  chosen.forEach((member, index) => {
+    rawEmail.run(`raw.${run}.${member.rut}@bench.cl`, member.rut);
+    if (index % 3 === 0) rawState.run(flip(member.state), member.rut, company);
+  });
+})();
+const rawMs = performance.now() - started;
+// The state each member has now: the file flips it back.
+chosen.forEach((member, index) => {
+  if (index % 3 === 0) member.state = flip(member.state) as 'active' | 'disabled';
+});
+
+// The file: UTF-8 with BOM, `;`, CRLF, as "CSV UTF-8" from Excel.
+const lines = ['RUT;Correo electrónico;Estado'];
+chosen.forEach((member, index) => {
+  const state = index % 3 === 0 ? (member.state === 'active' ? 'Inhabilitado' : 'Habilitado') : '';
+  lines.push(`${member.rut}-${checkDigit(member.rut)};bulk.${run}.${member.rut}@bench.cl;${state}`);
+});
+const bytes = new TextEncoder().encode(`\ufeff${lines.join('\r\n')}\r\n`);
+const contentBase64 = Buffer.from(bytes).toString('base64');
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const parseTimes: number[] = [];
+for (let i = 0; i < 3; i++) {
+  started = performance.now();
+  await parseBulkFile(bytes);
+  parseTimes.push(performance.now() - started);
+}
+const parseMs = median(parseTimes);
+
+const previewTimes: number[] = [];
+let preview: { previewId: string; totals: { changes: number; refused: number } } | null = null;
+for (let i = 0; i < 3; i++) {
+  started = performance.now();
+  preview = dispatch('bulkLoads.preview', {
+    companyRut: `${company}-${checkDigit(company)}`,
+    fileName: 'bench.csv',
+    contentBase64,
+  });
+  previewTimes.push(performance.now() - started);
+}
+const previewMs = median(previewTimes);
+if (preview!.totals.changes !== rowCount) {
+  throw new Error(`expected ${rowCount} changes, got ${JSON.stringify(preview!.totals)}`);
+}
+
+const lag = monitorEventLoopDelay({ resolution: 5 });
+lag.enable();
+started = performance.now();
+let batch = dispatch('bulkLoads.apply', { previewId: preview!.previewId, reason: 'Benchmark' });
+// Polled as the screen polls it, while the chunks run between polls.
+while (batch.state === 'preparing' || batch.state === 'applying') {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  batch = dispatch('bulkLoads.status', { batchId: batch.batchId });
+}
+const applyMs = performance.now() - started;
+lag.disable();
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+if (batch.state !== 'done' || batch.applied !== rowCount) {
+  throw new Error(`the batch did not apply every row: ${JSON.stringify(batch)}`);
+}
+core.close();
+
+const perSec = (ms: number) => Math.round(rowCount / (ms / 1000));
+const figures = {
+  persons,
+  rows: rowCount,
+  companyMembers: members.length,
+  parseOnlyRowsPerSec: perSec(parseMs),
+  previewRowsPerSec: perSec(previewMs),
+  previewOverParse: Number((previewMs / parseMs).toFixed(2)),
+  rawUpdateRowsPerSec: perSec(rawMs),
+  applyRowsPerSec: perSec(applyMs),
+  applyOverRaw: Number((rawMs / applyMs).toFixed(3)),
+  maxEventLoopLagMs: Number((lag.max / 1e6).toFixed(1)),
+  rssMb: Math.round(peakRss / 1024 / 1024),
+  targets: {
+    previewOverParse: '≤ 3',
+    applyOverRaw: '≥ 0.25',
+    maxEventLoopLagMs: '≤ 100',
+    rssMb: '≤ 600',
+  },
+};
+console.log(JSON.stringify(figures));

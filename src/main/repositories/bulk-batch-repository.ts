@@ -1,0 +1,323 @@
+/**
+ * Bulk-load batches and their rows (issue 8). Synchronous; the service calls these inside its
+ * transactions. A row's report status joins the outbox: what the central API answered for the
+ * actions the row became.
+ */
+import type Database from 'better-sqlite3';
+import type { PlannedChange } from '../../shared/rules/bulk-load';
+
+export type BatchState = 'preparing' | 'applying' | 'interrupted' | 'cancelled' | 'done' | 'closed';
+
+export type BatchRow = {
+  id: string;
+  kind: 'load' | 'undo';
+  undoOf: string | null;
+  companyRut: number;
+  agentId: string;
+  reason: string;
+  fileName: string;
+  header: string[];
+  state: BatchState;
+  total: number;
+  planned: number;
+  applied: number;
+  refused: number;
+  skipped: number;
+  createdAt: string;
+  finishedAt: string | null;
+  undoneBy: string | null;
+};
+
+export type Plan = Omit<PlannedChange, 'personRut'>;
+
+export type NewBatchRow = {
+  seq: number;
+  line: number;
+  personRut: number | null;
+  cells: string[];
+  plan: Plan | null;
+  state: 'pending' | 'refused' | 'skipped';
+  code: string | null;
+};
+
+export type PendingRow = { seq: number; personRut: number; plan: Plan };
+
+export type ReportRow = {
+  seq: number;
+  line: number;
+  personRut: number | null;
+  cells: string[];
+  status: string;
+  code: string | null;
+  serverResult: string | null;
+};
+
+/** A row's status in the report, in SQL so it can be filtered and paged over 100,000 rows. */
+const STATUS = `CASE
+    WHEN r.state != 'applied' THEN r.state
+    WHEN 'rejected' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'rejected'
+    WHEN 'conflict' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'conflict'
+    WHEN 'pending' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'applied'
+    WHEN 'resolved' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'resolved'
+    WHEN oe.state IS NULL AND os.state IS NULL THEN 'applied'
+    ELSE 'confirmed' END`;
+const JOINED = `FROM bulk_batch_rows r
+  LEFT JOIN outbox oe ON oe.action_id = r.email_action_id
+  LEFT JOIN outbox os ON os.action_id = r.state_action_id`;
+
+const FILTERS: Record<string, string> = {
+  applied: `status IN ('applied', 'confirmed', 'resolved')`,
+  refused: `status = 'refused'`,
+  skipped: `status = 'skipped'`,
+  pending: `status = 'pending'`,
+  conflict: `status IN ('conflict', 'rejected')`,
+};
+
+type RawBatch = {
+  id: string;
+  kind: 'load' | 'undo';
+  undo_of: string | null;
+  company_rut: number;
+  agent_id: string;
+  reason: string;
+  file_name: string;
+  header: string;
+  state: BatchState;
+  total: number;
+  planned: number;
+  applied: number;
+  refused: number;
+  skipped: number;
+  created_at: string;
+  finished_at: string | null;
+  undone_by: string | null;
+};
+
+const toBatch = (row: RawBatch): BatchRow => ({
+  id: row.id,
+  kind: row.kind,
+  undoOf: row.undo_of,
+  companyRut: row.company_rut,
+  agentId: row.agent_id,
+  reason: row.reason,
+  fileName: row.file_name,
+  header: JSON.parse(row.header) as string[],
+  state: row.state,
+  total: row.total,
+  planned: row.planned,
+  applied: row.applied,
+  refused: row.refused,
+  skipped: row.skipped,
+  createdAt: row.created_at,
+  finishedAt: row.finished_at,
+  undoneBy: row.undone_by,
+});
+
+export function createBulkBatchRepository(sqlite: Database.Database) {
+  const insertBatch = sqlite.prepare(
+    `INSERT INTO bulk_batches (id, kind, undo_of, company_rut, agent_id, reason, file_name, header,
+       state, total, planned, applied, refused, skipped, created_at)
+     VALUES (@id, @kind, @undoOf, @companyRut, @agentId, @reason, @fileName, @header, @state,
+       @total, @planned, 0, @refused, @skipped, @createdAt)`,
+  );
+  const insertRow = sqlite.prepare(
+    `INSERT INTO bulk_batch_rows (batch_id, seq, line, person_rut, cells, plan, state, code)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const batch = sqlite.prepare('SELECT * FROM bulk_batches WHERE id = ?');
+  const running = sqlite.prepare(
+    "SELECT * FROM bulk_batches WHERE company_rut = ? AND state IN ('preparing', 'applying', 'interrupted')",
+  );
+  const list = sqlite.prepare(
+    'SELECT * FROM bulk_batches ORDER BY created_at DESC, rowid DESC LIMIT 200',
+  );
+  const listOfCompany = sqlite.prepare(
+    'SELECT * FROM bulk_batches WHERE company_rut = ? ORDER BY created_at DESC, rowid DESC LIMIT 200',
+  );
+  const pending = sqlite.prepare(
+    `SELECT seq, person_rut, plan FROM bulk_batch_rows
+     WHERE batch_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const finishRow = sqlite.prepare(
+    `UPDATE bulk_batch_rows SET state = ?, code = ?, before = ?, after = ?, email_action_id = ?,
+       state_action_id = ? WHERE batch_id = ? AND seq = ? AND state = 'pending'`,
+  );
+  const count = sqlite.prepare(
+    `UPDATE bulk_batches SET applied = applied + ?, refused = refused + ?, skipped = skipped + ?
+     WHERE id = ?`,
+  );
+  const setState = sqlite.prepare(
+    'UPDATE bulk_batches SET state = ?, finished_at = ? WHERE id = ?',
+  );
+  const interruptAll = sqlite.prepare(
+    "UPDATE bulk_batches SET state = 'interrupted' WHERE state = 'applying'",
+  );
+  const removeRows = sqlite.prepare('DELETE FROM bulk_batch_rows WHERE batch_id = ?');
+  const removeBatch = sqlite.prepare('DELETE FROM bulk_batches WHERE id = ?');
+  const preparing = sqlite.prepare("SELECT id FROM bulk_batches WHERE state = 'preparing'").pluck();
+  const markUndone = sqlite.prepare('UPDATE bulk_batches SET undone_by = ? WHERE id = ?');
+  const appliedRows = sqlite.prepare(
+    `SELECT seq, line, person_rut, cells, after FROM bulk_batch_rows
+     WHERE batch_id = ? AND state = 'applied' ORDER BY seq`,
+  );
+  const syncCounts = sqlite.prepare(
+    `SELECT status, count(*) AS n FROM (SELECT ${STATUS} AS status ${JOINED}
+       WHERE r.batch_id = ? AND r.state = 'applied') GROUP BY status`,
+  );
+
+  return {
+    insertBatch(batch: Omit<BatchRow, 'applied' | 'finishedAt' | 'undoneBy'>): void {
+      insertBatch.run({ ...batch, header: JSON.stringify(batch.header) });
+    },
+    insertRow(batchId: string, row: NewBatchRow): void {
+      insertRow.run(
+        batchId,
+        row.seq,
+        row.line,
+        row.personRut,
+        JSON.stringify(row.cells),
+        row.plan ? JSON.stringify(row.plan) : null,
+        row.state,
+        row.code,
+      );
+    },
+    batch(id: string): BatchRow | null {
+      const row = batch.get(id) as RawBatch | undefined;
+      return row ? toBatch(row) : null;
+    },
+    running(companyRut: number): BatchRow | null {
+      const row = running.get(companyRut) as RawBatch | undefined;
+      return row ? toBatch(row) : null;
+    },
+    list(companyRut: number | null): BatchRow[] {
+      const rows = (companyRut === null ? list.all() : listOfCompany.all(companyRut)) as RawBatch[];
+      return rows.map(toBatch);
+    },
+    /** The next pending rows after `afterSeq`, in file order. */
+    pending(batchId: string, afterSeq: number, limit: number): PendingRow[] {
+      return (
+        pending.all(batchId, afterSeq, limit) as Array<{
+          seq: number;
+          person_rut: number;
+          plan: string;
+        }>
+      ).map((row) => ({
+        seq: row.seq,
+        personRut: row.person_rut,
+        plan: JSON.parse(row.plan) as Plan,
+      }));
+    },
+    finishRow(
+      batchId: string,
+      seq: number,
+      result: {
+        state: 'applied' | 'refused' | 'skipped';
+        code: string | null;
+        before: unknown;
+        after: unknown;
+        emailActionId: string | null;
+        stateActionId: string | null;
+      },
+    ): boolean {
+      return (
+        finishRow.run(
+          result.state,
+          result.code,
+          result.before === null ? null : JSON.stringify(result.before),
+          result.after === null ? null : JSON.stringify(result.after),
+          result.emailActionId,
+          result.stateActionId,
+          batchId,
+          seq,
+        ).changes === 1
+      );
+    },
+    count(batchId: string, applied: number, refused: number, skipped: number): void {
+      count.run(applied, refused, skipped, batchId);
+    },
+    setState(batchId: string, state: BatchState, finishedAt: string | null): void {
+      setState.run(state, finishedAt, batchId);
+    },
+    /** At start: a batch still `applying` belongs to a process that is gone. */
+    interruptAll(): number {
+      return interruptAll.run().changes;
+    },
+    /** A batch that never started changing anything. */
+    remove(batchId: string): void {
+      removeRows.run(batchId);
+      removeBatch.run(batchId);
+    },
+    /** At start: batches still being recorded when the process died changed nothing. */
+    removePreparing(): void {
+      sqlite.transaction(() => {
+        for (const id of preparing.all() as string[]) {
+          removeRows.run(id);
+          removeBatch.run(id);
+        }
+      })();
+    },
+    markUndone(batchId: string, undoBatchId: string): void {
+      markUndone.run(undoBatchId, batchId);
+    },
+    appliedRows(batchId: string) {
+      return (
+        appliedRows.all(batchId) as Array<{
+          seq: number;
+          line: number;
+          person_rut: number;
+          cells: string;
+          after: string;
+        }>
+      ).map((row) => ({
+        seq: row.seq,
+        line: row.line,
+        personRut: row.person_rut,
+        cells: JSON.parse(row.cells) as string[],
+        applied: JSON.parse(row.after) as { applied: Plan },
+      }));
+    },
+    syncCounts(batchId: string): Record<string, number> {
+      return Object.fromEntries(
+        (syncCounts.all(batchId) as Array<{ status: string; n: number }>).map((row) => [
+          row.status,
+          row.n,
+        ]),
+      );
+    },
+    report(batchId: string, filter: string | null, offset: number, limit: number) {
+      const where = filter && FILTERS[filter] ? `WHERE ${FILTERS[filter]}` : '';
+      const inner = `SELECT r.seq, r.line, r.person_rut, r.cells, r.code, ${STATUS} AS status,
+          CASE WHEN oe.state IN ('conflict', 'rejected') THEN oe.result ELSE os.result END AS server_result
+        ${JOINED} WHERE r.batch_id = ?`;
+      const total = (
+        sqlite.prepare(`SELECT count(*) AS n FROM (${inner}) ${where}`).get(batchId) as {
+          n: number;
+        }
+      ).n;
+      const rows = (
+        sqlite
+          .prepare(`SELECT * FROM (${inner}) ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+          .all(batchId, limit, offset) as Array<{
+          seq: number;
+          line: number;
+          person_rut: number | null;
+          cells: string;
+          code: string | null;
+          status: string;
+          server_result: string | null;
+        }>
+      ).map((row): ReportRow => ({
+        seq: row.seq,
+        line: row.line,
+        personRut: row.person_rut,
+        cells: JSON.parse(row.cells) as string[],
+        status: row.status,
+        code: row.code,
+        serverResult: row.server_result,
+      }));
+      return { total, rows };
+    },
+  };
+}
+
+export type BulkBatchRepository = ReturnType<typeof createBulkBatchRepository>;

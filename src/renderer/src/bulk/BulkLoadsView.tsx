@@ -1,0 +1,696 @@
+/**
+ * "Cargas masivas" (issue 8), for supervisors: load a company's file, see what each row would
+ * do, apply it with a reason (progress bar, cancel), read and export the result per row, undo.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import type {
+  BulkBatch,
+  BulkPreview,
+  BulkPreviewRow,
+  BulkReportRow,
+} from '../../../shared/contract';
+import { formatDateTime } from '../../../shared/format';
+import { bulkMessages as m } from '../../../shared/messages';
+import { BULK_MAX_FILE_BYTES } from '../../../shared/rules/bulk-load';
+import { parseRut } from '../../../shared/rut';
+import { ApiError, call } from '../api/client';
+import { displayRut } from '../components/display';
+import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
+import { download, toBase64, useBulk } from './bulk-store';
+import { LazyTable, type Column } from './LazyTable';
+
+const problem = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'No se pudo completar: intente de nuevo.';
+
+export function BulkLoadsView() {
+  const screen = useBulk((s) => s.screen);
+  return (
+    <main className="page bulk" aria-labelledby="bulk-title">
+      <h1 id="bulk-title">{m.title}</h1>
+      {screen.kind === 'home' && (
+        <>
+          <NewLoad />
+          <History />
+        </>
+      )}
+      {screen.kind === 'preview' && <PreviewPanel preview={screen.preview} />}
+      {screen.kind === 'batch' && <BatchPanel batchId={screen.batchId} />}
+    </main>
+  );
+}
+
+// ---- A new load ----
+
+function NewLoad() {
+  const companyRut = useBulk((s) => s.companyRut);
+  const setCompanyRut = useBulk((s) => s.setCompanyRut);
+  const show = useBulk((s) => s.show);
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const ids = { company: useId(), file: useId(), error: useId(), hint: useId() };
+
+  const choose = (chosen: File | null) => {
+    setError(null);
+    if (chosen && chosen.size > BULK_MAX_FILE_BYTES) {
+      // Refused here, before a 200 MB file is read or sent anywhere.
+      setFile(null);
+      setError(m.tooLargeHere(BULK_MAX_FILE_BYTES / 1024 / 1024));
+      return;
+    }
+    setFile(chosen);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files[0] ?? null);
+  };
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!parseRut(companyRut)) {
+      setError('Escriba el RUT de la empresa con su dígito verificador, por ejemplo 78.901.234-2.');
+      return;
+    }
+    if (!file) {
+      setError('Elija el archivo que envió la empresa.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const preview = await call('bulkLoads.preview', {
+        companyRut,
+        fileName: file.name,
+        contentBase64: toBase64(bytes),
+      });
+      show({ kind: 'preview', preview });
+    } catch (failure) {
+      setError(problem(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="bulk-new">
+      <h2 id="bulk-new">{m.newLoad}</h2>
+      <p className="muted">{m.intro}</p>
+      <form className="bulk-form" onSubmit={submit} noValidate>
+        <div className="bulk-field">
+          <label htmlFor={ids.company}>{m.company}</label>
+          <input
+            id={ids.company}
+            value={companyRut}
+            onChange={(event) => setCompanyRut(event.target.value)}
+            placeholder={m.companyHint}
+            autoComplete="off"
+            aria-describedby={error ? ids.error : undefined}
+          />
+        </div>
+        <div
+          className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <span className="drop-title" aria-hidden="true">
+            {m.file}
+          </span>
+          {/* The native control's own words are the browser's language: a Spanish label instead. */}
+          <input
+            id={ids.file}
+            className="file-input"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => choose(event.target.files?.[0] ?? null)}
+            aria-label={m.file}
+            aria-describedby={ids.hint}
+          />
+          <label htmlFor={ids.file} className="file-button">
+            {m.chooseFile}
+          </label>
+          <span id={ids.hint} className="muted small">
+            {file ? file.name : m.noFile} · {m.drop}
+          </span>
+        </div>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? m.reading : m.preview}
+        </button>
+      </form>
+      {busy && <div className="progress" role="progressbar" aria-label={m.reading} />}
+      {error && (
+        <p id={ids.error} role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+// ---- Preview ----
+
+const FILTERS = ['new_email', 'enable', 'disable', 'nothing', 'duplicate', 'refused'] as const;
+
+function outcomeText(row: BulkPreviewRow): string {
+  switch (row.kind) {
+    case 'change':
+      return m.change(row.emailChange, row.stateTo);
+    case 'nothing':
+      return m.nothing;
+    case 'duplicate':
+      return m.duplicate(row.firstLine ?? 0);
+    default:
+      return m.refusals[row.reason ?? ''] ?? row.reason ?? '';
+  }
+}
+
+const PREVIEW_COLUMNS: Column<BulkPreviewRow>[] = [
+  { header: m.columns.line, width: '64px', cell: (row) => row.line },
+  { header: m.columns.rut, width: '130px', cell: (row) => <span className="rut">{row.rut}</span> },
+  { header: m.columns.email, width: 'minmax(160px, 1fr)', cell: (row) => row.email || '—' },
+  { header: m.columns.state, width: '120px', cell: (row) => row.state || '—' },
+  {
+    header: m.columns.outcome,
+    width: 'minmax(220px, 1.6fr)',
+    cell: (row) => (
+      <span className={row.kind === 'refused' ? 'danger-text' : undefined}>{outcomeText(row)}</span>
+    ),
+  },
+];
+
+function PreviewPanel({ preview }: { preview: BulkPreview }) {
+  const show = useBulk((s) => s.show);
+  const [filter, setFilter] = useState<(typeof FILTERS)[number] | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const total = filter === null ? preview.totals.rows : preview.totals[filter];
+
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) =>
+      (await call('bulkLoads.previewRows', { previewId: preview.previewId, filter, offset, limit }))
+        .rows,
+    [preview.previewId, filter],
+  );
+  const apply = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const batch = await call('bulkLoads.apply', { previewId: preview.previewId, reason });
+      show({ kind: 'batch', batchId: batch.batchId });
+    } catch (failure) {
+      setError(problem(failure));
+      setBusy(false);
+    }
+  };
+  const failed = async () => {
+    try {
+      download(await call('bulkLoads.failedRows', { previewId: preview.previewId }));
+    } catch (failure) {
+      setError(problem(failure));
+    }
+  };
+
+  return (
+    <section aria-labelledby="bulk-preview">
+      <div className="section-head">
+        <h2 id="bulk-preview">
+          {m.summary(preview.totals.rows, preview.fileName, preview.companyName)}
+        </h2>
+        <button type="button" className="small-button" onClick={() => show({ kind: 'home' })}>
+          {m.back}
+        </button>
+      </div>
+      <p className="muted">
+        {displayRut(preview.companyRut)} · {m.readAs(preview.format, preview.encoding)}
+      </p>
+      {!preview.adherent && <p className="notice notice-warn">{m.notAdherent}</p>}
+      <div className="bulk-totals" role="group" aria-label={m.filterLabel}>
+        <button type="button" aria-pressed={filter === null} onClick={() => setFilter(null)}>
+          {m.filters['all']} <strong>{preview.totals.rows.toLocaleString('es-CL')}</strong>
+        </button>
+        {FILTERS.map((key) => (
+          <button
+            key={key}
+            type="button"
+            aria-pressed={filter === key}
+            className={
+              key === 'refused' && preview.totals.refused > 0 ? 'danger-outline' : undefined
+            }
+            onClick={() => setFilter(key)}
+          >
+            {m.filters[key]} <strong>{preview.totals[key].toLocaleString('es-CL')}</strong>
+          </button>
+        ))}
+      </div>
+      <LazyTable
+        label={m.columns.outcome}
+        columns={PREVIEW_COLUMNS}
+        total={total}
+        fetchPage={fetchPage}
+        resetKey={`${preview.previewId}:${filter ?? 'all'}`}
+      />
+      {preview.totals.refused > 0 && (
+        <button type="button" className="bulk-download" onClick={() => void failed()}>
+          {m.downloadFailed} ({preview.totals.refused.toLocaleString('es-CL')})
+        </button>
+      )}
+      <form className="bulk-apply" onSubmit={apply}>
+        <label htmlFor={reasonId}>{m.reason}</label>
+        <textarea
+          id={reasonId}
+          rows={2}
+          value={reason}
+          maxLength={500}
+          placeholder={m.reasonHint}
+          onChange={(event) => setReason(event.target.value)}
+        />
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || preview.totals.changes === 0 || reason.trim().length < 3}
+        >
+          {m.apply(preview.totals.changes)}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+// ---- A batch: progress, result, undo ----
+
+const REPORT_FILTERS = ['applied', 'refused', 'skipped', 'pending', 'conflict'] as const;
+
+const reportText = (row: BulkReportRow, kind: BulkBatch['kind']) =>
+  [
+    kind === 'undo' && row.status === 'applied'
+      ? m.report['restored']
+      : (m.report[row.status] ?? row.status),
+    row.code ? (m.refusals[row.code] ?? row.code) : null,
+    row.serverMessage,
+  ]
+    .filter(Boolean)
+    .join(' — ');
+
+function BatchPanel({ batchId }: { batchId: string }) {
+  const show = useBulk((s) => s.show);
+  const [batch, setBatch] = useState<BulkBatch | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [undoing, setUndoing] = useState(false);
+  const [filter, setFilter] = useState<(typeof REPORT_FILTERS)[number] | null>(null);
+  const [reportTotal, setReportTotal] = useState(0);
+  const filterId = useId();
+  const applying = batch?.state === 'applying' || batch?.state === 'preparing';
+
+  // Polled while it applies; the chunks yield, so the desk answers between them.
+  useEffect(() => {
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await call('bulkLoads.status', { batchId });
+        if (!current) return;
+        setBatch(next);
+        if (next.state === 'applying' || next.state === 'preparing')
+          timer = setTimeout(() => void poll(), 400);
+      } catch (failure) {
+        if (current) setError(problem(failure));
+      }
+    };
+    void poll();
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [batchId]);
+
+  const settledKey = batch && !applying ? `${batch.state}:${batch.done}:${filter ?? 'all'}` : null;
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) => {
+      const page = await call('bulkLoads.report', { batchId, filter, offset, limit });
+      setReportTotal(page.total);
+      return page.rows;
+    },
+    [batchId, filter],
+  );
+  useEffect(() => {
+    if (!settledKey) return;
+    void call('bulkLoads.report', { batchId, filter, offset: 0, limit: 1 }).then(
+      (page) => setReportTotal(page.total),
+      () => {},
+    );
+  }, [settledKey, batchId, filter]);
+
+  const act = async (work: () => Promise<BulkBatch>) => {
+    setError(null);
+    try {
+      setBatch(await work());
+    } catch (failure) {
+      setError(problem(failure));
+    }
+  };
+  if (!batch) {
+    return error ? (
+      <p role="alert" className="notice notice-danger">
+        {error}
+      </p>
+    ) : (
+      <div className="progress" role="progressbar" aria-label={m.applying} />
+    );
+  }
+  const percent = batch.planned === 0 ? 100 : Math.round((batch.done / batch.planned) * 100);
+  const columns: Column<BulkReportRow>[] = [
+    { header: m.columns.line, width: '64px', cell: (row) => row.line },
+    {
+      header: m.columns.rut,
+      width: '130px',
+      cell: (row) => <span className="rut">{row.rut}</span>,
+    },
+    {
+      header: batch.kind === 'undo' ? m.columns.fileDataUndo : m.columns.fileData,
+      width: 'minmax(160px, 1fr)',
+      cell: (row) => row.cells.slice(1).filter(Boolean).join(' · ') || '—',
+    },
+    {
+      header: m.columns.result,
+      width: 'minmax(240px, 1.6fr)',
+      cell: (row) => (
+        <span
+          className={
+            ['refused', 'conflict', 'rejected'].includes(row.status) ? 'danger-text' : undefined
+          }
+        >
+          {reportText(row, batch.kind)}
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="bulk-batch">
+      <div className="section-head">
+        <h2 id="bulk-batch">
+          {m.kinds[batch.kind]} · {batch.companyName} · «{batch.fileName}»
+        </h2>
+        <button type="button" className="small-button" onClick={() => show({ kind: 'home' })}>
+          {m.back}
+        </button>
+      </div>
+      <p className="muted">
+        {m.states[batch.state]} · {m.by(batch.agentName, formatDateTime(batch.createdAt))} ·{' '}
+        {batch.reason}
+      </p>
+      <div className="bulk-progress">
+        <div
+          className="bar"
+          role="progressbar"
+          aria-label={m.progressLabel}
+          aria-valuemin={0}
+          aria-valuemax={batch.planned}
+          aria-valuenow={batch.done}
+          aria-valuetext={m.progress(batch.done, batch.planned)}
+        >
+          <span style={{ width: `${percent}%` }} />
+        </div>
+        <span aria-live="polite">{m.progress(batch.done, batch.planned)}</span>
+        {applying && (
+          <button
+            type="button"
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              void act(() => call('bulkLoads.cancel', { batchId }));
+            }}
+          >
+            {cancelling ? m.cancelling : m.cancel}
+          </button>
+        )}
+      </div>
+      <p>{m.counts(batch.applied, batch.refused, batch.skipped)}</p>
+      {batch.state === 'done' && batch.kind === 'load' && !batch.undoneBy && (
+        <p className="notice" role="status">
+          {m.doneNotice(batch.applied)}
+        </p>
+      )}
+      {batch.state === 'done' && batch.kind === 'undo' && (
+        <p className="notice" role="status">
+          {batch.refused === 0 ? m.undoneAll : m.undoneNotice}
+        </p>
+      )}
+      {batch.state === 'cancelled' && <p className="notice notice-warn">{m.cancelledNotice}</p>}
+      {batch.undoneBy && (
+        <p className="notice">
+          {m.undoneBy}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => show({ kind: 'batch', batchId: batch.undoneBy! })}
+          >
+            {m.open}
+          </button>
+        </p>
+      )}
+      {batch.state === 'interrupted' && (
+        <div className="notice notice-warn">
+          <p>{m.interruptedNotice}</p>
+          <button
+            type="button"
+            onClick={() => void act(() => call('bulkLoads.resume', { batchId }))}
+          >
+            {m.resume}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => void act(() => call('bulkLoads.close', { batchId }))}
+          >
+            {m.close}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+      {!applying && (
+        <>
+          <div className="section-head">
+            <h3>{m.reportTitle}</h3>
+            <label htmlFor={filterId}>{m.filterLabel}</label>
+            <select
+              id={filterId}
+              value={filter ?? ''}
+              onChange={(event) =>
+                setFilter((event.target.value || null) as (typeof REPORT_FILTERS)[number] | null)
+              }
+            >
+              <option value="">{m.reportFilters['all']}</option>
+              {REPORT_FILTERS.map((key) => (
+                <option key={key} value={key}>
+                  {m.reportFilters[key]}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              onClick={() =>
+                void call('bulkLoads.exportReport', { batchId }).then(
+                  download,
+                  (failure: unknown) => setError(problem(failure)),
+                )
+              }
+            >
+              {m.exportReport}
+            </button>
+            {batch.canUndo && (
+              <button type="button" onClick={() => setUndoing(true)}>
+                {m.undo}
+              </button>
+            )}
+          </div>
+          <LazyTable
+            label={m.reportTitle}
+            columns={columns}
+            total={reportTotal}
+            fetchPage={fetchPage}
+            resetKey={settledKey ?? ''}
+          />
+        </>
+      )}
+      {undoing && (
+        <UndoDialog
+          batch={batch}
+          close={() => setUndoing(false)}
+          done={(undo) => {
+            setUndoing(false);
+            show({ kind: 'batch', batchId: undo.batchId });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function UndoDialog({
+  batch,
+  close,
+  done,
+}: {
+  batch: BulkBatch;
+  close: () => void;
+  done: (undo: BulkBatch) => void;
+}) {
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { title: useId(), reason: useId() };
+  const onTab = useFocusTrap(dialogRef);
+  useEscapeToClose(busy, close);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      done(await call('bulkLoads.undo', { batchId: batch.batchId, reason }));
+    } catch (failure) {
+      setError(problem(failure));
+      setBusy(false);
+    }
+  };
+  return (
+    <div
+      className="overlay"
+      onMouseDown={(event) => event.target === event.currentTarget && close()}
+    >
+      <div
+        ref={dialogRef}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={ids.title}
+        onKeyDown={onTab}
+      >
+        <form onSubmit={submit}>
+          <h2 id={ids.title}>{m.undoTitle}</h2>
+          <p className="muted">{m.undoExplain}</p>
+          <p>
+            {batch.companyName} · «{batch.fileName}» ·{' '}
+            {m.counts(batch.applied, batch.refused, batch.skipped)}
+          </p>
+          <label htmlFor={ids.reason} className="block-label">
+            {m.undoReason}
+          </label>
+          <textarea
+            id={ids.reason}
+            className="block-field"
+            rows={2}
+            value={reason}
+            maxLength={500}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          {error && (
+            <p role="alert" className="notice notice-danger">
+              {error}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={close} disabled={busy}>
+              Cancelar
+            </button>
+            <button type="submit" className="primary" disabled={busy || reason.trim().length < 3}>
+              {m.undoConfirm}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+// ---- Earlier batches ----
+
+function History() {
+  const show = useBulk((s) => s.show);
+  const [batches, setBatches] = useState<BulkBatch[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('bulkLoads.list', {}).then(
+      (list) => current && setBatches(list),
+      (failure: unknown) => current && setError(problem(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return (
+    <section aria-labelledby="bulk-history">
+      <h2 id="bulk-history">{m.history}</h2>
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+      {batches && batches.length === 0 && <p className="muted">{m.historyEmpty}</p>}
+      {batches && batches.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Fecha</th>
+              <th scope="col">Empresa</th>
+              <th scope="col">Archivo</th>
+              <th scope="col">Estado</th>
+              <th scope="col">Filas</th>
+              <th scope="col">
+                <span className="visually-hidden">Acciones</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((batch) => (
+              <tr key={batch.batchId}>
+                <td className="nowrap">{formatDateTime(batch.createdAt)}</td>
+                <td>
+                  {batch.companyName}
+                  <span className="rut small"> {displayRut(batch.companyRut)}</span>
+                </td>
+                <td>
+                  {m.kinds[batch.kind]} · {batch.fileName}
+                </td>
+                <td className={batch.state === 'interrupted' ? 'warn-text' : undefined}>
+                  {m.states[batch.state]}
+                  {batch.undoneBy ? ` · ${m.undoneBy}` : ''}
+                </td>
+                <td>{m.counts(batch.applied, batch.refused, batch.skipped)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="small-button"
+                    aria-label={`${m.open}: ${batch.fileName}, ${formatDateTime(batch.createdAt)}`}
+                    onClick={() => show({ kind: 'batch', batchId: batch.batchId })}
+                  >
+                    {m.open}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

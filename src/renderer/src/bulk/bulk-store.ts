@@ -1,0 +1,47 @@
+/**
+ * The "Cargas masivas" screen (issue 8): which part is shown — a new load, its preview, or a
+ * batch (applying, its report, its undo) — and the company a company record handed over.
+ */
+import { create } from 'zustand';
+import type { BulkPreview } from '../../../shared/contract';
+
+export type BulkScreen =
+  { kind: 'home' } | { kind: 'preview'; preview: BulkPreview } | { kind: 'batch'; batchId: string };
+
+type State = {
+  screen: BulkScreen;
+  /** The company field, as typed or handed over by a company record. */
+  companyRut: string;
+};
+
+type Actions = {
+  show: (screen: BulkScreen) => void;
+  setCompanyRut: (rut: string) => void;
+};
+
+export const useBulk = create<State & Actions>((set) => ({
+  screen: { kind: 'home' },
+  companyRut: '',
+  show: (screen) => set({ screen }),
+  setCompanyRut: (companyRut) => set({ companyRut }),
+}));
+
+/** Bytes as base64, in slices so a 20 MB file never builds one huge argument list. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const SLICE = 0x8000;
+  for (let i = 0; i < bytes.length; i += SLICE) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + SLICE));
+  }
+  return btoa(binary);
+}
+
+/** Hands a CSV the core wrote to the browser as a download (it carries its own BOM). */
+export function download(file: { filename: string; csv: string }): void {
+  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,340 @@
+/**
+ * Bulk loads (issue 8): what each row of a company's file would do, decided before anything
+ * changes. Pure: the caller hands in what the replica knows of each person. Shared so the
+ * renderer can refuse an oversize file before sending it and word the same outcomes.
+ */
+import { normalizeEmail } from '../policy';
+import { isValidRut, readRut } from '../rut';
+import { foldText } from '../text';
+
+/** Largest file accepted: a company's list of 100,000 people is about 6 MB; 20 MB leaves room. */
+export const BULK_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Most data rows in one file. */
+export const BULK_MAX_ROWS = 100_000;
+/** The file crosses the door as base64: 4 characters per 3 bytes. */
+export const BULK_MAX_BASE64_CHARS = Math.ceil(BULK_MAX_FILE_BYTES / 3) * 4;
+
+export type MembershipState = 'active' | 'disabled' | 'paused' | 'removed';
+
+/** One data row as read from the file: the text of the recognised columns. */
+export type BulkRowInput = {
+  /** The row's number as the spreadsheet shows it (the header is row 1). */
+  line: number;
+  rut: string;
+  /** null: the file has no e-mail column, or the cell is empty (no change). */
+  email: string | null;
+  /** null: no state column, or empty (no change). */
+  state: string | null;
+};
+
+/** What the replica knows of the person a row names, for the company loaded. */
+export type PersonFacts = {
+  email: string | null;
+  version: number;
+  /** Their membership in the company loaded; null when they have none there. */
+  membership: { state: MembershipState; version: number } | null;
+  /** They are a member of some other company. */
+  otherCompany: boolean;
+};
+
+export const REFUSAL_CODES = [
+  'invalid_rut',
+  'not_in_company',
+  'other_company',
+  'invalid_email',
+  'invalid_state',
+  'duplicate_conflict',
+  'company_not_adherent',
+  'dismissed',
+  'paused',
+  'empty_row',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export type PlannedChange = {
+  personRut: number;
+  /** E-mail: what the replica has now and what the file asks for. */
+  email: { from: string | null; to: string } | null;
+  /** Membership state, enable or disable. */
+  state: { from: MembershipState; to: 'active' | 'disabled' } | null;
+};
+
+export type RowOutcome =
+  | ({ kind: 'change' } & PlannedChange)
+  | { kind: 'nothing'; personRut: number }
+  /** The same RUT with the same values earlier in the file: applied once. */
+  | { kind: 'duplicate'; personRut: number; firstLine: number }
+  | { kind: 'refused'; reason: RefusalCode; personRut: number | null };
+
+/** Filters and totals: a change row counts under each effect it has. */
+export const OUTCOME_FILTERS = [
+  'new_email',
+  'enable',
+  'disable',
+  'nothing',
+  'duplicate',
+  'refused',
+] as const;
+export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
+
+export type Totals = Record<OutcomeFilter, number> & { rows: number; changes: number };
+
+export function outcomeFilters(outcome: RowOutcome): OutcomeFilter[] {
+  switch (outcome.kind) {
+    case 'change': {
+      const effects: OutcomeFilter[] = [];
+      if (outcome.email) effects.push('new_email');
+      if (outcome.state) effects.push(outcome.state.to === 'active' ? 'enable' : 'disable');
+      return effects;
+    }
+    case 'nothing':
+      return ['nothing'];
+    case 'duplicate':
+      return ['duplicate'];
+    default:
+      return ['refused'];
+  }
+}
+
+const ENABLED = new Set(['habilitado', 'habilitada', 'activo', 'activa', 'si', 'habilitar']);
+const DISABLED = new Set([
+  'inhabilitado',
+  'inhabilitada',
+  'deshabilitado',
+  'deshabilitada',
+  'inactivo',
+  'inactiva',
+  'no',
+  'inhabilitar',
+  'deshabilitar',
+]);
+
+/** `habilitado` → active, `inhabilitado` → disabled, empty → no change, else invalid. */
+export function readStateCell(text: string | null): 'active' | 'disabled' | null | 'invalid' {
+  if (text === null) return null;
+  const folded = foldText(text).trim();
+  if (folded === '') return null;
+  if (ENABLED.has(folded)) return 'active';
+  if (DISABLED.has(folded)) return 'disabled';
+  return 'invalid';
+}
+
+/** The e-mail cell: empty → no change; otherwise normalised, or 'invalid'. */
+export function readEmailCell(text: string | null): string | null | 'invalid' {
+  if (text === null || text.trim() === '') return null;
+  return normalizeEmail(text) ?? 'invalid';
+}
+
+type Read =
+  | { ok: true; body: number; email: string | null; state: 'active' | 'disabled' | null }
+  | { ok: false; reason: RefusalCode; body: number | null };
+
+function readRow(row: BulkRowInput): Read {
+  const rut = readRut(row.rut);
+  if (!rut || !isValidRut(rut)) return { ok: false, reason: 'invalid_rut', body: null };
+  const email = readEmailCell(row.email);
+  if (email === 'invalid') return { ok: false, reason: 'invalid_email', body: rut.body };
+  const state = readStateCell(row.state);
+  if (state === 'invalid') return { ok: false, reason: 'invalid_state', body: rut.body };
+  if (email === null && state === null) return { ok: false, reason: 'empty_row', body: rut.body };
+  return { ok: true, body: rut.body, email, state };
+}
+
+/** One row against what the replica holds. */
+export function decideRow(
+  read: { body: number; email: string | null; state: 'active' | 'disabled' | null },
+  facts: PersonFacts | null,
+  companyAdherent: boolean,
+): RowOutcome {
+  const personRut = read.body;
+  const refuse = (reason: RefusalCode): RowOutcome => ({ kind: 'refused', reason, personRut });
+  if (!facts) return refuse('not_in_company');
+  if (!facts.membership) return refuse(facts.otherCompany ? 'other_company' : 'not_in_company');
+  // Rule 6: nobody of a company that is no longer adherent can get in; its file changes nothing.
+  if (!companyAdherent) return refuse('company_not_adherent');
+  // Rule 7: a dismissal ended the membership; the file cannot bring it back or edit through it.
+  if (facts.membership.state === 'removed') return refuse('dismissed');
+  const email =
+    read.email !== null && read.email !== facts.email
+      ? { from: facts.email, to: read.email }
+      : null;
+  let state: PlannedChange['state'] = null;
+  const current = facts.membership.state;
+  if (read.state === 'active' && current !== 'active') {
+    // A pause is the company representative's decision (rule 13): resumed on the record.
+    if (current === 'paused') return refuse('paused');
+    state = { from: current, to: 'active' };
+  } else if (read.state === 'disabled' && current !== 'disabled') {
+    state = { from: current, to: 'disabled' };
+  }
+  if (!email && !state) return { kind: 'nothing', personRut };
+  return { kind: 'change', personRut, email, state };
+}
+
+/**
+ * Every row of a file: read, duplicates found (the same RUT with different values refuses all
+ * its rows; identical repeats apply once), each decided against the replica, and the totals.
+ */
+export function previewRows(
+  rows: readonly BulkRowInput[],
+  companyAdherent: boolean,
+  lookup: (personRut: number) => PersonFacts | null,
+): { outcomes: RowOutcome[]; totals: Totals } {
+  const reads = rows.map(readRow);
+  const first = new Map<number, { index: number; key: string; conflict: boolean }>();
+  reads.forEach((read, index) => {
+    if (read.body === null) return;
+    const key = read.ok
+      ? `${read.email ?? ''}\u0000${read.state ?? ''}`
+      : `!${read.reason}\u0000${rows[index]!.email ?? ''}\u0000${rows[index]!.state ?? ''}`;
+    const seen = first.get(read.body);
+    if (!seen) first.set(read.body, { index, key, conflict: false });
+    else if (seen.key !== key) seen.conflict = true;
+  });
+  const totals: Totals = {
+    rows: rows.length,
+    changes: 0,
+    new_email: 0,
+    enable: 0,
+    disable: 0,
+    nothing: 0,
+    duplicate: 0,
+    refused: 0,
+  };
+  const outcomes = reads.map((read, index): RowOutcome => {
+    let outcome: RowOutcome;
+    const seen = read.body === null ? undefined : first.get(read.body);
+    if (seen?.conflict) {
+      outcome = { kind: 'refused', reason: 'duplicate_conflict', personRut: read.body };
+    } else if (seen && seen.index !== index) {
+      outcome = { kind: 'duplicate', personRut: read.body!, firstLine: rows[seen.index]!.line };
+    } else if (!read.ok) {
+      outcome = { kind: 'refused', reason: read.reason, personRut: read.body };
+    } else {
+      outcome = decideRow(read, lookup(read.body), companyAdherent);
+    }
+    if (outcome.kind === 'change') totals.changes += 1;
+    for (const filter of outcomeFilters(outcome)) totals[filter] += 1;
+    return outcome;
+  });
+  return { outcomes, totals };
+}
+
+// ---- Applying and undoing a planned row ----
+
+export type ApplyCheck =
+  /** Write it. */
+  | { kind: 'write'; email: boolean; state: boolean }
+  /** Already as planned (another desk, the same file twice): nothing to write. */
+  | { kind: 'already' }
+  | { kind: 'refused'; reason: ApplyRefusal };
+
+export const APPLY_REFUSALS = [
+  'changed_since',
+  'person_gone',
+  'no_membership',
+  'company_not_adherent',
+  'forbidden',
+  'cannot_restore',
+  'invalid_transition',
+] as const;
+export type ApplyRefusal = (typeof APPLY_REFUSALS)[number];
+
+/**
+ * At apply (and undo) time, against the row as it is now: each field must still hold what the
+ * preview saw (`from`), or already hold what the file asks (`to`); anything else changed since
+ * and is refused, never overwritten.
+ */
+export function checkPlannedRow(
+  plan: Omit<PlannedChange, 'personRut'>,
+  now: { email: string | null; membershipState: MembershipState | null } | null,
+  companyAdherent: boolean,
+): ApplyCheck {
+  if (!now) return { kind: 'refused', reason: 'person_gone' };
+  let email = false;
+  let state = false;
+  if (plan.email) {
+    if (now.email === plan.email.to) email = false;
+    else if (now.email === plan.email.from) email = true;
+    else return { kind: 'refused', reason: 'changed_since' };
+  }
+  if (plan.state) {
+    if (now.membershipState === null) return { kind: 'refused', reason: 'no_membership' };
+    if (now.membershipState === plan.state.to) state = false;
+    else if (now.membershipState === plan.state.from) state = true;
+    else return { kind: 'refused', reason: 'changed_since' };
+    if (state && plan.state.to === 'active') {
+      if (plan.state.from !== 'disabled') return { kind: 'refused', reason: 'invalid_transition' };
+      if (!companyAdherent) return { kind: 'refused', reason: 'company_not_adherent' };
+    }
+  }
+  return email || state ? { kind: 'write', email, state } : { kind: 'already' };
+}
+
+/**
+ * The change that undoes an applied one, or why it cannot be undone: an e-mail cannot go back to
+ * none (rule 2: no e-mail, no registration), and a pause is not a state a load can restore.
+ */
+export function reversePlan(
+  applied: Omit<PlannedChange, 'personRut'>,
+): Omit<PlannedChange, 'personRut'> | null {
+  if (applied.email && applied.email.from === null) return null;
+  if (applied.state && applied.state.from !== 'active' && applied.state.from !== 'disabled') {
+    return null;
+  }
+  return {
+    email: applied.email ? { from: applied.email.to, to: applied.email.from! } : null,
+    state: applied.state
+      ? { from: applied.state.to, to: applied.state.from as 'active' | 'disabled' }
+      : null,
+  };
+}
+
+// ---- Reading the header row ----
+
+export type ColumnRole = 'rut' | 'dv' | 'email' | 'state';
+
+const HEADER_NAMES: Record<ColumnRole, string[]> = {
+  rut: [
+    'rut',
+    'rutpersona',
+    'rutusuario',
+    'ruttrabajador',
+    'rutdelusuario',
+    'rutdeltrabajador',
+    'run',
+  ],
+  dv: ['dv', 'digitoverificador', 'digito'],
+  email: [
+    'correo',
+    'correoelectronico',
+    'email',
+    'mail',
+    'correoe',
+    'emailusuario',
+    'correousuario',
+    'nuevocorreo',
+  ],
+  state: ['estado', 'estadousuario', 'estadodelusuario', 'habilitado', 'estadohabilitacion'],
+};
+
+/** A header cell folded: lower case, no accents, letters and digits only. */
+export function foldHeader(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]/g, '');
+}
+
+/** Which column holds what; null when the row is not a header we recognise. */
+export function recogniseHeader(
+  cells: readonly string[],
+): Partial<Record<ColumnRole, number>> | null {
+  const found: Partial<Record<ColumnRole, number>> = {};
+  cells.forEach((cell, index) => {
+    const folded = foldHeader(cell);
+    for (const role of Object.keys(HEADER_NAMES) as ColumnRole[]) {
+      if (found[role] === undefined && HEADER_NAMES[role].includes(folded)) found[role] = index;
+    }
+  });
+  if (found.rut === undefined) return null;
+  if (found.email === undefined && found.state === undefined) return null;
+  return found;
+}

@@ -1,0 +1,135 @@
+/**
+ * Bulk loads (issue 8) end to end in Chromium through the web door: a supervisor opens La Espiga,
+ * loads its file with good and bad rows, reads the preview, downloads the rows with problems,
+ * applies with a reason, follows the progress, reads and exports the result, and undoes it.
+ */
+import fs from 'node:fs';
+import { expectAccessible } from './a11y';
+import { expect, test } from './fixtures';
+import { excelCsv1252 } from '../support/bulk-files';
+
+const FILE = excelCsv1252([
+  ['RUT', 'Correo electrónico', 'Estado'],
+  ['19.283.746-4', 'juan.castillo@laespiga.cl', ''],
+  ['13.579.246-2', '', 'Inhabilitado'],
+  ['12.345.678-9', 'malo@laespiga.cl', ''],
+  ['12.345.678-5', '=HYPERLINK("http://malo.example")', ''],
+]);
+
+test.use({ user: 'supervisora' });
+
+test('load a file with good and bad rows → preview → apply → progress → report → undo', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  // From the company record.
+  await desk.find('la espiga');
+  await desk.options.filter({ hasText: 'Panadería La Espiga' }).first().click();
+  const company = page.getByRole('region', { name: 'Empresa' });
+  await company.getByRole('button', { name: 'Cargar archivo' }).click();
+
+  const screen = page.getByRole('main', { name: 'Cargas masivas' });
+  await expect(screen.getByLabel('Empresa (RUT)')).toHaveValue('78.901.234-2');
+  await expect(screen.getByText('Aún no hay cargas en este equipo.')).toBeVisible();
+  await expectAccessible(page, 'Cargas masivas: nueva carga');
+
+  // A binary file renamed .csv is refused in Spanish, and nothing else happens.
+  await screen.getByLabel('Archivo (.csv o .xlsx)').setInputFiles({
+    name: 'foto.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]),
+  });
+  await screen.getByRole('button', { name: 'Ver vista previa' }).click();
+  await expect(screen.getByRole('alert')).toContainText('El archivo no es texto ni una planilla');
+  await expectAccessible(page, 'Cargas masivas: archivo rechazado');
+
+  await screen
+    .getByLabel('Archivo (.csv o .xlsx)')
+    .setInputFiles({ name: 'espiga.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+  await screen.getByRole('button', { name: 'Ver vista previa' }).click();
+
+  // Preview: totals by outcome, each row's fate, and nothing changed yet.
+  await expect(
+    screen.getByRole('heading', {
+      name: /4 filas de «espiga\.csv» para Panadería La Espiga Limitada/,
+    }),
+  ).toBeVisible();
+  await expect(screen.getByText('Leído como CSV (Windows-1252)', { exact: false })).toBeVisible();
+  const table = screen.getByRole('table', { name: 'Qué pasará' });
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('row').filter({ hasText: '19.283.746-4' })).toContainText(
+    'Correo: jcastillo@contadores.cl → juan.castillo@laespiga.cl',
+  );
+  await expect(table.getByRole('row').filter({ hasText: '13.579.246-2' })).toContainText(
+    'Inhabilitar',
+  );
+  await expect(table.getByRole('row').filter({ hasText: '12.345.678-9' })).toContainText(
+    'RUT inválido',
+  );
+  await expect(table.getByRole('row').filter({ hasText: '12.345.678-5' })).toContainText(
+    'Correo inválido',
+  );
+  await expectAccessible(page, 'Cargas masivas: vista previa');
+
+  await screen.getByRole('button', { name: /Con problemas 2/ }).click();
+  await expect(table.getByRole('row')).toHaveCount(3);
+  const downloading = page.waitForEvent('download');
+  await screen.getByRole('button', { name: /Descargar filas con problemas/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('espiga-con-problemas.csv');
+  const failed = fs.readFileSync((await download.path())!, 'utf8');
+  expect(failed).toContain('RUT;Correo electrónico;Estado;Motivo');
+  // The formula comes back neutralised.
+  expect(failed).toContain(`"'=HYPERLINK(""http://malo.example"")"`);
+
+  // Apply with a reason: progress to the end, then the result per row.
+  const apply = screen.getByRole('button', { name: 'Aplicar 2 cambios' });
+  await expect(apply).toBeDisabled();
+  await screen.getByLabel('Motivo de la carga').fill('Archivo enviado por RR.HH. de La Espiga');
+  await apply.click();
+  const progress = screen.getByRole('progressbar', { name: 'Avance de la carga' });
+  await expect(progress).toHaveAttribute('aria-valuenow', '2');
+  await expect(progress).toHaveAttribute('aria-valuemax', '2');
+  await expect(screen.getByRole('status')).toHaveText('Carga terminada: 2 filas aplicadas.');
+  await expect(screen.getByText('2 aplicadas · 2 rechazadas · 0 sin cambios')).toBeVisible();
+  const report = screen.getByRole('table', { name: 'Resultado por fila' });
+  await expect(report.getByRole('row')).toHaveCount(5);
+  await expect(report.getByRole('row').filter({ hasText: '19.283.746-4' })).toContainText(
+    'Aplicada',
+  );
+  await expectAccessible(page, 'Cargas masivas: resultado');
+
+  const exporting = page.waitForEvent('download');
+  await screen.getByRole('button', { name: 'Exportar resultado (CSV)' }).click();
+  expect((await exporting).suggestedFilename()).toBe('espiga-resultado.csv');
+
+  // The change is real: the record shows it.
+  await page.getByRole('button', { name: 'Búsqueda' }).click();
+  await desk.find('19.283.746-4');
+  await expect(desk.options.first()).toContainText('juan.castillo@laespiga.cl');
+  // The tab comes back to the batch; the list of loads leads to it too.
+  await page.getByRole('button', { name: 'Cargas masivas' }).click();
+  await screen.getByRole('button', { name: 'Volver a las cargas' }).click();
+  await expect(screen.getByRole('table')).toContainText('Terminada');
+  await screen.getByRole('button', { name: /^Ver: espiga\.csv/ }).click();
+
+  // Undo, confirmed with a reason in a dialog.
+  await screen.getByRole('button', { name: 'Deshacer esta carga' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Deshacer la carga' });
+  await expect(dialog.getByLabel('Motivo de la reversión')).toBeFocused();
+  await expectAccessible(page, 'Cargas masivas: deshacer');
+  await dialog.getByLabel('Motivo de la reversión').fill('La empresa envió el archivo equivocado');
+  await dialog.getByRole('button', { name: 'Deshacer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    screen.getByRole('heading', { name: /Reversión · Panadería La Espiga Limitada/ }),
+  ).toBeVisible();
+  await expect(screen.getByRole('status')).toHaveText(/Carga deshecha/);
+  await expect(screen.getByText('2 aplicadas · 0 rechazadas · 0 sin cambios')).toBeVisible();
+  await expectAccessible(page, 'Cargas masivas: reversión');
+
+  await page.getByRole('button', { name: 'Búsqueda' }).click();
+  await desk.find('19.283.746-4');
+  await desk.search.press('Enter');
+  await expect(desk.record).toContainText('jcastillo@contadores.cl');
+});

@@ -1,0 +1,457 @@
+/**
+ * Bulk loads through the core's channels over a real replica file (issue 8): preview, apply in
+ * chunks that yield, cancel, one batch per company, the same file twice, undo, the report and
+ * its export, who may, and bad input — each with a Spanish answer and nothing half-written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core';
+import { startWebDoor } from '../../src/main/web/server';
+import { BULK_MAX_BASE64_CHARS } from '../../src/shared/rules/bulk-load';
+import { checkDigit as checkDigitOf } from '../../src/shared/rut';
+import { excelCsv1252, xlsx } from '../support/bulk-files';
+import { call, FIXED_NOW, signInAs, tempDir, type DemoUser } from '../support/context';
+
+const ESPIGA = '78901234-2';
+
+function core(options: { chunkRows?: number; as?: DemoUser } = {}): Core {
+  const opened = createCore({
+    dataDir: tempDir(),
+    door: 'web',
+    version: 'test',
+    demoPersons: 3000,
+    now: () => FIXED_NOW,
+    log: () => {},
+    bulkChunkRows: options.chunkRows,
+  });
+  signInAs(opened, options.as ?? 'supervisora');
+  return opened;
+}
+
+type Member = { rut: number; dv: string; email: string | null; state: string };
+
+/** The company with the most active members, and those members. */
+function biggest(desk: Core): { company: string; members: Member[] } {
+  const sqlite = desk.db.$client;
+  const { rut, dv } = sqlite
+    .prepare(
+      `SELECT c.rut, c.dv FROM companies c JOIN memberships m ON m.company_rut = c.rut
+       WHERE c.adherent = 1 AND m.state = 'active' GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
+    )
+    .get() as { rut: number; dv: string };
+  const members = sqlite
+    .prepare(
+      `SELECT p.rut, p.dv, p.email, m.state FROM memberships m JOIN persons p ON p.rut = m.person_rut
+       WHERE m.company_rut = ? AND m.state = 'active' ORDER BY p.rut`,
+    )
+    .all(rut) as Member[];
+  return { company: `${rut}-${dv}`, members };
+}
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+function preview(desk: Core, company: string, rows: string[][], fileName = 'carga.csv') {
+  return call(desk, 'bulkLoads.preview', {
+    companyRut: company,
+    fileName,
+    contentBase64: base64(excelCsv1252(rows)),
+  });
+}
+
+/** Lets the batch's chunks run (each yields to the event loop) until it stops applying. */
+async function settled(desk: Core, batchId: string) {
+  for (;;) {
+    const batch = call(desk, 'bulkLoads.status', { batchId });
+    if (batch.state !== 'applying' && batch.state !== 'preparing') return batch;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const failure = (desk: Core, channel: string, input: unknown) => {
+  const envelope = desk.dispatchNow(channel, input);
+  if (envelope.ok) throw new Error(`${channel} accepted`);
+  return envelope.error;
+};
+
+const count = (desk: Core, sql: string, ...params: unknown[]) =>
+  desk.db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
+
+describe('a bulk load', () => {
+  it('applies in chunks that yield: the desk answers meanwhile; each change is one action', async () => {
+    const desk = core({ chunkRows: 5 });
+    const { company, members } = biggest(desk);
+    const chosen = members.slice(0, 30);
+    const rows = [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      ...chosen.map((m, i) => [
+        `${m.rut}-${m.dv}`,
+        i % 2 === 0 ? `nuevo.${m.rut}@carga.cl` : '',
+        'inhabilitado',
+      ]),
+    ];
+    const shown = preview(desk, company, rows);
+    expect(shown.totals).toMatchObject({
+      rows: 30,
+      changes: 30,
+      disable: 30,
+      new_email: 15,
+      refused: 0,
+    });
+
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Archivo de la empresa',
+    });
+    // The first chunk ran; the rest waits for the event loop, and other channels answer meanwhile.
+    expect(started).toMatchObject({ state: 'applying', planned: 30, done: 5 });
+    expect(call(desk, 'persons.search', { text: 'gonzalez' }).persons.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    const midway = call(desk, 'bulkLoads.status', { batchId: started.batchId });
+    expect(midway.done).toBeGreaterThan(5);
+    expect(midway.done).toBeLessThan(30);
+
+    const done = await settled(desk, started.batchId);
+    expect(done).toMatchObject({ state: 'done', applied: 30, refused: 0, skipped: 0, done: 30 });
+    // One intent and one audit event per changed field, each naming the batch; and one event
+    // for the batch itself.
+    const batch = started.batchId;
+    const named = (table: string, column: string, extra = '') =>
+      count(
+        desk,
+        `SELECT count(*) FROM ${table} WHERE json_extract(${column}, '$.batchId') = ? ${extra}`,
+        batch,
+      );
+    expect(named('outbox', 'payload')).toBe(45);
+    expect(named('audit_events', 'after', "AND action != 'bulk.load'")).toBe(45);
+    expect(named('audit_events', 'after', "AND action = 'bulk.load'")).toBe(1);
+    expect(count(desk, `SELECT count(*) FROM outbox WHERE kind = 'membership.disable'`)).toBe(30);
+    const company_ = Number(company.split('-')[0]);
+    for (const m of chosen) {
+      expect(
+        count(
+          desk,
+          'SELECT count(*) FROM memberships WHERE person_rut = ? AND company_rut = ? AND state = ?',
+          m.rut,
+          company_,
+          'disabled',
+        ),
+      ).toBe(1);
+    }
+    // A new e-mail is confirmed by mail (rule 10), as when an agent corrects it.
+    expect(
+      count(desk, `SELECT count(*) FROM mails WHERE to_address LIKE 'nuevo.%@carga.cl'`),
+    ).toBeGreaterThan(0);
+    expect(call(desk, 'audit.verify', {})).toMatchObject({ ok: true });
+    desk.close();
+  });
+
+  it('cancel stops between rows; what ran is kept and reported, the rest is not applied', async () => {
+    const desk = core({ chunkRows: 4 });
+    const { company, members } = biggest(desk);
+    const rows = [
+      ['RUT', 'Estado'],
+      ...members.slice(0, 20).map((m) => [`${m.rut}-${m.dv}`, 'inhabilitado']),
+    ];
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: preview(desk, company, rows).previewId,
+      reason: 'Archivo de la empresa',
+    });
+    call(desk, 'bulkLoads.cancel', { batchId: started.batchId });
+    const stopped = await settled(desk, started.batchId);
+    expect(stopped).toMatchObject({ state: 'cancelled', applied: 4, done: 4, canUndo: true });
+    expect(
+      count(
+        desk,
+        `SELECT count(*) FROM outbox WHERE json_extract(payload, '$.batchId') = ?`,
+        started.batchId,
+      ),
+    ).toBe(4);
+    const report = call(desk, 'bulkLoads.report', { batchId: started.batchId, filter: 'pending' });
+    expect(report.total).toBe(16);
+    expect(report.rows[0]).toMatchObject({ status: 'pending' });
+    const csv = call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string;
+    expect(csv.match(/No aplicada/g)).toHaveLength(16);
+    desk.close();
+  });
+
+  it('one batch per company at a time: a second gets a clear message; the same file twice changes nothing twice', async () => {
+    const desk = core({ chunkRows: 3 });
+    const { company, members } = biggest(desk);
+    const rows = [
+      ['RUT', 'Correo'],
+      ...members.slice(0, 10).map((m) => [`${m.rut}-${m.dv}`, `otra.${m.rut}@carga.cl`]),
+    ];
+    const first = preview(desk, company, rows);
+    const running = call(desk, 'bulkLoads.apply', {
+      previewId: first.previewId,
+      reason: 'Primera vez',
+    });
+    // The same file again while the first is applying: 3 rows are done, 7 would still change.
+    const second = preview(desk, company, rows);
+    expect(second.totals).toMatchObject({ nothing: 3, changes: 7 });
+    const refused = failure(desk, 'bulkLoads.apply', {
+      previewId: second.previewId,
+      reason: 'Otra vez',
+    });
+    expect(refused).toMatchObject({ code: 'rule' });
+    expect(refused.message).toContain(
+      'Ya hay una carga en curso para esta empresa (de Sara Supervisora',
+    );
+    await settled(desk, running.batchId);
+
+    // Applied after the first finished: its 7 rows are already so, nothing is written twice.
+    const again = call(desk, 'bulkLoads.apply', {
+      previewId: second.previewId,
+      reason: 'Otra vez',
+    });
+    const twice = await settled(desk, again.batchId);
+    expect(twice).toMatchObject({ state: 'done', applied: 0, skipped: 10, planned: 7 });
+    const already = call(desk, 'bulkLoads.report', { batchId: again.batchId, filter: 'skipped' });
+    expect(already.rows.map((row: { code: string }) => row.code)).toEqual([
+      ...Array(3).fill('nothing'),
+      ...Array(7).fill('already'),
+    ]);
+    expect(count(desk, `SELECT count(*) FROM outbox WHERE kind = 'person.update_contact'`)).toBe(
+      10,
+    );
+    desk.close();
+  });
+
+  it('undo restores row by row, refusing and listing the rows changed again since', async () => {
+    const desk = core();
+    const { company, members } = biggest(desk);
+    const chosen = members.slice(0, 6);
+    const rows = [
+      ['RUT', 'Correo', 'Estado'],
+      ...chosen.map((m) => [`${m.rut}-${m.dv}`, `u.${m.rut}@carga.cl`, 'inhabilitado']),
+    ];
+    const batch = await settled(
+      desk,
+      call(desk, 'bulkLoads.apply', {
+        previewId: preview(desk, company, rows).previewId,
+        reason: 'Carga',
+      }).batchId,
+    );
+    expect(batch.applied).toBe(6);
+    // Someone corrects one person's e-mail after the load.
+    const changed = chosen[2]!;
+    desk.db.$client
+      .prepare('UPDATE persons SET email = ? WHERE rut = ?')
+      .run('corregido@x.cl', changed.rut);
+
+    const undo = await settled(
+      desk,
+      call(desk, 'bulkLoads.undo', { batchId: batch.batchId, reason: 'La empresa se equivocó' })
+        .batchId,
+    );
+    expect(undo).toMatchObject({ kind: 'undo', state: 'done', applied: 5, refused: 1 });
+    const refused = call(desk, 'bulkLoads.report', { batchId: undo.batchId, filter: 'refused' });
+    expect(refused.rows).toHaveLength(1);
+    expect(refused.rows[0]).toMatchObject({ line: 4, code: 'changed_since' });
+    const companyRut = Number(company.split('-')[0]);
+    for (const m of chosen) {
+      const now = desk.db.$client
+        .prepare(
+          `SELECT p.email, m.state FROM persons p JOIN memberships m ON m.person_rut = p.rut AND m.company_rut = ? WHERE p.rut = ?`,
+        )
+        .get(companyRut, m.rut);
+      expect(now).toEqual(
+        m === changed
+          ? { email: 'corregido@x.cl', state: 'disabled' }
+          : { email: m.email, state: 'active' },
+      );
+    }
+    expect(call(desk, 'bulkLoads.status', { batchId: batch.batchId })).toMatchObject({
+      undoneBy: undo.batchId,
+      canUndo: false,
+    });
+    expect(
+      failure(desk, 'bulkLoads.undo', { batchId: batch.batchId, reason: 'Otra vez' }).message,
+    ).toBe('Esa carga ya se deshizo.');
+    desk.close();
+  });
+
+  it('records a large file in slices first; one closed before it started changed nothing', async () => {
+    const dataDir = tempDir();
+    const open = () =>
+      createCore({ dataDir, door: 'web', version: 'test', demoPersons: 3000, log: () => {} });
+    let desk = open();
+    signInAs(desk, 'supervisora');
+    const { company, members } = biggest(desk);
+    // 6,000 rows: the members' new e-mails, and many rows for people of no company here.
+    const rows = [
+      ['RUT', 'Correo'],
+      ...members.slice(0, 20).map((m) => [`${m.rut}-${m.dv}`, `grande.${m.rut}@carga.cl`]),
+      ...Array.from({ length: 5980 }, (_, i) => [`${i + 1}-${checkDigitOf(i + 1)}`, 'x@y.cl']),
+    ];
+    const first = call(desk, 'bulkLoads.apply', {
+      previewId: preview(desk, company, rows).previewId,
+      reason: 'Archivo grande',
+    });
+    expect(first).toMatchObject({ state: 'preparing', done: 0, total: 6000, planned: 20 });
+    // Closed while still recording its rows: at the next start it is gone, nothing changed.
+    desk.close();
+    desk = open();
+    signInAs(desk, 'supervisora');
+    expect(call(desk, 'bulkLoads.list', {})).toEqual([]);
+    expect(count(desk, 'SELECT count(*) FROM bulk_batch_rows')).toBe(0);
+    expect(count(desk, "SELECT count(*) FROM persons WHERE email LIKE 'grande.%'")).toBe(0);
+    expect(count(desk, "SELECT count(*) FROM audit_events WHERE action = 'bulk.load'")).toBe(0);
+
+    const again = call(desk, 'bulkLoads.apply', {
+      previewId: preview(desk, company, rows).previewId,
+      reason: 'Archivo grande',
+    });
+    expect(again.state).toBe('preparing');
+    const done = await settled(desk, again.batchId);
+    expect(done).toMatchObject({ state: 'done', total: 6000, applied: 20, refused: 5980 });
+    expect(count(desk, "SELECT count(*) FROM persons WHERE email LIKE 'grande.%'")).toBe(20);
+    desk.close();
+  });
+
+  it('refuses rows of a file with another company’s people, and gives them back with a reason', () => {
+    const desk = core();
+    const rows = [
+      ['RUT', 'Correo', 'Estado'],
+      ['12.345.678-5', 'p@x.cl', ''], // Pedro, of Constructora Los Andes
+      ['19.283.746-4', 'nuevo@espiga.cl', ''],
+      ['12.345.678-9', '=HYPERLINK("http://malo.example","clic")', ''],
+    ];
+    const shown = preview(desk, ESPIGA, rows);
+    expect(shown.totals).toMatchObject({ rows: 3, changes: 1, refused: 2 });
+    const failed = call(desk, 'bulkLoads.failedRows', { previewId: shown.previewId });
+    expect(failed.filename).toBe('carga-con-problemas.csv');
+    expect(failed.csv).toBe(
+      '\ufeffRUT;Correo;Estado;Motivo\r\n' +
+        '12.345.678-5;p@x.cl;;El RUT es de una persona de otra empresa, no de esta\r\n' +
+        // The formula comes back neutralised: a spreadsheet shows it as text.
+        `12.345.678-9;"'=HYPERLINK(""http://malo.example"",""clic"")";;RUT inválido (dígito verificador incorrecto o formato no reconocido)\r\n`,
+    );
+    desk.close();
+  });
+
+  it('reads an .xlsx the same way', async () => {
+    const desk = core();
+    const envelope = await desk.dispatch('bulkLoads.preview', {
+      companyRut: ESPIGA,
+      fileName: 'espiga.xlsx',
+      contentBase64: base64(
+        xlsx([
+          ['Rut', 'Estado'],
+          [192837464, 'Inhabilitado'],
+        ]),
+      ),
+    });
+    expect(envelope).toMatchObject({ ok: true, value: { format: 'xlsx', totals: { disable: 1 } } });
+    desk.close();
+  });
+
+  it('is for supervisors only', () => {
+    for (const user of ['agente', 'prevencion'] as const) {
+      const desk = core({ as: user });
+      const error = failure(desk, 'bulkLoads.preview', {
+        companyRut: ESPIGA,
+        fileName: 'a.csv',
+        contentBase64: base64(
+          excelCsv1252([
+            ['RUT', 'Estado'],
+            ['19283746-4', 'inhabilitado'],
+          ]),
+        ),
+      });
+      expect(error.code).toBe('forbidden');
+      expect(failure(desk, 'bulkLoads.list', {}).code).toBe('forbidden');
+      desk.close();
+    }
+  });
+
+  it('answers bad files in Spanish, and keeps nothing of them', () => {
+    const desk = core();
+    const message = (bytes: Uint8Array) =>
+      failure(desk, 'bulkLoads.preview', {
+        companyRut: ESPIGA,
+        fileName: 'a.csv',
+        contentBase64: base64(bytes),
+      }).message;
+    expect(message(new Uint8Array())).toBe('El archivo está vacío: no tiene filas con datos.');
+    expect(message(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2]))).toMatch(
+      /^El archivo no es texto ni una planilla/,
+    );
+    expect(message(excelCsv1252([['Nombre'], ['Ana']]))).toMatch(
+      /^No se encontró la fila de títulos/,
+    );
+    // Larger than the contract allows: refused before it is decoded.
+    expect(
+      failure(desk, 'bulkLoads.preview', {
+        companyRut: ESPIGA,
+        fileName: 'a.csv',
+        contentBase64: 'A'.repeat(BULK_MAX_BASE64_CHARS + 4),
+      }).code,
+    ).toBe('invalid_input');
+    expect(count(desk, 'SELECT count(*) FROM bulk_batches')).toBe(0);
+    desk.close();
+  });
+
+  it('neutralises a formula in the reason when the audit is exported', () => {
+    const desk = core();
+    const shown = preview(desk, ESPIGA, [
+      ['RUT', 'Estado'],
+      ['19283746-4', 'inhabilitado'],
+    ]);
+    call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: '=HYPERLINK("http://malo.example")',
+    });
+    const csv = call(desk, 'audit.export', {}).csv as string;
+    expect(csv).toContain(`"'=HYPERLINK(""http://malo.example"")"`);
+    expect(csv).not.toMatch(/;=HYPERLINK/);
+    desk.close();
+  });
+});
+
+describe('the web door carries the file', () => {
+  it('accepts a file larger than ordinary calls, and refuses one over the limit', async () => {
+    const desk = core();
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    const door = await startWebDoor({ dispatch: desk.dispatch, rendererDir, port: 0 });
+    const post = (body: string) =>
+      fetch(`http://127.0.0.1:${door.port}/api/bulkLoads.preview`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${door.token}`, 'Content-Type': 'application/json' },
+        body,
+      });
+    // 200 KB of rows: more than the 64 KB every other channel accepts.
+    const rows = [
+      ['RUT', 'Estado'],
+      ...Array.from({ length: 9000 }, () => ['19.283.746-4', 'inhabilitado']),
+    ];
+    const ok = await post(
+      JSON.stringify({
+        companyRut: ESPIGA,
+        fileName: 'a.csv',
+        contentBase64: base64(excelCsv1252(rows)),
+      }),
+    );
+    expect(ok.status).toBe(200);
+    expect(
+      ((await ok.json()) as { value: { totals: { duplicate: number } } }).value.totals.duplicate,
+    ).toBe(8999);
+    const huge = await post(
+      JSON.stringify({
+        companyRut: ESPIGA,
+        fileName: 'a.csv',
+        contentBase64: 'A'.repeat(BULK_MAX_BASE64_CHARS + 8192),
+      }),
+    );
+    expect(huge.status).toBe(400);
+    const empty = await post('');
+    expect(empty.status).toBe(400);
+    await door.close();
+    desk.close();
+  });
+});

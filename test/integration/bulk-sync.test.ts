@@ -1,0 +1,93 @@
+/**
+ * A bulk load's actions at the real central API on 127.0.0.1 (issue 8): the central applies each
+ * row's intents with the same shared rules, and its answer per row shows in the batch's report
+ * and, when it is a conflict or a rejection, in the conflicts inbox — never silently.
+ */
+import { describe, expect, it } from 'vitest';
+import { excelCsv1252 } from '../support/bulk-files';
+import { act, openDesk, startCentral, syncNow } from '../support/sync-setup';
+
+const ESPIGA = '78901234-2';
+
+describe('a bulk load at the central API', () => {
+  it('answers per row: applied, conflict, rejected; each in the report and the inbox', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(desk);
+
+    const file = excelCsv1252([
+      ['RUT', 'Correo electrónico', 'Estado'],
+      ['13.579.246-2', '', 'inhabilitado'], // Marcela: applied
+      ['19.283.746-4', 'jcastillo@laespiga.cl', ''], // Juan: someone else changes it first
+      ['14.253.647-1', '', 'inhabilitado'], // Valentina: her membership is gone centrally
+    ]);
+    const shown = act(desk, 'bulkLoads.preview', {
+      companyRut: ESPIGA,
+      fileName: 'espiga.csv',
+      contentBase64: Buffer.from(file).toString('base64'),
+    });
+    expect(shown.totals).toMatchObject({ changes: 3, refused: 0 });
+    const batch = act(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Archivo de RR.HH.',
+    });
+    expect(batch).toMatchObject({ state: 'done', applied: 3, sync: { pending: 3 } });
+
+    // Meanwhile, at the central: another desk already gave Juan another address, and
+    // Valentina's access at La Espiga was removed from the register.
+    const sqlite = central.db.$client;
+    sqlite
+      .prepare(
+        "UPDATE persons SET email = 'juan.c@otra.cl', version = version + 1 WHERE rut = 19283746",
+      )
+      .run();
+    sqlite
+      .prepare('DELETE FROM memberships WHERE person_rut = 14253647 AND company_rut = 78901234')
+      .run();
+
+    await syncNow(desk);
+    const report = act(desk, 'bulkLoads.report', { batchId: batch.batchId });
+    expect(
+      report.rows.map((row: { line: number; status: string }) => [row.line, row.status]),
+    ).toEqual([
+      [2, 'confirmed'],
+      [3, 'conflict'],
+      [4, 'rejected'],
+    ]);
+    expect(report.rows[1].serverMessage).toBeTruthy();
+    expect(report.rows[2].serverMessage).toBeTruthy();
+    expect(act(desk, 'bulkLoads.status', { batchId: batch.batchId }).sync).toEqual({
+      pending: 0,
+      confirmed: 1,
+      conflict: 1,
+      rejected: 1,
+    });
+    expect(
+      act(desk, 'bulkLoads.report', { batchId: batch.batchId, filter: 'conflict' }).total,
+    ).toBe(2);
+
+    // The same rows wait in the conflicts inbox for a person to decide.
+    const issues = act(desk, 'sync.issues', {}) as Array<{ personRut: string; state: string }>;
+    expect(issues.map((issue) => [issue.personRut, issue.state]).sort()).toEqual([
+      ['14253647-1', 'rejected'],
+      ['19283746-4', 'conflict'],
+    ]);
+    // The central applied the one it could, with the shared rules, and kept its own value.
+    expect(
+      sqlite
+        .prepare(
+          'SELECT state FROM memberships WHERE person_rut = 13579246 AND company_rut = 78901234',
+        )
+        .pluck()
+        .get(),
+    ).toBe('disabled');
+    expect(sqlite.prepare('SELECT email FROM persons WHERE rut = 19283746').pluck().get()).toBe(
+      'juan.c@otra.cl',
+    );
+    // The exported report says it too.
+    const csv = act(desk, 'bulkLoads.exportReport', { batchId: batch.batchId }).csv as string;
+    expect(csv).toContain('Aplicada y confirmada por el sistema central');
+    expect(csv).toContain('En conflicto en el sistema central');
+    expect(csv).toContain('Rechazada por el sistema central');
+  });
+});

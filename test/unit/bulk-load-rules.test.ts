@@ -1,0 +1,264 @@
+/**
+ * What each row of a bulk load would do (src/shared/rules/bulk-load.ts): one test per outcome,
+ * the duplicates, the totals, and the checks made again at apply and undo time.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  checkPlannedRow,
+  previewRows,
+  readStateCell,
+  recogniseHeader,
+  reversePlan,
+  type BulkRowInput,
+  type PersonFacts,
+} from '../../src/shared/rules/bulk-load';
+
+const ANA = 12_345_678; // 12.345.678-5
+const BETO = 11_111_111; // 11.111.111-1
+const CARLA = 9_876_543; // 9.876.543-3
+const DANI = 7_654_321; // 7.654.321-6
+const ELSA = 15_234_567; // 15.234.567-4
+const FELIPE = 16_789_012; // 16.789.012-1
+
+const FACTS: Record<number, PersonFacts> = {
+  [ANA]: {
+    email: 'ana@x.cl',
+    version: 3,
+    membership: { state: 'active', version: 2 },
+    otherCompany: false,
+  },
+  [BETO]: {
+    email: null,
+    version: 1,
+    membership: { state: 'disabled', version: 5 },
+    otherCompany: false,
+  },
+  [CARLA]: { email: 'carla@x.cl', version: 1, membership: null, otherCompany: true },
+  [DANI]: {
+    email: 'dani@x.cl',
+    version: 1,
+    membership: { state: 'removed', version: 1 },
+    otherCompany: false,
+  },
+  [ELSA]: {
+    email: 'elsa@x.cl',
+    version: 1,
+    membership: { state: 'paused', version: 1 },
+    otherCompany: false,
+  },
+  [FELIPE]: { email: 'f@x.cl', version: 1, membership: null, otherCompany: false },
+};
+const lookup = (rut: number) => FACTS[rut] ?? null;
+
+let line = 1;
+const row = (rut: string, email: string | null, state: string | null): BulkRowInput => ({
+  line: ++line,
+  rut,
+  email,
+  state,
+});
+
+const one = (input: BulkRowInput, adherent = true) =>
+  previewRows([input], adherent, lookup).outcomes[0];
+
+describe('a row of a bulk load', () => {
+  it('new e-mail: normalised, from what the replica holds', () => {
+    expect(one(row('12.345.678-5', ' ANA.Nueva@X.cl ', null))).toEqual({
+      kind: 'change',
+      personRut: ANA,
+      email: { from: 'ana@x.cl', to: 'ana.nueva@x.cl' },
+      state: null,
+    });
+  });
+
+  it('enable a disabled access, with the RUT in any form the search accepts', () => {
+    for (const rut of ['11.111.111-1', '111111111', '11111111-1', ' 11 111 111 1 ']) {
+      expect(one(row(rut, null, 'Habilitado'))).toMatchObject({
+        kind: 'change',
+        state: { from: 'disabled', to: 'active' },
+      });
+    }
+  });
+
+  it('disable an active access', () => {
+    expect(one(row('12345678-5', '', 'INHABILITADO'))).toMatchObject({
+      kind: 'change',
+      email: null,
+      state: { from: 'active', to: 'disabled' },
+    });
+  });
+
+  it('both at once', () => {
+    expect(one(row('11111111-1', 'beto@x.cl', 'habilitada'))).toMatchObject({
+      kind: 'change',
+      email: { from: null, to: 'beto@x.cl' },
+      state: { to: 'active' },
+    });
+  });
+
+  it('nothing to do: already so', () => {
+    expect(one(row('12345678-5', 'ANA@x.cl', 'habilitado'))).toEqual({
+      kind: 'nothing',
+      personRut: ANA,
+    });
+  });
+
+  it.each([
+    ['bad RUT check digit', row('12.345.678-9', 'a@x.cl', null), 'invalid_rut'],
+    ['not an RUT at all', row('hola', 'a@x.cl', null), 'invalid_rut'],
+    ['person not in the company (unknown)', row('1-9', 'a@x.cl', null), 'not_in_company'],
+    [
+      'person not in the company (known, no company)',
+      row('16.789.012-1', 'a@x.cl', null),
+      'not_in_company',
+    ],
+    ["another company's RUT", row('9.876.543-3', 'a@x.cl', null), 'other_company'],
+    ['e-mail invalid', row('12345678-5', 'ana@', null), 'invalid_email'],
+    ['state not recognised', row('12345678-5', null, 'quizás'), 'invalid_state'],
+    ['membership dismissed', row('7.654.321-6', 'd@x.cl', 'habilitado'), 'dismissed'],
+    ['paused access enabled by file', row('15.234.567-4', null, 'habilitado'), 'paused'],
+    ['neither e-mail nor state', row('12345678-5', '', ''), 'empty_row'],
+  ])('refused: %s', (_name, input, reason) => {
+    expect(one(input)).toMatchObject({ kind: 'refused', reason });
+  });
+
+  it('refused: company not adherent (rule 6), even for a change that would be fine', () => {
+    expect(one(row('12345678-5', 'otra@x.cl', null), false)).toMatchObject({
+      kind: 'refused',
+      reason: 'company_not_adherent',
+    });
+  });
+
+  it('a paused access may still be disabled by the file', () => {
+    expect(one(row('15234567-4', null, 'inhabilitado'))).toMatchObject({
+      kind: 'change',
+      state: { from: 'paused', to: 'disabled' },
+    });
+  });
+});
+
+describe('duplicates and totals', () => {
+  it('the same RUT twice with the same values: applied once, the repeat says so', () => {
+    const { outcomes } = previewRows(
+      [row('12.345.678-5', 'n@x.cl', null), row('123456785', 'N@X.CL', '')],
+      true,
+      lookup,
+    );
+    expect(outcomes[0]).toMatchObject({ kind: 'change' });
+    expect(outcomes[1]).toMatchObject({ kind: 'duplicate', personRut: ANA, firstLine: line - 1 });
+  });
+
+  it('the same RUT with different values: every row of it refused', () => {
+    const { outcomes } = previewRows(
+      [
+        row('12.345.678-5', 'n@x.cl', null),
+        row('11111111-1', null, 'habilitado'),
+        row('123456785', 'm@x.cl', null),
+      ],
+      true,
+      lookup,
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(['refused', 'change', 'refused']);
+    expect(outcomes[0]).toMatchObject({ reason: 'duplicate_conflict' });
+  });
+
+  it('counts rows by outcome; a row with two effects counts under both', () => {
+    const { totals } = previewRows(
+      [
+        row('11111111-1', 'beto@x.cl', 'habilitado'),
+        row('12345678-5', null, 'inhabilitado'),
+        row('15234567-4', 'elsa@x.cl', ''),
+        row('9876543-3', 'c@x.cl', ''),
+        row('1-8', '', 'habilitado'),
+        row('12345678-5', null, 'inhabilitado'),
+      ],
+      true,
+      lookup,
+    );
+    expect(totals).toEqual({
+      rows: 6,
+      changes: 2,
+      new_email: 1,
+      enable: 1,
+      disable: 1,
+      nothing: 1,
+      duplicate: 1,
+      refused: 2,
+    });
+  });
+});
+
+describe('state cells and headers', () => {
+  it.each([
+    ['Habilitado', 'active'],
+    ['ACTIVO', 'active'],
+    ['Sí', 'active'],
+    ['inhabilitada', 'disabled'],
+    ['Deshabilitado', 'disabled'],
+    ['', null],
+    [null, null],
+    ['pausado', 'invalid'],
+  ])('%j → %j', (text, state) => {
+    expect(readStateCell(text)).toBe(state);
+  });
+
+  it('finds the columns in any order, case and accents', () => {
+    expect(recogniseHeader(['ESTADO', 'Correo Electrónico', ' R.U.T. '])).toEqual({
+      state: 0,
+      email: 1,
+      rut: 2,
+    });
+    expect(recogniseHeader(['Nombre', 'Correo'])).toBeNull();
+  });
+});
+
+describe('at apply and undo time', () => {
+  const plan = {
+    email: { from: 'a@x.cl', to: 'b@x.cl' },
+    state: { from: 'disabled' as const, to: 'active' as const },
+  };
+
+  it('writes what still holds what the preview saw', () => {
+    expect(checkPlannedRow(plan, { email: 'a@x.cl', membershipState: 'disabled' }, true)).toEqual({
+      kind: 'write',
+      email: true,
+      state: true,
+    });
+  });
+
+  it('does nothing where the value is already the one asked (the same file twice)', () => {
+    expect(checkPlannedRow(plan, { email: 'b@x.cl', membershipState: 'active' }, true)).toEqual({
+      kind: 'already',
+    });
+  });
+
+  it('refuses a row changed since, and never overwrites it', () => {
+    expect(checkPlannedRow(plan, { email: 'c@x.cl', membershipState: 'disabled' }, true)).toEqual({
+      kind: 'refused',
+      reason: 'changed_since',
+    });
+    expect(
+      checkPlannedRow(plan, { email: 'a@x.cl', membershipState: 'paused' }, true),
+    ).toMatchObject({
+      reason: 'changed_since',
+    });
+  });
+
+  it('refuses to enable once the company is no longer adherent, and a person gone', () => {
+    expect(
+      checkPlannedRow(plan, { email: 'a@x.cl', membershipState: 'disabled' }, false),
+    ).toMatchObject({
+      reason: 'company_not_adherent',
+    });
+    expect(checkPlannedRow(plan, null, true)).toMatchObject({ reason: 'person_gone' });
+  });
+
+  it('reverses an applied change, except back to no e-mail or back to a pause', () => {
+    expect(reversePlan(plan)).toEqual({
+      email: { from: 'b@x.cl', to: 'a@x.cl' },
+      state: { from: 'active', to: 'disabled' },
+    });
+    expect(reversePlan({ email: { from: null, to: 'b@x.cl' }, state: null })).toBeNull();
+    expect(reversePlan({ email: null, state: { from: 'paused', to: 'disabled' } })).toBeNull();
+  });
+});
