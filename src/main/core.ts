@@ -55,6 +55,7 @@ import { changeMembershipState, changeRole } from './services/membership-actions
 import { resendMail } from './services/resend-mail';
 import { searchPersons } from './services/search-persons';
 import { companyHandlers } from './handlers/company-handlers';
+import { callFilter, dashboardHandlers } from './handlers/dashboard-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { signInThroughCentral } from './services/central-sign-in';
@@ -304,6 +305,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: Handlers = {
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
+    ...dashboardHandlers({ context, agent }),
     'app.info': () => ({
       version: options.version,
       door: options.door,
@@ -431,7 +433,7 @@ export function createCore(options: CoreOptions): Core {
     'interactions.current': () => currentInteraction(context, agent()),
     'interactions.list': (input) =>
       listInteractions(context, agent(), {
-        personRut: input.rut === null ? null : body(input.rut),
+        ...callFilter(input),
         offset: input.offset,
         limit: input.limit,
       }),

@@ -7,8 +7,10 @@ import { formatDateTime } from './format';
 import {
   actionLabels,
   auditChoiceLabels,
+  auditDeviceMessages,
   auditDetailLabels,
   auditMessages,
+  causeShortLabels,
   fieldLabels,
   identityFactLabels,
   interactionOutcomeLabels,
@@ -103,6 +105,12 @@ export function valueText(field: string, value: unknown): string {
         : show(value);
     case 'conflicts':
       return conflictsText(value);
+    // A record view: the causes its diagnosis showed (issue 10).
+    case 'causes':
+      return Array.isArray(value)
+        ? value.map((code) => lookup(causeShortLabels, code)).join(', ') ||
+            auditDeviceMessages.noCauses
+        : show(value);
     default:
       return show(value);
   }
@@ -134,7 +142,10 @@ export function describeAuditChange(before: string | null, after: string | null)
   return keys
     .filter((key) => !skip(key))
     .map((key) => {
-      const label = auditDetailLabels[key] ?? fieldLabels[key] ?? key;
+      const label =
+        auditDetailLabels[key] ??
+        fieldLabels[key] ??
+        (key === 'causes' ? auditDeviceMessages.causes : key);
       const detail: AuditDetail = { label, changed: false };
       if (was && key in was) detail.before = valueText(key, was[key]);
       if (is && key in is) detail.after = valueText(key, is[key]);

@@ -43,5 +43,8 @@ export const channelNames = [
   'companyUsers.add',
   'companyUsers.change',
   'companyUsers.setModules',
+  // The supervisor's Panel and the Llamadas list's paging (issue 10).
+  'interactions.count',
+  'dashboard.panel',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -49,6 +49,7 @@ export function viewPersonRecord(
       personCompanyRuts: ctx.repos.writes.companyRuts(rut.body),
     });
     if (!decision.allowed) throw new ForbiddenError(decision.reason);
+    const record = buildPersonRecord(ctx, session, rut.body, flags);
     ctx.repos.audit.append({
       id: randomUUID(),
       at: ctx.now().toISOString(),
@@ -57,13 +58,24 @@ export function viewPersonRecord(
       personRut: rut.body,
       action: 'person.view',
       before: null,
-      after: null,
+      // What the agent was shown as the reasons the person cannot get in (the Panel counts them).
+      after: diagnosisShown(record),
       reason: null,
       identityCheck: null,
       interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
     });
-    return buildPersonRecord(ctx, session, rut.body, flags);
+    return record;
   })();
+}
+
+/**
+ * A record view's audit `after`: `{"causes":[codes…]}` in the order shown, or null when the
+ * record showed no cause. Kept with the view so what an agent saw, and how often each cause
+ * comes up, is on the tamper-evident record (issue 10).
+ */
+export function diagnosisShown(record: Pick<PersonRecord, 'diagnosis'>): string | null {
+  const causes = [...new Set(record.diagnosis.map((cause) => cause.code))];
+  return causes.length === 0 ? null : JSON.stringify({ causes });
 }
 
 /** What the caller knows about the replica the record is read from. */
