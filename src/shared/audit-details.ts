@@ -198,3 +198,12 @@ export function parseDayInput(input: string): string | null | 'invalid' {
   }
   return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * The device an event was recorded on, as a supervisor reads it (issue 10): this desk, or
+ * another one by the first characters of its identifier (the whole one is in the CSV).
+ */
+export function deviceText(deviceId: string, thisDeviceId: string | null): string {
+  if (deviceId === thisDeviceId) return auditDeviceMessages.thisDevice;
+  return auditDeviceMessages.otherDevice(deviceId.slice(0, 8));
+}

@@ -1104,7 +1104,7 @@ export const dashboardMessages = {
     'Personas distintas a las que el diagnóstico de su ficha mostró la causa, al abrirla en el período.',
   actionsNote: 'Sin contar las fichas vistas ni la apertura y cierre de llamadas.',
   actions: (n: number) => count(n, 'acción', 'acciones'),
-  persons: (n: number) => count(n, 'persona', 'personas'),
+  causes: (n: number) => count(n, 'causa distinta', 'causas distintas'),
   sync: {
     pending: 'Pendientes de enviar',
     conflicts: 'Conflictos',
@@ -1113,7 +1113,7 @@ export const dashboardMessages = {
     nothingWaiting: 'Nada pendiente de enviar.',
     note: 'Estado actual, no depende del período.',
     total: (pending: number, issues: number) =>
-      `${count(pending, 'acción pendiente', 'acciones pendientes')}; ${count(issues, 'requiere revisión', 'requieren revisión')}`,
+      `${count(pending, 'acción pendiente', 'acciones pendientes')}; ${issues === 0 ? 'ninguna requiere revisión' : count(issues, 'requiere revisión', 'requieren revisión')}`,
   },
 } as const;
 

@@ -18,6 +18,9 @@ import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, SearchNotices } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
+// The supervisor's Panel (issue 10).
+import { DashboardView } from './dashboard/DashboardView';
+import { dashboardMessages } from '../../shared/messages';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -116,6 +119,7 @@ function Desk() {
           {tab('calls', 'Llamadas')}
           {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
+          {session.role === 'supervisor' && tab('dashboard', dashboardMessages.tab)}
           {tab('sync', 'Sincronización')}
         </nav>
         <PersonCount count={personCount} />
@@ -138,6 +142,7 @@ function Desk() {
       {view === 'audit' && <AuditView />}
       {view === 'sync' && <SyncView />}
       {view === 'requests' && <RequestsView />}
+      {view === 'dashboard' && <DashboardView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />

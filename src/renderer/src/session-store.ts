@@ -10,7 +10,7 @@ import { ApiError, call } from './api/client';
 import { fullName } from './components/display';
 import { useApp } from './store';
 
-export type View = 'search' | 'calls' | 'audit' | 'sync' | 'requests';
+export type View = 'search' | 'calls' | 'audit' | 'sync' | 'requests' | 'dashboard';
 
 /** An action the agent confirms in a dialog: what to ask for, and what to call. */
 export type DialogSpec = {
