@@ -204,6 +204,16 @@ for (const viewport of [
       await expect(view).toContainText('Diagnóstico mostrado: Registro bloqueado');
       await expect(audit.getByRole('columnheader', { name: 'Equipo' })).toBeVisible();
       await expectAccessible(page, 'Auditoría con equipo y diagnóstico');
+
+      // The Panel when its data cannot be had (the session ended elsewhere): says so, no charts.
+      await panelTab.click();
+      await expect(byReason).toHaveAccessibleDescription(/^55 llamadas\./);
+      await api(page, 'auth.signOut', {});
+      await panel.getByRole('button', { name: 'Actualizar' }).click();
+      await expect(panel.getByRole('alert')).toContainText('Inicie sesión para continuar.');
+      await expect(panel.getByRole('figure')).toHaveCount(0);
+      await expect(panel.getByRole('button', { name: 'Reintentar' })).toBeVisible();
+      await expectAccessible(page, 'Panel con error');
     });
   });
 }

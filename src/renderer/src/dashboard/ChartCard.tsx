@@ -53,7 +53,10 @@ export function ChartCard({
     given ??
     t.summary(
       total,
-      top && rows.length > 1 ? { label: top.label, value: formatCount(top.value) } : null,
+      // Named only when one row stands out: a tie has no «most frequent».
+      top && rows.filter((row) => row.value === top.value).length === 1 && rows.length > 1
+        ? { label: top.label, value: formatCount(top.value) }
+        : null,
     );
   return (
     <figure

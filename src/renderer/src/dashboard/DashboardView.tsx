@@ -32,7 +32,7 @@ const day = (date: string) => formatDate(`${date}T12:00:00Z`);
 type Load =
   | { state: 'loading'; panel: DashboardPanel | null }
   | { state: 'ready'; panel: DashboardPanel }
-  | { state: 'failed'; panel: DashboardPanel | null; message: string };
+  | { state: 'failed'; panel: null; message: string };
 
 /**
  * The supervisor's Panel: how the line is doing today, this week or this month, as charts
@@ -52,7 +52,7 @@ export function DashboardView() {
     } catch (failure) {
       if (seq !== asked.current) return;
       const message = failure instanceof ApiError ? failure.message : t.failed;
-      setLoad((current) => ({ state: 'failed', panel: current.panel, message }));
+      setLoad({ state: 'failed', panel: null, message });
     }
   }, []);
 
@@ -76,7 +76,8 @@ export function DashboardView() {
     void fetchPanel(next);
   };
 
-  // A failure leaves no charts of another period on screen pretending to be this one.
+  // A failure leaves no charts on screen pretending to be current, and a period being loaded
+  // shows no charts of another period (only of the same one, while it refreshes).
   const panel = load.panel && load.panel.range === range ? load.panel : null;
 
   return (
