@@ -63,6 +63,7 @@ import {
   type Download,
 } from './handlers/data-request-handlers';
 import { bulkLoadHandlers } from './handlers/bulk-load-handlers';
+import { callFilter, dashboardHandlers } from './handlers/dashboard-handlers';
 import { signIn } from './services/sign-in';
 import type { ActionReceipt } from './services/run-action';
 import { DeviceUntrustedError, signInThroughCentral } from './services/central-sign-in';
@@ -407,6 +408,7 @@ export function createCore(options: CoreOptions): Core {
       replicaIncomplete: incomplete,
       log,
     }),
+    ...dashboardHandlers({ context, agent }),
     'app.info': () => ({
       version: options.version,
       door: options.door,
@@ -556,7 +558,7 @@ export function createCore(options: CoreOptions): Core {
     'interactions.current': () => currentInteraction(context, agent()),
     'interactions.list': (input) =>
       listInteractions(context, agent(), {
-        personRut: input.rut === null ? null : body(input.rut),
+        ...callFilter(input),
         offset: input.offset,
         limit: input.limit,
       }),

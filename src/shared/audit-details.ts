@@ -7,8 +7,10 @@ import { formatDateTime } from './format';
 import {
   actionLabels,
   auditChoiceLabels,
+  auditDeviceMessages,
   auditDetailLabels,
   auditMessages,
+  causeShortLabels,
   fieldLabels,
   identityFactLabels,
   interactionOutcomeLabels,
@@ -110,6 +112,12 @@ export function valueText(field: string, value: unknown): string {
         : show(value);
     case 'conflicts':
       return conflictsText(value);
+    // A record view: the causes its diagnosis showed (issue 10).
+    case 'causes':
+      return Array.isArray(value)
+        ? value.map((code) => lookup(causeShortLabels, code)).join(', ') ||
+            auditDeviceMessages.noCauses
+        : show(value);
     default:
       return show(value);
   }
@@ -141,7 +149,10 @@ export function describeAuditChange(before: string | null, after: string | null)
   return keys
     .filter((key) => !skip(key))
     .map((key) => {
-      const label = auditDetailLabels[key] ?? fieldLabels[key] ?? key;
+      const label =
+        auditDetailLabels[key] ??
+        fieldLabels[key] ??
+        (key === 'causes' ? auditDeviceMessages.causes : key);
       const detail: AuditDetail = { label, changed: false };
       if (was && key in was) detail.before = valueText(key, was[key]);
       if (is && key in is) detail.after = valueText(key, is[key]);
@@ -193,4 +204,13 @@ export function parseDayInput(input: string): string | null | 'invalid' {
     return 'invalid';
   }
   return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The device an event was recorded on, as a supervisor reads it (issue 10): this desk, or
+ * another one by the first characters of its identifier (the whole one is in the CSV).
+ */
+export function deviceText(deviceId: string, thisDeviceId: string | null): string {
+  if (deviceId === thisDeviceId) return auditDeviceMessages.thisDevice;
+  return auditDeviceMessages.otherDevice(deviceId.slice(0, 8));
 }

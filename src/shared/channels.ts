@@ -80,5 +80,8 @@ export const channelNames = [
   'bulkLoads.undo',
   'bulkLoads.resume',
   'bulkLoads.close',
+  // The supervisor's Panel and the Llamadas list's paging (issue 10).
+  'interactions.count',
+  'dashboard.panel',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

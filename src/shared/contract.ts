@@ -418,6 +418,53 @@ export const PersonViewers = z.object({
   ),
 });
 export type PersonViewers = z.infer<typeof PersonViewers>;
+// ---- The supervisor's Panel and the Llamadas list's filters (issue 10) ----
+
+/** The Llamadas list's filters; every one optional, so older callers keep working. */
+export const CallFilter = z.object({
+  rut: RutInput.nullable().default(null),
+  /** One agent's calls (supervisors only; anyone else may name only themselves). */
+  agentId: z.string().max(100).nullable().default(null),
+  /** Dates `aaaa-mm-dd`, inclusive, in Santiago's calendar, on when the call began. */
+  from: z.iso.date().nullable().default(null),
+  to: z.iso.date().nullable().default(null),
+});
+
+/** Today, the last 7 or the last 30 days, counted in Santiago's calendar up to today. */
+export const DashboardRange = z.enum(['today', '7d', '30d']);
+export type DashboardRange = z.infer<typeof DashboardRange>;
+
+const Count = z.number().int().min(0);
+
+/** Every chart of the Panel for one range (the sync queue is as it is now). */
+export const DashboardPanel = z.object({
+  range: DashboardRange,
+  /** First and last Santiago day of the range, `aaaa-mm-dd`. */
+  firstDay: z.string(),
+  lastDay: z.string(),
+  calls: Count,
+  /** Reasons with at least one call, most frequent first. */
+  callsByReason: z.array(z.object({ reason: z.string(), count: Count })),
+  /** 24 counts: calls opened at each hour of Santiago's clock, 0 to 23. */
+  callsByHour: z.array(Count).length(24),
+  /** `null`: calls still open. */
+  outcomes: z.array(z.object({ outcome: z.string().nullable(), count: Count })),
+  /** Actions on persons and companies (not record views, calls or screen locks). */
+  actionsByKind: z.array(z.object({ action: z.string(), count: Count })),
+  actionsByAgent: z.array(
+    z.object({ agentId: z.string(), agentName: z.string().nullable(), count: Count }),
+  ),
+  /** The ten causes shown most often, as distinct persons whose record showed each. */
+  diagnosisCauses: z.array(z.object({ code: z.string(), persons: Count })),
+  syncQueue: z.object({
+    pending: Count,
+    oldestPendingAt: z.string().nullable(),
+    conflicts: Count,
+    rejected: Count,
+  }),
+  generatedAt: z.string(),
+});
+export type DashboardPanel = z.infer<typeof DashboardPanel>;
 
 /** Why the last sync cycle failed; its Spanish text is syncErrorMessages in messages.ts. */
 export const SyncErrorCode = z.enum([
@@ -969,8 +1016,7 @@ export const contract = {
   },
   'interactions.current': { input: z.object({}), output: Interaction.nullable() },
   'interactions.list': {
-    input: z.object({
-      rut: RutInput.nullable().default(null),
+    input: CallFilter.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(200).default(50),
     }),
@@ -1205,6 +1251,10 @@ export const contract = {
   'bulkLoads.undo': { input: BatchId.extend({ reason: Reason }), output: BulkBatch },
   'bulkLoads.resume': { input: BatchId, output: BulkBatch },
   'bulkLoads.close': { input: BatchId, output: BulkBatch },
+  // ---- The supervisor's Panel and the Llamadas list's paging (issue 10) ----
+  /** How many calls `interactions.list` pages through with the same filter. */
+  'interactions.count': { input: CallFilter, output: z.object({ total: z.number().int() }) },
+  'dashboard.panel': { input: z.object({ range: DashboardRange }), output: DashboardPanel },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Channels that answer before anyone signs in. */

@@ -1820,3 +1820,127 @@ export const bulkMessages = {
   supervisorsOnly: 'Solo un supervisor puede aplicar cargas masivas.',
   by: (agent: string, at: string) => `por ${agent}, ${at}`,
 } as const;
+
+// ---- The supervisor's Panel, the Llamadas list's filters and the audit's device (issue 10) ----
+
+/** A diagnosis cause in a word or three: the Panel's chart and the audit's record views. */
+export const causeShortLabels: Record<CauseCode, string> = {
+  not_in_replica: 'RUT no registrado',
+  no_membership: 'Sin empresa adherida',
+  company_not_adherent: 'Empresa no adherida',
+  dismissed: 'Desvinculado',
+  membership_disabled: 'Acceso inhabilitado',
+  membership_paused: 'Acceso pausado',
+  registration_blocked: 'Registro bloqueado',
+  temporarily_locked: 'Bloqueo temporal',
+  no_email: 'Sin correo',
+  mail_bounced: 'Correo rebotado',
+  password_link_unused: 'Enlace de contraseña sin usar',
+  email_unverified: 'Correo sin verificar',
+  agreement_unsigned: 'Acuerdo sin firmar',
+  access_request_rejected: 'Solicitud de acceso rechazada',
+  access_request_pending: 'Solicitud de acceso en revisión',
+  not_registered: 'No registrado',
+  first_access_used: 'Clave de primer ingreso ya usada',
+  first_access_key: 'Primer ingreso a Portal Empresas',
+  usual_password: 'Entra con su contraseña de siempre',
+  achs_virtual_keys: 'Claves ACHS Virtual y Gestión distintas',
+};
+
+const count = (n: number, one: string, many: string) =>
+  n === 1 ? `1 ${one}` : `${n.toLocaleString('es-CL')} ${many}`;
+
+/** How long something has waited: `12 min`, `3 h 5 min`, `2 días`. */
+export function waitedText(minutes: number): string {
+  if (minutes < 1) return 'menos de 1 min';
+  if (minutes < 60) return `${Math.floor(minutes)} min`;
+  if (minutes < 24 * 60) {
+    const hours = Math.floor(minutes / 60);
+    const rest = Math.floor(minutes % 60);
+    return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  }
+  return count(Math.floor(minutes / (24 * 60)), 'día', 'días');
+}
+
+export const dashboardMessages = {
+  tab: 'Panel',
+  title: 'Panel de supervisión',
+  range: 'Período',
+  ranges: { today: 'Hoy', '7d': 'Últimos 7 días', '30d': 'Últimos 30 días' },
+  rangeHint: 'Flechas ← → para cambiar de período.',
+  period: (first: string, last: string) =>
+    first === last ? `${first}, horario de Chile` : `Del ${first} al ${last}, horario de Chile`,
+  updated: (time: string) => `Actualizado a las ${time}.`,
+  refresh: 'Actualizar',
+  loading: 'Cargando el panel…',
+  failed: 'No se pudo cargar el panel.',
+  retry: 'Reintentar',
+  calls: (n: number) => count(n, 'llamada', 'llamadas'),
+  showTable: 'Ver como tabla',
+  hideTable: 'Ocultar tabla',
+  /** What a chart says to a screen reader before its table. */
+  summary: (total: string, top: { label: string; value: string } | null) =>
+    top ? `${total}. Lo más frecuente: ${top.label} (${top.value}).` : `${total}.`,
+  noCalls: 'Sin llamadas en este período.',
+  noActions: 'Sin acciones de agentes en este período.',
+  noCauses: 'Ninguna ficha abierta en este período mostró causas.',
+  open: 'En curso',
+  unknownAgent: 'Agente desconocido',
+  hour: (hour: number) => `${String(hour).padStart(2, '0')}:00`,
+  hourRange: (hour: number) =>
+    `${String(hour).padStart(2, '0')}:00 a ${String((hour + 1) % 24).padStart(2, '0')}:00`,
+  charts: {
+    byReason: { title: 'Llamadas por motivo', key: 'Motivo', value: 'Llamadas' },
+    byHour: { title: 'Llamadas por hora del día', key: 'Hora', value: 'Llamadas' },
+    outcomes: { title: 'Resultado de las llamadas', key: 'Resultado', value: 'Llamadas' },
+    actionsByKind: { title: 'Acciones de los agentes, por tipo', key: 'Acción', value: 'Veces' },
+    actionsByAgent: { title: 'Acciones por agente', key: 'Agente', value: 'Acciones' },
+    causes: {
+      title: 'Las 10 causas más frecuentes del diagnóstico',
+      key: 'Causa',
+      value: 'Personas',
+    },
+    sync: { title: 'Cola de sincronización', key: 'Estado', value: 'Acciones' },
+  },
+  causesNote:
+    'Personas distintas a las que el diagnóstico de su ficha mostró la causa, al abrirla en el período.',
+  actionsNote: 'Sin contar las fichas vistas ni la apertura y cierre de llamadas.',
+  actions: (n: number) => count(n, 'acción', 'acciones'),
+  causes: (n: number) => count(n, 'causa distinta', 'causas distintas'),
+  sync: {
+    pending: 'Pendientes de enviar',
+    conflicts: 'Conflictos',
+    rejected: 'Rechazadas',
+    oldest: (waited: string) => `La más antigua espera hace ${waited}.`,
+    nothingWaiting: 'Nada pendiente de enviar.',
+    note: 'Estado actual, no depende del período.',
+    total: (pending: number, issues: number) =>
+      `${count(pending, 'acción pendiente', 'acciones pendientes')}; ${issues === 0 ? 'ninguna requiere revisión' : count(issues, 'requiere revisión', 'requieren revisión')}`,
+  },
+} as const;
+
+export const callFilterMessages = {
+  agent: 'Agente',
+  allAgents: 'Todos',
+  from: 'Desde (dd-mm-aaaa)',
+  to: 'Hasta (dd-mm-aaaa)',
+  clear: 'Limpiar',
+  count: (n: number) => count(n, 'llamada', 'llamadas'),
+  range: (first: number, last: number) =>
+    `${first.toLocaleString('es-CL')}–${last.toLocaleString('es-CL')}`,
+  pager: 'Páginas de llamadas',
+  previous: 'Anterior',
+  next: 'Siguiente',
+  emptyFiltered: 'No hay llamadas con estos filtros.',
+  loading: 'Cargando llamadas…',
+} as const;
+
+export const auditDeviceMessages = {
+  column: 'Equipo',
+  thisDevice: 'Este equipo',
+  otherDevice: (short: string) => `Otro equipo (${short})`,
+  title: (id: string) => `Identificador del equipo: ${id}`,
+  /** The audit field a record view keeps: the causes its diagnosis showed. */
+  causes: 'Diagnóstico mostrado',
+  noCauses: 'sin causas',
+} as const;

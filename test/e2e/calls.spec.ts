@@ -222,8 +222,11 @@ for (const viewport of [
       await expectAccessible(page, 'Llamadas (agente)');
       await expectNoSidewaysScroll(page);
 
-      // The row's person is reached with Tab from the filter and opens the record with Enter.
+      // The row's person is reached with Tab from the filter (past «Limpiar», which clears it)
+      // and opens the record with Enter.
       await page.getByRole('button', { name: 'Buscar', exact: true }).focus();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: 'Limpiar', exact: true })).toBeFocused();
       await page.keyboard.press('Tab');
       await expect(person).toBeFocused();
       await page.keyboard.press('Enter');

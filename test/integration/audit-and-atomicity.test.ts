@@ -236,9 +236,10 @@ describe('audit log', () => {
     expect(rows).toBe(2);
     expect(csv.startsWith('\ufeffN°;Fecha y hora (Chile);Agente;RUT;Persona;Acción;')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    // FIXED_NOW is 12:00 in Santiago; the view comes first, oldest first.
+    // FIXED_NOW is 12:00 in Santiago; the view comes first, oldest first, with where it was
+    // opened from and the causes its diagnosis showed (issue 10) in words.
     expect(lines[1]).toMatch(
-      /^1;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;Abierta desde: Búsqueda;;;/,
+      /^1;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;Abierta desde: Búsqueda \| Diagnóstico mostrado: Bloqueo temporal;;;/,
     );
     expect(lines[2]).toContain(
       ';Cambió datos de contacto;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 8765 4321;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 1234 0000;',

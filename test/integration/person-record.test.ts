@@ -161,6 +161,8 @@ describe('dispatch', () => {
         expectedVersion: version('12345678-5').memberships[0].version,
       }),
       'interactions.list': () => ({}),
+      'interactions.count': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+      'dashboard.panel': () => ({ range: '30d' }),
       'audit.list': () => ({}),
       'audit.export': () => ({}),
       'audit.verify': () => ({}),

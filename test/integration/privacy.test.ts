@@ -48,10 +48,12 @@ describe('every record view says how it was opened and why', () => {
     call(core, 'persons.get', { rut: PEDRO, via: 'call' });
     call(core, 'persons.get', { rut: PEDRO, via: 'company' });
     const views = events(core, 'person.view').map((row) => JSON.parse(row.after!));
+    // Each view also keeps the causes the record showed (the Panel counts them).
+    const causes = ['temporarily_locked'];
     expect(views).toEqual([
-      { via: 'search' },
-      { via: 'call', reason: 'locked_attempts' },
-      { via: 'company', reason: 'locked_attempts' },
+      { via: 'search', causes },
+      { via: 'call', reason: 'locked_attempts', causes },
+      { via: 'company', reason: 'locked_attempts', causes },
     ]);
     expect(refused(core, 'persons.get', { rut: PEDRO, via: 'url' }).error.code).toBe(
       'invalid_input',

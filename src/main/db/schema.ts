@@ -205,6 +205,8 @@ export const interactions = sqliteTable(
   (table) => [
     index('interactions_person').on(table.personRut),
     index('interactions_agent').on(table.agentId, table.openedAt),
+    // The Panel and the Llamadas list (issue 10, migration 0012).
+    index('interactions_opened').on(table.openedAt, table.reason, table.outcome),
   ],
 );
 
@@ -231,6 +233,15 @@ export const auditEvents = sqliteTable(
     index('audit_person').on(table.personRut),
     index('audit_agent').on(table.agentId),
     index('audit_interaction').on(table.interactionId),
+    // The Panel (issue 10, migration 0012): actions agents took, and views that showed a diagnosis.
+    index('audit_actions_at')
+      .on(table.at, table.action, table.agentId)
+      .where(
+        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'session.lock', 'session.unlock', 'session.end')`,
+      ),
+    index('audit_diagnosis_at')
+      .on(table.at, table.personRut, table.after)
+      .where(sql`${table.action} = 'person.view' AND ${table.after} IS NOT NULL`),
   ],
 );
 

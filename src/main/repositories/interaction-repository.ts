@@ -58,7 +58,39 @@ const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display
   LEFT JOIN persons p ON p.rut = i.person_rut
   LEFT JOIN agents a ON a.id = i.agent_id`;
 
-export type InteractionFilter = { agentId?: string | null; personRut?: number | null };
+export type InteractionFilter = {
+  agentId?: string | null;
+  personRut?: number | null;
+  /** ISO instants on `opened_at`: inclusive `from`, exclusive `to`. */
+  from?: string | null;
+  to?: string | null;
+};
+
+/** The WHERE of a filtered list and of its count, so both always agree. */
+function where(filter: InteractionFilter): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    clauses.push(clause);
+    params.push(value);
+  };
+  add('i.agent_id = ?', filter.agentId);
+  add('i.person_rut = ?', filter.personRut);
+  add('i.opened_at >= ?', filter.from);
+  add('i.opened_at < ?', filter.to);
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The Llamadas list's statements for a filter: one page newest first, and the total. */
+export function interactionListSql(filter: InteractionFilter) {
+  const { sql, params } = where(filter);
+  return {
+    page: `${SELECT} ${sql} ORDER BY i.opened_at DESC LIMIT ? OFFSET ?`,
+    count: `SELECT count(*) FROM interactions i ${sql}`,
+    params,
+  };
+}
 
 export function createInteractionRepository(sqlite: Database.Database) {
   const insert = sqlite.prepare(
@@ -100,22 +132,16 @@ export function createInteractionRepository(sqlite: Database.Database) {
       return setReason.run(reason, id).changes === 1;
     },
     list(filter: InteractionFilter, limit: number, offset: number): InteractionRow[] {
-      const clauses: string[] = [];
-      const params: unknown[] = [];
-      if (filter.agentId) {
-        clauses.push('i.agent_id = ?');
-        params.push(filter.agentId);
-      }
-      if (filter.personRut !== undefined && filter.personRut !== null) {
-        clauses.push('i.person_rut = ?');
-        params.push(filter.personRut);
-      }
-      const sql = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-      return (
-        sqlite
-          .prepare(`${SELECT} ${sql} ORDER BY i.opened_at DESC LIMIT ? OFFSET ?`)
-          .all(...params, limit, offset) as Raw[]
-      ).map(toRow);
+      const { page, params } = interactionListSql(filter);
+      return (sqlite.prepare(page).all(...params, limit, offset) as Raw[]).map(toRow);
+    },
+    /** How many calls the same filter finds: the Llamadas list's total. */
+    count(filter: InteractionFilter): number {
+      const { count, params } = interactionListSql(filter);
+      return sqlite
+        .prepare(count)
+        .pluck()
+        .get(...params) as number;
     },
   };
 }

@@ -62,6 +62,7 @@ export function viewPersonRecord(
         : null;
       if (!decision) return { denied: 'not_found' };
       if (!decision.allowed) return { denied: decision.reason };
+      const record = buildPersonRecord(ctx, session, rut.body, flags);
       ctx.repos.audit.append({
         id: randomUUID(),
         at: ctx.now().toISOString(),
@@ -70,12 +71,14 @@ export function viewPersonRecord(
         personRut: rut.body,
         action: 'person.view',
         before: null,
-        after: viewDetails(ctx, session, via),
+        // Where it was opened from and why, and the causes the agent was shown (the Panel
+        // counts them).
+        after: viewAfter(viewDetails(ctx, session, via), diagnosisShown(record)),
         reason: null,
         identityCheck: null,
         interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
       });
-      return { record: buildPersonRecord(ctx, session, rut.body, flags) };
+      return { record };
     },
   )();
   if ('record' in outcome) return outcome.record;
@@ -87,6 +90,21 @@ export function viewPersonRecord(
   if (outcome.denied === 'not_found') throw new NotFoundError('person');
   auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via });
   throw new ForbiddenError(outcome.denied);
+}
+
+/**
+ * A record view's audit `after`: `{"causes":[codes…]}` in the order shown, or null when the
+ * record showed no cause. Kept with the view so what an agent saw, and how often each cause
+ * comes up, is on the tamper-evident record (issue 10).
+ */
+/** One record view's audit details: the view's own, plus the causes shown if any. */
+function viewAfter(view: string, shown: string | null): string {
+  return shown === null ? view : JSON.stringify({ ...JSON.parse(view), ...JSON.parse(shown) });
+}
+
+export function diagnosisShown(record: Pick<PersonRecord, 'diagnosis'>): string | null {
+  const causes = [...new Set(record.diagnosis.map((cause) => cause.code))];
+  return causes.length === 0 ? null : JSON.stringify({ causes });
 }
 
 /** What the caller knows about the replica the record is read from. */

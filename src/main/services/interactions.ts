@@ -153,14 +153,46 @@ export function currentInteraction(ctx: ServiceContext, session: Session): Inter
   return row ? interactionView(ctx, row) : null;
 }
 
-/** Supervisors see every agent's calls (with the agent's name); others see their own. */
+/** What the Llamadas list asks for: a person, an agent, a range of days (ISO instants). */
+export type InteractionListFilter = {
+  personRut: number | null;
+  agentId?: string | null;
+  from?: string | null;
+  to?: string | null;
+};
+
+/**
+ * Supervisors see every agent's calls (with the agent's name) and may pick one agent; others
+ * see their own, and asking for someone else's is refused.
+ */
+function visibleFilter(session: Session, filter: InteractionListFilter) {
+  const asked = filter.agentId ?? null;
+  if (!seesAllInteractions(session.role) && asked !== null && asked !== session.agentId) {
+    throw new ForbiddenError('role');
+  }
+  return {
+    agentId: seesAllInteractions(session.role) ? asked : session.agentId,
+    personRut: filter.personRut,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+  };
+}
+
 export function listInteractions(
   ctx: ServiceContext,
   session: Session,
-  filter: { personRut: number | null; offset: number; limit: number },
+  filter: InteractionListFilter & { offset: number; limit: number },
 ): Interaction[] {
-  const agentId = seesAllInteractions(session.role) ? null : session.agentId;
   return ctx.repos.interactions
-    .list({ agentId, personRut: filter.personRut }, filter.limit, filter.offset)
+    .list(visibleFilter(session, filter), filter.limit, filter.offset)
     .map((row) => interactionView(ctx, row));
+}
+
+/** How many calls `listInteractions` pages through for the same filter. */
+export function countInteractions(
+  ctx: ServiceContext,
+  session: Session,
+  filter: InteractionListFilter,
+): number {
+  return ctx.repos.interactions.count(visibleFilter(session, filter));
 }

@@ -28,6 +28,9 @@ import { useDataRequests } from './data-requests/data-request-store';
 import { dataRequestMessages } from '../../shared/messages';
 import { BulkLoadsView } from './bulk/BulkLoadsView';
 import { mayBulkLoad } from '../../shared/policy';
+// The supervisor's Panel (issue 10).
+import { DashboardView } from './dashboard/DashboardView';
+import { dashboardMessages } from '../../shared/messages';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -131,6 +134,7 @@ function Desk() {
           {session.role !== 'prevention' && tab('dataRequests', dataRequestMessages.tab)}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
           {mayBulkLoad(session.role) && tab('bulk', bulkMessages.tab)}
+          {session.role === 'supervisor' && tab('dashboard', dashboardMessages.tab)}
           {tab('sync', 'Sincronización')}
         </nav>
         <PersonCount count={personCount} />
@@ -155,6 +159,7 @@ function Desk() {
       {view === 'requests' && <RequestsView />}
       {view === 'dataRequests' && <DataRequestsView />}
       {view === 'bulk' && <BulkLoadsView />}
+      {view === 'dashboard' && <DashboardView />}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />

@@ -11,13 +11,7 @@ import { fullName } from './components/display';
 import { useApp } from './store';
 
 export type View =
-  | 'search'
-  | 'calls'
-  | 'audit'
-  | 'sync'
-  | 'requests'
-  | 'dataRequests'
-  | 'bulk';
+  'search' | 'calls' | 'audit' | 'sync' | 'requests' | 'dataRequests' | 'bulk' | 'dashboard';
 
 /** An action the agent confirms in a dialog: what to ask for, and what to call. */
 export type DialogSpec = {

@@ -2,14 +2,21 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   actionText,
   describeAuditChange,
+  deviceText,
   identityCheckText,
   parseDayInput,
 } from '../../../shared/audit-details';
 import type { AuditEvent, AuditFilterInput } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { actionLabels, anchorReportText, auditMessages as m } from '../../../shared/messages';
+import {
+  actionLabels,
+  anchorReportText,
+  auditDeviceMessages,
+  auditMessages as m,
+} from '../../../shared/messages';
 import { checkDigit, parseRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
+import { useSession } from '../session-store';
 import { displayRut } from './display';
 
 const PAGE = 100;
@@ -106,6 +113,8 @@ export function AuditView() {
   const [offset, setOffset] = useState(0);
   const [error, setError] = useState<{ text: string; field?: Field } | null>(null);
   const [chain, setChain] = useState<{ text: string; anchor: string; sound: boolean } | null>(null);
+  /** This desk's identity, to tell its own events from those recorded elsewhere. */
+  const thisDevice = useSession((s) => s.sync?.deviceId ?? null);
 
   /** A failed query leaves no results from an earlier one on screen. */
   const fail = useCallback((text: string, field?: Field) => {
@@ -322,6 +331,7 @@ export function AuditView() {
                   <th scope="col">{m.columns.changes}</th>
                   <th scope="col">{m.columns.reason}</th>
                   <th scope="col">{m.columns.identity}</th>
+                  <th scope="col">{auditDeviceMessages.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -348,6 +358,9 @@ export function AuditView() {
                     </td>
                     <td>{event.reason ?? ''}</td>
                     <td>{identityCheckText(event.identityCheck)}</td>
+                    <td className="audit-device" title={auditDeviceMessages.title(event.deviceId)}>
+                      {deviceText(event.deviceId, thisDevice)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Interaction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
+import { parseDayInput } from '../../../shared/audit-details';
 import {
   actionLabels,
+  auditMessages,
+  callFilterMessages as f,
   callMessages as t,
   interactionOutcomeLabels,
   interactionReasonLabels,
@@ -14,40 +17,121 @@ import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { displayRut } from './display';
 
+const PAGE = 50;
+
+type Filters = { rut: string; agentId: string; from: string; to: string };
+const EMPTY: Filters = { rut: '', agentId: '', from: '', to: '' };
+type Field = 'rut' | 'from' | 'to';
+type Query = { rut: string | null; agentId: string | null; from: string | null; to: string | null };
+
+/** The filters as the API takes them (dates typed `dd-mm-aaaa`, as on Auditoría), or what is wrong. */
+function check(
+  filters: Filters,
+): { ok: true; query: Query } | { ok: false; error: string; field: Field } {
+  const rut = filters.rut.trim();
+  if (rut !== '' && !parseRut(rut)) return { ok: false, error: t.listInvalidRut, field: 'rut' };
+  const from = parseDayInput(filters.from);
+  if (from === 'invalid') {
+    return {
+      ok: false,
+      error: auditMessages.invalidDate(auditMessages.fromField, filters.from.trim()),
+      field: 'from',
+    };
+  }
+  const to = parseDayInput(filters.to);
+  if (to === 'invalid') {
+    return {
+      ok: false,
+      error: auditMessages.invalidDate(auditMessages.toField, filters.to.trim()),
+      field: 'to',
+    };
+  }
+  if (from !== null && to !== null && from > to) {
+    return { ok: false, error: auditMessages.reversedDates, field: 'from' };
+  }
+  return {
+    ok: true,
+    query: { rut: rut === '' ? null : rut, agentId: filters.agentId || null, from, to },
+  };
+}
+
 /**
- * Calls and visits: the agent's own (a supervisor's: everyone's, with who took each), newest
- * first. Each person opens their record.
+ * Calls and visits: the agent's own (a supervisor's: everyone's, with who took each, or one
+ * agent's), newest first, between two days if asked, a page at a time with the total. Each
+ * person opens their record.
  */
 export function CallsView() {
-  const [rut, setRut] = useState('');
-  const [calls, setCalls] = useState<Interaction[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [page, setPage] = useState<{
+    total: number;
+    calls: Interaction[];
+    offset: number;
+    query: Query;
+  } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<{ text: string; field?: Field } | null>(null);
+  const [agents, setAgents] = useState<Array<{ agentId: string; displayName: string }>>([]);
   const role = useSession((s) => s.session?.role ?? 'agent');
   const show = useSession((s) => s.show);
   const openPerson = useApp((s) => s.openPerson);
   const all = seesAllInteractions(role);
 
-  const load = useCallback(async (text: string) => {
-    const trimmed = text.trim();
-    if (trimmed !== '' && !parseRut(trimmed)) {
-      setError(t.listInvalidRut);
-      return;
-    }
-    setError(null);
+  /** Loads a page and its total; the caller has already said it is loading. */
+  const fetchPage = useCallback(async (query: Query, offset: number) => {
     try {
-      setCalls(
-        await call('interactions.list', { rut: trimmed === '' ? null : trimmed, limit: 100 }),
-      );
+      const [calls, count] = await Promise.all([
+        call('interactions.list', { ...query, offset, limit: PAGE }),
+        call('interactions.count', query),
+      ]);
+      setPage({ total: count.total, calls, offset, query });
+      setError(null);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t.listFailed);
+      // A failed query leaves no calls of an earlier one on screen.
+      setPage(null);
+      setError({ text: failure instanceof ApiError ? failure.message : t.listFailed });
+    } finally {
+      setLoading(false);
     }
   }, []);
 
+  const load = (next: Filters) => {
+    const checked = check(next);
+    if (!checked.ok) {
+      setPage(null);
+      setError({ text: checked.error, field: checked.field });
+      return;
+    }
+    setLoading(true);
+    void fetchPage(checked.query, 0);
+  };
+  const turn = (query: Query, offset: number) => {
+    setLoading(true);
+    void fetchPage(query, offset);
+  };
+
   useEffect(() => {
-    call('interactions.list', { rut: null, limit: 100 })
-      .then(setCalls)
-      .catch(() => setError(t.listFailed));
+    // Every call this agent may see, newest first.
+    const query = { rut: null, agentId: null, from: null, to: null };
+    Promise.all([
+      call('interactions.list', { ...query, offset: 0, limit: PAGE }),
+      call('interactions.count', query),
+    ])
+      .then(([calls, count]) => setPage({ total: count.total, calls, offset: 0, query }))
+      .catch(() => setError({ text: t.listFailed }))
+      .finally(() => setLoading(false));
   }, []);
+
+  useEffect(() => {
+    if (!all) return;
+    call('agents.list', {})
+      .then(setAgents)
+      .catch(() => setAgents([]));
+  }, [all]);
+
+  const set = (key: keyof Filters) => (event: { target: { value: string } }) =>
+    setFilters((current) => ({ ...current, [key]: event.target.value }));
+  const invalid = (field: Field) => (error?.field === field ? true : undefined);
+  const described = (field: Field) => (error?.field === field ? 'calls-error' : undefined);
 
   const open = (personRut: string) => {
     show('search');
@@ -58,32 +142,95 @@ export function CallsView() {
     );
   };
 
+  const calls = page?.calls ?? null;
+  const filtered = page !== null && Object.values(page.query).some((value) => value !== null);
+
   return (
     <section className="page" aria-labelledby="calls-title">
       <h1 id="calls-title">{t.listTitle}</h1>
       <form
         className="filters"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void load(rut);
+          load(filters);
         }}
       >
         <label className="field inline">
           {t.listRut}
           <input
-            value={rut}
-            onChange={(event) => setRut(event.target.value)}
+            value={filters.rut}
+            onChange={set('rut')}
             placeholder="12.345.678-5"
+            aria-invalid={invalid('rut')}
+            aria-describedby={described('rut')}
+          />
+        </label>
+        {all && (
+          <label className="field inline">
+            {f.agent}
+            <select value={filters.agentId} onChange={set('agentId')}>
+              <option value="">{f.allAgents}</option>
+              {agents.map((a) => (
+                <option key={a.agentId} value={a.agentId}>
+                  {a.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field inline">
+          {f.from}
+          <input
+            className="calls-date"
+            value={filters.from}
+            onChange={set('from')}
+            placeholder={auditMessages.datePlaceholder}
+            inputMode="numeric"
+            aria-invalid={invalid('from')}
+            aria-describedby={described('from')}
+          />
+        </label>
+        <label className="field inline">
+          {f.to}
+          <input
+            className="calls-date"
+            value={filters.to}
+            onChange={set('to')}
+            placeholder={auditMessages.datePlaceholder}
+            inputMode="numeric"
+            aria-invalid={invalid('to')}
+            aria-describedby={described('to')}
           />
         </label>
         <button type="submit">{t.listSearch}</button>
+        <button
+          type="button"
+          onClick={() => {
+            setFilters(EMPTY);
+            load(EMPTY);
+          }}
+        >
+          {f.clear}
+        </button>
       </form>
+      {loading && <div className="progress thin" role="progressbar" aria-label={f.loading} />}
       {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
+        <p role="alert" id="calls-error" className="notice notice-danger">
+          {error.text}
+          {error.field && ` ${auditMessages.staleHidden}`}
         </p>
       )}
-      {calls && calls.length === 0 && <p className="muted">{t.listEmpty}</p>}
+      {page && (
+        <p className="muted" aria-live="polite">
+          {f.count(page.total)}
+          {page.total > PAGE &&
+            ` · ${f.range(page.offset + 1, Math.min(page.offset + PAGE, page.total))}`}
+        </p>
+      )}
+      {calls && calls.length === 0 && (
+        <p className="notice empty">{filtered ? f.emptyFiltered : t.listEmpty}</p>
+      )}
       {calls && calls.length > 0 && (
         <table className="calls-table">
           <caption className="muted">{t.listCaption(all)}</caption>
@@ -124,6 +271,24 @@ export function CallsView() {
             ))}
           </tbody>
         </table>
+      )}
+      {page && page.total > PAGE && (
+        <nav className="pager" aria-label={f.pager}>
+          <button
+            type="button"
+            disabled={loading || page.offset === 0}
+            onClick={() => turn(page.query, Math.max(0, page.offset - PAGE))}
+          >
+            {f.previous}
+          </button>
+          <button
+            type="button"
+            disabled={loading || page.offset + PAGE >= page.total}
+            onClick={() => turn(page.query, page.offset + PAGE)}
+          >
+            {f.next}
+          </button>
+        </nav>
       )}
     </section>
   );

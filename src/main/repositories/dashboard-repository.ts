@@ -1,0 +1,100 @@
+/**
+ * The Panel's queries (issue 10): one statement per chart over a range of instants, each
+ * answered from an index of migration 0012 without reading the tables (the plans are pinned in
+ * test/integration/dashboard-plans.test.ts). `DASHBOARD_SQL` is exported so the benchmark can
+ * time the very same statements raw.
+ */
+import type Database from 'better-sqlite3';
+
+/**
+ * Audit events that are not actions an agent took on someone: record views, calls opening and
+ * closing, screen locks. Must match the partial index `audit_actions_at` (migration 0012).
+ */
+export const NOT_ACTIONS = [
+  'person.view',
+  'interaction.open',
+  'interaction.close',
+  'interaction.set_reason',
+  'session.lock',
+  'session.unlock',
+  'session.end',
+] as const;
+
+const notActions = NOT_ACTIONS.map((action) => `'${action}'`).join(', ');
+
+/** Every statement takes the range as `from` (inclusive) and `to` (exclusive) ISO instants. */
+export const DASHBOARD_SQL = {
+  callsByReason: `SELECT reason, count(*) AS n FROM interactions
+    WHERE opened_at >= @from AND opened_at < @to GROUP BY reason`,
+  /** Per UTC hour (`aaaa-mm-ddTHH`): folded into Santiago's hours in domain/dashboard-range. */
+  callsByHour: `SELECT substr(opened_at, 1, 13) AS hour, count(*) AS n FROM interactions
+    WHERE opened_at >= @from AND opened_at < @to GROUP BY hour`,
+  outcomes: `SELECT outcome, count(*) AS n FROM interactions
+    WHERE opened_at >= @from AND opened_at < @to GROUP BY outcome`,
+  actionsByKind: `SELECT action, count(*) AS n FROM audit_events
+    WHERE action NOT IN (${notActions}) AND at >= @from AND at < @to GROUP BY action`,
+  actionsByAgent: `SELECT agent_id, count(*) AS n FROM audit_events
+    WHERE action NOT IN (${notActions}) AND at >= @from AND at < @to GROUP BY agent_id`,
+  /**
+   * The causes each record view showed (its `after`: `{"causes":[…]}`), counted as distinct
+   * persons, so a record opened three times in one call counts once.
+   */
+  diagnosisCauses: `SELECT c.value AS code, count(DISTINCT a.person_rut) AS n
+    FROM audit_events a, json_each(a.after, '$.causes') c
+    WHERE a.action = 'person.view' AND a.after IS NOT NULL AND a.at >= @from AND a.at < @to
+    GROUP BY c.value ORDER BY n DESC, code LIMIT 10`,
+  /** The outbox as it is now: what waits, since when, and what a person must look at. */
+  syncQueue: `SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox
+    WHERE state IN ('pending', 'conflict', 'rejected') GROUP BY state`,
+} as const;
+
+export type DashboardQuery = keyof typeof DASHBOARD_SQL;
+
+type Range = { from: string; to: string };
+const byCount = <T extends { n: number }>(rows: T[]) => rows.sort((a, b) => b.n - a.n);
+
+export function createDashboardRepository(sqlite: Database.Database) {
+  const statements = Object.fromEntries(
+    Object.entries(DASHBOARD_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
+  ) as Record<DashboardQuery, Database.Statement>;
+  return {
+    callsByReason(range: Range) {
+      return byCount(statements.callsByReason.all(range) as Array<{ reason: string; n: number }>);
+    },
+    callsByUtcHour(range: Range) {
+      return statements.callsByHour.all(range) as Array<{ hour: string; n: number }>;
+    },
+    outcomes(range: Range) {
+      return byCount(
+        statements.outcomes.all(range) as Array<{ outcome: string | null; n: number }>,
+      );
+    },
+    actionsByKind(range: Range) {
+      return byCount(statements.actionsByKind.all(range) as Array<{ action: string; n: number }>);
+    },
+    actionsByAgent(range: Range) {
+      return byCount(
+        statements.actionsByAgent.all(range) as Array<{ agent_id: string; n: number }>,
+      );
+    },
+    diagnosisCauses(range: Range) {
+      return statements.diagnosisCauses.all(range) as Array<{ code: string; n: number }>;
+    },
+    syncQueue() {
+      const rows = statements.syncQueue.all() as Array<{
+        state: 'pending' | 'conflict' | 'rejected';
+        n: number;
+        oldest: string | null;
+      }>;
+      const of = (state: string) => rows.find((row) => row.state === state);
+      return {
+        pending: of('pending')?.n ?? 0,
+        oldestPendingAt: of('pending')?.oldest ?? null,
+        conflicts: of('conflict')?.n ?? 0,
+        rejected: of('rejected')?.n ?? 0,
+      };
+    },
+  };
+}
+
+export type DashboardRepository = ReturnType<typeof createDashboardRepository>;

@@ -1,0 +1,283 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DashboardPanel, DashboardRange } from '../../../shared/contract';
+import { formatDate, formatTime } from '../../../shared/format';
+import {
+  actionLabels,
+  causeShortLabels,
+  dashboardMessages as t,
+  interactionOutcomeLabels,
+  interactionReasonLabels,
+  waitedText,
+} from '../../../shared/messages';
+import { ApiError, call } from '../api/client';
+import { ChartCard, formatCount, type ChartRow } from './ChartCard';
+import { CHART_COLORS, HorizontalBars, HourColumns } from './charts';
+
+const RANGES: DashboardRange[] = ['today', '7d', '30d'];
+
+/** Each outcome its own colour, in the desk's meaning: green solved, red not, amber in between. */
+const OUTCOME_COLORS: Record<string, string> = {
+  resolved: CHART_COLORS.ok,
+  escalated: CHART_COLORS.warn,
+  unresolved: CHART_COLORS.danger,
+  callback: CHART_COLORS.violet,
+  open: CHART_COLORS.muted,
+};
+
+const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
+
+/** `aaaa-mm-dd` (a Santiago day) as `dd-mm-aaaa`. */
+const day = (date: string) => formatDate(`${date}T12:00:00Z`);
+
+type Load =
+  | { state: 'loading'; panel: DashboardPanel | null }
+  | { state: 'ready'; panel: DashboardPanel }
+  | { state: 'failed'; panel: null; message: string };
+
+/**
+ * The supervisor's Panel: how the line is doing today, this week or this month, as charts
+ * whose numbers are also tables. The period is a radio group: ← → move between them.
+ */
+export function DashboardView() {
+  const [range, setRange] = useState<DashboardRange>('today');
+  const [load, setLoad] = useState<Load>({ state: 'loading', panel: null });
+  const asked = useRef(0);
+
+  /** Asks for a period's charts; the answer to an older question is dropped. */
+  const fetchPanel = useCallback(async (next: DashboardRange) => {
+    const seq = ++asked.current;
+    try {
+      const panel = await call('dashboard.panel', { range: next });
+      if (seq === asked.current) setLoad({ state: 'ready', panel });
+    } catch (failure) {
+      if (seq !== asked.current) return;
+      const message = failure instanceof ApiError ? failure.message : t.failed;
+      setLoad({ state: 'failed', panel: null, message });
+    }
+  }, []);
+
+  useEffect(() => {
+    // The first period, as the screen opens (a later one is asked for by `reload`).
+    const seq = ++asked.current;
+    call('dashboard.panel', { range: 'today' })
+      .then((panel) => {
+        if (seq === asked.current) setLoad({ state: 'ready', panel });
+      })
+      .catch((failure: unknown) => {
+        if (seq !== asked.current) return;
+        const message = failure instanceof ApiError ? failure.message : t.failed;
+        setLoad({ state: 'failed', panel: null, message });
+      });
+  }, []);
+
+  const reload = (next: DashboardRange) => {
+    setRange(next);
+    setLoad((current) => ({ state: 'loading', panel: current.panel }));
+    void fetchPanel(next);
+  };
+
+  // A failure leaves no charts on screen pretending to be current, and a period being loaded
+  // shows no charts of another period (only of the same one, while it refreshes).
+  const panel = load.panel && load.panel.range === range ? load.panel : null;
+
+  return (
+    <section className="page dashboard" aria-labelledby="dashboard-title">
+      <div className="dashboard-head">
+        <h1 id="dashboard-title">{t.title}</h1>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t.range}</legend>
+          {RANGES.map((value) => (
+            <label key={value} className={value === range ? 'segment checked' : 'segment'}>
+              <input
+                type="radio"
+                name="dashboard-range"
+                value={value}
+                checked={value === range}
+                onChange={() => reload(value)}
+              />
+              {t.ranges[value]}
+            </label>
+          ))}
+        </fieldset>
+        <span className="muted dashboard-hint">{t.rangeHint}</span>
+        <button type="button" onClick={() => reload(range)}>
+          {t.refresh}
+        </button>
+      </div>
+      {load.state === 'loading' && (
+        <div className="progress" role="progressbar" aria-label={t.loading} />
+      )}
+      {load.state === 'failed' && (
+        <div role="alert" className="notice notice-danger dashboard-error">
+          {load.message}{' '}
+          <button type="button" onClick={() => reload(range)}>
+            {t.retry}
+          </button>
+        </div>
+      )}
+      {panel === null ? (
+        load.state === 'loading' && <p className="muted">{t.loading}</p>
+      ) : (
+        <Charts panel={panel} busy={load.state === 'loading'} />
+      )}
+    </section>
+  );
+}
+
+function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
+  const noCalls = panel.calls === 0 ? t.noCalls : null;
+  const reasons: ChartRow[] = panel.callsByReason.map((row) => ({
+    key: row.reason,
+    label: label(interactionReasonLabels, row.reason),
+    value: row.count,
+  }));
+  const hours: ChartRow[] = panel.callsByHour.map((value, hour) => ({
+    key: String(hour),
+    label: t.hourRange(hour),
+    value,
+  }));
+  const outcomes: ChartRow[] = panel.outcomes.map((row) => ({
+    key: row.outcome ?? 'open',
+    label: row.outcome === null ? t.open : label(interactionOutcomeLabels, row.outcome),
+    value: row.count,
+  }));
+  const actionTotal = panel.actionsByKind.reduce((sum, row) => sum + row.count, 0);
+  const actions: ChartRow[] = panel.actionsByKind.map((row) => ({
+    key: row.action,
+    label: label(actionLabels, row.action),
+    value: row.count,
+  }));
+  const agents: ChartRow[] = panel.actionsByAgent.map((row) => ({
+    key: row.agentId,
+    label: row.agentName ?? t.unknownAgent,
+    value: row.count,
+  }));
+  const causes: ChartRow[] = panel.diagnosisCauses.map((row) => ({
+    key: row.code,
+    label: label(causeShortLabels, row.code),
+    value: row.persons,
+  }));
+
+  return (
+    <div aria-busy={busy}>
+      <p className="muted dashboard-period">
+        {t.period(day(panel.firstDay), day(panel.lastDay))} · {t.calls(panel.calls)} ·{' '}
+        {t.updated(formatTime(panel.generatedAt))}
+      </p>
+      <div className="chart-grid">
+        <ChartCard
+          name="by-reason"
+          title={t.charts.byReason.title}
+          keyHeader={t.charts.byReason.key}
+          valueHeader={t.charts.byReason.value}
+          rows={reasons}
+          total={t.calls(panel.calls)}
+          empty={noCalls}
+        >
+          {(width) => <HorizontalBars rows={reasons} width={width} />}
+        </ChartCard>
+        <ChartCard
+          name="by-hour"
+          title={t.charts.byHour.title}
+          keyHeader={t.charts.byHour.key}
+          valueHeader={t.charts.byHour.value}
+          rows={hours}
+          total={t.calls(panel.calls)}
+          empty={noCalls}
+        >
+          {(width) => <HourColumns hours={panel.callsByHour} width={width} />}
+        </ChartCard>
+        <ChartCard
+          name="outcomes"
+          title={t.charts.outcomes.title}
+          keyHeader={t.charts.outcomes.key}
+          valueHeader={t.charts.outcomes.value}
+          rows={outcomes}
+          total={t.calls(panel.calls)}
+          empty={noCalls}
+        >
+          {(width) => <HorizontalBars rows={outcomes} width={width} colors={OUTCOME_COLORS} />}
+        </ChartCard>
+        <SyncQueue panel={panel} />
+        <ChartCard
+          name="actions-by-kind"
+          title={t.charts.actionsByKind.title}
+          keyHeader={t.charts.actionsByKind.key}
+          valueHeader={t.charts.actionsByKind.value}
+          rows={actions}
+          total={t.actions(actionTotal)}
+          empty={actionTotal === 0 ? t.noActions : null}
+          note={t.actionsNote}
+        >
+          {(width) => <HorizontalBars rows={actions} width={width} />}
+        </ChartCard>
+        <ChartCard
+          name="actions-by-agent"
+          title={t.charts.actionsByAgent.title}
+          keyHeader={t.charts.actionsByAgent.key}
+          valueHeader={t.charts.actionsByAgent.value}
+          rows={agents}
+          total={t.actions(actionTotal)}
+          empty={actionTotal === 0 ? t.noActions : null}
+        >
+          {(width) => <HorizontalBars rows={agents} width={width} color={CHART_COLORS.violet} />}
+        </ChartCard>
+        <ChartCard
+          name="causes"
+          title={t.charts.causes.title}
+          keyHeader={t.charts.causes.key}
+          valueHeader={t.charts.causes.value}
+          rows={causes}
+          total={t.causes(causes.length)}
+          empty={causes.length === 0 ? t.noCauses : null}
+          note={t.causesNote}
+          wide
+        >
+          {(width) => <HorizontalBars rows={causes} width={width} color={CHART_COLORS.warn} />}
+        </ChartCard>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The outbox as it is now: three numbers and how long the oldest pending action has waited.
+ * Tiles rather than bars: three counts are read, not compared.
+ */
+function SyncQueue({ panel }: { panel: DashboardPanel }) {
+  const q = panel.syncQueue;
+  const rows: ChartRow[] = [
+    { key: 'pending', label: t.sync.pending, value: q.pending },
+    { key: 'conflicts', label: t.sync.conflicts, value: q.conflicts },
+    { key: 'rejected', label: t.sync.rejected, value: q.rejected },
+  ];
+  const waited =
+    q.oldestPendingAt === null
+      ? null
+      : Math.max(0, (Date.parse(panel.generatedAt) - Date.parse(q.oldestPendingAt)) / 60_000);
+  const oldest = waited === null ? t.sync.nothingWaiting : t.sync.oldest(waitedText(waited));
+  return (
+    <ChartCard
+      name="sync"
+      title={t.charts.sync.title}
+      keyHeader={t.charts.sync.key}
+      valueHeader={t.charts.sync.value}
+      rows={rows}
+      total=""
+      summary={`${t.sync.total(q.pending, q.conflicts + q.rejected)}. ${oldest}`}
+      empty={null}
+      note={t.sync.note}
+    >
+      {() => (
+        <div className="sync-tiles">
+          {rows.map((row) => (
+            <div key={row.key} className={`sync-tile ${row.key}`}>
+              <span className="sync-count">{formatCount(row.value)}</span>
+              <span className="sync-label">{row.label}</span>
+            </div>
+          ))}
+        </div>
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The query plans of the Panel's charts and of the Llamadas list, pinned: each chart reads only
+ * its index of migration 0012 (a range search, no table rows), so a year of calls and audit
+ * events costs what the chosen range holds, not what the replica holds.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  DASHBOARD_SQL,
+  type DashboardQuery,
+} from '../../src/main/repositories/dashboard-repository';
+import {
+  interactionListSql,
+  type InteractionFilter,
+} from '../../src/main/repositories/interaction-repository';
+import { seededCore } from '../support/context';
+
+const CALLS_BY_OPENING = [
+  'SEARCH interactions USING COVERING INDEX interactions_opened (opened_at>? AND opened_at<?)',
+  'USE TEMP B-TREE FOR GROUP BY',
+];
+const ACTIONS = [
+  'SEARCH audit_events USING COVERING INDEX audit_actions_at (at>? AND at<?)',
+  'USE TEMP B-TREE FOR GROUP BY',
+];
+
+const EXPECTED: Record<DashboardQuery, string[]> = {
+  callsByReason: CALLS_BY_OPENING,
+  callsByHour: CALLS_BY_OPENING,
+  outcomes: CALLS_BY_OPENING,
+  actionsByKind: ACTIONS,
+  actionsByAgent: ACTIONS,
+  diagnosisCauses: [
+    'SEARCH a USING COVERING INDEX audit_diagnosis_at (at>? AND at<?)',
+    'SCAN c VIRTUAL TABLE INDEX 3:',
+    'USE TEMP B-TREE FOR GROUP BY',
+    'USE TEMP B-TREE FOR count(DISTINCT)',
+    'USE TEMP B-TREE FOR ORDER BY',
+  ],
+  syncQueue: ['SEARCH outbox USING INDEX outbox_state (state=?)'],
+};
+
+function planOf(sql: string, params: unknown[] | Record<string, unknown>): string[] {
+  const sqlite = seededCore(300).db.$client;
+  const statement = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  const rows = Array.isArray(params) ? statement.all(...params) : statement.all(params);
+  return (rows as Array<{ detail: string }>).map((row) => row.detail);
+}
+
+describe('query plans of the Panel', () => {
+  it.each(Object.keys(DASHBOARD_SQL) as DashboardQuery[])('%s', (name) => {
+    const sql = DASHBOARD_SQL[name];
+    const params = sql.includes('@from') ? { from: '2026-01-01', to: '2026-02-01' } : {};
+    expect(planOf(sql, params)).toEqual(EXPECTED[name]);
+  });
+});
+
+const JOINS = [
+  'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+  'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+];
+const RANGE = { from: '2026-01-01', to: '2026-02-01' };
+
+const LIST_CASES: Array<[string, InteractionFilter, string[], string[]]> = [
+  [
+    'every agent, newest first',
+    {},
+    ['SCAN i USING INDEX interactions_opened', ...JOINS],
+    // A count of everything reads the smallest index.
+    ['SCAN interactions USING COVERING INDEX interactions_person'],
+  ],
+  [
+    'every agent, a range of days',
+    RANGE,
+    ['SEARCH i USING INDEX interactions_opened (opened_at>? AND opened_at<?)', ...JOINS],
+    ['SEARCH i USING COVERING INDEX interactions_opened (opened_at>? AND opened_at<?)'],
+  ],
+  [
+    'one agent, a range of days',
+    { agentId: 'agent-demo', ...RANGE },
+    [
+      'SEARCH i USING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
+      ...JOINS,
+    ],
+    [
+      'SEARCH i USING COVERING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
+    ],
+  ],
+];
+
+describe('query plans of the Llamadas list', () => {
+  it.each(LIST_CASES)('%s', (_name, filter, page, count) => {
+    const sql = interactionListSql(filter);
+    expect(planOf(sql.page, [...sql.params, 50, 0])).toEqual(page);
+    expect(planOf(sql.count, sql.params)).toEqual(count);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * What the Auditoría screen shows beside before → after (issue 10): the device an event was
+ * recorded on, and the diagnosis a record view showed, in words.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditDetailLine, describeAuditChange, deviceText } from '../../src/shared/audit-details';
+
+describe('deviceText', () => {
+  const here = '7512663b-3182-4d4b-9004-195c28f3be8e';
+  it('names this desk, and another by the start of its identifier', () => {
+    expect(deviceText(here, here)).toBe('Este equipo');
+    expect(deviceText('0f1e2d3c-aaaa-bbbb-cccc-123456789abc', here)).toBe('Otro equipo (0f1e2d3c)');
+    expect(deviceText(here, null)).toBe('Otro equipo (7512663b)');
+  });
+});
+
+describe('a record view’s diagnosis', () => {
+  it('reads as the causes’ short labels, in the order shown', () => {
+    const [detail] = describeAuditChange(
+      null,
+      JSON.stringify({ causes: ['registration_blocked', 'temporarily_locked'] }),
+    );
+    expect(auditDetailLine(detail!)).toBe(
+      'Diagnóstico mostrado: Registro bloqueado, Bloqueo temporal',
+    );
+  });
+
+  it('keeps an unknown code as it is rather than dropping it', () => {
+    const [detail] = describeAuditChange(null, JSON.stringify({ causes: ['future_cause'] }));
+    expect(auditDetailLine(detail!)).toBe('Diagnóstico mostrado: future_cause');
+  });
+});
