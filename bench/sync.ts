@@ -1,10 +1,15 @@
 /**
  * `npm run bench:sync -- --persons 1000000 [--compare-plain]`: the central API (a child process
- * on 127.0.0.1, seeded with N persons) → an empty, encrypted desk replica in this process. Prints
- * one JSON object as its last line: initial sync rows/s, the same rows inserted straight into an
- * empty replica, 10,000 queued actions drained, enqueue p95, this process's peak RSS and worst
- * event-loop lag. `--compare-plain` then syncs a plain replica from the same central API and
- * prints its initial-sync figures beside (target: encrypted within 1.3× of plain).
+ * on 127.0.0.1, seeded with N persons, kept in the benchmark cache) → an empty, encrypted desk
+ * replica in this process. Prints one JSON object as its last line: initial sync rows/s beside
+ * the same rows inserted straight into an empty replica; 10,000 queued actions drained beside
+ * the same intents applied straight on the central database, one commit per batch
+ * (rawPushApplyPerSec); enqueue p95 beside one single-row commit with the replica's durability
+ * (rawCommitP95Ms); this process's peak RSS and worst event-loop lag during the initial sync.
+ * Targets are ratios of the same run: initial sync ≥ 0.8× raw insert, push ≥ 0.5× raw apply,
+ * enqueue p95 ≤ 2× raw commit (and at 10M: RSS ≤ 800 MB, lag ≤ 200 ms). `--compare-plain` then
+ * syncs a plain replica from the same central API and prints its initial-sync figures beside
+ * (target: encrypted within 1.3× of plain).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +22,11 @@ import { applyReplicaKey, openDatabase, openSqlite } from '../src/main/db/databa
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { ENTITY_TABLES, ENTITIES } from '../src/shared/sync-protocol';
+import { benchCache } from './seed-cache';
+import { rawCommitP95Ms, rawPushApply, type QueuedIntent } from './sync-baselines';
+
+/** The desk's push batch (the sync engine's default batchSize). */
+const PUSH_BATCH = 200;
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +39,10 @@ const { values } = parseArgs({
 const persons = Number(values.persons);
 const actions = Number(values.actions);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-bench-sync-'));
-const centralDir = values['central-dir'] ?? path.join(work, 'central');
+// The seeded central database is kept in the benchmark cache (seeded once, resumable: a killed
+// seed continues on the next run). Each run's pushes are undone by the raw apply below, which
+// sends every phone back to its seeded value.
+const centralDir = values['central-dir'] ?? path.join(benchCache(), `central-${persons}`);
 
 // --- the central API, seeded, in its own process -------------------------------------------
 console.error(`Iniciando el sistema central con ${persons.toLocaleString('es-CL')} personas…`);
@@ -212,18 +225,52 @@ if (status.pending !== 0) {
 }
 
 clearInterval(monitor);
+// --- the same-run baselines: the pushed intents applied straight, one commit raw ------------------
+const intents = (
+  desk.db.$client
+    .prepare('SELECT action_id, kind, person_rut, payload FROM outbox ORDER BY seq')
+    .all() as Array<{ action_id: string; kind: string; person_rut: number | null; payload: string }>
+).map((row): QueuedIntent => ({
+  actionId: row.action_id,
+  kind: row.kind,
+  personRut: row.person_rut,
+  payload: JSON.parse(row.payload) as Record<string, unknown>,
+}));
+const deskKey = resolveReplicaKey(defaultKeyStore(path.join(work, 'desk-encrypted'))).key;
 desk.close();
+const centralExited = new Promise((resolve) => central.once('exit', resolve));
 central.kill('SIGTERM');
+await centralExited;
+console.error('Línea base: las mismas acciones aplicadas directo en la base central…');
+const rawApply = rawPushApply(path.join(centralDir, 'central.db'), intents, PUSH_BATCH);
+const rawCommit = rawCommitP95Ms(work, deskKey);
 fs.rmSync(work, { recursive: true, force: true });
 
 const mine = figures(encrypted);
+const pushActionsPerSec = Math.round(targets.length / pushSeconds);
+const enqueueP95Ms = Math.round(enqueue[Math.floor(enqueue.length * 0.95)]! * 1000) / 1000;
 const result = {
   persons,
   replica: 'encrypted (SQLCipher 4 via SQLite3MultipleCiphers)',
   ...mine,
-  pushActionsPerSec: Math.round(targets.length / pushSeconds),
-  enqueueP95Ms: Math.round(enqueue[Math.floor(enqueue.length * 0.95)]! * 1000) / 1000,
+  pushActionsPerSec,
+  rawPushApplyPerSec: rawApply.perSec,
+  pushVsRawApply: Math.round((pushActionsPerSec / rawApply.perSec) * 100) / 100,
+  enqueueP95Ms,
+  rawCommitP95Ms: rawCommit,
+  enqueueVsRawCommit: Math.round((enqueueP95Ms / rawCommit) * 100) / 100,
   rssMb: Math.round(peakRss / 1e6),
+  targets: {
+    initialVsRaw: '≥ 0.8',
+    pushVsRawApply: '≥ 0.5',
+    enqueueVsRawCommit: '≤ 2',
+    ...(persons >= 10_000_000 ? { rssMb: '≤ 800', maxEventLoopLagMsDuringSync: '≤ 200' } : {}),
+  },
+  withinTargets:
+    mine.initialVsRaw >= 0.8 &&
+    pushActionsPerSec >= 0.5 * rawApply.perSec &&
+    enqueueP95Ms <= 2 * rawCommit &&
+    (persons < 10_000_000 || (peakRss <= 800e6 && mine.maxEventLoopLagMsDuringSync <= 200)),
   ...(plain
     ? {
         plain,

@@ -77,10 +77,12 @@ if (values['revoke-device'] !== undefined) {
     typeof values['reason'] === 'string' ? values['reason'] : null,
   );
   if (!outcome.ok) {
-    console.error(outcome.message);
+    log.error(outcome.message);
     process.exit(1);
   }
-  console.log(JSON.stringify(outcome.revoked));
+  // The answer for a script, whole: a device id and who revoked it, no personal data (the masking
+  // logger could take a UUID's all-digit group for a RUT).
+  process.stdout.write(`${JSON.stringify(outcome.revoked)}\n`);
   process.exit(0);
 }
 

@@ -3,6 +3,7 @@
  * index search into a table scan fails here before it shows in the benchmark.
  */
 import { describe, expect, it } from 'vitest';
+import { COMPANY_SQL } from '../../src/main/repositories/company-record-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
 import { seededCore } from '../support/context';
 
@@ -78,5 +79,32 @@ describe('query plans of the search path', () => {
       sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
     ).map((row) => row.detail);
     expect(plan).toEqual(EXPECTED[name]);
+  });
+});
+
+// Issue 11: opening a company reads its counts and its administrators from one index range,
+// not from a table lookup per user scattered over the replica (3.7 s at 10M persons).
+describe('query plans of opening a company', () => {
+  it.each([
+    [
+      'counts',
+      ['SEARCH memberships USING COVERING INDEX memberships_company_role_state (company_rut=?)'],
+    ],
+    [
+      'profiles',
+      [
+        'SEARCH m USING INDEX memberships_company_role_state (company_rut=? AND role=?)',
+        'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
+        'USE TEMP B-TREE FOR LAST TERM OF ORDER BY',
+      ],
+    ],
+  ] as const)('%s', (name, expected) => {
+    const sqlite = seededCore(500).db.$client;
+    const plan = (
+      sqlite.prepare(`EXPLAIN QUERY PLAN ${COMPANY_SQL[name]}`).all(null) as Array<{
+        detail: string;
+      }>
+    ).map((row) => row.detail);
+    expect(plan).toEqual(expected);
   });
 });

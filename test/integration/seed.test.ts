@@ -1,6 +1,7 @@
 /**
  * The demo dataset: deterministic, realistic, every state present, never half-written.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,6 +72,53 @@ describe('demo dataset', () => {
     ).toBeGreaterThan(0);
     expect(present("access_requests WHERE state = 'rejected'")).toBeGreaterThan(0);
     db.$client.close();
+  });
+
+  it('continues a killed seed where it stopped and builds the very same rows', () => {
+    const persons = 12_000;
+    const seed = 11;
+    const file = path.join(tempDir(), 'demo.db');
+    const killed = (killAt: number) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'test/support/seed-child.ts',
+          file,
+          String(persons),
+          String(seed),
+          FIXED_NOW.toISOString(),
+          String(killAt),
+        ],
+        { encoding: 'utf8' },
+      );
+    // Killed in the middle of the rows, then again after the last row (before the indexes).
+    expect(killed(5_000).signal).toBe('SIGKILL');
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(`${file}.partial`)).toBe(true);
+    expect(killed(persons).signal).toBe('SIGKILL');
+    const summary = createDemoDatabase({ file, persons, now: FIXED_NOW, seed });
+    expect(summary.resumedFrom).toBe(persons);
+    expect(summary.persons).toBe(persons);
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    const resumed = openDatabase({ file });
+    const whole = build(persons, seed);
+    expect(digest(resumed)).toBe(digest(whole));
+    const schema = (db: typeof whole) =>
+      db.$client
+        .prepare(
+          "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .all();
+    expect(schema(resumed)).toEqual(schema(whole));
+    // The full-text index holds every person: a search finds the same people in both.
+    const fts = (db: typeof whole) =>
+      db.$client
+        .prepare("SELECT count(*) AS n FROM person_fts WHERE person_fts MATCH 'gonzalez'")
+        .get();
+    expect(fts(resumed)).toEqual(fts(whole));
+    expect(resumed.$client.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('builds into a folder that does not exist yet', () => {

@@ -87,6 +87,8 @@ export const memberships = sqliteTable(
   (table) => [
     uniqueIndex('memberships_person_company').on(table.personRut, table.companyRut),
     index('memberships_company_person').on(table.companyRut, table.personRut),
+    // Issue 11: covers a company's counts and its administrators (migration 0016).
+    index('memberships_company_role_state').on(table.companyRut, table.role, table.state),
   ],
 );
 

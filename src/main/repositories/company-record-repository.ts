@@ -20,7 +20,8 @@ export const COMPANY_SQL = {
       m.agreement_signed, m.agreement_sent_at, m.agreement_signed_at, m.modules, m.version,
       p.dv, p.given_names, p.last_name1, p.last_name2
     FROM memberships m JOIN persons p ON p.rut = m.person_rut
-    WHERE m.company_rut = ? AND m.role != 'worker' ORDER BY m.role, p.last_name1`,
+    WHERE m.company_rut = ? AND m.role IN ('access_admin', 'company_user')
+    ORDER BY m.role, p.last_name1`,
   /** One page of every user, keyset by person RUT (the membership index). */
   usersPage: `SELECT m.person_rut, m.role, m.state, m.external, m.started_at, m.ended_at,
       p.dv, p.given_names, p.last_name1, p.last_name2

@@ -1,6 +1,7 @@
 /**
  * `npm run seed -- --persons N --data-dir D [--replace]`: builds a demo replica of N persons in
- * D, with a progress bar. Refuses to overwrite an existing replica unless told to.
+ * D, with a progress bar. Refuses to overwrite an existing replica unless told to. Resumable:
+ * killed midway, the same command continues where it stopped.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,6 +39,10 @@ if (fs.existsSync(file)) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
+// A seed killed midway left its partial file: the same --persons and --seed continue it.
+if (fs.existsSync(`${file}.partial`)) {
+  log.error('Hay una siembra interrumpida en esta carpeta: se retoma donde quedó.');
+}
 const width = 30;
 const summary = createDemoDatabase({
   file,

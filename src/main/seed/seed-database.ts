@@ -10,7 +10,7 @@ import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { checkDigit } from '../../shared/rut';
 import { foldText } from '../../shared/text';
 import type { AdminKind } from '../../shared/rules/company-access';
-import { seededRandom } from './random';
+import { resumableRandom } from './random';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { CAST_AGENTS, CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
 import {
@@ -32,29 +32,71 @@ export type SeedOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-export type SeedSummary = { persons: number; companies: number; seconds: number };
+export type SeedSummary = {
+  persons: number;
+  companies: number;
+  /** Rows written to every seeded table, companies and the cast included. */
+  rows: number;
+  /** Seconds spent seeding, summed over every run when the seed was resumed. */
+  seconds: number;
+  /** Persons already written by an earlier, interrupted run that this one continued (0: none). */
+  resumedFrom: number;
+};
+
+/** The bulk-loaded tables: their secondary indexes are built once, after the rows. */
+const SEEDED_TABLES = [
+  'companies',
+  'persons',
+  'memberships',
+  'accounts',
+  'mails',
+  'access_requests',
+  'company_signatories',
+];
+
+const DEFAULT_SEED = 20261121;
 
 /**
  * Builds a demo replica at `file` that did not exist: seeded into `file.partial` and renamed
  * into place only when complete, so an interrupted seed never leaves a half-built replica.
+ *
+ * Resumable: every batch commits with its progress (persons written, the generator's state,
+ * seconds spent) in the partial file's `seed_progress` row, so after a process is killed the
+ * next call with the same persons and seed continues where it stopped and builds the very same
+ * rows. An error thrown inside this process (not a kill) still removes the partial file.
  */
 export function createDemoDatabase(
   options: SeedOptions & Omit<OpenOptions, 'file'> & { file: string },
 ): SeedSummary {
   if (fs.existsSync(options.file)) throw new Error('database_exists');
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
-  const started = performance.now();
   const partial = `${options.file}.partial`;
   const removePartial = () => {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
   };
-  removePartial();
-  const db = openDatabase({ ...options, file: partial });
+  let db: Db | null = null;
+  let progress: SeedProgress | null = null;
+  if (fs.existsSync(partial)) {
+    try {
+      db = openDatabase({ ...options, file: partial });
+      progress = readProgress(db, options);
+    } catch {
+      progress = null;
+    }
+    if (!progress) {
+      db?.$client.close();
+      db = null;
+      removePartial();
+    }
+  }
+  db ??= openDatabase({ ...options, file: partial });
   let summary: SeedSummary;
   try {
-    // A partial file is thrown away on any failure, so durability buys nothing here.
+    // A partial file is thrown away on any failure, so durability buys nothing here; a killed
+    // process still loses nothing it committed (the WAL is in the OS's page cache).
     db.$client.pragma('synchronous = OFF');
-    summary = withoutFtsTriggers(db, () => seedDatabase(db, options));
+    summary = runSeed(db, options, progress);
+    db.$client.exec('DROP TABLE seed_progress');
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
     db.$client.close();
   } catch (error) {
@@ -63,21 +105,85 @@ export function createDemoDatabase(
     throw error;
   }
   fs.renameSync(partial, options.file);
-  return { ...summary, seconds: (performance.now() - started) / 1000 };
+  return summary;
 }
 
-/** Bulk load: the full-text indexes are rebuilt once at the end instead of row by row. */
-function withoutFtsTriggers<T>(db: Db, load: () => T): T {
-  const sqlite = db.$client;
+/** What an interrupted seed had done, committed with each batch. */
+type SeedProgress = {
+  persons: number;
+  seed: number;
+  now: number;
+  written: number;
+  next_index: number;
+  rand_state: number;
+  seconds: number;
+  resumed_from: number;
+  /** JSON: the FTS triggers and secondary indexes dropped for the load, to be restored. */
+  dropped: string;
+};
+
+const PROGRESS_TABLE = `CREATE TABLE seed_progress (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  persons INTEGER NOT NULL, seed INTEGER NOT NULL, now INTEGER NOT NULL, phase TEXT NOT NULL,
+  written INTEGER NOT NULL, next_index INTEGER NOT NULL, rand_state INTEGER NOT NULL,
+  seconds REAL NOT NULL, resumed_from INTEGER NOT NULL, dropped TEXT NOT NULL
+)`;
+
+/** The partial file's progress when it is the same seed (size and seed), else null. */
+function readProgress(db: Db, options: SeedOptions): SeedProgress | null {
+  const table = db.$client
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'seed_progress'")
+    .get();
+  if (!table) return null;
+  const row = db.$client.prepare('SELECT * FROM seed_progress WHERE id = 1').get() as
+    SeedProgress | undefined;
+  if (!row) return null;
+  // The instant the rows are relative to is the interrupted run's (a restart has another clock).
+  return row.persons === options.persons && row.seed === (options.seed ?? DEFAULT_SEED)
+    ? row
+    : null;
+}
+
+type Dropped = { triggers: string[]; indexes: string[] };
+
+/**
+ * Bulk load: the full-text triggers and the seeded tables' secondary indexes are dropped, and
+ * built once at the end (a sort instead of millions of random B-tree inserts). Their SQL is
+ * recorded with the progress, so a resumed seed restores them too.
+ */
+function dropForBulkLoad(sqlite: Db['$client']): Dropped {
   const triggers = sqlite
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'")
     .all() as Array<{ name: string; sql: string }>;
+  const indexes = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+       AND tbl_name IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(SEEDED_TABLES)) as Array<{ name: string; sql: string }>;
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
-  const result = load();
-  sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('rebuild');
-    INSERT INTO company_fts(company_fts) VALUES ('rebuild');`);
-  for (const trigger of triggers) sqlite.exec(trigger.sql);
-  return result;
+  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  return { triggers: triggers.map((t) => t.sql), indexes: indexes.map((i) => i.sql) };
+}
+
+/** Builds what dropForBulkLoad took away; each step is skipped when a previous run finished it. */
+function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
+  const exists = sqlite.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND sql = ?');
+  // Index sorts may spill: both cores sort, and the spill goes to temporary files rather than
+  // memory (demo data, so an unencrypted spill is harmless), which keeps the seed's memory bounded.
+  sqlite.pragma('threads = 2');
+  sqlite.pragma('temp_store = FILE');
+  for (const sql of dropped.indexes) if (!exists.get('index', sql)) sqlite.exec(sql);
+  // The full-text rebuild and its triggers commit together: a kill in between redoes both.
+  const fts = dropped.triggers.filter((sql) => !exists.get('trigger', sql));
+  if (fts.length > 0) {
+    sqlite.transaction(() => {
+      sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('rebuild');
+        INSERT INTO company_fts(company_fts) VALUES ('rebuild');`);
+      for (const sql of fts) sqlite.exec(sql);
+    })();
+  }
+  sqlite.pragma('temp_store = DEFAULT');
 }
 
 type Portal = 'achs_gestion' | 'portal_heroes' | 'portal_empresas';
@@ -90,16 +196,30 @@ const BATCH = 5_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
+/** Seeds an empty, open replica in one go (not resumable: see createDemoDatabase). */
 export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
-  const started = performance.now();
-  const sqlite = db.$client;
-  const existing = sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
-  if (existing.n > 0) throw new Error('database_not_empty');
+  return runSeed(db, options, null);
+}
 
-  const rand = seededRandom(options.seed ?? 20261121);
-  const now = (options.now ?? new Date()).getTime();
+function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): SeedSummary {
+  let lap = performance.now();
+  const sqlite = db.$client;
+  if (!resume) {
+    const existing = sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
+    if (existing.n > 0) throw new Error('database_not_empty');
+  }
+
+  const rand = resumableRandom(options.seed ?? DEFAULT_SEED);
+  const now = resume ? resume.now : (options.now ?? new Date()).getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  let seconds = resume?.seconds ?? 0;
+  const spent = () => {
+    const at = performance.now();
+    seconds += (at - lap) / 1000;
+    lap = at;
+    return seconds;
+  };
 
   const surnameTotal = SURNAMES.reduce((sum, [, weight]) => sum + weight, 0);
   const surname = (): string => {
@@ -161,7 +281,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
       JSON.stringify(portals),
     );
   };
-  sqlite.transaction(() => {
+  const generateCompanies = () => {
     for (const cast of CAST_COMPANIES) {
       addCompany(
         { rut: cast.rut, name: cast.name, adherent: cast.adherent, caja: cast.caja },
@@ -190,7 +310,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
         adherent ? null : iso(now - Math.floor(rand() * 400) * DAY),
       );
     }
-  })();
+  };
 
   const authorities = new Map<number, { representative: number | null }>();
   const companyAuthority = (company: CompanyRow) => {
@@ -200,7 +320,8 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
   };
 
   // Large companies first: a skewed pick makes a few employers big, most small.
-  const generatedCompanies = companies.slice(CAST_COMPANIES.length);
+  // Filled once the companies are written (or, on a resume, read back).
+  let generatedCompanies: CompanyRow[] = [];
   const employer = (): CompanyRow =>
     generatedCompanies[Math.floor(generatedCompanies.length * rand() ** 3)]!;
 
@@ -267,15 +388,70 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
   // Persons: the cast first, then bodies spread over 5.000.000–25.000.000 in ascending order.
   const castBodies = new Set(CAST_PERSONS.map((p) => p.rut));
   const agents = createAgentRepository(sqlite);
-  sqlite.transaction(() => {
-    for (const cast of CAST_PERSONS) writeCastPerson(cast);
-    for (const agent of CAST_AGENTS) agents.insert({ ...agent, active: true, offlineUntil: null });
-  })();
+  let written = CAST_PERSONS.length;
+  let index = 0;
+  if (resume) {
+    // The companies, their order and their legal representatives, as the interrupted run had them.
+    const castRuts = new Map<number, number>(CAST_COMPANIES.map((c, i) => [c.rut, i]));
+    const stored = sqlite
+      .prepare('SELECT rut, legal_name, adherent, portals FROM companies ORDER BY rut')
+      .all() as Array<{ rut: number; legal_name: string; adherent: number; portals: string }>;
+    const cast = stored.filter((c) => castRuts.has(c.rut));
+    cast.sort((x, y) => castRuts.get(x.rut)! - castRuts.get(y.rut)!);
+    for (const c of [...cast, ...stored.filter((c) => !castRuts.has(c.rut))]) {
+      const company: CompanyRow = {
+        rut: c.rut,
+        name: c.legal_name,
+        adherent: c.adherent === 1,
+        caja: c.portals.includes('portal_heroes'),
+      };
+      companies.push(company);
+      companyByRut.set(company.rut, company);
+    }
+    const representatives = sqlite
+      .prepare(
+        "SELECT company_rut, person_rut FROM company_signatories WHERE kind = 'legal_representative' ORDER BY id",
+      )
+      .all() as Array<{ company_rut: number; person_rut: number }>;
+    for (const r of representatives) {
+      authorities.set(r.company_rut, { representative: r.person_rut });
+    }
+    written = resume.written;
+    index = resume.next_index;
+    rand.restore(resume.rand_state);
+  } else {
+    sqlite.transaction(() => {
+      sqlite.exec(PROGRESS_TABLE);
+      const dropped = dropForBulkLoad(sqlite);
+      generateCompanies();
+      for (const cast of CAST_PERSONS) writeCastPerson(cast);
+      for (const agent of CAST_AGENTS)
+        agents.insert({ ...agent, active: true, offlineUntil: null });
+      sqlite
+        .prepare(
+          `INSERT INTO seed_progress (id, persons, seed, now, phase, written, next_index, rand_state,
+             seconds, resumed_from, dropped) VALUES (1, ?, ?, ?, 'rows', ?, 0, ?, ?, 0, ?)`,
+        )
+        .run(
+          options.persons,
+          options.seed ?? DEFAULT_SEED,
+          now,
+          written,
+          rand.state(),
+          spent(),
+          JSON.stringify(dropped),
+        );
+    })();
+  }
+  generatedCompanies = companies.slice(CAST_COMPANIES.length);
+  const saveProgress = sqlite.prepare(
+    `UPDATE seed_progress SET phase = ?, written = ?, next_index = ?, rand_state = ?, seconds = ?
+     WHERE id = 1`,
+  );
+  const resumedFrom = resume ? resume.written : 0;
 
   const generated = Math.max(0, options.persons - CAST_PERSONS.length);
   const step = Math.max(1, Math.floor(20_000_000 / Math.max(generated, 1)));
-  let written = CAST_PERSONS.length;
-  let index = 0;
   while (written < options.persons) {
     sqlite.transaction(() => {
       const end = Math.min(options.persons, written + BATCH);
@@ -286,8 +462,18 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
         writeGeneratedPerson(body);
         written++;
       }
+      saveProgress.run('rows', written, index, rand.state(), spent());
     })();
     options.onProgress?.(written, options.persons);
+  }
+  // Secondary indexes, full-text and triggers, built once over all the rows.
+  const { dropped } = sqlite.prepare('SELECT dropped FROM seed_progress').get() as {
+    dropped: string;
+  };
+  restoreAfterBulkLoad(sqlite, JSON.parse(dropped) as Dropped);
+  let rows = 0;
+  for (const table of SEEDED_TABLES) {
+    rows += (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
 
   function writeGeneratedPerson(body: number): void {
@@ -501,7 +687,9 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
   return {
     persons: written,
     companies: companies.length,
-    seconds: (performance.now() - started) / 1000,
+    rows,
+    seconds: spent(),
+    resumedFrom,
   };
 }
 

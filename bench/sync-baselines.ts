@@ -1,0 +1,91 @@
+/**
+ * The same-run baselines bench:sync sets its targets against (issue 11):
+ * - rawPushApply: the very intents a desk pushed, applied straight on the central database with
+ *   the shared rules (`applyIntent`, server mode) and their change-log rows, one commit per batch
+ *   of the desk's push size, with the central's durability (synchronous = FULL). The intents are
+ *   mirrored (each phone change goes back from its new value to its old one), so every one writes
+ *   as much as it did when pushed.
+ * - rawCommitP95Ms: one single-row insert committed on a replica of the desk's kind (the key,
+ *   WAL, synchronous = NORMAL that openDatabase gives it), the floor under any enqueue.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createChangeLog } from '../src/central-api/change-log';
+import { openDatabase } from '../src/main/db/database';
+import { createCompanyWriteRepository } from '../src/main/repositories/company-write-repository';
+import { createDataRequestRepository } from '../src/main/repositories/data-request-repository';
+import { createPersonWriteRepository } from '../src/main/repositories/person-write-repository';
+import { applyIntent } from '../src/main/sync/intents';
+
+export type QueuedIntent = {
+  actionId: string;
+  kind: string;
+  personRut: number | null;
+  payload: Record<string, unknown>;
+};
+
+type Change = { from?: unknown; to?: unknown };
+
+/** The intent that undoes a contact change: what it set becomes what it expects to find. */
+function mirrored(intent: QueuedIntent): QueuedIntent {
+  const changes = intent.payload['changes'] as Record<string, Change> | undefined;
+  if (!changes) return intent;
+  const back = Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => [field, { from: change.to, to: change.from }]),
+  );
+  return {
+    ...intent,
+    actionId: `${intent.actionId}-raw`,
+    payload: { ...intent.payload, changes: back },
+  };
+}
+
+export function rawPushApply(
+  centralFile: string,
+  intents: QueuedIntent[],
+  batchSize: number,
+): { applied: number; perSec: number } {
+  const db = openDatabase({ file: centralFile });
+  const sqlite = db.$client;
+  sqlite.pragma('synchronous = FULL');
+  const writes = createPersonWriteRepository(sqlite, { bumpVersions: true });
+  const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });
+  // The central checks a Ley 21.719 block before each intent; the baseline does the same work.
+  const dataRequests = createDataRequestRepository(sqlite, { bumpVersions: true });
+  const changeLog = createChangeLog(sqlite, () => new Date());
+  const agent = { role: 'supervisor' as const, companyRuts: [], adminOfCompanyRuts: [] };
+  const work = intents.map(mirrored);
+  let applied = 0;
+  const batch = sqlite.transaction((list: QueuedIntent[]) => {
+    for (const intent of list) {
+      const outcome = applyIntent(
+        { writes, companies, dataRequests, mode: 'server', now: new Date(), agent, ageMs: 0 },
+        intent,
+      );
+      if (outcome.status === 'applied') applied++;
+      for (const { entity, key } of outcome.touched) changeLog.record(entity, key);
+    }
+  });
+  const started = performance.now();
+  for (let i = 0; i < work.length; i += batchSize) batch(work.slice(i, i + batchSize));
+  const seconds = (performance.now() - started) / 1000;
+  sqlite.close();
+  return { applied, perSec: Math.round(work.length / seconds) };
+}
+
+export function rawCommitP95Ms(folder: string, key: Buffer | undefined, commits = 1000): number {
+  const file = path.join(folder, 'raw-commit.db');
+  const db = openDatabase({ file, key });
+  db.$client.exec('CREATE TABLE raw_commit (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
+  const insert = db.$client.prepare('INSERT INTO raw_commit (payload) VALUES (?)');
+  const times: number[] = [];
+  for (let i = 0; i < commits; i++) {
+    const started = performance.now();
+    insert.run(JSON.stringify({ i, phone: `+569${20_000_000 + i}` }));
+    times.push(performance.now() - started);
+  }
+  db.$client.close();
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length * 0.95)]! * 1000) / 1000;
+}
