@@ -443,7 +443,7 @@ await page.getByRole('button', { name: 'Búsqueda', exact: true }).waitFor();
 
 /**
  * Clicks the tab or the period named `label` inside the page, then polls every frame until all
- * seven charts are drawn (bars, tiles or their empty state) and no load is in progress; answers
+ * eight charts are drawn (bars, tiles or their empty state) and no load is in progress; answers
  * the milliseconds to the frame after that, on the page's own clock.
  */
 async function timed(what: 'tab' | 'period', label: string): Promise<number> {
@@ -455,7 +455,7 @@ async function timed(what: 'tab' | 'period', label: string): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
     const painted = () => {
       const figures = [...document.querySelectorAll('figure[data-chart]')];
-      return figures.length === 7 &&
+      return figures.length === 8 &&
         !document.querySelector('.dashboard [role="progressbar"]') &&
         figures.every((f) => f.querySelector('.chart-empty, .recharts-bar-rectangle, .sync-tiles'));
     };

@@ -462,6 +462,14 @@ export const DashboardPanel = z.object({
     conflicts: Count,
     rejected: Count,
   }),
+  /** Open Ley 21.719 requests by legal deadline, as they are now (not by period). */
+  dataRequests: z.object({
+    overdue: Count,
+    dueSoon: Count,
+    later: Count,
+    /** "Soon": due within this many business days. */
+    soonBusinessDays: Count,
+  }),
   generatedAt: z.string(),
 });
 export type DashboardPanel = z.infer<typeof DashboardPanel>;

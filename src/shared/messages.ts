@@ -1901,6 +1901,19 @@ export const dashboardMessages = {
       value: 'Personas',
     },
     sync: { title: 'Cola de sincronización', key: 'Estado', value: 'Acciones' },
+    dataRequests: {
+      title: 'Solicitudes Ley 21.719 abiertas, por plazo',
+      key: 'Plazo',
+      value: 'Solicitudes',
+    },
+  },
+  dataRequests: {
+    overdue: 'Vencidas',
+    dueSoon: (days: number) => `Vencen en ${count(days, 'día hábil', 'días hábiles')} o menos`,
+    later: 'En plazo',
+    total: (n: number) => count(n, 'solicitud abierta', 'solicitudes abiertas'),
+    none: 'No hay solicitudes Ley 21.719 abiertas.',
+    note: 'Estado actual, no depende del período. El detalle está en la pestaña Ley 21.719.',
   },
   causesNote:
     'Personas distintas a las que el diagnóstico de su ficha mostró la causa, al abrirla en el período.',

@@ -102,6 +102,16 @@ for (const viewport of [
         expectedVersion: pedro.version,
       });
 
+      // A Ley 21.719 access request: 30 calendar days, so in time.
+      await api(page, 'dataRequests.record', {
+        rut: PEDRO,
+        right: 'access',
+        channel: 'phone',
+        identityMethod: 'identity_card',
+        identityFacts: [],
+        detail: 'Pide copia de sus datos',
+      });
+
       await panel.getByRole('button', { name: 'Actualizar' }).click();
       await expect(byReason).toHaveAccessibleDescription(
         '55 llamadas. Lo más frecuente: Olvidó contraseña (28).',
@@ -116,8 +126,13 @@ for (const viewport of [
       await expect(causes.getByRole('table')).toContainText('Registro bloqueado');
       await expect(causes.getByRole('table')).toContainText('Bloqueo temporal');
       await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
-        '1 acción pendiente; ninguna requiere revisión.',
+        '2 acciones pendientes; ninguna requiere revisión.',
       );
+      const requests = panel.getByRole('figure', {
+        name: 'Solicitudes Ley 21.719 abiertas, por plazo',
+      });
+      await expect(requests).toHaveAccessibleDescription(/^1 solicitud abierta\./);
+      await expect(requests.getByRole('table')).toContainText('En plazo');
       await expectAccessible(page, 'Panel de hoy');
 
       // The period is a radio group: the arrow keys move through it.

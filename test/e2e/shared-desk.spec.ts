@@ -4,7 +4,7 @@
  * will not come back (what it means said first, a reason asked, then confirmed); an officer's
  * newly assigned company arrives with its progress shown.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -126,16 +126,24 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
       )
       .get() as { company: number };
     db.close();
+    // A supervisor's tool: a device of its own, enrolled with its own secret.
     const deviceId = randomUUID();
+    const deviceSecret = randomBytes(32).toString('base64url');
     const headers = {
       'Content-Type': 'application/json',
       'X-Client-Version': '0.1.0',
       'X-Device-Id': deviceId,
+      'X-Device-Secret': deviceSecret,
     };
     const signedIn = await fetch(`${central.url}/auth/sign-in`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ username: 'supervisora', password: 'super600', deviceId }),
+      body: JSON.stringify({
+        username: 'supervisora',
+        password: 'super600',
+        deviceId,
+        deviceSecret,
+      }),
     });
     const { accessToken } = (await signedIn.json()) as { accessToken: string };
     const assigned = await fetch(`${central.url}/admin/agent-scope`, {

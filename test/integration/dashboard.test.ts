@@ -182,6 +182,33 @@ describe('the Panel', () => {
     });
   });
 
+  it('shows the open Ley 21.719 requests by legal deadline, as they are now', () => {
+    // Monday 7 December 2026, 10:00 in Santiago.
+    const clock: Clock = { now: new Date('2026-12-07T13:00:00Z') };
+    const core = seededCore(300, { as: 'supervisora', clock });
+    expect(panel(core, 'today').dataRequests).toEqual({
+      overdue: 0,
+      dueSoon: 0,
+      later: 0,
+      soonBusinessDays: 2,
+    });
+    const ask = (rut: string, right: string) =>
+      call(core, 'dataRequests.record', {
+        rut,
+        right,
+        channel: 'phone',
+        identityMethod: 'identity_card',
+        identityFacts: [],
+        detail: 'Lo que pide el titular, en sus palabras',
+      });
+    ask('12345678-5', 'access'); // 30 calendar days: in time
+    ask('14725836-4', 'blocking'); // 2 business days: due soon from the start
+    expect(panel(core, 'today').dataRequests).toMatchObject({ overdue: 0, dueSoon: 1, later: 1 });
+    // Forty days later both terms have passed; the period chosen changes nothing.
+    clock.now = new Date('2027-01-16T13:00:00Z');
+    expect(panel(core, '30d').dataRequests).toMatchObject({ overdue: 2, dueSoon: 0, later: 0 });
+  });
+
   it('is for supervisors only', () => {
     for (const user of ['agente', 'prevencion'] as const) {
       const core = seededCore(300, { as: user });

@@ -7,6 +7,10 @@ import { foldIntoSantiagoHours, rangeBounds } from '../domain/dashboard-range';
 import type { DashboardRepository } from '../repositories/dashboard-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError } from './errors';
+import { santiagoDate } from '../../shared/rules/legal-deadlines';
+
+/** Ley 21.719 requests flagged as due soon within this many business days (as their list does). */
+const SOON_BUSINESS_DAYS = 2;
 
 /** Supervisors only: the Panel shows every agent's work. */
 export function seesDashboard(role: Session['role']): boolean {
@@ -47,7 +51,21 @@ export function dashboardPanel(
         .diagnosisCauses(window)
         .map((row) => ({ code: row.code, persons: row.n })),
       syncQueue: dashboard.syncQueue(),
+      dataRequests: dataRequestsByDeadline(ctx, now),
       generatedAt: now.toISOString(),
     };
   })();
+}
+
+/** Open Ley 21.719 requests by deadline: overdue, due within two business days, later. */
+function dataRequestsByDeadline(ctx: ServiceContext, now: Date): DashboardPanel['dataRequests'] {
+  const groups = ctx.repos.dataRequests.byDeadline(santiagoDate(now), {
+    soonBusinessDays: SOON_BUSINESS_DAYS,
+  });
+  return {
+    overdue: groups.overdue.count,
+    dueSoon: groups.due_soon.count,
+    later: groups.later.count,
+    soonBusinessDays: SOON_BUSINESS_DAYS,
+  };
 }

@@ -2,7 +2,7 @@
  * "Cargas masivas" (issue 8), for supervisors: load a company's file, see what each row would
  * do, apply it with a reason (progress bar, cancel), read and export the result per row, undo.
  */
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
 import type {
   BulkBatch,
   BulkPreview,
@@ -15,7 +15,7 @@ import { BULK_MAX_FILE_BYTES } from '../../../shared/rules/bulk-load';
 import { parseRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
-import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
+import { Modal } from '../components/Modal';
 import { download, toBase64, useBulk } from './bulk-store';
 import { LazyTable, type Column } from './LazyTable';
 
@@ -553,13 +553,10 @@ function UndoDialog({
   close: () => void;
   done: (undo: BulkBatch) => void;
 }) {
-  const dialogRef = useRef<HTMLDivElement>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = { title: useId(), reason: useId() };
-  const onTab = useFocusTrap(dialogRef);
-  useEscapeToClose(busy, close);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -572,52 +569,40 @@ function UndoDialog({
     }
   };
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && close()}
-    >
-      <div
-        ref={dialogRef}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        onKeyDown={onTab}
-      >
-        <form onSubmit={submit}>
-          <h2 id={ids.title}>{m.undoTitle}</h2>
-          <p className="muted">{m.undoExplain}</p>
-          <p>
-            {batch.companyName} · «{batch.fileName}» ·{' '}
-            {m.counts(batch.applied, batch.refused, batch.skipped)}
+    <Modal titleId={ids.title} busy={busy} close={close}>
+      <form onSubmit={submit}>
+        <h2 id={ids.title}>{m.undoTitle}</h2>
+        <p className="muted">{m.undoExplain}</p>
+        <p>
+          {batch.companyName} · «{batch.fileName}» ·{' '}
+          {m.counts(batch.applied, batch.refused, batch.skipped)}
+        </p>
+        <label htmlFor={ids.reason} className="block-label">
+          {m.undoReason}
+        </label>
+        <textarea
+          id={ids.reason}
+          className="block-field"
+          rows={2}
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.target.value)}
+        />
+        {error && (
+          <p role="alert" className="notice notice-danger">
+            {error}
           </p>
-          <label htmlFor={ids.reason} className="block-label">
-            {m.undoReason}
-          </label>
-          <textarea
-            id={ids.reason}
-            className="block-field"
-            rows={2}
-            value={reason}
-            maxLength={500}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          {error && (
-            <p role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancelar
-            </button>
-            <button type="submit" className="primary" disabled={busy || reason.trim().length < 3}>
-              {m.undoConfirm}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close} disabled={busy}>
+            Cancelar
+          </button>
+          <button type="submit" className="primary" disabled={busy || reason.trim().length < 3}>
+            {m.undoConfirm}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
 

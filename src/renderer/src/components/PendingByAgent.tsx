@@ -3,13 +3,13 @@
  * a supervisor's way to take over those of an agent who will not come back: a dialog that says
  * what that means, asks for the reason, and confirms.
  */
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { PendingAction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { syncKindLabels, syncMessages, syncScaleMessages } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { displayRut } from './display';
-import { useEscapeToClose, useFocusTrap } from './focus-trap';
+import { Modal } from './Modal';
 
 type Group = {
   agentId: string | null;
@@ -138,8 +138,6 @@ function ReassignDialog({
   close: () => void;
   done: (pending: PendingAction[], count: number) => void;
 }) {
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const onTab = useFocusTrap(dialogRef);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -147,7 +145,6 @@ function ReassignDialog({
   const reasonId = useId();
   const hintId = useId();
   const stableClose = useCallback(() => close(), [close]);
-  useEscapeToClose(busy, stableClose);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -164,51 +161,39 @@ function ReassignDialog({
   };
 
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && close()}
-    >
-      <div
-        ref={dialogRef}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onTab}
-      >
-        <form onSubmit={(event) => void submit(event)}>
-          <h2 id={titleId}>{syncScaleMessages.reassignTitle(group.name)}</h2>
-          <p>{syncScaleMessages.reassignExplain(group.actions.length, group.name)}</p>
-          <div className="field">
-            <label htmlFor={reasonId}>{syncScaleMessages.reassignReason}</label>
-            <textarea
-              id={reasonId}
-              value={reason}
-              rows={2}
-              maxLength={500}
-              required
-              aria-describedby={hintId}
-              onChange={(event) => setReason(event.target.value)}
-            />
-            <span id={hintId} className="muted small">
-              {syncScaleMessages.reassignReasonHint}
-            </span>
-          </div>
-          {error && (
-            <p role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={close} disabled={busy}>
-              {syncScaleMessages.reassignCancel}
-            </button>
-            <button type="submit" className="primary" disabled={busy || reason.trim() === ''}>
-              {busy ? syncMessages.syncing : syncScaleMessages.reassignConfirm}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Modal titleId={titleId} busy={busy} close={stableClose}>
+      <form onSubmit={(event) => void submit(event)}>
+        <h2 id={titleId}>{syncScaleMessages.reassignTitle(group.name)}</h2>
+        <p>{syncScaleMessages.reassignExplain(group.actions.length, group.name)}</p>
+        <div className="field">
+          <label htmlFor={reasonId}>{syncScaleMessages.reassignReason}</label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            rows={2}
+            maxLength={500}
+            required
+            aria-describedby={hintId}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <span id={hintId} className="muted small">
+            {syncScaleMessages.reassignReasonHint}
+          </span>
+        </div>
+        {error && (
+          <p role="alert" className="notice notice-danger">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close} disabled={busy}>
+            {syncScaleMessages.reassignCancel}
+          </button>
+          <button type="submit" className="primary" disabled={busy || reason.trim() === ''}>
+            {busy ? syncMessages.syncing : syncScaleMessages.reassignConfirm}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }

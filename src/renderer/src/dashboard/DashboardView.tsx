@@ -199,6 +199,7 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
           {(width) => <HorizontalBars rows={outcomes} width={width} colors={OUTCOME_COLORS} />}
         </ChartCard>
         <SyncQueue panel={panel} />
+        <DataRequestDeadlines panel={panel} />
         <ChartCard
           name="actions-by-kind"
           title={t.charts.actionsByKind.title}
@@ -237,6 +238,38 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
         </ChartCard>
       </div>
     </div>
+  );
+}
+
+/** Deadline colours: overdue is a breach, due soon a warning, the rest in time. */
+const DEADLINE_COLORS: Record<string, string> = {
+  overdue: CHART_COLORS.danger,
+  dueSoon: CHART_COLORS.warn,
+  later: CHART_COLORS.ok,
+};
+
+/** Open Ley 21.719 requests by legal deadline, as they are now (issue 10). */
+function DataRequestDeadlines({ panel }: { panel: DashboardPanel }) {
+  const d = panel.dataRequests;
+  const rows: ChartRow[] = [
+    { key: 'overdue', label: t.dataRequests.overdue, value: d.overdue },
+    { key: 'dueSoon', label: t.dataRequests.dueSoon(d.soonBusinessDays), value: d.dueSoon },
+    { key: 'later', label: t.dataRequests.later, value: d.later },
+  ];
+  const open = d.overdue + d.dueSoon + d.later;
+  return (
+    <ChartCard
+      name="data-requests"
+      title={t.charts.dataRequests.title}
+      keyHeader={t.charts.dataRequests.key}
+      valueHeader={t.charts.dataRequests.value}
+      rows={rows}
+      total={t.dataRequests.total(open)}
+      empty={open === 0 ? t.dataRequests.none : null}
+      note={t.dataRequests.note}
+    >
+      {(width) => <HorizontalBars rows={rows} width={width} colors={DEADLINE_COLORS} />}
+    </ChartCard>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
   DATA_REQUEST_CHANNELS,
   DATA_RIGHTS,
@@ -17,7 +17,7 @@ import {
 import { formatDate } from '../../../shared/format';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
-import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
+import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useDataRequests, type RecordingFor } from './data-request-store';
@@ -42,9 +42,6 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const [detail, setDetail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const onTab = useFocusTrap(dialogRef);
-  useEscapeToClose(busy, close);
   const ids = {
     title: useId(),
     right: useId(),
@@ -88,127 +85,115 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   };
 
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && close()}
-    >
-      <div
-        ref={dialogRef}
-        className="dialog dialog-wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        onKeyDown={onTab}
-      >
-        <form onSubmit={submit}>
-          <h2 id={ids.title}>{t.recordTitle}</h2>
-          <p className="muted">{t.recordIntro}</p>
-          <p>
-            <strong>{t.person}:</strong> {person.name}{' '}
-            <span className="rut small">{displayRut(person.rut)}</span>
-          </p>
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor={ids.right}>{t.right}</label>
-              <select
-                id={ids.right}
-                value={right}
-                onChange={(event) => setRight(event.target.value as DataRight)}
-              >
-                {DATA_RIGHTS.map((value) => (
-                  <option key={value} value={value}>
-                    {labels.rights[value]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={ids.channel}>{t.channel}</label>
-              <select
-                id={ids.channel}
-                value={channel}
-                onChange={(event) => setChannel(event.target.value as DataRequestChannel)}
-              >
-                {DATA_REQUEST_CHANNELS.map((value) => (
-                  <option key={value} value={value}>
-                    {labels.channels[value]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+    <Modal titleId={ids.title} wide busy={busy} close={close}>
+      <form onSubmit={submit}>
+        <h2 id={ids.title}>{t.recordTitle}</h2>
+        <p className="muted">{t.recordIntro}</p>
+        <p>
+          <strong>{t.person}:</strong> {person.name}{' '}
+          <span className="rut small">{displayRut(person.rut)}</span>
+        </p>
+        <div className="field-row">
           <div className="field">
-            <label htmlFor={ids.method}>{t.identityMethod}</label>
+            <label htmlFor={ids.right}>{t.right}</label>
             <select
-              id={ids.method}
-              value={method}
-              onChange={(event) => setMethod(event.target.value as IdentityMethod | '')}
+              id={ids.right}
+              value={right}
+              onChange={(event) => setRight(event.target.value as DataRight)}
             >
-              <option value="">{t.identityChoose}</option>
-              {IDENTITY_METHODS.map((value) => (
+              {DATA_RIGHTS.map((value) => (
                 <option key={value} value={value}>
-                  {labels.identityMethods[value]}
+                  {labels.rights[value]}
                 </option>
               ))}
             </select>
           </div>
-          {method === 'facts' && (
-            <fieldset className="identity">
-              <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
-              <ul className="identity-facts">
-                {person.identityFacts.map(({ fact, shown }) => (
-                  <li key={fact}>
-                    <label className="check identity-fact">
-                      <input
-                        type="checkbox"
-                        checked={facts.includes(fact)}
-                        onChange={() => toggle(fact)}
-                      />
-                      <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
-                      <span className="identity-shown">
-                        <span className="visually-hidden">{dialogMessages.compareWith} </span>
-                        {shown.join(' · ')}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          )}
           <div className="field">
-            <label htmlFor={ids.detail}>{t.detail}</label>
-            <textarea
-              id={ids.detail}
-              rows={3}
-              maxLength={2000}
-              value={detail}
-              aria-describedby={ids.detailHint}
-              onChange={(event) => setDetail(event.target.value)}
-            />
-            <span id={ids.detailHint} className="muted small">
-              {t.detailHint}
-            </span>
+            <label htmlFor={ids.channel}>{t.channel}</label>
+            <select
+              id={ids.channel}
+              value={channel}
+              onChange={(event) => setChannel(event.target.value as DataRequestChannel)}
+            >
+              {DATA_REQUEST_CHANNELS.map((value) => (
+                <option key={value} value={value}>
+                  {labels.channels[value]}
+                </option>
+              ))}
+            </select>
           </div>
-          {right === 'blocking' && <p className="notice notice-warn">{t.blockingNote}</p>}
-          {forwardedForDecision(right) && <p className="notice notice-warn">{t.forwardNote}</p>}
-          <p id={ids.rule} className="muted small">
-            {t.deadlineRule}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.method}>{t.identityMethod}</label>
+          <select
+            id={ids.method}
+            value={method}
+            onChange={(event) => setMethod(event.target.value as IdentityMethod | '')}
+          >
+            <option value="">{t.identityChoose}</option>
+            {IDENTITY_METHODS.map((value) => (
+              <option key={value} value={value}>
+                {labels.identityMethods[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {method === 'facts' && (
+          <fieldset className="identity">
+            <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
+            <ul className="identity-facts">
+              {person.identityFacts.map(({ fact, shown }) => (
+                <li key={fact}>
+                  <label className="check identity-fact">
+                    <input
+                      type="checkbox"
+                      checked={facts.includes(fact)}
+                      onChange={() => toggle(fact)}
+                    />
+                    <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
+                    <span className="identity-shown">
+                      <span className="visually-hidden">{dialogMessages.compareWith} </span>
+                      {shown.join(' · ')}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        )}
+        <div className="field">
+          <label htmlFor={ids.detail}>{t.detail}</label>
+          <textarea
+            id={ids.detail}
+            rows={3}
+            maxLength={2000}
+            value={detail}
+            aria-describedby={ids.detailHint}
+            onChange={(event) => setDetail(event.target.value)}
+          />
+          <span id={ids.detailHint} className="muted small">
+            {t.detailHint}
+          </span>
+        </div>
+        {right === 'blocking' && <p className="notice notice-warn">{t.blockingNote}</p>}
+        {forwardedForDecision(right) && <p className="notice notice-warn">{t.forwardNote}</p>}
+        <p id={ids.rule} className="muted small">
+          {t.deadlineRule}
+        </p>
+        {error && (
+          <p role="alert" className="notice notice-danger">
+            {error}
           </p>
-          {error && (
-            <p role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              {t.cancel}
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? dialogMessages.saving : t.submit}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? dialogMessages.saving : t.submit}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
