@@ -24,7 +24,8 @@ test('a first sign-in says the data is incomplete, shows progress, and the count
   dirs,
 }) => {
   test.setTimeout(120_000);
-  const central = await startCentral(dirs.central, '0', '3000');
+  // More persons than the first pull page holds (5,000 rows), so the load is seen half-way.
+  const central = await startCentral(dirs.central, '0', '12000');
   let proxy: FaultProxy | null = null;
   let door: Started | null = null;
   try {
@@ -59,7 +60,7 @@ test('a first sign-in says the data is incomplete, shows progress, and the count
     // The header counts what has arrived so far, and says it is still loading.
     const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);
     await expect(count).toHaveText(/^[1-9][\d.]* personas \(cargando\)$/, { timeout: 10_000 });
-    await expect(count).not.toHaveText(/^3\.000/);
+    await expect(count).not.toHaveText(/^12\.000/);
     await expectAccessible(page, 'búsqueda durante la carga inicial');
 
     // An active pensioner whose account has not arrived yet: the record must not state facts.
@@ -78,7 +79,7 @@ test('a first sign-in says the data is incomplete, shows progress, and the count
     await expect(page.getByRole('region', { name: /^Datos incompletos/ })).toHaveCount(0, {
       timeout: 30_000,
     });
-    await expect(count).toHaveText('3.000 personas');
+    await expect(count).toHaveText('12.000 personas');
     await expect(diagnosis).toContainText('Dígale', { timeout: 10_000 });
     await expect(diagnosis).not.toContainText('Diagnóstico en espera');
     await expectAccessible(page, 'ficha con la carga completa');
