@@ -299,7 +299,7 @@ export function createSelectionService(deps: SelectionDeps) {
       const start = job.cursor;
       // One commit (one fsync) per slice; each person is a savepoint inside it, so a refusal
       // undoes that person only. Nothing is counted until the slice is on disk.
-      let slice: Outcome[] = [];
+      let slice: Outcome[];
       try {
         slice = ctx.db.$client.transaction(() => {
           const done: Outcome[] = [];
