@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { DateField } from './DateField';
 import {
   actionText,
   describeAuditChange,
@@ -248,30 +249,22 @@ export function AuditView() {
             ))}
           </select>
         </label>
-        <label className="field inline">
-          {m.from}
-          <input
-            className="audit-date"
-            value={filters.from}
-            onChange={set('from')}
-            placeholder={m.datePlaceholder}
-            inputMode="numeric"
-            aria-invalid={invalid('from')}
-            aria-describedby={described('from')}
-          />
-        </label>
-        <label className="field inline">
-          {m.to}
-          <input
-            className="audit-date"
-            value={filters.to}
-            onChange={set('to')}
-            placeholder={m.datePlaceholder}
-            inputMode="numeric"
-            aria-invalid={invalid('to')}
-            aria-describedby={described('to')}
-          />
-        </label>
+        <DateField
+          label={m.from}
+          className="audit-date"
+          value={filters.from}
+          onChange={set('from')}
+          invalid={invalid('from')}
+          describedBy={described('from')}
+        />
+        <DateField
+          label={m.to}
+          className="audit-date"
+          value={filters.to}
+          onChange={set('to')}
+          invalid={invalid('to')}
+          describedBy={described('to')}
+        />
         <label className="check audit-views">
           <input
             type="checkbox"

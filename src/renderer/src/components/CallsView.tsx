@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { DateField } from './DateField';
 import type { Interaction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { parseDayInput } from '../../../shared/audit-details';
@@ -179,30 +180,22 @@ export function CallsView() {
             </select>
           </label>
         )}
-        <label className="field inline">
-          {f.from}
-          <input
-            className="calls-date"
-            value={filters.from}
-            onChange={set('from')}
-            placeholder={auditMessages.datePlaceholder}
-            inputMode="numeric"
-            aria-invalid={invalid('from')}
-            aria-describedby={described('from')}
-          />
-        </label>
-        <label className="field inline">
-          {f.to}
-          <input
-            className="calls-date"
-            value={filters.to}
-            onChange={set('to')}
-            placeholder={auditMessages.datePlaceholder}
-            inputMode="numeric"
-            aria-invalid={invalid('to')}
-            aria-describedby={described('to')}
-          />
-        </label>
+        <DateField
+          label={f.from}
+          className="calls-date"
+          value={filters.from}
+          onChange={set('from')}
+          invalid={invalid('from')}
+          describedBy={described('from')}
+        />
+        <DateField
+          label={f.to}
+          className="calls-date"
+          value={filters.to}
+          onChange={set('to')}
+          invalid={invalid('to')}
+          describedBy={described('to')}
+        />
         <button type="submit">{t.listSearch}</button>
         <button
           type="button"
