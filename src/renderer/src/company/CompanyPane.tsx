@@ -16,6 +16,7 @@ import {
 } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
 import { displayRut } from '../components/display';
+import { MembershipSummary } from './MembershipSummary';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { SelectableUserList } from '../selection/SelectableUserList';
@@ -328,16 +329,7 @@ function UserList() {
                 {nameOr(user.person)}
               </button>
               <span className="rut small-inline">{displayRut(user.person.rut)}</span>
-              <span className="muted">
-                {roleLabels[user.role]}
-                {user.external ? ` · ${t.external}` : ''} ·{' '}
-                <span className={user.state === 'active' ? '' : 'danger-text'}>
-                  {membershipStateLabels[user.state]}
-                </span>
-                {user.endedAt
-                  ? ` · hasta ${formatDate(user.endedAt)}`
-                  : ` · desde ${formatDate(user.startedAt)}`}
-              </span>
+              <MembershipSummary user={user} />
             </li>
           );
         })}

@@ -7,14 +7,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CompanyRecord } from '../../../shared/contract';
-import { formatDate } from '../../../shared/format';
-import {
-  companyMessages as t,
-  membershipStateLabels,
-  roleLabels,
-  selectionMessages as m,
-} from '../../../shared/messages';
+import { companyMessages as t, selectionMessages as m } from '../../../shared/messages';
 import { displayRut } from '../components/display';
+import { MembershipSummary } from '../company/MembershipSummary';
 import { useCompany } from '../company/company-store';
 import { useApp } from '../store';
 import { RowCheck } from './RowCheck';
@@ -140,16 +135,7 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
                   {user.person.name ?? displayRut(user.person.rut)}
                 </strong>
                 <span className="rut small-inline">{displayRut(user.person.rut)}</span>
-                <span className="muted">
-                  {roleLabels[user.role]}
-                  {user.external ? ` · ${t.external}` : ''} ·{' '}
-                  <span className={user.state === 'active' ? '' : 'danger-text'}>
-                    {membershipStateLabels[user.state]}
-                  </span>
-                  {user.endedAt
-                    ? ` · hasta ${formatDate(user.endedAt)}`
-                    : ` · desde ${formatDate(user.startedAt)}`}
-                </span>
+                <MembershipSummary user={user} />
               </div>
             );
           })}
