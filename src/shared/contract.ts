@@ -76,7 +76,13 @@ export const Decision = z.discriminatedUnion('allowed', [
   z.object({
     allowed: z.literal(false),
     // data_blocked: Ley 21.719 temporary block (issue 10).
-    reason: z.enum(['role', 'out_of_scope', 'not_access_admin', 'data_blocked']),
+    reason: z.enum([
+      'role',
+      'out_of_scope',
+      'not_access_admin',
+      'data_blocked',
+      'company_not_adherent',
+    ]),
   }),
 ]);
 export type Decision = z.infer<typeof Decision>;

@@ -146,6 +146,8 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
     'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
   // Ley 21.719 (issue 10).
   data_blocked: 'Bloqueada (Ley 21.719).',
+  // Rule 6: access given back at a company no longer adherent opens nothing.
+  company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
 };
 
 /** Messages of the rules that refuse an action; params fill the blanks. */

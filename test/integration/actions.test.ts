@@ -421,6 +421,37 @@ describe('memberships', () => {
     expect(enabled.record.badges).toEqual([{ code: 'active' }]);
   });
 
+  it('refuses to give access back at a company no longer adherent, as the central API would', () => {
+    const core = seededCore(300);
+    const disabled = call(core, 'memberships.changeState', {
+      rut: CAMILA,
+      companyRut: ANDES,
+      change: 'disable',
+      reason: 'Inhabilitado por el representante',
+      identityCheck: [],
+      expectedVersion: record(core, CAMILA).memberships[1]!.version,
+    });
+    core.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
+    const queued = outbox(core).length;
+    const answer = refused(core, 'memberships.changeState', {
+      rut: CAMILA,
+      companyRut: ANDES,
+      change: 'enable',
+      reason: 'Rehabilitado a pedido de la empresa',
+      identityCheck: CHECKED,
+      expectedVersion: disabled.record.memberships[1].version,
+    });
+    expect(answer).toMatchObject({ code: 'rule' });
+    expect(answer.message).toBe(
+      'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar accesos.',
+    );
+    const after = record(core, CAMILA).memberships[1]!;
+    expect(after.state).toBe('disabled');
+    // The record does not offer it either: the button says why.
+    expect(after.can.enable).toEqual({ allowed: false, reason: 'company_not_adherent' });
+    expect(outbox(core)).toHaveLength(queued);
+  });
+
   it('pauses and resumes, and refuses transitions that do not exist', () => {
     const core = seededCore(300);
     let version = record(core, PEDRO).memberships[0]!.version;

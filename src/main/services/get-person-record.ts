@@ -132,6 +132,11 @@ export function buildPersonRecord(
     const decision = decide(scope, action, { personCompanyRuts: companyRuts, companyRut });
     return decision.allowed && dataBlock ? { allowed: false, reason: 'data_blocked' } : decision;
   };
+  // Rule 6: giving access back at a company no longer adherent is refused (membership-actions.ts).
+  const giveBack = (decision: Decision, membership: { companyAdherent: boolean }): Decision =>
+    decision.allowed && !membership.companyAdherent
+      ? { allowed: false, reason: 'company_not_adherent' }
+      : decision;
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
   const accessFacts = {
     isPensioner: person.isPensioner,
@@ -172,9 +177,9 @@ export function buildPersonRecord(
     version: membership.version,
     can: {
       disable: can('membership.disable', membership.companyRut),
-      enable: can('membership.enable', membership.companyRut),
+      enable: giveBack(can('membership.enable', membership.companyRut), membership),
       pause: can('membership.pause', membership.companyRut),
-      resume: can('membership.resume', membership.companyRut),
+      resume: giveBack(can('membership.resume', membership.companyRut), membership),
       dismiss: can('membership.dismiss', membership.companyRut),
       changeRole: can('membership.change_role', membership.companyRut),
     },

@@ -52,6 +52,11 @@ export function changeMembershipState(
       if (!transition.from.includes(membership.state)) {
         throw new RuleError('invalid_transition', { from: membership.state, to: transition.to });
       }
+      // Rule 6: access given back at a company no longer adherent opens nothing; the central API
+      // would reject it (sync/intents.ts), so the agent hears it now, not from the conflicts inbox.
+      if (transition.to === 'active' && !writes.companyAdherent(command.companyRut)) {
+        throw new RuleError('company_not_adherent');
+      }
       const endedAt = transition.to === 'removed' ? ctx.now().toISOString() : null;
       if (
         !writes.setMembershipState(membership.id, transition.to, endedAt, command.expectedVersion)
