@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type StreamTransport from 'nodemailer/lib/stream-transport';
+import { maskSensitive } from '../shared/log-mask';
 import { loginRut, rutFromBody } from '../shared/rut';
 import type { ChangeLog } from './change-log';
 import { renderMail, type MailKind, type Portal } from './mail-templates';
@@ -154,7 +155,9 @@ export function createMailSender(options: MailSenderOptions) {
         finish(job, { ok: true });
       } catch (error) {
         options.log(`correo ${mail.id}: envío fallido (intento ${job.attempts})`, error);
-        finish(job, { ok: false, error: error instanceof Error ? error.message : String(error) });
+        // SMTP answers quote the refused address: the job keeps the reason, masked (Ley 21.719).
+        const reason = error instanceof Error ? error.message : String(error);
+        finish(job, { ok: false, error: maskSensitive(reason) });
       }
     }
   }

@@ -52,12 +52,21 @@ function tempDir(): string {
 
 type Received = { to: string[]; raw: string };
 
-async function startSmtp(): Promise<{ port: number; messages: Received[] }> {
+async function startSmtp(
+  options: { rejectRecipients?: boolean } = {},
+): Promise<{ port: number; messages: Received[] }> {
   const messages: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!options.rejectRecipients) return callback();
+      // What real mail servers answer: the refused address, in full, in the reply.
+      const refusal = new Error(`<${address.address}>: Recipient address rejected: busy`);
+      (refusal as Error & { responseCode: number }).responseCode = 450;
+      callback(refusal);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,10 +94,11 @@ async function start(
     minClientVersion?: string;
     resetEpoch?: boolean;
     portalKey?: string;
+    rejectRecipients?: boolean;
   } = {},
 ) {
   const clock: Clock = { now: START };
-  const smtp = await startSmtp();
+  const smtp = await startSmtp({ rejectRecipients: options.rejectRecipients });
   const dataDir = options.dataDir ?? tempDir();
   const api = await startCentralApi({
     dataDir,
@@ -495,6 +505,31 @@ describe('central API: push', () => {
       )
       .get(CAMILA) as { outcome: string };
     expect(sent.outcome).toBe('sent');
+  });
+
+  it('keeps a refused mail for retry without copying the address out of the SMTP answer', async () => {
+    const { api } = await start({ rejectRecipients: true });
+    const session = await signIn(api, 'agente');
+    await pushOk(api, session, [
+      mutation(
+        session,
+        1,
+        'mail.resend',
+        CAMILA,
+        { portal: 'achs_gestion', mailKind: 'password_reset' },
+        START,
+      ),
+    ]);
+    const job = () =>
+      api.db.$client
+        .prepare('SELECT state, attempts, last_error FROM mail_jobs ORDER BY id DESC LIMIT 1')
+        .get() as { state: string; attempts: number; last_error: string | null };
+    await until(() => job().attempts >= 1 && job().state === 'pending', 'the refused attempt');
+    const { last_error: error } = job();
+    expect(error).toMatch(/Recipient address rejected/);
+    // The address lives in the mail's own row; the error text keeps only a masked trace of it.
+    expect(error).not.toContain('camila.soto@gmail.com');
+    expect(error).not.toContain('camila.soto');
   });
 
   it('G3: a gap stops the batch with expectedNext and nothing past it is applied', async () => {
