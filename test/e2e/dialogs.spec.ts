@@ -224,8 +224,14 @@ test.describe('as an agent', () => {
       await page.keyboard.press('Shift+Tab');
       await expect(dialog.locator(':focus')).toHaveCount(1);
     }
+    // The window's shortcuts stand aside while a dialog is open: Ctrl+K starts no new search.
+    await page.keyboard.press('Control+k');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    // Esc closes the dialog only; the record beneath stays open.
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
+    await expect(record).toBeVisible();
     await expect(opener).toBeFocused();
 
     // Cancel gives it back too.

@@ -3,6 +3,7 @@ import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
 import { bulkMessages, replicaKeyMessages, roleNames, searchMessages } from '../../shared/messages';
 import { ActionDialog } from './components/ActionDialog';
+import { isModalOpen } from './components/Modal';
 import { CompanyDialogHost } from './company/CompanyDialog';
 import { CompanyPane } from './company/CompanyPane';
 import { RequestsView } from './company/RequestsView';
@@ -18,13 +19,11 @@ import { SyncView } from './components/SyncView';
 import { PersonRecordPane } from './components/PersonRecordView';
 import { ResultList, ResultSelectionBar, SearchNotices } from './components/ResultList';
 import { SelectionDialogHost } from './selection/SelectionDialog';
-import { useSelectionDialog } from './selection/selection-dialog-store';
 import { SearchBox } from './components/SearchBox';
 import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
 // Ley 21.719 data-subject requests (issue 10).
 import { DataRequestsView } from './data-requests/DataRequestsView';
 import { DataRequestDialogs } from './data-requests/PersonDataProtection';
-import { useDataRequests } from './data-requests/data-request-store';
 import { dataRequestMessages } from '../../shared/messages';
 import { BulkLoadsView } from './bulk/BulkLoadsView';
 import { mayBulkLoad } from '../../shared/policy';
@@ -74,8 +73,8 @@ function Desk() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (useSession.getState().dialog || useSelectionDialog.getState().request) return;
-      if (useDataRequests.getState().recording || useDataRequests.getState().detail) return;
+      // An open dialog owns the keyboard: its Esc closes it, not the record beneath.
+      if (event.defaultPrevented || isModalOpen()) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');
@@ -87,7 +86,6 @@ function Desk() {
       } else if (
         event.key === 'Escape' &&
         (useApp.getState().recordRut || useCompany.getState().rut) &&
-        !useCompany.getState().dialog &&
         useSession.getState().view === 'search'
       ) {
         event.preventDefault();

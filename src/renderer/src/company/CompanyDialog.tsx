@@ -3,7 +3,7 @@
  * and — on the call of a verified representative or administrator — add, pause, resume or
  * delete a user, or change their modules. What was typed survives a refusal.
  */
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { CompanyActionResult, CompanyRecord } from '../../../shared/contract';
 import {
   companyMessages as t,
@@ -15,7 +15,7 @@ import {
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../../shared/policy';
 import { parseRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
-import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
+import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 
@@ -75,8 +75,6 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     field: useId(),
     rutError: useId(),
   };
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const onTab = useFocusTrap(dialogRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Every field of every kind; each form shows the ones it needs.
@@ -102,8 +100,6 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     phone: '',
   });
   const [modules, setModules] = useState<string[]>(dialog.kind === 'modules' ? dialog.modules : []);
-
-  useEscapeToClose(busy, close);
 
   // Modules are granted at an access administrator's request only (rule 9).
   const callers =
@@ -242,193 +238,166 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && close()}
-    >
-      <div
-        ref={dialogRef}
-        className="dialog dialog-wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.description}
-        onKeyDown={onTab}
-      >
-        <h2 id={ids.title}>{titleOf(dialog, company)}</h2>
-        <p id={ids.description} className="muted">
-          {descriptionOf(dialog)}
-        </p>
-        <form onSubmit={(event) => void submit(event)}>
-          {needsCaller(dialog) &&
-            (callers.length === 0 ? (
-              <p className="notice notice-warn">{t.dialog.noCallers}</p>
-            ) : (
-              <fieldset className="identity">
-                <legend>{t.dialog.callerLegend}</legend>
-                <label className="field">
-                  <span className="field-label">{t.dialog.caller}</span>
-                  <select
-                    value={callerRut}
-                    onChange={(event) => {
-                      setCallerRut(event.target.value);
-                      setFacts([]);
-                    }}
-                  >
-                    {callers.map((c) => (
-                      <option key={c.person.rut} value={c.person.rut}>
-                        {c.person.name ?? c.person.rut} ·{' '}
-                        {c.as === 'legal_representative'
-                          ? 'Representante legal'
-                          : 'Administrador de accesos'}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <p className="hint">{t.dialog.callerHint(IDENTITY_FACTS_REQUIRED)}</p>
-                {caller?.identityFacts.map((view) => (
-                  <label key={view.fact} className="check">
-                    <input
-                      type="checkbox"
-                      checked={facts.includes(view.fact)}
-                      onChange={() => setFacts(toggle(facts, view.fact))}
-                    />
-                    {identityFactLabels[view.fact]}: <strong>{view.shown.join(', ')}</strong>
-                  </label>
-                ))}
-              </fieldset>
-            ))}
-
-          {(dialog.kind === 'record' || dialog.kind === 'add') && (
-            <label className="field">
-              <span className="field-label">
-                {dialog.kind === 'record' ? t.dialog.requester : t.dialog.userRut}
-              </span>
-              <input
-                value={rut}
-                onChange={(event) => setRut(event.target.value)}
-                aria-invalid={!rutValid}
-                aria-describedby={rutValid ? undefined : ids.rutError}
-                placeholder="12.345.678-5"
-              />
-              {!rutValid && (
-                <span id={ids.rutError} className="field-error">
-                  {t.dialog.invalidRut}
-                </span>
-              )}
-            </label>
-          )}
-
-          {dialog.kind === 'record' &&
-            field(
-              '',
+    <Modal titleId={ids.title} descriptionId={ids.description} wide busy={busy} close={close}>
+      <h2 id={ids.title}>{titleOf(dialog, company)}</h2>
+      <p id={ids.description} className="muted">
+        {descriptionOf(dialog)}
+      </p>
+      <form onSubmit={(event) => void submit(event)}>
+        {needsCaller(dialog) &&
+          (callers.length === 0 ? (
+            <p className="notice notice-warn">{t.dialog.noCallers}</p>
+          ) : (
+            <fieldset className="identity">
+              <legend>{t.dialog.callerLegend}</legend>
               <label className="field">
-                <span className="field-label">{t.dialog.capacity}</span>
+                <span className="field-label">{t.dialog.caller}</span>
                 <select
-                  value={capacity}
-                  onChange={(event) => setCapacity(event.target.value as typeof capacity)}
+                  value={callerRut}
+                  onChange={(event) => {
+                    setCallerRut(event.target.value);
+                    setFacts([]);
+                  }}
                 >
-                  {(
-                    Object.keys(requestCapacityLabels) as Array<keyof typeof requestCapacityLabels>
-                  ).map((key) => (
-                    <option key={key} value={key}>
-                      {requestCapacityLabels[key]}
+                  {callers.map((c) => (
+                    <option key={c.person.rut} value={c.person.rut}>
+                      {c.person.name ?? c.person.rut} ·{' '}
+                      {c.as === 'legal_representative'
+                        ? 'Representante legal'
+                        : 'Administrador de accesos'}
                     </option>
                   ))}
                 </select>
-              </label>,
-              t.dialog.capacityHint,
-            )}
-
-          {dialog.kind === 'add' && (
-            <>
-              <p className="hint">{t.dialog.newPersonHint}</p>
-              <div className="field-row">
-                {text('givenNames', t.dialog.givenNames)}
-                {text('lastName1', t.dialog.lastName1)}
-                {text('lastName2', t.dialog.lastName2)}
-              </div>
-              <div className="field-row">
-                {text('email', t.dialog.email, 'email')}
-                {text('phone', t.dialog.phone, 'tel')}
-              </div>
-              <label className="field">
-                <span className="field-label">{t.dialog.role}</span>
-                <select
-                  value={role}
-                  onChange={(event) => setRole(event.target.value as typeof role)}
-                >
-                  <option value="company_user">{t.dialog.roles.company_user}</option>
-                  <option value="access_admin">{t.dialog.roles.access_admin}</option>
-                </select>
               </label>
-              <label className="check">
-                <input type="checkbox" checked={external} onChange={() => setExternal(!external)} />
-                {t.dialog.externalLabel}
-              </label>
-            </>
-          )}
-
-          {(dialog.kind === 'add' || dialog.kind === 'modules') && (
-            <fieldset>
-              <legend>{t.dialog.modules}</legend>
-              {Object.entries(moduleLabels).map(([key, label]) => (
-                <label key={key} className="check">
+              <p className="hint">{t.dialog.callerHint(IDENTITY_FACTS_REQUIRED)}</p>
+              {caller?.identityFacts.map((view) => (
+                <label key={view.fact} className="check">
                   <input
                     type="checkbox"
-                    checked={modules.includes(key)}
-                    onChange={() => setModules(toggle(modules, key))}
+                    checked={facts.includes(view.fact)}
+                    onChange={() => setFacts(toggle(facts, view.fact))}
                   />
-                  {label}
+                  {identityFactLabels[view.fact]}: <strong>{view.shown.join(', ')}</strong>
                 </label>
               ))}
             </fieldset>
-          )}
+          ))}
 
-          {(dialog.kind === 'reject' ||
-            dialog.kind === 'pause' ||
-            dialog.kind === 'resume' ||
-            dialog.kind === 'remove') && (
+        {(dialog.kind === 'record' || dialog.kind === 'add') && (
+          <label className="field">
+            <span className="field-label">
+              {dialog.kind === 'record' ? t.dialog.requester : t.dialog.userRut}
+            </span>
+            <input
+              value={rut}
+              onChange={(event) => setRut(event.target.value)}
+              aria-invalid={!rutValid}
+              aria-describedby={rutValid ? undefined : ids.rutError}
+              placeholder="12.345.678-5"
+            />
+            {!rutValid && (
+              <span id={ids.rutError} className="field-error">
+                {t.dialog.invalidRut}
+              </span>
+            )}
+          </label>
+        )}
+
+        {dialog.kind === 'record' &&
+          field(
+            '',
             <label className="field">
-              <span className="field-label">{t.dialog.reason}</span>
-              <textarea
-                rows={2}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-              />
-              {dialog.kind === 'reject' && (
-                <span className="hint">{t.dialog.rejectReasonHint}</span>
-              )}
-            </label>
+              <span className="field-label">{t.dialog.capacity}</span>
+              <select
+                value={capacity}
+                onChange={(event) => setCapacity(event.target.value as typeof capacity)}
+              >
+                {(
+                  Object.keys(requestCapacityLabels) as Array<keyof typeof requestCapacityLabels>
+                ).map((key) => (
+                  <option key={key} value={key}>
+                    {requestCapacityLabels[key]}
+                  </option>
+                ))}
+              </select>
+            </label>,
+            t.dialog.capacityHint,
           )}
 
-          {error && (
-            <p id={ids.error} role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={close} disabled={busy}>
-              {t.dialog.cancel}
-            </button>
-            <button
-              type="submit"
-              className="primary"
-              disabled={blocked}
-              aria-describedby={ids.field}
-            >
-              {dialog.kind === 'approve'
-                ? t.approve
-                : dialog.kind === 'reject'
-                  ? t.reject
-                  : t.dialog.confirm}
-            </button>
-          </div>
-          <p id={ids.field} className="dialog-missing muted">
-            {missing.length > 0 ? dialogMessages.missing(missing) : ''}
+        {dialog.kind === 'add' && (
+          <>
+            <p className="hint">{t.dialog.newPersonHint}</p>
+            <div className="field-row">
+              {text('givenNames', t.dialog.givenNames)}
+              {text('lastName1', t.dialog.lastName1)}
+              {text('lastName2', t.dialog.lastName2)}
+            </div>
+            <div className="field-row">
+              {text('email', t.dialog.email, 'email')}
+              {text('phone', t.dialog.phone, 'tel')}
+            </div>
+            <label className="field">
+              <span className="field-label">{t.dialog.role}</span>
+              <select value={role} onChange={(event) => setRole(event.target.value as typeof role)}>
+                <option value="company_user">{t.dialog.roles.company_user}</option>
+                <option value="access_admin">{t.dialog.roles.access_admin}</option>
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={external} onChange={() => setExternal(!external)} />
+              {t.dialog.externalLabel}
+            </label>
+          </>
+        )}
+
+        {(dialog.kind === 'add' || dialog.kind === 'modules') && (
+          <fieldset>
+            <legend>{t.dialog.modules}</legend>
+            {Object.entries(moduleLabels).map(([key, label]) => (
+              <label key={key} className="check">
+                <input
+                  type="checkbox"
+                  checked={modules.includes(key)}
+                  onChange={() => setModules(toggle(modules, key))}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+
+        {(dialog.kind === 'reject' ||
+          dialog.kind === 'pause' ||
+          dialog.kind === 'resume' ||
+          dialog.kind === 'remove') && (
+          <label className="field">
+            <span className="field-label">{t.dialog.reason}</span>
+            <textarea rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+            {dialog.kind === 'reject' && <span className="hint">{t.dialog.rejectReasonHint}</span>}
+          </label>
+        )}
+
+        {error && (
+          <p id={ids.error} role="alert" className="notice notice-danger">
+            {error}
           </p>
-        </form>
-      </div>
-    </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close} disabled={busy}>
+            {t.dialog.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={blocked} aria-describedby={ids.field}>
+            {dialog.kind === 'approve'
+              ? t.approve
+              : dialog.kind === 'reject'
+                ? t.reject
+                : t.dialog.confirm}
+          </button>
+        </div>
+        <p id={ids.field} className="dialog-missing muted">
+          {missing.length > 0 ? dialogMessages.missing(missing) : ''}
+        </p>
+      </form>
+    </Modal>
   );
 }

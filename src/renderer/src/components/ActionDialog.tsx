@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { dataRequestMessages, dialogMessages, roleLabels } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../../../shared/policy';
 import { ApiError } from '../api/client';
 import { useSession, type DialogSpec, type DialogValues } from '../session-store';
-import { useEscapeToClose, useFocusTrap } from './focus-trap';
+import { Modal } from './Modal';
 import { useApp } from '../store';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
@@ -38,8 +38,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const onTab = useFocusTrap(dialogRef);
   const ids = {
     title: useId(),
     email: useId(),
@@ -52,8 +50,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     identityNote: useId(),
     dataRequest: useId(),
   };
-
-  useEscapeToClose(busy, close);
 
   const emailInvalid =
     spec.email !== undefined && email.trim() !== '' && normalizeEmail(email) === null;
@@ -128,180 +124,168 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     );
 
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && close()}
-    >
-      <div
-        ref={dialogRef}
-        className={spec.identity ? 'dialog dialog-wide' : 'dialog'}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        onKeyDown={onTab}
-      >
-        <form onSubmit={submit}>
-          <h2 id={ids.title}>{spec.title}</h2>
-          {spec.description && <p className="muted">{spec.description}</p>}
+    <Modal titleId={ids.title} wide={Boolean(spec.identity)} busy={busy} close={close}>
+      <form onSubmit={submit}>
+        <h2 id={ids.title}>{spec.title}</h2>
+        {spec.description && <p className="muted">{spec.description}</p>}
 
-          {/* Always here, first: the check comes before the change, and nothing below moves. */}
-          {spec.identity && (
-            <fieldset
-              className="identity"
-              aria-describedby={identityNote ? ids.identityNote : undefined}
-            >
-              <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
-              {identityNote && (
-                <p id={ids.identityNote} className="muted small identity-note">
-                  {identityNote}
-                </p>
-              )}
-              <ul className="identity-facts">
-                {identityFacts.map(({ fact, shown }) => (
-                  <li key={fact}>
-                    <label className="check identity-fact">
-                      <input
-                        type="checkbox"
-                        checked={facts.includes(fact)}
-                        onChange={() => toggle(fact)}
-                      />
-                      <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
-                      <span className="identity-shown">
-                        <span className="visually-hidden">{dialogMessages.compareWith} </span>
-                        {shown.join(' · ')}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          )}
+        {/* Always here, first: the check comes before the change, and nothing below moves. */}
+        {spec.identity && (
+          <fieldset
+            className="identity"
+            aria-describedby={identityNote ? ids.identityNote : undefined}
+          >
+            <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
+            {identityNote && (
+              <p id={ids.identityNote} className="muted small identity-note">
+                {identityNote}
+              </p>
+            )}
+            <ul className="identity-facts">
+              {identityFacts.map(({ fact, shown }) => (
+                <li key={fact}>
+                  <label className="check identity-fact">
+                    <input
+                      type="checkbox"
+                      checked={facts.includes(fact)}
+                      onChange={() => toggle(fact)}
+                    />
+                    <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
+                    <span className="identity-shown">
+                      <span className="visually-hidden">{dialogMessages.compareWith} </span>
+                      {shown.join(' · ')}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        )}
 
-          {spec.email !== undefined && (
-            <div className="field">
-              <label htmlFor={ids.email}>{dialogMessages.emailLabel}</label>
-              <input
-                id={ids.email}
-                type="email"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-                aria-invalid={emailInvalid}
-                aria-describedby={emailInvalid ? ids.emailError : undefined}
-                autoComplete="off"
-              />
-              {emailInvalid && (
-                <span id={ids.emailError} className="field-error">
-                  {dialogMessages.invalidEmail}
-                </span>
-              )}
-            </div>
-          )}
-          {spec.phone !== undefined && (
-            <div className="field">
-              <label htmlFor={ids.phone}>{dialogMessages.phoneLabel}</label>
-              <input
-                id={ids.phone}
-                type="tel"
-                value={phone}
-                placeholder={dialogMessages.phonePlaceholder}
-                onChange={(event) => setPhone(event.target.value)}
-                onBlur={() => {
-                  const mobile = normalizeMobile(phone);
-                  if (mobile) setPhone(formatPhone(mobile));
-                }}
-                aria-invalid={phoneInvalid}
-                aria-describedby={phoneInvalid ? ids.phoneError : undefined}
-                autoComplete="off"
-              />
-              {phoneInvalid && (
-                <span id={ids.phoneError} className="field-error">
-                  {dialogMessages.invalidPhone}
-                </span>
-              )}
-            </div>
-          )}
-          {spec.roles && (
-            <div className="field">
-              <label htmlFor={ids.role}>{dialogMessages.roleLabel}</label>
-              <select
-                id={ids.role}
-                value={role}
-                onChange={(event) => setRole(event.target.value as DialogValues['role'])}
-              >
-                {Object.entries(roleLabels).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {spec.dataRequests && spec.dataRequests.length > 0 && (
-            <div className="field">
-              <label htmlFor={ids.dataRequest}>{dataRequestMessages.rectifyLink}</label>
-              <select
-                id={ids.dataRequest}
-                value={dataRequest}
-                onChange={(event) => setDataRequest(event.target.value)}
-              >
-                {!spec.dataRequestRequired && (
-                  <option value="">{dataRequestMessages.rectifyNone}</option>
-                )}
-                {spec.dataRequests.map((option) => (
-                  <option key={option.number} value={option.number}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {spec.reason === 'required' && (
-            <div className="field">
-              <label htmlFor={ids.reason}>{dialogMessages.reasonLabel}</label>
-              <textarea
-                id={ids.reason}
-                value={reason}
-                rows={2}
-                maxLength={500}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            </div>
-          )}
-          {spec.confirmation && (
-            <label className="check confirmation">
-              <input
-                type="checkbox"
-                checked={confirmed}
-                onChange={(event) => setConfirmed(event.target.checked)}
-              />
-              {spec.confirmation}
-            </label>
-          )}
-
-          {error && (
-            <p role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              {dialogMessages.cancel}
-            </button>
-            <button
-              type="submit"
-              className="primary"
-              disabled={blocked}
-              aria-describedby={blockedText ? ids.missing : undefined}
-            >
-              {busy ? dialogMessages.saving : spec.confirmLabel}
-            </button>
+        {spec.email !== undefined && (
+          <div className="field">
+            <label htmlFor={ids.email}>{dialogMessages.emailLabel}</label>
+            <input
+              id={ids.email}
+              type="email"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              aria-invalid={emailInvalid}
+              aria-describedby={emailInvalid ? ids.emailError : undefined}
+              autoComplete="off"
+            />
+            {emailInvalid && (
+              <span id={ids.emailError} className="field-error">
+                {dialogMessages.invalidEmail}
+              </span>
+            )}
           </div>
-          {/* Reserved line: the reason the confirm button is disabled, never only on hover. */}
-          <p id={ids.missing} className="muted small dialog-missing">
-            {blockedText}
+        )}
+        {spec.phone !== undefined && (
+          <div className="field">
+            <label htmlFor={ids.phone}>{dialogMessages.phoneLabel}</label>
+            <input
+              id={ids.phone}
+              type="tel"
+              value={phone}
+              placeholder={dialogMessages.phonePlaceholder}
+              onChange={(event) => setPhone(event.target.value)}
+              onBlur={() => {
+                const mobile = normalizeMobile(phone);
+                if (mobile) setPhone(formatPhone(mobile));
+              }}
+              aria-invalid={phoneInvalid}
+              aria-describedby={phoneInvalid ? ids.phoneError : undefined}
+              autoComplete="off"
+            />
+            {phoneInvalid && (
+              <span id={ids.phoneError} className="field-error">
+                {dialogMessages.invalidPhone}
+              </span>
+            )}
+          </div>
+        )}
+        {spec.roles && (
+          <div className="field">
+            <label htmlFor={ids.role}>{dialogMessages.roleLabel}</label>
+            <select
+              id={ids.role}
+              value={role}
+              onChange={(event) => setRole(event.target.value as DialogValues['role'])}
+            >
+              {Object.entries(roleLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {spec.dataRequests && spec.dataRequests.length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.dataRequest}>{dataRequestMessages.rectifyLink}</label>
+            <select
+              id={ids.dataRequest}
+              value={dataRequest}
+              onChange={(event) => setDataRequest(event.target.value)}
+            >
+              {!spec.dataRequestRequired && (
+                <option value="">{dataRequestMessages.rectifyNone}</option>
+              )}
+              {spec.dataRequests.map((option) => (
+                <option key={option.number} value={option.number}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {spec.reason === 'required' && (
+          <div className="field">
+            <label htmlFor={ids.reason}>{dialogMessages.reasonLabel}</label>
+            <textarea
+              id={ids.reason}
+              value={reason}
+              rows={2}
+              maxLength={500}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+        )}
+        {spec.confirmation && (
+          <label className="check confirmation">
+            <input
+              type="checkbox"
+              checked={confirmed}
+              onChange={(event) => setConfirmed(event.target.checked)}
+            />
+            {spec.confirmation}
+          </label>
+        )}
+
+        {error && (
+          <p role="alert" className="notice notice-danger">
+            {error}
           </p>
-        </form>
-      </div>
-    </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            {dialogMessages.cancel}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={blocked}
+            aria-describedby={blockedText ? ids.missing : undefined}
+          >
+            {busy ? dialogMessages.saving : spec.confirmLabel}
+          </button>
+        </div>
+        {/* Reserved line: the reason the confirm button is disabled, never only on hover. */}
+        <p id={ids.missing} className="muted small dialog-missing">
+          {blockedText}
+        </p>
+      </form>
+    </Modal>
   );
 }

@@ -1,15 +1,24 @@
 /**
- * A modal dialog: the overlay (a click outside closes it), the dialog box named by its title,
- * Tab kept inside, Esc to close (not while busy: the answer must land in the dialog), and the
- * focus given back to what opened it.
+ * A modal dialog — the one shell every dialog of the desk uses: the overlay (a click outside
+ * closes it), the dialog box named by its title, Tab kept inside, Esc to close (neither while
+ * busy: the answer must land in the dialog), and the focus given back to what opened it.
+ * While one is open the window's own shortcuts (Ctrl+K, Esc closing the record) stand aside.
  */
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useEscapeToClose, useFocusTrap } from './focus-trap';
+
+let openModals = 0;
+
+/** True while any modal dialog is open. */
+export function isModalOpen(): boolean {
+  return openModals > 0;
+}
 
 export function Modal({
   titleId,
   descriptionId,
   wide = false,
+  className,
   busy,
   close,
   children,
@@ -18,6 +27,8 @@ export function Modal({
   titleId: string;
   descriptionId?: string;
   wide?: boolean;
+  /** An extra class for the dialog box. */
+  className?: string;
   busy: boolean;
   close: () => void;
   children: ReactNode;
@@ -25,6 +36,12 @@ export function Modal({
   const dialogRef = useRef<HTMLDivElement>(null);
   const onTab = useFocusTrap(dialogRef);
   useEscapeToClose(busy, close);
+  useEffect(() => {
+    openModals++;
+    return () => {
+      openModals--;
+    };
+  }, []);
   return (
     <div
       className="overlay"
@@ -32,7 +49,7 @@ export function Modal({
     >
       <div
         ref={dialogRef}
-        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        className={['dialog', wide && 'dialog-wide', className].filter(Boolean).join(' ')}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

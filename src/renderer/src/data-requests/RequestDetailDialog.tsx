@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DataRequestView, ExportView } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../../shared/rules/data-requests';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
-import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
+import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { DeadlineCell } from './DataRequestsView';
@@ -46,9 +46,6 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const onTab = useFocusTrap(dialogRef);
-  useEscapeToClose(busy || exporting, close);
   const ids = { title: useId(), reason: useId(), rule: useId() };
 
   const failed = (failure: unknown) =>
@@ -128,183 +125,169 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const exportable = request?.right === 'access' || request?.right === 'portability';
 
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && !busy && close()}
-    >
-      <div
-        ref={dialogRef}
-        className="dialog dialog-wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        onKeyDown={onTab}
-      >
-        <h2 id={ids.title}>{t.detailTitle(number)}</h2>
-        {!request && !error && (
-          <div className="progress" role="progressbar" aria-label={t.loading} />
-        )}
-        {request && (
-          <>
-            <dl className="facts">
-              <dt>{t.person}</dt>
-              <dd>
-                {request.personName ?? ''}{' '}
-                <span className="rut small">{displayRut(request.personRut)}</span>
-              </dd>
-              <dt>{t.right}</dt>
-              <dd>{labels.rights[request.right]}</dd>
-              <dt>{t.columns.state}</dt>
-              <dd>
-                {labels.states[request.state]}
-                {request.stateReason && ` · ${request.stateReason}`}
-                {request.extensionReason && ` · ${t.reason}: ${request.extensionReason}`}
-              </dd>
-              <dt>{t.columns.received}</dt>
-              <dd>
-                {formatDateTime(request.receivedAt)} · {labels.channels[request.channel]}
-              </dd>
-              <dt>{t.identityMethod}</dt>
-              <dd>{labels.identityMethods[request.identityMethod]}</dd>
-              <dt>{t.columns.due}</dt>
-              <dd>
-                <DeadlineCell request={request} />
-              </dd>
-              <dt>{t.detail}</dt>
-              <dd className="call-notes">{request.detail}</dd>
-              <dt>{t.columns.agent}</dt>
-              <dd>
-                {request.agentName ?? request.agentId} ·{' '}
-                {request.atCentral ? t.atCentral : t.pendingCentral}
-              </dd>
-            </dl>
-            {request.blocked && request.blockedAt && (
-              <p className="notice notice-danger">
-                {t.banner(request.number, formatDateTime(request.blockedAt))}
-              </p>
-            )}
-            {forwardedForDecision(request.right) && (
-              <p className="notice notice-warn">{t.forwardNote}</p>
-            )}
-            {request.right === 'rectification' && request.deadline !== 'closed' && (
-              <p className="muted small">{t.rectifyHint}</p>
-            )}
+    <Modal titleId={ids.title} wide busy={busy || exporting} close={close}>
+      <h2 id={ids.title}>{t.detailTitle(number)}</h2>
+      {!request && !error && <div className="progress" role="progressbar" aria-label={t.loading} />}
+      {request && (
+        <>
+          <dl className="facts">
+            <dt>{t.person}</dt>
+            <dd>
+              {request.personName ?? ''}{' '}
+              <span className="rut small">{displayRut(request.personRut)}</span>
+            </dd>
+            <dt>{t.right}</dt>
+            <dd>{labels.rights[request.right]}</dd>
+            <dt>{t.columns.state}</dt>
+            <dd>
+              {labels.states[request.state]}
+              {request.stateReason && ` · ${request.stateReason}`}
+              {request.extensionReason && ` · ${t.reason}: ${request.extensionReason}`}
+            </dd>
+            <dt>{t.columns.received}</dt>
+            <dd>
+              {formatDateTime(request.receivedAt)} · {labels.channels[request.channel]}
+            </dd>
+            <dt>{t.identityMethod}</dt>
+            <dd>{labels.identityMethods[request.identityMethod]}</dd>
+            <dt>{t.columns.due}</dt>
+            <dd>
+              <DeadlineCell request={request} />
+            </dd>
+            <dt>{t.detail}</dt>
+            <dd className="call-notes">{request.detail}</dd>
+            <dt>{t.columns.agent}</dt>
+            <dd>
+              {request.agentName ?? request.agentId} ·{' '}
+              {request.atCentral ? t.atCentral : t.pendingCentral}
+            </dd>
+          </dl>
+          {request.blocked && request.blockedAt && (
+            <p className="notice notice-danger">
+              {t.banner(request.number, formatDateTime(request.blockedAt))}
+            </p>
+          )}
+          {forwardedForDecision(request.right) && (
+            <p className="notice notice-warn">{t.forwardNote}</p>
+          )}
+          {request.right === 'rectification' && request.deadline !== 'closed' && (
+            <p className="muted small">{t.rectifyHint}</p>
+          )}
 
-            <div className="audit-buttons" role="group" aria-label={t.columns.actions}>
-              {DATA_REQUEST_MOVE_NAMES.filter(
-                (name) =>
-                  checkMove(
-                    { state: request.state, right: request.right, extended: request.extended },
-                    name,
-                    'xxx',
-                  ).ok,
-              ).map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  aria-pressed={move === name}
-                  onClick={() => {
-                    setMove(name);
-                    setError(null);
-                  }}
-                >
-                  {labels.moves[name]}
-                </button>
-              ))}
-              {request.blocked && (
-                <button
-                  type="button"
-                  aria-pressed={move === 'unblock'}
-                  onClick={() => {
-                    setMove('unblock');
-                    setError(null);
-                  }}
-                >
-                  {t.unblockButton}
-                </button>
-              )}
-            </div>
-            {move && (
-              <div className="field">
-                <label htmlFor={ids.reason}>
-                  {move === 'unblock' ? t.unblockReason : t.reason}
-                  {needsReason ? '' : ` (${t.optional})`}
-                </label>
-                <textarea
-                  id={ids.reason}
-                  rows={2}
-                  maxLength={500}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                />
-                <div className="dialog-buttons">
-                  <button type="button" onClick={() => setMove(null)} disabled={busy}>
-                    {t.cancel}
-                  </button>
-                  <button
-                    type="button"
-                    className="primary"
-                    disabled={busy}
-                    onClick={() => void confirm()}
-                  >
-                    {busy ? dialogMessages.saving : t.confirmMove}
-                  </button>
-                </div>
-              </div>
+          <div className="audit-buttons" role="group" aria-label={t.columns.actions}>
+            {DATA_REQUEST_MOVE_NAMES.filter(
+              (name) =>
+                checkMove(
+                  { state: request.state, right: request.right, extended: request.extended },
+                  name,
+                  'xxx',
+                ).ok,
+            ).map((name) => (
+              <button
+                key={name}
+                type="button"
+                aria-pressed={move === name}
+                onClick={() => {
+                  setMove(name);
+                  setError(null);
+                }}
+              >
+                {labels.moves[name]}
+              </button>
+            ))}
+            {request.blocked && (
+              <button
+                type="button"
+                aria-pressed={move === 'unblock'}
+                onClick={() => {
+                  setMove('unblock');
+                  setError(null);
+                }}
+              >
+                {t.unblockButton}
+              </button>
             )}
-
-            {exportable && (
-              <section aria-labelledby={`${ids.title}-exports`}>
-                <h3 id={`${ids.title}-exports`}>{t.exportsTitle}</h3>
+          </div>
+          {move && (
+            <div className="field">
+              <label htmlFor={ids.reason}>
+                {move === 'unblock' ? t.unblockReason : t.reason}
+                {needsReason ? '' : ` (${t.optional})`}
+              </label>
+              <textarea
+                id={ids.reason}
+                rows={2}
+                maxLength={500}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
+              <div className="dialog-buttons">
+                <button type="button" onClick={() => setMove(null)} disabled={busy}>
+                  {t.cancel}
+                </button>
                 <button
                   type="button"
                   className="primary"
-                  disabled={exporting}
-                  onClick={() => void runExport()}
+                  disabled={busy}
+                  onClick={() => void confirm()}
                 >
-                  {t.exportButton}
+                  {busy ? dialogMessages.saving : t.confirmMove}
                 </button>
-                {exporting && (
-                  <div className="progress" role="progressbar" aria-label={t.exporting}>
-                    <span className="visually-hidden">{t.exporting}</span>
-                  </div>
-                )}
-                {exports.length === 0 ? (
-                  <p className="muted small">{t.noExports}</p>
-                ) : (
-                  <ul className="calls data-exports">
-                    {exports.map((made) => (
-                      <li key={made.id}>
-                        {formatDateTime(made.createdAt)} · {made.rows.toLocaleString('es-CL')}{' '}
-                        registros{' '}
-                        <button type="button" onClick={() => void fetchFile(made.id, 'html')}>
-                          {t.downloadHtml} · {kb(made.htmlBytes)}
-                        </button>{' '}
-                        <button type="button" onClick={() => void fetchFile(made.id, 'json')}>
-                          {t.downloadJson} · {kb(made.jsonBytes)}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            )}
-          </>
-        )}
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
-        <p id={ids.rule} className="muted small">
-          {t.deadlineRule}
+              </div>
+            </div>
+          )}
+
+          {exportable && (
+            <section aria-labelledby={`${ids.title}-exports`}>
+              <h3 id={`${ids.title}-exports`}>{t.exportsTitle}</h3>
+              <button
+                type="button"
+                className="primary"
+                disabled={exporting}
+                onClick={() => void runExport()}
+              >
+                {t.exportButton}
+              </button>
+              {exporting && (
+                <div className="progress" role="progressbar" aria-label={t.exporting}>
+                  <span className="visually-hidden">{t.exporting}</span>
+                </div>
+              )}
+              {exports.length === 0 ? (
+                <p className="muted small">{t.noExports}</p>
+              ) : (
+                <ul className="calls data-exports">
+                  {exports.map((made) => (
+                    <li key={made.id}>
+                      {formatDateTime(made.createdAt)} · {made.rows.toLocaleString('es-CL')}{' '}
+                      registros{' '}
+                      <button type="button" onClick={() => void fetchFile(made.id, 'html')}>
+                        {t.downloadHtml} · {kb(made.htmlBytes)}
+                      </button>{' '}
+                      <button type="button" onClick={() => void fetchFile(made.id, 'json')}>
+                        {t.downloadJson} · {kb(made.jsonBytes)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+        </>
+      )}
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
         </p>
-        <div className="dialog-buttons">
-          <button type="button" onClick={close} disabled={busy || exporting}>
-            {t.closeDetail}
-          </button>
-        </div>
+      )}
+      <p id={ids.rule} className="muted small">
+        {t.deadlineRule}
+      </p>
+      <div className="dialog-buttons">
+        <button type="button" onClick={close} disabled={busy || exporting}>
+          {t.closeDetail}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

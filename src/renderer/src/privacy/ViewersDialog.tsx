@@ -3,7 +3,7 @@
  * this desk's audit log — when, which agent, how the record was opened and the call's reason —
  * and the refused attempts of officers outside their companies.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { PersonViewers } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import {
@@ -12,7 +12,7 @@ import {
   viewViaLabels,
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
-import { useFocusTrap } from '../components/focus-trap';
+import { Modal } from '../components/Modal';
 
 const LIMIT = 100;
 
@@ -25,8 +25,6 @@ export function ViewersDialog({
   name: string;
   onClose: () => void;
 }) {
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const onTab = useFocusTrap(dialogRef);
   const close = useCallback(() => onClose(), [onClose]);
   const titleId = useId();
   const [answer, setAnswer] = useState<PersonViewers | null>(null);
@@ -45,84 +43,63 @@ export function ViewersDialog({
   }, [rut]);
 
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && close()}
-    >
-      <div
-        ref={dialogRef}
-        className="dialog dialog-wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          // Esc closes this dialog only: the record under it stays open.
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            event.stopPropagation();
-            close();
-            return;
-          }
-          onTab(event);
-        }}
-      >
-        <h2 id={titleId}>{m.viewersTitle(name)}</h2>
-        {!answer && !error && (
-          <div className="progress" role="progressbar" aria-label={m.viewersLoading} />
-        )}
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
-        {answer && answer.views.length === 0 && <p className="notice empty">{m.viewersNone}</p>}
-        {answer && answer.views.length > 0 && (
-          // Scrolls by keyboard too: the region takes the focus.
-          <div className="viewers-scroll" role="region" aria-label={m.viewersRegion} tabIndex={0}>
-            <table>
-              <caption className="muted">{m.viewersCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.viewersColumns.at}</th>
-                  <th scope="col">{m.viewersColumns.agent}</th>
-                  <th scope="col">{m.viewersColumns.via}</th>
-                  <th scope="col">{m.viewersColumns.reason}</th>
+    <Modal titleId={titleId} wide busy={false} close={close}>
+      <h2 id={titleId}>{m.viewersTitle(name)}</h2>
+      {!answer && !error && (
+        <div className="progress" role="progressbar" aria-label={m.viewersLoading} />
+      )}
+      {error && (
+        <p role="alert" className="notice notice-danger">
+          {error}
+        </p>
+      )}
+      {answer && answer.views.length === 0 && <p className="notice empty">{m.viewersNone}</p>}
+      {answer && answer.views.length > 0 && (
+        // Scrolls by keyboard too: the region takes the focus.
+        <div className="viewers-scroll" role="region" aria-label={m.viewersRegion} tabIndex={0}>
+          <table>
+            <caption className="muted">{m.viewersCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.viewersColumns.at}</th>
+                <th scope="col">{m.viewersColumns.agent}</th>
+                <th scope="col">{m.viewersColumns.via}</th>
+                <th scope="col">{m.viewersColumns.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.views.map((view, index) => (
+                <tr key={`${view.at}-${index}`}>
+                  <td>{formatDateTime(view.at)}</td>
+                  <td>{view.agentName}</td>
+                  <td>
+                    {view.denied ? (
+                      <span className="warn-text">{m.viewersDenied(view.action)}</span>
+                    ) : (
+                      (viewViaLabels[view.via ?? ''] ?? view.via ?? '—')
+                    )}
+                  </td>
+                  <td>
+                    {view.reason
+                      ? (interactionReasonLabels[
+                          view.reason as keyof typeof interactionReasonLabels
+                        ] ?? view.reason)
+                      : m.viewersNoCall}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {answer.views.map((view, index) => (
-                  <tr key={`${view.at}-${index}`}>
-                    <td>{formatDateTime(view.at)}</td>
-                    <td>{view.agentName}</td>
-                    <td>
-                      {view.denied ? (
-                        <span className="warn-text">{m.viewersDenied(view.action)}</span>
-                      ) : (
-                        (viewViaLabels[view.via ?? ''] ?? view.via ?? '—')
-                      )}
-                    </td>
-                    <td>
-                      {view.reason
-                        ? (interactionReasonLabels[
-                            view.reason as keyof typeof interactionReasonLabels
-                          ] ?? view.reason)
-                        : m.viewersNoCall}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {answer && answer.total > answer.views.length && (
-          <p className="muted small">{m.viewersMore(answer.views.length, answer.total)}</p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            {m.close}
-          </button>
+              ))}
+            </tbody>
+          </table>
         </div>
+      )}
+      {answer && answer.total > answer.views.length && (
+        <p className="muted small">{m.viewersMore(answer.views.length, answer.total)}</p>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" onClick={close}>
+          {m.close}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -5,12 +5,12 @@
  * result lists every person — done or not, and why — to copy or export; a membership change can
  * be undone from there.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SelectionJob, SelectionOutcome, SelectionPreview } from '../../../shared/contract';
 import { dialogMessages, selectionMessages as m } from '../../../shared/messages';
 import { formatRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
-import { useEscapeToClose, useFocusTrap } from '../components/focus-trap';
+import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useSelectionDialog, type SelectionRequest } from './selection-dialog-store';
 
@@ -73,14 +73,11 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
   const close = useSelectionDialog((s) => s.close);
   const notify = useSession((s) => s.notify);
   const ids = { title: useId(), description: useId(), reason: useId(), error: useId() };
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const onTab = useFocusTrap(dialogRef);
   const [phase, setPhase] = useState<Phase>({ kind: 'preview', preview: null });
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const running = phase.kind === 'running';
-  useEscapeToClose(busy || running, close);
 
   // The core checks each person before anything changes.
   useEffect(() => {
@@ -124,9 +121,9 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
   // A result or a new form puts the focus at the dialog's start, for keyboard users.
   useEffect(() => {
     if (phase.kind === 'result' || phase.kind === 'undo') {
-      dialogRef.current?.querySelector<HTMLElement>('h2')?.focus();
+      document.getElementById(ids.title)?.focus();
     }
-  }, [phase.kind]);
+  }, [phase.kind, ids.title]);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -232,173 +229,167 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
   );
 
   return (
-    <div
-      className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && !running && close()}
+    <Modal
+      titleId={ids.title}
+      descriptionId={ids.description}
+      wide
+      className="selection-dialog"
+      busy={busy || running}
+      close={close}
     >
-      <div
-        ref={dialogRef}
-        className="dialog dialog-wide selection-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.description}
-        onKeyDown={onTab}
-      >
-        <h2 id={ids.title} tabIndex={-1}>
-          {title}
-        </h2>
-        <p id={ids.description} className="muted">
-          {request.company ? `${m.inCompany(request.company.name)} ` : ''}
-          {m.noCaller}
-        </p>
+      <h2 id={ids.title} tabIndex={-1}>
+        {title}
+      </h2>
+      <p id={ids.description} className="muted">
+        {request.company ? `${m.inCompany(request.company.name)} ` : ''}
+        {m.noCaller}
+      </p>
 
-        {phase.kind === 'preview' && (
-          <form onSubmit={(event) => void start(event)}>
-            {!phase.preview && !error && (
-              <>
-                <div className="progress" role="progressbar" aria-label={m.previewing} />
-                <p className="muted">{m.previewing}</p>
-              </>
-            )}
-            {phase.preview && (
-              <>
-                <p className="selection-summary">
-                  <strong>
-                    {phase.preview.applicable === 0
-                      ? m.noneApplies
-                      : m.applies(phase.preview.applicable, phase.preview.total)}
-                  </strong>
-                </p>
-                {phase.preview.skipped.length > 0 && (
-                  <>
-                    <h3>{m.notApplying(phase.preview.skipped.length)}</h3>
-                    <OutcomeList
-                      outcomes={phase.preview.skipped}
-                      action={request.action}
-                      label={m.skippedHeading}
-                    />
-                  </>
-                )}
-                {phase.preview.applicable > 0 && reasonField}
-              </>
-            )}
-            {error && (
-              <p id={ids.error} role="alert" className="notice notice-danger">
-                {error}
+      {phase.kind === 'preview' && (
+        <form onSubmit={(event) => void start(event)}>
+          {!phase.preview && !error && (
+            <>
+              <div className="progress" role="progressbar" aria-label={m.previewing} />
+              <p className="muted">{m.previewing}</p>
+            </>
+          )}
+          {phase.preview && (
+            <>
+              <p className="selection-summary">
+                <strong>
+                  {phase.preview.applicable === 0
+                    ? m.noneApplies
+                    : m.applies(phase.preview.applicable, phase.preview.total)}
+                </strong>
               </p>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" onClick={close}>
-                {m.cancel}
-              </button>
-              {phase.preview && phase.preview.applicable > 0 && (
-                <button type="submit" className="primary" disabled={busy || reasonShort}>
-                  {m.confirm(request.action, phase.preview.applicable)}
-                </button>
+              {phase.preview.skipped.length > 0 && (
+                <>
+                  <h3>{m.notApplying(phase.preview.skipped.length)}</h3>
+                  <OutcomeList
+                    outcomes={phase.preview.skipped}
+                    action={request.action}
+                    label={m.skippedHeading}
+                  />
+                </>
               )}
-            </div>
-            {phase.preview && phase.preview.applicable > 0 && reasonShort && (
-              <p className="dialog-missing muted small">{m.reasonMissing}</p>
-            )}
-          </form>
-        )}
-
-        {phase.kind === 'running' && (
-          <>
-            <progress
-              className="selection-progress"
-              max={phase.job.total}
-              value={phase.job.processed}
-              aria-label={m.progressLabel}
-            />
-            <p aria-live="polite">
-              {phase.stopping ? m.stopping : m.progress(phase.job.processed, phase.job.total)}
+              {phase.preview.applicable > 0 && reasonField}
+            </>
+          )}
+          {error && (
+            <p id={ids.error} role="alert" className="notice notice-danger">
+              {error}
             </p>
-            {error && (
-              <p role="alert" className="notice notice-danger">
-                {error}
-              </p>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => void stop()} disabled={phase.stopping}>
-                {m.stop}
-              </button>
-            </div>
-          </>
-        )}
-
-        {phase.kind === 'result' && (
-          <>
-            <p className="selection-summary" role="status">
-              <strong>{m.resultSummary(phase.job.applied, phase.job.skipped)}</strong>
-            </p>
-            <h3>{m.doneHeading}</h3>
-            <OutcomeList
-              outcomes={phase.job.outcomes.filter((o) => o.status === 'done')}
-              action={phase.job.action}
-              label={m.doneHeading}
-            />
-            {phase.job.applied === 0 && <p className="muted">—</p>}
-            <h3>{m.skippedHeading}</h3>
-            <OutcomeList
-              outcomes={phase.job.outcomes.filter((o) => o.status === 'skipped')}
-              action={phase.job.action}
-              label={m.skippedHeading}
-            />
-            {phase.job.skipped === 0 && <p className="muted">—</p>}
-            {phase.job.undoneBy && <p className="muted">{m.undone}</p>}
-            {error && (
-              <p role="alert" className="notice notice-danger">
-                {error}
-              </p>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => void copy(phase.job)}>
-                {m.copy}
-              </button>
-              <button type="button" onClick={() => void exportCsv(phase.job)}>
-                {m.exportCsv}
-              </button>
-              {phase.job.undoable && (
-                <button
-                  type="button"
-                  onClick={() => {
-                    setReason(m.undoReason(phase.job.reason));
-                    setError(null);
-                    setPhase({ kind: 'undo', job: phase.job });
-                  }}
-                >
-                  {m.undo}
-                </button>
-              )}
-              <button type="button" className="primary" onClick={close}>
-                {m.close}
-              </button>
-            </div>
-          </>
-        )}
-
-        {phase.kind === 'undo' && (
-          <form onSubmit={(event) => void undo(event)}>
-            <p>{m.undoHelp(phase.job.action === 'disable' ? 'disable' : 'enable')}</p>
-            {reasonField}
-            {error && (
-              <p id={ids.error} role="alert" className="notice notice-danger">
-                {error}
-              </p>
-            )}
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => setPhase({ kind: 'result', job: phase.job })}>
-                {m.cancel}
-              </button>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              {m.cancel}
+            </button>
+            {phase.preview && phase.preview.applicable > 0 && (
               <button type="submit" className="primary" disabled={busy || reasonShort}>
+                {m.confirm(request.action, phase.preview.applicable)}
+              </button>
+            )}
+          </div>
+          {phase.preview && phase.preview.applicable > 0 && reasonShort && (
+            <p className="dialog-missing muted small">{m.reasonMissing}</p>
+          )}
+        </form>
+      )}
+
+      {phase.kind === 'running' && (
+        <>
+          <progress
+            className="selection-progress"
+            max={phase.job.total}
+            value={phase.job.processed}
+            aria-label={m.progressLabel}
+          />
+          <p aria-live="polite">
+            {phase.stopping ? m.stopping : m.progress(phase.job.processed, phase.job.total)}
+          </p>
+          {error && (
+            <p role="alert" className="notice notice-danger">
+              {error}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => void stop()} disabled={phase.stopping}>
+              {m.stop}
+            </button>
+          </div>
+        </>
+      )}
+
+      {phase.kind === 'result' && (
+        <>
+          <p className="selection-summary" role="status">
+            <strong>{m.resultSummary(phase.job.applied, phase.job.skipped)}</strong>
+          </p>
+          <h3>{m.doneHeading}</h3>
+          <OutcomeList
+            outcomes={phase.job.outcomes.filter((o) => o.status === 'done')}
+            action={phase.job.action}
+            label={m.doneHeading}
+          />
+          {phase.job.applied === 0 && <p className="muted">—</p>}
+          <h3>{m.skippedHeading}</h3>
+          <OutcomeList
+            outcomes={phase.job.outcomes.filter((o) => o.status === 'skipped')}
+            action={phase.job.action}
+            label={m.skippedHeading}
+          />
+          {phase.job.skipped === 0 && <p className="muted">—</p>}
+          {phase.job.undoneBy && <p className="muted">{m.undone}</p>}
+          {error && (
+            <p role="alert" className="notice notice-danger">
+              {error}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => void copy(phase.job)}>
+              {m.copy}
+            </button>
+            <button type="button" onClick={() => void exportCsv(phase.job)}>
+              {m.exportCsv}
+            </button>
+            {phase.job.undoable && (
+              <button
+                type="button"
+                onClick={() => {
+                  setReason(m.undoReason(phase.job.reason));
+                  setError(null);
+                  setPhase({ kind: 'undo', job: phase.job });
+                }}
+              >
                 {m.undo}
               </button>
-            </div>
-          </form>
-        )}
-      </div>
-    </div>
+            )}
+            <button type="button" className="primary" onClick={close}>
+              {m.close}
+            </button>
+          </div>
+        </>
+      )}
+
+      {phase.kind === 'undo' && (
+        <form onSubmit={(event) => void undo(event)}>
+          <p>{m.undoHelp(phase.job.action === 'disable' ? 'disable' : 'enable')}</p>
+          {reasonField}
+          {error && (
+            <p id={ids.error} role="alert" className="notice notice-danger">
+              {error}
+            </p>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => setPhase({ kind: 'result', job: phase.job })}>
+              {m.cancel}
+            </button>
+            <button type="submit" className="primary" disabled={busy || reasonShort}>
+              {m.undo}
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
   );
 }
