@@ -5,13 +5,14 @@
  *   of the desk's push size, with the central's durability (synchronous = FULL). The intents are
  *   mirrored (each phone change goes back from its new value to its old one), so every one writes
  *   as much as it did when pushed.
- * - rawCommitP95Ms: one single-row insert committed on a replica of the desk's kind (the key,
- *   WAL, synchronous = NORMAL that openDatabase gives it), the floor under any enqueue.
+ * - rawCommitP95Ms: one single-row insert committed on a replica of the desk's kind, with the
+ *   replica's durability (the key, WAL, and synchronous = FULL as core.ts sets it: an
+ *   acknowledged action survives a power cut), the floor under any enqueue.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createChangeLog } from '../src/central-api/change-log';
-import { openDatabase } from '../src/main/db/database';
+import { makeReplicaDurable, openDatabase, type Db } from '../src/main/db/database';
 import { createCompanyWriteRepository } from '../src/main/repositories/company-write-repository';
 import { createDataRequestRepository } from '../src/main/repositories/data-request-repository';
 import { createPersonWriteRepository } from '../src/main/repositories/person-write-repository';
@@ -73,9 +74,16 @@ export function rawPushApply(
   return { applied, perSec: Math.round(work.length / seconds) };
 }
 
+/** An empty replica with the desk's key and durability (openDatabase, then as core.ts). */
+export function openRawCommitReplica(file: string, key: Buffer | undefined): Db {
+  const db = openDatabase({ file, key });
+  makeReplicaDurable(db.$client);
+  return db;
+}
+
 export function rawCommitP95Ms(folder: string, key: Buffer | undefined, commits = 1000): number {
   const file = path.join(folder, 'raw-commit.db');
-  const db = openDatabase({ file, key });
+  const db = openRawCommitReplica(file, key);
   db.$client.exec('CREATE TABLE raw_commit (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
   const insert = db.$client.prepare('INSERT INTO raw_commit (payload) VALUES (?)');
   const times: number[] = [];

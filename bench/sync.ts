@@ -20,13 +20,11 @@ import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE, type Core } from '../src/main/core';
 import { applyReplicaKey, openDatabase, openSqlite } from '../src/main/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
+import { PUSH_BATCH_SIZE } from '../src/main/sync/sync-engine';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { ENTITY_TABLES, ENTITIES } from '../src/shared/sync-protocol';
 import { benchCache } from './seed-cache';
 import { rawCommitP95Ms, rawPushApply, type QueuedIntent } from './sync-baselines';
-
-/** The desk's push batch (the sync engine's default batchSize). */
-const PUSH_BATCH = 200;
 
 const { values } = parseArgs({
   options: {
@@ -242,7 +240,8 @@ const centralExited = new Promise((resolve) => central.once('exit', resolve));
 central.kill('SIGTERM');
 await centralExited;
 console.error('Línea base: las mismas acciones aplicadas directo en la base central…');
-const rawApply = rawPushApply(path.join(centralDir, 'central.db'), intents, PUSH_BATCH);
+// One commit per batch of the desk's own push size (the sync engine's).
+const rawApply = rawPushApply(path.join(centralDir, 'central.db'), intents, PUSH_BATCH_SIZE);
 const rawCommit = rawCommitP95Ms(work, deskKey);
 fs.rmSync(work, { recursive: true, force: true });
 

@@ -28,7 +28,7 @@ import {
 } from '../shared/messages';
 import { santiagoDayEnd, santiagoDayStart } from '../shared/format';
 import { loginRut, readRut, rutFromBody } from '../shared/rut';
-import type { Db } from './db/database';
+import { makeReplicaDurable, type Db } from './db/database';
 import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
 import { defaultKeyStore, type ReplicaKeyStore } from './db/replica-key';
 import { createDemoDatabase } from './seed/seed-database';
@@ -203,7 +203,7 @@ export function createCore(options: CoreOptions): Core {
     .get() as string | undefined;
   const replicaSetAside = setAsideRow ? (JSON.parse(setAsideRow) as ReplicaSetAside) : null;
   // An action the agent was told is saved must survive a power cut, not only a crash.
-  db.$client.pragma('synchronous = FULL');
+  makeReplicaDurable(db.$client);
   const repos = createRepositories(db);
   const context: ServiceContext = { db, repos, now, deviceId: deviceIdOf(db) };
 

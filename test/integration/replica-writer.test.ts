@@ -73,4 +73,43 @@ describe('replica writer', () => {
     expect(search.byNames(['zuniga'], 5).map((row) => row.rut)).toEqual([2000]);
     db.$client.close();
   });
+
+  it('re-indexes a pulled person for search only when the name changed, never for an older version', () => {
+    const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
+    const writer = createReplicaWriter(db.$client, () => FIXED_NOW);
+    const search = createPersonSearchRepository(db.$client);
+    const page = (changes: Change[], cursor: string) =>
+      writer.applyPage(changes, { cursor, epoch: 'e', progress: null });
+    page([person(3000, 'Inés', 'Rojas')], 'c1');
+    // Counts what the search triggers react to: an UPDATE naming the indexed columns.
+    db.$client.exec(`CREATE TEMP TABLE name_writes (rut INTEGER);
+      CREATE TEMP TRIGGER count_name_writes AFTER UPDATE OF given_names, last_name1, last_name2
+      ON main.persons BEGIN INSERT INTO name_writes VALUES (new.rut); END;`);
+    const nameWrites = () =>
+      (db.$client.prepare('SELECT count(*) AS n FROM name_writes').get() as { n: number }).n;
+
+    // The desk's own change coming back: a new phone and version, the same name.
+    const echo = person(3000, 'Inés', 'Rojas');
+    page([{ ...echo, row: { ...echo.row!, phone: '+56911112222', version: 2 } }], 'c2');
+    expect(nameWrites()).toBe(0);
+    expect(db.$client.prepare('SELECT phone, version FROM persons WHERE rut = 3000').get()).toEqual(
+      { phone: '+56911112222', version: 2 },
+    );
+    expect(search.byNames(['rojas'], 5).map((row) => row.rut)).toEqual([3000]);
+
+    // A renamed person is re-indexed: the new name is found, the old one no longer.
+    const renamed = person(3000, 'Inés', 'Castro');
+    page([{ ...renamed, row: { ...renamed.row!, phone: '+56911112222', version: 3 } }], 'c3');
+    expect(nameWrites()).toBe(1);
+    expect(search.byNames(['castro'], 5).map((row) => row.rut)).toEqual([3000]);
+    expect(search.byNames(['rojas'], 5)).toEqual([]);
+
+    // An older version changes nothing, the name included.
+    page([{ ...echo, row: { ...echo.row!, version: 2 } }], 'c4');
+    expect(nameWrites()).toBe(1);
+    expect(
+      db.$client.prepare('SELECT last_name1, version FROM persons WHERE rut = 3000').get(),
+    ).toEqual({ last_name1: 'Castro', version: 3 });
+    db.$client.close();
+  });
 });

@@ -46,6 +46,24 @@ describe("a shared desk's lanes", () => {
     ]);
   });
 
+  it('gives the batch that follows one still in flight: the same lane, after its last row', () => {
+    const { lanes } = outbox([['A'], ['B'], ['A'], ['A'], ['B'], ['A']]);
+    const first = lanes.nextBatch('A', 2);
+    expect(seqs(first)).toEqual([
+      [1, 0],
+      [3, 1],
+    ]);
+    // Rows 1 and 3 are not answered yet (still pending): the next batch starts after them.
+    expect(seqs(lanes.nextBatch('A', 2, { lane: 'A', afterSeq: 3 }))).toEqual([
+      [4, 3],
+      [6, 4],
+    ]);
+    expect(lanes.nextBatch('A', 2, { lane: 'A', afterSeq: 6 })).toBeNull();
+    // Another lane is never taken for a following batch.
+    const shared = outbox([['S'], ['A', 'pending', 'S'], ['A', 'pending', 'S']]);
+    expect(seqs(shared.lanes.nextBatch('S', 5, { lane: 'S', afterSeq: 1 }))).toBeNull();
+  });
+
   it('fills a batch past a long run of other agents, one lane at a time, up to the limit', () => {
     const rows: Array<[string]> = [];
     for (let i = 0; i < 1200; i++) rows.push(['B']);

@@ -75,6 +75,15 @@ export function applyReplicaKey(client: BetterSqlite3.Database, key: Buffer, fil
   }
 }
 
+/**
+ * The desk's durability (core.ts): an action the agent was told is saved must survive a power
+ * cut, not only a crash, so every commit of the replica reaches the disk (WAL, synchronous =
+ * FULL). The benchmarks' raw-commit baseline uses the same.
+ */
+export function makeReplicaDurable(client: BetterSqlite3.Database): void {
+  client.pragma('synchronous = FULL');
+}
+
 export function openDatabase(options: OpenOptions): Db {
   const client = openSqlite(options.file, options);
   try {

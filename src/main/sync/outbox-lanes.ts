@@ -50,14 +50,19 @@ export function createOutboxLanes(sqlite: Database.Database) {
      * The next batch `me` may send: rows of one lane, in order, each with the id of the
      * previous action of its lane (`after`); null when there is nothing `me` can send.
      */
-    nextBatch(me: string, limit: number): { rows: LaneRow[]; after: number[] } | null {
+    nextBatch(
+      me: string,
+      limit: number,
+      /** The batch that follows one already sent: that lane's rows after its last one. */
+      following?: { lane: string; afterSeq: number },
+    ): { rows: LaneRow[]; after: number[] } | null {
       const blocked = new Map<string | null, number>();
       for (const row of blockers.all(me) as Array<{ agent_id: string | null; first: number }>) {
         blocked.set(row.agent_id, row.first);
       }
-      let lane: string | null | undefined;
+      let lane: string | null | undefined = following?.lane;
       const rows: LaneRow[] = [];
-      let from = 0;
+      let from = following?.afterSeq ?? 0;
       for (;;) {
         const window = mine.all(me, from, WINDOW) as LaneRow[];
         for (const row of window) {

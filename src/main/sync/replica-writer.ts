@@ -16,6 +16,16 @@ import { applyIntent } from './intents';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
 
+/**
+ * Columns the search index (person_fts, company_fts) is built from: their triggers fire on any
+ * UPDATE that names them, changed or not. A pulled row rewrites them only when they differ, so
+ * the desk's own changes coming back (a new phone, a new version) do not re-index the name.
+ */
+const SEARCH_INDEXED: Partial<Record<Entity, readonly string[]>> = {
+  person: ['given_names', 'last_name1', 'last_name2'],
+  company: ['legal_name'],
+};
+
 export type PageMeta = {
   cursor: string;
   epoch: string;
@@ -33,13 +43,16 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: false });
   const dataRequests = createDataRequestRepository(sqlite, { bumpVersions: false });
   const upserts = new Map<Entity, Database.Statement>();
+  /** The search-indexed columns of a row whose upsert just took it, when they changed. */
+  const indexedUpdates = new Map<Entity, Database.Statement>();
   const deletes = new Map<Entity, Database.Statement>();
   for (const [entity, spec] of Object.entries(ENTITY_TABLES) as Array<
     [Entity, (typeof ENTITY_TABLES)[Entity]]
   >) {
     const columns = spec.columns;
+    const indexed = SEARCH_INDEXED[entity] ?? [];
     const updates = columns
-      .filter((column) => column !== spec.key)
+      .filter((column) => column !== spec.key && !indexed.includes(column))
       .map((column) => `${column} = excluded.${column}`)
       .join(', ');
     const guard = ENTITIES_WITHOUT_VERSION.has(entity)
@@ -52,6 +65,17 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
          ON CONFLICT(${spec.key}) DO UPDATE SET ${updates}${guard}`,
       ),
     );
+    if (indexed.length > 0) {
+      // Only a row now at the pulled version took the upsert (the same guard as above).
+      indexedUpdates.set(
+        entity,
+        sqlite.prepare(
+          `UPDATE ${spec.table} SET ${indexed.map((c) => `${c} = @${c}`).join(', ')}
+           WHERE ${spec.key} = @${spec.key} AND version = @version
+             AND (${indexed.map((c) => `${c} IS NOT @${c}`).join(' OR ')})`,
+        ),
+      );
+    }
     deletes.set(entity, sqlite.prepare(`DELETE FROM ${spec.table} WHERE ${spec.key} = ?`));
   }
   const dropPlaceholders = sqlite.prepare('DELETE FROM mails WHERE action_id = ? AND id < 0');
@@ -198,7 +222,9 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
         if (change.entity === 'mail' && typeof actionId === 'string')
           dropPlaceholders.run(actionId);
         placeholderFor[entity]?.(change.row);
-        upserts.get(entity)!.run(pick(entity, change.row));
+        const values = pick(entity, change.row);
+        upserts.get(entity)!.run(values);
+        indexedUpdates.get(entity)?.run(values);
         const person = personOf(change);
         if (person !== null) touched.add(person);
       }
