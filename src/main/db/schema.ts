@@ -92,6 +92,17 @@ export const memberships = sqliteTable(
   ],
 );
 
+/**
+ * Issue 11: each company's users, active users and active access administrators, kept by
+ * triggers on memberships (migration 0020; see repositories/company-counts.ts).
+ */
+export const companyCounts = sqliteTable('company_counts', {
+  companyRut: integer('company_rut').primaryKey(),
+  users: integer('users').notNull(),
+  active: integer('active').notNull(),
+  admins: integer('admins').notNull(),
+});
+
 export const accounts = sqliteTable(
   'accounts',
   {

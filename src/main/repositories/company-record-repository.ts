@@ -5,13 +5,13 @@
  * the benchmark can time the very same statements raw.
  */
 import type Database from 'better-sqlite3';
+import { COMPANY_COUNTS_SQL, createCompanyCountsReader } from './company-counts';
 
 export const COMPANY_SQL = {
   company: `SELECT rut, dv, legal_name, adherent, adherent_since, adherent_until, portals, version
     FROM companies WHERE rut = ?`,
-  counts: `SELECT count(*) AS users,
-      sum(state = 'active') AS active, sum(role = 'access_admin' AND state = 'active') AS admins
-    FROM memberships WHERE company_rut = ?`,
+  /** Kept by triggers (migration 0020): one row, however many users (company-counts.ts). */
+  counts: COMPANY_COUNTS_SQL.stored,
   signatories: `SELECT s.person_rut, s.kind, p.dv, p.given_names, p.last_name1, p.last_name2
     FROM company_signatories s LEFT JOIN persons p ON p.rut = s.person_rut
     WHERE s.company_rut = ? ORDER BY s.kind, p.last_name1`,
@@ -90,18 +90,14 @@ export function createCompanyRecordRepository(sqlite: Database.Database) {
   const statements = Object.fromEntries(
     Object.entries(COMPANY_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
   ) as Record<keyof typeof COMPANY_SQL, Database.Statement>;
+  const counts = createCompanyCountsReader(sqlite);
 
   return {
     company(rut: number): CompanyHeaderRow | null {
       return (statements.company.get(rut) as CompanyHeaderRow | undefined) ?? null;
     },
     counts(rut: number): { users: number; active: number; admins: number } {
-      const row = statements.counts.get(rut) as {
-        users: number;
-        active: number | null;
-        admins: number | null;
-      };
-      return { users: row.users, active: row.active ?? 0, admins: row.admins ?? 0 };
+      return counts(rut);
     },
     signatories(rut: number): SignatoryRow[] {
       return statements.signatories.all(rut) as SignatoryRow[];
