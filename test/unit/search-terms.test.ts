@@ -24,10 +24,21 @@ describe('termsStartingWith', () => {
 
 describe('ftsTermsQuery', () => {
   it('asks a long word as the whole terms it covers, short words as prefixes', () => {
-    expect(ftsTermsQuery(['gonz', 'mar'], termsOf)).toBe(
-      '("gonzaga" OR "gonzalez" OR "gonzalo") AND "mar"*',
-    );
-    expect(ftsTermsQuery(['soto'], termsOf)).toBe('("soto")');
+    expect(ftsTermsQuery(['gonz', 'mar'], termsOf)).toEqual({
+      query: '("gonzaga" OR "gonzalez" OR "gonzalo") AND "mar"*',
+      widens: true,
+    });
+    expect(ftsTermsQuery(['maria'], termsOf)).toEqual({
+      query: '("maria" OR "mariana")',
+      widens: true,
+    });
+  });
+
+  it('says when the words cover only themselves (taken whole, they found it all)', () => {
+    expect(ftsTermsQuery(['soto', 'mar'], termsOf)).toEqual({
+      query: '("soto") AND "mar"*',
+      widens: false,
+    });
   });
 
   it('says nothing can match when a long word covers no term', () => {
@@ -37,7 +48,10 @@ describe('ftsTermsQuery', () => {
   it('leaves a prefix covering too many terms, or no single term, to FTS5', () => {
     const many = (word: string, most: number) =>
       Array.from({ length: most + 1 }, (_, i) => `${word}${i}`);
-    expect(ftsTermsQuery(['mart'], many)).toBe('"mart"*');
-    expect(ftsTermsQuery(["o'higgins"], termsOf)).toBe('"o\'higgins"*');
+    expect(ftsTermsQuery(['mart'], many)).toEqual({ query: '"mart"*', widens: true });
+    expect(ftsTermsQuery(["o'higgins"], termsOf)).toEqual({
+      query: '"o\'higgins"*',
+      widens: true,
+    });
   });
 });

@@ -6,7 +6,7 @@
  * without knowing about it.
  *
  * A bulk load sets those triggers aside (a snapshot, with the search ones; the demo seed) and
- * empties the table; the counts are then built again (`refillStep`, in short steps by company
+ * empties the table; the counts are then built again (`step`, in short steps by company
  * RUT, with the triggers already back, so nothing written meanwhile is missed). While that runs,
  * a company's row is trusted only once its step is done (`company_counts_through` in
  * sync_state); any other company is counted from `memberships`, as before.

@@ -116,9 +116,9 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
     },
     /** Companies whose name has every word (as a word's start), shortest names first. */
     companiesByName(words: string[], limit: number): CompanyRow[] {
-      const query = ftsTermsQuery(words, companyTerms);
-      if (query === null) return [];
-      return (statements.companyNames.all(query, limit) as RawCompany[]).map(toCompany);
+      const terms = ftsTermsQuery(words, companyTerms);
+      if (terms === null) return [];
+      return (statements.companyNames.all(terms.query, limit) as RawCompany[]).map(toCompany);
     },
     /** Of `personRuts`, those with a membership in one of `companyRuts`. */
     inCompanies(personRuts: number[], companyRuts: number[]): Set<number> {
@@ -170,7 +170,7 @@ export type PersonSearchRepository = ReturnType<typeof createPersonSearchReposit
  * prefixes — as the terms each covers (ftsTermsQuery: a long FTS5 prefix would merge every
  * González first) — and the window is filled with those matches after the whole-word ones: the
  * same people are found, whole-word matches first. A word no name starts with (a company's
- * words typed in the search box) ends it there: nobody more can match.
+ * words typed in the search box) ends it there, as do long words that start no other term.
  */
 function wholeWordsFirst(
   words: string[],
@@ -182,9 +182,10 @@ function wholeWordsFirst(
   const first = run(whole, window) as RawName[];
   if (first.length >= window || words.every((word) => word.length <= 3)) return first;
   const prefixes = ftsTermsQuery(words, termsOf);
-  if (prefixes === null) return first;
+  // No word starts a name, or each long word is a whole term and starts no other: nobody more.
+  if (prefixes === null || !prefixes.widens) return first;
   const seen = new Set(first.map((row) => row.rut));
-  const more = (run(prefixes, window + first.length) as RawName[]).filter(
+  const more = (run(prefixes.query, window + first.length) as RawName[]).filter(
     (row) => !seen.has(row.rut),
   );
   return [...first, ...more].slice(0, window);

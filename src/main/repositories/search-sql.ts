@@ -62,29 +62,33 @@ export const MOST_TERMS_PER_PREFIX = 24;
  * persons, ten times that at 10M). Asked as the terms it covers, whole and OR-ed
  * («("gonzalez" OR "gonzalo")»), the same rows come in the same order and stop at the LIMIT.
  * `termsOf(word, most)` lists the index's terms starting with `word` (at most `most` + 1). Null
- * when a word covers no term at all: nothing can match.
+ * when a word covers no term at all: nothing can match. `widens` is false when every long word
+ * covers only itself: the query then finds exactly what the same words taken whole find.
  */
 export function ftsTermsQuery(
   words: string[],
   termsOf: (word: string, most: number) => string[],
-): string | null {
+): { query: string; widens: boolean } | null {
   const parts: string[] = [];
+  let widens = false;
   for (const word of words) {
     // Short words are served by the prefix index; a word the tokenizer would split (o'higgins)
     // is no single term: both stay prefixes.
     if (word.length <= 3 || !/^[a-z0-9]+$/.test(word)) {
       parts.push(`"${word.replaceAll('"', '""')}"*`);
+      widens ||= word.length > 3;
       continue;
     }
     const terms = termsOf(word, MOST_TERMS_PER_PREFIX);
     if (terms.length === 0) return null;
+    widens ||= terms.length > 1 || terms[0] !== word;
     parts.push(
       terms.length > MOST_TERMS_PER_PREFIX
         ? `"${word}"*`
         : `(${terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ')})`,
     );
   }
-  return parts.join(' AND ');
+  return { query: parts.join(' AND '), widens };
 }
 
 /**
