@@ -302,7 +302,7 @@ for (let i = 0; i < Math.max(50, Math.floor(iterations / 3)); i++) {
     companyRaw.counts.get(company.rut);
     companyRaw.signatories.all(company.rut);
     companyRaw.profiles.all(company.rut);
-    companyRaw.requests.all({ state: null, company: company.rut, limit: 50, offset: 0 });
+    companyRaw.companyRequests.all({ state: null, company: company.rut, limit: 50, offset: 0 });
     companyRaw.usersPage.all(company.rut, 0, USERS_PAGE + 1);
     openRaw.push(performance.now() - started);
   };

@@ -113,3 +113,22 @@ describe('query plans of opening a company', () => {
     expect(plan).toEqual(expected);
   });
 });
+
+// Issue 11: a company's requests come from its own index range, not from every request of the
+// replica read in date order (the general list's `@company IS NULL OR …` cannot use the index).
+describe("query plan of a company's requests", () => {
+  it('reads the company’s range of access_requests_company', () => {
+    const sqlite = seededCore(500).db.$client;
+    const plan = (
+      sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${COMPANY_SQL.companyRequests}`)
+        .all({ state: null, company: null, limit: 1, offset: 0 }) as Array<{ detail: string }>
+    ).map((row) => row.detail);
+    expect(plan).toEqual([
+      'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+      'SEARCH r USING INDEX access_requests_company (company_rut=?)',
+      'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+      'USE TEMP B-TREE FOR ORDER BY',
+    ]);
+  });
+});
