@@ -47,16 +47,12 @@ export const SEARCH_SQL = {
     FROM accounts WHERE person_rut IN (SELECT value FROM json_each(?))`,
 } as const;
 
-/** FTS5 query for folded words: each quoted (no syntax survives) and used as a prefix. */
-export function ftsPrefixQuery(words: string[]): string {
-  return words.map((word) => `"${word}"*`).join(' ');
-}
-
 /** A prefix covering more terms than this is left to FTS5 as a prefix. */
 export const MOST_TERMS_PER_PREFIX = 24;
 
 /**
- * The same matches as `ftsPrefixQuery`, asked so FTS5 reads lazily. A word of four letters or more
+ * FTS5 query for folded words, each quoted (no syntax survives) and matched as a word's start —
+ * the matches of «"w1"* "w2"*» — asked so FTS5 reads lazily. A word of four letters or more
  * is longer than the prefix index ('1 2 3'), and FTS5 answers such a prefix by merging the
  * doclists of every term it covers before the first row («"gonz"*»: every González, 50 ms at 1M
  * persons, ten times that at 10M). Asked as the terms it covers, whole and OR-ed
