@@ -180,6 +180,8 @@ export const accessRequests = sqliteTable(
   (table) => [
     index('access_requests_person').on(table.personRut),
     index('access_requests_company').on(table.companyRut, table.state),
+    // Issue 11: a company's newest requests without sorting all of them (migration 0020).
+    index('access_requests_company_time').on(table.companyRut, table.requestedAt),
   ],
 );
 

@@ -49,3 +49,7 @@ END;
 CREATE VIRTUAL TABLE `person_fts_terms` USING fts5vocab(`person_fts`, 'instance');
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `company_fts_terms` USING fts5vocab(`company_fts`, 'instance');
+--> statement-breakpoint
+-- 3. A company's record lists its 50 newest access requests: a big company has thousands
+-- (1,820 at 10M persons), all read and sorted each time. In date order they stop at the 50th.
+CREATE INDEX `access_requests_company_time` ON `access_requests` (`company_rut`,`requested_at`);
