@@ -33,9 +33,9 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
     'SCAN company_fts VIRTUAL TABLE INDEX 0:M1',
     'USE TEMP B-TREE FOR ORDER BY',
   ],
-  memberCount: [
-    'SEARCH memberships USING COVERING INDEX memberships_company_person (company_rut=?)',
-  ],
+  // Issue 11: a prefix's terms are a seek in the index's term list (no doclist read).
+  personTerm: ['SCAN person_fts_terms VIRTUAL TABLE INDEX 1537:'],
+  companyTerm: ['SCAN company_fts_terms VIRTUAL TABLE INDEX 1537:'],
   namesInCompanies: [
     'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
     'LIST SUBQUERY 2',
@@ -82,13 +82,18 @@ describe('query plans of the search path', () => {
   });
 });
 
-// Issue 11: opening a company reads its counts and its administrators from one index range,
-// not from a table lookup per user scattered over the replica (3.7 s at 10M persons).
+// Issue 11: opening a company reads its counts as one maintained row (migration 0020) and its
+// administrators from one index range, not from a table lookup per user scattered over the
+// replica (3.7 s at 10M persons).
 describe('query plans of opening a company', () => {
   it.each([
     [
       'counts',
-      ['SEARCH memberships USING COVERING INDEX memberships_company_role_state (company_rut=?)'],
+      [
+        'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+        'CORRELATED SCALAR SUBQUERY 1',
+        'SEARCH sync_state USING INDEX sqlite_autoindex_sync_state_1 (key=?)',
+      ],
     ],
     [
       'profiles',
@@ -106,5 +111,24 @@ describe('query plans of opening a company', () => {
       }>
     ).map((row) => row.detail);
     expect(plan).toEqual(expected);
+  });
+});
+
+// Issue 11: a company's requests come from its own index range, newest first, stopping at the
+// page — not from every request of the replica read in date order (the general list's
+// `@company IS NULL OR …` cannot use the index), nor from all of a big company's, sorted.
+describe("query plan of a company's requests", () => {
+  it('reads the company’s range of access_requests_company_time, in date order', () => {
+    const sqlite = seededCore(500).db.$client;
+    const plan = (
+      sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${COMPANY_SQL.companyRequests}`)
+        .all({ state: null, company: null, limit: 1, offset: 0 }) as Array<{ detail: string }>
+    ).map((row) => row.detail);
+    expect(plan).toEqual([
+      'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+      'SEARCH r USING INDEX access_requests_company_time (company_rut=?)',
+      'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    ]);
   });
 });

@@ -148,7 +148,7 @@ describe('demo dataset', () => {
     const triggers = db.$client
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")
       .get() as { n: number };
-    expect(triggers.n).toBe(8);
+    expect(triggers.n).toBe(11);
     db.$client.close();
   });
 });

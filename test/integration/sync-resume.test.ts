@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { companyCountsDrift } from '../support/company-counts';
 import { DATABASE_FILE } from '../../src/main/core';
 import { ENTITIES, ENTITY_TABLES } from '../../src/shared/sync-protocol';
 import { tempDir } from '../support/context';
@@ -69,6 +70,11 @@ describe('initial sync killed halfway', () => {
       const count = `SELECT count(*) AS n FROM ${table}`;
       expect(replica.prepare(count).get(), table).toEqual(central.db.$client.prepare(count).get());
     }
+    // The company counts were set aside with the search triggers and counted again (issue 11).
+    const counts = companyCountsDrift(replica);
+    expect(counts.kept).toEqual(counts.counted);
+    const centralCounts = companyCountsDrift(central.db.$client);
+    expect(centralCounts.kept).toEqual(centralCounts.counted);
     replica.close();
   }, 120_000);
 });

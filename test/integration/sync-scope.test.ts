@@ -11,6 +11,7 @@ import type { CentralApi } from '../../src/central-api/server';
 import type { Core } from '../../src/main/core';
 import { CAST_AGENTS } from '../../src/main/seed/cast';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
+import { companyCountsDrift } from '../support/company-counts';
 import { act, editPhone, openDesk, startCentral, startProxy, syncNow } from '../support/sync-setup';
 
 const ANDES = 76543210;
@@ -18,6 +19,12 @@ const LLANQUIHUE = 76000042; // 134 people in the 300-person demo dataset
 const TARAPACA = 76000231;
 
 const rutText = (body: number) => loginRut(rutFromBody(body));
+
+/** The desk's kept company counts equal counting its memberships (issue 11). */
+function expectCountsRight(desk: { db: Core['db'] }) {
+  const { kept, counted } = companyCountsDrift(desk.db.$client);
+  expect(kept).toEqual(counted);
+}
 
 /**
  * A call to the central API's admin route by `username`, as any supervisor tool would make it:
@@ -133,6 +140,7 @@ describe("an officer's scope follows his assignments", () => {
     const desk = await openDesk(proxy.url, { user: 'prevencion' });
     await syncNow(desk);
     expect(deskPersons(desk)).toEqual(centralScope(central));
+    expectCountsRight(desk);
     const before = deskPersons(desk).length;
 
     // Before: the officer has none of Llanquihue's people (but those also in his companies).
@@ -152,6 +160,7 @@ describe("an officer's scope follows his assignments", () => {
     const after = await syncNow(desk);
     expect(after).toMatchObject({ state: 'idle', scopeChange: null, replicaIncomplete: false });
     expect(deskPersons(desk)).toEqual(centralScope(central));
+    expectCountsRight(desk);
     expect(deskPersons(desk).length).toBeGreaterThan(before + 100);
     expect(deskCompanies(desk)).toContain(LLANQUIHUE);
     expect(rowsOf(desk.db, [worker])).toEqual(rowsOf(central.db, [worker]));
@@ -205,6 +214,7 @@ describe("an officer's scope follows his assignments", () => {
     ).toEqual([{ state: 'applied' }]);
     expect(deskPersons(desk)).not.toContain(only);
     expect(deskPersons(desk)).toEqual(centralScope(central));
+    expectCountsRight(desk);
     expect(deskCompanies(desk)).not.toContain(TARAPACA);
     for (const table of ['memberships', 'accounts', 'mails', 'access_requests']) {
       expect(
@@ -257,6 +267,7 @@ describe("an officer's scope follows his assignments", () => {
     expect(deskPersons(desk)).not.toContain(outsider);
     expect(rowsOf(desk.db, [outsider])).toEqual({ persons: [], memberships: [], accounts: [] });
     expect(deskPersons(desk)).toEqual(centralScope(central));
+    expectCountsRight(desk);
   });
 
   it('a back-fill cut half-way resumes where it stopped, with progress', async () => {
@@ -298,6 +309,7 @@ describe("an officer's scope follows his assignments", () => {
     expect(cursors.slice(resumedAt)).not.toContain('');
     expect(deskPersons(desk).length).toBeGreaterThan(partial);
     expect(deskPersons(desk)).toEqual(centralScope(central));
+    expectCountsRight(desk);
   });
 });
 

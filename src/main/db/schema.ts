@@ -92,6 +92,17 @@ export const memberships = sqliteTable(
   ],
 );
 
+/**
+ * Issue 11: each company's users, active users and active access administrators, kept by
+ * triggers on memberships (migration 0020; see repositories/company-counts.ts).
+ */
+export const companyCounts = sqliteTable('company_counts', {
+  companyRut: integer('company_rut').primaryKey(),
+  users: integer('users').notNull(),
+  active: integer('active').notNull(),
+  admins: integer('admins').notNull(),
+});
+
 export const accounts = sqliteTable(
   'accounts',
   {
@@ -169,6 +180,8 @@ export const accessRequests = sqliteTable(
   (table) => [
     index('access_requests_person').on(table.personRut),
     index('access_requests_company').on(table.companyRut, table.state),
+    // Issue 11: a company's newest requests without sorting all of them (migration 0020).
+    index('access_requests_company_time').on(table.companyRut, table.requestedAt),
   ],
 );
 

@@ -5,13 +5,19 @@
  * the benchmark can time the very same statements raw.
  */
 import type Database from 'better-sqlite3';
+import { COMPANY_COUNTS_SQL, createCompanyCountsReader } from './company-counts';
+
+const REQUESTS_SELECT = `SELECT r.id, r.person_rut, r.company_rut, r.capacity, r.state, r.reason,
+      r.requested_at, r.decided_at, r.agreement_signed, c.dv AS company_dv, c.legal_name,
+      p.dv, p.given_names, p.last_name1, p.last_name2
+    FROM access_requests r JOIN companies c ON c.rut = r.company_rut
+      LEFT JOIN persons p ON p.rut = r.person_rut`;
 
 export const COMPANY_SQL = {
   company: `SELECT rut, dv, legal_name, adherent, adherent_since, adherent_until, portals, version
     FROM companies WHERE rut = ?`,
-  counts: `SELECT count(*) AS users,
-      sum(state = 'active') AS active, sum(role = 'access_admin' AND state = 'active') AS admins
-    FROM memberships WHERE company_rut = ?`,
+  /** Kept by triggers (migration 0020): one row, however many users (company-counts.ts). */
+  counts: COMPANY_COUNTS_SQL.stored,
   signatories: `SELECT s.person_rut, s.kind, p.dv, p.given_names, p.last_name1, p.last_name2
     FROM company_signatories s LEFT JOIN persons p ON p.rut = s.person_rut
     WHERE s.company_rut = ? ORDER BY s.kind, p.last_name1`,
@@ -27,12 +33,16 @@ export const COMPANY_SQL = {
       p.dv, p.given_names, p.last_name1, p.last_name2
     FROM memberships m JOIN persons p ON p.rut = m.person_rut
     WHERE m.company_rut = ? AND m.person_rut > ? ORDER BY m.person_rut LIMIT ?`,
-  requests: `SELECT r.id, r.person_rut, r.company_rut, r.capacity, r.state, r.reason,
-      r.requested_at, r.decided_at, r.agreement_signed, c.dv AS company_dv, c.legal_name,
-      p.dv, p.given_names, p.last_name1, p.last_name2
-    FROM access_requests r JOIN companies c ON c.rut = r.company_rut
-      LEFT JOIN persons p ON p.rut = r.person_rut
+  requests: `${REQUESTS_SELECT}
     WHERE (@state IS NULL OR r.state = @state) AND (@company IS NULL OR r.company_rut = @company)
+    ORDER BY r.requested_at DESC, r.id DESC LIMIT @limit OFFSET @offset`,
+  /**
+   * One company's requests (its record): from the company's index range. The statement above
+   * cannot use it (`@company IS NULL OR …`) and read every request of the replica in date order
+   * (20 ms at 10M persons, growing with them).
+   */
+  companyRequests: `${REQUESTS_SELECT}
+    WHERE r.company_rut = @company AND (@state IS NULL OR r.state = @state)
     ORDER BY r.requested_at DESC, r.id DESC LIMIT @limit OFFSET @offset`,
 } as const;
 
@@ -90,18 +100,14 @@ export function createCompanyRecordRepository(sqlite: Database.Database) {
   const statements = Object.fromEntries(
     Object.entries(COMPANY_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
   ) as Record<keyof typeof COMPANY_SQL, Database.Statement>;
+  const counts = createCompanyCountsReader(sqlite);
 
   return {
     company(rut: number): CompanyHeaderRow | null {
       return (statements.company.get(rut) as CompanyHeaderRow | undefined) ?? null;
     },
     counts(rut: number): { users: number; active: number; admins: number } {
-      const row = statements.counts.get(rut) as {
-        users: number;
-        active: number | null;
-        admins: number | null;
-      };
-      return { users: row.users, active: row.active ?? 0, admins: row.admins ?? 0 };
+      return counts(rut);
     },
     signatories(rut: number): SignatoryRow[] {
       return statements.signatories.all(rut) as SignatoryRow[];
@@ -118,7 +124,8 @@ export function createCompanyRecordRepository(sqlite: Database.Database) {
       limit: number;
       offset: number;
     }): RequestListRow[] {
-      return statements.requests.all(filter) as RequestListRow[];
+      const statement = filter.company === null ? statements.requests : statements.companyRequests;
+      return statement.all(filter) as RequestListRow[];
     },
   };
 }

@@ -82,6 +82,17 @@ export function createPersonRecordRepository(db: Db) {
     .where(and(eq(memberships.personRut, sql.placeholder('rut')), ne(memberships.state, 'removed')))
     .orderBy(memberships.id)
     .prepare();
+  // Many holders at once (a company's callers: hundreds of administrators in a big one).
+  const holdersPerson = db.$client.prepare(
+    `SELECT rut, serial_number AS serialNumber, email, phone FROM persons
+     WHERE rut IN (SELECT value FROM json_each(?))`,
+  );
+  const holdersEmployers = db.$client.prepare(
+    `SELECT m.person_rut AS rut, c.legal_name AS name
+     FROM memberships m JOIN companies c ON c.rut = m.company_rut
+     WHERE m.person_rut IN (SELECT value FROM json_each(?)) AND m.state != 'removed'
+     ORDER BY m.id`,
+  );
   const personCount = db
     .select({ n: sql<number>`count(*)` })
     .from(persons)
@@ -104,6 +115,22 @@ export function createPersonRecordRepository(db: Db) {
       const row = holderPerson.get({ rut });
       if (!row) return null;
       return { ...row, employers: holderEmployers.all({ rut }).map((company) => company.name) };
+    },
+    /** identityHolder for many persons in two statements; those not in the replica are absent. */
+    identityHolders(ruts: number[]): Map<number, IdentityHolder> {
+      const list = JSON.stringify(ruts);
+      const employers = new Map<number, string[]>();
+      for (const row of holdersEmployers.all(list) as Array<{ rut: number; name: string }>) {
+        const names = employers.get(row.rut);
+        if (names) names.push(row.name);
+        else employers.set(row.rut, [row.name]);
+      }
+      const rows = holdersPerson.all(list) as Array<
+        { rut: number } & Omit<IdentityHolder, 'employers'>
+      >;
+      return new Map(
+        rows.map(({ rut, ...row }) => [rut, { ...row, employers: employers.get(rut) ?? [] }]),
+      );
     },
     count(): number {
       return personCount.get()?.n ?? 0;

@@ -4,7 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { NameRow } from '../domain/name-rank';
-import { ftsPrefixQuery, prefixEnd, SEARCH_SQL } from './search-sql';
+import { createCompanyCountsReader } from './company-counts';
+import { ftsTermsQuery, prefixEnd, SEARCH_SQL, termsStartingWith } from './search-sql';
 
 export type CompanyRow = { rut: number; dv: string; legalName: string; adherent: boolean };
 
@@ -52,6 +53,15 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
   const statements = Object.fromEntries(
     Object.entries(SEARCH_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
   ) as Record<keyof typeof SEARCH_SQL, Database.Statement>;
+  const counts = createCompanyCountsReader(sqlite);
+  const nextTerm =
+    (statement: Database.Statement) =>
+    (low: string, high: string): string | undefined =>
+      (statement.get(low, high) as { term: string } | undefined)?.term;
+  const personTerms = (word: string, most: number) =>
+    termsStartingWith(nextTerm(statements.personTerm), word, most);
+  const companyTerms = (word: string, most: number) =>
+    termsStartingWith(nextTerm(statements.companyTerm), word, most);
   const ruts = (rows: unknown[]) => (rows as RutRow[]).map((row) => row.rut);
   const toCompany = (row: RawCompany): CompanyRow => ({
     rut: row.rut,
@@ -82,18 +92,18 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
     },
     /** A window of persons whose names start with every word, in index order (unranked). */
     byNames(words: string[], window: number): NameRow[] {
-      return wholeWordsFirst(words, window, (query, limit) =>
+      return wholeWordsFirst(words, window, personTerms, (query, limit) =>
         statements.names.all(query, limit),
       ).map(toNameRow);
     },
     byNamesInCompany(companyRut: number, words: string[], window: number): NameRow[] {
-      return wholeWordsFirst(words, window, (query, limit) =>
+      return wholeWordsFirst(words, window, personTerms, (query, limit) =>
         statements.namesInCompany.all(companyRut, query, limit),
       ).map(toNameRow);
     },
     byNamesInCompanies(companyRuts: number[], words: string[], window: number): NameRow[] {
       const companies = JSON.stringify(companyRuts);
-      return wholeWordsFirst(words, window, (query, limit) =>
+      return wholeWordsFirst(words, window, personTerms, (query, limit) =>
         statements.namesInCompanies.all(companies, query, limit),
       ).map(toNameRow);
     },
@@ -104,10 +114,11 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
       const row = statements.company.get(rut) as RawCompany | undefined;
       return row ? toCompany(row) : null;
     },
+    /** Companies whose name has every word (as a word's start), shortest names first. */
     companiesByName(words: string[], limit: number): CompanyRow[] {
-      return (statements.companyNames.all(ftsPrefixQuery(words), limit) as RawCompany[]).map(
-        toCompany,
-      );
+      const terms = ftsTermsQuery(words, companyTerms);
+      if (terms === null) return [];
+      return (statements.companyNames.all(terms.query, limit) as RawCompany[]).map(toCompany);
     },
     /** Of `personRuts`, those with a membership in one of `companyRuts`. */
     inCompanies(personRuts: number[], companyRuts: number[]): Set<number> {
@@ -116,7 +127,7 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
       );
     },
     memberCount(companyRut: number): number {
-      return (statements.memberCount.get(companyRut) as { n: number }).n;
+      return counts(companyRut).users;
     },
     hitRows(personRuts: number[]) {
       const list = JSON.stringify(personRuts);
@@ -154,24 +165,27 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
 export type PersonSearchRepository = ReturnType<typeof createPersonSearchRepository>;
 
 /**
- * FTS5 answers a prefix term longer than its prefix index ('1 2 3') by first merging the whole
- * doclist of every term it matches, so «"gonzalez"*» costs as much as there are González (18 ms
- * at 1M persons, 150 ms at 10M) however small the LIMIT; a whole term is read lazily and stops
- * at the LIMIT (0.1 ms at any size). So words of four letters or more are first taken whole
- * (shorter ones stay prefixes, which the prefix index serves lazily too). Only when that does
- * not fill the window are they taken as prefixes, and the window is filled with those matches
- * after the whole-word ones: the same people are found, whole-word matches first.
+ * Words of four letters or more are first taken whole (shorter ones stay prefixes, which the
+ * prefix index serves lazily). Only when that does not fill the window are they taken as
+ * prefixes — as the terms each covers (ftsTermsQuery: a long FTS5 prefix would merge every
+ * González first) — and the window is filled with those matches after the whole-word ones: the
+ * same people are found, whole-word matches first. A word no name starts with (a company's
+ * words typed in the search box) ends it there, as do long words that start no other term.
  */
 function wholeWordsFirst(
   words: string[],
   window: number,
+  termsOf: (word: string, most: number) => string[],
   run: (ftsQuery: string, limit: number) => unknown[],
 ): RawName[] {
   const whole = words.map((word) => (word.length > 3 ? `"${word}"` : `"${word}"*`)).join(' ');
   const first = run(whole, window) as RawName[];
   if (first.length >= window || words.every((word) => word.length <= 3)) return first;
+  const prefixes = ftsTermsQuery(words, termsOf);
+  // No word starts a name, or each long word is a whole term and starts no other: nobody more.
+  if (prefixes === null || !prefixes.widens) return first;
   const seen = new Set(first.map((row) => row.rut));
-  const more = (run(ftsPrefixQuery(words), window + first.length) as RawName[]).filter(
+  const more = (run(prefixes.query, window + first.length) as RawName[]).filter(
     (row) => !seen.has(row.rut),
   );
   return [...first, ...more].slice(0, window);

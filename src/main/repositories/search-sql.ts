@@ -28,10 +28,15 @@ export const SEARCH_SQL = {
   companyNames: `SELECT rut, dv, legal_name, adherent FROM companies
     WHERE rut IN (SELECT rowid FROM company_fts WHERE company_fts MATCH ? LIMIT 50)
     ORDER BY length(legal_name), legal_name LIMIT ?`,
-  memberCount: 'SELECT count(*) AS n FROM memberships WHERE company_rut = ?',
   inCompanies: `SELECT DISTINCT person_rut AS rut FROM memberships
     WHERE person_rut IN (SELECT value FROM json_each(?))
       AND company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed'`,
+  /**
+   * The next term of an index at or after ?1 and before ?2: a seek in the index's term list
+   * (fts5vocab 'instance' reads no doclist to answer it; migration 0020).
+   */
+  personTerm: 'SELECT term FROM person_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
+  companyTerm: 'SELECT term FROM company_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
   hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone FROM persons
     WHERE rut IN (SELECT value FROM json_each(?))`,
   hitMemberships: `SELECT m.person_rut, m.state, c.legal_name, c.adherent
@@ -42,9 +47,66 @@ export const SEARCH_SQL = {
     FROM accounts WHERE person_rut IN (SELECT value FROM json_each(?))`,
 } as const;
 
-/** FTS5 query for folded words: each quoted (no syntax survives) and used as a prefix. */
-export function ftsPrefixQuery(words: string[]): string {
-  return words.map((word) => `"${word}"*`).join(' ');
+/** A prefix covering more terms than this is left to FTS5 as a prefix. */
+export const MOST_TERMS_PER_PREFIX = 24;
+
+/**
+ * FTS5 query for folded words, each quoted (no syntax survives) and matched as a word's start —
+ * the matches of «"w1"* "w2"*» — asked so FTS5 reads lazily. A word of four letters or more
+ * is longer than the prefix index ('1 2 3'), and FTS5 answers such a prefix by merging the
+ * doclists of every term it covers before the first row («"gonz"*»: every González, 50 ms at 1M
+ * persons, ten times that at 10M). Asked as the terms it covers, whole and OR-ed
+ * («("gonzalez" OR "gonzalo")»), the same rows come in the same order and stop at the LIMIT.
+ * `termsOf(word, most)` lists the index's terms starting with `word` (at most `most` + 1). Null
+ * when a word covers no term at all: nothing can match. `widens` is false when every long word
+ * covers only itself: the query then finds exactly what the same words taken whole find.
+ */
+export function ftsTermsQuery(
+  words: string[],
+  termsOf: (word: string, most: number) => string[],
+): { query: string; widens: boolean } | null {
+  const parts: string[] = [];
+  let widens = false;
+  for (const word of words) {
+    // Short words are served by the prefix index; a word the tokenizer would split (o'higgins)
+    // is no single term: both stay prefixes.
+    if (word.length <= 3 || !/^[a-z0-9]+$/.test(word)) {
+      parts.push(`"${word.replaceAll('"', '""')}"*`);
+      widens ||= word.length > 3;
+      continue;
+    }
+    const terms = termsOf(word, MOST_TERMS_PER_PREFIX);
+    if (terms.length === 0) return null;
+    widens ||= terms.length > 1 || terms[0] !== word;
+    parts.push(
+      terms.length > MOST_TERMS_PER_PREFIX
+        ? `"${word}"*`
+        : `(${terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ')})`,
+    );
+  }
+  return { query: parts.join(' AND '), widens };
+}
+
+/**
+ * The terms starting with `prefix`, one index seek each, at most `most` + 1 of them. `next`
+ * answers the first term ≥ its first argument and < its second.
+ */
+export function termsStartingWith(
+  next: (low: string, high: string) => string | undefined,
+  prefix: string,
+  most: number,
+): string[] {
+  const high = prefixEnd(prefix);
+  const found: string[] = [];
+  let low = prefix;
+  while (found.length <= most) {
+    const term = next(low, high);
+    if (term === undefined) break;
+    found.push(term);
+    // The smallest string after `term`: the seek lands on the next term, skipping this one's rows.
+    low = `${term}\u0001`;
+  }
+  return found;
 }
 
 /** Upper bound for a text prefix range: every string that starts with `prefix` sorts below it. */

@@ -12,6 +12,7 @@ import { foldText } from '../../shared/text';
 import type { AdminKind } from '../../shared/rules/company-access';
 import { resumableRandom } from './random';
 import { createAgentRepository } from '../repositories/agent-repository';
+import { BULK_LOAD_TRIGGERS_SQL, FILL_COMPANY_COUNTS_SQL } from '../repositories/company-counts';
 import { CAST_AGENTS, CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
 import {
   COMPANY_KINDS,
@@ -147,14 +148,15 @@ function readProgress(db: Db, options: SeedOptions): SeedProgress | null {
 type Dropped = { triggers: string[]; indexes: string[] };
 
 /**
- * Bulk load: the full-text triggers and the seeded tables' secondary indexes are dropped, and
+ * Bulk load: the full-text and company-count triggers and the seeded tables' secondary indexes are dropped, and
  * built once at the end (a sort instead of millions of random B-tree inserts). Their SQL is
  * recorded with the progress, so a resumed seed restores them too.
  */
 function dropForBulkLoad(sqlite: Db['$client']): Dropped {
-  const triggers = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'")
-    .all() as Array<{ name: string; sql: string }>;
+  const triggers = sqlite.prepare(BULK_LOAD_TRIGGERS_SQL).all() as Array<{
+    name: string;
+    sql: string;
+  }>;
   const indexes = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
@@ -180,6 +182,8 @@ function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
     sqlite.transaction(() => {
       sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('rebuild');
         INSERT INTO company_fts(company_fts) VALUES ('rebuild');`);
+      // The companies' user counts (issue 11), counted once like the index is built once.
+      sqlite.exec(FILL_COMPANY_COUNTS_SQL);
       for (const sql of fts) sqlite.exec(sql);
     })();
   }

@@ -73,6 +73,10 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
   const onEmpresas = portals.includes('portal_empresas');
   const profiles = repo.profiles(companyRut);
   const nameByRut = new Map(profiles.map((p) => [p.person_rut, p]));
+  // By RUT, the first row of each (a big company lists a thousand signatories and profiles).
+  const signatoryByRut = new Map<number, (typeof signatories)[number]>();
+  for (const s of signatories)
+    if (!signatoryByRut.has(s.person_rut)) signatoryByRut.set(s.person_rut, s);
   return {
     rut: loginRut({ body: company.rut, dv: company.dv }),
     legalName: company.legal_name,
@@ -86,8 +90,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
       const appointer =
         p.appointed_by === null
           ? null
-          : (signatories.find((s) => s.person_rut === p.appointed_by) ??
-            nameByRut.get(p.appointed_by));
+          : (signatoryByRut.get(p.appointed_by) ?? nameByRut.get(p.appointed_by));
       return {
         person: personRef(p.person_rut, p),
         role: p.role,
@@ -148,8 +151,10 @@ function callersOf(
       callers.set(p.person_rut, { row: p, as: 'access_admin' });
     }
   }
+  // One read for every caller: a big company has hundreds of administrators.
+  const holders = ctx.repos.records.identityHolders([...callers.keys()]);
   return [...callers].flatMap(([rut, { row, as }]) => {
-    const holder = ctx.repos.records.identityHolder(rut);
+    const holder = holders.get(rut);
     return holder
       ? [{ person: personRef(rut, row), as, identityFacts: identityFacts(holder) }]
       : [];

@@ -12,6 +12,7 @@ import {
 } from '../repositories/company-write-repository';
 import { createPersonWriteRepository } from '../repositories/person-write-repository';
 import { createDataRequestRepository } from '../repositories/data-request-repository';
+import { BULK_LOAD_TRIGGERS_SQL, createCompanyCountsRebuild } from '../repositories/company-counts';
 import { applyIntent } from './intents';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
@@ -115,9 +116,9 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     `SELECT action_id, kind, person_rut, payload FROM outbox
      WHERE state = 'pending' AND person_rut = ? ORDER BY seq`,
   );
-  const ftsTriggers = sqlite.prepare(
-    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'",
-  );
+  // The search triggers and, with them, the company counts' (issue 11: company-counts.ts).
+  const ftsTriggers = sqlite.prepare(BULK_LOAD_TRIGGERS_SQL);
+  const counts = createCompanyCountsRebuild(sqlite);
   const indexChunk = sqlite.prepare(
     `INSERT INTO person_fts(rowid, given_names, last_name1, last_name2)
      SELECT rut, given_names, last_name1, last_name2 FROM persons WHERE rut > ? ORDER BY rut LIMIT ?`,
@@ -177,6 +178,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     if (getState.get('fts_triggers')) return;
     const triggers = ftsTriggers.all() as Array<{ name: string; sql: string }>;
     for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+    counts.invalidate();
     // Every row will be indexed again from the start once the snapshot is in.
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');`);
@@ -277,7 +279,8 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
      */
     indexStep: sqlite.transaction((limit: number): boolean => {
       const saved = getState.get('fts_triggers') as { value: string } | undefined;
-      if (!saved) return false;
+      // Triggers back: the company counts are rebuilt next, a few thousand companies a step.
+      if (!saved) return counts.step(Math.max(1, Math.floor(limit / 4)));
       const after = Number((getState.get('fts_indexed_through') as { value: string }).value);
       const last = (chunkEnd.get(after, limit) as { last: number | null }).last;
       if (last !== null) {
@@ -290,7 +293,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       sqlite
         .prepare("DELETE FROM sync_state WHERE key IN ('fts_triggers', 'fts_indexed_through')")
         .run();
-      return false;
+      return counts.pending();
     }),
 
     state(key: string): string | null {
