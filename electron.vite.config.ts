@@ -40,7 +40,13 @@ export default defineConfig(({ mode }) => ({
           }
         : {},
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Large bulk loads run on a worker thread of their own (src/main/bulk/apply-thread.ts).
+          'bulk-apply-worker': resolve('src/main/bulk/apply-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -31,6 +31,7 @@ import { loginRut, readRut, rutFromBody } from '../shared/rut';
 import { makeReplicaDurable, type Db } from './db/database';
 import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
 import { defaultKeyStore, type ReplicaKeyStore } from './db/replica-key';
+import { newWriteTurns, shareWriteLock } from './db/write-turns';
 import { createDemoDatabase } from './seed/seed-database';
 import { clearRegistrationBlock, unlockAccount } from './services/account-actions';
 import { exportAudit, listAudit, verifyAudit } from './services/audit-log';
@@ -133,6 +134,13 @@ export type CoreOptions = {
   revealFile?: (file: string) => void;
   /** Bulk loads (issue 8): most rows per chunk; tests use a few to have many chunks. */
   bulkChunkRows?: number;
+  /**
+   * Bulk loads' worker thread (src/main/bulk/apply-worker.ts): `entry` is its built script (the
+   * desktop passes the bundle's), `minRows` the planned rows from which a batch runs there
+   * (tests: 1), `instrument` a test module loaded inside it; `false` keeps every batch here.
+   */
+  bulkWorker?:
+    false | { entry?: string; minRows?: number; instrument?: { module: string; data: unknown } };
 };
 
 export type Handlers = {
@@ -204,6 +212,10 @@ export function createCore(options: CoreOptions): Core {
   const replicaSetAside = setAsideRow ? (JSON.parse(setAsideRow) as ReplicaSetAside) : null;
   // An action the agent was told is saved must survive a power cut, not only a crash.
   makeReplicaDurable(db.$client);
+  // A large bulk load writes from a worker thread with a connection of its own: this one takes
+  // turns with it (db/write-turns.ts).
+  const turns = newWriteTurns();
+  shareWriteLock(db.$client, turns);
   const repos = createRepositories(db);
   const context: ServiceContext = { db, repos, now, deviceId: deviceIdOf(db) };
 
@@ -390,6 +402,16 @@ export function createCore(options: CoreOptions): Core {
     kick: () => engine?.kick(),
     log,
     chunkRows: options.bulkChunkRows,
+    worker:
+      options.bulkWorker === false
+        ? undefined
+        : {
+            file,
+            key: key ?? null,
+            nativeBinding: options.nativeBinding,
+            turns,
+            ...options.bulkWorker,
+          },
   });
   const downloads = createDownloads(now);
   const handlers: Handlers = {

@@ -339,6 +339,8 @@ function start(): void {
         ),
         // Ley 21.719 exports: the Electron door shows the file in its folder.
         revealFile: (file) => shell.showItemInFolder(file),
+        // Large bulk loads: the worker's own bundle, beside this one (electron.vite.config.ts).
+        bulkWorker: { entry: path.join(here, 'bulk-apply-worker.js') },
         idleLockSeconds: idleLockSeconds({
           envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
           configMinutes: config.idleLockMinutes,

@@ -129,46 +129,52 @@ async function settled(desk: Core, batchId: string) {
 
 describe('a bulk load killed mid-way', () => {
   it.each([
-    ['between two chunks', 'between-chunks', '12'],
-    // The 23rd audit event is the 12th row's e-mail: rows 9–11 of that chunk roll back with it.
-    ['inside a chunk, after some of its writes', 'mid-chunk', '23'],
-  ])('%s: found interrupted, resumed, every row applied exactly once', async (_name, mode, at) => {
-    const { dataDir, csv, companyRut, company, lastRut } = prepare();
-    const batchId = await killedChild([dataDir, companyRut, csv, mode, at]);
+    ['between two chunks', 'between-chunks', '12', 'thread'],
+    // The 23rd audit event is the 11th row's e-mail: rows 9–11 of that chunk roll back with it.
+    ['inside a chunk, after some of its writes', 'mid-chunk', '23', 'thread'],
+    // The same on the bulk worker (a large batch's thread): the process dies with it.
+    ['between two chunks, on the bulk worker', 'between-chunks', '12', 'worker'],
+    ['inside a chunk, on the bulk worker', 'mid-chunk', '23', 'worker'],
+  ])(
+    '%s: found interrupted, resumed, every row applied exactly once',
+    async (_name, mode, at, where) => {
+      const { dataDir, csv, companyRut, company, lastRut } = prepare();
+      const batchId = await killedChild([dataDir, companyRut, csv, mode, at, where]);
 
-    const desk = open(dataDir);
-    signInAs(desk, 'supervisora');
-    const found = call(desk, 'bulkLoads.status', { batchId });
-    expect(found.state).toBe('interrupted');
-    // Whole chunks only: 4 rows each (the first 12 rows, or the 8 before the chunk that died).
-    const applied = mode === 'between-chunks' ? 12 : 8;
-    expect(found).toMatchObject({ applied, done: applied });
-    consistent(ledger(desk, batchId, company), applied);
+      const desk = open(dataDir);
+      signInAs(desk, 'supervisora');
+      const found = call(desk, 'bulkLoads.status', { batchId });
+      expect(found.state).toBe('interrupted');
+      // Whole chunks only: 4 rows each (the first 12 rows, or the 8 before the chunk that died).
+      const applied = mode === 'between-chunks' ? 12 : 8;
+      expect(found).toMatchObject({ applied, done: applied });
+      consistent(ledger(desk, batchId, company), applied);
 
-    // A new load for the same company waits until this one is resumed or closed.
-    const rows = excelCsv1252([
-      ['RUT', 'Correo'],
-      [lastRut, 'otra@carga.cl'],
-    ]);
-    const again = call(desk, 'bulkLoads.preview', {
-      companyRut,
-      fileName: 'otra.csv',
-      contentBase64: Buffer.from(rows).toString('base64'),
-    });
-    const busy = desk.dispatchNow('bulkLoads.apply', {
-      previewId: again.previewId,
-      reason: 'Otra',
-    });
-    expect(busy).toMatchObject({ ok: false, error: { code: 'rule' } });
-    expect(JSON.stringify(busy)).toContain('Ya hay una carga en curso para esta empresa');
+      // A new load for the same company waits until this one is resumed or closed.
+      const rows = excelCsv1252([
+        ['RUT', 'Correo'],
+        [lastRut, 'otra@carga.cl'],
+      ]);
+      const again = call(desk, 'bulkLoads.preview', {
+        companyRut,
+        fileName: 'otra.csv',
+        contentBase64: Buffer.from(rows).toString('base64'),
+      });
+      const busy = desk.dispatchNow('bulkLoads.apply', {
+        previewId: again.previewId,
+        reason: 'Otra',
+      });
+      expect(busy).toMatchObject({ ok: false, error: { code: 'rule' } });
+      expect(JSON.stringify(busy)).toContain('Ya hay una carga en curso para esta empresa');
 
-    call(desk, 'bulkLoads.resume', { batchId });
-    const done = await settled(desk, batchId);
-    expect(done).toMatchObject({ state: 'done', applied: ROWS, refused: 0, skipped: 0 });
-    consistent(ledger(desk, batchId, company), ROWS);
-    expect(call(desk, 'audit.verify', {})).toMatchObject({ ok: true });
-    desk.close();
-  });
+      call(desk, 'bulkLoads.resume', { batchId });
+      const done = await settled(desk, batchId);
+      expect(done).toMatchObject({ state: 'done', applied: ROWS, refused: 0, skipped: 0 });
+      consistent(ledger(desk, batchId, company), ROWS);
+      expect(call(desk, 'audit.verify', {})).toMatchObject({ ok: true });
+      desk.close();
+    },
+  );
 
   it('can be closed instead: what was applied stays, the rest is reported as not applied', async () => {
     const { dataDir, csv, companyRut, company } = prepare();

@@ -1,21 +1,26 @@
 /**
  * A desk applying a bulk load in its own process, so a test can see it killed by SIGKILL:
- *   bulk-child.ts <dataDir> <companyRut> <csvFile> between-chunks <rows>
+ *   bulk-child.ts <dataDir> <companyRut> <csvFile> between-chunks <rows> [thread|worker]
  *     → kills itself once <rows> rows are done, between two chunks;
- *   bulk-child.ts <dataDir> <companyRut> <csvFile> mid-chunk <events>
+ *   bulk-child.ts <dataDir> <companyRut> <csvFile> mid-chunk <events> [thread|worker]
  *     → kills itself inside a chunk's transaction, at its <events>th audit event.
+ * `thread` (default) applies on the desk's own thread; `worker` on the bulk worker, where
+ * test/support/bulk-kill-instrument.ts does the killing.
  * Prints {"batchId":…} first, so the test knows which batch to look at.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { createCore } from '../../src/main/core';
 
-const [dataDir, companyRut, csvFile, mode, at] = process.argv.slice(2) as [
+const [dataDir, companyRut, csvFile, mode, at, where = 'thread'] = process.argv.slice(2) as [
   string,
   string,
   string,
   'between-chunks' | 'mid-chunk',
   string,
+  'thread' | 'worker' | undefined,
 ];
+const onWorker = where === 'worker';
 const core = createCore({
   dataDir,
   door: 'web',
@@ -23,6 +28,15 @@ const core = createCore({
   demoPersons: 0,
   log: () => {},
   bulkChunkRows: 4,
+  bulkWorker: onWorker
+    ? {
+        minRows: 1,
+        instrument: {
+          module: path.resolve(import.meta.dirname, 'bulk-kill-instrument.ts'),
+          data: { mode, at: Number(at) },
+        },
+      }
+    : false,
 });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes it
 const value = (envelope: any) => {
@@ -37,7 +51,7 @@ const preview = value(
     contentBase64: fs.readFileSync(csvFile).toString('base64'),
   }),
 );
-if (mode === 'mid-chunk') {
+if (mode === 'mid-chunk' && !onWorker) {
   const audit = core.context.repos.audit;
   const append = audit.append.bind(audit);
   let events = 0;
@@ -53,7 +67,9 @@ const batch = value(
 process.stdout.write(`${JSON.stringify({ batchId: batch.batchId })}\n`);
 const watch = () => {
   const status = value(core.dispatchNow('bulkLoads.status', { batchId: batch.batchId }));
-  if (mode === 'between-chunks' && status.done >= Number(at)) process.kill(process.pid, 'SIGKILL');
+  if (mode === 'between-chunks' && !onWorker && status.done >= Number(at)) {
+    process.kill(process.pid, 'SIGKILL');
+  }
   setImmediate(watch);
 };
 setImmediate(watch);

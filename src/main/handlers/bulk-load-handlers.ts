@@ -4,7 +4,7 @@
  */
 import { readRut } from '../../shared/rut';
 import type { ServiceContext, Session } from '../services/context';
-import { createBulkLoads, type BulkLoads } from '../services/bulk-loads';
+import { createBulkLoads, type BulkLoadOptions, type BulkLoads } from '../services/bulk-loads';
 import type { Handlers } from '../core';
 
 type Deps = {
@@ -14,6 +14,7 @@ type Deps = {
   kick: () => void;
   log: (message: string, error?: unknown) => void;
   chunkRows?: number;
+  worker?: BulkLoadOptions['worker'];
 };
 
 type BulkChannel =
@@ -32,11 +33,11 @@ type BulkChannel =
 
 const body = (rut: string) => readRut(rut)!.body;
 
-export function bulkLoadHandlers({ context, agent, kick, log, chunkRows }: Deps): {
+export function bulkLoadHandlers({ context, agent, kick, log, chunkRows, worker }: Deps): {
   handlers: Pick<Handlers, BulkChannel>;
   bulk: BulkLoads;
 } {
-  const bulk = createBulkLoads(context, { kick, log, chunkRows });
+  const bulk = createBulkLoads(context, { kick, log, chunkRows, worker });
   return {
     bulk,
     handlers: {

@@ -106,13 +106,18 @@ export function createAuditRepository(sqlite: Database.Database) {
   const byInteraction = sqlite.prepare(
     'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq',
   );
+  const appendInside = (fields: AuditFields): number => {
+    const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
+    const hash = auditHash(prevHash, fields);
+    return Number(insert.run({ ...fields, prevHash, hash }).lastInsertRowid);
+  };
 
   return {
     /** Must run inside the caller's transaction, so the event and the change commit together. */
     append(fields: AuditFields): number {
-      const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
-      const hash = auditHash(prevHash, fields);
-      return Number(insert.run({ ...fields, prevHash, hash }).lastInsertRowid);
+      // Alone, it takes its own transaction: the chain's head is read under the write lock.
+      if (!sqlite.inTransaction) return sqlite.transaction(() => appendInside(fields))();
+      return appendInside(fields);
     },
     /** Newest first, each with the person's name. */
     list(filter: AuditFilter, limit: number, offset: number): NamedAuditEvent[] {

@@ -17,14 +17,12 @@
  *   that changed again since.
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { BulkBatch, BulkPreview, BulkPreviewRow, BulkReportRow } from '../../shared/contract';
 import { csvFile } from '../../shared/csv-cell';
 import { formatDateTime } from '../../shared/format';
 import { bulkMessages } from '../../shared/messages';
 import { mayBulkLoad } from '../../shared/policy';
 import {
-  checkPlannedRow,
   outcomeFilters,
   previewRows,
   reversePlan,
@@ -35,13 +33,13 @@ import {
   type Totals,
 } from '../../shared/rules/bulk-load';
 import { formatRut, loginRut, parseRut, rutFromBody } from '../../shared/rut';
+import { createBatchApplier } from '../bulk/apply-batch';
+import { startApplyThread, type ApplyThread, type ApplyThreadConfig } from '../bulk/apply-thread';
 import { BulkFileError, parseBulkFile, type ParsedFile } from '../bulk/parse-file';
-import { decide } from '../domain/permissions';
 import {
   createBulkBatchRepository,
   type BatchRow,
   type NewBatchRow,
-  type Plan,
 } from '../repositories/bulk-batch-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
@@ -50,6 +48,21 @@ import { ForbiddenError, NotFoundError, RuleError } from './errors';
 const CHUNK_MS = 40;
 /** Rows recorded per transaction when a batch starts (a small file: all at once). */
 const PREPARE_ROWS = 5000;
+/**
+ * Batches with at least this many planned rows run on the bulk worker (apply-worker.ts): its
+ * commits, fsyncs and checkpoints then never hold this thread. Smaller ones take well under a
+ * second here, less than starting a worker.
+ */
+const WORKER_MIN_ROWS = 1000;
+/** On the worker: row work per transaction, before its commit (the desk may wait this long). */
+const WORKER_CHUNK_MS = 250;
+const WORKER_CHUNK_ROWS = 5000;
+/** The worker's page cache (KiB): it reads each row's pages about once. */
+const WORKER_CACHE_KB = 16384;
+/** The worker checkpoints the WAL every this many pages; the desk's connection does not meanwhile. */
+const WORKER_AUTOCHECKPOINT = 16384;
+/** SQLite's default, given back to the desk's connection when no worker runs. */
+const AUTOCHECKPOINT = 1000;
 /** Previews kept in memory at once, one per agent (a 100,000-row preview is some tens of MB). */
 const PREVIEWS_KEPT = 3;
 const MIN_REASON = 3;
@@ -66,7 +79,7 @@ type Preview = {
   totals: Totals;
 };
 
-type Runner = { cancel: boolean; session: Session; lastSeq: number };
+type Runner = { cancel: boolean; session: Session; lastSeq: number; thread: ApplyThread | null };
 
 export type BulkLoadOptions = {
   /** Most rows in one chunk (tests use a small number to have many chunks). */
@@ -74,6 +87,14 @@ export type BulkLoadOptions = {
   /** Something was queued: let the sync engine push it. */
   kick?: () => void;
   log?: (message: string, error?: unknown) => void;
+  /** The bulk worker: the replica it opens, and how the desk's writes take turns with it. */
+  worker?: Omit<
+    ApplyThreadConfig,
+    'deviceId' | 'chunkRows' | 'budgetMs' | 'cacheKb' | 'walAutocheckpointPages'
+  > & {
+    /** Planned rows from which a batch runs on the worker (tests: 1). */
+    minRows?: number;
+  };
 };
 
 export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = {}) {
@@ -84,6 +105,18 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   const previews = new Map<string, Preview>();
   const runners = new Map<string, Runner>();
   let stopped = false;
+  /** Workers running now (the desk's connection leaves checkpoints to them meanwhile). */
+  let threads = 0;
+  const applier = createBatchApplier({
+    sqlite,
+    writes,
+    outbox,
+    audit,
+    deviceId: ctx.deviceId,
+    now: ctx.now,
+  });
+  const onWorker = (planned: number) =>
+    options.worker !== undefined && planned >= (options.worker.minRows ?? WORKER_MIN_ROWS);
 
   // Whatever was applying when the process died is interrupted: resumed or closed by a person;
   // a batch still being recorded had changed nothing and is removed.
@@ -100,9 +133,6 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   const personRow = sqlite.prepare('SELECT email, version FROM persons WHERE rut = ?');
   const elsewhere = sqlite.prepare(
     'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
-  );
-  const membershipOf = sqlite.prepare(
-    'SELECT id, state, version FROM memberships WHERE person_rut = ? AND company_rut = ?',
   );
 
   const company = (rut: number) => {
@@ -132,6 +162,9 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   ): BulkPreview | Promise<BulkPreview> {
     supervisor(session);
     const target = company(input.companyRut);
+    // One preview per agent: the one before goes now, not after the new file is read, so two
+    // large files are never held at once.
+    for (const [key, kept] of previews) if (kept.agentId === session.agentId) previews.delete(key);
     let parsed: ParsedFile | Promise<ParsedFile>;
     try {
       parsed = parseBulkFile(input.bytes);
@@ -179,7 +212,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     };
     const { outcomes, totals } = previewRows(file.rows, target.adherent, lookup);
     const id = randomUUID();
-    // One preview per agent: a new file replaces the one before (memory stays bounded).
+    // An .xlsx is unzipped meanwhile: a preview made then by the same agent goes too.
     for (const [key, kept] of previews) if (kept.agentId === session.agentId) previews.delete(key);
     previews.set(id, {
       id,
@@ -322,51 +355,23 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
    * recorded in one transaction and its first chunk runs at once; a large one is recorded in
    * slices that yield to the event loop (state `preparing`), the last slice flipping it to
    * `applying` with its audit event. Until then nothing has changed: a batch found `preparing`
-   * after a crash is removed at the next start, and the file is loaded again.
+   * after a crash is removed at the next start, and the file is loaded again. A batch with many
+   * planned rows is recorded and applied by the bulk worker instead (the same slices there).
    */
   function startBatch(
     session: Session,
     batch: Omit<BatchRow, 'state' | 'applied' | 'finishedAt' | 'undoneBy' | 'refused' | 'skipped'>,
     rows: NewBatchRow[],
-    also: () => void = () => {},
   ): BulkBatch {
     busy(batch.companyRut);
     const refused = rows.filter((row) => row.state === 'refused').length;
     const skipped = rows.filter((row) => row.state === 'skipped').length;
-    const oneGo = rows.length <= PREPARE_ROWS;
-    const finish = () => {
-      also();
-      audit.append({
-        id: randomUUID(),
-        at: batch.createdAt,
-        agentId: session.agentId,
-        deviceId: ctx.deviceId,
-        personRut: null,
-        action: batch.kind === 'load' ? 'bulk.load' : 'bulk.undo',
-        before: null,
-        after: JSON.stringify({
-          batchId: batch.id,
-          companyRut: batch.companyRut,
-          fileName: batch.fileName,
-          planned: batch.planned,
-        }),
-        reason: batch.reason,
-        identityCheck: null,
-        interactionId: null,
-      });
-      batches.setState(batch.id, 'applying', null);
-    };
-    const slice = (from: number) => {
-      const to = Math.min(rows.length, from + PREPARE_ROWS);
-      for (let i = from; i < to; i++) batches.insertRow(batch.id, rows[i]!);
-      if (to === rows.length) finish();
-      return to;
-    };
+    const worker = onWorker(batch.planned);
     let next = 0;
     try {
       sqlite.transaction(() => {
         batches.insertBatch({ ...batch, refused, skipped, state: 'preparing' });
-        next = slice(0);
+        if (!worker) next = slice(batch.id, rows, 0);
       })();
     } catch (error) {
       // Another batch for the same company started between the check and the insert.
@@ -375,27 +380,35 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       }
       throw error;
     }
-    const runner: Runner = { cancel: false, session, lastSeq: 0 };
+    const runner: Runner = { cancel: false, session, lastSeq: 0, thread: null };
     runners.set(batch.id, runner);
-    if (oneGo) {
-      run(batch.id, runner);
-    } else {
-      const prepare = () => {
-        if (stopped) return;
-        try {
-          next = sqlite.transaction(() => slice(next))();
-        } catch (error) {
-          options.log?.(`bulk batch ${batch.id} not prepared`, error);
-          sqlite.transaction(() => batches.remove(batch.id))();
-          runners.delete(batch.id);
-          return;
-        }
-        if (next < rows.length) setImmediate(prepare);
-        else run(batch.id, runner);
-      };
-      setImmediate(prepare);
-    }
+    if (worker) runOnWorker(batch.id, runner, rows);
+    else if (next === rows.length) run(batch.id, runner);
+    else setImmediate(() => prepareHere(batch.id, runner, rows, next));
     return view(batches.batch(batch.id)!);
+  }
+
+  /** Records rows [from, from + PREPARE_ROWS); the last slice also starts the batch. */
+  function slice(batchId: string, rows: NewBatchRow[], from: number): number {
+    const to = Math.min(rows.length, from + PREPARE_ROWS);
+    applier.recordRows(batches.batch(batchId)!, rows.slice(from, to), to === rows.length);
+    return to;
+  }
+
+  /** The rest of a batch's rows, a slice per turn of the event loop, then its chunks. */
+  function prepareHere(batchId: string, runner: Runner, rows: NewBatchRow[], from: number) {
+    if (stopped) return;
+    let next: number;
+    try {
+      next = sqlite.transaction(() => slice(batchId, rows, from))();
+    } catch (error) {
+      options.log?.(`bulk batch ${batchId} not prepared`, error);
+      sqlite.transaction(() => batches.remove(batchId))();
+      runners.delete(batchId);
+      return;
+    }
+    if (next < rows.length) setImmediate(() => prepareHere(batchId, runner, rows, next));
+    else run(batchId, runner);
   }
 
   function apply(session: Session, previewId: string, reasonText: string): BulkBatch {
@@ -497,193 +510,27 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         createdAt: ctx.now().toISOString(),
       },
       rows,
-      () => batches.markUndone(batchId, id),
     );
   }
 
   // ---- Running a batch ----
 
-  /** One planned row against the replica as it is now: the writes, intents and audit events. */
-  function applyRow(
-    batch: BatchRow,
-    session: Session,
-    row: { seq: number; personRut: number; plan: Plan },
-    adherent: boolean,
-    at: string,
-  ) {
-    const rut = row.personRut;
-    const person = writes.person(rut);
-    const membership = membershipOf.get(rut, batch.companyRut) as
-      { id: number; state: MembershipState; version: number } | undefined;
-    const check = checkPlannedRow(
-      row.plan,
-      person ? { email: person.email, membershipState: membership?.state ?? null } : null,
-      adherent,
-    );
-    const before = { email: person?.email ?? null, state: membership?.state ?? null };
-    if (check.kind === 'refused') {
-      return {
-        state: 'refused' as const,
-        code: check.reason,
-        before,
-        after: null,
-        ids: [null, null],
-      };
-    }
-    if (check.kind === 'already') {
-      return { state: 'skipped' as const, code: 'already', before, after: null, ids: [null, null] };
-    }
-    const scope = { ...session, adminOfCompanyRuts: [] };
-    const target = { personCompanyRuts: [batch.companyRut], companyRut: batch.companyRut };
-    const record = (
-      actionId: string,
-      kind: string,
-      payload: Record<string, unknown>,
-      beforeFields: unknown,
-      afterFields: unknown,
-    ) => {
-      outbox.enqueue({
-        actionId,
-        kind,
-        agentId: session.agentId,
-        personRut: rut,
-        payload: { ...payload, batchId: batch.id, personRut: rut, decidedAt: at },
-        createdAt: at,
-      });
-      audit.append({
-        id: actionId,
-        at,
-        agentId: session.agentId,
-        deviceId: ctx.deviceId,
-        personRut: rut,
-        action: kind,
-        before: JSON.stringify(beforeFields),
-        after: JSON.stringify({ ...(afterFields as object), batchId: batch.id }),
-        reason: batch.reason,
-        identityCheck: null,
-        interactionId: null,
-      });
-    };
-    const applied: Plan = { email: null, state: null };
-    let emailActionId: string | null = null;
-    let stateActionId: string | null = null;
-    if (check.email && row.plan.email && person) {
-      if (!decide(scope, 'contact.edit', target).allowed) {
-        return {
-          state: 'refused' as const,
-          code: 'forbidden',
-          before,
-          after: null,
-          ids: [null, null],
-        };
-      }
-      const to = row.plan.email.to;
-      const phone = person.phone;
-      emailActionId = randomUUID();
-      writes.updateContact(rut, to, phone, null);
-      // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
-      for (const portal of writes.activePortals(rut)) {
-        writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);
-      }
-      writes.unverifyAccounts(rut);
-      record(
-        emailActionId,
-        'person.update_contact',
-        { seenVersion: person.version, changes: { email: { from: person.email, to } } },
-        { email: person.email, phone },
-        { email: to, phone },
-      );
-      applied.email = { from: person.email, to };
-    }
-    if (check.state && row.plan.state && membership) {
-      const to = row.plan.state.to;
-      const kind = to === 'active' ? 'membership.enable' : 'membership.disable';
-      if (!decide(scope, kind, target).allowed) {
-        throw new ForbiddenError('role');
-      }
-      stateActionId = randomUUID();
-      writes.setMembershipState(membership.id, to, null, null);
-      record(
-        stateActionId,
-        kind,
-        {
-          companyRut: batch.companyRut,
-          fromState: membership.state,
-          state: to,
-          seenVersion: membership.version,
-        },
-        { companyRut: batch.companyRut, state: membership.state },
-        { companyRut: batch.companyRut, state: to },
-      );
-      applied.state = { from: membership.state, to };
-    }
-    return {
-      state: 'applied' as const,
-      code: null,
-      before,
-      after: {
-        applied,
-        email: applied.email?.to ?? before.email,
-        state: applied.state?.to ?? before.state,
-      },
-      ids: [emailActionId, stateActionId],
-    };
-  }
-
-  /** One chunk, one synchronous transaction: rows until the time budget, a cancel, or the end. */
-  function runChunk(batchId: string, runner: Runner): 'more' | 'finished' {
-    return sqlite.transaction((): 'more' | 'finished' => {
-      const batch = batches.batch(batchId)!;
-      const started = performance.now();
-      const at = ctx.now().toISOString();
-      const adherent = company(batch.companyRut).adherent;
-      let applied = 0;
-      let refused = 0;
-      let skipped = 0;
-      let end: 'more' | 'done' | 'cancelled' = 'more';
-      let count = 0;
-      outer: for (;;) {
-        const rows = batches.pending(batchId, runner.lastSeq, 256);
-        if (rows.length === 0) {
-          end = 'done';
-          break;
-        }
-        for (const row of rows) {
-          if (runner.cancel) {
-            end = 'cancelled';
-            break outer;
-          }
-          const result = applyRow(batch, runner.session, row, adherent, at);
-          batches.finishRow(batchId, row.seq, {
-            state: result.state,
-            code: result.code,
-            before: result.before,
-            after: result.after,
-            emailActionId: result.ids[0] ?? null,
-            stateActionId: result.ids[1] ?? null,
-          });
-          if (result.state === 'applied') applied += 1;
-          else if (result.state === 'refused') refused += 1;
-          else skipped += 1;
-          runner.lastSeq = row.seq;
-          count += 1;
-          if (count >= chunkRows || performance.now() - started > CHUNK_MS) break outer;
-        }
-      }
-      batches.count(batchId, applied, refused, skipped);
-      if (end === 'more') return 'more';
-      batches.setState(batchId, end, ctx.now().toISOString());
-      return 'finished';
-    })();
-  }
-
   /** The first chunk runs at once (a small file is done when apply answers); the rest yield. */
   function run(batchId: string, runner: Runner) {
     runners.set(batchId, runner);
+    const limits = {
+      maxRows: chunkRows,
+      budgetMs: CHUNK_MS,
+      interrupt: () => (runner.cancel ? ('cancel' as const) : null),
+    };
     const step = () => {
       if (stopped) return;
       try {
-        if (runChunk(batchId, runner) === 'more') {
+        const chunk = sqlite.transaction(() =>
+          applier.runChunk(batchId, runner.session, runner.lastSeq, limits),
+        )();
+        runner.lastSeq = chunk.lastSeq;
+        if (chunk.end === 'more') {
           options.kick?.();
           setImmediate(step);
           return;
@@ -699,10 +546,68 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     step();
   }
 
+  /**
+   * A large batch on the bulk worker: it records the rows (when given) and applies them; this
+   * thread only relays. Where no worker can start, the same work runs here instead.
+   */
+  function runOnWorker(batchId: string, runner: Runner, rows: NewBatchRow[] | null) {
+    const worker = options.worker!;
+    runners.set(batchId, runner);
+    if (threads++ === 0) sqlite.pragma('wal_autocheckpoint = 0');
+    const done = () => {
+      runners.delete(batchId);
+      if (--threads === 0 && !stopped) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT}`);
+      options.kick?.();
+    };
+    runner.thread = startApplyThread(
+      {
+        ...worker,
+        deviceId: ctx.deviceId,
+        chunkRows: options.chunkRows ?? WORKER_CHUNK_ROWS,
+        budgetMs: WORKER_CHUNK_MS,
+        cacheKb: WORKER_CACHE_KB,
+        walAutocheckpointPages: WORKER_AUTOCHECKPOINT,
+      },
+      {
+        batchId,
+        session: runner.session,
+        clockOffsetMs: ctx.now().getTime() - Date.now(),
+        rows,
+      },
+      {
+        progress: () => options.kick?.(),
+        ended: () => done(),
+        failed: (phase, message) => {
+          options.log?.(`bulk batch ${batchId} stopped on its worker (${phase}): ${message}`);
+          if (!stopped) {
+            // Still being recorded: it changed nothing and goes; applying: a person resumes it.
+            if (phase === 'prepare') sqlite.transaction(() => batches.remove(batchId))();
+            else batches.setState(batchId, 'interrupted', null);
+          }
+          done();
+        },
+        unavailable: (message) => {
+          options.log?.(
+            `bulk worker unavailable, batch ${batchId} runs in this thread: ${message}`,
+          );
+          runner.thread = null;
+          if (--threads === 0 && !stopped) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT}`);
+          if (stopped) return;
+          if (rows) prepareHere(batchId, runner, rows, 0);
+          else run(batchId, runner);
+        },
+      },
+    );
+    if (runner.cancel) runner.thread.cancel();
+  }
+
   function cancel(session: Session, batchId: string): BulkBatch {
     const batch = batchOf(session, batchId);
     const runner = runners.get(batchId);
-    if (runner) runner.cancel = true;
+    if (runner) {
+      runner.cancel = true;
+      runner.thread?.cancel();
+    }
     return view(batch);
   }
 
@@ -710,7 +615,12 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const batch = batchOf(session, batchId);
     if (batch.state !== 'interrupted') throw new RuleError('bulk_not_interrupted');
     batches.setState(batchId, 'applying', null);
-    run(batchId, { cancel: false, session, lastSeq: 0 });
+    const runner: Runner = { cancel: false, session, lastSeq: 0, thread: null };
+    if (onWorker(batch.planned)) {
+      runOnWorker(batchId, runner, null);
+    } else {
+      run(batchId, runner);
+    }
     return view(batches.batch(batchId)!);
   }
 
@@ -791,6 +701,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     /** Stops running batches between chunks (the core is closing): they resume as interrupted. */
     stop: () => {
       stopped = true;
+      for (const runner of runners.values()) runner.thread?.stop();
     },
   };
 }

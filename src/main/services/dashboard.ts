@@ -27,34 +27,37 @@ export function dashboardPanel(
   const now = ctx.now();
   const bounds = rangeBounds(range, now);
   const window = { from: bounds.from, to: bounds.to };
-  // One snapshot: a call closing meanwhile cannot make two charts disagree.
-  return ctx.db.$client.transaction(() => {
-    const byReason = dashboard.callsByReason(window);
-    const names = new Map(ctx.repos.agents.list().map((agent) => [agent.id, agent.displayName]));
-    return {
-      range,
-      firstDay: bounds.firstDay,
-      lastDay: bounds.lastDay,
-      calls: byReason.reduce((sum, row) => sum + row.n, 0),
-      callsByReason: byReason.map((row) => ({ reason: row.reason, count: row.n })),
-      callsByHour: foldIntoSantiagoHours(dashboard.callsByUtcHour(window), window),
-      outcomes: dashboard.outcomes(window).map((row) => ({ outcome: row.outcome, count: row.n })),
-      actionsByKind: dashboard
-        .actionsByKind(window)
-        .map((row) => ({ action: row.action, count: row.n })),
-      actionsByAgent: dashboard.actionsByAgent(window).map((row) => ({
-        agentId: row.agent_id,
-        agentName: names.get(row.agent_id) ?? null,
-        count: row.n,
-      })),
-      diagnosisCauses: dashboard
-        .diagnosisCauses(window)
-        .map((row) => ({ code: row.code, persons: row.n })),
-      syncQueue: dashboard.syncQueue(),
-      dataRequests: dataRequestsByDeadline(ctx, now),
-      generatedAt: now.toISOString(),
-    };
-  })();
+  // One snapshot: a call closing meanwhile cannot make two charts disagree. Read-only, so
+  // deferred: it never waits for a bulk worker's write lock (db/write-turns.ts).
+  return ctx.db.$client
+    .transaction(() => {
+      const byReason = dashboard.callsByReason(window);
+      const names = new Map(ctx.repos.agents.list().map((agent) => [agent.id, agent.displayName]));
+      return {
+        range,
+        firstDay: bounds.firstDay,
+        lastDay: bounds.lastDay,
+        calls: byReason.reduce((sum, row) => sum + row.n, 0),
+        callsByReason: byReason.map((row) => ({ reason: row.reason, count: row.n })),
+        callsByHour: foldIntoSantiagoHours(dashboard.callsByUtcHour(window), window),
+        outcomes: dashboard.outcomes(window).map((row) => ({ outcome: row.outcome, count: row.n })),
+        actionsByKind: dashboard
+          .actionsByKind(window)
+          .map((row) => ({ action: row.action, count: row.n })),
+        actionsByAgent: dashboard.actionsByAgent(window).map((row) => ({
+          agentId: row.agent_id,
+          agentName: names.get(row.agent_id) ?? null,
+          count: row.n,
+        })),
+        diagnosisCauses: dashboard
+          .diagnosisCauses(window)
+          .map((row) => ({ code: row.code, persons: row.n })),
+        syncQueue: dashboard.syncQueue(),
+        dataRequests: dataRequestsByDeadline(ctx, now),
+        generatedAt: now.toISOString(),
+      };
+    })
+    .deferred();
 }
 
 /** Open Ley 21.719 requests by deadline: overdue, due within two business days, later. */

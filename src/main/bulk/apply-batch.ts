@@ -1,0 +1,264 @@
+/**
+ * Running a bulk batch (issue 8) against one connection: recording its rows, and applying its
+ * planned rows in chunks. Shared by the desk's own thread (small batches) and the bulk worker
+ * (large ones, src/main/bulk/apply-worker.ts), so both do exactly the same per row:
+ * rule → write → outbox intent → audit event, and the row's result, in the chunk's transaction.
+ *
+ * Nothing here awaits; every function that writes runs inside the caller's transaction.
+ */
+import { performance } from 'node:perf_hooks';
+import type Database from 'better-sqlite3';
+import { checkPlannedRow, type MembershipState } from '../../shared/rules/bulk-load';
+import { decide } from '../domain/permissions';
+import { timeOrderedId } from '../domain/time-ordered-id';
+import type { AuditRepository } from '../repositories/audit-repository';
+import {
+  createBulkBatchRepository,
+  type BatchRow,
+  type NewBatchRow,
+  type Plan,
+} from '../repositories/bulk-batch-repository';
+import type { OutboxRepository } from '../repositories/outbox-repository';
+import type { PersonWriteRepository } from '../repositories/person-write-repository';
+import type { Session } from '../services/context';
+import { ForbiddenError } from '../services/errors';
+
+export type ApplyDeps = {
+  sqlite: Database.Database;
+  writes: PersonWriteRepository;
+  outbox: OutboxRepository;
+  audit: AuditRepository;
+  deviceId: string;
+  now: () => Date;
+};
+
+/** When a chunk ends early: the time budget, a cancel, or someone else wanting the lock. */
+export type ChunkLimits = {
+  maxRows: number;
+  budgetMs: number;
+  /** Checked before every row: 'cancel' ends the batch, 'yield' only ends the chunk. */
+  interrupt: () => 'cancel' | 'yield' | null;
+};
+
+export type ChunkEnd = 'more' | 'done' | 'cancelled';
+
+export function createBatchApplier(deps: ApplyDeps) {
+  const { sqlite, writes, outbox, audit } = deps;
+  const batches = createBulkBatchRepository(sqlite);
+  const membershipOf = sqlite.prepare(
+    'SELECT id, state, version FROM memberships WHERE person_rut = ? AND company_rut = ?',
+  );
+  const adherentOf = sqlite.prepare('SELECT adherent FROM companies WHERE rut = ?').pluck();
+
+  /** Part of a batch's rows; the last part also writes the batch's own audit event. */
+  function recordRows(batch: BatchRow, rows: NewBatchRow[], last: boolean) {
+    for (const row of rows) batches.insertRow(batch.id, row);
+    if (!last) return;
+    if (batch.kind === 'undo' && batch.undoOf) batches.markUndone(batch.undoOf, batch.id);
+    audit.append({
+      id: timeOrderedId(),
+      at: batch.createdAt,
+      agentId: batch.agentId,
+      deviceId: deps.deviceId,
+      personRut: null,
+      action: batch.kind === 'load' ? 'bulk.load' : 'bulk.undo',
+      before: null,
+      after: JSON.stringify({
+        batchId: batch.id,
+        companyRut: batch.companyRut,
+        fileName: batch.fileName,
+        planned: batch.planned,
+      }),
+      reason: batch.reason,
+      identityCheck: null,
+      interactionId: null,
+    });
+    batches.setState(batch.id, 'applying', null);
+  }
+
+  /** One planned row against the replica as it is now: the writes, intents and audit events. */
+  function applyRow(
+    batch: BatchRow,
+    session: Session,
+    row: { seq: number; personRut: number; plan: Plan },
+    adherent: boolean,
+    at: string,
+  ) {
+    const rut = row.personRut;
+    const person = writes.person(rut);
+    const membership = membershipOf.get(rut, batch.companyRut) as
+      { id: number; state: MembershipState; version: number } | undefined;
+    const check = checkPlannedRow(
+      row.plan,
+      person ? { email: person.email, membershipState: membership?.state ?? null } : null,
+      adherent,
+    );
+    const before = { email: person?.email ?? null, state: membership?.state ?? null };
+    if (check.kind === 'refused') {
+      return {
+        state: 'refused' as const,
+        code: check.reason,
+        before,
+        after: null,
+        ids: [null, null],
+      };
+    }
+    if (check.kind === 'already') {
+      return { state: 'skipped' as const, code: 'already', before, after: null, ids: [null, null] };
+    }
+    const scope = { ...session, adminOfCompanyRuts: [] };
+    const target = { personCompanyRuts: [batch.companyRut], companyRut: batch.companyRut };
+    const record = (
+      actionId: string,
+      kind: string,
+      payload: Record<string, unknown>,
+      beforeFields: unknown,
+      afterFields: unknown,
+    ) => {
+      outbox.enqueue({
+        actionId,
+        kind,
+        agentId: session.agentId,
+        personRut: rut,
+        payload: { ...payload, batchId: batch.id, personRut: rut, decidedAt: at },
+        createdAt: at,
+      });
+      audit.append({
+        id: actionId,
+        at,
+        agentId: session.agentId,
+        deviceId: deps.deviceId,
+        personRut: rut,
+        action: kind,
+        before: JSON.stringify(beforeFields),
+        after: JSON.stringify({ ...(afterFields as object), batchId: batch.id }),
+        reason: batch.reason,
+        identityCheck: null,
+        interactionId: null,
+      });
+    };
+    const applied: Plan = { email: null, state: null };
+    let emailActionId: string | null = null;
+    let stateActionId: string | null = null;
+    if (check.email && row.plan.email && person) {
+      if (!decide(scope, 'contact.edit', target).allowed) {
+        return {
+          state: 'refused' as const,
+          code: 'forbidden',
+          before,
+          after: null,
+          ids: [null, null],
+        };
+      }
+      const to = row.plan.email.to;
+      const phone = person.phone;
+      emailActionId = timeOrderedId();
+      writes.updateContact(rut, to, phone, null);
+      // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
+      for (const portal of writes.activePortals(rut)) {
+        writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);
+      }
+      writes.unverifyAccounts(rut);
+      record(
+        emailActionId,
+        'person.update_contact',
+        { seenVersion: person.version, changes: { email: { from: person.email, to } } },
+        { email: person.email, phone },
+        { email: to, phone },
+      );
+      applied.email = { from: person.email, to };
+    }
+    if (check.state && row.plan.state && membership) {
+      const to = row.plan.state.to;
+      const kind = to === 'active' ? 'membership.enable' : 'membership.disable';
+      if (!decide(scope, kind, target).allowed) {
+        throw new ForbiddenError('role');
+      }
+      stateActionId = timeOrderedId();
+      writes.setMembershipState(membership.id, to, null, null);
+      record(
+        stateActionId,
+        kind,
+        {
+          companyRut: batch.companyRut,
+          fromState: membership.state,
+          state: to,
+          seenVersion: membership.version,
+        },
+        { companyRut: batch.companyRut, state: membership.state },
+        { companyRut: batch.companyRut, state: to },
+      );
+      applied.state = { from: membership.state, to };
+    }
+    return {
+      state: 'applied' as const,
+      code: null,
+      before,
+      after: {
+        applied,
+        email: applied.email?.to ?? before.email,
+        state: applied.state?.to ?? before.state,
+      },
+      ids: [emailActionId, stateActionId],
+    };
+  }
+
+  /**
+   * One chunk, inside the caller's transaction: pending rows after `afterSeq` until a limit, a
+   * cancel, or the end. Returns how it ended and the last row it finished.
+   */
+  function runChunk(
+    batchId: string,
+    session: Session,
+    afterSeq: number,
+    limits: ChunkLimits,
+  ): { end: ChunkEnd; lastSeq: number } {
+    const batch = batches.batch(batchId)!;
+    const started = performance.now();
+    const at = deps.now().toISOString();
+    const adherent = adherentOf.get(batch.companyRut) === 1;
+    let applied = 0;
+    let refused = 0;
+    let skipped = 0;
+    let end: ChunkEnd = 'more';
+    let count = 0;
+    let lastSeq = afterSeq;
+    outer: for (;;) {
+      const rows = batches.pending(batchId, lastSeq, 256);
+      if (rows.length === 0) {
+        end = 'done';
+        break;
+      }
+      for (const row of rows) {
+        const interrupt = limits.interrupt();
+        if (interrupt === 'cancel') {
+          end = 'cancelled';
+          break outer;
+        }
+        if (interrupt === 'yield' && count > 0) break outer;
+        const result = applyRow(batch, session, row, adherent, at);
+        batches.finishRow(batchId, row.seq, {
+          state: result.state,
+          code: result.code,
+          before: result.before,
+          after: result.after,
+          emailActionId: result.ids[0] ?? null,
+          stateActionId: result.ids[1] ?? null,
+        });
+        if (result.state === 'applied') applied += 1;
+        else if (result.state === 'refused') refused += 1;
+        else skipped += 1;
+        lastSeq = row.seq;
+        count += 1;
+        if (count >= limits.maxRows || performance.now() - started > limits.budgetMs) break outer;
+      }
+    }
+    batches.count(batchId, applied, refused, skipped);
+    if (end !== 'more') batches.setState(batchId, end, deps.now().toISOString());
+    return { end, lastSeq };
+  }
+
+  return { batches, recordRows, runChunk };
+}
+
+export type BatchApplier = ReturnType<typeof createBatchApplier>;

@@ -1,0 +1,175 @@
+/**
+ * A large bulk load runs on the bulk worker (src/main/bulk/apply-worker.ts), with a connection
+ * of its own to the replica, while the desk keeps acting on its own connection: every row is
+ * still one ordinary action, the audit chain stays one chain, cancel stops between rows, and
+ * where no worker can start the same batch runs on the desk's thread.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
+import { excelCsv1252 } from '../support/bulk-files';
+import { call, FIXED_NOW, signInAs, tempDir } from '../support/context';
+
+const ROWS = 120;
+
+function desk(bulkWorker: CoreOptions['bulkWorker']): Core {
+  const core = createCore({
+    dataDir: tempDir(),
+    door: 'web',
+    version: 'test',
+    demoPersons: 3000,
+    now: () => FIXED_NOW,
+    log: () => {},
+    bulkChunkRows: 5,
+    bulkWorker,
+  });
+  signInAs(core, 'supervisora');
+  return core;
+}
+
+const count = (core: Core, sql: string, ...params: unknown[]) =>
+  core.db.$client
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
+
+/** A file giving ROWS active members of the largest company a new e-mail and disabling them. */
+function load(core: Core) {
+  const sqlite = core.db.$client;
+  const company = sqlite
+    .prepare(
+      `SELECT c.rut, c.dv FROM companies c JOIN memberships m ON m.company_rut = c.rut
+       WHERE c.adherent = 1 AND m.state = 'active' GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
+    )
+    .get() as { rut: number; dv: string };
+  const members = sqlite
+    .prepare(
+      `SELECT p.rut, p.dv FROM memberships m JOIN persons p ON p.rut = m.person_rut
+       WHERE m.company_rut = ? AND m.state = 'active' ORDER BY p.rut LIMIT ?`,
+    )
+    .all(company.rut, ROWS) as Array<{ rut: number; dv: string }>;
+  expect(members).toHaveLength(ROWS);
+  // Someone else, outside the file, whom an agent looks up meanwhile.
+  const other = sqlite
+    .prepare(
+      `SELECT p.rut, p.dv FROM persons p WHERE p.rut NOT IN
+         (SELECT person_rut FROM memberships WHERE company_rut = ?) ORDER BY p.rut LIMIT 1`,
+    )
+    .get(company.rut) as { rut: number; dv: string };
+  const shown = call(core, 'bulkLoads.preview', {
+    companyRut: `${company.rut}-${company.dv}`,
+    fileName: 'grande.csv',
+    contentBase64: Buffer.from(
+      excelCsv1252([
+        ['RUT', 'Correo', 'Estado'],
+        ...members.map((m) => [`${m.rut}-${m.dv}`, `hilo.${m.rut}@carga.cl`, 'inhabilitado']),
+      ]),
+    ).toString('base64'),
+  });
+  expect(shown.totals).toMatchObject({ changes: ROWS });
+  return { previewId: shown.previewId as string, other: `${other.rut}-${other.dv}` };
+}
+
+async function settled(core: Core, batchId: string, meanwhile: () => void = () => {}) {
+  for (;;) {
+    const batch = call(core, 'bulkLoads.status', { batchId });
+    if (batch.state !== 'applying' && batch.state !== 'preparing') return batch;
+    meanwhile();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+function ledger(core: Core, batchId: string) {
+  return {
+    intents: count(
+      core,
+      `SELECT count(*) FROM outbox WHERE json_extract(payload, '$.batchId') = ?`,
+      batchId,
+    ),
+    events: count(
+      core,
+      `SELECT count(*) FROM audit_events WHERE json_extract(after, '$.batchId') = ? AND action != 'bulk.load'`,
+      batchId,
+    ),
+    loadEvents: count(core, `SELECT count(*) FROM audit_events WHERE action = 'bulk.load'`),
+    emails: count(core, `SELECT count(*) FROM persons WHERE email LIKE 'hilo.%@carga.cl'`),
+    appliedRows: count(
+      core,
+      `SELECT count(*) FROM bulk_batch_rows WHERE batch_id = ? AND state = 'applied'`,
+      batchId,
+    ),
+  };
+}
+
+describe('a large bulk load on the bulk worker', () => {
+  it('applies every row as one action while the desk keeps acting: one audit chain', async () => {
+    const core = desk({ minRows: 1 });
+    const { previewId, other } = load(core);
+    const views = () =>
+      count(core, `SELECT count(*) FROM audit_events WHERE action = 'person.view'`);
+    const viewsBefore = views();
+    const started = call(core, 'bulkLoads.apply', { previewId, reason: 'Archivo de la empresa' });
+    // Recorded and applied on the worker: nothing is done yet when apply answers.
+    expect(started).toMatchObject({ state: 'preparing', done: 0, planned: ROWS });
+    // Each look-up is an audit event written by this thread while the worker writes its own:
+    // it waits its turn for the write lock, never fails, and the chain does not fork.
+    let lookups = 0;
+    let midway = false;
+    const done = await settled(core, started.batchId, () => {
+      const status = call(core, 'bulkLoads.status', { batchId: started.batchId });
+      if (status.done > 0 && status.done < ROWS) midway = true;
+      call(core, 'persons.get', { rut: other });
+      lookups += 1;
+    });
+    expect(done).toMatchObject({ state: 'done', applied: ROWS, refused: 0, skipped: 0 });
+    expect(midway).toBe(true);
+    expect(lookups).toBeGreaterThan(0);
+    expect(views() - viewsBefore).toBe(lookups);
+    expect(ledger(core, started.batchId)).toEqual({
+      intents: ROWS * 2,
+      events: ROWS * 2,
+      loadEvents: 1,
+      emails: ROWS,
+      appliedRows: ROWS,
+    });
+    expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+    core.close();
+  });
+
+  it('cancel stops between rows: what ran is kept, the rest is reported as not applied', async () => {
+    const core = desk({ minRows: 1 });
+    const { previewId } = load(core);
+    const started = call(core, 'bulkLoads.apply', { previewId, reason: 'Archivo de la empresa' });
+    await settled(core, started.batchId, () => {
+      if (call(core, 'bulkLoads.status', { batchId: started.batchId }).done >= 10) {
+        call(core, 'bulkLoads.cancel', { batchId: started.batchId });
+      }
+    });
+    const stopped = call(core, 'bulkLoads.status', { batchId: started.batchId });
+    expect(stopped.state).toBe('cancelled');
+    expect(stopped.applied).toBeGreaterThanOrEqual(10);
+    expect(stopped.applied).toBeLessThan(ROWS);
+    const applied = stopped.applied as number;
+    expect(ledger(core, started.batchId)).toEqual({
+      intents: applied * 2,
+      events: applied * 2,
+      loadEvents: 1,
+      emails: applied,
+      appliedRows: applied,
+    });
+    const pending = call(core, 'bulkLoads.report', { batchId: started.batchId, filter: 'pending' });
+    expect(pending.total).toBe(ROWS - applied);
+    expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+    core.close();
+  });
+
+  it('runs on the desk’s own thread where no worker can start', async () => {
+    const core = desk({ minRows: 1, entry: '/nonexistent/bulk-apply-worker.js' });
+    const { previewId } = load(core);
+    const started = call(core, 'bulkLoads.apply', { previewId, reason: 'Archivo de la empresa' });
+    const done = await settled(core, started.batchId);
+    expect(done).toMatchObject({ state: 'done', applied: ROWS });
+    expect(ledger(core, started.batchId)).toMatchObject({ intents: ROWS * 2, events: ROWS * 2 });
+    expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+    core.close();
+  });
+});
