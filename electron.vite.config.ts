@@ -40,7 +40,13 @@ export default defineConfig(({ mode }) => ({
           }
         : {},
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The worker thread that builds a snapshot's indexes (src/main/db/deferred-indexes.ts).
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'index-worker': resolve('src/main/db/index-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -339,6 +339,8 @@ function start(): void {
         ),
         // Ley 21.719 exports: the Electron door shows the file in its folder.
         revealFile: (file) => shell.showItemInFolder(file),
+        // The worker thread that builds a snapshot's indexes: its own entry beside this bundle.
+        indexWorkerFile: path.join(here, 'index-worker.js'),
         idleLockSeconds: idleLockSeconds({
           envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
           configMinutes: config.idleLockMinutes,

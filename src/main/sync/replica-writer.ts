@@ -13,6 +13,7 @@ import {
 import { createPersonWriteRepository } from '../repositories/person-write-repository';
 import { createDataRequestRepository } from '../repositories/data-request-repository';
 import { applyIntent } from './intents';
+import { indexesAside, searchIndexStep, setIndexesAside } from '../db/deferred-indexes';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
 
@@ -27,6 +28,9 @@ export type PageMeta = {
 };
 
 const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, name);
+
+/** The tables a snapshot fills. */
+const REPLICATED_TABLES = Object.values(ENTITY_TABLES).map((spec) => spec.table);
 
 export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
@@ -94,13 +98,6 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
   const ftsTriggers = sqlite.prepare(
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'",
   );
-  const indexChunk = sqlite.prepare(
-    `INSERT INTO person_fts(rowid, given_names, last_name1, last_name2)
-     SELECT rut, given_names, last_name1, last_name2 FROM persons WHERE rut > ? ORDER BY rut LIMIT ?`,
-  );
-  const chunkEnd = sqlite.prepare(
-    'SELECT max(rut) AS last FROM (SELECT rut FROM persons WHERE rut > ? ORDER BY rut LIMIT ?)',
-  );
   const setState = sqlite.prepare(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
@@ -167,6 +164,8 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
    */
   function startOver(): void {
     setSearchIndexAside();
+    // The tables are about to be empty: their secondary indexes are built once the rows are in.
+    setIndexesAside(sqlite, REPLICATED_TABLES);
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');
       DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
@@ -240,6 +239,11 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       }
     },
 
+    /** True while secondary indexes set aside by a snapshot wait to be built (deferred-indexes.ts). */
+    indexesAside(): boolean {
+      return indexesAside(sqlite);
+    },
+
     /** True while rows loaded by a snapshot still wait to be indexed for search. */
     indexPending(): boolean {
       return getState.get('fts_triggers') !== undefined;
@@ -249,23 +253,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
      * Indexes the next `limit` persons for search; the last step also indexes companies and
      * puts the triggers back. Returns true while there is more to do. Only after a snapshot.
      */
-    indexStep: sqlite.transaction((limit: number): boolean => {
-      const saved = getState.get('fts_triggers') as { value: string } | undefined;
-      if (!saved) return false;
-      const after = Number((getState.get('fts_indexed_through') as { value: string }).value);
-      const last = (chunkEnd.get(after, limit) as { last: number | null }).last;
-      if (last !== null) {
-        indexChunk.run(after, limit);
-        setState.run('fts_indexed_through', String(last));
-        return true;
-      }
-      sqlite.exec("INSERT INTO company_fts(company_fts) VALUES ('rebuild')");
-      for (const sql of JSON.parse(saved.value) as string[]) sqlite.exec(sql);
-      sqlite
-        .prepare("DELETE FROM sync_state WHERE key IN ('fts_triggers', 'fts_indexed_through')")
-        .run();
-      return false;
-    }),
+    indexStep: (limit: number): boolean => searchIndexStep(sqlite, limit),
 
     state(key: string): string | null {
       return (getState.get(key) as { value: string } | undefined)?.value ?? null;
