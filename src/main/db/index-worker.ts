@@ -25,6 +25,9 @@ try {
     }
     // The main connection may be committing a page or an action: wait for it.
     sqlite.pragma('busy_timeout = 10000');
+    // Each table is read once for all its indexes and search (every page read past the cache
+    // is decrypted again): 64 MB, as much as the main connection's plain cache.
+    sqlite.pragma('cache_size = -65536');
     buildIndexesNow(sqlite);
     while (searchIndexStep(sqlite, SEARCH_CHUNK));
   } finally {
