@@ -29,6 +29,7 @@ import {
 import { santiagoDayEnd, santiagoDayStart } from '../shared/format';
 import { loginRut, readRut, rutFromBody } from '../shared/rut';
 import { makeReplicaDurable, type Db } from './db/database';
+import { buildIndexesInWorker, buildNextIndex } from './db/deferred-indexes';
 import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
 import { defaultKeyStore, type ReplicaKeyStore } from './db/replica-key';
 import { newWriteTurns, shareWriteLock } from './db/write-turns';
@@ -104,6 +105,8 @@ export type CoreOptions = {
   demoPersons?: number;
   migrationsFolder?: string;
   nativeBinding?: string;
+  /** The built `index-worker.js` (Electron); the source entry otherwise (deferred-indexes.ts). */
+  indexWorkerFile?: string;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
   /** The central API to sync with; overrides the address saved in settings. */
@@ -239,6 +242,27 @@ export function createCore(options: CoreOptions): Core {
     endLocked('sign_out');
     tokens.save(null);
   };
+  // A snapshot's indexes, built off the event loop; should the worker fail, here, one index per
+  // turn: the replica is never left without them.
+  const buildSnapshotIndexes = () =>
+    buildIndexesInWorker({ ...storage, file, key, workerFile: options.indexWorkerFile }).catch(
+      async (error: unknown) => {
+        log('the index worker failed; building the indexes here', error);
+        while (buildNextIndex(db.$client)) await new Promise((resolve) => setImmediate(resolve));
+      },
+    );
+  /**
+   * While the worker writes the replica, a write here can find it busy (a transaction that read
+   * first cannot wait for the lock): such a call is answered after the build, tried again.
+   */
+  let indexBuild: Promise<void> | null = null;
+  const whileIndexing = (build: () => Promise<void>) => () => {
+    const running = build().finally(() => {
+      if (indexBuild === running) indexBuild = null;
+    });
+    indexBuild = running;
+    return running;
+  };
   let engine: SyncEngine | null = null;
   let client: ReturnType<typeof createCentralClient> | null = null;
   let centralUrl: string | null = null;
@@ -272,6 +296,7 @@ export function createCore(options: CoreOptions): Core {
       },
       onRevoked,
       ...options.syncOptions,
+      buildIndexes: whileIndexing(options.syncOptions?.buildIndexes ?? buildSnapshotIndexes),
     });
     if (options.autoSync !== false) engine.start();
   };
@@ -669,7 +694,15 @@ export function createCore(options: CoreOptions): Core {
     db,
     context,
     handlers,
-    dispatch: (channel, input) => dispatch(handlers, channel, input, log, () => session !== null),
+    dispatch: (channel, input) =>
+      dispatch(
+        handlers,
+        channel,
+        input,
+        log,
+        () => session !== null,
+        () => indexBuild,
+      ),
     dispatchNow: (channel, input) => {
       const answer = dispatch(handlers, channel, input, log, () => session !== null);
       if (answer instanceof Promise) throw new Error(`${channel} answers asynchronously here`);
@@ -729,6 +762,10 @@ export function toFailure(error: unknown): Envelope<never> | null {
   return null;
 }
 
+const isBusy = (error: unknown) =>
+  typeof (error as { code?: unknown } | null)?.code === 'string' &&
+  (error as { code: string }).code.startsWith('SQLITE_BUSY');
+
 /**
  * Session → parse → run → envelope. Never throws: a handler's bug becomes `internal`, logged.
  * Synchronous handlers answer synchronously; those that reach the network answer a promise.
@@ -739,13 +776,23 @@ export function dispatch(
   input: unknown,
   log: (message: string, error?: unknown) => void,
   signedIn: () => boolean = () => true,
+  busyUntil: () => Promise<void> | null = () => null,
 ): Answer {
   if (!isChannel(channel)) return failure('unknown_channel');
   if (!PUBLIC_CHANNELS.has(channel) && !signedIn()) return failure('unauthorized');
   if (hasIllFormedText(input)) return failure('invalid_input');
   const parsed = contract[channel].input.safeParse(input ?? {});
   if (!parsed.success) return failure('invalid_input');
-  const failed = (error: unknown): Envelope<never> => {
+  const failed = (error: unknown): Answer => {
+    // The replica was busy (the index worker writing it): the call's transaction was rolled
+    // back; it runs again once the build is over.
+    const busy = isBusy(error) ? busyUntil() : null;
+    if (busy) {
+      return busy.then(
+        () => dispatch(handlers, channel, input, log, signedIn),
+        () => dispatch(handlers, channel, input, log, signedIn),
+      );
+    }
     const known = toFailure(error);
     if (known) return known;
     log(`handler ${channel} failed`, error);

@@ -341,6 +341,8 @@ function start(): void {
         revealFile: (file) => shell.showItemInFolder(file),
         // Large bulk loads: the worker's own bundle, beside this one (electron.vite.config.ts).
         bulkWorker: { entry: path.join(here, 'bulk-apply-worker.js') },
+        // The worker thread that builds a snapshot's indexes: its own entry beside this bundle.
+        indexWorkerFile: path.join(here, 'index-worker.js'),
         idleLockSeconds: idleLockSeconds({
           envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
           configMinutes: config.idleLockMinutes,

@@ -41,6 +41,8 @@ describe('the packaged app', () => {
     for (const file of [
       'package.json',
       'out/main/index.js',
+      // The worker thread that builds a snapshot's indexes (src/main/db/index-worker.ts).
+      'out/main/index-worker.js',
       'out/preload/index.cjs',
       'out/renderer/index.html',
     ]) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startCentralApi, type CentralApi } from '../../src/central-api/server';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import type { SyncEngineOptions } from '../../src/main/sync/sync-engine';
 import { CAST_AGENTS } from '../../src/main/seed/cast';
 import type { PersonRecord, SyncStatus } from '../../src/shared/contract';
@@ -61,6 +61,8 @@ export async function openDesk(
     dataDir?: string;
     syncOptions?: Partial<SyncEngineOptions>;
     version?: string;
+    /** Anything else createCore takes (a log to read, another index worker). */
+    core?: Partial<CoreOptions>;
   } = {},
 ): Promise<Desk> {
   const clock = options.clock ?? clockAt();
@@ -80,6 +82,7 @@ export async function openDesk(
       pageSize: 500,
       ...options.syncOptions,
     },
+    ...options.core,
   });
   closers.push(() => core.close());
   const desk = Object.assign(core, { clock });

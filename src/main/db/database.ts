@@ -9,6 +9,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIndexesNow } from './deferred-indexes';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database };
@@ -98,6 +99,8 @@ export function openDatabase(options: OpenOptions): Db {
     client.pragma('busy_timeout = 5000');
     // Every page read past the cache is decrypted again: the encrypted replica gets a larger one.
     client.pragma(`cache_size = ${options.key ? -262144 : -65536}`);
+    // Indexes a killed snapshot left aside are built before anything (a migration) expects them.
+    buildIndexesNow(client);
     const db = drizzle({ client, schema });
     migrate(db, { migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder });
     return db as Db;

@@ -14,6 +14,7 @@ import { createPersonWriteRepository } from '../repositories/person-write-reposi
 import { createDataRequestRepository } from '../repositories/data-request-repository';
 import { BULK_LOAD_TRIGGERS_SQL, createCompanyCountsRebuild } from '../repositories/company-counts';
 import { applyIntent } from './intents';
+import { indexesAside, searchIndexStep, setIndexesAside } from '../db/deferred-indexes';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
 
@@ -38,6 +39,9 @@ export type PageMeta = {
 };
 
 const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, name);
+
+/** The tables a snapshot fills. */
+const REPLICATED_TABLES = Object.values(ENTITY_TABLES).map((spec) => spec.table);
 
 export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
@@ -119,13 +123,6 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
   // The search triggers and, with them, the company counts' (issue 11: company-counts.ts).
   const ftsTriggers = sqlite.prepare(BULK_LOAD_TRIGGERS_SQL);
   const counts = createCompanyCountsRebuild(sqlite);
-  const indexChunk = sqlite.prepare(
-    `INSERT INTO person_fts(rowid, given_names, last_name1, last_name2)
-     SELECT rut, given_names, last_name1, last_name2 FROM persons WHERE rut > ? ORDER BY rut LIMIT ?`,
-  );
-  const chunkEnd = sqlite.prepare(
-    'SELECT max(rut) AS last FROM (SELECT rut FROM persons WHERE rut > ? ORDER BY rut LIMIT ?)',
-  );
   const setState = sqlite.prepare(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
@@ -193,6 +190,8 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
    */
   function startOver(): void {
     setSearchIndexAside();
+    // The tables are about to be empty: their secondary indexes are built once the rows are in.
+    setIndexesAside(sqlite, REPLICATED_TABLES);
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');
       DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
@@ -268,6 +267,11 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       }
     },
 
+    /** True while secondary indexes set aside by a snapshot wait to be built (deferred-indexes.ts). */
+    indexesAside(): boolean {
+      return indexesAside(sqlite);
+    },
+
     /** True while rows loaded by a snapshot still wait to be indexed for search. */
     indexPending(): boolean {
       return getState.get('fts_triggers') !== undefined;
@@ -277,24 +281,11 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
      * Indexes the next `limit` persons for search; the last step also indexes companies and
      * puts the triggers back. Returns true while there is more to do. Only after a snapshot.
      */
-    indexStep: sqlite.transaction((limit: number): boolean => {
-      const saved = getState.get('fts_triggers') as { value: string } | undefined;
-      // Triggers back: the company counts are rebuilt next, a few thousand companies a step.
-      if (!saved) return counts.step(Math.max(1, Math.floor(limit / 4)));
-      const after = Number((getState.get('fts_indexed_through') as { value: string }).value);
-      const last = (chunkEnd.get(after, limit) as { last: number | null }).last;
-      if (last !== null) {
-        indexChunk.run(after, limit);
-        setState.run('fts_indexed_through', String(last));
-        return true;
-      }
-      sqlite.exec("INSERT INTO company_fts(company_fts) VALUES ('rebuild')");
-      for (const sql of JSON.parse(saved.value) as string[]) sqlite.exec(sql);
-      sqlite
-        .prepare("DELETE FROM sync_state WHERE key IN ('fts_triggers', 'fts_indexed_through')")
-        .run();
-      return counts.pending();
-    }),
+    // Search first (its last step puts the triggers back), then the company counts, a few
+    // thousand companies a step.
+    indexStep: (limit: number): boolean =>
+      searchIndexStep(sqlite, limit) ||
+      sqlite.transaction(() => counts.step(Math.max(1, Math.floor(limit / 4))))(),
 
     state(key: string): string | null {
       return (getState.get(key) as { value: string } | undefined)?.value ?? null;

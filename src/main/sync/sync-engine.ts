@@ -32,6 +32,7 @@ import {
   probeDelay,
 } from './reachability';
 import { createAuditAnchoring } from './audit-anchor';
+import { buildNextIndex } from '../db/deferred-indexes';
 
 export type StoredTokens = Pick<
   TokenResponse,
@@ -109,6 +110,12 @@ export type SyncEngineOptions = {
   onProbe?: (answered: boolean) => void;
   /** Issue 11: the central API said this device is revoked (core wipes the replica). */
   onRevoked?: () => void;
+  /**
+   * Builds the secondary indexes a snapshot set aside (deferred-indexes.ts). Core builds them, and
+   * the search index, in a worker thread; by default here, one index per event-loop turn (search
+   * then follows in short steps).
+   */
+  buildIndexes?: () => Promise<void>;
 };
 
 /** Full jitter: a random wait up to an exponentially growing cap; never less than Retry-After. */
@@ -143,8 +150,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const { sqlite, writer, client, tokens, now } = options;
   const random = options.random ?? Math.random;
   // The central API's largest page. Fewer, larger transactions matter most to the encrypted
-  // replica: each commit re-encrypts every index page it touched, and a snapshot's secondary-index
-  // writes land all over the file (100k persons: 1.57× plain at 2,000 rows a page, 1.23× at 5,000).
+  // replica: each commit re-encrypts every page it touched (100k persons: 1.57× plain at 2,000
+  // rows a page, 1.23× at 5,000, measured before a snapshot set its secondary indexes aside).
   const pageSize = options.pageSize ?? 5000;
   const batchSize = options.batchSize ?? PUSH_BATCH_SIZE;
   const baseDelayMs = options.baseDelayMs ?? 1000;
@@ -400,8 +407,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
-  /** Indexes a finished snapshot for search in short steps, so the window stays responsive. */
-  async function finishSearchIndex(): Promise<void> {
+  const buildIndexes =
+    options.buildIndexes ??
+    (async () => {
+      while (buildNextIndex(sqlite)) await breathe();
+    });
+
+  /**
+   * Indexes a finished snapshot: its secondary indexes and search (off the event loop, in core's
+   * worker), then whatever search indexing is left, in short steps, so the window stays responsive.
+   */
+  async function finishSnapshotIndexes(): Promise<void> {
+    if (writer.indexesAside() || writer.indexPending()) await buildIndexes();
     while (writer.indexStep(INDEX_CHUNK)) await breathe();
   }
 
@@ -426,7 +443,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // Keep a failed prefetch from surfacing as unhandled while this page is written.
       next.catch(() => undefined);
       // Changes after the snapshot go through the search triggers: those must be back first.
-      if (page.progress === null && writer.indexPending()) await finishSearchIndex();
+      if (page.progress === null && (writer.indexPending() || writer.indexesAside())) {
+        await finishSnapshotIndexes();
+      }
       writer.applyPage(page.changes, {
         cursor: page.cursor,
         epoch: page.epoch,
@@ -436,7 +455,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       });
       if (page.scope) followScope(session, page.scope.companyRuts);
       if (!page.hasMore) {
-        await finishSearchIndex();
+        await finishSnapshotIndexes();
         // Caught up: whatever the last page said, no initial sync is under way any more.
         writer.setState('initial_sync', '');
         // The replica now holds every row this agent's scope has (see replica-state.ts).

@@ -1,0 +1,42 @@
+/**
+ * Worker thread entry (deferred-indexes.ts): opens the replica on its own connection and builds
+ * what a snapshot set aside — its secondary indexes, one transaction each, then its search index
+ * in large steps — then says so and ends. Its own entry in electron.vite.config.ts
+ * (out/main/index-worker.js).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { applyReplicaKey, openSqlite } from './database';
+import { buildIndexesNow, searchIndexStep } from './deferred-indexes';
+
+/** Persons indexed for search per transaction: the main connection waits at most one step. */
+const SEARCH_CHUNK = 100_000;
+
+const input = workerData as { file: string; key: string | null; nativeBinding: string | null };
+try {
+  const sqlite = openSqlite(
+    input.file,
+    input.nativeBinding ? { nativeBinding: input.nativeBinding } : {},
+  );
+  try {
+    if (input.key) {
+      applyReplicaKey(sqlite, Buffer.from(input.key, 'hex'), input.file);
+      // CREATE INDEX sorts: on disk that would be unencrypted.
+      sqlite.pragma('temp_store = MEMORY');
+    }
+    // The main connection may be committing a page or an action: wait for it.
+    sqlite.pragma('busy_timeout = 10000');
+    // Each table is read once for all its indexes and search (every page read past the cache
+    // is decrypted again): 64 MB, as much as the main connection's plain cache.
+    sqlite.pragma('cache_size = -65536');
+    buildIndexesNow(sqlite);
+    while (searchIndexStep(sqlite, SEARCH_CHUNK));
+  } finally {
+    sqlite.close();
+  }
+  parentPort!.postMessage({ ok: true });
+} catch (error) {
+  parentPort!.postMessage({
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  });
+}
