@@ -9,6 +9,7 @@ import {
 } from '../../../shared/policy';
 import { ApiError } from '../api/client';
 import { useSession, type DialogSpec, type DialogValues } from '../session-store';
+import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { useApp } from '../store';
 
@@ -141,24 +142,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
                 {identityNote}
               </p>
             )}
-            <ul className="identity-facts">
-              {identityFacts.map(({ fact, shown }) => (
-                <li key={fact}>
-                  <label className="check identity-fact">
-                    <input
-                      type="checkbox"
-                      checked={facts.includes(fact)}
-                      onChange={() => toggle(fact)}
-                    />
-                    <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
-                    <span className="identity-shown">
-                      <span className="visually-hidden">{dialogMessages.compareWith} </span>
-                      {shown.join(' · ')}
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <IdentityFactChecks facts={identityFacts} checked={facts} toggle={toggle} />
           </fieldset>
         )}
 

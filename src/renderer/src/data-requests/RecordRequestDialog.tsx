@@ -17,6 +17,7 @@ import {
 import { formatDate } from '../../../shared/format';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
+import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -141,24 +142,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         {method === 'facts' && (
           <fieldset className="identity">
             <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
-            <ul className="identity-facts">
-              {person.identityFacts.map(({ fact, shown }) => (
-                <li key={fact}>
-                  <label className="check identity-fact">
-                    <input
-                      type="checkbox"
-                      checked={facts.includes(fact)}
-                      onChange={() => toggle(fact)}
-                    />
-                    <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
-                    <span className="identity-shown">
-                      <span className="visually-hidden">{dialogMessages.compareWith} </span>
-                      {shown.join(' · ')}
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <IdentityFactChecks facts={person.identityFacts} checked={facts} toggle={toggle} />
           </fieldset>
         )}
         <div className="field">
