@@ -16,13 +16,16 @@ import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
 import { createDataRequestRepository } from '../main/repositories/data-request-repository';
+import { decide as permits } from '../main/domain/permissions';
 import { applyIntent, type IntentOutcome } from '../main/sync/intents';
-import type {
-  Entity,
-  Mutation,
-  MutationResult,
-  PushRequest,
-  PushResponse,
+import {
+  ENTITY_TABLES,
+  type Change,
+  type Entity,
+  type Mutation,
+  type MutationResult,
+  type PushRequest,
+  type PushResponse,
 } from '../shared/sync-protocol';
 import type { Auth, Authenticated } from './auth';
 import type { ChangeLog } from './change-log';
@@ -86,6 +89,39 @@ export function createPush(deps: PushDeps) {
   const personExists = sqlite.prepare('SELECT 1 FROM persons WHERE rut = ?');
   const personAccounts = sqlite.prepare('SELECT id FROM accounts WHERE person_rut = ?');
   const personMemberships = sqlite.prepare('SELECT id FROM memberships WHERE person_rut = ?');
+  // A refused action's person as the server has them now (MutationResult.current).
+  const currentStatements = (['person', 'membership', 'account'] as const).map((entity) => {
+    const { table, key, columns } = ENTITY_TABLES[entity];
+    const owner = entity === 'person' ? 'rut' : 'person_rut';
+    return {
+      entity,
+      key,
+      rows: sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${owner} = ?`),
+    };
+  });
+  const currentRows = (personRut: number | null): Change[] =>
+    personRut === null
+      ? []
+      : currentStatements.flatMap(({ entity, key, rows }) =>
+          (rows.all(personRut) as Array<Record<string, unknown>>).map((row) => ({
+            entity,
+            op: 'upsert',
+            key: row[key] as number,
+            row,
+          })),
+        );
+  /**
+   * The answer as sent: a refused action carries its person's rows as they are now — only when
+   * the sender may see that person (an officer refused outside his companies learns nothing).
+   */
+  const answer = (result: MutationResult, mutation: Mutation, who: Authenticated) => {
+    const rut = mutation.personRut;
+    if (result.status === 'applied' || rut === null || !writes.person(rut)) return result;
+    const sees = permits(deps.auth.scopeOf(who.agent), 'person.view', {
+      personCompanyRuts: writes.companyRuts(rut),
+    });
+    return sees.allowed ? { ...result, current: currentRows(rut) } : result;
+  };
   const storedResult = sqlite.prepare(
     'SELECT payload_hash, result FROM mutation_results WHERE device_id = ? AND mutation_id = ?',
   );
@@ -227,7 +263,7 @@ export function createPush(deps: PushDeps) {
           if (row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
           return {
             kind: 'result',
-            result: { ...parseStored(row.result), duplicate: true },
+            result: answer({ ...parseStored(row.result), duplicate: true }, mutation, who),
             mails: 0,
           };
         }
@@ -240,7 +276,7 @@ export function createPush(deps: PushDeps) {
         if (!row || row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
         return {
           kind: 'result',
-          result: { ...parseStored(row.result), duplicate: true },
+          result: answer({ ...parseStored(row.result), duplicate: true }, mutation, who),
           mails: 0,
         };
       }
@@ -280,7 +316,11 @@ export function createPush(deps: PushDeps) {
       if (!laneStep && advance.run(mutation.id, at, deviceId, last).changes !== 1) {
         throw new Error('device_state changed during the transaction');
       }
-      return { kind: 'result', result: { ...stored, duplicate }, mails: mails.length };
+      return {
+        kind: 'result',
+        result: answer({ ...stored, duplicate }, mutation, who),
+        mails: mails.length,
+      };
     },
   );
 

@@ -313,6 +313,12 @@ export const MutationResult = z.object({
   conflicts: z
     .array(z.object({ field: z.string(), yours: z.unknown(), theirs: z.unknown() }))
     .optional(),
+  /**
+   * conflict / rejected: the server's rows of the person the action was about, as they are when
+   * this answer is made (never stored). A desk that showed the change ahead puts them back: a
+   * pull may already have brought their version, so it would never correct them.
+   */
+  current: z.array(Change).optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 

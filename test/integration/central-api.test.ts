@@ -641,6 +641,8 @@ describe('central API: push', () => {
     ]);
     expect(result.lastProcessed).toBe(3);
     expect(person(api, ROSA)).toEqual(rosa);
+    // Refused outside his companies, the officer learns nothing of the person.
+    expect(result.results[1]!.current).toBeUndefined();
   });
 
   it('refuses, with the desk’s own rule, mails that do not fit the account', async () => {
@@ -760,6 +762,41 @@ describe('central API: push', () => {
     });
     expect(sb.results[0]!.message).toMatch(/\S/);
     expect(person(api, CAMILA).phone).toBe('+56977770002');
+    // The refused desk gets the person as the server has them now, to put back what it showed.
+    const personRow = (result: (typeof sb.results)[number]) =>
+      result.current?.find((change) => change.entity === 'person')?.row;
+    expect(personRow(sb.results[0]!)).toMatchObject({
+      rut: CAMILA,
+      phone: '+56977770002',
+      version: start0.version + 3,
+    });
+    expect(sb.results[0]!.current!.some((change) => change.entity === 'membership')).toBe(true);
+    // Asked again after one more change (its answer was lost): now as it is then, never stored.
+    await pushOk(api, a, [
+      mutation(
+        a,
+        3,
+        'person.update_contact',
+        CAMILA,
+        { changes: { phone: { from: '+56977770002', to: '+56977770004' } } },
+        START,
+      ),
+    ]);
+    const again = await pushOk(api, b, [
+      mutation(
+        b,
+        2,
+        'person.update_contact',
+        CAMILA,
+        { changes: { phone: { from: '+56977770001', to: '+56977770003' } } },
+        START,
+      ),
+    ]);
+    expect(again.results[0]).toMatchObject({ status: 'conflict', duplicate: true });
+    expect(personRow(again.results[0]!)).toMatchObject({
+      phone: '+56977770004',
+      version: start0.version + 4,
+    });
   });
 
   it('G12 + G19: skewed clocks change nothing; a mail action 3 hours old is stale', async () => {

@@ -113,3 +113,41 @@ describe('replica writer', () => {
     db.$client.close();
   });
 });
+
+describe('an action the server refused', () => {
+  it('puts back the server rows it sent, even at the version a pull already brought', () => {
+    const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
+    const sqlite = db.$client;
+    const writer = createReplicaWriter(sqlite, () => FIXED_NOW);
+    const at = (phone: string, version: number): Change => {
+      const change = person(1000, 'Ana', 'Muñoz');
+      return { ...change, row: { ...change.row, phone, version } };
+    };
+    const phone = () => sqlite.prepare('SELECT phone FROM persons WHERE rut = 1000').pluck().get();
+    writer.applyPage([at('+56911111111', 8)], { cursor: 'c1', epoch: 'e', progress: null });
+    // Another agent's lane on this desk decided a new phone, still waiting to be sent...
+    sqlite
+      .prepare(
+        `INSERT INTO outbox (action_id, kind, payload, created_at, person_rut, agent_id)
+         VALUES ('b', 'person.update_contact', ?, ?, 1000, 'supervisor-demo')`,
+      )
+      .run(
+        JSON.stringify({ changes: { phone: { from: '+56922222222', to: '+56933333333' } } }),
+        FIXED_NOW.toISOString(),
+      );
+    // ...and a pull brings version 9, over which it is replayed while pending.
+    writer.applyPage([at('+56922222222', 9)], { cursor: 'c2', epoch: 'e', progress: null });
+    expect(phone()).toBe('+56933333333');
+
+    // The server answers: a conflict; its person as it is now is version 9 with its own phone.
+    sqlite.transaction(() => {
+      sqlite.prepare("UPDATE outbox SET state = 'conflict' WHERE action_id = 'b'").run();
+      writer.forgetAheadOf('b', [at('+56922222222', 9)]);
+    })();
+    expect(phone()).toBe('+56922222222');
+    // Rows of another person in the answer are not this action's: left alone.
+    sqlite.transaction(() => writer.forgetAheadOf('b', [person(2000, 'Otro', 'Pérez')]))();
+    expect(sqlite.prepare('SELECT count(*) FROM persons WHERE rut = 2000').pluck().get()).toBe(0);
+    db.$client.close();
+  });
+});

@@ -143,6 +143,29 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     return typeof rut === 'number' ? rut : null;
   }
 
+  /** Writes one server row (never over a newer version); answers the person it is about. */
+  function write(change: Change): number | null {
+    // A newer server may know entities this desk does not: skip them, never fail the page.
+    const entity = change.entity;
+    if (!isEntity(entity) || (change.op !== 'upsert' && change.op !== 'delete')) return null;
+    if (change.op === 'delete' || change.row === null) {
+      deletes.get(entity)!.run(change.key);
+      // A person leaving the desk (out of scope) takes the rows made ahead for them too;
+      // their queued actions stay in the outbox and are still sent.
+      if (entity === 'person') {
+        for (const statement of personPlaceholders) statement.run(change.key);
+      }
+      return null;
+    }
+    const actionId = change.row['action_id'];
+    if (change.entity === 'mail' && typeof actionId === 'string') dropPlaceholders.run(actionId);
+    placeholderFor[entity]?.(change.row);
+    const values = pick(entity, change.row);
+    upserts.get(entity)!.run(values);
+    indexedUpdates.get(entity)?.run(values);
+    return personOf(change);
+  }
+
   /** Replays this device's pending actions for a person over the rows just pulled. */
   function replay(personRut: number): void {
     for (const statement of personPlaceholders) statement.run(personRut);
@@ -207,26 +230,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       else if (meta.progress !== null) setSearchIndexAside();
       const touched = new Set<number>();
       for (const change of changes) {
-        // A newer server may know entities this desk does not: skip them, never fail the page.
-        const entity = change.entity;
-        if (!isEntity(entity) || (change.op !== 'upsert' && change.op !== 'delete')) continue;
-        if (change.op === 'delete' || change.row === null) {
-          deletes.get(entity)!.run(change.key);
-          // A person leaving the desk (out of scope) takes the rows made ahead for them too;
-          // their queued actions stay in the outbox and are still sent.
-          if (entity === 'person') {
-            for (const statement of personPlaceholders) statement.run(change.key);
-          }
-          continue;
-        }
-        const actionId = change.row['action_id'];
-        if (change.entity === 'mail' && typeof actionId === 'string')
-          dropPlaceholders.run(actionId);
-        placeholderFor[entity]?.(change.row);
-        const values = pick(entity, change.row);
-        upserts.get(entity)!.run(values);
-        indexedUpdates.get(entity)?.run(values);
-        const person = personOf(change);
+        const person = write(change);
         if (person !== null) touched.add(person);
       }
       // Nothing pending and nothing made ahead (an initial sync, most pulls): nothing to replay.
@@ -250,14 +254,20 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     },
 
     /**
-     * An action the server did not apply (rejected, conflict): drop the rows the desk made ahead
-     * for that person and replay the actions still pending; a person this desk created for that
+     * An action the server did not apply (rejected, conflict): put back the server's rows of
+     * that person it sent (`current`), drop the rows the desk made ahead and replay the actions
+     * still pending; a person this desk created for that
      * action alone (an outsider added to a company) goes too. Inside the caller's transaction.
      */
-    forgetAheadOf(actionId: string): void {
+    forgetAheadOf(actionId: string, current: Change[] = []): void {
       const action = actionOf.get(actionId) as
         { kind: string; person_rut: number | null; payload: string } | undefined;
       if (!action || action.person_rut === null) return;
+      // The server's rows as they are now: what this desk showed ahead goes, even where a pull
+      // already brought the same version (the change was replayed over it while pending).
+      for (const change of current) {
+        if (personOf(change) === action.person_rut) write(change);
+      }
       replay(action.person_rut);
       const created =
         action.kind === 'company_user.add' &&

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type {
   AgentProfile,
+  Change,
   Mutation,
   PullResponse,
   PushResponse,
@@ -281,6 +282,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         code?: string;
         message?: string;
         conflicts?: unknown;
+        current?: Change[];
       }>,
     ) => {
       for (const result of results) {
@@ -296,7 +298,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         dropQueuedMails.run(result.actionId);
         // What the desk made ahead of the server for an action that did not happen goes;
         // the person's other pending actions are replayed over what is left.
-        if (result.status !== 'applied') writer.forgetAheadOf(result.actionId);
+        if (result.status !== 'applied') writer.forgetAheadOf(result.actionId, result.current);
       }
       // In the same commit: one fsync per answer, not two.
       writer.setState('last_push_at', now().toISOString());
