@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
-import { excelCsv1252 } from '../support/bulk-files';
+import { excelCsv1252, largestCompanyMembers } from '../support/bulk-files';
 import { call, signInAs, tempDir } from '../support/context';
 
 const CHILD = path.resolve('test/support/bulk-child.ts');
@@ -23,18 +23,7 @@ function prepare() {
   const dataDir = tempDir();
   const desk = open(dataDir, 3000);
   const sqlite = desk.db.$client;
-  const company = sqlite
-    .prepare(
-      `SELECT c.rut, c.dv FROM companies c JOIN memberships m ON m.company_rut = c.rut
-       WHERE c.adherent = 1 AND m.state = 'active' GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
-    )
-    .get() as { rut: number; dv: string };
-  const members = sqlite
-    .prepare(
-      `SELECT p.rut, p.dv FROM memberships m JOIN persons p ON p.rut = m.person_rut
-       WHERE m.company_rut = ? AND m.state = 'active' ORDER BY p.rut LIMIT ?`,
-    )
-    .all(company.rut, ROWS) as Array<{ rut: number; dv: string }>;
+  const { company, members } = largestCompanyMembers(sqlite, ROWS);
   expect(members).toHaveLength(ROWS);
   desk.close();
   const csv = path.join(tempDir(), 'caida.csv');
@@ -145,9 +134,13 @@ describe('a bulk load killed mid-way', () => {
       signInAs(desk, 'supervisora');
       const found = call(desk, 'bulkLoads.status', { batchId });
       expect(found.state).toBe('interrupted');
-      // Whole chunks only: 4 rows each (the first 12 rows, or the 8 before the chunk that died).
-      const applied = mode === 'between-chunks' ? 12 : 8;
-      expect(found).toMatchObject({ applied, done: applied });
+      // Whole chunks only: up to 4 rows each (fewer when a chunk's time budget runs out first,
+      // as on a busy machine) — the chunks up to 12 rows, or those before the chunk that died
+      // with its 11th row.
+      const applied = found.applied;
+      expect(found.done).toBe(applied);
+      expect(applied).toBeGreaterThanOrEqual(mode === 'between-chunks' ? 12 : 7);
+      expect(applied).toBeLessThanOrEqual(mode === 'between-chunks' ? 15 : 10);
       consistent(ledger(desk, batchId, company), applied);
 
       // A new load for the same company waits until this one is resumed or closed.
@@ -181,13 +174,15 @@ describe('a bulk load killed mid-way', () => {
     const batchId = await killedChild([dataDir, companyRut, csv, 'between-chunks', '8']);
     const desk = open(dataDir);
     signInAs(desk, 'supervisora');
-    expect(call(desk, 'bulkLoads.close', { batchId })).toMatchObject({
-      state: 'closed',
-      applied: 8,
-    });
-    consistent(ledger(desk, batchId, company), 8);
+    const closed = call(desk, 'bulkLoads.close', { batchId });
+    expect(closed.state).toBe('closed');
+    // Whole chunks of up to 4 rows: those up to the 8th.
+    const applied = closed.applied;
+    expect(applied).toBeGreaterThanOrEqual(8);
+    expect(applied).toBeLessThanOrEqual(11);
+    consistent(ledger(desk, batchId, company), applied);
     const report = call(desk, 'bulkLoads.report', { batchId, filter: 'pending' });
-    expect(report.total).toBe(ROWS - 8);
+    expect(report.total).toBe(ROWS - applied);
     expect(call(desk, 'bulkLoads.status', { batchId }).canUndo).toBe(true);
     desk.close();
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
-import { excelCsv1252 } from '../support/bulk-files';
+import { excelCsv1252, largestCompanyMembers } from '../support/bulk-files';
 import { call, FIXED_NOW, signInAs, tempDir } from '../support/context';
 
 const ROWS = 120;
@@ -35,18 +35,7 @@ const count = (core: Core, sql: string, ...params: unknown[]) =>
 /** A file giving ROWS active members of the largest company a new e-mail and disabling them. */
 function load(core: Core) {
   const sqlite = core.db.$client;
-  const company = sqlite
-    .prepare(
-      `SELECT c.rut, c.dv FROM companies c JOIN memberships m ON m.company_rut = c.rut
-       WHERE c.adherent = 1 AND m.state = 'active' GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
-    )
-    .get() as { rut: number; dv: string };
-  const members = sqlite
-    .prepare(
-      `SELECT p.rut, p.dv FROM memberships m JOIN persons p ON p.rut = m.person_rut
-       WHERE m.company_rut = ? AND m.state = 'active' ORDER BY p.rut LIMIT ?`,
-    )
-    .all(company.rut, ROWS) as Array<{ rut: number; dv: string }>;
+  const { company, members } = largestCompanyMembers(sqlite, ROWS);
   expect(members).toHaveLength(ROWS);
   // Someone else, outside the file, whom an agent looks up meanwhile.
   const other = sqlite

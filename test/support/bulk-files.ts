@@ -3,6 +3,7 @@
  * ("CSV (delimitado por comas)": `;`, Windows-1252, CRLF; "CSV UTF-8": with a BOM) and a real
  * `.xlsx` (the Office Open XML parts Excel writes, zipped), built here so the tests own them.
  */
+import type Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 
 /** Windows-1252 bytes of a Spanish text (Latin-1 range; the few 0x80–0x9F signs mapped). */
@@ -106,4 +107,21 @@ export function xlsx(rows: Array<Array<string | number>>): Uint8Array {
   return zipSync(
     Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])),
   );
+}
+
+/** The adherent company with most active members, and its first `count` active members by RUT. */
+export function largestCompanyMembers(sqlite: Database.Database, count: number) {
+  const company = sqlite
+    .prepare(
+      `SELECT c.rut, c.dv FROM companies c JOIN memberships m ON m.company_rut = c.rut
+       WHERE c.adherent = 1 AND m.state = 'active' GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
+    )
+    .get() as { rut: number; dv: string };
+  const members = sqlite
+    .prepare(
+      `SELECT p.rut, p.dv FROM memberships m JOIN persons p ON p.rut = m.person_rut
+       WHERE m.company_rut = ? AND m.state = 'active' ORDER BY p.rut LIMIT ?`,
+    )
+    .all(company.rut, count) as Array<{ rut: number; dv: string }>;
+  return { company, members };
 }
