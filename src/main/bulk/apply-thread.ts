@@ -4,11 +4,11 @@
  * and relays cancel, stop, progress and the result.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { NewBatchRow } from '../repositories/bulk-batch-repository';
 import type { Session } from '../services/context';
 import type { WriteTurns } from '../db/write-turns';
+import { startWorker } from '../worker-thread';
 import {
   CONTROL_CANCEL,
   CONTROL_RUN,
@@ -53,21 +53,6 @@ export function defaultWorkerEntry(): string {
     : path.join(path.dirname(here), 'bulk-apply-worker.js');
 }
 
-/**
- * From source (the web door, tests, benchmarks) a thread does not inherit the TypeScript loader
- * the desk runs under (Node 20 runs no `--import` in workers): it registers tsx itself first.
- */
-function fromSource(entry: string): string {
-  let api = 'tsx/esm/api';
-  try {
-    api = import.meta.resolve(api);
-  } catch {
-    // Where import.meta.resolve is missing (vitest) the bare name resolves from the project.
-  }
-  const url = pathToFileURL(entry).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
-}
-
 export function startApplyThread(
   config: ApplyThreadConfig,
   job: { batchId: string; session: Session; clockOffsetMs: number; rows: NewBatchRow[] | null },
@@ -92,9 +77,7 @@ export function startApplyThread(
     control,
     instrument: config.instrument,
   };
-  const worker = entry.endsWith('.ts')
-    ? new Worker(fromSource(entry), { eval: true, workerData: data })
-    : new Worker(entry, { workerData: data });
+  const worker = startWorker(entry, data);
   let settled = false;
   let started = false;
   const settle = (report: () => void) => {

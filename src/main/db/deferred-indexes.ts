@@ -17,8 +17,8 @@
  */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { startWorker } from '../worker-thread';
 
 /** sync_state key: JSON list of `{ name, sql }` of the indexes set aside, in build order. */
 export const DEFERRED_INDEXES_KEY = 'deferred_indexes';
@@ -171,16 +171,7 @@ export function buildIndexesInWorker(options: IndexWorkerOptions): Promise<void>
     key: options.key ? options.key.toString('hex') : null,
     nativeBinding: options.nativeBinding ?? null,
   };
-  // A source entry needs tsx in the worker too (Node 20's --import hooks do not reach a worker's
-  // entry): registered first, then the entry imported.
-  const worker = file.endsWith('.ts')
-    ? new Worker(
-        `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
-          pathToFileURL(file).href,
-        )}); });`,
-        { eval: true, workerData },
-      )
-    : new Worker(file, { workerData });
+  const worker = startWorker(file, workerData);
   return new Promise((resolve, reject) => {
     worker.once('message', (message: { ok: boolean; error?: string }) => {
       if (message.ok) resolve();
