@@ -43,6 +43,8 @@ describe('the packaged app', () => {
       'out/main/index.js',
       // The worker thread that builds a snapshot's indexes (src/main/db/index-worker.ts).
       'out/main/index-worker.js',
+      // The worker thread that applies a large bulk load (src/main/bulk/apply-worker.ts).
+      'out/main/bulk-apply-worker.js',
       'out/preload/index.cjs',
       'out/renderer/index.html',
     ]) {
