@@ -7,6 +7,9 @@
  *   digit); a bare body or number of 7 to 9 digits (a RUT body in JSON, a RUT without its dash,
  *   a mobile without spaces) → `••••5678` style, keeping only its last 3 or 4 digits;
  * - phone `+56 9 1234 5678` / `+56912345678` → `•••• 5678` (last 4 digits).
+ *
+ * A UUID (an epoch, an action id) is left whole even when its first group is all digits: it is
+ * never a person's datum, and masking it would hide the very id an operator searches the log for.
  */
 import { maskEmail } from './identity-facts';
 
@@ -39,7 +42,18 @@ function maskDigits(match: string): string {
   return `${DOT.repeat(5)}${match.slice(-keep)}`;
 }
 
+/** A UUID of any version, in either case. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/giu;
+
 export function maskSensitive(text: string): string {
+  // Mask the text between UUIDs; `split` with a capture group keeps the UUIDs at odd positions.
+  return text
+    .split(new RegExp(`(${UUID.source})`, UUID.flags.replace('g', '')))
+    .map((part, index) => (index % 2 === 1 ? part : maskPersonalData(part)))
+    .join('');
+}
+
+function maskPersonalData(text: string): string {
   return text
     .replace(EMAIL, (match) => maskEmail(match) ?? `${DOT.repeat(3)}@${DOT.repeat(3)}`)
     .replace(PHONE_WITH_CODE, (match) => `${DOT.repeat(4)} ${digitsOf(match).slice(-4)}`)

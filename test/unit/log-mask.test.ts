@@ -42,6 +42,16 @@ describe('maskSensitive: no full RUT, e-mail or phone in a log line', () => {
     expect(maskSensitive(text)).toBe(text);
   });
 
+  it.each([
+    '38353986-20c6-4168-ae38-7e95ccb2b2bf',
+    '12345678-9012-4345-8789-012345678901',
+    '019AB3C4-0000-7000-8000-000000000001',
+  ])('leaves a UUID whose first group is all digits whole: %s', (uuid) => {
+    expect(maskSensitive(`{"epoch":"${uuid}"}`)).toBe(`{"epoch":"${uuid}"}`);
+    // ...while a RUT right beside it is still masked.
+    expect(maskSensitive(`${uuid} 12345678-5`)).toBe(`${uuid} •••••678-5`);
+  });
+
   it('masks inside an error message and its stack trace', () => {
     const error = new Error('Recipient rejected: <pedro.gonzalez@gmail.com> (RUT 12.345.678-5)');
     const line = renderLogLine(['correo 7: envío fallido', error]);
