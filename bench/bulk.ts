@@ -5,8 +5,11 @@
  * the core's channels, beside the same work done bare in the same run:
  *
  * - parseOnly: the file parsed alone (src/main/bulk/parse-file.ts);
- * - preview: `bulkLoads.preview` (base64 decode, parse, every row decided against the replica);
- * - rawUpdate: the same updates (e-mails, states) as plain SQL in one transaction;
+ * - preview: `bulkLoads.preview` (base64 decode, parse, every row decided against the replica,
+ *   read on a connection of the preview's own: cold every time, as a first preview is);
+ * - rawUpdate: the same updates (e-mails, states) as plain SQL in one transaction, run in a
+ *   child process on its own connection to the same replica (`--raw-only`), so its pages do not
+ *   fill the desk's cache and count in its RSS;
  * - apply: `bulkLoads.apply` until the batch is done (each row an action: write, outbox intent,
  *   audit event, batch row), with the desk's event loop's worst delay meanwhile (the main
  *   thread's: a batch this large runs on the bulk worker; `--in-thread` runs it on the main
@@ -31,6 +34,8 @@ import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:pe
 import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE } from '../src/main/core';
 import { parseBulkFile } from '../src/main/bulk/parse-file';
+import type Database from 'better-sqlite3';
+import { makeReplicaDurable, openDatabase } from '../src/main/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { createDemoDatabase } from '../src/main/seed/seed-database';
@@ -45,6 +50,9 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'in-thread': { type: 'boolean', default: false },
     'seed-only': { type: 'boolean', default: false },
+    'raw-only': { type: 'boolean', default: false },
+    company: { type: 'string' },
+    run: { type: 'string' },
   },
 });
 const persons = Number(values.persons);
@@ -57,6 +65,49 @@ fs.mkdirSync(dataDir, { recursive: true });
 if (values['seed-only']) {
   const key = resolveReplicaKey(defaultKeyStore(dataDir)).key;
   createDemoDatabase({ file, persons, key });
+  process.exit(0);
+}
+
+type Member = { rut: number; state: 'active' | 'disabled' };
+const flip = (state: Member['state']) => (state === 'active' ? 'disabled' : 'active');
+
+/** The company's members in a fixed shuffled order, and the first `rows` of them. */
+function chooseMembers(db: Database.Database, companyRut: number) {
+  const members = db
+    .prepare(
+      `SELECT person_rut AS rut, state FROM memberships
+       WHERE company_rut = ? AND state IN ('active', 'disabled') ORDER BY person_rut`,
+    )
+    .all(companyRut) as Member[];
+  const random = seededRandom(8);
+  for (let i = members.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [members[i], members[j]] = [members[j]!, members[i]!];
+  }
+  return { members, chosen: members.slice(0, rowCount) };
+}
+
+if (values['raw-only']) {
+  const companyRut = Number(values.company);
+  const key = resolveReplicaKey(defaultKeyStore(dataDir)).key;
+  const db = openDatabase({ file, key });
+  makeReplicaDurable(db.$client);
+  const { chosen } = chooseMembers(db.$client, companyRut);
+  const rawEmail = db.$client.prepare('UPDATE persons SET email = ? WHERE rut = ?');
+  const rawState = db.$client.prepare(
+    'UPDATE memberships SET state = ? WHERE person_rut = ? AND company_rut = ?',
+  );
+  // To other values than the file's, so the file still changes every row afterwards.
+  const begun = performance.now();
+  db.$client.transaction(() => {
+    chosen.forEach((member, index) => {
+      rawEmail.run(`raw.${values.run}.${member.rut}@bench.cl`, member.rut);
+      if (index % 3 === 0) rawState.run(flip(member.state), member.rut, companyRut);
+    });
+  })();
+  const rawMs = performance.now() - begun;
+  db.$client.close();
+  console.log(JSON.stringify({ rawMs }));
   process.exit(0);
 }
 
@@ -81,13 +132,20 @@ if (!reuse) {
   if (seeded.status !== 0) throw new Error(`seeding failed (${seeded.status})`);
 }
 
+// The worker as the desktop app ships it (`npm run bench:bulk` builds it first); from source,
+// the thread would also load the TypeScript loader.
+const builtWorker = path.resolve('out/main/bulk-apply-worker.js');
 const core = createCore({
   dataDir,
   door: 'web',
   version: 'bench',
   demoPersons: 0,
   log: (message, error) => console.error(message, error ?? ''),
-  ...(values['in-thread'] ? { bulkWorker: false as const } : {}),
+  ...(values['in-thread']
+    ? { bulkWorker: false as const }
+    : fs.existsSync(builtWorker)
+      ? { bulkWorker: { entry: builtWorker } }
+      : {}),
 });
 const sqlite = core.db.$client;
 const dispatch = (channel: string, input: unknown) => {
@@ -98,11 +156,12 @@ const dispatch = (channel: string, input: unknown) => {
 };
 dispatch('auth.signIn', { username: 'supervisora', password: 'super600' });
 
-// The largest adherent company, grown to `rows` active members when it is smaller.
+// The largest adherent company (from the counts the triggers keep: no scan of every membership),
+// grown to `rows` active members when it is smaller.
 const company = sqlite
   .prepare(
-    `SELECT c.rut FROM companies c JOIN memberships m ON m.company_rut = c.rut
-     WHERE c.adherent = 1 GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
+    `SELECT c.rut FROM companies c JOIN company_counts n ON n.company_rut = c.rut
+     WHERE c.adherent = 1 ORDER BY n.users DESC LIMIT 1`,
   )
   .pluck()
   .get() as number;
@@ -125,38 +184,37 @@ if (memberCount() < rowCount) {
   insert.run(company, company, missing);
 }
 
-const members = sqlite
-  .prepare(
-    `SELECT person_rut AS rut, state FROM memberships
-     WHERE company_rut = ? AND state IN ('active', 'disabled') ORDER BY person_rut`,
-  )
-  .all(company) as Array<{ rut: number; state: 'active' | 'disabled' }>;
-const random = seededRandom(8);
-for (let i = members.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [members[i], members[j]] = [members[j]!, members[i]!];
-}
-const chosen = members.slice(0, rowCount);
+const { members, chosen } = chooseMembers(sqlite, company);
 const run = Date.now().toString(36);
-const flip = (state: string) => (state === 'active' ? 'disabled' : 'active');
 
-// The same updates as plain SQL, in one transaction (to other values, so the file still changes
-// every row afterwards).
-const rawEmail = sqlite.prepare('UPDATE persons SET email = ? WHERE rut = ?');
-const rawState = sqlite.prepare(
-  'UPDATE memberships SET state = ? WHERE person_rut = ? AND company_rut = ?',
-);
+// The same updates as plain SQL in one transaction, in a child process on its own connection
+// (the desk's key, cache and durability): the baseline's pages then do not fill the desk's cache.
 let started = performance.now();
-sqlite.transaction(() => {
-  chosen.forEach((member, index) => {
-    rawEmail.run(`raw.${run}.${member.rut}@bench.cl`, member.rut);
-    if (index % 3 === 0) rawState.run(flip(member.state), member.rut, company);
-  });
-})();
-const rawMs = performance.now() - started;
+const raw = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'bench/bulk.ts',
+    '--raw-only',
+    '--persons',
+    String(persons),
+    '--rows',
+    String(rowCount),
+    '--data-dir',
+    dataDir,
+    '--company',
+    String(company),
+    '--run',
+    run,
+  ],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+);
+if (raw.status !== 0) throw new Error(`raw update failed (${raw.status})`);
+const rawMs = (JSON.parse(raw.stdout.trim().split('\n').pop()!) as { rawMs: number }).rawMs;
 // The state each member has now: the file flips it back.
 chosen.forEach((member, index) => {
-  if (index % 3 === 0) member.state = flip(member.state) as 'active' | 'disabled';
+  if (index % 3 === 0) member.state = flip(member.state);
 });
 
 // The file: UTF-8 with BOM, `;`, CRLF, as "CSV UTF-8" from Excel.

@@ -50,7 +50,10 @@ function load(core: Core) {
     contentBase64: Buffer.from(
       excelCsv1252([
         ['RUT', 'Correo', 'Estado'],
-        ...members.map((m) => [`${m.rut}-${m.dv}`, `hilo.${m.rut}@carga.cl`, 'inhabilitado']),
+        // Highest RUT first: the batch is applied the other way round (apply-order.ts).
+        ...[...members]
+          .sort((a, b) => b.rut - a.rut)
+          .map((m) => [`${m.rut}-${m.dv}`, `hilo.${m.rut}@carga.cl`, 'inhabilitado']),
       ]),
     ).toString('base64'),
   });
@@ -121,6 +124,19 @@ describe('a large bulk load on the bulk worker', () => {
       appliedRows: ROWS,
     });
     expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+    // Applied in RUT order (neighbouring pages), reported in the file's order.
+    const applyOrder = core.db.$client
+      .prepare(
+        `SELECT person_rut FROM audit_events WHERE action = 'person.update_contact'
+           AND json_extract(after, '$.batchId') = ? ORDER BY seq`,
+      )
+      .pluck()
+      .all(started.batchId) as number[];
+    expect(applyOrder).toEqual([...applyOrder].sort((a, b) => a - b));
+    const report = call(core, 'bulkLoads.report', { batchId: started.batchId });
+    const lines = (report.rows as Array<{ line: number }>).map((row) => row.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(lines[0]).toBe(2);
     core.close();
   });
 

@@ -153,7 +153,7 @@ export function createBatchApplier(deps: ApplyDeps) {
       const to = row.plan.email.to;
       const phone = person.phone;
       emailActionId = timeOrderedId();
-      writes.updateContact(rut, to, phone, null);
+      writes.updateEmail(rut, to);
       // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
       for (const portal of writes.activePortals(rut)) {
         writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);

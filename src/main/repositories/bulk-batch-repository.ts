@@ -296,7 +296,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
       ).n;
       const rows = (
         sqlite
-          .prepare(`SELECT * FROM (${inner}) ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+          .prepare(`SELECT * FROM (${inner}) ${where} ORDER BY line, seq LIMIT ? OFFSET ?`)
           .all(batchId, limit, offset) as Array<{
           seq: number;
           line: number;

@@ -81,6 +81,12 @@ export function createPersonWriteRepository(
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
      WHERE rut = ? AND (? IS NULL OR version = ?)`,
   );
+  // The e-mail alone: setting `phone` too, even to the same value, rewrites its index entry.
+  const updateEmail = sqlite.prepare(
+    `UPDATE persons SET email = ?, version = version + ${bump},
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE rut = ?`,
+  );
   const unverifyAccounts = sqlite.prepare(
     `UPDATE accounts SET email_verified = 0, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
@@ -213,6 +219,10 @@ export function createPersonWriteRepository(
       version: number | null,
     ): boolean {
       return updateContact.run(email, phone, rut, version, version).changes === 1;
+    },
+    /** A bulk load's new address: no version check (the row was just read in the same transaction). */
+    updateEmail(rut: number, email: string): boolean {
+      return updateEmail.run(email, rut).changes === 1;
     },
     unverifyAccounts(rut: number): void {
       unverifyAccounts.run(rut);

@@ -36,11 +36,13 @@ import { formatRut, loginRut, parseRut, rutFromBody } from '../../shared/rut';
 import { createBatchApplier } from '../bulk/apply-batch';
 import { startApplyThread, type ApplyThread, type ApplyThreadConfig } from '../bulk/apply-thread';
 import { BulkFileError, parseBulkFile, type ParsedFile } from '../bulk/parse-file';
+import { applyReplicaKey, openSqlite } from '../db/database';
 import {
   createBulkBatchRepository,
   type BatchRow,
   type NewBatchRow,
 } from '../repositories/bulk-batch-repository';
+import { inApplyOrder, type UnorderedRow } from '../bulk/apply-order';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 
@@ -59,10 +61,17 @@ const WORKER_CHUNK_MS = 250;
 const WORKER_CHUNK_ROWS = 5000;
 /** The worker's page cache (KiB): it reads each row's pages about once. */
 const WORKER_CACHE_KB = 16384;
-/** The worker checkpoints the WAL every this many pages; the desk's connection does not meanwhile. */
-const WORKER_AUTOCHECKPOINT = 16384;
+/**
+ * The worker checkpoints the WAL only past this many pages (1 GiB; a 100,000-row load stays near
+ * it) and once at the end; the desk's connection does not meanwhile. Each checkpoint rewrites,
+ * decrypting and encrypting again, every page the WAL holds: one at the end writes each page the
+ * batch touched once, where one every few chunks wrote the same index pages again and again.
+ */
+const WORKER_AUTOCHECKPOINT = 262144;
 /** SQLite's default, given back to the desk's connection when no worker runs. */
 const AUTOCHECKPOINT = 1000;
+/** The page cache (KiB) of the connection a preview reads on (see withPreviewReads). */
+const PREVIEW_CACHE_KB = 8192;
 /** Previews kept in memory at once, one per agent (a 100,000-row preview is some tens of MB). */
 const PREVIEWS_KEPT = 3;
 const MIN_REASON = 3;
@@ -126,14 +135,46 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   const companyRow = sqlite.prepare(
     'SELECT rut, legal_name, adherent FROM companies WHERE rut = ?',
   );
-  const members = sqlite.prepare(
-    `SELECT m.person_rut AS rut, m.state, m.version AS mv, p.email, p.version AS pv
+  const PREVIEW_SQL = {
+    members: `SELECT m.person_rut AS rut, m.state, m.version AS mv, p.email, p.version AS pv
      FROM memberships m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
-  );
-  const personRow = sqlite.prepare('SELECT email, version FROM persons WHERE rut = ?');
-  const elsewhere = sqlite.prepare(
-    'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
-  );
+    person: 'SELECT email, version FROM persons WHERE rut = ?',
+    elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
+  };
+  const ownReads = {
+    members: sqlite.prepare(PREVIEW_SQL.members),
+    person: sqlite.prepare(PREVIEW_SQL.person),
+    elsewhere: sqlite.prepare(PREVIEW_SQL.elsewhere),
+  };
+
+  /**
+   * A preview reads every member of the company and their person rows: tens of thousands of
+   * scattered pages, read once. Where the replica's file is known (the desk), it reads them on a
+   * short-lived read-only connection with a small cache of its own, so they neither push the
+   * agent's working set out of the desk's cache nor stay in its memory afterwards.
+   */
+  function withPreviewReads<T>(work: (reads: typeof ownReads) => T): T {
+    const source = options.worker;
+    if (!source) return work(ownReads);
+    const reader = openSqlite(source.file, {
+      readonly: true,
+      ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}),
+    });
+    try {
+      if (source.key) {
+        applyReplicaKey(reader, Buffer.from(source.key), source.file);
+        reader.pragma('temp_store = MEMORY');
+      }
+      reader.pragma(`cache_size = -${PREVIEW_CACHE_KB}`);
+      return work({
+        members: reader.prepare(PREVIEW_SQL.members),
+        person: reader.prepare(PREVIEW_SQL.person),
+        elsewhere: reader.prepare(PREVIEW_SQL.elsewhere),
+      });
+    } finally {
+      reader.close();
+    }
+  }
 
   const company = (rut: number) => {
     const row = companyRow.get(rut) as
@@ -182,35 +223,38 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     fileName: string,
     file: ParsedFile,
   ): BulkPreview {
-    // Everything the rows may ask about, in one pass over the company's memberships.
-    const known = new Map<number, PersonFacts>();
-    for (const row of members.iterate(target.rut) as Iterable<{
-      rut: number;
-      state: MembershipState;
-      mv: number;
-      email: string | null;
-      pv: number;
-    }>) {
-      known.set(row.rut, {
-        email: row.email,
-        version: row.pv,
-        membership: { state: row.state, version: row.mv },
-        otherCompany: false,
-      });
-    }
-    const lookup = (rut: number): PersonFacts | null => {
-      const member = known.get(rut);
-      if (member) return member;
-      const person = personRow.get(rut) as { email: string | null; version: number } | undefined;
-      if (!person) return null;
-      return {
-        email: person.email,
-        version: person.version,
-        membership: null,
-        otherCompany: elsewhere.get(rut, target.rut) !== undefined,
+    const { outcomes, totals } = withPreviewReads((reads) => {
+      // Everything the rows may ask about, in one pass over the company's memberships.
+      const known = new Map<number, PersonFacts>();
+      for (const row of reads.members.iterate(target.rut) as Iterable<{
+        rut: number;
+        state: MembershipState;
+        mv: number;
+        email: string | null;
+        pv: number;
+      }>) {
+        known.set(row.rut, {
+          email: row.email,
+          version: row.pv,
+          membership: { state: row.state, version: row.mv },
+          otherCompany: false,
+        });
+      }
+      const lookup = (rut: number): PersonFacts | null => {
+        const member = known.get(rut);
+        if (member) return member;
+        const person = reads.person.get(rut) as
+          { email: string | null; version: number } | undefined;
+        if (!person) return null;
+        return {
+          email: person.email,
+          version: person.version,
+          membership: null,
+          otherCompany: reads.elsewhere.get(rut, target.rut) !== undefined,
+        };
       };
-    };
-    const { outcomes, totals } = previewRows(file.rows, target.adherent, lookup);
+      return previewRows(file.rows, target.adherent, lookup);
+    });
     const id = randomUUID();
     // An .xlsx is unzipped meanwhile: a preview made then by the same agent goes too.
     for (const [key, kept] of previews) if (kept.agentId === session.agentId) previews.delete(key);
@@ -361,9 +405,10 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   function startBatch(
     session: Session,
     batch: Omit<BatchRow, 'state' | 'applied' | 'finishedAt' | 'undoneBy' | 'refused' | 'skipped'>,
-    rows: NewBatchRow[],
+    unordered: UnorderedRow[],
   ): BulkBatch {
     busy(batch.companyRut);
+    const rows = inApplyOrder(unordered);
     const refused = rows.filter((row) => row.state === 'refused').length;
     const skipped = rows.filter((row) => row.state === 'skipped').length;
     const worker = onWorker(batch.planned);
@@ -416,9 +461,9 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const reason = reasonText.trim();
     if (reason.length < MIN_REASON) throw new RuleError('reason_required');
     if (found.totals.changes === 0) throw new RuleError('bulk_nothing_to_apply');
-    const rows = found.outcomes.map((outcome, index): NewBatchRow => {
+    const rows = found.outcomes.map((outcome, index): UnorderedRow => {
       const row = found.file.rows[index]!;
-      const base = { seq: index + 1, line: row.line, cells: row.cells };
+      const base = { line: row.line, cells: row.cells };
       switch (outcome.kind) {
         case 'change':
           return {
@@ -486,9 +531,9 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     }
     const applied = batches.appliedRows(batchId);
     if (applied.length === 0) throw new RuleError('bulk_not_undoable', { why: 'nothing' });
-    const rows = applied.map((row, index): NewBatchRow => {
+    const rows = applied.map((row): UnorderedRow => {
       const reverse = reversePlan(row.applied.applied);
-      const base = { seq: index + 1, line: row.line, cells: row.cells, personRut: row.personRut };
+      const base = { line: row.line, cells: row.cells, personRut: row.personRut };
       return reverse
         ? { ...base, plan: reverse, state: 'pending', code: null }
         : { ...base, plan: null, state: 'refused', code: 'cannot_restore' };
