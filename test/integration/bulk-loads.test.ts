@@ -10,7 +10,7 @@ import { createCore, type Core } from '../../src/main/core';
 import { startWebDoor } from '../../src/main/web/server';
 import { BULK_MAX_BASE64_CHARS } from '../../src/shared/rules/bulk-load';
 import { checkDigit as checkDigitOf } from '../../src/shared/rut';
-import { excelCsv1252, xlsx } from '../support/bulk-files';
+import { excelCsv1252, largestCompanyMembers, xlsx } from '../support/bulk-files';
 import { call, FIXED_NOW, signInAs, tempDir, type DemoUser } from '../support/context';
 
 const ESPIGA = '78901234-2';
@@ -29,24 +29,10 @@ function core(options: { chunkRows?: number; as?: DemoUser } = {}): Core {
   return opened;
 }
 
-type Member = { rut: number; dv: string; email: string | null; state: string };
-
 /** The company with the most active members, and those members. */
-function biggest(desk: Core): { company: string; members: Member[] } {
-  const sqlite = desk.db.$client;
-  const { rut, dv } = sqlite
-    .prepare(
-      `SELECT c.rut, c.dv FROM companies c JOIN memberships m ON m.company_rut = c.rut
-       WHERE c.adherent = 1 AND m.state = 'active' GROUP BY c.rut ORDER BY count(*) DESC LIMIT 1`,
-    )
-    .get() as { rut: number; dv: string };
-  const members = sqlite
-    .prepare(
-      `SELECT p.rut, p.dv, p.email, m.state FROM memberships m JOIN persons p ON p.rut = m.person_rut
-       WHERE m.company_rut = ? AND m.state = 'active' ORDER BY p.rut`,
-    )
-    .all(rut) as Member[];
-  return { company: `${rut}-${dv}`, members };
+function biggest(desk: Core) {
+  const { company, members } = largestCompanyMembers(desk.db.$client);
+  return { company: `${company.rut}-${company.dv}`, members };
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

@@ -109,8 +109,11 @@ export function xlsx(rows: Array<Array<string | number>>): Uint8Array {
   );
 }
 
-/** The adherent company with most active members, and its first `count` active members by RUT. */
-export function largestCompanyMembers(sqlite: Database.Database, count: number) {
+/**
+ * The adherent company with most active members, and its active members by RUT (the first
+ * `count`, or all of them).
+ */
+export function largestCompanyMembers(sqlite: Database.Database, count = -1) {
   const company = sqlite
     .prepare(
       `SELECT c.rut, c.dv FROM companies c JOIN memberships m ON m.company_rut = c.rut
@@ -119,9 +122,14 @@ export function largestCompanyMembers(sqlite: Database.Database, count: number) 
     .get() as { rut: number; dv: string };
   const members = sqlite
     .prepare(
-      `SELECT p.rut, p.dv FROM memberships m JOIN persons p ON p.rut = m.person_rut
+      `SELECT p.rut, p.dv, p.email, m.state FROM memberships m JOIN persons p ON p.rut = m.person_rut
        WHERE m.company_rut = ? AND m.state = 'active' ORDER BY p.rut LIMIT ?`,
     )
-    .all(company.rut, count) as Array<{ rut: number; dv: string }>;
+    .all(company.rut, count) as Array<{
+    rut: number;
+    dv: string;
+    email: string | null;
+    state: string;
+  }>;
   return { company, members };
 }

@@ -34,6 +34,7 @@ import {
 } from '../../shared/rules/bulk-load';
 import { formatRut, loginRut, parseRut, rutFromBody } from '../../shared/rut';
 import { createBatchApplier } from '../bulk/apply-batch';
+import { inApplyOrder, type UnorderedRow } from '../bulk/apply-order';
 import { startApplyThread, type ApplyThread, type ApplyThreadConfig } from '../bulk/apply-thread';
 import { BulkFileError, parseBulkFile, type ParsedFile } from '../bulk/parse-file';
 import { applyReplicaKey, openSqlite } from '../db/database';
@@ -42,7 +43,6 @@ import {
   type BatchRow,
   type NewBatchRow,
 } from '../repositories/bulk-batch-repository';
-import { inApplyOrder, type UnorderedRow } from '../bulk/apply-order';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 
