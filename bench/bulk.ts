@@ -15,8 +15,8 @@
  *   thread's: a batch this large runs on the bulk worker; `--in-thread` runs it on the main
  *   thread instead, for comparison) and the longest garbage collection on it.
  *
- * The replica is seeded once per size into ~/.cache/mesa-bench/bulk-<persons> and reused (each
- * run's file gives fresh e-mails, so it still changes every row); `--fresh` seeds it again,
+ * The replica is seeded once per size into ~/.cache/mesa-bench/bulk-<persons>-<cipher> and
+ * reused (each run's file gives fresh e-mails, so it still changes every row); `--fresh` seeds it again,
  * `--data-dir` puts it elsewhere. `rssMb` is the peak resident size of the whole process: the
  * worker threads share it.
  *
@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE } from '../src/main/core';
 import { parseBulkFile } from '../src/main/bulk/parse-file';
 import type Database from 'better-sqlite3';
-import { makeReplicaDurable, openDatabase } from '../src/main/db/database';
+import { makeReplicaDurable, openDatabase, REPLICA_CIPHER } from '../src/main/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { createDemoDatabase } from '../src/main/seed/seed-database';
@@ -58,7 +58,8 @@ const { values } = parseArgs({
 const persons = Number(values.persons);
 const rowCount = Number(values.rows);
 const dataDir =
-  values['data-dir'] ?? path.join(os.homedir(), '.cache', 'mesa-bench', `bulk-${persons}`);
+  values['data-dir'] ??
+  path.join(os.homedir(), '.cache', 'mesa-bench', `bulk-${persons}-${REPLICA_CIPHER}`);
 const file = path.join(dataDir, DATABASE_FILE);
 fs.mkdirSync(dataDir, { recursive: true });
 

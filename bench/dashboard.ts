@@ -37,6 +37,7 @@ import { startWebDoor } from '../src/main/web/server';
 import type { DashboardRange } from '../src/shared/contract';
 import { santiagoDayStart } from '../src/shared/format';
 import { INTERACTION_OUTCOMES, INTERACTION_REASONS } from '../src/shared/policy';
+import { REPLICA_CIPHER_LABEL } from '../src/main/db/database';
 
 const { values } = parseArgs({
   options: {
@@ -504,7 +505,7 @@ console.error(
 console.log(
   JSON.stringify({
     persons,
-    replica: 'encrypted (SQLCipher 4 via SQLite3MultipleCiphers)',
+    replica: REPLICA_CIPHER_LABEL,
     volume: {
       days: DAYS,
       callsPerWeekday: CALLS_PER_DAY,

@@ -31,6 +31,7 @@ import { cachedReplica, type SeedFigures } from './seed-cache';
 import { searchPersons } from '../src/main/services/search-persons';
 import { formatRut } from '../src/shared/rut';
 import { foldText } from '../src/shared/text';
+import { REPLICA_CIPHER_LABEL } from '../src/main/db/database';
 
 const { values } = parseArgs({
   options: {
@@ -413,7 +414,7 @@ if (scale) {
 console.log(
   JSON.stringify({
     persons,
-    replica: plainReplica ? 'plain' : 'encrypted (SQLCipher 4 via SQLite3MultipleCiphers)',
+    replica: plainReplica ? 'plain' : REPLICA_CIPHER_LABEL,
     seedSeconds: seed
       ? Math.round(seed.seconds * 10) / 10
       : seedFigures

@@ -1,7 +1,7 @@
 /**
  * Seeded replicas for the benchmarks, kept in one cache folder so a 10-million-person replica is
  * built once: `$MESA_BENCH_CACHE` or ~/.cache/mesa-bench, one folder per size and kind
- * (`replica-<persons>-<encrypted|plain>/`), holding the data folder the desk opens and
+ * (`replica-<persons>-<cipher|plain>/`, the cipher named so a cache in another is never opened), holding the data folder the desk opens and
  * `seed.json` with the figures of the run that built it.
  *
  * Run directly (`tsx bench/seed-cache.ts --persons N [--plain]`) it builds that replica in this
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../src/main/core';
-import { applyReplicaKey, openDatabase, openSqlite } from '../src/main/db/database';
+import { applyReplicaKey, openDatabase, openSqlite, REPLICA_CIPHER } from '../src/main/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { createDemoDatabase } from '../src/main/seed/seed-database';
@@ -43,7 +43,7 @@ export const benchCache = () =>
   process.env['MESA_BENCH_CACHE'] ?? path.join(os.homedir(), '.cache', 'mesa-bench');
 
 export const replicaFolder = (persons: number, plain: boolean) =>
-  path.join(benchCache(), `replica-${persons}-${plain ? 'plain' : 'encrypted'}`);
+  path.join(benchCache(), `replica-${persons}-${plain ? 'plain' : REPLICA_CIPHER}`);
 
 const TABLES = [
   'companies',

@@ -20,7 +20,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE, type Core } from '../src/main/core';
-import { applyReplicaKey, openDatabase, openSqlite } from '../src/main/db/database';
+import {
+  applyReplicaKey,
+  openDatabase,
+  openSqlite,
+  REPLICA_CIPHER_LABEL,
+} from '../src/main/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { PUSH_BATCH_SIZE } from '../src/main/sync/sync-engine';
 import { defaultKeyStore } from '../src/main/db/replica-key';
@@ -289,7 +294,7 @@ const pushActionsPerSec = Math.round(targets.length / pushSeconds);
 const enqueueP95Ms = Math.round(enqueue[Math.floor(enqueue.length * 0.95)]! * 1000) / 1000;
 const result = {
   persons,
-  replica: 'encrypted (SQLCipher 4 via SQLite3MultipleCiphers)',
+  replica: REPLICA_CIPHER_LABEL,
   ...mine,
   pushActionsPerSec,
   rawPushApplyPerSec: rawApply.perSec,

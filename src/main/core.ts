@@ -200,7 +200,10 @@ export function createCore(options: CoreOptions): Core {
   }
   const opened = openReplica({ ...storage, key, file, now });
   const db = opened.db;
-  if (opened.encryptedInPlace) log('the plain replica was encrypted in place');
+  if (opened.reencryptedFrom === 'plain') log('the plain replica was encrypted in place');
+  if (opened.reencryptedFrom === 'sqlcipher-4') {
+    log('the replica was re-encrypted from SQLCipher 4 to AEGIS-256 in place');
+  }
   if (opened.setAside) {
     // Kept in the fresh replica so the notice survives restarts until support deals with it.
     db.$client

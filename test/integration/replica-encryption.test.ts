@@ -12,6 +12,7 @@ import {
   openDatabase,
   openSqlite,
   ReplicaKeyMismatchError,
+  selectCipher,
 } from '../../src/main/db/database';
 import { isPlainSqliteFile, resolveReplicaKey } from '../../src/main/db/open-replica';
 import {
@@ -114,8 +115,14 @@ describe('the encrypted replica', () => {
     bare.close();
     expect(() => openDatabase({ file })).toThrow(/not a database/);
     expect(() => openDatabase({ file, key: Buffer.alloc(32, 7) })).toThrow(ReplicaKeyMismatchError);
-    // With its key it opens, through drizzle as before.
     const key = defaultKeyStore(dataDir).load()!;
+    // It is in AEGIS-256: the right key in another cipher does not open it either.
+    const inSqlcipher = openSqlite(file);
+    expect(() => applyReplicaKey(inSqlcipher, key, file, 'sqlcipher-4')).toThrow(
+      ReplicaKeyMismatchError,
+    );
+    inSqlcipher.close();
+    // With its key it opens, through drizzle as before.
     const db = openDatabase({ file, key });
     expect(db.$client.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 300 });
     db.$client.close();
@@ -176,6 +183,48 @@ describe('a plain replica from an earlier version', () => {
     expect(counts(again)).toEqual(after);
     again.close();
     expect(logs.filter((line) => line.includes('encrypted in place'))).toHaveLength(1);
+  });
+});
+
+describe('a replica an earlier version encrypted in SQLCipher 4', () => {
+  it('is re-encrypted to AEGIS-256 on first start, every row and the pending outbox kept', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, DATABASE_FILE);
+    const plain = deskCore(dataDir, { replicaKeys: null });
+    const actionId = queueAction(plain);
+    const before = counts(plain);
+    const outbox = plain.db.$client.prepare('SELECT * FROM outbox ORDER BY seq').all();
+    plain.close();
+    // What that version left: the same rows in SQLCipher 4, in WAL mode, with its key file.
+    const key = resolveReplicaKey(defaultKeyStore(dataDir)).key;
+    const legacy = openSqlite(file);
+    legacy.pragma('journal_mode = DELETE');
+    selectCipher(legacy, 'sqlcipher-4');
+    legacy.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    legacy.pragma('journal_mode = WAL');
+    legacy.close();
+    expect(isPlainSqliteFile(file)).toBe(false);
+    expect(() => openDatabase({ file, key })).toThrow(ReplicaKeyMismatchError);
+
+    const logs: string[] = [];
+    const core = deskCore(dataDir, { log: (message) => logs.push(message) });
+    expect(logs).toContain('the replica was re-encrypted from SQLCipher 4 to AEGIS-256 in place');
+    expect(logs.some((line) => line.includes('set aside'))).toBe(false);
+    expect(counts(core)).toEqual(before);
+    expect(core.db.$client.prepare('SELECT * FROM outbox ORDER BY seq').all()).toEqual(outbox);
+    expect(core.db.$client.prepare('SELECT action_id FROM outbox').pluck().get()).toBe(actionId);
+    expect(call(core, 'app.info', {}).replicaNotice).toBeNull();
+    core.close();
+
+    const bytes = fs.readFileSync(file);
+    expect(bytes.includes('Celular nuevo')).toBe(false);
+    expect(fs.readdirSync(dataDir).filter((name) => name.includes('encrypting'))).toEqual([]);
+    const old = openSqlite(file);
+    expect(() => applyReplicaKey(old, key, file, 'sqlcipher-4')).toThrow(ReplicaKeyMismatchError);
+    old.close();
+    const db = openDatabase({ file, key });
+    expect(db.$client.prepare('SELECT count(*) AS n FROM outbox').pluck().get()).toBe(1);
+    db.$client.close();
   });
 });
 

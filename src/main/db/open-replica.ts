@@ -1,7 +1,8 @@
 /**
- * The desk's replica at start-up: find its key (or make one), encrypt a plain replica left by
- * an earlier version in place, and, when the key is lost, set the unreadable file aside (never
- * delete it: its outbox may hold unsent actions) and start a fresh replica that re-syncs.
+ * The desk's replica at start-up: find its key (or make one), encrypt in place a plain replica
+ * left by an earlier version (or re-encrypt one an earlier version wrote in SQLCipher 4), and,
+ * when the key is lost, set the unreadable file aside (never delete it: its outbox may hold
+ * unsent actions) and start a fresh replica that re-syncs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,18 +10,24 @@ import {
   applyReplicaKey,
   openDatabase,
   openSqlite,
+  REPLICA_CIPHER,
   ReplicaKeyMismatchError,
+  selectCipher,
   type Db,
   type OpenOptions,
+  type ReplicaCipher,
 } from './database';
 import { asideName, newReplicaKey, ReplicaKeyError, type ReplicaKeyStore } from './replica-key';
 
 export type ReplicaSetAside = { file: string; at: string };
 
+/** What a replica was in before a start re-encrypted it in the current cipher. */
+export type ReencryptedFrom = 'plain' | 'sqlcipher-4';
+
 export type OpenedReplica = {
   db: Db;
-  /** A plain replica from an earlier version was encrypted during this start. */
-  encryptedInPlace: boolean;
+  /** A replica from an earlier version, plain or in an earlier cipher, was re-encrypted now. */
+  reencryptedFrom: ReencryptedFrom | null;
   /** The replica could not be opened with its key and was set aside during this start. */
   setAside: ReplicaSetAside | null;
 };
@@ -81,28 +88,38 @@ const removeWithSidecars = (file: string) => {
 };
 
 /**
- * Encrypts a plain replica: a consistent copy (VACUUM INTO) is encrypted (rekey, which needs a
- * rollback journal), synced, checked, and renamed over the original. A crash at any point leaves
- * either the plain original or the encrypted copy, never half of one, and every row — the
- * outbox included — is carried over.
+ * Encrypts in the current cipher a replica that is plain or in an earlier cipher: a consistent
+ * copy (VACUUM INTO, which writes an encrypted source's copy encrypted with the same cipher and
+ * key) is re-encrypted (rekey, which needs a rollback journal), synced, checked, and renamed over
+ * the original. A crash at any point leaves either the original or the re-encrypted copy, never
+ * half of one, and every row — the outbox included — is carried over.
  */
-export function encryptPlainReplica(file: string, key: Buffer, storage: Storage = {}): void {
+export function reencryptReplica(
+  file: string,
+  key: Buffer,
+  from: ReencryptedFrom,
+  storage: Storage = {},
+): void {
   const temp = `${file}.encrypting`;
   removeWithSidecars(temp);
-  const plain = openSqlite(file, storage);
+  const keyed = (client: ReturnType<typeof openSqlite>, at: string) => {
+    if (from !== 'plain') applyReplicaKey(client, key, at, from);
+  };
+  const source = openSqlite(file, storage);
   try {
-    const checkpoint = plain.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    keyed(source, file);
+    const checkpoint = source.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
     if (checkpoint[0]?.busy) throw new Error('the replica is in use: cannot encrypt it now');
-    plain.prepare('VACUUM INTO ?').run(temp);
+    source.prepare('VACUUM INTO ?').run(temp);
   } finally {
-    plain.close();
+    source.close();
   }
   try {
     const copy = openSqlite(temp, storage);
     try {
+      keyed(copy, temp);
       copy.pragma('journal_mode = DELETE');
-      copy.pragma("cipher = 'sqlcipher'");
-      copy.pragma('legacy = 4');
+      selectCipher(copy, REPLICA_CIPHER);
       copy.pragma(`rekey = "x'${key.toString('hex')}'"`);
     } finally {
       copy.close();
@@ -121,10 +138,24 @@ export function encryptPlainReplica(file: string, key: Buffer, storage: Storage 
     removeWithSidecars(temp);
     throw error;
   }
-  // The plain WAL was checkpointed into the file and is empty; it must not meet the new file.
+  // The original's WAL was checkpointed into the file and is empty; it must not meet the new file.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   fs.renameSync(temp, file);
   fsyncPath(path.dirname(file));
+}
+
+/** Whether the file opens with this key in an earlier cipher (the probe writes nothing). */
+function opensWith(file: string, key: Buffer, cipher: ReplicaCipher, storage: Storage): boolean {
+  const probe = openSqlite(file, storage);
+  try {
+    applyReplicaKey(probe, key, file, cipher);
+    return true;
+  } catch (error) {
+    if (error instanceof ReplicaKeyMismatchError) return false;
+    throw error;
+  } finally {
+    probe.close();
+  }
 }
 
 /** Moves the unreadable replica (and its WAL) aside under a timestamped name. */
@@ -144,21 +175,25 @@ export function openReplica(
   const { file, key, now = () => new Date(), ...storage } = options;
   // No key: a plain replica, which only the benchmarks' plain comparison asks for.
   if (!key)
-    return { db: openDatabase({ ...storage, file }), encryptedInPlace: false, setAside: null };
-  let encryptedInPlace = false;
+    return { db: openDatabase({ ...storage, file }), reencryptedFrom: null, setAside: null };
+  let reencryptedFrom: ReencryptedFrom | null = null;
   if (isPlainSqliteFile(file)) {
-    encryptPlainReplica(file, key, storage);
-    encryptedInPlace = true;
+    reencryptReplica(file, key, 'plain', storage);
+    reencryptedFrom = 'plain';
   }
-  // Left by an encryption interrupted before its rename: the plain original is still in place.
+  // Left by an encryption interrupted before its rename: the original is still in place.
   removeWithSidecars(`${file}.encrypting`);
+  const open = () => openDatabase({ ...storage, file, key });
   try {
-    return { db: openDatabase({ ...storage, file, key }), encryptedInPlace, setAside: null };
+    return { db: open(), reencryptedFrom, setAside: null };
   } catch (error) {
     if (!(error instanceof ReplicaKeyMismatchError)) throw error;
   }
+  if (reencryptedFrom === null && opensWith(file, key, 'sqlcipher-4', storage)) {
+    reencryptReplica(file, key, 'sqlcipher-4', storage);
+    return { db: open(), reencryptedFrom: 'sqlcipher-4', setAside: null };
+  }
   const at = now();
   const aside = setReplicaAside(file, at);
-  const db = openDatabase({ ...storage, file, key });
-  return { db, encryptedInPlace, setAside: { file: aside, at: at.toISOString() } };
+  return { db: open(), reencryptedFrom, setAside: { file: aside, at: at.toISOString() } };
 }
