@@ -106,6 +106,14 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const setReason = sqlite.prepare(
     'UPDATE interactions SET reason = ? WHERE id = ? AND closed_at IS NULL',
   );
+  // A filter's statements, prepared once: a person's record lists their calls on every view and
+  // after every action, and preparing took longer than running (at most 16 filter shapes).
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
+    return statement;
+  };
   return {
     open(row: {
       id: string;
@@ -133,13 +141,12 @@ export function createInteractionRepository(sqlite: Database.Database) {
     },
     list(filter: InteractionFilter, limit: number, offset: number): InteractionRow[] {
       const { page, params } = interactionListSql(filter);
-      return (sqlite.prepare(page).all(...params, limit, offset) as Raw[]).map(toRow);
+      return (prepared(page).all(...params, limit, offset) as Raw[]).map(toRow);
     },
     /** How many calls the same filter finds: the Llamadas list's total. */
     count(filter: InteractionFilter): number {
       const { count, params } = interactionListSql(filter);
-      return sqlite
-        .prepare(count)
+      return prepared(count)
         .pluck()
         .get(...params) as number;
     },
