@@ -137,6 +137,18 @@ describe('a large bulk load on the bulk worker', () => {
     const lines = (report.rows as Array<{ line: number }>).map((row) => row.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expect(lines[0]).toBe(2);
+    // The worker checkpoints after reporting the batch ended; once it has exited the desk's own
+    // connection checkpoints again, and the batch's pages are all back in the database file.
+    const autocheckpoint = () => core.db.$client.pragma('wal_autocheckpoint', { simple: true });
+    for (let waited = 0; autocheckpoint() === 0 && waited < 5000; waited += 5) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(autocheckpoint()).toBe(1000);
+    const [wal] = core.db.$client.pragma('wal_checkpoint(PASSIVE)') as Array<{
+      log: number;
+      checkpointed: number;
+    }>;
+    expect(wal!.checkpointed).toBe(wal!.log);
     core.close();
   });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPANY_SQL } from '../../src/main/repositories/company-record-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
+import { PREVIEW_SQL } from '../../src/main/services/bulk-loads';
 import { seededCore } from '../support/context';
 
 const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
@@ -24,7 +25,7 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
     'SEARCH m USING COVERING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
   ],
   companyMembers: [
-    'SEARCH memberships USING COVERING INDEX memberships_company_person (company_rut=?)',
+    'SEARCH memberships USING COVERING INDEX memberships_company_person_state (company_rut=?)',
   ],
   company: ['SEARCH companies USING INTEGER PRIMARY KEY (rowid=?)'],
   companyNames: [
@@ -79,6 +80,23 @@ describe('query plans of the search path', () => {
       sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
     ).map((row) => row.detail);
     expect(plan).toEqual(EXPECTED[name]);
+  });
+});
+
+// Issue 8: a bulk preview reads a company's members' state and version from one index range
+// (migration 0021), not with a table look-up per member scattered over the replica.
+describe('query plan of a bulk preview', () => {
+  it("reads the company's members from the covering index, their persons by RUT", () => {
+    const sqlite = seededCore(500).db.$client;
+    const plan = (
+      sqlite.prepare(`EXPLAIN QUERY PLAN ${PREVIEW_SQL.members}`).all(1) as Array<{
+        detail: string;
+      }>
+    ).map((row) => row.detail);
+    expect(plan).toEqual([
+      'SEARCH m USING COVERING INDEX memberships_company_person_state (company_rut=?)',
+      'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
   });
 });
 

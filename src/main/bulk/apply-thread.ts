@@ -42,6 +42,11 @@ export type ApplyThreadEvents = {
   unavailable: (message: string) => void;
   ended: (end: 'done' | 'cancelled' | 'stopped') => void;
   failed: (phase: 'prepare' | 'apply', message: string) => void;
+  /**
+   * The worker has exited: its connection is closed, and the batch's checkpoint, which it runs
+   * after reporting the batch ended, is over. Always last, once.
+   */
+  released: () => void;
 };
 
 const here = fileURLToPath(import.meta.url);
@@ -130,11 +135,13 @@ export function startApplyThread(
     );
   });
   worker.on('exit', (code) => {
+    // Ended (or failed) and then exited: the checkpoint after the report does not fail the batch.
     settle(() =>
       started
         ? events.failed('apply', `the bulk worker exited (${code})`)
         : events.unavailable(`the bulk worker exited (${code})`),
     );
+    events.released();
   });
   // The desk may close while the worker finishes its chunk: it must not keep the process up.
   worker.unref();

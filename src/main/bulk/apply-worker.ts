@@ -61,9 +61,11 @@ function open() {
 
 /**
  * The batch's one checkpoint (wal_autocheckpoint is set high, see bulk-loads.ts), here rather
- * than on the desk's thread, which gets its own checkpoints back once this thread ends. PASSIVE:
- * it takes no write lock, and copies what no reader still needs. The rows are already durable in
- * the WAL, so a checkpoint that fails only leaves its work to the next one.
+ * than on the desk's thread, which gets its own checkpoints back once this thread exits. It runs
+ * after the batch is reported ended: every row is durable in the WAL by then, so the report
+ * need not wait for this housekeeping, and a checkpoint that fails or is cut short by a kill
+ * only leaves its work to the next one. PASSIVE: it takes no write lock, and copies what no
+ * reader still needs.
  */
 function checkpoint(sqlite: ReturnType<typeof open>) {
   try {
@@ -133,8 +135,10 @@ async function main() {
         send({ type: 'progress' });
         setImmediate(step);
       } else {
+        send({ type: 'ended', end: chunk.end });
         checkpoint(sqlite);
-        finish({ type: 'ended', end: chunk.end });
+        sqlite.close();
+        port.close();
       }
     } catch (error) {
       // The chunk rolled back as a whole: the batch waits, interrupted, for a person.

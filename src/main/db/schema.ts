@@ -86,7 +86,13 @@ export const memberships = sqliteTable(
   },
   (table) => [
     uniqueIndex('memberships_person_company').on(table.personRut, table.companyRut),
-    index('memberships_company_person').on(table.companyRut, table.personRut),
+    // Covers a bulk preview's read of a company's members (migration 0021).
+    index('memberships_company_person_state').on(
+      table.companyRut,
+      table.personRut,
+      table.state,
+      table.version,
+    ),
     // Issue 11: covers a company's counts and its administrators (migration 0016).
     index('memberships_company_role_state').on(table.companyRut, table.role, table.state),
   ],

@@ -76,6 +76,18 @@ const PREVIEW_CACHE_KB = 8192;
 const PREVIEWS_KEPT = 3;
 const MIN_REASON = 3;
 
+/**
+ * What a preview reads: every member of the company with their person's e-mail (the members'
+ * state and version from the covering index memberships_company_person_state, one contiguous
+ * range; the persons in RUT order), and one look-up for a RUT of the file that is not a member.
+ */
+export const PREVIEW_SQL = {
+  members: `SELECT m.person_rut AS rut, m.state, m.version AS mv, p.email, p.version AS pv
+     FROM memberships m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
+  person: 'SELECT email, version FROM persons WHERE rut = ?',
+  elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
+};
+
 type Preview = {
   id: string;
   agentId: string;
@@ -135,12 +147,6 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   const companyRow = sqlite.prepare(
     'SELECT rut, legal_name, adherent FROM companies WHERE rut = ?',
   );
-  const PREVIEW_SQL = {
-    members: `SELECT m.person_rut AS rut, m.state, m.version AS mv, p.email, p.version AS pv
-     FROM memberships m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
-    person: 'SELECT email, version FROM persons WHERE rut = ?',
-    elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
-  };
   const ownReads = {
     members: sqlite.prepare(PREVIEW_SQL.members),
     person: sqlite.prepare(PREVIEW_SQL.person),
@@ -599,9 +605,16 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const worker = options.worker!;
     runners.set(batchId, runner);
     if (threads++ === 0) sqlite.pragma('wal_autocheckpoint = 0');
+    // The desk's connection checkpoints again only once no worker is left: the worker runs the
+    // batch's checkpoint after reporting it ended (apply-worker.ts).
+    let holding = true;
+    const release = () => {
+      if (!holding) return;
+      holding = false;
+      if (--threads === 0 && !stopped) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT}`);
+    };
     const done = () => {
       runners.delete(batchId);
-      if (--threads === 0 && !stopped) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT}`);
       options.kick?.();
     };
     runner.thread = startApplyThread(
@@ -636,11 +649,12 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
             `bulk worker unavailable, batch ${batchId} runs in this thread: ${message}`,
           );
           runner.thread = null;
-          if (--threads === 0 && !stopped) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT}`);
+          release();
           if (stopped) return;
           if (rows) prepareHere(batchId, runner, rows, 0);
           else run(batchId, runner);
         },
+        released: release,
       },
     );
     if (runner.cancel) runner.thread.cancel();
