@@ -16,7 +16,8 @@ async function openPerson(desk: DeskPage, rut: string, name?: string) {
   await desk.find(rut);
   if (name) await expect(desk.options.first()).toContainText(name);
   await desk.search.press('Enter');
-  await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+  // This person's record, not the one still shown from before (its buttons act on that person).
+  await expect(desk.record.getByText(rut, { exact: true }).first()).toBeVisible();
 }
 
 async function signInAs(page: Page, user: string, password: string) {
