@@ -16,9 +16,9 @@
  *   thread instead, for comparison) and the longest garbage collection on it.
  *
  * The replica is seeded once per size into ~/.cache/mesa-bench/bulk-<persons>-<cipher> and
- * reused (each run's file gives fresh e-mails, so it still changes every row); `--fresh` seeds it again,
- * `--data-dir` puts it elsewhere. `rssMb` is the peak resident size of the whole process: the
- * worker threads share it.
+ * reused (each run's file gives fresh e-mails, so it still changes every row); `--fresh` seeds
+ * it again, `--data-dir` puts it elsewhere. `rssMb` is the peak resident size of the whole
+ * process: the worker threads share it.
  *
  * Seeding runs in a child process (`--seed-only`), so the RSS figure is the desk's own. Every row
  * asks for a new e-mail (fresh per run, so a reused replica still changes) and every third row

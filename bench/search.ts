@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { createCore, DATABASE_FILE } from '../src/main/core';
 import { REPLICA_CIPHER_LABEL } from '../src/main/db/database';
+import { statementCache } from '../src/main/db/statement-cache';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 
@@ -213,12 +214,7 @@ function capture(text: string): Array<{ sql: string; params: unknown[]; get: boo
   return calls;
 }
 
-const statements = new Map<string, Database.Statement>();
-const prepared = (sql: string) => {
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
-  return statement;
-};
+const prepared = statementCache(sqlite);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -1,8 +1,9 @@
 /**
  * Seeded replicas for the benchmarks, kept in one cache folder so a 10-million-person replica is
  * built once: `$MESA_BENCH_CACHE` or ~/.cache/mesa-bench, one folder per size and kind
- * (`replica-<persons>-<cipher|plain>/`, the cipher named so a cache in another is never opened), holding the data folder the desk opens and
- * `seed.json` with the figures of the run that built it.
+ * (`replica-<persons>-<cipher|plain>/`, named by cipher so a cache written in another one is
+ * never opened), holding the data folder the desk opens and `seed.json` with the figures of the
+ * run that built it.
  *
  * Run directly (`tsx bench/seed-cache.ts --persons N [--plain]`) it builds that replica in this
  * process — resumable: kill it and run it again, it continues — and prints the figures as one

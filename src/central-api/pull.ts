@@ -11,6 +11,7 @@
  * scope it was taken for: another epoch means the server was restored (410, resync).
  */
 import type Database from 'better-sqlite3';
+import { statementCache } from '../main/db/statement-cache';
 import { z } from 'zod';
 import {
   ENTITIES,
@@ -93,15 +94,7 @@ export function createPull(deps: {
   epoch: string;
 }) {
   const { sqlite, changeLog } = deps;
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (id: string, build: () => string) => {
-    let statement = statements.get(id);
-    if (!statement) {
-      statement = sqlite.prepare(build());
-      statements.set(id, statement);
-    }
-    return statement;
-  };
+  const prepared = statementCache(sqlite);
   const params = (scope: Scope, rest: Record<string, unknown> = {}) =>
     scope.kind === 'all' ? rest : { ...rest, companies: JSON.stringify(scope.companyRuts) };
 

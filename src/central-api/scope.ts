@@ -15,6 +15,7 @@
  * desk: the outbox is never pruned by a pull, and a cycle pushes before it pulls.
  */
 import type Database from 'better-sqlite3';
+import { statementCache } from '../main/db/statement-cache';
 import { z } from 'zod';
 import { ENTITY_TABLES, type Change, type Entity } from '../shared/sync-protocol';
 
@@ -73,15 +74,7 @@ const PERSONS_OF = (name: string) =>
   `SELECT person_rut FROM memberships WHERE company_rut IN (${IN(name)}) AND state != 'removed'`;
 
 export function createScopeChange(sqlite: Database.Database) {
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (id: string, sql: () => string) => {
-    let statement = statements.get(id);
-    if (!statement) {
-      statement = sqlite.prepare(sql());
-      statements.set(id, statement);
-    }
-    return statement;
-  };
+  const prepared = statementCache(sqlite);
 
   /** The SQL of one step: keys (and rows, for the back-fill) after @after, in key order. */
   function stepSql(step: Step): string {

@@ -3,6 +3,7 @@
  * Rows carry the caller's name and the agent's display name when the replica knows them.
  */
 import type Database from 'better-sqlite3';
+import { statementCache } from '../db/statement-cache';
 
 export type InteractionRow = {
   id: string;
@@ -108,12 +109,7 @@ export function createInteractionRepository(sqlite: Database.Database) {
   );
   // A filter's statements, prepared once: a person's record lists their calls on every view and
   // after every action, and preparing took longer than running (at most 16 filter shapes).
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
-    return statement;
-  };
+  const prepared = statementCache(sqlite);
   return {
     open(row: {
       id: string;
