@@ -45,6 +45,8 @@ export default defineConfig(({ mode }) => ({
           index: resolve('src/main/index.ts'),
           // Large bulk loads run on a worker thread of their own (src/main/bulk/apply-thread.ts).
           'bulk-apply-worker': resolve('src/main/bulk/apply-worker.ts'),
+          // A large bulk preview reads the company's members there (src/main/bulk/members-thread.ts).
+          'bulk-members-worker': resolve('src/main/bulk/members-worker.ts'),
           // The worker thread that builds a snapshot's indexes (src/main/db/deferred-indexes.ts).
           'index-worker': resolve('src/main/db/index-worker.ts'),
         },

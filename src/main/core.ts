@@ -140,10 +140,19 @@ export type CoreOptions = {
   /**
    * Bulk loads' worker thread (src/main/bulk/apply-worker.ts): `entry` is its built script (the
    * desktop passes the bundle's), `minRows` the planned rows from which a batch runs there
-   * (tests: 1), `instrument` a test module loaded inside it; `false` keeps every batch here.
+   * (tests: 1), `previewMinBytes` the file size from which a preview reads the company's members
+   * on a thread of its own (tests: 1), `instrument` a test module loaded inside it; `false` keeps every batch here.
    */
   bulkWorker?:
-    false | { entry?: string; minRows?: number; instrument?: { module: string; data: unknown } };
+    | false
+    | {
+        entry?: string;
+        /** The built `bulk-members-worker.js` (a large preview's members are read there). */
+        membersEntry?: string;
+        minRows?: number;
+        previewMinBytes?: number;
+        instrument?: { module: string; data: unknown };
+      };
 };
 
 export type Handlers = {

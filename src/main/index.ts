@@ -340,7 +340,10 @@ function start(): void {
         // Ley 21.719 exports: the Electron door shows the file in its folder.
         revealFile: (file) => shell.showItemInFolder(file),
         // Large bulk loads: the worker's own bundle, beside this one (electron.vite.config.ts).
-        bulkWorker: { entry: path.join(here, 'bulk-apply-worker.js') },
+        bulkWorker: {
+          entry: path.join(here, 'bulk-apply-worker.js'),
+          membersEntry: path.join(here, 'bulk-members-worker.js'),
+        },
         // The worker thread that builds a snapshot's indexes: its own entry beside this bundle.
         indexWorkerFile: path.join(here, 'index-worker.js'),
         idleLockSeconds: idleLockSeconds({

@@ -189,4 +189,49 @@ describe('a large bulk load on the bulk worker', () => {
     expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
     core.close();
   });
+
+  // A large file's members are read on a thread of their own while the desk parses the file
+  // (members-thread.ts): the same outcomes, and where that thread cannot start, read here.
+  it('reads a large preview’s members on a thread of its own, or here when it cannot', async () => {
+    const outcomes = async (bulkWorker: CoreOptions['bulkWorker']) => {
+      const core = desk(bulkWorker);
+      const sqlite = core.db.$client;
+      const { company, members } = largestCompanyMembers(sqlite, ROWS);
+      const outsider = sqlite
+        .prepare(
+          `SELECT p.rut, p.dv FROM persons p WHERE p.rut NOT IN
+             (SELECT person_rut FROM memberships WHERE company_rut = ?) ORDER BY p.rut LIMIT 1`,
+        )
+        .get(company.rut) as { rut: number; dv: string };
+      const answer = core.dispatch('bulkLoads.preview', {
+        companyRut: `${company.rut}-${company.dv}`,
+        fileName: 'grande.csv',
+        contentBase64: Buffer.from(
+          excelCsv1252([
+            ['RUT', 'Correo', 'Estado'],
+            ...members.map((m, i) => [
+              `${m.rut}-${m.dv}`,
+              i % 2 === 0 ? `hilo.${m.rut}@carga.cl` : (m.email ?? ''),
+              i % 3 === 0 ? 'inhabilitado' : 'habilitado',
+            ]),
+            [`${outsider.rut}-${outsider.dv}`, 'fuera@carga.cl', ''],
+          ]),
+        ).toString('base64'),
+      });
+      const envelope = await answer;
+      core.close();
+      return { promised: answer instanceof Promise, envelope };
+    };
+    const inThread = await outcomes({ previewMinBytes: Number.MAX_SAFE_INTEGER });
+    const onThread = await outcomes({ previewMinBytes: 1 });
+    const fallback = await outcomes({ previewMinBytes: 1, membersEntry: '/nonexistent/x.js' });
+    expect(inThread.promised).toBe(false);
+    expect(onThread.promised).toBe(true);
+    expect(inThread.envelope).toMatchObject({ ok: true });
+    const totals = (answer: typeof inThread) =>
+      answer.envelope.ok ? (answer.envelope.value as { totals: unknown }).totals : null;
+    expect(totals(inThread)).toMatchObject({ rows: ROWS + 1, refused: 1 });
+    expect(totals(onThread)).toEqual(totals(inThread));
+    expect(totals(fallback)).toEqual(totals(inThread));
+  });
 });

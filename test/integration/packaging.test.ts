@@ -45,6 +45,8 @@ describe('the packaged app', () => {
       'out/main/index-worker.js',
       // The worker thread that applies a large bulk load (src/main/bulk/apply-worker.ts).
       'out/main/bulk-apply-worker.js',
+      // The one that reads a large bulk preview's members (src/main/bulk/members-worker.ts).
+      'out/main/bulk-members-worker.js',
       'out/preload/index.cjs',
       'out/renderer/index.html',
     ]) {

@@ -3,9 +3,11 @@
  * index search into a table scan fails here before it shows in the benchmark.
  */
 import { describe, expect, it } from 'vitest';
+import { AUDIT_OF_CALL_SQL } from '../../src/main/repositories/audit-repository';
+import { BATCH_ROWS_SQL } from '../../src/main/repositories/bulk-batch-repository';
 import { COMPANY_SQL } from '../../src/main/repositories/company-record-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
-import { PREVIEW_SQL } from '../../src/main/services/bulk-loads';
+import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
 
 const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
@@ -147,6 +149,40 @@ describe("query plan of a company's requests", () => {
       'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
       'SEARCH r USING INDEX access_requests_company_time (company_rut=?)',
       'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    ]);
+  });
+});
+
+// Issue 8: a batch's report rows carry no secondary index (each was one more page written per
+// applied row), so their reads take the primary key (batch_id, seq) in order; and only the
+// audit events taken during a call are indexed by it (migration 0022).
+describe('query plans of batch rows and of a call’s audit events', () => {
+  const plan = (sql: string, ...params: unknown[]) =>
+    (
+      seededCore(50)
+        .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params) as Array<{ detail: string }>
+    ).map((row) => row.detail);
+
+  it('reads a batch’s pending and applied rows from its primary key, in order', () => {
+    expect(plan(BATCH_ROWS_SQL.pending, 'b', 0, 10)).toEqual([
+      'SEARCH bulk_batch_rows USING INDEX sqlite_autoindex_bulk_batch_rows_1 (batch_id=? AND seq>?)',
+    ]);
+    expect(plan(BATCH_ROWS_SQL.applied, 'b')).toEqual([
+      'SEARCH bulk_batch_rows USING INDEX sqlite_autoindex_bulk_batch_rows_1 (batch_id=?)',
+    ]);
+    const indexes = seededCore(50)
+      .db.$client.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bulk_batch_rows'",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual(['sqlite_autoindex_bulk_batch_rows_1']);
+  });
+
+  it('finds a call’s events through the partial index of events with a call', () => {
+    expect(plan(AUDIT_OF_CALL_SQL, 'i')).toEqual([
+      'SEARCH audit_events USING INDEX audit_interaction (interaction_id=?)',
     ]);
   });
 });

@@ -155,10 +155,9 @@ export function createBatchApplier(deps: ApplyDeps) {
       emailActionId = timeOrderedId();
       writes.updateEmail(rut, to);
       // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
-      for (const portal of writes.activePortals(rut)) {
+      for (const portal of writes.unverifyAccounts(rut)) {
         writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);
       }
-      writes.unverifyAccounts(rut);
       record(
         emailActionId,
         'person.update_contact',

@@ -38,8 +38,12 @@ export type ApplyThreadConfig = {
 
 export type ApplyThreadEvents = {
   progress: () => void;
-  /** The worker could not start or open the replica: nothing was written by it. */
-  unavailable: (message: string) => void;
+  /**
+   * The worker could not start or open the replica: nothing was written by it. `rows` are the
+   * job's rows, none of them sent (null for a batch already recorded): this module holds the
+   * only reference to them, dropped once they are sent.
+   */
+  unavailable: (message: string, rows: NewBatchRow[] | null) => void;
   ended: (end: 'done' | 'cancelled' | 'stopped') => void;
   failed: (phase: 'prepare' | 'apply', message: string) => void;
   /**
@@ -123,7 +127,7 @@ export function startApplyThread(
       case 'failed':
         settle(() =>
           message.phase === 'open'
-            ? events.unavailable(message.message)
+            ? events.unavailable(message.message, rows)
             : events.failed(message.phase, message.message),
         );
         break;
@@ -131,7 +135,7 @@ export function startApplyThread(
   });
   worker.on('error', (error) => {
     settle(() =>
-      started ? events.failed('apply', String(error)) : events.unavailable(String(error)),
+      started ? events.failed('apply', String(error)) : events.unavailable(String(error), rows),
     );
   });
   worker.on('exit', (code) => {
@@ -139,7 +143,7 @@ export function startApplyThread(
     settle(() =>
       started
         ? events.failed('apply', `the bulk worker exited (${code})`)
-        : events.unavailable(`the bulk worker exited (${code})`),
+        : events.unavailable(`the bulk worker exited (${code})`, rows),
     );
     events.released();
   });

@@ -253,7 +253,10 @@ export const auditEvents = sqliteTable(
   (table) => [
     index('audit_person').on(table.personRut),
     index('audit_agent').on(table.agentId),
-    index('audit_interaction').on(table.interactionId),
+    // Only events taken during a call have one (migration 0022).
+    index('audit_interaction')
+      .on(table.interactionId)
+      .where(sql`${table.interactionId} IS NOT NULL`),
     // The Panel (issue 10, migration 0012): actions agents took, and views that showed a diagnosis.
     index('audit_actions_at')
       .on(table.at, table.action, table.agentId)
@@ -469,9 +472,7 @@ export const bulkBatchRows = sqliteTable(
     stateActionId: text('state_action_id'),
   },
   (table) => [
+    // Read in (batch, seq) order only: no secondary index (migration 0022).
     primaryKey({ columns: [table.batchId, table.seq] }),
-    index('bulk_batch_rows_state').on(table.batchId, table.state, table.seq),
-    index('bulk_batch_rows_email_action').on(table.emailActionId),
-    index('bulk_batch_rows_state_action').on(table.stateActionId),
   ],
 );

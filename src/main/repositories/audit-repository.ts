@@ -94,6 +94,9 @@ function where(filter: AuditFilter, table = ''): { sql: string; params: unknown[
 const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2
   FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut`;
 
+/** A call's events, from the index of events taken during a call (migration 0022). */
+export const AUDIT_OF_CALL_SQL = 'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq';
+
 export function createAuditRepository(sqlite: Database.Database) {
   const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   const insert = sqlite.prepare(
@@ -103,9 +106,7 @@ export function createAuditRepository(sqlite: Database.Database) {
        @identityCheck, @interactionId, @prevHash, @hash)`,
   );
   const all = sqlite.prepare('SELECT * FROM audit_events ORDER BY seq');
-  const byInteraction = sqlite.prepare(
-    'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq',
-  );
+  const byInteraction = sqlite.prepare(AUDIT_OF_CALL_SQL);
   const appendInside = (fields: AuditFields): number => {
     const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
     const hash = auditHash(prevHash, fields);

@@ -52,6 +52,17 @@ export type ReportRow = {
   serverResult: string | null;
 };
 
+/**
+ * A batch's rows in order, read from the primary key (batch_id, seq): a batch is applied in seq
+ * order, so the rows after the last one done are the pending ones (migration 0022).
+ */
+export const BATCH_ROWS_SQL = {
+  pending: `SELECT seq, person_rut, plan FROM bulk_batch_rows
+     WHERE batch_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+  applied: `SELECT seq, line, person_rut, cells, after FROM bulk_batch_rows
+     WHERE batch_id = ? AND state = 'applied' ORDER BY seq`,
+};
+
 /** A row's status in the report, in SQL so it can be filtered and paged over 100,000 rows. */
 const STATUS = `CASE
     WHEN r.state != 'applied' THEN r.state
@@ -134,10 +145,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
   const listOfCompany = sqlite.prepare(
     'SELECT * FROM bulk_batches WHERE company_rut = ? ORDER BY created_at DESC, rowid DESC LIMIT 200',
   );
-  const pending = sqlite.prepare(
-    `SELECT seq, person_rut, plan FROM bulk_batch_rows
-     WHERE batch_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
-  );
+  const pending = sqlite.prepare(BATCH_ROWS_SQL.pending);
   const finishRow = sqlite.prepare(
     `UPDATE bulk_batch_rows SET state = ?, code = ?, before = ?, after = ?, email_action_id = ?,
        state_action_id = ? WHERE batch_id = ? AND seq = ? AND state = 'pending'`,
@@ -156,10 +164,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
   const removeBatch = sqlite.prepare('DELETE FROM bulk_batches WHERE id = ?');
   const preparing = sqlite.prepare("SELECT id FROM bulk_batches WHERE state = 'preparing'").pluck();
   const markUndone = sqlite.prepare('UPDATE bulk_batches SET undone_by = ? WHERE id = ?');
-  const appliedRows = sqlite.prepare(
-    `SELECT seq, line, person_rut, cells, after FROM bulk_batch_rows
-     WHERE batch_id = ? AND state = 'applied' ORDER BY seq`,
-  );
+  const appliedRows = sqlite.prepare(BATCH_ROWS_SQL.applied);
   const syncCounts = sqlite.prepare(
     `SELECT status, count(*) AS n FROM (SELECT ${STATUS} AS status ${JOINED}
        WHERE r.batch_id = ? AND r.state = 'applied') GROUP BY status`,

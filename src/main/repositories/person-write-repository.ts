@@ -90,7 +90,7 @@ export function createPersonWriteRepository(
   const unverifyAccounts = sqlite.prepare(
     `UPDATE accounts SET email_verified = 0, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE person_rut = ? AND registration_state = 'active'`,
+     WHERE person_rut = ? AND registration_state = 'active' RETURNING portal`,
   );
   const unlock = sqlite.prepare(
     `UPDATE accounts SET locked_until = NULL, failed_attempts = 0, version = version + ${bump},
@@ -149,11 +149,6 @@ export function createPersonWriteRepository(
         registrationBlocked: row.registration_blocked === 1,
         version: row.version,
       };
-    },
-    activePortals(rut: number): string[] {
-      return (accounts.all(rut) as Array<{ portal: string; registration_state: string }>)
-        .filter((row) => row.registration_state === 'active')
-        .map((row) => row.portal);
     },
     membership(rut: number, companyRut: number): MembershipRow | null {
       const row = membership.get(rut, companyRut) as
@@ -224,8 +219,14 @@ export function createPersonWriteRepository(
     updateEmail(rut: number, email: string): boolean {
       return updateEmail.run(email, rut).changes === 1;
     },
-    unverifyAccounts(rut: number): void {
-      unverifyAccounts.run(rut);
+    /**
+     * A new e-mail (rule 10): the person's active accounts wait for its confirmation. Returns
+     * their portals, in order: each gets a confirmation mail.
+     */
+    unverifyAccounts(rut: number): string[] {
+      return (unverifyAccounts.all(rut) as Array<{ portal: string }>)
+        .map((row) => row.portal)
+        .sort();
     },
     unlock(accountId: number, version: number | null): boolean {
       return unlock.run(accountId, version, version).changes === 1;

@@ -26,7 +26,6 @@ import {
   outcomeFilters,
   previewRows,
   reversePlan,
-  type MembershipState,
   type OutcomeFilter,
   type PersonFacts,
   type RowOutcome,
@@ -36,6 +35,13 @@ import { formatRut, loginRut, parseRut, rutFromBody } from '../../shared/rut';
 import { createBatchApplier } from '../bulk/apply-batch';
 import { inApplyOrder, type UnorderedRow } from '../bulk/apply-order';
 import { startApplyThread, type ApplyThread, type ApplyThreadConfig } from '../bulk/apply-thread';
+import {
+  membersByRut,
+  PREVIEW_SQL,
+  readCompanyMembers,
+  type CompanyMembers,
+} from '../bulk/company-members';
+import { defaultMembersEntry, readMembersOnWorker } from '../bulk/members-thread';
 import { BulkFileError, parseBulkFile, type ParsedFile } from '../bulk/parse-file';
 import { applyReplicaKey, openSqlite } from '../db/database';
 import {
@@ -72,21 +78,14 @@ const WORKER_AUTOCHECKPOINT = 262144;
 const AUTOCHECKPOINT = 1000;
 /** The page cache (KiB) of the connection a preview reads on (see withPreviewReads). */
 const PREVIEW_CACHE_KB = 8192;
+/**
+ * From this size (about 5,000 rows) a preview reads the company's members on a worker thread
+ * while this one parses the file; below it, starting a thread costs more than it hides.
+ */
+const PREVIEW_WORKER_MIN_BYTES = 256 * 1024;
 /** Previews kept in memory at once, one per agent (a 100,000-row preview is some tens of MB). */
 const PREVIEWS_KEPT = 3;
 const MIN_REASON = 3;
-
-/**
- * What a preview reads: every member of the company with their person's e-mail (the members'
- * state and version from the covering index memberships_company_person_state, one contiguous
- * range; the persons in RUT order), and one look-up for a RUT of the file that is not a member.
- */
-export const PREVIEW_SQL = {
-  members: `SELECT m.person_rut AS rut, m.state, m.version AS mv, p.email, p.version AS pv
-     FROM memberships m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
-  person: 'SELECT email, version FROM persons WHERE rut = ?',
-  elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
-};
 
 type Preview = {
   id: string;
@@ -115,6 +114,10 @@ export type BulkLoadOptions = {
   > & {
     /** Planned rows from which a batch runs on the worker (tests: 1). */
     minRows?: number;
+    /** The script that reads a large preview's members (members-thread.ts); by default beside this one. */
+    membersEntry?: string;
+    /** File size from which a preview reads the members there (tests: 1). */
+    previewMinBytes?: number;
   };
 };
 
@@ -202,7 +205,10 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     throw error;
   };
 
-  /** A CSV answers synchronously; an `.xlsx` once unzipped. */
+  /**
+   * A small CSV answers synchronously; an `.xlsx` once unzipped, and a large file once its
+   * members, read on a worker thread while this one parses it, have arrived.
+   */
   function preview(
     session: Session,
     input: { companyRut: number; fileName: string; bytes: Uint8Array },
@@ -212,15 +218,36 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     // One preview per agent: the one before goes now, not after the new file is read, so two
     // large files are never held at once.
     for (const [key, kept] of previews) if (kept.agentId === session.agentId) previews.delete(key);
+    const source = options.worker;
+    // Where the worker cannot read them, they are read here as for a small file.
+    const members =
+      source && input.bytes.byteLength >= (source.previewMinBytes ?? PREVIEW_WORKER_MIN_BYTES)
+        ? readMembersOnWorker(source.membersEntry ?? defaultMembersEntry(), {
+            file: source.file,
+            key: source.key ? new Uint8Array(source.key) : null,
+            nativeBinding: source.nativeBinding,
+            companyRut: target.rut,
+            cacheKb: PREVIEW_CACHE_KB,
+          }).catch((error: unknown) => {
+            options.log?.('bulk preview: members read on this thread', error);
+            return null;
+          })
+        : null;
     let parsed: ParsedFile | Promise<ParsedFile>;
     try {
       parsed = parseBulkFile(input.bytes);
     } catch (error) {
       return fileError(error);
     }
+    if (members) {
+      return Promise.all([parsed, members]).then(
+        ([file, read]) => decideFile(session, target, input.fileName, file, read),
+        fileError,
+      );
+    }
     return parsed instanceof Promise
-      ? parsed.then((file) => decideFile(session, target, input.fileName, file), fileError)
-      : decideFile(session, target, input.fileName, parsed);
+      ? parsed.then((file) => decideFile(session, target, input.fileName, file, null), fileError)
+      : decideFile(session, target, input.fileName, parsed, null);
   }
 
   function decideFile(
@@ -228,24 +255,11 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     target: { rut: number; name: string; adherent: boolean },
     fileName: string,
     file: ParsedFile,
+    members: CompanyMembers | null,
   ): BulkPreview {
     const { outcomes, totals } = withPreviewReads((reads) => {
       // Everything the rows may ask about, in one pass over the company's memberships.
-      const known = new Map<number, PersonFacts>();
-      for (const row of reads.members.iterate(target.rut) as Iterable<{
-        rut: number;
-        state: MembershipState;
-        mv: number;
-        email: string | null;
-        pv: number;
-      }>) {
-        known.set(row.rut, {
-          email: row.email,
-          version: row.pv,
-          membership: { state: row.state, version: row.mv },
-          otherCompany: false,
-        });
-      }
+      const known = membersByRut(members ?? readCompanyMembers(reads.members, target.rut));
       const lookup = (rut: number): PersonFacts | null => {
         const member = known.get(rut);
         if (member) return member;
@@ -602,6 +616,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
    * thread only relays. Where no worker can start, the same work runs here instead.
    */
   function runOnWorker(batchId: string, runner: Runner, rows: NewBatchRow[] | null) {
+    // The rows go to the worker and are not kept here (a 100,000-row batch is some tens of MB):
+    // if the worker cannot start, they come back with `unavailable`.
     const worker = options.worker!;
     runners.set(batchId, runner);
     if (threads++ === 0) sqlite.pragma('wal_autocheckpoint = 0');
@@ -644,14 +660,14 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           }
           done();
         },
-        unavailable: (message) => {
+        unavailable: (message, unsent) => {
           options.log?.(
             `bulk worker unavailable, batch ${batchId} runs in this thread: ${message}`,
           );
           runner.thread = null;
           release();
           if (stopped) return;
-          if (rows) prepareHere(batchId, runner, rows, 0);
+          if (unsent) prepareHere(batchId, runner, unsent, 0);
           else run(batchId, runner);
         },
         released: release,

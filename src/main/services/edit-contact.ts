@@ -64,10 +64,9 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
       }
       const at = ctx.now().toISOString();
       if (emailChanged && email !== null) {
-        for (const portal of writes.activePortals(person.rut)) {
+        for (const portal of writes.unverifyAccounts(person.rut)) {
           writes.queueMail(person.rut, portal, 'email_confirmation', at, email, actionId);
         }
-        writes.unverifyAccounts(person.rut);
       }
       const changes: Record<string, { from: string | null; to: string | null }> = {};
       if (emailChanged) changes['email'] = { from: person.email, to: email };

@@ -285,11 +285,11 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
     touched.push({ entity: 'person', key: rut });
     if (next.email !== person.email && next.email !== null) {
       // A new address must be confirmed (rule 10): accounts unverified, a confirmation mail.
-      writes.unverifyAccounts(rut);
+      const portals = writes.unverifyAccounts(rut);
       for (const id of writes.accountIds(rut)) touched.push({ entity: 'account', key: id });
       // Like any mail: one that would arrive hours after the agent's action is not sent.
       if (ctx.mode === 'server' && (ctx.ageMs ?? 0) <= MAIL_FRESHNESS_MS) {
-        for (const portal of writes.activePortals(rut)) {
+        for (const portal of portals) {
           const id = writes.queueMail(
             rut,
             portal,

@@ -1,0 +1,70 @@
+/**
+ * What a bulk preview reads of the replica (issue 8): every member of the company with their
+ * person's e-mail, and one look-up for a RUT of the file that is not a member. Read on the desk's
+ * thread for a small file, on a worker thread for a large one (members-thread.ts), while the
+ * desk parses the file.
+ */
+import type Database from 'better-sqlite3';
+import type { MembershipState, PersonFacts } from '../../shared/rules/bulk-load';
+
+/**
+ * The members' state and version come from the covering index memberships_company_person_state
+ * (one contiguous range); their persons are read in RUT order.
+ */
+export const PREVIEW_SQL = {
+  members: `SELECT m.person_rut AS rut, m.state, m.version AS mv, p.email, p.version AS pv
+     FROM memberships m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
+  person: 'SELECT email, version FROM persons WHERE rut = ?',
+  elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
+};
+
+/**
+ * A company's members column by column: numbers in typed arrays, which move between threads
+ * without a copy, and one array per text column (a few milliseconds to clone at 50,000 rows).
+ */
+export type CompanyMembers = {
+  ruts: Float64Array;
+  membershipVersions: Float64Array;
+  personVersions: Float64Array;
+  states: MembershipState[];
+  emails: Array<string | null>;
+};
+
+export function readCompanyMembers(
+  members: Database.Statement,
+  companyRut: number,
+): CompanyMembers {
+  const rows = members.raw(true).all(companyRut) as Array<
+    [number, MembershipState, number, string | null, number]
+  >;
+  members.raw(false);
+  const read: CompanyMembers = {
+    ruts: new Float64Array(rows.length),
+    membershipVersions: new Float64Array(rows.length),
+    personVersions: new Float64Array(rows.length),
+    states: new Array<MembershipState>(rows.length),
+    emails: new Array<string | null>(rows.length),
+  };
+  rows.forEach(([rut, state, membershipVersion, email, personVersion], index) => {
+    read.ruts[index] = rut;
+    read.states[index] = state;
+    read.membershipVersions[index] = membershipVersion;
+    read.emails[index] = email;
+    read.personVersions[index] = personVersion;
+  });
+  return read;
+}
+
+/** The facts the preview's rules ask about each member, by RUT. */
+export function membersByRut(read: CompanyMembers): Map<number, PersonFacts> {
+  const known = new Map<number, PersonFacts>();
+  read.ruts.forEach((rut, index) => {
+    known.set(rut, {
+      email: read.emails[index]!,
+      version: read.personVersions[index]!,
+      membership: { state: read.states[index]!, version: read.membershipVersions[index]! },
+      otherCompany: false,
+    });
+  });
+  return known;
+}
