@@ -5,6 +5,9 @@
  *   of the desk's push size, with the central's durability (synchronous = FULL). The intents are
  *   mirrored (each phone change goes back from its new value to its old one), so every one writes
  *   as much as it did when pushed.
+ * - rawInsert: every row of a synced replica inserted straight into an empty replica of the same
+ *   kind, 5,000 rows a transaction. bench:sync runs it in a child process of its own
+ *   (`bench/raw-insert.ts`), so its memory is not counted as the desk's.
  * - rawCommitP95Ms: one single-row insert committed on a replica of the desk's kind, with the
  *   replica's durability (the key, WAL, and synchronous = FULL as core.ts sets it: an
  *   acknowledged action survives a power cut), the floor under any enqueue.
@@ -12,11 +15,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createChangeLog } from '../src/central-api/change-log';
-import { makeReplicaDurable, openDatabase, type Db } from '../src/main/db/database';
+import {
+  applyReplicaKey,
+  makeReplicaDurable,
+  openDatabase,
+  openSqlite,
+  type Db,
+} from '../src/main/db/database';
 import { createCompanyWriteRepository } from '../src/main/repositories/company-write-repository';
 import { createDataRequestRepository } from '../src/main/repositories/data-request-repository';
 import { createPersonWriteRepository } from '../src/main/repositories/person-write-repository';
 import { applyIntent } from '../src/main/sync/intents';
+import { ENTITIES, ENTITY_TABLES } from '../src/shared/sync-protocol';
 
 export type QueuedIntent = {
   actionId: string;
@@ -96,4 +106,42 @@ export function rawCommitP95Ms(folder: string, key: Buffer | undefined, commits 
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   times.sort((a, b) => a - b);
   return Math.round(times[Math.floor(times.length * 0.95)]! * 1000) / 1000;
+}
+
+/** The synced replica's rows, straight into an empty replica at `target` (same key or none). */
+export function rawInsert(
+  sourceFile: string,
+  target: string,
+  key: Buffer | undefined,
+): { rows: number; seconds: number } {
+  const raw = openDatabase({ file: target, key });
+  const source = openSqlite(sourceFile, { readonly: true });
+  if (key) applyReplicaKey(source, key, sourceFile);
+  let rows = 0;
+  const started = performance.now();
+  for (const entity of ENTITIES) {
+    const { table, columns } = ENTITY_TABLES[entity];
+    const insert = raw.$client.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    const read = source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw();
+    let batch: unknown[][] = [];
+    const flush = raw.$client.transaction((list: unknown[][]) => {
+      for (const row of list) insert.run(...row);
+    });
+    for (const row of read.iterate() as Iterable<unknown[]>) {
+      batch.push(row);
+      if (batch.length === 5000) {
+        flush(batch);
+        rows += batch.length;
+        batch = [];
+      }
+    }
+    flush(batch);
+    rows += batch.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  source.close();
+  raw.$client.close();
+  return { rows, seconds };
 }
