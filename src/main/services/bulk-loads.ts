@@ -114,7 +114,10 @@ export type BulkLoadOptions = {
   > & {
     /** Planned rows from which a batch runs on the worker (tests: 1). */
     minRows?: number;
-    /** The script that reads a large preview's members (members-thread.ts); by default beside this one. */
+    /**
+     * The script that reads a large preview's members (members-thread.ts); by default, the one
+     * beside this module.
+     */
     membersEntry?: string;
     /** File size from which a preview reads the members there (tests: 1). */
     previewMinBytes?: number;
