@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../src/main/core';
 import { applyReplicaKey, openDatabase, openSqlite, REPLICA_CIPHER } from '../src/main/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
@@ -81,6 +82,33 @@ export function cachedReplica(
   return { dataDir: path.join(folder, 'data'), seed, builtNow };
 }
 
+/** The raw baselines' insert: `rows` into `table`, 5,000 rows a transaction. */
+export function insertInBatches(
+  target: Database.Database,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<unknown>,
+): number {
+  const insert = target.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  const flush = target.transaction((list: unknown[][]) => {
+    for (const row of list) insert.run(...row);
+  });
+  let count = 0;
+  let batch: unknown[][] = [];
+  for (const row of rows as Iterable<unknown[]>) {
+    batch.push(row);
+    if (batch.length === 5000) {
+      flush(batch);
+      count += batch.length;
+      batch = [];
+    }
+  }
+  flush(batch);
+  return count + batch.length;
+}
+
 /** Copies the first rows of every table into an empty replica of the same kind, timed. */
 function rawInsertRate(source: string, key: Buffer | undefined, persons: number, work: string) {
   const target = path.join(work, 'raw-insert.db');
@@ -99,27 +127,11 @@ function rawInsertRate(source: string, key: Buffer | undefined, persons: number,
       .filter((name) => name !== 'updated_at');
     const total = (read.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const limit = Math.ceil(total * share);
-    const insert = raw.$client.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    );
-    const flush = raw.$client.transaction((list: unknown[][]) => {
-      for (const row of list) insert.run(...row);
-    });
     const select = read
       .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid LIMIT ?`)
       .raw();
-    let batch: unknown[][] = [];
     const started = performance.now();
-    for (const row of select.iterate(limit) as Iterable<unknown[]>) {
-      batch.push(row);
-      if (batch.length === 5000) {
-        flush(batch);
-        rows += batch.length;
-        batch = [];
-      }
-    }
-    flush(batch);
-    rows += batch.length;
+    rows += insertInBatches(raw.$client, table, columns, select.iterate(limit));
     seconds += (performance.now() - started) / 1000;
   }
   read.close();

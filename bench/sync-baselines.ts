@@ -27,6 +27,7 @@ import { createDataRequestRepository } from '../src/main/repositories/data-reque
 import { createPersonWriteRepository } from '../src/main/repositories/person-write-repository';
 import { applyIntent } from '../src/main/sync/intents';
 import { ENTITIES, ENTITY_TABLES } from '../src/shared/sync-protocol';
+import { insertInBatches } from './seed-cache';
 
 export type QueuedIntent = {
   actionId: string;
@@ -121,24 +122,8 @@ export function rawInsert(
   const started = performance.now();
   for (const entity of ENTITIES) {
     const { table, columns } = ENTITY_TABLES[entity];
-    const insert = raw.$client.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    );
     const read = source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw();
-    let batch: unknown[][] = [];
-    const flush = raw.$client.transaction((list: unknown[][]) => {
-      for (const row of list) insert.run(...row);
-    });
-    for (const row of read.iterate() as Iterable<unknown[]>) {
-      batch.push(row);
-      if (batch.length === 5000) {
-        flush(batch);
-        rows += batch.length;
-        batch = [];
-      }
-    }
-    flush(batch);
-    rows += batch.length;
+    rows += insertInBatches(raw.$client, table, columns, read.iterate());
   }
   const seconds = (performance.now() - started) / 1000;
   source.close();

@@ -74,6 +74,32 @@ describe('replica writer', () => {
     db.$client.close();
   });
 
+  // The sync engine writes a large pulled page in parts, each a transaction of its own with the
+  // event loop let through between them (sync-engine.ts, PAGE_PART_ROWS).
+  it('moves the cursor with a page’s last part only; a crash between parts writes it again', () => {
+    const file = path.join(tempDir(), 'replica.db');
+    let db = openDatabase({ file });
+    let writer = createReplicaWriter(db.$client, () => FIXED_NOW);
+    const rows = Array.from({ length: 6 }, (_, i) => person(4000 + i, `Persona${i}`, 'Vera'));
+    const meta = { cursor: 'c1', epoch: 'e', progress: { done: 6, total: 6 } };
+    const count = () =>
+      (db.$client.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
+
+    writer.applyPage(rows.slice(0, 3), { ...meta, startsSnapshot: true, partial: true });
+    expect(count()).toBe(3);
+    expect(writer.state('pull_cursor') ?? '').toBe('');
+
+    db.$client.close(); // a crash between two parts: the page is pulled again, from its start
+    db = openDatabase({ file });
+    writer = createReplicaWriter(db.$client, () => FIXED_NOW);
+    writer.applyPage(rows.slice(0, 3), { ...meta, partial: true });
+    writer.applyPage(rows.slice(3), meta);
+    expect(count()).toBe(6);
+    expect(writer.state('pull_cursor')).toBe('c1');
+    expect(JSON.parse(writer.state('initial_sync')!)).toEqual({ done: 6, total: 6 });
+    db.$client.close();
+  });
+
   it('re-indexes a pulled person for search only when the name changed, never for an older version', () => {
     const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
     const writer = createReplicaWriter(db.$client, () => FIXED_NOW);

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { applyReplicaKey, openSqlite } from '../db/connection';
+import { openReader } from '../db/connection';
 import { startWorker } from '../worker-thread';
 import { PREVIEW_SQL, readCompanyMembers, type CompanyMembers } from './company-members';
 
@@ -57,16 +57,8 @@ export function answerMembersJob(job: MembersJob): void {
   let answer: Answer;
   const transfer: ArrayBuffer[] = [];
   try {
-    const reader = openSqlite(job.file, {
-      readonly: true,
-      ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}),
-    });
+    const reader = openReader(job.file, job);
     try {
-      if (job.key) {
-        applyReplicaKey(reader, Buffer.from(job.key), job.file);
-        reader.pragma('temp_store = MEMORY');
-      }
-      reader.pragma(`cache_size = -${job.cacheKb}`);
       const members = readCompanyMembers(reader.prepare(PREVIEW_SQL.members), job.companyRut);
       answer = { ok: true, members };
       transfer.push(

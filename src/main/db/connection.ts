@@ -87,3 +87,25 @@ export function applyReplicaKey(
 export function makeReplicaDurable(client: BetterSqlite3.Database): void {
   client.pragma('synchronous = FULL');
 }
+
+/**
+ * A short-lived read-only connection with a page cache of its own (`cacheKb`), keyed when the
+ * replica is: a large read that must neither fill the desk's cache nor stay in its memory.
+ */
+export function openReader(
+  file: string,
+  options: { key: Uint8Array | null; nativeBinding?: string; cacheKb: number },
+): BetterSqlite3.Database {
+  const reader = openSqlite(file, { readonly: true, nativeBinding: options.nativeBinding });
+  try {
+    if (options.key) {
+      applyReplicaKey(reader, Buffer.from(options.key), file);
+      reader.pragma('temp_store = MEMORY');
+    }
+    reader.pragma(`cache_size = -${options.cacheKb}`);
+    return reader;
+  } catch (error) {
+    reader.close();
+    throw error;
+  }
+}

@@ -43,7 +43,7 @@ import {
 } from '../bulk/company-members';
 import { defaultMembersEntry, readMembersOnWorker } from '../bulk/members-thread';
 import { BulkFileError, parseBulkFile, type ParsedFile } from '../bulk/parse-file';
-import { applyReplicaKey, openSqlite } from '../db/database';
+import { openReader } from '../db/database';
 import {
   createBulkBatchRepository,
   type BatchRow,
@@ -168,16 +168,12 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   function withPreviewReads<T>(work: (reads: typeof ownReads) => T): T {
     const source = options.worker;
     if (!source) return work(ownReads);
-    const reader = openSqlite(source.file, {
-      readonly: true,
-      ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}),
+    const reader = openReader(source.file, {
+      key: source.key,
+      nativeBinding: source.nativeBinding,
+      cacheKb: PREVIEW_CACHE_KB,
     });
     try {
-      if (source.key) {
-        applyReplicaKey(reader, Buffer.from(source.key), source.file);
-        reader.pragma('temp_store = MEMORY');
-      }
-      reader.pragma(`cache_size = -${PREVIEW_CACHE_KB}`);
       return work({
         members: reader.prepare(PREVIEW_SQL.members),
         person: reader.prepare(PREVIEW_SQL.person),

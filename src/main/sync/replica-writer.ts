@@ -36,6 +36,12 @@ export type PageMeta = {
   startsSnapshot?: boolean;
   /** A scope change under way (issue 11): its progress; null or absent when none. */
   scopeChange?: { done: number; total: number } | null;
+  /**
+   * More parts of the same page follow (the sync engine writes a large page in parts, each its
+   * own transaction): this part writes its rows only; the cursor and the page's state move with
+   * its last part. A crash between parts pulls the page again; its rows are written again.
+   */
+  partial?: boolean;
 };
 
 const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, name);
@@ -237,6 +243,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       if (anyPending.get() !== undefined || anyPlaceholder.get() !== undefined) {
         for (const person of touched) replay(person);
       }
+      if (meta.partial) return;
       setState.run('pull_cursor', meta.cursor);
       setState.run('epoch', meta.epoch);
       setState.run('last_pull_at', now().toISOString());
