@@ -8,6 +8,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/database';
+import { createCompanyCountsRebuild } from '../../src/main/repositories/company-counts';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import type { Change } from '../../src/shared/sync-protocol';
@@ -225,6 +226,39 @@ describe('company counts', () => {
       )
       .run();
     expect(kept(db.$client)).toEqual(counted(db.$client));
+    db.$client.close();
+  });
+
+  // A step runs on the desk's thread: it ends once it has counted enough memberships, even
+  // before its number of companies (at 10M persons a step with the largest employers stalled
+  // the window for 892 ms), but never in the middle of a company.
+  it('are rebuilt in steps bounded by the memberships counted, a company never split', () => {
+    const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
+    const sqlite = db.$client;
+    const sizes = { 3001: 5, 3002: 1, 3003: 4, 3004: 2 };
+    const insert = sqlite.prepare(
+      `INSERT INTO memberships (person_rut, company_rut, role, state, started_at)
+       VALUES (?, ?, 'worker', 'active', '2026-01-01')`,
+    );
+    let person = 1;
+    for (const [rut, size] of Object.entries(sizes)) {
+      for (let n = 0; n < size; n++) insert.run(person++, Number(rut));
+    }
+    const rebuild = createCompanyCountsRebuild(sqlite);
+    rebuild.invalidate();
+    const through = () =>
+      sqlite
+        .prepare("SELECT value FROM sync_state WHERE key = 'company_counts_through'")
+        .pluck()
+        .get();
+    // 3 memberships a step, 100 companies: the first company alone is past the budget.
+    expect(rebuild.step(100, 3)).toBe(true);
+    expect(through()).toBe('3001');
+    expect(rebuild.step(100, 3)).toBe(true); // 3002 (1), 3003 (4): 5 ≥ 3
+    expect(through()).toBe('3003');
+    expect(rebuild.step(100, 3)).toBe(false); // 3004, and nothing after it
+    expect(through()).toBeUndefined();
+    expect(kept(sqlite)).toEqual(counted(sqlite));
     db.$client.close();
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_OF_CALL_SQL } from '../../src/main/repositories/audit-repository';
 import { BATCH_ROWS_SQL } from '../../src/main/repositories/bulk-batch-repository';
+import { COMPANY_COUNTS_SQL } from '../../src/main/repositories/company-counts';
 import { COMPANY_SQL } from '../../src/main/repositories/company-record-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
 import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
@@ -98,6 +99,22 @@ describe('query plan of a bulk preview', () => {
     expect(plan).toEqual([
       'SEARCH m USING COVERING INDEX memberships_company_person_state (company_rut=?)',
       'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
+  });
+});
+
+// Issue 11: a rebuild of the company counts (after a snapshot) takes companies in RUT order from
+// the covering index of role and state, one group at a time, so a step can stop early.
+describe('query plan of a company counts rebuild step', () => {
+  it('streams groups from the covering index, with no sort', () => {
+    const sqlite = seededCore(50).db.$client;
+    const plan = (
+      sqlite.prepare(`EXPLAIN QUERY PLAN ${COMPANY_COUNTS_SQL.chunk}`).all(0, 10) as Array<{
+        detail: string;
+      }>
+    ).map((row) => row.detail);
+    expect(plan).toEqual([
+      'SEARCH memberships USING COVERING INDEX memberships_company_role_state (company_rut>?)',
     ]);
   });
 });

@@ -32,7 +32,17 @@ export const COMPANY_COUNTS_SQL = {
       WHERE key = '${COMPANY_COUNTS_THROUGH}' AND CAST(value AS INTEGER) < c.company_rut)`,
   /** Counting the company's memberships (its covering index): only without a stored row. */
   counted: `SELECT ${COUNTED} FROM memberships WHERE company_rut = ?`,
+  /** A rebuild's next companies, in RUT order, from the same index (groups stream in order). */
+  chunk: `SELECT company_rut, ${COUNTED} FROM memberships WHERE company_rut > ?
+     GROUP BY company_rut ORDER BY company_rut LIMIT ?`,
 } as const;
+
+/**
+ * Memberships counted per rebuild step at most (but always one whole company): a step runs on
+ * the desk's thread, and at 10M persons 2,500 companies with the largest employers among them
+ * were millions of memberships, an 892 ms stall.
+ */
+export const COUNTS_STEP_MEMBERSHIPS = 100_000;
 
 export type CompanyCounts = { users: number; active: number; admins: number };
 
@@ -58,10 +68,7 @@ export function createCompanyCountsRebuild(sqlite: Database.Database) {
      ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   );
   const dropThrough = sqlite.prepare('DELETE FROM sync_state WHERE key = ?');
-  const chunk = sqlite.prepare(
-    `SELECT company_rut, ${COUNTED} FROM memberships WHERE company_rut > ?
-     GROUP BY company_rut ORDER BY company_rut LIMIT ?`,
-  );
+  const chunk = sqlite.prepare(COMPANY_COUNTS_SQL.chunk);
   const clearRange = sqlite.prepare(
     'DELETE FROM company_counts WHERE company_rut > ? AND company_rut <= ?',
   );
@@ -82,12 +89,25 @@ export function createCompanyCountsRebuild(sqlite: Database.Database) {
      * Counts the next `companies` companies (the triggers must be back); true while more remain.
      * Rows the triggers made meanwhile for companies not reached yet are replaced.
      */
-    step(companies: number): boolean {
+    step(companies: number, memberships = COUNTS_STEP_MEMBERSHIPS): boolean {
       const through = getThrough.get(COMPANY_COUNTS_THROUGH) as string | undefined;
       if (through === undefined) return false;
       const after = Number(through);
-      const rows = chunk.all(after, companies) as Array<{ company_rut: number } & CompanyCounts>;
-      const last = rows.length === companies ? rows[rows.length - 1]!.company_rut : null;
+      const rows: Array<{ company_rut: number } & CompanyCounts> = [];
+      let counted = 0;
+      let more = false;
+      for (const row of chunk.iterate(after, companies) as Iterable<
+        { company_rut: number } & CompanyCounts
+      >) {
+        rows.push(row);
+        counted += row.users;
+        // The statement stops here (the rest of the range is never counted).
+        if (rows.length === companies || counted >= memberships) {
+          more = true;
+          break;
+        }
+      }
+      const last = more ? rows[rows.length - 1]!.company_rut : null;
       clearRange.run(after, last ?? Number.MAX_SAFE_INTEGER);
       for (const row of rows) put.run(row);
       if (last === null) dropThrough.run(COMPANY_COUNTS_THROUGH);
