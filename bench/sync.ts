@@ -13,7 +13,8 @@
  * syncs a plain replica from the same central API and prints its initial-sync figures beside
  * (target: encrypted within 1.3× of plain). The ratio swings between runs on a shared machine
  * (1.08 to 1.72 here on unchanged code): `--rounds N` syncs N pairs, alternating which kind goes
- * first, and gives the median pair's ratio with every pair listed.
+ * first, and gives the median pair's ratio with every pair listed. `--sync-only` syncs the
+ * desk alone and prints its time, worst stall and RSS (no baselines, no push).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     actions: { type: 'string', default: '10000' },
     'central-dir': { type: 'string' },
     'compare-plain': { type: 'boolean', default: false },
+    'sync-only': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '1' },
   },
 });
@@ -113,7 +115,7 @@ const built = (name: string) => {
 const workerFiles = { indexWorkerFile: built('index-worker') };
 
 /** One desk's initial sync from the central API, and the same rows inserted straight. */
-async function initialSync(replica: 'encrypted' | 'plain', round = 1) {
+async function initialSync(replica: 'encrypted' | 'plain', round = 1, baseline = true) {
   const dataDir = path.join(work, `desk-${replica}${round > 1 ? `-${round}` : ''}`);
   const key = replica === 'encrypted' ? resolveReplicaKey(defaultKeyStore(dataDir)).key : undefined;
   const desk = createCore({
@@ -165,6 +167,9 @@ async function initialSync(replica: 'encrypted' | 'plain', round = 1) {
     0,
   );
 
+  if (!baseline)
+    return { desk, rows, initialSeconds, syncLagMs, syncPeakRss, rawRows: 0, rawSeconds: 0 };
+
   // --- the same rows, straight into an empty replica of the same kind ----------------------------
   // In a child process: its pages and heap are not the desk's.
   console.error('Inserción directa de las mismas filas…');
@@ -198,6 +203,28 @@ const figures = (run: Omit<Awaited<ReturnType<typeof initialSync>>, 'desk' | 'sy
     Math.round((run.rows / run.initialSeconds / (run.rawRows / run.rawSeconds)) * 100) / 100,
   maxEventLoopLagMsDuringSync: Math.round(run.syncLagMs),
 });
+
+// `--sync-only`: the desk's initial sync alone (its time, worst stall and memory), without the
+// baselines, which take most of a 10M run (the raw insert alone about 37 minutes here).
+if (values['sync-only']) {
+  const run = await initialSync('encrypted', 1, false);
+  clearInterval(monitor);
+  run.desk.close();
+  central.kill('SIGTERM');
+  fs.rmSync(work, { recursive: true, force: true });
+  console.log(
+    JSON.stringify({
+      persons,
+      replica: REPLICA_CIPHER_LABEL,
+      syncOnly: true,
+      rows: run.rows,
+      initialSyncSeconds: Math.round(run.initialSeconds * 100) / 100,
+      maxEventLoopLagMsDuringSync: Math.round(run.syncLagMs),
+      rssDuringSyncMb: Math.round(run.syncPeakRss / 1e6),
+    }),
+  );
+  process.exit(0);
+}
 
 // The encrypted desk syncs first, from a central API whose cache is as cold as it will be.
 const encrypted = await initialSync('encrypted');
