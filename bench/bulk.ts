@@ -197,7 +197,6 @@ if (memberCount() < rowCount) {
   insert.run(company, company, missing);
 }
 
-const members = chooseMembers(sqlite, company).members;
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
 /**
@@ -359,6 +358,7 @@ async function emptyWal() {
 }
 
 await emptyWal();
+const companyMembers = memberCount();
 const rounds: Round[] = [];
 for (let i = 0; i < roundCount; i++) rounds.push(await round(i));
 clearInterval(sampler);
@@ -372,7 +372,7 @@ const ratios = {
 const figures = {
   persons,
   rows: rowCount,
-  companyMembers: members.length,
+  companyMembers,
   rounds: roundCount,
   parseOnlyRowsPerSec: perSec(median(rounds.map((r) => r.parseMs))),
   previewRowsPerSec: perSec(median(rounds.map((r) => r.previewMs))),

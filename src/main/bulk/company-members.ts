@@ -30,14 +30,14 @@ export type CompanyMembers = {
   emails: Array<string | null>;
 };
 
+/** `members`: PREVIEW_SQL.members prepared in raw mode (rows as arrays, no object per row). */
 export function readCompanyMembers(
   members: Database.Statement,
   companyRut: number,
 ): CompanyMembers {
-  const rows = members.raw(true).all(companyRut) as Array<
+  const rows = members.all(companyRut) as Array<
     [number, MembershipState, number, string | null, number]
   >;
-  members.raw(false);
   const read: CompanyMembers = {
     ruts: new Float64Array(rows.length),
     membershipVersions: new Float64Array(rows.length),

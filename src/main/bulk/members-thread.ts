@@ -59,7 +59,7 @@ export function answerMembersJob(job: MembersJob): void {
   try {
     const reader = openReader(job.file, job);
     try {
-      const members = readCompanyMembers(reader.prepare(PREVIEW_SQL.members), job.companyRut);
+      const members = readCompanyMembers(reader.prepare(PREVIEW_SQL.members).raw(), job.companyRut);
       answer = { ok: true, members };
       transfer.push(
         members.ruts.buffer as ArrayBuffer,

@@ -154,7 +154,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     'SELECT rut, legal_name, adherent FROM companies WHERE rut = ?',
   );
   const ownReads = {
-    members: sqlite.prepare(PREVIEW_SQL.members),
+    members: sqlite.prepare(PREVIEW_SQL.members).raw(),
     person: sqlite.prepare(PREVIEW_SQL.person),
     elsewhere: sqlite.prepare(PREVIEW_SQL.elsewhere),
   };
@@ -175,7 +175,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     });
     try {
       return work({
-        members: reader.prepare(PREVIEW_SQL.members),
+        members: reader.prepare(PREVIEW_SQL.members).raw(),
         person: reader.prepare(PREVIEW_SQL.person),
         elsewhere: reader.prepare(PREVIEW_SQL.elsewhere),
       });
