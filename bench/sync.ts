@@ -2,7 +2,8 @@
  * `npm run bench:sync -- --persons 1000000 [--compare-plain]`: the central API (a child process
  * on 127.0.0.1, seeded with N persons, kept in the benchmark cache) → an empty, encrypted desk
  * replica in this process. Prints one JSON object as its last line: initial sync rows/s beside
- * the same rows inserted straight into an empty replica; 10,000 queued actions drained beside
+ * the same rows inserted straight into an empty replica; 10,000 queued actions pushed (every
+ * batch answered and recorded; the cycle's pull after it is given apart, pushCycleSeconds) beside
  * the same intents applied straight on the central database, one commit per batch
  * (rawPushApplyPerSec); enqueue p95 beside one single-row commit with the replica's durability
  * (rawCommitP95Ms); the desk's peak RSS (rssMb: its initial sync and its push, each also
@@ -84,7 +85,10 @@ const centralUrl = await new Promise<string>((resolve, reject) => {
 // --- what this process costs while it syncs ---------------------------------------------------
 let peakRss = 0;
 let worstLagMs = 0;
+/** When the last push of a cycle was answered and recorded (the engine's onPushed). */
+let pushedAt: number | undefined;
 let expected = performance.now() + 50;
+let toldRss = 0;
 const monitor = setInterval(() => {
   const now = performance.now();
   // Each long stall is told as it happens, at the run's clock, beside the desk's own log lines.
@@ -93,7 +97,13 @@ const monitor = setInterval(() => {
   }
   worstLagMs = Math.max(worstLagMs, now - expected);
   expected = now + 50;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const rss = process.memoryUsage().rss;
+  // Each new high of memory, by 50 MB steps, is told too: what the sync was doing when it rose.
+  if (rss >= toldRss + 50e6) {
+    toldRss = rss;
+    console.error(`[${(now / 1000).toFixed(1)} s] memoria ${Math.round(rss / 1e6)} MB`);
+  }
+  peakRss = Math.max(peakRss, rss);
 }, 50);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes it
@@ -126,6 +136,9 @@ async function initialSync(replica: 'encrypted' | 'plain', round = 1, baseline =
     centralUrl,
     autoSync: false,
     ...workerFiles,
+    // The push phase ends when every batch is answered and recorded, before the cycle's pull
+    // (which brings the pushed rows' new versions back, and is timed apart).
+    syncOptions: { onPushed: () => (pushedAt ??= performance.now()) },
     ...(replica === 'plain' ? { replicaKeys: null } : {}),
     log: (message, error) =>
       console.error(`[${(performance.now() / 1000).toFixed(1)} s] ${message}`, error ?? ''),
@@ -281,9 +294,11 @@ targets.forEach((person, i) => {
   if (!envelope.ok) throw new Error(envelope.error.message);
 });
 enqueue.sort((a, b) => a - b);
+pushedAt = undefined;
 const pushStarted = performance.now();
 const status = await value(desk.dispatch('sync.now', {}));
-const pushSeconds = (performance.now() - pushStarted) / 1000;
+const cycleSeconds = (performance.now() - pushStarted) / 1000;
+const pushSeconds = ((pushedAt ?? performance.now()) - pushStarted) / 1000;
 if (status.pending !== 0) {
   throw new Error(
     `queue not drained: ${status.pending} pending (${status.state}: ${status.lastError})`,
@@ -325,6 +340,8 @@ const result = {
   replica: REPLICA_CIPHER_LABEL,
   ...mine,
   pushActionsPerSec,
+  /** The whole cycle the push starts: the push, then the pull of what it changed. */
+  pushCycleSeconds: Math.round(cycleSeconds * 100) / 100,
   rawPushApplyPerSec: rawApply.perSec,
   pushVsRawApply: Math.round((pushActionsPerSec / rawApply.perSec) * 100) / 100,
   enqueueP95Ms,

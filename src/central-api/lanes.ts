@@ -28,27 +28,12 @@ export function createLanes(sqlite: Database.Database) {
     `SELECT lane_agent_id AS agentId, max(mutation_id) AS lastProcessed FROM mutation_lanes
      WHERE device_id = ? GROUP BY lane_agent_id ORDER BY lane_agent_id`,
   );
-  const advanceDevice = sqlite.prepare(
-    `UPDATE device_state SET last_processed = max(last_processed, ?), last_seen_at = ?
-     WHERE device_id = ?`,
-  );
 
   /** Whose lane a mutation is in: the agent who decided it. */
   const laneOf = (mutation: Mutation) => mutation.decidedBy ?? mutation.agentId;
 
   return {
     laneOf,
-
-    /** Whether a mutation not yet processed is its lane's next one (lane mutations only). */
-    check(deviceId: string, mutation: Mutation): LaneCheck {
-      const last = (laneLast.get(deviceId, laneOf(mutation)) as { last: number }).last;
-      const after = mutation.after ?? 0;
-      if (after === last) return { kind: 'next' };
-      // Something before it in the lane never arrived: nothing of this lane past `last`.
-      if (after > last) return { kind: 'gap', expectedNext: last + 1 };
-      // The lane moved past `after` with another mutation: a cloned device.
-      return { kind: 'fork' };
-    },
 
     /**
      * Whether the sender may send this mutation: their own, or (a supervisor) another agent's
@@ -60,18 +45,50 @@ export function createLanes(sqlite: Database.Database) {
       return who.agent.role === 'supervisor' && (mutation.reassignReason ?? '').trim() !== '';
     },
 
-    /** Records a processed mutation in its lane, and moves the device's high-water mark. */
-    record(deviceId: string, mutation: Mutation, at: string): void {
-      const lane = laneOf(mutation);
-      const reassigned = lane !== mutation.agentId;
-      insert.run(
-        deviceId,
-        mutation.id,
-        lane,
-        reassigned ? mutation.agentId : null,
-        reassigned ? (mutation.reassignReason ?? null) : null,
-      );
-      if (mutation.after !== undefined) advanceDevice.run(mutation.id, at, deviceId);
+    /**
+     * A push batch's view of a device's lanes: each lane's last processed id is read once, then
+     * kept in step with what the batch processes (its transaction holds the device, so nothing
+     * else moves them meanwhile).
+     */
+    ofBatch(deviceId: string) {
+      const last = new Map<string, number>();
+      const lastOf = (lane: string): number => {
+        let value = last.get(lane);
+        if (value === undefined) {
+          value = (laneLast.get(deviceId, lane) as { last: number }).last;
+          last.set(lane, value);
+        }
+        return value;
+      };
+      return {
+        /** Whether a mutation not yet processed is its lane's next one (lane mutations only). */
+        check(mutation: Mutation): LaneCheck {
+          const lastId = lastOf(laneOf(mutation));
+          const after = mutation.after ?? 0;
+          if (after === lastId) return { kind: 'next' };
+          // Something before it in the lane never arrived: nothing of this lane past its last.
+          if (after > lastId) return { kind: 'gap', expectedNext: lastId + 1 };
+          // The lane moved past `after` with another mutation: a cloned device.
+          return { kind: 'fork' };
+        },
+        /** Records a processed mutation in its lane (inside the caller's savepoint). */
+        record(mutation: Mutation): void {
+          const lane = laneOf(mutation);
+          const reassigned = lane !== mutation.agentId;
+          insert.run(
+            deviceId,
+            mutation.id,
+            lane,
+            reassigned ? mutation.agentId : null,
+            reassigned ? (mutation.reassignReason ?? null) : null,
+          );
+        },
+        /** Once its savepoint is released: the mutation is its lane's last. */
+        processed(mutation: Mutation): void {
+          const lane = laneOf(mutation);
+          last.set(lane, Math.max(lastOf(lane), mutation.id));
+        },
+      };
     },
 
     /** Every lane of a device and its last processed id (for a pull's answer). */

@@ -2,21 +2,23 @@
  * Push: a device's queued actions, applied in its own order, each exactly once.
  *
  * Group commit (issue 11): a batch is ONE synchronous transaction (it never awaits), so it
- * costs one fsync (the central runs synchronous=FULL) whatever its size; each mutation inside it
- * runs in its own SAVEPOINT. Per mutation: read the device's last processed id; an id already
- * processed returns its stored result (or reveals a cloned device); a gap stops the batch;
- * otherwise the shared rules (`applyIntent`, mode 'server') decide, and the effect, its
- * change-log rows, its mail jobs, the stored result and the new last processed id are released
- * together. A rejection is terminal and never blocks the actions behind it; an unexpected
- * exception rolls back that one mutation's savepoint, the ones before it commit, and the batch
- * stops (503, retry later). A crash before the commit leaves none of the batch applied: the desk
- * pushes it again, and every id is still new.
+ * costs one fsync (the central runs synchronous=FULL) whatever its size; each mutation's writes
+ * inside it are one SAVEPOINT. The batch reads its device's marks once (its last processed id,
+ * each lane's) and keeps them in step as it goes: its transaction holds the device. Per
+ * mutation: an id already processed returns its stored result (or reveals a cloned device); a
+ * gap stops the batch; otherwise the shared rules (`applyIntent`, mode 'server') decide, and the
+ * effect, its change-log rows, its mail jobs, the stored result and its lane are released
+ * together (a rejection rolls the effect back and records the refusal alone). The device's mark
+ * is written once, at the batch's end. A rejection is terminal and never blocks the actions
+ * behind it; an unexpected exception rolls back that one mutation's savepoint, the ones before
+ * it commit, and the batch stops (503, retry later). A crash before the commit leaves none of
+ * the batch applied: the desk pushes it again, and every id is still new.
  */
 import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
 import { createDataRequestRepository } from '../main/repositories/data-request-repository';
-import { decide as permits } from '../main/domain/permissions';
+import { decide as permits, type AgentScope } from '../main/domain/permissions';
 import { applyIntent, type IntentOutcome } from '../main/sync/intents';
 import {
   ENTITY_TABLES,
@@ -30,7 +32,7 @@ import {
 import type { Auth, Authenticated } from './auth';
 import type { ChangeLog } from './change-log';
 import { CONFLICT_MESSAGE, rejectionMessages, serverRejectionMessages } from './messages';
-import { createLanes } from './lanes';
+import { createLanes, type Lanes } from './lanes';
 import { createScopeHistory } from './scope';
 
 export type PushOutcome =
@@ -81,10 +83,8 @@ export function createPush(deps: PushDeps) {
      VALUES (?, ?, 0, ?, ?) ON CONFLICT (device_id) DO NOTHING`,
   );
   const advance = sqlite.prepare(
-    'UPDATE device_state SET last_processed = ?, last_seen_at = ? WHERE device_id = ? AND last_processed = ?',
-  );
-  const touchDevice = sqlite.prepare(
-    'UPDATE device_state SET last_seen_at = ? WHERE device_id = ?',
+    `UPDATE device_state SET last_processed = max(last_processed, ?), last_seen_at = ?
+     WHERE device_id = ?`,
   );
   const personExists = sqlite.prepare('SELECT 1 FROM persons WHERE rut = ?');
   const personAccounts = sqlite.prepare('SELECT id FROM accounts WHERE person_rut = ?');
@@ -169,9 +169,81 @@ export function createPush(deps: PushDeps) {
     }
   };
 
-  /** Runs the shared rules in a savepoint: a rejection leaves no trace. */
-  const runIntent = sqlite.transaction(
-    (mutation: Mutation, who: Authenticated, ageMs: number): IntentOutcome => {
+  /** A batch's marks of its device: read once, kept in step with what the batch processes. */
+  type BatchMarks = {
+    /** The device's highest processed id (device_state.last_processed). */
+    device: number;
+    lanes: ReturnType<Lanes['ofBatch']>;
+  };
+
+  /** What a processed mutation leaves besides its effect: its mail jobs, its result, its lane. */
+  const record = (
+    who: Authenticated,
+    mutation: Mutation,
+    stored: Stored,
+    mails: number[],
+    marks: BatchMarks,
+    at: string,
+  ) => {
+    for (const mailId of mails) {
+      insertMailJob.run(who.deviceId, mutation.id, mailId, at, at);
+    }
+    storeResult.run(
+      who.deviceId,
+      mutation.id,
+      mutation.actionId,
+      who.agent.agentId,
+      mutation.kind,
+      mutation.payloadHash,
+      stored.status,
+      JSON.stringify(stored),
+      at,
+    );
+    marks.lanes.record(mutation);
+  };
+
+  /**
+   * The change-log rows of an outcome. The desk already shows what it asked for; when that did
+   * not happen (rejected, conflict, or nothing to do), it gets the person's rows as they are
+   * here, so it shows the truth.
+   */
+  const logChanges = (mutation: Mutation, outcome: IntentOutcome) => {
+    const seen = new Set<string>();
+    const log = (entity: Entity, key: number) => {
+      const id = `${entity}:${key}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      changeLog.record(entity, key);
+    };
+    for (const { entity, key } of outcome.touched) log(entity, key);
+    if (
+      (outcome.status !== 'applied' || outcome.touched.length === 0) &&
+      mutation.personRut !== null
+    ) {
+      if (personExists.get(mutation.personRut)) log('person', mutation.personRut);
+      for (const row of personAccounts.all(mutation.personRut) as Array<{ id: number }>)
+        log('account', row.id);
+      for (const row of personMemberships.all(mutation.personRut) as Array<{ id: number }>) {
+        log('membership', row.id);
+      }
+    }
+  };
+
+  type Decided = { stored: Stored; mails: number[] };
+
+  /**
+   * The shared rules, their change-log rows and the mutation's record, in ONE savepoint of the
+   * batch. A rejection rolls it all back (a rejection changes nothing) and is recorded apart.
+   */
+  const applyAndRecord = sqlite.transaction(
+    (
+      mutation: Mutation,
+      who: Authenticated,
+      authority: AgentScope,
+      ageMs: number,
+      marks: BatchMarks,
+      at: string,
+    ): Decided => {
       const outcome = applyIntent(
         {
           writes,
@@ -179,7 +251,7 @@ export function createPush(deps: PushDeps) {
           mode: 'server',
           now: deps.now(),
           // Issue 11: the authority the agent had when deciding (a company since taken away).
-          agent: scopeHistory.authorityAt(deps.auth.scopeOf(who.agent), who.agent.agentId, ageMs),
+          agent: scopeHistory.authorityAt(authority, who.agent.agentId, ageMs),
           ageMs,
           dataRequests,
           agentId: who.agent.agentId,
@@ -192,177 +264,185 @@ export function createPush(deps: PushDeps) {
         },
       );
       if (outcome.status === 'rejected') throw new Rejected(outcome);
-      return outcome;
+      logChanges(mutation, outcome);
+      const stored = toStored(mutation, outcome);
+      record(who, mutation, stored, outcome.mails, marks, at);
+      return { stored, mails: outcome.mails };
+    },
+  );
+
+  /** A mutation answered without its effect (refused, or already applied): its record alone. */
+  const recordOnly = sqlite.transaction(
+    (
+      mutation: Mutation,
+      who: Authenticated,
+      stored: Stored,
+      refused: IntentOutcome | null,
+      marks: BatchMarks,
+      at: string,
+    ): Decided => {
+      if (refused) logChanges(mutation, refused);
+      record(who, mutation, stored, [], marks, at);
+      return { stored, mails: [] };
     },
   );
 
   const decide = (
     mutation: Mutation,
     who: Authenticated,
+    authority: AgentScope,
     sentAt: number,
-  ): { stored: Stored; mails: number[] } => {
+    marks: BatchMarks,
+    at: string,
+  ): Decided => {
     // Issue 11: the sender's own, or another agent's re-assigned to a supervisor (lanes.ts).
     if (!lanes.senderAllowed(mutation, who)) {
-      return {
-        stored: rejectedResult(mutation, 'forbidden', serverRejectionMessages.agent_mismatch),
-        mails: [],
-      };
+      const stored = rejectedResult(mutation, 'forbidden', serverRejectionMessages.agent_mismatch);
+      return recordOnly(mutation, who, stored, null, marks, at);
     }
     const decidedAt = Date.parse(mutation.decidedAt);
     if (Number.isNaN(decidedAt)) {
-      return {
-        stored: rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload),
-        mails: [],
-      };
+      const stored = rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload);
+      return recordOnly(mutation, who, stored, null, marks, at);
     }
-    let outcome: IntentOutcome;
     try {
       // Both instants come from the device's clock: their difference is honest even when the
       // clock itself is days off.
-      outcome = runIntent(mutation, who, sentAt - decidedAt);
+      return applyAndRecord(mutation, who, authority, sentAt - decidedAt, marks, at);
     } catch (error) {
       if (!(error instanceof Rejected)) throw error;
-      outcome = error.outcome;
+      return recordOnly(mutation, who, toStored(mutation, error.outcome), error.outcome, marks, at);
     }
-    const seen = new Set<string>();
-    const log = (entity: Entity, key: number) => {
-      const id = `${entity}:${key}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      changeLog.record(entity, key);
-    };
-    for (const { entity, key } of outcome.touched) log(entity, key);
-    // The desk already shows what it asked for. When that did not happen (rejected, conflict,
-    // or nothing to do), send it the person's rows as they are here, so it shows the truth.
-    if (
-      (outcome.status !== 'applied' || outcome.touched.length === 0) &&
-      mutation.personRut !== null
-    ) {
-      if (personExists.get(mutation.personRut)) log('person', mutation.personRut);
-      for (const row of personAccounts.all(mutation.personRut) as Array<{ id: number }>)
-        log('account', row.id);
-      for (const row of personMemberships.all(mutation.personRut) as Array<{ id: number }>) {
-        log('membership', row.id);
-      }
-    }
-    return { stored: toStored(mutation, outcome), mails: outcome.mails };
   };
 
-  /** One mutation, one savepoint of the batch. Throws only on unexpected failures (rolled back). */
-  const step = sqlite.transaction(
-    (mutation: Mutation, who: Authenticated, sentAt: number): Step => {
-      const deviceId = who.deviceId;
-      const at = deps.now().toISOString();
-      const last = lastProcessed(deviceId);
-      // Issue 11: a lane mutation is ordered within its agent's lane, not the device's.
-      const laneStep = mutation.after !== undefined;
-      if (laneStep) {
-        const row = storedResult.get(deviceId, mutation.id) as
-          { payload_hash: string; result: string } | undefined;
-        if (row) {
-          if (row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
-          return {
-            kind: 'result',
-            result: answer({ ...parseStored(row.result), duplicate: true }, mutation, who),
-            mails: 0,
-          };
-        }
-        const lane = lanes.check(deviceId, mutation);
-        if (lane.kind === 'fork') throw new DeviceForkError();
-        if (lane.kind === 'gap') return { kind: 'gap', expectedNext: lane.expectedNext };
-      } else if (mutation.id <= last) {
-        const row = storedResult.get(deviceId, mutation.id) as
-          { payload_hash: string; result: string } | undefined;
-        if (!row || row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
-        return {
-          kind: 'result',
-          result: answer({ ...parseStored(row.result), duplicate: true }, mutation, who),
-          mails: 0,
-        };
-      }
-      if (!laneStep && mutation.id > last + 1) return { kind: 'gap', expectedNext: last + 1 };
+  const duplicateOf = (
+    row: { payload_hash: string; result: string },
+    mutation: Mutation,
+    who: Authenticated,
+  ): Step => {
+    if (row.payload_hash !== mutation.payloadHash) throw new DeviceForkError();
+    return {
+      kind: 'result',
+      result: answer({ ...parseStored(row.result), duplicate: true }, mutation, who),
+      mails: 0,
+    };
+  };
 
-      let stored: Stored;
-      let mails: number[] = [];
-      let duplicate = false;
-      const earlier = resultOfAction.get(mutation.actionId) as
+  /**
+   * One mutation. Its writes are one savepoint (two for a rejection: its effect rolled back, then
+   * its record); the checks before them only read. Throws only on unexpected failures (its
+   * savepoint rolled back) and on a cloned device.
+   */
+  const step = (
+    mutation: Mutation,
+    who: Authenticated,
+    authority: AgentScope,
+    sentAt: number,
+    marks: BatchMarks,
+  ): Step => {
+    const deviceId = who.deviceId;
+    const at = deps.now().toISOString();
+    // Issue 11: a lane mutation is ordered within its agent's lane, not the device's.
+    const laneStep = mutation.after !== undefined;
+    if (laneStep) {
+      // An id above the device's mark was never processed: it has no stored answer.
+      const row =
+        mutation.id <= marks.device
+          ? (storedResult.get(deviceId, mutation.id) as
+              { payload_hash: string; result: string } | undefined)
+          : undefined;
+      if (row) return duplicateOf(row, mutation, who);
+      const lane = marks.lanes.check(mutation);
+      if (lane.kind === 'fork') throw new DeviceForkError();
+      if (lane.kind === 'gap') return { kind: 'gap', expectedNext: lane.expectedNext };
+    } else if (mutation.id <= marks.device) {
+      const row = storedResult.get(deviceId, mutation.id) as
         { payload_hash: string; result: string } | undefined;
-      if (earlier && earlier.payload_hash === mutation.payloadHash) {
-        // The same action already arrived under another id or device (a device that re-enrolled
-        // after a fork resends what it never saw acknowledged): answer it, never apply it twice.
-        stored = { ...parseStored(earlier.result), id: mutation.id, actionId: mutation.actionId };
-        duplicate = true;
-      } else if (earlier) {
-        stored = rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload);
-      } else {
-        ({ stored, mails } = decide(mutation, who, sentAt));
-      }
+      if (!row) throw new DeviceForkError();
+      return duplicateOf(row, mutation, who);
+    }
+    if (!laneStep && mutation.id > marks.device + 1) {
+      return { kind: 'gap', expectedNext: marks.device + 1 };
+    }
 
-      for (const mailId of mails) {
-        insertMailJob.run(deviceId, mutation.id, mailId, at, at);
-      }
-      storeResult.run(
-        deviceId,
-        mutation.id,
-        mutation.actionId,
-        who.agent.agentId,
-        mutation.kind,
-        mutation.payloadHash,
-        stored.status,
-        JSON.stringify(stored),
-        at,
-      );
-      lanes.record(deviceId, mutation, at);
-      if (!laneStep && advance.run(mutation.id, at, deviceId, last).changes !== 1) {
-        throw new Error('device_state changed during the transaction');
-      }
-      return {
-        kind: 'result',
-        result: answer({ ...stored, duplicate }, mutation, who),
-        mails: mails.length,
+    let decided: Decided;
+    let duplicate = false;
+    const earlier = resultOfAction.get(mutation.actionId) as
+      { payload_hash: string; result: string } | undefined;
+    if (earlier && earlier.payload_hash === mutation.payloadHash) {
+      // The same action already arrived under another id or device (a device that re-enrolled
+      // after a fork resends what it never saw acknowledged): answer it, never apply it twice.
+      const stored = {
+        ...parseStored(earlier.result),
+        id: mutation.id,
+        actionId: mutation.actionId,
       };
-    },
-  );
+      decided = recordOnly(mutation, who, stored, null, marks, at);
+      duplicate = true;
+    } else if (earlier) {
+      const stored = rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload);
+      decided = recordOnly(mutation, who, stored, null, marks, at);
+    } else {
+      decided = decide(mutation, who, authority, sentAt, marks, at);
+    }
+    // Its savepoint is released: the marks move.
+    marks.device = Math.max(marks.device, mutation.id);
+    marks.lanes.processed(mutation);
+    return {
+      kind: 'result',
+      result: answer({ ...decided.stored, duplicate }, mutation, who),
+      mails: decided.mails.length,
+    };
+  };
 
   /** Pushes of one device run one after another; other devices are not held up. */
   const queues = new Map<string, Promise<unknown>>();
 
   type BatchOutcome = PushOutcome & { mails?: number };
 
-  /** The whole batch: one transaction, one commit, one savepoint per mutation. */
+  /**
+   * The whole batch: one transaction, one commit, one savepoint per mutation. The device's mark
+   * is written once, when the batch ends, however it ends (what was processed commits).
+   */
   const runBatch = sqlite.transaction(
     (who: Authenticated, body: PushRequest, sentAt: number): BatchOutcome => {
       const deviceId = who.deviceId;
       const at = deps.now().toISOString();
       insertDevice.run(deviceId, who.agent.agentId, at, at);
-      touchDevice.run(at, deviceId);
+      const marks: BatchMarks = { device: lastProcessed(deviceId), lanes: lanes.ofBatch(deviceId) };
+      const started = marks.device;
+      const end = <T extends BatchOutcome>(outcome: T): T => {
+        advance.run(marks.device, deps.now().toISOString(), deviceId);
+        return outcome;
+      };
 
       // A cloned device is refused before anything of the batch is applied.
-      const last = lastProcessed(deviceId);
       for (const mutation of body.mutations) {
-        if (mutation.id > last) continue;
+        if (mutation.id > started) continue;
         const row = storedResult.get(deviceId, mutation.id) as { payload_hash: string } | undefined;
         // Issue 11: a lane mutation below the device's mark may simply not have been sent yet.
         if (!row && mutation.after !== undefined) continue;
         if (!row || row.payload_hash !== mutation.payloadHash) {
-          return { kind: 'device_fork', mutationId: mutation.id };
+          return end({ kind: 'device_fork', mutationId: mutation.id });
         }
       }
 
+      // The sender's authority, once a batch: every mutation in it is the same agent's.
+      const authority = deps.auth.scopeOf(who.agent);
       const results: MutationResult[] = [];
       let expectedNext: number | undefined;
       let mails = 0;
       for (const [index, mutation] of body.mutations.entries()) {
         let outcome: Step;
         try {
-          outcome = step(mutation, who, sentAt);
+          outcome = step(mutation, who, authority, sentAt, marks);
         } catch (error) {
           if (error instanceof DeviceForkError) {
-            return { kind: 'device_fork', mutationId: mutation.id, mails };
+            return end({ kind: 'device_fork', mutationId: mutation.id, mails });
           }
           // Its savepoint is rolled back; the ones before it commit with the batch.
           deps.log(`push: la mutación ${mutation.id} de ${deviceId} falló y se revirtió`, error);
-          return { kind: 'unavailable', mails };
+          return end({ kind: 'unavailable', mails });
         }
         deps.onMutationProcessed?.(index);
         if (outcome.kind === 'gap') {
@@ -372,16 +452,16 @@ export function createPush(deps: PushDeps) {
         results.push(outcome.result);
         mails += outcome.mails;
       }
-      return {
+      return end({
         kind: 'ok',
         mails,
         response: {
           epoch: deps.epoch,
-          lastProcessed: lastProcessed(deviceId),
+          lastProcessed: marks.device,
           results,
           ...(expectedNext === undefined ? {} : { expectedNext }),
         },
-      };
+      });
     },
   );
 

@@ -16,7 +16,6 @@
  * - Undo is a batch of its own that restores, row by row, what the load wrote, refusing rows
  *   that changed again since.
  */
-import { randomUUID } from 'node:crypto';
 import type { BulkBatch, BulkPreview, BulkPreviewRow, BulkReportRow } from '../../shared/contract';
 import { csvFile } from '../../shared/csv-cell';
 import { formatDateTime } from '../../shared/format';
@@ -51,6 +50,7 @@ import {
 } from '../repositories/bulk-batch-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
+import { newId } from '../../shared/ids';
 
 /** A chunk's transaction ends after this long, so the event loop is never held much longer. */
 const CHUNK_MS = 40;
@@ -274,7 +274,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       };
       return previewRows(file.rows, target.adherent, lookup);
     });
-    const id = randomUUID();
+    const id = newId();
     // An .xlsx is unzipped meanwhile: a preview made then by the same agent goes too.
     for (const [key, kept] of previews) if (kept.agentId === session.agentId) previews.delete(key);
     previews.set(id, {
@@ -521,7 +521,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const result = startBatch(
       session,
       {
-        id: randomUUID(),
+        id: newId(),
         kind: 'load',
         undoOf: null,
         companyRut: found.companyRut,
@@ -557,7 +557,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         ? { ...base, plan: reverse, state: 'pending', code: null }
         : { ...base, plan: null, state: 'refused', code: 'cannot_restore' };
     });
-    const id = randomUUID();
+    const id = newId();
     return startBatch(
       session,
       {

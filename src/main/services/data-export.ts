@@ -10,7 +10,6 @@
  * Files are written as `.part` and renamed when complete: a failed export leaves no file that
  * looks finished. The export is audited (who, when, which request) once its files exist.
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -22,6 +21,7 @@ import { formatRut, loginRut, readRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 import { authorize } from './run-action';
+import { newId } from '../../shared/ids';
 
 export const EXPORTS_FOLDER = 'exports';
 export const DEFAULT_PAGE_SIZE = 500;
@@ -253,7 +253,7 @@ export async function exportDataRequest(
   const maxSeq =
     (sqlite.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? 0;
 
-  const id = randomUUID();
+  const id = newId();
   const startedAt = ctx.now();
   const folder = path.join(options.dataDir, EXPORTS_FOLDER);
   fs.mkdirSync(folder, { recursive: true });

@@ -6,7 +6,6 @@
  */
 import { view as dataRequestView } from './data-requests';
 import { isOpen as isOpenRequest } from '../../shared/rules/data-requests';
-import { randomUUID } from 'node:crypto';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { loginRut, readRut } from '../../shared/rut';
@@ -25,6 +24,7 @@ import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';
 import { interactionView } from './interactions';
 import { auditDenied, viewDetails, type ViewVia } from './privacy';
+import { newId } from '../../shared/ids';
 
 /**
  * `••••••746`: enough to confirm with the caller, not enough to register as them. A serial too
@@ -64,7 +64,7 @@ export function viewPersonRecord(
       if (!decision.allowed) return { denied: decision.reason };
       const record = buildPersonRecord(ctx, session, rut.body, flags);
       ctx.repos.audit.append({
-        id: randomUUID(),
+        id: newId(),
         at: ctx.now().toISOString(),
         agentId: session.agentId,
         deviceId: ctx.deviceId,

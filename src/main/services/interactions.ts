@@ -4,7 +4,6 @@
  * outcome. Until it closes, its reason can be corrected. Opening, the reason change and closing
  * are audited like any action.
  */
-import { randomUUID } from 'node:crypto';
 import type { Interaction } from '../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
 import { seesAllInteractions } from '../../shared/policy';
@@ -14,6 +13,7 @@ import type { InteractionRow } from '../repositories/interaction-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { authorize } from './run-action';
+import { newId } from '../../shared/ids';
 
 const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
 
@@ -55,7 +55,7 @@ function audit(
   before: unknown = null,
 ) {
   ctx.repos.audit.append({
-    id: randomUUID(),
+    id: newId(),
     at: ctx.now().toISOString(),
     agentId: session.agentId,
     deviceId: ctx.deviceId,
@@ -83,7 +83,7 @@ export function openInteraction(
       authorize(ctx, session, 'person.view', command.personRut);
     }
     if (interactions.openOf(session.agentId)) throw new RuleError('interaction_open');
-    const id = randomUUID();
+    const id = newId();
     interactions.open({
       id,
       agentId: session.agentId,

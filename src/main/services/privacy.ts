@@ -7,11 +7,11 @@
  * - a supervisor sees who viewed a person, when, from where and why;
  * - an audit export is itself audited.
  */
-import { randomUUID } from 'node:crypto';
 import { readRut } from '../../shared/rut';
 import { decide } from '../domain/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
+import { newId } from '../../shared/ids';
 
 export const VIEW_VIAS = ['search', 'call', 'company', 'reload'] as const;
 export type ViewVia = (typeof VIEW_VIAS)[number];
@@ -37,7 +37,7 @@ function appendEvent(
 ): void {
   ctx.db.$client.transaction(() => {
     ctx.repos.audit.append({
-      id: randomUUID(),
+      id: newId(),
       at: ctx.now().toISOString(),
       agentId: session.agentId,
       deviceId: ctx.deviceId,

@@ -6,9 +6,9 @@
  * reason); they keep their place in the deciding agent's lane, so their order is kept. Nothing
  * about the actions themselves changes. One transaction, audited with the reason.
  */
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
+import { newId } from '../../shared/ids';
 
 export function reassignPendingActions(
   ctx: ServiceContext,
@@ -38,7 +38,7 @@ export function reassignPendingActions(
       )
       .run(session.agentId, why, at, fromAgentId);
     ctx.repos.audit.append({
-      id: randomUUID(),
+      id: newId(),
       at,
       agentId: session.agentId,
       deviceId: ctx.deviceId,

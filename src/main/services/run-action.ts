@@ -2,13 +2,13 @@
  * The shape of every help-desk action, in one synchronous SQLite transaction:
  * permission → domain rule and write → outbox entry → audit event. Any throw rolls all of it back.
  */
-import { randomUUID } from 'node:crypto';
 import { decide, type Action } from '../domain/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import { blockDecision, isOpen } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
+import { newId } from '../../shared/ids';
 
 export type ActionReceipt = { actionId: string; auditSeq: number };
 
@@ -140,7 +140,7 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
     }
 
-    const actionId = randomUUID();
+    const actionId = newId();
     const applied = spec.apply(actionId);
     const { before } = applied;
     // Marks that travel with the action: a selection run's (no caller on the line), and the

@@ -3,18 +3,18 @@
  * checked against this device's verifier of it (so it works offline too), brings it back.
  * Core keeps the locked session and counts the wrong passwords (src/shared/idle-lock.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { verifyPassword } from '../domain/password';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
 import { sessionFor } from './sign-in';
+import { newId } from '../../shared/ids';
 
 export type LockReason = 'idle' | 'manual' | 'system';
 export type SessionEndCause = 'sign_in' | 'attempts' | 'sign_out';
 
 function audit(ctx: ServiceContext, agentId: string, action: string, after: unknown): void {
   ctx.repos.audit.append({
-    id: randomUUID(),
+    id: newId(),
     at: ctx.now().toISOString(),
     agentId,
     deviceId: ctx.deviceId,

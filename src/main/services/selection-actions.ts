@@ -12,7 +12,6 @@
  * Jobs live in memory: each person's action is committed (and audited with the run's id) as it
  * happens, so a crash loses only the report, never an action or its trace.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { MailKind, Portal } from '../../shared/contract';
 import { selectionMessages } from '../../shared/messages';
@@ -38,6 +37,7 @@ import { currentScope, MIN_BULK_REASON } from './run-action';
 import { searchPersons } from './search-persons';
 import type { MembershipStateCode } from '../../shared/rules/membership-transitions';
 import { ruleMessages } from '../../shared/messages';
+import { newId } from '../../shared/ids';
 
 /** "Seleccionar todos": at most this many people in one selection. */
 export const SELECTION_CAP = 5_000;
@@ -345,7 +345,7 @@ export function createSelectionService(deps: SelectionDeps) {
     if ([...jobs.values()].some((j) => j.state === 'running'))
       throw new RuleError('selection_busy');
     const job: Job = {
-      id: randomUUID(),
+      id: newId(),
       agentId: session.agentId,
       ...spec,
       cursor: 0,
@@ -467,7 +467,7 @@ export function createSelectionService(deps: SelectionDeps) {
         }
       }
       const plan: Plan = {
-        id: randomUUID(),
+        id: newId(),
         agentId: session.agentId,
         action: input.action,
         companyRut: input.companyRut,

@@ -3,13 +3,13 @@
  * field: both values shown, the agent picks) and rejections (with the reason). Nothing leaves
  * this list without a person deciding, and the decision is audited.
  */
-import { randomUUID } from 'node:crypto';
 import type { PendingAction, SyncIssue } from '../../shared/contract';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
 import type { IdentityFact } from '../../shared/policy';
 import { editContact } from './edit-contact';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
+import { newId } from '../../shared/ids';
 
 type Row = {
   action_id: string;
@@ -165,7 +165,7 @@ export function resolveSyncIssue(
     }
     sqlite.prepare("UPDATE outbox SET state = 'resolved' WHERE action_id = ?").run(actionId);
     ctx.repos.audit.append({
-      id: randomUUID(),
+      id: newId(),
       at: ctx.now().toISOString(),
       agentId: session.agentId,
       deviceId: ctx.deviceId,

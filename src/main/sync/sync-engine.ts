@@ -105,6 +105,11 @@ export type SyncEngineOptions = {
   log?: (message: string, error?: unknown) => void;
   /** Fault injection for crash tests: runs when a push answer arrives, before it is recorded. */
   onPushAnswered?: () => void;
+  /**
+   * Observation for the benchmark: a cycle's push is over (every batch answered and recorded),
+   * before its pull.
+   */
+  onPushed?: () => void;
   /** The server changed a prevention officer's companies: the desk's session follows. */
   onScopeChanged?: (agentId: string, companyRuts: number[]) => void;
   /** Observation for tests: a reachability probe ended (answered or not). */
@@ -517,6 +522,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await pushAll();
+        options.onPushed?.();
         await anchorAuditHead(); // Audit chain anchoring (issue 10).
         const serverProcessed = await pullAll();
         // Actions this desk holds as applied that the server no longer knows (restored from a
