@@ -17,15 +17,11 @@ export type LaneCheck = { kind: 'next' } | { kind: 'gap'; expectedNext: number }
 
 export function createLanes(sqlite: Database.Database) {
   const laneLast = sqlite.prepare(
-    `SELECT coalesce(max(mutation_id), 0) AS last FROM mutation_lanes
+    `SELECT coalesce(max(mutation_id), 0) AS last FROM mutation_results
      WHERE device_id = ? AND lane_agent_id = ?`,
   );
-  const insert = sqlite.prepare(
-    `INSERT INTO mutation_lanes (device_id, mutation_id, lane_agent_id, sent_by, reassign_reason)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
   const ofDevice = sqlite.prepare(
-    `SELECT lane_agent_id AS agentId, max(mutation_id) AS lastProcessed FROM mutation_lanes
+    `SELECT lane_agent_id AS agentId, max(mutation_id) AS lastProcessed FROM mutation_results
      WHERE device_id = ? GROUP BY lane_agent_id ORDER BY lane_agent_id`,
   );
 
@@ -71,23 +67,25 @@ export function createLanes(sqlite: Database.Database) {
           // The lane moved past `after` with another mutation: a cloned device.
           return { kind: 'fork' };
         },
-        /** Records a processed mutation in its lane (inside the caller's savepoint). */
-        record(mutation: Mutation): void {
-          const lane = laneOf(mutation);
-          const reassigned = lane !== mutation.agentId;
-          insert.run(
-            deviceId,
-            mutation.id,
-            lane,
-            reassigned ? mutation.agentId : null,
-            reassigned ? (mutation.reassignReason ?? null) : null,
-          );
-        },
         /** Once its savepoint is released: the mutation is its lane's last. */
         processed(mutation: Mutation): void {
           const lane = laneOf(mutation);
           last.set(lane, Math.max(lastOf(lane), mutation.id));
         },
+      };
+    },
+
+    /**
+     * What a processed mutation's stored result says of its lane (mutation_results, migration
+     * 0016): the lane, and who sent it for that agent and why when it was re-assigned.
+     */
+    columns(mutation: Mutation): { lane: string; sentBy: string | null; reason: string | null } {
+      const lane = laneOf(mutation);
+      const reassigned = lane !== mutation.agentId;
+      return {
+        lane,
+        sentBy: reassigned ? mutation.agentId : null,
+        reason: reassigned ? (mutation.reassignReason ?? null) : null,
       };
     },
 

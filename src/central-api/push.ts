@@ -130,7 +130,8 @@ export function createPush(deps: PushDeps) {
   );
   const storeResult = sqlite.prepare(
     `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
-       status, result, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       status, result, processed_at, lane_agent_id, sent_by, reassign_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertMailJob = sqlite.prepare(
     `INSERT INTO mail_jobs (device_id, mutation_id, mail_id, state, attempts, next_attempt_at, created_at)
@@ -176,15 +177,15 @@ export function createPush(deps: PushDeps) {
     lanes: ReturnType<Lanes['ofBatch']>;
   };
 
-  /** What a processed mutation leaves besides its effect: its mail jobs, its result, its lane. */
+  /** What a processed mutation leaves besides its effect: its mail jobs, its result in its lane. */
   const record = (
     who: Authenticated,
     mutation: Mutation,
     stored: Stored,
     mails: number[],
-    marks: BatchMarks,
     at: string,
   ) => {
+    const lane = lanes.columns(mutation);
     for (const mailId of mails) {
       insertMailJob.run(who.deviceId, mutation.id, mailId, at, at);
     }
@@ -198,8 +199,10 @@ export function createPush(deps: PushDeps) {
       stored.status,
       JSON.stringify(stored),
       at,
+      lane.lane,
+      lane.sentBy,
+      lane.reason,
     );
-    marks.lanes.record(mutation);
   };
 
   /**
@@ -241,7 +244,6 @@ export function createPush(deps: PushDeps) {
       who: Authenticated,
       authority: AgentScope,
       ageMs: number,
-      marks: BatchMarks,
       at: string,
     ): Decided => {
       const outcome = applyIntent(
@@ -266,7 +268,7 @@ export function createPush(deps: PushDeps) {
       if (outcome.status === 'rejected') throw new Rejected(outcome);
       logChanges(mutation, outcome);
       const stored = toStored(mutation, outcome);
-      record(who, mutation, stored, outcome.mails, marks, at);
+      record(who, mutation, stored, outcome.mails, at);
       return { stored, mails: outcome.mails };
     },
   );
@@ -278,11 +280,10 @@ export function createPush(deps: PushDeps) {
       who: Authenticated,
       stored: Stored,
       refused: IntentOutcome | null,
-      marks: BatchMarks,
       at: string,
     ): Decided => {
       if (refused) logChanges(mutation, refused);
-      record(who, mutation, stored, [], marks, at);
+      record(who, mutation, stored, [], at);
       return { stored, mails: [] };
     },
   );
@@ -292,26 +293,25 @@ export function createPush(deps: PushDeps) {
     who: Authenticated,
     authority: AgentScope,
     sentAt: number,
-    marks: BatchMarks,
     at: string,
   ): Decided => {
     // Issue 11: the sender's own, or another agent's re-assigned to a supervisor (lanes.ts).
     if (!lanes.senderAllowed(mutation, who)) {
       const stored = rejectedResult(mutation, 'forbidden', serverRejectionMessages.agent_mismatch);
-      return recordOnly(mutation, who, stored, null, marks, at);
+      return recordOnly(mutation, who, stored, null, at);
     }
     const decidedAt = Date.parse(mutation.decidedAt);
     if (Number.isNaN(decidedAt)) {
       const stored = rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload);
-      return recordOnly(mutation, who, stored, null, marks, at);
+      return recordOnly(mutation, who, stored, null, at);
     }
     try {
       // Both instants come from the device's clock: their difference is honest even when the
       // clock itself is days off.
-      return applyAndRecord(mutation, who, authority, sentAt - decidedAt, marks, at);
+      return applyAndRecord(mutation, who, authority, sentAt - decidedAt, at);
     } catch (error) {
       if (!(error instanceof Rejected)) throw error;
-      return recordOnly(mutation, who, toStored(mutation, error.outcome), error.outcome, marks, at);
+      return recordOnly(mutation, who, toStored(mutation, error.outcome), error.outcome, at);
     }
   };
 
@@ -377,13 +377,13 @@ export function createPush(deps: PushDeps) {
         id: mutation.id,
         actionId: mutation.actionId,
       };
-      decided = recordOnly(mutation, who, stored, null, marks, at);
+      decided = recordOnly(mutation, who, stored, null, at);
       duplicate = true;
     } else if (earlier) {
       const stored = rejectedResult(mutation, 'invalid_payload', rejectionMessages.invalid_payload);
-      decided = recordOnly(mutation, who, stored, null, marks, at);
+      decided = recordOnly(mutation, who, stored, null, at);
     } else {
-      decided = decide(mutation, who, authority, sentAt, marks, at);
+      decided = decide(mutation, who, authority, sentAt, at);
     }
     // Its savepoint is released: the marks move.
     marks.device = Math.max(marks.device, mutation.id);

@@ -317,16 +317,8 @@ export function createCore(options: CoreOptions): Core {
   );
   /** The replica may be missing data: every screen that states a fact must say so. */
   const incomplete = () => replicaIncomplete(db.$client, client !== null);
-  // The header's person count rides on every status poll: counted again only after a write.
-  const totalChanges = db.$client.prepare('SELECT total_changes() AS n').pluck();
-  let personCount = { changes: -1, persons: 0 };
-  const persons = (): number => {
-    const changes = totalChanges.get() as number;
-    if (changes !== personCount.changes) {
-      personCount = { changes, persons: repos.records.count() };
-    }
-    return personCount.persons;
-  };
+  // The header's person count rides on every status poll: kept by triggers, read in one row.
+  const persons = (): number => repos.records.count();
   const syncStatus = (): SyncStatus => {
     const base = {
       configured: engine !== null,

@@ -3,6 +3,7 @@
  * stale records, and what every action leaves behind (the change, an outbox intent, an audit
  * event linked to the open call).
  */
+import { PERSON_COUNT_SQL } from '../../src/main/repositories/person-count';
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
 import { notFoundMessages } from '../../src/shared/messages';
@@ -598,6 +599,29 @@ describe('sign-in', () => {
     });
     expect(call(core, 'auth.session', {})).toBeNull();
     expect(call(core, 'app.info', {}).persons).toBe(300);
+  });
+
+  it('keeps the person count without counting: triggers follow every insert and deletion', () => {
+    const core = seededCore(300, { as: null });
+    const sqlite = core.db.$client;
+    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${PERSON_COUNT_SQL.read}`).all() as Array<{
+      detail: string;
+    }>;
+    expect(plan.map((row) => row.detail)).toEqual([
+      'SEARCH replica_counts USING INDEX sqlite_autoindex_replica_counts_1 (name=?)',
+    ]);
+    sqlite
+      .prepare(
+        `INSERT INTO persons (rut, dv, given_names, last_name1, sort_key)
+         VALUES (5126663, '3', 'Ana', 'Rojas', 'rojas ana')`,
+      )
+      .run();
+    expect(call(core, 'app.info', {}).persons).toBe(301);
+    sqlite.prepare('DELETE FROM persons WHERE rut = 5126663').run();
+    expect(call(core, 'app.info', {}).persons).toBe(300);
+    expect(call(core, 'app.info', {}).persons).toBe(
+      (sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n,
+    );
   });
 
   it('answers the same for an unknown user and a wrong password', () => {

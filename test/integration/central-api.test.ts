@@ -1356,6 +1356,92 @@ describe('central API: operations', () => {
     expect(applied).toEqual([...new Set(applied)]);
   });
 
+  it("moves each processed mutation's lane onto its stored result (migration 0016)", () => {
+    const dataDir = tempDir();
+    const folder = tempDir();
+    const lanesMigration = '0016_results_carry_lanes.sql';
+    for (const name of fs.readdirSync(centralMigrationsFolder)) {
+      if (name >= lanesMigration) continue;
+      fs.copyFileSync(path.join(centralMigrationsFolder, name), path.join(folder, name));
+    }
+    const open = () =>
+      openCentralDatabase({
+        dataDir,
+        demoPersons: 0,
+        now: START,
+        resetEpoch: false,
+        migrationsFolder: folder,
+      });
+    const before = open();
+    const result = before.db.$client.prepare(
+      `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
+         status, result, processed_at) VALUES ('d', ?, ?, ?, 'account.unlock', 'h', 'applied', '{}', 'x')`,
+    );
+    const lane = before.db.$client.prepare(
+      `INSERT INTO mutation_lanes (device_id, mutation_id, lane_agent_id, sent_by, reassign_reason)
+       VALUES ('d', ?, ?, ?, ?)`,
+    );
+    result.run(1, 'a1', 'agent-a');
+    lane.run(1, 'agent-a', null, null);
+    // Agent B's action, sent by a supervisor after B left.
+    result.run(2, 'a2', 'supervisor');
+    lane.run(2, 'agent-b', 'supervisor', 'Turno terminado');
+    // Processed before lanes existed and never given one: the sender's lane.
+    result.run(3, 'a3', 'agent-a');
+    before.db.$client.close();
+
+    fs.copyFileSync(
+      path.join(centralMigrationsFolder, lanesMigration),
+      path.join(folder, lanesMigration),
+    );
+    const after = open();
+    const sqlite = after.db.$client;
+    cleanups.push(() => {
+      sqlite.close();
+    });
+    expect(
+      sqlite
+        .prepare(
+          `SELECT mutation_id, agent_id, lane_agent_id, sent_by, reassign_reason
+           FROM mutation_results ORDER BY mutation_id`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        mutation_id: 1,
+        agent_id: 'agent-a',
+        lane_agent_id: 'agent-a',
+        sent_by: null,
+        reassign_reason: null,
+      },
+      {
+        mutation_id: 2,
+        agent_id: 'supervisor',
+        lane_agent_id: 'agent-b',
+        sent_by: 'supervisor',
+        reassign_reason: 'Turno terminado',
+      },
+      {
+        mutation_id: 3,
+        agent_id: 'agent-a',
+        lane_agent_id: 'agent-a',
+        sent_by: null,
+        reassign_reason: null,
+      },
+    ]);
+    expect(
+      sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'mutation_lanes'").get(),
+    ).toBeUndefined();
+    // A lane's last id comes from its index.
+    const plan = sqlite
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT coalesce(max(mutation_id), 0) FROM mutation_results
+         WHERE device_id = 'd' AND lane_agent_id = 'agent-b'`,
+      )
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((row) => row.detail).join(' ')).toMatch(/COVERING INDEX mutation_results_lane/);
+  });
+
   it('serves an OpenAPI 3.1 document listing exactly the routes it dispatches on', async () => {
     const { api } = await start({ portalKey: 'k' });
     const reply = await call(api, 'GET', '/openapi.json');

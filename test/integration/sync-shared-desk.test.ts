@@ -85,7 +85,7 @@ describe('several agents on one desk', () => {
     ]);
     const lanes = central.db.$client
       .prepare(
-        'SELECT mutation_id, lane_agent_id, sent_by FROM mutation_lanes WHERE device_id = ? ORDER BY mutation_id',
+        'SELECT mutation_id, lane_agent_id, sent_by FROM mutation_results WHERE device_id = ? ORDER BY mutation_id',
       )
       .all(desk.context.deviceId);
     expect(lanes).toEqual([
@@ -117,9 +117,9 @@ describe('several agents on one desk', () => {
     expect(
       central.db.$client
         .prepare(
-          `SELECT l.mutation_id, l.lane_agent_id, l.sent_by, l.reassign_reason, r.agent_id, r.status
-           FROM mutation_lanes l JOIN mutation_results r USING (device_id, mutation_id)
-           WHERE l.device_id = ? AND l.lane_agent_id = 'agent-demo' ORDER BY l.mutation_id`,
+          `SELECT mutation_id, lane_agent_id, sent_by, reassign_reason, agent_id, status
+           FROM mutation_results
+           WHERE device_id = ? AND lane_agent_id = 'agent-demo' ORDER BY mutation_id`,
         )
         .all(desk.context.deviceId),
     ).toEqual(

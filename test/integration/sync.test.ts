@@ -109,6 +109,16 @@ describe('initial sync', () => {
         "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'",
       ),
     ).toBe(6);
+    // The person count's triggers were aside too: counted once as they came back (migration 0023).
+    expect(act(desk, 'app.info', {}).persons).toBe(
+      count(central.db, 'SELECT count(*) AS n FROM persons'),
+    );
+    expect(
+      count(
+        desk.db,
+        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'person_count_%'",
+      ),
+    ).toBe(2);
   });
 });
 

@@ -4,6 +4,7 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { IdentityHolder } from '../../shared/identity-facts';
 import type { Db } from '../db/database';
+import { PERSON_COUNT_SQL } from './person-count';
 import { accessRequests, accounts, companies, mails, memberships, persons } from '../db/schema';
 
 /** Mails shown on the record, newest first. */
@@ -93,10 +94,7 @@ export function createPersonRecordRepository(db: Db) {
      WHERE m.person_rut IN (SELECT value FROM json_each(?)) AND m.state != 'removed'
      ORDER BY m.id`,
   );
-  const personCount = db
-    .select({ n: sql<number>`count(*)` })
-    .from(persons)
-    .prepare();
+  const personCount = db.$client.prepare(PERSON_COUNT_SQL.read).pluck();
 
   return {
     find(rut: number) {
@@ -132,8 +130,12 @@ export function createPersonRecordRepository(db: Db) {
         rows.map(({ rut, ...row }) => [rut, { ...row, employers: employers.get(rut) ?? [] }]),
       );
     },
+    /**
+     * The replica's persons, as kept by triggers (migration 0023): no scan. While a bulk load has
+     * them aside, the count before it.
+     */
     count(): number {
-      return personCount.get()?.n ?? 0;
+      return (personCount.get() as number | undefined) ?? 0;
     },
   };
 }
