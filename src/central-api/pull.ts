@@ -290,7 +290,8 @@ export function createPull(deps: {
     (cursorText: string, scope: Scope, limit: number): PullOutcome => {
       const sc = scopeKey(scope);
       if (cursorText === '') {
-        const total = ENTITIES.reduce((sum, entity) => sum + count(entity, scope), 0);
+        const rows = Object.fromEntries(ENTITIES.map((entity) => [entity, count(entity, scope)]));
+        const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
         const start: z.infer<typeof SnapshotCursor> = {
           v: 1,
           e: deps.epoch,
@@ -302,7 +303,12 @@ export function createPull(deps: {
           d: 0,
           t: total,
         };
-        return { kind: 'ok', response: snapshot(start, scope, limit) };
+        const first = snapshot(start, scope, limit);
+        // Each entity's rows, once: the desk decides which indexes it can build at the end.
+        return {
+          kind: 'ok',
+          response: { ...first, progress: first.progress && { ...first.progress, rows } },
+        };
       }
       const cursor = decode(cursorText);
       if (!cursor) return { kind: 'invalid_cursor' };
