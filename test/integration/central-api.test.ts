@@ -1316,10 +1316,15 @@ describe('central API: operations', () => {
     expect(await exited(two)).toBe(0);
   });
 
-  it('upgrades an older central database in place with its later server migrations', () => {
+  /**
+   * A central database opened with a copy of the server migrations up to (not including) `until`,
+   * in a folder the test may add later migrations to.
+   */
+  function withMigrationsUntil(until: string | null) {
     const dataDir = tempDir();
     const folder = tempDir();
     for (const name of fs.readdirSync(centralMigrationsFolder)) {
+      if (until !== null && name >= until) continue;
       fs.copyFileSync(path.join(centralMigrationsFolder, name), path.join(folder, name));
     }
     const open = () =>
@@ -1330,6 +1335,11 @@ describe('central API: operations', () => {
         resetEpoch: false,
         migrationsFolder: folder,
       });
+    return { folder, open };
+  }
+
+  it('upgrades an older central database in place with its later server migrations', () => {
+    const { folder, open } = withMigrationsUntil(null);
     const first = open();
     first.db.$client
       .prepare(
@@ -1363,21 +1373,8 @@ describe('central API: operations', () => {
   });
 
   it("moves each processed mutation's lane onto its stored result (migration 0016)", () => {
-    const dataDir = tempDir();
-    const folder = tempDir();
     const lanesMigration = '0016_results_carry_lanes.sql';
-    for (const name of fs.readdirSync(centralMigrationsFolder)) {
-      if (name >= lanesMigration) continue;
-      fs.copyFileSync(path.join(centralMigrationsFolder, name), path.join(folder, name));
-    }
-    const open = () =>
-      openCentralDatabase({
-        dataDir,
-        demoPersons: 0,
-        now: START,
-        resetEpoch: false,
-        migrationsFolder: folder,
-      });
+    const { folder, open } = withMigrationsUntil(lanesMigration);
     const before = open();
     const result = before.db.$client.prepare(
       `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,

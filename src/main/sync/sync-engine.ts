@@ -34,6 +34,7 @@ import {
 } from './reachability';
 import { createAuditAnchoring } from './audit-anchor';
 import { buildNextIndex } from '../db/deferred-indexes';
+import { nextPartRows, PART_ROWS } from './page-parts';
 
 export type StoredTokens = Pick<
   TokenResponse,
@@ -149,8 +150,6 @@ class Superseded extends Error {}
 export const PUSH_BATCH_SIZE = 200;
 
 const MAX_RESYNCS_PER_HOUR = 3;
-/** Rows of a pulled page written per transaction (see pullAll). */
-const PAGE_PART_ROWS = 1000;
 /** Persons indexed for search per step after a snapshot (~70 ms each at 1M). */
 const INDEX_CHUNK = 10_000;
 
@@ -415,6 +414,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   const breathe = () => new Promise((resolve) => setImmediate(resolve));
+  /** Rows of a pulled page in the next transaction, paced by the last one (page-parts.ts). */
+  let partRows: number = PART_ROWS.first;
 
   const buildIndexes =
     options.buildIndexes ??
@@ -455,20 +456,25 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (page.progress === null && (writer.indexPending() || writer.indexesAside())) {
         await finishSnapshotIndexes();
       }
-      // In parts, each its own transaction, with the event loop let through between them: at
-      // 10M persons one 5,000-row transaction held the window for up to 450 ms.
-      const parts = Math.max(1, Math.ceil(page.changes.length / PAGE_PART_ROWS));
-      for (let part = 0; part < parts; part++) {
-        if (part > 0) await breathe();
-        writer.applyPage(page.changes.slice(part * PAGE_PART_ROWS, (part + 1) * PAGE_PART_ROWS), {
+      // In parts, each its own transaction, with the event loop let through between them, each
+      // sized to take about 50 ms at the pace of the one before (page-parts.ts): at 10M persons
+      // one 5,000-row transaction held the window for up to 450 ms.
+      let start = 0;
+      do {
+        if (start > 0) await breathe();
+        const end = Math.min(page.changes.length, start + partRows);
+        const began = performance.now();
+        writer.applyPage(page.changes.slice(start, end), {
           cursor: page.cursor,
           epoch: page.epoch,
           progress: page.progress,
-          startsSnapshot: startsSnapshot && part === 0,
+          startsSnapshot: startsSnapshot && start === 0,
           scopeChange: page.scopeChange ?? null,
-          partial: part < parts - 1,
+          partial: end < page.changes.length,
         });
-      }
+        partRows = nextPartRows(end - start, performance.now() - began);
+        start = end;
+      } while (start < page.changes.length);
       if (page.scope) followScope(session, page.scope.companyRuts);
       if (!page.hasMore) {
         await finishSnapshotIndexes();
