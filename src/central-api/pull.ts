@@ -290,8 +290,7 @@ export function createPull(deps: {
     (cursorText: string, scope: Scope, limit: number): PullOutcome => {
       const sc = scopeKey(scope);
       if (cursorText === '') {
-        const rows = Object.fromEntries(ENTITIES.map((entity) => [entity, count(entity, scope)]));
-        const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
+        const total = ENTITIES.reduce((sum, entity) => sum + count(entity, scope), 0);
         const start: z.infer<typeof SnapshotCursor> = {
           v: 1,
           e: deps.epoch,
@@ -303,12 +302,7 @@ export function createPull(deps: {
           d: 0,
           t: total,
         };
-        const first = snapshot(start, scope, limit);
-        // Each entity's rows, once: the desk decides which indexes it can build at the end.
-        return {
-          kind: 'ok',
-          response: { ...first, progress: first.progress && { ...first.progress, rows } },
-        };
+        return { kind: 'ok', response: snapshot(start, scope, limit) };
       }
       const cursor = decode(cursorText);
       if (!cursor) return { kind: 'invalid_cursor' };

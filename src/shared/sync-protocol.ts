@@ -236,18 +236,7 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   changes: z.array(Change),
   /** Initial sync only: rows sent so far and in all, for a progress bar. */
-  progress: z
-    .object({
-      done: z.number().int(),
-      total: z.number().int(),
-      /**
-       * First page of a snapshot only: the rows to come of each entity. A desk sets aside the
-       * secondary indexes of a table only when they can be sorted in memory at the end
-       * (deferred-indexes.ts); an older server does not send it, and every one goes aside.
-       */
-      rows: z.record(z.string(), z.number().int().nonnegative()).optional(),
-    })
-    .nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   /**
    * The highest action id of this device the server has processed: a desk holding actions it
    * believes applied above this sends them again (the server was restored from a backup).

@@ -12,7 +12,6 @@ import { applyReplicaKey, openDatabase, openSqlite } from '../../src/main/db/dat
 import {
   buildIndexesInWorker,
   buildIndexesNow,
-  DEFER_INDEXES_MAX_ROWS,
   DEFERRED_INDEXES_KEY,
   indexesAside,
   searchIndexStep,
@@ -92,43 +91,6 @@ describe('secondary indexes during a snapshot', () => {
     // Pages of the same snapshot keep going in without them.
     writer.applyPage([person(1003)], { cursor: 'c2', epoch: 'e', progress: { done: 3, total: 4 } });
     expect(indexesOf(db.$client)).toEqual(left);
-    db.$client.close();
-  });
-
-  it('stay up to date for a table too large to sort in memory at the end', () => {
-    const db = openDatabase({ file: path.join(tempDir(), 'replica.db'), key: randomBytes(32) });
-    const writer = createReplicaWriter(db.$client, () => FIXED_NOW);
-    const large = DEFER_INDEXES_MAX_ROWS + 1;
-    writer.applyPage([person(1001)], {
-      cursor: 'c1',
-      epoch: 'e',
-      progress: { done: 1, total: large + 40, rows: { person: large, membership: 40 } },
-      startsSnapshot: true,
-    });
-    const left = indexesOf(db.$client);
-    // Persons are many: their indexes take each row as it comes.
-    expect(left).toContain('persons.persons_email');
-    expect(left).toContain('persons.persons_phone');
-    // Memberships are few: theirs are built at the end, as for a table the server did not count.
-    expect(left).not.toContain('memberships.memberships_company_person_state');
-    expect(left).not.toContain('mails.mails_person_sent');
-    expect(
-      db.$client
-        .prepare('SELECT rut FROM persons WHERE email = ?')
-        .pluck()
-        .get('ana1001@example.cl'),
-    ).toBe(1001);
-    // What the replica remembers to build holds no index of persons.
-    const aside = JSON.parse(
-      db.$client
-        .prepare('SELECT value FROM sync_state WHERE key = ?')
-        .pluck()
-        .get(DEFERRED_INDEXES_KEY) as string,
-    ) as Array<{ name: string }>;
-    expect(aside.map((index) => index.name)).not.toContain('persons_email');
-    expect(aside.map((index) => index.name)).toContain('memberships_company_person_state');
-    buildIndexesNow(db.$client);
-    expect(indexesOf(db.$client)).toEqual(EVERY_INDEX);
     db.$client.close();
   });
 

@@ -46,23 +46,6 @@ function store(sqlite: Database.Database, list: Saved): void {
     .run(DEFERRED_INDEXES_KEY, JSON.stringify(list));
 }
 
-/**
- * A table's indexes go aside only up to this many rows. CREATE INDEX sorts its keys in memory:
- * the encrypted replica's temporary files would not be encrypted, so it keeps temp_store =
- * MEMORY and the sort never spills. Measured at 10M persons, each of the four indexes of
- * persons and memberships (10 and 11.3 million rows) took the desk from 375 MB to 1.05–1.08 GB
- * while it was built, about 42 bytes a row; the mails' (person_rut, sent_at), 2.6 million rows,
- * took 230 MB. A larger table keeps its indexes up to date while the snapshot arrives instead:
- * slower to load, bounded in memory. Up to 2 million rows (every table of a 1M replica) the sort
- * stays under about 200 MB.
- */
-export const DEFER_INDEXES_MAX_ROWS = 2_000_000;
-
-/** Whether a table of `rows` rows (unknown: an older server) has its indexes set aside. */
-export function sortsInMemory(rows: number | undefined): boolean {
-  return rows === undefined || rows <= DEFER_INDEXES_MAX_ROWS;
-}
-
 /** True while indexes set aside by a snapshot wait to be built. */
 export function indexesAside(sqlite: Database.Database): boolean {
   return saved(sqlite) !== null;

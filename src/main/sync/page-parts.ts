@@ -1,9 +1,9 @@
 /**
  * How many rows of a pulled page the desk writes in one transaction (the event loop is let
  * through between them): as many as take about PART_TARGET_MS at the pace of the part before.
- * A fixed count is wrong at one end or the other: at 10M persons, with the large tables'
- * indexes kept up to date during the snapshot, 1,000 rows held the window for 200 ms; on a
- * small replica 5,000 rows take 30 ms; and machines differ by 2–3×.
+ * A fixed count is wrong at one end or the other: at 10M persons 1,000 rows held the window
+ * for up to 193 ms (266 ms with the large tables' indexes kept up to date as rows arrive); on a
+ * small replica 5,000 rows take about 30 ms; and machines differ by 2–3×.
  */
 export const PART_TARGET_MS = 50;
 export const PART_ROWS = { first: 1000, min: 100, max: 5000 } as const;

@@ -14,12 +14,7 @@ import { createPersonWriteRepository } from '../repositories/person-write-reposi
 import { createDataRequestRepository } from '../repositories/data-request-repository';
 import { BULK_LOAD_TRIGGERS_SQL, createCompanyCountsRebuild } from '../repositories/company-counts';
 import { applyIntent } from './intents';
-import {
-  indexesAside,
-  searchIndexStep,
-  setIndexesAside,
-  sortsInMemory,
-} from '../db/deferred-indexes';
+import { indexesAside, searchIndexStep, setIndexesAside } from '../db/deferred-indexes';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
 
@@ -36,8 +31,7 @@ const SEARCH_INDEXED: Partial<Record<Entity, readonly string[]>> = {
 export type PageMeta = {
   cursor: string;
   epoch: string;
-  /** `rows`: a snapshot's first page says how many rows of each entity are to come. */
-  progress: { done: number; total: number; rows?: Record<string, number> } | null;
+  progress: { done: number; total: number } | null;
   /** The page answers an empty cursor: a snapshot starts, the replica starts over. */
   startsSnapshot?: boolean;
   /** A scope change under way (issue 11): its progress; null or absent when none. */
@@ -54,9 +48,6 @@ const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, 
 
 /** The tables a snapshot fills. */
 const REPLICATED_TABLES = Object.values(ENTITY_TABLES).map((spec) => spec.table);
-const ENTITY_OF_TABLE = new Map(
-  Object.entries(ENTITY_TABLES).map(([entity, spec]) => [spec.table, entity]),
-);
 
 export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
@@ -226,14 +217,10 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
    * data, rows deleted while the desk was away, an interrupted earlier snapshot). With the search
    * triggers aside this is quick. The queue and the mails it queued are kept.
    */
-  function startOver(rows: Record<string, number> | undefined): void {
+  function startOver(): void {
     setSearchIndexAside();
-    // The tables are about to be empty: their secondary indexes are built once the rows are in,
-    // except those of a table too large to sort in memory then (deferred-indexes.ts).
-    setIndexesAside(
-      sqlite,
-      REPLICATED_TABLES.filter((table) => sortsInMemory(rows?.[ENTITY_OF_TABLE.get(table)!])),
-    );
+    // The tables are about to be empty: their secondary indexes are built once the rows are in.
+    setIndexesAside(sqlite, REPLICATED_TABLES);
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');
       DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
@@ -245,7 +232,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
   return {
     /** Applies one page and stores its cursor, in one transaction. */
     applyPage: sqlite.transaction((changes: Change[], meta: PageMeta) => {
-      if (meta.startsSnapshot) startOver(meta.progress?.rows);
+      if (meta.startsSnapshot) startOver();
       else if (meta.progress !== null) setSearchIndexAside();
       const touched = new Set<number>();
       for (const change of changes) {
@@ -260,12 +247,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       setState.run('pull_cursor', meta.cursor);
       setState.run('epoch', meta.epoch);
       setState.run('last_pull_at', now().toISOString());
-      setState.run(
-        'initial_sync',
-        meta.progress
-          ? JSON.stringify({ done: meta.progress.done, total: meta.progress.total })
-          : '',
-      );
+      setState.run('initial_sync', meta.progress ? JSON.stringify(meta.progress) : '');
       setState.run('scope_change', meta.scopeChange ? JSON.stringify(meta.scopeChange) : '');
     }),
 
