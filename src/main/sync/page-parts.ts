@@ -8,8 +8,13 @@
 export const PART_TARGET_MS = 50;
 export const PART_ROWS = { first: 1000, min: 100, max: 5000 } as const;
 
-/** The next part's rows, after `rows` rows took `ms`: paced, at most doubled, within bounds. */
-export function nextPartRows(rows: number, ms: number): number {
+/**
+ * The next part's rows, after a part of `rows` rows (`current` asked for) took `ms`: paced, at
+ * most doubled, within bounds. A short part (a page's remainder, a small page) says little of
+ * the pace, and changes nothing unless it was slow.
+ */
+export function nextPartRows(current: number, rows: number, ms: number): number {
+  if (rows < current && ms <= PART_TARGET_MS) return current;
   if (rows <= 0) return PART_ROWS.first;
   const paced = ms > 0 ? Math.floor((rows * PART_TARGET_MS) / ms) : PART_ROWS.max;
   return Math.max(PART_ROWS.min, Math.min(PART_ROWS.max, rows * 2, paced));

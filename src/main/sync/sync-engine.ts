@@ -472,7 +472,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           scopeChange: page.scopeChange ?? null,
           partial: end < page.changes.length,
         });
-        partRows = nextPartRows(end - start, performance.now() - began);
+        partRows = nextPartRows(partRows, end - start, performance.now() - began);
         start = end;
       } while (start < page.changes.length);
       if (page.scope) followScope(session, page.scope.companyRuts);
