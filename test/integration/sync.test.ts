@@ -109,7 +109,7 @@ describe('initial sync', () => {
         "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'",
       ),
     ).toBe(6);
-    // The person count's triggers were aside too: counted once as they came back (migration 0023).
+    // The person count, kept by triggers through the snapshot (migration 0023), is the central's.
     expect(act(desk, 'app.info', {}).persons).toBe(
       count(central.db, 'SELECT count(*) AS n FROM persons'),
     );

@@ -18,7 +18,6 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PERSON_COUNT_SQL } from '../repositories/person-count';
 import { startWorker } from '../worker-thread';
 
 /** sync_state key: JSON list of `{ name, sql }` of the indexes set aside, in build order. */
@@ -133,9 +132,6 @@ export function searchIndexStep(sqlite: Database.Database, limit: number): boole
         return true;
       }
       sqlite.exec("INSERT INTO company_fts(company_fts) VALUES ('rebuild')");
-      // The person count's triggers were aside too: counted once, here (in the worker, off the
-      // desk's thread), as they come back.
-      sqlite.exec(PERSON_COUNT_SQL.recount);
       for (const sql of JSON.parse(saved) as string[]) sqlite.exec(sql);
       sqlite
         .prepare("DELETE FROM sync_state WHERE key IN ('fts_triggers', 'fts_indexed_through')")

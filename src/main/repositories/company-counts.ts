@@ -14,12 +14,11 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The triggers a bulk load sets aside: the search index's (`…fts…`), the company counts' and the
- * person count's (person-count.ts). Their SQL is kept, and they are created again once the rows
- * are in.
+ * The triggers a bulk load sets aside: the search index's (`…fts…`) and the counts'. Their SQL is
+ * kept, and they are created again once the rows are in.
  */
 export const BULK_LOAD_TRIGGERS_SQL = `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-  AND (name LIKE '%fts%' OR name LIKE 'company_counts_%' OR name LIKE 'person_count_%')`;
+  AND (name LIKE '%fts%' OR name LIKE 'company_counts_%')`;
 /** The last company RUT whose counts were rebuilt; absent when every row is right. */
 export const COMPANY_COUNTS_THROUGH = 'company_counts_through';
 

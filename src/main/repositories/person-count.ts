@@ -1,11 +1,30 @@
 /**
  * The replica's person count (migration 0023): kept by the `person_count_%` triggers on persons,
  * so the header's count, asked on every status poll, reads one row instead of counting 10 million.
- * A bulk load (a snapshot, the demo seed) sets the triggers aside with the search ones and
- * counts once when it puts them back.
+ * The triggers stay on through a snapshot, so the count so far shows while it loads.
  */
+import type Database from 'better-sqlite3';
+
 export const PERSON_COUNT_SQL = {
   read: "SELECT n FROM replica_counts WHERE name = 'persons'",
   recount: `INSERT INTO replica_counts (name, n) VALUES ('persons', (SELECT count(*) FROM persons))
     ON CONFLICT (name) DO UPDATE SET n = excluded.n`,
 } as const;
+
+const DELETE_TRIGGER = 'person_count_delete';
+
+/**
+ * Empties persons in one go, the count with it. SQLite empties a table at once only when no
+ * trigger fires on its rows; with the count's deletion trigger on, 10 million persons would go
+ * one by one. It stands aside for the deletion, inside the caller's transaction.
+ */
+export function emptyPersons(sqlite: Database.Database): void {
+  const trigger = sqlite
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
+    .pluck()
+    .get(DELETE_TRIGGER) as string | undefined;
+  if (trigger) sqlite.exec(`DROP TRIGGER ${DELETE_TRIGGER}`);
+  sqlite.exec('DELETE FROM persons');
+  if (trigger) sqlite.exec(trigger);
+  sqlite.exec(PERSON_COUNT_SQL.recount);
+}

@@ -130,10 +130,7 @@ export function createPersonRecordRepository(db: Db) {
         rows.map(({ rut, ...row }) => [rut, { ...row, employers: employers.get(rut) ?? [] }]),
       );
     },
-    /**
-     * The replica's persons, as kept by triggers (migration 0023): no scan. While a bulk load has
-     * them aside, the count before it.
-     */
+    /** The replica's persons, as kept by triggers (migration 0023): no scan. */
     count(): number {
       return (personCount.get() as number | undefined) ?? 0;
     },

@@ -13,7 +13,6 @@ import type { AdminKind } from '../../shared/rules/company-access';
 import { resumableRandom } from './random';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { BULK_LOAD_TRIGGERS_SQL, FILL_COMPANY_COUNTS_SQL } from '../repositories/company-counts';
-import { PERSON_COUNT_SQL } from '../repositories/person-count';
 import { CAST_AGENTS, CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
 import {
   COMPANY_KINDS,
@@ -185,7 +184,6 @@ function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
         INSERT INTO company_fts(company_fts) VALUES ('rebuild');`);
       // The companies' user counts (issue 11), counted once like the index is built once.
       sqlite.exec(FILL_COMPANY_COUNTS_SQL);
-      sqlite.exec(PERSON_COUNT_SQL.recount);
       for (const sql of fts) sqlite.exec(sql);
     })();
   }

@@ -15,6 +15,7 @@ import { createDataRequestRepository } from '../repositories/data-request-reposi
 import { BULK_LOAD_TRIGGERS_SQL, createCompanyCountsRebuild } from '../repositories/company-counts';
 import { applyIntent } from './intents';
 import { indexesAside, searchIndexStep, setIndexesAside } from '../db/deferred-indexes';
+import { emptyPersons } from '../repositories/person-count';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);
 
@@ -224,8 +225,11 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
       INSERT INTO company_fts(company_fts) VALUES ('delete-all');
       DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
-      DELETE FROM memberships; DELETE FROM persons; DELETE FROM companies;
-      DELETE FROM company_signatories; DELETE FROM data_requests;`);
+      DELETE FROM memberships;`);
+    emptyPersons(sqlite);
+    sqlite.exec(
+      `DELETE FROM companies; DELETE FROM company_signatories; DELETE FROM data_requests;`,
+    );
     setState.run('fts_indexed_through', '0');
   }
 

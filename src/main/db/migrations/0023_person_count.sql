@@ -1,9 +1,9 @@
 -- Issue 11 (10 million persons): the header's person count rides on every status poll, and was
 -- counted again after any write. At 10M persons that count held the desk's thread for about
 -- 0.7 s (two stalls of 686 and 799 ms at the end of one initial sync; and after every action,
--- at the next poll). The count is kept instead, by triggers on persons. A bulk load (a snapshot,
--- the demo seed) sets them aside with the search and company-count ones and counts once after
--- (src/main/db/deferred-indexes.ts, src/main/seed/seed-database.ts).
+-- at the next poll). The count is kept instead, by triggers on persons, on through a snapshot
+-- (the count so far shows while it loads); a snapshot empties persons with the deletion trigger
+-- aside, in one go (src/main/repositories/person-count.ts).
 CREATE TABLE `replica_counts` (
 	`name` text PRIMARY KEY NOT NULL,
 	`n` integer NOT NULL
