@@ -1,5 +1,5 @@
 /**
- * `npm run bench:bulk -- --persons 1000000 --rows 50000 [--rounds 3] [--data-dir D] [--fresh]
+ * `npm run bench:bulk -- --persons 1000000 --rows 50000 [--rounds 3] [--data-dir D]
  * [--in-thread]`: a bulk load (issue 8) of `--rows` rows for the largest company of a seeded, encrypted replica, timed through
  * the core's channels, beside the same work done bare in the same run:
  *
@@ -15,14 +15,17 @@
  *   thread's: a batch this large runs on the bulk worker; `--in-thread` runs it on the main
  *   thread instead, for comparison) and the longest garbage collection on it.
  *
- * The replica is seeded once per size into ~/.cache/mesa-bench/bulk-<persons>-<cipher> and
- * reused (each run's file gives fresh e-mails, so it still changes every row); `--fresh` seeds
- * it again, `--data-dir` puts it elsewhere. `rssMb` is the peak resident size of the whole
- * process: the worker threads share it.
+ * Every run starts from the same state: a copy, in ~/.cache/mesa-bench/bulk-<persons>-<cipher>,
+ * of the seeded replica the search benchmark uses (bench/seed-cache.ts, built once per size in a
+ * child process, so the RSS figure is the desk's own). A replica reused run after run grew by
+ * each run's outbox, audit and mails (5.5 GB after a week's runs, eight times the seed), so later
+ * runs measured another desk than earlier ones. `--data-dir D` runs on D as it is instead (seeded
+ * there first when empty). `rssMb` is the peak resident size of the whole process: the worker
+ * threads share it.
  *
- * Seeding runs in a child process (`--seed-only`), so the RSS figure is the desk's own. Every row
- * asks for a new e-mail (fresh per run, so a reused replica still changes) and every third row
- * flips the access; the company gets extra members first when it has fewer than `--rows`.
+ * Every row asks for a new e-mail (fresh per run, so a reused replica still changes) and every
+ * third row flips the access; the company gets extra members first when it has fewer than
+ * `--rows`.
  *
  * `--rounds N` (3 by default) does it all N times, each with a new file: a single run's ratio
  * moved by ±20% between runs of the same code on a busy 2-core machine. Each round pairs its own
@@ -33,7 +36,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -42,17 +44,17 @@ import { parseBulkFile } from '../src/main/bulk/parse-file';
 import type Database from 'better-sqlite3';
 import { makeReplicaDurable, openDatabase, REPLICA_CIPHER } from '../src/main/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
-import { defaultKeyStore } from '../src/main/db/replica-key';
+import { defaultKeyStore, REPLICA_KEY_FILE } from '../src/main/db/replica-key';
 import { createDemoDatabase } from '../src/main/seed/seed-database';
 import { seededRandom } from '../src/main/seed/random';
 import { checkDigit } from '../src/shared/rut';
+import { benchCache, cachedReplica } from './seed-cache';
 
 const { values } = parseArgs({
   options: {
     persons: { type: 'string', default: '1000000' },
     rows: { type: 'string', default: '50000' },
     'data-dir': { type: 'string' },
-    fresh: { type: 'boolean', default: false },
     'in-thread': { type: 'boolean', default: false },
     'seed-only': { type: 'boolean', default: false },
     'raw-only': { type: 'boolean', default: false },
@@ -64,9 +66,7 @@ const { values } = parseArgs({
 const persons = Number(values.persons);
 const rowCount = Number(values.rows);
 const roundCount = Math.max(1, Number(values.rounds));
-const dataDir =
-  values['data-dir'] ??
-  path.join(os.homedir(), '.cache', 'mesa-bench', `bulk-${persons}-${REPLICA_CIPHER}`);
+const dataDir = values['data-dir'] ?? path.join(benchCache(), `bulk-${persons}-${REPLICA_CIPHER}`);
 const file = path.join(dataDir, DATABASE_FILE);
 fs.mkdirSync(dataDir, { recursive: true });
 
@@ -119,9 +119,18 @@ if (values['raw-only']) {
   process.exit(0);
 }
 
-const reuse = !values.fresh && fs.existsSync(file);
-if (!reuse) {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+if (!values['data-dir']) {
+  // The seeded replica copied afresh (its key beside it): one run's writes never reach the next.
+  const seeded = cachedReplica(persons, false).dataDir;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, REPLICA_KEY_FILE]) {
+    const from = path.join(seeded, name);
+    if (fs.existsSync(from)) {
+      fs.copyFileSync(from, path.join(dataDir, name), fs.constants.COPYFILE_FICLONE);
+    }
+  }
+} else if (!fs.existsSync(file)) {
   console.error(`Sembrando ${persons.toLocaleString('es-CL')} personas en ${dataDir}…`);
   const seeded = spawnSync(
     process.execPath,

@@ -18,8 +18,32 @@ function fromSource(entry: string): string {
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
 }
 
+/** The flags that load a module before the program's own, each with its value. */
+const PRELOAD_FLAGS = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader']);
+const isTsx = (value: string) => /[\\/]tsx[\\/]/.test(value);
+
+/**
+ * The process's flags less the TypeScript loader's (tsx's `--require …/preflight.cjs --import
+ * …/loader.mjs`, which a thread inherits): a built entry is JavaScript already, and the loader
+ * tripled a short thread's start under tsx (about 200 ms against 60 ms for the bulk preview's
+ * members reader). Other flags (memory limits, profiling) still reach the thread.
+ */
+export function withoutTypeScriptLoader(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    const [name, value] = flag.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!PRELOAD_FLAGS.has(name)) kept.push(flag);
+    else if (value !== undefined) {
+      if (!isTsx(value)) kept.push(flag);
+    } else if (isTsx(execArgv[i + 1] ?? '')) i += 1;
+    else kept.push(flag);
+  }
+  return kept;
+}
+
 export function startWorker(entry: string, workerData: unknown): Worker {
   return entry.endsWith('.ts')
     ? new Worker(fromSource(entry), { eval: true, workerData })
-    : new Worker(entry, { workerData });
+    : new Worker(entry, { workerData, execArgv: withoutTypeScriptLoader(process.execArgv) });
 }

@@ -23,7 +23,9 @@ import { bulkMessages } from '../../shared/messages';
 import { mayBulkLoad } from '../../shared/policy';
 import {
   outcomeFilters,
-  previewRows,
+  readRows,
+  decideRows,
+  type FileReading,
   reversePlan,
   type OutcomeFilter,
   type PersonFacts,
@@ -98,6 +100,9 @@ type Preview = {
   outcomes: RowOutcome[];
   totals: Totals;
 };
+
+/** A parsed file and its rows read on their own (readRows). */
+type ReadFile = { file: ParsedFile; reading: FileReading };
 
 type Runner = { cancel: boolean; session: Session; lastSeq: number; thread: ApplyThread | null };
 
@@ -238,22 +243,24 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     } catch (error) {
       return fileError(error);
     }
+    // The file's own checks (RUTs, cells, duplicates) run while the members are still read.
+    const read = (file: ParsedFile) => ({ file, reading: readRows(file.rows) });
+    const decide = (file: ReadFile, known: CompanyMembers | null) =>
+      decideFile(session, target, input.fileName, file, known);
     if (members) {
-      return Promise.all([parsed, members]).then(
-        ([file, read]) => decideFile(session, target, input.fileName, file, read),
-        fileError,
-      );
+      const file = parsed instanceof Promise ? parsed.then(read) : read(parsed);
+      return Promise.all([file, members]).then(([done, known]) => decide(done, known), fileError);
     }
     return parsed instanceof Promise
-      ? parsed.then((file) => decideFile(session, target, input.fileName, file, null), fileError)
-      : decideFile(session, target, input.fileName, parsed, null);
+      ? parsed.then((file) => decide(read(file), null), fileError)
+      : decide(read(parsed), null);
   }
 
   function decideFile(
     session: Session,
     target: { rut: number; name: string; adherent: boolean },
     fileName: string,
-    file: ParsedFile,
+    { file, reading }: ReadFile,
     members: CompanyMembers | null,
   ): BulkPreview {
     const { outcomes, totals } = withPreviewReads((reads) => {
@@ -272,7 +279,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           otherCompany: reads.elsewhere.get(rut, target.rut) !== undefined,
         };
       };
-      return previewRows(file.rows, target.adherent, lookup);
+      return decideRows(reading, target.adherent, lookup);
     });
     const id = newId();
     // An .xlsx is unzipped meanwhile: a preview made then by the same agent goes too.

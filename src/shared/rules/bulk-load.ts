@@ -140,6 +140,12 @@ function readRow(row: BulkRowInput): Read {
   return { ok: true, body: rut.body, email, state };
 }
 
+const refusal = (reason: RefusalCode, personRut: number | null): RowOutcome => ({
+  kind: 'refused',
+  reason,
+  personRut,
+});
+
 /** One row against what the replica holds. */
 export function decideRow(
   read: { body: number; email: string | null; state: 'active' | 'disabled' | null },
@@ -147,13 +153,14 @@ export function decideRow(
   companyAdherent: boolean,
 ): RowOutcome {
   const personRut = read.body;
-  const refuse = (reason: RefusalCode): RowOutcome => ({ kind: 'refused', reason, personRut });
-  if (!facts) return refuse('not_in_company');
-  if (!facts.membership) return refuse(facts.otherCompany ? 'other_company' : 'not_in_company');
+  if (!facts) return refusal('not_in_company', personRut);
+  if (!facts.membership) {
+    return refusal(facts.otherCompany ? 'other_company' : 'not_in_company', personRut);
+  }
   // Rule 6: nobody of a company that is no longer adherent can get in; its file changes nothing.
-  if (!companyAdherent) return refuse('company_not_adherent');
+  if (!companyAdherent) return refusal('company_not_adherent', personRut);
   // Rule 7: a dismissal ended the membership; the file cannot bring it back or edit through it.
-  if (facts.membership.state === 'removed') return refuse('dismissed');
+  if (facts.membership.state === 'removed') return refusal('dismissed', personRut);
   const email =
     read.email !== null && read.email !== facts.email
       ? { from: facts.email, to: read.email }
@@ -162,7 +169,7 @@ export function decideRow(
   const current = facts.membership.state;
   if (read.state === 'active' && current !== 'active') {
     // A pause is the company representative's decision (rule 13): resumed on the record.
-    if (current === 'paused') return refuse('paused');
+    if (current === 'paused') return refusal('paused', personRut);
     state = { from: current, to: 'active' };
   } else if (read.state === 'disabled' && current !== 'disabled') {
     state = { from: current, to: 'disabled' };
@@ -171,15 +178,26 @@ export function decideRow(
   return { kind: 'change', personRut, email, state };
 }
 
+/** A row whose outcome depends on what the replica holds of its person. */
+type Asking = {
+  kind: 'ask';
+  body: number;
+  email: string | null;
+  state: 'active' | 'disabled' | null;
+};
+
 /**
- * Every row of a file: read, duplicates found (the same RUT with different values refuses all
- * its rows; identical repeats apply once), each decided against the replica, and the totals.
+ * A file's rows read on their own, before the replica is asked anything: each row's outcome
+ * where the file alone decides it (a bad cell, a duplicate), or what it asks of its person.
+ * The desk reads the file so while the company's members are still being read.
  */
-export function previewRows(
-  rows: readonly BulkRowInput[],
-  companyAdherent: boolean,
-  lookup: (personRut: number) => PersonFacts | null,
-): { outcomes: RowOutcome[]; totals: Totals } {
+export type FileReading = ReadonlyArray<RowOutcome | Asking>;
+
+/**
+ * Every row read, and duplicates found: the same RUT with different values refuses all its
+ * rows; identical repeats apply once.
+ */
+export function readRows(rows: readonly BulkRowInput[]): FileReading {
   const reads = rows.map(readRow);
   const first = new Map<number, { index: number; key: string; conflict: boolean }>();
   reads.forEach((read, index) => {
@@ -191,8 +209,35 @@ export function previewRows(
     if (!seen) first.set(read.body, { index, key, conflict: false });
     else if (seen.key !== key) seen.conflict = true;
   });
+  return reads.map((read, index): RowOutcome | Asking => {
+    const seen = read.body === null ? undefined : first.get(read.body);
+    if (seen?.conflict) return refusal('duplicate_conflict', read.body);
+    if (seen && seen.index !== index) {
+      return { kind: 'duplicate', personRut: read.body!, firstLine: rows[seen.index]!.line };
+    }
+    if (!read.ok) return refusal(read.reason, read.body);
+    return { kind: 'ask', body: read.body, email: read.email, state: read.state };
+  });
+}
+
+/** Adds one outcome to the totals: a change counts under each effect it has. */
+function count(totals: Totals, outcome: RowOutcome): void {
+  if (outcome.kind === 'change') {
+    totals.changes += 1;
+    if (outcome.email) totals.new_email += 1;
+    if (outcome.state) totals[outcome.state.to === 'active' ? 'enable' : 'disable'] += 1;
+  } else if (outcome.kind === 'refused') totals.refused += 1;
+  else totals[outcome.kind] += 1;
+}
+
+/** The rows of a file read (readRows), each decided against the replica, and the totals. */
+export function decideRows(
+  reading: FileReading,
+  companyAdherent: boolean,
+  lookup: (personRut: number) => PersonFacts | null,
+): { outcomes: RowOutcome[]; totals: Totals } {
   const totals: Totals = {
-    rows: rows.length,
+    rows: reading.length,
     changes: 0,
     new_email: 0,
     enable: 0,
@@ -201,23 +246,22 @@ export function previewRows(
     duplicate: 0,
     refused: 0,
   };
-  const outcomes = reads.map((read, index): RowOutcome => {
-    let outcome: RowOutcome;
-    const seen = read.body === null ? undefined : first.get(read.body);
-    if (seen?.conflict) {
-      outcome = { kind: 'refused', reason: 'duplicate_conflict', personRut: read.body };
-    } else if (seen && seen.index !== index) {
-      outcome = { kind: 'duplicate', personRut: read.body!, firstLine: rows[seen.index]!.line };
-    } else if (!read.ok) {
-      outcome = { kind: 'refused', reason: read.reason, personRut: read.body };
-    } else {
-      outcome = decideRow(read, lookup(read.body), companyAdherent);
-    }
-    if (outcome.kind === 'change') totals.changes += 1;
-    for (const filter of outcomeFilters(outcome)) totals[filter] += 1;
+  const outcomes = reading.map((read): RowOutcome => {
+    const outcome =
+      read.kind === 'ask' ? decideRow(read, lookup(read.body), companyAdherent) : read;
+    count(totals, outcome);
     return outcome;
   });
   return { outcomes, totals };
+}
+
+/** Every row of a file, from its cells to its outcome (readRows, then decideRows). */
+export function previewRows(
+  rows: readonly BulkRowInput[],
+  companyAdherent: boolean,
+  lookup: (personRut: number) => PersonFacts | null,
+): { outcomes: RowOutcome[]; totals: Totals } {
+  return decideRows(readRows(rows), companyAdherent, lookup);
 }
 
 // ---- Applying and undoing a planned row ----
