@@ -42,6 +42,8 @@ export type ChunkLimits = {
 
 export type ChunkEnd = 'more' | 'done' | 'cancelled';
 
+type Allowed = { email: boolean; enable: boolean; disable: boolean };
+
 export function createBatchApplier(deps: ApplyDeps) {
   const { sqlite, writes, outbox, audit } = deps;
   const batches = createBulkBatchRepository(sqlite);
@@ -76,12 +78,57 @@ export function createBatchApplier(deps: ApplyDeps) {
     batches.setState(batch.id, 'applying', null);
   }
 
+  /** What the batch's agent may do in its company: the same for every row, decided per chunk. */
+  function allowedIn(batch: BatchRow, session: Session): Allowed {
+    const scope = { ...session, adminOfCompanyRuts: [] };
+    const target = { personCompanyRuts: [batch.companyRut], companyRut: batch.companyRut };
+    return {
+      email: decide(scope, 'contact.edit', target).allowed,
+      enable: decide(scope, 'membership.enable', target).allowed,
+      disable: decide(scope, 'membership.disable', target).allowed,
+    };
+  }
+
+  /** A row's action: its outbox intent and its audit event. */
+  function record(
+    batch: BatchRow,
+    session: Session,
+    at: string,
+    rut: number,
+    action: { id: string; kind: string; payload: Record<string, unknown> },
+    beforeFields: unknown,
+    afterFields: object,
+  ) {
+    outbox.enqueue({
+      actionId: action.id,
+      kind: action.kind,
+      agentId: session.agentId,
+      personRut: rut,
+      payload: { ...action.payload, batchId: batch.id, personRut: rut, decidedAt: at },
+      createdAt: at,
+    });
+    audit.append({
+      id: action.id,
+      at,
+      agentId: session.agentId,
+      deviceId: deps.deviceId,
+      personRut: rut,
+      action: action.kind,
+      before: JSON.stringify(beforeFields),
+      after: JSON.stringify({ ...afterFields, batchId: batch.id }),
+      reason: batch.reason,
+      identityCheck: null,
+      interactionId: null,
+    });
+  }
+
   /** One planned row against the replica as it is now: the writes, intents and audit events. */
   function applyRow(
     batch: BatchRow,
     session: Session,
     row: { seq: number; personRut: number; plan: Plan },
     adherent: boolean,
+    allowed: Allowed,
     at: string,
   ) {
     const rut = row.personRut;
@@ -106,42 +153,11 @@ export function createBatchApplier(deps: ApplyDeps) {
     if (check.kind === 'already') {
       return { state: 'skipped' as const, code: 'already', before, after: null, ids: [null, null] };
     }
-    const scope = { ...session, adminOfCompanyRuts: [] };
-    const target = { personCompanyRuts: [batch.companyRut], companyRut: batch.companyRut };
-    const record = (
-      actionId: string,
-      kind: string,
-      payload: Record<string, unknown>,
-      beforeFields: unknown,
-      afterFields: unknown,
-    ) => {
-      outbox.enqueue({
-        actionId,
-        kind,
-        agentId: session.agentId,
-        personRut: rut,
-        payload: { ...payload, batchId: batch.id, personRut: rut, decidedAt: at },
-        createdAt: at,
-      });
-      audit.append({
-        id: actionId,
-        at,
-        agentId: session.agentId,
-        deviceId: deps.deviceId,
-        personRut: rut,
-        action: kind,
-        before: JSON.stringify(beforeFields),
-        after: JSON.stringify({ ...(afterFields as object), batchId: batch.id }),
-        reason: batch.reason,
-        identityCheck: null,
-        interactionId: null,
-      });
-    };
     const applied: Plan = { email: null, state: null };
     let emailActionId: string | null = null;
     let stateActionId: string | null = null;
     if (check.email && row.plan.email && person) {
-      if (!decide(scope, 'contact.edit', target).allowed) {
+      if (!allowed.email) {
         return {
           state: 'refused' as const,
           code: 'forbidden',
@@ -159,9 +175,15 @@ export function createBatchApplier(deps: ApplyDeps) {
         writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);
       }
       record(
-        emailActionId,
-        'person.update_contact',
-        { seenVersion: person.version, changes: { email: { from: person.email, to } } },
+        batch,
+        session,
+        at,
+        rut,
+        {
+          id: emailActionId,
+          kind: 'person.update_contact',
+          payload: { seenVersion: person.version, changes: { email: { from: person.email, to } } },
+        },
         { email: person.email, phone },
         { email: to, phone },
       );
@@ -170,19 +192,25 @@ export function createBatchApplier(deps: ApplyDeps) {
     if (check.state && row.plan.state && membership) {
       const to = row.plan.state.to;
       const kind = to === 'active' ? 'membership.enable' : 'membership.disable';
-      if (!decide(scope, kind, target).allowed) {
+      if (!(to === 'active' ? allowed.enable : allowed.disable)) {
         throw new ForbiddenError('role');
       }
       stateActionId = timeOrderedId();
       writes.setMembershipState(membership.id, to, null, null);
       record(
-        stateActionId,
-        kind,
+        batch,
+        session,
+        at,
+        rut,
         {
-          companyRut: batch.companyRut,
-          fromState: membership.state,
-          state: to,
-          seenVersion: membership.version,
+          id: stateActionId,
+          kind,
+          payload: {
+            companyRut: batch.companyRut,
+            fromState: membership.state,
+            state: to,
+            seenVersion: membership.version,
+          },
         },
         { companyRut: batch.companyRut, state: membership.state },
         { companyRut: batch.companyRut, state: to },
@@ -216,6 +244,7 @@ export function createBatchApplier(deps: ApplyDeps) {
     const started = performance.now();
     const at = deps.now().toISOString();
     const adherent = adherentOf.get(batch.companyRut) === 1;
+    const allowed = allowedIn(batch, session);
     let applied = 0;
     let refused = 0;
     let skipped = 0;
@@ -235,7 +264,7 @@ export function createBatchApplier(deps: ApplyDeps) {
           break outer;
         }
         if (interrupt === 'yield' && count > 0) break outer;
-        const result = applyRow(batch, session, row, adherent, at);
+        const result = applyRow(batch, session, row, adherent, allowed, at);
         batches.finishRow(batchId, row.seq, {
           state: result.state,
           code: result.code,

@@ -99,18 +99,36 @@ export const AUDIT_OF_CALL_SQL = 'SELECT * FROM audit_events WHERE interaction_i
 
 export function createAuditRepository(sqlite: Database.Database) {
   const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  // Positional parameters: a bulk load appends tens of thousands of events, and binding 13 named
+  // ones from an object cost about 4 µs more per event.
   const insert = sqlite.prepare(
     `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
        reason, identity_check, interaction_id, prev_hash, hash)
-     VALUES (@id, @at, @agentId, @deviceId, @personRut, @action, @before, @after, @reason,
-       @identityCheck, @interactionId, @prevHash, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const all = sqlite.prepare('SELECT * FROM audit_events ORDER BY seq');
   const byInteraction = sqlite.prepare(AUDIT_OF_CALL_SQL);
   const appendInside = (fields: AuditFields): number => {
     const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
     const hash = auditHash(prevHash, fields);
-    return Number(insert.run({ ...fields, prevHash, hash }).lastInsertRowid);
+    const { id, at, agentId, deviceId, personRut, action, before, after, reason } = fields;
+    return Number(
+      insert.run(
+        id,
+        at,
+        agentId,
+        deviceId,
+        personRut,
+        action,
+        before,
+        after,
+        reason,
+        fields.identityCheck,
+        fields.interactionId,
+        prevHash,
+        hash,
+      ).lastInsertRowid,
+    );
   };
 
   return {
