@@ -260,11 +260,15 @@ function companyFile(run: string): { bytes: Uint8Array; contentBase64: string } 
 // the SQLite page caches, code).
 let peakRss = process.memoryUsage().rss;
 let heapAtPeak = process.memoryUsage().heapTotal;
+// What the desk was doing when the peak came.
+let phase = 'start';
+let phaseAtPeak = phase;
 const samplePeak = () => {
   const memory = process.memoryUsage();
   if (memory.rss <= peakRss) return;
   peakRss = memory.rss;
   heapAtPeak = memory.heapTotal;
+  phaseAtPeak = phase;
 };
 const sampler = setInterval(samplePeak, 50);
 
@@ -290,7 +294,9 @@ type Round = {
 /** One round: the raw baseline, then a new file parsed, previewed and applied. */
 async function round(index: number): Promise<Round> {
   const run = `${Date.now().toString(36)}${index}`;
+  phase = 'raw';
   const rawMs = rawUpdate(run);
+  phase = 'preview';
   const { bytes, contentBase64 } = companyFile(run);
   // A large file's preview answers once its members, read on the bulk worker, have arrived.
   const load = async () => {
@@ -329,6 +335,7 @@ async function round(index: number): Promise<Round> {
   gcs.observe({ entryTypes: ['gc'] });
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
+  phase = 'apply';
   let batch = dispatch('bulkLoads.apply', { previewId: preview!.previewId, reason: 'Benchmark' });
   // Polled as the screen polls it, while the chunks run between polls.
   while (batch.state === 'preparing' || batch.state === 'applying') {
@@ -346,6 +353,7 @@ async function round(index: number): Promise<Round> {
   }
   // The batch's checkpoint runs on its worker once the batch is reported done; the next round
   // starts when it is over, on an empty WAL, as the first did.
+  phase = 'checkpoint';
   await emptyWal();
   return {
     parseMs: median(parseTimes),
@@ -377,6 +385,8 @@ const perSec = (ms: number) => Math.round(rowCount / (ms / 1000));
 const ratios = {
   previewOverParse: rounds.map((r) => Number((r.previewMs / r.parseMs).toFixed(2))),
   applyOverRaw: rounds.map((r) => Number((r.rawMs / r.applyMs).toFixed(3))),
+  rawUpdateRowsPerSec: rounds.map((r) => perSec(r.rawMs)),
+  applyRowsPerSec: rounds.map((r) => perSec(r.applyMs)),
 };
 const figures = {
   persons,
@@ -396,6 +406,7 @@ const figures = {
   maxGcPauseMs: Number(maxGcMs.toFixed(1)),
   rssMb: Math.round(peakRss / 1024 / 1024),
   mainHeapAtPeakMb: Math.round(heapAtPeak / 1024 / 1024),
+  peakDuring: phaseAtPeak,
   rssAfterPreviewMb: Math.round(Math.max(...rounds.map((r) => r.rssAfterPreview)) / 1024 / 1024),
   targets: {
     previewOverParse: '≤ 3',

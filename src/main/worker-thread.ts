@@ -42,8 +42,23 @@ export function withoutTypeScriptLoader(execArgv: readonly string[]): string[] {
   return kept;
 }
 
-export function startWorker(entry: string, workerData: unknown): Worker {
-  return entry.endsWith('.ts')
-    ? new Worker(fromSource(entry), { eval: true, workerData })
-    : new Worker(entry, { workerData, execArgv: withoutTypeScriptLoader(process.execArgv) });
+/**
+ * A built entry starts without the TypeScript loader; where the flags left are refused for a
+ * thread (`--expose-gc`, say, which Node only ignores when a thread inherits it unasked), it
+ * inherits them as before.
+ */
+export function startWorker(
+  entry: string,
+  workerData: unknown,
+  execArgv: readonly string[] = process.execArgv,
+): Worker {
+  if (entry.endsWith('.ts')) return new Worker(fromSource(entry), { eval: true, workerData });
+  const kept = withoutTypeScriptLoader(execArgv);
+  if (kept.length === execArgv.length) return new Worker(entry, { workerData });
+  try {
+    return new Worker(entry, { workerData, execArgv: kept });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(entry, { workerData });
+  }
 }

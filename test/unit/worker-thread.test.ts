@@ -1,9 +1,14 @@
 /**
  * The flags a built worker thread starts with (src/main/worker-thread.ts): the process's own,
- * less the TypeScript loader's, in each form Node accepts them.
+ * less the TypeScript loader's, in each form Node accepts them; and a built worker started with
+ * them, or as before where a flag left is one a thread refuses.
  */
-import { describe, expect, it } from 'vitest';
-import { withoutTypeScriptLoader } from '../../src/main/worker-thread';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startWorker, withoutTypeScriptLoader } from '../../src/main/worker-thread';
 
 describe('withoutTypeScriptLoader', () => {
   it("drops tsx's preflight and loader, as `tsx` passes them", () => {
@@ -43,5 +48,38 @@ describe('withoutTypeScriptLoader', () => {
   it('a flag last with no value is kept as it is', () => {
     expect(withoutTypeScriptLoader(['--require'])).toEqual(['--require']);
     expect(withoutTypeScriptLoader([])).toEqual([]);
+  });
+});
+
+describe('startWorker', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-worker-'));
+  const entry = path.join(dir, 'echo-worker.mjs');
+  fs.writeFileSync(
+    entry,
+    "import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage(workerData);\n",
+  );
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const echo = (worker: Worker) =>
+    new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+
+  it('starts a built entry without the loader', async () => {
+    const worker = startWorker(entry, 'hola', [
+      '--import',
+      'file:///app/node_modules/tsx/dist/loader.mjs',
+    ]);
+    await expect(echo(worker)).resolves.toBe('hola');
+  });
+
+  it('still starts when a flag left is one a thread refuses', async () => {
+    const worker = startWorker(entry, 'chao', [
+      '--expose-gc',
+      '--import',
+      'file:///app/node_modules/tsx/dist/loader.mjs',
+    ]);
+    await expect(echo(worker)).resolves.toBe('chao');
   });
 });
