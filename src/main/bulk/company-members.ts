@@ -55,16 +55,22 @@ export function readCompanyMembers(
   return read;
 }
 
-/** The facts the preview's rules ask about each member, by RUT. */
-export function membersByRut(read: CompanyMembers): Map<number, PersonFacts> {
-  const known = new Map<number, PersonFacts>();
-  read.ruts.forEach((rut, index) => {
-    known.set(rut, {
+/**
+ * The facts the preview's rules ask about a member, by RUT (undefined: not a member). Each is
+ * made when asked for, from the columns: a map of 50,000 ready-made facts lived through the
+ * whole preview, three times the memory of this index.
+ */
+export function memberFacts(read: CompanyMembers): (rut: number) => PersonFacts | undefined {
+  const indexOf = new Map<number, number>();
+  read.ruts.forEach((rut, index) => indexOf.set(rut, index));
+  return (rut) => {
+    const index = indexOf.get(rut);
+    if (index === undefined) return undefined;
+    return {
       email: read.emails[index]!,
       version: read.personVersions[index]!,
       membership: { state: read.states[index]!, version: read.membershipVersions[index]! },
       otherCompany: false,
-    });
-  });
-  return known;
+    };
+  };
 }

@@ -37,7 +37,7 @@ import { createBatchApplier } from '../bulk/apply-batch';
 import { inApplyOrder, type UnorderedRow } from '../bulk/apply-order';
 import { startApplyThread, type ApplyThread, type ApplyThreadConfig } from '../bulk/apply-thread';
 import {
-  membersByRut,
+  memberFacts,
   PREVIEW_SQL,
   readCompanyMembers,
   type CompanyMembers,
@@ -265,10 +265,10 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   ): BulkPreview {
     const { outcomes, totals } = withPreviewReads((reads) => {
       // Everything the rows may ask about, in one pass over the company's memberships.
-      const known = membersByRut(members ?? readCompanyMembers(reads.members, target.rut));
+      const member = memberFacts(members ?? readCompanyMembers(reads.members, target.rut));
       const lookup = (rut: number): PersonFacts | null => {
-        const member = known.get(rut);
-        if (member) return member;
+        const found = member(rut);
+        if (found) return found;
         const person = reads.person.get(rut) as
           { email: string | null; version: number } | undefined;
         if (!person) return null;

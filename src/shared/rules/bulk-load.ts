@@ -125,19 +125,25 @@ export function readEmailCell(text: string | null): string | null | 'invalid' {
   return normalizeEmail(text) ?? 'invalid';
 }
 
-type Read =
-  | { ok: true; body: number; email: string | null; state: 'active' | 'disabled' | null }
-  | { ok: false; reason: RefusalCode; body: number | null };
+/** A row whose outcome depends on what the replica holds of its person. */
+type Asking = {
+  kind: 'ask';
+  body: number;
+  email: string | null;
+  state: 'active' | 'disabled' | null;
+};
+/** A row its own cells refuse. */
+type Bad = { kind: 'bad'; reason: RefusalCode; body: number | null };
 
-function readRow(row: BulkRowInput): Read {
+function readRow(row: BulkRowInput): Asking | Bad {
   const rut = readRut(row.rut);
-  if (!rut || !isValidRut(rut)) return { ok: false, reason: 'invalid_rut', body: null };
+  if (!rut || !isValidRut(rut)) return { kind: 'bad', reason: 'invalid_rut', body: null };
   const email = readEmailCell(row.email);
-  if (email === 'invalid') return { ok: false, reason: 'invalid_email', body: rut.body };
+  if (email === 'invalid') return { kind: 'bad', reason: 'invalid_email', body: rut.body };
   const state = readStateCell(row.state);
-  if (state === 'invalid') return { ok: false, reason: 'invalid_state', body: rut.body };
-  if (email === null && state === null) return { ok: false, reason: 'empty_row', body: rut.body };
-  return { ok: true, body: rut.body, email, state };
+  if (state === 'invalid') return { kind: 'bad', reason: 'invalid_state', body: rut.body };
+  if (email === null && state === null) return { kind: 'bad', reason: 'empty_row', body: rut.body };
+  return { kind: 'ask', body: rut.body, email, state };
 }
 
 const refusal = (reason: RefusalCode, personRut: number | null): RowOutcome => ({
@@ -178,14 +184,6 @@ export function decideRow(
   return { kind: 'change', personRut, email, state };
 }
 
-/** A row whose outcome depends on what the replica holds of its person. */
-type Asking = {
-  kind: 'ask';
-  body: number;
-  email: string | null;
-  state: 'active' | 'disabled' | null;
-};
-
 /**
  * A file's rows read on their own, before the replica is asked anything: each row's outcome
  * where the file alone decides it (a bad cell, a duplicate), or what it asks of its person.
@@ -199,24 +197,35 @@ export type FileReading = ReadonlyArray<RowOutcome | Asking>;
  */
 export function readRows(rows: readonly BulkRowInput[]): FileReading {
   const reads = rows.map(readRow);
-  const first = new Map<number, { index: number; key: string; conflict: boolean }>();
+  // The same values: what the rows ask, or (refused) the same reason for the same cells.
+  const same = (one: number, other: number) => {
+    const [a, b] = [reads[one]!, reads[other]!];
+    if (a.kind === 'ask' && b.kind === 'ask') return a.email === b.email && a.state === b.state;
+    return (
+      a.kind === 'bad' &&
+      b.kind === 'bad' &&
+      a.reason === b.reason &&
+      rows[one]!.email === rows[other]!.email &&
+      rows[one]!.state === rows[other]!.state
+    );
+  };
+  const first = new Map<number, number>();
+  const conflicting = new Set<number>();
   reads.forEach((read, index) => {
     if (read.body === null) return;
-    const key = read.ok
-      ? `${read.email ?? ''}\u0000${read.state ?? ''}`
-      : `!${read.reason}\u0000${rows[index]!.email ?? ''}\u0000${rows[index]!.state ?? ''}`;
     const seen = first.get(read.body);
-    if (!seen) first.set(read.body, { index, key, conflict: false });
-    else if (seen.key !== key) seen.conflict = true;
+    if (seen === undefined) first.set(read.body, index);
+    else if (!same(seen, index)) conflicting.add(read.body);
   });
   return reads.map((read, index): RowOutcome | Asking => {
-    const seen = read.body === null ? undefined : first.get(read.body);
-    if (seen?.conflict) return refusal('duplicate_conflict', read.body);
-    if (seen && seen.index !== index) {
-      return { kind: 'duplicate', personRut: read.body!, firstLine: rows[seen.index]!.line };
+    if (read.body !== null) {
+      if (conflicting.has(read.body)) return refusal('duplicate_conflict', read.body);
+      const seen = first.get(read.body)!;
+      if (seen !== index) {
+        return { kind: 'duplicate', personRut: read.body, firstLine: rows[seen]!.line };
+      }
     }
-    if (!read.ok) return refusal(read.reason, read.body);
-    return { kind: 'ask', body: read.body, email: read.email, state: read.state };
+    return read.kind === 'bad' ? refusal(read.reason, read.body) : read;
   });
 }
 
