@@ -162,6 +162,28 @@ describe('duplicates and totals', () => {
     expect(outcomes[0]).toMatchObject({ reason: 'duplicate_conflict' });
   });
 
+  it('a refused row repeated with the same cells: the repeat is a duplicate of it', () => {
+    const { outcomes } = previewRows(
+      [row('12.345.678-5', 'no-es-correo', null), row('12.345.678-5', 'no-es-correo', null)],
+      true,
+      lookup,
+    );
+    expect(outcomes[0]).toMatchObject({ kind: 'refused', reason: 'invalid_email' });
+    expect(outcomes[1]).toMatchObject({ kind: 'duplicate', personRut: ANA, firstLine: line - 1 });
+  });
+
+  it('the same RUT refused once and readable once: both refused as a conflict', () => {
+    const { outcomes } = previewRows(
+      [row('12.345.678-5', 'no-es-correo', null), row('12.345.678-5', 'n@x.cl', null)],
+      true,
+      lookup,
+    );
+    expect(outcomes.map((o) => o.kind === 'refused' && o.reason)).toEqual([
+      'duplicate_conflict',
+      'duplicate_conflict',
+    ]);
+  });
+
   it('counts rows by outcome; a row with two effects counts under both', () => {
     const { totals } = previewRows(
       [
