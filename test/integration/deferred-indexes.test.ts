@@ -14,6 +14,7 @@ import {
   buildIndexesNow,
   DEFERRED_INDEXES_KEY,
   indexesAside,
+  mergeSearchIndexStep,
   searchIndexStep,
 } from '../../src/main/db/deferred-indexes';
 import { resolveReplicaKey } from '../../src/main/db/open-replica';
@@ -62,6 +63,28 @@ const person = (rut: number): Change => ({
     version: 1,
   },
 });
+
+/**
+ * Segments of a full-text index, from its structure record (the `_data` row with id 10: a 4-byte
+ * cookie, then the number of levels and of segments as varints).
+ */
+function segments(sqlite: Database.Database, table: string): number {
+  const block = sqlite
+    .prepare(`SELECT block FROM ${table}_data WHERE id = 10`)
+    .pluck()
+    .get() as Buffer;
+  let offset = 4;
+  const varint = () => {
+    let value = 0;
+    for (;;) {
+      const byte = block[offset++]!;
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) return value;
+    }
+  };
+  varint(); // levels
+  return varint();
+}
 
 /** An encrypted replica whose snapshot has written its first page. */
 function halfSnapshot() {
@@ -187,5 +210,32 @@ describe('secondary indexes during a snapshot', () => {
     expect(answer.ok).toBe(true);
     expect(await syncing).toMatchObject({ state: 'idle', initialSync: null });
     expect(indexesOf(desk.db.$client)).toEqual(EVERY_INDEX);
+  });
+
+  it("a snapshot's search index, built in steps, is merged into one segment, and still answers", () => {
+    const { db, writer } = halfSnapshot();
+    writer.applyPage(
+      Array.from({ length: 400 }, (_, i) => person(2000 + i)),
+      { cursor: 'c2', epoch: 'e', progress: { done: 402, total: 402 }, startsSnapshot: false },
+    );
+    const sqlite = db.$client;
+    buildIndexesNow(sqlite);
+    while (searchIndexStep(sqlite, 50));
+    expect(segments(sqlite, 'person_fts')).toBeGreaterThan(1);
+
+    let steps = 0;
+    while (mergeSearchIndexStep(sqlite, 1)) steps += 1;
+    expect(steps).toBeGreaterThan(0);
+    expect(segments(sqlite, 'person_fts')).toBe(1);
+    sqlite.exec("INSERT INTO person_fts(person_fts) VALUES ('integrity-check')");
+    expect(
+      sqlite
+        .prepare("SELECT count(*) FROM person_fts WHERE person_fts MATCH 'munoz'")
+        .pluck()
+        .get(),
+    ).toBe(402);
+    // Nothing left: a further step changes nothing.
+    expect(mergeSearchIndexStep(sqlite, 500)).toBe(false);
+    sqlite.close();
   });
 });

@@ -1,15 +1,17 @@
 /**
  * Worker thread entry (deferred-indexes.ts): opens the replica on its own connection and builds
  * what a snapshot set aside — its secondary indexes, one transaction each, then its search index
- * in large steps — then says so and ends. Its own entry in electron.vite.config.ts
+ * in large steps, then merged into one segment in small ones — then says so and ends. Its own entry in electron.vite.config.ts
  * (out/main/index-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyReplicaKey, openSqlite } from './database';
-import { buildIndexesNow, searchIndexStep } from './deferred-indexes';
+import { buildIndexesNow, mergeSearchIndexStep, searchIndexStep } from './deferred-indexes';
 
 /** Persons indexed for search per transaction: the main connection waits at most one step. */
 const SEARCH_CHUNK = 100_000;
+/** Leaf pages merged per transaction (a few hundred milliseconds at most). */
+const MERGE_PAGES = 500;
 
 const input = workerData as { file: string; key: string | null; nativeBinding: string | null };
 try {
@@ -30,6 +32,8 @@ try {
     sqlite.pragma('cache_size = -65536');
     buildIndexesNow(sqlite);
     while (searchIndexStep(sqlite, SEARCH_CHUNK));
+    // The search index arrived in steps, a segment each: merged into one, in steps too.
+    while (mergeSearchIndexStep(sqlite, MERGE_PAGES));
   } finally {
     sqlite.close();
   }

@@ -180,8 +180,11 @@ function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
   const fts = dropped.triggers.filter((sql) => !exists.get('trigger', sql));
   if (fts.length > 0) {
     sqlite.transaction(() => {
+      // Rebuilt, then merged into one segment each (mergeSearchIndexStep says why).
       sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('rebuild');
-        INSERT INTO company_fts(company_fts) VALUES ('rebuild');`);
+        INSERT INTO company_fts(company_fts) VALUES ('rebuild');
+        INSERT INTO person_fts(person_fts) VALUES ('optimize');
+        INSERT INTO company_fts(company_fts) VALUES ('optimize');`);
       // The companies' user counts (issue 11), counted once like the index is built once.
       sqlite.exec(FILL_COMPANY_COUNTS_SQL);
       for (const sql of fts) sqlite.exec(sql);
