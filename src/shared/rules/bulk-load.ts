@@ -197,7 +197,8 @@ export type FileReading = ReadonlyArray<RowOutcome | Asking>;
  */
 export function readRows(rows: readonly BulkRowInput[]): FileReading {
   const reads = rows.map(readRow);
-  // The same values: what the rows ask, or (refused) the same reason for the same cells.
+  // The same values: what the rows ask, or (refused) the same reason for the same cells (an
+  // empty cell and a missing one alike).
   const same = (one: number, other: number) => {
     const [a, b] = [reads[one]!, reads[other]!];
     if (a.kind === 'ask' && b.kind === 'ask') return a.email === b.email && a.state === b.state;
@@ -205,8 +206,8 @@ export function readRows(rows: readonly BulkRowInput[]): FileReading {
       a.kind === 'bad' &&
       b.kind === 'bad' &&
       a.reason === b.reason &&
-      rows[one]!.email === rows[other]!.email &&
-      rows[one]!.state === rows[other]!.state
+      (rows[one]!.email ?? '') === (rows[other]!.email ?? '') &&
+      (rows[one]!.state ?? '') === (rows[other]!.state ?? '')
     );
   };
   const first = new Map<number, number>();
