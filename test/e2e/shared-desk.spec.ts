@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/main/db/connection';
 import { startFaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
 import { loopTest, startCentral, startDeskDoor, type Started } from './fixtures';
@@ -116,7 +116,7 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
     const before = Number((await count.textContent())!.replace(/\D/g, ''));
 
     // The biggest company that is not his yet is assigned to him at the office.
-    const db = new Database(path.join(dirs.central, 'central.db'), { readonly: true });
+    const db = openSqlite(path.join(dirs.central, 'central.db'), { readonly: true });
     const { company } = db
       .prepare(
         `SELECT company_rut AS company FROM memberships WHERE state != 'removed'

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/main/db/connection';
 import { createOutboxLanes } from '../../src/main/sync/outbox-lanes';
 
 function outbox(rows: Array<[agent: string, state?: string, sentBy?: string]>) {
-  const sqlite = new Database(':memory:');
+  const sqlite = openSqlite(':memory:');
   sqlite.exec(`CREATE TABLE outbox (seq INTEGER PRIMARY KEY, action_id TEXT, kind TEXT,
     agent_id TEXT, person_rut INTEGER, payload TEXT, created_at TEXT, state TEXT,
     sent_by TEXT, reassign_reason TEXT)`);

@@ -3,11 +3,11 @@
  * only a verified newer download), the state after each updater event (a failed or corrupt
  * download changes nothing), and the controller driving a stand-in for electron-updater.
  */
-import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/main/db/connection';
 import {
   checkpointReplica,
   startUpdateController,
@@ -230,7 +230,7 @@ describe('the update controller', () => {
 describe('checkpointing the replica', () => {
   it('moves every committed write into the database file', () => {
     const file = path.join(tempDir(), 'replica.db');
-    const sqlite = new Database(file);
+    const sqlite = openSqlite(file);
     try {
       sqlite.pragma('journal_mode = WAL');
       sqlite.exec('CREATE TABLE outbox (id INTEGER PRIMARY KEY, payload TEXT)');
