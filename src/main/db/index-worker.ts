@@ -1,8 +1,8 @@
 /**
  * Worker thread entry (deferred-indexes.ts): opens the replica on its own connection and builds
  * what a snapshot set aside — its secondary indexes, one transaction each, then its search index
- * in large steps, then merged into one segment in small ones — then says so and ends. Its own entry in electron.vite.config.ts
- * (out/main/index-worker.js).
+ * in large steps, then merged into one segment in small ones — then says so and ends. Its own
+ * entry in electron.vite.config.ts (out/main/index-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyReplicaKey, openSqlite } from './database';

@@ -111,20 +111,20 @@ export function createAuditRepository(sqlite: Database.Database) {
   const appendInside = (fields: AuditFields): number => {
     const prevHash = (last.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
     const hash = auditHash(prevHash, fields);
-    const { id, at, agentId, deviceId, personRut, action, before, after, reason } = fields;
+    const f = fields;
     return Number(
       insert.run(
-        id,
-        at,
-        agentId,
-        deviceId,
-        personRut,
-        action,
-        before,
-        after,
-        reason,
-        fields.identityCheck,
-        fields.interactionId,
+        f.id,
+        f.at,
+        f.agentId,
+        f.deviceId,
+        f.personRut,
+        f.action,
+        f.before,
+        f.after,
+        f.reason,
+        f.identityCheck,
+        f.interactionId,
         prevHash,
         hash,
       ).lastInsertRowid,
