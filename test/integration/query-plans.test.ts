@@ -37,8 +37,8 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
     'SCAN company_fts VIRTUAL TABLE INDEX 0:M1',
     'USE TEMP B-TREE FOR ORDER BY',
   ],
-  // Issue 11: a prefix's terms are a seek in the index's term list (no doclist read).
-  personTerm: ['SCAN person_fts_terms VIRTUAL TABLE INDEX 1537:'],
+  // Issue 11: a prefix's terms are a seek in a term list (for persons a table of their own).
+  personTerm: ['SEARCH person_terms USING PRIMARY KEY (term>? AND term<?)'],
   companyTerm: ['SCAN company_fts_terms VIRTUAL TABLE INDEX 1537:'],
   namesInCompanies: [
     'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',

@@ -148,8 +148,12 @@ describe('demo dataset', () => {
     const triggers = db.$client
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")
       .get() as { n: number };
-    // The search's and company counts' (set aside and back), the audit's and the person count's.
-    expect(triggers.n).toBe(13);
+    // The search's, the persons' terms' and company counts' (set aside and back), the audit's and
+    // the person count's.
+    expect(triggers.n).toBe(15);
+    expect(
+      db.$client.prepare('SELECT count(*) FROM person_terms').pluck().get() as number,
+    ).toBeGreaterThan(10);
     db.$client.close();
   });
 });

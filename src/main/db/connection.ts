@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import MultipleCiphers from 'better-sqlite3-multiple-ciphers';
+import { type ExactTokenizer, registerNameTerms, scratchTokenizer } from './person-terms';
 
 /**
  * better-sqlite3 built on SQLite3MultipleCiphers: the same API (plus encryption pragmas), so
@@ -21,15 +22,30 @@ export class ReplicaKeyMismatchError extends Error {
   }
 }
 
+/**
+ * Opens a connection, with the SQL functions the replica's triggers call (the search terms of a
+ * person's name, person-terms.ts): every connection that may write persons needs them.
+ */
 export function openSqlite(
   file: string,
   options: { nativeBinding?: string; readonly?: boolean } = {},
 ): BetterSqlite3.Database {
-  return new SqliteDriver(file, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const sqlite = new SqliteDriver(file, {
+    ...binding,
     ...(options.readonly ? { readonly: true } : {}),
   });
+  let exact = scratchTokenizers.get(options.nativeBinding ?? '');
+  if (!exact) {
+    exact = scratchTokenizer(() => new SqliteDriver(':memory:', binding));
+    scratchTokenizers.set(options.nativeBinding ?? '', exact);
+  }
+  registerNameTerms(sqlite, exact);
+  return sqlite;
 }
+
+/** One scratch tokenizer per thread (and native build), opened only if a name ever needs it. */
+const scratchTokenizers = new Map<string, ExactTokenizer>();
 
 /**
  * The ciphers a replica can be in. AEGIS-256 (SQLite3MultipleCiphers' `aegis` scheme) is what

@@ -19,6 +19,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWorker } from '../worker-thread';
+import { fillPersonTermsSql } from './person-terms';
 
 /** sync_state key: JSON list of `{ name, sql }` of the indexes set aside, in build order. */
 export const DEFERRED_INDEXES_KEY = 'deferred_indexes';
@@ -126,6 +127,10 @@ export function searchIndexStep(sqlite: Database.Database, limit: number): boole
              WHERE rut > ? ORDER BY rut LIMIT ?`,
           )
           .run(after, limit);
+        // Their names' terms too, which the terms' triggers (set aside too) would have added.
+        sqlite
+          .prepare(fillPersonTermsSql('(SELECT * FROM persons WHERE rut > ? AND rut <= ?)'))
+          .run(after, last);
         sqlite
           .prepare("UPDATE sync_state SET value = ? WHERE key = 'fts_indexed_through'")
           .run(String(last));

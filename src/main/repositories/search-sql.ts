@@ -32,10 +32,11 @@ export const SEARCH_SQL = {
     WHERE person_rut IN (SELECT value FROM json_each(?))
       AND company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed'`,
   /**
-   * The next term of an index at or after ?1 and before ?2: a seek in the index's term list
-   * (fts5vocab 'instance' reads no doclist to answer it; migration 0020).
+   * The next term of an index at or after ?1 and before ?2: for persons a seek in their table of
+   * terms (migration 0024, person-terms.ts); for companies in the index's own term list
+   * (fts5vocab, migration 0020: a few hundred thousand names, no surname's doclist to walk).
    */
-  personTerm: 'SELECT term FROM person_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
+  personTerm: 'SELECT term FROM person_terms WHERE term >= ? AND term < ? LIMIT 1',
   companyTerm: 'SELECT term FROM company_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
   hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone FROM persons
     WHERE rut IN (SELECT value FROM json_each(?))`,

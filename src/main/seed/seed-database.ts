@@ -13,6 +13,7 @@ import type { AdminKind } from '../../shared/rules/company-access';
 import { resumableRandom } from './random';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { BULK_LOAD_TRIGGERS_SQL, FILL_COMPANY_COUNTS_SQL } from '../repositories/company-counts';
+import { fillPersonTermsSql } from '../db/person-terms';
 import { CAST_AGENTS, CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
 import {
   COMPANY_KINDS,
@@ -185,8 +186,10 @@ function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
         INSERT INTO company_fts(company_fts) VALUES ('rebuild');
         INSERT INTO person_fts(person_fts) VALUES ('optimize');
         INSERT INTO company_fts(company_fts) VALUES ('optimize');`);
-      // The companies' user counts (issue 11), counted once like the index is built once.
+      // The companies' user counts and the persons' search terms (issue 11), made once like the
+      // index is built once.
       sqlite.exec(FILL_COMPANY_COUNTS_SQL);
+      sqlite.exec(fillPersonTermsSql('persons'));
       for (const sql of fts) sqlite.exec(sql);
     })();
   }

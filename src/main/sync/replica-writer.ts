@@ -206,9 +206,10 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     const triggers = ftsTriggers.all() as Array<{ name: string; sql: string }>;
     for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
     counts.invalidate();
-    // Every row will be indexed again from the start once the snapshot is in.
+    // Every row will be indexed again from the start once the snapshot is in (the persons'
+    // terms with it: the table only grows otherwise, and a snapshot is the time to trim it).
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
-      INSERT INTO company_fts(company_fts) VALUES ('delete-all');`);
+      INSERT INTO company_fts(company_fts) VALUES ('delete-all'); DELETE FROM person_terms;`);
     setState.run('fts_triggers', JSON.stringify(triggers.map((trigger) => trigger.sql)));
     setState.run('fts_indexed_through', '0');
   }
@@ -223,7 +224,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     // The tables are about to be empty: their secondary indexes are built once the rows are in.
     setIndexesAside(sqlite, REPLICATED_TABLES);
     sqlite.exec(`INSERT INTO person_fts(person_fts) VALUES ('delete-all');
-      INSERT INTO company_fts(company_fts) VALUES ('delete-all');
+      INSERT INTO company_fts(company_fts) VALUES ('delete-all'); DELETE FROM person_terms;
       DELETE FROM access_requests; DELETE FROM mails WHERE id >= 0; DELETE FROM accounts;
       DELETE FROM memberships;`);
     emptyPersons(sqlite);
