@@ -27,12 +27,13 @@ import { defaultKeyStore } from '../src/main/db/replica-key';
 /** The company record's first page of users, as the screen asks for it. */
 const USERS_PAGE = 100;
 import { COMPANY_SQL } from '../src/main/repositories/company-record-repository';
+import { IDENTITY_HOLDERS_SQL } from '../src/main/repositories/person-record-repository';
 import { createPersonSearchRepository } from '../src/main/repositories/person-search-repository';
 import { seededRandom } from '../src/main/seed/random';
 import { createDemoDatabase } from '../src/main/seed/seed-database';
 import { cachedReplica, type SeedFigures } from './seed-cache';
 import { searchPersons } from '../src/main/services/search-persons';
-import { formatRut } from '../src/shared/rut';
+import { formatRut, parseRut } from '../src/shared/rut';
 import { foldText } from '../src/shared/text';
 
 const { values } = parseArgs({
@@ -59,6 +60,8 @@ type Figures = {
   rssMb: number;
   seed: SeedFigures | null;
   queries: Array<{ name: string; p50Ms: number; p95Ms: number; rawP95Ms: number }>;
+  /** The user counts of the companies company-open opened. */
+  companySizes: number[];
 };
 
 /** The same run on a plain replica, in its own process so neither warms the other's caches. */
@@ -294,18 +297,51 @@ const results = Object.entries(queries).map(([name, make]): QueryFigures => {
 // Opening a company (issue 7): its record and the first page of its users, for the biggest
 // companies of at most 50,000 users (the size issue 7 was built for; the biggest at 1M persons
 // has 38,605), beside the same statements run raw. The seed's largest employers grow with the
-// replica (about 386,000 users at 10M), and counting a company's users grows with them: that is
-// the company's size, not the replica's, so the scale comparison opens companies of one size.
+// replica (about 386,000 users at 10M), and a record's work grows with its company (its
+// administrators and company users are all listed: 1,820 of them for 46,765 users). That is the
+// company's size, not the replica's, so the scale comparison opens companies of the same sizes
+// at both (nearestInSize).
 const COMPANY_OPEN_MAX_USERS = 50_000;
 const bySize = sample<{ rut: number; dv: string; n: number }>(
   `SELECT m.company_rut AS rut, c.dv, count(*) AS n FROM memberships m
    JOIN companies c ON c.rut = m.company_rut GROUP BY m.company_rut ORDER BY n DESC`,
 );
 const largestCompanyUsers = bySize[0]?.n ?? 0;
-const biggest = bySize.filter((c) => c.n <= COMPANY_OPEN_MAX_USERS).slice(0, 5);
+/**
+ * With --compare, the smaller run's companies' sizes, each matched here by the company nearest
+ * to it in users (the five biggest of at most 50,000 are 38,605 to 4,820 users at 1M and 46,765
+ * to 19,114 at 10M: opening them compared company sizes, not replicas).
+ */
+function nearestInSize(sizes: number[]): typeof bySize {
+  const left = [...bySize];
+  return sizes.map((size) => {
+    let best = 0;
+    left.forEach((c, i) => {
+      if (Math.abs(c.n - size) < Math.abs(left[best]!.n - size)) best = i;
+    });
+    return left.splice(best, 1)[0]!;
+  });
+}
+const biggest = smaller?.companySizes.length
+  ? nearestInSize(smaller.companySizes)
+  : bySize.filter((c) => c.n <= COMPANY_OPEN_MAX_USERS).slice(0, 5);
 const companyRaw = Object.fromEntries(
   Object.entries(COMPANY_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
 ) as Record<keyof typeof COMPANY_SQL, Database.Statement>;
+const holdersRaw = {
+  person: sqlite.prepare(IDENTITY_HOLDERS_SQL.person),
+  employers: sqlite.prepare(IDENTITY_HOLDERS_SQL.employers),
+};
+// The record's callers (rule 13) are read for the identity check: their RUTs, as the record
+// names them, for the raw run of the same two reads.
+const callersOf = new Map(
+  biggest.map((company) => {
+    const record = core.dispatchNow('companies.get', { rut: `${company.rut}-${company.dv}` });
+    if (!record.ok) throw new Error(`company open failed for ${company.rut}`);
+    const callers = (record.value as { callers: Array<{ person: { rut: string } }> }).callers;
+    return [company.rut, JSON.stringify(callers.map((c) => parseRut(c.person.rut)!.body))];
+  }),
+);
 const openTimes: number[] = [];
 const openRaw: number[] = [];
 for (let i = 0; i < Math.max(50, Math.floor(iterations / 3)); i++) {
@@ -326,6 +362,8 @@ for (let i = 0; i < Math.max(50, Math.floor(iterations / 3)); i++) {
     companyRaw.profiles.all(company.rut);
     companyRaw.companyRequests.all({ state: null, company: company.rut, limit: 50, offset: 0 });
     companyRaw.usersPage.all(company.rut, 0, USERS_PAGE + 1);
+    holdersRaw.employers.all(callersOf.get(company.rut));
+    holdersRaw.person.all(callersOf.get(company.rut));
     openRaw.push(performance.now() - started);
   };
   if (i % 2 === 0) {
@@ -460,6 +498,7 @@ console.log(
         : null,
     seed: seedFigures,
     largestCompanyUsers,
+    companySizes: biggest.map((c) => c.n),
     rssMb,
     queries: results,
     ...(smaller ? { compared: smaller, scale } : {}),

@@ -169,8 +169,10 @@ export type PersonSearchRepository = ReturnType<typeof createPersonSearchReposit
  * prefix index serves lazily). Only when that does not fill the window are they taken as
  * prefixes — as the terms each covers (ftsTermsQuery: a long FTS5 prefix would merge every
  * González first) — and the window is filled with those matches after the whole-word ones: the
- * same people are found, whole-word matches first. A word no name starts with (a company's
- * words typed in the search box) ends it there, as do long words that start no other term.
+ * same people are found, whole-word matches first. A long word no name starts with (a company's
+ * words typed in the search box) ends it before any query: one seek in the persons' terms
+ * (person-terms.ts), where the index itself would walk the doclist of the term before it. Long
+ * words that start no other term end it after the whole-word query.
  */
 function wholeWordsFirst(
   words: string[],
@@ -178,6 +180,9 @@ function wholeWordsFirst(
   termsOf: (word: string, most: number) => string[],
   run: (ftsQuery: string, limit: number) => unknown[],
 ): RawName[] {
+  const startsNoTerm = (word: string) =>
+    word.length > 3 && /^[a-z0-9]+$/.test(word) && termsOf(word, 0).length === 0;
+  if (words.some(startsNoTerm)) return [];
   const whole = words.map((word) => (word.length > 3 ? `"${word}"` : `"${word}"*`)).join(' ');
   const first = run(whole, window) as RawName[];
   if (first.length >= window || words.every((word) => word.length <= 3)) return first;
