@@ -256,13 +256,20 @@ export function createCore(options: CoreOptions): Core {
   };
   // A snapshot's indexes, built off the event loop; should the worker fail, here, one index per
   // turn: the replica is never left without them.
-  const buildSnapshotIndexes = () =>
-    buildIndexesInWorker({ ...storage, file, key, workerFile: options.indexWorkerFile }).catch(
-      async (error: unknown) => {
-        log('the index worker failed; building the indexes here', error);
-        while (buildNextIndex(db.$client)) await new Promise((resolve) => setImmediate(resolve));
-      },
-    );
+  const buildSnapshotIndexes = () => {
+    // The snapshot passed through this connection's cache: the pages it holds are the last ones
+    // written, not the ones the agent will read. Freed before the worker's sorts take memory.
+    db.$client.pragma('shrink_memory');
+    return buildIndexesInWorker({
+      ...storage,
+      file,
+      key,
+      workerFile: options.indexWorkerFile,
+    }).catch(async (error: unknown) => {
+      log('the index worker failed; building the indexes here', error);
+      while (buildNextIndex(db.$client)) await new Promise((resolve) => setImmediate(resolve));
+    });
+  };
   /**
    * While the worker writes the replica, a write here can find it busy (a transaction that read
    * first cannot wait for the lock): such a call is answered after the build, tried again.
