@@ -230,4 +230,26 @@ describe('migrations', () => {
     expect(search.byNames(['nunez'], 5)).toEqual([]);
     db.$client.close();
   });
+
+  it('keeps the persons’ terms in step: a term leaves with the last person who has it', () => {
+    const db = openDatabase({ file: path.join(tempDir(), 'terms.db') });
+    const terms = () =>
+      db.$client.prepare('SELECT term FROM person_terms ORDER BY term').pluck().all();
+    const insert = db.$client.prepare(
+      `INSERT INTO persons (rut, dv, given_names, last_name1, last_name2, sort_key)
+       VALUES (?, '9', ?, ?, ?, '')`,
+    );
+    insert.run(1, 'Ana María', 'Soto', '');
+    insert.run(2, 'Bea', 'Soto', 'Ærø');
+    expect(terms()).toEqual(['ana', 'bea', 'maria', 'soto', 'ærø']);
+    db.$client.prepare(`UPDATE persons SET last_name1 = 'Ñuñez' WHERE rut = 1`).run();
+    expect(terms()).toEqual(['ana', 'bea', 'maria', 'nunez', 'soto', 'ærø']);
+    db.$client.prepare(`UPDATE persons SET given_names = 'Ana' WHERE rut = 1`).run();
+    expect(terms()).toEqual(['ana', 'bea', 'nunez', 'soto', 'ærø']);
+    db.$client.prepare('DELETE FROM persons WHERE rut = 1').run();
+    expect(terms()).toEqual(['bea', 'soto', 'ærø']);
+    db.$client.prepare('DELETE FROM persons WHERE rut = 2').run();
+    expect(terms()).toEqual([]);
+    db.$client.close();
+  });
 });

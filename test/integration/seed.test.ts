@@ -150,7 +150,7 @@ describe('demo dataset', () => {
       .get() as { n: number };
     // The search's, the persons' terms' and company counts' (set aside and back), the audit's and
     // the person count's.
-    expect(triggers.n).toBe(15);
+    expect(triggers.n).toBe(17);
     expect(
       db.$client.prepare('SELECT count(*) FROM person_terms').pluck().get() as number,
     ).toBeGreaterThan(10);

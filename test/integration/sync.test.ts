@@ -109,7 +109,7 @@ describe('initial sync', () => {
         desk.db,
         "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'",
       ),
-    ).toBe(8);
+    ).toBe(10);
     // The person count, kept by triggers through the snapshot (migration 0023), is the central's.
     expect(act(desk, 'app.info', {}).persons).toBe(
       count(central.db, 'SELECT count(*) AS n FROM persons'),

@@ -8,12 +8,12 @@
  * walk reads the surname's whole doclist: about 1 ms at 10 million persons, ten times what it is
  * at one million. In a table of terms the same question is one b-tree seek at any size.
  *
- * The table holds every term of the persons' names, and may hold more: a term whose persons are
- * gone stays (a seek finds it, the index then finds no one), so deleting a person touches nothing
- * here. Triggers on persons add the terms of every name written; a bulk load (a snapshot, the
- * demo seed) sets them aside with the search triggers and fills the table in the same steps that
- * fill the search index. Both go through the SQL functions below, registered on every connection
- * (connection.ts): `name_terms(...)` for one person, `name_terms_all(...)` for many at once.
+ * The table holds every term of the persons' names. Triggers on persons add the terms of every
+ * name written, and take a term away with the last person who has it (a name that left the
+ * replica leaves no word behind). A bulk load (a snapshot, the demo seed) sets them aside with
+ * the search triggers and fills the table in the same steps that fill the search index. Both go
+ * through the SQL functions below, registered on every connection (connection.ts):
+ * `name_terms(...)` for one person, `name_terms_all(...)` for many at once.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 
