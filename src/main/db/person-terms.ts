@@ -34,7 +34,8 @@ export type ExactTokenizer = (text: string) => string[];
  * The search index's terms of one name. Letters up to Latin Extended-A that fold to ASCII are
  * folded here as the tokenizer folds them (decomposed, accents dropped, lower case: Muñoz =
  * munoz) and split on everything else; a test compares every such character with FTS5. Any
- * other letter (Greek µ, the long s, a combining mark typed apart, a ligature) is left to FTS5.
+ * other letter (the micro sign, the long s, a combining mark typed apart, æ, Greek) is left to
+ * FTS5.
  */
 export function nameTermsOf(text: string, exact: ExactTokenizer): string[] {
   if (FOLDS_LIKE_THE_INDEX.test(text)) {
