@@ -16,6 +16,7 @@
  * `name_terms(...)` for one person, `name_terms_all(...)` for many at once.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { foldText } from '../../shared/text';
 
 /** The characters whose folding below is known to match the search index's tokenizer. */
 const FOLDS_LIKE_THE_INDEX = /^[\p{ASCII}\u0080-\u017f]*$/u;
@@ -39,10 +40,8 @@ export type ExactTokenizer = (text: string) => string[];
  */
 export function nameTermsOf(text: string, exact: ExactTokenizer): string[] {
   if (FOLDS_LIKE_THE_INDEX.test(text)) {
-    const folded = text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
+    // Folded as a typed search word is (shared/text.ts): the same words on both sides.
+    const folded = foldText(text);
     if (ASCII.test(folded)) return folded.split(/[^a-z0-9]+/).filter((term) => term.length > 0);
   }
   return exact(text);
