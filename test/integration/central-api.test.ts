@@ -854,6 +854,72 @@ describe('central API: push', () => {
     ]);
   });
 
+  it('a refusal inside a batch writes nothing; the actions around it apply once', async () => {
+    const { api, smtp } = await start();
+    const session = await signIn(api, 'agente');
+    const sqlite = api.db.$client;
+    const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+    const rosaLogged = () =>
+      (
+        sqlite
+          .prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'person' AND key = ?")
+          .get(ROSA) as { n: number }
+      ).n;
+    const before = {
+      rosaLogged: rosaLogged(),
+      mails: [CAMILA, PEDRO, ROSA].map((rut) => mailCount(api, rut)),
+    };
+    const phone = person(api, ROSA).phone;
+    // The batch is first run without a savepoint per action; the refusal sends it round again
+    // with them (push.ts, NeedsSavepoints). Nothing may be applied or sent twice.
+    const reply = await pushOk(api, session, [
+      mutation(
+        session,
+        1,
+        'mail.resend',
+        CAMILA,
+        { portal: 'achs_gestion', mailKind: 'password_reset' },
+        START,
+      ),
+      mutation(
+        session,
+        2,
+        'mail.resend',
+        PEDRO,
+        { portal: 'achs_gestion', mailKind: 'password_reset' },
+        minutes(START, -180),
+      ),
+      mutation(
+        session,
+        3,
+        'person.update_contact',
+        ROSA,
+        { changes: { phone: { from: phone, to: '+56944441111' } } },
+        START,
+      ),
+    ]);
+    expect(reply.results.map((r) => [r.id, r.status, r.duplicate])).toEqual([
+      [1, 'applied', false],
+      [2, 'rejected', false],
+      [3, 'applied', false],
+    ]);
+    expect(reply.lastProcessed).toBe(3);
+    expect([CAMILA, PEDRO, ROSA].map((rut) => mailCount(api, rut))).toEqual([
+      before.mails[0]! + 1,
+      before.mails[1]!,
+      before.mails[2]!,
+    ]);
+    expect(person(api, ROSA).phone).toBe('+56944441111');
+    expect(
+      count(`SELECT count(*) AS n FROM mutation_results WHERE device_id = '${session.device}'`),
+    ).toBe(3);
+    // The applied contact change is logged once (a second run would have logged it twice).
+    expect(rosaLogged()).toBe(before.rosaLogged + 1);
+    await until(() => smtp.messages.length >= 1, 'one mail');
+    await mailsSettled(api);
+    expect(smtp.messages.flatMap((m) => m.to)).toEqual(['camila.soto@gmail.com']);
+  });
+
   it('G5: an unexpected failure rolls that action back and answers 503 with Retry-After', async () => {
     const { api } = await start();
     const session = await signIn(api, 'agente');
