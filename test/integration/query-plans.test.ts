@@ -7,6 +7,10 @@ import { AUDIT_OF_CALL_SQL } from '../../src/main/repositories/audit-repository'
 import { BATCH_ROWS_SQL } from '../../src/main/repositories/bulk-batch-repository';
 import { COMPANY_COUNTS_SQL } from '../../src/main/repositories/company-counts';
 import { COMPANY_SQL } from '../../src/main/repositories/company-record-repository';
+import {
+  OPEN_CALL_SQL,
+  interactionListSql,
+} from '../../src/main/repositories/interaction-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
 import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
@@ -83,6 +87,43 @@ describe('query plans of the search path', () => {
       sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
     ).map((row) => row.detail);
     expect(plan).toEqual(EXPECTED[name]);
+  });
+});
+
+// Every record view and every action read the agent's call in progress and the agent's last
+// calls with the person: each from its own index range, not by walking all of the agent's calls
+// (12.5 ms a record for an agent with 12,500 calls; migration 0025).
+describe("query plans of the agent's calls on a record", () => {
+  const plan = (sql: string, ...params: unknown[]) =>
+    (
+      seededCore(50)
+        .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params) as Array<{ detail: string }>
+    ).map((row) => row.detail);
+  const joins = [
+    'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+  ];
+
+  it('reads the call in progress from the partial index of open calls', () => {
+    expect(plan(OPEN_CALL_SQL, 'agent')).toEqual([
+      'SEARCH i USING INDEX interactions_open (agent_id=?)',
+      ...joins,
+    ]);
+  });
+
+  it("reads an agent's calls with the person, and a supervisor's, by person", () => {
+    const mine = interactionListSql({ personRut: 1, agentId: 'agent' });
+    expect(plan(mine.page, ...mine.params, 10, 0)).toEqual([
+      'SEARCH i USING INDEX interactions_person (person_rut=? AND agent_id=?)',
+      ...joins,
+    ]);
+    const everyone = interactionListSql({ personRut: 1, agentId: null });
+    expect(plan(everyone.page, ...everyone.params, 10, 0)).toEqual([
+      'SEARCH i USING INDEX interactions_person (person_rut=?)',
+      ...joins,
+      'USE TEMP B-TREE FOR ORDER BY',
+    ]);
   });
 });
 

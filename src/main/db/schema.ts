@@ -224,8 +224,13 @@ export const interactions = sqliteTable(
     closedAt: text('closed_at'),
   },
   (table) => [
-    index('interactions_person').on(table.personRut),
+    // A person's calls with one agent, newest first: the record's list (migration 0025).
+    index('interactions_person').on(table.personRut, table.agentId, table.openedAt),
     index('interactions_agent').on(table.agentId, table.openedAt),
+    // The agent's call in progress, read on every view and action (migration 0025).
+    index('interactions_open')
+      .on(table.agentId, table.openedAt)
+      .where(sql`${table.closedAt} IS NULL`),
     // The Panel and the Llamadas list (issue 10, migration 0012).
     index('interactions_opened').on(table.openedAt, table.reason, table.outcome),
   ],

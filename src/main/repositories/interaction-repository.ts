@@ -67,6 +67,9 @@ export type InteractionFilter = {
   to?: string | null;
 };
 
+/** The agent's call in progress: from the partial index of open calls (migration 0025). */
+export const OPEN_CALL_SQL = `${SELECT} WHERE i.agent_id = ? AND i.closed_at IS NULL ORDER BY i.opened_at DESC LIMIT 1`;
+
 /** The WHERE of a filtered list and of its count, so both always agree. */
 function where(filter: InteractionFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -97,9 +100,7 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const insert = sqlite.prepare(
     `INSERT INTO interactions (id, agent_id, person_rut, reason, opened_at) VALUES (?, ?, ?, ?, ?)`,
   );
-  const openOf = sqlite.prepare(
-    `${SELECT} WHERE i.agent_id = ? AND i.closed_at IS NULL ORDER BY i.opened_at DESC LIMIT 1`,
-  );
+  const openOf = sqlite.prepare(OPEN_CALL_SQL);
   const byId = sqlite.prepare(`${SELECT} WHERE i.id = ?`);
   const close = sqlite.prepare(
     'UPDATE interactions SET outcome = ?, notes = ?, closed_at = ? WHERE id = ? AND closed_at IS NULL',
