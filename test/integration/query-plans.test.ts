@@ -11,7 +11,9 @@ import {
   OPEN_CALL_SQL,
   interactionListSql,
 } from '../../src/main/repositories/interaction-repository';
+import { OUTBOX_SQL } from '../../src/main/repositories/outbox-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
+import { pendingActionsSql } from '../../src/main/services/sync-issues';
 import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
 
@@ -123,6 +125,43 @@ describe("query plans of the agent's calls on a record", () => {
       'SEARCH i USING INDEX interactions_person (person_rut=?)',
       ...joins,
       'USE TEMP B-TREE FOR ORDER BY',
+    ]);
+  });
+});
+
+// The outbox keeps every action a desk ever took. The status (on every poll) and the pending
+// lists read only the rows still in play, from the (state, seq) index: not the whole outbox, nor
+// all of an agent's actions ever taken.
+describe('query plans of the outbox reads on every poll', () => {
+  const plan = (sql: string, ...params: unknown[]) =>
+    (
+      seededCore(50)
+        .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params) as Array<{ detail: string }>
+    ).map((row) => row.detail);
+
+  it('counts the status from the states in play', () => {
+    expect(plan(OUTBOX_SQL.statusCounts, 'agent')).toEqual([
+      'SEARCH outbox USING INDEX outbox_state (state=?)',
+    ]);
+  });
+
+  it("lists an agent's pending actions, and everyone's, from the pending range", () => {
+    expect(plan(OUTBOX_SQL.pendingOfAgent, 'agent')).toEqual([
+      'SEARCH outbox USING INDEX outbox_state (state=?)',
+    ]);
+    const joins = [
+      'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+      'SEARCH s USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+      'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    ];
+    expect(plan(pendingActionsSql(true), 'agent')).toEqual([
+      'SEARCH o USING INDEX outbox_state (state=?)',
+      ...joins,
+    ]);
+    expect(plan(pendingActionsSql(false))).toEqual([
+      'SEARCH o USING INDEX outbox_state (state=?)',
+      ...joins,
     ]);
   });
 });

@@ -13,6 +13,27 @@ export type OutboxEntry = {
   createdAt: string;
 };
 
+/**
+ * Reads of the outbox that run on every status poll or screen. The outbox keeps every action a
+ * desk ever took (applied ones too), so each reads only the rows still in play, from the
+ * (state, seq) index — never a walk of the desk's whole history.
+ */
+export const OUTBOX_SQL = {
+  /** The sync status's counts (for the agent given): what waits, and what needs a person. */
+  statusCounts: `SELECT
+       sum(state = 'pending') AS pending,
+       sum(state = 'pending' AND coalesce(sent_by, agent_id) IS NOT ?) AS others,
+       sum(state = 'conflict') AS conflicts,
+       sum(state = 'rejected') AS rejected,
+       min(CASE WHEN state = 'pending' THEN created_at END) AS oldest
+     FROM outbox WHERE state IN ('pending', 'conflict', 'rejected')`,
+  /**
+   * One agent's pending actions, in order. `+agent_id` keeps SQLite off the (agent_id, seq)
+   * index, which would walk all of that agent's actions ever taken to find the pending ones.
+   */
+  pendingOfAgent: `SELECT action_id FROM outbox WHERE state = 'pending' AND +agent_id = ? ORDER BY seq`,
+} as const;
+
 export function createOutboxRepository(sqlite: Database.Database) {
   const insert = sqlite.prepare(
     `INSERT INTO outbox (action_id, kind, agent_id, person_rut, payload, created_at)

@@ -9,6 +9,7 @@
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
+import { OUTBOX_SQL } from '../repositories/outbox-repository';
 
 export function reassignPendingActions(
   ctx: ServiceContext,
@@ -23,11 +24,7 @@ export function reassignPendingActions(
   const sqlite = ctx.db.$client;
   return sqlite.transaction(() => {
     const actions = (
-      sqlite
-        .prepare(
-          "SELECT action_id FROM outbox WHERE state = 'pending' AND agent_id = ? ORDER BY seq",
-        )
-        .all(fromAgentId) as Array<{ action_id: string }>
+      sqlite.prepare(OUTBOX_SQL.pendingOfAgent).all(fromAgentId) as Array<{ action_id: string }>
     ).map((row) => row.action_id);
     if (actions.length === 0) return 0;
     const at = ctx.now().toISOString();

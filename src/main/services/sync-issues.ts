@@ -80,6 +80,21 @@ type PendingRow = {
 };
 
 /**
+ * The pending actions' rows, with who took them and on whom: one agent's (`mine`) or everyone's.
+ * From the (state, seq) index either way (`+agent_id`: see OUTBOX_SQL.pendingOfAgent).
+ */
+export const pendingActionsSql = (mine: boolean) =>
+  `SELECT o.action_id, o.kind, o.agent_id, a.display_name AS agent_name, o.person_rut,
+     p.given_names, p.last_name1, p.last_name2, o.created_at,
+     o.sent_by, s.display_name AS sent_by_name, o.reassign_reason
+   FROM outbox o
+   LEFT JOIN agents a ON a.id = o.agent_id
+   LEFT JOIN agents s ON s.id = o.sent_by
+   LEFT JOIN persons p ON p.rut = o.person_rut
+   WHERE o.state = 'pending' ${mine ? 'AND +o.agent_id = ?' : ''}
+   ORDER BY o.seq`;
+
+/**
  * The actions waiting to reach the central API, oldest first: the same rows the status counts
  * (`state = 'pending'`) and the record lists for its person. A supervisor sees every agent's;
  * anyone else, their own (the others are only counted, in the status).
@@ -87,17 +102,7 @@ type PendingRow = {
 export function listPendingActions(ctx: ServiceContext, session: Session): PendingAction[] {
   const mine = session.role !== 'supervisor';
   const rows = ctx.db.$client
-    .prepare(
-      `SELECT o.action_id, o.kind, o.agent_id, a.display_name AS agent_name, o.person_rut,
-         p.given_names, p.last_name1, p.last_name2, o.created_at,
-         o.sent_by, s.display_name AS sent_by_name, o.reassign_reason
-       FROM outbox o
-       LEFT JOIN agents a ON a.id = o.agent_id
-       LEFT JOIN agents s ON s.id = o.sent_by
-       LEFT JOIN persons p ON p.rut = o.person_rut
-       WHERE o.state = 'pending' ${mine ? 'AND o.agent_id = ?' : ''}
-       ORDER BY o.seq`,
-    )
+    .prepare(pendingActionsSql(mine))
     .all(...(mine ? [session.agentId] : [])) as PendingRow[];
   return rows.map((row) => ({
     actionId: row.action_id,

@@ -24,6 +24,7 @@ import { describeSyncError, SyncProblem, type SyncErrorView } from './sync-error
 import type { SyncErrorCode } from '../../shared/contract';
 import { syncErrorMessages } from '../../shared/messages';
 import type { ReplicaWriter } from './replica-writer';
+import { OUTBOX_SQL } from '../repositories/outbox-repository';
 import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
 import {
   isUnreachable,
@@ -182,15 +183,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const requeue = sqlite.prepare(
     "UPDATE outbox SET state = 'pending' WHERE seq > ? AND state = 'applied'",
   );
-  const counts = sqlite.prepare(
-    `SELECT
-       sum(state = 'pending') AS pending,
-       sum(state = 'pending' AND coalesce(sent_by, agent_id) IS NOT ?) AS others,
-       sum(state = 'conflict') AS conflicts,
-       sum(state = 'rejected') AS rejected,
-       min(CASE WHEN state = 'pending' THEN created_at END) AS oldest
-     FROM outbox`,
-  );
+  const counts = sqlite.prepare(OUTBOX_SQL.statusCounts);
 
   let state: SyncState = tokens.load() ? 'idle' : 'signed_out';
   let online = false;
