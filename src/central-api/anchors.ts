@@ -25,7 +25,7 @@ export function createAnchors(sqlite: Database.Database, now: () => Date) {
   );
   const latest = sqlite.prepare(
     `SELECT seq, hash, anchored_at AS anchoredAt FROM device_audit_anchors WHERE device_id = ?
-     ORDER BY seq DESC LIMIT ?`,
+     ORDER BY seq DESC LIMIT +?`,
   );
 
   const anchor = sqlite.transaction(

@@ -105,7 +105,7 @@ export function createPull(deps: {
       () =>
         `SELECT ${columns.join(', ')} FROM ${table}
          WHERE ${key} > @after AND ${scopeClause(entity, scope)}
-         ORDER BY ${key} LIMIT @limit`,
+         ORDER BY ${key} LIMIT +@limit`,
     );
     return statement.all(params(scope, { after, limit })) as Array<Record<string, unknown>>;
   };
@@ -140,7 +140,7 @@ export function createPull(deps: {
                  OR person_rut IN (${PERSONS_IN_SCOPE})
                  OR (entity = 'membership' AND company_rut IN (${IN_COMPANIES})))`
          }
-         ORDER BY seq LIMIT @limit`,
+         ORDER BY seq LIMIT +@limit`,
     );
     return statement.all(params(scope, { after, limit })) as Array<{
       seq: number;

@@ -85,11 +85,11 @@ export function createScopeChange(sqlite: Database.Database) {
     const arriving = `${PERSONS_OF('added')} AND person_rut NOT IN (${PERSONS_OF('kept')})`;
     switch (step) {
       case 'evict_company':
-        return `SELECT rut AS k FROM companies WHERE rut IN (${IN('evict')}) AND rut > @after ORDER BY rut LIMIT @limit`;
+        return `SELECT rut AS k FROM companies WHERE rut IN (${IN('evict')}) AND rut > @after ORDER BY rut LIMIT +@limit`;
       case 'evict_signatory':
-        return `SELECT id AS k FROM company_signatories WHERE company_rut IN (${IN('evict')}) AND id > @after ORDER BY id LIMIT @limit`;
+        return `SELECT id AS k FROM company_signatories WHERE company_rut IN (${IN('evict')}) AND id > @after ORDER BY id LIMIT +@limit`;
       case 'evict_person':
-        return `SELECT rut AS k FROM persons WHERE rut IN (${leaving}) AND rut > @after ORDER BY rut LIMIT @limit`;
+        return `SELECT rut AS k FROM persons WHERE rut IN (${leaving}) AND rut > @after ORDER BY rut LIMIT +@limit`;
       default: {
         const entity = step.slice('add_'.length) as Entity;
         const { table, key, columns } = ENTITY_TABLES[entity];
@@ -101,13 +101,13 @@ export function createScopeChange(sqlite: Database.Database) {
               : entity === 'person'
                 ? `rut IN (${arriving})`
                 : `person_rut IN (${arriving})`;
-        return `SELECT ${key} AS k, ${columns.join(', ')} FROM ${table} WHERE ${where} AND ${key} > @after ORDER BY ${key} LIMIT @limit`;
+        return `SELECT ${key} AS k, ${columns.join(', ')} FROM ${table} WHERE ${where} AND ${key} > @after ORDER BY ${key} LIMIT +@limit`;
       }
     }
   }
 
   function countSql(step: Step): string {
-    const inner = stepSql(step).replace(/ORDER BY \S+ LIMIT @limit$/, '');
+    const inner = stepSql(step).replace(/ORDER BY \S+ LIMIT \+@limit$/, '');
     return `SELECT count(*) AS n FROM (${inner})`;
   }
 

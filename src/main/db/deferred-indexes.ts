@@ -115,7 +115,7 @@ export function searchIndexStep(sqlite: Database.Database, limit: number): boole
       const after = Number(state.get('fts_indexed_through'));
       const last = sqlite
         .prepare(
-          'SELECT max(rut) FROM (SELECT rut FROM persons WHERE rut > ? ORDER BY rut LIMIT ?)',
+          'SELECT max(rut) FROM (SELECT rut FROM persons WHERE rut > ? ORDER BY rut LIMIT +?)',
         )
         .pluck()
         .get(after, limit) as number | null;
@@ -124,7 +124,7 @@ export function searchIndexStep(sqlite: Database.Database, limit: number): boole
           .prepare(
             `INSERT INTO person_fts(rowid, given_names, last_name1, last_name2)
              SELECT rut, given_names, last_name1, last_name2 FROM persons
-             WHERE rut > ? ORDER BY rut LIMIT ?`,
+             WHERE rut > ? ORDER BY rut LIMIT +?`,
           )
           .run(after, limit);
         // Their names' terms too, which the terms' triggers (set aside too) would have added.

@@ -143,7 +143,7 @@ export function createAuditRepository(sqlite: Database.Database) {
       const { sql, params } = where(filter, 'a');
       return (
         sqlite
-          .prepare(`${NAMED_SELECT} ${sql} ORDER BY a.seq DESC LIMIT ? OFFSET ?`)
+          .prepare(`${NAMED_SELECT} ${sql} ORDER BY a.seq DESC LIMIT +? OFFSET ?`)
           .all(...params, limit, offset) as NamedRow[]
       ).map(toNamedEvent);
     },

@@ -58,7 +58,7 @@ export type ReportRow = {
  */
 export const BATCH_ROWS_SQL = {
   pending: `SELECT seq, person_rut, plan FROM bulk_batch_rows
-     WHERE batch_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+     WHERE batch_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT +?`,
   applied: `SELECT seq, line, person_rut, cells, after FROM bulk_batch_rows
      WHERE batch_id = ? AND state = 'applied' ORDER BY seq`,
 };
@@ -301,7 +301,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
       ).n;
       const rows = (
         sqlite
-          .prepare(`SELECT * FROM (${inner}) ${where} ORDER BY line, seq LIMIT ? OFFSET ?`)
+          .prepare(`SELECT * FROM (${inner}) ${where} ORDER BY line, seq LIMIT +? OFFSET ?`)
           .all(batchId, limit, offset) as Array<{
           seq: number;
           line: number;

@@ -34,7 +34,7 @@ export const COMPANY_COUNTS_SQL = {
   counted: `SELECT ${COUNTED} FROM memberships WHERE company_rut = ?`,
   /** A rebuild's next companies, in RUT order, from the same index (groups stream in order). */
   chunk: `SELECT company_rut, ${COUNTED} FROM memberships WHERE company_rut > ?
-     GROUP BY company_rut ORDER BY company_rut LIMIT ?`,
+     GROUP BY company_rut ORDER BY company_rut LIMIT +?`,
 } as const;
 
 /**

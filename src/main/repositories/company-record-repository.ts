@@ -32,10 +32,10 @@ export const COMPANY_SQL = {
   usersPage: `SELECT m.person_rut, m.role, m.state, m.external, m.started_at, m.ended_at,
       p.dv, p.given_names, p.last_name1, p.last_name2
     FROM memberships m JOIN persons p ON p.rut = m.person_rut
-    WHERE m.company_rut = ? AND m.person_rut > ? ORDER BY m.person_rut LIMIT ?`,
+    WHERE m.company_rut = ? AND m.person_rut > ? ORDER BY m.person_rut LIMIT +?`,
   requests: `${REQUESTS_SELECT}
     WHERE (@state IS NULL OR r.state = @state) AND (@company IS NULL OR r.company_rut = @company)
-    ORDER BY r.requested_at DESC, r.id DESC LIMIT @limit OFFSET @offset`,
+    ORDER BY r.requested_at DESC, r.id DESC LIMIT +@limit OFFSET @offset`,
   /**
    * One company's requests (its record): from the company's index range. The statement above
    * cannot use it (`@company IS NULL OR …`) and read every request of the replica in date order
@@ -43,7 +43,7 @@ export const COMPANY_SQL = {
    */
   companyRequests: `${REQUESTS_SELECT}
     WHERE r.company_rut = @company AND (@state IS NULL OR r.state = @state)
-    ORDER BY r.requested_at DESC, r.id DESC LIMIT @limit OFFSET @offset`,
+    ORDER BY r.requested_at DESC, r.id DESC LIMIT +@limit OFFSET @offset`,
 } as const;
 
 type Name = { dv: string; given_names: string; last_name1: string; last_name2: string };

@@ -136,7 +136,7 @@ export function createDataRequestRepository(
            AND (@agentId IS NULL OR r.agent_id = @agentId)
            AND (@personRut IS NULL OR r.person_rut = @personRut)
          ORDER BY (r.state IN (${OPEN_LIST})) DESC, r.due_date, r.number
-         LIMIT @limit OFFSET @offset`,
+         LIMIT +@limit OFFSET @offset`,
   );
   const list = (filter: DataRequestFilter): ListedRequest[] =>
     listStatement.all(filter) as ListedRequest[];

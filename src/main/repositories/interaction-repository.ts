@@ -90,7 +90,7 @@ function where(filter: InteractionFilter): { sql: string; params: unknown[] } {
 export function interactionListSql(filter: InteractionFilter) {
   const { sql, params } = where(filter);
   return {
-    page: `${SELECT} ${sql} ORDER BY i.opened_at DESC LIMIT ? OFFSET ?`,
+    page: `${SELECT} ${sql} ORDER BY i.opened_at DESC LIMIT +? OFFSET ?`,
     count: `SELECT count(*) FROM interactions i ${sql}`,
     params,
   };

@@ -67,7 +67,8 @@ export function createPersonRecordRepository(db: Db) {
     .from(mails)
     .where(eq(mails.personRut, sql.placeholder('rut')))
     .orderBy(desc(mails.sentAt))
-    .limit(RECORD_MAILS)
+    // A literal, not a bound number (drizzle binds one): see test/unit/sql-limits.test.ts.
+    .limit(sql.raw(String(RECORD_MAILS)) as unknown as number)
     .prepare();
   const personRequests = db
     .select({

@@ -5,29 +5,29 @@
  */
 export const SEARCH_SQL = {
   rutExists: 'SELECT rut FROM persons WHERE rut = ?',
-  rutRange: 'SELECT rut FROM persons WHERE rut BETWEEN ? AND ? ORDER BY rut LIMIT ?',
-  phone: 'SELECT rut FROM persons WHERE phone = ? ORDER BY rut LIMIT ?',
-  emailPrefix: 'SELECT rut FROM persons WHERE email >= ? AND email < ? ORDER BY email LIMIT ?',
+  rutRange: 'SELECT rut FROM persons WHERE rut BETWEEN ? AND ? ORDER BY rut LIMIT +?',
+  phone: 'SELECT rut FROM persons WHERE phone = ? ORDER BY rut LIMIT +?',
+  emailPrefix: 'SELECT rut FROM persons WHERE email >= ? AND email < ? ORDER BY email LIMIT +?',
   names: `SELECT p.rut, p.given_names, p.last_name1, p.last_name2, p.sort_key FROM persons p
-    WHERE p.rut IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?)`,
+    WHERE p.rut IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT +?)`,
   namesInCompany: `SELECT p.rut, p.given_names, p.last_name1, p.last_name2, p.sort_key FROM persons p
     WHERE p.rut IN (
       SELECT f.rowid FROM person_fts f
       JOIN memberships m ON m.person_rut = f.rowid AND m.company_rut = ?
-      WHERE person_fts MATCH ? LIMIT ?)`,
+      WHERE person_fts MATCH ? LIMIT +?)`,
   /** A prevention officer's name search: the window is taken among their companies' people. */
   namesInCompanies: `SELECT p.rut, p.given_names, p.last_name1, p.last_name2, p.sort_key FROM persons p
     WHERE p.rut IN (
       SELECT f.rowid FROM person_fts f
       JOIN memberships m ON m.person_rut = f.rowid AND m.state != 'removed'
         AND m.company_rut IN (SELECT value FROM json_each(?))
-      WHERE person_fts MATCH ? LIMIT ?)`,
+      WHERE person_fts MATCH ? LIMIT +?)`,
   companyMembers:
-    'SELECT person_rut AS rut FROM memberships WHERE company_rut = ? ORDER BY person_rut LIMIT ? OFFSET ?',
+    'SELECT person_rut AS rut FROM memberships WHERE company_rut = ? ORDER BY person_rut LIMIT +? OFFSET ?',
   company: 'SELECT rut, dv, legal_name, adherent FROM companies WHERE rut = ?',
   companyNames: `SELECT rut, dv, legal_name, adherent FROM companies
     WHERE rut IN (SELECT rowid FROM company_fts WHERE company_fts MATCH ? LIMIT 50)
-    ORDER BY length(legal_name), legal_name LIMIT ?`,
+    ORDER BY length(legal_name), legal_name LIMIT +?`,
   inCompanies: `SELECT DISTINCT person_rut AS rut FROM memberships
     WHERE person_rut IN (SELECT value FROM json_each(?))
       AND company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed'`,

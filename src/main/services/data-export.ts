@@ -60,7 +60,7 @@ const SECTIONS: Section[] = [
             m.agreement_signed_at AS agreementSignedAt, m.started_at AS startedAt,
             m.ended_at AS endedAt
           FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut
-          WHERE m.person_rut = @person AND m.id > @after ORDER BY m.id LIMIT @limit`,
+          WHERE m.person_rut = @person AND m.id > @after ORDER BY m.id LIMIT +@limit`,
   },
   {
     key: 'accounts',
@@ -79,7 +79,7 @@ const SECTIONS: Section[] = [
             password_set AS passwordSet, email_verified AS emailVerified,
             failed_attempts AS failedAttempts, locked_until AS lockedUntil,
             registration_blocked AS registrationBlocked, last_login_at AS lastLoginAt
-          FROM accounts WHERE person_rut = @person AND id > @after ORDER BY id LIMIT @limit`,
+          FROM accounts WHERE person_rut = @person AND id > @after ORDER BY id LIMIT +@limit`,
   },
   {
     key: 'mails',
@@ -92,7 +92,7 @@ const SECTIONS: Section[] = [
       { key: 'toAddress', label: t.columns.toAddress },
     ],
     sql: `SELECT id AS _k, sent_at AS sentAt, portal, kind, outcome, to_address AS toAddress
-          FROM mails WHERE person_rut = @person AND id > @after ORDER BY id LIMIT @limit`,
+          FROM mails WHERE person_rut = @person AND id > @after ORDER BY id LIMIT +@limit`,
   },
   {
     key: 'accessRequests',
@@ -107,7 +107,7 @@ const SECTIONS: Section[] = [
     ],
     sql: `SELECT id AS _k, company_rut AS companyRut, capacity, state, reason,
             requested_at AS requestedAt, decided_at AS decidedAt
-          FROM access_requests WHERE person_rut = @person AND id > @after ORDER BY id LIMIT @limit`,
+          FROM access_requests WHERE person_rut = @person AND id > @after ORDER BY id LIMIT +@limit`,
   },
   {
     key: 'calls',
@@ -122,7 +122,7 @@ const SECTIONS: Section[] = [
     ],
     sql: `SELECT rowid AS _k, opened_at AS openedAt, closed_at AS closedAt, reason, outcome, notes,
             agent_id AS agentId
-          FROM interactions WHERE person_rut = @person AND rowid > @after ORDER BY rowid LIMIT @limit`,
+          FROM interactions WHERE person_rut = @person AND rowid > @after ORDER BY rowid LIMIT +@limit`,
   },
   {
     key: 'dataRequests',
@@ -137,7 +137,7 @@ const SECTIONS: Section[] = [
     ],
     sql: `SELECT rowid AS _k, number, data_right AS right, state, received_at AS receivedAt,
             due_date AS dueDate, detail
-          FROM data_requests WHERE person_rut = @person AND rowid > @after ORDER BY rowid LIMIT @limit`,
+          FROM data_requests WHERE person_rut = @person AND rowid > @after ORDER BY rowid LIMIT +@limit`,
   },
   {
     key: 'auditEvents',
@@ -155,7 +155,7 @@ const SECTIONS: Section[] = [
     sql: `SELECT seq AS _k, seq, at, action, agent_id AS agentId, device_id AS deviceId, before,
             after, reason
           FROM audit_events WHERE person_rut = @person AND seq > @after AND seq <= @maxSeq
-          ORDER BY seq LIMIT @limit`,
+          ORDER BY seq LIMIT +@limit`,
   },
 ];
 

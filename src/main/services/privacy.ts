@@ -150,7 +150,7 @@ export function personViewers(
   const rows = sqlite
     .prepare(
       `SELECT at, agent_id, action, after FROM audit_events
-       WHERE person_rut = ? AND action IN (${marks}) ORDER BY seq DESC LIMIT ?`,
+       WHERE person_rut = ? AND action IN (${marks}) ORDER BY seq DESC LIMIT +?`,
     )
     .all(personRut, ...VIEW_ACTIONS, limit) as Array<{
     at: string;

@@ -31,7 +31,7 @@ export function createOutboxLanes(sqlite: Database.Database) {
   const mine = sqlite.prepare(
     `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at, sent_by, reassign_reason
      FROM outbox WHERE state = 'pending' AND coalesce(sent_by, agent_id) = ? AND seq > ?
-     ORDER BY seq LIMIT ?`,
+     ORDER BY seq LIMIT +?`,
   );
   const previousInLane = sqlite
     .prepare('SELECT max(seq) FROM outbox WHERE agent_id = ? AND seq < ?')
