@@ -13,7 +13,7 @@ import {
 } from '../../src/main/repositories/interaction-repository';
 import { OUTBOX_SQL } from '../../src/main/repositories/outbox-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
-import { pendingActionsSql } from '../../src/main/services/sync-issues';
+import { pendingActionsSql, syncIssuesSql } from '../../src/main/services/sync-issues';
 import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
 
@@ -163,6 +163,16 @@ describe('query plans of the outbox reads on every poll', () => {
       'SEARCH o USING INDEX outbox_state (state=?)',
       ...joins,
     ]);
+  });
+
+  it("lists an agent's sync issues from the conflicts and rejections only", () => {
+    for (const mine of [true, false]) {
+      expect(plan(syncIssuesSql(mine), ...(mine ? ['agent'] : []))).toEqual([
+        'SEARCH o USING INDEX outbox_state (state=?)',
+        'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+        'USE TEMP B-TREE FOR ORDER BY',
+      ]);
+    }
   });
 });
 

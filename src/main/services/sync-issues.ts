@@ -52,15 +52,18 @@ function toIssue(row: Row): SyncIssue {
   };
 }
 
+/**
+ * The actions the server did not apply, one agent's (`mine`) or everyone's: from the (state, seq)
+ * index either way (`+agent_id`: see OUTBOX_SQL.pendingOfAgent).
+ */
+export const syncIssuesSql = (mine: boolean) =>
+  `${SELECT} WHERE o.state IN ('conflict', 'rejected') ${mine ? 'AND +o.agent_id = ?' : ''} ORDER BY o.seq`;
+
 /** A supervisor sees every agent's; anyone else, their own (a null session: all, for counts). */
 export function listSyncIssues(ctx: ServiceContext, session: Session | null = null): SyncIssue[] {
   const mine = session !== null && session.role !== 'supervisor';
   return (
-    ctx.db.$client
-      .prepare(
-        `${SELECT} WHERE o.state IN ('conflict', 'rejected') ${mine ? 'AND o.agent_id = ?' : ''} ORDER BY o.seq`,
-      )
-      .all(...(mine ? [session.agentId] : [])) as Row[]
+    ctx.db.$client.prepare(syncIssuesSql(mine)).all(...(mine ? [session.agentId] : [])) as Row[]
   ).map(toIssue);
 }
 
