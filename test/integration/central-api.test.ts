@@ -206,6 +206,24 @@ function mutation(
   };
 }
 
+/** A password-reset mail resent on ACHS Gestión (or `portal`), decided at `decidedAt`. */
+function passwordReset(
+  session: Session,
+  id: number,
+  personRut: number,
+  decidedAt: Date,
+  portal = 'achs_gestion',
+): Mutation {
+  return mutation(
+    session,
+    id,
+    'mail.resend',
+    personRut,
+    { portal, mailKind: 'password_reset' },
+    decidedAt,
+  );
+}
+
 async function push(
   api: { url: string },
   session: Session,
@@ -458,14 +476,7 @@ describe('central API: push', () => {
     const before = person(api, CAMILA);
     const mailsBefore = mailCount(api, CAMILA);
     const batch = [
-      mutation(
-        session,
-        1,
-        'mail.resend',
-        CAMILA,
-        { portal: 'achs_gestion', mailKind: 'password_reset' },
-        START,
-      ),
+      passwordReset(session, 1, CAMILA, START),
       mutation(
         session,
         2,
@@ -510,16 +521,7 @@ describe('central API: push', () => {
   it('keeps a refused mail for retry without copying the address out of the SMTP answer', async () => {
     const { api } = await start({ rejectRecipients: true });
     const session = await signIn(api, 'agente');
-    await pushOk(api, session, [
-      mutation(
-        session,
-        1,
-        'mail.resend',
-        CAMILA,
-        { portal: 'achs_gestion', mailKind: 'password_reset' },
-        START,
-      ),
-    ]);
+    await pushOk(api, session, [passwordReset(session, 1, CAMILA, START)]);
     const job = () =>
       api.db.$client
         .prepare('SELECT state, attempts, last_error FROM mail_jobs ORDER BY id DESC LIMIT 1')
@@ -804,7 +806,7 @@ describe('central API: push', () => {
     const session = await signIn(api, 'agente');
     const DAY = 24 * 60;
     const resend = (id: number, rut: number, portal: string, decidedAt: Date) =>
-      mutation(session, id, 'mail.resend', rut, { portal, mailKind: 'password_reset' }, decidedAt);
+      passwordReset(session, id, rut, decidedAt, portal);
     const counts = [CAMILA, RICARDO, ROSA, PEDRO].map((rut) => mailCount(api, rut));
 
     // Device clock right, three days ahead, three days behind: decided one minute before sending.
@@ -873,22 +875,8 @@ describe('central API: push', () => {
     // The batch is first run without a savepoint per action; the refusal sends it round again
     // with them (push.ts, NeedsSavepoints). Nothing may be applied or sent twice.
     const reply = await pushOk(api, session, [
-      mutation(
-        session,
-        1,
-        'mail.resend',
-        CAMILA,
-        { portal: 'achs_gestion', mailKind: 'password_reset' },
-        START,
-      ),
-      mutation(
-        session,
-        2,
-        'mail.resend',
-        PEDRO,
-        { portal: 'achs_gestion', mailKind: 'password_reset' },
-        minutes(START, -180),
-      ),
+      passwordReset(session, 1, CAMILA, START),
+      passwordReset(session, 2, PEDRO, minutes(START, -180)),
       mutation(
         session,
         3,

@@ -17,6 +17,14 @@ import { pendingActionsSql, syncIssuesSql } from '../../src/main/services/sync-i
 import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
 
+/** A statement's query plan on a small seeded replica, one detail per step. */
+const plan = (sql: string, ...params: unknown[]) =>
+  (
+    seededCore(50)
+      .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params) as Array<{ detail: string }>
+  ).map((row) => row.detail);
+
 const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
   rutExists: ['SEARCH persons USING INTEGER PRIMARY KEY (rowid=?)'],
   rutRange: ['SEARCH persons USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)'],
@@ -96,12 +104,6 @@ describe('query plans of the search path', () => {
 // calls with the person: each from its own index range, not by walking all of the agent's calls
 // (12.5 ms a record for an agent with 12,500 calls; migration 0025).
 describe("query plans of the agent's calls on a record", () => {
-  const plan = (sql: string, ...params: unknown[]) =>
-    (
-      seededCore(50)
-        .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params) as Array<{ detail: string }>
-    ).map((row) => row.detail);
   const joins = [
     'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
     'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
@@ -133,13 +135,6 @@ describe("query plans of the agent's calls on a record", () => {
 // lists read only the rows still in play, from the (state, seq) index: not the whole outbox, nor
 // all of an agent's actions ever taken.
 describe('query plans of the outbox reads on every poll', () => {
-  const plan = (sql: string, ...params: unknown[]) =>
-    (
-      seededCore(50)
-        .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params) as Array<{ detail: string }>
-    ).map((row) => row.detail);
-
   it('counts the status from the states in play', () => {
     expect(plan(OUTBOX_SQL.statusCounts, 'agent')).toEqual([
       'SEARCH outbox USING INDEX outbox_state (state=?)',
@@ -264,13 +259,6 @@ describe("query plan of a company's requests", () => {
 // applied row), so their reads take the primary key (batch_id, seq) in order; and only the
 // audit events taken during a call are indexed by it (migration 0022).
 describe('query plans of batch rows and of a call’s audit events', () => {
-  const plan = (sql: string, ...params: unknown[]) =>
-    (
-      seededCore(50)
-        .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params) as Array<{ detail: string }>
-    ).map((row) => row.detail);
-
   it('reads a batch’s pending and applied rows from its primary key, in order', () => {
     expect(plan(BATCH_ROWS_SQL.pending, 'b', 0, 10)).toEqual([
       'SEARCH bulk_batch_rows USING INDEX sqlite_autoindex_bulk_batch_rows_1 (batch_id=? AND seq>?)',
