@@ -805,27 +805,25 @@ describe('central API: push', () => {
     const { api, smtp } = await start();
     const session = await signIn(api, 'agente');
     const DAY = 24 * 60;
-    const resend = (id: number, rut: number, portal: string, decidedAt: Date) =>
-      passwordReset(session, id, rut, decidedAt, portal);
     const counts = [CAMILA, RICARDO, ROSA, PEDRO].map((rut) => mailCount(api, rut));
 
     // Device clock right, three days ahead, three days behind: decided one minute before sending.
     const right = await pushOk(
       api,
       session,
-      [resend(1, CAMILA, 'achs_gestion', minutes(START, -1))],
+      [passwordReset(session, 1, CAMILA, minutes(START, -1))],
       START,
     );
     const ahead = await pushOk(
       api,
       session,
-      [resend(2, RICARDO, 'achs_gestion', minutes(START, 3 * DAY - 1))],
+      [passwordReset(session, 2, RICARDO, minutes(START, 3 * DAY - 1))],
       minutes(START, 3 * DAY),
     );
     const behind = await pushOk(
       api,
       session,
-      [resend(3, ROSA, 'portal_heroes', minutes(START, -3 * DAY - 1))],
+      [passwordReset(session, 3, ROSA, minutes(START, -3 * DAY - 1), 'portal_heroes')],
       minutes(START, -3 * DAY),
     );
     for (const outcome of [right, ahead, behind]) {
@@ -835,7 +833,7 @@ describe('central API: push', () => {
     const stale = await pushOk(
       api,
       session,
-      [resend(4, PEDRO, 'achs_gestion', minutes(START, 2 * DAY - 180))],
+      [passwordReset(session, 4, PEDRO, minutes(START, 2 * DAY - 180))],
       minutes(START, 2 * DAY),
     );
     expect(stale.results[0]).toMatchObject({ status: 'rejected', code: 'stale_command' });

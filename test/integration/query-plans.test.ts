@@ -18,7 +18,7 @@ import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
 
 /** A statement's query plan on a small seeded replica, one detail per step. */
-const plan = (sql: string, ...params: unknown[]) =>
+const planOf = (sql: string, ...params: unknown[]) =>
   (
     seededCore(50)
       .db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
@@ -110,7 +110,7 @@ describe("query plans of the agent's calls on a record", () => {
   ];
 
   it('reads the call in progress from the partial index of open calls', () => {
-    expect(plan(OPEN_CALL_SQL, 'agent')).toEqual([
+    expect(planOf(OPEN_CALL_SQL, 'agent')).toEqual([
       'SEARCH i USING INDEX interactions_open (agent_id=?)',
       ...joins,
     ]);
@@ -118,12 +118,12 @@ describe("query plans of the agent's calls on a record", () => {
 
   it("reads an agent's calls with the person, and a supervisor's, by person", () => {
     const mine = interactionListSql({ personRut: 1, agentId: 'agent' });
-    expect(plan(mine.page, ...mine.params, 10, 0)).toEqual([
+    expect(planOf(mine.page, ...mine.params, 10, 0)).toEqual([
       'SEARCH i USING INDEX interactions_person (person_rut=? AND agent_id=?)',
       ...joins,
     ]);
     const everyone = interactionListSql({ personRut: 1, agentId: null });
-    expect(plan(everyone.page, ...everyone.params, 10, 0)).toEqual([
+    expect(planOf(everyone.page, ...everyone.params, 10, 0)).toEqual([
       'SEARCH i USING INDEX interactions_person (person_rut=?)',
       ...joins,
       'USE TEMP B-TREE FOR ORDER BY',
@@ -136,13 +136,13 @@ describe("query plans of the agent's calls on a record", () => {
 // all of an agent's actions ever taken.
 describe('query plans of the outbox reads on every poll', () => {
   it('counts the status from the states in play', () => {
-    expect(plan(OUTBOX_SQL.statusCounts, 'agent')).toEqual([
+    expect(planOf(OUTBOX_SQL.statusCounts, 'agent')).toEqual([
       'SEARCH outbox USING INDEX outbox_state (state=?)',
     ]);
   });
 
   it("lists an agent's pending actions, and everyone's, from the pending range", () => {
-    expect(plan(OUTBOX_SQL.pendingOfAgent, 'agent')).toEqual([
+    expect(planOf(OUTBOX_SQL.pendingOfAgent, 'agent')).toEqual([
       'SEARCH outbox USING INDEX outbox_state (state=?)',
     ]);
     const joins = [
@@ -150,11 +150,11 @@ describe('query plans of the outbox reads on every poll', () => {
       'SEARCH s USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
       'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
     ];
-    expect(plan(pendingActionsSql(true), 'agent')).toEqual([
+    expect(planOf(pendingActionsSql(true), 'agent')).toEqual([
       'SEARCH o USING INDEX outbox_state (state=?)',
       ...joins,
     ]);
-    expect(plan(pendingActionsSql(false))).toEqual([
+    expect(planOf(pendingActionsSql(false))).toEqual([
       'SEARCH o USING INDEX outbox_state (state=?)',
       ...joins,
     ]);
@@ -162,7 +162,7 @@ describe('query plans of the outbox reads on every poll', () => {
 
   it("lists an agent's sync issues from the conflicts and rejections only", () => {
     for (const mine of [true, false]) {
-      expect(plan(syncIssuesSql(mine), ...(mine ? ['agent'] : []))).toEqual([
+      expect(planOf(syncIssuesSql(mine), ...(mine ? ['agent'] : []))).toEqual([
         'SEARCH o USING INDEX outbox_state (state=?)',
         'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
         'USE TEMP B-TREE FOR ORDER BY',
@@ -260,10 +260,10 @@ describe("query plan of a company's requests", () => {
 // audit events taken during a call are indexed by it (migration 0022).
 describe('query plans of batch rows and of a call’s audit events', () => {
   it('reads a batch’s pending and applied rows from its primary key, in order', () => {
-    expect(plan(BATCH_ROWS_SQL.pending, 'b', 0, 10)).toEqual([
+    expect(planOf(BATCH_ROWS_SQL.pending, 'b', 0, 10)).toEqual([
       'SEARCH bulk_batch_rows USING INDEX sqlite_autoindex_bulk_batch_rows_1 (batch_id=? AND seq>?)',
     ]);
-    expect(plan(BATCH_ROWS_SQL.applied, 'b')).toEqual([
+    expect(planOf(BATCH_ROWS_SQL.applied, 'b')).toEqual([
       'SEARCH bulk_batch_rows USING INDEX sqlite_autoindex_bulk_batch_rows_1 (batch_id=?)',
     ]);
     const indexes = seededCore(50)
@@ -276,7 +276,7 @@ describe('query plans of batch rows and of a call’s audit events', () => {
   });
 
   it('finds a call’s events through the partial index of events with a call', () => {
-    expect(plan(AUDIT_OF_CALL_SQL, 'i')).toEqual([
+    expect(planOf(AUDIT_OF_CALL_SQL, 'i')).toEqual([
       'SEARCH audit_events USING INDEX audit_interaction (interaction_id=?)',
     ]);
   });
