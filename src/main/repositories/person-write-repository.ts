@@ -76,17 +76,19 @@ export function createPersonWriteRepository(
        coalesce(c.portals, '[]') LIKE '%portal_empresas%' AS on_empresas
      FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut WHERE m.person_rut = ?`,
   );
-  const updateContact = sqlite.prepare(
-    `UPDATE persons SET email = ?, phone = ?, version = version + ${bump},
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE rut = ? AND (? IS NULL OR version = ?)`,
-  );
-  // The e-mail alone: setting `phone` too, even to the same value, rewrites its index entry.
-  const updateEmail = sqlite.prepare(
-    `UPDATE persons SET email = ?, version = version + ${bump},
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE rut = ?`,
-  );
+  // Only the fields that change are set: setting one, even to the value it has, rewrites its
+  // index entry (one more page in every commit).
+  const updateContactOf = (fields: readonly ('email' | 'phone')[]) =>
+    sqlite.prepare(
+      `UPDATE persons SET ${fields.map((field) => `${field} = @${field}`).join(', ')},
+         version = version + ${bump}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+       WHERE rut = @rut AND (@version IS NULL OR version = @version)`,
+    );
+  const updateContact = {
+    both: updateContactOf(['email', 'phone']),
+    email: updateContactOf(['email']),
+    phone: updateContactOf(['phone']),
+  };
   const unverifyAccounts = sqlite.prepare(
     `UPDATE accounts SET email_verified = 0, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
@@ -206,18 +208,21 @@ export function createPersonWriteRepository(
         hasUnsignedAgreement: unsignedAgreement(memberships),
       };
     },
-    /** `version` null: no check (the server merges by field instead). */
+    /**
+     * New contact details: a field left out keeps its value. `version` null: no version check
+     * (the server merges by field instead; a bulk load read the row in the same transaction).
+     */
     updateContact(
       rut: number,
-      email: string | null,
-      phone: string | null,
+      next:
+        | { email: string | null; phone?: string | null }
+        | { email?: undefined; phone: string | null },
       version: number | null,
     ): boolean {
-      return updateContact.run(email, phone, rut, version, version).changes === 1;
-    },
-    /** A bulk load's new address: no version check (the row was just read in the same transaction). */
-    updateEmail(rut: number, email: string): boolean {
-      return updateEmail.run(email, rut).changes === 1;
+      const which =
+        next.email === undefined ? 'phone' : next.phone === undefined ? 'email' : 'both';
+      const values = { email: next.email ?? null, phone: next.phone ?? null, rut, version };
+      return updateContact[which].run(values).changes === 1;
     },
     /**
      * A new e-mail (rule 10): the person's active accounts wait for its confirmation. Returns

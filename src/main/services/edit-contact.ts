@@ -59,7 +59,8 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
     requireIdentity: emailChanged,
     dataRequest: command.dataRequest ?? null,
     apply: (actionId) => {
-      if (!writes.updateContact(person.rut, email, phone, command.expectedVersion)) {
+      const next = emailChanged ? { email, ...(phoneChanged ? { phone } : {}) } : { phone };
+      if (!writes.updateContact(person.rut, next, command.expectedVersion)) {
         throw new StaleError();
       }
       const at = ctx.now().toISOString();

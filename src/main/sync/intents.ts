@@ -281,7 +281,13 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
   const touched: Outcome['touched'] = [];
   const mails: number[] = [];
   if (next.email !== person.email || next.phone !== person.phone) {
-    writes.updateContact(rut, next.email, next.phone, null);
+    writes.updateContact(
+      rut,
+      next.email === person.email
+        ? { phone: next.phone }
+        : { email: next.email, ...(next.phone === person.phone ? {} : { phone: next.phone }) },
+      null,
+    );
     touched.push({ entity: 'person', key: rut });
     if (next.email !== person.email && next.email !== null) {
       // A new address must be confirmed (rule 10): accounts unverified, a confirmation mail.
