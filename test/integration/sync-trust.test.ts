@@ -17,6 +17,8 @@ import {
 } from '../../src/central-api/server';
 import { openSqlite } from '../../src/main/db/database';
 import { TokenResponse } from '../../src/shared/sync-protocol';
+import { EXPORTS_FOLDER } from '../../src/main/services/data-export';
+import { excelCsv1252 } from '../support/bulk-files';
 import { FIXED_NOW, tempDir } from '../support/context';
 import {
   act,
@@ -279,6 +281,50 @@ describe('device trust', () => {
     expect(record(desk, PEDRO).phone).toBe(before.phone);
     // The file stays for the supervisor.
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('a revoked device keeps no bulk load as read and no Ley 21.719 export', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(desk);
+    // A company's file loaded, confirmed by the central; a person's whole record exported.
+    const shown = act(desk, 'bulkLoads.preview', {
+      companyRut: '78901234-2',
+      fileName: 'espiga.csv',
+      contentBase64: Buffer.from(
+        excelCsv1252([
+          ['RUT', 'Correo electrónico', 'Estado'],
+          ['13.579.246-2', 'marcela.nueva@laespiga.cl', ''],
+        ]),
+      ).toString('base64'),
+    });
+    act(desk, 'bulkLoads.apply', { previewId: shown.previewId, reason: 'Archivo de RR.HH.' });
+    const number = act(desk, 'dataRequests.record', {
+      rut: PEDRO,
+      right: 'access',
+      channel: 'email',
+      identityMethod: 'signed_document',
+      identityFacts: [],
+      detail: 'Copia de todos mis datos personales',
+    }).request.number as string;
+    await syncNow(desk);
+    const exported = await desk.dispatch('dataRequests.export', { number });
+    expect(exported.ok).toBe(true);
+    const exports = path.join(deskDir(desk), EXPORTS_FOLDER);
+    expect(fs.readdirSync(exports)).toHaveLength(2);
+    expect(deskCount(desk, 'bulk_batch_rows')).toBe(1);
+
+    const boss = await supervisor(central.url);
+    const revoked = await raw(central.url, 'POST', '/admin/devices/revoke', {
+      session: boss,
+      body: { deviceId: desk.context.deviceId, reason: 'Notebook extraviado' },
+    });
+    expect(revoked.status).toBe(200);
+    expect(await syncNow(desk)).toMatchObject({ state: 'revoked' });
+    for (const table of ['bulk_batches', 'bulk_batch_rows', 'data_request_exports']) {
+      expect(deskCount(desk, table), table).toBe(0);
+    }
+    expect(fs.existsSync(exports)).toBe(false);
   });
 
   it('is revoked from the command line too, while the server runs', async () => {

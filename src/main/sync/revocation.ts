@@ -4,19 +4,23 @@
  * 1. writes its unsent actions (and its call records, which never leave the desk) to
  *    `acciones-sin-enviar-<device id>.json` in the data folder, whole or not at all (fsync,
  *    rename), so a supervisor can review and record them;
- * 2. then, in one transaction, wipes the replica: every row pulled from the central (persons,
+ * 2. deletes the Ley 21.719 exports made on it (exports/: a person's whole record, in the clear
+ *    so it can be handed over; the central can make them again);
+ * 3. then, in one transaction, wipes the replica: every row pulled from the central (persons,
  *    companies, accounts, memberships, mails, requests, signatories, the search index), the
- *    queue, the call records, and the agents' offline sign-in verifiers (nobody signs in
- *    offline on a revoked laptop); and records the revocation, which stays until the device is
+ *    queue, the call records, the bulk loads (each file's rows as read: RUTs, names, e-mails),
+ *    the list of exports, and the agents' offline sign-in verifiers (nobody signs in offline
+ *    on a revoked laptop); and records the revocation, which stays until the device is
  *    explicitly enrolled again.
  * The audit log stays: it is append-only by design (the database refuses deletes) and is what
  * an investigation needs; like the rest of the replica it is encrypted at rest.
- * A crash between 1 and 2 is harmless: the next contact writes the same file again and wipes.
+ * A crash between the steps is harmless: the next contact writes the same file again and wipes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { writePrivateFile } from '../db/replica-key';
+import { EXPORTS_FOLDER } from '../services/data-export';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { ReplicaWriter } from './replica-writer';
 
@@ -69,6 +73,7 @@ export function createRevocation(deps: {
       startsSnapshot: true,
     });
     sqlite.exec(`DELETE FROM mails; DELETE FROM outbox; DELETE FROM interactions;
+      DELETE FROM bulk_batch_rows; DELETE FROM bulk_batches; DELETE FROM data_request_exports;
       DELETE FROM agents;`);
     dropState.run('replica_scope');
     dropState.run('wanted_scope');
@@ -78,7 +83,7 @@ export function createRevocation(deps: {
   return {
     record,
 
-    /** Saves the unsent actions to a file, then wipes the replica. Idempotent. */
+    /** Saves the unsent actions to a file, then wipes the exports and the replica. Idempotent. */
     revoke(deviceId: string): RevocationRecord {
       const already = record();
       if (already) return already;
@@ -103,6 +108,7 @@ export function createRevocation(deps: {
       fs.mkdirSync(deps.dataDir, { recursive: true });
       writePrivateFile(file, `${JSON.stringify(content, null, 2)}\n`);
       const kept: RevocationRecord = { file, actions: rows.length, at };
+      fs.rmSync(path.join(deps.dataDir, EXPORTS_FOLDER), { recursive: true, force: true });
       wipe(kept);
       return kept;
     },
