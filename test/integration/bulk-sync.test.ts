@@ -5,14 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { excelCsv1252 } from '../support/bulk-files';
-import { act, openDesk, startCentral, syncNow } from '../support/sync-setup';
+import { APPLIED_KEPT_DAYS } from '../../src/main/sync/outbox-retention';
+import { act, clockAt, openDesk, signIn, startCentral, syncNow } from '../support/sync-setup';
 
 const ESPIGA = '78901234-2';
 
 describe('a bulk load at the central API', () => {
   it('answers per row: applied, conflict, rejected; each in the report and the inbox', async () => {
-    const central = await startCentral();
-    const desk = await openDesk(central.url, { user: 'supervisora' });
+    const clock = clockAt();
+    const central = await startCentral({ clock });
+    const desk = await openDesk(central.url, { user: 'supervisora', clock });
     await syncNow(desk);
 
     const file = excelCsv1252([
@@ -89,5 +91,23 @@ describe('a bulk load at the central API', () => {
     expect(csv).toContain('Aplicada y confirmada por el sistema central');
     expect(csv).toContain('En conflicto en el sistema central');
     expect(csv).toContain('Rechazada por el sistema central');
+
+    // A month on, the confirmed action has left the desk's queue (outbox-retention.ts): the
+    // report still says it was confirmed.
+    clock.now = new Date(clock.now.getTime() + (APPLIED_KEPT_DAYS + 1) * 86_400_000);
+    await signIn(desk, 'supervisora');
+    await syncNow(desk);
+    expect(
+      desk.db.$client.prepare("SELECT count(*) FROM outbox WHERE state = 'applied'").pluck().get(),
+    ).toBe(0);
+    expect(act(desk, 'bulkLoads.report', { batchId: batch.batchId }).rows[0].status).toBe(
+      'confirmed',
+    );
+    expect(act(desk, 'bulkLoads.status', { batchId: batch.batchId }).sync).toEqual({
+      pending: 0,
+      confirmed: 1,
+      conflict: 1,
+      rejected: 1,
+    });
   });
 });

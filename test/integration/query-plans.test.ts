@@ -14,6 +14,7 @@ import {
 import { OUTBOX_SQL } from '../../src/main/repositories/outbox-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
 import { pendingActionsSql, syncIssuesSql } from '../../src/main/services/sync-issues';
+import { RETENTION_SQL } from '../../src/main/sync/outbox-retention';
 import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
 
@@ -157,6 +158,15 @@ describe('query plans of the outbox reads on every poll', () => {
     expect(planOf(pendingActionsSql(false))).toEqual([
       'SEARCH o USING INDEX outbox_state (state=?)',
       ...joins,
+    ]);
+  });
+
+  it('prunes from the confirmed range, oldest first, and finds each lane head from its index', () => {
+    expect(planOf(RETENTION_SQL.old, 0, '2026-01-01', 10)).toEqual([
+      'SEARCH outbox USING INDEX outbox_state (state=? AND seq>?)',
+    ]);
+    expect(planOf(RETENTION_SQL.laneHeads)).toEqual([
+      'SCAN outbox USING COVERING INDEX outbox_agent_seq',
     ]);
   });
 

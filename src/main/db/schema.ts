@@ -303,6 +303,8 @@ export const outbox = sqliteTable(
     sentBy: text('sent_by'),
     reassignReason: text('reassign_reason'),
     reassignedAt: text('reassigned_at'),
+    /** When the central confirmed it (state applied): kept APPLIED_KEPT_DAYS after that. */
+    appliedAt: text('applied_at'),
   },
   (table) => [
     index('outbox_person_state').on(table.personRut, table.state),

@@ -63,14 +63,20 @@ export const BATCH_ROWS_SQL = {
      WHERE batch_id = ? AND state = 'applied' ORDER BY seq`,
 };
 
-/** A row's status in the report, in SQL so it can be filtered and paged over 100,000 rows. */
+/**
+ * A row's status in the report, in SQL so it can be filtered and paged over 100,000 rows. An
+ * action whose outbox row is gone was confirmed: only confirmed actions leave the outbox
+ * (sync/outbox-retention.ts).
+ */
+const EMAIL_ACTION = `CASE WHEN r.email_action_id IS NULL THEN '' ELSE coalesce(oe.state, 'applied') END`;
+const STATE_ACTION = `CASE WHEN r.state_action_id IS NULL THEN '' ELSE coalesce(os.state, 'applied') END`;
 const STATUS = `CASE
     WHEN r.state != 'applied' THEN r.state
-    WHEN 'rejected' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'rejected'
-    WHEN 'conflict' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'conflict'
-    WHEN 'pending' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'applied'
-    WHEN 'resolved' IN (coalesce(oe.state, ''), coalesce(os.state, '')) THEN 'resolved'
-    WHEN oe.state IS NULL AND os.state IS NULL THEN 'applied'
+    WHEN 'rejected' IN (${EMAIL_ACTION}, ${STATE_ACTION}) THEN 'rejected'
+    WHEN 'conflict' IN (${EMAIL_ACTION}, ${STATE_ACTION}) THEN 'conflict'
+    WHEN 'pending' IN (${EMAIL_ACTION}, ${STATE_ACTION}) THEN 'applied'
+    WHEN 'resolved' IN (${EMAIL_ACTION}, ${STATE_ACTION}) THEN 'resolved'
+    WHEN r.email_action_id IS NULL AND r.state_action_id IS NULL THEN 'applied'
     ELSE 'confirmed' END`;
 const JOINED = `FROM bulk_batch_rows r
   LEFT JOIN outbox oe ON oe.action_id = r.email_action_id

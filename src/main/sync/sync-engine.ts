@@ -19,6 +19,7 @@ import type {
   TokenResponse,
 } from '../../shared/sync-protocol';
 import { createOutboxLanes, type LaneRow } from './outbox-lanes';
+import { createOutboxRetention } from './outbox-retention';
 import { CentralError, type CentralClient } from './central-client';
 import { describeSyncError, SyncProblem, type SyncErrorView } from './sync-errors';
 import type { SyncErrorCode } from '../../shared/contract';
@@ -172,9 +173,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   // Issue 11: each agent's actions are a lane of their own (outbox-lanes.ts).
   const lanes = createOutboxLanes(sqlite);
+  // A confirmed action says when: it is kept APPLIED_KEPT_DAYS after that (outbox-retention.ts).
   const markResult = sqlite.prepare(
-    'UPDATE outbox SET state = ?, result = ?, attempts = attempts + 1 WHERE seq = ?',
+    `UPDATE outbox SET state = @state, result = @result, attempts = attempts + 1,
+       applied_at = CASE @state WHEN 'applied' THEN @at END
+     WHERE seq = @seq`,
   );
+  const retention = createOutboxRetention(sqlite);
   // The desk's own stand-in for a mail it queued: once the server has answered, its row (if it
   // sent one) arrives by pull, and the stand-in must not linger.
   const dropQueuedMails = sqlite.prepare('DELETE FROM mails WHERE action_id = ? AND id < 0');
@@ -284,6 +289,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         current?: Change[];
       }>,
     ) => {
+      const at = now().toISOString();
       for (const result of results) {
         const detail =
           result.status === 'applied'
@@ -293,14 +299,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
                 message: result.message,
                 conflicts: result.conflicts,
               });
-        markResult.run(result.status, detail, result.id);
+        markResult.run({ state: result.status, result: detail, at, seq: result.id });
         dropQueuedMails.run(result.actionId);
         // What the desk made ahead of the server for an action that did not happen goes;
         // the person's other pending actions are replayed over what is left.
         if (result.status !== 'applied') writer.forgetAheadOf(result.actionId, result.current);
       }
       // In the same commit: one fsync per answer, not two.
-      writer.setState('last_push_at', now().toISOString());
+      writer.setState('last_push_at', at);
     },
   );
 
@@ -536,6 +542,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
           await pushAll();
           await pullAll();
         }
+        // What the central has had long enough leaves the desk (at most once a day).
+        if (retention.due(now())) await retention.prune(now(), breathe);
         state = 'idle';
         online = true;
         probing = false;

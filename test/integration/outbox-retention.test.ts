@@ -1,0 +1,137 @@
+/**
+ * The outbox no longer keeps every action for ever (sync/outbox-retention.ts), against the real
+ * central API on 127.0.0.1: a confirmed action leaves the desk APPLIED_KEPT_DAYS after the
+ * central confirmed it; what is not confirmed, each lane's newest action and the queue's newest
+ * stay; the audit trail stays; and the actions that follow still go through in order.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import { APPLIED_KEPT_DAYS, PRUNED_AT_KEY } from '../../src/main/sync/outbox-retention';
+import {
+  clockAt,
+  editPhone,
+  openDesk,
+  signIn,
+  startCentral,
+  syncNow,
+  type Clock,
+} from '../support/sync-setup';
+
+const PEDRO = '12345678-5';
+const RICARDO = '12131415-0'; // Los Andes: in the prevention officer's scope too
+const ANA = '10203040-0';
+const DAY = 86_400_000;
+const advance = (clock: Clock, ms: number) => {
+  clock.now = new Date(clock.now.getTime() + ms);
+};
+
+type Row = {
+  seq: number;
+  actionId: string;
+  agent: string;
+  state: string;
+  appliedAt: string | null;
+};
+const outbox = (desk: Core): Row[] =>
+  desk.db.$client
+    .prepare(
+      `SELECT o.seq, o.action_id AS actionId, a.username AS agent, o.state, o.applied_at AS appliedAt
+       FROM outbox o JOIN agents a ON a.id = o.agent_id ORDER BY o.seq`,
+    )
+    .all() as Row[];
+
+/** Edits a phone and answers the new action's id. */
+function phoneAction(desk: Core, rut: string, phone: string): string {
+  editPhone(desk, rut, phone);
+  return desk.db.$client
+    .prepare('SELECT action_id FROM outbox ORDER BY seq DESC LIMIT 1')
+    .pluck()
+    .get() as string;
+}
+
+describe('outbox retention', () => {
+  it('drops confirmed actions a month after their confirmation, keeping what is not confirmed and the heads of lanes and queue', async () => {
+    const clock = clockAt();
+    const central = await startCentral({ clock });
+    const desk = await openDesk(central.url, { clock });
+    await syncNow(desk);
+
+    // Day 0: two actions by the agent and one by the officer, all confirmed; one by the
+    // supervisor stays in the queue (she hands the desk back before it is sent).
+    const a1 = phoneAction(desk, PEDRO, '+56911111111');
+    const a2 = phoneAction(desk, PEDRO, '+56922222222');
+    await syncNow(desk);
+    await signIn(desk, 'prevencion');
+    await syncNow(desk);
+    const p1 = phoneAction(desk, RICARDO, '+56933333333');
+    await syncNow(desk);
+    await signIn(desk, 'supervisora');
+    const s1 = phoneAction(desk, ANA, '+56944444444');
+    await signIn(desk, 'agente');
+    await syncNow(desk);
+    const confirmedAt = clock.now.toISOString();
+    const states = new Map(outbox(desk).map((row) => [row.actionId, row]));
+    expect(states.get(a1)).toMatchObject({ state: 'applied', appliedAt: confirmedAt });
+    expect(states.get(p1)).toMatchObject({ state: 'applied', appliedAt: confirmedAt });
+    expect(states.get(s1)).toMatchObject({ state: 'pending', appliedAt: null });
+
+    // Day 10: one more by the agent, confirmed.
+    advance(clock, 10 * DAY);
+    await signIn(desk, 'agente');
+    const a3 = phoneAction(desk, PEDRO, '+56955555555');
+    await syncNow(desk);
+
+    // A day short of the month: nothing goes.
+    advance(clock, (APPLIED_KEPT_DAYS - 11) * DAY);
+    await signIn(desk, 'agente');
+    await syncNow(desk);
+    expect(outbox(desk).map((row) => row.actionId)).toEqual([a1, a2, p1, s1, a3]);
+
+    // A month and a day after day 0: the agent's two confirmed actions of day 0 go. The
+    // officer's stays (his lane's newest), the supervisor's stays (not sent), the agent's of day
+    // 10 stays (confirmed 21 days ago).
+    advance(clock, 2 * DAY);
+    await signIn(desk, 'agente');
+    await syncNow(desk);
+    expect(outbox(desk).map((row) => row.actionId)).toEqual([p1, s1, a3]);
+    expect(
+      desk.db.$client
+        .prepare('SELECT value FROM sync_state WHERE key = ?')
+        .pluck()
+        .get(PRUNED_AT_KEY),
+    ).toBe(clock.now.toISOString());
+    // Their audit events stay: the record of what was done.
+    const audited = desk.db.$client
+      .prepare('SELECT count(*) FROM audit_events WHERE id IN (?, ?)')
+      .pluck()
+      .get(a1, a2);
+    expect(audited).toBe(2);
+
+    // The agent's next action follows the one kept, and the central takes it.
+    const a4 = phoneAction(desk, PEDRO, '+56966666666');
+    const status = await syncNow(desk);
+    expect(status.lastError).toBeNull();
+    expect(outbox(desk).find((row) => row.actionId === a4)?.state).toBe('applied');
+    const phone = central.db.$client
+      .prepare('SELECT phone FROM persons WHERE rut = ?')
+      .pluck()
+      .get(Number(PEDRO.split('-')[0]));
+    expect(phone).toBe('+56966666666');
+
+    // Another month on: the action of day 10 goes (a newer one heads the lane); the officer's
+    // stays, the newest of his lane however old; the newest of the queue stays.
+    advance(clock, APPLIED_KEPT_DAYS * DAY);
+    await signIn(desk, 'agente');
+    await syncNow(desk);
+    expect(outbox(desk).map((row) => row.actionId)).toEqual([p1, s1, a4]);
+    const a5 = phoneAction(desk, PEDRO, '+56977777777');
+    expect((await syncNow(desk)).lastError).toBeNull();
+    expect(outbox(desk).find((row) => row.actionId === a5)?.state).toBe('applied');
+    // Each applied once on the central.
+    const applied = central.db.$client
+      .prepare('SELECT count(*) FROM mutation_results WHERE action_id IN (?, ?, ?, ?, ?)')
+      .pluck()
+      .get(a1, a2, a3, a4, a5);
+    expect(applied).toBe(5);
+  });
+});
