@@ -542,8 +542,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
           await pushAll();
           await pullAll();
         }
-        // What the central has had long enough leaves the desk (at most once a day).
-        if (retention.due(now())) await retention.prune(now(), breathe);
+        // What the central has had long enough leaves the desk (at most once a day). Local
+        // housekeeping: a failure is logged and tried again next cycle, never a failed sync.
+        if (retention.due(now())) {
+          await retention.prune(now(), breathe).catch((error: unknown) => {
+            log('outbox pruning failed', error);
+          });
+        }
         state = 'idle';
         online = true;
         probing = false;
