@@ -22,12 +22,19 @@ export type LaneRow = {
 /** How many of this agent's rows are read per look, while looking for a sendable lane. */
 const WINDOW = 500;
 
+export const OUTBOX_LANES_SQL = {
+  /**
+   * Per lane, the first pending action before `seq` that someone other than `me` must send.
+   * Bounded by `seq`, it reads the pending rows up to the window being sent (those in flight and
+   * the window itself when the desk is one agent's), not every pending row for every batch.
+   */
+  blockers: `SELECT agent_id, min(seq) AS first FROM outbox
+     WHERE state = 'pending' AND seq < ? AND coalesce(sent_by, agent_id) IS NOT ?
+     GROUP BY agent_id`,
+} as const;
+
 export function createOutboxLanes(sqlite: Database.Database) {
-  // Per lane, the first pending action that someone other than `me` must send.
-  const blockers = sqlite.prepare(
-    `SELECT agent_id, min(seq) AS first FROM outbox
-     WHERE state = 'pending' AND coalesce(sent_by, agent_id) IS NOT ? GROUP BY agent_id`,
-  );
+  const blockers = sqlite.prepare(OUTBOX_LANES_SQL.blockers);
   const mine = sqlite.prepare(
     `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at, sent_by, reassign_reason
      FROM outbox WHERE state = 'pending' AND coalesce(sent_by, agent_id) = ? AND seq > ?
@@ -56,15 +63,20 @@ export function createOutboxLanes(sqlite: Database.Database) {
       /** The batch that follows one already sent: that lane's rows after its last one. */
       following?: { lane: string; afterSeq: number },
     ): { rows: LaneRow[]; after: number[] } | null {
-      const blocked = new Map<string | null, number>();
-      for (const row of blockers.all(me) as Array<{ agent_id: string | null; first: number }>) {
-        blocked.set(row.agent_id, row.first);
-      }
       let lane: string | null | undefined = following?.lane;
       const rows: LaneRow[] = [];
       let from = following?.afterSeq ?? 0;
       for (;;) {
         const window = mine.all(me, from, WINDOW) as LaneRow[];
+        if (window.length === 0) break;
+        // Only an action before a row can hold it back: the pending rows up to this window's
+        // last, not the whole backlog on every batch.
+        const upTo = window[window.length - 1]!.seq;
+        const blocked = new Map(
+          (blockers.all(upTo, me) as Array<{ agent_id: string | null; first: number }>).map(
+            (row) => [row.agent_id, row.first],
+          ),
+        );
         for (const row of window) {
           const stop = blocked.get(row.agent_id);
           if (stop !== undefined && stop < row.seq) continue;
