@@ -4,13 +4,17 @@
  * central confirmed it; what is not confirmed, each lane's newest action and the queue's newest
  * stay; the audit trail stays; and the actions that follow still go through in order.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { APPLIED_KEPT_DAYS, PRUNED_AT_KEY } from '../../src/main/sync/outbox-retention';
+import { tempDir } from '../support/context';
 import {
+  act,
   clockAt,
   editPhone,
   openDesk,
+  restoreCentral,
   signIn,
   startCentral,
   syncNow,
@@ -50,7 +54,7 @@ function phoneAction(desk: Core, rut: string, phone: string): string {
 }
 
 describe('outbox retention', () => {
-  it('drops confirmed actions a month after their confirmation, keeping what is not confirmed and the heads of lanes and queue', async () => {
+  it("drops confirmed actions a month after their confirmation, keeping what is not confirmed and each lane's newest", async () => {
     const clock = clockAt();
     const central = await startCentral({ clock });
     const desk = await openDesk(central.url, { clock });
@@ -87,25 +91,26 @@ describe('outbox retention', () => {
     await syncNow(desk);
     expect(outbox(desk).map((row) => row.actionId)).toEqual([a1, a2, p1, s1, a3]);
 
-    // A month and a day after day 0: the agent's two confirmed actions of day 0 go. The
-    // officer's stays (his lane's newest), the supervisor's stays (not sent), the agent's of day
-    // 10 stays (confirmed 21 days ago).
+    // A month and a day after day 0: the agent's first action goes (the next one was confirmed
+    // that long ago too). His second stays: the one after it was confirmed 21 days ago, so a
+    // central restored from a backup of before then would be sent that one after it. The
+    // officer's stays (his lane's newest), the supervisor's too (not sent).
     advance(clock, 2 * DAY);
     await signIn(desk, 'agente');
     await syncNow(desk);
-    expect(outbox(desk).map((row) => row.actionId)).toEqual([p1, s1, a3]);
+    expect(outbox(desk).map((row) => row.actionId)).toEqual([a2, p1, s1, a3]);
     expect(
       desk.db.$client
         .prepare('SELECT value FROM sync_state WHERE key = ?')
         .pluck()
         .get(PRUNED_AT_KEY),
     ).toBe(clock.now.toISOString());
-    // Their audit events stay: the record of what was done.
+    // Its audit event stays: the record of what was done.
     const audited = desk.db.$client
-      .prepare('SELECT count(*) FROM audit_events WHERE id IN (?, ?)')
+      .prepare('SELECT count(*) FROM audit_events WHERE id = ?')
       .pluck()
-      .get(a1, a2);
-    expect(audited).toBe(2);
+      .get(a1);
+    expect(audited).toBe(1);
 
     // The agent's next action follows the one kept, and the central takes it.
     const a4 = phoneAction(desk, PEDRO, '+56966666666');
@@ -118,9 +123,9 @@ describe('outbox retention', () => {
       .get(Number(PEDRO.split('-')[0]));
     expect(phone).toBe('+56966666666');
 
-    // Another month on: the action of day 10 goes (a newer one heads the lane); the officer's
-    // stays, the newest of his lane however old; the newest of the queue stays.
-    advance(clock, APPLIED_KEPT_DAYS * DAY);
+    // Another month on: the agent's actions of days 0 and 10 go, the newest of his lane stays;
+    // the officer's stays, the newest of his lane however old.
+    advance(clock, (APPLIED_KEPT_DAYS + 1) * DAY);
     await signIn(desk, 'agente');
     await syncNow(desk);
     expect(outbox(desk).map((row) => row.actionId)).toEqual([p1, s1, a4]);
@@ -133,5 +138,72 @@ describe('outbox retention', () => {
       .pluck()
       .get(a1, a2, a3, a4, a5);
     expect(applied).toBe(5);
+  });
+
+  it('keeps the action a waiting one follows, however old', async () => {
+    const clock = clockAt();
+    const central = await startCentral({ clock });
+    const desk = await openDesk(central.url, { clock });
+    await syncNow(desk);
+    await signIn(desk, 'supervisora');
+    const s0 = phoneAction(desk, ANA, '+56911111111');
+    await syncNow(desk);
+
+    // A month on, the supervisor queues another and hands the desk back before it is sent.
+    advance(clock, (APPLIED_KEPT_DAYS + 1) * DAY);
+    await signIn(desk, 'supervisora');
+    const s1 = phoneAction(desk, ANA, '+56922222222');
+    await signIn(desk, 'agente');
+    await syncNow(desk);
+    expect(outbox(desk).map((row) => [row.actionId, row.state])).toEqual([
+      [s0, 'applied'],
+      [s1, 'pending'],
+    ]);
+
+    // Sent later, it follows the action kept: the central takes it, no fork.
+    await signIn(desk, 'supervisora');
+    const status = await syncNow(desk);
+    expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null });
+    expect(outbox(desk).find((row) => row.actionId === s1)?.state).toBe('applied');
+  });
+
+  it('a central restored from a backup younger than a month is sent again what it forgot', async () => {
+    const clock = clockAt();
+    const dataDir = tempDir();
+    const first = await startCentral({ clock, dataDir });
+    const desk = await openDesk(first.url, { clock });
+    await syncNow(desk);
+    const a1 = phoneAction(desk, PEDRO, '+56911111111');
+    await syncNow(desk);
+
+    // Day 29: the central is backed up; half a day later the agent's next action is confirmed.
+    advance(clock, 29 * DAY);
+    const backup = path.join(tempDir(), 'central.db');
+    first.db.$client.prepare('VACUUM INTO ?').run(backup);
+    advance(clock, DAY / 2);
+    await signIn(desk, 'agente');
+    const a2 = phoneAction(desk, PEDRO, '+56922222222');
+    await syncNow(desk);
+
+    // Day 31: a1 is a month old, but the action after it is not: a1 stays.
+    advance(clock, 1.5 * DAY);
+    await signIn(desk, 'supervisora');
+    await signIn(desk, 'agente');
+    await syncNow(desk);
+    expect(outbox(desk).map((row) => row.actionId)).toEqual([a1, a2]);
+
+    // The operator restores the day-29 backup: a2 goes again, after a1.
+    await first.close();
+    const restored = await restoreCentral(dataDir, backup, clock);
+    await signIn(desk, 'supervisora');
+    act(desk, 'sync.configure', { centralUrl: restored.url });
+    await signIn(desk, 'agente');
+    const status = await syncNow(desk);
+    expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null });
+    const phone = restored.db.$client
+      .prepare('SELECT phone FROM persons WHERE rut = ?')
+      .pluck()
+      .get(Number(PEDRO.split('-')[0]));
+    expect(phone).toBe('+56922222222');
   });
 });

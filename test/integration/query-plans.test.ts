@@ -14,6 +14,7 @@ import {
 import { OUTBOX_SQL } from '../../src/main/repositories/outbox-repository';
 import { SEARCH_SQL } from '../../src/main/repositories/search-sql';
 import { pendingActionsSql, syncIssuesSql } from '../../src/main/services/sync-issues';
+import { OUTBOX_LANES_SQL } from '../../src/main/sync/outbox-lanes';
 import { RETENTION_SQL } from '../../src/main/sync/outbox-retention';
 import { PREVIEW_SQL } from '../../src/main/bulk/company-members';
 import { seededCore } from '../support/context';
@@ -161,12 +162,18 @@ describe('query plans of the outbox reads on every poll', () => {
     ]);
   });
 
-  it('prunes from the confirmed range, oldest first, and finds each lane head from its index', () => {
-    expect(planOf(RETENTION_SQL.old, 0, '2026-01-01', 10)).toEqual([
-      'SEARCH outbox USING INDEX outbox_state (state=? AND seq>?)',
+  it('finds what holds a lane back among the pending rows up to the batch, not all of them', () => {
+    expect(planOf(OUTBOX_LANES_SQL.blockers, 100, 'agent')).toEqual([
+      'SEARCH outbox USING INDEX outbox_state (state=? AND seq<?)',
+      'USE TEMP B-TREE FOR GROUP BY',
     ]);
-    expect(planOf(RETENTION_SQL.laneHeads)).toEqual([
-      'SCAN outbox USING COVERING INDEX outbox_agent_seq',
+  });
+
+  it("prunes from the confirmed range, oldest first, each lane's next action from its index", () => {
+    expect(planOf(RETENTION_SQL.old, { after: 0, cutoff: '2026-01-01', limit: 10 })).toEqual([
+      'SEARCH o USING INDEX outbox_state (state=? AND seq>?)',
+      'CORRELATED SCALAR SUBQUERY 1',
+      'SEARCH n USING INDEX outbox_agent_seq (agent_id=? AND seq>?)',
     ]);
   });
 

@@ -139,10 +139,14 @@ export function editPhone(core: Core, rut: string, phone: string) {
 }
 
 /** What an operator does after a disaster: put yesterday's backup in place, with a new epoch. */
-export async function restoreCentral(dataDir: string, backup: string): Promise<CentralApi> {
+export async function restoreCentral(
+  dataDir: string,
+  backup: string,
+  clock?: Clock,
+): Promise<CentralApi> {
   for (const suffix of ['', '-wal', '-shm']) {
     fs.rmSync(path.join(dataDir, `central.db${suffix}`), { force: true });
   }
   fs.copyFileSync(backup, path.join(dataDir, 'central.db'));
-  return startCentral({ dataDir, resetEpoch: true });
+  return startCentral({ dataDir, resetEpoch: true, clock });
 }

@@ -5,13 +5,16 @@
  * the central had it.
  *
  * An action the central confirmed (state applied) is kept APPLIED_KEPT_DAYS after it said so
- * (`applied_at`). While it is kept, a central restored from a backup up to that old is sent it
- * again (outbox-lanes.ts, requeueForgotten); after that it goes. Kept whatever their age:
- * - every action not confirmed: pending, conflict, rejected, resolved;
- * - the newest action of each lane: the next action of that agent is sent with its number as
- *   the one it follows (outbox-lanes.ts, `after`);
- * - the newest action of the queue: `seq` is the rowid, and the central knows this device's
- *   actions by it, so a number must never be handed out twice.
+ * (`applied_at`), and then goes only if the next action of its lane (its agent's) was confirmed
+ * that long ago too. Each action is sent with the number of the one before it in its lane
+ * (outbox-lanes.ts, `after`), which the central checks against what it processed, so:
+ * - an action still to be sent (pending) always finds the one before it on the desk;
+ * - a central restored from a backup younger than APPLIED_KEPT_DAYS is sent again what it
+ *   forgot, after the newest action of the lane the backup holds (requeueForgotten); the action
+ *   after that one was confirmed after the backup, not long enough ago for that one to go.
+ * Hence each lane's newest action always stays, and with it the queue's newest: `seq` is the
+ * rowid, and the central knows this device's actions by it, so a number is never handed out
+ * twice. Every action not confirmed stays (pending, conflict, rejected, resolved).
  * The audit event of each action stays: the anchored chain is the record of what was done. A
  * bulk load's report counts an action that is gone as confirmed (bulk-batch-repository.ts).
  *
@@ -42,31 +45,32 @@ export function pruneDue(lastPrunedAt: string | undefined, now: Date): boolean {
 }
 
 export const RETENTION_SQL = {
-  /** Actions confirmed before the cutoff, after `seq`, oldest first, from the (state, seq) index. */
-  old: `SELECT seq FROM outbox
-     WHERE state = 'applied' AND seq > ? AND applied_at < ? ORDER BY seq LIMIT +?`,
-  /** The newest action of each lane (agent_id NULL too: actions from before lanes existed). */
-  laneHeads: 'SELECT max(seq) FROM outbox GROUP BY agent_id',
+  /**
+   * Actions confirmed before the cutoff whose lane's next action was too, after `seq`, oldest
+   * first: from the (state, seq) index, each next action from the (agent_id, seq) one.
+   */
+  old: `SELECT o.seq FROM outbox o
+     WHERE o.state = 'applied' AND o.seq > @after AND o.applied_at < @cutoff
+       AND (SELECT n.state = 'applied' AND n.applied_at < @cutoff FROM outbox n
+            WHERE n.agent_id IS o.agent_id AND n.seq > o.seq ORDER BY n.seq LIMIT 1)
+     ORDER BY o.seq LIMIT +@limit`,
 } as const;
 
 export function createOutboxRetention(sqlite: Database.Database) {
   const old = sqlite.prepare(RETENTION_SQL.old).pluck();
-  const laneHeads = sqlite.prepare(RETENTION_SQL.laneHeads).pluck();
   const remove = sqlite.prepare("DELETE FROM outbox WHERE seq = ? AND state = 'applied'");
   const getState = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
   const setState = sqlite.prepare(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
 
-  /** One transaction: up to PRUNE_CHUNK old confirmed actions after `after`, heads kept. */
-  const step = sqlite.transaction(
-    (cutoff: string, after: number, keep: ReadonlySet<number>): PruneStep => {
-      const seqs = old.all(after, cutoff, PRUNE_CHUNK) as number[];
-      let deleted = 0;
-      for (const seq of seqs) if (!keep.has(seq)) deleted += remove.run(seq).changes;
-      return { deleted, next: seqs.length === PRUNE_CHUNK ? seqs[seqs.length - 1]! : null };
-    },
-  );
+  /** One transaction: up to PRUNE_CHUNK actions old enough to go, after `after`. */
+  const step = sqlite.transaction((cutoff: string, after: number): PruneStep => {
+    const seqs = old.all({ after, cutoff, limit: PRUNE_CHUNK }) as number[];
+    let deleted = 0;
+    for (const seq of seqs) deleted += remove.run(seq).changes;
+    return { deleted, next: seqs.length === PRUNE_CHUNK ? seqs[seqs.length - 1]! : null };
+  });
 
   return {
     due(now: Date): boolean {
@@ -78,12 +82,9 @@ export function createOutboxRetention(sqlite: Database.Database) {
      */
     async prune(now: Date, between: () => Promise<unknown>): Promise<number> {
       const cutoff = retentionCutoff(now);
-      // Read once: an action queued meanwhile is newer than all of them, so keeping the heads
-      // read here keeps every head there can be (and perhaps one more, until tomorrow).
-      const keep = new Set(laneHeads.all() as number[]);
       let deleted = 0;
       for (let after = 0; ;) {
-        const done = step(cutoff, after, keep);
+        const done = step(cutoff, after);
         deleted += done.deleted;
         if (done.next === null) break;
         after = done.next;
