@@ -247,6 +247,7 @@ export function createCore(options: CoreOptions): Core {
     writer,
     dataDir: options.dataDir,
     now,
+    log,
   });
   const onRevoked = () => {
     revocation.revoke(context.deviceId);

@@ -325,6 +325,14 @@ describe('device trust', () => {
       expect(deskCount(desk, table), table).toBe(0);
     }
     expect(fs.existsSync(exports)).toBe(false);
+
+    // One that could not go then (open in another program) goes when the desk next starts.
+    const dataDir = deskDir(desk);
+    fs.mkdirSync(exports);
+    fs.writeFileSync(path.join(exports, 'abierto-en-otro-programa.html'), '<p>Pedro</p>');
+    desk.close();
+    await openDesk(central.url, { dataDir, user: null });
+    expect(fs.existsSync(exports)).toBe(false);
   });
 
   it('is revoked from the command line too, while the server runs', async () => {

@@ -4,17 +4,19 @@
  * 1. writes its unsent actions (and its call records, which never leave the desk) to
  *    `acciones-sin-enviar-<device id>.json` in the data folder, whole or not at all (fsync,
  *    rename), so a supervisor can review and record them;
- * 2. deletes the Ley 21.719 exports made on it (exports/: a person's whole record, in the clear
- *    so it can be handed over; the central can make them again);
- * 3. then, in one transaction, wipes the replica: every row pulled from the central (persons,
+ * 2. then, in one transaction, wipes the replica: every row pulled from the central (persons,
  *    companies, accounts, memberships, mails, requests, signatories, the search index), the
  *    queue, the call records, the bulk loads (each file's rows as read: RUTs, names, e-mails),
  *    the list of exports, and the agents' offline sign-in verifiers (nobody signs in offline
  *    on a revoked laptop); and records the revocation, which stays until the device is
- *    explicitly enrolled again.
+ *    explicitly enrolled again;
+ * 3. deletes the Ley 21.719 exports made on it (exports/: a person's whole record, in the clear
+ *    so it can be handed over; the central can make them again). A file that cannot go now (open
+ *    in another program) is tried again at the next contact and whenever the desk starts.
  * The audit log stays: it is append-only by design (the database refuses deletes) and is what
  * an investigation needs; like the rest of the replica it is encrypted at rest.
- * A crash between the steps is harmless: the next contact writes the same file again and wipes.
+ * A crash between 1 and 2 is harmless: the next contact writes the same file again and wipes;
+ * one after 2 leaves only the exports, deleted when the desk next starts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +48,7 @@ export function createRevocation(deps: {
   writer: ReplicaWriter;
   dataDir: string;
   now: () => Date;
+  log?: (message: string, error?: unknown) => void;
 }) {
   const { sqlite, writer } = deps;
   const getRecord = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
@@ -80,13 +83,26 @@ export function createRevocation(deps: {
     setRecord.run(RECORD_KEY, JSON.stringify(kept));
   });
 
+  /** The exports folder goes; a file held open elsewhere is logged and tried again later. */
+  const removeExports = () => {
+    try {
+      fs.rmSync(path.join(deps.dataDir, EXPORTS_FOLDER), { recursive: true, force: true });
+    } catch (error) {
+      deps.log?.('revoked: the exports folder could not be deleted yet', error);
+    }
+  };
+  if (record()) removeExports();
+
   return {
     record,
 
-    /** Saves the unsent actions to a file, then wipes the exports and the replica. Idempotent. */
+    /** Saves the unsent actions to a file, then wipes the replica and the exports. Idempotent. */
     revoke(deviceId: string): RevocationRecord {
       const already = record();
-      if (already) return already;
+      if (already) {
+        removeExports();
+        return already;
+      }
       const at = deps.now().toISOString();
       const rows = pending.all() as PendingRow[];
       const file = revokedExportFile(deps.dataDir, deviceId);
@@ -108,8 +124,8 @@ export function createRevocation(deps: {
       fs.mkdirSync(deps.dataDir, { recursive: true });
       writePrivateFile(file, `${JSON.stringify(content, null, 2)}\n`);
       const kept: RevocationRecord = { file, actions: rows.length, at };
-      fs.rmSync(path.join(deps.dataDir, EXPORTS_FOLDER), { recursive: true, force: true });
       wipe(kept);
+      removeExports();
       return kept;
     },
 
