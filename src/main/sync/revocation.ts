@@ -12,7 +12,7 @@
  *    explicitly enrolled again;
  * 3. deletes the Ley 21.719 exports made on it (exports/: a person's whole record, in the clear
  *    so it can be handed over; the central can make them again). A file that cannot go now (open
- *    in another program) is tried again at the next contact and whenever the desk starts.
+ *    in another program) is deleted when the desk next starts.
  * The audit log stays: it is append-only by design (the database refuses deletes) and is what
  * an investigation needs; like the rest of the replica it is encrypted at rest.
  * A crash between 1 and 2 is harmless: the next contact writes the same file again and wipes;
