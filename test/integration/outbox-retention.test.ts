@@ -34,12 +34,12 @@ type Row = {
   actionId: string;
   agent: string;
   state: string;
-  appliedAt: string | null;
+  answeredAt: string | null;
 };
 const outbox = (desk: Core): Row[] =>
   desk.db.$client
     .prepare(
-      `SELECT o.seq, o.action_id AS actionId, a.username AS agent, o.state, o.applied_at AS appliedAt
+      `SELECT o.seq, o.action_id AS actionId, a.username AS agent, o.state, o.answered_at AS answeredAt
        FROM outbox o JOIN agents a ON a.id = o.agent_id ORDER BY o.seq`,
     )
     .all() as Row[];
@@ -75,9 +75,9 @@ describe('outbox retention', () => {
     await syncNow(desk);
     const confirmedAt = clock.now.toISOString();
     const states = new Map(outbox(desk).map((row) => [row.actionId, row]));
-    expect(states.get(a1)).toMatchObject({ state: 'applied', appliedAt: confirmedAt });
-    expect(states.get(p1)).toMatchObject({ state: 'applied', appliedAt: confirmedAt });
-    expect(states.get(s1)).toMatchObject({ state: 'pending', appliedAt: null });
+    expect(states.get(a1)).toMatchObject({ state: 'applied', answeredAt: confirmedAt });
+    expect(states.get(p1)).toMatchObject({ state: 'applied', answeredAt: confirmedAt });
+    expect(states.get(s1)).toMatchObject({ state: 'pending', answeredAt: null });
 
     // Day 10: one more by the agent, confirmed.
     advance(clock, 10 * DAY);

@@ -303,8 +303,8 @@ export const outbox = sqliteTable(
     sentBy: text('sent_by'),
     reassignReason: text('reassign_reason'),
     reassignedAt: text('reassigned_at'),
-    /** When the central confirmed it (state applied): kept APPLIED_KEPT_DAYS after that. */
-    appliedAt: text('applied_at'),
+    /** When the central answered it (sync/outbox-retention.ts keeps a confirmed one a while). */
+    answeredAt: text('answered_at'),
   },
   (table) => [
     index('outbox_person_state').on(table.personRut, table.state),

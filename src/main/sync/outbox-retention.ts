@@ -4,14 +4,14 @@
  * action's payload (the new e-mail or phone, the agent's reason) stayed on the laptop long after
  * the central had it.
  *
- * An action the central confirmed (state applied) is kept APPLIED_KEPT_DAYS after it said so
- * (`applied_at`), and then goes only if the next action of its lane (its agent's) was confirmed
- * that long ago too. Each action is sent with the number of the one before it in its lane
- * (outbox-lanes.ts, `after`), which the central checks against what it processed, so:
+ * An action the central confirmed (state applied) goes once the central answered it, and the
+ * next action of its lane (its agent's), more than APPLIED_KEPT_DAYS ago (`answered_at`). Each
+ * action is sent with the number of the one before it in its lane (outbox-lanes.ts, `after`),
+ * which the central checks against what it processed, so:
  * - an action still to be sent (pending) always finds the one before it on the desk;
- * - a central restored from a backup younger than APPLIED_KEPT_DAYS is sent again what it
- *   forgot, after the newest action of the lane the backup holds (requeueForgotten); the action
- *   after that one was confirmed after the backup, not long enough ago for that one to go.
+ * - a central restored from a backup younger than APPLIED_KEPT_DAYS is sent again the confirmed
+ *   actions it forgot (requeueForgotten), after the newest action of the lane the backup holds;
+ *   the action after that one was answered after the backup, too recently for that one to go.
  * Hence each lane's newest action always stays, and with it the queue's newest: `seq` is the
  * rowid, and the central knows this device's actions by it, so a number is never handed out
  * twice. Every action not confirmed stays (pending, conflict, rejected, resolved).
@@ -23,7 +23,7 @@
  */
 import type Database from 'better-sqlite3';
 
-/** Days a confirmed action stays on the desk after the central confirmed it. */
+/** Days a confirmed action stays on the desk after the central answered it and the next one. */
 export const APPLIED_KEPT_DAYS = 30;
 /** Confirmed actions deleted per transaction, at most. */
 export const PRUNE_CHUNK = 500;
@@ -32,7 +32,7 @@ export const PRUNED_AT_KEY = 'outbox_pruned_at';
 
 const DAY_MS = 86_400_000;
 
-/** Confirmed before this instant (ISO, the form of `applied_at`): old enough to go. */
+/** Answered before this instant (ISO, the form of `answered_at`): long enough ago to go. */
 export function retentionCutoff(now: Date, days = APPLIED_KEPT_DAYS): string {
   return new Date(now.getTime() - days * DAY_MS).toISOString();
 }
@@ -46,12 +46,13 @@ export function pruneDue(lastPrunedAt: string | undefined, now: Date): boolean {
 
 export const RETENTION_SQL = {
   /**
-   * Actions confirmed before the cutoff whose lane's next action was too, after `seq`, oldest
-   * first: from the (state, seq) index, each next action from the (agent_id, seq) one.
+   * Confirmed actions answered before the cutoff whose lane's next action was answered then too
+   * (and not sent again since: pending), after `@after`, oldest first: from the (state, seq)
+   * index, each next action from the (agent_id, seq) one.
    */
   old: `SELECT o.seq FROM outbox o
-     WHERE o.state = 'applied' AND o.seq > @after AND o.applied_at < @cutoff
-       AND (SELECT n.state = 'applied' AND n.applied_at < @cutoff FROM outbox n
+     WHERE o.state = 'applied' AND o.seq > @after AND o.answered_at < @cutoff
+       AND (SELECT n.state != 'pending' AND n.answered_at < @cutoff FROM outbox n
             WHERE n.agent_id IS o.agent_id AND n.seq > o.seq ORDER BY n.seq LIMIT 1)
      ORDER BY o.seq LIMIT +@limit`,
 } as const;

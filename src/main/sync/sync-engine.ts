@@ -173,10 +173,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   // Issue 11: each agent's actions are a lane of their own (outbox-lanes.ts).
   const lanes = createOutboxLanes(sqlite);
-  // A confirmed action says when: it is kept APPLIED_KEPT_DAYS after that (outbox-retention.ts).
+  // When the central answered: a confirmed action is kept a while after (outbox-retention.ts).
   const markResult = sqlite.prepare(
     `UPDATE outbox SET state = @state, result = @result, attempts = attempts + 1,
-       applied_at = CASE @state WHEN 'applied' THEN @at END
+       answered_at = @at
      WHERE seq = @seq`,
   );
   const retention = createOutboxRetention(sqlite);
