@@ -7,8 +7,8 @@
  * the same intents applied straight on the central database, one commit per batch
  * (rawPushApplyPerSec); enqueue p95 beside one single-row commit with the replica's durability
  * (rawCommitP95Ms); the desk's peak RSS (rssMb: its initial sync and its push, each also
- * given apart; the raw insert runs in a child process) and worst event-loop lag during the
- * initial sync.
+ * given apart, and the sync's again by phase: its pages loading, its indexes being built; the
+ * raw insert runs in a child process) and worst event-loop lag during the initial sync.
  * Targets are ratios of the same run: initial sync ≥ 0.8× raw insert, push ≥ 0.5× raw apply,
  * enqueue p95 ≤ 2× raw commit (and at 10M: RSS ≤ 800 MB, lag ≤ 200 ms). `--compare-plain` then
  * syncs a plain replica from the same central API and prints its initial-sync figures beside
@@ -84,6 +84,9 @@ const centralUrl = await new Promise<string>((resolve, reject) => {
 
 // --- what this process costs while it syncs ---------------------------------------------------
 let peakRss = 0;
+/** The initial sync's peak apart by phase: its pages loading, and its indexes being built. */
+let phase: 'load' | 'indexes' = 'load';
+const phasePeakRss = { load: 0, indexes: 0 };
 let worstLagMs = 0;
 /** When the last push of a cycle was answered and recorded (the engine's onPushed). */
 let pushedAt: number | undefined;
@@ -104,6 +107,7 @@ const monitor = setInterval(() => {
     console.error(`[${(now / 1000).toFixed(1)} s] memoria ${Math.round(rss / 1e6)} MB`);
   }
   peakRss = Math.max(peakRss, rss);
+  phasePeakRss[phase] = Math.max(phasePeakRss[phase], rss);
 }, 50);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes it
@@ -138,7 +142,10 @@ async function initialSync(replica: 'encrypted' | 'plain', round = 1, baseline =
     ...workerFiles,
     // The push phase ends when every batch is answered and recorded, before the cycle's pull
     // (which brings the pushed rows' new versions back, and is timed apart).
-    syncOptions: { onPushed: () => (pushedAt ??= performance.now()) },
+    syncOptions: {
+      onPushed: () => (pushedAt ??= performance.now()),
+      onSnapshotIndexing: (building) => (phase = building ? 'indexes' : 'load'),
+    },
     ...(replica === 'plain' ? { replicaKeys: null } : {}),
     log: (message, error) =>
       console.error(`[${(performance.now() / 1000).toFixed(1)} s] ${message}`, error ?? ''),
@@ -158,6 +165,9 @@ async function initialSync(replica: 'encrypted' | 'plain', round = 1, baseline =
   console.error(`Carga inicial (réplica ${replica === 'plain' ? 'sin cifrar' : 'cifrada'})…`);
   worstLagMs = 0;
   peakRss = process.memoryUsage().rss;
+  phase = 'load';
+  phasePeakRss.load = peakRss;
+  phasePeakRss.indexes = 0;
   expected = performance.now() + 50;
   const started = performance.now();
   await value(desk.dispatch('sync.now', {}));
@@ -167,6 +177,10 @@ async function initialSync(replica: 'encrypted' | 'plain', round = 1, baseline =
   await new Promise((resolve) => setTimeout(resolve, 0));
   const syncLagMs = worstLagMs;
   const syncPeakRss = peakRss;
+  const phaseRss = {
+    rssDuringLoadMb: Math.round(phasePeakRss.load / 1e6),
+    rssDuringIndexBuildMb: Math.round(phasePeakRss.indexes / 1e6),
+  };
   const rows = ENTITIES.reduce(
     (sum, entity) =>
       sum +
@@ -181,7 +195,16 @@ async function initialSync(replica: 'encrypted' | 'plain', round = 1, baseline =
   );
 
   if (!baseline)
-    return { desk, rows, initialSeconds, syncLagMs, syncPeakRss, rawRows: 0, rawSeconds: 0 };
+    return {
+      desk,
+      rows,
+      initialSeconds,
+      syncLagMs,
+      syncPeakRss,
+      phaseRss,
+      rawRows: 0,
+      rawSeconds: 0,
+    };
 
   // --- the same rows, straight into an empty replica of the same kind ----------------------------
   // In a child process: its pages and heap are not the desk's.
@@ -204,10 +227,12 @@ async function initialSync(replica: 'encrypted' | 'plain', round = 1, baseline =
   const { rows: rawRows, seconds: rawSeconds } = JSON.parse(
     child.stdout.trim().split('\n').pop()!,
   ) as { rows: number; seconds: number };
-  return { desk, rows, initialSeconds, syncLagMs, syncPeakRss, rawRows, rawSeconds };
+  return { desk, rows, initialSeconds, syncLagMs, syncPeakRss, phaseRss, rawRows, rawSeconds };
 }
 
-const figures = (run: Omit<Awaited<ReturnType<typeof initialSync>>, 'desk' | 'syncPeakRss'>) => ({
+const figures = (
+  run: Omit<Awaited<ReturnType<typeof initialSync>>, 'desk' | 'syncPeakRss' | 'phaseRss'>,
+) => ({
   rows: run.rows,
   initialSyncSeconds: Math.round(run.initialSeconds * 100) / 100,
   initialSyncRowsPerSec: Math.round(run.rows / run.initialSeconds),
@@ -234,6 +259,7 @@ if (values['sync-only']) {
       initialSyncSeconds: Math.round(run.initialSeconds * 100) / 100,
       maxEventLoopLagMsDuringSync: Math.round(run.syncLagMs),
       rssDuringSyncMb: Math.round(run.syncPeakRss / 1e6),
+      ...run.phaseRss,
     }),
   );
   process.exit(0);
@@ -349,6 +375,7 @@ const result = {
   enqueueVsRawCommit: Math.round((enqueueP95Ms / rawCommit) * 100) / 100,
   rssMb: Math.round(deskPeakRss / 1e6),
   rssDuringSyncMb: Math.round(encrypted.syncPeakRss / 1e6),
+  ...encrypted.phaseRss,
   rssDuringPushMb: Math.round(pushPeakRss / 1e6),
   targets: {
     initialVsRaw: '≥ 0.8',

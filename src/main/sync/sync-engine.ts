@@ -113,6 +113,11 @@ export type SyncEngineOptions = {
    * before its pull.
    */
   onPushed?: () => void;
+  /**
+   * Observation for the benchmark: a snapshot's indexes begin to be built (true), and are built
+   * (false), so its memory can be told apart from the load's.
+   */
+  onSnapshotIndexing?: (building: boolean) => void;
   /** The server changed a prevention officer's companies: the desk's session follows. */
   onScopeChanged?: (agentId: string, companyRuts: number[]) => void;
   /** Observation for tests: a reachability probe ended (answered or not). */
@@ -427,8 +432,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * worker), then whatever search indexing is left, in short steps, so the window stays responsive.
    */
   async function finishSnapshotIndexes(): Promise<void> {
-    if (writer.indexesAside() || writer.indexPending()) await buildIndexes();
-    while (writer.indexStep(INDEX_CHUNK)) await breathe();
+    const building = writer.indexesAside() || writer.indexPending();
+    if (building) options.onSnapshotIndexing?.(true);
+    try {
+      if (building) await buildIndexes();
+      while (writer.indexStep(INDEX_CHUNK)) await breathe();
+    } finally {
+      if (building) options.onSnapshotIndexing?.(false);
+    }
   }
 
   /** Pulls every page; answers what the server says it processed of this device, if it said. */
