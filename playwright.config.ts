@@ -15,7 +15,9 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 30_000,
+  // A whole flow (sign-in, several screens, the worker threads behind them) on two cores with
+  // two workers: 30 s left the slower flows a second or two short on a busy machine.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   workers: 2,
   reporter: [['list']],

@@ -17,9 +17,6 @@ const FILE = excelCsv1252([
 ]);
 
 test.use({ user: 'supervisora' });
-// Six steps through two screens and a worker thread: 18 s alone here, 32 s beside the other
-// workers on a busy machine (as the other long flows, given room).
-test.setTimeout(90_000);
 
 test('load a file with good and bad rows → preview → apply → progress → report → undo', async ({
   desk,
