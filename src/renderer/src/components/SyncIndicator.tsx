@@ -6,8 +6,7 @@ import { call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
-
-const POLL_MS = 3000;
+import { syncPollMs } from './sync-poll';
 
 /**
  * What the rest of the screen must follow when the sync status changes: the header's person
@@ -47,8 +46,14 @@ export function SyncIndicator() {
   const show = useSession((s) => s.show);
 
   useEffect(() => {
-    void refreshSync();
-    const timer = setInterval(() => void refreshSync(), POLL_MS);
+    // Asks again sooner while something moves (sync-poll.ts).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = async () => {
+      await refreshSync();
+      if (!stopped) timer = setTimeout(() => void poll(), syncPollMs(useSession.getState().sync));
+    };
+    void poll();
     // Every change of the status, whoever asked for it (poll, "Sincronizar ahora", sign-in).
     const unfollow = useSession.subscribe((state, before) => {
       if (state.sync !== before.sync) follow(before.sync, state.sync);
@@ -67,7 +72,8 @@ export function SyncIndicator() {
     };
     window.addEventListener('online', onOnline);
     return () => {
-      clearInterval(timer);
+      stopped = true;
+      clearTimeout(timer);
       window.removeEventListener('online', onOnline);
       unfollow();
       unwatch();

@@ -1,0 +1,62 @@
+/** How soon the sync badge asks again: sooner while something moves, slowly otherwise. */
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../src/shared/contract';
+import {
+  SYNC_POLL_BUSY_MS,
+  SYNC_POLL_IDLE_MS,
+  syncPollMs,
+} from '../../src/renderer/src/components/sync-poll';
+
+const QUIET: SyncStatus = {
+  configured: true,
+  centralUrl: 'http://127.0.0.1:1',
+  deviceId: 'd1',
+  state: 'idle',
+  online: true,
+  pending: 0,
+  waitingForOtherAgent: 0,
+  conflicts: 0,
+  rejected: 0,
+  lastSyncAt: '2026-12-02T12:00:00.000Z',
+  lastError: null,
+  lastErrorCode: null,
+  lastErrorDetail: null,
+  nextAttemptInMs: null,
+  initialSync: null,
+  stuck: false,
+  replicaIncomplete: false,
+  persons: 300,
+  scopeChange: null,
+  revocation: null,
+};
+
+describe('syncPollMs', () => {
+  it('is slow when nothing moves: synced, nothing pending', () => {
+    expect(SYNC_POLL_BUSY_MS).toBeLessThan(SYNC_POLL_IDLE_MS);
+    expect(syncPollMs(QUIET)).toBe(SYNC_POLL_IDLE_MS);
+  });
+
+  it('is quick before the first status and while a sync or a first cycle is under way', () => {
+    expect(syncPollMs(null)).toBe(SYNC_POLL_BUSY_MS);
+    expect(syncPollMs({ ...QUIET, state: 'syncing' })).toBe(SYNC_POLL_BUSY_MS);
+    expect(syncPollMs({ ...QUIET, lastSyncAt: null })).toBe(SYNC_POLL_BUSY_MS);
+    expect(syncPollMs({ ...QUIET, initialSync: { done: 10, total: 300 } })).toBe(SYNC_POLL_BUSY_MS);
+    expect(syncPollMs({ ...QUIET, scopeChange: { done: 0, total: 40 } })).toBe(SYNC_POLL_BUSY_MS);
+  });
+
+  it('is quick while this agent has actions about to leave, online', () => {
+    expect(syncPollMs({ ...QUIET, pending: 2 })).toBe(SYNC_POLL_BUSY_MS);
+    expect(syncPollMs({ ...QUIET, pending: 3, waitingForOtherAgent: 1 })).toBe(SYNC_POLL_BUSY_MS);
+  });
+
+  it('is slow when the pending actions cannot leave now: offline, stuck, another agent’s', () => {
+    expect(syncPollMs({ ...QUIET, pending: 2, online: false, state: 'offline' })).toBe(
+      SYNC_POLL_IDLE_MS,
+    );
+    expect(syncPollMs({ ...QUIET, pending: 2, stuck: true })).toBe(SYNC_POLL_IDLE_MS);
+    expect(syncPollMs({ ...QUIET, pending: 2, waitingForOtherAgent: 2 })).toBe(SYNC_POLL_IDLE_MS);
+    expect(syncPollMs({ ...QUIET, state: 'not_configured', online: false, lastSyncAt: null })).toBe(
+      SYNC_POLL_IDLE_MS,
+    );
+  });
+});
