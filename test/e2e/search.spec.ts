@@ -2,8 +2,23 @@ import { expect, test } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
-test('the cursor starts in the search box', async ({ desk }) => {
+test('the cursor starts in the search box; a progress bar stands still when asked for less motion', async ({
+  desk,
+}) => {
   await expect(desk.search).toBeFocused();
+  // The desk's own stylesheet on a bar like those it shows while loading.
+  const animation = () =>
+    desk.page.evaluate(() => {
+      const bar = document.createElement('div');
+      bar.className = 'progress';
+      document.body.append(bar);
+      const name = getComputedStyle(bar).animationName;
+      bar.remove();
+      return name;
+    });
+  expect(await animation()).toBe('progress');
+  await desk.page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await animation()).toBe('none');
 });
 
 test('a dotted RUT finds the person, Enter opens the record with its state badges', async ({
