@@ -15,6 +15,8 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The web door and the central API bundled once for the run (test/e2e/global-setup.ts).
+  globalSetup: './test/e2e/global-setup.ts',
   // A whole flow (sign-in, several screens, the worker threads behind them) on two cores with
   // two workers: 30 s left the slower flows a second or two short on a busy machine.
   timeout: 60_000,

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expectAccessible } from './a11y';
+import { nodeArgs } from './entries';
 import { expect, loopTest as test, startCentral, startDeskDoor, type Started } from './fixtures';
 
 test('a revoked desk says where its unsent actions are and comes back when enrolled again', async ({
@@ -60,15 +61,12 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
     ) as { deviceId: string };
     const revoked = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/central-api/start.ts',
+      nodeArgs('src/central-api/start.ts', [
         '--data-dir',
         dirs.central,
         '--revoke-device',
         deviceId,
-      ],
+      ]),
       { encoding: 'utf8' },
     );
     expect(revoked.status, revoked.stderr).toBe(0);

@@ -8,14 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { nodeArgs } from './entries';
 
 type Door = { url: string; dataDir: string };
 
 export type Started = { url: string; port: number; stop: () => Promise<void> };
 
-/** Runs a Node entry with tsx and waits for its JSON readiness line `{"ready":true,…}`. */
+/** Runs a Node entry (entries.ts: its bundle, or its source through tsx) and waits for its JSON readiness line `{"ready":true,…}`. */
 export async function startEntry(entry: string, args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, nodeArgs(entry, args), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -166,7 +167,7 @@ export async function startEntryCapturing(
   entry: string,
   args: string[],
 ): Promise<Started & { output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, nodeArgs(entry, args), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
