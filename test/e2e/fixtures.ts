@@ -14,7 +14,10 @@ type Door = { url: string; dataDir: string };
 
 export type Started = { url: string; port: number; stop: () => Promise<void> };
 
-/** Runs a Node entry (entries.ts: its bundle, or its source through tsx) and waits for its JSON readiness line `{"ready":true,…}`. */
+/**
+ * Runs a Node entry (entries.ts: its bundle, or its source through tsx) and waits for its JSON
+ * readiness line `{"ready":true,…}`.
+ */
 export async function startEntry(entry: string, args: string[]): Promise<Started> {
   const child = spawn(process.execPath, nodeArgs(entry, args), {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -138,8 +138,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   // project, so the bundles find its node_modules.
   const bundles = path.join(ROOT, 'out', 'soak', String(process.pid));
   await bundleNodeEntries(bundles, { desk: DESK_SOURCE, central: CENTRAL_SOURCE });
-  const DESK = path.join(bundles, 'desk.mjs');
-  const CENTRAL = path.join(bundles, 'central.mjs');
+  const deskEntry = path.join(bundles, 'desk.mjs');
+  const centralEntry = path.join(bundles, 'central.mjs');
   const smtp = await startSmtp();
   const port = await freePort();
   const centralUrl = `http://127.0.0.1:${port}`;
@@ -154,7 +154,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const startCentral = async () => {
     for (let attempt = 0; ; attempt++) {
       const child = track(
-        start(CENTRAL, [
+        start(centralEntry, [
           '--port',
           String(port),
           '--data-dir',
@@ -211,7 +211,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     while (kills < options.kills && performance.now() < deadline) {
       const agent = agents[Math.floor(rand() * agents.length)]!;
       const desk = track(
-        start(DESK, [deskDir, proxy.url, 'work', agent, String(Math.floor(rand() * 2 ** 31))]),
+        start(deskEntry, [deskDir, proxy.url, 'work', agent, String(Math.floor(rand() * 2 ** 31))]),
       );
       // Reads every line the desk prints until it dies; acks are recorded as they arrive.
       let ready!: () => void;
@@ -243,7 +243,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     // --- the end of the day: no more faults, every queue drained, one last pull ----------------
     proxy.setFaults(() => ({ kind: 'pass' }));
-    const drain = track(start(DESK, [deskDir, proxy.url, 'drain'], 'pipe'));
+    const drain = track(start(deskEntry, [deskDir, proxy.url, 'drain'], 'pipe'));
     const drainedLine = await drain.lines.next();
     const drained =
       !drainedLine.done && (JSON.parse(drainedLine.value) as { drained: boolean }).drained;
