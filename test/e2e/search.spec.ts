@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
-test('the cursor starts in the search box; a progress bar stands still when asked for less motion', async ({
+test('the cursor starts in the search box; progress bars stand still when asked for less motion', async ({
   desk,
 }) => {
   await expect(desk.search).toBeFocused();
@@ -16,9 +16,28 @@ test('the cursor starts in the search box; a progress bar stands still when aske
       bar.remove();
       return name;
     });
+  // A native bar without a value (the notice of data still arriving): frames a moment apart.
+  const frames = async () => {
+    await desk.page.evaluate(() => {
+      const bar = document.createElement('progress');
+      bar.id = 'motion-probe';
+      bar.setAttribute('aria-label', 'Cargando');
+      document.body.prepend(bar);
+    });
+    const probe = desk.page.locator('#motion-probe');
+    const shots = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      shots.add((await probe.screenshot({ animations: 'allow' })).toString('base64'));
+      await desk.page.waitForTimeout(150);
+    }
+    await probe.evaluate((bar) => bar.remove());
+    return shots.size;
+  };
   expect(await animation()).toBe('progress');
+  expect(await frames()).toBeGreaterThan(1);
   await desk.page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await animation()).toBe('none');
+  expect(await frames()).toBe(1);
 });
 
 test('a dotted RUT finds the person, Enter opens the record with its state badges', async ({
