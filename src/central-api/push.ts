@@ -1,19 +1,21 @@
 /**
  * Push: a device's queued actions, applied in its own order, each exactly once.
  *
- * Group commit (issue 11): a batch is ONE synchronous transaction (it never awaits), so it
- * costs one fsync (the central runs synchronous=FULL) whatever its size; each mutation's writes
- * inside it are one SAVEPOINT (`NeedsSavepoints`: only when one is needed). The batch reads its
- * device's marks once (its last processed id, each lane's) and keeps them in step as it goes:
- * its transaction holds the device. Per mutation: an id already processed returns its stored
- * result (or reveals a cloned device); a gap stops the batch; otherwise the shared rules
- * (`applyIntent`, mode 'server') decide, and the effect, its change-log rows, its mail jobs, the
- * stored result and its lane are released together (a rejection rolls the effect back and
- * records the refusal alone). The device's mark is written once, at the batch's end. A rejection
- * is terminal and never blocks the actions behind it; an unexpected exception rolls back that
- * one mutation's savepoint, the ones before it commit, and the batch stops (503, retry later).
- * A crash before the commit leaves none of the batch applied: the desk pushes it again, and
- * every id is still new.
+ * Group commit (issue 11): the batches that arrive in the same turn of the event loop, from one
+ * desk or many, are applied in ONE synchronous transaction (it never awaits), each device's in
+ * the order of its ids, and answered after its one commit: one fsync (the central runs
+ * synchronous=FULL) for the whole group, whatever its size. Each mutation's writes inside it are
+ * one SAVEPOINT, and each batch's too, only when one is needed (`NeedsSavepoints`, `runGroup`).
+ * A batch reads its device's marks once (its last processed id, each lane's) and keeps them in
+ * step as it goes: the transaction holds the device. Per mutation: an id already processed
+ * returns its stored result (or reveals a cloned device); a gap stops the batch; otherwise the
+ * shared rules (`applyIntent`, mode 'server') decide, and the effect, its change-log rows, its
+ * mail jobs, the stored result and its lane are released together (a rejection rolls the effect
+ * back and records the refusal alone). The device's mark is written once, at the batch's end. A
+ * rejection is terminal and never blocks the actions behind it; an unexpected exception rolls
+ * back that one mutation's savepoint, the ones before it commit, and the batch stops (503, retry
+ * later). A crash before the commit leaves none of the group applied: each desk pushes its batch
+ * again, and every id is still new.
  */
 import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
@@ -419,124 +421,174 @@ export function createPush(deps: PushDeps) {
     };
   };
 
-  /** Pushes of one device run one after another; other devices are not held up. */
-  const queues = new Map<string, Promise<unknown>>();
-
   type BatchOutcome = PushOutcome & { mails?: number };
+  /** A batch waiting for the next group, and the caller waiting for its answer. */
+  type Waiting = { who: Authenticated; body: PushRequest; answer: (outcome: PushOutcome) => void };
+
+  const runBatchWork = (
+    who: Authenticated,
+    body: PushRequest,
+    sentAt: number,
+    isolated: boolean,
+  ): BatchOutcome => {
+    const deviceId = who.deviceId;
+    const at = deps.now().toISOString();
+    insertDevice.run(deviceId, who.agent.agentId, at, at);
+    const marks: BatchMarks = {
+      device: lastProcessed(deviceId),
+      lanes: lanes.ofBatch(deviceId),
+      isolated,
+    };
+    const started = marks.device;
+    const end = <T extends BatchOutcome>(outcome: T): T => {
+      advance.run(marks.device, deps.now().toISOString(), deviceId);
+      return outcome;
+    };
+
+    // A cloned device is refused before anything of the batch is applied.
+    for (const mutation of body.mutations) {
+      if (mutation.id > started) continue;
+      const row = storedResult.get(deviceId, mutation.id) as { payload_hash: string } | undefined;
+      // Issue 11: a lane mutation below the device's mark may simply not have been sent yet.
+      if (!row && mutation.after !== undefined) continue;
+      if (!row || row.payload_hash !== mutation.payloadHash) {
+        return end({ kind: 'device_fork', mutationId: mutation.id });
+      }
+    }
+
+    // The sender's authority, once a batch: every mutation in it is the same agent's.
+    const authority = deps.auth.scopeOf(who.agent);
+    const results: MutationResult[] = [];
+    let expectedNext: number | undefined;
+    let mails = 0;
+    for (const [index, mutation] of body.mutations.entries()) {
+      let outcome: Step;
+      try {
+        outcome = step(mutation, who, authority, sentAt, marks);
+      } catch (error) {
+        if (error instanceof DeviceForkError) {
+          return end({ kind: 'device_fork', mutationId: mutation.id, mails });
+        }
+        // Without savepoints nothing of it can be rolled back alone: the batch runs again.
+        if (!isolated) throw new NeedsSavepoints();
+        // Its savepoint is rolled back; the ones before it commit with the batch.
+        deps.log(`push: la mutación ${mutation.id} de ${deviceId} falló y se revirtió`, error);
+        return end({ kind: 'unavailable', mails });
+      }
+      deps.onMutationProcessed?.(index);
+      if (outcome.kind === 'gap') {
+        expectedNext = outcome.expectedNext;
+        break;
+      }
+      results.push(outcome.result);
+      mails += outcome.mails;
+    }
+    return end({
+      kind: 'ok',
+      mails,
+      response: {
+        epoch: deps.epoch,
+        lastProcessed: marks.device,
+        results,
+        ...(expectedNext === undefined ? {} : { expectedNext }),
+      },
+    });
+  };
+  /** The same, in a savepoint of the group's transaction (a group's second run). */
+  const runBatch = sqlite.transaction(runBatchWork);
 
   /**
-   * The whole batch: one transaction, one commit, and (`isolated`) one savepoint per mutation.
-   * The device's mark is written once, when the batch ends, however it ends (what was processed
-   * commits).
+   * Group commit across batches: every batch that arrived while the previous group was being
+   * applied is applied in ONE transaction, in the order they arrived (so a device's batches keep
+   * theirs), and answered after its one commit. A desk pipelines its batches, and many desks push
+   * at once: the fsync is shared, not paid per batch. First run with no savepoint at all; if a
+   * batch needs one (a refusal, a failure), the group is rolled back whole and run again with a
+   * savepoint per batch, in which that batch runs again with one per mutation (`NeedsSavepoints`),
+   * and a batch that still fails is answered "unavailable" alone.
    */
-  const runBatch = sqlite.transaction(
-    (who: Authenticated, body: PushRequest, sentAt: number, isolated: boolean): BatchOutcome => {
-      const deviceId = who.deviceId;
-      const at = deps.now().toISOString();
-      insertDevice.run(deviceId, who.agent.agentId, at, at);
-      const marks: BatchMarks = {
-        device: lastProcessed(deviceId),
-        lanes: lanes.ofBatch(deviceId),
-        isolated,
-      };
-      const started = marks.device;
-      const end = <T extends BatchOutcome>(outcome: T): T => {
-        advance.run(marks.device, deps.now().toISOString(), deviceId);
-        return outcome;
-      };
-
-      // A cloned device is refused before anything of the batch is applied.
-      for (const mutation of body.mutations) {
-        if (mutation.id > started) continue;
-        const row = storedResult.get(deviceId, mutation.id) as { payload_hash: string } | undefined;
-        // Issue 11: a lane mutation below the device's mark may simply not have been sent yet.
-        if (!row && mutation.after !== undefined) continue;
-        if (!row || row.payload_hash !== mutation.payloadHash) {
-          return end({ kind: 'device_fork', mutationId: mutation.id });
-        }
-      }
-
-      // The sender's authority, once a batch: every mutation in it is the same agent's.
-      const authority = deps.auth.scopeOf(who.agent);
-      const results: MutationResult[] = [];
-      let expectedNext: number | undefined;
-      let mails = 0;
-      for (const [index, mutation] of body.mutations.entries()) {
-        let outcome: Step;
+  const runGroup = sqlite.transaction((group: Waiting[], savepoints: boolean): BatchOutcome[] =>
+    group.map(({ who, body }) => {
+      const sentAt = Date.parse(body.sentAt);
+      if (!savepoints) return runBatchWork(who, body, sentAt, false);
+      try {
         try {
-          outcome = step(mutation, who, authority, sentAt, marks);
+          return runBatch(who, body, sentAt, false);
         } catch (error) {
-          if (error instanceof DeviceForkError) {
-            return end({ kind: 'device_fork', mutationId: mutation.id, mails });
-          }
-          // Without savepoints nothing of it can be rolled back alone: the batch runs again.
-          if (!isolated) throw new NeedsSavepoints();
-          // Its savepoint is rolled back; the ones before it commit with the batch.
-          deps.log(`push: la mutación ${mutation.id} de ${deviceId} falló y se revirtió`, error);
-          return end({ kind: 'unavailable', mails });
+          if (!(error instanceof NeedsSavepoints)) throw error;
+          return runBatch(who, body, sentAt, true);
         }
-        deps.onMutationProcessed?.(index);
-        if (outcome.kind === 'gap') {
-          expectedNext = outcome.expectedNext;
-          break;
-        }
-        results.push(outcome.result);
-        mails += outcome.mails;
+      } catch (error) {
+        deps.log(`push: el lote de ${who.deviceId} no se pudo aplicar`, error);
+        return { kind: 'unavailable' };
       }
-      return end({
-        kind: 'ok',
-        mails,
-        response: {
-          epoch: deps.epoch,
-          lastProcessed: marks.device,
-          results,
-          ...(expectedNext === undefined ? {} : { expectedNext }),
-        },
-      });
-    },
+    }),
   );
 
-  async function processBatch(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
-    const sentAt = Date.parse(body.sentAt);
-    let outcome: BatchOutcome;
+  let waiting: Waiting[] = [];
+
+  /**
+   * A device's batches in the order of their ids: pipelined requests travel on connections of
+   * their own, and the one sent second may arrive first. Devices keep the order they came in.
+   */
+  const inDeviceOrder = (group: Waiting[]): Waiting[] => {
+    const byDevice = new Map<string, Waiting[]>();
+    for (const batch of group) {
+      const list = byDevice.get(batch.who.deviceId);
+      if (list) list.push(batch);
+      else byDevice.set(batch.who.deviceId, [batch]);
+    }
+    const firstId = (batch: Waiting) => batch.body.mutations[0]!.id;
+    return [...byDevice.values()].flatMap((list) => list.sort((a, b) => firstId(a) - firstId(b)));
+  };
+  /** Settles when the group being gathered has been applied and answered. */
+  let nextGroup: Promise<void> | null = null;
+
+  function applyGroup(): void {
+    const group = inDeviceOrder(waiting);
+    waiting = [];
+    nextGroup = null;
+    let outcomes: BatchOutcome[];
     try {
       try {
-        outcome = runBatch.immediate(who, body, sentAt, false);
-      } catch (error) {
-        if (!(error instanceof NeedsSavepoints)) throw error;
-        outcome = runBatch.immediate(who, body, sentAt, true);
+        outcomes = runGroup.immediate(group, false);
+      } catch {
+        outcomes = runGroup.immediate(group, true);
       }
     } catch (error) {
-      // The commit itself failed (disk full, I/O): nothing of the batch is applied.
-      deps.log(`push: el lote de ${who.deviceId} no se pudo guardar`, error);
-      deps.onMailsQueued(0);
-      return { kind: 'unavailable' };
+      // The commit itself failed (disk full, I/O): nothing of the group is applied.
+      deps.log(`push: un grupo de ${group.length} lotes no se pudo guardar`, error);
+      outcomes = group.map(() => ({ kind: 'unavailable' }));
     }
     // New jobs go out now; a kick with none new also retries what is due.
-    deps.onMailsQueued(outcome.mails ?? 0);
-    if (outcome.kind === 'ok') return { kind: 'ok', response: outcome.response };
-    if (outcome.kind === 'device_fork')
-      return { kind: 'device_fork', mutationId: outcome.mutationId };
-    return { kind: 'unavailable' };
+    deps.onMailsQueued(outcomes.reduce((sum, outcome) => sum + (outcome.mails ?? 0), 0));
+    group.forEach(({ answer }, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.kind === 'ok') answer({ kind: 'ok', response: outcome.response });
+      else if (outcome.kind === 'device_fork') {
+        answer({ kind: 'device_fork', mutationId: outcome.mutationId });
+      } else answer({ kind: 'unavailable' });
+    });
   }
 
   return {
     lastProcessed,
     /** Issue 11: each lane of a device and its last processed id. */
     lanes: (deviceId: string) => lanes.of(deviceId),
+    /** Applied with the batches that arrive before the next turn of the event loop. */
     push(who: Authenticated, body: PushRequest): Promise<PushOutcome> {
-      const previous = queues.get(who.deviceId) ?? Promise.resolve();
-      const run = previous.then(() => processBatch(who, body));
-      const settled = run.catch(() => undefined);
-      queues.set(who.deviceId, settled);
-      void settled.then(() => {
-        if (queues.get(who.deviceId) === settled) queues.delete(who.deviceId);
+      return new Promise((answer) => {
+        waiting.push({ who, body, answer });
+        nextGroup ??= new Promise((done) =>
+          setImmediate(() => {
+            applyGroup();
+            done();
+          }),
+        );
       });
-      return run;
     },
-    /** Resolves when no batch is being processed (shutdown). */
+    /** Resolves when no batch waits to be applied (shutdown). */
     async drain(): Promise<void> {
-      while (queues.size > 0) await Promise.all([...queues.values()]);
+      while (nextGroup) await nextGroup;
     },
   };
 }
