@@ -4,15 +4,15 @@
  * refusal or a failure in one of them changes nothing for the others. Real central database
  * (a file, the demo dataset, the central's migrations), the push module as the server builds it.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Auth, Authenticated } from '../../src/central-api/auth';
 import { createChangeLog } from '../../src/central-api/change-log';
 import { openCentralDatabase } from '../../src/central-api/database';
 import { createPush, type PushOutcome } from '../../src/central-api/push';
-import { newId } from '../../src/shared/ids';
 import type { Mutation } from '../../src/shared/sync-protocol';
 import { FIXED_NOW, tempDir } from '../support/context';
+import { phoneChanges as phoneChangesOf } from '../../bench/push-mutations';
 
 const AGENT = 'agent-group-commit';
 
@@ -58,21 +58,7 @@ function setUp(options: { failOn?: (index: number) => boolean } = {}) {
     list: Array<{ rut: number; phone: string }>,
     first: number,
     to: (index: number) => string,
-  ): Mutation[] =>
-    list.map((person, index) => {
-      const payload = { changes: { phone: { from: person.phone, to: to(index) } } };
-      return {
-        id: first + index,
-        after: first + index - 1,
-        actionId: newId(),
-        agentId: AGENT,
-        kind: 'person.update_contact',
-        personRut: person.rut,
-        payload,
-        decidedAt: FIXED_NOW.toISOString(),
-        payloadHash: createHash('sha256').update(JSON.stringify(payload)).digest('hex'),
-      };
-    });
+  ): Mutation[] => phoneChangesOf(AGENT, list, first, to, FIXED_NOW.toISOString());
   const send = (who: Authenticated, mutations: Mutation[]) =>
     push.push(who, { deviceId: who.deviceId, sentAt: FIXED_NOW.toISOString(), mutations });
   const results = (who: Authenticated) =>
