@@ -5,8 +5,8 @@
  * the same rows inserted straight into an empty replica; 10,000 queued actions pushed (every
  * batch answered and recorded; the cycle's pull after it is given apart, pushCycleSeconds) beside
  * the same intents applied straight on the central database, one commit per batch
- * (rawPushApplyPerSec); enqueue p95 beside one single-row commit with the replica's durability
- * (rawCommitP95Ms); the desk's peak RSS (rssMb: its initial sync and its push, each also
+ * (rawPushApplyPerSec); enqueue p95 beside the p95 of single-row commits with the replica's
+ * durability, one timed beside each enqueue (rawCommitP95Ms); the desk's peak RSS (rssMb: its initial sync and its push, each also
  * given apart, and the sync's again by phase: its pages loading, its indexes being built; the
  * raw insert runs in a child process) and worst event-loop lag during the initial sync.
  * Targets are ratios of the same run: initial sync ≥ 0.8× raw insert, push ≥ 0.5× raw apply,
@@ -30,7 +30,7 @@ import { PUSH_BATCH_SIZE } from '../src/main/sync/sync-engine';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { ENTITY_TABLES, ENTITIES } from '../src/shared/sync-protocol';
 import { benchCache } from './seed-cache';
-import { rawCommitP95Ms, rawPushApply, type QueuedIntent } from './sync-baselines';
+import { openRawCommits, p95Ms, rawPushApply, type QueuedIntent } from './sync-baselines';
 
 const { values } = parseArgs({
   options: {
@@ -307,7 +307,15 @@ const targets = desk.db.$client
   .prepare('SELECT rut, dv, version FROM persons ORDER BY rut LIMIT ?')
   .all(actions) as Array<{ rut: number; dv: string; version: number }>;
 const enqueue: number[] = [];
+// The baseline: a single-row commit beside each enqueue, on the same disk at the same moment
+// (the desk's key, its folder), alternating which goes first.
+const rawCommits = openRawCommits(
+  work,
+  resolveReplicaKey(defaultKeyStore(path.join(work, 'desk-encrypted'))).key,
+);
+const rawCommitTimes: number[] = [];
 targets.forEach((person, i) => {
+  if (i % 2 === 1) rawCommitTimes.push(rawCommits.commit());
   const t = performance.now();
   const envelope = desk.dispatchNow('contact.edit', {
     rut: `${person.rut}-${person.dv}`,
@@ -318,8 +326,9 @@ targets.forEach((person, i) => {
   });
   enqueue.push(performance.now() - t);
   if (!envelope.ok) throw new Error(envelope.error.message);
+  if (i % 2 === 0) rawCommitTimes.push(rawCommits.commit());
 });
-enqueue.sort((a, b) => a - b);
+rawCommits.close();
 pushedAt = undefined;
 const pushStarted = performance.now();
 const status = await value(desk.dispatch('sync.now', {}));
@@ -347,7 +356,6 @@ const intents = (
   personRut: row.person_rut,
   payload: JSON.parse(row.payload) as Record<string, unknown>,
 }));
-const deskKey = resolveReplicaKey(defaultKeyStore(path.join(work, 'desk-encrypted'))).key;
 desk.close();
 const centralExited = new Promise((resolve) => central.once('exit', resolve));
 central.kill('SIGTERM');
@@ -355,12 +363,12 @@ await centralExited;
 console.error('Línea base: las mismas acciones aplicadas directo en la base central…');
 // One commit per batch of the desk's own push size (the sync engine's).
 const rawApply = rawPushApply(path.join(centralDir, 'central.db'), intents, PUSH_BATCH_SIZE);
-const rawCommit = rawCommitP95Ms(work, deskKey);
+const rawCommit = p95Ms(rawCommitTimes);
 fs.rmSync(work, { recursive: true, force: true });
 
 const mine = figures(encrypted);
 const pushActionsPerSec = Math.round(targets.length / pushSeconds);
-const enqueueP95Ms = Math.round(enqueue[Math.floor(enqueue.length * 0.95)]! * 1000) / 1000;
+const enqueueP95Ms = p95Ms(enqueue);
 const result = {
   persons,
   replica: REPLICA_CIPHER_LABEL,

@@ -26,10 +26,20 @@ export function scopeKey(agent: { role: string; companyRuts: readonly number[] }
     : 'all';
 }
 
+/**
+ * Each connection's statement, prepared once: every record opened and every action's answer
+ * asks whether the replica is complete, five reads, and preparing them each time cost some
+ * 0.15 ms an action (more than the reads).
+ */
+const statements = new WeakMap<Database.Database, Database.Statement>();
+
 function read(sqlite: Database.Database, key: string): string | null {
-  const row = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as
-    { value: string } | undefined;
-  return row?.value ?? null;
+  let statement = statements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
+    statements.set(sqlite, statement);
+  }
+  return (statement.get(key) as string | null | undefined) ?? null;
 }
 
 export type ReplicaProgress = { done: number; total: number };
