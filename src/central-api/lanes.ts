@@ -16,13 +16,18 @@ import type { Authenticated } from './auth';
 export type LaneCheck = { kind: 'next' } | { kind: 'gap'; expectedNext: number } | { kind: 'fork' };
 
 export function createLanes(sqlite: Database.Database) {
-  const laneLast = sqlite.prepare(
-    `SELECT coalesce(max(mutation_id), 0) AS last FROM mutation_results
-     WHERE device_id = ? AND lane_agent_id = ?`,
-  );
+  // Each lane's last processed id (device_lanes, migration 0017), moved once per batch.
+  const laneLast = sqlite
+    .prepare('SELECT last_processed FROM device_lanes WHERE device_id = ? AND agent_id = ?')
+    .pluck();
   const ofDevice = sqlite.prepare(
-    `SELECT lane_agent_id AS agentId, max(mutation_id) AS lastProcessed FROM mutation_results
-     WHERE device_id = ? GROUP BY lane_agent_id ORDER BY lane_agent_id`,
+    `SELECT agent_id AS agentId, last_processed AS lastProcessed FROM device_lanes
+     WHERE device_id = ? ORDER BY agent_id`,
+  );
+  const saveLane = sqlite.prepare(
+    `INSERT INTO device_lanes (device_id, agent_id, last_processed) VALUES (?, ?, ?)
+     ON CONFLICT (device_id, agent_id)
+     DO UPDATE SET last_processed = max(last_processed, excluded.last_processed)`,
   );
 
   /** Whose lane a mutation is in: the agent who decided it. */
@@ -48,10 +53,12 @@ export function createLanes(sqlite: Database.Database) {
      */
     ofBatch(deviceId: string) {
       const last = new Map<string, number>();
+      /** The lanes this batch moved: written back by `save`. */
+      const moved = new Set<string>();
       const lastOf = (lane: string): number => {
         let value = last.get(lane);
         if (value === undefined) {
-          value = (laneLast.get(deviceId, lane) as { last: number }).last;
+          value = (laneLast.get(deviceId, lane) as number | undefined) ?? 0;
           last.set(lane, value);
         }
         return value;
@@ -71,6 +78,12 @@ export function createLanes(sqlite: Database.Database) {
         processed(mutation: Mutation): void {
           const lane = laneOf(mutation);
           last.set(lane, Math.max(lastOf(lane), mutation.id));
+          moved.add(lane);
+        },
+        /** When the batch ends, however it ends: what it processed moves its lanes. */
+        save(): void {
+          for (const lane of moved) saveLane.run(deviceId, lane, last.get(lane)!);
+          moved.clear();
         },
       };
     },

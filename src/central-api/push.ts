@@ -11,7 +11,7 @@
  * returns its stored result (or reveals a cloned device); a gap stops the batch; otherwise the
  * shared rules (`applyIntent`, mode 'server') decide, and the effect, its change-log rows, its
  * mail jobs, the stored result and its lane are released together (a rejection rolls the effect
- * back and records the refusal alone). The device's mark is written once, at the batch's end. A
+ * back and records the refusal alone). The device's marks are written once, at the batch's end. A
  * rejection is terminal and never blocks the actions behind it; an unexpected exception rolls
  * back that one mutation's savepoint, the ones before it commit, and the batch stops (503, retry
  * later). A crash before the commit leaves none of the group applied: each desk pushes its batch
@@ -442,6 +442,7 @@ export function createPush(deps: PushDeps) {
     const started = marks.device;
     const end = <T extends BatchOutcome>(outcome: T): T => {
       advance.run(marks.device, deps.now().toISOString(), deviceId);
+      marks.lanes.save();
       return outcome;
     };
 

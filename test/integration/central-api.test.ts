@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLanes } from '../../src/central-api/lanes';
 import { centralMigrationsFolder, openCentralDatabase } from '../../src/central-api/database';
 import { ROUTES } from '../../src/central-api/routes';
 import { startCentralApi, type CentralApi } from '../../src/central-api/server';
@@ -1489,6 +1490,57 @@ describe('central API: operations', () => {
       )
       .all() as Array<{ detail: string }>;
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/COVERING INDEX mutation_results_lane/);
+  });
+
+  it("keeps each lane's last processed id in a row of its own (migration 0017)", () => {
+    const lanesMigration = '0017_device_lanes.sql';
+    const { folder, open } = withMigrationsUntil(lanesMigration);
+    const before = open();
+    const result = before.db.$client.prepare(
+      `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
+         status, result, processed_at, lane_agent_id) VALUES (?, ?, ?, ?, 'account.unlock', 'h',
+         'applied', '{}', 'x', ?)`,
+    );
+    result.run('d1', 1, 'a1', 'agent-a', 'agent-a');
+    result.run('d1', 2, 'a2', 'agent-b', 'agent-b');
+    result.run('d1', 3, 'a3', 'agent-a', 'agent-a');
+    // Agent B's, sent by a supervisor after B left: still B's lane.
+    result.run('d1', 4, 'a4', 'supervisor', 'agent-b');
+    result.run('d2', 1, 'a5', 'agent-a', 'agent-a');
+    before.db.$client.close();
+
+    fs.copyFileSync(
+      path.join(centralMigrationsFolder, lanesMigration),
+      path.join(folder, lanesMigration),
+    );
+    const after = open();
+    const sqlite = after.db.$client;
+    cleanups.push(() => {
+      sqlite.close();
+    });
+    expect(sqlite.prepare('SELECT * FROM device_lanes ORDER BY device_id, agent_id').all()).toEqual(
+      [
+        { device_id: 'd1', agent_id: 'agent-a', last_processed: 3 },
+        { device_id: 'd1', agent_id: 'agent-b', last_processed: 4 },
+        { device_id: 'd2', agent_id: 'agent-a', last_processed: 1 },
+      ],
+    );
+    expect(
+      sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'mutation_results_lane'").get(),
+    ).toBeUndefined();
+    // A push then moves them on; a pull lists them.
+    const lanes = createLanes(sqlite);
+    const batch = lanes.ofBatch('d1');
+    const mutation = (id: number, agentId: string) =>
+      ({ id, after: 3, agentId }) as Parameters<typeof batch.check>[0];
+    expect(batch.check(mutation(5, 'agent-a'))).toEqual({ kind: 'next' });
+    batch.processed(mutation(5, 'agent-a'));
+    batch.save();
+    expect(lanes.of('d1')).toEqual([
+      { agentId: 'agent-a', lastProcessed: 5 },
+      { agentId: 'agent-b', lastProcessed: 4 },
+    ]);
+    expect(lanes.of('d3')).toEqual([]);
   });
 
   it('serves an OpenAPI 3.1 document listing exactly the routes it dispatches on', async () => {
