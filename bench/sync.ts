@@ -308,7 +308,7 @@ const medianRatio = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pair
 // Each round queues `actions` edits of persons of its own, drains them to the central API, then
 // applies the same intents straight on the central database (mirrored: every phone goes back to
 // its seeded value) through a connection of its own while the central API idles, and pulls that
-// back. Push and raw apply are thus taken minutes apart at most, on the same disk; the figures
+// back. Push and raw apply are thus taken seconds apart, on the same disk; the figures
 // are the round with the median ratio (a single push and raw apply moved from 0.32 to 0.45 of
 // each other between runs of unchanged code here).
 peakRss = process.memoryUsage().rss;

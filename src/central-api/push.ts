@@ -560,8 +560,6 @@ export function createPush(deps: PushDeps) {
       deps.log(`push: un grupo de ${group.length} lotes no se pudo guardar`, error);
       outcomes = group.map(() => ({ kind: 'unavailable' }));
     }
-    // New jobs go out now; a kick with none new also retries what is due.
-    deps.onMailsQueued(outcomes.reduce((sum, outcome) => sum + (outcome.mails ?? 0), 0));
     group.forEach(({ answer }, index) => {
       const outcome = outcomes[index]!;
       if (outcome.kind === 'ok') answer({ kind: 'ok', response: outcome.response });
@@ -569,6 +567,13 @@ export function createPush(deps: PushDeps) {
         answer({ kind: 'device_fork', mutationId: outcome.mutationId });
       } else answer({ kind: 'unavailable' });
     });
+    // New jobs go out now; a kick with none new also retries what is due. Nothing here may
+    // throw out of the event loop's turn: the answers are given, the server stays up.
+    try {
+      deps.onMailsQueued(outcomes.reduce((sum, outcome) => sum + (outcome.mails ?? 0), 0));
+    } catch (error) {
+      deps.log('push: no se pudo avisar al envío de correos', error);
+    }
   }
 
   return {
@@ -581,8 +586,11 @@ export function createPush(deps: PushDeps) {
         waiting.push({ who, body, answer });
         nextGroup ??= new Promise((done) =>
           setImmediate(() => {
-            applyGroup();
-            done();
+            try {
+              applyGroup();
+            } finally {
+              done();
+            }
           }),
         );
       });

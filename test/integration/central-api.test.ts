@@ -1382,7 +1382,16 @@ describe('central API: operations', () => {
         resetEpoch: false,
         migrationsFolder: folder,
       });
-    return { folder, open };
+    /** Adds `until` to the folder and opens again: the database as that migration leaves it. */
+    const upgrade = () => {
+      fs.copyFileSync(path.join(centralMigrationsFolder, until!), path.join(folder, until!));
+      const sqlite = open().db.$client;
+      cleanups.push(() => {
+        sqlite.close();
+      });
+      return sqlite;
+    };
+    return { folder, open, upgrade };
   }
 
   it('upgrades an older central database in place with its later server migrations', () => {
@@ -1420,8 +1429,7 @@ describe('central API: operations', () => {
   });
 
   it("moves each processed mutation's lane onto its stored result (migration 0016)", () => {
-    const lanesMigration = '0016_results_carry_lanes.sql';
-    const { folder, open } = withMigrationsUntil(lanesMigration);
+    const { open, upgrade } = withMigrationsUntil('0016_results_carry_lanes.sql');
     const before = open();
     const result = before.db.$client.prepare(
       `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
@@ -1440,15 +1448,7 @@ describe('central API: operations', () => {
     result.run(3, 'a3', 'agent-a');
     before.db.$client.close();
 
-    fs.copyFileSync(
-      path.join(centralMigrationsFolder, lanesMigration),
-      path.join(folder, lanesMigration),
-    );
-    const after = open();
-    const sqlite = after.db.$client;
-    cleanups.push(() => {
-      sqlite.close();
-    });
+    const sqlite = upgrade();
     expect(
       sqlite
         .prepare(
@@ -1493,8 +1493,7 @@ describe('central API: operations', () => {
   });
 
   it("keeps each lane's last processed id in a row of its own (migration 0017)", () => {
-    const lanesMigration = '0017_device_lanes.sql';
-    const { folder, open } = withMigrationsUntil(lanesMigration);
+    const { open, upgrade } = withMigrationsUntil('0017_device_lanes.sql');
     const before = open();
     const result = before.db.$client.prepare(
       `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
@@ -1509,15 +1508,7 @@ describe('central API: operations', () => {
     result.run('d2', 1, 'a5', 'agent-a', 'agent-a');
     before.db.$client.close();
 
-    fs.copyFileSync(
-      path.join(centralMigrationsFolder, lanesMigration),
-      path.join(folder, lanesMigration),
-    );
-    const after = open();
-    const sqlite = after.db.$client;
-    cleanups.push(() => {
-      sqlite.close();
-    });
+    const sqlite = upgrade();
     expect(sqlite.prepare('SELECT * FROM device_lanes ORDER BY device_id, agent_id').all()).toEqual(
       [
         { device_id: 'd1', agent_id: 'agent-a', last_processed: 3 },
