@@ -163,6 +163,8 @@ async function startUpdates(
   if (!app.isPackaged || !feedUrl) return null;
   const { default: updaterModule } = await import('electron-updater');
   const sqlite = core.db.$client;
+  // The app quit (and closed the replica) while the updater loaded: nothing left to update.
+  if (!sqlite.open) return null;
   const openCalls = sqlite
     .prepare('SELECT opened_at FROM interactions WHERE closed_at IS NULL')
     .pluck();

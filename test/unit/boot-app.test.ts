@@ -231,6 +231,23 @@ describe('the built app as a desktop app', () => {
     expect(report.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
   });
 
+  it('quit while electron-updater is still loading: no updater starts on the closed replica', async () => {
+    const { code, report, output } = await bootBuiltApp({
+      out,
+      userData: tempDir('mesa-updates-late-'),
+      env: {
+        MESA_UPDATE_URL: 'http://127.0.0.1:9/actualizaciones',
+        // The window closes (and the app quits) long before the updater has loaded.
+        FAKE_ELECTRON_UPDATER_DELAY_MS: '1500',
+      },
+    });
+    expect(code, output).toBe(0);
+    expect(report.uncaught).toEqual([]);
+    // Before: "updates unavailable TypeError: The database connection is not open".
+    expect(output).not.toContain('updates unavailable');
+    expect(report.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
+  });
+
   it('says in Spanish, without a stack trace, when the data folder cannot be opened', async () => {
     const userData = tempDir('mesa-broken-');
     const notAFolder = path.join(userData, 'datos');
