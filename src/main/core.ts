@@ -702,6 +702,12 @@ export function createCore(options: CoreOptions): Core {
     configure(centralUrl);
   }
 
+  // A call still under way when the desk closed (a sync waiting on the network as the app
+  // quits) can only fail on the closed replica, and no window waits for its answer: not logged.
+  let closed = false;
+  const handlerLog = (message: string, error?: unknown) => {
+    if (!closed) log(message, error);
+  };
   return {
     db,
     context,
@@ -711,12 +717,12 @@ export function createCore(options: CoreOptions): Core {
         handlers,
         channel,
         input,
-        log,
+        handlerLog,
         () => session !== null,
         () => indexBuild,
       ),
     dispatchNow: (channel, input) => {
-      const answer = dispatch(handlers, channel, input, log, () => session !== null);
+      const answer = dispatch(handlers, channel, input, handlerLog, () => session !== null);
       if (answer instanceof Promise) throw new Error(`${channel} answers asynchronously here`);
       return answer;
     },
@@ -724,6 +730,7 @@ export function createCore(options: CoreOptions): Core {
     selectionIdle: () => selection.service.idle(),
     download: (ticket) => downloads.take(ticket, session?.agentId ?? null),
     close: () => {
+      closed = true;
       engine?.stop();
       bulk.bulk.stop();
       db.$client.close();

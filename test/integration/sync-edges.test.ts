@@ -202,6 +202,22 @@ describe('sync edges', () => {
     expect(proxy.seen.filter((r) => r.path === '/sync/push')).toHaveLength(2);
   });
 
+  it('a desk closed while it syncs (the app quitting) logs no failure of its closed replica', async () => {
+    const central = await startCentral();
+    const lines: string[] = [];
+    const desk = await openDesk(central.url, {
+      core: { log: (message, error) => lines.push(`${message} ${String(error ?? '')}`) },
+    });
+    const answer = desk.dispatch('sync.now', {});
+    // The cycle is waiting for the central API's first answer.
+    desk.close();
+    const envelope = await answer;
+    expect(envelope.ok).toBe(false);
+    // Before: "sync failed TypeError: The database connection is not open", then the same
+    // again for the sync.now call, at every quit during a sync.
+    expect(lines).toEqual([]);
+  });
+
   it('skips entities it does not know instead of failing the page', () => {
     const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
     const writer = createReplicaWriter(db.$client, () => FIXED_NOW);

@@ -570,6 +570,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
         writer.setState('last_sync_at', now().toISOString());
         return;
       } catch (error) {
+        // Stopped under this cycle (the desk closing, its replica with it): whatever failed
+        // since is that, not a sync problem to report or retry.
+        if (halted) return;
         if (error instanceof Superseded) {
           // Someone signed in or out under this cycle: start again with their tokens.
           state = tokens.load() ? 'idle' : 'signed_out';
