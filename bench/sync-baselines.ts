@@ -12,7 +12,12 @@
  *   replica's durability (the key, WAL, and synchronous = FULL as core.ts sets it: an
  *   acknowledged action survives a power cut), the floor under any enqueue; one is timed beside
  *   each enqueue (`openRawCommits`).
+ * - actionWritesP95Ms (not a target, what explains the enqueue's): an action's own writes alone —
+ *   a person's phone, its outbox row and its audit event, each with every index the desk has —
+ *   as prepared statements, with no rules and no record to answer with, committed the same way
+ *   on a copy of the desk's rows (`openActionWrites`), one beside each enqueue too.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createChangeLog } from '../src/central-api/change-log';
@@ -117,6 +122,63 @@ export function openRawCommits(folder: string, key: Buffer | undefined) {
     close(): void {
       db.$client.close();
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+/**
+ * An action's writes without the action (actionWritesP95Ms): on `file`, a replica holding the
+ * desk's rows (the raw insert's target), the statements a phone correction commits — the person
+ * (as person-write-repository.ts sets a phone), an outbox row and an audit event, with the
+ * desk's indexes on each — in one IMMEDIATE transaction, as core.ts runs actions.
+ */
+export function openActionWrites(file: string, key: Buffer | undefined) {
+  const db = openRawCommitReplica(file, key);
+  const sqlite = db.$client;
+  const person = sqlite.prepare(
+    `UPDATE persons SET phone = ?, version = version + 1,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE rut = ?`,
+  );
+  const outbox = sqlite.prepare(
+    `INSERT INTO outbox (action_id, kind, agent_id, person_rut, payload, created_at)
+     VALUES (?, 'person.update_contact', 'bench-agent', ?, ?, ?)`,
+  );
+  const audit = sqlite.prepare(
+    `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
+       reason, identity_check, interaction_id, prev_hash, hash)
+     VALUES (?, ?, 'bench-agent', 'bench-device', ?, 'person.update_contact', ?, ?, 'Benchmark',
+       NULL, NULL, ?, ?)`,
+  );
+  let previous = '0'.repeat(64);
+  const write = sqlite.transaction((rut: number, phone: string) => {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    const change = JSON.stringify({ phone: { from: null, to: phone } });
+    person.run(phone, rut);
+    outbox.run(id, rut, change, at);
+    const hash = createHash('sha256')
+      .update(previous + id)
+      .digest('hex');
+    audit.run(
+      id,
+      at,
+      rut,
+      JSON.stringify({ phone: null }),
+      JSON.stringify({ phone }),
+      previous,
+      hash,
+    );
+    previous = hash;
+  });
+  return {
+    /** The writes of a phone correction of `rut`, committed; how long it took, in ms. */
+    commit(rut: number, phone: string): number {
+      const started = performance.now();
+      write.immediate(rut, phone);
+      return performance.now() - started;
+    },
+    close(): void {
+      sqlite.close();
     },
   };
 }

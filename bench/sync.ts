@@ -32,7 +32,13 @@ import { PUSH_BATCH_SIZE } from '../src/main/sync/sync-engine';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { ENTITY_TABLES, ENTITIES } from '../src/shared/sync-protocol';
 import { benchCache } from './seed-cache';
-import { openRawCommits, p95Ms, rawPushApply, type QueuedIntent } from './sync-baselines';
+import {
+  openActionWrites,
+  openRawCommits,
+  p95Ms,
+  rawPushApply,
+  type QueuedIntent,
+} from './sync-baselines';
 
 const { values } = parseArgs({
   options: {
@@ -321,6 +327,12 @@ const rawCommits = openRawCommits(
   resolveReplicaKey(defaultKeyStore(path.join(work, 'desk-encrypted'))).key,
 );
 const rawCommitTimes: number[] = [];
+// What the action's own writes cost alone, on the raw insert's copy of the desk's rows.
+const actionWrites = openActionWrites(
+  path.join(work, 'raw-encrypted-1.db'),
+  resolveReplicaKey(defaultKeyStore(path.join(work, 'desk-encrypted'))).key,
+);
+const actionWriteTimes: number[] = [];
 type PushRound = {
   pushActionsPerSec: number;
   pushCycleSeconds: number;
@@ -341,18 +353,24 @@ for (let round = 0; round < pushRounds; round++) {
     .pluck()
     .get();
   targets.forEach((person, i) => {
-    if (i % 2 === 1) rawCommitTimes.push(rawCommits.commit());
+    const phone = `+569${String(20_000_000 + round * actions + i).padStart(8, '0')}`;
+    // The two baselines before the enqueue on one action, after it on the next.
+    const baselines = () => {
+      rawCommitTimes.push(rawCommits.commit());
+      actionWriteTimes.push(actionWrites.commit(person.rut, phone));
+    };
+    if (i % 2 === 1) baselines();
     const t = performance.now();
     const envelope = desk.dispatchNow('contact.edit', {
       rut: `${person.rut}-${person.dv}`,
-      phone: `+569${String(20_000_000 + round * actions + i).padStart(8, '0')}`,
+      phone,
       reason: 'Benchmark',
       identityCheck: [],
       expectedVersion: person.version,
     });
     enqueue.push(performance.now() - t);
     if (!envelope.ok) throw new Error(envelope.error.message);
-    if (i % 2 === 0) rawCommitTimes.push(rawCommits.commit());
+    if (i % 2 === 0) baselines();
   });
   pushedAt = undefined;
   const pushStarted = performance.now();
@@ -397,6 +415,7 @@ for (let round = 0; round < pushRounds; round++) {
   console.error(pushRoundFigures.at(-1));
 }
 rawCommits.close();
+actionWrites.close();
 
 clearInterval(monitor);
 const pushPeakRss = peakRss;
@@ -425,6 +444,9 @@ const result = {
   enqueueP95Ms,
   rawCommitP95Ms: rawCommit,
   enqueueVsRawCommit: Math.round((enqueueP95Ms / rawCommit) * 100) / 100,
+  // Not a target: the action's writes alone (no rules, no record), beside the same raw commit.
+  actionWritesP95Ms: p95Ms(actionWriteTimes),
+  actionWritesVsRawCommit: Math.round((p95Ms(actionWriteTimes) / rawCommit) * 100) / 100,
   rssMb: Math.round(deskPeakRss / 1e6),
   rssDuringSyncMb: Math.round(encrypted.syncPeakRss / 1e6),
   ...encrypted.phaseRss,

@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawCommitReplica } from '../../bench/sync-baselines';
+import { openActionWrites, openRawCommitReplica } from '../../bench/sync-baselines';
 import { createCore } from '../../src/main/core';
 import { openSqlite } from '../../src/main/db/database';
 import { newReplicaKey } from '../../src/main/db/replica-key';
+import { createDemoDatabase } from '../../src/main/seed/seed-database';
 import { tempDir } from '../support/context';
 
 const durability = (client: import('better-sqlite3').Database) => ({
@@ -39,5 +40,36 @@ describe('bench:sync baselines', () => {
     const plain = openSqlite(file);
     expect(() => plain.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow();
     plain.close();
+  });
+
+  it('commits an action’s writes alone: the phone, one outbox row and one chained audit event', () => {
+    const file = path.join(tempDir(), 'raw.db');
+    createDemoDatabase({ file, persons: 20, now: new Date('2026-12-01T12:00:00Z') });
+    const rut = (() => {
+      const db = openSqlite(file);
+      const value = db.prepare('SELECT rut FROM persons ORDER BY rut LIMIT 1').pluck().get();
+      db.close();
+      return value as number;
+    })();
+    const writes = openActionWrites(file, undefined);
+    expect(writes.commit(rut, '+56920000001')).toBeGreaterThan(0);
+    writes.commit(rut, '+56920000002');
+    writes.close();
+    const db = openSqlite(file);
+    try {
+      expect(db.prepare('SELECT phone FROM persons WHERE rut = ?').pluck().get(rut)).toBe(
+        '+56920000002',
+      );
+      expect(db.prepare('SELECT count(*) FROM outbox WHERE person_rut = ?').pluck().get(rut)).toBe(
+        2,
+      );
+      const events = db
+        .prepare('SELECT prev_hash, hash FROM audit_events WHERE person_rut = ? ORDER BY seq')
+        .all(rut) as Array<{ prev_hash: string; hash: string }>;
+      expect(events).toHaveLength(2);
+      expect(events[1]!.prev_hash).toBe(events[0]!.hash);
+    } finally {
+      db.close();
+    }
   });
 });
