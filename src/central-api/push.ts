@@ -21,7 +21,7 @@ import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
 import { createDataRequestRepository } from '../main/repositories/data-request-repository';
-import { decide as permits, type AgentScope } from '../main/domain/permissions';
+import { decide as permits, personTarget, type AgentScope } from '../main/domain/permissions';
 import { applyIntent, type IntentOutcome } from '../main/sync/intents';
 import {
   ENTITY_TABLES,
@@ -128,9 +128,11 @@ export function createPush(deps: PushDeps) {
   const answer = (result: MutationResult, mutation: Mutation, who: Authenticated) => {
     const rut = mutation.personRut;
     if (result.status === 'applied' || rut === null || !writes.person(rut)) return result;
-    const sees = permits(deps.auth.scopeOf(who.agent), 'person.view', {
-      personCompanyRuts: writes.companyRuts(rut),
-    });
+    const sees = permits(
+      deps.auth.scopeOf(who.agent),
+      'person.view',
+      personTarget(() => writes.companyRuts(rut)),
+    );
     return sees.allowed ? { ...result, current: currentRows(rut) } : result;
   };
   const storedResult = sqlite.prepare(

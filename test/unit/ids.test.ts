@@ -19,4 +19,25 @@ describe('newId', () => {
     expect(at).toBeGreaterThanOrEqual(before);
     expect(at).toBeLessThanOrEqual(Date.now());
   });
+
+  it('keep their order across a clock that steps back', () => {
+    const at = Date.UTC(2027, 0, 1);
+    const ids = [
+      ...Array.from({ length: 5_000 }, () => newId(at)),
+      newId(at - 10_000),
+      newId(at + 1),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    // Stepped back, it stays at (or past) the last millisecond used.
+    const shown = (id: string) => parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+    expect(shown(ids.at(-2)!)).toBeGreaterThanOrEqual(at);
+  });
+
+  it('are random beyond their instant and counter, from a pool drawn afresh', () => {
+    const at = Date.UTC(2027, 0, 2);
+    // More ids than one draw of the pool holds (256): none repeats its random tail.
+    const tails = Array.from({ length: 1_000 }, () => newId(at).slice(-12));
+    expect(new Set(tails).size).toBe(tails.length);
+  });
 });

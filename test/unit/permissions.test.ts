@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,
   decide,
+  personTarget,
   type Action,
   type AgentScope,
   type Decision,
@@ -323,5 +324,36 @@ describe('decide — fails closed', () => {
       allowed: false,
       reason: 'role',
     });
+  });
+});
+
+describe('personTarget', () => {
+  const counted = () => {
+    const reads = { count: 0 };
+    const target = personTarget(() => {
+      reads.count++;
+      return [COMPANY];
+    }, COMPANY);
+    return { reads, target };
+  };
+
+  it.each(['supervisor', 'agent'] as const)(
+    "lets a %s act without reading the person's companies",
+    (role) => {
+      const { reads, target } = counted();
+      expect(decide(scope(role, [], []), 'contact.edit', target)).toStrictEqual({ allowed: true });
+      expect(reads.count).toBe(0);
+    },
+  );
+
+  it('reads them once for a prevention officer, and decides on what it read', () => {
+    const { reads, target } = counted();
+    expect(decide(scope('prevention', [COMPANY], []), 'contact.edit', target).allowed).toBe(true);
+    expect(decide(scope('prevention', [OTHER], []), 'contact.edit', target)).toStrictEqual({
+      allowed: false,
+      reason: 'out_of_scope',
+    });
+    expect(reads.count).toBe(1);
+    expect(target.companyRut).toBe(COMPANY);
   });
 });

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import { checkPlannedRow, type MembershipState } from '../../shared/rules/bulk-load';
 import { decide } from '../domain/permissions';
-import { timeOrderedId } from '../domain/time-ordered-id';
+import { newId } from '../../shared/ids';
 import type { AuditRepository } from '../repositories/audit-repository';
 import {
   createBulkBatchRepository,
@@ -58,7 +58,7 @@ export function createBatchApplier(deps: ApplyDeps) {
     if (!last) return;
     if (batch.kind === 'undo' && batch.undoOf) batches.markUndone(batch.undoOf, batch.id);
     audit.append({
-      id: timeOrderedId(),
+      id: newId(),
       at: batch.createdAt,
       agentId: batch.agentId,
       deviceId: deps.deviceId,
@@ -168,7 +168,7 @@ export function createBatchApplier(deps: ApplyDeps) {
       }
       const to = row.plan.email.to;
       const phone = person.phone;
-      emailActionId = timeOrderedId();
+      emailActionId = newId();
       writes.updateContact(rut, { email: to }, null);
       // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
       for (const portal of writes.unverifyAccounts(rut)) {
@@ -195,7 +195,7 @@ export function createBatchApplier(deps: ApplyDeps) {
       if (!(to === 'active' ? allowed.enable : allowed.disable)) {
         throw new ForbiddenError('role');
       }
-      stateActionId = timeOrderedId();
+      stateActionId = newId();
       writes.setMembershipState(membership.id, to, null, null);
       record(
         batch,

@@ -42,6 +42,21 @@ export type Target = {
   companyRut?: number;
 };
 
+/**
+ * A person as the target of a decision, with their companies read only if a rule asks for them:
+ * only a prevention officer's scope does, so an action of the 600 line skips that read (one
+ * query of every action on the desk and of every intent a push applies on the central API).
+ */
+export function personTarget(readCompanyRuts: () => number[], companyRut?: number): Target {
+  let read: number[] | undefined;
+  return {
+    get personCompanyRuts() {
+      return (read ??= readCompanyRuts());
+    },
+    companyRut,
+  };
+}
+
 /** `data_blocked`: Ley 21.719 temporary block (issue 10); never decided here, see run-action. */
 export type DenyReason = 'role' | 'out_of_scope' | 'not_access_admin' | 'data_blocked';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };

@@ -18,7 +18,7 @@ import {
 import { companyProfileAssigned } from '../../shared/rules/company-access';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
-import { decide, type Action, type DenyReason } from '../domain/permissions';
+import { decide, personTarget, type Action, type DenyReason } from '../domain/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';
@@ -56,9 +56,11 @@ export function viewPersonRecord(
     (): { record: PersonRecord } | { denied: DenyReason | 'not_found' } => {
       const exists = ctx.repos.writes.person(rut.body) !== null;
       const decision = exists
-        ? decide(session, 'person.view', {
-            personCompanyRuts: ctx.repos.writes.companyRuts(rut.body),
-          })
+        ? decide(
+            session,
+            'person.view',
+            personTarget(() => ctx.repos.writes.companyRuts(rut.body)),
+          )
         : null;
       if (!decision) return { denied: 'not_found' };
       if (!decision.allowed) return { denied: decision.reason };

@@ -2,7 +2,7 @@
  * The shape of every help-desk action, in one synchronous SQLite transaction:
  * permission → domain rule and write → outbox entry → audit event. Any throw rolls all of it back.
  */
-import { decide, type Action } from '../domain/permissions';
+import { decide, personTarget, type Action } from '../domain/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import { blockDecision, isOpen } from '../../shared/rules/data-requests';
@@ -67,10 +67,11 @@ export function authorize(
   companyRut?: number,
 ): void {
   if (!ctx.repos.writes.person(personRut)) throw new NotFoundError('person');
-  const decision = decide(currentScope(ctx, session), permission, {
-    personCompanyRuts: ctx.repos.writes.companyRuts(personRut),
-    companyRut,
-  });
+  const decision = decide(
+    currentScope(ctx, session),
+    permission,
+    personTarget(() => ctx.repos.writes.companyRuts(personRut), companyRut),
+  );
   if (!decision.allowed) throw new ForbiddenError(decision.reason);
 }
 

@@ -17,7 +17,7 @@ import type { MailKind, Portal } from '../../shared/contract';
 import { selectionMessages } from '../../shared/messages';
 import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
 import { BOM, csvCell, SEPARATOR } from '../domain/audit-csv';
-import { decide } from '../domain/permissions';
+import { decide, personTarget } from '../domain/permissions';
 import {
   needsCompany,
   preferredPortals,
@@ -189,10 +189,11 @@ export function createSelectionService(deps: SelectionDeps) {
         : action === 'resend_mail'
           ? 'mail.resend'
           : (`membership.${action}` as const);
-    const decision = decide(currentScope(ctx, session), permission, {
-      personCompanyRuts: ctx.repos.writes.companyRuts(rut),
-      companyRut: companyRut ?? undefined,
-    });
+    const decision = decide(
+      currentScope(ctx, session),
+      permission,
+      personTarget(() => ctx.repos.writes.companyRuts(rut), companyRut ?? undefined),
+    );
     if (!decision.allowed) {
       return { rut, name: person.name, steps: null, skip: { code: 'out_of_scope' } };
     }

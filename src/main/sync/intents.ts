@@ -19,7 +19,7 @@ import {
 import { isPortal, mailPortal } from '../../shared/portals';
 import { isMailKind, mailFits } from '../../shared/rules/access';
 import type { Entity } from '../../shared/sync-protocol';
-import { decide, type Action, type AgentScope } from '../domain/permissions';
+import { decide, personTarget, type Action, type AgentScope } from '../domain/permissions';
 import type { CompanyWriteRepository } from '../repositories/company-write-repository';
 import type { PersonWriteRepository } from '../repositories/person-write-repository';
 import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
@@ -137,10 +137,11 @@ export function applyIntent(ctx: IntentContext, intent: Intent): Outcome {
 
   if (ctx.mode === 'server') {
     if (!ctx.agent) return rejected('forbidden');
-    const decision = decide(ctx.agent, permission, {
-      personCompanyRuts: writes.companyRuts(rut),
-      companyRut: companyRut ?? undefined,
-    });
+    const decision = decide(
+      ctx.agent,
+      permission,
+      personTarget(() => writes.companyRuts(rut), companyRut ?? undefined),
+    );
     if (!decision.allowed) return rejected('forbidden');
   }
 
@@ -192,9 +193,11 @@ function dataRequestIntent(ctx: IntentContext, intent: Intent): Outcome {
   }
   if (ctx.mode === 'server') {
     if (!ctx.agent) return rejected('forbidden');
-    const decision = decide(ctx.agent, 'data_request.manage', {
-      personCompanyRuts: ctx.writes.companyRuts(rut),
-    });
+    const decision = decide(
+      ctx.agent,
+      'data_request.manage',
+      personTarget(() => ctx.writes.companyRuts(rut)),
+    );
     if (!decision.allowed) return rejected('forbidden');
   }
   const outcome = applyDataRequestIntent(
@@ -228,10 +231,11 @@ function companyIntent(ctx: IntentContext, kind: CompanyIntentKind, intent: Inte
   if (rut === null || companyRut === null) return rejected('invalid_payload');
   if (ctx.mode === 'server') {
     if (!ctx.agent) return rejected('forbidden');
-    const decision = decide(ctx.agent, COMPANY_PERMISSIONS[kind], {
-      personCompanyRuts: ctx.writes.companyRuts(rut),
-      companyRut,
-    });
+    const decision = decide(
+      ctx.agent,
+      COMPANY_PERMISSIONS[kind],
+      personTarget(() => ctx.writes.companyRuts(rut), companyRut),
+    );
     if (!decision.allowed) return rejected('forbidden');
   } else if (!ctx.writes.person(rut) && kind !== 'company_user.add') {
     return { status: 'applied', touched: [], mails: [] };
