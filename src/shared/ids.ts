@@ -10,9 +10,9 @@
 import { v7 } from 'uuid';
 
 /**
- * Random bytes are drawn 4 KB at a time (Web Crypto: this module runs in every process). One draw per id, as uuid makes by default, cost about
- * 20 µs of each action in bench:sync (the system's generator, called cold); from the pool an id
- * costs well under one.
+ * Random bytes are drawn 4 KB at a time (Web Crypto: this module runs in every process). One draw
+ * per id, as uuid makes by default, cost about 20 µs of each action in bench:sync (the system's
+ * generator, called cold); from the pool an id costs well under one.
  */
 const pool = new Uint8Array(4096);
 let poolAt = pool.length;
