@@ -190,7 +190,7 @@ const company = sqlite
 const memberCount = () =>
   sqlite
     .prepare(
-      "SELECT count(*) FROM memberships WHERE company_rut = ? AND state IN ('active', 'disabled')",
+      "SELECT count(*) FROM memberships_by_company WHERE company_rut = ? AND state IN ('active', 'disabled')",
     )
     .pluck()
     .get(company) as number;
@@ -200,7 +200,7 @@ if (memberCount() < rowCount) {
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO memberships (person_rut, company_rut, role, state, started_at)
      SELECT rut, ?, 'worker', 'active', '2024-01-01T00:00:00.000Z' FROM persons
-     WHERE rut NOT IN (SELECT person_rut FROM memberships WHERE company_rut = ?)
+     WHERE rut NOT IN (SELECT person_rut FROM memberships_by_company WHERE company_rut = ?)
      ORDER BY rut LIMIT ?`,
   );
   insert.run(company, company, missing);

@@ -78,7 +78,7 @@ export type PullOutcome =
 
 const IN_COMPANIES = 'SELECT value FROM json_each(@companies)';
 // The same rule as the desk: a dismissal ends the company's responsibility for the person.
-const PERSONS_IN_SCOPE = `SELECT person_rut FROM memberships WHERE company_rut IN (${IN_COMPANIES}) AND state != 'removed'`;
+const PERSONS_IN_SCOPE = `SELECT person_rut FROM memberships_by_company WHERE company_rut IN (${IN_COMPANIES}) AND state != 'removed'`;
 
 function scopeClause(entity: Entity, scope: Scope): string {
   if (scope.kind === 'all') return '1';

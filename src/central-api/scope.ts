@@ -71,7 +71,7 @@ const sorted = (values: Iterable<number>) => [...new Set(values)].sort((a, b) =>
 const IN = (name: string) => `SELECT value FROM json_each(@${name})`;
 /** People in scope of the companies in @name: a dismissal ends a company's responsibility. */
 const PERSONS_OF = (name: string) =>
-  `SELECT person_rut FROM memberships WHERE company_rut IN (${IN(name)}) AND state != 'removed'`;
+  `SELECT person_rut FROM memberships_by_company WHERE company_rut IN (${IN(name)}) AND state != 'removed'`;
 
 export function createScopeChange(sqlite: Database.Database) {
   const prepared = statementCache(sqlite);
@@ -80,7 +80,7 @@ export function createScopeChange(sqlite: Database.Database) {
   function stepSql(step: Step): string {
     // @evict: companies to leave; @now: the new scope; @added: companies to back-fill;
     // @kept: companies held before and still in scope (their people are already on the desk).
-    const leaving = `SELECT DISTINCT person_rut FROM memberships WHERE company_rut IN (${IN('evict')})
+    const leaving = `SELECT DISTINCT person_rut FROM memberships_by_company WHERE company_rut IN (${IN('evict')})
       AND person_rut NOT IN (${PERSONS_OF('now')})`;
     const arriving = `${PERSONS_OF('added')} AND person_rut NOT IN (${PERSONS_OF('kept')})`;
     switch (step) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/database';
+import { buildIndexesNow } from '../../src/main/db/deferred-indexes';
 import { createCompanyCountsRebuild } from '../../src/main/repositories/company-counts';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
@@ -185,7 +186,9 @@ describe('company counts', () => {
       startsSnapshot: true,
     });
     expect(db.$client.prepare('SELECT count(*) AS n FROM company_counts').get()).toEqual({ n: 0 });
-    // Meanwhile opening a company counts its memberships.
+    // The sync engine first builds what the snapshot set aside, the memberships' key table with
+    // it (key-tables.ts); meanwhile opening a company counts its memberships there.
+    buildIndexesNow(db.$client);
     expectOpenedCountsRight(db.$client, companies);
 
     // Search indexing, then the counts two companies a step (limit 8 → 2 companies).

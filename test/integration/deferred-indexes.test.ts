@@ -17,6 +17,7 @@ import {
   mergeSearchIndexStep,
   searchIndexStep,
 } from '../../src/main/db/deferred-indexes';
+import { KEY_TABLES } from '../../src/main/db/key-tables';
 import { resolveReplicaKey } from '../../src/main/db/open-replica';
 import { defaultKeyStore } from '../../src/main/db/replica-key';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
@@ -38,6 +39,23 @@ function indexesOf(sqlite: Database.Database): string[] {
       .pluck()
       .all(...TABLES) as string[]
   ).sort();
+}
+
+/** Each key table (key-tables.ts) holds exactly its source's rows, and its triggers are on. */
+function keyTablesRight(sqlite: Database.Database): boolean {
+  return KEY_TABLES.every((table) => {
+    const columns = table.columns.join(', ');
+    const order = table.key.join(', ');
+    const held = sqlite.prepare(`SELECT ${columns} FROM ${table.name} ORDER BY ${order}`).all();
+    const source = sqlite
+      .prepare(`SELECT ${columns} FROM ${table.source} WHERE ${table.holds} ORDER BY ${order}`)
+      .all();
+    const triggers = sqlite
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?")
+      .pluck()
+      .get(`${table.name}_%`);
+    return JSON.stringify(held) === JSON.stringify(source) && triggers === 3;
+  });
 }
 
 const fresh = openDatabase({ file: ':memory:' }).$client;
@@ -105,8 +123,10 @@ describe('secondary indexes during a snapshot', () => {
   it('are set aside when a snapshot starts; unique ones stay', () => {
     const { db, writer } = halfSnapshot();
     const left = indexesOf(db.$client);
-    expect(left).not.toContain('persons.persons_email');
-    expect(left).not.toContain('memberships.memberships_company_person_state');
+    expect(left).not.toContain('memberships.memberships_company_staff');
+    // The key tables too: emptied, their triggers dropped, while the persons arrive.
+    expect(keyTablesRight(db.$client)).toBe(false);
+    expect(db.$client.prepare('SELECT count(*) FROM persons_by_email').pluck().get()).toBe(0);
     // Unique indexes keep the arriving rows honest.
     expect(left).toContain('memberships.memberships_person_company');
     expect(left).toContain('accounts.accounts_person_portal');
@@ -123,9 +143,10 @@ describe('secondary indexes during a snapshot', () => {
     const reopened = openDatabase({ file, key });
     expect(indexesOf(reopened.$client)).toEqual(EVERY_INDEX);
     expect(indexesAside(reopened.$client)).toBe(false);
+    expect(keyTablesRight(reopened.$client)).toBe(true);
     expect(
       reopened.$client
-        .prepare('SELECT rut FROM persons WHERE email = ?')
+        .prepare('SELECT rut FROM persons_by_email WHERE email = ?')
         .pluck()
         .get('ana1002@example.cl'),
     ).toBe(1002);
@@ -141,10 +162,15 @@ describe('secondary indexes during a snapshot', () => {
     await buildIndexesInWorker({ file, key });
     expect(indexesOf(db.$client)).toEqual(EVERY_INDEX);
     expect(indexesAside(db.$client)).toBe(false);
-    const plan = db.$client
-      .prepare('EXPLAIN QUERY PLAN SELECT rut FROM persons WHERE email = ?')
-      .all('x') as Array<{ detail: string }>;
-    expect(plan.map((step) => step.detail).join(' ')).toContain('persons_email');
+    expect(keyTablesRight(db.$client)).toBe(true);
+    // Written after the build: the triggers are back on.
+    db.$client.prepare("UPDATE persons SET email = 'nueva@example.cl' WHERE rut = 1001").run();
+    expect(
+      db.$client
+        .prepare('SELECT rut FROM persons_by_email WHERE email = ?')
+        .pluck()
+        .all('nueva@example.cl'),
+    ).toEqual([1001]);
     db.$client.close();
   });
 
@@ -154,6 +180,7 @@ describe('secondary indexes during a snapshot', () => {
     const desk = await openDesk(central.url, { core: { log: (message) => logs.push(message) } });
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', initialSync: null });
     expect(indexesOf(desk.db.$client)).toEqual(EVERY_INDEX);
+    expect(keyTablesRight(desk.db.$client)).toBe(true);
     expect(
       desk.db.$client.prepare('SELECT 1 FROM sync_state WHERE key = ?').get(DEFERRED_INDEXES_KEY),
     ).toBeUndefined();

@@ -53,6 +53,13 @@ describe('migrations', () => {
       // Rows written before the search index existed are found by it after the upgrade.
       const search = createPersonSearchRepository(upgraded.$client);
       expect(search.byNames(['munoz', 'ped'], 10).map((row) => row.rut)).toEqual([12345678]);
+      // And by e-mail, from the key table filled by migration 0027.
+      expect(
+        upgraded.$client
+          .prepare("SELECT rut FROM persons_by_email WHERE email = 'p@x.cl'")
+          .pluck()
+          .all(),
+      ).toEqual([12345678]);
       upgraded.$client.close();
     },
   );

@@ -30,8 +30,8 @@ const planOf = (sql: string, ...params: unknown[]) =>
 const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
   rutExists: ['SEARCH persons USING INTEGER PRIMARY KEY (rowid=?)'],
   rutRange: ['SEARCH persons USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)'],
-  phone: ['SEARCH persons USING COVERING INDEX persons_phone (phone=?)'],
-  emailPrefix: ['SEARCH persons USING COVERING INDEX persons_email (email>? AND email<?)'],
+  phone: ['SEARCH persons_by_phone USING PRIMARY KEY (phone=?)'],
+  emailPrefix: ['SEARCH persons_by_email USING PRIMARY KEY (email>? AND email<?)'],
   names: [
     'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
     'LIST SUBQUERY 1',
@@ -43,9 +43,7 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
     'SCAN f VIRTUAL TABLE INDEX 0:M3',
     'SEARCH m USING COVERING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
   ],
-  companyMembers: [
-    'SEARCH memberships USING COVERING INDEX memberships_company_person_state (company_rut=?)',
-  ],
+  companyMembers: ['SEARCH memberships_by_company USING PRIMARY KEY (company_rut=?)'],
   company: ['SEARCH companies USING INTEGER PRIMARY KEY (rowid=?)'],
   companyNames: [
     'SEARCH companies USING INTEGER PRIMARY KEY (rowid=?)',
@@ -188,10 +186,10 @@ describe('query plans of the outbox reads on every poll', () => {
   });
 });
 
-// Issue 8: a bulk preview reads a company's members' state and version from one index range
-// (migration 0021), not with a table look-up per member scattered over the replica.
+// Issue 8: a bulk preview reads a company's members' state and version from one range of their
+// key table (migration 0027), not with a table look-up per member scattered over the replica.
 describe('query plan of a bulk preview', () => {
-  it("reads the company's members from the covering index, their persons by RUT", () => {
+  it("reads the company's members from their key table, their persons by RUT", () => {
     const sqlite = seededCore(500).db.$client;
     const plan = (
       sqlite.prepare(`EXPLAIN QUERY PLAN ${PREVIEW_SQL.members}`).all(1) as Array<{
@@ -199,25 +197,23 @@ describe('query plan of a bulk preview', () => {
       }>
     ).map((row) => row.detail);
     expect(plan).toEqual([
-      'SEARCH m USING COVERING INDEX memberships_company_person_state (company_rut=?)',
+      'SEARCH m USING PRIMARY KEY (company_rut=?)',
       'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
     ]);
   });
 });
 
 // Issue 11: a rebuild of the company counts (after a snapshot) takes companies in RUT order from
-// the covering index of role and state, one group at a time, so a step can stop early.
+// the memberships' key table, one group at a time, so a step can stop early.
 describe('query plan of a company counts rebuild step', () => {
-  it('streams groups from the covering index, with no sort', () => {
+  it('streams groups from the key table, with no sort', () => {
     const sqlite = seededCore(50).db.$client;
     const plan = (
       sqlite.prepare(`EXPLAIN QUERY PLAN ${COMPANY_COUNTS_SQL.chunk}`).all(0, 10) as Array<{
         detail: string;
       }>
     ).map((row) => row.detail);
-    expect(plan).toEqual([
-      'SEARCH memberships USING COVERING INDEX memberships_company_role_state (company_rut>?)',
-    ]);
+    expect(plan).toEqual(['SEARCH memberships_by_company USING PRIMARY KEY (company_rut>?)']);
   });
 });
 
@@ -237,15 +233,24 @@ describe('query plans of opening a company', () => {
     [
       'profiles',
       [
-        'SEARCH m USING INDEX memberships_company_role_state (company_rut=? AND role=?)',
+        'SEARCH m USING INDEX memberships_company_staff (company_rut=? AND role=?)',
         'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
         'USE TEMP B-TREE FOR LAST TERM OF ORDER BY',
       ],
     ],
+    [
+      'usersPage',
+      [
+        'SEARCH k USING PRIMARY KEY (company_rut=? AND person_rut>?)',
+        'SEARCH m USING INDEX memberships_person_company (person_rut=? AND company_rut=?)',
+        'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
+      ],
+    ],
   ] as const)('%s', (name, expected) => {
     const sqlite = seededCore(500).db.$client;
+    const params = name === 'usersPage' ? [null, 0, 50] : [null];
     const plan = (
-      sqlite.prepare(`EXPLAIN QUERY PLAN ${COMPANY_SQL[name]}`).all(null) as Array<{
+      sqlite.prepare(`EXPLAIN QUERY PLAN ${COMPANY_SQL[name]}`).all(...params) as Array<{
         detail: string;
       }>
     ).map((row) => row.detail);

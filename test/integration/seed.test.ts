@@ -148,9 +148,16 @@ describe('demo dataset', () => {
     const triggers = db.$client
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")
       .get() as { n: number };
-    // The search's, the persons' terms' and company counts' (set aside and back), the audit's and
-    // the person count's.
-    expect(triggers.n).toBe(17);
+    // The search's, the persons' terms', company counts' and key tables' (set aside and back), the
+    // audit's and the person count's.
+    expect(triggers.n).toBe(26);
+    // The key tables were filled once the rows were in.
+    expect(db.$client.prepare('SELECT count(*) FROM memberships_by_company').pluck().get()).toBe(
+      db.$client.prepare('SELECT count(*) FROM memberships').pluck().get(),
+    );
+    expect(db.$client.prepare('SELECT count(*) FROM persons_by_email').pluck().get()).toBe(
+      db.$client.prepare('SELECT count(*) FROM persons WHERE email IS NOT NULL').pluck().get(),
+    );
     expect(
       db.$client.prepare('SELECT count(*) FROM person_terms').pluck().get() as number,
     ).toBeGreaterThan(10);

@@ -8,12 +8,12 @@ import type Database from 'better-sqlite3';
 import type { MembershipState, PersonFacts } from '../../shared/rules/bulk-load';
 
 /**
- * The members' state and version come from the covering index memberships_company_person_state
- * (one contiguous range); their persons are read in RUT order.
+ * The members' state and version come from memberships_by_company (one contiguous range of the
+ * company's key: key-tables.ts); their persons are read in RUT order.
  */
 export const PREVIEW_SQL = {
   members: `SELECT m.person_rut AS rut, m.state, m.version AS mv, p.email, p.version AS pv
-     FROM memberships m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
+     FROM memberships_by_company m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
   person: 'SELECT email, version FROM persons WHERE rut = ?',
   elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
 };

@@ -14,17 +14,24 @@
  * responsive) or, after a crash, when the replica is next opened (openDatabase), before any
  * migration that might expect them. The worker also indexes the snapshot for search (the search
  * triggers, set aside by replica-writer.ts, come back with its last step).
+ *
+ * The key tables of those tables (persons by e-mail and phone, memberships by company:
+ * key-tables.ts) go aside with them, emptied with their triggers dropped, and are filled in
+ * bounded passes in the same list's turn: at 10 million persons their CREATE INDEX sorts were
+ * the desk's peak memory.
  */
 import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWorker } from '../worker-thread';
+import { restoreKeyTable, setKeyTablesAside, type KeyTableAside } from './key-tables';
 import { fillPersonTermsSql } from './person-terms';
 
 /** sync_state key: JSON list of `{ name, sql }` of the indexes set aside, in build order. */
 export const DEFERRED_INDEXES_KEY = 'deferred_indexes';
 
-type Saved = Array<{ name: string; sql: string }>;
+/** An index set aside (its CREATE INDEX), or a key table (its triggers' SQL, key-tables.ts). */
+type Saved = Array<{ name: string; sql: string } | { name: string; table: KeyTableAside }>;
 
 function saved(sqlite: Database.Database): Saved | null {
   const table = sqlite
@@ -52,8 +59,9 @@ export function indexesAside(sqlite: Database.Database): boolean {
 }
 
 /**
- * Drops the non-unique secondary indexes of these tables and remembers them. Call inside the
- * transaction that empties the tables for a snapshot. Does nothing if they are aside already.
+ * Drops the non-unique secondary indexes of these tables and remembers them, with their key
+ * tables (emptied, their triggers dropped). Call inside the transaction that empties the tables
+ * for a snapshot. Does nothing if they are aside already.
  */
 export function setIndexesAside(sqlite: Database.Database, tables: readonly string[]): void {
   if (saved(sqlite) !== null) return;
@@ -72,6 +80,7 @@ export function setIndexesAside(sqlite: Database.Database, tables: readonly stri
   }
   list.sort((a, b) => a.name.localeCompare(b.name));
   for (const { name } of list) sqlite.exec(`DROP INDEX "${name}"`);
+  for (const table of setKeyTablesAside(sqlite, tables)) list.push({ name: table.name, table });
   // Stored even when empty-handed, so the snapshot does not look for indexes again.
   store(sqlite, list);
 }
@@ -88,7 +97,8 @@ export function buildNextIndex(sqlite: Database.Database): boolean {
       const list = saved(sqlite);
       if (list === null) return false;
       const next = list.shift();
-      if (next) {
+      if (next && 'table' in next) restoreKeyTable(sqlite, next.table);
+      else if (next) {
         const exists = sqlite
           .prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")
           .get(next.name);

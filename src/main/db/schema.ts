@@ -54,7 +54,7 @@ export const persons = sqliteTable(
     version: version(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('persons_email').on(table.email), index('persons_phone').on(table.phone)],
+  // Looked up by e-mail and phone through key tables, not indexes (migration 0027).
 );
 
 export const memberships = sqliteTable(
@@ -86,16 +86,38 @@ export const memberships = sqliteTable(
   },
   (table) => [
     uniqueIndex('memberships_person_company').on(table.personRut, table.companyRut),
-    // Covers a bulk preview's read of a company's members (migration 0021).
-    index('memberships_company_person_state').on(
-      table.companyRut,
-      table.personRut,
-      table.state,
-      table.version,
-    ),
-    // Issue 11: covers a company's counts and its administrators (migration 0016).
-    index('memberships_company_role_state').on(table.companyRut, table.role, table.state),
+    // A company's administrators and company users (migration 0027); its members are read
+    // through memberships_by_company (below).
+    index('memberships_company_staff')
+      .on(table.companyRut, table.role, table.state)
+      .where(sql`role IN ('access_admin', 'company_user')`),
   ],
+);
+
+/**
+ * Key tables (migration 0027, src/main/db/key-tables.ts): a large table's rows in the order a
+ * lookup reads them, kept by triggers. WITHOUT ROWID in the migration: the key is the table.
+ */
+export const personsByEmail = sqliteTable(
+  'persons_by_email',
+  { email: text('email').notNull(), rut: integer('rut').notNull() },
+  (table) => [primaryKey({ columns: [table.email, table.rut] })],
+);
+export const personsByPhone = sqliteTable(
+  'persons_by_phone',
+  { phone: text('phone').notNull(), rut: integer('rut').notNull() },
+  (table) => [primaryKey({ columns: [table.phone, table.rut] })],
+);
+export const membershipsByCompany = sqliteTable(
+  'memberships_by_company',
+  {
+    companyRut: integer('company_rut').notNull(),
+    personRut: integer('person_rut').notNull(),
+    role: text('role').notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyRut, table.personRut] })],
 );
 
 /**

@@ -30,10 +30,10 @@ export const COMPANY_COUNTS_SQL = {
   stored: `SELECT c.users, c.active, c.admins FROM company_counts c WHERE c.company_rut = ?
     AND NOT EXISTS (SELECT 1 FROM sync_state
       WHERE key = '${COMPANY_COUNTS_THROUGH}' AND CAST(value AS INTEGER) < c.company_rut)`,
-  /** Counting the company's memberships (its covering index): only without a stored row. */
-  counted: `SELECT ${COUNTED} FROM memberships WHERE company_rut = ?`,
-  /** A rebuild's next companies, in RUT order, from the same index (groups stream in order). */
-  chunk: `SELECT company_rut, ${COUNTED} FROM memberships WHERE company_rut > ?
+  /** Counting the company's memberships (its range of their key table): only without a stored row. */
+  counted: `SELECT ${COUNTED} FROM memberships_by_company WHERE company_rut = ?`,
+  /** A rebuild's next companies, in RUT order, from the same table (groups stream in order). */
+  chunk: `SELECT company_rut, ${COUNTED} FROM memberships_by_company WHERE company_rut > ?
      GROUP BY company_rut ORDER BY company_rut LIMIT +?`,
 } as const;
 
@@ -58,7 +58,7 @@ export function createCompanyCountsReader(sqlite: Database.Database) {
 /** Every company's counts from scratch, in one statement (a fresh or seeded replica). */
 export const FILL_COMPANY_COUNTS_SQL = `DELETE FROM company_counts;
   INSERT INTO company_counts (company_rut, users, active, admins)
-  SELECT company_rut, ${COUNTED} FROM memberships WHERE true GROUP BY company_rut;`;
+  SELECT company_rut, ${COUNTED} FROM memberships_by_company WHERE true GROUP BY company_rut;`;
 
 /** Set-aside and rebuild of the counts around a bulk load. Callers own the transaction. */
 export function createCompanyCountsRebuild(sqlite: Database.Database) {

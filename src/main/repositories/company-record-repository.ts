@@ -28,11 +28,13 @@ export const COMPANY_SQL = {
     FROM memberships m JOIN persons p ON p.rut = m.person_rut
     WHERE m.company_rut = ? AND m.role IN ('access_admin', 'company_user')
     ORDER BY m.role, p.last_name1`,
-  /** One page of every user, keyset by person RUT (the membership index). */
-  usersPage: `SELECT m.person_rut, m.role, m.state, m.external, m.started_at, m.ended_at,
+  /** One page of every user, keyset by person RUT (the company's range of its key table). */
+  usersPage: `SELECT k.person_rut, k.role, k.state, m.external, m.started_at, m.ended_at,
       p.dv, p.given_names, p.last_name1, p.last_name2
-    FROM memberships m JOIN persons p ON p.rut = m.person_rut
-    WHERE m.company_rut = ? AND m.person_rut > ? ORDER BY m.person_rut LIMIT +?`,
+    FROM memberships_by_company k
+    JOIN memberships m ON m.person_rut = k.person_rut AND m.company_rut = k.company_rut
+    JOIN persons p ON p.rut = k.person_rut
+    WHERE k.company_rut = ? AND k.person_rut > ? ORDER BY k.person_rut LIMIT +?`,
   requests: `${REQUESTS_SELECT}
     WHERE (@state IS NULL OR r.state = @state) AND (@company IS NULL OR r.company_rut = @company)
     ORDER BY r.requested_at DESC, r.id DESC LIMIT +@limit OFFSET @offset`,

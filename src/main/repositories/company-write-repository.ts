@@ -49,6 +49,7 @@ export function createCompanyWriteRepository(
     `SELECT m.person_rut, coalesce(m.admin_kind, 'commercial_contact') AS kind FROM memberships m
      JOIN companies c ON c.rut = m.company_rut
      WHERE m.company_rut = ? AND m.role = 'access_admin' AND m.state = 'active'
+       AND m.role IN ('access_admin', 'company_user') -- the rows memberships_company_staff holds
        AND (m.agreement_signed = 1 OR c.portals NOT LIKE '%portal_empresas%')`,
   );
   const requestById = sqlite.prepare(

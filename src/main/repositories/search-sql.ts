@@ -6,8 +6,9 @@
 export const SEARCH_SQL = {
   rutExists: 'SELECT rut FROM persons WHERE rut = ?',
   rutRange: 'SELECT rut FROM persons WHERE rut BETWEEN ? AND ? ORDER BY rut LIMIT +?',
-  phone: 'SELECT rut FROM persons WHERE phone = ? ORDER BY rut LIMIT +?',
-  emailPrefix: 'SELECT rut FROM persons WHERE email >= ? AND email < ? ORDER BY email LIMIT +?',
+  phone: 'SELECT rut FROM persons_by_phone WHERE phone = ? ORDER BY rut LIMIT +?',
+  emailPrefix:
+    'SELECT rut FROM persons_by_email WHERE email >= ? AND email < ? ORDER BY email LIMIT +?',
   names: `SELECT p.rut, p.given_names, p.last_name1, p.last_name2, p.sort_key FROM persons p
     WHERE p.rut IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT +?)`,
   namesInCompany: `SELECT p.rut, p.given_names, p.last_name1, p.last_name2, p.sort_key FROM persons p
@@ -23,7 +24,7 @@ export const SEARCH_SQL = {
         AND m.company_rut IN (SELECT value FROM json_each(?))
       WHERE person_fts MATCH ? LIMIT +?)`,
   companyMembers:
-    'SELECT person_rut AS rut FROM memberships WHERE company_rut = ? ORDER BY person_rut LIMIT +? OFFSET ?',
+    'SELECT person_rut AS rut FROM memberships_by_company WHERE company_rut = ? ORDER BY person_rut LIMIT +? OFFSET ?',
   company: 'SELECT rut, dv, legal_name, adherent FROM companies WHERE rut = ?',
   companyNames: `SELECT rut, dv, legal_name, adherent FROM companies
     WHERE rut IN (SELECT rowid FROM company_fts WHERE company_fts MATCH ? LIMIT 50)

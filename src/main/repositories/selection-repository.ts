@@ -24,10 +24,10 @@ export function createSelectionRepository(
   const portals = sqlite.prepare('SELECT portal FROM accounts WHERE person_rut = ? ORDER BY id');
   const company = sqlite.prepare('SELECT legal_name, portals FROM companies WHERE rut = ?');
   const companyUsers = sqlite.prepare(
-    'SELECT person_rut FROM memberships WHERE company_rut = ? ORDER BY person_rut LIMIT +?',
+    'SELECT person_rut FROM memberships_by_company WHERE company_rut = ? ORDER BY person_rut LIMIT +?',
   );
   const companyUserCount = sqlite.prepare(
-    'SELECT count(*) AS n FROM memberships WHERE company_rut = ?',
+    'SELECT count(*) AS n FROM memberships_by_company WHERE company_rut = ?',
   );
   // Any later desk action on the same membership: an undo must not overwrite it.
   const laterOnMembership = sqlite.prepare(

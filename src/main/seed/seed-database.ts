@@ -12,6 +12,7 @@ import { foldText } from '../../shared/text';
 import type { AdminKind } from '../../shared/rules/company-access';
 import { resumableRandom } from './random';
 import { createAgentRepository } from '../repositories/agent-repository';
+import { restoreKeyTable, setKeyTablesAside, type KeyTableAside } from '../db/key-tables';
 import { BULK_LOAD_TRIGGERS_SQL, FILL_COMPANY_COUNTS_SQL } from '../repositories/company-counts';
 import { fillPersonTermsSql } from '../db/person-terms';
 import { CAST_AGENTS, CAST_COMPANIES, CAST_PERSONS, type CastPerson } from './cast';
@@ -146,12 +147,14 @@ function readProgress(db: Db, options: SeedOptions): SeedProgress | null {
     : null;
 }
 
-type Dropped = { triggers: string[]; indexes: string[] };
+/** `keyTables` is absent from the progress of a seed begun before migration 0027. */
+type Dropped = { triggers: string[]; indexes: string[]; keyTables?: KeyTableAside[] };
 
 /**
- * Bulk load: the full-text and company-count triggers and the seeded tables' secondary indexes are dropped, and
- * built once at the end (a sort instead of millions of random B-tree inserts). Their SQL is
- * recorded with the progress, so a resumed seed restores them too.
+ * Bulk load: the full-text and company-count triggers, the seeded tables' secondary indexes and
+ * their key tables (emptied, triggers dropped: key-tables.ts) are set aside, and built once at
+ * the end (a sort instead of millions of random B-tree inserts). Their SQL is recorded with the
+ * progress, so a resumed seed restores them too.
  */
 function dropForBulkLoad(sqlite: Db['$client']): Dropped {
   const triggers = sqlite.prepare(BULK_LOAD_TRIGGERS_SQL).all() as Array<{
@@ -166,7 +169,11 @@ function dropForBulkLoad(sqlite: Db['$client']): Dropped {
     .all(JSON.stringify(SEEDED_TABLES)) as Array<{ name: string; sql: string }>;
   for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-  return { triggers: triggers.map((t) => t.sql), indexes: indexes.map((i) => i.sql) };
+  return {
+    triggers: triggers.map((t) => t.sql),
+    indexes: indexes.map((i) => i.sql),
+    keyTables: setKeyTablesAside(sqlite, SEEDED_TABLES),
+  };
 }
 
 /** Builds what dropForBulkLoad took away; each step is skipped when a previous run finished it. */
@@ -177,6 +184,8 @@ function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
   sqlite.pragma('threads = 2');
   sqlite.pragma('temp_store = FILE');
   for (const sql of dropped.indexes) if (!exists.get('index', sql)) sqlite.exec(sql);
+  for (const table of dropped.keyTables ?? [])
+    sqlite.transaction(() => restoreKeyTable(sqlite, table))();
   // The full-text rebuild and its triggers commit together: a kill in between redoes both.
   const fts = dropped.triggers.filter((sql) => !exists.get('trigger', sql));
   if (fts.length > 0) {
