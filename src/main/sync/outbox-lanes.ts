@@ -19,7 +19,10 @@ export type LaneRow = {
   reassign_reason: string | null;
 };
 
-/** How many of this agent's rows are read per look, while looking for a sendable lane. */
+/**
+ * How many of this agent's rows are read per look, while looking for a sendable lane: a batch's
+ * worth (one agent's desk sends every row it reads), never more than this.
+ */
 const WINDOW = 500;
 
 export const OUTBOX_LANES_SQL = {
@@ -42,6 +45,9 @@ export function createOutboxLanes(sqlite: Database.Database) {
   );
   const previousInLane = sqlite
     .prepare('SELECT max(seq) FROM outbox WHERE agent_id = ? AND seq < ?')
+    .pluck();
+  const laneBetween = sqlite
+    .prepare('SELECT seq FROM outbox WHERE agent_id = ? AND seq >= ? AND seq < ? ORDER BY seq')
     .pluck();
   const requeueLane = sqlite.prepare(
     "UPDATE outbox SET state = 'pending' WHERE agent_id = ? AND seq > ? AND state = 'applied'",
@@ -66,8 +72,9 @@ export function createOutboxLanes(sqlite: Database.Database) {
       let lane: string | null | undefined = following?.lane;
       const rows: LaneRow[] = [];
       let from = following?.afterSeq ?? 0;
+      const size = Math.min(WINDOW, Math.max(1, limit));
       for (;;) {
-        const window = mine.all(me, from, WINDOW) as LaneRow[];
+        const window = mine.all(me, from, size) as LaneRow[];
         if (window.length === 0) break;
         // Only an action before a row can hold it back: the pending rows up to this window's
         // last, not the whole backlog on every batch.
@@ -86,13 +93,21 @@ export function createOutboxLanes(sqlite: Database.Database) {
           rows.push(row);
           if (rows.length === limit) break;
         }
-        if (rows.length === limit || window.length < WINDOW) break;
+        if (rows.length === limit || window.length < size) break;
         from = window[window.length - 1]!.seq;
       }
       if (rows.length === 0) return null;
-      const after = rows.map(
-        (row) => (previousInLane.get(row.agent_id, row.seq) as number | null) ?? 0,
-      );
+      // Each row's previous action in its lane, whatever its state: the first row's looked up,
+      // the others' read in one range of the lane (usually the batch's own rows before them).
+      const first = rows[0]!;
+      const last = rows[rows.length - 1]!;
+      const between = laneBetween.all(first.agent_id, first.seq, last.seq) as number[];
+      let previous = (previousInLane.get(first.agent_id, first.seq) as number | null) ?? 0;
+      let next = 0;
+      const after = rows.map((row) => {
+        while (next < between.length && between[next]! < row.seq) previous = between[next++]!;
+        return previous;
+      });
       return { rows, after };
     },
 
