@@ -3,8 +3,8 @@
  * e-mail and by phone, memberships by company. They do what a secondary index would, but a bulk
  * load can fill them in bounded memory: CREATE INDEX sorts every entry at once, and on an
  * encrypted replica that sort stays in memory (its temporary files would not be encrypted), 64
- * bytes an entry, 1.0 GB of desk at 10 million persons. A key table is filled in passes instead,
- * each keeping at most `SORT_ROWS` rows in order and appending them.
+ * bytes an entry, 1.0 GB of desk at 10 million persons. A key table is filled in passes over
+ * ranges of its key instead, each sorting at most `SORT_ROWS` rows and appending them in order.
  *
  * Triggers on the source keep each table right on every write path (`<name>_insert`, `_update`,
  * `_delete`). A bulk load (a snapshot, the demo seed) sets them aside with the table emptied, and
@@ -47,10 +47,12 @@ export const KEY_TABLES: readonly KeyTable[] = [
 ];
 
 /**
- * Rows one pass keeps in order at most, where CREATE INDEX would sort the 10-11 million entries
- * of a 10M replica at once (640-720 MB: SQLite keeps each as an allocation of its own).
+ * Rows one pass sorts at most: about 130 MB of sort (SQLite keeps each entry as an allocation of
+ * its own, some 64 bytes), against 640-720 MB for the 10-11 million of a 10M replica at once.
  */
 export const SORT_ROWS = 2_000_000;
+/** One row in this many (by rowid) gives the passes' bounds. */
+const SAMPLE_EVERY = 64;
 
 /** A key table set aside by a bulk load: its name and its triggers' SQL, to be put back. */
 export type KeyTableAside = { name: string; triggers: string[] };
@@ -112,11 +114,9 @@ export function restoreKeyTable(
 }
 
 /**
- * Inserts the source's rows into an empty key table in key order, in passes: each reads the
- * whole source and appends the next `sortRows` rows by key after the last one appended (an
- * ORDER BY with a LIMIT keeps only that many rows at a time, dropping the largest as smaller
- * ones come). A scan costs far less than the memory it saves; a source smaller than one pass
- * is read once.
+ * Inserts the source's rows into an empty key table in key order: a pass per range of the key,
+ * the ranges' bounds sampled from the source so each holds about `sortRows` rows. Every pass
+ * reads the whole source (a scan costs far less than the memory it saves) and appends.
  */
 export function fillKeyTable(
   sqlite: Database.Database,
@@ -124,20 +124,29 @@ export function fillKeyTable(
   sortRows: number = SORT_ROWS,
 ): void {
   const key = table.key.join(', ');
-  const columns = table.columns.join(', ');
-  const limit = Math.max(1, Math.floor(sortRows));
-  const pass = (after: string) =>
-    sqlite.prepare(
-      `INSERT INTO "${table.name}" (${columns}) SELECT ${columns} FROM "${table.source}"
-       WHERE (${table.holds})${after} ORDER BY ${key} LIMIT ${limit}`,
-    );
-  const next = pass(` AND (${key}) > (${table.key.map(() => '?').join(', ')})`);
-  const last = sqlite
+  const marks = table.key.map(() => '?').join(', ');
+  const sample = sqlite
     .prepare(
-      `SELECT ${key} FROM "${table.name}"
-       ORDER BY ${table.key.map((column) => `${column} DESC`).join(', ')} LIMIT 1`,
+      `SELECT ${key} FROM "${table.source}" WHERE (${table.holds}) AND rowid % ${SAMPLE_EVERY} = 0
+       ORDER BY ${key}`,
     )
-    .raw();
-  let appended = pass('').run().changes;
-  while (appended === limit) appended = next.run(...(last.get() as unknown[])).changes;
+    .raw()
+    .all() as unknown[][];
+  const every = Math.max(1, Math.floor(sortRows / SAMPLE_EVERY));
+  const bounds: unknown[][] = [];
+  for (let at = every; at < sample.length; at += every) bounds.push(sample[at]!);
+  const insert = (range: string) =>
+    sqlite.prepare(
+      `INSERT INTO "${table.name}" (${table.columns.join(', ')})
+       SELECT ${table.columns.join(', ')} FROM "${table.source}"
+       WHERE (${table.holds})${range} ORDER BY ${key}`,
+    );
+  if (bounds.length === 0) {
+    insert('').run();
+    return;
+  }
+  insert(` AND (${key}) < (${marks})`).run(...bounds[0]!);
+  const between = insert(` AND (${key}) >= (${marks}) AND (${key}) < (${marks})`);
+  for (let i = 1; i < bounds.length; i++) between.run(...bounds[i - 1]!, ...bounds[i]!);
+  insert(` AND (${key}) >= (${marks})`).run(...bounds[bounds.length - 1]!);
 }
