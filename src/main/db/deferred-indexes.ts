@@ -27,7 +27,7 @@ import { startWorker } from '../worker-thread';
 import { restoreKeyTable, setKeyTablesAside, type KeyTableAside } from './key-tables';
 import { fillPersonTermsSql } from './person-terms';
 
-/** sync_state key: JSON list of `{ name, sql }` of the indexes set aside, in build order. */
+/** sync_state key: JSON list of what a snapshot set aside (`Saved`), in build order. */
 export const DEFERRED_INDEXES_KEY = 'deferred_indexes';
 
 /** An index set aside (its CREATE INDEX), or a key table (its triggers' SQL, key-tables.ts). */

@@ -30,7 +30,7 @@ export const COMPANY_COUNTS_SQL = {
   stored: `SELECT c.users, c.active, c.admins FROM company_counts c WHERE c.company_rut = ?
     AND NOT EXISTS (SELECT 1 FROM sync_state
       WHERE key = '${COMPANY_COUNTS_THROUGH}' AND CAST(value AS INTEGER) < c.company_rut)`,
-  /** Counting the company's memberships (its range of their key table): only without a stored row. */
+  /** Counting the company's memberships (their key table's range): only without a stored row. */
   counted: `SELECT ${COUNTED} FROM memberships_by_company WHERE company_rut = ?`,
   /** A rebuild's next companies, in RUT order, from the same table (groups stream in order). */
   chunk: `SELECT company_rut, ${COUNTED} FROM memberships_by_company WHERE company_rut > ?
