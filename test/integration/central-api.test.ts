@@ -1534,44 +1534,6 @@ describe('central API: operations', () => {
     expect(lanes.of('d3')).toEqual([]);
   });
 
-  it('keeps the stored results keyed by device and mutation, losing none (migration 0018)', () => {
-    const { open, upgrade } = withMigrationsUntil('0018_results_keyed.sql');
-    const before = open();
-    const result = before.db.$client.prepare(
-      `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
-         status, result, processed_at, lane_agent_id, sent_by, reassign_reason)
-       VALUES (?, ?, ?, 'agent-a', 'account.unlock', 'h', 'applied', ?, 'x', 'agent-a', ?, ?)`,
-    );
-    result.run('d2', 1, 'a3', '{"n":3}', null, null);
-    result.run('d1', 2, 'a2', '{"n":2}', 'supervisor', 'se fue');
-    result.run('d1', 1, 'a1', '{"n":1}', null, null);
-    const rows = before.db.$client
-      .prepare('SELECT * FROM mutation_results ORDER BY device_id, mutation_id')
-      .all();
-    before.db.$client.close();
-
-    const sqlite = upgrade();
-    expect(
-      sqlite.prepare('SELECT * FROM mutation_results ORDER BY device_id, mutation_id').all(),
-    ).toEqual(rows);
-    expect(
-      sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'mutation_results'").pluck().get(),
-    ).toContain('WITHOUT ROWID');
-    // Looked up by action too; a mutation is stored once.
-    expect(
-      sqlite.prepare("SELECT result FROM mutation_results WHERE action_id = 'a2'").pluck().get(),
-    ).toBe('{"n":2}');
-    expect(() =>
-      sqlite
-        .prepare(
-          `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind,
-             payload_hash, status, result, processed_at) VALUES ('d1', 1, 'a9', 'agent-a',
-             'account.unlock', 'h', 'applied', '{}', 'x')`,
-        )
-        .run(),
-    ).toThrow(/UNIQUE/);
-  });
-
   it('serves an OpenAPI 3.1 document listing exactly the routes it dispatches on', async () => {
     const { api } = await start({ portalKey: 'k' });
     const reply = await call(api, 'GET', '/openapi.json');
