@@ -24,7 +24,10 @@ const insertPerson = (sqlite: Database.Database, rut: number, email: string | nu
     )
     .run(rut, email, rut % 3 === 0 ? null : `+5691${String(rut % 10_000_000).padStart(7, '0')}`);
 
-/** Each key table's rows, against its source's rows in key order. */
+/**
+ * Each key table's rows as a scan gives them (no ORDER BY: a WITHOUT ROWID table is read in its
+ * key's order, which is what this checks), against its source's rows sorted by that key.
+ */
 function compare(sqlite: Database.Database) {
   return KEY_TABLES.map((table) => {
     const columns = table.columns.join(', ');
