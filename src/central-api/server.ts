@@ -28,6 +28,7 @@ import { createCompanyWriteRepository } from '../main/repositories/company-write
 import { createAuth, type Authenticated } from './auth';
 import { createChangeLog } from './change-log';
 import { compareVersions, parseVersion } from './client-version';
+import { startCheckpointer } from './checkpointer';
 import { DEFAULT_DEMO_PERSONS, openCentralDatabase } from './database';
 import { createMailSender } from './mail-sender';
 import { errorMessages, type ErrorCode } from './messages';
@@ -136,13 +137,14 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     throw new Error(`Versión mínima inválida: ${minClientVersion}`);
   }
 
-  const { db, epoch } = openCentralDatabase({
+  const { db, epoch, file } = openCentralDatabase({
     dataDir: options.dataDir,
     demoPersons: options.demoPersons ?? DEFAULT_DEMO_PERSONS,
     now: now(),
     resetEpoch: options.resetEpoch ?? false,
   });
   const sqlite = db.$client;
+  const checkpointer = startCheckpointer(sqlite, { file, log });
   const changeLog = createChangeLog(sqlite, now);
   const devices = createDeviceTrust(sqlite, now);
   const pruner = createChangeLogPruner(sqlite, now, {
@@ -452,6 +454,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     server.listen(options.port, '127.0.0.1', () => resolve());
   }).catch(async (error: unknown) => {
     await mailSender.close();
+    await checkpointer.close();
     sqlite.close();
     throw error;
   });
@@ -487,6 +490,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         server.closeAllConnections();
         await closed;
         await mailSender.close();
+        await checkpointer.close();
         sqlite.close();
       })()),
   };
