@@ -6,12 +6,18 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openActionWrites, openRawCommitReplica } from '../../bench/sync-baselines';
+import {
+  openActionWrites,
+  openRawCommitReplica,
+  warmCentralPages,
+} from '../../bench/sync-baselines';
+import { phoneChanges } from '../../bench/push-mutations';
+import { openCentralDatabase } from '../../src/central-api/database';
 import { createCore } from '../../src/main/core';
 import { openSqlite } from '../../src/main/db/database';
 import { newReplicaKey } from '../../src/main/db/replica-key';
 import { createDemoDatabase } from '../../src/main/seed/seed-database';
-import { tempDir } from '../support/context';
+import { FIXED_NOW, tempDir } from '../support/context';
 
 const durability = (client: import('better-sqlite3').Database) => ({
   synchronous: client.pragma('synchronous', { simple: true }),
@@ -72,5 +78,41 @@ describe('bench:sync baselines', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('warms the central pages with the pushed intents and leaves every row as it was', () => {
+    const dataDir = tempDir();
+    const { db } = openCentralDatabase({
+      dataDir,
+      demoPersons: 30,
+      now: FIXED_NOW,
+      resetEpoch: false,
+    });
+    const sqlite = db.$client;
+    const persons = sqlite
+      .prepare('SELECT rut, phone FROM persons ORDER BY rut LIMIT 10')
+      .all() as Array<{ rut: number; phone: string | null }>;
+    const intents = phoneChanges(
+      'bench-agent',
+      persons,
+      1,
+      (i) => `+5699000000${i}`,
+      FIXED_NOW.toISOString(),
+    ).map((mutation) => ({
+      actionId: mutation.actionId,
+      kind: mutation.kind,
+      personRut: mutation.personRut,
+      payload: mutation.payload as Record<string, unknown>,
+    }));
+    const state = () => ({
+      persons: sqlite.prepare('SELECT rut, phone, version FROM persons ORDER BY rut').all(),
+      changeLog: sqlite.prepare('SELECT count(*) FROM change_log').pluck().get(),
+    });
+    const before = state();
+    const file = path.join(dataDir, 'central.db');
+    // The rules ran and applied every intent, then all of it was rolled back.
+    expect(warmCentralPages(file, intents)).toBe(intents.length);
+    expect(state()).toEqual(before);
+    sqlite.close();
   });
 });
