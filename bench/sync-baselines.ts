@@ -116,6 +116,8 @@ class RolledBack extends Error {}
 export function warmCentralPages(centralFile: string, intents: QueuedIntent[]): number {
   const db = openDatabase({ file: centralFile });
   const sqlite = db.$client;
+  // Its changes stay in memory, never spilled into the WAL: rolled back, they wrote nothing.
+  sqlite.pragma('cache_spill = false');
   const apply = straightApply(sqlite);
   let applied = 0;
   try {
