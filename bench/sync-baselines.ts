@@ -116,7 +116,9 @@ class RolledBack extends Error {}
 export function warmCentralPages(centralFile: string, intents: QueuedIntent[]): number {
   const db = openDatabase({ file: centralFile });
   const sqlite = db.$client;
-  // Its changes stay in memory, never spilled into the WAL: rolled back, they wrote nothing.
+  // Its changes stay in memory, never spilled into the WAL: rolled back, they write nothing.
+  // Spilled (SQLite's default), 10,000 intents left tens of MB of dead frames that the kernel
+  // then wrote out during the push: 0.46 of raw apply at 200k with them, 0.49 to 0.55 without.
   sqlite.pragma('cache_spill = false');
   const apply = straightApply(sqlite);
   let applied = 0;
