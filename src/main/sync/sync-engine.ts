@@ -185,12 +185,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
      WHERE seq = @seq`,
   );
   const retention = createOutboxRetention(sqlite);
-  // The desk's own stand-in for a mail it queued: once the server has answered, its row (if it
-  // sent one) arrives by pull, and the stand-in must not linger.
-  const dropQueuedMails = sqlite.prepare('DELETE FROM mails WHERE action_id = ? AND id < 0');
-  // Whether the desk holds any stand-in at all (the lowest id: one step down the table's b-tree);
-  // almost always none, and an answer of 200 actions then spares 200 lookups.
-  const anyQueuedMail = sqlite.prepare('SELECT 1 FROM mails WHERE id < 0 LIMIT 1').pluck();
   // Only actions believed applied go back in the queue: a conflict or rejection the agent
   // already dealt with stays dealt with.
   const requeue = sqlite.prepare(
@@ -298,7 +292,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
       }>,
     ) => {
       const at = now().toISOString();
-      let standIns = anyQueuedMail.get() !== undefined;
       for (const result of results) {
         const detail =
           result.status === 'applied'
@@ -309,15 +302,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
                 conflicts: result.conflicts,
               });
         markResult.run({ state: result.status, result: detail, at, seq: result.id });
-        if (standIns) dropQueuedMails.run(result.actionId);
         // What the desk made ahead of the server for an action that did not happen goes;
         // the person's other pending actions are replayed over what is left.
-        if (result.status !== 'applied') {
-          writer.forgetAheadOf(result.actionId, result.current);
-          // Replaying them may have queued stand-ins anew.
-          standIns = anyQueuedMail.get() !== undefined;
-        }
+        if (result.status !== 'applied') writer.forgetAheadOf(result.actionId, result.current);
       }
+      // After the replays, which queue stand-ins only for actions still pending.
+      writer.dropMailStandIns(results.map((result) => result.actionId));
       // In the same commit: one fsync per answer, not two.
       writer.setState('last_push_at', at);
     },
