@@ -135,6 +135,11 @@ export type CoreOptions = {
   >;
   /** Ley 21.719 exports, Electron door: show a file in its folder (shell.showItemInFolder). */
   revealFile?: (file: string) => void;
+  /**
+   * Ley 21.719 exports, Electron door: where the agent wants a copy saved (dialog.showSaveDialog);
+   * null when the agent cancels.
+   */
+  saveFile?: (fileName: string) => Promise<string | null>;
   /** Bulk loads (issue 8): most rows per chunk; tests use a few to have many chunks. */
   bulkChunkRows?: number;
   /**
@@ -465,6 +470,8 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       door: options.door,
       downloads,
+      sealKey: key,
+      saveFile: options.saveFile,
       revealFile: options.revealFile,
       replicaIncomplete: incomplete,
       log,

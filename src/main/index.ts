@@ -25,6 +25,7 @@ import { aboutText, menuTemplate } from './desktop/app-menu';
 import { dataFolderErrorText } from './desktop/data-folder-error';
 import { safeStorageKeyStore } from './desktop/safe-storage-key-store';
 import { safeStorageDeviceSecretStore } from './desktop/safe-storage-device-secret';
+import { saveDialogOptions } from './desktop/save-dialog';
 import { envKeyStore, REPLICA_KEY_ENV, REPLICA_KEY_FILE } from './db/replica-key';
 import {
   checkpointReplica,
@@ -339,7 +340,15 @@ function start(): void {
           safeStorage,
           path.join(dataDir, 'device-secret.json'),
         ),
-        // Ley 21.719 exports: the Electron door shows the file in its folder.
+        // Ley 21.719 exports: the agent saves a copy where they choose, shown in its folder.
+        saveFile: async (fileName) => {
+          const options = saveDialogOptions(fileName, app.getPath('downloads'));
+          const owner = BrowserWindow.getFocusedWindow();
+          const answer = await (owner
+            ? dialog.showSaveDialog(owner, options)
+            : dialog.showSaveDialog(options));
+          return answer.canceled || !answer.filePath ? null : answer.filePath;
+        },
         revealFile: (file) => shell.showItemInFolder(file),
         // Large bulk loads: the worker's own bundle, beside this one (electron.vite.config.ts).
         bulkWorker: {

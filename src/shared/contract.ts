@@ -1196,8 +1196,9 @@ export const contract = {
     output: ExportView,
   },
   /**
-   * Web door: a one-time address the browser downloads from; Electron door: the file is shown
-   * in its folder. Either way only for the agent who may see the request.
+   * A copy of an export's file, opened (the files are sealed at rest). Web door: a one-time
+   * address the browser downloads from; Electron door: saved where the agent chooses and shown
+   * in its folder (cancelled: neither). Either way only for the agent who may see the request.
    */
   'dataRequests.download': {
     input: z.object({ exportId: z.string().max(64), format: z.enum(['html', 'json']) }),

@@ -241,6 +241,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Solo las solicitudes de acceso o de portabilidad generan una exportación de los datos.',
   data_request_file_missing: () =>
     'El archivo de esa exportación ya no está en la carpeta de datos de este equipo: exporte de nuevo.',
+  data_request_file_unreadable: () =>
+    'El archivo de esa exportación está dañado o no se abre con la clave de este equipo: exporte de nuevo.',
+  data_request_copy_failed: () =>
+    'No se pudo guardar la copia donde eligió (¿disco lleno o sin permiso?). No quedó ninguna copia a medias; elija otra carpeta.',
   data_request_export_failed: () =>
     'No se pudo escribir la exportación en la carpeta de datos (¿disco lleno o sin permiso?). No quedó ningún archivo a medias; intente de nuevo.',
   // Bulk loads (issue 8): the words live in bulkMessages below.
@@ -924,6 +928,13 @@ export const desktopMessages = {
     restart: 'Reiniciar para actualizar',
     later: 'Más tarde',
   },
+  /** A Ley 21.719 export's copy, saved where the agent chooses. */
+  saveCopy: {
+    title: 'Guardar una copia de la exportación',
+    button: 'Guardar copia',
+    htmlFilter: 'Informe (HTML)',
+    jsonFilter: 'Datos (JSON)',
+  },
 };
 
 /** The replica's encryption key (issue 9). */
@@ -1437,7 +1448,7 @@ export const dataRequestMessages = {
     `Exportación lista: ${rows.toLocaleString('es-CL')} registros. Descargue el informe y el archivo de datos.`,
   downloadHtml: 'Descargar informe (HTML)',
   downloadJson: 'Descargar datos (JSON)',
-  shownInFolder: 'El archivo se muestra en su carpeta.',
+  shownInFolder: 'Copia guardada: se muestra en su carpeta.',
   exportsTitle: 'Exportaciones',
   noExports: 'Aún no se ha exportado nada para esta solicitud.',
   unblockButton: 'Desbloquear',

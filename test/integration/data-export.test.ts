@@ -1,7 +1,9 @@
 /**
  * Ley 21.719 access/portability exports (issue 10): the JSON bundle checked field by field against
- * the database, the HTML report, the export audited, downloads through the web door (one-time,
- * same agent), and streaming: 100,000 audit events written page by page, never whole in memory.
+ * the database, the HTML report, the export audited, the files sealed at rest with the replica's
+ * key, downloads through the web door (one-time, same agent, refused whole when the file was
+ * altered) and copies saved through the Electron door, and streaming: 100,000 audit events written
+ * page by page, never whole in memory.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,9 +13,12 @@ import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { maskSerial } from '../../src/shared/identity-facts';
 import type { Core } from '../../src/main/core';
 import { exportDataRequest, EXPORTS_FOLDER } from '../../src/main/services/data-export';
+import { isSealed, readPlain } from '../../src/main/db/sealed-files';
+import { resolveReplicaKey } from '../../src/main/db/open-replica';
+import { defaultKeyStore } from '../../src/main/db/replica-key';
 import { startWebDoor } from '../../src/main/web/server';
 import { signIn } from '../../src/main/services/sign-in';
-import { call, seededCore, signInAs, tempDir } from '../support/context';
+import { call, FIXED_NOW, seededCore, signInAs, tempDir } from '../support/context';
 
 const PEDRO = '12345678-5';
 const PEDRO_BODY = 12345678;
@@ -40,6 +45,16 @@ const dataDirOf = (core: Core) =>
 
 const bool = (value: unknown) => value as number;
 
+const keyOf = (core: Core) => resolveReplicaKey(defaultKeyStore(dataDirOf(core))).key;
+
+/** An export's file as its reader gets it: opened with the desk's key. */
+async function plainOf(core: Core, fileName: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  const file = path.join(dataDirOf(core), EXPORTS_FOLDER, fileName);
+  for await (const chunk of readPlain(file, keyOf(core))) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 describe('the export of an access request', () => {
   it('holds everything on the person, field by field as the database has it', async () => {
     const core = seededCore(300);
@@ -56,7 +71,14 @@ describe('the export of an access request', () => {
     const made = await exported(core, number);
     const folder = path.join(dataDirOf(core), EXPORTS_FOLDER);
     expect(fs.readdirSync(folder).sort()).toEqual([made.htmlFile, made.jsonFile].sort());
-    const bundle = JSON.parse(fs.readFileSync(path.join(folder, made.jsonFile), 'utf8'));
+    // Sealed at rest: nothing of the person readable in the files on disk.
+    for (const file of [made.htmlFile, made.jsonFile]) {
+      expect(isSealed(path.join(folder, file))).toBe(true);
+      const onDisk = fs.readFileSync(path.join(folder, file));
+      expect(onDisk.includes('pedro.nuevo@correo.cl')).toBe(false);
+      expect(onDisk.includes('12.345.678-5')).toBe(false);
+    }
+    const bundle = JSON.parse(await plainOf(core, made.jsonFile));
     const db = core.db.$client;
 
     const person = db.prepare('SELECT * FROM persons WHERE rut = ?').get(PEDRO_BODY) as Record<
@@ -204,7 +226,7 @@ describe('the export of an access request', () => {
     );
 
     // The readable report: Spanish, printable, escaped.
-    const html = fs.readFileSync(path.join(folder, made.htmlFile), 'utf8');
+    const html = await plainOf(core, made.htmlFile);
     expect(html).toMatch(/^<!doctype html><html lang="es-CL">/);
     expect(html).toContain(`Datos personales — solicitud ${number}`);
     expect(html).toContain('@media print');
@@ -266,8 +288,9 @@ describe('the export of an access request', () => {
         `attachment; filename="${made.jsonFile}"`,
       );
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      const file = fs.readFileSync(path.join(dataDirOf(core), EXPORTS_FOLDER, made.jsonFile));
-      expect(Buffer.from(await response.arrayBuffer()).equals(file)).toBe(true);
+      const plain = Buffer.from(await plainOf(core, made.jsonFile));
+      expect(response.headers.get('content-length')).toBe(String(plain.length));
+      expect(Buffer.from(await response.arrayBuffer()).equals(plain)).toBe(true);
       // Used once; a guessed ticket; a ticket whose agent signed out.
       expect((await fetch(base + link.url)).status).toBe(404);
       expect((await fetch(`${base}/download/${'0'.repeat(48)}`)).status).toBe(404);
@@ -279,6 +302,115 @@ describe('the export of an access request', () => {
     } finally {
       await door.close();
     }
+  });
+
+  it('refuses or cuts off a download whose sealed file was altered, never a part as whole', async () => {
+    const core = seededCore(300);
+    const small = await exported(core, accessRequest(core));
+    // A second export, larger than one sealed record: long audit events about him.
+    const db = core.db.$client;
+    const insert = db.prepare(
+      `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
+         reason, prev_hash, hash) VALUES (?, ?, 'agent-1', 'device', ?, 'person.view', NULL, ?, NULL, 'x', 'y')`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 2_000; i++) {
+        insert.run(`long-${i}`, FIXED_NOW.toISOString(), PEDRO_BODY, 'x'.repeat(200));
+      }
+    })();
+    const large = await exported(core, accessRequest(core));
+    const alter = (fileName: string) => {
+      const file = path.join(dataDirOf(core), EXPORTS_FOLDER, fileName);
+      const sealed = fs.readFileSync(file);
+      expect(sealed.length).toBeGreaterThan(0);
+      sealed[sealed.length - 20]! ^= 1;
+      fs.writeFileSync(file, sealed);
+    };
+    alter(small.jsonFile);
+    alter(large.jsonFile);
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    const door = await startWebDoor({
+      dispatch: core.dispatch,
+      download: core.download,
+      rendererDir,
+      port: 0,
+    });
+    const fetchJson = (exportId: string) => {
+      const link = call(core, 'dataRequests.download', { exportId, format: 'json' });
+      return fetch(`http://127.0.0.1:${door.port}${link.url}`);
+    };
+    try {
+      // Found before the first byte: refused, and told why.
+      const refused = await fetchJson(small.id);
+      expect(refused.status).toBe(500);
+      expect(await refused.text()).toBe(ruleMessages['data_request_file_unreadable']!({}));
+      // Found after the first record went out: the download is cut, not completed.
+      const cut = await fetchJson(large.id);
+      expect(cut.status).toBe(200);
+      await expect(cut.arrayBuffer()).rejects.toThrow();
+      // The report beside it, untouched, still downloads whole.
+      const link = call(core, 'dataRequests.download', { exportId: large.id, format: 'html' });
+      const whole = await fetch(`http://127.0.0.1:${door.port}${link.url}`);
+      expect(await whole.text()).toBe(await plainOf(core, large.htmlFile));
+    } finally {
+      await door.close();
+    }
+  });
+
+  it('saves an opened copy where the agent chooses through the Electron door, whole or not at all', async () => {
+    const chosen = tempDir();
+    let answer: string | null = path.join(chosen, 'copia-pedro.json');
+    const revealed: string[] = [];
+    const core = seededCore(300, {
+      core: {
+        door: 'electron',
+        saveFile: async (fileName) => {
+          expect(fileName).toMatch(/\.json$/);
+          return answer;
+        },
+        revealFile: (file) => revealed.push(file),
+      },
+    });
+    const made = await exported(core, accessRequest(core));
+    const download = () =>
+      core.dispatch('dataRequests.download', { exportId: made.id, format: 'json' });
+
+    expect(await download()).toEqual({
+      ok: true,
+      value: { fileName: 'copia-pedro.json', url: null, shownInFolder: true },
+    });
+    expect(fs.readFileSync(path.join(chosen, 'copia-pedro.json'), 'utf8')).toBe(
+      await plainOf(core, made.jsonFile),
+    );
+    expect(revealed).toEqual([path.join(chosen, 'copia-pedro.json')]);
+
+    // Cancelled: nothing written, nothing shown.
+    answer = null;
+    expect(await download()).toMatchObject({ ok: true, value: { shownInFolder: false } });
+    expect(revealed).toHaveLength(1);
+
+    // Altered at rest: refused with a Spanish message, and no copy (not even a part) is left.
+    answer = path.join(chosen, 'otra.json');
+    const file = path.join(dataDirOf(core), EXPORTS_FOLDER, made.jsonFile);
+    const original = fs.readFileSync(file);
+    const sealed = Buffer.from(original);
+    sealed[sealed.length - 20]! ^= 1;
+    fs.writeFileSync(file, sealed);
+    expect(await download()).toEqual({
+      ok: false,
+      error: { code: 'rule', message: ruleMessages['data_request_file_unreadable']!({}) },
+    });
+    expect(fs.readdirSync(chosen)).toEqual(['copia-pedro.json']);
+
+    // Where it cannot be written: told so, nothing left there either.
+    answer = path.join(chosen, 'no-existe', 'copia.json');
+    fs.writeFileSync(file, original);
+    expect(await download()).toEqual({
+      ok: false,
+      error: { code: 'rule', message: ruleMessages['data_request_copy_failed']!({}) },
+    });
+    expect(fs.readdirSync(chosen)).toEqual(['copia-pedro.json']);
   });
 });
 
@@ -311,6 +443,7 @@ describe('streaming a large export', () => {
     const session = signIn(core.context, 'agente', 'agente600');
     const made = await exportDataRequest(core.context, session, number, {
       dataDir: dataDirOf(core),
+      sealKey: keyOf(core),
       pageSize: 1000,
       log: (message, error) => console.error(message, error),
       onPage: (progress) => {
@@ -333,9 +466,7 @@ describe('streaming a large export', () => {
     expect(halfway.onDisk).toBeGreaterThan(finalSize * 0.3);
     expect(halfway.onDisk).toBeLessThan(finalSize * 0.7);
     // The bundle is complete and well formed.
-    const bundle = JSON.parse(
-      fs.readFileSync(path.join(dataDirOf(core), EXPORTS_FOLDER, made.jsonFile), 'utf8'),
-    );
+    const bundle = JSON.parse(await plainOf(core, made.jsonFile));
     expect(bundle.auditEvents).toHaveLength(expectedEvents);
     expect(bundle.counts.auditEvents).toBe(expectedEvents);
     expect(bundle.auditEvents[expectedEvents - 1].after).toBe('{"n":99999}');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { CAST_AGENTS } from '../../src/main/seed/cast';
 
 export const FIXED_NOW = new Date('2026-11-21T15:00:00.000Z');
@@ -26,11 +26,12 @@ export type DemoUser = 'agente' | 'supervisora' | 'prevencion';
 
 /**
  * A core over a fresh data directory seeded with `persons` demo persons, signed in as a demo
- * agent (`as: null` for none). `clock` lets a test move time forward.
+ * agent (`as: null` for none). `clock` lets a test move time forward; `core` sets other options
+ * (the Electron door and its injected calls).
  */
 export function seededCore(
   persons = 3000,
-  options: { as?: DemoUser | null; clock?: { now: Date } } = {},
+  options: { as?: DemoUser | null; clock?: { now: Date }; core?: Partial<CoreOptions> } = {},
 ): Core {
   const clock = options.clock ?? { now: FIXED_NOW };
   const core = createCore({
@@ -40,6 +41,7 @@ export function seededCore(
     demoPersons: persons,
     now: () => clock.now,
     log: () => {},
+    ...options.core,
   });
   cleanups.unshift(() => core.close());
   const as = options.as === undefined ? 'agente' : options.as;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aboutText, menuTemplate, type MenuEntry } from '../../src/main/desktop/app-menu';
 import { dataFolderErrorText } from '../../src/main/desktop/data-folder-error';
+import { saveDialogOptions } from '../../src/main/desktop/save-dialog';
 import {
   DEFAULT_SIZE,
   initialBounds,
@@ -126,5 +127,24 @@ describe('the menu', () => {
       title: 'Acerca de Mesa de Ayuda',
       message: 'Mesa de Ayuda, versión 1.4.2',
     });
+  });
+});
+
+describe('«Guardar como» for an export’s copy', () => {
+  it('offers the export’s own name in Downloads, filtered by its kind', () => {
+    const downloads = path.join(os.homedir(), 'Descargas');
+    expect(saveDialogOptions('DR-2026-0001-20261121T150000-0a1b2c3d.json', downloads)).toEqual({
+      title: 'Guardar una copia de la exportación',
+      defaultPath: path.join(downloads, 'DR-2026-0001-20261121T150000-0a1b2c3d.json'),
+      buttonLabel: 'Guardar copia',
+      filters: [{ name: 'Datos (JSON)', extensions: ['json'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    const html = saveDialogOptions('informe.html', downloads);
+    expect(html.filters).toEqual([{ name: 'Informe (HTML)', extensions: ['html'] }]);
+    // Only a name is taken from the export: never a folder of its own.
+    expect(saveDialogOptions('../../fuera.json', downloads).defaultPath).toBe(
+      path.join(downloads, 'fuera.json'),
+    );
   });
 });

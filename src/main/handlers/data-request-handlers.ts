@@ -1,16 +1,19 @@
 /**
  * The Ley 21.719 channels (issue 10), registered beside the others in core.ts.
  *
- * Downloads: an export's files live under <dataDir>/exports/. Through the web door the browser
+ * Downloads: an export's files live under <dataDir>/exports/, sealed with the replica's key
+ * (db/sealed-files.ts); a download hands out an opened copy. Through the web door the browser
  * cannot send the session token with a plain download, so `dataRequests.download` (an ordinary,
  * authorised call) hands out a one-time ticket, valid for a minute and only while the same agent
  * is signed in; the web door serves `GET /download/<ticket>` as an attachment, streamed. Through
- * the Electron door the file is shown in its folder (the one Electron call is injected by
- * src/main/index.ts), and the agent copies or opens it from there.
+ * the Electron door the agent picks where the copy goes («Guardar como»), and it is shown in its
+ * folder there (the two Electron calls are injected by src/main/index.ts).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { readRut } from '../../shared/rut';
 import type { ExportView } from '../../shared/contract';
 import type { ServiceContext, Session } from '../services/context';
@@ -24,6 +27,7 @@ import {
   unblockPerson,
 } from '../services/data-requests';
 import { RuleError } from '../services/errors';
+import { readPlain, SealedFileError } from '../db/sealed-files';
 import { buildPersonRecord } from '../services/get-person-record';
 import type { Handlers } from '../core';
 
@@ -37,17 +41,24 @@ type DataRequestChannel =
   | 'dataRequests.download'
   | 'dataRequests.byDeadline';
 
-/** A file the web door may hand out once. */
-export type Download = { file: string; fileName: string; contentType: string };
+/** A file the web door may hand out once: its plaintext, opened when it is served. */
+export type Download = {
+  fileName: string;
+  contentType: string;
+  /** The plaintext's size (the sealed file on disk is larger). */
+  bytes: number;
+  /** Throws when the file is gone; the stream fails when it cannot be opened. */
+  open: () => Readable;
+};
 
 const TICKET_MS = 60_000;
 
 export function createDownloads(now: () => Date) {
-  const tickets = new Map<string, Download & { agentId: string; expires: number }>();
+  const tickets = new Map<string, { download: Download; agentId: string; expires: number }>();
   return {
     issue(download: Download, agentId: string): string {
       const ticket = randomBytes(24).toString('hex');
-      tickets.set(ticket, { ...download, agentId, expires: now().getTime() + TICKET_MS });
+      tickets.set(ticket, { download, agentId, expires: now().getTime() + TICKET_MS });
       return ticket;
     },
     /** The file behind a ticket, once, if still valid and the same agent is signed in. */
@@ -56,7 +67,7 @@ export function createDownloads(now: () => Date) {
       tickets.delete(ticket);
       for (const [key, value] of tickets) if (value.expires < now().getTime()) tickets.delete(key);
       if (!entry || entry.expires < now().getTime() || entry.agentId !== signedInAgent) return null;
-      return { file: entry.file, fileName: entry.fileName, contentType: entry.contentType };
+      return entry.download;
     },
   };
 }
@@ -69,6 +80,10 @@ type Deps = {
   dataDir: string;
   door: 'electron' | 'web';
   downloads: Downloads;
+  /** The replica's key, which the export files are sealed with (none: they are not). */
+  sealKey?: Buffer;
+  /** Electron door: where the agent wants a copy saved («Guardar como»); null if cancelled. */
+  saveFile?: (fileName: string) => Promise<string | null>;
   /** Electron door: show a file in the system's file manager. */
   revealFile?: (file: string) => void;
   replicaIncomplete: () => boolean;
@@ -76,6 +91,27 @@ type Deps = {
 };
 
 const body = (rut: string) => readRut(rut)!.body;
+
+/**
+ * The opened copy written where the agent chose, whole or not at all: written beside it first,
+ * renamed once complete. A file that cannot be opened or written leaves nothing there.
+ */
+async function saveCopy(
+  open: () => Readable,
+  target: string,
+  log: (message: string, error?: unknown) => void,
+): Promise<void> {
+  const part = `${target}.part`;
+  try {
+    await pipeline(open(), fs.createWriteStream(part));
+    fs.renameSync(part, target);
+  } catch (error) {
+    fs.rmSync(part, { force: true });
+    log('data request copy failed', error);
+    if (error instanceof SealedFileError) throw new RuleError('data_request_file_unreadable');
+    throw new RuleError('data_request_copy_failed');
+  }
+}
 
 export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChannel> {
   const { context, agent, kick } = deps;
@@ -135,34 +171,55 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
     'dataRequests.export': (input) =>
       exportDataRequest(context, agent(), input.number, {
         dataDir: deps.dataDir,
+        sealKey: deps.sealKey,
         log: deps.log,
       }),
+    // The web door's answer is immediate (a ticket); the Electron door's waits for the dialog.
     'dataRequests.download': (input) => {
       const session = agent();
       const row = context.db.$client
         .prepare(
-          'SELECT request_number, html_file, json_file FROM data_request_exports WHERE id = ?',
+          `SELECT request_number, html_file, json_file, html_bytes, json_bytes
+           FROM data_request_exports WHERE id = ?`,
         )
         .get(input.exportId) as
-        { request_number: string; html_file: string; json_file: string } | undefined;
+        | {
+            request_number: string;
+            html_file: string;
+            json_file: string;
+            html_bytes: number;
+            json_bytes: number;
+          }
+        | undefined;
       if (!row) throw new RuleError('data_request_not_found', { number: input.exportId });
       // The same checks as seeing the request: its agent or a supervisor.
       getDataRequest(context, session, row.request_number);
-      const fileName = input.format === 'html' ? row.html_file : row.json_file;
+      const html = input.format === 'html';
+      const fileName = html ? row.html_file : row.json_file;
       const file = path.join(deps.dataDir, EXPORTS_FOLDER, path.basename(fileName));
       if (!fs.existsSync(file)) throw new RuleError('data_request_file_missing');
+      const open = () => readPlain(file, deps.sealKey);
       if (deps.door === 'electron') {
-        deps.revealFile?.(file);
-        return { fileName, url: null, shownInFolder: deps.revealFile !== undefined };
+        const { saveFile, revealFile, log } = deps;
+        if (!saveFile) return { fileName, url: null, shownInFolder: false };
+        return (async () => {
+          const target = await saveFile(fileName);
+          if (target === null) return { fileName, url: null, shownInFolder: false };
+          await saveCopy(open, target, log);
+          revealFile?.(target);
+          return {
+            fileName: path.basename(target),
+            url: null,
+            shownInFolder: revealFile !== undefined,
+          };
+        })();
       }
       const ticket = deps.downloads.issue(
         {
-          file,
           fileName,
-          contentType:
-            input.format === 'html'
-              ? 'text/html; charset=utf-8'
-              : 'application/json; charset=utf-8',
+          contentType: html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+          bytes: html ? row.html_bytes : row.json_bytes,
+          open,
         },
         session.agentId,
       );

@@ -1,7 +1,8 @@
 /**
  * Ley 21.719 access and portability (issue 10): everything this desk holds on one person, as a
  * readable HTML report (Spanish, printable to PDF from the browser) and a machine-readable JSON
- * bundle, written side by side under <dataDir>/exports/.
+ * bundle, written side by side under <dataDir>/exports/, sealed there with the replica's key
+ * (db/sealed-files.ts): they leave the desk only as a copy the agent asks for (the download).
  *
  * It STREAMS: each section is read in keyset pages of `pageSize` rows and each page is written
  * to both files before the next is read (waiting for the disk when the stream asks), so memory
@@ -22,6 +23,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 import { authorize } from './run-action';
 import { newId } from '../../shared/ids';
+import { sealStream } from '../db/sealed-files';
 
 export const EXPORTS_FOLDER = 'exports';
 export const DEFAULT_PAGE_SIZE = 500;
@@ -171,6 +173,8 @@ export type ExportProgress = {
 
 export type ExportOptions = {
   dataDir: string;
+  /** The replica's key: the files are sealed with it at rest (none: an unencrypted replica). */
+  sealKey?: Buffer;
   pageSize?: number;
   /** Called after every page is handed to both files (tests watch the files grow). */
   onPage?: (progress: ExportProgress) => void;
@@ -196,25 +200,42 @@ function cell(value: Value, kind: Section['columns'][number]['kind']): string {
 }
 
 /** A file written in order, waiting for the disk whenever the stream asks to. */
-async function openSink(file: string) {
+/**
+ * One of the export's files, written as it is streamed: sealed with the replica's key when the
+ * desk has one (db/sealed-files.ts). Counts the plaintext bytes: what the agent hands out.
+ */
+async function openSink(file: string, key: Buffer | undefined) {
   const stream = fs.createWriteStream(file, { flags: 'wx' });
   let failed: Error | null = null;
-  stream.on('error', (error) => {
-    failed = error;
-  });
+  const fail = (error: Error) => {
+    failed ??= error;
+  };
+  stream.on('error', fail);
   await once(stream, 'open');
+  const sealer = key ? sealStream(key) : null;
+  if (sealer) {
+    sealer.on('error', fail);
+    sealer.pipe(stream);
+  }
+  const input = sealer ?? stream;
+  let bytes = 0;
   return {
     async write(text: string): Promise<void> {
       if (failed) throw failed;
-      if (!stream.write(text)) await once(stream, 'drain');
+      bytes += Buffer.byteLength(text);
+      if (!input.write(text)) await once(input, 'drain');
     },
-    async end(): Promise<void> {
+    async end(): Promise<number> {
       if (failed) throw failed;
-      stream.end();
+      input.end();
       await once(stream, 'finish');
       if (failed) throw failed;
+      return bytes;
     },
-    destroy: () => stream.destroy(),
+    destroy: () => {
+      sealer?.destroy();
+      stream.destroy();
+    },
   };
 }
 
@@ -269,6 +290,8 @@ export async function exportDataRequest(
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const counts: Record<string, number> = {};
   let rows = 0;
+  let htmlBytes = 0;
+  let jsonBytes = 0;
 
   const personOut = {
     rut: loginRut(rutFromBody(personRut)),
@@ -302,8 +325,8 @@ export async function exportDataRequest(
     .join(' ');
 
   try {
-    html = await openSink(part.html);
-    json = await openSink(part.json);
+    html = await openSink(part.html, options.sealKey);
+    json = await openSink(part.json, options.sealKey);
     await json.write(JSON.stringify(header).slice(0, -1));
     await html.write(htmlHead(request.number, fullName, header, personOut));
     for (const section of SECTIONS) {
@@ -357,8 +380,8 @@ export async function exportDataRequest(
     }
     await json.write(`,"counts":${JSON.stringify(counts)}}`);
     await html.write(htmlFoot(counts));
-    await json.end();
-    await html.end();
+    jsonBytes = await json.end();
+    htmlBytes = await html.end();
     fs.renameSync(part.json, final.json);
     fs.renameSync(part.html, final.html);
   } catch (error) {
@@ -372,8 +395,6 @@ export async function exportDataRequest(
     throw new RuleError('data_request_export_failed');
   }
 
-  const htmlBytes = fs.statSync(final.html).size;
-  const jsonBytes = fs.statSync(final.json).size;
   const createdAt = ctx.now().toISOString();
   const view: ExportView = {
     id,

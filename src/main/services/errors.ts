@@ -95,6 +95,8 @@ export type RuleCode =
   | 'data_request_export_right'
   | 'data_request_export_failed'
   | 'data_request_file_missing'
+  | 'data_request_file_unreadable'
+  | 'data_request_copy_failed'
   // Bulk loads (issue 8).
   | 'bulk_file'
   | 'bulk_preview_gone'

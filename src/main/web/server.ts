@@ -8,6 +8,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline, type Readable } from 'node:stream';
+import type { Download } from '../handlers/data-request-handlers';
 import path from 'node:path';
 import {
   LARGE_INPUT_BYTES,
@@ -15,7 +17,7 @@ import {
   type Envelope,
   type ErrorCode,
 } from '../../shared/contract';
-import { errorMessages } from '../../shared/messages';
+import { errorMessages, ruleMessages } from '../../shared/messages';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -47,7 +49,7 @@ export type WebDoorOptions = {
    * Ley 21.719 exports (issue 10): the file behind a one-time ticket that an authorised
    * `dataRequests.download` call handed out; null when unknown, used or expired.
    */
-  download?: (ticket: string) => { file: string; fileName: string; contentType: string } | null;
+  download?: (ticket: string) => Download | null;
   rendererDir: string;
   port: number;
   token?: string;
@@ -199,25 +201,44 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
-/** An export file, streamed as an attachment (never read whole into memory). */
-function serveDownload(
-  download: { file: string; fileName: string; contentType: string } | null | undefined,
-  response: http.ServerResponse,
-): void {
-  if (!download || !fs.existsSync(download.file)) {
+/**
+ * An export file, streamed as an attachment (never read whole into memory). One that cannot be
+ * opened (altered, another key) is refused with a message when that shows before its first byte,
+ * and cut off after it: the browser reports a failed download rather than keeping a part as if
+ * it were whole.
+ */
+function serveDownload(download: Download | null | undefined, response: http.ServerResponse): void {
+  let body: Readable | null;
+  try {
+    body = download ? download.open() : null;
+  } catch {
+    body = null;
+  }
+  if (!download || !body) {
     response
       .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
       .end('El enlace de descarga ya se usó o expiró: pida la descarga de nuevo.');
     return;
   }
-  response.writeHead(200, {
-    'Content-Type': download.contentType,
-    'Content-Length': fs.statSync(download.file).size,
-    'Content-Disposition': `attachment; filename="${download.fileName.replace(/[^\w.-]/g, '_')}"`,
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  const source = body;
+  let started = false;
+  source.once('error', () => {
+    if (started) return;
+    response
+      .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end(ruleMessages['data_request_file_unreadable']!({}));
   });
-  fs.createReadStream(download.file).pipe(response);
+  source.once('readable', () => {
+    started = true;
+    response.writeHead(200, {
+      'Content-Type': download.contentType,
+      'Content-Length': download.bytes,
+      'Content-Disposition': `attachment; filename="${download.fileName.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+    pipeline(source, response, () => {});
+  });
 }
 
 function serveStatic(root: string, pathname: string, response: http.ServerResponse): void {
