@@ -37,6 +37,7 @@ import { createDemoDatabase } from './seed/seed-database';
 import { clearRegistrationBlock, unlockAccount } from './services/account-actions';
 import { exportAudit, listAudit, verifyAudit } from './services/audit-log';
 import { createRepositories, type ServiceContext, type Session } from './services/context';
+import { sealEarlierExports } from './services/data-export';
 import { editContact } from './services/edit-contact';
 import {
   ForbiddenError,
@@ -217,6 +218,12 @@ export function createCore(options: CoreOptions): Core {
   if (opened.reencryptedFrom === 'plain') log('the plain replica was encrypted in place');
   if (opened.reencryptedFrom === 'sqlcipher-4') {
     log('the replica was re-encrypted from SQLCipher 4 to AEGIS-256 in place');
+  }
+  // Ley 21.719 exports still in the clear are sealed like the replica, in the background.
+  if (key) {
+    void sealEarlierExports(options.dataDir, key, log).then((count) => {
+      if (count > 0) log(`${count} earlier Ley 21.719 export files were sealed in place`);
+    });
   }
   if (opened.setAside) {
     // Kept in the fresh replica so the notice survives restarts until support deals with it.

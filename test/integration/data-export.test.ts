@@ -7,11 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ruleMessages } from '../../src/shared/messages';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { maskSerial } from '../../src/shared/identity-facts';
-import type { Core } from '../../src/main/core';
+import { createCore, type Core } from '../../src/main/core';
 import { exportDataRequest, EXPORTS_FOLDER } from '../../src/main/services/data-export';
 import { isSealed, readPlain } from '../../src/main/db/sealed-files';
 import { resolveReplicaKey } from '../../src/main/db/open-replica';
@@ -411,6 +411,38 @@ describe('the export of an access request', () => {
       error: { code: 'rule', message: ruleMessages['data_request_copy_failed']!({}) },
     });
     expect(fs.readdirSync(chosen)).toEqual(['copia-pedro.json']);
+  });
+});
+
+describe('exports written before sealing', () => {
+  it('are sealed in place when the desk opens with a key, and read the same', async () => {
+    const core = seededCore(300);
+    const made = await exported(core, accessRequest(core));
+    const dataDir = dataDirOf(core);
+    const folder = path.join(dataDir, EXPORTS_FOLDER);
+    const plain = await plainOf(core, made.jsonFile);
+    core.close();
+    // As an earlier version left them: in the clear, and a part an export cut off left behind.
+    fs.writeFileSync(path.join(folder, made.jsonFile), plain);
+    fs.writeFileSync(path.join(folder, `${made.htmlFile}.part`), '<!doctype html><p>Pedro');
+    const reopened = createCore({
+      dataDir,
+      door: 'web',
+      version: 'test',
+      demoPersons: 0,
+      now: () => FIXED_NOW,
+      log: () => {},
+    });
+    try {
+      await vi.waitFor(() => {
+        expect(isSealed(path.join(folder, made.jsonFile))).toBe(true);
+        expect(fs.readdirSync(folder).sort()).toEqual([made.htmlFile, made.jsonFile].sort());
+      });
+      expect(fs.readFileSync(path.join(folder, made.jsonFile)).includes('12345678-5')).toBe(false);
+      expect(await plainOf(reopened, made.jsonFile)).toBe(plain);
+    } finally {
+      reopened.close();
+    }
   });
 });
 

@@ -16,6 +16,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline as streamPipeline } from 'node:stream/promises';
 
 const MAGIC = Buffer.from('MESASEAL', 'latin1');
 const VERSION = 1;
@@ -177,4 +178,26 @@ export function readPlain(file: string, key: Buffer | undefined): Readable {
   const opened = openStream(key);
   pipeline(source, opened, () => {});
   return opened;
+}
+
+/**
+ * A file in the clear sealed where it lies: written sealed beside itself, then renamed over it
+ * (a crash leaves the one or the other, never a mix). A sealed file is left as it is. Gives
+ * whether it sealed it.
+ */
+export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
+  if (isSealed(file)) return false;
+  const sealing = `${file}.sealing`;
+  try {
+    await streamPipeline(
+      fs.createReadStream(file),
+      sealStream(key),
+      fs.createWriteStream(sealing, { flags: 'w', flush: true }),
+    );
+    fs.renameSync(sealing, file);
+    return true;
+  } catch (error) {
+    fs.rmSync(sealing, { force: true });
+    throw error;
+  }
 }

@@ -23,7 +23,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 import { authorize } from './run-action';
 import { newId } from '../../shared/ids';
-import { sealStream } from '../db/sealed-files';
+import { sealInPlace, sealStream } from '../db/sealed-files';
 
 export const EXPORTS_FOLDER = 'exports';
 export const DEFAULT_PAGE_SIZE = 500;
@@ -237,6 +237,37 @@ async function openSink(file: string, key: Buffer | undefined) {
       stream.destroy();
     },
   };
+}
+
+/**
+ * Exports still in the clear (made before exports were sealed, or while the replica had no key)
+ * sealed in place once the desk opens with a key, and the `.part` files an export cut off by a
+ * crash left behind removed. Run in the background at start; gives how many it sealed. A file it
+ * cannot seal is left as it is and logged: the next start tries again.
+ */
+export async function sealEarlierExports(
+  dataDir: string,
+  key: Buffer,
+  log: (message: string, error?: unknown) => void,
+): Promise<number> {
+  const folder = path.join(dataDir, EXPORTS_FOLDER);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let sealed = 0;
+  for (const name of names) {
+    const file = path.join(folder, name);
+    try {
+      if (/\.(part|sealing)$/.test(name)) fs.rmSync(file, { force: true });
+      else if (/\.(html|json)$/.test(name) && (await sealInPlace(file, key))) sealed += 1;
+    } catch (error) {
+      log('an earlier export could not be sealed', error);
+    }
+  }
+  return sealed;
 }
 
 /** Checks made before any file is written: who may, which request, which right. */
