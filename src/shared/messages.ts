@@ -479,6 +479,7 @@ export const actionLabels: Record<string, string> = {
   'data_request.move': 'Cambió el estado de una solicitud Ley 21.719',
   'data_request.unblock': 'Desbloqueó a la persona (Ley 21.719)',
   'data_request.export': 'Exportó los datos de la persona (Ley 21.719)',
+  'data_request.download': 'Sacó una copia de la exportación (Ley 21.719)',
   // Privacy by default (issue 10).
   'person.view_denied': 'Intentó ver una ficha fuera de sus empresas',
   'person.search_denied': 'Buscó un RUT fuera de sus empresas',
@@ -1568,6 +1569,9 @@ export const viewViaLabels: Record<string, string> = {
 export const exportFormatLabels: Record<string, string> = {
   spreadsheet: 'Planilla (CSV para Excel)',
   machine: 'CSV técnico (con hashes)',
+  // A Ley 21.719 export's copy (data_request.download).
+  html: 'Informe (HTML)',
+  json: 'Datos (JSON)',
 };
 
 export const privacyMessages = {

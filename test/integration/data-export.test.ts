@@ -291,6 +291,18 @@ describe('the export of an access request', () => {
       const plain = Buffer.from(await plainOf(core, made.jsonFile));
       expect(response.headers.get('content-length')).toBe(String(plain.length));
       expect(Buffer.from(await response.arrayBuffer()).equals(plain)).toBe(true);
+      // The copy handed out is audited: who took it, which file.
+      const copies = () =>
+        core.db.$client
+          .prepare("SELECT * FROM audit_events WHERE action = 'data_request.download'")
+          .all() as Array<Record<string, unknown>>;
+      expect(copies()).toHaveLength(1);
+      expect(copies()[0]).toMatchObject({ person_rut: PEDRO_BODY });
+      expect(JSON.parse(copies()[0]!['after'] as string)).toEqual({
+        number,
+        fileName: made.jsonFile,
+        format: 'json',
+      });
       // Used once; a guessed ticket; a ticket whose agent signed out.
       expect((await fetch(base + link.url)).status).toBe(404);
       expect((await fetch(`${base}/download/${'0'.repeat(48)}`)).status).toBe(404);
@@ -299,6 +311,8 @@ describe('the export of an access request', () => {
       const refused = await fetch(base + html.url);
       expect(refused.status).toBe(404);
       expect(await refused.text()).toMatch(/ya se usó o expiró/);
+      // Links that handed out nothing left no trace of a copy.
+      expect(copies()).toHaveLength(1);
     } finally {
       await door.close();
     }
@@ -384,6 +398,12 @@ describe('the export of an access request', () => {
       await plainOf(core, made.jsonFile),
     );
     expect(revealed).toEqual([path.join(chosen, 'copia-pedro.json')]);
+    const copies = () =>
+      core.db.$client
+        .prepare("SELECT count(*) FROM audit_events WHERE action = 'data_request.download'")
+        .pluck()
+        .get();
+    expect(copies()).toBe(1);
 
     // Cancelled: nothing written, nothing shown.
     answer = null;
@@ -411,6 +431,8 @@ describe('the export of an access request', () => {
       error: { code: 'rule', message: ruleMessages['data_request_copy_failed']!({}) },
     });
     expect(fs.readdirSync(chosen)).toEqual(['copia-pedro.json']);
+    // Only the copy that was saved is audited.
+    expect(copies()).toBe(1);
   });
 });
 

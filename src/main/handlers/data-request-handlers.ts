@@ -28,6 +28,7 @@ import {
 } from '../services/data-requests';
 import { RuleError } from '../services/errors';
 import { readPlain, SealedFileError } from '../db/sealed-files';
+import { newId } from '../../shared/ids';
 import { buildPersonRecord } from '../services/get-person-record';
 import type { Handlers } from '../core';
 
@@ -54,11 +55,15 @@ export type Download = {
 const TICKET_MS = 60_000;
 
 export function createDownloads(now: () => Date) {
-  const tickets = new Map<string, { download: Download; agentId: string; expires: number }>();
+  const tickets = new Map<
+    string,
+    { download: Download; agentId: string; expires: number; taken: () => void }
+  >();
   return {
-    issue(download: Download, agentId: string): string {
+    /** `taken` runs when the file is handed out (the copy is audited then, not when asked). */
+    issue(download: Download, agentId: string, taken: () => void = () => {}): string {
       const ticket = randomBytes(24).toString('hex');
-      tickets.set(ticket, { download, agentId, expires: now().getTime() + TICKET_MS });
+      tickets.set(ticket, { download, agentId, expires: now().getTime() + TICKET_MS, taken });
       return ticket;
     },
     /** The file behind a ticket, once, if still valid and the same agent is signed in. */
@@ -67,6 +72,7 @@ export function createDownloads(now: () => Date) {
       tickets.delete(ticket);
       for (const [key, value] of tickets) if (value.expires < now().getTime()) tickets.delete(key);
       if (!entry || entry.expires < now().getTime() || entry.agentId !== signedInAgent) return null;
+      entry.taken();
       return entry.download;
     },
   };
@@ -179,12 +185,13 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       const session = agent();
       const row = context.db.$client
         .prepare(
-          `SELECT request_number, html_file, json_file, html_bytes, json_bytes
+          `SELECT request_number, person_rut, html_file, json_file, html_bytes, json_bytes
            FROM data_request_exports WHERE id = ?`,
         )
         .get(input.exportId) as
         | {
             request_number: string;
+            person_rut: number;
             html_file: string;
             json_file: string;
             html_bytes: number;
@@ -199,6 +206,26 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       const file = path.join(deps.dataDir, EXPORTS_FOLDER, path.basename(fileName));
       if (!fs.existsSync(file)) throw new RuleError('data_request_file_missing');
       const open = () => readPlain(file, deps.sealKey);
+      // Each copy handed out is audited: who took the person's data out, and which file.
+      const audited = () => {
+        try {
+          context.repos.audit.append({
+            id: newId(),
+            at: context.now().toISOString(),
+            agentId: session.agentId,
+            deviceId: context.deviceId,
+            personRut: row.person_rut,
+            action: 'data_request.download',
+            before: null,
+            after: JSON.stringify({ number: row.request_number, fileName, format: input.format }),
+            reason: null,
+            identityCheck: null,
+            interactionId: context.repos.interactions.openOf(session.agentId)?.id ?? null,
+          });
+        } catch (error) {
+          deps.log('the copy of an export could not be audited', error);
+        }
+      };
       if (deps.door === 'electron') {
         const { saveFile, revealFile, log } = deps;
         if (!saveFile) return { fileName, url: null, shownInFolder: false };
@@ -206,6 +233,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
           const target = await saveFile(fileName);
           if (target === null) return { fileName, url: null, shownInFolder: false };
           await saveCopy(open, target, log);
+          audited();
           revealFile?.(target);
           return {
             fileName: path.basename(target),
@@ -222,6 +250,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
           open,
         },
         session.agentId,
+        audited,
       );
       return { fileName, url: `/download/${ticket}`, shownInFolder: false };
     },
