@@ -55,6 +55,25 @@ async function plainOf(core: Core, fileName: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** `count` record views of Pedro written straight into the replica, each with `after(i)`. */
+function addViewsOfPedro(core: Core, count: number, after: (i: number) => string): void {
+  const db = core.db.$client;
+  const insert = db.prepare(
+    `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
+       reason, prev_hash, hash) VALUES (?, ?, 'agent-1', 'device', ?, 'person.view', NULL, ?, NULL, 'x', 'y')`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      insert.run(
+        `view-${i}`,
+        new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        PEDRO_BODY,
+        after(i),
+      );
+    }
+  })();
+}
+
 describe('the export of an access request', () => {
   it('holds everything on the person, field by field as the database has it', async () => {
     const core = seededCore(300);
@@ -322,16 +341,7 @@ describe('the export of an access request', () => {
     const core = seededCore(300);
     const small = await exported(core, accessRequest(core));
     // A second export, larger than one sealed record: long audit events about him.
-    const db = core.db.$client;
-    const insert = db.prepare(
-      `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
-         reason, prev_hash, hash) VALUES (?, ?, 'agent-1', 'device', ?, 'person.view', NULL, ?, NULL, 'x', 'y')`,
-    );
-    db.transaction(() => {
-      for (let i = 0; i < 2_000; i++) {
-        insert.run(`long-${i}`, FIXED_NOW.toISOString(), PEDRO_BODY, 'x'.repeat(200));
-      }
-    })();
+    addViewsOfPedro(core, 2_000, () => 'x'.repeat(200));
     const large = await exported(core, accessRequest(core));
     const alter = (fileName: string) => {
       const file = path.join(dataDirOf(core), EXPORTS_FOLDER, fileName);
@@ -473,20 +483,7 @@ describe('streaming a large export', () => {
     const core = seededCore(300);
     const number = accessRequest(core);
     const db = core.db.$client;
-    const insert = db.prepare(
-      `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
-         reason, prev_hash, hash) VALUES (?, ?, 'agent-1', 'device', ?, 'person.view', NULL, ?, NULL, 'x', 'y')`,
-    );
-    db.transaction(() => {
-      for (let i = 0; i < 100_000; i++) {
-        insert.run(
-          `bulk-${i}`,
-          new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-          PEDRO_BODY,
-          `{"n":${i}}`,
-        );
-      }
-    })();
+    addViewsOfPedro(core, 100_000, (i) => `{"n":${i}}`);
     const expectedEvents = db
       .prepare('SELECT count(*) FROM audit_events WHERE person_rut = ?')
       .pluck()
