@@ -737,6 +737,10 @@ export const ExportView = z.object({
   htmlBytes: z.number().int(),
   jsonBytes: z.number().int(),
   rows: z.number().int(),
+  /** Each copy of its files handed out (audited as data_request.download), oldest first. */
+  copies: z.array(
+    z.object({ at: z.string(), agentName: z.string(), format: z.enum(['html', 'json']) }),
+  ),
 });
 export type ExportView = z.infer<typeof ExportView>;
 

@@ -1450,6 +1450,16 @@ export const dataRequestMessages = {
   downloadHtml: 'Descargar informe (HTML)',
   downloadJson: 'Descargar datos (JSON)',
   shownInFolder: 'Copia guardada: se muestra en su carpeta.',
+  downloaded: (fileName: string) => `Copia descargada: ${fileName}.`,
+  downloadFailed:
+    'La descarga se cortó: el archivo de la exportación está dañado o no se abre con la clave de este equipo. Exporte de nuevo.',
+  exportRows: (rows: number) =>
+    `${rows.toLocaleString('es-CL')} ${rows === 1 ? 'registro' : 'registros'}`,
+  copiesLabel: 'Copias entregadas',
+  copyLine: (at: string, agentName: string, format: 'html' | 'json') =>
+    `${at} · ${agentName} · ${format === 'html' ? 'informe (HTML)' : 'datos (JSON)'}`,
+  noCopies: 'Sin copias entregadas.',
+  unknownAgent: 'Agente de otro equipo',
   exportsTitle: 'Exportaciones',
   noExports: 'Aún no se ha exportado nada para esta solicitud.',
   unblockButton: 'Desbloquear',

@@ -131,6 +131,13 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   expect(bundle.auditEvents.map((e: { action: string }) => e.action)).toContain(
     'data_request.record',
   );
+  // Both copies handed out are listed under the export: who took them, which file.
+  const copies = detail.getByRole('list', { name: 'Copias entregadas' });
+  await expect(copies.getByRole('listitem')).toHaveText([
+    /Sara Supervisora · informe \(HTML\)$/,
+    /Sara Supervisora · datos \(JSON\)$/,
+  ]);
+  await expect(page.getByRole('status')).toContainText('Copia descargada');
   await expectAccessible(page, 'exportación lista');
   await detail.getByRole('button', { name: 'Cerrar', exact: true }).click();
   await expect(detail).toHaveCount(0);

@@ -322,6 +322,11 @@ describe('the export of an access request', () => {
         fileName: made.jsonFile,
         format: 'json',
       });
+      // And the request shows it under its export: when, who, which file.
+      const [listed] = call(core, 'dataRequests.get', { number }).exports;
+      expect(listed.copies).toEqual([
+        { at: copies()[0]!['at'], agentName: 'Alicia Agente', format: 'json' },
+      ]);
       // Used once; a guessed ticket; a ticket whose agent signed out.
       expect((await fetch(base + link.url)).status).toBe(404);
       expect((await fetch(`${base}/download/${'0'.repeat(48)}`)).status).toBe(404);

@@ -16,6 +16,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readRut } from '../../shared/rut';
 import type { ExportView } from '../../shared/contract';
+import { dataRequestMessages } from '../../shared/messages';
 import type { ServiceContext, Session } from '../services/context';
 import { exportDataRequest, EXPORTS_FOLDER } from '../services/data-export';
 import {
@@ -121,17 +122,44 @@ async function saveCopy(
 
 export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChannel> {
   const { context, agent, kick } = deps;
-  const exportsOf = (number: string): ExportView[] =>
-    (
-      context.db.$client
-        .prepare(
-          `SELECT id, request_number AS number, created_at AS createdAt, agent_id AS agentId,
-             html_file AS htmlFile, json_file AS jsonFile, html_bytes AS htmlBytes,
-             json_bytes AS jsonBytes, rows
-           FROM data_request_exports WHERE request_number = ? ORDER BY created_at DESC`,
+  const sqlite = context.db.$client;
+  const exportRows = sqlite.prepare(
+    `SELECT id, request_number AS number, created_at AS createdAt, agent_id AS agentId,
+       html_file AS htmlFile, json_file AS jsonFile, html_bytes AS htmlBytes,
+       json_bytes AS jsonBytes, rows
+     FROM data_request_exports WHERE request_number = ? ORDER BY created_at DESC`,
+  );
+  // The copies handed out, from the audit: about the request's person, matched to each export.
+  const copyEvents = sqlite.prepare(
+    `SELECT a.at, a.after, g.display_name AS agentName
+     FROM audit_events a LEFT JOIN agents g ON g.id = a.agent_id
+     WHERE a.person_rut = (SELECT person_rut FROM data_requests WHERE number = ?)
+       AND a.action = 'data_request.download'
+     ORDER BY a.seq`,
+  );
+  const exportsOf = (number: string): ExportView[] => {
+    const rows = exportRows.all(number) as Array<Omit<ExportView, 'copies'>>;
+    if (rows.length === 0) return [];
+    const copies = (
+      copyEvents.all(number) as Array<{
+        at: string;
+        after: string;
+        agentName: string | null;
+      }>
+    ).map((event) => ({ ...event, copy: JSON.parse(event.after) as { fileName?: string } }));
+    return rows.map((row) => ({
+      ...row,
+      copies: copies
+        .filter(
+          (event) => event.copy.fileName === row.htmlFile || event.copy.fileName === row.jsonFile,
         )
-        .all(number) as ExportView[]
-    ).map((row) => ({ ...row }));
+        .map((event) => ({
+          at: event.at,
+          agentName: event.agentName ?? dataRequestMessages.unknownAgent,
+          format: event.copy.fileName === row.htmlFile ? ('html' as const) : ('json' as const),
+        })),
+    }));
+  };
   return {
     'dataRequests.record': (input) => {
       const session = agent();

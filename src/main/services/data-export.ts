@@ -437,6 +437,7 @@ export async function exportDataRequest(
     htmlBytes,
     jsonBytes,
     rows,
+    copies: [],
   };
   try {
     sqlite.transaction(() => {

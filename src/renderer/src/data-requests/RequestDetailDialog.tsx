@@ -21,14 +21,16 @@ import { useApp } from '../store';
 import { DeadlineCell } from './DataRequestsView';
 import { useDataRequests } from './data-request-store';
 
-/** Starts a browser download of a same-origin address (the web door's one-time link). */
-function download(url: string, fileName: string) {
+/** Hands a file the renderer holds whole to the browser as a download. */
+function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('es-CL')} KB`;
@@ -110,14 +112,38 @@ export function RequestDetailDialog({ number }: { number: string }) {
     }
   };
 
+  /** The exports again, with the copies handed out since the dialog opened. */
+  const reloadExports = async () => {
+    try {
+      setExports((await call('dataRequests.get', { number })).exports);
+    } catch {
+      // The list stays as it was; the copy itself was made.
+    }
+  };
+
+  /**
+   * A copy of one file. Web door: fetched whole from its one-time link first, so a refusal or a
+   * cut shows here in Spanish instead of a broken file in the browser's downloads; Electron door:
+   * saved where the agent chose (or nothing, if they cancelled).
+   */
   const fetchFile = async (exportId: string, format: 'html' | 'json') => {
     setError(null);
     try {
       const link = await call('dataRequests.download', { exportId, format });
-      if (link.url) download(link.url, link.fileName);
-      else if (link.shownInFolder) notify(t.shownInFolder);
+      if (link.url) {
+        const response = await fetch(link.url);
+        if (!response.ok) {
+          setError(await response.text());
+          return;
+        }
+        saveBlob(await response.blob(), link.fileName);
+        notify(t.downloaded(link.fileName));
+      } else if (link.shownInFolder) notify(t.shownInFolder);
+      else return;
+      await reloadExports();
     } catch (failure) {
-      failed(failure);
+      if (failure instanceof ApiError) failed(failure);
+      else setError(t.downloadFailed);
     }
   };
 
@@ -259,14 +285,29 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 <ul className="calls data-exports">
                   {exports.map((made) => (
                     <li key={made.id}>
-                      {formatDateTime(made.createdAt)} · {made.rows.toLocaleString('es-CL')}{' '}
-                      registros{' '}
+                      {formatDateTime(made.createdAt)} · {t.exportRows(made.rows)}{' '}
                       <button type="button" onClick={() => void fetchFile(made.id, 'html')}>
                         {t.downloadHtml} · {kb(made.htmlBytes)}
                       </button>{' '}
                       <button type="button" onClick={() => void fetchFile(made.id, 'json')}>
                         {t.downloadJson} · {kb(made.jsonBytes)}
                       </button>
+                      <div className="export-copies">
+                        <p className="muted small" id={`${made.id}-copies`}>
+                          {t.copiesLabel}
+                        </p>
+                        <ul className="muted small" aria-labelledby={`${made.id}-copies`}>
+                          {made.copies.length === 0 ? (
+                            <li>{t.noCopies}</li>
+                          ) : (
+                            made.copies.map((copy, index) => (
+                              <li key={index}>
+                                {t.copyLine(formatDateTime(copy.at), copy.agentName, copy.format)}
+                              </li>
+                            ))
+                          )}
+                        </ul>
+                      </div>
                     </li>
                   ))}
                 </ul>
