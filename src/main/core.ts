@@ -219,12 +219,6 @@ export function createCore(options: CoreOptions): Core {
   if (opened.reencryptedFrom === 'sqlcipher-4') {
     log('the replica was re-encrypted from SQLCipher 4 to AEGIS-256 in place');
   }
-  // Ley 21.719 exports still in the clear are sealed like the replica, in the background.
-  if (key) {
-    void sealEarlierExports(options.dataDir, key, log).then((count) => {
-      if (count > 0) log(`${count} earlier Ley 21.719 export files were sealed in place`);
-    });
-  }
   if (opened.setAside) {
     // Kept in the fresh replica so the notice survives restarts until support deals with it.
     db.$client
@@ -261,6 +255,14 @@ export function createCore(options: CoreOptions): Core {
     now,
     log,
   });
+  // Ley 21.719 exports still in the clear are sealed like the replica, in the background (a
+  // revoked device's were wiped with its replica).
+  if (key && !revocation.record()) {
+    void sealEarlierExports(options.dataDir, key, log).then(
+      (count) => count > 0 && log(`${count} earlier Ley 21.719 export files were sealed in place`),
+      (error: unknown) => log('earlier exports could not be sealed', error),
+    );
+  }
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
     session = null;

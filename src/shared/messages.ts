@@ -243,6 +243,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'El archivo de esa exportación ya no está en la carpeta de datos de este equipo: exporte de nuevo.',
   data_request_file_unreadable: () =>
     'El archivo de esa exportación está dañado o no se abre con la clave de este equipo: exporte de nuevo.',
+  data_request_copy_in_data_folder: () =>
+    'La copia no puede quedar en la carpeta de datos de Mesa de Ayuda: elija otra carpeta, por ejemplo Descargas.',
   data_request_copy_failed: () =>
     'No se pudo guardar la copia donde eligió (¿disco lleno o sin permiso?). No quedó ninguna copia a medias; elija otra carpeta.',
   data_request_export_failed: () =>

@@ -47,11 +47,18 @@ const bool = (value: unknown) => value as number;
 
 const keyOf = (core: Core) => resolveReplicaKey(defaultKeyStore(dataDirOf(core))).key;
 
-/** An export's file as its reader gets it: opened with the desk's key. */
+/** An export's file as its reader gets it: opened with the desk's key, the size recorded. */
 async function plainOf(core: Core, fileName: string): Promise<string> {
+  const bytes = core.db.$client
+    .prepare(
+      `SELECT CASE WHEN html_file = ? THEN html_bytes ELSE json_bytes END
+       FROM data_request_exports WHERE html_file = ? OR json_file = ?`,
+    )
+    .pluck()
+    .get(fileName, fileName, fileName) as number;
   const chunks: Buffer[] = [];
   const file = path.join(dataDirOf(core), EXPORTS_FOLDER, fileName);
-  for await (const chunk of readPlain(file, keyOf(core))) chunks.push(chunk as Buffer);
+  for await (const chunk of readPlain(file, keyOf(core), bytes)) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -301,6 +308,8 @@ describe('the export of an access request', () => {
       const base = `http://127.0.0.1:${door.port}`;
       const link = call(core, 'dataRequests.download', { exportId: made.id, format: 'json' });
       expect(link).toMatchObject({ fileName: made.jsonFile, shownInFolder: false });
+      // A HEAD neither uses the ticket up nor counts as a copy.
+      expect((await fetch(base + link.url, { method: 'HEAD' })).status).toBe(405);
       const response = await fetch(base + link.url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toBe(
@@ -438,14 +447,22 @@ describe('the export of an access request', () => {
     });
     expect(fs.readdirSync(chosen)).toEqual(['copia-pedro.json']);
 
-    // Where it cannot be written: told so, nothing left there either.
-    answer = path.join(chosen, 'no-existe', 'copia.json');
+    // Where it cannot be written (a folder by that name): told so, no part left beside it.
+    fs.mkdirSync(path.join(chosen, 'carpeta'));
+    answer = path.join(chosen, 'carpeta');
     fs.writeFileSync(file, original);
     expect(await download()).toEqual({
       ok: false,
       error: { code: 'rule', message: ruleMessages['data_request_copy_failed']!({}) },
     });
-    expect(fs.readdirSync(chosen)).toEqual(['copia-pedro.json']);
+    expect(fs.readdirSync(chosen).sort()).toEqual(['carpeta', 'copia-pedro.json']);
+    // Never into the data folder, where only sealed files belong.
+    answer = path.join(dataDirOf(core), EXPORTS_FOLDER, 'copia.json');
+    expect(await download()).toEqual({
+      ok: false,
+      error: { code: 'rule', message: ruleMessages['data_request_copy_in_data_folder']!({}) },
+    });
+    expect(fs.existsSync(answer)).toBe(false);
     // Only the copy that was saved is audited.
     expect(copies()).toBe(1);
   });

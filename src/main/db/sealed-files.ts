@@ -5,16 +5,19 @@
  *
  * Format: "MESASEAL", a version byte (1) and a random 16-byte salt; then records, each a
  * big-endian u32 of its plaintext length, its ciphertext and its 16-byte tag. AES-256-GCM, with a
- * key of the file's own (HKDF-SHA256 of the replica key and the salt), the record's index as
- * its nonce, and whether it is the last record as its associated data. The last record is always
- * written (empty if need be), so a file cut short, a record changed, dropped or moved, or another
- * key is refused, never handed out in part as if whole.
+ * key of the file's own (HKDF-SHA256 of the replica key and the salt, bound to the file's name),
+ * the record's index as its nonce, and whether it is the last record as its associated data. The
+ * last record is always written (empty if need be) and is the only one not full, so a file cut
+ * short, a record changed, dropped or moved, another key, or a sealed file put in another's place
+ * is refused, never handed out in part as if whole.
  *
  * A file without the magic (written before sealing, or by a desk whose replica is not encrypted)
- * is handed out as it is.
+ * is handed out as it is. Either way the caller says how many bytes the file must give
+ * (`readPlain`'s `bytes`): one cut short by a crash is refused too.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline as streamPipeline } from 'node:stream/promises';
 
@@ -25,9 +28,8 @@ const HEADER_BYTES = MAGIC.length + 1 + SALT_BYTES;
 const TAG_BYTES = 16;
 /** Plaintext per record: memory holds one, a few of them per file being written. */
 export const SEALED_RECORD_BYTES = 64 * 1024;
-const INFO = Buffer.from('mesa-de-ayuda sealed file v1', 'latin1');
 
-/** A sealed file that cannot be opened: cut short, altered, or sealed with another key. */
+/** A sealed file that cannot be opened: cut short, altered, misplaced, or another key's. */
 export class SealedFileError extends Error {
   constructor(message: string) {
     super(message);
@@ -35,7 +37,9 @@ export class SealedFileError extends Error {
   }
 }
 
-const fileKey = (key: Buffer, salt: Buffer) => Buffer.from(hkdfSync('sha256', key, salt, INFO, 32));
+/** The file's own key: its salt, and its name (a sealed file moved over another is refused). */
+const fileKey = (key: Buffer, salt: Buffer, name: string) =>
+  Buffer.from(hkdfSync('sha256', key, salt, `mesa-de-ayuda sealed file v1\0${name}`, 32));
 
 const nonceOf = (index: number) => {
   const nonce = Buffer.alloc(12);
@@ -47,13 +51,54 @@ const nonceOf = (index: number) => {
 const LAST = Buffer.from([1]);
 const NOT_LAST = Buffer.from([0]);
 
-/** A stream that takes plaintext and gives the sealed file's bytes. */
-export function sealStream(key: Buffer): Transform {
+/** Bytes arriving in pieces, taken out in the sizes asked for (no copy of what stays). */
+class Pieces {
+  private list: Buffer[] = [];
+  length = 0;
+  add(piece: Buffer): void {
+    this.list.push(piece);
+    this.length += piece.length;
+  }
+  /** The first `n` bytes (n ≤ length), removed. */
+  take(n: number): Buffer {
+    const out: Buffer[] = [];
+    let left = n;
+    while (left > 0) {
+      const first = this.list[0]!;
+      if (first.length <= left) {
+        out.push(first);
+        this.list.shift();
+        left -= first.length;
+      } else {
+        out.push(first.subarray(0, left));
+        this.list[0] = first.subarray(left);
+        left = 0;
+      }
+    }
+    this.length -= n;
+    return out.length === 1 ? out[0]! : Buffer.concat(out);
+  }
+  /** The first `n` bytes (n ≤ length), left in place. */
+  peek(n: number): Buffer {
+    const head = this.take(n);
+    this.list.unshift(head);
+    this.length += n;
+    return head;
+  }
+}
+
+/** A stream that takes plaintext and gives the bytes of the sealed file named `name`. */
+export function sealStream(key: Buffer, name: string): Transform {
   const salt = randomBytes(SALT_BYTES);
-  const own = fileKey(key, salt);
+  const own = fileKey(key, salt, name);
   let index = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const pending = new Pieces();
+  let headerSent = false;
+  const header = (stream: Transform) => {
+    if (headerSent) return;
+    headerSent = true;
+    stream.push(Buffer.concat([MAGIC, Buffer.from([VERSION]), salt]));
+  };
   const record = (plain: Buffer, last: boolean): Buffer => {
     const cipher = createCipheriv('aes-256-gcm', own, nonceOf(index++));
     cipher.setAAD(last ? LAST : NOT_LAST);
@@ -62,79 +107,61 @@ export function sealStream(key: Buffer): Transform {
     length.writeUInt32BE(plain.length);
     return Buffer.concat([length, body, cipher.getAuthTag()]);
   };
-  let headerSent = false;
-  const header = (stream: Transform) => {
-    if (headerSent) return;
-    headerSent = true;
-    stream.push(Buffer.concat([MAGIC, Buffer.from([VERSION]), salt]));
-  };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       header(this);
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes < SEALED_RECORD_BYTES) return callback();
-      let all = Buffer.concat(pending);
+      pending.add(chunk);
       // A full record is never the last: the last one is written at the end, even empty.
-      while (all.length >= SEALED_RECORD_BYTES) {
-        this.push(record(all.subarray(0, SEALED_RECORD_BYTES), false));
-        all = all.subarray(SEALED_RECORD_BYTES);
+      while (pending.length >= SEALED_RECORD_BYTES) {
+        this.push(record(pending.take(SEALED_RECORD_BYTES), false));
       }
-      pending = [all];
-      pendingBytes = all.length;
       callback();
     },
     flush(callback: TransformCallback) {
       header(this);
-      this.push(record(Buffer.concat(pending), true));
-      pending = [];
+      this.push(record(pending.take(pending.length), true));
       callback();
     },
   });
 }
 
-/** A stream that takes a sealed file's bytes and gives its plaintext, or fails. */
-export function openStream(key: Buffer): Transform {
-  let buffered: Buffer = Buffer.alloc(0);
+/** A stream that takes the bytes of the sealed file named `name` and gives its plaintext. */
+export function openStream(key: Buffer, name: string): Transform {
+  const buffered = new Pieces();
   let own: Buffer | null = null;
   let index = 0;
   let ended = false;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      buffered.add(chunk);
       try {
         if (!own) {
           if (buffered.length < HEADER_BYTES) return callback();
-          if (
-            !buffered.subarray(0, MAGIC.length).equals(MAGIC) ||
-            buffered[MAGIC.length] !== VERSION
-          ) {
+          const head = buffered.take(HEADER_BYTES);
+          if (!head.subarray(0, MAGIC.length).equals(MAGIC) || head[MAGIC.length] !== VERSION) {
             throw new SealedFileError('not a sealed file of this version');
           }
-          own = fileKey(key, buffered.subarray(MAGIC.length + 1, HEADER_BYTES));
-          buffered = buffered.subarray(HEADER_BYTES);
+          own = fileKey(key, head.subarray(MAGIC.length + 1), name);
         }
-        for (;;) {
-          if (buffered.length < 4) break;
-          const length = buffered.readUInt32BE(0);
+        while (buffered.length >= 4) {
+          const length = buffered.peek(4).readUInt32BE(0);
           if (length > SEALED_RECORD_BYTES) throw new SealedFileError('record too long');
-          const size = 4 + length + TAG_BYTES;
-          if (buffered.length < size) break;
+          if (buffered.length < 4 + length + TAG_BYTES) break;
           if (ended) throw new SealedFileError('data after the last record');
+          const whole = buffered.take(4 + length + TAG_BYTES);
           // The last record is the one that is not full: only the last may be, and it always is.
           const last = length < SEALED_RECORD_BYTES;
           const decipher = createDecipheriv('aes-256-gcm', own, nonceOf(index++));
           decipher.setAAD(last ? LAST : NOT_LAST);
-          decipher.setAuthTag(buffered.subarray(4 + length, size));
-          const plain = decipher.update(buffered.subarray(4, 4 + length));
+          decipher.setAuthTag(whole.subarray(4 + length));
+          const plain = decipher.update(whole.subarray(4, 4 + length));
           try {
             decipher.final();
           } catch {
-            throw new SealedFileError('record altered, or sealed with another key');
+            throw new SealedFileError('record altered, misplaced, or sealed with another key');
           }
           this.push(plain);
           ended = last;
-          buffered = buffered.subarray(size);
         }
         callback();
       } catch (error) {
@@ -149,41 +176,72 @@ export function openStream(key: Buffer): Transform {
 
 /** Whether a file starts as a sealed file does. Throws when it cannot be read (ENOENT). */
 export function isSealed(file: string): boolean {
-  const head = Buffer.alloc(MAGIC.length);
   const fd = fs.openSync(file, 'r');
   try {
-    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(MAGIC);
+    return startsSealed(fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/**
- * A file's plaintext as a stream: opened when sealed, as it is otherwise. Throws at once when the
- * file is missing; a sealed file that fails (cut, altered, another key, none given) fails the
- * stream with a SealedFileError.
- */
-export function readPlain(file: string, key: Buffer | undefined): Readable {
-  const sealed = isSealed(file);
-  const source = fs.createReadStream(file);
-  if (!sealed) return source;
-  if (!key) {
-    source.destroy();
-    const refused = new Transform();
-    process.nextTick(() =>
-      refused.destroy(new SealedFileError('sealed, and this desk has no key to open it')),
-    );
-    return refused;
-  }
-  const opened = openStream(key);
-  pipeline(source, opened, () => {});
-  return opened;
+function startsSealed(fd: number): boolean {
+  const head = Buffer.alloc(MAGIC.length);
+  return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(MAGIC);
+}
+
+/** Fails the stream unless it gave exactly `bytes` bytes. */
+function exactly(bytes: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > bytes) return callback(new SealedFileError('longer than recorded'));
+      callback(null, chunk);
+    },
+    flush(callback: TransformCallback) {
+      callback(seen === bytes ? null : new SealedFileError('shorter than recorded'));
+    },
+  });
 }
 
 /**
- * A file in the clear sealed where it lies: written sealed beside itself, then renamed over it
- * (a crash leaves the one or the other, never a mix). A sealed file is left as it is. Gives
- * whether it sealed it.
+ * A file's plaintext as a stream, which must come to `bytes` bytes: opened when sealed, as it is
+ * otherwise. The file is opened once, and what it held then is what is read (a file sealed in
+ * place meanwhile does not change it). Throws at once when the file is missing; one that cannot
+ * be opened whole (cut, altered, misplaced, another key, none given) fails the stream with a
+ * SealedFileError.
+ */
+export function readPlain(file: string, key: Buffer | undefined, bytes: number): Readable {
+  const fd = fs.openSync(file, 'r');
+  let sealed: boolean;
+  try {
+    sealed = startsSealed(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
+  const source = fs.createReadStream('', { fd, start: 0 });
+  const checked = exactly(bytes);
+  if (!sealed) {
+    pipeline(source, checked, () => {});
+    return checked;
+  }
+  if (!key) {
+    source.destroy();
+    process.nextTick(() =>
+      checked.destroy(new SealedFileError('sealed, and this desk has no key to open it')),
+    );
+    return checked;
+  }
+  pipeline(source, openStream(key, path.basename(file)), checked, () => {});
+  return checked;
+}
+
+/**
+ * A file in the clear sealed where it lies: written sealed beside itself, flushed to disk, then
+ * renamed over it (a crash leaves the one or the other, never a mix). A sealed file is left as it
+ * is. Gives whether it sealed it. The clear copy's blocks are freed, not overwritten (on an SSD
+ * nothing could promise that).
  */
 export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
   if (isSealed(file)) return false;
@@ -191,7 +249,7 @@ export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
   try {
     await streamPipeline(
       fs.createReadStream(file),
-      sealStream(key),
+      sealStream(key, path.basename(file)),
       fs.createWriteStream(sealing, { flags: 'w', flush: true }),
     );
     fs.renameSync(sealing, file);

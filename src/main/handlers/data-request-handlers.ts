@@ -49,22 +49,23 @@ export type Download = {
   contentType: string;
   /** The plaintext's size (the sealed file on disk is larger). */
   bytes: number;
-  /** Throws when the file is gone; the stream fails when it cannot be opened. */
+  /** Throws when the file is gone; the stream fails when it cannot be opened whole. */
   open: () => Readable;
+  /**
+   * Called as the file starts going out (the copy is audited then, not when asked); throws when
+   * the copy cannot be accounted for, and then nothing goes out.
+   */
+  served: () => void;
 };
 
 const TICKET_MS = 60_000;
 
 export function createDownloads(now: () => Date) {
-  const tickets = new Map<
-    string,
-    { download: Download; agentId: string; expires: number; taken: () => void }
-  >();
+  const tickets = new Map<string, { download: Download; agentId: string; expires: number }>();
   return {
-    /** `taken` runs when the file is handed out (the copy is audited then, not when asked). */
-    issue(download: Download, agentId: string, taken: () => void = () => {}): string {
+    issue(download: Download, agentId: string): string {
       const ticket = randomBytes(24).toString('hex');
-      tickets.set(ticket, { download, agentId, expires: now().getTime() + TICKET_MS, taken });
+      tickets.set(ticket, { download, agentId, expires: now().getTime() + TICKET_MS });
       return ticket;
     },
     /** The file behind a ticket, once, if still valid and the same agent is signed in. */
@@ -73,7 +74,6 @@ export function createDownloads(now: () => Date) {
       tickets.delete(ticket);
       for (const [key, value] of tickets) if (value.expires < now().getTime()) tickets.delete(key);
       if (!entry || entry.expires < now().getTime() || entry.agentId !== signedInAgent) return null;
-      entry.taken();
       return entry.download;
     },
   };
@@ -100,22 +100,35 @@ type Deps = {
 const body = (rut: string) => readRut(rut)!.body;
 
 /**
- * The opened copy written where the agent chose, whole or not at all: written beside it first,
- * renamed once complete. A file that cannot be opened or written leaves nothing there.
+ * The opened copy written where the agent chose, whole or not at all, and accounted for: written
+ * beside it first under a name of its own, renamed once complete and audited, removed again if
+ * the audit fails. Never into the data folder (where only sealed files belong).
  */
 async function saveCopy(
   open: () => Readable,
   target: string,
+  dataDir: string,
+  audit: () => void,
   log: (message: string, error?: unknown) => void,
 ): Promise<void> {
-  const part = `${target}.part`;
+  const inside = path.relative(path.resolve(dataDir), path.resolve(target));
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+    throw new RuleError('data_request_copy_in_data_folder');
+  }
+  const part = `${target}.${randomBytes(4).toString('hex')}.part`;
+  let saved = false;
   try {
-    await pipeline(open(), fs.createWriteStream(part));
+    await pipeline(open(), fs.createWriteStream(part, { flags: 'wx' }));
     fs.renameSync(part, target);
+    saved = true;
+    audit();
   } catch (error) {
-    fs.rmSync(part, { force: true });
+    fs.rmSync(saved ? target : part, { force: true });
     log('data request copy failed', error);
     if (error instanceof SealedFileError) throw new RuleError('data_request_file_unreadable');
+    // The export's own file gone (not the place chosen for the copy): export again.
+    const { code, path: where } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' && where !== part) throw new RuleError('data_request_file_missing');
     throw new RuleError('data_request_copy_failed');
   }
 }
@@ -233,35 +246,31 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       const fileName = html ? row.html_file : row.json_file;
       const file = path.join(deps.dataDir, EXPORTS_FOLDER, path.basename(fileName));
       if (!fs.existsSync(file)) throw new RuleError('data_request_file_missing');
-      const open = () => readPlain(file, deps.sealKey);
+      const bytes = html ? row.html_bytes : row.json_bytes;
+      const open = () => readPlain(file, deps.sealKey, bytes);
       // Each copy handed out is audited: who took the person's data out, and which file.
-      const audited = () => {
-        try {
-          context.repos.audit.append({
-            id: newId(),
-            at: context.now().toISOString(),
-            agentId: session.agentId,
-            deviceId: context.deviceId,
-            personRut: row.person_rut,
-            action: 'data_request.download',
-            before: null,
-            after: JSON.stringify({ number: row.request_number, fileName, format: input.format }),
-            reason: null,
-            identityCheck: null,
-            interactionId: context.repos.interactions.openOf(session.agentId)?.id ?? null,
-          });
-        } catch (error) {
-          deps.log('the copy of an export could not be audited', error);
-        }
+      const audit = () => {
+        context.repos.audit.append({
+          id: newId(),
+          at: context.now().toISOString(),
+          agentId: session.agentId,
+          deviceId: context.deviceId,
+          personRut: row.person_rut,
+          action: 'data_request.download',
+          before: null,
+          after: JSON.stringify({ number: row.request_number, fileName, format: input.format }),
+          reason: null,
+          identityCheck: null,
+          interactionId: context.repos.interactions.openOf(session.agentId)?.id ?? null,
+        });
       };
       if (deps.door === 'electron') {
-        const { saveFile, revealFile, log } = deps;
+        const { saveFile, revealFile, log, dataDir } = deps;
         if (!saveFile) return { fileName, url: null, shownInFolder: false };
         return (async () => {
           const target = await saveFile(fileName);
           if (target === null) return { fileName, url: null, shownInFolder: false };
-          await saveCopy(open, target, log);
-          audited();
+          await saveCopy(open, target, dataDir, audit, log);
           revealFile?.(target);
           return {
             fileName: path.basename(target),
@@ -274,11 +283,11 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
         {
           fileName,
           contentType: html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
-          bytes: html ? row.html_bytes : row.json_bytes,
+          bytes,
           open,
+          served: audit,
         },
         session.agentId,
-        audited,
       );
       return { fileName, url: `/download/${ticket}`, shownInFolder: false };
     },

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
+import { pipeline, type Transform, type Writable } from 'node:stream';
 import type { ExportView } from '../../shared/contract';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { dataExportTexts } from '../../shared/messages';
@@ -201,35 +202,57 @@ function cell(value: Value, kind: Section['columns'][number]['kind']): string {
 
 /** A file written in order, waiting for the disk whenever the stream asks to. */
 /**
- * One of the export's files, written as it is streamed: sealed with the replica's key when the
- * desk has one (db/sealed-files.ts). Counts the plaintext bytes: what the agent hands out.
+ * One of the export's files, written as it is streamed and flushed to disk before it is renamed
+ * into place: sealed with the replica's key when the desk has one (db/sealed-files.ts), under the
+ * name it will have. Counts the plaintext bytes: what the agent hands out.
  */
-async function openSink(file: string, key: Buffer | undefined) {
-  const stream = fs.createWriteStream(file, { flags: 'wx' });
+async function openSink(file: string, key: Buffer | undefined, name: string) {
+  const stream = fs.createWriteStream(file, { flags: 'wx', flush: true });
+  await once(stream, 'open');
+  return textSink(stream, key ? sealStream(key, name) : null);
+}
+
+/**
+ * Text written to a file stream, through the sealer when there is one. A failure of either
+ * (the disk full) fails the next write or the end, never leaves one waiting.
+ */
+export function textSink(stream: Writable, sealer: Transform | null) {
   let failed: Error | null = null;
-  const fail = (error: Error) => {
-    failed ??= error;
+  const fail = (error: Error | null | undefined) => {
+    if (error) failed ??= error;
   };
   stream.on('error', fail);
-  await once(stream, 'open');
-  const sealer = key ? sealStream(key) : null;
-  if (sealer) {
-    sealer.on('error', fail);
-    sealer.pipe(stream);
-  }
+  // pipeline destroys the sealer when the file fails, so a write waiting on it wakes.
+  if (sealer) pipeline(sealer, stream, fail);
   const input = sealer ?? stream;
   let bytes = 0;
+  /** Waits for `event` on `on`; rejects if `on` fails or closes first (nothing left waiting). */
+  const settled = (event: 'drain' | 'finish', on: Writable) =>
+    new Promise<void>((resolve, reject) => {
+      const done = (error: Error | null) => {
+        on.off(event, reached);
+        on.off('close', closed);
+        on.off('error', closed);
+        if (error) reject(error);
+        else resolve();
+      };
+      const reached = () => done(failed);
+      const closed = (error?: Error) =>
+        done(failed ?? error ?? new Error('export file closed before it was written'));
+      on.once(event, reached);
+      on.once('close', closed);
+      on.once('error', closed);
+    });
   return {
     async write(text: string): Promise<void> {
       if (failed) throw failed;
       bytes += Buffer.byteLength(text);
-      if (!input.write(text)) await once(input, 'drain');
+      if (!input.write(text)) await settled('drain', input);
     },
     async end(): Promise<number> {
       if (failed) throw failed;
       input.end();
-      await once(stream, 'finish');
-      if (failed) throw failed;
+      await settled('finish', stream);
       return bytes;
     },
     destroy: () => {
@@ -356,8 +379,8 @@ export async function exportDataRequest(
     .join(' ');
 
   try {
-    html = await openSink(part.html, options.sealKey);
-    json = await openSink(part.json, options.sealKey);
+    html = await openSink(part.html, options.sealKey, path.basename(final.html));
+    json = await openSink(part.json, options.sealKey, path.basename(final.json));
     await json.write(JSON.stringify(header).slice(0, -1));
     await html.write(htmlHead(request.number, fullName, header, personOut));
     for (const section of SECTIONS) {

@@ -97,6 +97,7 @@ export type RuleCode =
   | 'data_request_file_missing'
   | 'data_request_file_unreadable'
   | 'data_request_copy_failed'
+  | 'data_request_copy_in_data_folder'
   // Bulk loads (issue 8).
   | 'bulk_file'
   | 'bulk_preview_gone'

@@ -95,6 +95,8 @@ export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
       return;
     }
     if (url.pathname.startsWith('/download/')) {
+      // GET only: a HEAD would use the ticket up, and count as a copy, for nothing.
+      if (request.method !== 'GET') return void response.writeHead(405).end();
       return serveDownload(options.download?.(url.pathname.slice('/download/'.length)), response);
     }
     serveStatic(rendererDir, url.pathname, response);
@@ -201,35 +203,42 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
+const sendText = (response: http.ServerResponse, status: number, text: string) =>
+  response
+    .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+    .end(text);
+
 /**
  * An export file, streamed as an attachment (never read whole into memory). One that cannot be
- * opened (altered, another key) is refused with a message when that shows before its first byte,
- * and cut off after it: the browser reports a failed download rather than keeping a part as if
- * it were whole.
+ * opened (altered, another key, cut short) is refused with a message when that shows before its
+ * first byte, and cut off after it: the browser reports a failed download rather than keeping a
+ * part as if it were whole. The copy is accounted for (`served`) as it starts going out.
  */
 function serveDownload(download: Download | null | undefined, response: http.ServerResponse): void {
-  let body: Readable | null;
-  try {
-    body = download ? download.open() : null;
-  } catch {
-    body = null;
-  }
-  if (!download || !body) {
-    response
-      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
-      .end('El enlace de descarga ya se usó o expiró: pida la descarga de nuevo.');
+  if (!download) {
+    sendText(response, 404, 'El enlace de descarga ya se usó o expiró: pida la descarga de nuevo.');
     return;
   }
-  const source = body;
+  let source: Readable;
+  try {
+    source = download.open();
+  } catch {
+    sendText(response, 410, ruleMessages['data_request_file_missing']!({}));
+    return;
+  }
   let started = false;
   source.once('error', () => {
-    if (started) return;
-    response
-      .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
-      .end(ruleMessages['data_request_file_unreadable']!({}));
+    if (!started) sendText(response, 500, ruleMessages['data_request_file_unreadable']!({}));
   });
   source.once('readable', () => {
     started = true;
+    try {
+      download.served();
+    } catch {
+      source.destroy();
+      sendText(response, 500, errorMessages.internal);
+      return;
+    }
     response.writeHead(200, {
       'Content-Type': download.contentType,
       'Content-Length': download.bytes,
