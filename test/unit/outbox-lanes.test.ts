@@ -83,13 +83,18 @@ describe("a shared desk's lanes", () => {
       ['B', 'applied'],
       ['A', 'applied'],
       ['B', 'rejected'],
+      ['C', 'pending'],
     ]);
+    // Before any lane had an agent (an older desk's rows): not a lane, never re-queued.
+    sqlite.exec("INSERT INTO outbox (action_id, state) VALUES ('a6', 'applied')");
     expect(lanes.requeueForgotten([{ agentId: 'A', lastProcessed: 1 }])).toBe(2);
     expect(sqlite.prepare('SELECT seq, state FROM outbox ORDER BY seq').all()).toEqual([
       { seq: 1, state: 'applied' },
       { seq: 2, state: 'pending' },
       { seq: 3, state: 'pending' },
       { seq: 4, state: 'rejected' },
+      { seq: 5, state: 'pending' },
+      { seq: 6, state: 'applied' },
     ]);
   });
 });

@@ -52,9 +52,19 @@ export function createOutboxLanes(sqlite: Database.Database) {
   const requeueLane = sqlite.prepare(
     "UPDATE outbox SET state = 'pending' WHERE agent_id = ? AND seq > ? AND state = 'applied'",
   );
-  const appliedLanes = sqlite
+  // Every lane of the outbox, one index seek each (outbox_agent_seq), not a pass over its rows:
+  // this runs after every pull, and a desk keeps its confirmed actions a while (a bulk load's
+  // 100,000 of them). SELECT DISTINCT over the confirmed ones took 145–500 ms of the event loop
+  // with 310,000 of them; this takes a tenth of a millisecond.
+  const laneAgents = sqlite
     .prepare(
-      "SELECT DISTINCT agent_id FROM outbox WHERE state = 'applied' AND agent_id IS NOT NULL",
+      `WITH RECURSIVE lanes(agent) AS (
+         SELECT (SELECT min(agent_id) FROM outbox WHERE agent_id IS NOT NULL)
+         UNION ALL
+         SELECT (SELECT min(agent_id) FROM outbox WHERE agent_id > agent)
+         FROM lanes WHERE agent IS NOT NULL
+       )
+       SELECT agent FROM lanes WHERE agent IS NOT NULL`,
     )
     .pluck();
 
@@ -123,7 +133,8 @@ export function createOutboxLanes(sqlite: Database.Database) {
     requeueForgotten(lanes: Array<{ agentId: string; lastProcessed: number }>): number {
       const known = new Map(lanes.map((lane) => [lane.agentId, lane.lastProcessed]));
       let changes = 0;
-      for (const agentId of appliedLanes.all() as string[]) {
+      // A lane with nothing confirmed above the server's mark changes nothing.
+      for (const agentId of laneAgents.all() as string[]) {
         changes += requeueLane.run(agentId, known.get(agentId) ?? 0).changes;
       }
       return changes;
