@@ -200,11 +200,11 @@ function cell(value: Value, kind: Section['columns'][number]['kind']): string {
   return String(value);
 }
 
-/** A file written in order, waiting for the disk whenever the stream asks to. */
 /**
- * One of the export's files, written as it is streamed and flushed to disk before it is renamed
- * into place: sealed with the replica's key when the desk has one (db/sealed-files.ts), under the
- * name it will have. Counts the plaintext bytes: what the agent hands out.
+ * One of the export's files, written in order as it is streamed (waiting for the disk whenever
+ * the stream asks to) and flushed to disk before it is renamed into place: sealed with the
+ * replica's key when the desk has one (db/sealed-files.ts), under the name it will have. Counts
+ * the plaintext bytes: what the agent hands out.
  */
 async function openSink(file: string, key: Buffer | undefined, name: string) {
   const stream = fs.createWriteStream(file, { flags: 'wx', flush: true });

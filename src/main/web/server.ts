@@ -8,9 +8,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import type { Download } from '../handlers/data-request-handlers';
-import path from 'node:path';
 import {
   LARGE_INPUT_BYTES,
   type Answer,
