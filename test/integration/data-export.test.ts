@@ -62,6 +62,13 @@ async function plainOf(core: Core, fileName: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The web door over `core`, on a free loopback port (close it when done). */
+async function webDoorOf(core: Core) {
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+  return startWebDoor({ dispatch: core.dispatch, download: core.download, rendererDir, port: 0 });
+}
+
 /** `count` record views of Pedro written straight into the replica, each with `after(i)`. */
 function addViewsOfPedro(core: Core, count: number, after: (i: number) => string): void {
   const db = core.db.$client;
@@ -296,14 +303,7 @@ describe('the export of an access request', () => {
     const core = seededCore(300);
     const number = accessRequest(core);
     const made = await exported(core, number);
-    const rendererDir = tempDir();
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    const door = await startWebDoor({
-      dispatch: core.dispatch,
-      download: core.download,
-      rendererDir,
-      port: 0,
-    });
+    const door = await webDoorOf(core);
     try {
       const base = `http://127.0.0.1:${door.port}`;
       const link = call(core, 'dataRequests.download', { exportId: made.id, format: 'json' });
@@ -366,14 +366,7 @@ describe('the export of an access request', () => {
     };
     alter(small.jsonFile);
     alter(large.jsonFile);
-    const rendererDir = tempDir();
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    const door = await startWebDoor({
-      dispatch: core.dispatch,
-      download: core.download,
-      rendererDir,
-      port: 0,
-    });
+    const door = await webDoorOf(core);
     const fetchJson = (exportId: string) => {
       const link = call(core, 'dataRequests.download', { exportId, format: 'json' });
       return fetch(`http://127.0.0.1:${door.port}${link.url}`);
