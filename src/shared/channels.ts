@@ -64,6 +64,7 @@ export const channelNames = [
   'dataRequests.unblock',
   'dataRequests.export',
   'dataRequests.download',
+  'dataRequests.deleteExport',
   'dataRequests.byDeadline',
   // Privacy by default (issue 10).
   'persons.viewers',

@@ -741,6 +741,8 @@ export const ExportView = z.object({
   copies: z.array(
     z.object({ at: z.string(), agentName: z.string(), format: z.enum(['html', 'json']) }),
   ),
+  /** Its files removed from this desk (audited as data_request.delete_export); null: still here. */
+  removed: z.object({ at: z.string(), agentName: z.string() }).nullable(),
 });
 export type ExportView = z.infer<typeof ExportView>;
 
@@ -1197,6 +1199,14 @@ export const contract = {
   },
   'dataRequests.export': {
     input: z.object({ number: z.string().max(40) }),
+    output: ExportView,
+  },
+  /**
+   * An export's files removed from this desk once they are no longer needed (data minimisation):
+   * the request's agent or a supervisor; audited; the copies already handed out are not touched.
+   */
+  'dataRequests.deleteExport': {
+    input: z.object({ exportId: z.string().max(64) }),
     output: ExportView,
   },
   /**

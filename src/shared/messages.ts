@@ -482,6 +482,7 @@ export const actionLabels: Record<string, string> = {
   'data_request.unblock': 'Desbloqueó a la persona (Ley 21.719)',
   'data_request.export': 'Exportó los datos de la persona (Ley 21.719)',
   'data_request.download': 'Sacó una copia de la exportación (Ley 21.719)',
+  'data_request.delete_export': 'Eliminó de este equipo los archivos de una exportación (Ley 21.719)',
   // Privacy by default (issue 10).
   'person.view_denied': 'Intentó ver una ficha fuera de sus empresas',
   'person.search_denied': 'Buscó un RUT fuera de sus empresas',
@@ -1462,6 +1463,13 @@ export const dataRequestMessages = {
     `${at} · ${agentName} · ${format === 'html' ? 'informe (HTML)' : 'datos (JSON)'}`,
   noCopies: 'Sin copias entregadas.',
   unknownAgent: 'Agente de otro equipo',
+  deleteFiles: 'Eliminar archivos',
+  deleteConfirm:
+    '¿Eliminar de este equipo el informe y los datos de esta exportación? Las copias ya entregadas no se ven afectadas, y se puede exportar de nuevo.',
+  deleteConfirmButton: 'Eliminar',
+  deleteCancel: 'Cancelar',
+  deleted: 'Archivos de la exportación eliminados de este equipo.',
+  removedLine: (at: string, agentName: string) => `Archivos eliminados el ${at} por ${agentName}.`,
   exportsTitle: 'Exportaciones',
   noExports: 'Aún no se ha exportado nada para esta solicitud.',
   unblockButton: 'Desbloquear',

@@ -461,6 +461,49 @@ describe('the export of an access request', () => {
   });
 });
 
+describe('removing an export’s files', () => {
+  it('removes both files once asked, audited, and leaves the row saying who and when', async () => {
+    const core = seededCore(300);
+    const number = accessRequest(core);
+    const made = await exported(core, number);
+    const folder = path.join(dataDirOf(core), EXPORTS_FOLDER);
+    // Only the request's agent or a supervisor.
+    signInAs(core, 'prevencion');
+    expect(core.dispatchNow('dataRequests.deleteExport', { exportId: made.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(fs.readdirSync(folder)).toHaveLength(2);
+    signInAs(core, 'agente');
+
+    const removed = call(core, 'dataRequests.deleteExport', { exportId: made.id });
+    expect(fs.readdirSync(folder)).toEqual([]);
+    const event = core.db.$client
+      .prepare("SELECT * FROM audit_events WHERE action = 'data_request.delete_export'")
+      .get() as Record<string, unknown>;
+    expect(event).toMatchObject({ person_rut: PEDRO_BODY });
+    expect(JSON.parse(event['after'] as string)).toEqual({
+      number,
+      files: [made.htmlFile, made.jsonFile],
+    });
+    expect(removed).toMatchObject({
+      id: made.id,
+      removed: { at: event['at'], agentName: 'Alicia Agente' },
+    });
+    expect(call(core, 'dataRequests.get', { number }).exports[0].removed).toEqual(removed.removed);
+    // Nothing left to hand out, nor to remove again.
+    for (const [channel, input] of [
+      ['dataRequests.download', { exportId: made.id, format: 'html' }],
+      ['dataRequests.deleteExport', { exportId: made.id }],
+    ] as const) {
+      expect(core.dispatchNow(channel, input)).toEqual({
+        ok: false,
+        error: { code: 'rule', message: ruleMessages['data_request_file_missing']!({}) },
+      });
+    }
+  });
+});
+
 describe('exports written before sealing', () => {
   it('are sealed in place when the desk opens with a key, and read the same', async () => {
     const core = seededCore(300);
@@ -469,9 +512,11 @@ describe('exports written before sealing', () => {
     const folder = path.join(dataDir, EXPORTS_FOLDER);
     const plain = await plainOf(core, made.jsonFile);
     core.close();
-    // As an earlier version left them: in the clear, and a part an export cut off left behind.
+    // As an earlier version left them: in the clear, and what a crash left behind (a part of an
+    // export cut off, a file set aside to be removed).
     fs.writeFileSync(path.join(folder, made.jsonFile), plain);
     fs.writeFileSync(path.join(folder, `${made.htmlFile}.part`), '<!doctype html><p>Pedro');
+    fs.writeFileSync(path.join(folder, `SOL-9-20261121T150000-0a1b2c3d.json.deleting`), '{}');
     const reopened = createCore({
       dataDir,
       door: 'web',

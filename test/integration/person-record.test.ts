@@ -205,7 +205,8 @@ describe('dispatch', () => {
         callerRut: '13579246-2',
         callerIdentityCheck: ['serial_number', 'registered_phone'],
       }),
-      // Ley 21.719 requests (issue 10): an access request recorded, moved, exported, downloaded.
+      // Ley 21.719 requests (issue 10): an access request recorded, moved, exported, downloaded,
+      // its files deleted.
       'dataRequests.record': () => ({
         rut: '12345678-5',
         right: 'access',
@@ -225,6 +226,12 @@ describe('dispatch', () => {
           .pluck()
           .get() as string,
         format: 'json',
+      }),
+      'dataRequests.deleteExport': () => ({
+        exportId: core.db.$client
+          .prepare('SELECT id FROM data_request_exports LIMIT 1')
+          .pluck()
+          .get() as string,
       }),
       // A blocking request on another person, then its block ended.
       'dataRequests.unblock': () => {

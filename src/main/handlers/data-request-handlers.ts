@@ -41,6 +41,7 @@ type DataRequestChannel =
   | 'dataRequests.unblock'
   | 'dataRequests.export'
   | 'dataRequests.download'
+  | 'dataRequests.deleteExport'
   | 'dataRequests.byDeadline';
 
 /** A file the web door may hand out once: its plaintext, opened when it is served. */
@@ -142,37 +143,84 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
        json_bytes AS jsonBytes, rows
      FROM data_request_exports WHERE request_number = ? ORDER BY created_at DESC`,
   );
-  // The copies handed out, from the audit: about the request's person, matched to each export.
-  const copyEvents = sqlite.prepare(
-    `SELECT a.at, a.after, g.display_name AS agentName
+  // What became of each export, from the audit: the copies handed out and the files removed,
+  // about the request's person, matched to each export by its files.
+  const fateEvents = sqlite.prepare(
+    `SELECT a.action, a.at, a.after, g.display_name AS agentName
      FROM audit_events a LEFT JOIN agents g ON g.id = a.agent_id
      WHERE a.person_rut = (SELECT person_rut FROM data_requests WHERE number = ?)
-       AND a.action = 'data_request.download'
+       AND a.action IN ('data_request.download', 'data_request.delete_export')
      ORDER BY a.seq`,
   );
   const exportsOf = (number: string): ExportView[] => {
-    const rows = exportRows.all(number) as Array<Omit<ExportView, 'copies'>>;
+    const rows = exportRows.all(number) as Array<Omit<ExportView, 'copies' | 'removed'>>;
     if (rows.length === 0) return [];
-    const copies = (
-      copyEvents.all(number) as Array<{
+    const events = (
+      fateEvents.all(number) as Array<{
+        action: string;
         at: string;
         after: string;
         agentName: string | null;
       }>
-    ).map((event) => ({ ...event, copy: JSON.parse(event.after) as { fileName?: string } }));
-    return rows.map((row) => ({
-      ...row,
-      copies: copies
-        .filter(
-          (event) => event.copy.fileName === row.htmlFile || event.copy.fileName === row.jsonFile,
-        )
-        .map((event) => ({
-          at: event.at,
-          agentName: event.agentName ?? dataRequestMessages.unknownAgent,
-          format: event.copy.fileName === row.htmlFile ? ('html' as const) : ('json' as const),
-        })),
+    ).map((event) => ({
+      ...event,
+      agentName: event.agentName ?? dataRequestMessages.unknownAgent,
+      details: JSON.parse(event.after) as { fileName?: string; files?: string[] },
     }));
+    return rows.map((row) => {
+      const mine = (file: string | undefined) => file === row.htmlFile || file === row.jsonFile;
+      const removed = events.find(
+        (event) => event.action === 'data_request.delete_export' && mine(event.details.files?.[0]),
+      );
+      return {
+        ...row,
+        copies: events
+          .filter(
+            (event) => event.action === 'data_request.download' && mine(event.details.fileName),
+          )
+          .map((event) => ({
+            at: event.at,
+            agentName: event.agentName,
+            format: event.details.fileName === row.htmlFile ? ('html' as const) : ('json' as const),
+          })),
+        removed: removed ? { at: removed.at, agentName: removed.agentName } : null,
+      };
+    });
   };
+  const exportRow = sqlite.prepare(
+    `SELECT request_number, person_rut, html_file, json_file, html_bytes, json_bytes
+     FROM data_request_exports WHERE id = ?`,
+  );
+  type ExportRow = {
+    request_number: string;
+    person_rut: number;
+    html_file: string;
+    json_file: string;
+    html_bytes: number;
+    json_bytes: number;
+  };
+  /** An export, for an agent who may see its request (its agent or a supervisor). */
+  const exportFor = (session: Session, exportId: string): ExportRow => {
+    const row = exportRow.get(exportId) as ExportRow | undefined;
+    if (!row) throw new RuleError('data_request_not_found', { number: exportId });
+    getDataRequest(context, session, row.request_number);
+    return row;
+  };
+  const auditAbout = (session: Session, row: ExportRow, action: string, after: object) =>
+    context.repos.audit.append({
+      id: newId(),
+      at: context.now().toISOString(),
+      agentId: session.agentId,
+      deviceId: context.deviceId,
+      personRut: row.person_rut,
+      action,
+      before: null,
+      after: JSON.stringify({ number: row.request_number, ...after }),
+      reason: null,
+      identityCheck: null,
+      interactionId: context.repos.interactions.openOf(session.agentId)?.id ?? null,
+    });
+  const exportsFolder = path.join(deps.dataDir, EXPORTS_FOLDER);
   return {
     'dataRequests.record': (input) => {
       const session = agent();
@@ -224,45 +272,16 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
     // The web door's answer is immediate (a ticket); the Electron door's waits for the dialog.
     'dataRequests.download': (input) => {
       const session = agent();
-      const row = context.db.$client
-        .prepare(
-          `SELECT request_number, person_rut, html_file, json_file, html_bytes, json_bytes
-           FROM data_request_exports WHERE id = ?`,
-        )
-        .get(input.exportId) as
-        | {
-            request_number: string;
-            person_rut: number;
-            html_file: string;
-            json_file: string;
-            html_bytes: number;
-            json_bytes: number;
-          }
-        | undefined;
-      if (!row) throw new RuleError('data_request_not_found', { number: input.exportId });
-      // The same checks as seeing the request: its agent or a supervisor.
-      getDataRequest(context, session, row.request_number);
+      const row = exportFor(session, input.exportId);
       const html = input.format === 'html';
       const fileName = html ? row.html_file : row.json_file;
-      const file = path.join(deps.dataDir, EXPORTS_FOLDER, path.basename(fileName));
+      const file = path.join(exportsFolder, path.basename(fileName));
       if (!fs.existsSync(file)) throw new RuleError('data_request_file_missing');
       const bytes = html ? row.html_bytes : row.json_bytes;
       const open = () => readPlain(file, deps.sealKey, bytes);
       // Each copy handed out is audited: who took the person's data out, and which file.
       const audit = () => {
-        context.repos.audit.append({
-          id: newId(),
-          at: context.now().toISOString(),
-          agentId: session.agentId,
-          deviceId: context.deviceId,
-          personRut: row.person_rut,
-          action: 'data_request.download',
-          before: null,
-          after: JSON.stringify({ number: row.request_number, fileName, format: input.format }),
-          reason: null,
-          identityCheck: null,
-          interactionId: context.repos.interactions.openOf(session.agentId)?.id ?? null,
-        });
+        auditAbout(session, row, 'data_request.download', { fileName, format: input.format });
       };
       if (deps.door === 'electron') {
         const { saveFile, revealFile, log, dataDir } = deps;
@@ -290,6 +309,33 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
         session.agentId,
       );
       return { fileName, url: `/download/${ticket}`, shownInFolder: false };
+    },
+    /**
+     * Set aside (a rename, undone if the audit fails), audited, then removed: never gone without
+     * a trace. Something set aside a crash left behind is removed at the next start.
+     */
+    'dataRequests.deleteExport': (input) => {
+      const session = agent();
+      const row = exportFor(session, input.exportId);
+      const files = [row.html_file, row.json_file].map((name) =>
+        path.join(exportsFolder, path.basename(name)),
+      );
+      const present = files.filter((file) => fs.existsSync(file));
+      if (present.length === 0) throw new RuleError('data_request_file_missing');
+      const aside = present.map((file) => {
+        fs.renameSync(file, `${file}.deleting`);
+        return file;
+      });
+      try {
+        auditAbout(session, row, 'data_request.delete_export', {
+          files: [row.html_file, row.json_file],
+        });
+      } catch (error) {
+        for (const file of aside) fs.renameSync(`${file}.deleting`, file);
+        throw error;
+      }
+      for (const file of aside) fs.rmSync(`${file}.deleting`, { force: true });
+      return exportsOf(row.request_number).find((made) => made.id === input.exportId)!;
     },
     'dataRequests.byDeadline': () => dataRequestsByDeadline(context, agent()),
   };

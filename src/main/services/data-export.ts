@@ -264,8 +264,8 @@ export function textSink(stream: Writable, sealer: Transform | null) {
 
 /**
  * Exports still in the clear (made before exports were sealed, or while the replica had no key)
- * sealed in place once the desk opens with a key, and the `.part` files an export cut off by a
- * crash left behind removed. Run in the background at start; gives how many it sealed. A file it
+ * sealed in place once the desk opens with a key, and what a crash left behind removed: an
+ * export's `.part` files, files set aside to be deleted. Run in the background at start; gives how many it sealed. A file it
  * cannot seal is left as it is and logged: the next start tries again.
  */
 export async function sealEarlierExports(
@@ -284,7 +284,7 @@ export async function sealEarlierExports(
   for (const name of names) {
     const file = path.join(folder, name);
     try {
-      if (/\.(part|sealing)$/.test(name)) fs.rmSync(file, { force: true });
+      if (/\.(part|sealing|deleting)$/.test(name)) fs.rmSync(file, { force: true });
       else if (/\.(html|json)$/.test(name) && (await sealInPlace(file, key))) sealed += 1;
     } catch (error) {
       log('an earlier export could not be sealed', error);
@@ -461,6 +461,7 @@ export async function exportDataRequest(
     jsonBytes,
     rows,
     copies: [],
+    removed: null,
   };
   try {
     sqlite.transaction(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DataRequestView, ExportView } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import {
@@ -31,6 +31,52 @@ function saveBlob(blob: Blob, fileName: string) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * «Eliminar archivos», then a confirmation in place of the button: the focus goes to «Cancelar»
+ * when it opens and back to the button when it is cancelled.
+ */
+function DeleteFiles({ onConfirm }: { onConfirm: () => Promise<void> }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const ask = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asking) cancel.current?.focus();
+    else if (asked.current) ask.current?.focus();
+    asked.current = asking;
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" ref={ask} onClick={() => setAsking(true)}>
+        {t.deleteFiles}
+      </button>
+    );
+  }
+  return (
+    <span className="export-delete" role="group" aria-label={t.deleteFiles}>
+      <span>{t.deleteConfirm}</span>{' '}
+      <button
+        type="button"
+        className="danger"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void onConfirm().finally(() => {
+            setBusy(false);
+            setAsking(false);
+          });
+        }}
+      >
+        {t.deleteConfirmButton}
+      </button>{' '}
+      <button type="button" ref={cancel} disabled={busy} onClick={() => setAsking(false)}>
+        {t.deleteCancel}
+      </button>
+    </span>
+  );
 }
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('es-CL')} KB`;
@@ -144,6 +190,18 @@ export function RequestDetailDialog({ number }: { number: string }) {
     } catch (failure) {
       if (failure instanceof ApiError) failed(failure);
       else setError(t.downloadFailed);
+    }
+  };
+
+  /** An export's files removed from this desk, once confirmed; its row says who and when. */
+  const deleteFiles = async (exportId: string) => {
+    setError(null);
+    try {
+      const updated = await call('dataRequests.deleteExport', { exportId });
+      setExports((current) => current.map((made) => (made.id === exportId ? updated : made)));
+      notify(t.deleted);
+    } catch (failure) {
+      failed(failure);
     }
   };
 
@@ -286,12 +344,21 @@ export function RequestDetailDialog({ number }: { number: string }) {
                   {exports.map((made) => (
                     <li key={made.id}>
                       {formatDateTime(made.createdAt)} · {t.exportRows(made.rows)}{' '}
-                      <button type="button" onClick={() => void fetchFile(made.id, 'html')}>
-                        {t.downloadHtml} · {kb(made.htmlBytes)}
-                      </button>{' '}
-                      <button type="button" onClick={() => void fetchFile(made.id, 'json')}>
-                        {t.downloadJson} · {kb(made.jsonBytes)}
-                      </button>
+                      {made.removed ? (
+                        <span className="muted">
+                          {t.removedLine(formatDateTime(made.removed.at), made.removed.agentName)}
+                        </span>
+                      ) : (
+                        <>
+                          <button type="button" onClick={() => void fetchFile(made.id, 'html')}>
+                            {t.downloadHtml} · {kb(made.htmlBytes)}
+                          </button>{' '}
+                          <button type="button" onClick={() => void fetchFile(made.id, 'json')}>
+                            {t.downloadJson} · {kb(made.jsonBytes)}
+                          </button>{' '}
+                          <DeleteFiles onConfirm={() => deleteFiles(made.id)} />
+                        </>
+                      )}
                       <div className="export-copies">
                         <p className="muted small" id={`${made.id}-copies`}>
                           {t.copiesLabel}
