@@ -243,6 +243,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'El archivo de esa exportación ya no está en la carpeta de datos de este equipo: exporte de nuevo.',
   data_request_file_unreadable: () =>
     'El archivo de esa exportación está dañado o no se abre con la clave de este equipo: exporte de nuevo.',
+  data_request_delete_failed: () =>
+    'No se pudieron eliminar los archivos de la exportación: otro programa los tiene abiertos. No se eliminó nada; ciérrelos e intente de nuevo.',
   data_request_copy_in_data_folder: () =>
     'La copia no puede quedar en la carpeta de datos de Mesa de Ayuda: elija otra carpeta, por ejemplo Descargas.',
   data_request_copy_failed: () =>
@@ -482,7 +484,8 @@ export const actionLabels: Record<string, string> = {
   'data_request.unblock': 'Desbloqueó a la persona (Ley 21.719)',
   'data_request.export': 'Exportó los datos de la persona (Ley 21.719)',
   'data_request.download': 'Sacó una copia de la exportación (Ley 21.719)',
-  'data_request.delete_export': 'Eliminó de este equipo los archivos de una exportación (Ley 21.719)',
+  'data_request.delete_export':
+    'Eliminó de este equipo los archivos de una exportación (Ley 21.719)',
   // Privacy by default (issue 10).
   'person.view_denied': 'Intentó ver una ficha fuera de sus empresas',
   'person.search_denied': 'Buscó un RUT fuera de sus empresas',

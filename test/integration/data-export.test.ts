@@ -475,9 +475,27 @@ describe('removing an export’s files', () => {
     });
     expect(fs.readdirSync(folder)).toHaveLength(2);
     signInAs(core, 'agente');
+    // A file that cannot be set aside (Windows: open in another program; here a folder in the
+    // way): nothing is removed, nothing audited, and the agent is told.
+    const blocker = path.join(folder, `${made.jsonFile}.deleting`);
+    fs.mkdirSync(blocker);
+    fs.writeFileSync(path.join(blocker, 'x'), '');
+    expect(core.dispatchNow('dataRequests.deleteExport', { exportId: made.id })).toEqual({
+      ok: false,
+      error: { code: 'rule', message: ruleMessages['data_request_delete_failed']!({}) },
+    });
+    fs.rmSync(blocker, { recursive: true });
+    expect(fs.readdirSync(folder).sort()).toEqual([made.htmlFile, made.jsonFile].sort());
+    const deletions = () =>
+      core.db.$client
+        .prepare("SELECT count(*) FROM audit_events WHERE action = 'data_request.delete_export'")
+        .pluck()
+        .get();
+    expect(deletions()).toBe(0);
 
     const removed = call(core, 'dataRequests.deleteExport', { exportId: made.id });
     expect(fs.readdirSync(folder)).toEqual([]);
+    expect(deletions()).toBe(1);
     const event = core.db.$client
       .prepare("SELECT * FROM audit_events WHERE action = 'data_request.delete_export'")
       .get() as Record<string, unknown>;

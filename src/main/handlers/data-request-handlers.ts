@@ -322,10 +322,18 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       );
       const present = files.filter((file) => fs.existsSync(file));
       if (present.length === 0) throw new RuleError('data_request_file_missing');
-      const aside = present.map((file) => {
-        fs.renameSync(file, `${file}.deleting`);
-        return file;
-      });
+      const aside: string[] = [];
+      try {
+        for (const file of present) {
+          fs.renameSync(file, `${file}.deleting`);
+          aside.push(file);
+        }
+      } catch (error) {
+        // Windows keeps a file another program has open: nothing is removed, the agent is told.
+        for (const file of aside) fs.renameSync(`${file}.deleting`, file);
+        deps.log('export files could not be set aside', error);
+        throw new RuleError('data_request_delete_failed');
+      }
       try {
         auditAbout(session, row, 'data_request.delete_export', {
           files: [row.html_file, row.json_file],

@@ -98,6 +98,7 @@ export type RuleCode =
   | 'data_request_file_unreadable'
   | 'data_request_copy_failed'
   | 'data_request_copy_in_data_folder'
+  | 'data_request_delete_failed'
   // Bulk loads (issue 8).
   | 'bulk_file'
   | 'bulk_preview_gone'
