@@ -62,6 +62,10 @@ async function plainOf(core: Core, fileName: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** How many audit events of `action` the desk holds. */
+const eventsOf = (core: Core, action: string) =>
+  core.db.$client.prepare('SELECT count(*) FROM audit_events WHERE action = ?').pluck().get(action);
+
 /** The web door over `core`, on a free loopback port (close it when done). */
 async function webDoorOf(core: Core) {
   const rendererDir = tempDir();
@@ -415,11 +419,7 @@ describe('the export of an access request', () => {
       await plainOf(core, made.jsonFile),
     );
     expect(revealed).toEqual([path.join(chosen, 'copia-pedro.json')]);
-    const copies = () =>
-      core.db.$client
-        .prepare("SELECT count(*) FROM audit_events WHERE action = 'data_request.download'")
-        .pluck()
-        .get();
+    const copies = () => eventsOf(core, 'data_request.download');
     expect(copies()).toBe(1);
 
     // Cancelled: nothing written, nothing shown.
@@ -486,11 +486,7 @@ describe('removing an export’s files', () => {
     });
     fs.rmSync(blocker, { recursive: true });
     expect(fs.readdirSync(folder).sort()).toEqual([made.htmlFile, made.jsonFile].sort());
-    const deletions = () =>
-      core.db.$client
-        .prepare("SELECT count(*) FROM audit_events WHERE action = 'data_request.delete_export'")
-        .pluck()
-        .get();
+    const deletions = () => eventsOf(core, 'data_request.delete_export');
     expect(deletions()).toBe(0);
 
     const removed = call(core, 'dataRequests.deleteExport', { exportId: made.id });
