@@ -37,7 +37,7 @@ import { createDemoDatabase } from './seed/seed-database';
 import { clearRegistrationBlock, unlockAccount } from './services/account-actions';
 import { exportAudit, listAudit, verifyAudit } from './services/audit-log';
 import { createRepositories, type ServiceContext, type Session } from './services/context';
-import { sealEarlierExports } from './services/data-export';
+import { exportFileRemoved, sealEarlierExports } from './services/data-export';
 import { editContact } from './services/edit-contact';
 import {
   ForbiddenError,
@@ -258,7 +258,8 @@ export function createCore(options: CoreOptions): Core {
   // Ley 21.719 exports still in the clear are sealed like the replica, in the background (a
   // revoked device's were wiped with its replica).
   if (key && !revocation.record()) {
-    void sealEarlierExports(options.dataDir, key, log).then(
+    const removed = (fileName: string) => exportFileRemoved(db.$client, fileName);
+    void sealEarlierExports(options.dataDir, key, removed, log).then(
       (count) => count > 0 && log(`${count} earlier Ley 21.719 export files were sealed in place`),
       (error: unknown) => log('earlier exports could not be sealed', error),
     );

@@ -244,7 +244,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   data_request_file_unreadable: () =>
     'El archivo de esa exportación está dañado o no se abre con la clave de este equipo: exporte de nuevo.',
   data_request_delete_failed: () =>
-    'No se pudieron eliminar los archivos de la exportación: otro programa los tiene abiertos. No se eliminó nada; ciérrelos e intente de nuevo.',
+    'No se pudieron eliminar los archivos de la exportación (¿otro programa los tiene abiertos, o falta permiso en la carpeta?). No se eliminó nada; intente de nuevo.',
   data_request_copy_in_data_folder: () =>
     'La copia no puede quedar en la carpeta de datos de Mesa de Ayuda: elija otra carpeta, por ejemplo Descargas.',
   data_request_copy_failed: () =>
@@ -1468,9 +1468,8 @@ export const dataRequestMessages = {
   unknownAgent: 'Agente de otro equipo',
   deleteFiles: 'Eliminar archivos',
   deleteConfirm:
-    '¿Eliminar de este equipo el informe y los datos de esta exportación? Las copias ya entregadas no se ven afectadas, y se puede exportar de nuevo.',
+    '¿Eliminar de este equipo el informe y los datos de esta exportación? Las copias ya entregadas no se ven afectadas, y se puede volver a exportar con los datos actuales.',
   deleteConfirmButton: 'Eliminar',
-  deleteCancel: 'Cancelar',
   deleted: 'Archivos de la exportación eliminados de este equipo.',
   removedLine: (at: string, agentName: string) => `Archivos eliminados el ${at} por ${agentName}.`,
   exportsTitle: 'Exportaciones',

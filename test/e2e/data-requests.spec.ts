@@ -142,18 +142,22 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   // Delivered: its files removed from this desk, after a confirmation; the row says who and when.
   const deleteButton = detail.getByRole('button', { name: 'Eliminar archivos' });
   const confirm = detail.getByRole('group', { name: 'Eliminar archivos' });
-  // Cancelled first: the focus goes to «Cancelar», and back to the button.
-  await deleteButton.click();
-  await expect(confirm.getByRole('button', { name: 'Cancelar' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(confirm).toHaveCount(0);
-  await expect(deleteButton).toBeFocused();
+  // Cancelled first, with «Cancelar» and with Esc (which leaves the dialog open): the focus goes
+  // to «Cancelar», and back to the button.
+  for (const key of ['Enter', 'Escape']) {
+    await deleteButton.click();
+    await expect(confirm.getByRole('button', { name: 'Cancelar' })).toBeFocused();
+    await page.keyboard.press(key);
+    await expect(confirm).toHaveCount(0);
+    await expect(deleteButton).toBeFocused();
+  }
+  await expect(detail).toBeVisible();
   await deleteButton.click();
   await expect(confirm).toContainText('Las copias ya entregadas no se ven afectadas');
   await expectAccessible(page, 'confirmar la eliminación');
   await confirm.getByRole('button', { name: 'Eliminar', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Archivos de la exportación eliminados');
-  await expect(detail).toContainText(/Archivos eliminados el .* por Sara Supervisora\./);
+  await expect(detail.getByText(/Archivos eliminados el .* por Sara Supervisora\./)).toBeFocused();
   await expect(detail.getByRole('button', { name: /Descargar/ })).toHaveCount(0);
   await detail.getByRole('button', { name: 'Cerrar', exact: true }).click();
   await expect(detail).toHaveCount(0);

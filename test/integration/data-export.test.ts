@@ -505,32 +505,40 @@ describe('removing an export’s files', () => {
       removed: { at: event['at'], agentName: 'Alicia Agente' },
     });
     expect(call(core, 'dataRequests.get', { number }).exports[0].removed).toEqual(removed.removed);
-    // Nothing left to hand out, nor to remove again.
-    for (const [channel, input] of [
-      ['dataRequests.download', { exportId: made.id, format: 'html' }],
-      ['dataRequests.deleteExport', { exportId: made.id }],
-    ] as const) {
-      expect(core.dispatchNow(channel, input)).toEqual({
-        ok: false,
-        error: { code: 'rule', message: ruleMessages['data_request_file_missing']!({}) },
-      });
-    }
+    // Nothing left to hand out; asked again (another window), the answer is the row as it is.
+    expect(
+      core.dispatchNow('dataRequests.download', { exportId: made.id, format: 'html' }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'rule', message: ruleMessages['data_request_file_missing']!({}) },
+    });
+    expect(call(core, 'dataRequests.deleteExport', { exportId: made.id })).toEqual(removed);
+    expect(deletions()).toBe(1);
   });
 });
 
 describe('exports written before sealing', () => {
   it('are sealed in place when the desk opens with a key, and read the same', async () => {
     const core = seededCore(300);
-    const made = await exported(core, accessRequest(core));
+    const number = accessRequest(core);
+    const made = await exported(core, number);
     const dataDir = dataDirOf(core);
     const folder = path.join(dataDir, EXPORTS_FOLDER);
     const plain = await plainOf(core, made.jsonFile);
+    // A second export, removed (audited) but whose files a crash left set aside.
+    const gone = await exported(core, number);
+    // Made in the same second as the first: files of its own all the same.
+    expect(gone.jsonFile).not.toBe(made.jsonFile);
+    const goneFiles = [gone.htmlFile, gone.jsonFile].map((name) => path.join(folder, name));
+    const goneBytes = goneFiles.map((file) => fs.readFileSync(file));
+    call(core, 'dataRequests.deleteExport', { exportId: gone.id });
+    goneFiles.forEach((file, i) => fs.writeFileSync(`${file}.deleting`, goneBytes[i]!));
     core.close();
     // As an earlier version left them: in the clear, and what a crash left behind (a part of an
-    // export cut off, a file set aside to be removed).
+    // export cut off; a file set aside whose removal was never audited, which is put back).
     fs.writeFileSync(path.join(folder, made.jsonFile), plain);
     fs.writeFileSync(path.join(folder, `${made.htmlFile}.part`), '<!doctype html><p>Pedro');
-    fs.writeFileSync(path.join(folder, `SOL-9-20261121T150000-0a1b2c3d.json.deleting`), '{}');
+    fs.renameSync(path.join(folder, made.htmlFile), path.join(folder, `${made.htmlFile}.deleting`));
     const reopened = createCore({
       dataDir,
       door: 'web',
@@ -546,6 +554,9 @@ describe('exports written before sealing', () => {
       });
       expect(fs.readFileSync(path.join(folder, made.jsonFile)).includes('12345678-5')).toBe(false);
       expect(await plainOf(reopened, made.jsonFile)).toBe(plain);
+      // The report set aside without an audited removal is back, whole (sealed as it was).
+      expect(isSealed(path.join(folder, made.htmlFile))).toBe(true);
+      expect(await plainOf(reopened, made.htmlFile)).toMatch(/^<!doctype html>/);
     } finally {
       reopened.close();
     }

@@ -167,6 +167,21 @@ describe('query plans of the outbox reads on every poll', () => {
     ]);
   });
 
+  it('lists the lanes of the outbox by index seeks, not a pass over its rows', () => {
+    expect(planOf(OUTBOX_LANES_SQL.lanes)).toEqual([
+      'CO-ROUTINE lanes',
+      'SETUP',
+      'SCAN CONSTANT ROW',
+      'SCALAR SUBQUERY 1',
+      'SEARCH outbox USING COVERING INDEX outbox_agent_seq (agent_id>?)',
+      'RECURSIVE STEP',
+      'SCAN lanes',
+      'CORRELATED SCALAR SUBQUERY 3',
+      'SEARCH outbox USING COVERING INDEX outbox_agent_seq (agent_id>?)',
+      'SCAN lanes',
+    ]);
+  });
+
   it("prunes from the confirmed range, oldest first, each lane's next action from its index", () => {
     expect(planOf(RETENTION_SQL.old, { after: 0, cutoff: '2026-01-01', limit: 10 })).toEqual([
       'SEARCH o USING INDEX outbox_state (state=? AND seq>?)',

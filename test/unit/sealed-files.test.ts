@@ -150,6 +150,20 @@ describe('sealed files', () => {
   });
 });
 
+describe('sealing in place', () => {
+  it('leaves removed a file removed while it was being sealed in place', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.json');
+    fs.writeFileSync(file, randomBytes(4 * 1024 * 1024));
+    const sealing = sealInPlace(file, key).catch(() => false);
+    // Removed once the sealing has started reading it (as «Eliminar archivos» would).
+    await new Promise((resolve) => setImmediate(resolve));
+    fs.rmSync(file);
+    expect(await sealing).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('the export writer', () => {
   /** A file that fails as a full disk does: its first write fails, a moment later. */
   const failingFile = () =>

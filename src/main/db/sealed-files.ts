@@ -240,7 +240,7 @@ export function readPlain(file: string, key: Buffer | undefined, bytes: number):
 /**
  * A file in the clear sealed where it lies: written sealed beside itself, flushed to disk, then
  * renamed over it (a crash leaves the one or the other, never a mix). A sealed file is left as it
- * is. Gives whether it sealed it. The clear copy's blocks are freed, not overwritten (on an SSD
+ * is, and one removed while it was being sealed stays removed. Gives whether it sealed it. The clear copy's blocks are freed, not overwritten (on an SSD
  * nothing could promise that).
  */
 export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
@@ -252,6 +252,11 @@ export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
       sealStream(key, path.basename(file)),
       fs.createWriteStream(sealing, { flags: 'w', flush: true }),
     );
+    // Removed meanwhile (an export's files deleted by the agent): it must not come back.
+    if (!fs.existsSync(file)) {
+      fs.rmSync(sealing, { force: true });
+      return false;
+    }
     fs.renameSync(sealing, file);
     return true;
   } catch (error) {

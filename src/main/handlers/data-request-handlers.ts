@@ -28,8 +28,8 @@ import {
   unblockPerson,
 } from '../services/data-requests';
 import { RuleError } from '../services/errors';
+import { appendEvent } from '../services/privacy';
 import { readPlain, SealedFileError } from '../db/sealed-files';
-import { newId } from '../../shared/ids';
 import { buildPersonRecord } from '../services/get-person-record';
 import type { Handlers } from '../core';
 
@@ -102,8 +102,8 @@ const body = (rut: string) => readRut(rut)!.body;
 
 /**
  * The opened copy written where the agent chose, whole or not at all, and accounted for: written
- * beside it first under a name of its own, renamed once complete and audited, removed again if
- * the audit fails. Never into the data folder (where only sealed files belong).
+ * beside it first under a name of its own, renamed into place once complete, then audited.
+ * Never into the data folder (where only sealed files belong).
  */
 async function saveCopy(
   open: () => Readable,
@@ -122,6 +122,8 @@ async function saveCopy(
     await pipeline(open(), fs.createWriteStream(part, { flags: 'wx' }));
     fs.renameSync(part, target);
     saved = true;
+    // Audited once it is there (never a copy recorded that was not made); one that cannot be
+    // audited is removed again.
     audit();
   } catch (error) {
     fs.rmSync(saved ? target : part, { force: true });
@@ -207,18 +209,10 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
     return row;
   };
   const auditAbout = (session: Session, row: ExportRow, action: string, after: object) =>
-    context.repos.audit.append({
-      id: newId(),
-      at: context.now().toISOString(),
-      agentId: session.agentId,
-      deviceId: context.deviceId,
-      personRut: row.person_rut,
+    appendEvent(context, session, {
       action,
-      before: null,
-      after: JSON.stringify({ number: row.request_number, ...after }),
-      reason: null,
-      identityCheck: null,
-      interactionId: context.repos.interactions.openOf(session.agentId)?.id ?? null,
+      personRut: row.person_rut,
+      after: { number: row.request_number, ...after },
     });
   const exportsFolder = path.join(deps.dataDir, EXPORTS_FOLDER);
   return {
@@ -312,25 +306,38 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
     },
     /**
      * Set aside (a rename, undone if the audit fails), audited, then removed: never gone without
-     * a trace. Something set aside a crash left behind is removed at the next start.
+     * a trace. What a crash left set aside is removed at the next start if its removal was
+     * audited, put back otherwise. Asked again (another agent's window was open), it answers the
+     * export as it is now.
      */
     'dataRequests.deleteExport': (input) => {
       const session = agent();
       const row = exportFor(session, input.exportId);
+      const current = () =>
+        exportsOf(row.request_number).find((made) => made.id === input.exportId)!;
+      if (current().removed) return current();
       const files = [row.html_file, row.json_file].map((name) =>
         path.join(exportsFolder, path.basename(name)),
       );
       const present = files.filter((file) => fs.existsSync(file));
       if (present.length === 0) throw new RuleError('data_request_file_missing');
       const aside: string[] = [];
+      const putBack = () => {
+        for (const file of aside) {
+          try {
+            fs.renameSync(`${file}.deleting`, file);
+          } catch (error) {
+            deps.log('an export file set aside could not be put back', error);
+          }
+        }
+      };
       try {
         for (const file of present) {
           fs.renameSync(file, `${file}.deleting`);
           aside.push(file);
         }
       } catch (error) {
-        // Windows keeps a file another program has open: nothing is removed, the agent is told.
-        for (const file of aside) fs.renameSync(`${file}.deleting`, file);
+        putBack();
         deps.log('export files could not be set aside', error);
         throw new RuleError('data_request_delete_failed');
       }
@@ -339,11 +346,18 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
           files: [row.html_file, row.json_file],
         });
       } catch (error) {
-        for (const file of aside) fs.renameSync(`${file}.deleting`, file);
+        putBack();
         throw error;
       }
-      for (const file of aside) fs.rmSync(`${file}.deleting`, { force: true });
-      return exportsOf(row.request_number).find((made) => made.id === input.exportId)!;
+      for (const file of aside) {
+        try {
+          fs.rmSync(`${file}.deleting`, { force: true });
+        } catch (error) {
+          // Audited already: the next start removes what is left.
+          deps.log('an export file set aside could not be removed yet', error);
+        }
+      }
+      return current();
     },
     'dataRequests.byDeadline': () => dataRequestsByDeadline(context, agent()),
   };

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
+import type Database from 'better-sqlite3';
 import { pipeline, type Transform, type Writable } from 'node:stream';
 import type { ExportView } from '../../shared/contract';
 import { formatDate, formatDateTime } from '../../shared/format';
@@ -264,13 +265,15 @@ export function textSink(stream: Writable, sealer: Transform | null) {
 
 /**
  * Exports still in the clear (made before exports were sealed, or while the replica had no key)
- * sealed in place once the desk opens with a key, and what a crash left behind removed: an
- * export's `.part` files, files set aside to be deleted. Run in the background at start; gives how many it sealed. A file it
- * cannot seal is left as it is and logged: the next start tries again.
+ * sealed in place once the desk opens with a key, and what a crash left behind dealt with: an
+ * export's `.part` files removed; a file set aside to be deleted removed if its removal was
+ * audited (`removed`), put back otherwise. Run in the background at start; gives how many it
+ * sealed. A file it cannot deal with is left as it is and logged: the next start tries again.
  */
 export async function sealEarlierExports(
   dataDir: string,
   key: Buffer,
+  removed: (fileName: string) => boolean,
   log: (message: string, error?: unknown) => void,
 ): Promise<number> {
   const folder = path.join(dataDir, EXPORTS_FOLDER);
@@ -284,13 +287,32 @@ export async function sealEarlierExports(
   for (const name of names) {
     const file = path.join(folder, name);
     try {
-      if (/\.(part|sealing|deleting)$/.test(name)) fs.rmSync(file, { force: true });
-      else if (/\.(html|json)$/.test(name) && (await sealInPlace(file, key))) sealed += 1;
+      if (/\.(part|sealing)$/.test(name)) fs.rmSync(file, { force: true });
+      else if (name.endsWith('.deleting')) {
+        const original = name.slice(0, -'.deleting'.length);
+        if (removed(original)) fs.rmSync(file, { force: true });
+        else {
+          fs.renameSync(file, path.join(folder, original));
+          if (await sealInPlace(path.join(folder, original), key)) sealed += 1;
+        }
+      } else if (/\.(html|json)$/.test(name) && (await sealInPlace(file, key))) sealed += 1;
     } catch (error) {
       log('an earlier export could not be sealed', error);
     }
   }
   return sealed;
+}
+
+/** Whether the removal of an export's file was audited (data_request.delete_export). */
+export function exportFileRemoved(sqlite: Database.Database, fileName: string): boolean {
+  return (
+    sqlite
+      .prepare(
+        `SELECT 1 FROM audit_events a, json_each(a.after, '$.files') f
+         WHERE a.action = 'data_request.delete_export' AND f.value = ? LIMIT 1`,
+      )
+      .get(fileName) !== undefined
+  );
 }
 
 /** Checks made before any file is written: who may, which request, which right. */
@@ -333,7 +355,9 @@ export async function exportDataRequest(
   const folder = path.join(options.dataDir, EXPORTS_FOLDER);
   fs.mkdirSync(folder, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15);
-  const base = `${request.number}-${stamp}-${id.slice(0, 8)}`;
+  // The id's random tail, not its head (a UUIDv7's head is its time): two exports in the same
+  // second must not share, and overwrite, each other's files.
+  const base = `${request.number}-${stamp}-${id.slice(-8)}`;
   const final = {
     html: path.join(folder, `${base}.html`),
     json: path.join(folder, `${base}.json`),

@@ -29,8 +29,11 @@ export function viewDetails(ctx: ServiceContext, session: Session, via: ViewVia)
   return JSON.stringify(reason === null ? { via } : { via, reason });
 }
 
-/** Appends one audit event in its own transaction (a denial changes nothing else). */
-function appendEvent(
+/**
+ * Appends one audit event that changes nothing else (a denial, an export's copy or removal), in
+ * its own transaction, with the agent's call in progress if there is one.
+ */
+export function appendEvent(
   ctx: ServiceContext,
   session: Session,
   event: { action: string; personRut: number | null; after: Record<string, unknown> },

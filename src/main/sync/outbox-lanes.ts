@@ -34,6 +34,19 @@ export const OUTBOX_LANES_SQL = {
   blockers: `SELECT agent_id, min(seq) AS first FROM outbox
      WHERE state = 'pending' AND seq < ? AND coalesce(sent_by, agent_id) IS NOT ?
      GROUP BY agent_id`,
+  /**
+   * Every lane of the outbox, one index seek each (outbox_agent_seq), not a pass over its rows:
+   * it runs after every pull, and a desk keeps its confirmed actions a while (a bulk load's
+   * 100,000 of them). SELECT DISTINCT over the confirmed ones took 145–500 ms of the event loop
+   * with 310,000 of them; this takes well under a millisecond.
+   */
+  lanes: `WITH RECURSIVE lanes(agent) AS (
+       SELECT (SELECT min(agent_id) FROM outbox WHERE agent_id IS NOT NULL)
+       UNION ALL
+       SELECT (SELECT min(agent_id) FROM outbox WHERE agent_id > agent)
+       FROM lanes WHERE agent IS NOT NULL
+     )
+     SELECT agent FROM lanes WHERE agent IS NOT NULL`,
 } as const;
 
 export function createOutboxLanes(sqlite: Database.Database) {
@@ -52,21 +65,7 @@ export function createOutboxLanes(sqlite: Database.Database) {
   const requeueLane = sqlite.prepare(
     "UPDATE outbox SET state = 'pending' WHERE agent_id = ? AND seq > ? AND state = 'applied'",
   );
-  // Every lane of the outbox, one index seek each (outbox_agent_seq), not a pass over its rows:
-  // this runs after every pull, and a desk keeps its confirmed actions a while (a bulk load's
-  // 100,000 of them). SELECT DISTINCT over the confirmed ones took 145–500 ms of the event loop
-  // with 310,000 of them; this takes a tenth of a millisecond.
-  const laneAgents = sqlite
-    .prepare(
-      `WITH RECURSIVE lanes(agent) AS (
-         SELECT (SELECT min(agent_id) FROM outbox WHERE agent_id IS NOT NULL)
-         UNION ALL
-         SELECT (SELECT min(agent_id) FROM outbox WHERE agent_id > agent)
-         FROM lanes WHERE agent IS NOT NULL
-       )
-       SELECT agent FROM lanes WHERE agent IS NOT NULL`,
-    )
-    .pluck();
+  const laneAgents = sqlite.prepare(OUTBOX_LANES_SQL.lanes).pluck();
 
   return {
     /**

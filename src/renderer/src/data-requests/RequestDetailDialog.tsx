@@ -35,14 +35,22 @@ function saveBlob(blob: Blob, fileName: string) {
 
 /**
  * «Eliminar archivos», then a confirmation in place of the button: the focus goes to «Cancelar»
- * when it opens and back to the button when it is cancelled.
+ * when it opens (the question read with it) and back to the button when it is cancelled (Esc
+ * cancels it, not the dialog). `describedBy`: what tells this export from the others.
  */
-function DeleteFiles({ onConfirm }: { onConfirm: () => Promise<void> }) {
+function DeleteFiles({
+  onConfirm,
+  describedBy,
+}: {
+  onConfirm: () => Promise<void>;
+  describedBy: string;
+}) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const ask = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
+  const question = useId();
   useEffect(() => {
     if (asking) cancel.current?.focus();
     else if (asked.current) ask.current?.focus();
@@ -50,19 +58,36 @@ function DeleteFiles({ onConfirm }: { onConfirm: () => Promise<void> }) {
   }, [asking]);
   if (!asking) {
     return (
-      <button type="button" ref={ask} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        ref={ask}
+        aria-describedby={describedBy}
+        onClick={() => setAsking(true)}
+      >
         {t.deleteFiles}
       </button>
     );
   }
+  // Kept focusable while the answer is awaited (aria-disabled): the focus stays where it was.
   return (
-    <span className="export-delete" role="group" aria-label={t.deleteFiles}>
-      <span>{t.deleteConfirm}</span>{' '}
+    <span
+      className="export-delete"
+      role="group"
+      aria-label={t.deleteFiles}
+      aria-describedby={question}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || busy) return;
+        event.stopPropagation();
+        setAsking(false);
+      }}
+    >
+      <span id={question}>{t.deleteConfirm}</span>{' '}
       <button
         type="button"
         className="danger"
-        disabled={busy}
+        aria-disabled={busy}
         onClick={() => {
+          if (busy) return;
           setBusy(true);
           void onConfirm().finally(() => {
             setBusy(false);
@@ -72,8 +97,13 @@ function DeleteFiles({ onConfirm }: { onConfirm: () => Promise<void> }) {
       >
         {t.deleteConfirmButton}
       </button>{' '}
-      <button type="button" ref={cancel} disabled={busy} onClick={() => setAsking(false)}>
-        {t.deleteCancel}
+      <button
+        type="button"
+        ref={cancel}
+        aria-disabled={busy}
+        onClick={() => !busy && setAsking(false)}
+      >
+        {t.cancel}
       </button>
     </span>
   );
@@ -93,6 +123,14 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  /** The export whose files were just removed: its row takes the focus, once, when shown. */
+  const removedNow = useRef<string | null>(null);
+  useEffect(() => {
+    if (removedNow.current === null) return;
+    document.getElementById(`${removedNow.current}-removed`)?.focus();
+    removedNow.current = null;
+  }, [exports]);
   const [error, setError] = useState<string | null>(null);
   const ids = { title: useId(), reason: useId(), rule: useId() };
 
@@ -193,15 +231,23 @@ export function RequestDetailDialog({ number }: { number: string }) {
     }
   };
 
-  /** An export's files removed from this desk, once confirmed; its row says who and when. */
+  /**
+   * An export's files removed from this desk, once confirmed; its row then says who and when,
+   * and takes the focus (the confirmation it had is gone). Refused, the list is read again.
+   */
   const deleteFiles = async (exportId: string) => {
     setError(null);
+    setRemoving(true);
     try {
       const updated = await call('dataRequests.deleteExport', { exportId });
+      removedNow.current = exportId;
       setExports((current) => current.map((made) => (made.id === exportId ? updated : made)));
       notify(t.deleted);
     } catch (failure) {
       failed(failure);
+      await reloadExports();
+    } finally {
+      setRemoving(false);
     }
   };
 
@@ -209,7 +255,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const exportable = request?.right === 'access' || request?.right === 'portability';
 
   return (
-    <Modal titleId={ids.title} wide busy={busy || exporting} close={close}>
+    <Modal titleId={ids.title} wide busy={busy || exporting || removing} close={close}>
       <h2 id={ids.title}>{t.detailTitle(number)}</h2>
       {!request && !error && <div className="progress" role="progressbar" aria-label={t.loading} />}
       {request && (
@@ -343,9 +389,11 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 <ul className="calls data-exports">
                   {exports.map((made) => (
                     <li key={made.id}>
-                      {formatDateTime(made.createdAt)} · {t.exportRows(made.rows)}{' '}
+                      <span id={`${made.id}-made`}>
+                        {formatDateTime(made.createdAt)} · {t.exportRows(made.rows)}
+                      </span>{' '}
                       {made.removed ? (
-                        <span className="muted">
+                        <span className="muted" id={`${made.id}-removed`} tabIndex={-1}>
                           {t.removedLine(formatDateTime(made.removed.at), made.removed.agentName)}
                         </span>
                       ) : (
@@ -356,7 +404,10 @@ export function RequestDetailDialog({ number }: { number: string }) {
                           <button type="button" onClick={() => void fetchFile(made.id, 'json')}>
                             {t.downloadJson} · {kb(made.jsonBytes)}
                           </button>{' '}
-                          <DeleteFiles onConfirm={() => deleteFiles(made.id)} />
+                          <DeleteFiles
+                            onConfirm={() => deleteFiles(made.id)}
+                            describedBy={`${made.id}-made`}
+                          />
                         </>
                       )}
                       <div className="export-copies">
