@@ -315,7 +315,8 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       const row = exportFor(session, input.exportId);
       const current = () =>
         exportsOf(row.request_number).find((made) => made.id === input.exportId)!;
-      if (current().removed) return current();
+      const before = current();
+      if (before.removed) return before;
       const files = [row.html_file, row.json_file].map((name) =>
         path.join(exportsFolder, path.basename(name)),
       );

@@ -16,7 +16,8 @@ import { parseRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { Modal } from '../components/Modal';
-import { download, toBase64, useBulk } from './bulk-store';
+import { saveCsv } from '../components/save-file';
+import { toBase64, useBulk } from './bulk-store';
 import { LazyTable, type Column } from './LazyTable';
 
 const problem = (error: unknown) =>
@@ -212,7 +213,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
   };
   const failed = async () => {
     try {
-      download(await call('bulkLoads.failedRows', { previewId: preview.previewId }));
+      saveCsv(await call('bulkLoads.failedRows', { previewId: preview.previewId }));
     } catch (failure) {
       setError(problem(failure));
     }
@@ -507,9 +508,8 @@ function BatchPanel({ batchId }: { batchId: string }) {
             <button
               type="button"
               onClick={() =>
-                void call('bulkLoads.exportReport', { batchId }).then(
-                  download,
-                  (failure: unknown) => setError(problem(failure)),
+                void call('bulkLoads.exportReport', { batchId }).then(saveCsv, (failure: unknown) =>
+                  setError(problem(failure)),
                 )
               }
             >

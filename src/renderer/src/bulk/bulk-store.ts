@@ -35,13 +35,3 @@ export function toBase64(bytes: Uint8Array): string {
   }
   return btoa(binary);
 }
-
-/** Hands a CSV the core wrote to the browser as a download (it carries its own BOM). */
-export function download(file: { filename: string; csv: string }): void {
-  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -19,6 +19,7 @@ import { checkDigit, parseRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { displayRut } from './display';
+import { saveCsv } from './save-file';
 
 const PAGE = 100;
 
@@ -174,13 +175,7 @@ export function AuditView() {
     }
     try {
       const file = await call('audit.export', { ...checked.query, format: 'spreadsheet' });
-      // The file carries its own UTF-8 BOM.
-      const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.filename;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveCsv(file);
       await load(filters, 0);
     } catch (failure) {
       notDone(failure);

@@ -16,22 +16,11 @@ import {
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { Modal } from '../components/Modal';
+import { saveBlob } from '../components/save-file';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { DeadlineCell } from './DataRequestsView';
 import { useDataRequests } from './data-request-store';
-
-/** Hands a file the renderer holds whole to the browser as a download. */
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * «Eliminar archivos», then a confirmation in place of the button: the focus goes to «Cancelar»

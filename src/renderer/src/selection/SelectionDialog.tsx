@@ -11,6 +11,7 @@ import { dialogMessages, selectionMessages as m } from '../../../shared/messages
 import { formatRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
+import { saveCsv } from '../components/save-file';
 import { useSession } from '../session-store';
 import { useSelectionDialog, type SelectionRequest } from './selection-dialog-store';
 
@@ -188,12 +189,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
   const exportCsv = async (job: SelectionJob) => {
     try {
       const file = await call('selection.export', { jobId: job.jobId });
-      const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.filename;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveCsv(file);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
     }
