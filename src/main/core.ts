@@ -37,7 +37,12 @@ import { createDemoDatabase } from './seed/seed-database';
 import { clearRegistrationBlock, unlockAccount } from './services/account-actions';
 import { exportAudit, listAudit, verifyAudit } from './services/audit-log';
 import { createRepositories, type ServiceContext, type Session } from './services/context';
-import { exportFileRemoved, sealEarlierExports } from './services/data-export';
+import {
+  createExportFiles,
+  EXPORT_SWEEP_MS,
+  exportFileRemoved,
+  sealEarlierExports,
+} from './services/export-files';
 import { editContact } from './services/edit-contact';
 import {
   ForbiddenError,
@@ -255,14 +260,34 @@ export function createCore(options: CoreOptions): Core {
     now,
     log,
   });
-  // Ley 21.719 exports still in the clear are sealed like the replica, in the background (a
-  // revoked device's were wiped with its replica).
-  if (key && !revocation.record()) {
+  // Ley 21.719 exports (services/export-files.ts): those still in the clear sealed like the
+  // replica, in the background; then, and every hour, the files of exports no longer needed
+  // removed on time. A revoked device's were wiped with its replica.
+  const exportFiles = createExportFiles({ context, dataDir: options.dataDir, log });
+  const removeExpiredExports = () => {
+    if (!db.$client.open) return;
+    try {
+      const count = exportFiles.removeExpired();
+      if (count > 0) log(`the files of ${count} Ley 21.719 exports were removed on time`);
+    } catch (error) {
+      log('expired exports could not be removed', error);
+    }
+  };
+  let exportSweep: NodeJS.Timeout | null = null;
+  if (!revocation.record()) {
     const removed = (fileName: string) => exportFileRemoved(db.$client, fileName);
-    void sealEarlierExports(options.dataDir, key, removed, log).then(
-      (count) => count > 0 && log(`${count} earlier Ley 21.719 export files were sealed in place`),
-      (error: unknown) => log('earlier exports could not be sealed', error),
-    );
+    const sealing = key
+      ? sealEarlierExports(options.dataDir, key, removed, log)
+      : Promise.resolve(0);
+    void sealing
+      .then(
+        (count) =>
+          count > 0 && log(`${count} earlier Ley 21.719 export files were sealed in place`),
+        (error: unknown) => log('earlier exports could not be sealed', error),
+      )
+      .then(removeExpiredExports);
+    exportSweep = setInterval(removeExpiredExports, EXPORT_SWEEP_MS);
+    exportSweep.unref();
   }
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
@@ -484,6 +509,7 @@ export function createCore(options: CoreOptions): Core {
       saveFile: options.saveFile,
       revealFile: options.revealFile,
       replicaIncomplete: incomplete,
+      files: exportFiles,
       log,
     }),
     ...dashboardHandlers({ context, agent }),
@@ -750,6 +776,7 @@ export function createCore(options: CoreOptions): Core {
     download: (ticket) => downloads.take(ticket, session?.agentId ?? null),
     close: () => {
       closed = true;
+      if (exportSweep) clearInterval(exportSweep);
       engine?.stop();
       bulk.bulk.stop();
       db.$client.close();

@@ -741,8 +741,13 @@ export const ExportView = z.object({
   copies: z.array(
     z.object({ at: z.string(), agentName: z.string(), format: z.enum(['html', 'json']) }),
   ),
-  /** Its files removed from this desk (audited as data_request.delete_export); null: still here. */
-  removed: z.object({ at: z.string(), agentName: z.string() }).nullable(),
+  /**
+   * Its files removed from this desk (audited as data_request.delete_export), by an agent or on
+   * time by the desk itself (`automatic`, shared/rules/export-retention.ts); null: still here.
+   */
+  removed: z.object({ at: z.string(), agentName: z.string(), automatic: z.boolean() }).nullable(),
+  /** When the desk removes its files by itself (its request closed); null: not while open. */
+  removalAt: z.string().nullable(),
 });
 export type ExportView = z.infer<typeof ExportView>;
 

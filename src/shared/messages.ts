@@ -457,6 +457,9 @@ export const callMessages = {
   unknownAgent: 'Agente desconocido',
 } as const;
 
+/** Who the audit names for what the desk did by itself (shared/rules/export-retention.ts). */
+export const systemAgentName = 'Sistema (automático)';
+
 export const actionLabels: Record<string, string> = {
   'person.view': 'Vio la ficha',
   'person.update_contact': 'Cambió datos de contacto',
@@ -1472,6 +1475,11 @@ export const dataRequestMessages = {
   deleteConfirmButton: 'Eliminar',
   deleted: 'Archivos de la exportación eliminados de este equipo.',
   removedLine: (at: string, agentName: string) => `Archivos eliminados el ${at} por ${agentName}.`,
+  removedAutomatically: (at: string, days: number) =>
+    `Archivos eliminados automáticamente el ${at}, ${days} días después de cerrar la solicitud.`,
+  removalLine: (at: string) => `Se eliminarán automáticamente de este equipo a partir del ${at}.`,
+  retentionNote: (days: number) =>
+    `Los archivos de cada exportación se eliminan solos de este equipo ${days} días después de cerrar la solicitud (o de exportar, si fue después). Las copias ya entregadas no se ven afectadas.`,
   exportsTitle: 'Exportaciones',
   noExports: 'Aún no se ha exportado nada para esta solicitud.',
   unblockButton: 'Desbloquear',

@@ -107,6 +107,9 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     .click();
   const detail = page.getByRole('dialog', { name: `Solicitud ${access.number}` });
   await expect(detail).toContainText('Copia de todos sus datos personales');
+  // Its agent by name, as the list says it, never by an internal id.
+  await expect(detail).toContainText('Alicia Agente ·');
+  await expect(detail).not.toContainText('agent-demo');
   await expectAccessible(page, 'detalle de la solicitud');
   await detail.getByRole('button', { name: 'Exportar datos (HTML y JSON)' }).click();
   await expect(page.getByRole('status')).toContainText('Exportación lista');
@@ -139,6 +142,19 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   ]);
   await expect(page.getByRole('status')).toContainText('Copia descargada');
   await expectAccessible(page, 'exportación lista');
+  // Answered: the export's files now have a date to leave this desk by themselves.
+  await expect(detail).toContainText(
+    'se eliminan solos de este equipo 30 días después de cerrar la solicitud',
+  );
+  await expect(detail.getByText(/Se eliminarán automáticamente/)).toHaveCount(0);
+  await detail.getByRole('button', { name: 'Marcar respondida' }).click();
+  await detail.getByRole('button', { name: 'Confirmar' }).click();
+  await expect(page.getByRole('status')).toContainText(`Solicitud ${access.number}: Respondida`);
+  await expect(
+    detail.getByText(
+      /^Se eliminarán automáticamente de este equipo a partir del \d{2}-\d{2}-\d{4} \d{2}:\d{2}\.$/,
+    ),
+  ).toBeVisible();
   // Delivered: its files removed from this desk, after a confirmation; the row says who and when.
   const deleteButton = detail.getByRole('button', { name: 'Eliminar archivos' });
   const confirm = detail.getByRole('group', { name: 'Eliminar archivos' });

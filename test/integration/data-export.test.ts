@@ -8,11 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ruleMessages } from '../../src/shared/messages';
+import { ruleMessages, systemAgentName } from '../../src/shared/messages';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { maskSerial } from '../../src/shared/identity-facts';
 import { createCore, type Core } from '../../src/main/core';
-import { exportDataRequest, EXPORTS_FOLDER } from '../../src/main/services/data-export';
+import { exportDataRequest } from '../../src/main/services/data-export';
+import { createExportFiles, EXPORTS_FOLDER } from '../../src/main/services/export-files';
+import { EXPORT_KEPT_DAYS, SYSTEM_AGENT_ID } from '../../src/shared/rules/export-retention';
 import { isSealed, readPlain } from '../../src/main/db/sealed-files';
 import { resolveReplicaKey } from '../../src/main/db/open-replica';
 import { defaultKeyStore } from '../../src/main/db/replica-key';
@@ -514,6 +516,126 @@ describe('removing an export’s files', () => {
     });
     expect(call(core, 'dataRequests.deleteExport', { exportId: made.id })).toEqual(removed);
     expect(deletions()).toBe(1);
+  });
+});
+
+const DAY_MS = 86_400_000;
+
+describe('exports no longer needed', () => {
+  it('lose their files on time once their request closed, audited as the system, never while open', async () => {
+    const clock = { now: FIXED_NOW };
+    const core = seededCore(300, { clock });
+    const folder = path.join(dataDirOf(core), EXPORTS_FOLDER);
+    const openNumber = accessRequest(core);
+    const closedNumber = accessRequest(core);
+    const kept = await exported(core, openNumber);
+    const made = await exported(core, closedNumber);
+    const exportOf = (number: string, id: string) =>
+      (call(core, 'dataRequests.get', { number }).exports as Array<Record<string, unknown>>).find(
+        (view) => view.id === id,
+      )!;
+    expect(exportOf(closedNumber, made.id).removalAt).toBeNull();
+    clock.now = new Date(FIXED_NOW.getTime() + 2 * DAY_MS);
+    call(core, 'dataRequests.move', { number: closedNumber, move: 'answer', reason: null });
+    const due = new Date(clock.now.getTime() + EXPORT_KEPT_DAYS * DAY_MS);
+    // The request says when; the open one's export stays as long as it is open.
+    expect(exportOf(closedNumber, made.id).removalAt).toBe(due.toISOString());
+    expect(exportOf(openNumber, kept.id).removalAt).toBeNull();
+
+    const files = createExportFiles({
+      context: core.context,
+      dataDir: dataDirOf(core),
+      log: () => {},
+    });
+    const onDisk = () => fs.readdirSync(folder).sort();
+    const all = [kept.htmlFile, kept.jsonFile, made.htmlFile, made.jsonFile].sort();
+    clock.now = new Date(due.getTime() - 1);
+    expect(files.removeExpired()).toBe(0);
+    expect(onDisk()).toEqual(all);
+    expect(eventsOf(core, 'data_request.delete_export')).toBe(0);
+
+    clock.now = due;
+    expect(files.removeExpired()).toBe(1);
+    expect(onDisk()).toEqual([kept.htmlFile, kept.jsonFile].sort());
+    const event = core.db.$client
+      .prepare("SELECT * FROM audit_events WHERE action = 'data_request.delete_export'")
+      .get() as Record<string, unknown>;
+    expect(event).toMatchObject({
+      agent_id: SYSTEM_AGENT_ID,
+      person_rut: PEDRO_BODY,
+      at: due.toISOString(),
+      interaction_id: null,
+    });
+    expect(JSON.parse(event['after'] as string)).toEqual({
+      number: closedNumber,
+      files: [made.htmlFile, made.jsonFile],
+      automatic: true,
+      closedAt: new Date(FIXED_NOW.getTime() + 2 * DAY_MS).toISOString(),
+      keptDays: EXPORT_KEPT_DAYS,
+    });
+    expect(exportOf(closedNumber, made.id)).toMatchObject({
+      removed: { at: due.toISOString(), agentName: systemAgentName, automatic: true },
+      removalAt: null,
+    });
+    // The chain still verifies with the system's event in it.
+    signInAs(core, 'supervisora');
+    expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+    // Once only; and no agent's action on the supervisor's Panel.
+    expect(files.removeExpired()).toBe(0);
+    expect(eventsOf(core, 'data_request.delete_export')).toBe(1);
+    const panel = call(core, 'dashboard.panel', { range: 'today' });
+    expect(panel.actionsByAgent.map((row: { agentId: string }) => row.agentId)).not.toContain(
+      SYSTEM_AGENT_ID,
+    );
+
+    // Exported again after it closed: that export gets its own days.
+    const again = await exported(core, closedNumber);
+    expect(exportOf(closedNumber, again.id).removalAt).toBe(
+      new Date(due.getTime() + EXPORT_KEPT_DAYS * DAY_MS).toISOString(),
+    );
+    expect(files.removeExpired()).toBe(0);
+    expect(onDisk()).toEqual([kept.htmlFile, kept.jsonFile, again.htmlFile, again.jsonFile].sort());
+  });
+
+  it('lose them when a desk opens past their time, and keep them when they cannot be set aside', async () => {
+    const clock = { now: FIXED_NOW };
+    const first = seededCore(300, { clock });
+    const dataDir = dataDirOf(first);
+    const folder = path.join(dataDir, EXPORTS_FOLDER);
+    const number = accessRequest(first);
+    const made = await exported(first, number);
+    call(first, 'dataRequests.move', { number, move: 'deny', reason: 'No acreditó identidad' });
+    first.close();
+
+    // A month and a day later, a file in the way (Windows: open in another program).
+    const blocker = path.join(folder, `${made.htmlFile}.deleting`);
+    fs.mkdirSync(blocker);
+    fs.writeFileSync(path.join(blocker, 'x'), '');
+    const logged: string[] = [];
+    const later = { now: new Date(FIXED_NOW.getTime() + 31 * DAY_MS) };
+    const open = () =>
+      createCore({
+        dataDir,
+        door: 'web',
+        version: 'test',
+        now: () => later.now,
+        log: (message) => logged.push(message),
+      });
+    const second = open();
+    await vi.waitFor(() => expect(logged).toContain('an expired export could not be removed yet'));
+    second.close();
+    expect(fs.existsSync(path.join(folder, made.htmlFile))).toBe(true);
+    expect(fs.existsSync(path.join(folder, made.jsonFile))).toBe(true);
+
+    fs.rmSync(blocker, { recursive: true });
+    const third = open();
+    try {
+      await vi.waitFor(() => expect(fs.readdirSync(folder)).toEqual([]));
+      expect(eventsOf(third, 'data_request.delete_export')).toBe(1);
+      expect(logged).toContain('the files of 1 Ley 21.719 exports were removed on time');
+    } finally {
+      third.close();
+    }
   });
 });
 

@@ -160,7 +160,13 @@ describe('moving a request', () => {
       move: 'extend',
       reason: 'Datos en archivo externo',
     });
-    expect(extended.request).toMatchObject({ state: 'extended', dueDate: '2027-01-20' });
+    // The request names its agent as the list does, not by an id.
+    expect(extended.request).toMatchObject({
+      state: 'extended',
+      dueDate: '2027-01-20',
+      agentName: 'Alicia Agente',
+    });
+    expect(call(core, 'dataRequests.get', { number }).request.agentName).toBe('Alicia Agente');
     expect(
       refusal(core.dispatchNow('dataRequests.move', { number, move: 'extend', reason: 'Otra' }))
         ?.message,

@@ -17,7 +17,7 @@ import {
 } from '../../src/central-api/server';
 import { openSqlite } from '../../src/main/db/database';
 import { TokenResponse } from '../../src/shared/sync-protocol';
-import { EXPORTS_FOLDER } from '../../src/main/services/data-export';
+import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
 import { excelCsv1252 } from '../support/bulk-files';
 import { FIXED_NOW, tempDir } from '../support/context';
 import {

@@ -15,10 +15,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readRut } from '../../shared/rut';
-import type { ExportView } from '../../shared/contract';
-import { dataRequestMessages } from '../../shared/messages';
 import type { ServiceContext, Session } from '../services/context';
-import { exportDataRequest, EXPORTS_FOLDER } from '../services/data-export';
+import { exportDataRequest } from '../services/data-export';
+import type { ExportFiles, ExportRow } from '../services/export-files';
 import {
   dataRequestsByDeadline,
   getDataRequest,
@@ -95,6 +94,8 @@ type Deps = {
   /** Electron door: show a file in the system's file manager. */
   revealFile?: (file: string) => void;
   replicaIncomplete: () => boolean;
+  /** The exports' files (one for the desk: core.ts also removes them on time). */
+  files: ExportFiles;
   log: (message: string, error?: unknown) => void;
 };
 
@@ -138,83 +139,14 @@ async function saveCopy(
 
 export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChannel> {
   const { context, agent, kick } = deps;
-  const sqlite = context.db.$client;
-  const exportRows = sqlite.prepare(
-    `SELECT id, request_number AS number, created_at AS createdAt, agent_id AS agentId,
-       html_file AS htmlFile, json_file AS jsonFile, html_bytes AS htmlBytes,
-       json_bytes AS jsonBytes, rows
-     FROM data_request_exports WHERE request_number = ? ORDER BY created_at DESC`,
-  );
-  // What became of each export, from the audit: the copies handed out and the files removed,
-  // about the request's person, matched to each export by its files.
-  const fateEvents = sqlite.prepare(
-    `SELECT a.action, a.at, a.after, g.display_name AS agentName
-     FROM audit_events a LEFT JOIN agents g ON g.id = a.agent_id
-     WHERE a.person_rut = (SELECT person_rut FROM data_requests WHERE number = ?)
-       AND a.action IN ('data_request.download', 'data_request.delete_export')
-     ORDER BY a.seq`,
-  );
-  const exportsOf = (number: string): ExportView[] => {
-    const rows = exportRows.all(number) as Array<Omit<ExportView, 'copies' | 'removed'>>;
-    if (rows.length === 0) return [];
-    const events = (
-      fateEvents.all(number) as Array<{
-        action: string;
-        at: string;
-        after: string;
-        agentName: string | null;
-      }>
-    ).map((event) => ({
-      ...event,
-      agentName: event.agentName ?? dataRequestMessages.unknownAgent,
-      details: JSON.parse(event.after) as { fileName?: string; files?: string[] },
-    }));
-    return rows.map((row) => {
-      const mine = (file: string | undefined) => file === row.htmlFile || file === row.jsonFile;
-      const removed = events.find(
-        (event) => event.action === 'data_request.delete_export' && mine(event.details.files?.[0]),
-      );
-      return {
-        ...row,
-        copies: events
-          .filter(
-            (event) => event.action === 'data_request.download' && mine(event.details.fileName),
-          )
-          .map((event) => ({
-            at: event.at,
-            agentName: event.agentName,
-            format: event.details.fileName === row.htmlFile ? ('html' as const) : ('json' as const),
-          })),
-        removed: removed ? { at: removed.at, agentName: removed.agentName } : null,
-      };
-    });
-  };
-  const exportRow = sqlite.prepare(
-    `SELECT request_number, person_rut, html_file, json_file, html_bytes, json_bytes
-     FROM data_request_exports WHERE id = ?`,
-  );
-  type ExportRow = {
-    request_number: string;
-    person_rut: number;
-    html_file: string;
-    json_file: string;
-    html_bytes: number;
-    json_bytes: number;
-  };
+  const { files } = deps;
   /** An export, for an agent who may see its request (its agent or a supervisor). */
   const exportFor = (session: Session, exportId: string): ExportRow => {
-    const row = exportRow.get(exportId) as ExportRow | undefined;
+    const row = files.row(exportId);
     if (!row) throw new RuleError('data_request_not_found', { number: exportId });
     getDataRequest(context, session, row.request_number);
     return row;
   };
-  const auditAbout = (session: Session, row: ExportRow, action: string, after: object) =>
-    appendEvent(context, session, {
-      action,
-      personRut: row.person_rut,
-      after: { number: row.request_number, ...after },
-    });
-  const exportsFolder = path.join(deps.dataDir, EXPORTS_FOLDER);
   return {
     'dataRequests.record': (input) => {
       const session = agent();
@@ -245,7 +177,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       }),
     'dataRequests.get': (input) => ({
       request: getDataRequest(context, agent(), input.number),
-      exports: exportsOf(input.number),
+      exports: files.views(input.number),
     }),
     'dataRequests.move': (input) => {
       const receipt = moveDataRequest(context, agent(), input);
@@ -269,13 +201,17 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       const row = exportFor(session, input.exportId);
       const html = input.format === 'html';
       const fileName = html ? row.html_file : row.json_file;
-      const file = path.join(exportsFolder, path.basename(fileName));
+      const file = files.fileOf(fileName);
       if (!fs.existsSync(file)) throw new RuleError('data_request_file_missing');
       const bytes = html ? row.html_bytes : row.json_bytes;
       const open = () => readPlain(file, deps.sealKey, bytes);
       // Each copy handed out is audited: who took the person's data out, and which file.
       const audit = () => {
-        auditAbout(session, row, 'data_request.download', { fileName, format: input.format });
+        appendEvent(context, session, {
+          action: 'data_request.download',
+          personRut: row.person_rut,
+          after: { number: row.request_number, fileName, format: input.format },
+        });
       };
       if (deps.door === 'electron') {
         const { saveFile, revealFile, log, dataDir } = deps;
@@ -305,59 +241,17 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
       return { fileName, url: `/download/${ticket}`, shownInFolder: false };
     },
     /**
-     * Set aside (a rename, undone if the audit fails), audited, then removed: never gone without
-     * a trace. What a crash left set aside is removed at the next start if its removal was
-     * audited, put back otherwise. Asked again (another agent's window was open), it answers the
-     * export as it is now.
+     * Set aside, audited, then removed (services/export-files.ts). Asked again (another agent's
+     * window was open), it answers the export as it is now.
      */
     'dataRequests.deleteExport': (input) => {
       const session = agent();
       const row = exportFor(session, input.exportId);
       const current = () =>
-        exportsOf(row.request_number).find((made) => made.id === input.exportId)!;
+        files.views(row.request_number).find((made) => made.id === input.exportId)!;
       const before = current();
       if (before.removed) return before;
-      const files = [row.html_file, row.json_file].map((name) =>
-        path.join(exportsFolder, path.basename(name)),
-      );
-      const present = files.filter((file) => fs.existsSync(file));
-      if (present.length === 0) throw new RuleError('data_request_file_missing');
-      const aside: string[] = [];
-      const putBack = () => {
-        for (const file of aside) {
-          try {
-            fs.renameSync(`${file}.deleting`, file);
-          } catch (error) {
-            deps.log('an export file set aside could not be put back', error);
-          }
-        }
-      };
-      try {
-        for (const file of present) {
-          fs.renameSync(file, `${file}.deleting`);
-          aside.push(file);
-        }
-      } catch (error) {
-        putBack();
-        deps.log('export files could not be set aside', error);
-        throw new RuleError('data_request_delete_failed');
-      }
-      try {
-        auditAbout(session, row, 'data_request.delete_export', {
-          files: [row.html_file, row.json_file],
-        });
-      } catch (error) {
-        putBack();
-        throw error;
-      }
-      for (const file of aside) {
-        try {
-          fs.rmSync(`${file}.deleting`, { force: true });
-        } catch (error) {
-          // Audited already: the next start removes what is left.
-          deps.log('an export file set aside could not be removed yet', error);
-        }
-      }
+      files.removeFor(session, row);
       return current();
     },
     'dataRequests.byDeadline': () => dataRequestsByDeadline(context, agent()),

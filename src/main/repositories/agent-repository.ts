@@ -44,6 +44,7 @@ const toAgent = (row: Raw): AgentRow => ({
 export function createAgentRepository(sqlite: Database.Database) {
   const byUsername = sqlite.prepare('SELECT * FROM agents WHERE username = ?');
   const all = sqlite.prepare('SELECT * FROM agents ORDER BY display_name');
+  const nameOf = sqlite.prepare('SELECT display_name FROM agents WHERE id = ?').pluck();
   const insert = sqlite.prepare(
     `INSERT INTO agents (id, username, display_name, role, password_hash, company_ruts, person_rut,
        active, offline_until)
@@ -63,6 +64,10 @@ export function createAgentRepository(sqlite: Database.Database) {
     byUsername(username: string): AgentRow | null {
       const row = byUsername.get(username) as Raw | undefined;
       return row ? toAgent(row) : null;
+    },
+    /** An agent's name as screens show it; null for an agent this desk does not know. */
+    displayName(id: string): string | null {
+      return (nameOf.get(id) as string | undefined) ?? null;
     },
     list(): AgentRow[] {
       return (all.all() as Raw[]).map(toAgent);

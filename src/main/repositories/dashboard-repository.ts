@@ -5,6 +5,7 @@
  * time the very same statements raw.
  */
 import type Database from 'better-sqlite3';
+import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
@@ -21,6 +22,8 @@ export const NOT_ACTIONS = [
 ] as const;
 
 const notActions = NOT_ACTIONS.map((action) => `'${action}'`).join(', ');
+/** What the desk did by itself (an export's files removed on time) is no agent's action. */
+const byAgents = `agent_id <> '${SYSTEM_AGENT_ID}'`;
 
 /** Every statement takes the range as `from` (inclusive) and `to` (exclusive) ISO instants. */
 export const DASHBOARD_SQL = {
@@ -32,9 +35,11 @@ export const DASHBOARD_SQL = {
   outcomes: `SELECT outcome, count(*) AS n FROM interactions
     WHERE opened_at >= @from AND opened_at < @to GROUP BY outcome`,
   actionsByKind: `SELECT action, count(*) AS n FROM audit_events
-    WHERE action NOT IN (${notActions}) AND at >= @from AND at < @to GROUP BY action`,
+    WHERE action NOT IN (${notActions}) AND at >= @from AND at < @to AND ${byAgents}
+    GROUP BY action`,
   actionsByAgent: `SELECT agent_id, count(*) AS n FROM audit_events
-    WHERE action NOT IN (${notActions}) AND at >= @from AND at < @to GROUP BY agent_id`,
+    WHERE action NOT IN (${notActions}) AND at >= @from AND at < @to AND ${byAgents}
+    GROUP BY agent_id`,
   /**
    * The causes each record view showed (its `after`: `{"causes":[…]}`), counted as distinct
    * persons, so a record opened three times in one call counts once.

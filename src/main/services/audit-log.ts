@@ -4,7 +4,8 @@
 import { verifyChain, type ChainReport } from '../domain/audit-chain';
 import { auditCsv, auditCsvFilename, csvCell, santiagoStamp } from '../domain/audit-csv';
 import { actionText } from '../../shared/audit-details';
-import { privacyMessages } from '../../shared/messages';
+import { privacyMessages, systemAgentName } from '../../shared/messages';
+import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 import { formatRut, rutFromBody } from '../../shared/rut';
 import { auditExport } from './privacy';
 import { decide } from '../domain/permissions';
@@ -105,7 +106,7 @@ function buildExport(ctx: ServiceContext, filter: AuditFilter, format: AuditExpo
     const names = new Map(ctx.repos.agents.list().map((a) => [a.id, a.displayName]));
     const { csv, rows } = auditCsv(
       ctx.repos.audit.iterateNamed(filter),
-      (agentId) => names.get(agentId) ?? agentId,
+      (agentId) => names.get(agentId) ?? (agentId === SYSTEM_AGENT_ID ? systemAgentName : agentId),
     );
     return { filename: auditCsvFilename(ctx.now()), csv, rows };
   }

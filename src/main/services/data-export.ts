@@ -14,7 +14,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import type Database from 'better-sqlite3';
 import { pipeline, type Transform, type Writable } from 'node:stream';
 import type { ExportView } from '../../shared/contract';
 import { formatDate, formatDateTime } from '../../shared/format';
@@ -25,9 +24,10 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 import { authorize } from './run-action';
 import { newId } from '../../shared/ids';
-import { sealInPlace, sealStream } from '../db/sealed-files';
+import { sealStream } from '../db/sealed-files';
+import { EXPORTS_FOLDER } from './export-files';
+import { exportRemovalAt } from '../../shared/rules/export-retention';
 
-export const EXPORTS_FOLDER = 'exports';
 export const DEFAULT_PAGE_SIZE = 500;
 
 type Value = string | number | null;
@@ -263,58 +263,6 @@ export function textSink(stream: Writable, sealer: Transform | null) {
   };
 }
 
-/**
- * Exports still in the clear (made before exports were sealed, or while the replica had no key)
- * sealed in place once the desk opens with a key, and what a crash left behind dealt with: an
- * export's `.part` files removed; a file set aside to be deleted removed if its removal was
- * audited (`removed`), put back otherwise. Run in the background at start; gives how many it
- * sealed. A file it cannot deal with is left as it is and logged: the next start tries again.
- */
-export async function sealEarlierExports(
-  dataDir: string,
-  key: Buffer,
-  removed: (fileName: string) => boolean,
-  log: (message: string, error?: unknown) => void,
-): Promise<number> {
-  const folder = path.join(dataDir, EXPORTS_FOLDER);
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return 0;
-  }
-  let sealed = 0;
-  for (const name of names) {
-    const file = path.join(folder, name);
-    try {
-      if (/\.(part|sealing)$/.test(name)) fs.rmSync(file, { force: true });
-      else if (name.endsWith('.deleting')) {
-        const original = name.slice(0, -'.deleting'.length);
-        if (removed(original)) fs.rmSync(file, { force: true });
-        else {
-          fs.renameSync(file, path.join(folder, original));
-          if (await sealInPlace(path.join(folder, original), key)) sealed += 1;
-        }
-      } else if (/\.(html|json)$/.test(name) && (await sealInPlace(file, key))) sealed += 1;
-    } catch (error) {
-      log('an earlier export could not be sealed', error);
-    }
-  }
-  return sealed;
-}
-
-/** Whether the removal of an export's file was audited (data_request.delete_export). */
-export function exportFileRemoved(sqlite: Database.Database, fileName: string): boolean {
-  return (
-    sqlite
-      .prepare(
-        `SELECT 1 FROM audit_events a, json_each(a.after, '$.files') f
-         WHERE a.action = 'data_request.delete_export' AND f.value = ? LIMIT 1`,
-      )
-      .get(fileName) !== undefined
-  );
-}
-
 /** Checks made before any file is written: who may, which request, which right. */
 export function exportableRequest(ctx: ServiceContext, session: Session, number: string) {
   const request = ctx.repos.dataRequests.byNumber(number);
@@ -486,6 +434,7 @@ export async function exportDataRequest(
     rows,
     copies: [],
     removed: null,
+    removalAt: exportRemovalAt(request, createdAt),
   };
   try {
     sqlite.transaction(() => {

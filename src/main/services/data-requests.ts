@@ -282,7 +282,7 @@ export function view(
       ? { personName: row.personName, agentName: row.agentName }
       : {
           personName: ctx.repos.records.find(row.personRut) ? personName(ctx, row.personRut) : null,
-          agentName: null,
+          agentName: ctx.repos.agents.displayName(row.agentId),
         };
   return {
     number: row.number,

@@ -31,18 +31,19 @@ export function viewDetails(ctx: ServiceContext, session: Session, via: ViewVia)
 
 /**
  * Appends one audit event that changes nothing else (a denial, an export's copy or removal), in
- * its own transaction, with the agent's call in progress if there is one.
+ * its own transaction, with the agent's call in progress if there is one. The actor is an agent,
+ * or the system (export-retention.ts) for what the desk does by itself.
  */
 export function appendEvent(
   ctx: ServiceContext,
-  session: Session,
+  actor: Pick<Session, 'agentId'>,
   event: { action: string; personRut: number | null; after: Record<string, unknown> },
 ): void {
   ctx.db.$client.transaction(() => {
     ctx.repos.audit.append({
       id: newId(),
       at: ctx.now().toISOString(),
-      agentId: session.agentId,
+      agentId: actor.agentId,
       deviceId: ctx.deviceId,
       personRut: event.personRut,
       action: event.action,
@@ -50,7 +51,7 @@ export function appendEvent(
       after: JSON.stringify(event.after),
       reason: null,
       identityCheck: null,
-      interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
+      interactionId: ctx.repos.interactions.openOf(actor.agentId)?.id ?? null,
     });
   })();
 }

@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { writePrivateFile } from '../db/replica-key';
-import { EXPORTS_FOLDER } from '../services/data-export';
+import { EXPORTS_FOLDER } from '../services/export-files';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { ReplicaWriter } from './replica-writer';
 

@@ -14,8 +14,10 @@ import {
   anchorReportText,
   auditDeviceMessages,
   auditMessages as m,
+  systemAgentName,
 } from '../../../shared/messages';
 import { checkDigit, parseRut, readRut } from '../../../shared/rut';
+import { SYSTEM_AGENT_ID } from '../../../shared/rules/export-retention';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { displayRut } from './display';
@@ -157,7 +159,9 @@ export function AuditView() {
       .catch(() => setAgents([]));
   }, [failed]);
 
-  const agentName = (id: string) => agents.find((a) => a.agentId === id)?.displayName ?? id;
+  const agentName = (id: string) =>
+    agents.find((a) => a.agentId === id)?.displayName ??
+    (id === SYSTEM_AGENT_ID ? systemAgentName : id);
   const set =
     (key: 'rut' | 'agentId' | 'action' | 'from' | 'to') => (event: { target: { value: string } }) =>
       setFilters((current) => ({ ...current, [key]: event.target.value }));

@@ -13,6 +13,7 @@ import {
   forwardedForDecision,
   type DataRequestMove,
 } from '../../../shared/rules/data-requests';
+import { EXPORT_KEPT_DAYS } from '../../../shared/rules/export-retention';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { Modal } from '../components/Modal';
@@ -142,12 +143,23 @@ export function RequestDetailDialog({ number }: { number: string }) {
     };
   }, [number]);
 
+  /** The exports again: the copies handed out since the dialog opened, when their files go. */
+  const reloadExports = async () => {
+    try {
+      setExports((await call('dataRequests.get', { number })).exports);
+    } catch {
+      // The list stays as it was; what was asked (a copy, a move) is done already.
+    }
+  };
+
   const after = async (next: DataRequestView, message: string) => {
     setRequest(next);
     setMove(null);
     setReason('');
     changed();
     notify(message);
+    // Closed, its exports' files now have a day to go (export-retention.ts).
+    void reloadExports();
     void reloadRecord();
     void useSession.getState().refreshSync();
   };
@@ -182,15 +194,6 @@ export function RequestDetailDialog({ number }: { number: string }) {
       failed(failure);
     } finally {
       setExporting(false);
-    }
-  };
-
-  /** The exports again, with the copies handed out since the dialog opened. */
-  const reloadExports = async () => {
-    try {
-      setExports((await call('dataRequests.get', { number })).exports);
-    } catch {
-      // The list stays as it was; the copy itself was made.
     }
   };
 
@@ -359,6 +362,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
           {exportable && (
             <section aria-labelledby={`${ids.title}-exports`}>
               <h3 id={`${ids.title}-exports`}>{t.exportsTitle}</h3>
+              <p className="muted small">{t.retentionNote(EXPORT_KEPT_DAYS)}</p>
               <button
                 type="button"
                 className="primary"
@@ -383,7 +387,15 @@ export function RequestDetailDialog({ number }: { number: string }) {
                       </span>{' '}
                       {made.removed ? (
                         <span className="muted" id={`${made.id}-removed`} tabIndex={-1}>
-                          {t.removedLine(formatDateTime(made.removed.at), made.removed.agentName)}
+                          {made.removed.automatic
+                            ? t.removedAutomatically(
+                                formatDateTime(made.removed.at),
+                                EXPORT_KEPT_DAYS,
+                              )
+                            : t.removedLine(
+                                formatDateTime(made.removed.at),
+                                made.removed.agentName,
+                              )}
                         </span>
                       ) : (
                         <>
@@ -397,6 +409,11 @@ export function RequestDetailDialog({ number }: { number: string }) {
                             onConfirm={() => deleteFiles(made.id)}
                             describedBy={`${made.id}-made`}
                           />
+                          {made.removalAt && (
+                            <p className="muted small">
+                              {t.removalLine(formatDateTime(made.removalAt))}
+                            </p>
+                          )}
                         </>
                       )}
                       <div className="export-copies">
