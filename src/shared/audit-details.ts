@@ -3,7 +3,7 @@
  * its value shown the way the rest of the desk shows it (dates dd-mm-aaaa in Santiago, RUTs
  * with check digit, catalogue labels instead of codes). The audit screen and its CSV share it.
  */
-import { formatDateTime } from './format';
+import { formatDate, formatDateTime } from './format';
 import {
   actionLabels,
   auditChoiceLabels,
@@ -11,6 +11,8 @@ import {
   auditDetailLabels,
   auditMessages,
   causeShortLabels,
+  dataExportTexts,
+  dataRequestLabels,
   fieldLabels,
   identityFactLabels,
   interactionOutcomeLabels,
@@ -36,9 +38,11 @@ export type AuditDetail = {
 };
 
 /** Internal identifiers that mean nothing to a supervisor reading the event. */
-const HIDDEN = new Set(['actionId', 'seenVersion']);
+const HIDDEN = new Set(['actionId', 'seenVersion', 'auditThroughSeq']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A day (`aaaa-mm-dd`), as legal deadlines are kept. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const lookup = (labels: Record<string, string>, value: unknown) =>
   typeof value === 'string' ? (labels[value] ?? value) : show(value);
@@ -89,8 +93,32 @@ export function valueText(field: string, value: unknown): string {
       return rutText(value);
     case 'phone':
       return typeof value === 'string' ? formatPhone(value) : show(value);
+    // A membership's state, or a Ley 21.719 request's (their codes do not overlap).
     case 'state':
-      return lookup(membershipStateLabels, value);
+      return lookup({ ...membershipStateLabels, ...dataRequestLabels.states }, value);
+    // Ley 21.719 requests (issue 10).
+    case 'right':
+      return lookup(dataRequestLabels.rights, value);
+    case 'channel':
+      return lookup(dataRequestLabels.channels, value);
+    case 'identityMethod':
+      return lookup(dataRequestLabels.identityMethods, value);
+    case 'dueDate':
+      return typeof value === 'string' && ISO_DATE.test(value)
+        ? formatDate(`${value}T12:00:00Z`)
+        : show(value);
+    case 'files':
+      return Array.isArray(value) ? value.map(show).join(', ') : show(value);
+    // An export's rows per section.
+    case 'counts':
+      return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value)
+            .map(([section, count]) => {
+              const title = (dataExportTexts.sections as Record<string, string>)[section];
+              return `${title ?? section}: ${show(count)}`;
+            })
+            .join(', ')
+        : show(value);
     case 'role':
       return lookup(roleLabels, value);
     case 'kind':
@@ -127,7 +155,9 @@ function parse(json: string | null): Record<string, unknown> | null {
   if (json === null || json === '') return null;
   try {
     const value: unknown = JSON.parse(json);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    // `null` recorded as JSON: nothing was recorded (never a «Detalle: —»).
+    if (value === null) return null;
+    if (typeof value === 'object' && !Array.isArray(value)) {
       return value as Record<string, unknown>;
     }
     return { value };

@@ -537,6 +537,11 @@ export const auditDetailLabels: Record<string, string> = {
   unblockedAt: 'Desbloqueada el',
   dataRequest: 'Solicitud Ley 21.719',
   files: 'Archivos',
+  counts: 'Registros por sección',
+  // An export's files removed on time (export-retention.ts).
+  automatic: 'Eliminación automática',
+  closedAt: 'Solicitud cerrada el',
+  keptDays: 'Días que se conservaron',
   // Privacy by default (issue 10).
   via: 'Abierta desde',
   format: 'Formato',
@@ -1576,6 +1581,7 @@ export const dataExportTexts = {
     device: 'Equipo',
     before: 'Antes',
     after: 'Después',
+    changes: 'Detalle',
   },
   yes: 'Sí',
   no: 'No',

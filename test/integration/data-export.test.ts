@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ruleMessages, systemAgentName } from '../../src/shared/messages';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { maskSerial } from '../../src/shared/identity-facts';
+import { formatPhone } from '../../src/shared/phone';
 import { createCore, type Core } from '../../src/main/core';
 import { exportDataRequest } from '../../src/main/services/data-export';
 import { createExportFiles, EXPORTS_FOLDER } from '../../src/main/services/export-files';
@@ -274,6 +275,22 @@ describe('the export of an access request', () => {
     expect(html).toContain('<td>12.345.678-5</td>');
     expect(html).toContain('Cuentas en los portales');
     expect(html).not.toContain('<script');
+    // For the titular, in words: the desk's labels and names, never its codes or ids.
+    const cells = [...html.matchAll(/<td>([^<]*)<\/td>/g)].map((match) => match[1]!);
+    expect(cells).toEqual(expect.arrayContaining(['Trabajador', 'Activa', 'Acceso', 'Recibida']));
+    expect(cells).toEqual(
+      expect.arrayContaining(['Vio la ficha', 'Registró una solicitud Ley 21.719']),
+    );
+    expect(cells).toContain('Alicia Agente');
+    expect(cells).toContain(formatPhone(person['phone'] as string));
+    for (const code of ['worker', 'active', 'access', 'received', 'person.view', 'achs_gestion']) {
+      expect(cells).not.toContain(code);
+    }
+    expect(cells).not.toContain(agentId);
+    expect(cells).not.toContain('null');
+    expect(cells.some((text) => text.includes(core.context.deviceId))).toBe(false);
+    expect(cells.some((text) => /^\d{4}-\d{2}-\d{2}/.test(text))).toBe(false);
+    expect(cells.some((text) => text.startsWith('{'))).toBe(false);
     expect(html.match(/<tr>/g)!.length).toBeGreaterThanOrEqual(made.rows);
 
     // Audited: who made it, when, for which request.

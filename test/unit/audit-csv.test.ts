@@ -201,6 +201,61 @@ describe('what an event changed, in words', () => {
 
   it('has nothing to say about a record view', () => {
     expect(describeAuditChange(null, null)).toEqual([]);
+    expect(describeAuditChange('null', null)).toEqual([]);
+  });
+
+  it('reads a Ley 21.719 request and its export in words, not codes', () => {
+    expect(
+      describeAuditChange(
+        null,
+        JSON.stringify({
+          number: 'SOL-1',
+          right: 'access',
+          channel: 'phone',
+          identityMethod: 'facts',
+          dueDate: '2027-01-04',
+          blocked: false,
+        }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Solicitud: SOL-1',
+      'Derecho: Acceso',
+      'Canal: Teléfono',
+      'Identidad verificada con: Datos del registro comparados en la llamada',
+      'Plazo: 04-01-2027',
+      'Bloqueo temporal: No',
+    ]);
+    expect(
+      describeAuditChange(
+        JSON.stringify({ state: 'received' }),
+        JSON.stringify({ state: 'in_progress' }),
+      ).map(auditDetailLine),
+    ).toEqual(['Estado: Recibida → En curso']);
+    expect(
+      describeAuditChange(
+        null,
+        JSON.stringify({
+          files: ['a.html', 'a.json'],
+          rows: 3,
+          counts: { memberships: 1, auditEvents: 2 },
+          auditThroughSeq: 29,
+        }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Archivos: a.html, a.json',
+      'Registros exportados: 3',
+      'Registros por sección: Empresas (afiliaciones): 1, Registro de auditoría sobre el titular: 2',
+    ]);
+    expect(
+      describeAuditChange(
+        null,
+        JSON.stringify({ automatic: true, closedAt: '2026-11-23T15:00:00.000Z', keptDays: 30 }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Eliminación automática: Sí',
+      'Solicitud cerrada el: 23-11-2026 12:00',
+      'Días que se conservaron: 30',
+    ]);
   });
 });
 

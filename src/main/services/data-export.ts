@@ -17,7 +17,25 @@ import { once } from 'node:events';
 import { pipeline, type Transform, type Writable } from 'node:stream';
 import type { ExportView } from '../../shared/contract';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { dataExportTexts } from '../../shared/messages';
+import {
+  actionLabels,
+  dataExportTexts,
+  dataRequestLabels,
+  interactionOutcomeLabels,
+  interactionReasonLabels,
+  mailKindLabels,
+  mailOutcomeLabels,
+  membershipStateLabels,
+  moduleLabels,
+  portalLabels,
+  registrationStateLabels,
+  requestCapacityLabels,
+  requestStateLabels,
+  roleLabels,
+  systemAgentName,
+} from '../../shared/messages';
+import { auditDetailLine, describeAuditChange } from '../../shared/audit-details';
+import { formatPhone } from '../../shared/phone';
 import { maskSerial } from '../../shared/identity-facts';
 import { formatRut, loginRut, readRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
@@ -26,23 +44,75 @@ import { authorize } from './run-action';
 import { newId } from '../../shared/ids';
 import { sealStream } from '../db/sealed-files';
 import { EXPORTS_FOLDER } from './export-files';
-import { exportRemovalAt } from '../../shared/rules/export-retention';
+import { exportRemovalAt, SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 
 export const DEFAULT_PAGE_SIZE = 500;
 
 type Value = string | number | null;
 type Row = Record<string, Value>;
 
+/**
+ * One column: its JSON key (the row's alias) and Spanish heading. The JSON bundle keeps the value
+ * as stored (codes, instants: machine-readable); the report shows it as the desk does (`kind`, or
+ * `show`: catalogue labels, names), since the titular reads it.
+ */
+type Column = {
+  key: string;
+  label: string;
+  kind?: 'date' | 'day' | 'bool' | 'rut';
+  show?: (value: Value, row: Row) => string;
+  /** Only in one of the two files (default: both). */
+  only?: 'json' | 'html';
+};
+
 /** One section of the export: its rows, paged by `_k` (a rowid or sequence). */
 type Section = {
   key: string;
   title: string;
-  /** Columns shown, in order: JSON key (the row's alias) and Spanish heading. */
-  columns: Array<{ key: string; label: string; kind?: 'date' | 'bool' | 'rut' }>;
+  /** Columns, in order. */
+  columns: Column[];
   sql: string;
 };
 
 const t = dataExportTexts;
+
+/** A code shown by its label in a catalogue (as it is when the catalogue lacks it). */
+const labelled =
+  (labels: Record<string, string>) =>
+  (value: Value): string =>
+    value === null || value === ''
+      ? '—'
+      : typeof value === 'string'
+        ? (labels[value] ?? value)
+        : String(value);
+
+/** A list kept as JSON text (a membership's modules), by its labels. */
+const labelledList =
+  (labels: Record<string, string>) =>
+  (value: Value): string => {
+    if (value === null || value === '') return '—';
+    try {
+      const list: unknown = JSON.parse(String(value));
+      if (!Array.isArray(list)) return String(value);
+      return list.length === 0 ? '—' : list.map((item) => labels[String(item)] ?? item).join(', ');
+    } catch {
+      return String(value);
+    }
+  };
+
+/** Who did it, by name (the system's own acts, and an agent this desk no longer knows, too). */
+const agentShown = (value: Value, row: Row): string =>
+  typeof value === 'string'
+    ? value
+    : row['agentId'] === SYSTEM_AGENT_ID
+      ? systemAgentName
+      : String(row['agentId'] ?? '—');
+
+/** An audit event's fields in words, as the Auditoría screen reads them. */
+const changeShown = (_value: Value, row: Row): string =>
+  describeAuditChange(row['before'] as string | null, row['after'] as string | null)
+    .map(auditDetailLine)
+    .join('; ') || '—';
 
 const SECTIONS: Section[] = [
   {
@@ -51,9 +121,9 @@ const SECTIONS: Section[] = [
     columns: [
       { key: 'companyRut', label: t.columns.companyRut, kind: 'rut' },
       { key: 'companyName', label: t.columns.companyName },
-      { key: 'role', label: t.columns.role },
-      { key: 'state', label: t.columns.state },
-      { key: 'modules', label: t.columns.modules },
+      { key: 'role', label: t.columns.role, show: labelled(roleLabels) },
+      { key: 'state', label: t.columns.state, show: labelled(membershipStateLabels) },
+      { key: 'modules', label: t.columns.modules, show: labelledList(moduleLabels) },
       { key: 'agreementSigned', label: t.columns.agreementSigned, kind: 'bool' },
       { key: 'agreementSignedAt', label: t.columns.agreementSignedAt, kind: 'date' },
       { key: 'startedAt', label: t.columns.startedAt, kind: 'date' },
@@ -70,8 +140,12 @@ const SECTIONS: Section[] = [
     key: 'accounts',
     title: t.sections.accounts,
     columns: [
-      { key: 'portal', label: t.columns.portal },
-      { key: 'registrationState', label: t.columns.registrationState },
+      { key: 'portal', label: t.columns.portal, show: labelled(portalLabels) },
+      {
+        key: 'registrationState',
+        label: t.columns.registrationState,
+        show: labelled(registrationStateLabels),
+      },
       { key: 'passwordSet', label: t.columns.passwordSet, kind: 'bool' },
       { key: 'emailVerified', label: t.columns.emailVerified, kind: 'bool' },
       { key: 'failedAttempts', label: t.columns.failedAttempts },
@@ -90,9 +164,9 @@ const SECTIONS: Section[] = [
     title: t.sections.mails,
     columns: [
       { key: 'sentAt', label: t.columns.sentAt, kind: 'date' },
-      { key: 'portal', label: t.columns.portal },
-      { key: 'kind', label: t.columns.mailKind },
-      { key: 'outcome', label: t.columns.outcome },
+      { key: 'portal', label: t.columns.portal, show: labelled(portalLabels) },
+      { key: 'kind', label: t.columns.mailKind, show: labelled(mailKindLabels) },
+      { key: 'outcome', label: t.columns.outcome, show: labelled(mailOutcomeLabels) },
       { key: 'toAddress', label: t.columns.toAddress },
     ],
     sql: `SELECT id AS _k, sent_at AS sentAt, portal, kind, outcome, to_address AS toAddress
@@ -103,8 +177,8 @@ const SECTIONS: Section[] = [
     title: t.sections.accessRequests,
     columns: [
       { key: 'companyRut', label: t.columns.companyRut, kind: 'rut' },
-      { key: 'capacity', label: t.columns.capacity },
-      { key: 'state', label: t.columns.state },
+      { key: 'capacity', label: t.columns.capacity, show: labelled(requestCapacityLabels) },
+      { key: 'state', label: t.columns.state, show: labelled(requestStateLabels) },
       { key: 'reason', label: t.columns.reason },
       { key: 'requestedAt', label: t.columns.requestedAt, kind: 'date' },
       { key: 'decidedAt', label: t.columns.decidedAt, kind: 'date' },
@@ -119,24 +193,26 @@ const SECTIONS: Section[] = [
     columns: [
       { key: 'openedAt', label: t.columns.openedAt, kind: 'date' },
       { key: 'closedAt', label: t.columns.closedAt, kind: 'date' },
-      { key: 'reason', label: t.columns.callReason },
-      { key: 'outcome', label: t.columns.outcome },
+      { key: 'reason', label: t.columns.callReason, show: labelled(interactionReasonLabels) },
+      { key: 'outcome', label: t.columns.outcome, show: labelled(interactionOutcomeLabels) },
       { key: 'notes', label: t.columns.notes },
-      { key: 'agentId', label: t.columns.agent },
+      { key: 'agentId', label: t.columns.agent, only: 'json' },
+      { key: 'agentName', label: t.columns.agent, only: 'html', show: agentShown },
     ],
-    sql: `SELECT rowid AS _k, opened_at AS openedAt, closed_at AS closedAt, reason, outcome, notes,
-            agent_id AS agentId
-          FROM interactions WHERE person_rut = @person AND rowid > @after ORDER BY rowid LIMIT +@limit`,
+    sql: `SELECT i.rowid AS _k, i.opened_at AS openedAt, i.closed_at AS closedAt, i.reason,
+            i.outcome, i.notes, i.agent_id AS agentId, g.display_name AS agentName
+          FROM interactions i LEFT JOIN agents g ON g.id = i.agent_id
+          WHERE i.person_rut = @person AND i.rowid > @after ORDER BY i.rowid LIMIT +@limit`,
   },
   {
     key: 'dataRequests',
     title: t.sections.dataRequests,
     columns: [
       { key: 'number', label: t.columns.number },
-      { key: 'right', label: t.columns.right },
-      { key: 'state', label: t.columns.state },
+      { key: 'right', label: t.columns.right, show: labelled(dataRequestLabels.rights) },
+      { key: 'state', label: t.columns.state, show: labelled(dataRequestLabels.states) },
       { key: 'receivedAt', label: t.columns.receivedAt, kind: 'date' },
-      { key: 'dueDate', label: t.columns.dueDate },
+      { key: 'dueDate', label: t.columns.dueDate, kind: 'day' },
       { key: 'detail', label: t.columns.detail },
     ],
     sql: `SELECT rowid AS _k, number, data_right AS right, state, received_at AS receivedAt,
@@ -149,17 +225,20 @@ const SECTIONS: Section[] = [
     columns: [
       { key: 'seq', label: t.columns.seq },
       { key: 'at', label: t.columns.at, kind: 'date' },
-      { key: 'action', label: t.columns.action },
-      { key: 'agentId', label: t.columns.agent },
-      { key: 'deviceId', label: t.columns.device },
-      { key: 'before', label: t.columns.before },
-      { key: 'after', label: t.columns.after },
+      { key: 'action', label: t.columns.action, show: labelled(actionLabels) },
+      { key: 'agentId', label: t.columns.agent, only: 'json' },
+      { key: 'agentName', label: t.columns.agent, only: 'html', show: agentShown },
+      { key: 'deviceId', label: t.columns.device, only: 'json' },
+      { key: 'before', label: t.columns.before, only: 'json' },
+      { key: 'after', label: t.columns.after, only: 'json' },
+      { key: 'changes', label: t.columns.changes, only: 'html', show: changeShown },
       { key: 'reason', label: t.columns.reason },
     ],
-    sql: `SELECT seq AS _k, seq, at, action, agent_id AS agentId, device_id AS deviceId, before,
-            after, reason
-          FROM audit_events WHERE person_rut = @person AND seq > @after AND seq <= @maxSeq
-          ORDER BY seq LIMIT +@limit`,
+    sql: `SELECT a.seq AS _k, a.seq, a.at, a.action, a.agent_id AS agentId,
+            g.display_name AS agentName, a.device_id AS deviceId, a.before, a.after, a.reason
+          FROM audit_events a LEFT JOIN agents g ON g.id = a.agent_id
+          WHERE a.person_rut = @person AND a.seq > @after AND a.seq <= @maxSeq
+          ORDER BY a.seq LIMIT +@limit`,
   },
 ];
 
@@ -191,8 +270,14 @@ const escapeHtml = (value: string) =>
       ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
 
-function cell(value: Value, kind: Section['columns'][number]['kind']): string {
+function cell(column: Column, row: Row): string {
+  const value = row[column.key] ?? null;
+  const kind = column.kind;
+  if (column.show) return column.show(value, row);
   if (value === null || value === '') return '—';
+  if (kind === 'day' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return formatDate(`${value}T12:00:00Z`);
+  }
   if (kind === 'bool') return value ? t.yes : t.no;
   if (kind === 'rut' && typeof value === 'number') return formatRut(rutFromBody(value));
   if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
@@ -357,9 +442,11 @@ export async function exportDataRequest(
     await html.write(htmlHead(request.number, fullName, header, personOut));
     for (const section of SECTIONS) {
       const statement = sqlite.prepare(section.sql);
+      const jsonColumns = section.columns.filter((column) => column.only !== 'html');
+      const htmlColumns = section.columns.filter((column) => column.only !== 'json');
       await json.write(`,${JSON.stringify(section.key)}:[`);
       await html.write(
-        `<section><h2>${escapeHtml(section.title)}</h2><table><thead><tr>${section.columns
+        `<section><h2>${escapeHtml(section.title)}</h2><table><thead><tr>${htmlColumns
           .map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`)
           .join('')}</tr></thead><tbody>`,
       );
@@ -378,10 +465,10 @@ export async function exportDataRequest(
         let htmlText = '';
         for (const row of page) {
           const out: Row = {};
-          for (const column of section.columns) out[column.key] = row[column.key] ?? null;
+          for (const column of jsonColumns) out[column.key] = row[column.key] ?? null;
           jsonText += (count === 0 ? '' : ',') + JSON.stringify(out);
-          htmlText += `<tr>${section.columns
-            .map((column) => `<td>${escapeHtml(cell(row[column.key] ?? null, column.kind))}</td>`)
+          htmlText += `<tr>${htmlColumns
+            .map((column) => `<td>${escapeHtml(cell(column, row))}</td>`)
             .join('')}</tr>`;
           count += 1;
         }
@@ -526,7 +613,10 @@ function htmlHead(
     )}${field(t.columns.givenNames, person['givenNames'])}${field(
       t.columns.lastNames,
       `${String(person['lastName1'])} ${String(person['lastName2'] ?? '')}`.trim(),
-    )}${field(t.columns.email, person['email'])}${field(t.columns.phone, person['phone'])}${field(
+    )}${field(t.columns.email, person['email'])}${field(
+      t.columns.phone,
+      typeof person['phone'] === 'string' ? formatPhone(person['phone']) : null,
+    )}${field(
       t.columns.serialNumber,
       person['serialNumberMasked'],
     )}${field(t.columns.isWorker, person['isWorker'])}${field(
