@@ -109,3 +109,36 @@ test('the result counts agree, and no timings are shown to the agent', async ({ 
   await expect(footer).not.toContainText('ms');
   await expectAccessible(page, 'ficha abierta');
 });
+
+test.describe('in a 1024 × 700 window', () => {
+  test.use({ user: 'supervisora', viewport: { width: 1024, height: 700 } });
+
+  test('the supervisor reaches every tab and «Salir», and the record fits its pane', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    const sideways = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    for (const name of ['Búsqueda', 'Panel', 'Sincronización', 'Salir']) {
+      await expect(page.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    await desk.find(PEDRO);
+    await desk.search.press('Enter');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+    // Every action of the record's tables is whole in its pane, without scrolling sideways.
+    const cut = await desk.record.evaluate((record) => {
+      const pane = record.getBoundingClientRect();
+      return [...record.querySelectorAll('table button')].flatMap((button) => {
+        const box = button.getBoundingClientRect();
+        return box.right > pane.right + 0.5 ? [button.textContent] : [];
+      });
+    });
+    expect(cut).toEqual([]);
+    expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'ventana de 1024 px');
+  });
+});
