@@ -125,6 +125,13 @@ test.describe('in a 1024 × 700 window', () => {
     for (const name of ['Búsqueda', 'Panel', 'Sincronización', 'Salir']) {
       await expect(page.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
     }
+    // The focus ring on the dark top bar is white (the accent would be 1.9:1 against it).
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Llamadas', exact: true })).toHaveCSS(
+      'outline-color',
+      'rgb(255, 255, 255)',
+    );
     await desk.find(PEDRO);
     await desk.search.press('Enter');
     await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();

@@ -69,6 +69,8 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(dialog.getByRole('alert')).toContainText(
     'Indique cómo se verificó la identidad del titular',
   );
+  // The focus stays in the dialog, on the button, while the agent reads why.
+  await expect(dialog.getByRole('button', { name: 'Registrar solicitud' })).toBeFocused();
   await expect(dialog.getByLabel('Qué pide exactamente')).toHaveValue(
     'Copia de todos sus datos personales',
   );

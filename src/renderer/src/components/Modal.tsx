@@ -1,7 +1,8 @@
 /**
  * A modal dialog — the one shell every dialog of the desk uses: the overlay (a click outside
  * closes it), the dialog box named by its title, Tab kept inside, Esc to close (neither while
- * busy: the answer must land in the dialog), and the focus given back to what opened it.
+ * busy: the answer must land in the dialog), the focus kept in it across a busy spell, and given
+ * back to what opened it.
  * While one is open the window's own shortcuts (Ctrl+K, Esc closing the record) stand aside.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -36,6 +37,20 @@ export function Modal({
   const dialogRef = useRef<HTMLDivElement>(null);
   const onTab = useFocusTrap(dialogRef);
   useEscapeToClose(busy, close);
+  // A button disabled while the answer is awaited loses the focus to the page (a screen reader
+  // is left nowhere): when the dialog is no longer busy, the focus goes back where it was.
+  const focusedWhenBusy = useRef<Element | null>(null);
+  useEffect(() => {
+    if (busy) {
+      focusedWhenBusy.current = document.activeElement;
+      return;
+    }
+    const was = focusedWhenBusy.current;
+    focusedWhenBusy.current = null;
+    const dialog = dialogRef.current;
+    if (!dialog || !(was instanceof HTMLElement) || dialog.contains(document.activeElement)) return;
+    if (dialog.contains(was)) was.focus();
+  }, [busy]);
   useEffect(() => {
     openModals++;
     return () => {
