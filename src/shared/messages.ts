@@ -967,6 +967,9 @@ export const lockScreenMessages = {
   explanationSystem:
     'Se bloqueó porque el equipo se bloqueó o entró en reposo, para proteger los datos de las personas.',
   explanationManual: 'Se bloqueó a pedido de quien la usaba.',
+  /** The top bar's button: lock before stepping away from a shared desk. */
+  lockNow: 'Bloquear',
+  lockNowHint: 'Bloquear la pantalla al dejar el puesto (Ctrl+Mayús+L)',
   whoIsLocked: (displayName: string) => `Sesión de ${displayName}`,
   password: 'Contraseña',
   unlock: 'Desbloquear',

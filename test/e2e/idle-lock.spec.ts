@@ -94,6 +94,26 @@ test.describe('idle lock', () => {
       expect(await page.locator('body').innerText()).not.toContain('Pedro');
       await expect(page.getByText('porque el equipo se bloqueó o entró en reposo')).toBeVisible();
     });
+
+    test('the agent locks at once before stepping away: «Bloquear» or Ctrl+Mayús+L', async ({
+      desk,
+    }) => {
+      const { page } = desk;
+      await openPedro(desk);
+      const button = page.getByRole('button', { name: 'Bloquear', exact: true });
+      await expect(button).toHaveAttribute('aria-keyshortcuts', 'Control+Shift+L');
+      await button.click();
+      await expect(lockHeading(page)).toBeVisible();
+      await expect(page.getByText('Se bloqueó a pedido de quien la usaba.')).toBeVisible();
+      expect(await page.locator('body').innerText()).not.toContain('Pedro');
+      await page.getByLabel('Contraseña').fill('agente600');
+      await page.getByRole('button', { name: 'Desbloquear' }).click();
+      await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+      await page.keyboard.press('Control+Shift+L');
+      await expect(lockHeading(page)).toBeVisible();
+      await expect(page.getByText('Se bloqueó a pedido de quien la usaba.')).toBeVisible();
+      expect(await page.locator('body').innerText()).not.toContain('Pedro');
+    });
   });
 
   test('another agent signing in ends the locked session; lock and unlock are audited', async ({

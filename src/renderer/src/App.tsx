@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
-import { bulkMessages, replicaKeyMessages, roleNames, searchMessages } from '../../shared/messages';
+import {
+  bulkMessages,
+  dashboardMessages,
+  dataRequestMessages,
+  lockScreenMessages,
+  replicaKeyMessages,
+  roleNames,
+  searchMessages,
+} from '../../shared/messages';
 import { ActionDialog } from './components/ActionDialog';
 import { isModalOpen } from './components/Modal';
 import { CompanyDialogHost } from './company/CompanyDialog';
@@ -12,7 +20,7 @@ import { AuditView } from './components/AuditView';
 import { CallBar } from './components/CallBar';
 import { CallsView } from './components/CallsView';
 import { SignInScreen } from './components/SignInScreen';
-import { LockGate } from './lock/LockGate';
+import { LockGate, useLockNow } from './lock/LockGate';
 import { SyncIndicator } from './components/SyncIndicator';
 import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNotice';
 import { SyncView } from './components/SyncView';
@@ -24,12 +32,10 @@ import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
 // Ley 21.719 data-subject requests (issue 10).
 import { DataRequestsView } from './data-requests/DataRequestsView';
 import { DataRequestDialogs } from './data-requests/PersonDataProtection';
-import { dataRequestMessages } from '../../shared/messages';
 import { BulkLoadsView } from './bulk/BulkLoadsView';
 import { mayBulkLoad } from '../../shared/policy';
 // The supervisor's Panel (issue 10).
 import { DashboardView } from './dashboard/DashboardView';
-import { dashboardMessages } from '../../shared/messages';
 
 export function App() {
   const restore = useSession((s) => s.restore);
@@ -66,6 +72,7 @@ function Desk() {
   const notice = useSession((s) => s.notice);
   // Device trust (issue 11): a revoked device ends the session; the sign-in screen says why.
   useSignOutWhenRevoked();
+  const lockNow = useLockNow();
 
   useEffect(() => {
     void loadInfo();
@@ -75,7 +82,10 @@ function Desk() {
     const onKeyDown = (event: KeyboardEvent) => {
       // An open dialog owns the keyboard: its Esc closes it, not the record beneath.
       if (event.defaultPrevented || isModalOpen()) return;
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        lockNow('manual');
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');
         useApp.getState().startNewSearch();
@@ -95,7 +105,7 @@ function Desk() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [closeRecord]);
+  }, [closeRecord, lockNow]);
 
   // Keystroke to painted results: measured after the frame that shows them.
   useEffect(() => {
@@ -139,6 +149,15 @@ function Desk() {
         <SyncIndicator />
         <span className="agent">
           {session.displayName} · {roleNames[session.role]}
+          <button
+            type="button"
+            className="link"
+            title={lockScreenMessages.lockNowHint}
+            aria-keyshortcuts="Control+Shift+L"
+            onClick={() => lockNow('manual')}
+          >
+            {lockScreenMessages.lockNow}
+          </button>
           <button type="button" className="link" onClick={() => void signOut()}>
             Salir
           </button>

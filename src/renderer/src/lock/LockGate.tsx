@@ -2,8 +2,18 @@
  * The idle lock around the whole app: while an agent is signed in it watches for input, and
  * after the policy's minutes without any it locks the session in main and shows the lock
  * screen instead of the desk (the desk is unmounted: nothing of any person stays on screen).
+ * The agent can also lock it at once before stepping away («Bloquear», Ctrl+Mayús+L:
+ * `useLockNow`).
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { AgentSession, LockState } from '../../../shared/contract';
 import { DEFAULT_IDLE_LOCK_SECONDS } from '../../../shared/idle-lock';
 import { lockScreenMessages as t } from '../../../shared/messages';
@@ -12,6 +22,14 @@ import { SignInScreen } from '../components/SignInScreen';
 import { useSession } from '../session-store';
 import { LockScreen } from './LockScreen';
 import { useIdleLock } from './use-idle-lock';
+
+type LockNow = (reason: 'idle' | 'manual') => void;
+const LockNowContext = createContext<LockNow>(() => undefined);
+
+/** Locks the desk now (the agent steps away from a shared desk). */
+export function useLockNow(): LockNow {
+  return useContext(LockNowContext);
+}
 
 const fallbackState: LockState = { idleSeconds: DEFAULT_IDLE_LOCK_SECONDS, locked: null };
 /** How often a signed-in desk asks main whether it was locked meanwhile. */
@@ -51,8 +69,8 @@ export function LockGate({ children }: { children: ReactNode }) {
     };
   }, [session]);
 
-  const lock = useCallback(() => {
-    void call('auth.lock', { reason: 'idle' })
+  const lock = useCallback<LockNow>((reason) => {
+    void call('auth.lock', { reason })
       .then((next) => {
         changes.current += 1;
         setState(next);
@@ -63,11 +81,12 @@ export function LockGate({ children }: { children: ReactNode }) {
       .catch(() => undefined);
   }, []);
 
+  const idleLock = useCallback(() => lock('idle'), [lock]);
   const locked = state?.locked ?? null;
   useIdleLock(
     session !== null && state !== null && locked === null,
     state?.idleSeconds ?? DEFAULT_IDLE_LOCK_SECONDS,
-    lock,
+    idleLock,
   );
 
   const unlocked = (restored: AgentSession) => {
@@ -103,5 +122,5 @@ export function LockGate({ children }: { children: ReactNode }) {
       </>
     );
   }
-  return <>{children}</>;
+  return <LockNowContext.Provider value={lock}>{children}</LockNowContext.Provider>;
 }
