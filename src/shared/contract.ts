@@ -442,6 +442,9 @@ export type DashboardRange = z.infer<typeof DashboardRange>;
 
 const Count = z.number().int().min(0);
 
+/** How many of the diagnosis's causes the Panel charts (the most frequent). */
+export const DASHBOARD_TOP_CAUSES = 10;
+
 /** Every chart of the Panel for one range (the sync queue is as it is now). */
 export const DashboardPanel = z.object({
   range: DashboardRange,
@@ -461,7 +464,9 @@ export const DashboardPanel = z.object({
     z.object({ agentId: z.string(), agentName: z.string().nullable(), count: Count }),
   ),
   /** The ten causes shown most often, as distinct persons whose record showed each. */
+  /** The DASHBOARD_TOP_CAUSES most frequent causes, of `diagnosisCauseCount` in the range. */
   diagnosisCauses: z.array(z.object({ code: z.string(), persons: Count })),
+  diagnosisCauseCount: Count,
   syncQueue: z.object({
     pending: Count,
     oldestPendingAt: z.string().nullable(),

@@ -11,6 +11,7 @@ import type {
   RetiredIdentityFact,
 } from './policy';
 import type { SyncErrorCode } from './contract';
+import { DASHBOARD_TOP_CAUSES } from './contract';
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
@@ -1952,7 +1953,7 @@ export const dashboardMessages = {
     actionsByKind: { title: 'Acciones de los agentes, por tipo', key: 'Acción', value: 'Veces' },
     actionsByAgent: { title: 'Acciones por agente', key: 'Agente', value: 'Acciones' },
     causes: {
-      title: 'Las 10 causas más frecuentes del diagnóstico',
+      title: `Las ${DASHBOARD_TOP_CAUSES} causas más frecuentes del diagnóstico`,
       key: 'Causa',
       value: 'Personas',
     },
@@ -1976,6 +1977,9 @@ export const dashboardMessages = {
   actionsNote: 'Sin contar las fichas vistas ni la apertura y cierre de llamadas.',
   actions: (n: number) => count(n, 'acción', 'acciones'),
   causes: (n: number) => count(n, 'causa distinta', 'causas distintas'),
+  /** When there were more causes than the chart shows. */
+  causesShown: (n: number, shown: number) =>
+    `${count(n, 'causa distinta', 'causas distintas')}; se muestran las ${shown} más frecuentes`,
   sync: {
     pending: 'Pendientes de enviar',
     conflicts: 'Conflictos',

@@ -162,6 +162,24 @@ describe('the Panel', () => {
       .sort((a, b) => b.persons - a.persons || a.code.localeCompare(b.code))
       .slice(0, 10);
     expect(panel(core, 'today').diagnosisCauses).toEqual(expected);
+    expect(panel(core, 'today').diagnosisCauseCount).toBe(shown.size);
+  });
+
+  it('charts the 10 most frequent causes and says how many there were in all', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const shown = new Set<string>();
+    const ruts = core.db.$client.prepare('SELECT rut, dv FROM persons').all() as Array<{
+      rut: number;
+      dv: string;
+    }>;
+    for (const { rut, dv } of ruts) {
+      const record = call(core, 'persons.get', { rut: `${rut}-${dv}` });
+      for (const cause of record.diagnosis as Array<{ code: string }>) shown.add(cause.code);
+    }
+    expect(shown.size).toBeGreaterThan(10);
+    const today = panel(core, 'today');
+    expect(today.diagnosisCauses).toHaveLength(10);
+    expect(today.diagnosisCauseCount).toBe(shown.size);
   });
 
   it('shows the sync queue: pending with the oldest, conflicts and rejections', () => {

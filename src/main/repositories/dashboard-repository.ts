@@ -42,12 +42,13 @@ export const DASHBOARD_SQL = {
     GROUP BY agent_id`,
   /**
    * The causes each record view showed (its `after`: `{"causes":[…]}`), counted as distinct
-   * persons, so a record opened three times in one call counts once.
+   * persons, so a record opened three times in one call counts once. Every cause (a few
+   * dozen codes at most): the Panel shows the first DASHBOARD_TOP_CAUSES and says how many.
    */
   diagnosisCauses: `SELECT c.value AS code, count(DISTINCT a.person_rut) AS n
     FROM audit_events a, json_each(a.after, '$.causes') c
     WHERE a.action = 'person.view' AND a.after IS NOT NULL AND a.at >= @from AND a.at < @to
-    GROUP BY c.value ORDER BY n DESC, code LIMIT 10`,
+    GROUP BY c.value ORDER BY n DESC, code`,
   /** The outbox as it is now: what waits, since when, and what a person must look at. */
   syncQueue: `SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox
     WHERE state IN ('pending', 'conflict', 'rejected') GROUP BY state`,

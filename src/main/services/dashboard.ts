@@ -2,7 +2,11 @@
  * The supervisor's Panel (issue 10): every chart for one range, in one synchronous read.
  * Only supervisors see it; the agents' names come from the replica's agents.
  */
-import type { DashboardPanel, DashboardRange } from '../../shared/contract';
+import {
+  DASHBOARD_TOP_CAUSES,
+  type DashboardPanel,
+  type DashboardRange,
+} from '../../shared/contract';
 import { foldIntoSantiagoHours, rangeBounds } from '../domain/dashboard-range';
 import type { DashboardRepository } from '../repositories/dashboard-repository';
 import type { ServiceContext, Session } from './context';
@@ -49,15 +53,23 @@ export function dashboardPanel(
           agentName: names.get(row.agent_id) ?? null,
           count: row.n,
         })),
-        diagnosisCauses: dashboard
-          .diagnosisCauses(window)
-          .map((row) => ({ code: row.code, persons: row.n })),
+        ...topCauses(dashboard.diagnosisCauses(window)),
         syncQueue: dashboard.syncQueue(),
         dataRequests: dataRequestsByDeadline(ctx, now),
         generatedAt: now.toISOString(),
       };
     })
     .deferred();
+}
+
+/** The causes the Panel charts: the most frequent, and how many distinct causes there were. */
+function topCauses(rows: Array<{ code: string; n: number }>) {
+  return {
+    diagnosisCauses: rows
+      .slice(0, DASHBOARD_TOP_CAUSES)
+      .map((row) => ({ code: row.code, persons: row.n })),
+    diagnosisCauseCount: rows.length,
+  };
 }
 
 /** Open Ley 21.719 requests by deadline: overdue, due within two business days, later. */

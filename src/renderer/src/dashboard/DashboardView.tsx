@@ -229,7 +229,11 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
           keyHeader={t.charts.causes.key}
           valueHeader={t.charts.causes.value}
           rows={causes}
-          total={t.causes(causes.length)}
+          total={
+            panel.diagnosisCauseCount > causes.length
+              ? t.causesShown(panel.diagnosisCauseCount, causes.length)
+              : t.causes(causes.length)
+          }
           empty={causes.length === 0 ? t.noCauses : null}
           note={t.causesNote}
           wide
