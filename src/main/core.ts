@@ -51,7 +51,11 @@ import {
   StaleError,
   UnauthorizedError,
 } from './services/errors';
-import { buildPersonRecord, viewPersonRecord } from './services/get-person-record';
+import {
+  buildPersonRecord,
+  pendingForPerson,
+  viewPersonRecord,
+} from './services/get-person-record';
 import {
   closeInteraction,
   currentInteraction,
@@ -614,6 +618,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'persons.get': (input) =>
       viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }, input.via),
+    'persons.pending': (input) => pendingForPerson(context, agent(), input.rut),
     'contact.edit': (input) =>
       result(
         editContact(context, agent(), { ...input, personRut: body(input.rut) }),

@@ -13,6 +13,7 @@ export const channelNames = [
   'auth.lockState',
   'persons.search',
   'persons.get',
+  'persons.pending',
   'contact.edit',
   'accounts.unlock',
   'accounts.clearRegistrationBlock',

@@ -984,6 +984,8 @@ export const contract = {
     input: PersonRut.extend({ via: ViewVia.default('search') }),
     output: PersonRecord,
   },
+  /** The person's actions still waiting for the central API (no «Vio la ficha»: not a view). */
+  'persons.pending': { input: PersonRut, output: PersonRecord.shape.pendingActions },
   'contact.edit': {
     input: PersonRut.extend({
       email: z.string().max(254).optional(),

@@ -134,17 +134,18 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(row).toContainText(/\d\d-\d\d-\d{4} \d\d:\d\d/);
     await expectAccessible(page, 'sincronización sin conexión, con acciones en espera');
 
-    // The central API comes back on the same address: the desk notices by itself.
+    // Back on the record, the central API comes back on the same address: the desk notices by
+    // itself, and the open record stops claiming an action is waiting, without a reload.
+    await page.getByRole('button', { name: 'Búsqueda' }).click();
+    await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
     central = await startCentral(dirs.central, String(central.port));
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 20_000 });
+    await expect(record.getByText(/acci(ón|ones) pendientes? de sincronizar/)).toHaveCount(0);
+
+    await indicator.click();
     await expect(sync.getByText('No hay acciones esperando al sistema central.')).toBeVisible();
     await expect(sync.getByText(network)).toHaveCount(0);
     await expectAccessible(page, 'sincronización de vuelta en línea');
-
-    // …and the record no longer claims an action is waiting.
-    await page.getByRole('button', { name: 'Búsqueda' }).click();
-    await expect(record.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(record.getByText(/acci(ón|ones) pendientes? de sincronizar/)).toHaveCount(0);
   } finally {
     await door.stop();
     await central.stop();

@@ -115,6 +115,7 @@ describe('dispatch', () => {
       'agents.list': () => ({}),
       'persons.search': () => ({ text: 'soto' }),
       'persons.get': () => ({ rut: '12345678-5' }),
+      'persons.pending': () => ({ rut: '12345678-5' }),
       'interactions.open': () => ({ rut: '12345678-5', reason: 'locked_attempts' }),
       'interactions.current': () => ({}),
       'interactions.setReason': () => ({

@@ -214,6 +214,16 @@ describe('the waiting actions', () => {
     expect(record(desk, PEDRO).pendingActions.map((a) => a.actionId)).toEqual([
       pending[0]!.actionId,
     ]);
+    // The open record asks again as the queue moves, without another «Vio la ficha».
+    const views = () =>
+      desk.db.$client
+        .prepare("SELECT count(*) FROM audit_events WHERE action = 'person.view'")
+        .pluck()
+        .get();
+    const shown = record(desk, PEDRO).pendingActions;
+    const viewsBefore = views();
+    expect(act(desk, 'persons.pending', { rut: PEDRO })).toEqual(shown);
+    expect(views()).toBe(viewsBefore);
 
     // Another agent's waiting action is theirs to see (and a supervisor's), not this agent's.
     await signIn(desk, 'prevencion');
@@ -227,5 +237,12 @@ describe('the waiting actions', () => {
     expect(await syncNow(desk)).toMatchObject({ pending: 0 });
     expect(act(desk, 'sync.pending', {})).toEqual([]);
     expect(record(desk, PEDRO).pendingActions).toEqual([]);
+    expect(act(desk, 'persons.pending', { rut: PEDRO })).toEqual([]);
+    // Only for who may see the person: the officer's companies do not hold him.
+    await signIn(desk, 'prevencion');
+    expect(desk.dispatchNow('persons.pending', { rut: '6543210-2' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

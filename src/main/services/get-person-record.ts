@@ -43,6 +43,26 @@ const RECENT_INTERACTIONS = 5;
  * outside his companies hears the same words whether or not the RUT exists, and that attempt is
  * audited too (issue 10).
  */
+/**
+ * The actions on a person that still wait for the central API, as the record lists them: the
+ * open record's notice follows the queue as it drains, without another «Vio la ficha».
+ */
+export function pendingForPerson(
+  ctx: ServiceContext,
+  session: Session,
+  rutText: string,
+): PersonRecord['pendingActions'] {
+  const rut = readRut(rutText);
+  if (!rut || ctx.repos.writes.person(rut.body) === null) throw new NotFoundError('person');
+  const decision = decide(
+    session,
+    'person.view',
+    personTarget(() => ctx.repos.writes.companyRuts(rut.body)),
+  );
+  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+  return ctx.repos.outbox.pendingForPerson(rut.body);
+}
+
 export function viewPersonRecord(
   ctx: ServiceContext,
   session: Session,

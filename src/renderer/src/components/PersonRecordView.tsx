@@ -1,4 +1,4 @@
-import { forwardRef, useState } from 'react';
+import { forwardRef, useEffect, useState } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime, formatTime } from '../../../shared/format';
 import {
@@ -31,6 +31,7 @@ import {
   unlockSpec,
   type MembershipChange,
 } from '../actions';
+import { call } from '../api/client';
 import { useSession, type DialogSpec } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
@@ -109,8 +110,32 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   );
 });
 
+/**
+ * The record's «pendiente de sincronizar» notice follows the queue: when the sync status moves,
+ * the person's waiting actions are asked again (no new «Vio la ficha»).
+ */
+function usePendingFollowsQueue(record: PersonRecord) {
+  const queue = useSession((s) =>
+    s.sync ? `${s.sync.pending}:${s.sync.waitingForOtherAgent}:${s.sync.lastSyncAt}` : null,
+  );
+  const waiting = record.pendingActions.length > 0;
+  const rut = record.rut;
+  useEffect(() => {
+    if (!waiting || queue === null) return;
+    let current = true;
+    call('persons.pending', { rut }).then(
+      (pending) => current && useApp.getState().updatePending(rut, pending),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [queue, rut, waiting]);
+}
+
 function RecordContent({ record }: { record: PersonRecord }) {
   const openCompany = useCompany((s) => s.open);
+  usePendingFollowsQueue(record);
   // Privacy by default (issue 10): a supervisor sees who viewed this person.
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
   const [viewersOpen, setViewersOpen] = useState(false);
