@@ -113,7 +113,7 @@ export const searchMessages = {
     `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
   /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
   rutOutsideScope: (rut: string) =>
-    `El RUT ${rut} no está entre las personas de sus empresas asignadas. No le diga que no está registrado: indíquele que llame a la Mesa de Ayuda 600 600 2247 o que consulte al encargado de prevención de su empresa.`,
+    `El RUT ${rut} no está entre las personas de sus empresas asignadas. No le diga que no está registrado: indíquele que llame a la Mesa de Ayuda 600 600 2247 o, si trabaja en otra empresa, que consulte al encargado de prevención de esa empresa.`,
   rutNotSyncedYet: (rut: string) =>
     `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
   none: (text: string) =>
@@ -287,7 +287,7 @@ export const dialogMessages = {
   cancel: 'Cancelar',
   saving: 'Guardando…',
   missing: (parts: string[]) => `Falta: ${parts.join(' y ')}.`,
-  missingReason: 'el motivo',
+  missingReason: 'un motivo de al menos 3 caracteres',
   missingFacts: (required: number) => `${required} datos de identidad`,
   missingDismissal: 'confirmar la baja',
   invalidFields: 'Corrija los datos marcados.',
@@ -374,6 +374,10 @@ export const actionDialogTexts = {
     enable_membership: 'Rehabilitar',
     resume_membership: 'Reanudar',
   },
+  /** The contact fix for a person with no e-mail at all: there is nothing to correct. */
+  addEmail: 'Registrar correo',
+  /** Nothing in the way: a reset link, should the password still fail. */
+  sendReset: 'Enviar enlace para restablecer contraseña',
 } as const;
 
 /** Why an action button is disabled, shown next to it (besides the permission refusals). */
@@ -438,7 +442,7 @@ export const callMessages = {
   listTitle: 'Llamadas',
   listRut: 'RUT de la persona',
   listSearch: 'Buscar',
-  listInvalidRut: 'RUT inválido: revise el dígito verificador.',
+  listInvalidRut: 'RUT inválido: escríbalo con su dígito verificador, por ejemplo 12.345.678-5.',
   listFailed: 'No se pudieron cargar las llamadas.',
   listEmpty: 'No hay llamadas registradas.',
   listCaption: (all: boolean) =>
@@ -587,11 +591,11 @@ export const auditMessages = {
   verify: 'Verificar cadena',
   previous: 'Anteriores',
   next: 'Siguientes',
-  invalidRut: 'RUT inválido: revise el dígito verificador.',
+  invalidRut: 'RUT inválido: escríbalo con su dígito verificador, por ejemplo 12.345.678-5.',
   invalidCheckDigit: (typed: string, expected: string) =>
     `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed}).`,
   invalidDate: (field: string, typed: string) =>
-    `Fecha «${field}» no válida (se ingresó «${typed}»): escríbala como dd-mm-aaaa, por ejemplo 21-11-2026.`,
+    `Fecha «${field}» no válida (se ingresó «${typed}»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026).`,
   fromField: 'Desde',
   toField: 'Hasta',
   reversedDates: 'La fecha «Desde» es posterior a «Hasta».',
@@ -682,11 +686,11 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   no_email: () => ({
     title: 'Sin correo registrado',
-    say: 'Sin correo no puede registrarse ni recuperar su contraseña: registre su correo.',
+    say: 'Sin un correo registrado no puede registrarse ni recuperar su contraseña. Indíqueme su correo y lo registro ahora.',
   }),
   mail_bounced: (c) => ({
     title: 'El último correo rebotó',
-    say: `El correo registrado parece incorrecto; confírmelo con la persona y corríjalo.${sent(c)}`,
+    say: `El correo que tenemos registrado parece incorrecto: confírmeme su correo y lo corrijo.${sent(c)}`,
   }),
   password_link_unused: (c) => ({
     title: `No ha usado el enlace para crear su contraseña${at(c.portal)}`,
@@ -708,7 +712,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   access_request_pending: (c) => ({
     title: `Solicitud de acceso en revisión${of(c)}`,
-    say: 'Cuando se apruebe, recibirá un correo desde una dirección no-reply con el enlace para firmar el acuerdo.',
+    say: 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección que no recibe respuestas.',
   }),
   first_access_used: () => ({
     title: 'Ya usó la clave de primer ingreso a Portal Empresas',
@@ -720,7 +724,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   usual_password: () => ({
     title: 'Entra a Portal Empresas con su contraseña de siempre',
-    say: 'Como ya estaba registrado como afiliado en Portal Héroes, ingresa a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambia entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
+    say: 'Como ya estaba registrado como afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
   }),
   achs_virtual_keys: () => ({
     title: 'Las claves de ACHS Virtual y ACHS Gestión son distintas',
@@ -734,7 +738,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
 
 export const noCauseText = {
   title: 'Sin impedimentos a la vista',
-  say: 'Su cuenta está activa. Si la contraseña no funciona, envíele un enlace para restablecerla.',
+  say: 'Su cuenta está activa. Si su contraseña no funciona, puedo enviarle un enlace para restablecerla.',
 };
 
 export const syncStateLabels = {
@@ -1044,7 +1048,6 @@ export const companyMessages = {
   profiles: 'Administradores y usuarios de empresa',
   profilesEmpty: 'La empresa no tiene administradores ni usuarios de empresa.',
   external: 'externo',
-  appointedBy: (name: string) => `designado por ${name}`,
   agreement: {
     signed: (at: string) => `Firmado el ${at}`,
     pending: (sent: string | null) =>
@@ -1427,8 +1430,10 @@ export const dataRequestMessages = {
     'La supresión y la oposición las decide el sistema central (sistema de registro): esta mesa solo las registra y las envía. Nunca se borran datos que la ley o los portales obligan a conservar (registros de auditoría, correos enviados, afiliaciones).',
   deadlineRule:
     'Plazo: 30 días corridos desde el día siguiente a la recepción, prorrogable una sola vez por 30 días corridos; bloqueo temporal: 2 días hábiles. Si el último día es sábado, domingo o feriado en Chile, vence el día hábil siguiente (regla del art. 25 de la Ley 19.880). Feriados: calendario oficial de Chile.',
-  movedOver: (counted: string, over: string) =>
-    `El plazo contado terminaba el ${counted} (${over}); se corre al día hábil siguiente.`,
+  movedOver: (counted: string, over: readonly string[]) =>
+    `El plazo contado terminaba el ${counted}, día inhábil (${new Intl.ListFormat('es', {
+      type: 'conjunction',
+    }).format(over)} no cuentan): se corre al día hábil siguiente.`,
   listTitle: 'Solicitudes Ley 21.719 por plazo',
   listIntroSupervisor: 'Todas las solicitudes, las abiertas primero y por plazo.',
   listIntroAgent: 'Sus solicitudes, las abiertas primero y por plazo.',

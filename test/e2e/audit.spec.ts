@@ -111,7 +111,7 @@ test.describe('Auditoría', () => {
     await from.fill('2026-11-21');
     await filter.click();
     await expect(audit.getByRole('alert')).toHaveText(
-      'Fecha «Desde» no válida (se ingresó «2026-11-21»): escríbala como dd-mm-aaaa, por ejemplo 21-11-2026. No se muestran resultados hasta corregir el filtro.',
+      'Fecha «Desde» no válida (se ingresó «2026-11-21»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026). No se muestran resultados hasta corregir el filtro.',
     );
     await expect(from).toHaveAttribute('aria-invalid', 'true');
     await expect(audit.getByText(/eventos?\b/)).toHaveCount(0);

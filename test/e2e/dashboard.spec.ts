@@ -199,7 +199,7 @@ for (const viewport of [
       await calls.getByLabel('Desde (dd-mm-aaaa)').fill('31-02-2026');
       await calls.getByRole('button', { name: 'Buscar' }).click();
       await expect(calls.getByRole('alert')).toHaveText(
-        'Fecha «Desde» no válida (se ingresó «31-02-2026»): escríbala como dd-mm-aaaa, por ejemplo 21-11-2026. No se muestran resultados hasta corregir el filtro.',
+        'Fecha «Desde» no válida (se ingresó «31-02-2026»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026). No se muestran resultados hasta corregir el filtro.',
       );
       await expect(calls.getByLabel('Desde (dd-mm-aaaa)')).toHaveAttribute('aria-invalid', 'true');
       await expect(calls.getByRole('table')).toHaveCount(0);

@@ -162,7 +162,8 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                       <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
                     )}
                     {p.appointedBy && (
-                      <span className="small muted"> ({t.appointedBy(nameOr(p.appointedBy))})</span>
+                      // «Designado por el representante legal (Ricardo …)»: who, by name.
+                      <span className="small muted"> ({nameOr(p.appointedBy)})</span>
                     )}
                     {p.external && <span className="tag">{t.external}</span>}
                   </td>

@@ -1,6 +1,12 @@
 import type { MailKind, PersonRecord, Portal } from '../../../shared/contract';
 import { formatTime } from '../../../shared/format';
-import { causeTexts, deniedMessages, disabledReasons, noCauseText } from '../../../shared/messages';
+import {
+  actionDialogTexts,
+  causeTexts,
+  deniedMessages,
+  disabledReasons,
+  noCauseText,
+} from '../../../shared/messages';
 import { fixAllowed, fixLabels, fixSpec, mailAvailableAt, resendSpec } from '../actions';
 import { useSession } from '../session-store';
 import { incompleteDataMessages } from '../../../shared/messages';
@@ -48,7 +54,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
               reason={cooldownReason(record, active.portal, 'password_reset')}
               onClick={() => openDialog(resendSpec(record, active.portal, 'password_reset'))}
             >
-              Enviar restablecer contraseña
+              {actionDialogTexts.sendReset}
             </GuardedButton>
           )}
         </div>
@@ -79,7 +85,9 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                     reason={!decision.allowed ? deniedMessages[decision.reason] : cooling}
                     onClick={() => openDialog(spec)}
                   >
-                    {fixLabels[cause.fix.action]}
+                    {cause.fix.action === 'edit_contact' && !record.email
+                      ? actionDialogTexts.addEmail
+                      : fixLabels[cause.fix.action]}
                   </GuardedButton>
                 )}
               </li>

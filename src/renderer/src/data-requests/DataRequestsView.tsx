@@ -24,7 +24,7 @@ export function DeadlineCell({ request }: { request: DataRequestView }) {
   const id = useId();
   const moved =
     request.dueMovedOver.length > 0
-      ? t.movedOver(calendarDate(request.dueCounted), request.dueMovedOver.join(', '))
+      ? t.movedOver(calendarDate(request.dueCounted), request.dueMovedOver)
       : null;
   const tone =
     request.deadline === 'overdue'
