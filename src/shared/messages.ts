@@ -436,7 +436,8 @@ export const callMessages = {
   back: 'Volver',
   closed: 'Llamada cerrada y registrada.',
   failed: 'No se pudo registrar la llamada.',
-  nudge: (who: string) => `Acción registrada sin llamada: ¿abrir una llamada para ${who}?`,
+  nudge: (who: string) =>
+    `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella.`,
   nudgeOpen: 'Abrir llamada',
   nudgeDismiss: 'Descartar',
   listTitle: 'Llamadas',
@@ -965,6 +966,53 @@ export const replicaKeyMessages = {
 };
 
 /** The lock screen shown after the idle-lock policy's minutes without input (issue 9). */
+/** F1: every keyboard shortcut of the desk, as the keys are labelled on a Spanish keyboard. */
+export const shortcutMessages = {
+  title: 'Atajos de teclado',
+  button: 'Atajos',
+  buttonHint: 'Atajos de teclado (F1)',
+  close: 'Cerrar',
+  intro: 'En macOS, Cmd hace de Ctrl.',
+  keysHeader: 'Teclas',
+  whatHeader: 'Qué hace',
+  groups: [
+    {
+      title: 'En toda la mesa',
+      items: [
+        ['Ctrl+K', 'Ir a la búsqueda, para una búsqueda nueva'],
+        ['Ctrl+Mayús+L', 'Bloquear la pantalla al dejar el puesto'],
+        ['F1', 'Esta lista de atajos'],
+        [
+          'Esc',
+          'Cerrar el diálogo abierto; en la búsqueda, cerrar la ficha y volver a los resultados',
+        ],
+      ],
+    },
+    {
+      title: 'Búsqueda',
+      items: [
+        ['↑ ↓', 'Moverse por los resultados'],
+        ['Re Pág / Av Pág', 'Avanzar o retroceder 10 resultados'],
+        ['Enter', 'Abrir la ficha (o la empresa) elegida'],
+        ['Retroceso', 'Con la búsqueda vacía, quitar el filtro de empresa'],
+      ],
+    },
+    {
+      title: 'Selección de varias personas (supervisores)',
+      items: [
+        ['Mayús+↑ ↓', 'Extender la selección'],
+        ['Espacio', 'En la lista, marcar o desmarcar a la persona'],
+        ['Ctrl+A', 'En la lista, seleccionar todas las cargadas'],
+        ['Esc', 'Quitar la selección'],
+      ],
+    },
+    {
+      title: 'Panel de supervisión',
+      items: [['← →', 'En los períodos, cambiar de período']],
+    },
+  ],
+} as const;
+
 export const lockScreenMessages = {
   title: 'Pantalla bloqueada',
   explanation: (minutes: string) =>

@@ -160,7 +160,7 @@ for (const viewport of [
       await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
 
       const nudge = callbar.getByText(
-        `Acción registrada sin llamada: ¿abrir una llamada para ${PEDRO_WHO}?`,
+        `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella.`,
       );
       await expect(nudge).toBeVisible();
       await expect(nudge.locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
@@ -186,7 +186,7 @@ for (const viewport of [
       await dialog.getByRole('button', { name: 'Guardar' }).click();
       await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
       await expect(callbar).toContainText('1 acción');
-      await expect(callbar.getByText(/Acción registrada sin llamada/)).toHaveCount(0);
+      await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
 
       // A dismissed nudge goes away.
       await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();

@@ -149,3 +149,23 @@ test.describe('in a 1024 × 700 window', () => {
     await expectAccessible(page, 'ventana de 1024 px');
   });
 });
+
+test('F1 lists every keyboard shortcut, and the dialog gives the focus back', async ({ desk }) => {
+  const { page } = desk;
+  await desk.search.focus();
+  await page.keyboard.press('F1');
+  const dialog = page.getByRole('dialog', { name: 'Atajos de teclado' });
+  await expect(dialog).toBeVisible();
+  for (const keys of ['Ctrl+K', 'Ctrl+Mayús+L', 'F1', 'Enter']) {
+    await expect(dialog.getByRole('rowheader', { name: keys, exact: true })).toBeVisible();
+  }
+  await expectAccessible(page, 'atajos de teclado');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(desk.search).toBeFocused();
+  // Also from the top bar, for whoever does not know F1.
+  await page.getByRole('button', { name: 'Atajos', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cerrar' }).click();
+  await expect(dialog).toHaveCount(0);
+});

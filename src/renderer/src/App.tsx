@@ -9,7 +9,9 @@ import {
   replicaKeyMessages,
   roleNames,
   searchMessages,
+  shortcutMessages,
 } from '../../shared/messages';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { ActionDialog } from './components/ActionDialog';
 import { isModalOpen } from './components/Modal';
 import { CompanyDialogHost } from './company/CompanyDialog';
@@ -73,6 +75,7 @@ function Desk() {
   // Device trust (issue 11): a revoked device ends the session; the sign-in screen says why.
   useSignOutWhenRevoked();
   const lockNow = useLockNow();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   useEffect(() => {
     void loadInfo();
@@ -82,7 +85,14 @@ function Desk() {
     const onKeyDown = (event: KeyboardEvent) => {
       // An open dialog owns the keyboard: its Esc closes it, not the record beneath.
       if (event.defaultPrevented || isModalOpen()) return;
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'l') {
+      if (event.key === 'F1') {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        event.key.toLowerCase() === 'l'
+      ) {
         event.preventDefault();
         lockNow('manual');
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
@@ -152,6 +162,15 @@ function Desk() {
           <button
             type="button"
             className="link"
+            title={shortcutMessages.buttonHint}
+            aria-keyshortcuts="F1"
+            onClick={() => setShortcutsOpen(true)}
+          >
+            {shortcutMessages.button}
+          </button>
+          <button
+            type="button"
+            className="link"
             title={lockScreenMessages.lockNowHint}
             aria-keyshortcuts="Control+Shift+L"
             onClick={() => lockNow('manual')}
@@ -164,6 +183,7 @@ function Desk() {
         </span>
       </header>
       <CallBar />
+      {shortcutsOpen && <ShortcutsDialog close={() => setShortcutsOpen(false)} />}
       {replicaNotice && (
         <section className="notice notice-warn" role="alert" aria-labelledby="replica-aside-title">
           <strong id="replica-aside-title">{replicaKeyMessages.setAsideTitle}</strong>

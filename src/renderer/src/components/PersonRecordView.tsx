@@ -91,7 +91,9 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
     return (
       <section className="record record-empty" aria-label="Ficha">
         <p>Seleccione una persona con ↑ ↓ y Enter.</p>
-        <p className="muted">Esc vuelve a los resultados · Ctrl+K vuelve a la búsqueda</p>
+        <p className="muted">
+          Esc vuelve a los resultados · Ctrl+K vuelve a la búsqueda · F1 muestra todos los atajos
+        </p>
       </section>
     );
   }
