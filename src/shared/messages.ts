@@ -1511,6 +1511,8 @@ export const dataRequestMessages = {
   open: 'Ver',
   detailTitle: (number: string) => `Solicitud ${number}`,
   reason: 'Motivo',
+  /** The chosen change, named where its reason is asked. */
+  reasonFor: (move: string) => `Motivo para «${move}»`,
   reasonHint: 'Obligatorio para prorrogar o denegar.',
   confirmMove: 'Confirmar',
   moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,

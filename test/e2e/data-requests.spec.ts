@@ -149,7 +149,11 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     'se eliminan solos de este equipo 30 días después de cerrar la solicitud',
   );
   await expect(detail.getByText(/Se eliminarán automáticamente/)).toHaveCount(0);
-  await detail.getByRole('button', { name: 'Marcar respondida' }).click();
+  const answer = detail.getByRole('button', { name: 'Marcar respondida' });
+  await answer.click();
+  // The chosen change shows as chosen, and its reason's field names it.
+  await expect(answer).toHaveAttribute('aria-pressed', 'true');
+  await expect(detail.getByLabel('Motivo para «Marcar respondida» (opcional)')).toBeVisible();
   await detail.getByRole('button', { name: 'Confirmar' }).click();
   await expect(page.getByRole('status')).toContainText(`Solicitud ${access.number}: Respondida`);
   await expect(

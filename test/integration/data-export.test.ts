@@ -111,6 +111,8 @@ describe('the export of an access request', () => {
     const made = await exported(core, number);
     const folder = path.join(dataDirOf(core), EXPORTS_FOLDER);
     expect(fs.readdirSync(folder).sort()).toEqual([made.htmlFile, made.jsonFile].sort());
+    // Named with Chile's time, as the screens show it (FIXED_NOW is 12:00 in Santiago).
+    expect(made.jsonFile).toMatch(new RegExp(`^${number}-20261121-120000-[0-9a-f]{8}\\.json$`));
     // Sealed at rest: nothing of the person readable in the files on disk.
     for (const file of [made.htmlFile, made.jsonFile]) {
       expect(isSealed(path.join(folder, file))).toBe(true);

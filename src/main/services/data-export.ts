@@ -44,6 +44,7 @@ import { authorize } from './run-action';
 import { newId } from '../../shared/ids';
 import { sealStream } from '../db/sealed-files';
 import { EXPORTS_FOLDER } from './export-files';
+import { santiagoStamp } from '../domain/audit-csv';
 import { exportRemovalAt, SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 
 export const DEFAULT_PAGE_SIZE = 500;
@@ -387,7 +388,9 @@ export async function exportDataRequest(
   const startedAt = ctx.now();
   const folder = path.join(options.dataDir, EXPORTS_FOLDER);
   fs.mkdirSync(folder, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').slice(0, 15);
+  // Chile's time, as every screen shows it (aaaammdd-hhmmss): the agent finds the file by it.
+  const [day, time] = santiagoStamp(startedAt.toISOString()).split(' ') as [string, string];
+  const stamp = `${day.split('-').reverse().join('')}-${time.replace(/:/g, '')}`;
   // The id's random tail, not its head (a UUIDv7's head is its time): two exports in the same
   // second must not share, and overwrite, each other's files.
   const base = `${request.number}-${stamp}-${id.slice(-8)}`;

@@ -333,7 +333,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
           {move && (
             <div className="field">
               <label htmlFor={ids.reason}>
-                {move === 'unblock' ? t.unblockReason : t.reason}
+                {move === 'unblock' ? t.unblockReason : t.reasonFor(labels.moves[move])}
                 {needsReason ? '' : ` (${t.optional})`}
               </label>
               <textarea
@@ -356,6 +356,12 @@ export function RequestDetailDialog({ number }: { number: string }) {
                   {busy ? dialogMessages.saving : t.confirmMove}
                 </button>
               </div>
+              {/* What went wrong with the change, beside it (not below the exports). */}
+              {error && (
+                <p role="alert" className="notice notice-danger">
+                  {error}
+                </p>
+              )}
             </div>
           )}
 
@@ -440,7 +446,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
           )}
         </>
       )}
-      {error && (
+      {error && !move && (
         <p role="alert" className="notice notice-danger">
           {error}
         </p>
