@@ -114,6 +114,20 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('an applicant for a company profile is told of the request, not to be added as a worker', () => {
+      for (const state of ['pending', 'approved', 'rejected'] as const) {
+        const causes = codes(
+          diagnose(input({ memberships: [], accessRequests: [request({ state })] })),
+        );
+        expect(causes, state).not.toContain('no_membership');
+      }
+      expect(
+        codes(
+          diagnose(input({ memberships: [], accessRequests: [request({ state: 'pending' })] })),
+        ),
+      ).toStrictEqual(['access_request_pending']);
+    });
+
     it('a pensioner with no membership is not blocked by it', () => {
       expect(
         diagnose(input({ person: person({ isPensioner: true }), memberships: [] })),
@@ -741,8 +755,8 @@ describe('diagnose', () => {
           mails: [mail({ outcome: 'bounced' })],
         }),
       );
+      // No «no_membership»: the requests say where this person stands (ranked in its own test).
       const expected = [
-        'no_membership',
         'registration_blocked',
         'temporarily_locked',
         'mail_bounced',

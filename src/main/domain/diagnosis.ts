@@ -101,9 +101,13 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       ? { action: 'resend_mail', portal: account.portal, kind }
       : null;
 
-  // Access needs an active membership at an adherent company (rules 6, 7, 11, 13).
+  // Access needs an active membership at an adherent company (rules 6, 7, 11, 13). Someone who
+  // asked for a company profile (a legal representative, say) is not a worker to be added by
+  // the company: their request's cause says where they stand.
   if (memberships.length === 0) {
-    if (!person.isPensioner) causes.push({ code: 'no_membership', fix: null });
+    if (!person.isPensioner && accessRequests.length === 0) {
+      causes.push({ code: 'no_membership', fix: null });
+    }
   } else if (!memberships.some((m) => m.state === 'active' && m.companyAdherent)) {
     const seen = new Set<string>();
     for (const m of memberships) {
