@@ -107,6 +107,8 @@ export const Cause = z.object({
   attempts: z.number().int().optional(),
   lastSentAt: z.string().optional(),
   reason: z.string().optional(),
+  /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
+  role: MembershipRole.optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

@@ -665,10 +665,16 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     title: `La empresa ya no está adherida${of(c)}`,
     say: 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma.',
   }),
-  dismissed: (c) => ({
-    title: `Desvinculado${of(c)}`,
-    say: 'Al ser desvinculado quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
-  }),
+  dismissed: (c) =>
+    c.role === undefined || c.role === 'worker'
+      ? {
+          title: `Desvinculado${of(c)}`,
+          say: 'Al ser desvinculado quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
+        }
+      : {
+          title: `Ya no es usuario de la empresa${of(c)}`,
+          say: 'La empresa le quitó su perfil de usuario. Solo su representante legal o un administrador de accesos puede volver a darle acceso.',
+        },
   membership_disabled: (c) => ({
     title: `Acceso inhabilitado${of(c)}`,
     say: 'Su acceso a esta empresa está inhabilitado. Puede rehabilitarse si corresponde.',

@@ -6,6 +6,7 @@ import {
   type DiagnosisInput,
 } from '../../src/main/domain/diagnosis';
 import type { Portal } from '../../src/shared/contract';
+import { causeTexts } from '../../src/shared/messages';
 
 const NOW = new Date('2026-11-21T15:00:00Z');
 const IN_ONE_HOUR = '2026-11-21T16:00:00.000Z';
@@ -180,8 +181,27 @@ describe('diagnose', () => {
         }),
       );
       expect(causes).toStrictEqual([
-        { code: 'dismissed', companyRut: '96111222-5', companyName: 'Minera Sur', fix: null },
+        {
+          code: 'dismissed',
+          companyRut: '96111222-5',
+          companyName: 'Minera Sur',
+          role: 'worker',
+          fix: null,
+        },
       ]);
+    });
+
+    it('dismissed: a company user taken off says so, not that a worker was dismissed', () => {
+      const [cause] = diagnose(
+        input({ memberships: [membership({ role: 'company_user', state: 'removed' })] }),
+      );
+      expect(cause).toMatchObject({ code: 'dismissed', role: 'company_user' });
+      expect(causeTexts.dismissed(cause!).title).toBe(
+        'Ya no es usuario de la empresa (Constructora Andes SpA)',
+      );
+      expect(causeTexts.dismissed({ ...cause!, role: 'worker' }).title).toBe(
+        'Desvinculado (Constructora Andes SpA)',
+      );
     });
 
     it('a removed membership beside a disabled one is not a dismissal', () => {

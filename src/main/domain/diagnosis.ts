@@ -74,6 +74,8 @@ export type Cause = {
   lastSentAt?: string;
   /** access_request_rejected: the reason recorded. */
   reason?: string;
+  /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
+  role?: 'worker' | 'access_admin' | 'company_user';
   fix: Fix | null;
 };
 
@@ -131,7 +133,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     }
     const last = memberships[memberships.length - 1];
     if (last && memberships.every((m) => m.state === 'removed')) {
-      causes.push({ code: 'dismissed', ...company(last), fix: null });
+      causes.push({ code: 'dismissed', ...company(last), role: last.role, fix: null });
     }
   }
 
