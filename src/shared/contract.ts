@@ -54,6 +54,13 @@ export const CAUSE_CODES = [
   'achs_virtual_keys',
 ] as const;
 export type CauseCode = (typeof CAUSE_CODES)[number];
+/** Causes that are advice for the caller, not something in the way: shown as advice. */
+export const ADVICE_CAUSES: ReadonlySet<CauseCode> = new Set([
+  'first_access_used',
+  'first_access_key',
+  'usual_password',
+  'achs_virtual_keys',
+]);
 export const MembershipState = z.enum(['active', 'disabled', 'paused', 'removed']);
 export const RegistrationState = z.enum(['not_registered', 'pending_activation', 'active']);
 export const MailKind = z.enum([

@@ -169,3 +169,13 @@ test('F1 lists every keyboard shortcut, and the dialog gives the focus back', as
   await dialog.getByRole('button', { name: 'Cerrar' }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test('advice for the caller is shown as advice, not as something in the way', async ({ desk }) => {
+  // Jorge, La Espiga's outside accountant: an affiliate, who enters with his usual password.
+  await desk.find('19.283.746-4');
+  await desk.search.press('Enter');
+  const diagnosis = desk.record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+  const advice = diagnosis.getByRole('listitem').filter({ hasText: 'contraseña de siempre' });
+  await expect(advice).toHaveClass(/cause-advice/);
+  await expect(advice).toContainText('ingrese a Portal Empresas con su contraseña habitual');
+});

@@ -1,4 +1,9 @@
-import type { MailKind, PersonRecord, Portal } from '../../../shared/contract';
+import {
+  ADVICE_CAUSES,
+  type MailKind,
+  type PersonRecord,
+  type Portal,
+} from '../../../shared/contract';
 import { formatTime } from '../../../shared/format';
 import {
   actionDialogTexts,
@@ -71,7 +76,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             return (
               <li
                 key={`${cause.code}-${cause.portal ?? ''}-${cause.companyRut ?? ''}-${index}`}
-                className="cause"
+                className={ADVICE_CAUSES.has(cause.code) ? 'cause cause-advice' : 'cause'}
               >
                 <div>
                   <strong>{text.title}</strong>
