@@ -264,9 +264,10 @@ export function createCore(options: CoreOptions): Core {
     now,
     log,
   });
-  // Ley 21.719 exports (services/export-files.ts): those still in the clear sealed like the
-  // replica, in the background; then, and every hour, the files of exports no longer needed
-  // removed on time. A revoked device's were wiped with its replica.
+  // Ley 21.719 exports (services/export-files.ts), in the background: what a crash left behind
+  // dealt with, and those still in the clear sealed like the replica (with a key); then, and
+  // every hour, the files of exports no longer needed removed on time. A revoked device's were
+  // wiped with its replica.
   const exportFiles = createExportFiles({ context, dataDir: options.dataDir, log });
   const removeExpiredExports = () => {
     if (!db.$client.open) return;
@@ -280,10 +281,7 @@ export function createCore(options: CoreOptions): Core {
   let exportSweep: NodeJS.Timeout | null = null;
   if (!revocation.record()) {
     const removed = (fileName: string) => exportFileRemoved(db.$client, fileName);
-    const sealing = key
-      ? sealEarlierExports(options.dataDir, key, removed, log)
-      : Promise.resolve(0);
-    void sealing
+    void sealEarlierExports(options.dataDir, key, removed, log)
       .then(
         (count) =>
           count > 0 && log(`${count} earlier Ley 21.719 export files were sealed in place`),

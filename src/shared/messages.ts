@@ -547,7 +547,7 @@ export const auditDetailLabels: Record<string, string> = {
   // An export's files removed on time (export-retention.ts).
   automatic: 'Eliminación automática',
   closedAt: 'Solicitud cerrada el',
-  keptDays: 'Días que se conservaron',
+  keptDays: 'Plazo de conservación (días)',
   // Privacy by default (issue 10).
   via: 'Abierta desde',
   format: 'Formato',
@@ -1545,8 +1545,8 @@ export const dataRequestMessages = {
   deleteConfirmButton: 'Eliminar',
   deleted: 'Archivos de la exportación eliminados de este equipo.',
   removedLine: (at: string, agentName: string) => `Archivos eliminados el ${at} por ${agentName}.`,
-  removedAutomatically: (at: string, days: number) =>
-    `Archivos eliminados automáticamente el ${at}, ${days} días después de cerrar la solicitud.`,
+  removedAutomatically: (at: string) =>
+    `Archivos eliminados automáticamente el ${at}, cumplido su plazo de conservación tras el cierre de la solicitud.`,
   removalLine: (at: string) => `Se eliminarán automáticamente de este equipo a partir del ${at}.`,
   retentionNote: (days: number) =>
     `Los archivos de cada exportación se eliminan solos de este equipo ${days} días después de cerrar la solicitud (o de exportar, si fue después). Las copias ya entregadas no se ven afectadas.`,

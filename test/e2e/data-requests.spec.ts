@@ -211,7 +211,15 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   // Unblocking ends it: the banner goes, the edit is available again.
   await record.getByRole('button', { name: `Ver ${block.number}` }).click();
   const blockDetail = page.getByRole('dialog', { name: `Solicitud ${block.number}` });
+  // A denial needs a reason: said beside the change being made, not at the dialog's foot.
+  await blockDetail.getByRole('button', { name: 'Denegar' }).click();
+  await blockDetail.getByRole('button', { name: 'Confirmar' }).click();
+  const moveForm = blockDetail.locator('.field').filter({
+    has: page.getByLabel('Motivo para «Denegar»'),
+  });
+  await expect(moveForm.getByRole('alert')).toContainText('motivo');
   await blockDetail.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(blockDetail.getByRole('alert')).toHaveCount(0);
   await blockDetail.getByLabel('Motivo del desbloqueo').fill('Rectificación resuelta');
   await blockDetail.getByRole('button', { name: 'Confirmar' }).click();
   await expect(page.getByRole('status')).toContainText(

@@ -109,8 +109,12 @@ test.describe('idle lock', () => {
       await page.getByLabel('Contraseña').fill('agente600');
       await page.getByRole('button', { name: 'Desbloquear' }).click();
       await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+      // Over an open dialog too: it goes off the screen with the desk.
+      await desk.record.getByRole('button', { name: 'Editar contacto' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
       await page.keyboard.press('Control+Shift+L');
       await expect(lockHeading(page)).toBeVisible();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
       await expect(page.getByText('Se bloqueó a pedido de quien la usaba.')).toBeVisible();
       expect(await page.locator('body').innerText()).not.toContain('Pedro');
     });

@@ -702,6 +702,41 @@ describe('exports written before sealing', () => {
       reopened.close();
     }
   });
+
+  it('are tidied after a crash on a desk without a key too', async () => {
+    const first = seededCore(300, { core: { replicaKeys: null } });
+    const dataDir = dataDirOf(first);
+    const folder = path.join(dataDir, EXPORTS_FOLDER);
+    const number = accessRequest(first);
+    const kept = await exported(first, number);
+    const gone = await exported(first, number);
+    // Removed and audited, but the crash came before the files went.
+    call(first, 'dataRequests.deleteExport', { exportId: gone.id });
+    first.close();
+    for (const file of [gone.htmlFile, gone.jsonFile]) {
+      fs.writeFileSync(path.join(folder, `${file}.deleting`), 'Pedro');
+    }
+    // Set aside, never audited: put back. A cut-off part: removed.
+    fs.renameSync(path.join(folder, kept.jsonFile), path.join(folder, `${kept.jsonFile}.deleting`));
+    fs.writeFileSync(path.join(folder, `${kept.htmlFile}.part`), '<!doctype html><p>Pedro');
+    const reopened = createCore({
+      dataDir,
+      door: 'web',
+      version: 'test',
+      demoPersons: 0,
+      replicaKeys: null,
+      now: () => FIXED_NOW,
+      log: () => {},
+    });
+    try {
+      await vi.waitFor(() =>
+        expect(fs.readdirSync(folder).sort()).toEqual([kept.htmlFile, kept.jsonFile].sort()),
+      );
+      expect(isSealed(path.join(folder, kept.jsonFile))).toBe(false);
+    } finally {
+      reopened.close();
+    }
+  });
 });
 
 describe('streaming a large export', () => {

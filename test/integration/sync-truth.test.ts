@@ -238,11 +238,19 @@ describe('the waiting actions', () => {
     expect(act(desk, 'sync.pending', {})).toEqual([]);
     expect(record(desk, PEDRO).pendingActions).toEqual([]);
     expect(act(desk, 'persons.pending', { rut: PEDRO })).toEqual([]);
-    // Only for who may see the person: the officer's companies do not hold him.
+    // Only for who may see the person: to an officer, someone outside his companies and a RUT
+    // that exists nowhere get the same answer, and the attempt is audited.
     await signIn(desk, 'prevencion');
-    expect(desk.dispatchNow('persons.pending', { rut: '6543210-2' })).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
+    const denials = () =>
+      desk.db.$client
+        .prepare("SELECT count(*) FROM audit_events WHERE action = 'person.view_denied'")
+        .pluck()
+        .get() as number;
+    const before = denials();
+    const outside = desk.dispatchNow('persons.pending', { rut: '6543210-2' });
+    const nowhere = desk.dispatchNow('persons.pending', { rut: '1-9' });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(nowhere).toEqual(outside);
+    expect(denials()).toBe(before + 2);
   });
 });

@@ -254,7 +254,7 @@ describe('what an event changed, in words', () => {
     ).toEqual([
       'Eliminación automática: Sí',
       'Solicitud cerrada el: 23-11-2026 12:00',
-      'Días que se conservaron: 30',
+      'Plazo de conservación (días): 30',
     ]);
   });
 });

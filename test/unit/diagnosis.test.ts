@@ -116,12 +116,18 @@ describe('diagnose', () => {
     });
 
     it('an applicant for a company profile is told of the request, not to be added as a worker', () => {
-      for (const state of ['pending', 'approved', 'rejected'] as const) {
+      for (const state of ['pending', 'rejected'] as const) {
         const causes = codes(
           diagnose(input({ memberships: [], accessRequests: [request({ state })] })),
         );
         expect(causes, state).not.toContain('no_membership');
       }
+      // Approved, and still no profile: that is what keeps them out.
+      expect(
+        codes(
+          diagnose(input({ memberships: [], accessRequests: [request({ state: 'approved' })] })),
+        ),
+      ).toContain('no_membership');
       expect(
         codes(
           diagnose(input({ memberships: [], accessRequests: [request({ state: 'pending' })] })),

@@ -103,11 +103,13 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       ? { action: 'resend_mail', portal: account.portal, kind }
       : null;
 
-  // Access needs an active membership at an adherent company (rules 6, 7, 11, 13). Someone who
-  // asked for a company profile (a legal representative, say) is not a worker to be added by
-  // the company: their request's cause says where they stand.
+  // Access needs an active membership at an adherent company (rules 6, 7, 11, 13). Someone whose
+  // request for a company profile is pending or was refused (a legal representative, say) is not
+  // a worker to be added by the company: that request's cause says where they stand. Once
+  // approved, a profile still missing is what keeps them out.
   if (memberships.length === 0) {
-    if (!person.isPensioner && accessRequests.length === 0) {
+    const requestExplains = accessRequests.some((r) => r.state !== 'approved');
+    if (!person.isPensioner && !requestExplains) {
       causes.push({ code: 'no_membership', fix: null });
     }
   } else if (!memberships.some((m) => m.state === 'active' && m.companyAdherent)) {

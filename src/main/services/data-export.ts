@@ -21,6 +21,7 @@ import {
   actionLabels,
   dataExportTexts,
   dataRequestLabels,
+  dataRequestMessages,
   interactionOutcomeLabels,
   interactionReasonLabels,
   mailKindLabels,
@@ -101,13 +102,13 @@ const labelledList =
     }
   };
 
-/** Who did it, by name (the system's own acts, and an agent this desk no longer knows, too). */
+/** Who did it, by name (the system's own acts, and an agent this desk does not know, too). */
 const agentShown = (value: Value, row: Row): string =>
   typeof value === 'string'
     ? value
     : row['agentId'] === SYSTEM_AGENT_ID
       ? systemAgentName
-      : String(row['agentId'] ?? '—');
+      : dataRequestMessages.unknownAgent;
 
 /** An audit event's fields in words, as the Auditoría screen reads them. */
 const changeShown = (_value: Value, row: Row): string =>

@@ -173,7 +173,11 @@ export function createExportFiles({ context, dataDir, log }: Deps) {
                 automatic: removed.agentId === SYSTEM_AGENT_ID,
               }
             : null,
-          removalAt: removed ? null : exportRemovalAt({ closedAt }, row.createdAt),
+          // Nothing left to remove (gone without an audited removal): no date to promise.
+          removalAt:
+            removed || ![row.htmlFile, row.jsonFile].some((name) => fs.existsSync(fileOf(name)))
+              ? null
+              : exportRemovalAt({ closedAt }, row.createdAt),
         };
       });
     },
@@ -233,15 +237,15 @@ export function createExportFiles({ context, dataDir, log }: Deps) {
 export type ExportFiles = ReturnType<typeof createExportFiles>;
 
 /**
- * Exports still in the clear (made before exports were sealed, or while the replica had no key)
- * sealed in place once the desk opens with a key, and what a crash left behind dealt with: an
- * export's `.part` files removed; a file set aside to be deleted removed if its removal was
- * audited (`removed`), put back otherwise. Run in the background at start; gives how many it
- * sealed. A file it cannot deal with is left as it is and logged: the next start tries again.
+ * What a crash left behind dealt with — an export's `.part` files removed; a file set aside to be
+ * deleted removed if its removal was audited (`removed`), put back otherwise — and, when the desk
+ * has a key, exports still in the clear (made before exports were sealed, or while the replica
+ * had no key) sealed in place. Run in the background at start; gives how many it sealed. A file
+ * it cannot deal with is left as it is and logged: the next start tries again.
  */
 export async function sealEarlierExports(
   dataDir: string,
-  key: Buffer,
+  key: Buffer | undefined,
   removed: (fileName: string) => boolean,
   log: (message: string, error?: unknown) => void,
 ): Promise<number> {
@@ -262,9 +266,11 @@ export async function sealEarlierExports(
         if (removed(original)) fs.rmSync(file, { force: true });
         else {
           fs.renameSync(file, path.join(folder, original));
-          if (await sealInPlace(path.join(folder, original), key)) sealed += 1;
+          if (key && (await sealInPlace(path.join(folder, original), key))) sealed += 1;
         }
-      } else if (/\.(html|json)$/.test(name) && (await sealInPlace(file, key))) sealed += 1;
+      } else if (key && /\.(html|json)$/.test(name) && (await sealInPlace(file, key))) {
+        sealed += 1;
+      }
     } catch (error) {
       log('an earlier export could not be sealed', error);
     }

@@ -38,14 +38,10 @@ export function maskSerial(serial: string | null): string | null {
 const RECENT_INTERACTIONS = 5;
 
 /**
- * `persons.get`: the record, after checking the agent may see it, with the view audited: how it
- * was opened (`via`) and why (the open call's reason). A prevention officer asking for someone
- * outside his companies hears the same words whether or not the RUT exists, and that attempt is
- * audited too (issue 10).
- */
-/**
  * The actions on a person that still wait for the central API, as the record lists them: the
- * open record's notice follows the queue as it drains, without another «Vio la ficha».
+ * open record's notice follows the queue as it drains, without another «Vio la ficha». Refused
+ * as `persons.get` refuses (the same words to an officer whether or not the RUT exists, and the
+ * attempt audited).
  */
 export function pendingForPerson(
   ctx: ServiceContext,
@@ -53,16 +49,31 @@ export function pendingForPerson(
   rutText: string,
 ): PersonRecord['pendingActions'] {
   const rut = readRut(rutText);
-  if (!rut || ctx.repos.writes.person(rut.body) === null) throw new NotFoundError('person');
-  const decision = decide(
-    session,
-    'person.view',
-    personTarget(() => ctx.repos.writes.companyRuts(rut.body)),
-  );
-  if (!decision.allowed) throw new ForbiddenError(decision.reason);
-  return ctx.repos.outbox.pendingForPerson(rut.body);
+  if (!rut) throw new NotFoundError('person');
+  const exists = ctx.repos.writes.person(rut.body) !== null;
+  const decision = exists
+    ? decide(
+        session,
+        'person.view',
+        personTarget(() => ctx.repos.writes.companyRuts(rut.body)),
+      )
+    : null;
+  if (decision?.allowed) return ctx.repos.outbox.pendingForPerson(rut.body);
+  if (session.role === 'prevention') {
+    auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via: 'reload' });
+    throw new NotFoundError('person_in_scope');
+  }
+  if (!decision) throw new NotFoundError('person');
+  auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via: 'reload' });
+  throw new ForbiddenError(decision.reason);
 }
 
+/**
+ * `persons.get`: the record, after checking the agent may see it, with the view audited: how it
+ * was opened (`via`) and why (the open call's reason). A prevention officer asking for someone
+ * outside his companies hears the same words whether or not the RUT exists, and that attempt is
+ * audited too (issue 10).
+ */
 export function viewPersonRecord(
   ctx: ServiceContext,
   session: Session,

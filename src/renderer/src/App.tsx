@@ -83,18 +83,18 @@ function Desk() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // Locking works everywhere, over an open dialog too (the lock takes the desk, and the
+      // dialog with it, off the screen).
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        lockNow('manual');
+        return;
+      }
       // An open dialog owns the keyboard: its Esc closes it, not the record beneath.
       if (event.defaultPrevented || isModalOpen()) return;
       if (event.key === 'F1') {
         event.preventDefault();
         setShortcutsOpen(true);
-      } else if (
-        (event.ctrlKey || event.metaKey) &&
-        event.shiftKey &&
-        event.key.toLowerCase() === 'l'
-      ) {
-        event.preventDefault();
-        lockNow('manual');
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');

@@ -60,8 +60,6 @@ type Actions = {
   closeRecord: () => void;
   /** Shows the record an action answered with, and re-runs the search so badges agree. */
   replaceRecord: (record: PersonRecord) => void;
-  /** The open record's waiting actions as they are now (the queue drained meanwhile). */
-  updatePending: (rut: string, pending: PersonRecord['pendingActions']) => void;
   reloadRecord: () => Promise<void>;
   /** Forgets everything on screen (another agent is signing in). */
   reset: () => void;
@@ -267,11 +265,6 @@ export const useApp = create<State & Actions>()((set, get) => {
       useCompany.getState().close();
       set({ scope: company, text: '', typedAt: performance.now() });
       void runSearch();
-    },
-
-    updatePending(rut, pending) {
-      const record = get().record;
-      if (record?.rut === rut) set({ record: { ...record, pendingActions: pending } });
     },
 
     replaceRecord(record) {

@@ -113,8 +113,11 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
 });
 
 /**
- * The record's «pendiente de sincronizar» notice follows the queue: when the sync status moves,
- * the person's waiting actions are asked again (no new «Vio la ficha»).
+ * A record listing waiting actions follows the queue: whenever the sync status moves, the
+ * person's waiting actions are asked again (a cheap read, no «Vio la ficha»), and when some left
+ * the queue (applied, refused, in conflict) the record is read again whole — its mails, versions
+ * and diagnosis as they are now — as a reload. Also when an action went through before the
+ * status ever counted it.
  */
 function usePendingFollowsQueue(record: PersonRecord) {
   const queue = useSession((s) =>
@@ -126,7 +129,14 @@ function usePendingFollowsQueue(record: PersonRecord) {
     if (!waiting || queue === null) return;
     let current = true;
     call('persons.pending', { rut }).then(
-      (pending) => current && useApp.getState().updatePending(rut, pending),
+      (pending) => {
+        const shown = useApp.getState().record;
+        if (!current || shown?.rut !== rut) return;
+        const same =
+          pending.length === shown.pendingActions.length &&
+          pending.every((action, i) => action.actionId === shown.pendingActions[i]?.actionId);
+        if (!same) void useApp.getState().reloadRecord();
+      },
       () => undefined,
     );
     return () => {

@@ -11,8 +11,7 @@ import { syncPollMs } from './sync-poll';
 /**
  * What the rest of the screen must follow when the sync status changes: the header's person
  * count (it grows during a first sync), and the open record when it was built from data that may
- * be missing or lists actions the central refused (its rows may have been put right). The
- * record's list of waiting actions follows the queue by itself (PersonRecordView).
+ * be missing. A record listing waiting actions follows the queue by itself (PersonRecordView).
  */
 function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   if (!next) return;
@@ -21,16 +20,12 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   if (!previous) return;
   const record = app.record;
   const completed = previous.replicaIncomplete && !next.replicaIncomplete;
-  // Actions refused or in conflict: the person's rows may have been put back as the central
-  // has them.
-  const refused = next.conflicts !== previous.conflicts || next.rejected !== previous.rejected;
-  const drained = next.pending < previous.pending || refused;
-  if (
-    record &&
-    ((completed && record.replicaIncomplete) || (refused && record.pendingActions.length > 0))
-  ) {
-    void app.reloadRecord();
-  }
+  // Actions left the queue (applied, refused, in conflict).
+  const drained =
+    next.pending < previous.pending ||
+    next.conflicts !== previous.conflicts ||
+    next.rejected !== previous.rejected;
+  if (record && completed && record.replicaIncomplete) void app.reloadRecord();
   // The open company follows what the queue and the pulls bring (a signature, a refusal).
   if (drained || completed || next.lastSyncAt !== previous.lastSyncAt) {
     void useCompany.getState().refresh();

@@ -122,6 +122,8 @@ export function RequestDetailDialog({ number }: { number: string }) {
     removedNow.current = null;
   }, [exports]);
   const [error, setError] = useState<string | null>(null);
+  /** What went wrong with the change being made, shown beside it. */
+  const [moveError, setMoveError] = useState<string | null>(null);
   const ids = { title: useId(), reason: useId(), rule: useId() };
 
   const failed = (failure: unknown) =>
@@ -167,7 +169,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const confirm = async () => {
     if (!request || !move || busy) return;
     setBusy(true);
-    setError(null);
+    setMoveError(null);
     try {
       if (move === 'unblock') {
         const done = await call('dataRequests.unblock', { number, reason });
@@ -177,7 +179,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
         await after(done.request, t.moved(number, labels.states[done.request.state]));
       }
     } catch (failure) {
-      failed(failure);
+      setMoveError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
     } finally {
       setBusy(false);
     }
@@ -311,7 +313,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 aria-pressed={move === name}
                 onClick={() => {
                   setMove(name);
-                  setError(null);
+                  setMoveError(null);
                 }}
               >
                 {labels.moves[name]}
@@ -323,7 +325,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 aria-pressed={move === 'unblock'}
                 onClick={() => {
                   setMove('unblock');
-                  setError(null);
+                  setMoveError(null);
                 }}
               >
                 {t.unblockButton}
@@ -357,9 +359,9 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 </button>
               </div>
               {/* What went wrong with the change, beside it (not below the exports). */}
-              {error && (
+              {moveError && (
                 <p role="alert" className="notice notice-danger">
-                  {error}
+                  {moveError}
                 </p>
               )}
             </div>
@@ -394,10 +396,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                       {made.removed ? (
                         <span className="muted" id={`${made.id}-removed`} tabIndex={-1}>
                           {made.removed.automatic
-                            ? t.removedAutomatically(
-                                formatDateTime(made.removed.at),
-                                EXPORT_KEPT_DAYS,
-                              )
+                            ? t.removedAutomatically(formatDateTime(made.removed.at))
                             : t.removedLine(
                                 formatDateTime(made.removed.at),
                                 made.removed.agentName,
@@ -446,7 +445,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
           )}
         </>
       )}
-      {error && !move && (
+      {error && (
         <p role="alert" className="notice notice-danger">
           {error}
         </p>
