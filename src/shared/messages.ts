@@ -273,7 +273,7 @@ export const dialogMessages = {
   factPrompts: {
     serial_number: 'Últimos 3 caracteres del N° de serie de la cédula',
     registered_phone: 'Últimos 4 dígitos del teléfono registrado',
-    registered_email: 'Correo registrado (que lo diga completo)',
+    registered_email: 'Correo registrado (que lo diga completo; compárelo con el de la ficha)',
     employer: 'Empresa empleadora (que la nombre)',
   } satisfies Record<IdentityFact, string>,
   compareWith: 'Compare con:',
