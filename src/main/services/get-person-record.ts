@@ -50,22 +50,39 @@ export function pendingForPerson(
 ): PersonRecord['pendingActions'] {
   const rut = readRut(rutText);
   if (!rut) throw new NotFoundError('person');
-  const exists = ctx.repos.writes.person(rut.body) !== null;
-  const decision = exists
-    ? decide(
-        session,
-        'person.view',
-        personTarget(() => ctx.repos.writes.companyRuts(rut.body)),
-      )
-    : null;
+  const decision = mayView(ctx, session, rut.body);
   if (decision?.allowed) return ctx.repos.outbox.pendingForPerson(rut.body);
+  return refuseView(ctx, session, rut.body, decision?.reason ?? 'not_found', 'reload');
+}
+
+/** May the agent see this person? null: no such person on this desk. */
+function mayView(ctx: ServiceContext, session: Session, personRut: number) {
+  if (ctx.repos.writes.person(personRut) === null) return null;
+  return decide(
+    session,
+    'person.view',
+    personTarget(() => ctx.repos.writes.companyRuts(personRut)),
+  );
+}
+
+/**
+ * A refused look at a record: a prevention officer hears the same words whether or not the RUT
+ * exists, and every refusal of a person who exists (and every officer's) is audited.
+ */
+function refuseView(
+  ctx: ServiceContext,
+  session: Session,
+  personRut: number,
+  denied: DenyReason | 'not_found',
+  via: ViewVia,
+): never {
   if (session.role === 'prevention') {
-    auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via: 'reload' });
+    auditDenied(ctx, session, 'person.view_denied', { personRut, via });
     throw new NotFoundError('person_in_scope');
   }
-  if (!decision) throw new NotFoundError('person');
-  auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via: 'reload' });
-  throw new ForbiddenError(decision.reason);
+  if (denied === 'not_found') throw new NotFoundError('person');
+  auditDenied(ctx, session, 'person.view_denied', { personRut, via });
+  throw new ForbiddenError(denied);
 }
 
 /**
@@ -85,14 +102,7 @@ export function viewPersonRecord(
   if (!rut) throw new NotFoundError('person');
   const outcome = ctx.db.$client.transaction(
     (): { record: PersonRecord } | { denied: DenyReason | 'not_found' } => {
-      const exists = ctx.repos.writes.person(rut.body) !== null;
-      const decision = exists
-        ? decide(
-            session,
-            'person.view',
-            personTarget(() => ctx.repos.writes.companyRuts(rut.body)),
-          )
-        : null;
+      const decision = mayView(ctx, session, rut.body);
       if (!decision) return { denied: 'not_found' };
       if (!decision.allowed) return { denied: decision.reason };
       const record = buildPersonRecord(ctx, session, rut.body, flags);
@@ -115,14 +125,7 @@ export function viewPersonRecord(
     },
   )();
   if ('record' in outcome) return outcome.record;
-  if (session.role === 'prevention') {
-    // Outside his companies or nowhere at all: one answer, and the attempt is on record.
-    auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via });
-    throw new NotFoundError('person_in_scope');
-  }
-  if (outcome.denied === 'not_found') throw new NotFoundError('person');
-  auditDenied(ctx, session, 'person.view_denied', { personRut: rut.body, via });
-  throw new ForbiddenError(outcome.denied);
+  return refuseView(ctx, session, rut.body, outcome.denied, via);
 }
 
 /**
