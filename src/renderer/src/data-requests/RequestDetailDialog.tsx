@@ -160,7 +160,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
     setReason('');
     changed();
     notify(message);
-    // Closed, its exports' files now have a day to go (export-retention.ts).
+    // Closed, its exports' files now have a date to go (export-retention.ts).
     void reloadExports();
     void reloadRecord();
     void useSession.getState().refreshSync();
