@@ -3,7 +3,7 @@
  * its value shown the way the rest of the desk shows it (dates dd-mm-aaaa in Santiago, RUTs
  * with check digit, catalogue labels instead of codes). The audit screen and its CSV share it.
  */
-import { formatDate, formatDateTime } from './format';
+import { formatDateTime, formatDay } from './format';
 import {
   actionLabels,
   auditChoiceLabels,
@@ -104,9 +104,7 @@ export function valueText(field: string, value: unknown): string {
     case 'identityMethod':
       return lookup(dataRequestLabels.identityMethods, value);
     case 'dueDate':
-      return typeof value === 'string' && ISO_DATE.test(value)
-        ? formatDate(`${value}T12:00:00Z`)
-        : show(value);
+      return typeof value === 'string' && ISO_DATE.test(value) ? formatDay(value) : show(value);
     case 'files':
       return Array.isArray(value) ? value.map(show).join(', ') : show(value);
     // An export's rows per section.

@@ -22,6 +22,11 @@ export function formatDate(iso: string): string {
   return `${parts.day}-${parts.month}-${parts.year}`;
 }
 
+/** A calendar day as kept (`aaaa-mm-dd`, a legal deadline, a Panel day) as `dd-mm-aaaa`. */
+export function formatDay(date: string): string {
+  return formatDate(`${date}T12:00:00Z`);
+}
+
 /** `14:35` */
 export function formatTime(iso: string): string {
   return timeFormat.format(new Date(iso));

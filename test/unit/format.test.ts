@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, santiagoDayEnd, santiagoDayStart } from '../../src/shared/format';
+import { formatDate, formatDay, santiagoDayEnd, santiagoDayStart } from '../../src/shared/format';
 
 describe('Santiago calendar days', () => {
   it('starts a summer day at 03:00 UTC and a winter day at 04:00 UTC', () => {
@@ -22,5 +22,13 @@ describe('Santiago calendar days', () => {
         day.split('-').reverse().join('-'),
       );
     }
+  });
+});
+
+describe('a calendar day', () => {
+  it('reads as dd-mm-aaaa, the same day whatever the summer time', () => {
+    expect(formatDay('2027-01-04')).toBe('04-01-2027');
+    expect(formatDay('2026-09-06')).toBe('06-09-2026');
+    expect(formatDay('2026-04-05')).toBe('05-04-2026');
   });
 });

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { pipeline, type Transform, type Writable } from 'node:stream';
 import type { ExportView } from '../../shared/contract';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { formatDateTime, formatDay } from '../../shared/format';
 import {
   actionLabels,
   dataExportTexts,
@@ -278,7 +278,7 @@ function cell(column: Column, row: Row): string {
   if (column.show) return column.show(value, row);
   if (value === null || value === '') return '—';
   if (kind === 'day' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return formatDate(`${value}T12:00:00Z`);
+    return formatDay(value);
   }
   if (kind === 'bool') return value ? t.yes : t.no;
   if (kind === 'rut' && typeof value === 'number') return formatRut(rutFromBody(value));
@@ -607,7 +607,7 @@ function htmlHead(
     )}${field(t.meta.request, number)}${field(t.meta.right, t.rightLabel(header.request.right))}${field(
       t.meta.receivedAt,
       formatDateTime(header.request.receivedAt),
-    )}${field(t.meta.dueDate, formatDate(`${header.request.dueDate}T12:00:00Z`))}${field(
+    )}${field(t.meta.dueDate, formatDay(header.request.dueDate))}${field(
       t.meta.generatedAt,
       formatDateTime(header.generatedAt),
     )}${field(t.meta.generatedBy, header.generatedBy.displayName)}</tbody></table></header>` +

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DashboardPanel, DashboardRange } from '../../../shared/contract';
-import { formatDate, formatTime } from '../../../shared/format';
+import { formatDay, formatTime } from '../../../shared/format';
 import {
   actionLabels,
   causeShortLabels,
@@ -25,9 +25,6 @@ const OUTCOME_COLORS: Record<string, string> = {
 };
 
 const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
-
-/** `aaaa-mm-dd` (a Santiago day) as `dd-mm-aaaa`. */
-const day = (date: string) => formatDate(`${date}T12:00:00Z`);
 
 type Load =
   | { state: 'loading'; panel: DashboardPanel | null }
@@ -161,7 +158,7 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
   return (
     <div aria-busy={busy}>
       <p className="muted dashboard-period">
-        {t.period(day(panel.firstDay), day(panel.lastDay))} · {t.calls(panel.calls)} ·{' '}
+        {t.period(formatDay(panel.firstDay), formatDay(panel.lastDay))} · {t.calls(panel.calls)} ·{' '}
         {t.updated(formatTime(panel.generatedAt))}
       </p>
       <div className="chart-grid">

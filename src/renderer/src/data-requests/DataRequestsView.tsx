@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { DataRequestView } from '../../../shared/contract';
-import { formatDate } from '../../../shared/format';
+import { formatDate, formatDay } from '../../../shared/format';
 import { dataRequestLabels as labels, dataRequestMessages as t } from '../../../shared/messages';
 import {
   DATA_REQUEST_STATES,
@@ -11,7 +11,6 @@ import {
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { useSession } from '../session-store';
-import { calendarDate } from './RecordRequestDialog';
 import { useDataRequests } from './data-request-store';
 
 const SOON_BUSINESS_DAYS = 2;
@@ -24,7 +23,7 @@ export function DeadlineCell({ request }: { request: DataRequestView }) {
   const id = useId();
   const moved =
     request.dueMovedOver.length > 0
-      ? t.movedOver(calendarDate(request.dueCounted), request.dueMovedOver)
+      ? t.movedOver(formatDay(request.dueCounted), request.dueMovedOver)
       : null;
   const tone =
     request.deadline === 'overdue'
@@ -39,7 +38,7 @@ export function DeadlineCell({ request }: { request: DataRequestView }) {
       title={`${t.deadlineRule}${moved ? ` ${moved}` : ''}`}
       aria-describedby={moved ? id : undefined}
     >
-      <span className="nowrap">{calendarDate(request.dueDate)}</span>{' '}
+      <span className="nowrap">{formatDay(request.dueDate)}</span>{' '}
       <span className={tone}>{labels.deadline[request.deadline]}</span>
       {request.businessDaysLeft !== null && (
         <span className="small muted"> · {t.daysLeft(request.businessDaysLeft)}</span>

@@ -14,7 +14,7 @@ import {
   dataRequestMessages as t,
   dialogMessages,
 } from '../../../shared/messages';
-import { formatDate } from '../../../shared/format';
+import { formatDay } from '../../../shared/format';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
@@ -22,9 +22,6 @@ import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useDataRequests, type RecordingFor } from './data-request-store';
-
-/** `aaaa-mm-dd` → `dd-mm-aaaa` (a calendar date, never shifted by the time zone). */
-export const calendarDate = (date: string) => formatDate(`${date}T12:00:00Z`);
 
 /**
  * Records a Ley 21.719 request for the person on screen: the right, the channel, how identity
@@ -76,7 +73,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
       if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
       close();
       changed();
-      notify(t.recorded(result.request.number, calendarDate(result.request.dueDate)));
+      notify(t.recorded(result.request.number, formatDay(result.request.dueDate)));
       void refreshInteraction();
       void useSession.getState().refreshSync();
     } catch (failure) {
