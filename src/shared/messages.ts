@@ -272,7 +272,7 @@ export const dialogMessages = {
   /** What the agent asks for each fact; the masked value follows. */
   factPrompts: {
     serial_number: 'Últimos 3 caracteres del N° de serie de la cédula',
-    registered_phone: 'Últimos 4 dígitos del teléfono registrado',
+    registered_phone: 'Últimos 4 dígitos del celular registrado',
     registered_email: 'Correo registrado (que lo diga completo; compárelo con el de la ficha)',
     employer: 'Empresa empleadora (que la nombre)',
   } satisfies Record<IdentityFact, string>,
@@ -640,7 +640,7 @@ export const auditMessages = {
 
 export const roleNames = {
   agent: 'Agente',
-  supervisor: 'Supervisor',
+  supervisor: 'Supervisor(a)',
   prevention: 'Prevencionista',
 } as const;
 

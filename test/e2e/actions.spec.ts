@@ -29,7 +29,7 @@ test.describe('as a supervisor', () => {
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel('N° de serie de la cédula').check();
     await expect(confirm).toBeDisabled();
-    await dialog.getByLabel('Últimos 4 dígitos del teléfono registrado').check();
+    await dialog.getByLabel('Últimos 4 dígitos del celular registrado').check();
     await confirm.click();
 
     await expect(dialog).toHaveCount(0);
@@ -81,11 +81,11 @@ test('bad input is refused with a clear message and nothing is lost', async ({ d
   await openPedro(desk);
   await record.getByRole('button', { name: 'Editar contacto' }).click();
   const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
-  await dialog.getByLabel('Celular').fill('22345');
+  await dialog.getByLabel('Celular', { exact: true }).fill('22345');
   await expect(
     dialog.getByText('Escriba un celular válido, por ejemplo +56 9 1234 5678.'),
   ).toBeVisible();
-  await dialog.getByLabel('Celular').fill('+56 9 1111 2222');
+  await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
   await dialog.getByLabel('Motivo').fill('Cambió de número');
   await dialog.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');

@@ -154,7 +154,7 @@ for (const viewport of [
       await openPedro(desk);
       await record.getByRole('button', { name: 'Editar contacto' }).click();
       const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
-      await dialog.getByLabel('Celular').fill('+56 9 1111 2222');
+      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
       await dialog.getByLabel('Motivo').fill('Cambió de número');
       await dialog.getByRole('button', { name: 'Guardar' }).click();
       await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
@@ -181,7 +181,7 @@ for (const viewport of [
 
       // During a call, an action raises no nudge (it belongs to the call).
       await record.getByRole('button', { name: 'Editar contacto' }).click();
-      await dialog.getByLabel('Celular').fill('+56 9 3333 4444');
+      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 3333 4444');
       await dialog.getByLabel('Motivo').fill('Otro número');
       await dialog.getByRole('button', { name: 'Guardar' }).click();
       await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
@@ -193,7 +193,7 @@ for (const viewport of [
       await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
       await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
       await record.getByRole('button', { name: 'Editar contacto' }).click();
-      await dialog.getByLabel('Celular').fill('+56 9 5555 6666');
+      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 5555 6666');
       await dialog.getByLabel('Motivo').fill('Otro más');
       await dialog.getByRole('button', { name: 'Guardar' }).click();
       await expect(nudge).toBeVisible();

@@ -101,7 +101,7 @@ test.describe('as an agent', () => {
         identity.getByRole('checkbox', { name: /N° de serie de la cédula.*••••••746/ }),
       ).toBeVisible();
       await expect(
-        identity.getByRole('checkbox', { name: /teléfono registrado.*\+56 9 •••• 4321/ }),
+        identity.getByRole('checkbox', { name: /celular registrado.*\+56 9 •••• 4321/ }),
       ).toBeVisible();
       await expect(
         identity.getByRole('checkbox', { name: /Correo registrado.*p•••@g•••\.com/ }),
@@ -246,7 +246,7 @@ test.describe('as an agent', () => {
       .click();
     const unlock = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
     await unlock.getByRole('checkbox', { name: /N° de serie/ }).check();
-    await unlock.getByRole('checkbox', { name: /teléfono registrado/ }).check();
+    await unlock.getByRole('checkbox', { name: /celular registrado/ }).check();
     await unlock.getByRole('button', { name: 'Desbloquear' }).click();
     await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');
     await expect(record).toBeFocused();

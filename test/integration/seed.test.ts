@@ -71,6 +71,14 @@ describe('demo dataset', () => {
       present('(SELECT person_rut FROM memberships GROUP BY person_rut HAVING count(*) > 1)'),
     ).toBeGreaterThan(0);
     expect(present("access_requests WHERE state = 'rejected'")).toBeGreaterThan(0);
+    // Dates in order: an agreement is sent before it is signed, and both within the membership.
+    expect(
+      present(`memberships WHERE agreement_signed_at < agreement_sent_at
+        OR agreement_sent_at < started_at OR agreement_signed_at > ended_at`),
+    ).toBe(0);
+    expect(
+      present("memberships WHERE state = 'removed' AND agreement_signed_at IS NOT NULL"),
+    ).toBeGreaterThan(0);
     db.$client.close();
   });
 

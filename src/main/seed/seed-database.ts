@@ -634,6 +634,9 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       const startedAt = now - 900 * DAY;
       const company = companyByRut.get(membership.companyRut)!;
       const needsAgreement = membership.role !== 'worker' && company.caja;
+      const endedAt = membership.state === 'removed' ? now - 20 * DAY : null;
+      // A membership that has ended had its agreement in its first days; a live one, this week.
+      const agreementSentAt = endedAt === null ? now - 2 * DAY : startedAt + 1 * DAY;
       insertMembership.run(
         cast.rut,
         membership.companyRut,
@@ -642,9 +645,9 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         JSON.stringify(membership.modules ?? ['siniestros']),
         membership.agreementSigned ? 1 : 0,
         iso(startedAt),
-        membership.state === 'removed' ? iso(now - 20 * DAY) : null,
-        needsAgreement ? iso(now - 2 * DAY) : null,
-        needsAgreement && membership.agreementSigned ? iso(now - 1 * DAY) : null,
+        endedAt === null ? null : iso(endedAt),
+        needsAgreement ? iso(agreementSentAt) : null,
+        needsAgreement && membership.agreementSigned ? iso(agreementSentAt + DAY) : null,
         membership.adminKind ?? null,
         membership.appointedBy ?? null,
         membership.external ? 1 : 0,
