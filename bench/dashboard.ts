@@ -7,7 +7,9 @@
  *     same SQL run raw on better-sqlite3, for today, the last 7 and the last 30 days, and the
  *     whole `dashboard.panel` through the core (contract parse, service, every chart);
  *   - serves the app through the web door and times, in Chromium, from the click on «Panel» (and
- *     from the arrow key that switches the period) to every chart drawn, as the page itself sees it.
+ *     from the arrow key that switches the period) to every chart drawn, as the page itself sees it:
+ *     the first open apart (`paint.firstOpen`, cold code and an empty text-measure cache), then
+ *     the p50 and p95 of the opens after it.
  * Volume (stated in the JSON): CALLS_PER_DAY calls a day for 365 days, each with its audit events
  * (open, one or two record views, the actions taken, close), 25 agents, and an outbox with a
  * year of applied actions plus some pending, rejected and in conflict. Reports, never asserts;
@@ -45,7 +47,8 @@ const { values } = parseArgs({
     'calls-per-day': { type: 'string', default: '1500' },
     days: { type: 'string', default: '365' },
     iterations: { type: 'string', default: '200' },
-    'paint-runs': { type: 'string', default: '15' },
+    /** The first is reported apart (`paint.firstOpen`); the rest give the p50 and p95. */
+    'paint-runs': { type: 'string', default: '21' },
     'data-dir': { type: 'string' },
     /** Reuse the replica (and its year of calls) already in --data-dir instead of seeding. */
     reuse: { type: 'boolean', default: false },
@@ -60,6 +63,13 @@ const DAYS = Number(values.days);
 const iterations = Number(values.iterations);
 const paintRuns = Number(values['paint-runs']);
 const AGENTS = 25;
+/** Click to every chart drawn, as the Panel is used all day (after its first open). */
+const PAINT_TARGET_MS = 300;
+/**
+ * The first open after sign-in: under a second, where a wait still feels like the same step
+ * (the progress bar shows at once).
+ */
+const FIRST_PAINT_TARGET_MS = 1000;
 const HISTORY_KEY = 'bench_dashboard_history';
 
 const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-bench-dash-'));
@@ -488,19 +498,35 @@ await door.close();
 core.close();
 if (!values['data-dir']) fs.rmSync(dataDir, { recursive: true, force: true });
 
+/**
+ * The first open is its own figure: the page has never run the charts' code nor measured their
+ * labels (V8 compiles on first call; recharts measures each word of a label once and keeps it),
+ * as for a supervisor's first look at the Panel after signing in. The runs after it are the
+ * Panel as used all day.
+ */
+const warm = (runs: number[]) => ({
+  ...stats(runs.slice(1)),
+  maxMs: round(Math.max(...runs.slice(1))),
+});
 const paint = {
   runs: paintRuns,
-  tabToPanelToday: { ...stats(tabToPanel), maxMs: round(Math.max(...tabToPanel)) },
-  switchTo7Days: { ...stats(rangeSwitch['7d']!), maxMs: round(Math.max(...rangeSwitch['7d']!)) },
-  switchTo30Days: {
-    ...stats(rangeSwitch['30d']!),
-    maxMs: round(Math.max(...rangeSwitch['30d']!)),
+  firstOpen: {
+    tabToPanelTodayMs: round(tabToPanel[0]!),
+    switchTo7DaysMs: round(rangeSwitch['7d']![0]!),
+    switchTo30DaysMs: round(rangeSwitch['30d']![0]!),
+    targetMs: FIRST_PAINT_TARGET_MS,
   },
+  tabToPanelToday: warm(tabToPanel),
+  switchTo7Days: warm(rangeSwitch['7d']!),
+  switchTo30Days: warm(rangeSwitch['30d']!),
   barsDrawnAt30Days: figures,
-  targetMs: 300,
+  targetMs: PAINT_TARGET_MS,
 };
 console.error(
-  `Chromium: Panel (hoy) p95 ${paint.tabToPanelToday.p95Ms} ms; 7 días p95 ${paint.switchTo7Days.p95Ms} ms; 30 días p95 ${paint.switchTo30Days.p95Ms} ms`,
+  `Chromium, primera apertura: Panel (hoy) ${paint.firstOpen.tabToPanelTodayMs} ms; 7 días ${paint.firstOpen.switchTo7DaysMs} ms; 30 días ${paint.firstOpen.switchTo30DaysMs} ms`,
+);
+console.error(
+  `Chromium, después: Panel (hoy) p95 ${paint.tabToPanelToday.p95Ms} ms; 7 días p95 ${paint.switchTo7Days.p95Ms} ms; 30 días p95 ${paint.switchTo30Days.p95Ms} ms`,
 );
 console.log(
   JSON.stringify({
@@ -521,8 +547,12 @@ console.log(
     panel,
     paint,
     paintWithinTarget:
-      paint.tabToPanelToday.p95Ms < 300 &&
-      paint.switchTo7Days.p95Ms < 300 &&
-      paint.switchTo30Days.p95Ms < 300,
+      paint.tabToPanelToday.p95Ms < PAINT_TARGET_MS &&
+      paint.switchTo7Days.p95Ms < PAINT_TARGET_MS &&
+      paint.switchTo30Days.p95Ms < PAINT_TARGET_MS,
+    firstPaintWithinTarget:
+      paint.firstOpen.tabToPanelTodayMs < FIRST_PAINT_TARGET_MS &&
+      paint.firstOpen.switchTo7DaysMs < FIRST_PAINT_TARGET_MS &&
+      paint.firstOpen.switchTo30DaysMs < FIRST_PAINT_TARGET_MS,
   }),
 );

@@ -3,7 +3,7 @@
  * its value shown the way the rest of the desk shows it (dates dd-mm-aaaa in Santiago, RUTs
  * with check digit, catalogue labels instead of codes). The audit screen and its CSV share it.
  */
-import { formatDateTime, formatDay } from './format';
+import { formatDateTime, formatDay, formatNumber } from './format';
 import {
   actionLabels,
   auditChoiceLabels,
@@ -80,7 +80,7 @@ function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return auditMessages.empty;
   if (typeof value === 'boolean') return value ? auditMessages.yes : auditMessages.no;
   if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatDateTime(value) : value;
-  if (typeof value === 'number') return value.toLocaleString('es-CL');
+  if (typeof value === 'number') return formatNumber(value);
   return JSON.stringify(value);
 }
 

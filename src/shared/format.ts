@@ -1,4 +1,4 @@
-/** Dates and times as Chilean users read them, always in Santiago's time zone. */
+/** Numbers, dates and times as Chilean users read them; dates in Santiago's time zone. */
 const TIME_ZONE = 'America/Santiago';
 
 const dateFormat = new Intl.DateTimeFormat('es-CL', {
@@ -13,6 +13,13 @@ const timeFormat = new Intl.DateTimeFormat('es-CL', {
   minute: '2-digit',
   hour12: false,
 });
+
+const numberFormat = new Intl.NumberFormat('es-CL');
+
+/** `12.345` (one formatter for the whole app: `toLocaleString` builds one on every call). */
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
 
 /** `dd-mm-aaaa` */
 export function formatDate(iso: string): string {

@@ -3,7 +3,7 @@
  * renderer. Code and identifiers stay in English.
  */
 import type { Badge, Cause, CauseCode, Decision, ErrorCode, Portal } from './contract';
-import { formatDateTime, formatTime } from './format';
+import { formatDateTime, formatNumber, formatTime } from './format';
 import type {
   IdentityFact,
   InteractionOutcome,
@@ -137,7 +137,7 @@ export const searchMessages = {
 
 /** `1 persona`, `2.000 personas`: a count with its noun, in Chilean number format. */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('es-CL')} ${n === 1 ? singular : plural}`;
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
 export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reason'], string> = {
@@ -573,9 +573,8 @@ export const auditMessages = {
   no: 'No',
   conflict: (field: string, yours: string, theirs: string) =>
     `${field}: agente ${yours}, sistema central ${theirs}`,
-  count: (n: number) => (n === 1 ? '1 evento' : `${n.toLocaleString('es-CL')} eventos`),
-  range: (first: number, last: number) =>
-    `${first.toLocaleString('es-CL')}–${last.toLocaleString('es-CL')}`,
+  count: (n: number) => (n === 1 ? '1 evento' : `${formatNumber(n)} eventos`),
+  range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
   viewsHidden: 'sin las consultas de fichas',
   noEvents: 'No hay eventos con estos filtros.',
   rut: 'RUT',
@@ -605,7 +604,7 @@ export const auditMessages = {
   chainOk: (n: number) =>
     n === 1
       ? 'Cadena íntegra: 1 evento verificado.'
-      : `Cadena íntegra: ${n.toLocaleString('es-CL')} eventos verificados.`,
+      : `Cadena íntegra: ${formatNumber(n)} eventos verificados.`,
   chainBroken: (seq: number, problem: 'link_broken' | 'hash_mismatch') =>
     `Cadena ROTA en el evento #${seq}: ${
       problem === 'link_broken' ? 'falta o se reordenó un evento' : 'el evento fue modificado'
@@ -794,7 +793,7 @@ export const syncErrorMessages: Record<
 };
 
 const syncCount = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('es-CL')} ${n === 1 ? one : many}`;
+  `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 export const syncMessages = {
   lastError: 'Último error',
@@ -824,7 +823,7 @@ export const syncMessages = {
   inSeconds: (seconds: number) => `en ${seconds} s`,
   deviceId: 'Identidad del equipo',
   initialLoad: (done: number, total: number) =>
-    `Carga inicial: ${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} registros`,
+    `Carga inicial: ${formatNumber(done)} de ${formatNumber(total)} registros`,
   initialLoadLabel: 'Carga inicial',
   syncNow: 'Sincronizar ahora',
   syncing: 'Sincronizando…',
@@ -860,7 +859,7 @@ export const incompleteDataMessages = {
   record:
     'Esta ficha puede estar incompleta: faltan cuentas, empresas o correos que aún no llegan. No la use para decirle a la persona por qué no puede ingresar.',
   progress: (done: number, total: number) =>
-    `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} registros recibidos`,
+    `${formatNumber(done)} de ${formatNumber(total)} registros recibidos`,
   waiting: 'Esperando los datos del sistema central…',
   offline:
     'Se retomará sola al volver la conexión; también puede intentarlo con «Sincronizar ahora» en Sincronización.',
@@ -1095,7 +1094,7 @@ export const companyMessages = {
   notAdherent: (until: string | null) =>
     until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
   counts: (active: number, all: number, admins: number) =>
-    `${countOf(active, 'persona activa', 'personas activas')} de ${all.toLocaleString('es-CL')} registradas · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
+    `${countOf(active, 'persona activa', 'personas activas')} de ${formatNumber(all)} registradas · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
   register: 'Representantes legales y registro de firmantes (TRF)',
   registerEmpty:
     'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
@@ -1266,19 +1265,19 @@ export const selectionActionLabels = {
 } as const;
 
 export const selectionMessages = {
-  count: (n: number) => (n === 1 ? '1 seleccionada' : `${n.toLocaleString('es-CL')} seleccionadas`),
+  count: (n: number) => (n === 1 ? '1 seleccionada' : `${formatNumber(n)} seleccionadas`),
   barLabel: 'Acciones sobre la selección',
   listHint: 'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia',
   companyListHint:
     'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia · Doble clic o Enter abre la ficha',
-  selectLoaded: (n: number) => `Seleccionar las ${n.toLocaleString('es-CL')} cargadas`,
-  selectAll: (n: number) => `Seleccionar todas las ${n.toLocaleString('es-CL')}`,
+  selectLoaded: (n: number) => `Seleccionar las ${formatNumber(n)} cargadas`,
+  selectAll: (n: number) => `Seleccionar todas las ${formatNumber(n)}`,
   resolving: 'Reuniendo la lista completa…',
-  allSelected: (n: number) => `Están seleccionadas todas las ${n.toLocaleString('es-CL')}.`,
+  allSelected: (n: number) => `Están seleccionadas todas las ${formatNumber(n)}.`,
   capped: (cap: number, total: number) =>
-    `Se seleccionaron las primeras ${cap.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')}: una acción llega a ${cap.toLocaleString('es-CL')} personas como máximo. Acote la búsqueda para las demás.`,
+    `Se seleccionaron las primeras ${formatNumber(cap)} de ${formatNumber(total)}: una acción llega a ${formatNumber(cap)} personas como máximo. Acote la búsqueda para las demás.`,
   searchCapped: (total: number) =>
-    `La búsqueda muestra hasta ${total.toLocaleString('es-CL')} personas: agregue una palabra para llegar a las demás.`,
+    `La búsqueda muestra hasta ${formatNumber(total)} personas: agregue una palabra para llegar a las demás.`,
   clear: 'Limpiar selección',
   needsCompany:
     'Inhabilitar y habilitar son por empresa: filtre la búsqueda por una empresa o use la lista de la empresa.',
@@ -1288,25 +1287,25 @@ export const selectionMessages = {
   previewing: 'Revisando a cada persona…',
   applies: (n: number, total: number) =>
     n === total
-      ? `Se aplicará a las ${total.toLocaleString('es-CL')}.`
-      : `Se aplicará a ${n.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')}.`,
+      ? `Se aplicará a las ${formatNumber(total)}.`
+      : `Se aplicará a ${formatNumber(n)} de ${formatNumber(total)}.`,
   noneApplies: 'No se aplica a ninguna de las personas seleccionadas.',
   notApplying: (n: number) =>
-    n === 1 ? 'No se aplica a 1 persona:' : `No se aplica a ${n.toLocaleString('es-CL')} personas:`,
+    n === 1 ? 'No se aplica a 1 persona:' : `No se aplica a ${formatNumber(n)} personas:`,
   noCaller:
     'Nadie está al teléfono: no hay identidad que verificar. Cada persona recibe su propia acción, registrada en la auditoría como acción sobre una selección, sin llamante, con este motivo.',
   reasonLabel: 'Motivo: quién lo pidió y cómo (obligatorio)',
   reasonPlaceholder: 'Solicitud de la empresa por correo del 01-12-2026, ticket 4411',
   reasonMissing: 'Escriba el motivo (al menos 10 caracteres): quién lo pidió y cómo.',
   confirm: (action: keyof typeof selectionActionLabels, n: number) =>
-    `${selectionActionLabels[action]} a ${n === 1 ? '1 persona' : `${n.toLocaleString('es-CL')} personas`}`,
+    `${selectionActionLabels[action]} a ${n === 1 ? '1 persona' : `${formatNumber(n)} personas`}`,
   cancel: 'Cancelar',
   close: 'Cerrar',
   stop: 'Detener',
   stopping: 'Deteniendo antes de la siguiente persona…',
   progressLabel: 'Avance de la acción',
   progress: (done: number, total: number) =>
-    `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} personas procesadas`,
+    `${formatNumber(done)} de ${formatNumber(total)} personas procesadas`,
   resultTitle: (
     action: keyof typeof selectionActionLabels,
     state: 'done' | 'cancelled' | 'interrupted' | 'running',
@@ -1320,7 +1319,7 @@ export const selectionMessages = {
       }[state]
     }`,
   resultSummary: (applied: number, skipped: number) =>
-    `Aplicada a ${applied.toLocaleString('es-CL')} · no aplicada a ${skipped.toLocaleString('es-CL')}`,
+    `Aplicada a ${formatNumber(applied)} · no aplicada a ${formatNumber(skipped)}`,
   doneHeading: 'Aplicada',
   skippedHeading: 'No aplicada',
   outcomeDone: 'Aplicada',
@@ -1356,7 +1355,7 @@ export const selectionMessages = {
 /** Sync at scale (issue 11): an officer's companies changing, a shared desk's queues. */
 export const syncScaleMessages = {
   scopeChange: (done: number, total: number) =>
-    `Cambio de empresas asignadas: ${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} registros`,
+    `Cambio de empresas asignadas: ${formatNumber(done)} de ${formatNumber(total)} registros`,
   scopeChangeLabel: 'Cambio de empresas asignadas',
   badgeScope: (percent: number) => `empresas asignadas ${percent} %`,
   pendingOf: (name: string, n: number) =>
@@ -1396,7 +1395,7 @@ export const deviceTrustMessages = {
       ? 'No quedaban acciones sin enviar.'
       : actions === 1
         ? 'La acción que no alcanzó a enviarse quedó guardada en este archivo:'
-        : `Las ${actions.toLocaleString('es-CL')} acciones que no alcanzaron a enviarse quedaron guardadas en este archivo:`,
+        : `Las ${formatNumber(actions)} acciones que no alcanzaron a enviarse quedaron guardadas en este archivo:`,
   revokedWhatToDo: (actions: number) =>
     `${
       actions === 0
@@ -1525,15 +1524,14 @@ export const dataRequestMessages = {
   exportButton: 'Exportar datos (HTML y JSON)',
   exporting: 'Exportando los datos de la persona…',
   exported: (rows: number) =>
-    `Exportación lista: ${rows.toLocaleString('es-CL')} registros. Descargue el informe y el archivo de datos.`,
+    `Exportación lista: ${formatNumber(rows)} registros. Descargue el informe y el archivo de datos.`,
   downloadHtml: 'Descargar informe (HTML)',
   downloadJson: 'Descargar datos (JSON)',
   shownInFolder: 'Copia guardada: se muestra en su carpeta.',
   downloaded: (fileName: string) => `Copia descargada: ${fileName}.`,
   downloadFailed:
     'La descarga se cortó: el archivo de la exportación está dañado o no se abre con la clave de este equipo. Exporte de nuevo.',
-  exportRows: (rows: number) =>
-    `${rows.toLocaleString('es-CL')} ${rows === 1 ? 'registro' : 'registros'}`,
+  exportRows: (rows: number) => `${formatNumber(rows)} ${rows === 1 ? 'registro' : 'registros'}`,
   copiesLabel: 'Copias entregadas',
   copyLine: (at: string, agentName: string, format: 'html' | 'json') =>
     `${at} · ${agentName} · ${format === 'html' ? 'informe (HTML)' : 'datos (JSON)'}`,
@@ -1651,8 +1649,8 @@ export const dataExportTexts = {
   yes: 'Sí',
   no: 'No',
   emptySection: 'Sin registros.',
-  rowCount: (n: number) => `${n.toLocaleString('es-CL')} ${n === 1 ? 'registro' : 'registros'}.`,
-  footer: (n: number) => `Fin del informe: ${n.toLocaleString('es-CL')} registros en total.`,
+  rowCount: (n: number) => `${formatNumber(n)} ${n === 1 ? 'registro' : 'registros'}.`,
+  footer: (n: number) => `Fin del informe: ${formatNumber(n)} registros en total.`,
   retention:
     'Los registros de auditoría, los correos enviados y las afiliaciones se conservan por obligación legal y de los portales; una solicitud de supresión u oposición la decide el sistema central.',
   rightLabel: (right: string) =>
@@ -1686,7 +1684,7 @@ export const privacyMessages = {
   viewersLoading: 'Cargando consultas…',
   viewersFailed: 'No se pudo leer quién consultó esta ficha.',
   viewersMore: (shown: number, total: number) =>
-    `Se muestran las ${shown.toLocaleString('es-CL')} consultas más recientes de ${total.toLocaleString('es-CL')}. El resto está en Auditoría.`,
+    `Se muestran las ${formatNumber(shown)} consultas más recientes de ${formatNumber(total)}. El resto está en Auditoría.`,
   viewersNoCall: 'Sin llamada abierta',
   viewersDenied: (action: string) =>
     action === 'person.search_denied'
@@ -1697,13 +1695,13 @@ export const privacyMessages = {
   exportMadeBy: (agent: string, username: string, when: string) =>
     `Exportado por ${agent} (${username}) el ${when}`,
   exportEnd: (rows: number) =>
-    `Fin del archivo: ${rows === 1 ? '1 evento' : `${rows.toLocaleString('es-CL')} eventos`}`,
+    `Fin del archivo: ${rows === 1 ? '1 evento' : `${formatNumber(rows)} eventos`}`,
   anchorNone:
     'Anclaje: este equipo aún no tiene la cadena anclada en el sistema central, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se anclará en la próxima sincronización con el sistema central.',
   anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
-    `Anclaje: coincide con ${anchors === 1 ? 'el ancla' : `las ${anchors.toLocaleString('es-CL')} anclas`} del sistema central; la última, en el evento #${lastSeq}, del ${when}.${
+    `Anclaje: coincide con ${anchors === 1 ? 'el ancla' : `las ${formatNumber(anchors)} anclas`} del sistema central; la última, en el evento #${lastSeq}, del ${when}.${
       unanchored > 0
-        ? ` ${unanchored === 1 ? 'El evento posterior se anclará' : `Los ${unanchored.toLocaleString('es-CL')} eventos posteriores se anclarán`} en la próxima sincronización.`
+        ? ` ${unanchored === 1 ? 'El evento posterior se anclará' : `Los ${formatNumber(unanchored)} eventos posteriores se anclarán`} en la próxima sincronización.`
         : ''
     }`,
   anchorDisagrees: (seq: number, when: string, problem: 'hash_differs' | 'event_missing') =>
@@ -1775,7 +1773,7 @@ export const bulkMessages = {
       case 'too_large':
         return `El archivo pesa más de ${p['megabytes']} MB, el máximo para una carga. Divídalo en varios archivos.`;
       case 'too_many_rows':
-        return `El archivo tiene ${Number(p['rows']).toLocaleString('es-CL')} filas; el máximo por carga es ${Number(p['max']).toLocaleString('es-CL')}. Divídalo en varios archivos.`;
+        return `El archivo tiene ${formatNumber(Number(p['rows']))} filas; el máximo por carga es ${formatNumber(Number(p['max']))}. Divídalo en varios archivos.`;
       case 'binary':
         return 'El archivo no es texto ni una planilla: puede ser otro tipo de archivo con el nombre cambiado. Guárdelo desde Excel como «CSV (delimitado por comas)» o «Libro de Excel (.xlsx)».';
       case 'old_excel':
@@ -1806,7 +1804,7 @@ export const bulkMessages = {
   notInterrupted: 'Esa carga no está interrumpida.',
   companyUnknown: 'Esa empresa no está en este equipo.',
   summary: (rows: number, file: string, company: string) =>
-    `${rows.toLocaleString('es-CL')} ${rows === 1 ? 'fila' : 'filas'} de «${file}» para ${company}`,
+    `${formatNumber(rows)} ${rows === 1 ? 'fila' : 'filas'} de «${file}» para ${company}`,
   readAs: (format: string, encoding: string | null) =>
     format === 'xlsx'
       ? 'Leído como planilla .xlsx'
@@ -1872,10 +1870,10 @@ export const bulkMessages = {
   reason: 'Motivo de la carga',
   reasonHint:
     'Por ejemplo: archivo enviado por la empresa el 20-11-2026, correo de la jefa de RR.HH.',
-  apply: (n: number) => `Aplicar ${n.toLocaleString('es-CL')} ${n === 1 ? 'cambio' : 'cambios'}`,
+  apply: (n: number) => `Aplicar ${formatNumber(n)} ${n === 1 ? 'cambio' : 'cambios'}`,
   applying: 'Aplicando la carga…',
   progress: (done: number, total: number) =>
-    `${done.toLocaleString('es-CL')} de ${total.toLocaleString('es-CL')} filas`,
+    `${formatNumber(done)} de ${formatNumber(total)} filas`,
   progressLabel: 'Avance de la carga',
   cancel: 'Cancelar la carga',
   cancelling: 'Cancelando…',
@@ -1889,7 +1887,7 @@ export const bulkMessages = {
   } as Record<string, string>,
   kinds: { load: 'Carga', undo: 'Reversión' } as Record<string, string>,
   counts: (applied: number, refused: number, skipped: number) =>
-    `${applied.toLocaleString('es-CL')} aplicadas · ${refused.toLocaleString('es-CL')} rechazadas · ${skipped.toLocaleString('es-CL')} sin cambios`,
+    `${formatNumber(applied)} aplicadas · ${formatNumber(refused)} rechazadas · ${formatNumber(skipped)} sin cambios`,
   reportTitle: 'Resultado por fila',
   report: {
     applied: 'Aplicada (por enviar al sistema central)',
@@ -1930,7 +1928,7 @@ export const bulkMessages = {
   newLoad: 'Nueva carga',
   back: 'Volver a las cargas',
   doneNotice: (applied: number) =>
-    `Carga terminada: ${applied.toLocaleString('es-CL')} ${applied === 1 ? 'fila aplicada' : 'filas aplicadas'}.`,
+    `Carga terminada: ${formatNumber(applied)} ${applied === 1 ? 'fila aplicada' : 'filas aplicadas'}.`,
   cancelledNotice: 'Carga cancelada: lo aplicado hasta ahora quedó guardado y se informa abajo.',
   undoneNotice: 'Carga deshecha: revise abajo las filas que no se pudieron restaurar.',
   undoneAll: 'Carga deshecha: todas las filas se restauraron.',
@@ -1966,7 +1964,7 @@ export const causeShortLabels: Record<CauseCode, string> = {
 };
 
 const count = (n: number, one: string, many: string) =>
-  n === 1 ? `1 ${one}` : `${n.toLocaleString('es-CL')} ${many}`;
+  n === 1 ? `1 ${one}` : `${formatNumber(n)} ${many}`;
 
 /** How long something has waited: `12 min`, `3 h 5 min`, `2 días`. */
 export function waitedText(minutes: number): string {
@@ -2060,8 +2058,7 @@ export const callFilterMessages = {
   to: 'Hasta (dd-mm-aaaa)',
   clear: 'Limpiar',
   count: (n: number) => count(n, 'llamada', 'llamadas'),
-  range: (first: number, last: number) =>
-    `${first.toLocaleString('es-CL')}–${last.toLocaleString('es-CL')}`,
+  range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
   pager: 'Páginas de llamadas',
   previous: 'Anterior',
   next: 'Siguiente',

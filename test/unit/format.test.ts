@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDay, santiagoDayEnd, santiagoDayStart } from '../../src/shared/format';
+import {
+  formatDate,
+  formatDay,
+  formatNumber,
+  santiagoDayEnd,
+  santiagoDayStart,
+} from '../../src/shared/format';
 
 describe('Santiago calendar days', () => {
   it('starts a summer day at 03:00 UTC and a winter day at 04:00 UTC', () => {
@@ -30,5 +36,17 @@ describe('a calendar day', () => {
     expect(formatDay('2027-01-04')).toBe('04-01-2027');
     expect(formatDay('2026-09-06')).toBe('06-09-2026');
     expect(formatDay('2026-04-05')).toBe('05-04-2026');
+  });
+});
+
+describe('a number', () => {
+  it('groups thousands with a dot and writes decimals with a comma, as in Chile', () => {
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(999)).toBe('999');
+    expect(formatNumber(1234)).toBe('1.234');
+    expect(formatNumber(12345)).toBe('12.345');
+    expect(formatNumber(10_000_000)).toBe('10.000.000');
+    expect(formatNumber(1.5)).toBe('1,5');
+    expect(formatNumber(-2500)).toBe('-2.500');
   });
 });

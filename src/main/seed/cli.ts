@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../core';
+import { formatNumber } from '../../shared/format';
 import { createDemoDatabase } from './seed-database';
 import { log } from '../log';
 
@@ -52,11 +53,11 @@ const summary = createDemoDatabase({
     if (!process.stderr.isTTY) return;
     const filled = Math.round((done / total) * width);
     process.stderr.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('es-CL')} / ${total.toLocaleString('es-CL')} personas`,
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${formatNumber(done)} / ${formatNumber(total)} personas`,
     );
   },
 });
 if (process.stderr.isTTY) process.stderr.write('\n');
 log.out(
-  `Réplica de demostración lista: ${summary.persons.toLocaleString('es-CL')} personas, ${summary.companies.toLocaleString('es-CL')} empresas en ${summary.seconds.toFixed(1)} s → ${file}`,
+  `Réplica de demostración lista: ${formatNumber(summary.persons)} personas, ${formatNumber(summary.companies)} empresas en ${summary.seconds.toFixed(1)} s → ${file}`,
 );

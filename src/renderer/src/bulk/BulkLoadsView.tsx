@@ -9,7 +9,7 @@ import type {
   BulkPreviewRow,
   BulkReportRow,
 } from '../../../shared/contract';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatNumber } from '../../../shared/format';
 import { bulkMessages as m } from '../../../shared/messages';
 import { BULK_MAX_FILE_BYTES } from '../../../shared/rules/bulk-load';
 import { parseRut } from '../../../shared/rut';
@@ -235,7 +235,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
       {!preview.adherent && <p className="notice notice-warn">{m.notAdherent}</p>}
       <div className="bulk-totals" role="group" aria-label={m.filterLabel}>
         <button type="button" aria-pressed={filter === null} onClick={() => setFilter(null)}>
-          {m.filters['all']} <strong>{preview.totals.rows.toLocaleString('es-CL')}</strong>
+          {m.filters['all']} <strong>{formatNumber(preview.totals.rows)}</strong>
         </button>
         {FILTERS.map((key) => (
           <button
@@ -247,7 +247,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
             }
             onClick={() => setFilter(key)}
           >
-            {m.filters[key]} <strong>{preview.totals[key].toLocaleString('es-CL')}</strong>
+            {m.filters[key]} <strong>{formatNumber(preview.totals[key])}</strong>
           </button>
         ))}
       </div>
@@ -260,7 +260,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
       />
       {preview.totals.refused > 0 && (
         <button type="button" className="bulk-download" onClick={() => void failed()}>
-          {m.downloadFailed} ({preview.totals.refused.toLocaleString('es-CL')})
+          {m.downloadFailed} ({formatNumber(preview.totals.refused)})
         </button>
       )}
       <form className="bulk-apply" onSubmit={apply}>

@@ -1,10 +1,9 @@
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { formatNumber } from '../../../shared/format';
 import { dashboardMessages as t } from '../../../shared/messages';
 
 /** One bar of a chart, with its words and its number. */
 export type ChartRow = { key: string; label: string; value: number };
-
-export const formatCount = (n: number) => n.toLocaleString('es-CL');
 
 /**
  * A chart as everyone can read it: a focusable figure named by its title and described by a
@@ -55,7 +54,7 @@ export function ChartCard({
       total,
       // Named only when one row stands out: a tie has no «most frequent».
       top && rows.filter((row) => row.value === top.value).length === 1 && rows.length > 1
-        ? { label: top.label, value: formatCount(top.value) }
+        ? { label: top.label, value: formatNumber(top.value) }
         : null,
     );
   return (
@@ -106,7 +105,7 @@ export function ChartCard({
               {rows.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{row.label}</th>
-                  <td>{formatCount(row.value)}</td>
+                  <td>{formatNumber(row.value)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DashboardPanel, DashboardRange } from '../../../shared/contract';
-import { formatDay, formatTime } from '../../../shared/format';
+import { formatDay, formatNumber, formatTime } from '../../../shared/format';
 import {
   actionLabels,
   causeShortLabels,
@@ -10,7 +10,7 @@ import {
   waitedText,
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
-import { ChartCard, formatCount, type ChartRow } from './ChartCard';
+import { ChartCard, type ChartRow } from './ChartCard';
 import { CHART_COLORS, HorizontalBars, HourColumns } from './charts';
 
 const RANGES: DashboardRange[] = ['today', '7d', '30d'];
@@ -306,7 +306,7 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
         <div className="sync-tiles">
           {rows.map((row) => (
             <div key={row.key} className={`sync-tile ${row.key}`}>
-              <span className="sync-count">{formatCount(row.value)}</span>
+              <span className="sync-count">{formatNumber(row.value)}</span>
               <span className="sync-label">{row.label}</span>
             </div>
           ))}

@@ -5,7 +5,8 @@
  * ChartCard, which gives it its name, summary and table.
  */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
-import { formatCount, type ChartRow } from './ChartCard';
+import { formatNumber } from '../../../shared/format';
+import type { ChartRow } from './ChartCard';
 
 /** Colours with at least 4.5:1 contrast on white, told apart by more than hue alone. */
 export const CHART_COLORS = {
@@ -66,7 +67,7 @@ export function HorizontalBars({
         <LabelList
           dataKey="value"
           position="right"
-          formatter={(value: unknown) => formatCount(Number(value))}
+          formatter={(value: unknown) => formatNumber(Number(value))}
           style={AXIS}
         />
       </Bar>
@@ -93,7 +94,7 @@ export function HourColumns({ hours, width }: { hours: number[]; width: number }
         tickLine={false}
         axisLine={false}
         width={44}
-        tickFormatter={(value: number) => formatCount(value)}
+        tickFormatter={(value: number) => formatNumber(value)}
       />
       <Bar dataKey="value" fill={CHART_COLORS.accent} isAnimationActive={false} />
     </BarChart>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DataRequestView, ExportView } from '../../../shared/contract';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatNumber } from '../../../shared/format';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
@@ -99,7 +99,7 @@ function DeleteFiles({
   );
 }
 
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('es-CL')} KB`;
+const kb = (bytes: number) => `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
 
 /** One request: its facts, its moves, the block, and (access, portability) its exports. */
 export function RequestDetailDialog({ number }: { number: string }) {

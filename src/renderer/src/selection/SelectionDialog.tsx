@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SelectionJob, SelectionOutcome, SelectionPreview } from '../../../shared/contract';
+import { formatNumber } from '../../../shared/format';
 import { dialogMessages, selectionMessages as m } from '../../../shared/messages';
 import { formatRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
@@ -63,7 +64,7 @@ function OutcomeList({
       </ul>
       {outcomes.length > SHOWN && (
         <p className="muted small">
-          … y {(outcomes.length - SHOWN).toLocaleString('es-CL')} más (en «{m.exportCsv}»).
+          … y {formatNumber(outcomes.length - SHOWN)} más (en «{m.exportCsv}»).
         </p>
       )}
     </>
