@@ -75,6 +75,43 @@ export default tseslint.config(
     },
   },
   {
+    // How an action changes a database, for the desk and the central API alike: rules and
+    // repositories, never the desk's own machinery.
+    files: ['src/intents/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            {
+              regex: '(^|/)main/(services|sync|handlers|ipc|web|bulk)/|(^|/)central-api/',
+              message: 'Intents import only shared rules and repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/central-api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            {
+              regex: '(^|/)main/(services|sync|handlers|ipc|web|bulk)/',
+              message:
+                "The central API shares the desk's rules through src/intents and src/shared/rules, not the desk's own code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main/domain/**'],
     rules: {
       'no-restricted-imports': [

@@ -32,7 +32,7 @@ import {
 import { createCompanyWriteRepository } from '../src/main/repositories/company-write-repository';
 import { createDataRequestRepository } from '../src/main/repositories/data-request-repository';
 import { createPersonWriteRepository } from '../src/main/repositories/person-write-repository';
-import { applyIntent } from '../src/main/sync/intents';
+import { applyIntent } from '../src/intents/apply-intent';
 import { ENTITIES, ENTITY_TABLES } from '../src/shared/sync-protocol';
 import { insertInBatches } from './seed-cache';
 

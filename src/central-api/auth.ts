@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AgentScope } from '../main/domain/permissions';
+import type { AgentScope } from '../shared/rules/permissions';
 import { hashPassword, verifyPassword } from '../main/domain/password';
 import { createAgentRepository } from '../main/repositories/agent-repository';
 import type { AgentProfile, TokenResponse } from '../shared/sync-protocol';

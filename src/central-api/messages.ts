@@ -2,7 +2,7 @@
  * The central API's Spanish (Chile) texts: why an action was not applied, and what an HTTP error
  * means. Devices show these as they are, so they speak to the agent, not to a programmer.
  */
-import type { RejectionCode } from '../main/sync/intents';
+import type { RejectionCode } from '../intents/apply-intent';
 
 /** Why the server did not apply a queued action (MutationResult.message). */
 export const rejectionMessages: Record<RejectionCode, string> = {

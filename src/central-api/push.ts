@@ -21,8 +21,8 @@ import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
 import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
 import { createDataRequestRepository } from '../main/repositories/data-request-repository';
-import { decide as permits, personTarget, type AgentScope } from '../main/domain/permissions';
-import { applyIntent, type IntentOutcome } from '../main/sync/intents';
+import { decide as permits, personTarget, type AgentScope } from '../shared/rules/permissions';
+import { applyIntent, type IntentOutcome } from '../intents/apply-intent';
 import {
   ENTITY_TABLES,
   type Change,

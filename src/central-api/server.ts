@@ -3,7 +3,7 @@
  * A small node:http server on 127.0.0.1 that dispatches on the route table of routes.ts (the
  * same table the OpenAPI document is built from). Every body is parsed with the wire protocol's
  * zod schemas (sync-protocol.ts); what a pushed action does is decided by the shared rules
- * (sync/intents.ts) in server mode, never re-implemented here.
+ * (src/intents/apply-intent.ts) in server mode, never re-implemented here.
  */
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';

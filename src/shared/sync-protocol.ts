@@ -283,7 +283,7 @@ export const Mutation = z.object({
   agentId: z.string(),
   kind: z.string().max(64),
   personRut: z.number().int().nullable(),
-  /** The intent, see main/sync/intents.ts. */
+  /** The intent, see src/intents/apply-intent.ts. */
   payload: JsonObject,
   /** When the agent decided it, client clock (only compared with `sentAt`, same clock). */
   decidedAt: z.string(),

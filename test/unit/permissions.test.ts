@@ -9,7 +9,7 @@ import {
   type DenyReason,
   type Role,
   type Target,
-} from '../../src/main/domain/permissions';
+} from '../../src/shared/rules/permissions';
 
 /** The company the target person and membership belong to (RUT body). */
 const COMPANY = 76_123_456;

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import { checkPlannedRow, type MembershipState } from '../../shared/rules/bulk-load';
-import { decide } from '../domain/permissions';
+import { decide } from '../../shared/rules/permissions';
 import { newId } from '../../shared/ids';
 import type { AuditRepository } from '../repositories/audit-repository';
 import {

@@ -8,7 +8,7 @@ import { privacyMessages, systemAgentName } from '../../shared/messages';
 import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 import { formatRut, rutFromBody } from '../../shared/rut';
 import { auditExport } from './privacy';
-import { decide } from '../domain/permissions';
+import { decide } from '../../shared/rules/permissions';
 import type { AuditFilter, AuditRepository } from '../repositories/audit-repository';
 import type Database from 'better-sqlite3';
 import { checkAnchors, type AnchorReport } from '../domain/audit-anchor-check';

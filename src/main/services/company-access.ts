@@ -3,7 +3,7 @@
  * approve, reject), users a representative adds, pauses, resumes or deletes, and modules. Each
  * action goes through runAction (permission → rule and write → outbox intent → audit, one
  * transaction) and writes with the same intent code the central API applies
- * (sync/company-intents.ts), so the desk and the server decide alike.
+ * (src/intents/company-intents.ts), so the desk and the server decide alike.
  */
 import { identityFacts, unavailableFacts } from '../../shared/identity-facts';
 import {
@@ -21,7 +21,7 @@ import {
   type RequestCheck,
 } from '../../shared/rules/company-access';
 import { foldText } from '../../shared/text';
-import { decide, type Action } from '../domain/permissions';
+import { decide, type Action } from '../../shared/rules/permissions';
 import type { RequestListRow } from '../repositories/company-record-repository';
 import { createCompanyWriteRepository } from '../repositories/company-write-repository';
 import {
@@ -29,7 +29,7 @@ import {
   type CompanyIntentKind,
   type CompanyRejection,
   type UserChange,
-} from '../sync/company-intents';
+} from '../../intents/company-intents';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
 import { currentScope, runAction } from './run-action';

@@ -4,7 +4,7 @@
  * single piece (say, the audit append) to prove a failure leaves nothing behind.
  */
 import type { Db } from '../db/database';
-import type { AgentScope } from '../domain/permissions';
+import type { AgentScope } from '../../shared/rules/permissions';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
 import { createDataRequestRepository } from '../repositories/data-request-repository';

@@ -28,7 +28,7 @@ import {
 } from '../../shared/rules/legal-deadlines';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { DataRequestRow, ListedRequest } from '../repositories/data-request-repository';
-import { applyDataRequestIntent, readIdentityCheck } from '../sync/data-request-intents';
+import { applyDataRequestIntent, readIdentityCheck } from '../../intents/data-request-intents';
 import { createCompanyWriteRepository } from '../repositories/company-write-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';

@@ -2,7 +2,7 @@
  * Why a call was refused, as values `dispatch` turns into an envelope with a Spanish message.
  * Thrown inside a transaction, any of them rolls back everything the action had written.
  */
-import type { DenyReason } from '../domain/permissions';
+import type { DenyReason } from '../../shared/rules/permissions';
 
 export class NotFoundError extends Error {
   constructor(

@@ -18,7 +18,7 @@ import {
 import { companyProfileAssigned } from '../../shared/rules/company-access';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
-import { decide, personTarget, type Action, type DenyReason } from '../domain/permissions';
+import { decide, personTarget, type Action, type DenyReason } from '../../shared/rules/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';

@@ -8,7 +8,7 @@ import type { Interaction } from '../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
 import { seesAllInteractions } from '../../shared/policy';
 import { loginRut, rutFromBody } from '../../shared/rut';
-import { decide } from '../domain/permissions';
+import { decide } from '../../shared/rules/permissions';
 import type { InteractionRow } from '../repositories/interaction-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';

@@ -4,7 +4,7 @@
  * and change the profile (rule 9: a supervisor or an access administrator of that company).
  */
 import type { IdentityFact } from '../../shared/policy';
-import type { Action } from '../domain/permissions';
+import type { Action } from '../../shared/rules/permissions';
 import type { ServiceContext, Session } from './context';
 import { RuleError, StaleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
@@ -53,7 +53,7 @@ export function changeMembershipState(
         throw new RuleError('invalid_transition', { from: membership.state, to: transition.to });
       }
       // Rule 6: access given back at a company no longer adherent opens nothing; the central API
-      // would reject it (sync/intents.ts), so the agent hears it now, not from the conflicts inbox.
+      // would reject it (src/intents/apply-intent.ts), so the agent hears it now, not from the conflicts inbox.
       if (transition.to === 'active' && !writes.companyAdherent(command.companyRut)) {
         throw new RuleError('company_not_adherent');
       }

@@ -8,7 +8,7 @@
  * - an audit export is itself audited.
  */
 import { readRut } from '../../shared/rut';
-import { decide } from '../domain/permissions';
+import { decide } from '../../shared/rules/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { newId } from '../../shared/ids';

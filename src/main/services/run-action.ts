@@ -2,7 +2,7 @@
  * The shape of every help-desk action, in one synchronous SQLite transaction:
  * permission → domain rule and write → outbox entry → audit event. Any throw rolls all of it back.
  */
-import { decide, personTarget, type Action } from '../domain/permissions';
+import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import { blockDecision, isOpen } from '../../shared/rules/data-requests';

@@ -17,7 +17,7 @@ import type { MailKind, Portal } from '../../shared/contract';
 import { selectionMessages } from '../../shared/messages';
 import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
 import { BOM, csvCell, SEPARATOR } from '../domain/audit-csv';
-import { decide, personTarget } from '../domain/permissions';
+import { decide, personTarget } from '../../shared/rules/permissions';
 import {
   needsCompany,
   preferredPortals,

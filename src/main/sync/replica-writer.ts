@@ -13,7 +13,7 @@ import {
 import { createPersonWriteRepository } from '../repositories/person-write-repository';
 import { createDataRequestRepository } from '../repositories/data-request-repository';
 import { BULK_LOAD_TRIGGERS_SQL, createCompanyCountsRebuild } from '../repositories/company-counts';
-import { applyIntent } from './intents';
+import { applyIntent } from '../../intents/apply-intent';
 import { indexesAside, searchIndexStep, setIndexesAside } from '../db/deferred-indexes';
 import { emptyPersons } from '../repositories/person-count';
 

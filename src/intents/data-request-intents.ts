@@ -3,10 +3,10 @@
  * record, which also receives deletion and objection requests to decide) and replayed by the desk
  * over pulled rows, with the rules of shared/rules/data-requests.ts and the deadlines of
  * shared/rules/legal-deadlines.ts on both sides. The blocking rule for every OTHER intent is
- * applied in intents.ts (`blockDecision`).
+ * applied in apply-intent.ts (`blockDecision`).
  */
-import { unavailableFacts } from '../../shared/identity-facts';
-import { IDENTITY_FACTS_REQUIRED } from '../../shared/policy';
+import { unavailableFacts } from '../shared/identity-facts';
+import { IDENTITY_FACTS_REQUIRED } from '../shared/policy';
 import {
   checkMove,
   DATA_REQUEST_CHANNELS,
@@ -18,16 +18,16 @@ import {
   type DataRequestKind,
   type DataRequestMove,
   type DataRight,
-} from '../../shared/rules/data-requests';
+} from '../shared/rules/data-requests';
 import {
   blockingDeadline,
   extendedDeadline,
   responseDeadline,
   santiagoDate,
-} from '../../shared/rules/legal-deadlines';
-import type { Entity } from '../../shared/sync-protocol';
-import type { CompanyWriteRepository } from '../repositories/company-write-repository';
-import type { DataRequestRepository } from '../repositories/data-request-repository';
+} from '../shared/rules/legal-deadlines';
+import type { Entity } from '../shared/sync-protocol';
+import type { CompanyWriteRepository } from '../main/repositories/company-write-repository';
+import type { DataRequestRepository } from '../main/repositories/data-request-repository';
 
 export type DataRequestRejection =
   'invalid_payload' | 'entity_gone' | 'already_blocked' | 'duplicate_number';

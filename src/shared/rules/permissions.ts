@@ -1,6 +1,7 @@
 /**
- * Who may do what to whom. Enforced in main for every action; the renderer asks the same
- * function to hide or disable what the agent may not do and to say why. Pure.
+ * Who may do what to whom. Enforced by the desk for every action and by the central API for
+ * every action it receives; the desk's answers carry its decisions (a record's `can`),
+ * so the renderer hides or disables what the agent may not do and says why. Pure.
  */
 export type Role = 'agent' | 'supervisor' | 'prevention';
 

@@ -1,16 +1,16 @@
 /**
  * Intents of the company half (issue 7), applied by the central API (the system of record, mails
  * included) and replayed by the desk over pulled rows — the same rules on both sides
- * (shared/rules/company-access.ts). See intents.ts for the outcome shapes.
+ * (shared/rules/company-access.ts). See apply-intent.ts for the outcome shapes.
  */
-import { unavailableFacts } from '../../shared/identity-facts';
+import { unavailableFacts } from '../shared/identity-facts';
 import {
   IDENTITY_FACTS_REQUIRED,
   MAIL_FRESHNESS_MS,
   normalizeEmail,
   normalizeMobile,
-} from '../../shared/policy';
-import { checkDigit } from '../../shared/rut';
+} from '../shared/policy';
+import { checkDigit } from '../shared/rut';
 import {
   checkAccessRequester,
   mayBeAdmin,
@@ -18,11 +18,11 @@ import {
   mayManageCompanyUsers,
   type Caller,
   type CompanyAuthority,
-} from '../../shared/rules/company-access';
-import { foldText } from '../../shared/text';
-import type { Entity } from '../../shared/sync-protocol';
-import type { CompanyWriteRepository } from '../repositories/company-write-repository';
-import type { PersonWriteRepository } from '../repositories/person-write-repository';
+} from '../shared/rules/company-access';
+import { foldText } from '../shared/text';
+import type { Entity } from '../shared/sync-protocol';
+import type { CompanyWriteRepository } from '../main/repositories/company-write-repository';
+import type { PersonWriteRepository } from '../main/repositories/person-write-repository';
 
 export type CompanyRejection =
   | 'company_not_on_empresas'
