@@ -26,16 +26,13 @@ import {
   replicaKeyMessages,
   ruleMessages,
 } from '../shared/messages';
-import { santiagoDayEnd, santiagoDayStart } from '../shared/format';
-import { loginRut, readRut, rutFromBody } from '../shared/rut';
+import { loginRut, rutFromBody } from '../shared/rut';
 import { makeReplicaDurable, type Db } from './db/database';
 import { buildIndexesInWorker, buildNextIndex } from './db/deferred-indexes';
 import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
 import { defaultKeyStore, type ReplicaKeyStore } from './db/replica-key';
 import { newWriteTurns, shareWriteLock } from './db/write-turns';
 import { createDemoDatabase } from './seed/seed-database';
-import { clearRegistrationBlock, unlockAccount } from './services/account-actions';
-import { exportAudit, listAudit, verifyAudit } from './services/audit-log';
 import { createRepositories, type ServiceContext, type Session } from './services/context';
 import {
   createExportFiles,
@@ -43,7 +40,6 @@ import {
   exportFileRemoved,
   sealEarlierExports,
 } from './services/export-files';
-import { editContact } from './services/edit-contact';
 import {
   ForbiddenError,
   NotFoundError,
@@ -51,22 +47,6 @@ import {
   StaleError,
   UnauthorizedError,
 } from './services/errors';
-import {
-  buildPersonRecord,
-  pendingForPerson,
-  viewPersonRecord,
-} from './services/get-person-record';
-import {
-  closeInteraction,
-  currentInteraction,
-  listInteractions,
-  openInteraction,
-  setInteractionReason,
-} from './services/interactions';
-import { changeMembershipState, changeRole } from './services/membership-actions';
-import { resendMail } from './services/resend-mail';
-import { searchPersons } from './services/search-persons';
-import { auditSearchDenials, personViewers } from './services/privacy';
 import { companyHandlers } from './handlers/company-handlers';
 import { selectionHandlers } from './handlers/selection-handlers';
 import {
@@ -75,9 +55,11 @@ import {
   type Download,
 } from './handlers/data-request-handlers';
 import { bulkLoadHandlers } from './handlers/bulk-load-handlers';
-import { callFilter, dashboardHandlers } from './handlers/dashboard-handlers';
+import { dashboardHandlers } from './handlers/dashboard-handlers';
+import { personHandlers } from './handlers/person-handlers';
+import { callHandlers } from './handlers/call-handlers';
+import { auditHandlers } from './handlers/audit-handlers';
 import { signIn } from './services/sign-in';
-import type { ActionReceipt } from './services/run-action';
 import { DeviceUntrustedError, signInThroughCentral } from './services/central-sign-in';
 import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
 import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
@@ -202,8 +184,6 @@ function deviceIdOf(db: Db): string {
   sqlite.prepare("INSERT INTO sync_state (key, value) VALUES ('device_id', ?)").run(id);
   return id;
 }
-
-const body = (rutText: string) => readRut(rutText)!.body;
 
 export function createCore(options: CoreOptions): Core {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -442,30 +422,6 @@ export function createCore(options: CoreOptions): Core {
     role: s.role,
     companyRuts: s.companyRuts.map((rut) => loginRut(rutFromBody(rut))),
   });
-  // The record an action answers with, read in one snapshot: one read transaction for its
-  // dozen statements, where each would otherwise take and release the WAL's read lock alone.
-  const recordNow = db.$client.transaction((personRut: number) =>
-    buildPersonRecord(context, agent(), personRut, { replicaIncomplete: incomplete() }),
-  ).deferred;
-  const result = (receipt: ActionReceipt, personRut: number) => {
-    engine?.kick();
-    return { ...receipt, record: recordNow(personRut) };
-  };
-  const dayStart = (date: string | null) =>
-    date === null ? null : santiagoDayStart(date).toISOString();
-  const dayEnd = (date: string | null) =>
-    date === null ? null : santiagoDayEnd(date).toISOString();
-  const auditFilter = (
-    input: Omit<z.output<(typeof contract)['audit.export']['input']>, 'format'>,
-  ) => ({
-    personRut: input.personRut === null ? null : body(input.personRut),
-    agentId: input.agentId,
-    action: input.action,
-    from: dayStart(input.from),
-    to: dayEnd(input.to),
-    excludeViews: !input.includeViews,
-  });
-
   // Acting on a selection of people (issue 8, item 2).
   const selection = selectionHandlers({
     context,
@@ -496,6 +452,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const downloads = createDownloads(now);
   const handlers: Handlers = {
+    ...personHandlers({ context, agent, kick: () => engine?.kick(), incomplete }),
+    ...callHandlers({ context, agent }),
+    ...auditHandlers({ context, agent }),
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
     ...selection.handlers,
     ...bulk.handlers,
@@ -605,94 +564,6 @@ export function createCore(options: CoreOptions): Core {
       return toSession(session);
     },
     'auth.lockState': () => lockState(),
-    'persons.search': (input) => {
-      const s = agent();
-      const page = searchPersons(repos.search, input, now(), {
-        assigned: s.role === 'prevention' ? s.companyRuts : null,
-        replicaIncomplete: () => replicaIncomplete(db.$client, client !== null),
-      });
-      auditSearchDenials(context, s, page); // Privacy by default (issue 10).
-      return page;
-    },
-    'persons.get': (input) =>
-      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }, input.via),
-    'persons.pending': (input) => pendingForPerson(context, agent(), input.rut),
-    'contact.edit': (input) =>
-      result(
-        editContact(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
-    'accounts.unlock': (input) =>
-      result(
-        unlockAccount(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
-    'accounts.clearRegistrationBlock': (input) =>
-      result(
-        clearRegistrationBlock(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
-    'mails.resend': (input) =>
-      result(
-        resendMail(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
-    'memberships.changeState': (input) =>
-      result(
-        changeMembershipState(context, agent(), {
-          ...input,
-          personRut: body(input.rut),
-          companyRut: body(input.companyRut),
-        }),
-        body(input.rut),
-      ),
-    'memberships.changeRole': (input) =>
-      result(
-        changeRole(context, agent(), {
-          ...input,
-          personRut: body(input.rut),
-          companyRut: body(input.companyRut),
-        }),
-        body(input.rut),
-      ),
-    'interactions.open': (input) =>
-      openInteraction(context, agent(), {
-        personRut: input.rut === null ? null : body(input.rut),
-        reason: input.reason,
-      }),
-    'interactions.close': (input) => closeInteraction(context, agent(), input),
-    'interactions.setReason': (input) => setInteractionReason(context, agent(), input),
-    'interactions.current': () => currentInteraction(context, agent()),
-    'interactions.list': (input) =>
-      listInteractions(context, agent(), {
-        ...callFilter(input),
-        offset: input.offset,
-        limit: input.limit,
-      }),
-    'audit.list': (input) => {
-      const page = listAudit(context, agent(), auditFilter(input), input.offset, input.limit);
-      return {
-        total: page.total,
-        events: page.events.map((event) => ({
-          seq: event.seq,
-          id: event.id,
-          at: event.at,
-          agentId: event.agentId,
-          deviceId: event.deviceId,
-          personRut: event.personRut === null ? null : loginRut(rutFromBody(event.personRut)),
-          personName: event.personName,
-          action: event.action,
-          before: event.before,
-          after: event.after,
-          reason: event.reason,
-          identityCheck: event.identityCheck,
-          interactionId: event.interactionId,
-          hash: event.hash,
-        })),
-      };
-    },
-    'audit.export': (input) => exportAudit(context, agent(), auditFilter(input), input.format),
-    'audit.verify': () => verifyAudit(context, agent()),
     'sync.status': () => syncStatus(),
     'sync.now': () => (engine ? engine.syncNow().then(syncStatus) : syncStatus()),
     'sync.configure': (input) => {
@@ -736,8 +607,6 @@ export function createCore(options: CoreOptions): Core {
       engine?.kick();
       return { reassigned, pending: listPendingActions(context, agent()) };
     },
-    // --- Privacy by default (issue 10) ---
-    'persons.viewers': (input) => personViewers(context, agent(), body(input.rut), input.limit),
   };
 
   /** New id and secret, fresh snapshot, queue kept; every session ends (issue 11). */

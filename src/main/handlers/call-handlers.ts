@@ -1,0 +1,64 @@
+/**
+ * The calls (interactions): open, give a reason, close, the current one, and the Llamadas list
+ * with its count, registered beside the others in core.ts.
+ */
+import { santiagoDayEnd, santiagoDayStart } from '../../shared/format';
+import { readRut } from '../../shared/rut';
+import type { Handlers } from '../core';
+import type { ServiceContext, Session } from '../services/context';
+import {
+  closeInteraction,
+  countInteractions,
+  currentInteraction,
+  listInteractions,
+  openInteraction,
+  setInteractionReason,
+  type InteractionListFilter,
+} from '../services/interactions';
+
+type Deps = { context: ServiceContext; agent: () => Session };
+
+type CallChannel =
+  | 'interactions.open'
+  | 'interactions.close'
+  | 'interactions.setReason'
+  | 'interactions.current'
+  | 'interactions.list'
+  | 'interactions.count';
+
+/** The Llamadas list's filter as the contract takes it → as the service takes it. */
+function callFilter(input: {
+  rut: string | null;
+  agentId: string | null;
+  from: string | null;
+  to: string | null;
+}): InteractionListFilter {
+  return {
+    personRut: input.rut === null ? null : readRut(input.rut)!.body,
+    agentId: input.agentId,
+    from: input.from === null ? null : santiagoDayStart(input.from).toISOString(),
+    to: input.to === null ? null : santiagoDayEnd(input.to).toISOString(),
+  };
+}
+
+export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChannel> {
+  return {
+    'interactions.open': (input) =>
+      openInteraction(context, agent(), {
+        personRut: input.rut === null ? null : readRut(input.rut)!.body,
+        reason: input.reason,
+      }),
+    'interactions.close': (input) => closeInteraction(context, agent(), input),
+    'interactions.setReason': (input) => setInteractionReason(context, agent(), input),
+    'interactions.current': () => currentInteraction(context, agent()),
+    'interactions.list': (input) =>
+      listInteractions(context, agent(), {
+        ...callFilter(input),
+        offset: input.offset,
+        limit: input.limit,
+      }),
+    'interactions.count': (input) => ({
+      total: countInteractions(context, agent(), callFilter(input)),
+    }),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * A person's channels: search, the record, who viewed it, and the actions on it (contact,
+ * account, mail, membership), registered beside the others in core.ts. Each action answers
+ * with the record as it is now.
+ */
+import { readRut } from '../../shared/rut';
+import type { Handlers } from '../core';
+import { clearRegistrationBlock, unlockAccount } from '../services/account-actions';
+import type { ServiceContext, Session } from '../services/context';
+import { editContact } from '../services/edit-contact';
+import {
+  buildPersonRecord,
+  pendingForPerson,
+  viewPersonRecord,
+} from '../services/get-person-record';
+import { changeMembershipState, changeRole } from '../services/membership-actions';
+import { auditSearchDenials, personViewers } from '../services/privacy';
+import { resendMail } from '../services/resend-mail';
+import type { ActionReceipt } from '../services/run-action';
+import { searchPersons } from '../services/search-persons';
+
+type Deps = {
+  context: ServiceContext;
+  agent: () => Session;
+  /** Something was queued: let the sync engine push it. */
+  kick: () => void;
+  /** The replica's first load has not finished: a record or a search may lack people. */
+  incomplete: () => boolean;
+};
+
+type PersonChannel =
+  | 'persons.search'
+  | 'persons.get'
+  | 'persons.pending'
+  | 'persons.viewers'
+  | 'contact.edit'
+  | 'accounts.unlock'
+  | 'accounts.clearRegistrationBlock'
+  | 'mails.resend'
+  | 'memberships.changeState'
+  | 'memberships.changeRole';
+
+const body = (rut: string) => readRut(rut)!.body;
+
+export function personHandlers({
+  context,
+  agent,
+  kick,
+  incomplete,
+}: Deps): Pick<Handlers, PersonChannel> {
+  // The record an action answers with, read in one snapshot: one read transaction for its
+  // dozen statements, where each would otherwise take and release the WAL's read lock alone.
+  const recordNow = context.db.$client.transaction((personRut: number) =>
+    buildPersonRecord(context, agent(), personRut, { replicaIncomplete: incomplete() }),
+  ).deferred;
+  const answer = (receipt: ActionReceipt, personRut: number) => {
+    kick();
+    return { ...receipt, record: recordNow(personRut) };
+  };
+  return {
+    'persons.search': (input) => {
+      const s = agent();
+      const page = searchPersons(context.repos.search, input, context.now(), {
+        assigned: s.role === 'prevention' ? s.companyRuts : null,
+        replicaIncomplete: incomplete,
+      });
+      auditSearchDenials(context, s, page); // Privacy by default (issue 10).
+      return page;
+    },
+    'persons.get': (input) =>
+      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }, input.via),
+    'persons.pending': (input) => pendingForPerson(context, agent(), input.rut),
+    'persons.viewers': (input) => personViewers(context, agent(), body(input.rut), input.limit),
+    'contact.edit': (input) =>
+      answer(
+        editContact(context, agent(), { ...input, personRut: body(input.rut) }),
+        body(input.rut),
+      ),
+    'accounts.unlock': (input) =>
+      answer(
+        unlockAccount(context, agent(), { ...input, personRut: body(input.rut) }),
+        body(input.rut),
+      ),
+    'accounts.clearRegistrationBlock': (input) =>
+      answer(
+        clearRegistrationBlock(context, agent(), { ...input, personRut: body(input.rut) }),
+        body(input.rut),
+      ),
+    'mails.resend': (input) =>
+      answer(
+        resendMail(context, agent(), { ...input, personRut: body(input.rut) }),
+        body(input.rut),
+      ),
+    'memberships.changeState': (input) =>
+      answer(
+        changeMembershipState(context, agent(), {
+          ...input,
+          personRut: body(input.rut),
+          companyRut: body(input.companyRut),
+        }),
+        body(input.rut),
+      ),
+    'memberships.changeRole': (input) =>
+      answer(
+        changeRole(context, agent(), {
+          ...input,
+          personRut: body(input.rut),
+          companyRut: body(input.companyRut),
+        }),
+        body(input.rut),
+      ),
+  };
+}
