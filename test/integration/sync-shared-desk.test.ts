@@ -145,6 +145,55 @@ describe('several agents on one desk', () => {
     expect(status(desk).waitingForOtherAgent).toBe(0);
   });
 
+  it('shift after shift between an officer and the others, each change of scope reloads the replica and never stops the sync', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'agente' });
+    await syncNow(desk);
+    const everyone = (
+      central.db.$client.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }
+    ).n;
+    const persons = () => (act(desk, 'app.info', {}) as { persons: number }).persons;
+    expect(persons()).toBe(everyone);
+    // Within the hour, more scope changes than the loop guard allows for one agent.
+    for (const user of [
+      'prevencion',
+      'agente',
+      'prevencion',
+      'supervisora',
+      'prevencion',
+    ] as const) {
+      await signIn(desk, user);
+      const after = await syncNow(desk);
+      expect(after.lastError, user).toBeNull();
+      expect(after.state, user).toBe('idle');
+      if (user === 'prevencion') expect(persons()).toBeLessThan(everyone);
+      else expect(persons(), user).toBe(everyone);
+    }
+  });
+
+  it('a server that keeps asking the same agent to reload everything is stopped, and said so', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await syncNow(desk);
+    // Once caught up, every pull is refused as if the server had been restored: each cycle
+    // reloads everything, and the next asks again.
+    const caughtUp = (path: string) => {
+      const cursor = new URL(path, 'http://x').searchParams.get('cursor') ?? '';
+      return cursor !== '' && JSON.parse(Buffer.from(cursor, 'base64url').toString()).m === 'l';
+    };
+    proxy.setFaults((request) =>
+      request.path.startsWith('/sync/pull') && caughtUp(request.path)
+        ? { kind: 'respond', status: 410, body: { error: 'resync_required' } }
+        : { kind: 'pass' },
+    );
+    const errors: Array<string | null> = [];
+    for (let cycle = 0; cycle < 4; cycle++) errors.push((await syncNow(desk)).lastError);
+    // Three reloads within the hour are let through; the fourth is a loop.
+    expect(errors.slice(0, 3)).toEqual([null, null, null]);
+    expect(errors[3]).toMatch(/una y otra vez/);
+  });
+
   it('re-assigning is for a supervisor, with a reason, for another agent', async () => {
     const central = await startCentral();
     const desk = await openDesk(central.url, { user: 'agente' });

@@ -157,6 +157,11 @@ class Superseded extends Error {}
 export const PUSH_BATCH_SIZE = 200;
 
 const MAX_RESYNCS_PER_HOUR = 3;
+/**
+ * sync_state: the scope (`scopeKey`) the stored pull cursor was made for. A snapshot sets it as
+ * it starts; an officer's own change of companies (`followScope`) moves it.
+ */
+const CURSOR_SCOPE = 'cursor_scope';
 /** Persons indexed for search per step after a snapshot (~70 ms each at 1M). */
 const INDEX_CHUNK = 10_000;
 
@@ -480,6 +485,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           scopeChange: page.scopeChange ?? null,
           partial: end < page.changes.length,
         });
+        if (startsSnapshot && start === 0) writer.setState(CURSOR_SCOPE, scopeKey(session.agent));
         partRows = nextPartRows(partRows, end - start, performance.now() - began);
         start = end;
       } while (start < page.changes.length);
@@ -513,16 +519,29 @@ export function createSyncEngine(options: SyncEngineOptions) {
       tokens.save({ ...current, agent: { ...current.agent, companyRuts: next } });
     }
     writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(session.agent));
+    writer.setState(CURSOR_SCOPE, scopeKey(session.agent));
     options.onScopeChanged?.(agent.agentId, next);
   }
 
+  /**
+   * Starts the pull over, as the server asked. A server that keeps asking for the same agent is
+   * a loop, stopped after MAX_RESYNCS_PER_HOUR; a cursor made for another scope is not: on a
+   * shared desk, each shift change between a prevention officer and anyone else brings one.
+   */
   function resync(): void {
-    const hourAgo = now().getTime() - 3_600_000;
-    while (resyncs.length > 0 && resyncs[0]! < hourAgo) resyncs.shift();
-    if (resyncs.length >= MAX_RESYNCS_PER_HOUR) {
-      throw new SyncProblem('resync_loop', `${MAX_RESYNCS_PER_HOUR} resyncs within the last hour`);
+    const stored = tokens.load();
+    const anotherScope = stored !== null && writer.state(CURSOR_SCOPE) !== scopeKey(stored.agent);
+    if (!anotherScope) {
+      const hourAgo = now().getTime() - 3_600_000;
+      while (resyncs.length > 0 && resyncs[0]! < hourAgo) resyncs.shift();
+      if (resyncs.length >= MAX_RESYNCS_PER_HOUR) {
+        throw new SyncProblem(
+          'resync_loop',
+          `${MAX_RESYNCS_PER_HOUR} resyncs within the last hour`,
+        );
+      }
+      resyncs.push(now().getTime());
     }
-    resyncs.push(now().getTime());
     writer.resetForResync(null);
   }
 
