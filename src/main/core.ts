@@ -60,12 +60,16 @@ import { personHandlers } from './handlers/person-handlers';
 import { callHandlers } from './handlers/call-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { signIn } from './services/sign-in';
-import { DeviceUntrustedError, signInThroughCentral } from './services/central-sign-in';
+import {
+  DeviceUntrustedError,
+  keepCentralSignIn,
+  signInThroughCentral,
+} from './services/central-sign-in';
 import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
 import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
 import { reassignPendingActions } from './services/reassign-actions';
-import { createCentralClient } from './sync/central-client';
+import { CentralError, createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
 import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
 import {
@@ -271,9 +275,16 @@ export function createCore(options: CoreOptions): Core {
     exportSweep = setInterval(removeExpiredExports, EXPORT_SWEEP_MS);
     exportSweep.unref();
   }
+  /**
+   * An agent signed in while the central API could not be reached: what they typed, in memory
+   * only, until the central API answers and signs them in there too (`resumeOffline`). Gone at
+   * sign-out, at the next sign-in and at revocation.
+   */
+  let offlineSignIn: { agentId: string; username: string; password: string } | null = null;
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
     session = null;
+    offlineSignIn = null;
     endLocked('sign_out');
     tokens.save(null);
   };
@@ -337,6 +348,7 @@ export function createCore(options: CoreOptions): Core {
         if (lockedSession?.agentId === agentId) lockedSession = { ...lockedSession, companyRuts };
       },
       onRevoked,
+      offlineSession: { agentId: () => offlineSignIn?.agentId ?? null, resume: resumeOffline },
       ...options.syncOptions,
       buildIndexes: whileIndexing(options.syncOptions?.buildIndexes ?? buildSnapshotIndexes),
     });
@@ -488,6 +500,7 @@ export function createCore(options: CoreOptions): Core {
       // Whoever was signed in is not any more, whether or not this attempt succeeds: neither
       // on this desk nor in its sync with the central API.
       session = null;
+      offlineSignIn = null;
       endLocked('sign_in');
       tokens.save(null);
       if (!client) {
@@ -518,6 +531,14 @@ export function createCore(options: CoreOptions): Core {
         })
         .then((signedIn) => {
           session = signedIn;
+          // Signed in here only, the central API out of reach: in there as soon as it answers.
+          if (!tokens.load()) {
+            offlineSignIn = {
+              agentId: signedIn.agentId,
+              username: input.username,
+              password: input.password,
+            };
+          }
           // Until a pull for this agent's scope completes, the replica may lack their rows.
           writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(signedIn));
           engine?.kick();
@@ -526,6 +547,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'auth.signOut': () => {
       session = null;
+      offlineSignIn = null;
       endLocked('sign_out');
       // The agent's pending actions stay queued until they sign in again.
       tokens.save(null);
@@ -610,10 +632,58 @@ export function createCore(options: CoreOptions): Core {
   };
 
   /** New id and secret, fresh snapshot, queue kept; every session ends (issue 11). */
+  /**
+   * The central API answers again after an offline sign-in: the agent is signed in there with
+   * what they typed, and their session (scope included) follows the central's answer. A refusal
+   * (the password changed there, the agent was disabled) forgets what was typed: the sync waits
+   * for the agent to sign in again, which the sync status says. False when that agent is no
+   * longer the one signed in.
+   */
+  async function resumeOffline(): Promise<boolean> {
+    const held = offlineSignIn;
+    if (!held || !client) return false;
+    const refused = (kind: string) => {
+      offlineSignIn = null;
+      if (kind === 'device_revoked') onRevoked();
+    };
+    let answer: Awaited<ReturnType<NonNullable<typeof client>['signIn']>>;
+    try {
+      answer = await client.signIn(
+        held.username.trim().toLowerCase(),
+        held.password,
+        enrolment.nextMutationId(),
+      );
+    } catch (error) {
+      if (offlineSignIn !== held) return false;
+      if (
+        error instanceof CentralError &&
+        ['invalid_credentials', 'device_untrusted', 'device_revoked'].includes(error.kind)
+      ) {
+        refused(error.kind);
+        throw error.kind === 'device_revoked'
+          ? error
+          : new CentralError('unauthorized', 'El sistema central no aceptó el ingreso guardado.');
+      }
+      throw error;
+    }
+    if (offlineSignIn !== held) return false;
+    if (answer.agent.agentId !== held.agentId) {
+      refused('invalid_credentials');
+      throw new CentralError('unauthorized', 'El sistema central respondió por otro agente.');
+    }
+    offlineSignIn = null;
+    const fresh = keepCentralSignIn(context, tokens, answer, held.password);
+    if (session?.agentId === fresh.agentId) session = fresh;
+    if (lockedSession?.agentId === fresh.agentId) lockedSession = fresh;
+    writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(fresh));
+    return true;
+  }
+
   function reenrol(): void {
     context.deviceId = enrolment.reenrol();
     revocation.clear();
     session = null;
+    offlineSignIn = null;
     endLocked('sign_out');
     tokens.save(null);
     configure(centralUrl);

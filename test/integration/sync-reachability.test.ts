@@ -8,9 +8,26 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { SyncStatus } from '../../src/shared/contract';
 import type { Seen } from '../support/fault-proxy';
-import { act, editPhone, openDesk, startCentral, startProxy, syncNow } from '../support/sync-setup';
+import type { CentralApi } from '../../src/central-api/server';
+import { hashPassword } from '../../src/main/domain/password';
+import {
+  act,
+  editPhone,
+  openDesk,
+  signIn,
+  startCentral,
+  startProxy,
+  syncNow,
+} from '../support/sync-setup';
 
 const PEDRO = '12345678-5';
+const RICARDO = '12131415-0'; // Los Andes: in the prevention officer's companies
+const phoneOn = (central: CentralApi, rut: number) =>
+  (
+    central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(rut) as {
+      phone: string;
+    }
+  ).phone;
 const status = (desk: Core): SyncStatus => act(desk, 'sync.status', {});
 const isHealth = (request: Seen) => request.method === 'GET' && request.path === '/health';
 const isPush = (request: Seen) => request.method === 'POST' && request.path === '/sync/push';
@@ -125,5 +142,61 @@ describe('back online means syncing now', () => {
     expect(isHealth(after[0]!)).toBe(true);
     expect(isPush(after[1]!)).toBe(true);
     desk.sync()!.stop();
+  });
+});
+
+describe('an agent who signed in offline', () => {
+  it('is signed in on the central API as soon as it answers, and the queue goes without asking again', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await syncNow(desk);
+    // The officer has signed in online on this desk before: he may sign in offline.
+    await signIn(desk, 'prevencion');
+    await syncNow(desk);
+
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    await signIn(desk, 'agente');
+    editPhone(desk, PEDRO, '+56 9 1000 0003');
+    await signIn(desk, 'prevencion');
+    editPhone(desk, RICARDO, '+56 9 2000 0003');
+    // Offline, his own action is his, and the agent's waits for the agent.
+    const offline = await syncNow(desk);
+    expect(offline).toMatchObject({ state: 'offline', pending: 2, waitingForOtherAgent: 1 });
+    expect(offline.lastError).toMatch(/Se enviarán solas cuando vuelva la conexión/);
+
+    // The central API is back: his action goes with no new sign-in.
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    const back = await syncNow(desk);
+    expect(back).toMatchObject({ state: 'idle', lastError: null, waitingForOtherAgent: 1 });
+    expect(phoneOn(central, 12131415)).toBe('+56920000003');
+    expect(phoneOn(central, 12345678)).not.toBe('+56910000003');
+    // He is the one signed in, in both places: the sign-in went once, as him.
+    expect(act(desk, 'auth.session', {})).toMatchObject({ username: 'prevencion' });
+    const signIns = proxy.seen.filter((r) => r.path === '/auth/sign-in');
+    expect(JSON.parse(signIns.at(-1)!.body)).toMatchObject({ username: 'prevencion' });
+  });
+
+  it('whose password changed on the central API meanwhile waits for a new sign-in, asking once', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'prevencion' });
+    await syncNow(desk);
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    await signIn(desk, 'prevencion');
+    editPhone(desk, RICARDO, '+56 9 2000 0004');
+    expect((await syncNow(desk)).state).toBe('offline');
+
+    central.db.$client
+      .prepare("UPDATE agents SET password_hash = ? WHERE username = 'prevencion'")
+      .run(hashPassword('una-clave-nueva'));
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    const signInsBefore = proxy.seen.filter((r) => r.path === '/auth/sign-in').length;
+    for (let cycle = 0; cycle < 3; cycle++) {
+      expect(await syncNow(desk)).toMatchObject({ state: 'signed_out', pending: 1 });
+    }
+    expect(status(desk).lastError).toMatch(/ingrese de nuevo/);
+    expect(proxy.seen.filter((r) => r.path === '/auth/sign-in').length - signInsBefore).toBe(1);
+    expect(phoneOn(central, 12131415)).not.toBe('+56920000004');
   });
 });

@@ -5,6 +5,9 @@
  */
 import { hashPassword, verifyPassword } from '../domain/password';
 import { CentralError, type CentralClient } from '../sync/central-client';
+
+/** What the central API answers a sign-in. */
+type CentralSignIn = Awaited<ReturnType<CentralClient['signIn']>>;
 import type { TokenStore } from '../sync/sync-engine';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
@@ -39,22 +42,7 @@ export async function signInThroughCentral(
   const name = username.trim().toLowerCase();
   try {
     const answer = await client.signIn(name, password, device.nextMutationId());
-    tokens.save({ ...answer, agent: answer.agent });
-    const profile = {
-      id: answer.agent.agentId,
-      username: answer.agent.username,
-      displayName: answer.agent.displayName,
-      role: answer.agent.role,
-      companyRuts: answer.agent.companyRuts,
-      personRut: answer.agent.personRut,
-    };
-    ctx.repos.agents.insert({
-      ...profile,
-      passwordHash: hashPassword(password),
-      active: true,
-      offlineUntil: new Date(ctx.now().getTime() + offlineWindowMs).toISOString(),
-    });
-    return sessionFor(ctx, profile);
+    return keepCentralSignIn(ctx, tokens, answer, password, offlineWindowMs);
   } catch (error) {
     if (!(error instanceof CentralError)) throw error;
     if (error.kind === 'invalid_credentials') throw new RuleError('sign_in_failed');
@@ -81,4 +69,33 @@ export async function signInThroughCentral(
   if (!agent || !agent.active || !recent) throw new RuleError('offline_sign_in_unavailable');
   if (!verifyPassword(password, agent.passwordHash)) throw new RuleError('sign_in_failed');
   return sessionFor(ctx, agent);
+}
+
+/**
+ * The central API signed the agent in: its tokens for the sync, and the agent's profile with a
+ * local verifier for offline sign-ins until `offlineWindowMs` from now.
+ */
+export function keepCentralSignIn(
+  ctx: ServiceContext,
+  tokens: TokenStore,
+  answer: CentralSignIn,
+  password: string,
+  offlineWindowMs = OFFLINE_WINDOW_MS,
+): Session {
+  tokens.save({ ...answer, agent: answer.agent });
+  const profile = {
+    id: answer.agent.agentId,
+    username: answer.agent.username,
+    displayName: answer.agent.displayName,
+    role: answer.agent.role,
+    companyRuts: answer.agent.companyRuts,
+    personRut: answer.agent.personRut,
+  };
+  ctx.repos.agents.insert({
+    ...profile,
+    passwordHash: hashPassword(password),
+    active: true,
+    offlineUntil: new Date(ctx.now().getTime() + offlineWindowMs).toISOString(),
+  });
+  return sessionFor(ctx, profile);
 }

@@ -125,6 +125,14 @@ export type SyncEngineOptions = {
   /** Issue 11: the central API said this device is revoked (core wipes the replica). */
   onRevoked?: () => void;
   /**
+   * An agent signed in on this desk while the central API could not be reached: the desk has
+   * no tokens for them, yet syncs as if it had. It probes while the central API is unreachable
+   * and, once it answers, `resume()` signs the agent in there (core holds what they typed, in
+   * memory only, until then) and their queue goes: back online means syncing now. `resume`
+   * answers false when that agent is no longer the one signed in.
+   */
+  offlineSession?: { agentId: () => string | null; resume: () => Promise<boolean> };
+  /**
    * Builds the secondary indexes a snapshot set aside (deferred-indexes.ts). Core builds them, and
    * the search index, in a worker thread; by default here, one index per event-loop turn (search
    * then follows in short steps).
@@ -197,7 +205,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
   );
   const counts = sqlite.prepare(OUTBOX_SQL.statusCounts);
 
-  let state: SyncState = tokens.load() ? 'idle' : 'signed_out';
+  /** Whose session this desk syncs for: the tokens', or an agent signed in offline. */
+  const agentId = () => tokens.load()?.agent.agentId ?? options.offlineSession?.agentId() ?? null;
+  const signedIn = () => agentId() !== null;
+  let state: SyncState = signedIn() ? 'idle' : 'signed_out';
   let online = false;
   let failures = 0;
   let lastError: SyncErrorView | null = null;
@@ -216,8 +227,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
   /** The last failure was "no answer": the next attempt is a cheap probe, not a cycle. */
   let probing = false;
   const resyncs: number[] = [];
-
-  const agentId = () => tokens.load()?.agent.agentId ?? null;
 
   // --- Audit chain anchoring (issue 10): the chain's head goes with each push. ---
   const anchoring = createAuditAnchoring(sqlite, options.deviceId, now, log);
@@ -547,13 +556,19 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function runCycle(): Promise<void> {
     if (state === 'upgrade_required' || state === 'device_fork' || state === 'revoked') return;
-    if (!tokens.load()) {
+    if (!signedIn()) {
       state = 'signed_out';
       return;
     }
     state = 'syncing';
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
+        if (!tokens.load() && !(await options.offlineSession!.resume())) {
+          // Someone else signed in or out while the central API was asked: start again.
+          state = signedIn() ? 'idle' : 'signed_out';
+          again = signedIn();
+          return;
+        }
         await pushAll();
         options.onPushed?.();
         await anchorAuditHead(); // Audit chain anchoring (issue 10).
@@ -592,8 +607,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
         if (halted) return;
         if (error instanceof Superseded) {
           // Someone signed in or out under this cycle: start again with their tokens.
-          state = tokens.load() ? 'idle' : 'signed_out';
-          again = tokens.load() !== null;
+          state = signedIn() ? 'idle' : 'signed_out';
+          again = signedIn();
           return;
         }
         let failure = error;
@@ -764,7 +779,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     kick(): void {
       if (now().getTime() < retryAfterUntil) return;
       nextAttemptAt = null;
-      if (state === 'signed_out' && tokens.load()) state = 'idle';
+      if (state === 'signed_out' && signedIn()) state = 'idle';
       if (!stopped) void syncNow();
     },
     syncNow,
@@ -782,7 +797,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const pending = row.pending ?? 0;
       const since = lastPush && row.oldest && lastPush > row.oldest ? lastPush : row.oldest;
       return {
-        state: tokens.load() ? state : 'signed_out',
+        state: signedIn() ? state : 'signed_out',
         online,
         pending,
         waitingForOtherAgent: row.others ?? 0,
