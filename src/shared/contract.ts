@@ -113,6 +113,8 @@ export const Cause = z.object({
   until: z.string().optional(),
   attempts: z.number().int().optional(),
   lastSentAt: z.string().optional(),
+  /** That mail was asked for on this desk and the central API has not sent it yet. */
+  lastMailWaiting: z.boolean().optional(),
   reason: z.string().optional(),
   /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
   role: MembershipRole.optional(),

@@ -319,7 +319,7 @@ export const actionDialogTexts = {
         lastSentAt ? `Último envío: ${formatDateTime(lastSentAt)}.` : 'No se ha enviado antes.'
       }`,
     confirm: 'Reenviar',
-    done: 'Correo en cola de envío.',
+    done: 'Correo pedido: sale en cuanto el sistema central reciba la acción.',
   },
   editContact: {
     title: 'Editar datos de contacto',
@@ -646,9 +646,11 @@ export const roleNames = {
 const at = (portal?: Portal) => (portal ? ` en ${portalLabels[portal]}` : '');
 const of = (cause: Cause) => (cause.companyName ? ` (${cause.companyName})` : '');
 const sent = (cause: Cause) =>
-  cause.lastSentAt
-    ? ` Último envío: ${formatDateTime(cause.lastSentAt)}.`
-    : ' No hay envíos registrados.';
+  !cause.lastSentAt
+    ? ' No hay envíos registrados.'
+    : cause.lastMailWaiting
+      ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
+      : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
 
 /** A cause as the agent reads it: a title, and what to tell the caller. */
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {

@@ -524,8 +524,8 @@ describe('diagnose', () => {
           accounts: [account('portal_heroes')],
           memberships: [unsignedAdmin],
           mails: [
-            mail({ portal: 'portal_empresas', kind: 'access_approval', sentAt: ONE_HOUR_AGO }),
             mail({ portal: 'achs_gestion', kind: 'agreement_signature', sentAt: ONE_HOUR_AGO }),
+            mail({ portal: 'portal_empresas', kind: 'password_reset', sentAt: ONE_HOUR_AGO }),
             mail({ portal: 'portal_empresas', kind: 'agreement_signature', sentAt: YESTERDAY }),
           ],
         }),
@@ -540,6 +540,42 @@ describe('diagnose', () => {
           fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'agreement_signature' },
         },
       ]);
+    });
+
+    it('counts the approval mail as a mail with the link (rule 12: it carries it)', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_heroes')],
+          memberships: [unsignedAdmin],
+          mails: [
+            mail({ portal: 'portal_empresas', kind: 'access_approval', sentAt: ONE_HOUR_AGO }),
+            mail({ portal: 'portal_empresas', kind: 'agreement_signature', sentAt: YESTERDAY }),
+          ],
+        }),
+      );
+      expect(causes[0]).toMatchObject({ code: 'agreement_unsigned', lastSentAt: ONE_HOUR_AGO });
+    });
+
+    it('says when the newest mail with the link has not left this desk yet', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_heroes')],
+          memberships: [unsignedAdmin],
+          mails: [
+            mail({
+              portal: 'portal_empresas',
+              kind: 'agreement_signature',
+              sentAt: ONE_HOUR_AGO,
+              outcome: 'queued',
+            }),
+            mail({ portal: 'portal_empresas', kind: 'agreement_signature', sentAt: YESTERDAY }),
+          ],
+        }),
+      );
+      expect(causes[0]).toMatchObject({ lastSentAt: ONE_HOUR_AGO, lastMailWaiting: true });
+      expect(causeTexts.agreement_unsigned(causes[0]!).say).toMatch(
+        /El correo que pedimos el .* aún no sale: le llegará en cuanto se envíe\.$/,
+      );
     });
 
     it('applies to company users too, without lastSentAt when never sent', () => {

@@ -72,6 +72,8 @@ export type Cause = {
   attempts?: number;
   /** Mail-related causes: when the relevant mail was last sent, if ever. */
   lastSentAt?: string;
+  /** That mail was asked for on this desk and the central API has not sent it yet. */
+  lastMailWaiting?: boolean;
   /** access_request_rejected: the reason recorded. */
   reason?: string;
   /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
@@ -204,7 +206,8 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       code: 'agreement_unsigned',
       ...company(m),
       portal: 'portal_empresas',
-      ...lastSent(mails, 'portal_empresas', 'agreement_signature'),
+      // Rule 12: the approval mail carries the agreement's link, as its resend does.
+      ...lastSent(mails, 'portal_empresas', 'agreement_signature', 'access_approval'),
       fix: losHeroes ? resend(losHeroes, 'agreement_signature') : null,
     });
   }
@@ -266,13 +269,19 @@ function company(row: { companyRut: string; companyName: string }): {
   return { companyRut: row.companyRut, companyName: row.companyName };
 }
 
-/** `{ lastSentAt }` of the newest mail of that kind on that portal, or `{}` if none was sent. */
+/**
+ * `{ lastSentAt }` of the newest mail of those kinds on that portal (with `lastMailWaiting`
+ * while it has not left yet), or `{}` if none was sent.
+ */
 function lastSent(
   mails: DiagnosisInput['mails'],
   portal: Portal,
-  kind: MailKind,
-): { lastSentAt?: string } {
+  ...kinds: MailKind[]
+): { lastSentAt?: string; lastMailWaiting?: true } {
   // Mails come newest first, so the first match is the latest one.
-  const mail = mails.find((m) => m.portal === portal && m.kind === kind);
-  return mail ? { lastSentAt: mail.sentAt } : {};
+  const mail = mails.find((m) => m.portal === portal && kinds.includes(m.kind));
+  if (!mail) return {};
+  return mail.outcome === 'queued'
+    ? { lastSentAt: mail.sentAt, lastMailWaiting: true }
+    : { lastSentAt: mail.sentAt };
 }
