@@ -869,6 +869,9 @@ export const incompleteDataMessages = {
   diagnosisTitle: 'Diagnóstico en espera: los datos aún están llegando',
   diagnosisSay:
     'No le dé un diagnóstico todavía: lo que falta puede cambiarlo. Pídale un momento (esta ficha se actualiza sola al terminar la carga) o tome su teléfono y devuélvale la llamada.',
+  diagnosisOfflineTitle: 'Diagnóstico en espera: faltan datos y no hay conexión',
+  diagnosisOfflineSay:
+    'No le dé un diagnóstico todavía: a este equipo le faltan datos de esta persona y no los recibirá hasta que vuelva la conexión. Anote su teléfono y retome el caso entonces (esta ficha se actualiza sola).',
 };
 
 export const syncKindLabels: Record<string, string> = {

@@ -16,6 +16,7 @@ import { fixAllowed, fixLabels, fixSpec, mailAvailableAt, resendSpec } from '../
 import { useSession } from '../session-store';
 import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from './GuardedButton';
+import { loadInterrupted } from './IncompleteDataNotice';
 
 /** Why a resend must wait, with the time it may be sent again; null when it may go now. */
 function cooldownReason(record: PersonRecord, portal: Portal, kind: MailKind): string | null {
@@ -26,6 +27,7 @@ function cooldownReason(record: PersonRecord, portal: Portal, kind: MailKind): s
 /** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   const openDialog = useSession((s) => s.openDialog);
+  const offline = useSession((s) => loadInterrupted(s.sync));
   const active = record.accounts.find((account) => account.registrationState === 'active');
 
   // Data may still be missing: no cause is certain, so no words for the caller and no fix.
@@ -35,8 +37,16 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
         <h2 id="diagnosis-title">¿Por qué no puede ingresar?</h2>
         <div className="cause cause-waiting">
           <div>
-            <strong>{incompleteDataMessages.diagnosisTitle}</strong>
-            <p>{incompleteDataMessages.diagnosisSay}</p>
+            <strong>
+              {offline
+                ? incompleteDataMessages.diagnosisOfflineTitle
+                : incompleteDataMessages.diagnosisTitle}
+            </strong>
+            <p>
+              {offline
+                ? incompleteDataMessages.diagnosisOfflineSay
+                : incompleteDataMessages.diagnosisSay}
+            </p>
           </div>
         </div>
       </section>

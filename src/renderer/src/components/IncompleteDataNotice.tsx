@@ -1,5 +1,10 @@
 import { incompleteDataMessages as text, syncMessages } from '../../../shared/messages';
+import type { SyncStatus } from '../../../shared/contract';
 import { useSession } from '../session-store';
+
+/** The load stopped half-way because the central API cannot be reached. */
+export const loadInterrupted = (sync: SyncStatus | null) =>
+  sync?.state === 'offline' && !sync.online;
 
 /**
  * "Datos incompletos": shown wherever a fact is stated (results, record) while the replica may
@@ -18,8 +23,7 @@ export function IncompleteDataNotice({
   if (!force && !sync?.replicaIncomplete) return null;
   // A first sync, or (issue 11) an officer's newly assigned companies arriving.
   const progress = sync?.initialSync ?? sync?.scopeChange ?? null;
-  // The load stopped half-way because the central API cannot be reached.
-  const offline = sync?.state === 'offline' && !sync.online;
+  const offline = loadInterrupted(sync);
   const step = progress ? text.progress(progress.done, progress.total) : text.waiting;
   return (
     <section
