@@ -11,6 +11,7 @@ import {
   auditDetailLabels,
   auditMessages,
   causeShortLabels,
+  companyAuditLabels,
   dataExportTexts,
   dataRequestLabels,
   fieldLabels,
@@ -19,6 +20,9 @@ import {
   interactionReasonLabels,
   mailKindLabels,
   membershipStateLabels,
+  moduleLabels,
+  requestCapacityLabels,
+  requestStateLabels,
   roleLabels,
   viewViaLabels,
   exportFormatLabels,
@@ -84,18 +88,66 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Who an agent id is, when the reader knows (the Auditoría screen and its CSV do). */
+export type AuditNames = { agent?: (agentId: string) => string };
+
+const facts = (value: unknown) =>
+  Array.isArray(value)
+    ? value.map((fact) => lookup(identityFactLabels, fact)).join(', ')
+    : show(value);
+
+/** A person added on the phone (the company half): their name and e-mail. */
+function newPersonText(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return show(value);
+  const person = value as Record<string, unknown>;
+  const name = [person['givenNames'], person['lastName1'], person['lastName2']]
+    .filter((part) => typeof part === 'string' && part !== '')
+    .join(' ');
+  const email = typeof person['email'] === 'string' ? person['email'] : null;
+  return [name, email].filter(Boolean).join(', ') || show(value);
+}
+
 /** A field's value as the desk shows it. */
-export function valueText(field: string, value: unknown): string {
+export function valueText(field: string, value: unknown, names: AuditNames = {}): string {
   if (value === null || value === undefined || value === '') return auditMessages.empty;
   switch (field) {
     case 'companyRut':
     case 'personRut':
+    case 'callerRut':
       return rutText(value);
+    case 'agentId':
+    case 'sentBy':
+      return typeof value === 'string' && names.agent ? names.agent(value) : show(value);
+    // The company half (issue 7).
+    case 'capacity':
+      return lookup(requestCapacityLabels, value);
+    case 'decision':
+      return lookup(companyAuditLabels.decisions, value);
+    case 'change':
+      return lookup(companyAuditLabels.changes, value);
+    case 'fromState':
+      return lookup(membershipStateLabels, value);
+    case 'modules':
+    case 'fromModules':
+      return Array.isArray(value)
+        ? value.map((module) => lookup(moduleLabels, module)).join(', ') || auditMessages.empty
+        : show(value);
+    case 'callerFacts':
+      return facts(value);
+    case 'newPerson':
+      return newPersonText(value);
+    // Actions taken over on a shared desk: how many (their ids mean nothing to a reader).
+    case 'actions':
+      return Array.isArray(value) ? formatNumber(value.length) : show(value);
     case 'phone':
       return typeof value === 'string' ? formatPhone(value) : show(value);
-    // A membership's state, or a Ley 21.719 request's (their codes do not overlap).
+    // A membership's state, a Ley 21.719 request's or a Portal Empresas request's (their codes
+    // do not overlap).
     case 'state':
-      return lookup({ ...membershipStateLabels, ...dataRequestLabels.states }, value);
+      return lookup(
+        { ...membershipStateLabels, ...dataRequestLabels.states, ...requestStateLabels },
+        value,
+      );
     // Ley 21.719 requests (issue 10).
     case 'right':
       return lookup(dataRequestLabels.rights, value);
@@ -133,9 +185,7 @@ export function valueText(field: string, value: unknown): string {
     case 'choice':
       return lookup(auditChoiceLabels, value);
     case 'identityCheck':
-      return Array.isArray(value)
-        ? value.map((fact) => lookup(identityFactLabels, fact)).join(', ')
-        : show(value);
+      return facts(value);
     case 'conflicts':
       return conflictsText(value);
     // A record view: the causes its diagnosis showed (issue 10).
@@ -165,7 +215,11 @@ function parse(json: string | null): Record<string, unknown> | null {
 }
 
 /** The fields an event recorded, in the order it recorded them, with labels and values. */
-export function describeAuditChange(before: string | null, after: string | null): AuditDetail[] {
+export function describeAuditChange(
+  before: string | null,
+  after: string | null,
+  names: AuditNames = {},
+): AuditDetail[] {
   const was = parse(before);
   const is = parse(after);
   const keys = [...new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])];
@@ -182,8 +236,8 @@ export function describeAuditChange(before: string | null, after: string | null)
         fieldLabels[key] ??
         (key === 'causes' ? auditDeviceMessages.causes : key);
       const detail: AuditDetail = { label, changed: false };
-      if (was && key in was) detail.before = valueText(key, was[key]);
-      if (is && key in is) detail.after = valueText(key, is[key]);
+      if (was && key in was) detail.before = valueText(key, was[key], names);
+      if (is && key in is) detail.after = valueText(key, is[key], names);
       detail.changed =
         detail.before !== undefined && detail.after !== undefined && detail.before !== detail.after;
       return detail;

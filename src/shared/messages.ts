@@ -503,6 +503,12 @@ export const actionLabels: Record<string, string> = {
   // Bulk loads (issue 8).
   'bulk.load': 'Aplicó una carga masiva',
   'bulk.undo': 'Deshizo una carga masiva',
+  // The company half (issue 7).
+  'request.record': 'Registró una solicitud de acceso a Portal Empresas',
+  'request.decide': 'Resolvió una solicitud de acceso a Portal Empresas',
+  'company_user.add': 'Agregó un usuario de empresa',
+  'company_user.change': 'Cambió el acceso de un usuario de empresa',
+  'membership.set_modules': 'Cambió los módulos de un usuario de empresa',
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
@@ -558,6 +564,33 @@ export const auditDetailLabels: Record<string, string> = {
   batchId: 'Carga masiva',
   fileName: 'Archivo',
   planned: 'Filas a aplicar',
+  // The company half (issue 7).
+  capacity: 'Calidad que declara',
+  decision: 'Resolución',
+  rejectionReason: 'Motivo del rechazo',
+  modules: 'Módulos',
+  fromModules: 'Módulos anteriores',
+  external: 'Externo a la empresa',
+  newPerson: 'Persona nueva',
+  callerRut: 'Quién llama',
+  callerFacts: 'Datos de quien llama que coincidieron',
+  change: 'Cambio',
+  fromState: 'Estado anterior',
+  // A shared desk's actions taken over (issue 11).
+  agentId: 'Agente',
+  actions: 'Acciones',
+  sentBy: 'Enviadas por',
+  count: 'Cantidad',
+};
+
+/** A request's decision and a representative's change to a user, as the audit reads them. */
+export const companyAuditLabels = {
+  decisions: { approve: 'Aprobada', reject: 'Rechazada' } as Record<string, string>,
+  changes: {
+    pause: 'Pausa del acceso',
+    resume: 'Reanudación del acceso',
+    remove: 'Eliminación del acceso',
+  } as Record<string, string>,
 };
 
 export const auditChoiceLabels: Record<string, string> = {
@@ -889,6 +922,12 @@ export const syncKindLabels: Record<string, string> = {
   'data_request.record': 'Solicitud Ley 21.719',
   'data_request.move': 'Estado de solicitud Ley 21.719',
   'data_request.unblock': 'Desbloqueo Ley 21.719',
+  // The company half (issue 7).
+  'request.record': 'Solicitud de acceso a Portal Empresas',
+  'request.decide': 'Resolución de solicitud de acceso',
+  'company_user.add': 'Alta de usuario de empresa',
+  'company_user.change': 'Cambio de acceso de usuario de empresa',
+  'membership.set_modules': 'Cambio de módulos',
 };
 
 export const fieldLabels: Record<string, string> = {

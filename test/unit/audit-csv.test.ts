@@ -11,6 +11,8 @@ import {
   describeAuditChange,
   parseDayInput,
 } from '../../src/shared/audit-details';
+import { actionLabels, syncKindLabels } from '../../src/shared/messages';
+import { checkDigit } from '../../src/shared/rut';
 
 const EVENT: AuditCsvEvent = {
   seq: 7,
@@ -271,5 +273,82 @@ describe('a date typed as dd-mm-aaaa', () => {
     expect(parseDayInput('11/21/2026')).toBe('invalid');
     expect(parseDayInput('31-02-2026')).toBe('invalid');
     expect(parseDayInput('ayer')).toBe('invalid');
+  });
+
+  it('reads the company half and a shared desk in words: actions, callers, modules, agents', () => {
+    expect(
+      describeAuditChange(
+        JSON.stringify({ state: 'pending' }),
+        JSON.stringify({
+          companyRut: 76543210,
+          decision: 'reject',
+          rejectionReason: 'No figura en la TRF',
+          capacity: 'authorized_signatory',
+        }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Estado: Pendiente',
+      'Empresa: 76.543.210-3',
+      'Resolución: Rechazada',
+      'Motivo del rechazo: No figura en la TRF',
+      'Calidad que declara: Habilitado en la TRF',
+    ]);
+    expect(
+      describeAuditChange(
+        JSON.stringify({ modules: ['siniestros'] }),
+        JSON.stringify({
+          modules: ['reportes', 'siniestros'],
+          fromModules: ['siniestros'],
+          callerRut: 13579246,
+          callerFacts: ['serial_number', 'employer'],
+        }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Módulos: Siniestros → Reportes, Siniestros',
+      'Módulos anteriores: Siniestros',
+      `Quién llama: 13.579.246-${checkDigit(13579246)}`,
+      'Datos de quien llama que coincidieron: N° de serie de la cédula, Empresa empleadora',
+    ]);
+    expect(
+      describeAuditChange(
+        null,
+        JSON.stringify({
+          change: 'remove',
+          fromState: 'paused',
+          external: true,
+          newPerson: { givenNames: 'Ana', lastName1: 'Rojas', lastName2: '', email: 'a@b.cl' },
+        }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Cambio: Eliminación del acceso',
+      'Estado anterior: Pausada',
+      'Externo a la empresa: Sí',
+      'Persona nueva: Ana Rojas, a@b.cl',
+    ]);
+    expect(
+      describeAuditChange(
+        JSON.stringify({ agentId: 'supervisor-demo', actions: ['a', 'b'] }),
+        JSON.stringify({ sentBy: 'supervisor-demo', count: 2 }),
+        { agent: agentName },
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Agente: Sara Supervisora',
+      'Acciones: 2',
+      'Enviadas por: Sara Supervisora',
+      'Cantidad: 2',
+    ]);
+  });
+
+  it('names every action the desk records, for the filter and the Panel', () => {
+    for (const kind of [
+      'request.record',
+      'request.decide',
+      'company_user.add',
+      'company_user.change',
+      'membership.set_modules',
+    ]) {
+      expect(actionLabels[kind], kind).toBeDefined();
+      expect(syncKindLabels[kind], kind).toBeDefined();
+    }
   });
 });

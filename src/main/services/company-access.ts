@@ -291,9 +291,17 @@ function companyAction(ctx: ServiceContext, session: Session, spec: CompanyActio
         spec.payload,
       );
       if (outcome.status === 'rejected') throw new RuleError(REJECTION_TO_RULE[outcome.code]);
+      // A decision's reason is why a request was rejected, not a call's reason: its own name in
+      // the audit (the intent keeps the wire's).
+      const { reason: rejection, ...recorded } = spec.payload;
       return {
         before: spec.before,
-        after: { companyRut: spec.companyRut, ...spec.payload, callerVerified: undefined },
+        after: {
+          companyRut: spec.companyRut,
+          ...recorded,
+          ...(typeof rejection === 'string' ? { rejectionReason: rejection } : {}),
+          callerVerified: undefined,
+        },
         intent: { companyRut: spec.companyRut, ...spec.payload },
       };
     },

@@ -86,8 +86,14 @@ function Value({ text }: { text: string }) {
   return <span className={text.length <= 32 ? 'audit-nowrap' : undefined}>{text}</span>;
 }
 
-function Changes({ event }: { event: AuditEvent }) {
-  const details = describeAuditChange(event.before, event.after);
+function Changes({
+  event,
+  agentName,
+}: {
+  event: AuditEvent;
+  agentName: (agentId: string) => string;
+}) {
+  const details = describeAuditChange(event.before, event.after, { agent: agentName });
   if (details.length === 0) return null;
   return (
     <ul className="audit-changes">
@@ -346,7 +352,7 @@ export function AuditView() {
                     </td>
                     <td>{actionText(event.action)}</td>
                     <td>
-                      <Changes event={event} />
+                      <Changes event={event} agentName={agentName} />
                     </td>
                     <td>{event.reason ?? ''}</td>
                     <td>{identityCheckText(event.identityCheck)}</td>
