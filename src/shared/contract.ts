@@ -661,6 +661,8 @@ export const CompanyRecord = z.object({
     z.object({
       person: PersonRef,
       as: z.enum(['legal_representative', 'access_admin']),
+      /** Holds an access administrator's profile (rule 9: may ask for modules). */
+      admin: z.boolean(),
       identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
     }),
   ),

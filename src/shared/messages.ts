@@ -1138,7 +1138,7 @@ export const companyMessages = {
   notAdherent: (until: string | null) =>
     until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
   counts: (active: number, all: number, admins: number) =>
-    `${countOf(active, 'persona activa', 'personas activas')} de ${formatNumber(all)} registradas · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
+    `${countOf(active, 'persona activa', 'personas activas')} de ${countOf(all, 'registrada', 'registradas')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
   register: 'Representantes legales y registro de firmantes (TRF)',
   registerEmpty:
     'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
@@ -1237,7 +1237,7 @@ export const companyMessages = {
     change:
       'Solo a pedido del representante legal o de un administrador de accesos de esta empresa, con su identidad verificada.',
     modules:
-      'Solo a pedido de un administrador de accesos de esta empresa, con su identidad verificada.',
+      'Solo a pedido de un administrador de accesos de esta empresa, con su identidad verificada: la lista muestra solo a quienes lo son.',
   },
   requestsTitle: 'Solicitudes de acceso a Portal Empresas',
   requestsFilter: 'Estado',
@@ -1314,8 +1314,10 @@ export const selectionMessages = {
   listHint: 'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia',
   companyListHint:
     'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia · Doble clic o Enter abre la ficha',
-  selectLoaded: (n: number) => `Seleccionar las ${formatNumber(n)} cargadas`,
-  selectAll: (n: number) => `Seleccionar todas las ${formatNumber(n)}`,
+  selectLoaded: (n: number) =>
+    n === 1 ? 'Seleccionar la cargada' : `Seleccionar las ${formatNumber(n)} cargadas`,
+  selectAll: (n: number) =>
+    n === 1 ? 'Seleccionar la única' : `Seleccionar todas las ${formatNumber(n)}`,
   resolving: 'Reuniendo la lista completa…',
   allSelected: (n: number) => `Están seleccionadas todas las ${formatNumber(n)}.`,
   capped: (cap: number, total: number) =>
@@ -1410,7 +1412,9 @@ export const syncScaleMessages = {
   reassign: 'Reasignar a mi nombre',
   reassignTitle: (name: string) => `Reasignar las acciones de ${name}`,
   reassignExplain: (n: number, name: string) =>
-    `Las ${n === 1 ? 'acción' : `${n} acciones`} en espera de ${name} se enviarán al sistema central con su sesión y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
+    n === 1
+      ? `La acción en espera de ${name} se enviará al sistema central con su sesión y bajo su responsabilidad. El sistema central registra que la decidió ${name} y que usted la envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`
+      : `Las ${formatNumber(n)} acciones en espera de ${name} se enviarán al sistema central con su sesión y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
   reassignReason: 'Motivo',
   reassignReasonHint: 'Por ejemplo: dejó la empresa, cambio de turno permanente.',
   reassignConfirm: 'Reasignar y enviar',
@@ -1527,10 +1531,9 @@ export const dataRequestMessages = {
     'La supresión y la oposición las decide el sistema central (sistema de registro): esta mesa solo las registra y las envía. Nunca se borran datos que la ley o los portales obligan a conservar (registros de auditoría, correos enviados, afiliaciones).',
   deadlineRule:
     'Plazo: 30 días corridos desde el día siguiente a la recepción, prorrogable una sola vez por 30 días corridos; bloqueo temporal: 2 días hábiles. Si el último día es sábado, domingo o feriado en Chile, vence el día hábil siguiente (regla del art. 25 de la Ley 19.880). Feriados: calendario oficial de Chile.',
-  movedOver: (counted: string, over: readonly string[]) =>
-    `El plazo contado terminaba el ${counted}, día inhábil (${new Intl.ListFormat('es', {
-      type: 'conjunction',
-    }).format(over)} no cuentan): se corre al día hábil siguiente.`,
+  /** The days counted ended on a non-business day (`over`: it and the ones after it, named). */
+  movedOver: (counted: string, over: readonly string[], due: string) =>
+    `El plazo contado terminaba el ${counted} (${over[0] ?? 'día inhábil'}), día inhábil: vence el ${due}, el día hábil siguiente.`,
   listTitle: 'Solicitudes Ley 21.719 por plazo',
   listIntroSupervisor: 'Todas las solicitudes, las abiertas primero y por plazo.',
   listIntroAgent: 'Sus solicitudes, las abiertas primero y por plazo.',

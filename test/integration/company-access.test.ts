@@ -363,6 +363,22 @@ describe('what the review found', () => {
     });
   });
 
+  it('names who may ask for modules: a legal representative who is also an administrator may', () => {
+    const core = seededCore(300);
+    // Los Andes: Ricardo is its legal representative and an access administrator; Paula is
+    // an administrator only. La Espiga: Gloria is its representative without that profile.
+    expect(company(core, ANDES).callers.map((c) => [c.person.rut, c.as, c.admin])).toEqual(
+      expect.arrayContaining([
+        ['12131415-0', 'legal_representative', true],
+        ['15161718-2', 'access_admin', true],
+      ]),
+    );
+    expect(company(core).callers.find((c) => c.person.rut === GLORIA)).toMatchObject({
+      as: 'legal_representative',
+      admin: false,
+    });
+  });
+
   it('an administrator still waiting for the agreement holds no authority', () => {
     const core = seededCore(300);
     core.db.$client

@@ -133,30 +133,30 @@ function callersOf(
 ) {
   const callers = new Map<
     number,
-    { row: Parameters<typeof personRef>[1]; as: 'legal_representative' | 'access_admin' }
+    {
+      row: Parameters<typeof personRef>[1];
+      as: 'legal_representative' | 'access_admin';
+      admin: boolean;
+    }
   >();
   for (const s of signatories) {
     if (s.kind === 'legal_representative')
-      callers.set(s.person_rut, { row: s, as: 'legal_representative' });
+      callers.set(s.person_rut, { row: s, as: 'legal_representative', admin: false });
   }
   for (const p of profiles) {
     // A profile still waiting for its agreement holds no authority yet (rule 12).
     const assigned = !onEmpresas || p.agreement_signed === 1;
-    if (
-      p.role === 'access_admin' &&
-      p.state === 'active' &&
-      assigned &&
-      !callers.has(p.person_rut)
-    ) {
-      callers.set(p.person_rut, { row: p, as: 'access_admin' });
-    }
+    if (p.role !== 'access_admin' || p.state !== 'active' || !assigned) continue;
+    const representative = callers.get(p.person_rut);
+    if (representative) representative.admin = true;
+    else callers.set(p.person_rut, { row: p, as: 'access_admin', admin: true });
   }
   // One read for every caller: a big company has hundreds of administrators.
   const holders = ctx.repos.records.identityHolders([...callers.keys()]);
-  return [...callers].flatMap(([rut, { row, as }]) => {
+  return [...callers].flatMap(([rut, { row, as, admin }]) => {
     const holder = holders.get(rut);
     return holder
-      ? [{ person: personRef(rut, row), as, identityFacts: identityFacts(holder) }]
+      ? [{ person: personRef(rut, row), as, admin, identityFacts: identityFacts(holder) }]
       : [];
   });
 }

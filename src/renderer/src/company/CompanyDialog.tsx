@@ -79,10 +79,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const [error, setError] = useState<string | null>(null);
   // Every field of every kind; each form shows the ones it needs.
   const [callerRut, setCallerRut] = useState(
-    (dialog.kind === 'modules'
-      ? company.callers.find((c) => c.as === 'access_admin')
-      : company.callers[0]
-    )?.person.rut ?? '',
+    (dialog.kind === 'modules' ? company.callers.find((c) => c.admin) : company.callers[0])?.person
+      .rut ?? '',
   );
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [reason, setReason] = useState('');
@@ -103,9 +101,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
 
   // Modules are granted at an access administrator's request only (rule 9).
   const callers =
-    dialog.kind === 'modules'
-      ? company.callers.filter((c) => c.as === 'access_admin')
-      : company.callers;
+    dialog.kind === 'modules' ? company.callers.filter((c) => c.admin) : company.callers;
   const caller = callers.find((c) => c.person.rut === callerRut) ?? null;
   const rutValid = rut.trim() === '' || parseRut(rut) !== null;
   const missing: string[] = [];

@@ -23,7 +23,7 @@ export function DeadlineCell({ request }: { request: DataRequestView }) {
   const id = useId();
   const moved =
     request.dueMovedOver.length > 0
-      ? t.movedOver(formatDay(request.dueCounted), request.dueMovedOver)
+      ? t.movedOver(formatDay(request.dueCounted), request.dueMovedOver, formatDay(request.dueDate))
       : null;
   const tone =
     request.deadline === 'overdue'
