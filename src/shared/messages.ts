@@ -1142,6 +1142,9 @@ export const companyMessages = {
   register: 'Representantes legales y registro de firmantes (TRF)',
   registerEmpty:
     'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
+  /** A company outside Portal Empresas (ACHS): no TRF, no requests, no agreement. */
+  registerOther: 'Representantes legales',
+  registerOtherEmpty: 'No hay representantes legales registrados.',
   profiles: 'Administradores y usuarios de empresa',
   profilesEmpty: 'La empresa no tiene administradores ni usuarios de empresa.',
   external: 'externo',
@@ -1161,6 +1164,32 @@ export const companyMessages = {
     not_signatory: 'No figura como representante legal ni en la TRF: debe rechazarse',
     company_not_adherent: 'La empresa no está adherida: no puede aprobarse',
   },
+  /** The same check once the request is decided: a fact, no longer an instruction. */
+  checkDecided: {
+    not_signatory: 'No figura como representante legal ni en la TRF',
+    company_not_adherent: 'La empresa no está adherida',
+  },
+  /** A request's state with its date: when it was made, or when it was decided. */
+  requestState: (
+    state: 'pending' | 'approved' | 'rejected',
+    requestedAt: string,
+    decidedAt: string | null,
+    agreementSigned: boolean,
+  ) =>
+    state === 'pending'
+      ? `Pendiente desde el ${requestedAt}`
+      : `${state === 'approved' ? 'Aprobada' : 'Rechazada'}${decidedAt ? ` el ${decidedAt}` : ''}${
+          state === 'approved'
+            ? agreementSigned
+              ? ' · acuerdo firmado'
+              : ' · acuerdo sin firmar'
+            : ''
+        }`,
+  requestsMore: 'Cargar más',
+  requestsShown: (n: number) => `Se muestran ${formatNumber(n)}; hay más.`,
+  requestsLoading: 'Cargando solicitudes…',
+  requestsIncomplete:
+    'Faltan datos del sistema central en este equipo: puede haber solicitudes que aún no llegan.',
   approve: 'Aprobar',
   reject: 'Rechazar',
   recordRequest: 'Registrar solicitud',

@@ -64,6 +64,13 @@ test('a representative’s request is approved, mailed, signed on the central AP
     await expectAccessible(page, 'rechazar solicitud');
     await dialog.getByRole('button', { name: 'Rechazar' }).click();
     await expect(page.getByRole('status')).toHaveText('Solicitud rechazada.');
+    // Decided: the date it was decided, and the register's finding as a fact, not an order.
+    const rejected = requests
+      .getByRole('row', { name: /Tomás Ignacio Vera Lagos/ })
+      .filter({ hasText: 'No es representante legal ni figura en la TRF' });
+    await expect(rejected).toContainText(/Rechazada el \d{2}-\d{2}-\d{4}/);
+    await expect(rejected).toContainText('No figura como representante legal ni en la TRF');
+    await expect(rejected).not.toContainText('debe rechazarse');
 
     await gloria.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Aprobar' }).click();
@@ -122,6 +129,27 @@ test('a representative’s request is approved, mailed, signed on the central AP
     await central.stop();
   }
 });
+
+deskTest(
+  'an ACHS company shows no Portal Empresas requests, TRF or agreement',
+  async ({ desk }) => {
+    const { page } = desk;
+    await desk.find('constructora los andes');
+    await desk.option('Constructora Los Andes SpA').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText(
+      'Constructora Los Andes SpA',
+    );
+    await expect(company.getByRole('heading', { name: 'Representantes legales' })).toBeVisible();
+    await expect(company.getByRole('heading', { name: /Solicitudes de acceso/ })).toHaveCount(0);
+    await expect(company.getByRole('button', { name: 'Registrar solicitud' })).toHaveCount(0);
+    await expect(company.getByRole('columnheader', { name: /Acuerdo/ })).toHaveCount(0);
+    // La Espiga (Los Héroes) has all three.
+    const espiga = await openEspiga(page);
+    await expect(espiga.getByRole('heading', { name: /Solicitudes de acceso/ })).toBeVisible();
+    await expect(espiga.getByRole('columnheader', { name: /Acuerdo/ })).toBeVisible();
+  },
+);
 
 deskTest('a representative adds an outsider, then pauses and deletes him', async ({ desk }) => {
   const { page } = desk;

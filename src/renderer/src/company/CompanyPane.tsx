@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useRef } from 'react';
+import { forwardRef, useEffect, useRef, type ReactNode } from 'react';
 import type { AccessRequestView, CompanyRecord, Decision } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import {
@@ -10,7 +10,6 @@ import {
   moduleLabels,
   portalLabels,
   requestCapacityLabels,
-  requestStateLabels,
   roleLabels,
   signatoryKindLabels,
 } from '../../../shared/messages';
@@ -56,6 +55,8 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   const multi = useSession((s) => s.session?.role === 'supervisor');
   const openDialog = useCompany((s) => s.openDialog);
   const scopeTo = useApp((s) => s.scopeTo);
+  // Portal Empresas is Los Héroes': requests, the TRF and the agreement exist only there.
+  const empresas = company.portals.includes('portal_empresas');
   const manage = why(company.can.manageUsers);
   const requests = why(company.can.manageRequests);
   const button = (label: string, dialog: CompanyDialog, reason: string | null) => (
@@ -101,9 +102,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         <LoadFileButton rut={company.rut} />
       </header>
 
-      <h2>{t.register}</h2>
+      <h2>{empresas ? t.register : t.registerOther}</h2>
       {company.signatories.length === 0 ? (
-        <p className="muted">{t.registerEmpty}</p>
+        <p className="muted">{empresas ? t.registerEmpty : t.registerOtherEmpty}</p>
       ) : (
         <table>
           <thead>
@@ -142,7 +143,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
               <th scope="col">Persona</th>
               <th scope="col">Perfil</th>
               <th scope="col">Estado</th>
-              <th scope="col">Acuerdo de Acceso Remoto</th>
+              {empresas && <th scope="col">Acuerdo de Acceso Remoto</th>}
               <th scope="col">Módulos</th>
               <th scope="col">Acciones</th>
             </tr>
@@ -170,17 +171,19 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                   <td className={p.state === 'active' ? '' : 'danger-text'}>
                     {membershipStateLabels[p.state]}
                   </td>
-                  <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
-                    {!p.needsAgreement
-                      ? t.agreement.notNeeded
-                      : p.agreementSigned
-                        ? t.agreement.signed(
-                            p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
-                          )
-                        : t.agreement.pending(
-                            p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
-                          )}
-                  </td>
+                  {empresas && (
+                    <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
+                      {!p.needsAgreement
+                        ? t.agreement.notNeeded
+                        : p.agreementSigned
+                          ? t.agreement.signed(
+                              p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
+                            )
+                          : t.agreement.pending(
+                              p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
+                            )}
+                    </td>
+                  )}
                   <td>{p.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
                   <td className="actions">
                     {p.state === 'active' &&
@@ -220,6 +223,28 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         </table>
       )}
 
+      {(empresas || company.requests.length > 0) && (
+        <CompanyRequests company={company} button={button} requests={requests} />
+      )}
+
+      <h2 id="company-users-title">{t.users}</h2>
+      {multi ? <SelectableUserList company={company} /> : <UserList />}
+    </>
+  );
+}
+
+/** The company's Portal Empresas requests (rule 12), each pending one with its decision. */
+function CompanyRequests({
+  company,
+  button,
+  requests,
+}: {
+  company: CompanyRecord;
+  button: (label: string, dialog: CompanyDialog, reason: string | null) => ReactNode;
+  requests: string | null;
+}) {
+  return (
+    <>
       <div className="section-head">
         <h2>{t.requests}</h2>
         {button(t.recordRequest, { kind: 'record' }, requests)}
@@ -247,10 +272,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                     <span className="rut small">{displayRut(r.requester.rut)}</span>
                   </th>
                   <td>{requestCapacityLabels[r.capacity]}</td>
-                  <RegisterCheckCell check={r.check} />
+                  <RegisterCheckCell check={r.check} pending={r.state === 'pending'} />
                   <td>
-                    {requestStateLabels[r.state]} · {formatDate(r.requestedAt)}
-                    {r.reason && <span className="small muted"> · {r.reason}</span>}
+                    <RequestState request={r} />
                   </td>
                   <td className="actions">
                     {r.state === 'pending' && (
@@ -274,18 +298,39 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
           </tbody>
         </table>
       )}
-
-      <h2 id="company-users-title">{t.users}</h2>
-      {multi ? <SelectableUserList company={company} /> : <UserList />}
     </>
   );
 }
 
-/** What the company's register says of a requester (rule 12), as one table cell. */
-export function RegisterCheckCell({ check }: { check: AccessRequestView['check'] }) {
+/** A request's state with its date, its rejection reason, and an approval's agreement. */
+export function RequestState({ request: r }: { request: AccessRequestView }) {
   return (
-    <td className={check.ok ? 'ok-text' : 'danger-text'}>
-      {check.ok ? t.check[check.as] : t.check[check.reason]}
+    <>
+      {t.requestState(
+        r.state,
+        formatDate(r.requestedAt),
+        r.decidedAt ? formatDate(r.decidedAt) : null,
+        r.agreementSigned,
+      )}
+      {r.reason && <span className="small muted"> · {r.reason}</span>}
+    </>
+  );
+}
+
+/**
+ * What the company's register says of a requester (rule 12), as one table cell: an
+ * instruction while the request waits, a fact once it is decided.
+ */
+export function RegisterCheckCell({
+  check,
+  pending,
+}: {
+  check: AccessRequestView['check'];
+  pending: boolean;
+}) {
+  return (
+    <td className={check.ok ? 'ok-text' : pending ? 'danger-text' : ''}>
+      {check.ok ? t.check[check.as] : (pending ? t.check : t.checkDecided)[check.reason]}
     </td>
   );
 }

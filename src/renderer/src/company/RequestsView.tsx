@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccessRequestView } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import {
@@ -9,53 +9,78 @@ import {
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { useSession } from '../session-store';
-import { RegisterCheckCell } from './CompanyPane';
+import { RegisterCheckCell, RequestState } from './CompanyPane';
 import { useCompany } from './company-store';
 
 type StateFilter = AccessRequestView['state'] | 'all';
 
+/** Requests asked for at a time; «Cargar más» asks for the next ones. */
+const PAGE = 100;
+
+type Listing = { requests: AccessRequestView[]; hasMore: boolean };
+
 /** Every Portal Empresas request, newest first; a row opens its company to decide it. */
 export function RequestsView() {
   const [state, setState] = useState<StateFilter>('pending');
-  const [requests, setRequests] = useState<AccessRequestView[] | null>(null);
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const show = useSession((s) => s.show);
+  const incomplete = useSession((s) => s.sync?.replicaIncomplete ?? false);
   const openCompany = useCompany((s) => s.open);
+  const asked = useRef(0);
 
-  useEffect(() => {
-    let current = true;
-    call('requests.list', { state: state === 'all' ? null : state, limit: 200 }).then(
+  /** The page after `shown` rows (0: the first), added to what is listed; the caller says busy. */
+  const load = useCallback((filter: StateFilter, shown: AccessRequestView[]) => {
+    const seq = ++asked.current;
+    call('requests.list', {
+      state: filter === 'all' ? null : filter,
+      offset: shown.length,
+      limit: PAGE,
+    }).then(
       (page) => {
-        if (!current) return;
-        setRequests(page.requests);
+        if (seq !== asked.current) return;
+        setListing({ requests: [...shown, ...page.requests], hasMore: page.hasMore });
         setError(null);
+        setLoading(false);
       },
-      (failure: unknown) =>
-        current &&
-        setError(failure instanceof ApiError ? failure.message : 'No se pudo cargar la lista.'),
+      (failure: unknown) => {
+        if (seq !== asked.current) return;
+        setError(failure instanceof ApiError ? failure.message : 'No se pudo cargar la lista.');
+        setLoading(false);
+      },
     );
-    return () => {
-      current = false;
-    };
-  }, [state]);
+  }, []);
 
+  useEffect(() => load(state, []), [load, state]);
+
+  const requests = listing?.requests ?? null;
   return (
-    <section className="page" aria-labelledby="requests-title">
+    <section className="page" aria-labelledby="requests-title" aria-busy={loading}>
       <h1 id="requests-title">{t.requestsTitle}</h1>
       <label className="field inline">
         <span className="field-label">{t.requestsFilter}</span>
-        <select value={state} onChange={(event) => setState(event.target.value as StateFilter)}>
+        <select
+          value={state}
+          onChange={(event) => {
+            setListing(null);
+            setLoading(true);
+            setState(event.target.value as StateFilter);
+          }}
+        >
           <option value="pending">{requestStateLabels.pending}</option>
           <option value="approved">{requestStateLabels.approved}</option>
           <option value="rejected">{requestStateLabels.rejected}</option>
           <option value="all">{t.requestsAll}</option>
         </select>
       </label>
+      {incomplete && <p className="notice notice-warn">{t.requestsIncomplete}</p>}
       {error && (
         <p role="alert" className="notice notice-danger">
           {error}
         </p>
       )}
+      {requests === null && loading && <p className="muted">{t.requestsLoading}</p>}
       {requests && requests.length === 0 && <p className="muted">{t.requestsNone}</p>}
       {requests && requests.length > 0 && (
         <table>
@@ -91,15 +116,29 @@ export function RequestsView() {
                   <span className="rut small">{displayRut(r.requester.rut)}</span>
                 </td>
                 <td>{requestCapacityLabels[r.capacity]}</td>
-                <RegisterCheckCell check={r.check} />
+                <RegisterCheckCell check={r.check} pending={r.state === 'pending'} />
                 <td>
-                  {requestStateLabels[r.state]}
-                  {r.reason && <span className="small muted"> · {r.reason}</span>}
+                  <RequestState request={r} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {listing?.hasMore && (
+        <p>
+          <span className="muted">{t.requestsShown(listing.requests.length)}</span>{' '}
+          <button
+            type="button"
+            disabled={loading}
+            onClick={() => {
+              setLoading(true);
+              load(state, listing.requests);
+            }}
+          >
+            {t.requestsMore}
+          </button>
+        </p>
       )}
     </section>
   );
