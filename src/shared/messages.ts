@@ -1893,7 +1893,7 @@ export const bulkMessages = {
     enable: 'Habilitar',
     disable: 'Inhabilitar',
     nothing: 'Sin cambios',
-    duplicate: 'Repetidas',
+    duplicate: 'Repetidas iguales',
     refused: 'Con problemas',
   } as Record<string, string>,
   filterLabel: 'Mostrar',
@@ -1930,10 +1930,17 @@ export const bulkMessages = {
     duplicate: 'Repetida en el archivo: se aplicó una vez',
     not_applied: 'No se aplicó (la carga se canceló o se interrumpió antes)',
   } as Record<string, string>,
-  change: (email: { from: string | null; to: string } | null, state: string | null) =>
+  /** `already`: the state the file asked for, which the person already has. */
+  change: (
+    email: { from: string | null; to: string } | null,
+    state: string | null,
+    already: 'active' | 'disabled' | null = null,
+  ) =>
     [
       email ? `Correo: ${email.from ?? '(sin correo)'} → ${email.to}` : null,
       state === 'active' ? 'Habilitar' : state === 'disabled' ? 'Inhabilitar' : null,
+      state === null && already === 'active' ? 'ya está habilitado' : null,
+      state === null && already === 'disabled' ? 'ya está inhabilitado' : null,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -1969,6 +1976,7 @@ export const bulkMessages = {
     applied: 'Aplicada (por enviar al sistema central)',
     restored: 'Restaurada (por enviar al sistema central)',
     confirmed: 'Aplicada y confirmada por el sistema central',
+    restoredConfirmed: 'Restaurada y confirmada por el sistema central',
     conflict: 'En conflicto en el sistema central: revísela en Sincronización',
     rejected: 'Rechazada por el sistema central: revísela en Sincronización',
     resolved: 'Resuelta en Sincronización',
@@ -1976,6 +1984,17 @@ export const bulkMessages = {
     skipped: 'Sin cambios',
     pending: 'No aplicada',
   } as Record<string, string>,
+  /** A row's status in a batch's result: a reversal's rows were restored, not applied. */
+  reportStatus: (status: string, kind: string): string => {
+    const undo = kind === 'undo';
+    const key =
+      undo && status === 'applied'
+        ? 'restored'
+        : undo && status === 'confirmed'
+          ? 'restoredConfirmed'
+          : status;
+    return bulkMessages.report[key] ?? status;
+  },
   reportFilters: {
     all: 'Todas',
     applied: 'Aplicadas',

@@ -3,6 +3,7 @@
  * the duplicates, the totals, and the checks made again at apply and undo time.
  */
 import { describe, expect, it } from 'vitest';
+import { bulkMessages } from '../../src/shared/messages';
 import {
   checkPlannedRow,
   previewRows,
@@ -283,5 +284,25 @@ describe('at apply and undo time', () => {
     });
     expect(reversePlan({ email: { from: null, to: 'b@x.cl' }, state: null })).toBeNull();
     expect(reversePlan({ email: null, state: { from: 'paused', to: 'disabled' } })).toBeNull();
+  });
+});
+
+describe('what the preview and the result say', () => {
+  it('says when the state asked for is already in place, not silently nothing', () => {
+    const email = { from: null, to: 'ana@losandes.cl' };
+    expect(bulkMessages.change(email, null, 'active')).toBe(
+      'Correo: (sin correo) → ana@losandes.cl · ya está habilitado',
+    );
+    expect(bulkMessages.change(email, 'disabled', 'disabled')).toBe(
+      'Correo: (sin correo) → ana@losandes.cl · Inhabilitar',
+    );
+    expect(bulkMessages.change(email, null)).toBe('Correo: (sin correo) → ana@losandes.cl');
+  });
+
+  it('calls a reversal’s rows restored, and a load’s applied', () => {
+    expect(bulkMessages.reportStatus('confirmed', 'undo')).toMatch(/^Restaurada y confirmada/);
+    expect(bulkMessages.reportStatus('applied', 'undo')).toMatch(/^Restaurada \(/);
+    expect(bulkMessages.reportStatus('confirmed', 'load')).toMatch(/^Aplicada y confirmada/);
+    expect(bulkMessages.reportStatus('refused', 'undo')).toBe('Rechazada');
   });
 });

@@ -752,8 +752,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
       const why = row.code ? (bulkMessages.refusals[row.code] ?? row.code) : server;
-      const status = batch.kind === 'undo' && row.status === 'applied' ? 'restored' : row.status;
-      lines.push([...cells, bulkMessages.report[status] ?? row.status, why]);
+      lines.push([...cells, bulkMessages.reportStatus(row.status, batch.kind), why]);
     }
     return {
       filename: bulkMessages.reportFilename(batch.fileName, batch.kind),

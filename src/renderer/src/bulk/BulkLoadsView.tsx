@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contract';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { bulkMessages as m } from '../../../shared/messages';
-import { BULK_MAX_FILE_BYTES } from '../../../shared/rules/bulk-load';
+import { BULK_MAX_FILE_BYTES, readStateCell } from '../../../shared/rules/bulk-load';
 import { parseRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
@@ -159,8 +159,15 @@ const FILTERS = ['new_email', 'enable', 'disable', 'nothing', 'duplicate', 'refu
 
 function outcomeText(row: BulkPreviewRow): string {
   switch (row.kind) {
-    case 'change':
-      return m.change(row.emailChange, row.stateTo);
+    case 'change': {
+      // A state the file asks for that the person already has: said, not silently left out.
+      const asked = readStateCell(row.state);
+      return m.change(
+        row.emailChange,
+        row.stateTo,
+        asked === 'active' || asked === 'disabled' ? asked : null,
+      );
+    }
     case 'nothing':
       return m.nothing;
     case 'duplicate':
@@ -296,9 +303,7 @@ const REPORT_FILTERS = ['applied', 'refused', 'skipped', 'pending', 'conflict'] 
 
 const reportText = (row: BulkReportRow, kind: BulkBatch['kind']) =>
   [
-    kind === 'undo' && row.status === 'applied'
-      ? m.report['restored']
-      : (m.report[row.status] ?? row.status),
+    m.reportStatus(row.status, kind),
     row.code ? (m.refusals[row.code] ?? row.code) : null,
     row.serverMessage,
   ]
