@@ -49,11 +49,12 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await screen.getByRole('button', { name: 'Ver vista previa' }).click();
 
   // Preview: totals by outcome, each row's fate, and nothing changed yet.
+  // The new step's heading takes the focus: the button that led here is gone.
   await expect(
     screen.getByRole('heading', {
       name: /4 filas de «espiga\.csv» para Panadería La Espiga Limitada/,
     }),
-  ).toBeVisible();
+  ).toBeFocused();
   await expect(screen.getByText('Leído como CSV (Windows-1252)', { exact: false })).toBeVisible();
   const table = screen.getByRole('table', { name: 'Qué pasará' });
   await expect(table.getByRole('row')).toHaveCount(5);
@@ -110,6 +111,7 @@ test('load a file with good and bad rows → preview → apply → progress → 
   // The tab comes back to the batch; the list of loads leads to it too.
   await page.getByRole('button', { name: 'Cargas masivas' }).click();
   await screen.getByRole('button', { name: 'Volver a las cargas' }).click();
+  await expect(screen.getByRole('heading', { name: 'Nueva carga' })).toBeFocused();
   await expect(screen.getByRole('table')).toContainText('Terminada');
   await screen.getByRole('button', { name: /^Ver: espiga\.csv/ }).click();
 
@@ -123,7 +125,7 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await expect(dialog).toBeHidden();
   await expect(
     screen.getByRole('heading', { name: /Reversión · Panadería La Espiga Limitada/ }),
-  ).toBeVisible();
+  ).toBeFocused();
   await expect(screen.getByRole('status')).toHaveText(/Carga deshecha/);
   await expect(screen.getByText('2 aplicadas · 0 rechazadas · 0 sin cambios')).toBeVisible();
   await expectAccessible(page, 'Cargas masivas: reversión');

@@ -2,7 +2,15 @@
  * "Cargas masivas" (issue 8), for supervisors: load a company's file, see what each row would
  * do, apply it with a reason (progress bar, cancel), read and export the result per row, undo.
  */
-import { useCallback, useEffect, useId, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
 import type {
   BulkBatch,
   BulkPreview,
@@ -37,6 +45,26 @@ export function BulkLoadsView() {
       {screen.kind === 'preview' && <PreviewPanel preview={screen.preview} />}
       {screen.kind === 'batch' && <BatchPanel batchId={screen.batchId} />}
     </main>
+  );
+}
+
+/**
+ * A part's heading: focused as the part appears after a step (`focusHeading`), so keyboard and
+ * screen-reader users carry on from there instead of from the top of the page.
+ */
+function StepHeading({ id, children }: { id: string; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const focus = useBulk((s) => s.focusHeading);
+  const focused = useBulk((s) => s.headingFocused);
+  useEffect(() => {
+    if (!focus) return;
+    ref.current?.focus();
+    focused();
+  }, [focus, focused]);
+  return (
+    <h2 id={id} ref={ref} tabIndex={-1}>
+      {children}
+    </h2>
   );
 }
 
@@ -96,7 +124,7 @@ function NewLoad() {
 
   return (
     <section aria-labelledby="bulk-new">
-      <h2 id="bulk-new">{m.newLoad}</h2>
+      <StepHeading id="bulk-new">{m.newLoad}</StepHeading>
       <p className="muted">{m.intro}</p>
       <form className="bulk-form" onSubmit={submit} noValidate>
         <div className="bulk-field">
@@ -229,9 +257,9 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
   return (
     <section aria-labelledby="bulk-preview">
       <div className="section-head">
-        <h2 id="bulk-preview">
+        <StepHeading id="bulk-preview">
           {m.summary(preview.totals.rows, preview.fileName, preview.companyName)}
-        </h2>
+        </StepHeading>
         <button type="button" className="small-button" onClick={() => show({ kind: 'home' })}>
           {m.back}
         </button>
@@ -408,9 +436,9 @@ function BatchPanel({ batchId }: { batchId: string }) {
   return (
     <section aria-labelledby="bulk-batch">
       <div className="section-head">
-        <h2 id="bulk-batch">
+        <StepHeading id="bulk-batch">
           {m.kinds[batch.kind]} · {batch.companyName} · «{batch.fileName}»
-        </h2>
+        </StepHeading>
         <button type="button" className="small-button" onClick={() => show({ kind: 'home' })}>
           {m.back}
         </button>

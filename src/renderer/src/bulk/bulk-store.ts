@@ -12,18 +12,26 @@ type State = {
   screen: BulkScreen;
   /** The company field, as typed or handed over by a company record. */
   companyRut: string;
+  /**
+   * A part was just shown: its heading takes the focus once it is on the page (the button that
+   * led there is gone), then this is cleared.
+   */
+  focusHeading: boolean;
 };
 
 type Actions = {
   show: (screen: BulkScreen) => void;
   setCompanyRut: (rut: string) => void;
+  headingFocused: () => void;
 };
 
 export const useBulk = create<State & Actions>((set) => ({
   screen: { kind: 'home' },
   companyRut: '',
-  show: (screen) => set({ screen }),
+  focusHeading: false,
+  show: (screen) => set({ screen, focusHeading: true }),
   setCompanyRut: (companyRut) => set({ companyRut }),
+  headingFocused: () => set({ focusHeading: false }),
 }));
 
 /** Bytes as base64, in slices so a 20 MB file never builds one huge argument list. */
