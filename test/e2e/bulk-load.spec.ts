@@ -28,7 +28,7 @@ test('load a file with good and bad rows → preview → apply → progress → 
   const company = page.getByRole('region', { name: 'Empresa' });
   await company.getByRole('button', { name: 'Cargar archivo' }).click();
 
-  const screen = page.getByRole('main', { name: 'Cargas masivas' });
+  const screen = page.getByRole('main').getByRole('region', { name: 'Cargas masivas' });
   await expect(screen.getByLabel('Empresa (RUT)')).toHaveValue('78.901.234-2');
   await expect(screen.getByText('Aún no hay cargas en este equipo.')).toBeVisible();
   await expectAccessible(page, 'Cargas masivas: nueva carga');

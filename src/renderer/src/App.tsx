@@ -190,13 +190,18 @@ function Desk() {
           <p>{replicaNotice}</p>
         </section>
       )}
-      {view === 'calls' && <CallsView />}
-      {view === 'audit' && <AuditView />}
-      {view === 'sync' && <SyncView />}
-      {view === 'requests' && <RequestsView />}
-      {view === 'dataRequests' && <DataRequestsView />}
-      {view === 'bulk' && <BulkLoadsView />}
-      {view === 'dashboard' && <DashboardView />}
+      {view !== 'search' && (
+        // Every screen has its main landmark (the search's is the workspace below).
+        <main className="view-main">
+          {view === 'calls' && <CallsView />}
+          {view === 'audit' && <AuditView />}
+          {view === 'sync' && <SyncView />}
+          {view === 'requests' && <RequestsView />}
+          {view === 'dataRequests' && <DataRequestsView />}
+          {view === 'bulk' && <BulkLoadsView />}
+          {view === 'dashboard' && <DashboardView />}
+        </main>
+      )}
       <main className="workspace" hidden={view !== 'search'}>
         <section className="left" aria-label="Búsqueda">
           <SearchBox ref={searchRef} onOpened={focusRecord} />

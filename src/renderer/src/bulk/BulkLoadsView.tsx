@@ -34,7 +34,7 @@ const problem = (error: unknown) =>
 export function BulkLoadsView() {
   const screen = useBulk((s) => s.screen);
   return (
-    <main className="page bulk" aria-labelledby="bulk-title">
+    <section className="page bulk" aria-labelledby="bulk-title">
       <h1 id="bulk-title">{m.title}</h1>
       {screen.kind === 'home' && (
         <>
@@ -44,7 +44,7 @@ export function BulkLoadsView() {
       )}
       {screen.kind === 'preview' && <PreviewPanel preview={screen.preview} />}
       {screen.kind === 'batch' && <BatchPanel batchId={screen.batchId} />}
-    </main>
+    </section>
   );
 }
 
