@@ -14,6 +14,7 @@ import {
   signatoryKindLabels,
 } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
+import { WholeDates } from '../components/WholeDates';
 import { displayRut } from '../components/display';
 import { MembershipSummary } from './MembershipSummary';
 import { useSession } from '../session-store';
@@ -173,15 +174,19 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                   </td>
                   {empresas && (
                     <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
-                      {!p.needsAgreement
-                        ? t.agreement.notNeeded
-                        : p.agreementSigned
-                          ? t.agreement.signed(
-                              p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
-                            )
-                          : t.agreement.pending(
-                              p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
-                            )}
+                      <WholeDates
+                        text={
+                          !p.needsAgreement
+                            ? t.agreement.notNeeded
+                            : p.agreementSigned
+                              ? t.agreement.signed(
+                                  p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
+                                )
+                              : t.agreement.pending(
+                                  p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
+                                )
+                        }
+                      />
                     </td>
                   )}
                   <td>{p.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
@@ -306,12 +311,14 @@ function CompanyRequests({
 export function RequestState({ request: r }: { request: AccessRequestView }) {
   return (
     <>
-      {t.requestState(
-        r.state,
-        formatDate(r.requestedAt),
-        r.decidedAt ? formatDate(r.decidedAt) : null,
-        r.agreementSigned,
-      )}
+      <WholeDates
+        text={t.requestState(
+          r.state,
+          formatDate(r.requestedAt),
+          r.decidedAt ? formatDate(r.decidedAt) : null,
+          r.agreementSigned,
+        )}
+      />
       {r.reason && <span className="small muted"> · {r.reason}</span>}
     </>
   );

@@ -38,6 +38,7 @@ import { useCompany } from '../company/company-store';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { GuardedButton } from './GuardedButton';
+import { WholeDates } from './WholeDates';
 import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
@@ -329,10 +330,14 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 <td className={membership.state === 'active' ? '' : 'danger-text'}>
                   {membershipStateLabels[membership.state]}
                 </td>
-                <td className="nowrap">
-                  {membership.endedAt
-                    ? `${formatDate(membership.startedAt)} – ${formatDate(membership.endedAt)}`
-                    : `desde ${formatDate(membership.startedAt)}`}
+                <td>
+                  <WholeDates
+                    text={
+                      membership.endedAt
+                        ? `${formatDate(membership.startedAt)} – ${formatDate(membership.endedAt)}`
+                        : `desde ${formatDate(membership.startedAt)}`
+                    }
+                  />
                 </td>
                 <td>{membership.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
                 <td
