@@ -147,6 +147,20 @@ test.describe('in a 1024 × 700 window', () => {
     expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await sideways()).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'ventana de 1024 px');
+
+    // The Auditoría's table fits too, with a long change in it (a new phone and a reason).
+    await desk.record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
+    await dialog
+      .getByLabel('Motivo')
+      .fill('Lo pidió por correo desde maria.jose.gonzalez.contreras@constructoralosandes.cl');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+    await page.getByRole('button', { name: 'Auditoría', exact: true }).click();
+    const audit = page.getByRole('table').filter({ hasText: 'Cambió datos de contacto' });
+    await expect(audit.getByRole('columnheader', { name: 'Equipo' })).toBeInViewport({ ratio: 1 });
+    expect(await sideways()).toBeLessThanOrEqual(0);
   });
 });
 

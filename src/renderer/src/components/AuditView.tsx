@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { WholeDates } from './WholeDates';
 import { DateField } from './DateField';
 import {
   actionText,
@@ -81,9 +82,12 @@ const INITIAL_QUERY = {
   includeViews: EMPTY.includeViews,
 };
 
-/** A short value (a phone, a date, a RUT) never breaks across lines; long free text may. */
+/**
+ * A short value (a phone, a date and time, a RUT) never breaks across lines; longer ones (an
+ * e-mail, free text) may, so the table fits a 1024-pixel window.
+ */
 function Value({ text }: { text: string }) {
-  return <span className={text.length <= 32 ? 'audit-nowrap' : undefined}>{text}</span>;
+  return <span className={text.length <= 20 ? 'audit-nowrap' : undefined}>{text}</span>;
 }
 
 function Changes({
@@ -336,7 +340,9 @@ export function AuditView() {
                 {page.events.map((event) => (
                   <tr key={event.seq}>
                     <td>{event.seq}</td>
-                    <td className="audit-nowrap">{formatDateTime(event.at)}</td>
+                    <td>
+                      <WholeDates text={formatDateTime(event.at)} />
+                    </td>
                     <td>{agentName(event.agentId)}</td>
                     <td>
                       {event.personRut === null ? (
@@ -354,7 +360,7 @@ export function AuditView() {
                     <td>
                       <Changes event={event} agentName={agentName} />
                     </td>
-                    <td>{event.reason ?? ''}</td>
+                    <td className="audit-free-text">{event.reason ?? ''}</td>
                     <td>{identityCheckText(event.identityCheck)}</td>
                     <td className="audit-device" title={auditDeviceMessages.title(event.deviceId)}>
                       {deviceText(event.deviceId, thisDevice)}
