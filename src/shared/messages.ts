@@ -1016,6 +1016,22 @@ export const replicaKeyMessages = {
 
 /** The lock screen shown after the idle-lock policy's minutes without input (issue 9). */
 /** F1: every keyboard shortcut of the desk, as the keys are labelled on a Spanish keyboard. */
+/** «Salir» while this agent's actions still wait to reach the central API. */
+export const signOutMessages = {
+  button: 'Salir',
+  title: '¿Salir con acciones sin enviar?',
+  body: (n: number) =>
+    `${
+      n === 1
+        ? 'Tiene 1 acción que aún no llega al sistema central. Queda guardada'
+        : `Tiene ${formatNumber(n)} acciones que aún no llegan al sistema central. Quedan guardadas`
+    } en este equipo y se ${n === 1 ? 'enviará' : 'enviarán'} cuando usted vuelva a ingresar aquí, o cuando un supervisor ${
+      n === 1 ? 'la reasigne' : 'las reasigne'
+    } a su nombre.`,
+  confirm: 'Salir de todos modos',
+  cancel: 'Seguir en la sesión',
+};
+
 export const shortcutMessages = {
   title: 'Atajos de teclado',
   button: 'Atajos',

@@ -107,7 +107,9 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
 
   await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
-  await expect(page.getByRole('status')).toHaveText('Correo pedido: sale en cuanto el sistema central reciba la acción.');
+  await expect(page.getByRole('status')).toHaveText(
+    'Correo pedido: sale en cuanto el sistema central reciba la acción.',
+  );
   await expect(callbar).toContainText('1 acción');
   // The cool-down shows at once.
   await expect(

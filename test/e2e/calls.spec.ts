@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, test, type DeskPage } from './fixtures';
+import { expect, signOut, test, type DeskPage } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 const PEDRO_WHO = `${PEDRO} (12.345.678-5)`;
@@ -29,7 +29,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 async function signInAgain(page: Page, user: string, password: string) {
-  await page.getByRole('button', { name: 'Salir' }).click();
+  await signOut(page);
   await page.getByLabel('Usuario').fill(user);
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Ingresar' }).click();

@@ -68,7 +68,9 @@ test.describe('as an agent', () => {
     const dialog = page.getByRole('dialog');
     await expectAccessible(page, 'diálogo de reenvío');
     await dialog.getByRole('button', { name: 'Reenviar' }).click();
-    await expect(page.getByRole('status')).toHaveText('Correo pedido: sale en cuanto el sistema central reciba la acción.');
+    await expect(page.getByRole('status')).toHaveText(
+      'Correo pedido: sale en cuanto el sistema central reciba la acción.',
+    );
     await expect(fix).toBeDisabled();
     const cooldown = /^Se envió hace poco: podrá reenviarse a las \d{2}:\d{2}\.$/;
     await expect(fix).toHaveAccessibleDescription(cooldown);

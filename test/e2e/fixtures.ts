@@ -15,6 +15,18 @@ type Door = { url: string; dataDir: string };
 export type Started = { url: string; port: number; stop: () => Promise<void> };
 
 /**
+ * «Salir», confirmed when the desk asks (this agent's actions still wait to be sent): for tests
+ * that change who is signed in, not for the one that tests the question itself.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Salir' }).click();
+  const asked = page.getByRole('dialog', { name: '¿Salir con acciones sin enviar?' });
+  if (await asked.isVisible())
+    await asked.getByRole('button', { name: 'Salir de todos modos' }).click();
+  await expect(page.getByRole('button', { name: 'Ingresar' })).toBeVisible();
+}
+
+/**
  * Runs a Node entry (entries.ts: its bundle, or its source through tsx) and waits for its JSON
  * readiness line `{"ready":true,…}`.
  */

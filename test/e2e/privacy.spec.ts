@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import { expectAccessible } from './a11y';
-import { expect, loopTest, startCentral, startEntryCapturing, test } from './fixtures';
+import { expect, loopTest, signOut, startCentral, startEntryCapturing, test } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -44,7 +44,7 @@ test('a supervisor sees who viewed a person, when, from where and why', async ({
   ).toHaveText(PEDRO);
   // An agent has no such button.
   await expect(page.getByRole('button', { name: 'Quién consultó esta ficha' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Salir' }).click();
+  await signOut(page);
 
   await signIn(page, 'supervisora', 'super600');
   await expect(page.getByText(/2\.000 personas/)).toBeVisible();
@@ -210,7 +210,9 @@ loopTest(
       await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
       await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
-      await expect(page.getByRole('status')).toHaveText('Correo pedido: sale en cuanto el sistema central reciba la acción.');
+      await expect(page.getByRole('status')).toHaveText(
+        'Correo pedido: sale en cuanto el sistema central reciba la acción.',
+      );
       await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
       // The central API logged the refused delivery (masked).
       await expect.poll(logs, { timeout: 30_000 }).toContain('envío fallido');

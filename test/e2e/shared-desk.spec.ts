@@ -43,7 +43,13 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await unlock.getByRole('button', { name: 'Desbloquear' }).click();
     await expect(unlock).toHaveCount(0);
     await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    // «Salir» with an action still waiting asks first, staying being the default.
     await page.getByRole('button', { name: 'Salir' }).click();
+    const asked = page.getByRole('dialog', { name: '¿Salir con acciones sin enviar?' });
+    await expect(asked).toContainText('Tiene 1 acción que aún no llega al sistema central');
+    await expect(asked.getByRole('button', { name: 'Seguir en la sesión' })).toBeFocused();
+    await expectAccessible(page, 'salir con acciones sin enviar');
+    await asked.getByRole('button', { name: 'Salir de todos modos' }).click();
 
     // The central API is back; the supervisor signs in on the same desk.
     central = await startCentral(dirs.central, String(central.port));

@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import { syncErrorMessages } from '../../src/shared/messages';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
-import { loopTest, startCentral, startDeskDoor, type Started } from './fixtures';
+import { loopTest, signOut, startCentral, startDeskDoor, type Started } from './fixtures';
 
 const test = loopTest;
 const startDoor = startDeskDoor;
@@ -171,7 +171,7 @@ test('after an officer used this desk, an agent signing in sees the count grow t
     const scoped = Number((await count.textContent())!.replace(/\D/g, ''));
     expect(scoped).toBeLessThan(300);
 
-    await page.getByRole('button', { name: 'Salir' }).click();
+    await signOut(page);
     await signIn(page, door.url);
     // The replica held only the officer's companies: the agent's count follows the resync.
     await expect(count).toHaveText('300 personas', { timeout: 30_000 });

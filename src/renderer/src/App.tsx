@@ -12,6 +12,7 @@ import {
   shortcutMessages,
 } from '../../shared/messages';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { SignOutButton } from './components/SignOutButton';
 import { ActionDialog } from './components/ActionDialog';
 import { isModalOpen } from './components/Modal';
 import { CompanyDialogHost } from './company/CompanyDialog';
@@ -70,7 +71,6 @@ function Desk() {
   const session = useSession((s) => s.session)!;
   const view = useSession((s) => s.view);
   const show = useSession((s) => s.show);
-  const signOut = useSession((s) => s.signOut);
   const notice = useSession((s) => s.notice);
   // Device trust (issue 11): a revoked device ends the session; the sign-in screen says why.
   useSignOutWhenRevoked();
@@ -177,9 +177,7 @@ function Desk() {
           >
             {lockScreenMessages.lockNow}
           </button>
-          <button type="button" className="link" onClick={() => void signOut()}>
-            Salir
-          </button>
+          <SignOutButton />
         </span>
       </header>
       <CallBar />

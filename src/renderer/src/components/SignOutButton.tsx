@@ -1,0 +1,44 @@
+/**
+ * «Salir»: at once when nothing of this agent's waits to be sent; otherwise a dialog says that
+ * their actions stay on this desk until they sign in here again, and asks.
+ */
+import { useId, useState } from 'react';
+import { signOutMessages as t } from '../../../shared/messages';
+import { useSession } from '../session-store';
+import { Modal } from './Modal';
+
+export function SignOutButton() {
+  const signOut = useSession((s) => s.signOut);
+  const sync = useSession((s) => s.sync);
+  const [asking, setAsking] = useState(false);
+  const titleId = useId();
+  const bodyId = useId();
+  // The desk's queue less what waits for other agents of this desk: this agent's own.
+  const mine = sync ? Math.max(0, sync.pending - sync.waitingForOtherAgent) : 0;
+  return (
+    <>
+      <button
+        type="button"
+        className="link"
+        onClick={() => (mine > 0 ? setAsking(true) : void signOut())}
+      >
+        {t.button}
+      </button>
+      {asking && (
+        <Modal titleId={titleId} descriptionId={bodyId} busy={false} close={() => setAsking(false)}>
+          <h2 id={titleId}>{t.title}</h2>
+          <p id={bodyId}>{t.body(mine)}</p>
+          {/* Staying is first, so it has the focus: Enter does not drop the session by mistake. */}
+          <div className="dialog-buttons">
+            <button type="button" className="primary" onClick={() => setAsking(false)}>
+              {t.cancel}
+            </button>
+            <button type="button" onClick={() => void signOut()}>
+              {t.confirm}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </>
+  );
+}
