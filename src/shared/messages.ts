@@ -889,6 +889,9 @@ export const syncMessages = {
 export const incompleteDataMessages = {
   title: 'Datos incompletos: aún llegan datos del sistema central',
   offlineTitle: 'Datos incompletos: la carga se interrumpió (sin conexión)',
+  /** Every row is in; the search is being prepared (indexed) over them. */
+  indexingTitle: 'Datos incompletos: preparando la búsqueda',
+  indexing: 'Ya llegaron todos los registros; falta preparar la búsqueda sobre ellos.',
   results:
     'La búsqueda puede no encontrar a alguien que sí existe, y lo que muestra puede cambiar. No le diga a nadie que no está registrado hasta que termine la carga.',
   record:

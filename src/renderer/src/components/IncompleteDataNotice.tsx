@@ -24,16 +24,23 @@ export function IncompleteDataNotice({
   // A first sync, or (issue 11) an officer's newly assigned companies arriving.
   const progress = sync?.initialSync ?? sync?.scopeChange ?? null;
   const offline = loadInterrupted(sync);
-  const step = progress ? text.progress(progress.done, progress.total) : text.waiting;
+  // Every row in, the notice still up: the search is being built over them.
+  const indexing = progress !== null && progress.done >= progress.total;
+  const step = indexing
+    ? text.indexing
+    : progress
+      ? text.progress(progress.done, progress.total)
+      : text.waiting;
+  const title = offline ? text.offlineTitle : indexing ? text.indexingTitle : text.title;
   return (
     <section
       className="notice notice-warn incomplete-data"
       aria-labelledby={`incomplete-${where}-title`}
     >
-      <strong id={`incomplete-${where}-title`}>{offline ? text.offlineTitle : text.title}</strong>
+      <strong id={`incomplete-${where}-title`}>{title}</strong>
       <p>{where === 'results' ? text.results : text.record}</p>
       <p className="incomplete-step">{offline ? text.offline : step}</p>
-      {progress ? (
+      {progress && !indexing ? (
         <progress
           max={Math.max(progress.total, 1)}
           value={progress.done}
