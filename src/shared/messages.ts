@@ -1230,6 +1230,8 @@ export const companyMessages = {
     reject: 'Solicitud rechazada.',
     'companyUsers.add':
       'Usuario agregado. Si su perfil requiere el acuerdo, el correo para firmarlo queda en cola de envío.',
+    addedAsExternal:
+      'Usuario agregado como externo: no es trabajador de la empresa. Si su perfil requiere el acuerdo, el correo para firmarlo queda en cola de envío.',
     pause: 'Acceso pausado.',
     resume: 'Acceso reanudado.',
     remove: 'Acceso eliminado.',

@@ -360,7 +360,24 @@ describe('what the review found', () => {
     expect(andes.profiles.find((p) => p.person.rut === '12345678-5')).toMatchObject({
       role: 'company_user',
       modules: ['reportes'],
+      external: false,
     });
+  });
+
+  it('adds someone who is not a worker of the company as an outsider, whatever the box said', () => {
+    const core = seededCore(300);
+    // Pedro works at Los Andes, not at La Espiga.
+    const espiga = call(core, 'companyUsers.add', {
+      companyRut: ESPIGA,
+      userRut: '12345678-5',
+      role: 'company_user',
+      modules: ['reportes'],
+      external: false,
+      newPerson: null,
+      callerRut: GLORIA,
+      callerIdentityCheck: ['serial_number', 'registered_email'],
+    }).company as CompanyRecord;
+    expect(espiga.profiles.find((p) => p.person.rut === '12345678-5')?.external).toBe(true);
   });
 
   it('names who may ask for modules: a legal representative who is also an administrator may', () => {

@@ -442,6 +442,9 @@ function addExisting(
 ) {
   const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayManageCompanyUsers);
   const existing = ctx.repos.writes.membership(command.userRut, command.companyRut);
+  // Rule 13: a company's users are its workers or outsiders; whoever is not its worker now is an
+  // outsider, whatever the box said.
+  const worker = existing?.role === 'worker' && existing.state !== 'removed';
   return companyAction(ctx, session, {
     permission: 'company_user.manage',
     kind: 'company_user.add',
@@ -451,7 +454,7 @@ function addExisting(
     payload: {
       role: command.role,
       modules: command.modules,
-      external: command.external,
+      external: command.external || !worker,
       ...(newPerson ? { newPerson } : {}),
       ...caller,
     },

@@ -13,7 +13,7 @@ import {
   requestCapacityLabels,
 } from '../../../shared/messages';
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../../shared/policy';
-import { parseRut } from '../../../shared/rut';
+import { parseRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
@@ -174,7 +174,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     }
   }
 
-  const doneText = (): string => {
+  const doneText = (company: CompanyRecord): string => {
     switch (dialog.kind) {
       case 'approve':
       case 'reject':
@@ -184,8 +184,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         return t.done[dialog.kind];
       case 'record':
         return t.done['requests.record'];
-      case 'add':
-        return t.done['companyUsers.add'];
+      case 'add': {
+        // Not a worker of the company: added as an outsider though the box was left clear.
+        const added = company.profiles.find(
+          (p) => readRut(p.person.rut)?.body === readRut(rut)?.body,
+        );
+        return added?.external && !external ? t.done.addedAsExternal : t.done['companyUsers.add'];
+      }
       case 'modules':
         return t.done['companyUsers.setModules'];
     }
@@ -200,7 +205,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       const result = await send();
       replace(result.company);
       close();
-      notify(doneText());
+      notify(doneText(result.company));
       void useSession.getState().refreshSync();
       void useSession.getState().refreshInteraction();
     } catch (failure) {
