@@ -3,7 +3,7 @@
  * included) and replayed by the desk over pulled rows — the same rules on both sides
  * (shared/rules/company-access.ts). See apply-intent.ts for the outcome shapes.
  */
-import { unavailableFacts } from '../shared/identity-facts';
+import { asCompanyCaller, unavailableFacts } from '../shared/identity-facts';
 import {
   IDENTITY_FACTS_REQUIRED,
   MAIL_FRESHNESS_MS,
@@ -328,7 +328,7 @@ function callerOf(
   if (
     !holder ||
     facts.length < IDENTITY_FACTS_REQUIRED ||
-    unavailableFacts(holder, facts).length > 0
+    unavailableFacts(asCompanyCaller(holder), facts).length > 0
   ) {
     return null;
   }

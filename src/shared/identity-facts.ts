@@ -59,6 +59,14 @@ export function maskPhone(phone: string | null): string | null {
   return mobile ? `+56 9 ${DOT.repeat(4)} ${last}` : `${DOT.repeat(4)} ${last}`;
 }
 
+/**
+ * Someone calling on behalf of a company (its representative or an access administrator): the
+ * company they name is the one the call is about, so it proves nothing of who they are.
+ */
+export function asCompanyCaller(holder: IdentityHolder): IdentityHolder {
+  return { ...holder, employers: [] };
+}
+
 /** Every fact this person can be asked for, in the catalogue's order, with what to compare. */
 export function identityFacts(holder: IdentityHolder): IdentityFactView[] {
   const shown: Record<IdentityFact, string[]> = {

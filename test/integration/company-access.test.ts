@@ -364,6 +364,25 @@ describe('what the review found', () => {
     });
   });
 
+  it('does not take the company a caller names as proof of who they are', () => {
+    const core = seededCore(300);
+    // Marcela, an access administrator, works at La Espiga: the company is her employer.
+    const marcela = company(core).callers.find((c) => c.person.rut === MARCELA)!;
+    expect(marcela.identityFacts.map((f) => f.fact)).not.toContain('employer');
+    expect(
+      refused(core, 'companyUsers.add', {
+        companyRut: ESPIGA,
+        userRut: '12345678-5',
+        role: 'company_user',
+        modules: [],
+        external: true,
+        newPerson: null,
+        callerRut: MARCELA,
+        callerIdentityCheck: ['serial_number', 'employer'],
+      }).code,
+    ).toBe('rule');
+  });
+
   it('adds someone who is not a worker of the company as an outsider, whatever the box said', () => {
     const core = seededCore(300);
     // Pedro works at Los Andes, not at La Espiga.

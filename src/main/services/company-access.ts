@@ -5,7 +5,7 @@
  * transaction) and writes with the same intent code the central API applies
  * (src/intents/company-intents.ts), so the desk and the server decide alike.
  */
-import { identityFacts, unavailableFacts } from '../../shared/identity-facts';
+import { asCompanyCaller, identityFacts, unavailableFacts } from '../../shared/identity-facts';
 import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
@@ -156,7 +156,14 @@ function callersOf(
   return [...callers].flatMap(([rut, { row, as, admin }]) => {
     const holder = holders.get(rut);
     return holder
-      ? [{ person: personRef(rut, row), as, admin, identityFacts: identityFacts(holder) }]
+      ? [
+          {
+            person: personRef(rut, row),
+            as,
+            admin,
+            identityFacts: identityFacts(asCompanyCaller(holder)),
+          },
+        ]
       : [];
   });
 }
@@ -371,7 +378,10 @@ function verifiedCaller(
   const holder = ctx.repos.records.identityHolder(caller.rut);
   if (!holder) throw new RuleError('caller_not_authorized');
   const facts = [...new Set(caller.identityCheck)];
-  if (unavailableFacts(holder, facts).length > 0 || facts.length < IDENTITY_FACTS_REQUIRED) {
+  if (
+    unavailableFacts(asCompanyCaller(holder), facts).length > 0 ||
+    facts.length < IDENTITY_FACTS_REQUIRED
+  ) {
     throw new RuleError('caller_identity_required', { required: IDENTITY_FACTS_REQUIRED });
   }
   const authority = createCompanyWriteRepository(ctx.db.$client).authority(companyRut);
