@@ -376,6 +376,8 @@ export const actionDialogTexts = {
   },
   /** The contact fix for a person with no e-mail at all: there is nothing to correct. */
   addEmail: 'Registrar correo',
+  /** A resend names the mail it sends. */
+  resendKind: (kind: string) => `Reenviar: ${kind}`,
   /** Nothing in the way: a reset link, should the password still fail. */
   sendReset: 'Enviar enlace para restablecer contraseña',
 } as const;
@@ -1262,7 +1264,7 @@ export const companyMessages = {
     externalLabel: 'Es externo a la empresa (no es trabajador suyo)',
     roles: { company_user: 'Usuario empresa', access_admin: 'Administrador de accesos' },
     modules: 'Módulos',
-    confirm: 'Confirmar',
+    saveModules: 'Guardar módulos',
     cancel: 'Cancelar',
     invalidRut: 'Escriba un RUT válido, por ejemplo 12.345.678-5.',
     missingCaller: 'quién llama',

@@ -170,7 +170,7 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
   await dialog.getByLabel(/Es externo/).check();
   await dialog.getByLabel('Reportes').check();
   await expectAccessible(page, 'agregar usuario');
-  await dialog.getByRole('button', { name: 'Confirmar' }).click();
+  await dialog.getByRole('button', { name: 'Agregar usuario' }).click();
   await expect(page.getByRole('status')).toHaveText(/Usuario agregado/);
   const carla = company
     .getByRole('row')
@@ -188,7 +188,7 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
     await change.getByLabel(/N° de serie/).check();
     await change.getByLabel(/Correo registrado/).check();
     await change.getByLabel('Motivo').fill('Lo pidió la representante legal');
-    await change.getByRole('button', { name: 'Confirmar' }).click();
+    await change.getByRole('button', { name: button, exact: true }).click();
     await expect(carla).toContainText(state);
   }
   // Someone who is neither may not ask: Jorge, an outsider user, is not offered as a caller.

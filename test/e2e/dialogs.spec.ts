@@ -63,7 +63,7 @@ test.describe('as an agent', () => {
     const { page, record } = desk;
     await open(desk, '18.765.432-7', 'Francisca Javiera Silva Araya');
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
-    const fix = diagnosis.getByRole('button', { name: 'Reenviar correo' });
+    const fix = diagnosis.getByRole('button', { name: 'Reenviar: Creación de contraseña' });
     await fix.click();
     const dialog = page.getByRole('dialog');
     await expectAccessible(page, 'diálogo de reenvío');
@@ -76,7 +76,9 @@ test.describe('as an agent', () => {
     await expect(fix).toHaveAccessibleDescription(cooldown);
     await expect(diagnosis.getByText(cooldown)).toBeVisible();
     // The same reason beside the record's own resend button.
-    const resend = record.getByRole('button', { name: 'Reenviar: Creación de contraseña' });
+    const resend = record
+      .getByRole('row')
+      .getByRole('button', { name: 'Reenviar: Creación de contraseña' });
     await expect(resend).toBeDisabled();
     await expect(resend).toHaveAccessibleDescription(cooldown);
     await expectAccessible(page, 'ficha con reenvío en espera');

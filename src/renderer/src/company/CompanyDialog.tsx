@@ -388,11 +388,22 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             {t.dialog.cancel}
           </button>
           <button type="submit" className="primary" disabled={blocked} aria-describedby={ids.field}>
+            {/* The button says what it does: «Eliminar acceso», not «Confirmar». */}
             {dialog.kind === 'approve'
               ? t.approve
               : dialog.kind === 'reject'
                 ? t.reject
-                : t.dialog.confirm}
+                : dialog.kind === 'pause'
+                  ? t.pause
+                  : dialog.kind === 'resume'
+                    ? t.resume
+                    : dialog.kind === 'remove'
+                      ? t.remove
+                      : dialog.kind === 'add'
+                        ? t.addUser
+                        : dialog.kind === 'record'
+                          ? t.recordRequest
+                          : t.dialog.saveModules}
           </button>
         </div>
         <p id={ids.field} className="dialog-missing muted">

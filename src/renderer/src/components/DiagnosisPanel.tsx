@@ -10,6 +10,7 @@ import {
   causeTexts,
   deniedMessages,
   disabledReasons,
+  mailKindLabels,
   noCauseText,
 } from '../../../shared/messages';
 import { fixAllowed, fixLabels, fixSpec, mailAvailableAt, resendSpec } from '../actions';
@@ -102,7 +103,9 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                   >
                     {cause.fix.action === 'edit_contact' && !record.email
                       ? actionDialogTexts.addEmail
-                      : fixLabels[cause.fix.action]}
+                      : cause.fix.action === 'resend_mail'
+                        ? actionDialogTexts.resendKind(mailKindLabels[cause.fix.kind])
+                        : fixLabels[cause.fix.action]}
                   </GuardedButton>
                 )}
               </li>
