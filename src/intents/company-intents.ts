@@ -3,7 +3,7 @@
  * included) and replayed by the desk over pulled rows — the same rules on both sides
  * (shared/rules/company-access.ts). See apply-intent.ts for the outcome shapes.
  */
-import { asCompanyCaller, unavailableFacts } from '../shared/identity-facts';
+import { unavailableFacts } from '../shared/identity-facts';
 import {
   IDENTITY_FACTS_REQUIRED,
   MAIL_FRESHNESS_MS,
@@ -221,11 +221,14 @@ function addUser(
   const person = ctx.writes.person(personRut)!;
   if (!person.email) return rejected('no_email');
   const at = ctx.now.toISOString();
+  // Rule 13: a company's users are its workers or outsiders; whoever is not its worker now (a
+  // new person included) is an outsider, whatever the desk's box said.
+  const current = ctx.writes.membership(personRut, company.rut);
+  const worker = current?.role === 'worker' && current.state !== 'removed';
   const membership = ctx.companies.grantProfile(personRut, company.rut, {
     role,
     modules: modulesOf(payload['modules']),
-    // Someone not in the company's register of people is an outsider by definition.
-    external: payload['external'] === true || newPerson !== undefined,
+    external: payload['external'] === true || !worker,
     adminKind: appointed ? 'appointed' : null,
     appointedBy: appointed ? caller : null,
     at,
@@ -328,7 +331,9 @@ function callerOf(
   if (
     !holder ||
     facts.length < IDENTITY_FACTS_REQUIRED ||
-    unavailableFacts(asCompanyCaller(holder), facts).length > 0
+    // The desk no longer offers the company as a caller's fact (asCompanyCaller); actions queued
+    // before it stopped may still carry it, and are not refused for that.
+    unavailableFacts(holder, facts).length > 0
   ) {
     return null;
   }

@@ -578,6 +578,8 @@ export function createCore(options: CoreOptions): Core {
         if (unlockAttemptsLeft(unlockFailures) === 0) {
           endLocked('attempts');
           tokens.save(null);
+          // Ended for security: nobody is signed in on the central API with what was typed.
+          offlineSignIn = null;
         }
         throw error;
       }
@@ -655,6 +657,14 @@ export function createCore(options: CoreOptions): Core {
       );
     } catch (error) {
       if (offlineSignIn !== held) return false;
+      // The sync stops for good on these: what was typed is not kept for it.
+      if (
+        error instanceof CentralError &&
+        ['upgrade_required', 'device_fork'].includes(error.kind)
+      ) {
+        offlineSignIn = null;
+        throw error;
+      }
       if (
         error instanceof CentralError &&
         ['invalid_credentials', 'device_untrusted', 'device_revoked'].includes(error.kind)

@@ -909,7 +909,7 @@ export const incompleteDataMessages = {
     'No le dé un diagnóstico todavía: lo que falta puede cambiarlo. Pídale un momento (esta ficha se actualiza sola al terminar la carga) o tome su teléfono y devuélvale la llamada.',
   diagnosisOfflineTitle: 'Diagnóstico en espera: faltan datos y no hay conexión',
   diagnosisOfflineSay:
-    'No le dé un diagnóstico todavía: a este equipo le faltan datos de esta persona y no los recibirá hasta que vuelva la conexión. Anote su teléfono y retome el caso entonces (esta ficha se actualiza sola).',
+    'No le dé un diagnóstico todavía: a este equipo pueden faltarle datos de esta persona, y no los recibirá hasta que vuelva la conexión. Anote su teléfono y retome el caso entonces (esta ficha se actualiza sola).',
 };
 
 export const syncKindLabels: Record<string, string> = {
@@ -1031,8 +1031,8 @@ export const signOutMessages = {
         ? 'Tiene 1 acción que aún no llega al sistema central. Queda guardada'
         : `Tiene ${formatNumber(n)} acciones que aún no llegan al sistema central. Quedan guardadas`
     } en este equipo y se ${n === 1 ? 'enviará' : 'enviarán'} cuando usted vuelva a ingresar aquí, o cuando un supervisor ${
-      n === 1 ? 'la reasigne' : 'las reasigne'
-    } a su nombre.`,
+      n === 1 ? 'la tome' : 'las tome'
+    } a su cargo.`,
   confirm: 'Salir de todos modos',
   cancel: 'Seguir en la sesión',
 };

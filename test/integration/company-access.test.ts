@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract, type CompanyRecord } from '../../src/shared/contract';
-import { notFoundMessages } from '../../src/shared/messages';
+import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
@@ -142,6 +142,16 @@ describe('Portal Empresas requests', () => {
       'rejected',
       'rejected',
     ]);
+    // The audit keeps why it was rejected under its own name (not as a call's reason).
+    const audited = core.db.$client
+      .prepare("SELECT after FROM audit_events WHERE action = 'request.decide' ORDER BY seq DESC")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(audited)).toMatchObject({
+      decision: 'reject',
+      rejectionReason: 'No es representante legal ni está en la TRF',
+    });
+    expect(JSON.parse(audited)).not.toHaveProperty('reason');
   });
 
   it('approves a legal representative: profile waiting for the agreement, a login, the mail queued', () => {
@@ -379,8 +389,8 @@ describe('what the review found', () => {
         newPerson: null,
         callerRut: MARCELA,
         callerIdentityCheck: ['serial_number', 'employer'],
-      }).code,
-    ).toBe('rule');
+      }).message,
+    ).toBe(ruleMessages.caller_identity_required!({ required: 2 }));
   });
 
   it('adds someone who is not a worker of the company as an outsider, whatever the box said', () => {

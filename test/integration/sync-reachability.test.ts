@@ -200,3 +200,27 @@ describe('an agent who signed in offline', () => {
     expect(phoneOn(central, 12131415)).not.toBe('+56920000004');
   });
 });
+
+describe('an offline session ended at the lock screen', () => {
+  it('is not signed in on the central API when it answers again', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'prevencion' });
+    await syncNow(desk);
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    await signIn(desk, 'prevencion');
+    editPhone(desk, RICARDO, '+56 9 2000 0005');
+    act(desk, 'auth.lock', { reason: 'manual' });
+    // Someone guesses at the lock screen until the session ends.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(desk.dispatchNow('auth.unlock', { password: 'no-es-la-clave' }).ok).toBe(false);
+    }
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    const signInsBefore = proxy.seen.filter((r) => r.path === '/auth/sign-in').length;
+    // Nobody is signed in on the desk: its engine is asked directly.
+    await desk.sync()!.syncNow();
+    expect(desk.sync()!.status()).toMatchObject({ state: 'signed_out', pending: 1 });
+    expect(proxy.seen.filter((r) => r.path === '/auth/sign-in').length).toBe(signInsBefore);
+    expect(phoneOn(central, 12131415)).not.toBe('+56920000005');
+  });
+});

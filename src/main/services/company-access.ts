@@ -452,9 +452,6 @@ function addExisting(
 ) {
   const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayManageCompanyUsers);
   const existing = ctx.repos.writes.membership(command.userRut, command.companyRut);
-  // Rule 13: a company's users are its workers or outsiders; whoever is not its worker now is an
-  // outsider, whatever the box said.
-  const worker = existing?.role === 'worker' && existing.state !== 'removed';
   return companyAction(ctx, session, {
     permission: 'company_user.manage',
     kind: 'company_user.add',
@@ -464,7 +461,7 @@ function addExisting(
     payload: {
       role: command.role,
       modules: command.modules,
-      external: command.external || !worker,
+      external: command.external,
       ...(newPerson ? { newPerson } : {}),
       ...caller,
     },

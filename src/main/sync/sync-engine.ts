@@ -539,8 +539,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
    */
   function resync(): void {
     const stored = tokens.load();
-    const anotherScope = stored !== null && writer.state(CURSOR_SCOPE) !== scopeKey(stored.agent);
-    if (!anotherScope) {
+    const scope = stored === null ? null : scopeKey(stored.agent);
+    const anotherScope = scope !== null && writer.state(CURSOR_SCOPE) !== scope;
+    // One free reload per change of scope: a server refusing before any page lands still trips
+    // the guard on the next ones.
+    if (anotherScope) writer.setState(CURSOR_SCOPE, scope);
+    else {
       const hourAgo = now().getTime() - 3_600_000;
       while (resyncs.length > 0 && resyncs[0]! < hourAgo) resyncs.shift();
       if (resyncs.length >= MAX_RESYNCS_PER_HOUR) {
@@ -563,7 +567,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     state = 'syncing';
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        if (!tokens.load() && !(await options.offlineSession!.resume())) {
+        if (!tokens.load() && !(await (options.offlineSession?.resume() ?? false))) {
           // Someone else signed in or out while the central API was asked: start again.
           state = signedIn() ? 'idle' : 'signed_out';
           again = signedIn();

@@ -19,6 +19,8 @@ const PAGE = 100;
 
 type Listing = { requests: AccessRequestView[]; hasMore: boolean };
 
+const keyOf = (r: AccessRequestView) => `${r.companyRut}-${r.requester.rut}-${r.requestedAt}`;
+
 /** Every Portal Empresas request, newest first; a row opens its company to decide it. */
 export function RequestsView() {
   const [state, setState] = useState<StateFilter>('pending');
@@ -29,6 +31,7 @@ export function RequestsView() {
   const incomplete = useSession((s) => s.sync?.replicaIncomplete ?? false);
   const openCompany = useCompany((s) => s.open);
   const asked = useRef(0);
+  const rowsRef = useRef<HTMLTableSectionElement>(null);
 
   /** The page after `shown` rows (0: the first), added to what is listed; the caller says busy. */
   const load = useCallback((filter: StateFilter, shown: AccessRequestView[]) => {
@@ -40,7 +43,19 @@ export function RequestsView() {
     }).then(
       (page) => {
         if (seq !== asked.current) return;
-        setListing({ requests: [...shown, ...page.requests], hasMore: page.hasMore });
+        // The list moves under the pages (a request decided or added meanwhile): a request
+        // already listed is not listed twice.
+        const listed = new Set(shown.map(keyOf));
+        const fresh = page.requests.filter((r) => !listed.has(keyOf(r)));
+        setListing({ requests: [...shown, ...fresh], hasMore: page.hasMore });
+        // «Cargar más» was pressed: the focus goes to the first request it brought (the button
+        // is gone once the list ends).
+        if (shown.length > 0) {
+          requestAnimationFrame(() => {
+            const first = rowsRef.current?.querySelectorAll('tr').item(shown.length);
+            first?.querySelector<HTMLElement>('button')?.focus();
+          });
+        }
         setError(null);
         setLoading(false);
       },
@@ -94,9 +109,9 @@ export function RequestsView() {
               <th scope="col">Estado</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={rowsRef}>
             {requests.map((r) => (
-              <tr key={`${r.companyRut}-${r.requester.rut}-${r.requestedAt}`}>
+              <tr key={keyOf(r)}>
                 <td className="nowrap">{formatDate(r.requestedAt)}</td>
                 <td>
                   <button

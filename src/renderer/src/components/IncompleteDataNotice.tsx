@@ -24,8 +24,9 @@ export function IncompleteDataNotice({
   // A first sync, or (issue 11) an officer's newly assigned companies arriving.
   const progress = sync?.initialSync ?? sync?.scopeChange ?? null;
   const offline = loadInterrupted(sync);
-  // Every row in, the notice still up: the search is being built over them.
-  const indexing = progress !== null && progress.done >= progress.total;
+  // A first load's rows all in, the notice still up: the search is being built over them.
+  const indexing =
+    sync?.initialSync != null && progress !== null && progress.done >= progress.total;
   const step = indexing
     ? text.indexing
     : progress

@@ -13,8 +13,10 @@ export function SignOutButton() {
   const [asking, setAsking] = useState(false);
   const titleId = useId();
   const bodyId = useId();
-  // The desk's queue less what waits for other agents of this desk: this agent's own.
-  const mine = sync ? Math.max(0, sync.pending - sync.waitingForOtherAgent) : 0;
+  // The desk's queue less what waits for other agents of this desk: this agent's own (a desk
+  // without a central API sends nothing anywhere: nothing to warn of).
+  const mine =
+    sync?.configured === true ? Math.max(0, sync.pending - sync.waitingForOtherAgent) : 0;
   return (
     <>
       <button
