@@ -21,9 +21,13 @@ export type Started = { url: string; port: number; stop: () => Promise<void> };
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Salir' }).click();
   const asked = page.getByRole('dialog', { name: '¿Salir con acciones sin enviar?' });
-  if (await asked.isVisible())
+  const signIn = page.getByRole('button', { name: 'Ingresar' });
+  // One or the other comes: the question, or the sign-in screen.
+  await expect(asked.or(signIn)).toBeVisible();
+  if (await asked.isVisible()) {
     await asked.getByRole('button', { name: 'Salir de todos modos' }).click();
-  await expect(page.getByRole('button', { name: 'Ingresar' })).toBeVisible();
+  }
+  await expect(signIn).toBeVisible();
 }
 
 /**
