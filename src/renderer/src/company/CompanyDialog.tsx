@@ -26,6 +26,18 @@ export function CompanyDialogHost() {
   return <CompanyDialogForm key={JSON.stringify(dialog)} dialog={dialog} company={company} />;
 }
 
+/** The submit button says what it does: «Eliminar acceso», not «Confirmar». */
+const SUBMIT_LABELS: Record<CompanyDialog['kind'], string> = {
+  approve: t.approve,
+  reject: t.reject,
+  record: t.recordRequest,
+  add: t.addUser,
+  pause: t.pause,
+  resume: t.resume,
+  remove: t.remove,
+  modules: t.dialog.saveModules,
+};
+
 const needsCaller = (dialog: CompanyDialog) =>
   dialog.kind === 'add' ||
   dialog.kind === 'pause' ||
@@ -388,22 +400,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             {t.dialog.cancel}
           </button>
           <button type="submit" className="primary" disabled={blocked} aria-describedby={ids.field}>
-            {/* The button says what it does: «Eliminar acceso», not «Confirmar». */}
-            {dialog.kind === 'approve'
-              ? t.approve
-              : dialog.kind === 'reject'
-                ? t.reject
-                : dialog.kind === 'pause'
-                  ? t.pause
-                  : dialog.kind === 'resume'
-                    ? t.resume
-                    : dialog.kind === 'remove'
-                      ? t.remove
-                      : dialog.kind === 'add'
-                        ? t.addUser
-                        : dialog.kind === 'record'
-                          ? t.recordRequest
-                          : t.dialog.saveModules}
+            {SUBMIT_LABELS[dialog.kind]}
           </button>
         </div>
         <p id={ids.field} className="dialog-missing muted">
