@@ -278,7 +278,8 @@ export function createCore(options: CoreOptions): Core {
   /**
    * An agent signed in while the central API could not be reached: what they typed, in memory
    * only, until the central API answers and signs them in there too (`resumeOffline`). Gone at
-   * sign-out, at the next sign-in and at revocation.
+   * sign-out, at the next sign-in, at revocation, when the lock screen ends the session, and
+   * when the central API refuses it or stops the sync for good.
    */
   let offlineSignIn: { agentId: string; username: string; password: string } | null = null;
   const onRevoked = () => {
@@ -643,20 +644,21 @@ export function createCore(options: CoreOptions): Core {
    */
   async function resumeOffline(): Promise<boolean> {
     const held = offlineSignIn;
-    if (!held || !client) return false;
+    const asked = client;
+    if (!held || !asked) return false;
     const refused = (kind: string) => {
       offlineSignIn = null;
       if (kind === 'device_revoked') onRevoked();
     };
     let answer: Awaited<ReturnType<NonNullable<typeof client>['signIn']>>;
     try {
-      answer = await client.signIn(
+      answer = await asked.signIn(
         held.username.trim().toLowerCase(),
         held.password,
         enrolment.nextMutationId(),
       );
     } catch (error) {
-      if (offlineSignIn !== held) return false;
+      if (offlineSignIn !== held || client !== asked) return false;
       // The sync stops for good on these: what was typed is not kept for it.
       if (
         error instanceof CentralError &&
@@ -676,7 +678,8 @@ export function createCore(options: CoreOptions): Core {
       }
       throw error;
     }
-    if (offlineSignIn !== held) return false;
+    // Someone else signed in or out meanwhile, or the desk now syncs with another central API.
+    if (offlineSignIn !== held || client !== asked) return false;
     if (answer.agent.agentId !== held.agentId) {
       refused('invalid_credentials');
       throw new CentralError('unauthorized', 'El sistema central respondió por otro agente.');
