@@ -1193,12 +1193,15 @@ export const companyMessages = {
   /** A request's state with its date: when it was made, or when it was decided. */
   requestState: (
     state: 'pending' | 'approved' | 'rejected',
-    requestedAt: string,
+    /** null where the request's date is shown beside it already. */
+    requestedAt: string | null,
     decidedAt: string | null,
     agreementSigned: boolean,
   ) =>
     state === 'pending'
-      ? `Pendiente desde el ${requestedAt}`
+      ? requestedAt
+        ? `Pendiente desde el ${requestedAt}`
+        : 'Pendiente'
       : `${state === 'approved' ? 'Aprobada' : 'Rechazada'}${decidedAt ? ` el ${decidedAt}` : ''}${
           state === 'approved'
             ? agreementSigned

@@ -307,14 +307,23 @@ function CompanyRequests({
   );
 }
 
-/** A request's state with its date, its rejection reason, and an approval's agreement. */
-export function RequestState({ request: r }: { request: AccessRequestView }) {
+/**
+ * A request's state with its date, its rejection reason, and an approval's agreement; `dated`:
+ * the date it was made is in a column of its own beside it.
+ */
+export function RequestState({
+  request: r,
+  dated = false,
+}: {
+  request: AccessRequestView;
+  dated?: boolean;
+}) {
   return (
     <>
       <WholeDates
         text={t.requestState(
           r.state,
-          formatDate(r.requestedAt),
+          dated ? null : formatDate(r.requestedAt),
           r.decidedAt ? formatDate(r.decidedAt) : null,
           r.agreementSigned,
         )}

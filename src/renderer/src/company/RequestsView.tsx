@@ -133,7 +133,7 @@ export function RequestsView() {
                 <td>{requestCapacityLabels[r.capacity]}</td>
                 <RegisterCheckCell check={r.check} pending={r.state === 'pending'} />
                 <td>
-                  <RequestState request={r} />
+                  <RequestState request={r} dated />
                 </td>
               </tr>
             ))}
