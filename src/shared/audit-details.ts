@@ -214,14 +214,26 @@ function parse(json: string | null): Record<string, unknown> | null {
   }
 }
 
+/**
+ * A bulk load is named by its file where the event kept it («Carga masiva: «espiga.csv»»): its id
+ * means nothing to a reader (the titular's report included).
+ */
+function namedBatch(side: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!side || typeof side['batchId'] !== 'string' || typeof side['fileName'] !== 'string') {
+    return side;
+  }
+  const { fileName, ...rest } = side;
+  return { ...rest, batchId: `«${fileName}»` };
+}
+
 /** The fields an event recorded, in the order it recorded them, with labels and values. */
 export function describeAuditChange(
   before: string | null,
   after: string | null,
   names: AuditNames = {},
 ): AuditDetail[] {
-  const was = parse(before);
-  const is = parse(after);
+  const was = namedBatch(parse(before));
+  const is = namedBatch(parse(after));
   const keys = [...new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])];
   // A rejection's code says less than its message: keep the code only when there is no message.
   const skip = (key: string) =>

@@ -114,6 +114,10 @@ describe('a bulk load', () => {
     expect(named('outbox', 'payload')).toBe(45);
     expect(named('audit_events', 'after', "AND action != 'bulk.load'")).toBe(45);
     expect(named('audit_events', 'after', "AND action = 'bulk.load'")).toBe(1);
+    // Each names its file too, for a reader (its id means nothing to one).
+    expect(
+      named('audit_events', 'after', "AND json_extract(after, '$.fileName') IS NOT NULL"),
+    ).toBe(46);
     expect(count(desk, `SELECT count(*) FROM outbox WHERE kind = 'membership.disable'`)).toBe(30);
     const company_ = Number(company.split('-')[0]);
     for (const m of chosen) {

@@ -339,6 +339,20 @@ describe('a date typed as dd-mm-aaaa', () => {
     ]);
   });
 
+  it('names a bulk load by its file, not its id, where the event kept it', () => {
+    const id = '01a23da3-90f4-700c-bf70-2e95cb390eea';
+    expect(
+      describeAuditChange(
+        null,
+        JSON.stringify({ email: 'a@b.cl', batchId: id, fileName: 'espiga.csv' }),
+      ).map(auditDetailLine),
+    ).toEqual(['Correo: a@b.cl', 'Carga masiva: «espiga.csv»']);
+    // An older event kept only the id: shown as it is.
+    expect(describeAuditChange(null, JSON.stringify({ batchId: id })).map(auditDetailLine)).toEqual(
+      [`Carga masiva: ${id}`],
+    );
+  });
+
   it('names every action the desk records, for the filter and the Panel', () => {
     for (const kind of [
       'request.record',

@@ -115,7 +115,8 @@ export function createBatchApplier(deps: ApplyDeps) {
       personRut: rut,
       action: action.kind,
       before: JSON.stringify(beforeFields),
-      after: JSON.stringify({ ...afterFields, batchId: batch.id }),
+      // The file names the load for a reader (the Auditoría, the titular's report); the id links.
+      after: JSON.stringify({ ...afterFields, batchId: batch.id, fileName: batch.fileName }),
       reason: batch.reason,
       identityCheck: null,
       interactionId: null,
