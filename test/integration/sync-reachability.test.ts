@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { SyncStatus } from '../../src/shared/contract';
 import type { Seen } from '../support/fault-proxy';
-import type { CentralApi } from '../../src/central-api/server';
 import { hashPassword } from '../../src/main/domain/password';
 import {
   act,
@@ -18,16 +17,11 @@ import {
   startCentral,
   startProxy,
   syncNow,
+  phoneOn,
 } from '../support/sync-setup';
 
 const PEDRO = '12345678-5';
 const RICARDO = '12131415-0'; // Los Andes: in the prevention officer's companies
-const phoneOn = (central: CentralApi, rut: number) =>
-  (
-    central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(rut) as {
-      phone: string;
-    }
-  ).phone;
 const status = (desk: Core): SyncStatus => act(desk, 'sync.status', {});
 const isHealth = (request: Seen) => request.method === 'GET' && request.path === '/health';
 const isPush = (request: Seen) => request.method === 'POST' && request.path === '/sync/push';

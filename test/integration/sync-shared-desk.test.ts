@@ -5,7 +5,6 @@
  * then go with the supervisor's token and authority, both recorded with the reason.
  */
 import { describe, expect, it } from 'vitest';
-import type { CentralApi } from '../../src/central-api/server';
 import type { Core } from '../../src/main/core';
 import type { PendingAction, SyncStatus } from '../../src/shared/contract';
 import {
@@ -16,17 +15,12 @@ import {
   startCentral,
   startProxy,
   syncNow,
+  phoneOn,
 } from '../support/sync-setup';
 
 const PEDRO = '12345678-5'; // anyone: for the call-center agent
 const RICARDO = '12131415-0'; // Los Andes: for the prevention officer
 const status = (desk: Core): SyncStatus => act(desk, 'sync.status', {});
-const phoneOn = (central: CentralApi, rut: number) =>
-  (
-    central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(rut) as {
-      phone: string;
-    }
-  ).phone;
 
 describe('several agents on one desk', () => {
   it('interleaved queues: each agent in order with their own token; one who never returns holds back no one; a supervisor takes over', async () => {

@@ -128,6 +128,14 @@ export function act(core: Core, channel: string, input: unknown): any {
 
 export const record = (core: Core, rut: string): PersonRecord => act(core, 'persons.get', { rut });
 
+/** A person's phone as the central API holds it. */
+export const phoneOn = (central: CentralApi, rut: number): string =>
+  (
+    central.db.$client.prepare('SELECT phone FROM persons WHERE rut = ?').get(rut) as {
+      phone: string;
+    }
+  ).phone;
+
 export function editPhone(core: Core, rut: string, phone: string) {
   return act(core, 'contact.edit', {
     rut,
