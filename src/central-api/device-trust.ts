@@ -14,6 +14,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { DeviceSummary } from '../shared/sync-protocol';
 
 export const DEVICE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -64,6 +65,30 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
   const acknowledge = sqlite.prepare(
     `UPDATE devices SET pulled_seq = ?, pulled_at = ?
      WHERE device_id = ? AND (pulled_seq IS NULL OR pulled_seq != ?)`,
+  );
+
+  // One pass over the live sessions (tokens_device keeps it to the tokens that exist), not one
+  // per device. A revocation by a supervisor names their username; by the command line, not.
+  const summaries = sqlite.prepare(
+    `WITH sessions AS (
+       SELECT t.device_id, json_group_array(DISTINCT a.display_name) AS names,
+              max(t.created_at) AS latest
+       FROM tokens t JOIN agents a ON a.id = t.agent_id
+       WHERE t.kind = 'refresh' AND t.expires_at > @now
+       GROUP BY t.device_id)
+     SELECT d.device_id, d.enrolled_at, enrolled.display_name AS enrolled_by,
+            nullif(max(coalesce(s.last_seen_at, ''), coalesce(d.pulled_at, ''),
+                       coalesce(sessions.latest, '')), '') AS last_contact_at,
+            coalesce(sessions.names, '[]') AS signed_in,
+            d.revoked_at, coalesce(revoker.display_name, d.revoked_by) AS revoked_by,
+            d.revoke_reason
+     FROM devices d
+     LEFT JOIN agents enrolled ON enrolled.id = d.enrolled_by
+     LEFT JOIN agents revoker ON revoker.username = d.revoked_by
+     LEFT JOIN device_state s ON s.device_id = d.device_id
+     LEFT JOIN sessions ON sessions.device_id = d.device_id
+     ORDER BY d.revoked_at IS NOT NULL, coalesce(d.revoked_at, last_contact_at) DESC,
+              d.device_id`,
   );
 
   const toRow = (raw: Raw): DeviceRow => ({
@@ -126,6 +151,31 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
 
     list(): DeviceRow[] {
       return (all.all() as Raw[]).map(toRow);
+    },
+
+    /** Every enrolled device as a supervisor reads the list (GET /admin/devices). */
+    summaries(): DeviceSummary[] {
+      const rows = summaries.all({ now: now().toISOString() }) as Array<{
+        device_id: string;
+        enrolled_at: string;
+        enrolled_by: string | null;
+        last_contact_at: string | null;
+        signed_in: string;
+        revoked_at: string | null;
+        revoked_by: string | null;
+        revoke_reason: string | null;
+      }>;
+      return rows.map((row) => ({
+        deviceId: row.device_id,
+        enrolledAt: row.enrolled_at,
+        enrolledBy: row.enrolled_by,
+        lastContactAt: row.last_contact_at,
+        // A revoked device's sessions were dropped with it.
+        signedIn: (JSON.parse(row.signed_in) as string[]).sort((a, b) => a.localeCompare(b, 'es')),
+        revokedAt: row.revoked_at,
+        revokedBy: row.revoked_by,
+        revokeReason: row.revoke_reason,
+      }));
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   RefreshRequest,
   RevokeDeviceRequest,
   RevokeDeviceResponse,
+  DeviceListResponse,
   SignInRequest,
   TokenResponse,
   // Audit chain anchoring (issue 10).
@@ -47,6 +48,7 @@ const NAMED_SCHEMAS = {
   ScopeAssignmentResponse,
   RevokeDeviceRequest,
   RevokeDeviceResponse,
+  DeviceListResponse,
   // Audit chain anchoring (issue 10).
   AnchorRequest,
   AnchorResponse,
@@ -216,6 +218,21 @@ export const ROUTES = [
         description: 'El agente no es encargado de prevención (`agent_not_prevention`)',
         schema: 'ErrorBody',
       },
+      426: upgrade,
+    },
+  },
+  // Issue 11: the devices a supervisor may revoke, as the desk's Sincronización screen lists them.
+  {
+    operationId: 'listDevices',
+    method: 'GET',
+    path: '/admin/devices',
+    summary:
+      'Un supervisor lista los equipos inscritos: quién lo inscribió, quién tiene sesión abierta en él, su último contacto y si fue revocado.',
+    auth: true,
+    responses: {
+      200: { description: 'Equipos inscritos', schema: 'DeviceListResponse' },
+      401: unauthorized,
+      403: { description: 'Solo un supervisor (`forbidden`)', schema: 'ErrorBody' },
       426: upgrade,
     },
   },

@@ -17,6 +17,7 @@ import {
   PushRequest,
   Health,
   RevokeDeviceRequest,
+  DeviceListResponse,
   type PullResponse,
   type PushResponse,
   type TokenResponse,
@@ -305,6 +306,13 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
           companyRuts: outcome.companyRuts,
           changed: outcome.changed,
         },
+      };
+    },
+    listDevices: ({ who }) => {
+      if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
+      return {
+        status: 200,
+        body: { devices: devices.summaries() } satisfies z.output<typeof DeviceListResponse>,
       };
     },
     revokeDevice: ({ who, body }) => {

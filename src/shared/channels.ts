@@ -57,6 +57,8 @@ export const channelNames = [
   'sync.reassign',
   // Device trust (issue 11).
   'sync.reenrol',
+  'devices.list',
+  'devices.revoke',
   // Ley 21.719 data-subject requests (issue 10).
   'dataRequests.record',
   'dataRequests.list',

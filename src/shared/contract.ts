@@ -14,6 +14,7 @@ import {
   IDENTITY_METHODS,
 } from './rules/data-requests';
 import { BULK_MAX_BASE64_CHARS, OUTCOME_FILTERS } from './rules/bulk-load';
+import { DeviceSummary } from './sync-protocol';
 
 /** A person's or company's RUT as text in any usual form, validated (check digit included). */
 export const RutInput = z
@@ -335,6 +336,14 @@ export const ActionResult = z.object({
 export type ActionResult = z.infer<typeof ActionResult>;
 
 const Reason = z.string().max(500);
+
+/** The devices enrolled with the central API, as a supervisor reads them (issue 11). */
+export const DeviceList = z.object({
+  devices: z.array(DeviceSummary.extend({ thisDevice: z.boolean() })),
+  /** When the central API answered. */
+  at: z.string(),
+});
+export type DeviceList = z.infer<typeof DeviceList>;
 const Version = z.number().int().min(0);
 const Facts = z.array(IdentityFact).max(IDENTITY_FACTS.length);
 
@@ -1177,6 +1186,13 @@ export const contract = {
   },
   // Device trust (issue 11): a revoked or duplicated device takes a new identity, explicitly.
   'sync.reenrol': { input: z.object({}), output: SyncStatus },
+  /** A supervisor's list of the devices enrolled with the central API (asked there, online). */
+  'devices.list': { input: z.object({}), output: DeviceList },
+  /** A supervisor revokes another device (with a reason); answers the list as it is then. */
+  'devices.revoke': {
+    input: z.object({ deviceId: z.string().uuid(), reason: Reason }),
+    output: DeviceList,
+  },
   // Ley 21.719 data-subject requests (issue 10).
   'dataRequests.record': {
     input: z.object({

@@ -163,6 +163,11 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   sign_in_rate_limited: (p) => deviceTrustMessages.tryAgainIn(Number(p['minutes'])),
   device_revoked: () => deviceTrustMessages.revokedSignIn,
   reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
+  devices_need_central: () => deviceListMessages.needCentral,
+  devices_offline: () => deviceListMessages.offline,
+  devices_need_session: () => deviceListMessages.needSession,
+  device_not_found: () => deviceListMessages.notFound,
+  device_is_this_one: () => deviceListMessages.thisOne,
   offline_sign_in_unavailable: () =>
     'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
   invalid_central_url: () =>
@@ -489,6 +494,7 @@ export const actionLabels: Record<string, string> = {
   'session.end': 'Su sesión bloqueada se cerró',
   // Issue 11: a supervisor took over another agent's pending actions.
   'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
+  'device.revoke': 'Revocó un equipo',
   // Ley 21.719 requests (issue 10).
   'data_request.record': 'Registró una solicitud Ley 21.719',
   'data_request.move': 'Cambió el estado de una solicitud Ley 21.719',
@@ -583,6 +589,9 @@ export const auditDetailLabels: Record<string, string> = {
   actions: 'Acciones',
   sentBy: 'Enviadas por',
   count: 'Cantidad',
+  // A device revoked from the Sincronización screen (issue 11).
+  deviceId: 'Equipo',
+  revokedAt: 'Revocado el',
 };
 
 /** A request's decision and a representative's change to a user, as the audit reads them. */
@@ -1517,6 +1526,59 @@ export const deviceTrustMessages = {
   forkTitle: 'Este equipo parece una copia de otro',
   forkBody:
     'El sistema central recibió acciones distintas con los mismos números desde otro equipo con esta misma identidad. Ninguna acción de este equipo se perdió: al inscribirlo como equipo nuevo, volverá a cargar los datos y enviará sus acciones pendientes (las que ya habían llegado no se aplican dos veces).',
+} as const;
+
+/** The supervisor's list of enrolled devices on the Sincronización screen (issue 11). */
+export const deviceListMessages = {
+  title: 'Equipos inscritos',
+  intro:
+    'Los equipos que sincronizan con el sistema central. Revoque el de un equipo perdido, robado o dado de baja: deja de sincronizar, sus sesiones terminan y, al conectarse, borra los datos de personas (las acciones que no alcanzó a enviar quedan guardadas en un archivo en ese equipo).',
+  load: 'Ver equipos',
+  reload: 'Actualizar',
+  loading: 'Consultando al sistema central…',
+  asOf: (time: string) => `Según el sistema central a las ${time}.`,
+  none: 'No hay equipos inscritos.',
+  columns: {
+    device: 'Equipo',
+    enrolled: 'Inscrito',
+    signedIn: 'Sesión abierta',
+    lastContact: 'Último contacto',
+    state: 'Estado',
+  },
+  thisDevice: 'este equipo',
+  enrolledBy: (name: string) => `por ${name}`,
+  nobodySignedIn: 'Nadie',
+  never: 'Sin contacto',
+  active: 'En uso',
+  revoked: (when: string, by: string | null) => `Revocado el ${when}${by ? ` por ${by}` : ''}`,
+  revokedReason: (reason: string) => `Motivo: ${reason}`,
+  revoke: 'Revocar…',
+  revokeLabel: (device: string) => `Revocar el equipo ${device}`,
+  thisOneHint: 'Este es el equipo que usa ahora: revóquelo desde otro equipo.',
+  revokeTitle: (device: string) => `Revocar el equipo ${device}`,
+  revokeExplain: (signedIn: string[]) =>
+    `${
+      signedIn.length === 0
+        ? 'Nadie tiene una sesión abierta en él.'
+        : `Se cerrará la sesión de ${signedIn.join(', ')}.`
+    } El equipo deja de sincronizar de inmediato y, en cuanto se conecte, borra los datos de personas. No se puede deshacer: para volver a usarlo habrá que inscribirlo como equipo nuevo.`,
+  reason: 'Motivo',
+  reasonHint:
+    'Por ejemplo: «Notebook robado, denuncia 1234» o «Equipo dado de baja». Queda en la auditoría.',
+  cancel: 'Cancelar',
+  confirm: 'Revocar el equipo',
+  revoking: 'Revocando…',
+  done: (device: string) => `Equipo ${device} revocado.`,
+  needCentral:
+    'Este equipo no está conectado a un sistema central: no hay equipos que administrar.',
+  offline:
+    'No hay conexión con el sistema central. Los equipos se consultan y se revocan en línea: intente de nuevo cuando vuelva la conexión.',
+  needSession:
+    'Su sesión no está abierta en el sistema central (ingresó sin conexión). Salga e ingrese de nuevo con conexión para administrar equipos.',
+  notFound: 'Ese equipo ya no figura en el sistema central. Actualice la lista.',
+  thisOne:
+    'No puede revocar el equipo que está usando: hágalo desde otro equipo o pida a otro supervisor.',
+  failed: 'No se pudo consultar los equipos. Intente de nuevo.',
 } as const;
 
 // ── Ley 21.719 data-subject requests (issue 10) ──────────────────────────────────────────────

@@ -7,6 +7,7 @@
  *   GET  /sync/pull?cursor=C&limit=N    → PullResponse             (410 resync_required)
  *   POST /sync/push      PushRequest    → PushResponse             (409 device_fork)
  *   POST /admin/devices/revoke RevokeDeviceRequest → RevokeDeviceResponse (supervisors; issue 11)
+ *   GET  /admin/devices                → DeviceListResponse (supervisors; issue 11)
  *   GET  /health                        → { ok, epoch }
  *   GET  /openapi.json
  *
@@ -369,6 +370,24 @@ export const RevokeDeviceResponse = z.object({
   revokedAt: z.string(),
   revokedBy: z.string(),
 });
+/**
+ * An enrolled device as a supervisor sees it before revoking one: who enrolled it, who holds a
+ * session on it now, and when it was last heard from (its latest push, pull or token). Names are
+ * the agents' display names; a revocation from the command line names no agent.
+ */
+export const DeviceSummary = z.object({
+  deviceId: z.string(),
+  enrolledAt: z.string(),
+  enrolledBy: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  signedIn: z.array(z.string()),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+/** Devices in use first (latest contact first), then the revoked ones (latest first). */
+export const DeviceListResponse = z.object({ devices: z.array(DeviceSummary) });
 // --- Audit chain anchoring (issue 10) ---------------------------------------------------------
 // POST /sync/anchor  AnchorRequest → AnchorResponse. Each sync cycle, right after its push, a
 // device sends the head of its local audit hash chain; the server keeps it (per device, never

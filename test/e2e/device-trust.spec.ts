@@ -5,6 +5,7 @@
  * actions went, and the explicit re-enrolment that brings it back.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expectAccessible } from './a11y';
@@ -94,6 +95,84 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
     await indicator.click();
     await expect(page.getByRole('definition').filter({ hasText: deviceId })).toHaveCount(0);
     await expectAccessible(page, 'sincronización tras inscribirse de nuevo');
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});
+
+test('a supervisor revokes a lost laptop from the Sincronización screen', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  const central = await startCentral(dirs.central);
+  const door = await startDeskDoor(dirs.desk, central.url);
+  try {
+    // An officer's laptop, enrolled elsewhere: its first sign-in with a secret of its own.
+    const laptop = { id: randomUUID(), secret: randomBytes(32).toString('base64url') };
+    const enrol = await fetch(`${central.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Client-Version': '0.1.0' },
+      body: JSON.stringify({
+        username: 'prevencion',
+        password: 'preven600',
+        deviceId: laptop.id,
+        deviceSecret: laptop.secret,
+      }),
+    });
+    expect(enrol.status).toBe(200);
+    const { accessToken } = (await enrol.json()) as { accessToken: string };
+
+    await page.goto(door.url);
+    await page.getByLabel('Usuario').fill('supervisora');
+    await page.getByLabel('Contraseña').fill('super600');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea/, { timeout: 30_000 });
+    await indicator.click();
+
+    const devices = page.getByRole('table', { name: 'Equipos inscritos' });
+    const short = laptop.id.slice(0, 8);
+    const row = devices.getByRole('row').filter({ hasText: short });
+    await expect(row).toContainText('Héctor Contreras (prevención)');
+    await expect(row).toContainText('En uso');
+    // This desk is listed as such, and cannot revoke itself.
+    const mine = devices.getByRole('row').filter({ hasText: 'este equipo' });
+    await expect(mine).toContainText('Sara Supervisora');
+    await expect(mine.getByRole('button', { name: /^Revocar el equipo/ })).toBeDisabled();
+    await expectAccessible(page, 'equipos inscritos');
+
+    await row.getByRole('button', { name: `Revocar el equipo ${short}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Revocar el equipo ${short}` });
+    await expect(dialog).toContainText('Se cerrará la sesión de Héctor Contreras (prevención).');
+    const confirm = dialog.getByRole('button', { name: 'Revocar el equipo' });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Motivo').fill('Notebook robado, denuncia 1234');
+    await expectAccessible(page, 'revocar un equipo');
+    await confirm.click();
+
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status')).toContainText(`Equipo ${short} revocado.`);
+    await expect(row).toContainText('Revocado el');
+    await expect(row).toContainText('por Sara Supervisora');
+    await expect(row).toContainText('Motivo: Notebook robado, denuncia 1234');
+    await expect(row.getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Equipos inscritos' })).toBeFocused();
+
+    // The laptop's session is over on the central API, and it is told why.
+    const refused = await fetch(`${central.url}/sync/pull?cursor=&limit=10`, {
+      headers: {
+        Authorization: `Bearer ${accessToken}`,
+        'X-Device-Id': laptop.id,
+        'X-Device-Secret': laptop.secret,
+        'X-Client-Version': '0.1.0',
+      },
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'device_revoked',
+    );
   } finally {
     await door.stop();
     await central.stop();

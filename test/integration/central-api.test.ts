@@ -1558,6 +1558,8 @@ describe('central API: operations', () => {
         'POST /auth/sign-in',
         'POST /sync/push',
         'POST /admin/devices/revoke',
+        // Issue 11: the devices a supervisor may revoke.
+        'GET /admin/devices',
         'POST /portal/agreement-signed',
         // Issue 11: a supervisor assigns or takes away an officer's company.
         'POST /admin/agent-scope',

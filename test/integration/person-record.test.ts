@@ -1,6 +1,7 @@
 /**
  * persons.get on a real seeded replica: the cast covers every state an agent meets.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contract, type Envelope, type PersonRecord } from '../../src/shared/contract';
 import { dispatch, type Handlers } from '../../src/main/core';
@@ -318,6 +319,9 @@ describe('dispatch', () => {
       'selection.export': () => ({ jobId: lastValue('selection.start').jobId }),
       // Nothing to undo in an unlock: refused, in Spanish (checked below).
       'selection.undo': () => ({ jobId: lastValue('selection.start').jobId, reason: 'x' }),
+      // Device trust (issue 11): this desk has no central API, and says so in Spanish.
+      'devices.list': () => ({}),
+      'devices.revoke': () => ({ deviceId: randomUUID(), reason: 'Equipo robado' }),
       'auth.signOut': () => ({}),
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
       // Device trust (issue 11): only a revoked or duplicated device re-enrols.
@@ -329,7 +333,7 @@ describe('dispatch', () => {
     for (const [channel, makeInput] of Object.entries(inputs)) {
       const input = await makeInput();
       const envelope = await core.dispatch(channel, input);
-      if (channel === 'selection.undo' || channel === 'sync.reenrol') {
+      if (['selection.undo', 'sync.reenrol', 'devices.list', 'devices.revoke'].includes(channel)) {
         expect(envelope).toMatchObject({ ok: false, error: { code: 'rule' } });
         continue;
       }

@@ -335,6 +335,92 @@ describe('device trust', () => {
     expect(fs.existsSync(exports)).toBe(false);
   });
 
+  it('a supervisor lists the devices and revokes another from her own desk, audited', async () => {
+    const central = await startCentral();
+    const field = await openDesk(central.url, { user: 'prevencion' });
+    await syncNow(field);
+    editPhone(field, ANA, '+56 9 6666 1234');
+    const boss = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(boss);
+    const agentDesk = await openDesk(central.url, { user: 'agente' });
+    type Listed = {
+      devices: Array<Record<string, unknown> & { deviceId: string; thisDevice: boolean }>;
+    };
+    const list = async (desk: Desk) => {
+      const answer = await desk.dispatch('devices.list', {});
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value as Listed;
+    };
+
+    const listed = await list(boss);
+    const fieldId = field.context.deviceId;
+    const officer = listed.devices.find((device) => device.deviceId === fieldId);
+    expect(officer).toMatchObject({
+      thisDevice: false,
+      enrolledBy: 'Héctor Contreras (prevención)',
+      signedIn: ['Héctor Contreras (prevención)'],
+      lastContactAt: expect.any(String),
+      revokedAt: null,
+    });
+    expect(listed.devices.find((device) => device.thisDevice)?.deviceId).toBe(
+      boss.context.deviceId,
+    );
+    expect(listed.devices).toHaveLength(3);
+
+    // Only a supervisor, and the central API checks it too (an agent's token is refused there).
+    expect(await agentDesk.dispatch('devices.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // Not the desk in use, not without a reason, not a device the central does not know.
+    const refusedWith = async (input: { deviceId: string; reason: string }) => {
+      const answer = await boss.dispatch('devices.revoke', input);
+      return answer.ok ? null : answer.error.message;
+    };
+    expect(await refusedWith({ deviceId: boss.context.deviceId, reason: 'Prueba' })).toMatch(
+      /No puede revocar el equipo que está usando/,
+    );
+    expect(await refusedWith({ deviceId: fieldId, reason: ' ' })).toMatch(/motivo/);
+    expect(await refusedWith({ deviceId: randomUUID(), reason: 'Prueba' })).toMatch(
+      /ya no figura en el sistema central/,
+    );
+    expect(count(central, 'SELECT count(*) AS n FROM devices WHERE revoked_at IS NOT NULL')).toBe(
+      0,
+    );
+
+    const revoked = await boss.dispatch('devices.revoke', {
+      deviceId: fieldId,
+      reason: 'Notebook robado, denuncia 1234',
+    });
+    expect(revoked.ok).toBe(true);
+    const after = (revoked as { value: Listed }).value.devices;
+    // The revoked one goes last, with who, when and why; its sessions are gone.
+    expect(after.at(-1)).toMatchObject({
+      deviceId: fieldId,
+      revokedAt: FIXED_NOW.toISOString(),
+      revokedBy: 'Sara Supervisora',
+      revokeReason: 'Notebook robado, denuncia 1234',
+      signedIn: [],
+    });
+    // In the supervisor's audit chain, with the reason.
+    const event = boss.db.$client
+      .prepare("SELECT agent_id, after, reason FROM audit_events WHERE action = 'device.revoke'")
+      .get() as { agent_id: string; after: string; reason: string };
+    expect(event.reason).toBe('Notebook robado, denuncia 1234');
+    expect(JSON.parse(event.after)).toEqual({
+      deviceId: fieldId,
+      revokedAt: FIXED_NOW.toISOString(),
+    });
+    // The officer's laptop learns it at its next contact; its unsent action is kept in a file.
+    expect(await syncNow(field)).toMatchObject({ state: 'revoked', revocation: { actions: 1 } });
+
+    // Without the central API, the screen says so and nothing changes.
+    await central.close();
+    const offline = await boss.dispatch('devices.list', {});
+    expect(offline).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(!offline.ok && offline.error.message).toMatch(/No hay conexión con el sistema central/);
+  });
+
   it('is revoked from the command line too, while the server runs', async () => {
     const clock = clockAt();
     const dataDir = tempDir();

@@ -83,6 +83,11 @@ export type RuleCode =
   | 'sign_in_rate_limited'
   | 'device_revoked'
   | 'reenrol_not_needed'
+  | 'devices_need_central'
+  | 'devices_offline'
+  | 'devices_need_session'
+  | 'device_not_found'
+  | 'device_is_this_one'
   // Ley 21.719 requests (issue 10).
   | 'person_blocked'
   | 'person_already_blocked'

@@ -14,6 +14,9 @@ import {
   // Audit chain anchoring (issue 10).
   AnchorResponse,
   type AnchorRequest,
+  // Device trust (issue 11): a supervisor's list of devices, and a revocation.
+  DeviceListResponse,
+  RevokeDeviceResponse,
 } from '../../shared/sync-protocol';
 
 export type CentralErrorKind =
@@ -47,6 +50,8 @@ export class CentralError extends Error {
     message: string,
     readonly retryAfterMs: number | null = null,
     readonly minVersion: string | null = null,
+    /** The server's error code (`forbidden`, `device_not_found`), when it gave one. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -170,7 +175,7 @@ export function createCentralClient(options: CentralClientOptions) {
         throw new CentralError('unavailable', message, retryAfterMs);
     }
     if (response.status >= 500) throw new CentralError('unavailable', message, retryAfterMs);
-    throw new CentralError('bad_response', message);
+    throw new CentralError('bad_response', message, null, null, code || null);
   }
 
   return {
@@ -200,6 +205,15 @@ export function createCentralClient(options: CentralClientOptions) {
     // Audit chain anchoring (issue 10): storing the same head twice changes nothing.
     anchor: (token: string, body: AnchorRequest) =>
       request('POST', '/sync/anchor', AnchorResponse, { token, body, idempotent: true }),
+    // Device trust (issue 11): revoking twice keeps the first revocation.
+    devices: (token: string) =>
+      request('GET', '/admin/devices', DeviceListResponse, { token, idempotent: true }),
+    revokeDevice: (token: string, deviceId: string, reason: string) =>
+      request('POST', '/admin/devices/revoke', RevokeDeviceResponse, {
+        token,
+        body: { deviceId, reason },
+        idempotent: true,
+      }),
   };
 }
 

@@ -787,6 +787,29 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (!stopped) void syncNow();
     },
     syncNow,
+    /**
+     * A call the signed-in agent makes on the central API with this desk's session (issue 11: a
+     * supervisor's list of devices, a revocation), refreshing the token once as the sync does.
+     * Fails as `unauthorized` when the desk holds no central session for `asAgentId` (signed in
+     * offline, or the tokens belong to another agent).
+     */
+    async asAgent<T>(
+      asAgentId: string,
+      call: (central: CentralClient, accessToken: string) => Promise<T>,
+    ): Promise<T> {
+      const stored = tokens.load();
+      if (!stored || stored.agent.agentId !== asAgentId) {
+        throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
+      }
+      try {
+        return await withToken({ ...stored }, (token) => call(client, token));
+      } catch (error) {
+        if (error instanceof Superseded) {
+          throw new CentralError('unauthorized', 'La sesión cambió durante la consulta.');
+        }
+        throw error;
+      }
+    },
     status(): SyncStatus {
       const row = counts.get(agentId()) as {
         pending: number | null;

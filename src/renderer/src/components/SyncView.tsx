@@ -14,6 +14,7 @@ import { useApp } from '../store';
 import { displayRut } from './display';
 import { PendingByAgent } from './PendingByAgent';
 import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
+import { DevicesPanel } from '../devices/DevicesPanel';
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === '' ? syncMessages.empty : String(value);
@@ -192,6 +193,9 @@ export function SyncView() {
           }}
         />
       )}
+
+      {/* Device trust (issue 11): a supervisor revokes a lost or stolen device from here. */}
+      {supervisor && sync.configured && <DevicesPanel />}
 
       <h2>{syncMessages.settings}</h2>
       <form
