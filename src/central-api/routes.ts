@@ -16,6 +16,9 @@ import {
   RevokeDeviceRequest,
   RevokeDeviceResponse,
   DeviceListResponse,
+  OfficerListResponse,
+  ScopeAssignment,
+  ScopeAssignmentResponse,
   SignInRequest,
   TokenResponse,
   // Audit chain anchoring (issue 10).
@@ -23,7 +26,6 @@ import {
   AnchorResponse,
 } from '../shared/sync-protocol';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from './pull';
-import { ScopeAssignment, ScopeAssignmentResponse } from './scope';
 
 export const PullQuery = z.object({
   /** Empty: start the initial sync. */
@@ -46,6 +48,7 @@ const NAMED_SCHEMAS = {
   // Scope follows assignments (issue 11).
   ScopeAssignment,
   ScopeAssignmentResponse,
+  OfficerListResponse,
   RevokeDeviceRequest,
   RevokeDeviceResponse,
   DeviceListResponse,
@@ -218,6 +221,21 @@ export const ROUTES = [
         description: 'El agente no es encargado de prevención (`agent_not_prevention`)',
         schema: 'ErrorBody',
       },
+      426: upgrade,
+    },
+  },
+  // Issue 11: the officers whose companies a supervisor assigns, as the desk's company page lists them.
+  {
+    operationId: 'listOfficers',
+    method: 'GET',
+    path: '/admin/officers',
+    summary:
+      'Un supervisor lista los encargados de prevención con las empresas asignadas a cada uno.',
+    auth: true,
+    responses: {
+      200: { description: 'Encargados de prevención', schema: 'OfficerListResponse' },
+      401: unauthorized,
+      403: { description: 'Solo un supervisor (`forbidden`)', schema: 'ErrorBody' },
       426: upgrade,
     },
   },

@@ -17,7 +17,13 @@
 import type Database from 'better-sqlite3';
 import { statementCache } from '../main/db/statement-cache';
 import { z } from 'zod';
-import { ENTITY_TABLES, type Change, type Entity } from '../shared/sync-protocol';
+import {
+  ENTITY_TABLES,
+  type Change,
+  type Entity,
+  type OfficerSummary,
+  type ScopeAssignment,
+} from '../shared/sync-protocol';
 
 /** The steps of a scope change, in order: deletions first, then the back-fill. */
 const STEPS = [
@@ -260,21 +266,6 @@ export function createScopeChange(sqlite: Database.Database) {
 
 export type ScopeChange = ReturnType<typeof createScopeChange>;
 
-/** Assigning a company to a prevention officer, or taking it from him: who, why, when. */
-export const ScopeAssignment = z.object({
-  username: z.string().min(1).max(100),
-  companyRut: z.number().int().positive(),
-  assigned: z.boolean(),
-  reason: z.string().trim().min(3).max(500),
-});
-export type ScopeAssignment = z.infer<typeof ScopeAssignment>;
-export const ScopeAssignmentResponse = z.object({
-  username: z.string(),
-  companyRuts: z.array(z.number().int()),
-  /** False when the agent already had (or already lacked) that company. */
-  changed: z.boolean(),
-});
-
 export type AssignmentOutcome =
   | { kind: 'ok'; companyRuts: number[]; changed: boolean }
   | { kind: 'agent_not_found' }
@@ -324,7 +315,34 @@ export function createScopeAdmin(sqlite: Database.Database, now: () => Date) {
     },
   );
 
-  return { change };
+  const officers = sqlite.prepare(
+    `SELECT username, display_name, active, company_ruts FROM agents
+     WHERE role = 'prevention' ORDER BY display_name COLLATE NOCASE, username`,
+  );
+
+  return {
+    change,
+    /** Every prevention officer with the companies assigned to him (GET /admin/officers). */
+    officers(): OfficerSummary[] {
+      return (
+        officers.all() as Array<{
+          username: string;
+          display_name: string;
+          active: number;
+          company_ruts: string;
+        }>
+      ).map((row) => ({
+        username: row.username,
+        displayName: row.display_name,
+        active: row.active === 1,
+        companyRuts: sorted(
+          (JSON.parse(row.company_ruts) as unknown[]).filter(
+            (value): value is number => typeof value === 'number' && Number.isInteger(value),
+          ),
+        ),
+      }));
+    },
+  };
 }
 
 /** How far back an action's decision may reach for a company since taken away (72 h offline). */

@@ -18,6 +18,8 @@ import {
   Health,
   RevokeDeviceRequest,
   DeviceListResponse,
+  OfficerListResponse,
+  ScopeAssignment,
   type PullResponse,
   type PushResponse,
   type TokenResponse,
@@ -35,7 +37,7 @@ import { createMailSender } from './mail-sender';
 import { errorMessages, type ErrorCode } from './messages';
 import { createPull } from './pull';
 import { createPush } from './push';
-import { createScopeAdmin, ScopeAssignment } from './scope';
+import { createScopeAdmin } from './scope';
 import { createDeviceTrust } from './device-trust';
 import { createSignInLimiter, type LimitPolicy } from './sign-in-limit';
 import {
@@ -306,6 +308,13 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
           companyRuts: outcome.companyRuts,
           changed: outcome.changed,
         },
+      };
+    },
+    listOfficers: ({ who }) => {
+      if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
+      return {
+        status: 200,
+        body: { officers: scopeAdmin.officers() } satisfies z.output<typeof OfficerListResponse>,
       };
     },
     listDevices: ({ who }) => {

@@ -69,7 +69,7 @@ import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lo
 import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
 import { reassignPendingActions } from './services/reassign-actions';
-import { deviceHandlers } from './handlers/device-handlers';
+import { centralAdminHandlers } from './handlers/central-admin-handlers';
 import { CentralError, createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
 import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
@@ -469,8 +469,8 @@ export function createCore(options: CoreOptions): Core {
     ...personHandlers({ context, agent, kick: () => engine?.kick(), incomplete }),
     ...callHandlers({ context, agent }),
     ...auditHandlers({ context, agent }),
-    // Device trust (issue 11): the supervisor's list of devices, and a revocation.
-    ...deviceHandlers({ context, agent, central: () => engine }),
+    // Issue 11: a supervisor's devices and officers' companies, asked of the central API.
+    ...centralAdminHandlers({ context, agent, central: () => engine }),
     ...companyHandlers({ context, agent, kick: () => engine?.kick() }),
     ...selection.handlers,
     ...bulk.handlers,

@@ -141,6 +141,9 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
       return Array.isArray(value) ? formatNumber(value.length) : show(value);
     case 'phone':
       return typeof value === 'string' ? formatPhone(value) : show(value);
+    // A revoked device (issue 11): by the start of its identifier, as Sincronización lists it.
+    case 'deviceId':
+      return typeof value === 'string' ? value.slice(0, 8) : show(value);
     // A membership's state, a Ley 21.719 request's or a Portal Empresas request's (their codes
     // do not overlap).
     case 'state':

@@ -59,6 +59,9 @@ export const channelNames = [
   'sync.reenrol',
   'devices.list',
   'devices.revoke',
+  // Scope follows assignments (issue 11): a company's officers, for a supervisor.
+  'officers.list',
+  'officers.assign',
   // Ley 21.719 data-subject requests (issue 10).
   'dataRequests.record',
   'dataRequests.list',

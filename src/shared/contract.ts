@@ -344,6 +344,22 @@ export const DeviceList = z.object({
   at: z.string(),
 });
 export type DeviceList = z.infer<typeof DeviceList>;
+
+/** Every prevention officer, and whether a company is his (issue 11), from the central API. */
+export const CompanyOfficers = z.object({
+  officers: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      active: z.boolean(),
+      assigned: z.boolean(),
+      /** How many companies he has in all. */
+      companies: z.number().int(),
+    }),
+  ),
+  at: z.string(),
+});
+export type CompanyOfficers = z.infer<typeof CompanyOfficers>;
 const Version = z.number().int().min(0);
 const Facts = z.array(IdentityFact).max(IDENTITY_FACTS.length);
 
@@ -1192,6 +1208,18 @@ export const contract = {
   'devices.revoke': {
     input: z.object({ deviceId: z.string().uuid(), reason: Reason }),
     output: DeviceList,
+  },
+  // Scope follows assignments (issue 11): asked of the central API, online.
+  'officers.list': { input: z.object({ companyRut: RutInput }), output: CompanyOfficers },
+  /** A supervisor assigns the company to an officer or takes it from him, with a reason. */
+  'officers.assign': {
+    input: z.object({
+      companyRut: RutInput,
+      username: z.string().min(1).max(100),
+      assigned: z.boolean(),
+      reason: Reason,
+    }),
+    output: CompanyOfficers,
   },
   // Ley 21.719 data-subject requests (issue 10).
   'dataRequests.record': {

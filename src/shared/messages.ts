@@ -163,11 +163,13 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   sign_in_rate_limited: (p) => deviceTrustMessages.tryAgainIn(Number(p['minutes'])),
   device_revoked: () => deviceTrustMessages.revokedSignIn,
   reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
-  devices_need_central: () => deviceListMessages.needCentral,
-  devices_offline: () => deviceListMessages.offline,
-  devices_need_session: () => deviceListMessages.needSession,
+  central_admin_unconfigured: (p) => centralAdminTexts(p).needCentral,
+  central_admin_offline: (p) => centralAdminTexts(p).offline,
+  central_admin_no_session: (p) => centralAdminTexts(p).needSession,
   device_not_found: () => deviceListMessages.notFound,
   device_is_this_one: () => deviceListMessages.thisOne,
+  officer_not_found: () => officerMessages.notFound,
+  officer_company_unknown: () => officerMessages.companyUnknown,
   offline_sign_in_unavailable: () =>
     'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
   invalid_central_url: () =>
@@ -495,6 +497,8 @@ export const actionLabels: Record<string, string> = {
   // Issue 11: a supervisor took over another agent's pending actions.
   'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
   'device.revoke': 'Revocó un equipo',
+  'scope.assign': 'Asignó una empresa a un encargado de prevención',
+  'scope.unassign': 'Quitó una empresa a un encargado de prevención',
   // Ley 21.719 requests (issue 10).
   'data_request.record': 'Registró una solicitud Ley 21.719',
   'data_request.move': 'Cambió el estado de una solicitud Ley 21.719',
@@ -592,6 +596,8 @@ export const auditDetailLabels: Record<string, string> = {
   // A device revoked from the Sincronización screen (issue 11).
   deviceId: 'Equipo',
   revokedAt: 'Revocado el',
+  // A company assigned to a prevention officer, or taken from him (issue 11).
+  officer: 'Encargado',
 };
 
 /** A request's decision and a representative's change to a user, as the audit reads them. */
@@ -1569,16 +1575,66 @@ export const deviceListMessages = {
   confirm: 'Revocar el equipo',
   revoking: 'Revocando…',
   done: (device: string) => `Equipo ${device} revocado.`,
-  needCentral:
-    'Este equipo no está conectado a un sistema central: no hay equipos que administrar.',
-  offline:
-    'No hay conexión con el sistema central. Los equipos se consultan y se revocan en línea: intente de nuevo cuando vuelva la conexión.',
-  needSession:
-    'Su sesión no está abierta en el sistema central (ingresó sin conexión). Salga e ingrese de nuevo con conexión para administrar equipos.',
   notFound: 'Ese equipo ya no figura en el sistema central. Actualice la lista.',
   thisOne:
     'No puede revocar el equipo que está usando: hágalo desde otro equipo o pida a otro supervisor.',
   failed: 'No se pudo consultar los equipos. Intente de nuevo.',
+} as const;
+
+/**
+ * Why the central API could not answer a supervisor's list or change (issue 11): the same three
+ * situations for the devices and for the officers' companies, each in its own words.
+ */
+export function centralAdminTexts(params: Record<string, string | number>) {
+  const what =
+    params['topic'] === 'officers'
+      ? 'Los encargados de prevención y sus empresas se consultan y se asignan'
+      : 'Los equipos se consultan y se revocan';
+  return {
+    needCentral: `Este equipo no está conectado a un sistema central. ${what} allí.`,
+    offline: `No hay conexión con el sistema central. ${what} en línea: intente de nuevo cuando vuelva la conexión.`,
+    needSession: `Su sesión no está abierta en el sistema central (ingresó sin conexión). ${what} en línea: salga e ingrese de nuevo con conexión.`,
+  };
+}
+
+/** A company's prevention officers, on its page, for a supervisor (issue 11). */
+export const officerMessages = {
+  title: 'Encargados de prevención',
+  intro: (company: string) =>
+    `Las personas de ${company} están en el equipo de cada encargado asignado, también sin conexión.`,
+  loading: 'Consultando al sistema central…',
+  reload: 'Actualizar',
+  asOf: deviceListMessages.asOf,
+  none: 'Ningún encargado de prevención tiene asignada esta empresa.',
+  companies: (n: number) =>
+    `${formatNumber(n)} ${n === 1 ? 'empresa asignada' : 'empresas asignadas'}`,
+  inactive: 'cuenta inactiva',
+  assign: 'Asignar encargado…',
+  noneToAssign: 'Todos los encargados de prevención con cuenta activa ya la tienen asignada.',
+  remove: 'Quitar…',
+  removeLabel: (name: string) => `Quitar la empresa a ${name}`,
+  assignTitle: (company: string) => `Asignar ${company} a un encargado`,
+  assignExplain: (company: string) =>
+    `En su próxima sincronización, las personas de ${company} llegarán a su equipo (con avance, y sigue donde quedó si se corta).`,
+  removeTitle: (name: string) => `Quitar la empresa a ${name}`,
+  removeExplain: (name: string, company: string) =>
+    `En su próxima sincronización, las personas de ${company} saldrán del equipo de ${name}. Antes se envían las acciones que tenga pendientes sobre ellas: las que decidió mientras la empresa era suya se aplican.`,
+  officer: 'Encargado',
+  choose: 'Elija un encargado',
+  reason: 'Motivo',
+  reasonHint:
+    'Por ejemplo: «Reasignación de cartera, correo de jefatura del 1 de diciembre». Queda en la auditoría.',
+  cancel: 'Cancelar',
+  confirmAssign: 'Asignar la empresa',
+  confirmRemove: 'Quitar la empresa',
+  saving: 'Guardando…',
+  assigned: (name: string, company: string) => `${company} asignada a ${name}.`,
+  removed: (name: string, company: string) => `${company} ya no está asignada a ${name}.`,
+  notFound:
+    'Ese encargado ya no figura como encargado de prevención en el sistema central. Actualice la lista.',
+  companyUnknown:
+    'El sistema central aún no conoce esta empresa: no se le puede asignar un encargado.',
+  failed: 'No se pudo consultar los encargados. Intente de nuevo.',
 } as const;
 
 // ── Ley 21.719 data-subject requests (issue 10) ──────────────────────────────────────────────

@@ -8,6 +8,8 @@
  *   POST /sync/push      PushRequest    → PushResponse             (409 device_fork)
  *   POST /admin/devices/revoke RevokeDeviceRequest → RevokeDeviceResponse (supervisors; issue 11)
  *   GET  /admin/devices                → DeviceListResponse (supervisors; issue 11)
+ *   POST /admin/agent-scope ScopeAssignment → ScopeAssignmentResponse (supervisors; issue 11)
+ *   GET  /admin/officers               → OfficerListResponse (supervisors; issue 11)
  *   GET  /health                        → { ok, epoch }
  *   GET  /openapi.json
  *
@@ -388,6 +390,34 @@ export const DeviceSummary = z.object({
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
 /** Devices in use first (latest contact first), then the revoked ones (latest first). */
 export const DeviceListResponse = z.object({ devices: z.array(DeviceSummary) });
+// --- Scope follows assignments (issue 11) ----------------------------------------------------
+// POST /admin/agent-scope ScopeAssignment → ScopeAssignmentResponse; GET /admin/officers →
+// OfficerListResponse. Supervisors only.
+
+/** Assigning a company to a prevention officer, or taking it from him: who, why, when. */
+export const ScopeAssignment = z.object({
+  username: z.string().min(1).max(100),
+  companyRut: z.number().int().positive(),
+  assigned: z.boolean(),
+  reason: z.string().trim().min(3).max(500),
+});
+export type ScopeAssignment = z.infer<typeof ScopeAssignment>;
+export const ScopeAssignmentResponse = z.object({
+  username: z.string(),
+  companyRuts: z.array(z.number().int()),
+  /** False when the agent already had (or already lacked) that company. */
+  changed: z.boolean(),
+});
+/** A prevention officer and the companies (RUT bodies) assigned to him. */
+export const OfficerSummary = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  companyRuts: z.array(z.number().int()),
+});
+export type OfficerSummary = z.infer<typeof OfficerSummary>;
+export const OfficerListResponse = z.object({ officers: z.array(OfficerSummary) });
+
 // --- Audit chain anchoring (issue 10) ---------------------------------------------------------
 // POST /sync/anchor  AnchorRequest → AnchorResponse. Each sync cycle, right after its push, a
 // device sends the head of its local audit hash chain; the server keeps it (per device, never

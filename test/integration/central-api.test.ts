@@ -1558,8 +1558,9 @@ describe('central API: operations', () => {
         'POST /auth/sign-in',
         'POST /sync/push',
         'POST /admin/devices/revoke',
-        // Issue 11: the devices a supervisor may revoke.
+        // Issue 11: the devices a supervisor may revoke, the officers whose companies she assigns.
         'GET /admin/devices',
+        'GET /admin/officers',
         'POST /portal/agreement-signed',
         // Issue 11: a supervisor assigns or takes away an officer's company.
         'POST /admin/agent-scope',

@@ -322,6 +322,13 @@ describe('dispatch', () => {
       // Device trust (issue 11): this desk has no central API, and says so in Spanish.
       'devices.list': () => ({}),
       'devices.revoke': () => ({ deviceId: randomUUID(), reason: 'Equipo robado' }),
+      'officers.list': () => ({ companyRut: ESPIGA }),
+      'officers.assign': () => ({
+        companyRut: ESPIGA,
+        username: 'prevencion',
+        assigned: true,
+        reason: 'Cartera nueva',
+      }),
       'auth.signOut': () => ({}),
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
       // Device trust (issue 11): only a revoked or duplicated device re-enrols.
@@ -333,7 +340,15 @@ describe('dispatch', () => {
     for (const [channel, makeInput] of Object.entries(inputs)) {
       const input = await makeInput();
       const envelope = await core.dispatch(channel, input);
-      if (['selection.undo', 'sync.reenrol', 'devices.list', 'devices.revoke'].includes(channel)) {
+      const refused = [
+        'selection.undo',
+        'sync.reenrol',
+        'devices.list',
+        'devices.revoke',
+        'officers.list',
+        'officers.assign',
+      ];
+      if (refused.includes(channel)) {
         expect(envelope).toMatchObject({ ok: false, error: { code: 'rule' } });
         continue;
       }

@@ -313,6 +313,125 @@ describe("an officer's scope follows his assignments", () => {
   });
 });
 
+describe("a supervisor changes an officer's companies from her desk", () => {
+  it('lists who holds the company, assigns and takes it with a reason, audited, and the laptop follows', async () => {
+    const central = await startCentral();
+    const field = await openDesk(central.url, { user: 'prevencion' });
+    await syncNow(field);
+    const boss = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(boss);
+    type Listed = {
+      officers: Array<{ username: string; displayName: string; assigned: boolean }>;
+    };
+    const call = async (channel: string, input: unknown) => {
+      const answer = await boss.dispatch(channel, input);
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value as Listed;
+    };
+    const hector = (listed: Listed) => listed.officers.find((o) => o.username === 'prevencion');
+
+    const before = await call('officers.list', { companyRut: rutText(LLANQUIHUE) });
+    expect(hector(before)).toMatchObject({
+      displayName: 'Héctor Contreras (prevención)',
+      assigned: false,
+    });
+    // Only prevention officers are listed.
+    expect(before.officers.every((o) => o.username !== 'agente')).toBe(true);
+
+    const assigned = await call('officers.assign', {
+      companyRut: rutText(LLANQUIHUE),
+      username: 'prevencion',
+      assigned: true,
+      reason: 'Nueva cartera de empresas',
+    });
+    expect(hector(assigned)).toMatchObject({ assigned: true });
+    expect(centralScope(central).length).toBeGreaterThan(deskPersons(field).length);
+    // His laptop follows at its next sync.
+    await syncNow(field);
+    expect(deskCompanies(field)).toContain(LLANQUIHUE);
+    expect(deskPersons(field)).toEqual(centralScope(central));
+
+    // The same change again: nothing happened, and it is said.
+    const again = await boss.dispatch('officers.assign', {
+      companyRut: rutText(LLANQUIHUE),
+      username: 'prevencion',
+      assigned: true,
+      reason: 'Nueva cartera de empresas',
+    });
+    expect(!again.ok && again.error.message).toBe('No hay cambios que guardar.');
+    // No reason, no change; a company the central does not know, refused in Spanish.
+    const noReason = await boss.dispatch('officers.assign', {
+      companyRut: rutText(LLANQUIHUE),
+      username: 'prevencion',
+      assigned: false,
+      reason: ' ',
+    });
+    expect(!noReason.ok && noReason.error.message).toMatch(/motivo/);
+    const unknown = await boss.dispatch('officers.assign', {
+      companyRut: rutText(99999999),
+      username: 'prevencion',
+      assigned: true,
+      reason: 'Empresa nueva',
+    });
+    expect(!unknown.ok && unknown.error.message).toMatch(/aún no conoce esta empresa/);
+    const notOfficer = await boss.dispatch('officers.assign', {
+      companyRut: rutText(LLANQUIHUE),
+      username: 'agente',
+      assigned: true,
+      reason: 'Por error',
+    });
+    expect(!notOfficer.ok && notOfficer.error.message).toMatch(/ya no figura como encargado/);
+
+    const taken = await call('officers.assign', {
+      companyRut: rutText(LLANQUIHUE),
+      username: 'prevencion',
+      assigned: false,
+      reason: 'Cambio de zona',
+    });
+    expect(hector(taken)).toMatchObject({ assigned: false });
+    await syncNow(field);
+    expect(deskCompanies(field)).not.toContain(LLANQUIHUE);
+    expect(deskPersons(field)).toEqual(centralScope(central));
+
+    // Both changes in the supervisor's audit chain, with their reasons; on the central too.
+    const events = boss.db.$client
+      .prepare(
+        "SELECT action, after, reason FROM audit_events WHERE action LIKE 'scope.%' ORDER BY seq",
+      )
+      .all() as Array<{ action: string; after: string; reason: string }>;
+    expect(events.map((e) => [e.action, JSON.parse(e.after), e.reason])).toEqual([
+      [
+        'scope.assign',
+        { officer: 'Héctor Contreras (prevención)', companyRut: LLANQUIHUE },
+        'Nueva cartera de empresas',
+      ],
+      [
+        'scope.unassign',
+        { officer: 'Héctor Contreras (prevención)', companyRut: LLANQUIHUE },
+        'Cambio de zona',
+      ],
+    ]);
+    expect(
+      central.db.$client
+        .prepare(
+          'SELECT assigned, reason FROM agent_scope_events WHERE company_rut = ? ORDER BY at, rowid',
+        )
+        .all(LLANQUIHUE),
+    ).toEqual([
+      { assigned: 1, reason: 'Nueva cartera de empresas' },
+      { assigned: 0, reason: 'Cambio de zona' },
+    ]);
+    // An agent's desk is refused before anything is asked of the central API.
+    const agentDesk = await openDesk(central.url, { user: 'agente' });
+    expect(
+      await agentDesk.dispatch('officers.list', { companyRut: rutText(LLANQUIHUE) }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+});
+
 describe('the admin route that assigns companies', () => {
   it('answers only supervisors, and says in Spanish what is wrong', async () => {
     const central = await startCentral();

@@ -30,3 +30,30 @@ describe('a record view’s diagnosis', () => {
     expect(auditDetailLine(detail!)).toBe('Diagnóstico mostrado: future_cause');
   });
 });
+
+describe('what a supervisor asked of the central API (issue 11)', () => {
+  it('a revocation names the device as the Sincronización list does, and when', () => {
+    const details = describeAuditChange(
+      JSON.stringify({ deviceId: '0f1e2d3c-aaaa-4bbb-8ccc-123456789abc' }),
+      JSON.stringify({
+        deviceId: '0f1e2d3c-aaaa-4bbb-8ccc-123456789abc',
+        revokedAt: '2026-12-01T15:00:00.000Z',
+      }),
+    );
+    expect(details.map(auditDetailLine)).toEqual([
+      'Equipo: 0f1e2d3c',
+      'Revocado el: 01-12-2026 12:00',
+    ]);
+  });
+
+  it('an assignment names the officer and the company', () => {
+    const details = describeAuditChange(
+      null,
+      JSON.stringify({ officer: 'Héctor Contreras (prevención)', companyRut: 76000042 }),
+    );
+    expect(details.map(auditDetailLine)).toEqual([
+      'Encargado: Héctor Contreras (prevención)',
+      'Empresa: 76.000.042-6',
+    ]);
+  });
+});

@@ -8,7 +8,8 @@ import { ruleMessages } from '../../src/shared/messages';
 import { CentralError } from '../../src/main/sync/central-client';
 import type { ServiceContext, Session } from '../../src/main/services/context';
 import { ForbiddenError, RuleError } from '../../src/main/services/errors';
-import { listDevices, revokeDevice, type CentralSession } from '../../src/main/services/devices';
+import { listDevices, revokeDevice } from '../../src/main/services/devices';
+import type { CentralSession } from '../../src/main/services/central-admin';
 
 const THIS_DEVICE = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';

@@ -83,11 +83,14 @@ export type RuleCode =
   | 'sign_in_rate_limited'
   | 'device_revoked'
   | 'reenrol_not_needed'
-  | 'devices_need_central'
-  | 'devices_offline'
-  | 'devices_need_session'
+  // What a supervisor asks of the central API from the desk (central-admin.ts): params {topic}.
+  | 'central_admin_unconfigured'
+  | 'central_admin_offline'
+  | 'central_admin_no_session'
   | 'device_not_found'
   | 'device_is_this_one'
+  | 'officer_not_found'
+  | 'officer_company_unknown'
   // Ley 21.719 requests (issue 10).
   | 'person_blocked'
   | 'person_already_blocked'

@@ -17,6 +17,10 @@ import {
   // Device trust (issue 11): a supervisor's list of devices, and a revocation.
   DeviceListResponse,
   RevokeDeviceResponse,
+  // Scope follows assignments (issue 11): a supervisor's list of officers, and a change.
+  OfficerListResponse,
+  ScopeAssignmentResponse,
+  type ScopeAssignment,
 } from '../../shared/sync-protocol';
 
 export type CentralErrorKind =
@@ -208,6 +212,15 @@ export function createCentralClient(options: CentralClientOptions) {
     // Device trust (issue 11): revoking twice keeps the first revocation.
     devices: (token: string) =>
       request('GET', '/admin/devices', DeviceListResponse, { token, idempotent: true }),
+    officers: (token: string) =>
+      request('GET', '/admin/officers', OfficerListResponse, { token, idempotent: true }),
+    // Assigning a company an officer already has changes nothing (`changed: false`).
+    assignScope: (token: string, body: ScopeAssignment) =>
+      request('POST', '/admin/agent-scope', ScopeAssignmentResponse, {
+        token,
+        body,
+        idempotent: true,
+      }),
     revokeDevice: (token: string, deviceId: string, reason: string) =>
       request('POST', '/admin/devices/revoke', RevokeDeviceResponse, {
         token,

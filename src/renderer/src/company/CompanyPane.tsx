@@ -24,6 +24,7 @@ import { mayBulkLoad } from '../../../shared/policy';
 import { bulkMessages } from '../../../shared/messages';
 import { useBulk } from '../bulk/bulk-store';
 import { useCompany, type CompanyDialog } from './company-store';
+import { CompanyOfficers } from '../officers/CompanyOfficers';
 
 const USER_ROW = 44;
 
@@ -54,6 +55,7 @@ export const CompanyPane = forwardRef<HTMLElement>(function CompanyPane(_props, 
 function CompanyContent({ company }: { company: CompanyRecord }) {
   // Supervisors select many of its people to act on them (issue 8).
   const multi = useSession((s) => s.session?.role === 'supervisor');
+  const centralConfigured = useSession((s) => s.sync?.configured === true);
   const openDialog = useCompany((s) => s.openDialog);
   const scopeTo = useApp((s) => s.scopeTo);
   // Portal Empresas is Los Héroes': requests, the TRF and the agreement exist only there.
@@ -230,6 +232,11 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
 
       {(empresas || company.requests.length > 0) && (
         <CompanyRequests company={company} button={button} requests={requests} />
+      )}
+
+      {/* Issue 11: a supervisor gives the company to a prevention officer, or takes it. */}
+      {multi && centralConfigured && (
+        <CompanyOfficers key={company.rut} companyRut={company.rut} company={company.legalName} />
       )}
 
       <h2 id="company-users-title">{t.users}</h2>

@@ -1,0 +1,73 @@
+/**
+ * What a supervisor asks of the central API from the desk (issue 11): the devices enrolled with
+ * it and their revocation (devices.ts), the prevention officers and their companies
+ * (officer-scope.ts). Asked with the supervisor's own session, so the central API checks the
+ * role again and keeps who did what; online only — a revocation or an assignment that waited in
+ * a queue for the network would protect or give nothing in time, so they are never queued.
+ */
+import { CentralError, type CentralClient } from '../sync/central-client';
+import type { Session } from './context';
+import { ForbiddenError, RuleError, type RuleCode } from './errors';
+
+/** What these services need of the sync engine: a call with the agent's central session. */
+export type CentralSession = {
+  asAgent<T>(
+    agentId: string,
+    call: (central: CentralClient, token: string) => Promise<T>,
+  ): Promise<T>;
+  /** The central API said this very device is revoked: the sync learns it at once. */
+  kick(): void;
+};
+
+/** Which screen asks: the refusals name what cannot be done (shared/messages.ts). */
+export type AdminTopic = 'devices' | 'officers';
+
+/** A reason the audit keeps: as long as the central API asks (ScopeAssignment). */
+export const MIN_ADMIN_REASON = 3;
+
+/** A supervisor, on a desk with a central API; nothing is asked of it otherwise. */
+export function supervisorOnline(
+  session: Session,
+  central: CentralSession | null,
+  topic: AdminTopic,
+): CentralSession {
+  if (session.role !== 'supervisor') throw new ForbiddenError('role');
+  if (!central) throw new RuleError('central_admin_unconfigured', { topic });
+  return central;
+}
+
+/** The reason given, trimmed; refused when too short to say anything. */
+export function adminReason(reason: string): string {
+  const why = reason.trim();
+  if (why.length < MIN_ADMIN_REASON) throw new RuleError('reason_required');
+  return why;
+}
+
+/** The central API's error codes these screens tell apart, in the desk's rule codes. */
+const CENTRAL_CODES: Record<string, RuleCode> = {
+  device_not_found: 'device_not_found',
+  agent_not_found: 'officer_not_found',
+  agent_not_prevention: 'officer_not_found',
+  company_not_found: 'officer_company_unknown',
+};
+
+/** The central API's refusal or silence, in the words the supervisor reads. */
+export function refusal(error: unknown, central: CentralSession, topic: AdminTopic): never {
+  if (!(error instanceof CentralError)) throw error;
+  switch (error.kind) {
+    case 'unauthorized':
+      throw new RuleError('central_admin_no_session', { topic });
+    case 'device_revoked':
+      central.kick();
+      throw new RuleError('device_revoked');
+    case 'bad_response': {
+      if (error.code === 'forbidden') throw new ForbiddenError('role');
+      const known = error.code === null ? undefined : CENTRAL_CODES[error.code];
+      if (known) throw new RuleError(known);
+      throw new RuleError('central_admin_offline', { topic });
+    }
+    default:
+      // No answer, a server that asks for patience, an old client: nothing was changed.
+      throw new RuleError('central_admin_offline', { topic });
+  }
+}

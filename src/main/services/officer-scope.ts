@@ -1,0 +1,89 @@
+/**
+ * Scope follows assignments, from the desk (issue 11, item 1): a supervisor sees which
+ * prevention officers hold a company and assigns it to one or takes it from one, with a reason
+ * — online, with the supervisor's own session (central-admin.ts). The central API records the
+ * change (agent_scope_events) and the officer's laptop follows it at its next sync; the desk
+ * audits it in its own chain too.
+ */
+import type { CompanyOfficers } from '../../shared/contract';
+import type { OfficerSummary } from '../../shared/sync-protocol';
+import { newId } from '../../shared/ids';
+import { adminReason, refusal, supervisorOnline, type CentralSession } from './central-admin';
+import type { ServiceContext, Session } from './context';
+import { RuleError } from './errors';
+
+/** Every officer, and whether this company is one of his. */
+function forCompany(ctx: ServiceContext, officers: OfficerSummary[], companyRut: number) {
+  return {
+    officers: officers.map((officer) => ({
+      username: officer.username,
+      displayName: officer.displayName,
+      active: officer.active,
+      assigned: officer.companyRuts.includes(companyRut),
+      companies: officer.companyRuts.length,
+    })),
+    at: ctx.now().toISOString(),
+  } satisfies CompanyOfficers;
+}
+
+export async function listOfficers(
+  ctx: ServiceContext,
+  session: Session,
+  central: CentralSession | null,
+  companyRut: number,
+): Promise<CompanyOfficers> {
+  const online = supervisorOnline(session, central, 'officers');
+  try {
+    const answer = await online.asAgent(session.agentId, (api, token) => api.officers(token));
+    return forCompany(ctx, answer.officers, companyRut);
+  } catch (error) {
+    refusal(error, online, 'officers');
+  }
+}
+
+export async function assignOfficer(
+  ctx: ServiceContext,
+  session: Session,
+  central: CentralSession | null,
+  change: { companyRut: number; username: string; assigned: boolean; reason: string },
+): Promise<CompanyOfficers> {
+  const online = supervisorOnline(session, central, 'officers');
+  const reason = adminReason(change.reason);
+  let officers: OfficerSummary[];
+  let changed: boolean;
+  try {
+    ({ changed } = await online.asAgent(session.agentId, (api, token) =>
+      api.assignScope(token, {
+        username: change.username,
+        companyRut: change.companyRut,
+        assigned: change.assigned,
+        reason,
+      }),
+    ));
+    officers = (await online.asAgent(session.agentId, (api, token) => api.officers(token)))
+      .officers;
+  } catch (error) {
+    refusal(error, online, 'officers');
+  }
+  // Already so (another supervisor was first): nothing happened, nothing to audit.
+  if (!changed) throw new RuleError('no_change');
+  const officer = officers.find((o) => o.username === change.username);
+  // After the awaits: one synchronous append, in the supervisor's chain.
+  ctx.repos.audit.append({
+    id: newId(),
+    at: ctx.now().toISOString(),
+    agentId: session.agentId,
+    deviceId: ctx.deviceId,
+    personRut: null,
+    action: change.assigned ? 'scope.assign' : 'scope.unassign',
+    before: null,
+    after: JSON.stringify({
+      officer: officer?.displayName ?? change.username,
+      companyRut: change.companyRut,
+    }),
+    reason,
+    identityCheck: null,
+    interactionId: null,
+  });
+  return forCompany(ctx, officers, change.companyRut);
+}

@@ -1,0 +1,72 @@
+/**
+ * Issue 11 through the web door with the reference central API: a supervisor gives a company
+ * to a prevention officer from its page, and takes it away again — each with a reason, said
+ * back in Spanish, and checked for accessibility with the dialog open.
+ */
+import { loginRut, rutFromBody } from '../../src/shared/rut';
+import { expectAccessible } from './a11y';
+import { expect, loopTest as test, startCentral, startDeskDoor } from './fixtures';
+
+const LLANQUIHUE = loginRut(rutFromBody(76000042));
+
+test('a supervisor assigns a company to a prevention officer and takes it away', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  const central = await startCentral(dirs.central);
+  const door = await startDeskDoor(dirs.desk, central.url);
+  try {
+    await page.goto(door.url);
+    await page.getByLabel('Usuario').fill('supervisora');
+    await page.getByLabel('Contraseña').fill('super600');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect(page.getByRole('button', { name: /^Sincronización:/ })).toHaveText(/^En línea/, {
+      timeout: 30_000,
+    });
+    await page.getByRole('combobox', { name: 'Buscar' }).fill(LLANQUIHUE);
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+
+    const officers = page.getByRole('region', { name: 'Encargados de prevención' });
+    await expect(officers).toContainText(
+      'Ningún encargado de prevención tiene asignada esta empresa.',
+    );
+    await officers.getByRole('button', { name: 'Asignar encargado…' }).click();
+    const assign = page.getByRole('dialog', { name: /^Asignar .* a un encargado$/ });
+    await expect(assign).toContainText('llegarán a su equipo');
+    const confirm = assign.getByRole('button', { name: 'Asignar la empresa' });
+    await expect(confirm).toBeDisabled();
+    await assign.getByLabel('Encargado').selectOption('prevencion');
+    await assign.getByLabel('Motivo').fill('Nueva cartera de empresas');
+    await expectAccessible(page, 'asignar un encargado');
+    await confirm.click();
+
+    await expect(assign).toBeHidden();
+    await expect(page.getByRole('status')).toContainText(
+      'asignada a Héctor Contreras (prevención).',
+    );
+    await expect(officers.getByRole('listitem')).toHaveText([
+      /^Héctor Contreras \(prevención\) · 3 empresas asignadas/,
+    ]);
+    await expect(officers.getByRole('heading', { name: 'Encargados de prevención' })).toBeFocused();
+    await expectAccessible(page, 'encargados de una empresa');
+
+    await officers
+      .getByRole('button', { name: 'Quitar la empresa a Héctor Contreras (prevención)' })
+      .click();
+    const remove = page.getByRole('dialog', { name: /^Quitar la empresa a Héctor/ });
+    await expect(remove).toContainText('Antes se envían las acciones que tenga pendientes');
+    await remove.getByLabel('Motivo').fill('Cambio de zona');
+    await remove.getByRole('button', { name: 'Quitar la empresa' }).click();
+    await expect(remove).toBeHidden();
+    await expect(page.getByRole('status')).toContainText(
+      'ya no está asignada a Héctor Contreras (prevención).',
+    );
+    await expect(officers).toContainText(
+      'Ningún encargado de prevención tiene asignada esta empresa.',
+    );
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});
