@@ -1317,6 +1317,17 @@ export const companyMessages = {
 
 /** Empty sections of the person record: never a fact while the data is still arriving. */
 export const recordMessages = {
+  /**
+   * «Calidad»: affiliated worker, pensioner, both — or neither, said as it is: a company's
+   * representative or user who is not affiliated does have a current tie, with that company.
+   */
+  quality: (person: { isWorker: boolean; isPensioner: boolean; companyUser: boolean }) =>
+    [person.isWorker && 'Trabajador', person.isPensioner && 'Pensionado']
+      .filter(Boolean)
+      .join(' y ') ||
+    (person.companyUser
+      ? 'Usuario de empresa (no es trabajador ni pensionado)'
+      : 'Sin vínculo vigente'),
   noAccounts: 'No tiene cuenta en ningún portal.',
   accountsNotYet:
     'Aún no llegan sus cuentas a este equipo (la carga desde el sistema central no ha terminado).',

@@ -156,6 +156,7 @@ describe('Portal Empresas requests', () => {
 
   it('approves a legal representative: profile waiting for the agreement, a login, the mail queued', () => {
     const core = seededCore(300);
+    const adminsBefore = company(core).counts.admins;
     const result = call(core, 'requests.decide', {
       requesterRut: GLORIA,
       companyRut: ESPIGA,
@@ -168,6 +169,8 @@ describe('Portal Empresas requests', () => {
       agreementSigned: false,
       companyProfileAssigned: false,
     });
+    // Not an administrator until she signs (rule 12): not counted as one.
+    expect((result.company as CompanyRecord).counts.admins).toBe(adminsBefore);
     const record = call(core, 'persons.get', { rut: GLORIA });
     expect(record.accounts).toMatchObject([{ portal: 'portal_heroes', passwordSet: false }]);
     expect(record.mails[0]).toMatchObject({

@@ -77,6 +77,18 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
   const signatoryByRut = new Map<number, (typeof signatories)[number]>();
   for (const s of signatories)
     if (!signatoryByRut.has(s.person_rut)) signatoryByRut.set(s.person_rut, s);
+  const assigned = (p: (typeof profiles)[number]) =>
+    !onEmpresas ||
+    companyProfileAssigned({
+      role: p.role,
+      state: p.state,
+      agreementSigned: p.agreement_signed === 1,
+    });
+  // Rule 12: an approved representative who has not signed the agreement is not an
+  // administrator yet — the count says only those who are (the profiles are all here).
+  const admins = profiles.filter(
+    (p) => p.role === 'access_admin' && p.state === 'active' && assigned(p),
+  ).length;
   return {
     rut: loginRut({ body: company.rut, dv: company.dv }),
     legalName: company.legal_name,
@@ -84,7 +96,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
     adherentSince: company.adherent_since,
     adherentUntil: company.adherent_until,
     portals,
-    counts: repo.counts(companyRut),
+    counts: { ...repo.counts(companyRut), admins },
     signatories: signatories.map((s) => ({ person: personRef(s.person_rut, s), kind: s.kind })),
     profiles: profiles.map((p) => {
       const appointer =
@@ -103,13 +115,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
         agreementSentAt: p.agreement_sent_at,
         agreementSignedAt: p.agreement_signed_at,
         needsAgreement: onEmpresas,
-        companyProfileAssigned:
-          !onEmpresas ||
-          companyProfileAssigned({
-            role: p.role,
-            state: p.state,
-            agreementSigned: p.agreement_signed === 1,
-          }),
+        companyProfileAssigned: assigned(p),
         version: p.version,
       };
     }),

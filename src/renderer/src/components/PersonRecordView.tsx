@@ -205,9 +205,13 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <dd>{record.phone ? formatPhone(record.phone) : 'No registrado'}</dd>
         <dt>Calidad</dt>
         <dd>
-          {[record.isWorker && 'Trabajador', record.isPensioner && 'Pensionado']
-            .filter(Boolean)
-            .join(' y ') || 'Sin vínculo vigente'}
+          {recordMessages.quality({
+            isWorker: record.isWorker,
+            isPensioner: record.isPensioner,
+            companyUser: record.memberships.some(
+              (m) => m.role !== 'worker' && m.state !== 'removed',
+            ),
+          })}
         </dd>
       </dl>
 
