@@ -193,3 +193,30 @@ test('advice for the caller is shown as advice, not as something in the way', as
   await expect(advice).toHaveClass(/cause-advice/);
   await expect(advice).toContainText('ingrese a Portal Empresas con su contraseña habitual');
 });
+
+test("the browser's Back and Forward move between screens and never leave the desk", async ({
+  desk,
+}) => {
+  const { page } = desk;
+  const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
+  await page.getByRole('button', { name: 'Llamadas' }).click();
+  await expect(heading('Llamadas')).toBeVisible();
+  await page
+    .getByRole('button', { name: /^Sincronización/ })
+    .first()
+    .click();
+  await expect(heading('Sincronización')).toBeVisible();
+
+  await page.goBack();
+  await expect(heading('Llamadas')).toBeVisible();
+  await page.goBack();
+  await expect(desk.search).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Búsqueda' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await page.goForward();
+  await expect(heading('Llamadas')).toBeVisible();
+  // Still signed in, on the same page: nothing was reloaded.
+  await expect(page.getByText(/2\.000 personas/)).toBeVisible();
+});

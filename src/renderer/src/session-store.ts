@@ -10,8 +10,18 @@ import { ApiError, call } from './api/client';
 import { fullName } from './components/display';
 import { useApp } from './store';
 
-export type View =
-  'search' | 'calls' | 'audit' | 'sync' | 'requests' | 'dataRequests' | 'bulk' | 'dashboard';
+/** The desk's screens, one per tab. */
+export const VIEWS = [
+  'search',
+  'calls',
+  'audit',
+  'sync',
+  'requests',
+  'dataRequests',
+  'bulk',
+  'dashboard',
+] as const;
+export type View = (typeof VIEWS)[number];
 
 /** An action the agent confirms in a dialog: what to ask for, and what to call. */
 export type DialogSpec = {
