@@ -127,6 +127,8 @@ export type CoreOptions = {
   selectionSlicePersons?: number;
   /** Start syncing by itself (default); tests drive `sync.now` instead. */
   autoSync?: boolean;
+  /** How long a call to the central API may take (default 15 s); tests shorten it. */
+  centralTimeoutMs?: number;
   syncOptions?: Partial<
     Omit<SyncEngineOptions, 'sqlite' | 'writer' | 'client' | 'deviceId' | 'tokens' | 'now'>
   >;
@@ -332,6 +334,7 @@ export function createCore(options: CoreOptions): Core {
       deviceId: context.deviceId,
       deviceSecret: enrolment.secret(),
       clientVersion: options.version,
+      timeoutMs: options.centralTimeoutMs,
     });
     engine = createSyncEngine({
       sqlite: db.$client,

@@ -109,6 +109,40 @@ describe('back online means syncing now', () => {
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
   });
 
+  it('a server that answers the probe but not the work in time is asked less and less often', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, {
+      syncOptions: { baseDelayMs: 1000, maxDelayMs: 5 * 60_000, probeIntervalMs: 20 },
+      core: { centralTimeoutMs: 300 },
+    });
+    await syncNow(desk);
+    // /health answers at once; the push is taken and never answered.
+    proxy.setFaults((request) =>
+      isPush(request) ? { kind: 'hold', onHeld: () => {} } : { kind: 'pass' },
+    );
+    editPhone(desk, PEDRO, '+56 9 1111 5555');
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const slow = await syncNow(desk);
+      expect(slow).toMatchObject({ state: 'offline', pending: 1, lastErrorCode: 'unavailable' });
+      waits.push(slow.nextAttemptInMs!);
+    }
+    // random() = 1 in these tests: 1, 2, 4, 8 s — where a probe would come every 30 ms.
+    expect(waits).toEqual([1000, 2000, 4000, 8000]);
+    expect(status(desk).lastError).toMatch(/no responde por ahora/);
+
+    // It answers again: the queue goes, and the next slow spell starts from the shortest wait.
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(phoneOn(central, 12345678)).toBe('+56911115555');
+    proxy.setFaults((request) =>
+      isPush(request) ? { kind: 'hold', onHeld: () => {} } : { kind: 'pass' },
+    );
+    editPhone(desk, PEDRO, '+56 9 1111 6666');
+    expect((await syncNow(desk)).nextAttemptInMs).toBe(1000);
+  });
+
   it('the online hint probes now instead of at the next probe', async () => {
     const central = await startCentral();
     const proxy = await startProxy(central.url);

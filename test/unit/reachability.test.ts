@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CentralError } from '../../src/main/sync/central-client';
-import { isUnreachable, probeDelay } from '../../src/main/sync/reachability';
+import { isSlowAnswer, isUnreachable, probeDelay } from '../../src/main/sync/reachability';
+import { describeSyncError } from '../../src/main/sync/sync-errors';
 
 describe('the reachability probe', () => {
   it('waits the interval ± the jitter, whatever the random draw', () => {
@@ -38,5 +39,16 @@ describe('the reachability probe', () => {
     expect(isUnreachable(new CentralError('unavailable', 'HTTP 503', 1000))).toBe(false);
     expect(isUnreachable(new CentralError('unauthorized', 'HTTP 401'))).toBe(false);
     expect(isUnreachable(new Error('other'))).toBe(false);
+  });
+
+  it('tells a request left unanswered in time from no connection at all', () => {
+    const timedOut = new CentralError('network', 'TimeoutError', null, null, 'timeout');
+    expect(isUnreachable(timedOut)).toBe(true);
+    expect(isSlowAnswer(timedOut)).toBe(true);
+    expect(isSlowAnswer(new CentralError('network', 'ECONNREFUSED'))).toBe(false);
+    expect(isSlowAnswer(new CentralError('unavailable', 'HTTP 503', 1000))).toBe(false);
+    // The agent reads «no responde por ahora», not «no hay conexión».
+    expect(describeSyncError(timedOut).code).toBe('unavailable');
+    expect(describeSyncError(new CentralError('network', 'ECONNREFUSED')).code).toBe('network');
   });
 });

@@ -111,6 +111,15 @@ export function createCentralClient(options: CentralClientOptions) {
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(init.timeoutMs ?? timeoutMs),
       });
+    // No answer: `timeout` when the request went out and nothing came back in time.
+    const noAnswer = (error: unknown) =>
+      new CentralError(
+        'network',
+        errorText(error) ?? 'network',
+        null,
+        null,
+        error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : null,
+      );
     let response: Response;
     try {
       response = await send();
@@ -118,12 +127,12 @@ export function createCentralClient(options: CentralClientOptions) {
       // A kept-alive connection the server closed while this process was busy fails at once;
       // pull and push are safe to send again (the server answers a repeated push from storage).
       if (!init.idempotent || (error instanceof Error && error.name === 'TimeoutError')) {
-        throw new CentralError('network', errorText(error) ?? 'network');
+        throw noAnswer(error);
       }
       try {
         response = await send();
       } catch (again) {
-        throw new CentralError('network', errorText(again) ?? 'network');
+        throw noAnswer(again);
       }
     }
     let body: unknown;

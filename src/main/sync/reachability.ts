@@ -31,3 +31,14 @@ export function probeDelay(random: () => number, intervalMs: number, jitter: num
 export function isUnreachable(error: unknown): boolean {
   return error instanceof CentralError && error.kind === 'network';
 }
+
+/**
+ * A request of a sync cycle that went out and got no answer in time: the server answered the
+ * probe that started the cycle but not its work, so it is busy, not gone. The desk still probes
+ * before the next cycle (a network that is really gone is noticed at the probe's pace), but waits
+ * longer each time before that probe, as for a server that answers with errors — a busy server
+ * is not sent a full push every few seconds.
+ */
+export function isSlowAnswer(error: unknown): boolean {
+  return isUnreachable(error) && (error as CentralError).code === 'timeout';
+}

@@ -28,6 +28,7 @@ import type { ReplicaWriter } from './replica-writer';
 import { OUTBOX_SQL } from '../repositories/outbox-repository';
 import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
 import {
+  isSlowAnswer,
   isUnreachable,
   PROBE_INTERVAL_MS,
   PROBE_JITTER,
@@ -211,6 +212,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let state: SyncState = signedIn() ? 'idle' : 'signed_out';
   let online = false;
   let failures = 0;
+  /** Cycles in a row whose requests got no answer in time (reachability.ts, isSlowAnswer). */
+  let slowAnswers = 0;
   let lastError: SyncErrorView | null = null;
   let nextAttemptAt: number | null = null;
   /** Until when the server asked to be left alone (Retry-After): a kick does not override it. */
@@ -600,6 +603,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         online = true;
         probing = false;
         failures = 0;
+        slowAnswers = 0;
         lastError = null;
         nextAttemptAt = null;
         retryAfterUntil = 0;
@@ -658,10 +662,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
         state = 'offline';
         failures++;
         if (isUnreachable(error)) {
-          // No answer: probe again soon, however long this has lasted (reachability.ts).
+          // No answer: probe again soon, however long this has lasted (reachability.ts); a
+          // server too slow to answer the cycle's work is probed after a growing wait.
           online = false;
           probing = true;
-          nextAttemptAt = now().getTime() + probeDelay(random, probeIntervalMs, probeJitter);
+          const probeIn = probeDelay(random, probeIntervalMs, probeJitter);
+          nextAttemptAt =
+            now().getTime() +
+            (isSlowAnswer(error)
+              ? Math.max(probeIn, retryDelay(++slowAnswers, null, random, baseDelayMs, maxDelayMs))
+              : probeIn);
           retryAfterUntil = 0;
           return;
         }

@@ -5,6 +5,7 @@
  */
 import type { SyncErrorCode } from '../../shared/contract';
 import { CentralError, errorText } from './central-client';
+import { isSlowAnswer } from './reachability';
 
 /** A sync failure the engine itself detects (not an HTTP answer). */
 export class SyncProblem extends Error {
@@ -32,7 +33,12 @@ export function describeSyncError(error: unknown): SyncErrorView {
     const detail = error.message || null;
     switch (error.kind) {
       case 'network':
-        return { code: 'network', detail, minVersion: null };
+        // Asked and not answered in time: the server is there but busy (reachability.ts).
+        return {
+          code: isSlowAnswer(error) ? 'unavailable' : 'network',
+          detail,
+          minVersion: null,
+        };
       case 'unavailable':
         return { code: 'unavailable', detail, minVersion: null };
       case 'unauthorized':
