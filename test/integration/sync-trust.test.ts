@@ -581,6 +581,31 @@ describe('sessions', () => {
     ).toBe(1);
   });
 
+  it("a supervisor's call and the sync refreshing together spend the refresh token once", async () => {
+    const clock = clockAt();
+    const central = await startCentral({ clock, accessTtlMs: 60_000 });
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { clock, user: 'supervisora' });
+    await syncNow(desk);
+    advance(clock, 2 * MIN);
+    editPhone(desk, PEDRO, '+56 9 6161 6161');
+    // Both meet the expired access token at once: the sync's push and the list of devices.
+    const before = proxy.seen.length;
+    const [status, listed] = await Promise.all([syncNow(desk), desk.dispatch('devices.list', {})]);
+    const refreshes = proxy.seen
+      .slice(before)
+      .filter((request) => request.path === '/auth/refresh').length;
+    expect(refreshes).toBe(1);
+    expect(listed.ok).toBe(true);
+    expect(status).toMatchObject({ state: 'idle', pending: 0 });
+    // Still signed in on the central API afterwards, on both paths.
+    advance(clock, 30_000);
+    expect((await desk.dispatch('devices.list', {})).ok).toBe(true);
+    editPhone(desk, PEDRO, '+56 9 6262 6262');
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(serverPhone(central, PEDRO).phone).toBe('+56962626262');
+  });
+
   it('limits sign-in attempts per user, and says in Spanish when to try again', async () => {
     const clock = clockAt();
     const central = await startCentralWith(clock);

@@ -261,6 +261,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   /**
+   * One refresh per refresh token: the sync cycle and a supervisor's call (asAgent) may both get
+   * a 401 when the access token expires, and a refresh token is spent by its first use — a second
+   * refresh with it would be answered with a pair the first one's answer then cancels, signing
+   * the desk out. The second caller waits for the first one's answer instead.
+   */
+  let refreshing: { from: string; answer: Promise<TokenResponse> } | null = null;
+  function refreshOnce(refreshToken: string): Promise<TokenResponse> {
+    if (refreshing?.from === refreshToken) return refreshing.answer;
+    const answer = client.refresh(refreshToken);
+    refreshing = { from: refreshToken, answer };
+    const done = () => {
+      if (refreshing?.answer === answer) refreshing = null;
+    };
+    answer.then(done, done);
+    return answer;
+  }
+
+  /**
    * Calls the server with these tokens, refreshing them once on 401. Tokens may change under a
    * cycle (sign-out, another agent signs in): a refresh only stores its answer, or clears the
    * tokens, if they are still the ones it refreshed; otherwise this cycle stands down.
@@ -279,7 +297,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (!latest || latest.refreshToken !== stored.refreshToken) throw new Superseded();
       let renewed: TokenResponse;
       try {
-        renewed = await client.refresh(latest.refreshToken);
+        renewed = await refreshOnce(latest.refreshToken);
       } catch (refreshError) {
         if (refreshError instanceof CentralError && refreshError.kind !== 'unauthorized') {
           throw refreshError;
@@ -287,9 +305,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
         if (tokens.load()?.refreshToken === stored.refreshToken) tokens.save(null);
         throw new CentralError('unauthorized', 'La sesión con el sistema central expiró.');
       }
-      if (tokens.load()?.refreshToken !== stored.refreshToken) throw new Superseded();
+      // The other caller of the same refresh stored it already: the same pair, use it.
+      const now = tokens.load();
+      if (now?.refreshToken !== stored.refreshToken && now?.refreshToken !== renewed.refreshToken) {
+        throw new Superseded();
+      }
       const next: StoredTokens = { ...renewed, agent: renewed.agent };
-      tokens.save(next);
+      if (now.refreshToken !== renewed.refreshToken) tokens.save(next);
       stored.accessToken = next.accessToken;
       stored.refreshToken = next.refreshToken;
       return call(next.accessToken);
@@ -807,17 +829,21 @@ export function createSyncEngine(options: SyncEngineOptions) {
       asAgentId: string,
       call: (central: CentralClient, accessToken: string) => Promise<T>,
     ): Promise<T> {
-      const stored = tokens.load();
-      if (!stored || stored.agent.agentId !== asAgentId) {
-        throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
-      }
-      try {
-        return await withToken({ ...stored }, (token) => call(client, token));
-      } catch (error) {
-        if (error instanceof Superseded) {
-          throw new CentralError('unauthorized', 'La sesión cambió durante la consulta.');
+      for (let attempt = 0; ; attempt++) {
+        const current = tokens.load();
+        if (!current || current.agent.agentId !== asAgentId) {
+          throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
         }
-        throw error;
+        try {
+          return await withToken({ ...current }, (token) => call(client, token));
+        } catch (error) {
+          // The sync cycle refreshed the tokens meanwhile: once more with the new ones.
+          if (error instanceof Superseded && attempt === 0) continue;
+          if (error instanceof Superseded) {
+            throw new CentralError('unauthorized', 'La sesión cambió durante la consulta.');
+          }
+          throw error;
+        }
       }
     },
     status(): SyncStatus {
