@@ -68,19 +68,20 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
   );
 
   // One pass over the live sessions (tokens_device keeps it to the tokens that exist), not one
-  // per device. A revocation by a supervisor names their username; by the command line, not.
+  // per device; an agent no longer active holds none. A revocation by a supervisor names her
+  // (revoked_by holds her username); one from the command line names nobody.
   const summaries = sqlite.prepare(
     `WITH sessions AS (
        SELECT t.device_id, json_group_array(DISTINCT a.display_name) AS names,
               max(t.created_at) AS latest
        FROM tokens t JOIN agents a ON a.id = t.agent_id
-       WHERE t.kind = 'refresh' AND t.expires_at > @now
+       WHERE t.kind = 'refresh' AND t.expires_at > @now AND a.active = 1
        GROUP BY t.device_id)
      SELECT d.device_id, d.enrolled_at, enrolled.display_name AS enrolled_by,
             nullif(max(coalesce(s.last_seen_at, ''), coalesce(d.pulled_at, ''),
                        coalesce(sessions.latest, '')), '') AS last_contact_at,
             coalesce(sessions.names, '[]') AS signed_in,
-            d.revoked_at, coalesce(revoker.display_name, d.revoked_by) AS revoked_by,
+            d.revoked_at, revoker.display_name AS revoked_by,
             d.revoke_reason
      FROM devices d
      LEFT JOIN agents enrolled ON enrolled.id = d.enrolled_by
@@ -127,15 +128,22 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
       insertState.run(deviceId, agentId, Math.max(0, nextMutationId - 1), at, at);
     },
 
-    /** Revokes a device and every session it holds. False when there is no such device. */
+    /**
+     * Revokes a device and every session it holds; null when there is no such device. A device
+     * already revoked keeps its first revocation (who, when, why): `changed` is false.
+     */
     revoke: sqlite.transaction(
-      (deviceId: string, by: string, reason: string | null): DeviceRow | null => {
+      (
+        deviceId: string,
+        by: string,
+        reason: string | null,
+      ): (DeviceRow & { changed: boolean }) | null => {
         const raw = byId.get(deviceId) as Raw | undefined;
         if (!raw) return null;
-        markRevoked.run(now().toISOString(), by, reason, deviceId);
+        const changed = markRevoked.run(now().toISOString(), by, reason, deviceId).changes > 0;
         dropTokens.run(deviceId);
         dropGrace.run(deviceId);
-        return toRow(byId.get(deviceId) as Raw);
+        return { ...toRow(byId.get(deviceId) as Raw), changed };
       },
     ),
 

@@ -267,14 +267,14 @@ export function createScopeChange(sqlite: Database.Database) {
 export type ScopeChange = ReturnType<typeof createScopeChange>;
 
 export type AssignmentOutcome =
-  | { kind: 'ok'; companyRuts: number[]; changed: boolean }
+  | { kind: 'ok'; companyRuts: number[]; changed: boolean; displayName: string }
   | { kind: 'agent_not_found' }
   | { kind: 'not_prevention' }
   | { kind: 'company_not_found' };
 
 export function createScopeAdmin(sqlite: Database.Database, now: () => Date) {
   const agentRow = sqlite.prepare(
-    'SELECT id, role, company_ruts FROM agents WHERE username = ? COLLATE NOCASE',
+    'SELECT id, role, display_name, company_ruts FROM agents WHERE username = ? COLLATE NOCASE',
   );
   const companyExists = sqlite.prepare('SELECT 1 FROM companies WHERE rut = ?');
   const setCompanies = sqlite.prepare('UPDATE agents SET company_ruts = ? WHERE id = ?');
@@ -287,7 +287,7 @@ export function createScopeAdmin(sqlite: Database.Database, now: () => Date) {
   const change = sqlite.transaction(
     (input: ScopeAssignment, byAgentId: string): AssignmentOutcome => {
       const row = agentRow.get(input.username.trim()) as
-        { id: string; role: string; company_ruts: string } | undefined;
+        { id: string; role: string; display_name: string; company_ruts: string } | undefined;
       if (!row) return { kind: 'agent_not_found' };
       if (row.role !== 'prevention') return { kind: 'not_prevention' };
       if (input.assigned && !companyExists.get(input.companyRut)) {
@@ -311,7 +311,7 @@ export function createScopeAdmin(sqlite: Database.Database, now: () => Date) {
           now().toISOString(),
         );
       }
-      return { kind: 'ok', companyRuts: sorted(next), changed };
+      return { kind: 'ok', companyRuts: sorted(next), changed, displayName: row.display_name };
     },
   );
 

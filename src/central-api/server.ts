@@ -305,6 +305,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         status: 200,
         body: {
           username: input.username,
+          displayName: outcome.displayName,
           companyRuts: outcome.companyRuts,
           changed: outcome.changed,
         },
@@ -329,13 +330,14 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       const input = body as z.output<typeof RevokeDeviceRequest>;
       const revoked = devices.revoke(input.deviceId, who!.agent.username, input.reason ?? null);
       if (!revoked) throw new HttpError(404, 'device_not_found');
-      log(`equipo ${input.deviceId} revocado por ${who!.agent.username}`);
+      if (revoked.changed) log(`equipo ${input.deviceId} revocado por ${who!.agent.username}`);
       return {
         status: 200,
         body: {
           deviceId: revoked.deviceId,
           revokedAt: revoked.revokedAt!,
           revokedBy: revoked.revokedBy!,
+          changed: revoked.changed,
         },
       };
     },

@@ -3,6 +3,7 @@
  * its value shown the way the rest of the desk shows it (dates dd-mm-aaaa in Santiago, RUTs
  * with check digit, catalogue labels instead of codes). The audit screen and its CSV share it.
  */
+import { shortDeviceId } from './ids';
 import { formatDateTime, formatDay, formatNumber } from './format';
 import {
   actionLabels,
@@ -143,7 +144,7 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
       return typeof value === 'string' ? formatPhone(value) : show(value);
     // A revoked device (issue 11): by the start of its identifier, as Sincronización lists it.
     case 'deviceId':
-      return typeof value === 'string' ? value.slice(0, 8) : show(value);
+      return typeof value === 'string' ? shortDeviceId(value) : show(value);
     // A membership's state, a Ley 21.719 request's or a Portal Empresas request's (their codes
     // do not overlap).
     case 'state':
@@ -309,5 +310,5 @@ export function parseDayInput(input: string): string | null | 'invalid' {
  */
 export function deviceText(deviceId: string, thisDeviceId: string | null): string {
   if (deviceId === thisDeviceId) return auditDeviceMessages.thisDevice;
-  return auditDeviceMessages.otherDevice(deviceId.slice(0, 8));
+  return auditDeviceMessages.otherDevice(shortDeviceId(deviceId));
 }

@@ -344,6 +344,8 @@ export const DeviceList = z.object({
   at: z.string(),
 });
 export type DeviceList = z.infer<typeof DeviceList>;
+export const RevokedDevice = z.object({ deviceId: z.string(), revokedAt: z.string() });
+export type RevokedDevice = z.infer<typeof RevokedDevice>;
 
 /** Every prevention officer, and whether a company is his (issue 11), from the central API. */
 export const CompanyOfficers = z.object({
@@ -360,6 +362,9 @@ export const CompanyOfficers = z.object({
   at: z.string(),
 });
 export type CompanyOfficers = z.infer<typeof CompanyOfficers>;
+/** False: it was already so (another supervisor was first); nothing changed or was audited. */
+export const OfficerChange = z.object({ changed: z.boolean() });
+export type OfficerChange = z.infer<typeof OfficerChange>;
 const Version = z.number().int().min(0);
 const Facts = z.array(IdentityFact).max(IDENTITY_FACTS.length);
 
@@ -1204,10 +1209,10 @@ export const contract = {
   'sync.reenrol': { input: z.object({}), output: SyncStatus },
   /** A supervisor's list of the devices enrolled with the central API (asked there, online). */
   'devices.list': { input: z.object({}), output: DeviceList },
-  /** A supervisor revokes another device (with a reason); answers the list as it is then. */
+  /** A supervisor revokes another device, with a reason (the screen then lists them again). */
   'devices.revoke': {
     input: z.object({ deviceId: z.string().uuid(), reason: Reason }),
-    output: DeviceList,
+    output: RevokedDevice,
   },
   // Scope follows assignments (issue 11): asked of the central API, online.
   'officers.list': { input: z.object({ companyRut: RutInput }), output: CompanyOfficers },
@@ -1219,7 +1224,7 @@ export const contract = {
       assigned: z.boolean(),
       reason: Reason,
     }),
-    output: CompanyOfficers,
+    output: OfficerChange,
   },
   // Ley 21.719 data-subject requests (issue 10).
   'dataRequests.record': {

@@ -44,3 +44,11 @@ export function newId(nowMs: number = Date.now()): string {
   }
   return v7({ random, msecs: lastMs, seq: counter });
 }
+
+/**
+ * A device by the first block of its id (`0f1e2d3c`): enough to tell devices apart on one screen
+ * and to say aloud; the Sincronización list and the Auditoría name devices the same way.
+ */
+export function shortDeviceId(deviceId: string): string {
+  return deviceId.slice(0, 8);
+}

@@ -166,8 +166,18 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   central_admin_unconfigured: (p) => centralAdminTexts(p).needCentral,
   central_admin_offline: (p) => centralAdminTexts(p).offline,
   central_admin_no_session: (p) => centralAdminTexts(p).needSession,
+  central_admin_upgrade: () =>
+    'Esta versión de la aplicación ya no puede hablar con el sistema central: actualícela.',
+  central_admin_reenrol: () =>
+    'Este equipo debe inscribirse de nuevo antes de hablar con el sistema central: vea Sincronización.',
+  central_admin_refused: () =>
+    'El sistema central no aceptó la solicitud. Intente de nuevo; si se repite, avise a soporte.',
+  admin_reason_required: (p) =>
+    `Indique el motivo (al menos ${p['min']} caracteres): queda en la auditoría.`,
+  device_already_revoked: (p) =>
+    `Ese equipo ya estaba revocado (el ${p['at']}${p['by'] ? ` por ${p['by']}` : ''}). Actualice la lista.`,
   device_not_found: () => deviceListMessages.notFound,
-  device_is_this_one: () => deviceListMessages.thisOne,
+  device_is_this_one: () => deviceListMessages.thisOneRefused,
   officer_not_found: () => officerMessages.notFound,
   officer_company_unknown: () => officerMessages.companyUnknown,
   offline_sign_in_unavailable: () =>
@@ -497,8 +507,8 @@ export const actionLabels: Record<string, string> = {
   // Issue 11: a supervisor took over another agent's pending actions.
   'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
   'device.revoke': 'Revocó un equipo',
-  'scope.assign': 'Asignó una empresa a un encargado de prevención',
-  'scope.unassign': 'Quitó una empresa a un encargado de prevención',
+  'scope.assign': 'Asignó una empresa a un prevencionista',
+  'scope.unassign': 'Quitó una empresa a un prevencionista',
   // Ley 21.719 requests (issue 10).
   'data_request.record': 'Registró una solicitud Ley 21.719',
   'data_request.move': 'Cambió el estado de una solicitud Ley 21.719',
@@ -594,10 +604,11 @@ export const auditDetailLabels: Record<string, string> = {
   sentBy: 'Enviadas por',
   count: 'Cantidad',
   // A device revoked from the Sincronización screen (issue 11).
-  deviceId: 'Equipo',
+  deviceId: 'Equipo revocado',
   revokedAt: 'Revocado el',
   // A company assigned to a prevention officer, or taken from him (issue 11).
-  officer: 'Encargado',
+  officer: 'Prevencionista',
+  username: 'Usuario',
 };
 
 /** A request's decision and a representative's change to a user, as the audit reads them. */
@@ -1545,12 +1556,18 @@ export const deviceTrustMessages = {
     'El sistema central recibió acciones distintas con los mismos números desde otro equipo con esta misma identidad. Ninguna acción de este equipo se perdió: al inscribirlo como equipo nuevo, volverá a cargar los datos y enviará sus acciones pendientes (las que ya habían llegado no se aplican dos veces).',
 } as const;
 
+/** The dialog of a decision that needs only a reason (components/ReasonDialog.tsx). */
+export const reasonDialogMessages = {
+  reason: 'Motivo',
+  cancel: 'Cancelar',
+  failed: 'No se pudo completar. Intente de nuevo.',
+} as const;
+
 /** The supervisor's list of enrolled devices on the Sincronización screen (issue 11). */
 export const deviceListMessages = {
   title: 'Equipos inscritos',
   intro:
-    'Los equipos que sincronizan con el sistema central. Revoque el de un equipo perdido, robado o dado de baja: deja de sincronizar, sus sesiones terminan y, al conectarse, borra los datos de personas (las acciones que no alcanzó a enviar quedan guardadas en un archivo en ese equipo).',
-  load: 'Ver equipos',
+    'Los equipos que sincronizan con el sistema central. Revoque un equipo perdido, robado o dado de baja: deja de sincronizar, sus sesiones se cierran y, en cuanto se conecte, borra los datos de personas (las acciones que no alcanzó a enviar quedan guardadas en un archivo en ese equipo).',
   reload: 'Actualizar',
   loading: 'Consultando al sistema central…',
   asOf: (time: string) => `Según el sistema central a las ${time}.`,
@@ -1558,36 +1575,35 @@ export const deviceListMessages = {
   columns: {
     device: 'Equipo',
     enrolled: 'Inscrito',
-    signedIn: 'Sesión abierta',
+    signedIn: 'Sesiones vigentes',
     lastContact: 'Último contacto',
     state: 'Estado',
   },
   thisDevice: 'este equipo',
   enrolledBy: (name: string) => `por ${name}`,
-  nobodySignedIn: 'Nadie',
+  noSessions: 'Ninguna',
   never: 'Sin contacto',
-  active: 'En uso',
-  revoked: (when: string, by: string | null) => `Revocado el ${when}${by ? ` por ${by}` : ''}`,
+  active: 'Habilitado',
+  revoked: (when: string, by: string | null) =>
+    `Revocado el ${when}${by ? ` por ${by}` : ' desde el sistema central'}`,
   revokedReason: (reason: string) => `Motivo: ${reason}`,
   revoke: 'Revocar…',
   revokeLabel: (device: string) => `Revocar el equipo ${device}`,
-  thisOneHint: 'Este es el equipo que usa ahora: revóquelo desde otro equipo.',
+  thisOne: 'Revóquelo desde otro equipo',
   revokeTitle: (device: string) => `Revocar el equipo ${device}`,
   revokeExplain: (signedIn: string[]) =>
     `${
       signedIn.length === 0
-        ? 'Nadie tiene una sesión abierta en él.'
-        : `Se cerrará la sesión de ${signedIn.join(', ')}.`
+        ? 'No tiene sesiones vigentes.'
+        : `Se cerrarán las sesiones vigentes de ${signedIn.join(', ')}.`
     } El equipo deja de sincronizar de inmediato y, en cuanto se conecte, borra los datos de personas. No se puede deshacer: para volver a usarlo habrá que inscribirlo como equipo nuevo.`,
-  reason: 'Motivo',
   reasonHint:
-    'Por ejemplo: «Notebook robado, denuncia 1234» o «Equipo dado de baja». Queda en la auditoría.',
-  cancel: 'Cancelar',
+    'Por ejemplo: «Notebook robado, denuncia 1234» o «Equipo dado de baja». Al menos 3 caracteres; queda en la auditoría.',
   confirm: 'Revocar el equipo',
   revoking: 'Revocando…',
   done: (device: string) => `Equipo ${device} revocado.`,
   notFound: 'Ese equipo ya no figura en el sistema central. Actualice la lista.',
-  thisOne:
+  thisOneRefused:
     'No puede revocar el equipo que está usando: hágalo desde otro equipo o pida a otro supervisor.',
   failed: 'No se pudo consultar los equipos. Intente de nuevo.',
 } as const;
@@ -1599,53 +1615,57 @@ export const deviceListMessages = {
 export function centralAdminTexts(params: Record<string, string | number>) {
   const what =
     params['topic'] === 'officers'
-      ? 'Los encargados de prevención y sus empresas se consultan y se asignan'
+      ? 'Los prevencionistas y sus empresas se consultan y se asignan'
       : 'Los equipos se consultan y se revocan';
   return {
     needCentral: `Este equipo no está conectado a un sistema central. ${what} allí.`,
     offline: `No hay conexión con el sistema central. ${what} en línea: intente de nuevo cuando vuelva la conexión.`,
-    needSession: `Su sesión no está abierta en el sistema central (ingresó sin conexión). ${what} en línea: salga e ingrese de nuevo con conexión.`,
+    needSession: `Su sesión con el sistema central no está abierta o expiró. ${what} en línea: salga e ingrese de nuevo con conexión.`,
   };
 }
 
-/** A company's prevention officers, on its page, for a supervisor (issue 11). */
+/** A company's prevention officers («prevencionistas»), on its page, for a supervisor (issue 11). */
 export const officerMessages = {
-  title: 'Encargados de prevención',
+  title: 'Prevencionistas asignados',
   intro: (company: string) =>
-    `Las personas de ${company} están en el equipo de cada encargado asignado, también sin conexión.`,
+    `Cada prevencionista asignado tiene a las personas de ${company} en su equipo, también sin conexión.`,
   loading: 'Consultando al sistema central…',
   reload: 'Actualizar',
-  asOf: deviceListMessages.asOf,
-  none: 'Ningún encargado de prevención tiene asignada esta empresa.',
+  asOf: (time: string) => `Según el sistema central a las ${time}.`,
+  offline:
+    'Sin conexión con el sistema central: los prevencionistas de esta empresa se ven y se asignan en línea.',
+  none: 'Ningún prevencionista tiene asignada esta empresa.',
   companies: (n: number) =>
     `${formatNumber(n)} ${n === 1 ? 'empresa asignada' : 'empresas asignadas'}`,
   inactive: 'cuenta inactiva',
-  assign: 'Asignar encargado…',
-  noneToAssign: 'Todos los encargados de prevención con cuenta activa ya la tienen asignada.',
+  assign: 'Asignar prevencionista…',
+  noneToAssign: 'Todos los prevencionistas con cuenta activa ya la tienen asignada.',
   remove: 'Quitar…',
   removeLabel: (name: string) => `Quitar la empresa a ${name}`,
-  assignTitle: (company: string) => `Asignar ${company} a un encargado`,
+  assignTitle: (company: string) => `Asignar ${company} a un prevencionista`,
   assignExplain: (company: string) =>
-    `En su próxima sincronización, las personas de ${company} llegarán a su equipo (con avance, y sigue donde quedó si se corta).`,
+    `En su próxima sincronización, las personas de ${company} se cargarán en el equipo del prevencionista, con una barra de avance; si la carga se corta, sigue donde quedó.`,
   removeTitle: (name: string) => `Quitar la empresa a ${name}`,
   removeExplain: (name: string, company: string) =>
-    `En su próxima sincronización, las personas de ${company} saldrán del equipo de ${name}. Antes se envían las acciones que tenga pendientes sobre ellas: las que decidió mientras la empresa era suya se aplican.`,
-  officer: 'Encargado',
-  choose: 'Elija un encargado',
-  reason: 'Motivo',
+    `En su próxima sincronización, las personas de ${company} saldrán del equipo de ${name}. Antes se envían las acciones que tenga pendientes sobre ellas: se aplican las que decidió mientras la empresa era suya, hasta 72 horas antes de quitársela.`,
+  officer: 'Prevencionista',
+  choose: 'Elija un prevencionista',
   reasonHint:
-    'Por ejemplo: «Reasignación de cartera, correo de jefatura del 1 de diciembre». Queda en la auditoría.',
-  cancel: 'Cancelar',
+    'Por ejemplo: «Reasignación de cartera, correo de jefatura del 1 de diciembre». Al menos 3 caracteres; queda en la auditoría.',
   confirmAssign: 'Asignar la empresa',
   confirmRemove: 'Quitar la empresa',
   saving: 'Guardando…',
   assigned: (name: string, company: string) => `${company} asignada a ${name}.`,
   removed: (name: string, company: string) => `${company} ya no está asignada a ${name}.`,
+  alreadyAssigned: (name: string, company: string) =>
+    `${company} ya estaba asignada a ${name}: no hubo cambios.`,
+  alreadyRemoved: (name: string, company: string) =>
+    `${name} ya no tenía asignada ${company}: no hubo cambios.`,
   notFound:
-    'Ese encargado ya no figura como encargado de prevención en el sistema central. Actualice la lista.',
+    'Esa persona ya no figura como prevencionista en el sistema central. Actualice la lista.',
   companyUnknown:
-    'El sistema central aún no conoce esta empresa: no se le puede asignar un encargado.',
-  failed: 'No se pudo consultar los encargados. Intente de nuevo.',
+    'El sistema central aún no conoce esta empresa: no se le puede asignar un prevencionista.',
+  failed: 'No se pudo consultar los prevencionistas. Intente de nuevo.',
 } as const;
 
 // ── Ley 21.719 data-subject requests (issue 10) ──────────────────────────────────────────────

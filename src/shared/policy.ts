@@ -68,3 +68,10 @@ export function normalizeMobile(input: string): string | null {
   const phone = normalizePhone(input);
   return phone !== null && phone.startsWith('+569') ? phone : null;
 }
+
+/**
+ * What a supervisor asks of the central API from the desk (issue 11: revoking a device, giving
+ * a company to a prevention officer or taking it) needs a reason this long, kept in the audit —
+ * as long as the central API asks for an assignment's.
+ */
+export const MIN_ADMIN_REASON = 3;

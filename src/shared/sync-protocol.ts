@@ -369,13 +369,17 @@ export const RevokeDeviceRequest = z.object({
 });
 export const RevokeDeviceResponse = z.object({
   deviceId: z.string(),
+  /** The first revocation's, when the device was already revoked. */
   revokedAt: z.string(),
   revokedBy: z.string(),
+  /** False: it was already revoked, and stays as it was (absent from older servers: true). */
+  changed: z.boolean().default(true),
 });
 /**
- * An enrolled device as a supervisor sees it before revoking one: who enrolled it, who holds a
- * session on it now, and when it was last heard from (its latest push, pull or token). Names are
- * the agents' display names; a revocation from the command line names no agent.
+ * An enrolled device as a supervisor sees it before revoking one: who enrolled it, which active
+ * agents hold a session on it (a refresh token that has not expired: signing out on the desk
+ * forgets it there only), and when it was last heard from (its latest push, pull or token). Names
+ * are the agents' display names; a revocation from the command line names nobody (null).
  */
 export const DeviceSummary = z.object({
   deviceId: z.string(),
@@ -404,6 +408,8 @@ export const ScopeAssignment = z.object({
 export type ScopeAssignment = z.infer<typeof ScopeAssignment>;
 export const ScopeAssignmentResponse = z.object({
   username: z.string(),
+  /** The officer's name, for the supervisor's audit (absent from older servers). */
+  displayName: z.string().optional(),
   companyRuts: z.array(z.number().int()),
   /** False when the agent already had (or already lacked) that company. */
   changed: z.boolean(),

@@ -136,17 +136,21 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     const short = laptop.id.slice(0, 8);
     const row = devices.getByRole('row').filter({ hasText: short });
     await expect(row).toContainText('Héctor Contreras (prevención)');
-    await expect(row).toContainText('En uso');
-    // This desk is listed as such, and cannot revoke itself.
+    await expect(row).toContainText('Habilitado');
+    // This desk is listed as such, and is revoked from another one (said, not a dead button).
     const mine = devices.getByRole('row').filter({ hasText: 'este equipo' });
     await expect(mine).toContainText('Sara Supervisora');
-    await expect(mine.getByRole('button', { name: /^Revocar el equipo/ })).toBeDisabled();
+    await expect(mine).toContainText('Revóquelo desde otro equipo');
+    await expect(mine.getByRole('button')).toHaveCount(0);
     await expectAccessible(page, 'equipos inscritos');
 
     await row.getByRole('button', { name: `Revocar el equipo ${short}` }).click();
     const dialog = page.getByRole('dialog', { name: `Revocar el equipo ${short}` });
-    await expect(dialog).toContainText('Se cerrará la sesión de Héctor Contreras (prevención).');
+    await expect(dialog).toContainText('Se cerrarán las sesiones vigentes de Héctor Contreras');
     const confirm = dialog.getByRole('button', { name: 'Revocar el equipo' });
+    await expect(confirm).toBeDisabled();
+    // Too short a reason is not one: the button waits for three characters.
+    await dialog.getByLabel('Motivo').fill('ok');
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel('Motivo').fill('Notebook robado, denuncia 1234');
     await expectAccessible(page, 'revocar un equipo');
@@ -157,6 +161,8 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     await expect(row).toContainText('Revocado el');
     await expect(row).toContainText('por Sara Supervisora');
     await expect(row).toContainText('Motivo: Notebook robado, denuncia 1234');
+    // Its sessions are over.
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Ninguna');
     await expect(row.getByRole('button')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Equipos inscritos' })).toBeFocused();
 

@@ -27,18 +27,16 @@ test('a supervisor assigns a company to a prevention officer and takes it away',
     await page.getByRole('combobox', { name: 'Buscar' }).fill(LLANQUIHUE);
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
 
-    const officers = page.getByRole('region', { name: 'Encargados de prevención' });
-    await expect(officers).toContainText(
-      'Ningún encargado de prevención tiene asignada esta empresa.',
-    );
-    await officers.getByRole('button', { name: 'Asignar encargado…' }).click();
-    const assign = page.getByRole('dialog', { name: /^Asignar .* a un encargado$/ });
-    await expect(assign).toContainText('llegarán a su equipo');
+    const officers = page.getByRole('region', { name: 'Prevencionistas asignados' });
+    await expect(officers).toContainText('Ningún prevencionista tiene asignada esta empresa.');
+    await officers.getByRole('button', { name: 'Asignar prevencionista…' }).click();
+    const assign = page.getByRole('dialog', { name: /^Asignar .* a un prevencionista$/ });
+    await expect(assign).toContainText('se cargarán en el equipo del prevencionista');
     const confirm = assign.getByRole('button', { name: 'Asignar la empresa' });
     await expect(confirm).toBeDisabled();
-    await assign.getByLabel('Encargado').selectOption('prevencion');
+    await assign.getByLabel('Prevencionista').selectOption('prevencion');
     await assign.getByLabel('Motivo').fill('Nueva cartera de empresas');
-    await expectAccessible(page, 'asignar un encargado');
+    await expectAccessible(page, 'asignar un prevencionista');
     await confirm.click();
 
     await expect(assign).toBeHidden();
@@ -48,8 +46,10 @@ test('a supervisor assigns a company to a prevention officer and takes it away',
     await expect(officers.getByRole('listitem')).toHaveText([
       /^Héctor Contreras \(prevención\) · 3 empresas asignadas/,
     ]);
-    await expect(officers.getByRole('heading', { name: 'Encargados de prevención' })).toBeFocused();
-    await expectAccessible(page, 'encargados de una empresa');
+    await expect(
+      officers.getByRole('heading', { name: 'Prevencionistas asignados' }),
+    ).toBeFocused();
+    await expectAccessible(page, 'prevencionistas de una empresa');
 
     await officers
       .getByRole('button', { name: 'Quitar la empresa a Héctor Contreras (prevención)' })
@@ -62,9 +62,7 @@ test('a supervisor assigns a company to a prevention officer and takes it away',
     await expect(page.getByRole('status')).toContainText(
       'ya no está asignada a Héctor Contreras (prevención).',
     );
-    await expect(officers).toContainText(
-      'Ningún encargado de prevención tiene asignada esta empresa.',
-    );
+    await expect(officers).toContainText('Ningún prevencionista tiene asignada esta empresa.');
   } finally {
     await door.stop();
     await central.stop();

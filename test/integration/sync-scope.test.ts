@@ -338,27 +338,30 @@ describe("a supervisor changes an officer's companies from her desk", () => {
     // Only prevention officers are listed.
     expect(before.officers.every((o) => o.username !== 'agente')).toBe(true);
 
-    const assigned = await call('officers.assign', {
+    const assigned = await boss.dispatch('officers.assign', {
       companyRut: rutText(LLANQUIHUE),
       username: 'prevencion',
       assigned: true,
       reason: 'Nueva cartera de empresas',
     });
-    expect(hector(assigned)).toMatchObject({ assigned: true });
+    expect(assigned).toEqual({ ok: true, value: { changed: true } });
+    expect(hector(await call('officers.list', { companyRut: rutText(LLANQUIHUE) }))).toMatchObject({
+      assigned: true,
+    });
     expect(centralScope(central).length).toBeGreaterThan(deskPersons(field).length);
     // His laptop follows at its next sync.
     await syncNow(field);
     expect(deskCompanies(field)).toContain(LLANQUIHUE);
     expect(deskPersons(field)).toEqual(centralScope(central));
 
-    // The same change again: nothing happened, and it is said.
+    // The same change again (another supervisor was first): nothing happened, nothing audited.
     const again = await boss.dispatch('officers.assign', {
       companyRut: rutText(LLANQUIHUE),
       username: 'prevencion',
       assigned: true,
       reason: 'Nueva cartera de empresas',
     });
-    expect(!again.ok && again.error.message).toBe('No hay cambios que guardar.');
+    expect(again).toEqual({ ok: true, value: { changed: false } });
     // No reason, no change; a company the central does not know, refused in Spanish.
     const noReason = await boss.dispatch('officers.assign', {
       companyRut: rutText(LLANQUIHUE),
@@ -380,15 +383,18 @@ describe("a supervisor changes an officer's companies from her desk", () => {
       assigned: true,
       reason: 'Por error',
     });
-    expect(!notOfficer.ok && notOfficer.error.message).toMatch(/ya no figura como encargado/);
+    expect(!notOfficer.ok && notOfficer.error.message).toMatch(/ya no figura como prevencionista/);
 
-    const taken = await call('officers.assign', {
+    const taken = await boss.dispatch('officers.assign', {
       companyRut: rutText(LLANQUIHUE),
       username: 'prevencion',
       assigned: false,
       reason: 'Cambio de zona',
     });
-    expect(hector(taken)).toMatchObject({ assigned: false });
+    expect(taken).toEqual({ ok: true, value: { changed: true } });
+    expect(hector(await call('officers.list', { companyRut: rutText(LLANQUIHUE) }))).toMatchObject({
+      assigned: false,
+    });
     await syncNow(field);
     expect(deskCompanies(field)).not.toContain(LLANQUIHUE);
     expect(deskPersons(field)).toEqual(centralScope(central));
@@ -402,12 +408,20 @@ describe("a supervisor changes an officer's companies from her desk", () => {
     expect(events.map((e) => [e.action, JSON.parse(e.after), e.reason])).toEqual([
       [
         'scope.assign',
-        { officer: 'Héctor Contreras (prevención)', companyRut: LLANQUIHUE },
+        {
+          officer: 'Héctor Contreras (prevención)',
+          username: 'prevencion',
+          companyRut: LLANQUIHUE,
+        },
         'Nueva cartera de empresas',
       ],
       [
         'scope.unassign',
-        { officer: 'Héctor Contreras (prevención)', companyRut: LLANQUIHUE },
+        {
+          officer: 'Héctor Contreras (prevención)',
+          username: 'prevencion',
+          companyRut: LLANQUIHUE,
+        },
         'Cambio de zona',
       ],
     ]);

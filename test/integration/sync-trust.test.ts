@@ -336,13 +336,19 @@ describe('device trust', () => {
   });
 
   it('a supervisor lists the devices and revokes another from her own desk, audited', async () => {
-    const central = await startCentral();
-    const field = await openDesk(central.url, { user: 'prevencion' });
+    const clock = clockAt();
+    const central = await startCentral({ clock });
+    const field = await openDesk(central.url, { user: 'prevencion', clock });
     await syncNow(field);
+    // Ten minutes later his laptop sends a fix: its last contact.
+    advance(clock, 10 * MIN);
+    editPhone(field, CAMILA, '+56 9 6666 4321');
+    await syncNow(field);
+    const lastContact = clock.now.toISOString();
     editPhone(field, ANA, '+56 9 6666 1234');
-    const boss = await openDesk(central.url, { user: 'supervisora' });
+    const boss = await openDesk(central.url, { user: 'supervisora', clock });
     await syncNow(boss);
-    const agentDesk = await openDesk(central.url, { user: 'agente' });
+    const agentDesk = await openDesk(central.url, { user: 'agente', clock });
     type Listed = {
       devices: Array<Record<string, unknown> & { deviceId: string; thisDevice: boolean }>;
     };
@@ -359,7 +365,7 @@ describe('device trust', () => {
       thisDevice: false,
       enrolledBy: 'Héctor Contreras (prevención)',
       signedIn: ['Héctor Contreras (prevención)'],
-      lastContactAt: expect.any(String),
+      lastContactAt: lastContact,
       revokedAt: null,
     });
     expect(listed.devices.find((device) => device.thisDevice)?.deviceId).toBe(
@@ -367,11 +373,22 @@ describe('device trust', () => {
     );
     expect(listed.devices).toHaveLength(3);
 
-    // Only a supervisor, and the central API checks it too (an agent's token is refused there).
+    // Only a supervisor, on the desk and on the central API (an agent's token is refused there).
     expect(await agentDesk.dispatch('devices.list', {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
+    const agentOnly = await rawSignIn(central.url, 'agente', 'agente600');
+    const agentSession = {
+      token: TokenResponse.parse(agentOnly.reply.json).accessToken,
+      device: agentOnly.device,
+      secret: agentOnly.secret,
+    };
+    for (const route of ['/admin/devices', '/admin/officers']) {
+      expect((await raw(central.url, 'GET', route, { session: agentSession })).status, route).toBe(
+        403,
+      );
+    }
     // Not the desk in use, not without a reason, not a device the central does not know.
     const refusedWith = async (input: { deviceId: string; reason: string }) => {
       const answer = await boss.dispatch('devices.revoke', input);
@@ -380,7 +397,9 @@ describe('device trust', () => {
     expect(await refusedWith({ deviceId: boss.context.deviceId, reason: 'Prueba' })).toMatch(
       /No puede revocar el equipo que está usando/,
     );
-    expect(await refusedWith({ deviceId: fieldId, reason: ' ' })).toMatch(/motivo/);
+    expect(await refusedWith({ deviceId: fieldId, reason: 'ok' })).toMatch(
+      /motivo \(al menos 3 caracteres\)/,
+    );
     expect(await refusedWith({ deviceId: randomUUID(), reason: 'Prueba' })).toMatch(
       /ya no figura en el sistema central/,
     );
@@ -392,12 +411,15 @@ describe('device trust', () => {
       deviceId: fieldId,
       reason: 'Notebook robado, denuncia 1234',
     });
-    expect(revoked.ok).toBe(true);
-    const after = (revoked as { value: Listed }).value.devices;
+    expect(revoked).toEqual({
+      ok: true,
+      value: { deviceId: fieldId, revokedAt: clock.now.toISOString() },
+    });
+    const after = (await list(boss)).devices;
     // The revoked one goes last, with who, when and why; its sessions are gone.
     expect(after.at(-1)).toMatchObject({
       deviceId: fieldId,
-      revokedAt: FIXED_NOW.toISOString(),
+      revokedAt: clock.now.toISOString(),
       revokedBy: 'Sara Supervisora',
       revokeReason: 'Notebook robado, denuncia 1234',
       signedIn: [],
@@ -409,8 +431,21 @@ describe('device trust', () => {
     expect(event.reason).toBe('Notebook robado, denuncia 1234');
     expect(JSON.parse(event.after)).toEqual({
       deviceId: fieldId,
-      revokedAt: FIXED_NOW.toISOString(),
+      revokedAt: clock.now.toISOString(),
     });
+    // Revoked again (a list gone stale): refused, and the first revocation stands, audited once.
+    advance(clock, MIN);
+    expect(await refusedWith({ deviceId: fieldId, reason: 'Segunda vez' })).toMatch(
+      /Ese equipo ya estaba revocado \(el .* por Sara Supervisora\)/,
+    );
+    expect(
+      count(central, 'SELECT count(*) AS n FROM devices WHERE revoke_reason = ?', 'Segunda vez'),
+    ).toBe(0);
+    expect(
+      boss.db.$client
+        .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'device.revoke'")
+        .get(),
+    ).toEqual({ n: 1 });
     // The officer's laptop learns it at its next contact; its unsent action is kept in a file.
     expect(await syncNow(field)).toMatchObject({ state: 'revoked', revocation: { actions: 1 } });
 

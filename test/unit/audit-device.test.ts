@@ -41,7 +41,7 @@ describe('what a supervisor asked of the central API (issue 11)', () => {
       }),
     );
     expect(details.map(auditDetailLine)).toEqual([
-      'Equipo: 0f1e2d3c',
+      'Equipo revocado: 0f1e2d3c',
       'Revocado el: 01-12-2026 12:00',
     ]);
   });
@@ -52,7 +52,7 @@ describe('what a supervisor asked of the central API (issue 11)', () => {
       JSON.stringify({ officer: 'Héctor Contreras (prevención)', companyRut: 76000042 }),
     );
     expect(details.map(auditDetailLine)).toEqual([
-      'Encargado: Héctor Contreras (prevención)',
+      'Prevencionista: Héctor Contreras (prevención)',
       'Empresa: 76.000.042-6',
     ]);
   });

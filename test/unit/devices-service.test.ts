@@ -56,7 +56,13 @@ describe('devices from the desk', () => {
   it.each([
     [new CentralError('network', 'fetch failed'), /No hay conexión con el sistema central/],
     [new CentralError('unavailable', 'HTTP 503'), /No hay conexión con el sistema central/],
-    [new CentralError('unauthorized', 'sin sesión'), /ingresó sin conexión/],
+    [new CentralError('unauthorized', 'sin sesión'), /no está abierta o expiró/],
+    [new CentralError('upgrade_required', 'HTTP 426'), /actualícela/],
+    [new CentralError('device_fork', 'HTTP 409'), /inscribirse de nuevo/],
+    [
+      new CentralError('bad_response', 'HTTP 400', null, null, 'invalid_request'),
+      /no aceptó la solicitud/,
+    ],
     [
       new CentralError('bad_response', 'HTTP 404', null, null, 'device_not_found'),
       /ya no figura en el sistema central/,
@@ -86,7 +92,9 @@ describe('devices from the desk', () => {
     expect(await messageOf(revokeDevice(ctx, supervisor, central, THIS_DEVICE, 'Robado'))).toMatch(
       /No puede revocar el equipo que está usando/,
     );
-    expect(await messageOf(revokeDevice(ctx, supervisor, central, OTHER, '  '))).toMatch(/motivo/);
+    expect(await messageOf(revokeDevice(ctx, supervisor, central, OTHER, 'ok'))).toBe(
+      'Indique el motivo (al menos 3 caracteres): queda en la auditoría.',
+    );
     expect(calls()).toBe(0);
   });
 });

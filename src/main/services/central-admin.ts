@@ -4,7 +4,10 @@
  * (officer-scope.ts). Asked with the supervisor's own session, so the central API checks the
  * role again and keeps who did what; online only — a revocation or an assignment that waited in
  * a queue for the network would protect or give nothing in time, so they are never queued.
+ * A change is audited on the desk as soon as the central API confirms it, before anything else
+ * is asked of it: a list that then fails to load loses no audit event.
  */
+import { MIN_ADMIN_REASON } from '../../shared/policy';
 import { CentralError, type CentralClient } from '../sync/central-client';
 import type { Session } from './context';
 import { ForbiddenError, RuleError, type RuleCode } from './errors';
@@ -22,9 +25,6 @@ export type CentralSession = {
 /** Which screen asks: the refusals name what cannot be done (shared/messages.ts). */
 export type AdminTopic = 'devices' | 'officers';
 
-/** A reason the audit keeps: as long as the central API asks (ScopeAssignment). */
-export const MIN_ADMIN_REASON = 3;
-
 /** A supervisor, on a desk with a central API; nothing is asked of it otherwise. */
 export function supervisorOnline(
   session: Session,
@@ -39,7 +39,9 @@ export function supervisorOnline(
 /** The reason given, trimmed; refused when too short to say anything. */
 export function adminReason(reason: string): string {
   const why = reason.trim();
-  if (why.length < MIN_ADMIN_REASON) throw new RuleError('reason_required');
+  if (why.length < MIN_ADMIN_REASON) {
+    throw new RuleError('admin_reason_required', { min: MIN_ADMIN_REASON });
+  }
   return why;
 }
 
@@ -56,18 +58,27 @@ export function refusal(error: unknown, central: CentralSession, topic: AdminTop
   if (!(error instanceof CentralError)) throw error;
   switch (error.kind) {
     case 'unauthorized':
+    case 'invalid_credentials':
       throw new RuleError('central_admin_no_session', { topic });
     case 'device_revoked':
       central.kick();
       throw new RuleError('device_revoked');
+    case 'upgrade_required':
+      throw new RuleError('central_admin_upgrade');
+    case 'device_untrusted':
+    case 'device_fork':
+      central.kick();
+      throw new RuleError('central_admin_reenrol');
     case 'bad_response': {
       if (error.code === 'forbidden') throw new ForbiddenError('role');
       const known = error.code === null ? undefined : CENTRAL_CODES[error.code];
-      if (known) throw new RuleError(known);
-      throw new RuleError('central_admin_offline', { topic });
+      throw new RuleError(known ?? 'central_admin_refused');
     }
-    default:
-      // No answer, a server that asks for patience, an old client: nothing was changed.
+    case 'network':
+    case 'unavailable':
+    case 'rate_limited':
+    case 'resync_required':
+      // No answer, or a server that asks for patience: nothing was changed.
       throw new RuleError('central_admin_offline', { topic });
   }
 }

@@ -4,7 +4,8 @@
  * supervisor's own session (central-admin.ts). The central API keeps who revoked, when and why;
  * the desk audits the revocation in its own chain too.
  */
-import type { DeviceList } from '../../shared/contract';
+import type { DeviceList, RevokedDevice } from '../../shared/contract';
+import { formatDateTime } from '../../shared/format';
 import type { DeviceSummary } from '../../shared/sync-protocol';
 import { newId } from '../../shared/ids';
 import { adminReason, refusal, supervisorOnline, type CentralSession } from './central-admin';
@@ -32,27 +33,34 @@ export async function listDevices(
   }
 }
 
+/**
+ * Revokes another device. Audited as soon as the central API confirms it; a device someone
+ * revoked first (a list gone stale, two supervisors at once) is refused and not audited again.
+ */
 export async function revokeDevice(
   ctx: ServiceContext,
   session: Session,
   central: CentralSession | null,
   deviceId: string,
   reason: string,
-): Promise<DeviceList> {
+): Promise<RevokedDevice> {
   const online = supervisorOnline(session, central, 'devices');
   const why = adminReason(reason);
   if (deviceId === ctx.deviceId) throw new RuleError('device_is_this_one');
-  let revoked: { revokedAt: string };
-  let devices: DeviceSummary[];
+  let revoked: { revokedAt: string; revokedBy: string; changed: boolean };
   try {
     revoked = await online.asAgent(session.agentId, (api, token) =>
       api.revokeDevice(token, deviceId, why),
     );
-    devices = (await online.asAgent(session.agentId, (api, token) => api.devices(token))).devices;
   } catch (error) {
     refusal(error, online, 'devices');
   }
-  // After the await: one synchronous append, in the agent's chain like every other decision.
+  if (!revoked.changed) {
+    throw new RuleError('device_already_revoked', {
+      at: formatDateTime(revoked.revokedAt),
+      by: revoked.revokedBy === session.username ? session.displayName : '',
+    });
+  }
   ctx.repos.audit.append({
     id: newId(),
     at: ctx.now().toISOString(),
@@ -66,5 +74,5 @@ export async function revokeDevice(
     identityCheck: null,
     interactionId: null,
   });
-  return withThisDevice(ctx, devices);
+  return { deviceId, revokedAt: revoked.revokedAt };
 }

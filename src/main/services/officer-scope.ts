@@ -5,12 +5,11 @@
  * change (agent_scope_events) and the officer's laptop follows it at its next sync; the desk
  * audits it in its own chain too.
  */
-import type { CompanyOfficers } from '../../shared/contract';
+import type { CompanyOfficers, OfficerChange } from '../../shared/contract';
 import type { OfficerSummary } from '../../shared/sync-protocol';
 import { newId } from '../../shared/ids';
 import { adminReason, refusal, supervisorOnline, type CentralSession } from './central-admin';
 import type { ServiceContext, Session } from './context';
-import { RuleError } from './errors';
 
 /** Every officer, and whether this company is one of his. */
 function forCompany(ctx: ServiceContext, officers: OfficerSummary[], companyRut: number) {
@@ -41,49 +40,50 @@ export async function listOfficers(
   }
 }
 
+/**
+ * Gives the company to an officer or takes it from him. Audited as soon as the central API
+ * confirms a change; one that was already so (another supervisor was first) changes nothing and
+ * is not audited, and the screen says so.
+ */
 export async function assignOfficer(
   ctx: ServiceContext,
   session: Session,
   central: CentralSession | null,
   change: { companyRut: number; username: string; assigned: boolean; reason: string },
-): Promise<CompanyOfficers> {
+): Promise<OfficerChange> {
   const online = supervisorOnline(session, central, 'officers');
   const reason = adminReason(change.reason);
-  let officers: OfficerSummary[];
-  let changed: boolean;
+  let answer: { username: string; displayName?: string; changed: boolean };
   try {
-    ({ changed } = await online.asAgent(session.agentId, (api, token) =>
+    answer = await online.asAgent(session.agentId, (api, token) =>
       api.assignScope(token, {
         username: change.username,
         companyRut: change.companyRut,
         assigned: change.assigned,
         reason,
       }),
-    ));
-    officers = (await online.asAgent(session.agentId, (api, token) => api.officers(token)))
-      .officers;
+    );
   } catch (error) {
     refusal(error, online, 'officers');
   }
-  // Already so (another supervisor was first): nothing happened, nothing to audit.
-  if (!changed) throw new RuleError('no_change');
-  const officer = officers.find((o) => o.username === change.username);
-  // After the awaits: one synchronous append, in the supervisor's chain.
-  ctx.repos.audit.append({
-    id: newId(),
-    at: ctx.now().toISOString(),
-    agentId: session.agentId,
-    deviceId: ctx.deviceId,
-    personRut: null,
-    action: change.assigned ? 'scope.assign' : 'scope.unassign',
-    before: null,
-    after: JSON.stringify({
-      officer: officer?.displayName ?? change.username,
-      companyRut: change.companyRut,
-    }),
-    reason,
-    identityCheck: null,
-    interactionId: null,
-  });
-  return forCompany(ctx, officers, change.companyRut);
+  if (answer.changed) {
+    ctx.repos.audit.append({
+      id: newId(),
+      at: ctx.now().toISOString(),
+      agentId: session.agentId,
+      deviceId: ctx.deviceId,
+      personRut: null,
+      action: change.assigned ? 'scope.assign' : 'scope.unassign',
+      before: null,
+      after: JSON.stringify({
+        officer: answer.displayName ?? change.username,
+        username: change.username,
+        companyRut: change.companyRut,
+      }),
+      reason,
+      identityCheck: null,
+      interactionId: null,
+    });
+  }
+  return { changed: answer.changed };
 }

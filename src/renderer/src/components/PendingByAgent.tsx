@@ -3,13 +3,13 @@
  * a supervisor's way to take over those of an agent who will not come back: a dialog that says
  * what that means, asks for the reason, and confirms.
  */
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { PendingAction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { syncKindLabels, syncMessages, syncScaleMessages } from '../../../shared/messages';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
 import { displayRut } from './display';
-import { Modal } from './Modal';
+import { ReasonDialog } from './ReasonDialog';
 
 type Group = {
   agentId: string | null;
@@ -138,62 +138,21 @@ function ReassignDialog({
   close: () => void;
   done: (pending: PendingAction[], count: number) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
-  const reasonId = useId();
-  const hintId = useId();
-  const stableClose = useCallback(() => close(), [close]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim() === '' || !group.agentId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await call('sync.reassign', { fromAgentId: group.agentId, reason });
-      done(answer.pending, answer.reassigned);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : syncMessages.failed);
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal titleId={titleId} busy={busy} close={stableClose}>
-      <form onSubmit={(event) => void submit(event)}>
-        <h2 id={titleId}>{syncScaleMessages.reassignTitle(group.name)}</h2>
-        <p>{syncScaleMessages.reassignExplain(group.actions.length, group.name)}</p>
-        <div className="field">
-          <label htmlFor={reasonId}>{syncScaleMessages.reassignReason}</label>
-          <textarea
-            id={reasonId}
-            value={reason}
-            rows={2}
-            maxLength={500}
-            required
-            aria-describedby={hintId}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <span id={hintId} className="muted small">
-            {syncScaleMessages.reassignReasonHint}
-          </span>
-        </div>
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close} disabled={busy}>
-            {syncScaleMessages.reassignCancel}
-          </button>
-          <button type="submit" className="primary" disabled={busy || reason.trim() === ''}>
-            {busy ? syncMessages.syncing : syncScaleMessages.reassignConfirm}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <ReasonDialog
+      title={syncScaleMessages.reassignTitle(group.name)}
+      explanation={syncScaleMessages.reassignExplain(group.actions.length, group.name)}
+      reasonLabel={syncScaleMessages.reassignReason}
+      reasonHint={syncScaleMessages.reassignReasonHint}
+      confirmLabel={syncScaleMessages.reassignConfirm}
+      busyLabel={syncMessages.syncing}
+      cancelLabel={syncScaleMessages.reassignCancel}
+      ready={group.agentId !== null}
+      submit={async (reason) => {
+        const answer = await call('sync.reassign', { fromAgentId: group.agentId!, reason });
+        done(answer.pending, answer.reassigned);
+      }}
+      close={close}
+    />
   );
 }

@@ -1,51 +1,29 @@
 /**
  * The devices enrolled with the central API, for a supervisor on the Sincronización screen
- * (issue 11, device trust): who enrolled each, who holds a session on it, when it was last heard
- * from; and a way to revoke a lost, stolen or retired one — a dialog that says what that does,
- * asks the reason (kept in the audit) and confirms. Asked of the central API each time: online
- * only, and said so when it cannot answer.
+ * (issue 11, device trust): who enrolled each, who holds a live session on it, when it was last
+ * heard from; and a way to revoke a lost, stolen or retired one — a dialog that says what that
+ * does, asks the reason (kept in the audit) and confirms. Asked of the central API each time:
+ * online only, and said so when it cannot answer.
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { DeviceList } from '../../../shared/contract';
 import { formatDateTime, formatTime } from '../../../shared/format';
+import { shortDeviceId } from '../../../shared/ids';
 import { deviceListMessages as t } from '../../../shared/messages';
-import { ApiError, call } from '../api/client';
-import { Modal } from '../components/Modal';
+import { MIN_ADMIN_REASON } from '../../../shared/policy';
+import { call } from '../api/client';
+import { useAnswer } from '../api/use-answer';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { useSession } from '../session-store';
 
 type Device = DeviceList['devices'][number];
 
-/** The first block of the id: enough to tell devices apart on one screen, and to say aloud. */
-export const shortDeviceId = (deviceId: string) => deviceId.slice(0, 8);
-
 export function DevicesPanel() {
   const notify = useSession((s) => s.notify);
-  const [list, setList] = useState<DeviceList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Asked as the screen opens, and again on «Actualizar».
-  const [loading, setLoading] = useState(true);
+  const ask = useCallback(() => call('devices.list', {}), []);
+  const { value: list, error, loading, reload } = useAnswer(ask, t.failed);
   const [asking, setAsking] = useState<Device | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const hintId = useId();
-
-  const fetchList = useCallback(
-    () =>
-      call('devices.list', {})
-        .then(setList)
-        .catch((failure: unknown) =>
-          setError(failure instanceof ApiError ? failure.message : t.failed),
-        )
-        .finally(() => setLoading(false)),
-    [],
-  );
-  useEffect(() => {
-    void fetchList();
-  }, [fetchList]);
-  const reload = () => {
-    setLoading(true);
-    setError(null);
-    void fetchList();
-  };
 
   return (
     <section aria-labelledby="devices-title" aria-busy={loading}>
@@ -90,9 +68,7 @@ export function DevicesPanel() {
                   <span className="nowrap">{formatDateTime(device.enrolledAt)}</span>
                   {device.enrolledBy && <> {t.enrolledBy(device.enrolledBy)}</>}
                 </td>
-                <td>
-                  {device.signedIn.length === 0 ? t.nobodySignedIn : device.signedIn.join(', ')}
-                </td>
+                <td>{device.signedIn.length === 0 ? t.noSessions : device.signedIn.join(', ')}</td>
                 <td className="nowrap">
                   {device.lastContactAt ? formatDateTime(device.lastContactAt) : t.never}
                 </td>
@@ -109,12 +85,14 @@ export function DevicesPanel() {
                   )}
                 </td>
                 <td>
-                  {!device.revokedAt && (
+                  {/* The desk in use is revoked from another one: said, not a dead button. */}
+                  {!device.revokedAt && device.thisDevice && (
+                    <span className="muted small">{t.thisOne}</span>
+                  )}
+                  {!device.revokedAt && !device.thisDevice && (
                     <button
                       type="button"
-                      disabled={device.thisDevice}
                       aria-label={t.revokeLabel(shortDeviceId(device.deviceId))}
-                      aria-describedby={device.thisDevice ? hintId : undefined}
                       onClick={() => setAsking(device)}
                     >
                       {t.revoke}
@@ -126,93 +104,26 @@ export function DevicesPanel() {
           </tbody>
         </table>
       )}
-      {list?.devices.some((device) => device.thisDevice && !device.revokedAt) && (
-        <p id={hintId} className="muted small">
-          {t.thisOneHint}
-        </p>
-      )}
       {asking && (
-        <RevokeDialog
-          device={asking}
-          close={() => setAsking(null)}
-          done={(next) => {
+        <ReasonDialog
+          title={t.revokeTitle(shortDeviceId(asking.deviceId))}
+          explanation={t.revokeExplain(asking.signedIn)}
+          reasonHint={t.reasonHint}
+          minReason={MIN_ADMIN_REASON}
+          confirmLabel={t.confirm}
+          busyLabel={t.revoking}
+          tone="danger"
+          submit={async (reason) => {
+            await call('devices.revoke', { deviceId: asking.deviceId, reason });
             setAsking(null);
-            setList(next);
             notify(t.done(shortDeviceId(asking.deviceId)));
+            reload();
             // The row's button is gone: the focus goes to the list's heading, not the page.
             requestAnimationFrame(() => headingRef.current?.focus());
           }}
+          close={() => setAsking(null)}
         />
       )}
     </section>
-  );
-}
-
-function RevokeDialog({
-  device,
-  close,
-  done,
-}: {
-  device: Device;
-  close: () => void;
-  done: (list: DeviceList) => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
-  const reasonId = useId();
-  const hintId = useId();
-  const stableClose = useCallback(() => close(), [close]);
-  const name = shortDeviceId(device.deviceId);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    try {
-      done(await call('devices.revoke', { deviceId: device.deviceId, reason }));
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t.failed);
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal titleId={titleId} busy={busy} close={stableClose}>
-      <form onSubmit={(event) => void submit(event)}>
-        <h2 id={titleId}>{t.revokeTitle(name)}</h2>
-        <p>{t.revokeExplain(device.signedIn)}</p>
-        <div className="field">
-          <label htmlFor={reasonId}>{t.reason}</label>
-          <textarea
-            id={reasonId}
-            value={reason}
-            rows={2}
-            maxLength={500}
-            required
-            aria-describedby={hintId}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <span id={hintId} className="muted small">
-            {t.reasonHint}
-          </span>
-        </div>
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close} disabled={busy}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="danger" disabled={busy || reason.trim() === ''}>
-            {busy ? t.revoking : t.confirm}
-          </button>
-        </div>
-      </form>
-    </Modal>
   );
 }

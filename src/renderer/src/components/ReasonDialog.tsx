@@ -1,0 +1,106 @@
+/**
+ * The dialog of a decision that needs a reason kept in the audit, and nothing else about a person
+ * (taking over an absent agent's actions, revoking a device, giving a company to a prevention
+ * officer): its title, what it will do, any field of its own, the reason, and Cancel or confirm.
+ * The confirm button waits for a reason long enough; an error is said in the dialog, which stays
+ * open with what was typed. The shell (focus, Esc, busy) is Modal's.
+ */
+import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { reasonDialogMessages as t } from '../../../shared/messages';
+import { ApiError } from '../api/client';
+import { Modal } from './Modal';
+
+export function ReasonDialog({
+  title,
+  explanation,
+  children,
+  reasonLabel = t.reason,
+  reasonHint,
+  minReason = 1,
+  ready = true,
+  confirmLabel,
+  busyLabel,
+  cancelLabel = t.cancel,
+  tone = 'primary',
+  submit,
+  close,
+}: {
+  title: string;
+  explanation: ReactNode;
+  /** Fields of this decision's own, above the reason. */
+  children?: ReactNode;
+  reasonLabel?: string;
+  reasonHint: string;
+  /** Characters the trimmed reason needs before the decision can be confirmed. */
+  minReason?: number;
+  /** The decision's own fields are filled in. */
+  ready?: boolean;
+  confirmLabel: string;
+  busyLabel: string;
+  cancelLabel?: string;
+  tone?: 'primary' | 'danger';
+  /** Does it; a rejection (an ApiError's Spanish message) is shown in the dialog. */
+  submit: (reason: string) => Promise<void>;
+  close: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
+  const explanationId = useId();
+  const reasonId = useId();
+  const hintId = useId();
+  const stableClose = useCallback(() => close(), [close]);
+  const canConfirm = ready && reason.trim().length >= minReason;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!canConfirm) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await submit(reason);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t.failed);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal titleId={titleId} descriptionId={explanationId} busy={busy} close={stableClose}>
+      <form onSubmit={(event) => void onSubmit(event)}>
+        <h2 id={titleId}>{title}</h2>
+        <p id={explanationId}>{explanation}</p>
+        {children}
+        <div className="field">
+          <label htmlFor={reasonId}>{reasonLabel}</label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            rows={2}
+            maxLength={500}
+            required
+            aria-describedby={hintId}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <span id={hintId} className="muted small">
+            {reasonHint}
+          </span>
+        </div>
+        {error && (
+          <p role="alert" className="notice notice-danger">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={close} disabled={busy}>
+            {cancelLabel}
+          </button>
+          <button type="submit" className={tone} disabled={busy || !canConfirm}>
+            {busy ? busyLabel : confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
