@@ -114,7 +114,8 @@ describe('back online means syncing now', () => {
     const proxy = await startProxy(central.url);
     const desk = await openDesk(proxy.url, {
       syncOptions: { baseDelayMs: 1000, maxDelayMs: 5 * 60_000, probeIntervalMs: 20 },
-      core: { centralTimeoutMs: 300 },
+      // Long enough for a sign-in on a busy machine (scrypt), short enough for a test.
+      core: { centralTimeoutMs: 1500 },
     });
     await syncNow(desk);
     // /health answers at once; the push is taken and never answered.
