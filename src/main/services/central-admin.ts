@@ -7,9 +7,10 @@
  * A change is audited on the desk as soon as the central API confirms it, before anything else
  * is asked of it: a list that then fails to load loses no audit event.
  */
+import { newId } from '../../shared/ids';
 import { MIN_ADMIN_REASON } from '../../shared/policy';
 import { CentralError, type CentralClient } from '../sync/central-client';
-import type { Session } from './context';
+import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError, type RuleCode } from './errors';
 
 /** What these services need of the sync engine: a call with the agent's central session. */
@@ -54,7 +55,7 @@ const CENTRAL_CODES: Record<string, RuleCode> = {
 };
 
 /** The central API's refusal or silence, in the words the supervisor reads. */
-export function refusal(error: unknown, central: CentralSession, topic: AdminTopic): never {
+function refusal(error: unknown, central: CentralSession, topic: AdminTopic): never {
   if (!(error instanceof CentralError)) throw error;
   switch (error.kind) {
     case 'unauthorized':
@@ -81,4 +82,39 @@ export function refusal(error: unknown, central: CentralSession, topic: AdminTop
       // No answer, or a server that asks for patience: nothing was changed.
       throw new RuleError('central_admin_offline', { topic });
   }
+}
+
+/** Asks the central API as this supervisor: its answer, or its refusal in her words. */
+export async function askCentral<T>(
+  online: CentralSession,
+  session: Session,
+  topic: AdminTopic,
+  call: (central: CentralClient, token: string) => Promise<T>,
+): Promise<T> {
+  try {
+    return await online.asAgent(session.agentId, call);
+  } catch (error) {
+    refusal(error, online, topic);
+  }
+}
+
+/** A decision the central API confirmed, in the supervisor's audit chain (no person). */
+export function auditAdminDecision(
+  ctx: ServiceContext,
+  session: Session,
+  decision: { action: string; before: unknown; after: unknown; reason: string },
+): void {
+  ctx.repos.audit.append({
+    id: newId(),
+    at: ctx.now().toISOString(),
+    agentId: session.agentId,
+    deviceId: ctx.deviceId,
+    personRut: null,
+    action: decision.action,
+    before: decision.before === null ? null : JSON.stringify(decision.before),
+    after: JSON.stringify(decision.after),
+    reason: decision.reason,
+    identityCheck: null,
+    interactionId: null,
+  });
 }

@@ -6,18 +6,15 @@
  */
 import type { DeviceList, RevokedDevice } from '../../shared/contract';
 import { formatDateTime } from '../../shared/format';
-import type { DeviceSummary } from '../../shared/sync-protocol';
-import { newId } from '../../shared/ids';
-import { adminReason, refusal, supervisorOnline, type CentralSession } from './central-admin';
+import {
+  adminReason,
+  askCentral,
+  auditAdminDecision,
+  supervisorOnline,
+  type CentralSession,
+} from './central-admin';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
-
-function withThisDevice(ctx: ServiceContext, devices: DeviceSummary[]): DeviceList {
-  return {
-    devices: devices.map((device) => ({ ...device, thisDevice: device.deviceId === ctx.deviceId })),
-    at: ctx.now().toISOString(),
-  };
-}
 
 export async function listDevices(
   ctx: ServiceContext,
@@ -25,12 +22,13 @@ export async function listDevices(
   central: CentralSession | null,
 ): Promise<DeviceList> {
   const online = supervisorOnline(session, central, 'devices');
-  try {
-    const answer = await online.asAgent(session.agentId, (api, token) => api.devices(token));
-    return withThisDevice(ctx, answer.devices);
-  } catch (error) {
-    refusal(error, online, 'devices');
-  }
+  const { devices } = await askCentral(online, session, 'devices', (api, token) =>
+    api.devices(token),
+  );
+  return {
+    devices: devices.map((device) => ({ ...device, thisDevice: device.deviceId === ctx.deviceId })),
+    at: ctx.now().toISOString(),
+  };
 }
 
 /**
@@ -47,32 +45,20 @@ export async function revokeDevice(
   const online = supervisorOnline(session, central, 'devices');
   const why = adminReason(reason);
   if (deviceId === ctx.deviceId) throw new RuleError('device_is_this_one');
-  let revoked: { revokedAt: string; revokedBy: string; changed: boolean };
-  try {
-    revoked = await online.asAgent(session.agentId, (api, token) =>
-      api.revokeDevice(token, deviceId, why),
-    );
-  } catch (error) {
-    refusal(error, online, 'devices');
-  }
+  const revoked = await askCentral(online, session, 'devices', (api, token) =>
+    api.revokeDevice(token, deviceId, why),
+  );
   if (!revoked.changed) {
     throw new RuleError('device_already_revoked', {
       at: formatDateTime(revoked.revokedAt),
       by: revoked.revokedBy === session.username ? session.displayName : '',
     });
   }
-  ctx.repos.audit.append({
-    id: newId(),
-    at: ctx.now().toISOString(),
-    agentId: session.agentId,
-    deviceId: ctx.deviceId,
-    personRut: null,
+  auditAdminDecision(ctx, session, {
     action: 'device.revoke',
-    before: JSON.stringify({ deviceId }),
-    after: JSON.stringify({ deviceId, revokedAt: revoked.revokedAt }),
+    before: { deviceId },
+    after: { deviceId, revokedAt: revoked.revokedAt },
     reason: why,
-    identityCheck: null,
-    interactionId: null,
   });
   return { deviceId, revokedAt: revoked.revokedAt };
 }

@@ -7,8 +7,13 @@
  */
 import type { CompanyOfficers, OfficerChange } from '../../shared/contract';
 import type { OfficerSummary } from '../../shared/sync-protocol';
-import { newId } from '../../shared/ids';
-import { adminReason, refusal, supervisorOnline, type CentralSession } from './central-admin';
+import {
+  adminReason,
+  askCentral,
+  auditAdminDecision,
+  supervisorOnline,
+  type CentralSession,
+} from './central-admin';
 import type { ServiceContext, Session } from './context';
 
 /** Every officer, and whether this company is one of his. */
@@ -32,12 +37,10 @@ export async function listOfficers(
   companyRut: number,
 ): Promise<CompanyOfficers> {
   const online = supervisorOnline(session, central, 'officers');
-  try {
-    const answer = await online.asAgent(session.agentId, (api, token) => api.officers(token));
-    return forCompany(ctx, answer.officers, companyRut);
-  } catch (error) {
-    refusal(error, online, 'officers');
-  }
+  const { officers } = await askCentral(online, session, 'officers', (api, token) =>
+    api.officers(token),
+  );
+  return forCompany(ctx, officers, companyRut);
 }
 
 /**
@@ -53,36 +56,24 @@ export async function assignOfficer(
 ): Promise<OfficerChange> {
   const online = supervisorOnline(session, central, 'officers');
   const reason = adminReason(change.reason);
-  let answer: { username: string; displayName?: string; changed: boolean };
-  try {
-    answer = await online.asAgent(session.agentId, (api, token) =>
-      api.assignScope(token, {
-        username: change.username,
-        companyRut: change.companyRut,
-        assigned: change.assigned,
-        reason,
-      }),
-    );
-  } catch (error) {
-    refusal(error, online, 'officers');
-  }
+  const answer = await askCentral(online, session, 'officers', (api, token) =>
+    api.assignScope(token, {
+      username: change.username,
+      companyRut: change.companyRut,
+      assigned: change.assigned,
+      reason,
+    }),
+  );
   if (answer.changed) {
-    ctx.repos.audit.append({
-      id: newId(),
-      at: ctx.now().toISOString(),
-      agentId: session.agentId,
-      deviceId: ctx.deviceId,
-      personRut: null,
+    auditAdminDecision(ctx, session, {
       action: change.assigned ? 'scope.assign' : 'scope.unassign',
       before: null,
-      after: JSON.stringify({
+      after: {
         officer: answer.displayName ?? change.username,
         username: change.username,
         companyRut: change.companyRut,
-      }),
+      },
       reason,
-      identityCheck: null,
-      interactionId: null,
     });
   }
   return { changed: answer.changed };
