@@ -306,12 +306,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
         throw new CentralError('unauthorized', 'La sesión con el sistema central expiró.');
       }
       // The other caller of the same refresh stored it already: the same pair, use it.
-      const now = tokens.load();
-      if (now?.refreshToken !== stored.refreshToken && now?.refreshToken !== renewed.refreshToken) {
+      const held = tokens.load();
+      if (
+        held?.refreshToken !== stored.refreshToken &&
+        held?.refreshToken !== renewed.refreshToken
+      ) {
         throw new Superseded();
       }
       const next: StoredTokens = { ...renewed, agent: renewed.agent };
-      if (now.refreshToken !== renewed.refreshToken) tokens.save(next);
+      if (held.refreshToken !== renewed.refreshToken) tokens.save(next);
       stored.accessToken = next.accessToken;
       stored.refreshToken = next.refreshToken;
       return call(next.accessToken);
