@@ -87,6 +87,15 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
     'DELETE FROM refresh_grace WHERE issued_refresh_hash = ? OR expires_at <= ?',
   );
   const dropGrace = sqlite.prepare('DELETE FROM refresh_grace WHERE spent_hash = ?');
+  // Sign-out: the pair of one refresh token and every older token of that agent on that device
+  // (a newer sign-in of the same agent, answered before this sign-out arrived, stays).
+  const createdAt = sqlite.prepare('SELECT created_at FROM tokens WHERE token_hash = ?').pluck();
+  const endTokens = sqlite.prepare(
+    'DELETE FROM tokens WHERE agent_id = ? AND device_id = ? AND created_at <= ?',
+  );
+  const endGraces = sqlite.prepare(
+    'DELETE FROM refresh_grace WHERE agent_id = ? AND device_id = ?',
+  );
   const refreshExists = sqlite.prepare(
     "SELECT 1 FROM tokens WHERE token_hash = ? AND kind = 'refresh' AND expires_at > ?",
   );
@@ -243,6 +252,23 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
         deleteToken.run(grace.issued_access_hash);
         deleteToken.run(grace.issued_refresh_hash);
         return { kind: 'ok', tokens: issue(owner, grace.device_id) };
+      })();
+    },
+
+    /**
+     * The agent signed out on the desk: the session of that refresh token ends here too — its
+     * pair and any older token of that agent on that device, and the grace of a lost answer — so
+     * the list of devices no longer shows them, and a copied token opens nothing. True when one ended; an
+     * unknown or spent token ends nothing (nothing to say about it either).
+     */
+    signOut(refreshToken: string, device: DeviceProof): boolean {
+      if (options.devices.check(device.deviceId, device.secret) !== 'trusted') return false;
+      const found = lookup(refreshToken, 'refresh');
+      if (!found || found.deviceId !== device.deviceId) return false;
+      return sqlite.transaction(() => {
+        const since = createdAt.get(sha256(refreshToken)) as string;
+        endGraces.run(found.agent.agentId, found.deviceId);
+        return endTokens.run(found.agent.agentId, found.deviceId, since).changes > 0;
       })();
     },
 

@@ -20,6 +20,7 @@ import {
   ScopeAssignment,
   ScopeAssignmentResponse,
   SignInRequest,
+  SignOutResponse,
   TokenResponse,
   // Audit chain anchoring (issue 10).
   AnchorRequest,
@@ -52,6 +53,7 @@ const NAMED_SCHEMAS = {
   RevokeDeviceRequest,
   RevokeDeviceResponse,
   DeviceListResponse,
+  SignOutResponse,
   // Audit chain anchoring (issue 10).
   AnchorRequest,
   AnchorResponse,
@@ -291,6 +293,21 @@ export const ROUTES = [
       },
       400: invalid,
       401: unauthorized,
+      426: upgrade,
+    },
+  },
+  // Issue 11: signing out on the desk ends the session on the central API too.
+  {
+    operationId: 'signOut',
+    method: 'POST',
+    path: '/auth/sign-out',
+    summary:
+      'Cierra la sesión del token de renovación en este equipo: todos los tokens de ese agente en ese equipo dejan de valer.',
+    auth: false,
+    body: 'RefreshRequest',
+    responses: {
+      200: { description: 'Sesión cerrada (o ya no existía)', schema: 'SignOutResponse' },
+      400: invalid,
       426: upgrade,
     },
   },

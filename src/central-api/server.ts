@@ -18,6 +18,7 @@ import {
   Health,
   RevokeDeviceRequest,
   DeviceListResponse,
+  SignOutResponse,
   OfficerListResponse,
   ScopeAssignment,
   type PullResponse,
@@ -243,6 +244,12 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       if (outcome.kind !== 'ok') throw new HttpError(401, 'invalid_token');
       return { status: 200, body: outcome.tokens satisfies TokenResponse };
     },
+    signOut: ({ body, device }) => ({
+      status: 200,
+      body: {
+        signedOut: auth.signOut((body as z.output<typeof RefreshRequest>).refreshToken, device),
+      } satisfies z.output<typeof SignOutResponse>,
+    }),
     pull: ({ who, query }) => {
       // Issue 11: the cursor sent back is what the device has; behind the pruned floor, it has
       // missed changes the log no longer holds.

@@ -285,6 +285,16 @@ export function createCore(options: CoreOptions): Core {
    * when the central API refuses it or stops the sync for good.
    */
   let offlineSignIn: { agentId: string; username: string; password: string } | null = null;
+  /**
+   * Signing out ends the session on the central API too (issue 11): its tokens stop working
+   * there and a supervisor's list of devices stops showing it. Best effort, never waited for:
+   * offline, the session simply expires there (72 h).
+   */
+  const endCentralSession = () => {
+    const held = tokens.load();
+    tokens.save(null);
+    if (held && client) void client.signOut(held.refreshToken).catch(() => {});
+  };
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
     session = null;
@@ -557,7 +567,7 @@ export function createCore(options: CoreOptions): Core {
       offlineSignIn = null;
       endLocked('sign_out');
       // The agent's pending actions stay queued until they sign in again.
-      tokens.save(null);
+      endCentralSession();
       return {};
     },
     'auth.session': () => (session ? toSession(session) : null),
@@ -584,7 +594,7 @@ export function createCore(options: CoreOptions): Core {
         unlockFailures += 1;
         if (unlockAttemptsLeft(unlockFailures) === 0) {
           endLocked('attempts');
-          tokens.save(null);
+          endCentralSession();
           // Ended for security: nobody is signed in on the central API with what was typed.
           offlineSignIn = null;
         }

@@ -4,6 +4,7 @@
  *
  *   POST /auth/sign-in   SignInRequest  → TokenResponse            (401 invalid_credentials)
  *   POST /auth/refresh   RefreshRequest → TokenResponse            (401 invalid_token)
+ *   POST /auth/sign-out  RefreshRequest → SignOutResponse          (issue 11)
  *   GET  /sync/pull?cursor=C&limit=N    → PullResponse             (410 resync_required)
  *   POST /sync/push      PushRequest    → PushResponse             (409 device_fork)
  *   POST /admin/devices/revoke RevokeDeviceRequest → RevokeDeviceResponse (supervisors; issue 11)
@@ -198,6 +199,8 @@ export const SignInRequest = z.object({
 });
 
 export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
+/** POST /auth/sign-out RefreshRequest → SignOutResponse: the desk's sign-out, ended here too. */
+export const SignOutResponse = z.object({ signedOut: z.boolean() });
 
 export const AgentProfile = z.object({
   agentId: z.string(),

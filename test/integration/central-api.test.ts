@@ -1556,6 +1556,7 @@ describe('central API: operations', () => {
         'GET /sync/pull',
         'POST /auth/refresh',
         'POST /auth/sign-in',
+        'POST /auth/sign-out',
         'POST /sync/push',
         'POST /admin/devices/revoke',
         // Issue 11: the devices a supervisor may revoke, the officers whose companies she assigns.

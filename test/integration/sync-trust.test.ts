@@ -456,6 +456,41 @@ describe('device trust', () => {
     expect(!offline.ok && offline.error.message).toMatch(/No hay conexión con el sistema central/);
   });
 
+  it('signing out on the desk ends the session on the central API too', async () => {
+    const central = await startCentral();
+    const field = await openDesk(central.url, { user: 'prevencion' });
+    await syncNow(field);
+    const boss = await openDesk(central.url, { user: 'supervisora' });
+    const sessionsOf = async (deviceId: string) => {
+      const answer = await boss.dispatch('devices.list', {});
+      if (!answer.ok) throw new Error(answer.error.message);
+      const { devices } = answer.value as {
+        devices: Array<{ deviceId: string; signedIn: string[] }>;
+      };
+      return devices.find((device) => device.deviceId === deviceId)?.signedIn;
+    };
+    const fieldId = field.context.deviceId;
+    expect(await sessionsOf(fieldId)).toEqual(['Héctor Contreras (prevención)']);
+    const tokensOf = () =>
+      count(central, 'SELECT count(*) AS n FROM tokens WHERE device_id = ?', fieldId);
+    expect(tokensOf()).toBe(2);
+    expect(field.dispatchNow('auth.signOut', {})).toEqual({ ok: true, value: {} });
+    // Not waited for by the desk: it reaches the central API a moment later.
+    await expect.poll(tokensOf).toBe(0);
+    expect(await sessionsOf(fieldId)).toEqual([]);
+
+    // He signs in again at once: a new session, and the sync goes on.
+    await signIn(field, 'prevencion');
+    editPhone(field, ANA, '+56 9 6363 6363');
+    expect(await syncNow(field)).toMatchObject({ state: 'idle', pending: 0 });
+    expect(await sessionsOf(fieldId)).toEqual(['Héctor Contreras (prevención)']);
+
+    // Offline, signing out still works on the desk (the session expires there by itself).
+    await central.close();
+    expect(field.dispatchNow('auth.signOut', {})).toEqual({ ok: true, value: {} });
+    expect(field.dispatchNow('auth.session', {})).toEqual({ ok: true, value: null });
+  });
+
   it('is revoked from the command line too, while the server runs', async () => {
     const clock = clockAt();
     const dataDir = tempDir();
@@ -639,6 +674,33 @@ describe('sessions', () => {
     editPhone(desk, PEDRO, '+56 9 6262 6262');
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
     expect(serverPhone(central, PEDRO).phone).toBe('+56962626262');
+  });
+
+  it('a sign-out ends its own session, never a newer sign-in of the same agent', async () => {
+    const clock = clockAt();
+    const central = await startCentralWith(clock);
+    const first = await rawSignIn(central.url, 'agente', 'agente600');
+    const older = TokenResponse.parse(first.reply.json);
+    advance(clock, MIN);
+    const again = await rawSignIn(central.url, 'agente', 'agente600', first.device, first.secret);
+    const newer = TokenResponse.parse(again.reply.json);
+    const proof = { device: first.device, secret: first.secret };
+    // The older session's sign-out arrives after the newer sign-in was answered.
+    const out = await raw(central.url, 'POST', '/auth/sign-out', {
+      ...proof,
+      body: { refreshToken: older.refreshToken },
+    });
+    expect(out).toMatchObject({ status: 200, json: { signedOut: true } });
+    const refresh = (refreshToken: string) =>
+      raw(central.url, 'POST', '/auth/refresh', { ...proof, body: { refreshToken } });
+    expect((await refresh(older.refreshToken)).status).toBe(401);
+    expect((await refresh(newer.refreshToken)).status).toBe(200);
+    // Once more, or with a token it does not know: nothing to end, and nothing else is said.
+    const twice = await raw(central.url, 'POST', '/auth/sign-out', {
+      ...proof,
+      body: { refreshToken: older.refreshToken },
+    });
+    expect(twice).toMatchObject({ status: 200, json: { signedOut: false } });
   });
 
   it('limits sign-in attempts per user, and says in Spanish when to try again', async () => {

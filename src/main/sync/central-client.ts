@@ -17,6 +17,7 @@ import {
   // Device trust (issue 11): a supervisor's list of devices, and a revocation.
   DeviceListResponse,
   RevokeDeviceResponse,
+  SignOutResponse,
   // Scope follows assignments (issue 11): a supervisor's list of officers, and a change.
   OfficerListResponse,
   ScopeAssignmentResponse,
@@ -206,6 +207,13 @@ export function createCentralClient(options: CentralClientOptions) {
       }),
     refresh: (refreshToken: string) =>
       request('POST', '/auth/refresh', TokenResponse, { body: { refreshToken } }),
+    // Issue 11: ending a session twice ends nothing more.
+    signOut: (refreshToken: string) =>
+      request('POST', '/auth/sign-out', SignOutResponse, {
+        body: { refreshToken },
+        idempotent: true,
+        timeoutMs: 5000,
+      }),
     pull: (token: string, cursor: string, limit: number) =>
       request(
         'GET',
