@@ -290,10 +290,13 @@ export function createCore(options: CoreOptions): Core {
    * there and a supervisor's list of devices stops showing it. Best effort, never waited for:
    * offline, the session simply expires there (72 h).
    */
-  const endCentralSession = () => {
+  const endCentralSession = (unlessUsername?: string) => {
     const held = tokens.load();
     tokens.save(null);
-    if (held && client) void client.signOut(held.refreshToken).catch(() => {});
+    if (!held || !client) return;
+    // The same agent signing in again gets a new pair; the old one just expires.
+    if (held.agent.username.toLowerCase() === unlessUsername?.trim().toLowerCase()) return;
+    void client.signOut(held.refreshToken).catch(() => {});
   };
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
@@ -519,7 +522,9 @@ export function createCore(options: CoreOptions): Core {
       session = null;
       offlineSignIn = null;
       endLocked('sign_in');
-      tokens.save(null);
+      // Another agent at a shared desk («Otro agente» on the lock screen): the one before is
+      // signed out on the central API too.
+      endCentralSession(input.username);
       if (!client) {
         session = signIn(context, input.username, input.password);
         return toSession(session);
