@@ -290,13 +290,10 @@ export function createCore(options: CoreOptions): Core {
    * there and a supervisor's list of devices stops showing it. Best effort, never waited for:
    * offline, the session simply expires there (72 h).
    */
-  const endCentralSession = (unlessUsername?: string) => {
+  const endCentralSession = () => {
     const held = tokens.load();
     tokens.save(null);
-    if (!held || !client) return;
-    // The same agent signing in again gets a new pair; the old one just expires.
-    if (held.agent.username.toLowerCase() === unlessUsername?.trim().toLowerCase()) return;
-    void client.signOut(held.refreshToken).catch(() => {});
+    if (held && client) void client.signOut(held.refreshToken).catch(() => {});
   };
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
@@ -522,9 +519,7 @@ export function createCore(options: CoreOptions): Core {
       session = null;
       offlineSignIn = null;
       endLocked('sign_in');
-      // Another agent at a shared desk («Otro agente» on the lock screen): the one before is
-      // signed out on the central API too.
-      endCentralSession(input.username);
+      tokens.save(null);
       if (!client) {
         session = signIn(context, input.username, input.password);
         return toSession(session);
