@@ -59,6 +59,14 @@ export type SignInOutcome =
 export type RefreshOutcome =
   { kind: 'ok'; tokens: TokenResponse } | { kind: 'invalid_token' } | { kind: 'device_revoked' };
 
+type GraceRow = {
+  agent_id: string;
+  device_id: string;
+  issued_access_hash: string;
+  issued_refresh_hash: string;
+  expires_at: string;
+};
+
 export function createAuth(sqlite: Database.Database, options: AuthOptions) {
   const agents = createAgentRepository(sqlite);
   const agentById = sqlite.prepare(
@@ -66,8 +74,8 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
      FROM agents WHERE id = ?`,
   );
   const insertToken = sqlite.prepare(
-    `INSERT INTO tokens (token_hash, kind, agent_id, device_id, expires_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO tokens (token_hash, kind, agent_id, device_id, expires_at, created_at, pair)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const findToken = sqlite.prepare(
     'SELECT agent_id, device_id, expires_at FROM tokens WHERE token_hash = ? AND kind = ?',
@@ -88,10 +96,14 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
   );
   const dropGrace = sqlite.prepare('DELETE FROM refresh_grace WHERE spent_hash = ?');
   // Sign-out: the pair of one refresh token and every older token of that agent on that device
-  // (a newer sign-in of the same agent, answered before this sign-out arrived, stays).
-  const createdAt = sqlite.prepare('SELECT created_at FROM tokens WHERE token_hash = ?').pluck();
+  // (a newer sign-in of the same agent, answered before this sign-out arrived, stays, even one
+  // made in the same millisecond). A NULL pair predates migration 0018, so it is older.
+  const pairOf = sqlite.prepare(
+    "SELECT created_at AS since, pair FROM tokens WHERE token_hash = ? AND kind = 'refresh'",
+  );
   const endTokens = sqlite.prepare(
-    'DELETE FROM tokens WHERE agent_id = ? AND device_id = ? AND created_at <= ?',
+    `DELETE FROM tokens WHERE agent_id = @agentId AND device_id = @deviceId
+       AND (created_at < @since OR pair = @pair OR (pair IS NULL AND created_at <= @since))`,
   );
   const endGraces = sqlite.prepare(
     'DELETE FROM refresh_grace WHERE agent_id = ? AND device_id = ?',
@@ -128,6 +140,7 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
     const accessExpiresAt = new Date(now.getTime() + options.accessTtlMs).toISOString();
     const refreshExpiresAt = new Date(now.getTime() + options.refreshTtlMs).toISOString();
     const created = now.toISOString();
+    const pair = sha256(refreshToken);
     insertToken.run(
       sha256(accessToken),
       'access',
@@ -135,6 +148,7 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
       deviceId,
       accessExpiresAt,
       created,
+      pair,
     );
     insertToken.run(
       sha256(refreshToken),
@@ -143,6 +157,7 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
       deviceId,
       refreshExpiresAt,
       created,
+      pair,
     );
     const profile: AgentProfile = {
       agentId: agentRow.agentId,
@@ -228,15 +243,7 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
           );
           return { kind: 'ok', tokens };
         }
-        const grace = graceOf.get(spent) as
-          | {
-              agent_id: string;
-              device_id: string;
-              issued_access_hash: string;
-              issued_refresh_hash: string;
-              expires_at: string;
-            }
-          | undefined;
+        const grace = graceOf.get(spent) as GraceRow | undefined;
         if (
           !grace ||
           grace.device_id !== device.deviceId ||
@@ -258,17 +265,28 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
     /**
      * The agent signed out on the desk: the session of that refresh token ends here too — its
      * pair and any older token of that agent on that device, and the grace of a lost answer — so
-     * the list of devices no longer shows them, and a copied token opens nothing. True when one ended; an
-     * unknown or spent token ends nothing (nothing to say about it either).
+     * the list of devices no longer shows them, and a copied token opens nothing. A token spent
+     * by a rotation whose answer never reached the desk ends the pair that rotation issued. True
+     * when one ended; an unknown token ends nothing (nothing to say about it either).
      */
     signOut(refreshToken: string, device: DeviceProof): boolean {
       if (options.devices.check(device.deviceId, device.secret) !== 'trusted') return false;
-      const found = lookup(refreshToken, 'refresh');
-      if (!found || found.deviceId !== device.deviceId) return false;
       return sqlite.transaction(() => {
-        const since = createdAt.get(sha256(refreshToken)) as string;
-        endGraces.run(found.agent.agentId, found.deviceId);
-        return endTokens.run(found.agent.agentId, found.deviceId, since).changes > 0;
+        const found = lookup(refreshToken, 'refresh');
+        let session = found && { hash: sha256(refreshToken), agentId: found.agent.agentId };
+        if (found && found.deviceId !== device.deviceId) return false;
+        if (!session) {
+          const grace = graceOf.get(sha256(refreshToken)) as GraceRow | undefined;
+          if (!grace || grace.device_id !== device.deviceId) return false;
+          session = { hash: grace.issued_refresh_hash, agentId: grace.agent_id };
+        }
+        const pair = pairOf.get(session.hash) as { since: string; pair: string | null } | undefined;
+        if (!pair) return false;
+        endGraces.run(session.agentId, device.deviceId);
+        return (
+          endTokens.run({ agentId: session.agentId, deviceId: device.deviceId, ...pair }).changes >
+          0
+        );
       })();
     },
 

@@ -286,14 +286,20 @@ export function createCore(options: CoreOptions): Core {
    */
   let offlineSignIn: { agentId: string; username: string; password: string } | null = null;
   /**
-   * Signing out ends the session on the central API too (issue 11): its tokens stop working
-   * there and a supervisor's list of devices stops showing it. Best effort, never waited for:
-   * offline, the session simply expires there (72 h).
+   * Signing out, or another agent signing in at a shared desk, ends the session on the central
+   * API too (issue 11): its tokens stop working there and a supervisor's list of devices stops
+   * showing it. Only once the sync cycle under way has been answered: a push already sent with
+   * those tokens still lands. Best effort, never waited for: offline, the session simply expires
+   * there (72 h).
    */
   const endCentralSession = () => {
     const held = tokens.load();
     tokens.save(null);
-    if (held && client) void client.signOut(held.refreshToken).catch(() => {});
+    if (!held || !client) return;
+    const central = client;
+    void (engine?.settled() ?? Promise.resolve())
+      .then(() => central.signOut(held.refreshToken))
+      .catch(() => {});
   };
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
@@ -519,7 +525,7 @@ export function createCore(options: CoreOptions): Core {
       session = null;
       offlineSignIn = null;
       endLocked('sign_in');
-      tokens.save(null);
+      endCentralSession();
       if (!client) {
         session = signIn(context, input.username, input.password);
         return toSession(session);

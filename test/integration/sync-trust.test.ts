@@ -485,6 +485,17 @@ describe('device trust', () => {
     expect(await syncNow(field)).toMatchObject({ state: 'idle', pending: 0 });
     expect(await sessionsOf(fieldId)).toEqual(['Héctor Contreras (prevención)']);
 
+    // Another agent takes the desk («Otro agente»): the one before is signed out there too.
+    await signIn(field, 'agente');
+    const hisTokens = () =>
+      count(
+        central,
+        "SELECT count(*) AS n FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.device_id = ? AND a.username = 'prevencion'",
+        fieldId,
+      );
+    await expect.poll(hisTokens).toBe(0);
+    expect(await sessionsOf(fieldId)).toEqual(['Alicia Agente']);
+
     // Offline, signing out still works on the desk (the session expires there by itself).
     await central.close();
     expect(field.dispatchNow('auth.signOut', {})).toEqual({ ok: true, value: {} });
@@ -676,12 +687,12 @@ describe('sessions', () => {
     expect(serverPhone(central, PEDRO).phone).toBe('+56962626262');
   });
 
-  it('a sign-out ends its own session, never a newer sign-in of the same agent', async () => {
+  it('a sign-out ends its own session, never a newer sign-in of the same agent, even one made in the same millisecond', async () => {
     const clock = clockAt();
     const central = await startCentralWith(clock);
     const first = await rawSignIn(central.url, 'agente', 'agente600');
     const older = TokenResponse.parse(first.reply.json);
-    advance(clock, MIN);
+    // The clock does not move: both sign-ins are stamped alike.
     const again = await rawSignIn(central.url, 'agente', 'agente600', first.device, first.secret);
     const newer = TokenResponse.parse(again.reply.json);
     const proof = { device: first.device, secret: first.secret };
@@ -701,6 +712,19 @@ describe('sessions', () => {
       body: { refreshToken: older.refreshToken },
     });
     expect(twice).toMatchObject({ status: 200, json: { signedOut: false } });
+
+    // A token spent by a rotation whose answer the desk never received: its sign-out ends the
+    // pair that rotation issued, which nobody else holds.
+    const rotated = TokenResponse.parse((await refresh(newer.refreshToken)).json);
+    const lost = TokenResponse.parse((await refresh(rotated.refreshToken)).json);
+    expect(
+      await raw(central.url, 'POST', '/auth/sign-out', {
+        ...proof,
+        body: { refreshToken: rotated.refreshToken },
+      }),
+    ).toMatchObject({ status: 200, json: { signedOut: true } });
+    expect((await refresh(lost.refreshToken)).status).toBe(401);
+    expect((await refresh(rotated.refreshToken)).status).toBe(401);
   });
 
   it('limits sign-in attempts per user, and says in Spanish when to try again', async () => {

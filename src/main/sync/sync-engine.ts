@@ -823,6 +823,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
     syncNow,
     /**
+     * Settles when the cycle under way (if any) has ended: the requests it sent with the tokens
+     * it started with have been answered (or given up on). Starts nothing.
+     */
+    settled(): Promise<void> {
+      return cycle ?? Promise.resolve();
+    },
+    /**
      * A call the signed-in agent makes on the central API with this desk's session (issue 11: a
      * supervisor's list of devices, a revocation), refreshing the token once as the sync does.
      * Fails as `unauthorized` when the desk holds no central session for `asAgentId` (signed in
