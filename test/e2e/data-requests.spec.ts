@@ -63,18 +63,20 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
   await expect(dialog).toContainText(PEDRO);
   await expectAccessible(page, 'registrar solicitud Ley 21.719');
-  // Bad input: no identity check → refused in Spanish, nothing recorded, the form kept.
+  // Bad input: what is missing is said before submitting, and the button waits for it.
+  const submit = dialog.getByRole('button', { name: 'Registrar solicitud' });
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription(
+    'Falta: cómo se verificó la identidad y qué pide el titular (al menos 3 caracteres).',
+  );
   await dialog.getByLabel('Qué pide exactamente').fill('Copia de todos sus datos personales');
-  await dialog.getByRole('button', { name: 'Registrar solicitud' }).click();
-  await expect(dialog.getByRole('alert')).toContainText(
-    'Indique cómo se verificó la identidad del titular',
-  );
-  // The focus stays in the dialog, on the button, while the agent reads why.
-  await expect(dialog.getByRole('button', { name: 'Registrar solicitud' })).toBeFocused();
-  await expect(dialog.getByLabel('Qué pide exactamente')).toHaveValue(
-    'Copia de todos sus datos personales',
-  );
-  await expectAccessible(page, 'solicitud rechazada sin verificación de identidad');
+  await expect(submit).toHaveAccessibleDescription('Falta: cómo se verificó la identidad.');
+  await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
+    label: 'Datos del registro comparados en la llamada',
+  });
+  await expect(submit).toHaveAccessibleDescription('Falta: 2 datos de identidad.');
+  await expect(submit).toBeDisabled();
+  await expectAccessible(page, 'solicitud incompleta: falta la verificación de identidad');
   const access = await recordRequest(page, 'Acceso', 'Copia de todos sus datos personales');
   await expect(record.getByRole('button', { name: `Ver ${access.number}` })).toBeVisible();
 

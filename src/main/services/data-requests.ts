@@ -12,6 +12,7 @@ import {
   DATA_REQUEST_MOVES,
   deadlineKind,
   isOpen,
+  MIN_DETAIL_LENGTH,
   requestNumber,
   type DataRequestChannel,
   type DataRequestMove,
@@ -102,7 +103,7 @@ export function recordDataRequest(
     }
   }
   const detail = command.detail.trim();
-  if (detail.length < 3) throw new RuleError('data_request_detail_required');
+  if (detail.length < MIN_DETAIL_LENGTH) throw new RuleError('data_request_detail_required');
   if (command.right === 'blocking') {
     const block = repos.dataRequests.activeBlock(command.personRut);
     if (block) throw new RuleError('person_already_blocked', { number: block.requestNumber });

@@ -59,6 +59,8 @@ export type DataRequestMove = keyof typeof DATA_REQUEST_MOVES;
 export const DATA_REQUEST_MOVE_NAMES = Object.keys(DATA_REQUEST_MOVES) as DataRequestMove[];
 
 export const MIN_REASON_LENGTH = 3;
+/** What the titular asks, in a few words at least: it is what must be answered. */
+export const MIN_DETAIL_LENGTH = 3;
 
 export type MoveRefusal =
   'invalid_transition' | 'already_extended' | 'no_extension_for_blocking' | 'reason_required';

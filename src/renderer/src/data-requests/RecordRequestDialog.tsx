@@ -4,6 +4,7 @@ import {
   DATA_RIGHTS,
   forwardedForDecision,
   IDENTITY_METHODS,
+  MIN_DETAIL_LENGTH,
   type DataRequestChannel,
   type DataRight,
   type IdentityMethod,
@@ -47,8 +48,19 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     method: useId(),
     detail: useId(),
     detailHint: useId(),
+    factsNote: useId(),
     rule: useId(),
+    missing: useId(),
   };
+  // Said before the agent submits, as the action dialogs do; main checks it all again.
+  const tooFewFacts = person.identityFacts.length < IDENTITY_FACTS_REQUIRED;
+  const missing: string[] = [];
+  if (method === '') missing.push(t.missingMethod);
+  if (method === 'facts' && facts.length < IDENTITY_FACTS_REQUIRED) {
+    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED));
+  }
+  if (detail.trim().length < MIN_DETAIL_LENGTH) missing.push(t.missingDetail(MIN_DETAIL_LENGTH));
+  const blockedText = missing.length > 0 ? dialogMessages.missing(missing) : null;
 
   const toggle = (fact: IdentityFact) =>
     setFacts((current) =>
@@ -57,11 +69,10 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || blockedText) return;
     setBusy(true);
     setError(null);
     try {
-      // An unchosen method goes as null: main refuses it with the law's reason, in Spanish.
       const result = await call('dataRequests.record', {
         rut: person.rut,
         right,
@@ -139,6 +150,11 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         {method === 'facts' && (
           <fieldset className="identity">
             <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
+            {tooFewFacts && (
+              <p id={ids.factsNote} className="muted small identity-note">
+                {t.factsTooFew(IDENTITY_FACTS_REQUIRED)}
+              </p>
+            )}
             <IdentityFactChecks facts={person.identityFacts} checked={facts} toggle={toggle} />
           </fieldset>
         )}
@@ -170,10 +186,19 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
           <button type="button" onClick={close}>
             {t.cancel}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || blockedText !== null}
+            aria-describedby={blockedText ? ids.missing : undefined}
+          >
             {busy ? dialogMessages.saving : t.submit}
           </button>
         </div>
+        {/* Reserved line: why the button is disabled, never only on hover. */}
+        <p id={ids.missing} className="muted small dialog-missing">
+          {blockedText}
+        </p>
       </form>
     </Modal>
   );
