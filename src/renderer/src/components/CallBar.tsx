@@ -10,6 +10,7 @@ import {
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
+import { useCompany } from '../company/company-store';
 import { displayRut, fullName } from './display';
 import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 
@@ -26,6 +27,17 @@ function visibleSearchBox(): HTMLElement | null {
 }
 
 /**
+ * The person whose record is on screen: none on another screen or while a company's page is
+ * shown (the last record opened is still kept, but the bar offers nothing for someone unseen).
+ */
+function usePersonOnScreen() {
+  const record = useApp((s) => s.record);
+  const onSearch = useSession((s) => s.view === 'search');
+  const companyShown = useCompany((s) => s.rut !== null);
+  return onSearch && !companyShown ? record : null;
+}
+
+/**
  * The call in progress: open one for the caller on screen with a reason the agent picks (there
  * is no default), correct the reason while it lasts, close it with an outcome and notes. After
  * an action taken with no call open, it offers to open one for that person.
@@ -37,7 +49,7 @@ export function CallBar() {
   const notify = useSession((s) => s.notify);
   const nudge = useSession((s) => s.lastActionOutsideCall);
   const dismissNudge = useSession((s) => s.dismissNudge);
-  const record = useApp((s) => s.record);
+  const record = usePersonOnScreen();
   const reloadRecord = useApp((s) => s.reloadRecord);
   const [reason, setReason] = useState<InteractionReason | ''>('');
   const [error, setError] = useState<string | null>(null);
@@ -163,7 +175,7 @@ function OpenCall({
   onReason: (reason: InteractionReason) => Promise<void>;
   onClosed: () => void;
 }) {
-  const record = useApp((s) => s.record);
+  const record = usePersonOnScreen();
   const [closing, setClosing] = useState(false);
   const [outcome, setOutcome] = useState<InteractionOutcome>('resolved');
   const [notes, setNotes] = useState('');
