@@ -721,7 +721,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   no_membership: () => ({
     title: 'No figura como trabajador de ninguna empresa adherida',
-    say: 'Su empresa debe incorporarle como trabajador; contacte al encargado de prevención de su empresa.',
+    say: 'Su empresa debe incorporarle en su nómina; contacte al encargado de prevención de su empresa.',
   }),
   company_not_adherent: (c) => ({
     title: `La empresa ya no está adherida${of(c)}`,
@@ -731,7 +731,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     c.role === undefined || c.role === 'worker'
       ? {
           title: `Desvinculado${of(c)}`,
-          say: 'Al ser desvinculado quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
+          say: 'Al terminar su vínculo con la empresa, su acceso quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
         }
       : {
           title: `Ya no es usuario de la empresa${of(c)}`,
@@ -793,7 +793,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   usual_password: () => ({
     title: 'Entra a Portal Empresas con su contraseña de siempre',
-    say: 'Como ya estaba registrado como afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
+    say: 'Como ya tiene cuenta con Perfil Afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
   }),
   achs_virtual_keys: () => ({
     title: 'Las claves de ACHS Virtual y ACHS Gestión son distintas',
@@ -1333,11 +1333,16 @@ export const recordMessages = {
    * representative or user who is not affiliated does have a current tie, with that company.
    */
   quality: (person: { isWorker: boolean; isPensioner: boolean; companyUser: boolean }) =>
-    [person.isWorker && 'Trabajador', person.isPensioner && 'Pensionado']
-      .filter(Boolean)
-      .join(' y ') ||
+    // The replica does not know anyone's gender: the words fit everyone («persona …»).
+    (person.isWorker && person.isPensioner
+      ? 'Persona trabajadora y pensionada'
+      : person.isWorker
+        ? 'Persona trabajadora'
+        : person.isPensioner
+          ? 'Persona pensionada'
+          : null) ??
     (person.companyUser
-      ? 'Usuario de empresa (no es trabajador ni pensionado)'
+      ? 'Persona usuaria de empresa (no trabajadora ni pensionada)'
       : 'Sin vínculo vigente'),
   noAccounts: 'No tiene cuenta en ningún portal.',
   accountsNotYet:
@@ -1725,6 +1730,10 @@ export const dataRequestMessages = {
   identityChoose: 'Elija cómo se verificó…',
   detail: 'Qué pide exactamente',
   detailHint: 'Con las palabras del titular: qué datos, qué cambio, desde cuándo.',
+  missingMethod: 'cómo se verificó la identidad',
+  missingDetail: (min: number) => `qué pide el titular (al menos ${min} caracteres)`,
+  factsTooFew: (required: number) =>
+    `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,
   submit: 'Registrar solicitud',
   cancel: 'Cancelar',
   recorded: (number: string, due: string) =>

@@ -4,16 +4,17 @@ import { recordMessages } from '../../src/shared/messages';
 
 describe('recordMessages.quality', () => {
   const person = { isWorker: false, isPensioner: false, companyUser: false };
-  it('names worker and pensioner, together when both', () => {
-    expect(recordMessages.quality({ ...person, isWorker: true })).toBe('Trabajador');
+  it('names worker and pensioner, together when both, in words that fit anyone', () => {
+    expect(recordMessages.quality({ ...person, isWorker: true })).toBe('Persona trabajadora');
+    expect(recordMessages.quality({ ...person, isPensioner: true })).toBe('Persona pensionada');
     expect(recordMessages.quality({ ...person, isWorker: true, isPensioner: true })).toBe(
-      'Trabajador y Pensionado',
+      'Persona trabajadora y pensionada',
     );
   });
 
   it('an unaffiliated company representative is a company user, not someone without a tie', () => {
     expect(recordMessages.quality({ ...person, companyUser: true })).toBe(
-      'Usuario de empresa (no es trabajador ni pensionado)',
+      'Persona usuaria de empresa (no trabajadora ni pensionada)',
     );
     expect(recordMessages.quality(person)).toBe('Sin vínculo vigente');
   });
