@@ -17,10 +17,12 @@ import {
   PushRequest,
   Health,
   RevokeDeviceRequest,
+  RevokeDeviceResponse,
   DeviceListResponse,
   SignOutResponse,
   OfficerListResponse,
   ScopeAssignment,
+  ScopeAssignmentResponse,
   type PullResponse,
   type PushResponse,
   type TokenResponse,
@@ -39,6 +41,7 @@ import { errorMessages, type ErrorCode } from './messages';
 import { createPull } from './pull';
 import { createPush } from './push';
 import { createScopeAdmin } from './scope';
+import { createAdminDecisions } from './admin-decisions';
 import { createDeviceTrust } from './device-trust';
 import { createSignInLimiter, type LimitPolicy } from './sign-in-limit';
 import {
@@ -206,6 +209,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
   const openApi = buildOpenApi({ minClientVersion });
   // Scope follows assignments (issue 11).
   const scopeAdmin = createScopeAdmin(sqlite, now);
+  // A supervisor's decision asked again (its answer lost) gets its first answer.
+  const decisions = createAdminDecisions(sqlite, now);
   // Audit chain anchoring (issue 10).
   const anchors = createAnchors(sqlite, now);
 
@@ -303,20 +308,20 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     // Scope follows assignments (issue 11).
     assignScope: ({ who, body }) => {
       if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
-      const input = body as z.output<typeof ScopeAssignment>;
-      const outcome = scopeAdmin.change(input, who!.agent.agentId);
-      if (outcome.kind === 'agent_not_found') throw new HttpError(404, 'agent_not_found');
-      if (outcome.kind === 'company_not_found') throw new HttpError(404, 'company_not_found');
-      if (outcome.kind === 'not_prevention') throw new HttpError(409, 'agent_not_prevention');
-      return {
-        status: 200,
-        body: {
+      const { decisionId, ...input } = body as z.output<typeof ScopeAssignment>;
+      const answer = decisions.once(decisionId, who!.agent.agentId, input, () => {
+        const outcome = scopeAdmin.change(input, who!.agent.agentId);
+        if (outcome.kind === 'agent_not_found') throw new HttpError(404, 'agent_not_found');
+        if (outcome.kind === 'company_not_found') throw new HttpError(404, 'company_not_found');
+        if (outcome.kind === 'not_prevention') throw new HttpError(409, 'agent_not_prevention');
+        return {
           username: input.username,
           displayName: outcome.displayName,
           companyRuts: outcome.companyRuts,
           changed: outcome.changed,
-        },
-      };
+        } satisfies z.input<typeof ScopeAssignmentResponse>;
+      });
+      return { status: 200, body: answer };
     },
     listOfficers: ({ who }) => {
       if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
@@ -334,19 +339,19 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     },
     revokeDevice: ({ who, body }) => {
       if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
-      const input = body as z.output<typeof RevokeDeviceRequest>;
-      const revoked = devices.revoke(input.deviceId, who!.agent.username, input.reason ?? null);
-      if (!revoked) throw new HttpError(404, 'device_not_found');
-      if (revoked.changed) log(`equipo ${input.deviceId} revocado por ${who!.agent.username}`);
-      return {
-        status: 200,
-        body: {
+      const { decisionId, ...input } = body as z.output<typeof RevokeDeviceRequest>;
+      const answer = decisions.once(decisionId, who!.agent.agentId, input, () => {
+        const revoked = devices.revoke(input.deviceId, who!.agent.username, input.reason ?? null);
+        if (!revoked) throw new HttpError(404, 'device_not_found');
+        if (revoked.changed) log(`equipo ${input.deviceId} revocado por ${who!.agent.username}`);
+        return {
           deviceId: revoked.deviceId,
           revokedAt: revoked.revokedAt!,
           revokedBy: revoked.revokedBy!,
           changed: revoked.changed,
-        },
-      };
+        } satisfies z.input<typeof RevokeDeviceResponse>;
+      });
+      return { status: 200, body: answer };
     },
     // --- Audit chain anchoring (issue 10) ---
     anchor: ({ who, body }) => {

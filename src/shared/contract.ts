@@ -1003,6 +1003,17 @@ export const LARGE_INPUT_BYTES: Readonly<Record<string, number>> = {
   'bulkLoads.preview': BULK_MAX_BASE64_CHARS + 4096,
 };
 
+/**
+ * A supervisor's decision asked of the central API: its dialog's id, the same at every attempt,
+ * so a decision asked again after its answer was lost is answered as the first time. A caller
+ * without one (a script, a test) gets one for this call, which still covers the client's own
+ * retries.
+ */
+const DecisionId = z
+  .string()
+  .uuid()
+  .default(() => crypto.randomUUID());
+
 export const contract = {
   'app.info': { input: z.object({}), output: AppInfo },
   'auth.signIn': {
@@ -1211,7 +1222,7 @@ export const contract = {
   'devices.list': { input: z.object({}), output: DeviceList },
   /** A supervisor revokes another device, with a reason (the screen then lists them again). */
   'devices.revoke': {
-    input: z.object({ deviceId: z.string().uuid(), reason: Reason }),
+    input: z.object({ deviceId: z.string().uuid(), reason: Reason, decisionId: DecisionId }),
     output: RevokedDevice,
   },
   // Scope follows assignments (issue 11): asked of the central API, online.
@@ -1223,6 +1234,7 @@ export const contract = {
       username: z.string().min(1).max(100),
       assigned: z.boolean(),
       reason: Reason,
+      decisionId: DecisionId,
     }),
     output: OfficerChange,
   },

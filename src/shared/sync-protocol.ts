@@ -369,7 +369,10 @@ export const AgreementSignedResponse = z.object({ signed: z.literal(true), at: z
 export const RevokeDeviceRequest = z.object({
   deviceId: z.string().uuid(),
   reason: z.string().trim().min(1).max(500).optional(),
+  /** The desk's id of this decision: the same request sent again gets the first answer. */
+  decisionId: z.string().uuid().optional(),
 });
+export type RevokeDeviceRequest = z.input<typeof RevokeDeviceRequest>;
 export const RevokeDeviceResponse = z.object({
   deviceId: z.string(),
   /** The first revocation's, when the device was already revoked. */
@@ -380,8 +383,9 @@ export const RevokeDeviceResponse = z.object({
 });
 /**
  * An enrolled device as a supervisor sees it before revoking one: who enrolled it, which active
- * agents hold a session on it (a refresh token that has not expired: signing out on the desk
- * forgets it there only), and when it was last heard from (its latest push, pull or token). Names
+ * agents hold a session on it (a refresh token that has not expired: signing out on the desk, or
+ * another agent signing in there, ends it), and when it was last heard from (its latest push,
+ * pull or token). Names
  * are the agents' display names; a revocation from the command line names nobody (null).
  */
 export const DeviceSummary = z.object({
@@ -407,6 +411,8 @@ export const ScopeAssignment = z.object({
   companyRut: z.number().int().positive(),
   assigned: z.boolean(),
   reason: z.string().trim().min(3).max(500),
+  /** The desk's id of this decision: the same request sent again gets the first answer. */
+  decisionId: z.string().uuid().optional(),
 });
 export type ScopeAssignment = z.infer<typeof ScopeAssignment>;
 export const ScopeAssignmentResponse = z.object({

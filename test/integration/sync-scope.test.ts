@@ -314,6 +314,34 @@ describe("an officer's scope follows his assignments", () => {
 });
 
 describe("a supervisor changes an officer's companies from her desk", () => {
+  it('an assignment whose answer was lost is asked again as the same decision: done, and audited once', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const boss = await openDesk(proxy.url, { user: 'supervisora' });
+    await syncNow(boss);
+    let dropped = 0;
+    proxy.setFaults((request) =>
+      request.path === '/admin/agent-scope' && dropped++ === 0
+        ? { kind: 'drop_response' }
+        : { kind: 'pass' },
+    );
+    const assigned = await boss.dispatch('officers.assign', {
+      companyRut: rutText(LLANQUIHUE),
+      username: 'prevencion',
+      assigned: true,
+      reason: 'Nueva cartera de empresas',
+    });
+    expect(dropped).toBe(2);
+    expect(assigned).toEqual({ ok: true, value: { changed: true } });
+    const audited = boss.db.$client
+      .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'scope.assign'")
+      .get() as { n: number };
+    expect(audited.n).toBe(1);
+    const events = central.db.$client
+      .prepare('SELECT count(*) AS n FROM agent_scope_events WHERE company_rut = ?')
+      .get(LLANQUIHUE) as { n: number };
+    expect(events.n).toBe(1);
+  });
   it('lists who holds the company, assigns and takes it with a reason, audited, and the laptop follows', async () => {
     const central = await startCentral();
     const field = await openDesk(central.url, { user: 'prevencion' });

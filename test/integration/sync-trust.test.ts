@@ -456,6 +456,40 @@ describe('device trust', () => {
     expect(!offline.ok && offline.error.message).toMatch(/No hay conexión con el sistema central/);
   });
 
+  it('a revocation whose answer was lost is asked again as the same decision: done, and audited once', async () => {
+    const central = await startCentral();
+    const field = await openDesk(central.url, { user: 'prevencion' });
+    await syncNow(field);
+    const proxy = await startProxy(central.url);
+    const boss = await openDesk(proxy.url, { user: 'supervisora' });
+    await syncNow(boss);
+    // The central API revokes, and its answer never reaches the desk: the desk asks again.
+    let dropped = 0;
+    proxy.setFaults((request) =>
+      request.path === '/admin/devices/revoke' && dropped++ === 0
+        ? { kind: 'drop_response' }
+        : { kind: 'pass' },
+    );
+    const fieldId = field.context.deviceId;
+    const revoked = await boss.dispatch('devices.revoke', {
+      deviceId: fieldId,
+      reason: 'Notebook extraviado',
+    });
+    expect(dropped).toBe(2);
+    expect(revoked).toMatchObject({ ok: true, value: { deviceId: fieldId } });
+    expect(count(central, 'SELECT count(*) AS n FROM devices WHERE revoked_at IS NOT NULL')).toBe(
+      1,
+    );
+    const audited = boss.db.$client
+      .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'device.revoke'")
+      .get() as { n: number };
+    expect(audited.n).toBe(1);
+    // Another decision about the same device is told it was already revoked.
+    expect(
+      await boss.dispatch('devices.revoke', { deviceId: fieldId, reason: 'Notebook extraviado' }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/ya estaba revocado/) } });
+  });
+
   it('signing out on the desk ends the session on the central API too', async () => {
     const central = await startCentral();
     const field = await openDesk(central.url, { user: 'prevencion' });

@@ -52,6 +52,12 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('answered');
 }
 
+const revoking = (deviceId: string, reason: string) => ({
+  deviceId,
+  reason,
+  decisionId: '0b9e8c1e-6d1a-4c3f-9a57-2f1d2c3b4a5e',
+});
+
 describe('devices from the desk', () => {
   it.each([
     [new CentralError('network', 'fetch failed'), /No hay conexión con el sistema central/],
@@ -71,9 +77,9 @@ describe('devices from the desk', () => {
   ])('says what the central answer means: %s', async (error, expected) => {
     const { central } = failingWith(error);
     expect(await messageOf(listDevices(ctx, supervisor, central))).toMatch(expected);
-    expect(await messageOf(revokeDevice(ctx, supervisor, central, OTHER, 'Robado'))).toMatch(
-      expected,
-    );
+    expect(
+      await messageOf(revokeDevice(ctx, supervisor, central, revoking(OTHER, 'Robado'))),
+    ).toMatch(expected);
   });
 
   it('a revoked desk learns it from the answer at once', async () => {
@@ -89,10 +95,10 @@ describe('devices from the desk', () => {
     expect(await messageOf(listDevices(ctx, supervisor, null))).toMatch(
       /no está conectado a un sistema central/,
     );
-    expect(await messageOf(revokeDevice(ctx, supervisor, central, THIS_DEVICE, 'Robado'))).toMatch(
-      /No puede revocar el equipo que está usando/,
-    );
-    expect(await messageOf(revokeDevice(ctx, supervisor, central, OTHER, 'ok'))).toBe(
+    expect(
+      await messageOf(revokeDevice(ctx, supervisor, central, revoking(THIS_DEVICE, 'Robado'))),
+    ).toMatch(/No puede revocar el equipo que está usando/);
+    expect(await messageOf(revokeDevice(ctx, supervisor, central, revoking(OTHER, 'ok')))).toBe(
       'Indique el motivo (al menos 3 caracteres): queda en la auditoría.',
     );
     expect(calls()).toBe(0);

@@ -28,8 +28,7 @@ export function centralAdminHandlers({
 }: Deps): Pick<Handlers, CentralAdminChannel> {
   return {
     'devices.list': () => listDevices(context, agent(), central()),
-    'devices.revoke': (input) =>
-      revokeDevice(context, agent(), central(), input.deviceId, input.reason),
+    'devices.revoke': (input) => revokeDevice(context, agent(), central(), input),
     'officers.list': (input) => listOfficers(context, agent(), central(), body(input.companyRut)),
     'officers.assign': (input) =>
       assignOfficer(context, agent(), central(), { ...input, companyRut: body(input.companyRut) }),

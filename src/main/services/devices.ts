@@ -32,21 +32,22 @@ export async function listDevices(
 }
 
 /**
- * Revokes another device. Audited as soon as the central API confirms it; a device someone
- * revoked first (a list gone stale, two supervisors at once) is refused and not audited again.
+ * Revokes another device. Audited as soon as the central API confirms it — also when that answer
+ * was lost and the same decision asked again (its `decisionId`: the central answers it as the
+ * first time); a device someone revoked first (a list gone stale, two supervisors at once) is
+ * refused and not audited again.
  */
 export async function revokeDevice(
   ctx: ServiceContext,
   session: Session,
   central: CentralSession | null,
-  deviceId: string,
-  reason: string,
+  { deviceId, reason, decisionId }: { deviceId: string; reason: string; decisionId: string },
 ): Promise<RevokedDevice> {
   const online = supervisorOnline(session, central, 'devices');
   const why = adminReason(reason);
   if (deviceId === ctx.deviceId) throw new RuleError('device_is_this_one');
   const revoked = await askCentral(online, session, 'devices', (api, token) =>
-    api.revokeDevice(token, deviceId, why),
+    api.revokeDevice(token, { deviceId, reason: why, decisionId }),
   );
   if (!revoked.changed) {
     throw new RuleError('device_already_revoked', {

@@ -52,7 +52,14 @@ export async function assignOfficer(
   ctx: ServiceContext,
   session: Session,
   central: CentralSession | null,
-  change: { companyRut: number; username: string; assigned: boolean; reason: string },
+  change: {
+    companyRut: number;
+    username: string;
+    assigned: boolean;
+    reason: string;
+    /** The dialog's id of this decision: asked again after a lost answer, it is answered alike. */
+    decisionId: string;
+  },
 ): Promise<OfficerChange> {
   const online = supervisorOnline(session, central, 'officers');
   const reason = adminReason(change.reason);
@@ -62,6 +69,7 @@ export async function assignOfficer(
       companyRut: change.companyRut,
       assigned: change.assigned,
       reason,
+      decisionId: change.decisionId,
     }),
   );
   if (answer.changed) {

@@ -17,6 +17,7 @@ import {
   // Device trust (issue 11): a supervisor's list of devices, and a revocation.
   DeviceListResponse,
   RevokeDeviceResponse,
+  type RevokeDeviceRequest,
   SignOutResponse,
   // Scope follows assignments (issue 11): a supervisor's list of officers, and a change.
   OfficerListResponse,
@@ -226,7 +227,8 @@ export function createCentralClient(options: CentralClientOptions) {
     // Audit chain anchoring (issue 10): storing the same head twice changes nothing.
     anchor: (token: string, body: AnchorRequest) =>
       request('POST', '/sync/anchor', AnchorResponse, { token, body, idempotent: true }),
-    // Device trust (issue 11): revoking twice keeps the first revocation.
+    // Device trust (issue 11): revoking twice keeps the first revocation; the same decision
+    // (its decisionId) asked again gets its first answer.
     devices: (token: string) =>
       request('GET', '/admin/devices', DeviceListResponse, { token, idempotent: true }),
     officers: (token: string) =>
@@ -238,10 +240,10 @@ export function createCentralClient(options: CentralClientOptions) {
         body,
         idempotent: true,
       }),
-    revokeDevice: (token: string, deviceId: string, reason: string) =>
+    revokeDevice: (token: string, body: RevokeDeviceRequest) =>
       request('POST', '/admin/devices/revoke', RevokeDeviceResponse, {
         token,
-        body: { deviceId, reason },
+        body,
         idempotent: true,
       }),
   };

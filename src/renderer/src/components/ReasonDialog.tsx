@@ -39,11 +39,16 @@ export function ReasonDialog({
   busyLabel: string;
   cancelLabel?: string;
   tone?: 'primary' | 'danger';
-  /** Does it; a rejection (an ApiError's Spanish message) is shown in the dialog. */
-  submit: (reason: string) => Promise<void>;
+  /**
+   * Does it; a rejection (an ApiError's Spanish message) is shown in the dialog. `decisionId` is
+   * this dialog's, the same at every attempt: a decision asked again after an answer was lost is
+   * recognised as the same one.
+   */
+  submit: (reason: string, decisionId: string) => Promise<void>;
   close: () => void;
 }) {
   const [reason, setReason] = useState('');
+  const [decisionId] = useState(() => crypto.randomUUID());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
@@ -59,7 +64,7 @@ export function ReasonDialog({
     setBusy(true);
     setError(null);
     try {
-      await submit(reason);
+      await submit(reason, decisionId);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : t.failed);
       setBusy(false);

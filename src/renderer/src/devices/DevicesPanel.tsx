@@ -113,8 +113,8 @@ export function DevicesPanel() {
           confirmLabel={t.confirm}
           busyLabel={t.revoking}
           tone="danger"
-          submit={async (reason) => {
-            await call('devices.revoke', { deviceId: asking.deviceId, reason });
+          submit={async (reason, decisionId) => {
+            await call('devices.revoke', { deviceId: asking.deviceId, reason, decisionId });
             setAsking(null);
             notify(t.done(shortDeviceId(asking.deviceId)));
             reload();

@@ -139,12 +139,13 @@ function ChangeDialog({
       confirmLabel={change.assigned ? t.confirmAssign : t.confirmRemove}
       busyLabel={t.saving}
       tone={change.assigned ? 'primary' : 'danger'}
-      submit={async (reason) => {
+      submit={async (reason, decisionId) => {
         const { changed } = await call('officers.assign', {
           companyRut,
           username,
           assigned: change.assigned,
           reason,
+          decisionId,
         });
         done(changed, name);
       }}
