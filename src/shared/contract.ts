@@ -90,6 +90,7 @@ export const Decision = z.discriminatedUnion('allowed', [
       'not_access_admin',
       'data_blocked',
       'company_not_adherent',
+      'help_desk_only',
     ]),
   }),
 ]);

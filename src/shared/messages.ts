@@ -145,6 +145,9 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   out_of_scope: 'Esta persona o empresa no está entre sus empresas asignadas.',
   not_access_admin:
     'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+  // Rule 2: a registration invalidated for security.
+  help_desk_only:
+    'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame al 600 de su portal.',
   // Ley 21.719 (issue 10).
   data_blocked: 'Bloqueada (Ley 21.719).',
   // Rule 6: access given back at a company no longer adherent opens nothing.

@@ -101,7 +101,13 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'person.view': SCOPED,
     'contact.edit': SCOPED,
     'account.unlock': SCOPED,
-    'registration.clear_block': SCOPED,
+    // Rule 2: the help desk's, wherever the person works.
+    'registration.clear_block': [
+      'help_desk_only',
+      'help_desk_only',
+      'help_desk_only',
+      'help_desk_only',
+    ],
     'mail.resend': SCOPED,
     'membership.disable': SCOPED,
     'membership.enable': SCOPED,
@@ -123,7 +129,6 @@ const PERSON_ACTIONS: readonly Action[] = [
   'person.view',
   'contact.edit',
   'account.unlock',
-  'registration.clear_block',
   'mail.resend',
 ];
 

@@ -58,8 +58,12 @@ export function personTarget(readCompanyRuts: () => number[], companyRut?: numbe
   };
 }
 
-/** `data_blocked`: Ley 21.719 temporary block (issue 10); never decided here, see run-action. */
-export type DenyReason = 'role' | 'out_of_scope' | 'not_access_admin' | 'data_blocked';
+/**
+ * `data_blocked`: Ley 21.719 temporary block (issue 10); never decided here, see run-action.
+ * `help_desk_only`: rule 2, a registration invalidated for security is cleared by the help desk.
+ */
+export type DenyReason =
+  'role' | 'out_of_scope' | 'not_access_admin' | 'data_blocked' | 'help_desk_only';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };
@@ -72,7 +76,6 @@ const PERSON_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'person.view',
   'contact.edit',
   'account.unlock',
-  'registration.clear_block',
   'mail.resend',
 ]);
 
@@ -100,6 +103,8 @@ function decideAgent(agent: AgentScope, action: Action, target: Target): Decisio
 
 function decidePrevention(agent: AgentScope, action: Action, target: Target): Decision {
   if (action === 'audit.browse') return deny('role');
+  // Rule 2: only the help desk clears a registration a wrong serial number invalidated.
+  if (action === 'registration.clear_block') return deny('help_desk_only');
   if (action === 'interaction.manage') return ALLOW;
   if (PERSON_ACTIONS.has(action)) {
     const shared = target.personCompanyRuts.some((rut) => agent.companyRuts.includes(rut));
