@@ -19,6 +19,7 @@ import {
   identityFactLabels,
   interactionOutcomeLabels,
   interactionReasonLabels,
+  lockAuditLabels,
   mailKindLabels,
   membershipStateLabels,
   moduleLabels,
@@ -230,12 +231,31 @@ function namedBatch(side: Record<string, unknown> | null): Record<string, unknow
   return { ...rest, batchId: `«${fileName}»` };
 }
 
-/** The fields an event recorded, in the order it recorded them, with labels and values. */
+/**
+ * Fields whose meaning depends on the event: a screen lock's `reason` is not a call's, and a
+ * locked session's `cause` is not a diagnosis's.
+ */
+const EVENT_FIELDS: Record<
+  string,
+  Record<string, { label: string; values: Record<string, string> }>
+> = {
+  'session.lock': {
+    reason: { label: lockAuditLabels.lockReason, values: lockAuditLabels.reasons },
+  },
+  'session.end': { cause: { label: lockAuditLabels.cause, values: lockAuditLabels.causes } },
+};
+
+/**
+ * The fields an event recorded, in the order it recorded them, with labels and values; `action`
+ * is the event's, for the fields whose meaning depends on it.
+ */
 export function describeAuditChange(
   before: string | null,
   after: string | null,
   names: AuditNames = {},
+  action?: string,
 ): AuditDetail[] {
+  const own = (action !== undefined ? EVENT_FIELDS[action] : undefined) ?? {};
   const was = namedBatch(parse(before));
   const is = namedBatch(parse(after));
   const keys = [...new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])];
@@ -247,13 +267,17 @@ export function describeAuditChange(
   return keys
     .filter((key) => !skip(key))
     .map((key) => {
+      const special = own[key];
       const label =
+        special?.label ??
         auditDetailLabels[key] ??
         fieldLabels[key] ??
         (key === 'causes' ? auditDeviceMessages.causes : key);
+      const text = (value: unknown) =>
+        special ? lookup(special.values, value) : valueText(key, value, names);
       const detail: AuditDetail = { label, changed: false };
-      if (was && key in was) detail.before = valueText(key, was[key], names);
-      if (is && key in is) detail.after = valueText(key, is[key], names);
+      if (was && key in was) detail.before = text(was[key]);
+      if (is && key in is) detail.after = text(is[key]);
       detail.changed =
         detail.before !== undefined && detail.after !== undefined && detail.before !== detail.after;
       return detail;

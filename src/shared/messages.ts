@@ -1112,6 +1112,22 @@ export const shortcutMessages = {
   ],
 } as const;
 
+/** The screen lock's audit events (session.lock, session.end): why, in words. */
+export const lockAuditLabels = {
+  lockReason: 'Motivo del bloqueo',
+  cause: 'Causa',
+  reasons: {
+    idle: 'inactividad',
+    manual: 'a pedido del agente',
+    system: 'el equipo se bloqueó o se suspendió',
+  } satisfies Record<'idle' | 'manual' | 'system', string>,
+  causes: {
+    sign_in: 'ingresó otro agente',
+    attempts: 'se agotaron los intentos de desbloqueo',
+    sign_out: 'salió desde la pantalla bloqueada',
+  } satisfies Record<'sign_in' | 'attempts' | 'sign_out', string>,
+};
+
 export const lockScreenMessages = {
   title: 'Pantalla bloqueada',
   explanation: (minutes: string) =>

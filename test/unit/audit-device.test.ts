@@ -57,3 +57,32 @@ describe('what a supervisor asked of the central API (issue 11)', () => {
     ]);
   });
 });
+
+describe('the screen lock’s events', () => {
+  const line = (action: string, after: Record<string, string>) =>
+    describeAuditChange(null, JSON.stringify(after), {}, action).map(auditDetailLine);
+
+  it('say why the screen was locked, not a call’s reason', () => {
+    expect(line('session.lock', { reason: 'manual' })).toEqual([
+      'Motivo del bloqueo: a pedido del agente',
+    ]);
+    expect(line('session.lock', { reason: 'idle' })).toEqual(['Motivo del bloqueo: inactividad']);
+  });
+
+  it('say why a locked session ended, in words', () => {
+    expect(line('session.end', { cause: 'sign_in' })).toEqual(['Causa: ingresó otro agente']);
+    expect(line('session.end', { cause: 'attempts' })).toEqual([
+      'Causa: se agotaron los intentos de desbloqueo',
+    ]);
+  });
+
+  it('leave a call’s reason a call’s reason', () => {
+    const [detail] = describeAuditChange(
+      null,
+      JSON.stringify({ reason: 'other' }),
+      {},
+      'interaction.open',
+    );
+    expect(detail!.label).toBe('Motivo de la llamada');
+  });
+});

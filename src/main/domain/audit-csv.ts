@@ -48,7 +48,12 @@ const HEADERS = auditMessages.csvHeaders;
 const joinLines = (lines: string[]) => lines.join(' | ');
 
 function row(event: AuditCsvEvent, agentName: (agentId: string) => string): string[] {
-  const details = describeAuditChange(event.before, event.after, { agent: agentName });
+  const details = describeAuditChange(
+    event.before,
+    event.after,
+    { agent: agentName },
+    event.action,
+  );
   const side = (which: 'before' | 'after') =>
     joinLines(
       details

@@ -112,7 +112,12 @@ const agentShown = (value: Value, row: Row): string =>
 
 /** An audit event's fields in words, as the Auditoría screen reads them. */
 const changeShown = (_value: Value, row: Row): string =>
-  describeAuditChange(row['before'] as string | null, row['after'] as string | null)
+  describeAuditChange(
+    row['before'] as string | null,
+    row['after'] as string | null,
+    {},
+    typeof row['action'] === 'string' ? row['action'] : undefined,
+  )
     .map(auditDetailLine)
     .join('; ') || '—';
 

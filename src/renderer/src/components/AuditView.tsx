@@ -97,7 +97,12 @@ function Changes({
   event: AuditEvent;
   agentName: (agentId: string) => string;
 }) {
-  const details = describeAuditChange(event.before, event.after, { agent: agentName });
+  const details = describeAuditChange(
+    event.before,
+    event.after,
+    { agent: agentName },
+    event.action,
+  );
   if (details.length === 0) return null;
   return (
     <ul className="audit-changes">
