@@ -80,6 +80,7 @@ import {
   type SyncEngineOptions,
   type TokenStore,
 } from './sync/sync-engine';
+import { changeCentralAddress } from './services/central-address';
 // Device trust (issue 11).
 import {
   createDeviceEnrolment,
@@ -408,7 +409,8 @@ export function createCore(options: CoreOptions): Core {
       waitingForOtherAgent: 0,
       conflicts: issues.filter((issue) => issue.state === 'conflict').length,
       rejected: issues.filter((issue) => issue.state === 'rejected').length,
-      lastSyncAt: null,
+      // When it last synced, before its central API was removed: still true.
+      lastSyncAt: writer.state('last_sync_at'),
       lastError: null,
       lastErrorCode: null,
       lastErrorDetail: null,
@@ -614,12 +616,13 @@ export function createCore(options: CoreOptions): Core {
     'sync.status': () => syncStatus(),
     'sync.now': () => (engine ? engine.syncNow().then(syncStatus) : syncStatus()),
     'sync.configure': (input) => {
-      // Where passwords go: only a supervisor may change it, and only to HTTPS (or this machine).
-      if (agent().role !== 'supervisor') throw new ForbiddenError('role');
-      const url = input.centralUrl?.trim() || null;
-      if (url !== null && !isAcceptableCentralUrl(url)) throw new RuleError('invalid_central_url');
-      writer.setState('central_url', url ?? '');
-      configure(url);
+      // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
+      // with a reason kept in the audit.
+      const { changed, url } = changeCentralAddress(context, agent(), centralUrl, input);
+      if (changed) {
+        writer.setState('central_url', url ?? '');
+        configure(url);
+      }
       return syncStatus();
     },
     'sync.issues': () => listSyncIssues(context, agent()),
@@ -759,19 +762,6 @@ export function createCore(options: CoreOptions): Core {
       db.$client.close();
     },
   };
-}
-
-/** HTTPS anywhere, plain HTTP only to this machine (the reference server, tests). */
-export function isAcceptableCentralUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 /** A lone surrogate would be stored as U+FFFD by SQLite and no longer match its audit hash. */

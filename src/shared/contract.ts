@@ -1127,7 +1127,8 @@ export const contract = {
   'sync.status': { input: z.object({}), output: SyncStatus },
   'sync.now': { input: z.object({}), output: SyncStatus },
   'sync.configure': {
-    input: z.object({ centralUrl: z.string().max(300).nullable() }),
+    // reason: asked when the address changes (kept in the audit).
+    input: z.object({ centralUrl: z.string().max(300).nullable(), reason: Reason.default('') }),
     output: SyncStatus,
   },
   'sync.issues': { input: z.object({}), output: z.array(SyncIssue) },

@@ -510,6 +510,7 @@ export const actionLabels: Record<string, string> = {
   // Issue 11: a supervisor took over another agent's pending actions.
   'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
   'device.revoke': 'Revocó un equipo',
+  'central.configure': 'Cambió la dirección del sistema central',
   'scope.assign': 'Asignó una empresa a un prevencionista',
   'scope.unassign': 'Quitó una empresa a un prevencionista',
   // Ley 21.719 requests (issue 10).
@@ -538,6 +539,7 @@ export const actionLabels: Record<string, string> = {
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
 export const auditDetailLabels: Record<string, string> = {
+  centralUrl: 'Dirección del sistema central',
   email: 'Correo',
   phone: 'Celular',
   companyRut: 'Empresa',
@@ -900,6 +902,19 @@ export const syncMessages = {
   save: 'Guardar',
   onlySupervisor: 'Solo un supervisor puede cambiar la dirección del sistema central.',
   addressSaved: 'Dirección del sistema central guardada.',
+  addressUnchanged: 'Es la dirección que ya usa este equipo: no hubo cambios.',
+  addressChangeTitle: 'Cambiar el sistema central',
+  addressChangeExplain: (url: string) =>
+    `Este equipo sincronizará con ${url}, y las contraseñas de quienes ingresen se enviarán allí: confirme que es la dirección de su institución. Queda en la auditoría.`,
+  addressRemoveTitle: 'Desconectar del sistema central',
+  addressRemoveExplain: (pending: string) =>
+    `Este equipo dejará de sincronizar: ${pending} quedan en él hasta que se configure de nuevo una dirección, y nada de lo que cambie en el sistema central llegará aquí. Queda en la auditoría.`,
+  addressReasonHint: 'Por qué se cambia (al menos 3 caracteres): queda en la auditoría.',
+  addressConfirm: 'Cambiar dirección',
+  addressRemoveConfirm: 'Desconectar',
+  addressSaving: 'Guardando…',
+  notConfiguredHint:
+    'Sin una dirección, este equipo no sincroniza: sus acciones no salen de él. Escriba la dirección del sistema central de su institución.',
   review: 'Por revisar',
   noIssues: 'No hay conflictos ni rechazos.',
   conflict: 'Conflicto',

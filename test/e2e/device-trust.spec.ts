@@ -179,6 +179,20 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
       'device_revoked',
     );
+
+    // The central API's address: a wrong one is said beside the field; removing it is asked.
+    const address = page.getByLabel('Dirección del sistema central');
+    await address.fill('central.ejemplo.cl');
+    await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await expect(address).toHaveAccessibleDescription(/debe ser https/);
+    await address.fill('');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    const disconnect = page.getByRole('dialog', { name: 'Desconectar del sistema central' });
+    await expect(disconnect).toContainText('Este equipo dejará de sincronizar');
+    await expectAccessible(page, 'desconectar del sistema central');
+    await disconnect.getByRole('button', { name: 'Cancelar' }).click();
+    await expect(disconnect).toBeHidden();
+    await expect(indicator).toHaveText(/^En línea/);
   } finally {
     await door.stop();
     await central.stop();

@@ -184,7 +184,7 @@ describe('outbox retention', () => {
     await first.close();
     const restored = await restoreCentral(dataDir, backup, clock);
     await signIn(desk, 'supervisora');
-    act(desk, 'sync.configure', { centralUrl: restored.url });
+    act(desk, 'sync.configure', { centralUrl: restored.url, reason: 'Servidor restaurado' });
     await signIn(desk, 'agente');
     const status = await syncNow(desk);
     expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null });

@@ -131,7 +131,7 @@ describe('sync edges', () => {
     await first.close();
     const restored = await restoreCentral(dataDir, backup);
     await signIn(desk, 'supervisora');
-    act(desk, 'sync.configure', { centralUrl: restored.url });
+    act(desk, 'sync.configure', { centralUrl: restored.url, reason: 'Servidor restaurado' });
     await signIn(desk, 'agente');
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
     expect(
@@ -155,7 +155,7 @@ describe('sync edges', () => {
     });
     try {
       await signIn(desk, 'supervisora');
-      act(desk, 'sync.configure', { centralUrl: central.url });
+      act(desk, 'sync.configure', { centralUrl: central.url, reason: 'Servidor restaurado' });
       await signIn(desk, 'supervisora');
       await syncNow(desk);
       const count = (core: { db: Core['db'] }) =>

@@ -44,10 +44,43 @@ describe('who may point a desk at a central API', () => {
     await signIn(desk, 'supervisora');
     const refused = desk.dispatchNow('sync.configure', { centralUrl: 'http://central.ejemplo.cl' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule' } });
+    // The address in use: nothing changes, nothing is audited, no reason asked.
     expect(act(desk, 'sync.configure', { centralUrl: central.url })).toMatchObject({
       configured: true,
       centralUrl: central.url,
     });
+    const audited = () =>
+      desk.db.$client
+        .prepare(
+          "SELECT before, after, reason FROM audit_events WHERE action = 'central.configure' ORDER BY rowid",
+        )
+        .all() as Array<{ before: string; after: string; reason: string }>;
+    expect(audited()).toEqual([]);
+    await syncNow(desk);
+    const lastSyncAt = act(desk, 'sync.status', {}).lastSyncAt as string;
+    expect(lastSyncAt).not.toBeNull();
+    // Removing it is a change: a reason first, then audited, and the last sync stays true.
+    const noReason = desk.dispatchNow('sync.configure', { centralUrl: '  ' });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(act(desk, 'sync.status', {}).configured).toBe(true);
+    expect(
+      act(desk, 'sync.configure', { centralUrl: ' ', reason: 'Equipo de demostración' }),
+    ).toMatchObject({ configured: false, state: 'not_configured', lastSyncAt });
+    expect(
+      act(desk, 'sync.configure', { centralUrl: central.url, reason: 'Vuelve a la red' }),
+    ).toMatchObject({ configured: true, centralUrl: central.url });
+    expect(audited()).toEqual([
+      {
+        before: JSON.stringify({ centralUrl: central.url }),
+        after: JSON.stringify({ centralUrl: null }),
+        reason: 'Equipo de demostración',
+      },
+      {
+        before: JSON.stringify({ centralUrl: null }),
+        after: JSON.stringify({ centralUrl: central.url }),
+        reason: 'Vuelve a la red',
+      },
+    ]);
   });
 
   it('keeps each agent to their own conflicts and rejections', async () => {
@@ -448,7 +481,7 @@ describe('server restored (G13)', () => {
     expect(restored.epoch).not.toBe(first.epoch);
     // Only a supervisor may point the desk elsewhere; the queue is the agent's, pushed with their token.
     await signIn(desk, 'supervisora');
-    act(desk, 'sync.configure', { centralUrl: restored.url });
+    act(desk, 'sync.configure', { centralUrl: restored.url, reason: 'Servidor restaurado' });
     await signIn(desk, 'agente');
     editPhone(desk, '11111111-1', '+56 9 7070 7070');
     const status = await syncNow(desk);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAcceptableCentralUrl } from '../../src/main/core';
+import { isAcceptableCentralUrl } from '../../src/shared/central-url';
 
 describe('central API address', () => {
   it.each([

@@ -80,7 +80,11 @@ export function SyncIndicator() {
   const tone =
     sync.stuck || issues > 0 || sync.state === 'upgrade_required' || sync.state === 'device_fork'
       ? 'sync-alert'
-      : sync.state === 'offline' || sync.state === 'signed_out' || sync.replicaIncomplete
+      : sync.state === 'offline' ||
+          sync.state === 'signed_out' ||
+          sync.replicaIncomplete ||
+          // No central API: what is queued cannot leave this desk.
+          (sync.state === 'not_configured' && sync.pending > 0)
         ? 'sync-warn'
         : 'sync-ok';
   const parts: string[] = [syncStateLabels[sync.state]];

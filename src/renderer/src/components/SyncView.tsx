@@ -15,6 +15,7 @@ import { displayRut } from './display';
 import { PendingByAgent } from './PendingByAgent';
 import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 import { DevicesPanel } from '../devices/DevicesPanel';
+import { CentralAddressForm } from './CentralAddressForm';
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === '' ? syncMessages.empty : String(value);
@@ -29,7 +30,6 @@ export function SyncView() {
   const [issues, setIssues] = useState<SyncIssue[] | null>(null);
   const [pending, setPending] = useState<PendingAction[] | null>(null);
   const [pendingError, setPendingError] = useState(false);
-  const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -77,18 +77,6 @@ export function SyncView() {
       notify(choice === 'keep_mine' ? syncMessages.keptMine : syncMessages.keptTheirs);
       await refreshSync();
       void reloadRecord();
-    } catch (failure) {
-      failed(failure);
-    }
-  };
-
-  const saveUrl = async () => {
-    setError(null);
-    try {
-      await call('sync.configure', { centralUrl: url ?? sync.centralUrl });
-      setUrl(null);
-      await refreshSync();
-      notify(syncMessages.addressSaved);
     } catch (failure) {
       failed(failure);
     }
@@ -198,37 +186,7 @@ export function SyncView() {
       {supervisor && sync.configured && <DevicesPanel />}
 
       <h2>{syncMessages.settings}</h2>
-      <form
-        className="filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void saveUrl();
-        }}
-      >
-        <label className="field inline">
-          {syncMessages.centralAddress}
-          <input
-            value={url ?? sync.centralUrl ?? ''}
-            placeholder="https://central.ejemplo.cl"
-            onChange={(event) => setUrl(event.target.value)}
-            size={40}
-            disabled={!supervisor}
-            aria-describedby={supervisor ? undefined : 'sync-url-supervisor-only'}
-          />
-        </label>
-        <button
-          type="submit"
-          disabled={!supervisor}
-          aria-describedby={supervisor ? undefined : 'sync-url-supervisor-only'}
-        >
-          {syncMessages.save}
-        </button>
-      </form>
-      {!supervisor && (
-        <p id="sync-url-supervisor-only" className="muted small">
-          {syncMessages.onlySupervisor}
-        </p>
-      )}
+      <CentralAddressForm sync={sync} />
 
       <h2>{syncMessages.review}</h2>
       {issues && issues.length === 0 && <p className="muted">{syncMessages.noIssues}</p>}
