@@ -109,13 +109,32 @@ test.describe('idle lock', () => {
       await page.getByLabel('Contraseña').fill('agente600');
       await page.getByRole('button', { name: 'Desbloquear' }).click();
       await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
-      // Over an open dialog too: it goes off the screen with the desk.
+      // Over an open dialog too: it goes off the screen with the desk, and comes back with what
+      // was typed in it when the same agent unlocks (Esc on the lock screen leaves it alone).
       await desk.record.getByRole('button', { name: 'Editar contacto' }).click();
-      await expect(page.getByRole('dialog')).toBeVisible();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      await dialog.getByLabel('Motivo').fill('Lo pidió en la llamada');
       await page.keyboard.press('Control+Shift+L');
       await expect(lockHeading(page)).toBeVisible();
       await expect(page.getByRole('dialog')).toHaveCount(0);
       await expect(page.getByText('Se bloqueó a pedido de quien la usaba.')).toBeVisible();
+      expect(await page.locator('body').innerText()).not.toContain('Pedro');
+      await page.keyboard.press('Escape');
+      await page.getByLabel('Contraseña').fill('agente600');
+      await page.getByRole('button', { name: 'Desbloquear' }).click();
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByLabel('Motivo')).toHaveValue('Lo pidió en la llamada');
+
+      // Another agent taking the desk gets none of it: an empty search, no dialog, no Pedro.
+      await page.keyboard.press('Control+Shift+L');
+      await page.getByRole('button', { name: 'Ingresar con otro usuario' }).click();
+      await page.getByLabel('Usuario').fill('supervisora');
+      await page.getByLabel('Contraseña').fill('super600');
+      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await expect(page.getByText('Sara Supervisora')).toBeVisible();
+      await expect(desk.search).toHaveValue('');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
       expect(await page.locator('body').innerText()).not.toContain('Pedro');
     });
   });

@@ -24,6 +24,7 @@ import { CallBar } from './components/CallBar';
 import { CallsView } from './components/CallsView';
 import { SignInScreen } from './components/SignInScreen';
 import { LockGate, useLockNow } from './lock/LockGate';
+import { deskHidden } from './lock/desk-hidden';
 import { SyncIndicator } from './components/SyncIndicator';
 import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNotice';
 import { SyncView } from './components/SyncView';
@@ -50,7 +51,8 @@ export function App() {
   }, [restore]);
 
   if (!checked) return null;
-  return <LockGate>{session ? <Desk /> : <SignInScreen />}</LockGate>;
+  // One desk per agent: another agent signing in never inherits what the one before had open.
+  return <LockGate>{session ? <Desk key={session.agentId} /> : <SignInScreen />}</LockGate>;
 }
 
 function Desk() {
@@ -83,6 +85,8 @@ function Desk() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // Behind the lock screen the desk hears nothing: the keys are the lock screen's.
+      if (deskHidden()) return;
       // Locking works everywhere, over an open dialog too (the lock takes the desk, and the
       // dialog with it, off the screen).
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'l') {

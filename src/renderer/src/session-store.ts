@@ -9,6 +9,22 @@ import type { IdentityFact } from '../../shared/policy';
 import { ApiError, call } from './api/client';
 import { fullName } from './components/display';
 import { useApp } from './store';
+import { useCompany } from './company/company-store';
+import { useDataRequests } from './data-requests/data-request-store';
+import { useSelectionDialog } from './selection/selection-dialog-store';
+import { useBulk } from './bulk/bulk-store';
+
+/**
+ * Whatever the agent before had on screen goes with them: the next one to sign in starts at an
+ * empty search, with no person, company, dialog or bulk load of someone else's left open.
+ */
+export function forgetScreens(): void {
+  useApp.getState().reset();
+  useCompany.getState().close();
+  useDataRequests.getState().close();
+  useSelectionDialog.getState().close();
+  useBulk.setState({ screen: { kind: 'home' }, companyRut: '', focusHeading: false });
+}
 
 /** The desk's screens, one per tab. */
 export const VIEWS = [
@@ -110,8 +126,8 @@ export const useSession = create<State & Actions>()((set, get) => ({
   async signIn(username, password) {
     try {
       const session = await call('auth.signIn', { username, password });
-      useApp.getState().reset();
-      set({ session, view: 'search', lastActionOutsideCall: null });
+      forgetScreens();
+      set({ session, view: 'search', dialog: null, lastActionOutsideCall: null });
       void get().refreshInteraction();
       void get().refreshSync();
       return null;
@@ -122,7 +138,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
 
   async signOut() {
     await call('auth.signOut', {}).catch(() => undefined);
-    useApp.getState().reset();
+    forgetScreens();
     set({
       session: null,
       interaction: null,

@@ -2,6 +2,7 @@
  * Keeps Tab inside a dialog while it is open and gives the focus back to what opened it when it
  * closes (or to the open record, when that button is gone or disabled after the action).
  */
+import { deskHidden } from '../lock/desk-hidden';
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 
 const FOCUSABLE =
@@ -41,6 +42,8 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
 export function useEscapeToClose(busy: boolean, close: () => void) {
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      // A dialog kept behind the lock screen stays open: Esc there is the lock screen's.
+      if (deskHidden()) return;
       if (event.key === 'Escape' && !busy) {
         event.preventDefault();
         close();

@@ -1,15 +1,20 @@
 /**
  * The idle lock around the whole app: while an agent is signed in it watches for input, and
  * after the policy's minutes without any it locks the session in main and shows the lock
- * screen instead of the desk (the desk is unmounted: nothing of any person stays on screen).
- * The agent can also lock it at once before stepping away («Bloquear», Ctrl+Mayús+L:
- * `useLockNow`).
+ * screen instead of the desk. The agent can also lock it at once before stepping away
+ * («Bloquear», Ctrl+Mayús+L: `useLockNow`).
+ *
+ * While locked, the desk is kept but not shown (display: none, inert; its keyboard shortcuts
+ * stand still: `deskHidden`): nothing of any person is on screen, and the same agent unlocking
+ * finds what they were typing — a dialog, a call's notes — as they left it. Another agent signing
+ * in, or the locked session ending, starts from an empty desk (session-store's forgetScreens).
  */
 import {
   createContext,
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type ReactNode,
@@ -19,8 +24,9 @@ import { DEFAULT_IDLE_LOCK_SECONDS } from '../../../shared/idle-lock';
 import { lockScreenMessages as t } from '../../../shared/messages';
 import { call } from '../api/client';
 import { SignInScreen } from '../components/SignInScreen';
-import { useSession } from '../session-store';
+import { forgetScreens, useSession } from '../session-store';
 import { LockScreen } from './LockScreen';
+import { setDeskHidden } from './desk-hidden';
 import { useIdleLock } from './use-idle-lock';
 
 type LockNow = (reason: 'idle' | 'manual') => void;
@@ -53,9 +59,6 @@ export function LockGate({ children }: { children: ReactNode }) {
         .then((next) => {
           if (!current || asked !== changes.current) return;
           setState(next);
-          if (next.locked && useSession.getState().session) {
-            useSession.setState({ session: null, dialog: null });
-          }
         })
         .catch(() => current && setState((previous) => previous ?? fallbackState));
     };
@@ -75,8 +78,6 @@ export function LockGate({ children }: { children: ReactNode }) {
         changes.current += 1;
         setState(next);
         setOtherAgent(false);
-        // The session now lives only in main, set aside until the password brings it back.
-        useSession.setState({ session: null, dialog: null });
       })
       .catch(() => undefined);
   }, []);
@@ -97,30 +98,46 @@ export function LockGate({ children }: { children: ReactNode }) {
     void useSession.getState().refreshSync();
   };
 
+  // The locked session is over (attempts ran out, signed out from the lock): nothing of it stays.
+  const ended = () => {
+    forgetScreens();
+    useSession.setState({ session: null, dialog: null, interaction: null });
+    setState((previous) => previous && { ...previous, locked: null });
+  };
+
+  const hidden = locked !== null;
+  useLayoutEffect(() => setDeskHidden(hidden), [hidden]);
+
   // Until main has said whether this desk is locked, show nothing rather than the wrong screen.
   if (state === null) return null;
-  if (locked && !otherAgent) {
-    return (
-      <LockScreen
-        state={{ ...state, locked }}
-        onUnlocked={unlocked}
-        onEnded={() => setState({ ...state, locked: null })}
-        onOtherAgent={() => setOtherAgent(true)}
-      />
-    );
-  }
-  if (locked && otherAgent && !session) {
-    return (
-      <>
-        <aside className="lock-other-agent" aria-label={t.title}>
-          {t.otherAgentNote}{' '}
-          <button type="button" className="link" onClick={() => setOtherAgent(false)}>
-            {t.back}
-          </button>
-        </aside>
-        <SignInScreen />
-      </>
-    );
-  }
-  return <LockNowContext.Provider value={lock}>{children}</LockNowContext.Provider>;
+  return (
+    <>
+      {/* One place in the tree, locked or not: the desk behind the lock is the same desk. */}
+      <div style={{ display: hidden ? 'none' : 'contents' }} inert={hidden}>
+        {/* Signed out (a reload of a locked desk): nothing to keep, no second sign-in form. */}
+        {(!hidden || session) && (
+          <LockNowContext.Provider value={lock}>{children}</LockNowContext.Provider>
+        )}
+      </div>
+      {locked && !otherAgent && (
+        <LockScreen
+          state={{ ...state, locked }}
+          onUnlocked={unlocked}
+          onEnded={ended}
+          onOtherAgent={() => setOtherAgent(true)}
+        />
+      )}
+      {locked && otherAgent && (
+        <>
+          <aside className="lock-other-agent" aria-label={t.title}>
+            {t.otherAgentNote}{' '}
+            <button type="button" className="link" onClick={() => setOtherAgent(false)}>
+              {t.back}
+            </button>
+          </aside>
+          <SignInScreen />
+        </>
+      )}
+    </>
+  );
 }
