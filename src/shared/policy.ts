@@ -24,6 +24,14 @@ export type IdentityFact = (typeof IDENTITY_FACTS)[number];
 export type RetiredIdentityFact = 'birth_date';
 /** How many facts must match before a sensitive action. */
 export const IDENTITY_FACTS_REQUIRED = 2;
+/**
+ * A mobile changed on this desk within this time proves nothing of who calls: changing it needs
+ * no identity check, so one call could change it and then read its new digits back as proof.
+ */
+export const PHONE_PROOF_AFTER_CHANGE_MS = 24 * 3_600_000;
+/** The instant since which a phone change makes the phone no proof (ISO, as the audit keeps it). */
+export const phoneProofSince = (now: Date): string =>
+  new Date(now.getTime() - PHONE_PROOF_AFTER_CHANGE_MS).toISOString();
 
 /** Why people call, from the two FAQs. */
 export const INTERACTION_REASONS = [

@@ -10,7 +10,7 @@ import { CAST_AGENTS } from '../../src/main/seed/cast';
 import { unlockAccount } from '../../src/main/services/account-actions';
 import { RuleError } from '../../src/main/services/errors';
 import type { IdentityFact } from '../../src/shared/policy';
-import { call, seededCore } from '../support/context';
+import { call, FIXED_NOW, seededCore } from '../support/context';
 
 const PEDRO = '12345678-5';
 const ANA = '9876543-3'; // no e-mail
@@ -155,5 +155,36 @@ describe('main refuses facts the agent could not have compared', () => {
     const old = page.events.find((event) => event.id === 'old-row');
     expect(old?.identityCheck).toBe('["serial_number","birth_date"]');
     expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('a mobile changed lately proves nothing', () => {
+  it('is neither offered nor accepted for a day after this desk changed it', () => {
+    const clock = { now: new Date(FIXED_NOW) };
+    const core = seededCore(300, { clock });
+    const facts = () => record(core, PEDRO).identityFacts.map((view) => view.fact);
+    expect(facts()).toContain('registered_phone');
+    // A caller changes the number (no identity check is asked for a phone)…
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '+56 9 2222 2222',
+      reason: 'Cambió de número',
+      identityCheck: [],
+      expectedVersion: record(core, PEDRO).version,
+    });
+    // …and cannot read the new digits back as proof of who they are.
+    expect(facts()).not.toContain('registered_phone');
+    const pedro = record(core, PEDRO);
+    const error = refused(core, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: pedro.accounts[0]!.version,
+    });
+    expect(error.message).toMatch(/celular/i);
+    expect(record(core, PEDRO).accounts[0]!.lockedUntil).not.toBeNull();
+    // A day later it is a proof again.
+    clock.now = new Date(FIXED_NOW.getTime() + 25 * 3_600_000);
+    expect(facts()).toContain('registered_phone');
   });
 });

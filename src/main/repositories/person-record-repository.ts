@@ -22,6 +22,10 @@ export const IDENTITY_HOLDERS_SQL = {
      FROM memberships m JOIN companies c ON c.rut = m.company_rut
      WHERE m.person_rut IN (SELECT value FROM json_each(?)) AND m.state != 'removed'
      ORDER BY m.id`,
+  /** Persons whose mobile this desk changed since an instant (their audit, by person). */
+  phoneChanged: `SELECT DISTINCT person_rut AS rut FROM audit_events
+     WHERE person_rut IN (SELECT value FROM json_each(?)) AND action = 'person.update_contact'
+       AND at >= ? AND json_extract(before, '$.phone') IS NOT json_extract(after, '$.phone')`,
 } as const;
 
 export function createPersonRecordRepository(db: Db) {
@@ -101,6 +105,9 @@ export function createPersonRecordRepository(db: Db) {
   // Many holders at once (a company's callers: hundreds of administrators in a big one).
   const holdersPerson = db.$client.prepare(IDENTITY_HOLDERS_SQL.person);
   const holdersEmployers = db.$client.prepare(IDENTITY_HOLDERS_SQL.employers);
+  const phoneChanged = db.$client.prepare(IDENTITY_HOLDERS_SQL.phoneChanged).pluck();
+  const changedPhones = (ruts: number[], since: string) =>
+    new Set(phoneChanged.all(JSON.stringify(ruts), since) as number[]);
   const personCount = db.$client.prepare(PERSON_COUNT_SQL.read).pluck();
 
   return {
@@ -115,14 +122,26 @@ export function createPersonRecordRepository(db: Db) {
         accessRequests: personRequests.all({ rut }),
       };
     },
-    /** What a caller can be asked to prove who they are (see shared/identity-facts.ts). */
-    identityHolder(rut: number): IdentityHolder | null {
+    /**
+     * What a caller can be asked to prove who they are (see shared/identity-facts.ts); a mobile
+     * changed here since `phoneSince` (policy phoneProofSince) is not among it.
+     */
+    identityHolder(rut: number, phoneSince: string): IdentityHolder | null {
       const row = holderPerson.get({ rut });
       if (!row) return null;
-      return { ...row, employers: holderEmployers.all({ rut }).map((company) => company.name) };
+      return {
+        ...row,
+        employers: holderEmployers.all({ rut }).map((company) => company.name),
+        phoneChangedRecently: changedPhones([rut], phoneSince).size > 0,
+      };
     },
-    /** identityHolder for many persons in two statements; those not in the replica are absent. */
-    identityHolders(ruts: number[]): Map<number, IdentityHolder> {
+    /** Whether this desk changed the person's mobile since an instant (their audit). */
+    phoneChangedSince(rut: number, since: string): boolean {
+      return changedPhones([rut], since).size > 0;
+    },
+    /** identityHolder for many persons in three statements; those not in the replica are absent. */
+    identityHolders(ruts: number[], phoneSince: string): Map<number, IdentityHolder> {
+      const recent = changedPhones(ruts, phoneSince);
       const list = JSON.stringify(ruts);
       const employers = new Map<number, string[]>();
       for (const row of holdersEmployers.all(list) as Array<{ rut: number; name: string }>) {
@@ -134,7 +153,10 @@ export function createPersonRecordRepository(db: Db) {
         { rut: number } & Omit<IdentityHolder, 'employers'>
       >;
       return new Map(
-        rows.map(({ rut, ...row }) => [rut, { ...row, employers: employers.get(rut) ?? [] }]),
+        rows.map(({ rut, ...row }) => [
+          rut,
+          { ...row, employers: employers.get(rut) ?? [], phoneChangedRecently: recent.has(rut) },
+        ]),
       );
     },
     /** The replica's persons, as kept by triggers (migration 0023): no scan. */
