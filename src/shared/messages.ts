@@ -1314,7 +1314,8 @@ export const companyMessages = {
     capacityHint:
       'Lo que declare no decide: al resolver, el sistema revisa si es representante legal o está habilitado en la TRF.',
     reason: 'Motivo',
-    rejectReasonHint: 'Se registra y se le informa a quien solicitó.',
+    rejectReasonHint:
+      'Queda en la solicitud y en la auditoría. No se envía correo: dígale usted el motivo a quien solicitó.',
     userRut: 'RUT del usuario',
     newPersonHint:
       'Si la persona no está registrada, indique sus datos: se agregará como persona externa a la empresa.',
@@ -1686,7 +1687,7 @@ export const officerMessages = {
     `En su próxima sincronización, las personas de ${company} se cargarán en el equipo del prevencionista, con una barra de avance; si la carga se corta, sigue donde quedó.`,
   removeTitle: (name: string) => `Quitar la empresa a ${name}`,
   removeExplain: (name: string, company: string) =>
-    `En su próxima sincronización, las personas de ${company} saldrán del equipo de ${name}. Antes se envían las acciones que tenga pendientes sobre ellas: se aplican las que decidió mientras la empresa era suya, hasta 72 horas antes de quitársela.`,
+    `En su próxima sincronización, las personas de ${company} saldrán del equipo de ${name}. Antes se envían las acciones que tenga pendientes sobre ellas: las que decidió cuando la empresa aún era suya se aplican si llegan al sistema central dentro de 72 horas desde que se la quiten.`,
   officer: 'Prevencionista',
   choose: 'Elija un prevencionista',
   reasonHint:

@@ -79,8 +79,9 @@ for (const viewport of [
       await expect(page.getByRole('status')).toHaveText(
         'Llamada abierta: las acciones quedarán asociadas a ella.',
       );
-      // The bar names the caller, with the RUT formatted.
+      // The bar names the caller, with the RUT formatted; the focus moves on to closing it.
       await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO} · 0 acciones`);
+      await expect(callbar.getByRole('button', { name: /^Cerrar llamada/ })).toBeFocused();
       await expectAccessible(page, 'barra de llamada abierta');
       await expectNoSidewaysScroll(page);
 
@@ -217,13 +218,18 @@ for (const viewport of [
       await openPedro(desk);
       await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
       await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+
+      // The call in progress is listed as such, and closing it from the bar updates the list.
+      await page.getByRole('button', { name: 'Llamadas' }).click();
+      await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeVisible();
+      const open = page.getByRole('row').filter({ hasText: PEDRO });
+      await expect(open).toContainText('En curso');
       await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
       await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
       await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+      await expect(open).not.toContainText('En curso');
 
       // An agent sees their own calls: no agent column.
-      await page.getByRole('button', { name: 'Llamadas' }).click();
-      await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeVisible();
       await expect(page.getByRole('columnheader', { name: 'Agente' })).toHaveCount(0);
       const person = page.getByRole('button', { name: `${PEDRO} 12.345.678-5` });
       await expect(person).toBeVisible();

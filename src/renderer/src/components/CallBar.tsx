@@ -57,6 +57,8 @@ export function CallBar() {
   const reasonRef = useRef<HTMLSelectElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const focusAfterClose = useRef(false);
+  /** Opened from this bar: the focus goes on to the open call's «Cerrar llamada…», not the page. */
+  const [justOpened, setJustOpened] = useState(false);
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : t.failed);
@@ -77,7 +79,9 @@ export function CallBar() {
       return;
     }
     try {
-      setInteraction(await call('interactions.open', { rut, reason }));
+      const opened = await call('interactions.open', { rut, reason });
+      setJustOpened(true);
+      setInteraction(opened);
       setReason('');
       notify(t.opened);
     } catch (failure) {
@@ -89,6 +93,8 @@ export function CallBar() {
     return (
       <OpenCall
         interaction={interaction}
+        focusClose={justOpened}
+        onFocused={() => setJustOpened(false)}
         onReason={async (next) => {
           try {
             setInteraction(
@@ -170,10 +176,14 @@ function OpenCall({
   interaction,
   onReason,
   onClosed,
+  focusClose,
+  onFocused,
 }: {
   interaction: Interaction;
   onReason: (reason: InteractionReason) => Promise<void>;
   onClosed: () => void;
+  focusClose: boolean;
+  onFocused: () => void;
 }) {
   const record = usePersonOnScreen();
   const [closing, setClosing] = useState(false);
@@ -184,6 +194,12 @@ function OpenCall({
   const outcomeRef = useRef<HTMLSelectElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const moved = useRef(false);
+
+  useEffect(() => {
+    if (!focusClose) return;
+    closeRef.current?.focus();
+    onFocused();
+  }, [focusClose, onFocused]);
 
   // Opening the close form puts the agent on its first field; going back, on the button again.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateField } from './DateField';
 import type { Interaction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
@@ -121,6 +121,22 @@ export function CallsView() {
       .catch(() => setError({ text: t.listFailed }))
       .finally(() => setLoading(false));
   }, []);
+
+  // A call opened or closed from the bar (this screen stays up meanwhile): the page on screen
+  // is asked again, so «En curso» never outlives the call.
+  const pageRef = useRef(page);
+  useEffect(() => {
+    pageRef.current = page;
+  }, [page]);
+  useEffect(
+    () =>
+      useSession.subscribe((state, before) => {
+        const shown = pageRef.current;
+        if (state.interaction?.id === before.interaction?.id || !shown) return;
+        void fetchPage(shown.query, shown.offset);
+      }),
+    [fetchPage],
+  );
 
   useEffect(() => {
     if (!all) return;

@@ -163,7 +163,7 @@ function ChangeDialog({
             <option value="">{t.choose}</option>
             {candidates.map((officer) => (
               <option key={officer.username} value={officer.username}>
-                {officer.displayName} ({t.companies(officer.companies)})
+                {officer.displayName} · {t.companies(officer.companies)}
               </option>
             ))}
           </select>
