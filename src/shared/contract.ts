@@ -141,8 +141,10 @@ export const Badge = z.discriminatedUnion('code', [
 ]);
 export type Badge = z.infer<typeof Badge>;
 
+/** The longest search text: the box stops there, so nothing typed is ever refused. */
+export const SEARCH_TEXT_MAX = 200;
 export const SearchQuery = z.object({
-  text: z.string().max(200),
+  text: z.string().max(SEARCH_TEXT_MAX),
   /** Restrict to the members of one company (login form of its RUT). */
   companyRut: RutInput.nullable().default(null),
   offset: z.number().int().min(0).max(10_000).default(0),

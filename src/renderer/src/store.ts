@@ -149,7 +149,16 @@ export const useApp = create<State & Actions>()((set, get) => {
       }
     } catch (error) {
       if (seq !== searchSeq) return;
-      set({ searching: false, searchError: message(error), rows: [], answeredText: text });
+      // Nothing of an earlier answer stays beside the error: no rows, no notices, no total.
+      set({
+        searching: false,
+        searchError: message(error),
+        rows: [],
+        notices: [],
+        hasMore: false,
+        total: 0,
+        answeredText: text,
+      });
     }
   }
 

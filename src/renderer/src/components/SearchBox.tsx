@@ -1,3 +1,4 @@
+import { SEARCH_TEXT_MAX } from '../../../shared/contract';
 import { forwardRef, type KeyboardEvent } from 'react';
 import { searchMessages } from '../../../shared/messages';
 import { useSession } from '../session-store';
@@ -71,6 +72,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
             : 'RUT, nombre, correo, teléfono o empresa'
         }
         value={text}
+        maxLength={SEARCH_TEXT_MAX}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
       />
