@@ -1333,6 +1333,9 @@ export const companyMessages = {
     invalidRut: 'Escriba un RUT válido, por ejemplo 12.345.678-5.',
     missingCaller: 'quién llama',
     missingRut: 'un RUT válido',
+    missingNames: 'los nombres y el primer apellido de la persona nueva',
+    missingEmail: 'un correo válido de la persona nueva (por ejemplo nombre@dominio.cl)',
+    missingPhone: 'un celular válido o ninguno (por ejemplo +56 9 1234 5678)',
   },
   titles: {
     approve: (name: string) => `Aprobar la solicitud de ${name}`,

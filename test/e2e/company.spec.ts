@@ -166,6 +166,11 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
   await dialog.getByLabel('Nombres').fill('Carla');
   await dialog.getByLabel('Primer apellido').fill('Ibarra');
   await dialog.getByLabel('Segundo apellido').fill('Soto');
+  // A half-typed e-mail is said in Spanish beside the button, which waits for it.
+  const add = dialog.getByRole('button', { name: 'Agregar usuario' });
+  await dialog.getByLabel('Correo', { exact: true }).fill('carla@');
+  await expect(add).toBeDisabled();
+  await expect(add).toHaveAccessibleDescription(/Falta: un correo válido de la persona nueva/);
   await dialog.getByLabel('Correo', { exact: true }).fill('carla@contadores.cl');
   await dialog.getByLabel(/Es externo/).check();
   await dialog.getByLabel('Reportes').check();

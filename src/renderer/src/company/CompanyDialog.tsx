@@ -12,7 +12,12 @@ import {
   moduleLabels,
   requestCapacityLabels,
 } from '../../../shared/messages';
-import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../../shared/policy';
+import {
+  IDENTITY_FACTS_REQUIRED,
+  normalizeEmail,
+  normalizeMobile,
+  type IdentityFact,
+} from '../../../shared/policy';
 import { parseRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
@@ -134,6 +139,18 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   if ((dialog.kind === 'record' || dialog.kind === 'add') && (rut.trim() === '' || !rutValid)) {
     missing.push(t.dialog.missingRut);
   }
+  // A person not yet registered: once any of their data is typed, what main requires of it is
+  // said here, in Spanish, before sending (never the browser's own, English, bubbles).
+  const newPersonTyped =
+    dialog.kind === 'add' && Object.values(person).some((value) => value.trim() !== '');
+  const emailInvalid = newPersonTyped && normalizeEmail(person.email) === null;
+  const phoneInvalid =
+    newPersonTyped && person.phone.trim() !== '' && normalizeMobile(person.phone) === null;
+  if (newPersonTyped && (person.givenNames.trim() === '' || person.lastName1.trim() === '')) {
+    missing.push(t.dialog.missingNames);
+  }
+  if (emailInvalid) missing.push(t.dialog.missingEmail);
+  if (phoneInvalid) missing.push(t.dialog.missingPhone);
   const blocked = busy || missing.length > 0;
 
   const callerPart = () => ({
@@ -243,6 +260,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       <input
         type={type}
         value={person[key]}
+        maxLength={key === 'email' ? 200 : key === 'phone' ? 30 : 100}
+        aria-invalid={(key === 'email' && emailInvalid) || (key === 'phone' && phoneInvalid)}
         onChange={(event) => setPerson({ ...person, [key]: event.target.value })}
       />
     </label>
@@ -256,7 +275,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       <p id={ids.description} className="muted">
         {descriptionOf(dialog)}
       </p>
-      <form onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
         {needsCaller(dialog) &&
           (callers.length === 0 ? (
             <p className="notice notice-warn">{t.dialog.noCallers}</p>
