@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import { parseRut } from './rut';
 import type { ChannelName } from './channels';
-import { IDENTITY_FACTS, INTERACTION_OUTCOMES, INTERACTION_REASONS } from './policy';
+import {
+  CALL_NOTES_MAX,
+  IDENTITY_FACTS,
+  INTERACTION_OUTCOMES,
+  INTERACTION_REASONS,
+} from './policy';
 import {
   DATA_REQUEST_CHANNELS,
   DATA_REQUEST_MOVE_NAMES,
@@ -1094,7 +1099,7 @@ export const contract = {
     input: z.object({
       id: z.string().max(64),
       outcome: InteractionOutcome,
-      notes: z.string().max(2000),
+      notes: z.string().max(CALL_NOTES_MAX),
     }),
     output: Interaction,
   },

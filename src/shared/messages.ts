@@ -12,6 +12,7 @@ import type {
 } from './policy';
 import type { SyncErrorCode } from './contract';
 import { DASHBOARD_TOP_CAUSES } from './contract';
+import { CALL_NOTES_MAX } from './policy';
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
@@ -454,6 +455,11 @@ export const callMessages = {
   outcome: 'Resultado',
   notes: 'Notas de la llamada',
   notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
+  /** Said as the notes near their limit, so a paste never loses its end unnoticed. */
+  notesLeft: (left: number) =>
+    left === 0
+      ? `Llegó al máximo de ${formatNumber(CALL_NOTES_MAX)} caracteres: lo que siga no se agrega.`
+      : `Quedan ${formatNumber(left)} caracteres.`,
   saveAndClose: 'Guardar y cerrar',
   back: 'Volver',
   closed: 'Llamada cerrada y registrada.',

@@ -33,6 +33,11 @@ export const PHONE_PROOF_AFTER_CHANGE_MS = 24 * 3_600_000;
 export const phoneProofSince = (now: Date): string =>
   new Date(now.getTime() - PHONE_PROOF_AFTER_CHANGE_MS).toISOString();
 
+/** The longest notes a call closes with. */
+export const CALL_NOTES_MAX = 2000;
+/** The call's notes say how much room is left from this many characters on. */
+export const CALL_NOTES_WARN_AT = 1800;
+
 /** Why people call, from the two FAQs. */
 export const INTERACTION_REASONS = [
   'forgot_password',

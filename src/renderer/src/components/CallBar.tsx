@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Interaction } from '../../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../../shared/policy';
-import { INTERACTION_OUTCOMES, INTERACTION_REASONS } from '../../../shared/policy';
+import {
+  CALL_NOTES_MAX,
+  CALL_NOTES_WARN_AT,
+  INTERACTION_OUTCOMES,
+  INTERACTION_REASONS,
+} from '../../../shared/policy';
 import {
   callMessages as t,
   interactionOutcomeLabels,
@@ -284,10 +289,14 @@ function OpenCall({
             id="call-notes"
             rows={3}
             value={notes}
-            maxLength={2000}
+            maxLength={CALL_NOTES_MAX}
             placeholder={t.notesHint}
+            aria-describedby={notes.length >= CALL_NOTES_WARN_AT ? 'call-notes-left' : undefined}
             onChange={(event) => setNotes(event.target.value)}
           />
+          <span id="call-notes-left" className="muted small" aria-live="polite">
+            {notes.length >= CALL_NOTES_WARN_AT ? t.notesLeft(CALL_NOTES_MAX - notes.length) : ''}
+          </span>
           <button type="submit" className="primary" disabled={busy}>
             {t.saveAndClose}
           </button>
