@@ -1118,7 +1118,8 @@ export const shortcutMessages = {
       ],
     },
     {
-      title: 'Selección de varias personas (supervisores)',
+      title: 'Selección de varias personas',
+      supervisorOnly: true,
       items: [
         ['Mayús+↑ ↓', 'Extender la selección'],
         ['Espacio', 'En la lista, marcar o desmarcar a la persona'],
@@ -1128,6 +1129,7 @@ export const shortcutMessages = {
     },
     {
       title: 'Panel de supervisión',
+      supervisorOnly: true,
       items: [['← →', 'En los períodos, cambiar de período']],
     },
   ],

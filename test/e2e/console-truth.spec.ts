@@ -170,9 +170,12 @@ test('F1 lists every keyboard shortcut, and the dialog gives the focus back', as
   await page.keyboard.press('F1');
   const dialog = page.getByRole('dialog', { name: 'Atajos de teclado' });
   await expect(dialog).toBeVisible();
+  // It opens at its top, and lists only what this agent can use (no supervisors' selection).
+  await expect(dialog.getByRole('heading', { name: 'Atajos de teclado' })).toBeInViewport();
   for (const keys of ['Ctrl+K', 'Ctrl+Mayús+L', 'F1', 'Enter']) {
     await expect(dialog.getByRole('rowheader', { name: keys, exact: true })).toBeVisible();
   }
+  await expect(dialog.getByRole('rowheader', { name: 'Mayús+↑ ↓', exact: true })).toHaveCount(0);
   await expectAccessible(page, 'atajos de teclado');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

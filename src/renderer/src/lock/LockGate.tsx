@@ -106,7 +106,9 @@ export function LockGate({ children }: { children: ReactNode }) {
   };
 
   const hidden = locked !== null;
-  useLayoutEffect(() => setDeskHidden(hidden), [hidden]);
+  useLayoutEffect(() => {
+    setDeskHidden(hidden);
+  }, [hidden]);
 
   // Until main has said whether this desk is locked, show nothing rather than the wrong screen.
   if (state === null) return null;
