@@ -105,6 +105,14 @@ export function badgeLabel(badge: Badge): string {
 const NOT_IN_REPLICA_SAY =
   'RUT no registrado: su empresa debe incorporarle; contacte al encargado de prevención.';
 
+/** A RUT typed in a filter or a form, when it is not one: the same words on every screen. */
+export const rutFieldMessages = {
+  invalid:
+    'RUT inválido: escríbalo con su dígito verificador (12.345.678-5) o solo sus números (12345678).',
+  checkDigit: (typed: string, expected: string) =>
+    `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed}).`,
+} as const;
+
 export const searchMessages = {
   invalidCheckDigit: (typed: string, expected: string) =>
     `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed})`,
@@ -471,7 +479,6 @@ export const callMessages = {
   listTitle: 'Llamadas',
   listRut: 'RUT de la persona',
   listSearch: 'Buscar',
-  listInvalidRut: 'RUT inválido: escríbalo con su dígito verificador, por ejemplo 12.345.678-5.',
   listFailed: 'No se pudieron cargar las llamadas.',
   listEmpty: 'No hay llamadas registradas.',
   listCaption: (all: boolean) =>
@@ -663,9 +670,6 @@ export const auditMessages = {
   verify: 'Verificar cadena',
   previous: 'Anteriores',
   next: 'Siguientes',
-  invalidRut: 'RUT inválido: escríbalo con su dígito verificador, por ejemplo 12.345.678-5.',
-  invalidCheckDigit: (typed: string, expected: string) =>
-    `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed}).`,
   invalidDate: (field: string, typed: string) =>
     `Fecha «${field}» no válida (se ingresó «${typed}»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026).`,
   fromField: 'Desde',
@@ -1338,7 +1342,6 @@ export const companyMessages = {
     modules: 'Módulos',
     saveModules: 'Guardar módulos',
     cancel: 'Cancelar',
-    invalidRut: 'Escriba un RUT válido, por ejemplo 12.345.678-5.',
     missingCaller: 'quién llama',
     missingRut: 'un RUT válido',
     missingNames: 'los nombres y el primer apellido de la persona nueva',

@@ -63,6 +63,20 @@ export function parseRut(input: string): Rut | null {
   return rut && isValidRut(rut) ? rut : null;
 }
 
+/**
+ * A RUT as a caller dictates it (rule 1): with its check digit, validated, or — 7 or 8 digits
+ * with no dash — its body alone, the check digit computed (`12345678` is 12.345.678-5). Digits
+ * that read as both (body and a valid check digit) are taken with their check digit.
+ */
+export function parseDictatedRut(input: string): Rut | null {
+  const whole = parseRut(input);
+  if (whole) return whole;
+  const compact = compactRut(input);
+  if (/[-\u2010-\u2015\u2212]/.test(input) || !/^\d{7,8}$/.test(compact)) return null;
+  const body = Number(compact);
+  return body > 0 ? rutFromBody(body) : null;
+}
+
 export function rutFromBody(body: number): Rut {
   return { body, dv: checkDigit(body) };
 }

@@ -130,6 +130,10 @@ test.describe('Auditoría', () => {
     await expect(table).toHaveCount(0);
     await expect(audit.getByText(PEDRO)).toHaveCount(0);
     await expectAccessible(page, 'Auditoría: RUT inválido');
+    // Its numbers alone, as a caller dictates them, are Pedro's RUT (rule 1).
+    await audit.getByLabel('RUT', { exact: true }).fill('12345678');
+    await filter.click();
+    await expect(table.getByRole('row').filter({ hasText: PEDRO })).toHaveCount(1);
   });
 
   test('exports a CSV a Chilean spreadsheet opens well', async ({ desk }) => {

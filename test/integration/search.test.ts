@@ -148,6 +148,8 @@ describe('persons.search', () => {
     expect(page.persons).toEqual([]);
     expect(page.notices).toEqual([{ code: 'rut_not_found', rut: '1-9' }]);
     expect(search(c, '   ')).toMatchObject({ persons: [], notices: [] });
+    // Its body alone, as callers dictate it (rule 1), is told the same.
+    expect(search(c, '30123456').notices).toEqual([{ code: 'rut_not_found', rut: '30.123.456-2' }]);
   });
 
   it('never calls a RUT unregistered while the replica is still being filled', () => {

@@ -7,6 +7,7 @@ import {
   isValidRut,
   loginRut,
   MAX_RUT_BODY,
+  parseDictatedRut,
   parseRut,
   readRut,
   rutFromBody,
@@ -334,4 +335,23 @@ describe('readRut: pasted text', () => {
       expect(readRut(text)).toEqual({ body: 12345678, dv: '5' });
     },
   );
+});
+
+describe('parseDictatedRut: every form a caller dictates (rule 1)', () => {
+  it.each([
+    ['12.345.678-5', '12345678-5'],
+    ['123456785', '12345678-5'],
+    ['12345678', '12345678-5'],
+    ['12.345.678', '12345678-5'],
+    ['7654321', '7654321-6'],
+    ['30123456', '30123456-2'],
+    ['10.000.013-k', '10000013-K'],
+  ])('%j is %s', (typed, expected) => {
+    const rut = parseDictatedRut(typed);
+    expect(rut && loginRut(rut)).toBe(expected);
+  });
+
+  it.each(['12.345.678-4', '1234567-8', '123456', 'abc', ''])('%j is no RUT', (typed) => {
+    expect(parseDictatedRut(typed)).toBeNull();
+  });
 });

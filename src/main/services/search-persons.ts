@@ -4,7 +4,7 @@
  * page. Companies found by RUT or name come beside the persons.
  */
 import type { CompanyHit, PersonHit, SearchNotice, SearchPage } from '../../shared/contract';
-import { formatRut, loginRut, parseRut, readRut } from '../../shared/rut';
+import { formatRut, loginRut, parseDictatedRut, readRut } from '../../shared/rut';
 import { personBadges } from '../domain/badges';
 import { rankByName } from '../domain/name-rank';
 import { planSearch } from '../domain/search-plan';
@@ -107,7 +107,8 @@ export function searchPersons(
         expected: plan.invalidCheckDigit.expected,
       });
     } else {
-      const typed = parseRut(query.text);
+      // The body alone names the RUT too (rule 1): it is not found, said as for the whole RUT.
+      const typed = parseDictatedRut(query.text);
       if (typed && all.length === 0 && companies.length === 0) {
         const notice = rutNotFoundNotice(repo, formatRut(typed), typed.body, assigned, options);
         if (notice) notices.push(notice);

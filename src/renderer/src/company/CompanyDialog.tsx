@@ -18,7 +18,8 @@ import {
   normalizeMobile,
   type IdentityFact,
 } from '../../../shared/policy';
-import { parseRut, readRut } from '../../../shared/rut';
+import { readRut } from '../../../shared/rut';
+import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
@@ -120,7 +121,10 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const callers =
     dialog.kind === 'modules' ? company.callers.filter((c) => c.admin) : company.callers;
   const caller = callers.find((c) => c.person.rut === callerRut) ?? null;
-  const rutValid = rut.trim() === '' || parseRut(rut) !== null;
+  // Every form a caller dictates, the body alone included (rule 1).
+  const rutField = readRutField(rut);
+  const rutValid = rutField.ok;
+  const typedRut = rutField.ok ? (rutField.rut ?? '') : '';
   const missing: string[] = [];
   if (needsCaller(dialog)) {
     if (!caller) missing.push(t.dialog.missingCaller);
@@ -170,12 +174,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           reason,
         });
       case 'record':
-        return call('requests.record', { requesterRut: rut, companyRut, capacity });
+        return call('requests.record', { requesterRut: typedRut, companyRut, capacity });
       case 'add': {
         const filled = person.givenNames.trim() !== '' || person.email.trim() !== '';
         return call('companyUsers.add', {
           companyRut,
-          userRut: rut,
+          userRut: typedRut,
           role,
           modules,
           external,
@@ -216,7 +220,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       case 'add': {
         // Not a worker of the company: added as an outsider though the box was left clear.
         const added = company.profiles.find(
-          (p) => readRut(p.person.rut)?.body === readRut(rut)?.body,
+          (p) => readRut(p.person.rut)?.body === readRut(typedRut)?.body,
         );
         return added?.external && !external ? t.done.addedAsExternal : t.done['companyUsers.add'];
       }
@@ -327,9 +331,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               aria-describedby={rutValid ? undefined : ids.rutError}
               placeholder="12.345.678-5"
             />
-            {!rutValid && (
+            {!rutField.ok && (
               <span id={ids.rutError} className="field-error">
-                {t.dialog.invalidRut}
+                {rutField.error}
               </span>
             )}
           </label>

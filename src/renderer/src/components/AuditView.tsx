@@ -17,7 +17,7 @@ import {
   auditMessages as m,
   systemAgentName,
 } from '../../../shared/messages';
-import { checkDigit, parseRut, readRut } from '../../../shared/rut';
+import { readRutField } from '../../../shared/rut-field';
 import { SYSTEM_AGENT_ID } from '../../../shared/rules/export-retention';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
@@ -43,12 +43,8 @@ type Checked =
 
 /** The filters as the API takes them, or what is wrong with them in the supervisor's words. */
 function check(filters: Filters): Checked {
-  const rut = filters.rut.trim();
-  if (rut !== '' && !parseRut(rut)) {
-    const shaped = readRut(rut);
-    const error = shaped ? m.invalidCheckDigit(shaped.dv, checkDigit(shaped.body)) : m.invalidRut;
-    return { ok: false, error, field: 'rut' };
-  }
+  const rut = readRutField(filters.rut);
+  if (!rut.ok) return { ok: false, error: rut.error, field: 'rut' };
   const from = parseDayInput(filters.from);
   if (from === 'invalid') {
     return { ok: false, error: m.invalidDate(m.fromField, filters.from.trim()), field: 'from' };
@@ -63,7 +59,7 @@ function check(filters: Filters): Checked {
   return {
     ok: true,
     query: {
-      personRut: rut === '' ? null : rut,
+      personRut: rut.rut,
       agentId: filters.agentId || null,
       action: filters.action || null,
       from,

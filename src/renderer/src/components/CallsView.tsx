@@ -12,7 +12,7 @@ import {
   interactionReasonLabels,
 } from '../../../shared/messages';
 import { seesAllInteractions } from '../../../shared/policy';
-import { parseRut } from '../../../shared/rut';
+import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -29,8 +29,8 @@ type Query = { rut: string | null; agentId: string | null; from: string | null; 
 function check(
   filters: Filters,
 ): { ok: true; query: Query } | { ok: false; error: string; field: Field } {
-  const rut = filters.rut.trim();
-  if (rut !== '' && !parseRut(rut)) return { ok: false, error: t.listInvalidRut, field: 'rut' };
+  const rut = readRutField(filters.rut);
+  if (!rut.ok) return { ok: false, error: rut.error, field: 'rut' };
   const from = parseDayInput(filters.from);
   if (from === 'invalid') {
     return {
@@ -52,7 +52,7 @@ function check(
   }
   return {
     ok: true,
-    query: { rut: rut === '' ? null : rut, agentId: filters.agentId || null, from, to },
+    query: { rut: rut.rut, agentId: filters.agentId || null, from, to },
   };
 }
 

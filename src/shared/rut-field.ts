@@ -1,0 +1,22 @@
+/**
+ * A RUT typed in a filter or a form (Llamadas, Auditoría, a company's dialogs): every form a
+ * caller dictates is taken (rule 1, parseDictatedRut), and anything else is said the same way
+ * everywhere — naming the check digit expected when only that is wrong.
+ */
+import { rutFieldMessages as m } from './messages';
+import { checkDigit, loginRut, parseDictatedRut, readRut } from './rut';
+
+export type RutField = { ok: true; rut: string | null } | { ok: false; error: string };
+
+/** The login form to send (null for an empty field), or what is wrong with it. */
+export function readRutField(text: string): RutField {
+  const typed = text.trim();
+  if (typed === '') return { ok: true, rut: null };
+  const rut = parseDictatedRut(typed);
+  if (rut) return { ok: true, rut: loginRut(rut) };
+  const shaped = readRut(typed);
+  return {
+    ok: false,
+    error: shaped ? m.checkDigit(shaped.dv, checkDigit(shaped.body)) : m.invalid,
+  };
+}
