@@ -122,7 +122,7 @@ export const searchMessages = {
     `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
   /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
   rutOutsideScope: (rut: string) =>
-    `El RUT ${rut} no está entre las personas de sus empresas asignadas. No le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o, si trabaja en otra empresa, que consulte al encargado de prevención de esa empresa.`,
+    `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). No le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o, si trabaja en otra empresa, que consulte al encargado de prevención de esa empresa.`,
   rutNotSyncedYet: (rut: string) =>
     `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
   none: (text: string) =>
@@ -1232,6 +1232,9 @@ export const companyMessages = {
     until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
   counts: (active: number, all: number, admins: number) =>
     `${countOf(active, 'persona activa', 'personas activas')} de ${countOf(all, 'registrada', 'registradas')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
+  /** A prevention officer's laptop holds a company's current people only (scope rule). */
+  countsOfficer:
+    'En este equipo están las personas vigentes de la empresa: las dadas de baja no llegan a él.',
   register: 'Representantes legales y registro de firmantes (TRF)',
   registerEmpty:
     'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',

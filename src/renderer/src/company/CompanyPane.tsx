@@ -56,6 +56,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   // Supervisors select many of its people to act on them (issue 8).
   const multi = useSession((s) => s.session?.role === 'supervisor');
   const centralConfigured = useSession((s) => s.sync?.configured === true);
+  const officer = useSession((s) => s.session?.role === 'prevention');
   const openDialog = useCompany((s) => s.openDialog);
   const scopeTo = useApp((s) => s.scopeTo);
   // Portal Empresas is Los Héroes': requests, the TRF and the agreement exist only there.
@@ -87,6 +88,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         </ul>
         <p className="muted">
           {t.counts(company.counts.active, company.counts.users, company.counts.admins)}
+          {officer && ` · ${t.countsOfficer}`}
         </p>
         <button
           type="button"
