@@ -1464,9 +1464,11 @@ export const selectionMessages = {
   companyListHint:
     'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia · Doble clic o Enter abre la ficha',
   selectLoaded: (n: number) =>
-    n === 1 ? 'Seleccionar la cargada' : `Seleccionar las ${formatNumber(n)} cargadas`,
+    n === 1
+      ? 'Seleccionar a la persona cargada'
+      : `Seleccionar a las ${formatNumber(n)} personas cargadas`,
   selectAll: (n: number) =>
-    n === 1 ? 'Seleccionar la única' : `Seleccionar todas las ${formatNumber(n)}`,
+    n === 1 ? 'Seleccionar a la única persona' : `Seleccionar a las ${formatNumber(n)} personas`,
   resolving: 'Reuniendo la lista completa…',
   allSelected: (n: number) => `Están seleccionadas todas las ${formatNumber(n)}.`,
   capped: (cap: number, total: number) =>
