@@ -243,6 +243,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   selection_not_undoable: () =>
     'Esa acción ya se deshizo, no cambió a nadie o no se puede deshacer (solo inhabilitar y habilitar).',
   interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
+  interaction_notes_required: (p) =>
+    `Una llamada que se cierra como «${p['outcome']}» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).`,
   interaction_closed: (p) =>
     p['change'] === 'reason'
       ? 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.'
@@ -463,6 +465,8 @@ export const callMessages = {
   outcome: 'Resultado',
   notes: 'Notas de la llamada',
   notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
+  missingPendingNotes:
+    'Falta: en las notas, qué queda pendiente y con quién (al menos 3 caracteres).',
   /** Said as the notes near their limit, so a paste never loses its end unnoticed. */
   notesLeft: (left: number) =>
     left === 0

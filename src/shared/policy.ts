@@ -57,6 +57,12 @@ export type InteractionReason = (typeof INTERACTION_REASONS)[number];
 
 export const INTERACTION_OUTCOMES = ['resolved', 'escalated', 'unresolved', 'callback'] as const;
 export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
+/** Characters of notes a call closed with something still pending needs: what, and for whom. */
+export const PENDING_NOTES_MIN = 3;
+/** A call closed unresolved, escalated or for a callback says in its notes what is pending. */
+export function notesRequired(outcome: InteractionOutcome): boolean {
+  return outcome !== 'resolved';
+}
 
 /** Supervisors see every agent's calls (and so who took each); others see their own. */
 export function seesAllInteractions(role: 'agent' | 'supervisor' | 'prevention'): boolean {

@@ -95,6 +95,13 @@ for (const viewport of [
       // Closing: focus moves into the form; notes take several lines.
       await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
       await expect(callbar.getByLabel('Resultado')).toBeFocused();
+      // Something left pending needs a word on what: the button waits for the notes.
+      await callbar.getByLabel('Resultado').selectOption({ label: 'Derivado' });
+      const save = callbar.getByRole('button', { name: 'Guardar y cerrar' });
+      await expect(save).toBeDisabled();
+      await expect(save).toHaveAccessibleDescription(/qué queda pendiente y con quién/);
+      await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+      await expect(save).toBeEnabled();
       const notes = callbar.getByRole('textbox', { name: 'Notas de la llamada' });
       await expect(notes).toHaveJSProperty('tagName', 'TEXTAREA');
       await notes.fill('Llamó bloqueado.\nSe le explicó cómo esperar.');

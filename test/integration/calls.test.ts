@@ -94,6 +94,26 @@ describe('calls name the caller', () => {
     expect(listed).toMatchObject({ personRut: PEDRO, personName: PEDRO_NAME, notes });
   });
 
+  it('closed with something pending, says in its notes what', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    for (const outcome of ['unresolved', 'escalated', 'callback'] as const) {
+      expect(
+        refused(core, 'interactions.close', { id: opened.id, outcome, notes: '  ' }),
+      ).toMatchObject({
+        code: 'rule',
+        message: expect.stringMatching(/deja anotado qué queda pendiente/),
+      });
+    }
+    expect(call(core, 'interactions.current', {})).toMatchObject({ id: opened.id });
+    call(core, 'interactions.close', {
+      id: opened.id,
+      outcome: 'escalated',
+      notes: 'Derivado a soporte de ACHS Gestión',
+    });
+    expect(call(core, 'interactions.current', {})).toBeNull();
+  });
+
   it('with no name for a RUT the replica does not know, or a call about no one', () => {
     const core = seededCore(300);
     const unknown = call(core, 'interactions.open', { rut: '1-9', reason: 'rut_not_registered' });

@@ -59,6 +59,7 @@ export type RuleCode =
   | 'no_membership'
   | 'invalid_transition'
   | 'interaction_open'
+  | 'interaction_notes_required'
   | 'interaction_closed'
   | 'screen_unlock_failed'
   | 'screen_unlock_exhausted'

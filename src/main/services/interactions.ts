@@ -6,7 +6,8 @@
  */
 import type { Interaction } from '../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
-import { seesAllInteractions } from '../../shared/policy';
+import { notesRequired, PENDING_NOTES_MIN, seesAllInteractions } from '../../shared/policy';
+import { interactionOutcomeLabels } from '../../shared/messages';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import { decide } from '../../shared/rules/permissions';
 import type { InteractionRow } from '../repositories/interaction-repository';
@@ -138,6 +139,11 @@ export function closeInteraction(
     const row = interactions.byId(command.id);
     if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
     const notes = command.notes.trim() || null;
+    if (notesRequired(command.outcome) && (notes?.length ?? 0) < PENDING_NOTES_MIN) {
+      throw new RuleError('interaction_notes_required', {
+        outcome: interactionOutcomeLabels[command.outcome],
+      });
+    }
     const closedAt = ctx.now().toISOString();
     if (!interactions.close(row.id, command.outcome, notes, closedAt)) {
       throw new RuleError('interaction_closed');

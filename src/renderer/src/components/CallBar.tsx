@@ -6,6 +6,8 @@ import {
   CALL_NOTES_WARN_AT,
   INTERACTION_OUTCOMES,
   INTERACTION_REASONS,
+  notesRequired,
+  PENDING_NOTES_MIN,
 } from '../../../shared/policy';
 import {
   callMessages as t,
@@ -218,9 +220,12 @@ function OpenCall({
     setClosing(next);
   };
 
+  // Something still pending (not resolved): the notes say what, before the call can close.
+  const notesMissing = notesRequired(outcome) && notes.trim().length < PENDING_NOTES_MIN;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || notesMissing) return;
     setBusy(true);
     setError(null);
     try {
@@ -297,12 +302,22 @@ function OpenCall({
           <span id="call-notes-left" className="muted small" aria-live="polite">
             {notes.length >= CALL_NOTES_WARN_AT ? t.notesLeft(CALL_NOTES_MAX - notes.length) : ''}
           </span>
-          <button type="submit" className="primary" disabled={busy}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || notesMissing}
+            aria-describedby={notesMissing ? 'call-notes-missing' : undefined}
+          >
             {t.saveAndClose}
           </button>
           <button type="button" onClick={() => toggle(false)} disabled={busy}>
             {t.back}
           </button>
+          {notesMissing && (
+            <span id="call-notes-missing" className="muted small">
+              {t.missingPendingNotes}
+            </span>
+          )}
         </form>
       )}
     </div>
