@@ -40,7 +40,7 @@ async function recordCalls(page: Page, count: number) {
     await api(page, 'interactions.close', {
       id: call.id,
       outcome: i % 5 === 0 ? 'escalated' : 'resolved',
-      notes: '',
+      notes: i % 5 === 0 ? 'Derivado a la mesa de segundo nivel' : '',
     });
   }
 }
