@@ -921,8 +921,8 @@ export const syncMessages = {
   addressChangeExplain: (url: string) =>
     `Este equipo sincronizará con ${url}, y las contraseñas de quienes ingresen se enviarán allí: confirme que es la dirección de su institución. Queda en la auditoría.`,
   addressRemoveTitle: 'Desconectar del sistema central',
-  addressRemoveExplain: (pending: string) =>
-    `Este equipo dejará de sincronizar: ${pending} quedan en él hasta que se configure de nuevo una dirección, y nada de lo que cambie en el sistema central llegará aquí. Queda en la auditoría.`,
+  addressRemoveExplain: (pending: number) =>
+    `Este equipo dejará de sincronizar: nada de lo que cambie en el sistema central llegará aquí${pending > 0 ? `, y ${pending === 1 ? 'la acción pendiente' : `las ${formatNumber(pending)} acciones pendientes`} (de todos los agentes de este equipo) no saldrá${pending === 1 ? '' : 'n'} de él hasta que se configure de nuevo una dirección` : ''}. Queda en la auditoría.`,
   addressReasonHint: 'Por qué se cambia (al menos 3 caracteres): queda en la auditoría.',
   addressConfirm: 'Cambiar dirección',
   addressRemoveConfirm: 'Desconectar',
@@ -1153,7 +1153,7 @@ export const lockAuditLabels = {
     system: 'el equipo se bloqueó o se suspendió',
   } satisfies Record<'idle' | 'manual' | 'system', string>,
   causes: {
-    sign_in: 'ingresó otro agente',
+    sign_in: 'se inició otra sesión en el equipo',
     attempts: 'se agotaron los intentos de desbloqueo',
     sign_out: 'salió desde la pantalla bloqueada',
   } satisfies Record<'sign_in' | 'attempts' | 'sign_out', string>,

@@ -183,6 +183,8 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     // The central API's address: a wrong one is said beside the field; removing it is asked.
     const address = page.getByLabel('Dirección del sistema central');
     await address.fill('central.ejemplo.cl');
+    await expect(address).toHaveAttribute('aria-invalid', 'false');
+    await address.press('Tab');
     await expect(address).toHaveAttribute('aria-invalid', 'true');
     await expect(address).toHaveAccessibleDescription(/debe ser https/);
     await address.fill('');

@@ -125,10 +125,22 @@ test.describe('idle lock', () => {
       await page.getByRole('button', { name: 'Desbloquear' }).click();
       await expect(dialog).toBeVisible();
       await expect(dialog.getByLabel('Motivo')).toHaveValue('Lo pidió en la llamada');
+      // …and the focus where the agent left it, inside the dialog.
+      await expect(dialog.getByLabel('Motivo')).toBeFocused();
 
-      // Another agent taking the desk gets none of it: an empty search, no dialog, no Pedro.
+      // Another agent taking the desk gets none of it: an empty search, no dialog, no Pedro —
+      // not even after a wrong password, which ends the locked session all the same.
       await page.keyboard.press('Control+Shift+L');
       await page.getByRole('button', { name: 'Ingresar con otro usuario' }).click();
+      await page.getByLabel('Usuario').fill('supervisora');
+      await page.getByLabel('Contraseña').fill('equivocada');
+      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await expect(page.getByRole('alert')).toContainText('Usuario o contraseña incorrectos.');
+      // Longer than the lock's own look again (5 s): the form and its error stay.
+      await page.waitForTimeout(6000);
+      await expect(page.getByRole('alert')).toContainText('Usuario o contraseña incorrectos.');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      expect(await page.locator('body').innerText()).not.toContain('Pedro');
       await page.getByLabel('Usuario').fill('supervisora');
       await page.getByLabel('Contraseña').fill('super600');
       await page.getByRole('button', { name: 'Ingresar' }).click();

@@ -70,7 +70,9 @@ describe('the screen lock’s events', () => {
   });
 
   it('say why a locked session ended, in words', () => {
-    expect(line('session.end', { cause: 'sign_in' })).toEqual(['Causa: ingresó otro agente']);
+    expect(line('session.end', { cause: 'sign_in' })).toEqual([
+      'Causa: se inició otra sesión en el equipo',
+    ]);
     expect(line('session.end', { cause: 'attempts' })).toEqual([
       'Causa: se agotaron los intentos de desbloqueo',
     ]);

@@ -124,10 +124,22 @@ export const useSession = create<State & Actions>()((set, get) => ({
   },
 
   async signIn(username, password) {
+    // Main ends whoever was signed in (a locked agent, at «Ingresar con otro usuario») as the
+    // attempt starts, whether or not it succeeds: so does this window, before it is answered.
+    if (get().session) {
+      forgetScreens();
+      set({ session: null, interaction: null, dialog: null, lastActionOutsideCall: null });
+    }
     try {
       const session = await call('auth.signIn', { username, password });
       forgetScreens();
-      set({ session, view: 'search', dialog: null, lastActionOutsideCall: null });
+      set({
+        session,
+        view: 'search',
+        dialog: null,
+        interaction: null,
+        lastActionOutsideCall: null,
+      });
       void get().refreshInteraction();
       void get().refreshSync();
       return null;

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
 import { isAcceptableCentralUrl } from '../../../shared/central-url';
-import { countOf, ruleMessages, syncMessages as t } from '../../../shared/messages';
+import { ruleMessages, syncMessages as t } from '../../../shared/messages';
 import { MIN_ADMIN_REASON } from '../../../shared/policy';
 import { call } from '../api/client';
 import { useSession } from '../session-store';
@@ -18,15 +18,17 @@ export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
   const notify = useSession((s) => s.notify);
   const [typed, setTyped] = useState<string | null>(null);
   const [asking, setAsking] = useState<string | null | undefined>(undefined);
+  /** Said once the agent leaves the field or saves: not at every keystroke. */
   const [tried, setTried] = useState(false);
   const ids = { field: useId(), error: useId(), note: useId() };
 
   const value = typed ?? sync.centralUrl ?? '';
   const wanted = value.trim() === '' ? null : value.trim();
   const invalid = wanted !== null && !isAcceptableCentralUrl(wanted);
-  const fieldError =
-    invalid && (tried || typed !== null) ? ruleMessages.invalid_central_url!({}) : null;
-  const noted = !supervisor || !sync.configured;
+  const fieldError = invalid && tried ? ruleMessages.invalid_central_url!({}) : null;
+  // An agent reads why it is closed to them; a supervisor, what a desk without one misses.
+  const note = !supervisor ? t.onlySupervisor : !sync.configured ? t.notConfiguredHint : null;
+  const noted = note !== null;
   const describedBy =
     [fieldError ? ids.error : null, noted ? ids.note : null].filter(Boolean).join(' ') || undefined;
 
@@ -58,6 +60,7 @@ export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
             value={value}
             placeholder="https://central.ejemplo.cl"
             onChange={(event) => setTyped(event.target.value)}
+            onBlur={() => setTried((was) => was || typed !== null)}
             size={40}
             maxLength={300}
             disabled={!supervisor}
@@ -70,15 +73,13 @@ export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
         </button>
       </form>
       {fieldError && (
-        <p id={ids.error} className="field-error" role="alert">
+        <p id={ids.error} className="field-error" aria-live="polite">
           {fieldError}
         </p>
       )}
       {noted && (
         <p id={ids.note} className="muted small">
-          {[!sync.configured && t.notConfiguredHint, !supervisor && t.onlySupervisor]
-            .filter(Boolean)
-            .join(' ')}
+          {note}
         </p>
       )}
       {asking !== undefined && (
@@ -86,9 +87,7 @@ export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
           title={asking === null ? t.addressRemoveTitle : t.addressChangeTitle}
           explanation={
             asking === null
-              ? t.addressRemoveExplain(
-                  countOf(sync.pending, 'acción pendiente', 'acciones pendientes'),
-                )
+              ? t.addressRemoveExplain(sync.pending + sync.waitingForOtherAgent)
               : t.addressChangeExplain(asking)
           }
           reasonHint={t.addressReasonHint}

@@ -47,6 +47,9 @@ export function LockGate({ children }: { children: ReactNode }) {
   const [otherAgent, setOtherAgent] = useState(false);
   /** Bumped on every lock and unlock here: an answer asked for before one is out of date. */
   const changes = useRef(0);
+  /** Where the focus was when the desk locked: it goes back there when the same agent returns. */
+  const focusedBeforeLock = useRef<Element | null>(null);
+  const lockedRef = useRef<LockState['locked']>(null);
 
   // Asked again whenever who is signed in changes (a reload of a locked desk shows the lock),
   // when the window comes back to the front, and every few seconds: main may have locked the
@@ -58,6 +61,15 @@ export function LockGate({ children }: { children: ReactNode }) {
       call('auth.lockState', {})
         .then((next) => {
           if (!current || asked !== changes.current) return;
+          const was = lockedRef.current;
+          const agent = useSession.getState().session;
+          if (next.locked && !was) focusedBeforeLock.current = document.activeElement;
+          // The locked session ended in main without this window unlocking it (attempts ran out
+          // elsewhere, a revocation): nothing of it stays, not even hidden.
+          if (was && !next.locked && agent?.username === was.username) ended();
+          // Someone is signed in and nothing is locked: the other-agent form is done with.
+          if (!next.locked && agent) setOtherAgent(false);
+          lockedRef.current = next.locked;
           setState(next);
         })
         .catch(() => current && setState((previous) => previous ?? fallbackState));
@@ -73,9 +85,12 @@ export function LockGate({ children }: { children: ReactNode }) {
   }, [session]);
 
   const lock = useCallback<LockNow>((reason) => {
+    const focused = document.activeElement;
     void call('auth.lock', { reason })
       .then((next) => {
         changes.current += 1;
+        focusedBeforeLock.current = focused;
+        lockedRef.current = next.locked;
         setState(next);
         setOtherAgent(false);
       })
@@ -92,20 +107,32 @@ export function LockGate({ children }: { children: ReactNode }) {
 
   const unlocked = (restored: AgentSession) => {
     changes.current += 1;
+    lockedRef.current = null;
     setState((previous) => previous && { ...previous, locked: null });
     useSession.setState({ session: restored });
     void useSession.getState().refreshInteraction();
     void useSession.getState().refreshSync();
+    // The desk is shown again: the focus goes back where the agent left it.
+    const focused = focusedBeforeLock.current;
+    focusedBeforeLock.current = null;
+    requestAnimationFrame(() => {
+      if (focused instanceof HTMLElement && focused.isConnected) focused.focus();
+    });
   };
 
   // The locked session is over (attempts ran out, signed out from the lock): nothing of it stays.
-  const ended = () => {
+  function ended() {
+    changes.current += 1;
+    lockedRef.current = null;
+    focusedBeforeLock.current = null;
     forgetScreens();
     useSession.setState({ session: null, dialog: null, interaction: null });
     setState((previous) => previous && { ...previous, locked: null });
-  };
+  }
 
-  const hidden = locked !== null;
+  // Another agent is signing in from the lock screen: their form, not the desk or the lock.
+  const choosingOther = otherAgent && session === null;
+  const hidden = locked !== null || choosingOther;
   useLayoutEffect(() => {
     setDeskHidden(hidden);
   }, [hidden]);
@@ -129,7 +156,7 @@ export function LockGate({ children }: { children: ReactNode }) {
           onOtherAgent={() => setOtherAgent(true)}
         />
       )}
-      {locked && otherAgent && (
+      {otherAgent && (locked || choosingOther) && (
         <>
           <aside className="lock-other-agent" aria-label={t.title}>
             {t.otherAgentNote}{' '}
