@@ -20,8 +20,8 @@ export function createAdminDecisions(sqlite: Database.Database, now: () => Date)
 
   return {
     /**
-     * Runs `decide` once per decision: the same agent sending the same request with the same
-     * decision id gets the stored answer. Without an id (an older desk), it simply decides. A
+     * Runs `decide` once per decision: the same agent sending the same decision id about the
+     * same target (`request`: what the decision is about, not its reason) gets the stored answer. Without an id (an older desk), it simply decides. A
      * refusal (`decide` throws) stores nothing: asking again is asked anew.
      */
     once<T>(decisionId: string | undefined, agentId: string, request: unknown, decide: () => T): T {

@@ -309,7 +309,9 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     assignScope: ({ who, body }) => {
       if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
       const { decisionId, ...input } = body as z.output<typeof ScopeAssignment>;
-      const answer = decisions.once(decisionId, who!.agent.agentId, input, () => {
+      // The same decision is the same officer, company and direction, whatever its reason says.
+      const target = { username: input.username, companyRut: input.companyRut, to: input.assigned };
+      const answer = decisions.once(decisionId, who!.agent.agentId, target, () => {
         const outcome = scopeAdmin.change(input, who!.agent.agentId);
         if (outcome.kind === 'agent_not_found') throw new HttpError(404, 'agent_not_found');
         if (outcome.kind === 'company_not_found') throw new HttpError(404, 'company_not_found');
@@ -340,7 +342,9 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     revokeDevice: ({ who, body }) => {
       if (who!.agent.role !== 'supervisor') throw new HttpError(403, 'forbidden');
       const { decisionId, ...input } = body as z.output<typeof RevokeDeviceRequest>;
-      const answer = decisions.once(decisionId, who!.agent.agentId, input, () => {
+      // The same decision is the same device, whatever its reason says.
+      const target = { deviceId: input.deviceId };
+      const answer = decisions.once(decisionId, who!.agent.agentId, target, () => {
         const revoked = devices.revoke(input.deviceId, who!.agent.username, input.reason ?? null);
         if (!revoked) throw new HttpError(404, 'device_not_found');
         if (revoked.changed) log(`equipo ${input.deviceId} revocado por ${who!.agent.username}`);

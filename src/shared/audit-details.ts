@@ -44,7 +44,8 @@ export type AuditDetail = {
 };
 
 /** Internal identifiers that mean nothing to a supervisor reading the event. */
-const HIDDEN = new Set(['actionId', 'seenVersion', 'auditThroughSeq']);
+// decisionId: a supervisor's decision asked of the central API, kept to audit it once.
+const HIDDEN = new Set(['actionId', 'seenVersion', 'auditThroughSeq', 'decisionId']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 /** A day (`aaaa-mm-dd`), as legal deadlines are kept. */

@@ -111,6 +111,8 @@ export const rutFieldMessages = {
     'RUT inválido: escríbalo con su dígito verificador (12.345.678-5) o solo sus números (12345678).',
   checkDigit: (typed: string, expected: string) =>
     `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed}).`,
+  ambiguous: (typed: string, readings: string[]) =>
+    `«${typed}» puede ser ${readings.join(' o ')}: escríbalo con guion y dígito verificador.`,
 } as const;
 
 export const searchMessages = {

@@ -4,7 +4,7 @@
  * everywhere — naming the check digit expected when only that is wrong.
  */
 import { rutFieldMessages as m } from './messages';
-import { checkDigit, loginRut, parseDictatedRut, readRut } from './rut';
+import { checkDigit, dictatedRutReadings, formatRut, loginRut, readRut } from './rut';
 
 export type RutField = { ok: true; rut: string | null } | { ok: false; error: string };
 
@@ -12,8 +12,11 @@ export type RutField = { ok: true; rut: string | null } | { ok: false; error: st
 export function readRutField(text: string): RutField {
   const typed = text.trim();
   if (typed === '') return { ok: true, rut: null };
-  const rut = parseDictatedRut(typed);
-  if (rut) return { ok: true, rut: loginRut(rut) };
+  const readings = dictatedRutReadings(typed);
+  if (readings.length === 1) return { ok: true, rut: loginRut(readings[0]!) };
+  // Digits that read two ways: the agent says which, never this screen.
+  if (readings.length === 2)
+    return { ok: false, error: m.ambiguous(typed, readings.map(formatRut)) };
   const shaped = readRut(typed);
   return {
     ok: false,

@@ -64,17 +64,28 @@ export function parseRut(input: string): Rut | null {
 }
 
 /**
- * A RUT as a caller dictates it (rule 1): with its check digit, validated, or — 7 or 8 digits
- * with no dash — its body alone, the check digit computed (`12345678` is 12.345.678-5). Digits
- * that read as both (body and a valid check digit) are taken with their check digit.
+ * Every RUT a caller's dictation can mean (rule 1): with its check digit, validated, and — 7 or 8
+ * digits with no dash — its body alone, the check digit computed (`12345678` is 12.345.678-5).
+ * Digits that read both ways (`12345674`: 1.234.567-4, or 12.345.674-2) give both.
  */
-export function parseDictatedRut(input: string): Rut | null {
-  const whole = parseRut(input);
-  if (whole) return whole;
+export function dictatedRutReadings(input: string): Rut[] {
   const compact = compactRut(input);
-  if (/[-\u2010-\u2015\u2212]/.test(input) || !/^\d{7,8}$/.test(compact)) return null;
-  const body = Number(compact);
-  return body > 0 ? rutFromBody(body) : null;
+  const bodyAlone =
+    !/[-\u2010-\u2015\u2212]/.test(input) && /^\d{7,8}$/.test(compact)
+      ? rutFromBody(Number(compact))
+      : null;
+  // Dots that group thousands up to the end (`12.345.678`) write a body, not a check digit.
+  if (bodyAlone && /\.\d{3}$/.test(input.trim())) return [bodyAlone];
+  const whole = parseRut(input);
+  const readings: Rut[] = whole ? [whole] : [];
+  if (bodyAlone && bodyAlone.body !== whole?.body) readings.push(bodyAlone);
+  return readings;
+}
+
+/** The one RUT a dictation means; null for none, or for digits that read two ways. */
+export function parseDictatedRut(input: string): Rut | null {
+  const readings = dictatedRutReadings(input);
+  return readings.length === 1 ? readings[0]! : null;
 }
 
 export function rutFromBody(body: number): Rut {

@@ -54,6 +54,16 @@ describe('sync edges', () => {
       .get() as { n: number };
     expect(rejected.n).toBe(0);
     expect(desk.sync()!.status()).toMatchObject({ pending: 2, waitingForOtherAgent: 2 });
+    // The batch in flight landed first; then the agent's session ended on the central API too.
+    const agentTokens = () =>
+      (
+        central.db.$client
+          .prepare(
+            "SELECT count(*) AS n FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE a.username = 'agente'",
+          )
+          .get() as { n: number }
+      ).n;
+    await expect.poll(agentTokens).toBe(0);
     await signIn(desk, 'agente');
     expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0 });
     expect(

@@ -325,18 +325,33 @@ describe("a supervisor changes an officer's companies from her desk", () => {
         ? { kind: 'drop_response' }
         : { kind: 'pass' },
     );
-    const assigned = await boss.dispatch('officers.assign', {
-      companyRut: rutText(LLANQUIHUE),
-      username: 'prevencion',
-      assigned: true,
-      reason: 'Nueva cartera de empresas',
+    const decisionId = randomUUID();
+    const assign = (reason: string) =>
+      boss.dispatch('officers.assign', {
+        companyRut: rutText(LLANQUIHUE),
+        username: 'prevencion',
+        assigned: true,
+        reason,
+        decisionId,
+      });
+    expect(await assign('Nueva cartera de empresas')).toEqual({
+      ok: true,
+      value: { changed: true },
     });
     expect(dropped).toBe(2);
-    expect(assigned).toEqual({ ok: true, value: { changed: true } });
-    const audited = boss.db.$client
-      .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'scope.assign'")
-      .get() as { n: number };
-    expect(audited.n).toBe(1);
+    const audited = () =>
+      (
+        boss.db.$client
+          .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'scope.assign'")
+          .get() as { n: number }
+      ).n;
+    expect(audited()).toBe(1);
+    // The same dialog asking again, its reason reworded: the same decision, audited once.
+    expect(await assign('Nueva cartera de empresas (jefatura)')).toEqual({
+      ok: true,
+      value: { changed: true },
+    });
+    expect(audited()).toBe(1);
     const events = central.db.$client
       .prepare('SELECT count(*) AS n FROM agent_scope_events WHERE company_rut = ?')
       .get(LLANQUIHUE) as { n: number };
@@ -440,6 +455,7 @@ describe("a supervisor changes an officer's companies from her desk", () => {
           officer: 'Héctor Contreras (prevención)',
           username: 'prevencion',
           companyRut: LLANQUIHUE,
+          decisionId: expect.any(String),
         },
         'Nueva cartera de empresas',
       ],
@@ -449,6 +465,7 @@ describe("a supervisor changes an officer's companies from her desk", () => {
           officer: 'Héctor Contreras (prevención)',
           username: 'prevencion',
           companyRut: LLANQUIHUE,
+          decisionId: expect.any(String),
         },
         'Cambio de zona',
       ],

@@ -432,6 +432,7 @@ describe('device trust', () => {
     expect(JSON.parse(event.after)).toEqual({
       deviceId: fieldId,
       revokedAt: clock.now.toISOString(),
+      decisionId: expect.any(String),
     });
     // Revoked again (a list gone stale): refused, and the first revocation stands, audited once.
     advance(clock, MIN);

@@ -7,6 +7,7 @@ import {
   isValidRut,
   loginRut,
   MAX_RUT_BODY,
+  dictatedRutReadings,
   parseDictatedRut,
   parseRut,
   readRut,
@@ -353,5 +354,15 @@ describe('parseDictatedRut: every form a caller dictates (rule 1)', () => {
 
   it.each(['12.345.678-4', '1234567-8', '123456', 'abc', ''])('%j is no RUT', (typed) => {
     expect(parseDictatedRut(typed)).toBeNull();
+  });
+});
+
+describe('dictatedRutReadings: digits that read two ways', () => {
+  it('gives both, and parseDictatedRut then neither', () => {
+    expect(dictatedRutReadings('12345674').map(loginRut)).toEqual(['1234567-4', '12345674-2']);
+    expect(parseDictatedRut('12345674')).toBeNull();
+    // With a dash, or dots grouping a body's thousands, one reading only.
+    expect(dictatedRutReadings('1234567-4').map(loginRut)).toEqual(['1234567-4']);
+    expect(dictatedRutReadings('12.345.674').map(loginRut)).toEqual(['12345674-2']);
   });
 });

@@ -3,8 +3,8 @@
 -- an answer that never reached it — gets the first answer back, so the desk still audits its
 -- decision instead of reading «no hubo cambios». Kept a week.
 CREATE TABLE admin_decisions (
-  -- sha256 of the agent, the decision id and the request: a changed request is a decision of its
-  -- own.
+  -- sha256 of the agent, the decision id and its target (a device; an officer, a company and a
+  -- direction): another target is a decision of its own, a reworded reason is not.
   decision_key TEXT PRIMARY KEY,
   agent_id TEXT NOT NULL,
   answer TEXT NOT NULL,

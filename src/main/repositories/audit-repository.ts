@@ -131,7 +131,16 @@ export function createAuditRepository(sqlite: Database.Database) {
     );
   };
 
+  const decisionAudited = sqlite.prepare(
+    `SELECT 1 FROM audit_events WHERE action = ? AND agent_id = ?
+       AND json_extract(after, '$.decisionId') = ?`,
+  );
+
   return {
+    /** A supervisor's decision asked of the central API is in the chain already (issue 11). */
+    hasDecision(action: string, agentId: string, decisionId: string): boolean {
+      return decisionAudited.get(action, agentId, decisionId) !== undefined;
+    },
     /** Must run inside the caller's transaction, so the event and the change commit together. */
     append(fields: AuditFields): number {
       // Alone, it takes its own transaction: the chain's head is read under the write lock.

@@ -98,12 +98,22 @@ export async function askCentral<T>(
   }
 }
 
-/** A decision the central API confirmed, in the supervisor's audit chain (no person). */
+/**
+ * A decision the central API confirmed, in the supervisor's audit chain (no person) — once per
+ * decision: the same dialog's decision answered again (its `decisionId`) is not audited twice.
+ */
 export function auditAdminDecision(
   ctx: ServiceContext,
   session: Session,
-  decision: { action: string; before: unknown; after: unknown; reason: string },
+  decision: {
+    action: string;
+    decisionId: string;
+    before: unknown;
+    after: Record<string, unknown>;
+    reason: string;
+  },
 ): void {
+  if (ctx.repos.audit.hasDecision(decision.action, session.agentId, decision.decisionId)) return;
   ctx.repos.audit.append({
     id: newId(),
     at: ctx.now().toISOString(),
@@ -112,7 +122,7 @@ export function auditAdminDecision(
     personRut: null,
     action: decision.action,
     before: decision.before === null ? null : JSON.stringify(decision.before),
-    after: JSON.stringify(decision.after),
+    after: JSON.stringify({ ...decision.after, decisionId: decision.decisionId }),
     reason: decision.reason,
     identityCheck: null,
     interactionId: null,

@@ -57,6 +57,7 @@ export async function revokeDevice(
   }
   auditAdminDecision(ctx, session, {
     action: 'device.revoke',
+    decisionId,
     before: { deviceId },
     after: { deviceId, revokedAt: revoked.revokedAt },
     reason: why,

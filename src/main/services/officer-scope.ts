@@ -75,6 +75,7 @@ export async function assignOfficer(
   if (answer.changed) {
     auditAdminDecision(ctx, session, {
       action: change.assigned ? 'scope.assign' : 'scope.unassign',
+      decisionId: change.decisionId,
       before: null,
       after: {
         officer: answer.displayName ?? change.username,

@@ -296,7 +296,14 @@ function OpenCall({
             value={notes}
             maxLength={CALL_NOTES_MAX}
             placeholder={t.notesHint}
-            aria-describedby={notes.length >= CALL_NOTES_WARN_AT ? 'call-notes-left' : undefined}
+            aria-describedby={
+              [
+                notesMissing ? 'call-notes-missing' : null,
+                notes.length >= CALL_NOTES_WARN_AT ? 'call-notes-left' : null,
+              ]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
             onChange={(event) => setNotes(event.target.value)}
           />
           <span id="call-notes-left" className="muted small" aria-live="polite">

@@ -137,6 +137,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
           <select
             id={ids.method}
             value={method}
+            aria-describedby={method === 'facts' && tooFewFacts ? ids.factsNote : undefined}
             onChange={(event) => setMethod(event.target.value as IdentityMethod | '')}
           >
             <option value="">{t.identityChoose}</option>
