@@ -4,8 +4,7 @@
  * removing it (a desk that stops syncing) is a change like any other.
  */
 import { isAcceptableCentralUrl } from '../../shared/central-url';
-import { newId } from '../../shared/ids';
-import { adminReason } from './central-admin';
+import { adminReason, auditSupervisorDecision } from './central-admin';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 
@@ -21,18 +20,11 @@ export function changeCentralAddress(
   if (url !== null && !isAcceptableCentralUrl(url)) throw new RuleError('invalid_central_url');
   if (url === current) return { changed: false, url };
   const reason = adminReason(input.reason);
-  ctx.repos.audit.append({
-    id: newId(),
-    at: ctx.now().toISOString(),
-    agentId: session.agentId,
-    deviceId: ctx.deviceId,
-    personRut: null,
+  auditSupervisorDecision(ctx, session, {
     action: 'central.configure',
-    before: JSON.stringify({ centralUrl: current }),
-    after: JSON.stringify({ centralUrl: url }),
+    before: { centralUrl: current },
+    after: { centralUrl: url },
     reason,
-    identityCheck: null,
-    interactionId: null,
   });
   return { changed: true, url };
 }

@@ -98,9 +98,30 @@ export async function askCentral<T>(
   }
 }
 
+/** A supervisor's decision about this desk or the central API (no person), in the audit chain. */
+export function auditSupervisorDecision(
+  ctx: ServiceContext,
+  session: Session,
+  decision: { action: string; before: unknown; after: unknown; reason: string },
+): void {
+  ctx.repos.audit.append({
+    id: newId(),
+    at: ctx.now().toISOString(),
+    agentId: session.agentId,
+    deviceId: ctx.deviceId,
+    personRut: null,
+    action: decision.action,
+    before: decision.before === null ? null : JSON.stringify(decision.before),
+    after: JSON.stringify(decision.after),
+    reason: decision.reason,
+    identityCheck: null,
+    interactionId: null,
+  });
+}
+
 /**
- * A decision the central API confirmed, in the supervisor's audit chain (no person) — once per
- * decision: the same dialog's decision answered again (its `decisionId`) is not audited twice.
+ * A decision the central API confirmed, in the supervisor's audit chain — once per decision: the
+ * same dialog's decision answered again (its `decisionId`) is not audited twice.
  */
 export function auditAdminDecision(
   ctx: ServiceContext,
@@ -114,17 +135,6 @@ export function auditAdminDecision(
   },
 ): void {
   if (ctx.repos.audit.hasDecision(decision.action, session.agentId, decision.decisionId)) return;
-  ctx.repos.audit.append({
-    id: newId(),
-    at: ctx.now().toISOString(),
-    agentId: session.agentId,
-    deviceId: ctx.deviceId,
-    personRut: null,
-    action: decision.action,
-    before: decision.before === null ? null : JSON.stringify(decision.before),
-    after: JSON.stringify({ ...decision.after, decisionId: decision.decisionId }),
-    reason: decision.reason,
-    identityCheck: null,
-    interactionId: null,
-  });
+  const { decisionId, after, ...rest } = decision;
+  auditSupervisorDecision(ctx, session, { ...rest, after: { ...after, decisionId } });
 }
