@@ -291,6 +291,7 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
         ? { phone: next.phone }
         : { email: next.email, ...(next.phone === person.phone ? {} : { phone: next.phone }) },
       null,
+      ctx.now,
     );
     touched.push({ entity: 'person', key: rut });
     if (next.email !== person.email && next.email !== null) {

@@ -25,13 +25,16 @@ export type RetiredIdentityFact = 'birth_date';
 /** How many facts must match before a sensitive action. */
 export const IDENTITY_FACTS_REQUIRED = 2;
 /**
- * A mobile changed on this desk within this time proves nothing of who calls: changing it needs
+ * A mobile changed within this time, on any desk, proves nothing of who calls: changing it needs
  * no identity check, so one call could change it and then read its new digits back as proof.
  */
 export const PHONE_PROOF_AFTER_CHANGE_MS = 24 * 3_600_000;
-/** The instant since which a phone change makes the phone no proof (ISO, as the audit keeps it). */
-export const phoneProofSince = (now: Date): string =>
-  new Date(now.getTime() - PHONE_PROOF_AFTER_CHANGE_MS).toISOString();
+/**
+ * Whether a mobile changed at `changedAt` (ISO, as persons.phone_changed_at keeps it; null:
+ * never since it was loaded) is still no proof at `now`.
+ */
+export const phoneChangedRecently = (changedAt: string | null, now: Date): boolean =>
+  changedAt !== null && Date.parse(changedAt) > now.getTime() - PHONE_PROOF_AFTER_CHANGE_MS;
 
 /** The longest notes a call closes with. */
 export const CALL_NOTES_MAX = 2000;

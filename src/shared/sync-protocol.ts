@@ -68,6 +68,7 @@ export const ENTITY_TABLES: Record<
       'sort_key',
       'email',
       'phone',
+      'phone_changed_at',
       'serial_number',
       'is_worker',
       'is_pensioner',

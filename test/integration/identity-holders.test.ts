@@ -19,10 +19,10 @@ describe('identityHolders', () => {
         .pluck()
         .all() as number[]
     ).concat([1]); // one who is not in the replica
-    const since = '2026-01-01T00:00:00.000Z';
-    const many = repo.identityHolders(ruts, since);
+    const now = new Date('2026-01-01T00:00:00.000Z');
+    const many = repo.identityHolders(ruts, now);
     expect(many.size).toBe(40);
     expect([...many.values()].some((holder) => holder.employers.length > 1)).toBe(true);
-    for (const rut of ruts) expect(many.get(rut) ?? null).toEqual(repo.identityHolder(rut, since));
+    for (const rut of ruts) expect(many.get(rut) ?? null).toEqual(repo.identityHolder(rut, now));
   });
 });

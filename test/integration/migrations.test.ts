@@ -206,6 +206,38 @@ describe('migrations', () => {
     upgraded.close();
   });
 
+  it('dates a mobile this desk changed before persons kept the date, from its audit (0028)', () => {
+    const file = path.join(tempDir(), 'phones.db');
+    const at = journal.entries.findIndex((entry) => entry.tag === '0028_phone_changed_at');
+    const old = openDatabase({ file, migrationsFolder: migrationsUpTo(at) });
+    const insertPerson = old.$client.prepare(
+      `INSERT INTO persons (rut, dv, given_names, last_name1, sort_key, phone)
+       VALUES (?, 'k', 'Ana', 'Soto', 'soto ana', '+56911111111')`,
+    );
+    for (const rut of [1, 2, 3]) insertPerson.run(rut);
+    const event = old.$client.prepare(
+      `INSERT INTO audit_events (id, at, agent_id, device_id, person_rut, action, before, after,
+         prev_hash, hash) VALUES (?, ?, 'a', 'd', ?, 'person.update_contact', ?, ?, '', '')`,
+    );
+    const phone = (value: string) => JSON.stringify({ phone: value });
+    const mail = (value: string) => JSON.stringify({ email: value });
+    // Person 1: two phone changes (the later one counts); 2: an e-mail change only; 3: none.
+    event.run('e1', '2026-11-30T10:00:00.000Z', 1, phone('+56911111110'), phone('+56922222222'));
+    event.run('e2', '2026-12-01T09:30:00.000Z', 1, phone('+56922222222'), phone('+56911111111'));
+    event.run('e3', '2026-12-01T11:00:00.000Z', 2, mail('a@x.cl'), mail('b@x.cl'));
+    old.$client.close();
+
+    const upgraded = openDatabase({ file });
+    expect(
+      upgraded.$client.prepare('SELECT rut, phone_changed_at FROM persons ORDER BY rut').all(),
+    ).toEqual([
+      { rut: 1, phone_changed_at: '2026-12-01T09:30:00.000Z' },
+      { rut: 2, phone_changed_at: null },
+      { rut: 3, phone_changed_at: null },
+    ]);
+    upgraded.$client.close();
+  });
+
   it('reopens an up-to-date replica without touching its data', () => {
     const file = path.join(tempDir(), 'current.db');
     const first = openDatabase({ file });

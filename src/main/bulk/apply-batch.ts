@@ -170,7 +170,7 @@ export function createBatchApplier(deps: ApplyDeps) {
       const to = row.plan.email.to;
       const phone = person.phone;
       emailActionId = newId();
-      writes.updateContact(rut, { email: to }, null);
+      writes.updateContact(rut, { email: to }, null, new Date(at));
       // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
       for (const portal of writes.unverifyAccounts(rut)) {
         writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);

@@ -47,6 +47,9 @@ export const persons = sqliteTable(
     email: text('email'),
     /** E.164, `+56912345678`. */
     phone: text('phone'),
+    /** When the mobile last changed (any desk, the central API, a bulk load): for a day after,
+     * it proves nothing of who a caller is (policy PHONE_PROOF_AFTER_CHANGE_MS). */
+    phoneChangedAt: text('phone_changed_at'),
     /** Identity-card serial number; never sent to the renderer unmasked. */
     serialNumber: text('serial_number'),
     isWorker: bool('is_worker'),

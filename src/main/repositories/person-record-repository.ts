@@ -3,6 +3,7 @@
  */
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { IdentityHolder } from '../../shared/identity-facts';
+import { phoneChangedRecently } from '../../shared/policy';
 import type { Db } from '../db/database';
 import { PERSON_COUNT_SQL } from './person-count';
 import { accessRequests, accounts, companies, mails, memberships, persons } from '../db/schema';
@@ -16,16 +17,13 @@ export const RECORD_MAILS = 20;
  * same statements raw.
  */
 export const IDENTITY_HOLDERS_SQL = {
-  person: `SELECT rut, serial_number AS serialNumber, email, phone FROM persons
+  person: `SELECT rut, serial_number AS serialNumber, email, phone,
+       phone_changed_at AS phoneChangedAt FROM persons
      WHERE rut IN (SELECT value FROM json_each(?))`,
   employers: `SELECT m.person_rut AS rut, c.legal_name AS name
      FROM memberships m JOIN companies c ON c.rut = m.company_rut
      WHERE m.person_rut IN (SELECT value FROM json_each(?)) AND m.state != 'removed'
      ORDER BY m.id`,
-  /** Persons whose mobile this desk changed since an instant (their audit, by person). */
-  phoneChanged: `SELECT DISTINCT person_rut AS rut FROM audit_events
-     WHERE person_rut IN (SELECT value FROM json_each(?)) AND action = 'person.update_contact'
-       AND at >= ? AND json_extract(before, '$.phone') IS NOT json_extract(after, '$.phone')`,
 } as const;
 
 export function createPersonRecordRepository(db: Db) {
@@ -91,7 +89,12 @@ export function createPersonRecordRepository(db: Db) {
     .orderBy(accessRequests.id)
     .prepare();
   const holderPerson = db
-    .select({ serialNumber: persons.serialNumber, email: persons.email, phone: persons.phone })
+    .select({
+      serialNumber: persons.serialNumber,
+      email: persons.email,
+      phone: persons.phone,
+      phoneChangedAt: persons.phoneChangedAt,
+    })
     .from(persons)
     .where(eq(persons.rut, sql.placeholder('rut')))
     .prepare();
@@ -105,9 +108,6 @@ export function createPersonRecordRepository(db: Db) {
   // Many holders at once (a company's callers: hundreds of administrators in a big one).
   const holdersPerson = db.$client.prepare(IDENTITY_HOLDERS_SQL.person);
   const holdersEmployers = db.$client.prepare(IDENTITY_HOLDERS_SQL.employers);
-  const phoneChanged = db.$client.prepare(IDENTITY_HOLDERS_SQL.phoneChanged).pluck();
-  const changedPhones = (ruts: number[], since: string) =>
-    new Set(phoneChanged.all(JSON.stringify(ruts), since) as number[]);
   const personCount = db.$client.prepare(PERSON_COUNT_SQL.read).pluck();
 
   return {
@@ -123,25 +123,21 @@ export function createPersonRecordRepository(db: Db) {
       };
     },
     /**
-     * What a caller can be asked to prove who they are (see shared/identity-facts.ts); a mobile
-     * changed here since `phoneSince` (policy phoneProofSince) is not among it.
+     * What a caller can be asked to prove who they are at `now` (see shared/identity-facts.ts);
+     * a mobile changed lately (policy phoneChangedRecently) is not among it.
      */
-    identityHolder(rut: number, phoneSince: string): IdentityHolder | null {
+    identityHolder(rut: number, now: Date): IdentityHolder | null {
       const row = holderPerson.get({ rut });
       if (!row) return null;
+      const { phoneChangedAt, ...holder } = row;
       return {
-        ...row,
+        ...holder,
         employers: holderEmployers.all({ rut }).map((company) => company.name),
-        phoneChangedRecently: changedPhones([rut], phoneSince).size > 0,
+        phoneChangedRecently: phoneChangedRecently(phoneChangedAt, now),
       };
     },
-    /** Whether this desk changed the person's mobile since an instant (their audit). */
-    phoneChangedSince(rut: number, since: string): boolean {
-      return changedPhones([rut], since).size > 0;
-    },
-    /** identityHolder for many persons in three statements; those not in the replica are absent. */
-    identityHolders(ruts: number[], phoneSince: string): Map<number, IdentityHolder> {
-      const recent = changedPhones(ruts, phoneSince);
+    /** identityHolder for many persons in two statements; those not in the replica are absent. */
+    identityHolders(ruts: number[], now: Date): Map<number, IdentityHolder> {
       const list = JSON.stringify(ruts);
       const employers = new Map<number, string[]>();
       for (const row of holdersEmployers.all(list) as Array<{ rut: number; name: string }>) {
@@ -150,12 +146,16 @@ export function createPersonRecordRepository(db: Db) {
         else employers.set(row.rut, [row.name]);
       }
       const rows = holdersPerson.all(list) as Array<
-        { rut: number } & Omit<IdentityHolder, 'employers'>
+        { rut: number; phoneChangedAt: string | null } & Omit<IdentityHolder, 'employers'>
       >;
       return new Map(
-        rows.map(({ rut, ...row }) => [
+        rows.map(({ rut, phoneChangedAt, ...row }) => [
           rut,
-          { ...row, employers: employers.get(rut) ?? [], phoneChangedRecently: recent.has(rut) },
+          {
+            ...row,
+            employers: employers.get(rut) ?? [],
+            phoneChangedRecently: phoneChangedRecently(phoneChangedAt, now),
+          },
         ]),
       );
     },

@@ -78,9 +78,11 @@ export function createPersonWriteRepository(
   );
   // Only the fields that change are set: setting one, even to the value it has, rewrites its
   // index entry (one more page in every commit).
+  // A new mobile also says when it changed (migration 0028: for a day it proves nothing).
   const updateContactOf = (fields: readonly ('email' | 'phone')[]) =>
     sqlite.prepare(
       `UPDATE persons SET ${fields.map((field) => `${field} = @${field}`).join(', ')},
+         ${fields.includes('phone') ? 'phone_changed_at = @at,' : ''}
          version = version + ${bump}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
        WHERE rut = @rut AND (@version IS NULL OR version = @version)`,
     );
@@ -211,6 +213,7 @@ export function createPersonWriteRepository(
     /**
      * New contact details: a field left out keeps its value. `version` null: no version check
      * (the server merges by field instead; a bulk load read the row in the same transaction).
+     * `at`: when, by the caller's clock (a new mobile keeps it as `phone_changed_at`).
      */
     updateContact(
       rut: number,
@@ -218,11 +221,14 @@ export function createPersonWriteRepository(
         | { email: string | null; phone?: string | null }
         | { email?: undefined; phone: string | null },
       version: number | null,
+      at: Date,
     ): boolean {
       const which =
         next.email === undefined ? 'phone' : next.phone === undefined ? 'email' : 'both';
       const values = { email: next.email ?? null, phone: next.phone ?? null, rut, version };
-      return updateContact[which].run(values).changes === 1;
+      const statement = updateContact[which];
+      const bound = which === 'email' ? values : { ...values, at: at.toISOString() };
+      return statement.run(bound).changes === 1;
     },
     /**
      * A new e-mail (rule 10): the person's active accounts wait for its confirmation. Returns

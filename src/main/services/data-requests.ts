@@ -6,7 +6,7 @@
  */
 import type { DataRequestView } from '../../shared/contract';
 import { unavailableFacts } from '../../shared/identity-facts';
-import { IDENTITY_FACTS_REQUIRED, phoneProofSince, type IdentityFact } from '../../shared/policy';
+import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import {
   checkMove,
   DATA_REQUEST_MOVES,
@@ -92,7 +92,7 @@ export function recordDataRequest(
   if (command.identityMethod === null) throw new RuleError('data_request_identity_required');
   const facts = [...new Set(command.identityFacts)];
   if (command.identityMethod === 'facts') {
-    const holder = repos.records.identityHolder(command.personRut, phoneProofSince(ctx.now()));
+    const holder = repos.records.identityHolder(command.personRut, ctx.now());
     if (!holder) throw new NotFoundError('person');
     const [unavailable] = unavailableFacts(holder, facts);
     if (unavailable !== undefined) {

@@ -60,7 +60,7 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
     dataRequest: command.dataRequest ?? null,
     apply: (actionId) => {
       const next = emailChanged ? { email, ...(phoneChanged ? { phone } : {}) } : { phone };
-      if (!writes.updateContact(person.rut, next, command.expectedVersion)) {
+      if (!writes.updateContact(person.rut, next, command.expectedVersion, ctx.now())) {
         throw new StaleError();
       }
       const at = ctx.now().toISOString();

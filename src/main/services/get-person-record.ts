@@ -9,7 +9,7 @@ import { isOpen as isOpenRequest } from '../../shared/rules/data-requests';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { loginRut, readRut } from '../../shared/rut';
-import { phoneProofSince } from '../../shared/policy';
+import { phoneChangedRecently } from '../../shared/policy';
 import {
   accessBlockBadge,
   fittingMailKinds,
@@ -241,7 +241,7 @@ export function buildPersonRecord(
       serialNumber: person.serialNumber,
       email: person.email,
       phone: person.phone,
-      phoneChangedRecently: ctx.repos.records.phoneChangedSince(person.rut, phoneProofSince(now)),
+      phoneChangedRecently: phoneChangedRecently(person.phoneChangedAt, now),
       employers: memberships.filter((m) => m.state !== 'removed').map((m) => m.companyName),
     }),
     isWorker: person.isWorker,

@@ -4,7 +4,7 @@
  */
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
-import { IDENTITY_FACTS_REQUIRED, phoneProofSince, type IdentityFact } from '../../shared/policy';
+import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import { blockDecision, isOpen } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
@@ -81,7 +81,7 @@ export function authorize(
  */
 function checkIdentityFacts(ctx: ServiceContext, personRut: number, facts: readonly string[]) {
   if (facts.length === 0) return;
-  const holder = ctx.repos.records.identityHolder(personRut, phoneProofSince(ctx.now()));
+  const holder = ctx.repos.records.identityHolder(personRut, ctx.now());
   if (!holder) throw new NotFoundError('person');
   const [unavailable] = unavailableFacts(holder, facts);
   if (unavailable !== undefined) {
