@@ -501,6 +501,9 @@ export const callMessages = {
     notes: 'Notas',
   },
   inProgressShort: 'En curso',
+  /** A long note in the list shows its start; these show or fold the rest. */
+  notesMore: 'Ver nota completa',
+  notesLess: 'Ver menos',
   unknownAgent: 'Agente desconocido',
 } as const;
 

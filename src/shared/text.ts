@@ -12,3 +12,16 @@ export function words(input: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
 }
+
+/**
+ * The start of a long text for a list's cell: at most `lines` lines and about `chars`
+ * characters, cut at a word and ended with «…»; null when the whole text fits (nothing hidden).
+ */
+export function textPreview(text: string, lines = 3, chars = 200): string | null {
+  const kept = text.split('\n').slice(0, lines).join('\n');
+  if (kept === text && text.length <= chars) return null;
+  if (kept.length <= chars) return `${kept.trimEnd()}…`;
+  const cut = kept.slice(0, chars);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > chars / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -267,3 +267,34 @@ for (const viewport of [
     });
   });
 }
+
+test('a long note shows its first lines in Llamadas, and the rest on demand', async ({ desk }) => {
+  const { page } = desk;
+  const callbar = callbarOf(page);
+  await openPedro(desk);
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+  await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await callbar
+    .getByRole('textbox', { name: 'Notas de la llamada' })
+    .fill('Llamó sin clave.\nSe reenvió el correo.\nLo recibió.\nPidió que se anote su horario.');
+  await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+
+  await page.getByRole('button', { name: 'Llamadas' }).click();
+  const notes = page
+    .getByRole('row')
+    .filter({ hasText: 'Olvidó contraseña' })
+    .getByRole('cell')
+    .last();
+  await expect(notes).toContainText('Lo recibió.…');
+  await expect(notes).not.toContainText('horario');
+  const more = notes.getByRole('button', { name: 'Ver nota completa' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(notes).toContainText('Pidió que se anote su horario.');
+  const less = notes.getByRole('button', { name: 'Ver menos' });
+  await expect(less).toHaveAttribute('aria-expanded', 'true');
+  await expect(less).toBeFocused();
+  await expectAccessible(page, 'Llamadas, nota completa');
+});

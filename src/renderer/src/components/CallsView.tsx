@@ -13,6 +13,7 @@ import {
 } from '../../../shared/messages';
 import { seesAllInteractions } from '../../../shared/policy';
 import { readRutField } from '../../../shared/rut-field';
+import { textPreview } from '../../../shared/text';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -61,6 +62,26 @@ function check(
  * agent's), newest first, between two days if asked, a page at a time with the total. Each
  * person opens their record.
  */
+/** A call's notes in the list: a long one shows its start, and the rest on demand. */
+function NotesCell({ notes }: { notes: string }) {
+  const [whole, setWhole] = useState(false);
+  const preview = textPreview(notes);
+  if (preview === null) return <>{notes}</>;
+  return (
+    <>
+      {whole ? notes : preview}{' '}
+      <button
+        type="button"
+        className="link call-notes-more"
+        aria-expanded={whole}
+        onClick={() => setWhole((open) => !open)}
+      >
+        {whole ? t.notesLess : t.notesMore}
+      </button>
+    </>
+  );
+}
+
 export function CallsView() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState<{
@@ -275,7 +296,9 @@ export function CallsView() {
                   {item.actions.map((a) => actionLabels[a.action] ?? a.action).join(', ') || '—'}
                 </td>
                 <td>{item.outcome ? interactionOutcomeLabels[item.outcome] : t.inProgressShort}</td>
-                <td className="call-notes">{item.notes ?? ''}</td>
+                <td className="call-notes">
+                  <NotesCell notes={item.notes ?? ''} />
+                </td>
               </tr>
             ))}
           </tbody>
