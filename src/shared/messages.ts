@@ -1833,7 +1833,9 @@ export const dataRequestMessages = {
       ? `vencida hace ${-n} ${-n === 1 ? 'día hábil' : 'días hábiles'}`
       : n === 0
         ? 'vence hoy'
-        : `${n} ${n === 1 ? 'día hábil' : 'días hábiles'}`,
+        : n === 1
+          ? 'queda 1 día hábil'
+          : `quedan ${n} días hábiles`,
   overdueCount: (n: number) => `${n} ${n === 1 ? 'vencida' : 'vencidas'}`,
   soonCount: (n: number) => `${n} por vencer`,
   open: 'Ver',

@@ -96,7 +96,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText(block.number);
   await expect(rows.nth(1)).toContainText('Vence pronto');
-  await expect(rows.nth(1)).toContainText('2 días hábiles');
+  await expect(rows.nth(1)).toContainText('quedan 2 días hábiles');
   await expect(rows.nth(2)).toContainText(access.number);
   await expect(rows.nth(2)).toContainText('En plazo');
   await expect(rows.nth(2)).toContainText('Alicia Agente');

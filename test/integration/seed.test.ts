@@ -79,6 +79,21 @@ describe('demo dataset', () => {
     expect(
       present("memberships WHERE state = 'removed' AND agreement_signed_at IS NOT NULL"),
     ).toBeGreaterThan(0);
+    // No dismissal after today, and nobody dismissed from everything (with no pension) entered
+    // a portal after the last dismissal.
+    expect(present(`memberships WHERE ended_at > '${FIXED_NOW.toISOString()}'`)).toBe(0);
+    const dismissed = `SELECT m.person_rut AS rut, max(m.ended_at) AS lost FROM memberships m
+      JOIN persons p ON p.rut = m.person_rut WHERE p.is_pensioner = 0
+      GROUP BY m.person_rut HAVING count(*) = count(m.ended_at)`;
+    expect(present(`(${dismissed})`)).toBeGreaterThan(0);
+    expect(
+      present(`accounts a JOIN (${dismissed}) d ON d.rut = a.person_rut
+        WHERE a.last_login_at >= d.lost`),
+    ).toBe(0);
+    expect(
+      present(`accounts a JOIN (${dismissed}) d ON d.rut = a.person_rut
+        WHERE a.last_login_at IS NOT NULL`),
+    ).toBeGreaterThan(0);
     db.$client.close();
   });
 

@@ -214,6 +214,17 @@ type CompanyRow = { rut: number; name: string; adherent: boolean; caja: boolean 
 const BATCH = 5_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/** When the cast's dismissals happened. */
+const CAST_DISMISSED_AGO = 20 * DAY;
+
+/**
+ * A portal's last entry of someone who lost their access at `lostAt` (ms): the entry drawn when
+ * it came before that, or the day before it (none stays none).
+ */
+export function entryBefore(entry: string | null, lostAt: number): string | null {
+  if (entry === null || Date.parse(entry) < lostAt) return entry;
+  return new Date(lostAt - DAY).toISOString();
+}
 
 /** Seeds an empty, open replica in one go (not resumable: see createDemoDatabase). */
 export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
@@ -533,6 +544,10 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     const portals = new Set<Portal>();
     if (pensioner) portals.add('portal_heroes');
     const chosen = new Set<number>();
+    // When a person with no pension and every membership ended lost their access: nobody
+    // entered a portal after that.
+    let lostAccessAt: number | null = null;
+    let keepsAccess = pensioner || memberCount === 0;
     for (let m = 0; m < memberCount; m++) {
       const company = employer();
       if (chosen.has(company.rut)) continue;
@@ -572,6 +587,11 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         appointedBy = adminKind === 'appointed' ? authority.representative : null;
       }
       const needsAgreement = role !== 'worker' && company.caja;
+      // A dismissal is never dated after today (drawn only for one: the draws stay in order).
+      const endedAt =
+        state === 'removed' ? Math.min(startedAt + Math.floor(rand() * 200 + 1) * DAY, now) : null;
+      if (endedAt === null) keepsAccess = true;
+      else lostAccessAt = Math.max(lostAccessAt ?? 0, endedAt);
       insertMembership.run(
         body,
         company.rut,
@@ -580,7 +600,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         JSON.stringify(modules),
         signed ? 1 : 0,
         iso(startedAt),
-        state === 'removed' ? iso(startedAt + Math.floor(rand() * 200 + 1) * DAY) : null,
+        endedAt === null ? null : iso(endedAt),
         needsAgreement ? iso(startedAt + 3 * DAY) : null,
         needsAgreement && signed ? iso(startedAt + 4 * DAY) : null,
         adminKind,
@@ -607,7 +627,13 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         );
       }
     }
-    for (const portal of portals) writeAccount(body, portal, email, drawAccount(email !== null));
+    for (const portal of portals) {
+      const account = drawAccount(email !== null);
+      if (!keepsAccess && lostAccessAt !== null) {
+        account.lastLoginAt = entryBefore(account.lastLoginAt, lostAccessAt);
+      }
+      writeAccount(body, portal, email, account);
+    }
   }
 
   function writeCastPerson(cast: CastPerson): void {
@@ -634,7 +660,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       const startedAt = now - 900 * DAY;
       const company = companyByRut.get(membership.companyRut)!;
       const needsAgreement = membership.role !== 'worker' && company.caja;
-      const endedAt = membership.state === 'removed' ? now - 20 * DAY : null;
+      const endedAt = membership.state === 'removed' ? now - CAST_DISMISSED_AGO : null;
       // A membership that has ended had its agreement in its first days; a live one, this week.
       const agreementSentAt = endedAt === null ? now - 2 * DAY : startedAt + 1 * DAY;
       insertMembership.run(
@@ -680,7 +706,18 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         0,
       );
     }
+    // Dismissed from every company, with no pension: no entry since the dismissal.
+    const lostAccessAt =
+      !cast.pensioner &&
+      cast.memberships.length > 0 &&
+      cast.memberships.every((membership) => membership.state === 'removed')
+        ? now - CAST_DISMISSED_AGO
+        : null;
     for (const account of cast.accounts) {
+      const lastLoginAt =
+        account.registrationState === 'active' && (account.passwordSet ?? true)
+          ? iso(now - 2 * DAY)
+          : null;
       writeAccount(cast.rut, account.portal, cast.email, {
         registrationState: account.registrationState,
         passwordSet: account.passwordSet ?? account.registrationState === 'active',
@@ -692,10 +729,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
             : iso(now + account.lockedForMinutes * MINUTE),
         registrationBlocked: account.registrationBlocked ?? false,
         // Nobody entered without a password: a login never used has no last entry.
-        lastLoginAt:
-          account.registrationState === 'active' && (account.passwordSet ?? true)
-            ? iso(now - 2 * DAY)
-            : null,
+        lastLoginAt: lostAccessAt === null ? lastLoginAt : entryBefore(lastLoginAt, lostAccessAt),
         mails: (account.mails ?? []).map((mail) => ({
           kind: mail.kind,
           portal: mail.portal,
