@@ -214,6 +214,8 @@ export const PersonRecord = z.object({
   serialNumberMasked: z.string().nullable(),
   /** The facts a caller can be asked to prove who they are, masked (shared/identity-facts.ts). */
   identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
+  /** The mobile changed lately: it is not among the facts until then (policy phoneNoProofUntil). */
+  phoneNoProofUntil: z.string().nullable(),
   isWorker: z.boolean(),
   isPensioner: z.boolean(),
   version: z.number().int(),

@@ -310,6 +310,9 @@ export const dialogMessages = {
     employer: 'Empresa empleadora (que la nombre)',
   } satisfies Record<IdentityFact, string>,
   compareWith: 'Compare con:',
+  /** Why the mobile is not among the facts (policy PHONE_PROOF_AFTER_CHANGE_MS). */
+  phoneNoProof: (until: string) =>
+    `El celular registrado cambió hace menos de 24 horas: no sirve para verificar la identidad hasta el ${formatDateTime(until)}.`,
   emailLabel: 'Correo',
   phoneLabel: 'Celular',
   phonePlaceholder: '+56 9 1234 5678',

@@ -30,11 +30,17 @@ export const IDENTITY_FACTS_REQUIRED = 2;
  */
 export const PHONE_PROOF_AFTER_CHANGE_MS = 24 * 3_600_000;
 /**
- * Whether a mobile changed at `changedAt` (ISO, as persons.phone_changed_at keeps it; null:
- * never since it was loaded) is still no proof at `now`.
+ * When a mobile changed at `changedAt` (ISO, as persons.phone_changed_at keeps it; null: never
+ * since it was loaded) proves who calls again; null when it already does at `now`.
  */
+export function phoneNoProofUntil(changedAt: string | null, now: Date): string | null {
+  if (changedAt === null) return null;
+  const until = Date.parse(changedAt) + PHONE_PROOF_AFTER_CHANGE_MS;
+  return until > now.getTime() ? new Date(until).toISOString() : null;
+}
+/** Whether a mobile changed at `changedAt` is still no proof at `now`. */
 export const phoneChangedRecently = (changedAt: string | null, now: Date): boolean =>
-  changedAt !== null && Date.parse(changedAt) > now.getTime() - PHONE_PROOF_AFTER_CHANGE_MS;
+  phoneNoProofUntil(changedAt, now) !== null;
 
 /** The longest notes a call closes with. */
 export const CALL_NOTES_MAX = 2000;

@@ -66,6 +66,29 @@ test.describe('as a supervisor', () => {
   });
 });
 
+test('a mobile changed just now is no proof, and the identity check says until when', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  await openPedro(desk);
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const edit = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await expect(edit.getByText('Últimos 4 dígitos del celular registrado')).toBeVisible();
+  await edit.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
+  await edit.getByLabel('Motivo').fill('Cambió de número');
+  await edit.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+
+  const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+  await diagnosis.getByRole('button', { name: 'Desbloquear' }).click();
+  const unlock = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+  await expect(unlock.getByLabel('N° de serie de la cédula')).toBeVisible();
+  await expect(unlock.getByText('Últimos 4 dígitos del celular registrado')).toHaveCount(0);
+  await expect(unlock).toContainText(
+    /El celular registrado cambió hace menos de 24 horas: no sirve para verificar la identidad hasta el \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
+  );
+});
+
 test('an agent cannot change a profile and is told why', async ({ desk }) => {
   await openPedro(desk);
   const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });

@@ -172,8 +172,11 @@ describe('a mobile changed lately proves nothing', () => {
       identityCheck: [],
       expectedVersion: record(core, PEDRO).version,
     });
-    // …and cannot read the new digits back as proof of who they are.
+    // …and cannot read the new digits back as proof of who they are; the record says until when.
     expect(facts()).not.toContain('registered_phone');
+    expect(record(core, PEDRO).phoneNoProofUntil).toBe(
+      new Date(FIXED_NOW.getTime() + 24 * 3_600_000).toISOString(),
+    );
     const pedro = record(core, PEDRO);
     const error = refused(core, 'accounts.unlock', {
       rut: PEDRO,
@@ -186,5 +189,6 @@ describe('a mobile changed lately proves nothing', () => {
     // A day later it is a proof again.
     clock.now = new Date(FIXED_NOW.getTime() + 25 * 3_600_000);
     expect(facts()).toContain('registered_phone');
+    expect(record(core, PEDRO).phoneNoProofUntil).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { isOpen as isOpenRequest } from '../../shared/rules/data-requests';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { loginRut, readRut } from '../../shared/rut';
-import { phoneChangedRecently } from '../../shared/policy';
+import { phoneNoProofUntil } from '../../shared/policy';
 import {
   accessBlockBadge,
   fittingMailKinds,
@@ -228,6 +228,7 @@ export function buildPersonRecord(
     outcome: mail.outcome,
     toAddress: mail.toAddress,
   }));
+  const phoneNoProof = phoneNoProofUntil(person.phoneChangedAt, now);
 
   return {
     rut: loginRut({ body: person.rut, dv: person.dv }),
@@ -241,9 +242,10 @@ export function buildPersonRecord(
       serialNumber: person.serialNumber,
       email: person.email,
       phone: person.phone,
-      phoneChangedRecently: phoneChangedRecently(person.phoneChangedAt, now),
+      phoneChangedRecently: phoneNoProof !== null,
       employers: memberships.filter((m) => m.state !== 'removed').map((m) => m.companyName),
     }),
+    phoneNoProofUntil: phoneNoProof,
     isWorker: person.isWorker,
     isPensioner: person.isPensioner,
     version: person.version,

@@ -40,6 +40,7 @@ export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
     reason: 'none',
     identity: true,
     identityFacts: record.identityFacts,
+    phoneNoProofUntil: record.phoneNoProofUntil,
     done: actionDialogTexts.unlock.done,
     submit: (values) =>
       call('accounts.unlock', {
@@ -59,6 +60,7 @@ export function clearBlockSpec(record: PersonRecord, portal: Portal): DialogSpec
     reason: 'none',
     identity: true,
     identityFacts: record.identityFacts,
+    phoneNoProofUntil: record.phoneNoProofUntil,
     done: actionDialogTexts.clearBlock.done,
     submit: (values) =>
       call('accounts.clearRegistrationBlock', {
@@ -116,6 +118,7 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
     reason: 'required',
     identity: true,
     identityFacts: record.identityFacts,
+    phoneNoProofUntil: record.phoneNoProofUntil,
     done: actionDialogTexts.editContact.done,
     // Ley 21.719: a rectification is made here, linked to its request.
     dataRequests: record.dataProtection.requests
@@ -150,6 +153,7 @@ export function membershipSpec(
     reason: 'required',
     identity: change === 'enable' || change === 'resume',
     identityFacts: record.identityFacts,
+    phoneNoProofUntil: record.phoneNoProofUntil,
     // A dismissal cannot be undone here: the agent confirms who and where, explicitly.
     confirmation:
       change === 'dismiss'

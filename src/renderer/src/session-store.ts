@@ -52,6 +52,8 @@ export type DialogSpec = {
   identity: boolean;
   /** The facts the agent compares the caller's answers against (masked), for `identity`. */
   identityFacts?: IdentityFactView[];
+  /** The mobile changed lately: why it is not among the facts (PersonRecord.phoneNoProofUntil). */
+  phoneNoProofUntil?: string | null;
   /** Ley 21.719: the open rectification requests this change may answer (contact edit). */
   dataRequests?: Array<{ number: string; label: string }>;
   /** The person is blocked: the change goes through only linked to one of them. */

@@ -142,7 +142,12 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
                 {identityNote}
               </p>
             )}
-            <IdentityFactChecks facts={identityFacts} checked={facts} toggle={toggle} />
+            <IdentityFactChecks
+              facts={identityFacts}
+              checked={facts}
+              toggle={toggle}
+              phoneNoProofUntil={spec.phoneNoProofUntil}
+            />
           </fieldset>
         )}
 

@@ -156,7 +156,12 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
                 {t.factsTooFew(IDENTITY_FACTS_REQUIRED)}
               </p>
             )}
-            <IdentityFactChecks facts={person.identityFacts} checked={facts} toggle={toggle} />
+            <IdentityFactChecks
+              facts={person.identityFacts}
+              checked={facts}
+              toggle={toggle}
+              phoneNoProofUntil={person.phoneNoProofUntil}
+            />
           </fieldset>
         )}
         <div className="field">

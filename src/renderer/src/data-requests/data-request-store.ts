@@ -10,6 +10,7 @@ export type RecordingFor = {
   rut: string;
   name: string;
   identityFacts: PersonRecord['identityFacts'];
+  phoneNoProofUntil: PersonRecord['phoneNoProofUntil'];
 };
 
 type State = {
@@ -28,7 +29,12 @@ export const useDataRequests = create<State>()((set) => ({
   changes: 0,
   startRecording: (record) =>
     set({
-      recording: { rut: record.rut, name: fullName(record), identityFacts: record.identityFacts },
+      recording: {
+        rut: record.rut,
+        name: fullName(record),
+        identityFacts: record.identityFacts,
+        phoneNoProofUntil: record.phoneNoProofUntil,
+      },
       detail: null,
     }),
   openDetail: (number) => set({ detail: number, recording: null }),
