@@ -704,6 +704,8 @@ export const CompanyRecord = z.object({
       /** Holds an access administrator's profile (rule 9: may ask for modules). */
       admin: z.boolean(),
       identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
+      /** The mobile changed lately: not among the facts until then (policy phoneNoProofUntil). */
+      phoneNoProofUntil: z.string().nullable(),
     }),
   ),
   can: z.object({ manageUsers: Decision, manageRequests: Decision }),

@@ -13,8 +13,10 @@ export type IdentityHolder = {
   phone: string | null;
   /** Legal names of the companies the person is still a member of (not dismissed). */
   employers: readonly string[];
-  /** The mobile was changed lately (policy PHONE_PROOF_AFTER_CHANGE_MS): it proves nothing. */
-  phoneChangedRecently?: boolean;
+  /**
+   * The mobile changed lately (policy phoneNoProofUntil): it proves nothing until this instant.
+   */
+  phoneNoProofUntil?: string | null;
 };
 
 /** One fact the agent may check, with what the agent compares the caller's answer against. */
@@ -73,7 +75,7 @@ export function asCompanyCaller(holder: IdentityHolder): IdentityHolder {
 export function identityFacts(holder: IdentityHolder): IdentityFactView[] {
   const shown: Record<IdentityFact, string[]> = {
     serial_number: listOf(maskSerial(holder.serialNumber)),
-    registered_phone: listOf(holder.phoneChangedRecently ? null : maskPhone(holder.phone)),
+    registered_phone: listOf(holder.phoneNoProofUntil ? null : maskPhone(holder.phone)),
     registered_email: listOf(maskEmail(holder.email)),
     employer: [...new Set(holder.employers.map((name) => name.trim()).filter(Boolean))],
   };

@@ -38,9 +38,6 @@ export function phoneNoProofUntil(changedAt: string | null, now: Date): string |
   const until = Date.parse(changedAt) + PHONE_PROOF_AFTER_CHANGE_MS;
   return until > now.getTime() ? new Date(until).toISOString() : null;
 }
-/** Whether a mobile changed at `changedAt` is still no proof at `now`. */
-export const phoneChangedRecently = (changedAt: string | null, now: Date): boolean =>
-  phoneNoProofUntil(changedAt, now) !== null;
 
 /** The longest notes a call closes with. */
 export const CALL_NOTES_MAX = 2000;

@@ -3,7 +3,7 @@
  */
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { IdentityHolder } from '../../shared/identity-facts';
-import { phoneChangedRecently } from '../../shared/policy';
+import { phoneNoProofUntil } from '../../shared/policy';
 import type { Db } from '../db/database';
 import { PERSON_COUNT_SQL } from './person-count';
 import { accessRequests, accounts, companies, mails, memberships, persons } from '../db/schema';
@@ -124,7 +124,7 @@ export function createPersonRecordRepository(db: Db) {
     },
     /**
      * What a caller can be asked to prove who they are at `now` (see shared/identity-facts.ts);
-     * a mobile changed lately (policy phoneChangedRecently) is not among it.
+     * a mobile changed lately (policy phoneNoProofUntil) is not among it.
      */
     identityHolder(rut: number, now: Date): IdentityHolder | null {
       const row = holderPerson.get({ rut });
@@ -133,7 +133,7 @@ export function createPersonRecordRepository(db: Db) {
       return {
         ...holder,
         employers: holderEmployers.all({ rut }).map((company) => company.name),
-        phoneChangedRecently: phoneChangedRecently(phoneChangedAt, now),
+        phoneNoProofUntil: phoneNoProofUntil(phoneChangedAt, now),
       };
     },
     /** identityHolder for many persons in two statements; those not in the replica are absent. */
@@ -154,7 +154,7 @@ export function createPersonRecordRepository(db: Db) {
           {
             ...row,
             employers: employers.get(rut) ?? [],
-            phoneChangedRecently: phoneChangedRecently(phoneChangedAt, now),
+            phoneNoProofUntil: phoneNoProofUntil(phoneChangedAt, now),
           },
         ]),
       );

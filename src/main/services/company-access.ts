@@ -168,6 +168,7 @@ function callersOf(
             as,
             admin,
             identityFacts: identityFacts(asCompanyCaller(holder)),
+            phoneNoProofUntil: holder.phoneNoProofUntil ?? null,
           },
         ]
       : [];

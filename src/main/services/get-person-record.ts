@@ -242,7 +242,7 @@ export function buildPersonRecord(
       serialNumber: person.serialNumber,
       email: person.email,
       phone: person.phone,
-      phoneChangedRecently: phoneNoProof !== null,
+      phoneNoProofUntil: phoneNoProof,
       employers: memberships.filter((m) => m.state !== 'removed').map((m) => m.companyName),
     }),
     phoneNoProofUntil: phoneNoProof,

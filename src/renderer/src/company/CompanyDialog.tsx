@@ -8,7 +8,6 @@ import type { CompanyActionResult, CompanyRecord } from '../../../shared/contrac
 import {
   companyMessages as t,
   dialogMessages,
-  identityFactLabels,
   moduleLabels,
   requestCapacityLabels,
 } from '../../../shared/messages';
@@ -21,6 +20,7 @@ import {
 import { readRut } from '../../../shared/rut';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
+import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
@@ -306,16 +306,14 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                 </select>
               </label>
               <p className="hint">{t.dialog.callerHint(IDENTITY_FACTS_REQUIRED)}</p>
-              {caller?.identityFacts.map((view) => (
-                <label key={view.fact} className="check">
-                  <input
-                    type="checkbox"
-                    checked={facts.includes(view.fact)}
-                    onChange={() => setFacts(toggle(facts, view.fact))}
-                  />
-                  {identityFactLabels[view.fact]}: <strong>{view.shown.join(', ')}</strong>
-                </label>
-              ))}
+              {caller && (
+                <IdentityFactChecks
+                  facts={caller.identityFacts}
+                  checked={facts}
+                  toggle={(fact) => setFacts(toggle(facts, fact))}
+                  phoneNoProofUntil={caller.phoneNoProofUntil}
+                />
+              )}
             </fieldset>
           ))}
 
