@@ -7,7 +7,7 @@ import {
   unavailableFacts,
   type IdentityHolder,
 } from '../../src/shared/identity-facts';
-import { IDENTITY_FACTS } from '../../src/shared/policy';
+import { IDENTITY_FACTS, phoneNoProofUntil } from '../../src/shared/policy';
 
 const PEDRO: IdentityHolder = {
   serialNumber: '519283746',
@@ -105,6 +105,30 @@ describe('which identity facts a person can be asked for', () => {
       'registered_email',
     ]);
     expect(unavailableFacts({ ...PEDRO, phone: null }, ['registered_phone'])).toEqual([
+      'registered_phone',
+    ]);
+  });
+});
+
+describe('a mobile changed lately', () => {
+  const changed = '2026-12-01T09:30:00.000Z';
+  it('proves nothing for 24 hours after the change, and says until when', () => {
+    expect(phoneNoProofUntil(changed, new Date('2026-12-01T09:30:00.000Z'))).toBe(
+      '2026-12-02T09:30:00.000Z',
+    );
+    expect(phoneNoProofUntil(changed, new Date('2026-12-02T09:29:59.999Z'))).toBe(
+      '2026-12-02T09:30:00.000Z',
+    );
+    expect(phoneNoProofUntil(changed, new Date('2026-12-02T09:30:00.000Z'))).toBeNull();
+    expect(phoneNoProofUntil(null, new Date(changed))).toBeNull();
+  });
+
+  it('is not offered while it proves nothing', () => {
+    const until = '2026-12-02T09:30:00.000Z';
+    expect(identityFacts({ ...PEDRO, phoneNoProofUntil: until }).map((v) => v.fact)).not.toContain(
+      'registered_phone',
+    );
+    expect(unavailableFacts({ ...PEDRO, phoneNoProofUntil: until }, ['registered_phone'])).toEqual([
       'registered_phone',
     ]);
   });
