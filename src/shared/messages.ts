@@ -103,7 +103,7 @@ export function badgeLabel(badge: Badge): string {
 
 /** What to tell a caller whose RUT is valid but unknown (rule 5); search and diagnosis share it. */
 const NOT_IN_REPLICA_SAY =
-  'RUT no registrado: su empresa debe incorporarle; contacte al encargado de prevención.';
+  'Ese RUT no está registrado: su empresa debe incorporarle; contacte al encargado de prevención.';
 
 /** A RUT typed in a filter or a form, when it is not one: the same words on every screen. */
 export const rutFieldMessages = {
@@ -478,7 +478,7 @@ export const callMessages = {
       ? `Llegó al máximo de ${formatNumber(CALL_NOTES_MAX)} caracteres: lo que siga no se agrega.`
       : `Quedan ${formatNumber(left)} caracteres.`,
   saveAndClose: 'Guardar y cerrar',
-  back: 'Volver',
+  back: 'Seguir en la llamada',
   closed: 'Llamada cerrada y registrada.',
   failed: 'No se pudo registrar la llamada.',
   nudge: (who: string) =>
@@ -906,7 +906,7 @@ export const syncMessages = {
   state: 'Estado',
   pending: 'Pendientes',
   waitingForOther: (n: number) =>
-    ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} que ingrese)`,
+    ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} a que ingrese)`,
   lastSync: 'Última sincronización',
   never: 'Nunca',
   nextAttempt: 'Próximo intento',
@@ -1770,7 +1770,7 @@ export const dataRequestLabels = {
     signed_document: 'Documento con firma electrónica avanzada',
   },
   moves: {
-    start: 'Pasar a en curso',
+    start: 'Pasar a «En curso»',
     extend: 'Prorrogar 30 días',
     answer: 'Marcar respondida',
     deny: 'Denegar',

@@ -113,7 +113,7 @@ for (const viewport of [
       await expectAccessible(page, 'barra de llamada, cerrando');
       await expectNoSidewaysScroll(page);
       // Going back keeps what was typed, and puts the focus back on the button.
-      await callbar.getByRole('button', { name: 'Volver' }).click();
+      await callbar.getByRole('button', { name: 'Seguir en la llamada' }).click();
       await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
       await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
       await expect(notes).toHaveValue(
@@ -215,6 +215,20 @@ for (const viewport of [
       await expect(nudge).toBeVisible();
       await callbar.getByRole('button', { name: 'Descartar' }).click();
       await expect(nudge).toHaveCount(0);
+
+      // An offer for Pedro goes once another person's record is open: it never names someone
+      // who is not on screen.
+      await record.getByRole('button', { name: 'Editar contacto' }).click();
+      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 7777 8888');
+      await dialog.getByLabel('Motivo').fill('Uno más');
+      await dialog.getByRole('button', { name: 'Guardar' }).click();
+      await expect(nudge).toBeVisible();
+      await desk.find('9.876.543-3');
+      await desk.search.press('Enter');
+      await expect(record.getByRole('heading', { level: 1 })).not.toHaveText(PEDRO);
+      await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
+      await openPedro(desk);
+      await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
     });
 
     test('the Llamadas list names people and opens their record from the keyboard; supervisors see the agent', async ({

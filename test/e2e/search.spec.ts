@@ -81,7 +81,7 @@ test('a valid RUT that nobody has says what to tell the caller', async ({ desk }
   await desk.find('1-9');
   await expect(
     desk.page.getByText(
-      'El RUT 1-9 no figura en ninguna empresa adherida. Dígale: RUT no registrado: su empresa debe incorporarle; contacte al encargado de prevención.',
+      'El RUT 1-9 no figura en ninguna empresa adherida. Dígale: Ese RUT no está registrado: su empresa debe incorporarle; contacte al encargado de prevención.',
     ),
   ).toBeVisible();
   await expect(desk.options).toHaveCount(0);

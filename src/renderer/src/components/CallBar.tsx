@@ -67,6 +67,14 @@ export function CallBar() {
   /** Opened from this bar: the focus goes on to the open call's «Cerrar llamada…», not the page. */
   const [justOpened, setJustOpened] = useState(false);
 
+  // The offer is about the person the action was on: it goes once another record is open, and
+  // shows only while theirs is on screen (never two «Abrir llamada» for two people).
+  const rutOnScreen = record?.rut ?? null;
+  useEffect(() => {
+    if (nudge && rutOnScreen !== null && rutOnScreen !== nudge.rut) dismissNudge();
+  }, [nudge, rutOnScreen, dismissNudge]);
+  const offer = nudge && rutOnScreen === nudge.rut ? nudge : null;
+
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : t.failed);
 
@@ -163,10 +171,10 @@ export function CallBar() {
         </span>
       )}
       <div className="callbar-nudge" aria-live="polite">
-        {nudge && (
+        {offer && (
           <>
-            <span>{t.nudge(who(nudge.name, nudge.rut)!)}</span>
-            <button type="button" className="primary" onClick={() => void open(nudge.rut)}>
+            <span>{t.nudge(who(offer.name, offer.rut)!)}</span>
+            <button type="button" className="primary" onClick={() => void open(offer.rut)}>
               {t.nudgeOpen}
             </button>
             <button type="button" onClick={dismissNudge}>
