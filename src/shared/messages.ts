@@ -214,6 +214,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   no_change: () => 'No hay cambios que guardar.',
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
+  company_caller_required: () =>
+    'Pausar o reanudar un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
   company_not_adherent: () =>
@@ -408,7 +410,7 @@ export const actionDialogTexts = {
     resend_mail: 'Reenviar correo',
     edit_contact: 'Corregir correo',
     enable_membership: 'Rehabilitar',
-    resume_membership: 'Reanudar',
+    resume_membership: 'Reanudar desde la empresa',
   },
   /** The contact fix for a person with no e-mail at all: there is nothing to correct. */
   addEmail: 'Registrar correo',
@@ -770,7 +772,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   membership_paused: (c) => ({
     title: `Acceso pausado${of(c)}`,
-    say: 'El representante de la empresa pausó su acceso. Puede reanudarse si corresponde.',
+    say: 'Su empresa pausó su acceso: solo su representante legal o un administrador de accesos de la empresa puede pedir que se reanude.',
   }),
   registration_blocked: (c) => ({
     title: `Registro bloqueado${at(c.portal)}`,

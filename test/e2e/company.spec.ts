@@ -205,3 +205,34 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
       .locator('option'),
   ).toHaveText([/Gloria Paz Morales Reyes/, /Marcela Andrea Fuentes Rivas/]);
 });
+
+deskTest(
+  'a paused user calling is sent to her company: resuming is asked by its representative',
+  async ({ desk }) => {
+    const { page, record } = desk;
+    await desk.find('14.253.647-1');
+    await desk.search.press('Enter');
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await expect(diagnosis).toContainText(
+      'Su empresa pausó su acceso: solo su representante legal o un administrador de accesos de la empresa puede pedir que se reanude.',
+    );
+    await diagnosis.getByRole('button', { name: 'Reanudar desde la empresa' }).click();
+    // The company's page opens with the change's dialog, which asks who of the company calls.
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading')).toContainText('Valentina');
+    const caller = dialog.getByLabel(/administrador de accesos de la empresa que llama/);
+    await expect(caller.locator('option')).toHaveText([
+      /Gloria Paz Morales Reyes/,
+      /Marcela Andrea Fuentes Rivas/,
+    ]);
+    await dialog.getByLabel(/N° de serie/).check();
+    await dialog.getByLabel(/Correo registrado/).check();
+    await dialog.getByLabel('Motivo').fill('Lo pidió la representante legal');
+    await expectAccessible(page, 'reanudar desde la empresa');
+    await dialog.getByRole('button', { name: 'Reanudar', exact: true }).click();
+    await expect(page.getByRole('status')).toHaveText(/reanud/i);
+    await expect(
+      page.getByRole('row').filter({ hasText: 'Valentina Sofía' }).first(),
+    ).toContainText('Activa');
+  },
+);

@@ -453,29 +453,36 @@ describe('memberships', () => {
     expect(outbox(core)).toHaveLength(queued);
   });
 
-  it('pauses and resumes, and refuses transitions that do not exist', () => {
+  it('leaves pausing and resuming to the company (rule 13), and refuses transitions that do not exist', () => {
     const core = seededCore(300);
-    let version = record(core, PEDRO).memberships[0]!.version;
-    const change = (name: string, identityCheck: string[] = []) =>
+    const version = record(core, PEDRO).memberships[0]!.version;
+    const change = (name: string, identityCheck: string[] = CHECKED) =>
       core.dispatchNow('memberships.changeState', {
         rut: PEDRO,
         companyRut: ANDES,
         change: name,
-        reason: 'Pedido del representante',
+        reason: 'Lo pide la persona',
         identityCheck,
         expectedVersion: version,
       });
-    const paused = change('pause');
-    expect(paused.ok).toBe(true);
-    if (paused.ok)
-      version = (paused.value as { record: PersonRecord }).record.memberships[0]!.version;
-    const resumeAgain = change('pause');
-    expect(resumeAgain).toMatchObject({ ok: false, error: { code: 'rule' } });
-    if (!resumeAgain.ok)
-      expect(resumeAgain.error.message).toBe('No se puede pasar de «Pausada» a «Pausada».');
-    expect(change('enable', CHECKED)).toMatchObject({ ok: false });
-    expect(change('resume').ok).toBe(false);
-    expect(change('resume', CHECKED).ok).toBe(true);
+    const queued = outbox(core).length;
+    // The person's own call, however well identified, neither pauses nor resumes: the agent is
+    // sent to the company's page, where its representative or administrator asks for it.
+    for (const name of ['pause', 'resume']) {
+      expect(change(name)).toEqual({
+        ok: false,
+        error: {
+          code: 'rule',
+          message:
+            'Pausar o reanudar un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
+        },
+      });
+    }
+    expect(record(core, PEDRO).memberships[0]!.state).toBe('active');
+    expect(outbox(core)).toHaveLength(queued);
+    const again = change('enable');
+    expect(again).toMatchObject({ ok: false, error: { code: 'rule' } });
+    if (!again.ok) expect(again.error.message).toMatch(/^No se puede pasar de «Activa»/);
   });
 
   it('lets only a supervisor or the company access administrator change a profile', () => {

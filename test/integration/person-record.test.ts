@@ -150,8 +150,8 @@ describe('dispatch', () => {
       'memberships.changeState': () => ({
         rut: '16789012-1',
         companyRut: '76543210-3',
-        change: 'pause',
-        reason: 'Pausa',
+        change: 'disable',
+        reason: 'Inhabilitar',
         identityCheck: [],
         expectedVersion: version('16789012-1').memberships[1].version,
       }),

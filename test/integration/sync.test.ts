@@ -558,13 +558,13 @@ describe('convergence', () => {
         editPhone(desk, rut, `+56 9 ${String(1000 + (next() % 9000))} ${String(1000 + step)}`);
       else if (choice === 1) {
         const membership = current.memberships.find(
-          (m) => m.state === 'active' || m.state === 'paused',
+          (m) => m.state === 'active' || m.state === 'disabled',
         );
         if (membership) {
           desk.dispatchNow('memberships.changeState', {
             rut,
             companyRut: membership.companyRut,
-            change: membership.state === 'active' ? 'pause' : 'resume',
+            change: membership.state === 'active' ? 'disable' : 'enable',
             reason: 'Prueba de convergencia',
             identityCheck: CHECKED,
             expectedVersion: membership.version,

@@ -120,7 +120,9 @@ export type RuleCode =
   | 'bulk_nothing_to_apply'
   | 'bulk_not_undoable'
   | 'bulk_not_interrupted'
-  | 'bulk_company_unknown';
+  | 'bulk_company_unknown'
+  // Rule 13: pausing or resuming a user is the company's decision.
+  | 'company_caller_required';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

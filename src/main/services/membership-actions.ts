@@ -35,6 +35,12 @@ export function changeMembershipState(
 ) {
   const { writes } = ctx.repos;
   const transition = TRANSITIONS[command.change];
+  // Rule 13: a pause is the company's decision, and so is ending it. On a call it is asked by a
+  // verified representative or access administrator (companyUsers.change), never by the person;
+  // a supervisor's selection acts on the company's written request (BulkBasis).
+  if ((command.change === 'pause' || command.change === 'resume') && !command.bulk) {
+    throw new RuleError('company_caller_required');
+  }
   return runAction(ctx, session, {
     permission: `membership.${command.change}` as Action,
     personRut: command.personRut,

@@ -13,6 +13,7 @@ import {
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { mailPortal } from '../../shared/portals';
 import { call } from './api/client';
+import { useCompany } from './company/company-store';
 import { fullName } from './components/display';
 import type { DialogSpec } from './session-store';
 import { useApp } from './store';
@@ -140,6 +141,21 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
 
 const CHANGE_TEXT = actionDialogTexts.membership;
 
+/**
+ * Pausing or resuming the person's access to a company: its page opens with the change's dialog,
+ * which asks who of the company calls and checks their identity (main refuses it otherwise).
+ */
+export async function openCompanyUserChange(
+  record: PersonRecord,
+  companyRut: string,
+  change: 'pause' | 'resume',
+): Promise<void> {
+  const company = useCompany.getState();
+  await company.open(companyRut);
+  if (useCompany.getState().company === null) return;
+  company.openDialog({ kind: change, userRut: record.rut, userName: fullName(record) });
+}
+
 export function membershipSpec(
   record: PersonRecord,
   membership: Membership,
@@ -207,16 +223,13 @@ export function fixSpec(record: PersonRecord, fix: Fix): DialogSpec | null {
       return resendSpec(record, fix.portal, fix.kind);
     case 'edit_contact':
       return editContactSpec(record);
-    case 'enable_membership':
-    case 'resume_membership': {
+    case 'enable_membership': {
       const membership = record.memberships.find((m) => m.companyRut === fix.companyRut);
-      if (!membership) return null;
-      return membershipSpec(
-        record,
-        membership,
-        fix.action === 'enable_membership' ? 'enable' : 'resume',
-      );
+      return membership ? membershipSpec(record, membership, 'enable') : null;
     }
+    case 'resume_membership':
+      // The company decides (rule 13): openCompanyUserChange.
+      return null;
   }
 }
 

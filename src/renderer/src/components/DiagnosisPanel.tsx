@@ -13,7 +13,14 @@ import {
   mailKindLabels,
   noCauseText,
 } from '../../../shared/messages';
-import { fixAllowed, fixLabels, fixSpec, mailAvailableAt, resendSpec } from '../actions';
+import {
+  fixAllowed,
+  fixLabels,
+  fixSpec,
+  mailAvailableAt,
+  openCompanyUserChange,
+  resendSpec,
+} from '../actions';
 import { useSession } from '../session-store';
 import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from './GuardedButton';
@@ -80,6 +87,12 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             const text = causeTexts[cause.code](cause);
             const decision = cause.fix ? fixAllowed(record, cause.fix) : null;
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
+            const fix = cause.fix;
+            const onFix = spec
+              ? () => openDialog(spec)
+              : fix?.action === 'resume_membership'
+                ? () => void openCompanyUserChange(record, fix.companyRut, 'resume')
+                : null;
             const cooling =
               cause.fix?.action === 'resend_mail'
                 ? cooldownReason(record, cause.fix.portal, cause.fix.kind)
@@ -95,11 +108,11 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                     <span className="say-label">Dígale:</span> {text.say}
                   </p>
                 </div>
-                {cause.fix && spec && decision && (
+                {cause.fix && onFix && decision && (
                   <GuardedButton
                     className={index === 0 ? 'primary' : undefined}
                     reason={!decision.allowed ? deniedMessages[decision.reason] : cooling}
-                    onClick={() => openDialog(spec)}
+                    onClick={onFix}
                   >
                     {cause.fix.action === 'edit_contact' && !record.email
                       ? actionDialogTexts.addEmail

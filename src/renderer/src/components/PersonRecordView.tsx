@@ -26,6 +26,7 @@ import {
   editContactSpec,
   mailAvailableAt,
   membershipSpec,
+  openCompanyUserChange,
   resendSpec,
   roleSpec,
   unlockSpec,
@@ -368,14 +369,31 @@ function RecordContent({ record }: { record: PersonRecord }) {
                         )}
                 </td>
                 <td className="actions">
-                  {(STATE_CHANGES[membership.state] ?? []).map((change) => (
-                    <ActionButton
-                      key={change}
-                      decision={membership.can[change]}
-                      spec={membershipSpec(record, membership, change)}
-                      label={CHANGE_LABELS[change]}
-                    />
-                  ))}
+                  {(STATE_CHANGES[membership.state] ?? []).map((change) =>
+                    change === 'pause' || change === 'resume' ? (
+                      <GuardedButton
+                        key={change}
+                        className="small-button"
+                        reason={
+                          membership.can[change].allowed
+                            ? null
+                            : deniedMessages[membership.can[change].reason]
+                        }
+                        onClick={() =>
+                          void openCompanyUserChange(record, membership.companyRut, change)
+                        }
+                      >
+                        {CHANGE_LABELS[change]}
+                      </GuardedButton>
+                    ) : (
+                      <ActionButton
+                        key={change}
+                        decision={membership.can[change]}
+                        spec={membershipSpec(record, membership, change)}
+                        label={CHANGE_LABELS[change]}
+                      />
+                    ),
+                  )}
                   {membership.state !== 'removed' && (
                     <ActionButton
                       decision={membership.can.changeRole}
