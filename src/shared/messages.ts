@@ -424,6 +424,9 @@ export const actionDialogTexts = {
 export const disabledReasons = {
   noEmail: 'Sin correo registrado: agréguelo primero.',
   cooldownUntil: (time: string) => `Se envió hace poco: podrá reenviarse a las ${time}.`,
+  /** The last one is still on this desk, waiting for the central API to send it. */
+  cooldownQueuedUntil: (time: string) =>
+    `Se pidió hace poco y aún no sale: sale en cuanto el sistema central reciba la acción. Podrá pedirse otra vez a las ${time}.`,
 };
 
 /** Facts as the audit names them; a retired fact still reads well in old audit rows. */

@@ -72,7 +72,9 @@ test.describe('as an agent', () => {
       'Correo pedido: sale en cuanto el sistema central reciba la acción.',
     );
     await expect(fix).toBeDisabled();
-    const cooldown = /^Se envió hace poco: podrá reenviarse a las \d{2}:\d{2}\.$/;
+    // Still on this desk (no central API here): said as asked for, not as sent.
+    const cooldown =
+      /^Se pidió hace poco y aún no sale: sale en cuanto el sistema central reciba la acción\. Podrá pedirse otra vez a las \d{2}:\d{2}\.$/;
     await expect(fix).toHaveAccessibleDescription(cooldown);
     await expect(diagnosis.getByText(cooldown)).toBeVisible();
     // The same reason beside the record's own resend button.

@@ -4,9 +4,11 @@
  * same specs, so an action behaves the same wherever it is started.
  */
 import type { Fix, MailKind, PersonRecord, Portal } from '../../shared/contract';
+import { formatTime } from '../../shared/format';
 import {
   actionDialogTexts,
   dialogMessages,
+  disabledReasons,
   mailKindLabels,
   portalLabels,
 } from '../../shared/messages';
@@ -84,6 +86,24 @@ export function mailAvailableAt(
   if (!last) return null;
   const at = Date.parse(last.sentAt) + MAIL_COOLDOWN_MINUTES * 60_000;
   return at > now ? at : null;
+}
+
+/**
+ * Why the mail cannot be asked again yet (MAIL_COOLDOWN_MINUTES), or null: said as sent only
+ * when it left; one still queued on this desk is said to be waiting.
+ */
+export function mailCooldownReason(
+  record: PersonRecord,
+  portal: Portal,
+  kind: MailKind,
+  now = Date.now(),
+): string | null {
+  const at = mailAvailableAt(record, portal, kind, now);
+  if (at === null) return null;
+  const time = formatTime(new Date(at).toISOString());
+  return lastMail(record, portal, kind)?.outcome === 'queued'
+    ? disabledReasons.cooldownQueuedUntil(time)
+    : disabledReasons.cooldownUntil(time);
 }
 
 /** The last mail of this kind for an account: company mails come from Portal Empresas. */

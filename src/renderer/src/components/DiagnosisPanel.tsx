@@ -1,15 +1,8 @@
-import {
-  ADVICE_CAUSES,
-  type MailKind,
-  type PersonRecord,
-  type Portal,
-} from '../../../shared/contract';
-import { formatTime } from '../../../shared/format';
+import { ADVICE_CAUSES, type PersonRecord } from '../../../shared/contract';
 import {
   actionDialogTexts,
   causeTexts,
   deniedMessages,
-  disabledReasons,
   mailKindLabels,
   noCauseText,
 } from '../../../shared/messages';
@@ -17,7 +10,7 @@ import {
   fixAllowed,
   fixLabels,
   fixSpec,
-  mailAvailableAt,
+  mailCooldownReason,
   openCompanyUserChange,
   resendSpec,
 } from '../actions';
@@ -27,11 +20,6 @@ import { GuardedButton } from './GuardedButton';
 import { loadInterrupted } from './IncompleteDataNotice';
 
 /** Why a resend must wait, with the time it may be sent again; null when it may go now. */
-function cooldownReason(record: PersonRecord, portal: Portal, kind: MailKind): string | null {
-  const at = mailAvailableAt(record, portal, kind);
-  return at === null ? null : disabledReasons.cooldownUntil(formatTime(new Date(at).toISOString()));
-}
-
 /** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   const openDialog = useSession((s) => s.openDialog);
@@ -74,7 +62,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           </div>
           {active && record.email && record.can.resendMail.allowed && (
             <GuardedButton
-              reason={cooldownReason(record, active.portal, 'password_reset')}
+              reason={mailCooldownReason(record, active.portal, 'password_reset')}
               onClick={() => openDialog(resendSpec(record, active.portal, 'password_reset'))}
             >
               {actionDialogTexts.sendReset}
@@ -95,7 +83,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                 : null;
             const cooling =
               cause.fix?.action === 'resend_mail'
-                ? cooldownReason(record, cause.fix.portal, cause.fix.kind)
+                ? mailCooldownReason(record, cause.fix.portal, cause.fix.kind)
                 : null;
             return (
               <li

@@ -1,10 +1,9 @@
 import { forwardRef, useEffect, useState } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
-import { formatDate, formatDateTime, formatTime } from '../../../shared/format';
+import { formatDate, formatDateTime } from '../../../shared/format';
 import {
   actionLabels,
   deniedMessages,
-  disabledReasons,
   interactionOutcomeLabels,
   interactionReasonLabels,
   mailKindLabels,
@@ -24,7 +23,7 @@ import { formatPhone } from '../../../shared/phone';
 import {
   clearBlockSpec,
   editContactSpec,
-  mailAvailableAt,
+  mailCooldownReason,
   membershipSpec,
   openCompanyUserChange,
   resendSpec,
@@ -262,24 +261,15 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       label="Desbloquear registro"
                     />
                   )}
-                  {account.mailKinds.map((kind) => {
-                    const availableAt = mailAvailableAt(record, account.portal, kind);
-                    return (
-                      <ActionButton
-                        key={kind}
-                        decision={record.can.resendMail}
-                        spec={resendSpec(record, account.portal, kind)}
-                        label={`Reenviar: ${mailKindLabels[kind]}`}
-                        disabledReason={
-                          availableAt !== null
-                            ? disabledReasons.cooldownUntil(
-                                formatTime(new Date(availableAt).toISOString()),
-                              )
-                            : null
-                        }
-                      />
-                    );
-                  })}
+                  {account.mailKinds.map((kind) => (
+                    <ActionButton
+                      key={kind}
+                      decision={record.can.resendMail}
+                      spec={resendSpec(record, account.portal, kind)}
+                      label={`Reenviar: ${mailKindLabels[kind]}`}
+                      disabledReason={mailCooldownReason(record, account.portal, kind)}
+                    />
+                  ))}
                 </td>
               </tr>
             ))}
