@@ -776,6 +776,11 @@ export const DataRequestView = z.object({
   deadline: z.enum(['overdue', 'due_soon', 'later', 'closed']),
   /** Business days from today to the due date (negative: overdue); null when closed. */
   businessDaysLeft: z.number().int().nullable(),
+  /**
+   * Calendar days from today to the due date ("días corridos", the unit of every term but a
+   * temporary block's); null when closed.
+   */
+  calendarDaysLeft: z.number().int().nullable(),
   /** The central API has it (false: still queued on this desk). */
   atCentral: z.boolean(),
 });

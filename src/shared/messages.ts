@@ -1836,14 +1836,14 @@ export const dataRequestMessages = {
     agent: 'Agente',
     actions: 'Acciones',
   },
-  daysLeft: (n: number) =>
-    n < 0
-      ? `vencida hace ${-n} ${-n === 1 ? 'día hábil' : 'días hábiles'}`
-      : n === 0
-        ? 'vence hoy'
-        : n === 1
-          ? 'queda 1 día hábil'
-          : `quedan ${n} días hábiles`,
+  /** In the unit of the request's term: business days for a temporary block, calendar otherwise. */
+  daysLeft: (n: number, business: boolean) => {
+    const days = (k: number) =>
+      business ? (k === 1 ? 'día hábil' : 'días hábiles') : k === 1 ? 'día' : 'días';
+    if (n < 0) return `vencida hace ${-n} ${days(-n)}`;
+    if (n === 0) return 'vence hoy';
+    return n === 1 ? `queda 1 ${days(1)}` : `quedan ${n} ${days(n)}`;
+  },
   overdueCount: (n: number) => `${n} ${n === 1 ? 'vencida' : 'vencidas'}`,
   soonCount: (n: number) => `${n} por vencer`,
   open: 'Ver',

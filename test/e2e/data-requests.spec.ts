@@ -99,6 +99,9 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(rows.nth(1)).toContainText('quedan 2 días hábiles');
   await expect(rows.nth(2)).toContainText(access.number);
   await expect(rows.nth(2)).toContainText('En plazo');
+  // An access request's term is in calendar days, and so is what is left of it.
+  await expect(rows.nth(2)).toContainText(/quedan \d+ días/);
+  await expect(rows.nth(2)).not.toContainText('hábiles');
   await expect(rows.nth(2)).toContainText('Alicia Agente');
   await expectAccessible(page, 'solicitudes Ley 21.719 por plazo');
   await page.getByLabel('Derecho').selectOption({ label: 'Acceso' });

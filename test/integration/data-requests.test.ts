@@ -212,14 +212,17 @@ describe('the supervisor list by deadline', () => {
       access.request.number,
     ]);
     expect(
-      list.requests.map((r: { deadline: string; businessDaysLeft: number }) => [
-        r.deadline,
-        r.businessDaysLeft,
-      ]),
+      list.requests.map(
+        (r: { deadline: string; businessDaysLeft: number; calendarDaysLeft: number }) => [
+          r.deadline,
+          r.businessDaysLeft,
+          r.calendarDaysLeft,
+        ],
+      ),
     ).toEqual([
-      ['overdue', -2],
-      ['due_soon', 2],
-      ['later', 20],
+      ['overdue', -2, -4],
+      ['due_soon', 2, 2],
+      ['later', 20, 30],
     ]);
     expect(call(core, 'dataRequests.list', { right: 'blocking' }).requests).toHaveLength(1);
     expect(call(core, 'dataRequests.list', { state: 'answered' }).requests).toHaveLength(0);

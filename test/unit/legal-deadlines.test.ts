@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  calendarDaysBetween,
   addBusinessDays,
   blockingDeadline,
   businessDaysBetween,
@@ -129,5 +130,15 @@ describe('counting business days and the status of a deadline', () => {
   it('refuses what is not a calendar date', () => {
     expect(() => responseDeadline('2026-02-30')).toThrow();
     expect(() => responseDeadline('30-01-2026')).toThrow();
+  });
+});
+
+describe('calendarDaysBetween', () => {
+  it('counts calendar days either way, across months and years', () => {
+    expect(calendarDaysBetween('2026-12-14', '2027-01-13')).toBe(30);
+    expect(calendarDaysBetween('2026-12-14', '2026-12-10')).toBe(-4);
+    expect(calendarDaysBetween('2026-12-14', '2026-12-14')).toBe(0);
+    // A change of daylight saving time in between moves nothing (noon to noon).
+    expect(calendarDaysBetween('2026-04-01', '2026-04-08')).toBe(7);
   });
 });

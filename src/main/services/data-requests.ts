@@ -21,6 +21,7 @@ import {
   type IdentityMethod,
 } from '../../shared/rules/data-requests';
 import {
+  calendarDaysBetween,
   deadlineStatus,
   extendedDeadline,
   responseDeadline,
@@ -311,6 +312,7 @@ export function view(
     agentName: names.agentName,
     deadline: status,
     businessDaysLeft: open ? ctx.repos.dataRequests.businessDaysLeft(today, row.dueDate) : null,
+    calendarDaysLeft: open ? calendarDaysBetween(today, row.dueDate) : null,
     atCentral: row.id > 0,
   };
 }

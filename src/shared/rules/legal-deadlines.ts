@@ -108,6 +108,11 @@ export function addBusinessDays(date: CalendarDate, count: number): CalendarDate
   return day;
 }
 
+/** Calendar days from `from` to `to` ("días corridos"; negative when `to` is before `from`). */
+export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((toNoon(to).getTime() - toNoon(from).getTime()) / 86_400_000);
+}
+
 /**
  * Business days after `from` up to and including `to`; when `to` is before `from`, minus the
  * business days after `to` up to and including `from`.

@@ -40,8 +40,14 @@ export function DeadlineCell({ request }: { request: DataRequestView }) {
     >
       <span className="nowrap">{formatDay(request.dueDate)}</span>{' '}
       <span className={tone}>{labels.deadline[request.deadline]}</span>
-      {request.businessDaysLeft !== null && (
-        <span className="small muted"> · {t.daysLeft(request.businessDaysLeft)}</span>
+      {request.businessDaysLeft !== null && request.calendarDaysLeft !== null && (
+        <span className="small muted">
+          {' '}
+          ·{' '}
+          {request.right === 'blocking'
+            ? t.daysLeft(request.businessDaysLeft, true)
+            : t.daysLeft(request.calendarDaysLeft, false)}
+        </span>
       )}
       {moved && (
         <span id={id} className="small muted">
