@@ -123,6 +123,11 @@ export const Cause = z.object({
   /** That mail was asked for on this desk and the central API has not sent it yet. */
   lastMailWaiting: z.boolean().optional(),
   reason: z.string().optional(),
+  /**
+   * access_request_pending: the register does not name the requester (rule 12), so the request
+   * can only be rejected.
+   */
+  notInRegister: z.boolean().optional(),
   /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
   role: MembershipRole.optional(),
   fix: Fix.nullable(),

@@ -807,13 +807,15 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   access_request_rejected: (c) => ({
     title: `Solicitud de acceso rechazada${of(c)}`,
-    say:
-      c.reason ??
-      'Solo el representante legal o personas habilitadas en el registro de firmantes (TRF) pueden solicitar acceso.',
+    say: c.reason
+      ? `Su solicitud fue rechazada. Motivo registrado: «${c.reason}».`
+      : 'Su solicitud fue rechazada: solo el representante legal o las personas habilitadas en el registro de firmantes (TRF) de la empresa pueden pedir acceso.',
   }),
   access_request_pending: (c) => ({
     title: `Solicitud de acceso en revisión${of(c)}`,
-    say: 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección que no recibe respuestas.',
+    say: c.notInRegister
+      ? 'Su solicitud no podrá aprobarse: usted no figura como representante legal ni en el registro de firmantes (TRF) de la empresa, los únicos que pueden pedir acceso. Pida al representante legal que la solicite o que le habilite en el TRF.'
+      : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección que no recibe respuestas.',
   }),
   first_access_used: () => ({
     title: 'Ya usó la clave de primer ingreso a Portal Empresas',

@@ -3,7 +3,7 @@
  * users a representative asks for, and what the agent may not do; each refusal leaves nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { contract, type CompanyRecord } from '../../src/shared/contract';
+import { contract, type CompanyRecord, type PersonRecord } from '../../src/shared/contract';
 import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
@@ -112,6 +112,12 @@ describe('the company record', () => {
 describe('Portal Empresas requests', () => {
   it('refuses to approve someone in neither list, and writes nothing', () => {
     const core = seededCore(300);
+    // His record does not promise an approval: the register does not name him (rule 12).
+    const tomas = call(core, 'persons.get', { rut: TOMAS }) as PersonRecord;
+    expect(tomas.diagnosis.find((c) => c.code === 'access_request_pending')).toMatchObject({
+      companyName: expect.stringMatching(/Espiga/),
+      notInRegister: true,
+    });
     const before = outboxCount(core);
     const error = refused(core, 'requests.decide', {
       requesterRut: TOMAS,

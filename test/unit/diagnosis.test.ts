@@ -53,6 +53,7 @@ const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({
   companyName: 'Constructora Andes SpA',
   state: 'pending',
   reason: null,
+  inRegister: true,
   ...overrides,
 });
 
@@ -679,6 +680,24 @@ describe('diagnose', () => {
           fix: null,
         },
       ]);
+    });
+
+    it('access_request_pending by someone the register does not name: it can only be rejected', () => {
+      const causes = diagnose(
+        input({ accessRequests: [request({ state: 'pending', inRegister: false })] }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'access_request_pending',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          notInRegister: true,
+          fix: null,
+        },
+      ]);
+      expect(causeTexts.access_request_pending(causes[0]!).say).toMatch(
+        /^Su solicitud no podrá aprobarse: usted no figura/,
+      );
     });
 
     it('an approved request hides rejected and pending ones for the same company only', () => {

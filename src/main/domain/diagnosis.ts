@@ -51,6 +51,8 @@ export type DiagnosisInput = {
     companyName: string;
     state: 'pending' | 'approved' | 'rejected';
     reason: string | null;
+    /** The company's register names the requester (rule 12): a pending request can be approved. */
+    inRegister: boolean;
   }>;
   /** Newest first. */
   mails: Array<{
@@ -76,6 +78,8 @@ export type Cause = {
   lastMailWaiting?: boolean;
   /** access_request_rejected: the reason recorded. */
   reason?: string;
+  /** access_request_pending: the requester is not in the register, so it can only be rejected. */
+  notInRegister?: boolean;
   /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
   role?: 'worker' | 'access_admin' | 'company_user';
   fix: Fix | null;
@@ -250,7 +254,12 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         fix: null,
       });
     } else if (request.state === 'pending') {
-      causes.push({ code: 'access_request_pending', ...company(request), fix: null });
+      causes.push({
+        code: 'access_request_pending',
+        ...company(request),
+        ...(request.inRegister ? {} : { notInRegister: true }),
+        fix: null,
+      });
     }
   }
 

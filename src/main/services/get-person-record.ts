@@ -16,7 +16,7 @@ import {
   hasAccess,
   unsignedAgreement,
 } from '../../shared/rules/access';
-import { companyProfileAssigned } from '../../shared/rules/company-access';
+import { checkAccessRequester, companyProfileAssigned } from '../../shared/rules/company-access';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
 import { decide, personTarget, type Action, type DenyReason } from '../../shared/rules/permissions';
@@ -259,6 +259,17 @@ export function buildPersonRecord(
         companyName: request.companyName,
         state: request.state,
         reason: request.reason,
+        // Rule 12: the register decides, whatever the requester claimed (read for pending ones).
+        inRegister:
+          request.state !== 'pending' ||
+          checkAccessRequester(
+            person.rut,
+            { adherent: true },
+            ctx.repos.companyRecords.signatories(request.companyRut).map((row) => ({
+              personRut: row.person_rut,
+              kind: row.kind,
+            })),
+          ).ok,
       })),
       mails: mailViews,
       now,
