@@ -88,8 +88,9 @@ export function badgeLabel(badge: Badge): string {
       return `Bloqueado temporalmente hasta ${formatTime(badge.until)} tras ${badge.attempts} intentos`;
     case 'registration_blocked':
       return 'Registro bloqueado';
+    // No membership left active: disabled, paused or dismissed (the diagnosis says which).
     case 'disabled':
-      return 'Inhabilitado';
+      return 'Sin acceso vigente';
     case 'no_email':
       return 'Sin correo';
     case 'pending_activation':

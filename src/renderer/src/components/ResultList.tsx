@@ -211,14 +211,15 @@ function ResultContent({ row }: { row: ResultRow }) {
   const others = person.companyCount > 1 ? ` +${person.companyCount - 1}` : '';
   return (
     <>
-      <div className="result-line">
+      <div className="result-line result-head">
         <strong className="result-name">{fullName(person)}</strong>
         <span className="rut">{displayRut(person.rut)}</span>
       </div>
       <Badges badges={person.badges} compact />
       <div className="result-line muted">
         {[
-          person.email ?? 'sin correo',
+          // No e-mail is said by its badge, once.
+          person.email,
           person.phone ? formatPhone(person.phone) : null,
           person.companyName ? `${person.companyName}${others}` : null,
         ]
