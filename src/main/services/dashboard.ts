@@ -3,7 +3,9 @@
  * Only supervisors see it; the agents' names come from the replica's agents.
  */
 import {
+  ADVICE_CAUSES,
   DASHBOARD_TOP_CAUSES,
+  type CauseCode,
   type DashboardPanel,
   type DashboardRange,
 } from '../../shared/contract';
@@ -62,13 +64,18 @@ export function dashboardPanel(
     .deferred();
 }
 
-/** The causes the Panel charts: the most frequent, and how many distinct causes there were. */
+/**
+ * The causes the Panel charts: the most frequent, and how many distinct causes there were.
+ * Advice for the caller (ADVICE_CAUSES: «entra con su contraseña de siempre») keeps nobody out,
+ * so it is not among why people could not get in.
+ */
 function topCauses(rows: Array<{ code: string; n: number }>) {
+  const blocking = rows.filter((row) => !ADVICE_CAUSES.has(row.code as CauseCode));
   return {
-    diagnosisCauses: rows
+    diagnosisCauses: blocking
       .slice(0, DASHBOARD_TOP_CAUSES)
       .map((row) => ({ code: row.code, persons: row.n })),
-    diagnosisCauseCount: rows.length,
+    diagnosisCauseCount: blocking.length,
   };
 }
 
