@@ -112,9 +112,14 @@ for (const viewport of [
       );
       await expectAccessible(page, 'barra de llamada, cerrando');
       await expectNoSidewaysScroll(page);
-      // Going back keeps what was typed, and puts the focus back on the button.
+      // Going back keeps what was typed, and puts the focus back on the button; so does Esc,
+      // which leaves the record open.
       await callbar.getByRole('button', { name: 'Seguir en la llamada' }).click();
       await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
+      await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+      await notes.press('Escape');
+      await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
+      await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
       await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
       await expect(notes).toHaveValue(
         'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',

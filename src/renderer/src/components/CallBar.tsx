@@ -283,7 +283,17 @@ function OpenCall({
         </span>
       )}
       {closing && (
-        <form className="callbar-close" onSubmit={submit}>
+        <form
+          className="callbar-close"
+          onSubmit={submit}
+          // Esc leaves the form as «Seguir en la llamada» does (what was typed stays), and the
+          // record beneath stays open.
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape' || busy) return;
+            event.preventDefault();
+            toggle(false);
+          }}
+        >
           <label htmlFor="call-outcome">{t.outcome}</label>
           <select
             id="call-outcome"
