@@ -261,6 +261,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
+  data_request_identity_channel: () =>
+    'La cédula de identidad se exhibe en persona: con otro canal, elija otro método de verificación o el canal «Presencial».',
   data_request_detail_required: () =>
     'Escriba qué pide exactamente el titular (al menos unas palabras): es lo que se debe responder.',
   data_request_not_linkable: (p) =>
@@ -1805,6 +1807,9 @@ export const dataRequestMessages = {
   detail: 'Qué pide exactamente',
   detailHint: 'Con las palabras del titular: qué datos, qué cambio, desde cuándo.',
   missingMethod: 'cómo se verificó la identidad',
+  /** identityMethodFits: a card shown needs the titular there. */
+  missingCardInPerson:
+    'otro método de verificación, o el canal «Presencial» (la cédula se exhibe en persona)',
   missingDetail: (min: number) => `qué pide el titular (al menos ${min} caracteres)`,
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,

@@ -106,7 +106,7 @@ for (const viewport of [
       await api(page, 'dataRequests.record', {
         rut: PEDRO,
         right: 'access',
-        channel: 'phone',
+        channel: 'in_person',
         identityMethod: 'identity_card',
         identityFacts: [],
         detail: 'Pide copia de sus datos',

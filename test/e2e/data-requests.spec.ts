@@ -39,7 +39,12 @@ async function recordRequest(
     label: 'Cédula de identidad exhibida',
   });
   await dialog.getByLabel('Qué pide exactamente').fill(detail);
-  await dialog.getByRole('button', { name: 'Registrar solicitud' }).click();
+  // A card is shown in person: on the phone (the default channel) the button waits and says so.
+  const register = dialog.getByRole('button', { name: 'Registrar solicitud' });
+  await expect(register).toBeDisabled();
+  await expect(register).toHaveAccessibleDescription(/la cédula se exhibe en persona/);
+  await dialog.getByLabel('Canal', { exact: true }).selectOption({ label: 'Presencial' });
+  await register.click();
   await expect(dialog).toHaveCount(0);
   const toast = page.getByRole('status').filter({ hasText: /Solicitud SOL-/ });
   await expect(toast).toContainText('registrada. Plazo legal:');
@@ -202,6 +207,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
   const again = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
   await again.getByLabel('Derecho que ejerce').selectOption({ label: 'Bloqueo temporal' });
+  await again.getByLabel('Canal', { exact: true }).selectOption({ label: 'Presencial' });
   await again.getByLabel('Cómo se verificó la identidad').selectOption({
     label: 'Cédula de identidad exhibida',
   });

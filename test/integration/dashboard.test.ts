@@ -219,7 +219,7 @@ describe('the Panel', () => {
       call(core, 'dataRequests.record', {
         rut,
         right,
-        channel: 'phone',
+        channel: 'in_person',
         identityMethod: 'identity_card',
         identityFacts: [],
         detail: 'Lo que pide el titular, en sus palabras',

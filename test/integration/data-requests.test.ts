@@ -78,13 +78,26 @@ describe('recording a request on the call', () => {
         core.dispatchNow('dataRequests.record', {
           rut: PEDRO,
           right: 'access',
-          channel: 'phone',
+          channel: 'in_person',
           identityMethod: 'identity_card',
           identityFacts: [],
           detail: '  ',
         }),
       )?.message,
     ).toMatch(/qué pide exactamente/);
+    // A card is shown in person: not on a phone call.
+    expect(
+      refusal(
+        core.dispatchNow('dataRequests.record', {
+          rut: PEDRO,
+          right: 'access',
+          channel: 'phone',
+          identityMethod: 'identity_card',
+          identityFacts: [],
+          detail: 'Quiere saber qué datos tenemos',
+        }),
+      ),
+    ).toEqual({ code: 'rule', message: ruleMessages['data_request_identity_channel']!({}) });
     expect(counts(core)).toEqual(before);
   });
 
@@ -360,7 +373,7 @@ describe('the temporary block, on every action channel', () => {
           call(core, 'dataRequests.record', {
             rut,
             right: 'blocking',
-            channel: 'phone',
+            channel: 'in_person',
             identityMethod: 'identity_card',
             identityFacts: [],
             detail: 'Bloqueo mientras se decide su rectificación',

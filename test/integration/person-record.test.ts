@@ -212,7 +212,7 @@ describe('dispatch', () => {
       'dataRequests.record': () => ({
         rut: '12345678-5',
         right: 'access',
-        channel: 'phone',
+        channel: 'in_person',
         identityMethod: 'identity_card',
         identityFacts: [],
         detail: 'Pide copia de todos sus datos',
@@ -240,7 +240,7 @@ describe('dispatch', () => {
         const made = call(core, 'dataRequests.record', {
           rut: '13579246-2',
           right: 'blocking',
-          channel: 'phone',
+          channel: 'in_person',
           identityMethod: 'identity_card',
           identityFacts: [],
           detail: 'Bloqueo mientras se decide la rectificación',

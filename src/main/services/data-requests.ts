@@ -11,6 +11,7 @@ import {
   checkMove,
   DATA_REQUEST_MOVES,
   deadlineKind,
+  identityMethodFits,
   isOpen,
   MIN_DETAIL_LENGTH,
   requestNumber,
@@ -91,6 +92,9 @@ export function recordDataRequest(
   // Checked before anything about the person is read, so a refusal reveals nothing.
   authorize(ctx, session, 'data_request.manage', command.personRut);
   if (command.identityMethod === null) throw new RuleError('data_request_identity_required');
+  if (!identityMethodFits(command.identityMethod, command.channel)) {
+    throw new RuleError('data_request_identity_channel');
+  }
   const facts = [...new Set(command.identityFacts)];
   if (command.identityMethod === 'facts') {
     const holder = repos.records.identityHolder(command.personRut, ctx.now());

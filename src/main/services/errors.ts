@@ -102,6 +102,7 @@ export type RuleCode =
   | 'person_already_blocked'
   | 'data_request_identity_required'
   | 'data_request_detail_required'
+  | 'data_request_identity_channel'
   | 'data_request_not_linkable'
   | 'data_request_not_found'
   | 'data_request_not_blocking'

@@ -45,6 +45,11 @@ export const IDENTITY_METHODS = [
 ] as const;
 export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
 
+/** Whether an identity method can have been used on a channel: a card is shown in person. */
+export function identityMethodFits(method: IdentityMethod, channel: DataRequestChannel): boolean {
+  return method !== 'identity_card' || channel === 'in_person';
+}
+
 /** A request's moves. `extend` happens once; `deny` and `extend` need a reason. */
 export const DATA_REQUEST_MOVES = {
   start: { from: ['received'], to: 'in_progress', reason: false },

@@ -4,6 +4,7 @@ import {
   DATA_RIGHTS,
   forwardedForDecision,
   IDENTITY_METHODS,
+  identityMethodFits,
   MIN_DETAIL_LENGTH,
   type DataRequestChannel,
   type DataRight,
@@ -56,6 +57,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const tooFewFacts = person.identityFacts.length < IDENTITY_FACTS_REQUIRED;
   const missing: string[] = [];
   if (method === '') missing.push(t.missingMethod);
+  else if (!identityMethodFits(method, channel)) missing.push(t.missingCardInPerson);
   if (method === 'facts' && facts.length < IDENTITY_FACTS_REQUIRED) {
     missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED));
   }
