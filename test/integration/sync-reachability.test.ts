@@ -230,6 +230,28 @@ describe('an agent who signed in offline', () => {
   });
 });
 
+describe('a supervisor who signed in offline', () => {
+  it('is told the central API cannot be reached, not to sign in again, and is answered once it can', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'supervisora' });
+    await syncNow(desk);
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    await signIn(desk, 'supervisora');
+    expect((await syncNow(desk)).state).toBe('offline');
+    const offline = await desk.dispatch('devices.list', {});
+    expect(offline).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^No hay conexión con el sistema central/) },
+    });
+
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    await syncNow(desk);
+    const back = await desk.dispatch('devices.list', {});
+    expect(back.ok).toBe(true);
+  });
+});
+
 describe('an offline session ended at the lock screen', () => {
   it('is not signed in on the central API when it answers again', async () => {
     const central = await startCentral();

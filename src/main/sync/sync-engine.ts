@@ -842,6 +842,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
       for (let attempt = 0; ; attempt++) {
         const current = tokens.load();
         if (!current || current.agent.agentId !== asAgentId) {
+          // Signed in offline: the session opens once the central API answers, so the honest
+          // answer meanwhile is that it cannot be reached.
+          if (!online && options.offlineSession?.agentId() === asAgentId) {
+            throw new CentralError('network', 'Sin conexión con el sistema central.');
+          }
           throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
         }
         try {

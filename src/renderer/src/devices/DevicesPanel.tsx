@@ -5,7 +5,7 @@
  * does, asks the reason (kept in the audit) and confirms. Asked of the central API each time:
  * online only, and said so when it cannot answer.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeviceList } from '../../../shared/contract';
 import { formatDateTime, formatTime } from '../../../shared/format';
 import { shortDeviceId } from '../../../shared/ids';
@@ -24,6 +24,13 @@ export function DevicesPanel() {
   const { value: list, error, loading, reload } = useAnswer(ask, t.failed);
   const [asking, setAsking] = useState<Device | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Back online, the list is asked again by itself: an answer given offline does not linger.
+  const online = useSession((s) => s.sync?.online === true);
+  const wasOnline = useRef(online);
+  useEffect(() => {
+    if (online && !wasOnline.current) reload();
+    wasOnline.current = online;
+  }, [online, reload]);
 
   return (
     <section aria-labelledby="devices-title" aria-busy={loading}>
