@@ -125,7 +125,7 @@ export const searchMessages = {
     `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
   /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
   rutOutsideScope: (rut: string) =>
-    `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). No le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o, si trabaja en otra empresa, que consulte al encargado de prevención de esa empresa.`,
+    `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que consulte al encargado de prevención de su empresa.`,
   rutNotSyncedYet: (rut: string) =>
     `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
   none: (text: string) =>
