@@ -221,7 +221,7 @@ const CAST_DISMISSED_AGO = 20 * DAY;
  * A portal's last entry of someone who lost their access at `lostAt` (ms): the entry drawn when
  * it came before that, or the day before it (none stays none).
  */
-export function entryBefore(entry: string | null, lostAt: number): string | null {
+function entryBefore(entry: string | null, lostAt: number): string | null {
   if (entry === null || Date.parse(entry) < lostAt) return entry;
   return new Date(lostAt - DAY).toISOString();
 }
