@@ -57,11 +57,6 @@ function check(
   };
 }
 
-/**
- * Calls and visits: the agent's own (a supervisor's: everyone's, with who took each, or one
- * agent's), newest first, between two days if asked, a page at a time with the total. Each
- * person opens their record.
- */
 /** A call's notes in the list: a long one shows its start, and the rest on demand. */
 function NotesCell({ notes }: { notes: string }) {
   const [whole, setWhole] = useState(false);
@@ -82,6 +77,11 @@ function NotesCell({ notes }: { notes: string }) {
   );
 }
 
+/**
+ * Calls and visits: the agent's own (a supervisor's: everyone's, with who took each, or one
+ * agent's), newest first, between two days if asked, a page at a time with the total. Each
+ * person opens their record.
+ */
 export function CallsView() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState<{
