@@ -19,7 +19,6 @@ import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from './GuardedButton';
 import { loadInterrupted } from './IncompleteDataNotice';
 
-/** Why a resend must wait, with the time it may be sent again; null when it may go now. */
 /** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   const openDialog = useSession((s) => s.openDialog);
