@@ -47,57 +47,34 @@ describe('recording a request on the call', () => {
   it('refuses a request without an identity check, in Spanish, writing nothing', () => {
     const core = seededCore(300);
     const before = counts(core);
-    const envelope = core.dispatchNow('dataRequests.record', {
-      rut: PEDRO,
-      right: 'access',
-      channel: 'phone',
-      identityMethod: null,
-      identityFacts: [],
-      detail: 'Quiere saber qué datos tenemos',
-    });
-    expect(refusal(envelope)).toEqual({
-      code: 'rule',
-      message: ruleMessages['data_request_identity_required']!({}),
-    });
-    expect(refusal(envelope)?.message).toMatch(/verificación de identidad/);
-    // Facts compared on the call: at least two, and ones the system holds.
-    expect(
+    const ask = (overrides: Record<string, unknown>) =>
       refusal(
         core.dispatchNow('dataRequests.record', {
           rut: PEDRO,
           right: 'access',
           channel: 'phone',
           identityMethod: 'facts',
-          identityFacts: ['serial_number'],
-          detail: 'Quiere saber qué datos tenemos',
-        }),
-      )?.message,
-    ).toMatch(/al menos 2 datos/);
-    expect(
-      refusal(
-        core.dispatchNow('dataRequests.record', {
-          rut: PEDRO,
-          right: 'access',
-          channel: 'in_person',
-          identityMethod: 'identity_card',
           identityFacts: [],
-          detail: '  ',
+          detail: 'Quiere saber qué datos tenemos',
+          ...overrides,
         }),
-      )?.message,
+      );
+    const none = ask({ identityMethod: null });
+    expect(none).toEqual({
+      code: 'rule',
+      message: ruleMessages['data_request_identity_required']!({}),
+    });
+    expect(none?.message).toMatch(/verificación de identidad/);
+    // Facts compared on the call: at least two, and ones the system holds.
+    expect(ask({ identityFacts: ['serial_number'] })?.message).toMatch(/al menos 2 datos/);
+    expect(
+      ask({ channel: 'in_person', identityMethod: 'identity_card', detail: '  ' })?.message,
     ).toMatch(/qué pide exactamente/);
     // A card is shown in person: not on a phone call.
-    expect(
-      refusal(
-        core.dispatchNow('dataRequests.record', {
-          rut: PEDRO,
-          right: 'access',
-          channel: 'phone',
-          identityMethod: 'identity_card',
-          identityFacts: [],
-          detail: 'Quiere saber qué datos tenemos',
-        }),
-      ),
-    ).toEqual({ code: 'rule', message: ruleMessages['data_request_identity_channel']!({}) });
+    expect(ask({ identityMethod: 'identity_card' })).toEqual({
+      code: 'rule',
+      message: ruleMessages['data_request_identity_channel']!({}),
+    });
     expect(counts(core)).toEqual(before);
   });
 
