@@ -176,10 +176,11 @@ export async function openCompanyUserChange(
   company.openDialog({ kind: change, userRut: record.rut, userName: fullName(record) });
 }
 
+/** A change on the person's own call; pausing and resuming are the company's (above). */
 export function membershipSpec(
   record: PersonRecord,
   membership: Membership,
-  change: MembershipChange,
+  change: Exclude<MembershipChange, 'pause' | 'resume'>,
 ): DialogSpec {
   const text = CHANGE_TEXT[change];
   return {
@@ -187,7 +188,7 @@ export function membershipSpec(
     description: text.description,
     confirmLabel: text.confirm,
     reason: 'required',
-    identity: change === 'enable' || change === 'resume',
+    identity: change === 'enable',
     identityFacts: record.identityFacts,
     phoneNoProofUntil: record.phoneNoProofUntil,
     // A dismissal cannot be undone here: the agent confirms who and where, explicitly.
