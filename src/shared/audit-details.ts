@@ -91,8 +91,24 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Who an agent id is, when the reader knows (the Auditoría screen and its CSV do). */
-export type AuditNames = { agent?: (agentId: string) => string };
+/**
+ * Who an agent id is, and which company a RUT body is, when the reader knows (the Auditoría
+ * screen and its CSV do: the company the event's change names, when the replica holds it).
+ */
+export type AuditNames = {
+  agent?: (agentId: string) => string;
+  company?: AuditCompany | null;
+};
+
+/** The company an event's change is about: its RUT body and legal name. */
+export type AuditCompany = { rut: number; name: string };
+
+/** A company's RUT, with its name before it when the reader knows that company. */
+function companyText(value: unknown, company: AuditNames['company']): string {
+  const rut = rutText(value);
+  const body = typeof value === 'number' ? value : readRut(String(value))?.body;
+  return company && body === company.rut ? auditMessages.company(company.name, rut) : rut;
+}
 
 const facts = (value: unknown) =>
   Array.isArray(value)
@@ -115,6 +131,7 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
   if (value === null || value === undefined || value === '') return auditMessages.empty;
   switch (field) {
     case 'companyRut':
+      return companyText(value, names.company);
     case 'personRut':
     case 'callerRut':
       return rutText(value);
@@ -336,4 +353,14 @@ export function parseDayInput(input: string): string | null | 'invalid' {
 export function deviceText(deviceId: string, thisDeviceId: string | null): string {
   if (deviceId === thisDeviceId) return auditDeviceMessages.thisDevice;
   return auditDeviceMessages.otherDevice(shortDeviceId(deviceId));
+}
+
+/**
+ * The same device in the spreadsheet export: the words the screen shows, with the whole
+ * identifier (the file leaves the desk, and another desk's supervisor must tell them apart).
+ */
+export function deviceCsvText(deviceId: string, thisDeviceId: string | null): string {
+  return deviceId === thisDeviceId
+    ? auditDeviceMessages.thisDeviceWhole(deviceId)
+    : auditDeviceMessages.otherDeviceWhole(deviceId);
 }

@@ -404,6 +404,8 @@ export const AuditEvent = z.object({
   personRut: z.string().nullable(),
   /** The person's full name, when the replica holds the person. */
   personName: z.string().nullable(),
+  /** The company the change names (its RUT body and legal name), when the replica holds it. */
+  company: z.object({ rut: z.number().int(), name: z.string() }).nullable(),
   action: z.string(),
   before: z.string().nullable(),
   after: z.string().nullable(),

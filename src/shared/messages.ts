@@ -668,6 +668,8 @@ export const auditChoiceLabels: Record<string, string> = {
 export const auditMessages = {
   title: 'Auditoría',
   empty: '—',
+  /** A company in an event's details: its name, then its RUT. */
+  company: (name: string, rut: string) => `${name} (${rut})`,
   yes: 'Sí',
   no: 'No',
   conflict: (field: string, yours: string, theirs: string) =>
@@ -921,7 +923,10 @@ export const syncMessages = {
   never: 'Nunca',
   nextAttempt: 'Próximo intento',
   inSeconds: (seconds: number) => `en ${seconds} s`,
-  deviceId: 'Identidad del equipo',
+  deviceId: 'Identificador de este equipo',
+  deviceIdHint:
+    'Con estos primeros caracteres aparece en la Auditoría y en la lista de equipos del supervisor.',
+  deviceIdWhole: 'Identificador completo',
   initialLoad: (done: number, total: number) =>
     `Carga inicial: ${formatNumber(done)} de ${formatNumber(total)} registros`,
   initialLoadLabel: 'Carga inicial',
@@ -2430,6 +2435,8 @@ export const auditDeviceMessages = {
   column: 'Equipo',
   thisDevice: 'Este equipo',
   otherDevice: (short: string) => `Otro equipo (${short})`,
+  thisDeviceWhole: (id: string) => `Este equipo (${id})`,
+  otherDeviceWhole: (id: string) => `Otro equipo (${id})`,
   title: (id: string) => `Identificador del equipo: ${id}`,
   /** The audit field a record view keeps: the causes its diagnosis showed. */
   causes: 'Diagnóstico mostrado',

@@ -172,5 +172,7 @@ test.describe('Auditoría', () => {
       'Correo: pedro.gonzalez@gmail.com | Celular: +56 9 1111 2222',
       'Cambió de número',
     ]);
+    // The device in the words the screen uses, with its whole identifier.
+    expect(cells[10]).toMatch(/^Este equipo \([0-9a-f-]{36}\)$/);
   });
 });

@@ -190,6 +190,27 @@ describe('audit log', () => {
     expect(call(core, 'audit.list', { to: '2026-11-20' }).total).toBe(0);
   });
 
+  it('names the company a change is about, on screen and in the spreadsheet export', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const company = core.db.$client
+      .prepare('SELECT legal_name AS name FROM companies WHERE rut = 76543210')
+      .get() as { name: string };
+    call(core, 'memberships.changeRole', {
+      rut: PEDRO,
+      companyRut: '76543210-3',
+      role: 'company_user',
+      reason: 'Perfil',
+      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
+    });
+    const [event] = call(core, 'audit.list', { action: 'membership.change_role' }).events;
+    expect(event?.company).toEqual({ rut: 76543210, name: company.name });
+    // An event that names no company joins none.
+    const [view] = call(core, 'audit.list', { action: 'person.view' }).events;
+    expect(view?.company).toBeNull();
+    const { csv } = call(core, 'audit.export', { action: 'membership.change_role' });
+    expect(csv).toContain(`Empresa: ${company.name} (76.543.210-3)`);
+  });
+
   it('filters winter dates by Santiago days too (UTC−4)', () => {
     // 23:30 on 9 June in Santiago is 03:30 UTC on 10 June.
     const core = seededCore(300, {

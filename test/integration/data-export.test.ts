@@ -307,6 +307,25 @@ describe('the export of an access request', () => {
     });
   });
 
+  it('names the company of a change to his access, as the Auditoría does', async () => {
+    const core = seededCore(300);
+    call(core, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: '76543210-3',
+      change: 'disable',
+      reason: 'Solicitado por la empresa',
+      identityCheck: [],
+      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
+    });
+    const name = core.db.$client
+      .prepare('SELECT legal_name FROM companies WHERE rut = 76543210')
+      .pluck()
+      .get() as string;
+    const made = await exported(core, accessRequest(core));
+    const html = await plainOf(core, made.htmlFile);
+    expect(html).toContain(`Empresa: ${name} (76.543.210-3)`);
+  });
+
   it('refuses a request of another right, and another agent’s request, writing no file', async () => {
     const core = seededCore(300);
     const rectification = accessRequest(core, 'rectification');

@@ -31,13 +31,15 @@ const EVENT: AuditCsvEvent = {
 
 const names: Record<string, string> = { 'supervisor-demo': 'Sara Supervisora' };
 const agentName = (id: string) => names[id] ?? id;
+/** The names a row reads, exported from the desk the event was recorded on. */
+const onDesk1 = { agentName, thisDeviceId: 'desk-1' };
 
 /** The cells of a line (no quoted separators in the lines this is used on). */
 const cells = (line: string) => line.split(';');
 
 describe('the audit CSV for a Chilean spreadsheet', () => {
   it('starts with a UTF-8 BOM and Spanish headers separated by ;', () => {
-    const { csv, rows } = auditCsv([], agentName);
+    const { csv, rows } = auditCsv([], onDesk1);
     expect(rows).toBe(0);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe(
@@ -46,7 +48,7 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
   });
 
   it('writes a row with the agent name, formatted RUT, name, labels and before/after', () => {
-    const { csv, rows } = auditCsv([EVENT], agentName);
+    const { csv, rows } = auditCsv([EVENT], onDesk1);
     expect(rows).toBe(1);
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(3);
@@ -62,7 +64,7 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
       'Bloqueada hasta: — | Intentos fallidos: 0',
       '',
       'N° de serie de la cédula, Celular registrado',
-      'desk-1',
+      'Este equipo (desk-1)',
       EVENT.id,
     ]);
     expect(csv).not.toMatch(/account\.unlock|supervisor-demo|failedAttempts|lockedUntil/);
@@ -90,7 +92,7 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
           identityCheck: null,
         },
       ],
-      agentName,
+      onDesk1,
     );
     const [, view, open, disable] = csv.split('\r\n').map(cells);
     expect(view![5]).toBe('Vio la ficha');
@@ -102,12 +104,19 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
   });
 
   it('keeps an unknown agent id rather than an empty cell', () => {
-    const { csv } = auditCsv([{ ...EVENT, agentId: 'agent-elsewhere' }], agentName);
+    const { csv } = auditCsv([{ ...EVENT, agentId: 'agent-elsewhere' }], onDesk1);
     expect(cells(csv.split('\r\n')[1]!)[2]).toBe('agent-elsewhere');
   });
 
+  it('names the device as the screen does, with its whole identifier', () => {
+    const { csv } = auditCsv([EVENT, { ...EVENT, deviceId: 'desk-2' }], onDesk1);
+    const [, here, there] = csv.split('\r\n').map(cells);
+    expect(here![10]).toBe('Este equipo (desk-1)');
+    expect(there![10]).toBe('Otro equipo (desk-2)');
+  });
+
   it('leaves RUT and name empty for an event about no person', () => {
-    const { csv } = auditCsv([{ ...EVENT, personRut: null, personName: null }], agentName);
+    const { csv } = auditCsv([{ ...EVENT, personRut: null, personName: null }], onDesk1);
     const row = cells(csv.split('\r\n')[1]!);
     expect(row[3]).toBe('');
     expect(row[4]).toBe('');
@@ -158,7 +167,7 @@ describe('a CSV cell', () => {
   });
 
   it('protects a reason typed by an agent inside a whole row', () => {
-    const { csv } = auditCsv([{ ...EVENT, reason: '=cmd|" /C calc"!A0;x\notra línea' }], agentName);
+    const { csv } = auditCsv([{ ...EVENT, reason: '=cmd|" /C calc"!A0;x\notra línea' }], onDesk1);
     expect(csv).toContain(`;"'=cmd|"" /C calc""!A0;x\notra línea";`);
   });
 });

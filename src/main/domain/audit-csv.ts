@@ -4,7 +4,13 @@
  * Santiago, catalogue labels instead of codes, agent names and formatted RUTs. The
  * machine-readable export (hashes included, for checking the chain elsewhere) is another thing.
  */
-import { actionText, describeAuditChange, identityCheckText } from '../../shared/audit-details';
+import {
+  actionText,
+  describeAuditChange,
+  type AuditCompany,
+  deviceCsvText,
+  identityCheckText,
+} from '../../shared/audit-details';
 import { auditMessages } from '../../shared/messages';
 import { formatRut, rutFromBody } from '../../shared/rut';
 import type { AuditFields } from './audit-chain';
@@ -18,6 +24,7 @@ const LINE_END = '\r\n';
 export type AuditCsvEvent = Omit<AuditFields, 'interactionId'> & {
   seq: number;
   personName: string | null;
+  company?: AuditCompany | null;
 };
 
 const stampFormat = new Intl.DateTimeFormat('es-CL', {
@@ -47,11 +54,18 @@ const HEADERS = auditMessages.csvHeaders;
 /** Several recorded fields in one cell (no line breaks: every spreadsheet import keeps rows whole). */
 const joinLines = (lines: string[]) => lines.join(' | ');
 
-function row(event: AuditCsvEvent, agentName: (agentId: string) => string): string[] {
+/** What a row needs besides the event: agents' names, and which device made the file. */
+export type AuditCsvNames = {
+  agentName: (agentId: string) => string;
+  /** The exporting desk's own device id: its events read «Este equipo», as on screen. */
+  thisDeviceId: string | null;
+};
+
+function row(event: AuditCsvEvent, { agentName, thisDeviceId }: AuditCsvNames): string[] {
   const details = describeAuditChange(
     event.before,
     event.after,
-    { agent: agentName },
+    { agent: agentName, company: event.company },
     event.action,
   );
   const side = (which: 'before' | 'after') =>
@@ -71,7 +85,7 @@ function row(event: AuditCsvEvent, agentName: (agentId: string) => string): stri
     side('after'),
     event.reason ?? '',
     identityCheckText(event.identityCheck),
-    event.deviceId,
+    deviceCsvText(event.deviceId, thisDeviceId),
     event.id,
   ];
 }
@@ -79,11 +93,11 @@ function row(event: AuditCsvEvent, agentName: (agentId: string) => string): stri
 /** The whole file: BOM, header line, one line per event, CRLF line ends. */
 export function auditCsv(
   events: Iterable<AuditCsvEvent>,
-  agentName: (agentId: string) => string,
+  names: AuditCsvNames,
 ): { csv: string; rows: number } {
   const lines = [Object.values(HEADERS).map(csvCell).join(SEPARATOR)];
   for (const event of events) {
-    lines.push(row(event, agentName).map(csvCell).join(SEPARATOR));
+    lines.push(row(event, names).map(csvCell).join(SEPARATOR));
   }
   return { csv: `${BOM}${lines.join(LINE_END)}${LINE_END}`, rows: lines.length - 1 };
 }

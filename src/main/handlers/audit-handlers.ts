@@ -40,6 +40,7 @@ export function auditHandlers({ context, agent }: Deps): Pick<Handlers, AuditCha
           deviceId: event.deviceId,
           personRut: event.personRut === null ? null : loginRut(rutFromBody(event.personRut)),
           personName: event.personName,
+          company: event.company,
           action: event.action,
           before: event.before,
           after: event.after,

@@ -9,6 +9,7 @@ import {
   type AuditFields,
   type StoredAuditEvent,
 } from '../domain/audit-chain';
+import type { AuditCompany } from '../../shared/audit-details';
 
 export type AuditFilter = {
   personRut?: number | null;
@@ -21,8 +22,14 @@ export type AuditFilter = {
   excludeViews?: boolean;
 };
 
-/** An event with the name of the person it is about, when the replica holds that person. */
-export type NamedAuditEvent = StoredAuditEvent & { personName: string | null };
+/**
+ * An event with the name of the person it is about, when the replica holds that person, and of
+ * the company its change names (`companyRut` before or after), when the replica holds it.
+ */
+export type NamedAuditEvent = StoredAuditEvent & {
+  personName: string | null;
+  company: AuditCompany | null;
+};
 
 type Row = {
   seq: number;
@@ -45,6 +52,8 @@ type NamedRow = Row & {
   given_names: string | null;
   last_name1: string | null;
   last_name2: string | null;
+  company_rut: number | null;
+  company_name: string | null;
 };
 
 const toEvent = (row: Row): StoredAuditEvent => ({
@@ -70,6 +79,10 @@ const toNamedEvent = (row: NamedRow): NamedAuditEvent => ({
     row.given_names === null
       ? null
       : [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' '),
+  company:
+    row.company_rut === null || row.company_name === null
+      ? null
+      : { rut: row.company_rut, name: row.company_name },
 });
 
 /** `column` names are prefixed with `table.` when the query joins another table. */
@@ -91,8 +104,13 @@ function where(filter: AuditFilter, table = ''): { sql: string; params: unknown[
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2
-  FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut`;
+// The company by its primary key, from the RUT body the change recorded (company events,
+// memberships, Portal Empresas requests); an event that names none joins nothing.
+const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2,
+    c.rut AS company_rut, c.legal_name AS company_name
+  FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut
+  LEFT JOIN companies c ON c.rut = coalesce(json_extract(a.after, '$.companyRut'),
+    json_extract(a.before, '$.companyRut'))`;
 
 /** A call's events, from the index of events taken during a call (migration 0022). */
 export const AUDIT_OF_CALL_SQL = 'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq';

@@ -104,10 +104,11 @@ function describeFilter(filter: AuditFilter): string {
 function buildExport(ctx: ServiceContext, filter: AuditFilter, format: AuditExportFormat) {
   if (format === 'spreadsheet') {
     const names = new Map(ctx.repos.agents.list().map((a) => [a.id, a.displayName]));
-    const { csv, rows } = auditCsv(
-      ctx.repos.audit.iterateNamed(filter),
-      (agentId) => names.get(agentId) ?? (agentId === SYSTEM_AGENT_ID ? systemAgentName : agentId),
-    );
+    const { csv, rows } = auditCsv(ctx.repos.audit.iterateNamed(filter), {
+      agentName: (agentId) =>
+        names.get(agentId) ?? (agentId === SYSTEM_AGENT_ID ? systemAgentName : agentId),
+      thisDeviceId: ctx.deviceId,
+    });
     return { filename: auditCsvFilename(ctx.now()), csv, rows };
   }
   const lines = [COLUMNS.join(',')];

@@ -115,7 +115,12 @@ const changeShown = (_value: Value, row: Row): string =>
   describeAuditChange(
     row['before'] as string | null,
     row['after'] as string | null,
-    {},
+    {
+      company:
+        typeof row['companyRut'] === 'number' && typeof row['companyName'] === 'string'
+          ? { rut: row['companyRut'], name: row['companyName'] }
+          : null,
+    },
     typeof row['action'] === 'string' ? row['action'] : undefined,
   )
     .map(auditDetailLine)
@@ -242,8 +247,11 @@ const SECTIONS: Section[] = [
       { key: 'reason', label: t.columns.reason },
     ],
     sql: `SELECT a.seq AS _k, a.seq, a.at, a.action, a.agent_id AS agentId,
-            g.display_name AS agentName, a.device_id AS deviceId, a.before, a.after, a.reason
+            g.display_name AS agentName, a.device_id AS deviceId, a.before, a.after, a.reason,
+            c.rut AS companyRut, c.legal_name AS companyName
           FROM audit_events a LEFT JOIN agents g ON g.id = a.agent_id
+          LEFT JOIN companies c ON c.rut = coalesce(json_extract(a.after, '$.companyRut'),
+            json_extract(a.before, '$.companyRut'))
           WHERE a.person_rut = @person AND a.seq > @after AND a.seq <= @maxSeq
           ORDER BY a.seq LIMIT +@limit`,
   },

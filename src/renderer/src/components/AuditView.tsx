@@ -96,7 +96,7 @@ function Changes({
   const details = describeAuditChange(
     event.before,
     event.after,
-    { agent: agentName },
+    { agent: agentName, company: event.company },
     event.action,
   );
   if (details.length === 0) return null;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PendingAction, SyncIssue } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
+import { shortDeviceId } from '../../../shared/ids';
 import {
   fieldLabels,
   syncKindLabels,
@@ -125,7 +126,12 @@ export function SyncView() {
         </dd>
         <dt>{syncMessages.deviceId}</dt>
         <dd>
-          <code>{sync.deviceId}</code>
+          <code>{shortDeviceId(sync.deviceId)}</code>
+          <p className="hint">{syncMessages.deviceIdHint}</p>
+          <details className="technical">
+            <summary>{syncMessages.deviceIdWhole}</summary>
+            <code>{sync.deviceId}</code>
+          </details>
         </dd>
       </dl>
       {sync.scopeChange && (
