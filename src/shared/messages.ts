@@ -476,6 +476,8 @@ export const callMessages = {
   reasonChanged: (label: string) => `Motivo de la llamada cambiado a «${label}».`,
   close: 'Cerrar llamada',
   outcome: 'Resultado',
+  outcomePlaceholder: 'Elija el resultado',
+  outcomeRequired: 'Elija el resultado de la llamada antes de cerrarla.',
   notes: 'Notas de la llamada',
   notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
   missingPendingNotes:

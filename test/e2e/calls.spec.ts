@@ -36,256 +36,267 @@ async function signInAgain(page: Page, user: string, password: string) {
   await expect(page.getByText(/2\.000 personas/)).toBeVisible();
 }
 
-for (const viewport of [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-]) {
-  test.describe(`at ${viewport.width}x${viewport.height}`, () => {
-    test.use({ viewport });
+// The smallest window an agent works in, where the call bar is tightest (the other specs run at
+// 1366×820; screenshots are reviewed at 1440×900 too).
+const viewport = { width: 1280, height: 720 };
+test.describe(`at ${viewport.width}x${viewport.height}`, () => {
+  test.use({ viewport });
 
-    test('a call: no default reason, the caller named, the reason corrected, focus kept after closing, multi-line notes', async ({
-      desk,
-    }) => {
-      const { page } = desk;
-      const callbar = callbarOf(page);
-      await openPedro(desk);
+  test('a call: no default reason, the caller named, the reason corrected, focus kept after closing, multi-line notes', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    const callbar = callbarOf(page);
+    await openPedro(desk);
 
-      // No reason is chosen for the agent: the placeholder asks, and opening without one says why.
-      const reason = callbar.getByLabel('Motivo');
-      await expect(reason).toHaveValue('');
-      await expect(reason.locator('option:checked')).toHaveText('Elija el motivo');
-      const open = callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` });
-      await open.click();
-      await expect(callbar.getByRole('alert')).toHaveText(
-        'Elija el motivo de la llamada antes de abrirla.',
-      );
-      await expect(reason).toBeFocused();
-      await expect(reason).toHaveAttribute('aria-invalid', 'true');
-      await expect(callbar).not.toContainText('Llamada en curso');
-      // On another screen the record is not in sight: the bar offers a call with no one named.
-      await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
-      await expect(
-        callbar.getByRole('button', { name: 'Abrir llamada', exact: true }),
-      ).toBeVisible();
-      await expect(callbar.getByRole('button', { name: 'Solicitud Ley 21.719' })).toHaveCount(0);
-      await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
-      await expect(open).toBeVisible();
-      await expectAccessible(page, 'barra de llamada cerrada, sin motivo');
-      await expectNoSidewaysScroll(page);
+    // No reason is chosen for the agent: the placeholder asks, and opening without one says why.
+    const reason = callbar.getByLabel('Motivo');
+    await expect(reason).toHaveValue('');
+    await expect(reason.locator('option:checked')).toHaveText('Elija el motivo');
+    const open = callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` });
+    await open.click();
+    await expect(callbar.getByRole('alert')).toHaveText(
+      'Elija el motivo de la llamada antes de abrirla.',
+    );
+    await expect(reason).toBeFocused();
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await expect(callbar).not.toContainText('Llamada en curso');
+    // On another screen the record is not in sight: the bar offers a call with no one named.
+    await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+    await expect(callbar.getByRole('button', { name: 'Abrir llamada', exact: true })).toBeVisible();
+    await expect(callbar.getByRole('button', { name: 'Solicitud Ley 21.719' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    await expect(open).toBeVisible();
+    await expectAccessible(page, 'barra de llamada cerrada, sin motivo');
+    await expectNoSidewaysScroll(page);
 
-      await reason.selectOption({ label: 'Olvidó contraseña' });
-      await expect(callbar.getByRole('alert')).toHaveCount(0);
-      await open.click();
-      await expect(page.getByRole('status')).toHaveText(
-        'Llamada abierta: las acciones quedarán asociadas a ella.',
-      );
-      // The bar names the caller, with the RUT formatted; the focus moves on to closing it.
-      await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO} · 0 acciones`);
-      await expect(callbar.getByRole('button', { name: /^Cerrar llamada/ })).toBeFocused();
-      await expectAccessible(page, 'barra de llamada abierta');
-      await expectNoSidewaysScroll(page);
+    await reason.selectOption({ label: 'Olvidó contraseña' });
+    await expect(callbar.getByRole('alert')).toHaveCount(0);
+    await open.click();
+    await expect(page.getByRole('status')).toHaveText(
+      'Llamada abierta: las acciones quedarán asociadas a ella.',
+    );
+    // The bar names the caller, with the RUT formatted; the focus moves on to closing it.
+    await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO} · 0 acciones`);
+    await expect(callbar.getByRole('button', { name: /^Cerrar llamada/ })).toBeFocused();
+    await expectAccessible(page, 'barra de llamada abierta');
+    await expectNoSidewaysScroll(page);
 
-      // The reason was wrong: it can be corrected while the call is open.
-      await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
-      await expect(page.getByRole('status')).toHaveText(
-        'Motivo de la llamada cambiado a «Bloqueo por intentos».',
-      );
-      await expect(callbar.getByLabel('Motivo')).toHaveValue('locked_attempts');
+    // The reason was wrong: it can be corrected while the call is open.
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+    await expect(page.getByRole('status')).toHaveText(
+      'Motivo de la llamada cambiado a «Bloqueo por intentos».',
+    );
+    await expect(callbar.getByLabel('Motivo')).toHaveValue('locked_attempts');
 
-      // Closing: focus moves into the form; notes take several lines.
-      await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
-      await expect(callbar.getByLabel('Resultado')).toBeFocused();
-      // Something left pending needs a word on what: the button waits for the notes.
-      await callbar.getByLabel('Resultado').selectOption({ label: 'Derivado' });
-      const save = callbar.getByRole('button', { name: 'Guardar y cerrar' });
-      await expect(save).toBeDisabled();
-      await expect(save).toHaveAccessibleDescription(/qué queda pendiente y con quién/);
-      await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
-      await expect(save).toBeEnabled();
-      const notes = callbar.getByRole('textbox', { name: 'Notas de la llamada' });
-      await expect(notes).toHaveJSProperty('tagName', 'TEXTAREA');
-      await notes.fill('Llamó bloqueado.\nSe le explicó cómo esperar.');
-      await notes.press('Enter');
-      await notes.pressSequentially('Volverá a llamar.');
-      await expect(notes).toHaveValue(
-        'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',
-      );
-      await expectAccessible(page, 'barra de llamada, cerrando');
-      await expectNoSidewaysScroll(page);
-      // Going back keeps what was typed, and puts the focus back on the button; so does Esc,
-      // which leaves the record open.
-      await callbar.getByRole('button', { name: 'Seguir en la llamada' }).click();
-      await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
-      await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
-      await notes.press('Escape');
-      await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
-      await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
-      await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
-      await expect(notes).toHaveValue(
-        'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',
-      );
-      await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
-      await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
-      // Focus goes where the next caller starts, not to the page body.
-      await expect(desk.search).toBeFocused();
-      // The next call starts with no reason again.
-      await expect(callbar.getByLabel('Motivo')).toHaveValue('');
+    // Closing: focus moves into the form; notes take several lines.
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await expect(callbar.getByLabel('Resultado')).toBeFocused();
+    // No outcome is chosen for the agent either: saving without one says why, and waits.
+    await expect(callbar.getByLabel('Resultado')).toHaveValue('');
+    await expect(callbar.getByLabel('Resultado').locator('option:checked')).toHaveText(
+      'Elija el resultado',
+    );
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(callbar.getByRole('alert')).toHaveText(
+      'Elija el resultado de la llamada antes de cerrarla.',
+    );
+    await expect(callbar.getByLabel('Resultado')).toBeFocused();
+    await expect(callbar.getByLabel('Resultado')).toHaveAttribute('aria-invalid', 'true');
+    await expect(callbar).toContainText('Llamada en curso');
+    // Something left pending needs a word on what: the button waits for the notes.
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Derivado' });
+    const save = callbar.getByRole('button', { name: 'Guardar y cerrar' });
+    await expect(save).toBeDisabled();
+    await expect(save).toHaveAccessibleDescription(/qué queda pendiente y con quién/);
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await expect(save).toBeEnabled();
+    const notes = callbar.getByRole('textbox', { name: 'Notas de la llamada' });
+    await expect(notes).toHaveJSProperty('tagName', 'TEXTAREA');
+    await notes.fill('Llamó bloqueado.\nSe le explicó cómo esperar.');
+    await notes.press('Enter');
+    await notes.pressSequentially('Volverá a llamar.');
+    await expect(notes).toHaveValue(
+      'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',
+    );
+    await expectAccessible(page, 'barra de llamada, cerrando');
+    await expectNoSidewaysScroll(page);
+    // Going back keeps what was typed, and puts the focus back on the button; so does Esc,
+    // which leaves the record open.
+    await callbar.getByRole('button', { name: 'Seguir en la llamada' }).click();
+    await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await notes.press('Escape');
+    await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await expect(notes).toHaveValue(
+      'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',
+    );
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+    // Focus goes where the next caller starts, not to the page body.
+    await expect(desk.search).toBeFocused();
+    // The next call starts with no reason again.
+    await expect(callbar.getByLabel('Motivo')).toHaveValue('');
 
-      await page.getByRole('button', { name: 'Llamadas' }).click();
-      const row = page.getByRole('row').filter({ hasText: 'Bloqueo por intentos' });
-      await expect(row).toHaveCount(1);
-      // The notes keep their lines.
-      await expect(row.getByRole('cell').last()).toHaveText(
-        'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',
-        { useInnerText: true },
-      );
-    });
-
-    test('a call closed elsewhere refuses a reason change with a clear message', async ({
-      desk,
-      door,
-    }) => {
-      const { page } = desk;
-      const callbar = callbarOf(page);
-      await openPedro(desk);
-      await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
-      await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
-      await expect(callbar).toContainText('Llamada en curso');
-
-      // The same desk in another window closes the call.
-      const other = await page.context().newPage();
-      await other.goto(door.url);
-      const otherBar = callbarOf(other);
-      await otherBar.getByRole('button', { name: 'Cerrar llamada' }).click();
-      await otherBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
-      await expect(otherBar).not.toContainText('Llamada en curso');
-      await other.close();
-
-      await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
-      await expect(callbar.getByRole('alert')).toHaveText(
-        'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.',
-      );
-      await expect(callbar).not.toContainText('Llamada en curso');
-      await expectAccessible(page, 'barra de llamada, motivo rechazado');
-    });
-
-    test('an action with no call open nudges to open one for that person', async ({ desk }) => {
-      const { page, record } = desk;
-      const callbar = callbarOf(page);
-      await openPedro(desk);
-      await record.getByRole('button', { name: 'Editar contacto' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
-      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
-      await dialog.getByLabel('Motivo').fill('Cambió de número');
-      await dialog.getByRole('button', { name: 'Guardar' }).click();
-      await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
-
-      const nudge = callbar.getByText(
-        `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella.`,
-      );
-      await expect(nudge).toBeVisible();
-      await expect(nudge.locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
-      await expectAccessible(page, 'barra de llamada con aviso de acción sin llamada');
-      await expectNoSidewaysScroll(page);
-
-      // The nudge's button asks for the reason first, like the bar.
-      const openFromNudge = callbar.getByRole('button', { name: 'Abrir llamada', exact: true });
-      await openFromNudge.click();
-      await expect(callbar.getByRole('alert')).toHaveText(
-        'Elija el motivo de la llamada antes de abrirla.',
-      );
-      await expect(callbar.getByLabel('Motivo')).toBeFocused();
-      await callbar.getByLabel('Motivo').selectOption({ label: 'Cambio de correo' });
-      await openFromNudge.click();
-      await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO} · 0 acciones`);
-      await expect(nudge).toHaveCount(0);
-
-      // During a call, an action raises no nudge (it belongs to the call).
-      await record.getByRole('button', { name: 'Editar contacto' }).click();
-      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 3333 4444');
-      await dialog.getByLabel('Motivo').fill('Otro número');
-      await dialog.getByRole('button', { name: 'Guardar' }).click();
-      await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
-      await expect(callbar).toContainText('1 acción');
-      await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
-
-      // A dismissed nudge goes away.
-      await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
-      await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
-      await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
-      await record.getByRole('button', { name: 'Editar contacto' }).click();
-      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 5555 6666');
-      await dialog.getByLabel('Motivo').fill('Otro más');
-      await dialog.getByRole('button', { name: 'Guardar' }).click();
-      await expect(nudge).toBeVisible();
-      await callbar.getByRole('button', { name: 'Descartar' }).click();
-      await expect(nudge).toHaveCount(0);
-
-      // An offer for Pedro goes once another person's record is open: it never names someone
-      // who is not on screen.
-      await record.getByRole('button', { name: 'Editar contacto' }).click();
-      await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 7777 8888');
-      await dialog.getByLabel('Motivo').fill('Uno más');
-      await dialog.getByRole('button', { name: 'Guardar' }).click();
-      await expect(nudge).toBeVisible();
-      await desk.find('9.876.543-3');
-      await desk.search.press('Enter');
-      await expect(record.getByRole('heading', { level: 1 })).not.toHaveText(PEDRO);
-      await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
-      await openPedro(desk);
-      await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
-    });
-
-    test('the Llamadas list names people and opens their record from the keyboard; supervisors see the agent', async ({
-      desk,
-    }) => {
-      const { page } = desk;
-      const callbar = callbarOf(page);
-      await openPedro(desk);
-      await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
-      await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
-
-      // The call in progress is listed as such, and closing it from the bar updates the list.
-      await page.getByRole('button', { name: 'Llamadas' }).click();
-      await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeVisible();
-      const open = page.getByRole('row').filter({ hasText: PEDRO });
-      await expect(open).toContainText('En curso');
-      await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
-      await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
-      await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
-      await expect(open).not.toContainText('En curso');
-
-      // An agent sees their own calls: no agent column.
-      await expect(page.getByRole('columnheader', { name: 'Agente' })).toHaveCount(0);
-      const person = page.getByRole('button', { name: `${PEDRO} 12.345.678-5` });
-      await expect(person).toBeVisible();
-      await expectAccessible(page, 'Llamadas (agente)');
-      await expectNoSidewaysScroll(page);
-
-      // The row's person is reached with Tab from the filter (past «Limpiar», which clears it)
-      // and opens the record with Enter.
-      await page.getByRole('button', { name: 'Buscar', exact: true }).focus();
-      await page.keyboard.press('Tab');
-      await expect(page.getByRole('button', { name: 'Limpiar', exact: true })).toBeFocused();
-      await page.keyboard.press('Tab');
-      await expect(person).toBeFocused();
-      await page.keyboard.press('Enter');
-      await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
-      await expect(desk.record).toBeFocused();
-      await expect(desk.search).toHaveValue('12.345.678-5');
-
-      // A supervisor sees everyone's calls, with who took each.
-      await signInAgain(page, 'supervisora', 'super600');
-      await page.getByRole('button', { name: 'Llamadas' }).click();
-      await expect(page.getByRole('columnheader', { name: 'Agente' })).toBeVisible();
-      const row = page.getByRole('row').filter({ hasText: PEDRO });
-      await expect(row).toHaveCount(1);
-      await expect(row.getByRole('cell').nth(1)).toHaveText('Alicia Agente');
-      await expectAccessible(page, 'Llamadas (supervisora)');
-      await expectNoSidewaysScroll(page);
-    });
+    await page.getByRole('button', { name: 'Llamadas' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Bloqueo por intentos' });
+    await expect(row).toHaveCount(1);
+    // The notes keep their lines.
+    await expect(row.getByRole('cell').last()).toHaveText(
+      'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',
+      { useInnerText: true },
+    );
   });
-}
+
+  test('a call closed elsewhere refuses a reason change with a clear message', async ({
+    desk,
+    door,
+  }) => {
+    const { page } = desk;
+    const callbar = callbarOf(page);
+    await openPedro(desk);
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+    await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+    await expect(callbar).toContainText('Llamada en curso');
+
+    // The same desk in another window closes the call.
+    const other = await page.context().newPage();
+    await other.goto(door.url);
+    const otherBar = callbarOf(other);
+    await otherBar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await otherBar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await otherBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(otherBar).not.toContainText('Llamada en curso');
+    await other.close();
+
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+    await expect(callbar.getByRole('alert')).toHaveText(
+      'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.',
+    );
+    await expect(callbar).not.toContainText('Llamada en curso');
+    await expectAccessible(page, 'barra de llamada, motivo rechazado');
+  });
+
+  test('an action with no call open nudges to open one for that person', async ({ desk }) => {
+    const { page, record } = desk;
+    const callbar = callbarOf(page);
+    await openPedro(desk);
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
+    await dialog.getByLabel('Motivo').fill('Cambió de número');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+
+    const nudge = callbar.getByText(
+      `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella.`,
+    );
+    await expect(nudge).toBeVisible();
+    await expect(nudge.locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
+    await expectAccessible(page, 'barra de llamada con aviso de acción sin llamada');
+    await expectNoSidewaysScroll(page);
+
+    // The nudge's button asks for the reason first, like the bar.
+    const openFromNudge = callbar.getByRole('button', { name: 'Abrir llamada', exact: true });
+    await openFromNudge.click();
+    await expect(callbar.getByRole('alert')).toHaveText(
+      'Elija el motivo de la llamada antes de abrirla.',
+    );
+    await expect(callbar.getByLabel('Motivo')).toBeFocused();
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Cambio de correo' });
+    await openFromNudge.click();
+    await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO} · 0 acciones`);
+    await expect(nudge).toHaveCount(0);
+
+    // During a call, an action raises no nudge (it belongs to the call).
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 3333 4444');
+    await dialog.getByLabel('Motivo').fill('Otro número');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+    await expect(callbar).toContainText('1 acción');
+    await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
+
+    // A dismissed nudge goes away.
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 5555 6666');
+    await dialog.getByLabel('Motivo').fill('Otro más');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(nudge).toBeVisible();
+    await callbar.getByRole('button', { name: 'Descartar' }).click();
+    await expect(nudge).toHaveCount(0);
+
+    // An offer for Pedro goes once another person's record is open: it never names someone
+    // who is not on screen.
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 7777 8888');
+    await dialog.getByLabel('Motivo').fill('Uno más');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(nudge).toBeVisible();
+    await desk.find('9.876.543-3');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).not.toHaveText(PEDRO);
+    await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
+    await openPedro(desk);
+    await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
+  });
+
+  test('the Llamadas list names people and opens their record from the keyboard; supervisors see the agent', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    const callbar = callbarOf(page);
+    await openPedro(desk);
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+    await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+
+    // The call in progress is listed as such, and closing it from the bar updates the list.
+    await page.getByRole('button', { name: 'Llamadas' }).click();
+    await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeVisible();
+    const open = page.getByRole('row').filter({ hasText: PEDRO });
+    await expect(open).toContainText('En curso');
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+    await expect(open).not.toContainText('En curso');
+
+    // An agent sees their own calls: no agent column.
+    await expect(page.getByRole('columnheader', { name: 'Agente' })).toHaveCount(0);
+    const person = page.getByRole('button', { name: `${PEDRO} 12.345.678-5` });
+    await expect(person).toBeVisible();
+    await expectAccessible(page, 'Llamadas (agente)');
+    await expectNoSidewaysScroll(page);
+
+    // The row's person is reached with Tab from the filter (past «Limpiar», which clears it)
+    // and opens the record with Enter.
+    await page.getByRole('button', { name: 'Buscar', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Limpiar', exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(person).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+    await expect(desk.record).toBeFocused();
+    await expect(desk.search).toHaveValue('12.345.678-5');
+
+    // A supervisor sees everyone's calls, with who took each.
+    await signInAgain(page, 'supervisora', 'super600');
+    await page.getByRole('button', { name: 'Llamadas' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Agente' })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: PEDRO });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Alicia Agente');
+    await expectAccessible(page, 'Llamadas (supervisora)');
+    await expectNoSidewaysScroll(page);
+  });
+});
 
 test('a long note shows its first lines in Llamadas, and the rest on demand', async ({ desk }) => {
   const { page } = desk;
@@ -294,6 +305,7 @@ test('a long note shows its first lines in Llamadas, and the rest on demand', as
   await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
   await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
   await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
   await callbar
     .getByRole('textbox', { name: 'Notas de la llamada' })
     .fill('Llamó sin clave.\nSe reenvió el correo.\nLo recibió.\nPidió que se anote su horario.');

@@ -60,178 +60,176 @@ function santiagoDay(days: number): string {
   return `${parts['day']}-${parts['month']}-${parts['year']}`;
 }
 
-for (const viewport of [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-]) {
-  test.describe(`at ${viewport.width}x${viewport.height}`, () => {
-    test.use({ viewport, user: 'supervisora' });
+// The smallest window a supervisor works in, where the charts are tightest (the other specs run
+// at 1366×820; screenshots are reviewed at 1440×900 too).
+const viewport = { width: 1280, height: 720 };
+test.describe(`at ${viewport.width}x${viewport.height}`, () => {
+  test.use({ viewport, user: 'supervisora' });
 
-    test('a supervisor reads the Panel, switches the period by keyboard, reads a chart as a table, pages and filters the calls, and sees before → after and the device in the audit', async ({
-      desk,
-    }) => {
-      // A long walk through four screens, each checked by axe: more than the default 30 s.
-      test.setTimeout(120_000);
-      const { page } = desk;
-      const panelTab = page.getByRole('button', { name: 'Panel', exact: true });
-      await panelTab.click();
-      const panel = page.getByRole('region', { name: 'Panel de supervisión' });
-      await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Panel de supervisión');
+  test('a supervisor reads the Panel, switches the period by keyboard, reads a chart as a table, pages and filters the calls, and sees before → after and the device in the audit', async ({
+    desk,
+  }) => {
+    // A long walk through four screens, each checked by axe: more than the default 30 s.
+    test.setTimeout(120_000);
+    const { page } = desk;
+    const panelTab = page.getByRole('button', { name: 'Panel', exact: true });
+    await panelTab.click();
+    const panel = page.getByRole('region', { name: 'Panel de supervisión' });
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Panel de supervisión');
 
-      // Nothing yet today: empty states, still named figures, and the queue as it is.
-      const byReason = panel.getByRole('figure', { name: 'Llamadas por motivo' });
-      await expect(byReason).toContainText('Sin llamadas en este período.');
-      await expect(panel.getByRole('figure', { name: 'Acciones por agente' })).toContainText(
-        'Sin acciones de agentes en este período.',
-      );
-      await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
-        'Nada pendiente de enviar.',
-      );
-      await expectAccessible(page, 'Panel sin datos');
+    // Nothing yet today: empty states, still named figures, and the queue as it is.
+    const byReason = panel.getByRole('figure', { name: 'Llamadas por motivo' });
+    await expect(byReason).toContainText('Sin llamadas en este período.');
+    await expect(panel.getByRole('figure', { name: 'Acciones por agente' })).toContainText(
+      'Sin acciones de agentes en este período.',
+    );
+    await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
+      'Nada pendiente de enviar.',
+    );
+    await expectAccessible(page, 'Panel sin datos');
 
-      // A day's work through the same door: 55 calls, record views, a contact change (the
-      // latest, so they are on the audit's first page).
-      await recordCalls(page, 55);
-      await api(page, 'persons.get', { rut: '11111111-1' });
-      const pedro = await api<{ version: number }>(page, 'persons.get', { rut: PEDRO });
-      await api(page, 'contact.edit', {
-        rut: PEDRO,
-        phone: '+56 9 5555 1234',
-        reason: 'Lo pidió por teléfono',
-        identityCheck: ['serial_number', 'registered_email'],
-        expectedVersion: pedro.version,
-      });
-
-      // A Ley 21.719 access request: 30 calendar days, so in time.
-      await api(page, 'dataRequests.record', {
-        rut: PEDRO,
-        right: 'access',
-        channel: 'in_person',
-        identityMethod: 'identity_card',
-        identityFacts: [],
-        detail: 'Pide copia de sus datos',
-      });
-
-      await panel.getByRole('button', { name: 'Actualizar' }).click();
-      await expect(byReason).toHaveAccessibleDescription(
-        '55 llamadas. Lo más frecuente: Olvidó contraseña (28).',
-      );
-      await expect(byReason.locator('.recharts-bar-rectangle')).toHaveCount(3);
-      await expect(panel.getByRole('figure', { name: 'Resultado de las llamadas' })).toContainText(
-        'Derivado',
-      );
-      const causes = panel.getByRole('figure', {
-        name: 'Las 10 causas más frecuentes del diagnóstico',
-      });
-      await expect(causes.getByRole('table')).toContainText('Registro bloqueado');
-      await expect(causes.getByRole('table')).toContainText('Bloqueo temporal');
-      await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
-        '2 acciones pendientes; ninguna requiere revisión.',
-      );
-      const requests = panel.getByRole('figure', {
-        name: 'Solicitudes Ley 21.719 abiertas, por plazo',
-      });
-      await expect(requests).toHaveAccessibleDescription(/^1 solicitud abierta\./);
-      await expect(requests.getByRole('table')).toContainText('En plazo');
-      await expectAccessible(page, 'Panel de hoy');
-
-      // The period is a radio group: the arrow keys move through it.
-      const today = panel.getByRole('radio', { name: 'Hoy' });
-      await today.focus();
-      await page.keyboard.press('ArrowRight');
-      await expect(panel.getByRole('radio', { name: 'Últimos 7 días' })).toBeChecked();
-      await expect(panel.getByText(/^Del \d{2}-\d{2}-\d{4} al \d{2}-\d{2}-\d{4}/)).toBeVisible();
-      await expect(byReason).toHaveAccessibleDescription(/^55 llamadas\./);
-      await page.keyboard.press('ArrowRight');
-      await expect(panel.getByRole('radio', { name: 'Últimos 30 días' })).toBeChecked();
-      await expectAccessible(page, 'Panel de 30 días');
-
-      // Each chart is reachable by Tab, and its numbers are a table: hidden, then on screen.
-      await byReason.focus();
-      await expect(byReason).toBeFocused();
-      const table = byReason.getByRole('table', { name: 'Llamadas por motivo' });
-      // Always there for a screen reader, off the screen until asked for.
-      await expect(table).toHaveClass('visually-hidden');
-      await page.keyboard.press('Tab');
-      const toggle = byReason.getByRole('button', { name: 'Ver como tabla' });
-      await expect(toggle).toBeFocused();
-      await page.keyboard.press('Enter');
-      await expect(table).toHaveClass('chart-table');
-      await expect(table).toBeInViewport();
-      await expect(table.getByRole('row')).toHaveText([
-        'MotivoLlamadas',
-        'Olvidó contraseña28',
-        'Bloqueo por intentos14',
-        'Correo no llega13',
-      ]);
-      await expect(byReason.getByRole('button', { name: 'Ocultar tabla' })).toHaveAttribute(
-        'aria-expanded',
-        'true',
-      );
-      await expectAccessible(page, 'Panel con una tabla a la vista');
-
-      // Llamadas: a page of 50 of 55, the next page, one agent, a range of days.
-      await page.getByRole('button', { name: 'Llamadas' }).click();
-      const calls = page.getByRole('region', { name: 'Llamadas', exact: true });
-      await expect(calls.getByText('55 llamadas · 1–50')).toBeVisible();
-      await expect(calls.getByRole('table').getByRole('row')).toHaveCount(51);
-      await expectAccessible(page, 'Llamadas, primera página');
-      const pager = calls.getByRole('navigation', { name: 'Páginas de llamadas' });
-      await expect(pager.getByRole('button', { name: 'Anterior' })).toBeDisabled();
-      await pager.getByRole('button', { name: 'Siguiente' }).click();
-      await expect(calls.getByText('55 llamadas · 51–55')).toBeVisible();
-      await expect(calls.getByRole('table').getByRole('row')).toHaveCount(6);
-      await expect(pager.getByRole('button', { name: 'Siguiente' })).toBeDisabled();
-
-      await calls.getByLabel('Agente').selectOption({ label: 'Alicia Agente' });
-      await calls.getByRole('button', { name: 'Buscar' }).click();
-      await expect(calls.getByText('No hay llamadas con estos filtros.')).toBeVisible();
-      await expectAccessible(page, 'Llamadas sin resultados');
-      await calls.getByLabel('Agente').selectOption({ label: 'Sara Supervisora' });
-      await calls.getByLabel('Desde (dd-mm-aaaa)').fill(santiagoDay(0));
-      await calls.getByLabel('Hasta (dd-mm-aaaa)').fill(santiagoDay(0));
-      await calls.getByRole('button', { name: 'Buscar' }).click();
-      await expect(calls.getByText('55 llamadas · 1–50')).toBeVisible();
-      await calls.getByLabel('Desde (dd-mm-aaaa)').fill(santiagoDay(1));
-      await calls.getByLabel('Hasta (dd-mm-aaaa)').fill('');
-      await calls.getByRole('button', { name: 'Buscar' }).click();
-      await expect(calls.getByText('No hay llamadas con estos filtros.')).toBeVisible();
-      await calls.getByLabel('Desde (dd-mm-aaaa)').fill('31-02-2026');
-      await calls.getByRole('button', { name: 'Buscar' }).click();
-      await expect(calls.getByRole('alert')).toHaveText(
-        'Fecha «Desde» no válida (se ingresó «31-02-2026»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026). No se muestran resultados hasta corregir el filtro.',
-      );
-      await expect(calls.getByLabel('Desde (dd-mm-aaaa)')).toHaveAttribute('aria-invalid', 'true');
-      await expect(calls.getByRole('table')).toHaveCount(0);
-      await expectAccessible(page, 'Llamadas con una fecha inválida');
-
-      // Auditoría: the contact change before → after, the diagnosis a view showed, the device.
-      await page.getByRole('button', { name: 'Auditoría' }).click();
-      await page.getByLabel('Incluir consultas de fichas («Vio la ficha»)').check();
-      const audit = page.getByRole('table', { name: /Eventos de auditoría/ });
-      const change = audit.getByRole('row').filter({ hasText: 'Cambió datos de contacto' });
-      await expect(change).toContainText('Celular: +56 9 8765 4321 → +56 9 5555 1234');
-      await expect(change.getByRole('cell').last()).toHaveText('Este equipo');
-      const view = audit
-        .getByRole('row')
-        .filter({ hasText: 'Vio la ficha' })
-        .filter({ hasText: '11.111.111-1' });
-      await expect(view).toContainText('Diagnóstico mostrado: Registro bloqueado');
-      await expect(audit.getByRole('columnheader', { name: 'Equipo' })).toBeVisible();
-      await expectAccessible(page, 'Auditoría con equipo y diagnóstico');
-
-      // The Panel when its data cannot be had (the session ended elsewhere): says so, no charts.
-      await panelTab.click();
-      await expect(byReason).toHaveAccessibleDescription(/^55 llamadas\./);
-      await api(page, 'auth.signOut', {});
-      await panel.getByRole('button', { name: 'Actualizar' }).click();
-      await expect(panel.getByRole('alert')).toContainText('Inicie sesión para continuar.');
-      await expect(panel.getByRole('figure')).toHaveCount(0);
-      await expect(panel.getByRole('button', { name: 'Reintentar' })).toBeVisible();
-      await expectAccessible(page, 'Panel con error');
+    // A day's work through the same door: 55 calls, record views, a contact change (the
+    // latest, so they are on the audit's first page).
+    await recordCalls(page, 55);
+    await api(page, 'persons.get', { rut: '11111111-1' });
+    const pedro = await api<{ version: number }>(page, 'persons.get', { rut: PEDRO });
+    await api(page, 'contact.edit', {
+      rut: PEDRO,
+      phone: '+56 9 5555 1234',
+      reason: 'Lo pidió por teléfono',
+      identityCheck: ['serial_number', 'registered_email'],
+      expectedVersion: pedro.version,
     });
+
+    // A Ley 21.719 access request: 30 calendar days, so in time.
+    await api(page, 'dataRequests.record', {
+      rut: PEDRO,
+      right: 'access',
+      channel: 'in_person',
+      identityMethod: 'identity_card',
+      identityFacts: [],
+      detail: 'Pide copia de sus datos',
+    });
+
+    await panel.getByRole('button', { name: 'Actualizar' }).click();
+    await expect(byReason).toHaveAccessibleDescription(
+      '55 llamadas. Lo más frecuente: Olvidó contraseña (28).',
+    );
+    await expect(byReason.locator('.recharts-bar-rectangle')).toHaveCount(3);
+    await expect(panel.getByRole('figure', { name: 'Resultado de las llamadas' })).toContainText(
+      'Derivado',
+    );
+    const causes = panel.getByRole('figure', {
+      name: 'Las 10 causas más frecuentes del diagnóstico',
+    });
+    await expect(causes.getByRole('table')).toContainText('Registro bloqueado');
+    await expect(causes.getByRole('table')).toContainText('Bloqueo temporal');
+    await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
+      '2 acciones pendientes; ninguna requiere revisión.',
+    );
+    const requests = panel.getByRole('figure', {
+      name: 'Solicitudes Ley 21.719 abiertas, por plazo',
+    });
+    await expect(requests).toHaveAccessibleDescription(/^1 solicitud abierta\./);
+    await expect(requests.getByRole('table')).toContainText('En plazo');
+    await expectAccessible(page, 'Panel de hoy');
+
+    // The period is a radio group: the arrow keys move through it.
+    const today = panel.getByRole('radio', { name: 'Hoy' });
+    await today.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(panel.getByRole('radio', { name: 'Últimos 7 días' })).toBeChecked();
+    await expect(panel.getByText(/^Del \d{2}-\d{2}-\d{4} al \d{2}-\d{2}-\d{4}/)).toBeVisible();
+    await expect(byReason).toHaveAccessibleDescription(/^55 llamadas\./);
+    await page.keyboard.press('ArrowRight');
+    await expect(panel.getByRole('radio', { name: 'Últimos 30 días' })).toBeChecked();
+    await expectAccessible(page, 'Panel de 30 días');
+
+    // Each chart is reachable by Tab, and its numbers are a table: hidden, then on screen.
+    await byReason.focus();
+    await expect(byReason).toBeFocused();
+    const table = byReason.getByRole('table', { name: 'Llamadas por motivo' });
+    // Always there for a screen reader, off the screen until asked for.
+    await expect(table).toHaveClass('visually-hidden');
+    await page.keyboard.press('Tab');
+    const toggle = byReason.getByRole('button', { name: 'Ver como tabla' });
+    await expect(toggle).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(table).toHaveClass('chart-table');
+    await expect(table).toBeInViewport();
+    await expect(table.getByRole('row')).toHaveText([
+      'MotivoLlamadas',
+      'Olvidó contraseña28',
+      'Bloqueo por intentos14',
+      'Correo no llega13',
+    ]);
+    await expect(byReason.getByRole('button', { name: 'Ocultar tabla' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await expectAccessible(page, 'Panel con una tabla a la vista');
+
+    // Llamadas: a page of 50 of 55, the next page, one agent, a range of days.
+    await page.getByRole('button', { name: 'Llamadas' }).click();
+    const calls = page.getByRole('region', { name: 'Llamadas', exact: true });
+    await expect(calls.getByText('55 llamadas · 1–50')).toBeVisible();
+    await expect(calls.getByRole('table').getByRole('row')).toHaveCount(51);
+    await expectAccessible(page, 'Llamadas, primera página');
+    const pager = calls.getByRole('navigation', { name: 'Páginas de llamadas' });
+    await expect(pager.getByRole('button', { name: 'Anterior' })).toBeDisabled();
+    await pager.getByRole('button', { name: 'Siguiente' }).click();
+    await expect(calls.getByText('55 llamadas · 51–55')).toBeVisible();
+    await expect(calls.getByRole('table').getByRole('row')).toHaveCount(6);
+    await expect(pager.getByRole('button', { name: 'Siguiente' })).toBeDisabled();
+
+    await calls.getByLabel('Agente').selectOption({ label: 'Alicia Agente' });
+    await calls.getByRole('button', { name: 'Buscar' }).click();
+    await expect(calls.getByText('No hay llamadas con estos filtros.')).toBeVisible();
+    await expectAccessible(page, 'Llamadas sin resultados');
+    await calls.getByLabel('Agente').selectOption({ label: 'Sara Supervisora' });
+    await calls.getByLabel('Desde (dd-mm-aaaa)').fill(santiagoDay(0));
+    await calls.getByLabel('Hasta (dd-mm-aaaa)').fill(santiagoDay(0));
+    await calls.getByRole('button', { name: 'Buscar' }).click();
+    await expect(calls.getByText('55 llamadas · 1–50')).toBeVisible();
+    await calls.getByLabel('Desde (dd-mm-aaaa)').fill(santiagoDay(1));
+    await calls.getByLabel('Hasta (dd-mm-aaaa)').fill('');
+    await calls.getByRole('button', { name: 'Buscar' }).click();
+    await expect(calls.getByText('No hay llamadas con estos filtros.')).toBeVisible();
+    await calls.getByLabel('Desde (dd-mm-aaaa)').fill('31-02-2026');
+    await calls.getByRole('button', { name: 'Buscar' }).click();
+    await expect(calls.getByRole('alert')).toHaveText(
+      'Fecha «Desde» no válida (se ingresó «31-02-2026»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026). No se muestran resultados hasta corregir el filtro.',
+    );
+    await expect(calls.getByLabel('Desde (dd-mm-aaaa)')).toHaveAttribute('aria-invalid', 'true');
+    await expect(calls.getByRole('table')).toHaveCount(0);
+    await expectAccessible(page, 'Llamadas con una fecha inválida');
+
+    // Auditoría: the contact change before → after, the diagnosis a view showed, the device.
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    await page.getByLabel('Incluir consultas de fichas («Vio la ficha»)').check();
+    const audit = page.getByRole('table', { name: /Eventos de auditoría/ });
+    const change = audit.getByRole('row').filter({ hasText: 'Cambió datos de contacto' });
+    await expect(change).toContainText('Celular: +56 9 8765 4321 → +56 9 5555 1234');
+    await expect(change.getByRole('cell').last()).toHaveText('Este equipo');
+    const view = audit
+      .getByRole('row')
+      .filter({ hasText: 'Vio la ficha' })
+      .filter({ hasText: '11.111.111-1' });
+    await expect(view).toContainText('Diagnóstico mostrado: Registro bloqueado');
+    await expect(audit.getByRole('columnheader', { name: 'Equipo' })).toBeVisible();
+    await expectAccessible(page, 'Auditoría con equipo y diagnóstico');
+
+    // The Panel when its data cannot be had (the session ended elsewhere): says so, no charts.
+    await panelTab.click();
+    await expect(byReason).toHaveAccessibleDescription(/^55 llamadas\./);
+    await api(page, 'auth.signOut', {});
+    await panel.getByRole('button', { name: 'Actualizar' }).click();
+    await expect(panel.getByRole('alert')).toContainText('Inicie sesión para continuar.');
+    await expect(panel.getByRole('figure')).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Reintentar' })).toBeVisible();
+    await expectAccessible(page, 'Panel con error');
   });
-}
+});
 
 test('an agent has no Panel, and the Llamadas list offers no agent filter', async ({ desk }) => {
   const { page } = desk;

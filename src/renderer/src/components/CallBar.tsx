@@ -202,7 +202,9 @@ function OpenCall({
 }) {
   const record = usePersonOnScreen();
   const [closing, setClosing] = useState(false);
-  const [outcome, setOutcome] = useState<InteractionOutcome>('resolved');
+  // No default: «Resuelto» preselected would be recorded for a call nobody judged.
+  const [outcome, setOutcome] = useState<InteractionOutcome | ''>('');
+  const [outcomeMissing, setOutcomeMissing] = useState(false);
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -225,15 +227,23 @@ function OpenCall({
   const toggle = (next: boolean) => {
     moved.current = true;
     setError(null);
+    setOutcomeMissing(false);
     setClosing(next);
   };
 
   // Something still pending (not resolved): the notes say what, before the call can close.
-  const notesMissing = notesRequired(outcome) && notes.trim().length < PENDING_NOTES_MIN;
+  const notesMissing =
+    outcome !== '' && notesRequired(outcome) && notes.trim().length < PENDING_NOTES_MIN;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy || notesMissing) return;
+    if (outcome === '') {
+      setOutcomeMissing(true);
+      setError(t.outcomeRequired);
+      outcomeRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -285,6 +295,8 @@ function OpenCall({
       {closing && (
         <form
           className="callbar-close"
+          // The missing outcome is said in Spanish beside the bar, not by the browser's bubble.
+          noValidate
           onSubmit={submit}
           // Esc leaves the form as «Seguir en la llamada» does (what was typed stays), and the
           // record beneath stays open.
@@ -299,8 +311,18 @@ function OpenCall({
             id="call-outcome"
             ref={outcomeRef}
             value={outcome}
-            onChange={(event) => setOutcome(event.target.value as InteractionOutcome)}
+            required
+            aria-invalid={outcomeMissing}
+            aria-describedby={outcomeMissing ? 'call-error' : undefined}
+            onChange={(event) => {
+              setOutcome(event.target.value as InteractionOutcome);
+              setOutcomeMissing(false);
+              setError(null);
+            }}
           >
+            <option value="" disabled>
+              {t.outcomePlaceholder}
+            </option>
             {INTERACTION_OUTCOMES.map((value) => (
               <option key={value} value={value}>
                 {interactionOutcomeLabels[value]}
