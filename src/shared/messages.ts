@@ -314,6 +314,12 @@ export const dialogMessages = {
     registered_email: 'Correo registrado (que lo diga completo; compárelo con el de la ficha)',
     employer: 'Empresa empleadora (que la nombre)',
   } satisfies Record<IdentityFact, string>,
+  /**
+   * A company's caller: no record of theirs is on screen, so the e-mail is compared with the
+   * letters the masked address shows.
+   */
+  emailPromptWithoutRecord:
+    'Correo registrado (que lo diga completo; compárelo con las letras que se muestran)',
   compareWith: 'Compare con:',
   /** Why the mobile is not among the facts (policy PHONE_PROOF_AFTER_CHANGE_MS). */
   phoneNoProof: (until: string) =>

@@ -161,6 +161,10 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
     .getByLabel(/administrador de accesos de la empresa que llama/)
     .selectOption({ label: 'Gloria Paz Morales Reyes · Representante legal' });
   await dialog.getByLabel(/N° de serie/).check();
+  // No record of hers is on screen: the e-mail is compared with the letters shown.
+  await expect(dialog.getByText(/^Correo registrado/)).toHaveText(
+    'Correo registrado (que lo diga completo; compárelo con las letras que se muestran)',
+  );
   await dialog.getByLabel(/Correo registrado/).check();
   await dialog.getByLabel('RUT del usuario').fill('20.123.456-5');
   await dialog.getByLabel('Nombres').fill('Carla');

@@ -242,3 +242,38 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   ).toHaveCount(0);
   await expect(edit).toBeEnabled();
 });
+
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the request form is taller than the window, and its buttons stay in sight while it scrolls', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    await openPerson(desk, '12.345.678-5', PEDRO);
+    await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+    // The identity facts make it the tallest it gets.
+    await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
+      label: 'Datos del registro comparados en la llamada',
+    });
+    const scrolls = await dialog.evaluate((box) => box.scrollHeight > box.clientHeight);
+    expect(scrolls).toBe(true);
+    const submit = dialog.getByRole('button', { name: 'Registrar solicitud' });
+    const why = dialog.getByText(/^Falta: /);
+    for (const at of ['top', 'middle'] as const) {
+      await dialog.evaluate((box, where) => {
+        box.scrollTop = where === 'top' ? 0 : (box.scrollHeight - box.clientHeight) / 2;
+      }, at);
+      for (const shown of [submit, why]) {
+        const box = (await shown.boundingBox())!;
+        const frame = (await dialog.boundingBox())!;
+        expect(box.y + box.height, `${at}: ${await shown.textContent()}`).toBeLessThanOrEqual(
+          frame.y + frame.height,
+        );
+        expect(box.y + box.height).toBeLessThanOrEqual(720);
+      }
+    }
+    await expectAccessible(page, 'solicitud Ley 21.719 a 1280×720');
+  });
+});

@@ -21,9 +21,13 @@ import { readRut } from '../../../shared/rut';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
+
 import { Modal } from '../components/Modal';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
+
+/** The company's caller has no record on screen to compare the e-mail with. */
+const CALLER_PROMPTS = { registered_email: dialogMessages.emailPromptWithoutRecord };
 
 export function CompanyDialogHost() {
   const dialog = useCompany((s) => s.dialog);
@@ -312,6 +316,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                   checked={facts}
                   toggle={(fact) => setFacts(toggle(facts, fact))}
                   phoneNoProofUntil={caller.phoneNoProofUntil}
+                  prompts={CALLER_PROMPTS}
                 />
               )}
             </fieldset>
@@ -416,17 +421,25 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close} disabled={busy}>
-            {t.dialog.cancel}
-          </button>
-          <button type="submit" className="primary" disabled={blocked} aria-describedby={ids.field}>
-            {SUBMIT_LABELS[dialog.kind]}
-          </button>
+        {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
+        <div className="dialog-footer">
+          <div className="dialog-buttons">
+            <button type="button" onClick={close} disabled={busy}>
+              {t.dialog.cancel}
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={blocked}
+              aria-describedby={ids.field}
+            >
+              {SUBMIT_LABELS[dialog.kind]}
+            </button>
+          </div>
+          <p id={ids.field} className="dialog-missing muted">
+            {missing.length > 0 ? dialogMessages.missing(missing) : ''}
+          </p>
         </div>
-        <p id={ids.field} className="dialog-missing muted">
-          {missing.length > 0 ? dialogMessages.missing(missing) : ''}
-        </p>
       </form>
     </Modal>
   );

@@ -257,23 +257,26 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            {dialogMessages.cancel}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={blocked}
-            aria-describedby={blockedText ? ids.missing : undefined}
-          >
-            {busy ? dialogMessages.saving : spec.confirmLabel}
-          </button>
+        {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
+        <div className="dialog-footer">
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              {dialogMessages.cancel}
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={blocked}
+              aria-describedby={blockedText ? ids.missing : undefined}
+            >
+              {busy ? dialogMessages.saving : spec.confirmLabel}
+            </button>
+          </div>
+          {/* Reserved line: the reason the confirm button is disabled, never only on hover. */}
+          <p id={ids.missing} className="muted small dialog-missing">
+            {blockedText}
+          </p>
         </div>
-        {/* Reserved line: the reason the confirm button is disabled, never only on hover. */}
-        <p id={ids.missing} className="muted small dialog-missing">
-          {blockedText}
-        </p>
       </form>
     </Modal>
   );

@@ -11,12 +11,15 @@ export function IdentityFactChecks({
   checked,
   toggle,
   phoneNoProofUntil = null,
+  prompts = {},
 }: {
   facts: ReadonlyArray<{ fact: IdentityFact; shown: string[] }>;
   checked: readonly IdentityFact[];
   toggle: (fact: IdentityFact) => void;
   /** The mobile changed lately: not offered until then (PersonRecord.phoneNoProofUntil). */
   phoneNoProofUntil?: string | null;
+  /** What to ask where the catalogue's words would not be true (no record on screen). */
+  prompts?: Partial<Record<IdentityFact, string>>;
 }) {
   return (
     <>
@@ -29,7 +32,9 @@ export function IdentityFactChecks({
                 checked={checked.includes(fact)}
                 onChange={() => toggle(fact)}
               />
-              <span className="identity-prompt">{dialogMessages.factPrompts[fact]}</span>
+              <span className="identity-prompt">
+                {prompts[fact] ?? dialogMessages.factPrompts[fact]}
+              </span>
               <span className="identity-shown">
                 <span className="visually-hidden">{dialogMessages.compareWith} </span>
                 {shown.join(' · ')}

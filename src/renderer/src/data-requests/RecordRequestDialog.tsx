@@ -190,23 +190,26 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            {t.cancel}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={busy || blockedText !== null}
-            aria-describedby={blockedText ? ids.missing : undefined}
-          >
-            {busy ? dialogMessages.saving : t.submit}
-          </button>
+        {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
+        <div className="dialog-footer">
+          <div className="dialog-buttons">
+            <button type="button" onClick={close}>
+              {t.cancel}
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || blockedText !== null}
+              aria-describedby={blockedText ? ids.missing : undefined}
+            >
+              {busy ? dialogMessages.saving : t.submit}
+            </button>
+          </div>
+          {/* Reserved line: why the button is disabled, never only on hover. */}
+          <p id={ids.missing} className="muted small dialog-missing">
+            {blockedText}
+          </p>
         </div>
-        {/* Reserved line: why the button is disabled, never only on hover. */}
-        <p id={ids.missing} className="muted small dialog-missing">
-          {blockedText}
-        </p>
       </form>
     </Modal>
   );

@@ -277,19 +277,22 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
               {error}
             </p>
           )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              {m.cancel}
-            </button>
-            {phase.preview && phase.preview.applicable > 0 && (
-              <button type="submit" className="primary" disabled={busy || reasonShort}>
-                {m.confirm(request.action, phase.preview.applicable)}
+          {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
+          <div className="dialog-footer">
+            <div className="dialog-buttons">
+              <button type="button" onClick={close}>
+                {m.cancel}
               </button>
+              {phase.preview && phase.preview.applicable > 0 && (
+                <button type="submit" className="primary" disabled={busy || reasonShort}>
+                  {m.confirm(request.action, phase.preview.applicable)}
+                </button>
+              )}
+            </div>
+            {phase.preview && phase.preview.applicable > 0 && reasonShort && (
+              <p className="dialog-missing muted small">{m.reasonMissing}</p>
             )}
           </div>
-          {phase.preview && phase.preview.applicable > 0 && reasonShort && (
-            <p className="dialog-missing muted small">{m.reasonMissing}</p>
-          )}
         </form>
       )}
 
