@@ -345,6 +345,7 @@ const throughRepository: Record<DashboardQuery, (window: { from: string; to: str
     outcomes: (w) => repository.outcomes(w),
     actionsByKind: (w) => repository.actionsByKind(w),
     actionsByAgent: (w) => repository.actionsByAgent(w),
+    supervisionByKind: (w) => repository.supervisionByKind(w),
     diagnosisCauses: (w) => repository.diagnosisCauses(w),
     syncQueue: () => repository.syncQueue(),
   };

@@ -516,11 +516,16 @@ export const DashboardPanel = z.object({
   callsByHour: z.array(Count).length(24),
   /** `null`: calls still open. */
   outcomes: z.array(z.object({ outcome: z.string().nullable(), count: Count })),
-  /** Actions on persons and companies (not record views, calls or screen locks). */
+  /**
+   * Actions on persons and companies (not record views, calls or screen locks, nor the
+   * supervision and refusals counted below).
+   */
   actionsByKind: z.array(z.object({ action: z.string(), count: Count })),
   actionsByAgent: z.array(
     z.object({ agentId: z.string(), agentName: z.string().nullable(), count: Count }),
   ),
+  /** Supervision of the desk and refused attempts (SUPERVISION_ACTIONS), by kind. */
+  supervisionByKind: z.array(z.object({ action: z.string(), count: Count })),
   /** The ten causes shown most often, as distinct persons whose record showed each. */
   /** The DASHBOARD_TOP_CAUSES most frequent causes, of `diagnosisCauseCount` in the range. */
   diagnosisCauses: z.array(z.object({ code: z.string(), persons: Count })),

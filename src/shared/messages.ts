@@ -2384,6 +2384,7 @@ export const dashboardMessages = {
     outcomes: { title: 'Resultado de las llamadas', key: 'Resultado', value: 'Llamadas' },
     actionsByKind: { title: 'Acciones de los agentes, por tipo', key: 'Acción', value: 'Veces' },
     actionsByAgent: { title: 'Acciones por agente', key: 'Agente', value: 'Acciones' },
+    supervision: { title: 'Supervisión e intentos rechazados', key: 'Evento', value: 'Veces' },
     causes: {
       title: `Las ${DASHBOARD_TOP_CAUSES} causas más frecuentes del diagnóstico`,
       key: 'Causa',
@@ -2406,7 +2407,12 @@ export const dashboardMessages = {
   },
   causesNote:
     'Personas distintas a las que el diagnóstico de su ficha mostró la causa, al abrirla en el período.',
-  actionsNote: 'Sin contar las fichas vistas ni la apertura y cierre de llamadas.',
+  actionsNote:
+    'Sin contar las fichas vistas, la apertura y cierre de llamadas, ni la supervisión y los intentos rechazados (que se cuentan aparte).',
+  supervisionNote:
+    'Exportaciones de la auditoría, cambios de la dirección central, equipos revocados, empresas asignadas o quitadas, acciones reasignadas, e intentos de ver datos fuera de las empresas propias.',
+  noSupervision: 'Sin eventos de supervisión ni intentos rechazados en este período.',
+  events: (n: number) => count(n, 'evento', 'eventos'),
   actions: (n: number) => count(n, 'acción', 'acciones'),
   causes: (n: number) => count(n, 'causa distinta', 'causas distintas'),
   /** When there were more causes than the chart shows. */

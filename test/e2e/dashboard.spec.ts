@@ -101,6 +101,9 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
       expectedVersion: pedro.version,
     });
 
+    // The audit exported: supervision, counted apart from the agents' actions.
+    await api(page, 'audit.export', {});
+
     // A Ley 21.719 access request: 30 calendar days, so in time.
     await api(page, 'dataRequests.record', {
       rut: PEDRO,
@@ -132,6 +135,12 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     });
     await expect(requests).toHaveAccessibleDescription(/^1 solicitud abierta\./);
     await expect(requests.getByRole('table')).toContainText('En plazo');
+    const supervision = panel.getByRole('figure', { name: 'Supervisión e intentos rechazados' });
+    await expect(supervision).toHaveAccessibleDescription(/^1 evento\./);
+    await expect(supervision.getByRole('table')).toContainText('Exportó la auditoría');
+    await expect(
+      panel.getByRole('figure', { name: 'Acciones de los agentes, por tipo' }).getByRole('table'),
+    ).not.toContainText('Exportó la auditoría');
     await expectAccessible(page, 'Panel de hoy');
 
     // The period is a radio group: the arrow keys move through it.

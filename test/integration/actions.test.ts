@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
 import { notFoundMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
-import { call, FIXED_NOW, seededCore, signInAs } from '../support/context';
+import { call, FIXED_NOW, refused, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 const MARIA = '11111111-1';
@@ -23,12 +23,6 @@ const CHECKED = ['serial_number', 'registered_phone'];
 
 const record = (core: Core, rut: string): PersonRecord =>
   contract['persons.get'].output.parse(call(core, 'persons.get', { rut }));
-
-function refused(core: Core, channel: string, input: unknown) {
-  const envelope = core.dispatchNow(channel, input);
-  if (envelope.ok) throw new Error(`${channel} should have been refused`);
-  return envelope.error;
-}
 
 const count = (core: Core, sql: string) => (core.db.$client.prepare(sql).get() as { n: number }).n;
 

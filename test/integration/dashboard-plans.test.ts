@@ -29,6 +29,7 @@ const EXPECTED: Record<DashboardQuery, string[]> = {
   outcomes: CALLS_BY_OPENING,
   actionsByKind: ACTIONS,
   actionsByAgent: ACTIONS,
+  supervisionByKind: ACTIONS,
   diagnosisCauses: [
     'SEARCH a USING COVERING INDEX audit_diagnosis_at (at>? AND at<?)',
     'SCAN c VIRTUAL TABLE INDEX 3:',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADVICE_CAUSES, type CauseCode } from '../../src/shared/contract';
 import type { Core } from '../../src/main/core';
-import { call, seededCore, signInAs } from '../support/context';
+import { call, refused, seededCore, signInAs } from '../support/context';
 
 type Clock = { now: Date };
 
@@ -93,7 +93,7 @@ describe('the Panel', () => {
     expect(busyHours(panel(core, 'today').callsByHour)).toEqual({ 9: 1 });
   });
 
-  it('counts the actions agents took by kind and by agent, leaving out views, calls and locks', () => {
+  it('counts the actions agents took by kind and by agent, leaving out views, calls, locks, supervision and refusals', () => {
     const core = seededCore(300, { as: 'supervisora' });
     call(core, 'interactions.open', { rut: '18765432-7', reason: 'mail_not_arriving' });
     call(core, 'persons.get', { rut: '18765432-7' });
@@ -123,7 +123,12 @@ describe('the Panel', () => {
       portal: 'achs_gestion',
       kind: 'password_reset',
     });
+    // Supervision and refusals are counted apart: an officer's look outside his companies, a
+    // supervisor's export of the audit.
+    signInAs(core, 'prevencion');
+    expect(refused(core, 'persons.get', { rut: '7654321-6' }).code).toBe('not_found');
     signInAs(core, 'supervisora');
+    call(core, 'audit.export', {});
 
     const today = panel(core, 'today');
     expect(today.actionsByKind).toEqual([
@@ -134,6 +139,13 @@ describe('the Panel', () => {
       { agentId: 'agent-demo', agentName: expect.any(String), count: 2 },
       { agentId: 'supervisor-demo', agentName: expect.any(String), count: 1 },
     ]);
+    expect(today.supervisionByKind).toEqual(
+      expect.arrayContaining([
+        { action: 'audit.export', count: 1 },
+        { action: 'person.view_denied', count: 1 },
+      ]),
+    );
+    expect(today.supervisionByKind).toHaveLength(2);
     expect(today.calls).toBe(1);
     expect(today.outcomes).toEqual([{ outcome: 'resolved', count: 1 }]);
     // Three actions wait for a central API that was never configured; none was refused yet.

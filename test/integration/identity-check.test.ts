@@ -10,7 +10,7 @@ import { CAST_AGENTS } from '../../src/main/seed/cast';
 import { unlockAccount } from '../../src/main/services/account-actions';
 import { RuleError } from '../../src/main/services/errors';
 import type { IdentityFact } from '../../src/shared/policy';
-import { call, FIXED_NOW, seededCore } from '../support/context';
+import { call, FIXED_NOW, refused, seededCore } from '../support/context';
 
 const PEDRO = '12345678-5';
 const ANA = '9876543-3'; // no e-mail
@@ -19,12 +19,6 @@ const CAMILA = '16789012-1'; // dismissed from one company, active in another
 
 const record = (core: Core, rut: string): PersonRecord =>
   contract['persons.get'].output.parse(call(core, 'persons.get', { rut }));
-
-function refused(core: Core, channel: string, input: unknown) {
-  const envelope = core.dispatchNow(channel, input);
-  if (envelope.ok) throw new Error(`${channel} should have been refused`);
-  return envelope.error;
-}
 
 const written = (core: Core) =>
   (

@@ -55,6 +55,13 @@ export function signInAs(core: Core, user: DemoUser): void {
   if (!envelope.ok) throw new Error(`sign-in failed: ${envelope.error.message}`);
 }
 
+/** A call the desk must refuse: its error (code and Spanish message); throws if it was taken. */
+export function refused(core: Core, channel: string, input: unknown) {
+  const envelope = core.dispatchNow(channel, input);
+  if (envelope.ok) throw new Error(`${channel} should have been refused`);
+  return envelope.error;
+}
+
 /** Calls a channel and returns its value, failing the test with the envelope's message. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
 export function call(core: Core, channel: string, input: unknown): any {

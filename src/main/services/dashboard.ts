@@ -55,6 +55,9 @@ export function dashboardPanel(
           agentName: names.get(row.agent_id) ?? null,
           count: row.n,
         })),
+        supervisionByKind: dashboard
+          .supervisionByKind(window)
+          .map((row) => ({ action: row.action, count: row.n })),
         ...topCauses(dashboard.diagnosisCauses(window)),
         syncQueue: dashboard.syncQueue(),
         dataRequests: dataRequestsByDeadline(ctx, now),

@@ -144,6 +144,12 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
     label: label(actionLabels, row.action),
     value: row.count,
   }));
+  const supervisionTotal = panel.supervisionByKind.reduce((sum, row) => sum + row.count, 0);
+  const supervision: ChartRow[] = panel.supervisionByKind.map((row) => ({
+    key: row.action,
+    label: label(actionLabels, row.action),
+    value: row.count,
+  }));
   const agents: ChartRow[] = panel.actionsByAgent.map((row) => ({
     key: row.agentId,
     label: row.agentName ?? t.unknownAgent,
@@ -219,6 +225,20 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
           empty={actionTotal === 0 ? t.noActions : null}
         >
           {(width) => <HorizontalBars rows={agents} width={width} color={CHART_COLORS.violet} />}
+        </ChartCard>
+        <ChartCard
+          name="supervision"
+          title={t.charts.supervision.title}
+          keyHeader={t.charts.supervision.key}
+          valueHeader={t.charts.supervision.value}
+          rows={supervision}
+          total={t.events(supervisionTotal)}
+          empty={supervisionTotal === 0 ? t.noSupervision : null}
+          note={t.supervisionNote}
+        >
+          {(width) => (
+            <HorizontalBars rows={supervision} width={width} color={CHART_COLORS.muted} />
+          )}
         </ChartCard>
         <ChartCard
           name="causes"
