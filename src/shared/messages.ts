@@ -206,7 +206,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `Ese correo se envió hace poco. Para no saturar a la persona, espere ${p['minutes']} min antes de reenviarlo.`,
   mail_not_applicable: () => 'Ese tipo de correo no corresponde al estado de la cuenta.',
   identity_required: (p) =>
-    `Verifique la identidad de quien llama: marque al menos ${p['required']} datos que coincidieron.`,
+    `Verifique la identidad de la persona: marque al menos ${p['required']} datos que coincidieron.`,
   reason_required: () => 'Indique el motivo del cambio.',
   invalid_email: () => 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
   invalid_phone: () => 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
@@ -227,9 +227,9 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   request_pending: () =>
     'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
   caller_not_authorized: () =>
-    'Quien llama no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar, pausar o eliminar usuarios, o cambiar módulos.',
+    'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar, pausar o eliminar usuarios, o cambiar módulos.',
   caller_identity_required: (p) =>
-    `Verifique la identidad de quien llama (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
+    `Verifique la identidad de quien lo pide (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
   new_person_required: () =>
     'Esa persona no está registrada: indique sus nombres, primer apellido y correo para agregarla.',
   already_user: () =>
@@ -303,10 +303,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
 /** The action dialogs: identity check, contact fields, dismissal confirmation. */
 export const dialogMessages = {
   identityLegend: (required: number) =>
-    `Verificación de identidad: pregunte a quien llama y marque los datos que coincidieron (al menos ${required})`,
+    `Verificación de identidad: pregunte a la persona y marque los datos que coincidieron (al menos ${required})`,
   identityOptional: 'Solo se exige si cambia el correo.',
   identityTooFew: (required: number) =>
-    `El sistema no tiene ${required} datos de esta persona para verificar su identidad: esta acción no puede hacerse por teléfono.`,
+    `El sistema no tiene ${required} datos de esta persona para verificar su identidad: esta acción no puede hacerse desde la Mesa de Ayuda.`,
   /** What the agent asks for each fact; the masked value follows. */
   factPrompts: {
     serial_number: 'Últimos 3 caracteres del N° de serie de la cédula',
@@ -388,7 +388,7 @@ export const actionDialogTexts = {
       title: 'Rehabilitar acceso',
       confirm: 'Rehabilitar',
       done: 'Acceso rehabilitado.',
-      description: 'Devuelve el acceso a esta empresa: verifique la identidad de quien llama.',
+      description: 'Devuelve el acceso a esta empresa: verifique la identidad de la persona.',
     },
     pause: {
       title: 'Pausar acceso',
@@ -401,7 +401,7 @@ export const actionDialogTexts = {
       confirm: 'Reanudar',
       done: 'Acceso reanudado.',
       description:
-        'Devuelve el acceso pausado a esta empresa: verifique la identidad de quien llama.',
+        'Devuelve el acceso pausado a esta empresa: verifique la identidad de la persona.',
     },
     dismiss: {
       title: 'Registrar baja (desvinculación)',
@@ -526,6 +526,43 @@ export const callMessages = {
   unknownAgent: 'Agente desconocido',
 } as const;
 
+/** A catalogue with its words widened to `string`, so another wording can share its shape. */
+type Wording<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Wording<T[K]> };
+
+export type InteractionWords = Wording<typeof callMessages>;
+
+/**
+ * A prevention officer's interactions are visits (DOMAIN: «one call or visit»): the same bar
+ * and list, in his words.
+ */
+export const visitMessages: InteractionWords = {
+  ...callMessages,
+  region: 'Visita',
+  reasonRequired: 'Elija el motivo de la visita antes de abrirla.',
+  open: (who: string | null) => (who ? `Abrir visita con ${who}` : 'Abrir visita'),
+  opened: 'Visita abierta: las acciones quedarán asociadas a ella.',
+  inProgress: 'Visita en curso',
+  reasonChanged: (label: string) => `Motivo de la visita cambiado a «${label}».`,
+  close: 'Cerrar visita',
+  outcomeRequired: 'Elija el resultado de la visita antes de cerrarla.',
+  notes: 'Notas de la visita',
+  back: 'Seguir en la visita',
+  closed: 'Visita cerrada y registrada.',
+  failed: 'No se pudo registrar la visita.',
+  nudge: (who: string) =>
+    `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella.`,
+  nudgeOpen: 'Abrir visita',
+  listTitle: 'Visitas',
+  listFailed: 'No se pudieron cargar las visitas.',
+  listEmpty: 'No hay visitas registradas.',
+  listCaption: () =>
+    'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
+};
+
 /** Who the audit names for what the desk did by itself (shared/rules/export-retention.ts). */
 export const systemAgentName = 'Sistema (automático)';
 
@@ -641,7 +678,7 @@ export const auditDetailLabels: Record<string, string> = {
   external: 'Externo a la empresa',
   newPerson: 'Persona nueva',
   callerRut: 'Quién llama',
-  callerFacts: 'Datos de quien llama que coincidieron',
+  callerFacts: 'Datos de quien lo pidió que coincidieron',
   change: 'Cambio',
   fromState: 'Estado anterior',
   // A shared desk's actions taken over (issue 11).
@@ -1354,9 +1391,9 @@ export const companyMessages = {
   },
   dialog: {
     callerLegend: 'Quién llama',
-    caller: 'Representante legal o administrador de accesos de la empresa que llama',
-    callerFacts: 'Datos de quien llama que coincidieron',
-    callerHint: (n: number) => `Marque al menos ${n} datos que quien llama confirmó.`,
+    caller: 'Representante legal o administrador de accesos de la empresa que lo pide',
+    callerFacts: 'Datos de quien lo pide que coincidieron',
+    callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
     noCallers:
       'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio.',
     requester: 'RUT de quien solicita',
@@ -2444,6 +2481,22 @@ export const callFilterMessages = {
   emptyFiltered: 'No hay llamadas con estos filtros.',
   loading: 'Cargando llamadas…',
 } as const;
+
+/** The Llamadas list's filters and pager for a prevention officer's visits. */
+export const visitFilterMessages: Wording<typeof callFilterMessages> = {
+  ...callFilterMessages,
+  count: (n: number) => count(n, 'visita', 'visitas'),
+  pager: 'Páginas de visitas',
+  emptyFiltered: 'No hay visitas con estos filtros.',
+  loading: 'Cargando visitas…',
+};
+
+/** The words of calls, or of visits for a prevention officer. */
+export function interactionWords(role: string | undefined) {
+  return role === 'prevention'
+    ? { bar: visitMessages, filters: visitFilterMessages }
+    : { bar: callMessages as InteractionWords, filters: callFilterMessages };
+}
 
 export const auditDeviceMessages = {
   column: 'Equipo',

@@ -2,7 +2,8 @@
  * Calls through the web door: no default reason, the reason corrected while the call lasts, the
  * caller named in the bar, focus after closing, multi-line notes, a nudge after an action taken
  * with no call open, and a Llamadas list that names people, opens their record from the
- * keyboard, and shows supervisors who took each call. Every screen passes axe, at both sizes.
+ * keyboard, and shows supervisors who took each call; a prevention officer's are visits, in his
+ * words. Every screen passes axe.
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
@@ -328,4 +329,51 @@ test('a long note shows its first lines in Llamadas, and the rest on demand', as
   await expect(less).toHaveAttribute('aria-expanded', 'true');
   await expect(less).toBeFocused();
   await expectAccessible(page, 'Llamadas, nota completa');
+});
+
+test.describe('as a prevention officer', () => {
+  test.use({ user: 'prevencion' });
+
+  test('his interactions are visits: the bar, the identity check and the list say so', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await expect(page.getByRole('navigation', { name: 'Secciones' })).not.toContainText('Llamadas');
+    await expect(page.getByText('Escriba lo que le dicte la persona:')).toBeVisible();
+    await openPedro(desk);
+    const bar = page.getByRole('region', { name: 'Visita' });
+    await bar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+    await bar.getByRole('button', { name: `Abrir visita con ${PEDRO_WHO}` }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      'Visita abierta: las acciones quedarán asociadas a ella.',
+    );
+    await expect(bar).toContainText(`Visita en curso · ${PEDRO_WHO} · 0 acciones`);
+
+    // Face to face, nobody is «calling»: the identity check asks the person.
+    await desk.record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('group')).toHaveAccessibleName(
+      /^Verificación de identidad: pregunte a la persona/,
+    );
+    await expect(dialog).not.toContainText('quien llama');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+    await bar.getByRole('button', { name: 'Cerrar visita' }).click();
+    await bar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(bar.getByRole('alert')).toHaveText(
+      'Elija el resultado de la visita antes de cerrarla.',
+    );
+    await bar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await bar.getByRole('textbox', { name: 'Notas de la visita' }).fill('Visita en faena.');
+    await bar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Visita cerrada y registrada.');
+
+    await page.getByRole('button', { name: 'Visitas', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Visitas', level: 1 })).toBeVisible();
+    await expect(page.getByText('1 visita', { exact: true })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: PEDRO })).toContainText(
+      'Visita en faena.',
+    );
+    await expectAccessible(page, 'visitas de un prevencionista');
+  });
 });

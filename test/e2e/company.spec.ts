@@ -158,7 +158,7 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
   const dialog = page.getByRole('dialog');
   // Gloria, the legal representative, is calling: two of her facts are checked.
   await dialog
-    .getByLabel(/administrador de accesos de la empresa que llama/)
+    .getByLabel(/administrador de accesos de la empresa que lo pide/)
     .selectOption({ label: 'Gloria Paz Morales Reyes · Representante legal' });
   await dialog.getByLabel(/N° de serie/).check();
   // No record of hers is on screen: the e-mail is compared with the letters shown.
@@ -205,7 +205,7 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
   await expect(
     page
       .getByRole('dialog')
-      .getByLabel(/administrador de accesos de la empresa que llama/)
+      .getByLabel(/administrador de accesos de la empresa que lo pide/)
       .locator('option'),
   ).toHaveText([/Gloria Paz Morales Reyes/, /Marcela Andrea Fuentes Rivas/]);
 });
@@ -224,7 +224,7 @@ deskTest(
     // The company's page opens with the change's dialog, which asks who of the company calls.
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading')).toContainText('Valentina');
-    const caller = dialog.getByLabel(/administrador de accesos de la empresa que llama/);
+    const caller = dialog.getByLabel(/administrador de accesos de la empresa que lo pide/);
     await expect(caller.locator('option')).toHaveText([
       /Gloria Paz Morales Reyes/,
       /Marcela Andrea Fuentes Rivas/,

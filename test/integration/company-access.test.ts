@@ -297,7 +297,7 @@ describe('users a representative asks for (rule 13)', () => {
     expect(
       refused(core, 'companyUsers.add', addOutsider({ callerIdentityCheck: ['serial_number'] }))
         .message,
-    ).toMatch(/Verifique la identidad de quien llama/);
+    ).toMatch(/Verifique la identidad de quien lo pide/);
     expect(
       refused(core, 'companyUsers.add', addOutsider({ companyRut: BIOBIO, callerRut: GLORIA }))
         .message,

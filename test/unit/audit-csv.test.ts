@@ -316,7 +316,7 @@ describe('a date typed as dd-mm-aaaa', () => {
       'Módulos: Siniestros → Reportes, Siniestros',
       'Módulos anteriores: Siniestros',
       `Quién llama: 13.579.246-${checkDigit(13579246)}`,
-      'Datos de quien llama que coincidieron: N° de serie de la cédula, Empresa empleadora',
+      'Datos de quien lo pidió que coincidieron: N° de serie de la cédula, Empresa empleadora',
     ]);
     expect(
       describeAuditChange(

@@ -5,6 +5,7 @@ import {
   bulkMessages,
   dashboardMessages,
   dataRequestMessages,
+  interactionWords,
   lockScreenMessages,
   replicaKeyMessages,
   roleNames,
@@ -151,7 +152,7 @@ function Desk() {
         <span className="brand">Mesa de Ayuda</span>
         <nav aria-label="Secciones">
           {tab('search', 'Búsqueda')}
-          {tab('calls', 'Llamadas')}
+          {tab('calls', interactionWords(session.role).bar.listTitle)}
           {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
           {session.role !== 'prevention' && tab('dataRequests', dataRequestMessages.tab)}
           {session.role === 'supervisor' && tab('audit', 'Auditoría')}
@@ -212,7 +213,7 @@ function Desk() {
           <SearchNotices />
           {idle ? (
             <div className="help">
-              <p>Escriba lo que dicta quien llama:</p>
+              <p>Escriba lo que le dicte la persona:</p>
               <ul>
                 <li>
                   RUT en cualquier forma: 12.345.678-5, 123456785, 12345678 o sus primeros dígitos

@@ -9,17 +9,14 @@ import {
   notesRequired,
   PENDING_NOTES_MIN,
 } from '../../../shared/policy';
-import {
-  callMessages as t,
-  interactionOutcomeLabels,
-  interactionReasonLabels,
-} from '../../../shared/messages';
+import { interactionOutcomeLabels, interactionReasonLabels } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { displayRut, fullName } from './display';
 import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
+import { useInteractionWords } from './interaction-words';
 
 /** `Pedro Soto Pérez (12.345.678-5)`, or the RUT alone when the name is unknown. */
 function who(name: string | null, rut: string | null): string | null {
@@ -50,6 +47,7 @@ function usePersonOnScreen() {
  * an action taken with no call open, it offers to open one for that person.
  */
 export function CallBar() {
+  const { bar: t } = useInteractionWords();
   const interaction = useSession((s) => s.interaction);
   const setInteraction = useSession((s) => s.setInteraction);
   const refreshInteraction = useSession((s) => s.refreshInteraction);
@@ -200,6 +198,7 @@ function OpenCall({
   focusClose: boolean;
   onFocused: () => void;
 }) {
+  const { bar: t } = useInteractionWords();
   const record = usePersonOnScreen();
   const [closing, setClosing] = useState(false);
   // No default: «Resuelto» preselected would be recorded for a call nobody judged.

@@ -6,8 +6,6 @@ import { parseDayInput } from '../../../shared/audit-details';
 import {
   actionLabels,
   auditMessages,
-  callFilterMessages as f,
-  callMessages as t,
   interactionOutcomeLabels,
   interactionReasonLabels,
 } from '../../../shared/messages';
@@ -18,6 +16,7 @@ import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { displayRut } from './display';
+import { useInteractionWords } from './interaction-words';
 
 const PAGE = 50;
 
@@ -59,6 +58,7 @@ function check(
 
 /** A call's notes in the list: a long one shows its start, and the rest on demand. */
 function NotesCell({ notes }: { notes: string }) {
+  const { bar: t } = useInteractionWords();
   const [whole, setWhole] = useState(false);
   const preview = textPreview(notes);
   if (preview === null) return <>{notes}</>;
@@ -83,6 +83,7 @@ function NotesCell({ notes }: { notes: string }) {
  * person opens their record.
  */
 export function CallsView() {
+  const { bar: t, filters: f } = useInteractionWords();
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState<{
     total: number;
@@ -114,7 +115,7 @@ export function CallsView() {
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [t.listFailed]);
 
   const load = (next: Filters) => {
     const checked = check(next);
@@ -141,7 +142,8 @@ export function CallsView() {
       .then(([calls, count]) => setPage({ total: count.total, calls, offset: 0, query }))
       .catch(() => setError({ text: t.listFailed }))
       .finally(() => setLoading(false));
-  }, []);
+    // The words change only with the role, which a new sign-in remounts this view for.
+  }, [t.listFailed]);
 
   // A call opened or closed from the bar (this screen stays up meanwhile): the page on screen
   // is asked again, so «En curso» never outlives the call.
