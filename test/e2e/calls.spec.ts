@@ -21,6 +21,15 @@ async function openPedro(desk: DeskPage) {
 
 const callbarOf = (page: Page) => page.getByRole('region', { name: 'Llamada' });
 
+/** Pedro's record open and a call opened for him («Olvidó contraseña»): the bar it is in. */
+async function openCallWithPedro(desk: DeskPage) {
+  const callbar = callbarOf(desk.page);
+  await openPedro(desk);
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+  return callbar;
+}
+
 /** Nothing is cut off sideways: the page never scrolls horizontally. */
 async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(
@@ -156,10 +165,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     door,
   }) => {
     const { page } = desk;
-    const callbar = callbarOf(page);
-    await openPedro(desk);
-    await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
-    await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+    const callbar = await openCallWithPedro(desk);
     await expect(callbar).toContainText('Llamada en curso');
 
     // The same desk in another window closes the call.
@@ -252,10 +258,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     desk,
   }) => {
     const { page } = desk;
-    const callbar = callbarOf(page);
-    await openPedro(desk);
-    await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
-    await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+    const callbar = await openCallWithPedro(desk);
 
     // The call in progress is listed as such, and closing it from the bar updates the list.
     await page.getByRole('button', { name: 'Llamadas' }).click();
@@ -301,10 +304,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
 
 test('a long note shows its first lines in Llamadas, and the rest on demand', async ({ desk }) => {
   const { page } = desk;
-  const callbar = callbarOf(page);
-  await openPedro(desk);
-  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
-  await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+  const callbar = await openCallWithPedro(desk);
   await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
   await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
   await callbar

@@ -23,6 +23,7 @@ import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
 
 import { Modal } from '../components/Modal';
+import { DialogFooter } from '../components/DialogFooter';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 
@@ -94,7 +95,6 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     title: useId(),
     description: useId(),
     error: useId(),
-    field: useId(),
     rutError: useId(),
   };
   const [busy, setBusy] = useState(false);
@@ -421,25 +421,14 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             {error}
           </p>
         )}
-        {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
-        <div className="dialog-footer">
-          <div className="dialog-buttons">
-            <button type="button" onClick={close} disabled={busy}>
-              {t.dialog.cancel}
-            </button>
-            <button
-              type="submit"
-              className="primary"
-              disabled={blocked}
-              aria-describedby={ids.field}
-            >
-              {SUBMIT_LABELS[dialog.kind]}
-            </button>
-          </div>
-          <p id={ids.field} className="dialog-missing muted">
-            {missing.length > 0 ? dialogMessages.missing(missing) : ''}
-          </p>
-        </div>
+        <DialogFooter
+          cancel={t.dialog.cancel}
+          onCancel={close}
+          cancelDisabled={busy}
+          submit={SUBMIT_LABELS[dialog.kind]}
+          submitDisabled={blocked}
+          missing={missing.length > 0 ? dialogMessages.missing(missing) : null}
+        />
       </form>
     </Modal>
   );

@@ -11,6 +11,7 @@ import { ApiError } from '../api/client';
 import { useSession, type DialogSpec, type DialogValues } from '../session-store';
 import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
+import { DialogFooter } from './DialogFooter';
 import { useApp } from '../store';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
@@ -47,7 +48,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     phoneError: useId(),
     role: useId(),
     reason: useId(),
-    missing: useId(),
     identityNote: useId(),
     dataRequest: useId(),
   };
@@ -257,26 +257,13 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             {error}
           </p>
         )}
-        {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
-        <div className="dialog-footer">
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              {dialogMessages.cancel}
-            </button>
-            <button
-              type="submit"
-              className="primary"
-              disabled={blocked}
-              aria-describedby={blockedText ? ids.missing : undefined}
-            >
-              {busy ? dialogMessages.saving : spec.confirmLabel}
-            </button>
-          </div>
-          {/* Reserved line: the reason the confirm button is disabled, never only on hover. */}
-          <p id={ids.missing} className="muted small dialog-missing">
-            {blockedText}
-          </p>
-        </div>
+        <DialogFooter
+          cancel={dialogMessages.cancel}
+          onCancel={close}
+          submit={busy ? dialogMessages.saving : spec.confirmLabel}
+          submitDisabled={blocked}
+          missing={blockedText}
+        />
       </form>
     </Modal>
   );

@@ -100,22 +100,25 @@ export function CallsView() {
   const all = seesAllInteractions(role);
 
   /** Loads a page and its total; the caller has already said it is loading. */
-  const fetchPage = useCallback(async (query: Query, offset: number) => {
-    try {
-      const [calls, count] = await Promise.all([
-        call('interactions.list', { ...query, offset, limit: PAGE }),
-        call('interactions.count', query),
-      ]);
-      setPage({ total: count.total, calls, offset, query });
-      setError(null);
-    } catch (failure) {
-      // A failed query leaves no calls of an earlier one on screen.
-      setPage(null);
-      setError({ text: failure instanceof ApiError ? failure.message : t.listFailed });
-    } finally {
-      setLoading(false);
-    }
-  }, [t.listFailed]);
+  const fetchPage = useCallback(
+    async (query: Query, offset: number) => {
+      try {
+        const [calls, count] = await Promise.all([
+          call('interactions.list', { ...query, offset, limit: PAGE }),
+          call('interactions.count', query),
+        ]);
+        setPage({ total: count.total, calls, offset, query });
+        setError(null);
+      } catch (failure) {
+        // A failed query leaves no calls of an earlier one on screen.
+        setPage(null);
+        setError({ text: failure instanceof ApiError ? failure.message : t.listFailed });
+      } finally {
+        setLoading(false);
+      }
+    },
+    [t.listFailed],
+  );
 
   const load = (next: Filters) => {
     const checked = check(next);

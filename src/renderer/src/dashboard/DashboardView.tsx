@@ -26,6 +26,16 @@ const OUTCOME_COLORS: Record<string, string> = {
 
 const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
+/** Audit events by kind, as chart rows named by the audit's own labels. */
+const actionRows = (rows: DashboardPanel['actionsByKind']): ChartRow[] =>
+  rows.map((row) => ({
+    key: row.action,
+    label: label(actionLabels, row.action),
+    value: row.count,
+  }));
+
+const totalOf = (rows: ChartRow[]) => rows.reduce((sum, row) => sum + row.value, 0);
+
 type Load =
   | { state: 'loading'; panel: DashboardPanel | null }
   | { state: 'ready'; panel: DashboardPanel }
@@ -138,18 +148,10 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
     label: row.outcome === null ? t.open : label(interactionOutcomeLabels, row.outcome),
     value: row.count,
   }));
-  const actionTotal = panel.actionsByKind.reduce((sum, row) => sum + row.count, 0);
-  const actions: ChartRow[] = panel.actionsByKind.map((row) => ({
-    key: row.action,
-    label: label(actionLabels, row.action),
-    value: row.count,
-  }));
-  const supervisionTotal = panel.supervisionByKind.reduce((sum, row) => sum + row.count, 0);
-  const supervision: ChartRow[] = panel.supervisionByKind.map((row) => ({
-    key: row.action,
-    label: label(actionLabels, row.action),
-    value: row.count,
-  }));
+  const actions = actionRows(panel.actionsByKind);
+  const actionTotal = totalOf(actions);
+  const supervision = actionRows(panel.supervisionByKind);
+  const supervisionTotal = totalOf(supervision);
   const agents: ChartRow[] = panel.actionsByAgent.map((row) => ({
     key: row.agentId,
     label: row.agentName ?? t.unknownAgent,

@@ -21,6 +21,7 @@ import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { Modal } from '../components/Modal';
+import { DialogFooter } from '../components/DialogFooter';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useDataRequests, type RecordingFor } from './data-request-store';
@@ -51,7 +52,6 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     detailHint: useId(),
     factsNote: useId(),
     rule: useId(),
-    missing: useId(),
   };
   // Said before the agent submits, as the action dialogs do; main checks it all again.
   const tooFewFacts = person.identityFacts.length < IDENTITY_FACTS_REQUIRED;
@@ -190,26 +190,13 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             {error}
           </p>
         )}
-        {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
-        <div className="dialog-footer">
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              {t.cancel}
-            </button>
-            <button
-              type="submit"
-              className="primary"
-              disabled={busy || blockedText !== null}
-              aria-describedby={blockedText ? ids.missing : undefined}
-            >
-              {busy ? dialogMessages.saving : t.submit}
-            </button>
-          </div>
-          {/* Reserved line: why the button is disabled, never only on hover. */}
-          <p id={ids.missing} className="muted small dialog-missing">
-            {blockedText}
-          </p>
-        </div>
+        <DialogFooter
+          cancel={t.cancel}
+          onCancel={close}
+          submit={busy ? dialogMessages.saving : t.submit}
+          submitDisabled={busy || blockedText !== null}
+          missing={blockedText}
+        />
       </form>
     </Modal>
   );

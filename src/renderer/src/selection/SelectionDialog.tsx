@@ -12,6 +12,7 @@ import { dialogMessages, selectionMessages as m } from '../../../shared/messages
 import { formatRut, readRut } from '../../../shared/rut';
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
+import { DialogFooter } from '../components/DialogFooter';
 import { saveCsv } from '../components/save-file';
 import { useSession } from '../session-store';
 import { useSelectionDialog, type SelectionRequest } from './selection-dialog-store';
@@ -277,22 +278,19 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
               {error}
             </p>
           )}
-          {/* Buttons and why they wait, kept in sight while a tall dialog scrolls. */}
-          <div className="dialog-footer">
-            <div className="dialog-buttons">
-              <button type="button" onClick={close}>
-                {m.cancel}
-              </button>
-              {phase.preview && phase.preview.applicable > 0 && (
-                <button type="submit" className="primary" disabled={busy || reasonShort}>
-                  {m.confirm(request.action, phase.preview.applicable)}
-                </button>
-              )}
-            </div>
-            {phase.preview && phase.preview.applicable > 0 && reasonShort && (
-              <p className="dialog-missing muted small">{m.reasonMissing}</p>
-            )}
-          </div>
+          <DialogFooter
+            cancel={m.cancel}
+            onCancel={close}
+            submit={
+              phase.preview && phase.preview.applicable > 0
+                ? m.confirm(request.action, phase.preview.applicable)
+                : null
+            }
+            submitDisabled={busy || reasonShort}
+            missing={
+              phase.preview && phase.preview.applicable > 0 && reasonShort ? m.reasonMissing : null
+            }
+          />
         </form>
       )}
 

@@ -1,0 +1,48 @@
+/**
+ * The foot of a form dialog: «Cancelar», the confirm button, and the line reserved for why the
+ * confirm button waits (visible, never only on hover, and read with the button). It stays in
+ * sight while a tall dialog scrolls beneath it (`.dialog-footer`).
+ */
+import { useId } from 'react';
+
+export function DialogFooter({
+  cancel,
+  onCancel,
+  cancelDisabled = false,
+  submit,
+  submitDisabled,
+  missing,
+}: {
+  cancel: string;
+  onCancel: () => void;
+  cancelDisabled?: boolean;
+  /** The confirm button's words (what it does); null when there is nothing to confirm. */
+  submit: string | null;
+  submitDisabled: boolean;
+  /** Why the confirm button waits; null or empty while it does not. */
+  missing: string | null;
+}) {
+  const missingId = useId();
+  return (
+    <div className="dialog-footer">
+      <div className="dialog-buttons">
+        <button type="button" onClick={onCancel} disabled={cancelDisabled}>
+          {cancel}
+        </button>
+        {submit !== null && (
+          <button
+            type="submit"
+            className="primary"
+            disabled={submitDisabled}
+            aria-describedby={missing ? missingId : undefined}
+          >
+            {submit}
+          </button>
+        )}
+      </div>
+      <p id={missingId} className="muted small dialog-missing">
+        {missing}
+      </p>
+    </div>
+  );
+}
