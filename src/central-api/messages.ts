@@ -24,6 +24,7 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   request_decided: 'La solicitud ya fue resuelta en el sistema central.',
   company_not_on_empresas: 'La empresa no usa Portal Empresas: no recibe solicitudes de acceso.',
   already_user: 'La persona ya tiene un perfil de empresa en esa empresa.',
+  module_not_offered: 'La empresa no ofrece ese módulo en su portal: no se otorgó.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa.',
   // Ley 21.719 requests (issue 10).

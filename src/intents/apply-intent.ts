@@ -62,6 +62,7 @@ export type RejectionCode =
   | 'caller_not_authorized'
   | 'company_not_on_empresas'
   | 'already_user'
+  | 'module_not_offered'
   // Ley 21.719 requests (issue 10).
   | 'already_blocked'
   | 'duplicate_number'

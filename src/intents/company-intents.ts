@@ -20,6 +20,7 @@ import {
   type CompanyAuthority,
 } from '../shared/rules/company-access';
 import { foldText } from '../shared/text';
+import { modulesNotOffered } from '../shared/rules/company-modules';
 import type { Entity } from '../shared/sync-protocol';
 import type { CompanyWriteRepository } from '../main/repositories/company-write-repository';
 import type { PersonWriteRepository } from '../main/repositories/person-write-repository';
@@ -34,7 +35,8 @@ export type CompanyRejection =
   | 'request_decided'
   | 'caller_not_authorized'
   | 'no_email'
-  | 'invalid_transition';
+  | 'invalid_transition'
+  | 'module_not_offered';
 
 type Touched = Array<{ entity: Entity; key: number }>;
 export type CompanyOutcome =
@@ -114,7 +116,7 @@ export function applyCompanyIntent(
     case 'company_user.change':
       return changeUser(ctx, personRut, companyRut, payload);
     case 'membership.set_modules':
-      return setModules(ctx, personRut, companyRut, payload);
+      return setModules(ctx, personRut, company, payload);
   }
 }
 
@@ -201,6 +203,9 @@ function addUser(
   const role = text(payload['role']);
   if (role !== 'company_user' && role !== 'access_admin') return rejected('invalid_payload');
   if (!company.adherent) return rejected('company_not_adherent');
+  if (modulesNotOffered(company, modulesOf(payload['modules'])).length > 0) {
+    return rejected('module_not_offered');
+  }
   const caller = callerOf(ctx, company.rut, payload, mayManageCompanyUsers);
   if (caller === null) return rejected('caller_not_authorized');
   // ACHS: a new access administrator is one appointed by the legal representative (rule 9).
@@ -296,17 +301,21 @@ function changeUser(
 function setModules(
   ctx: CompanyIntentContext,
   personRut: number,
-  companyRut: number,
+  company: { rut: number; onEmpresas: boolean },
   payload: Record<string, unknown>,
 ): CompanyOutcome {
   // Rule 9: at the request of an access administrator of that company.
-  if (callerOf(ctx, companyRut, payload, mayChangeProfiles) === null) {
+  if (callerOf(ctx, company.rut, payload, mayChangeProfiles) === null) {
     return rejected('caller_not_authorized');
   }
-  const membership = ctx.companies.membership(personRut, companyRut);
+  const membership = ctx.companies.membership(personRut, company.rut);
   if (!membership) return rejected('entity_gone');
   const modules = modulesOf(payload['modules']);
   if (JSON.stringify(modules) === membership.modules) return applied([]);
+  // Only the company's portal's modules are granted; one held from before may stay.
+  if (modulesNotOffered(company, modules, modulesOf(JSON.parse(membership.modules))).length > 0) {
+    return rejected('module_not_offered');
+  }
   ctx.companies.setModules(membership.id, modules, null);
   return applied([{ entity: 'membership', key: membership.id }]);
 }

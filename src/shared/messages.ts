@@ -234,6 +234,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona no está registrada: indique sus nombres, primer apellido y correo para agregarla.',
   already_user: () =>
     'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
+  module_not_offered: () =>
+    'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
   company_not_on_empresas: () =>
     'Esta empresa no usa Portal Empresas: no recibe solicitudes de acceso a ese portal.',
   // Acting on a selection (issue 8, item 2).
@@ -1285,14 +1287,21 @@ export const requestStateLabels = {
 } as const;
 
 /** Modules a company profile may be granted (rule 9); unknown ones show as they are. */
+/** Modules of both portals (shared/rules/company-modules.ts says which company offers which). */
 export const moduleLabels: Record<string, string> = {
   usuarios: 'Usuarios',
+  // ACHS Gestión.
   siniestros: 'Siniestros',
-  licencias: 'Licencias médicas',
   reportes: 'Reportes',
   documentos: 'Documentos',
   capacitacion: 'Capacitación',
   evaluaciones: 'Evaluaciones',
+  // Portal Empresas (Los Héroes).
+  trabajadores: 'Altas y bajas de trabajadores',
+  cargas: 'Cargas familiares',
+  licencias: 'Licencias médicas',
+  beneficios: 'Bonos y reembolsos médicos',
+  certificados: 'Certificados y nóminas',
 };
 
 export const companyMessages = {

@@ -177,7 +177,12 @@ deskTest('a representative adds an outsider, then pauses and deletes him', async
   await expect(add).toHaveAccessibleDescription(/Falta: un correo válido de la persona nueva/);
   await dialog.getByLabel('Correo', { exact: true }).fill('carla@contadores.cl');
   await dialog.getByLabel(/Es externo/).check();
-  await dialog.getByLabel('Reportes').check();
+  // La Espiga is on Portal Empresas: its modules, not ACHS Gestión's.
+  const modules = dialog.getByRole('group', { name: 'Módulos' });
+  await expect(modules.getByRole('checkbox')).toHaveCount(6);
+  await expect(modules).toContainText('Cargas familiares');
+  await expect(modules).not.toContainText('Siniestros');
+  await dialog.getByLabel('Certificados y nóminas').check();
   await expectAccessible(page, 'agregar usuario');
   await dialog.getByRole('button', { name: 'Agregar usuario' }).click();
   await expect(page.getByRole('status')).toHaveText(/Usuario agregado/);

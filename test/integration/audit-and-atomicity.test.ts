@@ -209,6 +209,16 @@ describe('audit log', () => {
     expect(view?.company).toBeNull();
     const { csv } = call(core, 'audit.export', { action: 'membership.change_role' });
     expect(csv).toContain(`Empresa: ${company.name} (76.543.210-3)`);
+    // A before or after that is not JSON names no company, and fails nothing.
+    core.db.$client
+      .prepare(
+        `INSERT INTO audit_events (id, at, agent_id, device_id, action, before, after, prev_hash, hash)
+         VALUES ('odd', ?, 'agent-1', 'device', 'bulk.load', 'no es json', '{roto', 'x', 'y')`,
+      )
+      .run(new Date().toISOString());
+    const [odd] = call(core, 'audit.list', { action: 'bulk.load' }).events;
+    expect(odd).toMatchObject({ id: 'odd', company: null });
+    expect(call(core, 'audit.export', { action: 'bulk.load' }).rows).toBe(1);
   });
 
   it('filters winter dates by Santiago days too (UTC−4)', () => {

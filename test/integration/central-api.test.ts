@@ -1058,7 +1058,7 @@ describe('central API: the company half (issue 7)', () => {
         {
           companyRut: ESPIGA,
           role: 'company_user',
-          modules: ['reportes'],
+          modules: ['certificados'],
           external: true,
           newPerson: {
             dv: '5',
@@ -1091,6 +1091,11 @@ describe('central API: the company half (issue 7)', () => {
         },
         START,
       );
+    const MARCELA_ASKS = {
+      callerRut: MARCELA,
+      callerVerified: true,
+      callerFacts: ['serial_number', 'registered_phone'],
+    };
     // Modules with no caller at all, and a caller whose facts the server cannot find.
     const modules = (id: number, extra: Record<string, unknown>) =>
       mutation(
@@ -1098,7 +1103,7 @@ describe('central API: the company half (issue 7)', () => {
         id,
         'membership.set_modules',
         JORGE,
-        { companyRut: ESPIGA, modules: ['reportes', 'licencias'], ...extra },
+        { companyRut: ESPIGA, modules: ['certificados', 'licencias'], ...extra },
         START,
       );
     const result = await pushOk(api, session, [
@@ -1112,6 +1117,9 @@ describe('central API: the company half (issue 7)', () => {
         callerVerified: true,
         callerFacts: ['serial_number', 'registered_email'],
       }),
+      // The administrator herself, for an ACHS Gestión module: Portal Empresas has none such.
+      modules(7, { ...MARCELA_ASKS, modules: ['siniestros'] }),
+      modules(8, MARCELA_ASKS),
     ]);
     expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
       ['rejected', 'caller_not_authorized'],
@@ -1121,7 +1129,10 @@ describe('central API: the company half (issue 7)', () => {
       ['rejected', 'caller_not_authorized'],
       // The legal representative is not an access administrator of La Espiga (rule 9).
       ['rejected', 'caller_not_authorized'],
+      ['rejected', 'module_not_offered'],
+      ['applied', null],
     ]);
+    expect(result.results[6]!.message).toMatch(/no ofrece ese módulo/);
     expect(tableRows(api, 'person', 'rut = ?', outsider)).toMatchObject([
       { given_names: 'Carla', email: 'carla@contadores.cl' },
     ]);

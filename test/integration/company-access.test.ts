@@ -240,7 +240,7 @@ describe('users a representative asks for (rule 13)', () => {
     companyRut: ESPIGA,
     userRut: OUTSIDER,
     role: 'company_user',
-    modules: ['reportes'],
+    modules: ['certificados'],
     external: true,
     newPerson: {
       givenNames: 'Carla',
@@ -311,24 +311,56 @@ describe('users a representative asks for (rule 13)', () => {
     const input = {
       companyRut: ESPIGA,
       userRut: JORGE,
-      modules: ['licencias', 'reportes'],
+      modules: ['licencias', 'certificados'],
       callerRut: MARCELA,
       callerIdentityCheck: ['serial_number', 'registered_phone'],
     };
     const espiga = call(core, 'companyUsers.setModules', input).company as CompanyRecord;
     expect(espiga.profiles.find((p) => p.person.rut === JORGE)?.modules).toEqual([
+      'certificados',
       'licencias',
-      'reportes',
     ]);
     // The legal representative is not an access administrator of La Espiga (rule 9).
     expect(
       refused(core, 'companyUsers.setModules', {
         ...input,
-        modules: ['reportes'],
+        modules: ['certificados'],
         callerRut: GLORIA,
         callerIdentityCheck: FACTS,
       }).message,
     ).toMatch(/no es representante legal ni administrador de accesos/);
+  });
+
+  it('grants only the modules of the company’s portal, and lets one held from before stay', () => {
+    const core = seededCore(300);
+    const input = {
+      companyRut: ESPIGA,
+      userRut: JORGE,
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    };
+    // Siniestros is ACHS Gestión's: Portal Empresas has no such module.
+    const jorgeAtEspiga = core.db.$client.prepare(
+      'SELECT modules, version FROM memberships WHERE person_rut = 19283746 AND company_rut = 78901234',
+    );
+    const before = jorgeAtEspiga.get();
+    expect(before).toBeDefined();
+    const error = refused(core, 'companyUsers.setModules', { ...input, modules: ['siniestros'] });
+    expect(error.message).toBe(
+      'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
+    );
+    expect(jorgeAtEspiga.get()).toEqual(before);
+    // Held before the catalogue: it may stay beside a new one, and be taken away.
+    core.db.$client
+      .prepare(
+        `UPDATE memberships SET modules = '["siniestros"]'
+         WHERE person_rut = 19283746 AND company_rut = 78901234`,
+      )
+      .run();
+    call(core, 'companyUsers.setModules', { ...input, modules: ['siniestros', 'cargas'] });
+    const espiga = call(core, 'companyUsers.setModules', { ...input, modules: ['cargas'] })
+      .company as CompanyRecord;
+    expect(espiga.profiles.find((p) => p.person.rut === JORGE)?.modules).toEqual(['cargas']);
   });
 });
 
@@ -409,7 +441,7 @@ describe('what the review found', () => {
       companyRut: ESPIGA,
       userRut: '12345678-5',
       role: 'company_user',
-      modules: ['reportes'],
+      modules: ['certificados'],
       external: false,
       newPerson: null,
       callerRut: GLORIA,
@@ -444,7 +476,7 @@ describe('what the review found', () => {
       refused(core, 'companyUsers.setModules', {
         companyRut: ESPIGA,
         userRut: JORGE,
-        modules: ['reportes'],
+        modules: ['certificados'],
         callerRut: MARCELA,
         callerIdentityCheck: ['serial_number', 'registered_phone'],
       }).message,

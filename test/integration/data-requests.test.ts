@@ -311,7 +311,7 @@ describe('the temporary block, on every action channel', () => {
           companyRut: ESPIGA,
           userRut: PEDRO,
           role: 'company_user',
-          modules: ['reportes'],
+          modules: ['certificados'],
           external: true,
           newPerson: null,
           callerRut: GLORIA,
@@ -334,7 +334,7 @@ describe('the temporary block, on every action channel', () => {
         () => ({
           companyRut: ESPIGA,
           userRut: '14253647-1',
-          modules: ['licencias', 'reportes'],
+          modules: ['licencias', 'certificados'],
           callerRut: '13579246-2',
           callerIdentityCheck: ['serial_number', 'registered_phone'],
         }),

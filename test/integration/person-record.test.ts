@@ -186,7 +186,7 @@ describe('dispatch', () => {
         companyRut: ESPIGA,
         userRut: '12345678-5',
         role: 'company_user',
-        modules: ['reportes'],
+        modules: ['certificados'],
         external: true,
         newPerson: null,
         callerRut: GLORIA,
@@ -203,7 +203,7 @@ describe('dispatch', () => {
       'companyUsers.setModules': () => ({
         companyRut: ESPIGA,
         userRut: '14253647-1',
-        modules: ['licencias', 'reportes'],
+        modules: ['licencias', 'certificados'],
         callerRut: '13579246-2',
         callerIdentityCheck: ['serial_number', 'registered_phone'],
       }),

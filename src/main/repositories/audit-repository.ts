@@ -104,13 +104,20 @@ function where(filter: AuditFilter, table = ''): { sql: string; params: unknown[
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-// The company by its primary key, from the RUT body the change recorded (company events,
-// memberships, Portal Empresas requests); an event that names none joins nothing.
+/**
+ * The company an event of `audit_events AS a` is about, joined by its primary key from the RUT
+ * body its change recorded (company events, memberships, Portal Empresas requests). An event
+ * that names none joins nothing; one whose before or after is not JSON (the column holds text)
+ * neither, rather than failing the whole list.
+ */
+export const AUDIT_COMPANY_JOIN = `LEFT JOIN companies c ON c.rut = coalesce(
+    CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.companyRut') END,
+    CASE WHEN json_valid(a.before) THEN json_extract(a.before, '$.companyRut') END)`;
+
 const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2,
     c.rut AS company_rut, c.legal_name AS company_name
   FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut
-  LEFT JOIN companies c ON c.rut = coalesce(json_extract(a.after, '$.companyRut'),
-    json_extract(a.before, '$.companyRut'))`;
+  ${AUDIT_COMPANY_JOIN}`;
 
 /** A call's events, from the index of events taken during a call (migration 0022). */
 export const AUDIT_OF_CALL_SQL = 'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq';

@@ -242,4 +242,11 @@ export const COMPANY_SUFFIXES = ['SpA', 'S.A.', 'Limitada', 'E.I.R.L.'];
 
 export const MAIL_DOMAINS = ['gmail.com', 'hotmail.com', 'outlook.com', 'yahoo.es', 'live.cl'];
 
-export const MODULES = ['siniestros', 'capacitacion', 'documentos', 'evaluaciones', 'reportes'];
+/**
+ * The modules a seeded company user may hold, by portal (shared/rules/company-modules.ts): five
+ * of each, drawn one by one, so the random stream stays the same length whatever the company.
+ */
+export const SEED_MODULES = {
+  achs: ['siniestros', 'capacitacion', 'documentos', 'evaluaciones', 'reportes'],
+  empresas: ['trabajadores', 'cargas', 'licencias', 'beneficios', 'certificados'],
+} as const;

@@ -23,7 +23,7 @@ import {
   GIVEN_NAMES_F,
   GIVEN_NAMES_M,
   MAIL_DOMAINS,
-  MODULES,
+  SEED_MODULES,
   SURNAMES,
 } from './names';
 
@@ -564,7 +564,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
             : stateDraw < 0.93
               ? 'paused'
               : 'removed';
-      const modules = MODULES.filter(() => rand() < 0.4);
+      const modules = SEED_MODULES[company.caja ? 'empresas' : 'achs'].filter(() => rand() < 0.4);
       const signed = role !== 'worker' && rand() < 0.75;
       const startedAt = now - Math.floor(rand() * 3000) * DAY;
       // Who this person is for the company: its register (legal representatives, TRF) and,
@@ -668,7 +668,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         membership.companyRut,
         membership.role,
         membership.state,
-        JSON.stringify(membership.modules ?? ['siniestros']),
+        JSON.stringify(membership.modules ?? [company.caja ? 'trabajadores' : 'siniestros']),
         membership.agreementSigned ? 1 : 0,
         iso(startedAt),
         endedAt === null ? null : iso(endedAt),

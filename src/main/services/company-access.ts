@@ -32,6 +32,7 @@ import {
 } from '../../intents/company-intents';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
+import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { currentScope, runAction } from './run-action';
 
 const parseList = (json: string): string[] => {
@@ -70,7 +71,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
   if (!view.allowed) throw new ForbiddenError(view.reason);
   const portals = parseList(company.portals);
   const signatories = repo.signatories(companyRut);
-  const onEmpresas = portals.includes('portal_empresas');
+  const onEmpresas = isOnEmpresas(portals);
   const profiles = repo.profiles(companyRut);
   const nameByRut = new Map(profiles.map((p) => [p.person_rut, p]));
   // By RUT, the first row of each (a big company lists a thousand signatories and profiles).
@@ -269,6 +270,7 @@ const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
   caller_not_authorized: 'caller_not_authorized',
   no_email: 'no_email',
   invalid_transition: 'invalid_transition',
+  module_not_offered: 'module_not_offered',
 };
 
 type CompanyActionSpec = {

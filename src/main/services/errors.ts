@@ -74,6 +74,7 @@ export type RuleCode =
   | 'new_person_required'
   | 'already_user'
   | 'company_not_on_empresas'
+  | 'module_not_offered'
   // Acting on a selection (issue 8, item 2).
   | 'selection_reason_required'
   | 'selection_company_required'

@@ -8,6 +8,7 @@ import { view as dataRequestView } from './data-requests';
 import { isOpen as isOpenRequest } from '../../shared/rules/data-requests';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
+import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { loginRut, readRut } from '../../shared/rut';
 import { phoneNoProofUntil } from '../../shared/policy';
 import {
@@ -179,7 +180,7 @@ export function buildPersonRecord(
     isPensioner: person.isPensioner,
     memberships: memberships.map((m) => ({
       ...m,
-      companyOnEmpresas: parseList(m.companyPortals).includes('portal_empresas'),
+      companyOnEmpresas: isOnEmpresas(parseList(m.companyPortals)),
     })),
   };
   const blocked = accessBlockBadge(accessFacts);
@@ -199,7 +200,7 @@ export function buildPersonRecord(
     companyAdherent: membership.companyAdherent,
     companyAdherentSince: membership.companyAdherentSince,
     companyAdherentUntil: membership.companyAdherentUntil,
-    companyOnEmpresas: parseList(membership.companyPortals).includes('portal_empresas'),
+    companyOnEmpresas: isOnEmpresas(parseList(membership.companyPortals)),
     role: membership.role,
     state: membership.state,
     modules: parseList(membership.modules),

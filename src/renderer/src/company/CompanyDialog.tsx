@@ -21,6 +21,7 @@ import { readRut } from '../../../shared/rut';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
+import { isOnEmpresas, modulesOffered } from '../../../shared/rules/company-modules';
 
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
@@ -120,6 +121,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     phone: '',
   });
   const [modules, setModules] = useState<string[]>(dialog.kind === 'modules' ? dialog.modules : []);
+  // The company's portal's modules, and any the user holds from before (to keep or take away).
+  const moduleChoices = [
+    ...new Set([
+      ...modulesOffered({ onEmpresas: isOnEmpresas(company.portals) }),
+      ...(dialog.kind === 'modules' ? dialog.modules : []),
+    ]),
+  ];
 
   // Modules are granted at an access administrator's request only (rule 9).
   const callers =
@@ -392,14 +400,14 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {(dialog.kind === 'add' || dialog.kind === 'modules') && (
           <fieldset>
             <legend>{t.dialog.modules}</legend>
-            {Object.entries(moduleLabels).map(([key, label]) => (
+            {moduleChoices.map((key) => (
               <label key={key} className="check">
                 <input
                   type="checkbox"
                   checked={modules.includes(key)}
                   onChange={() => setModules(toggle(modules, key))}
                 />
-                {label}
+                {moduleLabels[key] ?? key}
               </label>
             ))}
           </fieldset>

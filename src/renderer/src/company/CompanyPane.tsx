@@ -24,6 +24,7 @@ import { mayBulkLoad } from '../../../shared/policy';
 import { bulkMessages } from '../../../shared/messages';
 import { useBulk } from '../bulk/bulk-store';
 import { useCompany, type CompanyDialog } from './company-store';
+import { isOnEmpresas } from '../../../shared/rules/company-modules';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
 
 const USER_ROW = 44;
@@ -60,7 +61,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   const openDialog = useCompany((s) => s.openDialog);
   const scopeTo = useApp((s) => s.scopeTo);
   // Portal Empresas is Los Héroes': requests, the TRF and the agreement exist only there.
-  const empresas = company.portals.includes('portal_empresas');
+  const empresas = isOnEmpresas(company.portals);
   const manage = why(company.can.manageUsers);
   const requests = why(company.can.manageRequests);
   const button = (label: string, dialog: CompanyDialog, reason: string | null) => (
