@@ -85,6 +85,15 @@ const applied = (touched: Touched, mails: number[] = []): CompanyOutcome => ({
 const modulesOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
+/** The modules a membership's stored column holds (none, if it is not the JSON list it should be). */
+function heldModules(json: string): string[] {
+  try {
+    return modulesOf(JSON.parse(json));
+  } catch {
+    return [];
+  }
+}
+
 /** Which states a representative's change may start from, and where it leads (rule 13). */
 export const USER_CHANGES = {
   pause: { from: ['active'], to: 'paused' },
@@ -313,7 +322,7 @@ function setModules(
   const modules = modulesOf(payload['modules']);
   if (JSON.stringify(modules) === membership.modules) return applied([]);
   // Only the company's portal's modules are granted; one held from before may stay.
-  if (modulesNotOffered(company, modules, modulesOf(JSON.parse(membership.modules))).length > 0) {
+  if (modulesNotOffered(company, modules, heldModules(membership.modules)).length > 0) {
     return rejected('module_not_offered');
   }
   ctx.companies.setModules(membership.id, modules, null);

@@ -145,7 +145,6 @@ export function CallsView() {
       .then(([calls, count]) => setPage({ total: count.total, calls, offset: 0, query }))
       .catch(() => setError({ text: t.listFailed }))
       .finally(() => setLoading(false));
-    // The words change only with the role, which a new sign-in remounts this view for.
   }, [t.listFailed]);
 
   // A call opened or closed from the bar (this screen stays up meanwhile): the page on screen
