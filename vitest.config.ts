@@ -13,7 +13,7 @@ export default defineConfig({
     // one fork 9 min, two 6.6 min, three 5.8 min.
     maxWorkers: Math.max(3, os.availableParallelism()),
     testTimeout: 30_000,
-    // The minute-long files first, so the two forks finish together (see the sequencer).
+    // The minute-long files first, so the forks finish together (see the sequencer).
     sequence: { sequencer: SlowFirstSequencer },
   },
 });

@@ -2,11 +2,11 @@
  * Vitest's order, with the files that take most of a minute or more started first. On a clean
  * checkout (CI) Vitest has no timings yet and starts the largest files first; the soak, a small
  * file that runs for over a minute, then started last and ran alone while the other fork sat
- * idle. Measured on CI: the suite's wall time is then bounded by its longest file, not its tail.
+ * idle. From a clean checkout here, with two forks: 7.1 min before, 6.6 min with this order.
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Longest first (seconds on this machine's CI, December 2026). */
+/** Longest first (seconds each took in a clean-checkout run here, December 2026). */
 const SLOW_FIRST = [
   'integration/soak.test.ts', // ~75
   'integration/sync-trust.test.ts', // ~60
