@@ -315,7 +315,7 @@ describe('a date typed as dd-mm-aaaa', () => {
     ).toEqual([
       'Módulos: Siniestros → Reportes, Siniestros',
       'Módulos anteriores: Siniestros',
-      `Quién llama: 13.579.246-${checkDigit(13579246)}`,
+      `Quién lo pidió: 13.579.246-${checkDigit(13579246)}`,
       'Datos de quien lo pidió que coincidieron: N° de serie de la cédula, Empresa empleadora',
     ]);
     expect(
