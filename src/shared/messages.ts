@@ -2406,6 +2406,9 @@ export const dashboardMessages = {
   period: (first: string, last: string) =>
     first === last ? `${first}, horario de Chile` : `Del ${first} al ${last}, horario de Chile`,
   updated: (time: string) => `Actualizado a las ${time}.`,
+  /** Calls and the audit stay on the desk that recorded them; Ley 21.719 requests sync. */
+  scope:
+    'Cuenta las llamadas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
   refresh: 'Actualizar',
   loading: 'Cargando el panel…',
   failed: 'No se pudo cargar el panel.',

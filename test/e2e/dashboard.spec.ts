@@ -77,6 +77,11 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     const panel = page.getByRole('region', { name: 'Panel de supervisión' });
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Panel de supervisión');
 
+    // What it counts, and from where: calls and the audit stay on the desk that recorded them.
+    await expect(panel).toContainText(
+      'Cuenta las llamadas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
+    );
+
     // Nothing yet today: empty states, still named figures, and the queue as it is.
     const byReason = panel.getByRole('figure', { name: 'Llamadas por motivo' });
     await expect(byReason).toContainText('Sin llamadas en este período.');

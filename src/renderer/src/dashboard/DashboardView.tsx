@@ -169,6 +169,7 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
         {t.period(formatDay(panel.firstDay), formatDay(panel.lastDay))} · {t.calls(panel.calls)} ·{' '}
         {t.updated(formatTime(panel.generatedAt))}
       </p>
+      <p className="muted small">{t.scope}</p>
       <div className="chart-grid">
         <ChartCard
           name="by-reason"
