@@ -350,7 +350,7 @@ export const actionDialogTexts = {
   unlock: {
     title: (portal: string) => `Desbloquear acceso a ${portal}`,
     description:
-      'Quita el bloqueo temporal por intentos fallidos. La persona podrá ingresar de inmediato con su contraseña.',
+      'Quita el bloqueo temporal por intentos fallidos. En cuanto el portal lo reciba (en segundos, con conexión), la persona podrá ingresar con su contraseña.',
     confirm: 'Desbloquear',
     done: 'Cuenta desbloqueada.',
   },
@@ -430,6 +430,26 @@ export const actionDialogTexts = {
   /** Nothing in the way: a reset link, should the password still fail. */
   sendReset: 'Enviar enlace para restablecer contraseña',
 } as const;
+
+/**
+ * An action taken while this desk cannot sync (see renderer actions-held.ts): the desk shows the
+ * change at once, but the portal does not have it yet, so nothing may say it is done there.
+ */
+export const heldMessages = {
+  /** In every action dialog; `state` is how the header names the sync's state. */
+  dialogNote: (state: string) =>
+    `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.`,
+  /** The toast: «Cuenta desbloqueada.» becomes «Cuenta desbloqueada en este equipo. …». */
+  done: (done: string) =>
+    `${done.replace(/\.$/, '')} en este equipo. Llegará al portal cuando este equipo se sincronice; hasta entonces la persona no verá el cambio.`,
+  /** Above the diagnosis of a person with actions still on this desk. */
+  diagnosisTitle: 'Lo que muestra esta ficha aún no llega al portal',
+  diagnosisSay:
+    'Su solicitud quedó registrada y se aplicará en cuanto este equipo se conecte con el sistema central. Podrá ingresar después de eso.',
+  /** The record's line listing the actions still on this desk. */
+  pending: (labels: string[]) =>
+    `${labels.length === 1 ? '1 acción pendiente' : `${labels.length} acciones pendientes`} de sincronizar con el sistema central: ${labels.join(', ')}.`,
+};
 
 /** Why an action button is disabled, shown next to it (besides the permission refusals). */
 export const disabledReasons = {
@@ -522,6 +542,9 @@ export const callMessages = {
     notes: 'Notas',
   },
   inProgressShort: 'En curso',
+  /** The person's record: their latest calls on this desk. */
+  recentTitle: 'Llamadas recientes',
+  recentEmpty: 'No hay llamadas registradas para esta persona.',
   /** A long note in the list shows its start; these show or fold the rest. */
   notesMore: 'Ver nota completa',
   notesLess: 'Ver menos',
@@ -561,6 +584,8 @@ export const visitMessages: InteractionWords = {
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas.',
+  recentTitle: 'Visitas recientes',
+  recentEmpty: 'No hay visitas registradas para esta persona.',
   listCaption: () =>
     'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
 };

@@ -341,6 +341,7 @@ test.describe('as a prevention officer', () => {
     await expect(page.getByRole('navigation', { name: 'Secciones' })).not.toContainText('Llamadas');
     await expect(page.getByText('Escriba lo que le dicte la persona:')).toBeVisible();
     await openPedro(desk);
+    await expect(desk.record.getByRole('heading', { name: 'Visitas recientes' })).toBeVisible();
     const bar = page.getByRole('region', { name: 'Visita' });
     await bar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
     await bar.getByRole('button', { name: `Abrir visita con ${PEDRO_WHO}` }).click();

@@ -53,6 +53,20 @@ test('works offline and syncs when the central API returns', async ({ page, cent
     await dialog.getByRole('button', { name: 'Desbloquear' }).click();
     await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+    // Offline, nothing says the portal has the change: the diagnosis, the dialog, the toast.
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await expect(diagnosis).toContainText('Lo que muestra esta ficha aún no llega al portal');
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    await expect(dialog).toContainText(
+      'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal',
+    );
+    await dialog.getByRole('textbox', { name: 'Celular' }).fill('+56 9 5555 0101');
+    await dialog.getByLabel('Motivo').fill('Lo pidió la persona');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(
+      page.getByText(/^Datos de contacto actualizados en este equipo\. Llegará al portal/),
+    ).toBeVisible();
+    await expect(indicator).toHaveText(/Sin conexión · 2 pendientes/, { timeout: 15_000 });
 
     central = await startEntry('src/central-api/start.ts', [
       '--port',
@@ -64,6 +78,12 @@ test('works offline and syncs when the central API returns', async ({ page, cent
     await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });
     await expect(page.getByText('No hay conflictos ni rechazos.')).toBeVisible();
+    // Ctrl+K: back to the search box, and the record again.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    await expect(diagnosis).toBeVisible();
+    await expect(diagnosis).not.toContainText('aún no llega al portal');
   } finally {
     await door.stop();
     await central.stop();

@@ -6,6 +6,7 @@ import {
   SYNC_POLL_IDLE_MS,
   syncPollMs,
 } from '../../src/renderer/src/components/sync-poll';
+import { actionsHeld } from '../../src/renderer/src/components/actions-held';
 
 const QUIET: SyncStatus = {
   configured: true,
@@ -58,5 +59,26 @@ describe('syncPollMs', () => {
     expect(syncPollMs({ ...QUIET, state: 'not_configured', online: false, lastSyncAt: null })).toBe(
       SYNC_POLL_IDLE_MS,
     );
+  });
+});
+
+describe('actionsHeld', () => {
+  it('holds while the central API cannot be reached or this desk may not sync', () => {
+    for (const state of [
+      'offline',
+      'signed_out',
+      'upgrade_required',
+      'device_fork',
+      'revoked',
+    ] as const) {
+      expect(actionsHeld({ ...QUIET, state })).toBe(true);
+    }
+  });
+
+  it('does not hold online, while syncing, before a status, or with no central API', () => {
+    expect(actionsHeld(QUIET)).toBe(false);
+    expect(actionsHeld({ ...QUIET, state: 'syncing' })).toBe(false);
+    expect(actionsHeld(null)).toBe(false);
+    expect(actionsHeld({ ...QUIET, configured: false, state: 'not_configured' })).toBe(false);
   });
 });

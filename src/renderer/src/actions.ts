@@ -125,6 +125,7 @@ export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind)
     reason: 'none',
     identity: false,
     done: actionDialogTexts.resend.done,
+    doneSaysQueued: true,
     submit: () => call('mails.resend', { rut: record.rut, portal, kind }),
   };
 }

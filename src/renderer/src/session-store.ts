@@ -62,6 +62,8 @@ export type DialogSpec = {
   confirmation?: string;
   submit: (values: DialogValues) => Promise<ActionResult>;
   done: string;
+  /** `done` already says the action waits for the central API (a mail request). */
+  doneSaysQueued?: boolean;
 };
 
 export type DialogValues = {

@@ -1,5 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { dataRequestMessages, dialogMessages, roleLabels } from '../../../shared/messages';
+import {
+  dataRequestMessages,
+  dialogMessages,
+  heldMessages,
+  roleLabels,
+  syncStateLabels,
+} from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -12,6 +18,7 @@ import { useSession, type DialogSpec, type DialogValues } from '../session-store
 import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
+import { actionsHeld } from './actions-held';
 import { useApp } from '../store';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
@@ -27,6 +34,8 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const refreshInteraction = useSession((s) => s.refreshInteraction);
   const replaceRecord = useApp((s) => s.replaceRecord);
   const reloadRecord = useApp((s) => s.reloadRecord);
+  // Taken now, the action stays on this desk for a while: the dialog and the toast say so.
+  const heldIn = useSession((s) => (actionsHeld(s.sync) ? s.sync!.state : null));
   const storedPhone = spec.phone ? formatPhone(spec.phone) : '';
   const [email, setEmail] = useState(spec.email ?? '');
   const [phone, setPhone] = useState(storedPhone);
@@ -105,7 +114,8 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       // Applied: show it if the agent is still on this person; close this dialog if still open.
       if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
       if (useSession.getState().dialog === spec) close();
-      notify(spec.done);
+      const held = actionsHeld(useSession.getState().sync) && !spec.doneSaysQueued;
+      notify(held ? heldMessages.done(spec.done) : spec.done);
       void refreshInteraction();
       void useSession.getState().refreshSync();
     } catch (failure) {
@@ -129,6 +139,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       <form onSubmit={submit}>
         <h2 id={ids.title}>{spec.title}</h2>
         {spec.description && <p className="muted">{spec.description}</p>}
+        {heldIn && (
+          <p className="notice notice-warn" role="note">
+            {heldMessages.dialogNote(syncStateLabels[heldIn])}
+          </p>
+        )}
 
         {/* Always here, first: the check comes before the change, and nothing below moves. */}
         {spec.identity && (

@@ -3,6 +3,7 @@ import {
   actionDialogTexts,
   causeTexts,
   deniedMessages,
+  heldMessages,
   mailKindLabels,
   noCauseText,
 } from '../../../shared/messages';
@@ -18,11 +19,15 @@ import { useSession } from '../session-store';
 import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from './GuardedButton';
 import { loadInterrupted } from './IncompleteDataNotice';
+import { actionsHeld } from './actions-held';
 
 /** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   const openDialog = useSession((s) => s.openDialog);
   const offline = useSession((s) => loadInterrupted(s.sync));
+  // What this desk did for the person has not reached the portal: the words below would not be
+  // true there yet.
+  const held = useSession((s) => actionsHeld(s.sync)) && record.pendingActions.length > 0;
   const active = record.accounts.find((account) => account.registrationState === 'active');
 
   // Data may still be missing: no cause is certain, so no words for the caller and no fix.
@@ -51,6 +56,16 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   return (
     <section className="diagnosis" aria-labelledby="diagnosis-title">
       <h2 id="diagnosis-title">¿Por qué no puede ingresar?</h2>
+      {held && (
+        <div className="cause cause-waiting">
+          <div>
+            <strong>{heldMessages.diagnosisTitle}</strong>
+            <p>
+              <span className="say-label">Dígale:</span> {heldMessages.diagnosisSay}
+            </p>
+          </div>
+        </div>
+      )}
       {record.diagnosis.length === 0 ? (
         <div className="cause cause-ok">
           <div>

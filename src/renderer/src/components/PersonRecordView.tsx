@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../../../shared/format';
 import {
   actionLabels,
   deniedMessages,
+  heldMessages,
   interactionOutcomeLabels,
   interactionReasonLabels,
   mailKindLabels,
@@ -20,6 +21,7 @@ import {
   privacyMessages,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
+import { useInteractionWords } from './interaction-words';
 import {
   clearBlockSpec,
   editContactSpec,
@@ -152,6 +154,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
   // Privacy by default (issue 10): a supervisor sees who viewed this person.
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
   const [viewersOpen, setViewersOpen] = useState(false);
+  const words = useInteractionWords().bar;
   return (
     <>
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
@@ -176,10 +179,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         )}
         {record.pendingActions.length > 0 && (
           <p className="notice notice-warn pending">
-            {record.pendingActions.length === 1
-              ? '1 acción pendiente de sincronizar con el sistema central'
-              : `${record.pendingActions.length} acciones pendientes de sincronizar con el sistema central`}
-            : {record.pendingActions.map((a) => actionLabels[a.kind] ?? a.kind).join(', ')}.
+            {heldMessages.pending(record.pendingActions.map((a) => actionLabels[a.kind] ?? a.kind))}
           </p>
         )}
       </header>
@@ -430,16 +430,18 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <PersonDataRequests record={record} />
 
-      <h2>Llamadas recientes</h2>
+      <h2>{words.recentTitle}</h2>
       {record.interactions.length === 0 ? (
-        <p className="muted">No hay llamadas registradas para esta persona.</p>
+        <p className="muted">{words.recentEmpty}</p>
       ) : (
         <ul className="calls">
           {record.interactions.map((interaction) => (
             <li key={interaction.id}>
               <strong>{interactionReasonLabels[interaction.reason]}</strong> ·{' '}
               {formatDateTime(interaction.openedAt)} ·{' '}
-              {interaction.outcome ? interactionOutcomeLabels[interaction.outcome] : 'En curso'}
+              {interaction.outcome
+                ? interactionOutcomeLabels[interaction.outcome]
+                : words.inProgressShort}
               {interaction.actions.length > 0 &&
                 ` · ${interaction.actions.map((a) => actionLabels[a.action] ?? a.action).join(', ')}`}
             </li>

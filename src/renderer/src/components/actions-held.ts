@@ -1,0 +1,20 @@
+import type { SyncStatus } from '../../../shared/contract';
+
+/**
+ * The states in which an action taken now stays on this desk for a while: the central API cannot
+ * be reached, or this desk may not sync until someone does something (signs in again, updates,
+ * re-enrols). In them the desk shows its own change at once, but the portal does not have it yet,
+ * so the screen must not say it is done there.
+ */
+const HELD: ReadonlySet<SyncStatus['state']> = new Set([
+  'offline',
+  'signed_out',
+  'upgrade_required',
+  'device_fork',
+  'revoked',
+]);
+
+/** An action taken now waits on this desk (no central API configured: nothing to wait for). */
+export function actionsHeld(sync: SyncStatus | null): boolean {
+  return sync !== null && sync.configured && HELD.has(sync.state);
+}
