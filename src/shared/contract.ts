@@ -187,6 +187,8 @@ export type CompanyHit = z.infer<typeof CompanyHit>;
 export const SearchNotice = z.discriminatedUnion('code', [
   z.object({ code: z.literal('invalid_check_digit'), expected: z.string(), typed: z.string() }),
   z.object({ code: z.literal('capped'), cap: z.number().int() }),
+  /** More companies match the name than are listed. */
+  z.object({ code: z.literal('companies_capped'), shown: z.number().int() }),
   z.object({ code: z.literal('rut_not_found'), rut: z.string() }),
   /** A prevention officer's search: the RUT is not among his companies' people. */
   z.object({ code: z.literal('rut_outside_scope'), rut: z.string() }),

@@ -121,6 +121,8 @@ export const searchMessages = {
     `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed})`,
   capped: (cap: number) =>
     `Hay más de ${cap} coincidencias y se listan solo las primeras ${cap}. Agregue un nombre o el segundo apellido para acotar.`,
+  companiesCapped: (shown: number) =>
+    `Hay más empresas con ese nombre y se listan solo ${shown}. Agregue otra palabra del nombre o busque por su RUT.`,
   rutNotFound: (rut: string) =>
     `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
   /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
@@ -676,7 +678,7 @@ export const auditDetailLabels: Record<string, string> = {
   identityMethod: 'Identidad verificada con',
   dueDate: 'Plazo',
   detail: 'Qué pide',
-  blocked: 'Bloqueo temporal',
+  blocked: 'Bloqueo temporal del tratamiento',
   blockedAt: 'Bloqueada desde',
   unblockedAt: 'Desbloqueada el',
   dataRequest: 'Solicitud Ley 21.719',
@@ -1842,7 +1844,8 @@ export const dataRequestLabels = {
     deletion: 'Supresión',
     objection: 'Oposición',
     portability: 'Portabilidad',
-    blocking: 'Bloqueo temporal',
+    // Not the login's «Bloqueo temporal» (failed attempts): the two meet in the audit.
+    blocking: 'Bloqueo temporal del tratamiento',
   },
   channels: {
     phone: 'Teléfono',
@@ -1986,8 +1989,10 @@ export const dataRequestMessages = {
     'Rectificación: corrija el correo o el celular con «Editar contacto» indicando esta solicitud; el cambio queda vinculado a ella.',
   rectifyLink: 'Vincular a la solicitud de rectificación',
   rectifyNone: 'Ninguna',
-  pendingCentral: 'Pendiente de envío al sistema central',
-  atCentral: 'En el sistema central',
+  /** Whether the request has reached the central API (requests sync; see the detail). */
+  centralLabel: 'Sistema central',
+  pendingCentral: 'Pendiente de envío: sale con la próxima sincronización',
+  atCentral: 'Recibida',
   closeDetail: 'Cerrar',
   optional: 'opcional',
   blockedTag: 'Bloqueo vigente',
@@ -2121,16 +2126,17 @@ export const privacyMessages = {
     `Exportado por ${agent} (${username}) el ${when}`,
   exportEnd: (rows: number) =>
     `Fin del archivo: ${rows === 1 ? '1 evento' : `${formatNumber(rows)} eventos`}`,
+  // An anchor is a copy of the chain's head kept by the central API: a «punto de control».
   anchorNone:
-    'Anclaje: este equipo aún no tiene la cadena anclada en el sistema central, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se anclará en la próxima sincronización con el sistema central.',
+    'Respaldo en el sistema central: este equipo aún no ha enviado puntos de control de su auditoría, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se enviarán en la próxima sincronización con el sistema central.',
   anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
-    `Anclaje: coincide con ${anchors === 1 ? 'el ancla' : `las ${formatNumber(anchors)} anclas`} del sistema central; la última, en el evento #${lastSeq}, del ${when}.${
+    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control guardado' : `los ${formatNumber(anchors)} puntos de control guardados`} allí; el último, en el evento #${lastSeq}, del ${when}.${
       unanchored > 0
-        ? ` ${unanchored === 1 ? 'El evento posterior se anclará' : `Los ${formatNumber(unanchored)} eventos posteriores se anclarán`} en la próxima sincronización.`
+        ? ` ${unanchored === 1 ? 'El evento posterior se respaldará' : `Los ${formatNumber(unanchored)} eventos posteriores se respaldarán`} en la próxima sincronización.`
         : ''
     }`,
   anchorDisagrees: (seq: number, when: string, problem: 'hash_differs' | 'event_missing') =>
-    `Anclaje: la cadena NO coincide con el sistema central. El evento #${seq}, anclado el ${when}, ${
+    `Respaldo en el sistema central: la cadena NO coincide. El evento #${seq}, respaldado el ${when}, ${
       problem === 'hash_differs'
         ? 'es distinto en este equipo: la auditoría fue reescrita desde ese evento o antes'
         : 'ya no está en este equipo: se eliminaron eventos'

@@ -88,7 +88,11 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   // A blocking request for another person: due in 2 business days, so listed first.
   await openPerson(desk, CAMILA_RUT);
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
-  const block = await recordRequest(page, 'Bloqueo temporal', 'Bloqueo mientras revisan su correo');
+  const block = await recordRequest(
+    page,
+    'Bloqueo temporal del tratamiento',
+    'Bloqueo mientras revisan su correo',
+  );
   await expect(
     record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),
   ).toContainText(block.number);
@@ -120,7 +124,10 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   const detail = page.getByRole('dialog', { name: `Solicitud ${access.number}` });
   await expect(detail).toContainText('Copia de todos sus datos personales');
   // Its agent by name, as the list says it, never by an internal id.
-  await expect(detail).toContainText('Alicia Agente ·');
+  await expect(detail).toContainText('AgenteAlicia Agente');
+  await expect(detail).toContainText(
+    'Sistema centralPendiente de envío: sale con la próxima sincronización',
+  );
   await expect(detail).not.toContainText('agent-demo');
   await expectAccessible(page, 'detalle de la solicitud');
   await detail.getByRole('button', { name: 'Exportar datos (HTML y JSON)' }).click();
@@ -206,7 +213,9 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expectAccessible(page, 'ficha bloqueada');
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
   const again = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
-  await again.getByLabel('Derecho que ejerce').selectOption({ label: 'Bloqueo temporal' });
+  await again
+    .getByLabel('Derecho que ejerce')
+    .selectOption({ label: 'Bloqueo temporal del tratamiento' });
   await again.getByLabel('Canal', { exact: true }).selectOption({ label: 'Presencial' });
   await again.getByLabel('Cómo se verificó la identidad').selectOption({
     label: 'Cédula de identidad exhibida',

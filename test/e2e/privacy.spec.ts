@@ -113,7 +113,7 @@ loopTest('the audit screen shows the chain anchored in the central API', async (
     await page.getByRole('button', { name: 'Auditoría' }).click();
     await page.getByRole('button', { name: 'Verificar cadena' }).click();
     await expect(
-      page.getByText(/aún no tiene la cadena anclada en el sistema central/),
+      page.getByText(/aún no ha enviado puntos de control de su auditoría/),
     ).toBeVisible();
     await expectAccessible(page, 'Auditoría: cadena sin anclar');
 
@@ -129,7 +129,7 @@ loopTest('the audit screen shows the chain anchored in the central API', async (
     const verified = page.getByRole('status').filter({ hasText: 'Cadena íntegra' });
     await expect(verified).toContainText(/Cadena íntegra: \d+ eventos? verificados?\./);
     await expect(verified).toContainText(
-      /Anclaje: coincide con (el ancla|las \d+ anclas) del sistema central; la última, en el evento #\d+, del \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
+      /Respaldo en el sistema central: coincide con (el punto de control guardado|los \d+ puntos de control guardados) allí; el último, en el evento #\d+, del \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
     );
     await expectAccessible(page, 'Auditoría: cadena anclada');
   } finally {

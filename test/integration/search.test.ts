@@ -122,6 +122,11 @@ describe('persons.search', () => {
     expect(byName.companies.map((company) => company.legalName)).toContain(
       'Constructora Los Andes SpA',
     );
+    expect(byName.notices).toEqual([]);
+    // «Hermanos» names more companies than the list shows: it says so, and how to narrow it.
+    const many = search(c, 'hermanos');
+    expect(many.companies).toHaveLength(5);
+    expect(many.notices).toContainEqual({ code: 'companies_capped', shown: 5 });
     const scoped = search(c, '', { companyRut: '76543210-3' });
     expect(scoped.company?.legalName).toBe('Constructora Los Andes SpA');
     expect(ruts(scoped)).toEqual(

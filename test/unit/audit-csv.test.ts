@@ -234,7 +234,7 @@ describe('what an event changed, in words', () => {
       'Canal: Teléfono',
       'Identidad verificada con: Datos del registro comparados en la llamada',
       'Plazo: 04-01-2027',
-      'Bloqueo temporal: No',
+      'Bloqueo temporal del tratamiento: No',
     ]);
     expect(
       describeAuditChange(

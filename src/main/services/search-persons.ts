@@ -94,11 +94,13 @@ export function searchPersons(
     const all = visible(collectCandidates(repo, plan, assigned));
     ({ candidates, hasMore, total } = pageOf(all, query, notices));
     if (query.offset === 0) {
-      companies.push(
-        ...findCompanies(repo, plan).filter(
-          (company) => assigned === null || assigned.includes(readRut(company.rut)!.body),
-        ),
+      const named = findCompanies(
+        repo,
+        plan,
+        (company) => assigned === null || assigned.includes(company.rut),
       );
+      companies.push(...named.hits);
+      if (named.more) notices.push({ code: 'companies_capped', shown: COMPANY_HITS });
     }
     if (plan.invalidCheckDigit) {
       notices.unshift({
@@ -195,21 +197,28 @@ function pageOf(all: Candidate[], query: Query, notices: SearchNotice[]) {
   return { candidates: all.slice(query.offset, end), hasMore: total > end, total };
 }
 
+/** The companies a text names (at most COMPANY_HITS), and whether more matched. */
 function findCompanies(
   repo: PersonSearchRepository,
   plan: ReturnType<typeof planSearch>,
-): CompanyHit[] {
+  visible: (company: CompanyRow) => boolean,
+): { hits: CompanyHit[]; more: boolean } {
   const found = new Map<number, CompanyRow>();
   for (const body of plan.rutBodies) {
     const company = repo.company(body);
-    if (company) found.set(company.rut, company);
+    if (company && visible(company)) found.set(company.rut, company);
   }
   if (plan.nameWords.length > 0) {
-    for (const company of repo.companiesByName(plan.nameWords, COMPANY_HITS)) {
-      found.set(company.rut, company);
+    // One more than shown: whether the list leaves some out.
+    for (const company of repo.companiesByName(plan.nameWords, COMPANY_HITS + 1)) {
+      if (visible(company)) found.set(company.rut, company);
     }
   }
-  return [...found.values()].slice(0, COMPANY_HITS).map((company) => toCompanyHit(repo, company));
+  const all = [...found.values()];
+  return {
+    hits: all.slice(0, COMPANY_HITS).map((company) => toCompanyHit(repo, company)),
+    more: all.length > COMPANY_HITS,
+  };
 }
 
 function toCompanyHit(repo: PersonSearchRepository, company: CompanyRow): CompanyHit {

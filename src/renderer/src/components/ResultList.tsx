@@ -286,6 +286,7 @@ const NOTICE_TONE: Record<SearchNotice['code'], string> = {
   rut_outside_scope: 'notice-warn',
   rut_not_synced_yet: 'notice-warn',
   capped: '',
+  companies_capped: '',
 };
 
 function noticeText(notice: SearchNotice): string {
@@ -300,5 +301,7 @@ function noticeText(notice: SearchNotice): string {
       return searchMessages.rutNotSyncedYet(notice.rut);
     case 'capped':
       return searchMessages.capped(notice.cap);
+    case 'companies_capped':
+      return searchMessages.companiesCapped(notice.shown);
   }
 }

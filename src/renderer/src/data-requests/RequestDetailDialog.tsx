@@ -281,10 +281,9 @@ export function RequestDetailDialog({ number }: { number: string }) {
             <dt>{t.detail}</dt>
             <dd className="call-notes">{request.detail}</dd>
             <dt>{t.columns.agent}</dt>
-            <dd>
-              {request.agentName ?? request.agentId} ·{' '}
-              {request.atCentral ? t.atCentral : t.pendingCentral}
-            </dd>
+            <dd>{request.agentName ?? request.agentId}</dd>
+            <dt>{t.centralLabel}</dt>
+            <dd>{request.atCentral ? t.atCentral : t.pendingCentral}</dd>
           </dl>
           {request.blocked && request.blockedAt && (
             <p className="notice notice-danger">
