@@ -1034,8 +1034,16 @@ export const syncMessages = {
   conflictColumns: { field: 'Dato', yours: 'Su valor', theirs: 'Valor en el sistema central' },
   keepTheirs: 'Mantener el del sistema central',
   keepMine: 'Aplicar el mío',
+  /** «Aplicar el mío» asks once more: it replaces what someone else changed. */
+  keepMineConfirm: (fields: Array<{ field: string; yours: string; theirs: string }>) =>
+    `Otra persona cambió este dato en el sistema central después de su acción. ¿Reemplazar ${fields
+      .map((f) => `${f.field.toLowerCase()} ${f.theirs} por ${f.yours}`)
+      .join(', ')}? La persona recibirá lo que usted registró.`,
+  keepMineYes: 'Sí, reemplazar por el mío',
+  keepMineNo: 'No, volver',
   dismiss: 'Entendido',
-  keptMine: 'Se enviará de nuevo su valor.',
+  dismissed: 'Listo: la acción rechazada sale de la lista.',
+  keptMine: 'Se enviará de nuevo su valor al sistema central.',
   keptTheirs: 'Listo: se mantiene el estado del sistema central.',
   failed: 'No se pudo completar la operación.',
   issuesLoadFailed: 'No se pudieron cargar las acciones por revisar.',

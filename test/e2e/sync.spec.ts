@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { openSqlite } from '../../src/main/db/connection';
 import { startEntry, type Started } from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
@@ -13,7 +14,10 @@ const test = base.extend<{ centralDir: string }>({
   },
 });
 
-test('works offline and syncs when the central API returns', async ({ page, centralDir }) => {
+test('works offline, syncs when the central API returns, and settles a conflict on confirmation', async ({
+  page,
+  centralDir,
+}) => {
   test.setTimeout(90_000);
   const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
   let central: Started = await startEntry('src/central-api/start.ts', [
@@ -68,6 +72,12 @@ test('works offline and syncs when the central API returns', async ({ page, cent
     ).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 2 pendientes/, { timeout: 15_000 });
 
+    // Meanwhile someone else changed the same mobile on the central system.
+    const centralDb = openSqlite(path.join(centralDir, 'central.db'));
+    centralDb
+      .prepare("UPDATE persons SET phone = '+56977778888', version = version + 1 WHERE rut = ?")
+      .run(12_345_678);
+    centralDb.close();
     central = await startEntry('src/central-api/start.ts', [
       '--port',
       String(central.port),
@@ -77,7 +87,34 @@ test('works offline and syncs when the central API returns', async ({ page, cent
     await indicator.click();
     await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });
+    const issue = page.getByRole('listitem').filter({ hasText: 'Conflicto' });
+    await expect(issue).toContainText('+56 9 5555 0101');
+    await expect(issue).toContainText('+56 9 7777 8888');
+    // «Aplicar el mío» overwrites someone else's change: it asks once more, naming both values.
+    await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
+    const confirm = issue.getByRole('group', { name: 'Aplicar el mío' });
+    await expect(confirm).toContainText('¿Reemplazar celular +56 9 7777 8888 por +56 9 5555 0101?');
+    await expect(confirm.getByRole('button', { name: 'Sí, reemplazar por el mío' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'No, volver' }).click();
+    await expect(confirm).toBeHidden();
+    await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toHaveText(
+      'Se enviará de nuevo su valor al sistema central.',
+    );
     await expect(page.getByText('No hay conflictos ni rechazos.')).toBeVisible();
+    // Its row gone, the focus stays in the list, not on the page's body.
+    await expect(page.getByRole('heading', { name: 'Por revisar' })).toBeFocused();
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });
+    await expect(async () => {
+      const check = openSqlite(path.join(centralDir, 'central.db'), { readonly: true });
+      const phone = check
+        .prepare('SELECT phone FROM persons WHERE rut = ?')
+        .pluck()
+        .get(12_345_678);
+      check.close();
+      expect(phone).toBe('+56955550101');
+    }).toPass({ timeout: 15_000 });
     // Ctrl+K: back to the search box, and the record again.
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');

@@ -3,8 +3,6 @@ import type { PendingAction, SyncIssue } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { shortDeviceId } from '../../../shared/ids';
 import {
-  fieldLabels,
-  syncKindLabels,
   syncMessages,
   syncScaleMessages,
   syncStateLabels,
@@ -12,14 +10,11 @@ import {
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
-import { displayRut } from './display';
 import { PendingByAgent } from './PendingByAgent';
 import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { CentralAddressForm } from './CentralAddressForm';
-
-const show = (value: unknown) =>
-  value === null || value === undefined || value === '' ? syncMessages.empty : String(value);
+import { SyncIssueList, type IssueChoice } from './SyncIssueList';
 
 /** Sync status, settings, and the actions that need a person: conflicts and rejections. */
 export function SyncView() {
@@ -71,15 +66,24 @@ export function SyncView() {
     }
   };
 
-  const resolve = async (issue: SyncIssue, choice: 'keep_theirs' | 'keep_mine' | 'dismiss') => {
+  /** Whether the issue was resolved (its row then leaves the list). */
+  const resolve = async (issue: SyncIssue, choice: IssueChoice): Promise<boolean> => {
     setError(null);
     try {
       setIssues(await call('sync.resolve', { actionId: issue.actionId, choice }));
-      notify(choice === 'keep_mine' ? syncMessages.keptMine : syncMessages.keptTheirs);
+      notify(
+        choice === 'keep_mine'
+          ? syncMessages.keptMine
+          : choice === 'dismiss'
+            ? syncMessages.dismissed
+            : syncMessages.keptTheirs,
+      );
       await refreshSync();
       void reloadRecord();
+      return true;
     } catch (failure) {
       failed(failure);
+      return false;
     }
   };
 
@@ -194,65 +198,7 @@ export function SyncView() {
       <h2>{syncMessages.settings}</h2>
       <CentralAddressForm sync={sync} />
 
-      <h2>{syncMessages.review}</h2>
-      {issues && issues.length === 0 && <p className="muted">{syncMessages.noIssues}</p>}
-      {issues && issues.length > 0 && (
-        <ul className="issues">
-          {issues.map((issue) => (
-            <li key={issue.actionId} className="issue">
-              <p>
-                <strong>
-                  {issue.state === 'conflict' ? syncMessages.conflict : syncMessages.rejected}:{' '}
-                  {syncKindLabels[issue.kind] ?? issue.kind}
-                </strong>
-                {issue.personRut && ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}`} ·{' '}
-                {formatDateTime(issue.createdAt)}
-              </p>
-              {issue.state === 'rejected' && (
-                <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
-              )}
-              {issue.conflicts.length > 0 && (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{syncMessages.conflictColumns.field}</th>
-                      <th scope="col">{syncMessages.conflictColumns.yours}</th>
-                      <th scope="col">{syncMessages.conflictColumns.theirs}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {issue.conflicts.map((conflict) => (
-                      <tr key={conflict.field}>
-                        <th scope="row">{fieldLabels[conflict.field] ?? conflict.field}</th>
-                        <td>{show(conflict.yours)}</td>
-                        <td>{show(conflict.theirs)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              <div className="issue-buttons">
-                {issue.state === 'conflict' ? (
-                  <>
-                    <button type="button" onClick={() => void resolve(issue, 'keep_theirs')}>
-                      {syncMessages.keepTheirs}
-                    </button>
-                    {issue.kind === 'person.update_contact' && (
-                      <button type="button" onClick={() => void resolve(issue, 'keep_mine')}>
-                        {syncMessages.keepMine}
-                      </button>
-                    )}
-                  </>
-                ) : (
-                  <button type="button" onClick={() => void resolve(issue, 'dismiss')}>
-                    {syncMessages.dismiss}
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SyncIssueList issues={issues} resolve={resolve} />
     </section>
   );
 }

@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SyncIssue } from '../../../shared/contract';
+import { formatDateTime } from '../../../shared/format';
+import { fieldLabels, syncKindLabels, syncMessages } from '../../../shared/messages';
+import { formatPhone } from '../../../shared/phone';
+import { displayRut } from './display';
+
+export type IssueChoice = 'keep_theirs' | 'keep_mine' | 'dismiss';
+
+/** A conflict's value as the record shows it: a phone formatted, nothing said as «(vacío)». */
+export function shownValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return syncMessages.empty;
+  return field === 'phone' && typeof value === 'string' ? formatPhone(value) : String(value);
+}
+
+/**
+ * The actions that need a person: conflicts and rejections. «Aplicar el mío» overwrites what
+ * someone else changed on the central API, so it asks once more, naming both values. When an
+ * issue is resolved its row goes: the focus moves to the next one (or to the list's heading),
+ * never to the page's body.
+ */
+export function SyncIssueList({
+  issues,
+  resolve,
+}: {
+  issues: SyncIssue[] | null;
+  resolve: (issue: SyncIssue, choice: IssueChoice) => Promise<boolean>;
+}) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  /** The first button of the row now at `index` (the one after a resolved row), or the heading. */
+  const focusRow = (index: number) => {
+    const rows = list.current?.querySelectorAll<HTMLElement>('.issue-buttons button:first-child');
+    const target = rows && rows.length > 0 ? rows[Math.min(index, rows.length - 1)] : null;
+    (target ?? heading.current)?.focus();
+  };
+
+  const choose = async (issue: SyncIssue, index: number, choice: IssueChoice) => {
+    setConfirming(null);
+    // Its row is gone once React has drawn the new list.
+    if (await resolve(issue, choice)) requestAnimationFrame(() => focusRow(index));
+  };
+
+  return (
+    <>
+      <h2 ref={heading} tabIndex={-1}>
+        {syncMessages.review}
+      </h2>
+      {issues && issues.length === 0 && <p className="muted">{syncMessages.noIssues}</p>}
+      {issues && issues.length > 0 && (
+        <ul className="issues" ref={list}>
+          {issues.map((issue, index) => (
+            <li key={issue.actionId} className="issue">
+              <p>
+                <strong>
+                  {issue.state === 'conflict' ? syncMessages.conflict : syncMessages.rejected}:{' '}
+                  {syncKindLabels[issue.kind] ?? issue.kind}
+                </strong>
+                {issue.personRut && ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}`} ·{' '}
+                {formatDateTime(issue.createdAt)}
+              </p>
+              {issue.state === 'rejected' && (
+                <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
+              )}
+              {issue.conflicts.length > 0 && (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{syncMessages.conflictColumns.field}</th>
+                      <th scope="col">{syncMessages.conflictColumns.yours}</th>
+                      <th scope="col">{syncMessages.conflictColumns.theirs}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {issue.conflicts.map((conflict) => (
+                      <tr key={conflict.field}>
+                        <th scope="row">{fieldLabels[conflict.field] ?? conflict.field}</th>
+                        <td>{shownValue(conflict.field, conflict.yours)}</td>
+                        <td>{shownValue(conflict.field, conflict.theirs)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {confirming === issue.actionId ? (
+                <div className="issue-confirm" role="group" aria-label={syncMessages.keepMine}>
+                  <p>
+                    {syncMessages.keepMineConfirm(
+                      issue.conflicts.map((conflict) => ({
+                        field: fieldLabels[conflict.field] ?? conflict.field,
+                        yours: shownValue(conflict.field, conflict.yours),
+                        theirs: shownValue(conflict.field, conflict.theirs),
+                      })),
+                    )}
+                  </p>
+                  <div className="issue-buttons">
+                    <button
+                      type="button"
+                      ref={confirmButton}
+                      className="primary"
+                      onClick={() => void choose(issue, index, 'keep_mine')}
+                    >
+                      {syncMessages.keepMineYes}
+                    </button>
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      {syncMessages.keepMineNo}
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <div className="issue-buttons">
+                  {issue.state === 'conflict' ? (
+                    <>
+                      <button
+                        type="button"
+                        onClick={() => void choose(issue, index, 'keep_theirs')}
+                      >
+                        {syncMessages.keepTheirs}
+                      </button>
+                      {issue.kind === 'person.update_contact' && (
+                        <button type="button" onClick={() => setConfirming(issue.actionId)}>
+                          {syncMessages.keepMine}
+                        </button>
+                      )}
+                    </>
+                  ) : (
+                    <button type="button" onClick={() => void choose(issue, index, 'dismiss')}>
+                      {syncMessages.dismiss}
+                    </button>
+                  )}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
