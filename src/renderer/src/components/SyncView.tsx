@@ -2,11 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PendingAction, SyncIssue } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { shortDeviceId } from '../../../shared/ids';
-import {
-  syncMessages,
-  syncScaleMessages,
-  syncStateLabels,
-} from '../../../shared/messages';
+import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
