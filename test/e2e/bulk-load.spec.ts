@@ -135,3 +135,48 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await desk.search.press('Enter');
   await expect(desk.record).toContainText('jcastillo@contadores.cl');
 });
+
+test('the preview’s «Qué pasará» wraps long text instead of cutting it', async ({ desk }) => {
+  const { page } = desk;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByRole('button', { name: 'Cargas masivas' }).click();
+  const screen = page.getByRole('main').getByRole('region', { name: 'Cargas masivas' });
+  await screen.getByLabel('Empresa (RUT)').fill('78.901.234-2');
+  await screen.getByLabel('Archivo (.csv o .xlsx)').setInputFiles({
+    name: 'estados.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      excelCsv1252([
+        ['RUT', 'Correo electrónico', 'Estado'],
+        ['13.579.246-2', '', 'suspendido'],
+        ['19.283.746-4', 'juan.castillo@laespiga.cl', 'habilitado'],
+        ['14.253.647-1', '', 'Inhabilitado'],
+      ]),
+    ),
+  });
+  await screen.getByRole('button', { name: 'Ver vista previa' }).click();
+  const table = screen.getByRole('table', { name: 'Qué pasará' });
+  const refused = table.getByRole('row').filter({ hasText: '13.579.246-2' });
+  await expect(refused).toContainText('Estado no reconocido: use «habilitado» o «inhabilitado»');
+
+  // Every cell shows all its text (nothing cut), and no row runs into the next.
+  const cut = await table.evaluate((element) => {
+    const cells = [...element.querySelectorAll<HTMLElement>('[role="cell"]')];
+    return cells
+      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+      .map((cell) => cell.textContent);
+  });
+  expect(cut).toEqual([]);
+  const boxes = await table.getByRole('row').evaluateAll((rows) =>
+    rows.slice(1).map((row) => {
+      const box = row.getBoundingClientRect();
+      return { top: Math.round(box.top), bottom: Math.round(box.bottom) };
+    }),
+  );
+  boxes.sort((a, b) => a.top - b.top);
+  for (let i = 1; i < boxes.length; i++)
+    expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1);
+  // The long refusal takes more than one line: its row is taller than a one-line row (34 px).
+  expect((await refused.boundingBox())!.height).toBeGreaterThan(40);
+  await expectAccessible(page, 'Cargas masivas: vista previa estrecha');
+});

@@ -1,7 +1,8 @@
 /**
  * A table of up to 100,000 rows (a preview or a report): only the rows in view are in the DOM
  * (@tanstack/react-virtual), and their pages are asked of the core as they scroll into view.
- * ARIA table roles keep it a table for screen readers (row count, row index, headers).
+ * ARIA table roles keep it a table for screen readers (row count, row index, headers). A cell's
+ * text wraps instead of being cut: each row in view is measured, one line high until then.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -88,13 +89,15 @@ export function LazyTable<T>({
             return (
               <div
                 key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 className="lazy-row"
                 role="row"
                 aria-rowindex={item.index + 2}
                 style={{
                   gridTemplateColumns: template,
                   transform: `translateY(${item.start}px)`,
-                  height: ROW,
+                  minHeight: ROW,
                 }}
               >
                 {row
