@@ -75,6 +75,7 @@ export const channelNames = [
   // Privacy by default (issue 10).
   'persons.viewers',
   // Bulk loads (issue 8).
+  'bulkLoads.company',
   'bulkLoads.preview',
   'bulkLoads.previewRows',
   'bulkLoads.failedRows',

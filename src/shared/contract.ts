@@ -1358,6 +1358,11 @@ export const contract = {
     output: PersonViewers,
   },
   // Bulk loads (issue 8).
+  /** The company a RUT names on this desk, as the field is typed (null: none here). */
+  'bulkLoads.company': {
+    input: z.object({ companyRut: RutInput }),
+    output: z.object({ companyRut: z.string(), companyName: z.string() }).nullable(),
+  },
   'bulkLoads.preview': {
     input: z.object({
       companyRut: RutInput,

@@ -2197,6 +2197,14 @@ export const bulkMessages = {
     'Cargue el archivo que envía una empresa (RUT; correo; estado habilitado o inhabilitado), en CSV de Excel o .xlsx. Antes de cambiar nada verá qué pasará con cada fila.',
   company: 'Empresa (RUT)',
   companyHint: 'Por ejemplo 78.901.234-2',
+  /** The field is empty or unreadable when the preview is asked for. */
+  companyMissing:
+    'Escriba el RUT de la empresa, con su dígito verificador (78.901.234-2) o solo sus números (78901234).',
+  /** A valid RUT that is no company's on this desk, said as it is typed. */
+  companyNotHere: (rut: string) =>
+    `El RUT ${rut} no es de ninguna empresa de este equipo: revise el número.`,
+  fileMissing: 'Elija el archivo que envió la empresa.',
+  failed: 'No se pudo completar: intente de nuevo.',
   file: 'Archivo (.csv o .xlsx)',
   drop: 'o arrastre el archivo aquí',
   noFile: 'Ningún archivo elegido',

@@ -136,6 +136,47 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await expect(desk.record).toContainText('jcastillo@contadores.cl');
 });
 
+test('the company field takes the RUT’s digits alone and names the company as it is typed', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Cargas masivas' }).click();
+  const screen = page.getByRole('main').getByRole('region', { name: 'Cargas masivas' });
+  const field = screen.getByLabel('Empresa (RUT)');
+
+  // Digits alone, as other RUT fields take them: La Espiga is named before any file is chosen.
+  await field.fill('78901234');
+  await expect(screen.getByText('Panadería La Espiga Limitada', { exact: true })).toBeVisible();
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  // A valid RUT that is no company's here is said so, in Spanish.
+  await field.fill('11111111');
+  await expect(
+    screen.getByText('El RUT 11.111.111-1 no es de ninguna empresa de este equipo', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(screen.getByText('Panadería La Espiga Limitada')).toHaveCount(0);
+  // A wrong check digit names the one expected.
+  await field.fill('78.901.234-5');
+  await expect(
+    screen.getByText('RUT inválido: el dígito verificador debería ser 2 (se ingresó 5).'),
+  ).toBeVisible();
+  // Styled as the app's other inputs (.field): its border, not the browser's default.
+  await field.fill('78901234');
+  await expect(field).toHaveCSS('border-radius', '6px');
+  await expectAccessible(page, 'Cargas masivas: empresa por RUT');
+
+  // The digits alone carry through to the preview.
+  await screen
+    .getByLabel('Archivo (.csv o .xlsx)')
+    .setInputFiles({ name: 'espiga.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+  await screen.getByRole('button', { name: 'Ver vista previa' }).click();
+  await expect(
+    screen.getByRole('heading', { name: /4 filas de «espiga\.csv» para Panadería La Espiga/ }),
+  ).toBeVisible();
+});
+
 test('the preview’s «Qué pasará» wraps long text instead of cutting it', async ({ desk }) => {
   const { page } = desk;
   await page.setViewportSize({ width: 1024, height: 700 });

@@ -340,6 +340,19 @@ describe('a bulk load', () => {
     desk.close();
   });
 
+  it('names the company its RUT is typed for, or says none is on this desk', () => {
+    const desk = core();
+    expect(call(desk, 'bulkLoads.company', { companyRut: ESPIGA })).toEqual({
+      companyRut: ESPIGA,
+      companyName: 'Panadería La Espiga Limitada',
+    });
+    expect(call(desk, 'bulkLoads.company', { companyRut: '11111111-1' })).toBeNull();
+    desk.close();
+    const agent = core({ as: 'agente' });
+    expect(failure(agent, 'bulkLoads.company', { companyRut: ESPIGA }).code).toBe('forbidden');
+    agent.close();
+  });
+
   it('is for supervisors only', () => {
     for (const user of ['agente', 'prevencion'] as const) {
       const desk = core({ as: user });

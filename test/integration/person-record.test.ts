@@ -247,7 +247,9 @@ describe('dispatch', () => {
         });
         return { number: made.request.number, reason: 'Rectificación resuelta' };
       },
-      // Bulk loads (issue 8): a two-row file for La Espiga, applied, reported and undone.
+      // Bulk loads (issue 8): the company named as its RUT is typed; a two-row file for La
+      // Espiga, applied, reported and undone.
+      'bulkLoads.company': () => ({ companyRut: ESPIGA }),
       'bulkLoads.preview': () => ({
         companyRut: ESPIGA,
         fileName: 'espiga.csv',

@@ -18,6 +18,7 @@ type Deps = {
 };
 
 type BulkChannel =
+  | 'bulkLoads.company'
   | 'bulkLoads.preview'
   | 'bulkLoads.previewRows'
   | 'bulkLoads.failedRows'
@@ -41,6 +42,7 @@ export function bulkLoadHandlers({ context, agent, kick, log, chunkRows, worker 
   return {
     bulk,
     handlers: {
+      'bulkLoads.company': (input) => bulk.companyName(agent(), body(input.companyRut)),
       'bulkLoads.preview': (input) =>
         bulk.preview(agent(), {
           companyRut: body(input.companyRut),

@@ -762,6 +762,14 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   }
 
   return {
+    /** The company's name as its RUT is typed, before any file is read (null: not here). */
+    companyName: (session: Session, companyRut: number) => {
+      supervisor(session);
+      const row = companyRow.get(companyRut) as { rut: number; legal_name: string } | undefined;
+      return row
+        ? { companyRut: loginRut(rutFromBody(row.rut)), companyName: row.legal_name }
+        : null;
+    },
     preview,
     previewRows: previewRowsPage,
     failedRows,

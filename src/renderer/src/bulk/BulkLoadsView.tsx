@@ -20,7 +20,7 @@ import type {
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { bulkMessages as m } from '../../../shared/messages';
 import { BULK_MAX_FILE_BYTES, readStateCell } from '../../../shared/rules/bulk-load';
-import { parseRut } from '../../../shared/rut';
+import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { Modal } from '../components/Modal';
@@ -28,8 +28,7 @@ import { saveCsv } from '../components/save-file';
 import { toBase64, useBulk } from './bulk-store';
 import { LazyTable, type Column } from './LazyTable';
 
-const problem = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'No se pudo completar: intente de nuevo.';
+const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
 
 export function BulkLoadsView() {
   const screen = useBulk((s) => s.screen);
@@ -78,7 +77,17 @@ function NewLoad() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const ids = { company: useId(), file: useId(), error: useId(), hint: useId() };
+  const ids = {
+    company: useId(),
+    companyNote: useId(),
+    file: useId(),
+    error: useId(),
+    hint: useId(),
+  };
+  // Every form a caller dictates, the digits alone included (rut-field.ts), as other RUT fields.
+  const rutField = readRutField(companyRut);
+  const typedRut = rutField.ok ? rutField.rut : null;
+  const found = useCompanyName(typedRut);
 
   const choose = (chosen: File | null) => {
     setError(null);
@@ -97,12 +106,12 @@ function NewLoad() {
   };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!parseRut(companyRut)) {
-      setError('Escriba el RUT de la empresa con su dígito verificador, por ejemplo 78.901.234-2.');
+    if (!rutField.ok || typedRut === null) {
+      setError(rutField.ok ? m.companyMissing : rutField.error);
       return;
     }
     if (!file) {
-      setError('Elija el archivo que envió la empresa.');
+      setError(m.fileMissing);
       return;
     }
     setBusy(true);
@@ -110,7 +119,7 @@ function NewLoad() {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const preview = await call('bulkLoads.preview', {
-        companyRut,
+        companyRut: typedRut,
         fileName: file.name,
         contentBase64: toBase64(bytes),
       });
@@ -127,7 +136,7 @@ function NewLoad() {
       <StepHeading id="bulk-new">{m.newLoad}</StepHeading>
       <p className="muted">{m.intro}</p>
       <form className="bulk-form" onSubmit={submit} noValidate>
-        <div className="bulk-field">
+        <div className="field bulk-field">
           <label htmlFor={ids.company}>{m.company}</label>
           <input
             id={ids.company}
@@ -135,8 +144,21 @@ function NewLoad() {
             onChange={(event) => setCompanyRut(event.target.value)}
             placeholder={m.companyHint}
             autoComplete="off"
-            aria-describedby={error ? ids.error : undefined}
+            aria-invalid={!rutField.ok || found?.company === null}
+            aria-describedby={
+              [ids.companyNote, error ? ids.error : null].filter(Boolean).join(' ') || undefined
+            }
           />
+          {/* What the RUT names, or what is wrong with it, said as it is typed. */}
+          <span id={ids.companyNote} aria-live="polite">
+            {!rutField.ok ? (
+              <span className="field-error">{rutField.error}</span>
+            ) : found?.company === null ? (
+              <span className="field-error">{m.companyNotHere(displayRut(found.rut))}</span>
+            ) : found?.company ? (
+              <span className="hint">{found.company}</span>
+            ) : null}
+          </span>
         </div>
         <div
           className={dragging ? 'drop-zone dragging' : 'drop-zone'}
@@ -179,6 +201,29 @@ function NewLoad() {
       )}
     </section>
   );
+}
+
+/**
+ * The name of the company a valid RUT names on this desk, asked once typing pauses: `company`
+ * null when none is here, and nothing at all until the answer for this RUT has come.
+ */
+function useCompanyName(rut: string | null): { rut: string; company: string | null } | null {
+  const [found, setFound] = useState<{ rut: string; company: string | null } | null>(null);
+  useEffect(() => {
+    if (rut === null) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      call('bulkLoads.company', { companyRut: rut }).then(
+        (answer) => current && setFound({ rut, company: answer?.companyName ?? null }),
+        () => current && setFound(null),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [rut]);
+  return found && found.rut === rut ? found : null;
 }
 
 // ---- Preview ----
