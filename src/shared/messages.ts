@@ -2326,8 +2326,9 @@ export const bulkMessages = {
     'Por ejemplo: archivo enviado por la empresa el 20-11-2026, correo de la jefa de RR.HH.',
   apply: (n: number) => `Aplicar ${formatNumber(n)} ${n === 1 ? 'cambio' : 'cambios'}`,
   applying: 'Aplicando la carga…',
+  /** Of the rows the preview found something to apply to, not of the file's rows. */
   progress: (done: number, total: number) =>
-    `${formatNumber(done)} de ${formatNumber(total)} filas`,
+    `${formatNumber(done)} de ${formatNumber(total)} ${total === 1 ? 'fila aplicable' : 'filas aplicables'}`,
   progressLabel: 'Avance de la carga',
   cancel: 'Cancelar la carga',
   cancelling: 'Cancelando…',

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { expectAccessible } from './a11y';
-import { expect, test } from './fixtures';
+import { expect, loopTest, startCentral, startDeskDoor, test, type Started } from './fixtures';
 import { excelCsv1252 } from '../support/bulk-files';
 
 const FILE = excelCsv1252([
@@ -91,6 +91,9 @@ test('load a file with good and bad rows → preview → apply → progress → 
   const progress = screen.getByRole('progressbar', { name: 'Avance de la carga' });
   await expect(progress).toHaveAttribute('aria-valuenow', '2');
   await expect(progress).toHaveAttribute('aria-valuemax', '2');
+  // Of the rows with something to apply, not of the file's four.
+  await expect(progress).toHaveAttribute('aria-valuetext', '2 de 2 filas aplicables');
+  await expect(screen.getByText('2 de 2 filas aplicables', { exact: true })).toBeVisible();
   await expect(screen.getByRole('status')).toHaveText('Carga terminada: 2 filas aplicadas.');
   await expect(screen.getByText('2 aplicadas · 2 rechazadas · 0 sin cambios')).toBeVisible();
   const report = screen.getByRole('table', { name: 'Resultado por fila' });
@@ -221,3 +224,47 @@ test('the preview’s «Qué pasará» wraps long text instead of cutting it', a
   expect((await refused.boundingBox())!.height).toBeGreaterThan(40);
   await expectAccessible(page, 'Cargas masivas: vista previa estrecha');
 });
+
+loopTest(
+  'a load’s rows say «confirmada» as soon as the central API confirms them, on the same screen',
+  async ({ page, dirs }) => {
+    loopTest.setTimeout(120_000);
+    let central: Started = await startCentral(dirs.central);
+    const door = await startDeskDoor(dirs.desk, central.url);
+    try {
+      await page.goto(door.url);
+      await page.getByLabel('Usuario').fill('supervisora');
+      await page.getByLabel('Contraseña').fill('super600');
+      await page.getByRole('button', { name: 'Ingresar' }).click();
+      const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+      await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+
+      // Offline, so the rows wait on the desk.
+      await central.stop();
+      await page.getByRole('button', { name: 'Cargas masivas' }).click();
+      const screen = page.getByRole('main').getByRole('region', { name: 'Cargas masivas' });
+      await screen.getByLabel('Empresa (RUT)').fill('78.901.234-2');
+      await screen
+        .getByLabel('Archivo (.csv o .xlsx)')
+        .setInputFiles({ name: 'espiga.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+      await screen.getByRole('button', { name: 'Ver vista previa' }).click();
+      await screen.getByLabel('Motivo de la carga').fill('Archivo enviado por RR.HH. de La Espiga');
+      await screen.getByRole('button', { name: 'Aplicar 2 cambios' }).click();
+      const report = screen.getByRole('table', { name: 'Resultado por fila' });
+      const juan = report.getByRole('row').filter({ hasText: '19.283.746-4' });
+      await expect(juan).toContainText('Aplicada (por enviar al sistema central)');
+      await expect(indicator).toHaveText(/Sin conexión · 2 pendientes/, { timeout: 15_000 });
+
+      // The central API returns: the desk sends the rows, and this screen follows by itself.
+      central = await startCentral(dirs.central, String(central.port));
+      await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+      await expect(juan).toContainText('Aplicada y confirmada por el sistema central');
+      await expect(report.getByRole('row').filter({ hasText: '13.579.246-2' })).toContainText(
+        'Aplicada y confirmada por el sistema central',
+      );
+    } finally {
+      await door.stop();
+      await central.stop();
+    }
+  },
+);

@@ -22,6 +22,7 @@ import { bulkMessages as m } from '../../../shared/messages';
 import { BULK_MAX_FILE_BYTES, readStateCell } from '../../../shared/rules/bulk-load';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
+import { useSession } from '../session-store';
 import { displayRut } from '../components/display';
 import { Modal } from '../components/Modal';
 import { saveCsv } from '../components/save-file';
@@ -394,6 +395,33 @@ function BatchPanel({ batchId }: { batchId: string }) {
   const filterId = useId();
   const applying = batch?.state === 'applying' || batch?.state === 'preparing';
 
+  // The rows' answers from the central API come with the sync status the header follows
+  // (SyncIndicator asks for it): when it moves, a settled batch with rows still awaiting an
+  // answer (or in conflict) is read again, and its rows in view with it.
+  const syncMoved = useSession((s) =>
+    s.sync ? `${s.sync.pending}:${s.sync.conflicts}:${s.sync.rejected}:${s.sync.lastSyncAt}` : null,
+  );
+  const awaiting =
+    batch !== null &&
+    !applying &&
+    batch.sync.pending + batch.sync.conflict + batch.sync.rejected > 0;
+  const [refreshKey, setRefreshKey] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (syncMoved === null || !awaiting) return;
+    let current = true;
+    call('bulkLoads.status', { batchId }).then(
+      (next) => {
+        if (!current) return;
+        setBatch(next);
+        setRefreshKey(syncMoved);
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [syncMoved, awaiting, batchId]);
+
   // Polled while it applies; the chunks yield, so the desk answers between them.
   useEffect(() => {
     let current = true;
@@ -431,7 +459,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
       (page) => setReportTotal(page.total),
       () => {},
     );
-  }, [settledKey, batchId, filter]);
+  }, [settledKey, refreshKey, batchId, filter]);
 
   const act = async (work: () => Promise<BulkBatch>) => {
     setError(null);
@@ -605,6 +633,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
             total={reportTotal}
             fetchPage={fetchPage}
             resetKey={settledKey ?? ''}
+            refreshKey={refreshKey}
           />
         </>
       )}

@@ -19,6 +19,7 @@ export function LazyTable<T>({
   total,
   fetchPage,
   resetKey,
+  refreshKey,
 }: {
   label: string;
   columns: Column<T>[];
@@ -26,18 +27,39 @@ export function LazyTable<T>({
   fetchPage: (offset: number, limit: number) => Promise<T[]>;
   /** Changes when the rows asked for change (a filter): pages are fetched again. */
   resetKey: string;
+  /**
+   * Changes when the same rows may read differently now (the central API answered): the pages
+   * already fetched are asked again and replaced where they stand, without a jump to the top.
+   */
+  refreshKey?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<Map<number, T[]>>(new Map());
   const asked = useRef(new Set<number>());
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
+  const resetRef = useRef(resetKey);
+  resetRef.current = resetKey;
 
   useEffect(() => {
     asked.current = new Set();
     setPages(new Map());
     scrollRef.current?.scrollTo({ top: 0 });
   }, [resetKey]);
+
+  useEffect(() => {
+    if (refreshKey === undefined) return;
+    const key = resetRef.current;
+    for (const page of asked.current) {
+      void fetchRef.current(page * PAGE, PAGE).then(
+        (rows) => {
+          if (resetRef.current !== key) return;
+          setPages((current) => new Map(current).set(page, rows));
+        },
+        () => {},
+      );
+    }
+  }, [refreshKey]);
 
   const virtualizer = useVirtualizer({
     count: total,
