@@ -85,6 +85,8 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await confirm.click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText('Se reasignó 1 acción: se enviará con su sesión.')).toBeVisible();
+    // The agent's group left with its button: the focus goes to the list's heading.
+    await expect(page.getByRole('heading', { name: 'Acciones en espera' })).toBeFocused();
 
     // Sent with her session: nothing waits any more.
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });

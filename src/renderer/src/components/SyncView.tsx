@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PendingAction, SyncIssue } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { shortDeviceId } from '../../../shared/ids';
@@ -24,6 +24,7 @@ export function SyncView() {
   const [pendingError, setPendingError] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const pendingHeading = useRef<HTMLHeadingElement>(null);
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : syncMessages.failed);
@@ -165,7 +166,9 @@ export function SyncView() {
         </button>
       </div>
 
-      <h2 id="pending-title">{syncMessages.pendingTitle}</h2>
+      <h2 id="pending-title" ref={pendingHeading} tabIndex={-1}>
+        {syncMessages.pendingTitle}
+      </h2>
       {pendingError && (
         <p role="alert" className="notice notice-danger">
           {syncMessages.pendingLoadFailed}
@@ -184,6 +187,8 @@ export function SyncView() {
               count > 0 ? syncScaleMessages.reassignDone(count) : syncScaleMessages.reassignNone,
             );
             void refreshSync();
+            // The agent's group (and the button that opened the dialog) may be gone.
+            requestAnimationFrame(() => pendingHeading.current?.focus());
           }}
         />
       )}
