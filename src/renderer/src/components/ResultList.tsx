@@ -195,9 +195,9 @@ function ResultContent({ row }: { row: ResultRow }) {
     const { company } = row;
     return (
       <>
-        <div className="result-line">
+        <div className="result-line result-head">
           <span className="tag">Empresa</span>
-          <strong>{company.legalName}</strong>
+          <strong className="result-name">{company.legalName}</strong>
           <span className="rut">{displayRut(company.rut)}</span>
         </div>
         <div className="result-line muted">
