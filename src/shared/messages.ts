@@ -1215,6 +1215,7 @@ export const shortcutMessages = {
         ['Ctrl+K', 'Ir a la búsqueda, para una búsqueda nueva'],
         ['Ctrl+Mayús+L', 'Bloquear la pantalla al dejar el puesto'],
         ['F1', 'Esta lista de atajos'],
+        ['Ctrl+Enter', 'Confirmar el diálogo abierto, también desde el campo Motivo'],
         [
           'Esc',
           'Cerrar el diálogo abierto; en la búsqueda, cerrar la ficha y volver a los resultados',

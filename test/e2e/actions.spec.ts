@@ -75,9 +75,15 @@ test('a mobile changed just now is no proof, and the identity check says until w
   const edit = page.getByRole('dialog', { name: 'Editar datos de contacto' });
   await expect(edit.getByText('Últimos 4 dígitos del celular registrado')).toBeVisible();
   await edit.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
-  await edit.getByLabel('Motivo').fill('Cambió de número');
-  await edit.getByRole('button', { name: 'Guardar' }).click();
+  // Ctrl+Enter confirms from the reason's text area, only once the confirm button is enabled.
+  const reason = edit.getByLabel('Motivo');
+  await reason.press('Control+Enter');
+  await expect(edit.getByRole('button', { name: 'Guardar' })).toBeDisabled();
+  await expect(edit).toBeVisible();
+  await reason.fill('Cambió de número');
+  await reason.press('Control+Enter');
   await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+  await expect(edit).toHaveCount(0);
 
   const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
   await diagnosis.getByRole('button', { name: 'Desbloquear' }).click();

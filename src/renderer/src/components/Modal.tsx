@@ -4,8 +4,10 @@
  * busy: the answer must land in the dialog), the focus kept in it across a busy spell, and given
  * back to what opened it.
  * While one is open the window's own shortcuts (Ctrl+K, Esc closing the record) stand aside.
+ * Ctrl+Enter (Cmd+Enter) confirms it from anywhere in it, the reason's text area included
+ * (where Enter starts a new line): as a click on its confirm button, so only when that is enabled.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useEscapeToClose, useFocusTrap } from './focus-trap';
 
 let openModals = 0;
@@ -51,6 +53,15 @@ export function Modal({
     if (!dialog || !(was instanceof HTMLElement) || dialog.contains(document.activeElement)) return;
     if (dialog.contains(was)) was.focus();
   }, [busy]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    onTab(event);
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || busy) return;
+    const form = dialogRef.current?.querySelector('form');
+    const confirm = form?.querySelector<HTMLButtonElement>('button[type="submit"]:not(:disabled)');
+    if (!form || !confirm) return;
+    event.preventDefault();
+    form.requestSubmit(confirm);
+  };
   useEffect(() => {
     openModals++;
     return () => {
@@ -69,7 +80,7 @@ export function Modal({
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
-        onKeyDown={onTab}
+        onKeyDown={onKeyDown}
       >
         {children}
       </div>
