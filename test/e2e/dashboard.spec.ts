@@ -88,9 +88,14 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(panel.getByRole('figure', { name: 'Acciones por agente' })).toContainText(
       'Sin acciones de agentes en este período.',
     );
-    await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
-      'Nada pendiente de enviar.',
-    );
+    const queue = panel.getByRole('figure', { name: 'Cola de sincronización' });
+    await expect(queue).toContainText('Nada pendiente de enviar.');
+    // Its three tiles stand level (a stray class once pushed the first one down).
+    const tops = await queue
+      .locator('.sync-tile')
+      .evaluateAll((tiles) => tiles.map((tile) => tile.getBoundingClientRect().top));
+    expect(tops).toHaveLength(3);
+    expect(new Set(tops).size).toBe(1);
     await expectAccessible(page, 'Panel sin datos');
 
     // A day's work through the same door: 55 calls, record views, a contact change (the

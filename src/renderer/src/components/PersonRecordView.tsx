@@ -178,7 +178,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
           />
         )}
         {record.pendingActions.length > 0 && (
-          <p className="notice notice-warn pending">
+          <p className="notice notice-warn record-pending">
             {heldMessages.pending(record.pendingActions.map((a) => actionLabels[a.kind] ?? a.kind))}
           </p>
         )}
