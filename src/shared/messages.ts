@@ -544,6 +544,10 @@ export const callMessages = {
     notes: 'Notas',
   },
   inProgressShort: 'En curso',
+  /** Signing out with one open: it stays open until the agent is back. */
+  signOutTitle: '¿Salir con la llamada abierta?',
+  signOutOpen: (who: string | null) =>
+    `La llamada${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
   /** The person's record: their latest calls on this desk. */
   recentTitle: 'Llamadas recientes',
   recentEmpty: 'No hay llamadas registradas para esta persona.',
@@ -586,6 +590,9 @@ export const visitMessages: InteractionWords = {
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas.',
+  signOutTitle: '¿Salir con la visita abierta?',
+  signOutOpen: (who: string | null) =>
+    `La visita${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
   recentTitle: 'Visitas recientes',
   recentEmpty: 'No hay visitas registradas para esta persona.',
   listCaption: () =>

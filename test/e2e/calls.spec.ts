@@ -350,6 +350,15 @@ test.describe('as a prevention officer', () => {
     );
     await expect(bar).toContainText(`Visita en curso · ${PEDRO_WHO} · 0 acciones`);
 
+    // Leaving with the visit open asks first, and says it stays open.
+    await page.getByRole('button', { name: 'Salir', exact: true }).click();
+    const leaving = page.getByRole('dialog', { name: '¿Salir con la visita abierta?' });
+    await expect(leaving).toContainText(
+      `La visita con ${PEDRO_WHO} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo.`,
+    );
+    await leaving.getByRole('button', { name: 'Seguir en la sesión' }).click();
+    await expect(leaving).toHaveCount(0);
+
     // Face to face, nobody is «calling»: the identity check asks the person.
     await desk.record.getByRole('button', { name: 'Editar contacto' }).click();
     const dialog = page.getByRole('dialog');

@@ -15,12 +15,14 @@ type Door = { url: string; dataDir: string };
 export type Started = { url: string; port: number; stop: () => Promise<void> };
 
 /**
- * «Salir», confirmed when the desk asks (this agent's actions still wait to be sent): for tests
+ * «Salir», confirmed when the desk asks (this agent's actions still wait to be sent, or a call is
+ * open): for tests
  * that change who is signed in, not for the one that tests the question itself.
  */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Salir' }).click();
-  const asked = page.getByRole('dialog', { name: '¿Salir con acciones sin enviar?' });
+  // Actions still waiting, or a call (visit) still open.
+  const asked = page.getByRole('dialog', { name: /^¿Salir con / });
   const signIn = page.getByRole('button', { name: 'Ingresar' });
   // One or the other comes: the question, or the sign-in screen.
   await expect(asked.or(signIn)).toBeVisible();

@@ -14,15 +14,9 @@ import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
-import { displayRut, fullName } from './display';
+import { fullName, personLabel } from './display';
 import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 import { useInteractionWords } from './interaction-words';
-
-/** `Pedro Soto Pérez (12.345.678-5)`, or the RUT alone when the name is unknown. */
-function who(name: string | null, rut: string | null): string | null {
-  if (rut === null) return name;
-  return name ? `${name} (${displayRut(rut)})` : displayRut(rut);
-}
 
 /** The search box, where the next caller starts (Ctrl+K); null when it is not on screen. */
 function visibleSearchBox(): HTMLElement | null {
@@ -133,7 +127,7 @@ export function CallBar() {
     );
   }
 
-  const onScreen = record ? who(fullName(record), record.rut) : null;
+  const onScreen = record ? personLabel(fullName(record), record.rut) : null;
   return (
     <div className="callbar" role="region" aria-label={t.region}>
       <label htmlFor="call-reason">{t.reason}</label>
@@ -171,7 +165,7 @@ export function CallBar() {
       <div className="callbar-nudge" aria-live="polite">
         {offer && (
           <>
-            <span>{t.nudge(who(offer.name, offer.rut)!)}</span>
+            <span>{t.nudge(personLabel(offer.name, offer.rut)!)}</span>
             <button type="button" className="primary" onClick={() => void open(offer.rut)}>
               {t.nudgeOpen}
             </button>
@@ -255,7 +249,7 @@ function OpenCall({
     }
   };
 
-  const caller = who(interaction.personName, interaction.personRut);
+  const caller = personLabel(interaction.personName, interaction.personRut);
   return (
     <div className="callbar callbar-open" role="region" aria-label={t.region}>
       <span>

@@ -1,15 +1,20 @@
 /**
- * «Salir»: at once when nothing of this agent's waits to be sent; otherwise a dialog says that
- * their actions stay on this desk until they sign in here again, and asks.
+ * «Salir»: at once when nothing of this agent's waits to be sent and no call (or visit) is open;
+ * otherwise a dialog says that their actions stay on this desk until they sign in here again,
+ * that the open call stays open until then, and asks.
  */
 import { useId, useState } from 'react';
 import { signOutMessages as t } from '../../../shared/messages';
 import { useSession } from '../session-store';
+import { personLabel } from './display';
+import { useInteractionWords } from './interaction-words';
 import { Modal } from './Modal';
 
 export function SignOutButton() {
   const signOut = useSession((s) => s.signOut);
   const sync = useSession((s) => s.sync);
+  const open = useSession((s) => (s.interaction?.closedAt === null ? s.interaction : null));
+  const words = useInteractionWords().bar;
   const [asking, setAsking] = useState(false);
   const titleId = useId();
   const bodyId = useId();
@@ -22,14 +27,17 @@ export function SignOutButton() {
       <button
         type="button"
         className="link"
-        onClick={() => (mine > 0 ? setAsking(true) : void signOut())}
+        onClick={() => (mine > 0 || open ? setAsking(true) : void signOut())}
       >
         {t.button}
       </button>
       {asking && (
         <Modal titleId={titleId} descriptionId={bodyId} busy={false} close={() => setAsking(false)}>
-          <h2 id={titleId}>{t.title}</h2>
-          <p id={bodyId}>{t.body(mine)}</p>
+          <h2 id={titleId}>{mine > 0 ? t.title : words.signOutTitle}</h2>
+          <div id={bodyId}>
+            {mine > 0 && <p>{t.body(mine)}</p>}
+            {open && <p>{words.signOutOpen(personLabel(open.personName, open.personRut))}</p>}
+          </div>
           {/* Staying is first, so it has the focus: Enter does not drop the session by mistake. */}
           <div className="dialog-buttons">
             <button type="button" className="primary" onClick={() => setAsking(false)}>

@@ -6,6 +6,12 @@ export function displayRut(rut: string): string {
   return parsed ? formatRut(parsed) : rut;
 }
 
+/** `Pedro Soto Pérez (12.345.678-5)`, or the RUT alone when the name is unknown. */
+export function personLabel(name: string | null, rut: string | null): string | null {
+  if (rut === null) return name;
+  return name ? `${name} (${displayRut(rut)})` : displayRut(rut);
+}
+
 export function fullName(person: { givenNames: string; lastName1: string; lastName2: string }) {
   return `${person.givenNames} ${person.lastName1} ${person.lastName2}`.trim();
 }
