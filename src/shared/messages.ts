@@ -544,6 +544,8 @@ export const callMessages = {
     notes: 'Notas',
   },
   inProgressShort: 'En curso',
+  /** An action on another person than the open call's: where it was recorded. */
+  attachedElsewhere: (who: string) => `Quedó registrada en la llamada con ${who}.`,
   /** Signing out with one open: it stays open until the agent is back. */
   signOutTitle: '¿Salir con la llamada abierta?',
   signOutOpen: (who: string | null) =>
@@ -590,6 +592,7 @@ export const visitMessages: InteractionWords = {
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas.',
+  attachedElsewhere: (who: string) => `Quedó registrada en la visita con ${who}.`,
   signOutTitle: '¿Salir con la visita abierta?',
   signOutOpen: (who: string | null) =>
     `La visita${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,

@@ -145,6 +145,21 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
     record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }),
   ).toBeDisabled();
 
+  // An action on someone else during Pedro's call goes into his call, and the toast says so.
+  await desk.find('11.111.111-1');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText('María José Muñoz Sepúlveda');
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const edit = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await edit.getByRole('textbox', { name: 'Celular' }).fill('+56 9 4444 5555');
+  await edit.getByLabel('Motivo').fill('Lo pidió su jefe en la llamada');
+  await edit.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Datos de contacto actualizados. Quedó registrada en la llamada con Pedro Andrés González Muñoz (12.345.678-5).',
+  );
+  await expect(callbar).toContainText('2 acciones');
+  await openPedro(desk);
+
   await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
   await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
   await callbar.getByLabel('Notas de la llamada').fill('Se reenvió el enlace para restablecer');

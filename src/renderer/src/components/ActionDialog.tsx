@@ -19,6 +19,8 @@ import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
 import { actionsHeld } from './actions-held';
+import { personLabel } from './display';
+import { useInteractionWords } from './interaction-words';
 import { useApp } from '../store';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
@@ -32,6 +34,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const close = useSession((s) => s.closeDialog);
   const notify = useSession((s) => s.notify);
   const refreshInteraction = useSession((s) => s.refreshInteraction);
+  const words = useInteractionWords().bar;
   const replaceRecord = useApp((s) => s.replaceRecord);
   const reloadRecord = useApp((s) => s.reloadRecord);
   // Taken now, the action stays on this desk for a while: the dialog and the toast say so.
@@ -114,8 +117,15 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       // Applied: show it if the agent is still on this person; close this dialog if still open.
       if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
       if (useSession.getState().dialog === spec) close();
-      const held = actionsHeld(useSession.getState().sync) && !spec.doneSaysQueued;
-      notify(held ? heldMessages.done(spec.done) : spec.done);
+      const { sync, interaction } = useSession.getState();
+      const held = actionsHeld(sync) && !spec.doneSaysQueued;
+      const done = held ? heldMessages.done(spec.done) : spec.done;
+      // An action on someone else than the open call's person still goes into that call: said.
+      const elsewhere =
+        interaction && interaction.personRut !== null && interaction.personRut !== result.record.rut
+          ? words.attachedElsewhere(personLabel(interaction.personName, interaction.personRut)!)
+          : null;
+      notify(elsewhere ? `${done} ${elsewhere}` : done);
       void refreshInteraction();
       void useSession.getState().refreshSync();
     } catch (failure) {
