@@ -100,7 +100,7 @@ describe('the audit chain anchored in the central API', () => {
     const cli = verifyCli(dataDir);
     expect(cli.code).toBe(1);
     expect(cli.out).toContain('Cadena de auditoría íntegra');
-    expect(cli.out).toContain(`El evento #${firstAnchorFrom2}, anclado el `);
+    expect(cli.out).toContain(`El evento #${firstAnchorFrom2}, respaldado el `);
     expect(cli.out).toContain('la auditoría fue reescrita desde ese evento o antes');
     expect(cli.err).toBe('');
   });
@@ -185,7 +185,7 @@ describe('the audit chain anchored in the central API', () => {
     desk.close();
     const cli = verifyCli(dataDir);
     expect(cli.code).toBe(0);
-    expect(cli.out).toContain('aún no tiene la cadena anclada en el sistema central');
+    expect(cli.out).toContain('aún no ha enviado puntos de control de su auditoría');
   });
 
   it('refuses to move an anchor: the central API keeps the first hash it got for a sequence', async () => {
