@@ -14,10 +14,7 @@ import { checkDigit } from '../shared/rut';
 import {
   checkAccessRequester,
   mayBeAdmin,
-  mayChangeProfiles,
-  mayManageCompanyUsers,
-  type Caller,
-  type CompanyAuthority,
+  mayRequestCompanyChange,
 } from '../shared/rules/company-access';
 import { foldText } from '../shared/text';
 import { modulesNotOffered } from '../shared/rules/company-modules';
@@ -215,7 +212,7 @@ function addUser(
   if (modulesNotOffered(company, modulesOf(payload['modules'])).length > 0) {
     return rejected('module_not_offered');
   }
-  const caller = callerOf(ctx, company.rut, payload, mayManageCompanyUsers);
+  const caller = callerOf(ctx, company.rut, payload);
   if (caller === null) return rejected('caller_not_authorized');
   // ACHS: a new access administrator is one appointed by the legal representative (rule 9).
   const authority = ctx.companies.authority(company.rut);
@@ -288,7 +285,7 @@ function changeUser(
   if (change !== 'pause' && change !== 'resume' && change !== 'remove') {
     return rejected('invalid_payload');
   }
-  if (callerOf(ctx, companyRut, payload, mayManageCompanyUsers) === null) {
+  if (callerOf(ctx, companyRut, payload) === null) {
     return rejected('caller_not_authorized');
   }
   const membership = ctx.writes.membership(personRut, companyRut);
@@ -313,8 +310,8 @@ function setModules(
   company: { rut: number; onEmpresas: boolean },
   payload: Record<string, unknown>,
 ): CompanyOutcome {
-  // Rule 9: at the request of an access administrator of that company.
-  if (callerOf(ctx, company.rut, payload, mayChangeProfiles) === null) {
+  // Rule 9: at the request of an access administrator of that company (companyRequester).
+  if (callerOf(ctx, company.rut, payload) === null) {
     return rejected('caller_not_authorized');
   }
   const membership = ctx.companies.membership(personRut, company.rut);
@@ -330,15 +327,15 @@ function setModules(
 }
 
 /**
- * Who asked (rules 9, 13). The desk checked the caller's identity with the facts it names; the
+ * Who asked (rules 9, 12, 13). The desk checked the caller's identity with the facts it names; the
  * server checks, with its own rows, that those facts exist for the caller (at least the required
- * number) and that the caller holds the authority `may` asks for at THAT company.
+ * number) and that the caller may ask for a change of THAT company's users (companyRequester: the
+ * same rule for adding, pausing, resuming, deleting and modules).
  */
 function callerOf(
   ctx: CompanyIntentContext,
   companyRut: number,
   payload: Record<string, unknown>,
-  may: (caller: Caller, company: CompanyAuthority) => boolean,
 ): number | null {
   const caller = payload['callerRut'];
   if (typeof caller !== 'number' || payload['callerVerified'] !== true) return null;
@@ -355,8 +352,8 @@ function callerOf(
   ) {
     return null;
   }
-  return may(
-    { kind: 'person', personRut: caller, verified: true },
+  return mayRequestCompanyChange(
+    { personRut: caller, verified: true },
     ctx.companies.authority(companyRut),
   )
     ? caller

@@ -708,15 +708,18 @@ export const CompanyRecord = z.object({
   ),
   requests: z.array(AccessRequestView),
   /**
-   * Who may call to ask for changes to the company's users (rule 13: its legal representatives
-   * and access administrators), with the facts to check who is calling, masked.
+   * The company's legal representatives and access administrators (rules 9, 12, 13), each with
+   * whether they may ask for a change of its users now (companyRequester: the same for adding,
+   * pausing, resuming, deleting and modules), and the facts to check who is calling, masked.
    */
   callers: z.array(
     z.object({
       person: PersonRef,
       as: z.enum(['legal_representative', 'access_admin']),
-      /** Holds an access administrator's profile (rule 9: may ask for modules). */
-      admin: z.boolean(),
+      /** null: may ask; otherwise why not yet. */
+      cannotAsk: z
+        .enum(['agreement_unsigned', 'no_company_profile', 'profile_not_active'])
+        .nullable(),
       identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
       /** The mobile changed lately: not among the facts until then (policy phoneNoProofUntil). */
       phoneNoProofUntil: z.string().nullable(),

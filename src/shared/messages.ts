@@ -230,6 +230,12 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
   caller_not_authorized: () =>
     'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar, pausar o eliminar usuarios, o cambiar módulos.',
+  caller_cannot_ask: (p) =>
+    p['reason'] === 'agreement_unsigned'
+      ? 'Quien lo pide no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
+      : p['reason'] === 'no_company_profile'
+        ? 'Quien lo pide no puede pedirlo aún: no tiene perfil empresa en Portal Empresas (primero se aprueba su solicitud de acceso y firma el Acuerdo de Acceso Remoto).'
+        : 'Quien lo pide no puede pedirlo: su perfil de administrador de accesos no está activo.',
   caller_identity_required: (p) =>
     `Verifique la identidad de quien lo pide (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
   new_person_required: () =>
@@ -1451,6 +1457,16 @@ export const companyMessages = {
     callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
     noCallers:
       'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio.',
+    /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
+    cannotAsk: (
+      name: string,
+      reason: 'agreement_unsigned' | 'no_company_profile' | 'profile_not_active',
+    ) =>
+      reason === 'agreement_unsigned'
+        ? `${name} no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).`
+        : reason === 'no_company_profile'
+          ? `${name} no puede pedirlo aún: no tiene perfil empresa en Portal Empresas (primero se aprueba su solicitud de acceso y firma el Acuerdo de Acceso Remoto).`
+          : `${name} no puede pedirlo: su perfil de administrador de accesos no está activo.`,
     requester: 'RUT de quien solicita',
     capacity: 'Calidad que declara',
     capacityHint:
@@ -1493,12 +1509,15 @@ export const companyMessages = {
       'La persona recibirá un correo desde una dirección no-reply con el enlace para firmar el Acuerdo de Acceso Remoto. Hasta que firme, el perfil empresa no se le asigna.',
     reject: 'La solicitud queda rechazada con el motivo que indique.',
     record: 'La solicitud queda pendiente hasta que se resuelva.',
-    add: 'Solo a pedido del representante legal o de un administrador de accesos de esta empresa, con su identidad verificada.',
-    change:
-      'Solo a pedido del representante legal o de un administrador de accesos de esta empresa, con su identidad verificada.',
-    modules:
-      'Solo a pedido de un administrador de accesos de esta empresa, con su identidad verificada: la lista muestra solo a quienes lo son.',
   },
+  /**
+   * Adding, pausing, resuming, deleting and modules: one rule (companyRequester), one sentence.
+   * On Portal Empresas the company profile is the authority, and it waits for the agreement.
+   */
+  callerRule: (onEmpresas: boolean) =>
+    `Solo a pedido del representante legal o de un administrador de accesos de esta empresa, con su identidad verificada${
+      onEmpresas ? ' y su perfil empresa asignado (Acuerdo de Acceso Remoto firmado)' : ''
+    }.`,
   requestsTitle: 'Solicitudes de acceso a Portal Empresas',
   requestsFilter: 'Estado',
   requestsAll: 'Todas',

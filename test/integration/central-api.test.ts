@@ -1108,7 +1108,7 @@ describe('central API: the company half (issue 7)', () => {
       );
     const result = await pushOk(api, session, [
       add(1, JORGE),
-      add(2, GLORIA),
+      add(2, MARCELA),
       pause(3),
       modules(4, {}),
       modules(5, { callerRut: MARCELA, callerVerified: true, callerFacts: ['serial_number'] }),
@@ -1127,7 +1127,7 @@ describe('central API: the company half (issue 7)', () => {
       ['applied', null],
       ['rejected', 'caller_not_authorized'],
       ['rejected', 'caller_not_authorized'],
-      // The legal representative is not an access administrator of La Espiga (rule 9).
+      // The legal representative has no company profile at La Espiga yet (rule 12).
       ['rejected', 'caller_not_authorized'],
       ['rejected', 'module_not_offered'],
       ['applied', null],

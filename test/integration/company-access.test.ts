@@ -249,12 +249,12 @@ describe('users a representative asks for (rule 13)', () => {
       email: 'carla@contadores.cl',
       phone: null,
     },
-    callerRut: GLORIA,
-    callerIdentityCheck: FACTS,
+    callerRut: MARCELA,
+    callerIdentityCheck: ['serial_number', 'registered_phone'],
     ...overrides,
   });
 
-  it('adds an outsider on the legal representative’s call; the agreement mail goes by itself', () => {
+  it('adds an outsider on an access administrator’s call; the agreement mail goes by itself', () => {
     const core = seededCore(300);
     const espiga = call(core, 'companyUsers.add', addOutsider()).company as CompanyRecord;
     expect(espiga.profiles.find((p) => p.person.rut === OUTSIDER)).toMatchObject({
@@ -320,7 +320,7 @@ describe('users a representative asks for (rule 13)', () => {
       'certificados',
       'licencias',
     ]);
-    // The legal representative is not an access administrator of La Espiga (rule 9).
+    // The legal representative has no company profile yet (her request is pending, rule 12).
     expect(
       refused(core, 'companyUsers.setModules', {
         ...input,
@@ -328,7 +328,7 @@ describe('users a representative asks for (rule 13)', () => {
         callerRut: GLORIA,
         callerIdentityCheck: FACTS,
       }).message,
-    ).toMatch(/no es representante legal ni administrador de accesos/);
+    ).toMatch(/no puede pedirlo aún: no tiene perfil empresa/);
   });
 
   it('grants only the modules of the company’s portal, and lets one held from before stay', () => {
@@ -444,26 +444,45 @@ describe('what the review found', () => {
       modules: ['certificados'],
       external: false,
       newPerson: null,
-      callerRut: GLORIA,
-      callerIdentityCheck: ['serial_number', 'registered_email'],
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
     }).company as CompanyRecord;
     expect(espiga.profiles.find((p) => p.person.rut === '12345678-5')?.external).toBe(true);
   });
 
-  it('names who may ask for modules: a legal representative who is also an administrator may', () => {
+  it('names who may ask, one rule for every change: the representative unsigned or unapproved may not yet', () => {
     const core = seededCore(300);
-    // Los Andes: Ricardo is its legal representative and an access administrator; Paula is
-    // an administrator only. La Espiga: Gloria is its representative without that profile.
-    expect(company(core, ANDES).callers.map((c) => [c.person.rut, c.as, c.admin])).toEqual(
+    // Los Andes (ACHS): Ricardo is its legal representative, Paula an administrator.
+    expect(company(core, ANDES).callers.map((c) => [c.person.rut, c.as, c.cannotAsk])).toEqual(
       expect.arrayContaining([
-        ['12131415-0', 'legal_representative', true],
-        ['15161718-2', 'access_admin', true],
+        ['12131415-0', 'legal_representative', null],
+        ['15161718-2', 'access_admin', null],
       ]),
     );
+    // La Espiga: Gloria is its representative without a company profile (request pending).
     expect(company(core).callers.find((c) => c.person.rut === GLORIA)).toMatchObject({
       as: 'legal_representative',
-      admin: false,
+      cannotAsk: 'no_company_profile',
     });
+    // Comercial Araucanía: Héctor, representative and administrator, agreement unsigned.
+    expect(company(core, '96512340-7').callers).toMatchObject([
+      {
+        person: { rut: '10203040-0' },
+        as: 'legal_representative',
+        cannotAsk: 'agreement_unsigned',
+      },
+    ]);
+    // Nor may she add or pause, as she may not change modules.
+    expect(
+      refused(core, 'companyUsers.change', {
+        companyRut: ESPIGA,
+        userRut: JORGE,
+        change: 'pause',
+        reason: 'Lo pidió la representante legal',
+        callerRut: GLORIA,
+        callerIdentityCheck: FACTS,
+      }).message,
+    ).toMatch(/no puede pedirlo aún: no tiene perfil empresa/);
   });
 
   it('an administrator still waiting for the agreement holds no authority', () => {
@@ -471,7 +490,10 @@ describe('what the review found', () => {
     core.db.$client
       .prepare('UPDATE memberships SET agreement_signed = 0 WHERE person_rut = 13579246')
       .run();
-    expect(company(core).callers.map((c) => c.person.rut)).toEqual([GLORIA]);
+    expect(company(core).callers.map((c) => [c.person.rut, c.cannotAsk])).toEqual([
+      [GLORIA, 'no_company_profile'],
+      [MARCELA, 'agreement_unsigned'],
+    ]);
     expect(
       refused(core, 'companyUsers.setModules', {
         companyRut: ESPIGA,
@@ -480,7 +502,7 @@ describe('what the review found', () => {
         callerRut: MARCELA,
         callerIdentityCheck: ['serial_number', 'registered_phone'],
       }).message,
-    ).toMatch(/no es representante legal ni administrador de accesos/);
+    ).toMatch(/no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado/);
   });
 
   it('forgets what it made ahead for an add the central API refused', () => {
@@ -498,8 +520,8 @@ describe('what the review found', () => {
         email: 'carla@contadores.cl',
         phone: null,
       },
-      callerRut: GLORIA,
-      callerIdentityCheck: FACTS,
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
     });
     const sql = core.db.$client;
     const count = (table: string) =>

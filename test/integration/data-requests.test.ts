@@ -17,7 +17,6 @@ import { call, FIXED_NOW, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 const ESPIGA = '78901234-2';
-const GLORIA = '14725836-4';
 const RICARDO = '12131415-0';
 const CHECKED = ['serial_number', 'employer'];
 
@@ -314,8 +313,8 @@ describe('the temporary block, on every action channel', () => {
           modules: ['certificados'],
           external: true,
           newPerson: null,
-          callerRut: GLORIA,
-          callerIdentityCheck: ['serial_number', 'registered_email'],
+          callerRut: '13579246-2',
+          callerIdentityCheck: ['serial_number', 'registered_phone'],
         }),
       ],
       'companyUsers.change': [
@@ -324,9 +323,9 @@ describe('the temporary block, on every action channel', () => {
           companyRut: ESPIGA,
           userRut: '19283746-4',
           change: 'pause',
-          reason: 'Lo pidió la representante legal',
-          callerRut: GLORIA,
-          callerIdentityCheck: ['serial_number', 'registered_email'],
+          reason: 'Lo pidió la administradora de accesos',
+          callerRut: '13579246-2',
+          callerIdentityCheck: ['serial_number', 'registered_phone'],
         }),
       ],
       'companyUsers.setModules': [

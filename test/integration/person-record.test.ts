@@ -14,7 +14,6 @@ function record(rut: string): PersonRecord {
 }
 
 const ESPIGA = '78901234-2';
-const GLORIA = '14725836-4';
 const RICARDO = '12131415-0';
 const codes = (r: PersonRecord) => r.badges.map((badge) => badge.code);
 
@@ -189,16 +188,16 @@ describe('dispatch', () => {
         modules: ['certificados'],
         external: true,
         newPerson: null,
-        callerRut: GLORIA,
-        callerIdentityCheck: ['serial_number', 'registered_email'],
+        callerRut: '13579246-2',
+        callerIdentityCheck: ['serial_number', 'registered_phone'],
       }),
       'companyUsers.change': () => ({
         companyRut: ESPIGA,
         userRut: '19283746-4',
         change: 'pause',
-        reason: 'Lo pidió la representante legal',
-        callerRut: GLORIA,
-        callerIdentityCheck: ['serial_number', 'registered_email'],
+        reason: 'Lo pidió la administradora de accesos',
+        callerRut: '13579246-2',
+        callerIdentityCheck: ['serial_number', 'registered_phone'],
       }),
       'companyUsers.setModules': () => ({
         companyRut: ESPIGA,

@@ -8,11 +8,12 @@ import {
   companyProfileAssigned,
   firstAccessAdvice,
   firstAccessKey,
+  companyRequester,
   mayBeAdmin,
-  mayChangeProfiles,
   mayDecide,
-  mayManageCompanyUsers,
+  mayRequestCompanyChange,
   needsAgreement,
+  profileStanding,
   type CompanyAuthority,
 } from '../../src/shared/rules/company-access';
 
@@ -21,11 +22,14 @@ const TRF = 11_222_333;
 const ADMIN = 12_333_444;
 const OTHER = 13_444_555;
 const company: CompanyAuthority = {
+  onEmpresas: false,
   signatories: [
     { personRut: REP, kind: 'legal_representative' },
     { personRut: TRF, kind: 'trf' },
   ],
-  admins: [{ personRut: ADMIN, kind: 'commercial_contact' }],
+  admins: [
+    { personRut: ADMIN, kind: 'commercial_contact', state: 'active', agreementSigned: false },
+  ],
 };
 const adherent = { adherent: true };
 
@@ -105,20 +109,17 @@ describe('«La clave de los últimos 4 dígitos del RUT se utiliza únicamente p
 });
 
 describe('«Se pueden modificar los perfiles, pero solo el administrador de accesos de la empresa o el call de ACHS»', () => {
-  it('lets the call center and a verified access administrator of that company', () => {
-    expect(mayChangeProfiles({ kind: 'call_center' }, company)).toBe(true);
-    expect(mayChangeProfiles({ kind: 'person', personRut: ADMIN, verified: true }, company)).toBe(
-      true,
-    );
+  it('lets a verified access administrator of that company ask, and its legal representative (one of them)', () => {
+    expect(mayRequestCompanyChange({ personRut: ADMIN, verified: true }, company)).toBe(true);
+    expect(mayRequestCompanyChange({ personRut: REP, verified: true }, company)).toBe(true);
   });
 
-  it('refuses anyone else, and an administrator whose identity was not checked', () => {
-    expect(mayChangeProfiles({ kind: 'person', personRut: OTHER, verified: true }, company)).toBe(
-      false,
-    );
-    expect(mayChangeProfiles({ kind: 'person', personRut: ADMIN, verified: false }, company)).toBe(
-      false,
-    );
+  it('refuses anyone else, a TRF signatory, and an administrator whose identity was not checked', () => {
+    expect(mayRequestCompanyChange({ personRut: OTHER, verified: true }, company)).toBe(false);
+    expect(mayRequestCompanyChange({ personRut: TRF, verified: true }, company)).toBe(false);
+    expect(mayRequestCompanyChange({ personRut: ADMIN, verified: false }, company)).toBe(false);
+    expect(companyRequester(OTHER, company)).toBeNull();
+    expect(companyRequester(TRF, company)).toBeNull();
   });
 
   it('models the three kinds of access administrator', () => {
@@ -132,23 +133,73 @@ describe('«Se pueden modificar los perfiles, pero solo el administrador de acce
   });
 });
 
-describe('«El representante puede otorgar acceso a trabajadores y personas externas; pausar o eliminar accesos»', () => {
-  it('on the call of a verified legal representative or access administrator of that company', () => {
-    expect(mayManageCompanyUsers({ kind: 'person', personRut: REP, verified: true }, company)).toBe(
-      true,
-    );
-    expect(
-      mayManageCompanyUsers({ kind: 'person', personRut: ADMIN, verified: true }, company),
-    ).toBe(true);
+describe('Portal Empresas: «Sin esta firma, no se asignará el perfil empresa» — nor its authority', () => {
+  const empresas = (
+    admins: CompanyAuthority['admins'],
+    signatories: CompanyAuthority['signatories'] = [
+      { personRut: REP, kind: 'legal_representative' },
+    ],
+  ): CompanyAuthority => ({ onEmpresas: true, signatories, admins });
+  const profile = (personRut: number, agreementSigned: boolean, state = 'active' as const) => ({
+    personRut,
+    kind: 'commercial_contact' as const,
+    state,
+    agreementSigned,
   });
 
-  it('nobody else may ask: not a TRF signatory, not an unverified caller, not the desk alone', () => {
-    expect(mayManageCompanyUsers({ kind: 'person', personRut: TRF, verified: true }, company)).toBe(
-      false,
-    );
+  it('a legal representative whose agreement is unsigned cannot ask yet, and the rule says why', () => {
+    // Héctor at Comercial Araucanía: representative, approved, agreement sent and unsigned.
+    expect(companyRequester(REP, empresas([profile(REP, false)]))).toEqual({
+      ok: false,
+      as: 'legal_representative',
+      reason: 'agreement_unsigned',
+    });
+  });
+
+  it('a legal representative without any company profile cannot ask yet', () => {
+    // Gloria at La Espiga: representative, her request still pending.
+    expect(companyRequester(REP, empresas([]))).toEqual({
+      ok: false,
+      as: 'legal_representative',
+      reason: 'no_company_profile',
+    });
+  });
+
+  it('once signed, the representative and the administrators ask — for every change alike', () => {
+    const signed = empresas([profile(REP, true), profile(ADMIN, true)]);
+    expect(companyRequester(REP, signed)).toEqual({ ok: true, as: 'legal_representative' });
+    expect(companyRequester(ADMIN, signed)).toEqual({ ok: true, as: 'access_admin' });
+    expect(mayRequestCompanyChange({ personRut: ADMIN, verified: true }, signed)).toBe(true);
+  });
+
+  it('an administrator still unsigned, or paused, holds no authority; a deleted one is not listed', () => {
+    expect(companyRequester(ADMIN, empresas([profile(ADMIN, false)]))).toMatchObject({
+      ok: false,
+      reason: 'agreement_unsigned',
+    });
     expect(
-      mayManageCompanyUsers({ kind: 'person', personRut: REP, verified: false }, company),
-    ).toBe(false);
-    expect(mayManageCompanyUsers({ kind: 'call_center' }, company)).toBe(false);
+      companyRequester(ADMIN, empresas([profile(ADMIN, true, 'paused' as 'active')])),
+    ).toMatchObject({
+      ok: false,
+      reason: 'profile_not_active',
+    });
+    expect(
+      companyRequester(ADMIN, empresas([profile(ADMIN, true, 'removed' as 'active')])),
+    ).toBeNull();
+  });
+});
+
+describe('what a company profile is shown as, and counted as', () => {
+  it('an active, unsigned Portal Empresas profile is pending signature; anything else its state', () => {
+    const unsigned = {
+      role: 'access_admin' as const,
+      state: 'active' as const,
+      agreementSigned: false,
+    };
+    expect(profileStanding(unsigned, true)).toBe('pending_signature');
+    expect(profileStanding(unsigned, false)).toBe('active');
+    expect(profileStanding({ ...unsigned, agreementSigned: true }, true)).toBe('active');
+    expect(profileStanding({ ...unsigned, state: 'paused' }, true)).toBe('paused');
+    expect(profileStanding({ ...unsigned, role: 'worker' }, true)).toBe('active');
   });
 });

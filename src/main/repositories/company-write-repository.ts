@@ -9,7 +9,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { IdentityHolder } from '../../shared/identity-facts';
-import type { Signatory } from '../../shared/rules/company-access';
+import type {
+  AdminKind,
+  CompanyAuthority,
+  MembershipState,
+  Signatory,
+} from '../../shared/rules/company-access';
 
 export type RequestRow = {
   id: number;
@@ -44,13 +49,13 @@ export function createCompanyWriteRepository(
   const signatories = sqlite.prepare(
     'SELECT person_rut, kind FROM company_signatories WHERE company_rut = ?',
   );
-  // An administrator whose profile still waits for the agreement holds no authority (rule 12).
+  // Every administrator profile, whatever its state: companyRequester says who holds authority
+  // (an unsigned one on Portal Empresas does not, rule 12) and why the others do not.
   const admins = sqlite.prepare(
-    `SELECT m.person_rut, coalesce(m.admin_kind, 'commercial_contact') AS kind FROM memberships m
-     JOIN companies c ON c.rut = m.company_rut
-     WHERE m.company_rut = ? AND m.role = 'access_admin' AND m.state = 'active'
-       AND m.role IN ('access_admin', 'company_user') -- the rows memberships_company_staff holds
-       AND (m.agreement_signed = 1 OR c.portals NOT LIKE '%portal_empresas%')`,
+    `SELECT m.person_rut, coalesce(m.admin_kind, 'commercial_contact') AS kind, m.state,
+       m.agreement_signed FROM memberships m
+     WHERE m.company_rut = ? AND m.role = 'access_admin'
+       AND m.role IN ('access_admin', 'company_user') -- the rows memberships_company_staff holds`,
   );
   const requestById = sqlite.prepare(
     `SELECT id, person_rut, company_rut, capacity, state, version FROM access_requests WHERE id = ?`,
@@ -129,17 +134,26 @@ export function createCompanyWriteRepository(
         onEmpresas: row.portals.includes('portal_empresas'),
       };
     },
-    authority(companyRut: number) {
+    authority(companyRut: number): CompanyAuthority {
+      const row = company.get(companyRut) as { portals: string } | undefined;
       return {
+        onEmpresas: row ? row.portals.includes('portal_empresas') : false,
         signatories: (
           signatories.all(companyRut) as Array<{ person_rut: number; kind: Signatory['kind'] }>
         ).map((row) => ({ personRut: row.person_rut, kind: row.kind })),
         admins: (
           admins.all(companyRut) as Array<{
             person_rut: number;
-            kind: 'legal_representative' | 'commercial_contact' | 'appointed';
+            kind: AdminKind;
+            state: MembershipState;
+            agreement_signed: number;
           }>
-        ).map((row) => ({ personRut: row.person_rut, kind: row.kind })),
+        ).map((row) => ({
+          personRut: row.person_rut,
+          kind: row.kind,
+          state: row.state,
+          agreementSigned: row.agreement_signed === 1,
+        })),
       };
     },
     request(id: number): RequestRow | null {

@@ -16,8 +16,9 @@ import { checkDigit, loginRut } from '../../shared/rut';
 import {
   checkAccessRequester,
   companyProfileAssigned,
-  mayChangeProfiles,
-  mayManageCompanyUsers,
+  companyRequester,
+  mayRequestCompanyChange,
+  type CompanyAuthority,
   type RequestCheck,
 } from '../../shared/rules/company-access';
 import { foldText } from '../../shared/text';
@@ -131,48 +132,54 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
   };
 }
 
-/** Rule 13: the legal representatives and the active access administrators, once each. */
+/**
+ * Rules 9, 12, 13: the legal representatives and the access administrators, once each, with
+ * whether each may ask for a change of the company's users now (companyRequester) or why not.
+ */
 function callersOf(
   ctx: ServiceContext,
   onEmpresas: boolean,
   signatories: ReturnType<ServiceContext['repos']['companyRecords']['signatories']>,
   profiles: ReturnType<ServiceContext['repos']['companyRecords']['profiles']>,
 ) {
-  const callers = new Map<
-    number,
-    {
-      row: Parameters<typeof personRef>[1];
-      as: 'legal_representative' | 'access_admin';
-      admin: boolean;
-    }
-  >();
+  const authority: CompanyAuthority = {
+    onEmpresas,
+    signatories: signatories.map((s) => ({ personRut: s.person_rut, kind: s.kind })),
+    admins: profiles
+      .filter((p) => p.role === 'access_admin')
+      .map((p) => ({
+        personRut: p.person_rut,
+        kind: p.admin_kind ?? 'commercial_contact',
+        state: p.state,
+        agreementSigned: p.agreement_signed === 1,
+      })),
+  };
+  const rows = new Map<number, Parameters<typeof personRef>[1]>();
   for (const s of signatories) {
-    if (s.kind === 'legal_representative')
-      callers.set(s.person_rut, { row: s, as: 'legal_representative', admin: false });
+    if (s.kind === 'legal_representative' && !rows.has(s.person_rut)) rows.set(s.person_rut, s);
   }
   for (const p of profiles) {
-    // A profile still waiting for its agreement holds no authority yet (rule 12).
-    const assigned = !onEmpresas || p.agreement_signed === 1;
-    if (p.role !== 'access_admin' || p.state !== 'active' || !assigned) continue;
-    const representative = callers.get(p.person_rut);
-    if (representative) representative.admin = true;
-    else callers.set(p.person_rut, { row: p, as: 'access_admin', admin: true });
+    if (p.role === 'access_admin' && p.state !== 'removed' && !rows.has(p.person_rut)) {
+      rows.set(p.person_rut, p);
+    }
   }
   // One read for every caller: a big company has hundreds of administrators.
-  const holders = ctx.repos.records.identityHolders([...callers.keys()], ctx.now());
-  return [...callers].flatMap(([rut, { row, as, admin }]) => {
+  const holders = ctx.repos.records.identityHolders([...rows.keys()], ctx.now());
+  return [...rows].flatMap(([rut, row]) => {
+    const standing = companyRequester(rut, authority);
+    if (!standing) return [];
     const holder = holders.get(rut);
-    return holder
-      ? [
-          {
-            person: personRef(rut, row),
-            as,
-            admin,
-            identityFacts: identityFacts(asCompanyCaller(holder)),
-            phoneNoProofUntil: holder.phoneNoProofUntil ?? null,
-          },
-        ]
-      : [];
+    // Who may ask is checked by their facts: without any, they cannot be offered.
+    if (standing.ok && !holder) return [];
+    return [
+      {
+        person: personRef(rut, row),
+        as: standing.as,
+        cannotAsk: standing.ok ? null : standing.reason,
+        identityFacts: holder ? identityFacts(asCompanyCaller(holder)) : [],
+        phoneNoProofUntil: holder?.phoneNoProofUntil ?? null,
+      },
+    ];
   });
 }
 
@@ -375,15 +382,10 @@ export function decideRequest(ctx: ServiceContext, session: Session, command: De
 export type Caller = { rut: number; identityCheck: IdentityFact[] };
 
 /**
- * Rule 13: the caller is a legal representative or an access administrator of that company, and
- * the agent compared at least two facts of theirs. Returns the payload part the server checks.
+ * Rules 9, 12, 13: the caller may ask for a change of that company's users (companyRequester),
+ * and the agent compared at least two facts of theirs. Returns the payload part the server checks.
  */
-function verifiedCaller(
-  ctx: ServiceContext,
-  companyRut: number,
-  caller: Caller,
-  may: typeof mayManageCompanyUsers,
-) {
+function verifiedCaller(ctx: ServiceContext, companyRut: number, caller: Caller) {
   const holder = ctx.repos.records.identityHolder(caller.rut, ctx.now());
   if (!holder) throw new RuleError('caller_not_authorized');
   const facts = [...new Set(caller.identityCheck)];
@@ -394,7 +396,11 @@ function verifiedCaller(
     throw new RuleError('caller_identity_required', { required: IDENTITY_FACTS_REQUIRED });
   }
   const authority = createCompanyWriteRepository(ctx.db.$client).authority(companyRut);
-  if (!may({ kind: 'person', personRut: caller.rut, verified: true }, authority)) {
+  if (!mayRequestCompanyChange({ personRut: caller.rut, verified: true }, authority)) {
+    const standing = companyRequester(caller.rut, authority);
+    // Listed on the company's page but not able to ask yet: why, not «is neither».
+    if (standing && !standing.ok)
+      throw new RuleError('caller_cannot_ask', { reason: standing.reason });
     throw new RuleError('caller_not_authorized');
   }
   return { callerRut: caller.rut, callerVerified: true, callerFacts: facts };
@@ -459,7 +465,7 @@ function addExisting(
   command: AddUser,
   newPerson: Record<string, unknown> | undefined,
 ) {
-  const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayManageCompanyUsers);
+  const caller = verifiedCaller(ctx, command.companyRut, command.caller);
   const existing = ctx.repos.writes.membership(command.userRut, command.companyRut);
   return companyAction(ctx, session, {
     permission: 'company_user.manage',
@@ -494,7 +500,7 @@ export type ChangeUser = {
 };
 
 export function changeCompanyUser(ctx: ServiceContext, session: Session, command: ChangeUser) {
-  const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayManageCompanyUsers);
+  const caller = verifiedCaller(ctx, command.companyRut, command.caller);
   const membership = ctx.repos.writes.membership(command.userRut, command.companyRut);
   if (!membership) throw new RuleError('no_membership');
   return companyAction(ctx, session, {
@@ -518,7 +524,7 @@ export type SetModules = {
 
 /** Rule 9: modules are granted at the request of an access administrator of that company. */
 export function setModules(ctx: ServiceContext, session: Session, command: SetModules) {
-  const caller = verifiedCaller(ctx, command.companyRut, command.caller, mayChangeProfiles);
+  const caller = verifiedCaller(ctx, command.companyRut, command.caller);
   const membership = createCompanyWriteRepository(ctx.db.$client).membership(
     command.userRut,
     command.companyRut,

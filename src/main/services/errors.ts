@@ -124,7 +124,9 @@ export type RuleCode =
   | 'bulk_not_interrupted'
   | 'bulk_company_unknown'
   // Rule 13: pausing or resuming a user is the company's decision.
-  | 'company_caller_required';
+  | 'company_caller_required'
+  // Rules 9, 12: a representative or administrator who cannot ask yet (companyRequester).
+  | 'caller_cannot_ask';
 
 /** A domain rule refused the action; `params` fill its message. */
 export class RuleError extends Error {

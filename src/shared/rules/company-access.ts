@@ -2,7 +2,8 @@
  * The company half of the seeds as pure rules: who may ask for Portal Empresas access (rule 12),
  * what the Remote Access Agreement gates, the first-access key (rule 16), who may change
  * profiles or grant modules (rule 9), and who may ask the help desk to add, pause or delete a
- * company's users (rule 13). The desk and the central API both decide with these.
+ * company's users (rule 13) — one rule, companyRequester. The desk and the central API both
+ * decide with these.
  */
 
 /** A company's register: its legal representatives and the persons enabled in its TRF. */
@@ -93,37 +94,98 @@ export function firstAccessAdvice(login: {
   return login.firstAccessUsed ? 'reset_password' : 'first_access_key';
 }
 
-/** Who is asking the help desk to act on a company's users or profiles. */
-export type Caller =
-  { kind: 'call_center' } | { kind: 'person'; personRut: number; verified: boolean };
-
-export type CompanyAuthority = {
-  signatories: readonly Signatory[];
-  /** The company's active access administrators (ACHS rule 9), by person. */
-  admins: ReadonlyArray<{ personRut: number; kind: AdminKind }>;
-};
+/** The state of a membership. */
+export type MembershipState = 'active' | 'disabled' | 'paused' | 'removed';
 
 /**
- * Rule 9: only an access administrator of that company, or the call center, may change profiles
- * or grant modules; other users ask their access administrator.
+ * What a company profile is, said once for every screen and count: on Portal Empresas an active
+ * administrator or company user whose Remote Access Agreement is unsigned is «pending signature»
+ * — the company profile is not assigned (rule 12), so it is neither an active user nor an
+ * administrator yet. Workers and ACHS companies (no agreement) are what their state says.
  */
-export function mayChangeProfiles(caller: Caller, company: CompanyAuthority): boolean {
-  if (caller.kind === 'call_center') return true;
-  return caller.verified && company.admins.some((admin) => admin.personRut === caller.personRut);
+export function profileStanding(
+  membership: {
+    role: 'worker' | 'access_admin' | 'company_user';
+    state: MembershipState;
+    agreementSigned: boolean;
+  },
+  onEmpresas: boolean,
+): MembershipState | 'pending_signature' {
+  return onEmpresas &&
+    membership.state === 'active' &&
+    needsAgreement(membership.role) &&
+    !membership.agreementSigned
+    ? 'pending_signature'
+    : membership.state;
 }
 
+export type CompanyAuthority = {
+  /** Portal Empresas (Los Héroes): the company profile waits for the agreement (rule 12). */
+  onEmpresas: boolean;
+  signatories: readonly Signatory[];
+  /** The company's access administrator profiles, whatever their state (ACHS rule 9). */
+  admins: ReadonlyArray<{
+    personRut: number;
+    kind: AdminKind;
+    state: MembershipState;
+    agreementSigned: boolean;
+  }>;
+};
+
+/** Why a legal representative or an access administrator of the company cannot ask yet. */
+export type RequesterRefusal =
+  /** Portal Empresas: approved, but the Remote Access Agreement is unsigned (rule 12). */
+  | 'agreement_unsigned'
+  /** Portal Empresas: a legal representative with no company profile (never approved). */
+  | 'no_company_profile'
+  /** Their administrator profile is paused or disabled. */
+  | 'profile_not_active';
+
+export type RequesterStanding =
+  | { ok: true; as: 'legal_representative' | 'access_admin' }
+  | { ok: false; as: 'legal_representative' | 'access_admin'; reason: RequesterRefusal };
+
 /**
- * Rule 13 (and the issue): adding, pausing, resuming or deleting a company's users happens on the
- * call of a verified legal representative or access administrator of THAT company; nobody else
- * may ask, whatever they claim.
+ * THE rule of who may ask the help desk to change a company's users — add one, pause, resume or
+ * delete one, or change their modules (rules 9, 12, 13) — used by every company dialog, the
+ * desk's checks and the intents alike:
+ *
+ * - the access administrators of the company may (rule 9: they are the ones who change profiles;
+ *   others ask them for modules), and its legal representative is one of them (rule 9, and the
+ *   Los Héroes «Perfil de Representante Legal» that gives its workers access, rule 13);
+ * - on Portal Empresas that authority is the company profile, which is not assigned until the
+ *   Remote Access Agreement is signed (rule 12: «Sin este paso, el perfil empresa no será
+ *   asignado»; administrators the representative adds sign it too). So there a legal
+ *   representative or an administrator asks only with an active, signed profile;
+ * - a paused, disabled or deleted administrator profile holds no authority.
+ *
+ * null: the person is neither a legal representative nor an access administrator of the company
+ * (a TRF signatory may request portal access, rule 12, but does not manage users by that).
  */
-export function mayManageCompanyUsers(caller: Caller, company: CompanyAuthority): boolean {
-  if (caller.kind !== 'person' || !caller.verified) return false;
-  return (
-    company.signatories.some(
-      (s) => s.personRut === caller.personRut && s.kind === 'legal_representative',
-    ) || company.admins.some((admin) => admin.personRut === caller.personRut)
+export function companyRequester(
+  personRut: number,
+  company: CompanyAuthority,
+): RequesterStanding | null {
+  const representative = company.signatories.some(
+    (s) => s.personRut === personRut && s.kind === 'legal_representative',
   );
+  const profile = company.admins.find((a) => a.personRut === personRut && a.state !== 'removed');
+  if (!representative && !profile) return null;
+  const as = representative ? 'legal_representative' : 'access_admin';
+  if (profile && profile.state !== 'active') return { ok: false, as, reason: 'profile_not_active' };
+  if (company.onEmpresas) {
+    if (!profile) return { ok: false, as, reason: 'no_company_profile' };
+    if (!profile.agreementSigned) return { ok: false, as, reason: 'agreement_unsigned' };
+  }
+  return { ok: true, as };
+}
+
+/** Who is asking the help desk to act on a company's users: a person, identity checked or not. */
+export type Caller = { personRut: number; verified: boolean };
+
+/** companyRequester, for a caller whose identity the agent checked. */
+export function mayRequestCompanyChange(caller: Caller, company: CompanyAuthority): boolean {
+  return caller.verified && companyRequester(caller.personRut, company)?.ok === true;
 }
 
 /**

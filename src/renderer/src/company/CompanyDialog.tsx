@@ -75,16 +75,15 @@ function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
   }
 }
 
-function descriptionOf(dialog: CompanyDialog): string {
+function descriptionOf(dialog: CompanyDialog, company: CompanyRecord): string {
   switch (dialog.kind) {
     case 'approve':
     case 'reject':
     case 'record':
-    case 'add':
-    case 'modules':
       return t.descriptions[dialog.kind];
     default:
-      return t.descriptions.change;
+      // Adding, pausing, resuming, deleting, modules: the one rule of who may ask.
+      return t.callerRule(isOnEmpresas(company.portals));
   }
 }
 
@@ -101,10 +100,10 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Every field of every kind; each form shows the ones it needs.
-  const [callerRut, setCallerRut] = useState(
-    (dialog.kind === 'modules' ? company.callers.find((c) => c.admin) : company.callers[0])?.person
-      .rut ?? '',
-  );
+  // Who may ask now, and who is listed on the page but cannot (yet): one rule for every change.
+  const callers = company.callers.filter((c) => c.cannotAsk === null);
+  const cannotAsk = company.callers.filter((c) => c.cannotAsk !== null);
+  const [callerRut, setCallerRut] = useState(callers[0]?.person.rut ?? '');
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [reason, setReason] = useState('');
   const [rut, setRut] = useState('');
@@ -129,9 +128,6 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     ]),
   ];
 
-  // Modules are granted at an access administrator's request only (rule 9).
-  const callers =
-    dialog.kind === 'modules' ? company.callers.filter((c) => c.admin) : company.callers;
   const caller = callers.find((c) => c.person.rut === callerRut) ?? null;
   // Every form a caller dictates, the body alone included (rule 1).
   const rutField = readRutField(rut);
@@ -289,13 +285,20 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     <Modal titleId={ids.title} descriptionId={ids.description} wide busy={busy} close={close}>
       <h2 id={ids.title}>{titleOf(dialog, company)}</h2>
       <p id={ids.description} className="muted">
-        {descriptionOf(dialog)}
+        {descriptionOf(dialog, company)}
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
+        {needsCaller(dialog) && company.callers.length === 0 && (
+          <p className="notice notice-warn">{t.dialog.noCallers}</p>
+        )}
         {needsCaller(dialog) &&
-          (callers.length === 0 ? (
-            <p className="notice notice-warn">{t.dialog.noCallers}</p>
-          ) : (
+          cannotAsk.map((c) => (
+            <p key={c.person.rut} className="notice notice-warn">
+              {t.dialog.cannotAsk(c.person.name ?? c.person.rut, c.cannotAsk!)}
+            </p>
+          ))}
+        {needsCaller(dialog) &&
+          (callers.length === 0 ? null : (
             <fieldset className="identity">
               <legend>{t.dialog.callerLegend}</legend>
               <label className="field">
