@@ -684,7 +684,16 @@ export const CompanyRecord = z.object({
   adherentSince: z.string().nullable(),
   adherentUntil: z.string().nullable(),
   portals: z.array(z.string()),
-  counts: z.object({ users: z.number().int(), active: z.number().int(), admins: z.number().int() }),
+  /**
+   * active and admins leave out the profiles pending signature (Portal Empresas, agreement
+   * unsigned: the company profile is not assigned, rule 12), counted apart.
+   */
+  counts: z.object({
+    users: z.number().int(),
+    active: z.number().int(),
+    admins: z.number().int(),
+    pendingSignature: z.number().int(),
+  }),
   signatories: z.array(
     z.object({ person: PersonRef, kind: z.enum(['legal_representative', 'trf']) }),
   ),
@@ -735,6 +744,8 @@ export const CompanyUsersPage = z.object({
       person: PersonRef,
       role: MembershipRole,
       state: MembershipState,
+      /** What the screens show: the state, or pending signature (profileStanding, rule 12). */
+      standing: z.enum(['active', 'disabled', 'paused', 'removed', 'pending_signature']),
       external: z.boolean(),
       startedAt: z.string(),
       endedAt: z.string().nullable(),

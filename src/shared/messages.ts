@@ -58,6 +58,15 @@ export const membershipStateLabels = {
   removed: 'De baja',
 } as const;
 
+/**
+ * A membership as the screens show it (profileStanding): on Portal Empresas an active company
+ * profile whose agreement is unsigned is not an active user yet (rule 12).
+ */
+export const profileStandingLabels = {
+  ...membershipStateLabels,
+  pending_signature: 'Pendiente de firma',
+} as const;
+
 export const registrationStateLabels = {
   not_registered: 'Sin registro',
   pending_activation: 'Pendiente de activación',
@@ -1363,8 +1372,12 @@ export const companyMessages = {
   adherent: (since: string | null) => (since ? `Adherida desde ${since}` : 'Adherida'),
   notAdherent: (until: string | null) =>
     until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
-  counts: (active: number, all: number, admins: number) =>
-    `${countOf(active, 'persona activa', 'personas activas')} de ${countOf(all, 'registrada', 'registradas')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}`,
+  counts: (active: number, all: number, admins: number, pendingSignature: number) =>
+    `${countOf(active, 'persona activa', 'personas activas')} de ${countOf(all, 'registrada', 'registradas')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}${
+      pendingSignature > 0
+        ? ` · ${countOf(pendingSignature, 'pendiente de firma del acuerdo', 'pendientes de firma del acuerdo')}`
+        : ''
+    }`,
   /** A prevention officer's laptop holds a company's current people only (scope rule). */
   countsOfficer:
     'En este equipo están las personas vigentes de la empresa: las dadas de baja no llegan a él.',

@@ -235,6 +235,13 @@ deskTest(
       .getByRole('row')
       .filter({ hasText: 'Héctor Patricio Contreras Vásquez' })
       .filter({ hasText: 'Administrador de accesos' });
+    // Unsigned: pending signature wherever he is shown, and counted as such, not as active.
+    await expect(company.getByText(/personas? activas? de/)).toContainText(
+      '0 administradores de accesos · 1 pendiente de firma del acuerdo',
+    );
+    await expect(hector.getByRole('cell').nth(1)).toHaveText('Pendiente de firma');
+    await expect(company.getByText('Administrador de accesos · Pendiente de firma')).toBeVisible();
+    await expect(company.getByText('Administrador de accesos · Activa')).toHaveCount(0);
     for (const button of ['Módulos', 'Pausar']) {
       await hector.getByRole('button', { name: button, exact: true }).click();
       const dialog = page.getByRole('dialog');

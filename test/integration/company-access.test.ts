@@ -8,6 +8,7 @@ import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
+import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 
 const ESPIGA = '78901234-2';
 const ANDES = '76543210-3';
@@ -162,7 +163,8 @@ describe('Portal Empresas requests', () => {
 
   it('approves a legal representative: profile waiting for the agreement, a login, the mail queued', () => {
     const core = seededCore(300);
-    const adminsBefore = company(core).counts.admins;
+    const countsBefore = company(core).counts;
+    const adminsBefore = countsBefore.admins;
     const result = call(core, 'requests.decide', {
       requesterRut: GLORIA,
       companyRut: ESPIGA,
@@ -175,8 +177,25 @@ describe('Portal Empresas requests', () => {
       agreementSigned: false,
       companyProfileAssigned: false,
     });
-    // Not an administrator until she signs (rule 12): not counted as one.
-    expect((result.company as CompanyRecord).counts.admins).toBe(adminsBefore);
+    // Not an administrator until she signs (rule 12): not counted as one, nor as active — as
+    // pending signature, which the screens show as her state.
+    expect((result.company as CompanyRecord).counts).toEqual({
+      users: countsBefore.users + 1,
+      active: countsBefore.active,
+      admins: adminsBefore,
+      pendingSignature: countsBefore.pendingSignature + 1,
+    });
+    const users = call(core, 'companies.users', { rut: ESPIGA, after: 0, limit: 100 })
+      .users as Array<{
+      person: { rut: string };
+      state: string;
+      standing: string;
+    }>;
+    expect(users.find((u) => u.person.rut === GLORIA)).toMatchObject({
+      state: 'active',
+      standing: 'pending_signature',
+    });
+    expect(users.find((u) => u.person.rut === MARCELA)?.standing).toBe('active');
     const record = call(core, 'persons.get', { rut: GLORIA });
     expect(record.accounts).toMatchObject([{ portal: 'portal_heroes', passwordSet: false }]);
     expect(record.mails[0]).toMatchObject({
@@ -483,6 +502,14 @@ describe('what the review found', () => {
         callerIdentityCheck: FACTS,
       }).message,
     ).toMatch(/no puede pedirlo aún: no tiene perfil empresa/);
+  });
+
+  it('counts Araucanía’s representative, agreement unsigned, as pending signature: not active, not an administrator', () => {
+    const core = seededCore(300);
+    const araucania = company(core, '96512340-7');
+    expect(araucania.counts).toMatchObject({ admins: 0, pendingSignature: 1 });
+    const stored = createCompanyRecordRepository(core.db.$client).counts(96_512_340);
+    expect(araucania.counts.active).toBe(stored.active - 1);
   });
 
   it('an administrator still waiting for the agreement holds no authority', () => {

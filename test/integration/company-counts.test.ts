@@ -120,7 +120,11 @@ describe('company counts', () => {
     });
     const after = createCompanyRecordRepository(sqlite).counts(andes);
     expect(after).toEqual({ ...before, active: before.active - 1 });
-    expect(call(core, 'companies.get', { rut: '76543210-3' }).counts).toEqual(after);
+    // Los Andes is an ACHS company: no agreement, nobody pending its signature.
+    expect(call(core, 'companies.get', { rut: '76543210-3' }).counts).toEqual({
+      ...after,
+      pendingSignature: 0,
+    });
     expect(kept(sqlite)).toEqual(counted(sqlite));
   });
 

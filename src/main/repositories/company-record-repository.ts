@@ -29,7 +29,7 @@ export const COMPANY_SQL = {
     WHERE m.company_rut = ? AND m.role IN ('access_admin', 'company_user')
     ORDER BY m.role, p.last_name1`,
   /** One page of every user, keyset by person RUT (the company's range of its key table). */
-  usersPage: `SELECT k.person_rut, k.role, k.state, m.external, m.started_at, m.ended_at,
+  usersPage: `SELECT k.person_rut, k.role, k.state, m.external, m.agreement_signed, m.started_at, m.ended_at,
       p.dv, p.given_names, p.last_name1, p.last_name2
     FROM memberships_by_company k
     JOIN memberships m ON m.person_rut = k.person_rut AND m.company_rut = k.company_rut
@@ -81,6 +81,7 @@ export type UserRow = Name & {
   role: 'worker' | 'access_admin' | 'company_user';
   state: 'active' | 'disabled' | 'paused' | 'removed';
   external: number;
+  agreement_signed: number;
   started_at: string;
   ended_at: string | null;
 };

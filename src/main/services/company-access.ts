@@ -18,6 +18,7 @@ import {
   companyProfileAssigned,
   companyRequester,
   mayRequestCompanyChange,
+  profileStanding,
   type CompanyAuthority,
   type RequestCheck,
 } from '../../shared/rules/company-access';
@@ -87,10 +88,18 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
       agreementSigned: p.agreement_signed === 1,
     });
   // Rule 12: an approved representative who has not signed the agreement is not an
-  // administrator yet — the count says only those who are (the profiles are all here).
+  // administrator yet — the count says only those who are (the profiles are all here) — nor an
+  // active person: profiles pending signature are counted apart (profileStanding).
   const admins = profiles.filter(
     (p) => p.role === 'access_admin' && p.state === 'active' && assigned(p),
   ).length;
+  const standingOf = (p: (typeof profiles)[number]) =>
+    profileStanding(
+      { role: p.role, state: p.state, agreementSigned: p.agreement_signed === 1 },
+      onEmpresas,
+    );
+  const pendingSignature = profiles.filter((p) => standingOf(p) === 'pending_signature').length;
+  const stored = repo.counts(companyRut);
   return {
     rut: loginRut({ body: company.rut, dv: company.dv }),
     legalName: company.legal_name,
@@ -98,7 +107,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
     adherentSince: company.adherent_since,
     adherentUntil: company.adherent_until,
     portals,
-    counts: { ...repo.counts(companyRut), admins },
+    counts: { ...stored, active: stored.active - pendingSignature, admins, pendingSignature },
     signatories: signatories.map((s) => ({ person: personRef(s.person_rut, s), kind: s.kind })),
     profiles: profiles.map((p) => {
       const appointer =
@@ -195,11 +204,17 @@ export function companyUsers(
   if (!view.allowed) throw new ForbiddenError(view.reason);
   const rows = ctx.repos.companyRecords.usersPage(companyRut, after, limit + 1);
   const page = rows.slice(0, limit);
+  const company = ctx.repos.companyRecords.company(companyRut);
+  const onEmpresas = company ? isOnEmpresas(parseList(company.portals)) : false;
   return {
     users: page.map((row) => ({
       person: personRef(row.person_rut, row),
       role: row.role,
       state: row.state,
+      standing: profileStanding(
+        { role: row.role, state: row.state, agreementSigned: row.agreement_signed === 1 },
+        onEmpresas,
+      ),
       external: row.external === 1,
       startedAt: row.started_at,
       endedAt: row.ended_at,

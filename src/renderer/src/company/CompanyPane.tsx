@@ -6,9 +6,9 @@ import {
   adminKindLabels,
   companyMessages as t,
   deniedMessages,
-  membershipStateLabels,
   moduleLabels,
   portalLabels,
+  profileStandingLabels,
   requestCapacityLabels,
   roleLabels,
   signatoryKindLabels,
@@ -25,6 +25,8 @@ import { bulkMessages } from '../../../shared/messages';
 import { useBulk } from '../bulk/bulk-store';
 import { useCompany, type CompanyDialog } from './company-store';
 import { isOnEmpresas } from '../../../shared/rules/company-modules';
+import { profileStanding } from '../../../shared/rules/company-access';
+import { standingClass } from './MembershipSummary';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
 
 const USER_ROW = 44;
@@ -88,7 +90,12 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
           ))}
         </ul>
         <p className="muted">
-          {t.counts(company.counts.active, company.counts.users, company.counts.admins)}
+          {t.counts(
+            company.counts.active,
+            company.counts.users,
+            company.counts.admins,
+            company.counts.pendingSignature,
+          )}
           {officer && ` · ${t.countsOfficer}`}
         </p>
         <button
@@ -157,6 +164,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
           <tbody>
             {company.profiles.map((p) => {
               const name = nameOr(p.person);
+              const standing = profileStanding(p, p.needsAgreement);
               return (
                 <tr key={p.person.rut}>
                   <th scope="row">
@@ -174,8 +182,8 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                     )}
                     {p.external && <span className="tag">{t.external}</span>}
                   </td>
-                  <td className={p.state === 'active' ? '' : 'danger-text'}>
-                    {membershipStateLabels[p.state]}
+                  <td className={standing === 'active' ? '' : standingClass(standing)}>
+                    {profileStandingLabels[standing]}
                   </td>
                   {empresas && (
                     <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>

@@ -9,7 +9,7 @@ import {
   interactionReasonLabels,
   mailKindLabels,
   mailOutcomeLabels,
-  membershipStateLabels,
+  profileStandingLabels,
   recordMessages,
   adminKindLabels,
   companyMessages,
@@ -37,6 +37,8 @@ import { call } from '../api/client';
 import { useSession, type DialogSpec } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
+import { standingClass } from '../company/MembershipSummary';
+import { profileStanding } from '../../../shared/rules/company-access';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { GuardedButton } from './GuardedButton';
@@ -322,8 +324,12 @@ function RecordContent({ record }: { record: PersonRecord }) {
                   )}
                   {membership.external && <span className="tag">{companyMessages.external}</span>}
                 </td>
-                <td className={membership.state === 'active' ? '' : 'danger-text'}>
-                  {membershipStateLabels[membership.state]}
+                <td
+                  className={standingClass(
+                    profileStanding(membership, membership.companyOnEmpresas),
+                  )}
+                >
+                  {profileStandingLabels[profileStanding(membership, membership.companyOnEmpresas)]}
                 </td>
                 <td>
                   <WholeDates
