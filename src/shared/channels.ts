@@ -38,6 +38,7 @@ export const channelNames = [
   // The company half (issue 7).
   'companies.get',
   'companies.users',
+  'companies.lookupPerson',
   'requests.list',
   'requests.record',
   'requests.decide',

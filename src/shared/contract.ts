@@ -759,6 +759,8 @@ export type CompanyUsersPage = z.infer<typeof CompanyUsersPage>;
 export const CompanyActionResult = z.object({
   actionId: z.string(),
   auditSeq: z.number().int(),
+  /** Mails the action put in the queue (an approval's, a new profile's agreement). */
+  mailsQueued: z.number().int(),
   company: CompanyRecord,
 });
 export type CompanyActionResult = z.infer<typeof CompanyActionResult>;
@@ -1193,6 +1195,17 @@ export const contract = {
       limit: z.number().int().min(1).max(200).default(100),
     }),
     output: CompanyUsersPage,
+  },
+  'companies.lookupPerson': {
+    input: z.object({ companyRut: RutInput, rut: RutInput }),
+    output: z.object({
+      /** The desk has this person. */
+      known: z.boolean(),
+      /** null: unknown, or outside what the agent may see. */
+      name: z.string().nullable(),
+      /** What they are at this company now (a removed membership is none). */
+      membership: z.object({ role: MembershipRole, state: MembershipState }).nullable(),
+    }),
   },
   'requests.list': {
     input: z.object({

@@ -1454,10 +1454,15 @@ export const companyMessages = {
     approve:
       'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.',
     reject: 'Solicitud rechazada.',
-    'companyUsers.add':
-      'Usuario agregado. Si su perfil requiere el acuerdo, el correo para firmarlo queda en cola de envío.',
-    addedAsExternal:
-      'Usuario agregado como externo: no es trabajador de la empresa. Si su perfil requiere el acuerdo, el correo para firmarlo queda en cola de envío.',
+    /** What happened, as it happened: outsider or not, and whether the agreement mail was queued. */
+    'companyUsers.add': (added: { external: boolean; onEmpresas: boolean; mailQueued: boolean }) =>
+      `${added.external ? 'Usuario agregado como externo: no es trabajador de la empresa.' : 'Usuario agregado.'} ${
+        !added.onEmpresas
+          ? 'ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.'
+          : added.mailQueued
+            ? 'El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.'
+            : 'No se puso en cola el correo para firmar el Acuerdo de Acceso Remoto: reenvíelo desde su ficha.'
+      }`,
     pause: 'Acceso pausado.',
     resume: 'Acceso reanudado.',
     remove: 'Acceso eliminado.',
@@ -1489,7 +1494,20 @@ export const companyMessages = {
       'Queda en la solicitud y en la auditoría. No se envía correo: dígale usted el motivo a quien solicitó.',
     userRut: 'RUT del usuario',
     newPersonHint:
-      'Si la persona no está registrada, indique sus datos: se agregará como persona externa a la empresa.',
+      'Esta persona no está registrada: indique sus datos; se agregará como persona externa a la empresa.',
+    /** Who a typed RUT belongs to (companies.lookupPerson). */
+    checkingRut: 'Buscando a quién pertenece el RUT…',
+    rutOf: (name: string) => `RUT de ${name}.`,
+    rutKnownHidden:
+      'La persona está registrada, pero fuera de su alcance: su nombre no se muestra aquí.',
+    rutUnknown: 'Esta persona no está registrada en este equipo.',
+    rutAtCompany: {
+      worker: 'Es persona trabajadora de la empresa.',
+      none: 'No es persona trabajadora de la empresa: se agregará como persona externa.',
+      profile: 'Ya tiene un perfil de empresa aquí: no se agrega otro.',
+    },
+    noModules:
+      'Agregar sin módulos (no podrá usar ningún módulo hasta que un administrador de accesos pida alguno)',
     givenNames: 'Nombres',
     lastName1: 'Primer apellido',
     lastName2: 'Segundo apellido',
@@ -1503,6 +1521,9 @@ export const companyMessages = {
     cancel: 'Cancelar',
     missingCaller: 'quién lo pide',
     missingRut: 'un RUT válido',
+    missingLookup: 'que termine la búsqueda del RUT',
+    missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
+    missingModules: 'al menos un módulo, o confirmar que se agrega sin módulos',
     missingNames: 'los nombres y el primer apellido de la persona nueva',
     missingEmail: 'un correo válido de la persona nueva (por ejemplo nombre@dominio.cl)',
     missingPhone: 'un celular válido o ninguno (por ejemplo +56 9 1234 5678)',

@@ -173,7 +173,21 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
     'Correo registrado (que lo diga completo; compárelo con las letras que se muestran)',
   );
   await dialog.getByLabel(/Correo registrado/).check();
+  // A RUT the desk knows: whose it is, and no fields for a new person's data.
+  await dialog.getByLabel('RUT del usuario').fill('12.345.678-5');
+  await expect(
+    dialog.getByText(
+      'RUT de Pedro Andrés González Muñoz. No es persona trabajadora de la empresa: se agregará como persona externa.',
+    ),
+  ).toBeVisible();
+  await expect(dialog.getByLabel('Nombres')).toHaveCount(0);
+  // One it does not: only then its data are asked for.
   await dialog.getByLabel('RUT del usuario').fill('20.123.456-5');
+  await expect(
+    dialog.getByText(
+      'Esta persona no está registrada: indique sus datos; se agregará como persona externa a la empresa.',
+    ),
+  ).toBeVisible();
   await dialog.getByLabel('Nombres').fill('Carla');
   await dialog.getByLabel('Primer apellido').fill('Ibarra');
   await dialog.getByLabel('Segundo apellido').fill('Soto');
@@ -189,10 +203,16 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
   await expect(modules.getByRole('checkbox')).toHaveCount(6);
   await expect(modules).toContainText('Cargas familiares');
   await expect(modules).not.toContainText('Siniestros');
+  // No module, no user to add — unless the agent confirms it is meant.
+  await expect(add).toHaveAccessibleDescription(/al menos un módulo, o confirmar/);
   await dialog.getByLabel('Certificados y nóminas').check();
+  await expect(add).toBeEnabled();
   await expectAccessible(page, 'agregar usuario');
   await dialog.getByRole('button', { name: 'Agregar usuario' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Usuario agregado/);
+  // Said as it happened: an outsider, and the agreement mail queued (no «si…»).
+  await expect(page.getByRole('status')).toHaveText(
+    'Usuario agregado como externo: no es trabajador de la empresa. El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.',
+  );
   const carla = company
     .getByRole('row')
     .filter({ hasText: 'Carla Ibarra Soto' })

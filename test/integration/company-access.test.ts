@@ -273,9 +273,28 @@ describe('users a representative asks for (rule 13)', () => {
     ...overrides,
   });
 
+  it('says whose a typed RUT is, and what they are at the company', () => {
+    const core = seededCore(300);
+    const lookup = (rut: string, companyRut = ESPIGA) =>
+      call(core, 'companies.lookupPerson', { companyRut, rut });
+    expect(lookup('12345678-5')).toEqual({
+      known: true,
+      name: 'Pedro Andrés González Muñoz',
+      membership: null,
+    });
+    expect(lookup('12345678-5', ANDES)).toMatchObject({
+      membership: { role: 'worker', state: 'active' },
+    });
+    expect(lookup(MARCELA)).toMatchObject({ membership: { role: 'access_admin' } });
+    expect(lookup(OUTSIDER)).toEqual({ known: false, name: null, membership: null });
+  });
+
   it('adds an outsider on an access administrator’s call; the agreement mail goes by itself', () => {
     const core = seededCore(300);
-    const espiga = call(core, 'companyUsers.add', addOutsider()).company as CompanyRecord;
+    const added = call(core, 'companyUsers.add', addOutsider());
+    // The desk knows the mail was queued, and says so.
+    expect(added.mailsQueued).toBe(1);
+    const espiga = added.company as CompanyRecord;
     expect(espiga.profiles.find((p) => p.person.rut === OUTSIDER)).toMatchObject({
       person: { name: 'Carla Ibarra Soto' },
       external: true,
@@ -417,7 +436,7 @@ describe('what the review found', () => {
 
   it('gives a worker of the company a company profile on its representative’s call', () => {
     const core = seededCore(300);
-    const andes = call(core, 'companyUsers.add', {
+    const andesAdded = call(core, 'companyUsers.add', {
       companyRut: ANDES,
       userRut: '12345678-5',
       role: 'company_user',
@@ -426,7 +445,10 @@ describe('what the review found', () => {
       newPerson: null,
       callerRut: '12131415-0',
       callerIdentityCheck: FACTS,
-    }).company as CompanyRecord;
+    });
+    // ACHS Gestión has no agreement: no mail.
+    expect(andesAdded.mailsQueued).toBe(0);
+    const andes = andesAdded.company as CompanyRecord;
     expect(andes.profiles.find((p) => p.person.rut === '12345678-5')).toMatchObject({
       role: 'company_user',
       modules: ['reportes'],

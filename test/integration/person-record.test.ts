@@ -173,6 +173,7 @@ describe('dispatch', () => {
       // The company half: La Espiga, its legal representative Gloria, its administrator Marcela.
       'companies.get': () => ({ rut: ESPIGA }),
       'companies.users': () => ({ rut: ESPIGA }),
+      'companies.lookupPerson': () => ({ companyRut: ESPIGA, rut: '13579246-2' }),
       'requests.list': () => ({}),
       'requests.record': () => ({ requesterRut: RICARDO, companyRut: ESPIGA, capacity: 'other' }),
       'requests.decide': () => ({

@@ -10,6 +10,7 @@ import {
   companyUsers,
   decideRequest,
   listRequests,
+  lookupPerson,
   recordRequest,
   setModules,
   viewCompany,
@@ -28,6 +29,7 @@ type Deps = {
 type CompanyChannel =
   | 'companies.get'
   | 'companies.users'
+  | 'companies.lookupPerson'
   | 'requests.list'
   | 'requests.record'
   | 'requests.decide'
@@ -38,7 +40,7 @@ type CompanyChannel =
 const body = (rut: string) => readRut(rut)!.body;
 
 export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, CompanyChannel> {
-  const answer = (receipt: ActionReceipt, companyRut: number) => {
+  const answer = (receipt: ActionReceipt & { mailsQueued: number }, companyRut: number) => {
     kick();
     return { ...receipt, company: viewCompany(context, agent(), companyRut) };
   };
@@ -56,6 +58,8 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
     },
     'companies.users': (input) =>
       companyUsers(context, agent(), body(input.rut), input.after, input.limit),
+    'companies.lookupPerson': (input) =>
+      lookupPerson(context, agent(), body(input.companyRut), body(input.rut)),
     'requests.list': (input) =>
       listRequests(context, agent(), {
         state: input.state,

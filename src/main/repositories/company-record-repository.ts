@@ -35,6 +35,8 @@ export const COMPANY_SQL = {
     JOIN memberships m ON m.person_rut = k.person_rut AND m.company_rut = k.company_rut
     JOIN persons p ON p.rut = k.person_rut
     WHERE k.company_rut = ? AND k.person_rut > ? ORDER BY k.person_rut LIMIT +?`,
+  /** A person's name, for a RUT typed in a company dialog. */
+  personName: `SELECT dv, given_names, last_name1, last_name2 FROM persons WHERE rut = ?`,
   requests: `${REQUESTS_SELECT}
     WHERE (@state IS NULL OR r.state = @state) AND (@company IS NULL OR r.company_rut = @company)
     ORDER BY r.requested_at DESC, r.id DESC LIMIT +@limit OFFSET @offset`,
@@ -117,6 +119,9 @@ export function createCompanyRecordRepository(sqlite: Database.Database) {
     },
     profiles(rut: number): ProfileRow[] {
       return statements.profiles.all(rut) as ProfileRow[];
+    },
+    personName(rut: number): Name | null {
+      return (statements.personName.get(rut) as Name | undefined) ?? null;
     },
     usersPage(rut: number, after: number, limit: number): UserRow[] {
       return statements.usersPage.all(rut, after, limit) as UserRow[];

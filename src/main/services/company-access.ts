@@ -23,7 +23,7 @@ import {
   type RequestCheck,
 } from '../../shared/rules/company-access';
 import { foldText } from '../../shared/text';
-import { decide, type Action } from '../../shared/rules/permissions';
+import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import type { RequestListRow } from '../repositories/company-record-repository';
 import { createCompanyWriteRepository } from '../repositories/company-write-repository';
 import {
@@ -35,7 +35,7 @@ import {
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
-import { currentScope, runAction } from './run-action';
+import { currentScope, runAction, type ActionReceipt } from './run-action';
 
 const parseList = (json: string): string[] => {
   try {
@@ -192,6 +192,37 @@ function callersOf(
   });
 }
 
+/**
+ * `companies.lookupPerson`: who a RUT typed in a company dialog belongs to, and what they are at
+ * this company, so the agent asks for a new person's data only when the desk does not know them.
+ * The name only where the agent may see that person (an officer's scope).
+ */
+export function lookupPerson(
+  ctx: ServiceContext,
+  session: Session,
+  companyRut: number,
+  personRut: number,
+) {
+  const view = allow(ctx, session, 'company.view', companyRut);
+  if (!view.allowed) throw new ForbiddenError(view.reason);
+  const row = ctx.repos.companyRecords.personName(personRut);
+  if (!row) return { known: false, name: null, membership: null };
+  const seen = decide(
+    currentScope(ctx, session),
+    'person.view',
+    personTarget(() => ctx.repos.writes.companyRuts(personRut)),
+  );
+  const membership = ctx.repos.writes.membership(personRut, companyRut);
+  return {
+    known: true,
+    name: seen.allowed ? nameOf(row) : null,
+    membership:
+      membership && membership.state !== 'removed'
+        ? { role: membership.role, state: membership.state }
+        : null,
+  };
+}
+
 /** `companies.users`: one page of the company's users, by RUT after `after`. */
 export function companyUsers(
   ctx: ServiceContext,
@@ -308,10 +339,16 @@ type CompanyActionSpec = {
   before: unknown;
 };
 
-function companyAction(ctx: ServiceContext, session: Session, spec: CompanyActionSpec) {
+/** The receipt, and how many mails the action queued (the agreement's, an approval's). */
+function companyAction(
+  ctx: ServiceContext,
+  session: Session,
+  spec: CompanyActionSpec,
+): ActionReceipt & { mailsQueued: number } {
   const companies = createCompanyWriteRepository(ctx.db.$client);
   if (!companies.company(spec.companyRut)) throw new NotFoundError('company');
-  return runAction(ctx, session, {
+  let mailsQueued = 0;
+  const receipt = runAction(ctx, session, {
     permission: spec.permission,
     personRut: spec.personRut,
     companyRut: spec.companyRut,
@@ -329,6 +366,7 @@ function companyAction(ctx: ServiceContext, session: Session, spec: CompanyActio
         spec.payload,
       );
       if (outcome.status === 'rejected') throw new RuleError(REJECTION_TO_RULE[outcome.code]);
+      mailsQueued = outcome.mails.length;
       // A decision's reason is why a request was rejected, not a call's reason: its own name in
       // the audit (the intent keeps the wire's).
       const { reason: rejection, ...recorded } = spec.payload;
@@ -344,6 +382,7 @@ function companyAction(ctx: ServiceContext, session: Session, spec: CompanyActio
       };
     },
   });
+  return { ...receipt, mailsQueued };
 }
 
 export type RecordRequest = {

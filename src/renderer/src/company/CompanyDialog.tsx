@@ -3,8 +3,8 @@
  * and — on the call of a verified representative or administrator — add, pause, resume or
  * delete a user, or change their modules. What was typed survives a refusal.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { CompanyActionResult, CompanyRecord } from '../../../shared/contract';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../../shared/contract';
 import {
   companyMessages as t,
   dialogMessages,
@@ -36,6 +36,22 @@ export function CompanyDialogHost() {
   const company = useCompany((s) => s.company);
   if (!dialog || !company) return null;
   return <CompanyDialogForm key={JSON.stringify(dialog)} dialog={dialog} company={company} />;
+}
+
+type LookupAnswer = ChannelOutput<'companies.lookupPerson'>;
+
+/** Who a typed RUT belongs to, and (adding a user) what they are at this company. */
+function rutHint(adding: boolean, lookup: LookupAnswer | null): string {
+  if (!lookup) return t.dialog.checkingRut;
+  if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.rutUnknown;
+  const who = lookup.name ? t.dialog.rutOf(lookup.name) : t.dialog.rutKnownHidden;
+  if (!adding) return who;
+  const at = !lookup.membership
+    ? t.dialog.rutAtCompany.none
+    : lookup.membership.role === 'worker'
+      ? t.dialog.rutAtCompany.worker
+      : t.dialog.rutAtCompany.profile;
+  return `${who} ${at}`;
 }
 
 /** The submit button says what it does: «Eliminar acceso», not «Confirmar». */
@@ -120,6 +136,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     phone: '',
   });
   const [modules, setModules] = useState<string[]>(dialog.kind === 'modules' ? dialog.modules : []);
+  const [noModules, setNoModules] = useState(false);
+  // Who the typed RUT belongs to, for that RUT (a lookup answered for an older one is ignored).
+  const [found, setFound] = useState<(LookupAnswer & { rut: string }) | null>(null);
   // The company's portal's modules, and any the user holds from before (to keep or take away).
   const moduleChoices = [
     ...new Set([
@@ -133,6 +152,29 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const rutField = readRutField(rut);
   const rutValid = rutField.ok;
   const typedRut = rutField.ok ? (rutField.rut ?? '') : '';
+  const typesRut = dialog.kind === 'record' || dialog.kind === 'add';
+  useEffect(() => {
+    if (!typesRut || typedRut === '') return;
+    let current = true;
+    call('companies.lookupPerson', { companyRut: company.rut, rut: typedRut })
+      .then((answer) => {
+        if (current) setFound({ ...answer, rut: typedRut });
+      })
+      .catch(() => {
+        // Unknown is the safe answer: the dialog then asks for the person's data.
+        if (current) setFound({ known: false, name: null, membership: null, rut: typedRut });
+      });
+    return () => {
+      current = false;
+    };
+  }, [typesRut, typedRut, company.rut]);
+  const lookup = found && found.rut === typedRut ? found : null;
+  // A person the desk does not know: only then are their data asked for (and required).
+  const newPersonNeeded = dialog.kind === 'add' && lookup?.known === false;
+  const hasProfile =
+    lookup?.membership !== null &&
+    lookup?.membership !== undefined &&
+    lookup.membership.role !== 'worker';
   const missing: string[] = [];
   if (needsCaller(dialog)) {
     if (!caller) missing.push(t.dialog.missingCaller);
@@ -151,18 +193,25 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   if ((dialog.kind === 'record' || dialog.kind === 'add') && (rut.trim() === '' || !rutValid)) {
     missing.push(t.dialog.missingRut);
   }
-  // A person not yet registered: once any of their data is typed, what main requires of it is
-  // said here, in Spanish, before sending (never the browser's own, English, bubbles).
-  const newPersonTyped =
-    dialog.kind === 'add' && Object.values(person).some((value) => value.trim() !== '');
-  const emailInvalid = newPersonTyped && normalizeEmail(person.email) === null;
+  if (typesRut && rutValid && typedRut !== '' && !lookup) missing.push(t.dialog.missingLookup);
+  if (dialog.kind === 'add' && hasProfile) missing.push(t.dialog.missingNotProfile);
+  // A person not yet registered: what main requires of them is said here, in Spanish, before
+  // sending (never the browser's own, English, bubbles).
+  const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
+  const emailInvalid = newPersonNeeded && newPersonTyped && normalizeEmail(person.email) === null;
   const phoneInvalid =
-    newPersonTyped && person.phone.trim() !== '' && normalizeMobile(person.phone) === null;
-  if (newPersonTyped && (person.givenNames.trim() === '' || person.lastName1.trim() === '')) {
+    newPersonNeeded && person.phone.trim() !== '' && normalizeMobile(person.phone) === null;
+  if (newPersonNeeded && (person.givenNames.trim() === '' || person.lastName1.trim() === '')) {
     missing.push(t.dialog.missingNames);
   }
-  if (emailInvalid) missing.push(t.dialog.missingEmail);
+  if (newPersonNeeded && (emailInvalid || person.email.trim() === '')) {
+    missing.push(t.dialog.missingEmail);
+  }
   if (phoneInvalid) missing.push(t.dialog.missingPhone);
+  // A company user with no module can use nothing: one module, or the agent confirms.
+  if (dialog.kind === 'add' && modules.length === 0 && !noModules) {
+    missing.push(t.dialog.missingModules);
+  }
   const blocked = busy || missing.length > 0;
 
   const callerPart = () => ({
@@ -184,14 +233,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       case 'record':
         return call('requests.record', { requesterRut: typedRut, companyRut, capacity });
       case 'add': {
-        const filled = person.givenNames.trim() !== '' || person.email.trim() !== '';
         return call('companyUsers.add', {
           companyRut,
           userRut: typedRut,
           role,
           modules,
           external,
-          newPerson: filled ? { ...person, phone: person.phone.trim() || null } : null,
+          newPerson: newPersonNeeded ? { ...person, phone: person.phone.trim() || null } : null,
           ...callerPart(),
         });
       }
@@ -215,7 +263,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     }
   }
 
-  const doneText = (company: CompanyRecord): string => {
+  const doneText = ({ company, mailsQueued }: CompanyActionResult): string => {
     switch (dialog.kind) {
       case 'approve':
       case 'reject':
@@ -226,11 +274,15 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       case 'record':
         return t.done['requests.record'];
       case 'add': {
-        // Not a worker of the company: added as an outsider though the box was left clear.
+        // What came of it: an outsider (whatever the box said), and whether the mail was queued.
         const added = company.profiles.find(
           (p) => readRut(p.person.rut)?.body === readRut(typedRut)?.body,
         );
-        return added?.external && !external ? t.done.addedAsExternal : t.done['companyUsers.add'];
+        return t.done['companyUsers.add']({
+          external: added?.external ?? external,
+          onEmpresas: isOnEmpresas(company.portals),
+          mailQueued: mailsQueued > 0,
+        });
       }
       case 'modules':
         return t.done['companyUsers.setModules'];
@@ -246,7 +298,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       const result = await send();
       replace(result.company);
       close();
-      notify(doneText(result.company));
+      notify(doneText(result));
       void useSession.getState().refreshSync();
       void useSession.getState().refreshInteraction();
     } catch (failure) {
@@ -350,6 +402,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                 {rutField.error}
               </span>
             )}
+            {rutValid && typedRut !== '' && (
+              <span className="hint" aria-live="polite">
+                {rutHint(dialog.kind === 'add', lookup)}
+              </span>
+            )}
           </label>
         )}
 
@@ -376,16 +433,19 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
 
         {dialog.kind === 'add' && (
           <>
-            <p className="hint">{t.dialog.newPersonHint}</p>
-            <div className="field-row">
-              {text('givenNames', t.dialog.givenNames)}
-              {text('lastName1', t.dialog.lastName1)}
-              {text('lastName2', t.dialog.lastName2)}
-            </div>
-            <div className="field-row">
-              {text('email', t.dialog.email, 'email')}
-              {text('phone', t.dialog.phone, 'tel')}
-            </div>
+            {newPersonNeeded && (
+              <>
+                <div className="field-row">
+                  {text('givenNames', t.dialog.givenNames)}
+                  {text('lastName1', t.dialog.lastName1)}
+                  {text('lastName2', t.dialog.lastName2)}
+                </div>
+                <div className="field-row">
+                  {text('email', t.dialog.email, 'email')}
+                  {text('phone', t.dialog.phone, 'tel')}
+                </div>
+              </>
+            )}
             <label className="field">
               <span className="field-label">{t.dialog.role}</span>
               <select value={role} onChange={(event) => setRole(event.target.value as typeof role)}>
@@ -414,6 +474,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               </label>
             ))}
           </fieldset>
+        )}
+        {dialog.kind === 'add' && modules.length === 0 && (
+          <label className="check">
+            <input type="checkbox" checked={noModules} onChange={() => setNoModules(!noModules)} />
+            {t.dialog.noModules}
+          </label>
         )}
 
         {(dialog.kind === 'reject' ||
