@@ -378,6 +378,12 @@ export const actionDialogTexts = {
     confirm: 'Desbloquear registro',
     done: 'Registro desbloqueado.',
   },
+  /** A mail never sent before is sent, not resent: «Enviar», not «Reenviar». */
+  send: {
+    title: (kind: string) => `Enviar «${kind}»`,
+    confirm: 'Enviar',
+  },
+  sendKind: (kind: string) => `Enviar: ${kind}`,
   resend: {
     title: (kind: string) => `Reenviar «${kind}»`,
     description: (to: string | null, portal: string, lastSentAt: string | null) =>

@@ -187,3 +187,28 @@ test('sign-in refuses a wrong password with a clear message', async ({ page, doo
   await expect(page.getByRole('alert')).toHaveText('Usuario o contraseña incorrectos.');
   await expect(page.getByLabel('Usuario')).toHaveValue('agente');
 });
+
+test('a mail is offered as «Enviar» until one was sent, and not once its step is done', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  // Rosa (pensioner, all in order) never got a password reset: it would be sent, not resent.
+  await desk.find('6.543.210-2');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText('Rosa Elena Fuentes Tapia');
+  await expect(record.getByRole('button', { name: /^Reenviar: / })).toHaveCount(0);
+  await record.getByRole('button', { name: 'Enviar: Restablecer contraseña' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Enviar «Restablecer contraseña»' });
+  await expect(dialog).toContainText('No se ha enviado antes.');
+  await expect(dialog.getByRole('button', { name: 'Enviar', exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+  // Marcela's request was approved and her agreement signed: no approval mail to resend.
+  await desk.find('13.579.246-2');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+    'Marcela Andrea Fuentes Rivas',
+  );
+  await expect(record).toContainText(/Firmado el/);
+  await expect(record.getByRole('button', { name: /Aprobación de acceso/ })).toHaveCount(0);
+});

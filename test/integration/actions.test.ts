@@ -359,6 +359,27 @@ describe('what the record offers fits the state (shared rules)', () => {
     ).toBe('rule');
   });
 
+  it('offers the access-approval mail no longer once the agreement it leads to is signed', () => {
+    const core = seededCore(300);
+    // Marcela: approved and signed. The mail's step is done: not offered, and refused.
+    const marcela = record(core, '13579246-2');
+    expect(marcela.accessRequests).toMatchObject([{ state: 'approved' }]);
+    expect(marcela.accounts[0]!.mailKinds).not.toContain('access_approval');
+    expect(
+      refused(core, 'mails.resend', {
+        rut: '13579246-2',
+        portal: 'portal_empresas',
+        kind: 'access_approval',
+      }).code,
+    ).toBe('rule');
+    // Héctor signs: the offer goes with it.
+    expect(record(core, HECTOR).accounts[0]!.mailKinds).toContain('access_approval');
+    core.db.$client
+      .prepare('UPDATE access_requests SET agreement_signed = 1 WHERE person_rut = 10203040')
+      .run();
+    expect(record(core, HECTOR).accounts[0]!.mailKinds).not.toContain('access_approval');
+  });
+
   it('offers the access-approval mail only where an approved request exists', () => {
     const core = seededCore(300);
     expect(record(core, HECTOR).accounts[0]!.mailKinds).toContain('access_approval');

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  approvalAwaitsSignature,
   accessBlockBadge,
   fittingMailKinds,
   hasAccess,
@@ -139,5 +140,19 @@ describe('mails that fit', () => {
   it('knows its mail kinds', () => {
     expect(isMailKind('password_reset')).toBe(true);
     expect(isMailKind('birthday')).toBe(false);
+  });
+});
+
+describe('the approval mail serves the agreement step', () => {
+  it('is wanted for an approved request whose agreement is unsigned, not once signed', () => {
+    expect(approvalAwaitsSignature([{ state: 'approved', agreementSigned: false }])).toBe(true);
+    expect(approvalAwaitsSignature([{ state: 'approved', agreementSigned: true }])).toBe(false);
+    expect(approvalAwaitsSignature([{ state: 'pending', agreementSigned: false }])).toBe(false);
+    expect(
+      approvalAwaitsSignature([
+        { state: 'approved', agreementSigned: true },
+        { state: 'approved', agreementSigned: false },
+      ]),
+    ).toBe(true);
   });
 });

@@ -11,7 +11,12 @@ import {
   type MailKind,
   type Portal,
 } from '../../shared/contract';
-import { hasAccess, mailFits, unsignedAgreement } from '../../shared/rules/access';
+import {
+  approvalAwaitsSignature,
+  hasAccess,
+  mailFits,
+  unsignedAgreement,
+} from '../../shared/rules/access';
 import {
   companyProfileAssigned,
   firstAccessAdvice,
@@ -51,6 +56,8 @@ export type DiagnosisInput = {
     companyName: string;
     state: 'pending' | 'approved' | 'rejected';
     reason: string | null;
+    /** Approved: its agreement was signed (the approval mail has served). */
+    agreementSigned?: boolean;
     /** The company's register names the requester (rule 12): a pending request can be approved. */
     inRegister: boolean;
   }>;
@@ -94,7 +101,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const causes: Cause[] = [];
   // A mail is a fix only where the shared rule would send it (the record and server apply it too).
   const access = hasAccess({ isPensioner: person.isPensioner, memberships });
-  const approvedRequest = accessRequests.some((r) => r.state === 'approved');
+  const approvedRequest = approvalAwaitsSignature(accessRequests);
   const pendingAgreement = unsignedAgreement(memberships);
   const resend = (account: DiagnosisInput['accounts'][number], kind: MailKind): Fix | null =>
     mailFits(kind, {

@@ -82,6 +82,7 @@ export function createPersonRecordRepository(db: Db) {
       capacity: accessRequests.capacity,
       requestedAt: accessRequests.requestedAt,
       decidedAt: accessRequests.decidedAt,
+      agreementSigned: accessRequests.agreementSigned,
     })
     .from(accessRequests)
     .innerJoin(companies, eq(companies.rut, accessRequests.companyRut))

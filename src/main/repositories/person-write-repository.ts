@@ -68,7 +68,8 @@ export function createPersonWriteRepository(
      ORDER BY sent_at DESC LIMIT 1`,
   );
   const approvedRequest = sqlite.prepare(
-    `SELECT 1 FROM access_requests WHERE person_rut = ? AND state = 'approved' LIMIT 1`,
+    `SELECT 1 FROM access_requests WHERE person_rut = ? AND state = 'approved'
+       AND agreement_signed = 0 LIMIT 1`,
   );
   const isPensioner = sqlite.prepare('SELECT is_pensioner FROM persons WHERE rut = ?');
   const accessRows = sqlite.prepare(

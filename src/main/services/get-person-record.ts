@@ -13,6 +13,7 @@ import { loginRut, readRut } from '../../shared/rut';
 import { phoneNoProofUntil } from '../../shared/policy';
 import {
   accessBlockBadge,
+  approvalAwaitsSignature,
   fittingMailKinds,
   hasAccess,
   unsignedAgreement,
@@ -190,7 +191,7 @@ export function buildPersonRecord(
     registrationState: account.registrationState,
     emailVerified: account.emailVerified,
     hasAccess: hasAccess(accessFacts),
-    hasApprovedRequest: accessRequests.some((request) => request.state === 'approved'),
+    hasApprovedRequest: approvalAwaitsSignature(accessRequests),
     hasUnsignedAgreement: unsignedAgreement(accessFacts.memberships),
   });
 
@@ -260,6 +261,7 @@ export function buildPersonRecord(
         companyName: request.companyName,
         state: request.state,
         reason: request.reason,
+        agreementSigned: request.agreementSigned,
         // Rule 12: the register decides, whatever the requester claimed (read for pending ones).
         inRegister:
           request.state !== 'pending' ||

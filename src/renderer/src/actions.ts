@@ -112,16 +112,24 @@ export function lastMail(record: PersonRecord, portal: Portal, kind: MailKind) {
   return record.mails.find((mail) => mail.portal === from && mail.kind === kind) ?? null;
 }
 
+/** «Reenviar: …» once a mail of that kind went to this account; «Enviar: …» before. */
+export function mailButtonLabel(record: PersonRecord, portal: Portal, kind: MailKind): string {
+  return lastMail(record, portal, kind)
+    ? actionDialogTexts.resendKind(mailKindLabels[kind])
+    : actionDialogTexts.sendKind(mailKindLabels[kind]);
+}
+
 export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind): DialogSpec {
   const last = lastMail(record, portal, kind);
+  const texts = last ? actionDialogTexts.resend : actionDialogTexts.send;
   return {
-    title: actionDialogTexts.resend.title(mailKindLabels[kind]),
+    title: texts.title(mailKindLabels[kind]),
     description: actionDialogTexts.resend.description(
       record.email,
       portalLabels[mailPortal(kind, portal)],
       last?.sentAt ?? null,
     ),
-    confirmLabel: actionDialogTexts.resend.confirm,
+    confirmLabel: texts.confirm,
     reason: 'none',
     identity: false,
     done: actionDialogTexts.resend.done,

@@ -53,11 +53,21 @@ export type MailFacts = {
   emailVerified: boolean;
   /** See hasAccess. */
   hasAccess: boolean;
-  /** Portal Empresas: an access request of this person was approved. */
+  /**
+   * Portal Empresas: an access request of this person was approved and its agreement is still
+   * unsigned — the step the approval mail serves (once signed, there is nothing to resend).
+   */
   hasApprovedRequest: boolean;
   /** An active company membership (not a worker's) still waits for the agreement's signature. */
   hasUnsignedAgreement: boolean;
 };
+
+/** MailFacts.hasApprovedRequest: an approved request whose agreement waits for the signature. */
+export function approvalAwaitsSignature(
+  requests: ReadonlyArray<{ state: string; agreementSigned?: boolean }>,
+): boolean {
+  return requests.some((r) => r.state === 'approved' && r.agreementSigned !== true);
+}
 
 export const MAIL_KINDS: readonly MailKind[] = [
   'password_creation',

@@ -4,7 +4,6 @@ import {
   causeTexts,
   deniedMessages,
   heldMessages,
-  mailKindLabels,
   noCauseText,
 } from '../../../shared/messages';
 import {
@@ -13,6 +12,7 @@ import {
   fixSpec,
   mailCooldownReason,
   openCompanyUserChange,
+  mailButtonLabel,
   resendSpec,
 } from '../actions';
 import { useSession } from '../session-store';
@@ -119,7 +119,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                     {cause.fix.action === 'edit_contact' && !record.email
                       ? actionDialogTexts.addEmail
                       : cause.fix.action === 'resend_mail'
-                        ? actionDialogTexts.resendKind(mailKindLabels[cause.fix.kind])
+                        ? mailButtonLabel(record, cause.fix.portal, cause.fix.kind)
                         : fixLabels[cause.fix.action]}
                   </GuardedButton>
                 )}

@@ -28,6 +28,7 @@ import {
   mailCooldownReason,
   membershipSpec,
   openCompanyUserChange,
+  mailButtonLabel,
   resendSpec,
   roleSpec,
   unlockSpec,
@@ -268,7 +269,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       key={kind}
                       decision={record.can.resendMail}
                       spec={resendSpec(record, account.portal, kind)}
-                      label={`Reenviar: ${mailKindLabels[kind]}`}
+                      label={mailButtonLabel(record, account.portal, kind)}
                       disabledReason={mailCooldownReason(record, account.portal, kind)}
                     />
                   ))}
