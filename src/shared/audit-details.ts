@@ -98,7 +98,12 @@ function show(value: unknown): string {
 export type AuditNames = {
   agent?: (agentId: string) => string;
   company?: AuditCompany | null;
+  /** Who asked for a company's change (its callerRut), when the replica holds that person. */
+  caller?: AuditPerson | null;
 };
+
+/** A person an event's change names: RUT body and full name. */
+export type AuditPerson = { rut: number; name: string };
 
 /** The company an event's change is about: its RUT body and legal name. */
 export type AuditCompany = { rut: number; name: string };
@@ -133,8 +138,14 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
     case 'companyRut':
       return companyText(value, names.company);
     case 'personRut':
-    case 'callerRut':
       return rutText(value);
+    case 'callerRut': {
+      // «Gloria Paz Morales Reyes (14.725.836-4)», not a bare RUT, when the reader knows her.
+      const body = typeof value === 'number' ? value : readRut(String(value))?.body;
+      return names.caller && body === names.caller.rut
+        ? auditMessages.company(names.caller.name, rutText(value))
+        : rutText(value);
+    }
     case 'agentId':
     case 'sentBy':
       return typeof value === 'string' && names.agent ? names.agent(value) : show(value);

@@ -408,6 +408,8 @@ export const AuditEvent = z.object({
   personName: z.string().nullable(),
   /** The company the change names (its RUT body and legal name), when the replica holds it. */
   company: z.object({ rut: z.number().int(), name: z.string() }).nullable(),
+  /** Who asked for a company's change (its callerRut), when the replica holds that person. */
+  caller: z.object({ rut: z.number().int(), name: z.string() }).nullable(),
   action: z.string(),
   before: z.string().nullable(),
   after: z.string().nullable(),

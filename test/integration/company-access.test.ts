@@ -8,6 +8,7 @@ import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
+import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 
 const ESPIGA = '78901234-2';
@@ -473,6 +474,32 @@ describe('what the review found', () => {
         callerIdentityCheck: ['serial_number', 'employer'],
       }).message,
     ).toBe(ruleMessages.caller_identity_required!({ required: 2 }));
+  });
+
+  it('audits the outcome — an outsider — and names who asked', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    // Pedro works at Los Andes, not at La Espiga: the box is left clear, he is added as outsider.
+    call(core, 'companyUsers.add', {
+      companyRut: ESPIGA,
+      userRut: '12345678-5',
+      role: 'company_user',
+      modules: ['certificados'],
+      external: false,
+      newPerson: null,
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    });
+    const { events } = call(core, 'audit.list', { action: 'company_user.add' }) as {
+      events: Array<{ after: string; caller: unknown; company: unknown }>;
+    };
+    const [event] = events;
+    expect(JSON.parse(event!.after)).toMatchObject({ external: true, callerRut: 13_579_246 });
+    expect(event!.caller).toEqual({ rut: 13_579_246, name: 'Marcela Andrea Fuentes Rivas' });
+    const lines = describeAuditChange(null, event!.after, {
+      caller: event!.caller as { rut: number; name: string },
+    }).map(auditDetailLine);
+    expect(lines).toContain('Externo a la empresa: Sí');
+    expect(lines).toContain('Quién lo pidió: Marcela Andrea Fuentes Rivas (13.579.246-2)');
   });
 
   it('adds someone who is not a worker of the company as an outsider, whatever the box said', () => {

@@ -3,7 +3,11 @@
  * index search into a table scan fails here before it shows in the benchmark.
  */
 import { describe, expect, it } from 'vitest';
-import { AUDIT_OF_CALL_SQL } from '../../src/main/repositories/audit-repository';
+import {
+  AUDIT_CALLER_JOIN,
+  AUDIT_COMPANY_JOIN,
+  AUDIT_OF_CALL_SQL,
+} from '../../src/main/repositories/audit-repository';
 import { BATCH_ROWS_SQL } from '../../src/main/repositories/bulk-batch-repository';
 import { COMPANY_COUNTS_SQL } from '../../src/main/repositories/company-counts';
 import { COMPANY_SQL } from '../../src/main/repositories/company-record-repository';
@@ -310,6 +314,19 @@ describe('query plans of batch rows and of a call’s audit events', () => {
       .pluck()
       .all();
     expect(indexes).toEqual(['sqlite_autoindex_bulk_batch_rows_1']);
+  });
+
+  it('names an event’s company and caller by their primary keys, one lookup each', () => {
+    const plan = planOf(
+      `SELECT c.legal_name, q.given_names FROM audit_events a ${AUDIT_COMPANY_JOIN} ${AUDIT_CALLER_JOIN}
+       WHERE a.seq = ?`,
+      1,
+    );
+    expect(plan).toEqual([
+      'SEARCH a USING INTEGER PRIMARY KEY (rowid=?)',
+      'SEARCH c USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+      'SEARCH q USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    ]);
   });
 
   it('finds a call’s events through the partial index of events with a call', () => {

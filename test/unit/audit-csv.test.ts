@@ -318,6 +318,14 @@ describe('a date typed as dd-mm-aaaa', () => {
       `Quién lo pidió: 13.579.246-${checkDigit(13579246)}`,
       'Datos de quien lo pidió que coincidieron: N° de serie de la cédula, Empresa empleadora',
     ]);
+    // The reader knows the caller (joined like the company): named, RUT beside the name.
+    expect(
+      describeAuditChange(null, JSON.stringify({ callerRut: 13579246 }), {
+        caller: { rut: 13579246, name: 'Marcela Andrea Fuentes Rivas' },
+      }).map(auditDetailLine),
+    ).toEqual([
+      `Quién lo pidió: Marcela Andrea Fuentes Rivas (13.579.246-${checkDigit(13579246)})`,
+    ]);
     expect(
       describeAuditChange(
         null,

@@ -8,6 +8,7 @@ import {
   actionText,
   describeAuditChange,
   type AuditCompany,
+  type AuditPerson,
   deviceCsvText,
   identityCheckText,
 } from '../../shared/audit-details';
@@ -25,6 +26,7 @@ export type AuditCsvEvent = Omit<AuditFields, 'interactionId'> & {
   seq: number;
   personName: string | null;
   company?: AuditCompany | null;
+  caller?: AuditPerson | null;
 };
 
 const stampFormat = new Intl.DateTimeFormat('es-CL', {
@@ -65,7 +67,7 @@ function row(event: AuditCsvEvent, { agentName, thisDeviceId }: AuditCsvNames): 
   const details = describeAuditChange(
     event.before,
     event.after,
-    { agent: agentName, company: event.company },
+    { agent: agentName, company: event.company, caller: event.caller },
     event.action,
   );
   const side = (which: 'before' | 'after') =>

@@ -41,6 +41,7 @@ export function auditHandlers({ context, agent }: Deps): Pick<Handlers, AuditCha
           personRut: event.personRut === null ? null : loginRut(rutFromBody(event.personRut)),
           personName: event.personName,
           company: event.company,
+          caller: event.caller,
           action: event.action,
           before: event.before,
           after: event.after,

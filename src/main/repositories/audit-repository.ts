@@ -9,7 +9,7 @@ import {
   type AuditFields,
   type StoredAuditEvent,
 } from '../domain/audit-chain';
-import type { AuditCompany } from '../../shared/audit-details';
+import type { AuditCompany, AuditPerson } from '../../shared/audit-details';
 
 export type AuditFilter = {
   personRut?: number | null;
@@ -29,6 +29,7 @@ export type AuditFilter = {
 export type NamedAuditEvent = StoredAuditEvent & {
   personName: string | null;
   company: AuditCompany | null;
+  caller: AuditPerson | null;
 };
 
 type Row = {
@@ -54,6 +55,10 @@ type NamedRow = Row & {
   last_name2: string | null;
   company_rut: number | null;
   company_name: string | null;
+  caller_rut: number | null;
+  caller_given_names: string | null;
+  caller_last_name1: string | null;
+  caller_last_name2: string | null;
 };
 
 const toEvent = (row: Row): StoredAuditEvent => ({
@@ -83,6 +88,15 @@ const toNamedEvent = (row: NamedRow): NamedAuditEvent => ({
     row.company_rut === null || row.company_name === null
       ? null
       : { rut: row.company_rut, name: row.company_name },
+  caller:
+    row.caller_rut === null || row.caller_given_names === null
+      ? null
+      : {
+          rut: row.caller_rut,
+          name: [row.caller_given_names, row.caller_last_name1, row.caller_last_name2]
+            .filter(Boolean)
+            .join(' '),
+        },
 });
 
 /** `column` names are prefixed with `table.` when the query joins another table. */
@@ -114,10 +128,20 @@ export const AUDIT_COMPANY_JOIN = `LEFT JOIN companies c ON c.rut = coalesce(
     CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.companyRut') END,
     CASE WHEN json_valid(a.before) THEN json_extract(a.before, '$.companyRut') END)`;
 
+/**
+ * Who asked for a company's change (the callerRut its change recorded), joined by primary key
+ * like the company: the audit names the caller as the company's page did.
+ */
+export const AUDIT_CALLER_JOIN = `LEFT JOIN persons q ON q.rut =
+    CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.callerRut') END`;
+
 const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2,
-    c.rut AS company_rut, c.legal_name AS company_name
+    c.rut AS company_rut, c.legal_name AS company_name,
+    q.rut AS caller_rut, q.given_names AS caller_given_names, q.last_name1 AS caller_last_name1,
+    q.last_name2 AS caller_last_name2
   FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut
-  ${AUDIT_COMPANY_JOIN}`;
+  ${AUDIT_COMPANY_JOIN}
+  ${AUDIT_CALLER_JOIN}`;
 
 /** A call's events, from the index of events taken during a call (migration 0022). */
 export const AUDIT_OF_CALL_SQL = 'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq';

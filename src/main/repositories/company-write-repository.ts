@@ -73,7 +73,7 @@ export function createCompanyWriteRepository(
      WHERE id = ? AND state = 'pending'`,
   );
   const membership = sqlite.prepare(
-    `SELECT id, role, state, modules, agreement_signed, version FROM memberships
+    `SELECT id, role, state, modules, agreement_signed, external, version FROM memberships
      WHERE person_rut = ? AND company_rut = ?`,
   );
   const insertMembership = sqlite.prepare(
@@ -181,6 +181,7 @@ export function createCompanyWriteRepository(
             state: 'active' | 'disabled' | 'paused' | 'removed';
             modules: string;
             agreement_signed: number;
+            external: number;
             version: number;
           }
         | undefined;
@@ -191,6 +192,7 @@ export function createCompanyWriteRepository(
             state: row.state,
             modules: row.modules,
             agreementSigned: row.agreement_signed === 1,
+            external: row.external === 1,
             version: row.version,
           }
         : null;

@@ -336,6 +336,8 @@ type CompanyActionSpec = {
   payload: Record<string, unknown>;
   /** A rule the desk checks first, for a precise message; the intent decides the rest. */
   check?: () => void;
+  /** What came of it, read once the intent applied: the audit records it over the request's. */
+  outcome?: () => Record<string, unknown>;
   before: unknown;
 };
 
@@ -376,6 +378,7 @@ function companyAction(
           companyRut: spec.companyRut,
           ...recorded,
           ...(typeof rejection === 'string' ? { rejectionReason: rejection } : {}),
+          ...spec.outcome?.(),
           callerVerified: undefined,
         },
         intent: { companyRut: spec.companyRut, ...spec.payload },
@@ -541,6 +544,13 @@ function addExisting(
       }
       if (!ctx.repos.writes.person(command.userRut)?.email) throw new RuleError('no_email');
     },
+    // Rule 13: whoever is not the company's worker is added as an outsider, whatever the box
+    // said — the audit says what was done, not what was ticked.
+    outcome: () => ({
+      external:
+        createCompanyWriteRepository(ctx.db.$client).membership(command.userRut, command.companyRut)
+          ?.external ?? command.external,
+    }),
     before: existing ? { state: existing.state, role: existing.role } : null,
   });
 }

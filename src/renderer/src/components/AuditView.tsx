@@ -96,7 +96,7 @@ function Changes({
   const details = describeAuditChange(
     event.before,
     event.after,
-    { agent: agentName, company: event.company },
+    { agent: agentName, company: event.company, caller: event.caller },
     event.action,
   );
   if (details.length === 0) return null;
