@@ -5,7 +5,15 @@
  */
 import fs from 'node:fs';
 import { expectAccessible } from './a11y';
-import { expect, loopTest, startCentral, startDeskDoor, test, type Started } from './fixtures';
+import {
+  expect,
+  loopTest,
+  signInAt,
+  startCentral,
+  startDeskDoor,
+  test,
+  type Started,
+} from './fixtures';
 import { excelCsv1252 } from '../support/bulk-files';
 
 const FILE = excelCsv1252([
@@ -232,10 +240,7 @@ loopTest(
     let central: Started = await startCentral(dirs.central);
     const door = await startDeskDoor(dirs.desk, central.url);
     try {
-      await page.goto(door.url);
-      await page.getByLabel('Usuario').fill('supervisora');
-      await page.getByLabel('Contraseña').fill('super600');
-      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await signInAt(page, door.url, 'supervisora', 'super600');
       const indicator = page.getByRole('button', { name: /^Sincronización:/ });
       await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 

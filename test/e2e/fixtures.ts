@@ -14,6 +14,14 @@ type Door = { url: string; dataDir: string };
 
 export type Started = { url: string; port: number; stop: () => Promise<void> };
 
+/** Opens a desk at `url` and signs in with the sign-in screen, as an agent would. */
+export async function signInAt(page: Page, url: string, username: string, password: string) {
+  await page.goto(url);
+  await page.getByLabel('Usuario').fill(username);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+}
+
 /**
  * «Salir», confirmed when the desk asks (this agent's actions still wait to be sent, or a call is
  * open): for tests

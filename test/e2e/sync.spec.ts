@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
-import { startEntry, type Started } from './fixtures';
+import { signInAt, startEntry, type Started } from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
   // eslint-disable-next-line no-empty-pattern -- no fixtures needed
@@ -39,10 +39,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     central.url,
   ]);
   try {
-    await page.goto(door.url);
-    await page.getByLabel('Usuario').fill('agente');
-    await page.getByLabel('Contraseña').fill('agente600');
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await signInAt(page, door.url, 'agente', 'agente600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 

@@ -476,34 +476,8 @@ describe('what the review found', () => {
     ).toBe(ruleMessages.caller_identity_required!({ required: 2 }));
   });
 
-  it('audits the outcome — an outsider — and names who asked', () => {
-    const core = seededCore(300, { as: 'supervisora' });
-    // Pedro works at Los Andes, not at La Espiga: the box is left clear, he is added as outsider.
-    call(core, 'companyUsers.add', {
-      companyRut: ESPIGA,
-      userRut: '12345678-5',
-      role: 'company_user',
-      modules: ['certificados'],
-      external: false,
-      newPerson: null,
-      callerRut: MARCELA,
-      callerIdentityCheck: ['serial_number', 'registered_phone'],
-    });
-    const { events } = call(core, 'audit.list', { action: 'company_user.add' }) as {
-      events: Array<{ after: string; caller: unknown; company: unknown }>;
-    };
-    const [event] = events;
-    expect(JSON.parse(event!.after)).toMatchObject({ external: true, callerRut: 13_579_246 });
-    expect(event!.caller).toEqual({ rut: 13_579_246, name: 'Marcela Andrea Fuentes Rivas' });
-    const lines = describeAuditChange(null, event!.after, {
-      caller: event!.caller as { rut: number; name: string },
-    }).map(auditDetailLine);
-    expect(lines).toContain('Externo a la empresa: Sí');
-    expect(lines).toContain('Quién lo pidió: Marcela Andrea Fuentes Rivas (13.579.246-2)');
-  });
-
   it('adds someone who is not a worker of the company as an outsider, whatever the box said', () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     // Pedro works at Los Andes, not at La Espiga.
     const espiga = call(core, 'companyUsers.add', {
       companyRut: ESPIGA,
@@ -516,6 +490,18 @@ describe('what the review found', () => {
       callerIdentityCheck: ['serial_number', 'registered_phone'],
     }).company as CompanyRecord;
     expect(espiga.profiles.find((p) => p.person.rut === '12345678-5')?.external).toBe(true);
+    // The audit records the outcome — an outsider — not the box, and names who asked.
+    const { events } = call(core, 'audit.list', { action: 'company_user.add' }) as {
+      events: Array<{ after: string; caller: unknown; company: unknown }>;
+    };
+    const [event] = events;
+    expect(JSON.parse(event!.after)).toMatchObject({ external: true, callerRut: 13_579_246 });
+    expect(event!.caller).toEqual({ rut: 13_579_246, name: 'Marcela Andrea Fuentes Rivas' });
+    const lines = describeAuditChange(null, event!.after, {
+      caller: event!.caller as { rut: number; name: string },
+    }).map(auditDetailLine);
+    expect(lines).toContain('Externo a la empresa: Sí');
+    expect(lines).toContain('Quién lo pidió: Marcela Andrea Fuentes Rivas (13.579.246-2)');
   });
 
   it('names who may ask, one rule for every change: the representative unsigned or unapproved may not yet', () => {
