@@ -26,6 +26,12 @@ test('a supervisor assigns a company to a prevention officer and takes it away',
 
     const officers = page.getByRole('region', { name: 'Prevencionistas asignados' });
     await expect(officers).toContainText('Ningún prevencionista tiene asignada esta empresa.');
+    // The heading's two buttons stand together at its right, not one floating mid-line.
+    const assignBox = await officers
+      .getByRole('button', { name: 'Asignar prevencionista…' })
+      .boundingBox();
+    const reloadBox = await officers.getByRole('button', { name: 'Actualizar' }).boundingBox();
+    expect(reloadBox!.x - (assignBox!.x + assignBox!.width)).toBeLessThan(20);
     await officers.getByRole('button', { name: 'Asignar prevencionista…' }).click();
     const assign = page.getByRole('dialog', { name: /^Asignar .* a un prevencionista$/ });
     await expect(assign).toContainText('se cargarán en el equipo del prevencionista');

@@ -36,20 +36,23 @@ export function CompanyOfficers({ companyRut, company }: { companyRut: string; c
         <h2 id={titleId} ref={headingRef} tabIndex={-1}>
           {t.title}
         </h2>
-        {online && others.length > 0 && (
-          <button
-            type="button"
-            className="small-button"
-            onClick={() => setChanging({ assigned: true })}
-          >
-            {t.assign}
-          </button>
-        )}
-        {online && (
-          <button type="button" className="small-button" onClick={reload} disabled={loading}>
-            {loading ? t.loading : t.reload}
-          </button>
-        )}
+        {/* Together at the right: with three children the heading's row spread them apart. */}
+        <div className="section-head-buttons">
+          {online && others.length > 0 && (
+            <button
+              type="button"
+              className="small-button"
+              onClick={() => setChanging({ assigned: true })}
+            >
+              {t.assign}
+            </button>
+          )}
+          {online && (
+            <button type="button" className="small-button" onClick={reload} disabled={loading}>
+              {loading ? t.loading : t.reload}
+            </button>
+          )}
+        </div>
       </div>
       {!online && <p className="muted">{t.offline}</p>}
       {online && error && <p className="muted">{error}</p>}
