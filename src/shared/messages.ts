@@ -2569,6 +2569,22 @@ export const dashboardMessages = {
     dueSoon: (days: number) => `Vencen en ${count(days, 'día hábil', 'días hábiles')} o menos`,
     later: 'En plazo',
     total: (n: number) => count(n, 'solicitud abierta', 'solicitudes abiertas'),
+    /**
+     * The chart in one line, every deadline with requests named («1 solicitud abierta: 1 en
+     * plazo.»): the urgent ones count more than the most frequent.
+     */
+    summary: (d: { overdue: number; dueSoon: number; later: number; soonBusinessDays: number }) => {
+      const parts = [
+        d.overdue > 0 ? count(d.overdue, 'vencida', 'vencidas') : null,
+        d.dueSoon > 0
+          ? `${formatNumber(d.dueSoon)} ${d.dueSoon === 1 ? 'vence' : 'vencen'} en ${count(d.soonBusinessDays, 'día hábil', 'días hábiles')} o menos`
+          : null,
+        d.later > 0 ? `${formatNumber(d.later)} en plazo` : null,
+      ].filter((part) => part !== null);
+      const open = d.overdue + d.dueSoon + d.later;
+      const total = count(open, 'solicitud abierta', 'solicitudes abiertas');
+      return parts.length === 0 ? `${total}.` : `${total}: ${parts.join('; ')}.`;
+    },
     none: 'No hay solicitudes Ley 21.719 abiertas.',
     note: 'Estado actual, no depende del período. El detalle está en la pestaña Ley 21.719.',
   },

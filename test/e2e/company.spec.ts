@@ -71,10 +71,18 @@ test('a representative’s request is approved, mailed, signed on the central AP
     await expect(rejected).toContainText(/Rechazada el \d{2}-\d{2}-\d{4}/);
     await expect(rejected).toContainText('No figura como representante legal ni en la TRF');
     await expect(rejected).not.toContainText('debe rechazarse');
+    // «Rechazar» is gone from the row: the focus stays on the row, not at the top of the page.
+    await expect(rejected.getByRole('rowheader')).toBeFocused();
 
     await gloria.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Aprobar' }).click();
     await expect(page.getByRole('status')).toHaveText(/Solicitud aprobada/);
+    await expect(
+      requests
+        .getByRole('row')
+        .filter({ hasText: 'Gloria Paz Morales Reyes' })
+        .getByRole('rowheader'),
+    ).toBeFocused();
     const profile = company
       .getByRole('row')
       .filter({ hasText: 'Gloria Paz Morales Reyes' })

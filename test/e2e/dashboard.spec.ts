@@ -129,6 +129,14 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
       '55 llamadas. Lo más frecuente: Olvidó contraseña (28).',
     );
     await expect(byReason.locator('.recharts-bar-rectangle')).toHaveCount(3);
+    // The grid's lines are numbered: an axis under the bars, from 0 up past the longest (28).
+    const ticks = byReason.locator(
+      '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value',
+    );
+    await expect(ticks.first()).toHaveText('0');
+    expect(Number((await ticks.last().textContent())!.replace(/\./g, ''))).toBeGreaterThanOrEqual(
+      28,
+    );
     await expect(panel.getByRole('figure', { name: 'Resultado de las llamadas' })).toContainText(
       'Derivado',
     );
@@ -143,7 +151,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     const requests = panel.getByRole('figure', {
       name: 'Solicitudes Ley 21.719 abiertas, por plazo',
     });
-    await expect(requests).toHaveAccessibleDescription(/^1 solicitud abierta\./);
+    await expect(requests).toHaveAccessibleDescription('1 solicitud abierta: 1 en plazo.');
     await expect(requests.getByRole('table')).toContainText('En plazo');
     const supervision = panel.getByRole('figure', { name: 'Supervisión e intentos rechazados' });
     await expect(supervision).toHaveAccessibleDescription(/^1 evento\./);

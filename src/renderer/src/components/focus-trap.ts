@@ -1,6 +1,8 @@
 /**
  * Keeps Tab inside a dialog while it is open and gives the focus back to what opened it when it
- * closes (or to the open record, when that button is gone or disabled after the action).
+ * closes. When that button is gone or disabled after the action (an approved request has no
+ * «Aprobar» any more), the focus stays on its table row — the row's first button, or else its
+ * header cell — and only when the row is gone too does it go to the open record.
  */
 import { deskHidden } from '../lock/desk-hidden';
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
@@ -12,12 +14,14 @@ const FOCUSABLE =
 export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const row = opener?.closest('tr') ?? null;
     dialogRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
     return () => {
       if (opener && opener.isConnected && !opener.matches(':disabled')) {
         opener.focus();
         return;
       }
+      if (row?.isConnected && focusRow(row)) return;
       document.querySelector<HTMLElement>('section.record, section.company')?.focus();
     };
   }, [dialogRef]);
@@ -36,6 +40,20 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
       first.focus();
     }
   };
+}
+
+/** The row's first enabled button, or its header cell (made focusable by script only). */
+function focusRow(row: HTMLTableRowElement): boolean {
+  const button = row.querySelector<HTMLElement>('button:not([disabled])');
+  if (button) {
+    button.focus();
+    return true;
+  }
+  const header = row.querySelector<HTMLElement>('th');
+  if (!header) return false;
+  header.tabIndex = -1;
+  header.focus();
+  return true;
 }
 
 /** Esc cancels wherever the focus is, but not while saving: the answer must land in the dialog. */

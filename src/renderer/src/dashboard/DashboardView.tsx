@@ -289,6 +289,7 @@ function DataRequestDeadlines({ panel }: { panel: DashboardPanel }) {
       valueHeader={t.charts.dataRequests.value}
       rows={rows}
       total={t.dataRequests.total(open)}
+      summary={t.dataRequests.summary(d)}
       empty={open === 0 ? t.dataRequests.none : null}
       note={t.dataRequests.note}
     >

@@ -21,6 +21,8 @@ export const CHART_COLORS = {
 const AXIS = { fill: '#1d2430', fontSize: 12.5 };
 const GRID = '#dfe3e8';
 const ROW_HEIGHT = 30;
+/** The number axis under the bars: its tick labels and some air. */
+const NUMBER_AXIS_HEIGHT = 24;
 
 /** Longest label in characters → pixels for the category axis (12.5px text ≈ 7px a letter). */
 const labelWidth = (rows: ChartRow[]) =>
@@ -28,7 +30,8 @@ const labelWidth = (rows: ChartRow[]) =>
 
 /**
  * One bar per row, longest first as given, the number printed at its end: reads like a ranked
- * list, and long Spanish labels fit on the left. `colors` picks a colour per row key.
+ * list, and long Spanish labels fit on the left. The grid's lines are numbered on an axis below
+ * (lines with no numbers read as a scale nobody can use). `colors` picks a colour per row key.
  */
 export function HorizontalBars({
   rows,
@@ -41,7 +44,7 @@ export function HorizontalBars({
   color?: string;
   colors?: Record<string, string>;
 }) {
-  const height = rows.length * ROW_HEIGHT + 16;
+  const height = rows.length * ROW_HEIGHT + 16 + NUMBER_AXIS_HEIGHT;
   return (
     <BarChart
       width={width}
@@ -52,7 +55,15 @@ export function HorizontalBars({
       accessibilityLayer={false}
     >
       <CartesianGrid horizontal={false} stroke={GRID} />
-      <XAxis type="number" hide allowDecimals={false} />
+      <XAxis
+        type="number"
+        allowDecimals={false}
+        tick={AXIS}
+        tickLine={false}
+        axisLine={{ stroke: GRID }}
+        height={NUMBER_AXIS_HEIGHT}
+        tickFormatter={(value: number) => formatNumber(value)}
+      />
       <YAxis
         type="category"
         dataKey="label"
