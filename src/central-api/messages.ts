@@ -27,6 +27,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   module_not_offered: 'La empresa no ofrece ese módulo en su portal: no se otorgó.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa, o en Portal Empresas aún no tiene su perfil empresa (acuerdo sin firmar).',
+  admin_needs_representative:
+    'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: quien lo pidió no lo es.',
   // Ley 21.719 requests (issue 10).
   already_blocked:
     'La persona ya tiene un bloqueo temporal vigente (Ley 21.719): no se registró un segundo bloqueo.',

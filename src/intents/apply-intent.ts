@@ -60,6 +60,7 @@ export type RejectionCode =
   | 'requester_not_signatory'
   | 'request_decided'
   | 'caller_not_authorized'
+  | 'admin_needs_representative'
   | 'company_not_on_empresas'
   | 'already_user'
   | 'module_not_offered'

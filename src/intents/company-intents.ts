@@ -31,6 +31,7 @@ export type CompanyRejection =
   | 'requester_not_signatory'
   | 'request_decided'
   | 'caller_not_authorized'
+  | 'admin_needs_representative'
   | 'no_email'
   | 'invalid_transition'
   | 'module_not_offered';
@@ -218,7 +219,7 @@ function addUser(
   const authority = ctx.companies.authority(company.rut);
   const appointed = role === 'access_admin' && !company.onEmpresas;
   if (appointed && !mayBeAdmin('appointed', personRut, caller, authority)) {
-    return rejected('caller_not_authorized');
+    return rejected('admin_needs_representative');
   }
   const touched: Touched = [];
   const newPerson = payload['newPerson'];

@@ -239,6 +239,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
   caller_not_authorized: () =>
     'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar, pausar o eliminar usuarios, o cambiar módulos.',
+  admin_needs_representative: () =>
+    'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale que llame él. Quien llama puede pedir usuarios empresa.',
   caller_cannot_ask: (p) =>
     p['reason'] === 'agreement_unsigned'
       ? 'Quien lo pide no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
@@ -354,7 +356,9 @@ export const dialogMessages = {
   saving: 'Guardando…',
   missing: (parts: string[]) => `Falta: ${parts.join(' y ')}.`,
   missingReason: 'un motivo de al menos 3 caracteres',
-  missingFacts: (required: number) => `${required} datos de identidad`,
+  /** How many identity facts are still to be checked (the required ones less those ticked). */
+  missingFacts: (left: number) =>
+    left === 1 ? '1 dato de identidad' : `${left} datos de identidad`,
   missingDismissal: 'confirmar la baja',
   invalidFields: 'Corrija los datos marcados.',
   dismissalConfirm: (person: string, company: string) =>
@@ -1478,6 +1482,7 @@ export const companyMessages = {
     callerLegend: 'Quién lo pide',
     caller: 'Representante legal o administrador de accesos de la empresa que lo pide',
     callerFacts: 'Datos de quien lo pide que coincidieron',
+    callerPlaceholder: 'Elija quién lo pide',
     callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
     noCallers:
       'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio.',
@@ -1520,7 +1525,8 @@ export const companyMessages = {
     email: 'Correo',
     phone: 'Celular (opcional)',
     role: 'Perfil',
-    externalLabel: 'Es externo a la empresa (no es trabajador suyo)',
+    adminNeedsRepresentative:
+      'En ACHS, un administrador de accesos nuevo lo nombra el representante legal: solo él puede pedirlo. Un administrador de accesos puede pedir usuarios empresa.',
     roles: { company_user: 'Usuario empresa', access_admin: 'Administrador de accesos' },
     modules: 'Módulos',
     saveModules: 'Guardar módulos',
@@ -1529,6 +1535,7 @@ export const companyMessages = {
     missingRut: 'un RUT válido',
     missingLookup: 'que termine la búsqueda del RUT',
     missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
+    missingRepresentative: 'que lo pida el representante legal',
     missingModules: 'al menos un módulo, o confirmar que se agrega sin módulos',
     missingNames: 'los nombres y el primer apellido de la persona nueva',
     missingEmail: 'un correo válido de la persona nueva (por ejemplo nombre@dominio.cl)',

@@ -1,4 +1,4 @@
-import { expect, test, type DeskPage } from './fixtures';
+import { expect, test, type DeskPage, fillSignIn } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -181,9 +181,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
 
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {
   await page.goto(door.url);
-  await page.getByLabel('Usuario').fill('agente');
-  await page.getByLabel('Contraseña').fill('incorrecta');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await fillSignIn(page, 'agente', 'incorrecta');
   await expect(page.getByRole('alert')).toHaveText('Usuario o contraseña incorrectos.');
   await expect(page.getByLabel('Usuario')).toHaveValue('agente');
 });

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, signOut, test, type DeskPage } from './fixtures';
+import { expect, signOut, test, type DeskPage, fillSignIn } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 const PEDRO_WHO = `${PEDRO} (12.345.678-5)`;
@@ -40,9 +40,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 async function signInAgain(page: Page, user: string, password: string) {
   await signOut(page);
-  await page.getByLabel('Usuario').fill(user);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await fillSignIn(page, user, password);
   await expect(page.getByText(/2\.000 personas/)).toBeVisible();
 }
 

@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { loopTest, startCentral, startDeskDoor, test as deskTest, type Started } from './fixtures';
+import {
+  loopTest,
+  startCentral,
+  startDeskDoor,
+  test as deskTest,
+  type Started,
+  signInAt,
+} from './fixtures';
 
 const ESPIGA = 'Panadería La Espiga Limitada';
 const PORTAL_KEY = 'clave-e2e-de-los-portales';
@@ -36,10 +43,7 @@ test('a representative’s request is approved, mailed, signed on the central AP
   ]);
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
-    await page.goto(door.url);
-    await page.getByLabel('Usuario').fill('agente');
-    await page.getByLabel('Contraseña').fill('agente600');
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await signInAt(page, door.url, 'agente', 'agente600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 
@@ -139,6 +143,55 @@ test('a representative’s request is approved, mailed, signed on the central AP
 });
 
 deskTest(
+  '«Quién lo pide» is the person on the call, or nobody until the agent chooses',
+  async ({ desk }) => {
+    const { page, record } = desk;
+    const openAndes = async () => {
+      await desk.find('constructora los andes');
+      await desk.option('Constructora Los Andes SpA').click();
+      await page
+        .getByRole('region', { name: 'Empresa' })
+        .getByRole('button', { name: 'Agregar usuario' })
+        .click();
+      return page
+        .getByRole('dialog')
+        .getByLabel(/administrador de accesos de la empresa que lo pide/);
+    };
+    // No call: two may ask (Ricardo, Paula), and neither is chosen for the agent.
+    let caller = await openAndes();
+    await expect(caller).toHaveValue('');
+    await expect(page.getByRole('dialog').getByLabel(/N° de serie/)).toHaveCount(0);
+    await expect(
+      page.getByRole('dialog').getByRole('button', { name: 'Agregar usuario' }),
+    ).toHaveAccessibleDescription(/Falta: quién lo pide/);
+    await page.keyboard.press('Escape');
+    // Paula calls: her call is open, and she is the one chosen.
+    await desk.find('15.161.718-2');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText('Paula Andrea Rojas Tapia');
+    const callbar = page.getByRole('region', { name: 'Llamada' });
+    await callbar.getByLabel('Motivo').selectOption({ index: 1 });
+    await callbar.getByRole('button', { name: /^Abrir llamada/ }).click();
+    await expect(callbar.getByRole('button', { name: /Cerrar llamada/ })).toBeVisible();
+    caller = await openAndes();
+    await expect(caller).toHaveValue('15161718-2');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByLabel(/N° de serie/)).toBeVisible();
+    // ACHS: she may ask for company users, not for a new administrator — said as soon as the
+    // profile is chosen, not after «Agregar usuario».
+    await dialog.getByLabel('Perfil').selectOption({ label: 'Administrador de accesos' });
+    await expect(dialog).toContainText(
+      'En ACHS, un administrador de accesos nuevo lo nombra el representante legal',
+    );
+    await expect(
+      dialog.getByRole('button', { name: 'Agregar usuario' }),
+    ).toHaveAccessibleDescription(/que lo pida el representante legal/);
+    await dialog.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });
+    await expect(dialog).not.toContainText('lo nombra el representante legal');
+  },
+);
+
+deskTest(
   'an ACHS company shows no Portal Empresas requests, TRF or agreement',
   async ({ desk }) => {
     const { page } = desk;
@@ -205,7 +258,6 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
   await expect(add).toBeDisabled();
   await expect(add).toHaveAccessibleDescription(/Falta: un correo válido de la persona nueva/);
   await dialog.getByLabel('Correo', { exact: true }).fill('carla@contadores.cl');
-  await dialog.getByLabel(/Es externo/).check();
   // La Espiga is on Portal Empresas: its modules, not ACHS Gestión's.
   const modules = dialog.getByRole('group', { name: 'Módulos' });
   await expect(modules.getByRole('checkbox')).toHaveCount(6);
@@ -247,7 +299,7 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
     page
       .getByRole('dialog')
       .getByLabel(/administrador de accesos de la empresa que lo pide/)
-      .locator('option'),
+      .locator('option:not([disabled])'),
   ).toHaveText([/Marcela Andrea Fuentes Rivas/]);
 });
 
@@ -300,7 +352,11 @@ deskTest(
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading')).toContainText('Valentina');
     const caller = dialog.getByLabel(/administrador de accesos de la empresa que lo pide/);
-    await expect(caller.locator('option')).toHaveText([/Marcela Andrea Fuentes Rivas/]);
+    // The only one who may ask is chosen; the placeholder cannot be.
+    await expect(caller.locator('option:not([disabled])')).toHaveText([
+      /Marcela Andrea Fuentes Rivas/,
+    ]);
+    await expect(caller).toHaveValue('13579246-2');
     await dialog.getByLabel(/N° de serie/).check();
     await dialog.getByLabel(/Correo registrado/).check();
     await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');

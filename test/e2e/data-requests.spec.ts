@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { signOut, test, type DeskPage } from './fixtures';
+import { signOut, test, type DeskPage, fillSignIn } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 const CAMILA_RUT = '16.789.012-1';
@@ -22,9 +22,7 @@ async function openPerson(desk: DeskPage, rut: string, name?: string) {
 
 async function signInAs(page: Page, user: string, password: string) {
   await signOut(page);
-  await page.getByLabel('Usuario').fill(user);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await fillSignIn(page, user, password);
   await expect(page.getByText(/2\.000 personas/)).toBeVisible();
 }
 

@@ -10,7 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expectAccessible } from './a11y';
 import { nodeArgs } from './entries';
-import { expect, loopTest as test, startCentral, startDeskDoor, type Started } from './fixtures';
+import {
+  expect,
+  loopTest as test,
+  startCentral,
+  startDeskDoor,
+  type Started,
+  signInAt,
+  fillSignIn,
+} from './fixtures';
 
 test('a revoked desk says where its unsent actions are and comes back when enrolled again', async ({
   page,
@@ -21,26 +29,21 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
     await page.goto(door.url);
-    const signIn = async (username: string, password: string) => {
-      await page.getByLabel('Usuario').fill(username);
-      await page.getByLabel('Contraseña').fill(password);
-      await page.getByRole('button', { name: 'Ingresar' }).click();
-    };
 
     // Too many wrong passwords: the central makes the next attempt wait, and says for how long.
     for (let i = 0; i < 5; i++) {
-      await signIn('supervisora', 'equivocada');
+      await fillSignIn(page, 'supervisora', 'equivocada');
       // Answered: the password is cleared for the next try.
       await expect(page.getByLabel('Contraseña')).toHaveValue('');
       await expect(page.getByRole('alert')).toHaveText('Usuario o contraseña incorrectos.');
     }
-    await signIn('supervisora', 'super600');
+    await fillSignIn(page, 'supervisora', 'super600');
     await expect(page.getByRole('alert')).toHaveText(
       'Demasiados intentos. Intente de nuevo en 15 minutos.',
     );
     await expectAccessible(page, 'ingreso con intentos agotados');
 
-    await signIn('agente', 'agente600');
+    await fillSignIn(page, 'agente', 'agente600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 
@@ -83,14 +86,14 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
     await expectAccessible(page, 'equipo revocado');
     expect(fs.existsSync(path.join(dirs.desk, `acciones-sin-enviar-${deviceId}.json`))).toBe(true);
 
-    await signIn('agente', 'agente600');
+    await fillSignIn(page, 'agente', 'agente600');
     await expect(page.getByText(/revocó este equipo: no se puede ingresar/)).toBeVisible();
 
     // Enrolled again, explicitly: a new identity, a fresh replica.
     await page.getByRole('button', { name: 'Inscribir como equipo nuevo' }).click();
     await expect(page.getByRole('status')).toHaveText(/El equipo tiene una identidad nueva/);
     await expectAccessible(page, 'equipo inscrito de nuevo');
-    await signIn('agente', 'agente600');
+    await fillSignIn(page, 'agente', 'agente600');
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
     await indicator.click();
     // A new identity, shown as the audit and the supervisor's list show it.
@@ -127,10 +130,7 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     expect(enrol.status).toBe(200);
     const { accessToken } = (await enrol.json()) as { accessToken: string };
 
-    await page.goto(door.url);
-    await page.getByLabel('Usuario').fill('supervisora');
-    await page.getByLabel('Contraseña').fill('super600');
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await signInAt(page, door.url, 'supervisora', 'super600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea/, { timeout: 30_000 });
     await indicator.click();

@@ -124,6 +124,8 @@ test.describe('as an agent', () => {
       await expect(confirm).toBeDisabled();
       await expect(confirm).toHaveAccessibleDescription('Falta: 2 datos de identidad.');
       await identity.getByRole('checkbox', { name: /N° de serie/ }).check();
+      // What is left, not what is required: one more.
+      await expect(confirm).toHaveAccessibleDescription('Falta: 1 dato de identidad.');
       await identity.getByRole('checkbox', { name: /Correo registrado/ }).check();
       await confirm.click();
       await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');

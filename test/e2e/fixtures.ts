@@ -14,12 +14,17 @@ type Door = { url: string; dataDir: string };
 
 export type Started = { url: string; port: number; stop: () => Promise<void> };
 
-/** Opens a desk at `url` and signs in with the sign-in screen, as an agent would. */
-export async function signInAt(page: Page, url: string, username: string, password: string) {
-  await page.goto(url);
+/** Fills the sign-in screen already on the page (or the lock screen's) and presses «Ingresar». */
+export async function fillSignIn(page: Page, username: string, password: string) {
   await page.getByLabel('Usuario').fill(username);
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Ingresar' }).click();
+}
+
+/** Opens a desk at `url` and signs in with the sign-in screen, as an agent would. */
+export async function signInAt(page: Page, url: string, username: string, password: string) {
+  await page.goto(url);
+  await fillSignIn(page, username, password);
 }
 
 /**
@@ -139,9 +144,7 @@ export const test = base.extend<{ desk: DeskPage; door: Door; user: DemoUser }>(
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(door.url);
-    await page.getByLabel('Usuario').fill(user);
-    await page.getByLabel('Contraseña').fill(PASSWORDS[user]);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await fillSignIn(page, user, PASSWORDS[user]);
     await expect(page.getByText(/2\.000 personas/)).toBeVisible();
     await use(new DeskPage(page));
     expect(errors, 'uncaught errors in the page').toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, test, type DeskPage } from './fixtures';
+import { expect, test, type DeskPage, fillSignIn } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 const RUT_PATTERN = /\d{1,2}\.\d{3}\.\d{3}-[\dK]/;
@@ -132,18 +132,14 @@ test.describe('idle lock', () => {
       // not even after a wrong password, which ends the locked session all the same.
       await page.keyboard.press('Control+Shift+L');
       await page.getByRole('button', { name: 'Ingresar con otro usuario' }).click();
-      await page.getByLabel('Usuario').fill('supervisora');
-      await page.getByLabel('Contraseña').fill('equivocada');
-      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await fillSignIn(page, 'supervisora', 'equivocada');
       await expect(page.getByRole('alert')).toContainText('Usuario o contraseña incorrectos.');
       // Longer than the lock's own look again (5 s): the form and its error stay.
       await page.waitForTimeout(6000);
       await expect(page.getByRole('alert')).toContainText('Usuario o contraseña incorrectos.');
       await expect(page.getByRole('dialog')).toHaveCount(0);
       expect(await page.locator('body').innerText()).not.toContain('Pedro');
-      await page.getByLabel('Usuario').fill('supervisora');
-      await page.getByLabel('Contraseña').fill('super600');
-      await page.getByRole('button', { name: 'Ingresar' }).click();
+      await fillSignIn(page, 'supervisora', 'super600');
       await expect(page.getByText('Sara Supervisora')).toBeVisible();
       await expect(desk.search).toHaveValue('');
       await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -166,9 +162,7 @@ test.describe('idle lock', () => {
       page.getByText('Si ingresa otro usuario, la sesión bloqueada termina.'),
     ).toBeVisible();
     await expectAccessible(page, 'pantalla bloqueada: otro usuario');
-    await page.getByLabel('Usuario').fill('supervisora');
-    await page.getByLabel('Contraseña').fill('super600');
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await fillSignIn(page, 'supervisora', 'super600');
     await expect(page.getByText(/Sara Supervisora/)).toBeVisible();
 
     await page.getByRole('button', { name: 'Auditoría' }).click();

@@ -7,15 +7,17 @@
 import type { Page } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import { expectAccessible } from './a11y';
-import { expect, loopTest, signOut, startCentral, startEntryCapturing, test } from './fixtures';
+import {
+  expect,
+  loopTest,
+  signOut,
+  startCentral,
+  startEntryCapturing,
+  test,
+  fillSignIn,
+} from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('Usuario').fill(username);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-}
 
 async function openPedro(page: Page) {
   await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
@@ -46,7 +48,7 @@ test('a supervisor sees who viewed a person, when, from where and why', async ({
   await expect(page.getByRole('button', { name: 'Quién consultó esta ficha' })).toHaveCount(0);
   await signOut(page);
 
-  await signIn(page, 'supervisora', 'super600');
+  await fillSignIn(page, 'supervisora', 'super600');
   await expect(page.getByText(/2\.000 personas/)).toBeVisible();
   await openPedro(page);
   const opener = page.getByRole('button', { name: 'Quién consultó esta ficha' });
@@ -105,7 +107,7 @@ loopTest('the audit screen shows the chain anchored in the central API', async (
   ]);
   try {
     await page.goto(door.url);
-    await signIn(page, 'supervisora', 'super600');
+    await fillSignIn(page, 'supervisora', 'super600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 
@@ -183,9 +185,9 @@ loopTest(
     try {
       await page.goto(door.url);
       // A failed sign-in.
-      await signIn(page, 'agente', 'no-es-la-clave');
+      await fillSignIn(page, 'agente', 'no-es-la-clave');
       await expect(page.getByText('Usuario o contraseña incorrectos.')).toBeVisible();
-      await signIn(page, 'agente', 'agente600');
+      await fillSignIn(page, 'agente', 'agente600');
       const indicator = page.getByRole('button', { name: /^Sincronización:/ });
       await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 

@@ -6,20 +6,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
 import { startFaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
-import { loopTest, startCentral, startDeskDoor, type Started } from './fixtures';
+import { loopTest, startCentral, startDeskDoor, type Started, signInAt } from './fixtures';
 
 const test = loopTest;
-
-async function signIn(page: Page, url: string, username: string, password: string) {
-  await page.goto(url);
-  await page.getByLabel('Usuario').fill(username);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-}
 
 test('a supervisor takes over the waiting actions of an agent who will not come back', async ({
   page,
@@ -30,7 +23,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
     // The agent works while the central API is away, then leaves the desk for good.
-    await signIn(page, door.url, 'agente', 'agente600');
+    await signInAt(page, door.url, 'agente', 'agente600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
     await central.stop();
@@ -53,7 +46,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
 
     // The central API is back; the supervisor signs in on the same desk.
     central = await startCentral(dirs.central, String(central.port));
-    await signIn(page, door.url, 'supervisora', 'super600');
+    await signInAt(page, door.url, 'supervisora', 'super600');
     await expect(indicator).toHaveText(/^En línea · 1 pendiente/, { timeout: 30_000 });
     await indicator.click();
     const sync = page.getByRole('region', { name: 'Sincronización' });
@@ -117,7 +110,7 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
   const proxy = await startFaultProxy(central.url);
   const door = await startDeskDoor(dirs.desk, proxy.url);
   try {
-    await signIn(page, door.url, 'prevencion', 'preven600');
+    await signInAt(page, door.url, 'prevencion', 'preven600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea/, { timeout: 60_000 });
     const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);

@@ -3,21 +3,14 @@
  * loopback: half-loaded data is never shown as fact, and the sync feedback is true (back online
  * without a reload, errors in Spanish, the waiting actions listed, one pending count).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { syncErrorMessages } from '../../src/shared/messages';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
-import { loopTest, signOut, startCentral, startDeskDoor, type Started } from './fixtures';
+import { loopTest, signOut, startCentral, startDeskDoor, type Started, signInAt } from './fixtures';
 
 const test = loopTest;
 const startDoor = startDeskDoor;
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Usuario').fill('agente');
-  await page.getByLabel('Contraseña').fill('agente600');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-}
 
 test('a first sign-in says the data is incomplete, shows progress, and the count follows it without a reload', async ({
   page,
@@ -47,7 +40,7 @@ test('a first sign-in says the data is incomplete, shows progress, and the count
       });
     });
     door = await startDoor(dirs.desk, proxy.url);
-    await signIn(page, door.url);
+    await signInAt(page, door.url, 'agente', 'agente600');
     await held;
 
     const results = page.getByRole('region', { name: 'Búsqueda' });
@@ -98,7 +91,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
   let central: Started = await startCentral(dirs.central);
   const door = await startDoor(dirs.desk, central.url);
   try {
-    await signIn(page, door.url);
+    await signInAt(page, door.url, 'agente', 'agente600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 
@@ -160,10 +153,7 @@ test('after an officer used this desk, an agent signing in sees the count grow t
   const central = await startCentral(dirs.central);
   const door = await startDoor(dirs.desk, central.url);
   try {
-    await page.goto(door.url);
-    await page.getByLabel('Usuario').fill('prevencion');
-    await page.getByLabel('Contraseña').fill('preven600');
-    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await signInAt(page, door.url, 'prevencion', 'preven600');
     const indicator = page.getByRole('button', { name: /^Sincronización:/ });
     await expect(indicator).toHaveText(/^En línea/, { timeout: 30_000 });
     const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);
@@ -172,7 +162,7 @@ test('after an officer used this desk, an agent signing in sees the count grow t
     expect(scoped).toBeLessThan(300);
 
     await signOut(page);
-    await signIn(page, door.url);
+    await signInAt(page, door.url, 'agente', 'agente600');
     // The replica held only the officer's companies: the agent's count follows the resync.
     await expect(count).toHaveText('300 personas', { timeout: 30_000 });
     await expect(page.getByRole('region', { name: /^Datos incompletos/ })).toHaveCount(0);

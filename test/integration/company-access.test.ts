@@ -317,6 +317,31 @@ describe('users a representative asks for (rule 13)', () => {
     expect(change('remove').profiles.find((p) => p.person.rut === OUTSIDER)?.state).toBe('removed');
   });
 
+  it('ACHS: a new access administrator is asked for by the legal representative, and says so to anyone else', () => {
+    const core = seededCore(300);
+    const before = outboxCount(core);
+    const admin = (callerRut: string) =>
+      addOutsider({
+        companyRut: ANDES,
+        role: 'access_admin',
+        modules: ['usuarios'],
+        callerRut,
+        callerIdentityCheck: FACTS,
+      });
+    // Paula administers Los Andes' accesses, but she is not its legal representative.
+    expect(refused(core, 'companyUsers.add', admin('15161718-2')).message).toBe(
+      ruleMessages.admin_needs_representative({}),
+    );
+    expect(outboxCount(core)).toBe(before);
+    // Ricardo is: the new administrator is appointed by him.
+    const added = call(core, 'companyUsers.add', admin('12131415-0')).company as CompanyRecord;
+    expect(added.profiles.find((p) => p.person.rut === OUTSIDER)).toMatchObject({
+      role: 'access_admin',
+      adminKind: 'appointed',
+      appointedBy: { rut: '12131415-0' },
+    });
+  });
+
   it('refuses, writing nothing: an outsider without e-mail, a caller who is neither, an unverified caller, a company not adherent', () => {
     const core = seededCore(300);
     const before = outboxCount(core);

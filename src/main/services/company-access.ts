@@ -321,6 +321,7 @@ const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
   requester_not_signatory: 'requester_not_signatory',
   request_decided: 'request_decided',
   caller_not_authorized: 'caller_not_authorized',
+  admin_needs_representative: 'admin_needs_representative',
   no_email: 'no_email',
   invalid_transition: 'invalid_transition',
   module_not_offered: 'module_not_offered',

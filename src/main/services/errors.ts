@@ -70,6 +70,7 @@ export type RuleCode =
   | 'request_decided'
   | 'request_pending'
   | 'caller_not_authorized'
+  | 'admin_needs_representative'
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'

@@ -119,7 +119,15 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   // Who may ask now, and who is listed on the page but cannot (yet): one rule for every change.
   const callers = company.callers.filter((c) => c.cannotAsk === null);
   const cannotAsk = company.callers.filter((c) => c.cannotAsk !== null);
-  const [callerRut, setCallerRut] = useState(callers[0]?.person.rut ?? '');
+  // The person on the call when they may ask, or the only one who may; otherwise nobody until
+  // the agent chooses (the first of several, picked for them, had the agent check the wrong
+  // person's facts and the audit name the wrong requester).
+  const onCall = useSession((s) => s.interaction?.personRut ?? null);
+  const [callerRut, setCallerRut] = useState(
+    () =>
+      callers.find((c) => c.person.rut === onCall)?.person.rut ??
+      (callers.length === 1 ? callers[0]!.person.rut : ''),
+  );
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [reason, setReason] = useState('');
   const [rut, setRut] = useState('');
@@ -127,7 +135,6 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     'legal_representative' | 'authorized_signatory' | 'other'
   >('legal_representative');
   const [role, setRole] = useState<'company_user' | 'access_admin'>('company_user');
-  const [external, setExternal] = useState(false);
   const [person, setPerson] = useState({
     givenNames: '',
     lastName1: '',
@@ -169,6 +176,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     };
   }, [typesRut, typedRut, company.rut]);
   const lookup = found && found.rut === typedRut ? found : null;
+  // Rule 13: a company's users are its workers or outsiders — not a box to tick, what the
+  // lookup says (main and the central decide it the same way).
+  const external = lookup?.membership?.role !== 'worker';
   // A person the desk does not know: only then are their data asked for (and required).
   const newPersonNeeded = dialog.kind === 'add' && lookup?.known === false;
   const hasProfile =
@@ -179,7 +189,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   if (needsCaller(dialog)) {
     if (!caller) missing.push(t.dialog.missingCaller);
     else if (facts.length < IDENTITY_FACTS_REQUIRED)
-      missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED));
+      missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
   }
   if (
     (dialog.kind === 'reject' ||
@@ -195,6 +205,15 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   }
   if (typesRut && rutValid && typedRut !== '' && !lookup) missing.push(t.dialog.missingLookup);
   if (dialog.kind === 'add' && hasProfile) missing.push(t.dialog.missingNotProfile);
+  // ACHS rule 9: a new access administrator is appointed by a legal representative, so only one
+  // may ask for it (an administrator may ask for company users). Said as soon as it applies.
+  const adminNeedsRepresentative =
+    dialog.kind === 'add' &&
+    role === 'access_admin' &&
+    !isOnEmpresas(company.portals) &&
+    caller !== null &&
+    caller.as !== 'legal_representative';
+  if (adminNeedsRepresentative) missing.push(t.dialog.missingRepresentative);
   // A person not yet registered: what main requires of them is said here, in Spanish, before
   // sending (never the browser's own, English, bubbles).
   const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
@@ -362,6 +381,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                     setFacts([]);
                   }}
                 >
+                  <option value="" disabled>
+                    {t.dialog.callerPlaceholder}
+                  </option>
                   {callers.map((c) => (
                     <option key={c.person.rut} value={c.person.rut}>
                       {c.person.name ?? c.person.rut} ·{' '}
@@ -453,10 +475,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                 <option value="access_admin">{t.dialog.roles.access_admin}</option>
               </select>
             </label>
-            <label className="check">
-              <input type="checkbox" checked={external} onChange={() => setExternal(!external)} />
-              {t.dialog.externalLabel}
-            </label>
+            {adminNeedsRepresentative && (
+              <p className="notice notice-warn">{t.dialog.adminNeedsRepresentative}</p>
+            )}
           </>
         )}
 

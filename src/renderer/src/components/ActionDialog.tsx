@@ -85,7 +85,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         : null;
   const missing: string[] = [];
   if (identityRequired && facts.length < IDENTITY_FACTS_REQUIRED) {
-    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED));
+    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
   }
   if (spec.reason === 'required' && reason.trim().length < 3) {
     missing.push(dialogMessages.missingReason);

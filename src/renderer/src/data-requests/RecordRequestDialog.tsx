@@ -59,7 +59,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   if (method === '') missing.push(t.missingMethod);
   else if (!identityMethodFits(method, channel)) missing.push(t.missingCardInPerson);
   if (method === 'facts' && facts.length < IDENTITY_FACTS_REQUIRED) {
-    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED));
+    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
   }
   if (detail.trim().length < MIN_DETAIL_LENGTH) missing.push(t.missingDetail(MIN_DETAIL_LENGTH));
   const blockedText = missing.length > 0 ? dialogMessages.missing(missing) : null;
