@@ -571,6 +571,8 @@ export const callMessages = {
   inProgressShort: 'En curso',
   /** An action on another person than the open call's: where it was recorded. */
   attachedElsewhere: (who: string) => `Quedó registrada en la llamada con ${who}.`,
+  /** The first action in a call opened with nobody named: the call is now theirs. */
+  callerTaken: (who: string) => `La llamada quedó a nombre de ${who}.`,
   /** Signing out with one open: it stays open until the agent is back. */
   signOutTitle: '¿Salir con la llamada abierta?',
   signOutOpen: (who: string | null) =>
@@ -618,6 +620,7 @@ export const visitMessages: InteractionWords = {
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas.',
   attachedElsewhere: (who: string) => `Quedó registrada en la visita con ${who}.`,
+  callerTaken: (who: string) => `La visita quedó a nombre de ${who}.`,
   signOutTitle: '¿Salir con la visita abierta?',
   signOutOpen: (who: string | null) =>
     `La visita${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,

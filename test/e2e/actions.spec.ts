@@ -179,6 +179,34 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await expect(row).toContainText('Se reenvió el enlace para restablecer');
 });
 
+test('a call opened before the caller is found takes the first person acted for', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  const callbar = page.getByRole('region', { name: 'Llamada' });
+  // Nobody on screen: the call opens with no one named, and the agent goes on to the search.
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+  await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
+  await expect(callbar).toContainText('Llamada en curso · 0 acciones');
+  await expect(desk.search).toBeFocused();
+  await openPedro(desk);
+  await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Correo pedido: sale en cuanto el sistema central reciba la acción. La llamada quedó a nombre de Pedro Andrés González Muñoz (12.345.678-5).',
+  );
+  await expect(callbar).toContainText(
+    'Llamada en curso · Pedro Andrés González Muñoz (12.345.678-5) · 1 acción',
+  );
+  await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+  await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+  // His record lists the call as his.
+  await expect(
+    record.getByText(/Bloqueo por intentos · .* · Resuelto · Reenvió un correo/),
+  ).toBeVisible();
+});
+
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {
   await page.goto(door.url);
   await fillSignIn(page, 'agente', 'incorrecta');

@@ -694,6 +694,40 @@ describe('calls', () => {
     expect(record(core, PEDRO).interactions[0]!.id).toBe(opened.id);
   });
 
+  it('gives a call opened with nobody named the first person acted for, and keeps them', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: null, reason: 'mail_not_arriving' });
+    expect(opened.personRut).toBeNull();
+    call(core, 'mails.resend', {
+      rut: FRANCISCA,
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    // Another person afterwards goes into the same call, which stays Francisca's.
+    call(core, 'mails.resend', { rut: CAMILA, portal: 'achs_gestion', kind: 'password_reset' });
+    const current = call(core, 'interactions.current', {});
+    expect(current).toMatchObject({ id: opened.id, personRut: FRANCISCA });
+    expect(current.actions.map((a: { personRut: string }) => a.personRut)).toEqual([
+      FRANCISCA,
+      CAMILA,
+    ]);
+    expect(record(core, FRANCISCA).interactions[0]!.id).toBe(opened.id);
+    // A call opened for someone keeps them whoever is acted for.
+    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+    const pedros = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    call(core, 'contact.edit', {
+      rut: CAMILA,
+      phone: '+56 9 5555 0199',
+      reason: 'Lo pidió por teléfono',
+      identityCheck: [],
+      expectedVersion: record(core, CAMILA).version,
+    });
+    expect(call(core, 'interactions.current', {})).toMatchObject({
+      id: pedros.id,
+      personRut: PEDRO,
+    });
+  });
+
   it('does not let an agent close another agent’s call', () => {
     const core = seededCore(300);
     const opened = call(core, 'interactions.open', { rut: null, reason: 'other' });

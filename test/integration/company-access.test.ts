@@ -330,7 +330,7 @@ describe('users a representative asks for (rule 13)', () => {
       });
     // Paula administers Los Andes' accesses, but she is not its legal representative.
     expect(refused(core, 'companyUsers.add', admin('15161718-2')).message).toBe(
-      ruleMessages.admin_needs_representative({}),
+      ruleMessages['admin_needs_representative']!({}),
     );
     expect(outboxCount(core)).toBe(before);
     // Ricardo is: the new administrator is appointed by him.

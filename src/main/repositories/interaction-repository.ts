@@ -108,6 +108,9 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const setReason = sqlite.prepare(
     'UPDATE interactions SET reason = ? WHERE id = ? AND closed_at IS NULL',
   );
+  const takeCaller = sqlite.prepare(
+    'UPDATE interactions SET person_rut = ? WHERE id = ? AND person_rut IS NULL AND closed_at IS NULL',
+  );
   // A filter's statements, prepared once: a person's record lists their calls on every view and
   // after every action, and preparing took longer than running (at most 16 filter shapes).
   const prepared = statementCache(sqlite);
@@ -135,6 +138,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
     /** False when the call is closed (or gone): a closed call's reason is history. */
     setReason(id: string, reason: string): boolean {
       return setReason.run(reason, id).changes === 1;
+    },
+    /** An open call with nobody named gets its caller; one already named keeps theirs. */
+    takeCaller(id: string, personRut: number): boolean {
+      return takeCaller.run(personRut, id).changes === 1;
     },
     list(filter: InteractionFilter, limit: number, offset: number): InteractionRow[] {
       const { page, params } = interactionListSql(filter);

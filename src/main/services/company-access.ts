@@ -351,10 +351,13 @@ function companyAction(
   const companies = createCompanyWriteRepository(ctx.db.$client);
   if (!companies.company(spec.companyRut)) throw new NotFoundError('company');
   let mailsQueued = 0;
+  const caller = spec.payload['callerRut'];
   const receipt = runAction(ctx, session, {
     permission: spec.permission,
     personRut: spec.personRut,
     companyRut: spec.companyRut,
+    // Who asked for a change of a company's user is on the line; a requester asks for herself.
+    onLine: typeof caller === 'number' ? caller : spec.personRut,
     kind: spec.kind,
     reason: spec.reason,
     requireReason: spec.requireReason,

@@ -25,6 +25,11 @@ export type ActionSpec = {
   personRut: number;
   /** The membership's company, for membership actions. */
   companyRut?: number;
+  /**
+   * Who is on the line when it is not the person acted on (a company's representative asking
+   * for a change of its user); a call opened with nobody named takes them as its caller.
+   */
+  onLine?: number;
   /** Audit action name, also the outbox kind. */
   kind: string;
   reason: string | null;
@@ -143,6 +148,12 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
 
     const actionId = newId();
     const applied = spec.apply(actionId);
+    // A call opened before the caller was found (nobody on screen) is about the first person
+    // the agent acts for; a selection run has nobody on the line.
+    const call = repos.interactions.openOf(session.agentId);
+    if (call && call.personRut === null && !spec.bulk) {
+      repos.interactions.takeCaller(call.id, spec.onLine ?? spec.personRut);
+    }
     const { before } = applied;
     // Marks that travel with the action: a selection run's (no caller on the line), and the
     // Ley 21.719 request it is taken under.
@@ -179,7 +190,7 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       after: JSON.stringify(after),
       reason,
       identityCheck: facts.length > 0 ? JSON.stringify(facts) : null,
-      interactionId: repos.interactions.openOf(session.agentId)?.id ?? null,
+      interactionId: call?.id ?? null,
     });
     return { actionId, auditSeq };
   })();

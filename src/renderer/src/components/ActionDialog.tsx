@@ -19,7 +19,7 @@ import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
 import { actionsHeld } from './actions-held';
-import { personLabel } from './display';
+import { fullName, personLabel } from './display';
 import { useInteractionWords } from './interaction-words';
 import { useApp } from '../store';
 
@@ -121,11 +121,15 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       const held = actionsHeld(sync) && !spec.doneSaysQueued;
       const done = held ? heldMessages.done(spec.done) : spec.done;
       // An action on someone else than the open call's person still goes into that call: said.
-      const elsewhere =
-        interaction && interaction.personRut !== null && interaction.personRut !== result.record.rut
-          ? words.attachedElsewhere(personLabel(interaction.personName, interaction.personRut)!)
-          : null;
-      notify(elsewhere ? `${done} ${elsewhere}` : done);
+      // A call opened with nobody named takes this person as its caller (main does it): said.
+      const where = !interaction
+        ? null
+        : interaction.personRut === null
+          ? words.callerTaken(personLabel(fullName(result.record), result.record.rut)!)
+          : interaction.personRut !== result.record.rut
+            ? words.attachedElsewhere(personLabel(interaction.personName, interaction.personRut)!)
+            : null;
+      notify(where ? `${done} ${where}` : done);
       void refreshInteraction();
       void useSession.getState().refreshSync();
     } catch (failure) {

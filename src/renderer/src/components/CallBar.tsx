@@ -205,11 +205,13 @@ function OpenCall({
   const closeRef = useRef<HTMLButtonElement>(null);
   const moved = useRef(false);
 
+  // Just opened: with the caller on screen, the focus goes on to closing the call; opened before
+  // the caller is found, to the search box, where the agent goes next.
   useEffect(() => {
     if (!focusClose) return;
-    closeRef.current?.focus();
+    ((interaction.personRut === null ? visibleSearchBox() : null) ?? closeRef.current)?.focus();
     onFocused();
-  }, [focusClose, onFocused]);
+  }, [focusClose, onFocused, interaction.personRut]);
 
   // Opening the close form puts the agent on its first field; going back, on the button again.
   useEffect(() => {
