@@ -920,7 +920,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   agreement_unsigned: (c) => ({
     title: `Acuerdo de Acceso Remoto sin firmar${of(c)}`,
-    say: `Hasta firmar el acuerdo desde el enlace del correo no se le asigna el perfil de empresa.${sent(c)}`,
+    say: `Hasta firmar el acuerdo desde el enlace del correo no se le asigna el perfil de empresa. El correo llega desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.${sent(c)}`,
   }),
   access_request_rejected: (c) => ({
     title: `Solicitud de acceso rechazada${of(c)}`,

@@ -543,6 +543,40 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('a requester’s fix is the approval mail again (it carries the link), not a second mail', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_heroes')],
+          memberships: [unsignedAdmin],
+          accessRequests: [request({ state: 'approved', agreementSigned: false })],
+          mails: [
+            mail({ portal: 'portal_empresas', kind: 'access_approval', sentAt: ONE_HOUR_AGO }),
+          ],
+        }),
+      );
+      expect(causes).toStrictEqual([
+        {
+          code: 'agreement_unsigned',
+          companyRut: '76543210-3',
+          companyName: 'Constructora Andes SpA',
+          portal: 'portal_empresas',
+          lastSentAt: ONE_HOUR_AGO,
+          fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'access_approval' },
+        },
+      ]);
+      // Approved at another company: this one's administrator was added, and gets its own mail.
+      const elsewhere = diagnose(
+        input({
+          accounts: [account('portal_heroes')],
+          memberships: [unsignedAdmin],
+          accessRequests: [
+            request({ state: 'approved', agreementSigned: false, companyRut: '78901234-2' }),
+          ],
+        }),
+      );
+      expect(elsewhere[0]!.fix).toMatchObject({ kind: 'agreement_signature' });
+    });
+
     it('counts the approval mail as a mail with the link (rule 12: it carries it)', () => {
       const causes = diagnose(
         input({

@@ -213,13 +213,20 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   for (const m of memberships) {
     if (!m.companyOnEmpresas || m.state !== 'active' || !needsAgreement(m.role)) continue;
     if (m.agreementSigned) continue;
+    // Rule 12: a requester's approval mail carries the agreement's link, so its resend (with its
+    // own wait) is the fix — not a second, different mail. An administrator the representative
+    // added was sent the agreement's own mail.
+    const approved = accessRequests.some(
+      (r) => r.companyRut === m.companyRut && r.state === 'approved' && r.agreementSigned !== true,
+    );
     causes.push({
       code: 'agreement_unsigned',
       ...company(m),
       portal: 'portal_empresas',
-      // Rule 12: the approval mail carries the agreement's link, as its resend does.
       ...lastSent(mails, 'portal_empresas', 'agreement_signature', 'access_approval'),
-      fix: losHeroes ? resend(losHeroes, 'agreement_signature') : null,
+      fix: losHeroes
+        ? resend(losHeroes, approved ? 'access_approval' : 'agreement_signature')
+        : null,
     });
   }
 
