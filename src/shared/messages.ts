@@ -925,7 +925,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   access_request_rejected: (c) => ({
     title: `Solicitud de acceso rechazada${of(c)}`,
     say: c.reason
-      ? `Su solicitud fue rechazada. Motivo registrado: «${c.reason}».`
+      ? `Su solicitud fue rechazada. Motivo registrado: «${c.reason.replace(/[.\s]+$/, '')}».`
       : 'Su solicitud fue rechazada: solo el representante legal o las personas habilitadas en el registro de firmantes (TRF) de la empresa pueden pedir acceso.',
   }),
   access_request_pending: (c) => ({

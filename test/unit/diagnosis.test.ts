@@ -734,6 +734,25 @@ describe('diagnose', () => {
       );
     });
 
+    it('a new request after a rejection is where the person stands: the rejection is not told', () => {
+      const causes = diagnose(
+        input({
+          accessRequests: [
+            request({ state: 'rejected', reason: 'No figura en el TRF.' }),
+            request({ state: 'pending', inRegister: false }),
+          ],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['access_request_pending']);
+      // A reason recorded with its own full stop is quoted without a second one.
+      const [rejected] = diagnose(
+        input({ accessRequests: [request({ state: 'rejected', reason: 'No figura en el TRF.' })] }),
+      );
+      expect(causeTexts.access_request_rejected(rejected!).say).toBe(
+        'Su solicitud fue rechazada. Motivo registrado: «No figura en el TRF».',
+      );
+    });
+
     it('an approved request hides rejected and pending ones for the same company only', () => {
       const causes = diagnose(
         input({

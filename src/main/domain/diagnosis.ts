@@ -51,6 +51,7 @@ export type DiagnosisInput = {
     /** The company is on Portal Empresas (Los Héroes); otherwise an ACHS company. */
     companyOnEmpresas?: boolean;
   }>;
+  /** Oldest first. */
   accessRequests: Array<{
     companyRut: string;
     companyName: string;
@@ -258,7 +259,10 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const approved = new Set(
     accessRequests.filter((r) => r.state === 'approved').map((r) => r.companyRut),
   );
-  for (const request of accessRequests) {
+  // A company's newest request is where the person stands there: a rejection followed by a new
+  // request (pending) is not told as a cause of its own.
+  const standing = new Map(accessRequests.map((request) => [request.companyRut, request]));
+  for (const request of standing.values()) {
     if (approved.has(request.companyRut)) continue;
     if (request.state === 'rejected') {
       causes.push({
