@@ -106,6 +106,11 @@ describe('persons.search', () => {
     expect(ruts(search(c, 'pedro.gonzalez@gmail.com'))).toEqual(['12345678-5']);
     expect(ruts(search(c, 'PEDRO.GONZALEZ@'))).toEqual(['12345678-5']);
     expect(ruts(search(c, 'mjose.mun'))).toContain('11111111-1');
+    // An address's start, without its @, before the names its words also match (Enter opens it).
+    const start = search(c, 'pedro.gonzalez');
+    expect(start.persons[0]).toMatchObject({ rut: '12345678-5', matchedBy: 'email' });
+    expect(start.persons.length).toBeGreaterThan(1);
+    expect(search(c, 'mjose.mun').persons[0]!.rut).toBe('11111111-1');
   });
 
   it('finds by phone however it is dictated', () => {

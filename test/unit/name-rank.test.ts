@@ -220,3 +220,32 @@ describe('rankByName: compound names', () => {
     expect(ruts(rankByName(['higgins'], [second, higgins]))[0]).toBe(higgins.rut);
   });
 });
+
+describe('rankByName: the surnames in the order dictated', () => {
+  // Alphabetical order would put «Díaz Rojas» first.
+  const diazRojas = row('Juan Manuel', 'Díaz', 'Rojas', { sortKey: 'a' });
+  const rojasDiaz = row('Juan Pablo', 'Rojas', 'Díaz', { sortKey: 'b' });
+
+  it('«rojas diaz» is Rojas Díaz before Díaz Rojas, and the other way round', () => {
+    expect(rankByName(['rojas', 'diaz'], [diazRojas, rojasDiaz])).toEqual([rojasDiaz, diazRojas]);
+    expect(rankByName(['diaz', 'rojas'], [rojasDiaz, diazRojas])).toEqual([diazRojas, rojasDiaz]);
+  });
+
+  it('with the given name dictated first too', () => {
+    expect(rankByName(['juan', 'rojas', 'diaz'], [diazRojas, rojasDiaz])).toEqual([
+      rojasDiaz,
+      diazRojas,
+    ]);
+  });
+
+  it('is worth less than a better match: an exact first surname still wins', () => {
+    const rojasDiazPrefix = row('Juan', 'Rojasco', 'Díaz', { sortKey: 'c' });
+    const diazRojasExact = row('Juan', 'Díaz', 'Rojas', { sortKey: 'd' });
+    // «diaz» exact on the first surname (10) + «rojas» on the second (2) beats «rojas» as a
+    // prefix of the first (8) + «diaz» exact on the second (2) + the order (0.5).
+    expect(rankByName(['rojas', 'diaz'], [rojasDiazPrefix, diazRojasExact])).toEqual([
+      diazRojasExact,
+      rojasDiazPrefix,
+    ]);
+  });
+});

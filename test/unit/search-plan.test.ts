@@ -9,6 +9,7 @@ const EMPTY: SearchPlan = {
   phone: null,
   emailPrefix: null,
   emailOnly: false,
+  emailFirst: false,
   nameWords: [],
 };
 
@@ -209,7 +210,19 @@ describe('planSearch: e-mail', () => {
       ...EMPTY,
       emailPrefix: 'juan.munoz@correo.cl',
       emailOnly: true,
+      emailFirst: true,
     });
+  });
+
+  it('one word joined by «.» or «_» is an e-mail’s start first, and names still', () => {
+    expect(planSearch('Pedro.Gonzalez')).toEqual({
+      ...EMPTY,
+      emailPrefix: 'pedro.gonzalez',
+      emailFirst: true,
+      nameWords: ['pedro', 'gonzalez'],
+    });
+    expect(planSearch('fran_silva').emailFirst).toBe(true);
+    expect(planSearch('munoz').emailFirst).toBe(false);
   });
 
   it('a digits-only local part with @ is still only an e-mail', () => {

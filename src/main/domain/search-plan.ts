@@ -20,6 +20,11 @@ export type SearchPlan = {
   emailPrefix: string | null;
   /** True when the text can only be an e-mail (it has an @). */
   emailOnly: boolean;
+  /**
+   * True when the text reads first as an e-mail's start: one word joined by «.» or «_»
+   * («pedro.gonzalez»), as addresses are written and names are not. Names are still tried.
+   */
+  emailFirst: boolean;
   /** Folded words for the full-text name search, each used as a prefix. */
   nameWords: string[];
 };
@@ -35,6 +40,7 @@ export function planSearch(text: string): SearchPlan {
     phone: null,
     emailPrefix: null,
     emailOnly: false,
+    emailFirst: false,
     nameWords: [],
   };
   // Pasted text brings typographic dashes (‐ – — −) where callers mean the RUT's hyphen.
@@ -44,6 +50,7 @@ export function planSearch(text: string): SearchPlan {
   if (trimmed.includes('@')) {
     plan.emailPrefix = trimmed.toLowerCase();
     plan.emailOnly = true;
+    plan.emailFirst = true;
     return plan;
   }
 
@@ -63,6 +70,7 @@ export function planSearch(text: string): SearchPlan {
   plan.nameWords = words(trimmed).slice(0, MAX_WORDS);
   if (!/\s/.test(trimmed) && trimmed.length >= MIN_EMAIL_PREFIX) {
     plan.emailPrefix = trimmed.toLowerCase();
+    plan.emailFirst = /[._]/.test(trimmed);
   }
   return plan;
 }

@@ -170,8 +170,11 @@ function collectCandidates(
     'rut',
   );
   if (plan.phone) add(repo.byPhone(plan.phone, room()), 'phone');
-  if (plan.emailPrefix && plan.emailOnly)
+  if (plan.emailPrefix && plan.emailFirst) {
+    // «pedro.gonzalez»: the address whose whole name it is, before pedro.gonzalez12@….
+    if (!plan.emailOnly) add(repo.byEmailPrefix(`${plan.emailPrefix}@`, room()), 'email');
     add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
+  }
   if (plan.nameWords.length > 0 && room() > 0) {
     const matches =
       assigned === null
@@ -183,7 +186,7 @@ function collectCandidates(
       'name',
     );
   }
-  if (plan.emailPrefix && !plan.emailOnly && room() > 0) {
+  if (plan.emailPrefix && !plan.emailFirst && room() > 0) {
     add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
   }
   if (plan.rutPrefix && room() > 0) add(repo.rutPrefix(plan.rutPrefix, room()), 'rut_prefix');
