@@ -452,6 +452,8 @@ export const actionDialogTexts = {
   },
   /** The contact fix for a person with no e-mail at all: there is nothing to correct. */
   addEmail: 'Registrar correo',
+  /** A request's cause: no fix of its own, but the company's page where it is decided. */
+  seeCompanyRequests: 'Ver solicitudes de la empresa',
   /** A resend names the mail it sends. */
   resendKind: (kind: string) => `Reenviar: ${kind}`,
   /** Nothing in the way: a reset link, should the password still fail. */

@@ -192,6 +192,25 @@ deskTest(
 );
 
 deskTest(
+  'a requester’s record leads to the company’s requests, where the request is decided',
+  async ({ desk }) => {
+    const { page, record } = desk;
+    await desk.find('17.345.678-6');
+    await desk.search.press('Enter');
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    // His newer request is where he stands: the older rejection is not told beside it.
+    await expect(diagnosis).toContainText('Solicitud de acceso en revisión (Panadería La Espiga');
+    await expect(diagnosis).not.toContainText('Solicitud de acceso rechazada');
+    await diagnosis.getByRole('button', { name: 'Ver solicitudes de la empresa' }).click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText(ESPIGA);
+    await expect(
+      company.getByRole('heading', { name: 'Solicitudes de acceso a Portal Empresas' }),
+    ).toBeFocused();
+  },
+);
+
+deskTest(
   'an ACHS company shows no Portal Empresas requests, TRF or agreement',
   async ({ desk }) => {
     const { page } = desk;

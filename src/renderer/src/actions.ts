@@ -15,7 +15,7 @@ import {
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { mailPortal } from '../../shared/portals';
 import { call } from './api/client';
-import { useCompany } from './company/company-store';
+import { COMPANY_REQUESTS_HEADING, useCompany } from './company/company-store';
 import { fullName } from './components/display';
 import type { DialogSpec } from './session-store';
 import { useApp } from './store';
@@ -183,6 +183,17 @@ export async function openCompanyUserChange(
   await company.open(companyRut);
   if (useCompany.getState().company === null) return;
   company.openDialog({ kind: change, userRut: record.rut, userName: fullName(record) });
+}
+
+/**
+ * The company's page at its Portal Empresas requests, where a request is decided: from a
+ * person's record, whose diagnosis names the request but cannot decide it.
+ */
+export async function openCompanyRequests(companyRut: string): Promise<void> {
+  await useCompany.getState().open(companyRut);
+  if (useCompany.getState().company === null) return;
+  // After the page has drawn: the heading takes the focus, and the view scrolls to it.
+  requestAnimationFrame(() => document.getElementById(COMPANY_REQUESTS_HEADING)?.focus());
 }
 
 /** A change on the person's own call; pausing and resuming are the company's (above). */

@@ -23,7 +23,7 @@ import { SelectableUserList } from '../selection/SelectableUserList';
 import { mayBulkLoad } from '../../../shared/policy';
 import { bulkMessages } from '../../../shared/messages';
 import { useBulk } from '../bulk/bulk-store';
-import { useCompany, type CompanyDialog } from './company-store';
+import { COMPANY_REQUESTS_HEADING, useCompany, type CompanyDialog } from './company-store';
 import { isOnEmpresas } from '../../../shared/rules/company-modules';
 import { profileStanding } from '../../../shared/rules/company-access';
 import { standingClass } from './MembershipSummary';
@@ -269,7 +269,9 @@ function CompanyRequests({
   return (
     <>
       <div className="section-head">
-        <h2>{t.requests}</h2>
+        <h2 id={COMPANY_REQUESTS_HEADING} tabIndex={-1}>
+          {t.requests}
+        </h2>
         {button(t.recordRequest, { kind: 'record' }, requests)}
       </div>
       {company.requests.length === 0 ? (

@@ -6,6 +6,9 @@ import { create } from 'zustand';
 import type { CompanyRecord, CompanyUsersPage } from '../../../shared/contract';
 import { ApiError, call } from '../api/client';
 
+/** The id of the company page's requests heading: opened from a person's record, it takes focus. */
+export const COMPANY_REQUESTS_HEADING = 'company-requests-title';
+
 export const USERS_PAGE = 100;
 
 export type CompanyDialog =

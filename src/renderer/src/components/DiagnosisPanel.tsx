@@ -11,6 +11,7 @@ import {
   fixLabels,
   fixSpec,
   mailCooldownReason,
+  openCompanyRequests,
   openCompanyUserChange,
   mailButtonLabel,
   resendSpec,
@@ -110,6 +111,18 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                     <span className="say-label">Dígale:</span> {text.say}
                   </p>
                 </div>
+                {!cause.fix &&
+                  cause.companyRut &&
+                  (cause.code === 'access_request_pending' ||
+                    cause.code === 'access_request_rejected') && (
+                    <button
+                      type="button"
+                      className={index === 0 ? 'primary' : undefined}
+                      onClick={() => void openCompanyRequests(cause.companyRut!)}
+                    >
+                      {actionDialogTexts.seeCompanyRequests}
+                    </button>
+                  )}
                 {cause.fix && onFix && decision && (
                   <GuardedButton
                     className={index === 0 ? 'primary' : undefined}
