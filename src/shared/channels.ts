@@ -23,6 +23,7 @@ export const channelNames = [
   'interactions.open',
   'interactions.close',
   'interactions.setReason',
+  'interactions.setPerson',
   'interactions.current',
   'interactions.list',
   'audit.list',

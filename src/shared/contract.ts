@@ -1149,6 +1149,11 @@ export const contract = {
     input: z.object({ id: z.string().max(64), reason: InteractionReason }),
     output: Interaction,
   },
+  /** The open call is about someone else than it was opened for; only while it has no action. */
+  'interactions.setPerson': {
+    input: z.object({ id: z.string().max(64), rut: RutInput }),
+    output: Interaction,
+  },
   'interactions.current': { input: z.object({}), output: Interaction.nullable() },
   'interactions.list': {
     input: CallFilter.extend({

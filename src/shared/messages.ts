@@ -167,7 +167,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   role: 'Su perfil no permite esta acción.',
   out_of_scope: 'Esta persona o empresa no está entre sus empresas asignadas.',
   not_access_admin:
-    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.',
   // Rule 2: a registration invalidated for security.
   help_desk_only:
     'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame al 600 de su portal.',
@@ -275,6 +275,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     p['change'] === 'reason'
       ? 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.'
       : 'Esa llamada ya está cerrada.',
+  interaction_has_actions: () =>
+    'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
   // Ley 21.719 requests (issue 10).
   person_blocked: (p) =>
     `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo las acciones de la propia solicitud están permitidas.`,
@@ -552,6 +554,9 @@ export const callMessages = {
     `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella.`,
   nudgeOpen: 'Abrir llamada',
   nudgeDismiss: 'Descartar',
+  /** Opened for the wrong person, nothing done yet: the one on screen takes it. */
+  moveTo: (who: string) => `Pasar la llamada a ${who}`,
+  movedTo: (who: string) => `La llamada quedó a nombre de ${who}.`,
   listTitle: 'Llamadas',
   listRut: 'RUT de la persona',
   listSearch: 'Buscar',
@@ -618,6 +623,8 @@ export const visitMessages: InteractionWords = {
   nudge: (who: string) =>
     `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella.`,
   nudgeOpen: 'Abrir visita',
+  moveTo: (who: string) => `Pasar la visita a ${who}`,
+  movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas.',
@@ -650,6 +657,7 @@ export const actionLabels: Record<string, string> = {
   'interaction.open': 'Abrió una llamada',
   'interaction.close': 'Cerró una llamada',
   'interaction.set_reason': 'Cambió el motivo de la llamada',
+  'interaction.set_person': 'Cambió la persona de la llamada',
   'sync.resolve': 'Resolvió un conflicto de sincronización',
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',

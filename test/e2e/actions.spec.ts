@@ -1,4 +1,5 @@
 import { expect, test, type DeskPage, fillSignIn } from './fixtures';
+import { expectAccessible } from './a11y';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -100,7 +101,7 @@ test('an agent cannot change a profile and is told why', async ({ desk }) => {
   const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
   await expect(button).toBeDisabled();
   await expect(button).toHaveAccessibleDescription(
-    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.',
   );
   await expect(desk.page.getByRole('button', { name: 'Auditoría' })).toHaveCount(0);
 });
@@ -205,6 +206,41 @@ test('a call opened before the caller is found takes the first person acted for'
   await expect(
     record.getByText(/Bloqueo por intentos · .* · Resuelto · Reenvió un correo/),
   ).toBeVisible();
+});
+
+test('a call opened for the wrong person passes to the right one while nothing is done in it', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  const callbar = page.getByRole('region', { name: 'Llamada' });
+  await openPedro(desk);
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: /^Abrir llamada de Pedro/ }).click();
+  // The caller was María: her record on screen, the call moves to her.
+  await desk.find('11.111.111-1');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText('María José Muñoz Sepúlveda');
+  const move = callbar.getByRole('button', {
+    name: 'Pasar la llamada a María José Muñoz Sepúlveda (11.111.111-1)',
+  });
+  await move.click();
+  await expect(page.getByRole('status')).toHaveText(
+    'La llamada quedó a nombre de María José Muñoz Sepúlveda (11.111.111-1).',
+  );
+  await expect(callbar).toContainText(
+    'Llamada en curso · María José Muñoz Sepúlveda (11.111.111-1) · 0 acciones',
+  );
+  await expect(move).toHaveCount(0);
+  await expectAccessible(page, 'barra de llamada: pasar a otra persona');
+  // Once something is done in it, it is hers: Pedro on screen is not offered it.
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const edit = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await edit.getByRole('textbox', { name: 'Celular' }).fill('+56 9 4444 5556');
+  await edit.getByLabel('Motivo').fill('Lo pidió en la llamada');
+  await edit.getByRole('button', { name: 'Guardar' }).click();
+  await expect(callbar).toContainText('1 acción');
+  await openPedro(desk);
+  await expect(callbar.getByRole('button', { name: /^Pasar la llamada/ })).toHaveCount(0);
 });
 
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {

@@ -513,7 +513,7 @@ describe('memberships', () => {
     expect(denied).toEqual({
       code: 'forbidden',
       message:
-        'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles.',
+        'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.',
     });
     expect(record(agent, PEDRO).memberships[0]!.can.changeRole).toEqual({
       allowed: false,
@@ -726,6 +726,41 @@ describe('calls', () => {
       id: pedros.id,
       personRut: PEDRO,
     });
+  });
+
+  it('passes a call with nothing done in it to another person, audited; not once it has actions', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    const moved = call(core, 'interactions.setPerson', { id: opened.id, rut: MARIA });
+    expect(moved).toMatchObject({ id: opened.id, personRut: MARIA });
+    const events = core.db.$client
+      .prepare(
+        "SELECT before, after, interaction_id AS interactionId FROM audit_events WHERE action = 'interaction.set_person'",
+      )
+      .all() as Array<{ before: string; after: string; interactionId: string }>;
+    expect(events).toHaveLength(1);
+    expect(events[0]!.interactionId).toBe(opened.id);
+    expect(JSON.parse(events[0]!.before)).toEqual({ personRut: 12_345_678 });
+    expect(JSON.parse(events[0]!.after)).toEqual({ personRut: 11_111_111 });
+    expect(record(core, MARIA).interactions[0]!.id).toBe(opened.id);
+    expect(record(core, PEDRO).interactions).toEqual([]);
+    // The Panel does not count it as an action on someone: the partial index leaves it out.
+    const index = core.db.$client
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_actions_at'")
+      .pluck()
+      .get() as string;
+    expect(index).toContain("'interaction.set_person'");
+    // Once something is done in the call, it is that person's for good.
+    call(core, 'contact.edit', {
+      rut: MARIA,
+      phone: '+56 9 5555 0198',
+      reason: 'Lo pidió por teléfono',
+      identityCheck: [],
+      expectedVersion: record(core, MARIA).version,
+    });
+    expect(refused(core, 'interactions.setPerson', { id: opened.id, rut: PEDRO }).message).toMatch(
+      /ya tiene acciones registradas/,
+    );
   });
 
   it('does not let an agent close another agent’s call', () => {

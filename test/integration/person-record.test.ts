@@ -122,6 +122,12 @@ describe('dispatch', () => {
         id: call(core, 'interactions.current', {}).id,
         reason: 'other',
       }),
+      // Opened for Pedro, about María instead (nothing done in it yet), then back to Pedro.
+      'interactions.setPerson': () => {
+        const id = call(core, 'interactions.current', {}).id;
+        call(core, 'interactions.setPerson', { id, rut: '11111111-1' });
+        return { id, rut: '12345678-5' };
+      },
       'accounts.unlock': () => ({
         rut: '12345678-5',
         portal: 'achs_gestion',

@@ -287,11 +287,12 @@ export const auditEvents = sqliteTable(
     index('audit_interaction')
       .on(table.interactionId)
       .where(sql`${table.interactionId} IS NOT NULL`),
-    // The Panel (issue 10, migration 0012): actions agents took, and views that showed a diagnosis.
+    // The Panel (issue 10, migrations 0012 and 0029): actions agents took, and views that showed a
+    // diagnosis.
     index('audit_actions_at')
       .on(table.at, table.action, table.agentId)
       .where(
-        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'session.lock', 'session.unlock', 'session.end')`,
+        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'session.lock', 'session.unlock', 'session.end')`,
       ),
     index('audit_diagnosis_at')
       .on(table.at, table.personRut, table.after)

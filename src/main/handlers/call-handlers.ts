@@ -1,5 +1,5 @@
 /**
- * The calls (interactions): open, give a reason, close, the current one, and the Llamadas list
+ * The calls (interactions): open, give a reason or another person, close, the current one, and the Llamadas list
  * with its count, registered beside the others in core.ts.
  */
 import { santiagoDayEnd, santiagoDayStart } from '../../shared/format';
@@ -12,6 +12,7 @@ import {
   currentInteraction,
   listInteractions,
   openInteraction,
+  setInteractionPerson,
   setInteractionReason,
   type InteractionListFilter,
 } from '../services/interactions';
@@ -22,6 +23,7 @@ type CallChannel =
   | 'interactions.open'
   | 'interactions.close'
   | 'interactions.setReason'
+  | 'interactions.setPerson'
   | 'interactions.current'
   | 'interactions.list'
   | 'interactions.count';
@@ -50,6 +52,11 @@ export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChann
       }),
     'interactions.close': (input) => closeInteraction(context, agent(), input),
     'interactions.setReason': (input) => setInteractionReason(context, agent(), input),
+    'interactions.setPerson': (input) =>
+      setInteractionPerson(context, agent(), {
+        id: input.id,
+        personRut: readRut(input.rut)!.body,
+      }),
     'interactions.current': () => currentInteraction(context, agent()),
     'interactions.list': (input) =>
       listInteractions(context, agent(), {

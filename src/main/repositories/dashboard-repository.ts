@@ -9,13 +9,14 @@ import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
- * closing, screen locks. Must match the partial index `audit_actions_at` (migration 0012).
+ * closing, screen locks. Must match the partial index `audit_actions_at` (migrations 0012, 0029).
  */
 export const NOT_ACTIONS = [
   'person.view',
   'interaction.open',
   'interaction.close',
   'interaction.set_reason',
+  'interaction.set_person',
   'session.lock',
   'session.unlock',
   'session.end',

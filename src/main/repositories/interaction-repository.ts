@@ -108,6 +108,9 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const setReason = sqlite.prepare(
     'UPDATE interactions SET reason = ? WHERE id = ? AND closed_at IS NULL',
   );
+  const setPerson = sqlite.prepare(
+    'UPDATE interactions SET person_rut = ? WHERE id = ? AND closed_at IS NULL',
+  );
   const takeCaller = sqlite.prepare(
     'UPDATE interactions SET person_rut = ? WHERE id = ? AND person_rut IS NULL AND closed_at IS NULL',
   );
@@ -138,6 +141,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
     /** False when the call is closed (or gone): a closed call's reason is history. */
     setReason(id: string, reason: string): boolean {
       return setReason.run(reason, id).changes === 1;
+    },
+    /** The open call is about this person instead (interactions.setPerson checks when). */
+    setPerson(id: string, personRut: number): boolean {
+      return setPerson.run(personRut, id).changes === 1;
     },
     /** An open call with nobody named gets its caller; one already named keeps theirs. */
     takeCaller(id: string, personRut: number): boolean {

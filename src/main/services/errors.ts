@@ -61,6 +61,7 @@ export type RuleCode =
   | 'interaction_open'
   | 'interaction_notes_required'
   | 'interaction_closed'
+  | 'interaction_has_actions'
   | 'screen_unlock_failed'
   | 'screen_unlock_exhausted'
   | 'screen_not_locked'

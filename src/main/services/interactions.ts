@@ -128,6 +128,42 @@ export function setInteractionReason(
   })();
 }
 
+/**
+ * The call was opened for the wrong person (a namesake, the previous caller still on screen):
+ * while nothing was done in it, it is about the person the agent names now. Audited.
+ */
+export function setInteractionPerson(
+  ctx: ServiceContext,
+  session: Session,
+  command: { id: string; personRut: number },
+): Interaction {
+  allowManage(session);
+  const { interactions } = ctx.repos;
+  return ctx.db.$client.transaction(() => {
+    const row = interactions.byId(command.id);
+    if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
+    if (row.closedAt !== null) throw new RuleError('interaction_closed');
+    authorize(ctx, session, 'person.view', command.personRut);
+    if (row.personRut === command.personRut) return interactionView(ctx, row);
+    if (interactionView(ctx, row).actions.length > 0) {
+      throw new RuleError('interaction_has_actions');
+    }
+    if (!interactions.setPerson(row.id, command.personRut)) {
+      throw new RuleError('interaction_closed');
+    }
+    const changed = interactions.byId(row.id)!;
+    audit(
+      ctx,
+      session,
+      changed,
+      'interaction.set_person',
+      { personRut: command.personRut },
+      { personRut: row.personRut },
+    );
+    return interactionView(ctx, changed);
+  })();
+}
+
 export function closeInteraction(
   ctx: ServiceContext,
   session: Session,

@@ -194,6 +194,8 @@ function OpenCall({
 }) {
   const { bar: t } = useInteractionWords();
   const record = usePersonOnScreen();
+  const setInteraction = useSession((s) => s.setInteraction);
+  const notify = useSession((s) => s.notify);
   const [closing, setClosing] = useState(false);
   // No default: «Resuelto» preselected would be recorded for a call nobody judged.
   const [outcome, setOutcome] = useState<InteractionOutcome | ''>('');
@@ -252,6 +254,20 @@ function OpenCall({
   };
 
   const caller = personLabel(interaction.personName, interaction.personRut);
+  // Opened for the wrong person (a namesake, the previous caller still on screen): while nothing
+  // is done in it, the person on screen may take it.
+  const movable =
+    record !== null && record.rut !== interaction.personRut && interaction.actions.length === 0;
+  const moveTo = async (rut: string) => {
+    setError(null);
+    try {
+      const moved = await call('interactions.setPerson', { id: interaction.id, rut });
+      setInteraction(moved);
+      notify(t.movedTo(personLabel(moved.personName, moved.personRut)!));
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t.failed);
+    }
+  };
   return (
     <div className="callbar callbar-open" role="region" aria-label={t.region}>
       <span>
@@ -282,6 +298,11 @@ function OpenCall({
         </button>
       )}
       {!closing && <DataRequestCallButton record={record} />}
+      {!closing && movable && record && (
+        <button type="button" onClick={() => void moveTo(record.rut)}>
+          {t.moveTo(personLabel(fullName(record), record.rut)!)}
+        </button>
+      )}
       {error && (
         <span id="call-error" className="field-error" role="alert">
           {error}
