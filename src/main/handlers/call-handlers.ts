@@ -1,6 +1,6 @@
 /**
- * The calls (interactions): open, give a reason or another person, close, the current one, and the Llamadas list
- * with its count, registered beside the others in core.ts.
+ * The calls (interactions): open, correct the reason or the person, close, the current one, and
+ * the Llamadas list with its count, registered beside the others in core.ts.
  */
 import { santiagoDayEnd, santiagoDayStart } from '../../shared/format';
 import { readRut } from '../../shared/rut';

@@ -1,8 +1,9 @@
 /**
  * Calls and visits: an agent opens one for the caller with a reason from the catalogue, the
- * actions taken meanwhile link to it by themselves (run-action), and closing it records the
- * outcome. Until it closes, its reason can be corrected. Opening, the reason change and closing
- * are audited like any action.
+ * actions taken meanwhile link to it by themselves (run-action; one opened with nobody named
+ * takes the first person acted for), and closing it records the outcome. Until it closes, its
+ * reason can be corrected, and its person too while nothing was done in it. Opening, those
+ * changes and closing are audited like any action.
  */
 import type { Interaction } from '../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
