@@ -100,6 +100,19 @@ export function openInteraction(
   })();
 }
 
+/** The agent's own call, still open, to change: another's is not found, a closed one says so. */
+function ownOpenCall(
+  ctx: ServiceContext,
+  session: Session,
+  id: string,
+  closedParams: Record<string, string> = {},
+): InteractionRow {
+  const row = ctx.repos.interactions.byId(id);
+  if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
+  if (row.closedAt !== null) throw new RuleError('interaction_closed', closedParams);
+  return row;
+}
+
 /** Corrects the reason of the agent's own open call; a closed call keeps the reason it closed with. */
 export function setInteractionReason(
   ctx: ServiceContext,
@@ -109,9 +122,7 @@ export function setInteractionReason(
   allowManage(session);
   const { interactions } = ctx.repos;
   return ctx.db.$client.transaction(() => {
-    const row = interactions.byId(command.id);
-    if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
-    if (row.closedAt !== null) throw new RuleError('interaction_closed', { change: 'reason' });
+    const row = ownOpenCall(ctx, session, command.id, { change: 'reason' });
     if (row.reason === command.reason) return interactionView(ctx, row);
     if (!interactions.setReason(row.id, command.reason)) {
       throw new RuleError('interaction_closed', { change: 'reason' });
@@ -141,9 +152,7 @@ export function setInteractionPerson(
   allowManage(session);
   const { interactions } = ctx.repos;
   return ctx.db.$client.transaction(() => {
-    const row = interactions.byId(command.id);
-    if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
-    if (row.closedAt !== null) throw new RuleError('interaction_closed');
+    const row = ownOpenCall(ctx, session, command.id);
     authorize(ctx, session, 'person.view', command.personRut);
     if (row.personRut === command.personRut) return interactionView(ctx, row);
     if (interactionView(ctx, row).actions.length > 0) {
