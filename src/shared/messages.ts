@@ -240,7 +240,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   caller_not_authorized: () =>
     'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar, pausar o eliminar usuarios, o cambiar módulos.',
   admin_needs_representative: () =>
-    'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale que llame él. Quien llama puede pedir usuarios empresa.',
+    'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale a quien llama que lo solicite el representante legal. Quien llama sí puede pedir usuarios empresa.',
   caller_cannot_ask: (p) =>
     p['reason'] === 'agreement_unsigned'
       ? 'Quien lo pide no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
@@ -1539,7 +1539,7 @@ export const companyMessages = {
     phone: 'Celular (opcional)',
     role: 'Perfil',
     adminNeedsRepresentative:
-      'En ACHS, un administrador de accesos nuevo lo nombra el representante legal: solo él puede pedirlo. Un administrador de accesos puede pedir usuarios empresa.',
+      'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa, y solo él o ella puede pedirlo. Un administrador de accesos sí puede pedir usuarios empresa.',
     roles: { company_user: 'Usuario empresa', access_admin: 'Administrador de accesos' },
     modules: 'Módulos',
     saveModules: 'Guardar módulos',
