@@ -25,6 +25,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   company_not_on_empresas: 'La empresa no usa Portal Empresas: no recibe solicitudes de acceso.',
   already_user: 'La persona ya tiene un perfil de empresa en esa empresa.',
   module_not_offered: 'La empresa no ofrece ese módulo en su portal: no se otorgó.',
+  change_not_on_portal:
+    'El portal de la empresa no tiene ese cambio de acceso (ACHS Gestión inhabilita y habilita; Portal Empresas pausa, reanuda y elimina): no se aplicó.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa, o en Portal Empresas aún no tiene su perfil empresa (acuerdo sin firmar).',
   admin_needs_representative:

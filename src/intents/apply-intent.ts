@@ -63,6 +63,7 @@ export type RejectionCode =
   | 'admin_needs_representative'
   | 'company_not_on_empresas'
   | 'already_user'
+  | 'change_not_on_portal'
   | 'module_not_offered'
   // Ley 21.719 requests (issue 10).
   | 'already_blocked'

@@ -18,6 +18,11 @@ import {
 } from '../shared/rules/company-access';
 import { foldText } from '../shared/text';
 import { modulesNotOffered } from '../shared/rules/company-modules';
+import {
+  COMPANY_USER_CHANGES,
+  isPortalUserChange,
+  type CompanyUserChange,
+} from '../shared/rules/membership-transitions';
 import type { Entity } from '../shared/sync-protocol';
 import type { CompanyWriteRepository } from '../main/repositories/company-write-repository';
 import type { PersonWriteRepository } from '../main/repositories/person-write-repository';
@@ -34,6 +39,7 @@ export type CompanyRejection =
   | 'admin_needs_representative'
   | 'no_email'
   | 'invalid_transition'
+  | 'change_not_on_portal'
   | 'module_not_offered';
 
 type Touched = Array<{ entity: Entity; key: number }>;
@@ -92,14 +98,6 @@ function heldModules(json: string): string[] {
   }
 }
 
-/** Which states a representative's change may start from, and where it leads (rule 13). */
-export const USER_CHANGES = {
-  pause: { from: ['active'], to: 'paused' },
-  resume: { from: ['paused'], to: 'active' },
-  remove: { from: ['active', 'paused', 'disabled'], to: 'removed' },
-} as const;
-export type UserChange = keyof typeof USER_CHANGES;
-
 export function applyCompanyIntent(
   ctx: CompanyIntentContext,
   kind: CompanyIntentKind,
@@ -121,7 +119,7 @@ export function applyCompanyIntent(
     case 'company_user.add':
       return addUser(ctx, personRut, company, payload);
     case 'company_user.change':
-      return changeUser(ctx, personRut, companyRut, payload);
+      return changeUser(ctx, personRut, company, payload);
     case 'membership.set_modules':
       return setModules(ctx, personRut, company, payload);
   }
@@ -276,22 +274,27 @@ function checkedNewPerson(rut: number, fields: Record<string, unknown>) {
   };
 }
 
+const isUserChange = (value: string | null): value is CompanyUserChange =>
+  value !== null && Object.hasOwn(COMPANY_USER_CHANGES, value);
+
 function changeUser(
   ctx: CompanyIntentContext,
   personRut: number,
-  companyRut: number,
+  company: { rut: number; onEmpresas: boolean },
   payload: Record<string, unknown>,
 ): CompanyOutcome {
   const change = text(payload['change']);
-  if (change !== 'pause' && change !== 'resume' && change !== 'remove') {
-    return rejected('invalid_payload');
-  }
+  if (!isUserChange(change)) return rejected('invalid_payload');
+  // Each portal's own words: no pause or deletion in ACHS Gestión, no «Inhabilitado» asked of
+  // Portal Empresas (rules 11, 13).
+  if (!isPortalUserChange(company, change)) return rejected('change_not_on_portal');
+  const companyRut = company.rut;
   if (callerOf(ctx, companyRut, payload) === null) {
     return rejected('caller_not_authorized');
   }
   const membership = ctx.writes.membership(personRut, companyRut);
   if (!membership) return rejected('entity_gone');
-  const transition = USER_CHANGES[change];
+  const transition = COMPANY_USER_CHANGES[change];
   if (membership.state === transition.to) return applied([]);
   if (!(transition.from as readonly string[]).includes(membership.state)) {
     return rejected('invalid_transition');

@@ -19,6 +19,7 @@ import {
   IDENTITY_METHODS,
 } from './rules/data-requests';
 import { BULK_MAX_BASE64_CHARS, OUTCOME_FILTERS } from './rules/bulk-load';
+import { COMPANY_USER_CHANGE_KINDS } from './rules/membership-transitions';
 import { DeviceSummary } from './sync-protocol';
 
 /** A person's or company's RUT as text in any usual form, validated (check digit included). */
@@ -1259,7 +1260,7 @@ export const contract = {
     input: CallerInput.extend({
       companyRut: RutInput,
       userRut: RutInput,
-      change: z.enum(['pause', 'resume', 'remove']),
+      change: z.enum(COMPANY_USER_CHANGE_KINDS),
       reason: Reason,
     }),
     output: CompanyActionResult,

@@ -238,7 +238,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   request_pending: () =>
     'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
   caller_not_authorized: () =>
-    'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar, pausar o eliminar usuarios, o cambiar módulos.',
+    'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar usuarios o cambiar su acceso o sus módulos.',
   admin_needs_representative: () =>
     'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale a quien llama que lo solicite el representante legal. Quien llama sí puede pedir usuarios empresa.',
   caller_cannot_ask: (p) =>
@@ -255,6 +255,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
   module_not_offered: () =>
     'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
+  change_not_on_portal: () =>
+    'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina. Use los botones de la ficha de la empresa.',
   company_not_on_empresas: () =>
     'Esta empresa no usa Portal Empresas: no recibe solicitudes de acceso a ese portal.',
   // Acting on a selection (issue 8, item 2).
@@ -462,6 +464,9 @@ export const actionDialogTexts = {
   sendReset: 'Enviar enlace para restablecer contraseña',
 } as const;
 
+const heldLater =
+  'Llegará al portal cuando este equipo se sincronice; hasta entonces la persona no verá el cambio.';
+
 /**
  * An action taken while this desk cannot sync (see renderer actions-held.ts): the desk shows the
  * change at once, but the portal does not have it yet, so nothing may say it is done there.
@@ -471,8 +476,9 @@ export const heldMessages = {
   dialogNote: (state: string) =>
     `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.`,
   /** The toast: «Cuenta desbloqueada.» becomes «Cuenta desbloqueada en este equipo. …». */
-  done: (done: string) =>
-    `${done.replace(/\.$/, '')} en este equipo. Llegará al portal cuando este equipo se sincronice; hasta entonces la persona no verá el cambio.`,
+  done: (done: string) => `${done.replace(/\.$/, '')} en este equipo. ${heldLater}`,
+  /** After a toast that already says what waits («… queda en cola …»): when it goes. */
+  after: (done: string) => `${done} ${heldLater}`,
   /** Above the diagnosis of a person with actions still on this desk. */
   diagnosisTitle: 'Lo que muestra esta ficha aún no llega al portal',
   diagnosisSay:
@@ -778,6 +784,8 @@ export const companyAuditLabels = {
     pause: 'Pausa del acceso',
     resume: 'Reanudación del acceso',
     remove: 'Eliminación del acceso',
+    disable: 'Usuario inhabilitado',
+    enable: 'Usuario habilitado',
   } as Record<string, string>,
 };
 
@@ -1465,6 +1473,8 @@ export const companyMessages = {
   pause: 'Pausar',
   resume: 'Reanudar',
   remove: 'Eliminar acceso',
+  disable: 'Inhabilitar',
+  enable: 'Habilitar',
   modules: 'Módulos',
   users: 'Todas sus personas',
   usersEmpty: 'La empresa no tiene personas registradas.',
@@ -1489,6 +1499,8 @@ export const companyMessages = {
     pause: 'Acceso pausado.',
     resume: 'Acceso reanudado.',
     remove: 'Acceso eliminado.',
+    disable: 'Usuario inhabilitado.',
+    enable: 'Usuario habilitado.',
     'companyUsers.setModules': 'Módulos actualizados.',
   },
   dialog: {
@@ -1562,6 +1574,8 @@ export const companyMessages = {
     pause: (name: string) => `Pausar el acceso de ${name}`,
     resume: (name: string) => `Reanudar el acceso de ${name}`,
     remove: (name: string) => `Eliminar el acceso de ${name}`,
+    disable: (name: string) => `Inhabilitar a ${name}`,
+    enable: (name: string) => `Habilitar a ${name}`,
     modules: (name: string) => `Módulos de ${name}`,
   },
   descriptions: {
@@ -1571,7 +1585,7 @@ export const companyMessages = {
     record: 'La solicitud queda pendiente hasta que se resuelva.',
   },
   /**
-   * Adding, pausing, resuming, deleting and modules: one rule (companyRequester), one sentence.
+   * Adding users, changing their access and their modules: one rule (companyRequester), one sentence.
    * On Portal Empresas the company profile is the authority, and it waits for the agreement.
    */
   callerRule: (onEmpresas: boolean) =>

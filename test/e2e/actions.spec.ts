@@ -55,6 +55,10 @@ test.describe('as a supervisor', () => {
   test('a supervisor can change a profile', async ({ desk }) => {
     const { page, record } = desk;
     await openPedro(desk);
+    // Los Andes is on ACHS Gestión: its access is disabled, never paused (no such word there).
+    const andes = record.getByRole('row', { name: /Constructora Los Andes/ });
+    await expect(andes.getByRole('button', { name: 'Inhabilitar' })).toBeVisible();
+    await expect(andes.getByRole('button', { name: 'Pausar' })).toHaveCount(0);
     await record.getByRole('button', { name: 'Cambiar perfil' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });

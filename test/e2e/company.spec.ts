@@ -211,7 +211,7 @@ deskTest(
 );
 
 deskTest(
-  'an ACHS company shows no Portal Empresas requests, TRF or agreement',
+  'an ACHS company shows no Portal Empresas requests, TRF or agreement, and disables its users',
   async ({ desk }) => {
     const { page } = desk;
     await desk.find('constructora los andes');
@@ -224,6 +224,33 @@ deskTest(
     await expect(company.getByRole('heading', { name: /Solicitudes de acceso/ })).toHaveCount(0);
     await expect(company.getByRole('button', { name: 'Registrar solicitud' })).toHaveCount(0);
     await expect(company.getByRole('columnheader', { name: /Acuerdo/ })).toHaveCount(0);
+    // Its users' access in ACHS Gestión's words: «Inhabilitado» and back, no pause, no deletion.
+    const diego = company
+      .getByRole('row')
+      .filter({ hasText: 'Diego Sebastián Herrera Soto' })
+      .first();
+    await expect(diego.getByRole('button', { name: 'Pausar' })).toHaveCount(0);
+    await expect(diego.getByRole('button', { name: 'Eliminar acceso' })).toHaveCount(0);
+    for (const [button, state] of [
+      ['Inhabilitar', 'Inhabilitada'],
+      ['Habilitar', 'Activa'],
+    ] as const) {
+      await diego.getByRole('button', { name: button, exact: true }).click();
+      const change = page.getByRole('dialog', { name: `${button} a Diego Sebastián Herrera Soto` });
+      // Paula, an administrator of Los Andes, is calling.
+      await change
+        .getByLabel(/administrador de accesos de la empresa que lo pide/)
+        .selectOption({ label: 'Paula Andrea Rojas Tapia · Administrador de accesos' });
+      await change.getByLabel(/N° de serie/).check();
+      await change.getByLabel(/Correo registrado/).check();
+      await change.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
+      if (button === 'Inhabilitar') await expectAccessible(page, 'inhabilitar en ACHS');
+      await change.getByRole('button', { name: button, exact: true }).click();
+      await expect(page.getByRole('status')).toHaveText(
+        button === 'Inhabilitar' ? 'Usuario inhabilitado.' : 'Usuario habilitado.',
+      );
+      await expect(diego.getByRole('cell').nth(1)).toHaveText(state);
+    }
     // La Espiga (Los Héroes) has all three.
     const espiga = await openEspiga(page);
     await expect(espiga.getByRole('heading', { name: /Solicitudes de acceso/ })).toBeVisible();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
-import { signInAt, startEntry, type Started } from './fixtures';
+import { DeskPage, signInAt, startEntry, type Started } from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
   // eslint-disable-next-line no-empty-pattern -- no fixtures needed
@@ -68,6 +68,31 @@ test('works offline, syncs when the central API returns, and settles a conflict 
       page.getByText(/^Datos de contacto actualizados en este equipo\. Llegará al portal/),
     ).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 2 pendientes/, { timeout: 15_000 });
+    // A company's change taken offline says the same, in the company dialog and in its toast.
+    const desk = new DeskPage(page);
+    await page.keyboard.press('Control+k');
+    await desk.find('constructora los andes');
+    await desk.option('Constructora Los Andes SpA').click();
+    const diego = page
+      .getByRole('region', { name: 'Empresa' })
+      .getByRole('row')
+      .filter({ hasText: 'Diego Sebastián Herrera Soto' })
+      .first();
+    await diego.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
+    await expect(dialog).toContainText(
+      'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal',
+    );
+    await dialog
+      .getByLabel(/administrador de accesos de la empresa que lo pide/)
+      .selectOption({ label: 'Paula Andrea Rojas Tapia · Administrador de accesos' });
+    await dialog.getByLabel(/N° de serie/).check();
+    await dialog.getByLabel(/Correo registrado/).check();
+    await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
+    await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      'Usuario inhabilitado en este equipo. Llegará al portal cuando este equipo se sincronice; hasta entonces la persona no verá el cambio.',
+    );
+    await expect(indicator).toHaveText(/Sin conexión · 3 pendientes/, { timeout: 15_000 });
 
     // Meanwhile someone else changed the same mobile on the central system.
     const centralDb = openSqlite(path.join(centralDir, 'central.db'));
@@ -109,8 +134,14 @@ test('works offline, syncs when the central API returns, and settles a conflict 
         .prepare('SELECT phone FROM persons WHERE rut = ?')
         .pluck()
         .get(12_345_678);
+      // The company's change arrived as it was taken: Diego disabled at Los Andes.
+      const diegoState = check
+        .prepare('SELECT state FROM memberships WHERE person_rut = ? AND company_rut = ?')
+        .pluck()
+        .get(19_876_543, 76_543_210);
       check.close();
       expect(phone).toBe('+56955550101');
+      expect(diegoState).toBe('disabled');
     }).toPass({ timeout: 15_000 });
     // Ctrl+K: back to the search box, and the record again.
     await page.keyboard.press('Control+k');

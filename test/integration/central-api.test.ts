@@ -1075,7 +1075,7 @@ describe('central API: the company half (issue 7)', () => {
         },
         START,
       );
-    const pause = (id: number) =>
+    const change = (id: number, kind: string) =>
       mutation(
         session,
         id,
@@ -1083,7 +1083,7 @@ describe('central API: the company half (issue 7)', () => {
         outsider,
         {
           companyRut: ESPIGA,
-          change: 'pause',
+          change: kind,
           fromState: 'active',
           callerRut: MARCELA,
           callerVerified: true,
@@ -1109,7 +1109,7 @@ describe('central API: the company half (issue 7)', () => {
     const result = await pushOk(api, session, [
       add(1, JORGE),
       add(2, MARCELA),
-      pause(3),
+      change(3, 'pause'),
       modules(4, {}),
       modules(5, { callerRut: MARCELA, callerVerified: true, callerFacts: ['serial_number'] }),
       modules(6, {
@@ -1120,6 +1120,8 @@ describe('central API: the company half (issue 7)', () => {
       // The administrator herself, for an ACHS Gestión module: Portal Empresas has none such.
       modules(7, { ...MARCELA_ASKS, modules: ['siniestros'] }),
       modules(8, MARCELA_ASKS),
+      // «Inhabilitado» is ACHS Gestión's word: Portal Empresas pauses (rules 11, 13).
+      change(9, 'disable'),
     ]);
     expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
       ['rejected', 'caller_not_authorized'],
@@ -1131,8 +1133,10 @@ describe('central API: the company half (issue 7)', () => {
       ['rejected', 'caller_not_authorized'],
       ['rejected', 'module_not_offered'],
       ['applied', null],
+      ['rejected', 'change_not_on_portal'],
     ]);
     expect(result.results[6]!.message).toMatch(/no ofrece ese módulo/);
+    expect(result.results[8]!.message).toMatch(/ACHS Gestión inhabilita y habilita/);
     expect(tableRows(api, 'person', 'rut = ?', outsider)).toMatchObject([
       { given_names: 'Carla', email: 'carla@contadores.cl' },
     ]);

@@ -342,6 +342,73 @@ describe('users a representative asks for (rule 13)', () => {
     });
   });
 
+  it('ACHS: a user is set «Inhabilitado» and back on an administrator’s call; no pause, no deletion there', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const PAULA = '15161718-2';
+    call(
+      core,
+      'companyUsers.add',
+      addOutsider({
+        companyRut: ANDES,
+        modules: ['siniestros'],
+        callerRut: PAULA,
+        callerIdentityCheck: FACTS,
+      }),
+    );
+    const change = (kind: string) => ({
+      companyRut: ANDES,
+      userRut: OUTSIDER,
+      change: kind,
+      reason: 'Lo pidió la administradora de accesos',
+      callerRut: PAULA,
+      callerIdentityCheck: FACTS,
+    });
+    const state = (record: CompanyRecord) =>
+      record.profiles.find((p) => p.person.rut === OUTSIDER)?.state;
+    // Portal Empresas' words are refused at an ACHS company, and nothing is queued.
+    const before = outboxCount(core);
+    for (const kind of ['pause', 'remove']) {
+      expect(refused(core, 'companyUsers.change', change(kind)).message).toBe(
+        ruleMessages['change_not_on_portal']!({}),
+      );
+    }
+    expect(outboxCount(core)).toBe(before);
+    expect(state(company(core, ANDES))).toBe('active');
+    expect(
+      state(call(core, 'companyUsers.change', change('disable')).company as CompanyRecord),
+    ).toBe('disabled');
+    expect(
+      state(call(core, 'companyUsers.change', change('enable')).company as CompanyRecord),
+    ).toBe('active');
+    // Queued for the central API as the company's change, and audited in ACHS words.
+    const kinds = core.db.$client
+      .prepare("SELECT kind, json_extract(payload, '$.change') AS change FROM outbox WHERE seq > ?")
+      .all(before);
+    expect(kinds).toEqual([
+      { kind: 'company_user.change', change: 'disable' },
+      { kind: 'company_user.change', change: 'enable' },
+    ]);
+    const { events } = call(core, 'audit.list', { action: 'company_user.change' }) as {
+      events: Array<{ after: string }>;
+    };
+    const lines = events.flatMap((event) =>
+      describeAuditChange(null, event.after, {}).map(auditDetailLine),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining(['Cambio: Usuario inhabilitado', 'Cambio: Usuario habilitado']),
+    );
+    // And at La Espiga (Portal Empresas), «Inhabilitar» is not the company's word.
+    expect(
+      refused(core, 'companyUsers.change', {
+        ...change('disable'),
+        companyRut: ESPIGA,
+        userRut: JORGE,
+        callerRut: MARCELA,
+        callerIdentityCheck: ['serial_number', 'registered_phone'],
+      }).code,
+    ).toBe('rule');
+  });
+
   it('refuses, writing nothing: an outsider without e-mail, a caller who is neither, an unverified caller, a company not adherent', () => {
     const core = seededCore(300);
     const before = outboxCount(core);

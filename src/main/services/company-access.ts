@@ -30,8 +30,8 @@ import {
   applyCompanyIntent,
   type CompanyIntentKind,
   type CompanyRejection,
-  type UserChange,
 } from '../../intents/company-intents';
+import type { CompanyUserChange } from '../../shared/rules/membership-transitions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
@@ -324,6 +324,7 @@ const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
   admin_needs_representative: 'admin_needs_representative',
   no_email: 'no_email',
   invalid_transition: 'invalid_transition',
+  change_not_on_portal: 'change_not_on_portal',
   module_not_offered: 'module_not_offered',
 };
 
@@ -562,7 +563,7 @@ function addExisting(
 export type ChangeUser = {
   companyRut: number;
   userRut: number;
-  change: UserChange;
+  change: CompanyUserChange;
   reason: string;
   caller: Caller;
 };

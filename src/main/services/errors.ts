@@ -76,6 +76,7 @@ export type RuleCode =
   | 'new_person_required'
   | 'already_user'
   | 'company_not_on_empresas'
+  | 'change_not_on_portal'
   | 'module_not_offered'
   // Acting on a selection (issue 8, item 2).
   | 'selection_reason_required'

@@ -1,6 +1,7 @@
 /**
  * Which membership states each change may start from, and where it leads (rules 7, 11, 13): the
- * desk's membership service and the selection's per-person rule read the same table.
+ * desk's membership service and the selection's per-person rule read the same table, and a
+ * company's own changes of its users (below) are the same changes in its portal's words.
  */
 export type MembershipChange = 'disable' | 'enable' | 'pause' | 'resume' | 'dismiss';
 export type MembershipStateCode = 'active' | 'disabled' | 'paused' | 'removed';
@@ -18,4 +19,63 @@ export const MEMBERSHIP_CHANGES: Record<
 
 export function mayChangeMembership(change: MembershipChange, from: MembershipStateCode): boolean {
   return MEMBERSHIP_CHANGES[change].from.includes(from);
+}
+
+/**
+ * What a company asks of its users' access, in its portal's words, each the membership change it
+ * makes: Portal Empresas reviews, pauses or deletes accesses (rule 13, seed 002); in ACHS Gestión
+ * an administrator sets a user «Inhabilitado» and back (rule 11, seed 000) — ACHS has no pause
+ * and no deletion of its own. A pause kept from before is still resumed there.
+ */
+export const COMPANY_USER_CHANGES = {
+  pause: MEMBERSHIP_CHANGES.pause,
+  resume: MEMBERSHIP_CHANGES.resume,
+  remove: MEMBERSHIP_CHANGES.dismiss,
+  disable: MEMBERSHIP_CHANGES.disable,
+  enable: MEMBERSHIP_CHANGES.enable,
+} as const;
+export type CompanyUserChange = keyof typeof COMPANY_USER_CHANGES;
+export const COMPANY_USER_CHANGE_KINDS = Object.keys(COMPANY_USER_CHANGES) as [
+  CompanyUserChange,
+  ...CompanyUserChange[],
+];
+
+const PORTAL_USER_CHANGES: Record<'empresas' | 'achs', readonly CompanyUserChange[]> = {
+  empresas: ['pause', 'resume', 'remove'],
+  achs: ['disable', 'enable', 'resume'],
+};
+const portalChanges = (company: { onEmpresas: boolean }) =>
+  PORTAL_USER_CHANGES[company.onEmpresas ? 'empresas' : 'achs'];
+
+/** Whether a company on its portal (Portal Empresas, or ACHS Gestión otherwise) makes `change`. */
+export function isPortalUserChange(
+  company: { onEmpresas: boolean },
+  change: CompanyUserChange,
+): boolean {
+  return portalChanges(company).includes(change);
+}
+
+/** The changes a company's page offers for a user whose access is in `state`, in order. */
+export function companyUserChangesFor(
+  company: { onEmpresas: boolean },
+  state: MembershipStateCode,
+): CompanyUserChange[] {
+  return portalChanges(company).filter((change) =>
+    COMPANY_USER_CHANGES[change].from.includes(state),
+  );
+}
+
+/**
+ * A person's record offers the call centre's own changes of a membership (rules 7, 9, 11) and,
+ * for a company's own words, the way to its page: never a pause at an ACHS company.
+ */
+export function recordChangesFor(
+  company: { onEmpresas: boolean },
+  state: MembershipStateCode,
+): MembershipChange[] {
+  const order: MembershipChange[] = ['pause', 'resume', 'enable', 'disable', 'dismiss'];
+  return order.filter(
+    (change) =>
+      MEMBERSHIP_CHANGES[change].from.includes(state) && (change !== 'pause' || company.onEmpresas),
+  );
 }

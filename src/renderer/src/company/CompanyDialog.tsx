@@ -1,15 +1,18 @@
 /**
  * The dialogs of the company record (issue 7): decide a request, record one taken on the phone,
- * and — on the call of a verified representative or administrator — add, pause, resume or
- * delete a user, or change their modules. What was typed survives a refusal.
+ * and — on the call of a verified representative or administrator — add a user, change a user's
+ * access in the portal's words (pause, resume, delete; or disable, enable), or their modules.
+ * What was typed survives a refusal.
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../../shared/contract';
 import {
   companyMessages as t,
   dialogMessages,
+  heldMessages,
   moduleLabels,
   requestCapacityLabels,
+  syncStateLabels,
 } from '../../../shared/messages';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -21,7 +24,12 @@ import { readRut } from '../../../shared/rut';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
+import { actionsHeld } from '../components/actions-held';
 import { isOnEmpresas, modulesOffered } from '../../../shared/rules/company-modules';
+import {
+  COMPANY_USER_CHANGE_KINDS,
+  type CompanyUserChange,
+} from '../../../shared/rules/membership-transitions';
 
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
@@ -63,17 +71,20 @@ const SUBMIT_LABELS: Record<CompanyDialog['kind'], string> = {
   pause: t.pause,
   resume: t.resume,
   remove: t.remove,
+  disable: t.disable,
+  enable: t.enable,
   modules: t.dialog.saveModules,
 };
 
+type UserChangeDialog = Extract<CompanyDialog, { kind: CompanyUserChange }>;
+const isUserChange = (dialog: CompanyDialog): dialog is UserChangeDialog =>
+  (COMPANY_USER_CHANGE_KINDS as readonly string[]).includes(dialog.kind);
+
 const needsCaller = (dialog: CompanyDialog) =>
-  dialog.kind === 'add' ||
-  dialog.kind === 'pause' ||
-  dialog.kind === 'resume' ||
-  dialog.kind === 'remove' ||
-  dialog.kind === 'modules';
+  dialog.kind === 'add' || dialog.kind === 'modules' || isUserChange(dialog);
 
 function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
+  if (isUserChange(dialog)) return t.titles[dialog.kind](dialog.userName);
   switch (dialog.kind) {
     case 'approve':
     case 'reject':
@@ -82,10 +93,6 @@ function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
       return t.titles.record(company.legalName);
     case 'add':
       return t.titles.add(company.legalName);
-    case 'pause':
-    case 'resume':
-    case 'remove':
-      return t.titles[dialog.kind](dialog.userName);
     case 'modules':
       return t.titles.modules(dialog.userName);
   }
@@ -98,7 +105,7 @@ function descriptionOf(dialog: CompanyDialog, company: CompanyRecord): string {
     case 'record':
       return t.descriptions[dialog.kind];
     default:
-      // Adding, pausing, resuming, deleting, modules: the one rule of who may ask.
+      // Adding users, changing their access or modules: the one rule of who may ask.
       return t.callerRule(isOnEmpresas(company.portals));
   }
 }
@@ -123,6 +130,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   // the agent chooses (the first of several, picked for them, had the agent check the wrong
   // person's facts and the audit name the wrong requester).
   const onCall = useSession((s) => s.interaction?.personRut ?? null);
+  // Taken now, the change stays on this desk for a while: the dialog says so (as ActionDialog).
+  const heldIn = useSession((s) => (actionsHeld(s.sync) ? s.sync!.state : null));
   const [callerRut, setCallerRut] = useState(
     () =>
       callers.find((c) => c.person.rut === onCall)?.person.rut ??
@@ -191,13 +200,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     else if (facts.length < IDENTITY_FACTS_REQUIRED)
       missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
   }
-  if (
-    (dialog.kind === 'reject' ||
-      dialog.kind === 'pause' ||
-      dialog.kind === 'resume' ||
-      dialog.kind === 'remove') &&
-    reason.trim().length < 3
-  ) {
+  const asksReason = dialog.kind === 'reject' || isUserChange(dialog);
+  if (asksReason && reason.trim().length < 3) {
     missing.push(dialogMessages.missingReason);
   }
   if ((dialog.kind === 'record' || dialog.kind === 'add') && (rut.trim() === '' || !rutValid)) {
@@ -240,6 +244,15 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
 
   async function send(): Promise<CompanyActionResult> {
     const companyRut = company.rut;
+    if (isUserChange(dialog)) {
+      return call('companyUsers.change', {
+        companyRut,
+        userRut: dialog.userRut,
+        change: dialog.kind,
+        reason,
+        ...callerPart(),
+      });
+    }
     switch (dialog.kind) {
       case 'approve':
       case 'reject':
@@ -262,16 +275,6 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           ...callerPart(),
         });
       }
-      case 'pause':
-      case 'resume':
-      case 'remove':
-        return call('companyUsers.change', {
-          companyRut,
-          userRut: dialog.userRut,
-          change: dialog.kind,
-          reason,
-          ...callerPart(),
-        });
       case 'modules':
         return call('companyUsers.setModules', {
           companyRut,
@@ -283,12 +286,10 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   }
 
   const doneText = ({ company, mailsQueued }: CompanyActionResult): string => {
+    if (isUserChange(dialog)) return t.done[dialog.kind];
     switch (dialog.kind) {
       case 'approve':
       case 'reject':
-      case 'pause':
-      case 'resume':
-      case 'remove':
         return t.done[dialog.kind];
       case 'record':
         return t.done['requests.record'];
@@ -317,7 +318,16 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       const result = await send();
       replace(result.company);
       close();
-      notify(doneText(result));
+      // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.
+      const done = doneText(result);
+      const held = actionsHeld(useSession.getState().sync);
+      notify(
+        !held
+          ? done
+          : dialog.kind === 'approve' || dialog.kind === 'add'
+            ? heldMessages.after(done)
+            : heldMessages.done(done),
+      );
       void useSession.getState().refreshSync();
       void useSession.getState().refreshInteraction();
     } catch (failure) {
@@ -359,6 +369,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {descriptionOf(dialog, company)}
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
+        {heldIn && (
+          <p className="notice notice-warn" role="note">
+            {heldMessages.dialogNote(syncStateLabels[heldIn])}
+          </p>
+        )}
         {needsCaller(dialog) && company.callers.length === 0 && (
           <p className="notice notice-warn">{t.dialog.noCallers}</p>
         )}
@@ -503,10 +518,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           </label>
         )}
 
-        {(dialog.kind === 'reject' ||
-          dialog.kind === 'pause' ||
-          dialog.kind === 'resume' ||
-          dialog.kind === 'remove') && (
+        {asksReason && (
           <label className="field">
             <span className="field-label">{t.dialog.reason}</span>
             <textarea rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />

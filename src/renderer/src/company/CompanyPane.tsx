@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useRef, type ReactNode } from 'react';
+import { Fragment, forwardRef, useEffect, useRef, type ReactNode } from 'react';
 import type { AccessRequestView, CompanyRecord, Decision } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import {
@@ -26,6 +26,7 @@ import { useBulk } from '../bulk/bulk-store';
 import { COMPANY_REQUESTS_HEADING, useCompany, type CompanyDialog } from './company-store';
 import { isOnEmpresas } from '../../../shared/rules/company-modules';
 import { profileStanding } from '../../../shared/rules/company-access';
+import { companyUserChangesFor } from '../../../shared/rules/membership-transitions';
 import { standingClass } from './MembershipSummary';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
 
@@ -204,24 +205,16 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                   )}
                   <td>{p.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
                   <td className="actions">
-                    {p.state === 'active' &&
-                      button(
-                        t.pause,
-                        { kind: 'pause', userRut: p.person.rut, userName: name },
-                        manage,
-                      )}
-                    {p.state === 'paused' &&
-                      button(
-                        t.resume,
-                        { kind: 'resume', userRut: p.person.rut, userName: name },
-                        manage,
-                      )}
-                    {p.state !== 'removed' &&
-                      button(
-                        t.remove,
-                        { kind: 'remove', userRut: p.person.rut, userName: name },
-                        manage,
-                      )}
+                    {/* The portal's own words: pause and delete, or «Inhabilitado» and back. */}
+                    {companyUserChangesFor({ onEmpresas: empresas }, p.state).map((change) => (
+                      <Fragment key={change}>
+                        {button(
+                          t[change],
+                          { kind: change, userRut: p.person.rut, userName: name },
+                          manage,
+                        )}
+                      </Fragment>
+                    ))}
                     {p.state !== 'removed' &&
                       button(
                         t.modules,

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CompanyRecord, CompanyUsersPage } from '../../../shared/contract';
+import type { CompanyUserChange } from '../../../shared/rules/membership-transitions';
 import { ApiError, call } from '../api/client';
 
 /** The id of the company page's requests heading: opened from a person's record, it takes focus. */
@@ -15,7 +16,7 @@ export type CompanyDialog =
   | { kind: 'approve' | 'reject'; requesterRut: string; requesterName: string }
   | { kind: 'record' }
   | { kind: 'add' }
-  | { kind: 'pause' | 'resume' | 'remove'; userRut: string; userName: string }
+  | { kind: CompanyUserChange; userRut: string; userName: string }
   | { kind: 'modules'; userRut: string; userName: string; modules: string[] };
 
 type State = {

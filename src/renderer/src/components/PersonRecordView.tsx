@@ -48,6 +48,7 @@ import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 import { ViewersDialog } from '../privacy/ViewersDialog';
+import { recordChangesFor } from '../../../shared/rules/membership-transitions';
 
 /** A button that is there but disabled, saying why beside it, when the agent may not do it. */
 function ActionButton({
@@ -70,12 +71,6 @@ function ActionButton({
   );
 }
 
-const STATE_CHANGES: Record<string, MembershipChange[]> = {
-  active: ['pause', 'disable', 'dismiss'],
-  paused: ['resume', 'disable', 'dismiss'],
-  disabled: ['enable', 'dismiss'],
-  removed: [],
-};
 const CHANGE_LABELS: Record<MembershipChange, string> = {
   disable: 'Inhabilitar',
   enable: 'Rehabilitar',
@@ -366,7 +361,10 @@ function RecordContent({ record }: { record: PersonRecord }) {
                         )}
                 </td>
                 <td className="actions">
-                  {(STATE_CHANGES[membership.state] ?? []).map((change) =>
+                  {recordChangesFor(
+                    { onEmpresas: membership.companyOnEmpresas },
+                    membership.state,
+                  ).map((change) =>
                     change === 'pause' || change === 'resume' ? (
                       <GuardedButton
                         key={change}

@@ -1,0 +1,60 @@
+/**
+ * Each portal's words for a company's users' access (rules 11, 13; seeds 000 and 002), and what a
+ * person's record offers of the same memberships.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  COMPANY_USER_CHANGES,
+  MEMBERSHIP_CHANGES,
+  companyUserChangesFor,
+  isPortalUserChange,
+  recordChangesFor,
+} from '../../src/shared/rules/membership-transitions';
+
+const EMPRESAS = { onEmpresas: true };
+const ACHS = { onEmpresas: false };
+
+describe('a company page, in its portal’s words', () => {
+  it('Portal Empresas pauses, resumes and deletes accesses (seed 002)', () => {
+    expect(companyUserChangesFor(EMPRESAS, 'active')).toEqual(['pause', 'remove']);
+    expect(companyUserChangesFor(EMPRESAS, 'paused')).toEqual(['resume', 'remove']);
+    expect(companyUserChangesFor(EMPRESAS, 'disabled')).toEqual(['remove']);
+    expect(companyUserChangesFor(EMPRESAS, 'removed')).toEqual([]);
+  });
+
+  it('ACHS Gestión sets a user «Inhabilitado» and back; it neither pauses nor deletes (seed 000)', () => {
+    expect(companyUserChangesFor(ACHS, 'active')).toEqual(['disable']);
+    expect(companyUserChangesFor(ACHS, 'disabled')).toEqual(['enable']);
+    // A pause kept from before is still ended there, and can be disabled.
+    expect(companyUserChangesFor(ACHS, 'paused')).toEqual(['disable', 'resume']);
+    expect(companyUserChangesFor(ACHS, 'removed')).toEqual([]);
+    for (const change of ['pause', 'remove'] as const) {
+      expect(isPortalUserChange(ACHS, change)).toBe(false);
+    }
+    for (const change of ['disable', 'enable'] as const) {
+      expect(isPortalUserChange(EMPRESAS, change)).toBe(false);
+      expect(isPortalUserChange(ACHS, change)).toBe(true);
+    }
+  });
+
+  it('each company change is the membership change of the same effect', () => {
+    expect(COMPANY_USER_CHANGES.remove).toBe(MEMBERSHIP_CHANGES.dismiss);
+    expect(COMPANY_USER_CHANGES.disable.to).toBe('disabled');
+    expect(COMPANY_USER_CHANGES.enable).toEqual({ from: ['disabled'], to: 'active' });
+  });
+});
+
+describe('a person’s record', () => {
+  it('offers a pause only at a Portal Empresas company', () => {
+    expect(recordChangesFor(EMPRESAS, 'active')).toEqual(['pause', 'disable', 'dismiss']);
+    expect(recordChangesFor(ACHS, 'active')).toEqual(['disable', 'dismiss']);
+  });
+
+  it('keeps the rest as before, whatever the portal', () => {
+    for (const company of [EMPRESAS, ACHS]) {
+      expect(recordChangesFor(company, 'paused')).toEqual(['resume', 'disable', 'dismiss']);
+      expect(recordChangesFor(company, 'disabled')).toEqual(['enable', 'dismiss']);
+      expect(recordChangesFor(company, 'removed')).toEqual([]);
+    }
+  });
+});
