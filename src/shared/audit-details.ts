@@ -11,6 +11,7 @@ import {
   auditDeviceMessages,
   auditDetailLabels,
   auditMessages,
+  callMessages,
   causeShortLabels,
   companyAuditLabels,
   dataExportTexts,
@@ -28,7 +29,9 @@ import {
   roleLabels,
   viewViaLabels,
   exportFormatLabels,
+  onBehalfText,
 } from './messages';
+import type { OnBehalfRelation } from './policy';
 import { formatPhone } from './phone';
 import { formatRut, readRut, rutFromBody } from './rut';
 
@@ -131,8 +134,19 @@ function newPersonText(value: unknown): string {
   return [name, email].filter(Boolean).join(', ') || show(value);
 }
 
+/** Who called in the person's name: «Juana González (Familiar)», or the person. */
+function onBehalfValue(value: unknown): string {
+  if (value === null || value === undefined) return callMessages.onBehalf.itself;
+  const who = value as Record<string, unknown>;
+  return typeof who['name'] === 'string' && typeof who['relation'] === 'string'
+    ? onBehalfText({ name: who['name'], relation: who['relation'] as OnBehalfRelation })
+    : show(value);
+}
+
 /** A field's value as the desk shows it. */
 export function valueText(field: string, value: unknown, names: AuditNames = {}): string {
+  // Nobody in the person's name: the person called.
+  if (field === 'onBehalf') return onBehalfValue(value);
   if (value === null || value === undefined || value === '') return auditMessages.empty;
   switch (field) {
     case 'companyRut':

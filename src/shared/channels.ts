@@ -24,6 +24,7 @@ export const channelNames = [
   'interactions.close',
   'interactions.setReason',
   'interactions.setPerson',
+  'interactions.setCaller',
   'interactions.current',
   'interactions.list',
   'audit.list',

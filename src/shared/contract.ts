@@ -10,6 +10,8 @@ import {
   IDENTITY_FACTS,
   INTERACTION_OUTCOMES,
   INTERACTION_REASONS,
+  ON_BEHALF_NAME_MIN,
+  ON_BEHALF_RELATIONS,
 } from './policy';
 import {
   DATA_REQUEST_CHANNELS,
@@ -83,6 +85,7 @@ export const Role = z.enum(['agent', 'supervisor', 'prevention']);
 export const IdentityFact = z.enum(IDENTITY_FACTS);
 export const InteractionReason = z.enum(INTERACTION_REASONS);
 export const InteractionOutcome = z.enum(INTERACTION_OUTCOMES);
+export const OnBehalfRelation = z.enum(ON_BEHALF_RELATIONS);
 
 /** May the signed-in agent do this here, and if not, why. */
 export const Decision = z.discriminatedUnion('allowed', [
@@ -333,6 +336,8 @@ export const Interaction = z.object({
   actions: z.array(
     z.object({ action: z.string(), at: z.string(), personRut: z.string().nullable() }),
   ),
+  /** Someone calling in the person's name (a relative, a carer); null when the person calls. */
+  onBehalf: z.object({ name: z.string(), relation: OnBehalfRelation }).nullable(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 
@@ -1153,6 +1158,19 @@ export const contract = {
   /** The open call is about someone else than it was opened for; only while it has no action. */
   'interactions.setPerson': {
     input: z.object({ id: z.string().max(64), rut: RutInput }),
+    output: Interaction,
+  },
+  /** Who is on the line: someone in the person's name (who, how related), or the person. */
+  'interactions.setCaller': {
+    input: z.object({
+      id: z.string().max(64),
+      onBehalf: z
+        .object({
+          name: z.string().trim().min(ON_BEHALF_NAME_MIN).max(100),
+          relation: OnBehalfRelation,
+        })
+        .nullable(),
+    }),
     output: Interaction,
   },
   'interactions.current': { input: z.object({}), output: Interaction.nullable() },

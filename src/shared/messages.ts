@@ -8,6 +8,7 @@ import type {
   IdentityFact,
   InteractionOutcome,
   InteractionReason,
+  OnBehalfRelation,
   RetiredIdentityFact,
 } from './policy';
 import type { SyncErrorCode } from './contract';
@@ -279,6 +280,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
       : 'Esa llamada ya está cerrada.',
   interaction_has_actions: () =>
     'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
+  on_behalf_personal: (p) =>
+    `El acceso es personal: con ${p['name']} llamando en nombre de la persona se puede desbloquear y reenviar correos a su dirección registrada, pero este cambio lo pide la propia persona: pídale que llame.`,
   // Ley 21.719 requests (issue 10).
   person_blocked: (p) =>
     `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo las acciones de la propia solicitud están permitidas.`,
@@ -521,6 +524,18 @@ export const interactionReasonLabels: Record<InteractionReason, string> = {
   other: 'Otro',
 };
 
+/** How someone calling in the person's name is related to them. */
+export const onBehalfRelationLabels: Record<OnBehalfRelation, string> = {
+  family: 'Familiar',
+  carer: 'Persona cuidadora o apoderada',
+  coworker: 'Colega de trabajo',
+  other: 'Otra persona',
+};
+
+/** «Juana González (Familiar)». */
+export const onBehalfText = (onBehalf: { name: string; relation: OnBehalfRelation }) =>
+  `${onBehalf.name} (${onBehalfRelationLabels[onBehalf.relation] ?? onBehalf.relation})`;
+
 export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
   resolved: 'Resuelto',
   escalated: 'Derivado',
@@ -563,6 +578,32 @@ export const callMessages = {
   /** Opened for the wrong person, nothing done yet: the one on screen takes it. */
   moveTo: (who: string) => `Pasar la llamada a ${who}`,
   movedTo: (who: string) => `La llamada quedó a nombre de ${who}.`,
+  /** Someone calling in the person's name (seed 000: «el acceso es personal»). */
+  onBehalf: {
+    mark: 'Llama otra persona…',
+    legend: 'Llama otra persona en nombre de quien consulta',
+    name: 'Nombre de quien llama',
+    relation: 'Relación con la persona',
+    relationPlaceholder: 'Elija la relación',
+    save: 'Guardar',
+    cancel: 'Cancelar',
+    missingName: 'Falta: el nombre de quien llama (al menos 2 letras).',
+    missingRelation: 'Falta: la relación con la persona.',
+    /** In the bar: «Llama Juana González (Familiar) en su nombre». */
+    shown: (who: string) => `Llama ${who} en su nombre`,
+    /** In the lists of calls. */
+    listed: (who: string) => `llamó ${who} en su nombre`,
+    person: 'Llama la persona',
+    /** The audit's value when the person called. */
+    itself: 'La propia persona',
+    saved: (who: string) =>
+      `Anotado: llama ${who}. El acceso es personal: puede desbloquear y reenviar correos a la dirección registrada; los demás cambios los pide la persona.`,
+    cleared: 'Anotado: llama la propia persona.',
+    /** Above an action dialog the caller cannot ask for. */
+    refused: (who: string) =>
+      `El acceso es personal: llama ${who}, no la persona. Este cambio solo lo puede pedir la propia persona; pídale que llame. Sí puede desbloquear y reenviar correos a su dirección registrada.`,
+    refusedMissing: 'que llame la propia persona',
+  },
   listTitle: 'Llamadas',
   listRut: 'RUT de la persona',
   listSearch: 'Buscar',
@@ -664,6 +705,7 @@ export const actionLabels: Record<string, string> = {
   'interaction.close': 'Cerró una llamada',
   'interaction.set_reason': 'Cambió el motivo de la llamada',
   'interaction.set_person': 'Cambió la persona de la llamada',
+  'interaction.set_caller': 'Cambió quién llama',
   'sync.resolve': 'Resolvió un conflicto de sincronización',
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',
@@ -764,6 +806,8 @@ export const auditDetailLabels: Record<string, string> = {
   callerFacts: 'Datos de quien lo pidió que coincidieron',
   change: 'Cambio',
   fromState: 'Estado anterior',
+  // Someone calling in the person's name (shared/policy.ts allowedOnBehalf).
+  onBehalf: 'Quién llama',
   // A shared desk's actions taken over (issue 11).
   agentId: 'Agente',
   actions: 'Acciones',

@@ -70,6 +70,43 @@ export function notesRequired(outcome: InteractionOutcome): boolean {
   return outcome !== 'resolved';
 }
 
+/**
+ * Someone calling for the person — a daughter for her father, a carer, a co-worker. Seed 000:
+ * «el acceso es personal». With them on the line the desk explains, unlocks, and sends mails to
+ * the person's own registered address (nothing reaches the caller); every other change to the
+ * person's access or data waits until the person calls. A Ley 21.719 request is the exception:
+ * the law lets a representative make it, and its own identity check (a signed document, the
+ * card) decides, as for any request.
+ */
+export const ON_BEHALF_RELATIONS = ['family', 'carer', 'coworker', 'other'] as const;
+export type OnBehalfRelation = (typeof ON_BEHALF_RELATIONS)[number];
+export const ON_BEHALF_NAME_MIN = 2;
+const ON_BEHALF_ALLOWED: ReadonlySet<string> = new Set(['account.unlock', 'mail.resend']);
+
+/** Whether an action for the person may be taken while someone else calls in their name. */
+export function allowedOnBehalf(kind: string): boolean {
+  return ON_BEHALF_ALLOWED.has(kind) || kind.startsWith('data_request.');
+}
+
+/**
+ * Whether the open call refuses `kind` for `personRut`: someone calls in the name of the call's
+ * person — or of whoever is acted for first, if the call names nobody yet — and the action is
+ * not one allowedOnBehalf. Another person acted for in the same call is not the one spoken for.
+ * The desk's dialog and main's runAction ask the same question (RUT as text or as its body).
+ */
+export function refusedOnBehalf<R>(
+  call: { onBehalf: unknown; personRut: R | null } | null,
+  personRut: R,
+  kind: string,
+): boolean {
+  return (
+    call !== null &&
+    call.onBehalf !== null &&
+    (call.personRut === null || call.personRut === personRut) &&
+    !allowedOnBehalf(kind)
+  );
+}
+
 /** Supervisors see every agent's calls (and so who took each); others see their own. */
 export function seesAllInteractions(role: 'agent' | 'supervisor' | 'prevention'): boolean {
   return role === 'supervisor';

@@ -158,6 +158,55 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     );
   });
 
+  test('someone calling in the person’s name: recorded on the call, and only what is not personal is offered', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    const callbar = await openCallWithPedro(desk);
+    await callbar.getByRole('button', { name: 'Llama otra persona…' }).click();
+    const form = callbar.getByRole('form', {
+      name: 'Llama otra persona en nombre de quien consulta',
+    });
+    await expect(form.getByLabel('Nombre de quien llama')).toBeFocused();
+    const save = form.getByRole('button', { name: 'Guardar' });
+    await expect(save).toBeDisabled();
+    await expect(save).toHaveAccessibleDescription(/Falta: el nombre de quien llama/);
+    await form.getByLabel('Nombre de quien llama').fill('Juana González');
+    await form.getByLabel('Relación con la persona').selectOption({ label: 'Familiar' });
+    await expectAccessible(page, 'llama otra persona');
+    await expectNoSidewaysScroll(page);
+    await save.click();
+    await expect(page.getByRole('status')).toHaveText(
+      'Anotado: llama Juana González (Familiar). El acceso es personal: puede desbloquear y reenviar correos a la dirección registrada; los demás cambios los pide la persona.',
+    );
+    await expect(callbar).toContainText('Llama Juana González (Familiar) en su nombre');
+    await expect(callbar.getByRole('button', { name: 'Llama la persona' })).toBeFocused();
+    await expectNoSidewaysScroll(page);
+
+    // His contact data wait for him: the dialog says so at once, and its button waits.
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(
+      'El acceso es personal: llama Juana González (Familiar), no la persona.',
+    );
+    const confirm = dialog.getByRole('button', { name: 'Guardar' });
+    await expect(confirm).toBeDisabled();
+    await expect(confirm).toHaveAccessibleDescription(/que llame la propia persona/);
+    await expectAccessible(page, 'cambio personal con otra persona al teléfono');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    // Unlocking reaches only him: offered as ever.
+    await record.getByRole('button', { name: 'Desbloquear' }).first().click();
+    await expect(dialog).not.toContainText('El acceso es personal');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+    // He comes to the phone himself.
+    await callbar.getByRole('button', { name: 'Llama la persona' }).click();
+    await expect(page.getByRole('status')).toHaveText('Anotado: llama la propia persona.');
+    await expect(callbar.getByRole('button', { name: 'Llama otra persona…' })).toBeFocused();
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    await expect(dialog).not.toContainText('El acceso es personal');
+  });
+
   test('a call closed elsewhere refuses a reason change with a clear message', async ({
     desk,
     door,

@@ -6,7 +6,8 @@
 import { PERSON_COUNT_SQL } from '../../src/main/repositories/person-count';
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
-import { notFoundMessages } from '../../src/shared/messages';
+import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
+import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import type { Core } from '../../src/main/core';
 import { call, FIXED_NOW, refused, seededCore, signInAs } from '../support/context';
 
@@ -761,6 +762,98 @@ describe('calls', () => {
     expect(refused(core, 'interactions.setPerson', { id: opened.id, rut: PEDRO }).message).toMatch(
       /ya tiene acciones registradas/,
     );
+  });
+
+  it('with someone calling in the person’s name, unlocks and resends, and refuses what only the person may ask', () => {
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    const marked = call(core, 'interactions.setCaller', {
+      id: opened.id,
+      onBehalf: { name: '  Juana González ', relation: 'family' },
+    });
+    expect(marked.onBehalf).toEqual({ name: 'Juana González', relation: 'family' });
+    // «El acceso es personal»: his contact data and his access wait for him; nothing is written.
+    const queued = outbox(core).length;
+    const refusal = ruleMessages['on_behalf_personal']!({ name: 'Juana González' });
+    expect(
+      refused(core, 'contact.edit', {
+        rut: PEDRO,
+        phone: '+56 9 5555 0197',
+        reason: 'Lo pidió su hija',
+        identityCheck: [],
+        expectedVersion: record(core, PEDRO).version,
+      }).message,
+    ).toBe(refusal);
+    expect(
+      refused(core, 'memberships.changeState', {
+        rut: PEDRO,
+        companyRut: ANDES,
+        change: 'disable',
+        reason: 'Lo pidió su hija',
+        identityCheck: [],
+        expectedVersion: record(core, PEDRO).memberships[0]!.version,
+      }).message,
+    ).toBe(refusal);
+    expect(outbox(core)).toHaveLength(queued);
+    // What reaches only him — his account unlocked, a mail to his own address — is taken.
+    call(core, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: record(core, PEDRO).accounts[0]!.version,
+    });
+    call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
+    expect(outbox(core).map((row) => row.kind)).toEqual(['account.unlock', 'mail.resend']);
+    // Someone else acted for in the same call is not the one spoken for.
+    call(core, 'contact.edit', {
+      rut: CAMILA,
+      phone: '+56 9 5555 0196',
+      reason: 'Lo pidió por teléfono',
+      identityCheck: [],
+      expectedVersion: record(core, CAMILA).version,
+    });
+    // He comes to the phone: his own call again, and both changes are audited as the call's own.
+    expect(call(core, 'interactions.setCaller', { id: opened.id, onBehalf: null }).onBehalf).toBe(
+      null,
+    );
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '+56 9 5555 0197',
+      reason: 'Lo pidió por teléfono',
+      identityCheck: [],
+      expectedVersion: record(core, PEDRO).version,
+    });
+    const events = core.db.$client
+      .prepare(
+        "SELECT before, after FROM audit_events WHERE action = 'interaction.set_caller' ORDER BY seq",
+      )
+      .all() as Array<{ before: string; after: string }>;
+    expect(events.map((e) => [JSON.parse(e.before), JSON.parse(e.after)])).toEqual([
+      [{ onBehalf: null }, { onBehalf: { name: 'Juana González', relation: 'family' } }],
+      [{ onBehalf: { name: 'Juana González', relation: 'family' } }, { onBehalf: null }],
+    ]);
+    expect(describeAuditChange(events[0]!.before, events[0]!.after).map(auditDetailLine)).toEqual([
+      'Quién llama: La propia persona → Juana González (Familiar)',
+    ]);
+    // Not an action on someone: the Panel's partial index leaves it out.
+    const index = core.db.$client
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_actions_at'")
+      .pluck()
+      .get() as string;
+    expect(index).toContain("'interaction.set_caller'");
+    // Kept with the call once closed, and shown in the Llamadas list.
+    call(core, 'interactions.setCaller', {
+      id: opened.id,
+      onBehalf: { name: 'Juana González', relation: 'family' },
+    });
+    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+    expect(record(core, PEDRO).interactions[0]!.onBehalf).toEqual({
+      name: 'Juana González',
+      relation: 'family',
+    });
+    expect(
+      refused(core, 'interactions.setCaller', { id: opened.id, onBehalf: null }).message,
+    ).toMatch(/ya está cerrada/);
   });
 
   it('does not let an agent close another agent’s call', () => {

@@ -128,6 +128,15 @@ describe('dispatch', () => {
         call(core, 'interactions.setPerson', { id, rut: '11111111-1' });
         return { id, rut: '12345678-5' };
       },
+      // His daughter calls for him, then he comes to the phone himself.
+      'interactions.setCaller': () => {
+        const id = call(core, 'interactions.current', {}).id;
+        call(core, 'interactions.setCaller', {
+          id,
+          onBehalf: { name: 'Juana González', relation: 'family' },
+        });
+        return { id, onBehalf: null };
+      },
       'accounts.unlock': () => ({
         rut: '12345678-5',
         portal: 'achs_gestion',

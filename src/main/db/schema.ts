@@ -247,6 +247,9 @@ export const interactions = sqliteTable(
     notes: text('notes'),
     openedAt: text('opened_at').notNull(),
     closedAt: text('closed_at'),
+    /** Someone calling in the person's name: who, and how related (migration 0030). */
+    onBehalfName: text('on_behalf_name'),
+    onBehalfRelation: text('on_behalf_relation'),
   },
   (table) => [
     // A person's calls with one agent, newest first: the record's list (migration 0025).
@@ -287,12 +290,12 @@ export const auditEvents = sqliteTable(
     index('audit_interaction')
       .on(table.interactionId)
       .where(sql`${table.interactionId} IS NOT NULL`),
-    // The Panel (issue 10, migrations 0012 and 0029): actions agents took, and views that showed a
-    // diagnosis.
+    // The Panel (issue 10, migrations 0012, 0029 and 0030): actions agents took, and views that
+    // showed a diagnosis.
     index('audit_actions_at')
       .on(table.at, table.action, table.agentId)
       .where(
-        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'session.lock', 'session.unlock', 'session.end')`,
+        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'session.lock', 'session.unlock', 'session.end')`,
       ),
     index('audit_diagnosis_at')
       .on(table.at, table.personRut, table.after)

@@ -1,5 +1,6 @@
 /**
- * The calls (interactions): open, correct the reason or the person, close, the current one, and
+ * The calls (interactions): open, correct the reason or the person, say who calls in the
+ * person's name, close, the current one, and
  * the Llamadas list with its count, registered beside the others in core.ts.
  */
 import { santiagoDayEnd, santiagoDayStart } from '../../shared/format';
@@ -12,6 +13,7 @@ import {
   currentInteraction,
   listInteractions,
   openInteraction,
+  setInteractionCaller,
   setInteractionPerson,
   setInteractionReason,
   type InteractionListFilter,
@@ -24,6 +26,7 @@ type CallChannel =
   | 'interactions.close'
   | 'interactions.setReason'
   | 'interactions.setPerson'
+  | 'interactions.setCaller'
   | 'interactions.current'
   | 'interactions.list'
   | 'interactions.count';
@@ -57,6 +60,7 @@ export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChann
         id: input.id,
         personRut: readRut(input.rut)!.body,
       }),
+    'interactions.setCaller': (input) => setInteractionCaller(context, agent(), input),
     'interactions.current': () => currentInteraction(context, agent()),
     'interactions.list': (input) =>
       listInteractions(context, agent(), {

@@ -9,7 +9,8 @@ import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
- * closing, screen locks. Must match the partial index `audit_actions_at` (migrations 0012, 0029).
+ * closing, screen locks. Must match the partial index `audit_actions_at` (migrations 0012, 0029,
+ * 0030).
  */
 export const NOT_ACTIONS = [
   'person.view',
@@ -17,6 +18,7 @@ export const NOT_ACTIONS = [
   'interaction.close',
   'interaction.set_reason',
   'interaction.set_person',
+  'interaction.set_caller',
   'session.lock',
   'session.unlock',
   'session.end',

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { statementCache } from '../db/statement-cache';
+import type { OnBehalfRelation } from '../../shared/policy';
 
 export type InteractionRow = {
   id: string;
@@ -18,7 +19,11 @@ export type InteractionRow = {
   personName: string | null;
   /** The agent's display name, or null for an agent this replica does not know. */
   agentName: string | null;
+  /** Someone calling in the person's name (migration 0030); null when the person calls. */
+  onBehalf: OnBehalf | null;
 };
+
+export type OnBehalf = { name: string; relation: OnBehalfRelation };
 
 type Raw = {
   id: string;
@@ -33,6 +38,8 @@ type Raw = {
   last_name1: string | null;
   last_name2: string | null;
   agent_name: string | null;
+  on_behalf_name: string | null;
+  on_behalf_relation: string | null;
 };
 
 const fullName = (row: Raw): string | null =>
@@ -51,6 +58,10 @@ const toRow = (row: Raw): InteractionRow => ({
   closedAt: row.closed_at,
   personName: fullName(row),
   agentName: row.agent_name,
+  onBehalf:
+    row.on_behalf_name === null
+      ? null
+      : { name: row.on_behalf_name, relation: row.on_behalf_relation as OnBehalfRelation },
 });
 
 /** Every read goes through this: the call, its caller's name and its agent's name. */
@@ -111,6 +122,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const setPerson = sqlite.prepare(
     'UPDATE interactions SET person_rut = ? WHERE id = ? AND closed_at IS NULL',
   );
+  const setOnBehalf = sqlite.prepare(
+    `UPDATE interactions SET on_behalf_name = ?, on_behalf_relation = ?
+     WHERE id = ? AND closed_at IS NULL`,
+  );
   const takeCaller = sqlite.prepare(
     'UPDATE interactions SET person_rut = ? WHERE id = ? AND person_rut IS NULL AND closed_at IS NULL',
   );
@@ -145,6 +160,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
     /** The open call is about this person instead (interactions.setPerson checks when). */
     setPerson(id: string, personRut: number): boolean {
       return setPerson.run(personRut, id).changes === 1;
+    },
+    /** Someone else calls in the person's name, or (null) the person does. */
+    setOnBehalf(id: string, onBehalf: OnBehalf | null): boolean {
+      return setOnBehalf.run(onBehalf?.name ?? null, onBehalf?.relation ?? null, id).changes === 1;
     },
     /** An open call with nobody named gets its caller; one already named keeps theirs. */
     takeCaller(id: string, personRut: number): boolean {

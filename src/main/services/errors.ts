@@ -62,6 +62,7 @@ export type RuleCode =
   | 'interaction_notes_required'
   | 'interaction_closed'
   | 'interaction_has_actions'
+  | 'on_behalf_personal'
   | 'screen_unlock_failed'
   | 'screen_unlock_exhausted'
   | 'screen_not_locked'

@@ -2,8 +2,9 @@
  * Calls and visits: an agent opens one for the caller with a reason from the catalogue, the
  * actions taken meanwhile link to it by themselves (run-action; one opened with nobody named
  * takes the first person acted for), and closing it records the outcome. Until it closes, its
- * reason can be corrected, and its person too while nothing was done in it. Opening, those
- * changes and closing are audited like any action.
+ * reason can be corrected, its person too while nothing was done in it, and who is on the line:
+ * someone calling in the person's name limits what the desk does (run-action, allowedOnBehalf).
+ * Opening, those changes and closing are audited like any action.
  */
 import type { Interaction } from '../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
@@ -11,7 +12,7 @@ import { notesRequired, PENDING_NOTES_MIN, seesAllInteractions } from '../../sha
 import { interactionOutcomeLabels } from '../../shared/messages';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import { decide } from '../../shared/rules/permissions';
-import type { InteractionRow } from '../repositories/interaction-repository';
+import type { InteractionRow, OnBehalf } from '../repositories/interaction-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { authorize } from './run-action';
@@ -37,6 +38,7 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     notes: row.notes,
     openedAt: row.openedAt,
     closedAt: row.closedAt,
+    onBehalf: row.onBehalf,
     actions: ctx.repos.audit
       .forInteraction(row.id)
       .filter((event) => !event.action.startsWith('interaction.') && event.action !== 'person.view')
@@ -169,6 +171,40 @@ export function setInteractionPerson(
       'interaction.set_person',
       { personRut: command.personRut },
       { personRut: row.personRut },
+    );
+    return interactionView(ctx, changed);
+  })();
+}
+
+/**
+ * Who is on the line: someone in the person's name (a relative, a carer — who, and how related),
+ * or the person after all. Said at any time while the call lasts; audited.
+ */
+export function setInteractionCaller(
+  ctx: ServiceContext,
+  session: Session,
+  command: { id: string; onBehalf: OnBehalf | null },
+): Interaction {
+  allowManage(session);
+  const { interactions } = ctx.repos;
+  return ctx.db.$client.transaction(() => {
+    const row = ownOpenCall(ctx, session, command.id);
+    const onBehalf = command.onBehalf && {
+      name: command.onBehalf.name.trim(),
+      relation: command.onBehalf.relation,
+    };
+    if (JSON.stringify(row.onBehalf) === JSON.stringify(onBehalf)) {
+      return interactionView(ctx, row);
+    }
+    if (!interactions.setOnBehalf(row.id, onBehalf)) throw new RuleError('interaction_closed');
+    const changed = { ...row, onBehalf };
+    audit(
+      ctx,
+      session,
+      changed,
+      'interaction.set_caller',
+      { onBehalf },
+      { onBehalf: row.onBehalf },
     );
     return interactionView(ctx, changed);
   })();

@@ -4,7 +4,7 @@
  */
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
-import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
+import { IDENTITY_FACTS_REQUIRED, refusedOnBehalf, type IdentityFact } from '../../shared/policy';
 import { blockDecision, isOpen } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
@@ -146,13 +146,20 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
     }
 
+    const call = repos.interactions.openOf(session.agentId);
+    // Someone calling in the person's name (seed 000: «el acceso es personal»); a selection run
+    // has nobody on the line.
+    const onLine = spec.onLine ?? spec.personRut;
+    if (call?.onBehalf && !spec.bulk && refusedOnBehalf(call, onLine, spec.kind)) {
+      throw new RuleError('on_behalf_personal', { name: call.onBehalf.name });
+    }
+
     const actionId = newId();
     const applied = spec.apply(actionId);
     // A call opened before the caller was found (nobody on screen) is about the first person
     // the agent acts for; a selection run has nobody on the line.
-    const call = repos.interactions.openOf(session.agentId);
     if (call && call.personRut === null && !spec.bulk) {
-      repos.interactions.takeCaller(call.id, spec.onLine ?? spec.personRut);
+      repos.interactions.takeCaller(call.id, onLine);
     }
     const { before } = applied;
     // Marks that travel with the action: a selection run's (no caller on the line), and the

@@ -37,6 +37,8 @@ const account = (record: PersonRecord, portal: Portal) =>
 
 export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
   return {
+    action: 'account.unlock',
+    personRut: record.rut,
     title: actionDialogTexts.unlock.title(portalLabels[portal]),
     description: actionDialogTexts.unlock.description,
     confirmLabel: actionDialogTexts.unlock.confirm,
@@ -57,6 +59,8 @@ export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
 
 export function clearBlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
   return {
+    action: 'account.clear_registration_block',
+    personRut: record.rut,
     title: actionDialogTexts.clearBlock.title(portalLabels[portal]),
     description: actionDialogTexts.clearBlock.description,
     confirmLabel: actionDialogTexts.clearBlock.confirm,
@@ -123,6 +127,8 @@ export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind)
   const last = lastMail(record, portal, kind);
   const texts = last ? actionDialogTexts.resend : actionDialogTexts.send;
   return {
+    action: 'mail.resend',
+    personRut: record.rut,
     title: texts.title(mailKindLabels[kind]),
     description: actionDialogTexts.resend.description(
       record.email,
@@ -140,6 +146,8 @@ export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind)
 
 export function editContactSpec(record: PersonRecord): DialogSpec {
   return {
+    action: 'person.update_contact',
+    personRut: record.rut,
     title: actionDialogTexts.editContact.title,
     description: actionDialogTexts.editContact.description,
     confirmLabel: actionDialogTexts.editContact.confirm,
@@ -204,6 +212,8 @@ export function membershipSpec(
 ): DialogSpec {
   const text = CHANGE_TEXT[change];
   return {
+    action: `membership.${change}`,
+    personRut: record.rut,
     title: actionDialogTexts.inCompany(text.title, membership.companyName),
     description: text.description,
     confirmLabel: text.confirm,
@@ -233,6 +243,8 @@ export function membershipSpec(
 
 export function roleSpec(record: PersonRecord, membership: Membership): DialogSpec {
   return {
+    action: 'membership.change_role',
+    personRut: record.rut,
     title: actionDialogTexts.inCompany(actionDialogTexts.role.title, membership.companyName),
     confirmLabel: actionDialogTexts.role.confirm,
     roles: true,

@@ -41,6 +41,9 @@ export type View = (typeof VIEWS)[number];
 
 /** An action the agent confirms in a dialog: what to ask for, and what to call. */
 export type DialogSpec = {
+  /** The audit action it takes (`account.unlock`…), and for whom: what a caller may ask. */
+  action: string;
+  personRut: string;
   title: string;
   description?: string;
   confirmLabel: string;

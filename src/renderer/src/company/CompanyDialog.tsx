@@ -129,7 +129,10 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   // The person on the call when they may ask, or the only one who may; otherwise nobody until
   // the agent chooses (the first of several, picked for them, had the agent check the wrong
   // person's facts and the audit name the wrong requester).
-  const onCall = useSession((s) => s.interaction?.personRut ?? null);
+  // (Not when someone else calls in their name: then they are not on the line.)
+  const onCall = useSession((s) =>
+    s.interaction?.onBehalf ? null : (s.interaction?.personRut ?? null),
+  );
   // Taken now, the change stays on this desk for a while: the dialog says so (as ActionDialog).
   const heldIn = useSession((s) => (actionsHeld(s.sync) ? s.sync!.state : null));
   const [callerRut, setCallerRut] = useState(

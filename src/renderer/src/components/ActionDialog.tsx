@@ -3,6 +3,7 @@ import {
   dataRequestMessages,
   dialogMessages,
   heldMessages,
+  onBehalfText,
   roleLabels,
   syncStateLabels,
 } from '../../../shared/messages';
@@ -11,6 +12,7 @@ import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
   normalizeMobile,
+  refusedOnBehalf,
   type IdentityFact,
 } from '../../../shared/policy';
 import { ApiError } from '../api/client';
@@ -39,6 +41,13 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const reloadRecord = useApp((s) => s.reloadRecord);
   // Taken now, the action stays on this desk for a while: the dialog and the toast say so.
   const heldIn = useSession((s) => (actionsHeld(s.sync) ? s.sync!.state : null));
+  // Someone calling in this person's name may not ask for this (seed 000: «el acceso es
+  // personal»): said at once, and the button waits for the person (main refuses it too).
+  const onBehalf = useSession((s) =>
+    s.interaction?.onBehalf && refusedOnBehalf(s.interaction, spec.personRut, spec.action)
+      ? s.interaction.onBehalf
+      : null,
+  );
   const storedPhone = spec.phone ? formatPhone(spec.phone) : '';
   const [email, setEmail] = useState(spec.email ?? '');
   const [phone, setPhone] = useState(storedPhone);
@@ -91,6 +100,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     missing.push(dialogMessages.missingReason);
   }
   if (spec.confirmation && !confirmed) missing.push(dialogMessages.missingDismissal);
+  if (onBehalf) missing.push(words.onBehalf.refusedMissing);
   const blocked = busy || missing.length > 0 || emailInvalid || phoneInvalid;
   const blockedText =
     missing.length > 0
@@ -156,6 +166,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         {heldIn && (
           <p className="notice notice-warn" role="note">
             {heldMessages.dialogNote(syncStateLabels[heldIn])}
+          </p>
+        )}
+        {onBehalf && (
+          <p className="notice notice-danger" role="note">
+            {words.onBehalf.refused(onBehalfText(onBehalf))}
           </p>
         )}
 

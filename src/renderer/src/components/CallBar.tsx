@@ -17,6 +17,7 @@ import { useCompany } from '../company/company-store';
 import { fullName, personLabel } from './display';
 import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 import { useInteractionWords } from './interaction-words';
+import { CallOnBehalf } from './CallOnBehalf';
 
 /** The search box, where the next caller starts (Ctrl+K); null when it is not on screen. */
 function visibleSearchBox(): HTMLElement | null {
@@ -193,6 +194,7 @@ function OpenCall({
   onFocused: () => void;
 }) {
   const { bar: t } = useInteractionWords();
+  const visits = useSession((s) => s.session?.role === 'prevention');
   const record = usePersonOnScreen();
   const setInteraction = useSession((s) => s.setInteraction);
   const notify = useSession((s) => s.notify);
@@ -303,6 +305,8 @@ function OpenCall({
           {t.moveTo(personLabel(fullName(record), record.rut)!)}
         </button>
       )}
+      {/* A visit is face to face: only a call may have someone else on the line. */}
+      {!closing && !visits && <CallOnBehalf interaction={interaction} onError={setError} />}
       {error && (
         <span id="call-error" className="field-error" role="alert">
           {error}

@@ -8,6 +8,7 @@ import {
   auditMessages,
   interactionOutcomeLabels,
   interactionReasonLabels,
+  onBehalfText,
 } from '../../../shared/messages';
 import { seesAllInteractions } from '../../../shared/policy';
 import { readRutField } from '../../../shared/rut-field';
@@ -293,6 +294,12 @@ export function CallsView() {
                     />
                   ) : (
                     '—'
+                  )}
+                  {item.onBehalf && (
+                    <span className="small muted">
+                      {' '}
+                      · {t.onBehalf.listed(onBehalfText(item.onBehalf))}
+                    </span>
                   )}
                 </td>
                 <td>{interactionReasonLabels[item.reason]}</td>

@@ -19,6 +19,7 @@ import {
   registrationStateLabels,
   roleLabels,
   privacyMessages,
+  onBehalfText,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import { useInteractionWords } from './interaction-words';
@@ -449,6 +450,8 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 : words.inProgressShort}
               {interaction.actions.length > 0 &&
                 ` · ${interaction.actions.map((a) => actionLabels[a.action] ?? a.action).join(', ')}`}
+              {interaction.onBehalf &&
+                ` · ${words.onBehalf.listed(onBehalfText(interaction.onBehalf))}`}
             </li>
           ))}
         </ul>

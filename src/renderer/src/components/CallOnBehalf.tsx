@@ -1,0 +1,160 @@
+/**
+ * Who is on the line of the open call: the person, or someone in their name (a daughter, a
+ * carer). Seed 000: «el acceso es personal» — with someone else calling, the desk unlocks and
+ * sends mails to the person's own address, and every other change waits for the person (the
+ * action dialogs say so, and main refuses it: run-action.ts, allowedOnBehalf).
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Interaction } from '../../../shared/contract';
+import { onBehalfRelationLabels, onBehalfText } from '../../../shared/messages';
+import {
+  ON_BEHALF_NAME_MIN,
+  ON_BEHALF_RELATIONS,
+  type OnBehalfRelation,
+} from '../../../shared/policy';
+import { ApiError, call } from '../api/client';
+import { useSession } from '../session-store';
+import { useInteractionWords } from './interaction-words';
+
+export function CallOnBehalf({
+  interaction,
+  onError,
+}: {
+  interaction: Interaction;
+  onError: (message: string | null) => void;
+}) {
+  const { bar } = useInteractionWords();
+  const t = bar.onBehalf;
+  const setInteraction = useSession((s) => s.setInteraction);
+  const notify = useSession((s) => s.notify);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState('');
+  const [relation, setRelation] = useState<OnBehalfRelation | ''>('');
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const markRef = useRef<HTMLButtonElement>(null);
+  const personRef = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+  const ids = { legend: useId(), missing: useId() };
+  const onBehalf = interaction.onBehalf;
+
+  // The form opened: its first field. Closed, saved or cleared: the button now in its place.
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (editing ? nameRef : onBehalf ? personRef : markRef).current?.focus();
+  }, [editing, onBehalf]);
+
+  const toggle = (next: boolean) => {
+    moved.current = true;
+    onError(null);
+    setEditing(next);
+  };
+
+  const save = async (next: { name: string; relation: OnBehalfRelation } | null) => {
+    setBusy(true);
+    onError(null);
+    try {
+      const changed = await call('interactions.setCaller', { id: interaction.id, onBehalf: next });
+      moved.current = true;
+      setInteraction(changed);
+      notify(changed.onBehalf ? t.saved(onBehalfText(changed.onBehalf)) : t.cleared);
+      setName('');
+      setRelation('');
+      setEditing(false);
+    } catch (failure) {
+      // What was typed stays for another try.
+      onError(failure instanceof ApiError ? failure.message : bar.failed);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const missing = [
+    name.trim().length < ON_BEHALF_NAME_MIN ? t.missingName : null,
+    relation === '' ? t.missingRelation : null,
+  ].filter((text): text is string => text !== null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || missing.length > 0 || relation === '') return;
+    void save({ name: name.trim(), relation });
+  };
+
+  if (onBehalf) {
+    return (
+      <>
+        <span className="callbar-on-behalf">{t.shown(onBehalfText(onBehalf))}</span>
+        <button type="button" ref={personRef} disabled={busy} onClick={() => void save(null)}>
+          {t.person}
+        </button>
+      </>
+    );
+  }
+  if (!editing) {
+    return (
+      <button type="button" ref={markRef} onClick={() => toggle(true)}>
+        {t.mark}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="callbar-close"
+      noValidate
+      aria-labelledby={ids.legend}
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || busy) return;
+        event.preventDefault();
+        toggle(false);
+      }}
+    >
+      <span id={ids.legend} className="visually-hidden">
+        {t.legend}
+      </span>
+      <label>
+        {t.name}{' '}
+        <input
+          ref={nameRef}
+          value={name}
+          maxLength={100}
+          autoComplete="off"
+          onChange={(event) => setName(event.target.value)}
+        />
+      </label>
+      <label>
+        {t.relation}{' '}
+        <select
+          value={relation}
+          onChange={(event) => setRelation(event.target.value as OnBehalfRelation)}
+        >
+          <option value="" disabled>
+            {t.relationPlaceholder}
+          </option>
+          {ON_BEHALF_RELATIONS.map((value) => (
+            <option key={value} value={value}>
+              {onBehalfRelationLabels[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || missing.length > 0}
+        aria-describedby={missing.length > 0 ? ids.missing : undefined}
+      >
+        {t.save}
+      </button>
+      <button type="button" disabled={busy} onClick={() => toggle(false)}>
+        {t.cancel}
+      </button>
+      {missing.length > 0 && (
+        <span id={ids.missing} className="muted small">
+          {missing.join(' ')}
+        </span>
+      )}
+    </form>
+  );
+}
