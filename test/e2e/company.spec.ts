@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import {
+  askedBy,
   loopTest,
   startCentral,
   startDeskDoor,
@@ -238,11 +239,7 @@ deskTest(
       await diego.getByRole('button', { name: button, exact: true }).click();
       const change = page.getByRole('dialog', { name: `${button} a Diego Sebastián Herrera Soto` });
       // Paula, an administrator of Los Andes, is calling.
-      await change
-        .getByLabel(/administrador de accesos de la empresa que lo pide/)
-        .selectOption({ label: 'Paula Andrea Rojas Tapia · Administrador de accesos' });
-      await change.getByLabel(/N° de serie/).check();
-      await change.getByLabel(/Correo registrado/).check();
+      await askedBy(change, 'Paula Andrea Rojas Tapia · Administrador de accesos');
       await change.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
       if (button === 'Inhabilitar') await expectAccessible(page, 'inhabilitar en ACHS');
       await change.getByRole('button', { name: button, exact: true }).click();

@@ -32,6 +32,18 @@ export async function signInAt(page: Page, url: string, username: string, passwo
  * open): for tests
  * that change who is signed in, not for the one that tests the question itself.
  */
+/**
+ * A company dialog asked for on the call of `caller` (its «Quién lo pide» option, e.g. «Paula
+ * Andrea Rojas Tapia · Administrador de accesos»), whose serial number and e-mail matched.
+ */
+export async function askedBy(dialog: Locator, caller: string): Promise<void> {
+  await dialog
+    .getByLabel(/administrador de accesos de la empresa que lo pide/)
+    .selectOption({ label: caller });
+  await dialog.getByLabel(/N° de serie/).check();
+  await dialog.getByLabel(/Correo registrado/).check();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Salir' }).click();
   // Actions still waiting, or a call (visit) still open.

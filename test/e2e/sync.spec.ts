@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
-import { DeskPage, signInAt, startEntry, type Started } from './fixtures';
+import { askedBy, DeskPage, signInAt, startEntry, type Started } from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
   // eslint-disable-next-line no-empty-pattern -- no fixtures needed
@@ -82,11 +82,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(dialog).toContainText(
       'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal',
     );
-    await dialog
-      .getByLabel(/administrador de accesos de la empresa que lo pide/)
-      .selectOption({ label: 'Paula Andrea Rojas Tapia · Administrador de accesos' });
-    await dialog.getByLabel(/N° de serie/).check();
-    await dialog.getByLabel(/Correo registrado/).check();
+    await askedBy(dialog, 'Paula Andrea Rojas Tapia · Administrador de accesos');
     await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
     await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(

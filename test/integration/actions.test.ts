@@ -25,6 +25,21 @@ const CHECKED = ['serial_number', 'registered_phone'];
 const record = (core: Core, rut: string): PersonRecord =>
   contract['persons.get'].output.parse(call(core, 'persons.get', { rut }));
 
+/** A phone correction for `rut` (no identity check: a new mobile needs none), at its version. */
+const phoneEdit = (core: Core, rut: string, phone: string, reason: string) => ({
+  rut,
+  phone,
+  reason,
+  identityCheck: [],
+  expectedVersion: record(core, rut).version,
+});
+
+/** The Panel's partial index of actions (audit_actions_at), as the replica holds it. */
+const panelIndexSql = (core: Core) =>
+  core.db.$client
+    .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_actions_at'")
+    .pluck()
+    .get() as string;
 const count = (core: Core, sql: string) => (core.db.$client.prepare(sql).get() as { n: number }).n;
 
 function outbox(core: Core) {
@@ -716,13 +731,7 @@ describe('calls', () => {
     // A call opened for someone keeps them whoever is acted for.
     call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
     const pedros = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
-    call(core, 'contact.edit', {
-      rut: CAMILA,
-      phone: '+56 9 5555 0199',
-      reason: 'Lo pidió por teléfono',
-      identityCheck: [],
-      expectedVersion: record(core, CAMILA).version,
-    });
+    call(core, 'contact.edit', phoneEdit(core, CAMILA, '+56 9 5555 0199', 'Lo pidió por teléfono'));
     expect(call(core, 'interactions.current', {})).toMatchObject({
       id: pedros.id,
       personRut: PEDRO,
@@ -746,19 +755,9 @@ describe('calls', () => {
     expect(record(core, MARIA).interactions[0]!.id).toBe(opened.id);
     expect(record(core, PEDRO).interactions).toEqual([]);
     // The Panel does not count it as an action on someone: the partial index leaves it out.
-    const index = core.db.$client
-      .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_actions_at'")
-      .pluck()
-      .get() as string;
-    expect(index).toContain("'interaction.set_person'");
+    expect(panelIndexSql(core)).toContain("'interaction.set_person'");
     // Once something is done in the call, it is that person's for good.
-    call(core, 'contact.edit', {
-      rut: MARIA,
-      phone: '+56 9 5555 0198',
-      reason: 'Lo pidió por teléfono',
-      identityCheck: [],
-      expectedVersion: record(core, MARIA).version,
-    });
+    call(core, 'contact.edit', phoneEdit(core, MARIA, '+56 9 5555 0198', 'Lo pidió por teléfono'));
     expect(refused(core, 'interactions.setPerson', { id: opened.id, rut: PEDRO }).message).toMatch(
       /ya tiene acciones registradas/,
     );
@@ -776,13 +775,8 @@ describe('calls', () => {
     const queued = outbox(core).length;
     const refusal = ruleMessages['on_behalf_personal']!({ name: 'Juana González' });
     expect(
-      refused(core, 'contact.edit', {
-        rut: PEDRO,
-        phone: '+56 9 5555 0197',
-        reason: 'Lo pidió su hija',
-        identityCheck: [],
-        expectedVersion: record(core, PEDRO).version,
-      }).message,
+      refused(core, 'contact.edit', phoneEdit(core, PEDRO, '+56 9 5555 0197', 'Lo pidió su hija'))
+        .message,
     ).toBe(refusal);
     expect(
       refused(core, 'memberships.changeState', {
@@ -805,24 +799,12 @@ describe('calls', () => {
     call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
     expect(outbox(core).map((row) => row.kind)).toEqual(['account.unlock', 'mail.resend']);
     // Someone else acted for in the same call is not the one spoken for.
-    call(core, 'contact.edit', {
-      rut: CAMILA,
-      phone: '+56 9 5555 0196',
-      reason: 'Lo pidió por teléfono',
-      identityCheck: [],
-      expectedVersion: record(core, CAMILA).version,
-    });
+    call(core, 'contact.edit', phoneEdit(core, CAMILA, '+56 9 5555 0196', 'Lo pidió por teléfono'));
     // He comes to the phone: his own call again, and both changes are audited as the call's own.
     expect(call(core, 'interactions.setCaller', { id: opened.id, onBehalf: null }).onBehalf).toBe(
       null,
     );
-    call(core, 'contact.edit', {
-      rut: PEDRO,
-      phone: '+56 9 5555 0197',
-      reason: 'Lo pidió por teléfono',
-      identityCheck: [],
-      expectedVersion: record(core, PEDRO).version,
-    });
+    call(core, 'contact.edit', phoneEdit(core, PEDRO, '+56 9 5555 0197', 'Lo pidió por teléfono'));
     const events = core.db.$client
       .prepare(
         "SELECT before, after FROM audit_events WHERE action = 'interaction.set_caller' ORDER BY seq",
@@ -836,11 +818,7 @@ describe('calls', () => {
       'Quién llama: La propia persona → Juana González (Familiar)',
     ]);
     // Not an action on someone: the Panel's partial index leaves it out.
-    const index = core.db.$client
-      .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_actions_at'")
-      .pluck()
-      .get() as string;
-    expect(index).toContain("'interaction.set_caller'");
+    expect(panelIndexSql(core)).toContain("'interaction.set_caller'");
     // Kept with the call once closed, and shown in the Llamadas list.
     call(core, 'interactions.setCaller', {
       id: opened.id,
