@@ -418,12 +418,12 @@ export const actionDialogTexts = {
       title: 'Inhabilitar acceso',
       confirm: 'Inhabilitar',
       done: 'Acceso inhabilitado.',
-      description: 'La persona no podrá ingresar a esta empresa hasta que se rehabilite.',
+      description: 'La persona no podrá ingresar a esta empresa hasta que se habilite de nuevo.',
     },
     enable: {
-      title: 'Rehabilitar acceso',
-      confirm: 'Rehabilitar',
-      done: 'Acceso rehabilitado.',
+      title: 'Habilitar acceso',
+      confirm: 'Habilitar',
+      done: 'Acceso habilitado.',
       description: 'Devuelve el acceso a esta empresa: verifique la identidad de la persona.',
     },
     pause: {
@@ -454,7 +454,7 @@ export const actionDialogTexts = {
     clear_registration_block: 'Desbloquear registro',
     resend_mail: 'Reenviar correo',
     edit_contact: 'Corregir correo',
-    enable_membership: 'Rehabilitar',
+    enable_membership: 'Habilitar',
     resume_membership: 'Reanudar desde la empresa',
   },
   /** The contact fix for a person with no e-mail at all: there is nothing to correct. */
@@ -696,7 +696,7 @@ export const actionLabels: Record<string, string> = {
   'account.clear_registration_block': 'Desbloqueó el registro',
   'mail.resend': 'Reenvió un correo',
   'membership.disable': 'Inhabilitó el acceso',
-  'membership.enable': 'Rehabilitó el acceso',
+  'membership.enable': 'Habilitó el acceso',
   'membership.pause': 'Pausó el acceso',
   'membership.resume': 'Reanudó el acceso',
   'membership.dismiss': 'Registró la baja',
@@ -950,7 +950,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
         },
   membership_disabled: (c) => ({
     title: `Acceso inhabilitado${of(c)}`,
-    say: 'Su acceso a esta empresa está inhabilitado. Puede rehabilitarse si corresponde.',
+    say: 'Su acceso a esta empresa está inhabilitado. Puede habilitarse de nuevo si corresponde.',
   }),
   membership_paused: (c) => ({
     title: `Acceso pausado${of(c)}`,
@@ -1181,7 +1181,7 @@ export const syncKindLabels: Record<string, string> = {
   'account.clear_registration_block': 'Desbloqueo de registro',
   'mail.resend': 'Reenvío de correo',
   'membership.disable': 'Inhabilitación',
-  'membership.enable': 'Rehabilitación',
+  'membership.enable': 'Habilitación',
   'membership.pause': 'Pausa de acceso',
   'membership.resume': 'Reanudación de acceso',
   'membership.dismiss': 'Baja',

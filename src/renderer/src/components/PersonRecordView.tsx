@@ -74,7 +74,7 @@ function ActionButton({
 
 const CHANGE_LABELS: Record<MembershipChange, string> = {
   disable: 'Inhabilitar',
-  enable: 'Rehabilitar',
+  enable: 'Habilitar',
   pause: 'Pausar',
   resume: 'Reanudar',
   dismiss: 'Registrar baja',
