@@ -228,7 +228,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
   company_caller_required: () =>
-    'Pausar o reanudar un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
+    'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
   company_not_adherent: () =>
@@ -454,7 +454,7 @@ export const actionDialogTexts = {
     clear_registration_block: 'Desbloquear registro',
     resend_mail: 'Reenviar correo',
     edit_contact: 'Corregir correo',
-    enable_membership: 'Habilitar',
+    enable_membership: 'Habilitar desde la empresa',
     resume_membership: 'Reanudar desde la empresa',
   },
   /** The contact fix for a person with no e-mail at all: there is nothing to correct. */

@@ -232,22 +232,31 @@ deskTest(
       .first();
     await expect(diego.getByRole('button', { name: 'Pausar' })).toHaveCount(0);
     await expect(diego.getByRole('button', { name: 'Eliminar acceso' })).toHaveCount(0);
-    for (const [button, state] of [
-      ['Inhabilitar', 'Inhabilitada'],
-      ['Habilitar', 'Activa'],
-    ] as const) {
-      await diego.getByRole('button', { name: button, exact: true }).click();
-      const change = page.getByRole('dialog', { name: `${button} a Diego Sebastián Herrera Soto` });
+    const change = async (button: 'Inhabilitar' | 'Habilitar') => {
+      const dialog = page.getByRole('dialog', { name: `${button} a Diego Sebastián Herrera Soto` });
       // Paula, an administrator of Los Andes, is calling.
-      await askedBy(change, 'Paula Andrea Rojas Tapia · Administrador de accesos');
-      await change.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
+      await askedBy(dialog, 'Paula Andrea Rojas Tapia · Administrador de accesos');
+      await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
       if (button === 'Inhabilitar') await expectAccessible(page, 'inhabilitar en ACHS');
-      await change.getByRole('button', { name: button, exact: true }).click();
+      await dialog.getByRole('button', { name: button, exact: true }).click();
       await expect(page.getByRole('status')).toHaveText(
         button === 'Inhabilitar' ? 'Usuario inhabilitado.' : 'Usuario habilitado.',
       );
-      await expect(diego.getByRole('cell').nth(1)).toHaveText(state);
-    }
+    };
+    await diego.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
+    await change('Inhabilitar');
+    await expect(diego.getByRole('cell').nth(1)).toHaveText('Inhabilitada');
+    // On Diego's own record, giving it back is the company's decision: it leads to its page.
+    await page.keyboard.press('Control+k');
+    await desk.find('19.876.543-0');
+    await desk.search.press('Enter');
+    const diagnosis = desk.record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await diagnosis.getByRole('button', { name: 'Habilitar desde la empresa' }).click();
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText(
+      'Constructora Los Andes SpA',
+    );
+    await change('Habilitar');
+    await expect(diego.getByRole('cell').nth(1)).toHaveText('Activa');
     // La Espiga (Los Héroes) has all three.
     const espiga = await openEspiga(page);
     await expect(espiga.getByRole('heading', { name: /Solicitudes de acceso/ })).toBeVisible();

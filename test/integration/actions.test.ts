@@ -9,7 +9,7 @@ import { contract, type PersonRecord } from '../../src/shared/contract';
 import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import type { Core } from '../../src/main/core';
-import { call, FIXED_NOW, refused, seededCore, signInAs } from '../support/context';
+import { call, enableAtAndes, FIXED_NOW, refused, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 const MARIA = '11111111-1';
@@ -428,7 +428,7 @@ describe('memberships', () => {
     expect(after.diagnosis[0].code).toBe('dismissed');
   });
 
-  it('an access disabled in one company is given back only with an identity check', () => {
+  it('an access disabled in one company is given back only at the company’s request', () => {
     const core = seededCore(300);
     const { record: after } = call(core, 'memberships.changeState', {
       rut: CAMILA,
@@ -442,15 +442,21 @@ describe('memberships', () => {
       'removed',
       'disabled',
     ]);
-    const enabled = call(core, 'memberships.changeState', {
-      rut: CAMILA,
-      companyRut: ANDES,
-      change: 'enable',
-      reason: 'Rehabilitado a pedido de la empresa',
-      identityCheck: CHECKED,
-      expectedVersion: after.memberships[1].version,
-    });
-    expect(enabled.record.badges).toEqual([{ code: 'active' }]);
+    // Camila herself, however well identified, cannot undo it: the company gives it back.
+    const queued = outbox(core).length;
+    expect(
+      refused(core, 'memberships.changeState', {
+        rut: CAMILA,
+        companyRut: ANDES,
+        change: 'enable',
+        reason: 'Lo pide la persona',
+        identityCheck: CHECKED,
+        expectedVersion: after.memberships[1].version,
+      }).message,
+    ).toBe(ruleMessages['company_caller_required']!({}));
+    expect(outbox(core)).toHaveLength(queued);
+    call(core, 'companyUsers.change', enableAtAndes(CAMILA));
+    expect(record(core, CAMILA).badges).toEqual([{ code: 'active' }]);
   });
 
   it('refuses to give access back at a company no longer adherent, as the central API would', () => {
@@ -464,15 +470,9 @@ describe('memberships', () => {
       expectedVersion: record(core, CAMILA).memberships[1]!.version,
     });
     core.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
+    expect(disabled.record.memberships[1].state).toBe('disabled');
     const queued = outbox(core).length;
-    const answer = refused(core, 'memberships.changeState', {
-      rut: CAMILA,
-      companyRut: ANDES,
-      change: 'enable',
-      reason: 'Rehabilitado a pedido de la empresa',
-      identityCheck: CHECKED,
-      expectedVersion: disabled.record.memberships[1].version,
-    });
+    const answer = refused(core, 'companyUsers.change', enableAtAndes(CAMILA));
     expect(answer).toMatchObject({ code: 'rule' });
     expect(answer.message).toBe(
       'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar accesos.',
@@ -484,7 +484,7 @@ describe('memberships', () => {
     expect(outbox(core)).toHaveLength(queued);
   });
 
-  it('leaves pausing and resuming to the company (rule 13), and refuses transitions that do not exist', () => {
+  it('leaves pausing, resuming and enabling to the company (rules 11, 13), and refuses transitions that do not exist', () => {
     const core = seededCore(300);
     const version = record(core, PEDRO).memberships[0]!.version;
     const change = (name: string, identityCheck: string[] = CHECKED) =>
@@ -497,23 +497,32 @@ describe('memberships', () => {
         expectedVersion: version,
       });
     const queued = outbox(core).length;
-    // The person's own call, however well identified, neither pauses nor resumes: the agent is
-    // sent to the company's page, where its representative or administrator asks for it.
-    for (const name of ['pause', 'resume']) {
+    // The person's own call, however well identified, neither pauses, resumes nor enables: the
+    // agent is sent to the company's page, where its representative or administrator asks.
+    for (const name of ['pause', 'resume', 'enable']) {
       expect(change(name)).toEqual({
         ok: false,
         error: {
           code: 'rule',
           message:
-            'Pausar o reanudar un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
+            'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
         },
       });
     }
     expect(record(core, PEDRO).memberships[0]!.state).toBe('active');
     expect(outbox(core)).toHaveLength(queued);
-    const again = change('enable');
+    // Camila's first company has her «De baja»: there is nothing left to disable.
+    const ended = record(core, CAMILA).memberships[0]!;
+    const again = core.dispatchNow('memberships.changeState', {
+      rut: CAMILA,
+      companyRut: ended.companyRut,
+      change: 'disable',
+      reason: 'Lo pide la persona',
+      identityCheck: [],
+      expectedVersion: ended.version,
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'rule' } });
-    if (!again.ok) expect(again.error.message).toMatch(/^No se puede pasar de «Activa»/);
+    if (!again.ok) expect(again.error.message).toMatch(/^No se puede pasar de «De baja»/);
   });
 
   it('lets only a supervisor or the company access administrator change a profile', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { openDatabase } from '../../src/main/db/database';
-import { FIXED_NOW, tempDir } from '../support/context';
+import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
 import {
   act,
   editPhone,
@@ -20,7 +20,6 @@ import {
 } from '../support/sync-setup';
 
 const PEDRO = '12345678-5';
-const CHECKED = ['serial_number', 'registered_phone'];
 
 describe('sync edges', () => {
   it('never pushes one agent’s actions under another agent’s token', async () => {
@@ -87,14 +86,7 @@ describe('sync edges', () => {
     await syncNow(desk);
     // The company leaves the mutual on the server before the desk re-enables the access.
     central.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
-    act(desk, 'memberships.changeState', {
-      rut: PEDRO,
-      companyRut: membership.companyRut,
-      change: 'enable',
-      reason: 'Rehabilitación',
-      identityCheck: CHECKED,
-      expectedVersion: record(desk, PEDRO).memberships[0]!.version,
-    });
+    act(desk, 'companyUsers.change', enableAtAndes(PEDRO));
     expect(record(desk, PEDRO).memberships[0]!.state).toBe('active');
     expect(await syncNow(desk)).toMatchObject({ rejected: 1, pending: 0 });
     expect(record(desk, PEDRO).memberships[0]!.state).toBe('disabled');

@@ -19,7 +19,7 @@ import { openSqlite } from '../../src/main/db/database';
 import { TokenResponse } from '../../src/shared/sync-protocol';
 import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
 import { excelCsv1252 } from '../support/bulk-files';
-import { FIXED_NOW, tempDir } from '../support/context';
+import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
 import {
   act,
   clockAt,
@@ -823,14 +823,7 @@ describe('group commit', () => {
     editPhone(desk, CAMILA, '+56 9 1212 0001');
     // The company leaves the mutual on the server: this one is refused there.
     central.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
-    act(desk, 'memberships.changeState', {
-      rut: PEDRO,
-      companyRut: membership.companyRut,
-      change: 'enable',
-      reason: 'Rehabilitación',
-      identityCheck: ['serial_number', 'registered_phone'],
-      expectedVersion: record(desk, PEDRO).memberships[0]!.version,
-    });
+    act(desk, 'companyUsers.change', enableAtAndes(PEDRO));
     editPhone(desk, ANA, '+56 9 1212 0002');
     let lost = false;
     proxy.setFaults((request) => {

@@ -564,7 +564,8 @@ describe('convergence', () => {
           desk.dispatchNow('memberships.changeState', {
             rut,
             companyRut: membership.companyRut,
-            change: membership.state === 'active' ? 'disable' : 'enable',
+            // Giving an access back is the company's (companyUsers.change): a dismissal instead.
+            change: membership.state === 'active' ? 'disable' : 'dismiss',
             reason: 'Prueba de convergencia',
             identityCheck: CHECKED,
             expectedVersion: membership.version,

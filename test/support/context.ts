@@ -70,3 +70,17 @@ export function call(core: Core, channel: string, input: unknown): any {
     throw new Error(`${channel}: ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value;
 }
+
+/**
+ * `companyUsers.change` input: Constructora Los Andes (ACHS) gives `rut`'s disabled access back,
+ * on the call of Paula, its access administrator (serial number and e-mail matched). Giving back
+ * an access is the company's decision (membership-actions.ts).
+ */
+export const enableAtAndes = (rut: string) => ({
+  companyRut: '76543210-3',
+  userRut: rut,
+  change: 'enable',
+  reason: 'Lo pidió la administradora de accesos',
+  callerRut: '15161718-2',
+  callerIdentityCheck: ['serial_number', 'registered_email'],
+});

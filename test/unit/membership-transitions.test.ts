@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COMPANY_USER_CHANGES,
   MEMBERSHIP_CHANGES,
+  companyDecides,
   companyUserChangesFor,
   isPortalUserChange,
   recordChangesFor,
@@ -18,7 +19,8 @@ describe('a company page, in its portal’s words', () => {
   it('Portal Empresas pauses, resumes and deletes accesses (seed 002)', () => {
     expect(companyUserChangesFor(EMPRESAS, 'active')).toEqual(['pause', 'remove']);
     expect(companyUserChangesFor(EMPRESAS, 'paused')).toEqual(['resume', 'remove']);
-    expect(companyUserChangesFor(EMPRESAS, 'disabled')).toEqual(['remove']);
+    // Disabled by a bulk load or a selection: given back, or deleted.
+    expect(companyUserChangesFor(EMPRESAS, 'disabled')).toEqual(['enable', 'remove']);
     expect(companyUserChangesFor(EMPRESAS, 'removed')).toEqual([]);
   });
 
@@ -31,10 +33,8 @@ describe('a company page, in its portal’s words', () => {
     for (const change of ['pause', 'remove'] as const) {
       expect(isPortalUserChange(ACHS, change)).toBe(false);
     }
-    for (const change of ['disable', 'enable'] as const) {
-      expect(isPortalUserChange(EMPRESAS, change)).toBe(false);
-      expect(isPortalUserChange(ACHS, change)).toBe(true);
-    }
+    expect(isPortalUserChange(EMPRESAS, 'disable')).toBe(false);
+    expect(isPortalUserChange(ACHS, 'disable')).toBe(true);
   });
 
   it('each company change is the membership change of the same effect', () => {
@@ -45,16 +45,22 @@ describe('a company page, in its portal’s words', () => {
 });
 
 describe('a person’s record', () => {
-  it('offers a pause only at a Portal Empresas company', () => {
-    expect(recordChangesFor(EMPRESAS, 'active')).toEqual(['pause', 'disable', 'dismiss']);
+  it('offers each portal’s words: a pause at Portal Empresas, «Inhabilitar» at ACHS', () => {
+    expect(recordChangesFor(EMPRESAS, 'active')).toEqual(['pause', 'dismiss']);
     expect(recordChangesFor(ACHS, 'active')).toEqual(['disable', 'dismiss']);
+    expect(recordChangesFor(EMPRESAS, 'paused')).toEqual(['resume', 'dismiss']);
+    expect(recordChangesFor(ACHS, 'paused')).toEqual(['resume', 'disable', 'dismiss']);
   });
 
-  it('keeps the rest as before, whatever the portal', () => {
+  it('gives a disabled access back only as the company’s decision, on either portal', () => {
     for (const company of [EMPRESAS, ACHS]) {
-      expect(recordChangesFor(company, 'paused')).toEqual(['resume', 'disable', 'dismiss']);
       expect(recordChangesFor(company, 'disabled')).toEqual(['enable', 'dismiss']);
       expect(recordChangesFor(company, 'removed')).toEqual([]);
     }
+    expect(companyDecides('enable')).toBe(true);
+    expect(companyDecides('resume')).toBe(true);
+    expect(companyDecides('pause')).toBe(true);
+    expect(companyDecides('disable')).toBe(false);
+    expect(companyDecides('dismiss')).toBe(false);
   });
 });

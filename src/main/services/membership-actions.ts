@@ -1,7 +1,9 @@
 /**
- * A person's access to one company: disable / re-enable (rule 11), pause / resume (rule 13),
- * record a dismissal (rule 7: that membership ends; the person is inactive when none is left),
- * and change the profile (rule 9: a supervisor or an access administrator of that company).
+ * A person's access to one company: disable (rule 11) or record a dismissal (rule 7: that
+ * membership ends; the person is inactive when none is left) on the call centre's word; enable,
+ * pause and resume only from a supervisor's selection (the company's written request) — on a call
+ * they are the company's (companyUsers.change); and change the profile (rule 9: a supervisor or
+ * an access administrator of that company).
  */
 import type { IdentityFact } from '../../shared/policy';
 import type { Action } from '../../shared/rules/permissions';
@@ -16,6 +18,7 @@ import {
 export type { MembershipChange };
 
 const TRANSITIONS = MEMBERSHIP_CHANGES;
+const COMPANY_DECIDES: ReadonlySet<MembershipChange> = new Set(['pause', 'resume', 'enable']);
 
 export type MembershipCommand = {
   personRut: number;
@@ -35,10 +38,12 @@ export function changeMembershipState(
 ) {
   const { writes } = ctx.repos;
   const transition = TRANSITIONS[command.change];
-  // Rule 13: a pause is the company's decision, and so is ending it. On a call it is asked by a
-  // verified representative or access administrator (companyUsers.change), never by the person;
-  // a supervisor's selection acts on the company's written request (BulkBasis).
-  if ((command.change === 'pause' || command.change === 'resume') && !command.bulk) {
+  // Rules 11 and 13: a pause is the company's decision, and so is ending it; so is giving back
+  // an access it disabled (the person asking to be enabled again would undo the company). On a
+  // call it is asked by a verified representative or access administrator (companyUsers.change),
+  // never by the person; a supervisor's selection acts on the company's written request
+  // (BulkBasis). The call centre may still disable or record a dismissal on its own word.
+  if (COMPANY_DECIDES.has(command.change) && !command.bulk) {
     throw new RuleError('company_caller_required');
   }
   return runAction(ctx, session, {
@@ -49,8 +54,6 @@ export function changeMembershipState(
     reason: command.reason,
     requireReason: true,
     identityCheck: command.identityCheck,
-    // Giving access back is the sensitive direction.
-    requireIdentity: command.change === 'enable' || command.change === 'resume',
     bulk: command.bulk,
     apply: () => {
       const membership = writes.membership(command.personRut, command.companyRut);

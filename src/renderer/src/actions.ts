@@ -179,13 +179,14 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
 const CHANGE_TEXT = actionDialogTexts.membership;
 
 /**
- * Pausing or resuming the person's access to a company: its page opens with the change's dialog,
- * which asks who of the company calls and checks their identity (main refuses it otherwise).
+ * A change the company decides (pausing, resuming, or giving a disabled access back): its page
+ * opens with the change's dialog, which asks who of the company calls and checks their identity
+ * (main refuses it otherwise).
  */
 export async function openCompanyUserChange(
   record: PersonRecord,
   companyRut: string,
-  change: 'pause' | 'resume',
+  change: 'pause' | 'resume' | 'enable',
 ): Promise<void> {
   const company = useCompany.getState();
   await company.open(companyRut);
@@ -204,11 +205,11 @@ export async function openCompanyRequests(companyRut: string): Promise<void> {
   requestAnimationFrame(() => document.getElementById(COMPANY_REQUESTS_HEADING)?.focus());
 }
 
-/** A change on the person's own call; pausing and resuming are the company's (above). */
+/** A change on the call centre's own word; pausing, resuming and enabling are the company's (above). */
 export function membershipSpec(
   record: PersonRecord,
   membership: Membership,
-  change: Exclude<MembershipChange, 'pause' | 'resume'>,
+  change: Exclude<MembershipChange, 'pause' | 'resume' | 'enable'>,
 ): DialogSpec {
   const text = CHANGE_TEXT[change];
   return {
@@ -218,9 +219,7 @@ export function membershipSpec(
     description: text.description,
     confirmLabel: text.confirm,
     reason: 'required',
-    identity: change === 'enable',
-    identityFacts: record.identityFacts,
-    phoneNoProofUntil: record.phoneNoProofUntil,
+    identity: false,
     // A dismissal cannot be undone here: the agent confirms who and where, explicitly.
     confirmation:
       change === 'dismiss'
@@ -276,12 +275,9 @@ export function fixSpec(record: PersonRecord, fix: Fix): DialogSpec | null {
       return resendSpec(record, fix.portal, fix.kind);
     case 'edit_contact':
       return editContactSpec(record);
-    case 'enable_membership': {
-      const membership = record.memberships.find((m) => m.companyRut === fix.companyRut);
-      return membership ? membershipSpec(record, membership, 'enable') : null;
-    }
+    case 'enable_membership':
     case 'resume_membership':
-      // The company decides (rule 13): openCompanyUserChange.
+      // The company decides (rules 11, 13): openCompanyUserChange.
       return null;
   }
 }

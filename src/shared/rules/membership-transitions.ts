@@ -25,7 +25,8 @@ export function mayChangeMembership(change: MembershipChange, from: MembershipSt
  * What a company asks of its users' access, in its portal's words, each the membership change it
  * makes: Portal Empresas reviews, pauses or deletes accesses (rule 13, seed 002); in ACHS Gestión
  * an administrator sets a user «Inhabilitado» and back (rule 11, seed 000) — ACHS has no pause
- * and no deletion of its own. A pause kept from before is still resumed there.
+ * and no deletion of its own. A pause kept from before is still resumed there, and an access
+ * disabled at a Portal Empresas company (a bulk load, a selection) is given back there too.
  */
 export const COMPANY_USER_CHANGES = {
   pause: MEMBERSHIP_CHANGES.pause,
@@ -41,7 +42,7 @@ export const COMPANY_USER_CHANGE_KINDS = Object.keys(COMPANY_USER_CHANGES) as [
 ];
 
 const PORTAL_USER_CHANGES: Record<'empresas' | 'achs', readonly CompanyUserChange[]> = {
-  empresas: ['pause', 'resume', 'remove'],
+  empresas: ['pause', 'resume', 'enable', 'remove'],
   achs: ['disable', 'enable', 'resume'],
 };
 const portalChanges = (company: { onEmpresas: boolean }) =>
@@ -66,8 +67,10 @@ export function companyUserChangesFor(
 }
 
 /**
- * A person's record offers the call centre's own changes of a membership (rules 7, 9, 11) and,
- * for a company's own words, the way to its page: never a pause at an ACHS company.
+ * What a person's record offers for a membership: the company's own decisions (pause, resume,
+ * enable), which open its page and ask who of the company calls, in its portal's words; and the
+ * call centre's own, on its word with a reason — disabling (ACHS Gestión's word only) and
+ * recording a dismissal.
  */
 export function recordChangesFor(
   company: { onEmpresas: boolean },
@@ -76,6 +79,13 @@ export function recordChangesFor(
   const order: MembershipChange[] = ['pause', 'resume', 'enable', 'disable', 'dismiss'];
   return order.filter(
     (change) =>
-      MEMBERSHIP_CHANGES[change].from.includes(state) && (change !== 'pause' || company.onEmpresas),
+      MEMBERSHIP_CHANGES[change].from.includes(state) &&
+      (change === 'dismiss' ||
+        (change === 'disable' ? !company.onEmpresas : isPortalUserChange(company, change))),
   );
+}
+
+/** The record's changes the company decides: they open its page (openCompanyUserChange). */
+export function companyDecides(change: MembershipChange): change is 'pause' | 'resume' | 'enable' {
+  return change === 'pause' || change === 'resume' || change === 'enable';
 }

@@ -93,8 +93,13 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             const fix = cause.fix;
             const onFix = spec
               ? () => openDialog(spec)
-              : fix?.action === 'resume_membership'
-                ? () => void openCompanyUserChange(record, fix.companyRut, 'resume')
+              : fix?.action === 'resume_membership' || fix?.action === 'enable_membership'
+                ? () =>
+                    void openCompanyUserChange(
+                      record,
+                      fix.companyRut,
+                      fix.action === 'resume_membership' ? 'resume' : 'enable',
+                    )
                 : null;
             const cooling =
               cause.fix?.action === 'resend_mail'

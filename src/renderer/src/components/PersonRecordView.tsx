@@ -49,7 +49,7 @@ import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 import { ViewersDialog } from '../privacy/ViewersDialog';
-import { recordChangesFor } from '../../../shared/rules/membership-transitions';
+import { companyDecides, recordChangesFor } from '../../../shared/rules/membership-transitions';
 
 /** A button that is there but disabled, saying why beside it, when the agent may not do it. */
 function ActionButton({
@@ -366,7 +366,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                     { onEmpresas: membership.companyOnEmpresas },
                     membership.state,
                   ).map((change) =>
-                    change === 'pause' || change === 'resume' ? (
+                    companyDecides(change) ? (
                       <GuardedButton
                         key={change}
                         className="small-button"
