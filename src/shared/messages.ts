@@ -281,7 +281,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   interaction_has_actions: () =>
     'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
   on_behalf_personal: (p) =>
-    `El acceso es personal: con ${p['name']} llamando en nombre de la persona se puede desbloquear y reenviar correos a su dirección registrada, pero este cambio lo pide la propia persona: pídale que llame.`,
+    `El acceso es personal: con ${p['name']} llamando en nombre de la persona solo se puede desbloquear, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
   // Ley 21.719 requests (issue 10).
   person_blocked: (p) =>
     `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo las acciones de la propia solicitud están permitidas.`,
@@ -597,11 +597,11 @@ export const callMessages = {
     /** The audit's value when the person called. */
     itself: 'La propia persona',
     saved: (who: string) =>
-      `Anotado: llama ${who}. El acceso es personal: puede desbloquear y reenviar correos a la dirección registrada; los demás cambios los pide la persona.`,
+      `Anotado: llama ${who}. El acceso es personal: puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; los demás cambios, no.`,
     cleared: 'Anotado: llama la propia persona.',
     /** Above an action dialog the caller cannot ask for. */
     refused: (who: string) =>
-      `El acceso es personal: llama ${who}, no la persona. Este cambio solo lo puede pedir la propia persona; pídale que llame. Sí puede desbloquear y reenviar correos a su dirección registrada.`,
+      `El acceso es personal: llama ${who}, no la persona. Con otra persona al teléfono solo se puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
     refusedMissing: 'que llame la propia persona',
   },
   listTitle: 'Llamadas',
@@ -1567,6 +1567,7 @@ export const companyMessages = {
           : `${name} no puede pedirlo: su perfil de administrador de accesos no está activo.`,
     requester: 'RUT de quien solicita',
     capacity: 'Calidad que declara',
+    capacityPlaceholder: 'Pregunte en qué calidad lo pide',
     capacityHint:
       'Lo que declare no decide: al resolver, el sistema revisa si es representante legal o está habilitado en la TRF.',
     reason: 'Motivo',
@@ -1603,6 +1604,7 @@ export const companyMessages = {
     missingCaller: 'quién lo pide',
     missingRut: 'un RUT válido',
     missingLookup: 'que termine la búsqueda del RUT',
+    missingCapacity: 'la calidad que declara quien solicita',
     missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
     missingRepresentative: 'que lo pida el representante legal',
     missingModules: 'al menos un módulo, o confirmar que se agrega sin módulos',

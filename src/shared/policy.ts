@@ -89,22 +89,28 @@ export function allowedOnBehalf(kind: string): boolean {
 }
 
 /**
- * Whether the open call refuses `kind` for `personRut`: someone calls in the name of the call's
- * person — or of whoever is acted for first, if the call names nobody yet — and the action is
- * not one allowedOnBehalf. Another person acted for in the same call is not the one spoken for.
- * The desk's dialog and main's runAction ask the same question (RUT as text or as its body).
+ * Whether someone on the open call speaks in `personRut`'s name: the call's person, or whoever is
+ * acted for first if the call names nobody yet. Another person acted for in the same call is not
+ * the one spoken for. The desk's dialog and main's runAction ask the same (RUT as text or body).
  */
+export function speaksFor<R>(
+  call: { onBehalf: unknown; personRut: R | null } | null,
+  personRut: R,
+): boolean {
+  return (
+    call !== null &&
+    call.onBehalf !== null &&
+    (call.personRut === null || call.personRut === personRut)
+  );
+}
+
+/** Whether the open call refuses `kind` for `personRut`: spoken for, and not allowedOnBehalf. */
 export function refusedOnBehalf<R>(
   call: { onBehalf: unknown; personRut: R | null } | null,
   personRut: R,
   kind: string,
 ): boolean {
-  return (
-    call !== null &&
-    call.onBehalf !== null &&
-    (call.personRut === null || call.personRut === personRut) &&
-    !allowedOnBehalf(kind)
-  );
+  return speaksFor(call, personRut) && !allowedOnBehalf(kind);
 }
 
 /** Supervisors see every agent's calls (and so who took each); others see their own. */

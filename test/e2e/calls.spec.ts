@@ -141,10 +141,14 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(notes).toHaveValue(
       'Llamó bloqueado.\nSe le explicó cómo esperar.\nVolverá a llamar.',
     );
-    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    // Ctrl+Enter from the notes saves and closes, as it confirms every dialog.
+    await notes.press('Control+Enter');
     await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
-    // Focus goes where the next caller starts, not to the page body.
+    // Focus goes where the next caller starts, not to the page body, and the next RUT typed
+    // replaces the last one (it was appended to it).
     await expect(desk.search).toBeFocused();
+    await page.keyboard.type('11111111-1');
+    await expect(desk.search).toHaveValue('11111111-1');
     // The next call starts with no reason again.
     await expect(callbar.getByLabel('Motivo')).toHaveValue('');
 
@@ -177,7 +181,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expectNoSidewaysScroll(page);
     await save.click();
     await expect(page.getByRole('status')).toHaveText(
-      'Anotado: llama Juana González (Familiar). El acceso es personal: puede desbloquear y reenviar correos a la dirección registrada; los demás cambios los pide la persona.',
+      'Anotado: llama Juana González (Familiar). El acceso es personal: puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; los demás cambios, no.',
     );
     await expect(callbar).toContainText('Llama Juana González (Familiar) en su nombre');
     await expect(callbar.getByRole('button', { name: 'Llama la persona' })).toBeFocused();
@@ -198,6 +202,29 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();
     await expect(dialog).not.toContainText('El acceso es personal');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+    // At a company, a request in his name waits for him too; someone else's does not.
+    await desk.find('panaderia la espiga');
+    await desk.option('Panadería La Espiga Limitada').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await company.getByRole('button', { name: 'Registrar solicitud' }).click();
+    await dialog.getByLabel('RUT de quien solicita').fill('12.345.678-5');
+    await expect(dialog).toContainText(
+      'El acceso es personal: llama Juana González (Familiar), no la persona.',
+    );
+    const submit = dialog.getByRole('button', { name: 'Registrar solicitud' });
+    // No capacity is assumed for the requester either: the agent asks.
+    await expect(submit).toHaveAccessibleDescription(
+      /la calidad que declara quien solicita.*que llame la propia persona/,
+    );
+    await dialog.getByLabel('RUT de quien solicita').fill('17.345.678-6');
+    await dialog.getByLabel('Calidad que declara').selectOption({ label: 'Otra calidad' });
+    await expect(dialog).not.toContainText('El acceso es personal');
+    await expect(submit).toBeEnabled();
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await page.keyboard.press('Control+k');
+    await desk.find('12.345.678-5');
+    await desk.search.press('Enter');
 
     // He comes to the phone himself.
     await callbar.getByRole('button', { name: 'Llama la persona' }).click();

@@ -112,8 +112,11 @@ test('keyboard flow: arrows, Enter, Esc back with the query, Ctrl+K', async ({ d
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect(desk.record).toBeFocused();
+  // Ctrl+K and the next RUT typed at once, as a fast typist does: no key is lost.
   await page.keyboard.press('Control+k');
+  await page.keyboard.type('9876543-3');
   await expect(desk.search).toBeFocused();
+  await expect(desk.search).toHaveValue('9876543-3');
 });
 
 test('hostile input is searched for, never an error', async ({ desk }) => {
@@ -162,4 +165,19 @@ test('long result lists are virtualized and load more pages on scroll', async ({
   await expect(desk.page.getByText(/^100( de [\d.]+)? personas/)).toBeVisible();
   await expect(desk.page.locator('#result-60')).toHaveAttribute('aria-selected', 'true');
   await expect(desk.page.locator('#result-60')).toBeInViewport();
+});
+
+test('another person’s record opens at its top, where the diagnosis is', async ({ desk }) => {
+  const { page, record } = desk;
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText(/^Pedro/);
+  await record.evaluate((el) => el.scrollTo({ top: 600 }));
+  await expect.poll(() => record.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('11.111.111-1');
+  await expect(desk.options.first()).toContainText('María');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText(/^María/);
+  await expect.poll(() => record.evaluate((el) => el.scrollTop)).toBe(0);
 });

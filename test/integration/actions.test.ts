@@ -807,6 +807,15 @@ describe('calls', () => {
     });
     call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
     expect(outbox(core).map((row) => row.kind)).toEqual(['account.unlock', 'mail.resend']);
+    // Each says who asked for it (and gave the facts it names); the intent to the central, not.
+    const unlock = core.db.$client
+      .prepare("SELECT after FROM audit_events WHERE action = 'account.unlock'")
+      .pluck()
+      .get() as string;
+    expect(describeAuditChange(null, unlock).map(auditDetailLine)).toContain(
+      'Quién llama: Juana González (Familiar)',
+    );
+    expect(outbox(core)[0]!.payload).not.toHaveProperty('onBehalf');
     // Someone else acted for in the same call is not the one spoken for.
     call(core, 'contact.edit', phoneEdit(core, CAMILA, '+56 9 5555 0196', 'Lo pidió por teléfono'));
     // He comes to the phone: his own call again, and both changes are audited as the call's own.

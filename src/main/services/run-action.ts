@@ -4,7 +4,12 @@
  */
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
-import { IDENTITY_FACTS_REQUIRED, refusedOnBehalf, type IdentityFact } from '../../shared/policy';
+import {
+  IDENTITY_FACTS_REQUIRED,
+  refusedOnBehalf,
+  speaksFor,
+  type IdentityFact,
+} from '../../shared/policy';
 import { blockDecision, isOpen } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
@@ -153,6 +158,9 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     if (call?.onBehalf && !spec.bulk && refusedOnBehalf(call, onLine, spec.kind)) {
       throw new RuleError('on_behalf_personal', { name: call.onBehalf.name });
     }
+    // Taken with them on the line: the audit says who asked (and gave the facts it names).
+    const spokenFor =
+      call?.onBehalf && !spec.bulk && speaksFor(call, onLine) ? call.onBehalf : null;
 
     const actionId = newId();
     const applied = spec.apply(actionId);
@@ -162,11 +170,12 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       repos.interactions.takeCaller(call.id, onLine);
     }
     const { before } = applied;
-    // Marks that travel with the action: a selection run's (no caller on the line), and the
-    // Ley 21.719 request it is taken under.
+    // Marks that travel with the action: a selection run's (no caller on the line), the
+    // Ley 21.719 request it is taken under, and who called in the person's name (the audit's only).
     const marks = {
       ...(spec.bulk ? { selectionId: spec.bulk.selectionId, callerPresent: false } : {}),
       ...(dataRequest === null ? {} : { dataRequest }),
+      ...(spokenFor === null ? {} : { onBehalf: spokenFor }),
     };
     const marked = Object.keys(marks).length > 0;
     const after = marked ? { ...(applied.after as object), ...marks } : applied.after;

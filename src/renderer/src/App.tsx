@@ -104,10 +104,14 @@ function Desk() {
         event.preventDefault();
         useSession.getState().show('search');
         useApp.getState().startNewSearch();
-        requestAnimationFrame(() => {
+        const focusBox = () => {
           searchRef.current?.focus();
           searchRef.current?.select();
-        });
+        };
+        // Already on screen: at once, so the keys typed right after Ctrl+K land in it (in the
+        // next frame, a fast typist's first keys were lost). From another screen: once drawn.
+        if (searchRef.current?.offsetParent) focusBox();
+        else requestAnimationFrame(focusBox);
       } else if (
         event.key === 'Escape' &&
         (useApp.getState().recordRut || useCompany.getState().rut) &&

@@ -11,6 +11,7 @@ import {
   dialogMessages,
   heldMessages,
   moduleLabels,
+  onBehalfText,
   requestCapacityLabels,
   syncStateLabels,
 } from '../../../shared/messages';
@@ -18,6 +19,7 @@ import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
   normalizeMobile,
+  speaksFor,
   type IdentityFact,
 } from '../../../shared/policy';
 import { readRut } from '../../../shared/rut';
@@ -25,6 +27,8 @@ import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { actionsHeld } from '../components/actions-held';
+import { useInteractionWords } from '../components/interaction-words';
+import { personLabel } from '../components/display';
 import { isOnEmpresas, modulesOffered } from '../../../shared/rules/company-modules';
 import {
   COMPANY_USER_CHANGE_KINDS,
@@ -114,6 +118,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const close = useCompany((s) => s.closeDialog);
   const replace = useCompany((s) => s.replace);
   const notify = useSession((s) => s.notify);
+  const callWords = useInteractionWords().bar;
   const ids = {
     title: useId(),
     description: useId(),
@@ -143,9 +148,10 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [reason, setReason] = useState('');
   const [rut, setRut] = useState('');
+  // No default: a capacity preselected would be recorded as what a requester claimed unasked.
   const [capacity, setCapacity] = useState<
-    'legal_representative' | 'authorized_signatory' | 'other'
-  >('legal_representative');
+    'legal_representative' | 'authorized_signatory' | 'other' | ''
+  >('');
   const [role, setRole] = useState<'company_user' | 'access_admin'>('company_user');
   const [person, setPerson] = useState({
     givenNames: '',
@@ -188,6 +194,34 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     };
   }, [typesRut, typedRut, company.rut]);
   const lookup = found && found.rut === typedRut ? found : null;
+  // Who is on the line for this change, as main sees it (run-action `onLine`): the company's
+  // caller, or the requester. Someone calling in that person's name cannot ask for it (seed 000:
+  // «el acceso es personal»): said before sending, as in every action dialog.
+  const interaction = useSession((s) => s.interaction);
+  const lineRut = needsCaller(dialog)
+    ? callerRut
+    : dialog.kind === 'record'
+      ? typedRut
+      : 'requesterRut' in dialog
+        ? dialog.requesterRut
+        : '';
+  const lineName = needsCaller(dialog)
+    ? (caller?.person.name ?? null)
+    : dialog.kind === 'record'
+      ? (lookup?.name ?? null)
+      : 'requesterName' in dialog
+        ? dialog.requesterName
+        : null;
+  const bodyOf = (rut: string | null) => (rut ? (readRut(rut)?.body ?? null) : null);
+  const spokenFor =
+    interaction?.onBehalf &&
+    lineRut !== '' &&
+    speaksFor(
+      { onBehalf: interaction.onBehalf, personRut: bodyOf(interaction.personRut) },
+      bodyOf(lineRut),
+    )
+      ? interaction.onBehalf
+      : null;
   // Rule 13: a company's users are its workers or outsiders — not a box to tick, what the
   // lookup says (main and the central decide it the same way).
   const external = lookup?.membership?.role !== 'worker';
@@ -211,6 +245,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     missing.push(t.dialog.missingRut);
   }
   if (typesRut && rutValid && typedRut !== '' && !lookup) missing.push(t.dialog.missingLookup);
+  if (dialog.kind === 'record' && capacity === '') missing.push(t.dialog.missingCapacity);
   if (dialog.kind === 'add' && hasProfile) missing.push(t.dialog.missingNotProfile);
   // ACHS rule 9: a new access administrator is appointed by a legal representative, so only one
   // may ask for it (an administrator may ask for company users). Said as soon as it applies.
@@ -238,6 +273,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   if (dialog.kind === 'add' && modules.length === 0 && !noModules) {
     missing.push(t.dialog.missingModules);
   }
+  if (spokenFor) missing.push(callWords.onBehalf.refusedMissing);
   const blocked = busy || missing.length > 0;
 
   const callerPart = () => ({
@@ -266,7 +302,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           reason,
         });
       case 'record':
-        return call('requests.record', { requesterRut: typedRut, companyRut, capacity });
+        // `blocked` keeps the button off until a capacity is chosen.
+        return call('requests.record', {
+          requesterRut: typedRut,
+          companyRut,
+          capacity: capacity === '' ? 'other' : capacity,
+        });
       case 'add': {
         return call('companyUsers.add', {
           companyRut,
@@ -317,6 +358,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     if (blocked) return;
     setBusy(true);
     setError(null);
+    const openCall = useSession.getState().interaction;
+    const taken =
+      openCall && openCall.personRut === null && lineRut !== ''
+        ? personLabel(lineName, lineRut)
+        : null;
     try {
       const result = await send();
       replace(result.company);
@@ -324,13 +370,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.
       const done = doneText(result);
       const held = actionsHeld(useSession.getState().sync);
-      notify(
-        !held
-          ? done
-          : dialog.kind === 'approve' || dialog.kind === 'add'
-            ? heldMessages.after(done)
-            : heldMessages.done(done),
-      );
+      const said = !held
+        ? done
+        : dialog.kind === 'approve' || dialog.kind === 'add'
+          ? heldMessages.after(done)
+          : heldMessages.done(done);
+      // A call opened with nobody named is now about whoever asked (main did it): said.
+      notify(taken ? `${said} ${callWords.callerTaken(taken)}` : said);
       void useSession.getState().refreshSync();
       void useSession.getState().refreshInteraction();
     } catch (failure) {
@@ -375,6 +421,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {heldIn && (
           <p className="notice notice-warn" role="note">
             {heldMessages.dialogNote(syncStateLabels[heldIn])}
+          </p>
+        )}
+        {spokenFor && (
+          <p className="notice notice-danger" role="note">
+            {callWords.onBehalf.refused(onBehalfText(spokenFor))}
           </p>
         )}
         {needsCaller(dialog) && company.callers.length === 0 && (
@@ -459,6 +510,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                 value={capacity}
                 onChange={(event) => setCapacity(event.target.value as typeof capacity)}
               >
+                <option value="" disabled>
+                  {t.dialog.capacityPlaceholder}
+                </option>
                 {(
                   Object.keys(requestCapacityLabels) as Array<keyof typeof requestCapacityLabels>
                 ).map((key) => (

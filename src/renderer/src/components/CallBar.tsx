@@ -19,10 +19,19 @@ import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 import { useInteractionWords } from './interaction-words';
 import { CallOnBehalf } from './CallOnBehalf';
 
-/** The search box, where the next caller starts (Ctrl+K); null when it is not on screen. */
-function visibleSearchBox(): HTMLElement | null {
-  const box = document.querySelector<HTMLElement>('input[role="combobox"]');
-  return box && box.offsetParent !== null ? box : null;
+/**
+ * The search box, where the next caller starts (Ctrl+K), with the last caller's text selected so
+ * the next RUT typed replaces it; null when it is not on screen.
+ */
+function visibleSearchBox(): { focus: () => void } | null {
+  const box = document.querySelector<HTMLInputElement>('input[role="combobox"]');
+  if (!box || box.offsetParent === null) return null;
+  return {
+    focus: () => {
+      box.focus();
+      box.select();
+    },
+  };
 }
 
 /**
@@ -319,11 +328,17 @@ function OpenCall({
           noValidate
           onSubmit={submit}
           // Esc leaves the form as «Seguir en la llamada» does (what was typed stays), and the
-          // record beneath stays open.
+          // record beneath stays open. Ctrl+Enter saves and closes, from the notes too, as it
+          // confirms every dialog (F1).
           onKeyDown={(event) => {
-            if (event.key !== 'Escape' || busy) return;
-            event.preventDefault();
-            toggle(false);
+            if (busy) return;
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              event.currentTarget.requestSubmit();
+            } else if (event.key === 'Escape') {
+              event.preventDefault();
+              toggle(false);
+            }
           }}
         >
           <label htmlFor="call-outcome">{t.outcome}</label>

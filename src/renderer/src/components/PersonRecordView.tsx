@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useEffect, useRef, useState } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import {
@@ -88,6 +88,17 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   const loading = useApp((s) => s.recordLoading);
   const error = useApp((s) => s.recordError);
   const rut = useApp((s) => s.recordRut);
+  // Another person's record opens at its top, where the diagnosis is — not at the scroll
+  // position the previous one was left at.
+  const own = useRef<HTMLElement | null>(null);
+  const setRef = (node: HTMLElement | null) => {
+    own.current = node;
+    if (typeof ref === 'function') ref(node);
+    else if (ref) ref.current = node;
+  };
+  useEffect(() => {
+    own.current?.scrollTo({ top: 0 });
+  }, [rut]);
 
   if (!rut) {
     return (
@@ -100,7 +111,7 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
     );
   }
   return (
-    <section ref={ref} className="record" aria-label="Ficha" tabIndex={-1}>
+    <section ref={setRef} className="record" aria-label="Ficha" tabIndex={-1}>
       {loading && !record && (
         <div className="progress" role="progressbar" aria-label="Cargando ficha" />
       )}
