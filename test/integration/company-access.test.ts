@@ -389,13 +389,19 @@ describe('users a representative asks for (rule 13)', () => {
       { kind: 'company_user.change', change: 'enable' },
     ]);
     const { events } = call(core, 'audit.list', { action: 'company_user.change' }) as {
-      events: Array<{ after: string }>;
+      events: Array<{ before: string | null; after: string }>;
     };
     const lines = events.flatMap((event) =>
-      describeAuditChange(null, event.after, {}).map(auditDetailLine),
+      describeAuditChange(event.before, event.after, {}).map(auditDetailLine),
     );
     expect(lines).toEqual(
-      expect.arrayContaining(['Cambio: Usuario inhabilitado', 'Cambio: Usuario habilitado']),
+      expect.arrayContaining([
+        'Cambio: Usuario inhabilitado',
+        'Cambio: Usuario habilitado',
+        // The state it left, beside the one it found.
+        'Estado: Activa → Inhabilitada',
+        'Estado: Inhabilitada → Activa',
+      ]),
     );
     // And at La Espiga (Portal Empresas), «Inhabilitar» is not the company's word.
     expect(

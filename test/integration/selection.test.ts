@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../src/main/core';
 import type { SelectionJob, SelectionPreview } from '../../src/shared/contract';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
-import { FIXED_NOW, signInAs, tempDir } from '../support/context';
+import { enableAtAndes, FIXED_NOW, signInAs, tempDir } from '../support/context';
 
 const PEDRO = '12345678-5'; // locked on ACHS Gestión, active at Los Andes
 const MARIA = '11111111-1'; // registration blocked, never registered
@@ -254,15 +254,18 @@ describe('undo a disable', () => {
           .prepare('SELECT version FROM memberships WHERE person_rut = ? AND company_rut = ?')
           .get(body(rut), body(ANDES)) as { version: number }
       ).version;
+    // Giving access back is the company's (its administrator calls); disabling, the call centre's.
     const change = (rut: string, change: 'enable' | 'disable') =>
-      ask(core, 'memberships.changeState', {
-        rut,
-        companyRut: ANDES,
-        change,
-        reason: 'Llamó la persona',
-        identityCheck: ['serial_number', 'registered_phone'],
-        expectedVersion: membershipVersion(rut),
-      });
+      change === 'enable'
+        ? ask(core, 'companyUsers.change', enableAtAndes(rut))
+        : ask(core, 'memberships.changeState', {
+            rut,
+            companyRut: ANDES,
+            change,
+            reason: 'Llamó la persona',
+            identityCheck: ['serial_number', 'registered_phone'],
+            expectedVersion: membershipVersion(rut),
+          });
     await change(CAMILA, 'enable');
     await change(FRANCISCA, 'enable');
     await change(FRANCISCA, 'disable');

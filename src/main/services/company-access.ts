@@ -581,6 +581,10 @@ export function changeCompanyUser(ctx: ServiceContext, session: Session, command
     requireReason: true,
     payload: { change: command.change, fromState: membership.state, ...caller },
     before: { state: membership.state },
+    // The audit reads «Estado: Activa → Inhabilitada», not the state before alone.
+    outcome: () => ({
+      state: ctx.repos.writes.membership(command.userRut, command.companyRut)?.state,
+    }),
   });
 }
 
