@@ -61,6 +61,8 @@ export const CAUSE_CODES = [
   'first_access_key',
   'usual_password',
   'achs_virtual_keys',
+  // One company closed while others stay open (seed 000: «podrás seguir accediendo a las demás»).
+  'other_companies_open',
 ] as const;
 export type CauseCode = (typeof CAUSE_CODES)[number];
 /** Causes that are advice for the caller, not something in the way: shown as advice. */
@@ -69,6 +71,7 @@ export const ADVICE_CAUSES: ReadonlySet<CauseCode> = new Set([
   'first_access_key',
   'usual_password',
   'achs_virtual_keys',
+  'other_companies_open',
 ]);
 export const MembershipState = z.enum(['active', 'disabled', 'paused', 'removed']);
 export const RegistrationState = z.enum(['not_registered', 'pending_activation', 'active']);
@@ -134,6 +137,9 @@ export const Cause = z.object({
   notInRegister: z.boolean().optional(),
   /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
   role: MembershipRole.optional(),
+  /** other_companies_open: the closed access's state, and the companies still open to them. */
+  state: MembershipState.optional(),
+  others: z.array(z.string()).optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

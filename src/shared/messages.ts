@@ -950,7 +950,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
         },
   membership_disabled: (c) => ({
     title: `Acceso inhabilitado${of(c)}`,
-    say: 'Su acceso a esta empresa está inhabilitado. Puede habilitarse de nuevo si corresponde.',
+    say: 'La empresa inhabilitó su acceso a ella: solo su representante legal o un administrador de accesos puede pedir que se habilite de nuevo.',
   }),
   membership_paused: (c) => ({
     title: `Acceso pausado${of(c)}`,
@@ -1008,6 +1008,20 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     title: 'Entra a Portal Empresas con su contraseña de siempre',
     say: 'Como ya tiene cuenta con Perfil Afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
   }),
+  other_companies_open: (c) => {
+    const open = (c.others ?? []).join(', ');
+    const company = c.companyName ?? 'una empresa';
+    const choose = `Puede seguir ingresando a ${open}: al entrar, elija la empresa (o use «Cambiar de usuario»).`;
+    return c.state === 'removed'
+      ? {
+          title: `De baja en ${company}; sigue con acceso a ${open}`,
+          say: `Al desvincularle, ${company} le quitó el acceso a esa empresa, no a las demás. ${choose}`,
+        }
+      : {
+          title: `Acceso ${c.state === 'paused' ? 'pausado' : 'inhabilitado'} en ${company}; sigue con acceso a ${open}`,
+          say: `${company} ${c.state === 'paused' ? 'pausó' : 'inhabilitó'} su acceso a esa empresa: solo su representante legal o un administrador de accesos puede pedir que se ${c.state === 'paused' ? 'reanude' : 'habilite de nuevo'}. ${choose}`,
+        };
+  },
   achs_virtual_keys: () => ({
     title: 'Las claves de ACHS Virtual y ACHS Gestión son distintas',
     say: 'Los administradores de accesos son los mismos en ACHS Virtual y ACHS Gestión, pero la contraseña de uno no abre el otro: use la clave de ACHS Gestión o restablézcala allí.',
@@ -2558,6 +2572,7 @@ export const bulkMessages = {
 
 /** A diagnosis cause in a word or three: the Panel's chart and the audit's record views. */
 export const causeShortLabels: Record<CauseCode, string> = {
+  other_companies_open: 'Sin acceso a una empresa, sí a otras',
   not_in_replica: 'RUT no registrado',
   no_membership: 'Sin empresa adherida',
   company_not_adherent: 'Empresa no adherida',

@@ -197,6 +197,23 @@ test('advice for the caller is shown as advice, not as something in the way', as
   await expect(advice).toContainText('ingrese a Portal Empresas con su contraseña habitual');
 });
 
+test('dismissed from one company, still open at another: the diagnosis says so (seed 000)', async ({
+  desk,
+}) => {
+  // Camila calls: «me desvincularon». She was, from Transportes Biobío; Los Andes is still hers.
+  await desk.find('16.789.012-1');
+  await desk.search.press('Enter');
+  const diagnosis = desk.record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+  const advice = diagnosis.getByRole('listitem').filter({ hasText: 'De baja en' });
+  await expect(advice).toHaveClass(/cause-advice/);
+  await expect(advice).toContainText(
+    'De baja en Transportes Biobío Limitada; sigue con acceso a Constructora Los Andes SpA',
+  );
+  await expect(advice).toContainText('Puede seguir ingresando a Constructora Los Andes SpA');
+  await expect(diagnosis).not.toContainText('Sin impedimentos');
+  await expectAccessible(desk.page, 'de baja en una empresa, activa en otra');
+});
+
 test("the browser's Back and Forward move between screens and never leave the desk", async ({
   desk,
 }) => {

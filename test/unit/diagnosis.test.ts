@@ -5,7 +5,7 @@ import {
   type Cause,
   type DiagnosisInput,
 } from '../../src/main/domain/diagnosis';
-import type { Portal } from '../../src/shared/contract';
+import { ADVICE_CAUSES, type Portal } from '../../src/shared/contract';
 import { causeTexts } from '../../src/shared/messages';
 
 const NOW = new Date('2026-11-21T15:00:00Z');
@@ -223,7 +223,7 @@ describe('diagnose', () => {
       expect(codes(causes)).toStrictEqual(['membership_disabled']);
     });
 
-    it('inactive memberships do not block when another membership is active', () => {
+    it('inactive memberships do not block when another membership is active: only advice', () => {
       const causes = diagnose(
         input({
           memberships: [
@@ -234,7 +234,12 @@ describe('diagnose', () => {
           ],
         }),
       );
-      expect(causes).toStrictEqual([]);
+      expect(codes(causes)).toStrictEqual([
+        'other_companies_open',
+        'other_companies_open',
+        'other_companies_open',
+      ]);
+      expect(causes.map((c) => c.state)).toStrictEqual(['disabled', 'paused', 'removed']);
     });
 
     it('company_not_adherent: one per company when every active membership is at one', () => {
@@ -664,7 +669,8 @@ describe('diagnose', () => {
         }),
       );
       expect(worker).toStrictEqual([]);
-      expect(paused).toStrictEqual([]);
+      // The paused profile is advice (another company is open), never an unsigned agreement.
+      expect(codes(paused)).toStrictEqual(['other_companies_open']);
       expect(achsCompany).toStrictEqual([]);
     });
 
@@ -946,7 +952,7 @@ describe('diagnose: mixed memberships', () => {
   };
   const membership = (
     companyRut: string,
-    state: 'active' | 'disabled' | 'paused',
+    state: 'active' | 'disabled' | 'paused' | 'removed',
     companyAdherent: boolean,
   ) => ({
     companyRut,
@@ -975,10 +981,52 @@ describe('diagnose: mixed memberships', () => {
     ]);
   });
 
-  it('says nothing about memberships when one is active at an adherent company', () => {
+  it('with one company open, says as advice which is closed, that the others stay open, and who gives it back', () => {
     const causes = diagnose({
       ...base,
-      memberships: [membership('1-9', 'active', true), membership('2-7', 'disabled', true)],
+      memberships: [
+        membership('1-9', 'active', true),
+        membership('2-7', 'disabled', true),
+        membership('3-5', 'removed', true),
+        membership('4-3', 'paused', false),
+        // Closed at a company still open to them through another profile: nothing to say.
+        membership('1-9', 'removed', true),
+      ],
+    });
+    expect(causes).toStrictEqual([
+      {
+        code: 'other_companies_open',
+        companyRut: '2-7',
+        companyName: 'Empresa 2-7',
+        state: 'disabled',
+        others: ['Empresa 1-9'],
+        fix: { action: 'enable_membership', companyRut: '2-7' },
+      },
+      {
+        code: 'other_companies_open',
+        companyRut: '3-5',
+        companyName: 'Empresa 3-5',
+        state: 'removed',
+        others: ['Empresa 1-9'],
+        fix: null,
+      },
+      // Paused at a company no longer adherent: resuming it would open nothing.
+      {
+        code: 'other_companies_open',
+        companyRut: '4-3',
+        companyName: 'Empresa 4-3',
+        state: 'paused',
+        others: ['Empresa 1-9'],
+        fix: null,
+      },
+    ]);
+    expect(causes.every((cause) => ADVICE_CAUSES.has(cause.code))).toBe(true);
+  });
+
+  it('says nothing when every access is open', () => {
+    const causes = diagnose({
+      ...base,
+      memberships: [membership('1-9', 'active', true), membership('2-7', 'active', true)],
     });
     expect(causes).toStrictEqual([]);
   });

@@ -90,6 +90,9 @@ export type Cause = {
   notInRegister?: boolean;
   /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
   role?: 'worker' | 'access_admin' | 'company_user';
+  /** other_companies_open: the closed access's state, and the companies still open to them. */
+  state?: 'disabled' | 'paused' | 'removed';
+  others?: string[];
   fix: Fix | null;
 };
 
@@ -150,6 +153,30 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     const last = memberships[memberships.length - 1];
     if (last && memberships.every((m) => m.state === 'removed')) {
       causes.push({ code: 'dismissed', ...company(last), role: last.role, fix: null });
+    }
+  } else {
+    // Some company is open to them. One closed (dismissed, disabled, paused) is still why they
+    // call — «me desvincularon», «no puedo entrar a la empresa X» — and what to tell them is
+    // that the others stay open (seed 000), and who can give the closed one back.
+    const open = memberships.filter((m) => m.state === 'active' && m.companyAdherent);
+    const others = [...new Set(open.map((m) => m.companyName))];
+    const seen = new Set(open.map((m) => m.companyRut));
+    for (const m of memberships) {
+      if (m.state === 'active' || seen.has(m.companyRut)) continue;
+      seen.add(m.companyRut);
+      const givenBack =
+        m.state === 'disabled'
+          ? ({ action: 'enable_membership', companyRut: m.companyRut } as const)
+          : m.state === 'paused'
+            ? ({ action: 'resume_membership', companyRut: m.companyRut } as const)
+            : null;
+      causes.push({
+        code: 'other_companies_open',
+        ...company(m),
+        state: m.state,
+        others,
+        fix: m.companyAdherent ? givenBack : null,
+      });
     }
   }
 
