@@ -280,6 +280,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
       : 'Esa llamada ya está cerrada.',
   interaction_has_actions: () =>
     'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
+  data_request_representative: () =>
+    'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
   on_behalf_personal: (p) =>
     `El acceso es personal: con ${p['name']} llamando en nombre de la persona solo se puede desbloquear, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
   // Ley 21.719 requests (issue 10).
@@ -2075,7 +2077,11 @@ export const dataRequestMessages = {
   submit: 'Registrar solicitud',
   cancel: 'Cancelar',
   recorded: (number: string, due: string) =>
-    `Solicitud ${number} registrada. Plazo legal: ${due}. Dígale al titular el número de su solicitud.`,
+    `Solicitud ${number} registrada. Plazo legal: ${due}. Dígale a quien llama el número de la solicitud.`,
+  /** Someone calls in the titular's name (interactions.setCaller). */
+  representative: (who: string) =>
+    `Llama ${who} en nombre del titular. La ley permite ejercer el derecho por medio de un representante: verifique el poder y la identidad del titular con un documento firmado (o la ClaveÚnica o la cédula del titular); los datos del registro que responda quien llama no lo acreditan.`,
+  missingRepresentative: 'otro método que acredite la representación (no los datos del registro)',
   blockingNote:
     'Un bloqueo temporal se aplica al registrarlo: mientras dure, nada puede modificar los datos de la persona salvo las acciones de su propia solicitud. Se responde dentro de 2 días hábiles.',
   forwardNote:

@@ -202,6 +202,19 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();
     await expect(dialog).not.toContainText('El acceso es personal');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    // A Ley 21.719 request may come through her, on proof of the power, not on facts she answers.
+    await callbar.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+    const request = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+    await expect(request).toContainText(
+      'Llama Juana González (Familiar) en nombre del titular. La ley permite ejercer el derecho por medio de un representante',
+    );
+    await request
+      .getByLabel('Cómo se verificó la identidad')
+      .selectOption({ label: 'Datos del registro comparados en la llamada' });
+    await expect(
+      request.getByRole('button', { name: 'Registrar solicitud' }),
+    ).toHaveAccessibleDescription(/otro método que acredite la representación/);
+    await request.getByRole('button', { name: 'Cancelar' }).click();
 
     // At a company, a request in his name waits for him too; someone else's does not.
     await desk.find('panaderia la espiga');

@@ -816,6 +816,20 @@ describe('calls', () => {
       'Quién llama: Juana González (Familiar)',
     );
     expect(outbox(core)[0]!.payload).not.toHaveProperty('onBehalf');
+    // A Ley 21.719 request through her, as the law allows a representative: not on facts she
+    // answers, on a signed document (the power and his identity).
+    const request = (identityMethod: string) => ({
+      rut: PEDRO,
+      right: 'access',
+      channel: 'phone',
+      identityMethod,
+      identityFacts: identityMethod === 'facts' ? CHECKED : [],
+      detail: 'Qué datos suyos trata la mesa de ayuda',
+    });
+    expect(refused(core, 'dataRequests.record', request('facts')).message).toBe(
+      ruleMessages['data_request_representative']!({}),
+    );
+    call(core, 'dataRequests.record', request('signed_document'));
     // Someone else acted for in the same call is not the one spoken for.
     call(core, 'contact.edit', phoneEdit(core, CAMILA, '+56 9 5555 0196', 'Lo pidió por teléfono'));
     // He comes to the phone: his own call again, and both changes are audited as the call's own.

@@ -6,7 +6,7 @@
  */
 import type { DataRequestView } from '../../shared/contract';
 import { unavailableFacts } from '../../shared/identity-facts';
-import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
+import { IDENTITY_FACTS_REQUIRED, speaksFor, type IdentityFact } from '../../shared/policy';
 import {
   checkMove,
   DATA_REQUEST_MOVES,
@@ -96,6 +96,14 @@ export function recordDataRequest(
     throw new RuleError('data_request_identity_channel');
   }
   const facts = [...new Set(command.identityFacts)];
+  // A representative calling (interactions.setCaller) answers the titular's facts as anyone
+  // close could: they prove neither who the titular is nor the representation.
+  if (
+    command.identityMethod === 'facts' &&
+    speaksFor(repos.interactions.openOf(session.agentId), command.personRut)
+  ) {
+    throw new RuleError('data_request_representative');
+  }
   if (command.identityMethod === 'facts') {
     const holder = repos.records.identityHolder(command.personRut, ctx.now());
     if (!holder) throw new NotFoundError('person');

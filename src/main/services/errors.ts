@@ -63,6 +63,7 @@ export type RuleCode =
   | 'interaction_closed'
   | 'interaction_has_actions'
   | 'on_behalf_personal'
+  | 'data_request_representative'
   | 'screen_unlock_failed'
   | 'screen_unlock_exhausted'
   | 'screen_not_locked'

@@ -10,11 +10,12 @@ import {
   type DataRight,
   type IdentityMethod,
 } from '../../../shared/rules/data-requests';
-import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../../shared/policy';
+import { IDENTITY_FACTS_REQUIRED, speaksFor, type IdentityFact } from '../../../shared/policy';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
   dialogMessages,
+  onBehalfText,
 } from '../../../shared/messages';
 import { formatDay } from '../../../shared/format';
 import { ApiError, call } from '../api/client';
@@ -55,8 +56,13 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   };
   // Said before the agent submits, as the action dialogs do; main checks it all again.
   const tooFewFacts = person.identityFacts.length < IDENTITY_FACTS_REQUIRED;
+  // A representative on the line (interactions.setCaller): facts they answer prove nothing.
+  const representative = useSession((s) =>
+    s.interaction?.onBehalf && speaksFor(s.interaction, person.rut) ? s.interaction.onBehalf : null,
+  );
   const missing: string[] = [];
   if (method === '') missing.push(t.missingMethod);
+  else if (representative && method === 'facts') missing.push(t.missingRepresentative);
   else if (!identityMethodFits(method, channel)) missing.push(t.missingCardInPerson);
   if (method === 'facts' && facts.length < IDENTITY_FACTS_REQUIRED) {
     missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
@@ -100,6 +106,11 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
       <form onSubmit={submit}>
         <h2 id={ids.title}>{t.recordTitle}</h2>
         <p className="muted">{t.recordIntro}</p>
+        {representative && (
+          <p className="notice notice-warn" role="note">
+            {t.representative(onBehalfText(representative))}
+          </p>
+        )}
         <p>
           <strong>{t.person}:</strong> {person.name}{' '}
           <span className="rut small">{displayRut(person.rut)}</span>
