@@ -589,8 +589,8 @@ export const callMessages = {
     relationPlaceholder: 'Elija la relación',
     save: 'Guardar',
     cancel: 'Cancelar',
-    missingName: 'Falta: el nombre de quien llama (al menos 2 letras).',
-    missingRelation: 'Falta: la relación con la persona.',
+    missingName: 'el nombre de quien llama (al menos 2 letras)',
+    missingRelation: 'la relación con la persona',
     /** In the bar: «Llama Juana González (Familiar) en su nombre». */
     shown: (who: string) => `Llama ${who} en su nombre`,
     /** In the lists of calls. */

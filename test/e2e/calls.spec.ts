@@ -174,7 +174,9 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(form.getByLabel('Nombre de quien llama')).toBeFocused();
     const save = form.getByRole('button', { name: 'Guardar' });
     await expect(save).toBeDisabled();
-    await expect(save).toHaveAccessibleDescription(/Falta: el nombre de quien llama/);
+    await expect(save).toHaveAccessibleDescription(
+      'Falta: el nombre de quien llama (al menos 2 letras) y la relación con la persona.',
+    );
     await form.getByLabel('Nombre de quien llama').fill('Juana González');
     await form.getByLabel('Relación con la persona').selectOption({ label: 'Familiar' });
     await expectAccessible(page, 'llama otra persona');

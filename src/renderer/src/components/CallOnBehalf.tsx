@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Interaction } from '../../../shared/contract';
-import { onBehalfRelationLabels, onBehalfText } from '../../../shared/messages';
+import { dialogMessages, onBehalfRelationLabels, onBehalfText } from '../../../shared/messages';
 import {
   ON_BEHALF_NAME_MIN,
   ON_BEHALF_RELATIONS,
@@ -152,7 +152,7 @@ export function CallOnBehalf({
       </button>
       {missing.length > 0 && (
         <span id={ids.missing} className="muted small">
-          {missing.join(' ')}
+          {dialogMessages.missing(missing)}
         </span>
       )}
     </form>
