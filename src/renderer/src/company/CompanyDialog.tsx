@@ -11,9 +11,7 @@ import {
   dialogMessages,
   heldMessages,
   moduleLabels,
-  onBehalfText,
   requestCapacityLabels,
-  syncStateLabels,
 } from '../../../shared/messages';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -29,6 +27,7 @@ import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { actionsHeld } from '../components/actions-held';
 import { useInteractionWords } from '../components/interaction-words';
 import { personLabel } from '../components/display';
+import { ActionNotices } from '../components/ActionNotices';
 import { isOnEmpresas, modulesOffered } from '../../../shared/rules/company-modules';
 import {
   COMPANY_USER_CHANGE_KINDS,
@@ -418,16 +417,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {descriptionOf(dialog, company)}
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        {heldIn && (
-          <p className="notice notice-warn" role="note">
-            {heldMessages.dialogNote(syncStateLabels[heldIn])}
-          </p>
-        )}
-        {spokenFor && (
-          <p className="notice notice-danger" role="note">
-            {callWords.onBehalf.refused(onBehalfText(spokenFor))}
-          </p>
-        )}
+        <ActionNotices heldIn={heldIn} onBehalf={spokenFor} />
         {needsCaller(dialog) && company.callers.length === 0 && (
           <p className="notice notice-warn">{t.dialog.noCallers}</p>
         )}

@@ -3,9 +3,7 @@ import {
   dataRequestMessages,
   dialogMessages,
   heldMessages,
-  onBehalfText,
   roleLabels,
-  syncStateLabels,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import {
@@ -21,6 +19,7 @@ import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
 import { actionsHeld } from './actions-held';
+import { ActionNotices } from './ActionNotices';
 import { fullName, personLabel } from './display';
 import { useInteractionWords } from './interaction-words';
 import { useApp } from '../store';
@@ -163,16 +162,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       <form onSubmit={submit}>
         <h2 id={ids.title}>{spec.title}</h2>
         {spec.description && <p className="muted">{spec.description}</p>}
-        {heldIn && (
-          <p className="notice notice-warn" role="note">
-            {heldMessages.dialogNote(syncStateLabels[heldIn])}
-          </p>
-        )}
-        {onBehalf && (
-          <p className="notice notice-danger" role="note">
-            {words.onBehalf.refused(onBehalfText(onBehalf))}
-          </p>
-        )}
+        <ActionNotices heldIn={heldIn} onBehalf={onBehalf} />
 
         {/* Always here, first: the check comes before the change, and nothing below moves. */}
         {spec.identity && (
