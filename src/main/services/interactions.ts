@@ -115,31 +115,59 @@ function ownOpenCall(
   return row;
 }
 
+/**
+ * One field of the agent's own open call changed, audited as `action` (before → after), in one
+ * transaction: the same value again changes nothing; `check` refuses what may not change now.
+ */
+function changeOpenCall<K extends 'reason' | 'personRut' | 'onBehalf'>(
+  ctx: ServiceContext,
+  session: Session,
+  spec: {
+    id: string;
+    field: K;
+    value: InteractionRow[K];
+    action: string;
+    write: (id: string) => boolean;
+    check?: (row: InteractionRow) => void;
+    closedParams?: Record<string, string>;
+  },
+): Interaction {
+  allowManage(session);
+  return ctx.db.$client.transaction(() => {
+    const row = ownOpenCall(ctx, session, spec.id, spec.closedParams);
+    if (JSON.stringify(row[spec.field]) === JSON.stringify(spec.value)) {
+      return interactionView(ctx, row);
+    }
+    spec.check?.(row);
+    if (!spec.write(row.id)) throw new RuleError('interaction_closed', spec.closedParams);
+    // Read back: a new person brings their name.
+    const changed = ctx.repos.interactions.byId(row.id)!;
+    audit(
+      ctx,
+      session,
+      changed,
+      spec.action,
+      { [spec.field]: spec.value },
+      { [spec.field]: row[spec.field] },
+    );
+    return interactionView(ctx, changed);
+  })();
+}
+
 /** Corrects the reason of the agent's own open call; a closed call keeps the reason it closed with. */
 export function setInteractionReason(
   ctx: ServiceContext,
   session: Session,
   command: { id: string; reason: InteractionReason },
 ): Interaction {
-  allowManage(session);
-  const { interactions } = ctx.repos;
-  return ctx.db.$client.transaction(() => {
-    const row = ownOpenCall(ctx, session, command.id, { change: 'reason' });
-    if (row.reason === command.reason) return interactionView(ctx, row);
-    if (!interactions.setReason(row.id, command.reason)) {
-      throw new RuleError('interaction_closed', { change: 'reason' });
-    }
-    const changed = { ...row, reason: command.reason };
-    audit(
-      ctx,
-      session,
-      changed,
-      'interaction.set_reason',
-      { reason: command.reason },
-      { reason: row.reason },
-    );
-    return interactionView(ctx, changed);
-  })();
+  return changeOpenCall(ctx, session, {
+    id: command.id,
+    field: 'reason',
+    value: command.reason,
+    action: 'interaction.set_reason',
+    write: (id) => ctx.repos.interactions.setReason(id, command.reason),
+    closedParams: { change: 'reason' },
+  });
 }
 
 /**
@@ -151,29 +179,19 @@ export function setInteractionPerson(
   session: Session,
   command: { id: string; personRut: number },
 ): Interaction {
-  allowManage(session);
-  const { interactions } = ctx.repos;
-  return ctx.db.$client.transaction(() => {
-    const row = ownOpenCall(ctx, session, command.id);
-    authorize(ctx, session, 'person.view', command.personRut);
-    if (row.personRut === command.personRut) return interactionView(ctx, row);
-    if (interactionView(ctx, row).actions.length > 0) {
-      throw new RuleError('interaction_has_actions');
-    }
-    if (!interactions.setPerson(row.id, command.personRut)) {
-      throw new RuleError('interaction_closed');
-    }
-    const changed = interactions.byId(row.id)!;
-    audit(
-      ctx,
-      session,
-      changed,
-      'interaction.set_person',
-      { personRut: command.personRut },
-      { personRut: row.personRut },
-    );
-    return interactionView(ctx, changed);
-  })();
+  authorize(ctx, session, 'person.view', command.personRut);
+  return changeOpenCall(ctx, session, {
+    id: command.id,
+    field: 'personRut',
+    value: command.personRut,
+    action: 'interaction.set_person',
+    check: (row) => {
+      if (interactionView(ctx, row).actions.length > 0) {
+        throw new RuleError('interaction_has_actions');
+      }
+    },
+    write: (id) => ctx.repos.interactions.setPerson(id, command.personRut),
+  });
 }
 
 /**
@@ -185,29 +203,17 @@ export function setInteractionCaller(
   session: Session,
   command: { id: string; onBehalf: OnBehalf | null },
 ): Interaction {
-  allowManage(session);
-  const { interactions } = ctx.repos;
-  return ctx.db.$client.transaction(() => {
-    const row = ownOpenCall(ctx, session, command.id);
-    const onBehalf = command.onBehalf && {
-      name: command.onBehalf.name.trim(),
-      relation: command.onBehalf.relation,
-    };
-    if (JSON.stringify(row.onBehalf) === JSON.stringify(onBehalf)) {
-      return interactionView(ctx, row);
-    }
-    if (!interactions.setOnBehalf(row.id, onBehalf)) throw new RuleError('interaction_closed');
-    const changed = { ...row, onBehalf };
-    audit(
-      ctx,
-      session,
-      changed,
-      'interaction.set_caller',
-      { onBehalf },
-      { onBehalf: row.onBehalf },
-    );
-    return interactionView(ctx, changed);
-  })();
+  const onBehalf = command.onBehalf && {
+    name: command.onBehalf.name.trim(),
+    relation: command.onBehalf.relation,
+  };
+  return changeOpenCall(ctx, session, {
+    id: command.id,
+    field: 'onBehalf',
+    value: onBehalf,
+    action: 'interaction.set_caller',
+    write: (id) => ctx.repos.interactions.setOnBehalf(id, onBehalf),
+  });
 }
 
 export function closeInteraction(
