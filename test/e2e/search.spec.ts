@@ -167,7 +167,9 @@ test('long result lists are virtualized and load more pages on scroll', async ({
   await expect(desk.page.locator('#result-60')).toBeInViewport();
 });
 
-test('another person’s record opens at its top, where the diagnosis is', async ({ desk }) => {
+test('another person’s record opens at its top, where the diagnosis is, with the focus', async ({
+  desk,
+}) => {
   const { page, record } = desk;
   await desk.find('12.345.678-5');
   await desk.search.press('Enter');
@@ -180,4 +182,12 @@ test('another person’s record opens at its top, where the diagnosis is', async
   await desk.search.press('Enter');
   await expect(record.getByRole('heading', { level: 1 })).toHaveText(/^María/);
   await expect.poll(() => record.evaluate((el) => el.scrollTop)).toBe(0);
+  // Opened from a company's page, whose button goes with it: the focus comes to the record.
+  await page.keyboard.press('Control+k');
+  await desk.find('constructora los andes');
+  await desk.search.press('Enter');
+  const company = page.getByRole('region', { name: 'Empresa' });
+  await company.getByRole('button', { name: 'Diego Sebastián Herrera Soto' }).first().click();
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText(/^Diego/);
+  await expect(record).toBeFocused();
 });

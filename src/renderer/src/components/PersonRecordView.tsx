@@ -89,7 +89,8 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   const error = useApp((s) => s.recordError);
   const rut = useApp((s) => s.recordRut);
   // Another person's record opens at its top, where the diagnosis is — not at the scroll
-  // position the previous one was left at.
+  // position the previous one was left at. Opened from a company's page, whose button went with
+  // it, the focus would be left on the page's body: it comes to the record.
   const own = useRef<HTMLElement | null>(null);
   const setRef = (node: HTMLElement | null) => {
     own.current = node;
@@ -98,6 +99,9 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   };
   useEffect(() => {
     own.current?.scrollTo({ top: 0 });
+    if (document.activeElement === null || document.activeElement === document.body) {
+      own.current?.focus();
+    }
   }, [rut]);
 
   if (!rut) {
