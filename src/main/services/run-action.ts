@@ -5,8 +5,8 @@
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import { unavailableFacts } from '../../shared/identity-facts';
 import {
+  allowedOnBehalf,
   IDENTITY_FACTS_REQUIRED,
-  refusedOnBehalf,
   speaksFor,
   type IdentityFact,
 } from '../../shared/policy';
@@ -155,12 +155,12 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     // Someone calling in the person's name (seed 000: «el acceso es personal»); a selection run
     // has nobody on the line.
     const onLine = spec.onLine ?? spec.personRut;
-    if (call?.onBehalf && !spec.bulk && refusedOnBehalf(call, onLine, spec.kind)) {
-      throw new RuleError('on_behalf_personal', { name: call.onBehalf.name });
-    }
-    // Taken with them on the line: the audit says who asked (and gave the facts it names).
     const spokenFor =
       call?.onBehalf && !spec.bulk && speaksFor(call, onLine) ? call.onBehalf : null;
+    if (spokenFor && !allowedOnBehalf(spec.kind)) {
+      throw new RuleError('on_behalf_personal', { name: spokenFor.name });
+    }
+    // Taken with them on the line, the audit says who asked (and gave the facts it names).
 
     const actionId = newId();
     const applied = spec.apply(actionId);
