@@ -738,7 +738,14 @@ export const actionLabels: Record<string, string> = {
   'request.record': 'Registró una solicitud de acceso a Portal Empresas',
   'request.decide': 'Resolvió una solicitud de acceso a Portal Empresas',
   'company_user.add': 'Agregó un usuario de empresa',
+  // Events recorded before each change had its own name.
   'company_user.change': 'Cambió el acceso de un usuario de empresa',
+  // A change the company asked for, in its portal's words (companyUserAuditAction).
+  'company_user.pause': 'Pausó el acceso a pedido de la empresa',
+  'company_user.resume': 'Reanudó el acceso a pedido de la empresa',
+  'company_user.remove': 'Eliminó el acceso a pedido de la empresa',
+  'company_user.disable': 'Inhabilitó el acceso a pedido de la empresa',
+  'company_user.enable': 'Habilitó el acceso a pedido de la empresa',
   'membership.set_modules': 'Cambió los módulos de un usuario de empresa',
 };
 
@@ -1211,6 +1218,12 @@ export const syncKindLabels: Record<string, string> = {
   'request.decide': 'Resolución de solicitud de acceso',
   'company_user.add': 'Alta de usuario de empresa',
   'company_user.change': 'Cambio de acceso de usuario de empresa',
+  // A company's change under its own name (queuedActionName).
+  'company_user.pause': 'Pausa de acceso pedida por la empresa',
+  'company_user.resume': 'Reanudación de acceso pedida por la empresa',
+  'company_user.remove': 'Eliminación de acceso pedida por la empresa',
+  'company_user.disable': 'Inhabilitación pedida por la empresa',
+  'company_user.enable': 'Habilitación pedida por la empresa',
   'membership.set_modules': 'Cambio de módulos',
 };
 

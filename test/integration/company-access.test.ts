@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract, type CompanyRecord, type PersonRecord } from '../../src/shared/contract';
-import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
+import { actionLabels, notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
@@ -388,9 +388,34 @@ describe('users a representative asks for (rule 13)', () => {
       { kind: 'company_user.change', change: 'disable' },
       { kind: 'company_user.change', change: 'enable' },
     ]);
-    const { events } = call(core, 'audit.list', { action: 'company_user.change' }) as {
-      events: Array<{ before: string | null; after: string }>;
-    };
+    // Each under its own name: filtering the audit by «Inhabilitó el acceso a pedido de la
+    // empresa» finds the one, not every change a company asked for.
+    const audited = (action: string) =>
+      (
+        call(core, 'audit.list', { action }) as {
+          events: Array<{ action: string; before: string | null; after: string }>;
+        }
+      ).events;
+    expect(audited('company_user.disable').map((event) => event.action)).toEqual([
+      'company_user.disable',
+    ]);
+    expect(actionLabels['company_user.disable']).toBe(
+      'Inhabilitó el acceso a pedido de la empresa',
+    );
+    const events = [...audited('company_user.disable'), ...audited('company_user.enable')];
+    expect(events).toHaveLength(2);
+    expect(audited('company_user.change')).toEqual([]);
+    // Waiting for the central API, they are listed under the same names.
+    const pending = (call(core, 'persons.get', { rut: OUTSIDER }) as PersonRecord).pendingActions;
+    expect(pending.map((action) => action.kind).slice(-2)).toEqual([
+      'company_user.disable',
+      'company_user.enable',
+    ]);
+    expect(
+      (call(core, 'sync.pending', {}) as Array<{ kind: string }>)
+        .map((action) => action.kind)
+        .slice(-2),
+    ).toEqual(['company_user.disable', 'company_user.enable']);
     const lines = events.flatMap((event) =>
       describeAuditChange(event.before, event.after, {}).map(auditDetailLine),
     );

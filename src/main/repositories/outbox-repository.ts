@@ -3,6 +3,7 @@
  * sync engine. A row carries the intent and the version it was decided on, not a copy of rows.
  */
 import type Database from 'better-sqlite3';
+import { queuedActionName } from '../../shared/rules/membership-transitions';
 
 export type OutboxEntry = {
   actionId: string;
@@ -41,7 +42,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
   );
   const pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'");
   const pendingForPerson = sqlite.prepare(
-    `SELECT action_id, kind, created_at FROM outbox
+    `SELECT action_id, kind, json_extract(payload, '$.change') AS change, created_at FROM outbox
      WHERE person_rut = ? AND state = 'pending' ORDER BY seq`,
   );
   return {
@@ -63,9 +64,14 @@ export function createOutboxRepository(sqlite: Database.Database) {
         pendingForPerson.all(personRut) as Array<{
           action_id: string;
           kind: string;
+          change: unknown;
           created_at: string;
         }>
-      ).map((row) => ({ actionId: row.action_id, kind: row.kind, createdAt: row.created_at }));
+      ).map((row) => ({
+        actionId: row.action_id,
+        kind: queuedActionName(row.kind, row.change),
+        createdAt: row.created_at,
+      }));
     },
   };
 }

@@ -29,10 +29,10 @@ export function createSelectionRepository(
   const companyUserCount = sqlite.prepare(
     'SELECT count(*) AS n FROM memberships_by_company WHERE company_rut = ?',
   );
-  // Any later desk action on the same membership: an undo must not overwrite it.
+  // Any later desk action on the same membership (a company's too): an undo must not overwrite it.
   const laterOnMembership = sqlite.prepare(
     `SELECT 1 FROM audit_events WHERE person_rut = ? AND seq > ?
-       AND (action LIKE 'membership.%' OR action = 'company_user.change')
+       AND (action LIKE 'membership.%' OR action LIKE 'company_user.%')
        AND json_extract("after", '$.companyRut') = ? LIMIT 1`,
   );
 

@@ -31,7 +31,10 @@ import {
   type CompanyIntentKind,
   type CompanyRejection,
 } from '../../intents/company-intents';
-import type { CompanyUserChange } from '../../shared/rules/membership-transitions';
+import {
+  companyUserAuditAction,
+  type CompanyUserChange,
+} from '../../shared/rules/membership-transitions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
@@ -331,6 +334,7 @@ const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
 type CompanyActionSpec = {
   permission: Action;
   kind: CompanyIntentKind;
+  auditAction?: string;
   personRut: number;
   companyRut: number;
   reason: string | null;
@@ -360,6 +364,7 @@ function companyAction(
     // Who asked for a change of a company's user is on the line; a requester asks for herself.
     onLine: typeof caller === 'number' ? caller : spec.personRut,
     kind: spec.kind,
+    auditAction: spec.auditAction,
     reason: spec.reason,
     requireReason: spec.requireReason,
     identityCheck: null,
@@ -575,6 +580,8 @@ export function changeCompanyUser(ctx: ServiceContext, session: Session, command
   return companyAction(ctx, session, {
     permission: 'company_user.manage',
     kind: 'company_user.change',
+    // The audit, Llamadas and the Panel name the change in the portal's words, not «a change».
+    auditAction: companyUserAuditAction(command.change),
     personRut: command.userRut,
     companyRut: command.companyRut,
     reason: command.reason,

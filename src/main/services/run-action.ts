@@ -35,8 +35,10 @@ export type ActionSpec = {
    * for a change of its user); a call opened with nobody named takes them as its caller.
    */
   onLine?: number;
-  /** Audit action name, also the outbox kind. */
+  /** The outbox kind, and the audit's action name unless `auditAction` says more. */
   kind: string;
+  /** What the audit calls it when the wire's kind says less (a company page's change). */
+  auditAction?: string;
   reason: string | null;
   /** Required (and checked) for sensitive actions; null for the others. */
   identityCheck: IdentityFact[] | null;
@@ -201,7 +203,7 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       agentId: session.agentId,
       deviceId: ctx.deviceId,
       personRut: spec.personRut,
-      action: spec.kind,
+      action: spec.auditAction ?? spec.kind,
       before: JSON.stringify(before),
       after: JSON.stringify(after),
       reason,

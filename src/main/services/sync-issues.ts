@@ -10,6 +10,7 @@ import type { IdentityFact } from '../../shared/policy';
 import { editContact } from './edit-contact';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
+import { queuedActionName } from '../../shared/rules/membership-transitions';
 
 type Row = {
   action_id: string;
@@ -29,6 +30,15 @@ const SELECT = `SELECT o.action_id, o.agent_id, o.kind, o.person_rut, o.created_
     p.given_names, p.last_name1, p.last_name2
   FROM outbox o LEFT JOIN persons p ON p.rut = o.person_rut`;
 
+/** A company change's word, from the intent's payload (queuedActionName). */
+function changeOf(payload: string): unknown {
+  try {
+    return (JSON.parse(payload) as { change?: unknown }).change;
+  } catch {
+    return undefined;
+  }
+}
+
 function toIssue(row: Row): SyncIssue {
   const result = row.result
     ? (JSON.parse(row.result) as {
@@ -39,7 +49,7 @@ function toIssue(row: Row): SyncIssue {
     : {};
   return {
     actionId: row.action_id,
-    kind: row.kind,
+    kind: queuedActionName(row.kind, changeOf(row.payload)),
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
     personName: row.given_names
       ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
@@ -70,6 +80,7 @@ export function listSyncIssues(ctx: ServiceContext, session: Session | null = nu
 type PendingRow = {
   action_id: string;
   kind: string;
+  change: unknown;
   agent_id: string | null;
   agent_name: string | null;
   person_rut: number | null;
@@ -87,7 +98,8 @@ type PendingRow = {
  * From the (state, seq) index either way (`+agent_id`: see OUTBOX_SQL.pendingOfAgent).
  */
 export const pendingActionsSql = (mine: boolean) =>
-  `SELECT o.action_id, o.kind, o.agent_id, a.display_name AS agent_name, o.person_rut,
+  `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change, o.agent_id,
+     a.display_name AS agent_name, o.person_rut,
      p.given_names, p.last_name1, p.last_name2, o.created_at,
      o.sent_by, s.display_name AS sent_by_name, o.reassign_reason
    FROM outbox o
@@ -109,7 +121,7 @@ export function listPendingActions(ctx: ServiceContext, session: Session): Pendi
     .all(...(mine ? [session.agentId] : [])) as PendingRow[];
   return rows.map((row) => ({
     actionId: row.action_id,
-    kind: row.kind,
+    kind: queuedActionName(row.kind, row.change),
     agentId: row.agent_id,
     agentName: row.agent_name,
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
