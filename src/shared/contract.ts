@@ -302,6 +302,17 @@ export const PersonRecord = z.object({
       toAddress: z.string(),
     }),
   ),
+  /**
+   * The companies whose register names this person (legal representative, TRF): not an access,
+   * but what lets them ask for one (rule 12) and speak for the company (rules 9, 13).
+   */
+  registers: z.array(
+    z.object({
+      companyRut: z.string(),
+      companyName: z.string(),
+      kind: z.enum(['legal_representative', 'trf']),
+    }),
+  ),
   /** Portal Empresas access requests this person made, oldest first. */
   accessRequests: z.array(
     z.object({

@@ -1000,9 +1000,12 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
       : 'Su solicitud fue rechazada: solo el representante legal o las personas habilitadas en el registro de firmantes (TRF) de la empresa pueden pedir acceso.',
   }),
   access_request_pending: (c) => ({
-    title: `Solicitud de acceso en revisión${of(c)}`,
+    // Seed 002: a request from anyone else «será rechazada»; the representative gives access.
+    title: c.notInRegister
+      ? `Solicitud de acceso que será rechazada${of(c)}`
+      : `Solicitud de acceso en revisión${of(c)}`,
     say: c.notInRegister
-      ? 'Su solicitud no podrá aprobarse: usted no figura como representante legal ni en el registro de firmantes (TRF) de la empresa, los únicos que pueden pedir acceso. Pida al representante legal que la solicite o que le habilite en el TRF.'
+      ? 'Su solicitud será rechazada: solo el representante legal de la empresa o las personas habilitadas en su registro de firmantes (TRF) pueden pedir acceso. Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.'
       : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección que no recibe respuestas.',
   }),
   first_access_used: () => ({
@@ -1679,7 +1682,12 @@ export const recordMessages = {
    * «Calidad»: affiliated worker, pensioner, both — or neither, said as it is: a company's
    * representative or user who is not affiliated does have a current tie, with that company.
    */
-  quality: (person: { isWorker: boolean; isPensioner: boolean; companyUser: boolean }) =>
+  quality: (person: {
+    isWorker: boolean;
+    isPensioner: boolean;
+    companyUser: boolean;
+    inRegister: boolean;
+  }) =>
     // The replica does not know anyone's gender: the words fit everyone («persona …»).
     (person.isWorker && person.isPensioner
       ? 'Persona trabajadora y pensionada'
@@ -1690,11 +1698,19 @@ export const recordMessages = {
           : null) ??
     (person.companyUser
       ? 'Persona usuaria de empresa (no trabajadora ni pensionada)'
-      : 'Sin vínculo vigente'),
+      : person.inRegister
+        ? 'Representante o firmante de empresa (no trabajadora ni pensionada)'
+        : 'Sin vínculo vigente'),
   noAccounts: 'No tiene cuenta en ningún portal.',
   accountsNotYet:
     'Aún no llegan sus cuentas a este equipo (la carga desde el sistema central no ha terminado).',
   noCompanies: 'No figura en ninguna empresa.',
+  /** Named in a company's register without an access of hers there (rule 12). */
+  registersTitle: 'En el registro de la empresa (no es un acceso):',
+  register: (kind: 'legal_representative' | 'trf') =>
+    kind === 'legal_representative'
+      ? 'Representante legal'
+      : 'Firmante en la TRF (registro de firmantes)',
   companiesNotYet:
     'Aún no llegan sus empresas a este equipo (la carga desde el sistema central no ha terminado).',
 } as const;
@@ -2606,7 +2622,7 @@ export const causeShortLabels: Record<CauseCode, string> = {
   email_unverified: 'Correo sin verificar',
   agreement_unsigned: 'Acuerdo sin firmar',
   access_request_rejected: 'Solicitud de acceso rechazada',
-  access_request_pending: 'Solicitud de acceso en revisión',
+  access_request_pending: 'Solicitud de acceso pendiente',
   not_registered: 'No registrado',
   first_access_used: 'Clave de primer ingreso ya usada',
   first_access_key: 'Primer ingreso a Portal Empresas',

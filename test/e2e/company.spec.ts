@@ -200,7 +200,9 @@ deskTest(
     await desk.search.press('Enter');
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     // His newer request is where he stands: the older rejection is not told beside it.
-    await expect(diagnosis).toContainText('Solicitud de acceso en revisión (Panadería La Espiga');
+    await expect(diagnosis).toContainText(
+      'Solicitud de acceso que será rechazada (Panadería La Espiga',
+    );
     await expect(diagnosis).not.toContainText('Solicitud de acceso rechazada');
     await diagnosis.getByRole('button', { name: 'Ver solicitudes de la empresa' }).click();
     const company = page.getByRole('region', { name: 'Empresa' });
@@ -208,6 +210,26 @@ deskTest(
     await expect(
       company.getByRole('heading', { name: 'Solicitudes de acceso a Portal Empresas' }),
     ).toBeFocused();
+  },
+);
+
+deskTest(
+  'a legal representative without an access reads her tie to the company on her record',
+  async ({ desk }) => {
+    const { page, record } = desk;
+    await desk.find('14.725.836-4');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText('Gloria Paz Morales Reyes');
+    await expect(record).toContainText(
+      'Representante o firmante de empresa (no trabajadora ni pensionada)',
+    );
+    await expect(record).not.toContainText('Sin vínculo vigente');
+    await expect(record).not.toContainText('No figura en ninguna empresa');
+    const registers = record.getByRole('listitem').filter({ hasText: 'Representante legal' });
+    await expect(registers).toHaveText(/Representante legal · Panadería La Espiga Limitada/);
+    await registers.getByRole('button', { name: `Ver la empresa ${ESPIGA}` }).click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText(ESPIGA);
   },
 );
 

@@ -70,6 +70,24 @@ describe('the company record', () => {
     );
   });
 
+  it('shows on a person’s record the registers that name her, with or without an access', () => {
+    const core = seededCore(300);
+    const registers = (rut: string) =>
+      (call(core, 'persons.get', { rut }) as PersonRecord).registers;
+    // Gloria, La Espiga's legal representative, holds no access there yet: her tie is the register.
+    expect(registers(GLORIA)).toEqual([
+      {
+        companyRut: ESPIGA,
+        companyName: 'Panadería La Espiga Limitada',
+        kind: 'legal_representative',
+      },
+    ]);
+    expect(registers(MARCELA)).toEqual([
+      { companyRut: ESPIGA, companyName: 'Panadería La Espiga Limitada', kind: 'trf' },
+    ]);
+    expect(registers(TOMAS)).toEqual([]);
+  });
+
   it('models the three kinds of ACHS access administrator', () => {
     const core = seededCore(300);
     const kinds = company(core, ANDES)

@@ -735,8 +735,13 @@ describe('diagnose', () => {
           fix: null,
         },
       ]);
-      expect(causeTexts.access_request_pending(causes[0]!).say).toMatch(
-        /^Su solicitud no podrá aprobarse: usted no figura/,
+      // Titled as what will become of it, with the way that works (seed 002: «Agregar usuario»).
+      const text = causeTexts.access_request_pending(causes[0]!);
+      expect(text.title).toBe('Solicitud de acceso que será rechazada (Constructora Andes SpA)');
+      expect(text.say).toMatch(/^Su solicitud será rechazada: solo el representante legal/);
+      expect(text.say).toContain('le dé acceso con «Agregar usuario»');
+      expect(causeTexts.access_request_pending({ ...causes[0]!, notInRegister: false }).title).toBe(
+        'Solicitud de acceso en revisión (Constructora Andes SpA)',
       );
     });
 

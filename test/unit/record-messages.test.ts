@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordMessages } from '../../src/shared/messages';
 
 describe('recordMessages.quality', () => {
-  const person = { isWorker: false, isPensioner: false, companyUser: false };
+  const person = { isWorker: false, isPensioner: false, companyUser: false, inRegister: false };
   it('names worker and pensioner, together when both, in words that fit anyone', () => {
     expect(recordMessages.quality({ ...person, isWorker: true })).toBe('Persona trabajadora');
     expect(recordMessages.quality({ ...person, isPensioner: true })).toBe('Persona pensionada');
@@ -17,5 +17,18 @@ describe('recordMessages.quality', () => {
       'Persona usuaria de empresa (no trabajadora ni pensionada)',
     );
     expect(recordMessages.quality(person)).toBe('Sin vínculo vigente');
+  });
+
+  it('a legal representative or TRF signatory without an access has a tie, with the register', () => {
+    expect(recordMessages.quality({ ...person, inRegister: true })).toBe(
+      'Representante o firmante de empresa (no trabajadora ni pensionada)',
+    );
+    // An access, or an affiliation, says more.
+    expect(recordMessages.quality({ ...person, inRegister: true, companyUser: true })).toBe(
+      'Persona usuaria de empresa (no trabajadora ni pensionada)',
+    );
+    expect(recordMessages.quality({ ...person, inRegister: true, isWorker: true })).toBe(
+      'Persona trabajadora',
+    );
   });
 });

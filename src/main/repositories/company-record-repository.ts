@@ -21,6 +21,10 @@ export const COMPANY_SQL = {
   signatories: `SELECT s.person_rut, s.kind, p.dv, p.given_names, p.last_name1, p.last_name2
     FROM company_signatories s LEFT JOIN persons p ON p.rut = s.person_rut
     WHERE s.company_rut = ? ORDER BY s.kind, p.last_name1`,
+  /** The registers that name a person (their record's «Empresas»), by company_signatories_person. */
+  registersOf: `SELECT s.company_rut, s.kind, c.dv AS company_dv, c.legal_name
+    FROM company_signatories s JOIN companies c ON c.rut = s.company_rut
+    WHERE s.person_rut = ? ORDER BY c.legal_name, s.kind`,
   /** Administrators and company users (not workers): a handful, all shown. */
   profiles: `SELECT m.person_rut, m.role, m.state, m.admin_kind, m.appointed_by, m.external,
       m.agreement_signed, m.agreement_sent_at, m.agreement_signed_at, m.modules, m.version,
@@ -101,6 +105,13 @@ export type RequestListRow = Partial<Name> & {
   agreement_signed: number;
 };
 
+type RegisterEntryRow = {
+  company_rut: number;
+  kind: 'legal_representative' | 'trf';
+  company_dv: string;
+  legal_name: string;
+};
+
 export function createCompanyRecordRepository(sqlite: Database.Database) {
   const statements = Object.fromEntries(
     Object.entries(COMPANY_SQL).map(([name, sql]) => [name, sqlite.prepare(sql)]),
@@ -116,6 +127,9 @@ export function createCompanyRecordRepository(sqlite: Database.Database) {
     },
     signatories(rut: number): SignatoryRow[] {
       return statements.signatories.all(rut) as SignatoryRow[];
+    },
+    registersOf(personRut: number): RegisterEntryRow[] {
+      return statements.registersOf.all(personRut) as RegisterEntryRow[];
     },
     profiles(rut: number): ProfileRow[] {
       return statements.profiles.all(rut) as ProfileRow[];

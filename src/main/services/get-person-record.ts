@@ -315,6 +315,11 @@ export function buildPersonRecord(
       requestedAt: request.requestedAt,
       decidedAt: request.decidedAt,
     })),
+    registers: ctx.repos.companyRecords.registersOf(personRut).map((row) => ({
+      companyRut: companyLogin(row.company_rut, row.company_dv),
+      companyName: row.legal_name,
+      kind: row.kind,
+    })),
     pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
     replicaIncomplete: flags.replicaIncomplete ?? false,
     // A supervisor sees everyone's calls with this person; an agent, their own.

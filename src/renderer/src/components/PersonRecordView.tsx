@@ -225,6 +225,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
             companyUser: record.memberships.some(
               (m) => m.role !== 'worker' && m.state !== 'removed',
             ),
+            inRegister: record.registers.length > 0,
           })}
         </dd>
       </dl>
@@ -293,9 +294,11 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <h2>Empresas</h2>
       {record.memberships.length === 0 ? (
-        <p className="muted">
-          {record.replicaIncomplete ? recordMessages.companiesNotYet : recordMessages.noCompanies}
-        </p>
+        record.registers.length === 0 && (
+          <p className="muted">
+            {record.replicaIncomplete ? recordMessages.companiesNotYet : recordMessages.noCompanies}
+          </p>
+        )
       ) : (
         <table>
           <thead>
@@ -417,6 +420,27 @@ function RecordContent({ record }: { record: PersonRecord }) {
             ))}
           </tbody>
         </table>
+      )}
+      {record.registers.length > 0 && (
+        <div className="registers">
+          <p className="muted">{recordMessages.registersTitle}</p>
+          <ul>
+            {record.registers.map((entry) => (
+              <li key={`${entry.companyRut}-${entry.kind}`}>
+                {recordMessages.register(entry.kind)} ·{' '}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={companyMessages.openOf(entry.companyName)}
+                  onClick={() => void openCompany(entry.companyRut)}
+                >
+                  {entry.companyName}
+                </button>{' '}
+                <span className="rut small">{displayRut(entry.companyRut)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
 
       <h2>Últimos correos enviados</h2>
