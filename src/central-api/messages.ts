@@ -27,6 +27,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   module_not_offered: 'La empresa no ofrece ese módulo en su portal: no se otorgó.',
   change_not_on_portal:
     'El portal de la empresa no tiene ese cambio de acceso (ACHS Gestión inhabilita y habilita; Portal Empresas pausa, reanuda y elimina): no se aplicó.',
+  caller_grants_self:
+    'Quien lo pidió es el mismo administrador de accesos a quien se le daba el acceso: un administrador no se otorga acceso a sí mismo. Debe pedirlo el representante legal u otro administrador de accesos de la empresa.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa, o en Portal Empresas aún no tiene su perfil empresa (acuerdo sin firmar).',
   admin_needs_representative:

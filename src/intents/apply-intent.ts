@@ -65,6 +65,7 @@ export type RejectionCode =
   | 'already_user'
   | 'change_not_on_portal'
   | 'module_not_offered'
+  | 'caller_grants_self'
   // Ley 21.719 requests (issue 10).
   | 'already_blocked'
   | 'duplicate_number'

@@ -13,6 +13,8 @@ import {
 import { checkDigit } from '../shared/rut';
 import {
   checkAccessRequester,
+  companyRequester,
+  grantsToSelf,
   mayBeAdmin,
   mayRequestCompanyChange,
 } from '../shared/rules/company-access';
@@ -40,7 +42,8 @@ export type CompanyRejection =
   | 'no_email'
   | 'invalid_transition'
   | 'change_not_on_portal'
-  | 'module_not_offered';
+  | 'module_not_offered'
+  | 'caller_grants_self';
 
 type Touched = Array<{ entity: Entity; key: number }>;
 export type CompanyOutcome =
@@ -214,6 +217,7 @@ function addUser(
   const caller = callerOf(ctx, company.rut, payload);
   if (caller === null) return rejected('caller_not_authorized');
   // ACHS: a new access administrator is one appointed by the legal representative (rule 9).
+  if (selfGrant(ctx, company.rut, caller, personRut, true)) return rejected('caller_grants_self');
   const authority = ctx.companies.authority(company.rut);
   const appointed = role === 'access_admin' && !company.onEmpresas;
   if (appointed && !mayBeAdmin('appointed', personRut, caller, authority)) {
@@ -289,12 +293,14 @@ function changeUser(
   // Portal Empresas (rules 11, 13).
   if (!isPortalUserChange(company, change)) return rejected('change_not_on_portal');
   const companyRut = company.rut;
-  if (callerOf(ctx, companyRut, payload) === null) {
-    return rejected('caller_not_authorized');
+  const caller = callerOf(ctx, companyRut, payload);
+  if (caller === null) return rejected('caller_not_authorized');
+  const transition = COMPANY_USER_CHANGES[change];
+  if (selfGrant(ctx, companyRut, caller, personRut, transition.to === 'active')) {
+    return rejected('caller_grants_self');
   }
   const membership = ctx.writes.membership(personRut, companyRut);
   if (!membership) return rejected('entity_gone');
-  const transition = COMPANY_USER_CHANGES[change];
   if (membership.state === transition.to) return applied([]);
   if (!(transition.from as readonly string[]).includes(membership.state)) {
     return rejected('invalid_transition');
@@ -315,15 +321,17 @@ function setModules(
   payload: Record<string, unknown>,
 ): CompanyOutcome {
   // Rule 9: at the request of an access administrator of that company (companyRequester).
-  if (callerOf(ctx, company.rut, payload) === null) {
-    return rejected('caller_not_authorized');
-  }
+  const caller = callerOf(ctx, company.rut, payload);
+  if (caller === null) return rejected('caller_not_authorized');
   const membership = ctx.companies.membership(personRut, company.rut);
   if (!membership) return rejected('entity_gone');
   const modules = modulesOf(payload['modules']);
   if (JSON.stringify(modules) === membership.modules) return applied([]);
+  const held = heldModules(membership.modules);
+  const widens = modules.some((module) => !held.includes(module));
+  if (selfGrant(ctx, company.rut, caller, personRut, widens)) return rejected('caller_grants_self');
   // Only the company's portal's modules are granted; one held from before may stay.
-  if (modulesNotOffered(company, modules, heldModules(membership.modules)).length > 0) {
+  if (modulesNotOffered(company, modules, held).length > 0) {
     return rejected('module_not_offered');
   }
   ctx.companies.setModules(membership.id, modules, null);
@@ -336,6 +344,22 @@ function setModules(
  * number) and that the caller may ask for a change of THAT company's users (companyRequester: the
  * same rule for adding, pausing, resuming, deleting and modules).
  */
+/**
+ * grantsToSelf for an authorized caller, as companyRequester says they ask (legal representative
+ * or administrator); the company's authority is read only when the caller is the user.
+ */
+function selfGrant(
+  ctx: CompanyIntentContext,
+  companyRut: number,
+  caller: number,
+  personRut: number,
+  widens: boolean,
+): boolean {
+  if (!widens || caller !== personRut) return false;
+  const as = companyRequester(caller, ctx.companies.authority(companyRut))?.as ?? 'access_admin';
+  return grantsToSelf({ personRut: caller, as }, personRut, widens);
+}
+
 function callerOf(
   ctx: CompanyIntentContext,
   companyRut: number,

@@ -256,6 +256,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
   module_not_offered: () =>
     'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
+  caller_grants_self: () =>
+    'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir pausar, inhabilitar o eliminar su propio acceso).',
   change_not_on_portal: () =>
     'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina. Use los botones de la ficha de la empresa.',
   company_not_on_empresas: () =>
@@ -1639,6 +1641,8 @@ export const companyMessages = {
     missingCapacity: 'la calidad que declara quien solicita',
     missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
     missingRepresentative: 'que lo pida el representante legal',
+    missingNotSelf:
+      'que lo pida otra persona de la empresa (un administrador no se da acceso a sí mismo)',
     missingModules: 'al menos un módulo, o confirmar que se agrega sin módulos',
     missingNames: 'los nombres y el primer apellido de la persona nueva',
     missingEmail: 'un correo válido de la persona nueva (por ejemplo nombre@dominio.cl)',

@@ -378,6 +378,40 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
 });
 
 deskTest(
+  'an administrator asking for herself may drop a module, not grant herself one',
+  async ({ desk }) => {
+    const { page } = desk;
+    const company = await openEspiga(page);
+    const marcela = company
+      .getByRole('row')
+      .filter({ hasText: 'Marcela Andrea Fuentes Rivas' })
+      .filter({ hasText: 'Administrador de accesos' });
+    await marcela.getByRole('button', { name: 'Módulos', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    // She is the only one who may ask: chosen for the agent, her facts checked.
+    await dialog.getByLabel(/N° de serie/).check();
+    await dialog.getByLabel(/Correo registrado/).check();
+    const save = dialog.getByRole('button', { name: 'Guardar módulos' });
+    await dialog.getByRole('group', { name: 'Módulos' }).getByLabel('Cargas familiares').check();
+    await expect(
+      dialog.getByText(/^Un administrador de accesos no se da acceso a sí mismo/),
+    ).toBeVisible();
+    await expect(save).toBeDisabled();
+    await expect(save).toHaveAccessibleDescription(/que lo pida otra persona de la empresa/);
+    await expectAccessible(page, 'módulos propios');
+    await dialog.getByRole('group', { name: 'Módulos' }).getByLabel('Cargas familiares').uncheck();
+    await dialog
+      .getByRole('group', { name: 'Módulos' })
+      .getByLabel('Certificados y nóminas')
+      .uncheck();
+    await expect(dialog.getByText(/no se da acceso a sí mismo/)).toHaveCount(0);
+    await save.click();
+    await expect(dialog).toHaveCount(0);
+    await expect(marcela).not.toContainText('Certificados');
+  },
+);
+
+deskTest(
   'every company dialog asks the same people, and says why a listed one cannot ask yet',
   async ({ desk }) => {
     const { page } = desk;

@@ -511,6 +511,43 @@ describe('users a representative asks for (rule 13)', () => {
     ).toMatch(/no puede pedirlo aún: no tiene perfil empresa/);
   });
 
+  it('an administrator gives up her own access or modules on her word, but widens it only on another’s', () => {
+    const core = seededCore(300);
+    const marcela = (modules: string[]) => ({
+      companyRut: ESPIGA,
+      userRut: MARCELA,
+      modules,
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    });
+    const modulesOf = (record: CompanyRecord) =>
+      record.profiles.find((p) => p.person.rut === MARCELA)?.modules;
+    const before = outboxCount(core);
+    const error = refused(
+      core,
+      'companyUsers.setModules',
+      marcela(['usuarios', 'licencias', 'certificados', 'cargas']),
+    );
+    // The shared intent's refusal (company-intents.ts), which the central API applies too.
+    expect(error.message).toBe(ruleMessages['caller_grants_self']!({}));
+    expect(outboxCount(core)).toBe(before);
+    expect(modulesOf(company(core))).toEqual(['usuarios', 'licencias', 'certificados']);
+    // Dropping one of her own modules, or pausing her own access, she may ask for herself.
+    const narrowed = call(core, 'companyUsers.setModules', marcela(['usuarios', 'licencias']));
+    expect(modulesOf(narrowed.company as CompanyRecord)).toEqual(['licencias', 'usuarios']);
+    const paused = call(core, 'companyUsers.change', {
+      companyRut: ESPIGA,
+      userRut: MARCELA,
+      change: 'pause',
+      reason: 'Deja la empresa a fin de mes',
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    });
+    expect(
+      (paused.company as CompanyRecord).profiles.find((p) => p.person.rut === MARCELA)?.state,
+    ).toBe('paused');
+  });
+
   it('grants only the modules of the company’s portal, and lets one held from before stay', () => {
     const core = seededCore(300);
     const input = {

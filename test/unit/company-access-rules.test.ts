@@ -9,6 +9,7 @@ import {
   firstAccessAdvice,
   firstAccessKey,
   companyRequester,
+  grantsToSelf,
   mayBeAdmin,
   mayDecide,
   mayRequestCompanyChange,
@@ -201,5 +202,19 @@ describe('what a company profile is shown as, and counted as', () => {
     expect(profileStanding({ ...unsigned, agreementSigned: true }, true)).toBe('active');
     expect(profileStanding({ ...unsigned, state: 'paused' }, true)).toBe('paused');
     expect(profileStanding({ ...unsigned, role: 'worker' }, true)).toBe('active');
+  });
+});
+
+describe('an access administrator does not widen their own access; a legal representative may', () => {
+  const admin = { personRut: ADMIN, as: 'access_admin' as const };
+  it('refuses an administrator adding, re-enabling or granting a module to themselves', () => {
+    expect(grantsToSelf(admin, ADMIN, true)).toBe(true);
+  });
+  it('lets them give their own access up, and act for anyone else', () => {
+    expect(grantsToSelf(admin, ADMIN, false)).toBe(false);
+    expect(grantsToSelf(admin, OTHER, true)).toBe(false);
+  });
+  it('lets the legal representative ask for themselves: the register is their authority (rule 12)', () => {
+    expect(grantsToSelf({ personRut: REP, as: 'legal_representative' }, REP, true)).toBe(false);
   });
 });

@@ -329,6 +329,7 @@ const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
   invalid_transition: 'invalid_transition',
   change_not_on_portal: 'change_not_on_portal',
   module_not_offered: 'module_not_offered',
+  caller_grants_self: 'caller_grants_self',
 };
 
 type CompanyActionSpec = {

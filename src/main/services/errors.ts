@@ -80,6 +80,7 @@ export type RuleCode =
   | 'company_not_on_empresas'
   | 'change_not_on_portal'
   | 'module_not_offered'
+  | 'caller_grants_self'
   // Acting on a selection (issue 8, item 2).
   | 'selection_reason_required'
   | 'selection_company_required'

@@ -189,6 +189,21 @@ export function mayRequestCompanyChange(caller: Caller, company: CompanyAuthorit
 }
 
 /**
+ * An access administrator does not widen their own access (rules 9, 13): they may give it up
+ * (pause, disable or remove it; drop a module), but are not added again, given it back, or granted
+ * a module on their own word — the legal representative or another administrator asks. A legal
+ * representative may: their authority is the register's, not a profile's (they request their own
+ * Portal Empresas access too, rule 12).
+ */
+export function grantsToSelf(
+  caller: { personRut: number; as: 'legal_representative' | 'access_admin' },
+  userRut: number,
+  widens: boolean,
+): boolean {
+  return widens && caller.personRut === userRut && caller.as !== 'legal_representative';
+}
+
+/**
  * ACHS rule 9: an "appointed" access administrator must be appointed by a legal representative
  * of the company; the other two kinds are what the person is.
  */

@@ -12,6 +12,7 @@ import {
   heldMessages,
   moduleLabels,
   requestCapacityLabels,
+  ruleMessages,
 } from '../../../shared/messages';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -31,8 +32,10 @@ import { ActionNotices } from '../components/ActionNotices';
 import { isOnEmpresas, modulesOffered } from '../../../shared/rules/company-modules';
 import {
   COMPANY_USER_CHANGE_KINDS,
+  COMPANY_USER_CHANGES,
   type CompanyUserChange,
 } from '../../../shared/rules/membership-transitions';
+import { grantsToSelf } from '../../../shared/rules/company-access';
 
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
@@ -255,6 +258,22 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     caller !== null &&
     caller.as !== 'legal_representative';
   if (adminNeedsRepresentative) missing.push(t.dialog.missingRepresentative);
+  // An administrator does not widen their own access (grantsToSelf, as main and the central
+  // decide it): said as soon as they are the user to be added, given access back or a module.
+  const userRut = dialog.kind === 'add' ? typedRut : 'userRut' in dialog ? dialog.userRut : '';
+  const widens =
+    dialog.kind === 'add' ||
+    (isUserChange(dialog) && COMPANY_USER_CHANGES[dialog.kind].to === 'active') ||
+    (dialog.kind === 'modules' && modules.some((module) => !dialog.modules.includes(module)));
+  const selfGrant =
+    caller !== null &&
+    userRut !== '' &&
+    grantsToSelf(
+      { personRut: bodyOf(caller.person.rut) ?? 0, as: caller.as },
+      bodyOf(userRut) ?? -1,
+      widens,
+    );
+  if (selfGrant) missing.push(t.dialog.missingNotSelf);
   // A person not yet registered: what main requires of them is said here, in Spanish, before
   // sending (never the browser's own, English, bubbles).
   const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
@@ -462,6 +481,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                   phoneNoProofUntil={caller.phoneNoProofUntil}
                   prompts={CALLER_PROMPTS}
                 />
+              )}
+              {selfGrant && (
+                <p className="notice notice-warn">{ruleMessages['caller_grants_self']!({})}</p>
               )}
             </fieldset>
           ))}
