@@ -71,13 +71,13 @@ export function renderMail(input: MailInput): RenderedMail {
       subject: `${portal.name}: su solicitud de acceso fue aprobada`,
       lines: [
         `Su solicitud de acceso a ${portal.name} para el RUT ${input.loginRut} fue aprobada.`,
-        `Antes de usar el perfil de empresa debe firmar el Convenio de Acceso Remoto en: ${link('convenio')}`,
+        `Antes de usar el perfil de empresa debe firmar el Acuerdo de Acceso Remoto en: ${link('convenio')}`,
       ],
     },
     agreement_signature: {
-      subject: `${portal.name}: firme el Convenio de Acceso Remoto`,
+      subject: `${portal.name}: firme el Acuerdo de Acceso Remoto`,
       lines: [
-        'Su perfil de empresa quedará asignado cuando firme el Convenio de Acceso Remoto.',
+        'Su perfil de empresa quedará asignado cuando firme el Acuerdo de Acceso Remoto.',
         `Para firmarlo, ingrese a: ${link('convenio')}`,
       ],
     },

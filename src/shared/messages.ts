@@ -1503,7 +1503,7 @@ export const companyMessages = {
     signed: (at: string) => `Firmado el ${at}`,
     pending: (sent: string | null) =>
       sent
-        ? `Enviado el ${sent}, sin firmar: perfil empresa sin asignar`
+        ? `Firma pedida el ${sent}, sin firmar: perfil empresa sin asignar`
         : 'Sin firmar: perfil empresa sin asignar',
     notNeeded: 'No aplica',
   },

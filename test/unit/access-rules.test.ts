@@ -137,6 +137,22 @@ describe('mails that fit', () => {
     );
   });
 
+  it('offers one mail to sign after an approval: the approval’s, which carries the link', () => {
+    const approved = {
+      ...base,
+      portal: 'portal_heroes' as const,
+      hasApprovedRequest: true,
+      hasUnsignedAgreement: true,
+    };
+    expect(fittingMailKinds(approved)).toEqual(['password_reset', 'access_approval']);
+    // The agreement's own mail may still be sent (a diagnosis of another company may ask it).
+    expect(mailFits('agreement_signature', approved)).toBe(true);
+    expect(fittingMailKinds({ ...approved, hasApprovedRequest: false })).toEqual([
+      'password_reset',
+      'agreement_signature',
+    ]);
+  });
+
   it('knows its mail kinds', () => {
     expect(isMailKind('password_reset')).toBe(true);
     expect(isMailKind('birthday')).toBe(false);

@@ -98,7 +98,12 @@ export function mailFits(kind: MailKind, facts: MailFacts): boolean {
 
 /** The mails that fit an account now, in the order the record offers them. */
 export function fittingMailKinds(facts: MailFacts): MailKind[] {
-  return MAIL_KINDS.filter((kind) => mailFits(kind, facts));
+  const kinds = MAIL_KINDS.filter((kind) => mailFits(kind, facts));
+  // An approved request's mail carries the link to sign the agreement too: one button, the one
+  // the person is waiting for (the agreement's own mail is still sent if a diagnosis asks it).
+  return kinds.includes('access_approval')
+    ? kinds.filter((kind) => kind !== 'agreement_signature')
+    : kinds;
 }
 
 /**
