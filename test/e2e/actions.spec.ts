@@ -145,10 +145,11 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
     'Correo pedido: sale en cuanto el sistema central reciba la acción.',
   );
   await expect(callbar).toContainText('1 acción');
-  // The cool-down shows at once.
-  await expect(
-    record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }),
-  ).toBeDisabled();
+  // The cool-down shows at once, on the button that keeps the focus and says why it waits.
+  const resend = record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' });
+  await expect(resend).toBeDisabled();
+  await expect(resend).toBeFocused();
+  await expect(resend).toHaveAccessibleDescription(/^Se pidió hace poco y aún no sale/);
 
   // An action on someone else during Pedro's call goes into his call, and the toast says so.
   await desk.find('11.111.111-1');

@@ -25,9 +25,11 @@ export function GuardedButton({
       <button
         type="button"
         className={className}
-        disabled={disabled}
+        // aria-disabled, not disabled: the button keeps the focus it had (a resend's dialog gives
+        // it back here) and, focused, says why it waits; a click does nothing meanwhile.
+        aria-disabled={disabled || undefined}
         aria-describedby={disabled ? id : undefined}
-        onClick={onClick}
+        onClick={disabled ? undefined : onClick}
       >
         {children}
       </button>
