@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   approvalAwaitsSignature,
   accessBlockBadge,
+  approvalAwaitsAt,
   fittingMailKinds,
   hasAccess,
   isMailKind,
@@ -137,19 +138,31 @@ describe('mails that fit', () => {
     );
   });
 
-  it('offers one mail to sign after an approval: the approval’s, which carries the link', () => {
-    const approved = {
-      ...base,
-      portal: 'portal_heroes' as const,
-      hasApprovedRequest: true,
-      hasUnsignedAgreement: true,
+  it('asks a requester to sign with the approval’s mail, which carries the link, not a second one', () => {
+    const profile = {
+      companyOnEmpresas: true,
+      agreementSigned: false,
+      state: 'active',
+      role: 'access_admin',
     };
-    expect(fittingMailKinds(approved)).toEqual(['password_reset', 'access_approval']);
-    // The agreement's own mail may still be sent (a diagnosis of another company may ask it).
-    expect(mailFits('agreement_signature', approved)).toBe(true);
-    expect(fittingMailKinds({ ...approved, hasApprovedRequest: false })).toEqual([
-      'password_reset',
-      'agreement_signature',
+    expect(unsignedAgreement([{ ...profile, approvalAwaits: true }])).toBe(false);
+    // An administrator added at another company signs from the agreement's own mail.
+    expect(
+      unsignedAgreement([
+        { ...profile, approvalAwaits: true },
+        { ...profile, approvalAwaits: false },
+      ]),
+    ).toBe(true);
+    const requests = [
+      { companyRut: 'A', state: 'approved', agreementSigned: false },
+      { companyRut: 'B', state: 'approved', agreementSigned: true },
+      { companyRut: 'C', state: 'pending' },
+    ];
+    expect(['A', 'B', 'C', 'D'].map((rut) => approvalAwaitsAt(requests, rut))).toEqual([
+      true,
+      false,
+      false,
+      false,
     ]);
   });
 

@@ -12,6 +12,7 @@ import {
   type Portal,
 } from '../../shared/contract';
 import {
+  approvalAwaitsAt,
   approvalAwaitsSignature,
   hasAccess,
   mailFits,
@@ -106,7 +107,12 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   // A mail is a fix only where the shared rule would send it (the record and server apply it too).
   const access = hasAccess({ isPensioner: person.isPensioner, memberships });
   const approvedRequest = approvalAwaitsSignature(accessRequests);
-  const pendingAgreement = unsignedAgreement(memberships);
+  const pendingAgreement = unsignedAgreement(
+    memberships.map((m) => ({
+      ...m,
+      approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
+    })),
+  );
   const resend = (account: DiagnosisInput['accounts'][number], kind: MailKind): Fix | null =>
     mailFits(kind, {
       portal: account.portal,
@@ -244,9 +250,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     // Rule 12: a requester's approval mail carries the agreement's link, so its resend (with its
     // own wait) is the fix — not a second, different mail. An administrator the representative
     // added was sent the agreement's own mail.
-    const approved = accessRequests.some(
-      (r) => r.companyRut === m.companyRut && r.state === 'approved' && r.agreementSigned !== true,
-    );
+    const approved = approvalAwaitsAt(accessRequests, m.companyRut);
     causes.push({
       code: 'agreement_unsigned',
       ...company(m),

@@ -74,7 +74,10 @@ export function createPersonWriteRepository(
   const isPensioner = sqlite.prepare('SELECT is_pensioner FROM persons WHERE rut = ?');
   const accessRows = sqlite.prepare(
     `SELECT m.state, m.role, m.agreement_signed, coalesce(c.adherent, 0) AS adherent,
-       coalesce(c.portals, '[]') LIKE '%portal_empresas%' AS on_empresas
+       coalesce(c.portals, '[]') LIKE '%portal_empresas%' AS on_empresas,
+       EXISTS (SELECT 1 FROM access_requests r WHERE r.person_rut = m.person_rut
+         AND r.company_rut = m.company_rut AND r.state = 'approved' AND r.agreement_signed = 0)
+         AS approval_awaits
      FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut WHERE m.person_rut = ?`,
   );
   // Only the fields that change are set: setting one, even to the value it has, rewrites its
@@ -191,6 +194,7 @@ export function createPersonWriteRepository(
           agreement_signed: number;
           adherent: number;
           on_empresas: number;
+          approval_awaits: number;
         }>
       ).map((m) => ({
         state: m.state,
@@ -198,6 +202,7 @@ export function createPersonWriteRepository(
         agreementSigned: m.agreement_signed === 1,
         companyAdherent: m.adherent === 1,
         companyOnEmpresas: m.on_empresas === 1,
+        approvalAwaits: m.approval_awaits === 1,
       }));
       const pensioner = (isPensioner.get(person.rut) as { is_pensioner: number } | undefined)
         ?.is_pensioner;

@@ -13,6 +13,7 @@ import { loginRut, readRut } from '../../shared/rut';
 import { phoneNoProofUntil } from '../../shared/policy';
 import {
   accessBlockBadge,
+  approvalAwaitsAt,
   approvalAwaitsSignature,
   fittingMailKinds,
   hasAccess,
@@ -192,7 +193,12 @@ export function buildPersonRecord(
     emailVerified: account.emailVerified,
     hasAccess: hasAccess(accessFacts),
     hasApprovedRequest: approvalAwaitsSignature(accessRequests),
-    hasUnsignedAgreement: unsignedAgreement(accessFacts.memberships),
+    hasUnsignedAgreement: unsignedAgreement(
+      accessFacts.memberships.map((m) => ({
+        ...m,
+        approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
+      })),
+    ),
   });
 
   const membershipViews = memberships.map((membership) => ({

@@ -62,6 +62,16 @@ export type MailFacts = {
   hasUnsignedAgreement: boolean;
 };
 
+/** An approved request at this company waits for the agreement's signature (unsignedAgreement). */
+export function approvalAwaitsAt<K>(
+  requests: ReadonlyArray<{ companyRut: K; state: string; agreementSigned?: boolean }>,
+  companyRut: K,
+): boolean {
+  return requests.some(
+    (r) => r.companyRut === companyRut && r.state === 'approved' && r.agreementSigned !== true,
+  );
+}
+
 /** MailFacts.hasApprovedRequest: an approved request whose agreement waits for the signature. */
 export function approvalAwaitsSignature(
   requests: ReadonlyArray<{ state: string; agreementSigned?: boolean }>,
@@ -98,17 +108,14 @@ export function mailFits(kind: MailKind, facts: MailFacts): boolean {
 
 /** The mails that fit an account now, in the order the record offers them. */
 export function fittingMailKinds(facts: MailFacts): MailKind[] {
-  const kinds = MAIL_KINDS.filter((kind) => mailFits(kind, facts));
-  // An approved request's mail carries the link to sign the agreement too: one button, the one
-  // the person is waiting for (the agreement's own mail is still sent if a diagnosis asks it).
-  return kinds.includes('access_approval')
-    ? kinds.filter((kind) => kind !== 'agreement_signature')
-    : kinds;
+  return MAIL_KINDS.filter((kind) => mailFits(kind, facts));
 }
 
 /**
  * The memberships' part of MailFacts: an active company profile on Portal Empresas still waiting
- * for the agreement (ACHS companies have no agreement).
+ * for the agreement (ACHS companies have no agreement) — one an administrator was added to. A
+ * profile an approved request gave (`approvalAwaits`) is asked to sign by the approval's mail,
+ * which carries the link: that mail is the one to send again, not a second one.
  */
 export function unsignedAgreement(
   memberships: ReadonlyArray<{
@@ -116,6 +123,8 @@ export function unsignedAgreement(
     role: string;
     agreementSigned: boolean;
     companyOnEmpresas?: boolean;
+    /** An approved request at this company waits for this very signature. */
+    approvalAwaits?: boolean;
   }>,
 ): boolean {
   return memberships.some(
@@ -123,7 +132,8 @@ export function unsignedAgreement(
       m.companyOnEmpresas === true &&
       m.state === 'active' &&
       m.role !== 'worker' &&
-      !m.agreementSigned,
+      !m.agreementSigned &&
+      m.approvalAwaits !== true,
   );
 }
 
