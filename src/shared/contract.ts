@@ -355,6 +355,8 @@ export const Interaction = z.object({
   ),
   /** Someone calling in the person's name (a relative, a carer); null when the person calls. */
   onBehalf: z.object({ name: z.string(), relation: OnBehalfRelation }).nullable(),
+  /** Who called in the person's name earlier in this call and is no longer on the line. */
+  earlierOnBehalf: z.array(z.object({ name: z.string(), relation: OnBehalfRelation })),
 });
 export type Interaction = z.infer<typeof Interaction>;
 

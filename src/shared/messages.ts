@@ -595,8 +595,23 @@ export const callMessages = {
     missingRelation: 'la relación con la persona',
     /** In the bar: «Llama Juana González (Familiar) en su nombre». */
     shown: (who: string) => `Llama ${who} en su nombre`,
-    /** In the lists of calls. */
-    listed: (who: string) => `llamó ${who} en su nombre`,
+    /**
+     * In the lists of calls: who calls in the person's name, and who did earlier in the call
+     * («llamó Juana González (Familiar) en su nombre»; «antes llamó … en su nombre»).
+     */
+    listed: (call: {
+      onBehalf: { name: string; relation: OnBehalfRelation } | null;
+      earlierOnBehalf: ReadonlyArray<{ name: string; relation: OnBehalfRelation }>;
+    }): string => {
+      const parts = [
+        ...(call.onBehalf ? [`llamó ${onBehalfText(call.onBehalf)} en su nombre`] : []),
+        ...(call.earlierOnBehalf.length > 0
+          ? [`antes llamó ${call.earlierOnBehalf.map(onBehalfText).join(' y ')} en su nombre`]
+          : []),
+      ];
+      // '' when the person called all along.
+      return parts.join(' · ');
+    },
     person: 'Llama la persona',
     /** The audit's value when the person called. */
     itself: 'La propia persona',

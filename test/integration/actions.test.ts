@@ -6,7 +6,7 @@
 import { PERSON_COUNT_SQL } from '../../src/main/repositories/person-count';
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
-import { notFoundMessages, ruleMessages } from '../../src/shared/messages';
+import { callMessages, notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import type { Core } from '../../src/main/core';
 import { call, enableAtAndes, FIXED_NOW, refused, seededCore, signInAs } from '../support/context';
@@ -308,13 +308,25 @@ describe('resend mail', () => {
         kind: 'password_reset',
       }).message,
     ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
+    // Héctor's profile came from his approved request: its mail carries the link to sign, and is
+    // the one sent again; the agreement's own mail is for an administrator someone added.
+    expect(
+      refused(core, 'mails.resend', {
+        rut: HECTOR,
+        portal: 'portal_empresas',
+        kind: 'agreement_signature',
+      }).message,
+    ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
     expect(
       core.dispatchNow('mails.resend', {
         rut: HECTOR,
         portal: 'portal_empresas',
-        kind: 'agreement_signature',
+        kind: 'access_approval',
       }).ok,
     ).toBe(true);
+    expect(record(core, HECTOR).accounts.flatMap((account) => account.mailKinds)).not.toContain(
+      'agreement_signature',
+    );
   });
 });
 
@@ -833,8 +845,13 @@ describe('calls', () => {
     // Someone else acted for in the same call is not the one spoken for.
     call(core, 'contact.edit', phoneEdit(core, CAMILA, '+56 9 5555 0196', 'Lo pidió por teléfono'));
     // He comes to the phone: his own call again, and both changes are audited as the call's own.
-    expect(call(core, 'interactions.setCaller', { id: opened.id, onBehalf: null }).onBehalf).toBe(
-      null,
+    const his = call(core, 'interactions.setCaller', { id: opened.id, onBehalf: null });
+    expect(his.onBehalf).toBe(null);
+    // The call still says that someone else called in his name earlier.
+    const juana = { name: 'Juana González', relation: 'family' };
+    expect(his.earlierOnBehalf).toEqual([juana]);
+    expect(callMessages.onBehalf.listed(his)).toBe(
+      'antes llamó Juana González (Familiar) en su nombre',
     );
     call(core, 'contact.edit', phoneEdit(core, PEDRO, '+56 9 5555 0197', 'Lo pidió por teléfono'));
     const events = core.db.$client
@@ -857,10 +874,13 @@ describe('calls', () => {
       onBehalf: { name: 'Juana González', relation: 'family' },
     });
     call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
-    expect(record(core, PEDRO).interactions[0]!.onBehalf).toEqual({
-      name: 'Juana González',
-      relation: 'family',
-    });
+    const closed = record(core, PEDRO).interactions[0]!;
+    expect(closed.onBehalf).toEqual(juana);
+    // On the line again, she is not «earlier» as well.
+    expect(closed.earlierOnBehalf).toEqual([]);
+    expect(callMessages.onBehalf.listed(closed)).toBe(
+      'llamó Juana González (Familiar) en su nombre',
+    );
     expect(
       refused(core, 'interactions.setCaller', { id: opened.id, onBehalf: null }).message,
     ).toMatch(/ya está cerrada/);

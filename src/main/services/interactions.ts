@@ -25,8 +25,27 @@ function allowManage(session: Session) {
   if (!decision.allowed) throw new ForbiddenError(decision.reason);
 }
 
+/**
+ * Who was said to call in the person's name during the call (its `interaction.set_caller`
+ * events), but is not on the line now: the call's row keeps that someone else called.
+ */
+function earlierOnBehalf(
+  events: ReadonlyArray<{ action: string; after: string | null }>,
+  current: OnBehalf | null,
+): OnBehalf[] {
+  const seen = new Map<string, OnBehalf>();
+  for (const event of events) {
+    if (event.action !== 'interaction.set_caller' || event.after === null) continue;
+    const { onBehalf } = JSON.parse(event.after) as { onBehalf?: OnBehalf | null };
+    if (onBehalf) seen.set(`${onBehalf.name}\u0000${onBehalf.relation}`, onBehalf);
+  }
+  if (current) seen.delete(`${current.name}\u0000${current.relation}`);
+  return [...seen.values()];
+}
+
 /** The call as the contract shows it, with the actions linked to it (not its own open/close). */
 export function interactionView(ctx: ServiceContext, row: InteractionRow): Interaction {
+  const events = ctx.repos.audit.forInteraction(row.id);
   return {
     id: row.id,
     agentId: row.agentId,
@@ -39,8 +58,8 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     openedAt: row.openedAt,
     closedAt: row.closedAt,
     onBehalf: row.onBehalf,
-    actions: ctx.repos.audit
-      .forInteraction(row.id)
+    earlierOnBehalf: earlierOnBehalf(events, row.onBehalf),
+    actions: events
       .filter((event) => !event.action.startsWith('interaction.') && event.action !== 'person.view')
       .map((event) => ({
         action: event.action,

@@ -8,7 +8,6 @@ import {
   auditMessages,
   interactionOutcomeLabels,
   interactionReasonLabels,
-  onBehalfText,
 } from '../../../shared/messages';
 import { seesAllInteractions } from '../../../shared/policy';
 import { readRutField } from '../../../shared/rut-field';
@@ -295,11 +294,8 @@ export function CallsView() {
                   ) : (
                     '—'
                   )}
-                  {item.onBehalf && (
-                    <span className="small muted">
-                      {' '}
-                      · {t.onBehalf.listed(onBehalfText(item.onBehalf))}
-                    </span>
+                  {t.onBehalf.listed(item) && (
+                    <span className="small muted"> · {t.onBehalf.listed(item)}</span>
                   )}
                 </td>
                 <td>{interactionReasonLabels[item.reason]}</td>

@@ -19,7 +19,6 @@ import {
   registrationStateLabels,
   roleLabels,
   privacyMessages,
-  onBehalfText,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import { useInteractionWords } from './interaction-words';
@@ -489,8 +488,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 : words.inProgressShort}
               {interaction.actions.length > 0 &&
                 ` · ${interaction.actions.map((a) => actionLabels[a.action] ?? a.action).join(', ')}`}
-              {interaction.onBehalf &&
-                ` · ${words.onBehalf.listed(onBehalfText(interaction.onBehalf))}`}
+              {words.onBehalf.listed(interaction) && ` · ${words.onBehalf.listed(interaction)}`}
             </li>
           ))}
         </ul>
