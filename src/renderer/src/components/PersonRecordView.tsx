@@ -79,6 +79,24 @@ const CHANGE_LABELS: Record<MembershipChange, string> = {
   dismiss: 'Registrar baja',
 };
 
+/** A company's name that opens its page, with its RUT beside it. */
+function CompanyLink({ rut, name }: { rut: string; name: string }) {
+  const openCompany = useCompany((s) => s.open);
+  return (
+    <>
+      <button
+        type="button"
+        className="link"
+        aria-label={companyMessages.openOf(name)}
+        onClick={() => void openCompany(rut)}
+      >
+        {name}
+      </button>{' '}
+      <span className="rut small">{displayRut(rut)}</span>
+    </>
+  );
+}
+
 const yesNo = (value: boolean) => (value ? 'Sí' : 'No');
 
 /** The person's record; Esc (handled by the app) goes back to the results. */
@@ -162,7 +180,6 @@ function usePendingFollowsQueue(record: PersonRecord) {
 }
 
 function RecordContent({ record }: { record: PersonRecord }) {
-  const openCompany = useCompany((s) => s.open);
   usePendingFollowsQueue(record);
   // Privacy by default (issue 10): a supervisor sees who viewed this person.
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
@@ -316,15 +333,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
             {record.memberships.map((membership) => (
               <tr key={membership.companyRut}>
                 <th scope="row">
-                  <button
-                    type="button"
-                    className="link"
-                    aria-label={companyMessages.openOf(membership.companyName)}
-                    onClick={() => void openCompany(membership.companyRut)}
-                  >
-                    {membership.companyName}
-                  </button>
-                  <span className="rut small">{displayRut(membership.companyRut)}</span>
+                  <CompanyLink rut={membership.companyRut} name={membership.companyName} />
                 </th>
                 <td className={membership.companyAdherent ? '' : 'danger-text'}>
                   {membership.companyAdherent
@@ -427,15 +436,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
             {record.registers.map((entry) => (
               <li key={`${entry.companyRut}-${entry.kind}`}>
                 {recordMessages.register(entry.kind)} ·{' '}
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={companyMessages.openOf(entry.companyName)}
-                  onClick={() => void openCompany(entry.companyRut)}
-                >
-                  {entry.companyName}
-                </button>{' '}
-                <span className="rut small">{displayRut(entry.companyRut)}</span>
+                <CompanyLink rut={entry.companyRut} name={entry.companyName} />
               </li>
             ))}
           </ul>
