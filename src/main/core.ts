@@ -57,6 +57,7 @@ import {
 import { bulkLoadHandlers } from './handlers/bulk-load-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
 import { personHandlers } from './handlers/person-handlers';
+import { createSearchDenials } from './services/privacy';
 import { callHandlers } from './handlers/call-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { signIn } from './services/sign-in';
@@ -486,8 +487,9 @@ export function createCore(options: CoreOptions): Core {
           },
   });
   const downloads = createDownloads(now);
+  const searchDenials = createSearchDenials(context);
   const handlers: Handlers = {
-    ...personHandlers({ context, agent, kick: () => engine?.kick(), incomplete }),
+    ...personHandlers({ context, agent, kick: () => engine?.kick(), incomplete, searchDenials }),
     ...callHandlers({ context, agent }),
     ...auditHandlers({ context, agent }),
     // Issue 11: a supervisor's devices and officers' companies, asked of the central API.
@@ -756,6 +758,7 @@ export function createCore(options: CoreOptions): Core {
     download: (ticket) => downloads.take(ticket, session?.agentId ?? null),
     close: () => {
       closed = true;
+      searchDenials.flush();
       if (exportSweep) clearInterval(exportSweep);
       engine?.stop();
       bulk.bulk.stop();

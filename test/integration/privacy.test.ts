@@ -4,9 +4,10 @@
  * exists, and the attempt is audited; a supervisor sees who viewed a person; exports say who made
  * them and are audited; the card serial number never leaves main whole.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { notFoundMessages } from '../../src/shared/messages';
+import { SEARCH_SETTLE_MS } from '../../src/main/services/privacy';
 import { checkDigit, loginRut } from '../../src/shared/rut';
 import { call, seededCore } from '../support/context';
 
@@ -31,11 +32,17 @@ function absentRut(core: Core, from = 4_444_444): string {
   return loginRut({ body, dv: checkDigit(body) });
 }
 
-type Row = { action: string; person_rut: number | null; after: string | null; agent_id: string };
+type Row = {
+  action: string;
+  person_rut: number | null;
+  after: string | null;
+  agent_id: string;
+  interaction_id: string | null;
+};
 const events = (core: Core, action?: string): Row[] =>
   core.db.$client
     .prepare(
-      `SELECT action, person_rut, after, agent_id FROM audit_events
+      `SELECT action, person_rut, after, agent_id, interaction_id FROM audit_events
        ${action ? 'WHERE action = ?' : ''} ORDER BY seq`,
     )
     .all(...(action ? [action] : [])) as Row[];
@@ -99,6 +106,46 @@ describe('an officer outside his companies: one answer, whether or not the perso
     // Searching inside his companies is not a denial.
     call(core, 'persons.search', { text: PEDRO });
     expect(events(core, 'person.search_denied')).toHaveLength(2);
+  });
+
+  it('audits a RUT outside his companies once the search settles, not the prefixes typed on the way', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const core = seededCore(300, { as: 'prevencion' });
+      const type = (text: string) => {
+        for (let end = 1; end <= text.length; end++) {
+          call(core, 'persons.search', { text: text.slice(0, end) });
+        }
+      };
+      // Marcela (La Espiga, not his) typed digit by digit: «1.357-9» and «1.357.924-5» on the
+      // way were never looked for. Nothing is written while he types.
+      type('13.579.246-2');
+      expect(events(core, 'person.search_denied')).toEqual([]);
+      vi.advanceTimersByTime(SEARCH_SETTLE_MS);
+      expect(events(core, 'person.search_denied').map((row) => row.person_rut)).toEqual([
+        13_579_246,
+      ]);
+      // His own company's RUT passes through «7.654.321-6» (Ramón, not his): no line for Ramón.
+      call(core, 'persons.search', { text: '' });
+      type('76.543.210-3');
+      vi.advanceTimersByTime(SEARCH_SETTLE_MS);
+      expect(events(core, 'person.search_denied')).toHaveLength(1);
+      // A denial followed by another search (not typing on) is written at once; during a visit
+      // it is kept with the visit, but not listed as something done in it.
+      const visit = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+      call(core, 'persons.search', { text: RAMON });
+      call(core, 'persons.search', { text: 'gonzalez' });
+      expect(events(core, 'person.search_denied').map((row) => row.person_rut)).toEqual([
+        13_579_246, 7_654_321,
+      ]);
+      expect(events(core, 'person.search_denied').at(-1)?.interaction_id).toBe(visit.id);
+      const listed = call(core, 'interactions.list', {}).find(
+        (item: { id: string }) => item.id === visit.id,
+      );
+      expect(listed.actions).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers companies.get the same for a company outside and for none, and audits both', () => {

@@ -14,7 +14,7 @@ import {
   viewPersonRecord,
 } from '../services/get-person-record';
 import { changeMembershipState, changeRole } from '../services/membership-actions';
-import { auditSearchDenials, personViewers } from '../services/privacy';
+import { personViewers, type SearchDenials } from '../services/privacy';
 import { resendMail } from '../services/resend-mail';
 import type { ActionReceipt } from '../services/run-action';
 import { searchPersons } from '../services/search-persons';
@@ -26,6 +26,8 @@ type Deps = {
   kick: () => void;
   /** The replica's first load has not finished: a record or a search may lack people. */
   incomplete: () => boolean;
+  /** An officer's searches outside his companies, audited once they settle (privacy.ts). */
+  searchDenials: SearchDenials;
 };
 
 type PersonChannel =
@@ -47,6 +49,7 @@ export function personHandlers({
   agent,
   kick,
   incomplete,
+  searchDenials,
 }: Deps): Pick<Handlers, PersonChannel> {
   // The record an action answers with, read in one snapshot: one read transaction for its
   // dozen statements, where each would otherwise take and release the WAL's read lock alone.
@@ -64,7 +67,7 @@ export function personHandlers({
         assigned: s.role === 'prevention' ? s.companyRuts : null,
         replicaIncomplete: incomplete,
       });
-      auditSearchDenials(context, s, page); // Privacy by default (issue 10).
+      searchDenials.searched(s, input.text, page); // Privacy by default (issue 10).
       return page;
     },
     'persons.get': (input) =>

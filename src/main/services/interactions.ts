@@ -13,6 +13,7 @@ import { interactionOutcomeLabels } from '../../shared/messages';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import { decide } from '../../shared/rules/permissions';
 import type { InteractionRow, OnBehalf } from '../repositories/interaction-repository';
+import { NOT_ACTIONS, SUPERVISION_ACTIONS } from '../repositories/dashboard-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { authorize } from './run-action';
@@ -43,6 +44,12 @@ function earlierOnBehalf(
   return [...seen.values()];
 }
 
+/**
+ * What a call's row does not list as done in it: views, the call's own changes, screen locks
+ * (NOT_ACTIONS), and refused looks and acts of supervision (SUPERVISION_ACTIONS), as the Panel.
+ */
+const NOT_CALL_WORK = new Set<string>([...NOT_ACTIONS, ...SUPERVISION_ACTIONS]);
+
 /** The call as the contract shows it, with the actions linked to it (not its own open/close). */
 export function interactionView(ctx: ServiceContext, row: InteractionRow): Interaction {
   const events = ctx.repos.audit.forInteraction(row.id);
@@ -60,7 +67,7 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     onBehalf: row.onBehalf,
     earlierOnBehalf: earlierOnBehalf(events, row.onBehalf),
     actions: events
-      .filter((event) => !event.action.startsWith('interaction.') && event.action !== 'person.view')
+      .filter((event) => !NOT_CALL_WORK.has(event.action))
       .map((event) => ({
         action: event.action,
         at: event.at,

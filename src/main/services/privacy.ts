@@ -71,19 +71,79 @@ export function auditDenied(
   appendEvent(ctx, session, { action, personRut: target.personRut ?? null, after });
 }
 
-/** `persons.search` for an officer: a RUT outside his companies is a refused look, audited. */
-export function auditSearchDenials(
-  ctx: ServiceContext,
-  session: Session,
-  page: { notices: ReadonlyArray<{ code: string; rut?: string }> },
-): void {
-  if (session.role !== 'prevention') return;
-  for (const notice of page.notices) {
-    if (notice.code !== 'rut_outside_scope' || !notice.rut) continue;
-    const rut = readRut(notice.rut);
-    if (rut) auditDeniedSearch(ctx, session, rut.body);
-  }
+/** How long a search outside an officer's companies waits for the next keystroke to be audited. */
+export const SEARCH_SETTLE_MS = 1500;
+
+/** A search's text as typed, without the dots, dash and spaces a RUT may carry. */
+const typedText = (text: string) => text.replace(/[.\-\s]/g, '').toLowerCase();
+
+/**
+ * `persons.search` for an officer: a RUT outside his companies is a refused look, audited — once
+ * the search settles. The search runs on every keystroke, and «1.357-9» or «1.357.924-5» on the
+ * way to «13.579.246-2» were never looked for (nor «7.654.321-6» on the way to his company's
+ * 76.543.210-3). So a denial waits for the agent's next search: one that goes on from its text
+ * (still typing) drops it; any other (a new search, a deletion) audits it, and so do
+ * SEARCH_SETTLE_MS without a search. `flush` audits what still waits (the desk closing).
+ */
+export function createSearchDenials(ctx: ServiceContext, settleMs = SEARCH_SETTLE_MS) {
+  type Held = {
+    session: Session;
+    text: string;
+    ruts: number[];
+    timer: ReturnType<typeof setTimeout>;
+  };
+  const held = new Map<string, Held>();
+  const audit = (entry: Held) => {
+    clearTimeout(entry.timer);
+    held.delete(entry.session.agentId);
+    for (const rut of entry.ruts) auditDeniedSearch(ctx, entry.session, rut);
+  };
+  return {
+    searched(
+      session: Session,
+      text: string,
+      page: { notices: ReadonlyArray<{ code: string; rut?: string }> },
+    ): void {
+      if (session.role !== 'prevention') return;
+      const typed = typedText(text);
+      const previous = held.get(session.agentId);
+      if (previous) {
+        // Typing on: more text, the same digits first (a dot or a dash added counts).
+        if (text.length > previous.text.length && typed.startsWith(typedText(previous.text))) {
+          clearTimeout(previous.timer);
+          held.delete(session.agentId);
+        } else {
+          audit(previous);
+        }
+      }
+      const ruts = page.notices.flatMap((notice) => {
+        const rut = notice.code === 'rut_outside_scope' && notice.rut ? readRut(notice.rut) : null;
+        return rut ? [rut.body] : [];
+      });
+      if (ruts.length === 0) return;
+      const entry: Held = {
+        session,
+        text,
+        ruts,
+        timer: setTimeout(() => {
+          try {
+            if (held.get(session.agentId) === entry) audit(entry);
+          } catch (error) {
+            // Outside any request: a failed write is logged, never a crash of the main process.
+            console.error('No se pudo registrar una búsqueda fuera de sus empresas:', error);
+          }
+        }, settleMs),
+      };
+      entry.timer.unref?.();
+      held.set(session.agentId, entry);
+    },
+    flush(): void {
+      for (const entry of [...held.values()]) audit(entry);
+    },
+  };
 }
+
+export type SearchDenials = ReturnType<typeof createSearchDenials>;
 
 const lastEvent = (ctx: ServiceContext) =>
   ctx.db.$client
