@@ -4,6 +4,7 @@
  * (shared/rules/company-access.ts). See apply-intent.ts for the outcome shapes.
  */
 import { unavailableFacts } from '../shared/identity-facts';
+import { parseStringList, stringList } from '../shared/json-list';
 import {
   IDENTITY_FACTS_REQUIRED,
   MAIL_FRESHNESS_MS,
@@ -89,17 +90,6 @@ const applied = (touched: Touched, mails: number[] = []): CompanyOutcome => ({
   touched,
   mails,
 });
-const modulesOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-
-/** The modules a membership's stored column holds (none, if it is not the JSON list it should be). */
-function heldModules(json: string): string[] {
-  try {
-    return modulesOf(JSON.parse(json));
-  } catch {
-    return [];
-  }
-}
 
 export function applyCompanyIntent(
   ctx: CompanyIntentContext,
@@ -211,7 +201,7 @@ function addUser(
   const role = text(payload['role']);
   if (role !== 'company_user' && role !== 'access_admin') return rejected('invalid_payload');
   if (!company.adherent) return rejected('company_not_adherent');
-  if (modulesNotOffered(company, modulesOf(payload['modules'])).length > 0) {
+  if (modulesNotOffered(company, stringList(payload['modules'])).length > 0) {
     return rejected('module_not_offered');
   }
   const caller = callerOf(ctx, company.rut, payload);
@@ -241,7 +231,7 @@ function addUser(
   const worker = current?.role === 'worker' && current.state !== 'removed';
   const membership = ctx.companies.grantProfile(personRut, company.rut, {
     role,
-    modules: modulesOf(payload['modules']),
+    modules: stringList(payload['modules']),
     external: payload['external'] === true || !worker,
     adminKind: appointed ? 'appointed' : null,
     appointedBy: appointed ? caller : null,
@@ -325,9 +315,9 @@ function setModules(
   if (caller === null) return rejected('caller_not_authorized');
   const membership = ctx.companies.membership(personRut, company.rut);
   if (!membership) return rejected('entity_gone');
-  const modules = modulesOf(payload['modules']);
+  const modules = stringList(payload['modules']);
   if (JSON.stringify(modules) === membership.modules) return applied([]);
-  const held = heldModules(membership.modules);
+  const held = parseStringList(membership.modules);
   const widens = modules.some((module) => !held.includes(module));
   if (selfGrant(ctx, company.rut, caller, personRut, widens)) return rejected('caller_grants_self');
   // Only the company's portal's modules are granted; one held from before may stay.

@@ -1632,7 +1632,8 @@ export const companyMessages = {
       'La persona está registrada, pero fuera de su alcance: su nombre no se muestra aquí.',
     rutUnknown: 'Esta persona no está registrada en este equipo.',
     rutAtCompany: {
-      worker: 'Es persona trabajadora de la empresa.',
+      worker:
+        'Es persona trabajadora de la empresa: recibirá además este perfil, y conserva los módulos que ya tiene.',
       none: 'No es persona trabajadora de la empresa: se agregará como persona externa.',
       profile: 'Ya tiene un perfil de empresa aquí: no se agrega otro.',
     },

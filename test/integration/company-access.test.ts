@@ -613,8 +613,11 @@ describe('what the review found', () => {
     ).toMatch(/no usa Portal Empresas/);
   });
 
-  it('gives a worker of the company a company profile on its representative’s call', () => {
+  it('gives a worker of the company a company profile on its representative’s call, keeping his modules', () => {
     const core = seededCore(300);
+    const held = (call(core, 'persons.get', { rut: '12345678-5' }) as PersonRecord).memberships[0]!
+      .modules;
+    expect(held.length).toBeGreaterThan(0);
     const andesAdded = call(core, 'companyUsers.add', {
       companyRut: ANDES,
       userRut: '12345678-5',
@@ -628,11 +631,19 @@ describe('what the review found', () => {
     // ACHS Gestión has no agreement: no mail.
     expect(andesAdded.mailsQueued).toBe(0);
     const andes = andesAdded.company as CompanyRecord;
+    // The modules he worked with stay: the profile adds, it does not take away.
+    const modules = [...new Set([...held, 'reportes'])];
     expect(andes.profiles.find((p) => p.person.rut === '12345678-5')).toMatchObject({
       role: 'company_user',
-      modules: ['reportes'],
+      modules,
       external: false,
     });
+    // And the audit says what he held and what he holds now.
+    const added = core.db.$client
+      .prepare("SELECT before, after FROM audit_events WHERE action = 'company_user.add'")
+      .get() as { before: string; after: string };
+    expect(JSON.parse(added.before)).toMatchObject({ role: 'worker', modules: held });
+    expect(JSON.parse(added.after)).toMatchObject({ role: 'company_user', modules });
   });
 
   it('does not take the company a caller names as proof of who they are', () => {

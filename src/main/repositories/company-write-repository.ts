@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { IdentityHolder } from '../../shared/identity-facts';
+import { parseStringList } from '../../shared/json-list';
 import type {
   AdminKind,
   CompanyAuthority,
@@ -228,10 +229,13 @@ export function createCompanyWriteRepository(
       const existing = this.membership(personRut, companyRut);
       if (!existing) return Number(insertMembership.run(values).lastInsertRowid);
       if (existing.state !== 'removed' && existing.role !== 'worker') return null;
+      // A worker given a company profile keeps the modules he had, with the new ones; a deleted
+      // user added again starts from the modules asked for now.
+      const kept = existing.state === 'removed' ? [] : parseStringList(existing.modules);
       reopenMembership.run({
         id: existing.id,
         role: values.role,
-        modules: values.modules,
+        modules: JSON.stringify([...new Set([...kept, ...profile.modules])]),
         external: values.external,
         adminKind: values.adminKind,
         appointedBy: values.appointedBy,

@@ -13,6 +13,7 @@ import {
   type SelectionAction,
 } from '../domain/selection-rule';
 import type { PersonWriteRepository } from './person-write-repository';
+import { parseStringList } from '../../shared/json-list';
 
 export function createSelectionRepository(
   sqlite: Database.Database,
@@ -49,14 +50,7 @@ export function createSelectionRepository(
     company(rut: number): { legalName: string; portals: string[] } | null {
       const row = company.get(rut) as { legal_name: string; portals: string } | undefined;
       if (!row) return null;
-      let list: string[] = [];
-      try {
-        const parsed: unknown = JSON.parse(row.portals);
-        if (Array.isArray(parsed)) list = parsed.filter((p) => typeof p === 'string');
-      } catch {
-        list = [];
-      }
-      return { legalName: row.legal_name, portals: list };
+      return { legalName: row.legal_name, portals: parseStringList(row.portals) };
     },
     /** A company's users in the list's order (by RUT), at most `limit`, and how many in all. */
     companyUsers(companyRut: number, limit: number): { ruts: number[]; total: number } {

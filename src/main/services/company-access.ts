@@ -6,6 +6,7 @@
  * (src/intents/company-intents.ts), so the desk and the server decide alike.
  */
 import { asCompanyCaller, identityFacts, unavailableFacts } from '../../shared/identity-facts';
+import { parseStringList } from '../../shared/json-list';
 import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
@@ -40,15 +41,6 @@ import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './error
 import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { currentScope, runAction, type ActionReceipt } from './run-action';
 
-const parseList = (json: string): string[] => {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-
 const nameOf = (row: {
   given_names?: string | null;
   last_name1?: string | null;
@@ -74,7 +66,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
   if (!company) throw new NotFoundError('company');
   const view = allow(ctx, session, 'company.view', companyRut);
   if (!view.allowed) throw new ForbiddenError(view.reason);
-  const portals = parseList(company.portals);
+  const portals = parseStringList(company.portals);
   const signatories = repo.signatories(companyRut);
   const onEmpresas = isOnEmpresas(portals);
   const profiles = repo.profiles(companyRut);
@@ -124,7 +116,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
         adminKind: p.admin_kind,
         appointedBy: p.appointed_by === null ? null : personRef(p.appointed_by, appointer ?? {}),
         external: p.external === 1,
-        modules: parseList(p.modules),
+        modules: parseStringList(p.modules),
         agreementSigned: p.agreement_signed === 1,
         agreementSentAt: p.agreement_sent_at,
         agreementSignedAt: p.agreement_signed_at,
@@ -239,7 +231,7 @@ export function companyUsers(
   const rows = ctx.repos.companyRecords.usersPage(companyRut, after, limit + 1);
   const page = rows.slice(0, limit);
   const company = ctx.repos.companyRecords.company(companyRut);
-  const onEmpresas = company ? isOnEmpresas(parseList(company.portals)) : false;
+  const onEmpresas = company ? isOnEmpresas(parseStringList(company.portals)) : false;
   return {
     users: page.map((row) => ({
       person: personRef(row.person_rut, row),
@@ -534,7 +526,10 @@ function addExisting(
   newPerson: Record<string, unknown> | undefined,
 ) {
   const caller = verifiedCaller(ctx, command.companyRut, command.caller);
-  const existing = ctx.repos.writes.membership(command.userRut, command.companyRut);
+  const existing = createCompanyWriteRepository(ctx.db.$client).membership(
+    command.userRut,
+    command.companyRut,
+  );
   return companyAction(ctx, session, {
     permission: 'company_user.manage',
     kind: 'company_user.add',
@@ -557,12 +552,21 @@ function addExisting(
     },
     // Rule 13: whoever is not the company's worker is added as an outsider, whatever the box
     // said — the audit says what was done, not what was ticked.
-    outcome: () => ({
-      external:
-        createCompanyWriteRepository(ctx.db.$client).membership(command.userRut, command.companyRut)
-          ?.external ?? command.external,
-    }),
-    before: existing ? { state: existing.state, role: existing.role } : null,
+    // A worker keeps the modules he had (grantProfile): the audit says what he holds now, beside
+    // what he held.
+    outcome: () => {
+      const granted = createCompanyWriteRepository(ctx.db.$client).membership(
+        command.userRut,
+        command.companyRut,
+      );
+      return {
+        external: granted?.external ?? command.external,
+        modules: granted ? parseStringList(granted.modules) : command.modules,
+      };
+    },
+    before: existing
+      ? { state: existing.state, role: existing.role, modules: parseStringList(existing.modules) }
+      : null,
   });
 }
 
@@ -612,7 +616,7 @@ export function setModules(ctx: ServiceContext, session: Session, command: SetMo
   );
   if (!membership) throw new RuleError('no_membership');
   const modules = [...new Set(command.modules)].sort();
-  if (JSON.stringify(modules) === JSON.stringify(parseList(membership.modules).sort())) {
+  if (JSON.stringify(modules) === JSON.stringify(parseStringList(membership.modules).sort())) {
     throw new RuleError('no_change');
   }
   return companyAction(ctx, session, {
@@ -621,7 +625,7 @@ export function setModules(ctx: ServiceContext, session: Session, command: SetMo
     personRut: command.userRut,
     companyRut: command.companyRut,
     reason: null,
-    payload: { modules, fromModules: parseList(membership.modules), ...caller },
-    before: { modules: parseList(membership.modules) },
+    payload: { modules, fromModules: parseStringList(membership.modules), ...caller },
+    before: { modules: parseStringList(membership.modules) },
   });
 }

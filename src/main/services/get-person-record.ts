@@ -6,6 +6,7 @@
  */
 import { view as dataRequestView } from './data-requests';
 import { isOpen as isOpenRequest } from '../../shared/rules/data-requests';
+import { parseStringList } from '../../shared/json-list';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
@@ -182,7 +183,7 @@ export function buildPersonRecord(
     isPensioner: person.isPensioner,
     memberships: memberships.map((m) => ({
       ...m,
-      companyOnEmpresas: isOnEmpresas(parseList(m.companyPortals)),
+      companyOnEmpresas: isOnEmpresas(parseStringList(m.companyPortals)),
     })),
   };
   const blocked = accessBlockBadge(accessFacts);
@@ -207,10 +208,10 @@ export function buildPersonRecord(
     companyAdherent: membership.companyAdherent,
     companyAdherentSince: membership.companyAdherentSince,
     companyAdherentUntil: membership.companyAdherentUntil,
-    companyOnEmpresas: isOnEmpresas(parseList(membership.companyPortals)),
+    companyOnEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
     role: membership.role,
     state: membership.state,
-    modules: parseList(membership.modules),
+    modules: parseStringList(membership.modules),
     agreementSigned: membership.agreementSigned,
     agreementSentAt: membership.agreementSentAt,
     agreementSignedAt: membership.agreementSignedAt,
@@ -346,13 +347,4 @@ export function buildPersonRecord(
       can: decide(scope, 'data_request.manage', { personCompanyRuts: companyRuts }),
     },
   };
-}
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
 }
