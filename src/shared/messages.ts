@@ -257,7 +257,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   module_not_offered: () =>
     'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
   caller_grants_self: () =>
-    'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir pausar, inhabilitar o eliminar su propio acceso).',
+    'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir que se le quite su propio acceso o un módulo).',
   change_not_on_portal: () =>
     'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina. Use los botones de la ficha de la empresa.',
   company_not_on_empresas: () =>
@@ -1767,7 +1767,7 @@ const selectionSkips: Record<string, (o: SelectionOutcomeText) => string> = {
   cooldown: (o) =>
     `Se le envió ese correo hace poco: espere ${o.minutes ?? 1} min para no saturarla.`,
   no_membership: () => 'No pertenece a esta empresa.',
-  dismissed: () => 'Tiene la baja en esta empresa: no se reactiva desde aquí.',
+  dismissed: () => 'Tiene la baja en esta empresa: ese acceso ya terminó, no se cambia desde aquí.',
   already_disabled: () => 'Ya estaba inhabilitada en esta empresa.',
   already_enabled: () => 'Ya estaba habilitada en esta empresa.',
   paused: () =>
@@ -2172,7 +2172,7 @@ export const dataRequestMessages = {
   detailTitle: (number: string) => `Solicitud ${number}`,
   reason: 'Motivo',
   /** The chosen change, named where its reason is asked. */
-  reasonFor: (move: string) => `Motivo para «${move}»`,
+  reasonFor: (move: string) => `Motivo para ${move.charAt(0).toLowerCase()}${move.slice(1)}`,
   reasonHint: 'Obligatorio para prorrogar o denegar.',
   confirmMove: 'Confirmar',
   moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,
@@ -2219,7 +2219,7 @@ export const dataRequestMessages = {
   /** Whether the request has reached the central API (requests sync; see the detail). */
   centralLabel: 'Sistema central',
   pendingCentral: 'Pendiente de envío: sale con la próxima sincronización',
-  atCentral: 'Recibida',
+  atCentral: 'Registrada en el sistema central',
   closeDetail: 'Cerrar',
   optional: 'opcional',
   blockedTag: 'Bloqueo vigente',

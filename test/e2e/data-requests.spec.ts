@@ -168,9 +168,11 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await answer.click();
   // The chosen change shows as chosen, and its reason's field names it.
   await expect(answer).toHaveAttribute('aria-pressed', 'true');
-  await expect(detail.getByLabel('Motivo para «Marcar respondida» (opcional)')).toBeVisible();
+  await expect(detail.getByLabel('Motivo para marcar respondida (opcional)')).toBeVisible();
   await detail.getByRole('button', { name: 'Confirmar' }).click();
   await expect(page.getByRole('status')).toContainText(`Solicitud ${access.number}: Respondida`);
+  // The confirmation is gone: the new state has the focus, not the page behind the dialog.
+  await expect(detail.getByLabel('Estado: Respondida')).toBeFocused();
   await expect(
     detail.getByText(
       /^Se eliminarán automáticamente de este equipo a partir del \d{2}-\d{2}-\d{4} \d{2}:\d{2}\.$/,
@@ -233,7 +235,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await blockDetail.getByRole('button', { name: 'Denegar' }).click();
   await blockDetail.getByRole('button', { name: 'Confirmar' }).click();
   const moveForm = blockDetail.locator('.field').filter({
-    has: page.getByLabel('Motivo para «Denegar»'),
+    has: page.getByLabel('Motivo para denegar'),
   });
   await expect(moveForm.getByRole('alert')).toContainText('motivo');
   await blockDetail.getByRole('button', { name: 'Desbloquear' }).click();

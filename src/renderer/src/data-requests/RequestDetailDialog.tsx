@@ -124,6 +124,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const [error, setError] = useState<string | null>(null);
   /** What went wrong with the change being made, shown beside it. */
   const [moveError, setMoveError] = useState<string | null>(null);
+  const stateRef = useRef<HTMLElement>(null);
   const ids = { title: useId(), reason: useId(), rule: useId() };
 
   const failed = (failure: unknown) =>
@@ -157,6 +158,8 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const after = async (next: DataRequestView, message: string) => {
     setRequest(next);
     setMove(null);
+    // The button that had the focus is gone with the move: the new state takes it, and is read.
+    requestAnimationFrame(() => stateRef.current?.focus());
     setReason('');
     changed();
     notify(message);
@@ -263,7 +266,11 @@ export function RequestDetailDialog({ number }: { number: string }) {
             <dt>{t.right}</dt>
             <dd>{labels.rights[request.right]}</dd>
             <dt>{t.columns.state}</dt>
-            <dd>
+            <dd
+              ref={stateRef}
+              tabIndex={-1}
+              aria-label={`${t.columns.state}: ${labels.states[request.state]}`}
+            >
               {labels.states[request.state]}
               {request.stateReason && ` · ${request.stateReason}`}
               {request.extensionReason && ` · ${t.reason}: ${request.extensionReason}`}
