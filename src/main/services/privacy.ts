@@ -12,6 +12,7 @@ import { decide } from '../../shared/rules/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { newId } from '../../shared/ids';
+import { logError } from '../log';
 
 export const VIEW_VIAS = ['search', 'call', 'company', 'reload'] as const;
 export type ViewVia = (typeof VIEW_VIAS)[number];
@@ -130,7 +131,7 @@ export function createSearchDenials(ctx: ServiceContext, settleMs = SEARCH_SETTL
             if (held.get(session.agentId) === entry) audit(entry);
           } catch (error) {
             // Outside any request: a failed write is logged, never a crash of the main process.
-            console.error('No se pudo registrar una búsqueda fuera de sus empresas:', error);
+            logError('No se pudo registrar una búsqueda fuera de sus empresas:', error);
           }
         }, settleMs),
       };
