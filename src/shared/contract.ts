@@ -572,6 +572,8 @@ export const DashboardPanel = z.object({
     later: Count,
     /** "Soon": due within this many business days. */
     soonBusinessDays: Count,
+    /** Temporary blocks still in force whose request is closed: someone should lift or keep them. */
+    blocksAfterClose: Count,
   }),
   generatedAt: z.string(),
 });

@@ -226,6 +226,7 @@ describe('the Panel', () => {
       dueSoon: 0,
       later: 0,
       soonBusinessDays: 2,
+      blocksAfterClose: 0,
     });
     const ask = (rut: string, right: string) =>
       call(core, 'dataRequests.record', {
@@ -242,6 +243,15 @@ describe('the Panel', () => {
     // Forty days later both terms have passed; the period chosen changes nothing.
     clock.now = new Date('2027-01-16T13:00:00Z');
     expect(panel(core, '30d').dataRequests).toMatchObject({ overdue: 2, dueSoon: 0, later: 0 });
+    // Answered, the blocking request is closed, but Gloria stays blocked until someone lifts it:
+    // the Panel says so, apart from the open requests, until then.
+    const blocking = call(core, 'dataRequests.list', {}).requests.find(
+      (r: { right: string }) => r.right === 'blocking',
+    ).number;
+    call(core, 'dataRequests.move', { number: blocking, move: 'answer', reason: null });
+    expect(panel(core, 'today').dataRequests).toMatchObject({ overdue: 1, blocksAfterClose: 1 });
+    call(core, 'dataRequests.unblock', { number: blocking, reason: 'Respondida: fin del bloqueo' });
+    expect(panel(core, 'today').dataRequests).toMatchObject({ blocksAfterClose: 0 });
   });
 
   it('is for supervisors only', () => {

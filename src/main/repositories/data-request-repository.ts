@@ -119,6 +119,11 @@ export function createDataRequestRepository(
   const ofPerson = sqlite.prepare(
     `SELECT ${COLUMNS} FROM data_requests WHERE person_rut = ? ORDER BY received_at DESC, number`,
   );
+  // A temporary block outlives its request only until someone lifts it: the Panel counts these.
+  const blocksAfterClose = sqlite.prepare(
+    `SELECT count(*) FROM data_requests WHERE blocked_at IS NOT NULL AND unblocked_at IS NULL
+       AND state NOT IN (${OPEN_LIST})`,
+  );
   const openRows = sqlite.prepare(
     `SELECT ${COLUMNS} FROM data_requests WHERE state IN (${OPEN_LIST})
        AND (@agentId IS NULL OR agent_id = @agentId) ORDER BY due_date, number`,
@@ -143,6 +148,8 @@ export function createDataRequestRepository(
 
   return {
     byNumber: (number: string) => (byNumber.get(number) as DataRequestRow | undefined) ?? null,
+    /** Blocks still in force whose request is closed (answered or denied): to review. */
+    blocksAfterClose: (): number => blocksAfterClose.pluck().get() as number,
     activeBlock(personRut: number): ActiveBlock | null {
       const row = activeBlock.get(personRut) as { number: string; blocked_at: string } | undefined;
       return row ? { requestNumber: row.number, since: row.blocked_at } : null;

@@ -92,5 +92,6 @@ function dataRequestsByDeadline(ctx: ServiceContext, now: Date): DashboardPanel[
     dueSoon: groups.due_soon.count,
     later: groups.later.count,
     soonBusinessDays: SOON_BUSINESS_DAYS,
+    blocksAfterClose: ctx.repos.dataRequests.blocksAfterClose(),
   };
 }

@@ -19,6 +19,7 @@ export function ChartCard({
   total,
   empty,
   note,
+  alert,
   summary: given,
   wide,
   children,
@@ -34,6 +35,8 @@ export function ChartCard({
   /** Shown instead of the chart when there is nothing to draw. */
   empty: string | null;
   note?: string;
+  /** Something to act on, said above the chart (and with no chart too). */
+  alert?: string | null;
   /** Says it all in one line, instead of the total and the most frequent row. */
   summary?: string;
   wide?: boolean;
@@ -82,6 +85,7 @@ export function ChartCard({
       <p id={`${id}-summary`} className={empty === null ? 'chart-summary' : 'visually-hidden'}>
         {empty ?? summary}
       </p>
+      {alert && <p className="notice notice-warn">{alert}</p>}
       {empty !== null ? (
         <p className="chart-empty" aria-hidden="true">
           {empty}

@@ -291,6 +291,7 @@ function DataRequestDeadlines({ panel }: { panel: DashboardPanel }) {
       total={t.dataRequests.total(open)}
       summary={t.dataRequests.summary(d)}
       empty={open === 0 ? t.dataRequests.none : null}
+      alert={d.blocksAfterClose > 0 ? t.dataRequests.blocksAfterClose(d.blocksAfterClose) : null}
       note={t.dataRequests.note}
     >
       {(width) => <HorizontalBars rows={rows} width={width} colors={DEADLINE_COLORS} />}
