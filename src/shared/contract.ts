@@ -988,6 +988,8 @@ export const BulkOutcomeFilter = z.enum(OUTCOME_FILTERS);
 export const BulkTotals = z.object({
   rows: z.number().int(),
   changes: z.number().int(),
+  /** Changes an undo could not take back (an e-mail given to someone who had none). */
+  irreversible: z.number().int(),
   new_email: z.number().int(),
   enable: z.number().int(),
   disable: z.number().int(),

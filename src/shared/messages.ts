@@ -2528,6 +2528,8 @@ export const bulkMessages = {
   ) =>
     [
       email ? `Correo: ${email.from ?? '(sin correo)'} → ${email.to}` : null,
+      // reversePlan: nobody is left without an e-mail by an undo.
+      email && email.from === null ? 'no se podrá deshacer' : null,
       state === 'active' ? 'Habilitar' : state === 'disabled' ? 'Inhabilitar' : null,
       state === null && already === 'active' ? 'ya está habilitado' : null,
       state === null && already === 'disabled' ? 'ya está inhabilitado' : null,
@@ -2535,6 +2537,9 @@ export const bulkMessages = {
       .filter(Boolean)
       .join(' · '),
   nothing: 'Sin cambios: ya está así',
+  /** Before applying: what «Deshacer esta carga» would leave (reversePlan). */
+  irreversible: (n: number) =>
+    `${n === 1 ? '1 fila da' : `${formatNumber(n)} filas dan`} correo a quien no tenía: «Deshacer esta carga» no podrá quitarlo (una carga no deja a nadie sin correo).`,
   duplicate: (line: number) => `Repetida (igual que la fila ${line}): se aplica una vez`,
   totalsLabel: 'Totales',
   downloadFailed: 'Descargar filas con problemas',

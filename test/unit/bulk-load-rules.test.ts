@@ -199,9 +199,11 @@ describe('duplicates and totals', () => {
       true,
       lookup,
     );
+    // Beto had no e-mail: the load gives him one, which its undo could not take away.
     expect(totals).toEqual({
       rows: 6,
       changes: 2,
+      irreversible: 1,
       new_email: 1,
       enable: 1,
       disable: 1,
@@ -290,13 +292,16 @@ describe('at apply and undo time', () => {
 describe('what the preview and the result say', () => {
   it('says when the state asked for is already in place, not silently nothing', () => {
     const email = { from: null, to: 'ana@losandes.cl' };
+    // An e-mail given to someone who had none is said to stay, undo or not (reversePlan).
     expect(bulkMessages.change(email, null, 'active')).toBe(
-      'Correo: (sin correo) → ana@losandes.cl · ya está habilitado',
+      'Correo: (sin correo) → ana@losandes.cl · no se podrá deshacer · ya está habilitado',
     );
     expect(bulkMessages.change(email, 'disabled', 'disabled')).toBe(
-      'Correo: (sin correo) → ana@losandes.cl · Inhabilitar',
+      'Correo: (sin correo) → ana@losandes.cl · no se podrá deshacer · Inhabilitar',
     );
-    expect(bulkMessages.change(email, null)).toBe('Correo: (sin correo) → ana@losandes.cl');
+    expect(bulkMessages.change({ from: 'ana@x.cl', to: 'ana@losandes.cl' }, null)).toBe(
+      'Correo: ana@x.cl → ana@losandes.cl',
+    );
   });
 
   it('calls a reversal’s rows restored, and a load’s applied', () => {

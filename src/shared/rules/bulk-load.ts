@@ -77,7 +77,15 @@ export const OUTCOME_FILTERS = [
 ] as const;
 export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
 
-export type Totals = Record<OutcomeFilter, number> & { rows: number; changes: number };
+/**
+ * `irreversible`: changes «Deshacer esta carga» could not take back (reversePlan), said before
+ * the load is applied.
+ */
+export type Totals = Record<OutcomeFilter, number> & {
+  rows: number;
+  changes: number;
+  irreversible: number;
+};
 
 export function outcomeFilters(outcome: RowOutcome): OutcomeFilter[] {
   switch (outcome.kind) {
@@ -234,6 +242,7 @@ export function readRows(rows: readonly BulkRowInput[]): FileReading {
 function count(totals: Totals, outcome: RowOutcome): void {
   if (outcome.kind === 'change') {
     totals.changes += 1;
+    if (reversePlan(outcome) === null) totals.irreversible += 1;
     if (outcome.email) totals.new_email += 1;
     if (outcome.state) totals[outcome.state.to === 'active' ? 'enable' : 'disable'] += 1;
   } else if (outcome.kind === 'refused') totals.refused += 1;
@@ -249,6 +258,7 @@ export function decideRows(
   const totals: Totals = {
     rows: reading.length,
     changes: 0,
+    irreversible: 0,
     new_email: 0,
     enable: 0,
     disable: 0,

@@ -339,6 +339,9 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
         fetchPage={fetchPage}
         resetKey={`${preview.previewId}:${filter ?? 'all'}`}
       />
+      {preview.totals.irreversible > 0 && (
+        <p className="notice notice-warn">{m.irreversible(preview.totals.irreversible)}</p>
+      )}
       {preview.totals.refused > 0 && (
         <button type="button" className="bulk-download" onClick={() => void failed()}>
           {m.downloadFailed} ({formatNumber(preview.totals.refused)})
