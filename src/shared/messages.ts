@@ -251,7 +251,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   caller_identity_required: (p) =>
     `Verifique la identidad de quien lo pide (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
   new_person_required: () =>
-    'Esa persona no está registrada: indique sus nombres, primer apellido y correo para agregarla.',
+    'Esa persona no figura en este equipo: indique sus nombres, primer apellido y correo para agregarla.',
   already_user: () =>
     'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
   module_not_offered: () =>
@@ -1623,8 +1623,10 @@ export const companyMessages = {
     rejectReasonHint:
       'Queda en la solicitud y en la auditoría. No se envía correo: dígale usted el motivo a quien solicitó.',
     userRut: 'RUT del usuario',
+    // «Not here» is what the desk knows: an officer's desk holds only his companies' people, and
+    // the central API keeps the data of someone it already has (company-intents, addUser).
     newPersonHint:
-      'Esta persona no está registrada: indique sus datos; se agregará como persona externa a la empresa.',
+      'No figura en este equipo: indique sus datos; se agregará como persona externa a la empresa. Si ya está registrada en el sistema central, se conservan los datos que tiene allí.',
     /** Who a typed RUT belongs to (companies.lookupPerson). */
     checkingRut: 'Buscando a quién pertenece el RUT…',
     rutOf: (name: string) => `RUT de ${name}.`,

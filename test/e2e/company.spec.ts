@@ -320,7 +320,7 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
   await dialog.getByLabel('RUT del usuario').fill('20.123.456-5');
   await expect(
     dialog.getByText(
-      'Esta persona no está registrada: indique sus datos; se agregará como persona externa a la empresa.',
+      'No figura en este equipo: indique sus datos; se agregará como persona externa a la empresa. Si ya está registrada en el sistema central, se conservan los datos que tiene allí.',
     ),
   ).toBeVisible();
   await dialog.getByLabel('Nombres').fill('Carla');
@@ -408,6 +408,29 @@ deskTest(
     await save.click();
     await expect(dialog).toHaveCount(0);
     await expect(marcela).not.toContainText('Certificados');
+  },
+);
+
+deskTest(
+  'on her own call, a representative who cannot ask yet is told why, and nobody is chosen for her',
+  async ({ desk }) => {
+    const { page, record } = desk;
+    await desk.find('14.725.836-4');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText('Gloria Paz Morales Reyes');
+    const callbar = page.getByRole('region', { name: 'Llamada' });
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Otro' });
+    await callbar.getByRole('button', { name: /^Abrir llamada de Gloria/ }).click();
+    const company = await openEspiga(page);
+    await company.getByRole('button', { name: 'Agregar usuario' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(
+      'Gloria Paz Morales Reyes no puede pedirlo aún: no tiene perfil empresa en Portal Empresas',
+    );
+    // Marcela may ask, but she is not the one calling: not chosen for the agent.
+    await expect(
+      dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
+    ).toHaveValue('');
   },
 );
 

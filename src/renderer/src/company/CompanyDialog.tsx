@@ -142,11 +142,20 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   );
   // Taken now, the change stays on this desk for a while: the dialog says so (as ActionDialog).
   const heldIn = useSession((s) => (actionsHeld(s.sync) ? s.sync!.state : null));
+  // Someone listed who cannot ask yet is on the line: nobody else is chosen for them.
+  const onCallCannotAsk = cannotAsk.find((c) => c.person.rut === onCall) ?? null;
   const [callerRut, setCallerRut] = useState(
     () =>
       callers.find((c) => c.person.rut === onCall)?.person.rut ??
-      (callers.length === 1 ? callers[0]!.person.rut : ''),
+      (callers.length === 1 && !onCallCannotAsk ? callers[0]!.person.rut : ''),
   );
+  // Why a listed person cannot ask: said of the one on the line when it is one of them; not at
+  // all when the one on the line may ask; of each of them when the call names nobody listed.
+  const cannotAskShown = onCallCannotAsk
+    ? [onCallCannotAsk]
+    : callers.some((c) => c.person.rut === onCall)
+      ? []
+      : cannotAsk;
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [reason, setReason] = useState('');
   const [rut, setRut] = useState('');
@@ -441,7 +450,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           <p className="notice notice-warn">{t.dialog.noCallers}</p>
         )}
         {needsCaller(dialog) &&
-          cannotAsk.map((c) => (
+          cannotAskShown.map((c) => (
             <p key={c.person.rut} className="notice notice-warn">
               {t.dialog.cannotAsk(c.person.name ?? c.person.rut, c.cannotAsk!)}
             </p>
