@@ -544,7 +544,8 @@ export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
   resolved: 'Resuelto',
   escalated: 'Derivado',
   unresolved: 'No resuelto',
-  callback: 'Volver a llamar',
+  // «Volver a llamar» fitted calls only: a visit is followed up too.
+  callback: 'Volver a contactar',
 };
 
 /** The call bar and the Llamadas screen. `who` is a name with its RUT, or a RUT alone. */
@@ -720,10 +721,11 @@ export const actionLabels: Record<string, string> = {
   'membership.resume': 'Reanudó el acceso',
   'membership.dismiss': 'Registró la baja',
   'membership.change_role': 'Cambió el perfil',
-  'interaction.open': 'Abrió una llamada',
-  'interaction.close': 'Cerró una llamada',
-  'interaction.set_reason': 'Cambió el motivo de la llamada',
-  'interaction.set_person': 'Cambió la persona de la llamada',
+  // An officer's are visits: one audit for both (interactionWords has each one's own words).
+  'interaction.open': 'Abrió una llamada o visita',
+  'interaction.close': 'Cerró una llamada o visita',
+  'interaction.set_reason': 'Cambió el motivo de la llamada o visita',
+  'interaction.set_person': 'Cambió la persona de la llamada o visita',
   'interaction.set_caller': 'Cambió quién llama',
   'sync.resolve': 'Resolvió un conflicto de sincronización',
   'session.lock': 'Bloqueó la pantalla',
@@ -2568,7 +2570,7 @@ export const bulkMessages = {
   } as Record<string, string>,
   kinds: { load: 'Carga', undo: 'Reversión' } as Record<string, string>,
   counts: (applied: number, refused: number, skipped: number) =>
-    `${formatNumber(applied)} aplicadas · ${formatNumber(refused)} rechazadas · ${formatNumber(skipped)} sin cambios`,
+    `${count(applied, 'aplicada', 'aplicadas')} · ${count(refused, 'rechazada', 'rechazadas')} · ${formatNumber(skipped)} sin cambios`,
   reportTitle: 'Resultado por fila',
   report: {
     applied: 'Aplicada (por enviar al sistema central)',

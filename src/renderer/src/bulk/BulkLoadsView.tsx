@@ -380,7 +380,8 @@ const REPORT_FILTERS = ['applied', 'refused', 'skipped', 'pending', 'conflict'] 
 
 const reportText = (row: BulkReportRow, kind: BulkBatch['kind']) =>
   [
-    m.reportStatus(row.status, kind),
+    // A skipped row's reason says it all («Sin cambios: ya estaba así»), not «Sin cambios» twice.
+    row.status === 'skipped' && row.code ? null : m.reportStatus(row.status, kind),
     row.code ? (m.refusals[row.code] ?? row.code) : null,
     row.serverMessage,
   ]
