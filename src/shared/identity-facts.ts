@@ -11,7 +11,7 @@ export type IdentityHolder = {
   serialNumber: string | null;
   email: string | null;
   phone: string | null;
-  /** Legal names of the companies the person is still a member of (not dismissed). */
+  /** Legal names of the companies the person works for now (not dismissed, not as an outsider). */
   employers: readonly string[];
   /**
    * The mobile changed lately (policy phoneNoProofUntil): it proves nothing until this instant.

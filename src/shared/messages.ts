@@ -14,6 +14,7 @@ import type {
 import type { SyncErrorCode } from './contract';
 import { DASHBOARD_TOP_CAUSES } from './contract';
 import { CALL_NOTES_MAX } from './policy';
+import type { DataRequestChannel } from './rules/data-requests';
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
@@ -294,7 +295,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
   data_request_identity_channel: () =>
-    'La cédula de identidad se exhibe en persona: con otro canal, elija otro método de verificación o el canal «Presencial».',
+    'Ese método no sirve por ese canal: la cédula se exhibe en persona, y los datos del registro se comparan preguntando (por teléfono o en persona). Por correo o portal, use un documento firmado o la ClaveÚnica.',
   data_request_detail_required: () =>
     'Escriba qué pide exactamente el titular (al menos unas palabras): es lo que se debe responder.',
   data_request_not_linkable: (p) =>
@@ -2124,13 +2125,22 @@ export const dataRequestMessages = {
   /** identityMethodFits: a card shown needs the titular there. */
   missingCardInPerson:
     'otro método de verificación, o el canal «Presencial» (la cédula se exhibe en persona)',
+  /** identityMethodFits: the facts are compared by asking, not read in a mail or a form. */
+  missingFactsChannel:
+    'otro método de verificación: por correo o portal no hay a quién preguntarle los datos (use un documento firmado o la ClaveÚnica)',
   missingDetail: (min: number) => `qué pide el titular (al menos ${min} caracteres)`,
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,
   submit: 'Registrar solicitud',
   cancel: 'Cancelar',
-  recorded: (number: string, due: string) =>
-    `Solicitud ${number} registrada. Plazo legal: ${due}. Dígale a quien llama el número de la solicitud.`,
+  recorded: (number: string, due: string, channel: DataRequestChannel) =>
+    `Solicitud ${number} registrada. Plazo legal: ${due}. ${
+      channel === 'phone'
+        ? 'Dígale a quien llama el número de la solicitud.'
+        : channel === 'in_person'
+          ? 'Entréguele el número de la solicitud.'
+          : 'Respóndale por el mismo medio con el número de la solicitud.'
+    }`,
   /** Someone calls in the titular's name (interactions.setCaller). */
   representative: (who: string) =>
     `Llama ${who} en nombre del titular. La ley permite ejercer el derecho por medio de un representante: verifique el poder y la identidad del titular con un documento firmado (o la ClaveÚnica o la cédula del titular); los datos del registro que responda quien llama no lo acreditan.`,

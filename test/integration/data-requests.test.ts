@@ -69,11 +69,18 @@ describe('recording a request on the call', () => {
     expect(
       ask({ channel: 'in_person', identityMethod: 'identity_card', detail: '  ' })?.message,
     ).toMatch(/qué pide exactamente/);
-    // A card is shown in person: not on a phone call.
-    expect(ask({ identityMethod: 'identity_card' })).toEqual({
-      code: 'rule',
-      message: ruleMessages['data_request_identity_channel']!({}),
-    });
+    // A card is shown in person: not on a phone call. The registered facts are compared by
+    // asking: a mail or a portal form that lists them compares nothing.
+    for (const wrong of [
+      { identityMethod: 'identity_card' },
+      { channel: 'email' },
+      { channel: 'portal' },
+    ]) {
+      expect(ask(wrong)).toEqual({
+        code: 'rule',
+        message: ruleMessages['data_request_identity_channel']!({}),
+      });
+    }
     expect(counts(core)).toEqual(before);
   });
 

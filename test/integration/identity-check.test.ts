@@ -44,6 +44,8 @@ describe('the facts a record offers for the identity check', () => {
     expect(facts(RAMON)).not.toContain('registered_phone');
     const camila = record(core, CAMILA).identityFacts.find((view) => view.fact === 'employer');
     expect(camila?.shown).toEqual(['Constructora Los Andes SpA']);
+    // Jorge uses La Espiga's portal as an outsider (rule 13): it is not his employer.
+    expect(facts('19283746-4')).not.toContain('employer');
   });
 });
 

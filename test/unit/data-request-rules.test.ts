@@ -3,6 +3,7 @@ import {
   blockDecision,
   checkMove,
   deviceCode,
+  identityMethodFits,
   REQUEST_NUMBER,
   requestNumber,
 } from '../../src/shared/rules/data-requests';
@@ -84,5 +85,20 @@ describe('request numbers', () => {
       deviceCode('3f2a9c1f-0000-4000-8000-000000000000'),
     );
     expect(requestNumber('ffffffff-0000-4000-8000-000000000000', 10_000)).toMatch(/-10000$/);
+  });
+});
+
+describe('identityMethodFits: a method used where it can have been', () => {
+  it('a card is shown in person; the facts are compared by asking, on the phone or face to face', () => {
+    expect(identityMethodFits('identity_card', 'in_person')).toBe(true);
+    expect(identityMethodFits('identity_card', 'phone')).toBe(false);
+    for (const channel of ['phone', 'in_person'] as const) {
+      expect(identityMethodFits('facts', channel), channel).toBe(true);
+    }
+    for (const channel of ['email', 'portal'] as const) {
+      expect(identityMethodFits('facts', channel), channel).toBe(false);
+      expect(identityMethodFits('signed_document', channel), channel).toBe(true);
+      expect(identityMethodFits('clave_unica', channel), channel).toBe(true);
+    }
   });
 });

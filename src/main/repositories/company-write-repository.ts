@@ -96,7 +96,7 @@ export function createCompanyWriteRepository(
   );
   const holderEmployers = sqlite.prepare(
     `SELECT c.legal_name AS name FROM memberships m JOIN companies c ON c.rut = m.company_rut
-     WHERE m.person_rut = ? AND m.state != 'removed' ORDER BY m.id`,
+     WHERE m.person_rut = ? AND m.state != 'removed' AND m.external = 0 ORDER BY m.id`,
   );
   const signAgreement = sqlite.prepare(
     `UPDATE memberships SET agreement_signed = 1, agreement_signed_at = ?, version = version + ${bump},

@@ -23,6 +23,7 @@ export const IDENTITY_HOLDERS_SQL = {
   employers: `SELECT m.person_rut AS rut, c.legal_name AS name
      FROM memberships m JOIN companies c ON c.rut = m.company_rut
      WHERE m.person_rut IN (SELECT value FROM json_each(?)) AND m.state != 'removed'
+       AND m.external = 0
      ORDER BY m.id`,
 } as const;
 

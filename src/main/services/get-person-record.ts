@@ -252,7 +252,10 @@ export function buildPersonRecord(
       email: person.email,
       phone: person.phone,
       phoneNoProofUntil: phoneNoProof,
-      employers: memberships.filter((m) => m.state !== 'removed').map((m) => m.companyName),
+      // An outsider given access to a company (rule 13) does not work there: not his employer.
+      employers: memberships
+        .filter((m) => m.state !== 'removed' && !m.external)
+        .map((m) => m.companyName),
     }),
     phoneNoProofUntil: phoneNoProof,
     isWorker: person.isWorker,

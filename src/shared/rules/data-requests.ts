@@ -45,9 +45,15 @@ export const IDENTITY_METHODS = [
 ] as const;
 export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
 
-/** Whether an identity method can have been used on a channel: a card is shown in person. */
+/**
+ * Whether an identity method can have been used on a channel: a card is shown in person; the
+ * registered facts are compared by asking, on the phone or face to face — a mail or a portal
+ * form that lists them compares nothing.
+ */
 export function identityMethodFits(method: IdentityMethod, channel: DataRequestChannel): boolean {
-  return method !== 'identity_card' || channel === 'in_person';
+  if (method === 'identity_card') return channel === 'in_person';
+  if (method === 'facts') return channel === 'phone' || channel === 'in_person';
+  return true;
 }
 
 /** A request's moves. `extend` happens once; `deny` and `extend` need a reason. */

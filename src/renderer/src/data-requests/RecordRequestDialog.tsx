@@ -63,7 +63,9 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const missing: string[] = [];
   if (method === '') missing.push(t.missingMethod);
   else if (representative && method === 'facts') missing.push(t.missingRepresentative);
-  else if (!identityMethodFits(method, channel)) missing.push(t.missingCardInPerson);
+  else if (!identityMethodFits(method, channel)) {
+    missing.push(method === 'facts' ? t.missingFactsChannel : t.missingCardInPerson);
+  }
   if (method === 'facts' && facts.length < IDENTITY_FACTS_REQUIRED) {
     missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
   }
@@ -92,7 +94,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
       if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
       close();
       changed();
-      notify(t.recorded(result.request.number, formatDay(result.request.dueDate)));
+      notify(t.recorded(result.request.number, formatDay(result.request.dueDate), channel));
       void refreshInteraction();
       void useSession.getState().refreshSync();
     } catch (failure) {
