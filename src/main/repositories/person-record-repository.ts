@@ -104,7 +104,14 @@ export function createPersonRecordRepository(db: Db) {
     .select({ name: companies.legalName })
     .from(memberships)
     .innerJoin(companies, eq(companies.rut, memberships.companyRut))
-    .where(and(eq(memberships.personRut, sql.placeholder('rut')), ne(memberships.state, 'removed')))
+    // Not an outsider's company (rule 13): as IDENTITY_HOLDERS_SQL.employers.
+    .where(
+      and(
+        eq(memberships.personRut, sql.placeholder('rut')),
+        ne(memberships.state, 'removed'),
+        eq(memberships.external, false),
+      ),
+    )
     .orderBy(memberships.id)
     .prepare();
   // Many holders at once (a company's callers: hundreds of administrators in a big one).
