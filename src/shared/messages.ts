@@ -756,11 +756,14 @@ export const actionLabels: Record<string, string> = {
   'bulk.undo': 'Deshizo una carga masiva',
   // The company half (issue 7).
   'request.record': 'Registró una solicitud de acceso a Portal Empresas',
+  // Events recorded before each decision had its own name.
   'request.decide': 'Resolvió una solicitud de acceso a Portal Empresas',
+  'request.approve': 'Aprobó una solicitud de acceso a Portal Empresas',
+  'request.reject': 'Rechazó una solicitud de acceso a Portal Empresas',
   'company_user.add': 'Agregó un usuario de empresa',
   // Events recorded before each change had its own name.
   'company_user.change': 'Cambió el acceso de un usuario de empresa',
-  // A change the company asked for, in its portal's words (companyUserAuditAction).
+  // A change the company asked for, in its portal's words (action-names.ts).
   'company_user.pause': 'Pausó el acceso a pedido de la empresa',
   'company_user.resume': 'Reanudó el acceso a pedido de la empresa',
   'company_user.remove': 'Eliminó el acceso a pedido de la empresa',
@@ -1239,9 +1242,11 @@ export const syncKindLabels: Record<string, string> = {
   // The company half (issue 7).
   'request.record': 'Solicitud de acceso a Portal Empresas',
   'request.decide': 'Resolución de solicitud de acceso',
+  'request.approve': 'Aprobación de solicitud de acceso',
+  'request.reject': 'Rechazo de solicitud de acceso',
   'company_user.add': 'Alta de usuario de empresa',
   'company_user.change': 'Cambio de acceso de usuario de empresa',
-  // A company's change under its own name (queuedActionName).
+  // A company's change under its own name (action-names.ts).
   'company_user.pause': 'Pausa de acceso pedida por la empresa',
   'company_user.resume': 'Reanudación de acceso pedida por la empresa',
   'company_user.remove': 'Eliminación de acceso pedida por la empresa',

@@ -168,13 +168,15 @@ describe('Portal Empresas requests', () => {
       'rejected',
       'rejected',
     ]);
-    // The audit keeps why it was rejected under its own name (not as a call's reason).
+    // Audited as a rejection, with the state it left, and why it was rejected under its own name
+    // (not as a call's reason).
     const audited = core.db.$client
-      .prepare("SELECT after FROM audit_events WHERE action = 'request.decide' ORDER BY seq DESC")
+      .prepare("SELECT after FROM audit_events WHERE action = 'request.reject' ORDER BY seq DESC")
       .pluck()
       .get() as string;
     expect(JSON.parse(audited)).toMatchObject({
       decision: 'reject',
+      state: 'rejected',
       rejectionReason: 'No es representante legal ni está en la TRF',
     });
     expect(JSON.parse(audited)).not.toHaveProperty('reason');

@@ -12,11 +12,6 @@ import {
   parseDayInput,
 } from '../../src/shared/audit-details';
 import { actionLabels, syncKindLabels } from '../../src/shared/messages';
-import {
-  COMPANY_USER_CHANGE_KINDS,
-  companyUserAuditAction,
-  queuedActionName,
-} from '../../src/shared/rules/membership-transitions';
 import { checkDigit } from '../../src/shared/rut';
 
 const EVENT: AuditCsvEvent = {
@@ -386,18 +381,5 @@ describe('a date typed as dd-mm-aaaa', () => {
       expect(actionLabels[kind], kind).toBeDefined();
       expect(syncKindLabels[kind], kind).toBeDefined();
     }
-    // A company's change is audited under its own name (the wire keeps company_user.change).
-    for (const change of COMPANY_USER_CHANGE_KINDS) {
-      expect(actionLabels[companyUserAuditAction(change)], change).toMatch(
-        /a pedido de la empresa$/,
-      );
-      expect(syncKindLabels[companyUserAuditAction(change)], change).toMatch(/por la empresa$/);
-      // A queued change is listed under the same name; anything else under its kind.
-      expect(queuedActionName('company_user.change', change)).toBe(companyUserAuditAction(change));
-    }
-    expect(queuedActionName('company_user.change', 'drop_table')).toBe('company_user.change');
-    expect(queuedActionName('company_user.change', 'constructor')).toBe('company_user.change');
-    expect(queuedActionName('company_user.change', undefined)).toBe('company_user.change');
-    expect(queuedActionName('membership.pause', 'pause')).toBe('membership.pause');
   });
 });

@@ -3,7 +3,7 @@
  * sync engine. A row carries the intent and the version it was decided on, not a copy of rows.
  */
 import type Database from 'better-sqlite3';
-import { queuedActionName } from '../../shared/rules/membership-transitions';
+import { queuedActionName } from '../../shared/action-names';
 
 export type OutboxEntry = {
   actionId: string;
@@ -42,7 +42,8 @@ export function createOutboxRepository(sqlite: Database.Database) {
   );
   const pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'");
   const pendingForPerson = sqlite.prepare(
-    `SELECT action_id, kind, json_extract(payload, '$.change') AS change, created_at FROM outbox
+    `SELECT action_id, kind, json_extract(payload, '$.change') AS change,
+       json_extract(payload, '$.decision') AS decision, created_at FROM outbox
      WHERE person_rut = ? AND state = 'pending' ORDER BY seq`,
   );
   return {
@@ -65,11 +66,12 @@ export function createOutboxRepository(sqlite: Database.Database) {
           action_id: string;
           kind: string;
           change: unknown;
+          decision: unknown;
           created_at: string;
         }>
       ).map((row) => ({
         actionId: row.action_id,
-        kind: queuedActionName(row.kind, row.change),
+        kind: queuedActionName(row.kind, row),
         createdAt: row.created_at,
       }));
     },

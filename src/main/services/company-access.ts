@@ -32,10 +32,8 @@ import {
   type CompanyIntentKind,
   type CompanyRejection,
 } from '../../intents/company-intents';
-import {
-  companyUserAuditAction,
-  type CompanyUserChange,
-} from '../../shared/rules/membership-transitions';
+import type { CompanyUserChange } from '../../shared/rules/membership-transitions';
+import { companyUserAuditAction, requestDecisionAction } from '../../shared/action-names';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
@@ -427,6 +425,8 @@ export function decideRequest(ctx: ServiceContext, session: Session, command: De
   return companyAction(ctx, session, {
     permission: 'request.manage',
     kind: 'request.decide',
+    // «Aprobó» or «Rechazó una solicitud», not «Resolvió»; and the state it left beside «Pendiente».
+    auditAction: requestDecisionAction(command.decision),
     personRut: command.requesterRut,
     companyRut: command.companyRut,
     reason: command.reason,
@@ -436,6 +436,7 @@ export function decideRequest(ctx: ServiceContext, session: Session, command: De
       reason: command.decision === 'reject' ? command.reason.trim() : null,
     },
     before: { state: 'pending' },
+    outcome: () => ({ state: command.decision === 'approve' ? 'approved' : 'rejected' }),
   });
 }
 

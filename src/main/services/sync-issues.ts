@@ -10,7 +10,7 @@ import type { IdentityFact } from '../../shared/policy';
 import { editContact } from './edit-contact';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
-import { queuedActionName } from '../../shared/rules/membership-transitions';
+import { queuedActionName } from '../../shared/action-names';
 
 type Row = {
   action_id: string;
@@ -30,12 +30,13 @@ const SELECT = `SELECT o.action_id, o.agent_id, o.kind, o.person_rut, o.created_
     p.given_names, p.last_name1, p.last_name2
   FROM outbox o LEFT JOIN persons p ON p.rut = o.person_rut`;
 
-/** A company change's word, from the intent's payload (queuedActionName). */
-function changeOf(payload: string): unknown {
+/** What names the action in its intent's payload (queuedActionName). */
+function namingOf(payload: string): { change?: unknown; decision?: unknown } {
   try {
-    return (JSON.parse(payload) as { change?: unknown }).change;
+    const { change, decision } = JSON.parse(payload) as { change?: unknown; decision?: unknown };
+    return { change, decision };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -49,7 +50,7 @@ function toIssue(row: Row): SyncIssue {
     : {};
   return {
     actionId: row.action_id,
-    kind: queuedActionName(row.kind, changeOf(row.payload)),
+    kind: queuedActionName(row.kind, namingOf(row.payload)),
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
     personName: row.given_names
       ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
@@ -81,6 +82,7 @@ type PendingRow = {
   action_id: string;
   kind: string;
   change: unknown;
+  decision: unknown;
   agent_id: string | null;
   agent_name: string | null;
   person_rut: number | null;
@@ -98,7 +100,8 @@ type PendingRow = {
  * From the (state, seq) index either way (`+agent_id`: see OUTBOX_SQL.pendingOfAgent).
  */
 export const pendingActionsSql = (mine: boolean) =>
-  `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change, o.agent_id,
+  `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
+     json_extract(o.payload, '$.decision') AS decision, o.agent_id,
      a.display_name AS agent_name, o.person_rut,
      p.given_names, p.last_name1, p.last_name2, o.created_at,
      o.sent_by, s.display_name AS sent_by_name, o.reassign_reason
@@ -121,7 +124,7 @@ export function listPendingActions(ctx: ServiceContext, session: Session): Pendi
     .all(...(mine ? [session.agentId] : [])) as PendingRow[];
   return rows.map((row) => ({
     actionId: row.action_id,
-    kind: queuedActionName(row.kind, row.change),
+    kind: queuedActionName(row.kind, row),
     agentId: row.agent_id,
     agentName: row.agent_name,
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),

@@ -41,30 +41,6 @@ export const COMPANY_USER_CHANGE_KINDS = Object.keys(COMPANY_USER_CHANGES) as [
   ...CompanyUserChange[],
 ];
 
-/**
- * The audit's name for a change a company asked for (`company_user.pause`…): its own label, so
- * the audit, Llamadas and the Panel say what was done and who decided it. The wire keeps one
- * intent, `company_user.change`, with the change in its payload.
- */
-export function companyUserAuditAction(
-  change: CompanyUserChange,
-): `company_user.${CompanyUserChange}` {
-  return `company_user.${change}`;
-}
-
-/**
- * A queued action's name as the audit gives it: a company's change under its own name (from the
- * intent's `change`), any other action under its kind. The record's pending actions, the
- * pending list and the sync issues say what each one does with it.
- */
-export function queuedActionName(kind: string, change: unknown): string {
-  return kind === 'company_user.change' &&
-    typeof change === 'string' &&
-    Object.hasOwn(COMPANY_USER_CHANGES, change)
-    ? companyUserAuditAction(change as CompanyUserChange)
-    : kind;
-}
-
 const PORTAL_USER_CHANGES: Record<'empresas' | 'achs', readonly CompanyUserChange[]> = {
   empresas: ['pause', 'resume', 'enable', 'remove'],
   achs: ['disable', 'enable', 'resume'],
