@@ -170,10 +170,15 @@ describe('Portal Empresas requests', () => {
     ]);
     // Audited as a rejection, with the state it left, and why it was rejected under its own name
     // (not as a call's reason).
-    const audited = core.db.$client
-      .prepare("SELECT after FROM audit_events WHERE action = 'request.reject' ORDER BY seq DESC")
-      .pluck()
-      .get() as string;
+    const event = core.db.$client
+      .prepare(
+        "SELECT before, after FROM audit_events WHERE action = 'request.reject' ORDER BY seq DESC",
+      )
+      .get() as { before: string; after: string };
+    const audited = event.after;
+    expect(describeAuditChange(event.before, event.after).map(auditDetailLine)).toContain(
+      'Estado: Pendiente → Rechazada',
+    );
     expect(JSON.parse(audited)).toMatchObject({
       decision: 'reject',
       state: 'rejected',
