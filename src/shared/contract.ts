@@ -129,6 +129,8 @@ export const Cause = z.object({
   lastSentAt: z.string().optional(),
   /** That mail was asked for on this desk and the central API has not sent it yet. */
   lastMailWaiting: z.boolean().optional(),
+  /** That mail went to this address, which is no longer the person's (the e-mail was corrected). */
+  lastSentTo: z.string().optional(),
   reason: z.string().optional(),
   /**
    * access_request_pending: the register does not name the requester (rule 12), so the request

@@ -952,9 +952,11 @@ const of = (cause: Cause) => (cause.companyName ? ` (${cause.companyName})` : ''
 const sent = (cause: Cause) =>
   !cause.lastSentAt
     ? ' No hay envíos registrados.'
-    : cause.lastMailWaiting
-      ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
-      : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
+    : cause.lastSentTo
+      ? ` El último correo (${formatDateTime(cause.lastSentAt)}) fue a ${cause.lastSentTo}, su dirección anterior: hay que reenviarlo para que llegue a la actual.`
+      : cause.lastMailWaiting
+        ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
+        : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
 
 /** A cause as the agent reads it: a title, and what to tell the caller. */
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
@@ -1006,7 +1008,10 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   password_link_unused: (c) => ({
     title: `No ha usado el enlace para crear su contraseña${at(c.portal)}`,
-    say: `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
+    // Sent to the address corrected since: «revise su correo» would send them to the wrong inbox.
+    say: c.lastSentTo
+      ? `El enlace para crear su contraseña se envió a ${c.lastSentTo}, su correo anterior: se lo reenvío a su correo actual; úselo cuando le llegue (revise también spam).`
+      : `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
   }),
   email_unverified: (c) => ({
     title: `Correo sin verificar${at(c.portal)}`,

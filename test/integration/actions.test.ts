@@ -282,6 +282,18 @@ describe('resend mail', () => {
     });
     const cause = after.diagnosis.find((c: { code: string }) => c.code === 'password_link_unused');
     expect(cause.lastSentAt).toBe(FIXED_NOW.toISOString());
+    expect(cause).not.toHaveProperty('lastSentTo');
+    // Her e-mail corrected since: the diagnosis says the link went to the old address.
+    const { record: corrected } = call(core, 'contact.edit', {
+      rut: FRANCISCA,
+      email: 'francisca.silva@empresa.cl',
+      reason: 'Cambió de correo',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: after.version,
+    });
+    expect(
+      corrected.diagnosis.find((c: { code: string }) => c.code === 'password_link_unused'),
+    ).toMatchObject({ lastSentTo: 'fran.silva@gmail.com' });
   });
 
   it('keeps a cool-down so the caller is not flooded', () => {

@@ -370,6 +370,21 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('password_link_unused: a link sent to the address corrected since is said to be there', () => {
+      const pending = account('achs_gestion', { registrationState: 'pending_activation' });
+      const sentTo = (toAddress: string | null) =>
+        diagnose(input({ accounts: [pending], mails: [mail({ toAddress })] }))[0]!;
+      const old = sentTo('ana.vieja@gmail.com');
+      expect(old).toMatchObject({ lastSentAt: YESTERDAY, lastSentTo: 'ana.vieja@gmail.com' });
+      expect(causeTexts.password_link_unused(old).say).toMatch(
+        /^El enlace para crear su contraseña se envió a ana\.vieja@gmail\.com, su correo anterior: se lo reenvío/,
+      );
+      // The same address (case and spaces aside), or one not known: nothing to say of it.
+      expect(sentTo(' ANA.PEREZ@example.cl')).not.toHaveProperty('lastSentTo');
+      expect(sentTo(null)).not.toHaveProperty('lastSentTo');
+      expect(causeTexts.password_link_unused(sentTo(null)).say).toMatch(/^Revise su correo/);
+    });
+
     it('password_link_unused without any mail sent has no lastSentAt key', () => {
       const causes = diagnose(
         input({ accounts: [account('achs_gestion', { registrationState: 'pending_activation' })] }),

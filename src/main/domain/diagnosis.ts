@@ -69,6 +69,8 @@ export type DiagnosisInput = {
     kind: MailKind;
     sentAt: string;
     outcome: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed';
+    /** Where it went (null: not known, a mail queued before the address was kept). */
+    toAddress?: string | null;
   }>;
   now: Date;
 };
@@ -208,7 +210,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       causes.push({
         code: 'password_link_unused',
         portal,
-        ...lastSent(mails, portal, 'password_creation'),
+        ...lastSent(mails, person.email, portal, 'password_creation'),
         fix: resend(account, 'password_creation'),
       });
     }
@@ -216,7 +218,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       causes.push({
         code: 'email_unverified',
         portal,
-        ...lastSent(mails, portal, 'email_confirmation'),
+        ...lastSent(mails, person.email, portal, 'email_confirmation'),
         fix: resend(account, 'email_confirmation'),
       });
     }
@@ -255,7 +257,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       code: 'agreement_unsigned',
       ...company(m),
       portal: 'portal_empresas',
-      ...lastSent(mails, 'portal_empresas', 'agreement_signature', 'access_approval'),
+      ...lastSent(mails, person.email, 'portal_empresas', 'agreement_signature', 'access_approval'),
       fix: losHeroes
         ? resend(losHeroes, approved ? 'access_approval' : 'agreement_signature')
         : null,
@@ -333,13 +335,20 @@ function company(row: { companyRut: string; companyName: string }): {
  */
 function lastSent(
   mails: DiagnosisInput['mails'],
+  email: string | null,
   portal: Portal,
   ...kinds: MailKind[]
-): { lastSentAt?: string; lastMailWaiting?: true } {
+): { lastSentAt?: string; lastMailWaiting?: true; lastSentTo?: string } {
   // Mails come newest first, so the first match is the latest one.
   const mail = mails.find((m) => m.portal === portal && kinds.includes(m.kind));
   if (!mail) return {};
+  // Sent to an address that is no longer the person's (the e-mail was corrected since): its link
+  // never reaches them there, whatever «revise su correo» says.
+  const elsewhere =
+    mail.toAddress && email && mail.toAddress.trim().toLowerCase() !== email.trim().toLowerCase()
+      ? { lastSentTo: mail.toAddress }
+      : {};
   return mail.outcome === 'queued'
-    ? { lastSentAt: mail.sentAt, lastMailWaiting: true }
-    : { lastSentAt: mail.sentAt };
+    ? { lastSentAt: mail.sentAt, lastMailWaiting: true, ...elsewhere }
+    : { lastSentAt: mail.sentAt, ...elsewhere };
 }
