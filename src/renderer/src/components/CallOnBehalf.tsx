@@ -33,16 +33,17 @@ export function CallOnBehalf({
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const markRef = useRef<HTMLButtonElement>(null);
-  const personRef = useRef<HTMLButtonElement>(null);
+  const shownRef = useRef<HTMLSpanElement>(null);
   const moved = useRef(false);
   const ids = { legend: useId(), missing: useId() };
   const onBehalf = interaction.onBehalf;
 
-  // The form opened: its first field. Closed, saved or cleared: the button now in its place.
+  // The form opened: its first field. Saved: who calls, as the bar now says it (not «Llama la
+  // persona», which a second Enter would press, undoing it). Closed or cleared: the button.
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    (editing ? nameRef : onBehalf ? personRef : markRef).current?.focus();
+    (editing ? nameRef : onBehalf ? shownRef : markRef).current?.focus();
   }, [editing, onBehalf]);
 
   const toggle = (next: boolean) => {
@@ -84,8 +85,10 @@ export function CallOnBehalf({
   if (onBehalf) {
     return (
       <>
-        <span className="callbar-on-behalf">{t.shown(onBehalfText(onBehalf))}</span>
-        <button type="button" ref={personRef} disabled={busy} onClick={() => void save(null)}>
+        <span className="callbar-on-behalf" ref={shownRef} tabIndex={-1}>
+          {t.shown(onBehalfText(onBehalf))}
+        </span>
+        <button type="button" disabled={busy} onClick={() => void save(null)}>
           {t.person}
         </button>
       </>
