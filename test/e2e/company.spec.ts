@@ -353,6 +353,10 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
     .filter({ hasText: 'Usuario empresa' });
   await expect(carla).toContainText('externo');
   await expect(carla).toContainText('sin firmar: perfil empresa sin asignar');
+  // Reached with Tab, a row's button says whom it acts on.
+  await expect(carla.getByRole('button', { name: 'Pausar' })).toHaveAccessibleDescription(
+    'Carla Ibarra Soto',
+  );
 
   for (const [button, state] of [
     ['Pausar', 'Pausada'],

@@ -67,8 +67,20 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   const empresas = isOnEmpresas(company.portals);
   const manage = why(company.can.manageUsers);
   const requests = why(company.can.manageRequests);
+  // A row's button says whom it acts on to whoever reaches it with Tab (GuardedButton `about`).
   const button = (label: string, dialog: CompanyDialog, reason: string | null) => (
-    <GuardedButton className="small-button" reason={reason} onClick={() => openDialog(dialog)}>
+    <GuardedButton
+      className="small-button"
+      reason={reason}
+      about={
+        'userName' in dialog
+          ? dialog.userName
+          : 'requesterName' in dialog
+            ? dialog.requesterName
+            : null
+      }
+      onClick={() => openDialog(dialog)}
+    >
       {label}
     </GuardedButton>
   );

@@ -3,22 +3,27 @@ import { useId, type ReactNode } from 'react';
 /**
  * A button that may be unavailable. When it is, the reason is visible text right beside it,
  * tied to it with aria-describedby, so keyboard and screen-reader users read it too (never a
- * hover-only tooltip).
+ * hover-only tooltip). `about` names whom a row's button acts on («Pausar» beside Carla's name):
+ * read with it by whoever reaches it with Tab, without changing its name.
  */
 export function GuardedButton({
   reason,
   className,
   onClick,
+  about,
   children,
 }: {
   /** Why the button is disabled; null when it is available. */
   reason: string | null;
   className?: string;
   onClick: () => void;
+  about?: string | null;
   children: ReactNode;
 }) {
   const id = useId();
+  const aboutId = useId();
   const disabled = reason !== null;
+  const describedBy = [about ? aboutId : null, disabled ? id : null].filter(Boolean).join(' ');
   // One shape either way, so the button keeps its place (and identity) when it turns disabled.
   return (
     <span className="guarded">
@@ -28,11 +33,16 @@ export function GuardedButton({
         // aria-disabled, not disabled: the button keeps the focus it had (a resend's dialog gives
         // it back here) and, focused, says why it waits; a click does nothing meanwhile.
         aria-disabled={disabled || undefined}
-        aria-describedby={disabled ? id : undefined}
+        aria-describedby={describedBy || undefined}
         onClick={disabled ? undefined : onClick}
       >
         {children}
       </button>
+      {about && (
+        <span id={aboutId} className="visually-hidden">
+          {about}
+        </span>
+      )}
       {disabled && (
         <span id={id} className="disabled-reason">
           {reason}
