@@ -1505,6 +1505,9 @@ export const moduleLabels: Record<string, string> = {
 export const companyMessages = {
   open: 'Ver empresa',
   openOf: (name: string) => `Ver la empresa ${name}`,
+  /** A user's tie with the company (MembershipSummary), not how long the state has held. */
+  tieSince: (date: string) => `en la empresa desde ${date}`,
+  tieUntil: (date: string) => `en la empresa hasta ${date}`,
   searchPeople: 'Buscar entre sus personas',
   adherent: (since: string | null) => (since ? `Adherida desde ${since}` : 'Adherida'),
   notAdherent: (until: string | null) =>

@@ -12,6 +12,7 @@ import { ruleMessages, systemAgentName } from '../../src/shared/messages';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { maskSerial } from '../../src/shared/identity-facts';
 import { formatPhone } from '../../src/shared/phone';
+import { formatDate, formatDateTime } from '../../src/shared/format';
 import { createCore, type Core } from '../../src/main/core';
 import { exportDataRequest } from '../../src/main/services/data-export';
 import { createExportFiles, EXPORTS_FOLDER } from '../../src/main/services/export-files';
@@ -284,6 +285,9 @@ describe('the export of an access request', () => {
       expect.arrayContaining(['Vio la ficha', 'Registró una solicitud Ley 21.719']),
     );
     expect(cells).toContain('Alicia Agente');
+    // When his tie with the company began: a day, not the time of day the record was written.
+    expect(cells).toContain(formatDate(memberships[0]!['started_at'] as string));
+    expect(cells).not.toContain(formatDateTime(memberships[0]!['started_at'] as string));
     expect(cells).toContain(formatPhone(person['phone'] as string));
     for (const code of ['worker', 'active', 'access', 'received', 'person.view', 'achs_gestion']) {
       expect(cells).not.toContain(code);

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { pipeline, type Transform, type Writable } from 'node:stream';
 import type { ExportView } from '../../shared/contract';
-import { formatDateTime, formatDay } from '../../shared/format';
+import { formatDate, formatDateTime, formatDay } from '../../shared/format';
 import {
   actionLabels,
   dataExportTexts,
@@ -62,7 +62,11 @@ type Row = Record<string, Value>;
 type Column = {
   key: string;
   label: string;
-  kind?: 'date' | 'day' | 'bool' | 'rut';
+  /**
+   * `date`: an instant, with its time; `since`: an instant of which only the day means something
+   * (when a tie with a company began or ended); `day`: a calendar date.
+   */
+  kind?: 'date' | 'since' | 'day' | 'bool' | 'rut';
   show?: (value: Value, row: Row) => string;
   /** Only in one of the two files (default: both). */
   only?: 'json' | 'html';
@@ -139,8 +143,8 @@ const SECTIONS: Section[] = [
       { key: 'modules', label: t.columns.modules, show: labelledList(moduleLabels) },
       { key: 'agreementSigned', label: t.columns.agreementSigned, kind: 'bool' },
       { key: 'agreementSignedAt', label: t.columns.agreementSignedAt, kind: 'date' },
-      { key: 'startedAt', label: t.columns.startedAt, kind: 'date' },
-      { key: 'endedAt', label: t.columns.endedAt, kind: 'date' },
+      { key: 'startedAt', label: t.columns.startedAt, kind: 'since' },
+      { key: 'endedAt', label: t.columns.endedAt, kind: 'since' },
     ],
     sql: `SELECT m.id AS _k, m.company_rut AS companyRut, c.legal_name AS companyName, m.role,
             m.state, m.modules, m.agreement_signed AS agreementSigned,
@@ -294,8 +298,12 @@ function cell(column: Column, row: Row): string {
   }
   if (kind === 'bool') return value ? t.yes : t.no;
   if (kind === 'rut' && typeof value === 'number') return formatRut(rutFromBody(value));
-  if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
-    return formatDateTime(value);
+  if (
+    (kind === 'date' || kind === 'since') &&
+    typeof value === 'string' &&
+    !Number.isNaN(Date.parse(value))
+  ) {
+    return kind === 'since' ? formatDate(value) : formatDateTime(value);
   }
   return String(value);
 }

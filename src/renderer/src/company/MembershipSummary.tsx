@@ -13,9 +13,10 @@ export function MembershipSummary({ user }: { user: CompanyUsersPage['users'][nu
       {roleLabels[user.role]}
       {user.external ? ` · ${t.external}` : ''} ·{' '}
       <span className={standingClass(user.standing)}>{profileStandingLabels[user.standing]}</span>
+      {/* The tie's dates, not the state's: «Pausada · desde …» read as paused since then. */}
       {user.endedAt
-        ? ` · hasta ${formatDate(user.endedAt)}`
-        : ` · desde ${formatDate(user.startedAt)}`}
+        ? ` · ${t.tieUntil(formatDate(user.endedAt))}`
+        : ` · ${t.tieSince(formatDate(user.startedAt))}`}
     </span>
   );
 }
