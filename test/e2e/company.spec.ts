@@ -167,8 +167,7 @@ deskTest(
     ).toHaveAccessibleDescription(/Falta: quién lo pide/);
     await page.keyboard.press('Escape');
     // Paula calls: her call is open, and she is the one chosen.
-    await desk.find('15.161.718-2');
-    await desk.search.press('Enter');
+    await desk.open('15.161.718-2');
     await expect(record.getByRole('heading', { level: 1 })).toHaveText('Paula Andrea Rojas Tapia');
     const callbar = page.getByRole('region', { name: 'Llamada' });
     await callbar.getByLabel('Motivo').selectOption({ index: 1 });
@@ -196,8 +195,7 @@ deskTest(
   'a requester’s record leads to the company’s requests, where the request is decided',
   async ({ desk }) => {
     const { page, record } = desk;
-    await desk.find('17.345.678-6');
-    await desk.search.press('Enter');
+    await desk.open('17.345.678-6');
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     // His newer request is where he stands: the older rejection is not told beside it.
     await expect(diagnosis).toContainText(
@@ -217,8 +215,7 @@ deskTest(
   'a legal representative without an access reads her tie to the company on her record',
   async ({ desk }) => {
     const { page, record } = desk;
-    await desk.find('14.725.836-4');
-    await desk.search.press('Enter');
+    await desk.open('14.725.836-4');
     await expect(record.getByRole('heading', { level: 1 })).toHaveText('Gloria Paz Morales Reyes');
     await expect(record).toContainText(
       'Representante o firmante de empresa (no trabajadora ni pensionada)',
@@ -270,8 +267,7 @@ deskTest(
     await expect(diego.getByRole('cell').nth(1)).toHaveText('Inhabilitada');
     // On Diego's own record, giving it back is the company's decision: it leads to its page.
     await page.keyboard.press('Control+k');
-    await desk.find('19.876.543-0');
-    await desk.search.press('Enter');
+    await desk.open('19.876.543-0');
     const diagnosis = desk.record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await diagnosis.getByRole('button', { name: 'Habilitar desde la empresa' }).click();
     await expect(company.getByRole('heading', { level: 1 })).toHaveText(
@@ -419,8 +415,7 @@ deskTest(
   'on her own call, a representative who cannot ask yet is told why, and nobody is chosen for her',
   async ({ desk }) => {
     const { page, record } = desk;
-    await desk.find('14.725.836-4');
-    await desk.search.press('Enter');
+    await desk.open('14.725.836-4');
     await expect(record.getByRole('heading', { level: 1 })).toHaveText('Gloria Paz Morales Reyes');
     const callbar = page.getByRole('region', { name: 'Llamada' });
     await callbar.getByLabel('Motivo').selectOption({ label: 'Otro' });
@@ -476,8 +471,7 @@ deskTest(
   'a paused user calling is sent to her company: resuming is asked by its representative',
   async ({ desk }) => {
     const { page, record } = desk;
-    await desk.find('14.253.647-1');
-    await desk.search.press('Enter');
+    await desk.open('14.253.647-1');
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await expect(diagnosis).toContainText(
       'Su empresa pausó su acceso: solo su representante legal o un administrador de accesos de la empresa puede pedir que se reanude.',

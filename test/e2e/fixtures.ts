@@ -134,6 +134,12 @@ export class DeskPage {
   async find(text: string): Promise<void> {
     await this.search.fill(text);
   }
+
+  /** A person's record by RUT: typed, then Enter opens the one result. */
+  async open(rut: string): Promise<void> {
+    await this.find(rut);
+    await this.search.press('Enter');
+  }
 }
 
 export type DemoUser = 'agente' | 'supervisora' | 'prevencion';
