@@ -33,7 +33,12 @@ export function DialogFooter({
           <button
             type="submit"
             className="primary"
-            disabled={submitDisabled}
+            // aria-disabled, not disabled: Tab still reaches it and reads why it waits («Falta:
+            // …»); a click or Enter in a field submits nothing meanwhile.
+            aria-disabled={submitDisabled || undefined}
+            onClick={(event) => {
+              if (submitDisabled) event.preventDefault();
+            }}
             aria-describedby={missing ? missingId : undefined}
           >
             {submit}

@@ -57,7 +57,9 @@ export function Modal({
     onTab(event);
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || busy) return;
     const form = dialogRef.current?.querySelector('form');
-    const confirm = form?.querySelector<HTMLButtonElement>('button[type="submit"]:not(:disabled)');
+    const confirm = form?.querySelector<HTMLButtonElement>(
+      'button[type="submit"]:not(:disabled):not([aria-disabled="true"])',
+    );
     if (!form || !confirm) return;
     event.preventDefault();
     form.requestSubmit(confirm);
