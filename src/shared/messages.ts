@@ -489,8 +489,9 @@ export const heldMessages = {
   after: (done: string) => `${done} ${heldLater}`,
   /** Above the diagnosis of a person with actions still on this desk. */
   diagnosisTitle: 'Lo que muestra esta ficha aún no llega al portal',
+  // No promise of entry: another cause (a password still to create) may remain after it.
   diagnosisSay:
-    'Su solicitud quedó registrada y se aplicará en cuanto este equipo se conecte con el sistema central. Podrá ingresar después de eso.',
+    'Su solicitud quedó registrada y se aplicará en cuanto este equipo se conecte con el sistema central; hasta entonces el portal no la ve.',
   /** The record's line listing the actions still on this desk. */
   pending: (labels: string[]) =>
     `${labels.length === 1 ? '1 acción pendiente' : `${labels.length} acciones pendientes`} de sincronizar con el sistema central: ${labels.join(', ')}.`,
