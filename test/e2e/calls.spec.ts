@@ -250,6 +250,12 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(callbar.getByRole('button', { name: 'Llama otra persona…' })).toBeFocused();
     await record.getByRole('button', { name: 'Editar contacto' }).click();
     await expect(dialog).not.toContainText('El acceso es personal');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    // The call's row still says that Juana called first.
+    await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'En curso' })).toContainText(
+      'antes llamó Juana González (Familiar) en su nombre',
+    );
   });
 
   test('a call closed elsewhere refuses a reason change with a clear message', async ({
