@@ -196,6 +196,8 @@ test('in a company’s list: disable with a reason, see each person’s result, 
   await confirmWithReason(desk, /^Inhabilitar a 2 personas$/);
   await dialog(desk).getByRole('button', { name: 'Cerrar' }).click();
   await expect(row(CAMILA)).toContainText('Inhabilitada');
+  // The bar that opened it went away with the selection: the focus goes back to the list.
+  await expect(page.getByRole('listbox', { name: 'Todas sus personas' })).toBeFocused();
   await row(CAMILA).click();
   await row(PEDRO).click({ modifiers: ['Control'] });
   await companyBar.getByRole('button', { name: 'Habilitar', exact: true }).click();

@@ -185,6 +185,7 @@ export function ResultSelectionBar() {
           useApp.getState().refreshResults();
           void useApp.getState().reloadRecord();
         },
+        listId: 'results',
       }}
     />
   );

@@ -94,6 +94,7 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
       <p className="muted small">{m.companyListHint}</p>
       <div className="company-users" ref={scrollRef}>
         <div
+          id="company-users"
           role="listbox"
           aria-labelledby="company-users-title"
           aria-multiselectable="true"
@@ -154,6 +155,7 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
           loaded: keys,
           total: Math.max(company.counts.users, keys.length),
           onFinished: () => void useCompany.getState().refresh(),
+          listId: 'company-users',
         }}
       />
     </>

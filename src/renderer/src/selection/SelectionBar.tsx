@@ -20,6 +20,8 @@ export type BarContext = {
   total: number;
   /** What to refresh once a run changed people. */
   onFinished: () => void;
+  /** The list's element id: the focus goes back there when the run's bar is gone. */
+  listId: string;
 };
 
 const ACTIONS: SelectionAction[] = ['unlock', 'resend_mail', 'disable', 'enable'];
@@ -54,7 +56,12 @@ export function SelectionBar({ store, context }: { store: SelectionStore; contex
         {m.selectLoaded(context.loaded.length)}
       </label>
       {selected.size > 1 && (
-        <div role="toolbar" aria-label={m.barLabel} className="selection-actions">
+        <div
+          role="toolbar"
+          aria-label={m.barLabel}
+          className="selection-actions"
+          data-focus-return={context.listId}
+        >
           <strong aria-live="polite">{m.count(selected.size)}</strong>
           {ACTIONS.map((action) => {
             const off = (action === 'disable' || action === 'enable') && !context.company;
