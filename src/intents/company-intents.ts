@@ -206,8 +206,8 @@ function addUser(
   }
   const caller = callerOf(ctx, company.rut, payload);
   if (caller === null) return rejected('caller_not_authorized');
-  // ACHS: a new access administrator is one appointed by the legal representative (rule 9).
   if (selfGrant(ctx, company.rut, caller, personRut, true)) return rejected('caller_grants_self');
+  // ACHS: a new access administrator is one appointed by the legal representative (rule 9).
   const authority = ctx.companies.authority(company.rut);
   const appointed = role === 'access_admin' && !company.onEmpresas;
   if (appointed && !mayBeAdmin('appointed', personRut, caller, authority)) {
@@ -329,12 +329,6 @@ function setModules(
 }
 
 /**
- * Who asked (rules 9, 12, 13). The desk checked the caller's identity with the facts it names; the
- * server checks, with its own rows, that those facts exist for the caller (at least the required
- * number) and that the caller may ask for a change of THAT company's users (companyRequester: the
- * same rule for adding, pausing, resuming, deleting and modules).
- */
-/**
  * grantsToSelf for an authorized caller, as companyRequester says they ask (legal representative
  * or administrator); the company's authority is read only when the caller is the user.
  */
@@ -350,6 +344,12 @@ function selfGrant(
   return grantsToSelf({ personRut: caller, as }, personRut, widens);
 }
 
+/**
+ * Who asked (rules 9, 12, 13). The desk checked the caller's identity with the facts it names; the
+ * server checks, with its own rows, that those facts exist for the caller (at least the required
+ * number) and that the caller may ask for a change of THAT company's users (companyRequester: the
+ * same rule for adding, pausing, resuming, deleting and modules).
+ */
 function callerOf(
   ctx: CompanyIntentContext,
   companyRut: number,
