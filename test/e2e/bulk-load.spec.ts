@@ -72,8 +72,9 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await expect(table.getByRole('row').filter({ hasText: '13.579.246-2' })).toContainText(
     'Inhabilitar',
   );
+  // A wrong check digit names the one expected, as every RUT field does.
   await expect(table.getByRole('row').filter({ hasText: '12.345.678-9' })).toContainText(
-    'RUT inválido',
+    'RUT inválido: el dígito verificador debería ser 5 (se ingresó 9).',
   );
   await expect(table.getByRole('row').filter({ hasText: '12.345.678-5' })).toContainText(
     'Correo inválido',

@@ -246,8 +246,12 @@ function outcomeText(row: BulkPreviewRow): string {
       return m.nothing;
     case 'duplicate':
       return m.duplicate(row.firstLine ?? 0);
-    default:
+    default: {
+      // A wrong check digit names the one expected, as every RUT field does (readRutField).
+      const field = row.reason === 'invalid_rut' ? readRutField(row.rut) : null;
+      if (field && !field.ok) return field.error;
       return m.refusals[row.reason ?? ''] ?? row.reason ?? '';
+    }
   }
 }
 
