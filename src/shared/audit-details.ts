@@ -151,6 +151,12 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
   switch (field) {
     case 'companyRut':
       return companyText(value, names.company);
+    // A run's id tells its events apart from another run's: its first characters do, read whole
+    // only by support (the machine export keeps it).
+    case 'selectionId':
+      return typeof value === 'string' && value.length > 8
+        ? `${value.slice(0, 8)}…`
+        : String(value);
     case 'personRut':
       return rutText(value);
     case 'callerRut': {

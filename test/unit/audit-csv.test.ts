@@ -356,6 +356,15 @@ describe('a date typed as dd-mm-aaaa', () => {
     ]);
   });
 
+  it('shows a selection run by the first characters of its id, enough to tell runs apart', () => {
+    const id = '01a23da3-90f4-700c-bf70-2e95cb390eea';
+    expect(
+      describeAuditChange(null, JSON.stringify({ selectionId: id, callerPresent: false })).map(
+        auditDetailLine,
+      ),
+    ).toEqual(['Acción sobre una selección (N.º de ejecución): 01a23da3…', expect.any(String)]);
+  });
+
   it('names a bulk load by its file, not its id, where the event kept it', () => {
     const id = '01a23da3-90f4-700c-bf70-2e95cb390eea';
     expect(
