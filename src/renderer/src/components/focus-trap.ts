@@ -2,9 +2,9 @@
  * Keeps Tab inside a dialog while it is open and gives the focus back to what opened it when it
  * closes. When that button is gone or disabled after the action (an approved request has no
  * «Aprobar» any more), the focus stays on its table row — the row's first button, or else its
- * header cell — and only when the row is gone too does it go to the open record. A button drawn
- * again meanwhile is found by its words, when only one button has them; one whose bar went away
- * with its action (a selection's run) sends the focus where the bar says (`data-focus-return`).
+ * header cell — and only when the row is gone too does it go to the open record. A button whose
+ * bar went away with its action (a selection's run) sends the focus where the bar says
+ * (`data-focus-return`).
  */
 import { deskHidden } from '../lock/desk-hidden';
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
@@ -18,7 +18,6 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const row = opener?.closest('tr') ?? null;
     dialogRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-    const words = opener ? buttonWords(opener) : null;
     // Where a bar that goes away after its action sends the focus (data-focus-return).
     const returnTo = opener?.closest<HTMLElement>('[data-focus-return]')?.dataset['focusReturn'];
     return () => {
@@ -27,7 +26,6 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
         return;
       }
       if (row?.isConnected && focusRow(row)) return;
-      if (words && focusRedrawn(words)) return;
       const list = returnTo ? document.getElementById(returnTo) : null;
       if (list) {
         list.focus();
@@ -51,22 +49,6 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
       first.focus();
     }
   };
-}
-
-/** What tells a button from the others: its label and its text. */
-const buttonWords = (element: HTMLElement) =>
-  element.tagName === 'BUTTON'
-    ? `${element.getAttribute('aria-label') ?? ''}|${element.textContent ?? ''}`
-    : null;
-
-/** The one enabled button with the opener's words, drawn again since; none if several have them. */
-function focusRedrawn(words: string): boolean {
-  const same = [...document.querySelectorAll<HTMLButtonElement>('button:not([disabled])')].filter(
-    (button) => buttonWords(button) === words,
-  );
-  if (same.length !== 1) return false;
-  same[0]!.focus();
-  return true;
 }
 
 /** The row's first enabled button, or its header cell (made focusable by script only). */
