@@ -343,6 +343,7 @@ const throughRepository: Record<DashboardQuery, (window: { from: string; to: str
     callsByReason: (w) => repository.callsByReason(w),
     callsByHour: (w) => repository.callsByUtcHour(w),
     outcomes: (w) => repository.outcomes(w),
+    visits: (w) => repository.visits(w),
     actionsByKind: (w) => repository.actionsByKind(w),
     actionsByAgent: (w) => repository.actionsByAgent(w),
     supervisionByKind: (w) => repository.supervisionByKind(w),

@@ -540,7 +540,10 @@ export const DashboardPanel = z.object({
   /** First and last Santiago day of the range, `aaaa-mm-dd`. */
   firstDay: z.string(),
   lastDay: z.string(),
+  /** Calls and visits: every interaction opened in the range. */
   calls: Count,
+  /** How many of `calls` were a prevention officer's visits. */
+  visits: Count,
   /** Reasons with at least one call, most frequent first. */
   callsByReason: z.array(z.object({ reason: z.string(), count: Count })),
   /** 24 counts: calls opened at each hour of Santiago's clock, 0 to 23. */

@@ -2698,6 +2698,20 @@ export function waitedText(minutes: number): string {
   return count(Math.floor(minutes / (24 * 60)), 'día', 'días');
 }
 
+/** What the Panel's interaction charts count: calls, an officer's visits, or both. */
+export type InteractionNoun = 'calls' | 'visits' | 'both';
+const interactionNouns: Record<InteractionNoun, string> = {
+  calls: 'Llamadas',
+  visits: 'Visitas',
+  both: 'Llamadas y visitas',
+};
+
+/** The noun for `total` interactions of which `visits` were visits. */
+export function interactionNoun(total: number, visits: number): InteractionNoun {
+  if (visits === 0) return 'calls';
+  return visits === total ? 'visits' : 'both';
+}
+
 export const dashboardMessages = {
   tab: 'Panel',
   title: 'Panel de supervisión',
@@ -2709,12 +2723,21 @@ export const dashboardMessages = {
   updated: (time: string) => `Actualizado a las ${time}.`,
   /** Calls and the audit stay on the desk that recorded them; Ley 21.719 requests sync. */
   scope:
-    'Cuenta las llamadas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
+    'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
   refresh: 'Actualizar',
   loading: 'Cargando el panel…',
   failed: 'No se pudo cargar el panel.',
   retry: 'Reintentar',
-  calls: (n: number) => count(n, 'llamada', 'llamadas'),
+  /**
+   * The range's interactions: calls, and a prevention officer's visits named apart when the
+   * desk has some (DOMAIN: «one call or visit»).
+   */
+  calls: (total: number, visits: number) => {
+    const calls = total - visits;
+    if (visits === 0) return count(total, 'llamada', 'llamadas');
+    if (calls === 0) return count(visits, 'visita', 'visitas');
+    return `${count(calls, 'llamada', 'llamadas')} y ${count(visits, 'visita', 'visitas')}`;
+  },
   showTable: 'Ver como tabla',
   hideTable: 'Ocultar tabla',
   /** What a chart says to a screen reader before its table. */
@@ -2729,9 +2752,21 @@ export const dashboardMessages = {
   hourRange: (hour: number) =>
     `${String(hour).padStart(2, '0')}:00 a ${String((hour + 1) % 24).padStart(2, '0')}:00`,
   charts: {
-    byReason: { title: 'Llamadas por motivo', key: 'Motivo', value: 'Llamadas' },
-    byHour: { title: 'Llamadas por hora del día', key: 'Hora', value: 'Llamadas' },
-    outcomes: { title: 'Resultado de las llamadas', key: 'Resultado', value: 'Llamadas' },
+    byReason: (noun: InteractionNoun) => ({
+      title: `${interactionNouns[noun]} por motivo`,
+      key: 'Motivo',
+      value: interactionNouns[noun],
+    }),
+    byHour: (noun: InteractionNoun) => ({
+      title: `${interactionNouns[noun]} por hora del día`,
+      key: 'Hora',
+      value: interactionNouns[noun],
+    }),
+    outcomes: (noun: InteractionNoun) => ({
+      title: `Resultado de las ${interactionNouns[noun].toLowerCase()}`,
+      key: 'Resultado',
+      value: interactionNouns[noun],
+    }),
     actionsByKind: { title: 'Acciones de los agentes, por tipo', key: 'Acción', value: 'Veces' },
     actionsByAgent: { title: 'Acciones por agente', key: 'Agente', value: 'Acciones' },
     supervision: { title: 'Supervisión e intentos rechazados', key: 'Evento', value: 'Veces' },
@@ -2777,7 +2812,7 @@ export const dashboardMessages = {
   causesNote:
     'Personas distintas a las que el diagnóstico de su ficha mostró la causa, al abrirla en el período.',
   actionsNote:
-    'Sin contar las fichas vistas, la apertura y cierre de llamadas, ni la supervisión y los intentos rechazados (que se cuentan aparte).',
+    'Sin contar las fichas vistas, la apertura y cierre de llamadas y visitas, ni la supervisión y los intentos rechazados (que se cuentan aparte).',
   supervisionNote:
     'Exportaciones de la auditoría, cambios de la dirección central, equipos revocados, empresas asignadas o quitadas, acciones reasignadas, e intentos de ver datos fuera de las empresas propias.',
   noSupervision: 'Sin eventos de supervisión ni intentos rechazados en este período.',

@@ -27,6 +27,12 @@ const EXPECTED: Record<DashboardQuery, string[]> = {
   callsByReason: CALLS_BY_OPENING,
   callsByHour: CALLS_BY_OPENING,
   outcomes: CALLS_BY_OPENING,
+  // Agents are a handful of rows; each officer's interactions, a range of his index.
+  visits: [
+    'SEARCH interactions USING COVERING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
+    'LIST SUBQUERY 1',
+    'SCAN agents',
+  ],
   actionsByKind: ACTIONS,
   actionsByAgent: ACTIONS,
   supervisionByKind: ACTIONS,

@@ -93,6 +93,16 @@ describe('the Panel', () => {
     expect(busyHours(panel(core, 'today').callsByHour)).toEqual({ 9: 1 });
   });
 
+  it("counts a prevention officer's visits apart from the calls, on a desk both use", () => {
+    const clock: Clock = { now: new Date('2026-04-10T15:00:00Z') };
+    const core = seededCore(300, { as: 'supervisora', clock });
+    insertCall(core, '2026-04-10T12:05:00.000Z');
+    insertCall(core, '2026-04-10T13:05:00.000Z', { agentId: 'prevention-demo' });
+    insertCall(core, '2026-04-09T13:05:00.000Z', { agentId: 'prevention-demo' });
+    expect(panel(core, 'today')).toMatchObject({ calls: 2, visits: 1 });
+    expect(panel(core, '7d')).toMatchObject({ calls: 3, visits: 2 });
+  });
+
   it('counts the actions agents took by kind and by agent, leaving out views, calls, locks, supervision and refusals', () => {
     const core = seededCore(300, { as: 'supervisora' });
     call(core, 'interactions.open', { rut: '18765432-7', reason: 'mail_not_arriving' });

@@ -1,6 +1,27 @@
 /** The Panel's Ley 21.719 deadline chart says, in one line, how many requests are due when. */
 import { describe, expect, it } from 'vitest';
-import { dashboardMessages } from '../../src/shared/messages';
+import { dashboardMessages, interactionNoun } from '../../src/shared/messages';
+
+describe("the Panel's calls and visits", () => {
+  const { calls, charts } = dashboardMessages;
+  it('names visits only when an officer made some, and calls only when there were some', () => {
+    expect(calls(3, 0)).toBe('3 llamadas');
+    expect(calls(1, 0)).toBe('1 llamada');
+    expect(calls(2, 2)).toBe('2 visitas');
+    expect(calls(1_500, 1)).toBe('1.499 llamadas y 1 visita');
+  });
+
+  it('titles the charts by what they count', () => {
+    expect(charts.byReason(interactionNoun(4, 0)).title).toBe('Llamadas por motivo');
+    expect(charts.byHour(interactionNoun(4, 4)).title).toBe('Visitas por hora del día');
+    expect(charts.outcomes(interactionNoun(4, 1))).toEqual({
+      title: 'Resultado de las llamadas y visitas',
+      key: 'Resultado',
+      value: 'Llamadas y visitas',
+    });
+    expect(charts.outcomes(interactionNoun(0, 0)).title).toBe('Resultado de las llamadas');
+  });
+});
 
 describe('dashboardMessages.dataRequests.summary', () => {
   const summary = dashboardMessages.dataRequests.summary;

@@ -59,6 +59,13 @@ export const DASHBOARD_SQL = {
     WHERE opened_at >= @from AND opened_at < @to GROUP BY hour`,
   outcomes: `SELECT outcome, count(*) AS n FROM interactions
     WHERE opened_at >= @from AND opened_at < @to GROUP BY outcome`,
+  /**
+   * How many of the range's interactions were a prevention officer's visits (DOMAIN: «one call
+   * or visit»): on a desk an officer also signs in to, the Panel names them apart from calls.
+   */
+  visits: `SELECT count(*) FROM interactions
+    WHERE agent_id IN (SELECT id FROM agents WHERE role = 'prevention')
+      AND opened_at >= @from AND opened_at < @to`,
   actionsByKind: `SELECT action, count(*) AS n FROM audit_events
     WHERE action NOT IN (${notActions}) AND action NOT IN (${supervision})
       AND at >= @from AND at < @to AND ${byAgents}
@@ -105,6 +112,9 @@ export function createDashboardRepository(sqlite: Database.Database) {
       return byCount(
         statements.outcomes.all(range) as Array<{ outcome: string | null; n: number }>,
       );
+    },
+    visits(range: Range): number {
+      return statements.visits.pluck().get(range) as number;
     },
     actionsByKind(range: Range) {
       return byCount(statements.actionsByKind.all(range) as Array<{ action: string; n: number }>);

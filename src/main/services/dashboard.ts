@@ -44,6 +44,7 @@ export function dashboardPanel(
         firstDay: bounds.firstDay,
         lastDay: bounds.lastDay,
         calls: byReason.reduce((sum, row) => sum + row.n, 0),
+        visits: dashboard.visits(window),
         callsByReason: byReason.map((row) => ({ reason: row.reason, count: row.n })),
         callsByHour: foldIntoSantiagoHours(dashboard.callsByUtcHour(window), window),
         outcomes: dashboard.outcomes(window).map((row) => ({ outcome: row.outcome, count: row.n })),

@@ -7,6 +7,7 @@ import {
   dashboardMessages as t,
   interactionOutcomeLabels,
   interactionReasonLabels,
+  interactionNoun,
   waitedText,
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
@@ -133,6 +134,11 @@ export function DashboardView() {
 
 function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
   const noCalls = panel.calls === 0 ? t.noCalls : null;
+  const calls = t.calls(panel.calls, panel.visits);
+  const noun = interactionNoun(panel.calls, panel.visits);
+  const byReason = t.charts.byReason(noun);
+  const byHour = t.charts.byHour(noun);
+  const byOutcome = t.charts.outcomes(noun);
   const reasons: ChartRow[] = panel.callsByReason.map((row) => ({
     key: row.reason,
     label: label(interactionReasonLabels, row.reason),
@@ -166,40 +172,40 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
   return (
     <div aria-busy={busy}>
       <p className="muted dashboard-period">
-        {t.period(formatDay(panel.firstDay), formatDay(panel.lastDay))} · {t.calls(panel.calls)} ·{' '}
+        {t.period(formatDay(panel.firstDay), formatDay(panel.lastDay))} · {calls} ·{' '}
         {t.updated(formatTime(panel.generatedAt))}
       </p>
       <p className="muted small">{t.scope}</p>
       <div className="chart-grid">
         <ChartCard
           name="by-reason"
-          title={t.charts.byReason.title}
-          keyHeader={t.charts.byReason.key}
-          valueHeader={t.charts.byReason.value}
+          title={byReason.title}
+          keyHeader={byReason.key}
+          valueHeader={byReason.value}
           rows={reasons}
-          total={t.calls(panel.calls)}
+          total={calls}
           empty={noCalls}
         >
           {(width) => <HorizontalBars rows={reasons} width={width} />}
         </ChartCard>
         <ChartCard
           name="by-hour"
-          title={t.charts.byHour.title}
-          keyHeader={t.charts.byHour.key}
-          valueHeader={t.charts.byHour.value}
+          title={byHour.title}
+          keyHeader={byHour.key}
+          valueHeader={byHour.value}
           rows={hours}
-          total={t.calls(panel.calls)}
+          total={calls}
           empty={noCalls}
         >
           {(width) => <HourColumns hours={panel.callsByHour} width={width} />}
         </ChartCard>
         <ChartCard
           name="outcomes"
-          title={t.charts.outcomes.title}
-          keyHeader={t.charts.outcomes.key}
-          valueHeader={t.charts.outcomes.value}
+          title={byOutcome.title}
+          keyHeader={byOutcome.key}
+          valueHeader={byOutcome.value}
           rows={outcomes}
-          total={t.calls(panel.calls)}
+          total={calls}
           empty={noCalls}
         >
           {(width) => <HorizontalBars rows={outcomes} width={width} colors={OUTCOME_COLORS} />}
