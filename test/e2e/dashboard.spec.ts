@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, test } from './fixtures';
+import { expect, fillSignIn, signOut, test } from './fixtures';
 
 const PEDRO = '12345678-5';
 
@@ -270,4 +270,24 @@ test('an agent has no Panel, and the Llamadas list offers no agent filter', asyn
   await expect(calls.getByLabel('Agente')).toHaveCount(0);
   await expect(calls.getByLabel('Desde (dd-mm-aaaa)')).toBeVisible();
   await expectAccessible(page, 'Llamadas de un agente');
+});
+
+test.describe('on a desk an officer used too', () => {
+  test.use({ user: 'prevencion' });
+
+  test("the Panel names the officer's visits apart from the calls", async ({ desk }) => {
+    const { page } = desk;
+    await recordCalls(page, 2);
+    await signOut(page);
+    await fillSignIn(page, 'supervisora', 'super600');
+    await recordCalls(page, 1);
+    await page.getByRole('button', { name: 'Panel', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Panel de supervisión' });
+    await expect(panel.getByText(/1 llamada y 2 visitas ·/)).toBeVisible();
+    const byReason = panel.getByRole('figure', { name: 'Llamadas y visitas por motivo' });
+    await expect(byReason).toHaveAccessibleDescription(/^1 llamada y 2 visitas\./);
+    await expect(
+      panel.getByRole('figure', { name: 'Resultado de las llamadas y visitas' }),
+    ).toBeVisible();
+  });
 });

@@ -28,11 +28,6 @@ export async function signInAt(page: Page, url: string, username: string, passwo
 }
 
 /**
- * «Salir», confirmed when the desk asks (this agent's actions still wait to be sent, or a call is
- * open): for tests
- * that change who is signed in, not for the one that tests the question itself.
- */
-/**
  * A company dialog asked for on the call of `caller` (its «Quién lo pide» option, e.g. «Paula
  * Andrea Rojas Tapia · Administrador de accesos»), whose serial number and e-mail matched.
  */
@@ -44,6 +39,10 @@ export async function askedBy(dialog: Locator, caller: string): Promise<void> {
   await dialog.getByLabel(/Correo registrado/).check();
 }
 
+/**
+ * «Salir», confirmed when the desk asks (this agent's actions still wait to be sent, or a call is
+ * open): for tests that change who is signed in, not for the one that tests the question itself.
+ */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Salir' }).click();
   // Actions still waiting, or a call (visit) still open.
