@@ -29,9 +29,9 @@ import {
   openSqlite,
   type Db,
 } from '../src/main/db/database';
-import { createCompanyWriteRepository } from '../src/main/repositories/company-write-repository';
-import { createDataRequestRepository } from '../src/main/repositories/data-request-repository';
-import { createPersonWriteRepository } from '../src/main/repositories/person-write-repository';
+import { createCompanyWriteRepository } from '../src/intents/company-write-repository';
+import { createDataRequestRepository } from '../src/intents/data-request-repository';
+import { createPersonWriteRepository } from '../src/intents/person-write-repository';
 import { applyIntent } from '../src/intents/apply-intent';
 import { ENTITIES, ENTITY_TABLES } from '../src/shared/sync-protocol';
 import { insertInBatches } from './seed-cache';

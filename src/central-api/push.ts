@@ -18,9 +18,9 @@
  * again, and every id is still new.
  */
 import type Database from 'better-sqlite3';
-import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
-import { createPersonWriteRepository } from '../main/repositories/person-write-repository';
-import { createDataRequestRepository } from '../main/repositories/data-request-repository';
+import { createCompanyWriteRepository } from '../intents/company-write-repository';
+import { createPersonWriteRepository } from '../intents/person-write-repository';
+import { createDataRequestRepository } from '../intents/data-request-repository';
 import { decide as permits, personTarget, type AgentScope } from '../shared/rules/permissions';
 import { applyIntent, type IntentOutcome } from '../intents/apply-intent';
 import {

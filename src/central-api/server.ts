@@ -30,7 +30,7 @@ import {
   AnchorRequest,
   type AnchorResponse,
 } from '../shared/sync-protocol';
-import { createCompanyWriteRepository } from '../main/repositories/company-write-repository';
+import { createCompanyWriteRepository } from '../intents/company-write-repository';
 import { createAuth, type Authenticated } from './auth';
 import { createChangeLog } from './change-log';
 import { compareVersions, parseVersion } from './client-version';

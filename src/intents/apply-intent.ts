@@ -20,11 +20,11 @@ import { isPortal, mailPortal } from '../shared/portals';
 import { isMailKind, mailFits } from '../shared/rules/access';
 import type { Entity } from '../shared/sync-protocol';
 import { decide, personTarget, type Action, type AgentScope } from '../shared/rules/permissions';
-import type { CompanyWriteRepository } from '../main/repositories/company-write-repository';
-import type { PersonWriteRepository } from '../main/repositories/person-write-repository';
+import type { CompanyWriteRepository } from './company-write-repository';
+import type { PersonWriteRepository } from './person-write-repository';
 import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
 import { blockDecision, isDataRequestKind } from '../shared/rules/data-requests';
-import type { DataRequestRepository } from '../main/repositories/data-request-repository';
+import type { DataRequestRepository } from './data-request-repository';
 import { applyDataRequestIntent } from './data-request-intents';
 
 export type Conflict = { field: string; yours: unknown; theirs: unknown };

@@ -27,8 +27,8 @@ import {
   type CompanyUserChange,
 } from '../shared/rules/membership-transitions';
 import type { Entity } from '../shared/sync-protocol';
-import type { CompanyWriteRepository } from '../main/repositories/company-write-repository';
-import type { PersonWriteRepository } from '../main/repositories/person-write-repository';
+import type { CompanyWriteRepository } from './company-write-repository';
+import type { PersonWriteRepository } from './person-write-repository';
 
 export type CompanyRejection =
   | 'company_not_on_empresas'

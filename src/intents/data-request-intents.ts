@@ -26,8 +26,8 @@ import {
   santiagoDate,
 } from '../shared/rules/legal-deadlines';
 import type { Entity } from '../shared/sync-protocol';
-import type { CompanyWriteRepository } from '../main/repositories/company-write-repository';
-import type { DataRequestRepository } from '../main/repositories/data-request-repository';
+import type { CompanyWriteRepository } from './company-write-repository';
+import type { DataRequestRepository } from './data-request-repository';
 
 export type DataRequestRejection =
   'invalid_payload' | 'entity_gone' | 'already_blocked' | 'duplicate_number';

@@ -19,7 +19,7 @@ import {
   type Plan,
 } from '../repositories/bulk-batch-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
-import type { PersonWriteRepository } from '../repositories/person-write-repository';
+import type { PersonWriteRepository } from '../../intents/person-write-repository';
 import type { Session } from '../services/context';
 import { ForbiddenError } from '../services/errors';
 

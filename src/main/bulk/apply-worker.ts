@@ -17,7 +17,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { NewBatchRow } from '../repositories/bulk-batch-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
 import { createOutboxRepository } from '../repositories/outbox-repository';
-import { createPersonWriteRepository } from '../repositories/person-write-repository';
+import { createPersonWriteRepository } from '../../intents/person-write-repository';
 import { applyReplicaKey, makeReplicaDurable, openSqlite } from '../db/database';
 import { mainWantsLock, waitForMain } from '../db/write-turns';
 import { createBatchApplier } from './apply-batch';

@@ -12,7 +12,7 @@ import {
   type PersonFacts,
   type SelectionAction,
 } from '../domain/selection-rule';
-import type { PersonWriteRepository } from './person-write-repository';
+import type { PersonWriteRepository } from '../../intents/person-write-repository';
 import { parseStringList } from '../../shared/json-list';
 
 export function createSelectionRepository(

@@ -5,7 +5,7 @@
 import type { Portal } from '../../shared/contract';
 import type { IdentityFact } from '../../shared/policy';
 import type { Action } from '../../shared/rules/permissions';
-import type { AccountRow, PersonWriteRepository } from '../repositories/person-write-repository';
+import type { AccountRow, PersonWriteRepository } from '../../intents/person-write-repository';
 import type { ServiceContext, Session } from './context';
 import { RuleError, StaleError, type RuleCode } from './errors';
 import { runAction, type BulkBasis } from './run-action';

@@ -26,7 +26,7 @@ import {
 import { foldText } from '../../shared/text';
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import type { RequestListRow } from '../repositories/company-record-repository';
-import { createCompanyWriteRepository } from '../repositories/company-write-repository';
+import { createCompanyWriteRepository } from '../../intents/company-write-repository';
 import {
   applyCompanyIntent,
   type CompanyIntentKind,

@@ -7,13 +7,13 @@ import type { Db } from '../db/database';
 import type { AgentScope } from '../../shared/rules/permissions';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
-import { createDataRequestRepository } from '../repositories/data-request-repository';
+import { createDataRequestRepository } from '../../intents/data-request-repository';
 import { createCompanyRecordRepository } from '../repositories/company-record-repository';
 import { createInteractionRepository } from '../repositories/interaction-repository';
 import { createOutboxRepository } from '../repositories/outbox-repository';
 import { createPersonRecordRepository } from '../repositories/person-record-repository';
 import { createPersonSearchRepository } from '../repositories/person-search-repository';
-import { createPersonWriteRepository } from '../repositories/person-write-repository';
+import { createPersonWriteRepository } from '../../intents/person-write-repository';
 
 export type Session = AgentScope & {
   agentId: string;

@@ -30,9 +30,9 @@ import {
   type DeadlineStatus,
 } from '../../shared/rules/legal-deadlines';
 import { loginRut, rutFromBody } from '../../shared/rut';
-import type { DataRequestRow, ListedRequest } from '../repositories/data-request-repository';
+import type { DataRequestRow, ListedRequest } from '../../intents/data-request-repository';
 import { applyDataRequestIntent, readIdentityCheck } from '../../intents/data-request-intents';
-import { createCompanyWriteRepository } from '../repositories/company-write-repository';
+import { createCompanyWriteRepository } from '../../intents/company-write-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { authorize, runAction, type ActionReceipt } from './run-action';

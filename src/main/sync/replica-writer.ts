@@ -9,9 +9,9 @@ import { ENTITY_TABLES, type Change, type Entity } from '../../shared/sync-proto
 import {
   createCompanyWriteRepository,
   PLACEHOLDER_TABLES,
-} from '../repositories/company-write-repository';
-import { createPersonWriteRepository } from '../repositories/person-write-repository';
-import { createDataRequestRepository } from '../repositories/data-request-repository';
+} from '../../intents/company-write-repository';
+import { createPersonWriteRepository } from '../../intents/person-write-repository';
+import { createDataRequestRepository } from '../../intents/data-request-repository';
 import { BULK_LOAD_TRIGGERS_SQL, createCompanyCountsRebuild } from '../repositories/company-counts';
 import { applyIntent } from '../../intents/apply-intent';
 import { indexesAside, searchIndexStep, setIndexesAside } from '../db/deferred-indexes';

@@ -9,7 +9,7 @@ import {
   businessDaysBetween,
   type CalendarDate,
   type DeadlineStatus,
-} from '../../shared/rules/legal-deadlines';
+} from '../shared/rules/legal-deadlines';
 import {
   OPEN_STATES,
   type ActiveBlock,
@@ -17,7 +17,7 @@ import {
   type DataRequestState,
   type DataRight,
   type LinkedRequest,
-} from '../../shared/rules/data-requests';
+} from '../shared/rules/data-requests';
 
 export type DataRequestRow = {
   id: number;

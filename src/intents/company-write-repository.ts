@@ -8,14 +8,14 @@
  * creates ordinary rows and increments versions on every change.
  */
 import type Database from 'better-sqlite3';
-import type { IdentityHolder } from '../../shared/identity-facts';
-import { parseStringList } from '../../shared/json-list';
+import type { IdentityHolder } from '../shared/identity-facts';
+import { parseStringList } from '../shared/json-list';
 import type {
   AdminKind,
   CompanyAuthority,
   MembershipState,
   Signatory,
-} from '../../shared/rules/company-access';
+} from '../shared/rules/company-access';
 
 export type RequestRow = {
   id: number;

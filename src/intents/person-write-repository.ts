@@ -4,9 +4,9 @@
  * Each returns false when no row matched (stale or gone); callers decide which.
  */
 import type Database from 'better-sqlite3';
-import type { Portal } from '../../shared/contract';
-import { loginPortal } from '../../shared/portals';
-import { hasAccess, unsignedAgreement, type MailFacts } from '../../shared/rules/access';
+import type { Portal } from '../shared/contract';
+import { loginPortal } from '../shared/portals';
+import { hasAccess, unsignedAgreement, type MailFacts } from '../shared/rules/access';
 
 export type AccountRow = {
   id: number;
