@@ -56,6 +56,7 @@ import {
 } from './handlers/data-request-handlers';
 import { bulkLoadHandlers } from './handlers/bulk-load-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 import { personHandlers } from './handlers/person-handlers';
 import { createSearchDenials } from './services/privacy';
 import { callHandlers } from './handlers/call-handlers';
@@ -68,8 +69,7 @@ import {
 } from './services/central-sign-in';
 import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
 import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
-import { listPendingActions, listSyncIssues, resolveSyncIssue } from './services/sync-issues';
-import { reassignPendingActions } from './services/reassign-actions';
+import { listSyncIssues } from './services/sync-issues';
 import { centralAdminHandlers } from './handlers/central-admin-handlers';
 import { CentralError, createCentralClient } from './sync/central-client';
 import { createReplicaWriter } from './sync/replica-writer';
@@ -81,7 +81,6 @@ import {
   type SyncEngineOptions,
   type TokenStore,
 } from './sync/sync-engine';
-import { changeCentralAddress } from './services/central-address';
 // Device trust (issue 11).
 import {
   createDeviceEnrolment,
@@ -513,6 +512,19 @@ export function createCore(options: CoreOptions): Core {
       log,
     }),
     ...dashboardHandlers({ context, agent }),
+    ...syncHandlers({
+      context,
+      agent,
+      engine: () => engine,
+      status: syncStatus,
+      centralUrl: () => centralUrl,
+      setCentralUrl: (url) => {
+        writer.setState('central_url', url ?? '');
+        configure(url);
+      },
+      revoked: () => revocation.record() !== null,
+      reenrol,
+    }),
     'app.info': () => ({
       version: options.version,
       door: options.door,
@@ -615,53 +627,8 @@ export function createCore(options: CoreOptions): Core {
       return toSession(session);
     },
     'auth.lockState': () => lockState(),
-    'sync.status': () => syncStatus(),
-    'sync.now': () => (engine ? engine.syncNow().then(syncStatus) : syncStatus()),
-    'sync.configure': (input) => {
-      // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
-      // with a reason kept in the audit.
-      const { changed, url } = changeCentralAddress(context, agent(), centralUrl, input);
-      if (changed) {
-        writer.setState('central_url', url ?? '');
-        configure(url);
-      }
-      return syncStatus();
-    },
-    'sync.issues': () => listSyncIssues(context, agent()),
-    'sync.pending': () => listPendingActions(context, agent()),
-    'sync.resolve': (input) => {
-      const issues = resolveSyncIssue(context, agent(), input.actionId, input.choice);
-      engine?.kick();
-      return issues;
-    },
-    // Device trust (issue 11): a new identity for a revoked or duplicated device, on request.
-    'sync.reenrol': () => {
-      if (!revocation.record() && engine?.status().state !== 'device_fork') {
-        throw new RuleError('reenrol_not_needed');
-      }
-      reenrol();
-      return syncStatus();
-    },
-    'agents.list': () => {
-      agent();
-      return repos.agents
-        .list()
-        .map((a) => ({ agentId: a.id, displayName: a.displayName, role: a.role }));
-    },
-    // Sync at scale (issue 11): the network hint and a shared desk's queues.
-    'sync.hint': (input) => {
-      agent();
-      engine?.networkHint(input.online);
-      return {};
-    },
-    'sync.reassign': (input) => {
-      const reassigned = reassignPendingActions(context, agent(), input.fromAgentId, input.reason);
-      engine?.kick();
-      return { reassigned, pending: listPendingActions(context, agent()) };
-    },
   };
 
-  /** New id and secret, fresh snapshot, queue kept; every session ends (issue 11). */
   /**
    * The central API answers again after an offline sign-in: the agent is signed in there with
    * what they typed, and their session (scope included) follows the central's answer. A refusal
@@ -719,6 +686,7 @@ export function createCore(options: CoreOptions): Core {
     return true;
   }
 
+  /** New id and secret, fresh snapshot, queue kept; every session ends (issue 11). */
   function reenrol(): void {
     context.deviceId = enrolment.reenrol();
     revocation.clear();

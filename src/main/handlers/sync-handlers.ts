@@ -1,0 +1,96 @@
+/**
+ * The Sincronización screen's channels (issue 11): the sync's state and a sync on request, the
+ * central address, the actions that wait or need a look (a shared desk's queues and their
+ * reassignment), the network hint, and a new identity for a revoked or duplicated device.
+ * Registered beside the others in core.ts, which holds the sync engine and the device.
+ */
+import type { SyncStatus } from '../../shared/contract';
+import type { Handlers } from '../core';
+import { changeCentralAddress } from '../services/central-address';
+import type { ServiceContext, Session } from '../services/context';
+import { RuleError } from '../services/errors';
+import { reassignPendingActions } from '../services/reassign-actions';
+import { listPendingActions, listSyncIssues, resolveSyncIssue } from '../services/sync-issues';
+import type { SyncEngine } from '../sync/sync-engine';
+
+type Deps = {
+  context: ServiceContext;
+  agent: () => Session;
+  /** The sync engine, when a central API is configured. */
+  engine: () => SyncEngine | null;
+  status: () => SyncStatus;
+  /** The central API's address now, and a new one kept and connected to (null: none). */
+  centralUrl: () => string | null;
+  setCentralUrl: (url: string | null) => void;
+  /** Whether the central API revoked this device (its record kept until a new identity). */
+  revoked: () => boolean;
+  /** New id and secret, fresh snapshot, queue kept; every session ends. */
+  reenrol: () => void;
+};
+
+type SyncChannel =
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.configure'
+  | 'sync.issues'
+  | 'sync.pending'
+  | 'sync.resolve'
+  | 'sync.reenrol'
+  | 'sync.hint'
+  | 'sync.reassign'
+  | 'agents.list';
+
+export function syncHandlers({
+  context,
+  agent,
+  engine,
+  status,
+  centralUrl,
+  setCentralUrl,
+  revoked,
+  reenrol,
+}: Deps): Pick<Handlers, SyncChannel> {
+  return {
+    'sync.status': () => status(),
+    'sync.now': () => engine()?.syncNow().then(status) ?? status(),
+    'sync.configure': (input) => {
+      // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
+      // with a reason kept in the audit.
+      const { changed, url } = changeCentralAddress(context, agent(), centralUrl(), input);
+      if (changed) setCentralUrl(url);
+      return status();
+    },
+    'sync.issues': () => listSyncIssues(context, agent()),
+    'sync.pending': () => listPendingActions(context, agent()),
+    'sync.resolve': (input) => {
+      const issues = resolveSyncIssue(context, agent(), input.actionId, input.choice);
+      engine()?.kick();
+      return issues;
+    },
+    // Device trust: a new identity for a revoked or duplicated device, on request.
+    'sync.reenrol': () => {
+      if (!revoked() && engine()?.status().state !== 'device_fork') {
+        throw new RuleError('reenrol_not_needed');
+      }
+      reenrol();
+      return status();
+    },
+    'agents.list': () => {
+      agent();
+      return context.repos.agents
+        .list()
+        .map((a) => ({ agentId: a.id, displayName: a.displayName, role: a.role }));
+    },
+    // Sync at scale: the network hint and a shared desk's queues.
+    'sync.hint': (input) => {
+      agent();
+      engine()?.networkHint(input.online);
+      return {};
+    },
+    'sync.reassign': (input) => {
+      const reassigned = reassignPendingActions(context, agent(), input.fromAgentId, input.reason);
+      engine()?.kick();
+      return { reassigned, pending: listPendingActions(context, agent()) };
+    },
+  };
+}
