@@ -79,7 +79,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
 
     // What it counts, and from where: calls and the audit stay on the desk that recorded them.
     await expect(panel).toContainText(
-      'Cuenta las llamadas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
+      'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
     );
 
     // Nothing yet today: empty states, still named figures, and the queue as it is.
