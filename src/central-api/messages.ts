@@ -31,6 +31,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
     'Quien lo pidió es el mismo administrador de accesos a quien se le daba el acceso: un administrador no se otorga acceso a sí mismo. Debe pedirlo el representante legal u otro administrador de accesos de la empresa.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa, o en Portal Empresas aún no tiene su perfil empresa (acuerdo sin firmar).',
+  admin_not_by_profile_change:
+    'Un administrador de accesos no se nombra cambiando el perfil: en ACHS lo nombra el representante legal, y en Portal Empresas se solicita y firma el Acuerdo de Acceso Remoto.',
   admin_needs_representative:
     'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: quien lo pidió no lo es.',
   // Ley 21.719 requests (issue 10).

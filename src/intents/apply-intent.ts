@@ -18,6 +18,7 @@ import {
 } from '../shared/policy';
 import { isPortal, mailPortal } from '../shared/portals';
 import { isMailKind, mailFits } from '../shared/rules/access';
+import { namesAdministrator } from '../shared/rules/company-access';
 import type { Entity } from '../shared/sync-protocol';
 import { decide, personTarget, type Action, type AgentScope } from '../shared/rules/permissions';
 import type { CompanyWriteRepository } from './company-write-repository';
@@ -61,6 +62,7 @@ export type RejectionCode =
   | 'request_decided'
   | 'caller_not_authorized'
   | 'admin_needs_representative'
+  | 'admin_not_by_profile_change'
   | 'company_not_on_empresas'
   | 'already_user'
   | 'change_not_on_portal'
@@ -419,6 +421,7 @@ function changeRole(
   const membership = ctx.writes.membership(rut, companyRut);
   if (!membership) return rejected('entity_gone');
   if (membership.role === role) return { status: 'applied', touched: [], mails: [] };
+  if (namesAdministrator(membership.role, role)) return rejected('admin_not_by_profile_change');
   if (fromRole !== null && membership.role !== fromRole) {
     return {
       status: 'conflict',

@@ -241,6 +241,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
   caller_not_authorized: () =>
     'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar usuarios o cambiar su acceso o sus módulos.',
+  admin_not_by_profile_change: () =>
+    'Un administrador de accesos no se nombra cambiando el perfil. En ACHS lo nombra el representante legal: «Agregar usuario» en la página de la empresa, con el representante en la línea. En Portal Empresas lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», y debe firmar el Acuerdo de Acceso Remoto.',
   admin_needs_representative: () =>
     'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale a quien llama que lo solicite el representante legal. Quien llama sí puede pedir usuarios empresa.',
   caller_cannot_ask: (p) =>
@@ -363,6 +365,9 @@ export const dialogMessages = {
   invalidEmail: 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
   invalidPhone: 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
   roleLabel: 'Perfil',
+  /** Under the profile list: why «Administrador de accesos» is not among its choices (rules 9, 12). */
+  roleAdminHint:
+    'Un administrador de accesos no se nombra aquí: en ACHS lo nombra el representante legal («Agregar usuario» en la página de la empresa); en Portal Empresas lo solicita el representante legal o un firmante del registro («Registrar solicitud»).',
   reasonLabel: 'Motivo',
   cancel: 'Cancelar',
   saving: 'Guardando…',

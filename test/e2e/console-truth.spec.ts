@@ -240,3 +240,22 @@ test("the browser's Back and Forward move between screens and never leave the de
   // Still signed in, on the same page: nothing was reloaded.
   await expect(page.getByText(/2\.000 personas/)).toBeVisible();
 });
+
+test.describe('as the supervisor', () => {
+  test.use({ user: 'supervisora' });
+
+  test('«Cambiar perfil» never names an access administrator, and says how one is named', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await desk.open(PEDRO);
+    await desk.record.getByRole('button', { name: 'Cambiar perfil' }).first().click();
+    const dialog = page.getByRole('dialog', { name: /Cambiar perfil/ });
+    const profile = dialog.getByLabel('Perfil');
+    await expect(profile.getByRole('option')).toHaveText(['Trabajador', 'Usuario empresa']);
+    await expect(profile).toHaveAccessibleDescription(
+      /no se nombra aquí: en ACHS lo nombra el representante legal/,
+    );
+    await expectAccessible(page, 'Cambiar perfil');
+  });
+});

@@ -9,6 +9,10 @@ import { contract, type PersonRecord } from '../../src/shared/contract';
 import { callMessages, notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import type { Core } from '../../src/main/core';
+import { applyIntent } from '../../src/intents/apply-intent';
+import { createCompanyWriteRepository } from '../../src/intents/company-write-repository';
+import { createDataRequestRepository } from '../../src/intents/data-request-repository';
+import { createPersonWriteRepository } from '../../src/intents/person-write-repository';
 import { call, enableAtAndes, FIXED_NOW, refused, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
@@ -583,6 +587,46 @@ describe('memberships', () => {
       role: 'company_user',
     });
     expect(own.record.memberships[0].role).toBe('company_user');
+  });
+
+  it('never makes an access administrator by a profile change (rules 9 and 12), on the desk or the central API', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const pedro = record(core, PEDRO).memberships[0]!;
+    expect(pedro.role).not.toBe('access_admin');
+    const before = core.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get();
+    const error = refused(core, 'memberships.changeRole', {
+      rut: PEDRO,
+      companyRut: ANDES,
+      role: 'access_admin',
+      reason: 'Lo pide el gerente',
+      expectedVersion: pedro.version,
+    });
+    expect(error.message).toBe(ruleMessages['admin_not_by_profile_change']!({}));
+    expect(record(core, PEDRO).memberships[0]!.role).toBe(pedro.role);
+    expect(core.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
+
+    // The shared intent refuses it too, as the central API applies it (a desk of an older
+    // version could still send one).
+    const sqlite = core.db.$client;
+    const outcome = applyIntent(
+      {
+        writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
+        companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
+        dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
+        mode: 'server',
+        now: FIXED_NOW,
+        agent: { role: 'supervisor', companyRuts: [], adminOfCompanyRuts: [] },
+        ageMs: 0,
+      },
+      {
+        actionId: 'older-desk-1',
+        kind: 'membership.change_role',
+        personRut: 12_345_678,
+        payload: { companyRut: 76_543_210, fromRole: pedro.role, role: 'access_admin' },
+      },
+    );
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'admin_not_by_profile_change' });
+    expect(record(core, PEDRO).memberships[0]!.role).toBe(pedro.role);
   });
 });
 

@@ -74,6 +74,7 @@ export type RuleCode =
   | 'request_pending'
   | 'caller_not_authorized'
   | 'admin_needs_representative'
+  | 'admin_not_by_profile_change'
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'

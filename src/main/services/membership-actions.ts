@@ -7,6 +7,7 @@
  */
 import type { IdentityFact } from '../../shared/policy';
 import type { Action } from '../../shared/rules/permissions';
+import { namesAdministrator } from '../../shared/rules/company-access';
 import type { ServiceContext, Session } from './context';
 import { RuleError, StaleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
@@ -108,6 +109,9 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
       const membership = writes.membership(command.personRut, command.companyRut);
       if (!membership) throw new RuleError('no_membership');
       if (membership.role === command.role) throw new RuleError('no_change');
+      if (namesAdministrator(membership.role, command.role)) {
+        throw new RuleError('admin_not_by_profile_change');
+      }
       if (!writes.setMembershipRole(membership.id, command.role, command.expectedVersion)) {
         throw new StaleError();
       }

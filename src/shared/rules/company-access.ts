@@ -204,6 +204,16 @@ export function grantsToSelf(
 }
 
 /**
+ * Rule 9 names who an access administrator is (the legal representative, the commercial contact,
+ * someone the representative appoints) and rule 12 how one comes on Portal Empresas (a request,
+ * then the Remote Access Agreement signed): «Cambiar perfil» changes the profiles of the users a
+ * company has, but never makes one. Giving the profile up stays a profile change.
+ */
+export function namesAdministrator(fromRole: string, toRole: string): boolean {
+  return toRole === 'access_admin' && fromRole !== 'access_admin';
+}
+
+/**
  * ACHS rule 9: an "appointed" access administrator must be appointed by a legal representative
  * of the company; the other two kinds are what the person is.
  */

@@ -6,6 +6,7 @@ import {
   roleLabels,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
+import { namesAdministrator } from '../../../shared/rules/company-access';
 import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
@@ -51,6 +52,8 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const [email, setEmail] = useState(spec.email ?? '');
   const [phone, setPhone] = useState(storedPhone);
   const [role, setRole] = useState<DialogValues['role']>(spec.currentRole ?? 'worker');
+  // An administrator may be made a user here; nobody is made an administrator (rules 9 and 12).
+  const offersAdmin = !namesAdministrator(spec.currentRole ?? '', 'access_admin');
   const [reason, setReason] = useState('');
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [confirmed, setConfirmed] = useState(false);
@@ -67,6 +70,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     phone: useId(),
     phoneError: useId(),
     role: useId(),
+    roleHint: useId(),
     reason: useId(),
     identityNote: useId(),
     dataRequest: useId(),
@@ -235,13 +239,21 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
               id={ids.role}
               value={role}
               onChange={(event) => setRole(event.target.value as DialogValues['role'])}
+              aria-describedby={offersAdmin ? undefined : ids.roleHint}
             >
-              {Object.entries(roleLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              {Object.entries(roleLabels)
+                .filter(([value]) => !namesAdministrator(spec.currentRole ?? '', value))
+                .map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
             </select>
+            {!offersAdmin && (
+              <p id={ids.roleHint} className="muted small">
+                {dialogMessages.roleAdminHint}
+              </p>
+            )}
           </div>
         )}
         {spec.dataRequests && spec.dataRequests.length > 0 && (
