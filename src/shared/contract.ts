@@ -137,11 +137,19 @@ export const Cause = z.object({
    * can only be rejected.
    */
   notInRegister: z.boolean().optional(),
-  /** dismissed: the profile last held (a company's user taken off is not a dismissed worker). */
+  /**
+   * dismissed, other_companies_open: the profile held there (a company's user taken off is not a
+   * dismissed worker).
+   */
   role: MembershipRole.optional(),
-  /** other_companies_open: the closed access's state, and the companies still open to them. */
+  /**
+   * other_companies_open: the closed access's state, and the companies still open to them through
+   * the same login (they choose the company on entering).
+   */
   state: MembershipState.optional(),
   others: z.array(z.string()).optional(),
+  /** other_companies_open: companies still open on the other portal, with its own login. */
+  elsewhere: z.object({ portal: Portal, companies: z.array(z.string()) }).optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

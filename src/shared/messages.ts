@@ -1055,13 +1055,28 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     say: 'Como ya tiene cuenta con Perfil Afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
   }),
   other_companies_open: (c) => {
-    const open = (c.others ?? []).join(', ');
+    const same = c.others ?? [];
+    const elsewhere = c.elsewhere?.companies ?? [];
+    const open = [...same, ...elsewhere].join(', ');
     const company = c.companyName ?? 'una empresa';
-    const choose = `Puede seguir ingresando a ${open}: al entrar, elija la empresa (o use «Cambiar de usuario»).`;
+    // One login per portal (rule 8): the company is chosen on entering only within it.
+    const choose = [
+      same.length > 0
+        ? `Puede seguir ingresando a ${same.join(', ')}: al entrar, elija la empresa (o use «Cambiar de usuario»).`
+        : null,
+      c.elsewhere && elsewhere.length > 0
+        ? `A ${elsewhere.join(', ')} sigue entrando por ${portalLabels[c.elsewhere.portal]}, con su usuario y clave de ese portal.`
+        : null,
+    ]
+      .filter((sentence) => sentence !== null)
+      .join(' ');
+    const worker = c.role === undefined || c.role === 'worker';
     return c.state === 'removed'
       ? {
-          title: `De baja en ${company}; sigue con acceso a ${open}`,
-          say: `Al desvincularle, ${company} le quitó el acceso a esa empresa, no a las demás. ${choose}`,
+          title: `${worker ? 'De baja' : 'Sin acceso'} en ${company}; sigue con acceso a ${open}`,
+          say: worker
+            ? `Al desvincularle, ${company} le quitó el acceso a esa empresa, no a las demás. ${choose}`
+            : `${company} eliminó su acceso a esa empresa, no a las demás: solo su representante legal o un administrador de accesos puede volver a darle acceso. ${choose}`,
         }
       : {
           title: `Acceso ${c.state === 'paused' ? 'pausado' : 'inhabilitado'} en ${company}; sigue con acceso a ${open}`,

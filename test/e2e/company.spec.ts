@@ -504,3 +504,23 @@ deskTest(
     ).toContainText('Activa');
   },
 );
+
+deskTest(
+  'a Portal Empresas user’s access is deleted at the company’s request from her record, never «dado de baja» (rule 13)',
+  async ({ desk }) => {
+    const { page } = desk;
+    // Jorge: an outsider user of La Espiga, no worker of it.
+    await desk.open('19.283.746-4');
+    const espiga = desk.record.getByRole('row').filter({ hasText: ESPIGA });
+    await expect(espiga.getByRole('button', { name: 'Registrar baja' })).toHaveCount(0);
+    await espiga.getByRole('button', { name: 'Eliminar acceso' }).click();
+    // The company's own decision: its page, asking who of the company calls.
+    const dialog = page.getByRole('dialog', {
+      name: 'Eliminar el acceso de Jorge Luis Castillo Pinto',
+    });
+    await expect(
+      dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
+    ).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Empresa' })).toBeVisible();
+  },
+);

@@ -1018,6 +1018,7 @@ describe('diagnose: mixed memberships', () => {
         code: 'other_companies_open',
         companyRut: '2-7',
         companyName: 'Empresa 2-7',
+        role: 'worker',
         state: 'disabled',
         others: ['Empresa 1-9'],
         fix: { action: 'enable_membership', companyRut: '2-7' },
@@ -1026,6 +1027,7 @@ describe('diagnose: mixed memberships', () => {
         code: 'other_companies_open',
         companyRut: '3-5',
         companyName: 'Empresa 3-5',
+        role: 'worker',
         state: 'removed',
         others: ['Empresa 1-9'],
         fix: null,
@@ -1035,12 +1037,61 @@ describe('diagnose: mixed memberships', () => {
         code: 'other_companies_open',
         companyRut: '4-3',
         companyName: 'Empresa 4-3',
+        role: 'worker',
         state: 'paused',
         others: ['Empresa 1-9'],
         fix: null,
       },
     ]);
     expect(causes.every((cause) => ADVICE_CAUSES.has(cause.code))).toBe(true);
+  });
+
+  it('tells apart the companies chosen on entering from those of the other portal, with its own login', () => {
+    // Deleted as a user at a Portal Empresas company; open at an ACHS company and at another
+    // Portal Empresas one.
+    const causes = diagnose({
+      ...base,
+      memberships: [
+        { ...membership('1-9', 'active', true), companyOnEmpresas: false },
+        { ...membership('5-1', 'active', true), companyOnEmpresas: true },
+        {
+          ...membership('2-7', 'removed', true),
+          role: 'company_user' as const,
+          companyOnEmpresas: true,
+        },
+      ],
+    });
+    expect(causes).toStrictEqual([
+      {
+        code: 'other_companies_open',
+        companyRut: '2-7',
+        companyName: 'Empresa 2-7',
+        role: 'company_user',
+        state: 'removed',
+        others: ['Empresa 5-1'],
+        elsewhere: { portal: 'achs_gestion', companies: ['Empresa 1-9'] },
+        fix: null,
+      },
+    ]);
+    const words = causeTexts.other_companies_open(causes[0]!);
+    expect(words.title).toBe(
+      'Sin acceso en Empresa 2-7; sigue con acceso a Empresa 5-1, Empresa 1-9',
+    );
+    expect(words.say).toBe(
+      'Empresa 2-7 eliminó su acceso a esa empresa, no a las demás: solo su representante legal o un administrador de accesos puede volver a darle acceso. Puede seguir ingresando a Empresa 5-1: al entrar, elija la empresa (o use «Cambiar de usuario»). A Empresa 1-9 sigue entrando por ACHS Gestión, con su usuario y clave de ese portal.',
+    );
+    // Open only on the other portal: nothing to choose on entering.
+    const [alone] = diagnose({
+      ...base,
+      memberships: [
+        { ...membership('1-9', 'active', true), companyOnEmpresas: true },
+        { ...membership('2-7', 'disabled', true), companyOnEmpresas: false },
+      ],
+    });
+    expect(causeTexts.other_companies_open(alone!).say).not.toContain('elija la empresa');
+    expect(causeTexts.other_companies_open(alone!).say).toContain(
+      'A Empresa 1-9 sigue entrando por Portal Empresas',
+    );
   });
 
   it('says nothing when every access is open', () => {

@@ -10,6 +10,7 @@ import {
   companyUserChangesFor,
   isPortalUserChange,
   recordChangesFor,
+  type MembershipStateCode,
 } from '../../src/shared/rules/membership-transitions';
 
 const EMPRESAS = { onEmpresas: true };
@@ -45,17 +46,32 @@ describe('a company page, in its portal’s words', () => {
 });
 
 describe('a person’s record', () => {
+  const worker = (state: MembershipStateCode) => ({ state, role: 'worker' });
+  const user = (state: MembershipStateCode) => ({ state, role: 'company_user' });
+
   it('offers each portal’s words: a pause at Portal Empresas, «Inhabilitar» at ACHS', () => {
-    expect(recordChangesFor(EMPRESAS, 'active')).toEqual(['pause', 'dismiss']);
-    expect(recordChangesFor(ACHS, 'active')).toEqual(['disable', 'dismiss']);
-    expect(recordChangesFor(EMPRESAS, 'paused')).toEqual(['resume', 'dismiss']);
-    expect(recordChangesFor(ACHS, 'paused')).toEqual(['resume', 'disable', 'dismiss']);
+    expect(recordChangesFor(EMPRESAS, worker('active'))).toEqual(['pause', 'dismiss']);
+    expect(recordChangesFor(ACHS, worker('active'))).toEqual(['disable', 'dismiss']);
+    expect(recordChangesFor(EMPRESAS, worker('paused'))).toEqual(['resume', 'dismiss']);
+    expect(recordChangesFor(ACHS, worker('paused'))).toEqual(['resume', 'disable', 'dismiss']);
+  });
+
+  it('deletes a Portal Empresas user’s access as the company’s decision, never as a dismissal (rule 13)', () => {
+    expect(recordChangesFor(EMPRESAS, user('active'))).toEqual(['pause', 'remove']);
+    expect(recordChangesFor(EMPRESAS, { state: 'paused', role: 'access_admin' })).toEqual([
+      'resume',
+      'remove',
+    ]);
+    expect(recordChangesFor(EMPRESAS, user('removed'))).toEqual([]);
+    // ACHS Gestión has no deletion of its own: a dismissal is what ends a membership there.
+    expect(recordChangesFor(ACHS, user('active'))).toEqual(['disable', 'dismiss']);
+    expect(companyDecides('remove')).toBe(true);
   });
 
   it('gives a disabled access back only as the company’s decision, on either portal', () => {
     for (const company of [EMPRESAS, ACHS]) {
-      expect(recordChangesFor(company, 'disabled')).toEqual(['enable', 'dismiss']);
-      expect(recordChangesFor(company, 'removed')).toEqual([]);
+      expect(recordChangesFor(company, worker('disabled'))).toEqual(['enable', 'dismiss']);
+      expect(recordChangesFor(company, worker('removed'))).toEqual([]);
     }
     expect(companyDecides('enable')).toBe(true);
     expect(companyDecides('resume')).toBe(true);

@@ -96,6 +96,7 @@ export type Cause = {
   /** other_companies_open: the closed access's state, and the companies still open to them. */
   state?: 'disabled' | 'paused' | 'removed';
   others?: string[];
+  elsewhere?: { portal: Portal; companies: string[] };
   fix: Fix | null;
 };
 
@@ -167,7 +168,10 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     // call — «me desvincularon», «no puedo entrar a la empresa X» — and what to tell them is
     // that the others stay open (seed 000), and who can give the closed one back.
     const open = memberships.filter((m) => m.state === 'active' && m.companyAdherent);
-    const others = [...new Set(open.map((m) => m.companyName))];
+    // Portal Empresas (Los Héroes' login) and ACHS Gestión are two logins: the company is chosen
+    // on entering only among those of the same one.
+    const onEmpresas = (m: { companyOnEmpresas?: boolean }) => m.companyOnEmpresas === true;
+    const namesOf = (list: typeof open) => [...new Set(list.map((m) => m.companyName))];
     const seen = new Set(open.map((m) => m.companyRut));
     for (const m of memberships) {
       if (m.state === 'active' || seen.has(m.companyRut)) continue;
@@ -178,11 +182,22 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           : m.state === 'paused'
             ? ({ action: 'resume_membership', companyRut: m.companyRut } as const)
             : null;
+      const others = namesOf(open.filter((o) => onEmpresas(o) === onEmpresas(m)));
+      const elsewhere = namesOf(open.filter((o) => onEmpresas(o) !== onEmpresas(m)));
       causes.push({
         code: 'other_companies_open',
         ...company(m),
+        role: m.role,
         state: m.state,
         others,
+        ...(elsewhere.length > 0
+          ? {
+              elsewhere: {
+                portal: onEmpresas(m) ? ('achs_gestion' as const) : ('portal_empresas' as const),
+                companies: elsewhere,
+              },
+            }
+          : {}),
         fix: m.companyAdherent ? givenBack : null,
       });
     }

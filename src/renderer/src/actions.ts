@@ -186,7 +186,7 @@ const CHANGE_TEXT = actionDialogTexts.membership;
 export async function openCompanyUserChange(
   record: PersonRecord,
   companyRut: string,
-  change: 'pause' | 'resume' | 'enable',
+  change: 'pause' | 'resume' | 'enable' | 'remove',
 ): Promise<void> {
   const company = useCompany.getState();
   await company.open(companyRut);

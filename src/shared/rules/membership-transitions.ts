@@ -66,26 +66,41 @@ export function companyUserChangesFor(
   );
 }
 
+/** A change a person's record offers: a membership change, or a company deleting an access. */
+export type RecordChange = MembershipChange | 'remove';
+
 /**
  * What a person's record offers for a membership: the company's own decisions (pause, resume,
- * enable), which open its page and ask who of the company calls, in its portal's words; and the
- * call centre's own, on its word with a reason — disabling (ACHS Gestión's word only) and
- * recording a dismissal.
+ * enable; and on Portal Empresas, deleting a user's access), which open its page and ask who of
+ * the company calls, in its portal's words; and the call centre's own, on its word with a
+ * reason — disabling (ACHS Gestión's word only) and recording a worker's dismissal (rule 7: an
+ * act of the company's structure). A Portal Empresas user is no worker to dismiss: her access is
+ * the representative's to pause or delete (rule 13).
  */
 export function recordChangesFor(
   company: { onEmpresas: boolean },
-  state: MembershipStateCode,
-): MembershipChange[] {
-  const order: MembershipChange[] = ['pause', 'resume', 'enable', 'disable', 'dismiss'];
-  return order.filter(
-    (change) =>
-      MEMBERSHIP_CHANGES[change].from.includes(state) &&
-      (change === 'dismiss' ||
-        (change === 'disable' ? !company.onEmpresas : isPortalUserChange(company, change))),
+  membership: { state: MembershipStateCode; role: string },
+): RecordChange[] {
+  const portalUser = company.onEmpresas && membership.role !== 'worker';
+  const order: RecordChange[] = [
+    'pause',
+    'resume',
+    'enable',
+    'disable',
+    portalUser ? 'remove' : 'dismiss',
+  ];
+  return order.filter((change) =>
+    change === 'remove'
+      ? COMPANY_USER_CHANGES.remove.from.includes(membership.state)
+      : MEMBERSHIP_CHANGES[change].from.includes(membership.state) &&
+        (change === 'dismiss' ||
+          (change === 'disable' ? !company.onEmpresas : isPortalUserChange(company, change))),
   );
 }
 
 /** The record's changes the company decides: they open its page (openCompanyUserChange). */
-export function companyDecides(change: MembershipChange): change is 'pause' | 'resume' | 'enable' {
-  return change === 'pause' || change === 'resume' || change === 'enable';
+export function companyDecides(
+  change: RecordChange,
+): change is 'pause' | 'resume' | 'enable' | 'remove' {
+  return change === 'pause' || change === 'resume' || change === 'enable' || change === 'remove';
 }

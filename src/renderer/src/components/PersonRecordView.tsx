@@ -32,7 +32,6 @@ import {
   resendSpec,
   roleSpec,
   unlockSpec,
-  type MembershipChange,
 } from '../actions';
 import { call } from '../api/client';
 import { useSession, type DialogSpec } from '../session-store';
@@ -48,7 +47,15 @@ import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 import { ViewersDialog } from '../privacy/ViewersDialog';
-import { companyDecides, recordChangesFor } from '../../../shared/rules/membership-transitions';
+import {
+  companyDecides,
+  recordChangesFor,
+  type RecordChange,
+} from '../../../shared/rules/membership-transitions';
+
+/** Why a decision keeps a button disabled, in the agent's words; null when it is allowed. */
+const deniedReason = (decision: Decision): string | null =>
+  decision.allowed ? null : deniedMessages[decision.reason];
 
 /** A button that is there but disabled, saying why beside it, when the agent may not do it. */
 function ActionButton({
@@ -63,7 +70,7 @@ function ActionButton({
   disabledReason?: string | null;
 }) {
   const openDialog = useSession((s) => s.openDialog);
-  const why = !decision.allowed ? deniedMessages[decision.reason] : (disabledReason ?? null);
+  const why = deniedReason(decision) ?? disabledReason ?? null;
   return (
     <GuardedButton reason={why} className="small-button" onClick={() => openDialog(spec)}>
       {label}
@@ -71,12 +78,13 @@ function ActionButton({
   );
 }
 
-const CHANGE_LABELS: Record<MembershipChange, string> = {
+const CHANGE_LABELS: Record<RecordChange, string> = {
   disable: 'Inhabilitar',
   enable: 'Habilitar',
   pause: 'Pausar',
   resume: 'Reanudar',
   dismiss: 'Registrar baja',
+  remove: 'Eliminar acceso',
 };
 
 /** A company's name that opens its page, with its RUT beside it. */
@@ -388,33 +396,29 @@ function RecordContent({ record }: { record: PersonRecord }) {
                         )}
                 </td>
                 <td className="actions">
-                  {recordChangesFor(
-                    { onEmpresas: membership.companyOnEmpresas },
-                    membership.state,
-                  ).map((change) =>
-                    companyDecides(change) ? (
-                      <GuardedButton
-                        key={change}
-                        className="small-button"
-                        reason={
-                          membership.can[change].allowed
-                            ? null
-                            : deniedMessages[membership.can[change].reason]
-                        }
-                        onClick={() =>
-                          void openCompanyUserChange(record, membership.companyRut, change)
-                        }
-                      >
-                        {CHANGE_LABELS[change]}
-                      </GuardedButton>
-                    ) : (
-                      <ActionButton
-                        key={change}
-                        decision={membership.can[change]}
-                        spec={membershipSpec(record, membership, change)}
-                        label={CHANGE_LABELS[change]}
-                      />
-                    ),
+                  {recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership).map(
+                    (change) =>
+                      companyDecides(change) ? (
+                        <GuardedButton
+                          key={change}
+                          className="small-button"
+                          reason={deniedReason(
+                            membership.can[change === 'remove' ? 'dismiss' : change],
+                          )}
+                          onClick={() =>
+                            void openCompanyUserChange(record, membership.companyRut, change)
+                          }
+                        >
+                          {CHANGE_LABELS[change]}
+                        </GuardedButton>
+                      ) : (
+                        <ActionButton
+                          key={change}
+                          decision={membership.can[change]}
+                          spec={membershipSpec(record, membership, change)}
+                          label={CHANGE_LABELS[change]}
+                        />
+                      ),
                   )}
                   {membership.state !== 'removed' && (
                     <ActionButton
