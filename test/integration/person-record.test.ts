@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type Envelope, type PersonRecord } from '../../src/shared/contract';
 import { dispatch, type Handlers } from '../../src/main/core';
 import { call, seededCore } from '../support/context';
+import { recordMessages } from '../../src/shared/messages';
 
 function record(rut: string): PersonRecord {
   const envelope = seededCore(300).dispatchNow('persons.get', { rut });
@@ -70,6 +71,17 @@ describe('persons.get', () => {
       ['Constructora Los Andes SpA', 'active'],
     ]);
     expect(camila.memberships[0]?.companyAdherent).toBe(false);
+  });
+
+  it('calls a company user who is no affiliate what she is: her login opens nothing while paused (rule 14 only for those with both)', () => {
+    // Valentina: La Espiga's user, paused; Jorge: its user and an affiliate too.
+    const valentina = record('14253647-1');
+    expect(valentina.isWorker).toBe(false);
+    expect(codes(valentina)).toContain('disabled');
+    expect(recordMessages.quality({ ...valentina, companyUser: true, inRegister: false })).toBe(
+      'Persona usuaria de empresa (no trabajadora ni pensionada)',
+    );
+    expect(record('19283746-4').isWorker).toBe(true);
   });
 
   it('answers not_found for a valid RUT that is not in the replica, invalid_input for a bad one', () => {

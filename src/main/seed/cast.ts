@@ -13,6 +13,12 @@ export type CastPerson = {
   phone: string | null;
   serialNumber: string;
   pensioner?: boolean;
+  /**
+   * An affiliated worker («Persona trabajadora»): by default whoever has a membership. False for
+   * a company's user who is no affiliate, whose Los Héroes login serves only her company profile
+   * (rule 14 holds for those who have both).
+   */
+  worker?: boolean;
   /** Legal representative of, or enabled in the TRF (register of signatories) of, a company. */
   signatories?: Array<{ companyRut: number; kind: 'legal_representative' | 'trf' }>;
   memberships: Array<{
@@ -314,8 +320,10 @@ export const CAST_PERSONS: CastPerson[] = [
     accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
   },
   {
-    // A La Espiga user whose access the representative paused.
+    // A La Espiga user whose access the representative paused; no affiliate, so with it paused
+    // her Los Héroes login opens nothing.
     rut: 14_253_647,
+    worker: false,
     givenNames: 'Valentina Sofía',
     lastName1: 'Núñez',
     lastName2: 'Bravo',
@@ -328,8 +336,9 @@ export const CAST_PERSONS: CastPerson[] = [
     accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
   },
   {
-    // A La Espiga user whose access the representative deleted.
+    // A La Espiga user whose access the representative deleted; no affiliate either.
     rut: 13_243_546,
+    worker: false,
     givenNames: 'Cristóbal Andrés',
     lastName1: 'Paredes',
     lastName2: 'Mora',

@@ -647,7 +647,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       cast.email,
       cast.phone,
       cast.serialNumber,
-      cast.memberships.length > 0 ? 1 : 0,
+      (cast.worker ?? cast.memberships.length > 0) ? 1 : 0,
       cast.pensioner ? 1 : 0,
     );
     for (const signatory of cast.signatories ?? []) {
