@@ -1151,6 +1151,14 @@ export const syncMessages = {
   technicalDetail: 'Detalle técnico',
   pendingTitle: 'Acciones en espera',
   pendingNone: 'No hay acciones esperando al sistema central.',
+  /** An agent's list holds only their own actions: the others' are said apart (shared desk). */
+  pendingTitleMine: 'Sus acciones en espera',
+  pendingNoneMine: (others: number) =>
+    `No tiene acciones esperando al sistema central.${
+      others === 0
+        ? ''
+        : ` ${others === 1 ? 'La de otro agente de este equipo sale' : `Las ${formatNumber(others)} de otros agentes de este equipo salen`} cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.`
+    }`,
   pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Desde' },
   pendingLoadFailed: 'No se pudo cargar la lista de acciones en espera.',
   unknownAgent: 'Agente desconocido',
@@ -1211,9 +1219,9 @@ export const syncMessages = {
   keepMine: 'Aplicar el mío',
   /** «Aplicar el mío» asks once more: it replaces what someone else changed. */
   keepMineConfirm: (fields: Array<{ field: string; yours: string; theirs: string }>) =>
-    `Otra persona cambió este dato en el sistema central después de su acción. ¿Reemplazar ${fields
+    `Cuando su acción llegó, el sistema central ya tenía otro valor (lo registró otro agente o equipo). ¿Reemplazar ${fields
       .map((f) => `${f.field.toLowerCase()} ${f.theirs} por ${f.yours}`)
-      .join(', ')}? La persona recibirá lo que usted registró.`,
+      .join(', ')}? Confírmelo antes con la persona si puede: quedará lo que usted registró.`,
   keepMineYes: 'Sí, reemplazar por el mío',
   keepMineNo: 'No, volver',
   dismiss: 'Entendido',

@@ -44,8 +44,21 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await expectAccessible(page, 'salir con acciones sin enviar');
     await asked.getByRole('button', { name: 'Salir de todos modos' }).click();
 
-    // The central API is back; the supervisor signs in on the same desk.
+    // The central API is back. Another agent of the desk (the officer) sees his own list
+    // empty, and why the indicator still counts one.
     central = await startCentral(dirs.central, String(central.port));
+    await signInAt(page, door.url, 'prevencion', 'preven600');
+    await expect(indicator).toHaveText(/^En línea · 1 pendiente/, { timeout: 30_000 });
+    await indicator.click();
+    await expect(page.getByRole('heading', { name: 'Sus acciones en espera' })).toBeVisible();
+    await expect(
+      page.getByText(
+        'No tiene acciones esperando al sistema central. La de otro agente de este equipo sale cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.',
+      ),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Salir' }).click();
+
+    // The supervisor signs in on the same desk.
     await signInAt(page, door.url, 'supervisora', 'super600');
     await expect(indicator).toHaveText(/^En línea · 1 pendiente/, { timeout: 30_000 });
     await indicator.click();

@@ -136,7 +136,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(record.getByText(/acci(ón|ones) pendientes? de sincronizar/)).toHaveCount(0);
 
     await indicator.click();
-    await expect(sync.getByText('No hay acciones esperando al sistema central.')).toBeVisible();
+    await expect(sync.getByText('No tiene acciones esperando al sistema central.')).toBeVisible();
     await expect(sync.getByText(network)).toHaveCount(0);
     await expectAccessible(page, 'sincronización de vuelta en línea');
   } finally {

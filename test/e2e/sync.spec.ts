@@ -113,8 +113,13 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     const confirm = issue.getByRole('group', { name: 'Aplicar el mío' });
     await expect(confirm).toContainText('¿Reemplazar celular +56 9 7777 8888 por +56 9 5555 0101?');
     await expect(confirm.getByRole('button', { name: 'Sí, reemplazar por el mío' })).toBeFocused();
+    await expect(confirm).toContainText(
+      'Cuando su acción llegó, el sistema central ya tenía otro valor',
+    );
     await confirm.getByRole('button', { name: 'No, volver' }).click();
     await expect(confirm).toBeHidden();
+    // The focus is back on the button that asked, not on the page's body.
+    await expect(issue.getByRole('button', { name: 'Aplicar el mío' })).toBeFocused();
     await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status')).toHaveText(

@@ -42,6 +42,16 @@ export function SyncIssueList({
     (target ?? heading.current)?.focus();
   };
 
+  /** «No, volver»: the question goes, and the focus returns to the «Aplicar el mío» that asked. */
+  const back = (issue: SyncIssue) => {
+    setConfirming(null);
+    requestAnimationFrame(() =>
+      list.current
+        ?.querySelector<HTMLElement>(`[data-keep-mine="${CSS.escape(issue.actionId)}"]`)
+        ?.focus(),
+    );
+  };
+
   const choose = async (issue: SyncIssue, index: number, choice: IssueChoice) => {
     setConfirming(null);
     // Its row is gone once React has drawn the new list.
@@ -109,7 +119,7 @@ export function SyncIssueList({
                     >
                       {syncMessages.keepMineYes}
                     </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
+                    <button type="button" onClick={() => back(issue)}>
                       {syncMessages.keepMineNo}
                     </button>
                   </div>
@@ -125,7 +135,11 @@ export function SyncIssueList({
                         {syncMessages.keepTheirs}
                       </button>
                       {issue.kind === 'person.update_contact' && (
-                        <button type="button" onClick={() => setConfirming(issue.actionId)}>
+                        <button
+                          type="button"
+                          data-keep-mine={issue.actionId}
+                          onClick={() => setConfirming(issue.actionId)}
+                        >
                           {syncMessages.keepMine}
                         </button>
                       )}

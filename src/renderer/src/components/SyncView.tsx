@@ -167,14 +167,20 @@ export function SyncView() {
       </div>
 
       <h2 id="pending-title" ref={pendingHeading} tabIndex={-1}>
-        {syncMessages.pendingTitle}
+        {supervisor ? syncMessages.pendingTitle : syncMessages.pendingTitleMine}
       </h2>
       {pendingError && (
         <p role="alert" className="notice notice-danger">
           {syncMessages.pendingLoadFailed}
         </p>
       )}
-      {pending && pending.length === 0 && <p className="muted">{syncMessages.pendingNone}</p>}
+      {pending && pending.length === 0 && (
+        <p className="muted">
+          {supervisor
+            ? syncMessages.pendingNone
+            : syncMessages.pendingNoneMine(sync.waitingForOtherAgent)}
+        </p>
+      )}
       {pending && pending.length > 0 && (
         // Issue 11: grouped by agent; a supervisor may take over an absent agent's actions.
         <PendingByAgent
