@@ -673,6 +673,8 @@ export const SyncIssue = z.object({
   kind: z.string(),
   personRut: z.string().nullable(),
   personName: z.string().nullable(),
+  /** The company a membership or company action was about. */
+  companyName: z.string().nullable(),
   createdAt: z.string(),
   state: z.enum(['conflict', 'rejected']),
   code: z.string().nullable(),

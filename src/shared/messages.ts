@@ -1210,12 +1210,18 @@ export const syncMessages = {
   notConfiguredHint:
     'Sin una dirección, este equipo no sincroniza: sus acciones no salen de él. Escriba la dirección del sistema central de su institución.',
   review: 'Por revisar',
+  /** After a RUT whose person is no longer on this desk (an officer's company taken from him). */
+  personGone: ' (ya no está en este equipo)',
+  inCompany: (name: string) => `en ${name}`,
   noIssues: 'No hay conflictos ni rechazos.',
   conflict: 'Conflicto',
   rejected: 'Rechazada',
   rejectedReason: (reason: string) => `Motivo: ${reason}`,
   conflictColumns: { field: 'Dato', yours: 'Su valor', theirs: 'Valor en el sistema central' },
   keepTheirs: 'Mantener el del sistema central',
+  /** A conflict only the central's value can settle (anything but a contact change). */
+  theirsOnly:
+    'Esta acción no se vuelve a aplicar sobre lo que ya tiene el sistema central. Si aún hace falta, hágala de nuevo desde la ficha o la página de la empresa; «Mantener el del sistema central» la saca de esta lista.',
   keepMine: 'Aplicar el mío',
   /** «Aplicar el mío» asks once more: it replaces what someone else changed. */
   keepMineConfirm: (fields: Array<{ field: string; yours: string; theirs: string }>) =>

@@ -69,10 +69,20 @@ describe('a bulk load at the central API', () => {
     ).toBe(2);
 
     // The same rows wait in the conflicts inbox for a person to decide.
-    const issues = act(desk, 'sync.issues', {}) as Array<{ personRut: string; state: string }>;
+    const issues = act(desk, 'sync.issues', {}) as Array<{
+      personRut: string;
+      state: string;
+      kind: string;
+      companyName: string | null;
+    }>;
     expect(issues.map((issue) => [issue.personRut, issue.state]).sort()).toEqual([
       ['14253647-1', 'rejected'],
       ['19283746-4', 'conflict'],
+    ]);
+    // Each names the company it was about, when it was about one.
+    expect(issues.map((issue) => [issue.kind.split('.')[0], issue.companyName]).sort()).toEqual([
+      ['membership', 'Panadería La Espiga Limitada'],
+      ['person', null],
     ]);
     // The central applied the one it could, with the shared rules, and kept its own value.
     expect(

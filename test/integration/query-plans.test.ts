@@ -199,6 +199,7 @@ describe('query plans of the outbox reads on every poll', () => {
       expect(planOf(syncIssuesSql(mine), ...(mine ? ['agent'] : []))).toEqual([
         'SEARCH o USING INDEX outbox_state (state=?)',
         'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+        'SEARCH c USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
         'USE TEMP B-TREE FOR ORDER BY',
       ]);
     }

@@ -24,11 +24,15 @@ type Row = {
   given_names: string | null;
   last_name1: string | null;
   last_name2: string | null;
+  company_name: string | null;
 };
 
+// The company a membership or company action was about, named (an officer's issue may be about
+// someone no longer on his laptop: the company still says where).
 const SELECT = `SELECT o.action_id, o.agent_id, o.kind, o.person_rut, o.created_at, o.state, o.result, o.payload,
-    p.given_names, p.last_name1, p.last_name2
-  FROM outbox o LEFT JOIN persons p ON p.rut = o.person_rut`;
+    p.given_names, p.last_name1, p.last_name2, c.legal_name AS company_name
+  FROM outbox o LEFT JOIN persons p ON p.rut = o.person_rut
+  LEFT JOIN companies c ON c.rut = json_extract(o.payload, '$.companyRut')`;
 
 /** What names the action in its intent's payload (queuedActionName). */
 function namingOf(payload: string): { change?: unknown; decision?: unknown } {
@@ -55,6 +59,7 @@ function toIssue(row: Row): SyncIssue {
     personName: row.given_names
       ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
       : null,
+    companyName: row.company_name,
     createdAt: row.created_at,
     state: row.state,
     code: result.code ?? null,

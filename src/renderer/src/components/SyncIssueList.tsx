@@ -1,16 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SyncIssue } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { fieldLabels, syncKindLabels, syncMessages } from '../../../shared/messages';
+import {
+  fieldLabels,
+  membershipStateLabels,
+  roleLabels,
+  syncKindLabels,
+  syncMessages,
+} from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import { displayRut } from './display';
 
 export type IssueChoice = 'keep_theirs' | 'keep_mine' | 'dismiss';
 
-/** A conflict's value as the record shows it: a phone formatted, nothing said as «(vacío)». */
+/**
+ * A conflict's value as the record shows it: a phone formatted, a state or a profile in words,
+ * nothing said as «(vacío)».
+ */
 export function shownValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return syncMessages.empty;
-  return field === 'phone' && typeof value === 'string' ? formatPhone(value) : String(value);
+  if (typeof value !== 'string') return String(value);
+  if (field === 'phone') return formatPhone(value);
+  const words: Record<string, string> | undefined =
+    field === 'state' ? membershipStateLabels : field === 'role' ? roleLabels : undefined;
+  return words?.[value] ?? value;
 }
 
 /**
@@ -73,7 +86,9 @@ export function SyncIssueList({
                   {issue.state === 'conflict' ? syncMessages.conflict : syncMessages.rejected}:{' '}
                   {syncKindLabels[issue.kind] ?? issue.kind}
                 </strong>
-                {issue.personRut && ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}`} ·{' '}
+                {issue.personRut &&
+                  ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}${issue.personName ? '' : syncMessages.personGone}`}
+                {issue.companyName && ` · ${syncMessages.inCompany(issue.companyName)}`} ·{' '}
                 {formatDateTime(issue.createdAt)}
               </p>
               {issue.state === 'rejected' && (
@@ -98,6 +113,9 @@ export function SyncIssueList({
                     ))}
                   </tbody>
                 </table>
+              )}
+              {issue.state === 'conflict' && issue.kind !== 'person.update_contact' && (
+                <p className="muted small">{syncMessages.theirsOnly}</p>
               )}
               {confirming === issue.actionId ? (
                 <div className="issue-confirm" role="group" aria-label={syncMessages.keepMine}>
