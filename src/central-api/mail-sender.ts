@@ -76,6 +76,21 @@ export function createMailSender(options: MailSenderOptions) {
     `SELECT m.id, m.person_rut, m.portal, m.kind, m.to_address, p.given_names
      FROM mails m LEFT JOIN persons p ON p.rut = m.person_rut WHERE m.id = ?`,
   );
+  // What a Portal Empresas mail is about, as things stand when it leaves (moments after the
+  // action that asked for it): approvals whose agreement waits, profiles not yet signed for.
+  const companiesOf: Partial<Record<MailKind, Database.Statement>> = {
+    access_approval: sqlite.prepare(
+      `SELECT DISTINCT c.legal_name FROM access_requests r JOIN companies c ON c.rut = r.company_rut
+       WHERE r.person_rut = ? AND r.state = 'approved' AND r.agreement_signed = 0
+       ORDER BY c.legal_name`,
+    ),
+    agreement_signature: sqlite.prepare(
+      `SELECT DISTINCT c.legal_name FROM memberships m JOIN companies c ON c.rut = m.company_rut
+       WHERE m.person_rut = ? AND m.state = 'active' AND m.role <> 'worker'
+         AND m.agreement_signed = 0 AND c.portals LIKE '%portal_empresas%'
+       ORDER BY c.legal_name`,
+    ),
+  };
   const markJobSent = sqlite.prepare(
     "UPDATE mail_jobs SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
   );
@@ -123,6 +138,8 @@ export function createMailSender(options: MailSenderOptions) {
       to: mail.to_address,
       givenNames: mail.given_names ?? '',
       loginRut: loginRut(rutFromBody(mail.person_rut)),
+      companies:
+        (companiesOf[mail.kind]?.pluck().all(mail.person_rut) as string[] | undefined) ?? [],
     });
     const message = {
       ...rendered,

@@ -38,6 +38,11 @@ export type MailInput = {
   givenNames: string;
   /** Login RUT as the portal shows it, `12345678-5`. */
   loginRut: string;
+  /**
+   * The companies a Portal Empresas mail is about (an approved request, a profile to sign for):
+   * someone may administer several (rule 8), so the mail says which. Empty when none is known.
+   */
+  companies?: string[];
 };
 
 export type RenderedMail = { from: string; to: string; subject: string; text: string };
@@ -50,6 +55,8 @@ export function renderMail(input: MailInput): RenderedMail {
   const code = `MA-${input.mailId}`;
   const greeting = `Hola ${input.givenNames.split(' ')[0] ?? ''}:`.replace(' :', ':');
   const link = (page: string) => `${portal.url}/${page}?ref=${code}`;
+  const companies = input.companies ?? [];
+  const named = companies.length > 0 ? companies.join(', ') : null;
   const bodies: Record<MailKind, { subject: string; lines: string[] }> = {
     password_creation: {
       subject: `${portal.name}: cree su contraseña`,
@@ -68,16 +75,16 @@ export function renderMail(input: MailInput): RenderedMail {
       ],
     },
     access_approval: {
-      subject: `${portal.name}: su solicitud de acceso fue aprobada`,
+      subject: `${portal.name}: su solicitud de acceso${named ? ` a ${named}` : ''} fue aprobada`,
       lines: [
-        `Su solicitud de acceso a ${portal.name} para el RUT ${input.loginRut} fue aprobada.`,
+        `Su solicitud de acceso a ${portal.name} para el RUT ${input.loginRut}${named ? `, por ${named},` : ''} fue aprobada.`,
         `Antes de usar el perfil de empresa debe firmar el Acuerdo de Acceso Remoto en: ${link('convenio')}`,
       ],
     },
     agreement_signature: {
-      subject: `${portal.name}: firme el Acuerdo de Acceso Remoto`,
+      subject: `${portal.name}: firme el Acuerdo de Acceso Remoto${named ? ` de ${named}` : ''}`,
       lines: [
-        'Su perfil de empresa quedará asignado cuando firme el Acuerdo de Acceso Remoto.',
+        `Su perfil de empresa${named ? ` en ${named}` : ''} quedará asignado cuando firme el Acuerdo de Acceso Remoto.`,
         `Para firmarlo, ingrese a: ${link('convenio')}`,
       ],
     },

@@ -978,6 +978,15 @@ describe('central API: the company half (issue 7)', () => {
   const JORGE = 19_283_746; // outsider user of La Espiga
   const KEY = 'clave-de-los-portales-de-prueba';
 
+  /** A plain-text mail's body as read: quoted-printable soft breaks joined, bytes decoded. */
+  const quotedPrintableBody = (raw: string) => {
+    const body = raw.slice(raw.search(/\r?\n\r?\n/)).replace(/=\r?\n/g, '');
+    const bytes = body.replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  };
+
   const signAgreement = (api: { url: string }, body: unknown, key = KEY) =>
     fetch(`${api.url}/portal/agreement-signed`, {
       method: 'POST',
@@ -1026,6 +1035,10 @@ describe('central API: the company half (issue 7)', () => {
     await until(() => smtp.messages.length >= 1, 'the approval mail');
     expect(smtp.messages.map((m) => m.to)).toEqual([['gloria.morales@laespiga.cl']]);
     expect(smtp.messages[0]!.raw).toMatch(/no-reply@portal-empresas/);
+    // It says which company: one person may administer several (rule 8).
+    expect(quotedPrintableBody(smtp.messages[0]!.raw)).toContain(
+      'Su solicitud de acceso a Portal Empresas para el RUT 14725836-4, por Panadería La Espiga Limitada, fue aprobada.',
+    );
 
     // The portal reports the signature: the profile is assigned, and desks pull it.
     const { cursor } = await pullAll(api, session, '', 5000);
