@@ -1683,7 +1683,12 @@ export const companyMessages = {
     rutOf: (name: string) => `RUT de ${name}.`,
     rutKnownHidden:
       'La persona está registrada, pero fuera de su alcance: su nombre no se muestra aquí.',
-    rutUnknown: 'Esta persona no está registrada en este equipo.',
+    /**
+     * A requester the desk does not know is in no register of the company (rule 12 names the
+     * representative and the TRF, who are on file): the request could only be rejected.
+     */
+    requesterUnknown:
+      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante del registro (TRF) de la empresa: Portal Empresas rechazaría su solicitud. Dígale que el representante legal puede darle acceso con «Agregar usuario».',
     rutAtCompany: {
       worker:
         'Es persona trabajadora de la empresa: recibirá además este perfil, y conserva los módulos que ya tiene.',
@@ -1707,6 +1712,7 @@ export const companyMessages = {
     missingCaller: 'quién lo pide',
     missingRut: 'un RUT válido',
     missingLookup: 'que termine la búsqueda del RUT',
+    missingKnownRequester: 'un solicitante registrado',
     missingCapacity: 'la calidad que declara quien solicita',
     missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
     missingRepresentative: 'que lo pida el representante legal',

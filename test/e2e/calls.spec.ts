@@ -235,8 +235,14 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(submit).toHaveAccessibleDescription(
       /la calidad que declara quien solicita.*que llame la propia persona/,
     );
-    await dialog.getByLabel('RUT de quien solicita').fill('17.345.678-6');
+    // A RUT the desk does not know is in no register of the company: said, and not sent.
+    await dialog.getByLabel('RUT de quien solicita').fill('22.222.222-2');
     await dialog.getByLabel('Calidad que declara').selectOption({ label: 'Otra calidad' });
+    await expect(dialog).toContainText(
+      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante del registro (TRF) de la empresa',
+    );
+    await expect(submit).toHaveAccessibleDescription(/un solicitante registrado/);
+    await dialog.getByLabel('RUT de quien solicita').fill('17.345.678-6');
     await expect(dialog).not.toContainText('El acceso es personal');
     await expect(submit).toBeEnabled();
     await dialog.getByRole('button', { name: 'Cancelar' }).click();

@@ -57,7 +57,7 @@ type LookupAnswer = ChannelOutput<'companies.lookupPerson'>;
 /** Who a typed RUT belongs to, and (adding a user) what they are at this company. */
 function rutHint(adding: boolean, lookup: LookupAnswer | null): string {
   if (!lookup) return t.dialog.checkingRut;
-  if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.rutUnknown;
+  if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.requesterUnknown;
   const who = lookup.name ? t.dialog.rutOf(lookup.name) : t.dialog.rutKnownHidden;
   if (!adding) return who;
   const at = !lookup.membership
@@ -257,6 +257,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   }
   if (typesRut && rutValid && typedRut !== '' && !lookup) missing.push(t.dialog.missingLookup);
   if (dialog.kind === 'record' && capacity === '') missing.push(t.dialog.missingCapacity);
+  if (dialog.kind === 'record' && lookup?.known === false) {
+    missing.push(t.dialog.missingKnownRequester);
+  }
   if (dialog.kind === 'add' && hasProfile) missing.push(t.dialog.missingNotProfile);
   // ACHS rule 9: a new access administrator is appointed by a legal representative, so only one
   // may ask for it (an administrator may ask for company users). Said as soon as it applies.
