@@ -1654,7 +1654,7 @@ export const companyMessages = {
     callerPlaceholder: 'Elija quién lo pide',
     callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
     noCallers:
-      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio.',
+      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien llama que la empresa debe registrar primero a su representante legal; después él o ella lo pide.',
     /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
     cannotAsk: (
       name: string,
@@ -1710,6 +1710,9 @@ export const companyMessages = {
     saveModules: 'Guardar módulos',
     cancel: 'Cancelar',
     missingCaller: 'quién lo pide',
+    /** Nobody listed may ask yet (above, each with why): no field to fill. */
+    missingAnyCaller:
+      'alguien de la empresa que pueda pedirlo (vea arriba por qué nadie puede aún)',
     missingRut: 'un RUT válido',
     missingLookup: 'que termine la búsqueda del RUT',
     missingKnownRequester: 'un solicitante registrado',

@@ -524,3 +524,26 @@ deskTest(
     await expect(page.getByRole('region', { name: 'Empresa' })).toBeVisible();
   },
 );
+
+deskTest(
+  'a company where nobody may ask yet says why, and asks for no «Quién lo pide»',
+  async ({ desk }) => {
+    const { page } = desk;
+    // Araucanía: its only administrator (Héctor) has not signed the agreement.
+    await desk.find('comercial araucania');
+    await desk.option('Comercial Araucanía S.A.').click();
+    await page
+      .getByRole('region', { name: 'Empresa' })
+      .getByRole('button', { name: 'Agregar usuario' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('no puede pedirlo aún');
+    await expect(
+      dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
+    ).toHaveCount(0);
+    await expect(
+      dialog.getByRole('button', { name: 'Agregar usuario' }),
+    ).toHaveAccessibleDescription(/Falta: alguien de la empresa que pueda pedirlo/);
+    await expectAccessible(page, 'nadie puede pedirlo aún');
+  },
+);

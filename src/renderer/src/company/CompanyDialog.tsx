@@ -244,7 +244,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     lookup.membership.role !== 'worker';
   const missing: string[] = [];
   if (needsCaller(dialog)) {
-    if (!caller) missing.push(t.dialog.missingCaller);
+    if (callers.length === 0) missing.push(t.dialog.missingAnyCaller);
+    else if (!caller) missing.push(t.dialog.missingCaller);
     else if (facts.length < IDENTITY_FACTS_REQUIRED)
       missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
   }
