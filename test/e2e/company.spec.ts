@@ -522,6 +522,27 @@ deskTest(
       dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
     ).toBeVisible();
     await expect(page.getByRole('region', { name: 'Empresa' })).toBeVisible();
+    // Cancelled, the agent is back on his record, on his row of that company.
+    await page.keyboard.press('Escape');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+      'Jorge Luis Castillo Pinto',
+    );
+    await expect(espiga.getByRole('button', { name: 'Pausar' })).toBeFocused();
+
+    // Done, the same: Valentina's paused access resumed, her record read again.
+    await desk.open('14.253.647-1');
+    const hers = desk.record.getByRole('row').filter({ hasText: ESPIGA });
+    await hers.getByRole('button', { name: 'Reanudar' }).click();
+    const resume = page.getByRole('dialog', { name: /Reanudar/ });
+    await resume.getByLabel(/N° de serie/).check();
+    await resume.getByLabel(/Correo registrado/).check();
+    await resume.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
+    await resume.getByRole('button', { name: 'Reanudar', exact: true }).click();
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+      'Valentina Sofía Núñez Bravo',
+    );
+    await expect(hers.getByRole('button', { name: 'Pausar' })).toBeFocused();
+    await expect(hers).toContainText('Activa');
   },
 );
 

@@ -151,6 +151,8 @@ test('a company by name scopes the search to its persons; Backspace leaves it', 
     .click();
   const chip = desk.page.getByRole('button', { name: /Filtrando por Constructora Los Andes SpA/ });
   await expect(chip).toBeVisible();
+  // The box has the focus: what the agent types next filters the company's people.
+  await expect(desk.search).toBeFocused();
   await expect(desk.option(PEDRO)).toHaveCount(1);
   await desk.search.press('Backspace');
   await expect(chip).toHaveCount(0);

@@ -191,7 +191,12 @@ export async function openCompanyUserChange(
   const company = useCompany.getState();
   await company.open(companyRut);
   if (useCompany.getState().company === null) return;
-  company.openDialog({ kind: change, userRut: record.rut, userName: fullName(record) });
+  company.openDialog({
+    kind: change,
+    userRut: record.rut,
+    userName: fullName(record),
+    fromRecord: true,
+  });
 }
 
 /**

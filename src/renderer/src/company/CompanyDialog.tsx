@@ -41,6 +41,17 @@ import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
+import { useApp } from '../store';
+
+/** The open record's row of a company: its first enabled button, or the row's company link. */
+function focusRecordRow(companyRut: string): void {
+  const body = readRut(companyRut)?.body;
+  const row = document.querySelector(`section.record tr[data-company-rut="${body}"]`);
+  const target =
+    row?.querySelector<HTMLElement>('td.actions button:not([disabled])') ??
+    row?.querySelector<HTMLElement>('th button');
+  target?.focus();
+}
 
 /** The company's caller has no record on screen to compare the e-mail with. */
 const CALLER_PROMPTS = { registered_email: dialogMessages.emailPromptWithoutRecord };
@@ -117,7 +128,18 @@ function descriptionOf(dialog: CompanyDialog, company: CompanyRecord): string {
 }
 
 function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company: CompanyRecord }) {
-  const close = useCompany((s) => s.closeDialog);
+  const closeDialog = useCompany((s) => s.closeDialog);
+  // A company's decision asked from its user's record: closing it, either way, goes back to her
+  // record (read again: the change shows) with the focus on her row of this company.
+  const close = () => {
+    closeDialog();
+    if (!('fromRecord' in dialog) || !dialog.fromRecord) return;
+    useCompany.getState().close();
+    void useApp
+      .getState()
+      .reloadRecord()
+      .then(() => requestAnimationFrame(() => focusRecordRow(company.rut)));
+  };
   const replace = useCompany((s) => s.replace);
   const notify = useSession((s) => s.notify);
   const callWords = useInteractionWords().bar;

@@ -114,14 +114,19 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         <button
           type="button"
           className="small-button"
-          onClick={() =>
+          onClick={() => {
             scopeTo({
               rut: company.rut,
               legalName: company.legalName,
               adherent: company.adherent,
               memberCount: company.counts.users,
-            })
-          }
+            });
+            // What the agent types next filters the company's people: the box takes the focus
+            // (its button went with the page).
+            requestAnimationFrame(() =>
+              document.querySelector<HTMLInputElement>('input[role="combobox"]')?.focus(),
+            );
+          }}
         >
           {t.searchPeople}
         </button>

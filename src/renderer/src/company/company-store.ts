@@ -16,7 +16,13 @@ export type CompanyDialog =
   | { kind: 'approve' | 'reject'; requesterRut: string; requesterName: string }
   | { kind: 'record' }
   | { kind: 'add' }
-  | { kind: CompanyUserChange; userRut: string; userName: string }
+  | {
+      kind: CompanyUserChange;
+      userRut: string;
+      userName: string;
+      /** Asked from the user's record: closing goes back to it (recordRowOf). */
+      fromRecord?: boolean;
+    }
   | { kind: 'modules'; userRut: string; userName: string; modules: string[] };
 
 type State = {

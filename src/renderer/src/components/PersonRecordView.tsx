@@ -21,6 +21,7 @@ import {
   privacyMessages,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
+import { readRut } from '../../../shared/rut';
 import { useInteractionWords } from './interaction-words';
 import {
   clearBlockSpec,
@@ -339,7 +340,10 @@ function RecordContent({ record }: { record: PersonRecord }) {
           </thead>
           <tbody>
             {record.memberships.map((membership) => (
-              <tr key={membership.companyRut}>
+              <tr
+                key={membership.companyRut}
+                data-company-rut={readRut(membership.companyRut)?.body}
+              >
                 <th scope="row">
                   <CompanyLink rut={membership.companyRut} name={membership.companyName} />
                 </th>
