@@ -532,6 +532,8 @@ deskTest(
     // Done, the same: Valentina's paused access resumed, her record read again.
     await desk.open('14.253.647-1');
     const hers = desk.record.getByRole('row').filter({ hasText: ESPIGA });
+    const result = desk.option('14.253.647-1');
+    await expect(result).toContainText('Sin acceso vigente');
     await hers.getByRole('button', { name: 'Reanudar' }).click();
     const resume = page.getByRole('dialog', { name: /Reanudar/ });
     await resume.getByLabel(/N° de serie/).check();
@@ -543,6 +545,8 @@ deskTest(
     );
     await expect(hers.getByRole('button', { name: 'Pausar' })).toBeFocused();
     await expect(hers).toContainText('Activa');
+    // The results' badges follow.
+    await expect(result).not.toContainText('Sin acceso vigente');
   },
 );
 

@@ -420,6 +420,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       const result = await send();
       replace(result.company);
       close();
+      // The results' badges follow (a request approved, an access resumed).
+      useApp.getState().refreshResults();
       // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.
       const done = doneText(result);
       const held = actionsHeld(useSession.getState().sync);

@@ -30,6 +30,8 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   if (drained || completed || next.lastSyncAt !== previous.lastSyncAt) {
     void useCompany.getState().refresh();
   }
+  // So do the results' badges: what the central applied, refused or kept in its place.
+  if (drained && !completed) app.refreshResults();
   // Results found (or not found) while data was missing: ask again now that it is all here.
   if (completed && (app.text.trim() !== '' || app.scope)) app.setText(app.text);
 }
