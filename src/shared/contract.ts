@@ -337,7 +337,14 @@ export const PersonRecord = z.object({
   ),
   /** Actions taken here that the central API has not confirmed yet. */
   pendingActions: z.array(
-    z.object({ actionId: z.string(), kind: z.string(), createdAt: z.string() }),
+    z.object({
+      actionId: z.string(),
+      kind: z.string(),
+      createdAt: z.string(),
+      /** Whose it is: on a shared desk, another agent's waits for them to sign in again. */
+      agentId: z.string().nullable(),
+      agentName: z.string().nullable(),
+    }),
   ),
   /** Built while the replica may be missing data: no cause or script is certain. */
   replicaIncomplete: z.boolean(),

@@ -498,8 +498,18 @@ export const heldMessages = {
   diagnosisSay:
     'Su solicitud quedó registrada y se aplicará en cuanto este equipo se conecte con el sistema central; hasta entonces el portal no la ve.',
   /** The record's line listing the actions still on this desk. */
-  pending: (labels: string[]) =>
-    `${labels.length === 1 ? '1 acción pendiente' : `${labels.length} acciones pendientes`} de sincronizar con el sistema central: ${labels.join(', ')}.`,
+  /**
+   * The person's actions waiting on this desk; another agent's (a shared desk) named with whose
+   * it is, since it leaves only when they sign in again (or a supervisor takes it over).
+   */
+  pending: (actions: Array<{ label: string; otherAgent: string | null }>) =>
+    `${actions.length === 1 ? '1 acción pendiente' : `${actions.length} acciones pendientes`} de sincronizar con el sistema central: ${actions
+      .map(({ label, otherAgent }) =>
+        otherAgent === null
+          ? label
+          : `${label} (de ${otherAgent}: sale cuando ingrese en este equipo)`,
+      )
+      .join(', ')}.`,
 };
 
 /** Why an action button is disabled, shown next to it (besides the permission refusals). */

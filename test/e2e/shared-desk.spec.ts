@@ -56,6 +56,17 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
         'No tiene acciones esperando al sistema central. La de otro agente de este equipo sale cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.',
       ),
     ).toBeVisible();
+    // Pedro's record says whose the waiting action is.
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('combobox', { name: 'Buscar' }).press('Enter');
+    await expect(
+      page
+        .getByRole('region', { name: 'Ficha' })
+        .getByText(
+          /1 acción pendiente de sincronizar con el sistema central: .*\(de Alicia Agente: sale cuando ingrese en este equipo\)\./,
+        ),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Salir' }).click();
 
     // The supervisor signs in on the same desk.

@@ -42,9 +42,11 @@ export function createOutboxRepository(sqlite: Database.Database) {
   );
   const pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'");
   const pendingForPerson = sqlite.prepare(
-    `SELECT action_id, kind, json_extract(payload, '$.change') AS change,
-       json_extract(payload, '$.decision') AS decision, created_at FROM outbox
-     WHERE person_rut = ? AND state = 'pending' ORDER BY seq`,
+    `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
+       json_extract(o.payload, '$.decision') AS decision, o.created_at, o.agent_id,
+       a.display_name AS agent_name
+     FROM outbox o LEFT JOIN agents a ON a.id = o.agent_id
+     WHERE o.person_rut = ? AND o.state = 'pending' ORDER BY o.seq`,
   );
   return {
     enqueue(entry: OutboxEntry): void {
@@ -68,11 +70,15 @@ export function createOutboxRepository(sqlite: Database.Database) {
           change: unknown;
           decision: unknown;
           created_at: string;
+          agent_id: string | null;
+          agent_name: string | null;
         }>
       ).map((row) => ({
         actionId: row.action_id,
         kind: queuedActionName(row.kind, row),
         createdAt: row.created_at,
+        agentId: row.agent_id,
+        agentName: row.agent_name,
       }));
     },
   };

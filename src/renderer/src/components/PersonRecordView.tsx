@@ -19,6 +19,7 @@ import {
   registrationStateLabels,
   roleLabels,
   privacyMessages,
+  syncMessages,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import { readRut } from '../../../shared/rut';
@@ -194,6 +195,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
   const [viewersOpen, setViewersOpen] = useState(false);
   const words = useInteractionWords().bar;
+  const me = useSession((s) => s.session?.agentId ?? null);
   return (
     <>
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
@@ -218,7 +220,15 @@ function RecordContent({ record }: { record: PersonRecord }) {
         )}
         {record.pendingActions.length > 0 && (
           <p className="notice notice-warn record-pending">
-            {heldMessages.pending(record.pendingActions.map((a) => actionLabels[a.kind] ?? a.kind))}
+            {heldMessages.pending(
+              record.pendingActions.map((a) => ({
+                label: actionLabels[a.kind] ?? a.kind,
+                otherAgent:
+                  a.agentId === null || a.agentId === me
+                    ? null
+                    : (a.agentName ?? syncMessages.unknownAgent),
+              })),
+            )}
           </p>
         )}
       </header>
