@@ -259,3 +259,14 @@ test.describe('as the supervisor', () => {
     await expectAccessible(page, 'Cambiar perfil');
   });
 });
+
+test.describe('in a 1024 × 768 window, as an agent', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('an outside company user’s record fits its pane, refusals and all', async ({ desk }) => {
+    // Jorge: «Usuario empresa EXTERNO», and «Cambiar perfil» refused with its reason beside it.
+    await desk.open('19.283.746-4');
+    await expect(desk.record.getByText('externo', { exact: true })).toBeVisible();
+    expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
 import { WholeDates } from '../components/WholeDates';
+import { TrailingTag } from '../components/Tag';
 import { displayRut } from '../components/display';
 import { MembershipSummary } from './MembershipSummary';
 import { useSession } from '../session-store';
@@ -198,7 +199,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                       // «Designado por el representante legal (Ricardo …)»: who, by name.
                       <span className="small muted"> ({nameOr(p.appointedBy)})</span>
                     )}
-                    {p.external && <span className="tag">{t.external}</span>}
+                    {p.external && <TrailingTag>{t.external}</TrailingTag>}
                   </td>
                   <td className={standing === 'active' ? '' : standingClass(standing)}>
                     {profileStandingLabels[standing]}

@@ -44,6 +44,7 @@ import { profileStanding } from '../../../shared/rules/company-access';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { GuardedButton } from './GuardedButton';
+import { TrailingTag } from './Tag';
 import { WholeDates } from './WholeDates';
 import { IncompleteDataNotice } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
@@ -367,7 +368,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                   {membership.adminKind && (
                     <span className="small muted"> · {adminKindLabels[membership.adminKind]}</span>
                   )}
-                  {membership.external && <span className="tag">{companyMessages.external}</span>}
+                  {membership.external && <TrailingTag>{companyMessages.external}</TrailingTag>}
                 </td>
                 <td
                   className={standingClass(

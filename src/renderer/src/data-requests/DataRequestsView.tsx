@@ -10,6 +10,7 @@ import {
 } from '../../../shared/rules/data-requests';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
+import { TrailingTag } from '../components/Tag';
 import { useSession } from '../session-store';
 import { useDataRequests } from './data-request-store';
 
@@ -174,7 +175,7 @@ export function DataRequestsView() {
                 </td>
                 <td>
                   {labels.rights[request.right]}
-                  {request.blocked && <span className="tag">{t.blockedTag}</span>}
+                  {request.blocked && <TrailingTag>{t.blockedTag}</TrailingTag>}
                 </td>
                 <td>{labels.states[request.state]}</td>
                 <td className="nowrap">{formatDate(request.receivedAt)}</td>
