@@ -975,6 +975,10 @@ const sent = (cause: Cause) =>
         : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
 
 /** A cause as the agent reads it: a title, and what to tell the caller. */
+/** Seed 002: how someone outside a company's register gets into its Portal Empresas. */
+const REPRESENTATIVE_ADDS =
+  'Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.';
+
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
   not_in_replica: () => ({
     title: 'RUT no registrado',
@@ -1039,9 +1043,14 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   access_request_rejected: (c) => ({
     title: `Solicitud de acceso rechazada${of(c)}`,
-    say: c.reason
-      ? `Su solicitud fue rechazada. Motivo registrado: «${c.reason.replace(/[.\s]+$/, '')}».`
-      : 'Su solicitud fue rechazada: solo el representante legal o las personas habilitadas en el registro de firmantes (TRF) de la empresa pueden pedir acceso.',
+    say: `${
+      c.reason
+        ? `Su solicitud fue rechazada. Motivo registrado: «${c.reason.replace(/[.\s]+$/, '')}».`
+        : 'Su solicitud fue rechazada: solo el representante legal o las personas habilitadas en el registro de firmantes (TRF) de la empresa pueden pedir acceso.'
+    }${
+      // The way in is still there for someone outside the register (seed 002).
+      c.notInRegister ? ` ${REPRESENTATIVE_ADDS}` : ''
+    }`,
   }),
   access_request_pending: (c) => ({
     // Seed 002: a request from anyone else «será rechazada»; the representative gives access.
@@ -1049,7 +1058,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
       ? `Solicitud de acceso que será rechazada${of(c)}`
       : `Solicitud de acceso en revisión${of(c)}`,
     say: c.notInRegister
-      ? 'Su solicitud será rechazada: solo el representante legal de la empresa o las personas habilitadas en su registro de firmantes (TRF) pueden pedir acceso. Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.'
+      ? `Su solicitud será rechazada: solo el representante legal de la empresa o las personas habilitadas en su registro de firmantes (TRF) pueden pedir acceso. ${REPRESENTATIVE_ADDS}`
       : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección que no recibe respuestas.',
   }),
   first_access_used: () => ({

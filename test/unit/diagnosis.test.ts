@@ -725,6 +725,20 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('access_request_rejected of someone outside the register still says the way in (seed 002)', () => {
+      const [rejected] = diagnose(
+        input({
+          accessRequests: [
+            request({ state: 'rejected', reason: 'No figura en el TRF', inRegister: false }),
+          ],
+        }),
+      );
+      expect(rejected).toMatchObject({ notInRegister: true });
+      expect(causeTexts.access_request_rejected(rejected!).say).toBe(
+        'Su solicitud fue rechazada. Motivo registrado: «No figura en el TRF». Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.',
+      );
+    });
+
     it('access_request_pending: with the company', () => {
       const causes = diagnose(input({ accessRequests: [request({ state: 'pending' })] }));
       expect(causes).toStrictEqual([

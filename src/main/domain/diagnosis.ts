@@ -317,6 +317,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         code: 'access_request_rejected',
         ...company(request),
         ...(request.reason !== null ? { reason: request.reason } : {}),
+        ...(request.inRegister ? {} : { notInRegister: true }),
         fix: null,
       });
     } else if (request.state === 'pending') {
