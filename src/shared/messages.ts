@@ -139,8 +139,11 @@ export const searchMessages = {
   /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
   rutOutsideScope: (rut: string) =>
     `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que consulte al encargado de prevención de su empresa.`,
-  rutNotSyncedYet: (rut: string) =>
-    `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
+  /** `offline`: the load stopped with the connection, and resumes only when it comes back. */
+  rutNotSyncedYet: (rut: string, offline = false) =>
+    offline
+      ? `El RUT ${rut} aún no aparece en este equipo: la carga de datos desde el sistema central se interrumpió al perderse la conexión y se retomará cuando vuelva. No le diga que no está registrado: anote su teléfono y búsquelo de nuevo entonces.`
+      : `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
   none: (text: string) =>
     `Sin resultados para «${text}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneForRut: (text: string) => `Sin resultados para «${text}».`,
@@ -1059,7 +1062,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
       : `Solicitud de acceso en revisión${of(c)}`,
     say: c.notInRegister
       ? `Su solicitud será rechazada: solo el representante legal de la empresa o las personas habilitadas en su registro de firmantes (TRF) pueden pedir acceso. ${REPRESENTATIVE_ADDS}`
-      : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección que no recibe respuestas.',
+      : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.',
   }),
   first_access_used: () => ({
     title: 'Ya usó la clave de primer ingreso a Portal Empresas',

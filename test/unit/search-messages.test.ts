@@ -17,6 +17,14 @@ describe('search messages', () => {
     expect(searchMessages.capped(200)).toContain('las primeras 200');
   });
 
+  it('a RUT not loaded yet: «en unos minutos» only while the load goes on, not while it waits for the network', () => {
+    expect(searchMessages.rutNotSyncedYet('12.345.678-5')).toContain('en unos minutos');
+    const offline = searchMessages.rutNotSyncedYet('12.345.678-5', true);
+    expect(offline).not.toContain('en unos minutos');
+    expect(offline).toContain('se retomará cuando vuelva');
+    expect(offline).toContain('No le diga que no está registrado');
+  });
+
   it('never speaks of the replica to an agent', () => {
     const texts = [
       ...Object.values(errorMessages),

@@ -10,6 +10,7 @@ import { RowCheck } from '../selection/RowCheck';
 import { SelectionBar } from '../selection/SelectionBar';
 import { selectionKey, useSearchSelection } from '../selection/selection-store';
 import { Badges } from './Badges';
+import { loadInterrupted } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
 
 /** A first guess; each row is measured, since its badges wrap rather than being cut. */
@@ -241,6 +242,9 @@ export function SearchNotices() {
   const clearScope = useApp((s) => s.clearScope);
   const answered = !error && answeredText !== null && answeredText === text;
   const typed = text.trim();
+  // A load cut by the network resumes only when it returns: «en unos minutos» would be untrue.
+  const sync = useSession((s) => s.sync);
+  const offline = loadInterrupted(sync);
 
   return (
     <div className="notices" aria-live="polite">
@@ -255,7 +259,7 @@ export function SearchNotices() {
           role={notice.code === 'invalid_check_digit' ? 'alert' : undefined}
           className={`notice ${NOTICE_TONE[notice.code]}`}
         >
-          {noticeText(notice)}
+          {noticeText(notice, offline)}
         </p>
       ))}
       {answered && rows.length === 0 && scope && (
@@ -290,7 +294,7 @@ const NOTICE_TONE: Record<SearchNotice['code'], string> = {
   companies_capped: '',
 };
 
-function noticeText(notice: SearchNotice): string {
+function noticeText(notice: SearchNotice, offline: boolean): string {
   switch (notice.code) {
     case 'invalid_check_digit':
       return searchMessages.invalidCheckDigit(notice.typed, notice.expected);
@@ -299,7 +303,7 @@ function noticeText(notice: SearchNotice): string {
     case 'rut_outside_scope':
       return searchMessages.rutOutsideScope(notice.rut);
     case 'rut_not_synced_yet':
-      return searchMessages.rutNotSyncedYet(notice.rut);
+      return searchMessages.rutNotSyncedYet(notice.rut, offline);
     case 'capped':
       return searchMessages.capped(notice.cap);
     case 'companies_capped':
