@@ -1136,7 +1136,8 @@ export const syncStateLabels = {
  * "Detalle técnico"), the notices shown while the replica may be missing data, the diagnosis
  * while it may, and the list of actions waiting to reach the central API.
  */
-const KEPT = 'Sus acciones quedan guardadas en este equipo.';
+/** Said to whoever reads it, a supervisor with none of her own included: the desk's actions. */
+const KEPT = 'Las acciones hechas en este equipo quedan guardadas en él.';
 export const syncErrorMessages: Record<
   SyncErrorCode,
   (params: { minVersion: string | null }) => string
