@@ -13,7 +13,7 @@ import type {
 } from './policy';
 import type { SyncErrorCode } from './contract';
 import { DASHBOARD_TOP_CAUSES } from './contract';
-import { CALL_NOTES_MAX } from './policy';
+import { CALL_NOTES_MAX, MAIL_FRESHNESS_MS } from './policy';
 import type { DataRequestChannel } from './rules/data-requests';
 
 export const errorMessages: Record<ErrorCode, string> = {
@@ -491,6 +491,8 @@ export const heldMessages = {
   /** In every action dialog; `state` is how the header names the sync's state. */
   dialogNote: (state: string) =>
     `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.`,
+  /** A mail's action that reaches the central API late is applied without its mail (policy.ts). */
+  mailFreshness: `El correo sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas: si tarda más, no se envía (un enlace tan tardío confundiría a la persona) y habrá que pedirlo de nuevo.`,
   /** The toast: «Cuenta desbloqueada.» becomes «Cuenta desbloqueada en este equipo. …». */
   done: (done: string) => `${done.replace(/\.$/, '')} en este equipo. ${heldLater}`,
   /** After a toast that already says what waits («… queda en cola …»): when it goes. */

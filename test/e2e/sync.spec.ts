@@ -57,10 +57,20 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     // Offline, nothing says the portal has the change: the diagnosis, the dialog, the toast.
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await expect(diagnosis).toContainText('Lo que muestra esta ficha aún no llega al portal');
+    // A mail asked offline goes only if its action arrives within two hours: said first.
+    await record
+      .getByRole('button', { name: /^(Reenviar|Enviar): / })
+      .first()
+      .click();
+    await expect(dialog).toContainText(
+      'El correo sale solo si la acción llega al sistema central dentro de 2 horas',
+    );
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
     await record.getByRole('button', { name: 'Editar contacto' }).click();
     await expect(dialog).toContainText(
       'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal',
     );
+    await expect(dialog).not.toContainText('El correo sale solo si');
     await dialog.getByRole('textbox', { name: 'Celular' }).fill('+56 9 5555 0101');
     await dialog.getByLabel('Motivo').fill('Lo pidió la persona');
     await dialog.getByRole('button', { name: 'Guardar' }).click();

@@ -166,7 +166,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       <form onSubmit={submit}>
         <h2 id={ids.title}>{spec.title}</h2>
         {spec.description && <p className="muted">{spec.description}</p>}
-        <ActionNotices heldIn={heldIn} onBehalf={onBehalf} />
+        <ActionNotices
+          heldIn={heldIn}
+          onBehalf={onBehalf}
+          sendsMail={spec.action === 'mail.resend'}
+        />
 
         {/* Always here, first: the check comes before the change, and nothing below moves. */}
         {spec.identity && (

@@ -11,9 +11,12 @@ import { useInteractionWords } from './interaction-words';
 export function ActionNotices({
   heldIn,
   onBehalf,
+  sendsMail = false,
 }: {
   heldIn: SyncStatus['state'] | null;
   onBehalf: { name: string; relation: OnBehalfRelation } | null;
+  /** A mail asked while the desk cannot sync goes only if the action arrives fresh enough. */
+  sendsMail?: boolean;
 }) {
   const words = useInteractionWords().bar;
   return (
@@ -21,6 +24,7 @@ export function ActionNotices({
       {heldIn && (
         <p className="notice notice-warn" role="note">
           {heldMessages.dialogNote(syncStateLabels[heldIn])}
+          {sendsMail && ` ${heldMessages.mailFreshness}`}
         </p>
       )}
       {onBehalf && (
