@@ -1213,6 +1213,12 @@ export const syncMessages = {
     `Carga inicial: ${formatNumber(done)} de ${formatNumber(total)} registros`,
   initialLoadLabel: 'Carga inicial',
   syncNow: 'Sincronizar ahora',
+  syncNowDone: 'Sincronizado con el sistema central.',
+  /** «Sincronizar ahora» did not get through: the state it is in, and that it retries. */
+  syncNowNot: (state: keyof typeof syncStateLabels) =>
+    state === 'offline'
+      ? 'No se pudo sincronizar: sigue sin conexión con el sistema central. Se reintentará solo; las acciones quedan guardadas en este equipo.'
+      : `No se pudo sincronizar ahora (${syncStateLabels[state]}): vea el detalle en esta página.`,
   syncing: 'Sincronizando…',
   stuck:
     'Hay acciones pendientes que no llegan al sistema central hace demasiado tiempo. Revise la conexión o avise a soporte.',

@@ -116,6 +116,11 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     // The raw error is there for support, folded away.
     await expect(sync.getByText('Detalle técnico')).toBeVisible();
     await expect(sync.getByText(/fetch failed/)).toBeHidden();
+    // «Sincronizar ahora» pressed offline says it did not get through.
+    await sync.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      /^No se pudo sincronizar: sigue sin conexión con el sistema central\./,
+    );
 
     const waiting = sync.getByRole('table', { name: 'Acciones en espera' });
     const row = waiting.getByRole('row').filter({ hasText: 'Desbloqueo de cuenta' });

@@ -53,9 +53,12 @@ export function SyncView() {
     setBusy(true);
     setError(null);
     try {
-      await call('sync.now', {});
+      const after = await call('sync.now', {});
       await refreshSync();
       void reloadRecord();
+      // Said either way: pressed while offline, nothing on the page changed before.
+      if (after.state === 'idle') notify(syncMessages.syncNowDone);
+      else if (after.state !== 'syncing') notify(syncMessages.syncNowNot(after.state));
     } catch (failure) {
       failed(failure);
     } finally {
