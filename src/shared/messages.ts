@@ -186,7 +186,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
 export const ruleMessages: Record<string, (params: Record<string, string | number>) => string> = {
   sign_in_failed: () => 'Usuario o contraseña incorrectos.',
   screen_unlock_failed: (p) =>
-    `Contraseña incorrecta. Le quedan ${p['left']} ${p['left'] === 1 ? 'intento' : 'intentos'}.`,
+    `Contraseña incorrecta. Le quedan ${p['left']} ${p['left'] === 1 ? 'intento' : 'intentos'}; después, la sesión se cierra y habrá que ingresar de nuevo.`,
   screen_unlock_exhausted: () =>
     'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
   screen_not_locked: () => 'La pantalla no está bloqueada.',
@@ -1508,7 +1508,8 @@ export const lockScreenMessages = {
   unlock: 'Desbloquear',
   unlocking: 'Desbloqueando…',
   otherAgent: 'Ingresar con otro usuario',
-  otherAgentNote: 'Si ingresa otro usuario, la sesión bloqueada termina.',
+  otherAgentNote:
+    'Si ingresa otro usuario, la sesión bloqueada termina. Sus acciones pendientes se quedan en este equipo, y una llamada o visita abierta sigue abierta hasta que vuelva a ingresar aquí.',
   back: 'Volver al desbloqueo',
   signInAgain: 'Ingresar de nuevo',
   failed: 'No se pudo desbloquear.',

@@ -46,7 +46,7 @@ test.describe('idle lock', () => {
     await page.getByLabel('Contraseña').fill('equivocada');
     await page.getByRole('button', { name: 'Desbloquear' }).click();
     await expect(page.getByRole('alert')).toHaveText(
-      'Contraseña incorrecta. Le quedan 4 intentos.',
+      'Contraseña incorrecta. Le quedan 4 intentos; después, la sesión se cierra y habrá que ingresar de nuevo.',
     );
     await expect(page.getByLabel('Contraseña')).toBeFocused();
     await expectAccessible(page, 'pantalla bloqueada: contraseña incorrecta');
@@ -159,7 +159,9 @@ test.describe('idle lock', () => {
     await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
     await page.getByRole('button', { name: 'Ingresar con otro usuario' }).click();
     await expect(
-      page.getByText('Si ingresa otro usuario, la sesión bloqueada termina.'),
+      page.getByText(
+        'Si ingresa otro usuario, la sesión bloqueada termina. Sus acciones pendientes se quedan en este equipo, y una llamada o visita abierta sigue abierta hasta que vuelva a ingresar aquí.',
+      ),
     ).toBeVisible();
     await expectAccessible(page, 'pantalla bloqueada: otro usuario');
     await fillSignIn(page, 'supervisora', 'super600');

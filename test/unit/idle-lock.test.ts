@@ -90,12 +90,19 @@ describe('the screen lock in the core', () => {
     call(core, 'auth.lock', { reason: 'idle' });
     expect(core.dispatchNow('auth.unlock', { password: 'nope' })).toMatchObject({
       ok: false,
-      error: { code: 'rule', message: 'Contraseña incorrecta. Le quedan 4 intentos.' },
+      error: {
+        code: 'rule',
+        message:
+          'Contraseña incorrecta. Le quedan 4 intentos; después, la sesión se cierra y habrá que ingresar de nuevo.',
+      },
     });
     // Another agent's password is not this agent's.
     expect(core.dispatchNow('auth.unlock', { password: 'super600' })).toMatchObject({
       ok: false,
-      error: { message: 'Contraseña incorrecta. Le quedan 3 intentos.' },
+      error: {
+        message:
+          'Contraseña incorrecta. Le quedan 3 intentos; después, la sesión se cierra y habrá que ingresar de nuevo.',
+      },
     });
     expect(call(core, 'auth.unlock', { password: 'agente600' })).toMatchObject({
       username: 'agente',
