@@ -172,7 +172,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   role: 'Su perfil no permite esta acción.',
   out_of_scope: 'Esta persona o empresa no está entre sus empresas asignadas.',
   not_access_admin:
-    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.',
+    'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
   // Rule 2: a registration invalidated for security.
   help_desk_only:
     'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame al 600 de su portal.',

@@ -105,7 +105,7 @@ test('an agent cannot change a profile and is told why', async ({ desk }) => {
   const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
   await expect(button).toBeDisabled();
   await expect(button).toHaveAccessibleDescription(
-    'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.',
+    'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
   );
   await expect(desk.page.getByRole('button', { name: 'Auditoría' })).toHaveCount(0);
 });

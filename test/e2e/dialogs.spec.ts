@@ -35,7 +35,7 @@ test.describe('as an agent', () => {
     const { page, record } = desk;
     await open(desk, '12.345.678-5', PEDRO);
     const reason =
-      'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.';
+      'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.';
     const button = record.getByRole('button', { name: 'Cambiar perfil' });
     await expect(button).toBeDisabled();
     await expect(button).toHaveAccessibleDescription(reason);
@@ -286,7 +286,7 @@ test.describe('as a prevention officer', () => {
   test('a profile change outside his administration says why, visibly', async ({ desk }) => {
     await open(desk, '12.345.678-5', PEDRO);
     const reason =
-      'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.';
+      'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.';
     const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
     await expect(button).toBeDisabled();
     await expect(button).toHaveAccessibleDescription(reason);

@@ -82,7 +82,14 @@ describe('unlock', () => {
     // Versions are the server's: a local action leaves them for the sync to move.
     expect(after.accounts[0]!.version).toBe(account.version);
     expect(after.pendingActions).toEqual([
-      { actionId: result.actionId, kind: 'account.unlock', createdAt: FIXED_NOW.toISOString() },
+      {
+        actionId: result.actionId,
+        kind: 'account.unlock',
+        createdAt: FIXED_NOW.toISOString(),
+        // Whose it is: the record names another agent's on a shared desk.
+        agentId: 'agent-demo',
+        agentName: 'Alicia Agente',
+      },
     ]);
     expect(outbox(core)).toEqual([
       {
@@ -566,7 +573,7 @@ describe('memberships', () => {
     expect(denied).toEqual({
       code: 'forbidden',
       message:
-        'Solo un supervisor o un administrador de accesos de la empresa puede cambiar perfiles: pídaselo a su supervisor.',
+        'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
     });
     expect(record(agent, PEDRO).memberships[0]!.can.changeRole).toEqual({
       allowed: false,
