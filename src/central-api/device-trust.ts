@@ -16,6 +16,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DeviceSummary } from '../shared/sync-protocol';
 
+/** How stale a device's «Último contacto» may get while it polls with nothing new. */
+export const CONTACT_NOTED_MS = 5 * 60_000;
+
 export const DEVICE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -62,9 +65,12 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
   );
   const dropTokens = sqlite.prepare('DELETE FROM tokens WHERE device_id = ?');
   const dropGrace = sqlite.prepare('DELETE FROM refresh_grace WHERE device_id = ?');
+  // Written when the cursor moves, and otherwise at most every CONTACT_NOTED_MS: a desk that
+  // polls with nothing new still shows as in contact, without a write per poll.
   const acknowledge = sqlite.prepare(
-    `UPDATE devices SET pulled_seq = ?, pulled_at = ?
-     WHERE device_id = ? AND (pulled_seq IS NULL OR pulled_seq != ?)`,
+    `UPDATE devices SET pulled_seq = @seq, pulled_at = @now
+     WHERE device_id = @deviceId
+       AND (pulled_seq IS NULL OR pulled_seq != @seq OR pulled_at IS NULL OR pulled_at < @stale)`,
   );
 
   // One pass over the live sessions (tokens_device keeps it to the tokens that exist), not one
@@ -149,7 +155,13 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
 
     /** The change-log position a device has acknowledged (the cursor it sent back). */
     acknowledge(deviceId: string, seq: number): void {
-      acknowledge.run(seq, now().toISOString(), deviceId, seq);
+      const at = now();
+      acknowledge.run({
+        seq,
+        now: at.toISOString(),
+        deviceId,
+        stale: new Date(at.getTime() - CONTACT_NOTED_MS).toISOString(),
+      });
     },
 
     get(deviceId: string): DeviceRow | null {

@@ -2054,7 +2054,8 @@ export const deviceListMessages = {
     'Los equipos que sincronizan con el sistema central. Revoque un equipo perdido, robado o dado de baja: deja de sincronizar, sus sesiones se cierran y, en cuanto se conecte, borra los datos de personas (las acciones que no alcanzó a enviar quedan guardadas en un archivo en ese equipo).',
   reload: 'Actualizar',
   loading: 'Consultando al sistema central…',
-  asOf: (time: string) => `Según el sistema central a las ${time}.`,
+  asOf: (time: string) =>
+    `Según el sistema central a las ${time}. Un equipo conectado sin cambios que recibir anota su contacto cada 5 minutos.`,
   none: 'No hay equipos inscritos.',
   columns: {
     device: 'Equipo',

@@ -372,6 +372,18 @@ describe('device trust', () => {
       boss.context.deviceId,
     );
     expect(listed.devices).toHaveLength(3);
+    // A desk that only polls, with nothing new to pull, still shows as in contact: noted when
+    // five minutes have passed since the last note, not at every poll.
+    const contactOf = async (desk: Desk) =>
+      (await list(boss)).devices.find((device) => device.deviceId === desk.context.deviceId)
+        ?.lastContactAt;
+    advance(clock, 6 * MIN);
+    await syncNow(boss);
+    const polled = clock.now.toISOString();
+    expect(await contactOf(boss)).toBe(polled);
+    advance(clock, 2 * MIN);
+    await syncNow(boss);
+    expect(await contactOf(boss)).toBe(polled);
 
     // Only a supervisor, on the desk and on the central API (an agent's token is refused there).
     expect(await agentDesk.dispatch('devices.list', {})).toMatchObject({
