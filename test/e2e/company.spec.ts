@@ -254,7 +254,10 @@ deskTest(
     const change = async (button: 'Inhabilitar' | 'Habilitar') => {
       const dialog = page.getByRole('dialog', { name: `${button} a Diego Sebastián Herrera Soto` });
       // Paula, an administrator of Los Andes, is calling.
-      await askedBy(dialog, 'Paula Andrea Rojas Tapia · Administrador de accesos');
+      await askedBy(
+        dialog,
+        'Paula Andrea Rojas Tapia · Administrador de accesos (Contacto comercial)',
+      );
       await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
       if (button === 'Inhabilitar') await expectAccessible(page, 'inhabilitar en ACHS');
       await dialog.getByRole('button', { name: button, exact: true }).click();

@@ -92,7 +92,10 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(dialog).toContainText(
       'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal',
     );
-    await askedBy(dialog, 'Paula Andrea Rojas Tapia · Administrador de accesos');
+    await askedBy(
+      dialog,
+      'Paula Andrea Rojas Tapia · Administrador de accesos (Contacto comercial)',
+    );
     await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
     await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(

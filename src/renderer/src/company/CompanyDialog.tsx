@@ -7,6 +7,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../../shared/contract';
 import {
+  adminKindLabels,
   companyMessages as t,
   dialogMessages,
   heldMessages,
@@ -42,6 +43,19 @@ import { DialogFooter } from '../components/DialogFooter';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 import { useApp } from '../store';
+
+/**
+ * «Quién lo pide» as the agent tells callers apart: name, capacity, and for an ACHS
+ * administrator which of the three kinds (rule 9: «Contacto comercial»…).
+ */
+function callerLabel(caller: CompanyRecord['callers'][number], company: CompanyRecord): string {
+  const name = caller.person.name ?? caller.person.rut;
+  if (caller.as === 'legal_representative') return `${name} · Representante legal`;
+  const kind = company.profiles.find(
+    (p) => p.person.rut === caller.person.rut && p.role === 'access_admin',
+  )?.adminKind;
+  return `${name} · Administrador de accesos${kind ? ` (${adminKindLabels[kind]})` : ''}`;
+}
 
 /** The open record's row of a company: its first enabled button, or the row's company link. */
 function focusRecordRow(companyRut: string): void {
@@ -501,10 +515,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                   </option>
                   {callers.map((c) => (
                     <option key={c.person.rut} value={c.person.rut}>
-                      {c.person.name ?? c.person.rut} ·{' '}
-                      {c.as === 'legal_representative'
-                        ? 'Representante legal'
-                        : 'Administrador de accesos'}
+                      {callerLabel(c, company)}
                     </option>
                   ))}
                 </select>
