@@ -84,6 +84,15 @@ describe('persons.get', () => {
     expect(record('19283746-4').isWorker).toBe(true);
   });
 
+  it('dates a company profile no earlier than the approval that gave it (demo data)', () => {
+    const marcela = record('13579246-2');
+    const [profile] = marcela.memberships;
+    const [approval] = marcela.accessRequests;
+    expect(approval?.state).toBe('approved');
+    expect(profile!.startedAt >= approval!.decidedAt!).toBe(true);
+    expect(profile!.agreementSignedAt! >= profile!.startedAt).toBe(true);
+  });
+
   it('answers not_found for a valid RUT that is not in the replica, invalid_input for a bad one', () => {
     const core = seededCore(300);
     expect(core.dispatchNow('persons.get', { rut: '1-9' })).toMatchObject({

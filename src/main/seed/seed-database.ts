@@ -657,10 +657,12 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       }
     }
     for (const membership of cast.memberships) {
-      const startedAt = now - 900 * DAY;
       const company = companyByRut.get(membership.companyRut)!;
       const needsAgreement = membership.role !== 'worker' && company.caja;
       const endedAt = membership.state === 'removed' ? now - CAST_DISMISSED_AGO : null;
+      // A live company profile is this week's (its request approved, or its user added, two
+      // days ago: «en la empresa desde» cannot precede them); anything else is years old.
+      const startedAt = needsAgreement && endedAt === null ? now - 2 * DAY : now - 900 * DAY;
       // A membership that has ended had its agreement in its first days; a live one, this week.
       const agreementSentAt = endedAt === null ? now - 2 * DAY : startedAt + 1 * DAY;
       insertMembership.run(
