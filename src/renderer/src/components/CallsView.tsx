@@ -300,7 +300,15 @@ export function CallsView() {
                 </td>
                 <td>{interactionReasonLabels[item.reason]}</td>
                 <td>
-                  {item.actions.map((a) => actionLabels[a.action] ?? a.action).join(', ') || '—'}
+                  {item.actions
+                    .map((a) => {
+                      const label = actionLabels[a.action] ?? a.action;
+                      // Taken on someone other than who the call is about: said on whom.
+                      return a.personRut && a.personRut !== item.personRut
+                        ? `${label} (${displayRut(a.personRut)})`
+                        : label;
+                    })
+                    .join(', ') || '—'}
                 </td>
                 <td>{item.outcome ? interactionOutcomeLabels[item.outcome] : t.inProgressShort}</td>
                 <td className="call-notes">
