@@ -26,7 +26,6 @@ import {
 import { foldText } from '../../shared/text';
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import type { RequestListRow } from '../repositories/company-record-repository';
-import { createCompanyWriteRepository } from '../../intents/company-write-repository';
 import {
   applyCompanyIntent,
   type CompanyIntentKind,
@@ -283,7 +282,7 @@ export function listRequests(
   },
 ) {
   if (session.role === 'prevention') throw new ForbiddenError('role');
-  const companies = createCompanyWriteRepository(ctx.db.$client);
+  const companies = ctx.repos.companies;
   const rows = ctx.repos.companyRecords.requests({
     state: filter.state,
     company: filter.companyRut,
@@ -344,7 +343,7 @@ function companyAction(
   session: Session,
   spec: CompanyActionSpec,
 ): ActionReceipt & { mailsQueued: number } {
-  const companies = createCompanyWriteRepository(ctx.db.$client);
+  const companies = ctx.repos.companies;
   if (!companies.company(spec.companyRut)) throw new NotFoundError('company');
   let mailsQueued = 0;
   const caller = spec.payload['callerRut'];
@@ -397,7 +396,7 @@ export type RecordRequest = {
 
 /** A request taken on the phone: pending until decided by the rule (rule 12). */
 export function recordRequest(ctx: ServiceContext, session: Session, command: RecordRequest) {
-  const companies = createCompanyWriteRepository(ctx.db.$client);
+  const companies = ctx.repos.companies;
   return companyAction(ctx, session, {
     permission: 'request.manage',
     kind: 'request.record',
@@ -456,7 +455,7 @@ function verifiedCaller(ctx: ServiceContext, companyRut: number, caller: Caller)
   ) {
     throw new RuleError('caller_identity_required', { required: IDENTITY_FACTS_REQUIRED });
   }
-  const authority = createCompanyWriteRepository(ctx.db.$client).authority(companyRut);
+  const authority = ctx.repos.companies.authority(companyRut);
   if (!mayRequestCompanyChange({ personRut: caller.rut, verified: true }, authority)) {
     const standing = companyRequester(caller.rut, authority);
     // Listed on the company's page but not able to ask yet: why, not «is neither».
@@ -510,7 +509,7 @@ export function addCompanyUser(ctx: ServiceContext, session: Session, command: A
       throw new RuleError('invalid_phone');
     // runAction needs the person to exist to check scope: create it inside the same transaction.
     return ctx.db.$client.transaction(() => {
-      createCompanyWriteRepository(ctx.db.$client).insertPerson({
+      ctx.repos.companies.insertPerson({
         rut: command.userRut,
         ...(newPerson as Omit<NewPerson, 'rut'> & { dv: string; sortKey: string }),
       });
@@ -527,10 +526,7 @@ function addExisting(
   newPerson: Record<string, unknown> | undefined,
 ) {
   const caller = verifiedCaller(ctx, command.companyRut, command.caller);
-  const existing = createCompanyWriteRepository(ctx.db.$client).membership(
-    command.userRut,
-    command.companyRut,
-  );
+  const existing = ctx.repos.companies.membership(command.userRut, command.companyRut);
   return companyAction(ctx, session, {
     permission: 'company_user.manage',
     kind: 'company_user.add',
@@ -556,10 +552,7 @@ function addExisting(
     // A worker keeps the modules he had (grantProfile): the audit says what he holds now, beside
     // what he held.
     outcome: () => {
-      const granted = createCompanyWriteRepository(ctx.db.$client).membership(
-        command.userRut,
-        command.companyRut,
-      );
+      const granted = ctx.repos.companies.membership(command.userRut, command.companyRut);
       return {
         external: granted?.external ?? command.external,
         modules: granted ? parseStringList(granted.modules) : command.modules,
@@ -611,10 +604,7 @@ export type SetModules = {
 /** Rule 9: modules are granted at the request of an access administrator of that company. */
 export function setModules(ctx: ServiceContext, session: Session, command: SetModules) {
   const caller = verifiedCaller(ctx, command.companyRut, command.caller);
-  const membership = createCompanyWriteRepository(ctx.db.$client).membership(
-    command.userRut,
-    command.companyRut,
-  );
+  const membership = ctx.repos.companies.membership(command.userRut, command.companyRut);
   if (!membership) throw new RuleError('no_membership');
   const modules = [...new Set(command.modules)].sort();
   if (JSON.stringify(modules) === JSON.stringify(parseStringList(membership.modules).sort())) {

@@ -8,6 +8,7 @@ import type { AgentScope } from '../../shared/rules/permissions';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
 import { createDataRequestRepository } from '../../intents/data-request-repository';
+import { createCompanyWriteRepository } from '../../intents/company-write-repository';
 import { createCompanyRecordRepository } from '../repositories/company-record-repository';
 import { createInteractionRepository } from '../repositories/interaction-repository';
 import { createOutboxRepository } from '../repositories/outbox-repository';
@@ -32,6 +33,8 @@ export function createRepositories(db: Db) {
     agents: createAgentRepository(db.$client),
     interactions: createInteractionRepository(db.$client),
     companyRecords: createCompanyRecordRepository(db.$client),
+    // The company half's writes (issue 7), the same the intents apply.
+    companies: createCompanyWriteRepository(db.$client),
     // Ley 21.719 requests and the temporary block (issue 10).
     dataRequests: createDataRequestRepository(db.$client),
   };

@@ -32,7 +32,6 @@ import {
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { DataRequestRow, ListedRequest } from '../../intents/data-request-repository';
 import { applyDataRequestIntent, readIdentityCheck } from '../../intents/data-request-intents';
-import { createCompanyWriteRepository } from '../../intents/company-write-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { authorize, runAction, type ActionReceipt } from './run-action';
@@ -144,7 +143,7 @@ export function recordDataRequest(
       const outcome = applyDataRequestIntent(
         {
           dataRequests: repos.dataRequests,
-          companies: createCompanyWriteRepository(ctx.db.$client),
+          companies: ctx.repos.companies,
           mode: 'server',
           now: ctx.now(),
           agentId: session.agentId,
@@ -215,7 +214,7 @@ export function moveDataRequest(
       const outcome = applyDataRequestIntent(
         {
           dataRequests: ctx.repos.dataRequests,
-          companies: createCompanyWriteRepository(ctx.db.$client),
+          companies: ctx.repos.companies,
           mode: 'server',
           now: ctx.now(),
         },
