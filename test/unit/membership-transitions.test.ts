@@ -8,6 +8,7 @@ import {
   MEMBERSHIP_CHANGES,
   companyDecides,
   companyUserChangesFor,
+  membershipChangeOf,
   isPortalUserChange,
   recordChangesFor,
   type MembershipStateCode,
@@ -66,6 +67,9 @@ describe('a person’s record', () => {
     // ACHS Gestión has no deletion of its own: a dismissal is what ends a membership there.
     expect(recordChangesFor(ACHS, user('active'))).toEqual(['disable', 'dismiss']);
     expect(companyDecides('remove')).toBe(true);
+    // Its permission is the dismissal's: the same membership change.
+    expect(membershipChangeOf('remove')).toBe('dismiss');
+    expect(membershipChangeOf('pause')).toBe('pause');
   });
 
   it('gives a disabled access back only as the company’s decision, on either portal', () => {

@@ -14,6 +14,7 @@ import {
 } from '../../shared/messages';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { mailPortal } from '../../shared/portals';
+import type { MembershipChange } from '../../shared/rules/membership-transitions';
 import { call } from './api/client';
 import { COMPANY_REQUESTS_HEADING, useCompany } from './company/company-store';
 import { fullName } from './components/display';
@@ -30,7 +31,6 @@ function latest(record: PersonRecord): PersonRecord {
 }
 
 type Membership = PersonRecord['memberships'][number];
-export type MembershipChange = 'disable' | 'enable' | 'pause' | 'resume' | 'dismiss';
 
 const account = (record: PersonRecord, portal: Portal) =>
   record.accounts.find((a) => a.portal === portal);

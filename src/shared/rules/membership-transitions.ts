@@ -98,6 +98,14 @@ export function recordChangesFor(
   );
 }
 
+/**
+ * The membership change a record's change is, for its permission: deleting a user's access is
+ * ending the membership (COMPANY_USER_CHANGES.remove is MEMBERSHIP_CHANGES.dismiss).
+ */
+export function membershipChangeOf(change: RecordChange): MembershipChange {
+  return change === 'remove' ? 'dismiss' : change;
+}
+
 /** The record's changes the company decides: they open its page (openCompanyUserChange). */
 export function companyDecides(
   change: RecordChange,

@@ -125,7 +125,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
             // What the agent types next filters the company's people: the box takes the focus
             // (its button went with the page).
             requestAnimationFrame(() =>
-              document.querySelector<HTMLInputElement>('input[role="combobox"]')?.focus(),
+              document
+                .querySelector<HTMLInputElement>('input[role="combobox"][aria-controls="results"]')
+                ?.focus(),
             );
           }}
         >

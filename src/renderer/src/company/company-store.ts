@@ -20,7 +20,7 @@ export type CompanyDialog =
       kind: CompanyUserChange;
       userRut: string;
       userName: string;
-      /** Asked from the user's record: closing goes back to it (recordRowOf). */
+      /** Asked from the user's record: closing goes back to it (CompanyDialog's close). */
       fromRecord?: boolean;
     }
   | { kind: 'modules'; userRut: string; userName: string; modules: string[] };

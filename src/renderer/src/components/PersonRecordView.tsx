@@ -52,6 +52,7 @@ import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonData
 import { ViewersDialog } from '../privacy/ViewersDialog';
 import {
   companyDecides,
+  membershipChangeOf,
   recordChangesFor,
   type RecordChange,
 } from '../../../shared/rules/membership-transitions';
@@ -417,9 +418,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                         <GuardedButton
                           key={change}
                           className="small-button"
-                          reason={deniedReason(
-                            membership.can[change === 'remove' ? 'dismiss' : change],
-                          )}
+                          reason={deniedReason(membership.can[membershipChangeOf(change)])}
                           onClick={() =>
                             void openCompanyUserChange(record, membership.companyRut, change)
                           }
