@@ -15,9 +15,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DeviceSummary } from '../shared/sync-protocol';
-
-/** How stale a device's «Último contacto» may get while it polls with nothing new. */
-export const CONTACT_NOTED_MS = 5 * 60_000;
+import { CONTACT_NOTED_MS } from '../shared/policy';
 
 export const DEVICE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 

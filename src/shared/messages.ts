@@ -13,7 +13,7 @@ import type {
 } from './policy';
 import type { SyncErrorCode } from './contract';
 import { DASHBOARD_TOP_CAUSES } from './contract';
-import { CALL_NOTES_MAX, MAIL_FRESHNESS_MS } from './policy';
+import { CALL_NOTES_MAX, CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from './policy';
 import type { DataRequestChannel } from './rules/data-requests';
 
 export const errorMessages: Record<ErrorCode, string> = {
@@ -2055,7 +2055,7 @@ export const deviceListMessages = {
   reload: 'Actualizar',
   loading: 'Consultando al sistema central…',
   asOf: (time: string) =>
-    `Según el sistema central a las ${time}. Un equipo conectado sin cambios que recibir anota su contacto cada 5 minutos.`,
+    `Según el sistema central a las ${time}. Un equipo conectado sin cambios que recibir anota su contacto cada ${CONTACT_NOTED_MS / 60_000} minutos.`,
   none: 'No hay equipos inscritos.',
   columns: {
     device: 'Equipo',

@@ -6,6 +6,12 @@ import { normalizePhone } from './phone';
 /** A queued mail older than this when it reaches the server is not sent (never flood late). */
 export const MAIL_FRESHNESS_MS = 2 * 60 * 60_000;
 
+/**
+ * How stale a device's «Último contacto» may get on the central API while it polls with nothing
+ * new to pull (a write per poll is not worth it); the devices list says so.
+ */
+export const CONTACT_NOTED_MS = 5 * 60_000;
+
 /** A caller is not flooded: the same kind of mail to the same portal waits this long. */
 export const MAIL_COOLDOWN_MINUTES = 10;
 
