@@ -33,6 +33,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa, o en Portal Empresas aún no tiene su perfil empresa (acuerdo sin firmar).',
   admin_not_by_profile_change:
     'Un administrador de accesos no se nombra cambiando el perfil: en ACHS lo nombra el representante legal, y en Portal Empresas se solicita y firma el Acuerdo de Acceso Remoto.',
+  company_caller_required:
+    'Pausar, reanudar, habilitar de nuevo un acceso o eliminar el de un usuario de Portal Empresas lo decide la empresa: se hace desde la ficha de la empresa, a pedido de su representante legal o de un administrador de accesos. El cambio no se aplicó.',
   admin_needs_representative:
     'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: quien lo pidió no lo es.',
   // Ley 21.719 requests (issue 10).

@@ -19,6 +19,11 @@ import {
 import { isPortal, mailPortal } from '../shared/portals';
 import { isMailKind, mailFits } from '../shared/rules/access';
 import { namesAdministrator } from '../shared/rules/company-access';
+import {
+  companyDecidesChange,
+  MEMBERSHIP_CHANGES,
+  type MembershipChange,
+} from '../shared/rules/membership-transitions';
 import type { Entity } from '../shared/sync-protocol';
 import { decide, personTarget, type Action, type AgentScope } from '../shared/rules/permissions';
 import type { CompanyWriteRepository } from './company-write-repository';
@@ -63,6 +68,7 @@ export type RejectionCode =
   | 'caller_not_authorized'
   | 'admin_needs_representative'
   | 'admin_not_by_profile_change'
+  | 'company_caller_required'
   | 'company_not_on_empresas'
   | 'already_user'
   | 'change_not_on_portal'
@@ -98,13 +104,11 @@ export type Intent = {
 
 type Outcome = IntentOutcome;
 
-const MEMBERSHIP_TRANSITIONS: Record<string, { from: string[]; to: string }> = {
-  'membership.disable': { from: ['active', 'paused'], to: 'disabled' },
-  'membership.enable': { from: ['disabled'], to: 'active' },
-  'membership.pause': { from: ['active'], to: 'paused' },
-  'membership.resume': { from: ['paused'], to: 'active' },
-  'membership.dismiss': { from: ['active', 'disabled', 'paused'], to: 'removed' },
-};
+/** `membership.pause` → `pause`: the membership changes' table is the desk's (shared). */
+function membershipChangeOfKind(kind: string): MembershipChange | null {
+  const change = kind.startsWith('membership.') ? kind.slice('membership.'.length) : '';
+  return Object.hasOwn(MEMBERSHIP_CHANGES, change) ? (change as MembershipChange) : null;
+}
 
 const PERMISSIONS: Record<string, Action> = {
   'person.update_contact': 'contact.edit',
@@ -384,10 +388,20 @@ function membershipState(
   companyRut: number | null,
   intent: Intent,
 ): Outcome {
-  const transition = MEMBERSHIP_TRANSITIONS[intent.kind];
-  if (!transition || companyRut === null) return rejected('invalid_payload');
+  const change = membershipChangeOfKind(intent.kind);
+  if (!change || companyRut === null) return rejected('invalid_payload');
+  const transition = MEMBERSHIP_CHANGES[change];
   const membership = ctx.writes.membership(rut, companyRut);
   if (!membership) return rejected('entity_gone');
+  // Rules 11 and 13: the company's decisions come as company_user.change, or on its written
+  // request — a supervisor's selection or a bulk load, whose id the intent carries; never as a
+  // bare membership change.
+  const company = ctx.companies.company(companyRut);
+  const writtenRequest =
+    intent.payload['selectionId'] !== undefined || intent.payload['batchId'] !== undefined;
+  if (company && !writtenRequest && companyDecidesChange(change, company, membership)) {
+    return rejected('company_caller_required');
+  }
   if (membership.state === transition.to) return { status: 'applied', touched: [], mails: [] };
   if (!transition.from.includes(membership.state)) {
     return ctx.mode === 'server'

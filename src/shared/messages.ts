@@ -231,8 +231,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   no_change: () => 'No hay cambios que guardar.',
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
-  company_caller_required: () =>
-    'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
+  company_caller_required: (p) =>
+    `${p['change'] === 'dismiss' ? 'Eliminar el acceso de un usuario de Portal Empresas' : 'Pausar, reanudar o habilitar de nuevo un acceso'} lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.`,
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
   company_not_adherent: () =>

@@ -23,6 +23,10 @@ const CAMILA = '16789012-1';
 const FRANCISCA = '18765432-7';
 const HECTOR = '10203040-0';
 const ANDES = '76543210-3';
+const ANDES_BODY = 76_543_210;
+const JORGE = '19283746-4';
+const ESPIGA = '78901234-2';
+const ESPIGA_BODY = 78_901_234;
 const ARAUCANIA = '96512340-7';
 const CHECKED = ['serial_number', 'registered_phone'];
 
@@ -558,6 +562,79 @@ describe('memberships', () => {
     });
     expect(again).toMatchObject({ ok: false, error: { code: 'rule' } });
     if (!again.ok) expect(again.error.message).toMatch(/^No se puede pasar de «De baja»/);
+  });
+
+  it('leaves deleting a Portal Empresas user’s access to the company (rule 13), on the desk and on the central API', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const jorge = record(core, JORGE).memberships.find((m) => m.companyRut === ESPIGA)!;
+    expect(jorge).toMatchObject({ role: 'company_user', state: 'active' });
+    const queued = outbox(core).length;
+    // On her word, the call centre does not record a company user «de baja»: the agent is sent to
+    // the company's page, where its representative or an administrator asks.
+    const answer = core.dispatchNow('memberships.changeState', {
+      rut: JORGE,
+      companyRut: ESPIGA,
+      change: 'dismiss',
+      reason: 'Ya no trabaja en la empresa',
+      identityCheck: [],
+      expectedVersion: jorge.version,
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'rule',
+        message:
+          'Eliminar el acceso de un usuario de Portal Empresas lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
+      },
+    });
+    expect(record(core, JORGE).memberships.find((m) => m.companyRut === ESPIGA)!.state).toBe(
+      'active',
+    );
+    expect(outbox(core)).toHaveLength(queued);
+    // A worker's dismissal is still the call centre's to record (rule 7): Pedro's, above.
+
+    // The central API applies the same rule to what a desk sends: a bare membership change the
+    // company decides is refused; on its written request (a selection, a bulk load) it is made.
+    const sqlite = core.db.$client;
+    const central = (actionId: string, kind: string, rut: number, payload: object) =>
+      applyIntent(
+        {
+          writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
+          companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
+          dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
+          mode: 'server',
+          now: FIXED_NOW,
+          agent: { role: 'supervisor', companyRuts: [], adminOfCompanyRuts: [] },
+          ageMs: 0,
+        },
+        {
+          actionId,
+          kind,
+          personRut: rut,
+          payload: { companyRut: rut === 19_283_746 ? ESPIGA_BODY : ANDES_BODY, ...payload },
+        },
+      );
+    expect(central('older-desk-1', 'membership.dismiss', 19_283_746, {})).toMatchObject({
+      status: 'rejected',
+      code: 'company_caller_required',
+    });
+    expect(central('older-desk-2', 'membership.pause', 12_345_678, {})).toMatchObject({
+      status: 'rejected',
+      code: 'company_caller_required',
+    });
+    expect(record(core, PEDRO).memberships[0]!.state).toBe('active');
+    expect(
+      central('selection-1', 'membership.dismiss', 19_283_746, { selectionId: 'sel-1' }),
+    ).toMatchObject({ status: 'applied' });
+    expect(central('load-1', 'membership.pause', 12_345_678, { batchId: 'batch-1' })).toMatchObject(
+      {
+        status: 'applied',
+      },
+    );
+    expect(record(core, JORGE).memberships.find((m) => m.companyRut === ESPIGA)!.state).toBe(
+      'removed',
+    );
+    expect(record(core, PEDRO).memberships[0]!.state).toBe('paused');
   });
 
   it('lets only a supervisor or the company access administrator change a profile', () => {

@@ -12,6 +12,7 @@ import type { ServiceContext, Session } from './context';
 import { RuleError, StaleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
 import {
+  companyDecidesChange,
   MEMBERSHIP_CHANGES,
   type MembershipChange,
 } from '../../shared/rules/membership-transitions';
@@ -19,7 +20,6 @@ import {
 export type { MembershipChange };
 
 const TRANSITIONS = MEMBERSHIP_CHANGES;
-const COMPANY_DECIDES: ReadonlySet<MembershipChange> = new Set(['pause', 'resume', 'enable']);
 
 export type MembershipCommand = {
   personRut: number;
@@ -37,15 +37,20 @@ export function changeMembershipState(
   session: Session,
   command: MembershipCommand,
 ) {
-  const { writes } = ctx.repos;
+  const { writes, companies } = ctx.repos;
   const transition = TRANSITIONS[command.change];
   // Rules 11 and 13: a pause is the company's decision, and so is ending it; so is giving back
-  // an access it disabled (the person asking to be enabled again would undo the company). On a
-  // call it is asked by a verified representative or access administrator (companyUsers.change),
-  // never by the person; a supervisor's selection acts on the company's written request
-  // (BulkBasis). The call centre may still disable or record a dismissal on its own word.
-  if (COMPANY_DECIDES.has(command.change) && !command.bulk) {
-    throw new RuleError('company_caller_required');
+  // an access it disabled (the person asking to be enabled again would undo the company), and
+  // deleting a Portal Empresas user's access. On a call it is asked by a verified representative
+  // or access administrator (companyUsers.change), never by the person; a supervisor's selection
+  // acts on the company's written request (BulkBasis). The call centre may still disable, or
+  // record a worker's dismissal, on its own word.
+  if (!command.bulk) {
+    const membership = writes.membership(command.personRut, command.companyRut);
+    const company = companies.company(command.companyRut);
+    if (membership && company && companyDecidesChange(command.change, company, membership)) {
+      throw new RuleError('company_caller_required', { change: command.change });
+    }
   }
   return runAction(ctx, session, {
     permission: `membership.${command.change}` as Action,

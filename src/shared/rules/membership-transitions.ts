@@ -66,6 +66,38 @@ export function companyUserChangesFor(
   );
 }
 
+/**
+ * A Portal Empresas administrator or company user: her access is the company's to give, pause and
+ * delete (rule 13), not a worker's place in its structure (rule 7).
+ */
+export function isPortalEmpresasUser(
+  company: { onEmpresas: boolean },
+  membership: { role: string },
+): boolean {
+  return company.onEmpresas && membership.role !== 'worker';
+}
+
+/**
+ * Rules 11 and 13: the membership changes that are the company's decision, not the call
+ * centre's — a pause and its end, giving back an access, and on Portal Empresas deleting a
+ * user's access. On a call they are asked by a verified representative or access administrator
+ * (companyUsers.change); otherwise only a supervisor's selection makes them, on the company's
+ * written request. The desk's membership service and the central API both refuse them any other
+ * way (a desk of an older version, a hand-made request).
+ */
+export function companyDecidesChange(
+  change: MembershipChange,
+  company: { onEmpresas: boolean },
+  membership: { role: string },
+): boolean {
+  return (
+    change === 'pause' ||
+    change === 'resume' ||
+    change === 'enable' ||
+    (change === 'dismiss' && isPortalEmpresasUser(company, membership))
+  );
+}
+
 /** A change a person's record offers: a membership change, or a company deleting an access. */
 export type RecordChange = MembershipChange | 'remove';
 
@@ -81,13 +113,12 @@ export function recordChangesFor(
   company: { onEmpresas: boolean },
   membership: { state: MembershipStateCode; role: string },
 ): RecordChange[] {
-  const portalUser = company.onEmpresas && membership.role !== 'worker';
   const order: RecordChange[] = [
     'pause',
     'resume',
     'enable',
     'disable',
-    portalUser ? 'remove' : 'dismiss',
+    isPortalEmpresasUser(company, membership) ? 'remove' : 'dismiss',
   ];
   return order.filter((change) =>
     change === 'remove'
