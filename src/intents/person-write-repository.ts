@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Portal } from '../shared/contract';
 import { loginPortal } from '../shared/portals';
-import { hasAccess, unsignedAgreement, type MailFacts } from '../shared/rules/access';
+import { hasAccessAt, unsignedAgreement, type MailFacts } from '../shared/rules/access';
 
 export type AccountRow = {
   id: number;
@@ -71,7 +71,7 @@ export function createPersonWriteRepository(
     `SELECT 1 FROM access_requests WHERE person_rut = ? AND state = 'approved'
        AND agreement_signed = 0 LIMIT 1`,
   );
-  const isPensioner = sqlite.prepare('SELECT is_pensioner FROM persons WHERE rut = ?');
+  const profiles = sqlite.prepare('SELECT is_pensioner, is_worker FROM persons WHERE rut = ?');
   const accessRows = sqlite.prepare(
     `SELECT m.state, m.role, m.agreement_signed, coalesce(c.adherent, 0) AS adherent,
        coalesce(c.portals, '[]') LIKE '%portal_empresas%' AS on_empresas,
@@ -204,14 +204,18 @@ export function createPersonWriteRepository(
         companyOnEmpresas: m.on_empresas === 1,
         approvalAwaits: m.approval_awaits === 1,
       }));
-      const pensioner = (isPensioner.get(person.rut) as { is_pensioner: number } | undefined)
-        ?.is_pensioner;
+      const profile = profiles.get(person.rut) as
+        { is_pensioner: number; is_worker: number } | undefined;
       return {
         portal: account.portal,
         hasEmail: Boolean(person.email),
         registrationState: account.registrationState,
         emailVerified: account.emailVerified,
-        hasAccess: hasAccess({ isPensioner: pensioner === 1, memberships }),
+        hasAccess: hasAccessAt(account.portal, {
+          isPensioner: profile?.is_pensioner === 1,
+          isWorker: profile?.is_worker === 1,
+          memberships,
+        }),
         hasApprovedRequest: approvedRequest.get(person.rut) !== undefined,
         hasUnsignedAgreement: unsignedAgreement(memberships),
       };

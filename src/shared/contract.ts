@@ -63,6 +63,8 @@ export const CAUSE_CODES = [
   'achs_virtual_keys',
   // One company closed while others stay open (seed 000: «podrás seguir accediendo a las demás»).
   'other_companies_open',
+  // A company closed while the affiliate profile on Los Héroes' login stays open (rule 14).
+  'affiliate_profile_open',
 ] as const;
 export type CauseCode = (typeof CAUSE_CODES)[number];
 /** Causes that are advice for the caller, not something in the way: shown as advice. */
@@ -72,6 +74,7 @@ export const ADVICE_CAUSES: ReadonlySet<CauseCode> = new Set([
   'usual_password',
   'achs_virtual_keys',
   'other_companies_open',
+  'affiliate_profile_open',
 ]);
 export const MembershipState = z.enum(['active', 'disabled', 'paused', 'removed']);
 export const RegistrationState = z.enum(['not_registered', 'pending_activation', 'active']);
@@ -138,18 +141,21 @@ export const Cause = z.object({
    */
   notInRegister: z.boolean().optional(),
   /**
-   * dismissed, other_companies_open: the profile held there (a company's user taken off is not a
+   * dismissed, other_companies_open, affiliate_profile_open: the profile held there (a company's user taken off is not a
    * dismissed worker).
    */
   role: MembershipRole.optional(),
   /**
    * other_companies_open: the closed access's state, and the companies still open to them through
-   * the same login (they choose the company on entering).
+   * the same login (they choose the company on entering); affiliate_profile_open: the closed
+   * one's state (none: its company is no longer adherent).
    */
   state: MembershipState.optional(),
   others: z.array(z.string()).optional(),
   /** other_companies_open: companies still open on the other portal, with its own login. */
   elsewhere: z.object({ portal: Portal, companies: z.array(z.string()) }).optional(),
+  /** affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14). */
+  profile: z.enum(['pensioner', 'affiliate']).optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

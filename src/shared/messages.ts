@@ -1107,6 +1107,28 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
           say: `${company} ${c.state === 'paused' ? 'pausó' : 'inhabilitó'} su acceso a esa empresa: solo su representante legal o un administrador de accesos puede pedir que se ${c.state === 'paused' ? 'reanude' : 'habilite de nuevo'}. ${choose}`,
         };
   },
+  affiliate_profile_open: (c) => {
+    const company = c.companyName ?? 'su empresa';
+    const closed =
+      c.state === 'paused'
+        ? 'está pausado'
+        : c.state === 'disabled'
+          ? 'está inhabilitado'
+          : c.state === 'removed'
+            ? c.role === undefined || c.role === 'worker'
+              ? 'terminó'
+              : 'se eliminó'
+            : 'se cerró: la empresa ya no está adherida';
+    return c.profile === 'pensioner'
+      ? {
+          title: 'Sigue entrando a Portal Héroes como persona pensionada',
+          say: `Su acceso a ${company} ${closed}, no su cuenta de Los Héroes: con ese usuario y clave sigue entrando a Portal Héroes y a la APP LH.`,
+        }
+      : {
+          title: 'Sigue entrando a Portal Héroes con su Perfil Afiliado',
+          say: `Su Perfil Empresa en ${company} ${closed}, no su Perfil Afiliado: con el mismo usuario y clave sigue entrando a Portal Héroes y a la APP LH.`,
+        };
+  },
   achs_virtual_keys: () => ({
     title: 'Las claves de ACHS Virtual y ACHS Gestión son distintas',
     say: 'Los administradores de accesos son los mismos en ACHS Virtual y ACHS Gestión, pero la contraseña de uno no abre el otro: use la clave de ACHS Gestión o restablézcala allí.',
@@ -2737,6 +2759,7 @@ export const bulkMessages = {
 /** A diagnosis cause in a word or three: the Panel's chart and the audit's record views. */
 export const causeShortLabels: Record<CauseCode, string> = {
   other_companies_open: 'Sin acceso a una empresa, sí a otras',
+  affiliate_profile_open: 'Sigue entrando a Portal Héroes',
   not_in_replica: 'RUT no registrado',
   no_membership: 'Sin empresa adherida',
   company_not_adherent: 'Empresa no adherida',

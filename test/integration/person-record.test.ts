@@ -84,6 +84,46 @@ describe('persons.get', () => {
     expect(record('19283746-4').isWorker).toBe(true);
   });
 
+  it('keeps the affiliate profile open beside a paused company profile, and a pensioner in Portal Héroes (rule 14)', () => {
+    const core = seededCore(300);
+    const sqlite = core.db.$client;
+    const get = (rut: string) =>
+      contract['persons.get'].output.parse(call(core, 'persons.get', { rut }));
+    // Jorge, La Espiga's user and an affiliate too: his company profile paused.
+    sqlite.prepare("UPDATE memberships SET state = 'paused' WHERE person_rut = 19283746").run();
+    const jorge = get('19283746-4');
+    expect(codes(jorge)).not.toContain('disabled');
+    expect(jorge.diagnosis.map((c) => c.code)).toEqual(
+      expect.arrayContaining(['membership_paused', 'affiliate_profile_open']),
+    );
+    // A new password opens Portal Héroes for him: it is offered.
+    expect(jorge.accounts.find((a) => a.portal === 'portal_heroes')!.mailKinds).toContain(
+      'password_reset',
+    );
+    // Pedro, dismissed from Los Andes, is a pensioner too: Portal Héroes still opens; his ACHS
+    // Gestión login does not, and no new password for it is offered.
+    sqlite
+      .prepare(
+        "UPDATE memberships SET state = 'removed', ended_at = '2026-11-01T00:00:00.000Z' WHERE person_rut = 12345678",
+      )
+      .run();
+    sqlite.prepare('UPDATE persons SET is_pensioner = 1 WHERE rut = 12345678').run();
+    sqlite
+      .prepare(
+        "INSERT INTO accounts (person_rut, portal, registration_state, email_verified) VALUES (12345678, 'portal_heroes', 'active', 1)",
+      )
+      .run();
+    const pedro = get('12345678-5');
+    expect(codes(pedro)).not.toContain('disabled');
+    expect(pedro.diagnosis.map((c) => c.code)).toEqual(
+      expect.arrayContaining(['dismissed', 'affiliate_profile_open']),
+    );
+    const mailKinds = (portal: string) =>
+      pedro.accounts.find((a) => a.portal === portal)!.mailKinds;
+    expect(mailKinds('portal_heroes')).toContain('password_reset');
+    expect(mailKinds('achs_gestion')).not.toContain('password_reset');
+  });
+
   it('dates a company profile no earlier than the approval that gave it (demo data)', () => {
     const marcela = record('13579246-2');
     const [profile] = marcela.memberships;

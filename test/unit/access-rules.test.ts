@@ -7,8 +7,10 @@ import {
   approvalAwaitsSignature,
   accessBlockBadge,
   approvalAwaitsAt,
+  affiliateProfile,
   fittingMailKinds,
   hasAccess,
+  hasAccessAt,
   isMailKind,
   mailFits,
   unsignedAgreement,
@@ -70,6 +72,50 @@ describe('access', () => {
   it('lets a pensioner with no company in, and nobody else without one', () => {
     expect(hasAccess({ isPensioner: true, memberships: [] })).toBe(true);
     expect(hasAccess({ isPensioner: false, memberships: [] })).toBe(false);
+  });
+
+  it('keeps a pensioner in Portal Héroes whatever becomes of his companies, not in ACHS Gestión (rule 14)', () => {
+    const dismissed = { ...active, state: 'removed' as const, role: 'worker' as const };
+    const facts = { isPensioner: true, memberships: [dismissed] };
+    expect(hasAccess(facts)).toBe(true);
+    expect(affiliateProfile(facts)).toBe('pensioner');
+    expect(hasAccessAt('portal_heroes', facts)).toBe(true);
+    // His ACHS company closed: that login opens nothing, and no new password for it is offered.
+    expect(hasAccessAt('achs_gestion', facts)).toBe(false);
+    expect(accessBlockBadge(facts)).toBeNull();
+    expect(accessBlockBadge({ ...facts, isPensioner: false })).toBe('disabled');
+  });
+
+  it('keeps an affiliated worker’s affiliate profile open beside a closed company profile (rule 14)', () => {
+    const paused = {
+      ...active,
+      state: 'paused' as const,
+      role: 'company_user' as const,
+      agreementSigned: true,
+      companyOnEmpresas: true,
+    };
+    const worker = { isPensioner: false, isWorker: true, memberships: [paused] };
+    expect(affiliateProfile(worker)).toBe('affiliate');
+    expect(hasAccessAt('portal_heroes', worker)).toBe(true);
+    expect(hasAccessAt('portal_empresas', worker)).toBe(true);
+    expect(accessBlockBadge(worker)).toBeNull();
+    // Deleted, or still waiting for the agreement: the company profile, not the affiliate one.
+    for (const membership of [
+      { ...paused, state: 'removed' as const },
+      { ...paused, state: 'active' as const, agreementSigned: false },
+    ]) {
+      expect(hasAccess({ ...worker, memberships: [membership] }), membership.state).toBe(true);
+    }
+    // A company user who is no affiliate has only her company profile on that login.
+    expect(hasAccess({ ...worker, isWorker: false })).toBe(false);
+    // Nor does the company's profile keep anyone in once the company is no longer adherent.
+    expect(hasAccess({ ...worker, memberships: [{ ...paused, companyAdherent: false }] })).toBe(
+      false,
+    );
+    // An affiliated worker at an ACHS company has no Los Héroes login to keep.
+    expect(hasAccess({ ...worker, memberships: [{ ...paused, companyOnEmpresas: false }] })).toBe(
+      false,
+    );
   });
 
   it('names why someone with memberships has no access, as a badge', () => {

@@ -136,6 +136,60 @@ describe('diagnose', () => {
       ).toStrictEqual(['access_request_pending']);
     });
 
+    it('tells a pensioner whose company closed that Portal Héroes still opens (rule 14)', () => {
+      const causes = diagnose(
+        input({
+          person: person({ isPensioner: true }),
+          accounts: [account('achs_gestion'), account('portal_heroes')],
+          memberships: [membership({ state: 'removed' })],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['dismissed', 'affiliate_profile_open']);
+      expect(causes[1]).toStrictEqual({
+        code: 'affiliate_profile_open',
+        companyRut: '76543210-3',
+        companyName: 'Constructora Andes SpA',
+        state: 'removed',
+        role: 'worker',
+        profile: 'pensioner',
+        portal: 'portal_heroes',
+        fix: null,
+      });
+      expect(causeTexts.affiliate_profile_open(causes[1]!).say).toBe(
+        'Su acceso a Constructora Andes SpA terminó, no su cuenta de Los Héroes: con ese usuario y clave sigue entrando a Portal Héroes y a la APP LH.',
+      );
+      // Not for someone without a pension, nor while a Los Héroes company of theirs is open.
+      expect(
+        codes(diagnose(input({ memberships: [membership({ state: 'removed' })] }))),
+      ).not.toContain('affiliate_profile_open');
+    });
+
+    it('tells an affiliated worker whose company profile is paused that her affiliate profile still opens (rule 14)', () => {
+      const espiga = membership({
+        companyRut: '78901234-2',
+        companyName: 'Panadería La Espiga Limitada',
+        companyOnEmpresas: true,
+        role: 'company_user',
+        state: 'paused',
+      });
+      const causes = diagnose(
+        input({
+          person: person({ isWorker: true }),
+          accounts: [account('portal_heroes')],
+          memberships: [espiga],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['membership_paused', 'affiliate_profile_open']);
+      expect(causeTexts.affiliate_profile_open(causes[1]!)).toStrictEqual({
+        title: 'Sigue entrando a Portal Héroes con su Perfil Afiliado',
+        say: 'Su Perfil Empresa en Panadería La Espiga Limitada está pausado, no su Perfil Afiliado: con el mismo usuario y clave sigue entrando a Portal Héroes y a la APP LH.',
+      });
+      // A company user who is no affiliate: only her company profile, closed.
+      expect(
+        codes(diagnose(input({ accounts: [account('portal_heroes')], memberships: [espiga] }))),
+      ).toStrictEqual(['membership_paused']);
+    });
+
     it('a pensioner with no membership is not blocked by it', () => {
       expect(
         diagnose(input({ person: person({ isPensioner: true }), memberships: [] })),

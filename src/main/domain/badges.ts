@@ -3,6 +3,7 @@
  * are codes; the renderer words them. The full "why can't they get in" diagnosis builds on this.
  */
 import type { Badge } from '../../shared/contract';
+import { accessBlockBadge, type AccessFacts } from '../../shared/rules/access';
 
 export type AccountState = {
   registrationState: 'not_registered' | 'pending_activation' | 'active';
@@ -53,11 +54,15 @@ const ORDER: Badge['code'][] = [
   'not_registered',
 ];
 
-/** One line of badges for the person: every problem once, or `active` when there is none. */
+/**
+ * One line of badges for the person: every problem once, or `active` when there is none. Whether
+ * they can get in at all is the shared rule's (accessBlockBadge: a pensioner or an affiliate
+ * whose companies closed still enters Portal Héroes, rule 14).
+ */
 export function personBadges(
   person: { email: string | null },
   accounts: AccountState[],
-  memberships: MembershipState[],
+  access: AccessFacts,
   now: Date,
 ): Badge[] {
   const found = new Map<Badge['code'], Badge>();
@@ -77,11 +82,8 @@ export function personBadges(
   }
   if (!person.email) found.set('no_email', { code: 'no_email' });
 
-  const open = memberships.filter((m) => m.state === 'active');
-  if (memberships.length > 0 && open.length === 0) found.set('disabled', { code: 'disabled' });
-  if (open.length > 0 && open.every((m) => !m.companyAdherent)) {
-    found.set('company_not_adherent', { code: 'company_not_adherent' });
-  }
+  const blocked = accessBlockBadge(access);
+  if (blocked) found.set(blocked, { code: blocked });
   if (accounts.length === 0) found.set('not_registered', { code: 'not_registered' });
 
   const badges = ORDER.flatMap((code) => {

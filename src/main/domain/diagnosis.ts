@@ -12,10 +12,12 @@ import {
   type Portal,
 } from '../../shared/contract';
 import {
+  affiliateProfile,
   approvalAwaitsAt,
   approvalAwaitsSignature,
-  hasAccess,
+  hasAccessAt,
   mailFits,
+  membershipOpens,
   unsignedAgreement,
 } from '../../shared/rules/access';
 import {
@@ -31,7 +33,7 @@ export const CAUSE_ORDER = CAUSE_CODES;
 
 export type DiagnosisInput = {
   /** null: the RUT is valid but not in the replica. */
-  person: { email: string | null; isPensioner: boolean } | null;
+  person: { email: string | null; isPensioner: boolean; isWorker?: boolean } | null;
   accounts: Array<{
     portal: Portal;
     registrationState: 'not_registered' | 'pending_activation' | 'active';
@@ -97,6 +99,8 @@ export type Cause = {
   state?: 'disabled' | 'paused' | 'removed';
   others?: string[];
   elsewhere?: { portal: Portal; companies: string[] };
+  /** affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14). */
+  profile?: 'pensioner' | 'affiliate';
   fix: Fix | null;
 };
 
@@ -108,7 +112,11 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const hasEmail = Boolean(person.email);
   const causes: Cause[] = [];
   // A mail is a fix only where the shared rule would send it (the record and server apply it too).
-  const access = hasAccess({ isPensioner: person.isPensioner, memberships });
+  const accessFacts = {
+    isPensioner: person.isPensioner,
+    isWorker: person.isWorker ?? false,
+    memberships,
+  };
   const approvedRequest = approvalAwaitsSignature(accessRequests);
   const pendingAgreement = unsignedAgreement(
     memberships.map((m) => ({
@@ -122,7 +130,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       hasEmail,
       registrationState: account.registrationState,
       emailVerified: account.emailVerified,
-      hasAccess: access,
+      hasAccess: hasAccessAt(account.portal, accessFacts),
       hasApprovedRequest: approvedRequest,
       hasUnsignedAgreement: pendingAgreement,
     })
@@ -199,6 +207,29 @@ export function diagnose(input: DiagnosisInput): Cause[] {
             }
           : {}),
         fix: m.companyAdherent ? givenBack : null,
+      });
+    }
+  }
+
+  // Rule 14: a company closed to them leaves the affiliate profile on Los Héroes' login open —
+  // a pensioner's, or an affiliated worker's beside her company profile at a Caja company. What
+  // to tell the caller is that Portal Héroes and the APP LH still open, with the same login.
+  const profile = affiliateProfile(accessFacts);
+  if (profile !== null && !membershipOpens('los_heroes', memberships)) {
+    const closed = memberships.find(
+      (m) =>
+        (m.state !== 'active' || !m.companyAdherent) &&
+        (profile === 'pensioner' || (m.companyOnEmpresas === true && m.role !== 'worker')),
+    );
+    if (closed) {
+      causes.push({
+        code: 'affiliate_profile_open',
+        ...company(closed),
+        ...(closed.state === 'active' ? {} : { state: closed.state }),
+        role: closed.role,
+        profile,
+        portal: 'portal_heroes',
+        fix: null,
       });
     }
   }

@@ -17,12 +17,17 @@ export type HitPersonRow = {
   lastName2: string;
   email: string | null;
   phone: string | null;
+  isPensioner: boolean;
+  isWorker: boolean;
 };
 export type HitMembershipRow = {
   personRut: number;
   state: 'active' | 'disabled' | 'paused' | 'removed';
+  role: 'worker' | 'access_admin' | 'company_user';
+  agreementSigned: boolean;
   companyName: string;
   companyAdherent: boolean;
+  companyOnEmpresas: boolean;
 };
 export type HitAccountRow = {
   personRut: number;
@@ -139,13 +144,18 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
         lastName2: row.last_name2,
         email: row.email,
         phone: row.phone,
+        isPensioner: row.is_pensioner === 1,
+        isWorker: row.is_worker === 1,
       }));
       const memberships = (statements.hitMemberships.all(list) as RawMembership[]).map(
         (row): HitMembershipRow => ({
           personRut: row.person_rut,
           state: row.state,
+          role: row.role,
+          agreementSigned: row.agreement_signed === 1,
           companyName: row.legal_name,
           companyAdherent: row.adherent === 1,
+          companyOnEmpresas: row.on_empresas === 1,
         }),
       );
       const accounts = (statements.hitAccounts.all(list) as RawAccount[]).map(
@@ -204,12 +214,17 @@ type RawPerson = {
   last_name2: string;
   email: string | null;
   phone: string | null;
+  is_pensioner: number;
+  is_worker: number;
 };
 type RawMembership = {
   person_rut: number;
   state: HitMembershipRow['state'];
+  role: HitMembershipRow['role'];
+  agreement_signed: number;
   legal_name: string;
   adherent: number;
+  on_empresas: number;
 };
 type RawAccount = {
   person_rut: number;

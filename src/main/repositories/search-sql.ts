@@ -39,9 +39,11 @@ export const SEARCH_SQL = {
    */
   personTerm: 'SELECT term FROM person_terms WHERE term >= ? AND term < ? LIMIT 1',
   companyTerm: 'SELECT term FROM company_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
-  hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone FROM persons
-    WHERE rut IN (SELECT value FROM json_each(?))`,
-  hitMemberships: `SELECT m.person_rut, m.state, c.legal_name, c.adherent
+  hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone, is_pensioner,
+      is_worker
+    FROM persons WHERE rut IN (SELECT value FROM json_each(?))`,
+  hitMemberships: `SELECT m.person_rut, m.state, m.role, m.agreement_signed, c.legal_name,
+      c.adherent, coalesce(c.portals, '[]') LIKE '%portal_empresas%' AS on_empresas
     FROM memberships m JOIN companies c ON c.rut = m.company_rut
     WHERE m.person_rut IN (SELECT value FROM json_each(?)) ORDER BY m.id`,
   hitAccounts: `SELECT person_rut, registration_state, failed_attempts, locked_until,

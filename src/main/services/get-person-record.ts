@@ -17,7 +17,7 @@ import {
   approvalAwaitsAt,
   approvalAwaitsSignature,
   fittingMailKinds,
-  hasAccess,
+  hasAccessAt,
   unsignedAgreement,
 } from '../../shared/rules/access';
 import { checkAccessRequester, companyProfileAssigned } from '../../shared/rules/company-access';
@@ -181,6 +181,7 @@ export function buildPersonRecord(
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
   const accessFacts = {
     isPensioner: person.isPensioner,
+    isWorker: person.isWorker,
     memberships: memberships.map((m) => ({
       ...m,
       companyOnEmpresas: isOnEmpresas(parseStringList(m.companyPortals)),
@@ -192,7 +193,7 @@ export function buildPersonRecord(
     hasEmail: Boolean(person.email),
     registrationState: account.registrationState,
     emailVerified: account.emailVerified,
-    hasAccess: hasAccess(accessFacts),
+    hasAccess: hasAccessAt(account.portal, accessFacts),
     hasApprovedRequest: approvalAwaitsSignature(accessRequests),
     hasUnsignedAgreement: unsignedAgreement(
       accessFacts.memberships.map((m) => ({
@@ -261,9 +262,9 @@ export function buildPersonRecord(
     isWorker: person.isWorker,
     isPensioner: person.isPensioner,
     version: person.version,
-    badges: personBadges(person, accounts, memberships, now),
+    badges: personBadges(person, accounts, accessFacts, now),
     diagnosis: diagnose({
-      person: { email: person.email, isPensioner: person.isPensioner },
+      person: { email: person.email, isPensioner: person.isPensioner, isWorker: person.isWorker },
       accounts,
       memberships: membershipViews,
       accessRequests: accessRequests.map((request) => ({

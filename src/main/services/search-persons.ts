@@ -264,7 +264,16 @@ function hydrate(repo: PersonSearchRepository, candidates: Candidate[], now: Dat
         phone: person.phone,
         companyName: main?.companyName ?? null,
         companyCount: ownMemberships.length,
-        badges: personBadges(person, accounts.get(rut) ?? [], ownMemberships, now),
+        badges: personBadges(
+          person,
+          accounts.get(rut) ?? [],
+          {
+            isPensioner: person.isPensioner,
+            isWorker: person.isWorker,
+            memberships: ownMemberships,
+          },
+          now,
+        ),
         matchedBy,
       },
     ];

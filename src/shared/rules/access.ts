@@ -17,6 +17,11 @@ type AccessMembership = {
 
 export type AccessFacts = {
   isPensioner: boolean;
+  /**
+   * An affiliated worker («Persona trabajadora»). At a Caja Los Héroes company her company
+   * profile sits beside her affiliate profile of that company, on one login (rule 14).
+   */
+  isWorker?: boolean;
   memberships: ReadonlyArray<AccessMembership>;
 };
 
@@ -30,12 +35,57 @@ const opens = (m: AccessMembership) =>
     m.agreementSigned === true);
 
 /**
- * Access needs an active membership at an adherent company (rules 6, 7, 11, 13); a pensioner
- * with no company at all enters Portal Héroes as such.
+ * The two logins (shared/portals.ts): Caja Los Héroes' one user and password for Portal Héroes,
+ * Portal Empresas and the APP LH — a company on Portal Empresas is a Caja company — and ACHS
+ * Gestión's.
  */
+export type Login = 'los_heroes' | 'achs';
+const loginOf = (m: AccessMembership): Login => (m.companyOnEmpresas ? 'los_heroes' : 'achs');
+
+/**
+ * Rule 14: the affiliate profile on Los Héroes' login, whatever becomes of a company profile
+ * beside it — a pensioner's, or an affiliated worker's at a Caja company still adherent where
+ * she holds a company profile (paused, disabled, deleted or awaiting the agreement, she is still
+ * its affiliate). A worker's own membership is her affiliate profile, open while it is active.
+ */
+export function affiliateProfile(facts: AccessFacts): 'pensioner' | 'affiliate' | null {
+  if (facts.isPensioner) return 'pensioner';
+  const companyProfileBeside = facts.memberships.some(
+    (m) =>
+      m.companyOnEmpresas === true &&
+      m.companyAdherent &&
+      m.role !== undefined &&
+      m.role !== 'worker',
+  );
+  return facts.isWorker === true && companyProfileBeside ? 'affiliate' : null;
+}
+
+/**
+ * Whether `login` opens for the person at all: an opening membership at one of its companies
+ * (rules 6, 7, 11, 12, 13); on Los Héroes' login also the affiliate profile (rule 14) — a
+ * pensioner with no company, or whose companies closed, still enters Portal Héroes as such.
+ */
+export function hasAccessOn(login: Login, facts: AccessFacts): boolean {
+  if (membershipOpens(login, facts.memberships)) return true;
+  return login === 'los_heroes' && affiliateProfile(facts) !== null;
+}
+
+/** Whether one of the person's companies on `login` opens it (the affiliate profile aside). */
+export function membershipOpens(
+  login: Login,
+  memberships: ReadonlyArray<AccessMembership>,
+): boolean {
+  return memberships.some((m) => loginOf(m) === login && opens(m));
+}
+
+/** The access an account on `portal` serves: its login's (MailFacts.hasAccess). */
+export function hasAccessAt(portal: Portal, facts: AccessFacts): boolean {
+  return hasAccessOn(isLosHeroes(portal) ? 'los_heroes' : 'achs', facts);
+}
+
+/** Whether the person can get in at all, on either login. */
 export function hasAccess(facts: AccessFacts): boolean {
-  if (facts.memberships.length === 0) return facts.isPensioner;
-  return facts.memberships.some(opens);
+  return hasAccessOn('achs', facts) || hasAccessOn('los_heroes', facts);
 }
 
 /** Why a person with memberships has no access, as the badge that says it (null: has access). */
@@ -51,7 +101,7 @@ export type MailFacts = {
   hasEmail: boolean;
   registrationState: 'not_registered' | 'pending_activation' | 'active';
   emailVerified: boolean;
-  /** See hasAccess. */
+  /** The access this account's login serves (hasAccessAt). */
   hasAccess: boolean;
   /**
    * Portal Empresas: an access request of this person was approved and its agreement is still
