@@ -1473,6 +1473,13 @@ export const shortcutMessages = {
       ],
     },
     {
+      title: 'Página de una empresa',
+      items: [
+        ['Enter', 'En el nombre de una persona, abrir su ficha'],
+        ['Esc', 'En esa ficha, volver a la empresa; en la empresa, volver a los resultados'],
+      ],
+    },
+    {
       title: 'Búsqueda',
       items: [
         ['↑ ↓', 'Moverse por los resultados'],
@@ -1594,6 +1601,8 @@ export const moduleLabels: Record<string, string> = {
 export const companyMessages = {
   open: 'Ver empresa',
   openOf: (name: string) => `Ver la empresa ${name}`,
+  /** A person named in the company's tables: the link opens her record. */
+  openPersonOf: (name: string) => `Ver la ficha de ${name}`,
   /** A user's tie with the company (MembershipSummary), not how long the state has held. */
   tieSince: (date: string) => `en la empresa desde ${date}`,
   tieUntil: (date: string) => `en la empresa hasta ${date}`,

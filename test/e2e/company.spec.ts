@@ -76,8 +76,9 @@ test('a representative’s request is approved, mailed, signed on the central AP
     await expect(rejected).toContainText(/Rechazada el \d{2}-\d{2}-\d{4}/);
     await expect(rejected).toContainText('No figura como representante legal ni en la TRF');
     await expect(rejected).not.toContainText('debe rechazarse');
-    // «Rechazar» is gone from the row: the focus stays on the row, not at the top of the page.
-    await expect(rejected.getByRole('rowheader')).toBeFocused();
+    // «Rechazar» is gone from the row: the focus stays on the row (its name, a link to his
+    // record), not at the top of the page.
+    await expect(rejected.getByRole('rowheader').getByRole('button')).toBeFocused();
 
     await gloria.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Aprobar' }).click();
@@ -86,7 +87,8 @@ test('a representative’s request is approved, mailed, signed on the central AP
       requests
         .getByRole('row')
         .filter({ hasText: 'Gloria Paz Morales Reyes' })
-        .getByRole('rowheader'),
+        .getByRole('rowheader')
+        .getByRole('button'),
     ).toBeFocused();
     const profile = company
       .getByRole('row')
@@ -208,6 +210,36 @@ deskTest(
     await expect(
       company.getByRole('heading', { name: 'Solicitudes de acceso a Portal Empresas' }),
     ).toBeFocused();
+  },
+);
+
+deskTest(
+  'the company’s register, profiles and requests name people as links to their records, and Esc comes back',
+  async ({ desk }) => {
+    const { page, record } = desk;
+    const company = await openEspiga(page);
+    const register = company
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: 'Calidad' }) });
+    await register
+      .getByRole('button', { name: 'Ver la ficha de Marcela Andrea Fuentes Rivas' })
+      .click();
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+      'Marcela Andrea Fuentes Rivas',
+    );
+    await page.keyboard.press('Escape');
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText(ESPIGA);
+    await expect(company).toBeFocused();
+    const profiles = company.getByRole('table').filter({ hasText: 'Acuerdo de Acceso Remoto' });
+    await profiles.getByRole('button', { name: 'Ver la ficha de Jorge Luis' }).click();
+    await expect(record.getByRole('heading', { level: 1 })).toContainText('Jorge Luis');
+    await page.keyboard.press('Escape');
+    const requests = company.getByRole('table').filter({ hasText: 'Solicitante' });
+    await requests
+      .getByRole('button', { name: /^Ver la ficha de Tomás Ignacio/ })
+      .first()
+      .click();
+    await expect(record.getByRole('heading', { level: 1 })).toContainText('Tomás Ignacio');
   },
 );
 

@@ -172,9 +172,14 @@ test('F1 lists every keyboard shortcut, and the dialog gives the focus back', as
   await expect(dialog).toBeVisible();
   // It opens at its top, and lists only what this agent can use (no supervisors' selection).
   await expect(dialog.getByRole('heading', { name: 'Atajos de teclado' })).toBeInViewport();
-  for (const keys of ['Ctrl+K', 'Ctrl+Mayús+L', 'F1', 'Enter']) {
+  for (const keys of ['Ctrl+K', 'Ctrl+Mayús+L', 'F1']) {
     await expect(dialog.getByRole('rowheader', { name: keys, exact: true })).toBeVisible();
   }
+  // Enter opens a result, and on a company's page a person's record (Esc comes back).
+  await expect(dialog.getByRole('rowheader', { name: 'Enter', exact: true })).toHaveCount(2);
+  await expect(
+    dialog.getByRole('row', { name: 'Enter En el nombre de una persona, abrir su ficha' }),
+  ).toBeVisible();
   await expect(dialog.getByRole('rowheader', { name: 'Mayús+↑ ↓', exact: true })).toHaveCount(0);
   await expectAccessible(page, 'atajos de teclado');
   await page.keyboard.press('Escape');

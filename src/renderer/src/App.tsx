@@ -118,8 +118,21 @@ function Desk() {
         useSession.getState().view === 'search'
       ) {
         event.preventDefault();
+        const behind = useApp.getState().recordRut ? useApp.getState().companyBehind : null;
         closeRecord();
-        searchRef.current?.focus();
+        if (behind) {
+          // Back to the company's page the record was opened from, where the agent was.
+          void useCompany
+            .getState()
+            .open(behind)
+            .then(() =>
+              requestAnimationFrame(() =>
+                document.querySelector<HTMLElement>('section.company')?.focus(),
+              ),
+            );
+        } else {
+          searchRef.current?.focus();
+        }
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -37,6 +37,8 @@ type State = {
   recordRut: string | null;
   recordLoading: boolean;
   recordError: string | null;
+  /** The company whose page the open record was opened from: Esc goes back to it. */
+  companyBehind: string | null;
   personCount: number | null;
   /** The replica was set aside because its key was lost (app.info); null otherwise. */
   replicaNotice: string | null;
@@ -91,6 +93,7 @@ const EMPTY_SCREEN = {
   recordRut: null,
   recordLoading: false,
   recordError: null,
+  companyBehind: null,
 } satisfies Partial<State>;
 
 let searchSeq = 0;
@@ -163,10 +166,14 @@ export const useApp = create<State & Actions>()((set, get) => {
   }
 
   /** `via`: how the record was opened, said in its audit event (issue 10). */
-  async function openRecord(rut: string, via: ViewVia): Promise<void> {
+  async function openRecord(
+    rut: string,
+    via: ViewVia,
+    companyBehind: string | null = null,
+  ): Promise<void> {
     const seq = ++recordSeq;
     useCompany.getState().close();
-    set({ recordRut: rut, recordLoading: true, recordError: null });
+    set({ recordRut: rut, recordLoading: true, recordError: null, companyBehind });
     try {
       const record = await call('persons.get', { rut, via });
       if (seq !== recordSeq) return;
@@ -258,15 +265,23 @@ export const useApp = create<State & Actions>()((set, get) => {
     },
 
     openPerson(rut, via = 'call') {
+      // Opened from a company's page (a name in its tables, its people): Esc goes back there.
+      const companyBehind = useCompany.getState().rut;
       const parsed = readRut(rut);
       set({ scope: null, text: parsed ? formatRut(parsed) : rut, typedAt: performance.now() });
       void runSearch();
-      void openRecord(rut, via);
+      void openRecord(rut, via, companyBehind);
     },
 
     closeRecord() {
       recordSeq++;
-      set({ record: null, recordRut: null, recordLoading: false, recordError: null });
+      set({
+        record: null,
+        recordRut: null,
+        recordLoading: false,
+        recordError: null,
+        companyBehind: null,
+      });
       useCompany.getState().close();
     },
 

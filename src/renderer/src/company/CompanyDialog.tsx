@@ -30,6 +30,7 @@ import { actionsHeld } from '../components/actions-held';
 import { useInteractionWords } from '../components/interaction-words';
 import { personLabel } from '../components/display';
 import { ActionNotices } from '../components/ActionNotices';
+import { focusRow } from '../components/focus-trap';
 import { isOnEmpresas, modulesOffered } from '../../../shared/rules/company-modules';
 import {
   COMPANY_USER_CHANGE_KINDS,
@@ -61,10 +62,7 @@ function callerLabel(caller: CompanyRecord['callers'][number], company: CompanyR
 function focusRecordRow(companyRut: string): void {
   const body = readRut(companyRut)?.body;
   const row = document.querySelector(`section.record tr[data-company-rut="${body}"]`);
-  const target =
-    row?.querySelector<HTMLElement>('td.actions button:not([disabled])') ??
-    row?.querySelector<HTMLElement>('th button');
-  target?.focus();
+  if (row) focusRow(row);
 }
 
 /** The company's caller has no record on screen to compare the e-mail with. */

@@ -37,6 +37,25 @@ const why = (decision: Decision) => (decision.allowed ? null : deniedMessages[de
 const nameOr = (person: { rut: string; name: string | null }) =>
   person.name ?? displayRut(person.rut);
 
+/**
+ * A person the company's tables name, as a link to her record (Esc comes back to the company);
+ * one the replica does not hold is her RUT alone.
+ */
+function PersonLink({ person }: { person: { rut: string; name: string | null } }) {
+  const openPerson = useApp((s) => s.openPerson);
+  if (person.name === null) return <>{displayRut(person.rut)}</>;
+  return (
+    <button
+      type="button"
+      className="link"
+      aria-label={t.openPersonOf(person.name)}
+      onClick={() => openPerson(person.rut, 'company')}
+    >
+      {person.name}
+    </button>
+  );
+}
+
 /** The company record (issue 7): Esc (handled by the app) goes back to the results. */
 export const CompanyPane = forwardRef<HTMLElement>(function CompanyPane(_props, ref) {
   const company = useCompany((s) => s.company);
@@ -151,7 +170,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
           <tbody>
             {company.signatories.map((s) => (
               <tr key={`${s.person.rut}-${s.kind}`}>
-                <th scope="row">{nameOr(s.person)}</th>
+                <th scope="row">
+                  <PersonLink person={s.person} />
+                </th>
                 <td className="rut nowrap">{displayRut(s.person.rut)}</td>
                 <td>{signatoryKindLabels[s.kind]}</td>
               </tr>
@@ -189,7 +210,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
               return (
                 <tr key={p.person.rut}>
                   <th scope="row">
-                    {name}
+                    <PersonLink person={p.person} />
                     <span className="rut small">{displayRut(p.person.rut)}</span>
                   </th>
                   <td>
@@ -306,7 +327,7 @@ function CompanyRequests({
               return (
                 <tr key={`${r.requester.rut}-${r.requestedAt}`}>
                   <th scope="row">
-                    {name}
+                    <PersonLink person={r.requester} />
                     <span className="rut small">{displayRut(r.requester.rut)}</span>
                   </th>
                   <td>{requestCapacityLabels[r.capacity]}</td>

@@ -1,8 +1,8 @@
 /**
  * Keeps Tab inside a dialog while it is open and gives the focus back to what opened it when it
  * closes. When that button is gone or disabled after the action (an approved request has no
- * «Aprobar» any more), the focus stays on its table row — the row's first button, or else its
- * header cell — and only when the row is gone too does it go to the open record. A button whose
+ * «Aprobar» any more), the focus stays on its table row — the row's first action, or else the
+ * name in its header cell — and only when the row is gone too does it go to the open record. A button whose
  * bar went away with its action (a selection's run) sends the focus where the bar says
  * (`data-focus-return`).
  */
@@ -51,9 +51,14 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
   };
 }
 
-/** The row's first enabled button, or its header cell (made focusable by script only). */
-function focusRow(row: HTMLTableRowElement): boolean {
-  const button = row.querySelector<HTMLElement>('button:not([disabled])');
+/**
+ * The row's first enabled action (a button in its cells), else the link in its header cell (a
+ * person's or a company's name), else the header cell itself (made focusable by script only).
+ */
+export function focusRow(row: Element): boolean {
+  const button =
+    row.querySelector<HTMLElement>('td button:not([disabled])') ??
+    row.querySelector<HTMLElement>('th button:not([disabled])');
   if (button) {
     button.focus();
     return true;
