@@ -1580,7 +1580,6 @@ export const requestStateLabels = {
   rejected: 'Rechazada',
 } as const;
 
-/** Modules a company profile may be granted (rule 9); unknown ones show as they are. */
 /** Modules of both portals (shared/rules/company-modules.ts says which company offers which). */
 export const moduleLabels: Record<string, string> = {
   usuarios: 'Usuarios',
@@ -1597,6 +1596,17 @@ export const moduleLabels: Record<string, string> = {
   beneficios: 'Bonos y reembolsos médicos',
   certificados: 'Certificados y nóminas',
 };
+
+/**
+ * A profile's modules, in words: a company profile with none has «Ninguno» (its administrator
+ * grants them); a worker's membership has no modules to speak of («—»).
+ */
+export function modulesText(membership: { modules: readonly string[]; role: string }): string {
+  if (membership.modules.length > 0) {
+    return membership.modules.map((m) => moduleLabels[m] ?? m).join(', ');
+  }
+  return membership.role === 'worker' ? '—' : 'Ninguno';
+}
 
 export const companyMessages = {
   open: 'Ver empresa',

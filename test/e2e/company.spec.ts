@@ -81,6 +81,8 @@ test('a representative’s request is approved, mailed, signed on the central AP
     await expect(rejected.getByRole('rowheader').getByRole('button')).toBeFocused();
 
     await gloria.getByRole('button', { name: 'Aprobar' }).click();
+    // Nothing to fill: no line is kept for what is missing, no empty band under the buttons.
+    await expect(page.getByRole('dialog').locator('.dialog-missing')).toHaveCount(0);
     await page.getByRole('dialog').getByRole('button', { name: 'Aprobar' }).click();
     await expect(page.getByRole('status')).toHaveText(/Solicitud aprobada/);
     await expect(
@@ -95,6 +97,8 @@ test('a representative’s request is approved, mailed, signed on the central AP
       .filter({ hasText: 'Gloria Paz Morales Reyes' })
       .filter({ hasText: 'Administrador de accesos' });
     await expect(profile).toContainText('sin firmar: perfil empresa sin asignar');
+    // Her administrator profile has no module yet, said in words.
+    await expect(profile.getByRole('cell', { name: 'Ninguno' })).toBeVisible();
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
 
     // The approval mail leaves the central API from the no-reply sender.

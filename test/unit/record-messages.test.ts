@@ -1,6 +1,6 @@
 /** The record's «Calidad» line says what the person is, and never denies a tie they have. */
 import { describe, expect, it } from 'vitest';
-import { recordMessages } from '../../src/shared/messages';
+import { modulesText, recordMessages } from '../../src/shared/messages';
 
 describe('recordMessages.quality', () => {
   const person = { isWorker: false, isPensioner: false, companyUser: false, inRegister: false };
@@ -30,5 +30,17 @@ describe('recordMessages.quality', () => {
     expect(recordMessages.quality({ ...person, inRegister: true, isWorker: true })).toBe(
       'Persona trabajadora',
     );
+  });
+});
+
+describe('modulesText', () => {
+  it('names the modules, and says «Ninguno» for a company profile with none, «—» for a worker', () => {
+    expect(modulesText({ modules: ['usuarios', 'licencias'], role: 'access_admin' })).toBe(
+      'Usuarios, Licencias médicas',
+    );
+    expect(modulesText({ modules: [], role: 'access_admin' })).toBe('Ninguno');
+    expect(modulesText({ modules: [], role: 'company_user' })).toBe('Ninguno');
+    expect(modulesText({ modules: [], role: 'worker' })).toBe('—');
+    expect(modulesText({ modules: ['nuevo'], role: 'company_user' })).toBe('nuevo');
   });
 });

@@ -653,6 +653,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           submit={SUBMIT_LABELS[dialog.kind]}
           submitDisabled={blocked}
           missing={missing.length > 0 ? dialogMessages.missing(missing) : null}
+          // An approval has nothing to fill: the register already decided it can be approved.
+          mayWait={dialog.kind !== 'approve'}
         />
       </form>
     </Modal>

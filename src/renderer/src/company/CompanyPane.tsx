@@ -6,7 +6,7 @@ import {
   adminKindLabels,
   companyMessages as t,
   deniedMessages,
-  moduleLabels,
+  modulesText,
   portalLabels,
   profileStandingLabels,
   requestCapacityLabels,
@@ -244,7 +244,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                       />
                     </td>
                   )}
-                  <td>{p.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
+                  <td>{modulesText(p)}</td>
                   <td className="actions">
                     {/* The portal's own words: pause and delete, or «Inhabilitado» and back. */}
                     {companyUserChangesFor({ onEmpresas: empresas }, p.state).map((change) => (

@@ -12,6 +12,7 @@ export function DialogFooter({
   submit,
   submitDisabled,
   missing,
+  mayWait = true,
 }: {
   cancel: string;
   onCancel: () => void;
@@ -21,6 +22,12 @@ export function DialogFooter({
   submitDisabled: boolean;
   /** Why the confirm button waits; null or empty while it does not. */
   missing: string | null;
+  /**
+   * Whether anything can keep the confirm button waiting (a field to fill): its line is kept
+   * while empty, so the buttons do not move when it fills. A dialog with nothing to fill (an
+   * approval) keeps no empty band under its buttons.
+   */
+  mayWait?: boolean;
 }) {
   const missingId = useId();
   return (
@@ -45,9 +52,11 @@ export function DialogFooter({
           </button>
         )}
       </div>
-      <p id={missingId} className="muted small dialog-missing">
-        {missing}
-      </p>
+      {(mayWait || missing) && (
+        <p id={missingId} className="muted small dialog-missing">
+          {missing}
+        </p>
+      )}
     </div>
   );
 }

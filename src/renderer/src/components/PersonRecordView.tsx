@@ -14,7 +14,7 @@ import {
   adminKindLabels,
   companyMessages,
   loginLabels,
-  moduleLabels,
+  modulesText,
   portalLabels,
   registrationStateLabels,
   roleLabels,
@@ -387,7 +387,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                     }
                   />
                 </td>
-                <td>{membership.modules.map((m) => moduleLabels[m] ?? m).join(', ') || '—'}</td>
+                <td>{modulesText(membership)}</td>
                 <td
                   className={
                     membership.companyOnEmpresas &&
