@@ -22,7 +22,7 @@ import { createCompanyWriteRepository } from '../intents/company-write-repositor
 import { createPersonWriteRepository } from '../intents/person-write-repository';
 import { createDataRequestRepository } from '../intents/data-request-repository';
 import { decide as permits, personTarget, type AgentScope } from '../shared/rules/permissions';
-import { applyIntent, type IntentOutcome } from '../intents/apply-intent';
+import { applyIntent, type IntentOutcome, type RejectionCode } from '../intents/apply-intent';
 import {
   ENTITY_TABLES,
   type Change,
@@ -57,6 +57,14 @@ export type PushDeps = {
 };
 
 type Stored = Omit<MutationResult, 'duplicate'>;
+/** An action's first outcome (applied_actions). */
+type EarlierAction = {
+  device_id: string;
+  mutation_id: number;
+  payload_hash: string;
+  status: Stored['status'];
+  code: string | null;
+};
 
 type Step =
   { kind: 'result'; result: MutationResult; mails: number } | { kind: 'gap'; expectedNext: number };
@@ -138,8 +146,15 @@ export function createPush(deps: PushDeps) {
   const storedResult = sqlite.prepare(
     'SELECT payload_hash, result FROM mutation_results WHERE device_id = ? AND mutation_id = ?',
   );
-  const resultOfAction = sqlite.prepare(
-    'SELECT payload_hash, result FROM mutation_results WHERE action_id = ? LIMIT 1',
+  // What an action came to, kept for good (applied_actions, migration 0020): its stored answer
+  // may be gone (results-pruning.ts), its outcome is not.
+  const actionOutcome = sqlite.prepare(
+    `SELECT device_id, mutation_id, payload_hash, status, code FROM applied_actions
+     WHERE action_id = ?`,
+  );
+  const noteAction = sqlite.prepare(
+    `INSERT INTO applied_actions (action_id, device_id, mutation_id, payload_hash, status, code)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING`,
   );
   const storeResult = sqlite.prepare(
     `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
@@ -218,6 +233,35 @@ export function createPush(deps: PushDeps) {
       lane.sentBy,
       lane.reason,
     );
+    // Its first outcome only: the same action answered again under another id keeps it.
+    noteAction.run(
+      mutation.actionId,
+      who.deviceId,
+      mutation.id,
+      mutation.payloadHash,
+      stored.status,
+      stored.code ?? null,
+    );
+  };
+
+  /**
+   * An action's first outcome as its answer: the stored one while it is kept, else said again
+   * from its status and code (a conflict's fields are not kept that long).
+   */
+  const firstOutcome = (earlier: EarlierAction): Stored => {
+    const row = storedResult.get(earlier.device_id, earlier.mutation_id) as
+      { result: string } | undefined;
+    if (row) return parseStored(row.result);
+    const base = { id: earlier.mutation_id, actionId: '' };
+    if (earlier.status === 'applied') return { ...base, status: 'applied' };
+    const code = earlier.code as RejectionCode | null;
+    const message =
+      code !== null && Object.hasOwn(rejectionMessages, code)
+        ? rejectionMessages[code]
+        : CONFLICT_MESSAGE;
+    return earlier.status === 'conflict'
+      ? { ...base, status: 'conflict', ...(code ? { code } : {}), message }
+      : { ...base, status: 'rejected', ...(code ? { code } : {}), message };
   };
 
   /**
@@ -395,13 +439,12 @@ export function createPush(deps: PushDeps) {
 
     let decided: Decided;
     let duplicate = false;
-    const earlier = resultOfAction.get(mutation.actionId) as
-      { payload_hash: string; result: string } | undefined;
+    const earlier = actionOutcome.get(mutation.actionId) as EarlierAction | undefined;
     if (earlier && earlier.payload_hash === mutation.payloadHash) {
       // The same action already arrived under another id or device (a device that re-enrolled
       // after a fork resends what it never saw acknowledged): answer it, never apply it twice.
       const stored = {
-        ...parseStored(earlier.result),
+        ...firstOutcome(earlier),
         id: mutation.id,
         actionId: mutation.actionId,
       };

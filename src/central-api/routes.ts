@@ -32,6 +32,11 @@ export const PullQuery = z.object({
   /** Empty: start the initial sync. */
   cursor: z.string().max(4096).default(''),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  /**
+   * Issue 11: the highest mutation id below which the device holds every answer; it never sends
+   * those again, so their stored answers may go (results-pruning.ts). Older desks send none.
+   */
+  answered: z.coerce.number().int().min(0).optional(),
 });
 
 /** Schemas named in the OpenAPI components; anything else is inlined. */

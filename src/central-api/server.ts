@@ -50,6 +50,7 @@ import {
   type RetentionPolicy,
 } from './change-log-pruning';
 import { cursorPosition } from './pull';
+import { createResultsPruner } from './results-pruning';
 import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
 import { logError } from '../main/log';
 import { createAnchors } from './anchors';
@@ -84,8 +85,10 @@ export type CentralApiOptions = {
   refreshGraceMs?: number;
   signInLimits?: { perUser?: LimitPolicy; perDevice?: LimitPolicy };
   retention?: Partial<RetentionPolicy>;
-  /** How often the change log is pruned (0: only when `pruneChangeLog` is called). */
+  /** How often the change log and the stored answers are pruned (0: only when asked). */
   pruneEveryMs?: number;
+  /** How long a stored answer stays after its desk said it holds it (results-pruning.ts). */
+  resultsKeptMs?: number;
   /** Fault injection for crash tests: runs after each action of a push batch is processed. */
   onMutationProcessed?: (index: number) => void;
 };
@@ -101,6 +104,8 @@ export type CentralApi = {
   close: () => Promise<void>;
   /** Prunes the change log now (it also runs every `pruneEveryMs`). */
   pruneChangeLog: () => { pruned: number; floor: number };
+  /** Prunes the stored answers no desk will ask for again (also every `pruneEveryMs`). */
+  pruneResults: () => number;
 };
 
 type Request = {
@@ -158,6 +163,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     ...DEFAULT_RETENTION,
     ...options.retention,
   });
+  const results = createResultsPruner(sqlite, now, options.resultsKeptMs);
   const auth = createAuth(sqlite, {
     now,
     accessTtlMs: options.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS,
@@ -263,6 +269,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         if (position < pruner.floor()) throw new HttpError(410, 'log_pruned');
         devices.acknowledge(who!.deviceId, position);
       }
+      if (query!.answered !== undefined) results.answered(who!.deviceId, query!.answered);
       const outcome = pull.pull(who!.agent, query!.cursor, query!.limit);
       if (outcome.kind === 'invalid_cursor') {
         throw new HttpError(400, 'invalid_request', 'El cursor no es válido.');
@@ -504,6 +511,11 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
           } catch (error) {
             log('no se pudo depurar el registro de cambios', error);
           }
+          try {
+            results.prune();
+          } catch (error) {
+            log('no se pudieron depurar las respuestas guardadas', error);
+          }
         }, pruneEveryMs)
       : null;
   pruneTimer?.unref();
@@ -515,6 +527,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     epoch,
     db,
     pruneChangeLog,
+    pruneResults: () => results.prune(),
     close: () =>
       (closing ??= (async () => {
         if (pruneTimer) clearInterval(pruneTimer);

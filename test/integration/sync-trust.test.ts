@@ -16,6 +16,7 @@ import {
   type CentralApiOptions,
 } from '../../src/central-api/server';
 import { openSqlite } from '../../src/main/db/database';
+import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
 import { TokenResponse } from '../../src/shared/sync-protocol';
 import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
 import { excelCsv1252 } from '../support/bulk-files';
@@ -955,6 +956,83 @@ describe('the change log is pruned behind the oldest cursor that matters', () =>
       ),
     ).toBe(1);
     expect(record(c, ANA).phone).toBe('+56981000003');
+  });
+});
+
+describe('the stored answers are pruned behind what each desk holds', () => {
+  it('keeps what a desk may still ask for, drops the rest after a month, and an action sent again is still applied once', async () => {
+    const clock = clockAt();
+    const central = await startCentralWith(clock, { refreshTtlMs: 365 * DAY });
+    const dirA = tempDir();
+    const a = await openDesk(central.url, { clock, dataDir: dirA });
+    await syncNow(a);
+    const first = editPhone(a, PEDRO, '+56 9 8200 0001');
+    const second = editPhone(a, CAMILA, '+56 9 8200 0002');
+    // Pending, the desk holds no answer for them: it says so with its pull.
+    const marks = createOutboxMarks(a.db.$client);
+    const firstSeq = a.db.$client
+      .prepare('SELECT seq FROM outbox WHERE action_id = ?')
+      .pluck()
+      .get(first.actionId) as number;
+    expect(marks.answeredThrough()).toBe(firstSeq - 1);
+    // A copy of the desk taken now (a backup) holds both actions unanswered.
+    a.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const dirB = tempDir();
+    fs.cpSync(dirA, dirB, { recursive: true });
+
+    expect(await syncNow(a)).toMatchObject({ state: 'idle', pending: 0 });
+    await syncNow(a);
+    const deviceId = a.context.deviceId;
+    const lastSeq = a.db.$client.prepare('SELECT max(seq) FROM outbox').pluck().get() as number;
+    expect(
+      central.db.$client
+        .prepare('SELECT answered_through FROM devices WHERE device_id = ?')
+        .pluck()
+        .get(deviceId),
+    ).toBe(lastSeq);
+    const stored = () =>
+      count(central, 'SELECT count(*) AS n FROM mutation_results WHERE device_id = ?', deviceId);
+    expect(stored()).toBe(2);
+    // Young answers stay; after a month they go, and what each action came to stays.
+    expect(central.pruneResults()).toBe(0);
+    advance(clock, 31 * DAY);
+    expect(central.pruneResults()).toBe(2);
+    expect(stored()).toBe(0);
+    expect(
+      count(central, 'SELECT count(*) AS n FROM applied_actions WHERE device_id = ?', deviceId),
+    ).toBe(2);
+    // The desk itself never asks again: it goes on syncing.
+    expect(await syncNow(a)).toMatchObject({ state: 'idle', pending: 0, rejected: 0 });
+
+    // The backup, restored, sends the same ids: a fork, with or without their stored answers.
+    const b = await openDesk(central.url, { clock, dataDir: dirB });
+    expect(await syncNow(b)).toMatchObject({ state: 'device_fork', pending: 2 });
+    // Enrolled as a new device, it sends them again: answered with their first outcome,
+    // applied once.
+    expect((await b.dispatch('sync.reenrol', {})).ok).toBe(true);
+    await signIn(b, 'agente');
+    expect(await syncNow(b)).toMatchObject({
+      state: 'idle',
+      pending: 0,
+      conflicts: 0,
+      rejected: 0,
+    });
+    expect(serverPhone(central, PEDRO).phone).toBe('+56982000001');
+    for (const action of [first, second]) {
+      expect(
+        central.db.$client
+          .prepare('SELECT status FROM mutation_results WHERE action_id = ?')
+          .pluck()
+          .all(action.actionId),
+      ).toEqual(['applied']);
+    }
+    expect(
+      count(
+        central,
+        "SELECT count(*) AS n FROM change_log WHERE entity = 'person' AND key = ?",
+        body(PEDRO),
+      ),
+    ).toBe(1);
   });
 });
 

@@ -215,10 +215,13 @@ export function createCentralClient(options: CentralClientOptions) {
         idempotent: true,
         timeoutMs: 5000,
       }),
-    pull: (token: string, cursor: string, limit: number) =>
+    // `answered`: the id below which this desk holds every answer (device-enrolment.ts).
+    pull: (token: string, cursor: string, limit: number, answered?: number) =>
       request(
         'GET',
-        `/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`,
+        `/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}${
+          answered === undefined ? '' : `&answered=${answered}`
+        }`,
         PullResponse,
         { token, idempotent: true },
       ),

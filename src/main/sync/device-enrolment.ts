@@ -60,15 +60,31 @@ export function memoryDeviceSecretStore(): DeviceSecretStore {
   return { load: () => kept, save: (next) => (kept = next) };
 }
 
+/**
+ * Where this desk's outbox stands for the central: the first id it would push (the oldest
+ * pending, else the next), and so the id below which it holds every answer — it never sends those
+ * again, and says so with each pull (`answered`: the central may drop their stored answers,
+ * central-api/results-pruning.ts).
+ */
+export function createOutboxMarks(sqlite: Database.Database) {
+  const firstPending = sqlite
+    .prepare("SELECT min(seq) FROM outbox WHERE state = 'pending'")
+    .pluck();
+  const lastSeq = sqlite.prepare('SELECT max(seq) FROM outbox').pluck();
+  const nextMutationId = (): number => {
+    const pending = firstPending.get() as number | null;
+    if (pending !== null) return pending;
+    return ((lastSeq.get() as number | null) ?? 0) + 1;
+  };
+  return { nextMutationId, answeredThrough: (): number => nextMutationId() - 1 };
+}
+
 export function createDeviceEnrolment(sqlite: Database.Database, store: DeviceSecretStore) {
   const getState = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
   const setState = sqlite.prepare(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  const firstPending = sqlite
-    .prepare("SELECT min(seq) FROM outbox WHERE state = 'pending'")
-    .pluck();
-  const lastSeq = sqlite.prepare('SELECT max(seq) FROM outbox').pluck();
+  const marks = createOutboxMarks(sqlite);
 
   const deviceId = (): string => {
     const id = getState.get('device_id') as string | undefined;
@@ -92,11 +108,7 @@ export function createDeviceEnrolment(sqlite: Database.Database, store: DeviceSe
     },
 
     /** The first outbox id a device enrolled now would push: the oldest pending, else the next. */
-    nextMutationId(): number {
-      const pending = firstPending.get() as number | null;
-      if (pending !== null) return pending;
-      return ((lastSeq.get() as number | null) ?? 0) + 1;
-    },
+    nextMutationId: marks.nextMutationId,
 
     /**
      * A new identity: new id, new secret, and a fresh snapshot at the next pull (the queue is

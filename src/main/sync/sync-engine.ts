@@ -36,6 +36,7 @@ import {
   probeDelay,
 } from './reachability';
 import { createAuditAnchoring } from './audit-anchor';
+import { createOutboxMarks } from './device-enrolment';
 import { buildNextIndex } from '../db/deferred-indexes';
 import { nextPartRows, PART_ROWS } from './page-parts';
 
@@ -233,6 +234,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   // --- Audit chain anchoring (issue 10): the chain's head goes with each push. ---
   const anchoring = createAuditAnchoring(sqlite, options.deviceId, now, log);
+  const outboxMarks = createOutboxMarks(sqlite);
   async function anchorAuditHead(): Promise<void> {
     const stored = tokens.load();
     if (!stored) return;
@@ -488,7 +490,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (!stored) throw new CentralError('unauthorized', 'Sin sesión con el sistema central.');
     const session = { ...stored };
     const fetchPage = (cursor: string) =>
-      withToken(session, (token) => client.pull(token, cursor, pageSize)).then((page) => ({
+      withToken(session, (token) =>
+        client.pull(token, cursor, pageSize, outboxMarks.answeredThrough()),
+      ).then((page) => ({
         page,
         startsSnapshot: cursor === '',
       }));

@@ -1,0 +1,72 @@
+/**
+ * The stored answers of processed actions (mutation_results) do not grow forever (issue 11).
+ *
+ * Each desk says, with every pull, the highest mutation id below which it holds every answer
+ * (`answered`, kept as devices.answered_through, never moving back). It never sends those ids
+ * again: an id at or below it arriving later comes from a restored or cloned copy of the desk,
+ * which the push answers `device_fork` with or without the stored answer (there is no stored
+ * answer to compare it with, and its lane has moved past it). So the answers of those ids go once
+ * they are older than `keptMs` (30 days): a desk's own retry never needs them, and a copy
+ * restored within the month is still told "already done" rather than "forked".
+ *
+ * What each action came to stays, small and for good (applied_actions): an action sent again by
+ * another device (re-enrolled after a fork) is answered with its first outcome, never applied
+ * twice, however old it is. Deletes run in chunks: the single writer is never held for long.
+ */
+import type Database from 'better-sqlite3';
+
+const DAY_MS = 86_400_000;
+/** How long a stored answer stays after its desk said it holds it. */
+export const RESULTS_KEPT_MS = 30 * DAY_MS;
+/** Rows deleted per transaction. */
+const CHUNK = 5_000;
+
+export function createResultsPruner(
+  sqlite: Database.Database,
+  now: () => Date,
+  keptMs: number = RESULTS_KEPT_MS,
+) {
+  const devices = sqlite.prepare(
+    'SELECT device_id, answered_through FROM devices WHERE answered_through IS NOT NULL',
+  );
+  const answered = sqlite.prepare(
+    `UPDATE devices SET answered_through = @through
+     WHERE device_id = @deviceId AND (answered_through IS NULL OR answered_through < @through)`,
+  );
+  // The device's answers in mutation-id order (its primary key), those old enough among them.
+  const deleteChunk = sqlite.prepare(
+    `DELETE FROM mutation_results WHERE rowid IN (
+       SELECT rowid FROM mutation_results
+       WHERE device_id = ? AND mutation_id <= ? AND processed_at < ? LIMIT ${CHUNK})`,
+  );
+  const chunk = sqlite.transaction(
+    (deviceId: string, through: number, before: string) =>
+      deleteChunk.run(deviceId, through, before).changes,
+  );
+
+  return {
+    /** What a desk says it holds every answer up to (a pull's `answered`); never moves back. */
+    answered(deviceId: string, through: number): void {
+      answered.run({ deviceId, through });
+    },
+
+    /** Deletes the answers no desk will ask for again; answers how many went. */
+    prune(): number {
+      const before = new Date(now().getTime() - keptMs).toISOString();
+      let pruned = 0;
+      for (const device of devices.all() as Array<{
+        device_id: string;
+        answered_through: number;
+      }>) {
+        let deleted: number;
+        do {
+          deleted = chunk(device.device_id, device.answered_through, before);
+          pruned += deleted;
+        } while (deleted === CHUNK);
+      }
+      return pruned;
+    },
+  };
+}
+
+export type ResultsPruner = ReturnType<typeof createResultsPruner>;
