@@ -62,6 +62,23 @@ function outbox(core: Core) {
   ).map((row) => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> }));
 }
 
+/** An intent applied as the central API applies it (a supervisor's, on the same rows). */
+function applyAsCentral(core: Core, intent: Parameters<typeof applyIntent>[1]) {
+  const sqlite = core.db.$client;
+  return applyIntent(
+    {
+      writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
+      companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
+      dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
+      mode: 'server',
+      now: FIXED_NOW,
+      agent: { role: 'supervisor', companyRuts: [], adminOfCompanyRuts: [] },
+      ageMs: 0,
+    },
+    intent,
+  );
+}
+
 function lastAudit(core: Core) {
   return core.db.$client
     .prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1')
@@ -595,25 +612,13 @@ describe('memberships', () => {
 
     // The central API applies the same rule to what a desk sends: a bare membership change the
     // company decides is refused; on its written request (a selection, a bulk load) it is made.
-    const sqlite = core.db.$client;
     const central = (actionId: string, kind: string, rut: number, payload: object) =>
-      applyIntent(
-        {
-          writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
-          companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
-          dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
-          mode: 'server',
-          now: FIXED_NOW,
-          agent: { role: 'supervisor', companyRuts: [], adminOfCompanyRuts: [] },
-          ageMs: 0,
-        },
-        {
-          actionId,
-          kind,
-          personRut: rut,
-          payload: { companyRut: rut === 19_283_746 ? ESPIGA_BODY : ANDES_BODY, ...payload },
-        },
-      );
+      applyAsCentral(core, {
+        actionId,
+        kind,
+        personRut: rut,
+        payload: { companyRut: rut === 19_283_746 ? ESPIGA_BODY : ANDES_BODY, ...payload },
+      });
     expect(central('older-desk-1', 'membership.dismiss', 19_283_746, {})).toMatchObject({
       status: 'rejected',
       code: 'company_caller_required',
@@ -691,24 +696,12 @@ describe('memberships', () => {
 
     // The shared intent refuses it too, as the central API applies it (a desk of an older
     // version could still send one).
-    const sqlite = core.db.$client;
-    const outcome = applyIntent(
-      {
-        writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
-        companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
-        dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
-        mode: 'server',
-        now: FIXED_NOW,
-        agent: { role: 'supervisor', companyRuts: [], adminOfCompanyRuts: [] },
-        ageMs: 0,
-      },
-      {
-        actionId: 'older-desk-1',
-        kind: 'membership.change_role',
-        personRut: 12_345_678,
-        payload: { companyRut: 76_543_210, fromRole: pedro.role, role: 'access_admin' },
-      },
-    );
+    const outcome = applyAsCentral(core, {
+      actionId: 'older-desk-1',
+      kind: 'membership.change_role',
+      personRut: 12_345_678,
+      payload: { companyRut: 76_543_210, fromRole: pedro.role, role: 'access_admin' },
+    });
     expect(outcome).toMatchObject({ status: 'rejected', code: 'admin_not_by_profile_change' });
     expect(record(core, PEDRO).memberships[0]!.role).toBe(pedro.role);
   });
