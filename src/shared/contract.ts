@@ -154,8 +154,13 @@ export const Cause = z.object({
   others: z.array(z.string()).optional(),
   /** other_companies_open: companies still open on the other portal, with its own login. */
   elsewhere: z.object({ portal: Portal, companies: z.array(z.string()) }).optional(),
-  /** affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14). */
+  /**
+   * affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14); dismissed:
+   * that login stays open beside the dismissal.
+   */
   profile: z.enum(['pensioner', 'affiliate']).optional(),
+  /** affiliate_profile_open: where that login stands (no account: not registered, rule 2). */
+  login: RegistrationState.optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

@@ -1001,11 +1001,16 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     c.role === undefined || c.role === 'worker'
       ? {
           title: `Desvinculado${of(c)}`,
-          say: 'Al terminar su vínculo con la empresa, su acceso quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
+          // Rule 14: a pensioner's (an affiliate's) Los Héroes login outlives the dismissal.
+          say: c.profile
+            ? 'Al terminar su vínculo con la empresa, terminó su acceso a ella, no su cuenta de Los Héroes.'
+            : 'Al terminar su vínculo con la empresa, su acceso quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
         }
       : {
           title: `Ya no es usuario de la empresa${of(c)}`,
-          say: 'La empresa le quitó su perfil de usuario. Solo su representante legal o un administrador de accesos puede volver a darle acceso.',
+          say: `La empresa le quitó su perfil de usuario. Solo su representante legal o un administrador de accesos puede volver a darle acceso.${
+            c.profile ? ' Su cuenta de Los Héroes sigue abierta.' : ''
+          }`,
         },
   membership_disabled: (c) => ({
     title: `Acceso inhabilitado${of(c)}`,
@@ -1119,15 +1124,31 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
               ? 'terminó'
               : 'se eliminó'
             : 'se cerró: la empresa ya no está adherida';
-    return c.profile === 'pensioner'
-      ? {
-          title: 'Sigue entrando a Portal Héroes como persona pensionada',
-          say: `Su acceso a ${company} ${closed}, no su cuenta de Los Héroes: con ese usuario y clave sigue entrando a Portal Héroes y a la APP LH.`,
-        }
-      : {
-          title: 'Sigue entrando a Portal Héroes con su Perfil Afiliado',
-          say: `Su Perfil Empresa en ${company} ${closed}, no su Perfil Afiliado: con el mismo usuario y clave sigue entrando a Portal Héroes y a la APP LH.`,
-        };
+    // Rule 2: the login opens only once registered and with its password.
+    const enters =
+      c.login === 'not_registered'
+        ? 'cuando se registre en Portal Héroes (con su RUT, el N° de serie de su cédula y su correo) y cree su contraseña, entra a Portal Héroes y a la APP LH'
+        : c.login === 'pending_activation'
+          ? 'cuando cree su contraseña con el enlace que se le envió por correo, entra a Portal Héroes y a la APP LH'
+          : null;
+    if (c.profile === 'pensioner') {
+      return {
+        title: enters
+          ? 'Puede entrar a Portal Héroes como persona pensionada'
+          : 'Sigue entrando a Portal Héroes como persona pensionada',
+        say: `Su acceso a ${company} ${closed}, no su cuenta de Los Héroes: ${
+          enters ?? 'con ese usuario y clave sigue entrando a Portal Héroes y a la APP LH'
+        }.`,
+      };
+    }
+    return {
+      title: enters
+        ? 'Puede entrar a Portal Héroes con su Perfil Afiliado'
+        : 'Sigue entrando a Portal Héroes con su Perfil Afiliado',
+      say: `Su Perfil Empresa en ${company} ${closed}, no su Perfil Afiliado: ${
+        enters ?? 'con el mismo usuario y clave sigue entrando a Portal Héroes y a la APP LH'
+      }.`,
+    };
   },
   achs_virtual_keys: () => ({
     title: 'Las claves de ACHS Virtual y ACHS Gestión son distintas',

@@ -153,11 +153,39 @@ describe('diagnose', () => {
         role: 'worker',
         profile: 'pensioner',
         portal: 'portal_heroes',
+        login: 'active',
         fix: null,
       });
+      // The dismissal's words do not say his access is gone: his Los Héroes account is not.
+      expect(causeTexts.dismissed(causes[0]!).say).toBe(
+        'Al terminar su vínculo con la empresa, terminó su acceso a ella, no su cuenta de Los Héroes.',
+      );
       expect(causeTexts.affiliate_profile_open(causes[1]!).say).toBe(
         'Su acceso a Constructora Andes SpA terminó, no su cuenta de Los Héroes: con ese usuario y clave sigue entrando a Portal Héroes y a la APP LH.',
       );
+      // Never registered, or without a password yet: not «with that user and password» (rule 2).
+      for (const [registrationState, say] of [
+        [
+          'not_registered',
+          'Su acceso a Constructora Andes SpA terminó, no su cuenta de Los Héroes: cuando se registre en Portal Héroes (con su RUT, el N° de serie de su cédula y su correo) y cree su contraseña, entra a Portal Héroes y a la APP LH.',
+        ],
+        [
+          'pending_activation',
+          'Su acceso a Constructora Andes SpA terminó, no su cuenta de Los Héroes: cuando cree su contraseña con el enlace que se le envió por correo, entra a Portal Héroes y a la APP LH.',
+        ],
+      ] as const) {
+        const advice = diagnose(
+          input({
+            person: person({ isPensioner: true }),
+            accounts: [account('portal_heroes', { registrationState })],
+            memberships: [membership({ state: 'removed' })],
+          }),
+        ).find((c) => c.code === 'affiliate_profile_open')!;
+        expect(causeTexts.affiliate_profile_open(advice)).toStrictEqual({
+          title: 'Puede entrar a Portal Héroes como persona pensionada',
+          say,
+        });
+      }
       // Not for someone without a pension, nor while a Los Héroes company of theirs is open.
       expect(
         codes(diagnose(input({ memberships: [membership({ state: 'removed' })] }))),

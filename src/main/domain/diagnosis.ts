@@ -99,8 +99,13 @@ export type Cause = {
   state?: 'disabled' | 'paused' | 'removed';
   others?: string[];
   elsewhere?: { portal: Portal; companies: string[] };
-  /** affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14). */
+  /**
+   * affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14); dismissed:
+   * that login stays open beside the dismissal.
+   */
   profile?: 'pensioner' | 'affiliate';
+  /** affiliate_profile_open: where that login stands (no account: not registered). */
+  login?: 'not_registered' | 'pending_activation' | 'active';
   fix: Fix | null;
 };
 
@@ -137,6 +142,11 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       ? { action: 'resend_mail', portal: account.portal, kind }
       : null;
 
+  // Rule 14: the affiliate profile (a pensioner's, an affiliate's) keeps Los Héroes' login open
+  // whatever became of the companies (affiliate_profile_open, below).
+  const profile = affiliateProfile(accessFacts);
+  const keepsLosHeroes = profile !== null && !membershipOpens('los_heroes', memberships);
+
   // Access needs an active membership at an adherent company (rules 6, 7, 11, 13). Someone whose
   // request for a company profile is pending or was refused (a legal representative, say) is not
   // a worker to be added by the company: that request's cause says where they stand. Once
@@ -169,7 +179,13 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     }
     const last = memberships[memberships.length - 1];
     if (last && memberships.every((m) => m.state === 'removed')) {
-      causes.push({ code: 'dismissed', ...company(last), role: last.role, fix: null });
+      causes.push({
+        code: 'dismissed',
+        ...company(last),
+        role: last.role,
+        ...(keepsLosHeroes && profile ? { profile } : {}),
+        fix: null,
+      });
     }
   } else {
     // Some company is open to them. One closed (dismissed, disabled, paused) is still why they
@@ -213,9 +229,9 @@ export function diagnose(input: DiagnosisInput): Cause[] {
 
   // Rule 14: a company closed to them leaves the affiliate profile on Los Héroes' login open —
   // a pensioner's, or an affiliated worker's beside her company profile at a Caja company. What
-  // to tell the caller is that Portal Héroes and the APP LH still open, with the same login.
-  const profile = affiliateProfile(accessFacts);
-  if (profile !== null && !membershipOpens('los_heroes', memberships)) {
+  // to tell the caller is that Portal Héroes and the APP LH still open, with the same login —
+  // once it is registered and has its password (rule 2), which the account's causes tell.
+  if (keepsLosHeroes) {
     const closed = memberships.find(
       (m) =>
         (m.state !== 'active' || !m.companyAdherent) &&
@@ -229,6 +245,8 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         role: closed.role,
         profile,
         portal: 'portal_heroes',
+        login:
+          accounts.find((a) => a.portal === 'portal_heroes')?.registrationState ?? 'not_registered',
         fix: null,
       });
     }
