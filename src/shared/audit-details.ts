@@ -34,6 +34,7 @@ import {
 import type { OnBehalfRelation } from './policy';
 import { formatPhone } from './phone';
 import { formatRut, readRut, rutFromBody } from './rut';
+import { blockingRequestIn } from './rules/data-requests';
 
 /** One field of an event: `before → after` when it changed, otherwise the value it had. */
 export type AuditDetail = {
@@ -72,6 +73,13 @@ function rutText(value: unknown): string {
 function conflictsText(value: unknown): string {
   if (!Array.isArray(value)) return show(value);
   if (value.length === 0) return auditMessages.empty;
+  const request = blockingRequestIn(
+    value.map((item) => ({
+      field: String((item as { field?: unknown } | null)?.field ?? ''),
+      theirs: (item as { theirs?: unknown } | null)?.theirs,
+    })),
+  );
+  if (request !== null) return auditMessages.blockedConflict(request);
   return value
     .map((item) => {
       const conflict = (item ?? {}) as { field?: unknown; yours?: unknown; theirs?: unknown };

@@ -294,7 +294,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `El acceso es personal: con ${p['name']} llamando en nombre de la persona solo se puede desbloquear, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
   // Ley 21.719 requests (issue 10).
   person_blocked: (p) =>
-    `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo las acciones de la propia solicitud están permitidas.`,
+    `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo se permiten las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación, hecha desde esa solicitud).`,
   person_already_blocked: (p) =>
     `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
   data_request_identity_required: () =>
@@ -901,6 +901,9 @@ export const auditMessages = {
   no: 'No',
   conflict: (field: string, yours: string, theirs: string) =>
     `${field}: agente ${yours}, sistema central ${theirs}`,
+  /** A change the central refused for a temporary block (blockingRequestIn). */
+  blockedConflict: (request: string) =>
+    `bloqueo temporal vigente (Ley 21.719, solicitud ${request}): el sistema central no aplicó el cambio`,
   count: (n: number) => (n === 1 ? '1 evento' : `${formatNumber(n)} eventos`),
   range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
   viewsHidden: 'sin las consultas de fichas',
@@ -1293,6 +1296,11 @@ export const syncMessages = {
   rejectedReason: (reason: string) => `Motivo: ${reason}`,
   conflictColumns: { field: 'Dato', yours: 'Su valor', theirs: 'Valor en el sistema central' },
   keepTheirs: 'Mantener el del sistema central',
+  /** A change the central refused for a temporary block: nothing to weigh, nothing to force. */
+  blockedTitle: 'No aplicada',
+  blocked: (request: string) =>
+    `La persona tiene un bloqueo temporal vigente (Ley 21.719, solicitud ${request}): el sistema central no aplicó este cambio, y la ficha vuelve a mostrar lo que él tiene. Mientras dure el bloqueo, solo las acciones de esa solicitud modifican sus datos.`,
+  blockedOk: 'Entendido',
   /** A conflict only the central's value can settle (anything but a contact change). */
   theirsOnly:
     'Esta acción no se vuelve a aplicar sobre lo que ya tiene el sistema central. Si aún hace falta, hágala de nuevo desde la ficha o la página de la empresa; «Mantener el del sistema central» la saca de esta lista.',
@@ -2375,7 +2383,7 @@ export const dataRequestMessages = {
   unblockReason: 'Motivo del desbloqueo',
   unblocked: (number: string) => `Bloqueo de la solicitud ${number} terminado.`,
   banner: (number: string, since: string) =>
-    `Persona bloqueada temporalmente (Ley 21.719) desde el ${since}, por la solicitud ${number}. Nada puede modificar sus datos, salvo las acciones de esa solicitud, hasta que se desbloquee.`,
+    `Persona bloqueada temporalmente (Ley 21.719) desde el ${since}, por la solicitud ${number}. Hasta que se desbloquee, nada modifica sus datos salvo las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación).`,
   recordRequests: 'Solicitudes Ley 21.719 de esta persona',
   noRecordRequests: 'Sin solicitudes Ley 21.719.',
   rectifyHint:
@@ -2674,6 +2682,8 @@ export const bulkMessages = {
     dismissed: 'La persona fue dada de baja en esta empresa',
     paused: 'El acceso está en pausa: se reanuda desde la ficha de la empresa',
     empty_row: 'La fila no indica correo ni estado',
+    person_blocked:
+      'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',
     changed_since: 'Cambió desde la vista previa (o desde la carga): no se sobrescribe',
     person_gone: 'La persona ya no está en este equipo',
     no_membership: 'La persona ya no pertenece a esta empresa',

@@ -265,6 +265,60 @@ describe('a bulk load', () => {
     desk.close();
   });
 
+  it('changes nobody under a temporary block (Ley 21.719): refused in the preview, and at apply when blocked since', async () => {
+    const desk = core();
+    const { company, members } = biggest(desk);
+    const [before, since, free] = members;
+    const block = (m: { rut: number; dv: string }) =>
+      call(desk, 'dataRequests.record', {
+        rut: `${m.rut}-${m.dv}`,
+        right: 'blocking',
+        channel: 'phone',
+        identityMethod: 'facts',
+        identityFacts: ['serial_number', 'employer'],
+        detail: 'Pide que no se traten sus datos mientras reclama',
+      });
+    block(before!);
+    const rows = [
+      ['RUT', 'Correo', 'Estado'],
+      ...[before!, since!, free!].map((m) => [`${m.rut}-${m.dv}`, `b.${m.rut}@carga.cl`, '']),
+    ];
+    const shown = preview(desk, company, rows);
+    expect(shown.totals).toMatchObject({ rows: 3, changes: 2, refused: 1 });
+    const failed = call(desk, 'bulkLoads.failedRows', { previewId: shown.previewId });
+    expect(failed.csv).toContain(
+      'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure.',
+    );
+    // Blocked between the preview and the load: refused then, never written.
+    block(since!);
+    const batch = await settled(
+      desk,
+      call(desk, 'bulkLoads.apply', { previewId: shown.previewId, reason: 'Carga' }).batchId,
+    );
+    // The preview's refusal and the one at apply time, both said as the block.
+    expect(batch).toMatchObject({ state: 'done', applied: 1, refused: 2 });
+    const refused = call(desk, 'bulkLoads.report', { batchId: batch.batchId, filter: 'refused' });
+    expect(refused.rows).toEqual([
+      expect.objectContaining({ line: 2, code: 'person_blocked' }),
+      expect.objectContaining({ line: 3, code: 'person_blocked' }),
+    ]);
+    const email = (rut: number) =>
+      desk.db.$client.prepare('SELECT email FROM persons WHERE rut = ?').pluck().get(rut);
+    expect(email(before!.rut)).toBe(before!.email);
+    expect(email(since!.rut)).toBe(since!.email);
+    expect(email(free!.rut)).toBe(`b.${free!.rut}@carga.cl`);
+    for (const m of [before!, since!]) {
+      expect(
+        count(
+          desk,
+          "SELECT count(*) FROM audit_events WHERE person_rut = ? AND action = 'person.update_contact'",
+          m.rut,
+        ),
+      ).toBe(0);
+    }
+    desk.close();
+  });
+
   it('records a large file in slices first; one closed before it started changed nothing', async () => {
     const dataDir = tempDir();
     const open = () =>

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { act, openDesk, record, startCentral, syncNow } from '../support/sync-setup';
 
 const PEDRO = '12345678-5';
@@ -68,6 +69,22 @@ describe('Ley 21.719 requests through the central API', () => {
         code: 'person_blocked',
       }),
     );
+    // A block is no other agent's value: «Aplicar el mío» is refused, keeping theirs settles it,
+    // and the audit says why in words.
+    const forced = b.dispatchNow('sync.resolve', { actionId: edit.actionId, choice: 'keep_mine' });
+    expect(forced).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining(`por la solicitud ${block.request.number}`) },
+    });
+    act(b, 'sync.resolve', { actionId: edit.actionId, choice: 'keep_theirs' });
+    const settled = b.db.$client
+      .prepare("SELECT before FROM audit_events WHERE action = 'sync.resolve' ORDER BY seq DESC")
+      .pluck()
+      .get() as string;
+    expect(describeAuditChange(settled, null).map(auditDetailLine).join(' | ')).toContain(
+      `bloqueo temporal vigente (Ley 21.719, solicitud ${block.request.number}): el sistema central no aplicó el cambio`,
+    );
+
     // The central API kept Pedro's phone; desk B shows the block and the server's value.
     const phoneAtCentral = central.db.$client
       .prepare('SELECT phone FROM persons WHERE rut = 12345678')

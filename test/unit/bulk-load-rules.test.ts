@@ -130,6 +130,18 @@ describe('a row of a bulk load', () => {
     });
   });
 
+  it('refused: a person under a temporary block (Ley 21.719), unless the row changes nothing', () => {
+    const blocked = (rut: number) => (FACTS[rut] ? { ...FACTS[rut], blocked: true } : null);
+    const decided = (input: BulkRowInput) => previewRows([input], true, blocked).outcomes[0];
+    expect(decided(row('12345678-5', 'otra@x.cl', 'inhabilitado'))).toMatchObject({
+      kind: 'refused',
+      reason: 'person_blocked',
+    });
+    expect(decided(row('12345678-5', 'ana@x.cl', 'habilitado'))).toMatchObject({
+      kind: 'nothing',
+    });
+  });
+
   it('a paused access may still be disabled by the file', () => {
     expect(one(row('15234567-4', null, 'inhabilitado'))).toMatchObject({
       kind: 'change',
@@ -256,6 +268,16 @@ describe('at apply and undo time', () => {
     expect(checkPlannedRow(plan, { email: 'b@x.cl', membershipState: 'active' }, true)).toEqual({
       kind: 'already',
     });
+  });
+
+  it('refuses a row whose person was blocked since the preview (Ley 21.719)', () => {
+    expect(
+      checkPlannedRow(plan, { email: 'a@x.cl', membershipState: 'disabled', blocked: true }, true),
+    ).toEqual({ kind: 'refused', reason: 'person_blocked' });
+    // Already as asked: nothing is written, nothing refused.
+    expect(
+      checkPlannedRow(plan, { email: 'b@x.cl', membershipState: 'active', blocked: true }, true),
+    ).toEqual({ kind: 'already' });
   });
 
   it('refuses a row changed since, and never overwrites it', () => {

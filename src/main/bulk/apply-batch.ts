@@ -20,6 +20,7 @@ import {
 } from '../repositories/bulk-batch-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { PersonWriteRepository } from '../../intents/person-write-repository';
+import { createDataRequestRepository } from '../../intents/data-request-repository';
 import type { Session } from '../services/context';
 import { ForbiddenError } from '../services/errors';
 
@@ -46,6 +47,8 @@ type Allowed = { email: boolean; enable: boolean; disable: boolean };
 
 export function createBatchApplier(deps: ApplyDeps) {
   const { sqlite, writes, outbox, audit } = deps;
+  // Ley 21.719: a person under a temporary block is not changed by a load either.
+  const dataRequests = createDataRequestRepository(sqlite);
   const batches = createBulkBatchRepository(sqlite);
   const membershipOf = sqlite.prepare(
     'SELECT id, state, version FROM memberships WHERE person_rut = ? AND company_rut = ?',
@@ -138,7 +141,13 @@ export function createBatchApplier(deps: ApplyDeps) {
       { id: number; state: MembershipState; version: number } | undefined;
     const check = checkPlannedRow(
       row.plan,
-      person ? { email: person.email, membershipState: membership?.state ?? null } : null,
+      person
+        ? {
+            email: person.email,
+            membershipState: membership?.state ?? null,
+            blocked: dataRequests.activeBlock(rut) !== null,
+          }
+        : null,
       adherent,
     );
     const before = { email: person?.email ?? null, state: membership?.state ?? null };

@@ -16,6 +16,9 @@ export const PREVIEW_SQL = {
      FROM memberships_by_company m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
   person: 'SELECT email, version FROM persons WHERE rut = ?',
   elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
+  // Ley 21.719: the persons under a temporary block now (a handful, whatever the company).
+  blocked: `SELECT DISTINCT person_rut FROM data_requests
+     WHERE blocked_at IS NOT NULL AND unblocked_at IS NULL`,
 };
 
 /**

@@ -162,6 +162,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     members: sqlite.prepare(PREVIEW_SQL.members).raw(),
     person: sqlite.prepare(PREVIEW_SQL.person),
     elsewhere: sqlite.prepare(PREVIEW_SQL.elsewhere),
+    blocked: sqlite.prepare(PREVIEW_SQL.blocked),
   };
 
   /**
@@ -183,6 +184,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         members: reader.prepare(PREVIEW_SQL.members).raw(),
         person: reader.prepare(PREVIEW_SQL.person),
         elsewhere: reader.prepare(PREVIEW_SQL.elsewhere),
+        blocked: reader.prepare(PREVIEW_SQL.blocked),
       });
     } finally {
       reader.close();
@@ -266,9 +268,10 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const { outcomes, totals } = withPreviewReads((reads) => {
       // Everything the rows may ask about, in one pass over the company's memberships.
       const member = memberFacts(members ?? readCompanyMembers(reads.members, target.rut));
+      const blocked = new Set(reads.blocked.pluck().all() as number[]);
       const lookup = (rut: number): PersonFacts | null => {
         const found = member(rut);
-        if (found) return found;
+        if (found) return blocked.has(rut) ? { ...found, blocked: true } : found;
         const person = reads.person.get(rut) as
           { email: string | null; version: number } | undefined;
         if (!person) return null;

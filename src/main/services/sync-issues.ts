@@ -4,6 +4,7 @@
  * this list without a person deciding, and the decision is audited.
  */
 import type { PendingAction, SyncIssue } from '../../shared/contract';
+import { blockingRequestIn } from '../../shared/rules/data-requests';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
 import type { IdentityFact } from '../../shared/policy';
@@ -159,6 +160,11 @@ export function resolveSyncIssue(
       throw new ForbiddenError('role');
     }
     const issue = toIssue(row);
+    // A temporary block (Ley 21.719) is no value of someone else's: nothing to force over it.
+    const blockedBy = blockingRequestIn(issue.conflicts);
+    if (choice === 'keep_mine' && blockedBy !== null) {
+      throw new RuleError('person_blocked', { number: blockedBy });
+    }
     if (choice === 'keep_mine') {
       // Sending my value again is a new contact edit with every safeguard of one: validation,
       // the identity facts checked for the original action, confirmation of a new e-mail.

@@ -35,6 +35,8 @@ export type PersonFacts = {
   membership: { state: MembershipState; version: number } | null;
   /** They are a member of some other company. */
   otherCompany: boolean;
+  /** Ley 21.719: a temporary block is in force — nothing of theirs may change meanwhile. */
+  blocked?: boolean;
 };
 
 export const REFUSAL_CODES = [
@@ -48,6 +50,7 @@ export const REFUSAL_CODES = [
   'dismissed',
   'paused',
   'empty_row',
+  'person_blocked',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -189,6 +192,8 @@ export function decideRow(
     state = { from: current, to: 'disabled' };
   }
   if (!email && !state) return { kind: 'nothing', personRut };
+  // Ley 21.719: while a temporary block lasts, only its own request's actions change the person.
+  if (facts.blocked) return refusal('person_blocked', personRut);
   return { kind: 'change', personRut, email, state };
 }
 
@@ -301,6 +306,7 @@ export const APPLY_REFUSALS = [
   'forbidden',
   'cannot_restore',
   'invalid_transition',
+  'person_blocked',
 ] as const;
 export type ApplyRefusal = (typeof APPLY_REFUSALS)[number];
 
@@ -311,7 +317,12 @@ export type ApplyRefusal = (typeof APPLY_REFUSALS)[number];
  */
 export function checkPlannedRow(
   plan: Omit<PlannedChange, 'personRut'>,
-  now: { email: string | null; membershipState: MembershipState | null } | null,
+  now: {
+    email: string | null;
+    membershipState: MembershipState | null;
+    /** Ley 21.719: a temporary block registered since the preview refuses the write too. */
+    blocked?: boolean;
+  } | null,
   companyAdherent: boolean,
 ): ApplyCheck {
   if (!now) return { kind: 'refused', reason: 'person_gone' };
@@ -332,7 +343,9 @@ export function checkPlannedRow(
       if (!companyAdherent) return { kind: 'refused', reason: 'company_not_adherent' };
     }
   }
-  return email || state ? { kind: 'write', email, state } : { kind: 'already' };
+  if (!email && !state) return { kind: 'already' };
+  if (now.blocked) return { kind: 'refused', reason: 'person_blocked' };
+  return { kind: 'write', email, state };
 }
 
 /**

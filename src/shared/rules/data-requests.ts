@@ -172,3 +172,16 @@ export function requestNumber(deviceId: string, sequence: number): string {
 }
 
 export const REQUEST_NUMBER = /^SOL-[0-9A-HJKMNP-TV-Z]{6}-\d{4,}$/;
+
+/**
+ * The request whose temporary block a central conflict names (apply-intent's blockedOutcome:
+ * field `blocked`, theirs = the request's number), or null for any other conflict. Such a
+ * conflict is no other agent's value to weigh against the agent's own: it is a refusal, settled
+ * only by keeping what the central has.
+ */
+export function blockingRequestIn(
+  conflicts: ReadonlyArray<{ field: string; theirs: unknown }>,
+): string | null {
+  const blocked = conflicts.find((c) => c.field === 'blocked');
+  return blocked ? String(blocked.theirs ?? '') : null;
+}

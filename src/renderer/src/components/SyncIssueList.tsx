@@ -9,6 +9,7 @@ import {
   syncMessages,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
+import { blockingRequestIn } from '../../../shared/rules/data-requests';
 import { displayRut } from './display';
 
 export type IssueChoice = 'keep_theirs' | 'keep_mine' | 'dismiss';
@@ -79,98 +80,107 @@ export function SyncIssueList({
       {issues && issues.length === 0 && <p className="muted">{syncMessages.noIssues}</p>}
       {issues && issues.length > 0 && (
         <ul className="issues" ref={list}>
-          {issues.map((issue, index) => (
-            <li key={issue.actionId} className="issue">
-              <p>
-                <strong>
-                  {issue.state === 'conflict' ? syncMessages.conflict : syncMessages.rejected}:{' '}
-                  {syncKindLabels[issue.kind] ?? issue.kind}
-                </strong>
-                {issue.personRut &&
-                  ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}${issue.personName ? '' : syncMessages.personGone}`}
-                {issue.companyName && ` · ${syncMessages.inCompany(issue.companyName)}`} ·{' '}
-                {formatDateTime(issue.createdAt)}
-              </p>
-              {issue.state === 'rejected' && (
-                <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
-              )}
-              {issue.conflicts.length > 0 && (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{syncMessages.conflictColumns.field}</th>
-                      <th scope="col">{syncMessages.conflictColumns.yours}</th>
-                      <th scope="col">{syncMessages.conflictColumns.theirs}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {issue.conflicts.map((conflict) => (
-                      <tr key={conflict.field}>
-                        <th scope="row">{fieldLabels[conflict.field] ?? conflict.field}</th>
-                        <td>{shownValue(conflict.field, conflict.yours)}</td>
-                        <td>{shownValue(conflict.field, conflict.theirs)}</td>
+          {issues.map((issue, index) => {
+            // Refused for a temporary block (Ley 21.719): no value of someone else's to weigh.
+            const blockedBy = blockingRequestIn(issue.conflicts);
+            return (
+              <li key={issue.actionId} className="issue">
+                <p>
+                  <strong>
+                    {blockedBy !== null
+                      ? syncMessages.blockedTitle
+                      : issue.state === 'conflict'
+                        ? syncMessages.conflict
+                        : syncMessages.rejected}
+                    : {syncKindLabels[issue.kind] ?? issue.kind}
+                  </strong>
+                  {issue.personRut &&
+                    ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}${issue.personName ? '' : syncMessages.personGone}`}
+                  {issue.companyName && ` · ${syncMessages.inCompany(issue.companyName)}`} ·{' '}
+                  {formatDateTime(issue.createdAt)}
+                </p>
+                {issue.state === 'rejected' && (
+                  <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
+                )}
+                {blockedBy !== null && <p>{syncMessages.blocked(blockedBy)}</p>}
+                {issue.conflicts.length > 0 && blockedBy === null && (
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{syncMessages.conflictColumns.field}</th>
+                        <th scope="col">{syncMessages.conflictColumns.yours}</th>
+                        <th scope="col">{syncMessages.conflictColumns.theirs}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              {issue.state === 'conflict' && issue.kind !== 'person.update_contact' && (
-                <p className="muted small">{syncMessages.theirsOnly}</p>
-              )}
-              {confirming === issue.actionId ? (
-                <div className="issue-confirm" role="group" aria-label={syncMessages.keepMine}>
-                  <p>
-                    {syncMessages.keepMineConfirm(
-                      issue.conflicts.map((conflict) => ({
-                        field: fieldLabels[conflict.field] ?? conflict.field,
-                        yours: shownValue(conflict.field, conflict.yours),
-                        theirs: shownValue(conflict.field, conflict.theirs),
-                      })),
-                    )}
-                  </p>
-                  <div className="issue-buttons">
-                    <button
-                      type="button"
-                      ref={confirmButton}
-                      className="primary"
-                      onClick={() => void choose(issue, index, 'keep_mine')}
-                    >
-                      {syncMessages.keepMineYes}
-                    </button>
-                    <button type="button" onClick={() => back(issue)}>
-                      {syncMessages.keepMineNo}
-                    </button>
-                  </div>
-                </div>
-              ) : (
-                <div className="issue-buttons">
-                  {issue.state === 'conflict' ? (
-                    <>
+                    </thead>
+                    <tbody>
+                      {issue.conflicts.map((conflict) => (
+                        <tr key={conflict.field}>
+                          <th scope="row">{fieldLabels[conflict.field] ?? conflict.field}</th>
+                          <td>{shownValue(conflict.field, conflict.yours)}</td>
+                          <td>{shownValue(conflict.field, conflict.theirs)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                {issue.state === 'conflict' &&
+                  issue.kind !== 'person.update_contact' &&
+                  blockedBy === null && <p className="muted small">{syncMessages.theirsOnly}</p>}
+                {confirming === issue.actionId ? (
+                  <div className="issue-confirm" role="group" aria-label={syncMessages.keepMine}>
+                    <p>
+                      {syncMessages.keepMineConfirm(
+                        issue.conflicts.map((conflict) => ({
+                          field: fieldLabels[conflict.field] ?? conflict.field,
+                          yours: shownValue(conflict.field, conflict.yours),
+                          theirs: shownValue(conflict.field, conflict.theirs),
+                        })),
+                      )}
+                    </p>
+                    <div className="issue-buttons">
                       <button
                         type="button"
-                        onClick={() => void choose(issue, index, 'keep_theirs')}
+                        ref={confirmButton}
+                        className="primary"
+                        onClick={() => void choose(issue, index, 'keep_mine')}
                       >
-                        {syncMessages.keepTheirs}
+                        {syncMessages.keepMineYes}
                       </button>
-                      {issue.kind === 'person.update_contact' && (
+                      <button type="button" onClick={() => back(issue)}>
+                        {syncMessages.keepMineNo}
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <div className="issue-buttons">
+                    {issue.state === 'conflict' ? (
+                      <>
                         <button
                           type="button"
-                          data-keep-mine={issue.actionId}
-                          onClick={() => setConfirming(issue.actionId)}
+                          onClick={() => void choose(issue, index, 'keep_theirs')}
                         >
-                          {syncMessages.keepMine}
+                          {blockedBy !== null ? syncMessages.blockedOk : syncMessages.keepTheirs}
                         </button>
-                      )}
-                    </>
-                  ) : (
-                    <button type="button" onClick={() => void choose(issue, index, 'dismiss')}>
-                      {syncMessages.dismiss}
-                    </button>
-                  )}
-                </div>
-              )}
-            </li>
-          ))}
+                        {issue.kind === 'person.update_contact' && blockedBy === null && (
+                          <button
+                            type="button"
+                            data-keep-mine={issue.actionId}
+                            onClick={() => setConfirming(issue.actionId)}
+                          >
+                            {syncMessages.keepMine}
+                          </button>
+                        )}
+                      </>
+                    ) : (
+                      <button type="button" onClick={() => void choose(issue, index, 'dismiss')}>
+                        {syncMessages.dismiss}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </>
