@@ -104,7 +104,7 @@ export function createDataRequestRepository(
   );
   const move = sqlite.prepare(
     `UPDATE data_requests SET state = @state,
-       state_reason = CASE WHEN @state = 'denied' THEN @reason ELSE state_reason END,
+       state_reason = CASE WHEN @state IN ('denied', 'answered') THEN @reason ELSE state_reason END,
        extension_reason = CASE WHEN @state = 'extended' THEN @reason ELSE extension_reason END,
        extended_at = CASE WHEN @state = 'extended' THEN @at ELSE extended_at END,
        due_date = @dueDate,

@@ -2345,6 +2345,8 @@ export const dataRequestMessages = {
   open: 'Ver',
   detailTitle: (number: string) => `Solicitud ${number}`,
   reason: 'Motivo',
+  /** The one extension the law allows, on a line of its own (not read as the answer's reason). */
+  extension: 'Prórroga',
   /** The chosen change, named where its reason is asked. */
   reasonFor: (move: string) => `Motivo para ${move.charAt(0).toLowerCase()}${move.slice(1)}`,
   reasonHint: 'Obligatorio para prorrogar o denegar.',

@@ -211,6 +211,8 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(edit).toBeDisabled();
   await expect(record.getByText('Bloqueada (Ley 21.719).').first()).toBeVisible();
   await expectAccessible(page, 'ficha bloqueada');
+  // In a short window the form scrolls: its refusal, at the foot, must still come into sight.
+  await page.setViewportSize({ width: 1280, height: 560 });
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
   const again = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
   await again
@@ -225,6 +227,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(again.getByRole('alert')).toContainText(
     `La persona ya está bloqueada por la solicitud ${block.number}`,
   );
+  await expect(again.getByRole('alert')).toBeInViewport({ ratio: 1 });
   await expectAccessible(page, 'segundo bloqueo rechazado');
   await again.getByRole('button', { name: 'Cancelar' }).click();
 

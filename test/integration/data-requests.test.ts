@@ -167,8 +167,18 @@ describe('moving a request', () => {
       refusal(core.dispatchNow('dataRequests.move', { number, move: 'extend', reason: 'Otra' }))
         ?.message,
     ).toMatch(/una sola prórroga/);
-    const answered = call(core, 'dataRequests.move', { number, move: 'answer', reason: null });
-    expect(answered.request).toMatchObject({ state: 'answered', deadline: 'closed' });
+    const answered = call(core, 'dataRequests.move', {
+      number,
+      move: 'answer',
+      reason: 'Se envió el informe por correo',
+    });
+    // The answer keeps its own note; the extension's reason stays the extension's.
+    expect(answered.request).toMatchObject({
+      state: 'answered',
+      deadline: 'closed',
+      stateReason: 'Se envió el informe por correo',
+      extensionReason: 'Datos en archivo externo',
+    });
     expect(
       refusal(core.dispatchNow('dataRequests.move', { number, move: 'deny', reason: 'Tarde' }))
         ?.message,

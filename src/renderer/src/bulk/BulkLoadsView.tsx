@@ -28,6 +28,7 @@ import { Modal } from '../components/Modal';
 import { saveCsv } from '../components/save-file';
 import { toBase64, useBulk } from './bulk-store';
 import { LazyTable, type Column } from './LazyTable';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
 
@@ -195,11 +196,7 @@ function NewLoad() {
         </button>
       </form>
       {busy && <div className="progress" role="progressbar" aria-label={m.reading} />}
-      {error && (
-        <p id={ids.error} role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
     </section>
   );
 }
@@ -369,11 +366,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
           {m.apply(preview.totals.changes)}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
     </section>
   );
 }
@@ -479,9 +472,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
   };
   if (!batch) {
     return error ? (
-      <p role="alert" className="notice notice-danger">
-        {error}
-      </p>
+      <ErrorNotice>{error}</ErrorNotice>
     ) : (
       <div className="progress" role="progressbar" aria-label={m.applying} />
     );
@@ -595,11 +586,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {!applying && (
         <>
           <div className="section-head">
@@ -703,11 +690,7 @@ function UndoDialog({
           maxLength={500}
           onChange={(event) => setReason(event.target.value)}
         />
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice>{error}</ErrorNotice>}
         <div className="dialog-buttons">
           <button type="button" onClick={close} disabled={busy}>
             Cancelar
@@ -740,11 +723,7 @@ function History() {
   return (
     <section aria-labelledby="bulk-history">
       <h2 id="bulk-history">{m.history}</h2>
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {batches && batches.length === 0 && <p className="muted">{m.historyEmpty}</p>}
       {batches && batches.length > 0 && (
         <table>

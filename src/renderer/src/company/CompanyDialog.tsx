@@ -44,6 +44,7 @@ import { DialogFooter } from '../components/DialogFooter';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 import { useApp } from '../store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /**
  * «Quién lo pide» as the agent tells callers apart: name, capacity, and for an ACHS
@@ -641,11 +642,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           </label>
         )}
 
-        {error && (
-          <p id={ids.error} role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
         <DialogFooter
           cancel={t.dialog.cancel}
           onCancel={close}

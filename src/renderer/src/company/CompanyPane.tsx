@@ -30,6 +30,7 @@ import { profileStanding } from '../../../shared/rules/company-access';
 import { companyUserChangesFor } from '../../../shared/rules/membership-transitions';
 import { standingClass } from './MembershipSummary';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 const USER_ROW = 44;
 
@@ -66,11 +67,7 @@ export const CompanyPane = forwardRef<HTMLElement>(function CompanyPane(_props, 
       {loading && !company && (
         <div className="progress" role="progressbar" aria-label={t.loading} />
       )}
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {company && <CompanyContent company={company} />}
     </section>
   );

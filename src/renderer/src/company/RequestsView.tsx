@@ -11,6 +11,7 @@ import { displayRut } from '../components/display';
 import { useSession } from '../session-store';
 import { RegisterCheckCell, RequestState } from './CompanyPane';
 import { useCompany } from './company-store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 type StateFilter = AccessRequestView['state'] | 'all';
 
@@ -90,11 +91,7 @@ export function RequestsView() {
         </select>
       </label>
       {incomplete && <p className="notice notice-warn">{t.requestsIncomplete}</p>}
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {requests === null && loading && <p className="muted">{t.requestsLoading}</p>}
       {requests && requests.length === 0 && <p className="muted">{t.requestsNone}</p>}
       {requests && requests.length > 0 && (

@@ -24,6 +24,7 @@ import { ActionNotices } from './ActionNotices';
 import { fullName, personLabel } from './display';
 import { useInteractionWords } from './interaction-words';
 import { useApp } from '../store';
+import { ErrorNotice } from './ErrorNotice';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {
@@ -302,11 +303,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
           </label>
         )}
 
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice>{error}</ErrorNotice>}
         <DialogFooter
           cancel={dialogMessages.cancel}
           onCancel={close}

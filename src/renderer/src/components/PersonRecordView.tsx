@@ -56,6 +56,7 @@ import {
   recordChangesFor,
   type RecordChange,
 } from '../../../shared/rules/membership-transitions';
+import { ErrorNotice } from './ErrorNotice';
 
 /** Why a decision keeps a button disabled, in the agent's words; null when it is allowed. */
 const deniedReason = (decision: Decision): string | null =>
@@ -148,11 +149,7 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
       {loading && !record && (
         <div className="progress" role="progressbar" aria-label="Cargando ficha" />
       )}
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {record && <RecordContent record={record} />}
     </section>
   );

@@ -9,6 +9,7 @@ import { useCallback, useId, useState, type FormEvent, type ReactNode } from 're
 import { reasonDialogMessages as t } from '../../../shared/messages';
 import { ApiError } from '../api/client';
 import { Modal } from './Modal';
+import { ErrorNotice } from './ErrorNotice';
 
 export function ReasonDialog({
   title,
@@ -92,11 +93,7 @@ export function ReasonDialog({
             {reasonHint}
           </span>
         </div>
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice>{error}</ErrorNotice>}
         <div className="dialog-buttons">
           <button type="button" onClick={close} disabled={busy}>
             {cancelLabel}

@@ -12,6 +12,7 @@ import { selectionKey, useSearchSelection } from '../selection/selection-store';
 import { Badges } from './Badges';
 import { loadInterrupted } from './IncompleteDataNotice';
 import { displayRut, fullName } from './display';
+import { ErrorNotice } from './ErrorNotice';
 
 /** A first guess; each row is measured, since its badges wrap rather than being cut. */
 const ROW_ESTIMATE = 84;
@@ -248,11 +249,7 @@ export function SearchNotices() {
 
   return (
     <div className="notices" aria-live="polite">
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {notices.map((notice) => (
         <p
           key={notice.code}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../session-store';
 import { SignInDeviceNotice } from '../device-trust/DeviceTrustNotice';
+import { ErrorNotice } from './ErrorNotice';
 
 export function SignInScreen() {
   const signIn = useSession((s) => s.signIn);
@@ -48,11 +49,7 @@ export function SignInScreen() {
             onChange={(event) => setPassword(event.target.value)}
           />
         </label>
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice>{error}</ErrorNotice>}
         <button type="submit" className="primary" disabled={busy || !username || !password}>
           {busy ? 'Ingresando…' : 'Ingresar'}
         </button>

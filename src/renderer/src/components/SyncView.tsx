@@ -11,6 +11,7 @@ import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { CentralAddressForm } from './CentralAddressForm';
 import { SyncIssueList, type IssueChoice } from './SyncIssueList';
+import { ErrorNotice } from './ErrorNotice';
 
 /** Sync status, settings, and the actions that need a person: conflicts and rejections. */
 export function SyncView() {
@@ -90,18 +91,10 @@ export function SyncView() {
   return (
     <section className="page" aria-labelledby="sync-title">
       <h1 id="sync-title">{syncMessages.title}</h1>
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {/* Device trust (issue 11): a duplicated device re-enrols from here. */}
       <DeviceTrustNotice sync={sync} onChanged={() => void refreshSync()} />
-      {sync.stuck && (
-        <p role="alert" className="notice notice-danger">
-          {syncMessages.stuck}
-        </p>
-      )}
+      {sync.stuck && <ErrorNotice>{syncMessages.stuck}</ErrorNotice>}
       <dl className="facts">
         <dt>{syncMessages.state}</dt>
         <dd>{syncStateLabels[sync.state]}</dd>
@@ -172,11 +165,7 @@ export function SyncView() {
       <h2 id="pending-title" ref={pendingHeading} tabIndex={-1}>
         {supervisor ? syncMessages.pendingTitle : syncMessages.pendingTitleMine}
       </h2>
-      {pendingError && (
-        <p role="alert" className="notice notice-danger">
-          {syncMessages.pendingLoadFailed}
-        </p>
-      )}
+      {pendingError && <ErrorNotice>{syncMessages.pendingLoadFailed}</ErrorNotice>}
       {pending && pending.length === 0 && (
         <p className="muted">
           {supervisor

@@ -13,6 +13,7 @@ import { displayRut } from '../components/display';
 import { TrailingTag } from '../components/Tag';
 import { useSession } from '../session-store';
 import { useDataRequests } from './data-request-store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 const SOON_BUSINESS_DAYS = 2;
 
@@ -140,11 +141,7 @@ export function DataRequestsView() {
       <p id={ids.rule} className="muted small">
         {t.deadlineRule}
       </p>
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {!requests && !error && (
         <div className="progress thin" role="progressbar" aria-label={t.loading} />
       )}

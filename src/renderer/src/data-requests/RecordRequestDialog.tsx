@@ -26,6 +26,7 @@ import { DialogFooter } from '../components/DialogFooter';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useDataRequests, type RecordingFor } from './data-request-store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /**
  * Records a Ley 21.719 request for the person on screen: the right, the channel, how identity
@@ -198,11 +199,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         <p id={ids.rule} className="muted small">
           {t.deadlineRule}
         </p>
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice>{error}</ErrorNotice>}
         <DialogFooter
           cancel={t.cancel}
           onCancel={close}

@@ -22,6 +22,7 @@ import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { DeadlineCell } from './DataRequestsView';
 import { useDataRequests } from './data-request-store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /**
  * «Eliminar archivos», then a confirmation in place of the button: the focus goes to «Cancelar»
@@ -272,9 +273,17 @@ export function RequestDetailDialog({ number }: { number: string }) {
               aria-label={`${t.columns.state}: ${labels.states[request.state]}`}
             >
               {labels.states[request.state]}
-              {request.stateReason && ` · ${request.stateReason}`}
-              {request.extensionReason && ` · ${t.reason}: ${request.extensionReason}`}
+              {/* A denial's reason, or the note the answer was given with. */}
+              {request.stateReason && ` · ${t.reason}: ${request.stateReason}`}
             </dd>
+            {request.extensionReason && (
+              <>
+                <dt>{t.extension}</dt>
+                <dd>
+                  {t.reason}: {request.extensionReason}
+                </dd>
+              </>
+            )}
             <dt>{t.columns.received}</dt>
             <dd>
               {formatDateTime(request.receivedAt)} · {labels.channels[request.channel]}
@@ -365,11 +374,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 </button>
               </div>
               {/* What went wrong with the change, beside it (not below the exports). */}
-              {moveError && (
-                <p role="alert" className="notice notice-danger">
-                  {moveError}
-                </p>
-              )}
+              {moveError && <ErrorNotice>{moveError}</ErrorNotice>}
             </div>
           )}
 
@@ -451,11 +456,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
           )}
         </>
       )}
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       <p id={ids.rule} className="muted small">
         {t.deadlineRule}
       </p>

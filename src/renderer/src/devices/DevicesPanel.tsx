@@ -15,6 +15,7 @@ import { call } from '../api/client';
 import { useAnswer } from '../api/use-answer';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { useSession } from '../session-store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 type Device = DeviceList['devices'][number];
 
@@ -44,11 +45,7 @@ export function DevicesPanel() {
         </button>
         {list && !loading && <span className="muted small">{t.asOf(formatTime(list.at))}</span>}
       </div>
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {list && list.devices.length === 0 && <p className="muted">{t.none}</p>}
       {list && list.devices.length > 0 && (
         <table className="devices-list" aria-labelledby="devices-title">

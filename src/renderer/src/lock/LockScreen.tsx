@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { AgentSession, LockState } from '../../../shared/contract';
 import { lockScreenMessages as t } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 type Props = {
   state: LockState & { locked: NonNullable<LockState['locked']> };
@@ -73,11 +74,7 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
             />
           </label>
         )}
-        {error && (
-          <p role="alert" className="notice notice-danger">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice>{error}</ErrorNotice>}
         {ended ? (
           <button type="button" className="primary" onClick={onEnded}>
             {t.signInAgain}

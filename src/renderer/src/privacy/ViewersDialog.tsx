@@ -13,6 +13,7 @@ import {
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 const LIMIT = 100;
 
@@ -48,11 +49,7 @@ export function ViewersDialog({
       {!answer && !error && (
         <div className="progress" role="progressbar" aria-label={m.viewersLoading} />
       )}
-      {error && (
-        <p role="alert" className="notice notice-danger">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {answer && answer.views.length === 0 && <p className="notice empty">{m.viewersNone}</p>}
       {answer && answer.views.length > 0 && (
         // Scrolls by keyboard too: the region takes the focus.

@@ -16,6 +16,7 @@ import { DialogFooter } from '../components/DialogFooter';
 import { saveCsv } from '../components/save-file';
 import { useSession } from '../session-store';
 import { useSelectionDialog, type SelectionRequest } from './selection-dialog-store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /** Rows shown per list; the export has them all. */
 const SHOWN = 300;
@@ -273,11 +274,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
               {phase.preview.applicable > 0 && reasonField}
             </>
           )}
-          {error && (
-            <p id={ids.error} role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
+          {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
           <DialogFooter
             cancel={m.cancel}
             onCancel={close}
@@ -305,11 +302,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
           <p aria-live="polite">
             {phase.stopping ? m.stopping : m.progress(phase.job.processed, phase.job.total)}
           </p>
-          {error && (
-            <p role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
+          {error && <ErrorNotice>{error}</ErrorNotice>}
           <div className="dialog-buttons">
             <button type="button" onClick={() => void stop()} disabled={phase.stopping}>
               {m.stop}
@@ -338,11 +331,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
           />
           {phase.job.skipped === 0 && <p className="muted">—</p>}
           {phase.job.undoneBy && <p className="muted">{m.undone}</p>}
-          {error && (
-            <p role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
+          {error && <ErrorNotice>{error}</ErrorNotice>}
           <div className="dialog-buttons">
             <button type="button" onClick={() => void copy(phase.job)}>
               {m.copy}
@@ -373,11 +362,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
         <form onSubmit={(event) => void undo(event)}>
           <p>{m.undoHelp(phase.job.action === 'disable' ? 'disable' : 'enable')}</p>
           {reasonField}
-          {error && (
-            <p id={ids.error} role="alert" className="notice notice-danger">
-              {error}
-            </p>
-          )}
+          {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
           <div className="dialog-buttons">
             <button type="button" onClick={() => setPhase({ kind: 'result', job: phase.job })}>
               {m.cancel}
