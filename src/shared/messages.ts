@@ -2308,7 +2308,7 @@ export const dataRequestMessages = {
   blockingNote:
     'Un bloqueo temporal se aplica al registrarlo: mientras dure, nada puede modificar los datos de la persona salvo las acciones de su propia solicitud. Se responde dentro de 2 días hábiles.',
   forwardNote:
-    'La supresión y la oposición las decide el sistema central (sistema de registro): esta mesa solo las registra y las envía. Nunca se borran datos que la ley o los portales obligan a conservar (registros de auditoría, correos enviados, afiliaciones).',
+    'La supresión y la oposición las decide el sistema central (sistema de registro): esta mesa las registra, las envía y sigue su plazo, y cuando allá se resuelven anota aquí lo resuelto («Marcar respondida» o «Denegar», con su motivo). Nunca se borran datos que la ley o los portales obligan a conservar (registros de auditoría, correos enviados, afiliaciones).',
   deadlineRule:
     'Plazo: 30 días corridos desde el día siguiente a la recepción, prorrogable una sola vez por 30 días corridos; bloqueo temporal: 2 días hábiles. Si el último día es sábado, domingo o feriado en Chile, vence el día hábil siguiente (regla del art. 25 de la Ley 19.880). Feriados: calendario oficial de Chile.',
   /** The days counted ended on a non-business day (`over`: it and the ones after it, named). */

@@ -274,4 +274,14 @@ test.describe('in a 1024 × 768 window, as an agent', () => {
     await expect(desk.record.getByText('externo', { exact: true })).toBeVisible();
     expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
+
+  test('a person of two companies fits too: «Cambiar perfil» waits, its reason said once', async ({
+    desk,
+  }) => {
+    await desk.open('16.789.012-1');
+    await expect(
+      desk.record.getByText('puede cambiar perfiles en este equipo', { exact: false }),
+    ).toHaveCount(1);
+    expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
 });

@@ -11,10 +11,16 @@ export function GuardedButton({
   className,
   onClick,
   about,
+  reasonShownAt,
   children,
 }: {
   /** Why the button is disabled; null when it is available. */
   reason: string | null;
+  /**
+   * The id of the element that says why, once for many buttons (a table's rows all waiting for
+   * the same reason): the button points to it instead of repeating it beside itself.
+   */
+  reasonShownAt?: string;
   className?: string;
   onClick: () => void;
   about?: string | null;
@@ -23,7 +29,10 @@ export function GuardedButton({
   const id = useId();
   const aboutId = useId();
   const disabled = reason !== null;
-  const describedBy = [about ? aboutId : null, disabled ? id : null].filter(Boolean).join(' ');
+  const reasonId = reasonShownAt ?? id;
+  const describedBy = [about ? aboutId : null, disabled ? reasonId : null]
+    .filter(Boolean)
+    .join(' ');
   // One shape either way, so the button keeps its place (and identity) when it turns disabled.
   return (
     <span className="guarded">
@@ -43,7 +52,7 @@ export function GuardedButton({
           {about}
         </span>
       )}
-      {disabled && (
+      {disabled && reasonShownAt === undefined && (
         <span id={id} className="disabled-reason">
           {reason}
         </span>

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import {
@@ -68,16 +68,24 @@ function ActionButton({
   spec,
   label,
   disabledReason,
+  reasonShownAt,
 }: {
   decision: Decision;
   spec: DialogSpec;
   label: string;
   disabledReason?: string | null;
+  /** GuardedButton's: the reason is said once elsewhere, for many buttons. */
+  reasonShownAt?: string;
 }) {
   const openDialog = useSession((s) => s.openDialog);
   const why = deniedReason(decision) ?? disabledReason ?? null;
   return (
-    <GuardedButton reason={why} className="small-button" onClick={() => openDialog(spec)}>
+    <GuardedButton
+      reason={why}
+      reasonShownAt={reasonShownAt}
+      className="small-button"
+      onClick={() => openDialog(spec)}
+    >
       {label}
     </GuardedButton>
   );
@@ -111,6 +119,10 @@ function CompanyLink({ rut, name }: { rut: string; name: string }) {
 }
 
 const yesNo = (value: boolean) => (value ? 'Sí' : 'No');
+
+/** «Cambiar perfil» is not this agent's at that company (rule 9: a supervisor or its admin). */
+const notAdminHere = (membership: PersonRecord['memberships'][number]) =>
+  !membership.can.changeRole.allowed && membership.can.changeRole.reason === 'not_access_admin';
 
 /** The person's record; Esc (handled by the app) goes back to the results. */
 export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPane(_props, ref) {
@@ -195,6 +207,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
   const [viewersOpen, setViewersOpen] = useState(false);
   const words = useInteractionWords().bar;
   const me = useSession((s) => s.session?.agentId ?? null);
+  const notAdminNote = useId();
   return (
     <>
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
@@ -436,6 +449,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       decision={membership.can.changeRole}
                       spec={roleSpec(record, membership)}
                       label="Cambiar perfil"
+                      reasonShownAt={notAdminHere(membership) ? notAdminNote : undefined}
                     />
                   )}
                 </td>
@@ -443,6 +457,12 @@ function RecordContent({ record }: { record: PersonRecord }) {
             ))}
           </tbody>
         </table>
+      )}
+      {/* Said once for the table, not under a waiting button in every row. */}
+      {record.memberships.some((m) => m.state !== 'removed' && notAdminHere(m)) && (
+        <p id={notAdminNote} className="muted small">
+          {deniedMessages.not_access_admin}
+        </p>
       )}
       {record.registers.length > 0 && (
         <div className="registers">
