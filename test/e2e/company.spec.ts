@@ -234,6 +234,9 @@ deskTest(
     await page.keyboard.press('Escape');
     await expect(company.getByRole('heading', { level: 1 })).toHaveText(ESPIGA);
     await expect(company).toBeFocused();
+    // And to the search that showed the company, not the RUT the record was opened with.
+    await expect(page.getByRole('combobox', { name: 'Buscar' })).toHaveValue('la espiga');
+    await expect(page.getByRole('option', { name: /Panadería La Espiga/ })).toBeVisible();
     const profiles = company.getByRole('table').filter({ hasText: 'Acuerdo de Acceso Remoto' });
     await profiles.getByRole('button', { name: 'Ver la ficha de Jorge Luis' }).click();
     await expect(record.getByRole('heading', { level: 1 })).toContainText('Jorge Luis');

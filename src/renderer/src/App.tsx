@@ -118,19 +118,9 @@ function Desk() {
         useSession.getState().view === 'search'
       ) {
         event.preventDefault();
-        const behind = useApp.getState().recordRut ? useApp.getState().companyBehind : null;
-        closeRecord();
-        if (behind) {
-          // Back to the company's page the record was opened from, where the agent was.
-          void useCompany
-            .getState()
-            .open(behind)
-            .then(() =>
-              requestAnimationFrame(() =>
-                document.querySelector<HTMLElement>('section.company')?.focus(),
-              ),
-            );
-        } else {
+        // A record opened on a company's page goes back to it; anything else, to the search.
+        if (!(useApp.getState().recordRut && useApp.getState().backToCompany())) {
+          closeRecord();
           searchRef.current?.focus();
         }
       }

@@ -37,8 +37,11 @@ type State = {
   recordRut: string | null;
   recordLoading: boolean;
   recordError: string | null;
-  /** The company whose page the open record was opened from: Esc goes back to it. */
-  companyBehind: string | null;
+  /**
+   * The company whose page the open record was opened from, and the search as it was then: Esc
+   * goes back to both (backToCompany).
+   */
+  companyBehind: { rut: string; text: string; scope: CompanyHit | null } | null;
   personCount: number | null;
   /** The replica was set aside because its key was lost (app.info); null otherwise. */
   replicaNotice: string | null;
@@ -60,6 +63,8 @@ type Actions = {
   /** Lists a company's people in the results (from the company record). */
   scopeTo: (company: CompanyHit) => void;
   closeRecord: () => void;
+  /** From a record opened on a company's page: back to that page and its search (false: none). */
+  backToCompany: () => boolean;
   /** Shows the record an action answered with, and re-runs the search so badges agree. */
   replaceRecord: (record: PersonRecord) => void;
   reloadRecord: () => Promise<void>;
@@ -169,7 +174,7 @@ export const useApp = create<State & Actions>()((set, get) => {
   async function openRecord(
     rut: string,
     via: ViewVia,
-    companyBehind: string | null = null,
+    companyBehind: State['companyBehind'] = null,
   ): Promise<void> {
     const seq = ++recordSeq;
     useCompany.getState().close();
@@ -265,12 +270,32 @@ export const useApp = create<State & Actions>()((set, get) => {
     },
 
     openPerson(rut, via = 'call') {
-      // Opened from a company's page (a name in its tables, its people): Esc goes back there.
-      const companyBehind = useCompany.getState().rut;
+      // Opened from a company's page (a name in its tables, its people): Esc goes back there,
+      // and to the search that showed it.
+      const company = useCompany.getState().rut;
+      const { text, scope } = get();
+      const companyBehind = company ? { rut: company, text, scope } : null;
       const parsed = readRut(rut);
       set({ scope: null, text: parsed ? formatRut(parsed) : rut, typedAt: performance.now() });
       void runSearch();
       void openRecord(rut, via, companyBehind);
+    },
+
+    backToCompany() {
+      const behind = get().companyBehind;
+      if (!behind) return false;
+      get().closeRecord();
+      set({ text: behind.text, scope: behind.scope, typedAt: performance.now() });
+      void runSearch();
+      void useCompany
+        .getState()
+        .open(behind.rut)
+        .then(() =>
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>('section.company')?.focus(),
+          ),
+        );
+      return true;
     },
 
     closeRecord() {
