@@ -76,6 +76,16 @@ export const ADVICE_CAUSES: ReadonlySet<CauseCode> = new Set([
   'other_companies_open',
   'affiliate_profile_open',
 ]);
+/**
+ * Advice that explains nothing closed (how to enter, which keys): alone, the diagnosis still says
+ * «Sin impedimentos a la vista» first. A company closed while others stay open is why they call:
+ * it leads.
+ */
+export const TIP_CAUSES: ReadonlySet<CauseCode> = new Set([
+  'first_access_key',
+  'usual_password',
+  'achs_virtual_keys',
+]);
 export const MembershipState = z.enum(['active', 'disabled', 'paused', 'removed']);
 export const RegistrationState = z.enum(['not_registered', 'pending_activation', 'active']);
 export const MailKind = z.enum([

@@ -200,6 +200,8 @@ test('advice for the caller is shown as advice, not as something in the way', as
   const advice = diagnosis.getByRole('listitem').filter({ hasText: 'contraseña de siempre' });
   await expect(advice).toHaveClass(/cause-advice/);
   await expect(advice).toContainText('ingrese a Portal Empresas con su contraseña habitual');
+  // A tip alone is no reason he cannot get in: that is said first.
+  await expect(diagnosis.locator('.cause').first()).toContainText('Sin impedimentos a la vista');
 });
 
 test('dismissed from one company, still open at another: the diagnosis says so (seed 000)', async ({

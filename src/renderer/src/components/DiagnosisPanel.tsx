@@ -1,4 +1,4 @@
-import { ADVICE_CAUSES, type PersonRecord } from '../../../shared/contract';
+import { ADVICE_CAUSES, TIP_CAUSES, type PersonRecord } from '../../../shared/contract';
 import {
   actionDialogTexts,
   causeTexts,
@@ -67,7 +67,8 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           </div>
         </div>
       )}
-      {record.diagnosis.length === 0 ? (
+      {/* Tips alone (how to enter, which keys) are no reason they cannot get in. */}
+      {record.diagnosis.every((cause) => TIP_CAUSES.has(cause.code)) && (
         <div className="cause cause-ok">
           <div>
             <strong>{noCauseText.title}</strong>
@@ -84,7 +85,8 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             </GuardedButton>
           )}
         </div>
-      ) : (
+      )}
+      {record.diagnosis.length > 0 && (
         <ol className="causes">
           {record.diagnosis.map((cause, index) => {
             const text = causeTexts[cause.code](cause);
