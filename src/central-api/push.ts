@@ -57,14 +57,8 @@ export type PushDeps = {
 };
 
 type Stored = Omit<MutationResult, 'duplicate'>;
-/** An action's first outcome (applied_actions). */
-type EarlierAction = {
-  device_id: string;
-  mutation_id: number;
-  payload_hash: string;
-  status: Stored['status'];
-  code: string | null;
-};
+/** What a pruned answer's action came to (applied_actions). */
+type PrunedAction = { payload_hash: string; status: Stored['status']; code: string | null };
 
 type Step =
   { kind: 'result'; result: MutationResult; mails: number } | { kind: 'gap'; expectedNext: number };
@@ -146,15 +140,12 @@ export function createPush(deps: PushDeps) {
   const storedResult = sqlite.prepare(
     'SELECT payload_hash, result FROM mutation_results WHERE device_id = ? AND mutation_id = ?',
   );
-  // What an action came to, kept for good (applied_actions, migration 0020): its stored answer
-  // may be gone (results-pruning.ts), its outcome is not.
-  const actionOutcome = sqlite.prepare(
-    `SELECT device_id, mutation_id, payload_hash, status, code FROM applied_actions
-     WHERE action_id = ?`,
+  const resultOfAction = sqlite.prepare(
+    'SELECT payload_hash, result FROM mutation_results WHERE action_id = ? LIMIT 1',
   );
-  const noteAction = sqlite.prepare(
-    `INSERT INTO applied_actions (action_id, device_id, mutation_id, payload_hash, status, code)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING`,
+  // What an action came to once its stored answer was pruned (applied_actions, migration 0020).
+  const prunedAction = sqlite.prepare(
+    'SELECT payload_hash, status, code FROM applied_actions WHERE action_id = ?',
   );
   const storeResult = sqlite.prepare(
     `INSERT INTO mutation_results (device_id, mutation_id, action_id, agent_id, kind, payload_hash,
@@ -233,35 +224,30 @@ export function createPush(deps: PushDeps) {
       lane.sentBy,
       lane.reason,
     );
-    // Its first outcome only: the same action answered again under another id keeps it.
-    noteAction.run(
-      mutation.actionId,
-      who.deviceId,
-      mutation.id,
-      mutation.payloadHash,
-      stored.status,
-      stored.code ?? null,
-    );
   };
 
   /**
-   * An action's first outcome as its answer: the stored one while it is kept, else said again
-   * from its status and code (a conflict's fields are not kept that long).
+   * What the same action came to when it arrived before (under another id or device): its stored
+   * answer while it is kept; once pruned, said again from its status and code (a conflict's
+   * fields are not kept that long). Null: never seen.
    */
-  const firstOutcome = (earlier: EarlierAction): Stored => {
-    const row = storedResult.get(earlier.device_id, earlier.mutation_id) as
-      { result: string } | undefined;
-    if (row) return parseStored(row.result);
-    const base = { id: earlier.mutation_id, actionId: '' };
-    if (earlier.status === 'applied') return { ...base, status: 'applied' };
-    const code = earlier.code as RejectionCode | null;
+  const earlierAction = (actionId: string): { payloadHash: string; stored: Stored } | null => {
+    const row = resultOfAction.get(actionId) as
+      { payload_hash: string; result: string } | undefined;
+    if (row) return { payloadHash: row.payload_hash, stored: parseStored(row.result) };
+    const pruned = prunedAction.get(actionId) as PrunedAction | undefined;
+    if (!pruned) return null;
+    const base = { id: 0, actionId };
+    const code = pruned.code as RejectionCode | null;
     const message =
       code !== null && Object.hasOwn(rejectionMessages, code)
         ? rejectionMessages[code]
         : CONFLICT_MESSAGE;
-    return earlier.status === 'conflict'
-      ? { ...base, status: 'conflict', ...(code ? { code } : {}), message }
-      : { ...base, status: 'rejected', ...(code ? { code } : {}), message };
+    const stored: Stored =
+      pruned.status === 'applied'
+        ? { ...base, status: 'applied' }
+        : { ...base, status: pruned.status, ...(code ? { code } : {}), message };
+    return { payloadHash: pruned.payload_hash, stored };
   };
 
   /**
@@ -439,15 +425,11 @@ export function createPush(deps: PushDeps) {
 
     let decided: Decided;
     let duplicate = false;
-    const earlier = actionOutcome.get(mutation.actionId) as EarlierAction | undefined;
-    if (earlier && earlier.payload_hash === mutation.payloadHash) {
+    const earlier = earlierAction(mutation.actionId);
+    if (earlier && earlier.payloadHash === mutation.payloadHash) {
       // The same action already arrived under another id or device (a device that re-enrolled
       // after a fork resends what it never saw acknowledged): answer it, never apply it twice.
-      const stored = {
-        ...firstOutcome(earlier),
-        id: mutation.id,
-        actionId: mutation.actionId,
-      };
+      const stored = { ...earlier.stored, id: mutation.id, actionId: mutation.actionId };
       decided = recordOnly(marks, mutation, who, stored, null, at);
       duplicate = true;
     } else if (earlier) {

@@ -9,9 +9,10 @@
  * they are older than `keptMs` (30 days): a desk's own retry never needs them, and a copy
  * restored within the month is still told "already done" rather than "forked".
  *
- * What each action came to stays, small and for good (applied_actions): an action sent again by
- * another device (re-enrolled after a fork) is answered with its first outcome, never applied
- * twice, however old it is. Deletes run in chunks: the single writer is never held for long.
+ * What each pruned answer's action came to stays, small and for good (applied_actions, written
+ * here only, so a push writes no more than before): an action sent again by another device
+ * (re-enrolled after a fork) is answered with its first outcome, never applied twice, however
+ * old it is. Deletes run in chunks: the single writer is never held for long.
  */
 import type Database from 'better-sqlite3';
 
@@ -34,15 +35,29 @@ export function createResultsPruner(
      WHERE device_id = @deviceId AND (answered_through IS NULL OR answered_through < @through)`,
   );
   // The device's answers in mutation-id order (its primary key), those old enough among them.
-  const deleteChunk = sqlite.prepare(
-    `DELETE FROM mutation_results WHERE rowid IN (
-       SELECT rowid FROM mutation_results
-       WHERE device_id = ? AND mutation_id <= ? AND processed_at < ? LIMIT ${CHUNK})`,
+  const oldAnswers = sqlite
+    .prepare(
+      `SELECT rowid FROM mutation_results
+       WHERE device_id = ? AND mutation_id <= ? AND processed_at < ? LIMIT ${CHUNK}`,
+    )
+    .pluck();
+  // What each action came to stays (its first answer, whichever device gave it).
+  const keepOutcomes = sqlite.prepare(
+    `INSERT INTO applied_actions (action_id, payload_hash, status, code, first_at)
+     SELECT action_id, payload_hash, status, json_extract(result, '$.code'), processed_at
+     FROM mutation_results WHERE rowid IN (SELECT value FROM json_each(?))
+     ON CONFLICT (action_id) DO UPDATE SET payload_hash = excluded.payload_hash,
+       status = excluded.status, code = excluded.code, first_at = excluded.first_at
+     WHERE excluded.first_at < applied_actions.first_at`,
   );
-  const chunk = sqlite.transaction(
-    (deviceId: string, through: number, before: string) =>
-      deleteChunk.run(deviceId, through, before).changes,
+  const deleteAnswers = sqlite.prepare(
+    'DELETE FROM mutation_results WHERE rowid IN (SELECT value FROM json_each(?))',
   );
+  const chunk = sqlite.transaction((deviceId: string, through: number, before: string) => {
+    const rowids = JSON.stringify(oldAnswers.all(deviceId, through, before));
+    keepOutcomes.run(rowids);
+    return deleteAnswers.run(rowids).changes;
+  });
 
   return {
     /** What a desk says it holds every answer up to (a pull's `answered`); never moves back. */
