@@ -121,15 +121,17 @@ const NOT_IN_REPLICA_SAY =
 export const rutFieldMessages = {
   invalid:
     'RUT inválido: escríbalo con su dígito verificador (12.345.678-5) o solo sus números (12345678).',
+  // Either the numbers or the digit may be the typo: changing the digit alone may name someone
+  // else, so both are to be checked.
   checkDigit: (typed: string, expected: string) =>
-    `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed}).`,
+    `RUT inválido: con esos números el dígito verificador sería ${expected}, no ${typed}. Revise los números y el dígito.`,
   ambiguous: (typed: string, readings: string[]) =>
     `«${typed}» puede ser ${readings.join(' o ')}: escríbalo con guion y dígito verificador.`,
 } as const;
 
 export const searchMessages = {
   invalidCheckDigit: (typed: string, expected: string) =>
-    `RUT inválido: el dígito verificador debería ser ${expected} (se ingresó ${typed})`,
+    `RUT inválido: con esos números el dígito verificador sería ${expected}, no ${typed}. Revise los números y el dígito`,
   capped: (cap: number) =>
     `Hay más de ${cap} coincidencias y se listan solo las primeras ${cap}. Agregue un nombre o el segundo apellido para acotar.`,
   companiesCapped: (shown: number) =>
@@ -2675,6 +2677,9 @@ export const bulkMessages = {
   },
   refusals: {
     invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
+    // Rule 5.
+    not_registered:
+      'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. La empresa debe incorporarla antes (su encargado de prevención).',
     not_in_company: 'La persona no pertenece a esta empresa',
     other_company: 'El RUT es de una persona de otra empresa, no de esta',
     invalid_email: 'Correo inválido',
@@ -2692,6 +2697,10 @@ export const bulkMessages = {
     forbidden: 'Sin permiso para este cambio',
     cannot_restore:
       'No se puede restaurar: el valor anterior era vacío o una pausa, que una carga no repone',
+    cannot_restore_email:
+      'No se restaura: antes no tenía correo, y nadie queda sin correo por deshacer una carga (sin correo no puede registrarse ni recuperar su contraseña)',
+    cannot_restore_pause:
+      'No se restaura: el acceso estaba en pausa, y una pausa la decide la empresa (se pausa desde su página, a pedido de su representante)',
     invalid_transition: 'Ese cambio de estado no es posible desde el estado actual',
     already: 'Ya estaba así: nada que cambiar',
     nothing: 'Sin cambios: ya estaba así',

@@ -136,7 +136,7 @@ test.describe('Auditoría', () => {
     await audit.getByLabel('RUT', { exact: true }).fill('12.345.678-9');
     await filter.click();
     await expect(audit.getByRole('alert')).toHaveText(
-      'RUT inválido: el dígito verificador debería ser 5 (se ingresó 9). No se muestran resultados hasta corregir el filtro.',
+      'RUT inválido: con esos números el dígito verificador sería 5, no 9. Revise los números y el dígito. No se muestran resultados hasta corregir el filtro.',
     );
     await expect(table).toHaveCount(0);
     await expect(audit.getByText(PEDRO)).toHaveCount(0);

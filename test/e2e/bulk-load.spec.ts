@@ -74,7 +74,7 @@ test('load a file with good and bad rows → preview → apply → progress → 
   );
   // A wrong check digit names the one expected, as every RUT field does.
   await expect(table.getByRole('row').filter({ hasText: '12.345.678-9' })).toContainText(
-    'RUT inválido: el dígito verificador debería ser 5 (se ingresó 9).',
+    'RUT inválido: con esos números el dígito verificador sería 5, no 9. Revise los números y el dígito.',
   );
   await expect(table.getByRole('row').filter({ hasText: '12.345.678-5' })).toContainText(
     'Correo inválido',
@@ -95,6 +95,8 @@ test('load a file with good and bad rows → preview → apply → progress → 
   // Apply with a reason: progress to the end, then the result per row.
   const apply = screen.getByRole('button', { name: 'Aplicar 2 cambios' });
   await expect(apply).toBeDisabled();
+  // It says why it waits, as every other form does.
+  await expect(apply).toHaveAccessibleDescription('Falta: un motivo de al menos 3 caracteres.');
   await screen.getByLabel('Motivo de la carga').fill('Archivo enviado por RR.HH. de La Espiga');
   await apply.click();
   const progress = screen.getByRole('progressbar', { name: 'Avance de la carga' });
@@ -172,7 +174,9 @@ test('the company field takes the RUT’s digits alone and names the company as 
   // A wrong check digit names the one expected.
   await field.fill('78.901.234-5');
   await expect(
-    screen.getByText('RUT inválido: el dígito verificador debería ser 2 (se ingresó 5).'),
+    screen.getByText(
+      'RUT inválido: con esos números el dígito verificador sería 2, no 5. Revise los números y el dígito.',
+    ),
   ).toBeVisible();
   // Styled as the app's other inputs (.field): its border, not the browser's default.
   await field.fill('78901234');

@@ -9,6 +9,7 @@ import {
   previewRows,
   readStateCell,
   recogniseHeader,
+  irreversibleBecause,
   reversePlan,
   type BulkRowInput,
   type PersonFacts,
@@ -107,7 +108,8 @@ describe('a row of a bulk load', () => {
   it.each([
     ['bad RUT check digit', row('12.345.678-9', 'a@x.cl', null), 'invalid_rut'],
     ['not an RUT at all', row('hola', 'a@x.cl', null), 'invalid_rut'],
-    ['person not in the company (unknown)', row('1-9', 'a@x.cl', null), 'not_in_company'],
+    // Rule 5: nobody's RUT on the desk; a load does not create people.
+    ['RUT not registered', row('1-9', 'a@x.cl', null), 'not_registered'],
     [
       'person not in the company (known, no company)',
       row('16.789.012-1', 'a@x.cl', null),
@@ -308,6 +310,14 @@ describe('at apply and undo time', () => {
     });
     expect(reversePlan({ email: { from: null, to: 'b@x.cl' }, state: null })).toBeNull();
     expect(reversePlan({ email: null, state: { from: 'paused', to: 'disabled' } })).toBeNull();
+    // And the report says which of the two it was.
+    expect(irreversibleBecause({ email: { from: null, to: 'b@x.cl' }, state: null })).toBe(
+      'cannot_restore_email',
+    );
+    expect(irreversibleBecause({ email: null, state: { from: 'paused', to: 'disabled' } })).toBe(
+      'cannot_restore_pause',
+    );
+    expect(irreversibleBecause(plan)).toBeNull();
   });
 });
 

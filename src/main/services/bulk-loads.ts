@@ -26,6 +26,7 @@ import {
   readRows,
   decideRows,
   type FileReading,
+  irreversibleBecause,
   reversePlan,
   type OutcomeFilter,
   type PersonFacts,
@@ -565,7 +566,12 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       const base = { line: row.line, cells: row.cells, personRut: row.personRut };
       return reverse
         ? { ...base, plan: reverse, state: 'pending', code: null }
-        : { ...base, plan: null, state: 'refused', code: 'cannot_restore' };
+        : {
+            ...base,
+            plan: null,
+            state: 'refused',
+            code: irreversibleBecause(row.applied.applied) ?? 'cannot_restore',
+          };
     });
     const id = newId();
     return startBatch(

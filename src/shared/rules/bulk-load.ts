@@ -41,6 +41,8 @@ export type PersonFacts = {
 
 export const REFUSAL_CODES = [
   'invalid_rut',
+  /** Rule 5: the RUT is nobody's on the desk; a load does not create people. */
+  'not_registered',
   'not_in_company',
   'other_company',
   'invalid_email',
@@ -170,7 +172,7 @@ export function decideRow(
   companyAdherent: boolean,
 ): RowOutcome {
   const personRut = read.body;
-  if (!facts) return refusal('not_in_company', personRut);
+  if (!facts) return refusal('not_registered', personRut);
   if (!facts.membership) {
     return refusal(facts.otherCompany ? 'other_company' : 'not_in_company', personRut);
   }
@@ -304,7 +306,10 @@ export const APPLY_REFUSALS = [
   'no_membership',
   'company_not_adherent',
   'forbidden',
+  /** Older batches' single word for the two below. */
   'cannot_restore',
+  'cannot_restore_email',
+  'cannot_restore_pause',
   'invalid_transition',
   'person_blocked',
 ] as const;
@@ -352,13 +357,21 @@ export function checkPlannedRow(
  * The change that undoes an applied one, or why it cannot be undone: an e-mail cannot go back to
  * none (rule 2: no e-mail, no registration), and a pause is not a state a load can restore.
  */
+/** Why an applied change has no undo (reversePlan null), in the report's words; null: it has. */
+export function irreversibleBecause(
+  applied: Omit<PlannedChange, 'personRut'>,
+): 'cannot_restore_email' | 'cannot_restore_pause' | null {
+  if (applied.email && applied.email.from === null) return 'cannot_restore_email';
+  if (applied.state && applied.state.from !== 'active' && applied.state.from !== 'disabled') {
+    return 'cannot_restore_pause';
+  }
+  return null;
+}
+
 export function reversePlan(
   applied: Omit<PlannedChange, 'personRut'>,
 ): Omit<PlannedChange, 'personRut'> | null {
-  if (applied.email && applied.email.from === null) return null;
-  if (applied.state && applied.state.from !== 'active' && applied.state.from !== 'disabled') {
-    return null;
-  }
+  if (irreversibleBecause(applied) !== null) return null;
   return {
     email: applied.email ? { from: applied.email.to, to: applied.email.from! } : null,
     state: applied.state

@@ -18,7 +18,7 @@ import type {
   BulkReportRow,
 } from '../../../shared/contract';
 import { formatDateTime, formatNumber } from '../../../shared/format';
-import { bulkMessages as m } from '../../../shared/messages';
+import { bulkMessages as m, dialogMessages } from '../../../shared/messages';
 import { BULK_MAX_FILE_BYTES, readStateCell } from '../../../shared/rules/bulk-load';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
@@ -273,6 +273,13 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = useId();
+  const waitingId = useId();
+  const waiting =
+    preview.totals.changes === 0
+      ? m.nothingToApply
+      : reason.trim().length < 3
+        ? dialogMessages.missing([dialogMessages.missingReason])
+        : null;
   const total = filter === null ? preview.totals.rows : preview.totals[filter];
 
   const fetchPage = useCallback(
@@ -361,10 +368,17 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
         <button
           type="submit"
           className="primary"
-          disabled={busy || preview.totals.changes === 0 || reason.trim().length < 3}
+          disabled={busy || waiting !== null}
+          aria-describedby={waiting ? waitingId : undefined}
         >
           {m.apply(preview.totals.changes)}
         </button>
+        {/* Why it waits, as every other form says it. */}
+        {waiting && (
+          <p id={waitingId} className="muted small">
+            {waiting}
+          </p>
+        )}
       </form>
       {error && <ErrorNotice>{error}</ErrorNotice>}
     </section>
