@@ -2323,6 +2323,11 @@ export const dataRequestMessages = {
   filterRight: 'Derecho',
   filterAll: 'Todos',
   empty: 'No hay solicitudes con esos filtros.',
+  /** Nothing filtered out: there are none yet, and where one is registered. */
+  noneYet:
+    'Aún no hay solicitudes Ley 21.719. Se registran desde la ficha de la persona, con el botón «Solicitud Ley 21.719».',
+  /** The holder's name opens the record. */
+  openPerson: (name: string) => `Ver la ficha de ${name}`,
   loading: 'Cargando solicitudes…',
   columns: {
     number: 'N°',

@@ -201,9 +201,16 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await detail.getByRole('button', { name: 'Cerrar', exact: true }).click();
   await expect(detail).toHaveCount(0);
 
-  // The blocked person: the banner, changes refused, a second block refused.
-  await page.getByRole('button', { name: 'Búsqueda' }).click();
-  await openPerson(desk, CAMILA_RUT);
+  // The blocked person, from the list (her name opens her record): the banner, changes refused,
+  // a second block refused.
+  await page.getByRole('button', { name: 'Ley 21.719' }).click();
+  await page.getByLabel('Derecho').selectOption({ label: 'Todos' });
+  await page
+    .getByRole('table')
+    .getByRole('button', { name: /^Ver la ficha de Camila/ })
+    .click();
+  await expect(record.getByText(CAMILA_RUT, { exact: true }).first()).toBeVisible();
+  await expect(record).toBeFocused();
   await expect(
     record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente (Ley 21.719)' }),
   ).toContainText(block.number);

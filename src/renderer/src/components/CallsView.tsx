@@ -14,8 +14,8 @@ import { readRutField } from '../../../shared/rut-field';
 import { textPreview } from '../../../shared/text';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
-import { useApp } from '../store';
 import { displayRut } from './display';
+import { openRecordFromList } from './open-record';
 import { useInteractionWords } from './interaction-words';
 
 const PAGE = 50;
@@ -95,8 +95,6 @@ export function CallsView() {
   const [error, setError] = useState<{ text: string; field?: Field } | null>(null);
   const [agents, setAgents] = useState<Array<{ agentId: string; displayName: string }>>([]);
   const role = useSession((s) => s.session?.role ?? 'agent');
-  const show = useSession((s) => s.show);
-  const openPerson = useApp((s) => s.openPerson);
   const all = seesAllInteractions(role);
 
   /** Loads a page and its total; the caller has already said it is loading. */
@@ -175,14 +173,7 @@ export function CallsView() {
   const invalid = (field: Field) => (error?.field === field ? true : undefined);
   const described = (field: Field) => (error?.field === field ? 'calls-error' : undefined);
 
-  const open = (personRut: string) => {
-    show('search');
-    openPerson(personRut);
-    // The record pane takes the focus once it is on screen, as when opened from the results.
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>('section.record[tabindex="-1"]')?.focus(),
-    );
-  };
+  const open = openRecordFromList;
 
   const calls = page?.calls ?? null;
   const filtered = page !== null && Object.values(page.query).some((value) => value !== null);

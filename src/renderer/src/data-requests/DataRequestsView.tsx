@@ -12,6 +12,7 @@ import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { TrailingTag } from '../components/Tag';
 import { useSession } from '../session-store';
+import { openRecordFromList } from '../components/open-record';
 import { useDataRequests } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 
@@ -145,7 +146,9 @@ export function DataRequestsView() {
       {!requests && !error && (
         <div className="progress thin" role="progressbar" aria-label={t.loading} />
       )}
-      {requests && requests.length === 0 && <p className="muted">{t.empty}</p>}
+      {requests && requests.length === 0 && (
+        <p className="muted">{state === 'all' && right === 'all' ? t.noneYet : t.empty}</p>
+      )}
       {requests && requests.length > 0 && (
         <table className="calls-table">
           <thead>
@@ -167,7 +170,16 @@ export function DataRequestsView() {
                   {request.number}
                 </th>
                 <td>
-                  {request.personName ?? ''}
+                  {request.personName ? (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t.openPerson(request.personName)}
+                      onClick={() => openRecordFromList(request.personRut)}
+                    >
+                      {request.personName}
+                    </button>
+                  ) : null}
                   <span className="rut small">{displayRut(request.personRut)}</span>
                 </td>
                 <td>
