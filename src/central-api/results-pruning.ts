@@ -7,7 +7,8 @@
  * which the push answers `device_fork` with or without the stored answer (there is no stored
  * answer to compare it with, and its lane has moved past it). So the answers of those ids go once
  * they are older than `keptMs` (30 days): a desk's own retry never needs them, and a copy
- * restored within the month is still told "already done" rather than "forked".
+ * restored within the month is still told "already done" rather than "forked". A revoked
+ * device's answers all go after the month: it never pushes under its id again.
  *
  * What each pruned answer's action came to stays, small and for good (applied_actions, written
  * here only, so a push writes no more than before): an action sent again by another device
@@ -27,8 +28,13 @@ export function createResultsPruner(
   now: () => Date,
   keptMs: number = RESULTS_KEPT_MS,
 ) {
+  // A revoked device never pushes again under its id (its tokens are refused; it comes back
+  // enrolled as a new device): every answer of it may go. Others, up to what they hold.
   const devices = sqlite.prepare(
-    'SELECT device_id, answered_through FROM devices WHERE answered_through IS NOT NULL',
+    `SELECT device_id,
+       CASE WHEN revoked_at IS NOT NULL THEN ${Number.MAX_SAFE_INTEGER} ELSE answered_through END
+         AS answered_through
+     FROM devices WHERE answered_through IS NOT NULL OR revoked_at IS NOT NULL`,
   );
   const answered = sqlite.prepare(
     `UPDATE devices SET answered_through = @through

@@ -1029,6 +1029,32 @@ describe('the stored answers are pruned behind what each desk holds', () => {
       ).toEqual(['applied']);
     }
     expect(personChanges(central, PEDRO)).toBe(1);
+
+    // A revoked device never pushes under its id again: after a month its answers all go, even
+    // those it never said it holds.
+    const c = await openDesk(central.url, { clock });
+    await syncNow(c);
+    editPhone(c, ANA, '+56 9 8200 0003');
+    const cId = c.context.deviceId;
+    // Pushed; its answer is lost on the way (the desk never pulls again to say it holds it).
+    await syncNow(c);
+    central.db.$client
+      .prepare('UPDATE devices SET answered_through = NULL WHERE device_id = ?')
+      .run(cId);
+    const boss = await supervisor(central.url);
+    const revoked = await raw(central.url, 'POST', '/admin/devices/revoke', {
+      session: boss,
+      body: { deviceId: cId, reason: 'Notebook extraviado' },
+    });
+    expect(revoked.status).toBe(200);
+    const storedOf = (id: string) =>
+      count(central, 'SELECT count(*) AS n FROM mutation_results WHERE device_id = ?', id);
+    const held = storedOf(cId);
+    expect(held).toBeGreaterThan(0);
+    expect(central.pruneResults()).toBe(0);
+    advance(clock, 31 * DAY);
+    expect(central.pruneResults()).toBeGreaterThanOrEqual(held);
+    expect(storedOf(cId)).toBe(0);
   });
 });
 
