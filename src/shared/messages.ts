@@ -2882,7 +2882,7 @@ export const dashboardMessages = {
   title: 'Panel de supervisión',
   range: 'Período',
   ranges: { today: 'Hoy', '7d': 'Últimos 7 días', '30d': 'Últimos 30 días' },
-  rangeHint: 'Flechas ← → para cambiar de período.',
+  rangeHint: 'Con el foco en los períodos (llegue con Tab), ← → cambian de período.',
   period: (first: string, last: string) =>
     first === last ? `${first}, horario de Chile` : `Del ${first} al ${last}, horario de Chile`,
   updated: (time: string) => `Actualizado a las ${time}.`,
