@@ -240,7 +240,17 @@ deskTest(
     const profiles = company.getByRole('table').filter({ hasText: 'Acuerdo de Acceso Remoto' });
     await profiles.getByRole('button', { name: 'Ver la ficha de Jorge Luis' }).click();
     await expect(record.getByRole('heading', { level: 1 })).toContainText('Jorge Luis');
+    // A company dialog asked from his record, given up: back on his record, read again, and
+    // Esc still goes back to the company he was opened from.
+    await record
+      .getByRole('row')
+      .filter({ hasText: ESPIGA })
+      .getByRole('button', { name: 'Eliminar acceso' })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
+    await expect(record.getByRole('heading', { level: 1 })).toContainText('Jorge Luis');
     await page.keyboard.press('Escape');
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText(ESPIGA);
     const requests = company.getByRole('table').filter({ hasText: 'Solicitante' });
     await requests
       .getByRole('button', { name: /^Ver la ficha de Tomás Ignacio/ })

@@ -335,7 +335,8 @@ export const useApp = create<State & Actions>()((set, get) => {
 
     async reloadRecord() {
       const rut = get().recordRut;
-      if (rut) await openRecord(rut, 'reload');
+      // The same record read again (after an action): still opened from where it was.
+      if (rut) await openRecord(rut, 'reload', get().companyBehind);
     },
 
     clearScope() {
