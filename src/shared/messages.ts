@@ -2517,7 +2517,7 @@ export const privacyMessages = {
   viewersButton: 'Quién consultó esta ficha',
   viewersTitle: (name: string) => `Quién consultó la ficha de ${name}`,
   viewersCaption:
-    'Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile.',
+    'Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile. Volver a leer la ficha abierta (tras una acción o una sincronización) en la misma llamada, o sin llamada dentro de 30 minutos, no cuenta como otra consulta.',
   viewersColumns: { at: 'Fecha', agent: 'Agente', via: 'Desde', reason: 'Motivo de la llamada' },
   viewersNone: 'Nadie ha consultado esta ficha en este equipo.',
   viewersRegion: 'Consultas de la ficha',

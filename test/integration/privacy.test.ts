@@ -7,9 +7,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { notFoundMessages } from '../../src/shared/messages';
-import { SEARCH_SETTLE_MS } from '../../src/main/services/privacy';
+import { SEARCH_SETTLE_MS, SITTING_MS } from '../../src/main/services/privacy';
 import { checkDigit, loginRut } from '../../src/shared/rut';
-import { call, seededCore } from '../support/context';
+import { call, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 /** Ramón: his only company (Biobío) is not the officer's. */
@@ -65,6 +65,38 @@ describe('every record view says how it was opened and why', () => {
     expect(refused(core, 'persons.get', { rut: PEDRO, via: 'url' }).error.code).toBe(
       'invalid_input',
     );
+  });
+});
+
+describe('a reload of the record on screen is not another view in the same sitting', () => {
+  it('audits it again only in another call, after SITTING_MS without one, or for another agent', () => {
+    const clock = { now: new Date('2026-03-02T15:00:00.000Z') };
+    const core = seededCore(300, { as: 'agente', clock });
+    const views = () => events(core, 'person.view').map((row) => JSON.parse(row.after!).via);
+    call(core, 'persons.get', { rut: PEDRO });
+    call(core, 'persons.get', { rut: PEDRO, via: 'reload' });
+    expect(views()).toEqual(['search']);
+
+    // Without a call, the same look lasts SITTING_MS.
+    clock.now = new Date(clock.now.getTime() + SITTING_MS - 1000);
+    call(core, 'persons.get', { rut: PEDRO, via: 'reload' });
+    expect(views()).toEqual(['search']);
+    clock.now = new Date(clock.now.getTime() + 2000);
+    call(core, 'persons.get', { rut: PEDRO, via: 'reload' });
+    expect(views()).toEqual(['search', 'reload']);
+
+    // A call opened since: a new look, once, however long the call.
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'reload' });
+    clock.now = new Date(clock.now.getTime() + 2 * SITTING_MS);
+    call(core, 'persons.get', { rut: PEDRO, via: 'reload' });
+    expect(views()).toEqual(['search', 'reload', 'reload']);
+
+    // Another agent reading it is always a view of hers; an open never folds.
+    signInAs(core, 'supervisora');
+    call(core, 'persons.get', { rut: PEDRO, via: 'reload' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'search' });
+    expect(views()).toEqual(['search', 'reload', 'reload', 'reload', 'search']);
   });
 });
 

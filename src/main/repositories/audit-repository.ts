@@ -146,6 +146,9 @@ const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2,
 /** A call's events, from the index of events taken during a call (migration 0022). */
 export const AUDIT_OF_CALL_SQL = 'SELECT * FROM audit_events WHERE interaction_id = ? ORDER BY seq';
 
+/** A «Vio la ficha» event: whose, when, in which call. */
+export type LastView = { agentId: string; at: string; interactionId: string | null };
+
 export function createAuditRepository(sqlite: Database.Database) {
   const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   // Positional parameters: a bulk load appends tens of thousands of events, and binding 13 named
@@ -185,7 +188,16 @@ export function createAuditRepository(sqlite: Database.Database) {
        AND json_extract(after, '$.decisionId') = ?`,
   );
 
+  const lastViewOf = sqlite.prepare(
+    `SELECT agent_id AS agentId, at, interaction_id AS interactionId FROM audit_events
+     WHERE person_rut = ? AND action = 'person.view' ORDER BY seq DESC LIMIT 1`,
+  );
+
   return {
+    /** The newest «Vio la ficha» of a person: whose, when, in which call. */
+    lastView(personRut: number): LastView | null {
+      return (lastViewOf.get(personRut) as LastView | undefined) ?? null;
+    },
     /** A supervisor's decision asked of the central API is in the chain already (issue 11). */
     hasDecision(action: string, agentId: string, decisionId: string): boolean {
       return decisionAudited.get(action, agentId, decisionId) !== undefined;

@@ -28,7 +28,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';
 import { interactionView } from './interactions';
-import { auditDenied, viewDetails, type ViewVia } from './privacy';
+import { auditDenied, sameSitting, viewDetails, type ViewVia } from './privacy';
 import { newId } from '../../shared/ids';
 
 /**
@@ -92,7 +92,8 @@ function refuseView(
 
 /**
  * `persons.get`: the record, after checking the agent may see it, with the view audited: how it
- * was opened (`via`) and why (the open call's reason). A prevention officer asking for someone
+ * was opened (`via`) and why (the open call's reason) — but not a reload in the same sitting
+ * (`sameSitting`): the look is already on the record. A prevention officer asking for someone
  * outside his companies hears the same words whether or not the RUT exists, and that attempt is
  * audited too (issue 10).
  */
@@ -111,6 +112,11 @@ export function viewPersonRecord(
       if (!decision) return { denied: 'not_found' };
       if (!decision.allowed) return { denied: decision.reason };
       const record = buildPersonRecord(ctx, session, rut.body, flags);
+      const interactionId = ctx.repos.interactions.openOf(session.agentId)?.id ?? null;
+      const again =
+        via === 'reload' &&
+        sameSitting(ctx.repos.audit.lastView(rut.body), ctx.now(), session.agentId, interactionId);
+      if (again) return { record };
       ctx.repos.audit.append({
         id: newId(),
         at: ctx.now().toISOString(),
@@ -124,7 +130,7 @@ export function viewPersonRecord(
         after: viewAfter(viewDetails(ctx, session, via), diagnosisShown(record)),
         reason: null,
         identityCheck: null,
-        interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
+        interactionId,
       });
       return { record };
     },

@@ -1,7 +1,8 @@
 /**
  * Privacy by default on the desk (issue 10):
  * - every record view says how it was opened (search, the calls list, a company record, a
- *   reload of the record on screen) and why (the reason of the agent's open call);
+ *   reload of the record on screen) and why (the reason of the agent's open call); a reload in
+ *   the same sitting (`sameSitting`) is not another view;
  * - a prevention officer asking for a person or company outside his companies hears the same
  *   words whether or not that RUT exists, and the attempt is audited;
  * - a supervisor sees who viewed a person, when, from where and why;
@@ -13,11 +14,32 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { newId } from '../../shared/ids';
 import { logError } from '../log';
+import type { LastView } from '../repositories/audit-repository';
 
 export const VIEW_VIAS = ['search', 'call', 'company', 'reload'] as const;
 export type ViewVia = (typeof VIEW_VIAS)[number];
 
 export type DeniedAction = 'person.view_denied' | 'person.search_denied' | 'company.view_denied';
+
+/** Without a call open, how long after a view of a person reading it again is the same look. */
+export const SITTING_MS = 30 * 60_000;
+
+/**
+ * Is reading a record again (an action's answer, a sync that changed it) part of the look the
+ * agent's last view of the person already audited? Yes when that view was hers and, with a call
+ * open, in the same call; with none, less than SITTING_MS ago. «Quién consultó esta ficha» then
+ * counts one sitting once, and the Panel its causes once.
+ */
+export function sameSitting(
+  last: LastView | null,
+  now: Date,
+  agentId: string,
+  interactionId: string | null,
+): boolean {
+  if (last === null || last.agentId !== agentId) return false;
+  if (interactionId !== null) return last.interactionId === interactionId;
+  return now.getTime() - Date.parse(last.at) < SITTING_MS;
+}
 
 /** The open call's reason: why the agent is looking (null when no call is open). */
 export function callReasonOf(ctx: ServiceContext, session: Session): string | null {
