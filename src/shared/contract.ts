@@ -530,7 +530,7 @@ const PersonRut = z.object({ rut: RutInput });
 
 // --- Privacy by default (issue 10) ---
 /** Where a record was opened from: a search, the calls list, a company record, a reload. */
-export const ViewVia = z.enum(['search', 'call', 'company', 'reload']);
+export const ViewVia = z.enum(['search', 'call', 'company', 'data_requests', 'reload']);
 export type ViewVia = z.infer<typeof ViewVia>;
 export const PersonViewers = z.object({
   total: z.number().int(),

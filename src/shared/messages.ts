@@ -2325,7 +2325,17 @@ export const dataRequestMessages = {
   empty: 'No hay solicitudes con esos filtros.',
   /** Nothing filtered out: there are none yet, and where one is registered. */
   noneYet:
-    'Aún no hay solicitudes Ley 21.719. Se registran desde la ficha de la persona, con el botón «Solicitud Ley 21.719».',
+    'Aún no hay solicitudes Ley 21.719. Registre una arriba con el RUT del titular, o desde su ficha con el botón «Solicitud Ley 21.719».',
+  /** A request registered from this list: the titular's RUT opens the form (RegisterRequestForm). */
+  registerTitle: 'Registrar una solicitud',
+  registerRut: 'RUT del titular',
+  registerButton: 'Registrar solicitud…',
+  registerHint:
+    'Se abre el registro con los datos de la persona para verificar su identidad. Si no sabe su RUT, búsquela por nombre (Ctrl+K) y registre la solicitud desde su ficha.',
+  registerEmpty: 'Escriba el RUT del titular.',
+  registerNotFound: (rut: string) =>
+    `No hay una persona con el RUT ${rut} en esta mesa. Revise el RUT con el titular, o búsquela por nombre (Ctrl+K).`,
+  registering: 'Buscando a la persona…',
   /** The holder's name opens the record. */
   openPerson: (name: string) => `Ver la ficha de ${name}`,
   loading: 'Cargando solicitudes…',
@@ -2502,6 +2512,7 @@ export const viewViaLabels: Record<string, string> = {
   search: 'Búsqueda',
   call: 'Llamada (lista de llamadas)',
   company: 'Ficha de la empresa',
+  data_requests: 'Solicitudes Ley 21.719',
   reload: 'Actualización de la ficha abierta',
 };
 

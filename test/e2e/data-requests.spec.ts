@@ -296,3 +296,48 @@ test.describe('at 1280×720', () => {
     await expectAccessible(page, 'solicitud Ley 21.719 a 1280×720');
   });
 });
+
+test('a request registered from the Ley 21.719 list by the titular RUT: a wrong RUT is said, the form opens with her facts', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Ley 21.719' }).click();
+  await expect(
+    page.getByText(/Aún no hay solicitudes Ley 21\.719\. Registre una arriba/),
+  ).toBeVisible();
+  const form = page.getByRole('form', { name: 'Registrar una solicitud' });
+  const rut = form.getByLabel('RUT del titular');
+  const open = form.getByRole('button', { name: 'Registrar solicitud…' });
+
+  // Nothing typed, a wrong check digit, a RUT nobody has here: each said, the field kept.
+  await open.click();
+  await expect(form.getByRole('alert')).toHaveText('Escriba el RUT del titular.');
+  await rut.fill('12.345.678-9');
+  await rut.press('Enter');
+  await expect(form.getByRole('alert')).toContainText(
+    'con esos números el dígito verificador sería 5, no 9',
+  );
+  await expect(rut).toBeFocused();
+  await expect(rut).toHaveValue('12.345.678-9');
+  await rut.fill('4.444.444-5');
+  await rut.press('Enter');
+  await expect(form.getByRole('alert')).toContainText(
+    'No hay una persona con el RUT 4.444.444-5 en esta mesa',
+  );
+  await expectAccessible(page, 'registrar solicitud desde la lista: RUT sin persona');
+
+  // The digits alone, as a caller dictates them: the record's own form, with her name.
+  await rut.fill('12345678');
+  await rut.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  await expect(dialog).toContainText(PEDRO);
+  const { number } = await recordRequest(page, 'Acceso', 'Copia de sus datos personales');
+  // Back in the field, empty for the next one; the list now holds it.
+  await expect(rut).toBeFocused();
+  await expect(rut).toHaveValue('');
+  const row = page.getByRole('row').filter({ hasText: number });
+  await expect(row).toContainText(PEDRO);
+  await expect(row).toContainText('En plazo');
+  await row.getByRole('button', { name: `Ver la ficha de ${PEDRO}` }).click();
+  await expect(desk.record.getByText('12.345.678-5', { exact: true }).first()).toBeVisible();
+});

@@ -48,12 +48,13 @@ const events = (core: Core, action?: string): Row[] =>
     .all(...(action ? [action] : [])) as Row[];
 
 describe('every record view says how it was opened and why', () => {
-  it('records the way in (search by default, the calls list, a company) and the call reason', () => {
+  it('records the way in (search by default, the calls list, a company, the Ley 21.719 list) and the call reason', () => {
     const core = seededCore(300, { as: 'agente' });
     call(core, 'persons.get', { rut: PEDRO });
     call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
     call(core, 'persons.get', { rut: PEDRO, via: 'call' });
     call(core, 'persons.get', { rut: PEDRO, via: 'company' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'data_requests' });
     const views = events(core, 'person.view').map((row) => JSON.parse(row.after!));
     // Each view also keeps the causes the record showed (the Panel counts them).
     const causes = ['temporarily_locked'];
@@ -61,6 +62,7 @@ describe('every record view says how it was opened and why', () => {
       { via: 'search', causes },
       { via: 'call', reason: 'locked_attempts', causes },
       { via: 'company', reason: 'locked_attempts', causes },
+      { via: 'data_requests', reason: 'locked_attempts', causes },
     ]);
     expect(refused(core, 'persons.get', { rut: PEDRO, via: 'url' }).error.code).toBe(
       'invalid_input',

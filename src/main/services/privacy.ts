@@ -1,13 +1,14 @@
 /**
  * Privacy by default on the desk (issue 10):
- * - every record view says how it was opened (search, the calls list, a company record, a
- *   reload of the record on screen) and why (the reason of the agent's open call); a reload in
+ * - every record view says how it was opened (search, the calls list, a company record, the
+ *   Ley 21.719 requests, a reload of the record on screen) and why (the reason of the agent's open call); a reload in
  *   the same sitting (`sameSitting`) is not another view;
  * - a prevention officer asking for a person or company outside his companies hears the same
  *   words whether or not that RUT exists, and the attempt is audited;
  * - a supervisor sees who viewed a person, when, from where and why;
  * - an audit export is itself audited.
  */
+import type { ViewVia } from '../../shared/contract';
 import { readRut } from '../../shared/rut';
 import { decide } from '../../shared/rules/permissions';
 import type { ServiceContext, Session } from './context';
@@ -16,8 +17,7 @@ import { newId } from '../../shared/ids';
 import { logError } from '../log';
 import type { LastView } from '../repositories/audit-repository';
 
-export const VIEW_VIAS = ['search', 'call', 'company', 'reload'] as const;
-export type ViewVia = (typeof VIEW_VIAS)[number];
+export type { ViewVia };
 
 export type DeniedAction = 'person.view_denied' | 'person.search_denied' | 'company.view_denied';
 

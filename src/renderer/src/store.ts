@@ -59,7 +59,7 @@ type Actions = {
   openSelected: () => void;
   openRow: (index: number) => void;
   /** Opens a person's record from elsewhere (the Llamadas list): searched by RUT and shown. */
-  openPerson: (rut: string, via?: ViewVia) => void;
+  openPerson: (rut: string, via: ViewVia) => void;
   /** Lists a company's people in the results (from the company record). */
   scopeTo: (company: CompanyHit) => void;
   closeRecord: () => void;
@@ -269,7 +269,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       void openRecord(row.person.rut, 'search');
     },
 
-    openPerson(rut, via = 'call') {
+    openPerson(rut, via) {
       // Opened from a company's page (a name in its tables, its people): Esc goes back there,
       // and to the search that showed it.
       const company = useCompany.getState().rut;

@@ -173,7 +173,7 @@ export function CallsView() {
   const invalid = (field: Field) => (error?.field === field ? true : undefined);
   const described = (field: Field) => (error?.field === field ? 'calls-error' : undefined);
 
-  const open = openRecordFromList;
+  const open = (personRut: string) => openRecordFromList(personRut, 'call');
 
   const calls = page?.calls ?? null;
   const filtered = page !== null && Object.values(page.query).some((value) => value !== null);

@@ -15,6 +15,7 @@ import { useSession } from '../session-store';
 import { openRecordFromList } from '../components/open-record';
 import { useDataRequests } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { RegisterRequestForm } from './RegisterRequestForm';
 
 const SOON_BUSINESS_DAYS = 2;
 
@@ -100,6 +101,7 @@ export function DataRequestsView() {
   return (
     <section className="page" aria-labelledby={ids.title}>
       <h1 id={ids.title}>{t.listTitle}</h1>
+      <RegisterRequestForm />
       <p className="muted">{supervisor ? t.listIntroSupervisor : t.listIntroAgent}</p>
       <div className="filters">
         <label className="field inline" htmlFor={ids.state}>
@@ -175,7 +177,7 @@ export function DataRequestsView() {
                       type="button"
                       className="link"
                       aria-label={t.openPerson(request.personName)}
-                      onClick={() => openRecordFromList(request.personRut)}
+                      onClick={() => openRecordFromList(request.personRut, 'data_requests')}
                     >
                       {request.personName}
                     </button>

@@ -68,7 +68,7 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
     if (event.key === 'Enter') {
       event.preventDefault();
       const user = users[active];
-      if (user) openPerson(user.person.rut);
+      if (user) openPerson(user.person.rut, 'company');
       return;
     }
     let next = active;
@@ -123,7 +123,7 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
                 style={{ transform: `translateY(${item.start}px)`, height: USER_ROW }}
                 onMouseDown={(event) => event.shiftKey && event.preventDefault()}
                 onClick={(event) => onClick(event, item.index)}
-                onDoubleClick={() => openPerson(user.person.rut)}
+                onDoubleClick={() => openPerson(user.person.rut, 'company')}
               >
                 <RowCheck
                   checked={checked}
