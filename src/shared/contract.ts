@@ -888,6 +888,16 @@ export const DataRequestView = z.object({
 });
 export type DataRequestView = z.infer<typeof DataRequestView>;
 
+/** A change taken under a request (a rectification's contact edit), as its audit event says it. */
+export const LinkedChange = z.object({
+  at: z.string(),
+  action: z.string(),
+  agentName: z.string().nullable(),
+  /** `Correo: a@x.cl → b@x.cl`: what changed, in words. */
+  lines: z.array(z.string()),
+});
+export type LinkedChange = z.infer<typeof LinkedChange>;
+
 export const PersonDataProtection = z.object({
   block: z.object({ requestNumber: z.string(), since: z.string() }).nullable(),
   requests: z.array(DataRequestView),
@@ -1420,7 +1430,12 @@ export const contract = {
   },
   'dataRequests.get': {
     input: z.object({ number: z.string().max(40) }),
-    output: z.object({ request: DataRequestView, exports: z.array(ExportView) }),
+    output: z.object({
+      request: DataRequestView,
+      exports: z.array(ExportView),
+      /** The changes this desk's audit holds taken under it, oldest first. */
+      linkedChanges: z.array(LinkedChange),
+    }),
   },
   'dataRequests.move': {
     input: z.object({

@@ -2380,14 +2380,14 @@ export const dataRequestMessages = {
   downloadFailed:
     'La descarga se cortó: el archivo de la exportación está dañado o no se abre con la clave de este equipo. Exporte de nuevo.',
   exportRows: (rows: number) => `${formatNumber(rows)} ${rows === 1 ? 'registro' : 'registros'}`,
-  copiesLabel: 'Copias entregadas',
+  copiesLabel: 'Copias descargadas',
   copyLine: (at: string, agentName: string, format: 'html' | 'json') =>
     `${at} · ${agentName} · ${format === 'html' ? 'informe (HTML)' : 'datos (JSON)'}`,
-  noCopies: 'Sin copias entregadas.',
+  noCopies: 'Sin copias descargadas.',
   unknownAgent: 'Agente de otro equipo',
   deleteFiles: 'Eliminar archivos',
   deleteConfirm:
-    '¿Eliminar de este equipo el informe y los datos de esta exportación? Las copias ya entregadas no se ven afectadas, y se puede volver a exportar con los datos actuales.',
+    '¿Eliminar de este equipo el informe y los datos de esta exportación? Las copias ya descargadas no se ven afectadas, y se puede volver a exportar con los datos actuales.',
   deleteConfirmButton: 'Eliminar',
   deleted: 'Archivos de la exportación eliminados de este equipo.',
   removedLine: (at: string, agentName: string) => `Archivos eliminados el ${at} por ${agentName}.`,
@@ -2395,7 +2395,7 @@ export const dataRequestMessages = {
     `Archivos eliminados automáticamente el ${at}, cumplido su plazo de conservación tras el cierre de la solicitud.`,
   removalLine: (at: string) => `Se eliminarán automáticamente de este equipo a partir del ${at}.`,
   retentionNote: (days: number) =>
-    `Los archivos de cada exportación se eliminan solos de este equipo ${days} días después de cerrar la solicitud (o de exportar, si fue después). Las copias ya entregadas no se ven afectadas.`,
+    `Los archivos de cada exportación se eliminan solos de este equipo ${days} días después de cerrar la solicitud (o de exportar, si fue después). Las copias ya descargadas no se ven afectadas.`,
   exportsTitle: 'Exportaciones',
   noExports: 'Aún no se ha exportado nada para esta solicitud.',
   unblockButton: 'Desbloquear',
@@ -2408,6 +2408,10 @@ export const dataRequestMessages = {
   rectifyHint:
     'Rectificación: corrija el correo o el celular con «Editar contacto» indicando esta solicitud; el cambio queda vinculado a ella.',
   rectifyLink: 'Vincular a la solicitud de rectificación',
+  /** The identity facts the caller answered right, named after the method. */
+  factsMatched: (facts: string[]) => `coincidieron: ${facts.join(', ')}`,
+  linkedTitle: 'Cambios vinculados',
+  linkedNone: 'Ningún cambio vinculado a esta solicitud en este equipo.',
   rectifyNone: 'Ninguna',
   /** Whether the request has reached the central API (requests sync; see the detail). */
   centralLabel: 'Sistema central',

@@ -152,7 +152,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     'data_request.record',
   );
   // Both copies handed out are listed under the export: who took them, which file.
-  const copies = detail.getByRole('list', { name: 'Copias entregadas' });
+  const copies = detail.getByRole('list', { name: 'Copias descargadas' });
   await expect(copies.getByRole('listitem')).toHaveText([
     /Sara Supervisora · informe \(HTML\)$/,
     /Sara Supervisora · datos \(JSON\)$/,
@@ -192,7 +192,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   }
   await expect(detail).toBeVisible();
   await deleteButton.click();
-  await expect(confirm).toContainText('Las copias ya entregadas no se ven afectadas');
+  await expect(confirm).toContainText('Las copias ya descargadas no se ven afectadas');
   await expectAccessible(page, 'confirmar la eliminación');
   await confirm.getByRole('button', { name: 'Eliminar', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Archivos de la exportación eliminados');

@@ -458,6 +458,19 @@ describe('the temporary block, on every action channel', () => {
       .prepare('SELECT payload FROM outbox WHERE action_id = ?')
       .get(done.actionId) as { payload: string };
     expect(JSON.parse(queued.payload)).toMatchObject({ dataRequest: rectification.request.number });
+    // The request's detail names the change, in words; the other requests list none.
+    const detail = call(core, 'dataRequests.get', { number: rectification.request.number });
+    expect(detail.linkedChanges).toEqual([
+      {
+        at: expect.any(String),
+        action: 'Cambió datos de contacto',
+        agentName: 'Sara Supervisora',
+        lines: [expect.stringMatching(/^Celular: .+ → \+56 9 5555 4444$/)],
+      },
+    ]);
+    expect(call(core, 'dataRequests.get', { number: access.request.number }).linkedChanges).toEqual(
+      [],
+    );
     // Once answered, the request no longer opens the block.
     call(core, 'dataRequests.move', {
       number: rectification.request.number,

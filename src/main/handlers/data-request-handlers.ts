@@ -21,6 +21,7 @@ import type { ExportFiles, ExportRow } from '../services/export-files';
 import {
   dataRequestsByDeadline,
   getDataRequest,
+  linkedChanges,
   listDataRequests,
   moveDataRequest,
   recordDataRequest,
@@ -178,6 +179,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
     'dataRequests.get': (input) => ({
       request: getDataRequest(context, agent(), input.number),
       exports: files.views(input.number),
+      linkedChanges: linkedChanges(context, agent(), input.number),
     }),
     'dataRequests.move': (input) => {
       const receipt = moveDataRequest(context, agent(), input);

@@ -193,7 +193,16 @@ export function createAuditRepository(sqlite: Database.Database) {
      WHERE person_rut = ? AND action = 'person.view' ORDER BY seq DESC LIMIT 1`,
   );
 
+  const linkedOf = sqlite.prepare(
+    `SELECT * FROM audit_events WHERE person_rut = ? AND action <> 'person.view'
+       AND json_extract(after, '$.dataRequest') = ? ORDER BY seq`,
+  );
+
   return {
+    /** The changes taken under a Ley 21.719 request (a rectification's), oldest first. */
+    linkedTo(personRut: number, number: string): StoredAuditEvent[] {
+      return (linkedOf.all(personRut, number) as Row[]).map(toEvent);
+    },
     /** The newest «Vio la ficha» of a person: whose, when, in which call. */
     lastView(personRut: number): LastView | null {
       return (lastViewOf.get(personRut) as LastView | undefined) ?? null;

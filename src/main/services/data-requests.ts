@@ -4,7 +4,8 @@
  * change goes through runAction (permission → rule and write → outbox intent → audit, one
  * transaction) and writes with the same intent code the central API applies.
  */
-import type { DataRequestView } from '../../shared/contract';
+import type { DataRequestView, LinkedChange } from '../../shared/contract';
+import { actionText, auditDetailLine, describeAuditChange } from '../../shared/audit-details';
 import { unavailableFacts } from '../../shared/identity-facts';
 import { IDENTITY_FACTS_REQUIRED, speaksFor, type IdentityFact } from '../../shared/policy';
 import {
@@ -389,6 +390,28 @@ export function getDataRequest(ctx: ServiceContext, session: Session, number: st
     })
     .filter((row) => row.number === number);
   return view(ctx, listed ?? request);
+}
+
+/**
+ * What was changed under the request (a rectification's contact edit names it), from this desk's
+ * audit: when, what, who, and the fields that changed in words.
+ */
+export function linkedChanges(
+  ctx: ServiceContext,
+  session: Session,
+  number: string,
+): LinkedChange[] {
+  const request = found(ctx, number);
+  authorize(ctx, session, 'data_request.manage', request.personRut);
+  mayHandle(session, request);
+  return ctx.repos.audit.linkedTo(request.personRut, number).map((event) => ({
+    at: event.at,
+    action: actionText(event.action),
+    agentName: ctx.repos.agents.displayName(event.agentId),
+    lines: describeAuditChange(event.before, event.after, {}, event.action)
+      .filter((detail) => detail.changed)
+      .map(auditDetailLine),
+  }));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { DataRequestView, ExportView } from '../../../shared/contract';
+import type { DataRequestView, ExportView, LinkedChange } from '../../../shared/contract';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
   dialogMessages,
+  identityFactLabels,
 } from '../../../shared/messages';
 import {
   checkMove,
@@ -110,6 +111,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const reloadRecord = useApp((s) => s.reloadRecord);
   const [request, setRequest] = useState<DataRequestView | null>(null);
   const [exports, setExports] = useState<ExportView[]>([]);
+  const [linked, setLinked] = useState<LinkedChange[]>([]);
   const [move, setMove] = useState<DataRequestMove | 'unblock' | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -126,7 +128,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   /** What went wrong with the change being made, shown beside it. */
   const [moveError, setMoveError] = useState<string | null>(null);
   const stateRef = useRef<HTMLElement>(null);
-  const ids = { title: useId(), reason: useId(), rule: useId() };
+  const ids = { title: useId(), reason: useId(), rule: useId(), linked: useId() };
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
@@ -138,6 +140,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
         if (!current) return;
         setRequest(answer.request);
         setExports(answer.exports);
+        setLinked(answer.linkedChanges);
       },
       (failure: unknown) =>
         current && setError(failure instanceof ApiError ? failure.message : dialogMessages.failed),
@@ -289,7 +292,11 @@ export function RequestDetailDialog({ number }: { number: string }) {
               {formatDateTime(request.receivedAt)} · {labels.channels[request.channel]}
             </dd>
             <dt>{t.identityMethod}</dt>
-            <dd>{labels.identityMethods[request.identityMethod]}</dd>
+            <dd>
+              {labels.identityMethods[request.identityMethod]}
+              {request.identityFacts.length > 0 &&
+                ` · ${t.factsMatched(request.identityFacts.map((fact) => identityFactLabels[fact]))}`}
+            </dd>
             <dt>{t.columns.due}</dt>
             <dd>
               <DeadlineCell request={request} />
@@ -309,8 +316,28 @@ export function RequestDetailDialog({ number }: { number: string }) {
           {forwardedForDecision(request.right) && (
             <p className="notice notice-warn">{t.forwardNote}</p>
           )}
-          {request.right === 'rectification' && request.deadline !== 'closed' && (
-            <p className="muted small">{t.rectifyHint}</p>
+          {(request.right === 'rectification' || linked.length > 0) && (
+            <section aria-labelledby={ids.linked}>
+              <h3 id={ids.linked}>{t.linkedTitle}</h3>
+              {linked.length === 0 ? (
+                <p className="muted small">{t.linkedNone}</p>
+              ) : (
+                <ul className="linked-changes">
+                  {linked.map((change, index) => (
+                    <li key={`${change.at}-${index}`}>
+                      {formatDateTime(change.at)} · {change.action} ·{' '}
+                      {change.agentName ?? t.unknownAgent}
+                      {change.lines.length > 0 && (
+                        <span className="small"> — {change.lines.join(' · ')}</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {request.right === 'rectification' && request.deadline !== 'closed' && (
+                <p className="muted small">{t.rectifyHint}</p>
+              )}
+            </section>
           )}
 
           <div className="audit-buttons" role="group" aria-label={t.columns.actions}>
