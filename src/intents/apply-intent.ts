@@ -29,6 +29,7 @@ import { decide, personTarget, type Action, type AgentScope } from '../shared/ru
 import type { CompanyWriteRepository } from './company-write-repository';
 import type { PersonWriteRepository } from './person-write-repository';
 import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
+import { reconfirm } from '../shared/rules/bulk-load';
 import { blockDecision, isDataRequestKind } from '../shared/rules/data-requests';
 import type { DataRequestRepository } from './data-request-repository';
 import { applyDataRequestIntent } from './data-request-intents';
@@ -267,11 +268,37 @@ function companyIntent(ctx: IntentContext, kind: CompanyIntentKind, intent: Inte
   return outcome.status === 'rejected' ? rejected(outcome.code) : outcome;
 }
 
+/**
+ * The portals an undone bulk load confirms again (`reverify`): a list of portals, on the central
+ * API only from a supervisor's bulk load (its `batchId`) — nobody else says an address is
+ * confirmed without the person's own click.
+ */
+function reverifyOf(ctx: IntentContext, intent: Intent): string[] | 'invalid' | 'forbidden' {
+  const value = intent.payload['reverify'];
+  if (value === undefined) return [];
+  if (
+    !Array.isArray(value) ||
+    !value.every((portal) => typeof portal === 'string' && isPortal(portal))
+  ) {
+    return 'invalid';
+  }
+  if (
+    ctx.mode === 'server' &&
+    (intent.payload['batchId'] === undefined || ctx.agent?.role !== 'supervisor')
+  ) {
+    return 'forbidden';
+  }
+  return value as string[];
+}
+
 function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   const { writes } = ctx;
   const person = writes.person(rut)!;
   const changes = intent.payload['changes'];
   if (typeof changes !== 'object' || changes === null) return rejected('invalid_payload');
+  const reverify = reverifyOf(ctx, intent);
+  if (reverify === 'invalid') return rejected('invalid_payload');
+  if (reverify === 'forbidden') return rejected('forbidden');
   const next = { email: person.email, phone: person.phone };
   const conflicts: Conflict[] = [];
   for (const field of ['email', 'phone'] as const) {
@@ -305,12 +332,14 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
     );
     touched.push({ entity: 'person', key: rut });
     if (next.email !== person.email && next.email !== null) {
-      // A new address must be confirmed (rule 10): accounts unverified, a confirmation mail.
-      const portals = writes.unverifyAccounts(rut);
+      // A new address must be confirmed (rule 10): accounts unverified, a confirmation mail —
+      // but the undo of a bulk load gives back the address they had confirmed, confirmed.
+      const { reverified, toConfirm } = reconfirm(writes.unverifyAccounts(rut), reverify);
+      writes.verifyAccounts(rut, reverified);
       for (const id of writes.accountIds(rut)) touched.push({ entity: 'account', key: id });
       // Like any mail: one that would arrive hours after the agent's action is not sent.
       if (ctx.mode === 'server' && (ctx.ageMs ?? 0) <= MAIL_FRESHNESS_MS) {
-        for (const portal of portals) {
+        for (const portal of toConfirm) {
           const id = writes.queueMail(
             rut,
             portal,

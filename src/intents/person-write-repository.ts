@@ -100,6 +100,16 @@ export function createPersonWriteRepository(
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
      WHERE person_rut = ? AND registration_state = 'active' RETURNING portal`,
   );
+  const verifiedPortals = sqlite.prepare(
+    `SELECT portal FROM accounts
+     WHERE person_rut = ? AND registration_state = 'active' AND email_verified = 1`,
+  );
+  const verifyAccounts = sqlite.prepare(
+    `UPDATE accounts SET email_verified = 1, version = version + ${bump},
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE person_rut = ? AND registration_state = 'active' AND email_verified = 0
+       AND portal IN (SELECT value FROM json_each(?))`,
+  );
   const unlock = sqlite.prepare(
     `UPDATE accounts SET locked_until = NULL, failed_attempts = 0, version = version + ${bump},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
@@ -248,6 +258,19 @@ export function createPersonWriteRepository(
       return (unverifyAccounts.all(rut) as Array<{ portal: string }>)
         .map((row) => row.portal)
         .sort();
+    },
+    /** The portals whose active account has the person's present e-mail verified, in order. */
+    verifiedPortals(rut: number): string[] {
+      return (verifiedPortals.all(rut) as Array<{ portal: string }>)
+        .map((row) => row.portal)
+        .sort();
+    },
+    /**
+     * Marks these portals' active accounts verified again: an undone bulk load gives back the
+     * address they had confirmed (`reverify`, shared/rules/bulk-load.ts), with no new mail.
+     */
+    verifyAccounts(rut: number, portals: readonly string[]): void {
+      if (portals.length > 0) verifyAccounts.run(rut, JSON.stringify(portals));
     },
     unlock(accountId: number, version: number | null): boolean {
       return unlock.run(accountId, version, version).changes === 1;

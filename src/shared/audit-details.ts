@@ -30,6 +30,7 @@ import {
   viewViaLabels,
   exportFormatLabels,
   onBehalfText,
+  portalLabels,
 } from './messages';
 import type { OnBehalfRelation } from './policy';
 import { formatPhone } from './phone';
@@ -186,6 +187,11 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
       return lookup(companyAuditLabels.changes, value);
     case 'fromState':
       return lookup(membershipStateLabels, value);
+    // An undone bulk load's address, confirmed again on these portals (no mail).
+    case 'reverify':
+      return Array.isArray(value)
+        ? value.map((portal) => lookup(portalLabels, portal)).join(', ') || auditMessages.empty
+        : show(value);
     case 'modules':
     case 'fromModules':
       return Array.isArray(value)

@@ -799,6 +799,7 @@ export const actionLabels: Record<string, string> = {
 export const auditDetailLabels: Record<string, string> = {
   centralUrl: 'Dirección del sistema central',
   email: 'Correo',
+  reverify: 'Correo confirmado de nuevo (deshacer carga) en',
   phone: 'Celular',
   companyRut: 'Empresa',
   personRut: 'Persona',
@@ -2813,7 +2814,7 @@ export const bulkMessages = {
   undo: 'Deshacer esta carga',
   undoTitle: 'Deshacer la carga',
   undoExplain:
-    'Se restaura fila por fila lo que la carga cambió. Las filas que cambiaron otra vez después no se tocan y quedan listadas.',
+    'Se restaura fila por fila lo que la carga cambió. Un correo restaurado vuelve confirmado en los portales donde ya lo estaba, sin correo de confirmación. Las filas que cambiaron otra vez después no se tocan y quedan listadas.',
   undoConfirm: 'Deshacer',
   undoneBy: 'Deshecha por una reversión',
   resume: 'Reanudar',

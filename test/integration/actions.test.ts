@@ -63,7 +63,11 @@ function outbox(core: Core) {
 }
 
 /** An intent applied as the central API applies it (a supervisor's, on the same rows). */
-function applyAsCentral(core: Core, intent: Parameters<typeof applyIntent>[1]) {
+function applyAsCentral(
+  core: Core,
+  intent: Parameters<typeof applyIntent>[1],
+  role: 'agent' | 'supervisor' = 'supervisor',
+) {
   const sqlite = core.db.$client;
   return applyIntent(
     {
@@ -72,7 +76,7 @@ function applyAsCentral(core: Core, intent: Parameters<typeof applyIntent>[1]) {
       dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
       mode: 'server',
       now: FIXED_NOW,
-      agent: { role: 'supervisor', companyRuts: [], adminOfCompanyRuts: [] },
+      agent: { role, companyRuts: [], adminOfCompanyRuts: [] },
       ageMs: 0,
     },
     intent,
@@ -295,6 +299,53 @@ describe('edit contact', () => {
       version: before.version,
     });
     expect(count(core, 'SELECT count(*) AS n FROM outbox')).toBe(0);
+  });
+});
+
+describe('an address confirmed again (reverify: the undo of a bulk load)', () => {
+  it('is taken at the central only from a supervisor bulk load, for real portals', () => {
+    const core = seededCore(300);
+    const rut = 12345678;
+    const email = record(core, PEDRO).email!;
+    const sqlite = core.db.$client;
+    const verified = () =>
+      sqlite
+        .prepare(
+          `SELECT portal FROM accounts WHERE person_rut = ? AND registration_state = 'active'
+             AND email_verified = 1 ORDER BY portal`,
+        )
+        .pluck()
+        .all(rut) as string[];
+    const portals = sqlite
+      .prepare(
+        "SELECT portal FROM accounts WHERE person_rut = ? AND registration_state = 'active' ORDER BY portal",
+      )
+      .pluck()
+      .all(rut) as string[];
+    expect(portals.length).toBeGreaterThan(0);
+    const intent = (payload: Record<string, unknown>) => ({
+      actionId: `a-${Math.random()}`,
+      kind: 'person.update_contact',
+      personRut: rut,
+      payload: { changes: { email: { from: email, to: 'vuelta@x.cl' } }, ...payload },
+    });
+    // An agent, or a supervisor outside a bulk load, cannot say it; nor name a portal that is none.
+    expect(
+      applyAsCentral(core, intent({ reverify: portals, batchId: 'b1' }), 'agent'),
+    ).toMatchObject({ status: 'rejected', code: 'forbidden' });
+    expect(applyAsCentral(core, intent({ reverify: portals }))).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+    });
+    expect(
+      applyAsCentral(core, intent({ reverify: ['portal_falso'], batchId: 'b1' })),
+    ).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
+    expect(record(core, PEDRO).email).toBe(email);
+    // A supervisor's bulk load: the portals named are confirmed, the others wait for a mail.
+    const outcome = applyAsCentral(core, intent({ reverify: [portals[0]], batchId: 'b1' }));
+    expect(outcome.status).toBe('applied');
+    expect(verified()).toEqual([portals[0]]);
+    expect(outcome.mails).toHaveLength(portals.length - 1);
   });
 });
 

@@ -219,6 +219,26 @@ describe('a bulk load', () => {
       ['RUT', 'Correo', 'Estado'],
       ...chosen.map((m) => [`${m.rut}-${m.dv}`, `u.${m.rut}@carga.cl`, 'inhabilitado']),
     ];
+    // Which of their accounts had their address confirmed (rule 10), before the load.
+    const verification = (rut: number) =>
+      desk.db.$client
+        .prepare(
+          `SELECT portal, email_verified AS verified FROM accounts
+           WHERE person_rut = ? AND registration_state = 'active' ORDER BY portal`,
+        )
+        .all(rut) as Array<{ portal: string; verified: number }>;
+    const verifiedBefore = new Map(chosen.map((m) => [m.rut, verification(m.rut)]));
+    expect([...verifiedBefore.values()].flat().some((account) => account.verified === 1)).toBe(
+      true,
+    );
+    const confirmations = (rut: number, address: string) =>
+      count(
+        desk,
+        `SELECT count(*) FROM mails
+         WHERE person_rut = ? AND kind = 'email_confirmation' AND to_address = ?`,
+        rut,
+        address,
+      );
     const batch = await settled(
       desk,
       call(desk, 'bulkLoads.apply', {
@@ -227,6 +247,10 @@ describe('a bulk load', () => {
       }).batchId,
     );
     expect(batch.applied).toBe(6);
+    // The new address waits for confirmation on every account.
+    for (const m of chosen) {
+      expect(verification(m.rut).every((account) => account.verified === 0)).toBe(true);
+    }
     // Someone corrects one person's e-mail after the load.
     const changed = chosen[2]!;
     desk.db.$client
@@ -253,6 +277,14 @@ describe('a bulk load', () => {
         m === changed
           ? { email: 'corregido@x.cl', state: 'disabled' }
           : { email: m.email, state: 'active' },
+      );
+      if (m === changed) continue;
+      // The address they had confirmed comes back confirmed, with no mail; one never confirmed
+      // is asked again.
+      const before = verifiedBefore.get(m.rut)!;
+      expect(verification(m.rut)).toEqual(before);
+      expect(confirmations(m.rut, m.email!)).toBe(
+        before.filter((account) => account.verified === 0).length,
       );
     }
     expect(call(desk, 'bulkLoads.status', { batchId: batch.batchId })).toMatchObject({

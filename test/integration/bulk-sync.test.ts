@@ -121,3 +121,74 @@ describe('a bulk load at the central API', () => {
     });
   });
 });
+
+describe('an undone bulk load at the central API', () => {
+  it('gives back the confirmed address confirmed, with no mail; nobody else may say an address is confirmed', async () => {
+    const clock = clockAt();
+    const central = await startCentral({ clock });
+    const desk = await openDesk(central.url, { user: 'supervisora', clock });
+    await syncNow(desk);
+    const sqlite = central.db.$client;
+    const MARCELA = 13579246;
+    const verification = () =>
+      sqlite
+        .prepare(
+          `SELECT portal, email_verified AS verified FROM accounts
+           WHERE person_rut = ? AND registration_state = 'active' ORDER BY portal`,
+        )
+        .all(MARCELA) as Array<{ portal: string; verified: number }>;
+    const confirmations = (address: string) =>
+      sqlite
+        .prepare(
+          `SELECT count(*) FROM mails
+           WHERE person_rut = ? AND kind = 'email_confirmation' AND to_address = ?`,
+        )
+        .pluck()
+        .get(MARCELA, address) as number;
+    const before = verification();
+    const address = sqlite.prepare('SELECT email FROM persons WHERE rut = ?').pluck().get(MARCELA);
+    expect(before.some((account) => account.verified === 1)).toBe(true);
+
+    const shown = act(desk, 'bulkLoads.preview', {
+      companyRut: ESPIGA,
+      fileName: 'espiga.csv',
+      contentBase64: Buffer.from(
+        excelCsv1252([
+          ['RUT', 'Correo electrónico'],
+          ['13.579.246-2', 'marcela.error@laespiga.cl'],
+        ]),
+      ).toString('base64'),
+    });
+    const batch = act(desk, 'bulkLoads.apply', { previewId: shown.previewId, reason: 'Archivo' });
+    await syncNow(desk);
+    // At the central: a new address, to be confirmed on every account, by mail.
+    expect(verification().every((account) => account.verified === 0)).toBe(true);
+    expect(confirmations('marcela.error@laespiga.cl')).toBe(before.length);
+
+    const undo = act(desk, 'bulkLoads.undo', {
+      batchId: batch.batchId,
+      reason: 'La empresa envió el archivo equivocado',
+    });
+    expect(undo).toMatchObject({ kind: 'undo', state: 'done', applied: 1 });
+    await syncNow(desk);
+    expect(act(desk, 'bulkLoads.report', { batchId: undo.batchId }).rows[0].status).toBe(
+      'confirmed',
+    );
+    expect(sqlite.prepare('SELECT email FROM persons WHERE rut = ?').pluck().get(MARCELA)).toBe(
+      address,
+    );
+    expect(verification()).toEqual(before);
+    expect(confirmations(address as string)).toBe(
+      before.filter((account) => account.verified === 0).length,
+    );
+    // The desk's replica agrees once pulled.
+    expect(
+      desk.db.$client
+        .prepare(
+          `SELECT portal, email_verified AS verified FROM accounts
+           WHERE person_rut = ? AND registration_state = 'active' ORDER BY portal`,
+        )
+        .all(MARCELA),
+    ).toEqual(before);
+  });
+});

@@ -10,6 +10,7 @@ import {
   readStateCell,
   recogniseHeader,
   irreversibleBecause,
+  reconfirm,
   reversePlan,
   type BulkRowInput,
   type PersonFacts,
@@ -318,6 +319,27 @@ describe('at apply and undo time', () => {
       'cannot_restore_pause',
     );
     expect(irreversibleBecause(plan)).toBeNull();
+  });
+
+  it('gives back the confirmation the load cleared: reverify the portals it kept, mail the others', () => {
+    const undo = reversePlan({
+      email: { from: 'a@x.cl', to: 'b@x.cl', verified: ['achs_gestion'] },
+      state: null,
+    });
+    expect(undo).toEqual({
+      email: { from: 'b@x.cl', to: 'a@x.cl', reverify: ['achs_gestion'] },
+      state: null,
+    });
+    expect(reconfirm(['achs_gestion', 'portal_heroes'], undo!.email!.reverify)).toEqual({
+      reverified: ['achs_gestion'],
+      toConfirm: ['portal_heroes'],
+    });
+    // A load itself reverifies nothing; a portal asked for but not touched is not invented.
+    expect(reconfirm(['portal_heroes'], undefined)).toEqual({
+      reverified: [],
+      toConfirm: ['portal_heroes'],
+    });
+    expect(reconfirm([], ['achs_gestion'])).toEqual({ reverified: [], toConfirm: [] });
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import { checkPlannedRow, type MembershipState } from '../../shared/rules/bulk-load';
+import { checkPlannedRow, reconfirm, type MembershipState } from '../../shared/rules/bulk-load';
 import { decide } from '../../shared/rules/permissions';
 import { newId } from '../../shared/ids';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -179,11 +179,19 @@ export function createBatchApplier(deps: ApplyDeps) {
       const to = row.plan.email.to;
       const phone = person.phone;
       emailActionId = newId();
+      const verified = writes.verifiedPortals(rut);
       writes.updateContact(rut, { email: to }, null, new Date(at));
-      // Rule 10: a new address is confirmed by mail, and the accounts wait for it.
-      for (const portal of writes.unverifyAccounts(rut)) {
+      // Rule 10: a new address is confirmed by mail, and the accounts wait for it — but an undo
+      // gives back the address they had confirmed, confirmed (no mail for those).
+      const { reverified, toConfirm } = reconfirm(
+        writes.unverifyAccounts(rut),
+        row.plan.email.reverify,
+      );
+      writes.verifyAccounts(rut, reverified);
+      for (const portal of toConfirm) {
         writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);
       }
+      const again = reverified.length > 0 ? { reverify: reverified } : {};
       record(
         batch,
         session,
@@ -192,12 +200,20 @@ export function createBatchApplier(deps: ApplyDeps) {
         {
           id: emailActionId,
           kind: 'person.update_contact',
-          payload: { seenVersion: person.version, changes: { email: { from: person.email, to } } },
+          payload: {
+            seenVersion: person.version,
+            changes: { email: { from: person.email, to } },
+            ...again,
+          },
         },
         { email: person.email, phone },
-        { email: to, phone },
+        { email: to, phone, ...again },
       );
-      applied.email = { from: person.email, to };
+      applied.email = {
+        from: person.email,
+        to,
+        ...(verified.length > 0 ? { verified } : {}),
+      };
     }
     if (check.state && row.plan.state && membership) {
       const to = row.plan.state.to;

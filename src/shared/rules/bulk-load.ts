@@ -56,10 +56,21 @@ export const REFUSAL_CODES = [
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
+/**
+ * E-mail: what the replica has now and what the file asks for. A load that changed it keeps
+ * which portals had `from` confirmed (`verified`: the change cleared them, rule 10); its undo
+ * carries them as `reverify`: the address they had confirmed comes back confirmed, with no mail.
+ */
+export type EmailChange = {
+  from: string | null;
+  to: string;
+  verified?: readonly string[];
+  reverify?: readonly string[];
+};
+
 export type PlannedChange = {
   personRut: number;
-  /** E-mail: what the replica has now and what the file asks for. */
-  email: { from: string | null; to: string } | null;
+  email: EmailChange | null;
   /** Membership state, enable or disable. */
   state: { from: MembershipState; to: 'active' | 'disabled' } | null;
 };
@@ -373,10 +384,32 @@ export function reversePlan(
 ): Omit<PlannedChange, 'personRut'> | null {
   if (irreversibleBecause(applied) !== null) return null;
   return {
-    email: applied.email ? { from: applied.email.to, to: applied.email.from! } : null,
+    email: applied.email
+      ? {
+          from: applied.email.to,
+          to: applied.email.from!,
+          ...(applied.email.verified?.length ? { reverify: applied.email.verified } : {}),
+        }
+      : null,
     state: applied.state
       ? { from: applied.state.to, to: applied.state.from as 'active' | 'disabled' }
       : null,
+  };
+}
+
+/**
+ * Once an address is written, which portals' accounts it leaves unconfirmed, and which an undo
+ * confirms again (those it asks for among the ones the write touched); the others get a
+ * confirmation mail (rule 10). The desk and the central API both apply it.
+ */
+export function reconfirm(
+  touched: readonly string[],
+  reverify: readonly string[] | undefined,
+): { reverified: string[]; toConfirm: string[] } {
+  const again = new Set(reverify ?? []);
+  return {
+    reverified: touched.filter((portal) => again.has(portal)),
+    toConfirm: touched.filter((portal) => !again.has(portal)),
   };
 }
 
