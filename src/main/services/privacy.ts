@@ -1,8 +1,8 @@
 /**
  * Privacy by default on the desk (issue 10):
  * - every record view says how it was opened (search, the calls list, a company record, the
- *   Ley 21.719 requests, a reload of the record on screen) and why (the reason of the agent's open call); a reload in
- *   the same sitting (`sameSitting`) is not another view;
+ *   Ley 21.719 requests, a reload of the record on screen) and why (the reason of the agent's
+ *   open call); a reload in the same sitting (`sameSitting`) is not another view;
  * - a prevention officer asking for a person or company outside his companies hears the same
  *   words whether or not that RUT exists, and the attempt is audited;
  * - a supervisor sees who viewed a person, when, from where and why;
