@@ -504,7 +504,15 @@ export const heldMessages = {
   // No promise of entry: another cause (a password still to create) may remain after it.
   diagnosisSay:
     'Su solicitud quedó registrada y se aplicará en cuanto este equipo se conecte con el sistema central; hasta entonces el portal no la ve.',
-  /** The record's line listing the actions still on this desk. */
+  /** Another agent's actions on this desk wait for them, online or not (a shared desk). */
+  diagnosisSayOthers:
+    'Su solicitud quedó registrada y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no la ve.',
+  othersNote: (names: string[], supervisor: boolean) =>
+    `Son acciones de ${names.join(' y ')} en este equipo: salen cuando ${names.length === 1 ? 'ingrese' : 'ingresen'} de nuevo. ${
+      supervisor
+        ? 'Si no puede esperar, reasígneselas en Sincronización y salen con su sesión.'
+        : 'Si no puede esperar, pida a un supervisor que las reasigne (Sincronización).'
+    }`,
   /**
    * The person's actions waiting on this desk; another agent's (a shared desk) named with whose
    * it is, since it leaves only when they sign in again (or a supervisor takes it over).
@@ -1051,7 +1059,10 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   email_unverified: (c) => ({
     title: `Correo sin verificar${at(c.portal)}`,
-    say: `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
+    // The link may not have left yet (a mail still on this desk): «que recibió» would be untrue.
+    say: c.lastMailWaiting
+      ? `Debe confirmar su correo con el enlace que le enviaremos.${sent(c)}`
+      : `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
   }),
   agreement_unsigned: (c) => ({
     title: `Acuerdo de Acceso Remoto sin firmar${of(c)}`,

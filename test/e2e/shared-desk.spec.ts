@@ -67,6 +67,16 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
           /1 acción pendiente de sincronizar con el sistema central: .*\(de Alicia Agente: sale cuando ingrese en este equipo\)\./,
         ),
     ).toBeVisible();
+    // Online, the unlock on screen still has not reached the portal: the diagnosis says so
+    // first, and nothing says the account works.
+    const diagnosis = page.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await expect(diagnosis.locator('.cause').first()).toContainText(
+      'Lo que muestra esta ficha aún no llega al portal',
+    );
+    await expect(diagnosis).toContainText(
+      'Son acciones de Alicia Agente en este equipo: salen cuando ingrese de nuevo. Si no puede esperar, pida a un supervisor que las reasigne (Sincronización).',
+    );
+    await expect(diagnosis).not.toContainText('Sin impedimentos a la vista');
     await page.getByRole('button', { name: 'Salir' }).click();
 
     // The supervisor signs in on the same desk.

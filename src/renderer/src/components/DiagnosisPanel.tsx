@@ -26,9 +26,19 @@ import { actionsHeld } from './actions-held';
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   const openDialog = useSession((s) => s.openDialog);
   const offline = useSession((s) => loadInterrupted(s.sync));
+  const me = useSession((s) => s.session?.agentId ?? null);
+  const supervisor = useSession((s) => s.session?.role === 'supervisor');
   // What this desk did for the person has not reached the portal: the words below would not be
-  // true there yet.
-  const held = useSession((s) => actionsHeld(s.sync)) && record.pendingActions.length > 0;
+  // true there yet. Another agent's actions (a shared desk) wait for them, online or not.
+  const others = [
+    ...new Set(
+      record.pendingActions
+        .filter((action) => action.agentId !== null && action.agentId !== me)
+        .map((action) => action.agentName ?? action.agentId!),
+    ),
+  ];
+  const heldHere = useSession((s) => actionsHeld(s.sync)) && record.pendingActions.length > 0;
+  const held = heldHere || others.length > 0;
   const active = record.accounts.find((account) => account.registrationState === 'active');
 
   // Data may still be missing: no cause is certain, so no words for the caller and no fix.
@@ -62,13 +72,18 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           <div>
             <strong>{heldMessages.diagnosisTitle}</strong>
             <p>
-              <span className="say-label">Dígale:</span> {heldMessages.diagnosisSay}
+              <span className="say-label">Dígale:</span>{' '}
+              {heldHere ? heldMessages.diagnosisSay : heldMessages.diagnosisSayOthers}
             </p>
+            {others.length > 0 && (
+              <p className="small">{heldMessages.othersNote(others, supervisor)}</p>
+            )}
           </div>
         </div>
       )}
-      {/* Tips alone (how to enter, which keys) are no reason they cannot get in. */}
-      {record.diagnosis.every((cause) => TIP_CAUSES.has(cause.code)) && (
+      {/* Tips alone (how to enter, which keys) are no reason they cannot get in — but nothing
+          may say the account works while what the record shows has not reached the portal. */}
+      {!held && record.diagnosis.every((cause) => TIP_CAUSES.has(cause.code)) && (
         <div className="cause cause-ok">
           <div>
             <strong>{noCauseText.title}</strong>
