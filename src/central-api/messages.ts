@@ -15,6 +15,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   invalid_email: 'El correo indicado no es válido.',
   invalid_phone: 'El teléfono indicado no es un celular chileno válido.',
   mail_not_applicable: 'Ese correo no corresponde al estado actual de la cuenta y no se envió.',
+  email_changed:
+    'No se envió: el correo registrado de la persona cambió en el sistema central antes de que llegara esta acción, y el correo iba a la dirección anterior. Revise su ficha y reenvíelo si corresponde.',
   stale_command:
     'La acción esperó demasiado tiempo antes de llegar al servidor y el correo no se envió. Si aún corresponde, reenvíelo ahora.',
   company_not_adherent: 'La empresa ya no está adherida: no se puede reactivar el acceso.',

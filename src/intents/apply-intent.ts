@@ -61,6 +61,8 @@ export type RejectionCode =
   | 'invalid_email'
   | 'invalid_phone'
   | 'mail_not_applicable'
+  /** A mail promised to one address, when the person's registered one is another by now. */
+  | 'email_changed'
   | 'stale_command'
   | 'company_not_adherent'
   | 'invalid_transition'
@@ -389,6 +391,10 @@ function resendMail(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   if ((ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) return rejected('stale_command');
   const person = writes.person(rut)!;
   if (!person.email) return rejected('no_email');
+  // Rule 4: a mail goes to the registered address — and only if it is still the one the agent
+  // told the caller (`to`; older desks send none): another desk may have changed it meanwhile.
+  const promised = intent.payload['to'];
+  if (typeof promised === 'string' && promised !== person.email) return rejected('email_changed');
   const account = writes.account(rut, portal);
   if (!account) return rejected('entity_gone');
   if (!isMailKind(kind)) return rejected('invalid_payload');

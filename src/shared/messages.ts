@@ -818,7 +818,8 @@ export const auditDetailLabels: Record<string, string> = {
   registrationBlocked: 'Registro bloqueado',
   lastSentAt: 'Envío anterior',
   kind: 'Tipo de correo',
-  to: 'Enviado a',
+  // Written when the mail is asked for, before it leaves: where it goes, not that it went.
+  to: 'Para',
   reason: 'Motivo de la llamada',
   outcome: 'Resultado',
   notes: 'Notas',

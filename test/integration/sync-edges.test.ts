@@ -92,6 +92,41 @@ describe('sync edges', () => {
     expect(record(desk, PEDRO).memberships[0]!.state).toBe('disabled');
   });
 
+  it('does not send a mail to an address other than the one the agent saw (changed meanwhile)', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url);
+    await syncNow(desk);
+    const rut = 18765432;
+    const resend = { rut: '18765432-7', portal: 'achs_gestion', kind: 'password_creation' };
+    const seen = record(desk, resend.rut).email;
+    act(desk, 'mails.resend', resend);
+    // Another desk gave her another address before this one's action arrived.
+    central.db.$client
+      .prepare(
+        "UPDATE persons SET email = 'francisca.otra@x.cl', version = version + 1 WHERE rut = ?",
+      )
+      .run(rut);
+    expect(await syncNow(desk)).toMatchObject({ rejected: 1, pending: 0 });
+    const mailsTo = (address: string | null) =>
+      central.db.$client
+        .prepare(
+          "SELECT count(*) FROM mails WHERE person_rut = ? AND kind = 'password_creation' AND to_address = ? AND action_id IS NOT NULL",
+        )
+        .pluck()
+        .get(rut, address);
+    expect(mailsTo('francisca.otra@x.cl')).toBe(0);
+    expect(mailsTo(seen)).toBe(0);
+    const issues = act(desk, 'sync.issues', {}) as Array<{ personRut: string; message: string }>;
+    expect(issues.find((issue) => issue.personRut === resend.rut)?.message).toMatch(
+      /^No se envió: el correo registrado de la persona cambió en el sistema central/,
+    );
+    // Asked again, with the address she has now, it goes.
+    act(desk, 'mails.resend', resend);
+    // (The first one's rejection stays in the inbox until someone reads it.)
+    expect(await syncNow(desk)).toMatchObject({ rejected: 1, pending: 0 });
+    expect(mailsTo('francisca.otra@x.cl')).toBe(1);
+  });
+
   it('drops a queued mail the server did not send (someone else sent it moments ago)', async () => {
     const central = await startCentral();
     const a = await openDesk(central.url);

@@ -197,7 +197,7 @@ describe('what an event changed, in words', () => {
         JSON.stringify({ lastSentAt: null }),
         JSON.stringify({ kind: 'email_confirmation', to: 'p@x.cl' }),
       ).map(auditDetailLine),
-    ).toEqual(['Envío anterior: —', 'Tipo de correo: Confirmación de correo', 'Enviado a: p@x.cl']);
+    ).toEqual(['Envío anterior: —', 'Tipo de correo: Confirmación de correo', 'Para: p@x.cl']);
     expect(
       describeAuditChange(
         JSON.stringify({ code: 'stale', message: 'La ficha cambió', conflicts: [] }),

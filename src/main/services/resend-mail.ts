@@ -56,7 +56,8 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
       return {
         before: { lastSentAt: last },
         after: { kind: command.kind, to: person.email },
-        intent: { portal: command.portal, mailKind: command.kind },
+        // The address the agent saw: the central API sends only to it (rule 4).
+        intent: { portal: command.portal, mailKind: command.kind, to: person.email },
       };
     },
   });
