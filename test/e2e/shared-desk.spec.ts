@@ -232,3 +232,48 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
     await central.stop();
   }
 });
+
+test('a sync that lands while the desk is locked leaves no «Inicie sesión» behind once unlocked', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  let central: Started = await startCentral(dirs.central);
+  const door = await startDeskDoor(dirs.desk, central.url);
+  try {
+    await signInAt(page, door.url, 'agente', 'agente600');
+    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    const search = page.getByRole('combobox', { name: 'Buscar' });
+    await search.fill('12.345.678-5');
+    await search.press('Enter');
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await expect(record.getByRole('button', { name: 'Desbloquear' }).first()).toBeVisible();
+    // An action waits while the central API is away; the agent locks the desk and steps away.
+    await central.stop();
+    await record.getByRole('button', { name: 'Desbloquear' }).first().click();
+    const unlock = page.getByRole('dialog');
+    for (const box of await unlock.getByRole('checkbox').all()) await box.check();
+    await unlock.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(unlock).toHaveCount(0);
+    await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    await page.keyboard.press('Control+Shift+L');
+    await expect(page.getByRole('heading', { name: 'Pantalla bloqueada' })).toBeVisible();
+    // Back meanwhile: the queue drains behind the lock.
+    central = await startCentral(dirs.central, String(central.port));
+    await page.waitForTimeout(8000);
+    await page.getByLabel('Contraseña').fill('agente600');
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    await expect(page.getByText('Inicie sesión para continuar.')).toHaveCount(0);
+    await expect(page.getByRole('listbox', { name: 'Resultados' }).getByRole('option')).toHaveCount(
+      1,
+    );
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+      'Pedro Andrés González Muñoz',
+    );
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});

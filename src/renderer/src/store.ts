@@ -68,6 +68,11 @@ type Actions = {
   /** Shows the record an action answered with, and re-runs the search so badges agree. */
   replaceRecord: (record: PersonRecord) => void;
   reloadRecord: () => Promise<void>;
+  /**
+   * The desk shown again after its lock: a search or a record asked for meanwhile (a sync's
+   * refresh) was refused while locked, so it is read anew.
+   */
+  readAgain: () => void;
   /** Forgets everything on screen (another agent is signing in). */
   reset: () => void;
   /** Reads the same results again, keeping the row (a selection's run changed people). */
@@ -337,6 +342,12 @@ export const useApp = create<State & Actions>()((set, get) => {
       const rut = get().recordRut;
       // The same record read again (after an action): still opened from where it was.
       if (rut) await openRecord(rut, 'reload', get().companyBehind);
+    },
+
+    readAgain() {
+      const { text, scope, recordRut, recordError, searchError, companyBehind } = get();
+      if (searchError !== null && (text.trim() !== '' || scope)) void runSearch(true);
+      if (recordRut && recordError !== null) void openRecord(recordRut, 'reload', companyBehind);
     },
 
     clearScope() {

@@ -24,6 +24,7 @@ import { DEFAULT_IDLE_LOCK_SECONDS } from '../../../shared/idle-lock';
 import { lockScreenMessages as t } from '../../../shared/messages';
 import { call } from '../api/client';
 import { SignInScreen } from '../components/SignInScreen';
+import { useApp } from '../store';
 import { forgetScreens, useSession } from '../session-store';
 import { LockScreen } from './LockScreen';
 import { setDeskHidden } from './desk-hidden';
@@ -112,6 +113,7 @@ export function LockGate({ children }: { children: ReactNode }) {
     useSession.setState({ session: restored });
     void useSession.getState().refreshInteraction();
     void useSession.getState().refreshSync();
+    useApp.getState().readAgain();
     // The desk is shown again: the focus goes back where the agent left it.
     const focused = focusedBeforeLock.current;
     focusedBeforeLock.current = null;
