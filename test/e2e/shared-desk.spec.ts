@@ -226,6 +226,89 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
     await expect(count).toHaveText(/^[\d.]+ personas$/, { timeout: 15_000 });
     const after = Number((await count.textContent())!.replace(/\D/g, ''));
     expect(after).toBeGreaterThan(before);
+
+    // One of its people on screen when the company is taken from him: the record does not stay
+    // showing someone no longer his; it says so.
+    const reader = openSqlite(path.join(dirs.central, 'central.db'), { readonly: true });
+    const someone = reader
+      .prepare(
+        `SELECT p.rut || '-' || p.dv FROM persons p JOIN memberships m ON m.person_rut = p.rut
+         WHERE m.company_rut = ? AND m.state = 'active'
+           AND NOT EXISTS (SELECT 1 FROM memberships o WHERE o.person_rut = p.rut AND o.company_rut != ?)
+         LIMIT 1`,
+      )
+      .pluck()
+      .get(company, company) as string;
+    reader.close();
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    const search = page.getByRole('combobox', { name: 'Buscar' });
+    await search.fill(someone);
+    await search.press('Enter');
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await expect(record.getByRole('heading', { level: 1 })).toBeVisible();
+    const taken = await fetch(`${central.url}/admin/agent-scope`, {
+      method: 'POST',
+      headers: { ...headers, Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        username: 'prevencion',
+        companyRut: company,
+        assigned: false,
+        reason: 'Cartera reasignada',
+      }),
+    });
+    expect(taken.status).toBe(200);
+    await indicator.click();
+    await sync.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    await expect(count).toHaveText(`${before.toLocaleString('es-CL')} personas`, {
+      timeout: 30_000,
+    });
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    await expect(
+      page.getByText(/No hay una persona con ese RUT entre sus empresas asignadas/),
+    ).toBeVisible();
+    await expect(record.getByRole('heading', { level: 1 })).toHaveCount(0);
+
+    // Ricardo, of his company Los Andes only, dismissed at the office while his record is open.
+    await search.fill('12.131.415-0');
+    await search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+      'Ricardo Alberto Muñoz Vidal',
+    );
+    // With a change of his waiting on this laptop (the central API out of reach meanwhile).
+    proxy.setFaults((request) =>
+      request.path.startsWith('/sync/') ? { kind: 'drop_request' } : { kind: 'pass' },
+    );
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByRole('textbox', { name: 'Celular' }).fill('+56 9 5555 0202');
+    await edit.getByLabel('Motivo').fill('Lo pidió en la visita');
+    for (const box of await edit.getByRole('checkbox').all()) await box.check();
+    await edit.getByRole('button', { name: 'Guardar' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(record).toContainText('1 acción pendiente de sincronizar');
+    const writer = openSqlite(path.join(dirs.central, 'central.db'));
+    writer.transaction(() => {
+      const { id } = writer
+        .prepare(
+          "UPDATE memberships SET state = 'removed', version = version + 1 WHERE person_rut = 12131415 AND company_rut = 76543210 RETURNING id",
+        )
+        .get() as { id: number };
+      writer
+        .prepare(
+          "INSERT INTO change_log (entity, key, op, person_rut, company_rut, at) VALUES ('membership', ?, 'upsert', 12131415, 76543210, ?)",
+        )
+        .run(id, new Date().toISOString());
+    })();
+    writer.close();
+    // Back in reach: the desk syncs by itself, his record still on screen.
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    await expect(count).toHaveText(`${(before - 1).toLocaleString('es-CL')} personas`, {
+      timeout: 30_000,
+    });
+    await expect(
+      page.getByText(/No hay una persona con ese RUT entre sus empresas asignadas/),
+    ).toBeVisible();
+    await expect(record.getByRole('heading', { level: 1 })).toHaveCount(0);
   } finally {
     await door.stop();
     await proxy.close();

@@ -192,7 +192,11 @@ function usePendingFollowsQueue(record: PersonRecord) {
           pending.every((action, i) => action.actionId === shown.pendingActions[i]?.actionId);
         if (!same) void useApp.getState().reloadRecord();
       },
-      () => undefined,
+      // Refused: the person left the agent's reach (an officer's company taken, a dismissal
+      // pulled). Read again, the record says so instead of showing what no longer holds.
+      () => {
+        if (current && useApp.getState().record?.rut === rut) void useApp.getState().reloadRecord();
+      },
     );
     return () => {
       current = false;

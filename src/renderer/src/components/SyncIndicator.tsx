@@ -11,7 +11,7 @@ import { syncPollMs } from './sync-poll';
 /**
  * What the rest of the screen must follow when the sync status changes: the header's person
  * count (it grows during a first sync), and the open record when it was built from data that may
- * be missing. A record listing waiting actions follows the queue by itself (PersonRecordView).
+ * be missing or when people arrived or left. A record listing waiting actions follows the queue by itself (PersonRecordView).
  */
 function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   if (!next) return;
@@ -26,6 +26,9 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
     next.conflicts !== previous.conflicts ||
     next.rejected !== previous.rejected;
   if (record && completed && record.replicaIncomplete) void app.reloadRecord();
+  // People arrived or left (an officer's companies changed, a dismissal pulled): the open record
+  // may be someone who is no longer his, or changed — read again (a reload is no new view).
+  else if (record && next.persons !== previous.persons) void app.reloadRecord();
   // The open company follows what the queue and the pulls bring (a signature, a refusal).
   if (drained || completed || next.lastSyncAt !== previous.lastSyncAt) {
     void useCompany.getState().refresh();
