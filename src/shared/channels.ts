@@ -60,6 +60,7 @@ export const channelNames = [
   'sync.reassign',
   // Device trust (issue 11).
   'sync.reenrol',
+  'sync.revocationFile',
   'devices.list',
   'devices.revoke',
   // Scope follows assignments (issue 11): a company's officers, for a supervisor.

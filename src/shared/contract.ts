@@ -1379,6 +1379,11 @@ export const contract = {
   },
   // Device trust (issue 11): a revoked or duplicated device takes a new identity, explicitly.
   'sync.reenrol': { input: z.object({}), output: SyncStatus },
+  /** A revoked device's file of unsent actions, to save where a supervisor can read it. */
+  'sync.revocationFile': {
+    input: z.object({}),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
   /** A supervisor's list of the devices enrolled with the central API (asked there, online). */
   'devices.list': { input: z.object({}), output: DeviceList },
   /** A supervisor revokes another device, with a reason (the screen then lists them again). */
@@ -1552,8 +1557,10 @@ export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
   // A locked screen has no session: it asks for the same agent's password.
   'auth.unlock',
   'auth.lockState',
-  // A revoked device is signed out: re-enrolling it comes before any sign-in (issue 11).
+  // A revoked device is signed out: re-enrolling it, and saving a copy of its unsent actions
+  // (a file already on this computer), come before any sign-in (issue 11).
   'sync.reenrol',
+  'sync.revocationFile',
 ]);
 
 export type Contract = typeof contract;

@@ -39,6 +39,8 @@ export const notFoundMessages = {
   company_in_scope:
     'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
   bulk_batch: 'No se encontró esa carga masiva en este equipo.',
+  revocation_file:
+    'No se encontró el archivo de acciones sin enviar de este equipo: puede haberse movido o borrado. Avise a su supervisor.',
 } as const;
 
 export const portalLabels: Record<Portal, string> = {
@@ -2110,7 +2112,9 @@ export const deviceTrustMessages = {
       actions === 0
         ? ''
         : `Entregue ese archivo a su supervisor para que ${actions === 1 ? 'la revise y la registre' : 'las revise y las registre'}; no lo borre. `
-    }Si el equipo debe volver a usarse, pida a su supervisor que lo autorice y luego use «Inscribir como equipo nuevo».`,
+    }Si la revocación fue un error y el equipo sigue en manos de la mesa, «Inscribir como equipo nuevo» le da una identidad nueva: al ingresar se cargan los datos de nuevo (el archivo no se toca). Si el equipo se perdió o no es de confianza, no lo use y avise a su supervisor.`,
+  /** Saves a copy of the file where the agent chooses (the web door: a download). */
+  revokedDownload: 'Guardar una copia del archivo',
   revokedSignIn:
     'Un supervisor revocó este equipo: no se puede ingresar. Lea el aviso en esta pantalla.',
   reenrol: 'Inscribir como equipo nuevo',

@@ -85,13 +85,29 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
     await expect(page.getByRole('button', { name: 'Ingresar' })).toBeVisible();
     await expectAccessible(page, 'equipo revocado');
     expect(fs.existsSync(path.join(dirs.desk, `acciones-sin-enviar-${deviceId}.json`))).toBe(true);
+    // Nothing promises a supervisor's authorisation that no screen asks for.
+    await expect(notice).not.toContainText('lo autorice');
+    // A copy of the file, saved where the agent chooses, reads in words.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      notice.getByRole('button', { name: 'Guardar una copia del archivo' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`acciones-sin-enviar-${deviceId}.json`);
+    const saved = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as {
+      resumen: string[];
+    };
+    expect(saved.resumen).toHaveLength(1);
+    expect(saved.resumen[0]).toContain('Alicia Agente');
 
     await fillSignIn(page, 'agente', 'agente600');
     await expect(page.getByText(/revocó este equipo: no se puede ingresar/)).toBeVisible();
 
-    // Enrolled again, explicitly: a new identity, a fresh replica.
+    // Enrolled again, explicitly: a new identity, a fresh replica; the refusal goes, and the
+    // focus is on the form's first field.
     await page.getByRole('button', { name: 'Inscribir como equipo nuevo' }).click();
     await expect(page.getByRole('status')).toHaveText(/El equipo tiene una identidad nueva/);
+    await expect(page.getByText(/revocó este equipo: no se puede ingresar/)).toHaveCount(0);
+    await expect(page.getByLabel('Usuario')).toBeFocused();
     await expectAccessible(page, 'equipo inscrito de nuevo');
     await fillSignIn(page, 'agente', 'agente600');
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });

@@ -411,6 +411,8 @@ describe('dispatch', () => {
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
       // Device trust (issue 11): only a revoked or duplicated device re-enrols.
       'sync.reenrol': () => ({}),
+      // …and only a revoked one has a file of unsent actions to save.
+      'sync.revocationFile': () => ({}),
     } satisfies Record<keyof typeof contract, () => unknown>;
     const values = new Map<string, unknown>();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as the contract shapes them
@@ -428,6 +430,10 @@ describe('dispatch', () => {
       ];
       if (refused.includes(channel)) {
         expect(envelope).toMatchObject({ ok: false, error: { code: 'rule' } });
+        continue;
+      }
+      if (channel === 'sync.revocationFile') {
+        expect(envelope).toMatchObject({ ok: false, error: { code: 'not_found' } });
         continue;
       }
       if (envelope.ok) values.set(channel, envelope.value);

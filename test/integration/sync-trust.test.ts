@@ -269,6 +269,19 @@ describe('device trust', () => {
       }),
     ]);
     expect(JSON.stringify(saved.acciones[0]!.payload)).toContain('+56977771234');
+    // …and in words for the supervisor who reads it: when (Chile), who, what, whom, the change.
+    const words = saved as unknown as { revocadoEl: string; resumen: string[] };
+    expect(words.revocadoEl).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} \(hora de Chile\)$/);
+    expect(words.resumen).toEqual([
+      expect.stringMatching(
+        /^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · Pedro Andrés González Muñoz \(12\.345\.678-5\) · Celular: .+ → \+56 9 7777 1234$/,
+      ),
+    ]);
+    // A copy is handed out before anyone signs in (the file is on this computer already).
+    expect(desk.dispatchNow('sync.revocationFile', {})).toEqual({
+      ok: true,
+      value: { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8') },
+    });
     // It never reached the central, and nothing more leaves this desk.
     expect(serverPhone(central, PEDRO)).toEqual(before);
     expect(desk.dispatchNow('auth.session', {})).toEqual({ ok: true, value: null });

@@ -4,11 +4,13 @@
  * reassignment), the network hint, and a new identity for a revoked or duplicated device.
  * Registered beside the others in core.ts, which holds the sync engine and the device.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { SyncStatus } from '../../shared/contract';
 import type { Handlers } from '../core';
 import { changeCentralAddress } from '../services/central-address';
 import type { ServiceContext, Session } from '../services/context';
-import { RuleError } from '../services/errors';
+import { NotFoundError, RuleError } from '../services/errors';
 import { reassignPendingActions } from '../services/reassign-actions';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from '../services/sync-issues';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -36,6 +38,7 @@ type SyncChannel =
   | 'sync.pending'
   | 'sync.resolve'
   | 'sync.reenrol'
+  | 'sync.revocationFile'
   | 'sync.hint'
   | 'sync.reassign'
   | 'agents.list';
@@ -74,6 +77,11 @@ export function syncHandlers({
       }
       reenrol();
       return status();
+    },
+    'sync.revocationFile': () => {
+      const kept = status().revocation;
+      if (!kept || kept.actions === 0) throw new NotFoundError('revocation_file');
+      return { fileName: path.basename(kept.file), content: fs.readFileSync(kept.file, 'utf8') };
     },
     'agents.list': () => {
       agent();

@@ -15,7 +15,9 @@ export class NotFoundError extends Error {
       // whether or not that RUT exists.
       | 'person_in_scope'
       | 'company_in_scope'
-      | 'bulk_batch',
+      | 'bulk_batch'
+      // A revoked device with no file of unsent actions (or one removed by hand).
+      | 'revocation_file',
   ) {
     super(`${subject} not found`);
   }

@@ -23,7 +23,9 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { writePrivateFile } from '../db/replica-key';
 import { EXPORTS_FOLDER } from '../services/export-files';
-import { loginRut, rutFromBody } from '../../shared/rut';
+import { actionText, auditDetailLine, describeAuditChange } from '../../shared/audit-details';
+import { formatDateTime } from '../../shared/format';
+import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
 import type { ReplicaWriter } from './replica-writer';
 
 export type RevocationRecord = { file: string; actions: number; at: string };
@@ -61,6 +63,42 @@ export function createRevocation(deps: {
      WHERE state = 'pending' ORDER BY seq`,
   );
   const calls = sqlite.prepare('SELECT * FROM interactions ORDER BY opened_at');
+  // Read before the wipe: what a supervisor reads of each action (who, whom, what, when).
+  const agentName = sqlite.prepare('SELECT display_name FROM agents WHERE id = ?').pluck();
+  const personName = sqlite
+    .prepare(
+      "SELECT given_names || ' ' || last_name1 || coalesce(' ' || last_name2, '') FROM persons WHERE rut = ?",
+    )
+    .pluck();
+  const auditOf = sqlite.prepare('SELECT action, before, after FROM audit_events WHERE id = ?');
+
+  /** One unsent action in words, as the Auditoría would say it. */
+  const summary = (row: PendingRow): string => {
+    const event = auditOf.get(row.action_id) as
+      { action: string; before: string | null; after: string | null } | undefined;
+    const who =
+      row.agent_id === null
+        ? null
+        : ((agentName.get(row.agent_id) as string | undefined) ?? row.agent_id);
+    const whom =
+      row.person_rut === null
+        ? null
+        : `${(personName.get(row.person_rut) as string | undefined) ?? ''} (${formatRut(rutFromBody(row.person_rut))})`.trim();
+    const changes = event
+      ? describeAuditChange(event.before, event.after, {}, event.action)
+          .filter((detail) => detail.changed)
+          .map(auditDetailLine)
+      : [];
+    return [
+      formatDateTime(row.created_at),
+      who,
+      actionText(event?.action ?? row.kind),
+      whom,
+      changes.length > 0 ? changes.join('; ') : null,
+    ]
+      .filter((part) => part !== null && part !== '')
+      .join(' · ');
+  };
 
   const record = (): RevocationRecord | null => {
     const text = getRecord.get(RECORD_KEY) as string | undefined;
@@ -110,7 +148,9 @@ export function createRevocation(deps: {
         aviso:
           'Acciones registradas en este equipo que no alcanzaron a llegar al sistema central antes de que un supervisor lo revocara. Revíselas y regístrelas de nuevo si corresponde.',
         equipo: deviceId,
-        revocadoEl: at,
+        // In Chile's clock for a person; `acciones` keeps each one whole (UTC) for support.
+        revocadoEl: `${formatDateTime(at)} (hora de Chile)`,
+        resumen: rows.map(summary),
         acciones: rows.map((row) => ({
           actionId: row.action_id,
           kind: row.kind,

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useSession } from '../session-store';
 import { SignInDeviceNotice } from '../device-trust/DeviceTrustNotice';
 import { ErrorNotice } from './ErrorNotice';
@@ -11,6 +11,12 @@ export function SignInScreen() {
   const [busy, setBusy] = useState(false);
   // A failed sign-in may have revealed a revoked device: look again (issue 11).
   const [attempts, setAttempts] = useState(0);
+  const usernameField = useRef<HTMLInputElement>(null);
+  // A new identity: the refusal it answered goes, and the agent signs in from the first field.
+  const reenrolled = () => {
+    setError(null);
+    usernameField.current?.focus();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,13 +33,14 @@ export function SignInScreen() {
 
   return (
     <main className="signin">
-      <SignInDeviceNotice checkAgain={attempts} />
+      <SignInDeviceNotice checkAgain={attempts} onReenrolled={reenrolled} />
       <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
         <h1 id="signin-title">Mesa de Ayuda</h1>
         <p className="muted">Ingrese con su usuario de agente.</p>
         <label className="field">
           Usuario
           <input
+            ref={usernameField}
             autoFocus
             autoComplete="username"
             value={username}

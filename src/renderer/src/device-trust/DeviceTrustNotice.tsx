@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
-import { deviceTrustMessages } from '../../../shared/messages';
+import { deviceTrustMessages, errorMessages } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
+import { saveBlob } from '../components/save-file';
 import { useSession } from '../session-store';
 
 /**
@@ -11,9 +12,12 @@ import { useSession } from '../session-store';
 export function DeviceTrustNotice({
   sync,
   onChanged,
+  onReenrolled,
 }: {
   sync: SyncStatus | null;
   onChanged: (next: SyncStatus) => void;
+  /** The device has its new identity: the sign-in form's old refusal goes, the focus comes. */
+  onReenrolled?: () => void;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,12 +34,25 @@ export function DeviceTrustNotice({
       const next = await call('sync.reenrol', {});
       setDone(sync.revocation ? 'revoked' : 'fork');
       onChanged(next);
+      onReenrolled?.();
     } catch (failure) {
       setError(
         failure instanceof ApiError ? failure.message : deviceTrustMessages.reenrolNotNeeded,
       );
     } finally {
       setBusy(false);
+    }
+  };
+
+  // A copy where the agent chooses: the file itself sits in the desk's data folder, out of
+  // reach of a browser (the web door) and of most agents.
+  const saveCopy = async () => {
+    setError(null);
+    try {
+      const file = await call('sync.revocationFile', {});
+      saveBlob(new Blob([file.content], { type: 'application/json' }), file.fileName);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : errorMessages.internal);
     }
   };
 
@@ -59,7 +76,14 @@ export function DeviceTrustNotice({
         <>
           <p>{deviceTrustMessages.revokedIntro}</p>
           <p>{deviceTrustMessages.revokedSaved(revoked.actions)}</p>
-          {revoked.actions > 0 && <code className="device-trust-file">{revoked.file}</code>}
+          {revoked.actions > 0 && (
+            <p>
+              <code className="device-trust-file">{revoked.file}</code>{' '}
+              <button type="button" onClick={() => void saveCopy()}>
+                {deviceTrustMessages.revokedDownload}
+              </button>
+            </p>
+          )}
           <p>{deviceTrustMessages.revokedWhatToDo(revoked.actions)}</p>
         </>
       ) : (
@@ -74,14 +98,20 @@ export function DeviceTrustNotice({
 }
 
 /** The sign-in screen asks for the device's state itself: it may have been revoked. */
-export function SignInDeviceNotice({ checkAgain }: { checkAgain: number }) {
+export function SignInDeviceNotice({
+  checkAgain,
+  onReenrolled,
+}: {
+  checkAgain: number;
+  onReenrolled: () => void;
+}) {
   const [sync, setSync] = useState<SyncStatus | null>(null);
   useEffect(() => {
     call('sync.status', {})
       .then(setSync)
       .catch(() => setSync(null));
   }, [checkAgain]);
-  return <DeviceTrustNotice sync={sync} onChanged={setSync} />;
+  return <DeviceTrustNotice sync={sync} onChanged={setSync} onReenrolled={onReenrolled} />;
 }
 
 /** A device revoked under a signed-in agent: the session is over, the sign-in screen says why. */
