@@ -238,15 +238,44 @@ describe('diagnose', () => {
           code: 'membership_disabled',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
+          role: 'worker',
           fix: { action: 'enable_membership', companyRut: '76543210-3' },
         },
         {
           code: 'membership_disabled',
           companyRut: '96111222-5',
           companyName: 'Minera Sur',
+          role: 'worker',
           fix: { action: 'enable_membership', companyRut: '96111222-5' },
         },
       ]);
+    });
+
+    it('tells a disabled administrator who asks: the legal representative may, another one may not', () => {
+      const say = (adminKind: 'legal_representative' | 'appointed' | null, state = 'disabled') =>
+        causeTexts[state === 'disabled' ? 'membership_disabled' : 'membership_paused'](
+          diagnose(
+            input({
+              memberships: [
+                membership({
+                  role: 'access_admin',
+                  adminKind,
+                  state: state as 'disabled' | 'paused',
+                }),
+              ],
+            }),
+          )[0]!,
+        ).say;
+      expect(say('legal_representative')).toBe(
+        'Su acceso a la empresa está inhabilitado: como su representante legal, puede pedir que se habilite de nuevo usted mismo (se verifica su identidad).',
+      );
+      expect(say('appointed')).toBe(
+        'Su acceso a la empresa está inhabilitado: no puede pedir que se habilite de nuevo usted mismo: lo pide su representante legal u otro administrador de accesos de la empresa.',
+      );
+      expect(say('appointed', 'paused')).toBe(
+        'Su empresa pausó su acceso: no puede pedir que se reanude usted mismo: lo pide su representante legal u otro administrador de accesos de la empresa.',
+      );
+      expect(say(null)).toMatch(/no puede pedir que se habilite de nuevo usted mismo/);
     });
 
     it('membership_paused: one per paused membership, with the resume fix', () => {
@@ -255,6 +284,7 @@ describe('diagnose', () => {
           code: 'membership_paused',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
+          role: 'worker',
           fix: { action: 'resume_membership', companyRut: '76543210-3' },
         },
       ]);
@@ -356,6 +386,7 @@ describe('diagnose', () => {
           code: 'membership_disabled',
           companyRut: '96111222-5',
           companyName: 'Minera Sur',
+          role: 'worker',
           fix: { action: 'enable_membership', companyRut: '96111222-5' },
         },
       ]);
@@ -1093,7 +1124,13 @@ describe('diagnose: mixed memberships', () => {
   it('offers no fix for a disabled membership at a company that is not adherent', () => {
     const causes = diagnose({ ...base, memberships: [membership('1-9', 'disabled', false)] });
     expect(causes).toStrictEqual([
-      { code: 'membership_disabled', companyRut: '1-9', companyName: 'Empresa 1-9', fix: null },
+      {
+        code: 'membership_disabled',
+        companyRut: '1-9',
+        companyName: 'Empresa 1-9',
+        role: 'worker',
+        fix: null,
+      },
     ]);
   });
 
