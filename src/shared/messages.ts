@@ -2080,8 +2080,12 @@ export const syncScaleMessages = {
   pendingOf: (name: string, n: number) =>
     `${name}: ${n} ${n === 1 ? 'acción en espera' : 'acciones en espera'}`,
   mine: '(usted)',
-  waitsForAgent: 'Esperan que este agente vuelva a ingresar en este equipo.',
-  reassignedTo: (name: string) => `Reasignadas a ${name}: se envían con su sesión.`,
+  waitsForAgent: (n: number) =>
+    `${n === 1 ? 'Espera' : 'Esperan'} que este agente vuelva a ingresar en este equipo.`,
+  reassignedTo: (name: string, n: number) =>
+    n === 1
+      ? `Reasignada a ${name}: se envía con su sesión.`
+      : `Reasignadas a ${name}: se envían con su sesión.`,
   reassign: 'Reasignar a mi nombre',
   reassignTitle: (name: string) => `Reasignar las acciones de ${name}`,
   reassignExplain: (n: number, name: string) =>
@@ -2092,10 +2096,13 @@ export const syncScaleMessages = {
   reassignReasonHint: 'Por ejemplo: dejó la empresa, cambio de turno permanente.',
   reassignConfirm: 'Reasignar y enviar',
   reassignCancel: 'Cancelar',
-  reassignDone: (n: number) =>
-    n === 1
-      ? 'Se reasignó 1 acción: se enviará con su sesión.'
-      : `Se reasignaron ${n} acciones: se enviarán con su sesión.`,
+  /** `held`: this desk cannot sync now (actions-held.ts): they leave when it can. */
+  reassignDone: (n: number, held: boolean) =>
+    `${n === 1 ? 'Se reasignó 1 acción: se enviará' : `Se reasignaron ${n} acciones: se enviarán`} con su sesión${
+      held ? ' cuando este equipo se sincronice' : ''
+    }.`,
+  reassignHeld:
+    'Este equipo no se está sincronizando ahora: quedan en él, a su nombre, y salen cuando se sincronice.',
   reassignNone: 'Ese agente no tiene acciones en espera en este equipo.',
 } as const;
 

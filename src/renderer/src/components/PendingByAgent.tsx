@@ -9,6 +9,8 @@ import { formatDateTime } from '../../../shared/format';
 import { syncKindLabels, syncMessages, syncScaleMessages } from '../../../shared/messages';
 import { call } from '../api/client';
 import { displayRut } from './display';
+import { actionsHeld } from './actions-held';
+import { useSession } from '../session-store';
 import { ReasonDialog } from './ReasonDialog';
 
 type Group = {
@@ -70,8 +72,8 @@ export function PendingByAgent({
             {!mine && (
               <p className="muted small">
                 {group.sentByName
-                  ? syncScaleMessages.reassignedTo(group.sentByName)
-                  : syncScaleMessages.waitsForAgent}
+                  ? syncScaleMessages.reassignedTo(group.sentByName, group.actions.length)
+                  : syncScaleMessages.waitsForAgent(group.actions.length)}
               </p>
             )}
             <table className="pending-list" aria-labelledby={`pending-title ${headingId}`}>
@@ -138,10 +140,15 @@ function ReassignDialog({
   close: () => void;
   done: (pending: PendingAction[], count: number) => void;
 }) {
+  const held = useSession((s) => actionsHeld(s.sync));
   return (
     <ReasonDialog
       title={syncScaleMessages.reassignTitle(group.name)}
-      explanation={syncScaleMessages.reassignExplain(group.actions.length, group.name)}
+      explanation={
+        held
+          ? `${syncScaleMessages.reassignExplain(group.actions.length, group.name)} ${syncScaleMessages.reassignHeld}`
+          : syncScaleMessages.reassignExplain(group.actions.length, group.name)
+      }
       reasonLabel={syncScaleMessages.reassignReason}
       reasonHint={syncScaleMessages.reassignReasonHint}
       confirmLabel={syncScaleMessages.reassignConfirm}

@@ -11,6 +11,7 @@ import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { CentralAddressForm } from './CentralAddressForm';
 import { SyncIssueList, type IssueChoice } from './SyncIssueList';
+import { actionsHeld } from './actions-held';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Sync status, settings, and the actions that need a person: conflicts and rejections. */
@@ -182,7 +183,9 @@ export function SyncView() {
           onReassigned={(next, count) => {
             setPending(next);
             notify(
-              count > 0 ? syncScaleMessages.reassignDone(count) : syncScaleMessages.reassignNone,
+              count > 0
+                ? syncScaleMessages.reassignDone(count, actionsHeld(sync))
+                : syncScaleMessages.reassignNone,
             );
             void refreshSync();
             // The agent's group (and the button that opened the dialog) may be gone.

@@ -1,0 +1,26 @@
+/**
+ * A shared desk's waiting actions in words (issue 11): singular and plural agree with the count,
+ * and a re-assignment made while the desk cannot sync does not say the actions are on their way.
+ */
+import { describe, expect, it } from 'vitest';
+import { syncScaleMessages as m } from '../../src/shared/messages';
+
+describe('a shared desk’s waiting actions', () => {
+  it('agree in number with how many wait', () => {
+    expect(m.waitsForAgent(1)).toBe('Espera que este agente vuelva a ingresar en este equipo.');
+    expect(m.waitsForAgent(3)).toBe('Esperan que este agente vuelva a ingresar en este equipo.');
+    expect(m.reassignedTo('Sara Supervisora', 1)).toBe(
+      'Reasignada a Sara Supervisora: se envía con su sesión.',
+    );
+    expect(m.reassignedTo('Sara Supervisora', 2)).toBe(
+      'Reasignadas a Sara Supervisora: se envían con su sesión.',
+    );
+  });
+
+  it('re-assigned offline, leave when the desk syncs, not now', () => {
+    expect(m.reassignDone(1, false)).toBe('Se reasignó 1 acción: se enviará con su sesión.');
+    expect(m.reassignDone(2, true)).toBe(
+      'Se reasignaron 2 acciones: se enviarán con su sesión cuando este equipo se sincronice.',
+    );
+  });
+});
