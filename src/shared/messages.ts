@@ -1263,7 +1263,17 @@ export const syncMessages = {
   noPerson: '—',
   personCount: (n: number) => syncCount(n, 'persona', 'personas'),
   personCountLoading: (n: number) => `${syncCount(n, 'persona', 'personas')} (cargando)`,
-  pendingShort: (n: number) => `${n} ${n === 1 ? 'pendiente' : 'pendientes'}`,
+  /** The load cut off by a lost connection: it resumes when the central API is back. */
+  personCountStopped: (n: number) => `${syncCount(n, 'persona', 'personas')} (carga incompleta)`,
+  /** `others`: how many of them are another agent's of this desk (they leave with that agent). */
+  pendingShort: (n: number, others = 0) =>
+    `${n} ${n === 1 ? 'pendiente' : 'pendientes'}${
+      others === 0
+        ? ''
+        : others === n
+          ? ` (de ${others === 1 ? 'otro agente' : 'otros agentes'})`
+          : ` (${others} de ${others === 1 ? 'otro agente' : 'otros agentes'})`
+    }`,
   badgeLabel: (parts: string) => `Sincronización: ${parts}`,
   badgeInitial: (percent: number) => `carga inicial ${percent} %`,
   badgeLast: (time: string) => `últ. ${time}`,

@@ -125,7 +125,8 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
     const confirm = issue.getByRole('group', { name: 'Aplicar el mío' });
     await expect(confirm).toContainText('¿Reemplazar celular +56 9 7777 8888 por +56 9 5555 0101?');
-    await expect(confirm.getByRole('button', { name: 'Sí, reemplazar por el mío' })).toBeFocused();
+    // The focus on the safe answer: Enter twice does not overwrite a colleague's change.
+    await expect(confirm.getByRole('button', { name: 'No, volver' })).toBeFocused();
     await expect(confirm).toContainText(
       'Cuando su acción llegó, el sistema central ya tenía otro valor',
     );
@@ -134,6 +135,8 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     // The focus is back on the button that asked, not on the page's body.
     await expect(issue.getByRole('button', { name: 'Aplicar el mío' })).toBeFocused();
     await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
+    await page.keyboard.press('Shift+Tab');
+    await expect(confirm.getByRole('button', { name: 'Sí, reemplazar por el mío' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status')).toHaveText(
       'Se enviará de nuevo su valor al sistema central.',

@@ -3,7 +3,7 @@
  * and a re-assignment made while the desk cannot sync does not say the actions are on their way.
  */
 import { describe, expect, it } from 'vitest';
-import { syncScaleMessages as m } from '../../src/shared/messages';
+import { syncMessages, syncScaleMessages as m } from '../../src/shared/messages';
 
 describe('a shared desk’s waiting actions', () => {
   it('agree in number with how many wait', () => {
@@ -22,5 +22,15 @@ describe('a shared desk’s waiting actions', () => {
     expect(m.reassignDone(2, true)).toBe(
       'Se reasignaron 2 acciones: se enviarán con su sesión cuando este equipo se sincronice.',
     );
+  });
+});
+
+describe('the sync badge’s count', () => {
+  it('says which of the waiting actions are another agent’s', () => {
+    expect(syncMessages.pendingShort(0)).toBe('0 pendientes');
+    expect(syncMessages.pendingShort(1, 1)).toBe('1 pendiente (de otro agente)');
+    expect(syncMessages.pendingShort(3, 3)).toBe('3 pendientes (de otros agentes)');
+    expect(syncMessages.pendingShort(3, 1)).toBe('3 pendientes (1 de otro agente)');
+    expect(syncMessages.pendingShort(4, 2)).toBe('4 pendientes (2 de otros agentes)');
   });
 });

@@ -59,11 +59,17 @@ export function IncompleteDataNotice({
  * first sync), marked as still loading while data may be missing.
  */
 export function PersonCount({ count }: { count: number | null }) {
-  const loading = useSession((s) => s.sync?.replicaIncomplete ?? false);
+  const incomplete = useSession((s) => s.sync?.replicaIncomplete ?? false);
+  // Cut off (the central API out of reach), nothing is loading: «incompleto», not «cargando».
+  const stopped = useSession((s) => loadInterrupted(s.sync));
   if (count === null) return <span className="muted" />;
   return (
     <span className="muted person-count">
-      {loading ? syncMessages.personCountLoading(count) : syncMessages.personCount(count)}
+      {!incomplete
+        ? syncMessages.personCount(count)
+        : stopped
+          ? syncMessages.personCountStopped(count)
+          : syncMessages.personCountLoading(count)}
     </span>
   );
 }

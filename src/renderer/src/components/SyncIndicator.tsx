@@ -101,7 +101,7 @@ export function SyncIndicator() {
     const { done, total } = sync.scopeChange;
     parts.push(syncScaleMessages.badgeScope(Math.floor((100 * done) / Math.max(1, total))));
   }
-  parts.push(syncMessages.pendingShort(sync.pending));
+  parts.push(syncMessages.pendingShort(sync.pending, sync.waitingForOtherAgent));
   if (sync.lastSyncAt) parts.push(syncMessages.badgeLast(formatTime(sync.lastSyncAt)));
   if (issues > 0) parts.push(syncMessages.badgeIssues(issues));
   if (sync.stuck) parts.push(syncMessages.badgeStuck);

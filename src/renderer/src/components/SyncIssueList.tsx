@@ -43,10 +43,10 @@ export function SyncIssueList({
   const [confirming, setConfirming] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
+  const safeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
+    if (confirming) safeButton.current?.focus();
   }, [confirming]);
 
   /** The first button of the row now at `index` (the one after a resolved row), or the heading. */
@@ -140,13 +140,14 @@ export function SyncIssueList({
                     <div className="issue-buttons">
                       <button
                         type="button"
-                        ref={confirmButton}
                         className="primary"
                         onClick={() => void choose(issue, index, 'keep_mine')}
                       >
                         {syncMessages.keepMineYes}
                       </button>
-                      <button type="button" onClick={() => back(issue)}>
+                      {/* The focus on the safe answer: Enter twice never overwrites a colleague's
+                          change. */}
+                      <button type="button" ref={safeButton} onClick={() => back(issue)}>
                         {syncMessages.keepMineNo}
                       </button>
                     </div>
