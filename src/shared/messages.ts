@@ -195,7 +195,11 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
   screen_not_locked: () => 'La pantalla no está bloqueada.',
   // Device trust (issue 11).
-  sign_in_rate_limited: (p) => deviceTrustMessages.tryAgainIn(Number(p['minutes'])),
+  sign_in_rate_limited: (p) =>
+    deviceTrustMessages.tryAgainIn(
+      Number(p['minutes']),
+      typeof p['at'] === 'string' ? p['at'] : undefined,
+    ),
   device_revoked: () => deviceTrustMessages.revokedSignIn,
   reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
   central_admin_unconfigured: (p) => centralAdminTexts(p).needCentral,
@@ -2121,9 +2125,16 @@ export const syncScaleMessages = {
  * a while.
  */
 export const deviceTrustMessages = {
-  tryAgainIn: (minutes: number) => {
+  /**
+   * The central API counts failed sign-ins per user (on any computer) and per computer: the
+   * agent whose first try here is refused learns why. `at`: the clock time it ends.
+   */
+  tryAgainIn: (minutes: number, at?: string) => {
     const n = Math.max(1, Math.ceil(minutes));
-    return `Demasiados intentos. Intente de nuevo en ${n} ${n === 1 ? 'minuto' : 'minutos'}.`;
+    const wait = `${n} ${n === 1 ? 'minuto' : 'minutos'}`;
+    return `Demasiados intentos fallidos con este usuario o en este equipo (cuentan también los hechos en otros equipos). Intente de nuevo ${
+      at ? `a las ${at} (en ${wait})` : `en ${wait}`
+    }; si no recuerda su contraseña, avise a su supervisor.`;
   },
   revokedTitle: 'Este equipo fue revocado',
   revokedIntro:

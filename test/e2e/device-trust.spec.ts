@@ -39,7 +39,7 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
     }
     await fillSignIn(page, 'supervisora', 'super600');
     await expect(page.getByRole('alert')).toHaveText(
-      'Demasiados intentos. Intente de nuevo en 15 minutos.',
+      /^Demasiados intentos fallidos con este usuario o en este equipo .* Intente de nuevo a las \d{2}:\d{2} \(en 15 minutos\);/,
     );
     await expectAccessible(page, 'ingreso con intentos agotados');
 

@@ -18,6 +18,8 @@ import {
 import { openSqlite } from '../../src/main/db/database';
 import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
 import { TokenResponse } from '../../src/shared/sync-protocol';
+import { deviceTrustMessages } from '../../src/shared/messages';
+import { formatTime } from '../../src/shared/format';
 import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
 import { excelCsv1252 } from '../support/bulk-files';
 import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
@@ -802,9 +804,14 @@ describe('sessions', () => {
       expect(await attempt('equivocada')).toBe('Usuario o contraseña incorrectos.');
     }
     // Even the right password waits now.
-    expect(await attempt('agente600')).toBe('Demasiados intentos. Intente de nuevo en 15 minutos.');
+    // …and is told until when, by the clock, and that other computers' attempts count too.
+    const until = (ms: number) => formatTime(new Date(clock.now.getTime() + ms).toISOString());
+    expect(await attempt('agente600')).toBe(deviceTrustMessages.tryAgainIn(15, until(15 * MIN)));
+    expect(deviceTrustMessages.tryAgainIn(15, until(15 * MIN))).toMatch(
+      /^Demasiados intentos fallidos con este usuario o en este equipo \(cuentan también los hechos en otros equipos\)\. Intente de nuevo a las \d{2}:\d{2} \(en 15 minutos\); si no recuerda su contraseña, avise a su supervisor\.$/,
+    );
     advance(clock, 11 * MIN);
-    expect(await attempt('agente600')).toBe('Demasiados intentos. Intente de nuevo en 4 minutos.');
+    expect(await attempt('agente600')).toBe(deviceTrustMessages.tryAgainIn(4, until(4 * MIN)));
     const direct = await rawSignIn(central.url, 'agente', 'agente600');
     expect(direct.reply.status).toBe(429);
     expect(direct.reply.headers.get('retry-after')).toBe('240');

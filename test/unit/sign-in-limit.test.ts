@@ -89,15 +89,11 @@ describe('the limiter', () => {
   });
 
   it('tells the agent when to try again, in minutes, in Spanish', () => {
-    expect(deviceTrustMessages.tryAgainIn(4)).toBe(
-      'Demasiados intentos. Intente de nuevo en 4 minutos.',
+    expect(deviceTrustMessages.tryAgainIn(4, '10:45')).toBe(
+      'Demasiados intentos fallidos con este usuario o en este equipo (cuentan también los hechos en otros equipos). Intente de nuevo a las 10:45 (en 4 minutos); si no recuerda su contraseña, avise a su supervisor.',
     );
-    expect(deviceTrustMessages.tryAgainIn(1)).toBe(
-      'Demasiados intentos. Intente de nuevo en 1 minuto.',
-    );
-    expect(deviceTrustMessages.tryAgainIn(0.2)).toBe(
-      'Demasiados intentos. Intente de nuevo en 1 minuto.',
-    );
+    expect(deviceTrustMessages.tryAgainIn(1)).toContain('Intente de nuevo en 1 minuto;');
+    expect(deviceTrustMessages.tryAgainIn(0.2)).toContain('Intente de nuevo en 1 minuto;');
   });
 });
 

@@ -10,6 +10,7 @@ import { CentralError, type CentralClient } from '../sync/central-client';
 type CentralSignIn = Awaited<ReturnType<CentralClient['signIn']>>;
 import type { TokenStore } from '../sync/sync-engine';
 import type { ServiceContext, Session } from './context';
+import { formatTime } from '../../shared/format';
 import { RuleError } from './errors';
 import { sessionFor } from './sign-in';
 
@@ -48,8 +49,11 @@ export async function signInThroughCentral(
     if (error.kind === 'invalid_credentials') throw new RuleError('sign_in_failed');
     // Issue 11: the central refuses this device, or asks to wait after too many attempts.
     if (error.kind === 'rate_limited') {
+      const waitMs = error.retryAfterMs ?? 60_000;
       throw new RuleError('sign_in_rate_limited', {
-        minutes: Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 60_000)),
+        minutes: Math.max(1, Math.ceil(waitMs / 60_000)),
+        // The clock time too: «en 14 minutos» read a minute later is already wrong.
+        at: formatTime(new Date(ctx.now().getTime() + waitMs).toISOString()),
       });
     }
     if (error.kind === 'device_revoked') {
