@@ -826,7 +826,8 @@ export const auditDetailLabels: Record<string, string> = {
   kind: 'Tipo de correo',
   // Written when the mail is asked for, before it leaves: where it goes, not that it went.
   to: 'Para',
-  reason: 'Motivo de la llamada',
+  // An officer's visit has one too (interactions are calls or visits).
+  reason: 'Motivo de la llamada o visita',
   outcome: 'Resultado',
   notes: 'Notas',
   choice: 'Decisión',

@@ -127,9 +127,12 @@ test.describe('Auditoría', () => {
     await expect(from).toHaveAttribute('aria-invalid', 'true');
     await expect(audit.getByText(/eventos?\b/)).toHaveCount(0);
     await expectAccessible(page, 'Auditoría: fecha inválida');
+    // Corrected (here emptied), the field's error goes at once, before «Filtrar».
+    await from.fill('');
+    await expect(audit.getByRole('alert')).toHaveCount(0);
+    await expect(from).not.toHaveAttribute('aria-invalid', 'true');
 
     // Results for a good RUT, then an invalid RUT: the old results go away.
-    await from.fill('');
     await audit.getByLabel('RUT', { exact: true }).fill('12.345.678-5');
     await filter.click();
     await expect(table.getByRole('row').filter({ hasText: PEDRO })).toHaveCount(1);

@@ -97,7 +97,7 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
     const [, view, open, disable] = csv.split('\r\n').map(cells);
     expect(view![5]).toBe('Vio la ficha');
     expect(open![5]).toBe('Abrió una llamada o visita');
-    expect(open![7]).toBe('Motivo de la llamada: Bloqueo por intentos');
+    expect(open![7]).toBe('Motivo de la llamada o visita: Bloqueo por intentos');
     expect(disable![6]).toBe('Empresa: 76.543.210-3 | Estado: Activa');
     expect(disable![7]).toBe('Empresa: 76.543.210-3 | Estado: Inhabilitada');
     expect(csv).not.toMatch(/person\.view|locked_attempts|"active"|disabled/);

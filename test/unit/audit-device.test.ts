@@ -85,6 +85,6 @@ describe('the screen lock’s events', () => {
       {},
       'interaction.open',
     );
-    expect(detail!.label).toBe('Motivo de la llamada');
+    expect(detail!.label).toBe('Motivo de la llamada o visita');
   });
 });

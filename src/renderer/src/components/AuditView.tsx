@@ -173,9 +173,17 @@ export function AuditView() {
   const agentName = (id: string) =>
     agents.find((a) => a.agentId === id)?.displayName ??
     (id === SYSTEM_AGENT_ID ? systemAgentName : id);
+  // Editing the field an error named takes the error away: it spoke of what was typed before.
   const set =
-    (key: 'rut' | 'agentId' | 'action' | 'from' | 'to') => (event: { target: { value: string } }) =>
+    (key: 'rut' | 'agentId' | 'action' | 'from' | 'to') =>
+    (event: { target: { value: string } }) => {
       setFilters((current) => ({ ...current, [key]: event.target.value }));
+      const date = (field: string) => field === 'from' || field === 'to';
+      // The two dates are one question (from before to): either one answers it.
+      if (error?.field && (error.field === key || (date(error.field) && date(key)))) {
+        setError(null);
+      }
+    };
 
   /** An export or a verification that failed: the results on screen are still true. */
   const notDone = (failure: unknown) =>
