@@ -155,8 +155,6 @@ export const Cause = z.object({
    * dismissed worker).
    */
   role: MembershipRole.optional(),
-  /** membership_disabled, membership_paused: an access administrator's kind (rule 9). */
-  adminKind: AdminKind.optional(),
   /**
    * other_companies_open: the closed access's state, and the companies still open to them through
    * the same login (they choose the company on entering); affiliate_profile_open: the closed

@@ -1001,13 +1001,15 @@ const sent = (cause: Cause) =>
         ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
         : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
 
-/** Who may ask for a user's access back, said to that user (rules 9, 13; grantsToSelf). */
+/**
+ * Who may ask for a user's access back, said to that user (rules 9, 13). An administrator whose
+ * own profile is not active asks nothing for the company, their own access included, whatever
+ * their kind (companyRequester's profile_not_active).
+ */
 const whoAsks = (cause: Cause, what: string) =>
   cause.role !== 'access_admin'
-    ? `solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.`
-    : cause.adminKind === 'legal_representative'
-      ? `como su representante legal, puede pedir ${what} usted mismo (se verifica su identidad).`
-      : `no puede pedir ${what} usted mismo: lo pide su representante legal u otro administrador de accesos de la empresa.`;
+    ? `: solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.`
+    : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (su representante legal u otro administrador de accesos).`;
 
 /** A cause as the agent reads it: a title, and what to tell the caller. */
 /** Seed 002: how someone outside a company's register gets into its Portal Empresas. */
@@ -1042,15 +1044,13 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
             c.profile ? ' Su cuenta de Los Héroes sigue abierta.' : ''
           }`,
         },
-  // Who may ask (rules 9, 13; grantsToSelf): the legal representative asks for their own access
-  // too; another administrator does not, someone else of the company does.
   membership_disabled: (c) => ({
     title: `Acceso inhabilitado${of(c)}`,
-    say: `Su acceso a la empresa está inhabilitado: ${whoAsks(c, 'que se habilite de nuevo')}`,
+    say: `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}`,
   }),
   membership_paused: (c) => ({
     title: `Acceso pausado${of(c)}`,
-    say: `Su empresa pausó su acceso: ${whoAsks(c, 'que se reanude')}`,
+    say: `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}`,
   }),
   registration_blocked: (c) => ({
     title: `Registro bloqueado${at(c.portal)}`,

@@ -49,8 +49,6 @@ export type DiagnosisInput = {
     companyName: string;
     companyAdherent: boolean;
     role: 'worker' | 'access_admin' | 'company_user';
-    /** An access administrator's kind (rule 9): a legal representative may ask for their own. */
-    adminKind?: 'legal_representative' | 'commercial_contact' | 'appointed' | null;
     state: 'active' | 'disabled' | 'paused' | 'removed';
     agreementSigned: boolean;
     /** The company is on Portal Empresas (Los Héroes); otherwise an ACHS company. */
@@ -170,7 +168,6 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           code: 'membership_disabled',
           ...company(m),
           role: m.role,
-          ...(m.adminKind ? { adminKind: m.adminKind } : {}),
           fix: m.companyAdherent ? { action: 'enable_membership', companyRut: m.companyRut } : null,
         });
       } else if (m.state === 'paused') {
@@ -178,7 +175,6 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           code: 'membership_paused',
           ...company(m),
           role: m.role,
-          ...(m.adminKind ? { adminKind: m.adminKind } : {}),
           fix: m.companyAdherent ? { action: 'resume_membership', companyRut: m.companyRut } : null,
         });
       }
