@@ -287,3 +287,38 @@ test.describe('in a 1024 × 768 window, as an agent', () => {
     expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 });
+
+test.describe('in a 1024 × 768 window, as an officer', () => {
+  test.use({ user: 'prevencion', viewport: { width: 1024, height: 768 } });
+
+  test('a disabled administrator’s record and its «Habilitar» dialog fit without scrolling sideways', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    const sideways = (selector: string) =>
+      page.evaluate((s) => {
+        const box = document.querySelector(s) as HTMLElement;
+        return box.scrollWidth - box.clientWidth;
+      }, selector);
+    // Ricardo: an access administrator (the legal representative) of Los Andes, the longest
+    // words a company row has.
+    await desk.find('12.131.415-0');
+    await desk.search.press('Enter');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+      'Ricardo Alberto Muñoz Vidal',
+    );
+    await desk.record.getByRole('button', { name: 'Inhabilitar' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Motivo').fill('Pedido de la empresa');
+    await dialog.getByRole('button', { name: 'Inhabilitar' }).click();
+    await expect(dialog).toHaveCount(0);
+    const enable = desk.record.getByRole('row').getByRole('button', { name: 'Habilitar' });
+    await expect(enable).toBeVisible();
+    expect(await sideways('section.record')).toBe(0);
+    // Who may ask, by their long names and kinds, does not widen the dialog past the window.
+    await enable.click();
+    await expect(dialog.getByRole('group', { name: 'Quién lo pide' })).toBeVisible();
+    expect(await sideways('.dialog')).toBe(0);
+    await expectAccessible(page, 'Habilitar a un administrador, 1024 × 768');
+  });
+});
