@@ -142,7 +142,7 @@ export const searchMessages = {
     `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
   /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
   rutOutsideScope: (rut: string) =>
-    `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que consulte al encargado de prevención de su empresa.`,
+    `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`,
   /** `offline`: the load stopped with the connection, and resumes only when it comes back. */
   rutNotSyncedYet: (rut: string, offline = false) =>
     offline
@@ -1684,6 +1684,8 @@ export const companyMessages = {
   openOf: (name: string) => `Ver la empresa ${name}`,
   /** A person named in the company's tables: the link opens her record. */
   openPersonOf: (name: string) => `Ver la ficha de ${name}`,
+  /** Someone this desk does not hold (outside an officer's companies): the RUT beside says who. */
+  nameNotHere: 'Nombre no disponible en este equipo',
   /** A user's tie with the company (MembershipSummary), not how long the state has held. */
   tieSince: (date: string) => `en la empresa desde ${date}`,
   tieUntil: (date: string) => `en la empresa hasta ${date}`,

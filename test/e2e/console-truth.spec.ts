@@ -22,7 +22,7 @@ test.describe('as the prevention officer', () => {
   test('a RUT outside his companies gets true words that reveal nothing', async ({ desk }) => {
     const { page } = desk;
     const outside = (rut: string) =>
-      `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que consulte al encargado de prevención de su empresa.`;
+      `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`;
     // Rosa exists, registered and active, outside his companies.
     await desk.find(ROSA);
     await expect(page.getByText(outside(ROSA))).toBeVisible();

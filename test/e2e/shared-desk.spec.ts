@@ -311,6 +311,13 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
       page.getByText(/No hay una persona con ese RUT entre sus empresas asignadas/),
     ).toBeVisible();
     await expect(record.getByRole('heading', { level: 1 })).toHaveCount(0);
+    // His company's page still lists him in its register: no name this desk holds, his RUT once.
+    await search.fill('76.543.210-3');
+    await search.press('Enter');
+    const andes = page.getByRole('region', { name: 'Empresa' });
+    const row = andes.getByRole('row').filter({ hasText: '12.131.415-0' }).first();
+    await expect(row).toContainText('Nombre no disponible en este equipo');
+    expect((await row.innerText()).split('12.131.415-0').length - 1).toBe(1);
   } finally {
     await door.stop();
     await proxy.close();

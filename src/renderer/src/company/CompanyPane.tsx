@@ -40,11 +40,11 @@ const nameOr = (person: { rut: string; name: string | null }) =>
 
 /**
  * A person the company's tables name, as a link to her record (Esc comes back to the company);
- * one the replica does not hold is her RUT alone.
+ * one the replica does not hold says so (her RUT is beside it in every table).
  */
 function PersonLink({ person }: { person: { rut: string; name: string | null } }) {
   const openPerson = useApp((s) => s.openPerson);
-  if (person.name === null) return <>{displayRut(person.rut)}</>;
+  if (person.name === null) return <span className="muted">{t.nameNotHere}</span>;
   return (
     <button
       type="button"
