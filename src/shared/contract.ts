@@ -389,7 +389,13 @@ export const Interaction = z.object({
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   actions: z.array(
-    z.object({ action: z.string(), at: z.string(), personRut: z.string().nullable() }),
+    z.object({
+      action: z.string(),
+      at: z.string(),
+      personRut: z.string().nullable(),
+      /** Not (yet) applied by the central API: waiting, in conflict, rejected, or resolved. */
+      sync: z.enum(['pending', 'conflict', 'rejected', 'resolved']).nullable(),
+    }),
   ),
   /** Someone calling in the person's name (a relative, a carer); null when the person calls. */
   onBehalf: z.object({ name: z.string(), relation: OnBehalfRelation }).nullable(),

@@ -3097,6 +3097,31 @@ export const visitFilterMessages: Wording<typeof callFilterMessages> = {
 };
 
 /** The words of calls, or of visits for a prevention officer. */
+/** What the central API did with an action listed under a call, when not simply applied. */
+const actionSyncWords: Record<'pending' | 'conflict' | 'rejected' | 'resolved', string> = {
+  pending: 'pendiente de sincronizar',
+  conflict: 'en conflicto: por revisar en Sincronización',
+  rejected: 'rechazada por el sistema central',
+  resolved: 'no se aplicó',
+};
+
+/**
+ * One action under a call or visit: its label, on whom when not the call's person, and whether
+ * the central API applied it («Cambió datos de contacto (rechazada por el sistema central)»).
+ */
+export function callActionText(
+  action: { action: string; personRut: string | null; sync: keyof typeof actionSyncWords | null },
+  callPersonRut: string | null,
+  showRut: (rut: string) => string,
+): string {
+  const notes = [
+    action.personRut && action.personRut !== callPersonRut ? showRut(action.personRut) : null,
+    action.sync ? actionSyncWords[action.sync] : null,
+  ].filter((note) => note !== null);
+  const label = actionLabels[action.action] ?? action.action;
+  return notes.length > 0 ? `${label} (${notes.join('; ')})` : label;
+}
+
 export function interactionWords(role: string | undefined) {
   return role === 'prevention'
     ? { bar: visitMessages, filters: visitFilterMessages }

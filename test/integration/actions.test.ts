@@ -6,7 +6,12 @@
 import { PERSON_COUNT_SQL } from '../../src/main/repositories/person-count';
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
-import { callMessages, notFoundMessages, ruleMessages } from '../../src/shared/messages';
+import {
+  callActionText,
+  callMessages,
+  notFoundMessages,
+  ruleMessages,
+} from '../../src/shared/messages';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import type { Core } from '../../src/main/core';
 import { applyIntent } from '../../src/intents/apply-intent';
@@ -913,6 +918,27 @@ describe('calls', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: opened.id, reason: 'locked_attempts', personRut: PEDRO });
     expect(record(core, PEDRO).interactions[0]!.id).toBe(opened.id);
+    // Each action says what the central did with it, when it did not simply apply it: here, no
+    // central API yet (waiting); then one refused, one applied.
+    const syncOf = () =>
+      call(core, 'interactions.list', { rut: PEDRO })[0].actions.map(
+        (a: { sync: string | null }) => a.sync,
+      );
+    expect(syncOf()).toEqual(['pending', 'pending']);
+    const ids = core.db.$client
+      .prepare('SELECT action_id FROM outbox ORDER BY seq')
+      .pluck()
+      .all() as string[];
+    core.db.$client.prepare("UPDATE outbox SET state = 'rejected' WHERE action_id = ?").run(ids[0]);
+    core.db.$client.prepare("UPDATE outbox SET state = 'applied' WHERE action_id = ?").run(ids[1]);
+    expect(syncOf()).toEqual(['rejected', null]);
+    expect(
+      callActionText(
+        call(core, 'interactions.list', { rut: PEDRO })[0].actions[0],
+        PEDRO,
+        (rut) => rut,
+      ),
+    ).toBe('Desbloqueó la cuenta (rechazada por el sistema central)');
   });
 
   it('gives a call opened with nobody named the first person acted for, and keeps them', () => {

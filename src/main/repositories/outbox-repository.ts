@@ -35,6 +35,8 @@ export const OUTBOX_SQL = {
   pendingOfAgent: `SELECT action_id FROM outbox WHERE state = 'pending' AND +agent_id = ? ORDER BY seq`,
 } as const;
 
+export type ActionSync = 'pending' | 'conflict' | 'rejected' | 'resolved';
+
 export function createOutboxRepository(sqlite: Database.Database) {
   const insert = sqlite.prepare(
     `INSERT INTO outbox (action_id, kind, agent_id, person_rut, payload, created_at)
@@ -48,7 +50,24 @@ export function createOutboxRepository(sqlite: Database.Database) {
      FROM outbox o LEFT JOIN agents a ON a.id = o.agent_id
      WHERE o.person_rut = ? AND o.state = 'pending' ORDER BY o.seq`,
   );
+  const statesOf = sqlite.prepare(
+    `SELECT action_id, state FROM outbox
+     WHERE action_id IN (SELECT value FROM json_each(?)) AND state != 'applied'`,
+  );
   return {
+    /**
+     * Of these actions, those the central API has not simply applied: still waiting, in
+     * conflict, rejected, or resolved (not applied: someone chose the central's value, or read
+     * the refusal). An applied one is absent (and its row leaves after a while anyway).
+     */
+    unsettled(actionIds: readonly string[]): Map<string, ActionSync> {
+      if (actionIds.length === 0) return new Map();
+      const rows = statesOf.all(JSON.stringify(actionIds)) as Array<{
+        action_id: string;
+        state: ActionSync;
+      }>;
+      return new Map(rows.map((row) => [row.action_id, row.state]));
+    },
     enqueue(entry: OutboxEntry): void {
       insert.run(
         entry.actionId,

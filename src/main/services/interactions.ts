@@ -53,6 +53,9 @@ const NOT_CALL_WORK = new Set<string>([...NOT_ACTIONS, ...SUPERVISION_ACTIONS]);
 /** The call as the contract shows it, with the actions linked to it (not its own open/close). */
 export function interactionView(ctx: ServiceContext, row: InteractionRow): Interaction {
   const events = ctx.repos.audit.forInteraction(row.id);
+  const work = events.filter((event) => !NOT_CALL_WORK.has(event.action));
+  // An action's audit event bears its id: what the central did with it, when not simply applied.
+  const unsettled = ctx.repos.outbox.unsettled(work.map((event) => event.id));
   return {
     id: row.id,
     agentId: row.agentId,
@@ -66,13 +69,12 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     closedAt: row.closedAt,
     onBehalf: row.onBehalf,
     earlierOnBehalf: earlierOnBehalf(events, row.onBehalf),
-    actions: events
-      .filter((event) => !NOT_CALL_WORK.has(event.action))
-      .map((event) => ({
-        action: event.action,
-        at: event.at,
-        personRut: rutText(event.personRut),
-      })),
+    actions: work.map((event) => ({
+      action: event.action,
+      at: event.at,
+      personRut: rutText(event.personRut),
+      sync: unsettled.get(event.id) ?? null,
+    })),
   };
 }
 

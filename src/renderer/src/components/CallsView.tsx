@@ -4,7 +4,7 @@ import type { Interaction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { parseDayInput } from '../../../shared/audit-details';
 import {
-  actionLabels,
+  callActionText,
   auditMessages,
   interactionOutcomeLabels,
   interactionReasonLabels,
@@ -291,14 +291,9 @@ export function CallsView() {
                 </td>
                 <td>{interactionReasonLabels[item.reason]}</td>
                 <td>
+                  {/* On whom, when not the call's person; and what the central did with it. */}
                   {item.actions
-                    .map((a) => {
-                      const label = actionLabels[a.action] ?? a.action;
-                      // Taken on someone other than who the call is about: said on whom.
-                      return a.personRut && a.personRut !== item.personRut
-                        ? `${label} (${displayRut(a.personRut)})`
-                        : label;
-                    })
+                    .map((a) => callActionText(a, item.personRut, displayRut))
                     .join(', ') || '—'}
                 </td>
                 <td>{item.outcome ? interactionOutcomeLabels[item.outcome] : t.inProgressShort}</td>

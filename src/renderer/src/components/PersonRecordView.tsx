@@ -3,6 +3,7 @@ import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import {
   actionLabels,
+  callActionText,
   deniedMessages,
   heldMessages,
   interactionOutcomeLabels,
@@ -527,7 +528,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 ? interactionOutcomeLabels[interaction.outcome]
                 : words.inProgressShort}
               {interaction.actions.length > 0 &&
-                ` · ${interaction.actions.map((a) => actionLabels[a.action] ?? a.action).join(', ')}`}
+                ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
               {words.onBehalf.listed(interaction) && ` · ${words.onBehalf.listed(interaction)}`}
             </li>
           ))}
