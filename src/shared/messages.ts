@@ -2190,7 +2190,9 @@ export const deviceListMessages = {
   columns: {
     device: 'Equipo',
     enrolled: 'Inscrito',
-    signedIn: 'Sesiones vigentes',
+    // Sessions the central API still honours: one closed on a laptop while offline counts until
+    // its tokens expire (the laptop could not tell the central).
+    signedIn: 'Sesiones vigentes en el sistema central',
     lastContact: 'Último contacto',
     state: 'Estado',
   },
@@ -2211,7 +2213,7 @@ export const deviceListMessages = {
       signedIn.length === 0
         ? 'No tiene sesiones vigentes.'
         : `Se cerrarán las sesiones vigentes de ${signedIn.join(', ')}.`
-    } El equipo deja de sincronizar de inmediato y, en cuanto se conecte, borra los datos de personas. No se puede deshacer: para volver a usarlo habrá que inscribirlo como equipo nuevo.`,
+    } El equipo deja de sincronizar de inmediato y, en cuanto se conecte, borra los datos de personas; las acciones que no alcanzó a enviar quedan guardadas en un archivo en ese equipo, para revisarlas y registrarlas. No se puede deshacer: para volver a usarlo habrá que inscribirlo como equipo nuevo.`,
   reasonHint:
     'Por ejemplo: «Notebook robado, denuncia 1234» o «Equipo dado de baja». Al menos 3 caracteres; queda en la auditoría.',
   confirm: 'Revocar el equipo',
