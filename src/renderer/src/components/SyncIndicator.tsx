@@ -27,8 +27,11 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
     next.rejected !== previous.rejected;
   if (record && completed && record.replicaIncomplete) void app.reloadRecord();
   // People arrived or left (an officer's companies changed, a dismissal pulled): the open record
-  // may be someone who is no longer his, or changed — read again (a reload is no new view).
-  else if (record && next.persons !== previous.persons) void app.reloadRecord();
+  // may be someone who is no longer his, or changed — read again (a reload is no new view). Not
+  // at every step of a load still under way (the count moves each poll), but once it ends.
+  else if (record && (peopleMoved(previous, next) || loadEnded(previous, next))) {
+    void app.reloadRecord();
+  }
   // The open company follows what the queue and the pulls bring (a signature, a refusal).
   if (drained || completed || next.lastSyncAt !== previous.lastSyncAt) {
     void useCompany.getState().refresh();
@@ -38,6 +41,11 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   // Results found (or not found) while data was missing: ask again now that it is all here.
   if (completed && (app.text.trim() !== '' || app.scope)) app.setText(app.text);
 }
+
+const loading = (status: SyncStatus) => status.initialSync !== null || status.scopeChange !== null;
+const peopleMoved = (previous: SyncStatus, next: SyncStatus) =>
+  next.persons !== previous.persons && !loading(next);
+const loadEnded = (previous: SyncStatus, next: SyncStatus) => loading(previous) && !loading(next);
 
 /** Online or not, what is waiting, when it last synced, and anything that needs a person. */
 export function SyncIndicator() {
