@@ -1223,7 +1223,7 @@ export const syncErrorMessages: Record<
   (params: { minVersion: string | null }) => string
 > = {
   network: () =>
-    `No hay conexión con el sistema central. ${KEPT} Se enviarán solas cuando vuelva la conexión.`,
+    `No hay conexión con el sistema central. ${KEPT} Las suyas se enviarán solas cuando vuelva la conexión; las de otro agente de este equipo, cuando ese agente vuelva a ingresar.`,
   unavailable: () =>
     `El sistema central no responde por ahora (ocupado o en mantención). Se reintentará solo. ${KEPT}`,
   session_expired: () =>

@@ -192,7 +192,7 @@ describe('an agent who signed in offline', () => {
     // Offline, his own action is his, and the agent's waits for the agent.
     const offline = await syncNow(desk);
     expect(offline).toMatchObject({ state: 'offline', pending: 2, waitingForOtherAgent: 1 });
-    expect(offline.lastError).toMatch(/Se enviarán solas cuando vuelva la conexión/);
+    expect(offline.lastError).toMatch(/Las suyas se enviarán solas cuando vuelva la conexión/);
 
     // The central API is back: his action goes with no new sign-in.
     proxy.setFaults(() => ({ kind: 'pass' }));
