@@ -713,7 +713,15 @@ export const SyncIssue = z.object({
   state: z.enum(['conflict', 'rejected']),
   code: z.string().nullable(),
   message: z.string().nullable(),
-  conflicts: z.array(z.object({ field: z.string(), yours: z.unknown(), theirs: z.unknown() })),
+  conflicts: z.array(
+    z.object({
+      field: z.string(),
+      yours: z.unknown(),
+      theirs: z.unknown(),
+      /** A contact change's: what the agent saw before changing it. */
+      before: z.unknown().optional(),
+    }),
+  ),
 });
 export type SyncIssue = z.infer<typeof SyncIssue>;
 

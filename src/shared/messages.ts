@@ -1336,7 +1336,12 @@ export const syncMessages = {
   conflict: 'Conflicto',
   rejected: 'Rechazada',
   rejectedReason: (reason: string) => `Motivo: ${reason}`,
-  conflictColumns: { field: 'Dato', yours: 'Su valor', theirs: 'Valor en el sistema central' },
+  conflictColumns: {
+    field: 'Dato',
+    before: 'Antes de su cambio',
+    yours: 'Su valor',
+    theirs: 'Valor en el sistema central',
+  },
   keepTheirs: 'Mantener el del sistema central',
   /** A change the central refused for a temporary block: nothing to weigh, nothing to force. */
   blockedTitle: 'No aplicada',

@@ -121,6 +121,12 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     const issue = page.getByRole('listitem').filter({ hasText: 'Conflicto' });
     await expect(issue).toContainText('+56 9 5555 0101');
     await expect(issue).toContainText('+56 9 7777 8888');
+    // What the agent saw before changing it, beside the two values.
+    await expect(issue.getByRole('columnheader', { name: 'Antes de su cambio' })).toBeVisible();
+    const values = issue.getByRole('row').nth(1).getByRole('cell');
+    await expect(values).toHaveCount(3);
+    await expect(values.first()).toHaveText(/^\+56 9 \d{4} \d{4}$/);
+    await expect(values.first()).not.toHaveText('+56 9 5555 0101');
     // «Aplicar el mío» overwrites someone else's change: it asks once more, naming both values.
     await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
     const confirm = issue.getByRole('group', { name: 'Aplicar el mío' });

@@ -65,8 +65,26 @@ function toIssue(row: Row): SyncIssue {
     state: row.state,
     code: result.code ?? null,
     message: result.message ?? null,
-    conflicts: result.conflicts ?? [],
+    conflicts: (result.conflicts ?? []).map((conflict) => withBefore(conflict, row.payload)),
   };
+}
+
+/**
+ * A contact change's conflict with what the agent saw before changing it (the intent's `from`):
+ * the three values side by side tell a correction of the same mistake from a real disagreement.
+ */
+function withBefore(
+  conflict: SyncIssue['conflicts'][number],
+  payload: string,
+): SyncIssue['conflicts'][number] {
+  try {
+    const changes = (JSON.parse(payload) as { changes?: Record<string, { from?: unknown }> })
+      .changes;
+    const change = changes?.[conflict.field];
+    return change && 'from' in change ? { ...conflict, before: change.from } : conflict;
+  } catch {
+    return conflict;
+  }
 }
 
 /**

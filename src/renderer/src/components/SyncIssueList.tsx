@@ -33,6 +33,10 @@ export function shownValue(field: string, value: unknown): string {
  * issue is resolved its row goes: the focus moves to the next one (or to the list's heading),
  * never to the page's body.
  */
+/** A contact change's conflict carries what the agent saw before: a column of its own. */
+const hasBefore = (issue: SyncIssue) =>
+  issue.conflicts.some((conflict) => conflict.before !== undefined);
+
 export function SyncIssueList({
   issues,
   resolve,
@@ -108,6 +112,9 @@ export function SyncIssueList({
                     <thead>
                       <tr>
                         <th scope="col">{syncMessages.conflictColumns.field}</th>
+                        {hasBefore(issue) && (
+                          <th scope="col">{syncMessages.conflictColumns.before}</th>
+                        )}
                         <th scope="col">{syncMessages.conflictColumns.yours}</th>
                         <th scope="col">{syncMessages.conflictColumns.theirs}</th>
                       </tr>
@@ -116,6 +123,9 @@ export function SyncIssueList({
                       {issue.conflicts.map((conflict) => (
                         <tr key={conflict.field}>
                           <th scope="row">{fieldLabels[conflict.field] ?? conflict.field}</th>
+                          {hasBefore(issue) && (
+                            <td>{shownValue(conflict.field, conflict.before ?? null)}</td>
+                          )}
                           <td>{shownValue(conflict.field, conflict.yours)}</td>
                           <td>{shownValue(conflict.field, conflict.theirs)}</td>
                         </tr>
