@@ -21,6 +21,7 @@ import type Database from 'better-sqlite3';
 import { createCompanyWriteRepository } from '../intents/company-write-repository';
 import { createPersonWriteRepository } from '../intents/person-write-repository';
 import { createDataRequestRepository } from '../intents/data-request-repository';
+import { createBulkEmailChanges } from '../intents/bulk-email-changes';
 import { decide as permits, personTarget, type AgentScope } from '../shared/rules/permissions';
 import { applyIntent, type IntentOutcome, type RejectionCode } from '../intents/apply-intent';
 import {
@@ -87,6 +88,7 @@ export function createPush(deps: PushDeps) {
   // Issue 11: each agent's actions on a device are a lane of their own (lanes.ts).
   const lanes = createLanes(sqlite);
   const dataRequests = createDataRequestRepository(sqlite, { bumpVersions: true });
+  const bulkEmails = createBulkEmailChanges(sqlite);
 
   const deviceState = sqlite.prepare(
     'SELECT agent_id, last_processed FROM device_state WHERE device_id = ?',
@@ -301,6 +303,7 @@ export function createPush(deps: PushDeps) {
         ageMs,
         dataRequests,
         agentId: who.agent.agentId,
+        bulkEmails,
       },
       {
         actionId: mutation.actionId,

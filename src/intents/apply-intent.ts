@@ -30,6 +30,7 @@ import type { CompanyWriteRepository } from './company-write-repository';
 import type { PersonWriteRepository } from './person-write-repository';
 import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
 import { reconfirm } from '../shared/rules/bulk-load';
+import type { BulkEmailChanges } from './bulk-email-changes';
 import { blockDecision, isDataRequestKind } from '../shared/rules/data-requests';
 import type { DataRequestRepository } from './data-request-repository';
 import { applyDataRequestIntent } from './data-request-intents';
@@ -96,6 +97,8 @@ export type IntentContext = {
   dataRequests: DataRequestRepository;
   /** Server: the authenticated agent's id. */
   agentId?: string;
+  /** Server: bulk loads' e-mail changes, which only their own undo confirms again. */
+  bulkEmails?: BulkEmailChanges;
 };
 
 export type Intent = {
@@ -271,9 +274,9 @@ function companyIntent(ctx: IntentContext, kind: CompanyIntentKind, intent: Inte
 }
 
 /**
- * The portals an undone bulk load confirms again (`reverify`): a list of portals, on the central
- * API only from a supervisor's bulk load (its `batchId`) — nobody else says an address is
- * confirmed without the person's own click.
+ * The portals an undone bulk load asks to confirm again (`reverify`), a list of portals: on the
+ * central API only from a supervisor's bulk load (its `batchId`), naming the change it undoes
+ * (`undoOf`) — which the central itself must vouch for (vouchedReverify).
  */
 function reverifyOf(ctx: IntentContext, intent: Intent): string[] | 'invalid' | 'forbidden' {
   const value = intent.payload['reverify'];
@@ -286,11 +289,37 @@ function reverifyOf(ctx: IntentContext, intent: Intent): string[] | 'invalid' | 
   }
   if (
     ctx.mode === 'server' &&
-    (intent.payload['batchId'] === undefined || ctx.agent?.role !== 'supervisor')
+    (intent.payload['batchId'] === undefined ||
+      typeof intent.payload['undoOf'] !== 'string' ||
+      ctx.agent?.role !== 'supervisor')
   ) {
     return 'forbidden';
   }
   return value as string[];
+}
+
+/**
+ * Of the portals an undo asks to confirm again, those the central recorded as confirmed when it
+ * applied the change undone — that change's, for this person, this address back over that one,
+ * once. Nobody says an address is confirmed on a desk's word alone (rule 10). A desk replaying
+ * its own undo takes its own word. null: refused.
+ */
+function vouchedReverify(
+  ctx: IntentContext,
+  intent: Intent,
+  rut: number,
+  change: { from: string | null; to: string },
+  asked: string[],
+): string[] | null {
+  if (ctx.mode === 'replay') return asked;
+  const vouched = ctx.bulkEmails?.undone(
+    intent.payload['undoOf'] as string,
+    intent.actionId,
+    rut,
+    change.from,
+    change.to,
+  );
+  return vouched ? asked.filter((portal) => vouched.includes(portal)) : null;
 }
 
 function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome {
@@ -323,6 +352,23 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
   }
   const touched: Outcome['touched'] = [];
   const mails: number[] = [];
+  const newEmail = next.email !== person.email && next.email !== null ? next.email : null;
+  let reverified: string[] = [];
+  if (reverify.length > 0 && newEmail !== null) {
+    const vouched = vouchedReverify(
+      ctx,
+      intent,
+      rut,
+      { from: person.email, to: newEmail },
+      reverify,
+    );
+    if (vouched === null) return rejected('forbidden');
+    reverified = vouched;
+  }
+  // A bulk load's change: the portals it finds confirmed, for its undo (server only).
+  const load =
+    ctx.mode === 'server' && newEmail !== null && intent.payload['batchId'] !== undefined;
+  const confirmedBefore = load && reverify.length === 0 ? writes.verifiedPortals(rut) : [];
   if (next.email !== person.email || next.phone !== person.phone) {
     writes.updateContact(
       rut,
@@ -336,8 +382,9 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
     if (next.email !== person.email && next.email !== null) {
       // A new address must be confirmed (rule 10): accounts unverified, a confirmation mail —
       // but the undo of a bulk load gives back the address they had confirmed, confirmed.
-      const { reverified, toConfirm } = reconfirm(writes.unverifyAccounts(rut), reverify);
-      writes.verifyAccounts(rut, reverified);
+      const { reverified: again, toConfirm } = reconfirm(writes.unverifyAccounts(rut), reverified);
+      writes.verifyAccounts(rut, again);
+      ctx.bulkEmails?.changed(intent.actionId, rut, person.email, next.email, confirmedBefore);
       for (const id of writes.accountIds(rut)) touched.push({ entity: 'account', key: id });
       // Like any mail: one that would arrive hours after the agent's action is not sent.
       if (ctx.mode === 'server' && (ctx.ageMs ?? 0) <= MAIL_FRESHNESS_MS) {

@@ -6,13 +6,26 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
 import { startFaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
 import { loopTest, startCentral, startDeskDoor, type Started, signInAt } from './fixtures';
 
 const test = loopTest;
+
+/** Pedro's record on screen, the central API away: his unlock waits on this desk. */
+async function unlockWhileAway(page: Page) {
+  const record = page.getByRole('region', { name: 'Ficha' });
+  await record.getByRole('button', { name: 'Desbloquear' }).first().click();
+  const unlock = page.getByRole('dialog');
+  for (const box of await unlock.getByRole('checkbox').all()) await box.check();
+  await unlock.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(unlock).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Sincronización:/ })).toHaveText(/1 pendiente/, {
+    timeout: 15_000,
+  });
+}
 
 test('a supervisor takes over the waiting actions of an agent who will not come back', async ({
   page,
@@ -29,13 +42,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await central.stop();
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
-    const record = page.getByRole('region', { name: 'Ficha' });
-    await record.getByRole('button', { name: 'Desbloquear' }).first().click();
-    const unlock = page.getByRole('dialog');
-    for (const box of await unlock.getByRole('checkbox').all()) await box.check();
-    await unlock.getByRole('button', { name: 'Desbloquear' }).click();
-    await expect(unlock).toHaveCount(0);
-    await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    await unlockWhileAway(page);
     // «Salir» with an action still waiting asks first, staying being the default.
     await page.getByRole('button', { name: 'Salir' }).click();
     const asked = page.getByRole('dialog', { name: '¿Salir con acciones sin enviar?' });
@@ -343,12 +350,7 @@ test('a sync that lands while the desk is locked leaves no «Inicie sesión» be
     await expect(record.getByRole('button', { name: 'Desbloquear' }).first()).toBeVisible();
     // An action waits while the central API is away; the agent locks the desk and steps away.
     await central.stop();
-    await record.getByRole('button', { name: 'Desbloquear' }).first().click();
-    const unlock = page.getByRole('dialog');
-    for (const box of await unlock.getByRole('checkbox').all()) await box.check();
-    await unlock.getByRole('button', { name: 'Desbloquear' }).click();
-    await expect(unlock).toHaveCount(0);
-    await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    await unlockWhileAway(page);
     await page.keyboard.press('Control+Shift+L');
     await expect(page.getByRole('heading', { name: 'Pantalla bloqueada' })).toBeVisible();
     // Back meanwhile: the queue drains behind the lock.

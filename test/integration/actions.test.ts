@@ -14,6 +14,9 @@ import {
 } from '../../src/shared/messages';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import type { Core } from '../../src/main/core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createBulkEmailChanges } from '../../src/intents/bulk-email-changes';
 import { applyIntent } from '../../src/intents/apply-intent';
 import { createCompanyWriteRepository } from '../../src/intents/company-write-repository';
 import { createDataRequestRepository } from '../../src/intents/data-request-repository';
@@ -308,11 +311,41 @@ describe('edit contact', () => {
 });
 
 describe('an address confirmed again (reverify: the undo of a bulk load)', () => {
-  it('is taken at the central only from a supervisor bulk load, for real portals', () => {
+  it('is taken at the central only for the undo of a load change it recorded, by a supervisor, once', () => {
     const core = seededCore(300);
+    const sqlite = core.db.$client;
+    // The central's own table (central migration 0021), on this database for the test.
+    sqlite.exec(
+      fs.readFileSync(
+        path.join(__dirname, '../../src/central-api/migrations/0021_bulk_email_changes.sql'),
+        'utf8',
+      ),
+    );
+    const bulkEmails = createBulkEmailChanges(sqlite);
+    const asCentral = (
+      intent: Parameters<typeof applyIntent>[1],
+      role: 'agent' | 'supervisor' = 'supervisor',
+    ) =>
+      applyIntent(
+        {
+          writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
+          companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
+          dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
+          mode: 'server',
+          now: FIXED_NOW,
+          agent: { role, companyRuts: [], adminOfCompanyRuts: [] },
+          ageMs: 0,
+          bulkEmails,
+        },
+        intent,
+      );
     const rut = 12345678;
     const email = record(core, PEDRO).email!;
-    const sqlite = core.db.$client;
+    sqlite
+      .prepare(
+        "UPDATE accounts SET email_verified = 1 WHERE person_rut = ? AND registration_state = 'active'",
+      )
+      .run(rut);
     const verified = () =>
       sqlite
         .prepare(
@@ -321,36 +354,45 @@ describe('an address confirmed again (reverify: the undo of a bulk load)', () =>
         )
         .pluck()
         .all(rut) as string[];
-    const portals = sqlite
-      .prepare(
-        "SELECT portal FROM accounts WHERE person_rut = ? AND registration_state = 'active' ORDER BY portal",
-      )
-      .pluck()
-      .all(rut) as string[];
+    const portals = verified();
     expect(portals.length).toBeGreaterThan(0);
-    const intent = (payload: Record<string, unknown>) => ({
+    const change = (from: string, to: string, payload: Record<string, unknown>) => ({
       actionId: `a-${Math.random()}`,
       kind: 'person.update_contact',
       personRut: rut,
-      payload: { changes: { email: { from: email, to: 'vuelta@x.cl' } }, ...payload },
+      payload: { changes: { email: { from, to } }, ...payload },
     });
-    // An agent, or a supervisor outside a bulk load, cannot say it; nor name a portal that is none.
+    // A load's change, applied here: the central keeps which portals it found confirmed.
+    const load = { ...change(email, 'carga@x.cl', { batchId: 'b1' }), actionId: 'load-1' };
+    expect(asCentral(load).status).toBe('applied');
+    expect(verified()).toEqual([]);
+
+    // Refused: an agent; no change named; a change nobody recorded; another address than the
+    // one the load replaced; a portal that is none.
+    const back = (payload: Record<string, unknown>) =>
+      change('carga@x.cl', email, { batchId: 'b2', reverify: portals, ...payload });
+    const forbidden = { status: 'rejected', code: 'forbidden' };
+    expect(asCentral(back({ undoOf: 'load-1' }), 'agent')).toMatchObject(forbidden);
+    expect(asCentral(back({}))).toMatchObject(forbidden);
+    expect(asCentral(back({ undoOf: 'inventada' }))).toMatchObject(forbidden);
     expect(
-      applyAsCentral(core, intent({ reverify: portals, batchId: 'b1' }), 'agent'),
-    ).toMatchObject({ status: 'rejected', code: 'forbidden' });
-    expect(applyAsCentral(core, intent({ reverify: portals }))).toMatchObject({
+      asCentral(
+        change('carga@x.cl', 'otra@x.cl', { batchId: 'b2', reverify: portals, undoOf: 'load-1' }),
+      ),
+    ).toMatchObject(forbidden);
+    expect(asCentral(back({ undoOf: 'load-1', reverify: ['portal_falso'] }))).toMatchObject({
       status: 'rejected',
-      code: 'forbidden',
+      code: 'invalid_payload',
     });
-    expect(
-      applyAsCentral(core, intent({ reverify: ['portal_falso'], batchId: 'b1' })),
-    ).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
-    expect(record(core, PEDRO).email).toBe(email);
-    // A supervisor's bulk load: the portals named are confirmed, the others wait for a mail.
-    const outcome = applyAsCentral(core, intent({ reverify: [portals[0]], batchId: 'b1' }));
-    expect(outcome.status).toBe('applied');
-    expect(verified()).toEqual([portals[0]]);
-    expect(outcome.mails).toHaveLength(portals.length - 1);
+    expect(record(core, PEDRO).email).toBe('carga@x.cl');
+
+    // The load's own undo: the address back, confirmed where it was, no confirmation mail.
+    const undone = asCentral(back({ undoOf: 'load-1' }));
+    expect(undone).toMatchObject({ status: 'applied', mails: [] });
+    expect(verified()).toEqual(portals);
+    // Once: the same change undone again confirms nothing.
+    expect(asCentral(change(email, 'carga@x.cl', {})).status).toBe('applied');
+    expect(asCentral(back({ undoOf: 'load-1' }))).toMatchObject(forbidden);
   });
 });
 

@@ -192,6 +192,9 @@ export function createBatchApplier(deps: ApplyDeps) {
         writes.queueMail(rut, portal, 'email_confirmation', at, to, emailActionId);
       }
       const again = reverified.length > 0 ? { reverify: reverified } : {};
+      // The central vouches for the confirmation against the change undone (bulk-email-changes).
+      const undoOf =
+        reverified.length > 0 && row.plan.email.undoOf ? { undoOf: row.plan.email.undoOf } : {};
       record(
         batch,
         session,
@@ -204,6 +207,7 @@ export function createBatchApplier(deps: ApplyDeps) {
             seenVersion: person.version,
             changes: { email: { from: person.email, to } },
             ...again,
+            ...undoOf,
           },
         },
         { email: person.email, phone },

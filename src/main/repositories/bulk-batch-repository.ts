@@ -59,7 +59,7 @@ export type ReportRow = {
 export const BATCH_ROWS_SQL = {
   pending: `SELECT seq, person_rut, plan FROM bulk_batch_rows
      WHERE batch_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT +?`,
-  applied: `SELECT seq, line, person_rut, cells, after FROM bulk_batch_rows
+  applied: `SELECT seq, line, person_rut, cells, after, email_action_id FROM bulk_batch_rows
      WHERE batch_id = ? AND state = 'applied' ORDER BY seq`,
 };
 
@@ -278,6 +278,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
           person_rut: number;
           cells: string;
           after: string;
+          email_action_id: string | null;
         }>
       ).map((row) => ({
         seq: row.seq,
@@ -285,6 +286,8 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
         personRut: row.person_rut,
         cells: JSON.parse(row.cells) as string[],
         applied: JSON.parse(row.after) as { applied: Plan },
+        /** The e-mail change's action: an undo names it (`undoOf`) for the central. */
+        emailActionId: row.email_action_id,
       }));
     },
     syncCounts(batchId: string): Record<string, number> {

@@ -563,6 +563,10 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     if (applied.length === 0) throw new RuleError('bulk_not_undoable', { why: 'nothing' });
     const rows = applied.map((row): UnorderedRow => {
       const reverse = reversePlan(row.applied.applied);
+      // The confirmation it gives back is vouched for by the central against the change undone.
+      if (reverse?.email?.reverify && row.emailActionId) {
+        reverse.email = { ...reverse.email, undoOf: row.emailActionId };
+      }
       const base = { line: row.line, cells: row.cells, personRut: row.personRut };
       return reverse
         ? { ...base, plan: reverse, state: 'pending', code: null }

@@ -66,6 +66,8 @@ export type EmailChange = {
   to: string;
   verified?: readonly string[];
   reverify?: readonly string[];
+  /** The undo's: the load's e-mail action it undoes, which the central checks `reverify` against. */
+  undoOf?: string;
 };
 
 export type PlannedChange = {
