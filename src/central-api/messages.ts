@@ -16,7 +16,7 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   invalid_phone: 'El teléfono indicado no es un celular chileno válido.',
   mail_not_applicable: 'Ese correo no corresponde al estado actual de la cuenta y no se envió.',
   email_changed:
-    'No se envió: el correo registrado de la persona cambió en el sistema central antes de que llegara esta acción, y el correo iba a la dirección anterior. Revise su ficha y reenvíelo si corresponde.',
+    'No se envió: la dirección registrada en el sistema central no es la que se vio en este equipo al pedirlo (otro agente o equipo la cambió, o un cambio hecho aquí no llegó). Revise su ficha y reenvíelo si corresponde.',
   stale_command:
     'La acción esperó demasiado tiempo antes de llegar al servidor y el correo no se envió. Si aún corresponde, reenvíelo ahora.',
   company_not_adherent: 'La empresa ya no está adherida: no se puede reactivar el acceso.',

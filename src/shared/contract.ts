@@ -362,7 +362,10 @@ export const PersonRecord = z.object({
       actionId: z.string(),
       kind: z.string(),
       createdAt: z.string(),
-      /** Whose it is: on a shared desk, another agent's waits for them to sign in again. */
+      /**
+       * Whose session it leaves with (a re-assigned one's supervisor): on a shared desk, another
+       * agent's waits for them to sign in again.
+       */
       agentId: z.string().nullable(),
       agentName: z.string().nullable(),
     }),
@@ -909,6 +912,8 @@ export const LinkedChange = z.object({
   agentName: z.string().nullable(),
   /** `Correo: a@x.cl → b@x.cl`: what changed, in words. */
   lines: z.array(z.string()),
+  /** Not (yet) applied by the central API: waiting, in conflict, rejected, or resolved. */
+  sync: z.enum(['pending', 'conflict', 'rejected', 'resolved']).nullable(),
 });
 export type LinkedChange = z.infer<typeof LinkedChange>;
 

@@ -1009,7 +1009,7 @@ const sent = (cause: Cause) =>
 const whoAsks = (cause: Cause, what: string) =>
   cause.role !== 'access_admin'
     ? `: solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.`
-    : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (su representante legal u otro administrador de accesos).`;
+    : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).`;
 
 /** A cause as the agent reads it: a title, and what to tell the caller. */
 /** Seed 002: how someone outside a company's register gets into its Portal Empresas. */
@@ -1270,14 +1270,17 @@ export const syncMessages = {
   personCountLoading: (n: number) => `${syncCount(n, 'persona', 'personas')} (cargando)`,
   /** The load cut off by a lost connection: it resumes when the central API is back. */
   personCountStopped: (n: number) => `${syncCount(n, 'persona', 'personas')} (carga incompleta)`,
-  /** `others`: how many of them are another agent's of this desk (they leave with that agent). */
+  /**
+   * `others`: how many of them leave with another agent's session (of one agent or several: the
+   * count says actions, not agents), so «ninguna suya» or how many are the agent's own.
+   */
   pendingShort: (n: number, others = 0) =>
     `${n} ${n === 1 ? 'pendiente' : 'pendientes'}${
       others === 0
         ? ''
         : others === n
-          ? ` (de ${others === 1 ? 'otro agente' : 'otros agentes'})`
-          : ` (${others} de ${others === 1 ? 'otro agente' : 'otros agentes'})`
+          ? ' (ninguna suya)'
+          : ` (${n - others} ${n - others === 1 ? 'suya' : 'suyas'})`
     }`,
   badgeLabel: (parts: string) => `Sincronización: ${parts}`,
   badgeInitial: (percent: number) => `carga inicial ${percent} %`,
@@ -2123,8 +2126,10 @@ export const syncScaleMessages = {
     `${n === 1 ? 'Se reasignó 1 acción: se enviará' : `Se reasignaron ${n} acciones: se enviarán`} con su sesión${
       held ? ' cuando este equipo se sincronice' : ''
     }.`,
-  reassignHeld:
-    'Este equipo no se está sincronizando ahora: quedan en él, a su nombre, y salen cuando se sincronice.',
+  reassignHeld: (n: number) =>
+    n === 1
+      ? 'Este equipo no se está sincronizando ahora: queda en él, a su nombre, y sale cuando se sincronice.'
+      : 'Este equipo no se está sincronizando ahora: quedan en él, a su nombre, y salen cuando se sincronice.',
   reassignNone: 'Ese agente no tiene acciones en espera en este equipo.',
 } as const;
 
@@ -2475,7 +2480,7 @@ export const dataRequestMessages = {
   rectifyLink: 'Vincular a la solicitud de rectificación',
   /** The identity facts the caller answered right, named after the method. */
   factsMatched: (facts: string[]) => `coincidieron: ${facts.join(', ')}`,
-  linkedTitle: 'Cambios vinculados',
+  linkedTitle: 'Cambios vinculados (registrados en este equipo)',
   linkedNone: 'Ningún cambio vinculado a esta solicitud en este equipo.',
   rectifyNone: 'Ninguna',
   /** Whether the request has reached the central API (requests sync; see the detail). */
@@ -3104,12 +3109,13 @@ export const visitFilterMessages: Wording<typeof callFilterMessages> = {
 };
 
 /** The words of calls, or of visits for a prevention officer. */
-/** What the central API did with an action listed under a call, when not simply applied. */
-const actionSyncWords: Record<'pending' | 'conflict' | 'rejected' | 'resolved', string> = {
+/** What the central API did with an action listed (a call's, a request's), when not simply applied. */
+export const actionSyncWords: Record<'pending' | 'conflict' | 'rejected' | 'resolved', string> = {
   pending: 'pendiente de sincronizar',
   conflict: 'en conflicto: por revisar en Sincronización',
   rejected: 'rechazada por el sistema central',
-  resolved: 'no se aplicó',
+  // Either way: the central's value kept, or the agent's sent again as a new action.
+  resolved: 'resuelta en Sincronización',
 };
 
 /**

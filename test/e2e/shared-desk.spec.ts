@@ -55,7 +55,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     // empty, and why the indicator still counts one.
     central = await startCentral(dirs.central, String(central.port));
     await signInAt(page, door.url, 'prevencion', 'preven600');
-    await expect(indicator).toHaveText(/^En línea · 1 pendiente \(de otro agente\)/, {
+    await expect(indicator).toHaveText(/^En línea · 1 pendiente \(ninguna suya\)/, {
       timeout: 30_000,
     });
     await indicator.click();

@@ -466,6 +466,8 @@ describe('the temporary block, on every action channel', () => {
         action: 'Cambió datos de contacto',
         agentName: 'Sara Supervisora',
         lines: [expect.stringMatching(/^Celular: .+ → \+56 9 5555 4444$/)],
+        // No central API on this desk: it waits.
+        sync: 'pending',
       },
     ]);
     expect(call(core, 'dataRequests.get', { number: access.request.number }).linkedChanges).toEqual(

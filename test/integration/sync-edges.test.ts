@@ -118,7 +118,7 @@ describe('sync edges', () => {
     expect(mailsTo(seen)).toBe(0);
     const issues = act(desk, 'sync.issues', {}) as Array<{ personRut: string; message: string }>;
     expect(issues.find((issue) => issue.personRut === resend.rut)?.message).toMatch(
-      /^No se envió: el correo registrado de la persona cambió en el sistema central/,
+      /^No se envió: la dirección registrada en el sistema central no es la que se vio en este equipo/,
     );
     // Asked again, with the address she has now, it goes.
     act(desk, 'mails.resend', resend);

@@ -18,7 +18,7 @@ import {
 import { openSqlite } from '../../src/main/db/database';
 import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
 import { TokenResponse } from '../../src/shared/sync-protocol';
-import { deviceTrustMessages } from '../../src/shared/messages';
+import { deviceTrustMessages, notFoundMessages } from '../../src/shared/messages';
 import { formatTime } from '../../src/shared/format';
 import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
 import { excelCsv1252 } from '../support/bulk-files';
@@ -284,6 +284,13 @@ describe('device trust', () => {
       ok: true,
       value: { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8') },
     });
+    // Moved away by hand: said as such, in Spanish, not as an unexpected failure.
+    fs.renameSync(file, `${file}.aparte`);
+    expect(desk.dispatchNow('sync.revocationFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: notFoundMessages.revocation_file },
+    });
+    fs.renameSync(`${file}.aparte`, file);
     // It never reached the central, and nothing more leaves this desk.
     expect(serverPhone(central, PEDRO)).toEqual(before);
     expect(desk.dispatchNow('auth.session', {})).toEqual({ ok: true, value: null });

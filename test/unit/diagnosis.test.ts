@@ -257,10 +257,10 @@ describe('diagnose', () => {
           diagnose(input({ memberships: [membership({ role: 'access_admin', state })] }))[0]!,
         ).say;
       expect(say('disabled')).toBe(
-        'Su acceso a la empresa está inhabilitado. Mientras siga así no puede pedir cambios para la empresa, tampoco este: que se habilite de nuevo lo pide otra persona con esa facultad (su representante legal u otro administrador de accesos).',
+        'Su acceso a la empresa está inhabilitado. Mientras siga así no puede pedir cambios para la empresa, tampoco este: que se habilite de nuevo lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).',
       );
       expect(say('paused')).toBe(
-        'Su empresa pausó su acceso. Mientras siga así no puede pedir cambios para la empresa, tampoco este: que se reanude lo pide otra persona con esa facultad (su representante legal u otro administrador de accesos).',
+        'Su empresa pausó su acceso. Mientras siga así no puede pedir cambios para la empresa, tampoco este: que se reanude lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).',
       );
     });
 

@@ -26,11 +26,12 @@ describe('a shared desk’s waiting actions', () => {
 });
 
 describe('the sync badge’s count', () => {
-  it('says which of the waiting actions are another agent’s', () => {
+  it('says which of the waiting actions are the agent’s own', () => {
     expect(syncMessages.pendingShort(0)).toBe('0 pendientes');
-    expect(syncMessages.pendingShort(1, 1)).toBe('1 pendiente (de otro agente)');
-    expect(syncMessages.pendingShort(3, 3)).toBe('3 pendientes (de otros agentes)');
-    expect(syncMessages.pendingShort(3, 1)).toBe('3 pendientes (1 de otro agente)');
-    expect(syncMessages.pendingShort(4, 2)).toBe('4 pendientes (2 de otros agentes)');
+    expect(syncMessages.pendingShort(1, 1)).toBe('1 pendiente (ninguna suya)');
+    // Three of one agent or of three: the count is of actions, so it names the agent's own.
+    expect(syncMessages.pendingShort(3, 3)).toBe('3 pendientes (ninguna suya)');
+    expect(syncMessages.pendingShort(3, 2)).toBe('3 pendientes (1 suya)');
+    expect(syncMessages.pendingShort(4, 1)).toBe('4 pendientes (3 suyas)');
   });
 });

@@ -81,7 +81,15 @@ export function syncHandlers({
     'sync.revocationFile': () => {
       const kept = status().revocation;
       if (!kept || kept.actions === 0) throw new NotFoundError('revocation_file');
-      return { fileName: path.basename(kept.file), content: fs.readFileSync(kept.file, 'utf8') };
+      try {
+        return { fileName: path.basename(kept.file), content: fs.readFileSync(kept.file, 'utf8') };
+      } catch (error) {
+        // Moved or deleted by hand: said as such, not as an unexpected failure.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new NotFoundError('revocation_file');
+        }
+        throw error;
+      }
     },
     'agents.list': () => {
       agent();

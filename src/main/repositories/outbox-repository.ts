@@ -43,11 +43,12 @@ export function createOutboxRepository(sqlite: Database.Database) {
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'");
+  // Whose session it leaves with: a re-assigned action's supervisor (sent_by), else its agent's.
   const pendingForPerson = sqlite.prepare(
     `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
-       json_extract(o.payload, '$.decision') AS decision, o.created_at, o.agent_id,
-       a.display_name AS agent_name
-     FROM outbox o LEFT JOIN agents a ON a.id = o.agent_id
+       json_extract(o.payload, '$.decision') AS decision, o.created_at,
+       coalesce(o.sent_by, o.agent_id) AS agent_id, a.display_name AS agent_name
+     FROM outbox o LEFT JOIN agents a ON a.id = coalesce(o.sent_by, o.agent_id)
      WHERE o.person_rut = ? AND o.state = 'pending' ORDER BY o.seq`,
   );
   const statesOf = sqlite.prepare(

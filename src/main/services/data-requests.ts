@@ -404,13 +404,17 @@ export function linkedChanges(
   const request = found(ctx, number);
   authorize(ctx, session, 'data_request.manage', request.personRut);
   mayHandle(session, request);
-  return ctx.repos.audit.linkedTo(request.personRut, number).map((event) => ({
+  const events = ctx.repos.audit.linkedTo(request.personRut, number);
+  // A rectification the central refused is no rectification: each says where it stands.
+  const unsettled = ctx.repos.outbox.unsettled(events.map((event) => event.id));
+  return events.map((event) => ({
     at: event.at,
     action: actionText(event.action),
     agentName: ctx.repos.agents.displayName(event.agentId),
     lines: describeAuditChange(event.before, event.after, {}, event.action)
       .filter((detail) => detail.changed)
       .map(auditDetailLine),
+    sync: unsettled.get(event.id) ?? null,
   }));
 }
 

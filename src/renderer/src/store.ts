@@ -110,6 +110,9 @@ let searchSeq = 0;
 let recordSeq = 0;
 /** Enter pressed before the answer for the current text arrived: open its first row then. */
 let openWhenAnswered = false;
+/** The last search and record read were refused for want of a session (a locked desk). */
+const refusedLocked = { search: false, record: false };
+const lockedOut = (error: unknown) => error instanceof ApiError && error.code === 'unauthorized';
 
 export const useApp = create<State & Actions>()((set, get) => {
   async function runSearch(keepSelection = false): Promise<void> {
@@ -162,6 +165,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       }
     } catch (error) {
       if (seq !== searchSeq) return;
+      refusedLocked.search = lockedOut(error);
       // Nothing of an earlier answer stays beside the error: no rows, no notices, no total.
       set({
         searching: false,
@@ -190,6 +194,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       set({ record, recordLoading: false });
     } catch (error) {
       if (seq !== recordSeq) return;
+      refusedLocked.record = lockedOut(error);
       set({ record: null, recordLoading: false, recordError: message(error) });
     }
   }
@@ -345,9 +350,15 @@ export const useApp = create<State & Actions>()((set, get) => {
     },
 
     readAgain() {
+      // Only what the lock refused: a real refusal (a person outside an officer's companies) is
+      // not asked again, nor audited again.
       const { text, scope, recordRut, recordError, searchError, companyBehind } = get();
-      if (searchError !== null && (text.trim() !== '' || scope)) void runSearch(true);
-      if (recordRut && recordError !== null) void openRecord(recordRut, 'reload', companyBehind);
+      if (searchError !== null && refusedLocked.search && (text.trim() !== '' || scope)) {
+        void runSearch(true);
+      }
+      if (recordRut && recordError !== null && refusedLocked.record) {
+        void openRecord(recordRut, 'reload', companyBehind);
+      }
     },
 
     clearScope() {

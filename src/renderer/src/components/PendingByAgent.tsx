@@ -146,7 +146,7 @@ function ReassignDialog({
       title={syncScaleMessages.reassignTitle(group.name)}
       explanation={
         held
-          ? `${syncScaleMessages.reassignExplain(group.actions.length, group.name)} ${syncScaleMessages.reassignHeld}`
+          ? `${syncScaleMessages.reassignExplain(group.actions.length, group.name)} ${syncScaleMessages.reassignHeld(group.actions.length)}`
           : syncScaleMessages.reassignExplain(group.actions.length, group.name)
       }
       reasonLabel={syncScaleMessages.reassignReason}

@@ -29,7 +29,12 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   // People arrived or left (an officer's companies changed, a dismissal pulled): the open record
   // may be someone who is no longer his, or changed — read again (a reload is no new view). Not
   // at every step of a load still under way (the count moves each poll), but once it ends.
-  else if (record && (peopleMoved(previous, next) || loadEnded(previous, next))) {
+  // (Not while a company's page is on screen: reading a record would close it and its dialog.)
+  else if (
+    record &&
+    useCompany.getState().rut === null &&
+    (peopleMoved(previous, next) || loadEnded(previous, next))
+  ) {
     void app.reloadRecord();
   }
   // The open company follows what the queue and the pulls bring (a signature, a refusal).

@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from '../../../shared/format';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
+  actionSyncWords,
   dialogMessages,
   identityFactLabels,
 } from '../../../shared/messages';
@@ -329,6 +330,9 @@ export function RequestDetailDialog({ number }: { number: string }) {
                       {change.agentName ?? t.unknownAgent}
                       {change.lines.length > 0 && (
                         <span className="small"> — {change.lines.join(' · ')}</span>
+                      )}
+                      {change.sync && (
+                        <span className="small warn-text"> ({actionSyncWords[change.sync]})</span>
                       )}
                     </li>
                   ))}
