@@ -16,7 +16,10 @@ import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-det
 import type { Core } from '../../src/main/core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBulkEmailChanges } from '../../src/intents/bulk-email-changes';
+import {
+  createBulkEmailChanges,
+  type BulkEmailChanges,
+} from '../../src/intents/bulk-email-changes';
 import { applyIntent } from '../../src/intents/apply-intent';
 import { createCompanyWriteRepository } from '../../src/intents/company-write-repository';
 import { createDataRequestRepository } from '../../src/intents/data-request-repository';
@@ -75,6 +78,7 @@ function applyAsCentral(
   core: Core,
   intent: Parameters<typeof applyIntent>[1],
   role: 'agent' | 'supervisor' = 'supervisor',
+  bulkEmails?: BulkEmailChanges,
 ) {
   const sqlite = core.db.$client;
   return applyIntent(
@@ -86,6 +90,7 @@ function applyAsCentral(
       now: FIXED_NOW,
       agent: { role, companyRuts: [], adminOfCompanyRuts: [] },
       ageMs: 0,
+      ...(bulkEmails ? { bulkEmails } : {}),
     },
     intent,
   );
@@ -325,20 +330,7 @@ describe('an address confirmed again (reverify: the undo of a bulk load)', () =>
     const asCentral = (
       intent: Parameters<typeof applyIntent>[1],
       role: 'agent' | 'supervisor' = 'supervisor',
-    ) =>
-      applyIntent(
-        {
-          writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
-          companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
-          dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
-          mode: 'server',
-          now: FIXED_NOW,
-          agent: { role, companyRuts: [], adminOfCompanyRuts: [] },
-          ageMs: 0,
-          bulkEmails,
-        },
-        intent,
-      );
+    ) => applyAsCentral(core, intent, role, bulkEmails);
     const rut = 12345678;
     const email = record(core, PEDRO).email!;
     sqlite
