@@ -229,6 +229,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   cooldown: (p) =>
     `Ese correo se envió hace poco. Para no saturar a la persona, espere ${p['minutes']} min antes de reenviarlo.`,
   mail_not_applicable: () => 'Ese tipo de correo no corresponde al estado de la cuenta.',
+  email_change_held: (p) =>
+    `El correo de esta persona lo cambió ${p['agent'] || 'otro agente'} en este equipo y ese cambio aún no llega al sistema central, que tiene la dirección anterior: un reenvío ahora sería rechazado allá. Reenvíelo cuando ese cambio se sincronice: cuando ${p['agent'] || 'ese agente'} vuelva a ingresar en este equipo, o cuando un supervisor reasigne sus acciones en Sincronización.`,
   identity_required: (p) =>
     `Verifique la identidad de la persona: marque al menos ${p['required']} datos que coincidieron.`,
   reason_required: () => 'Indique el motivo del cambio.',

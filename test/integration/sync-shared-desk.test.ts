@@ -16,6 +16,7 @@ import {
   startProxy,
   syncNow,
   phoneOn,
+  record,
 } from '../support/sync-setup';
 
 const PEDRO = '12345678-5'; // anyone: for the call-center agent
@@ -186,6 +187,43 @@ describe('several agents on one desk', () => {
     // Three reloads within the hour are let through; the fourth is a loop.
     expect(errors.slice(0, 3)).toEqual([null, null, null]);
     expect(errors[3]).toMatch(/una y otra vez/);
+  });
+
+  it('a resend to an address another agent changed here, not yet at the central, is refused at once', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await syncNow(desk);
+    await signIn(desk, 'supervisora');
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    await signIn(desk, 'agente');
+    const FRANCISCA = '18765432-7';
+    const resend = { rut: FRANCISCA, portal: 'achs_gestion', kind: 'email_confirmation' };
+    act(desk, 'contact.edit', {
+      rut: FRANCISCA,
+      email: 'francisca.nueva@correo.cl',
+      reason: 'Corrección pedida por ella',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: record(desk, FRANCISCA).version,
+    });
+    // The agent leaves; the supervisor, on the same desk, is asked to send the mail again.
+    await signIn(desk, 'supervisora');
+    const refused = desk.dispatchNow('mails.resend', resend);
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'rule' });
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /^El correo de esta persona lo cambió Alicia Agente en este equipo y ese cambio aún no llega al sistema central/,
+    );
+    expect(
+      desk.db.$client
+        .prepare("SELECT count(*) FROM outbox WHERE kind = 'mail.resend'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    // Once she takes that change over, it leaves before her resend (her lane): not refused.
+    act(desk, 'sync.reassign', { fromAgentId: 'agent-demo', reason: 'No volvió al turno' });
+    const after = desk.dispatchNow('mails.resend', resend);
+    expect(after.ok ? null : after.error.message).not.toMatch(/aún no llega al sistema central/);
   });
 
   it('re-assigning is for a supervisor, with a reason, for another agent', async () => {

@@ -51,6 +51,16 @@ export function createOutboxRepository(sqlite: Database.Database) {
      FROM outbox o LEFT JOIN agents a ON a.id = coalesce(o.sent_by, o.agent_id)
      WHERE o.person_rut = ? AND o.state = 'pending' ORDER BY o.seq`,
   );
+  // An e-mail change of this person still to be sent from another agent's lane (theirs, or one a
+  // supervisor took over): the central API has the old address until it arrives.
+  const emailChangeOfOthers = sqlite.prepare(
+    `SELECT a.display_name AS agent_name, coalesce(o.sent_by, o.agent_id) AS agent_id
+     FROM outbox o LEFT JOIN agents a ON a.id = coalesce(o.sent_by, o.agent_id)
+     WHERE o.person_rut = ? AND o.state = 'pending' AND o.kind = 'person.update_contact'
+       AND json_extract(o.payload, '$.changes.email') IS NOT NULL
+       AND coalesce(o.sent_by, o.agent_id) IS NOT ?
+     ORDER BY o.seq DESC LIMIT 1`,
+  );
   const statesOf = sqlite.prepare(
     `SELECT action_id, state FROM outbox
      WHERE action_id IN (SELECT value FROM json_each(?)) AND state != 'applied'`,
@@ -81,6 +91,18 @@ export function createOutboxRepository(sqlite: Database.Database) {
     },
     pendingCount(): number {
       return (pending.get() as { n: number }).n;
+    },
+    /**
+     * Another agent's e-mail change of this person that waits in that agent's lane (who made it,
+     * by name when this desk knows them), or null: this agent's own changes go first in its own.
+     */
+    emailChangeHeldByOthers(
+      personRut: number,
+      agentId: string,
+    ): { agentName: string | null } | null {
+      const row = emailChangeOfOthers.get(personRut, agentId) as
+        { agent_name: string | null; agent_id: string | null } | undefined;
+      return row ? { agentName: row.agent_name } : null;
     },
     pendingForPerson(personRut: number) {
       return (

@@ -50,6 +50,7 @@ export type RuleCode =
   | 'not_registration_blocked'
   | 'no_email'
   | 'cooldown'
+  | 'email_change_held'
   | 'mail_not_applicable'
   | 'identity_required'
   | 'identity_fact_unavailable'

@@ -34,6 +34,10 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
       const person = writes.person(command.personRut);
       if (!person) throw new NotFoundError('person');
       if (!person.email) throw new RuleError('no_email');
+      // The address shown came from another agent's change that has not reached the central API:
+      // a mail to it would be refused there (email_changed) once sent, so it is refused now.
+      const held = ctx.repos.outbox.emailChangeHeldByOthers(command.personRut, session.agentId);
+      if (held) throw new RuleError('email_change_held', { agent: held.agentName ?? '' });
       const account = writes.account(command.personRut, command.portal);
       if (!account) throw new RuleError('no_account');
       if (!mailFits(command.kind, writes.mailFacts(person, account))) {
