@@ -127,6 +127,16 @@ test.describe('Auditoría', () => {
     await expect(from).toHaveAttribute('aria-invalid', 'true');
     await expect(audit.getByText(/eventos?\b/)).toHaveCount(0);
     await expectAccessible(page, 'Auditoría: fecha inválida');
+    // The refusal takes the agent to the field; asked again (an export with the same bad date), it
+    // is said anew and takes them there again, rather than seeming to do nothing.
+    await expect(from).toBeFocused();
+    const exportButton = audit.getByRole('button', { name: 'Exportar CSV' });
+    await exportButton.focus();
+    const firstAlert = await audit.getByRole('alert').elementHandle();
+    await exportButton.click();
+    await expect(from).toBeFocused();
+    await expect(audit.getByRole('alert')).toHaveText(/^Fecha «Desde» no válida/);
+    expect(await firstAlert!.evaluate((node) => node.isConnected)).toBe(false);
     // Corrected (here emptied), the field's error goes at once, before «Filtrar».
     await from.fill('');
     await expect(audit.getByRole('alert')).toHaveCount(0);

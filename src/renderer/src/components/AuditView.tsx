@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { WholeDates } from './WholeDates';
 import { DateField } from './DateField';
 import {
@@ -126,7 +126,13 @@ export function AuditView() {
   const [agents, setAgents] = useState<Array<{ agentId: string; displayName: string }>>([]);
   const [page, setPage] = useState<{ total: number; events: AuditEvent[] } | null>(null);
   const [offset, setOffset] = useState(0);
-  const [error, setError] = useState<{ text: string; field?: Field } | null>(null);
+  const [error, setError] = useState<{ text: string; field?: Field; shown: number } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Each refusal is said again and takes the agent to the field at fault, even when it is the
+  // same as the last one (a second «Exportar CSV» with the same bad date seemed to do nothing).
+  useEffect(() => {
+    if (error?.field) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
   const [chain, setChain] = useState<{ text: string; anchor: string; sound: boolean } | null>(null);
   /** This desk's identity, to tell its own events from those recorded elsewhere. */
   const thisDevice = useSession((s) => s.sync?.deviceId ?? null);
@@ -134,7 +140,7 @@ export function AuditView() {
   /** A failed query leaves no results from an earlier one on screen. */
   const fail = useCallback((text: string, field?: Field) => {
     setPage(null);
-    setError({ text, field });
+    setError((last) => ({ text, field, shown: (last?.shown ?? 0) + 1 }));
   }, []);
   const failed = useCallback(
     (failure: unknown) => fail(failure instanceof ApiError ? failure.message : m.failed),
@@ -187,7 +193,10 @@ export function AuditView() {
 
   /** An export or a verification that failed: the results on screen are still true. */
   const notDone = (failure: unknown) =>
-    setError({ text: failure instanceof ApiError ? failure.message : m.failed });
+    setError((last) => ({
+      text: failure instanceof ApiError ? failure.message : m.failed,
+      shown: (last?.shown ?? 0) + 1,
+    }));
 
   /** Exports what the form says, and shows the same on screen, so file and table agree. */
   const exportCsv = async () => {
@@ -228,6 +237,7 @@ export function AuditView() {
     <section className="page" aria-labelledby="audit-title">
       <h1 id="audit-title">{m.title}</h1>
       <form
+        ref={form}
         className="filters"
         noValidate
         onSubmit={(event) => {
@@ -306,7 +316,7 @@ export function AuditView() {
         </div>
       </form>
       {error && (
-        <p role="alert" id="audit-error" className="notice notice-danger">
+        <p key={error.shown} role="alert" id="audit-error" className="notice notice-danger">
           {error.text}
           {error.field && ` ${m.staleHidden}`}
         </p>
