@@ -390,6 +390,7 @@ export function createCore(options: CoreOptions): Core {
       deviceId: context.deviceId,
       replicaIncomplete: incomplete(),
       persons: persons(),
+      personsMoved: repos.records.moved(),
       revocation: revocation.record(),
     };
     // A revoked device says so until it is enrolled again, across restarts (issue 11).

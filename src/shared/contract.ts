@@ -694,6 +694,8 @@ export const SyncStatus = z.object({
   replicaIncomplete: z.boolean(),
   /** Persons in the replica now: the header's count, refreshed with every status. */
   persons: z.number().int(),
+  /** Grows whenever a person arrives or leaves (the count alone misses one for one). */
+  personsMoved: z.number().int(),
   /** Issue 11: an officer's companies changed, and their people arrive or leave (progress). */
   scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   /**

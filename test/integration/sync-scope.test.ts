@@ -256,14 +256,34 @@ describe("an officer's scope follows his assignments", () => {
     // Whole: the person, every membership and account, as the central API has them.
     expect(rowsOf(desk.db, [outsider])).toEqual(rowsOf(central.db, [outsider]));
 
-    // Dismissed from Los Andes, with no other company of his: leaves the laptop.
+    // Dismissed from Los Andes, with no other company of his: leaves the laptop — and in the
+    // same pull another outsider joins: as many people as before, yet people moved, and the
+    // status says so (the open record follows it, not the count).
+    const before = await syncNow(desk);
+    const second = (
+      sqlite.prepare('SELECT DISTINCT person_rut AS rut FROM accounts ORDER BY 1').all() as Array<{
+        rut: number;
+      }>
+    ).find((row) => !held.has(row.rut) && row.rut !== outsider)!.rut;
     centralWrite(
       central,
       "UPDATE memberships SET state = 'removed', version = version + 1 WHERE id = ?",
       [joined],
       joined,
     );
-    expect(await syncNow(desk)).toMatchObject({ state: 'idle' });
+    const secondJoined = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed, started_at, external, version)
+           VALUES (?, ?, 'worker', 'active', '[]', 0, '2026-11-21', 0, 1)`,
+        )
+        .run(second, ANDES).lastInsertRowid,
+    );
+    centralWrite(central, 'SELECT 1 WHERE ? = ?', [1, 1], secondJoined);
+    const after = await syncNow(desk);
+    expect(after).toMatchObject({ state: 'idle', persons: before.persons });
+    expect(after.personsMoved).toBe(before.personsMoved + 2);
+    expect(deskPersons(desk)).toContain(second);
     expect(deskPersons(desk)).not.toContain(outsider);
     expect(rowsOf(desk.db, [outsider])).toEqual({ persons: [], memberships: [], accounts: [] });
     expect(deskPersons(desk)).toEqual(centralScope(central));

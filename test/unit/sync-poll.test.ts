@@ -27,6 +27,7 @@ const QUIET: SyncStatus = {
   stuck: false,
   replicaIncomplete: false,
   persons: 300,
+  personsMoved: 0,
   scopeChange: null,
   revocation: null,
 };

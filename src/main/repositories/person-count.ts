@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 
 export const PERSON_COUNT_SQL = {
   read: "SELECT n FROM replica_counts WHERE name = 'persons'",
+  /** Persons inserted or deleted, ever (0031): grows whenever someone arrives or leaves. */
+  moved: "SELECT n FROM replica_counts WHERE name = 'persons_moved'",
   recount: `INSERT INTO replica_counts (name, n) VALUES ('persons', (SELECT count(*) FROM persons))
     ON CONFLICT (name) DO UPDATE SET n = excluded.n`,
 } as const;
@@ -24,6 +26,10 @@ export function emptyPersons(sqlite: Database.Database): void {
     .pluck()
     .get(DELETE_TRIGGER) as string | undefined;
   if (trigger) sqlite.exec(`DROP TRIGGER ${DELETE_TRIGGER}`);
+  // Everyone left: the mark that people moved moves too, though its trigger stood aside.
+  sqlite.exec(
+    "UPDATE replica_counts SET n = n + EXISTS (SELECT 1 FROM persons) WHERE name = 'persons_moved'",
+  );
   sqlite.exec('DELETE FROM persons');
   if (trigger) sqlite.exec(trigger);
   sqlite.exec(PERSON_COUNT_SQL.recount);

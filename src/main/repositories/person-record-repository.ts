@@ -118,6 +118,7 @@ export function createPersonRecordRepository(db: Db) {
   const holdersPerson = db.$client.prepare(IDENTITY_HOLDERS_SQL.person);
   const holdersEmployers = db.$client.prepare(IDENTITY_HOLDERS_SQL.employers);
   const personCount = db.$client.prepare(PERSON_COUNT_SQL.read).pluck();
+  const personsMoved = db.$client.prepare(PERSON_COUNT_SQL.moved).pluck();
 
   return {
     find(rut: number) {
@@ -171,6 +172,10 @@ export function createPersonRecordRepository(db: Db) {
     /** The replica's persons, as kept by triggers (migration 0023): no scan. */
     count(): number {
       return (personCount.get() as number | undefined) ?? 0;
+    },
+    /** Grows whenever a person arrives on this desk or leaves it (0031_persons_moved.sql). */
+    moved(): number {
+      return (personsMoved.get() as number | undefined) ?? 0;
     },
   };
 }

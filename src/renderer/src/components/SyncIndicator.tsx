@@ -49,7 +49,7 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
 
 const loading = (status: SyncStatus) => status.initialSync !== null || status.scopeChange !== null;
 const peopleMoved = (previous: SyncStatus, next: SyncStatus) =>
-  next.persons !== previous.persons && !loading(next);
+  next.personsMoved !== previous.personsMoved && !loading(next);
 const loadEnded = (previous: SyncStatus, next: SyncStatus) => loading(previous) && !loading(next);
 
 /** Online or not, what is waiting, when it last synced, and anything that needs a person. */
