@@ -727,6 +727,11 @@ export const SyncIssue = z.object({
       before: z.unknown().optional(),
     }),
   ),
+  /**
+   * A contact conflict's central side: when its phone changed there, or (e-mail) when the
+   * record last changed there, from the answer (src/main/sync/conflict-time.ts); else null.
+   */
+  centralChange: z.object({ at: z.string(), of: z.enum(['phone', 'record']) }).nullable(),
 });
 export type SyncIssue = z.infer<typeof SyncIssue>;
 

@@ -1341,6 +1341,11 @@ export const syncMessages = {
   conflict: 'Conflicto',
   rejected: 'Rechazada',
   rejectedReason: (reason: string) => `Motivo: ${reason}`,
+  /** When the central's side of a contact conflict changed (sync/conflict-time.ts). */
+  centralChanged: (of: 'phone' | 'record', at: string) =>
+    of === 'phone'
+      ? `En el sistema central, el celular se cambió el ${at}.`
+      : `En el sistema central, la ficha se modificó por última vez el ${at}.`,
   conflictColumns: {
     field: 'Dato',
     before: 'Antes de su cambio',

@@ -106,7 +106,11 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     // Meanwhile someone else changed the same mobile on the central system.
     const centralDb = openSqlite(path.join(centralDir, 'central.db'));
     centralDb
-      .prepare("UPDATE persons SET phone = '+56977778888', version = version + 1 WHERE rut = ?")
+      .prepare(
+        `UPDATE persons SET phone = '+56977778888', version = version + 1,
+           phone_changed_at = '2026-12-04T17:05:00.000Z', updated_at = '2026-12-04T17:05:00.000Z'
+         WHERE rut = ?`,
+      )
       .run(12_345_678);
     centralDb.close();
     central = await startEntry('src/central-api/start.ts', [
@@ -123,6 +127,10 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(issue).toContainText('+56 9 7777 8888');
     // What the agent saw before changing it, beside the two values.
     await expect(issue.getByRole('columnheader', { name: 'Antes de su cambio' })).toBeVisible();
+    // And when the colleague's number was set there (Chile's time), to weigh against this one's.
+    await expect(issue).toContainText(
+      'En el sistema central, el celular se cambió el 04-12-2026 14:05.',
+    );
     const values = issue.getByRole('row').nth(1).getByRole('cell');
     await expect(values).toHaveCount(3);
     await expect(values.first()).toHaveText(/^\+56 9 \d{4} \d{4}$/);

@@ -51,6 +51,7 @@ function toIssue(row: Row): SyncIssue {
         code?: string;
         message?: string;
         conflicts?: SyncIssue['conflicts'];
+        centralChange?: SyncIssue['centralChange'];
       })
     : {};
   return {
@@ -66,6 +67,7 @@ function toIssue(row: Row): SyncIssue {
     code: result.code ?? null,
     message: result.message ?? null,
     conflicts: (result.conflicts ?? []).map((conflict) => withBefore(conflict, row.payload)),
+    centralChange: result.centralChange ?? null,
   };
 }
 

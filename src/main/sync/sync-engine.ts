@@ -19,6 +19,7 @@ import type {
   TokenResponse,
 } from '../../shared/sync-protocol';
 import { createOutboxLanes, type LaneRow } from './outbox-lanes';
+import { centralChangeOf } from './conflict-time';
 import { createOutboxRetention } from './outbox-retention';
 import { CentralError, type CentralClient } from './central-client';
 import { describeSyncError, SyncProblem, type SyncErrorView } from './sync-errors';
@@ -199,6 +200,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
        answered_at = @at
      WHERE seq = @seq`,
   );
+  const personOfAction = sqlite.prepare('SELECT person_rut FROM outbox WHERE seq = ?').pluck();
   const retention = createOutboxRetention(sqlite);
   // Only actions believed applied go back in the queue: a conflict or rejection the agent
   // already dealt with stays dealt with.
@@ -344,6 +346,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
                 code: result.code,
                 message: result.message,
                 conflicts: result.conflicts,
+                // Kept: the rows themselves are not (they are put in place just below).
+                centralChange:
+                  result.status === 'conflict'
+                    ? centralChangeOf(
+                        result.conflicts as Array<{ field: string }> | undefined,
+                        result.current,
+                        personOfAction.get(result.id) as number | null,
+                      )
+                    : undefined,
               });
         markResult.run({ state: result.status, result: detail, at, seq: result.id });
         // What the desk made ahead of the server for an action that did not happen goes;

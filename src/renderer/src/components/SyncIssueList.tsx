@@ -133,6 +133,14 @@ export function SyncIssueList({
                     </tbody>
                   </table>
                 )}
+                {issue.centralChange && blockedBy === null && (
+                  <p>
+                    {syncMessages.centralChanged(
+                      issue.centralChange.of,
+                      formatDateTime(issue.centralChange.at),
+                    )}
+                  </p>
+                )}
                 {issue.state === 'conflict' &&
                   issue.kind !== 'person.update_contact' &&
                   blockedBy === null && <p className="muted small">{syncMessages.theirsOnly}</p>}
