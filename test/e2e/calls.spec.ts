@@ -96,6 +96,32 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
       'Motivo de la llamada cambiado a «Bloqueo por intentos».',
     );
     await expect(callbar.getByLabel('Motivo')).toHaveValue('locked_attempts');
+    // From the keyboard, arrows on the closed list pass through reasons: only the one the agent
+    // settles on is saved (and audited), once, and Esc there leaves the record on screen.
+    const saves: string[] = [];
+    const onRequest = (request: import('@playwright/test').Request) => {
+      if (request.url().endsWith('/api/interactions.setReason')) {
+        saves.push((JSON.parse(request.postData()!) as { reason: string }).reason);
+      }
+    };
+    page.on('request', onRequest);
+    await callbar.getByLabel('Motivo').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect(desk.record).toBeVisible();
+    const settled = await callbar.getByLabel('Motivo').inputValue();
+    expect(settled).not.toBe('locked_attempts');
+    await expect(page.getByRole('status')).toHaveText(
+      `Motivo de la llamada cambiado a «${await callbar.getByLabel('Motivo').locator('option:checked').textContent()}».`,
+    );
+    expect(saves).toEqual([settled]);
+    page.off('request', onRequest);
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+    await expect(page.getByRole('status')).toHaveText(
+      'Motivo de la llamada cambiado a «Bloqueo por intentos».',
+    );
 
     // Closing: focus moves into the form; notes take several lines.
     await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
@@ -460,7 +486,22 @@ test.describe('as a prevention officer', () => {
     await expect(leaving).toContainText(
       `La visita con ${PEDRO_WHO} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo.`,
     );
-    await leaving.getByRole('button', { name: 'Seguir en la sesión' }).click();
+    // Opened from the dark top bar, it is still dark text on its white box, with a focus ring
+    // that shows (it once took the bar's white text and white ring).
+    const stay = leaving.getByRole('button', { name: 'Seguir en la sesión' });
+    await stay.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(stay).toBeFocused();
+    const looks = await leaving.evaluate((box) => {
+      const text = getComputedStyle(box.querySelector('h2')!).color;
+      const ring = getComputedStyle(document.activeElement!).outlineColor;
+      return { text, ring, box: getComputedStyle(box).backgroundColor };
+    });
+    expect(looks.box).toBe('rgb(255, 255, 255)');
+    expect(looks.text).toBe('rgb(29, 36, 48)');
+    expect(looks.ring).not.toBe('rgb(255, 255, 255)');
+    await stay.click();
     await expect(leaving).toHaveCount(0);
 
     // Face to face, nobody is «calling»: the identity check asks the person.

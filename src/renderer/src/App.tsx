@@ -114,6 +114,8 @@ function Desk() {
         else requestAnimationFrame(focusBox);
       } else if (
         event.key === 'Escape' &&
+        // Esc on a list (the call bar's «Motivo») closes its choices, not the record under it.
+        !(event.target instanceof HTMLSelectElement) &&
         (useApp.getState().recordRut || useCompany.getState().rut) &&
         useSession.getState().view === 'search'
       ) {

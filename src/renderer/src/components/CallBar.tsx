@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Interaction } from '../../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../../shared/policy';
 import {
@@ -189,6 +189,45 @@ export function CallBar() {
   );
 }
 
+/** Quiet time after the last choice in the open call's «Motivo» before it is saved. */
+export const REASON_SETTLE_MS = 800;
+
+/**
+ * A list whose every saved choice is audited: on a closed <select> each arrow key chooses, so a
+ * keyboard user passing through three reasons on the way to the fourth recorded four changes.
+ * The choice is saved once it settles (REASON_SETTLE_MS without another), when the list loses
+ * the focus, or when the bar goes; a list brought back to the saved value saves nothing.
+ */
+function useSettledChoice<T extends string>(saved: T, save: (value: T) => void) {
+  const [shown, setShown] = useState(saved);
+  const latest = useRef(saved);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  // What the desk says follows, unless the agent is choosing.
+  useEffect(() => {
+    if (timer.current !== null) return;
+    latest.current = saved;
+    setShown(saved);
+  }, [saved]);
+  const flush = useCallback(() => {
+    if (timer.current === null) return;
+    clearTimeout(timer.current);
+    timer.current = null;
+    saveRef.current(latest.current);
+  }, []);
+  useEffect(() => flush, [flush]);
+  const choose = (value: T) => {
+    latest.current = value;
+    setShown(value);
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, REASON_SETTLE_MS);
+  };
+  return { shown, choose, flush };
+}
+
 function OpenCall({
   interaction,
   onReason,
@@ -213,6 +252,12 @@ function OpenCall({
   const [outcomeMissing, setOutcomeMissing] = useState(false);
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const reason = useSettledChoice(interaction.reason, (next) => {
+    if (next === interaction.reason) return;
+    onReason(next).catch((failure: unknown) =>
+      setError(failure instanceof ApiError ? failure.message : t.failed),
+    );
+  });
   const [busy, setBusy] = useState(false);
   const outcomeRef = useRef<HTMLSelectElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -288,14 +333,13 @@ function OpenCall({
       <label htmlFor="call-reason">{t.reason}</label>
       <select
         id="call-reason"
-        value={interaction.reason}
+        value={reason.shown}
         aria-describedby={error ? 'call-error' : undefined}
         onChange={(event) => {
           setError(null);
-          onReason(event.target.value as InteractionReason).catch((failure: unknown) =>
-            setError(failure instanceof ApiError ? failure.message : t.failed),
-          );
+          reason.choose(event.target.value as InteractionReason);
         }}
+        onBlur={reason.flush}
       >
         {INTERACTION_REASONS.map((value) => (
           <option key={value} value={value}>

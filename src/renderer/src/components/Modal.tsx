@@ -3,11 +3,13 @@
  * closes it), the dialog box named by its title, Tab kept inside, Esc to close (neither while
  * busy: the answer must land in the dialog), the focus kept in it across a busy spell, and given
  * back to what opened it.
+ * It is drawn at the end of the page (a portal), so it looks the same wherever it was opened.
  * While one is open the window's own shortcuts (Ctrl+K, Esc closing the record) stand aside.
  * Ctrl+Enter (Cmd+Enter) confirms it from anywhere in it, the reason's text area included
  * (where Enter starts a new line): as a click on its confirm button, so only when that is enabled.
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useEscapeToClose, useFocusTrap } from './focus-trap';
 
 let openModals = 0;
@@ -70,7 +72,9 @@ export function Modal({
       openModals--;
     };
   }, []);
-  return (
+  // At the end of the page, not inside what opened it: a dialog opened from the dark top bar
+  // («Salir») inherited its white text and white focus ring, on a white box.
+  return createPortal(
     <div
       className="overlay"
       onMouseDown={(event) => event.target === event.currentTarget && !busy && close()}
@@ -86,6 +90,7 @@ export function Modal({
       >
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
