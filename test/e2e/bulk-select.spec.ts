@@ -51,7 +51,7 @@ test('selects in the results with click, Shift, Ctrl, Space and «todas»; membe
 }) => {
   const { page } = desk;
   await desk.find('gonzalez');
-  await expect(page.getByText(/^50 de [\d.]+ personas/)).toBeVisible();
+  await expect(page.locator('footer.statusbar').getByText(/^50 de [\d.]+ personas/)).toBeVisible();
   await expect(desk.results).toHaveAttribute('aria-multiselectable', 'true');
 
   // A click selects one and opens it, as always.

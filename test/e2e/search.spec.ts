@@ -117,6 +117,24 @@ test('keyboard flow: arrows, Enter, Esc back with the query, Ctrl+K', async ({ d
   await page.keyboard.type('9876543-3');
   await expect(desk.search).toBeFocused();
   await expect(desk.search).toHaveValue('9876543-3');
+
+  // The list itself is the next stop: arrows move through it and Enter opens, as in the box,
+  // and how many were found is said once the typing settles.
+  await desk.search.fill('camila');
+  await expect(page.getByRole('progressbar', { name: 'Buscando' })).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  const list = page.getByRole('listbox', { name: 'Resultados' });
+  await expect(list).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const second = desk.options.nth(1);
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(list).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id'))!);
+  const secondName = (await second.locator('strong').textContent()) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(secondName);
+  const summary = (await page.locator('footer.statusbar').textContent()) ?? '';
+  expect(summary).toMatch(/persona/);
+  await expect(page.locator('p[aria-live="polite"].visually-hidden')).toHaveText(summary);
 });
 
 test('hostile input is searched for, never an error', async ({ desk }) => {
@@ -160,11 +178,15 @@ test('a company by name scopes the search to its persons; Backspace leaves it', 
 
 test('long result lists are virtualized and load more pages on scroll', async ({ desk }) => {
   await desk.find('gonzalez');
-  await expect(desk.page.getByText(/^50 de [\d.]+ personas/)).toBeVisible();
+  await expect(
+    desk.page.locator('footer.statusbar').getByText(/^50 de [\d.]+ personas/),
+  ).toBeVisible();
   // Only the rows in view (plus a few) are in the DOM.
   expect(await desk.options.count()).toBeLessThan(40);
   for (let i = 0; i < 60; i++) await desk.search.press('ArrowDown');
-  await expect(desk.page.getByText(/^100( de [\d.]+)? personas/)).toBeVisible();
+  await expect(
+    desk.page.locator('footer.statusbar').getByText(/^100( de [\d.]+)? personas/),
+  ).toBeVisible();
   await expect(desk.page.locator('#result-60')).toHaveAttribute('aria-selected', 'true');
   await expect(desk.page.locator('#result-60')).toBeInViewport();
 });

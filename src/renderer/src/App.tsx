@@ -246,6 +246,7 @@ function Desk() {
           >
             {rows.length > 0 && resultSummary(rows, total)}
           </footer>
+          <SettledAnnouncement text={rows.length > 0 ? resultSummary(rows, total) : ''} />
         </section>
         {companyOpen ? <CompanyPane ref={recordRef} /> : <PersonRecordPane ref={recordRef} />}
       </main>
@@ -257,6 +258,26 @@ function Desk() {
         {notice}
       </div>
     </div>
+  );
+}
+
+/** Quiet time after the last result before the count is read out. */
+const SUMMARY_SETTLE_MS = 700;
+
+/**
+ * How many were found, said to a screen reader once the typing stops: the footer changes at each
+ * keystroke and stays silent; this says only where the search settled.
+ */
+function SettledAnnouncement({ text }: { text: string }) {
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(text), SUMMARY_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <p className="visually-hidden" aria-live="polite">
+      {said}
+    </p>
   );
 }
 

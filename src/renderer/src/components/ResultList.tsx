@@ -71,6 +71,13 @@ export function ResultList({ onOpened }: Props) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Agents: the list moves as the search box does (↑ ↓ PgUp PgDn), Enter opens.
+    const step = multi ? undefined : LIST_STEPS[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      useApp.getState().move(step);
+      return;
+    }
     if (event.key === 'Enter') {
       event.preventDefault();
       openRow(selected);
@@ -84,16 +91,17 @@ export function ResultList({ onOpened }: Props) {
   };
 
   return (
-    // Focusable so the list also scrolls from the keyboard (↑ ↓ in the box move the selection).
-    <div className="results-scroll" ref={scrollRef} tabIndex={multi ? undefined : 0}>
+    // The list is a stop of its own: ↑ ↓ move the selection there as in the search box, and
+    // Enter opens it (it was once a stop where the keys only scrolled).
+    <div className="results-scroll" ref={scrollRef}>
       <div
         id="results"
         role="listbox"
         aria-label="Resultados"
         aria-multiselectable={multi || undefined}
-        aria-activedescendant={multi && rows.length > 0 ? `result-${selected}` : undefined}
-        tabIndex={multi ? 0 : undefined}
-        onKeyDown={multi ? onKeyDown : undefined}
+        aria-activedescendant={rows.length > 0 ? `result-${selected}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
         className="results"
         style={{ height: virtualizer.getTotalSize() }}
       >
@@ -145,6 +153,8 @@ export function personKeys(rows: readonly ResultRow[]): string[] {
 }
 
 /** A key in the results list or the search box, for the selection; true when it took it. */
+const LIST_STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+
 export function searchSelectionKey(
   event: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean },
   inList: boolean,
