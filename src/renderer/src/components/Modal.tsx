@@ -3,13 +3,15 @@
  * closes it), the dialog box named by its title, Tab kept inside, Esc to close (neither while
  * busy: the answer must land in the dialog), the focus kept in it across a busy spell, and given
  * back to what opened it.
- * It is drawn at the end of the page (a portal), so it looks the same wherever it was opened.
+ * It is drawn at the end of the desk (a portal, dialog-root.ts), so it looks the same wherever it
+ * was opened.
  * While one is open the window's own shortcuts (Ctrl+K, Esc closing the record) stand aside.
  * Ctrl+Enter (Cmd+Enter) confirms it from anywhere in it, the reason's text area included
  * (where Enter starts a new line): as a click on its confirm button, so only when that is enabled.
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useDialogRoot } from './dialog-root';
 import { useEscapeToClose, useFocusTrap } from './focus-trap';
 
 let openModals = 0;
@@ -72,8 +74,9 @@ export function Modal({
       openModals--;
     };
   }, []);
-  // At the end of the page, not inside what opened it: a dialog opened from the dark top bar
-  // («Salir») inherited its white text and white focus ring, on a white box.
+  // At the end of the desk, not inside what opened it (dialog-root.ts).
+  const root = useDialogRoot();
+  if (!root) return null;
   return createPortal(
     <div
       className="overlay"
@@ -91,6 +94,6 @@ export function Modal({
         {children}
       </div>
     </div>,
-    document.body,
+    root,
   );
 }

@@ -28,6 +28,7 @@ import { useApp } from '../store';
 import { forgetScreens, useSession } from '../session-store';
 import { LockScreen } from './LockScreen';
 import { setDeskHidden } from './desk-hidden';
+import { DialogRootContext } from '../components/dialog-root';
 import { useIdleLock } from './use-idle-lock';
 
 type LockNow = (reason: 'idle' | 'manual') => void;
@@ -46,6 +47,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   const session = useSession((s) => s.session);
   const [state, setState] = useState<LockState | null>(null);
   const [otherAgent, setOtherAgent] = useState(false);
+  const [dialogRoot, setDialogRoot] = useState<HTMLElement | null>(null);
   /** Bumped on every lock and unlock here: an answer asked for before one is out of date. */
   const changes = useRef(0);
   /** Where the focus was when the desk locked: it goes back there when the same agent returns. */
@@ -147,8 +149,12 @@ export function LockGate({ children }: { children: ReactNode }) {
       <div style={{ display: hidden ? 'none' : 'contents' }} inert={hidden}>
         {/* Signed out (a reload of a locked desk): nothing to keep, no second sign-in form. */}
         {(!hidden || session) && (
-          <LockNowContext.Provider value={lock}>{children}</LockNowContext.Provider>
+          <LockNowContext.Provider value={lock}>
+            <DialogRootContext.Provider value={dialogRoot}>{children}</DialogRootContext.Provider>
+          </LockNowContext.Provider>
         )}
+        {/* The desk's dialogs: hidden with it (dialog-root.ts). */}
+        <div ref={setDialogRoot} />
       </div>
       {locked && !otherAgent && (
         <LockScreen
