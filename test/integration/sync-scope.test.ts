@@ -236,21 +236,29 @@ describe("an officer's scope follows his assignments", () => {
     const sqlite = central.db.$client;
     // Someone of another company, not his: joins Los Andes.
     const held = new Set(centralScope(central));
-    const outsider = (
+    const outsiders = (
       sqlite.prepare('SELECT DISTINCT person_rut AS rut FROM accounts ORDER BY 1').all() as Array<{
         rut: number;
       }>
-    ).find((row) => !held.has(row.rut))!.rut;
+    )
+      .map((row) => row.rut)
+      .filter((rut) => !held.has(rut));
+    /** A worker's active membership of Los Andes, written and logged on the central. */
+    const joinAndes = (rut: number): number => {
+      const id = Number(
+        sqlite
+          .prepare(
+            `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed, started_at, external, version)
+             VALUES (?, ?, 'worker', 'active', '[]', 0, '2026-11-21', 0, 1)`,
+          )
+          .run(rut, ANDES).lastInsertRowid,
+      );
+      centralWrite(central, 'SELECT 1 WHERE ? = ?', [1, 1], id);
+      return id;
+    };
+    const outsider = outsiders[0]!;
     expect(deskPersons(desk)).not.toContain(outsider);
-    const joined = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed, started_at, external, version)
-           VALUES (?, ?, 'worker', 'active', '[]', 0, '2026-11-21', 0, 1)`,
-        )
-        .run(outsider, ANDES).lastInsertRowid,
-    );
-    centralWrite(central, 'SELECT 1 WHERE ? = ?', [1, 1], joined);
+    const joined = joinAndes(outsider);
     expect(await syncNow(desk)).toMatchObject({ state: 'idle' });
     expect(deskPersons(desk)).toContain(outsider);
     // Whole: the person, every membership and account, as the central API has them.
@@ -260,26 +268,14 @@ describe("an officer's scope follows his assignments", () => {
     // same pull another outsider joins: as many people as before, yet people moved, and the
     // status says so (the open record follows it, not the count).
     const before = await syncNow(desk);
-    const second = (
-      sqlite.prepare('SELECT DISTINCT person_rut AS rut FROM accounts ORDER BY 1').all() as Array<{
-        rut: number;
-      }>
-    ).find((row) => !held.has(row.rut) && row.rut !== outsider)!.rut;
+    const second = outsiders[1]!;
     centralWrite(
       central,
       "UPDATE memberships SET state = 'removed', version = version + 1 WHERE id = ?",
       [joined],
       joined,
     );
-    const secondJoined = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed, started_at, external, version)
-           VALUES (?, ?, 'worker', 'active', '[]', 0, '2026-11-21', 0, 1)`,
-        )
-        .run(second, ANDES).lastInsertRowid,
-    );
-    centralWrite(central, 'SELECT 1 WHERE ? = ?', [1, 1], secondJoined);
+    joinAndes(second);
     const after = await syncNow(desk);
     expect(after).toMatchObject({ state: 'idle', persons: before.persons });
     expect(after.personsMoved).toBe(before.personsMoved + 2);
