@@ -54,7 +54,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
   // An e-mail change of this person still to be sent from another agent's lane (theirs, or one a
   // supervisor took over): the central API has the old address until it arrives.
   const emailChangeOfOthers = sqlite.prepare(
-    `SELECT a.display_name AS agent_name, coalesce(o.sent_by, o.agent_id) AS agent_id
+    `SELECT a.display_name AS agent_name
      FROM outbox o LEFT JOIN agents a ON a.id = coalesce(o.sent_by, o.agent_id)
      WHERE o.person_rut = ? AND o.state = 'pending' AND o.kind = 'person.update_contact'
        AND json_extract(o.payload, '$.changes.email') IS NOT NULL
@@ -101,7 +101,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
       agentId: string,
     ): { agentName: string | null } | null {
       const row = emailChangeOfOthers.get(personRut, agentId) as
-        { agent_name: string | null; agent_id: string | null } | undefined;
+        { agent_name: string | null } | undefined;
       return row ? { agentName: row.agent_name } : null;
     },
     pendingForPerson(personRut: number) {

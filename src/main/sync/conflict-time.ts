@@ -7,9 +7,10 @@
  *   can have changed, and is said as the record's last change, nothing more.
  * Membership and request conflicts have no «keep mine» to weigh; they get none.
  */
+import type { SyncIssue } from '../../shared/contract';
 import type { Change } from '../../shared/sync-protocol';
 
-export type CentralChange = { at: string; of: 'phone' | 'record' };
+export type CentralChange = NonNullable<SyncIssue['centralChange']>;
 
 export function centralChangeOf(
   conflicts: ReadonlyArray<{ field: string }> | undefined,

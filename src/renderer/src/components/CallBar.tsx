@@ -190,7 +190,7 @@ export function CallBar() {
 }
 
 /** Quiet time after the last choice in the open call's «Motivo» before it is saved. */
-export const REASON_SETTLE_MS = 800;
+const REASON_SETTLE_MS = 800;
 
 /**
  * A list whose every saved choice is audited: on a closed <select> each arrow key chooses, so a

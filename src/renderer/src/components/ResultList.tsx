@@ -152,9 +152,15 @@ export function personKeys(rows: readonly ResultRow[]): string[] {
   return rows.flatMap((row) => (row.kind === 'person' ? [row.person.rut] : []));
 }
 
-/** A key in the results list or the search box, for the selection; true when it took it. */
-const LIST_STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+/** How far ↑ ↓ PgUp PgDn move the selection, in the search box and in the list alike. */
+export const LIST_STEPS: Readonly<Record<string, number>> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  PageDown: 10,
+  PageUp: -10,
+};
 
+/** A key in the results list or the search box, for the selection; true when it took it. */
 export function searchSelectionKey(
   event: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean },
   inList: boolean,

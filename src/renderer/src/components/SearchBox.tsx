@@ -3,7 +3,7 @@ import { forwardRef, type KeyboardEvent } from 'react';
 import { searchMessages } from '../../../shared/messages';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
-import { searchSelectionKey } from './ResultList';
+import { LIST_STEPS, searchSelectionKey } from './ResultList';
 
 type Props = { onOpened: () => void };
 
@@ -27,8 +27,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
       event.stopPropagation();
       return;
     }
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
-    const step = steps[event.key];
+    const step = LIST_STEPS[event.key];
     if (step !== undefined) {
       event.preventDefault();
       move(step);
