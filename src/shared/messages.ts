@@ -617,7 +617,7 @@ export const callMessages = {
   closed: 'Llamada cerrada y registrada.',
   failed: 'No se pudo registrar la llamada.',
   nudge: (who: string) =>
-    `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella.`,
+    `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
   nudgeOpen: 'Abrir llamada',
   nudgeDismiss: 'Descartar',
   /** Opened for the wrong person, nothing done yet: the one on screen takes it. */
@@ -728,7 +728,7 @@ export const visitMessages: InteractionWords = {
   closed: 'Visita cerrada y registrada.',
   failed: 'No se pudo registrar la visita.',
   nudge: (who: string) =>
-    `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella.`,
+    `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
   nudgeOpen: 'Abrir visita',
   moveTo: (who: string) => `Pasar la visita a ${who}`,
   movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
@@ -1539,7 +1539,7 @@ export const signOutMessages = {
 export const shortcutMessages = {
   title: 'Atajos de teclado',
   button: 'Atajos',
-  buttonHint: 'Atajos de teclado (F1)',
+  buttonHint: 'Atajos de teclado (F1 o ?)',
   close: 'Cerrar',
   intro: 'En macOS, Cmd hace de Ctrl.',
   keysHeader: 'Teclas',
@@ -1550,7 +1550,8 @@ export const shortcutMessages = {
       items: [
         ['Ctrl+K', 'Ir a la búsqueda, para una búsqueda nueva'],
         ['Ctrl+Mayús+L', 'Bloquear la pantalla al dejar el puesto'],
-        ['F1', 'Esta lista de atajos'],
+        ['F2', 'Ir a la barra de la llamada o visita: su motivo, o la llamada abierta'],
+        ['F1 o ?', 'Esta lista de atajos (? fuera de un campo de texto)'],
         ['Ctrl+Enter', 'Confirmar el diálogo abierto, también desde el campo Motivo'],
         [
           'Esc',
@@ -1608,6 +1609,26 @@ export const lockAuditLabels = {
   } satisfies Record<'sign_in' | 'attempts' | 'sign_out', string>,
 };
 
+/** The desk's frame: what a keyboard or screen-reader user meets before any screen. */
+export const deskMessages = {
+  /** The first stop of Tab: past the top bar, to the screen's content. */
+  skipLink: 'Saltar al contenido',
+  /** The search screen's heading (said, not shown: the search box is plain to see). */
+  searchHeading: 'Búsqueda',
+};
+
+/** The sign-in screen. */
+export const signInMessages = {
+  title: 'Mesa de Ayuda',
+  intro: 'Ingrese con su usuario de agente.',
+  username: 'Usuario',
+  password: 'Contraseña',
+  submit: 'Ingresar',
+  busy: 'Ingresando…',
+  missingUsername: 'su usuario',
+  missingPassword: 'su contraseña',
+};
+
 export const lockScreenMessages = {
   title: 'Pantalla bloqueada',
   explanation: (minutes: string) =>
@@ -1622,6 +1643,7 @@ export const lockScreenMessages = {
   password: 'Contraseña',
   unlock: 'Desbloquear',
   unlocking: 'Desbloqueando…',
+  missingPassword: 'Falta: su contraseña.',
   otherAgent: 'Ingresar con otro usuario',
   otherAgentNote:
     'Si ingresa otro usuario, la sesión bloqueada termina. Sus acciones pendientes se quedan en este equipo, y una llamada o visita abierta sigue abierta hasta que vuelva a ingresar aquí.',
@@ -2190,6 +2212,8 @@ export const deviceTrustMessages = {
 /** The dialog of a decision that needs only a reason (components/ReasonDialog.tsx). */
 export const reasonDialogMessages = {
   reason: 'Motivo',
+  missingReason: (min: number) =>
+    min <= 1 ? 'el motivo' : `un motivo de al menos ${min} caracteres`,
   cancel: 'Cancelar',
   failed: 'No se pudo completar. Intente de nuevo.',
 } as const;
@@ -2284,6 +2308,7 @@ export const officerMessages = {
     `En su próxima sincronización, las personas de ${company} saldrán del equipo de ${name}. Antes se envían las acciones que tenga pendientes sobre ellas: las que decidió cuando la empresa aún era suya se aplican si llegan al sistema central dentro de 72 horas desde que se la quiten.`,
   officer: 'Prevencionista',
   choose: 'Elija un prevencionista',
+  missingOfficer: 'el prevencionista',
   reasonHint:
     'Por ejemplo: «Reasignación de cartera, correo de jefatura del 1 de diciembre». Al menos 3 caracteres; queda en la auditoría.',
   confirmAssign: 'Asignar la empresa',

@@ -104,8 +104,9 @@ test('an agent cannot change a profile and is told why', async ({ desk }) => {
   await openPedro(desk);
   const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
   await expect(button).toBeDisabled();
+  // The row's company first (every row has its «Cambiar perfil»), then why it waits.
   await expect(button).toHaveAccessibleDescription(
-    'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
+    'Constructora Los Andes SpA Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
   );
   await expect(desk.page.getByRole('button', { name: 'Auditoría' })).toHaveCount(0);
 });

@@ -328,9 +328,12 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
 
     const nudge = callbar.getByText(
-      `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella.`,
+      `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
     );
     await expect(nudge).toBeVisible();
+    // F2 reaches the offer from the record, where the focus came back after the dialog.
+    await page.keyboard.press('F2');
+    await expect(callbar.getByLabel('Motivo')).toBeFocused();
     await expect(nudge.locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
     await expectAccessible(page, 'barra de llamada con aviso de acción sin llamada');
     await expectNoSidewaysScroll(page);

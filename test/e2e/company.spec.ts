@@ -459,6 +459,8 @@ deskTest(
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+Enter');
     await expect(dialog).toBeVisible();
+    // Not silent: what is missing is said again at each press.
+    await expect(dialog.getByRole('alert')).toContainText('no se da acceso a sí mismo');
     await expect(dialog.getByText(/^Un administrador de accesos no se da acceso/)).toBeVisible();
     await expectAccessible(page, 'módulos propios');
     await dialog.getByRole('group', { name: 'Módulos' }).getByLabel('Cargas familiares').uncheck();

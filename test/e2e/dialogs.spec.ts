@@ -38,7 +38,8 @@ test.describe('as an agent', () => {
       'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.';
     const button = record.getByRole('button', { name: 'Cambiar perfil' });
     await expect(button).toBeDisabled();
-    await expect(button).toHaveAccessibleDescription(reason);
+    // The row's company, then why it waits.
+    await expect(button).toHaveAccessibleDescription(`${ANDES} ${reason}`);
     // Said once under the companies, not beside the button in every row.
     await expect(record.getByRole('row', { name: new RegExp(ANDES) })).not.toContainText(reason);
     await expect(record.getByText(reason)).toHaveCount(1);
@@ -291,7 +292,7 @@ test.describe('as a prevention officer', () => {
       'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.';
     const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
     await expect(button).toBeDisabled();
-    await expect(button).toHaveAccessibleDescription(reason);
+    await expect(button).toHaveAccessibleDescription(`${ANDES} ${reason}`);
     await expect(desk.record.getByText(reason)).toBeVisible();
     await expectAccessible(desk.page, 'ficha vista por prevención');
   });

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
 import {
   bulkMessages,
   dashboardMessages,
   dataRequestMessages,
+  deskMessages,
   interactionWords,
   lockScreenMessages,
   replicaKeyMessages,
@@ -97,9 +98,19 @@ function Desk() {
       }
       // An open dialog owns the keyboard: its Esc closes it, not the record beneath.
       if (event.defaultPrevented || isModalOpen()) return;
-      if (event.key === 'F1') {
+      if (event.key === 'F1' || (event.key === '?' && !typesText(event.target))) {
         event.preventDefault();
         setShortcutsOpen(true);
+      } else if (event.key === 'F2') {
+        // To the call bar (its «Motivo», or the open call): where the offer to open a call for
+        // the person just acted on waits, far behind the record in Tab order.
+        const first = document.querySelector<HTMLElement>(
+          '.callbar :is(select, input, textarea, button):not(:disabled)',
+        );
+        if (first) {
+          event.preventDefault();
+          first.focus();
+        }
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');
@@ -149,7 +160,10 @@ function Desk() {
       type="button"
       className={view === target ? 'tab active' : 'tab'}
       aria-current={view === target ? 'page' : undefined}
-      onClick={() => show(target)}
+      onClick={() => {
+        show(target);
+        focusContent(searchRef);
+      }}
     >
       {label}
     </button>
@@ -157,6 +171,16 @@ function Desk() {
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(event) => {
+          event.preventDefault();
+          focusContent(searchRef);
+        }}
+      >
+        {deskMessages.skipLink}
+      </a>
       <header className="topbar">
         <span className="brand">Mesa de Ayuda</span>
         <nav aria-label="Secciones">
@@ -177,7 +201,7 @@ function Desk() {
             type="button"
             className="link"
             title={shortcutMessages.buttonHint}
-            aria-keyshortcuts="F1"
+            aria-keyshortcuts="F1 Shift+?"
             onClick={() => setShortcutsOpen(true)}
           >
             {shortcutMessages.button}
@@ -204,7 +228,7 @@ function Desk() {
       )}
       {view !== 'search' && (
         // Every screen has its main landmark (the search's is the workspace below).
-        <main className="view-main">
+        <main className="view-main" id="content">
           {view === 'calls' && <CallsView />}
           {view === 'audit' && <AuditView />}
           {view === 'sync' && <SyncView />}
@@ -214,8 +238,15 @@ function Desk() {
           {view === 'dashboard' && <DashboardView />}
         </main>
       )}
-      <main className="workspace" hidden={view !== 'search'}>
-        <section className="left" aria-label="Búsqueda">
+      <main
+        className="workspace"
+        hidden={view !== 'search'}
+        id={view === 'search' ? 'content' : undefined}
+      >
+        <section className="left" aria-labelledby="search-heading">
+          <h1 id="search-heading" className="visually-hidden">
+            {deskMessages.searchHeading}
+          </h1>
           <SearchBox ref={searchRef} onOpened={focusRecord} />
           {searching && <div className="progress thin" role="progressbar" aria-label="Buscando" />}
           <IncompleteDataNotice where="results" />
@@ -278,6 +309,29 @@ function SettledAnnouncement({ text }: { text: string }) {
     <p className="visually-hidden" aria-live="polite">
       {said}
     </p>
+  );
+}
+
+/**
+ * To the screen's content: the search box on the search, the screen's heading elsewhere (read
+ * out, so a screen-reader user hears where they landed; the focus no longer stays in the bar).
+ */
+function focusContent(searchBox: RefObject<HTMLInputElement | null>): void {
+  requestAnimationFrame(() => {
+    if (useSession.getState().view === 'search') searchBox.current?.focus();
+    else document.querySelector<HTMLElement>('.view-main h1')?.focus();
+  });
+}
+
+/** A key typed into a field of text is its own, not a shortcut («?» in a name, a note). */
+function typesText(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement ||
+      (target instanceof HTMLInputElement &&
+        !['checkbox', 'radio', 'button', 'submit', 'reset', 'file'].includes(target.type)))
   );
 }
 

@@ -29,6 +29,8 @@ import { saveCsv } from '../components/save-file';
 import { toBase64, useBulk } from './bulk-store';
 import { LazyTable, type Column } from './LazyTable';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ConfirmButton, goToField } from '../components/ConfirmButton';
+import { DialogFooter } from '../components/DialogFooter';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
 
@@ -36,7 +38,9 @@ export function BulkLoadsView() {
   const screen = useBulk((s) => s.screen);
   return (
     <section className="page bulk" aria-labelledby="bulk-title">
-      <h1 id="bulk-title">{m.title}</h1>
+      <h1 tabIndex={-1} id="bulk-title">
+        {m.title}
+      </h1>
       {screen.kind === 'home' && (
         <>
           <NewLoad />
@@ -108,12 +112,15 @@ function NewLoad() {
   };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    // What is missing is said (the error notice) and its field takes the focus.
     if (!rutField.ok || typedRut === null) {
       setError(rutField.ok ? m.companyMissing : rutField.error);
+      goToField(ids.company);
       return;
     }
     if (!file) {
       setError(m.fileMissing);
+      goToField(ids.file);
       return;
     }
     setBusy(true);
@@ -290,6 +297,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
   );
   const apply = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (busy || waiting !== null) return;
     setBusy(true);
     setError(null);
     try {
@@ -365,14 +373,14 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
           placeholder={m.reasonHint}
           onChange={(event) => setReason(event.target.value)}
         />
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || waiting !== null}
-          aria-describedby={waiting ? waitingId : undefined}
+        <ConfirmButton
+          waiting={busy || waiting !== null}
+          why={waiting}
+          whyId={waitingId}
+          goTo={preview.totals.changes === 0 ? null : reasonId}
         >
           {m.apply(preview.totals.changes)}
-        </button>
+        </ConfirmButton>
         {/* Why it waits, as every other form says it. */}
         {waiting && (
           <p id={waitingId} className="muted small">
@@ -673,8 +681,10 @@ function UndoDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = { title: useId(), reason: useId() };
+  const reasonShort = reason.trim().length < 3;
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (busy || reasonShort) return;
     setBusy(true);
     setError(null);
     try {
@@ -705,14 +715,15 @@ function UndoDialog({
           onChange={(event) => setReason(event.target.value)}
         />
         {error && <ErrorNotice>{error}</ErrorNotice>}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close} disabled={busy}>
-            Cancelar
-          </button>
-          <button type="submit" className="primary" disabled={busy || reason.trim().length < 3}>
-            {m.undoConfirm}
-          </button>
-        </div>
+        <DialogFooter
+          cancel={dialogMessages.cancel}
+          onCancel={close}
+          cancelDisabled={busy}
+          submit={m.undoConfirm}
+          submitDisabled={busy || reasonShort}
+          missing={reasonShort ? dialogMessages.missing([dialogMessages.missingReason]) : null}
+          goTo={ids.reason}
+        />
       </form>
     </Modal>
   );

@@ -41,6 +41,7 @@ import { grantsToSelf } from '../../../shared/rules/company-access';
 
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
+import { missingParts } from '../components/ConfirmButton';
 import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 import { useApp } from '../store';
@@ -161,7 +162,16 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     description: useId(),
     error: useId(),
     rutError: useId(),
+    // The fields a confirm pressed too soon may take the agent to (missingParts).
+    caller: useId(),
+    facts: useId(),
+    rut: useId(),
+    capacity: useId(),
+    person: useId(),
+    modules: useId(),
+    reason: useId(),
   };
+  const personFieldId = (key: string) => `${ids.person}-${key}`;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Every field of every kind; each form shows the ones it needs.
@@ -277,26 +287,29 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     lookup?.membership !== null &&
     lookup?.membership !== undefined &&
     lookup.membership.role !== 'worker';
-  const missing: string[] = [];
+  const missing = missingParts();
   if (needsCaller(dialog)) {
-    if (callers.length === 0) missing.push(t.dialog.missingAnyCaller);
-    else if (!caller) missing.push(t.dialog.missingCaller);
+    if (callers.length === 0) missing.add(t.dialog.missingAnyCaller);
+    else if (!caller) missing.add(t.dialog.missingCaller, ids.caller);
     else if (facts.length < IDENTITY_FACTS_REQUIRED)
-      missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
+      missing.add(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length), ids.facts);
   }
   const asksReason = dialog.kind === 'reject' || isUserChange(dialog);
   if (asksReason && reason.trim().length < 3) {
-    missing.push(dialogMessages.missingReason);
+    missing.add(dialogMessages.missingReason, ids.reason);
   }
   if ((dialog.kind === 'record' || dialog.kind === 'add') && (rut.trim() === '' || !rutValid)) {
-    missing.push(t.dialog.missingRut);
+    missing.add(t.dialog.missingRut, ids.rut);
   }
-  if (typesRut && rutValid && typedRut !== '' && !lookup) missing.push(t.dialog.missingLookup);
-  if (dialog.kind === 'record' && capacity === '') missing.push(t.dialog.missingCapacity);
+  if (typesRut && rutValid && typedRut !== '' && !lookup) {
+    missing.add(t.dialog.missingLookup, ids.rut);
+  }
+  if (dialog.kind === 'record' && capacity === '')
+    missing.add(t.dialog.missingCapacity, ids.capacity);
   if (dialog.kind === 'record' && lookup?.known === false) {
-    missing.push(t.dialog.missingKnownRequester);
+    missing.add(t.dialog.missingKnownRequester, ids.rut);
   }
-  if (dialog.kind === 'add' && hasProfile) missing.push(t.dialog.missingNotProfile);
+  if (dialog.kind === 'add' && hasProfile) missing.add(t.dialog.missingNotProfile, ids.rut);
   // ACHS rule 9: a new access administrator is appointed by a legal representative, so only one
   // may ask for it (an administrator may ask for company users). Said as soon as it applies.
   const adminNeedsRepresentative =
@@ -305,7 +318,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     !isOnEmpresas(company.portals) &&
     caller !== null &&
     caller.as !== 'legal_representative';
-  if (adminNeedsRepresentative) missing.push(t.dialog.missingRepresentative);
+  if (adminNeedsRepresentative) missing.add(t.dialog.missingRepresentative, ids.caller);
   // An administrator does not widen their own access (grantsToSelf, as main and the central
   // decide it): said as soon as they are the user to be added, given access back or a module.
   const userRut = dialog.kind === 'add' ? typedRut : 'userRut' in dialog ? dialog.userRut : '';
@@ -321,7 +334,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       bodyOf(userRut) ?? -1,
       widens,
     );
-  if (selfGrant) missing.push(t.dialog.missingNotSelf);
+  if (selfGrant) missing.add(t.dialog.missingNotSelf, ids.caller);
   // A person not yet registered: what main requires of them is said here, in Spanish, before
   // sending (never the browser's own, English, bubbles).
   const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
@@ -329,18 +342,21 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const phoneInvalid =
     newPersonNeeded && person.phone.trim() !== '' && normalizeMobile(person.phone) === null;
   if (newPersonNeeded && (person.givenNames.trim() === '' || person.lastName1.trim() === '')) {
-    missing.push(t.dialog.missingNames);
+    missing.add(
+      t.dialog.missingNames,
+      personFieldId(person.givenNames.trim() === '' ? 'givenNames' : 'lastName1'),
+    );
   }
   if (newPersonNeeded && (emailInvalid || person.email.trim() === '')) {
-    missing.push(t.dialog.missingEmail);
+    missing.add(t.dialog.missingEmail, personFieldId('email'));
   }
-  if (phoneInvalid) missing.push(t.dialog.missingPhone);
+  if (phoneInvalid) missing.add(t.dialog.missingPhone, personFieldId('phone'));
   // A company user with no module can use nothing: one module, or the agent confirms.
   if (dialog.kind === 'add' && modules.length === 0 && !noModules) {
-    missing.push(t.dialog.missingModules);
+    missing.add(t.dialog.missingModules, ids.modules);
   }
-  if (spokenFor) missing.push(callWords.onBehalf.refusedMissing);
-  const blocked = busy || missing.length > 0;
+  if (spokenFor) missing.add(callWords.onBehalf.refusedMissing);
+  const blocked = busy || missing.parts.length > 0;
 
   const callerPart = () => ({
     callerRut,
@@ -468,6 +484,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     <label className="field">
       <span className="field-label">{label}</span>
       <input
+        id={personFieldId(key)}
         type={type}
         value={person[key]}
         maxLength={key === 'email' ? 200 : key === 'phone' ? 30 : 100}
@@ -503,6 +520,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               <label className="field">
                 <span className="field-label">{t.dialog.caller}</span>
                 <select
+                  id={ids.caller}
                   value={callerRut}
                   onChange={(event) => {
                     setCallerRut(event.target.value);
@@ -527,6 +545,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                   toggle={(fact) => setFacts(toggle(facts, fact))}
                   phoneNoProofUntil={caller.phoneNoProofUntil}
                   prompts={CALLER_PROMPTS}
+                  id={ids.facts}
                 />
               )}
               {selfGrant && (
@@ -541,6 +560,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               {dialog.kind === 'record' ? t.dialog.requester : t.dialog.userRut}
             </span>
             <input
+              id={ids.rut}
               value={rut}
               onChange={(event) => setRut(event.target.value)}
               aria-invalid={!rutValid}
@@ -566,6 +586,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             <label className="field">
               <span className="field-label">{t.dialog.capacity}</span>
               <select
+                id={ids.capacity}
                 value={capacity}
                 onChange={(event) => setCapacity(event.target.value as typeof capacity)}
               >
@@ -613,7 +634,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         )}
 
         {(dialog.kind === 'add' || dialog.kind === 'modules') && (
-          <fieldset>
+          <fieldset id={ids.modules}>
             <legend>{t.dialog.modules}</legend>
             {moduleChoices.map((key) => (
               <label key={key} className="check">
@@ -637,7 +658,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {asksReason && (
           <label className="field">
             <span className="field-label">{t.dialog.reason}</span>
-            <textarea rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+            <textarea
+              id={ids.reason}
+              rows={2}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
             {dialog.kind === 'reject' && <span className="hint">{t.dialog.rejectReasonHint}</span>}
           </label>
         )}
@@ -649,7 +675,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           cancelDisabled={busy}
           submit={SUBMIT_LABELS[dialog.kind]}
           submitDisabled={blocked}
-          missing={missing.length > 0 ? dialogMessages.missing(missing) : null}
+          missing={missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null}
+          goTo={missing.goTo}
           // An approval has nothing to fill: the register already decided it can be approved.
           mayWait={dialog.kind !== 'approve'}
         />

@@ -425,7 +425,7 @@ function UserList() {
   }, [last, nextAfter, loadingUsers, users.length, loadMore]);
   if (users.length === 0) return <p className="muted">{t.usersEmpty}</p>;
   return (
-    <div className="company-users" ref={scrollRef} tabIndex={0} aria-label={t.users}>
+    <div className="company-users" ref={scrollRef} tabIndex={0} role="region" aria-label={t.users}>
       <ul style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const user = users[item.index]!;

@@ -73,7 +73,9 @@ export function RequestsView() {
   const requests = listing?.requests ?? null;
   return (
     <section className="page" aria-labelledby="requests-title" aria-busy={loading}>
-      <h1 id="requests-title">{t.requestsTitle}</h1>
+      <h1 tabIndex={-1} id="requests-title">
+        {t.requestsTitle}
+      </h1>
       <label className="field inline">
         <span className="field-label">{t.requestsFilter}</span>
         <select

@@ -19,6 +19,7 @@ import { useSession, type DialogSpec, type DialogValues } from '../session-store
 import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
+import { missingParts } from './ConfirmButton';
 import { actionsHeld } from './actions-held';
 import { ActionNotices } from './ActionNotices';
 import { fullName, personLabel } from './display';
@@ -66,6 +67,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const [busy, setBusy] = useState(false);
   const ids = {
     title: useId(),
+    description: useId(),
+    identity: useId(),
+    confirmation: useId(),
     email: useId(),
     emailError: useId(),
     phone: useId(),
@@ -96,22 +100,32 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       : spec.email !== undefined
         ? dialogMessages.identityOptional
         : null;
-  const missing: string[] = [];
+  const missing = missingParts();
   if (identityRequired && facts.length < IDENTITY_FACTS_REQUIRED) {
-    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
+    missing.add(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length), ids.identity);
   }
   if (spec.reason === 'required' && reason.trim().length < 3) {
-    missing.push(dialogMessages.missingReason);
+    missing.add(dialogMessages.missingReason, ids.reason);
   }
-  if (spec.confirmation && !confirmed) missing.push(dialogMessages.missingDismissal);
-  if (onBehalf) missing.push(words.onBehalf.refusedMissing);
-  const blocked = busy || missing.length > 0 || emailInvalid || phoneInvalid;
+  if (spec.confirmation && !confirmed) {
+    missing.add(dialogMessages.missingDismissal, ids.confirmation);
+  }
+  if (onBehalf) missing.add(words.onBehalf.refusedMissing);
+  const blocked = busy || missing.parts.length > 0 || emailInvalid || phoneInvalid;
   const blockedText =
-    missing.length > 0
-      ? dialogMessages.missing(missing)
+    missing.parts.length > 0
+      ? dialogMessages.missing(missing.parts)
       : emailInvalid || phoneInvalid
         ? dialogMessages.invalidFields
         : null;
+  const goTo =
+    missing.parts.length > 0
+      ? missing.goTo
+      : emailInvalid
+        ? ids.email
+        : phoneInvalid
+          ? ids.phone
+          : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -163,10 +177,21 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     );
 
   return (
-    <Modal titleId={ids.title} wide={Boolean(spec.identity)} busy={busy} close={close}>
+    <Modal
+      titleId={ids.title}
+      // «Se enviará a …»: read with the title when the dialog opens.
+      descriptionId={spec.description ? ids.description : undefined}
+      wide={Boolean(spec.identity)}
+      busy={busy}
+      close={close}
+    >
       <form onSubmit={submit}>
         <h2 id={ids.title}>{spec.title}</h2>
-        {spec.description && <p className="muted">{spec.description}</p>}
+        {spec.description && (
+          <p id={ids.description} className="muted">
+            {spec.description}
+          </p>
+        )}
         <ActionNotices
           heldIn={heldIn}
           onBehalf={onBehalf}
@@ -176,6 +201,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         {/* Always here, first: the check comes before the change, and nothing below moves. */}
         {spec.identity && (
           <fieldset
+            id={ids.identity}
             className="identity"
             aria-describedby={identityNote ? ids.identityNote : undefined}
           >
@@ -295,6 +321,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         {spec.confirmation && (
           <label className="check confirmation">
             <input
+              id={ids.confirmation}
               type="checkbox"
               checked={confirmed}
               onChange={(event) => setConfirmed(event.target.checked)}
@@ -310,6 +337,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
           submit={busy ? dialogMessages.saving : spec.confirmLabel}
           submitDisabled={blocked}
           missing={blockedText}
+          goTo={goTo}
         />
       </form>
     </Modal>

@@ -235,7 +235,9 @@ export function AuditView() {
 
   return (
     <section className="page" aria-labelledby="audit-title">
-      <h1 id="audit-title">{m.title}</h1>
+      <h1 tabIndex={-1} id="audit-title">
+        {m.title}
+      </h1>
       <form
         ref={form}
         className="filters"

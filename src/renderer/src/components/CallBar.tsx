@@ -18,6 +18,7 @@ import { fullName, personLabel } from './display';
 import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 import { useInteractionWords } from './interaction-words';
 import { CallOnBehalf } from './CallOnBehalf';
+import { ConfirmButton } from './ConfirmButton';
 
 /**
  * The search box, where the next caller starts (Ctrl+K), with the last caller's text selected so
@@ -428,14 +429,14 @@ function OpenCall({
           <span id="call-notes-left" className="muted small" aria-live="polite">
             {notes.length >= CALL_NOTES_WARN_AT ? t.notesLeft(CALL_NOTES_MAX - notes.length) : ''}
           </span>
-          <button
-            type="submit"
-            className="primary"
-            disabled={busy || notesMissing}
-            aria-describedby={notesMissing ? 'call-notes-missing' : undefined}
+          <ConfirmButton
+            waiting={busy || notesMissing}
+            why={notesMissing ? t.missingPendingNotes : null}
+            whyId="call-notes-missing"
+            goTo="call-notes"
           >
             {t.saveAndClose}
-          </button>
+          </ConfirmButton>
           <button type="button" onClick={() => toggle(false)} disabled={busy}>
             {t.back}
           </button>

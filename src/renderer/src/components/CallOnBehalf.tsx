@@ -15,6 +15,7 @@ import {
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useInteractionWords } from './interaction-words';
+import { ConfirmButton, missingParts } from './ConfirmButton';
 
 export function CallOnBehalf({
   interaction,
@@ -35,7 +36,7 @@ export function CallOnBehalf({
   const markRef = useRef<HTMLButtonElement>(null);
   const shownRef = useRef<HTMLSpanElement>(null);
   const moved = useRef(false);
-  const ids = { legend: useId(), missing: useId() };
+  const ids = { legend: useId(), missing: useId(), name: useId(), relation: useId() };
   const onBehalf = interaction.onBehalf;
 
   // The form opened: its first field. Saved: who calls, as the bar now says it (not «Llama la
@@ -71,14 +72,13 @@ export function CallOnBehalf({
     }
   };
 
-  const missing = [
-    name.trim().length < ON_BEHALF_NAME_MIN ? t.missingName : null,
-    relation === '' ? t.missingRelation : null,
-  ].filter((text): text is string => text !== null);
+  const missing = missingParts();
+  if (name.trim().length < ON_BEHALF_NAME_MIN) missing.add(t.missingName, ids.name);
+  if (relation === '') missing.add(t.missingRelation, ids.relation);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy || missing.length > 0 || relation === '') return;
+    if (busy || missing.parts.length > 0 || relation === '') return;
     void save({ name: name.trim(), relation });
   };
 
@@ -119,6 +119,7 @@ export function CallOnBehalf({
       <label>
         {t.name}{' '}
         <input
+          id={ids.name}
           ref={nameRef}
           value={name}
           maxLength={100}
@@ -129,6 +130,7 @@ export function CallOnBehalf({
       <label>
         {t.relation}{' '}
         <select
+          id={ids.relation}
           value={relation}
           onChange={(event) => setRelation(event.target.value as OnBehalfRelation)}
         >
@@ -142,20 +144,20 @@ export function CallOnBehalf({
           ))}
         </select>
       </label>
-      <button
-        type="submit"
-        className="primary"
-        disabled={busy || missing.length > 0}
-        aria-describedby={missing.length > 0 ? ids.missing : undefined}
+      <ConfirmButton
+        waiting={busy || missing.parts.length > 0}
+        why={missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null}
+        whyId={ids.missing}
+        goTo={missing.goTo}
       >
         {t.save}
-      </button>
+      </ConfirmButton>
       <button type="button" disabled={busy} onClick={() => toggle(false)}>
         {t.cancel}
       </button>
-      {missing.length > 0 && (
+      {missing.parts.length > 0 && (
         <span id={ids.missing} className="muted small">
-          {dialogMessages.missing(missing)}
+          {dialogMessages.missing(missing.parts)}
         </span>
       )}
     </form>

@@ -180,7 +180,9 @@ export function CallsView() {
 
   return (
     <section className="page" aria-labelledby="calls-title">
-      <h1 id="calls-title">{t.listTitle}</h1>
+      <h1 tabIndex={-1} id="calls-title">
+        {t.listTitle}
+      </h1>
       <form
         className="filters"
         noValidate

@@ -4,6 +4,7 @@
  * sight while a tall dialog scrolls beneath it (`.dialog-footer`).
  */
 import { useId } from 'react';
+import { ConfirmButton } from './ConfirmButton';
 
 export function DialogFooter({
   cancel,
@@ -12,7 +13,9 @@ export function DialogFooter({
   submit,
   submitDisabled,
   missing,
+  goTo = null,
   mayWait = true,
+  tone = 'primary',
 }: {
   cancel: string;
   onCancel: () => void;
@@ -22,12 +25,16 @@ export function DialogFooter({
   submitDisabled: boolean;
   /** Why the confirm button waits; null or empty while it does not. */
   missing: string | null;
+  /** The id of the first field at fault: a confirm pressed too soon goes there. */
+  goTo?: string | null;
   /**
    * Whether anything can keep the confirm button waiting (a field to fill): its line is kept
    * while empty, so the buttons do not move when it fills. A dialog with nothing to fill (an
    * approval) keeps no empty band under its buttons.
    */
   mayWait?: boolean;
+  /** The confirm button's colour: «danger» for what takes something away. */
+  tone?: 'primary' | 'danger';
 }) {
   const missingId = useId();
   return (
@@ -37,19 +44,15 @@ export function DialogFooter({
           {cancel}
         </button>
         {submit !== null && (
-          <button
-            type="submit"
-            className="primary"
-            // aria-disabled, not disabled: Tab still reaches it and reads why it waits («Falta:
-            // …»); a click or Enter in a field submits nothing meanwhile.
-            aria-disabled={submitDisabled || undefined}
-            onClick={(event) => {
-              if (submitDisabled) event.preventDefault();
-            }}
-            aria-describedby={missing ? missingId : undefined}
+          <ConfirmButton
+            waiting={submitDisabled}
+            why={missing || null}
+            whyId={missingId}
+            goTo={goTo}
+            className={tone}
           >
             {submit}
-          </button>
+          </ConfirmButton>
         )}
       </div>
       {(mayWait || missing) && (

@@ -12,6 +12,7 @@ export function IdentityFactChecks({
   toggle,
   phoneNoProofUntil = null,
   prompts = {},
+  id,
 }: {
   facts: ReadonlyArray<{ fact: IdentityFact; shown: string[] }>;
   checked: readonly IdentityFact[];
@@ -20,10 +21,12 @@ export function IdentityFactChecks({
   phoneNoProofUntil?: string | null;
   /** What to ask where the catalogue's words would not be true (no record on screen). */
   prompts?: Partial<Record<IdentityFact, string>>;
+  /** The list's id: where a confirm pressed too soon takes the agent (ConfirmButton). */
+  id?: string;
 }) {
   return (
     <>
-      <ul className="identity-facts">
+      <ul id={id} className="identity-facts">
         {facts.map(({ fact, shown }) => (
           <li key={fact}>
             <label className="check identity-fact">

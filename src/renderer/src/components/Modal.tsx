@@ -7,7 +7,8 @@
  * was opened.
  * While one is open the window's own shortcuts (Ctrl+K, Esc closing the record) stand aside.
  * Ctrl+Enter (Cmd+Enter) confirms it from anywhere in it, the reason's text area included
- * (where Enter starts a new line): as a click on its confirm button, so only when that is enabled.
+ * (where Enter starts a new line): as a click on its confirm button, so a confirm that waits says
+ * what is missing (ConfirmButton), and one disabled while busy does nothing.
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -60,13 +61,13 @@ export function Modal({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     onTab(event);
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || busy) return;
-    const form = dialogRef.current?.querySelector('form');
-    const confirm = form?.querySelector<HTMLButtonElement>(
-      'button[type="submit"]:not(:disabled):not([aria-disabled="true"])',
-    );
-    if (!form || !confirm) return;
+    const confirm = dialogRef.current
+      ?.querySelector('form')
+      ?.querySelector<HTMLButtonElement>('button[type="submit"]:not(:disabled)');
+    if (!confirm) return;
     event.preventDefault();
-    form.requestSubmit(confirm);
+    // As a click: a confirm that waits (ConfirmButton) says what is missing instead.
+    confirm.click();
   };
   useEffect(() => {
     openModals++;

@@ -154,7 +154,6 @@ function ReassignDialog({
       confirmLabel={syncScaleMessages.reassignConfirm}
       busyLabel={syncMessages.syncing}
       cancelLabel={syncScaleMessages.reassignCancel}
-      ready={group.agentId !== null}
       submit={async (reason) => {
         const answer = await call('sync.reassign', { fromAgentId: group.agentId!, reason });
         done(answer.pending, answer.reassigned);

@@ -70,6 +70,7 @@ function ActionButton({
   label,
   disabledReason,
   reasonShownAt,
+  about,
 }: {
   decision: Decision;
   spec: DialogSpec;
@@ -77,6 +78,8 @@ function ActionButton({
   disabledReason?: string | null;
   /** GuardedButton's: the reason is said once elsewhere, for many buttons. */
   reasonShownAt?: string;
+  /** GuardedButton's: whom or what a row's button acts on (the row's company). */
+  about?: string;
 }) {
   const openDialog = useSession((s) => s.openDialog);
   const why = deniedReason(decision) ?? disabledReason ?? null;
@@ -84,6 +87,7 @@ function ActionButton({
     <GuardedButton
       reason={why}
       reasonShownAt={reasonShownAt}
+      about={about}
       className="small-button"
       onClick={() => openDialog(spec)}
     >
@@ -434,6 +438,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                           key={change}
                           className="small-button"
                           reason={deniedReason(membership.can[membershipChangeOf(change)])}
+                          about={membership.companyName}
                           onClick={() =>
                             void openCompanyUserChange(record, membership.companyRut, change)
                           }
@@ -446,6 +451,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                           decision={membership.can[change]}
                           spec={membershipSpec(record, membership, change)}
                           label={CHANGE_LABELS[change]}
+                          about={membership.companyName}
                         />
                       ),
                   )}
@@ -455,6 +461,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       spec={roleSpec(record, membership)}
                       label="Cambiar perfil"
                       reasonShownAt={notAdminHere(membership) ? notAdminNote : undefined}
+                      about={membership.companyName}
                     />
                   )}
                 </td>

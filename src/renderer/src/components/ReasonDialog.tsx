@@ -2,14 +2,17 @@
  * The dialog of a decision that needs a reason kept in the audit, and nothing else about a person
  * (taking over an absent agent's actions, revoking a device, giving a company to a prevention
  * officer): its title, what it will do, any field of its own, the reason, and Cancel or confirm.
- * The confirm button waits for a reason long enough; an error is said in the dialog, which stays
- * open with what was typed. The shell (focus, Esc, busy) is Modal's.
+ * The confirm button waits for a reason long enough and the decision's own fields, and says what
+ * is missing (DialogFooter); an error is said in the dialog, which stays open with what was typed.
+ * The shell (focus, Esc, busy) is Modal's.
  */
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { reasonDialogMessages as t } from '../../../shared/messages';
+import { dialogMessages, reasonDialogMessages as t } from '../../../shared/messages';
 import { ApiError } from '../api/client';
 import { Modal } from './Modal';
 import { ErrorNotice } from './ErrorNotice';
+import { DialogFooter } from './DialogFooter';
+import { missingParts } from './ConfirmButton';
 
 export function ReasonDialog({
   title,
@@ -18,7 +21,7 @@ export function ReasonDialog({
   reasonLabel = t.reason,
   reasonHint,
   minReason = 1,
-  ready = true,
+  lacking = null,
   confirmLabel,
   busyLabel,
   cancelLabel = t.cancel,
@@ -34,8 +37,8 @@ export function ReasonDialog({
   reasonHint: string;
   /** Characters the trimmed reason needs before the decision can be confirmed. */
   minReason?: number;
-  /** The decision's own fields are filled in. */
-  ready?: boolean;
+  /** What the decision's own fields still lack, and the field that gives it; null once filled. */
+  lacking?: { text: string; field: string } | null;
   confirmLabel: string;
   busyLabel: string;
   cancelLabel?: string;
@@ -57,11 +60,14 @@ export function ReasonDialog({
   const reasonId = useId();
   const hintId = useId();
   const stableClose = useCallback(() => close(), [close]);
-  const canConfirm = ready && reason.trim().length >= minReason;
+  const missing = missingParts();
+  if (lacking) missing.add(lacking.text, lacking.field);
+  if (reason.trim().length < minReason) missing.add(t.missingReason(minReason), reasonId);
+  const canConfirm = missing.parts.length === 0;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!canConfirm) return;
+    if (busy || !canConfirm) return;
     setBusy(true);
     setError(null);
     try {
@@ -94,14 +100,16 @@ export function ReasonDialog({
           </span>
         </div>
         {error && <ErrorNotice>{error}</ErrorNotice>}
-        <div className="dialog-buttons">
-          <button type="button" onClick={close} disabled={busy}>
-            {cancelLabel}
-          </button>
-          <button type="submit" className={tone} disabled={busy || !canConfirm}>
-            {busy ? busyLabel : confirmLabel}
-          </button>
-        </div>
+        <DialogFooter
+          cancel={cancelLabel}
+          onCancel={close}
+          cancelDisabled={busy}
+          submit={busy ? busyLabel : confirmLabel}
+          submitDisabled={busy || !canConfirm}
+          missing={canConfirm ? null : dialogMessages.missing(missing.parts)}
+          goTo={missing.goTo}
+          tone={tone}
+        />
       </form>
     </Modal>
   );

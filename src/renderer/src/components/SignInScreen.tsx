@@ -1,7 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { dialogMessages, signInMessages as t } from '../../../shared/messages';
 import { useSession } from '../session-store';
 import { SignInDeviceNotice } from '../device-trust/DeviceTrustNotice';
 import { ErrorNotice } from './ErrorNotice';
+import { ConfirmButton, missingParts } from './ConfirmButton';
 
 export function SignInScreen() {
   const signIn = useSession((s) => s.signIn);
@@ -12,6 +14,10 @@ export function SignInScreen() {
   // A failed sign-in may have revealed a revoked device: look again (issue 11).
   const [attempts, setAttempts] = useState(0);
   const usernameField = useRef<HTMLInputElement>(null);
+  const ids = { username: useId(), password: useId() };
+  const missing = missingParts();
+  if (!username) missing.add(t.missingUsername, ids.username);
+  if (!password) missing.add(t.missingPassword, ids.password);
   // A new identity: the refusal it answered goes, and the agent signs in from the first field.
   const reenrolled = () => {
     setError(null);
@@ -20,7 +26,7 @@ export function SignInScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
+    if (busy || missing.parts.length > 0) return;
     setBusy(true);
     const failure = await signIn(username, password);
     setBusy(false);
@@ -35,11 +41,12 @@ export function SignInScreen() {
     <main className="signin">
       <SignInDeviceNotice checkAgain={attempts} onReenrolled={reenrolled} />
       <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
-        <h1 id="signin-title">Mesa de Ayuda</h1>
-        <p className="muted">Ingrese con su usuario de agente.</p>
+        <h1 id="signin-title">{t.title}</h1>
+        <p className="muted">{t.intro}</p>
         <label className="field">
-          Usuario
+          {t.username}
           <input
+            id={ids.username}
             ref={usernameField}
             autoFocus
             autoComplete="username"
@@ -48,8 +55,9 @@ export function SignInScreen() {
           />
         </label>
         <label className="field">
-          Contraseña
+          {t.password}
           <input
+            id={ids.password}
             type="password"
             autoComplete="current-password"
             value={password}
@@ -57,9 +65,13 @@ export function SignInScreen() {
           />
         </label>
         {error && <ErrorNotice>{error}</ErrorNotice>}
-        <button type="submit" className="primary" disabled={busy || !username || !password}>
-          {busy ? 'Ingresando…' : 'Ingresar'}
-        </button>
+        <ConfirmButton
+          waiting={busy || missing.parts.length > 0}
+          why={missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null}
+          goTo={missing.goTo}
+        >
+          {busy ? t.busy : t.submit}
+        </ConfirmButton>
       </form>
     </main>
   );

@@ -91,7 +91,9 @@ export function SyncView() {
 
   return (
     <section className="page" aria-labelledby="sync-title">
-      <h1 id="sync-title">{syncMessages.title}</h1>
+      <h1 tabIndex={-1} id="sync-title">
+        {syncMessages.title}
+      </h1>
       {error && <ErrorNotice>{error}</ErrorNotice>}
       {/* Device trust (issue 11): a duplicated device re-enrols from here. */}
       <DeviceTrustNotice sync={sync} onChanged={() => void refreshSync()} />

@@ -91,7 +91,9 @@ export function DashboardView() {
   return (
     <section className="page dashboard" aria-labelledby="dashboard-title">
       <div className="dashboard-head">
-        <h1 id="dashboard-title">{t.title}</h1>
+        <h1 tabIndex={-1} id="dashboard-title">
+          {t.title}
+        </h1>
         <fieldset className="segmented">
           <legend className="visually-hidden">{t.range}</legend>
           {RANGES.map((value) => (

@@ -100,7 +100,9 @@ export function DataRequestsView() {
   const supervisor = session.role === 'supervisor';
   return (
     <section className="page" aria-labelledby={ids.title}>
-      <h1 id={ids.title}>{t.listTitle}</h1>
+      <h1 tabIndex={-1} id={ids.title}>
+        {t.listTitle}
+      </h1>
       <RegisterRequestForm />
       <p className="muted">{supervisor ? t.listIntroSupervisor : t.listIntroAgent}</p>
       <div className="filters">

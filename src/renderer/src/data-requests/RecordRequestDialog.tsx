@@ -23,6 +23,7 @@ import { displayRut } from '../components/display';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
+import { missingParts } from '../components/ConfirmButton';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useDataRequests, type RecordingFor } from './data-request-store';
@@ -50,6 +51,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     right: useId(),
     channel: useId(),
     method: useId(),
+    facts: useId(),
     detail: useId(),
     detailHint: useId(),
     factsNote: useId(),
@@ -61,17 +63,19 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const representative = useSession((s) =>
     s.interaction?.onBehalf && speaksFor(s.interaction, person.rut) ? s.interaction.onBehalf : null,
   );
-  const missing: string[] = [];
-  if (method === '') missing.push(t.missingMethod);
-  else if (representative && method === 'facts') missing.push(t.missingRepresentative);
+  const missing = missingParts();
+  if (method === '') missing.add(t.missingMethod, ids.method);
+  else if (representative && method === 'facts') missing.add(t.missingRepresentative, ids.method);
   else if (!identityMethodFits(method, channel)) {
-    missing.push(method === 'facts' ? t.missingFactsChannel : t.missingCardInPerson);
+    missing.add(method === 'facts' ? t.missingFactsChannel : t.missingCardInPerson, ids.method);
   }
   if (method === 'facts' && facts.length < IDENTITY_FACTS_REQUIRED) {
-    missing.push(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length));
+    missing.add(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length), ids.facts);
   }
-  if (detail.trim().length < MIN_DETAIL_LENGTH) missing.push(t.missingDetail(MIN_DETAIL_LENGTH));
-  const blockedText = missing.length > 0 ? dialogMessages.missing(missing) : null;
+  if (detail.trim().length < MIN_DETAIL_LENGTH) {
+    missing.add(t.missingDetail(MIN_DETAIL_LENGTH), ids.detail);
+  }
+  const blockedText = missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null;
 
   const toggle = (fact: IdentityFact) =>
     setFacts((current) =>
@@ -165,7 +169,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
           </select>
         </div>
         {method === 'facts' && (
-          <fieldset className="identity">
+          <fieldset id={ids.facts} className="identity">
             <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>
             {tooFewFacts && (
               <p id={ids.factsNote} className="muted small identity-note">
@@ -206,6 +210,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
           submit={busy ? dialogMessages.saving : t.submit}
           submitDisabled={busy || blockedText !== null}
           missing={blockedText}
+          goTo={missing.goTo}
         />
       </form>
     </Modal>

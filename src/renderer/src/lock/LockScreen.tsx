@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AgentSession, LockState } from '../../../shared/contract';
 import { lockScreenMessages as t } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ConfirmButton } from '../components/ConfirmButton';
 
 type Props = {
   state: LockState & { locked: NonNullable<LockState['locked']> };
@@ -19,6 +20,7 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
   const [ended, setEnded] = useState(false);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const passwordId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,6 +67,7 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
           <label className="field">
             {t.password}
             <input
+              id={passwordId}
               ref={passwordRef}
               autoFocus
               type="password"
@@ -81,9 +84,13 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
           </button>
         ) : (
           <>
-            <button type="submit" className="primary" disabled={busy || !password}>
+            <ConfirmButton
+              waiting={busy || !password}
+              why={password ? null : t.missingPassword}
+              goTo={passwordId}
+            >
               {busy ? t.unlocking : t.unlock}
-            </button>
+            </ConfirmButton>
             <button type="button" className="link" onClick={onOtherAgent}>
               {t.otherAgent}
             </button>

@@ -138,7 +138,7 @@ function ChangeDialog({
       explanation={change.assigned ? t.assignExplain(company) : t.removeExplain(name, company)}
       reasonHint={t.reasonHint}
       minReason={MIN_ADMIN_REASON}
-      ready={username !== ''}
+      lacking={username === '' ? { text: t.missingOfficer, field: officerId } : null}
       confirmLabel={change.assigned ? t.confirmAssign : t.confirmRemove}
       busyLabel={t.saving}
       tone={change.assigned ? 'primary' : 'danger'}

@@ -156,7 +156,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
 
   const undo = async (event: FormEvent) => {
     event.preventDefault();
-    if (phase.kind !== 'undo' || busy) return;
+    if (phase.kind !== 'undo' || busy || reasonShort) return;
     setBusy(true);
     setError(null);
     try {
@@ -287,6 +287,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
             missing={
               phase.preview && phase.preview.applicable > 0 && reasonShort ? m.reasonMissing : null
             }
+            goTo={ids.reason}
           />
         </form>
       )}
@@ -363,14 +364,14 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
           <p>{m.undoHelp(phase.job.action === 'disable' ? 'disable' : 'enable')}</p>
           {reasonField}
           {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => setPhase({ kind: 'result', job: phase.job })}>
-              {m.cancel}
-            </button>
-            <button type="submit" className="primary" disabled={busy || reasonShort}>
-              {m.undo}
-            </button>
-          </div>
+          <DialogFooter
+            cancel={m.cancel}
+            onCancel={() => setPhase({ kind: 'result', job: phase.job })}
+            submit={m.undo}
+            submitDisabled={busy || reasonShort}
+            missing={reasonShort ? m.reasonMissing : null}
+            goTo={ids.reason}
+          />
         </form>
       )}
     </Modal>

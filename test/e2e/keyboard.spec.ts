@@ -1,0 +1,118 @@
+/**
+ * The desk at the keyboard alone, as a screen-reader user meets it: a confirm pressed too soon
+ * says what is missing and goes there (never a silent button), the first Tab stop skips the top
+ * bar, choosing a screen puts the focus on its heading, and «?» opens the shortcuts.
+ */
+import { expect, test } from './fixtures';
+
+test('sign-in pressed with a field empty says which, and goes to it', async ({ page, door }) => {
+  await page.goto(door.url);
+  const username = page.getByLabel('Usuario');
+  const password = page.getByLabel('Contraseña');
+  await expect(username).toBeFocused();
+  await username.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Falta: su usuario y su contraseña.');
+  await expect(username).toBeFocused();
+  await username.fill('agente');
+  await username.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Falta: su contraseña.');
+  await expect(password).toBeFocused();
+  await password.fill('agente600');
+  await password.press('Enter');
+  await expect(page.getByText(/2\.000 personas/)).toBeVisible();
+});
+
+test('a dialog confirmed too soon says what is missing, each time, and takes the agent there', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const edit = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  const email = edit.getByLabel('Correo', { exact: true });
+  await email.fill('pedro.gonzalez.nuevo@example.cl');
+  // Enter in a field: a new e-mail needs the identity check first.
+  await email.press('Enter');
+  const alert = edit.getByRole('alert');
+  await expect(alert).toHaveText(/^Falta: 2 datos de identidad y un motivo/);
+  const facts = edit.locator('fieldset.identity input[type="checkbox"]');
+  await expect(facts.first()).toBeFocused();
+  await facts.nth(0).check();
+  await facts.nth(1).check();
+  // Ctrl+Enter from anywhere in it: now the reason is what is missing.
+  await facts.nth(1).press('Control+Enter');
+  await expect(alert).toHaveText('Falta: un motivo de al menos 3 caracteres.');
+  const reason = edit.getByLabel('Motivo');
+  await expect(reason).toBeFocused();
+  // The same words pressed again are said again: a new alert, not the old one left standing.
+  const said = await alert.elementHandle();
+  await reason.press('Control+Enter');
+  await expect.poll(() => said!.evaluate((node) => node.isConnected)).toBe(false);
+  await expect(alert).toHaveText('Falta: un motivo de al menos 3 caracteres.');
+  await expect(edit).toBeVisible();
+  await reason.fill('Cambió de correo');
+  await reason.press('Control+Enter');
+  await expect(edit).toBeHidden();
+  await expect(record).toContainText('pedro.gonzalez.nuevo@example.cl');
+});
+
+test.describe('as a supervisor', () => {
+  test.use({ user: 'supervisora' });
+
+  test('the first Tab skips the top bar, and a chosen screen is announced by its heading', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    // From the top of the page, as after a reload or a click outside any control.
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
+    });
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Saltar al contenido' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(desk.search).toBeFocused();
+    // The search screen has its heading too (for a screen reader's list of headings).
+    await expect(page.getByRole('heading', { level: 1, name: 'Búsqueda' })).toBeAttached();
+
+    await page
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('button', { name: 'Auditoría' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Auditoría' })).toBeFocused();
+    // The skip link goes to that screen's heading from there.
+    await skip.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Auditoría' })).toBeFocused();
+    await page
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('button', { name: 'Búsqueda' })
+      .click();
+    await expect(desk.search).toBeFocused();
+  });
+
+  test('«?» opens the shortcuts outside a text field, and is a letter inside one', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await desk.search.fill('');
+    await desk.search.press('Shift+?');
+    await expect(desk.search).toHaveValue('?');
+    await expect(page.getByRole('dialog', { name: 'Atajos de teclado' })).toHaveCount(0);
+    await desk.search.fill('');
+    await page
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('button', { name: 'Auditoría' })
+      .click();
+    await page.keyboard.press('Shift+?');
+    const shortcuts = page.getByRole('dialog', { name: 'Atajos de teclado' });
+    await expect(shortcuts).toBeVisible();
+    await expect(shortcuts).toContainText('F1 o ?');
+    await page.keyboard.press('Escape');
+    await expect(shortcuts).toBeHidden();
+  });
+});
