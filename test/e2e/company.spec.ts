@@ -14,7 +14,7 @@ import {
   startDeskDoor,
   test as deskTest,
   type Started,
-  signInAt,
+  signInOnline,
 } from './fixtures';
 
 const ESPIGA = 'Panadería La Espiga Limitada';
@@ -44,9 +44,7 @@ test('a representative’s request is approved, mailed, signed on the central AP
   ]);
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
-    await signInAt(page, door.url, 'agente', 'agente600');
-    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
-    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
 
     const company = await openEspiga(page);
     await expectAccessible(page, 'empresa');

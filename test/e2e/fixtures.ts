@@ -28,6 +28,25 @@ export async function signInAt(page: Page, url: string, username: string, passwo
 }
 
 /**
+ * Signs in at a desk that syncs with a central API, and waits until it says it is online:
+ * caught up (`0 pendientes`) unless `caughtUp` is false. Answers the sync indicator.
+ */
+export async function signInOnline(
+  page: Page,
+  url: string,
+  username: string,
+  password: string,
+  { caughtUp = true, timeout = 30_000 }: { caughtUp?: boolean; timeout?: number } = {},
+): Promise<Locator> {
+  await signInAt(page, url, username, password);
+  const indicator = page.getByRole('button', { name: /^Sincronización:/ });
+  await expect(indicator).toHaveText(caughtUp ? /^En línea · 0 pendientes/ : /^En línea/, {
+    timeout,
+  });
+  return indicator;
+}
+
+/**
  * A company dialog asked for on the call of `caller` (its «Quién lo pide» option, e.g. «Paula
  * Andrea Rojas Tapia · Administrador de accesos»), whose serial number and e-mail matched.
  */

@@ -5,7 +5,7 @@
  */
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { expectAccessible } from './a11y';
-import { expect, loopTest as test, signInAt, startCentral, startDeskDoor } from './fixtures';
+import { expect, loopTest as test, signInOnline, startCentral, startDeskDoor } from './fixtures';
 
 const LLANQUIHUE = loginRut(rutFromBody(76000042));
 
@@ -17,10 +17,7 @@ test('a supervisor assigns a company to a prevention officer and takes it away',
   const central = await startCentral(dirs.central);
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
-    await signInAt(page, door.url, 'supervisora', 'super600');
-    await expect(page.getByRole('button', { name: /^Sincronización:/ })).toHaveText(/^En línea/, {
-      timeout: 30_000,
-    });
+    await signInOnline(page, door.url, 'supervisora', 'super600', { caughtUp: false });
     await page.getByRole('combobox', { name: 'Buscar' }).fill(LLANQUIHUE);
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
 

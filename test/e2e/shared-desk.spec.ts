@@ -10,7 +10,14 @@ import { expect, type Page } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
 import { startFaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
-import { loopTest, startCentral, startDeskDoor, type Started, signInAt } from './fixtures';
+import {
+  loopTest,
+  startCentral,
+  startDeskDoor,
+  type Started,
+  signInAt,
+  signInOnline,
+} from './fixtures';
 
 const test = loopTest;
 
@@ -36,9 +43,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
     // The agent works while the central API is away, then leaves the desk for good.
-    await signInAt(page, door.url, 'agente', 'agente600');
-    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
-    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
     await central.stop();
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
@@ -153,9 +158,10 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
   const proxy = await startFaultProxy(central.url);
   const door = await startDeskDoor(dirs.desk, proxy.url);
   try {
-    await signInAt(page, door.url, 'prevencion', 'preven600');
-    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
-    await expect(indicator).toHaveText(/^En línea/, { timeout: 60_000 });
+    const indicator = await signInOnline(page, door.url, 'prevencion', 'preven600', {
+      caughtUp: false,
+      timeout: 60_000,
+    });
     const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);
     const before = Number((await count.textContent())!.replace(/\D/g, ''));
 
@@ -340,9 +346,7 @@ test('a sync that lands while the desk is locked leaves no «Inicie sesión» be
   let central: Started = await startCentral(dirs.central);
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
-    await signInAt(page, door.url, 'agente', 'agente600');
-    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
-    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
     const search = page.getByRole('combobox', { name: 'Buscar' });
     await search.fill('12.345.678-5');
     await search.press('Enter');

@@ -7,7 +7,15 @@ import { expect } from '@playwright/test';
 import { syncErrorMessages } from '../../src/shared/messages';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
-import { loopTest, signOut, startCentral, startDeskDoor, type Started, signInAt } from './fixtures';
+import {
+  loopTest,
+  signOut,
+  startCentral,
+  startDeskDoor,
+  type Started,
+  signInAt,
+  signInOnline,
+} from './fixtures';
 
 const test = loopTest;
 const startDoor = startDeskDoor;
@@ -91,9 +99,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
   let central: Started = await startCentral(dirs.central);
   const door = await startDoor(dirs.desk, central.url);
   try {
-    await signInAt(page, door.url, 'agente', 'agente600');
-    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
-    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
 
     await central.stop();
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
@@ -158,9 +164,7 @@ test('after an officer used this desk, an agent signing in sees the count grow t
   const central = await startCentral(dirs.central);
   const door = await startDoor(dirs.desk, central.url);
   try {
-    await signInAt(page, door.url, 'prevencion', 'preven600');
-    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
-    await expect(indicator).toHaveText(/^En línea/, { timeout: 30_000 });
+    await signInOnline(page, door.url, 'prevencion', 'preven600', { caughtUp: false });
     const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);
     await expect(count).toHaveText(/^\d+ personas?$/);
     const scoped = Number((await count.textContent())!.replace(/\D/g, ''));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
-import { askedBy, DeskPage, signInAt, startEntry, type Started } from './fixtures';
+import { askedBy, DeskPage, signInOnline, startEntry, type Started } from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
   // eslint-disable-next-line no-empty-pattern -- no fixtures needed
@@ -39,9 +39,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     central.url,
   ]);
   try {
-    await signInAt(page, door.url, 'agente', 'agente600');
-    const indicator = page.getByRole('button', { name: /^Sincronización:/ });
-    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
 
     await central.stop();
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
