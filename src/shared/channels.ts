@@ -33,6 +33,7 @@ export const channelNames = [
   'agents.list',
   'sync.status',
   'sync.now',
+  'sync.check',
   'sync.configure',
   'sync.issues',
   'sync.pending',

@@ -1300,6 +1300,11 @@ export const contract = {
   'audit.verify': { input: z.object({}), output: AnchoredChainReport },
   'sync.status': { input: z.object({}), output: SyncStatus },
   'sync.now': { input: z.object({}), output: SyncStatus },
+  /**
+   * An agent is about to act: is the central API still there? One cheap probe when the desk
+   * believes it is online and has not heard from it for a few seconds (reachability.ts).
+   */
+  'sync.check': { input: z.object({}), output: SyncStatus },
   'sync.configure': {
     // reason: asked when the address changes (kept in the audit).
     input: z.object({ centralUrl: z.string().max(300).nullable(), reason: Reason.default('') }),

@@ -685,6 +685,9 @@ export const callMessages = {
   inProgressShort: 'En curso',
   /** An action on another person than the open call's: where it was recorded. */
   attachedElsewhere: (who: string) => `Quedó registrada en la llamada con ${who}.`,
+  /** …and said in its dialog before it is confirmed, with the way out. */
+  joinsElsewhere: (who: string) =>
+    `Esta acción quedará registrada en la llamada abierta con ${who}. Si ahora atiende a otra persona, cancele y cierre antes esa llamada (F2 lleva a su barra).`,
   /** The first action in a call opened with nobody named: the call is now theirs. */
   callerTaken: (who: string) => `La llamada quedó a nombre de ${who}.`,
   /** Signing out with one open: it stays open until the agent is back. */
@@ -736,6 +739,9 @@ export const visitMessages: InteractionWords = {
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas.',
   attachedElsewhere: (who: string) => `Quedó registrada en la visita con ${who}.`,
+  // A visit may rightly cover several people of a company: no way out to offer.
+  joinsElsewhere: (who: string) =>
+    `Esta acción quedará registrada en la visita abierta con ${who}.`,
   callerTaken: (who: string) => `La visita quedó a nombre de ${who}.`,
   signOutTitle: '¿Salir con la visita abierta?',
   signOutOpen: (who: string | null) =>

@@ -141,6 +141,8 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await expect(callbar.getByLabel('Motivo')).toHaveValue('locked_attempts');
 
   await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
+  // On the call's own person: nothing to say about where the action goes.
+  await expect(page.getByRole('dialog').getByText(/llamada abierta con/)).toHaveCount(0);
   await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
   await expect(page.getByRole('status')).toHaveText(
     'Correo pedido: sale en cuanto el sistema central reciba la acción.',
@@ -152,12 +154,16 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await expect(resend).toBeFocused();
   await expect(resend).toHaveAccessibleDescription(/^Se pidió hace poco y aún no sale/);
 
-  // An action on someone else during Pedro's call goes into his call, and the toast says so.
+  // An action on someone else during Pedro's call goes into his call: the dialog says so
+  // before it is confirmed, and the toast after.
   await desk.find('11.111.111-1');
   await desk.search.press('Enter');
   await expect(record.getByRole('heading', { level: 1 })).toHaveText('María José Muñoz Sepúlveda');
   await record.getByRole('button', { name: 'Editar contacto' }).click();
   const edit = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await expect(edit.getByRole('note').filter({ hasText: 'llamada abierta' })).toHaveText(
+    'Esta acción quedará registrada en la llamada abierta con Pedro Andrés González Muñoz (12.345.678-5). Si ahora atiende a otra persona, cancele y cierre antes esa llamada (F2 lleva a su barra).',
+  );
   await edit.getByRole('textbox', { name: 'Celular' }).fill('+56 9 4444 5555');
   await edit.getByLabel('Motivo').fill('Lo pidió su jefe en la llamada');
   await edit.getByRole('button', { name: 'Guardar' }).click();

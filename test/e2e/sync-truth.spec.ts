@@ -102,14 +102,23 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
 
     await central.stop();
+    // Gone while the desk sits idle between pulls (15 s apart), past the seconds in which its
+    // last answer is taken as still true (RECHECK_AFTER_MS, reachability.ts).
+    await page.waitForTimeout(2500);
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();
     const dialog = page.getByRole('dialog');
+    // The dialog asks as it opens, so it says the action will wait before it is confirmed…
+    await expect(dialog.getByRole('note').filter({ hasText: 'quedará guardada' })).toHaveText(
+      'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.',
+    );
     for (const box of await dialog.getByRole('checkbox').all()) await box.check();
     await dialog.getByRole('button', { name: 'Desbloquear' }).click();
     await expect(dialog).toHaveCount(0);
+    // …and the toast says where it is.
+    await expect(page.getByRole('status')).toHaveText(/^Cuenta desbloqueada en este equipo\./);
 
     // One truth: the record and the header count the same waiting action.
     await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();

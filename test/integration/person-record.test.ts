@@ -345,6 +345,7 @@ describe('dispatch', () => {
       'bulkLoads.resume': () => ({ batchId: bulkInterrupted() }),
       'bulkLoads.close': () => ({ batchId: bulkInterrupted() }),
       'sync.now': () => ({}),
+      'sync.check': () => ({}),
       'sync.pending': () => ({}),
       'sync.issues': () => {
         // A rejection as the sync engine records it, to have something to resolve.

@@ -174,6 +174,87 @@ describe('back online means syncing now', () => {
   });
 });
 
+describe('a central API gone while the desk sat idle', () => {
+  it('is noticed when an agent is about to act, or the OS says the network is gone', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    let probed = signal<boolean>();
+    const desk = await openDesk(proxy.url, {
+      syncOptions: {
+        // Neither the next pull nor the next probe comes during the test: only a recheck can
+        // tell the desk that the central API is gone, or back.
+        intervalMs: 10 * 60_000,
+        probeIntervalMs: 10 * 60_000,
+        onProbe: (answered) => probed.resolve(answered),
+      },
+    });
+    desk.sync()!.start();
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', online: true });
+    const healthSince = (from: number) => proxy.seen.slice(from).filter(isHealth).length;
+    const check = async (): Promise<SyncStatus> => {
+      const envelope = await desk.dispatch('sync.check', {});
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value as SyncStatus;
+    };
+
+    // Just answered: an action's dialog opening asks nothing of the central API.
+    let from = proxy.seen.length;
+    expect(await check()).toMatchObject({ state: 'idle', online: true });
+    expect(healthSince(from)).toBe(0);
+
+    // Some seconds later, still there: one probe, and the desk stays online.
+    desk.clock.now = new Date(desk.clock.now.getTime() + 6000);
+    from = proxy.seen.length;
+    expect(await check()).toMatchObject({ state: 'idle', online: true });
+    expect(proxy.seen.slice(from).map((r) => r.path)).toEqual(['/health']);
+    // …and answered, the next check within seconds asks nothing again.
+    expect(await check()).toMatchObject({ state: 'idle', online: true });
+    expect(healthSince(from)).toBe(1);
+
+    // Gone while idle: the next check says so at once, with the cheap probe only.
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    desk.clock.now = new Date(desk.clock.now.getTime() + 6000);
+    from = proxy.seen.length;
+    const gone = await check();
+    expect(gone).toMatchObject({ state: 'offline', online: false, pending: 0 });
+    expect(proxy.seen.slice(from).map((r) => r.path)).toEqual(['/health']);
+    // Known offline: a check adds nothing (the desk probes on its own pace).
+    expect(await check()).toMatchObject({ state: 'offline' });
+    expect(healthSince(from)).toBe(1);
+
+    // Back (the "online" hint), then gone again: the OS's "offline" makes the desk probe once.
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    probed = signal<boolean>();
+    act(desk, 'sync.hint', { online: true });
+    expect(await probed.promise).toBe(true);
+    expect(await syncNow(desk)).toMatchObject({ state: 'idle', online: true });
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    desk.clock.now = new Date(desk.clock.now.getTime() + 6000);
+    probed = signal<boolean>();
+    act(desk, 'sync.hint', { online: false });
+    expect(await probed.promise).toBe(false);
+    expect(status(desk)).toMatchObject({ state: 'offline', online: false });
+    desk.sync()!.stop();
+  });
+
+  it('an answer with an error is an answer: the desk stays online and keeps its pace', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { syncOptions: { intervalMs: 10 * 60_000 } });
+    desk.sync()!.start();
+    await syncNow(desk);
+    proxy.setFaults((request) =>
+      isHealth(request) ? { kind: 'respond', status: 503 } : { kind: 'pass' },
+    );
+    desk.clock.now = new Date(desk.clock.now.getTime() + 6000);
+    const from = proxy.seen.length;
+    const envelope = await desk.dispatch('sync.check', {});
+    expect(envelope).toMatchObject({ ok: true, value: { state: 'idle', online: true } });
+    expect(proxy.seen.slice(from).filter(isHealth)).toHaveLength(1);
+    desk.sync()!.stop();
+  });
+});
+
 describe('an agent who signed in offline', () => {
   it('is signed in on the central API as soon as it answers, and the queue goes without asking again', async () => {
     const central = await startCentral();

@@ -33,6 +33,7 @@ type Deps = {
 type SyncChannel =
   | 'sync.status'
   | 'sync.now'
+  | 'sync.check'
   | 'sync.configure'
   | 'sync.issues'
   | 'sync.pending'
@@ -56,6 +57,7 @@ export function syncHandlers({
   return {
     'sync.status': () => status(),
     'sync.now': () => engine()?.syncNow().then(status) ?? status(),
+    'sync.check': () => engine()?.recheck().then(status) ?? status(),
     'sync.configure': (input) => {
       // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
       // with a reason kept in the audit.

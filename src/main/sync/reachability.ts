@@ -7,6 +7,9 @@
  * answers. A server that answers with 5xx or 429 asked for patience: that keeps the long,
  * growing backoff of the sync engine. An OS or browser "online" signal is only a hint: it makes
  * the next probe happen now, never a full sync against a server that asked to be left alone.
+ * The other way round, while the desk believes it is online, an "offline" signal or an action's
+ * dialog opening makes it probe once (a recheck): a central API gone while the desk sat idle is
+ * noticed then, not at the next pull.
  */
 import { CentralError } from './central-client';
 
@@ -15,6 +18,11 @@ export const PROBE_INTERVAL_MS = 3000;
 export const PROBE_JITTER = 0.5;
 /** A probe that waits longer than this is as good as no answer. */
 export const PROBE_TIMEOUT_MS = 3000;
+/**
+ * While online, an agent about to act (or the OS saying the network is gone) asks whether the
+ * central API is still there: answered this recently, it is not asked again.
+ */
+export const RECHECK_AFTER_MS = 2000;
 
 /**
  * The wait before the next probe: `intervalMs` ± `jitter`·`intervalMs`, uniformly spread by

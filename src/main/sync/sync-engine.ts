@@ -35,6 +35,7 @@ import {
   PROBE_JITTER,
   PROBE_TIMEOUT_MS,
   probeDelay,
+  RECHECK_AFTER_MS,
 } from './reachability';
 import { createAuditAnchoring } from './audit-anchor';
 import { createOutboxMarks } from './device-enrolment';
@@ -232,6 +233,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let halted = false;
   /** The last failure was "no answer": the next attempt is a cheap probe, not a cycle. */
   let probing = false;
+  /** When the central API last answered a cycle or a probe (ms): a recheck soon after skips. */
+  let lastAnswerAt = Number.NEGATIVE_INFINITY;
+  /** The recheck under way, which a second asker waits for instead of probing again. */
+  let checking: Promise<void> | null = null;
   const resyncs: number[] = [];
 
   // --- Audit chain anchoring (issue 10): the chain's head goes with each push. ---
@@ -641,6 +646,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         }
         state = 'idle';
         online = true;
+        lastAnswerAt = now().getTime();
         probing = false;
         failures = 0;
         slowAnswers = 0;
@@ -767,10 +773,42 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // Any other answer is an answer: let a full cycle say what it means.
     }
     options.onProbe?.(true);
+    lastAnswerAt = now().getTime();
     if (!probing || running || stopped) return;
     probing = false;
     nextAttemptAt = null;
     void syncNow();
+  }
+
+  /**
+   * Is the central API still there? While the desk believes it is online, idle between pulls
+   * and not answered for RECHECK_AFTER_MS, one probe now; no answer makes it offline (and
+   * probing) at once. Without it, a central API gone while the desk sat idle was noticed only
+   * at the next pull, up to `intervalMs` later, and an action taken meanwhile was told it had
+   * reached the portals.
+   */
+  function recheck(): Promise<void> {
+    if (checking) return checking;
+    if (stopped || running || probing || !online || state !== 'idle') return Promise.resolve();
+    if (now().getTime() - lastAnswerAt < RECHECK_AFTER_MS) return Promise.resolve();
+    checking = client
+      .health(PROBE_TIMEOUT_MS)
+      .then(
+        () => {
+          lastAnswerAt = now().getTime();
+        },
+        (error: unknown) => {
+          // A cycle that started meanwhile tells the truth itself; an error answer is an answer.
+          if (stopped || running || probing || !isUnreachable(error)) return;
+          handleFailure(error);
+          options.onProbe?.(false);
+          schedule();
+        },
+      )
+      .finally(() => {
+        checking = null;
+      });
+    return checking;
   }
 
   /**
@@ -820,15 +858,21 @@ export function createSyncEngine(options: SyncEngineOptions) {
     /**
      * The OS or the browser says the network is back (or gone). Only a hint: while the central
      * API was unreachable the next probe happens now; a server that asked for patience (5xx,
-     * 429) is left alone, and "offline" changes nothing (probes are cheap and tell the truth).
+     * 429) is left alone. "Offline" while the desk believes it is online is a recheck: one
+     * probe, which tells the truth either way.
      */
     networkHint(isOnline: boolean): void {
-      if (!isOnline || stopped || running || !probing) return;
+      if (!isOnline) {
+        void recheck();
+        return;
+      }
+      if (stopped || running || !probing) return;
       nextAttemptAt = now().getTime();
       if (timer) clearTimeout(timer);
       timer = null;
       void probe();
     },
+    recheck,
     /** Something changed (an action, a sign-in): sync soon, with no backoff wait. */
     kick(): void {
       if (now().getTime() < retryAfterUntil) return;

@@ -102,6 +102,8 @@ type Actions = {
   closeDialog: () => void;
   notify: (message: string) => void;
   refreshSync: () => Promise<void>;
+  /** An agent is about to act: main probes the central API if it has not heard from it lately. */
+  checkSync: () => Promise<void>;
   dismissNudge: () => void;
 };
 
@@ -212,6 +214,14 @@ export const useSession = create<State & Actions>()((set, get) => ({
   async refreshSync() {
     try {
       set({ sync: await call('sync.status', {}) });
+    } catch {
+      // keep the last status
+    }
+  },
+
+  async checkSync() {
+    try {
+      set({ sync: await call('sync.check', {}) });
     } catch {
       // keep the last status
     }

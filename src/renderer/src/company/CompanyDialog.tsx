@@ -27,6 +27,7 @@ import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { actionsHeld } from '../components/actions-held';
+import { useHeldIn } from '../components/use-held-in';
 import { useInteractionWords } from '../components/interaction-words';
 import { personLabel } from '../components/display';
 import { ActionNotices } from '../components/ActionNotices';
@@ -186,7 +187,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     s.interaction?.onBehalf ? null : (s.interaction?.personRut ?? null),
   );
   // Taken now, the change stays on this desk for a while: the dialog says so (as ActionDialog).
-  const heldIn = useSession((s) => (actionsHeld(s.sync) ? s.sync!.state : null));
+  const heldIn = useHeldIn();
   // Someone listed who cannot ask yet is on the line: nobody else is chosen for them.
   const onCallCannotAsk = cannotAsk.find((c) => c.person.rut === onCall) ?? null;
   const [callerRut, setCallerRut] = useState(

@@ -21,6 +21,7 @@ import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
 import { missingParts } from './ConfirmButton';
 import { actionsHeld } from './actions-held';
+import { useHeldIn } from './use-held-in';
 import { ActionNotices } from './ActionNotices';
 import { fullName, personLabel } from './display';
 import { useInteractionWords } from './interaction-words';
@@ -42,12 +43,19 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const replaceRecord = useApp((s) => s.replaceRecord);
   const reloadRecord = useApp((s) => s.reloadRecord);
   // Taken now, the action stays on this desk for a while: the dialog and the toast say so.
-  const heldIn = useSession((s) => (actionsHeld(s.sync) ? s.sync!.state : null));
+  const heldIn = useHeldIn();
   // Someone calling in this person's name may not ask for this (seed 000: «el acceso es
   // personal»): said at once, and the button waits for the person (main refuses it too).
   const onBehalf = useSession((s) =>
     s.interaction?.onBehalf && refusedOnBehalf(s.interaction, spec.personRut, spec.action)
       ? s.interaction.onBehalf
+      : null,
+  );
+  // An action on someone else than the open call's person goes into that call: said before it
+  // is confirmed (and in the toast after).
+  const elsewhere = useSession((s) =>
+    s.interaction?.personRut && s.interaction.personRut !== spec.personRut
+      ? personLabel(s.interaction.personName, s.interaction.personRut)
       : null,
   );
   const storedPhone = spec.phone ? formatPhone(spec.phone) : '';
@@ -196,6 +204,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
           heldIn={heldIn}
           onBehalf={onBehalf}
           sendsMail={spec.action === 'mail.resend'}
+          elsewhere={elsewhere}
         />
 
         {/* Always here, first: the check comes before the change, and nothing below moves. */}

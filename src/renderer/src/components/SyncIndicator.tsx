@@ -76,18 +76,21 @@ export function SyncIndicator() {
     const unwatch = useApp.subscribe((state, before) => {
       if (state.record !== before.record && state.record !== null) void refreshSync();
     });
-    // The browser's (or the OS's) word that the network is back: only a hint, so main probes
-    // the central API now instead of at its next probe (src/main/sync/reachability.ts).
+    // The browser's (or the OS's) word that the network is back, or gone: only a hint, so main
+    // probes the central API now instead of at its next probe or pull (reachability.ts).
     const onOnline = () => {
       void call('sync.hint', { online: true })
         .catch(() => undefined)
         .then(() => refreshSync());
     };
+    const onOffline = () => void useSession.getState().checkSync();
     window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
     return () => {
       stopped = true;
       clearTimeout(timer);
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       unfollow();
       unwatch();
     };
