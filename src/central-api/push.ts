@@ -102,6 +102,15 @@ export function createPush(deps: PushDeps) {
      WHERE device_id = ?`,
   );
   const personExists = sqlite.prepare('SELECT 1 FROM persons WHERE rut = ?');
+  const agentName = sqlite.prepare('SELECT display_name FROM agents WHERE id = ?').pluck();
+  /**
+   * Who decided a mutation, by name: its sender, or the agent a re-assigned action was from
+   * (an id this server does not know names nobody, never the sender in their place).
+   */
+  const deciderName = (mutation: Mutation, who: Authenticated): string | null =>
+    mutation.decidedBy === undefined || mutation.decidedBy === who.agent.agentId
+      ? who.agent.displayName
+      : ((agentName.get(mutation.decidedBy) as string | undefined) ?? null);
   const personAccounts = sqlite.prepare('SELECT id FROM accounts WHERE person_rut = ?');
   const personMemberships = sqlite.prepare('SELECT id FROM memberships WHERE person_rut = ?');
   // A refused action's person as the server has them now (MutationResult.current).
@@ -303,6 +312,7 @@ export function createPush(deps: PushDeps) {
         ageMs,
         dataRequests,
         agentId: who.agent.agentId,
+        decidedBy: deciderName(mutation, who),
         bulkEmails,
       },
       {

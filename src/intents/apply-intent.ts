@@ -97,6 +97,12 @@ export type IntentContext = {
   dataRequests: DataRequestRepository;
   /** Server: the authenticated agent's id. */
   agentId?: string;
+  /**
+   * Who decided the action, by name as they are called now (a re-assigned action's first
+   * agent, not its sender; on a desk's replay, the agent of its outbox row): kept beside the
+   * contact it changes (`phone_changed_by`…).
+   */
+  decidedBy?: string | null;
   /** Server: bulk loads' e-mail changes, which only their own undo confirms again. */
   bulkEmails?: BulkEmailChanges;
 };
@@ -376,7 +382,7 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
         ? { phone: next.phone }
         : { email: next.email, ...(next.phone === person.phone ? {} : { phone: next.phone }) },
       null,
-      ctx.now,
+      { at: ctx.now, by: ctx.decidedBy ?? null },
     );
     touched.push({ entity: 'person', key: rut });
     if (next.email !== person.email && next.email !== null) {

@@ -82,11 +82,15 @@ export function createPersonWriteRepository(
   );
   // Only the fields that change are set: setting one, even to the value it has, rewrites its
   // index entry (one more page in every commit).
-  // A new mobile also says when it changed (migration 0028: for a day it proves nothing).
+  // Each also says when it changed and who changed it (migrations 0028 and 0032: for a day a new
+  // mobile proves nothing; a contact conflict says who changed the central's value, and when).
   const updateContactOf = (fields: readonly ('email' | 'phone')[]) =>
     sqlite.prepare(
-      `UPDATE persons SET ${fields.map((field) => `${field} = @${field}`).join(', ')},
-         ${fields.includes('phone') ? 'phone_changed_at = @at,' : ''}
+      `UPDATE persons SET ${fields
+        .map(
+          (field) => `${field} = @${field}, ${field}_changed_at = @at, ${field}_changed_by = @by`,
+        )
+        .join(', ')},
          version = version + ${bump}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
        WHERE rut = @rut AND (@version IS NULL OR version = @version)`,
     );
@@ -233,7 +237,8 @@ export function createPersonWriteRepository(
     /**
      * New contact details: a field left out keeps its value. `version` null: no version check
      * (the server merges by field instead; a bulk load read the row in the same transaction).
-     * `at`: when, by the caller's clock (a new mobile keeps it as `phone_changed_at`).
+     * `changed`: when, by the caller's clock, and who decided it, by name (null: nobody named);
+     * kept beside each field changed (`phone_changed_at`, `email_changed_by`…).
      */
     updateContact(
       rut: number,
@@ -241,14 +246,20 @@ export function createPersonWriteRepository(
         | { email: string | null; phone?: string | null }
         | { email?: undefined; phone: string | null },
       version: number | null,
-      at: Date,
+      changed: { at: Date; by: string | null },
     ): boolean {
       const which =
         next.email === undefined ? 'phone' : next.phone === undefined ? 'email' : 'both';
-      const values = { email: next.email ?? null, phone: next.phone ?? null, rut, version };
-      const statement = updateContact[which];
-      const bound = which === 'email' ? values : { ...values, at: at.toISOString() };
-      return statement.run(bound).changes === 1;
+      return (
+        updateContact[which].run({
+          email: next.email ?? null,
+          phone: next.phone ?? null,
+          rut,
+          version,
+          at: changed.at.toISOString(),
+          by: changed.by,
+        }).changes === 1
+      );
     },
     /**
      * A new e-mail (rule 10): the person's active accounts wait for its confirmation. Returns

@@ -728,10 +728,17 @@ export const SyncIssue = z.object({
     }),
   ),
   /**
-   * A contact conflict's central side: when its phone changed there, or (e-mail) when the
-   * record last changed there, from the answer (src/main/sync/conflict-time.ts); else null.
+   * A contact conflict's central side: when its e-mail or phone changed there (both: the later,
+   * `contact`) and who changed it, by name (null: nobody named), from the answer
+   * (src/main/sync/conflict-time.ts); else null.
    */
-  centralChange: z.object({ at: z.string(), of: z.enum(['phone', 'record']) }).nullable(),
+  centralChange: z
+    .object({
+      at: z.string(),
+      of: z.enum(['phone', 'email', 'contact']),
+      by: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type SyncIssue = z.infer<typeof SyncIssue>;
 

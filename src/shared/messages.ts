@@ -1348,10 +1348,13 @@ export const syncMessages = {
   rejected: 'Rechazada',
   rejectedReason: (reason: string) => `Motivo: ${reason}`,
   /** When the central's side of a contact conflict changed (sync/conflict-time.ts). */
-  centralChanged: (of: 'phone' | 'record', at: string) =>
-    of === 'phone'
-      ? `En el sistema central, el celular se cambió el ${at}.`
-      : `En el sistema central, la ficha se modificó por última vez el ${at}.`,
+  centralChanged: (of: 'phone' | 'email' | 'contact', at: string, by: string | null) => {
+    const what = { phone: 'el celular', email: 'el correo', contact: 'los datos de contacto' }[of];
+    const last = of === 'contact' ? ' por última vez' : '';
+    return by
+      ? `En el sistema central, ${by} cambió${last} ${what} el ${at}.`
+      : `En el sistema central, ${what} se ${of === 'contact' ? 'cambiaron' : 'cambió'}${last} el ${at}.`;
+  },
   conflictColumns: {
     field: 'Dato',
     before: 'Antes de su cambio',

@@ -106,7 +106,8 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     centralDb
       .prepare(
         `UPDATE persons SET phone = '+56977778888', version = version + 1,
-           phone_changed_at = '2026-12-04T17:05:00.000Z', updated_at = '2026-12-04T17:05:00.000Z'
+           phone_changed_at = '2026-12-04T17:05:00.000Z', phone_changed_by = 'Sara Supervisora',
+           updated_at = '2026-12-04T17:05:00.000Z'
          WHERE rut = ?`,
       )
       .run(12_345_678);
@@ -125,9 +126,10 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(issue).toContainText('+56 9 7777 8888');
     // What the agent saw before changing it, beside the two values.
     await expect(issue.getByRole('columnheader', { name: 'Antes de su cambio' })).toBeVisible();
-    // And when the colleague's number was set there (Chile's time), to weigh against this one's.
+    // And who set the colleague's number there, and when (Chile's time), to weigh against
+    // this one's.
     await expect(issue).toContainText(
-      'En el sistema central, el celular se cambió el 04-12-2026 14:05.',
+      'En el sistema central, Sara Supervisora cambió el celular el 04-12-2026 14:05.',
     );
     const values = issue.getByRole('row').nth(1).getByRole('cell');
     await expect(values).toHaveCount(3);

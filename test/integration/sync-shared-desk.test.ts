@@ -108,6 +108,13 @@ describe('several agents on one desk', () => {
     ]);
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0, rejected: 0 });
     expect(phoneOn(central, 12345678)).toBe('+56910000002');
+    // The phone says who decided the change (the agent), not who sent it (the supervisor).
+    expect(
+      central.db.$client
+        .prepare('SELECT phone_changed_by FROM persons WHERE rut = 12345678')
+        .pluck()
+        .get(),
+    ).toBe('Alicia Agente');
     // The central API records both who decided them and who sent them, with the reason.
     expect(
       central.db.$client

@@ -388,7 +388,8 @@ describe('token expiry (G6)', () => {
 describe('conflicts (G11)', () => {
   it('keeps different fields from two desks; the same field becomes a conflict to resolve', async () => {
     const central = await startCentral();
-    const a = await openDesk(central.url);
+    // A colleague's desk (the supervisor's) and this agent's.
+    const a = await openDesk(central.url, { user: 'supervisora' });
     const b = await openDesk(central.url);
     await syncNow(a);
     await syncNow(b);
@@ -409,6 +410,23 @@ describe('conflicts (G11)', () => {
       ).toEqual({ email: 'pedro.otro@correo.cl', phone: '+56911111111' });
     }
 
+    // Who changed each field, and when, travels with the row: here the central's and b's own.
+    const changedOn = (core: { db: Core['db'] }) =>
+      core.db.$client
+        .prepare(
+          `SELECT phone_changed_at, phone_changed_by, email_changed_at, email_changed_by
+           FROM persons WHERE rut = ?`,
+        )
+        .get(PEDRO_BODY);
+    expect(changedOn(b)).toEqual({
+      phone_changed_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      phone_changed_by: 'Sara Supervisora',
+      email_changed_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      email_changed_by: 'Alicia Agente',
+    });
+    expect(changedOn(a)).toEqual(changedOn(b));
+    expect(changedOn(central)).toEqual(changedOn(b));
+
     editPhone(a, PEDRO, '+56 9 2222 2222');
     editPhone(b, PEDRO, '+56 9 3333 3333');
     await syncNow(a);
@@ -417,6 +435,12 @@ describe('conflicts (G11)', () => {
     expect(issue).toMatchObject({
       state: 'conflict',
       conflicts: [{ field: 'phone', yours: '+56933333333', theirs: '+56922222222' }],
+      // The colleague who set the central's value, and when.
+      centralChange: {
+        of: 'phone',
+        at: (changedOn(central) as { phone_changed_at: string }).phone_changed_at,
+        by: 'Sara Supervisora',
+      },
     });
     // The server kept the first value, and the desk shows it.
     expect(record(b, PEDRO).phone).toBe('+56922222222');

@@ -180,7 +180,7 @@ export function createBatchApplier(deps: ApplyDeps) {
       const phone = person.phone;
       emailActionId = newId();
       const verified = writes.verifiedPortals(rut);
-      writes.updateContact(rut, { email: to }, null, new Date(at));
+      writes.updateContact(rut, { email: to }, null, { at: new Date(at), by: session.displayName });
       // Rule 10: a new address is confirmed by mail, and the accounts wait for it — but an undo
       // gives back the address they had confirmed, confirmed (no mail for those).
       const { reverified, toConfirm } = reconfirm(

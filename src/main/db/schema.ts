@@ -50,6 +50,11 @@ export const persons = sqliteTable(
     /** When the mobile last changed (any desk, the central API, a bulk load): for a day after,
      * it proves nothing of who a caller is (policy PHONE_PROOF_AFTER_CHANGE_MS). */
     phoneChangedAt: text('phone_changed_at'),
+    /** Who changed the mobile last, by name as it was then (null: before 0032, or no agent). */
+    phoneChangedBy: text('phone_changed_by'),
+    /** When and by whom the e-mail last changed: a contact conflict says so (conflict-time.ts). */
+    emailChangedAt: text('email_changed_at'),
+    emailChangedBy: text('email_changed_by'),
     /** Identity-card serial number; never sent to the renderer unmasked. */
     serialNumber: text('serial_number'),
     isWorker: bool('is_worker'),

@@ -60,7 +60,8 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
     dataRequest: command.dataRequest ?? null,
     apply: (actionId) => {
       const next = emailChanged ? { email, ...(phoneChanged ? { phone } : {}) } : { phone };
-      if (!writes.updateContact(person.rut, next, command.expectedVersion, ctx.now())) {
+      const changed = { at: ctx.now(), by: session.displayName };
+      if (!writes.updateContact(person.rut, next, command.expectedVersion, changed)) {
         throw new StaleError();
       }
       const at = ctx.now().toISOString();

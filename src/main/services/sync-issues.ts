@@ -51,7 +51,7 @@ function toIssue(row: Row): SyncIssue {
         code?: string;
         message?: string;
         conflicts?: SyncIssue['conflicts'];
-        centralChange?: SyncIssue['centralChange'];
+        centralChange?: Partial<NonNullable<SyncIssue['centralChange']>> | null;
       })
     : {};
   return {
@@ -67,8 +67,21 @@ function toIssue(row: Row): SyncIssue {
     code: result.code ?? null,
     message: result.message ?? null,
     conflicts: (result.conflicts ?? []).map((conflict) => withBefore(conflict, row.payload)),
-    centralChange: result.centralChange ?? null,
+    centralChange: storedCentralChange(result.centralChange),
   };
+}
+
+/**
+ * A kept answer's `centralChange` as the contract has it now: one kept before it said who (or
+ * of a kind no longer said: `record`) still reads, with nobody named or nothing at all.
+ */
+function storedCentralChange(
+  stored: Partial<NonNullable<SyncIssue['centralChange']>> | null | undefined,
+): SyncIssue['centralChange'] {
+  if (!stored || typeof stored.at !== 'string') return null;
+  const of = stored.of;
+  if (of !== 'phone' && of !== 'email' && of !== 'contact') return null;
+  return { at: stored.at, of, by: typeof stored.by === 'string' ? stored.by : null };
 }
 
 /**

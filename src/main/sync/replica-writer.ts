@@ -127,9 +127,11 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     sqlite.prepare(`DELETE FROM ${table} WHERE id < 0 AND person_rut = ?`),
   );
   const anyPending = sqlite.prepare("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1");
+  // With the name of the agent who decided each (this desk knows whoever signed in on it).
   const pendingFor = sqlite.prepare(
-    `SELECT action_id, kind, person_rut, payload FROM outbox
-     WHERE state = 'pending' AND person_rut = ? ORDER BY seq`,
+    `SELECT o.action_id, o.kind, o.person_rut, o.payload, a.display_name AS decided_by
+     FROM outbox o LEFT JOIN agents a ON a.id = o.agent_id
+     WHERE o.state = 'pending' AND o.person_rut = ? ORDER BY o.seq`,
   );
   // The search triggers and, with them, the company counts' (issue 11: company-counts.ts).
   const ftsTriggers = sqlite.prepare(BULK_LOAD_TRIGGERS_SQL);
@@ -185,10 +187,11 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       kind: string;
       person_rut: number;
       payload: string;
+      decided_by: string | null;
     }>;
     for (const row of rows) {
       applyIntent(
-        { writes, companies, dataRequests, mode: 'replay', now: now() },
+        { writes, companies, dataRequests, mode: 'replay', now: now(), decidedBy: row.decided_by },
         {
           actionId: row.action_id,
           kind: row.kind,

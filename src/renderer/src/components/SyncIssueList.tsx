@@ -138,6 +138,7 @@ export function SyncIssueList({
                     {syncMessages.centralChanged(
                       issue.centralChange.of,
                       formatDateTime(issue.centralChange.at),
+                      issue.centralChange.by,
                     )}
                   </p>
                 )}
