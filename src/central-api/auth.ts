@@ -186,7 +186,11 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
     signIn(
       username: string,
       password: string,
-      device: DeviceProof & { nextMutationId: number },
+      device: DeviceProof & {
+        nextMutationId: number;
+        /** Its identity before a re-enrolment, to link the two when proven (device-trust.ts). */
+        former?: { deviceId: string; secret: string };
+      },
     ): SignInOutcome {
       const limit = options.limiter.check(username, device.deviceId);
       if (!limit.allowed) return { kind: 'rate_limited', retryAfterMs: limit.retryAfterMs };
@@ -207,7 +211,13 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
         if (check === 'revoked') return { kind: 'device_revoked' };
         if (check === 'mismatch') return { kind: 'device_untrusted' };
         if (check === 'unknown') {
-          options.devices.enrol(device.deviceId, device.secret!, row.id, device.nextMutationId);
+          options.devices.enrol(
+            device.deviceId,
+            device.secret!,
+            row.id,
+            device.nextMutationId,
+            device.former ?? null,
+          );
         }
         return { kind: 'ok', tokens: issue(agent(row.id)!, device.deviceId) };
       })();

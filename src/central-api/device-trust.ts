@@ -50,7 +50,8 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
   const byId = sqlite.prepare('SELECT * FROM devices WHERE device_id = ?');
   const all = sqlite.prepare('SELECT * FROM devices ORDER BY enrolled_at, device_id');
   const insert = sqlite.prepare(
-    `INSERT INTO devices (device_id, secret_hash, enrolled_at, enrolled_by) VALUES (?, ?, ?, ?)`,
+    `INSERT INTO devices (device_id, secret_hash, enrolled_at, enrolled_by, former_device_id)
+     VALUES (?, ?, ?, ?, ?)`,
   );
   // A device that pushed before device trust existed keeps its numbering (DO NOTHING).
   const insertState = sqlite.prepare(
@@ -86,7 +87,9 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
                        coalesce(sessions.latest, '')), '') AS last_contact_at,
             coalesce(sessions.names, '[]') AS signed_in,
             d.revoked_at, revoker.display_name AS revoked_by,
-            d.revoke_reason
+            d.revoke_reason, d.former_device_id,
+            (SELECT n.device_id FROM devices n WHERE n.former_device_id = d.device_id
+             ORDER BY n.enrolled_at DESC LIMIT 1) AS next_device_id
      FROM devices d
      LEFT JOIN agents enrolled ON enrolled.id = d.enrolled_by
      LEFT JOIN agents revoker ON revoker.username = d.revoked_by
@@ -112,23 +115,42 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
     return timingSafeEqual(Buffer.from(raw.secret_hash, 'hex'), sha256(secret));
   };
 
+  /** What a call presenting this device id and secret is. */
+  const check = (deviceId: string, secret: string | undefined): DeviceCheck => {
+    const raw = byId.get(deviceId) as Raw | undefined;
+    if (!raw) return 'unknown';
+    if (!matches(raw, secret)) return 'mismatch';
+    return raw.revoked_at === null ? 'trusted' : 'revoked';
+  };
+
   return {
-    /** What a call presenting this device id and secret is. */
-    check(deviceId: string, secret: string | undefined): DeviceCheck {
-      const raw = byId.get(deviceId) as Raw | undefined;
-      if (!raw) return 'unknown';
-      if (!matches(raw, secret)) return 'mismatch';
-      return raw.revoked_at === null ? 'trusted' : 'revoked';
-    },
+    check,
 
     /**
      * First sign-in of a device: keeps the secret's hash, and starts its action numbering at
-     * `nextMutationId` (a desk that re-enrolled keeps its outbox and its numbers). Inside the
-     * caller's transaction.
+     * `nextMutationId` (a desk that re-enrolled keeps its outbox and its numbers). `former`: the
+     * identity it had before, kept only when its secret proves it (revoked or not: a duplicate's
+     * is still in use). Inside the caller's transaction.
      */
-    enrol(deviceId: string, secret: string, agentId: string, nextMutationId: number): void {
+    enrol(
+      deviceId: string,
+      secret: string,
+      agentId: string,
+      nextMutationId: number,
+      former: { deviceId: string; secret: string } | null = null,
+    ): void {
       const at = now().toISOString();
-      insert.run(deviceId, sha256(secret).toString('hex'), at, agentId);
+      const formerProven =
+        former !== null &&
+        former.deviceId !== deviceId &&
+        ['trusted', 'revoked'].includes(check(former.deviceId, former.secret));
+      insert.run(
+        deviceId,
+        sha256(secret).toString('hex'),
+        at,
+        agentId,
+        formerProven ? former.deviceId : null,
+      );
       insertState.run(deviceId, agentId, Math.max(0, nextMutationId - 1), at, at);
     },
 
@@ -182,6 +204,8 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
         revoked_at: string | null;
         revoked_by: string | null;
         revoke_reason: string | null;
+        former_device_id: string | null;
+        next_device_id: string | null;
       }>;
       return rows.map((row) => ({
         deviceId: row.device_id,
@@ -193,6 +217,8 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
         revokedAt: row.revoked_at,
         revokedBy: row.revoked_by,
         revokeReason: row.revoke_reason,
+        formerDeviceId: row.former_device_id,
+        nextDeviceId: row.next_device_id,
       }));
     },
   };

@@ -231,6 +231,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         deviceId: input.deviceId,
         secret: input.deviceSecret,
         nextMutationId: input.nextMutationId ?? 1,
+        ...(input.formerDevice ? { former: input.formerDevice } : {}),
       });
       switch (outcome.kind) {
         case 'ok':

@@ -350,6 +350,7 @@ export function createCore(options: CoreOptions): Core {
       baseUrl: url,
       deviceId: context.deviceId,
       deviceSecret: enrolment.secret(),
+      formerDevice: { proof: () => enrolment.former(), enrolled: () => enrolment.enrolled() },
       clientVersion: options.version,
       timeoutMs: options.centralTimeoutMs,
     });

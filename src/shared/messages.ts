@@ -2247,6 +2247,10 @@ export const deviceListMessages = {
     state: 'Estado',
   },
   thisDevice: 'este equipo',
+  // The same computer under two identities (a revoked or duplicated desk that re-enrolled,
+  // proven with the old identity's secret).
+  formerly: (device: string) => `Inscrito de nuevo; antes era el equipo ${device}`,
+  nowAs: (device: string) => `Volvió a inscribirse como el equipo ${device}`,
   enrolledBy: (name: string) => `por ${name}`,
   noSessions: 'Ninguna',
   never: 'Sin contacto',

@@ -200,6 +200,16 @@ export const SignInRequest = z.object({
     .optional(),
   /** The first outbox id a newly enrolled device will push (a re-enrolled desk keeps its ids). */
   nextMutationId: z.number().int().positive().optional(),
+  /**
+   * A re-enrolled desk's identity before (revoked, or a duplicate): its id and its secret. When
+   * the secret proves it, the new device is listed as the same computer; else it is ignored.
+   */
+  formerDevice: z
+    .object({
+      deviceId: z.string().max(64),
+      secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    })
+    .optional(),
 });
 
 export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
@@ -401,6 +411,13 @@ export const DeviceSummary = z.object({
   revokedAt: z.string().nullable(),
   revokedBy: z.string().nullable(),
   revokeReason: z.string().nullable(),
+  /**
+   * The same computer under another identity: the one it took over from (proven with that
+   * identity's secret at its first sign-in), and the one that took over from it. Absent from
+   * an older central's answer.
+   */
+  formerDeviceId: z.string().nullable().default(null),
+  nextDeviceId: z.string().nullable().default(null),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
 /** Devices in use first (latest contact first), then the revoked ones (latest first). */

@@ -199,6 +199,37 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
       'device_revoked',
     );
 
+    // Found again, the laptop takes a new identity, proving the old one's secret at its first
+    // sign-in: the list shows both as the same computer, not a stranger beside a revoked one.
+    const renewed = { id: randomUUID(), secret: randomBytes(32).toString('base64url') };
+    const again = await fetch(`${central.url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Client-Version': '0.1.0' },
+      body: JSON.stringify({
+        username: 'prevencion',
+        password: 'preven600',
+        deviceId: renewed.id,
+        deviceSecret: renewed.secret,
+        formerDevice: { deviceId: laptop.id, secret: laptop.secret },
+      }),
+    });
+    expect(again.status).toBe(200);
+    await page.getByRole('button', { name: 'Actualizar' }).click();
+    const renewedShort = renewed.id.slice(0, 8);
+    const renewedRow = devices
+      .getByRole('row')
+      .filter({ hasText: renewedShort })
+      .filter({ hasText: 'Habilitado' });
+    await expect(renewedRow.getByRole('rowheader')).toHaveText(
+      `${renewedShort}Inscrito de nuevo; antes era el equipo ${short}`,
+    );
+    // (The old one is now the only revoked row: its short id is in the new row's text too.)
+    const revokedRow = devices.getByRole('row').filter({ hasText: 'Revocado el' });
+    await expect(revokedRow.getByRole('rowheader')).toHaveText(
+      `${short}Volvió a inscribirse como el equipo ${renewedShort}`,
+    );
+    await expectAccessible(page, 'equipos inscritos, uno inscrito de nuevo');
+
     // The central API's address: a wrong one is said beside the field; removing it is asked.
     const address = page.getByLabel('Dirección del sistema central');
     await address.fill('central.ejemplo.cl');

@@ -17,7 +17,7 @@ import {
 } from '../../src/central-api/server';
 import { openSqlite } from '../../src/main/db/database';
 import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
-import { TokenResponse } from '../../src/shared/sync-protocol';
+import { DeviceListResponse, TokenResponse } from '../../src/shared/sync-protocol';
 import { deviceTrustMessages, notFoundMessages } from '../../src/shared/messages';
 import { formatTime } from '../../src/shared/format';
 import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
@@ -314,10 +314,26 @@ describe('device trust', () => {
     expect(again).toMatchObject({ ok: true, value: { revocation: null } });
     const newId = desk.context.deviceId;
     expect(newId).not.toBe(revokedId);
-    expect(secretFile(desk).deviceId).toBe(newId);
+    // Until enrolled, the desk keeps the old identity's proof beside the new one…
+    expect(secretFile(desk)).toMatchObject({
+      deviceId: newId,
+      former: { deviceId: revokedId, secret },
+    });
     await signIn(desk, 'agente');
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0, persons: 300 });
     expect(record(desk, PEDRO).phone).toBe(before.phone);
+    // …which the central took as the same computer, and then forgets the old secret.
+    expect(secretFile(desk)).not.toHaveProperty('former');
+    const listed = await raw(central.url, 'GET', '/admin/devices', { session: boss });
+    const devices = DeviceListResponse.parse(listed.json).devices;
+    expect(devices.find((d) => d.deviceId === newId)).toMatchObject({
+      formerDeviceId: revokedId,
+      nextDeviceId: null,
+    });
+    expect(devices.find((d) => d.deviceId === revokedId)).toMatchObject({
+      formerDeviceId: null,
+      nextDeviceId: newId,
+    });
     // The file stays for the supervisor.
     expect(fs.existsSync(file)).toBe(true);
   });
@@ -646,6 +662,13 @@ describe('device trust', () => {
 
     await reenrolled(b);
     expect(b.context.deviceId).not.toBe(a.context.deviceId);
+    // The copy proved the identity it shared with A: the list shows where it came from.
+    expect(
+      central.db.$client
+        .prepare('SELECT former_device_id FROM devices WHERE device_id = ?')
+        .pluck()
+        .get(b.context.deviceId),
+    ).toBe(a.context.deviceId);
 
     expect(serverPhone(central, ANA).phone).toBe('+56930000003');
     expect(serverPhone(central, CAMILA).phone).toBe('+56930000002');
@@ -701,6 +724,13 @@ describe('a desk that lost its secret', () => {
     ).toBe(1);
     // The old identity was never taken over: it still has only its own secret.
     expect(count(central, 'SELECT count(*) AS n FROM devices WHERE device_id = ?', oldId)).toBe(1);
+    // Nor is the new one listed as that computer: without the old secret nothing proves it.
+    expect(
+      central.db.$client
+        .prepare('SELECT former_device_id FROM devices WHERE device_id = ?')
+        .pluck()
+        .get(again.context.deviceId),
+    ).toBeNull();
   });
 });
 

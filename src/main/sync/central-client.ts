@@ -24,6 +24,7 @@ import {
   ScopeAssignmentResponse,
   type ScopeAssignment,
 } from '../../shared/sync-protocol';
+import type { DeviceProof } from './device-enrolment';
 
 export type CentralErrorKind =
   /** No answer: offline, refused, timed out. Retry with backoff. */
@@ -84,6 +85,11 @@ export type CentralClientOptions = {
   deviceId: string;
   /** The device's own secret, proven on every call (issue 11, device-enrolment.ts). */
   deviceSecret: string;
+  /**
+   * The identity this device replaced, proven at sign-in until one succeeds (then `enrolled`):
+   * the central lists both as the same computer (device-enrolment.ts).
+   */
+  formerDevice?: { proof: () => DeviceProof | null; enrolled: () => void };
   clientVersion: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -196,16 +202,21 @@ export function createCentralClient(options: CentralClientOptions) {
   return {
     /** The reachability probe: no token, no body; a short timeout (no answer is the answer). */
     health: (timeoutMs?: number) => request('GET', '/health', Health, { timeoutMs }),
-    signIn: (username: string, password: string, nextMutationId = 1) =>
-      request('POST', '/auth/sign-in', TokenResponse, {
+    signIn: async (username: string, password: string, nextMutationId = 1) => {
+      const former = options.formerDevice?.proof() ?? null;
+      const answer = await request('POST', '/auth/sign-in', TokenResponse, {
         body: {
           username,
           password,
           deviceId: options.deviceId,
           deviceSecret: options.deviceSecret,
           nextMutationId,
+          ...(former ? { formerDevice: former } : {}),
         },
-      }),
+      });
+      if (former) options.formerDevice?.enrolled();
+      return answer;
+    },
     refresh: (refreshToken: string) =>
       request('POST', '/auth/refresh', TokenResponse, { body: { refreshToken } }),
     // Issue 11: ending a session twice ends nothing more.

@@ -17,7 +17,15 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { writePrivateFile } from '../db/replica-key';
 
-export type DeviceCredentials = { deviceId: string; secret: string };
+export type DeviceProof = { deviceId: string; secret: string };
+
+export type DeviceCredentials = DeviceProof & {
+  /**
+   * The identity this one replaced (`reenrol`), with its secret, until a sign-in has enrolled
+   * this one: proving it lets the central list both as the same computer. Forgotten then.
+   */
+  former?: DeviceProof;
+};
 
 export type DeviceSecretStore = {
   load(): DeviceCredentials | null;
@@ -30,12 +38,13 @@ export function newDeviceSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-const isCredentials = (value: unknown): value is DeviceCredentials =>
+const isProof = (value: unknown): value is DeviceProof =>
   typeof value === 'object' &&
   value !== null &&
-  typeof (value as DeviceCredentials).deviceId === 'string' &&
-  typeof (value as DeviceCredentials).secret === 'string' &&
-  /^[A-Za-z0-9_-]{43}$/.test((value as DeviceCredentials).secret);
+  typeof (value as DeviceProof).deviceId === 'string' &&
+  typeof (value as DeviceProof).secret === 'string' &&
+  /^[A-Za-z0-9_-]{43}$/.test((value as DeviceProof).secret);
+const isCredentials = (value: unknown): value is DeviceCredentials => isProof(value);
 
 /** An owner-only file (web door, tests, development). */
 export function fileDeviceSecretStore(file: string): DeviceSecretStore {
@@ -110,16 +119,44 @@ export function createDeviceEnrolment(sqlite: Database.Database, store: DeviceSe
     /** The first outbox id a device enrolled now would push: the oldest pending, else the next. */
     nextMutationId: marks.nextMutationId,
 
+    /** The identity this one replaced, with its secret, until a sign-in enrolled this one. */
+    former(): DeviceProof | null {
+      const stored = store.load();
+      return stored && stored.deviceId === deviceId() && isProof(stored.former)
+        ? { deviceId: stored.former.deviceId, secret: stored.former.secret }
+        : null;
+    },
+
+    /** The central enrolled (or knew) this identity: the former one's secret is not kept. */
+    enrolled(): void {
+      const stored = store.load();
+      if (stored?.former) store.save({ deviceId: stored.deviceId, secret: stored.secret });
+    },
+
     /**
      * A new identity: new id, new secret, and a fresh snapshot at the next pull (the queue is
-     * kept). Returns the new id. The caller drops the old sessions and reconnects.
+     * kept). Returns the new id. The caller drops the old sessions and reconnects. The identity
+     * it replaces is kept with it until enrolled (`former`); one that was never enrolled
+     * itself (re-enrolled again before any sign-in) hands on its own former instead.
      */
     reenrol: (): string => {
       const fresh = randomUUID();
       const secret = newDeviceSecret();
+      const stored = store.load();
+      const current = getState.get('device_id') as string | undefined;
+      const replaced =
+        stored && stored.deviceId === current
+          ? isProof(stored.former)
+            ? stored.former
+            : { deviceId: stored.deviceId, secret: stored.secret }
+          : null;
       // The secret first: a crash between the two leaves the old id with no usable secret,
       // which the central refuses and the desk answers by re-enrolling again.
-      store.save({ deviceId: fresh, secret });
+      store.save({
+        deviceId: fresh,
+        secret,
+        ...(replaced ? { former: { deviceId: replaced.deviceId, secret: replaced.secret } } : {}),
+      });
       sqlite.transaction(() => {
         setState.run('device_id', fresh);
         setState.run('pull_cursor', '');

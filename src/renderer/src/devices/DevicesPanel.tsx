@@ -67,6 +67,16 @@ export function DevicesPanel() {
                 <th scope="row" className="nowrap">
                   <code>{shortDeviceId(device.deviceId)}</code>
                   {device.thisDevice && <span> ({t.thisDevice})</span>}
+                  {device.formerDeviceId && (
+                    <div className="small device-link">
+                      {t.formerly(shortDeviceId(device.formerDeviceId))}
+                    </div>
+                  )}
+                  {device.nextDeviceId && (
+                    <div className="small device-link">
+                      {t.nowAs(shortDeviceId(device.nextDeviceId))}
+                    </div>
+                  )}
                 </th>
                 <td>
                   <span className="nowrap">{formatDateTime(device.enrolledAt)}</span>
