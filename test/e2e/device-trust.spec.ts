@@ -123,6 +123,26 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
   }
 });
 
+type Laptop = { id: string; secret: string };
+const newLaptop = (): Laptop => ({
+  id: randomUUID(),
+  secret: randomBytes(32).toString('base64url'),
+});
+
+/** The officer's laptop signs in on the central API as its desk would (enrolling if new). */
+const laptopSignIn = (centralUrl: string, laptop: Laptop, former?: Laptop) =>
+  fetch(`${centralUrl}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Client-Version': '0.1.0' },
+    body: JSON.stringify({
+      username: 'prevencion',
+      password: 'preven600',
+      deviceId: laptop.id,
+      deviceSecret: laptop.secret,
+      ...(former ? { formerDevice: { deviceId: former.id, secret: former.secret } } : {}),
+    }),
+  });
+
 test('a supervisor revokes a lost laptop from the Sincronización screen', async ({
   page,
   dirs,
@@ -132,17 +152,8 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
     // An officer's laptop, enrolled elsewhere: its first sign-in with a secret of its own.
-    const laptop = { id: randomUUID(), secret: randomBytes(32).toString('base64url') };
-    const enrol = await fetch(`${central.url}/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Client-Version': '0.1.0' },
-      body: JSON.stringify({
-        username: 'prevencion',
-        password: 'preven600',
-        deviceId: laptop.id,
-        deviceSecret: laptop.secret,
-      }),
-    });
+    const laptop = newLaptop();
+    const enrol = await laptopSignIn(central.url, laptop);
     expect(enrol.status).toBe(200);
     const { accessToken } = (await enrol.json()) as { accessToken: string };
 
@@ -201,18 +212,8 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
 
     // Found again, the laptop takes a new identity, proving the old one's secret at its first
     // sign-in: the list shows both as the same computer, not a stranger beside a revoked one.
-    const renewed = { id: randomUUID(), secret: randomBytes(32).toString('base64url') };
-    const again = await fetch(`${central.url}/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Client-Version': '0.1.0' },
-      body: JSON.stringify({
-        username: 'prevencion',
-        password: 'preven600',
-        deviceId: renewed.id,
-        deviceSecret: renewed.secret,
-        formerDevice: { deviceId: laptop.id, secret: laptop.secret },
-      }),
-    });
+    const renewed = newLaptop();
+    const again = await laptopSignIn(central.url, renewed, laptop);
     expect(again.status).toBe(200);
     await page.getByRole('button', { name: 'Actualizar' }).click();
     const renewedShort = renewed.id.slice(0, 8);
