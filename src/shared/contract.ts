@@ -251,6 +251,8 @@ export const SearchPage = z.object({
 });
 export type SearchPage = z.infer<typeof SearchPage>;
 
+const ContactChange = z.object({ at: z.string(), by: z.string().nullable() });
+
 export const PersonRecord = z.object({
   rut: z.string(),
   givenNames: z.string(),
@@ -264,6 +266,11 @@ export const PersonRecord = z.object({
   identityFacts: z.array(z.object({ fact: IdentityFact, shown: z.array(z.string()) })),
   /** The mobile changed lately: it is not among the facts until then (policy phoneNoProofUntil). */
   phoneNoProofUntil: z.string().nullable(),
+  /**
+   * When the e-mail and the mobile last changed, and who changed them, by name (null: no change
+   * recorded since the desk kept one; `by` null: nobody named, as a change before 0032).
+   */
+  contactChanged: z.object({ email: ContactChange.nullable(), phone: ContactChange.nullable() }),
   isWorker: z.boolean(),
   isPensioner: z.boolean(),
   version: z.number().int(),

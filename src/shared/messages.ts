@@ -1952,6 +1952,8 @@ export const companyMessages = {
 
 /** Empty sections of the person record: never a fact while the data is still arriving. */
 export const recordMessages = {
+  /** Under the e-mail and the mobile: their last change (persons.*_changed_at / _by). */
+  contactChanged: (at: string, by: string | null) => `Cambiado el ${at}${by ? ` por ${by}` : ''}`,
   /**
    * «Calidad»: affiliated worker, pensioner, both — or neither, said as it is: a company's
    * representative or user who is not affiliated does have a current tie, with that company.

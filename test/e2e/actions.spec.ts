@@ -125,6 +125,10 @@ test('bad input is refused with a clear message and nothing is lost', async ({ d
   await dialog.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
   await expect(record.getByText('+56 9 1111 2222')).toBeVisible();
+  // The record says when the mobile changed, and who changed it («¿quién cambió mi número?»).
+  await expect(record.getByRole('definition').filter({ hasText: '+56 9 1111 2222' })).toHaveText(
+    /^\+56 9 1111 2222Cambiado el \d\d-\d\d-\d{4} \d\d:\d\d por Alicia Agente$/,
+  );
 });
 
 test('open a call, act during it, close it, and find it', async ({ desk }) => {

@@ -265,6 +265,14 @@ export function buildPersonRecord(
         .map((m) => m.companyName),
     }),
     phoneNoProofUntil: phoneNoProof,
+    contactChanged: {
+      email: person.emailChangedAt
+        ? { at: person.emailChangedAt, by: person.emailChangedBy }
+        : null,
+      phone: person.phoneChangedAt
+        ? { at: person.phoneChangedAt, by: person.phoneChangedBy }
+        : null,
+    },
     isWorker: person.isWorker,
     isPensioner: person.isPensioner,
     version: person.version,

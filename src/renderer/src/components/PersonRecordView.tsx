@@ -270,9 +270,15 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <dt>N° de serie</dt>
         <dd>{record.serialNumberMasked ?? 'No registrado'}</dd>
         <dt>Correo</dt>
-        <dd>{record.email ?? <span className="warn-text">Sin correo registrado</span>}</dd>
+        <dd>
+          {record.email ?? <span className="warn-text">Sin correo registrado</span>}
+          <ContactChanged change={record.contactChanged.email} />
+        </dd>
         <dt>Celular</dt>
-        <dd>{record.phone ? formatPhone(record.phone) : 'No registrado'}</dd>
+        <dd>
+          {record.phone ? formatPhone(record.phone) : 'No registrado'}
+          <ContactChanged change={record.contactChanged.phone} />
+        </dd>
         <dt>Calidad</dt>
         <dd>
           {recordMessages.quality({
@@ -542,5 +548,15 @@ function RecordContent({ record }: { record: PersonRecord }) {
         </ul>
       )}
     </>
+  );
+}
+
+/** When a contact field last changed, and who changed it: «¿quién cambió mi correo?». */
+function ContactChanged({ change }: { change: PersonRecord['contactChanged']['email'] }) {
+  if (!change) return null;
+  return (
+    <div className="small muted">
+      {recordMessages.contactChanged(formatDateTime(change.at), change.by)}
+    </div>
   );
 }
