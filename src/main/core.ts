@@ -89,6 +89,7 @@ import {
   type DeviceSecretStore,
 } from './sync/device-enrolment';
 import { createRevocation } from './sync/revocation';
+import { sealInPlace } from './db/sealed-files';
 import { logError } from './log';
 
 export const DATABASE_FILE = 'mesa-de-ayuda.db';
@@ -250,6 +251,7 @@ export function createCore(options: CoreOptions): Core {
     writer,
     dataDir: options.dataDir,
     now,
+    sealKey: key,
     log,
   });
   // Ley 21.719 exports (services/export-files.ts), in the background: what a crash left behind
@@ -278,6 +280,16 @@ export function createCore(options: CoreOptions): Core {
       .then(removeExpiredExports);
     exportSweep = setInterval(removeExpiredExports, EXPORT_SWEEP_MS);
     exportSweep.unref();
+  } else {
+    // A revoked desk's file of unsent actions written in the clear by an earlier version:
+    // sealed where it lies, like the new ones (revocation.ts).
+    const kept = revocation.record()!;
+    if (key && fs.existsSync(kept.file)) {
+      void sealInPlace(kept.file, key).then(
+        (sealed) => sealed && log('the file of unsent actions was sealed in place'),
+        (error: unknown) => log('the file of unsent actions could not be sealed', error),
+      );
+    }
   }
   /**
    * An agent signed in while the central API could not be reached: what they typed, in memory
@@ -526,6 +538,7 @@ export function createCore(options: CoreOptions): Core {
       },
       revoked: () => revocation.record() !== null,
       reenrol,
+      sealKey: key,
     }),
     'app.info': () => ({
       version: options.version,

@@ -202,6 +202,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     ),
   device_revoked: () => deviceTrustMessages.revokedSignIn,
   reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
+  revocation_file_unreadable: () =>
+    'El archivo de acciones sin enviar está dañado o no se abre con la clave de este equipo. No lo borre: avise a soporte.',
   central_admin_unconfigured: (p) => centralAdminTexts(p).needCentral,
   central_admin_offline: (p) => centralAdminTexts(p).offline,
   central_admin_no_session: (p) => centralAdminTexts(p).needSession,
@@ -2202,7 +2204,7 @@ export const deviceTrustMessages = {
     `${
       actions === 0
         ? ''
-        : `Entregue ese archivo a su supervisor para que ${actions === 1 ? 'la revise y la registre' : 'las revise y las registre'}; no lo borre. `
+        : `Está cifrado con la clave de este equipo: con «Guardar una copia del archivo» obtenga una copia legible y entréguela a su supervisor para que ${actions === 1 ? 'la revise y la registre' : 'las revise y las registre'}. No borre el original. `
     }Si la revocación fue un error y el equipo sigue en manos de la mesa, «Inscribir como equipo nuevo» le da una identidad nueva: al ingresar se cargan los datos de nuevo (el archivo no se toca). Si el equipo se perdió o no es de confianza, no lo use y avise a su supervisor.`,
   /** Saves a copy of the file where the agent chooses (the web door: a download). */
   revokedDownload: 'Guardar una copia del archivo',

@@ -9,13 +9,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   startCentralApi,
   type CentralApi,
   type CentralApiOptions,
 } from '../../src/central-api/server';
 import { openSqlite } from '../../src/main/db/database';
+import { isSealed } from '../../src/main/db/sealed-files';
 import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
 import { DeviceListResponse, TokenResponse } from '../../src/shared/sync-protocol';
 import { deviceTrustMessages, notFoundMessages } from '../../src/shared/messages';
@@ -258,7 +259,14 @@ describe('device trust', () => {
     }
     const file = status.revocation!.file;
     expect(path.dirname(file)).toBe(deskDir(desk));
-    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    // Sealed with the replica's key, as the Ley 21.719 exports are: nobody's data in the clear
+    // on a laptop that may be in the wrong hands; the desk opens it to hand a copy out.
+    expect(isSealed(file)).toBe(true);
+    expect(fs.readFileSync(file).includes(Buffer.from('González'))).toBe(false);
+    const copy = desk.dispatchNow('sync.revocationFile', {});
+    if (!copy.ok) throw new Error(copy.error.message);
+    const { content } = copy.value as { fileName: string; content: string };
+    const saved = JSON.parse(content) as {
       equipo: string;
       acciones: Array<{ actionId: string; rut: string; kind: string; payload: unknown }>;
     };
@@ -280,15 +288,19 @@ describe('device trust', () => {
       ),
     ]);
     // A copy is handed out before anyone signs in (the file is on this computer already).
-    expect(desk.dispatchNow('sync.revocationFile', {})).toEqual({
-      ok: true,
-      value: { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8') },
-    });
+    expect(copy.value).toEqual({ fileName: path.basename(file), content });
     // Moved away by hand: said as such, in Spanish, not as an unexpected failure.
     fs.renameSync(file, `${file}.aparte`);
     expect(desk.dispatchNow('sync.revocationFile', {})).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: notFoundMessages.revocation_file },
+    });
+    // Damaged (or another desk's put in its place): said, and nothing half-read is handed out.
+    const sealed = fs.readFileSync(`${file}.aparte`);
+    fs.writeFileSync(file, sealed.subarray(0, sealed.length - 1));
+    expect(desk.dispatchNow('sync.revocationFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: /está dañado o no se abre con la clave de este equipo/ },
     });
     fs.renameSync(`${file}.aparte`, file);
     // It never reached the central, and nothing more leaves this desk.
@@ -336,6 +348,36 @@ describe('device trust', () => {
     });
     // The file stays for the supervisor.
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('a file of unsent actions an earlier version wrote in the clear is sealed when the desk starts', async () => {
+    const central = await startCentral();
+    const dataDir = tempDir();
+    const desk = await openDesk(central.url, { dataDir });
+    await syncNow(desk);
+    editPhone(desk, PEDRO, '+56 9 7777 4321');
+    const boss = await supervisor(central.url);
+    const revoked = await raw(central.url, 'POST', '/admin/devices/revoke', {
+      session: boss,
+      body: { deviceId: desk.context.deviceId, reason: 'Notebook extraviado' },
+    });
+    expect(revoked.status).toBe(200);
+    const file = (await syncNow(desk)).revocation!.file;
+    const copy = desk.dispatchNow('sync.revocationFile', {});
+    if (!copy.ok) throw new Error(copy.error.message);
+    const { content } = copy.value as { content: string };
+    desk.close();
+    // As an earlier version left it: the same words, in the clear.
+    fs.writeFileSync(file, content);
+    expect(isSealed(file)).toBe(false);
+
+    const again = await openDesk(central.url, { dataDir, user: null });
+    await vi.waitFor(() => expect(isSealed(file)).toBe(true));
+    expect(fs.readFileSync(file).includes(Buffer.from('+56977774321'))).toBe(false);
+    expect(again.dispatchNow('sync.revocationFile', {})).toMatchObject({
+      ok: true,
+      value: { content },
+    });
   });
 
   it('a revoked device keeps no bulk load as read and no Ley 21.719 export', async () => {

@@ -14,7 +14,9 @@ import { describe, expect, it } from 'vitest';
 import {
   isSealed,
   readPlain,
+  readPlainSync,
   SEALED_RECORD_BYTES,
+  sealBuffer,
   SealedFileError,
   sealInPlace,
   sealStream,
@@ -147,6 +149,47 @@ describe('sealed files', () => {
     expect(isSealed(file)).toBe(true);
     expect((await readAll(file, plain.length)).equals(plain)).toBe(true);
     expect(await sealInPlace(file, key)).toBe(false);
+  });
+});
+
+describe('small files sealed and opened at once', () => {
+  it.each(sizes)('the same format as the stream’s (%i bytes), both ways', async (size) => {
+    const dir = tempDir();
+    const plain = text(size);
+    // Sealed at once, opened by the stream reader…
+    const atOnce = path.join(dir, 'acciones.json');
+    fs.writeFileSync(atOnce, sealBuffer(key, 'acciones.json', plain));
+    expect(isSealed(atOnce)).toBe(true);
+    if (size >= 25)
+      expect(fs.readFileSync(atOnce).includes(Buffer.from('Pedro Pérez'))).toBe(false);
+    expect((await readAll(atOnce, plain.length)).equals(plain)).toBe(true);
+    // …and sealed by the stream, opened at once.
+    const streamed = path.join(dir, 'otro.json');
+    await sealInto(streamed, [plain]);
+    expect(readPlainSync(streamed, key).equals(plain)).toBe(true);
+    expect(readPlainSync(atOnce, key).equals(plain)).toBe(true);
+  });
+
+  it('refuses another key, no key, an altered byte, a file cut short or moved; a clear file is as it is', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'acciones.json');
+    const plain = text(SEALED_RECORD_BYTES + 99);
+    const sealed = sealBuffer(key, 'acciones.json', plain);
+    fs.writeFileSync(file, sealed);
+    expect(() => readPlainSync(file, randomBytes(32))).toThrow(SealedFileError);
+    expect(() => readPlainSync(file, undefined)).toThrow(SealedFileError);
+    const altered = Buffer.from(sealed);
+    altered[altered.length - 20]! ^= 1;
+    fs.writeFileSync(file, altered);
+    expect(() => readPlainSync(file, key)).toThrow(SealedFileError);
+    fs.writeFileSync(file, sealed.subarray(0, sealed.length - 1));
+    expect(() => readPlainSync(file, key)).toThrow(SealedFileError);
+    const moved = path.join(dir, 'otro-nombre.json');
+    fs.writeFileSync(moved, sealed);
+    expect(() => readPlainSync(moved, key)).toThrow(SealedFileError);
+    fs.writeFileSync(file, plain);
+    expect(readPlainSync(file, key).equals(plain)).toBe(true);
+    expect(() => readPlainSync(path.join(dir, 'no-existe.json'), key)).toThrow(/ENOENT/);
   });
 });
 

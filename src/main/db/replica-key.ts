@@ -56,12 +56,12 @@ export function asideName(file: string, at: Date, suffix = 'aside'): string {
 }
 
 /** Writes a small file whole or not at all, readable by its owner only. */
-export function writePrivateFile(file: string, content: string): void {
+export function writePrivateFile(file: string, content: string | Buffer): void {
   const temp = `${file}.tmp`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(temp, 'w', 0o600);
   try {
-    fs.writeSync(fd, content);
+    fs.writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

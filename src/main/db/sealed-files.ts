@@ -1,7 +1,9 @@
 /**
- * Files the desk keeps beside its replica that hold personal data (the Ley 21.719 exports), sealed
- * at rest with the replica's key: a stolen laptop yields them no more than it yields the replica.
- * They are opened only to hand a copy out (the web door's download, the desktop's «Guardar como»).
+ * Files the desk keeps beside its replica that hold personal data (the Ley 21.719 exports, a
+ * revoked desk's unsent actions), sealed at rest with the replica's key: a stolen laptop yields
+ * them no more than it yields the replica. They are opened only to hand a copy out (the web
+ * door's download, the desktop's «Guardar como»). Large files go through the streams; a small
+ * one may be sealed and opened at once (`sealBuffer`, `readPlainSync`), in the same format.
  *
  * Format: "MESASEAL", a version byte (1) and a random 16-byte salt; then records, each a
  * big-endian u32 of its plaintext length, its ciphertext and its 16-byte tag. AES-256-GCM, with a
@@ -87,25 +89,33 @@ class Pieces {
   }
 }
 
-/** A stream that takes plaintext and gives the bytes of the sealed file named `name`. */
-export function sealStream(key: Buffer, name: string): Transform {
+/** The writing half: the header, then records (only the last one not full, and always one). */
+function sealer(key: Buffer, name: string) {
   const salt = randomBytes(SALT_BYTES);
   const own = fileKey(key, salt, name);
   let index = 0;
+  return {
+    header: (): Buffer => Buffer.concat([MAGIC, Buffer.from([VERSION]), salt]),
+    record(plain: Buffer, last: boolean): Buffer {
+      const cipher = createCipheriv('aes-256-gcm', own, nonceOf(index++));
+      cipher.setAAD(last ? LAST : NOT_LAST);
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(plain.length);
+      return Buffer.concat([length, body, cipher.getAuthTag()]);
+    },
+  };
+}
+
+/** A stream that takes plaintext and gives the bytes of the sealed file named `name`. */
+export function sealStream(key: Buffer, name: string): Transform {
+  const seal = sealer(key, name);
   const pending = new Pieces();
   let headerSent = false;
   const header = (stream: Transform) => {
     if (headerSent) return;
     headerSent = true;
-    stream.push(Buffer.concat([MAGIC, Buffer.from([VERSION]), salt]));
-  };
-  const record = (plain: Buffer, last: boolean): Buffer => {
-    const cipher = createCipheriv('aes-256-gcm', own, nonceOf(index++));
-    cipher.setAAD(last ? LAST : NOT_LAST);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(plain.length);
-    return Buffer.concat([length, body, cipher.getAuthTag()]);
+    stream.push(seal.header());
   };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
@@ -113,65 +123,117 @@ export function sealStream(key: Buffer, name: string): Transform {
       pending.add(chunk);
       // A full record is never the last: the last one is written at the end, even empty.
       while (pending.length >= SEALED_RECORD_BYTES) {
-        this.push(record(pending.take(SEALED_RECORD_BYTES), false));
+        this.push(seal.record(pending.take(SEALED_RECORD_BYTES), false));
       }
       callback();
     },
     flush(callback: TransformCallback) {
       header(this);
-      this.push(record(pending.take(pending.length), true));
+      this.push(seal.record(pending.take(pending.length), true));
       callback();
     },
   });
 }
 
-/** A stream that takes the bytes of the sealed file named `name` and gives its plaintext. */
-export function openStream(key: Buffer, name: string): Transform {
+/** The sealed file named `name` of a small plaintext, whole, at once (as sealStream writes it). */
+export function sealBuffer(key: Buffer, name: string, plain: Buffer): Buffer {
+  const seal = sealer(key, name);
+  const parts = [seal.header()];
+  let at = 0;
+  for (; plain.length - at >= SEALED_RECORD_BYTES; at += SEALED_RECORD_BYTES) {
+    parts.push(seal.record(plain.subarray(at, at + SEALED_RECORD_BYTES), false));
+  }
+  parts.push(seal.record(plain.subarray(at), true));
+  return Buffer.concat(parts);
+}
+
+/**
+ * The reading half: bytes in as they come, plaintext out record by record; `end` throws unless
+ * the last record was read and nothing followed it.
+ */
+function opener(key: Buffer, name: string) {
   const buffered = new Pieces();
   let own: Buffer | null = null;
   let index = 0;
   let ended = false;
+  return {
+    add(chunk: Buffer): Buffer[] {
+      buffered.add(chunk);
+      const out: Buffer[] = [];
+      if (!own) {
+        if (buffered.length < HEADER_BYTES) return out;
+        const head = buffered.take(HEADER_BYTES);
+        if (!head.subarray(0, MAGIC.length).equals(MAGIC) || head[MAGIC.length] !== VERSION) {
+          throw new SealedFileError('not a sealed file of this version');
+        }
+        own = fileKey(key, head.subarray(MAGIC.length + 1), name);
+      }
+      while (buffered.length >= 4) {
+        const length = buffered.peek(4).readUInt32BE(0);
+        if (length > SEALED_RECORD_BYTES) throw new SealedFileError('record too long');
+        if (buffered.length < 4 + length + TAG_BYTES) break;
+        if (ended) throw new SealedFileError('data after the last record');
+        const whole = buffered.take(4 + length + TAG_BYTES);
+        // The last record is the one that is not full: only the last may be, and it always is.
+        const last = length < SEALED_RECORD_BYTES;
+        const decipher = createDecipheriv('aes-256-gcm', own, nonceOf(index++));
+        decipher.setAAD(last ? LAST : NOT_LAST);
+        decipher.setAuthTag(whole.subarray(4 + length));
+        const plain = decipher.update(whole.subarray(4, 4 + length));
+        try {
+          decipher.final();
+        } catch {
+          throw new SealedFileError('record altered, misplaced, or sealed with another key');
+        }
+        out.push(plain);
+        ended = last;
+      }
+      return out;
+    },
+    end(): void {
+      if (!ended || buffered.length !== 0) throw new SealedFileError('file cut short');
+    },
+  };
+}
+
+/** A stream that takes the bytes of the sealed file named `name` and gives its plaintext. */
+export function openStream(key: Buffer, name: string): Transform {
+  const open = opener(key, name);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      buffered.add(chunk);
       try {
-        if (!own) {
-          if (buffered.length < HEADER_BYTES) return callback();
-          const head = buffered.take(HEADER_BYTES);
-          if (!head.subarray(0, MAGIC.length).equals(MAGIC) || head[MAGIC.length] !== VERSION) {
-            throw new SealedFileError('not a sealed file of this version');
-          }
-          own = fileKey(key, head.subarray(MAGIC.length + 1), name);
-        }
-        while (buffered.length >= 4) {
-          const length = buffered.peek(4).readUInt32BE(0);
-          if (length > SEALED_RECORD_BYTES) throw new SealedFileError('record too long');
-          if (buffered.length < 4 + length + TAG_BYTES) break;
-          if (ended) throw new SealedFileError('data after the last record');
-          const whole = buffered.take(4 + length + TAG_BYTES);
-          // The last record is the one that is not full: only the last may be, and it always is.
-          const last = length < SEALED_RECORD_BYTES;
-          const decipher = createDecipheriv('aes-256-gcm', own, nonceOf(index++));
-          decipher.setAAD(last ? LAST : NOT_LAST);
-          decipher.setAuthTag(whole.subarray(4 + length));
-          const plain = decipher.update(whole.subarray(4, 4 + length));
-          try {
-            decipher.final();
-          } catch {
-            throw new SealedFileError('record altered, misplaced, or sealed with another key');
-          }
-          this.push(plain);
-          ended = last;
-        }
+        for (const plain of open.add(chunk)) this.push(plain);
         callback();
       } catch (error) {
         callback(error as Error);
       }
     },
     flush(callback: TransformCallback) {
-      callback(ended && buffered.length === 0 ? null : new SealedFileError('file cut short'));
+      try {
+        open.end();
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
     },
   });
+}
+
+/**
+ * A small file's plaintext, at once: opened when sealed (with `key`, under its own name), as it
+ * is otherwise. Throws ENOENT for a missing file, a SealedFileError for one that cannot be opened
+ * whole (cut, altered, misplaced, another key, none given).
+ */
+export function readPlainSync(file: string, key: Buffer | undefined): Buffer {
+  const bytes = fs.readFileSync(file);
+  if (!(bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC))) {
+    return bytes;
+  }
+  if (!key) throw new SealedFileError('sealed, and this desk has no key to open it');
+  const open = opener(key, path.basename(file));
+  const plain = Buffer.concat(open.add(bytes));
+  open.end();
+  return plain;
 }
 
 /** Whether a file starts as a sealed file does. Throws when it cannot be read (ENOENT). */

@@ -4,10 +4,10 @@
  * reassignment), the network hint, and a new identity for a revoked or duplicated device.
  * Registered beside the others in core.ts, which holds the sync engine and the device.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SyncStatus } from '../../shared/contract';
 import type { Handlers } from '../core';
+import { readPlainSync, SealedFileError } from '../db/sealed-files';
 import { changeCentralAddress } from '../services/central-address';
 import type { ServiceContext, Session } from '../services/context';
 import { NotFoundError, RuleError } from '../services/errors';
@@ -28,6 +28,8 @@ type Deps = {
   revoked: () => boolean;
   /** New id and secret, fresh snapshot, queue kept; every session ends. */
   reenrol: () => void;
+  /** The replica's key, which sealed the revoked device's file of unsent actions. */
+  sealKey: Buffer | undefined;
 };
 
 type SyncChannel =
@@ -53,6 +55,7 @@ export function syncHandlers({
   setCentralUrl,
   revoked,
   reenrol,
+  sealKey,
 }: Deps): Pick<Handlers, SyncChannel> {
   return {
     'sync.status': () => status(),
@@ -84,12 +87,15 @@ export function syncHandlers({
       const kept = status().revocation;
       if (!kept || kept.actions === 0) throw new NotFoundError('revocation_file');
       try {
-        return { fileName: path.basename(kept.file), content: fs.readFileSync(kept.file, 'utf8') };
+        // Sealed like the replica (revocation.ts): opened only to hand this copy out.
+        const content = readPlainSync(kept.file, sealKey).toString('utf8');
+        return { fileName: path.basename(kept.file), content };
       } catch (error) {
         // Moved or deleted by hand: said as such, not as an unexpected failure.
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new NotFoundError('revocation_file');
         }
+        if (error instanceof SealedFileError) throw new RuleError('revocation_file_unreadable');
         throw error;
       }
     },

@@ -95,6 +95,7 @@ export type RuleCode =
   | 'sign_in_rate_limited'
   | 'device_revoked'
   | 'reenrol_not_needed'
+  | 'revocation_file_unreadable'
   // What a supervisor asks of the central API from the desk (central-admin.ts): params {topic}.
   | 'central_admin_unconfigured'
   | 'central_admin_offline'

@@ -3,7 +3,10 @@
  * or sign-in), this desk:
  * 1. writes its unsent actions (and its call records, which never leave the desk) to
  *    `acciones-sin-enviar-<device id>.json` in the data folder, whole or not at all (fsync,
- *    rename), so a supervisor can review and record them;
+ *    rename), so a supervisor can review and record them. Like the Ley 21.719 exports it is
+ *    sealed with the replica's key (db/sealed-files.ts): it names people, their RUTs and the
+ *    addresses they were given, on a laptop that may be in the wrong hands; the desk opens it
+ *    only to hand a copy out («Guardar una copia del archivo», after a supervisor's word);
  * 2. then, in one transaction, wipes the replica: every row pulled from the central (persons,
  *    companies, accounts, memberships, mails, requests, signatories, the search index), the
  *    queue, the call records, the bulk loads (each file's rows as read: RUTs, names, e-mails),
@@ -22,6 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { writePrivateFile } from '../db/replica-key';
+import { sealBuffer } from '../db/sealed-files';
 import { EXPORTS_FOLDER } from '../services/export-files';
 import { actionText, auditDetailLine, describeAuditChange } from '../../shared/audit-details';
 import { formatDateTime } from '../../shared/format';
@@ -50,6 +54,8 @@ export function createRevocation(deps: {
   writer: ReplicaWriter;
   dataDir: string;
   now: () => Date;
+  /** The replica's key, which seals the file (none: a replica in the clear, a file too). */
+  sealKey: Buffer | undefined;
   log?: (message: string, error?: unknown) => void;
 }) {
   const { sqlite, writer } = deps;
@@ -162,7 +168,11 @@ export function createRevocation(deps: {
         llamadas: calls.all(),
       };
       fs.mkdirSync(deps.dataDir, { recursive: true });
-      writePrivateFile(file, `${JSON.stringify(content, null, 2)}\n`);
+      const plain = Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8');
+      writePrivateFile(
+        file,
+        deps.sealKey ? sealBuffer(deps.sealKey, path.basename(file), plain) : plain,
+      );
       const kept: RevocationRecord = { file, actions: rows.length, at };
       wipe(kept);
       removeExports();
