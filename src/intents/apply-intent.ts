@@ -328,6 +328,15 @@ function vouchedReverify(
   return vouched ? asked.filter((portal) => vouched.includes(portal)) : null;
 }
 
+/** A contact change's `fromPending`: strings or null, at most a few dozen; anything else none. */
+function seenPending(change: { fromPending?: unknown }): Array<string | null> {
+  const values = change.fromPending;
+  if (!Array.isArray(values) || values.length > 50) return [];
+  return values.filter(
+    (value): value is string | null => value === null || typeof value === 'string',
+  );
+}
+
 function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   const { writes } = ctx;
   const person = writes.person(rut)!;
@@ -340,7 +349,7 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
   const conflicts: Conflict[] = [];
   for (const field of ['email', 'phone'] as const) {
     const change = (changes as Record<string, unknown>)[field] as
-      { from?: unknown; to?: unknown } | undefined;
+      { from?: unknown; to?: unknown; fromPending?: unknown } | undefined;
     if (!change) continue;
     const from = change.from === null ? null : text(change.from);
     const to = change.to === null ? null : text(change.to);
@@ -353,7 +362,9 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
     }
     const current = person[field];
     if (current === to) continue;
-    if (current === from) next[field] = to;
+    // Also seen: the values the field took in the sending desk's waiting changes of other lanes
+    // (a shared desk: edit-contact.ts), which the central may hold or not yet.
+    if (current === from || seenPending(change).includes(current)) next[field] = to;
     else conflicts.push({ field, yours: to, theirs: current });
   }
   const touched: Outcome['touched'] = [];
@@ -382,7 +393,9 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
         ? { phone: next.phone }
         : { email: next.email, ...(next.phone === person.phone ? {} : { phone: next.phone }) },
       null,
-      { at: ctx.now, by: ctx.decidedBy ?? null },
+      // When it was decided, on this clock: a change made offline an hour ago is an hour old
+      // here too, not as new as its arrival (the device's clock may be days off; its age is not).
+      { at: new Date(ctx.now.getTime() - Math.max(0, ctx.ageMs ?? 0)), by: ctx.decidedBy ?? null },
     );
     touched.push({ entity: 'person', key: rut });
     if (next.email !== person.email && next.email !== null) {

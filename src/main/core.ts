@@ -72,7 +72,7 @@ import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listSyncIssues } from './services/sync-issues';
 import { centralAdminHandlers } from './handlers/central-admin-handlers';
 import { CentralError, createCentralClient } from './sync/central-client';
-import { createReplicaWriter } from './sync/replica-writer';
+import { createReplicaWriter, PULLED_CHANGES } from './sync/replica-writer';
 import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
 import {
   createSyncEngine,
@@ -404,6 +404,7 @@ export function createCore(options: CoreOptions): Core {
       replicaIncomplete: incomplete(),
       persons: persons(),
       personsMoved: repos.records.moved(),
+      pulledChanges: Number(writer.state(PULLED_CHANGES) ?? 0),
       revocation: revocation.record(),
     };
     // A revoked device says so until it is enrolled again, across restarts (issue 11).

@@ -377,6 +377,19 @@ export const PersonRecord = z.object({
       agentName: z.string().nullable(),
     }),
   ),
+  /**
+   * Actions on this person the central API did not apply (in conflict, rejected), until someone
+   * settles them in Sincronización: what the record showed as done did not happen there.
+   */
+  unsettledActions: z.array(
+    z.object({
+      actionId: z.string(),
+      kind: z.string(),
+      state: z.enum(['conflict', 'rejected']),
+      agentId: z.string().nullable(),
+      agentName: z.string().nullable(),
+    }),
+  ),
   /** Built while the replica may be missing data: no cause or script is certain. */
   replicaIncomplete: z.boolean(),
   interactions: z.array(z.lazy(() => Interaction)),
@@ -703,6 +716,8 @@ export const SyncStatus = z.object({
   persons: z.number().int(),
   /** Grows whenever a person arrives or leaves (the count alone misses one for one). */
   personsMoved: z.number().int(),
+  /** Grows with every pulled page that changed a row (a colleague's change of the open record). */
+  pulledChanges: z.number().int(),
   /** Issue 11: an officer's companies changed, and their people arrive or leave (progress). */
   scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   /**
@@ -717,6 +732,9 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export const SyncIssue = z.object({
   actionId: z.string(),
   kind: z.string(),
+  /** Whose action it was (a supervisor sees every agent's), named when this desk knows them. */
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
   personRut: z.string().nullable(),
   personName: z.string().nullable(),
   /** The company a membership or company action was about. */

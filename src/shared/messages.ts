@@ -179,7 +179,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
     'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
   // Rule 2: a registration invalidated for security.
   help_desk_only:
-    'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame al 600 de su portal.',
+    'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).',
   // Ley 21.719 (issue 10).
   data_blocked: 'Bloqueada (Ley 21.719).',
   // Rule 6: access given back at a company no longer adherent opens nothing.
@@ -222,7 +222,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   officer_not_found: () => officerMessages.notFound,
   officer_company_unknown: () => officerMessages.companyUnknown,
   offline_sign_in_unavailable: () =>
-    'Sin conexión con el sistema central y sin un ingreso reciente en este equipo: conéctese a la red para ingresar.',
+    // 3 days: OFFLINE_WINDOW_MS (services/central-sign-in.ts).
+    'El sistema central no responde, y este usuario no ha ingresado con conexión en este equipo en los últimos 3 días: sin él no se puede comprobar su contraseña. Intente de nuevo en unos minutos; si sigue así, revise la conexión a internet o avise a soporte.',
   invalid_central_url: () =>
     'La dirección del sistema central debe ser https (por ejemplo https://central.ejemplo.cl); http solo para este mismo equipo.',
   not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',
@@ -492,8 +493,10 @@ export const actionDialogTexts = {
   sendReset: 'Enviar enlace para restablecer contraseña',
 } as const;
 
+// Said after any toast («Datos de contacto actualizados…», «Usuario inhabilitado…»): its own
+// subject, so it agrees with every one of them.
 const heldLater =
-  'Llegará al portal cuando este equipo se sincronice; hasta entonces la persona no verá el cambio.';
+  'El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.';
 
 /**
  * An action taken while this desk cannot sync (see renderer actions-held.ts): the desk shows the
@@ -527,6 +530,19 @@ export const heldMessages = {
    * The person's actions waiting on this desk; another agent's (a shared desk) named with whose
    * it is, since it leaves only when they sign in again (or a supervisor takes it over).
    */
+  /** The person's actions the central did not apply, until settled (PersonRecord.unsettled). */
+  unsettled: (
+    actions: Array<{ label: string; state: 'conflict' | 'rejected'; otherAgent: string | null }>,
+  ) =>
+    `${actions.length === 1 ? '1 acción sobre esta persona no se aplicó' : `${actions.length} acciones sobre esta persona no se aplicaron`} en el sistema central: ${actions
+      .map(
+        ({ label, state, otherAgent }) =>
+          `${label} (${state === 'conflict' ? 'en conflicto' : 'rechazada'}${otherAgent ? `, de ${otherAgent}` : ''})`,
+      )
+      .join(
+        ', ',
+      )}. Lo que muestra la ficha es lo que tiene el sistema central; revísela en Sincronización antes de decirle a la persona que quedó hecho.`,
+  unsettledGo: 'Ir a Sincronización',
   pending: (actions: Array<{ label: string; otherAgent: string | null }>) =>
     `${actions.length === 1 ? '1 acción pendiente' : `${actions.length} acciones pendientes`} de sincronizar con el sistema central: ${actions
       .map(({ label, otherAgent }) =>
@@ -686,7 +702,7 @@ export const callMessages = {
   },
   inProgressShort: 'En curso',
   /** An action on another person than the open call's: where it was recorded. */
-  attachedElsewhere: (who: string) => `Quedó registrada en la llamada con ${who}.`,
+  attachedElsewhere: (who: string) => `La acción quedó registrada en la llamada con ${who}.`,
   /** …and said in its dialog before it is confirmed, with the way out. */
   joinsElsewhere: (who: string) =>
     `Esta acción quedará registrada en la llamada abierta con ${who}. Si ahora atiende a otra persona, cancele y cierre antes esa llamada (F2 lleva a su barra).`,
@@ -740,7 +756,7 @@ export const visitMessages: InteractionWords = {
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas.',
-  attachedElsewhere: (who: string) => `Quedó registrada en la visita con ${who}.`,
+  attachedElsewhere: (who: string) => `La acción quedó registrada en la visita con ${who}.`,
   // A visit may rightly cover several people of a company: no way out to offer.
   joinsElsewhere: (who: string) =>
     `Esta acción quedará registrada en la visita abierta con ${who}.`,
@@ -1064,7 +1080,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   registration_blocked: (c) => ({
     title: `Registro bloqueado${at(c.portal)}`,
-    say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Tras desbloquearlo, debe registrarse de nuevo con el N° de serie correcto.',
+    say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Una vez desbloqueado, debe registrarse de nuevo con el N° de serie correcto.',
   }),
   temporarily_locked: (c) => ({
     title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} intentos`,
@@ -1374,10 +1390,22 @@ export const syncMessages = {
     'Esta acción no se vuelve a aplicar sobre lo que ya tiene el sistema central. Si aún hace falta, hágala de nuevo desde la ficha o la página de la empresa; «Mantener el del sistema central» la saca de esta lista.',
   keepMine: 'Aplicar el mío',
   /** «Aplicar el mío» asks once more: it replaces what someone else changed. */
-  keepMineConfirm: (fields: Array<{ field: string; yours: string; theirs: string }>) =>
-    `Cuando su acción llegó, el sistema central ya tenía otro valor (lo registró otro agente o equipo). ¿Reemplazar ${fields
+  keepMineConfirm: (
+    fields: Array<{ field: string; yours: string; theirs: string }>,
+    /** Who registered the central's value, when the answer says (conflict-time.ts). */
+    by: string | null,
+    /** Whose action it was, when not the reader's own (a supervisor's list). */
+    of: string | null = null,
+  ) =>
+    `Cuando ${of ? `la acción de ${of}` : 'su acción'} llegó, el sistema central ya tenía otro valor (lo registró ${by ?? 'otro agente o equipo'}). ¿Reemplazar ${fields
       .map((f) => `${f.field.toLowerCase()} ${f.theirs} por ${f.yours}`)
-      .join(', ')}? Confírmelo antes con la persona si puede: quedará lo que usted registró.`,
+      .join(
+        ', ',
+      )}? Confírmelo antes con la persona si puede: quedará lo que ${of ?? 'usted'} registró.`,
+  /** On a supervisor's list, another agent's action: named, and its values said as theirs. */
+  ofAgent: (name: string) => `acción de ${name}`,
+  agentColumns: (name: string) => ({ before: 'Antes del cambio', yours: `Valor de ${name}` }),
+  keepAgent: (name: string) => `Aplicar el de ${name}`,
   keepMineYes: 'Sí, reemplazar por el mío',
   keepMineNo: 'No, volver',
   dismiss: 'Entendido',
@@ -2157,8 +2185,8 @@ export const syncScaleMessages = {
   reassignTitle: (name: string) => `Reasignar las acciones de ${name}`,
   reassignExplain: (n: number, name: string) =>
     n === 1
-      ? `La acción en espera de ${name} se enviará al sistema central con su sesión y bajo su responsabilidad. El sistema central registra que la decidió ${name} y que usted la envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`
-      : `Las ${formatNumber(n)} acciones en espera de ${name} se enviarán al sistema central con su sesión y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
+      ? `La acción en espera de ${name} se enviará al sistema central con la sesión de usted, y bajo su responsabilidad. El sistema central registra que la decidió ${name} y que usted la envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`
+      : `Las ${formatNumber(n)} acciones en espera de ${name} se enviarán al sistema central con la sesión de usted, y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
   reassignReason: 'Motivo',
   reassignReasonHint: 'Por ejemplo: dejó la empresa, cambio de turno permanente.',
   reassignConfirm: 'Reasignar y enviar',
@@ -2303,7 +2331,7 @@ export function centralAdminTexts(params: Record<string, string | number>) {
 export const officerMessages = {
   title: 'Prevencionistas asignados',
   intro: (company: string) =>
-    `Cada prevencionista asignado tiene a las personas de ${company} en su equipo, también sin conexión.`,
+    `Cada prevencionista asignado recibe a las personas de ${company} en su equipo con su próxima sincronización; desde entonces las tiene también sin conexión.`,
   loading: 'Consultando al sistema central…',
   reload: 'Actualizar',
   asOf: (time: string) => `Según el sistema central a las ${time}.`,

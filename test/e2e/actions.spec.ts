@@ -172,7 +172,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await edit.getByLabel('Motivo').fill('Lo pidió su jefe en la llamada');
   await edit.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByRole('status')).toHaveText(
-    'Datos de contacto actualizados. Quedó registrada en la llamada con Pedro Andrés González Muñoz (12.345.678-5).',
+    'Datos de contacto actualizados. La acción quedó registrada en la llamada con Pedro Andrés González Muñoz (12.345.678-5).',
   );
   await expect(callbar).toContainText('2 acciones');
   await openPedro(desk);

@@ -3,6 +3,9 @@
  * loopback: half-loaded data is never shown as fact, and the sync feedback is true (back online
  * without a reload, errors in Spanish, the waiting actions listed, one pending count).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from '@playwright/test';
 import { syncErrorMessages } from '../../src/shared/messages';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
@@ -188,5 +191,52 @@ test('after an officer used this desk, an agent signing in sees the count grow t
   } finally {
     await door.stop();
     await central.stop();
+  }
+});
+
+test("a colleague's correction on another desk reaches the open record and the results without a reload", async ({
+  page,
+  browser,
+  dirs,
+}) => {
+  test.setTimeout(90_000);
+  const central = await startCentral(dirs.central);
+  const door = await startDoor(dirs.desk, central.url);
+  const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+  const other = await startDoor(otherDir, central.url);
+  const colleague = await browser.newPage();
+  try {
+    await signInOnline(page, door.url, 'agente', 'agente600');
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    const result = page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first();
+    await result.click();
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+      'Pedro Andrés González Muñoz',
+    );
+
+    // On another desk, a supervisor corrects Pedro's mobile.
+    const colleagueIndicator = await signInOnline(colleague, other.url, 'supervisora', 'super600');
+    await colleague.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await colleague.getByRole('combobox', { name: 'Buscar' }).press('Enter');
+    const theirs = colleague.getByRole('region', { name: 'Ficha' });
+    await theirs.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = colleague.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await dialog.getByRole('textbox', { name: 'Celular' }).fill('+56 9 6666 7777');
+    await dialog.getByLabel('Motivo').fill('La persona dio un número nuevo');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(colleagueIndicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });
+
+    // This desk's next pull brings it: the record and the results line say the new number, and
+    // who set it, with nothing pressed here.
+    const mobile = record.getByRole('definition').filter({ hasText: '+56 9 6666 7777' });
+    await expect(mobile).toContainText('por Sara Supervisora', { timeout: 30_000 });
+    await expect(result).toContainText('+56 9 6666 7777');
+  } finally {
+    await colleague.close();
+    await other.stop();
+    await door.stop();
+    await central.stop();
+    fs.rmSync(otherDir, { recursive: true, force: true });
   }
 });

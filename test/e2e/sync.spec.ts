@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
-import { askedBy, DeskPage, signInOnline, startEntry, type Started } from './fixtures';
+import { askedBy, DeskPage, signInOnline, signOut, startEntry, type Started } from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
   // eslint-disable-next-line no-empty-pattern -- no fixtures needed
@@ -73,7 +73,9 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await dialog.getByLabel('Motivo').fill('Lo pidió la persona');
     await dialog.getByRole('button', { name: 'Guardar' }).click();
     await expect(
-      page.getByText(/^Datos de contacto actualizados en este equipo\. Llegará al portal/),
+      page.getByText(
+        /^Datos de contacto actualizados en este equipo\. El cambio llegará al portal/,
+      ),
     ).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 2 pendientes/, { timeout: 15_000 });
     // A company's change taken offline says the same, in the company dialog and in its toast.
@@ -97,7 +99,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
     await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(
-      'Usuario inhabilitado en este equipo. Llegará al portal cuando este equipo se sincronice; hasta entonces la persona no verá el cambio.',
+      'Usuario inhabilitado en este equipo. El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.',
     );
     await expect(indicator).toHaveText(/Sin conexión · 3 pendientes/, { timeout: 15_000 });
 
@@ -135,6 +137,37 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(values).toHaveCount(3);
     await expect(values.first()).toHaveText(/^\+56 9 \d{4} \d{4}$/);
     await expect(values.first()).not.toHaveText('+56 9 5555 0101');
+
+    // Pedro's record says the change did not apply there, and leads back here.
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    const unsettled = record.getByRole('note').filter({ hasText: 'no se aplicó' });
+    await expect(unsettled).toContainText(
+      '1 acción sobre esta persona no se aplicó en el sistema central: Cambió datos de contacto (en conflicto).',
+    );
+    await unsettled.getByRole('button', { name: 'Ir a Sincronización' }).click();
+    await expect(issue).toBeVisible();
+
+    // A supervisor on this desk sees the agent's conflict as the agent's, not as her own.
+    await signOut(page);
+    await signInOnline(page, door.url, 'supervisora', 'super600');
+    await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+    const theirs = page.getByRole('listitem').filter({ hasText: 'Conflicto' });
+    await expect(theirs).toContainText('acción de Alicia Agente');
+    await expect(
+      theirs.getByRole('columnheader', { name: 'Valor de Alicia Agente' }),
+    ).toBeVisible();
+    await expect(theirs.getByRole('columnheader', { name: 'Antes del cambio' })).toBeVisible();
+    await theirs.getByRole('button', { name: 'Aplicar el de Alicia Agente' }).click();
+    await expect(theirs.getByRole('group', { name: 'Aplicar el de Alicia Agente' })).toContainText(
+      'Cuando la acción de Alicia Agente llegó, el sistema central ya tenía otro valor (lo registró Sara Supervisora).',
+    );
+    await theirs.getByRole('button', { name: 'No, volver' }).click();
+    await signOut(page);
+    await signInOnline(page, door.url, 'agente', 'agente600');
+    await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
     // «Aplicar el mío» overwrites someone else's change: it asks once more, naming both values.
     await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
     const confirm = issue.getByRole('group', { name: 'Aplicar el mío' });
@@ -180,6 +213,8 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     await expect(diagnosis).toBeVisible();
     await expect(diagnosis).not.toContainText('aún no llega al portal');
+    // Settled: nothing on the record says any longer that it did not apply.
+    await expect(record.getByRole('note').filter({ hasText: 'no se aplicó' })).toHaveCount(0);
   } finally {
     await door.stop();
     await central.stop();

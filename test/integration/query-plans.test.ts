@@ -200,6 +200,10 @@ describe('query plans of the outbox reads on every poll', () => {
         'SEARCH o USING INDEX outbox_state (state=?)',
         'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
         'SEARCH c USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+        // Whose action it was, and whether the person still has one waiting (centralSideNow).
+        'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+        'CORRELATED SCALAR SUBQUERY 1',
+        'SEARCH q USING COVERING INDEX outbox_person_state (person_rut=? AND state=?)',
         'USE TEMP B-TREE FOR ORDER BY',
       ]);
     }

@@ -233,6 +233,68 @@ describe('several agents on one desk', () => {
     expect(after.ok ? null : after.error.message).not.toMatch(/aún no llega al sistema central/);
   });
 
+  it("an agent's change over another agent's still waiting here is no conflict, whichever arrives first", async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await syncNow(desk);
+    await signIn(desk, 'prevencion');
+    await syncNow(desk);
+    const original = phoneOn(central, 12131415);
+
+    // Offline, the officer changes Ricardo's mobile and leaves; the agent, back online, sees the
+    // officer's number and changes it again. The officer's change waits in his lane.
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, RICARDO, '+56 9 4444 3333');
+    await signIn(desk, 'agente');
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    expect(record(desk, RICARDO).phone).toBe('+56944443333');
+    editPhone(desk, RICARDO, '+56 9 2222 1111');
+    // The central never had the officer's number: the agent's change applies all the same.
+    expect(await syncNow(desk)).toMatchObject({ conflicts: 0, rejected: 0, pending: 1 });
+    expect(phoneOn(central, 12131415)).toBe('+56922221111');
+    expect(record(desk, RICARDO).phone).toBe('+56922221111');
+
+    // The officer's own change, decided before and arriving after, is his conflict to weigh.
+    await signIn(desk, 'prevencion');
+    expect(await syncNow(desk)).toMatchObject({ conflicts: 1, pending: 0 });
+    const [issue] = act(desk, 'sync.issues', {});
+    expect(issue).toMatchObject({
+      conflicts: [{ field: 'phone', yours: '+56944443333', theirs: '+56922221111' }],
+      centralChange: { of: 'phone', by: 'Alicia Agente' },
+    });
+    expect(original).not.toBe('+56944443333');
+
+    // The other order, all offline: the officer's change, then the agent's over it. Back
+    // online the officer signs in first, so his arrives first; the agent's still applies.
+    act(desk, 'sync.resolve', { actionId: issue.actionId, choice: 'keep_theirs' });
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, RICARDO, '+56 9 5555 0001');
+    await signIn(desk, 'agente');
+    editPhone(desk, RICARDO, '+56 9 5555 0002');
+    // An hour passes before the network is back.
+    desk.clock.now = new Date(desk.clock.now.getTime() + 3_600_000);
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    await signIn(desk, 'prevencion');
+    expect(await syncNow(desk)).toMatchObject({ conflicts: 0, pending: 1 });
+    expect(phoneOn(central, 12131415)).toBe('+56955550001');
+    // The central dates the change when it was decided, an hour before it arrived.
+    const dated = central.db.$client
+      .prepare(
+        `SELECT p.phone_changed_at AS changed, r.processed_at AS arrived
+         FROM persons p, mutation_results r WHERE p.rut = 12131415
+         ORDER BY r.processed_at DESC LIMIT 1`,
+      )
+      .get() as { changed: string; arrived: string };
+    const early = Date.parse(dated.arrived) - Date.parse(dated.changed);
+    expect(early).toBeGreaterThanOrEqual(3_600_000);
+    expect(early).toBeLessThan(3_660_000);
+    await signIn(desk, 'agente');
+    expect(await syncNow(desk)).toMatchObject({ conflicts: 0, pending: 0 });
+    expect(phoneOn(central, 12131415)).toBe('+56955550002');
+    expect(record(desk, RICARDO).phone).toBe('+56955550002');
+  });
+
   it('re-assigning is for a supervisor, with a reason, for another agent', async () => {
     const central = await startCentral();
     const desk = await openDesk(central.url, { user: 'agente' });

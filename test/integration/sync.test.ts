@@ -442,8 +442,24 @@ describe('conflicts (G11)', () => {
         by: 'Sara Supervisora',
       },
     });
+    expect(issue).toMatchObject({ agentId: 'agent-demo', agentName: 'Alicia Agente' });
     // The server kept the first value, and the desk shows it.
     expect(record(b, PEDRO).phone).toBe('+56922222222');
+    // The colleague changes it once more before this agent decides: the card says the central's
+    // value as it is now, not as the refusal found it.
+    editPhone(a, PEDRO, '+56 9 4444 4444');
+    await syncNow(a);
+    await syncNow(b);
+    const [again] = act(b, 'sync.issues', {});
+    expect(again).toMatchObject({
+      actionId: issue.actionId,
+      conflicts: [{ field: 'phone', yours: '+56933333333', theirs: '+56944444444' }],
+      centralChange: {
+        of: 'phone',
+        at: (changedOn(central) as { phone_changed_at: string }).phone_changed_at,
+        by: 'Sara Supervisora',
+      },
+    });
     act(b, 'sync.resolve', { actionId: issue.actionId, choice: 'keep_mine' });
     await syncNow(b);
     await syncNow(a);

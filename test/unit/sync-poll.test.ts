@@ -28,6 +28,7 @@ const QUIET: SyncStatus = {
   replicaIncomplete: false,
   persons: 300,
   personsMoved: 0,
+  pulledChanges: 0,
   scopeChange: null,
   revocation: null,
 };

@@ -61,6 +61,21 @@ export function createOutboxRepository(sqlite: Database.Database) {
        AND coalesce(o.sent_by, o.agent_id) IS NOT ?
      ORDER BY o.seq DESC LIMIT 1`,
   );
+  // A person's actions the central did not apply (in conflict, rejected) and nobody settled yet.
+  const unsettledForPerson = sqlite.prepare(
+    `SELECT o.action_id, o.kind, o.state, json_extract(o.payload, '$.change') AS change,
+       json_extract(o.payload, '$.decision') AS decision, o.agent_id, a.display_name AS agent_name
+     FROM outbox o LEFT JOIN agents a ON a.id = o.agent_id
+     WHERE o.person_rut = ? AND o.state IN ('conflict', 'rejected') ORDER BY o.seq`,
+  );
+  // This desk's waiting contact changes of a person, every lane's, in order (contactValuesPending).
+  const contactChanges = sqlite
+    .prepare(
+      `SELECT json_extract(payload, '$.changes') FROM outbox
+       WHERE person_rut = ? AND state = 'pending' AND kind = 'person.update_contact'
+       ORDER BY seq`,
+    )
+    .pluck();
   const statesOf = sqlite.prepare(
     `SELECT action_id, state FROM outbox
      WHERE action_id IN (SELECT value FROM json_each(?)) AND state != 'applied'`,
@@ -103,6 +118,46 @@ export function createOutboxRepository(sqlite: Database.Database) {
       const row = emailChangeOfOthers.get(personRut, agentId) as
         { agent_name: string | null } | undefined;
       return row ? { agentName: row.agent_name } : null;
+    },
+    /**
+     * The values a person's e-mail or mobile took in this desk's waiting contact changes, any
+     * agent's (each one's `from` and `to`): what an agent may have seen of it here that the
+     * central API may still hold, because another lane's change has not arrived there yet.
+     */
+    contactValuesPending(personRut: number, field: 'email' | 'phone'): Array<string | null> {
+      const values = new Set<string | null>();
+      for (const text of contactChanges.all(personRut) as Array<string | null>) {
+        const change = text
+          ? (JSON.parse(text) as Record<string, { from?: unknown; to?: unknown } | undefined>)[
+              field
+            ]
+          : undefined;
+        if (!change) continue;
+        for (const value of [change.from, change.to]) {
+          if (value === null || typeof value === 'string') values.add(value);
+        }
+      }
+      return [...values];
+    },
+    /** A person's actions in conflict or rejected, still to be settled in Sincronización. */
+    unsettledForPerson(personRut: number) {
+      return (
+        unsettledForPerson.all(personRut) as Array<{
+          action_id: string;
+          kind: string;
+          state: 'conflict' | 'rejected';
+          change: unknown;
+          decision: unknown;
+          agent_id: string | null;
+          agent_name: string | null;
+        }>
+      ).map((row) => ({
+        actionId: row.action_id,
+        kind: queuedActionName(row.kind, row),
+        state: row.state,
+        agentId: row.agent_id,
+        agentName: row.agent_name,
+      }));
     },
     pendingForPerson(personRut: number) {
       return (

@@ -8,6 +8,8 @@ import type { ServiceContext, Session } from './context';
 import { NotFoundError, RuleError, StaleError } from './errors';
 import { authorize, runAction } from './run-action';
 
+type ContactChange = { from: string | null; to: string | null; fromPending?: Array<string | null> };
+
 export type EditContact = {
   personRut: number;
   /** Omitted: unchanged. */
@@ -49,6 +51,19 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
   const phoneChanged = phone !== person.phone;
   if (!emailChanged && !phoneChanged) throw new RuleError('no_change');
 
+  /**
+   * A field's change: what the agent saw and what they want. On a shared desk what they saw may
+   * be another agent's change still waiting here (their lane goes on its own): the values the
+   * field took in this desk's waiting changes go too (`fromPending`), and the central API takes
+   * any of them as seen (apply-intent.ts), instead of a conflict nobody could resolve.
+   */
+  const changeOf = (field: 'email' | 'phone', from: string | null, to: string | null) => {
+    const pending = ctx.repos.outbox
+      .contactValuesPending(person.rut, field)
+      .filter((value) => value !== from);
+    return { from, to, ...(pending.length > 0 ? { fromPending: pending } : {}) };
+  };
+
   return runAction(ctx, session, {
     permission: 'contact.edit',
     personRut: command.personRut,
@@ -70,9 +85,9 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
           writes.queueMail(person.rut, portal, 'email_confirmation', at, email, actionId);
         }
       }
-      const changes: Record<string, { from: string | null; to: string | null }> = {};
-      if (emailChanged) changes['email'] = { from: person.email, to: email };
-      if (phoneChanged) changes['phone'] = { from: person.phone, to: phone };
+      const changes: Record<string, ContactChange> = {};
+      if (emailChanged) changes['email'] = changeOf('email', person.email, email);
+      if (phoneChanged) changes['phone'] = changeOf('phone', person.phone, phone);
       return {
         before: { email: person.email, phone: person.phone },
         after: { email, phone },

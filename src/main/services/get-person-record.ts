@@ -346,6 +346,7 @@ export function buildPersonRecord(
       kind: row.kind,
     })),
     pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
+    unsettledActions: ctx.repos.outbox.unsettledForPerson(personRut),
     replicaIncomplete: flags.replicaIncomplete ?? false,
     // A supervisor sees everyone's calls with this person; an agent, their own.
     interactions: ctx.repos.interactions

@@ -12,10 +12,13 @@ import { editContact } from './edit-contact';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
 import { queuedActionName } from '../../shared/action-names';
+import type { Change } from '../../shared/sync-protocol';
+import { centralChangeOf } from '../sync/conflict-time';
 
 type Row = {
   action_id: string;
   agent_id: string | null;
+  agent_name: string | null;
   kind: string;
   person_rut: number | null;
   created_at: string;
@@ -26,14 +29,28 @@ type Row = {
   last_name1: string | null;
   last_name2: string | null;
   company_name: string | null;
+  /** The person's contact as the replica has it now, with who changed it and when. */
+  email: string | null;
+  phone: string | null;
+  email_changed_at: string | null;
+  email_changed_by: string | null;
+  phone_changed_at: string | null;
+  phone_changed_by: string | null;
+  /** Whether any action of this person still waits on this desk (the replica is then ahead). */
+  person_pending: 0 | 1 | null;
 };
 
 // The company a membership or company action was about, named (an officer's issue may be about
 // someone no longer on his laptop: the company still says where).
-const SELECT = `SELECT o.action_id, o.agent_id, o.kind, o.person_rut, o.created_at, o.state, o.result, o.payload,
-    p.given_names, p.last_name1, p.last_name2, c.legal_name AS company_name
+// Whose action it was, named (a supervisor sees every agent's).
+const SELECT = `SELECT o.action_id, o.agent_id, a.display_name AS agent_name, o.kind, o.person_rut, o.created_at, o.state, o.result, o.payload,
+    p.given_names, p.last_name1, p.last_name2, c.legal_name AS company_name,
+    p.email, p.phone, p.email_changed_at, p.email_changed_by, p.phone_changed_at, p.phone_changed_by,
+    EXISTS (SELECT 1 FROM outbox q WHERE q.person_rut = o.person_rut AND q.state = 'pending')
+      AS person_pending
   FROM outbox o LEFT JOIN persons p ON p.rut = o.person_rut
-  LEFT JOIN companies c ON c.rut = json_extract(o.payload, '$.companyRut')`;
+  LEFT JOIN companies c ON c.rut = json_extract(o.payload, '$.companyRut')
+  LEFT JOIN agents a ON a.id = o.agent_id`;
 
 /** What names the action in its intent's payload (queuedActionName). */
 function namingOf(payload: string): { change?: unknown; decision?: unknown } {
@@ -57,6 +74,8 @@ function toIssue(row: Row): SyncIssue {
   return {
     actionId: row.action_id,
     kind: queuedActionName(row.kind, namingOf(row.payload)),
+    agentId: row.agent_id,
+    agentName: row.agent_name,
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
     personName: row.given_names
       ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
@@ -66,8 +85,53 @@ function toIssue(row: Row): SyncIssue {
     state: row.state,
     code: result.code ?? null,
     message: result.message ?? null,
-    conflicts: (result.conflicts ?? []).map((conflict) => withBefore(conflict, row.payload)),
-    centralChange: storedCentralChange(result.centralChange),
+    ...centralSideNow(
+      row,
+      (result.conflicts ?? []).map((conflict) => withBefore(conflict, row.payload)),
+      storedCentralChange(result.centralChange),
+    ),
+  };
+}
+
+/**
+ * A contact conflict's central side as it is now, not as the refusal found it: the central may
+ * have changed the field again since (another agent, a re-assigned action applied). With no
+ * action of that person waiting here, the replica holds what the central had at the last pull,
+ * with who changed it and when (persons.*_changed_at / _by); otherwise the refusal's values stay.
+ */
+function centralSideNow(
+  row: Row,
+  conflicts: SyncIssue['conflicts'],
+  stored: SyncIssue['centralChange'],
+): Pick<SyncIssue, 'conflicts' | 'centralChange'> {
+  const contact = conflicts.filter((c) => c.field === 'email' || c.field === 'phone');
+  if (
+    row.state !== 'conflict' ||
+    contact.length === 0 ||
+    row.person_pending !== 0 ||
+    row.given_names === null // no longer on this desk: the refusal is all there is
+  ) {
+    return { conflicts, centralChange: stored };
+  }
+  const now: Change = {
+    entity: 'person',
+    op: 'upsert',
+    key: row.person_rut!,
+    row: {
+      email_changed_at: row.email_changed_at,
+      email_changed_by: row.email_changed_by,
+      phone_changed_at: row.phone_changed_at,
+      phone_changed_by: row.phone_changed_by,
+    },
+  };
+  const unchanged = contact.every((c) => c.theirs === row[c.field as 'email' | 'phone']);
+  return {
+    conflicts: conflicts.map((c) =>
+      c.field === 'email' || c.field === 'phone' ? { ...c, theirs: row[c.field] } : c,
+    ),
+    // Undated in the replica (changed before it kept dates): the refusal's words hold only
+    // while its values do.
+    centralChange: centralChangeOf(contact, [now], row.person_rut) ?? (unchanged ? stored : null),
   };
 }
 

@@ -50,6 +50,9 @@ const isEntity = (name: string): name is Entity => Object.hasOwn(ENTITY_TABLES, 
 /** The tables a snapshot fills. */
 const REPLICATED_TABLES = Object.values(ENTITY_TABLES).map((spec) => spec.table);
 
+/** The sync_state key of the count of pulled pages that changed a row. */
+export const PULLED_CHANGES = 'pulled_changes';
+
 export function createReplicaWriter(sqlite: Database.Database, now: () => Date) {
   const writes = createPersonWriteRepository(sqlite, { bumpVersions: false });
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: false });
@@ -140,6 +143,12 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
   const getState = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?');
+  // Grows with every page that changed a row: the open record and the results are read again
+  // (SyncStatus.pulledChanges), since a colleague's change to the person on screen arrives so.
+  const countPulled = sqlite.prepare(
+    `INSERT INTO sync_state (key, value) VALUES ('${PULLED_CHANGES}', '1')
+     ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
+  );
 
   function pick(entity: Entity, row: Record<string, unknown>) {
     const values: Record<string, unknown> = {};
@@ -255,6 +264,7 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       if (anyPending.get() !== undefined || anyPlaceholder.get() !== undefined) {
         for (const person of touched) replay(person);
       }
+      if (changes.length > 0) countPulled.run();
       if (meta.partial) return;
       setState.run('pull_cursor', meta.cursor);
       setState.run('epoch', meta.epoch);

@@ -216,6 +216,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
   const [viewersOpen, setViewersOpen] = useState(false);
   const words = useInteractionWords().bar;
   const me = useSession((s) => s.session?.agentId ?? null);
+  const show = useSession((s) => s.show);
   const notAdminNote = useId();
   return (
     <>
@@ -251,6 +252,25 @@ function RecordContent({ record }: { record: PersonRecord }) {
               })),
             )}
           </p>
+        )}
+        {record.unsettledActions.length > 0 && (
+          <div className="notice notice-danger record-pending" role="note">
+            <p>
+              {heldMessages.unsettled(
+                record.unsettledActions.map((a) => ({
+                  label: actionLabels[a.kind] ?? a.kind,
+                  state: a.state,
+                  otherAgent:
+                    a.agentId === null || a.agentId === me
+                      ? null
+                      : (a.agentName ?? syncMessages.unknownAgent),
+                })),
+              )}
+            </p>
+            <button type="button" className="link" onClick={() => show('sync')}>
+              {heldMessages.unsettledGo}
+            </button>
+          </div>
         )}
       </header>
 
@@ -387,7 +407,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 <td className={membership.companyAdherent ? '' : 'danger-text'}>
                   {membership.companyAdherent
                     ? `Sí${membership.companyAdherentSince ? ` (desde ${formatDate(membership.companyAdherentSince)})` : ''}`
-                    : `No${membership.companyAdherentUntil ? ` (desde ${formatDate(membership.companyAdherentUntil)})` : ''}`}
+                    : `No${membership.companyAdherentUntil ? ` (su adhesión terminó el ${formatDate(membership.companyAdherentUntil)})` : ''}`}
                 </td>
                 <td>
                   {roleLabels[membership.role]}

@@ -30,10 +30,16 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   // may be someone who is no longer his, or changed — read again (a reload is no new view). Not
   // at every step of a load still under way (the count moves each poll), but once it ends.
   // (Not while a company's page is on screen: reading a record would close it and its dialog.)
+  // So is a record a pull changed under it (a colleague's correction on another desk).
   else if (
     record &&
     useCompany.getState().rut === null &&
-    (peopleMoved(previous, next) || loadEnded(previous, next))
+    (peopleMoved(previous, next) ||
+      pulled(previous, next) ||
+      loadEnded(previous, next) ||
+      // An action refused or settled: the record's note of what did not apply follows.
+      next.conflicts !== previous.conflicts ||
+      next.rejected !== previous.rejected)
   ) {
     void app.reloadRecord();
   }
@@ -41,8 +47,9 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   if (drained || completed || next.lastSyncAt !== previous.lastSyncAt) {
     void useCompany.getState().refresh();
   }
-  // So do the results' badges: what the central applied, refused or kept in its place.
-  if (drained && !completed) app.refreshResults();
+  // So do the results' lines and badges: what the central applied, refused or kept in its
+  // place, and what a pull changed.
+  if ((drained || pulled(previous, next)) && !completed) app.refreshResults();
   // Results found (or not found) while data was missing: ask again now that it is all here.
   if (completed && (app.text.trim() !== '' || app.scope)) app.setText(app.text);
 }
@@ -51,6 +58,8 @@ const loading = (status: SyncStatus) => status.initialSync !== null || status.sc
 const peopleMoved = (previous: SyncStatus, next: SyncStatus) =>
   next.personsMoved !== previous.personsMoved && !loading(next);
 const loadEnded = (previous: SyncStatus, next: SyncStatus) => loading(previous) && !loading(next);
+const pulled = (previous: SyncStatus, next: SyncStatus) =>
+  next.pulledChanges !== previous.pulledChanges && !loading(next);
 
 /** Online or not, what is waiting, when it last synced, and anything that needs a person. */
 export function SyncIndicator() {

@@ -40,9 +40,12 @@ const hasBefore = (issue: SyncIssue) =>
 export function SyncIssueList({
   issues,
   resolve,
+  viewerId,
 }: {
   issues: SyncIssue[] | null;
   resolve: (issue: SyncIssue, choice: IssueChoice) => Promise<boolean>;
+  /** The signed-in agent: another agent's issue (a supervisor's list) is named as theirs. */
+  viewerId: string | null;
 }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -87,6 +90,15 @@ export function SyncIssueList({
           {issues.map((issue, index) => {
             // Refused for a temporary block (Ley 21.719): no value of someone else's to weigh.
             const blockedBy = blockingRequestIn(issue.conflicts);
+            // A supervisor's list holds other agents' actions: named, their values theirs.
+            const of =
+              issue.agentId !== null && issue.agentId !== viewerId
+                ? (issue.agentName ?? syncMessages.unknownAgent)
+                : null;
+            const columns = of
+              ? { ...syncMessages.conflictColumns, ...syncMessages.agentColumns(of) }
+              : syncMessages.conflictColumns;
+            const keepLabel = of ? syncMessages.keepAgent(of) : syncMessages.keepMine;
             return (
               <li key={issue.actionId} className="issue">
                 <p>
@@ -102,6 +114,7 @@ export function SyncIssueList({
                     ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}${issue.personName ? '' : syncMessages.personGone}`}
                   {issue.companyName && ` · ${syncMessages.inCompany(issue.companyName)}`} ·{' '}
                   {formatDateTime(issue.createdAt)}
+                  {of && ` · ${syncMessages.ofAgent(of)}`}
                 </p>
                 {issue.state === 'rejected' && (
                   <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
@@ -111,12 +124,10 @@ export function SyncIssueList({
                   <table>
                     <thead>
                       <tr>
-                        <th scope="col">{syncMessages.conflictColumns.field}</th>
-                        {hasBefore(issue) && (
-                          <th scope="col">{syncMessages.conflictColumns.before}</th>
-                        )}
-                        <th scope="col">{syncMessages.conflictColumns.yours}</th>
-                        <th scope="col">{syncMessages.conflictColumns.theirs}</th>
+                        <th scope="col">{columns.field}</th>
+                        {hasBefore(issue) && <th scope="col">{columns.before}</th>}
+                        <th scope="col">{columns.yours}</th>
+                        <th scope="col">{columns.theirs}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -146,7 +157,7 @@ export function SyncIssueList({
                   issue.kind !== 'person.update_contact' &&
                   blockedBy === null && <p className="muted small">{syncMessages.theirsOnly}</p>}
                 {confirming === issue.actionId ? (
-                  <div className="issue-confirm" role="group" aria-label={syncMessages.keepMine}>
+                  <div className="issue-confirm" role="group" aria-label={keepLabel}>
                     <p>
                       {syncMessages.keepMineConfirm(
                         issue.conflicts.map((conflict) => ({
@@ -154,6 +165,8 @@ export function SyncIssueList({
                           yours: shownValue(conflict.field, conflict.yours),
                           theirs: shownValue(conflict.field, conflict.theirs),
                         })),
+                        issue.centralChange?.by ?? null,
+                        of,
                       )}
                     </p>
                     <div className="issue-buttons">
@@ -187,7 +200,7 @@ export function SyncIssueList({
                             data-keep-mine={issue.actionId}
                             onClick={() => setConfirming(issue.actionId)}
                           >
-                            {syncMessages.keepMine}
+                            {keepLabel}
                           </button>
                         )}
                       </>

@@ -35,7 +35,8 @@ export function SyncView() {
     call('sync.issues', {})
       .then(setIssues)
       .catch(() => setError(syncMessages.issuesLoadFailed));
-  }, [sync?.conflicts, sync?.rejected]);
+    // …and after every sync: a conflict's central side may have moved meanwhile.
+  }, [sync?.conflicts, sync?.rejected, sync?.lastSyncAt]);
 
   // The same rows the header counts: listed again whenever that count (or the agent) changes.
   const signedIn = useSession((s) => s.session?.agentId ?? null);
@@ -202,7 +203,7 @@ export function SyncView() {
       <h2>{syncMessages.settings}</h2>
       <CentralAddressForm sync={sync} />
 
-      <SyncIssueList issues={issues} resolve={resolve} />
+      <SyncIssueList issues={issues} resolve={resolve} viewerId={signedIn} />
     </section>
   );
 }
