@@ -13,6 +13,7 @@ import {
   act,
   editPhone,
   openDesk,
+  openSharedDesk,
   signIn,
   startCentral,
   startProxy,
@@ -257,13 +258,8 @@ describe('a central API gone while the desk sat idle', () => {
 
 describe('an agent who signed in offline', () => {
   it('is signed in on the central API as soon as it answers, and the queue goes without asking again', async () => {
-    const central = await startCentral();
-    const proxy = await startProxy(central.url);
-    const desk = await openDesk(proxy.url, { user: 'agente' });
-    await syncNow(desk);
     // The officer has signed in online on this desk before: he may sign in offline.
-    await signIn(desk, 'prevencion');
-    await syncNow(desk);
+    const { central, proxy, desk } = await openSharedDesk();
 
     proxy.setFaults(() => ({ kind: 'drop_request' }));
     await signIn(desk, 'agente');

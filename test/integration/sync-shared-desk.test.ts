@@ -11,6 +11,7 @@ import {
   act,
   editPhone,
   openDesk,
+  openSharedDesk,
   signIn,
   startCentral,
   startProxy,
@@ -25,13 +26,8 @@ const status = (desk: Core): SyncStatus => act(desk, 'sync.status', {});
 
 describe('several agents on one desk', () => {
   it('interleaved queues: each agent in order with their own token; one who never returns holds back no one; a supervisor takes over', async () => {
-    const central = await startCentral();
-    const proxy = await startProxy(central.url);
-    const desk = await openDesk(proxy.url, { user: 'agente' });
-    await syncNow(desk);
     // Both have signed in online on this desk before, so both may sign in offline later.
-    await signIn(desk, 'prevencion');
-    await syncNow(desk);
+    const { central, proxy, desk } = await openSharedDesk();
 
     // The network goes; the shift changes twice; their actions interleave in the queue.
     proxy.setFaults(() => ({ kind: 'drop_request' }));
@@ -234,12 +230,7 @@ describe('several agents on one desk', () => {
   });
 
   it("an agent's change over another agent's still waiting here is no conflict, whichever arrives first", async () => {
-    const central = await startCentral();
-    const proxy = await startProxy(central.url);
-    const desk = await openDesk(proxy.url, { user: 'agente' });
-    await syncNow(desk);
-    await signIn(desk, 'prevencion');
-    await syncNow(desk);
+    const { central, proxy, desk } = await openSharedDesk();
     const original = phoneOn(central, 12131415);
 
     // Offline, the officer changes Ricardo's mobile and leaves; the agent, back online, sees the

@@ -97,6 +97,24 @@ export async function signIn(desk: Core, user: DemoUser): Promise<void> {
   if (!envelope.ok) throw new Error(`sign-in failed: ${envelope.error.message}`);
 }
 
+/**
+ * A shared desk behind a fault proxy: the call-centre agent and the prevention officer have both
+ * signed in online on it (so either may sign in again offline), the officer last, caught up.
+ */
+export async function openSharedDesk(): Promise<{
+  central: CentralApi;
+  proxy: FaultProxy;
+  desk: Desk;
+}> {
+  const central = await startCentral();
+  const proxy = await startProxy(central.url);
+  const desk = await openDesk(proxy.url, { user: 'agente' });
+  await syncNow(desk);
+  await signIn(desk, 'prevencion');
+  await syncNow(desk);
+  return { central, proxy, desk };
+}
+
 /** Runs one sync cycle and answers the status after it. */
 export async function syncNow(desk: Core): Promise<SyncStatus> {
   const envelope = await desk.dispatch('sync.now', {});

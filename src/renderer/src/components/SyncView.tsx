@@ -83,6 +83,8 @@ export function SyncView() {
       );
       await refreshSync();
       void reloadRecord();
+      // A resolution is audited in the open call (or visit), like any action: its count follows.
+      void useSession.getState().refreshInteraction();
       return true;
     } catch (failure) {
       failed(failure);
