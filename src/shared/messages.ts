@@ -436,6 +436,9 @@ export const actionDialogTexts = {
       'Un correo nuevo exige verificar la identidad; la persona deberá confirmarlo desde el enlace que recibirá.',
     confirm: 'Guardar',
     done: 'Datos de contacto actualizados.',
+    /** A shared desk: what the dialog shows includes another agent's change still here. */
+    othersPending: (name: string) =>
+      `Lo que se muestra incluye un cambio de ${name} que aún no llega al sistema central: el suyo queda sobre ese, llegue antes o después.`,
   },
   /** `Pausar acceso — Constructora Los Andes SpA`. */
   inCompany: (title: string, company: string) => `${title} — ${company}`,

@@ -375,3 +375,62 @@ test('a sync that lands while the desk is locked leaves no «Inicie sesión» be
     await central.stop();
   }
 });
+
+test("a correction over another agent's change still waiting here says so, and applies without a conflict", async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  let central: Started = await startCentral(dirs.central);
+  const door = await startDeskDoor(dirs.desk, central.url);
+  try {
+    // Offline, the agent corrects Pedro's mobile, then leaves the desk with it still here.
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
+    await central.stop();
+    const search = page.getByRole('combobox', { name: 'Buscar' });
+    await search.fill('12.345.678-5');
+    await search.press('Enter');
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await dialog.getByRole('textbox', { name: 'Celular' }).fill('+56 9 4444 3333');
+    await dialog.getByLabel('Motivo').fill('Número nuevo de la persona');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await page.getByRole('button', { name: 'Salir de todos modos' }).click();
+
+    // Back online, the supervisor corrects it again on the same desk: the dialog says what it
+    // shows is the agent's change, not yet at the central…
+    central = await startCentral(dirs.central, String(central.port));
+    await signInOnline(page, door.url, 'supervisora', 'super600', { caughtUp: false });
+    await search.fill('12.345.678-5');
+    await search.press('Enter');
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await expect(dialog).toContainText(
+      'Lo que se muestra incluye un cambio de Alicia Agente que aún no llega al sistema central: el suyo queda sobre ese, llegue antes o después.',
+    );
+    await expect(dialog.getByRole('textbox', { name: 'Celular' })).toHaveValue('+56 9 4444 3333');
+    await dialog.getByRole('textbox', { name: 'Celular' }).fill('+56 9 2222 1111');
+    await dialog.getByLabel('Motivo').fill('La persona corrigió el número');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    // …and her correction reaches the central with no conflict, while the agent's still waits.
+    await expect(indicator).toHaveText(/^En línea · 1 pendiente \(ninguna suya\)/, {
+      timeout: 30_000,
+    });
+    await expect(indicator).not.toHaveText(/por revisar/);
+    await expect(async () => {
+      const check = openSqlite(path.join(dirs.central, 'central.db'), { readonly: true });
+      const phone = check
+        .prepare('SELECT phone FROM persons WHERE rut = ?')
+        .pluck()
+        .get(12_345_678);
+      check.close();
+      expect(phone).toBe('+56922221111');
+    }).toPass({ timeout: 15_000 });
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});

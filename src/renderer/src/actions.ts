@@ -11,6 +11,7 @@ import {
   disabledReasons,
   mailKindLabels,
   portalLabels,
+  syncMessages,
 } from '../../shared/messages';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { mailPortal } from '../../shared/portals';
@@ -18,7 +19,7 @@ import type { MembershipChange } from '../../shared/rules/membership-transitions
 import { call } from './api/client';
 import { COMPANY_REQUESTS_HEADING, useCompany } from './company/company-store';
 import { fullName } from './components/display';
-import type { DialogSpec } from './session-store';
+import { useSession, type DialogSpec } from './session-store';
 import { useApp } from './store';
 
 /**
@@ -145,11 +146,18 @@ export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind)
 }
 
 export function editContactSpec(record: PersonRecord): DialogSpec {
+  // On a shared desk the contact shown may be another agent's change still waiting here.
+  const me = useSession.getState().session?.agentId ?? null;
+  const other = record.pendingActions.find(
+    (a) => a.kind === 'person.update_contact' && a.agentId !== null && a.agentId !== me,
+  );
   return {
     action: 'person.update_contact',
     personRut: record.rut,
     title: actionDialogTexts.editContact.title,
-    description: actionDialogTexts.editContact.description,
+    description: other
+      ? `${actionDialogTexts.editContact.description} ${actionDialogTexts.editContact.othersPending(other.agentName ?? syncMessages.unknownAgent)}`
+      : actionDialogTexts.editContact.description,
     confirmLabel: actionDialogTexts.editContact.confirm,
     email: record.email,
     phone: record.phone,
