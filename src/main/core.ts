@@ -471,6 +471,7 @@ export function createCore(options: CoreOptions): Core {
     displayName: s.displayName,
     role: s.role,
     companyRuts: s.companyRuts.map((rut) => loginRut(rutFromBody(rut))),
+    signedInOffline: offlineSignIn?.agentId === s.agentId,
   });
   // Acting on a selection of people (issue 8, item 2).
   const selection = selectionHandlers({

@@ -433,6 +433,8 @@ export const AgentSession = z.object({
   displayName: z.string(),
   role: Role,
   companyRuts: z.array(z.string()),
+  /** Signed in with this desk's copy of the password, the central API out of reach. */
+  signedInOffline: z.boolean(),
 });
 export type AgentSession = z.infer<typeof AgentSession>;
 

@@ -1669,6 +1669,9 @@ export const signInMessages = {
   busy: 'Ingresando…',
   missingUsername: 'su usuario',
   missingPassword: 'su contraseña',
+  /** Signed in with this desk's copy of the password: the central API did not answer. */
+  offline:
+    'Ingresó sin conexión con el sistema central: sus acciones quedan en este equipo y se envían en cuanto responda. Sin conexión solo se puede ingresar hasta 3 días después del último ingreso con conexión en este equipo.',
 };
 
 export const lockScreenMessages = {

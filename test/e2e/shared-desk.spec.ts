@@ -15,6 +15,7 @@ import {
   startCentral,
   startDeskDoor,
   type Started,
+  fillSignIn,
   signInAt,
   signInOnline,
 } from './fixtures';
@@ -397,6 +398,13 @@ test("a correction over another agent's change still waiting here says so, and a
     await dialog.getByLabel('Motivo').fill('Número nuevo de la persona');
     await dialog.getByRole('button', { name: 'Guardar' }).click();
     await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await page.getByRole('button', { name: 'Salir de todos modos' }).click();
+    // Back in while the central API is still away: in with this desk's copy, and told so.
+    await fillSignIn(page, 'agente', 'agente600');
+    await expect(page.getByRole('status')).toHaveText(
+      'Ingresó sin conexión con el sistema central: sus acciones quedan en este equipo y se envían en cuanto responda. Sin conexión solo se puede ingresar hasta 3 días después del último ingreso con conexión en este equipo.',
+    );
     await page.getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('button', { name: 'Salir de todos modos' }).click();
 

@@ -265,6 +265,8 @@ describe('an agent who signed in offline', () => {
     await signIn(desk, 'agente');
     editPhone(desk, PEDRO, '+56 9 1000 0003');
     await signIn(desk, 'prevencion');
+    // Signed in with the desk's copy of his password: the window says so.
+    expect(act(desk, 'auth.session', {})).toMatchObject({ signedInOffline: true });
     editPhone(desk, RICARDO, '+56 9 2000 0003');
     // Offline, his own action is his, and the agent's waits for the agent.
     const offline = await syncNow(desk);
@@ -278,7 +280,10 @@ describe('an agent who signed in offline', () => {
     expect(phoneOn(central, 12131415)).toBe('+56920000003');
     expect(phoneOn(central, 12345678)).not.toBe('+56910000003');
     // He is the one signed in, in both places: the sign-in went once, as him.
-    expect(act(desk, 'auth.session', {})).toMatchObject({ username: 'prevencion' });
+    expect(act(desk, 'auth.session', {})).toMatchObject({
+      username: 'prevencion',
+      signedInOffline: false,
+    });
     const signIns = proxy.seen.filter((r) => r.path === '/auth/sign-in');
     expect(JSON.parse(signIns.at(-1)!.body)).toMatchObject({ username: 'prevencion' });
   });
