@@ -151,6 +151,9 @@ export const searchMessages = {
   none: (text: string) =>
     `Sin resultados para «${text}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneForRut: (text: string) => `Sin resultados para «${text}».`,
+  /** A prevention officer: his laptop holds his companies and their people, nothing else. */
+  noneInScope: (text: string) =>
+    `Sin resultados para «${text}» entre sus empresas asignadas y su gente (este equipo no tiene otras). Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneInCompany: (text: string, company: string) =>
     `Sin resultados para «${text}» dentro de ${company}. La búsqueda está filtrada por esa empresa.`,
   companyEmpty: (company: string) => `${company} no tiene personas registradas.`,

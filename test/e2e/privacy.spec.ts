@@ -89,6 +89,13 @@ test.describe('a prevention officer outside his companies', () => {
       await expect(desk.options).toHaveCount(0);
       await expectAccessible(page, `Búsqueda de ${rut} fuera de sus empresas`);
     }
+    // A name with nobody of his: said as his companies' people, not as nobody anywhere.
+    await desk.find('espiga');
+    await expect(
+      page.getByText(
+        'Sin resultados para «espiga» entre sus empresas asignadas y su gente (este equipo no tiene otras). Pruebe con el RUT, solo un apellido o el inicio del correo.',
+      ),
+    ).toBeVisible();
   });
 });
 

@@ -262,6 +262,7 @@ export function SearchNotices() {
   // A load cut by the network resumes only when it returns: «en unos minutos» would be untrue.
   const sync = useSession((s) => s.sync);
   const offline = loadInterrupted(sync);
+  const officer = useSession((s) => s.session?.role === 'prevention');
 
   return (
     <div className="notices" aria-live="polite">
@@ -291,7 +292,11 @@ export function SearchNotices() {
       )}
       {answered && rows.length === 0 && !scope && notices.length === 0 && (
         <p className="notice empty">
-          {parseRut(typed) ? searchMessages.noneForRut(typed) : searchMessages.none(typed)}
+          {parseRut(typed)
+            ? searchMessages.noneForRut(typed)
+            : officer
+              ? searchMessages.noneInScope(typed)
+              : searchMessages.none(typed)}
         </p>
       )}
     </div>
