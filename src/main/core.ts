@@ -72,6 +72,7 @@ import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
 import { listSyncIssues } from './services/sync-issues';
 import { centralAdminHandlers } from './handlers/central-admin-handlers';
 import { CentralError, createCentralClient } from './sync/central-client';
+import { createOwedSignOuts } from './sync/owed-sign-outs';
 import { createReplicaWriter, PULLED_CHANGES } from './sync/replica-writer';
 import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
 import {
@@ -305,6 +306,14 @@ export function createCore(options: CoreOptions): Core {
    * those tokens still lands. Best effort, never waited for: offline, the session simply expires
    * there (72 h).
    */
+  // Issue 11: a sign-out the central did not hear (offline) is sent when it is next reached.
+  const owedSignOuts = createOwedSignOuts(db.$client, log);
+  const deliverOwedSignOuts = () => {
+    const central = client;
+    if (central && owedSignOuts.count() > 0) {
+      void owedSignOuts.deliver((refreshToken) => central.signOut(refreshToken));
+    }
+  };
   const endCentralSession = () => {
     const held = tokens.load();
     tokens.save(null);
@@ -312,7 +321,11 @@ export function createCore(options: CoreOptions): Core {
     const central = client;
     void (engine?.settled() ?? Promise.resolve())
       .then(() => central.signOut(held.refreshToken))
-      .catch(() => {});
+      .catch((error: unknown) => {
+        if (error instanceof CentralError && ['network', 'unavailable'].includes(error.kind)) {
+          owedSignOuts.owe(held.refreshToken);
+        }
+      });
   };
   const onRevoked = () => {
     revocation.revoke(context.deviceId);
@@ -385,6 +398,11 @@ export function createCore(options: CoreOptions): Core {
       onRevoked,
       offlineSession: { agentId: () => offlineSignIn?.agentId ?? null, resume: resumeOffline },
       ...options.syncOptions,
+      // Back in reach: the sign-outs it did not hear go first (owed-sign-outs.ts).
+      onProbe: (answered) => {
+        if (answered) deliverOwedSignOuts();
+        options.syncOptions?.onProbe?.(answered);
+      },
       buildIndexes: whileIndexing(options.syncOptions?.buildIndexes ?? buildSnapshotIndexes),
     });
     if (options.autoSync !== false) engine.start();
@@ -587,6 +605,8 @@ export function createCore(options: CoreOptions): Core {
         })
         .then((signedIn) => {
           session = signedIn;
+          // Signed in on the central API: what it did not hear of earlier sign-outs goes now.
+          if (tokens.load()) deliverOwedSignOuts();
           // Signed in here only, the central API out of reach: in there as soon as it answers.
           if (!tokens.load()) {
             offlineSignIn = {
@@ -697,6 +717,7 @@ export function createCore(options: CoreOptions): Core {
     }
     offlineSignIn = null;
     const fresh = keepCentralSignIn(context, tokens, answer, held.password);
+    deliverOwedSignOuts();
     if (session?.agentId === fresh.agentId) session = fresh;
     if (lockedSession?.agentId === fresh.agentId) lockedSession = fresh;
     writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(fresh));

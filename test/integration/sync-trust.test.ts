@@ -646,6 +646,45 @@ describe('device trust', () => {
     expect(field.dispatchNow('auth.session', {})).toEqual({ ok: true, value: null });
   });
 
+  it('a sign-out the central API did not hear is sent when it is next reached', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const field = await openDesk(proxy.url, { user: 'prevencion' });
+    await syncNow(field);
+    const fieldId = field.context.deviceId;
+    const officerTokens = () =>
+      count(
+        central,
+        "SELECT count(*) AS n FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.device_id = ? AND a.username = 'prevencion'",
+        fieldId,
+      );
+    expect(officerTokens()).toBe(2);
+
+    // «Salir» with the central API out of reach: the session ends here, not there…
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    expect(field.dispatchNow('auth.signOut', {})).toEqual({ ok: true, value: {} });
+    const owed = () =>
+      field.db.$client
+        .prepare("SELECT value FROM sync_state WHERE key = 'sign_outs_owed'")
+        .pluck()
+        .get() as string | undefined;
+    await expect.poll(owed).toBeTruthy();
+    expect(officerTokens()).toBe(2);
+
+    // …until the next agent signs in there: the sign-out it owed goes first, and is not owed
+    // again.
+    const signOuts = () => proxy.seen.filter((r) => r.path === '/auth/sign-out').length;
+    const tried = signOuts();
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    await signIn(field, 'agente');
+    await expect.poll(officerTokens).toBe(0);
+    expect(owed()).toBeUndefined();
+    const sent = signOuts();
+    expect(sent).toBeGreaterThan(tried);
+    await syncNow(field);
+    expect(signOuts()).toBe(sent);
+  });
+
   it('is revoked from the command line too, while the server runs', async () => {
     const clock = clockAt();
     const dataDir = tempDir();

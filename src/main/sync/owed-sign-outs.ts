@@ -1,0 +1,76 @@
+/**
+ * Sign-outs the central API did not hear. «Salir» while it could not be reached ended the session
+ * on this desk only: the central kept it live, listed under «Equipos inscritos» as a session of
+ * this device and usable with its refresh token, until it expired days later. The refresh token
+ * is kept in the replica's sync_state (encrypted at rest with the rest of it) until the central
+ * answers its sign-out — the next time it is reached — and then dropped. Sign-out is idempotent
+ * there: one already ended, or expired, is answered all the same.
+ */
+import type Database from 'better-sqlite3';
+import { CentralError } from './central-client';
+
+const KEY = 'sign_outs_owed';
+/** Enough for a shift's worth of offline sign-outs; the oldest go first beyond it. */
+const MAX_OWED = 20;
+
+export function createOwedSignOuts(
+  sqlite: Database.Database,
+  log: (message: string, error?: unknown) => void = () => {},
+) {
+  const get = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
+  const set = sqlite.prepare(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const drop = sqlite.prepare('DELETE FROM sync_state WHERE key = ?');
+  const read = (): string[] => {
+    const text = get.get(KEY) as string | undefined;
+    if (!text) return [];
+    try {
+      const list: unknown = JSON.parse(text);
+      return Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  const write = (tokens: string[]) => {
+    if (tokens.length === 0) drop.run(KEY);
+    else set.run(KEY, JSON.stringify(tokens.slice(-MAX_OWED)));
+  };
+  let delivering: Promise<void> | null = null;
+
+  return {
+    /** A sign-out that got no answer: owed until the central API is reached. */
+    owe(refreshToken: string): void {
+      const owed = read();
+      if (!owed.includes(refreshToken)) write([...owed, refreshToken]);
+    },
+
+    /** How many are owed (for tests and support). */
+    count: (): number => read().length,
+
+    /**
+     * Sends every owed sign-out; each answered one (ended, or already gone) is dropped. One that
+     * gets no answer, or a server asking for patience, stays for the next time.
+     */
+    deliver(signOut: (refreshToken: string) => Promise<unknown>): Promise<void> {
+      delivering ??= (async () => {
+        for (const token of read()) {
+          try {
+            await signOut(token);
+          } catch (error) {
+            if (error instanceof CentralError && ['network', 'unavailable'].includes(error.kind)) {
+              continue;
+            }
+            log('an owed sign-out was refused; dropped', error);
+          }
+          write(read().filter((owed) => owed !== token));
+        }
+      })().finally(() => {
+        delivering = null;
+      });
+      return delivering;
+    },
+  };
+}
+
+export type OwedSignOuts = ReturnType<typeof createOwedSignOuts>;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/main/db/connection';
+import { CentralError } from '../../src/main/sync/central-client';
+import { createOwedSignOuts } from '../../src/main/sync/owed-sign-outs';
+
+function owedSignOuts() {
+  const sqlite = openSqlite(':memory:');
+  sqlite.exec('CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  return createOwedSignOuts(sqlite);
+}
+
+describe('owed sign-outs', () => {
+  it('keeps one unanswered, or asked to wait, and drops one answered or refused', async () => {
+    const owed = owedSignOuts();
+    for (const token of ['a', 'b', 'c', 'd', 'a']) owed.owe(token);
+    expect(owed.count()).toBe(4);
+    const sent: string[] = [];
+    await owed.deliver(async (token) => {
+      sent.push(token);
+      if (token === 'a') throw new CentralError('network', 'sin respuesta');
+      if (token === 'b') throw new CentralError('unavailable', '503');
+      if (token === 'c') throw new CentralError('unauthorized', 'token desconocido');
+      return { signedOut: true };
+    });
+    expect(sent).toEqual(['a', 'b', 'c', 'd']);
+    expect(owed.count()).toBe(2);
+    await owed.deliver(async () => ({ signedOut: false }));
+    expect(owed.count()).toBe(0);
+  });
+
+  it('keeps the latest twenty', () => {
+    const owed = owedSignOuts();
+    for (let i = 0; i < 25; i++) owed.owe(`t${i}`);
+    expect(owed.count()).toBe(20);
+  });
+
+  it('sends each once when asked twice at the same time', async () => {
+    const owed = owedSignOuts();
+    owed.owe('a');
+    const sent: string[] = [];
+    const send = async (token: string) => {
+      sent.push(token);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await Promise.all([owed.deliver(send), owed.deliver(send)]);
+    expect(sent).toEqual(['a']);
+    expect(owed.count()).toBe(0);
+  });
+});
