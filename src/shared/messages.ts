@@ -514,6 +514,8 @@ export const heldMessages = {
     `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.`,
   /** A mail's action that reaches the central API late is applied without its mail (policy.ts). */
   mailFreshness: `El correo sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas: si tarda más, no se envía (un enlace tan tardío confundiría a la persona) y habrá que pedirlo de nuevo.`,
+  /** A mail asked while the desk cannot sync: the toast says what the dialog said. */
+  mailDone: `Correo pedido en este equipo: sale cuando el sistema central reciba la acción, si la recibe dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas; si tarda más no se envía y habrá que pedirlo de nuevo.`,
   /** The toast: «Cuenta desbloqueada.» becomes «Cuenta desbloqueada en este equipo. …». */
   done: (done: string) => `${done.replace(/\.$/, '')} en este equipo. ${heldLater}`,
   /** After a toast that already says what waits («… queda en cola …»): when it goes. */

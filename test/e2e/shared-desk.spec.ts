@@ -398,6 +398,13 @@ test("a correction over another agent's change still waiting here says so, and a
     await dialog.getByLabel('Motivo').fill('Número nuevo de la persona');
     await dialog.getByRole('button', { name: 'Guardar' }).click();
     await expect(indicator).toHaveText(/1 pendiente/, { timeout: 15_000 });
+    // A mail asked meanwhile: its toast says where it is, and that it may never go.
+    await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      'Correo pedido en este equipo: sale cuando el sistema central reciba la acción, si la recibe dentro de 2 horas; si tarda más no se envía y habrá que pedirlo de nuevo.',
+    );
+    await expect(indicator).toHaveText(/2 pendientes/, { timeout: 15_000 });
     await page.getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('button', { name: 'Salir de todos modos' }).click();
     // Back in while the central API is still away: in with this desk's copy, and told so.
@@ -424,7 +431,7 @@ test("a correction over another agent's change still waiting here says so, and a
     await dialog.getByLabel('Motivo').fill('La persona corrigió el número');
     await dialog.getByRole('button', { name: 'Guardar' }).click();
     // …and her correction reaches the central with no conflict, while the agent's still waits.
-    await expect(indicator).toHaveText(/^En línea · 1 pendiente \(ninguna suya\)/, {
+    await expect(indicator).toHaveText(/^En línea · 2 pendientes \(ninguna suya\)/, {
       timeout: 30_000,
     });
     await expect(indicator).not.toHaveText(/por revisar/);

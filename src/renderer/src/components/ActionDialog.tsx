@@ -155,7 +155,12 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       if (useSession.getState().dialog === spec) close();
       const { sync, interaction } = useSession.getState();
       const held = actionsHeld(sync) && !spec.doneSaysQueued;
-      const done = held ? heldMessages.done(spec.done) : spec.done;
+      // A mail asked while the desk cannot sync: where it is, and that it may never go.
+      const done = held
+        ? heldMessages.done(spec.done)
+        : actionsHeld(sync) && spec.action === 'mail.resend'
+          ? heldMessages.mailDone
+          : spec.done;
       // An action on someone else than the open call's person still goes into that call: said.
       // A call opened with nobody named takes this person as its caller (main does it): said.
       const where = !interaction
