@@ -310,7 +310,8 @@ export function createCore(options: CoreOptions): Core {
   const owedSignOuts = createOwedSignOuts(db.$client, log);
   const deliverOwedSignOuts = () => {
     const central = client;
-    if (central && owedSignOuts.count() > 0) {
+    // (A probe answered as the desk closes: its replica is gone, and with it what was owed.)
+    if (central && db.$client.open && owedSignOuts.count() > 0) {
       void owedSignOuts.deliver((refreshToken) => central.signOut(refreshToken));
     }
   };
@@ -322,8 +323,14 @@ export function createCore(options: CoreOptions): Core {
     void (engine?.settled() ?? Promise.resolve())
       .then(() => central.signOut(held.refreshToken))
       .catch((error: unknown) => {
+        // The desk closing meanwhile: its replica with it, nothing more to keep.
+        if (!db.$client.open) return;
         if (error instanceof CentralError && ['network', 'unavailable'].includes(error.kind)) {
-          owedSignOuts.owe(held.refreshToken);
+          try {
+            owedSignOuts.owe(held.refreshToken);
+          } catch (failure) {
+            log('a sign-out the central API did not hear could not be kept', failure);
+          }
         }
       });
   };

@@ -3,10 +3,10 @@ import { openSqlite } from '../../src/main/db/connection';
 import { CentralError } from '../../src/main/sync/central-client';
 import { createOwedSignOuts } from '../../src/main/sync/owed-sign-outs';
 
-function owedSignOuts() {
+function owedSignOuts(log?: (message: string) => void) {
   const sqlite = openSqlite(':memory:');
   sqlite.exec('CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-  return createOwedSignOuts(sqlite);
+  return Object.assign(createOwedSignOuts(sqlite, log), { sqlite });
 }
 
 describe('owed sign-outs', () => {
@@ -32,6 +32,20 @@ describe('owed sign-outs', () => {
     const owed = owedSignOuts();
     for (let i = 0; i < 25; i++) owed.owe(`t${i}`);
     expect(owed.count()).toBe(20);
+  });
+
+  it('a desk closing while one is on its way rejects nothing', async () => {
+    const owed = owedSignOuts();
+    owed.owe('a');
+    owed.owe('b');
+    const sent: string[] = [];
+    await expect(
+      owed.deliver(async (token) => {
+        sent.push(token);
+        owed.sqlite.close();
+      }),
+    ).resolves.toBeUndefined();
+    expect(sent).toEqual(['a']);
   });
 
   it('sends each once when asked twice at the same time', async () => {

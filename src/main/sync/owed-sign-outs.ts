@@ -63,11 +63,15 @@ export function createOwedSignOuts(
             }
             log('an owed sign-out was refused; dropped', error);
           }
+          if (!sqlite.open) return; // the desk closed meanwhile
           write(read().filter((owed) => owed !== token));
         }
-      })().finally(() => {
-        delivering = null;
-      });
+      })()
+        // Never a rejection nobody awaits: what could not be done stays owed.
+        .catch((error: unknown) => log('owed sign-outs could not be sent', error))
+        .finally(() => {
+          delivering = null;
+        });
       return delivering;
     },
   };
