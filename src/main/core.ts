@@ -299,13 +299,6 @@ export function createCore(options: CoreOptions): Core {
    * when the central API refuses it or stops the sync for good.
    */
   let offlineSignIn: { agentId: string; username: string; password: string } | null = null;
-  /**
-   * Signing out, or another agent signing in at a shared desk, ends the session on the central
-   * API too (issue 11): its tokens stop working there and a supervisor's list of devices stops
-   * showing it. Only once the sync cycle under way has been answered: a push already sent with
-   * those tokens still lands. Best effort, never waited for: offline, the session simply expires
-   * there (72 h).
-   */
   // Issue 11: a sign-out the central did not hear (offline) is sent when it is next reached.
   const owedSignOuts = createOwedSignOuts(db.$client, log);
   const deliverOwedSignOuts = () => {
@@ -315,6 +308,14 @@ export function createCore(options: CoreOptions): Core {
       void owedSignOuts.deliver((refreshToken) => central.signOut(refreshToken));
     }
   };
+  /**
+   * Signing out, or another agent signing in at a shared desk, ends the session on the central
+   * API too (issue 11): its tokens stop working there and a supervisor's list of devices stops
+   * showing it. Only once the sync cycle under way has been answered: a push already sent with
+   * those tokens still lands. Never waited for: offline (no answer, or a server asking for
+   * patience), the sign-out is owed and sent when the central API is next reached
+   * (owed-sign-outs.ts).
+   */
   const endCentralSession = () => {
     const held = tokens.load();
     tokens.save(null);
