@@ -541,15 +541,19 @@ export const heldMessages = {
   /** The person's actions the central did not apply, until settled (PersonRecord.unsettled). */
   unsettled: (
     actions: Array<{ label: string; state: 'conflict' | 'rejected'; otherAgent: string | null }>,
+    /** None of them is the reader's to settle: another agent's, and the reader no supervisor. */
+    othersOnly = false,
   ) =>
     `${actions.length === 1 ? '1 acción sobre esta persona no se aplicó' : `${actions.length} acciones sobre esta persona no se aplicaron`} en el sistema central: ${actions
       .map(
         ({ label, state, otherAgent }) =>
           `${label} (${state === 'conflict' ? 'en conflicto' : 'rechazada'}${otherAgent ? `, de ${otherAgent}` : ''})`,
       )
-      .join(
-        ', ',
-      )}. Lo que muestra la ficha es lo que tiene el sistema central; revísela en Sincronización antes de decirle a la persona que quedó hecho.`,
+      .join(', ')}. Lo que muestra la ficha es lo que tiene el sistema central; ${
+      othersOnly
+        ? 'la revisa en Sincronización quien la hizo, o un supervisor: no le diga a la persona que quedó hecho.'
+        : 'revísela en Sincronización antes de decirle a la persona que quedó hecho.'
+    }`,
   unsettledGo: 'Ir a Sincronización',
   pending: (actions: Array<{ label: string; otherAgent: string | null }>) =>
     `${actions.length === 1 ? '1 acción pendiente' : `${actions.length} acciones pendientes`} de sincronizar con el sistema central: ${actions

@@ -153,6 +153,12 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     // A supervisor on this desk sees the agent's conflict as the agent's, not as her own.
     await signOut(page);
     await signInOnline(page, door.url, 'supervisora', 'super600');
+    // Pedro's record names whose action did not apply, and leads her to settle it.
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    const hers = record.getByRole('note').filter({ hasText: 'no se aplicó' });
+    await expect(hers).toContainText('Cambió datos de contacto (en conflicto, de Alicia Agente)');
+    await expect(hers.getByRole('button', { name: 'Ir a Sincronización' })).toBeVisible();
     await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
     const theirs = page.getByRole('listitem').filter({ hasText: 'Conflicto' });
     await expect(theirs).toContainText('acción de Alicia Agente');

@@ -1,6 +1,6 @@
 /** The record's «Calidad» line says what the person is, and never denies a tie they have. */
 import { describe, expect, it } from 'vitest';
-import { modulesText, recordMessages } from '../../src/shared/messages';
+import { heldMessages, modulesText, recordMessages } from '../../src/shared/messages';
 
 describe('recordMessages.quality', () => {
   const person = { isWorker: false, isPensioner: false, companyUser: false, inRegister: false };
@@ -42,5 +42,31 @@ describe('modulesText', () => {
     expect(modulesText({ modules: [], role: 'company_user' })).toBe('Ninguno');
     expect(modulesText({ modules: [], role: 'worker' })).toBe('—');
     expect(modulesText({ modules: ['nuevo'], role: 'company_user' })).toBe('nuevo');
+  });
+});
+
+describe('heldMessages.unsettled', () => {
+  const contact = { label: 'Cambió datos de contacto', state: 'conflict' as const };
+  it("sends the reader to Sincronización for their own, and names another agent's", () => {
+    expect(heldMessages.unsettled([{ ...contact, otherAgent: null }])).toBe(
+      '1 acción sobre esta persona no se aplicó en el sistema central: Cambió datos de contacto (en conflicto). Lo que muestra la ficha es lo que tiene el sistema central; revísela en Sincronización antes de decirle a la persona que quedó hecho.',
+    );
+    expect(
+      heldMessages.unsettled(
+        [
+          { ...contact, otherAgent: 'Alicia Agente' },
+          { label: 'Desbloqueo de cuenta', state: 'rejected', otherAgent: null },
+        ],
+        false,
+      ),
+    ).toMatch(
+      /^2 acciones sobre esta persona no se aplicaron en el sistema central: Cambió datos de contacto \(en conflicto, de Alicia Agente\), Desbloqueo de cuenta \(rechazada\)\./,
+    );
+  });
+
+  it("says who settles what the reader cannot (another agent's, the reader no supervisor)", () => {
+    expect(heldMessages.unsettled([{ ...contact, otherAgent: 'Alicia Agente' }], true)).toMatch(
+      /; la revisa en Sincronización quien la hizo, o un supervisor: no le diga a la persona que quedó hecho\.$/,
+    );
   });
 });

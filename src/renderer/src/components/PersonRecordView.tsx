@@ -254,23 +254,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
           </p>
         )}
         {record.unsettledActions.length > 0 && (
-          <div className="notice notice-danger record-pending" role="note">
-            <p>
-              {heldMessages.unsettled(
-                record.unsettledActions.map((a) => ({
-                  label: actionLabels[a.kind] ?? a.kind,
-                  state: a.state,
-                  otherAgent:
-                    a.agentId === null || a.agentId === me
-                      ? null
-                      : (a.agentName ?? syncMessages.unknownAgent),
-                })),
-              )}
-            </p>
-            <button type="button" className="link" onClick={() => show('sync')}>
-              {heldMessages.unsettledGo}
-            </button>
-          </div>
+          <UnsettledNote record={record} me={me} onGo={() => show('sync')} />
         )}
       </header>
 
@@ -577,6 +561,39 @@ function ContactChanged({ change }: { change: PersonRecord['contactChanged']['em
   return (
     <div className="small muted">
       {recordMessages.contactChanged(formatDateTime(change.at), change.by)}
+    </div>
+  );
+}
+
+/**
+ * The person's actions the central did not apply, until settled. Sincronización lists an agent's
+ * own (a supervisor's: everyone's), so another agent's is said as theirs to settle.
+ */
+function UnsettledNote({
+  record,
+  me,
+  onGo,
+}: {
+  record: PersonRecord;
+  me: string | null;
+  onGo: () => void;
+}) {
+  const supervisor = useSession((s) => s.session?.role === 'supervisor');
+  const actions = record.unsettledActions.map((a) => ({
+    label: actionLabels[a.kind] ?? a.kind,
+    state: a.state,
+    otherAgent:
+      a.agentId === null || a.agentId === me ? null : (a.agentName ?? syncMessages.unknownAgent),
+  }));
+  const othersOnly = !supervisor && actions.every((a) => a.otherAgent !== null);
+  return (
+    <div className="notice notice-danger record-pending" role="note">
+      <p>{heldMessages.unsettled(actions, othersOnly)}</p>
+      {!othersOnly && (
+        <button type="button" className="link" onClick={onGo}>
+          {heldMessages.unsettledGo}
+        </button>
+      )}
     </div>
   );
 }
