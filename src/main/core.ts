@@ -303,9 +303,10 @@ export function createCore(options: CoreOptions): Core {
   const owedSignOuts = createOwedSignOuts(db.$client, log);
   const deliverOwedSignOuts = () => {
     const central = client;
+    const url = centralUrl;
     // (A probe answered as the desk closes: its replica is gone, and with it what was owed.)
-    if (central && db.$client.open && owedSignOuts.count() > 0) {
-      void owedSignOuts.deliver((refreshToken) => central.signOut(refreshToken));
+    if (central && url && db.$client.open && owedSignOuts.count() > 0) {
+      void owedSignOuts.deliver(url, (refreshToken) => central.signOut(refreshToken));
     }
   };
   /**
@@ -321,6 +322,7 @@ export function createCore(options: CoreOptions): Core {
     tokens.save(null);
     if (!held || !client) return;
     const central = client;
+    const issuer = centralUrl;
     void (engine?.settled() ?? Promise.resolve())
       .then(() => central.signOut(held.refreshToken))
       .catch((error: unknown) => {
@@ -328,7 +330,7 @@ export function createCore(options: CoreOptions): Core {
         if (!db.$client.open) return;
         if (error instanceof CentralError && ['network', 'unavailable'].includes(error.kind)) {
           try {
-            owedSignOuts.owe(held.refreshToken);
+            if (issuer) owedSignOuts.owe(issuer, held.refreshToken);
           } catch (failure) {
             log('a sign-out the central API did not hear could not be kept', failure);
           }

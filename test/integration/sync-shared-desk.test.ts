@@ -286,6 +286,39 @@ describe('several agents on one desk', () => {
     expect(record(desk, RICARDO).phone).toBe('+56955550002');
   });
 
+  it("another agent's waiting change a pull has overtaken is not offered as seen", async () => {
+    const { central, proxy, desk } = await openSharedDesk();
+    const original = phoneOn(central, 12131415);
+    // Offline, the officer changes Ricardo's mobile; his change waits in his lane.
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, RICARDO, '+56 9 4444 0001');
+    await signIn(desk, 'agente');
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    // Meanwhile another desk sets it on the central; the pull brings it over the officer's.
+    const other = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(other);
+    editPhone(other, RICARDO, '+56 9 4444 0002');
+    await syncNow(other);
+    await syncNow(desk);
+    expect(record(desk, RICARDO).phone).toBe('+56944440002');
+    // The agent corrects what is shown: the officer's chain is not what they saw, so nothing
+    // of it travels as seen…
+    editPhone(desk, RICARDO, '+56 9 4444 0003');
+    const sent = desk.db.$client
+      .prepare(
+        "SELECT json_extract(payload, '$.changes.phone') FROM outbox WHERE agent_id = 'agent-demo' ORDER BY seq DESC LIMIT 1",
+      )
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(sent)).toEqual({ from: '+56944440002', to: '+56944440003' });
+    // …and a revert on the central to the officer's starting value, unseen here, is a conflict.
+    await syncNow(other);
+    editPhone(other, RICARDO, original);
+    await syncNow(other);
+    expect(phoneOn(central, 12131415)).toBe(original);
+    expect(await syncNow(desk)).toMatchObject({ conflicts: 1 });
+  });
+
   it('re-assigning is for a supervisor, with a reason, for another agent', async () => {
     const central = await startCentral();
     const desk = await openDesk(central.url, { user: 'agente' });

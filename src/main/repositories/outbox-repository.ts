@@ -123,21 +123,29 @@ export function createOutboxRepository(sqlite: Database.Database) {
      * The values a person's e-mail or mobile took in this desk's waiting contact changes, any
      * agent's (each one's `from` and `to`): what an agent may have seen of it here that the
      * central API may still hold, because another lane's change has not arrived there yet.
+     * Only while the field `shown` is where those changes lead (the last one's `to`): once a
+     * pull put another value there (a change of that chain no longer applies here), the chain
+     * is not what the agent saw, and none of it is offered as seen.
      */
-    contactValuesPending(personRut: number, field: 'email' | 'phone'): Array<string | null> {
+    contactValuesPending(
+      personRut: number,
+      field: 'email' | 'phone',
+      shown: string | null,
+    ): Array<string | null> {
       const values = new Set<string | null>();
+      let last: unknown;
       for (const text of contactChanges.all(personRut) as Array<string | null>) {
-        const change = text
-          ? (JSON.parse(text) as Record<string, { from?: unknown; to?: unknown } | undefined>)[
-              field
-            ]
+        const changes = text
+          ? (JSON.parse(text) as Record<string, { from?: unknown; to?: unknown } | undefined>)
           : undefined;
+        const change = changes?.[field];
         if (!change) continue;
         for (const value of [change.from, change.to]) {
           if (value === null || typeof value === 'string') values.add(value);
         }
+        last = change.to;
       }
-      return [...values];
+      return last === shown ? [...values] : [];
     },
     /** A person's actions in conflict or rejected, still to be settled in Sincronización. */
     unsettledForPerson(personRut: number) {

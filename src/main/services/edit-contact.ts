@@ -59,7 +59,7 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
    */
   const changeOf = (field: 'email' | 'phone', from: string | null, to: string | null) => {
     const pending = ctx.repos.outbox
-      .contactValuesPending(person.rut, field)
+      .contactValuesPending(person.rut, field, from)
       .filter((value) => value !== from);
     return { from, to, ...(pending.length > 0 ? { fromPending: pending } : {}) };
   };

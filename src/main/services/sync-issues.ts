@@ -131,7 +131,10 @@ function centralSideNow(
     ),
     // Undated in the replica (changed before it kept dates): the refusal's words hold only
     // while its values do.
-    centralChange: centralChangeOf(contact, [now], row.person_rut) ?? (unchanged ? stored : null),
+    // The refusal's words while its values hold (the replica's row may predate who/when, 0032);
+    // the replica's own once the value moved.
+    centralChange:
+      unchanged && stored !== null ? stored : centralChangeOf(contact, [now], row.person_rut),
   };
 }
 

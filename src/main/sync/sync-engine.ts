@@ -791,6 +791,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (checking) return checking;
     if (stopped || running || probing || !online || state !== 'idle') return Promise.resolve();
     if (now().getTime() - lastAnswerAt < RECHECK_AFTER_MS) return Promise.resolve();
+    // A cycle may end while the probe waits (up to PROBE_TIMEOUT_MS): what it found stands.
+    const answeredBefore = lastAnswerAt;
     checking = client
       .health(PROBE_TIMEOUT_MS)
       .then(
@@ -798,8 +800,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
           lastAnswerAt = now().getTime();
         },
         (error: unknown) => {
-          // A cycle that started meanwhile tells the truth itself; an error answer is an answer.
+          // A cycle that started (or ended) meanwhile tells the truth itself; an error answer is
+          // an answer.
           if (stopped || running || probing || !isUnreachable(error)) return;
+          if (state !== 'idle' || lastAnswerAt !== answeredBefore) return;
           handleFailure(error);
           options.onProbe?.(false);
           schedule();
