@@ -44,7 +44,6 @@ const isProof = (value: unknown): value is DeviceProof =>
   typeof (value as DeviceProof).deviceId === 'string' &&
   typeof (value as DeviceProof).secret === 'string' &&
   /^[A-Za-z0-9_-]{43}$/.test((value as DeviceProof).secret);
-const isCredentials = (value: unknown): value is DeviceCredentials => isProof(value);
 
 /** An owner-only file (web door, tests, development). */
 export function fileDeviceSecretStore(file: string): DeviceSecretStore {
@@ -52,7 +51,7 @@ export function fileDeviceSecretStore(file: string): DeviceSecretStore {
     load() {
       try {
         const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-        return isCredentials(parsed) ? parsed : null;
+        return isProof(parsed) ? parsed : null;
       } catch {
         return null;
       }

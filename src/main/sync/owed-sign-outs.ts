@@ -94,5 +94,3 @@ export function createOwedSignOuts(
     },
   };
 }
-
-export type OwedSignOuts = ReturnType<typeof createOwedSignOuts>;
