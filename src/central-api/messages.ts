@@ -26,6 +26,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   request_decided: 'La solicitud ya fue resuelta en el sistema central.',
   company_not_on_empresas: 'La empresa no usa Portal Empresas: no recibe solicitudes de acceso.',
   already_user: 'La persona ya tiene un perfil de empresa en esa empresa.',
+  person_other_name:
+    'Ese RUT ya está registrado en el sistema central con otro nombre: no se agregó a nadie. Confirme el RUT y el nombre con el representante de la empresa y vuelva a agregarlo.',
   module_not_offered: 'La empresa no ofrece ese módulo en su portal: no se otorgó.',
   change_not_on_portal:
     'El portal de la empresa no tiene ese cambio de acceso (ACHS Gestión inhabilita y habilita; Portal Empresas pausa, reanuda y elimina): no se aplicó.',

@@ -75,6 +75,7 @@ export type RejectionCode =
   | 'company_caller_required'
   | 'company_not_on_empresas'
   | 'already_user'
+  | 'person_other_name'
   | 'change_not_on_portal'
   | 'module_not_offered'
   | 'caller_grants_self'

@@ -19,6 +19,7 @@ import {
   mayBeAdmin,
   mayRequestCompanyChange,
 } from '../shared/rules/company-access';
+import { sameNamedPerson } from '../shared/rules/person-name';
 import { foldText } from '../shared/text';
 import { modulesNotOffered } from '../shared/rules/company-modules';
 import {
@@ -33,6 +34,8 @@ import type { PersonWriteRepository } from './person-write-repository';
 export type CompanyRejection =
   | 'company_not_on_empresas'
   | 'already_user'
+  /** A new person's names, typed for a RUT registered under other names. */
+  | 'person_other_name'
   | 'invalid_payload'
   | 'entity_gone'
   | 'company_not_adherent'
@@ -215,6 +218,17 @@ function addUser(
   }
   const touched: Touched = [];
   const newPerson = payload['newPerson'];
+  const registered = ctx.companies.personNames(personRut);
+  if (registered && newPerson && typeof newPerson === 'object') {
+    // Typed as someone new, already registered: only if the names are that person's.
+    const typed = newPerson as Record<string, unknown>;
+    const names = {
+      givenNames: text(typed['givenNames']) ?? '',
+      lastName1: text(typed['lastName1']) ?? '',
+      lastName2: text(typed['lastName2']) ?? '',
+    };
+    if (!sameNamedPerson(registered, names)) return rejected('person_other_name');
+  }
   if (!ctx.writes.person(personRut)) {
     if (!newPerson || typeof newPerson !== 'object') return rejected('entity_gone');
     const person = checkedNewPerson(personRut, newPerson as Record<string, unknown>);

@@ -16,6 +16,7 @@ import type {
   MembershipState,
   Signatory,
 } from '../shared/rules/company-access';
+import type { PersonNames } from '../shared/rules/person-name';
 
 export type RequestRow = {
   id: number;
@@ -118,6 +119,10 @@ export function createCompanyWriteRepository(
     `INSERT INTO accounts (id, person_rut, portal, registration_state, password_set, email_verified,
        first_access_used)
      VALUES (${newId('accounts')}, ?, 'portal_heroes', 'active', 0, 1, 0)`,
+  );
+  const personNames = sqlite.prepare(
+    `SELECT given_names AS givenNames, last_name1 AS lastName1, last_name2 AS lastName2
+     FROM persons WHERE rut = ?`,
   );
   const insertPerson = sqlite.prepare(
     `INSERT INTO persons (rut, dv, given_names, last_name1, last_name2, sort_key, email, phone)
@@ -262,6 +267,10 @@ export function createCompanyWriteRepository(
       const row = login.get(personRut) as { id: number } | undefined;
       if (row) return { id: row.id, created: false };
       return { id: Number(insertLogin.run(personRut).lastInsertRowid), created: true };
+    },
+    /** The registered names of a person, to compare with names typed for a new one. */
+    personNames(rut: number): PersonNames | null {
+      return (personNames.get(rut) as PersonNames | undefined) ?? null;
     },
     insertPerson(person: {
       rut: number;

@@ -276,6 +276,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa persona no figura en este equipo: indique sus nombres, primer apellido y correo para agregarla.',
   already_user: () =>
     'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
+  person_other_name: () =>
+    'Ese RUT ya está registrado con otro nombre: no se agregó a nadie. Confirme el RUT y el nombre con el representante de la empresa.',
   module_not_offered: () =>
     'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
   caller_grants_self: () =>
@@ -1914,7 +1916,7 @@ export const companyMessages = {
     // «Not here» is what the desk knows: an officer's desk holds only his companies' people, and
     // the central API keeps the data of someone it already has (company-intents, addUser).
     newPersonHint:
-      'No figura en este equipo: indique sus datos; se agregará como persona externa a la empresa. Si ya está registrada en el sistema central, se conservan los datos que tiene allí.',
+      'No figura en este equipo: indique sus datos; se agregará como persona externa a la empresa. Si ese RUT ya está registrado en el sistema central, se conservan sus datos de allí, y solo se agrega si el nombre indicado es el registrado (un RUT mal digitado no agrega a otra persona).',
     /** Who a typed RUT belongs to (companies.lookupPerson). */
     checkingRut: 'Buscando a quién pertenece el RUT…',
     rutOf: (name: string) => `RUT de ${name}.`,

@@ -369,7 +369,7 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
   await dialog.getByLabel('RUT del usuario').fill('20.123.456-5');
   await expect(
     dialog.getByText(
-      'No figura en este equipo: indique sus datos; se agregará como persona externa a la empresa. Si ya está registrada en el sistema central, se conservan los datos que tiene allí.',
+      'No figura en este equipo: indique sus datos; se agregará como persona externa a la empresa. Si ese RUT ya está registrado en el sistema central, se conservan sus datos de allí, y solo se agrega si el nombre indicado es el registrado (un RUT mal digitado no agrega a otra persona).',
     ),
   ).toBeVisible();
   await dialog.getByLabel('Nombres').fill('Carla');

@@ -1161,6 +1161,61 @@ describe('central API: the company half (issue 7)', () => {
     expect(smtp.messages[0]!.to).toEqual(['carla@contadores.cl']);
   });
 
+  it('adds a RUT already registered only under its own names: a mistyped RUT adds no stranger', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'prevencion');
+    const addRosa = (id: number, givenNames: string, lastName1: string) =>
+      mutation(
+        session,
+        id,
+        'company_user.add',
+        ROSA,
+        {
+          companyRut: ANDES,
+          role: 'company_user',
+          modules: [],
+          external: true,
+          // The officer's laptop does not hold her: it sends her as a new person.
+          newPerson: {
+            dv: '3',
+            givenNames,
+            lastName1,
+            lastName2: '',
+            sortKey: '',
+            email: 'otra@correo.cl',
+            phone: null,
+          },
+          callerRut: RICARDO,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_email'],
+        },
+        START,
+      );
+    const refused = await pushOk(api, session, [addRosa(1, 'Carla', 'Ibarra')]);
+    expect(refused.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'person_other_name'],
+    ]);
+    expect(refused.results[0]!.message).toMatch(
+      /ya está registrado en el sistema central con otro nombre/,
+    );
+    // Her name is not told back, and nothing was written.
+    expect(refused.results[0]!.message).not.toMatch(/Rosa|Fuentes/);
+    expect(tableRows(api, 'membership', 'person_rut = ?', ROSA)).toEqual([]);
+    expect(tableRows(api, 'person', 'rut = ?', ROSA)).toMatchObject([
+      { given_names: 'Rosa Elena', email: 'rosa.fuentes@live.cl' },
+    ]);
+
+    const added = await pushOk(api, session, [addRosa(2, 'Rosa', 'Fuentes')]);
+    expect(added.results.map((r) => [r.status, r.code ?? null])).toEqual([['applied', null]]);
+    // Her record stands as registered: the names and e-mail typed do not replace it.
+    expect(tableRows(api, 'person', 'rut = ?', ROSA)).toMatchObject([
+      { given_names: 'Rosa Elena', email: 'rosa.fuentes@live.cl' },
+    ]);
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', ROSA, ANDES),
+    ).toMatchObject([{ role: 'company_user', external: 1 }]);
+  });
+
   it('is off without a portal key', async () => {
     const { api } = await start();
     expect((await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA })).status).toBe(404);

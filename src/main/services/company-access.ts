@@ -307,6 +307,7 @@ export function listRequests(
 const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
   company_not_on_empresas: 'company_not_on_empresas',
   already_user: 'already_user',
+  person_other_name: 'person_other_name',
   invalid_payload: 'invalid_transition',
   entity_gone: 'no_membership',
   company_not_adherent: 'company_not_adherent',

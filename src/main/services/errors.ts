@@ -81,6 +81,7 @@ export type RuleCode =
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'
+  | 'person_other_name'
   | 'company_not_on_empresas'
   | 'change_not_on_portal'
   | 'module_not_offered'

@@ -1,0 +1,23 @@
+/**
+ * Whether the names typed for a new person are those of the person already registered under the
+ * same RUT. An officer adds a company user by RUT while offline, with the names the company's
+ * representative gives; when the central already holds that RUT, a mistyped RUT (its check digit
+ * right by chance) or a stranger's would otherwise give company access to someone else, and bring
+ * their record onto his laptop. The same first surname, and the first given name typed among the
+ * registered ones: «María» matches «María José»; the second surname only when both are known.
+ */
+import { words } from '../text';
+
+export type PersonNames = { givenNames: string; lastName1: string; lastName2: string };
+
+export function sameNamedPerson(registered: PersonNames, typed: PersonNames): boolean {
+  const joined = (text: string) => words(text).join(' ');
+  if (joined(typed.lastName1) === '' || joined(typed.lastName1) !== joined(registered.lastName1)) {
+    return false;
+  }
+  const typedLast2 = joined(typed.lastName2);
+  const registeredLast2 = joined(registered.lastName2);
+  if (typedLast2 !== '' && registeredLast2 !== '' && typedLast2 !== registeredLast2) return false;
+  const firstGiven = words(typed.givenNames)[0];
+  return firstGiven !== undefined && words(registered.givenNames).includes(firstGiven);
+}
