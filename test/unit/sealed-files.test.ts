@@ -152,6 +152,20 @@ describe('sealed files', () => {
   });
 });
 
+describe('a file sealed in place', () => {
+  it.skipIf(process.platform === 'win32')('keeps its permissions', async () => {
+    const dir = tempDir();
+    for (const mode of [0o600, 0o644]) {
+      const file = path.join(dir, `modo-${mode.toString(8)}.json`);
+      fs.writeFileSync(file, text(1000));
+      fs.chmodSync(file, mode);
+      expect(await sealInPlace(file, key)).toBe(true);
+      expect(isSealed(file)).toBe(true);
+      expect(fs.statSync(file).mode & 0o777).toBe(mode);
+    }
+  });
+});
+
 describe('small files sealed and opened at once', () => {
   it.each(sizes)('the same format as the stream’s (%i bytes), both ways', async (size) => {
     const dir = tempDir();

@@ -302,18 +302,22 @@ export function readPlain(file: string, key: Buffer | undefined, bytes: number):
 /**
  * A file in the clear sealed where it lies: written sealed beside itself, flushed to disk, then
  * renamed over it (a crash leaves the one or the other, never a mix). A sealed file is left as it
- * is, and one removed while it was being sealed stays removed. Gives whether it sealed it. The clear copy's blocks are freed, not overwritten (on an SSD
- * nothing could promise that).
+ * is, and one removed while it was being sealed stays removed; the sealed file keeps the clear
+ * one's permissions. Gives whether it sealed it. The clear copy's blocks are freed, not
+ * overwritten (on an SSD nothing could promise that).
  */
 export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
   if (isSealed(file)) return false;
   const sealing = `${file}.sealing`;
+  // The sealed file keeps the clear one's permissions (a private file stays private).
+  const mode = fs.statSync(file).mode & 0o777;
   try {
     await streamPipeline(
       fs.createReadStream(file),
       sealStream(key, path.basename(file)),
-      fs.createWriteStream(sealing, { flags: 'w', flush: true }),
+      fs.createWriteStream(sealing, { flags: 'w', flush: true, mode: 0o600 }),
     );
+    fs.chmodSync(sealing, mode);
     // Removed meanwhile (an export's files deleted by the agent): it must not come back.
     if (!fs.existsSync(file)) {
       fs.rmSync(sealing, { force: true });
