@@ -14,6 +14,7 @@ import type {
 import type { SyncErrorCode } from './contract';
 import { DASHBOARD_TOP_CAUSES } from './contract';
 import { CALL_NOTES_MAX, CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from './policy';
+import { looksLikeCompanyRut } from './rut';
 import type { DataRequestChannel } from './rules/data-requests';
 
 export const errorMessages: Record<ErrorCode, string> = {
@@ -139,10 +140,17 @@ export const searchMessages = {
   companiesCapped: (shown: number) =>
     `Hay más empresas con ese nombre y se listan solo ${shown}. Agregue otra palabra del nombre o busque por su RUT.`,
   rutNotFound: (rut: string) =>
-    `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
-  /** A prevention officer: the same words whether or not the RUT exists elsewhere. */
+    looksLikeCompanyRut(rut)
+      ? `El RUT ${rut} es de empresa, y no figura en el sistema: ni como empresa ni como persona. Revise el RUT con quien llama; si es correcto, esa empresa no está registrada en los portales de ACHS ni de Caja Los Héroes.`
+      : `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
+  /**
+   * A prevention officer: the same words whether or not the RUT exists elsewhere (a company's
+   * RUT is told apart by its number alone).
+   */
   rutOutsideScope: (rut: string) =>
-    `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`,
+    looksLikeCompanyRut(rut)
+      ? `El RUT ${rut} es de empresa, y no es una de sus empresas asignadas: este equipo solo tiene las empresas que usted visita y su gente. Si debe visitarla, pida a su supervisor que se la asigne; si llaman por ella, indíqueles que llamen a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).`
+      : `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`,
   /** `offline`: the load stopped with the connection, and resumes only when it comes back. */
   rutNotSyncedYet: (rut: string, offline = false) =>
     offline

@@ -8,6 +8,18 @@ export type Rut = { body: number; dv: string };
 /** Largest body we accept: 99.999.999 (companies reach the 90 millions). */
 export const MAX_RUT_BODY = 99_999_999;
 
+/**
+ * Bodies from here up are companies' and institutions' (personas jurídicas); a person's RUT,
+ * foreigners' included, stays far below. Used only to word a RUT not found, never to decide.
+ */
+export const COMPANY_RUT_FROM = 50_000_000;
+
+/** Whether a RUT reads as a company's (see COMPANY_RUT_FROM). */
+export function looksLikeCompanyRut(rut: string): boolean {
+  const parsed = parseRut(rut);
+  return parsed !== null && parsed.body >= COMPANY_RUT_FROM;
+}
+
 /** The check digit for a body, modulo 11 with weights 2..7 from the right. */
 export function checkDigit(body: number): string {
   let sum = 0;

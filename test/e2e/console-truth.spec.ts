@@ -34,6 +34,12 @@ test.describe('as the prevention officer', () => {
     await desk.find('1-9');
     await expect(page.getByText(outside('1-9'))).toBeVisible();
     await expect(page.locator('.notices')).not.toContainText(/RUT no registrado|Pruebe con el RUT/);
+    // La Espiga's RUT is a company's, not his: said as a company, not as a person.
+    await desk.find('78.901.234-2');
+    await expect(page.locator('.notices')).toContainText(
+      'El RUT 78.901.234-2 es de empresa, y no es una de sus empresas asignadas',
+    );
+    await expect(page.locator('.notices')).not.toContainText(/personas vigentes|incorpórelo/);
   });
 });
 

@@ -37,6 +37,22 @@ describe('search messages', () => {
     for (const text of texts) expect(text).not.toMatch(/réplica/i);
   });
 
+  it('words a company RUT not found as a company, by its number alone', () => {
+    // 76.543.210-3 is Los Andes; 99.999.999-9 is nobody's: the same words for both.
+    for (const rut of ['76.543.210-3', '99.999.999-9']) {
+      expect(searchMessages.rutOutsideScope(rut)).toMatch(
+        /es de empresa, y no es una de sus empresas asignadas/,
+      );
+      expect(searchMessages.rutNotFound(rut)).toMatch(/es de empresa, y no figura en el sistema/);
+      expect(searchMessages.rutNotFound(rut)).not.toMatch(/su empresa debe incorporarle/);
+    }
+    // A person's RUT, a foreigner's high one too, reads as a person's.
+    for (const rut of ['12.345.678-5', '27.000.000-2']) {
+      expect(searchMessages.rutOutsideScope(rut)).toMatch(/no está entre las personas vigentes/);
+      expect(searchMessages.rutNotFound(rut)).toMatch(/su empresa debe incorporarle/);
+    }
+  });
+
   it('does not suggest the RUT to someone who typed one', () => {
     expect(searchMessages.noneForRut('1-9')).not.toMatch(/RUT/);
     expect(searchMessages.none('gonzalez')).toMatch(/Pruebe con el RUT/);
