@@ -26,20 +26,31 @@ function contentSecurityPolicy(): Plugin {
 /** `--mode package` (npm run dist) builds what installers ship: no demo seed, no demo agents. */
 const PACKAGE_MODE = 'package';
 
+/**
+ * drizzle's better-sqlite3 driver imports the plain `better-sqlite3` package, which the app does
+ * not ship (one SQLite in it: the encrypting build). So the main bundle carries drizzle itself,
+ * with that import pointed at better-sqlite3-multiple-ciphers (the same API), which stays an
+ * outside module for its native binding. Without this the installed app stops at its first import.
+ */
+const SQLITE_ALIAS = { find: /^better-sqlite3$/, replacement: 'better-sqlite3-multiple-ciphers' };
+
 export default defineConfig(({ mode }) => ({
   main: {
-    resolve:
-      mode === PACKAGE_MODE
-        ? {
-            alias: [
+    resolve: {
+      alias: [
+        SQLITE_ALIAS,
+        ...(mode === PACKAGE_MODE
+          ? [
               {
                 find: /^\.\/seed\/seed-database$/,
                 replacement: resolve('src/main/desktop/no-demo-data.ts'),
               },
-            ],
-          }
-        : {},
+            ]
+          : []),
+      ],
+    },
     build: {
+      externalizeDeps: { exclude: ['drizzle-orm'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),

@@ -6,6 +6,7 @@
  * (demo data or demo agents, devDependencies, source maps, sources, tests).
  */
 import asar from '@electron/asar';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,47 @@ describe('the packaged app', () => {
         /^node_modules\/better-sqlite3-multiple-ciphers\/(deps|src)\//.test(file),
       ),
     ).toEqual([]);
+  });
+
+  it('starts from what it ships: every module the built main imports loads from the archive alone', () => {
+    // The archive and its unpacked part, laid out as the installed app reads them, far from the
+    // project's node_modules (the repository's own copies must not stand in for missing ones).
+    const app = path.join(packaged.work, 'installed');
+    asar.extractAll(archive, app);
+    fs.cpSync(path.join(packaged.resources, 'app.asar.unpacked'), app, { recursive: true });
+    const main = path.join(app, 'out/main');
+    const bundles = walk(main).filter((file) => file.endsWith('.js'));
+    const outside = new Set<string>();
+    for (const bundle of bundles) {
+      const code = fs.readFileSync(bundle, 'utf8');
+      // Static imports head the bundle, one a line; dynamic ones are `import("…")` calls.
+      const statics = code.matchAll(/^(?:import|export)\b[^;]*?["']([^"'./][^"']*)["'];?$/gm);
+      const dynamics = code.matchAll(/\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/g);
+      for (const [, name] of [...statics, ...dynamics]) {
+        if (!name!.startsWith('node:') && name !== 'electron') outside.add(name!);
+      }
+    }
+    expect(outside).toContain('better-sqlite3-multiple-ciphers');
+    // Each outside module is loaded (its own imports with it), and each shared chunk too; a module
+    // that needs Electron's runtime to load (the updater) is only resolved.
+    const check = path.join(main, 'check-imports.mjs');
+    fs.writeFileSync(
+      check,
+      `const failed = [];
+for (const name of ${JSON.stringify([...outside])}) {
+  try { name === 'electron-updater' ? import.meta.resolve(name) : await import(name); }
+  catch (error) { failed.push(name + ': ' + error.message); }
+}
+for (const chunk of ${JSON.stringify(
+        bundles.filter((file) => file.includes(`${path.sep}chunks${path.sep}`)),
+      )}) {
+  try { await import(new URL('file://' + chunk).href); }
+  catch (error) { failed.push(chunk + ': ' + error.message); }
+}
+console.log(JSON.stringify(failed));`,
+    );
+    const output = execFileSync(process.execPath, [check], { cwd: app, encoding: 'utf8' });
+    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual([]);
   });
 
   it('ships no demo data and no demo agents', () => {
