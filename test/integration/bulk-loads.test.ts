@@ -139,6 +139,64 @@ describe('a bulk load', () => {
     desk.close();
   });
 
+  it('a chunk that fails, and whose fallback fails too (a full disk), stops the batch without taking the desk down', async () => {
+    const dataDir = tempDir();
+    const logged: string[] = [];
+    const open = () => {
+      const opened = createCore({
+        dataDir,
+        door: 'web',
+        version: 'test',
+        demoPersons: 3000,
+        now: () => FIXED_NOW,
+        log: (line: string) => logged.push(line),
+        bulkChunkRows: 5,
+      });
+      signInAs(opened, 'supervisora');
+      return opened;
+    };
+    const desk = open();
+    const { company, members } = biggest(desk);
+    const rows = [
+      ['RUT', 'Estado'],
+      ...members.slice(0, 20).map((m) => [`${m.rut}-${m.dv}`, 'inhabilitado']),
+    ];
+    const shown = preview(desk, company, rows);
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Archivo',
+    });
+    expect(started).toMatchObject({ state: 'applying', done: 5 });
+    // From now on no write to the batch succeeds: neither the next chunk's nor the fallback's.
+    desk.db.$client.exec(
+      `CREATE TEMP TRIGGER full_disk BEFORE UPDATE ON bulk_batches
+       BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(logged.some((line) => line.includes('left as it was until the next start'))).toBe(true);
+    // The desk still answers, and nothing past the first chunk was applied.
+    expect(call(desk, 'persons.search', { text: 'gonzalez' }).persons.length).toBeGreaterThan(0);
+    const companyRut = Number(company.split('-')[0]);
+    expect(
+      count(
+        desk,
+        `SELECT count(*) FROM memberships WHERE company_rut = ? AND state = 'disabled' AND person_rut IN (${rows
+          .slice(1)
+          .map((row) => Number(row[0]!.split('-')[0]))
+          .join(',')})`,
+        companyRut,
+      ),
+    ).toBe(5);
+    desk.close();
+    // The next start settles it: interrupted, for a person to resume or close.
+    const again = open();
+    expect(call(again, 'bulkLoads.status', { batchId: started.batchId })).toMatchObject({
+      state: 'interrupted',
+      done: 5,
+    });
+    again.close();
+  });
+
   it('cancel stops between rows; what ran is kept and reported, the rest is not applied', async () => {
     const desk = core({ chunkRows: 4 });
     const { company, members } = biggest(desk);

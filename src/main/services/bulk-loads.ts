@@ -463,6 +463,21 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     return view(batches.batch(batch.id)!);
   }
 
+  /**
+   * After a failure: a batch still being recorded goes (it changed nothing), one applying waits,
+   * interrupted, for a person. This write can fail for the same reason as the work (a full disk):
+   * it runs in an event-loop callback, so it is logged, never thrown; the next start then
+   * settles the batch the same way (removePreparing, interruptAll).
+   */
+  function settle(batchId: string, how: 'remove' | 'interrupt') {
+    try {
+      if (how === 'remove') sqlite.transaction(() => batches.remove(batchId))();
+      else batches.setState(batchId, 'interrupted', null);
+    } catch (error) {
+      options.log?.(`bulk batch ${batchId} left as it was until the next start`, error);
+    }
+  }
+
   /** Records rows [from, from + PREPARE_ROWS); the last slice also starts the batch. */
   function slice(batchId: string, rows: NewBatchRow[], from: number): number {
     const to = Math.min(rows.length, from + PREPARE_ROWS);
@@ -478,7 +493,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       next = sqlite.transaction(() => slice(batchId, rows, from))();
     } catch (error) {
       options.log?.(`bulk batch ${batchId} not prepared`, error);
-      sqlite.transaction(() => batches.remove(batchId))();
+      settle(batchId, 'remove');
       runners.delete(batchId);
       return;
     }
@@ -622,7 +637,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       } catch (error) {
         // An unexpected failure rolled back its chunk: the batch waits, interrupted, for a person.
         options.log?.(`bulk batch ${batchId} stopped`, error);
-        batches.setState(batchId, 'interrupted', null);
+        settle(batchId, 'interrupt');
       }
       runners.delete(batchId);
       options.kick?.();
@@ -674,8 +689,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           options.log?.(`bulk batch ${batchId} stopped on its worker (${phase}): ${message}`);
           if (!stopped) {
             // Still being recorded: it changed nothing and goes; applying: a person resumes it.
-            if (phase === 'prepare') sqlite.transaction(() => batches.remove(batchId))();
-            else batches.setState(batchId, 'interrupted', null);
+            settle(batchId, phase === 'prepare' ? 'remove' : 'interrupt');
           }
           done();
         },
