@@ -22,7 +22,7 @@ import {
 } from 'electron';
 import { createCore, type Core } from './core';
 import { aboutText, menuTemplate } from './desktop/app-menu';
-import { dataFolderErrorText } from './desktop/data-folder-error';
+import { dataFolderErrorText, startErrorText } from './desktop/data-folder-error';
 import { safeStorageKeyStore } from './desktop/safe-storage-key-store';
 import { safeStorageDeviceSecretStore } from './desktop/safe-storage-device-secret';
 import { saveDialogOptions } from './desktop/save-dialog';
@@ -240,7 +240,7 @@ function createWindow(url: string): BrowserWindow {
   window.on('close', () => {
     writeWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
-  void window.loadURL(url);
+  window.loadURL(url).catch((error: unknown) => log.error('the window could not load', error));
   return window;
 }
 
@@ -303,94 +303,107 @@ function start(): void {
     demoCentral?.kill();
   });
 
-  void app.whenReady().then(async () => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
-      grant(false),
-    );
-    installMenu();
-    const url = rendererUrl();
-    const userData = app.getPath('userData');
-    const config = installedConfig(userData);
-    let centralUrl = process.env['MESA_CENTRAL_URL'] ?? config.centralUrl;
-    if (!centralUrl && !app.isPackaged && process.env['MESA_DEMO_CENTRAL'] !== '0') {
-      const demo = await startDemoCentral(path.join(userData, 'central-demo'));
-      demoCentral = demo?.child ?? null;
-      centralUrl = demo?.url;
-    }
-    const dataDir = process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data');
-    try {
-      // The replica's key: wrapped by the OS keychain, unless IT hands it over in the environment.
-      const keyFromEnv = process.env[REPLICA_KEY_ENV];
-      const replicaKeys = keyFromEnv
-        ? envKeyStore(keyFromEnv)
-        : safeStorageKeyStore(path.join(dataDir, REPLICA_KEY_FILE), safeStorage);
-      core = createCore({
-        replicaKeys,
-        dataDir,
-        door: 'electron',
-        version: app.getVersion(),
-        // The replica comes from the central API. Demo data (and its demo agents, whose passwords
-        // are public) only ever exists in a development run without one.
-        demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
-        centralUrl,
-        tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
-        // This device's own secret (issue 11), kept like the tokens.
-        deviceSecretStore: safeStorageDeviceSecretStore(
-          path.join(userData, 'device-secret.bin'),
-          safeStorage,
-          path.join(dataDir, 'device-secret.json'),
-        ),
-        // Ley 21.719 exports: the agent saves a copy where they choose, shown in its folder.
-        saveFile: async (fileName) => {
-          const options = saveDialogOptions(fileName, app.getPath('downloads'));
-          const owner = BrowserWindow.getFocusedWindow();
-          const answer = await (owner
-            ? dialog.showSaveDialog(owner, options)
-            : dialog.showSaveDialog(options));
-          return answer.canceled || !answer.filePath ? null : answer.filePath;
-        },
-        revealFile: (file) => shell.showItemInFolder(file),
-        // Large bulk loads: the worker's own bundle, beside this one (electron.vite.config.ts).
-        bulkWorker: {
-          entry: path.join(here, 'bulk-apply-worker.js'),
-          membersEntry: path.join(here, 'bulk-members-worker.js'),
-        },
-        // The worker thread that builds a snapshot's indexes: its own entry beside this bundle.
-        indexWorkerFile: path.join(here, 'index-worker.js'),
-        idleLockSeconds: idleLockSeconds({
-          envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
-          configMinutes: config.idleLockMinutes,
-        }),
-        ...storagePaths(),
-      });
-    } catch (error) {
-      log.error('Mesa de Ayuda could not open its data folder', error);
-      const text = dataFolderErrorText(error, dataDir);
-      dialog.showErrorBox(text.title, text.body);
-      demoCentral?.kill();
-      app.exit(1);
-      return;
-    }
-    const opened = core;
-    registerIpc(ipcMain, (channel, input) => opened.dispatch(channel, input), trustedSender(url));
-    createWindow(url);
-    // A laptop closed or a computer locked locks the desk too; the renderer notices on its next
-    // look at the lock state (src/renderer/src/lock/LockGate.tsx).
-    const lockNow = () => {
-      void opened.dispatch('auth.lock', { reason: 'system' });
-    };
-    powerMonitor.on('lock-screen', lockNow);
-    powerMonitor.on('suspend', lockNow);
-    // Waking up usually means a network again: a hint for the sync engine to probe now.
-    powerMonitor.on('resume', () => opened.sync()?.networkHint(true));
-    updates = await startUpdates(opened, process.env['MESA_UPDATE_URL'] ?? config.updateUrl).catch(
-      (error: unknown) => {
+  app
+    .whenReady()
+    .then(async () => {
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
+        grant(false),
+      );
+      installMenu();
+      const url = rendererUrl();
+      const userData = app.getPath('userData');
+      const config = installedConfig(userData);
+      let centralUrl = process.env['MESA_CENTRAL_URL'] ?? config.centralUrl;
+      if (!centralUrl && !app.isPackaged && process.env['MESA_DEMO_CENTRAL'] !== '0') {
+        const demo = await startDemoCentral(path.join(userData, 'central-demo'));
+        demoCentral = demo?.child ?? null;
+        centralUrl = demo?.url;
+      }
+      const dataDir = process.env['MESA_DATA_DIR'] ?? path.join(userData, 'data');
+      try {
+        // The replica's key: wrapped by the OS keychain, unless IT hands it over in the environment.
+        const keyFromEnv = process.env[REPLICA_KEY_ENV];
+        const replicaKeys = keyFromEnv
+          ? envKeyStore(keyFromEnv)
+          : safeStorageKeyStore(path.join(dataDir, REPLICA_KEY_FILE), safeStorage);
+        core = createCore({
+          replicaKeys,
+          dataDir,
+          door: 'electron',
+          version: app.getVersion(),
+          // The replica comes from the central API. Demo data (and its demo agents, whose passwords
+          // are public) only ever exists in a development run without one.
+          demoPersons: centralUrl || app.isPackaged ? 0 : undefined,
+          centralUrl,
+          tokenStore: safeTokenStore(path.join(userData, 'central-session.bin')),
+          // This device's own secret (issue 11), kept like the tokens.
+          deviceSecretStore: safeStorageDeviceSecretStore(
+            path.join(userData, 'device-secret.bin'),
+            safeStorage,
+            path.join(dataDir, 'device-secret.json'),
+          ),
+          // Ley 21.719 exports: the agent saves a copy where they choose, shown in its folder.
+          saveFile: async (fileName) => {
+            const options = saveDialogOptions(fileName, app.getPath('downloads'));
+            const owner = BrowserWindow.getFocusedWindow();
+            const answer = await (owner
+              ? dialog.showSaveDialog(owner, options)
+              : dialog.showSaveDialog(options));
+            return answer.canceled || !answer.filePath ? null : answer.filePath;
+          },
+          revealFile: (file) => shell.showItemInFolder(file),
+          // Large bulk loads: the worker's own bundle, beside this one (electron.vite.config.ts).
+          bulkWorker: {
+            entry: path.join(here, 'bulk-apply-worker.js'),
+            membersEntry: path.join(here, 'bulk-members-worker.js'),
+          },
+          // The worker thread that builds a snapshot's indexes: its own entry beside this bundle.
+          indexWorkerFile: path.join(here, 'index-worker.js'),
+          idleLockSeconds: idleLockSeconds({
+            envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'],
+            configMinutes: config.idleLockMinutes,
+          }),
+          ...storagePaths(),
+        });
+      } catch (error) {
+        log.error('Mesa de Ayuda could not open its data folder', error);
+        const text = dataFolderErrorText(error, dataDir);
+        dialog.showErrorBox(text.title, text.body);
+        demoCentral?.kill();
+        app.exit(1);
+        return;
+      }
+      const opened = core;
+      registerIpc(ipcMain, (channel, input) => opened.dispatch(channel, input), trustedSender(url));
+      createWindow(url);
+      // A laptop closed or a computer locked locks the desk too; the renderer notices on its next
+      // look at the lock state (src/renderer/src/lock/LockGate.tsx).
+      const lockNow = () => {
+        void opened.dispatch('auth.lock', { reason: 'system' });
+      };
+      powerMonitor.on('lock-screen', lockNow);
+      powerMonitor.on('suspend', lockNow);
+      // Waking up usually means a network again: a hint for the sync engine to probe now.
+      powerMonitor.on('resume', () => opened.sync()?.networkHint(true));
+      updates = await startUpdates(
+        opened,
+        process.env['MESA_UPDATE_URL'] ?? config.updateUrl,
+      ).catch((error: unknown) => {
         log.error('updates unavailable', error);
         return null;
-      },
-    );
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow(url);
+      });
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createWindow(url);
+      });
+    })
+    .catch((error: unknown) => {
+      // Anything else that failed while starting: said in Spanish, the replica closed, no stack.
+      log.error('Mesa de Ayuda could not start', error);
+      const text = startErrorText(error);
+      dialog.showErrorBox(text.title, text.body);
+      core?.close();
+      core = null;
+      demoCentral?.kill();
+      app.exit(1);
     });
-  });
 }

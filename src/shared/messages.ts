@@ -1554,6 +1554,11 @@ export const desktopMessages = {
     detail: (code: string) => `Detalle técnico: ${code}`,
     unknownDetail: 'desconocido',
   },
+  /** Anything else that stops the desktop app while it starts (the data folder opened). */
+  startFailed: {
+    title: 'Mesa de Ayuda no pudo iniciar',
+    body: 'Cierre la aplicación y ábrala de nuevo. Si vuelve a ocurrir, avise a soporte técnico con el detalle de abajo; las acciones pendientes de sincronizar se conservan.',
+  },
   update: {
     title: 'Actualización lista',
     message: (version: string) =>

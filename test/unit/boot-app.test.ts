@@ -268,6 +268,21 @@ describe('the built app as a desktop app', () => {
     expect(box!.content).not.toMatch(/\n\s+at /);
   });
 
+  it('says in Spanish, without a stack trace, when anything else stops it while starting', async () => {
+    const { code, report } = await bootBuiltApp({
+      out,
+      userData: tempDir('mesa-no-window-'),
+      env: { FAKE_ELECTRON_WINDOW_FAILS: '1' },
+    });
+    expect(code).toBe(1);
+    expect(report.exitCode).toBe(1);
+    expect(report.errorBoxes).toHaveLength(1);
+    const [box] = report.errorBoxes;
+    expect(box!.title).toBe('Mesa de Ayuda no pudo iniciar');
+    expect(box!.content).toContain("Detalle técnico: GPU process isn't usable");
+    expect(box!.content).not.toMatch(/\n\s+at /);
+  });
+
   it('keeps the replica encrypted, its key wrapped by the OS keychain (safeStorage)', async () => {
     const userData = tempDir('mesa-keychain-');
     const { code, report } = await bootBuiltApp({ out, userData });

@@ -227,6 +227,44 @@ describe('the update controller', () => {
   });
 });
 
+describe('the update controller when the desk fails under it', () => {
+  it('a downloaded update whose offer throws (the replica closed) is logged, never an unhandled rejection', async () => {
+    const updater = new FakeUpdater();
+    const logged: string[] = [];
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const controller = startUpdateController({
+        updater,
+        feedUrl: 'https://actualizaciones.ejemplo.cl/mesa',
+        currentVersion: '1.2.0',
+        situation: () => {
+          throw new TypeError('The database connection is not open');
+        },
+        flushToDisk: () => true,
+        ask: () => Promise.resolve(true),
+        beforeInstall: () => undefined,
+        log: (message) => logged.push(message),
+        now: () => NOW,
+        retryEveryMs: 5,
+      });
+      controllers.push(controller);
+      updater.emit('update-downloaded', { version: '1.3.0' });
+      // The retry timer offers again, and fails the same way.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(rejections).toEqual([]);
+      expect(
+        logged.filter((line) => line.startsWith('update offer failed')).length,
+      ).toBeGreaterThan(1);
+      expect(logged[0]).toContain('The database connection is not open');
+      expect(updater.installs).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+});
+
 describe('checkpointing the replica', () => {
   it('moves every committed write into the database file', () => {
     const file = path.join(tempDir(), 'replica.db');

@@ -1,6 +1,7 @@
 /**
  * What the agent reads when the data folder cannot be opened at start: the folder, a Spanish
  * reason with what to do, and one line of technical detail for support. Never a stack trace.
+ * The same for any other failure while the app starts (`startErrorText`).
  */
 import { desktopMessages } from '../../shared/messages';
 
@@ -11,7 +12,7 @@ export function dataFolderErrorText(
   folder: string,
 ): { title: string; body: string } {
   const t = desktopMessages.dataFolder;
-  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const { code } = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const codeText = typeof code === 'string' ? code : '';
   let reason: string = t.other;
   if (/^SQLITE_(BUSY|LOCKED)/.test(codeText)) reason = t.busy;
@@ -25,10 +26,26 @@ export function dataFolderErrorText(
   else if (/^SQLITE_(CORRUPT|NOTADB)/.test(codeText)) reason = t.damaged;
   else if (codeText === 'REPLICA_KEY_KEYCHAIN_UNAVAILABLE') reason = t.keychain;
   else if (codeText === 'REPLICA_KEY_INVALID_ENV_KEY') reason = t.invalidKey;
-  const firstLine = typeof message === 'string' ? (message.split('\n')[0] ?? '') : String(error);
-  const detail = [codeText, firstLine.slice(0, 200)].filter(Boolean).join(' · ');
   return {
     title: t.title,
-    body: `${t.intro(folder)}\n\n${reason}\n\n${t.detail(detail || t.unknownDetail)}`,
+    body: `${t.intro(folder)}\n\n${reason}\n\n${t.detail(technicalDetail(error) || t.unknownDetail)}`,
   };
+}
+
+/** What the agent reads when anything else stops the app while it starts. */
+export function startErrorText(error: unknown): { title: string; body: string } {
+  const t = desktopMessages.startFailed;
+  const { detail, unknownDetail } = desktopMessages.dataFolder;
+  return {
+    title: t.title,
+    body: `${t.body}\n\n${detail(technicalDetail(error) || unknownDetail)}`,
+  };
+}
+
+/** The error's code and the first line of its message: one line for support, never a stack. */
+function technicalDetail(error: unknown): string {
+  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const codeText = typeof code === 'string' ? code : '';
+  const firstLine = typeof message === 'string' ? (message.split('\n')[0] ?? '') : String(error);
+  return [codeText, firstLine.slice(0, 200)].filter(Boolean).join(' · ');
 }

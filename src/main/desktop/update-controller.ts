@@ -69,7 +69,7 @@ export function startUpdateController(options: UpdateControllerOptions): UpdateC
   const apply = (event: UpdateEvent) => {
     state = nextUpdateState(state, event);
     if (event.type === 'error') options.log('update failed; nothing changed', event.message);
-    if (event.type === 'downloaded') void offerIfReady();
+    if (event.type === 'downloaded') offerSafely();
   };
   const on = <T>(name: string, listener: (arg: T) => void) => updater.on(name, listener);
   on('checking-for-update', () => apply({ type: 'checking' }));
@@ -128,11 +128,18 @@ export function startUpdateController(options: UpdateControllerOptions): UpdateC
     }
   };
 
+  /** From a timer or an event: a failure (the replica closed under it, say) is logged, not thrown. */
+  const offerSafely = () => {
+    offerIfReady().catch((error: unknown) =>
+      options.log(`update offer failed: ${String((error as Error)?.message ?? error)}`),
+    );
+  };
+
   const checkTimer = setInterval(
     () => void check(),
     options.checkEveryMs ?? UPDATE_CHECK_INTERVAL_MS,
   );
-  const retryTimer = setInterval(() => void offerIfReady(), options.retryEveryMs ?? 60_000);
+  const retryTimer = setInterval(offerSafely, options.retryEveryMs ?? 60_000);
   checkTimer.unref?.();
   retryTimer.unref?.();
   void check();

@@ -809,6 +809,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
           schedule();
         },
       )
+      // Recording what the probe found can fail too (the replica closed under it): logged.
+      .catch((error: unknown) => log('sync recheck failed', error))
       .finally(() => {
         checking = null;
       });

@@ -54,10 +54,14 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  void door.close().then(() => {
-    core.close();
-    process.exit(0);
-  });
+  // However the door closes, the replica is closed and the process ends.
+  void door
+    .close()
+    .catch((error: unknown) => log.error('the web door did not close cleanly', error))
+    .then(() => {
+      core.close();
+      process.exit(0);
+    });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

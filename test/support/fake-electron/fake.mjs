@@ -176,6 +176,8 @@ export class BrowserWindow extends EventEmitter {
   }
   constructor(options = {}) {
     super();
+    // A window that cannot be made (a broken GPU process, say): the app must say so and quit.
+    if (env.FAKE_ELECTRON_WINDOW_FAILS === '1') throw new Error("GPU process isn't usable");
     this.options = options;
     this.destroyed = false;
     this.visible = false;
