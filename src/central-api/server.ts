@@ -33,7 +33,7 @@ import {
 import { createCompanyWriteRepository } from '../intents/company-write-repository';
 import { createAuth, type Authenticated } from './auth';
 import { createChangeLog } from './change-log';
-import { compareVersions, parseVersion } from './client-version';
+import { compareVersions, parseVersion } from '../shared/version';
 import { startCheckpointer } from './checkpointer';
 import { DEFAULT_DEMO_PERSONS, openCentralDatabase } from './database';
 import { createMailSender } from './mail-sender';

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseVersion } from './client-version';
+import { parseVersion } from '../shared/version';
 import { DEFAULT_DEMO_PERSONS } from './database';
 import { startCentralApi, DEFAULT_MIN_CLIENT_VERSION } from './server';
 import { revokeFromCommandLine } from './revoke-device-cli';

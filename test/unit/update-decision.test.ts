@@ -16,12 +16,12 @@ import {
 } from '../../src/main/desktop/update-controller';
 import {
   ABANDONED_CALL_MS,
-  compareVersions,
   decideRestart,
   initialUpdateState,
   nextUpdateState,
   type RestartSituation,
 } from '../../src/main/desktop/update-decision';
+import { compareVersions } from '../../src/shared/version';
 import { tempDir } from '../support/context';
 
 const NOW = new Date('2026-12-01T15:00:00Z');
@@ -74,6 +74,14 @@ describe('the restart decision', () => {
     expect(compareVersions('v2.0.0', '2.0.0')).toBe(0);
     expect(compareVersions('2.0.0-beta.1', '2.0.0')).toBeLessThan(0);
     expect(compareVersions('2.0.0-beta.2', '2.0.0-beta.1')).toBeGreaterThan(0);
+    // Numeric identifiers as numbers, not as text; a hyphen inside a pre-release kept.
+    expect(compareVersions('2.0.0-beta.10', '2.0.0-beta.9')).toBeGreaterThan(0);
+    expect(compareVersions('2.0.0-rc-2', '2.0.0-rc-1')).toBeGreaterThan(0);
+    expect(
+      decideRestart({ ...calm, downloaded: '1.3.0-beta.10', currentVersion: '1.3.0-beta.9' }),
+    ).toMatchObject({ restart: true });
+    // A version that cannot be read is never newer.
+    expect(decideRestart({ ...calm, downloaded: 'latest' })).toMatchObject({ reason: 'not_newer' });
   });
 });
 

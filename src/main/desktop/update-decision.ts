@@ -3,6 +3,7 @@
  * before the outbox is safely on disk, only for a verified download newer than what runs.
  * Pure, so every rule has a test (test/unit/update-decision.test.ts).
  */
+import { compareVersions } from '../../shared/version';
 
 /** A call left open longer than this is taken as forgotten, so it does not block updates forever. */
 export const ABANDONED_CALL_MS = 12 * 60 * 60_000;
@@ -77,7 +78,8 @@ export type RestartDecision =
 export function decideRestart(situation: RestartSituation): RestartDecision {
   const { downloaded } = situation;
   if (!downloaded) return { restart: false, reason: 'no_update' };
-  if (compareVersions(downloaded, situation.currentVersion) <= 0) {
+  // An unreadable version is never newer.
+  if ((compareVersions(downloaded, situation.currentVersion) ?? 0) <= 0) {
     return { restart: false, reason: 'not_newer' };
   }
   const live = situation.openCallsSince.filter(
@@ -95,22 +97,4 @@ export function shouldOffer(
 ): boolean {
   const decision = decideRestart({ ...situation, outboxOnDisk: true, writing: false });
   return decision.restart;
-}
-
-/** Semantic versions (1.2.3, 1.2.3-beta.1): negative, zero or positive like a comparator. */
-export function compareVersions(a: string, b: string): number {
-  const parse = (text: string) => {
-    const [core = '', pre] = text.replace(/^v/, '').split('-', 2);
-    return { parts: core.split('.').map((part) => Number(part) || 0), pre: pre ?? null };
-  };
-  const left = parse(a);
-  const right = parse(b);
-  for (let i = 0; i < 3; i += 1) {
-    const diff = (left.parts[i] ?? 0) - (right.parts[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  if (left.pre === right.pre) return 0;
-  if (left.pre === null) return 1;
-  if (right.pre === null) return -1;
-  return left.pre < right.pre ? -1 : 1;
 }

@@ -1,6 +1,8 @@
 /**
- * `X-Client-Version` against the oldest version the server still accepts (semver precedence:
- * a pre-release sorts before its release; build metadata is ignored).
+ * Semantic versions in semver precedence (a pre-release sorts before its release, its numeric
+ * identifiers as numbers; build metadata is ignored; a leading «v» is allowed). The central API
+ * checks `X-Client-Version` against the oldest it accepts; the desktop app, whether a downloaded
+ * update is newer than itself.
  */
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -8,7 +10,7 @@ const SEMVER =
 type Parsed = { core: [number, number, number]; pre: string[] };
 
 export function parseVersion(text: string): Parsed | null {
-  const match = SEMVER.exec(text.trim());
+  const match = SEMVER.exec(text.trim().replace(/^v/, ''));
   if (!match) return null;
   return {
     core: [Number(match[1]), Number(match[2]), Number(match[3])],
