@@ -562,10 +562,8 @@ export function createCore(options: CoreOptions): Core {
       engine: () => engine,
       status: syncStatus,
       centralUrl: () => centralUrl,
-      setCentralUrl: (url) => {
-        writer.setState('central_url', url ?? '');
-        configure(url);
-      },
+      keepCentralUrl: (url) => writer.setState('central_url', url ?? ''),
+      useCentralUrl: configure,
       revoked: () => revocation.record() !== null,
       reenrol,
       sealKey: key,

@@ -81,6 +81,21 @@ describe('who may point a desk at a central API', () => {
         reason: 'Vuelve a la red',
       },
     ]);
+    // The address cannot be kept (a full disk): nothing is audited, and the desk stays as it was.
+    desk.db.$client.exec(
+      `CREATE TEMP TRIGGER full_disk BEFORE UPDATE ON sync_state WHEN NEW.key = 'central_url'
+       BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    const unkept = desk.dispatchNow('sync.configure', {
+      centralUrl: 'https://central.ejemplo.cl',
+      reason: 'Servidor nuevo',
+    });
+    expect(unkept.ok).toBe(false);
+    expect(audited()).toHaveLength(2);
+    expect(act(desk, 'sync.status', {})).toMatchObject({
+      configured: true,
+      centralUrl: central.url,
+    });
   });
 
   it('keeps each agent to their own conflicts and rejections', async () => {

@@ -21,9 +21,13 @@ type Deps = {
   /** The sync engine, when a central API is configured. */
   engine: () => SyncEngine | null;
   status: () => SyncStatus;
-  /** The central API's address now, and a new one kept and connected to (null: none). */
+  /**
+   * The central API's address now; a new one kept (a write, inside the caller's transaction),
+   * then connected to (null: none).
+   */
   centralUrl: () => string | null;
-  setCentralUrl: (url: string | null) => void;
+  keepCentralUrl: (url: string | null) => void;
+  useCentralUrl: (url: string | null) => void;
   /** Whether the central API revoked this device (its record kept until a new identity). */
   revoked: () => boolean;
   /** New id and secret, fresh snapshot, queue kept; every session ends. */
@@ -52,7 +56,8 @@ export function syncHandlers({
   engine,
   status,
   centralUrl,
-  setCentralUrl,
+  keepCentralUrl,
+  useCentralUrl,
   revoked,
   reenrol,
   sealKey,
@@ -64,8 +69,13 @@ export function syncHandlers({
     'sync.configure': (input) => {
       // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
       // with a reason kept in the audit.
-      const { changed, url } = changeCentralAddress(context, agent(), centralUrl(), input);
-      if (changed) setCentralUrl(url);
+      // Its audit event and the address kept commit together: never one without the other.
+      const { changed, url } = context.db.$client.transaction(() => {
+        const decided = changeCentralAddress(context, agent(), centralUrl(), input);
+        if (decided.changed) keepCentralUrl(decided.url);
+        return decided;
+      })();
+      if (changed) useCentralUrl(url);
       return status();
     },
     'sync.issues': () => listSyncIssues(context, agent()),
