@@ -2,12 +2,14 @@
  * One field of every CSV the app writes (audit export, bulk-load files): quoted when it holds
  * the separator, a quote or a line break (quotes doubled), and a leading = + - @ (or tab,
  * carriage return) neutralised with an apostrophe, so a spreadsheet never runs the cell as a
- * formula (OWASP "CSV injection"). The files are `;`-separated, so a comma needs no quotes.
+ * formula (OWASP "CSV injection"). The files are `;`-separated, so a comma needs no quotes; the
+ * audit's machine export is `,`-separated (`separator`).
  */
-export function csvCell(value: string | number | null | undefined): string {
+export function csvCell(value: unknown, separator: ';' | ',' = ';'): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const quoted = separator === ';' ? /[;"\r\n]/ : /[,"\r\n]/;
+  return quoted.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The BOM Excel needs to read UTF-8 accents. */
@@ -18,6 +20,6 @@ export const CSV_SEPARATOR = ';';
 /** A whole file: BOM, one line per row, CRLF line ends. */
 export function csvFile(rows: Iterable<ReadonlyArray<string | number | null | undefined>>): string {
   const lines: string[] = [];
-  for (const row of rows) lines.push(row.map(csvCell).join(CSV_SEPARATOR));
+  for (const row of rows) lines.push(row.map((cell) => csvCell(cell)).join(CSV_SEPARATOR));
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   auditCsv,
   auditCsvFilename,
-  csvCell,
   santiagoStamp,
   type AuditCsvEvent,
 } from '../../src/main/domain/audit-csv';
+import { csvCell } from '../../src/shared/csv-cell';
 import {
   auditDetailLine,
   describeAuditChange,

@@ -4,7 +4,6 @@
  * would otherwise split.
  */
 import { describe, expect, it } from 'vitest';
-import { csvCell as auditCsvCell } from '../../src/main/domain/audit-csv';
 import { csvCell, csvFile } from '../../src/shared/csv-cell';
 
 describe('csvCell', () => {
@@ -29,8 +28,10 @@ describe('csvCell', () => {
     expect(csvCell(null)).toBe('');
   });
 
-  it('is the very function the audit export uses', () => {
-    expect(auditCsvCell).toBe(csvCell);
+  it("quotes by the file's separator: the audit's machine export is comma-separated", () => {
+    expect(csvCell('1,5', ',')).toBe('"1,5"');
+    expect(csvCell('a;b', ',')).toBe('a;b');
+    expect(csvCell('=1+1', ',')).toBe("'=1+1");
   });
 
   it('writes a whole file with a BOM, `;` and CRLF', () => {

@@ -15,10 +15,7 @@ import {
 import { auditMessages } from '../../shared/messages';
 import { formatRut, rutFromBody } from '../../shared/rut';
 import type { AuditFields } from './audit-chain';
-import { csvCell } from '../../shared/csv-cell';
-
-export const BOM = '\ufeff';
-export const SEPARATOR = ';';
+import { csvFile } from '../../shared/csv-cell';
 const LINE_END = '\r\n';
 
 /** An event as the export reads it: the stored fields and the names joined to them. */
@@ -47,9 +44,6 @@ export function santiagoStamp(iso: string): string {
   );
   return `${parts['day']}-${parts['month']}-${parts['year']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
 }
-
-/** The one CSV field writer every export shares (formulas neutralised). */
-export { csvCell };
 
 const HEADERS = auditMessages.csvHeaders;
 
@@ -97,11 +91,9 @@ export function auditCsv(
   events: Iterable<AuditCsvEvent>,
   names: AuditCsvNames,
 ): { csv: string; rows: number } {
-  const lines = [Object.values(HEADERS).map(csvCell).join(SEPARATOR)];
-  for (const event of events) {
-    lines.push(row(event, names).map(csvCell).join(SEPARATOR));
-  }
-  return { csv: `${BOM}${lines.join(LINE_END)}${LINE_END}`, rows: lines.length - 1 };
+  const rows: string[][] = [Object.values(HEADERS)];
+  for (const event of events) rows.push(row(event, names));
+  return { csv: csvFile(rows), rows: rows.length - 1 };
 }
 
 /** `auditoria-21-11-2026.csv`, by Santiago's date. */

@@ -2,7 +2,7 @@
  * Supervisors browse, export and verify the audit log.
  */
 import { verifyChain, type ChainReport } from '../domain/audit-chain';
-import { auditCsv, auditCsvFilename, csvCell, santiagoStamp } from '../domain/audit-csv';
+import { auditCsv, auditCsvFilename, santiagoStamp } from '../domain/audit-csv';
 import { actionText } from '../../shared/audit-details';
 import { privacyMessages, systemAgentName } from '../../shared/messages';
 import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
@@ -15,6 +15,7 @@ import { checkAnchors, type AnchorReport } from '../domain/audit-anchor-check';
 import { listAuditAnchors } from '../repositories/audit-anchor-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError } from './errors';
+import { csvCell } from '../../shared/csv-cell';
 
 function allowBrowse(session: Session) {
   const decision = decide(session, 'audit.browse', { personCompanyRuts: [] });
@@ -50,13 +51,6 @@ const COLUMNS = [
   'prevHash',
   'hash',
 ] as const;
-
-/** RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * `spreadsheet` (the default): the CSV a supervisor opens in Excel (see domain/audit-csv).
@@ -113,7 +107,7 @@ function buildExport(ctx: ServiceContext, filter: AuditFilter, format: AuditExpo
   }
   const lines = [COLUMNS.join(',')];
   for (const event of ctx.repos.audit.iterate(filter)) {
-    lines.push(COLUMNS.map((column) => csvField(event[column])).join(','));
+    lines.push(COLUMNS.map((column) => csvCell(event[column], ',')).join(','));
   }
   const stamp = ctx.now().toISOString().slice(0, 10);
   return {

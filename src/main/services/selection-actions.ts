@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { MailKind, Portal } from '../../shared/contract';
 import { selectionMessages } from '../../shared/messages';
 import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
-import { BOM, csvCell, SEPARATOR } from '../domain/audit-csv';
+import { csvFile } from '../../shared/csv-cell';
 import { decide, personTarget } from '../../shared/rules/permissions';
 import {
   needsCompany,
@@ -569,23 +569,19 @@ export function createSelectionService(deps: SelectionDeps) {
     exportCsv(session: Session, jobId: string) {
       const job = jobOf(session, jobId);
       const m = selectionMessages;
-      const lines = [m.csvHeaders.map(csvCell).join(SEPARATOR)];
+      const lines: string[][] = [[...m.csvHeaders]];
       for (const o of job.outcomes) {
-        lines.push(
-          [
-            formatRut(rutFromBody(Number(o.rut.slice(0, o.rut.indexOf('-'))))),
-            o.name ?? '',
-            o.status === 'done' ? m.outcomeDone : m.outcomeSkipped,
-            m.outcomeDetail(o, job.action),
-          ]
-            .map(csvCell)
-            .join(SEPARATOR),
-        );
+        lines.push([
+          formatRut(rutFromBody(Number(o.rut.slice(0, o.rut.indexOf('-'))))),
+          o.name ?? '',
+          o.status === 'done' ? m.outcomeDone : m.outcomeSkipped,
+          m.outcomeDetail(o, job.action),
+        ]);
       }
       const stamp = job.startedAt.slice(0, 16).replace(/[-:T]/g, '');
       return {
         filename: `seleccion-${job.action}-${stamp}.csv`,
-        csv: `${BOM}${lines.join('\r\n')}\r\n`,
+        csv: csvFile(lines),
         rows: job.outcomes.length,
       };
     },
