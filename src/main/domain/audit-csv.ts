@@ -16,7 +16,6 @@ import { auditMessages } from '../../shared/messages';
 import { formatRut, rutFromBody } from '../../shared/rut';
 import type { AuditFields } from './audit-chain';
 import { csvFile } from '../../shared/csv-cell';
-const LINE_END = '\r\n';
 
 /** An event as the export reads it: the stored fields and the names joined to them. */
 export type AuditCsvEvent = Omit<AuditFields, 'interactionId'> & {
