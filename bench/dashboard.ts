@@ -27,7 +27,8 @@ import { createCore, DATABASE_FILE } from '../src/main/core';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { auditHash, GENESIS_HASH, type AuditFields } from '../src/main/domain/audit-chain';
-import { addDays, rangeBounds, santiagoDate } from '../src/main/domain/dashboard-range';
+import { rangeBounds } from '../src/main/domain/dashboard-range';
+import { addCalendarDays, santiagoDate } from '../src/shared/rules/legal-deadlines';
 import {
   createDashboardRepository,
   DASHBOARD_SQL,
@@ -178,7 +179,7 @@ function seedHistory(): { calls: number; auditEvents: number; outbox: number } {
   };
   const iso = (ms: number) => new Date(ms).toISOString();
   for (let back = DAYS - 1; back >= 0; back--) {
-    const day = addDays(today, -back);
+    const day = addCalendarDays(today, -back);
     const dayStart = santiagoDayStart(day).getTime();
     const weekend = new Date(`${day}T12:00:00Z`).getUTCDay() % 6 === 0;
     const volume = Math.round(CALLS_PER_DAY * (weekend ? 0.35 : 1) * (0.85 + random() * 0.3));

@@ -1,5 +1,5 @@
 /** Numbers, dates and times as Chilean users read them; dates in Santiago's time zone. */
-const TIME_ZONE = 'America/Santiago';
+export const TIME_ZONE = 'America/Santiago';
 
 const dateFormat = new Intl.DateTimeFormat('es-CL', {
   timeZone: TIME_ZONE,

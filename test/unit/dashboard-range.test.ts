@@ -2,12 +2,8 @@
  * The Panel's time arithmetic in Santiago's calendar and clock, on the days Chile changes time.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  foldIntoSantiagoHours,
-  rangeBounds,
-  santiagoDate,
-} from '../../src/main/domain/dashboard-range';
+import { foldIntoSantiagoHours, rangeBounds } from '../../src/main/domain/dashboard-range';
+import { addCalendarDays, santiagoDate } from '../../src/shared/rules/legal-deadlines';
 
 describe('rangeBounds', () => {
   it('ends with today in Santiago, even when UTC is already tomorrow', () => {
@@ -33,7 +29,7 @@ describe('rangeBounds', () => {
     const now = new Date('2027-01-03T15:00:00Z');
     expect(rangeBounds('7d', now)).toMatchObject({ firstDay: '2026-12-28', lastDay: '2027-01-03' });
     expect(rangeBounds('30d', now).firstDay).toBe('2026-12-05');
-    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(santiagoDate(new Date('2027-01-01T02:59:00Z'))).toBe('2026-12-31');
   });
 });

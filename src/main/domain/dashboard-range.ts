@@ -6,35 +6,16 @@
  * in exactly one Santiago hour. Pure: the clock is an input.
  */
 import type { DashboardRange } from '../../shared/contract';
-import { santiagoDayEnd, santiagoDayStart } from '../../shared/format';
-
-const TIME_ZONE = 'America/Santiago';
+import { santiagoDayEnd, santiagoDayStart, TIME_ZONE } from '../../shared/format';
+import { addCalendarDays, santiagoDate } from '../../shared/rules/legal-deadlines';
 
 const DAYS: Record<DashboardRange, number> = { today: 1, '7d': 7, '30d': 30 };
 
-const dayParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 const hourParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
   hour: '2-digit',
   hourCycle: 'h23',
 });
-
-/** The Santiago calendar day of an instant, `aaaa-mm-dd`. */
-export function santiagoDate(instant: Date): string {
-  return dayParts.format(instant);
-}
-
-/** `aaaa-mm-dd` moved by whole calendar days. */
-export function addDays(date: string, days: number): string {
-  const moved = new Date(`${date}T12:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
 
 export type RangeBounds = {
   firstDay: string;
@@ -47,7 +28,7 @@ export type RangeBounds = {
 /** The days a range covers, ending with today in Santiago, and the instants between them. */
 export function rangeBounds(range: DashboardRange, now: Date): RangeBounds {
   const lastDay = santiagoDate(now);
-  const firstDay = addDays(lastDay, 1 - DAYS[range]);
+  const firstDay = addCalendarDays(lastDay, 1 - DAYS[range]);
   return {
     firstDay,
     lastDay,

@@ -15,11 +15,11 @@
  *   19.880 art. 25 for administrative terms, applied here in the titular's favour).
  */
 import Holidays from 'date-holidays';
+import { TIME_ZONE } from '../format';
 
 /** A Santiago calendar date, `aaaa-mm-dd`. */
 export type CalendarDate = string;
 
-export const TIME_ZONE = 'America/Santiago';
 export const RESPONSE_DAYS = 30;
 export const EXTENSION_DAYS = 30;
 export const BLOCKING_BUSINESS_DAYS = 2;
