@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/database';
 import {
   replicaIncomplete,
+  parseProgress,
   replicaProgress,
   scopeKey,
 } from '../../src/main/repositories/replica-state';
@@ -47,6 +48,13 @@ describe('replicaIncomplete', () => {
     set('initial_sync', '');
     expect(replicaIncomplete(sqlite, true)).toBe(false);
     expect(replicaProgress(sqlite)).toBeNull();
+  });
+
+  it('reads a stored progress that is unreadable as none, never as a throw', () => {
+    expect(parseProgress('{"done":1,"total":2}')).toEqual({ done: 1, total: 2 });
+    for (const text of [null, '', '{', '{"done":"1","total":2}', 'null', '[]']) {
+      expect(parseProgress(text)).toBeNull();
+    }
   });
 
   it('is true while pulled rows wait for search indexing', () => {

@@ -46,7 +46,11 @@ export type ReplicaProgress = { done: number; total: number };
 
 /** Rows of the snapshot pulled so far, while one is under way. */
 export function replicaProgress(sqlite: Database.Database): ReplicaProgress | null {
-  const text = read(sqlite, REPLICA_STATE_KEYS.initialSync);
+  return parseProgress(read(sqlite, REPLICA_STATE_KEYS.initialSync));
+}
+
+/** A stored `{done, total}` (a snapshot's or a scope change's); null when none or unreadable. */
+export function parseProgress(text: string | null): ReplicaProgress | null {
   if (!text) return null;
   try {
     const value = JSON.parse(text) as Partial<ReplicaProgress>;

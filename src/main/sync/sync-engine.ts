@@ -27,7 +27,7 @@ import type { SyncErrorCode } from '../../shared/contract';
 import { syncErrorMessages } from '../../shared/messages';
 import type { ReplicaWriter } from './replica-writer';
 import { OUTBOX_SQL } from '../repositories/outbox-repository';
-import { REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
+import { parseProgress, REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
 import {
   isSlowAnswer,
   isUnreachable,
@@ -954,8 +954,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
         lastErrorDetail: lastError?.detail ?? null,
         nextAttemptInMs:
           nextAttemptAt === null ? null : Math.max(0, nextAttemptAt - now().getTime()),
-        initialSync: initial ? (JSON.parse(initial) as { done: number; total: number }) : null,
-        scopeChange: scoping ? (JSON.parse(scoping) as { done: number; total: number }) : null,
+        initialSync: parseProgress(initial),
+        scopeChange: parseProgress(scoping),
         stuck:
           pending > (row.others ?? 0) &&
           since !== null &&
