@@ -37,11 +37,6 @@ export function shouldLock(lastInputAt: number, now: number, idleSeconds: number
   return now - lastInputAt >= idleSeconds * 1000;
 }
 
-/** Milliseconds until the lock is due, for a timer (0 when due). */
-export function msUntilLock(lastInputAt: number, now: number, idleSeconds: number): number {
-  return Math.max(0, lastInputAt + idleSeconds * 1000 - now);
-}
-
 /** Attempts left after `failures` wrong passwords; 0 ends the locked session. */
 export function unlockAttemptsLeft(failures: number): number {
   return Math.max(0, MAX_UNLOCK_ATTEMPTS - failures);

@@ -7,11 +7,9 @@ import {
   checkAccessRequester,
   companyProfileAssigned,
   firstAccessAdvice,
-  firstAccessKey,
   companyRequester,
   grantsToSelf,
   mayBeAdmin,
-  mayDecide,
   mayRequestCompanyChange,
   needsAgreement,
   profileStanding,
@@ -64,12 +62,6 @@ describe('«El acceso solo puede ser solicitado por el Representante Legal o per
       reason: 'company_not_adherent',
     });
   });
-
-  it('decides a request once', () => {
-    expect(mayDecide('pending')).toBe(true);
-    expect(mayDecide('approved')).toBe(false);
-    expect(mayDecide('rejected')).toBe(false);
-  });
 });
 
 describe('«Sin este paso (la firma del Acuerdo de Acceso Remoto), el perfil empresa no será asignado»', () => {
@@ -90,12 +82,6 @@ describe('«Sin este paso (la firma del Acuerdo de Acceso Remoto), el perfil emp
 });
 
 describe('«La clave de los últimos 4 dígitos del RUT se utiliza únicamente para el primer ingreso»', () => {
-  it('is the 4 digits before the check digit', () => {
-    expect(firstAccessKey(10_203_040)).toBe('3040');
-    expect(firstAccessKey(76_540_007)).toBe('0007');
-    expect(firstAccessKey(1_234)).toBe('1234');
-  });
-
   it('«Si eres Administrador y ya estabas registrado como afiliado, ingresa con tu contraseña habitual»', () => {
     expect(firstAccessAdvice({ passwordSet: true, firstAccessUsed: false })).toBe('usual_password');
     expect(firstAccessAdvice({ passwordSet: true, firstAccessUsed: true })).toBe('usual_password');

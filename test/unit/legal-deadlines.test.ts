@@ -8,7 +8,6 @@ import {
   extendedDeadline,
   holidayName,
   isBusinessDay,
-  onBusinessDay,
   responseDeadline,
   santiagoDate,
 } from '../../src/shared/rules/legal-deadlines';
@@ -37,11 +36,6 @@ describe('the Chilean calendar (date-holidays, CL)', () => {
     // Winter: UTC−4.
     expect(santiagoDate(new Date('2026-07-01T03:30:00Z'))).toBe('2026-06-30');
     expect(santiagoDate(new Date('2026-07-01T04:30:00Z'))).toBe('2026-07-01');
-  });
-
-  it('moves a non-business day to the next business day', () => {
-    expect(onBusinessDay('2026-09-18')).toBe('2026-09-21');
-    expect(onBusinessDay('2026-09-22')).toBe('2026-09-22');
   });
 });
 

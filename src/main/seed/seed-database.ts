@@ -226,11 +226,6 @@ function entryBefore(entry: string | null, lostAt: number): string | null {
   return new Date(lostAt - DAY).toISOString();
 }
 
-/** Seeds an empty, open replica in one go (not resumable: see createDemoDatabase). */
-export function seedDatabase(db: Db, options: SeedOptions): SeedSummary {
-  return runSeed(db, options, null);
-}
-
 function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): SeedSummary {
   let lap = performance.now();
   const sqlite = db.$client;

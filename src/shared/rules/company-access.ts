@@ -39,11 +39,6 @@ export function checkAccessRequester(
 
 export type RequestState = 'pending' | 'approved' | 'rejected';
 
-/** A request is decided once: approving or rejecting a decided one is refused. */
-export function mayDecide(state: RequestState): boolean {
-  return state === 'pending';
-}
-
 /**
  * Rule 12: after approval the company profile stays unassigned until the Remote Access
  * Agreement is signed; administrators added later must sign it too. A worker's membership
@@ -62,14 +57,6 @@ export function companyProfileAssigned(membership: {
 /** Needs the agreement signed before its company profile is assigned. */
 export function needsAgreement(role: 'worker' | 'access_admin' | 'company_user'): boolean {
   return role !== 'worker';
-}
-
-/**
- * Rule 16: the first Portal Empresas password is the 4 digits before the check digit of the RUT,
- * for the first entry only.
- */
-export function firstAccessKey(rutBody: number): string {
-  return String(rutBody % 10_000).padStart(4, '0');
 }
 
 export type FirstAccessAdvice =

@@ -90,13 +90,6 @@ export function isBusinessDay(date: CalendarDate): boolean {
   return !isWeekend(date) && holidayName(date) === null;
 }
 
-/** The date itself when it is a business day, else the next business day. */
-export function onBusinessDay(date: CalendarDate): CalendarDate {
-  let day = date;
-  while (!isBusinessDay(day)) day = addCalendarDays(day, 1);
-  return day;
-}
-
 /** The `count`-th business day after `date` (`date` itself never counts). */
 export function addBusinessDays(date: CalendarDate, count: number): CalendarDate {
   let day = date;
