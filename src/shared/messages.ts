@@ -1243,6 +1243,40 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
 };
 
+/** Column headers the tables of several screens share (each screen's own are with its texts). */
+export const columnTitles = {
+  actions: 'Acciones',
+  agreement: 'Acuerdo de Acceso Remoto',
+  company: 'Empresa',
+  companyRegister: 'Registro de la empresa',
+  date: 'Fecha',
+  declares: 'Declara',
+  file: 'Archivo',
+  modules: 'Módulos',
+  person: 'Persona',
+  profile: 'Perfil',
+  quality: 'Calidad',
+  requester: 'Solicitante',
+  rows: 'Filas',
+  rut: 'RUT',
+  state: 'Estado',
+};
+
+/** What a screen says when its call failed with no answer of the core's (the network, a bug). */
+export const failedMessages = {
+  signIn: 'No se pudo iniciar sesión.',
+  search: 'No se pudo completar la búsqueda.',
+  list: 'No se pudo cargar la lista.',
+  company: 'No se pudo cargar la empresa.',
+  selection: 'No se pudo reunir la lista.',
+};
+
+/** The diagnosis panel's own words around the causes. */
+export const diagnosisMessages = {
+  title: '¿Por qué no puede ingresar?',
+  sayLabel: 'Dígale:',
+};
+
 export const noCauseText = {
   title: 'Sin impedimentos a la vista',
   say: 'Su cuenta está activa. Si su contraseña no funciona, puedo enviarle un enlace para restablecerla.',
@@ -1681,6 +1715,26 @@ export const deskMessages = {
   skipLink: 'Saltar al contenido',
   /** The search screen's heading (said, not shown: the search box is plain to see). */
   searchHeading: 'Búsqueda',
+  brand: 'Mesa de Ayuda',
+  sections: 'Secciones',
+  /** The top bar's screens (the others take their own area's `tab`). */
+  tabs: {
+    search: 'Búsqueda',
+    requests: 'Solicitudes',
+    audit: 'Auditoría',
+    sync: 'Sincronización',
+  },
+  searching: 'Buscando',
+  /** The search screen before anything is typed. */
+  searchHelp: {
+    intro: 'Escriba lo que le dicte la persona:',
+    ways: [
+      'RUT en cualquier forma: 12.345.678-5, 123456785, 12345678 o sus primeros dígitos',
+      'Nombre y apellidos, en cualquier orden y sin tildes: «gonzalez ped»',
+      'Correo o su inicio, teléfono, RUT o nombre de la empresa',
+    ],
+    keys: '↑ ↓ para moverse · Enter abre la ficha · Esc vuelve · Ctrl+K busca',
+  },
 };
 
 /** The sign-in screen. */
@@ -2012,6 +2066,51 @@ export const companyMessages = {
 
 /** Empty sections of the person record: never a fact while the data is still arriving. */
 export const recordMessages = {
+  /** The record's sections, labels and column headers. */
+  pickHint: 'Seleccione una persona con ↑ ↓ y Enter.',
+  identity: 'Identidad',
+  rut: 'RUT',
+  serialNumber: 'N° de serie',
+  email: 'Correo',
+  phone: 'Celular',
+  qualityLabel: 'Calidad',
+  notRegistered: 'No registrado',
+  never: 'Nunca',
+  yes: 'Sí',
+  no: 'No',
+  accounts: 'Cuentas por portal',
+  accountColumns: [
+    'Portal',
+    'Registro',
+    'Estado',
+    'Intentos fallidos',
+    'Contraseña creada',
+    'Correo verificado',
+    'Último ingreso',
+    'Acciones',
+  ],
+  companies: 'Empresas',
+  companyColumns: [
+    'Empresa',
+    'Adherida',
+    'Perfil',
+    'Estado',
+    'Vigencia',
+    'Módulos',
+    'Acuerdo de Acceso Remoto',
+    'Acciones',
+  ],
+  mails: 'Últimos correos enviados',
+  mailColumns: ['Fecha', 'Tipo', 'Portal', 'Destino', 'Resultado'],
+  /** A company row's buttons. */
+  changes: {
+    disable: 'Inhabilitar',
+    enable: 'Habilitar',
+    pause: 'Pausar',
+    resume: 'Reanudar',
+    dismiss: 'Registrar baja',
+    remove: 'Eliminar acceso',
+  },
   /** Under the e-mail and the mobile: their last change (persons.*_changed_at / _by). */
   contactChanged: (at: string, by: string | null) => `Cambiado el ${at}${by ? ` por ${by}` : ''}`,
   /**

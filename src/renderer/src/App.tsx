@@ -182,16 +182,16 @@ function Desk() {
         {deskMessages.skipLink}
       </a>
       <header className="topbar">
-        <span className="brand">Mesa de Ayuda</span>
-        <nav aria-label="Secciones">
-          {tab('search', 'Búsqueda')}
+        <span className="brand">{deskMessages.brand}</span>
+        <nav aria-label={deskMessages.sections}>
+          {tab('search', deskMessages.tabs.search)}
           {tab('calls', interactionWords(session.role).bar.listTitle)}
-          {session.role !== 'prevention' && tab('requests', 'Solicitudes')}
+          {session.role !== 'prevention' && tab('requests', deskMessages.tabs.requests)}
           {session.role !== 'prevention' && tab('dataRequests', dataRequestMessages.tab)}
-          {session.role === 'supervisor' && tab('audit', 'Auditoría')}
+          {session.role === 'supervisor' && tab('audit', deskMessages.tabs.audit)}
           {mayBulkLoad(session.role) && tab('bulk', bulkMessages.tab)}
           {session.role === 'supervisor' && tab('dashboard', dashboardMessages.tab)}
-          {tab('sync', 'Sincronización')}
+          {tab('sync', deskMessages.tabs.sync)}
         </nav>
         <PersonCount count={personCount} />
         <SyncIndicator />
@@ -248,22 +248,20 @@ function Desk() {
             {deskMessages.searchHeading}
           </h1>
           <SearchBox ref={searchRef} onOpened={focusRecord} />
-          {searching && <div className="progress thin" role="progressbar" aria-label="Buscando" />}
+          {searching && (
+            <div className="progress thin" role="progressbar" aria-label={deskMessages.searching} />
+          )}
           <IncompleteDataNotice where="results" />
           <SearchNotices />
           {idle ? (
             <div className="help">
-              <p>Escriba lo que le dicte la persona:</p>
+              <p>{deskMessages.searchHelp.intro}</p>
               <ul>
-                <li>
-                  RUT en cualquier forma: 12.345.678-5, 123456785, 12345678 o sus primeros dígitos
-                </li>
-                <li>Nombre y apellidos, en cualquier orden y sin tildes: «gonzalez ped»</li>
-                <li>Correo o su inicio, teléfono, RUT o nombre de la empresa</li>
+                {deskMessages.searchHelp.ways.map((way) => (
+                  <li key={way}>{way}</li>
+                ))}
               </ul>
-              <p className="muted">
-                ↑ ↓ para moverse · Enter abre la ficha · Esc vuelve · Ctrl+K busca
-              </p>
+              <p className="muted">{deskMessages.searchHelp.keys}</p>
             </div>
           ) : (
             <ResultList onOpened={focusRecord} />

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../shared/contract';
-import { signInMessages } from '../../shared/messages';
+import { failedMessages, signInMessages } from '../../shared/messages';
 import type { IdentityFactView } from '../../shared/identity-facts';
 import type { IdentityFact } from '../../shared/policy';
 import { ApiError, call } from './api/client';
@@ -155,7 +155,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
       if (session.signedInOffline) get().notify(signInMessages.offline);
       return null;
     } catch (error) {
-      return error instanceof ApiError ? error.message : 'No se pudo iniciar sesión.';
+      return error instanceof ApiError ? error.message : failedMessages.signIn;
     }
   },
 

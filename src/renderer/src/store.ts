@@ -13,6 +13,7 @@ import type {
 import { formatRut, readRut } from '../../shared/rut';
 import { ApiError, call } from './api/client';
 import { useCompany } from './company/company-store';
+import { failedMessages } from '../../shared/messages';
 
 export const PAGE_SIZE = 50;
 
@@ -84,7 +85,7 @@ type Actions = {
 };
 
 const message = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'No se pudo completar la búsqueda.';
+  error instanceof ApiError ? error.message : failedMessages.search;
 
 /** What the screen shows before any search: also what a new agent starts from. */
 const EMPTY_SCREEN = {

@@ -18,7 +18,7 @@ import type {
   BulkReportRow,
 } from '../../../shared/contract';
 import { formatDateTime, formatNumber } from '../../../shared/format';
-import { bulkMessages as m, dialogMessages } from '../../../shared/messages';
+import { bulkMessages as m, columnTitles, dialogMessages } from '../../../shared/messages';
 import { BULK_MAX_FILE_BYTES, readStateCell } from '../../../shared/rules/bulk-load';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
@@ -754,11 +754,11 @@ function History() {
         <table>
           <thead>
             <tr>
-              <th scope="col">Fecha</th>
-              <th scope="col">Empresa</th>
-              <th scope="col">Archivo</th>
-              <th scope="col">Estado</th>
-              <th scope="col">Filas</th>
+              <th scope="col">{columnTitles.date}</th>
+              <th scope="col">{columnTitles.company}</th>
+              <th scope="col">{columnTitles.file}</th>
+              <th scope="col">{columnTitles.state}</th>
+              <th scope="col">{columnTitles.rows}</th>
               <th scope="col">
                 <span className="visually-hidden">Acciones</span>
               </th>

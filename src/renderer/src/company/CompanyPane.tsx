@@ -4,6 +4,7 @@ import type { AccessRequestView, CompanyRecord, Decision } from '../../../shared
 import { formatDate } from '../../../shared/format';
 import {
   adminKindLabels,
+  columnTitles,
   companyMessages as t,
   deniedMessages,
   modulesText,
@@ -159,9 +160,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Persona</th>
-              <th scope="col">RUT</th>
-              <th scope="col">Calidad</th>
+              <th scope="col">{columnTitles.person}</th>
+              <th scope="col">{columnTitles.rut}</th>
+              <th scope="col">{columnTitles.quality}</th>
             </tr>
           </thead>
           <tbody>
@@ -192,12 +193,12 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Persona</th>
-              <th scope="col">Perfil</th>
-              <th scope="col">Estado</th>
-              {empresas && <th scope="col">Acuerdo de Acceso Remoto</th>}
-              <th scope="col">Módulos</th>
-              <th scope="col">Acciones</th>
+              <th scope="col">{columnTitles.person}</th>
+              <th scope="col">{columnTitles.profile}</th>
+              <th scope="col">{columnTitles.state}</th>
+              {empresas && <th scope="col">{columnTitles.agreement}</th>}
+              <th scope="col">{columnTitles.modules}</th>
+              <th scope="col">{columnTitles.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -311,11 +312,11 @@ function CompanyRequests({
         <table>
           <thead>
             <tr>
-              <th scope="col">Solicitante</th>
-              <th scope="col">Declara</th>
-              <th scope="col">Registro de la empresa</th>
-              <th scope="col">Estado</th>
-              <th scope="col">Acciones</th>
+              <th scope="col">{columnTitles.requester}</th>
+              <th scope="col">{columnTitles.declares}</th>
+              <th scope="col">{columnTitles.companyRegister}</th>
+              <th scope="col">{columnTitles.state}</th>
+              <th scope="col">{columnTitles.actions}</th>
             </tr>
           </thead>
           <tbody>

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccessRequestView } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import {
+  columnTitles,
   companyMessages as t,
+  failedMessages,
   requestCapacityLabels,
   requestStateLabels,
 } from '../../../shared/messages';
@@ -62,7 +64,7 @@ export function RequestsView() {
       },
       (failure: unknown) => {
         if (seq !== asked.current) return;
-        setError(failure instanceof ApiError ? failure.message : 'No se pudo cargar la lista.');
+        setError(failure instanceof ApiError ? failure.message : failedMessages.list);
         setLoading(false);
       },
     );
@@ -100,12 +102,12 @@ export function RequestsView() {
         <table>
           <thead>
             <tr>
-              <th scope="col">Fecha</th>
-              <th scope="col">Empresa</th>
-              <th scope="col">Solicitante</th>
-              <th scope="col">Declara</th>
-              <th scope="col">Registro de la empresa</th>
-              <th scope="col">Estado</th>
+              <th scope="col">{columnTitles.date}</th>
+              <th scope="col">{columnTitles.company}</th>
+              <th scope="col">{columnTitles.requester}</th>
+              <th scope="col">{columnTitles.declares}</th>
+              <th scope="col">{columnTitles.companyRegister}</th>
+              <th scope="col">{columnTitles.state}</th>
             </tr>
           </thead>
           <tbody ref={rowsRef}>

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { CompanyRecord, CompanyUsersPage } from '../../../shared/contract';
 import type { CompanyUserChange } from '../../../shared/rules/membership-transitions';
 import { ApiError, call } from '../api/client';
+import { failedMessages } from '../../../shared/messages';
 
 /** The id of the company page's requests heading: opened from a person's record, it takes focus. */
 export const COMPANY_REQUESTS_HEADING = 'company-requests-title';
@@ -48,7 +49,7 @@ type Actions = {
 };
 
 const message = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'No se pudo cargar la empresa.';
+  error instanceof ApiError ? error.message : failedMessages.company;
 
 let seq = 0;
 

@@ -3,6 +3,7 @@ import {
   actionDialogTexts,
   causeTexts,
   deniedMessages,
+  diagnosisMessages,
   heldMessages,
   noCauseText,
 } from '../../../shared/messages';
@@ -45,7 +46,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   if (record.replicaIncomplete) {
     return (
       <section className="diagnosis" aria-labelledby="diagnosis-title">
-        <h2 id="diagnosis-title">¿Por qué no puede ingresar?</h2>
+        <h2 id="diagnosis-title">{diagnosisMessages.title}</h2>
         <div className="cause cause-waiting">
           <div>
             <strong>
@@ -66,13 +67,13 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
 
   return (
     <section className="diagnosis" aria-labelledby="diagnosis-title">
-      <h2 id="diagnosis-title">¿Por qué no puede ingresar?</h2>
+      <h2 id="diagnosis-title">{diagnosisMessages.title}</h2>
       {held && (
         <div className="cause cause-waiting">
           <div>
             <strong>{heldMessages.diagnosisTitle}</strong>
             <p>
-              <span className="say-label">Dígale:</span>{' '}
+              <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
               {heldHere ? heldMessages.diagnosisSay : heldMessages.diagnosisSayOthers}
             </p>
             {others.length > 0 && (
@@ -88,7 +89,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           <div>
             <strong>{noCauseText.title}</strong>
             <p>
-              <span className="say-label">Dígale:</span> {noCauseText.say}
+              <span className="say-label">{diagnosisMessages.sayLabel}</span> {noCauseText.say}
             </p>
           </div>
           {active && record.email && record.can.resendMail.allowed && (
@@ -130,7 +131,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                 <div>
                   <strong>{text.title}</strong>
                   <p>
-                    <span className="say-label">Dígale:</span> {text.say}
+                    <span className="say-label">{diagnosisMessages.sayLabel}</span> {text.say}
                   </p>
                 </div>
                 {!cause.fix &&

@@ -96,14 +96,7 @@ function ActionButton({
   );
 }
 
-const CHANGE_LABELS: Record<RecordChange, string> = {
-  disable: 'Inhabilitar',
-  enable: 'Habilitar',
-  pause: 'Pausar',
-  resume: 'Reanudar',
-  dismiss: 'Registrar baja',
-  remove: 'Eliminar acceso',
-};
+const CHANGE_LABELS: Record<RecordChange, string> = recordMessages.changes;
 
 /** A company's name that opens its page, with its RUT beside it. */
 function CompanyLink({ rut, name }: { rut: string; name: string }) {
@@ -123,7 +116,7 @@ function CompanyLink({ rut, name }: { rut: string; name: string }) {
   );
 }
 
-const yesNo = (value: boolean) => (value ? 'Sí' : 'No');
+const yesNo = (value: boolean) => (value ? recordMessages.yes : recordMessages.no);
 
 /** «Cambiar perfil» is not this agent's at that company (rule 9: a supervisor or its admin). */
 const notAdminHere = (membership: PersonRecord['memberships'][number]) =>
@@ -154,7 +147,7 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   if (!rut) {
     return (
       <section className="record record-empty" aria-label="Ficha">
-        <p>Seleccione una persona con ↑ ↓ y Enter.</p>
+        <p>{recordMessages.pickHint}</p>
         <p className="muted">
           Esc vuelve a los resultados · Ctrl+K vuelve a la búsqueda · F1 muestra todos los atajos
         </p>
@@ -261,7 +254,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
       <DiagnosisPanel record={record} />
 
       <div className="section-head">
-        <h2>Identidad</h2>
+        <h2>{recordMessages.identity}</h2>
         <ActionButton
           decision={record.can.editContact}
           spec={editContactSpec(record)}
@@ -269,21 +262,21 @@ function RecordContent({ record }: { record: PersonRecord }) {
         />
       </div>
       <dl className="facts">
-        <dt>RUT</dt>
+        <dt>{recordMessages.rut}</dt>
         <dd>{displayRut(record.rut)}</dd>
-        <dt>N° de serie</dt>
-        <dd>{record.serialNumberMasked ?? 'No registrado'}</dd>
-        <dt>Correo</dt>
+        <dt>{recordMessages.serialNumber}</dt>
+        <dd>{record.serialNumberMasked ?? recordMessages.notRegistered}</dd>
+        <dt>{recordMessages.email}</dt>
         <dd>
           {record.email ?? <span className="warn-text">Sin correo registrado</span>}
           <ContactChanged change={record.contactChanged.email} />
         </dd>
-        <dt>Celular</dt>
+        <dt>{recordMessages.phone}</dt>
         <dd>
-          {record.phone ? formatPhone(record.phone) : 'No registrado'}
+          {record.phone ? formatPhone(record.phone) : recordMessages.notRegistered}
           <ContactChanged change={record.contactChanged.phone} />
         </dd>
-        <dt>Calidad</dt>
+        <dt>{recordMessages.qualityLabel}</dt>
         <dd>
           {recordMessages.quality({
             isWorker: record.isWorker,
@@ -296,7 +289,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         </dd>
       </dl>
 
-      <h2>Cuentas por portal</h2>
+      <h2>{recordMessages.accounts}</h2>
       {record.accounts.length === 0 ? (
         <p className="muted">
           {record.replicaIncomplete ? recordMessages.accountsNotYet : recordMessages.noAccounts}
@@ -305,14 +298,11 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Portal</th>
-              <th scope="col">Registro</th>
-              <th scope="col">Estado</th>
-              <th scope="col">Intentos fallidos</th>
-              <th scope="col">Contraseña creada</th>
-              <th scope="col">Correo verificado</th>
-              <th scope="col">Último ingreso</th>
-              <th scope="col">Acciones</th>
+              {recordMessages.accountColumns.map((title) => (
+                <th key={title} scope="col">
+                  {title}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -326,7 +316,9 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 <td>{account.failedAttempts}</td>
                 <td>{yesNo(account.passwordSet)}</td>
                 <td>{yesNo(account.emailVerified)}</td>
-                <td>{account.lastLoginAt ? formatDateTime(account.lastLoginAt) : 'Nunca'}</td>
+                <td>
+                  {account.lastLoginAt ? formatDateTime(account.lastLoginAt) : recordMessages.never}
+                </td>
                 <td className="actions">
                   {account.badges.some((b) => b.code === 'temporarily_locked') && (
                     <ActionButton
@@ -358,7 +350,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         </table>
       )}
 
-      <h2>Empresas</h2>
+      <h2>{recordMessages.companies}</h2>
       {record.memberships.length === 0 ? (
         record.registers.length === 0 && (
           <p className="muted">
@@ -369,14 +361,11 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Empresa</th>
-              <th scope="col">Adherida</th>
-              <th scope="col">Perfil</th>
-              <th scope="col">Estado</th>
-              <th scope="col">Vigencia</th>
-              <th scope="col">Módulos</th>
-              <th scope="col">Acuerdo de Acceso Remoto</th>
-              <th scope="col">Acciones</th>
+              {recordMessages.companyColumns.map((title) => (
+                <th key={title} scope="col">
+                  {title}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -500,18 +489,18 @@ function RecordContent({ record }: { record: PersonRecord }) {
         </div>
       )}
 
-      <h2>Últimos correos enviados</h2>
+      <h2>{recordMessages.mails}</h2>
       {record.mails.length === 0 ? (
         <p className="muted">No se le han enviado correos.</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Fecha</th>
-              <th scope="col">Tipo</th>
-              <th scope="col">Portal</th>
-              <th scope="col">Destino</th>
-              <th scope="col">Resultado</th>
+              {recordMessages.mailColumns.map((title) => (
+                <th key={title} scope="col">
+                  {title}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

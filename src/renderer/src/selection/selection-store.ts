@@ -7,6 +7,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { ChannelInput } from '../../../shared/contract';
 import { ApiError, call } from '../api/client';
+import { failedMessages } from '../../../shared/messages';
 
 /** From the anchor to `key` in the list's order: the range Shift makes. */
 export function rangeOf(keys: readonly string[], anchor: string | null, key: string): string[] {
@@ -91,7 +92,7 @@ export function createSelectionStore(): SelectionStore {
         if (mine !== seq) return;
         set({
           resolving: false,
-          error: error instanceof ApiError ? error.message : 'No se pudo reunir la lista.',
+          error: error instanceof ApiError ? error.message : failedMessages.selection,
         });
       }
     },
