@@ -311,12 +311,9 @@ export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
   const sealing = `${file}.sealing`;
   // The sealed file keeps the clear one's permissions (a private file stays private).
   const mode = fs.statSync(file).mode & 0o777;
+  const out = fs.createWriteStream(sealing, { flags: 'w', flush: true, mode: 0o600 });
   try {
-    await streamPipeline(
-      fs.createReadStream(file),
-      sealStream(key, path.basename(file)),
-      fs.createWriteStream(sealing, { flags: 'w', flush: true, mode: 0o600 }),
-    );
+    await streamPipeline(fs.createReadStream(file), sealStream(key, path.basename(file)), out);
     fs.chmodSync(sealing, mode);
     // Removed meanwhile (an export's files deleted by the agent): it must not come back.
     if (!fs.existsSync(file)) {
@@ -326,6 +323,10 @@ export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
     fs.renameSync(sealing, file);
     return true;
   } catch (error) {
+    // The copy may still be opening when the read fails (the file removed meanwhile): once it
+    // is closed it exists, and goes.
+    // (Only 'close' is awaited: the pipeline's error is emitted on it first.)
+    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
     fs.rmSync(sealing, { force: true });
     throw error;
   }
