@@ -326,7 +326,7 @@ export async function sealInPlace(file: string, key: Buffer): Promise<boolean> {
     // The copy may still be opening when the read fails (the file removed meanwhile): once it
     // is closed it exists, and goes.
     // (Only 'close' is awaited: the pipeline's error is emitted on it first.)
-    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     fs.rmSync(sealing, { force: true });
     throw error;
   }
