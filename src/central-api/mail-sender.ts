@@ -13,6 +13,7 @@ import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type StreamTransport from 'nodemailer/lib/stream-transport';
 import { maskSensitive } from '../shared/log-mask';
+import { normalizeEmail } from '../shared/policy';
 import { loginRut, rutFromBody } from '../shared/rut';
 import type { ChangeLog } from './change-log';
 import { renderMail, type MailKind, type Portal } from './mail-templates';
@@ -165,6 +166,15 @@ export function createMailSender(options: MailSenderOptions) {
       const mail = mailRow.get(job.mail_id) as MailRow | undefined;
       if (!mail) {
         finish({ ...job, attempts: MAX_ATTEMPTS }, { ok: false, error: 'mail row missing' });
+        continue;
+      }
+      // Only ever one plain mailbox (shared/policy.ts): an address stored before that rule, which
+      // a mailer could read as a list or a display name, fails at once instead of going astray.
+      if (normalizeEmail(mail.to_address) !== mail.to_address) {
+        finish(
+          { ...job, attempts: MAX_ATTEMPTS },
+          { ok: false, error: 'not a single plain address' },
+        );
         continue;
       }
       try {

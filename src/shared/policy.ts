@@ -129,12 +129,22 @@ export function mayBulkLoad(role: 'agent' | 'supervisor' | 'prevention'): boolea
   return role === 'supervisor';
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * One plain mailbox, as the portals' own forms take it: a local part of letters, digits and
+ * `. _ % + -` (no dot at either end, none doubled) and a domain of letter, digit and hyphen
+ * labels ending in a top-level domain of letters. Nothing a mailer could read as a list or a
+ * display name («a,b@x.cl», «x;b@y.cl», «a<b@y.cl>», «a(c)@y.cl», quotes, spaces), nor an
+ * accented local part no Chilean mailbox provider gives out: such text never becomes a
+ * recipient, here or on the central API.
+ */
+const EMAIL =
+  /^[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-/** Lower-cased e-mail, or null when it is not one. */
+/** Lower-cased e-mail, or null when it is not one (see EMAIL). */
 export function normalizeEmail(input: string): string | null {
   const email = input.trim().toLowerCase();
-  return email.length <= 254 && EMAIL.test(email) ? email : null;
+  const local = email.slice(0, email.indexOf('@'));
+  return email.length <= 254 && local.length <= 64 && EMAIL.test(email) ? email : null;
 }
 
 /** E.164 Chilean mobile (`+56 9 XXXX XXXX`), or null. */

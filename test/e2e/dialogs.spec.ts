@@ -175,6 +175,17 @@ test.describe('as an agent', () => {
     );
     await expect(dialog).not.toContainText('Correo no válido');
     await expectAccessible(page, 'diálogo de contacto con correo inválido');
+    // A typo a mailer would read as two addresses, or the browser's own objections: the desk's
+    // words, not the browser's English bubble, and nothing saved.
+    for (const typo of ['pedro,gonzalez@gmail.com', 'pedro@gmail..com', '.pedro@gmail.com']) {
+      await email.fill(typo);
+      await expect(error).toBeVisible();
+      // Enter sends the form: the desk says what is missing (the browser's bubble would stop
+      // it before the desk could).
+      await email.press('Enter');
+      await expect(dialog.getByRole('alert')).toContainText('Falta');
+      await expect(dialog).toBeVisible();
+    }
     await email.fill('pedro.gonzalez@gmail.com');
 
     // Any usual form of a mobile is accepted and shown grouped.

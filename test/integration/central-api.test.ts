@@ -535,6 +535,31 @@ describe('central API: push', () => {
     expect(error).not.toContain('camila.soto');
   });
 
+  it('never mails an address a mailer could read as a list: one stored before the rule fails at once', async () => {
+    const { api, smtp } = await start();
+    const session = await signIn(api, 'agente');
+    api.db.$client
+      .prepare('UPDATE persons SET email = ? WHERE rut = ?')
+      .run('camila,otra.persona@gmail.com', CAMILA);
+    await pushOk(api, session, [passwordReset(session, 1, CAMILA, START)]);
+    const job = () =>
+      api.db.$client
+        .prepare('SELECT state, attempts, last_error FROM mail_jobs ORDER BY id DESC LIMIT 1')
+        .get() as { state: string; attempts: number; last_error: string | null };
+    await until(() => job().state === 'failed', 'the refused mail');
+    expect(job().last_error).toBe('not a single plain address');
+    expect(
+      api.db.$client
+        .prepare(
+          "SELECT outcome FROM mails WHERE person_rut = ? AND kind = 'password_reset' ORDER BY id DESC LIMIT 1",
+        )
+        .pluck()
+        .get(CAMILA),
+    ).toBe('failed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.messages).toEqual([]);
+  });
+
   it('G3: a gap stops the batch with expectedNext and nothing past it is applied', async () => {
     const { api } = await start();
     const session = await signIn(api, 'agente');

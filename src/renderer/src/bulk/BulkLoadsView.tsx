@@ -363,7 +363,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
           {m.downloadFailed} ({formatNumber(preview.totals.refused)})
         </button>
       )}
-      <form className="bulk-apply" onSubmit={apply}>
+      <form className="bulk-apply" onSubmit={apply} noValidate>
         <label htmlFor={reasonId}>{m.reason}</label>
         <textarea
           id={reasonId}

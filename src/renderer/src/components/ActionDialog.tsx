@@ -198,7 +198,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       busy={busy}
       close={close}
     >
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <h2 id={ids.title}>{spec.title}</h2>
         {spec.description && (
           <p id={ids.description} className="muted">

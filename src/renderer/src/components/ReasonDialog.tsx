@@ -80,7 +80,7 @@ export function ReasonDialog({
 
   return (
     <Modal titleId={titleId} descriptionId={explanationId} busy={busy} close={stableClose}>
-      <form onSubmit={(event) => void onSubmit(event)}>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <h2 id={titleId}>{title}</h2>
         <p id={explanationId}>{explanation}</p>
         {children}

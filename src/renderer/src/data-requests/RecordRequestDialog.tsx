@@ -110,7 +110,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
 
   return (
     <Modal titleId={ids.title} wide busy={busy} close={close}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <h2 id={ids.title}>{t.recordTitle}</h2>
         <p className="muted">{t.recordIntro}</p>
         {representative && (

@@ -245,7 +245,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
       </p>
 
       {phase.kind === 'preview' && (
-        <form onSubmit={(event) => void start(event)}>
+        <form onSubmit={(event) => void start(event)} noValidate>
           {!phase.preview && !error && (
             <>
               <div className="progress" role="progressbar" aria-label={m.previewing} />
@@ -360,7 +360,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
       )}
 
       {phase.kind === 'undo' && (
-        <form onSubmit={(event) => void undo(event)}>
+        <form onSubmit={(event) => void undo(event)} noValidate>
           <p>{m.undoHelp(phase.job.action === 'disable' ? 'disable' : 'enable')}</p>
           {reasonField}
           {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
