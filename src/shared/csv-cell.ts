@@ -2,14 +2,14 @@
  * One field of every CSV the app writes (audit export, bulk-load files): quoted when it holds
  * the separator, a quote or a line break (quotes doubled), and a leading = + - @ (or tab,
  * carriage return) neutralised with an apostrophe, so a spreadsheet never runs the cell as a
- * formula (OWASP "CSV injection"). The files are `;`-separated, so a comma needs no quotes; the
- * audit's machine export is `,`-separated (`separator`).
+ * formula (OWASP "CSV injection"). A comma is quoted too, though the files are `;`-separated:
+ * opened where the list separator is the comma (or the audit's machine export, which is
+ * comma-separated), «x,=cmd» stays one cell instead of becoming a formula in the next.
  */
-export function csvCell(value: unknown, separator: ';' | ',' = ';'): string {
+export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  const quoted = separator === ';' ? /[;"\r\n]/ : /[,"\r\n]/;
-  return quoted.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[;,"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The BOM Excel needs to read UTF-8 accents. */

@@ -461,7 +461,7 @@ describe('a bulk load', () => {
     expect(failed.filename).toBe('carga-con-problemas.csv');
     expect(failed.csv).toBe(
       '\ufeffRUT;Correo;Estado;Motivo\r\n' +
-        '12.345.678-5;p@x.cl;;El RUT es de una persona de otra empresa, no de esta\r\n' +
+        '12.345.678-5;p@x.cl;;"El RUT es de una persona de otra empresa, no de esta"\r\n' +
         // The formula comes back neutralised: a spreadsheet shows it as text.
         `12.345.678-9;"'=HYPERLINK(""http://malo.example"",""clic"")";;RUT inválido (dígito verificador incorrecto o formato no reconocido)\r\n`,
     );

@@ -63,7 +63,8 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
       'Bloqueada hasta: 21-11-2026 12:20 | Intentos fallidos: 6',
       'Bloqueada hasta: — | Intentos fallidos: 0',
       '',
-      'N° de serie de la cédula, Celular registrado',
+      // A comma is quoted (csvCell), whatever the list separator of the spreadsheet opening it.
+      '"N° de serie de la cédula, Celular registrado"',
       'Este equipo (desk-1)',
       EVENT.id,
     ]);
@@ -152,7 +153,7 @@ describe('a CSV cell', () => {
     expect(csvCell('dijo "sí"')).toBe('"dijo ""sí"""');
     expect(csvCell('una\nlínea')).toBe('"una\nlínea"');
     expect(csvCell('una\r\nlínea')).toBe('"una\r\nlínea"');
-    expect(csvCell('1,5')).toBe('1,5');
+    expect(csvCell('1,5')).toBe('"1,5"');
     expect(csvCell('simple')).toBe('simple');
     expect(csvCell(null)).toBe('');
   });

@@ -28,10 +28,9 @@ describe('csvCell', () => {
     expect(csvCell(null)).toBe('');
   });
 
-  it("quotes by the file's separator: the audit's machine export is comma-separated", () => {
-    expect(csvCell('1,5', ',')).toBe('"1,5"');
-    expect(csvCell('a;b', ',')).toBe('a;b');
-    expect(csvCell('=1+1', ',')).toBe("'=1+1");
+  it('quotes a comma too: opened where the list separator is the comma, «x,=cmd» stays one cell', () => {
+    expect(csvCell('x,=cmd|calc')).toBe('"x,=cmd|calc"');
+    expect(csvCell('1,5')).toBe('"1,5"');
   });
 
   it('writes a whole file with a BOM, `;` and CRLF', () => {

@@ -107,7 +107,7 @@ function buildExport(ctx: ServiceContext, filter: AuditFilter, format: AuditExpo
   }
   const lines = [COLUMNS.join(',')];
   for (const event of ctx.repos.audit.iterate(filter)) {
-    lines.push(COLUMNS.map((column) => csvCell(event[column], ',')).join(','));
+    lines.push(COLUMNS.map((column) => csvCell(event[column])).join(','));
   }
   const stamp = ctx.now().toISOString().slice(0, 10);
   return {
