@@ -217,6 +217,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'El archivo de acciones sin enviar está dañado o no se abre con la clave de este equipo. No lo borre: avise a soporte.',
   central_admin_unconfigured: (p) => centralAdminTexts(p).needCentral,
   central_admin_offline: (p) => centralAdminTexts(p).offline,
+  central_admin_unanswered: (p) => centralAdminTexts(p).unanswered,
   central_admin_no_session: (p) => centralAdminTexts(p).needSession,
   central_admin_upgrade: () =>
     'Esta versión de la aplicación ya no puede hablar con el sistema central: actualícela.',
@@ -2452,6 +2453,9 @@ export function centralAdminTexts(params: Record<string, string | number>) {
   return {
     needCentral: `Este equipo no está conectado a un sistema central. ${what} allí.`,
     offline: `No hay conexión con el sistema central. ${what} en línea: intente de nuevo cuando vuelva la conexión.`,
+    /** Sent, and no answer came back: it may have been done. The same dialog asks again safely. */
+    unanswered:
+      'El sistema central no respondió a tiempo, y puede que ya lo haya aplicado. Vuelva a confirmar en este mismo diálogo cuando haya conexión: si ya se aplicó, no se repite, y queda registrado.',
     needSession: `Su sesión con el sistema central no está abierta o expiró. ${what} en línea: salga e ingrese de nuevo con conexión.`,
   };
 }

@@ -373,6 +373,56 @@ describe("a supervisor changes an officer's companies from her desk", () => {
       .get(LLANQUIHUE) as { n: number };
     expect(events.n).toBe(1);
   });
+  it('an assignment the central made but never answered in time says it may be done; asked again, it is audited once', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const boss = await openDesk(proxy.url, {
+      user: 'supervisora',
+      core: { centralTimeoutMs: 1_000 },
+    });
+    await syncNow(boss);
+    const held: Array<() => void> = [];
+    let holding = true;
+    proxy.setFaults((request) =>
+      request.path === '/admin/agent-scope' && holding
+        ? { kind: 'hold_response', onHeld: (release) => held.push(release) }
+        : { kind: 'pass' },
+    );
+    const decisionId = randomUUID();
+    const assign = () =>
+      boss.dispatch('officers.assign', {
+        companyRut: rutText(LLANQUIHUE),
+        username: 'prevencion',
+        assigned: true,
+        reason: 'Nueva cartera de empresas',
+        decisionId,
+      });
+    const unanswered = await assign();
+    expect(unanswered).toMatchObject({ ok: false });
+    expect(!unanswered.ok && unanswered.error.message).toMatch(
+      /no respondió a tiempo, y puede que ya lo haya aplicado/,
+    );
+    const events = () =>
+      central.db.$client
+        .prepare('SELECT count(*) FROM agent_scope_events WHERE company_rut = ?')
+        .pluck()
+        .get(LLANQUIHUE);
+    // The central did it; the desk has not audited what it was never told.
+    expect(events()).toBe(1);
+    const audited = () =>
+      boss.db.$client
+        .prepare("SELECT count(*) FROM audit_events WHERE action = 'scope.assign'")
+        .pluck()
+        .get();
+    expect(audited()).toBe(0);
+    holding = false;
+    for (const release of held) release();
+    // Confirmed again in the same dialog: the first decision's answer, audited now, once.
+    expect(await assign()).toEqual({ ok: true, value: { changed: true } });
+    expect(audited()).toBe(1);
+    expect(events()).toBe(1);
+  });
+
   it('lists who holds the company, assigns and takes it with a reason, audited, and the laptop follows', async () => {
     const central = await startCentral();
     const field = await openDesk(central.url, { user: 'prevencion' });

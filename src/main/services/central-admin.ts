@@ -10,6 +10,7 @@
 import { newId } from '../../shared/ids';
 import { MIN_ADMIN_REASON } from '../../shared/policy';
 import { CentralError, type CentralClient } from '../sync/central-client';
+import { isSlowAnswer } from '../sync/reachability';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError, type RuleCode } from './errors';
 
@@ -76,12 +77,21 @@ function refusal(error: unknown, central: CentralSession, topic: AdminTopic): ne
       throw new RuleError(known ?? 'central_admin_refused');
     }
     case 'network':
+      // Asked, and no answer in time (or the connection cut mid-answer): it may have been done.
+      // The dialog's decisionId makes asking again safe.
+      if (mayHaveArrived(error)) throw new RuleError('central_admin_unanswered', { topic });
+      throw new RuleError('central_admin_offline', { topic });
     case 'unavailable':
     case 'rate_limited':
     case 'resync_required':
-      // No answer, or a server that asks for patience: nothing was changed.
+      // A server that asks for patience: nothing was changed.
       throw new RuleError('central_admin_offline', { topic });
   }
+}
+
+/** A request that went out and got no whole answer: unlike a refused connection, it may have acted. */
+function mayHaveArrived(error: CentralError): boolean {
+  return isSlowAnswer(error) || /ECONNRESET|socket hang up|other side closed/i.test(error.message);
 }
 
 /** Asks the central API as this supervisor: its answer, or its refusal in her words. */

@@ -100,6 +100,7 @@ export type RuleCode =
   // What a supervisor asks of the central API from the desk (central-admin.ts): params {topic}.
   | 'central_admin_unconfigured'
   | 'central_admin_offline'
+  | 'central_admin_unanswered'
   | 'central_admin_no_session'
   | 'central_admin_upgrade'
   | 'central_admin_reenrol'
