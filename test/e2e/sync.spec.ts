@@ -227,3 +227,53 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     fs.rmSync(deskDir, { recursive: true, force: true });
   }
 });
+
+test('a change saved the moment the central API went away is not reported as reaching the portal', async ({
+  page,
+  centralDir,
+}) => {
+  test.setTimeout(60_000);
+  const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+  const central: Started = await startEntry('src/central-api/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    centralDir,
+    '--demo-persons',
+    '300',
+  ]);
+  const door = await startEntry('src/main/web/start.ts', [
+    '--port',
+    '0',
+    '--data-dir',
+    deskDir,
+    '--demo-persons',
+    '0',
+    '--central',
+    central.url,
+  ]);
+  try {
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    // Opened online: the dialog has nothing to warn of.
+    await expect(dialog).not.toContainText('quedará guardada en este equipo');
+    // The central goes away while the agent types; the desk has not noticed yet.
+    await central.stop();
+    await expect(indicator).toHaveText(/^En línea/);
+    await dialog.getByLabel('Celular', { exact: true }).fill('9 3131 3131');
+    await dialog.getByLabel('Motivo').fill('Cambió de número');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Datos de contacto' })).toHaveText(
+      /^Datos de contacto actualizados en este equipo\. El cambio llegará al portal/,
+    );
+    await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+  } finally {
+    await door.stop();
+    await central.stop();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+  }
+});

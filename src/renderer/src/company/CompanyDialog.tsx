@@ -26,7 +26,7 @@ import { readRut } from '../../../shared/rut';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
-import { actionsHeld } from '../components/actions-held';
+import { heldAfterPush } from '../components/actions-held';
 import { useHeldIn } from '../components/use-held-in';
 import { useInteractionWords } from '../components/interaction-words';
 import { personLabel } from '../components/display';
@@ -454,7 +454,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       useApp.getState().refreshResults();
       // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.
       const done = doneText(result);
-      const held = actionsHeld(useSession.getState().sync);
+      const held = await heldAfterPush();
       const said = !held
         ? done
         : dialog.kind === 'approve' || dialog.kind === 'add'

@@ -20,7 +20,7 @@ import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
 import { missingParts } from './ConfirmButton';
-import { actionsHeld } from './actions-held';
+import { heldAfterPush } from './actions-held';
 import { useHeldIn } from './use-held-in';
 import { ActionNotices } from './ActionNotices';
 import { fullName, personLabel } from './display';
@@ -153,12 +153,14 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       // Applied: show it if the agent is still on this person; close this dialog if still open.
       if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
       if (useSession.getState().dialog === spec) close();
-      const { sync, interaction } = useSession.getState();
-      const held = actionsHeld(sync) && !spec.doneSaysQueued;
+      // Said once the action reached the central API, or is known to wait here.
+      const waits = await heldAfterPush();
+      const { interaction } = useSession.getState();
+      const held = waits && !spec.doneSaysQueued;
       // A mail asked while the desk cannot sync: where it is, and that it may never go.
       const done = held
         ? heldMessages.done(spec.done)
-        : actionsHeld(sync) && spec.action === 'mail.resend'
+        : waits && spec.action === 'mail.resend'
           ? heldMessages.mailDone
           : spec.done;
       // An action on someone else than the open call's person still goes into that call: said.
