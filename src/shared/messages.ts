@@ -2927,7 +2927,11 @@ export const bulkMessages = {
       case 'unreadable_csv':
         return `No se pudo leer el CSV (cerca de la línea ${p['line']}): revise las comillas.`;
       case 'no_header':
-        return 'No se encontró la fila de títulos: el archivo debe tener una columna «RUT» y al menos una de «Correo» o «Estado».';
+        return `No se encontró la fila de títulos en las primeras ${p['rows'] ?? 10} filas: el archivo debe tener una columna «RUT» y al menos una de «Correo» o «Estado».`;
+      case 'repeated_column':
+        return p['first'] === p['second']
+          ? `La columna «${p['first']}» aparece dos veces: deje solo la que corresponde y cargue el archivo de nuevo.`
+          : `Las columnas «${p['first']}» y «${p['second']}» dicen lo mismo: deje solo la que corresponde y cargue el archivo de nuevo.`;
       default:
         return 'No se pudo leer el archivo.';
     }

@@ -528,8 +528,18 @@ describe('a bulk load', () => {
     expect(message(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2]))).toMatch(
       /^El archivo no es texto ni una planilla/,
     );
-    expect(message(excelCsv1252([['Nombre'], ['Ana']]))).toMatch(
-      /^No se encontró la fila de títulos/,
+    expect(message(excelCsv1252([['Nombre'], ['Ana']]))).toBe(
+      'No se encontró la fila de títulos en las primeras 10 filas: el archivo debe tener una columna «RUT» y al menos una de «Correo» o «Estado».',
+    );
+    expect(
+      message(
+        excelCsv1252([
+          ['RUT', 'correo', 'correo'],
+          ['12345678-5', 'a@b.cl', 'c@d.cl'],
+        ]),
+      ),
+    ).toBe(
+      'La columna «correo» aparece dos veces: deje solo la que corresponde y cargue el archivo de nuevo.',
     );
     // Larger than the contract allows: refused before it is decoded.
     expect(

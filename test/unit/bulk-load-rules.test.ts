@@ -250,6 +250,9 @@ describe('state cells and headers', () => {
       rut: 2,
     });
     expect(recogniseHeader(['Nombre', 'Correo'])).toBeNull();
+    expect(recogniseHeader(['RUT', 'Correo', 'Estado', 'E-mail'])).toEqual({
+      repeated: ['Correo', 'E-mail'],
+    });
   });
 });
 

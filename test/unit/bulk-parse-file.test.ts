@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BulkFileError, parseBulkFile } from '../../src/main/bulk/parse-file';
 import { BULK_MAX_FILE_BYTES, BULK_MAX_ROWS } from '../../src/shared/rules/bulk-load';
+import { bulkMessages } from '../../src/shared/messages';
 import { excelCsv1252, excelCsvText, excelCsvUtf8, windows1252, xlsx } from '../support/bulk-files';
 
 const ROWS = [
@@ -17,15 +18,17 @@ const ROWS = [
 const picked = (file: Awaited<ReturnType<typeof parseBulkFile>>) =>
   file.rows.map((row) => [row.line, row.rut, row.email, row.state]);
 
-async function refusal(bytes: Uint8Array): Promise<string> {
+async function refused(bytes: Uint8Array): Promise<BulkFileError> {
   try {
     await parseBulkFile(bytes);
   } catch (error) {
-    if (error instanceof BulkFileError) return error.code;
+    if (error instanceof BulkFileError) return error;
     throw error;
   }
   throw new Error('accepted');
 }
+
+const refusal = async (bytes: Uint8Array): Promise<string> => (await refused(bytes)).code;
 
 describe('parseBulkFile', () => {
   it('reads "CSV (delimitado por comas)" from a Spanish Excel: `;`, Windows-1252, CRLF', async () => {
@@ -155,6 +158,24 @@ describe('parseBulkFile', () => {
     ).toBe('no_header');
     // An RUT column alone changes nothing.
     expect(await refusal(excelCsv1252([['RUT'], ['1-9']]))).toBe('no_header');
+  });
+
+  it('refuses a header where two columns say the same, naming them: neither is chosen silently', async () => {
+    const twice = excelCsv1252([
+      ['RUT', 'correo', 'correo', 'estado'],
+      ['12345678-5', 'pedro.gonzalez@gmail.com', 'otro@gmail.com', 'habilitado'],
+    ]);
+    expect(await refusal(twice)).toBe('repeated_column');
+    expect(bulkMessages.fileError('repeated_column', (await refused(twice)).params)).toBe(
+      'La columna «correo» aparece dos veces: deje solo la que corresponde y cargue el archivo de nuevo.',
+    );
+    const synonyms = excelCsv1252([
+      ['RUT', 'Correo', 'Email'],
+      ['12345678-5', 'pedro.gonzalez@gmail.com', 'otro@gmail.com'],
+    ]);
+    expect(bulkMessages.fileError('repeated_column', (await refused(synonyms)).params)).toBe(
+      'Las columnas «Correo» y «Email» dicen lo mismo: deje solo la que corresponde y cargue el archivo de nuevo.',
+    );
   });
 
   it(`refuses more than ${BULK_MAX_ROWS.toLocaleString('es-CL')} rows, and accepts exactly that many`, async () => {

@@ -22,7 +22,8 @@ export type BulkFileErrorCode =
   | 'old_excel'
   | 'unreadable_xlsx'
   | 'unreadable_csv'
-  | 'no_header';
+  | 'no_header'
+  | 'repeated_column';
 
 export class BulkFileError extends Error {
   constructor(
@@ -163,13 +164,18 @@ function fromSheet(
   let headerIndex = -1;
   let columns: Partial<Record<ColumnRole, number>> | null = null;
   for (let i = 0; i < records.length && i < HEADER_SEARCH_ROWS; i++) {
-    columns = recogniseHeader(records[i]!);
-    if (columns) {
+    const header = recogniseHeader(records[i]!);
+    if (header && 'repeated' in header) {
+      const [first, second] = header.repeated;
+      throw new BulkFileError('repeated_column', { first: first!, second: second! });
+    }
+    if (header) {
+      columns = header;
       headerIndex = i;
       break;
     }
   }
-  if (!columns) throw new BulkFileError('no_header');
+  if (!columns) throw new BulkFileError('no_header', { rows: HEADER_SEARCH_ROWS });
   const dataRows = records.length - headerIndex - 1;
   if (dataRows > BULK_MAX_ROWS) {
     // Blank rows at the end (Excel keeps formatted empty rows) do not count.

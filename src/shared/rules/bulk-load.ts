@@ -448,18 +448,26 @@ export function foldHeader(text: string): string {
   return foldText(text).replace(/[^a-z0-9]/g, '');
 }
 
-/** Which column holds what; null when the row is not a header we recognise. */
+/**
+ * Which column holds what; null when the row is not a header we recognise. A role two columns
+ * claim («Correo» and «Email») is `repeated`, with the titles as written: which one is meant
+ * only the file's author knows, so the file is refused rather than one silently chosen.
+ */
 export function recogniseHeader(
   cells: readonly string[],
-): Partial<Record<ColumnRole, number>> | null {
+): Partial<Record<ColumnRole, number>> | { repeated: string[] } | null {
   const found: Partial<Record<ColumnRole, number>> = {};
+  let repeated: string[] | null = null;
   cells.forEach((cell, index) => {
     const folded = foldHeader(cell);
     for (const role of Object.keys(HEADER_NAMES) as ColumnRole[]) {
-      if (found[role] === undefined && HEADER_NAMES[role].includes(folded)) found[role] = index;
+      if (!HEADER_NAMES[role].includes(folded)) continue;
+      const first = found[role];
+      if (first === undefined) found[role] = index;
+      else repeated ??= [cells[first]!.trim(), cell.trim()];
     }
   });
   if (found.rut === undefined) return null;
   if (found.email === undefined && found.state === undefined) return null;
-  return found;
+  return repeated ? { repeated } : found;
 }
