@@ -2939,6 +2939,8 @@ export const bulkMessages = {
   tooLargeHere: (megabytes: number) =>
     `El archivo pesa más de ${megabytes} MB, el máximo para una carga. Divídalo en varios archivos.`,
   previewGone: 'La vista previa ya no está disponible: cargue el archivo de nuevo.',
+  fileChanged:
+    'El archivo cambió (o se movió) después de elegirlo, y ya no se puede leer: elíjalo de nuevo.',
   busy: (agent: string, since: string) =>
     `Ya hay una carga en curso para esta empresa (de ${agent}, iniciada el ${since}). Espere a que termine, o reanúdela o ciérrela en «Cargas masivas».`,
   nothingToApply: 'Ninguna fila cambia algo: no hay nada que aplicar.',

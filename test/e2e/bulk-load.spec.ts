@@ -4,6 +4,8 @@
  * applies with a reason, follows the progress, reads and exports the result, and undoes it.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expectAccessible } from './a11y';
 import {
   expect,
@@ -50,6 +52,19 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await screen.getByRole('button', { name: 'Ver vista previa' }).click();
   await expect(screen.getByRole('alert')).toContainText('El archivo no es texto ni una planilla');
   await expectAccessible(page, 'Cargas masivas: archivo rechazado');
+
+  // A file saved again after it was chosen: said, and chosen anew, not «intente de nuevo» forever.
+  const onDisk = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-bulk-')), 'espiga.csv');
+  fs.writeFileSync(onDisk, Buffer.from(FILE));
+  await screen.getByLabel('Archivo (.csv o .xlsx)').setInputFiles(onDisk);
+  fs.writeFileSync(onDisk, Buffer.concat([Buffer.from(FILE), Buffer.from('\r\n')]));
+  fs.utimesSync(onDisk, new Date(), new Date(Date.now() + 60_000));
+  await screen.getByRole('button', { name: 'Ver vista previa' }).click();
+  await expect(screen.getByRole('alert')).toHaveText(
+    'El archivo cambió (o se movió) después de elegirlo, y ya no se puede leer: elíjalo de nuevo.',
+  );
+  await expect(screen.getByText('Ningún archivo elegido')).toBeVisible();
+  fs.rmSync(path.dirname(onDisk), { recursive: true, force: true });
 
   await screen
     .getByLabel('Archivo (.csv o .xlsx)')

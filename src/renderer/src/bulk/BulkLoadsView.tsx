@@ -125,8 +125,19 @@ function NewLoad() {
     }
     setBusy(true);
     setError(null);
+    let bytes: Uint8Array;
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      // Saved again, moved or deleted since it was chosen: the browser holds a stale reference,
+      // and only choosing it again reads it.
+      setBusy(false);
+      setFile(null);
+      setError(m.fileChanged);
+      goToField(ids.file);
+      return;
+    }
+    try {
       const preview = await call('bulkLoads.preview', {
         companyRut: typedRut,
         fileName: file.name,
@@ -187,7 +198,11 @@ function NewLoad() {
             className="file-input"
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(event) => choose(event.target.files?.[0] ?? null)}
+            onChange={(event) => {
+              choose(event.target.files?.[0] ?? null);
+              // Emptied, so choosing the same file again (saved anew) is a change too.
+              event.target.value = '';
+            }}
             aria-label={m.file}
             aria-describedby={ids.hint}
           />
