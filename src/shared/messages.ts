@@ -29,6 +29,17 @@ export const errorMessages: Record<ErrorCode, string> = {
   internal: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise a soporte.',
 };
 
+/** The web door's own answers, outside any channel. */
+export const doorMessages = {
+  /** A tab opened without the door's key (the address without its `#token=…`). */
+  noToken:
+    'Esta pestaña no tiene la llave de la Mesa de Ayuda web: abra la dirección completa que mostró la consola al iniciarla (termina en «#token=…»).',
+  wrongHost:
+    'La Mesa de Ayuda web solo responde en la dirección que mostró la consola (127.0.0.1 o localhost y su puerto).',
+  downloadGone: 'El enlace de descarga ya se usó o expiró: pida la descarga de nuevo.',
+  badAddress: 'Dirección mal formada.',
+};
+
 export const notFoundMessages = {
   person: errorMessages.not_found,
   interaction: 'No se encontró la llamada (o es de otro agente).',

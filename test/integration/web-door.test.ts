@@ -80,7 +80,12 @@ describe('web door', () => {
     for (const token of ['', 'Bearer wrong', `Bearer ${d.token}x`]) {
       const reply = await api(d, 'persons.search', '{"text":"x"}', { Authorization: token });
       expect(reply.status).toBe(401);
-      expect(JSON.parse(reply.body).error.code).toBe('unauthorized');
+      // Said as what it is: a tab opened without the door's key, not a sign-in to repeat.
+      expect(JSON.parse(reply.body).error).toEqual({
+        code: 'unauthorized',
+        message:
+          'Esta pestaña no tiene la llave de la Mesa de Ayuda web: abra la dirección completa que mostró la consola al iniciarla (termina en «#token=…»).',
+      });
     }
   });
 
@@ -88,6 +93,7 @@ describe('web door', () => {
     const d = await start();
     const reply = await api(d, 'app.info', '{}', { Host: `evil.example:${d.port}` });
     expect(reply.status).toBe(421);
+    expect(JSON.parse(reply.body).error.message).toMatch(/solo responde en la dirección/);
   });
 
   it('reads only JSON bodies, and bad JSON is a clear error', async () => {
@@ -101,6 +107,18 @@ describe('web door', () => {
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const huge = await api(d, 'persons.search', JSON.stringify({ text: 'x'.repeat(70_000) }));
     expect(huge.status).toBe(400);
+    // Far over the limit: still an answer, not a connection reset; and the door keeps serving.
+    const enormous = await api(
+      d,
+      'persons.search',
+      JSON.stringify({ text: 'x'.repeat(8_000_000) }),
+    );
+    expect(enormous.status).toBe(400);
+    expect(JSON.parse(enormous.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect((await api(d, 'app.info', '{}')).status).toBe(200);
   });
 
   it('maps envelope errors to statuses and unknown channels to 404', async () => {

@@ -17,7 +17,7 @@ import {
   type Envelope,
   type ErrorCode,
 } from '../../shared/contract';
-import { errorMessages, ruleMessages } from '../../shared/messages';
+import { doorMessages, errorMessages, ruleMessages } from '../../shared/messages';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -66,13 +66,19 @@ export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
     if (!isLoopbackHost(request.headers.host, port)) {
-      return sendJson(response, 421, failure('forbidden'));
+      return sendJson(response, 421, {
+        ok: false,
+        error: { code: 'forbidden', message: doorMessages.wrongHost },
+      });
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return sendJson(response, 405, failure('invalid_input'));
       if (!hasToken(request.headers.authorization, token)) {
-        return sendJson(response, 401, failure('unauthorized'));
+        return sendJson(response, 401, {
+          ok: false,
+          error: { code: 'unauthorized', message: doorMessages.noToken },
+        });
       }
       if (!/^application\/json(;|$)/.test(String(request.headers['content-type']))) {
         return sendJson(response, 415, failure('invalid_input'));
@@ -175,8 +181,11 @@ function readJson(
   request.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > maxBytes) {
+      // Answered now; the rest is read and dropped, so the answer reaches the client instead
+      // of a connection reset.
       finish(INVALID);
-      request.destroy();
+      request.removeAllListeners('data');
+      request.resume();
       return;
     }
     chunks.push(chunk);
@@ -216,7 +225,7 @@ const sendText = (response: http.ServerResponse, status: number, text: string) =
  */
 function serveDownload(download: Download | null | undefined, response: http.ServerResponse): void {
   if (!download) {
-    sendText(response, 404, 'El enlace de descarga ya se usó o expiró: pida la descarga de nuevo.');
+    sendText(response, 404, doorMessages.downloadGone);
     return;
   }
   let source: Readable;
@@ -255,7 +264,7 @@ function serveStatic(root: string, pathname: string, response: http.ServerRespon
   if (relative === null) {
     response
       .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
-      .end('Dirección mal formada.');
+      .end(doorMessages.badAddress);
     return;
   }
   const file = path.resolve(root, `.${relative}`);
