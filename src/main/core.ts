@@ -25,6 +25,7 @@ import {
   notFoundMessages,
   replicaKeyMessages,
   ruleMessages,
+  syncMessages,
 } from '../shared/messages';
 import { loginRut, rutFromBody } from '../shared/rut';
 import { makeReplicaDurable, type Db } from './db/database';
@@ -713,7 +714,7 @@ export function createCore(options: CoreOptions): Core {
         refused(error.kind);
         throw error.kind === 'device_revoked'
           ? error
-          : new CentralError('unauthorized', 'El sistema central no aceptó el ingreso guardado.');
+          : new CentralError('unauthorized', syncMessages.keptSignInRefused);
       }
       throw error;
     }
@@ -721,7 +722,7 @@ export function createCore(options: CoreOptions): Core {
     if (offlineSignIn !== held || client !== asked) return false;
     if (answer.agent.agentId !== held.agentId) {
       refused('invalid_credentials');
-      throw new CentralError('unauthorized', 'El sistema central respondió por otro agente.');
+      throw new CentralError('unauthorized', syncMessages.keptSignInOtherAgent);
     }
     offlineSignIn = null;
     const fresh = keepCentralSignIn(context, tokens, answer, held.password);

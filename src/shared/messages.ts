@@ -1357,6 +1357,14 @@ export const syncMessages = {
         : ` ${others === 1 ? 'La de otro agente de este equipo sale' : `Las ${formatNumber(others)} de otros agentes de este equipo salen`} cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.`
     }`,
   pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Desde' },
+  /** The reason recorded when an agent applies their own value over a conflict. */
+  keepMineReason: 'Resolución de conflicto de sincronización: se mantiene el valor del agente',
+  /** Heading of the file a revoked device keeps its unsent actions in. */
+  revokedFileNotice:
+    'Acciones registradas en este equipo que no alcanzaron a llegar al sistema central antes de que un supervisor lo revocara. Revíselas y regístrelas de nuevo si corresponde.',
+  /** An offline sign-in the central API then refused, or answered for someone else. */
+  keptSignInRefused: 'El sistema central no aceptó el ingreso guardado.',
+  keptSignInOtherAgent: 'El sistema central respondió por otro agente.',
   pendingLoadFailed: 'No se pudo cargar la lista de acciones en espera.',
   unknownAgent: 'Agente desconocido',
   noPerson: '—',

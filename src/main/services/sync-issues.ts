@@ -14,6 +14,7 @@ import { newId } from '../../shared/ids';
 import { queuedActionName } from '../../shared/action-names';
 import type { Change } from '../../shared/sync-protocol';
 import { centralChangeOf } from '../sync/conflict-time';
+import { syncMessages } from '../../shared/messages';
 
 type Row = {
   action_id: string;
@@ -290,7 +291,7 @@ export function resolveSyncIssue(
               ? wanted['phone']
               : ''
             : undefined,
-        reason: 'Resolución de conflicto de sincronización: se mantiene el valor del agente',
+        reason: syncMessages.keepMineReason,
         identityCheck: original?.identity_check
           ? (JSON.parse(original.identity_check) as IdentityFact[])
           : [],

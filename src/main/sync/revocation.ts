@@ -31,6 +31,7 @@ import { actionText, auditDetailLine, describeAuditChange } from '../../shared/a
 import { formatDateTime } from '../../shared/format';
 import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
 import type { ReplicaWriter } from './replica-writer';
+import { syncMessages } from '../../shared/messages';
 
 export type RevocationRecord = { file: string; actions: number; at: string };
 
@@ -151,8 +152,7 @@ export function createRevocation(deps: {
       const rows = pending.all() as PendingRow[];
       const file = revokedExportFile(deps.dataDir, deviceId);
       const content = {
-        aviso:
-          'Acciones registradas en este equipo que no alcanzaron a llegar al sistema central antes de que un supervisor lo revocara. Revíselas y regístrelas de nuevo si corresponde.',
+        aviso: syncMessages.revokedFileNotice,
         equipo: deviceId,
         // In Chile's clock for a person; `acciones` keeps each one whole (UTC) for support.
         revocadoEl: `${formatDateTime(at)} (hora de Chile)`,
