@@ -94,4 +94,18 @@ export function unavailableFacts(holder: IdentityHolder, checked: readonly strin
   return [...new Set(checked)].filter((fact) => !available.has(fact));
 }
 
+/**
+ * A checked fact the system does not take, and why: a mobile changed lately (it proves nothing
+ * until `until`, see policy phoneNoProofUntil), or one it does not hold at all.
+ */
+export function unavailableFact(
+  holder: IdentityHolder,
+  checked: readonly string[],
+): { fact: string; changedUntil: string | null } | null {
+  const [fact] = unavailableFacts(holder, checked);
+  if (fact === undefined) return null;
+  const changedLately = fact === 'registered_phone' && holder.phone && holder.phoneNoProofUntil;
+  return { fact, changedUntil: changedLately ? holder.phoneNoProofUntil! : null };
+}
+
 const listOf = (value: string | null) => (value === null ? [] : [value]);

@@ -264,6 +264,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   invalid_phone: () => 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
   identity_fact_unavailable: (p) =>
     `No se puede verificar «${identityFactLabels[p['fact'] as IdentityFact] ?? p['fact']}»: el sistema no tiene ese dato de esta persona. Verifique con los datos que muestra el diálogo.`,
+  identity_fact_changed: (p) =>
+    `«${identityFactLabels[p['fact'] as IdentityFact] ?? p['fact']}» cambió hace poco: no sirve para verificar la identidad hasta el ${formatDateTime(String(p['until']))}. Desmárquelo y verifique con otros datos del diálogo.`,
   no_change: () => 'No hay cambios que guardar.',
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',

@@ -5,6 +5,7 @@
  * on another.
  */
 import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '../../src/shared/format';
 import { PHONE_PROOF_AFTER_CHANGE_MS } from '../../src/shared/policy';
 import { clockAt, editPhone, openDesk, record, startCentral, syncNow } from '../support/sync-setup';
 
@@ -42,9 +43,13 @@ describe('a mobile changed on another desk', () => {
       identityCheck: ['serial_number', 'registered_phone'],
       expectedVersion: pedro.accounts[0]!.version,
     });
+    // Said as what it is: changed lately, not a datum the system lacks.
+    const until = new Date(clock.now.getTime() + PHONE_PROOF_AFTER_CHANGE_MS);
     expect(unlock).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/celular/i) },
+      error: {
+        message: `«Celular registrado» cambió hace poco: no sirve para verificar la identidad hasta el ${formatDateTime(until.toISOString())}. Desmárquelo y verifique con otros datos del diálogo.`,
+      },
     });
 
     // A day after the change it proves who calls again.

@@ -6,7 +6,7 @@
  */
 import type { DataRequestView, LinkedChange } from '../../shared/contract';
 import { actionText, auditDetailLine, describeAuditChange } from '../../shared/audit-details';
-import { unavailableFacts } from '../../shared/identity-facts';
+import { refuseUnavailableFact } from './run-action';
 import { IDENTITY_FACTS_REQUIRED, speaksFor, type IdentityFact } from '../../shared/policy';
 import {
   checkMove,
@@ -107,10 +107,7 @@ export function recordDataRequest(
   if (command.identityMethod === 'facts') {
     const holder = repos.records.identityHolder(command.personRut, ctx.now());
     if (!holder) throw new NotFoundError('person');
-    const [unavailable] = unavailableFacts(holder, facts);
-    if (unavailable !== undefined) {
-      throw new RuleError('identity_fact_unavailable', { fact: unavailable });
-    }
+    refuseUnavailableFact(holder, facts);
     if (facts.length < IDENTITY_FACTS_REQUIRED) {
       throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
     }

@@ -54,6 +54,7 @@ export type RuleCode =
   | 'mail_not_applicable'
   | 'identity_required'
   | 'identity_fact_unavailable'
+  | 'identity_fact_changed'
   | 'reason_required'
   | 'invalid_email'
   | 'invalid_phone'

@@ -3,7 +3,7 @@
  * permission → domain rule and write → outbox entry → audit event. Any throw rolls all of it back.
  */
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
-import { unavailableFacts } from '../../shared/identity-facts';
+import { unavailableFact, type IdentityHolder } from '../../shared/identity-facts';
 import {
   allowedOnBehalf,
   IDENTITY_FACTS_REQUIRED,
@@ -95,10 +95,20 @@ function checkIdentityFacts(ctx: ServiceContext, personRut: number, facts: reado
   if (facts.length === 0) return;
   const holder = ctx.repos.records.identityHolder(personRut, ctx.now());
   if (!holder) throw new NotFoundError('person');
-  const [unavailable] = unavailableFacts(holder, facts);
-  if (unavailable !== undefined) {
-    throw new RuleError('identity_fact_unavailable', { fact: unavailable });
+  refuseUnavailableFact(holder, facts);
+}
+
+/** A checked fact the system does not take, refused saying why (shared/identity-facts.ts). */
+export function refuseUnavailableFact(holder: IdentityHolder, facts: readonly string[]): void {
+  const unavailable = unavailableFact(holder, facts);
+  if (unavailable === null) return;
+  if (unavailable.changedUntil !== null) {
+    throw new RuleError('identity_fact_changed', {
+      fact: unavailable.fact,
+      until: unavailable.changedUntil,
+    });
   }
+  throw new RuleError('identity_fact_unavailable', { fact: unavailable.fact });
 }
 
 /**
