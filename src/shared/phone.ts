@@ -5,6 +5,8 @@
 
 /** E.164 form of a Chilean number written any usual way, or null when it is not one. */
 export function normalizePhone(input: string): string | null {
+  // Digits and the usual separators only: «9abc8765x4321 (casa)» is a typo to fix, not a number.
+  if (/[^\d\s+().-]/.test(input)) return null;
   const digits = input.replace(/\D/g, '');
   if (/^569\d{8}$/.test(digits)) return `+${digits}`;
   if (/^9\d{8}$/.test(digits)) return `+56${digits}`;

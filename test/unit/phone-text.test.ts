@@ -32,6 +32,9 @@ describe('normalizePhone', () => {
   it.each([
     '',
     '   ',
+    // Letters are a typo to fix, not something to strip silently.
+    '9abc8765x4321 (casa)',
+    '+56 9 8765 4321 casa',
     '12345',
     '+1 555 1234567',
     '+54 9 11 2345 6789',
