@@ -60,7 +60,9 @@ export function planSearch(text: string): SearchPlan {
     return plan;
   }
 
-  plan.phone = /\d{8}/.test(trimmed.replace(/\D/g, '')) ? normalizePhone(trimmed) : null;
+  // A search may mix a name with the number: the number is read from its own characters.
+  const phoneText = trimmed.replace(/[^\d\s+().-]/g, ' ');
+  plan.phone = /\d{8}/.test(phoneText.replace(/\D/g, '')) ? normalizePhone(phoneText) : null;
   if (plan.phone) {
     // "Juan 9 8765 4321": the phone, and the name words beside it.
     plan.nameWords = words(trimmed.replace(/[\d+()]/g, ' ')).slice(0, MAX_WORDS);
