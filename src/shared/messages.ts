@@ -143,9 +143,16 @@ export const rutFieldMessages = {
     `«${typed}» puede ser ${readings.join(' o ')}: escríbalo con guion y dígito verificador.`,
 } as const;
 
+/** What was typed, said back: a pasted page is cut, not echoed whole across the screen. */
+const ECHO_CHARS = 80;
+const echo = (text: string) => {
+  const trimmed = text.trim();
+  return trimmed.length <= ECHO_CHARS ? trimmed : `${trimmed.slice(0, ECHO_CHARS).trimEnd()}…`;
+};
+
 export const searchMessages = {
-  invalidCheckDigit: (typed: string, expected: string) =>
-    `RUT inválido: con esos números el dígito verificador sería ${expected}, no ${typed}. Revise los números y el dígito`,
+  /** The same words as every RUT field's (`typed`: the check digit typed). */
+  invalidCheckDigit: rutFieldMessages.checkDigit,
   capped: (cap: number) =>
     `Hay más de ${cap} coincidencias y se listan solo las primeras ${cap}. Agregue un nombre o el segundo apellido para acotar.`,
   companiesCapped: (shown: number) =>
@@ -168,13 +175,13 @@ export const searchMessages = {
       ? `El RUT ${rut} aún no aparece en este equipo: la carga de datos desde el sistema central se interrumpió al perderse la conexión y se retomará cuando vuelva. No le diga que no está registrado: anote su teléfono y búsquelo de nuevo entonces.`
       : `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
   none: (text: string) =>
-    `Sin resultados para «${text}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
-  noneForRut: (text: string) => `Sin resultados para «${text}».`,
+    `Sin resultados para «${echo(text)}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
+  noneForRut: (text: string) => `Sin resultados para «${echo(text)}».`,
   /** A prevention officer: his laptop holds his companies and their people, nothing else. */
   noneInScope: (text: string) =>
-    `Sin resultados para «${text}» entre sus empresas asignadas y su gente (este equipo no tiene otras). Pruebe con el RUT, solo un apellido o el inicio del correo.`,
+    `Sin resultados para «${echo(text)}» entre sus empresas asignadas y su gente (este equipo no tiene otras). Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneInCompany: (text: string, company: string) =>
-    `Sin resultados para «${text}» dentro de ${company}. La búsqueda está filtrada por esa empresa.`,
+    `Sin resultados para «${echo(text)}» dentro de ${company}. La búsqueda está filtrada por esa empresa.`,
   companyEmpty: (company: string) => `${company} no tiene personas registradas.`,
   searchEverywhere: 'Buscar en todas las empresas (Enter)',
   scopeChip: (company: string) => `Filtrando por ${company}`,

@@ -71,8 +71,9 @@ test('an accentless name finds the accented person, in any word order', async ({
 
 test('a wrong check digit is explained and the near match still shown', async ({ desk }) => {
   await desk.find('12.345.678-6');
-  await expect(desk.page.getByRole('alert')).toContainText(
-    'RUT inválido: con esos números el dígito verificador sería 5',
+  // The same words as every RUT field's: the digit typed, not the whole RUT again.
+  await expect(desk.page.getByRole('alert')).toHaveText(
+    'RUT inválido: con esos números el dígito verificador sería 5, no 6. Revise los números y el dígito.',
   );
   await expect(desk.options.first()).toContainText(PEDRO);
 });

@@ -43,7 +43,7 @@ describe('persons.search', () => {
     const page = search(core(), '12.345.678-6');
     expect(page.notices[0]).toEqual({
       code: 'invalid_check_digit',
-      typed: '12.345.678-6',
+      typed: '6',
       expected: '5',
     });
     expect(page.persons[0]?.rut).toBe('12345678-5');

@@ -53,6 +53,15 @@ describe('search messages', () => {
     }
   });
 
+  it('says back at most the first 80 characters of what was typed', () => {
+    const pasted = 'gonzalez '.repeat(600);
+    const said = searchMessages.none(pasted);
+    expect(said.length).toBeLessThan(200);
+    expect(said).toContain('«gonzalez gonzalez');
+    expect(said).toContain('…»');
+    expect(searchMessages.none('  munoz ')).toContain('«munoz»');
+  });
+
   it('does not suggest the RUT to someone who typed one', () => {
     expect(searchMessages.noneForRut('1-9')).not.toMatch(/RUT/);
     expect(searchMessages.none('gonzalez')).toMatch(/Pruebe con el RUT/);

@@ -347,4 +347,8 @@ describe('planSearch: mixed and pasted input', () => {
   it('reads a RUT pasted with an en dash', () => {
     expect(planSearch('12.345.678–5')).toEqual({ ...EMPTY, rutBodies: [12345678] });
   });
+
+  it('reads full-width digits as digits', () => {
+    expect(planSearch('１２．３４５．６７８－５')).toEqual({ ...EMPTY, rutBodies: [12345678] });
+  });
 });

@@ -43,8 +43,12 @@ export function planSearch(text: string): SearchPlan {
     emailFirst: false,
     nameWords: [],
   };
-  // Pasted text brings typographic dashes (‐ – — −) where callers mean the RUT's hyphen.
-  const trimmed = text.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
+  // Pasted text brings typographic dashes (‐ – — −) where callers mean the RUT's hyphen, and
+  // full-width digits and letters (１２３４５６７８－５) from some keyboards: NFKC reads them plainly.
+  const trimmed = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
   if (trimmed === '') return plan;
 
   if (trimmed.includes('@')) {

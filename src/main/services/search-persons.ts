@@ -105,7 +105,7 @@ export function searchPersons(
     if (plan.invalidCheckDigit) {
       notices.unshift({
         code: 'invalid_check_digit',
-        typed: formatRut(plan.invalidCheckDigit.typed),
+        typed: plan.invalidCheckDigit.typed.dv,
         expected: plan.invalidCheckDigit.expected,
       });
     } else {
