@@ -143,6 +143,14 @@ export const rutFieldMessages = {
     `«${typed}» puede ser ${readings.join(' o ')}: escríbalo con guion y dígito verificador.`,
 } as const;
 
+/** A text box nearing its limit (LengthLeft). */
+export const lengthMessages = {
+  left: (left: number, max: number) =>
+    left <= 0
+      ? `Llegó al máximo de ${formatNumber(max)} caracteres: lo que siga no se agrega.`
+      : `Quedan ${formatNumber(left)} caracteres.`,
+};
+
 /** What was typed, said back: a pasted page is cut, not echoed whole across the screen. */
 const ECHO_CHARS = 80;
 const echo = (text: string) => {
@@ -669,10 +677,7 @@ export const callMessages = {
   missingPendingNotes:
     'Falta: en las notas, qué queda pendiente y con quién (al menos 3 caracteres).',
   /** Said as the notes near their limit, so a paste never loses its end unnoticed. */
-  notesLeft: (left: number) =>
-    left === 0
-      ? `Llegó al máximo de ${formatNumber(CALL_NOTES_MAX)} caracteres: lo que siga no se agrega.`
-      : `Quedan ${formatNumber(left)} caracteres.`,
+  notesLeft: (left: number) => lengthMessages.left(left, CALL_NOTES_MAX),
   saveAndClose: 'Guardar y cerrar',
   back: 'Seguir en la llamada',
   closed: 'Llamada cerrada y registrada.',

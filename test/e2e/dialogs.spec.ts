@@ -188,6 +188,15 @@ test.describe('as an agent', () => {
     }
     await email.fill('pedro.gonzalez@gmail.com');
 
+    // A pasted reason past its limit is cut where the box stops, and the dialog says so.
+    await reason.fill('x'.repeat(600));
+    await expect(reason).toHaveValue('x'.repeat(500));
+    await expect(dialog).toContainText(
+      'Llegó al máximo de 500 caracteres: lo que siga no se agrega.',
+    );
+    await reason.fill('');
+    await expect(dialog).not.toContainText('Llegó al máximo');
+
     // Any usual form of a mobile is accepted and shown grouped.
     await phone.fill('9 1111 2222');
     await reason.fill('Cambió de número');

@@ -31,6 +31,7 @@ import { LazyTable, type Column } from './LazyTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ConfirmButton, goToField } from '../components/ConfirmButton';
 import { DialogFooter } from '../components/DialogFooter';
+import { LengthLeft } from '../components/LengthLeft';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
 
@@ -388,6 +389,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
           placeholder={m.reasonHint}
           onChange={(event) => setReason(event.target.value)}
         />
+        <LengthLeft value={reason} max={500} />
         <ConfirmButton
           waiting={busy || waiting !== null}
           why={waiting}
@@ -729,6 +731,7 @@ function UndoDialog({
           maxLength={500}
           onChange={(event) => setReason(event.target.value)}
         />
+        <LengthLeft value={reason} max={500} />
         {error && <ErrorNotice>{error}</ErrorNotice>}
         <DialogFooter
           cancel={dialogMessages.cancel}

@@ -27,6 +27,7 @@ import { fullName, personLabel } from './display';
 import { useInteractionWords } from './interaction-words';
 import { useApp } from '../store';
 import { ErrorNotice } from './ErrorNotice';
+import { LengthLeft } from './LengthLeft';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {
@@ -332,6 +333,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
               maxLength={500}
               onChange={(event) => setReason(event.target.value)}
             />
+            <LengthLeft value={reason} max={500} />
           </div>
         )}
         {spec.confirmation && (

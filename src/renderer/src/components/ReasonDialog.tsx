@@ -13,6 +13,7 @@ import { Modal } from './Modal';
 import { ErrorNotice } from './ErrorNotice';
 import { DialogFooter } from './DialogFooter';
 import { missingParts } from './ConfirmButton';
+import { LengthLeft } from './LengthLeft';
 
 export function ReasonDialog({
   title,
@@ -95,6 +96,7 @@ export function ReasonDialog({
             aria-describedby={hintId}
             onChange={(event) => setReason(event.target.value)}
           />
+          <LengthLeft value={reason} max={500} />
           <span id={hintId} className="muted small">
             {reasonHint}
           </span>

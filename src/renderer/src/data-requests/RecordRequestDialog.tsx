@@ -28,6 +28,7 @@ import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useDataRequests, type RecordingFor } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LengthLeft } from '../components/LengthLeft';
 
 /**
  * Records a Ley 21.719 request for the person on screen: the right, the channel, how identity
@@ -194,6 +195,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             aria-describedby={ids.detailHint}
             onChange={(event) => setDetail(event.target.value)}
           />
+          <LengthLeft value={detail} max={2000} />
           <span id={ids.detailHint} className="muted small">
             {t.detailHint}
           </span>

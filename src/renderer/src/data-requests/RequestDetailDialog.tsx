@@ -25,6 +25,7 @@ import { useApp } from '../store';
 import { DeadlineCell } from './DataRequestsView';
 import { useDataRequests } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LengthLeft } from '../components/LengthLeft';
 
 /**
  * «Eliminar archivos», then a confirmation in place of the button: the focus goes to «Cancelar»
@@ -391,6 +392,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
               />
+              <LengthLeft value={reason} max={500} />
               <div className="dialog-buttons">
                 <button type="button" onClick={() => setMove(null)} disabled={busy}>
                   {t.cancel}

@@ -17,6 +17,7 @@ import { saveCsv } from '../components/save-file';
 import { useSession } from '../session-store';
 import { useSelectionDialog, type SelectionRequest } from './selection-dialog-store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LengthLeft } from '../components/LengthLeft';
 
 /** Rows shown per list; the export has them all. */
 const SHOWN = 300;
@@ -224,6 +225,7 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
         aria-describedby={error ? ids.error : undefined}
         onChange={(event) => setReason(event.target.value)}
       />
+      <LengthLeft value={reason} max={500} />
     </div>
   );
 
