@@ -251,7 +251,8 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await blockDetail.getByRole('button', { name: 'Desbloquear' }).click();
   await expect(blockDetail.getByRole('alert')).toHaveCount(0);
   await blockDetail.getByLabel('Motivo del desbloqueo').fill('Rectificación resuelta');
-  await blockDetail.getByRole('button', { name: 'Confirmar' }).click();
+  // Ctrl+Enter in the reason confirms, as in every dialog.
+  await blockDetail.getByLabel('Motivo del desbloqueo').press('Control+Enter');
   await expect(page.getByRole('status')).toContainText(
     `Bloqueo de la solicitud ${block.number} terminado`,
   );

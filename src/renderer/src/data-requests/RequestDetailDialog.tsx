@@ -391,6 +391,13 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 maxLength={500}
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
+                onKeyDown={(event) => {
+                  // Ctrl+Enter confirms this change, as it confirms every dialog's.
+                  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+                  event.preventDefault();
+                  event.stopPropagation();
+                  if (!busy) void confirm();
+                }}
               />
               <LengthLeft value={reason} max={500} />
               <div className="dialog-buttons">
