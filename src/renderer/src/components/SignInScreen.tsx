@@ -50,6 +50,7 @@ export function SignInScreen() {
             ref={usernameField}
             autoFocus
             autoComplete="username"
+            maxLength={100}
             value={username}
             onChange={(event) => setUsername(event.target.value)}
           />
@@ -60,6 +61,7 @@ export function SignInScreen() {
             id={ids.password}
             type="password"
             autoComplete="current-password"
+            maxLength={200}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />

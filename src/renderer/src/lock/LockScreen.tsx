@@ -72,6 +72,7 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
               autoFocus
               type="password"
               autoComplete="current-password"
+              maxLength={200}
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />
