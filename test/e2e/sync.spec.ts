@@ -14,21 +14,20 @@ const test = base.extend<{ centralDir: string }>({
   },
 });
 
-test('works offline, syncs when the central API returns, and settles a conflict on confirmation', async ({
-  page,
-  centralDir,
-}) => {
-  test.setTimeout(90_000);
-  const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
-  let central: Started = await startEntry('src/central-api/start.ts', [
+/** The reference central API with 300 demo persons in `dir`, on a free port. */
+const startCentralIn = (dir: string) =>
+  startEntry('src/central-api/start.ts', [
     '--port',
     '0',
     '--data-dir',
-    centralDir,
+    dir,
     '--demo-persons',
     '300',
   ]);
-  const door = await startEntry('src/main/web/start.ts', [
+
+/** A web door with an empty replica in `deskDir`, syncing with the central API at `url`. */
+const startDoorOf = (deskDir: string, url: string) =>
+  startEntry('src/main/web/start.ts', [
     '--port',
     '0',
     '--data-dir',
@@ -36,8 +35,17 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     '--demo-persons',
     '0',
     '--central',
-    central.url,
+    url,
   ]);
+
+test('works offline, syncs when the central API returns, and settles a conflict on confirmation', async ({
+  page,
+  centralDir,
+}) => {
+  test.setTimeout(90_000);
+  const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+  let central: Started = await startCentralIn(centralDir);
+  const door = await startDoorOf(deskDir, central.url);
   try {
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
 
@@ -234,24 +242,8 @@ test('a change saved the moment the central API went away is not reported as rea
 }) => {
   test.setTimeout(60_000);
   const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
-  const central: Started = await startEntry('src/central-api/start.ts', [
-    '--port',
-    '0',
-    '--data-dir',
-    centralDir,
-    '--demo-persons',
-    '300',
-  ]);
-  const door = await startEntry('src/main/web/start.ts', [
-    '--port',
-    '0',
-    '--data-dir',
-    deskDir,
-    '--demo-persons',
-    '0',
-    '--central',
-    central.url,
-  ]);
+  const central: Started = await startCentralIn(centralDir);
+  const door = await startDoorOf(deskDir, central.url);
   try {
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
