@@ -236,6 +236,48 @@ test.describe('as an agent', () => {
     });
   }
 
+  test('a mobile changed elsewhere while the dialog is open stops being offered as proof', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    await open(desk, '12.345.678-5', PEDRO);
+    await record
+      .getByRole('region', { name: '¿Por qué no puede ingresar?' })
+      .getByRole('button', { name: 'Desbloquear' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+    const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });
+    const mobile = identity.getByRole('checkbox', { name: /celular registrado/ });
+    await identity.getByRole('checkbox', { name: /N° de serie de la cédula/ }).check();
+    await mobile.check();
+    // Another tab of this desk changes his mobile meanwhile.
+    const changed = await page.evaluate(async () => {
+      type Answer = { ok: boolean; value: { version: number } };
+      const api = (
+        window as unknown as { api: Record<string, (input: unknown) => Promise<Answer>> }
+      ).api;
+      const now = await api['persons.get']!({ rut: '12345678-5', via: 'reload' });
+      return api['contact.edit']!({
+        rut: '12345678-5',
+        phone: '+56931313131',
+        reason: 'Cambio desde otra pestaña',
+        identityCheck: [],
+        expectedVersion: now.value.version,
+      });
+    });
+    expect(changed.ok).toBe(true);
+    await dialog.getByRole('button', { name: 'Desbloquear' }).click();
+    // Refused, saying why; the fact and its tick are gone from the dialog, which stays open.
+    await expect(dialog.getByRole('alert')).toContainText('cambió hace poco');
+    await expect(mobile).toHaveCount(0);
+    await expect(
+      identity.getByRole('checkbox', { name: /N° de serie de la cédula/ }),
+    ).toBeChecked();
+    await identity.getByRole('checkbox', { name: /Correo registrado/ }).check();
+    await dialog.getByRole('button', { name: 'Desbloquear' }).click();
+    await expect(dialog).toHaveCount(0);
+  });
+
   test('the focus stays in the dialog and comes back to the button that opened it', async ({
     desk,
   }) => {

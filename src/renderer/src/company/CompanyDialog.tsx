@@ -26,7 +26,7 @@ import { readRut } from '../../../shared/rut';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
-import { heldAfterPush } from '../components/actions-held';
+import { heldAfterPush } from '../components/held-after-push';
 import { useHeldIn } from '../components/use-held-in';
 import { useInteractionWords } from '../components/interaction-words';
 import { personLabel } from '../components/display';

@@ -20,7 +20,7 @@ import { IdentityFactChecks } from './IdentityFactChecks';
 import { Modal } from './Modal';
 import { DialogFooter } from './DialogFooter';
 import { missingParts } from './ConfirmButton';
-import { heldAfterPush } from './actions-held';
+import { heldAfterPush } from './held-after-push';
 import { useHeldIn } from './use-held-in';
 import { ActionNotices } from './ActionNotices';
 import { fullName, personLabel } from './display';
@@ -66,7 +66,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   // An administrator may be made a user here; nobody is made an administrator (rules 9 and 12).
   const offersAdmin = !namesAdministrator(spec.currentRole ?? '', 'access_admin');
   const [reason, setReason] = useState('');
-  const [facts, setFacts] = useState<IdentityFact[]>([]);
+  const [ticked, setFacts] = useState<IdentityFact[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   // Ley 21.719: the rectification request the change answers (required while blocked).
   const [dataRequest, setDataRequest] = useState<string>(
@@ -101,7 +101,13 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     normalizeMobile(phone) === null;
   const emailChanged =
     spec.email !== undefined && email.trim().toLowerCase() !== (spec.email ?? '');
-  const identityFacts = spec.identityFacts ?? [];
+  // The facts as the record shows them now: a change to the person while the dialog is open (a
+  // new mobile, which proves nothing for a day) takes its fact away here too, and its tick.
+  const liveFacts = useApp((s) =>
+    spec.identityFacts && s.record?.rut === spec.personRut ? s.record.identityFacts : null,
+  );
+  const identityFacts = liveFacts ?? spec.identityFacts ?? [];
+  const facts = ticked.filter((fact) => identityFacts.some((view) => view.fact === fact));
   const identityRequired = spec.identity && (spec.email === undefined || emailChanged);
   const identityNote =
     identityFacts.length < IDENTITY_FACTS_REQUIRED
@@ -180,7 +186,8 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       setBusy(false);
       if (failure instanceof ApiError) {
         setError(failure.message);
-        if (failure.code === 'stale') void reloadRecord();
+        // The record moved on (a version, or a fact offered here): read it again.
+        if (failure.code === 'stale' || failure.code === 'rule') void reloadRecord();
       } else {
         setError(dialogMessages.failed);
       }

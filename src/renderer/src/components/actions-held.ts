@@ -1,6 +1,4 @@
 import type { SyncStatus } from '../../../shared/contract';
-import { call } from '../api/client';
-import { useSession } from '../session-store';
 
 /**
  * The states in which an action taken now stays on this desk for a while: the central API cannot
@@ -19,30 +17,4 @@ const HELD: ReadonlySet<SyncStatus['state']> = new Set([
 /** An action taken now waits on this desk (no central API configured: nothing to wait for). */
 export function actionsHeld(sync: SyncStatus | null): boolean {
   return sync !== null && sync.configured && HELD.has(sync.state);
-}
-
-/** How long the toast of an action waits to hear that it reached the central API. */
-export const PUSH_WAIT_MS = 1_500;
-
-/**
- * After an action, whether it still waits on this desk: at once when the desk already knew it
- * could not sync; otherwise once a sync that started after the action has ended (it pushes the
- * action), or PUSH_WAIT_MS without an answer. So a central API that went away moments before the
- * agent confirmed is not reported as having the change. The status heard is kept.
- */
-export async function heldAfterPush(): Promise<boolean> {
-  const { sync } = useSession.getState();
-  if (sync === null || !sync.configured) return false;
-  if (actionsHeld(sync)) return true;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const heard = await Promise.race([
-    call('sync.now', {}).catch(() => null),
-    new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), PUSH_WAIT_MS);
-    }),
-  ]);
-  clearTimeout(timer);
-  if (heard === null) return true;
-  useSession.setState({ sync: heard });
-  return actionsHeld(heard) || heard.pending - heard.waitingForOtherAgent > 0;
 }
