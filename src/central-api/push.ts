@@ -23,7 +23,8 @@ import { createPersonWriteRepository } from '../intents/person-write-repository'
 import { createDataRequestRepository } from '../intents/data-request-repository';
 import { createBulkEmailChanges } from '../intents/bulk-email-changes';
 import { decide as permits, personTarget, type AgentScope } from '../shared/rules/permissions';
-import { applyIntent, type IntentOutcome, type RejectionCode } from '../intents/apply-intent';
+import { applyIntent, type IntentOutcome } from '../intents/apply-intent';
+import type { RejectionCode } from '../shared/sync-protocol';
 import {
   ENTITY_TABLES,
   type Change,
@@ -35,7 +36,7 @@ import {
 } from '../shared/sync-protocol';
 import type { Auth, Authenticated } from './auth';
 import type { ChangeLog } from './change-log';
-import { CONFLICT_MESSAGE, rejectionMessages, serverRejectionMessages } from './messages';
+import { conflictMessage, rejectionMessages, serverRejectionMessages } from '../shared/messages';
 import { createLanes, type Lanes } from './lanes';
 import { createScopeHistory } from './scope';
 
@@ -192,7 +193,7 @@ export function createPush(deps: PushDeps) {
           status: 'conflict',
           // Ley 21.719: a blocked person's conflict says so, with its code.
           ...(outcome.code ? { code: outcome.code } : {}),
-          message: outcome.code ? rejectionMessages[outcome.code] : CONFLICT_MESSAGE,
+          message: outcome.code ? rejectionMessages[outcome.code] : conflictMessage,
           conflicts: outcome.conflicts,
         };
       case 'rejected':
@@ -253,7 +254,7 @@ export function createPush(deps: PushDeps) {
     const message =
       code !== null && Object.hasOwn(rejectionMessages, code)
         ? rejectionMessages[code]
-        : CONFLICT_MESSAGE;
+        : conflictMessage;
     const stored: Stored =
       pruned.status === 'applied'
         ? { ...base, status: 'applied' }

@@ -37,7 +37,7 @@ import { compareVersions, parseVersion } from '../shared/version';
 import { startCheckpointer } from './checkpointer';
 import { DEFAULT_DEMO_PERSONS, openCentralDatabase } from './database';
 import { createMailSender } from './mail-sender';
-import { errorMessages, type ErrorCode } from './messages';
+import { centralErrorMessages, type CentralErrorCode } from '../shared/messages';
 import { createPull } from './pull';
 import { createPush } from './push';
 import { createScopeAdmin } from './scope';
@@ -123,7 +123,7 @@ type Handler = (request: Request) => Reply | Promise<Reply>;
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: CentralErrorCode,
     readonly detail?: string,
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -131,10 +131,14 @@ class HttpError extends Error {
   }
 }
 
-const errorBody = (code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}) => ({
+const errorBody = (
+  code: CentralErrorCode,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+) => ({
   error: {
     code,
-    message: detail ? `${errorMessages[code]} ${detail}` : errorMessages[code],
+    message: detail ? `${centralErrorMessages[code]} ${detail}` : centralErrorMessages[code],
     ...extra,
   },
 });

@@ -24,7 +24,7 @@ import {
   MEMBERSHIP_CHANGES,
   type MembershipChange,
 } from '../shared/rules/membership-transitions';
-import type { Entity } from '../shared/sync-protocol';
+import type { Entity, RejectionCode } from '../shared/sync-protocol';
 import { decide, personTarget, type Action, type AgentScope } from '../shared/rules/permissions';
 import type { CompanyWriteRepository } from './company-write-repository';
 import type { PersonWriteRepository } from './person-write-repository';
@@ -52,37 +52,6 @@ export type IntentOutcome = (
   /** Mails created (server: to send). */
   mails: number[];
 };
-
-export type RejectionCode =
-  | 'unknown_kind'
-  | 'invalid_payload'
-  | 'entity_gone'
-  | 'forbidden'
-  | 'no_email'
-  | 'invalid_email'
-  | 'invalid_phone'
-  | 'mail_not_applicable'
-  /** A mail promised to one address, when the person's registered one is another by now. */
-  | 'email_changed'
-  | 'stale_command'
-  | 'company_not_adherent'
-  | 'invalid_transition'
-  | 'requester_not_signatory'
-  | 'request_decided'
-  | 'caller_not_authorized'
-  | 'admin_needs_representative'
-  | 'admin_not_by_profile_change'
-  | 'company_caller_required'
-  | 'company_not_on_empresas'
-  | 'already_user'
-  | 'person_other_name'
-  | 'change_not_on_portal'
-  | 'module_not_offered'
-  | 'caller_grants_self'
-  // Ley 21.719 requests (issue 10).
-  | 'already_blocked'
-  | 'duplicate_number'
-  | 'person_blocked';
 
 export type IntentContext = {
   writes: PersonWriteRepository;

@@ -333,6 +333,41 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/**
+ * Why the central API did not apply a queued action (`MutationResult.code` of a rejection); each
+ * has its Spanish words in shared/messages.ts (`rejectionMessages`).
+ */
+export type RejectionCode =
+  | 'unknown_kind'
+  | 'invalid_payload'
+  | 'entity_gone'
+  | 'forbidden'
+  | 'no_email'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'mail_not_applicable'
+  /** A mail promised to one address, when the person's registered one is another by now. */
+  | 'email_changed'
+  | 'stale_command'
+  | 'company_not_adherent'
+  | 'invalid_transition'
+  | 'requester_not_signatory'
+  | 'request_decided'
+  | 'caller_not_authorized'
+  | 'admin_needs_representative'
+  | 'admin_not_by_profile_change'
+  | 'company_caller_required'
+  | 'company_not_on_empresas'
+  | 'already_user'
+  | 'person_other_name'
+  | 'change_not_on_portal'
+  | 'module_not_offered'
+  | 'caller_grants_self'
+  // Ley 21.719 requests (issue 10).
+  | 'already_blocked'
+  | 'duplicate_number'
+  | 'person_blocked';
+
 export const MutationResult = z.object({
   id: z.number().int(),
   actionId: z.string(),
