@@ -11,6 +11,17 @@ import { expect, test, type DeskPage } from './fixtures';
 const PEDRO = 'Pedro Andrés González Muñoz';
 const ANDES = 'Constructora Los Andes SpA';
 
+/** Pedro's record, and the diagnosis's «Desbloquear» dialog with its identity check. */
+async function openPedroUnlock(desk: DeskPage) {
+  await open(desk, '12.345.678-5', PEDRO);
+  await desk.record
+    .getByRole('region', { name: '¿Por qué no puede ingresar?' })
+    .getByRole('button', { name: 'Desbloquear' })
+    .click();
+  const dialog = desk.page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+  return { dialog, identity: dialog.getByRole('group', { name: /Verificación de identidad/ }) };
+}
+
 async function open(desk: DeskPage, rut: string, name: string) {
   await desk.find(rut);
   await expect(desk.options.first()).toContainText(name);
@@ -96,15 +107,9 @@ test.describe('as an agent', () => {
     test(`the identity check shows what to compare, and only facts the system holds (${viewport.width}×${viewport.height})`, async ({
       desk,
     }) => {
-      const { page, record } = desk;
+      const { page } = desk;
       await page.setViewportSize(viewport);
-      await open(desk, '12.345.678-5', PEDRO);
-      await record
-        .getByRole('region', { name: '¿Por qué no puede ingresar?' })
-        .getByRole('button', { name: 'Desbloquear' })
-        .click();
-      const dialog = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
-      const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });
+      const { dialog, identity } = await openPedroUnlock(desk);
       await expect(identity.getByRole('checkbox')).toHaveCount(4);
       await expect(
         identity.getByRole('checkbox', { name: /N° de serie de la cédula.*••••••746/ }),
@@ -239,14 +244,8 @@ test.describe('as an agent', () => {
   test('a mobile changed elsewhere while the dialog is open stops being offered as proof', async ({
     desk,
   }) => {
-    const { page, record } = desk;
-    await open(desk, '12.345.678-5', PEDRO);
-    await record
-      .getByRole('region', { name: '¿Por qué no puede ingresar?' })
-      .getByRole('button', { name: 'Desbloquear' })
-      .click();
-    const dialog = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
-    const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });
+    const { page } = desk;
+    const { dialog, identity } = await openPedroUnlock(desk);
     const mobile = identity.getByRole('checkbox', { name: /celular registrado/ });
     await identity.getByRole('checkbox', { name: /N° de serie de la cédula/ }).check();
     await mobile.check();
