@@ -34,6 +34,7 @@ export const channelNames = [
   'sync.status',
   'sync.now',
   'sync.check',
+  'sync.settled',
   'sync.configure',
   'sync.issues',
   'sync.pending',

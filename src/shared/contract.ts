@@ -1339,6 +1339,11 @@ export const contract = {
    * believes it is online and has not heard from it for a few seconds (reachability.ts).
    */
   'sync.check': { input: z.object({}), output: SyncStatus },
+  /**
+   * An action was just taken: its status once the sync it started (and any queued behind it) has
+   * ended, starting none. The toast says from it whether the action left this desk.
+   */
+  'sync.settled': { input: z.object({}), output: SyncStatus },
   'sync.configure': {
     // reason: asked when the address changes (kept in the audit).
     input: z.object({ centralUrl: z.string().max(300).nullable(), reason: Reason.default('') }),

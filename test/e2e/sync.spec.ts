@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { openSqlite } from '../../src/main/db/connection';
-import { askedBy, DeskPage, signInOnline, signOut, startEntry, type Started } from './fixtures';
+import {
+  askedBy,
+  DeskPage,
+  signInOnline,
+  signOut,
+  startCentral,
+  startDeskDoor,
+  startEntry,
+  type Started,
+} from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
   // eslint-disable-next-line no-empty-pattern -- no fixtures needed
@@ -14,38 +23,14 @@ const test = base.extend<{ centralDir: string }>({
   },
 });
 
-/** The reference central API with 300 demo persons in `dir`, on a free port. */
-const startCentralIn = (dir: string) =>
-  startEntry('src/central-api/start.ts', [
-    '--port',
-    '0',
-    '--data-dir',
-    dir,
-    '--demo-persons',
-    '300',
-  ]);
-
-/** A web door with an empty replica in `deskDir`, syncing with the central API at `url`. */
-const startDoorOf = (deskDir: string, url: string) =>
-  startEntry('src/main/web/start.ts', [
-    '--port',
-    '0',
-    '--data-dir',
-    deskDir,
-    '--demo-persons',
-    '0',
-    '--central',
-    url,
-  ]);
-
 test('works offline, syncs when the central API returns, and settles a conflict on confirmation', async ({
   page,
   centralDir,
 }) => {
   test.setTimeout(90_000);
   const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
-  let central: Started = await startCentralIn(centralDir);
-  const door = await startDoorOf(deskDir, central.url);
+  let central: Started = await startCentral(centralDir);
+  const door = await startDeskDoor(deskDir, central.url);
   try {
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
 
@@ -242,8 +227,8 @@ test('a change saved the moment the central API went away is not reported as rea
 }) => {
   test.setTimeout(60_000);
   const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
-  const central: Started = await startCentralIn(centralDir);
-  const door = await startDoorOf(deskDir, central.url);
+  const central: Started = await startCentral(centralDir);
+  const door = await startDeskDoor(deskDir, central.url);
   try {
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');

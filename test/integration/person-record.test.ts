@@ -346,6 +346,7 @@ describe('dispatch', () => {
       'bulkLoads.close': () => ({ batchId: bulkInterrupted() }),
       'sync.now': () => ({}),
       'sync.check': () => ({}),
+      'sync.settled': () => ({}),
       'sync.pending': () => ({}),
       'sync.issues': () => {
         // A rejection as the sync engine records it, to have something to resolve.

@@ -256,6 +256,33 @@ describe('a central API gone while the desk sat idle', () => {
   });
 });
 
+describe("an action's toast waits for its push", () => {
+  it('sync.settled answers once the sync the action started has ended, and starts none itself', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { core: { autoSync: true } });
+    await syncNow(desk);
+    const settled = async (): Promise<SyncStatus> => {
+      const answer = await desk.dispatch('sync.settled', {});
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value as SyncStatus;
+    };
+    // Nothing running: it answers at once and sends nothing.
+    const idle = proxy.seen.length;
+    expect(await settled()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(proxy.seen.length).toBe(idle);
+    // An action kicks its own sync; the answer comes once that sync has pushed it.
+    const before = proxy.seen.length;
+    editPhone(desk, PEDRO, '+56 9 4141 4141');
+    expect(await settled()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(phoneOn(central, 12_345_678)).toBe('+56941414141');
+    // One cycle, the action's: one push, and no second cycle started to answer.
+    const sent = proxy.seen.slice(before);
+    expect(sent.filter(isPush)).toHaveLength(1);
+    expect(sent.filter((request) => request.path.startsWith('/sync/pull'))).toHaveLength(1);
+  });
+});
+
 describe('an agent who signed in offline', () => {
   it('is signed in on the central API as soon as it answers, and the queue goes without asking again', async () => {
     // The officer has signed in online on this desk before: he may sign in offline.

@@ -40,6 +40,7 @@ type SyncChannel =
   | 'sync.status'
   | 'sync.now'
   | 'sync.check'
+  | 'sync.settled'
   | 'sync.configure'
   | 'sync.issues'
   | 'sync.pending'
@@ -66,6 +67,7 @@ export function syncHandlers({
     'sync.status': () => status(),
     'sync.now': () => engine()?.syncNow().then(status) ?? status(),
     'sync.check': () => engine()?.recheck().then(status) ?? status(),
+    'sync.settled': () => engine()?.quiet().then(status) ?? status(),
     'sync.configure': (input) => {
       // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
       // with a reason kept in the audit.

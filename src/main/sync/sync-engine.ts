@@ -895,6 +895,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
       return cycle ?? Promise.resolve();
     },
     /**
+     * Settles once no cycle runs, the ones queued behind it included (an action's kick during a
+     * cycle runs right after it). Starts nothing: an action's own kick already started its push.
+     */
+    async quiet(): Promise<void> {
+      while (cycle) await cycle;
+    },
+    /**
      * A call the signed-in agent makes on the central API with this desk's session (issue 11: a
      * supervisor's list of devices, a revocation), refreshing the token once as the sync does.
      * Fails as `unauthorized` when the desk holds no central session for `asAgentId` (signed in

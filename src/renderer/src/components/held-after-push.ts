@@ -7,8 +7,8 @@ export const PUSH_WAIT_MS = 1_500;
 
 /**
  * After an action, whether it still waits on this desk: at once when the desk already knew it
- * could not sync; otherwise once a sync that started after the action has ended (it pushes the
- * action), or PUSH_WAIT_MS without an answer. So a central API that went away moments before the
+ * could not sync; otherwise once the sync the action itself started has ended (`sync.settled`: it
+ * pushes the action; none more is started), or PUSH_WAIT_MS without an answer. So a central API that went away moments before the
  * agent confirmed is not reported as having the change. The status heard is kept.
  */
 export async function heldAfterPush(): Promise<boolean> {
@@ -17,7 +17,7 @@ export async function heldAfterPush(): Promise<boolean> {
   if (actionsHeld(sync)) return true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const heard = await Promise.race([
-    call('sync.now', {}).catch(() => null),
+    call('sync.settled', {}).catch(() => null),
     new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), PUSH_WAIT_MS);
     }),
