@@ -14,7 +14,8 @@ import type {
 import type { SyncErrorCode } from './contract';
 import type { RejectionCode } from './sync-protocol';
 import { DASHBOARD_TOP_CAUSES } from './contract';
-import { CALL_NOTES_MAX, CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from './policy';
+import { CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from './policy';
+import { textPreview } from './text';
 import { looksLikeCompanyRut } from './rut';
 import type { DataRequestChannel } from './rules/data-requests';
 
@@ -153,11 +154,7 @@ export const lengthMessages = {
 };
 
 /** What was typed, said back: a pasted page is cut, not echoed whole across the screen. */
-const ECHO_CHARS = 80;
-const echo = (text: string) => {
-  const trimmed = text.trim();
-  return trimmed.length <= ECHO_CHARS ? trimmed : `${trimmed.slice(0, ECHO_CHARS).trimEnd()}…`;
-};
+const echo = (text: string) => textPreview(text.trim(), 1, 80) ?? text.trim();
 
 export const searchMessages = {
   /** The same words as every RUT field's (`typed`: the check digit typed). */
@@ -677,8 +674,6 @@ export const callMessages = {
   notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
   missingPendingNotes:
     'Falta: en las notas, qué queda pendiente y con quién (al menos 3 caracteres).',
-  /** Said as the notes near their limit, so a paste never loses its end unnoticed. */
-  notesLeft: (left: number) => lengthMessages.left(left, CALL_NOTES_MAX),
   saveAndClose: 'Guardar y cerrar',
   back: 'Seguir en la llamada',
   closed: 'Llamada cerrada y registrada.',

@@ -47,8 +47,6 @@ export function phoneNoProofUntil(changedAt: string | null, now: Date): string |
 
 /** The longest notes a call closes with. */
 export const CALL_NOTES_MAX = 2000;
-/** The call's notes say how much room is left from this many characters on. */
-export const CALL_NOTES_WARN_AT = 1800;
 
 /** Why people call, from the two FAQs. */
 export const INTERACTION_REASONS = [

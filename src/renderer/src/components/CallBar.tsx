@@ -3,7 +3,6 @@ import type { Interaction } from '../../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../../shared/policy';
 import {
   CALL_NOTES_MAX,
-  CALL_NOTES_WARN_AT,
   INTERACTION_OUTCOMES,
   INTERACTION_REASONS,
   notesRequired,
@@ -19,6 +18,7 @@ import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 import { useInteractionWords } from './interaction-words';
 import { CallOnBehalf } from './CallOnBehalf';
 import { ConfirmButton } from './ConfirmButton';
+import { LengthLeft } from './LengthLeft';
 
 /**
  * The search box, where the next caller starts (Ctrl+K), with the last caller's text selected so
@@ -417,18 +417,13 @@ function OpenCall({
             maxLength={CALL_NOTES_MAX}
             placeholder={t.notesHint}
             aria-describedby={
-              [
-                notesMissing ? 'call-notes-missing' : null,
-                notes.length >= CALL_NOTES_WARN_AT ? 'call-notes-left' : null,
-              ]
+              [notesMissing ? 'call-notes-missing' : null, 'call-notes-left']
                 .filter(Boolean)
                 .join(' ') || undefined
             }
             onChange={(event) => setNotes(event.target.value)}
           />
-          <span id="call-notes-left" className="muted small" aria-live="polite">
-            {notes.length >= CALL_NOTES_WARN_AT ? t.notesLeft(CALL_NOTES_MAX - notes.length) : ''}
-          </span>
+          <LengthLeft id="call-notes-left" value={notes} max={CALL_NOTES_MAX} />
           <ConfirmButton
             waiting={busy || notesMissing}
             why={notesMissing ? t.missingPendingNotes : null}
