@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/main/db/schema.ts',
-  out: './src/main/db/migrations',
+  schema: './src/storage/db/schema.ts',
+  out: './src/storage/db/migrations',
 });

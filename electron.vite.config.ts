@@ -42,7 +42,7 @@ export default defineConfig(({ mode }) => ({
         ...(mode === PACKAGE_MODE
           ? [
               {
-                find: /^\.\/seed\/seed-database$/,
+                find: /^\.\.\/storage\/seed\/seed-database$/,
                 replacement: resolve('src/main/desktop/no-demo-data.ts'),
               },
             ]
@@ -58,8 +58,8 @@ export default defineConfig(({ mode }) => ({
           'bulk-apply-worker': resolve('src/main/bulk/apply-worker.ts'),
           // A large bulk preview reads the company's members there (src/main/bulk/members-thread.ts).
           'bulk-members-worker': resolve('src/main/bulk/members-worker.ts'),
-          // The worker thread that builds a snapshot's indexes (src/main/db/deferred-indexes.ts).
-          'index-worker': resolve('src/main/db/index-worker.ts'),
+          // The worker thread that builds a snapshot's indexes (src/storage/db/deferred-indexes.ts).
+          'index-worker': resolve('src/storage/db/index-worker.ts'),
         },
       },
     },

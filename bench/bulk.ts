@@ -42,11 +42,11 @@ import { parseArgs } from 'node:util';
 import { createCore, DATABASE_FILE } from '../src/main/core';
 import { parseBulkFile } from '../src/main/bulk/parse-file';
 import type Database from 'better-sqlite3';
-import { makeReplicaDurable, openDatabase, REPLICA_CIPHER } from '../src/main/db/database';
+import { makeReplicaDurable, openDatabase, REPLICA_CIPHER } from '../src/storage/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore, REPLICA_KEY_FILE } from '../src/main/db/replica-key';
-import { createDemoDatabase } from '../src/main/seed/seed-database';
-import { seededRandom } from '../src/main/seed/random';
+import { createDemoDatabase } from '../src/storage/seed/seed-database';
+import { seededRandom } from '../src/storage/seed/random';
 import { checkDigit } from '../src/shared/rut';
 import { benchCache, cachedReplica } from './seed-cache';
 

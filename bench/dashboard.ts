@@ -34,13 +34,13 @@ import {
   DASHBOARD_SQL,
   type DashboardQuery,
 } from '../src/main/repositories/dashboard-repository';
-import { seededRandom } from '../src/main/seed/random';
-import { createDemoDatabase } from '../src/main/seed/seed-database';
+import { seededRandom } from '../src/storage/seed/random';
+import { createDemoDatabase } from '../src/storage/seed/seed-database';
 import { startWebDoor } from '../src/main/web/server';
 import type { DashboardRange } from '../src/shared/contract';
 import { santiagoDayStart } from '../src/shared/format';
 import { INTERACTION_OUTCOMES, INTERACTION_REASONS } from '../src/shared/policy';
-import { REPLICA_CIPHER_LABEL } from '../src/main/db/database';
+import { REPLICA_CIPHER_LABEL } from '../src/storage/db/database';
 
 const { values } = parseArgs({
   options: {

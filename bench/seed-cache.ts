@@ -19,10 +19,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../src/main/core';
-import { applyReplicaKey, openDatabase, openSqlite, REPLICA_CIPHER } from '../src/main/db/database';
+import {
+  applyReplicaKey,
+  openDatabase,
+  openSqlite,
+  REPLICA_CIPHER,
+} from '../src/storage/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
-import { createDemoDatabase } from '../src/main/seed/seed-database';
+import { createDemoDatabase } from '../src/storage/seed/seed-database';
 
 export type SeedFigures = {
   persons: number;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../src/main/core';
-import { CAST_AGENTS } from '../src/main/seed/cast';
+import { CAST_AGENTS } from '../src/storage/seed/cast';
 import { fittingMailKinds } from '../src/shared/rules/access';
 import { resendMail } from '../src/main/services/resend-mail';
 import { loginRut, rutFromBody } from '../src/shared/rut';

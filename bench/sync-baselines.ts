@@ -28,7 +28,7 @@ import {
   openDatabase,
   openSqlite,
   type Db,
-} from '../src/main/db/database';
+} from '../src/storage/db/database';
 import { createCompanyWriteRepository } from '../src/intents/company-write-repository';
 import { createDataRequestRepository } from '../src/intents/data-request-repository';
 import { createPersonWriteRepository } from '../src/intents/person-write-repository';

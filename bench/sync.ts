@@ -32,7 +32,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../src/main/core';
-import { REPLICA_CIPHER_LABEL } from '../src/main/db/database';
+import { REPLICA_CIPHER_LABEL } from '../src/storage/db/database';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { PUSH_BATCH_SIZE } from '../src/main/sync/sync-engine';
 import { defaultKeyStore } from '../src/main/db/replica-key';

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../playwright.config';
 import { createCore, DATABASE_FILE } from '../src/main/core';
-import { createDemoDatabase } from '../src/main/seed/seed-database';
+import { createDemoDatabase } from '../src/storage/seed/seed-database';
 import { startWebDoor } from '../src/main/web/server';
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 /**
  * Agents' sessions on the central API: a short-lived access token and a rotating refresh token,
  * both bound to the agent and the device, stored only as sha256. Passwords are the agents'
- * scrypt hashes of the shared schema (domain/password.ts).
+ * scrypt hashes of the shared schema (src/storage/password.ts).
  *
  * Issue 11: a sign-in also enrols (or proves) the device (device-trust.ts) and is rate-limited
  * per user and per device (sign-in-limit.ts); a refresh proves the device too, and the refresh
@@ -11,8 +11,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AgentScope } from '../shared/rules/permissions';
-import { hashPassword, verifyPassword } from '../main/domain/password';
-import { createAgentRepository } from '../main/repositories/agent-repository';
+import { hashPassword, verifyPassword } from '../storage/password';
+import { createAgentRepository } from '../storage/repositories/agent-repository';
 import type { AgentProfile, TokenResponse } from '../shared/sync-protocol';
 import type { DeviceTrust } from './device-trust';
 import type { SignInLimiter } from './sign-in-limit';

@@ -5,7 +5,7 @@
  * did.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteDriver } from '../main/db/connection';
+import { SqliteDriver } from '../storage/db/connection';
 import type { CheckpointThreadData, CheckpointThreadMessage } from './checkpointer';
 
 const { file, everyMs } = workerData as CheckpointThreadData;

@@ -18,7 +18,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../main/worker-thread';
+import { startWorker } from '../storage/worker-thread';
 
 /** SQLite's own default, restored if the thread is gone. */
 const AUTOCHECKPOINT_PAGES = 1000;

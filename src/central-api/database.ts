@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Db } from '../main/db/database';
-import { createDemoDatabase } from '../main/seed/seed-database';
+import { openDatabase, type Db } from '../storage/db/database';
+import { createDemoDatabase } from '../storage/seed/seed-database';
 
 export const CENTRAL_DATABASE_FILE = 'central.db';
 export const DEFAULT_DEMO_PERSONS = 20_000;

@@ -11,7 +11,7 @@
  * scope it was taken for: another epoch means the server was restored (410, resync).
  */
 import type Database from 'better-sqlite3';
-import { statementCache } from '../main/db/statement-cache';
+import { statementCache } from '../storage/db/statement-cache';
 import { z } from 'zod';
 import {
   ENTITIES,

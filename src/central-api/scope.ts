@@ -15,7 +15,7 @@
  * desk: the outbox is never pruned by a pull, and a cycle pushes before it pulls.
  */
 import type Database from 'better-sqlite3';
-import { statementCache } from '../main/db/statement-cache';
+import { statementCache } from '../storage/db/statement-cache';
 import { z } from 'zod';
 import {
   ENTITY_TABLES,

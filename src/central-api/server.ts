@@ -9,7 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { Db } from '../main/db/database';
+import type { Db } from '../storage/db/database';
 import {
   AgreementSigned,
   RefreshRequest,
@@ -52,7 +52,7 @@ import {
 import { cursorPosition } from './pull';
 import { createResultsPruner } from './results-pruning';
 import { buildOpenApi, PullQuery, ROUTES, type OperationId, type RouteSpec } from './routes';
-import { logError } from '../main/log';
+import { logError } from '../storage/log';
 import { createAnchors } from './anchors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -18,7 +18,7 @@ import { parseVersion } from '../shared/version';
 import { DEFAULT_DEMO_PERSONS } from './database';
 import { startCentralApi, DEFAULT_MIN_CLIENT_VERSION } from './server';
 import { revokeFromCommandLine } from './revoke-device-cli';
-import { log } from '../main/log';
+import { log } from '../storage/log';
 
 const USAGE =
   'Uso: npm run central -- --port P --data-dir D [--demo-persons N] [--smtp-host H --smtp-port N] [--reset-epoch] [--access-ttl-seconds S] [--min-client-version V] [--portal-key K]\n' +

@@ -9,13 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from './core';
-import { openDatabase } from './db/database';
+import { openDatabase } from '../storage/db/database';
 import { isPlainSqliteFile } from './db/open-replica';
 import { defaultKeyStore, REPLICA_KEY_ENV } from './db/replica-key';
 import { anchorReportText } from '../shared/messages';
 import { verifyAnchoredChain, type AnchoredChainReport } from './services/audit-log';
 import { createAuditRepository } from './repositories/audit-repository';
-import { log } from './log';
+import { log } from '../storage/log';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string', default: '.data/web' } } });
 const file = path.join(path.resolve(values['data-dir']), DATABASE_FILE);

@@ -28,12 +28,12 @@ import {
   syncMessages,
 } from '../shared/messages';
 import { loginRut, rutFromBody } from '../shared/rut';
-import { makeReplicaDurable, type Db } from './db/database';
-import { buildIndexesInWorker, buildNextIndex } from './db/deferred-indexes';
+import { makeReplicaDurable, type Db } from '../storage/db/database';
+import { buildIndexesInWorker, buildNextIndex } from '../storage/db/deferred-indexes';
 import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
 import { defaultKeyStore, type ReplicaKeyStore } from './db/replica-key';
 import { newWriteTurns, shareWriteLock } from './db/write-turns';
-import { createDemoDatabase } from './seed/seed-database';
+import { createDemoDatabase } from '../storage/seed/seed-database';
 import { createRepositories, type ServiceContext, type Session } from './services/context';
 import {
   createExportFiles,
@@ -92,7 +92,7 @@ import {
 } from './sync/device-enrolment';
 import { createRevocation } from './sync/revocation';
 import { sealInPlace } from './db/sealed-files';
-import { logError } from './log';
+import { logError } from '../storage/log';
 
 export const DATABASE_FILE = 'mesa-de-ayuda.db';
 /** Persons in the demo dataset an empty data directory receives on first start. */

@@ -37,7 +37,7 @@ import { desktopMessages } from '../shared/messages';
 import { initialBounds, MIN_SIZE, readWindowState, writeWindowState } from './desktop/window-state';
 import { registerIpc, trustedSender } from './ipc/register-ipc';
 import type { StoredTokens, TokenStore } from './sync/sync-engine';
-import { log, logError } from './log';
+import { log, logError } from '../storage/log';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -51,7 +51,7 @@ function storagePaths() {
   }
   const root = app.getAppPath();
   return {
-    migrationsFolder: path.join(root, 'src/main/db/migrations'),
+    migrationsFolder: path.join(root, 'src/storage/db/migrations'),
     nativeBinding: path.join(
       root,
       'node_modules/.cache/electron-sqlite',

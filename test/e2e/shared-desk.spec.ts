@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { openSqlite } from '../../src/main/db/connection';
+import { openSqlite } from '../../src/storage/db/connection';
 import { startFaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
 import {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { openSqlite } from '../../src/main/db/connection';
+import { openSqlite } from '../../src/storage/db/connection';
 import {
   askedBy,
   DeskPage,

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/main/core';
-import { openDatabase } from '../../src/main/db/database';
+import { openDatabase } from '../../src/storage/db/database';
 import { defaultKeyStore } from '../../src/main/db/replica-key';
 import { auditHash, type AuditFields } from '../../src/main/domain/audit-chain';
 import { act, openDesk, startCentral, syncNow, type Desk } from '../support/sync-setup';

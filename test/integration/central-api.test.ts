@@ -30,7 +30,7 @@ const START = new Date('2026-11-21T15:00:00.000Z');
 const PERSONS = 300;
 const VERSION = '0.1.0';
 
-// Cast persons (src/main/seed/cast.ts).
+// Cast persons (src/storage/seed/cast.ts).
 const PEDRO = 12_345_678; // locked, achs_gestion active, Constructora Los Andes
 const CAMILA = 16_789_012; // achs_gestion active, Los Andes
 const JUAN = 15_234_567; // achs_gestion active, dismissed

@@ -12,7 +12,7 @@ import {
   WAL_PAGES_WITH_THREAD,
   type Checkpointer,
 } from '../../src/central-api/checkpointer';
-import { SqliteDriver } from '../../src/main/db/connection';
+import { SqliteDriver } from '../../src/storage/db/connection';
 import { tempDir } from '../support/context';
 import { startCentral } from '../support/sync-setup';
 

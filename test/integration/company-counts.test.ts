@@ -7,9 +7,9 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db/database';
-import { buildIndexesNow } from '../../src/main/db/deferred-indexes';
-import { createCompanyCountsRebuild } from '../../src/main/repositories/company-counts';
+import { openDatabase } from '../../src/storage/db/database';
+import { buildIndexesNow } from '../../src/storage/db/deferred-indexes';
+import { createCompanyCountsRebuild } from '../../src/storage/repositories/company-counts';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import type { Change } from '../../src/shared/sync-protocol';

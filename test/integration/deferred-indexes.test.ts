@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/main/core';
-import { applyReplicaKey, openDatabase, openSqlite } from '../../src/main/db/database';
+import { applyReplicaKey, openDatabase, openSqlite } from '../../src/storage/db/database';
 import {
   buildIndexesInWorker,
   buildIndexesNow,
@@ -16,8 +16,8 @@ import {
   indexesAside,
   mergeSearchIndexStep,
   searchIndexStep,
-} from '../../src/main/db/deferred-indexes';
-import { KEY_TABLES } from '../../src/main/db/key-tables';
+} from '../../src/storage/db/deferred-indexes';
+import { KEY_TABLES } from '../../src/storage/db/key-tables';
 import { resolveReplicaKey } from '../../src/main/db/open-replica';
 import { defaultKeyStore } from '../../src/main/db/replica-key';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
 import type { Core } from '../../src/main/core';
-import { CAST_AGENTS } from '../../src/main/seed/cast';
+import { CAST_AGENTS } from '../../src/storage/seed/cast';
 import { unlockAccount } from '../../src/main/services/account-actions';
 import { RuleError } from '../../src/main/services/errors';
 import type { IdentityFact } from '../../src/shared/policy';

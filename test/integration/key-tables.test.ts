@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { openDatabase } from '../../src/main/db/database';
+import { openDatabase } from '../../src/storage/db/database';
 import {
   fillKeyTable,
   KEY_TABLES,
   restoreKeyTable,
   setKeyTablesAside,
-} from '../../src/main/db/key-tables';
+} from '../../src/storage/db/key-tables';
 
 function replica(): Database.Database {
   return openDatabase({ file: ':memory:' }).$client;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, sourceMigrationsFolder } from '../../src/main/db/database';
+import { openDatabase, sourceMigrationsFolder } from '../../src/storage/db/database';
 import { createPersonSearchRepository } from '../../src/main/repositories/person-search-repository';
 import { tempDir } from '../support/context';
 

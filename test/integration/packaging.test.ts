@@ -42,7 +42,7 @@ describe('the packaged app', () => {
     for (const file of [
       'package.json',
       'out/main/index.js',
-      // The worker thread that builds a snapshot's indexes (src/main/db/index-worker.ts).
+      // The worker thread that builds a snapshot's indexes (src/storage/db/index-worker.ts).
       'out/main/index-worker.js',
       // The worker thread that applies a large bulk load (src/main/bulk/apply-worker.ts).
       'out/main/bulk-apply-worker.js',
@@ -63,8 +63,8 @@ describe('the packaged app', () => {
   });
 
   it('ships every migration beside the archive', () => {
-    const source = walk(path.join(ROOT, 'src/main/db/migrations')).map((file) =>
-      path.relative(path.join(ROOT, 'src/main/db/migrations'), file),
+    const source = walk(path.join(ROOT, 'src/storage/db/migrations')).map((file) =>
+      path.relative(path.join(ROOT, 'src/storage/db/migrations'), file),
     );
     const shipped = walk(path.join(packaged.resources, 'migrations')).map((file) =>
       path.relative(path.join(packaged.resources, 'migrations'), file),

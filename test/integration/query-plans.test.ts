@@ -9,7 +9,7 @@ import {
   AUDIT_OF_CALL_SQL,
 } from '../../src/main/repositories/audit-repository';
 import { BATCH_ROWS_SQL } from '../../src/main/repositories/bulk-batch-repository';
-import { COMPANY_COUNTS_SQL } from '../../src/main/repositories/company-counts';
+import { COMPANY_COUNTS_SQL } from '../../src/storage/repositories/company-counts';
 import { COMPANY_SQL } from '../../src/main/repositories/company-record-repository';
 import {
   OPEN_CALL_SQL,

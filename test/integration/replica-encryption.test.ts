@@ -13,7 +13,7 @@ import {
   openSqlite,
   ReplicaKeyMismatchError,
   selectCipher,
-} from '../../src/main/db/database';
+} from '../../src/storage/db/database';
 import { isPlainSqliteFile, resolveReplicaKey } from '../../src/main/db/open-replica';
 import {
   defaultKeyStore,

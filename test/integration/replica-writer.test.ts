@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db/database';
+import { openDatabase } from '../../src/storage/db/database';
 import { createPersonSearchRepository } from '../../src/main/repositories/person-search-repository';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import type { Change } from '../../src/shared/sync-protocol';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db/database';
+import { openDatabase } from '../../src/storage/db/database';
 import { createPersonSearchRepository } from '../../src/main/repositories/person-search-repository';
 import { foldText } from '../../src/shared/text';
 import { tempDir } from '../support/context';

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db/database';
-import { createDemoDatabase } from '../../src/main/seed/seed-database';
+import { openDatabase } from '../../src/storage/db/database';
+import { createDemoDatabase } from '../../src/storage/seed/seed-database';
 import { isValidRut } from '../../src/shared/rut';
 import { FIXED_NOW, tempDir } from '../support/context';
 

@@ -14,9 +14,9 @@ import {
 import { phoneChanges } from '../../bench/push-mutations';
 import { openCentralDatabase } from '../../src/central-api/database';
 import { createCore } from '../../src/main/core';
-import { openSqlite } from '../../src/main/db/database';
+import { openSqlite } from '../../src/storage/db/database';
 import { newReplicaKey } from '../../src/main/db/replica-key';
-import { createDemoDatabase } from '../../src/main/seed/seed-database';
+import { createDemoDatabase } from '../../src/storage/seed/seed-database';
 import { FIXED_NOW, tempDir } from '../support/context';
 
 const durability = (client: import('better-sqlite3').Database) => ({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
-import { openDatabase } from '../../src/main/db/database';
+import { openDatabase } from '../../src/storage/db/database';
 import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
 import {
   act,

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { SyncStatus } from '../../src/shared/contract';
 import type { Seen } from '../support/fault-proxy';
-import { hashPassword } from '../../src/main/domain/password';
+import { hashPassword } from '../../src/storage/password';
 import {
   act,
   editPhone,

@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CentralApi } from '../../src/central-api/server';
 import type { Core } from '../../src/main/core';
-import { CAST_AGENTS } from '../../src/main/seed/cast';
+import { CAST_AGENTS } from '../../src/storage/seed/cast';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { companyCountsDrift } from '../support/company-counts';
 import { act, editPhone, openDesk, startCentral, startProxy, syncNow } from '../support/sync-setup';

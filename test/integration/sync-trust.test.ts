@@ -15,7 +15,7 @@ import {
   type CentralApi,
   type CentralApiOptions,
 } from '../../src/central-api/server';
-import { openSqlite } from '../../src/main/db/database';
+import { openSqlite } from '../../src/storage/db/database';
 import { isSealed } from '../../src/main/db/sealed-files';
 import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
 import { DeviceListResponse, TokenResponse } from '../../src/shared/sync-protocol';

@@ -7,7 +7,7 @@
  * desk acknowledged (committed locally and answered ok), {"drained":…}/{"pulled":…} at the end.
  */
 import { createCore } from '../../src/main/core';
-import { seededRandom } from '../../src/main/seed/random';
+import { seededRandom } from '../../src/storage/seed/random';
 import { formatRut } from '../../src/shared/rut';
 
 export const SOAK_AGENTS = {

@@ -102,7 +102,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 /** Runs the built main bundle to its natural end; resolves with its exit code and report. */
 export async function bootBuiltApp(options: BootOptions) {
   const resources = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-resources-'));
-  fs.cpSync(path.join(ROOT, 'src/main/db/migrations'), path.join(resources, 'migrations'), {
+  fs.cpSync(path.join(ROOT, 'src/storage/db/migrations'), path.join(resources, 'migrations'), {
     recursive: true,
   });
   const reportFile = path.join(resources, 'report.json');

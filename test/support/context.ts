@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
-import { CAST_AGENTS } from '../../src/main/seed/cast';
+import { CAST_AGENTS } from '../../src/storage/seed/cast';
 
 export const FIXED_NOW = new Date('2026-11-21T15:00:00.000Z');
 

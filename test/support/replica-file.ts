@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { applyReplicaKey, openSqlite } from '../../src/main/db/database';
+import { applyReplicaKey, openSqlite } from '../../src/storage/db/database';
 import { defaultKeyStore } from '../../src/main/db/replica-key';
 
 export function openReplicaReadonly(dataDir: string, name: string): Database.Database {

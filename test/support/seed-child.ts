@@ -3,7 +3,7 @@
  *   seed-child.ts <file> <persons> <seed> <nowIso> <killAt>
  * `killAt` equal to `persons` kills it after the last row, before indexes and full-text.
  */
-import { createDemoDatabase } from '../../src/main/seed/seed-database';
+import { createDemoDatabase } from '../../src/storage/seed/seed-database';
 
 const [file, persons, seed, now, killAt] = process.argv.slice(2) as [
   string,

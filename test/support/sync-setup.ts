@@ -8,7 +8,7 @@ import { afterEach } from 'vitest';
 import { startCentralApi, type CentralApi } from '../../src/central-api/server';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import type { SyncEngineOptions } from '../../src/main/sync/sync-engine';
-import { CAST_AGENTS } from '../../src/main/seed/cast';
+import { CAST_AGENTS } from '../../src/storage/seed/cast';
 import type { PersonRecord, SyncStatus } from '../../src/shared/contract';
 import { tempDir, type DemoUser, FIXED_NOW } from './context';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskSensitive } from '../../src/shared/log-mask';
-import { renderLogLine } from '../../src/main/log';
+import { renderLogLine } from '../../src/storage/log';
 
 describe('maskSensitive: no full RUT, e-mail or phone in a log line', () => {
   it.each([
@@ -75,13 +75,13 @@ describe('maskSensitive: no full RUT, e-mail or phone in a log line', () => {
 });
 
 describe('every log of main and the central API goes through the masking logger', () => {
-  it('has no console.* call in src/main or src/central-api outside src/main/log.ts', () => {
+  it('has no console.* call in src/main, src/storage or src/central-api outside src/storage/log.ts', () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(file);
-        else if (/\.tsx?$/.test(entry.name) && file !== path.join('src', 'main', 'log.ts')) {
+        else if (/\.tsx?$/.test(entry.name) && file !== path.join('src', 'storage', 'log.ts')) {
           const lines = fs.readFileSync(file, 'utf8').split('\n');
           lines.forEach((line, index) => {
             if (/\bconsole\.\w+\s*\(/.test(line)) offenders.push(`${file}:${index + 1}`);
@@ -90,6 +90,7 @@ describe('every log of main and the central API goes through the masking logger'
       }
     };
     walk(path.join('src', 'main'));
+    walk(path.join('src', 'storage'));
     walk(path.join('src', 'central-api'));
     expect(offenders).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/connection';
+import { openSqlite } from '../../src/storage/db/connection';
 import { createOutboxLanes } from '../../src/main/sync/outbox-lanes';
 
 function outbox(rows: Array<[agent: string, state?: string, sentBy?: string]>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/connection';
+import { openSqlite } from '../../src/storage/db/connection';
 import { CentralError } from '../../src/main/sync/central-client';
 import { createOwedSignOuts } from '../../src/main/sync/owed-sign-outs';
 

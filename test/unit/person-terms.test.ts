@@ -5,8 +5,8 @@
  * character it claims; the rest goes through FTS5 itself.
  */
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/connection';
-import { nameTermsOf, scratchTokenizer } from '../../src/main/db/person-terms';
+import { openSqlite } from '../../src/storage/db/connection';
+import { nameTermsOf, scratchTokenizer } from '../../src/storage/db/person-terms';
 
 const exact = scratchTokenizer(() => openSqlite(':memory:'));
 

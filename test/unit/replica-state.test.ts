@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db/database';
+import { openDatabase } from '../../src/storage/db/database';
 import {
   replicaIncomplete,
   parseProgress,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/main/seed/random';
+import { seededRandom } from '../../src/storage/seed/random';
 import {
   checkDigit,
   compactRut,

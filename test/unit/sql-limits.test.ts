@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/database';
+import { openSqlite } from '../../src/storage/db/database';
 
 const ROOTS = ['src/main', 'src/central-api', 'src/shared'];
 

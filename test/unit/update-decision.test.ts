@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/main/db/connection';
+import { openSqlite } from '../../src/storage/db/connection';
 import {
   checkpointReplica,
   startUpdateController,

@@ -1,5 +1,5 @@
 /**
- * The flags a built worker thread starts with (src/main/worker-thread.ts): the process's own,
+ * The flags a built worker thread starts with (src/storage/worker-thread.ts): the process's own,
  * less the TypeScript loader's, in each form Node accepts them; and a built worker started with
  * them, or as before where a flag left is one a thread refuses.
  */
@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWorker, withoutTypeScriptLoader } from '../../src/main/worker-thread';
+import { startWorker, withoutTypeScriptLoader } from '../../src/storage/worker-thread';
 
 describe('withoutTypeScriptLoader', () => {
   it("drops tsx's preflight and loader, as `tsx` passes them", () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { NewBatchRow } from '../repositories/bulk-batch-repository';
 import type { Session } from '../services/context';
 import type { WriteTurns } from '../db/write-turns';
-import { startWorker } from '../worker-thread';
+import { startWorker } from '../../storage/worker-thread';
 import {
   CONTROL_CANCEL,
   CONTROL_RUN,

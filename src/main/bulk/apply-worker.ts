@@ -18,7 +18,7 @@ import type { NewBatchRow } from '../repositories/bulk-batch-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
 import { createOutboxRepository } from '../repositories/outbox-repository';
 import { createPersonWriteRepository } from '../../intents/person-write-repository';
-import { applyReplicaKey, makeReplicaDurable, openSqlite } from '../db/database';
+import { applyReplicaKey, makeReplicaDurable, openSqlite } from '../../storage/db/database';
 import { mainWantsLock, waitForMain } from '../db/write-turns';
 import { createBatchApplier } from './apply-batch';
 import {

@@ -5,14 +5,14 @@
  *
  * The thread (members-worker.ts, bundled as `bulk-members-worker.js`) opens the replica
  * read-only with a small cache of its own, reads, answers once, and ends. It imports no more
- * than the connection (db/connection.ts): with the database layer (drizzle) it took about
+ * than the connection (src/storage/db/connection.ts): with the database layer (drizzle) it took about
  * 300 ms to start, as long as the read it hides.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { openReader } from '../db/connection';
-import { startWorker } from '../worker-thread';
+import { openReader } from '../../storage/db/connection';
+import { startWorker } from '../../storage/worker-thread';
 import { PREVIEW_SQL, readCompanyMembers, type CompanyMembers } from './company-members';
 
 export type MembersJob = {

@@ -16,7 +16,7 @@ import {
   type Db,
   type OpenOptions,
   type ReplicaCipher,
-} from './database';
+} from '../../storage/db/database';
 import { asideName, newReplicaKey, ReplicaKeyError, type ReplicaKeyStore } from './replica-key';
 
 export type ReplicaSetAside = { file: string; at: string };

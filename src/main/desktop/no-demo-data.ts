@@ -1,5 +1,5 @@
 /**
- * Stands in for src/main/seed/seed-database.ts in installer builds (`electron-vite build --mode
+ * Stands in for src/storage/seed/seed-database.ts in installer builds (`electron-vite build --mode
  * package`, see electron.vite.config.ts): demo data and demo agents, whose passwords are public,
  * never ship. A packaged app syncs its replica from the central API instead.
  */

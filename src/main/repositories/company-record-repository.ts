@@ -5,7 +5,10 @@
  * the benchmark can time the very same statements raw.
  */
 import type Database from 'better-sqlite3';
-import { COMPANY_COUNTS_SQL, createCompanyCountsReader } from './company-counts';
+import {
+  COMPANY_COUNTS_SQL,
+  createCompanyCountsReader,
+} from '../../storage/repositories/company-counts';
 
 const REQUESTS_SELECT = `SELECT r.id, r.person_rut, r.company_rut, r.capacity, r.state, r.reason,
       r.requested_at, r.decided_at, r.agreement_signed, c.dv AS company_dv, c.legal_name,

@@ -3,7 +3,7 @@
  * Rows carry the caller's name and the agent's display name when the replica knows them.
  */
 import type Database from 'better-sqlite3';
-import { statementCache } from '../db/statement-cache';
+import { statementCache } from '../../storage/db/statement-cache';
 import type { OnBehalfRelation } from '../../shared/policy';
 
 export type InteractionRow = {

@@ -4,9 +4,16 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { IdentityHolder } from '../../shared/identity-facts';
 import { phoneNoProofUntil } from '../../shared/policy';
-import type { Db } from '../db/database';
+import type { Db } from '../../storage/db/database';
 import { PERSON_COUNT_SQL } from './person-count';
-import { accessRequests, accounts, companies, mails, memberships, persons } from '../db/schema';
+import {
+  accessRequests,
+  accounts,
+  companies,
+  mails,
+  memberships,
+  persons,
+} from '../../storage/db/schema';
 
 /** Mails shown on the record, newest first. */
 export const RECORD_MAILS = 20;

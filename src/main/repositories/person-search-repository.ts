@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { NameRow } from '../domain/name-rank';
-import { createCompanyCountsReader } from './company-counts';
+import { createCompanyCountsReader } from '../../storage/repositories/company-counts';
 import { ftsTermsQuery, prefixEnd, SEARCH_SQL, termsStartingWith } from './search-sql';
 
 export type CompanyRow = { rut: number; dv: string; legalName: string; adherent: boolean };

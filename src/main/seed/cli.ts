@@ -8,8 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../core';
 import { formatNumber } from '../../shared/format';
-import { createDemoDatabase } from './seed-database';
-import { log } from '../log';
+import { createDemoDatabase } from '../../storage/seed/seed-database';
+import { log } from '../../storage/log';
 
 const { values } = parseArgs({
   options: {

@@ -45,7 +45,7 @@ import {
 } from '../bulk/company-members';
 import { defaultMembersEntry, readMembersOnWorker } from '../bulk/members-thread';
 import { BulkFileError, parseBulkFile, type ParsedFile } from '../bulk/parse-file';
-import { openReader } from '../db/database';
+import { openReader } from '../../storage/db/database';
 import {
   createBulkBatchRepository,
   type BatchRow,

@@ -3,7 +3,7 @@
  * come from it), and this device keeps the agent's profile with a local verifier so the agent
  * can sign in offline for a limited time (72 h by default) after the last online sign-in.
  */
-import { hashPassword, verifyPassword } from '../domain/password';
+import { hashPassword, verifyPassword } from '../../storage/password';
 import { CentralError, type CentralClient } from '../sync/central-client';
 
 /** What the central API answers a sign-in. */

@@ -3,9 +3,9 @@
  * identity and the signed-in agent. Tests build one over a real SQLite file and may replace a
  * single piece (say, the audit append) to prove a failure leaves nothing behind.
  */
-import type { Db } from '../db/database';
+import type { Db } from '../../storage/db/database';
 import type { AgentScope } from '../../shared/rules/permissions';
-import { createAgentRepository } from '../repositories/agent-repository';
+import { createAgentRepository } from '../../storage/repositories/agent-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
 import { createDataRequestRepository } from '../../intents/data-request-repository';
 import { createCompanyWriteRepository } from '../../intents/company-write-repository';

@@ -14,7 +14,7 @@ import { decide } from '../../shared/rules/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { newId } from '../../shared/ids';
-import { logError } from '../log';
+import { logError } from '../../storage/log';
 import type { LastView } from '../repositories/audit-repository';
 
 export type { ViewVia };

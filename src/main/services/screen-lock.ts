@@ -3,7 +3,7 @@
  * checked against this device's verifier of it (so it works offline too), brings it back.
  * Core keeps the locked session and counts the wrong passwords (src/shared/idle-lock.ts).
  */
-import { verifyPassword } from '../domain/password';
+import { verifyPassword } from '../../storage/password';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
 import { sessionFor } from './sign-in';

@@ -2,8 +2,8 @@
  * Agent sign-in against the replica's agents (the central API takes this over with sync).
  * A wrong username and a wrong password answer the same, and both take the same time.
  */
-import { verifyPassword } from '../domain/password';
-import type { AgentRow } from '../repositories/agent-repository';
+import { verifyPassword } from '../../storage/password';
+import type { AgentRow } from '../../storage/repositories/agent-repository';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
 

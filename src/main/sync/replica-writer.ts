@@ -12,9 +12,12 @@ import {
 } from '../../intents/company-write-repository';
 import { createPersonWriteRepository } from '../../intents/person-write-repository';
 import { createDataRequestRepository } from '../../intents/data-request-repository';
-import { BULK_LOAD_TRIGGERS_SQL, createCompanyCountsRebuild } from '../repositories/company-counts';
+import {
+  BULK_LOAD_TRIGGERS_SQL,
+  createCompanyCountsRebuild,
+} from '../../storage/repositories/company-counts';
 import { applyIntent } from '../../intents/apply-intent';
-import { indexesAside, searchIndexStep, setIndexesAside } from '../db/deferred-indexes';
+import { indexesAside, searchIndexStep, setIndexesAside } from '../../storage/db/deferred-indexes';
 import { emptyPersons } from '../repositories/person-count';
 
 const ENTITIES_WITHOUT_VERSION = new Set<Entity>(['mail']);

@@ -39,7 +39,7 @@ import {
 } from './reachability';
 import { createAuditAnchoring } from './audit-anchor';
 import { createOutboxMarks } from './device-enrolment';
-import { buildNextIndex } from '../db/deferred-indexes';
+import { buildNextIndex } from '../../storage/db/deferred-indexes';
 import { nextPartRows, PART_ROWS } from './page-parts';
 
 export type StoredTokens = Pick<

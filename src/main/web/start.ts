@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, DEFAULT_DEMO_PERSONS } from '../core';
 import { startWebDoor } from './server';
-import { log } from '../log';
+import { log } from '../../storage/log';
 
 const { values } = parseArgs({
   options: {

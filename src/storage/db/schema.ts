@@ -103,7 +103,7 @@ export const memberships = sqliteTable(
 );
 
 /**
- * Key tables (migration 0027, src/main/db/key-tables.ts): a large table's rows in the order a
+ * Key tables (migration 0027, src/storage/db/key-tables.ts): a large table's rows in the order a
  * lookup reads them, kept by triggers. WITHOUT ROWID in the migration: the key is the table.
  */
 export const personsByEmail = sqliteTable(
