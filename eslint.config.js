@@ -102,9 +102,28 @@ export default tseslint.config(
           paths: [electronOnly],
           patterns: [
             {
-              regex: '(^|/)main/(services|sync|handlers|ipc|web|bulk)/',
+              regex: '(^|/)main/',
               message:
-                "The central API shares the desk's rules through src/intents and src/shared/rules, not the desk's own code.",
+                "The central API shares the desk's code through src/storage, src/intents and src/shared, never src/main.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node-only code the desk and the central API both run (the database, the demo seed, the log):
+    // it depends on neither of them, nor on the renderer.
+    files: ['src/storage/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            {
+              regex: '(^|/)(main|central-api|renderer)/',
+              message: 'src/storage imports only src/storage and src/shared.',
             },
           ],
         },
