@@ -53,6 +53,10 @@ export default tseslint.config(
           ],
           patterns: [
             { regex: '(^|/)main/', message: 'The renderer talks to main only through window.api.' },
+            {
+              regex: '(^|/)storage/',
+              message: 'src/storage is Node-only; the renderer has no database.',
+            },
             { regex: '^node:', message: 'The renderer runs in a browser sandbox.' },
           ],
         },
@@ -67,7 +71,10 @@ export default tseslint.config(
         {
           paths: [electronOnly],
           patterns: [
-            { regex: '(^|/)(main|renderer|preload)/', message: 'shared imports only shared.' },
+            {
+              regex: '(^|/)(main|storage|renderer|preload)/',
+              message: 'shared imports only shared.',
+            },
             { regex: '^node:', message: 'shared runs in every process, the renderer included.' },
           ],
         },
