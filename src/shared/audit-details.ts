@@ -36,6 +36,7 @@ import type { OnBehalfRelation } from './policy';
 import { formatPhone } from './phone';
 import { formatRut, readRut, rutFromBody } from './rut';
 import { blockingRequestIn } from './rules/data-requests';
+import { fullName } from './format';
 
 /** One field of an event: `before → after` when it changed, otherwise the value it had. */
 export type AuditDetail = {
@@ -136,9 +137,12 @@ const facts = (value: unknown) =>
 function newPersonText(value: unknown): string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return show(value);
   const person = value as Record<string, unknown>;
-  const name = [person['givenNames'], person['lastName1'], person['lastName2']]
-    .filter((part) => typeof part === 'string' && part !== '')
-    .join(' ');
+  const part = (key: string) => (typeof person[key] === 'string' ? person[key] : null);
+  const name = fullName({
+    givenNames: part('givenNames'),
+    lastName1: part('lastName1'),
+    lastName2: part('lastName2'),
+  });
   const email = typeof person['email'] === 'string' ? person['email'] : null;
   return [name, email].filter(Boolean).join(', ') || show(value);
 }

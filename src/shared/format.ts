@@ -16,6 +16,21 @@ const timeFormat = new Intl.DateTimeFormat('es-CL', {
 
 const numberFormat = new Intl.NumberFormat('es-CL');
 
+/** The parts of a person's name, as records and rows hold them (a part may be missing). */
+export type NameParts = {
+  givenNames?: string | null;
+  lastName1?: string | null;
+  lastName2?: string | null;
+};
+
+/** «Pedro Soto Pérez»: the given names and both surnames that are there, one space apart. */
+export function fullName(person: NameParts): string {
+  return [person.givenNames, person.lastName1, person.lastName2]
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
 /** `12.345` (one formatter for the whole app: `toLocaleString` builds one on every call). */
 export function formatNumber(n: number): string {
   return numberFormat.format(n);

@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDay,
   formatNumber,
+  fullName,
   santiagoDayEnd,
   santiagoDayStart,
 } from '../../src/shared/format';
@@ -48,5 +49,18 @@ describe('a number', () => {
     expect(formatNumber(10_000_000)).toBe('10.000.000');
     expect(formatNumber(1.5)).toBe('1,5');
     expect(formatNumber(-2500)).toBe('-2.500');
+  });
+});
+
+describe("a person's full name", () => {
+  it('joins the parts that are there, one space apart, whatever a row left empty', () => {
+    expect(fullName({ givenNames: 'Pedro', lastName1: 'Soto', lastName2: 'Pérez' })).toBe(
+      'Pedro Soto Pérez',
+    );
+    // No second surname (the record's '' or a row's null), and no first one either.
+    expect(fullName({ givenNames: 'Rosa', lastName1: 'Vidal', lastName2: '' })).toBe('Rosa Vidal');
+    expect(fullName({ givenNames: 'Ana', lastName1: null, lastName2: 'Rojas' })).toBe('Ana Rojas');
+    expect(fullName({ givenNames: ' María José ', lastName1: 'Díaz ' })).toBe('María José Díaz');
+    expect(fullName({ givenNames: null, lastName1: null, lastName2: null })).toBe('');
   });
 });

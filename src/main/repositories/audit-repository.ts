@@ -10,6 +10,7 @@ import {
   type StoredAuditEvent,
 } from '../domain/audit-chain';
 import type { AuditCompany, AuditPerson } from '../../shared/audit-details';
+import { fullName } from '../../shared/format';
 
 export type AuditFilter = {
   personRut?: number | null;
@@ -83,7 +84,11 @@ const toNamedEvent = (row: NamedRow): NamedAuditEvent => ({
   personName:
     row.given_names === null
       ? null
-      : [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' '),
+      : fullName({
+          givenNames: row.given_names,
+          lastName1: row.last_name1,
+          lastName2: row.last_name2,
+        }),
   company:
     row.company_rut === null || row.company_name === null
       ? null
@@ -93,9 +98,11 @@ const toNamedEvent = (row: NamedRow): NamedAuditEvent => ({
       ? null
       : {
           rut: row.caller_rut,
-          name: [row.caller_given_names, row.caller_last_name1, row.caller_last_name2]
-            .filter(Boolean)
-            .join(' '),
+          name: fullName({
+            givenNames: row.caller_given_names,
+            lastName1: row.caller_last_name1,
+            lastName2: row.caller_last_name2,
+          }),
         },
 });
 

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { statementCache } from '../../storage/db/statement-cache';
 import type { OnBehalfRelation } from '../../shared/policy';
+import { fullName } from '../../shared/format';
 
 export type InteractionRow = {
   id: string;
@@ -42,10 +43,14 @@ type Raw = {
   on_behalf_relation: string | null;
 };
 
-const fullName = (row: Raw): string | null =>
+const personName = (row: Raw): string | null =>
   row.given_names === null
     ? null
-    : [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' ').trim() || null;
+    : fullName({
+        givenNames: row.given_names,
+        lastName1: row.last_name1,
+        lastName2: row.last_name2,
+      }) || null;
 
 const toRow = (row: Raw): InteractionRow => ({
   id: row.id,
@@ -56,7 +61,7 @@ const toRow = (row: Raw): InteractionRow => ({
   notes: row.notes,
   openedAt: row.opened_at,
   closedAt: row.closed_at,
-  personName: fullName(row),
+  personName: personName(row),
   agentName: row.agent_name,
   onBehalf:
     row.on_behalf_name === null

@@ -14,6 +14,7 @@ import {
 } from '../domain/selection-rule';
 import type { PersonWriteRepository } from '../../intents/person-write-repository';
 import { parseStringList } from '../../shared/json-list';
+import { fullName } from '../../shared/format';
 
 export function createSelectionRepository(
   sqlite: Database.Database,
@@ -44,7 +45,11 @@ export function createSelectionRepository(
       if (!row) return null;
       return {
         dv: row.dv,
-        name: [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' '),
+        name: fullName({
+          givenNames: row.given_names,
+          lastName1: row.last_name1,
+          lastName2: row.last_name2,
+        }),
       };
     },
     company(rut: number): { legalName: string; portals: string[] } | null {

@@ -37,6 +37,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { currentScope, runAction, type ActionReceipt } from './run-action';
+import { fullName } from '../../shared/format';
 
 const nameOf = (row: {
   given_names?: string | null;
@@ -44,7 +45,11 @@ const nameOf = (row: {
   last_name2?: string | null;
 }) =>
   row.given_names
-    ? [row.given_names, row.last_name1, row.last_name2].filter(Boolean).join(' ')
+    ? fullName({
+        givenNames: row.given_names,
+        lastName1: row.last_name1,
+        lastName2: row.last_name2,
+      })
     : null;
 
 const personRef = (rut: number, row: { dv?: string | null } & Parameters<typeof nameOf>[0]) => ({

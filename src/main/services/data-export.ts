@@ -16,7 +16,13 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { pipeline, type Transform, type Writable } from 'node:stream';
 import type { ExportView } from '../../shared/contract';
-import { formatDate, formatDateTime, formatDay } from '../../shared/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDay,
+  fullName,
+  type NameParts,
+} from '../../shared/format';
 import {
   actionLabels,
   dataExportTexts,
@@ -400,7 +406,7 @@ export async function exportDataRequest(
          is_pensioner AS isPensioner, version
        FROM persons WHERE rut = ?`,
     )
-    .get(personRut) as (Row & { serialNumber: string | null }) | undefined;
+    .get(personRut) as (Row & NameParts & { serialNumber: string | null }) | undefined;
   if (!person) throw new RuleError('data_request_not_found', { number });
   const maxSeq =
     (sqlite.prepare('SELECT max(seq) FROM audit_events').pluck().get() as number | null) ?? 0;
@@ -455,15 +461,13 @@ export async function exportDataRequest(
     deviceId: ctx.deviceId,
     person: personOut,
   };
-  const fullName = [person.givenNames, person.lastName1, person.lastName2]
-    .filter(Boolean)
-    .join(' ');
+  const name = fullName(person);
 
   try {
     html = await openSink(part.html, options.sealKey, path.basename(final.html));
     json = await openSink(part.json, options.sealKey, path.basename(final.json));
     await json.write(JSON.stringify(header).slice(0, -1));
-    await html.write(htmlHead(request.number, fullName, header, personOut));
+    await html.write(htmlHead(request.number, name, header, personOut));
     for (const section of SECTIONS) {
       const statement = sqlite.prepare(section.sql);
       const jsonColumns = section.columns.filter((column) => column.only !== 'html');

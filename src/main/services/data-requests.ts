@@ -36,6 +36,7 @@ import { applyDataRequestIntent, readIdentityCheck } from '../../intents/data-re
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { authorize, runAction, type ActionReceipt } from './run-action';
+import { fullName } from '../../shared/format';
 
 /** Business days ahead within which a deadline is flagged as close. */
 export const DUE_SOON_BUSINESS_DAYS = 2;
@@ -329,8 +330,7 @@ export function view(
 function personName(ctx: ServiceContext, rut: number): string | null {
   const found = ctx.repos.records.find(rut);
   if (!found) return null;
-  const { givenNames, lastName1, lastName2 } = found.person;
-  return [givenNames, lastName1, lastName2].filter(Boolean).join(' ');
+  return fullName(found.person);
 }
 
 function safeJson(text: string): unknown {

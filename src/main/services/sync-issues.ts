@@ -15,6 +15,7 @@ import { queuedActionName } from '../../shared/action-names';
 import type { Change } from '../../shared/sync-protocol';
 import { centralChangeOf } from '../sync/conflict-time';
 import { syncMessages } from '../../shared/messages';
+import { fullName } from '../../shared/format';
 
 type Row = {
   action_id: string;
@@ -79,7 +80,11 @@ function toIssue(row: Row): SyncIssue {
     agentName: row.agent_name,
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
     personName: row.given_names
-      ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
+      ? fullName({
+          givenNames: row.given_names,
+          lastName1: row.last_name1,
+          lastName2: row.last_name2,
+        })
       : null,
     companyName: row.company_name,
     createdAt: row.created_at,
@@ -236,7 +241,11 @@ export function listPendingActions(ctx: ServiceContext, session: Session): Pendi
     agentName: row.agent_name,
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
     personName: row.given_names
-      ? `${row.given_names} ${row.last_name1 ?? ''} ${row.last_name2 ?? ''}`.trim()
+      ? fullName({
+          givenNames: row.given_names,
+          lastName1: row.last_name1,
+          lastName2: row.last_name2,
+        })
       : null,
     createdAt: row.created_at,
     sentBy: row.sent_by,

@@ -18,7 +18,7 @@ import { mailPortal } from '../../shared/portals';
 import type { MembershipChange } from '../../shared/rules/membership-transitions';
 import { call } from './api/client';
 import { COMPANY_REQUESTS_HEADING, useCompany } from './company/company-store';
-import { fullName } from './components/display';
+import { fullName } from '../../shared/format';
 import { useSession, type DialogSpec } from './session-store';
 import { useApp } from './store';
 

@@ -8,7 +8,7 @@ import { failedMessages, signInMessages } from '../../shared/messages';
 import type { IdentityFactView } from '../../shared/identity-facts';
 import type { IdentityFact } from '../../shared/policy';
 import { ApiError, call } from './api/client';
-import { fullName } from './components/display';
+import { fullName } from '../../shared/format';
 import { useApp } from './store';
 import { useCompany } from './company/company-store';
 import { useDataRequests } from './data-requests/data-request-store';

@@ -48,7 +48,8 @@ import { GuardedButton } from './GuardedButton';
 import { TrailingTag } from './Tag';
 import { WholeDates } from './WholeDates';
 import { IncompleteDataNotice } from './IncompleteDataNotice';
-import { displayRut, fullName } from './display';
+import { fullName } from '../../../shared/format';
+import { displayRut } from './display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 import { ViewersDialog } from '../privacy/ViewersDialog';
 import {

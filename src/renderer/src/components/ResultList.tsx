@@ -11,7 +11,8 @@ import { SelectionBar } from '../selection/SelectionBar';
 import { selectionKey, useSearchSelection } from '../selection/selection-store';
 import { Badges } from './Badges';
 import { loadInterrupted } from './IncompleteDataNotice';
-import { displayRut, fullName } from './display';
+import { fullName } from '../../../shared/format';
+import { displayRut } from './display';
 import { ErrorNotice } from './ErrorNotice';
 
 /** A first guess; each row is measured, since its badges wrap rather than being cut. */

@@ -11,7 +11,3 @@ export function personLabel(name: string | null, rut: string | null): string | n
   if (rut === null) return name;
   return name ? `${name} (${displayRut(rut)})` : displayRut(rut);
 }
-
-export function fullName(person: { givenNames: string; lastName1: string; lastName2: string }) {
-  return `${person.givenNames} ${person.lastName1} ${person.lastName2}`.trim();
-}

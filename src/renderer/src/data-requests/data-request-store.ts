@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { PersonRecord } from '../../../shared/contract';
-import { fullName } from '../components/display';
+import { fullName } from '../../../shared/format';
 
 export type RecordingFor = {
   rut: string;
