@@ -10,7 +10,6 @@ import type { z } from 'zod';
 import {
   contract,
   PUBLIC_CHANNELS,
-  type AgentSession,
   type Answer,
   type Channel,
   type ChannelOutput,
@@ -25,16 +24,14 @@ import {
   notFoundMessages,
   replicaKeyMessages,
   ruleMessages,
-  syncMessages,
 } from '../shared/messages';
-import { loginRut, rutFromBody } from '../shared/rut';
 import { makeReplicaDurable, type Db } from '../storage/db/database';
 import { buildIndexesInWorker, buildNextIndex } from '../storage/db/deferred-indexes';
 import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
 import { defaultKeyStore, type ReplicaKeyStore } from './db/replica-key';
 import { newWriteTurns, shareWriteLock } from './db/write-turns';
 import { createDemoDatabase } from '../storage/seed/seed-database';
-import { createRepositories, type ServiceContext, type Session } from './services/context';
+import { createRepositories, type ServiceContext } from './services/context';
 import {
   createExportFiles,
   EXPORT_SWEEP_MS,
@@ -62,20 +59,13 @@ import { personHandlers } from './handlers/person-handlers';
 import { createSearchDenials } from './services/privacy';
 import { callHandlers } from './handlers/call-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
-import { signIn } from './services/sign-in';
-import {
-  DeviceUntrustedError,
-  keepCentralSignIn,
-  signInThroughCentral,
-} from './services/central-sign-in';
-import { endLockedSession, lockScreen, unlockScreen } from './services/screen-lock';
-import { idleLockSeconds, unlockAttemptsLeft } from '../shared/idle-lock';
+import { deskAuth } from './handlers/auth-handlers';
 import { listSyncIssues } from './services/sync-issues';
 import { centralAdminHandlers } from './handlers/central-admin-handlers';
-import { CentralError, createCentralClient } from './sync/central-client';
+import { createCentralClient } from './sync/central-client';
 import { createOwedSignOuts } from './sync/owed-sign-outs';
 import { createReplicaWriter, PULLED_CHANGES } from './sync/replica-writer';
-import { REPLICA_STATE_KEYS, replicaIncomplete, scopeKey } from './repositories/replica-state';
+import { replicaIncomplete } from './repositories/replica-state';
 import {
   createSyncEngine,
   memoryTokenStore,
@@ -293,58 +283,8 @@ export function createCore(options: CoreOptions): Core {
       );
     }
   }
-  /**
-   * An agent signed in while the central API could not be reached: what they typed, in memory
-   * only, until the central API answers and signs them in there too (`resumeOffline`). Gone at
-   * sign-out, at the next sign-in, at revocation, when the lock screen ends the session, and
-   * when the central API refuses it or stops the sync for good.
-   */
-  let offlineSignIn: { agentId: string; username: string; password: string } | null = null;
   // Issue 11: a sign-out the central did not hear (offline) is sent when it is next reached.
   const owedSignOuts = createOwedSignOuts(db.$client, log);
-  const deliverOwedSignOuts = () => {
-    const central = client;
-    const url = centralUrl;
-    // (A probe answered as the desk closes: its replica is gone, and with it what was owed.)
-    if (central && url && db.$client.open && owedSignOuts.count() > 0) {
-      void owedSignOuts.deliver(url, (refreshToken) => central.signOut(refreshToken));
-    }
-  };
-  /**
-   * Signing out, or another agent signing in at a shared desk, ends the session on the central
-   * API too (issue 11): its tokens stop working there and a supervisor's list of devices stops
-   * showing it. Only once the sync cycle under way has been answered: a push already sent with
-   * those tokens still lands. Never waited for: offline (no answer, or a server asking for
-   * patience), the sign-out is owed and sent when the central API is next reached
-   * (owed-sign-outs.ts).
-   */
-  const endCentralSession = () => {
-    const held = tokens.load();
-    tokens.save(null);
-    if (!held || !client) return;
-    const central = client;
-    const issuer = centralUrl;
-    void (engine?.settled() ?? Promise.resolve())
-      .then(() => central.signOut(held.refreshToken))
-      .catch((error: unknown) => {
-        // The desk closing meanwhile: its replica with it, nothing more to keep.
-        if (!db.$client.open) return;
-        if (error instanceof CentralError && ['network', 'unavailable'].includes(error.kind)) {
-          try {
-            if (issuer) owedSignOuts.owe(issuer, held.refreshToken);
-          } catch (failure) {
-            log('a sign-out the central API did not hear could not be kept', failure);
-          }
-        }
-      });
-  };
-  const onRevoked = () => {
-    revocation.revoke(context.deviceId);
-    session = null;
-    offlineSignIn = null;
-    endLocked('sign_out');
-    tokens.save(null);
-  };
   // A snapshot's indexes, built off the event loop; should the worker fail, here, one index per
   // turn: the replica is never left without them.
   const buildSnapshotIndexes = () => {
@@ -376,6 +316,18 @@ export function createCore(options: CoreOptions): Core {
   let engine: SyncEngine | null = null;
   let client: ReturnType<typeof createCentralClient> | null = null;
   let centralUrl: string | null = null;
+  const auth = deskAuth({
+    context,
+    tokens,
+    writer,
+    enrolment,
+    revocation,
+    owedSignOuts,
+    central: () => ({ client, url: centralUrl, engine }),
+    restartSync: () => configure(centralUrl),
+    idleLockSeconds: options.idleLockSeconds,
+    log,
+  });
   const configure = (url: string | null) => {
     engine?.stop();
     engine = null;
@@ -403,15 +355,14 @@ export function createCore(options: CoreOptions): Core {
         db.$client
           .prepare('UPDATE agents SET company_ruts = ? WHERE id = ?')
           .run(JSON.stringify(companyRuts), agentId);
-        if (session?.agentId === agentId) session = { ...session, companyRuts };
-        if (lockedSession?.agentId === agentId) lockedSession = { ...lockedSession, companyRuts };
+        auth.scopeChanged(agentId, companyRuts);
       },
-      onRevoked,
-      offlineSession: { agentId: () => offlineSignIn?.agentId ?? null, resume: resumeOffline },
+      onRevoked: auth.onRevoked,
+      offlineSession: auth.offlineSession,
       ...options.syncOptions,
       // Back in reach: the sign-outs it did not hear go first (owed-sign-outs.ts).
       onProbe: (answered) => {
-        if (answered) deliverOwedSignOuts();
+        if (answered) auth.deliverOwedSignOuts();
         options.syncOptions?.onProbe?.(answered);
       },
       buildIndexes: whileIndexing(options.syncOptions?.buildIndexes ?? buildSnapshotIndexes),
@@ -465,49 +416,13 @@ export function createCore(options: CoreOptions): Core {
     };
   };
 
-  let session: Session | null = null;
-  // The screen lock (issue 9): a locked session is set aside, so every check above and below
-  // treats the desk as signed out until the same agent's password brings it back.
-  let lockedSession: Session | null = null;
-  let lockReason: 'idle' | 'manual' | 'system' = 'idle';
-  let unlockFailures = 0;
-  const lockPolicySeconds =
-    options.idleLockSeconds ??
-    idleLockSeconds({ envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'] });
-  const lockState = () => ({
-    idleSeconds: lockPolicySeconds,
-    locked: lockedSession
-      ? {
-          username: lockedSession.username,
-          displayName: lockedSession.displayName,
-          reason: lockReason,
-        }
-      : null,
-  });
-  /** A new sign-in or a sign-out ends whatever session was locked. */
-  const endLocked = (cause: 'sign_in' | 'attempts' | 'sign_out') => {
-    if (lockedSession) endLockedSession(context, lockedSession, cause);
-    lockedSession = null;
-    unlockFailures = 0;
-  };
-  const agent = (): Session => {
-    if (!session) throw new UnauthorizedError();
-    return session;
-  };
-  const toSession = (s: Session): AgentSession => ({
-    agentId: s.agentId,
-    username: s.username,
-    displayName: s.displayName,
-    role: s.role,
-    companyRuts: s.companyRuts.map((rut) => loginRut(rutFromBody(rut))),
-    signedInOffline: offlineSignIn?.agentId === s.agentId,
-  });
+  const { agent } = auth;
   // Acting on a selection of people (issue 8, item 2).
   const selection = selectionHandlers({
     context,
     agent,
     kick: () => engine?.kick(),
-    signedIn: (agentId) => session?.agentId === agentId,
+    signedIn: (agentId) => auth.agentId() === agentId,
     log,
     slicePersons: options.selectionSlicePersons,
   });
@@ -533,6 +448,7 @@ export function createCore(options: CoreOptions): Core {
   const downloads = createDownloads(now);
   const searchDenials = createSearchDenials(context);
   const handlers: Handlers = {
+    ...auth.handlers,
     ...personHandlers({ context, agent, kick: () => engine?.kick(), incomplete, searchDenials }),
     ...callHandlers({ context, agent }),
     ...auditHandlers({ context, agent }),
@@ -566,7 +482,7 @@ export function createCore(options: CoreOptions): Core {
       keepCentralUrl: (url) => writer.setState('central_url', url ?? ''),
       useCentralUrl: configure,
       revoked: () => revocation.record() !== null,
-      reenrol,
+      reenrol: auth.reenrol,
       sealKey: key,
     }),
     'app.info': () => ({
@@ -579,170 +495,7 @@ export function createCore(options: CoreOptions): Core {
         ? replicaKeyMessages.setAside(path.basename(replicaSetAside.file))
         : null,
     }),
-    'auth.signIn': (input) => {
-      // Whoever was signed in is not any more, whether or not this attempt succeeds: neither
-      // on this desk nor in its sync with the central API.
-      session = null;
-      offlineSignIn = null;
-      endLocked('sign_in');
-      endCentralSession();
-      if (!client) {
-        session = signIn(context, input.username, input.password);
-        return toSession(session);
-      }
-      // Issue 11: a revoked device signs nobody in; a device whose id the central knows with
-      // another secret (lost keychain, copied folder) takes a new identity and tries once more.
-      if (revocation.record()) throw new RuleError('device_revoked');
-      const device = { nextMutationId: () => enrolment.nextMutationId(), onRevoked };
-      const attempt = () =>
-        signInThroughCentral(
-          context,
-          client!,
-          tokens,
-          input.username,
-          input.password,
-          undefined,
-          device,
-        );
-      return attempt()
-        .catch((error: unknown) => {
-          if (!(error instanceof DeviceUntrustedError)) throw error;
-          reenrol();
-          return attempt().catch((again: unknown) => {
-            throw again instanceof DeviceUntrustedError ? new RuleError('sign_in_failed') : again;
-          });
-        })
-        .then((signedIn) => {
-          session = signedIn;
-          // Signed in on the central API: what it did not hear of earlier sign-outs goes now.
-          if (tokens.load()) deliverOwedSignOuts();
-          // Signed in here only, the central API out of reach: in there as soon as it answers.
-          if (!tokens.load()) {
-            offlineSignIn = {
-              agentId: signedIn.agentId,
-              username: input.username,
-              password: input.password,
-            };
-          }
-          // Until a pull for this agent's scope completes, the replica may lack their rows.
-          writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(signedIn));
-          engine?.kick();
-          return toSession(signedIn);
-        });
-    },
-    'auth.signOut': () => {
-      session = null;
-      offlineSignIn = null;
-      endLocked('sign_out');
-      // The agent's pending actions stay queued until they sign in again.
-      endCentralSession();
-      return {};
-    },
-    'auth.session': () => (session ? toSession(session) : null),
-    'auth.lock': (input) => {
-      const current = agent();
-      lockScreen(context, current, input.reason);
-      lockedSession = current;
-      lockReason = input.reason;
-      session = null;
-      unlockFailures = 0;
-      return lockState();
-    },
-    'auth.unlock': (input) => {
-      const locked = lockedSession;
-      if (!locked) throw new RuleError('screen_not_locked');
-      try {
-        session = unlockScreen(
-          context,
-          locked,
-          input.password,
-          unlockAttemptsLeft(unlockFailures + 1),
-        );
-      } catch (error) {
-        unlockFailures += 1;
-        if (unlockAttemptsLeft(unlockFailures) === 0) {
-          endLocked('attempts');
-          endCentralSession();
-          // Ended for security: nobody is signed in on the central API with what was typed.
-          offlineSignIn = null;
-        }
-        throw error;
-      }
-      lockedSession = null;
-      unlockFailures = 0;
-      return toSession(session);
-    },
-    'auth.lockState': () => lockState(),
   };
-
-  /**
-   * The central API answers again after an offline sign-in: the agent is signed in there with
-   * what they typed, and their session (scope included) follows the central's answer. A refusal
-   * (the password changed there, the agent was disabled) forgets what was typed: the sync waits
-   * for the agent to sign in again, which the sync status says. False when that agent is no
-   * longer the one signed in.
-   */
-  async function resumeOffline(): Promise<boolean> {
-    const held = offlineSignIn;
-    const asked = client;
-    if (!held || !asked) return false;
-    const refused = (kind: string) => {
-      offlineSignIn = null;
-      if (kind === 'device_revoked') onRevoked();
-    };
-    let answer: Awaited<ReturnType<NonNullable<typeof client>['signIn']>>;
-    try {
-      answer = await asked.signIn(
-        held.username.trim().toLowerCase(),
-        held.password,
-        enrolment.nextMutationId(),
-      );
-    } catch (error) {
-      if (offlineSignIn !== held || client !== asked) return false;
-      // The sync stops for good on these: what was typed is not kept for it.
-      if (
-        error instanceof CentralError &&
-        ['upgrade_required', 'device_fork'].includes(error.kind)
-      ) {
-        offlineSignIn = null;
-        throw error;
-      }
-      if (
-        error instanceof CentralError &&
-        ['invalid_credentials', 'device_untrusted', 'device_revoked'].includes(error.kind)
-      ) {
-        refused(error.kind);
-        throw error.kind === 'device_revoked'
-          ? error
-          : new CentralError('unauthorized', syncMessages.keptSignInRefused);
-      }
-      throw error;
-    }
-    // Someone else signed in or out meanwhile, or the desk now syncs with another central API.
-    if (offlineSignIn !== held || client !== asked) return false;
-    if (answer.agent.agentId !== held.agentId) {
-      refused('invalid_credentials');
-      throw new CentralError('unauthorized', syncMessages.keptSignInOtherAgent);
-    }
-    offlineSignIn = null;
-    const fresh = keepCentralSignIn(context, tokens, answer, held.password);
-    deliverOwedSignOuts();
-    if (session?.agentId === fresh.agentId) session = fresh;
-    if (lockedSession?.agentId === fresh.agentId) lockedSession = fresh;
-    writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(fresh));
-    return true;
-  }
-
-  /** New id and secret, fresh snapshot, queue kept; every session ends (issue 11). */
-  function reenrol(): void {
-    context.deviceId = enrolment.reenrol();
-    revocation.clear();
-    session = null;
-    offlineSignIn = null;
-    endLocked('sign_out');
-    tokens.save(null);
-    configure(centralUrl);
-  }
 
   // A call still under way when the desk closed (a sync waiting on the network as the app
   // quits) can only fail on the closed replica, and no window waits for its answer: not logged.
@@ -755,22 +508,15 @@ export function createCore(options: CoreOptions): Core {
     context,
     handlers,
     dispatch: (channel, input) =>
-      dispatch(
-        handlers,
-        channel,
-        input,
-        handlerLog,
-        () => session !== null,
-        () => indexBuild,
-      ),
+      dispatch(handlers, channel, input, handlerLog, auth.signedIn, () => indexBuild),
     dispatchNow: (channel, input) => {
-      const answer = dispatch(handlers, channel, input, handlerLog, () => session !== null);
+      const answer = dispatch(handlers, channel, input, handlerLog, auth.signedIn);
       if (answer instanceof Promise) throw new Error(`${channel} answers asynchronously here`);
       return answer;
     },
     sync: () => engine,
     selectionIdle: () => selection.service.idle(),
-    download: (ticket) => downloads.take(ticket, session?.agentId ?? null),
+    download: (ticket) => downloads.take(ticket, auth.agentId()),
     close: () => {
       closed = true;
       searchDenials.flush();
