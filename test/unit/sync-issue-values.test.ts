@@ -1,6 +1,6 @@
 /** A conflict's values as the Sincronización screen shows them: in words, never as codes. */
 import { describe, expect, it } from 'vitest';
-import { shownValue } from '../../src/renderer/src/components/SyncIssueList';
+import { shownValue } from '../../src/renderer/src/sync/SyncIssueList';
 
 describe('shownValue', () => {
   it('words a membership state and a profile, formats a phone, and says an empty value', () => {

@@ -5,7 +5,7 @@ import {
   SYNC_POLL_BUSY_MS,
   SYNC_POLL_IDLE_MS,
   syncPollMs,
-} from '../../src/renderer/src/components/sync-poll';
+} from '../../src/renderer/src/sync/sync-poll';
 import { actionsHeld } from '../../src/renderer/src/components/actions-held';
 
 const QUIET: SyncStatus = {

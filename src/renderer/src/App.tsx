@@ -14,26 +14,26 @@ import {
   shortcutMessages,
 } from '../../shared/messages';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
-import { SignOutButton } from './components/SignOutButton';
-import { ActionDialog } from './components/ActionDialog';
+import { SignOutButton } from './sign-in/SignOutButton';
+import { ActionDialog } from './person/ActionDialog';
 import { isModalOpen } from './components/Modal';
 import { CompanyDialogHost } from './company/CompanyDialog';
 import { CompanyPane } from './company/CompanyPane';
 import { RequestsView } from './company/RequestsView';
 import { useCompany } from './company/company-store';
-import { AuditView } from './components/AuditView';
-import { CallBar } from './components/CallBar';
-import { CallsView } from './components/CallsView';
-import { SignInScreen } from './components/SignInScreen';
+import { AuditView } from './audit/AuditView';
+import { CallBar } from './calls/CallBar';
+import { CallsView } from './calls/CallsView';
+import { SignInScreen } from './sign-in/SignInScreen';
 import { LockGate, useLockNow } from './lock/LockGate';
 import { deskHidden } from './lock/desk-hidden';
-import { SyncIndicator } from './components/SyncIndicator';
+import { SyncIndicator } from './sync/SyncIndicator';
 import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNotice';
-import { SyncView } from './components/SyncView';
-import { PersonRecordPane } from './components/PersonRecordView';
-import { ResultList, ResultSelectionBar, SearchNotices } from './components/ResultList';
+import { SyncView } from './sync/SyncView';
+import { PersonRecordPane } from './person/PersonRecordView';
+import { ResultList, ResultSelectionBar, SearchNotices } from './person/ResultList';
 import { SelectionDialogHost } from './selection/SelectionDialog';
-import { SearchBox } from './components/SearchBox';
+import { SearchBox } from './person/SearchBox';
 import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
 // Ley 21.719 data-subject requests (issue 10).
 import { DataRequestsView } from './data-requests/DataRequestsView';

@@ -23,7 +23,7 @@ import type { AgentSession, LockState } from '../../../shared/contract';
 import { DEFAULT_IDLE_LOCK_SECONDS } from '../../../shared/idle-lock';
 import { lockScreenMessages as t } from '../../../shared/messages';
 import { call } from '../api/client';
-import { SignInScreen } from '../components/SignInScreen';
+import { SignInScreen } from '../sign-in/SignInScreen';
 import { useApp } from '../store';
 import { forgetScreens, useSession } from '../session-store';
 import { LockScreen } from './LockScreen';

@@ -2,8 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { dialogMessages, signInMessages as t } from '../../../shared/messages';
 import { useSession } from '../session-store';
 import { SignInDeviceNotice } from '../device-trust/DeviceTrustNotice';
-import { ErrorNotice } from './ErrorNotice';
-import { ConfirmButton, missingParts } from './ConfirmButton';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ConfirmButton, missingParts } from '../components/ConfirmButton';
 
 export function SignInScreen() {
   const signIn = useSession((s) => s.signIn);

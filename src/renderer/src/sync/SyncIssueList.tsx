@@ -10,7 +10,7 @@ import {
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import { blockingRequestIn } from '../../../shared/rules/data-requests';
-import { displayRut } from './display';
+import { displayRut } from '../components/display';
 
 export type IssueChoice = 'keep_theirs' | 'keep_mine' | 'dismiss';
 

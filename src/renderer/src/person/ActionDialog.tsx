@@ -16,19 +16,19 @@ import {
 } from '../../../shared/policy';
 import { ApiError } from '../api/client';
 import { useSession, type DialogSpec, type DialogValues } from '../session-store';
-import { IdentityFactChecks } from './IdentityFactChecks';
-import { Modal } from './Modal';
-import { DialogFooter } from './DialogFooter';
-import { missingParts } from './ConfirmButton';
-import { heldAfterPush } from './held-after-push';
-import { useHeldIn } from './use-held-in';
-import { ActionNotices } from './ActionNotices';
+import { IdentityFactChecks } from '../components/IdentityFactChecks';
+import { Modal } from '../components/Modal';
+import { DialogFooter } from '../components/DialogFooter';
+import { missingParts } from '../components/ConfirmButton';
+import { heldAfterPush } from '../components/held-after-push';
+import { useHeldIn } from '../components/use-held-in';
+import { ActionNotices } from '../components/ActionNotices';
 import { fullName } from '../../../shared/format';
-import { personLabel } from './display';
-import { useInteractionWords } from './interaction-words';
+import { personLabel } from '../components/display';
+import { useInteractionWords } from '../components/interaction-words';
 import { useApp } from '../store';
-import { ErrorNotice } from './ErrorNotice';
-import { LengthLeft } from './LengthLeft';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { LengthLeft } from '../components/LengthLeft';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {

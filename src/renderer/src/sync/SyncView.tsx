@@ -11,8 +11,8 @@ import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { CentralAddressForm } from './CentralAddressForm';
 import { SyncIssueList, type IssueChoice } from './SyncIssueList';
-import { actionsHeld } from './actions-held';
-import { ErrorNotice } from './ErrorNotice';
+import { actionsHeld } from '../components/actions-held';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /** Sync status, settings, and the actions that need a person: conflicts and rejections. */
 export function SyncView() {

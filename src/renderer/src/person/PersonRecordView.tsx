@@ -24,7 +24,7 @@ import {
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import { readRut } from '../../../shared/rut';
-import { useInteractionWords } from './interaction-words';
+import { useInteractionWords } from '../components/interaction-words';
 import {
   clearBlockSpec,
   editContactSpec,
@@ -44,12 +44,12 @@ import { standingClass } from '../company/MembershipSummary';
 import { profileStanding } from '../../../shared/rules/company-access';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
-import { GuardedButton } from './GuardedButton';
-import { TrailingTag } from './Tag';
-import { WholeDates } from './WholeDates';
-import { IncompleteDataNotice } from './IncompleteDataNotice';
+import { GuardedButton } from '../components/GuardedButton';
+import { TrailingTag } from '../components/Tag';
+import { WholeDates } from '../components/WholeDates';
+import { IncompleteDataNotice } from '../components/IncompleteDataNotice';
 import { fullName } from '../../../shared/format';
-import { displayRut } from './display';
+import { displayRut } from '../components/display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 import { ViewersDialog } from '../privacy/ViewersDialog';
 import {
@@ -58,7 +58,7 @@ import {
   recordChangesFor,
   type RecordChange,
 } from '../../../shared/rules/membership-transitions';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /** Why a decision keeps a button disabled, in the agent's words; null when it is allowed. */
 const deniedReason = (decision: Decision): string | null =>

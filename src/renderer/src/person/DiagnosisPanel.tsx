@@ -19,9 +19,9 @@ import {
 } from '../actions';
 import { useSession } from '../session-store';
 import { incompleteDataMessages } from '../../../shared/messages';
-import { GuardedButton } from './GuardedButton';
-import { loadInterrupted } from './IncompleteDataNotice';
-import { actionsHeld } from './actions-held';
+import { GuardedButton } from '../components/GuardedButton';
+import { loadInterrupted } from '../components/IncompleteDataNotice';
+import { actionsHeld } from '../components/actions-held';
 
 /** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {

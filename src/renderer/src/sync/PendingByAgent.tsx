@@ -8,10 +8,10 @@ import type { PendingAction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { syncKindLabels, syncMessages, syncScaleMessages } from '../../../shared/messages';
 import { call } from '../api/client';
-import { displayRut } from './display';
-import { actionsHeld } from './actions-held';
+import { displayRut } from '../components/display';
+import { actionsHeld } from '../components/actions-held';
 import { useSession } from '../session-store';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../components/ReasonDialog';
 
 type Group = {
   agentId: string | null;

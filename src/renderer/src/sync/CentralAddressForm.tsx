@@ -10,7 +10,7 @@ import { ruleMessages, syncMessages as t } from '../../../shared/messages';
 import { MIN_ADMIN_REASON } from '../../../shared/policy';
 import { call } from '../api/client';
 import { useSession } from '../session-store';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../components/ReasonDialog';
 
 export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
   const supervisor = useSession((s) => s.session?.role === 'supervisor');

@@ -10,10 +10,10 @@ import { RowCheck } from '../selection/RowCheck';
 import { SelectionBar } from '../selection/SelectionBar';
 import { selectionKey, useSearchSelection } from '../selection/selection-store';
 import { Badges } from './Badges';
-import { loadInterrupted } from './IncompleteDataNotice';
+import { loadInterrupted } from '../components/IncompleteDataNotice';
 import { fullName } from '../../../shared/format';
-import { displayRut } from './display';
-import { ErrorNotice } from './ErrorNotice';
+import { displayRut } from '../components/display';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /** A first guess; each row is measured, since its badges wrap rather than being cut. */
 const ROW_ESTIMATE = 84;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DateField } from './DateField';
+import { DateField } from '../components/DateField';
 import type { Interaction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { parseDayInput } from '../../../shared/audit-details';
@@ -14,9 +14,9 @@ import { readRutField } from '../../../shared/rut-field';
 import { textPreview } from '../../../shared/text';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
-import { displayRut } from './display';
-import { openRecordFromList } from './open-record';
-import { useInteractionWords } from './interaction-words';
+import { displayRut } from '../components/display';
+import { openRecordFromList } from '../components/open-record';
+import { useInteractionWords } from '../components/interaction-words';
 
 const PAGE = 50;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { WholeDates } from './WholeDates';
-import { DateField } from './DateField';
+import { WholeDates } from '../components/WholeDates';
+import { DateField } from '../components/DateField';
 import {
   actionText,
   describeAuditChange,
@@ -21,8 +21,8 @@ import { readRutField } from '../../../shared/rut-field';
 import { SYSTEM_AGENT_ID } from '../../../shared/rules/export-retention';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
-import { displayRut } from './display';
-import { saveCsv } from './save-file';
+import { displayRut } from '../components/display';
+import { saveCsv } from '../components/save-file';
 
 const PAGE = 100;
 

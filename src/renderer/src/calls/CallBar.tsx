@@ -14,12 +14,12 @@ import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { fullName } from '../../../shared/format';
-import { personLabel } from './display';
+import { personLabel } from '../components/display';
 import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
-import { useInteractionWords } from './interaction-words';
+import { useInteractionWords } from '../components/interaction-words';
 import { CallOnBehalf } from './CallOnBehalf';
-import { ConfirmButton } from './ConfirmButton';
-import { LengthLeft } from './LengthLeft';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { LengthLeft } from '../components/LengthLeft';
 
 /**
  * The search box, where the next caller starts (Ctrl+K), with the last caller's text selected so

@@ -14,8 +14,8 @@ import {
 } from '../../../shared/policy';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
-import { useInteractionWords } from './interaction-words';
-import { ConfirmButton, missingParts } from './ConfirmButton';
+import { useInteractionWords } from '../components/interaction-words';
+import { ConfirmButton, missingParts } from '../components/ConfirmButton';
 
 export function CallOnBehalf({
   interaction,

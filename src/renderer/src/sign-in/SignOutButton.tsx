@@ -6,9 +6,9 @@
 import { useId, useState } from 'react';
 import { signOutMessages as t } from '../../../shared/messages';
 import { useSession } from '../session-store';
-import { personLabel } from './display';
-import { useInteractionWords } from './interaction-words';
-import { Modal } from './Modal';
+import { personLabel } from '../components/display';
+import { useInteractionWords } from '../components/interaction-words';
+import { Modal } from '../components/Modal';
 
 export function SignOutButton() {
   const signOut = useSession((s) => s.signOut);
