@@ -240,6 +240,22 @@ function createWindow(url: string): BrowserWindow {
   window.on('close', () => {
     writeWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
+  // A dialog holding what the agent typed stops the window from closing or reloading
+  // (beforeunload, Modal.tsx); Electron asks nobody by itself, so the question is asked here.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const text = desktopMessages.unsavedTyping;
+    const answer = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      buttons: [text.leave, text.stay],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    // Default prevented: the window closes (or reloads) after all.
+    if (answer === 0) event.preventDefault();
+  });
   window.loadURL(url).catch((error: unknown) => log.error('the window could not load', error));
   return window;
 }

@@ -1632,6 +1632,14 @@ export const desktopMessages = {
     restart: 'Reiniciar para actualizar',
     later: 'Más tarde',
   },
+  /** Closing or reloading the window while a dialog holds what the agent typed (Modal.tsx). */
+  unsavedTyping: {
+    title: 'Hay un diálogo a medio llenar',
+    message: 'Lo que escribió en el diálogo abierto se perderá.',
+    detail: 'Elija «Seguir en el diálogo» para terminarlo o cancelarlo antes de cerrar.',
+    leave: 'Cerrar de todos modos',
+    stay: 'Seguir en el diálogo',
+  },
   /** A Ley 21.719 export's copy, saved where the agent chooses. */
   saveCopy: {
     title: 'Guardar una copia de la exportación',

@@ -331,6 +331,48 @@ test.describe('as an agent', () => {
     await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');
     await expect(record).toBeFocused();
   });
+
+  test('what was typed in a dialog is not lost to a stray click or a reload', async ({ desk }) => {
+    const { page, record } = desk;
+    await open(desk, '12.345.678-5', PEDRO);
+    const opener = record.getByRole('button', { name: 'Editar contacto' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    const overlay = page.locator('.overlay');
+    const outside = async () => {
+      const box = (await overlay.boundingBox())!;
+      await page.mouse.click(box.x + 5, box.y + 5);
+    };
+    // Nothing typed yet: a click outside closes it, and a reload asks nothing.
+    await outside();
+    await expect(dialog).toHaveCount(0);
+
+    await opener.click();
+    await dialog.getByLabel('Motivo').fill('Llamó para corregir su correo');
+    // Typed in: a click outside leaves it open, with the text.
+    await outside();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Motivo')).toHaveValue('Llamó para corregir su correo');
+    // A reload asks first; staying keeps the dialog and the text.
+    const asked: string[] = [];
+    page.once('dialog', (question) => {
+      asked.push(question.type());
+      void question.dismiss();
+    });
+    await page.evaluate(() => location.reload());
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    await expect(dialog.getByLabel('Motivo')).toHaveValue('Llamó para corregir su correo');
+    // Esc is asked for: it closes, and then a reload goes through without a question.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    page.once('dialog', (question) => {
+      asked.push(question.type());
+      void question.accept();
+    });
+    await page.reload();
+    await expect(desk.search).toBeVisible();
+    expect(asked).toEqual(['beforeunload']);
+  });
 });
 
 test.describe('as a supervisor', () => {

@@ -103,6 +103,17 @@ describe('the built main bundle', () => {
     });
   });
 
+  it('asks in Spanish before a window whose dialog holds typed text closes or reloads', () => {
+    const question = 'Lo que escribió en el diálogo abierto se perderá.';
+    const buttons = ['Cerrar de todos modos', 'Seguir en el diálogo'];
+    expect(report.probes['unloads']).toEqual([
+      // «Cerrar de todos modos»: the unload goes on.
+      { question, buttons, unloaded: true },
+      // «Seguir en el diálogo»: the window stays, the dialog with it.
+      { question, buttons, unloaded: false },
+    ]);
+  });
+
   it('shuts down cleanly: quit runs, the replica is closed (its WAL checkpointed away)', () => {
     expect(report.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
     expect(report.exitCode).toBeNull();

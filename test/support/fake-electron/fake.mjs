@@ -313,6 +313,9 @@ export const safeStorage = {
   getSelectedStorageBackend: () => keychain,
 };
 
+/** The buttons a synchronous message box is answered with, in turn (then the first button). */
+const syncAnswers = [];
+
 export const dialog = {
   showErrorBox(title, content) {
     report.errorBoxes.push({ title, content });
@@ -323,7 +326,7 @@ export const dialog = {
   },
   showMessageBoxSync(_window, options) {
     report.messageBoxes.push(options?.message ? options : _window);
-    return 0;
+    return syncAnswers.shift() ?? 0;
   },
 };
 
@@ -409,6 +412,20 @@ async function probeWindow(window) {
   const webview = electronEvent();
   contents.emit('will-attach-webview', webview, {}, {});
   const opened = contents.windowOpenHandler?.({ url: 'https://example.com/' }) ?? null;
+  // A dialog holding typed text stopped an unload: asked, then left (button 0) or stayed (1).
+  const unloads = [0, 1].map((button) => {
+    syncAnswers.push(button);
+    const unload = electronEvent();
+    const asked = report.messageBoxes.length;
+    contents.emit('will-prevent-unload', unload);
+    // Taken back out: the report's list keeps the boxes the app showed by itself.
+    const [box] = report.messageBoxes.splice(asked);
+    return {
+      question: box?.message ?? null,
+      buttons: box?.buttons ?? null,
+      unloaded: unload.defaultPrevented,
+    };
+  });
   const permission = await new Promise((resolve) => {
     if (!permissionRequestHandler) return resolve('no handler');
     permissionRequestHandler(contents, 'media', (granted) => resolve(granted), {});
@@ -421,6 +438,7 @@ async function probeWindow(window) {
     redirectPrevented: redirect.defaultPrevented,
     attachWebviewPrevented: webview.defaultPrevented,
     windowOpen: opened,
+    unloads,
     permissionGranted: permission,
     permissionCheck,
   };

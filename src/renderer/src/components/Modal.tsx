@@ -9,6 +9,10 @@
  * Ctrl+Enter (Cmd+Enter) confirms it from anywhere in it, the reason's text area included
  * (where Enter starts a new line): as a click on its confirm button, so a confirm that waits says
  * what is missing (ConfirmButton), and one disabled while busy does nothing.
+ * Once the agent has typed or ticked anything in it, nothing closes it by accident: a click
+ * outside no longer does, and reloading or closing the window asks first (the browser's own
+ * question through the web door; the desktop app's, src/main/index.ts). Esc and Cancelar still
+ * close it: those are asked for.
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -44,6 +48,17 @@ export function Modal({
   const dialogRef = useRef<HTMLDivElement>(null);
   const onTab = useFocusTrap(dialogRef);
   useEscapeToClose(busy, close);
+  const typedIn = useRef(false);
+  useEffect(() => {
+    const askFirst = (event: BeforeUnloadEvent) => {
+      if (!typedIn.current) return;
+      event.preventDefault();
+      // Chromium before 119 asks only when a return value is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', askFirst);
+    return () => window.removeEventListener('beforeunload', askFirst);
+  }, []);
   // A button disabled while the answer is awaited loses the focus to the page (a screen reader
   // is left nowhere): when the dialog is no longer busy, the focus goes back where it was.
   const focusedWhenBusy = useRef<Element | null>(null);
@@ -81,7 +96,9 @@ export function Modal({
   return createPortal(
     <div
       className="overlay"
-      onMouseDown={(event) => event.target === event.currentTarget && !busy && close()}
+      onMouseDown={(event) =>
+        event.target === event.currentTarget && !busy && !typedIn.current && close()
+      }
     >
       <div
         ref={dialogRef}
@@ -91,6 +108,7 @@ export function Modal({
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
         onKeyDown={onKeyDown}
+        onInput={() => (typedIn.current = true)}
       >
         {children}
       </div>
