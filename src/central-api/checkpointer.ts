@@ -62,7 +62,7 @@ export function startCheckpointer(
   try {
     worker = startWorker(options.entry ?? sourceEntry, data);
   } catch (error) {
-    options.log('no se pudo iniciar el hilo de checkpoints; los hace la conexión principal', error);
+    options.log('the checkpoint thread could not start; the main connection checkpoints', error);
     return { running: false, close: async () => {} };
   }
   sqlite.pragma(`wal_autocheckpoint = ${options.walPages ?? WAL_PAGES_WITH_THREAD}`);
@@ -72,10 +72,10 @@ export function startCheckpointer(
     // Reported once: a failure that repeats every 100 ms would fill the log.
     if (reported) return;
     reported = true;
-    options.log(`el checkpoint del WAL falló: ${message.error}`);
+    options.log(`a WAL checkpoint failed: ${message.error}`);
   });
   started.on('error', (error) => {
-    options.log('el hilo de checkpoints falló; los hace la conexión principal', error);
+    options.log('the checkpoint thread failed; the main connection checkpoints', error);
   });
   started.on('exit', () => {
     if (worker === started) selfCheckpointing();

@@ -181,7 +181,7 @@ export function createMailSender(options: MailSenderOptions) {
         await deliver(mail);
         finish(job, { ok: true });
       } catch (error) {
-        options.log(`correo ${mail.id}: envío fallido (intento ${job.attempts})`, error);
+        options.log(`mail ${mail.id}: delivery failed (attempt ${job.attempts})`, error);
         // SMTP answers quote the refused address: the job keeps the reason, masked (Ley 21.719).
         const reason = error instanceof Error ? error.message : String(error);
         finish(job, { ok: false, error: maskSensitive(reason) });
@@ -204,7 +204,7 @@ export function createMailSender(options: MailSenderOptions) {
           await sendDue();
         }
       } catch (error) {
-        options.log('envío de correos interrumpido', error);
+        options.log('mail delivery stopped', error);
       } finally {
         running = null;
       }

@@ -514,7 +514,7 @@ export function createPush(deps: PushDeps) {
         // Without savepoints nothing of it can be rolled back alone: the batch runs again.
         if (!isolated) throw new NeedsSavepoints();
         // Its savepoint is rolled back; the ones before it commit with the batch.
-        deps.log(`push: la mutación ${mutation.id} de ${deviceId} falló y se revirtió`, error);
+        deps.log(`push: mutation ${mutation.id} of ${deviceId} failed and was rolled back`, error);
         return end({ kind: 'unavailable', mails });
       }
       deps.onMutationProcessed?.(index);
@@ -560,7 +560,7 @@ export function createPush(deps: PushDeps) {
           return runBatch(who, body, sentAt, true);
         }
       } catch (error) {
-        deps.log(`push: el lote de ${who.deviceId} no se pudo aplicar`, error);
+        deps.log(`push: the batch of ${who.deviceId} could not be applied`, error);
         return { kind: 'unavailable' };
       }
     }),
@@ -598,7 +598,7 @@ export function createPush(deps: PushDeps) {
       }
     } catch (error) {
       // The commit itself failed (disk full, I/O): nothing of the group is applied.
-      deps.log(`push: un grupo de ${group.length} lotes no se pudo guardar`, error);
+      deps.log(`push: a group of ${group.length} batches could not be committed`, error);
       outcomes = group.map(() => ({ kind: 'unavailable' }));
     }
     group.forEach(({ answer }, index) => {
@@ -613,7 +613,7 @@ export function createPush(deps: PushDeps) {
     try {
       deps.onMailsQueued(outcomes.reduce((sum, outcome) => sum + (outcome.mails ?? 0), 0));
     } catch (error) {
-      deps.log('push: no se pudo avisar al envío de correos', error);
+      deps.log('push: the mail sender could not be woken', error);
     }
   }
 

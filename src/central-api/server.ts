@@ -359,7 +359,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       const answer = decisions.once(decisionId, who!.agent.agentId, target, () => {
         const revoked = devices.revoke(input.deviceId, who!.agent.username, input.reason ?? null);
         if (!revoked) throw new HttpError(404, 'device_not_found');
-        if (revoked.changed) log(`equipo ${input.deviceId} revocado por ${who!.agent.username}`);
+        if (revoked.changed) log(`device ${input.deviceId} revoked by ${who!.agent.username}`);
         return {
           deviceId: revoked.deviceId,
           revokedAt: revoked.revokedAt!,
@@ -489,7 +489,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         if (error instanceof HttpError) {
           return { status: error.status, body: errorBody(error.code, error.detail, error.extra) };
         }
-        log(`error no controlado en ${request.method} ${request.url}`, error);
+        log(`unhandled error in ${request.method} ${request.url}`, error);
         return { status: 500, body: errorBody('internal') };
       })
       .then((reply) => send(response, reply));
@@ -514,12 +514,12 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
           try {
             pruneChangeLog();
           } catch (error) {
-            log('no se pudo depurar el registro de cambios', error);
+            log('the change log could not be pruned', error);
           }
           try {
             results.prune();
           } catch (error) {
-            log('no se pudieron depurar las respuestas guardadas', error);
+            log('the stored answers could not be pruned', error);
           }
         }, pruneEveryMs)
       : null;

@@ -224,7 +224,7 @@ loopTest(
       );
       await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
       // The central API logged the refused delivery (masked).
-      await expect.poll(logs, { timeout: 30_000 }).toContain('envío fallido');
+      await expect.poll(logs, { timeout: 30_000 }).toContain('delivery failed');
     } finally {
       await door.stop();
       await central.stop();

@@ -105,7 +105,7 @@ describe('central WAL checkpointer', () => {
     open.push(checkpointer);
     await until(() => !checkpointer.running, 'the thread to end');
     expect(autocheckpoint(sqlite)).toBe(1000);
-    expect(logged).toEqual([expect.stringContaining('los hace la conexión principal')]);
+    expect(logged).toEqual([expect.stringContaining('the main connection checkpoints')]);
 
     // The main connection checkpoints at the commit that fills the WAL past 1,000 pages.
     writeFourMegabytes(sqlite);

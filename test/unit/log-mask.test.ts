@@ -54,8 +54,8 @@ describe('maskSensitive: no full RUT, e-mail or phone in a log line', () => {
 
   it('masks inside an error message and its stack trace', () => {
     const error = new Error('Recipient rejected: <pedro.gonzalez@gmail.com> (RUT 12.345.678-5)');
-    const line = renderLogLine(['correo 7: envío fallido', error]);
-    expect(line).toContain('correo 7: envío fallido');
+    const line = renderLogLine(['mail 7: delivery failed', error]);
+    expect(line).toContain('mail 7: delivery failed');
     expect(line).toContain('p•••@g•••.com');
     expect(line).toContain('•••••678-5');
     expect(line).toContain('at '); // the stack is still there, masked
@@ -67,7 +67,7 @@ describe('maskSensitive: no full RUT, e-mail or phone in a log line', () => {
       rejected: ['francisca.silva@gmail.com'],
       phone: '+56 9 8765 4321',
     });
-    const line = renderLogLine(['envío fallido', error]);
+    const line = renderLogLine(['delivery failed', error]);
     expect(line).not.toContain('francisca.silva@gmail.com');
     expect(line).not.toContain('8765 4321');
     expect(line).toContain('f•••@g•••.com');
