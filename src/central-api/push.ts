@@ -56,6 +56,8 @@ export type PushDeps = {
   onMailsQueued: (count: number) => void;
   /** Fault injection for crash tests: runs after each mutation, before the batch commits. */
   onMutationProcessed?: (index: number) => void;
+  /** What a desk holds every answer up to, as its pull's `answered` says (results-pruning.ts). */
+  answered?: (deviceId: string, through: number) => void;
 };
 
 type Stored = Omit<MutationResult, 'duplicate'>;
@@ -496,6 +498,14 @@ export function createPush(deps: PushDeps) {
       if (!row || row.payload_hash !== mutation.payloadHash) {
         return end({ kind: 'device_fork', mutationId: mutation.id });
       }
+    }
+
+    // A desk without lanes (a version from before them, whose pulls never say `answered`)
+    // sends its actions in order from the oldest it holds no answer for: every id below its
+    // batch's first is answered, and those answers may go in time like a newer desk's.
+    if (body.mutations.length > 0 && body.mutations.every((m) => m.after === undefined)) {
+      const first = Math.min(...body.mutations.map((m) => m.id));
+      if (first > 1) deps.answered?.(deviceId, first - 1);
     }
 
     // The sender's authority, once a batch: every mutation in it is the same agent's.

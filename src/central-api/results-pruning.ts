@@ -2,7 +2,8 @@
  * The stored answers of processed actions (mutation_results) do not grow forever (issue 11).
  *
  * Each desk says, with every pull, the highest mutation id below which it holds every answer
- * (`answered`, kept as devices.answered_through, never moving back). It never sends those ids
+ * (`answered`, kept as devices.answered_through, never moving back); a desk of a version from
+ * before lanes says it with each push instead, by the batch's first id (push.ts). It never sends those ids
  * again: an id at or below it arriving later comes from a restored or cloned copy of the desk,
  * which the push answers `device_fork` with or without the stored answer (there is no stored
  * answer to compare it with, and its lane has moved past it). So the answers of those ids go once

@@ -34,7 +34,8 @@ export const PullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
   /**
    * Issue 11: the highest mutation id below which the device holds every answer; it never sends
-   * those again, so their stored answers may go (results-pruning.ts). Older desks send none.
+   * those again, so their stored answers may go (results-pruning.ts). Older desks send none: their
+   * pushes say it instead (push.ts).
    */
   answered: z.coerce.number().int().min(0).optional(),
 });

@@ -194,6 +194,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     log,
     onMailsQueued: () => mailSender.kick(),
     onMutationProcessed: options.onMutationProcessed,
+    answered: (deviceId, through) => results.answered(deviceId, through),
   });
   const pull = createPull({ sqlite, changeLog, epoch });
   const companies = createCompanyWriteRepository(sqlite, { bumpVersions: true });

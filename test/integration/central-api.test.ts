@@ -1696,3 +1696,44 @@ describe('central API: operations', () => {
     );
   });
 });
+
+describe('the stored answers of a desk from before lanes', () => {
+  it('go in time too: its push says by its first id what it holds, as a pull of a newer desk does', async () => {
+    const { api, clock } = await start();
+    const session = await signIn(api, 'agente');
+    const answeredThrough = () =>
+      api.db.$client
+        .prepare('SELECT answered_through FROM devices WHERE device_id = ?')
+        .pluck()
+        .get(session.device);
+    const stored = () =>
+      (
+        api.db.$client
+          .prepare('SELECT count(*) AS n FROM mutation_results WHERE device_id = ?')
+          .get(session.device) as { n: number }
+      ).n;
+    // Its first batch (no lanes, no `answered` on its pulls): nothing below id 1 to hold.
+    const earlier = [
+      passwordReset(session, 1, PEDRO, START),
+      passwordReset(session, 2, PEDRO, START, 'portal_heroes'),
+    ];
+    await pushOk(api, session, earlier);
+    expect(answeredThrough()).toBeNull();
+    // Its next batch starts at 3: it holds the answers of 1 and 2, and never sends them again.
+    await pushOk(api, session, [passwordReset(session, 3, PEDRO, START, 'portal_empresas')]);
+    expect(answeredThrough()).toBe(2);
+    expect(stored()).toBe(3);
+    // Kept a month, then gone: the answer it may still ask for (3) stays.
+    expect(api.pruneResults()).toBe(0);
+    clock.now = new Date(START.getTime() + 31 * 86_400_000);
+    expect(api.pruneResults()).toBe(2);
+    expect(stored()).toBe(1);
+    // What the pruned actions came to stays: sent again, they are not applied twice.
+    expect(
+      api.db.$client
+        .prepare('SELECT action_id FROM applied_actions ORDER BY first_at')
+        .pluck()
+        .all(),
+    ).toEqual(expect.arrayContaining(earlier.map((m) => m.actionId)));
+  });
+});
