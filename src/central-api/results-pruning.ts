@@ -2,14 +2,15 @@
  * The stored answers of processed actions (mutation_results) do not grow forever (issue 11).
  *
  * Each desk says, with every pull, the highest mutation id below which it holds every answer
- * (`answered`, kept as devices.answered_through, never moving back); a desk of a version from
- * before lanes says it with each push instead, by the batch's first id (push.ts). It never sends those ids
- * again: an id at or below it arriving later comes from a restored or cloned copy of the desk,
- * which the push answers `device_fork` with or without the stored answer (there is no stored
- * answer to compare it with, and its lane has moved past it). So the answers of those ids go once
- * they are older than `keptMs` (30 days): a desk's own retry never needs them, and a copy
- * restored within the month is still told "already done" rather than "forked". A revoked
- * device's answers all go after the month: it never pushes under its id again.
+ * (`answered`, kept as devices.answered_through, never moving back); a desk of a version
+ * from before lanes says it with each push instead, by the batch's first id (push.ts). It never
+ * sends those ids again: an id at or below it arriving later comes from a restored or cloned
+ * copy of the desk, which the push answers `device_fork` with or without the stored answer
+ * (there is no stored answer to compare it with, and its lane has moved past it). So the
+ * answers of those ids go once they are older than `keptMs` (30 days): a desk's own retry
+ * never needs them, and a copy restored within the month is still told "already done" rather
+ * than "forked". A revoked device's answers all go after the month: it never pushes under its
+ * id again.
  *
  * What each pruned answer's action came to stays, small and for good (applied_actions, written
  * here only, so a push writes no more than before): an action sent again by another device

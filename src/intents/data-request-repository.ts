@@ -4,6 +4,7 @@
  * has them get negative ids; the server (`bumpVersions`) makes ordinary rows and bumps versions.
  */
 import type Database from 'better-sqlite3';
+import { fullName } from '../shared/format';
 import {
   deadlineStatus,
   businessDaysBetween,
@@ -57,6 +58,12 @@ export type NewDataRequest = Omit<
 export type ListedRequest = DataRequestRow & {
   personName: string | null;
   agentName: string | null;
+};
+
+type ListedRow = Omit<ListedRequest, 'personName'> & {
+  givenNames: string | null;
+  lastName1: string | null;
+  lastName2: string | null;
 };
 
 export type DataRequestFilter = {
@@ -131,7 +138,7 @@ export function createDataRequestRepository(
 
   const listStatement = sqlite.prepare(
     `SELECT ${columns('r.')},
-           trim(p.given_names || ' ' || p.last_name1 || ' ' || p.last_name2) AS personName,
+           p.given_names AS givenNames, p.last_name1 AS lastName1, p.last_name2 AS lastName2,
            a.display_name AS agentName
          FROM data_requests r
          LEFT JOIN persons p ON p.rut = r.person_rut
@@ -144,7 +151,12 @@ export function createDataRequestRepository(
          LIMIT +@limit OFFSET @offset`,
   );
   const list = (filter: DataRequestFilter): ListedRequest[] =>
-    listStatement.all(filter) as ListedRequest[];
+    (listStatement.all(filter) as Array<ListedRow>).map(
+      ({ givenNames, lastName1, lastName2, ...row }) => ({
+        ...row,
+        personName: givenNames === null ? null : fullName({ givenNames, lastName1, lastName2 }),
+      }),
+    );
 
   return {
     byNumber: (number: string) => (byNumber.get(number) as DataRequestRow | undefined) ?? null,

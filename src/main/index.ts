@@ -195,10 +195,21 @@ async function startUpdates(
         : dialog.showMessageBox(options));
       return answer.response === 0;
     },
-    beforeInstall: () => core.close(),
+    beforeInstall: () => {
+      // The replica closes and the installer takes over: no dialog can be kept open now.
+      quittingForUpdate = true;
+      core.close();
+    },
     log: logError,
   });
 }
+
+/**
+ * Set once the agent chose «Reiniciar para actualizar»: the replica is closed and the window
+ * goes without asking about a dialog's typed text (keeping it would keep a desk that can no
+ * longer save anything).
+ */
+let quittingForUpdate = false;
 
 function rendererUrl(): string {
   const devServer = process.env['ELECTRON_RENDERER_URL'];
@@ -243,6 +254,10 @@ function createWindow(url: string): BrowserWindow {
   // A dialog holding what the agent typed stops the window from closing or reloading
   // (beforeunload, Modal.tsx); Electron asks nobody by itself, so the question is asked here.
   window.webContents.on('will-prevent-unload', (event) => {
+    if (quittingForUpdate) {
+      event.preventDefault();
+      return;
+    }
     const text = desktopMessages.unsavedTyping;
     const answer = dialog.showMessageBoxSync(window, {
       type: 'question',

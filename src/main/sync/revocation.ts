@@ -28,7 +28,7 @@ import { writePrivateFile } from '../db/replica-key';
 import { sealBuffer } from '../db/sealed-files';
 import { EXPORTS_FOLDER } from '../services/export-files';
 import { actionText, auditDetailLine, describeAuditChange } from '../../shared/audit-details';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, fullName, type NameParts } from '../../shared/format';
 import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
 import type { ReplicaWriter } from './replica-writer';
 import { syncMessages } from '../../shared/messages';
@@ -72,11 +72,10 @@ export function createRevocation(deps: {
   const calls = sqlite.prepare('SELECT * FROM interactions ORDER BY opened_at');
   // Read before the wipe: what a supervisor reads of each action (who, whom, what, when).
   const agentName = sqlite.prepare('SELECT display_name FROM agents WHERE id = ?').pluck();
-  const personName = sqlite
-    .prepare(
-      "SELECT given_names || ' ' || last_name1 || coalesce(' ' || last_name2, '') FROM persons WHERE rut = ?",
-    )
-    .pluck();
+  const personNames = sqlite.prepare(
+    `SELECT given_names AS givenNames, last_name1 AS lastName1, last_name2 AS lastName2
+     FROM persons WHERE rut = ?`,
+  );
   const auditOf = sqlite.prepare('SELECT action, before, after FROM audit_events WHERE id = ?');
 
   /** One unsent action in words, as the Auditoría would say it. */
@@ -90,7 +89,7 @@ export function createRevocation(deps: {
     const whom =
       row.person_rut === null
         ? null
-        : `${(personName.get(row.person_rut) as string | undefined) ?? ''} (${formatRut(rutFromBody(row.person_rut))})`.trim();
+        : `${fullName((personNames.get(row.person_rut) as NameParts | undefined) ?? {})} (${formatRut(rutFromBody(row.person_rut))})`.trim();
     const changes = event
       ? describeAuditChange(event.before, event.after, {}, event.action)
           .filter((detail) => detail.changed)

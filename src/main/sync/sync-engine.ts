@@ -131,7 +131,7 @@ export type SyncEngineOptions = {
   /**
    * An agent signed in on this desk while the central API could not be reached: the desk has
    * no tokens for them, yet syncs as if it had. It probes while the central API is unreachable
-   * and, once it answers, `resume()` signs the agent in there (core holds what they typed, in
+   * and, once it answers, `resume()` signs the agent in there (handlers/auth-handlers.ts holds what they typed, in
    * memory only, until then) and their queue goes: back online means syncing now. `resume`
    * answers false when that agent is no longer the one signed in.
    */

@@ -1,18 +1,19 @@
 /**
  * A modal dialog — the one shell every dialog of the desk uses: the overlay (a click outside
- * closes it), the dialog box named by its title, Tab kept inside, Esc to close (neither while
- * busy: the answer must land in the dialog), the focus kept in it across a busy spell, and given
- * back to what opened it.
+ * closes it, unless it holds what the agent typed: below), the dialog box named by its title,
+ * Tab kept inside, Esc to close (neither while busy: the answer must land in the dialog), the
+ * focus kept in it across a busy spell, and given back to what opened it.
  * It is drawn at the end of the desk (a portal, dialog-root.ts), so it looks the same wherever it
  * was opened.
  * While one is open the window's own shortcuts (Ctrl+K, Esc closing the record) stand aside.
  * Ctrl+Enter (Cmd+Enter) confirms it from anywhere in it, the reason's text area included
  * (where Enter starts a new line): as a click on its confirm button, so a confirm that waits says
  * what is missing (ConfirmButton), and one disabled while busy does nothing.
- * Once the agent has typed or ticked anything in it, nothing closes it by accident: a click
- * outside no longer does, and reloading or closing the window asks first (the browser's own
- * question through the web door; the desktop app's, src/main/index.ts). Esc and Cancelar still
- * close it: those are asked for.
+ * While it holds what the agent typed (a text field whose value differs from the one it had
+ * when they came to it: a reason cleared once saved no longer counts), nothing closes it by
+ * accident: a click outside does not, and reloading or closing the window asks first (the
+ * browser's own question through the web door; the desktop app's, src/main/index.ts). Esc and
+ * Cancelar still close it: those are asked for.
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -20,6 +21,12 @@ import { useDialogRoot } from './dialog-root';
 import { useEscapeToClose, useFocusTrap } from './focus-trap';
 
 let openModals = 0;
+
+/** Text fields the agent can type in (a checkbox, a select or a file is quickly chosen again). */
+const TEXT_FIELDS =
+  'textarea, input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], input[type="number"]';
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 /** True while any modal dialog is open. */
 export function isModalOpen(): boolean {
@@ -48,10 +55,16 @@ export function Modal({
   const dialogRef = useRef<HTMLDivElement>(null);
   const onTab = useFocusTrap(dialogRef);
   useEscapeToClose(busy, close);
-  const typedIn = useRef(false);
+  // Each text field's value when the agent first came to it: what they typed is what differs.
+  const valueBefore = useRef(new WeakMap<Element, string>());
+  const holdsTyping = () =>
+    Array.from(dialogRef.current?.querySelectorAll<TextField>(TEXT_FIELDS) ?? []).some((field) => {
+      const before = valueBefore.current.get(field);
+      return before !== undefined && field.value !== before;
+    });
   useEffect(() => {
     const askFirst = (event: BeforeUnloadEvent) => {
-      if (!typedIn.current) return;
+      if (!holdsTyping()) return;
       event.preventDefault();
       // Chromium before 119 asks only when a return value is set.
       event.returnValue = '';
@@ -97,7 +110,7 @@ export function Modal({
     <div
       className="overlay"
       onMouseDown={(event) =>
-        event.target === event.currentTarget && !busy && !typedIn.current && close()
+        event.target === event.currentTarget && !busy && !holdsTyping() && close()
       }
     >
       <div
@@ -108,7 +121,12 @@ export function Modal({
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
         onKeyDown={onKeyDown}
-        onInput={() => (typedIn.current = true)}
+        onFocus={(event) => {
+          const field = event.target as TextField;
+          if (field.matches(TEXT_FIELDS) && !valueBefore.current.has(field)) {
+            valueBefore.current.set(field, field.value);
+          }
+        }}
       >
         {children}
       </div>
