@@ -168,7 +168,14 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await answer.click();
   // The chosen change shows as chosen, and its reason's field names it.
   await expect(answer).toHaveAttribute('aria-pressed', 'true');
-  await expect(detail.getByLabel('Motivo para marcar respondida (opcional)')).toBeVisible();
+  const answerReason = detail.getByLabel('Motivo para marcar respondida (opcional)');
+  await expect(answerReason).toBeVisible();
+  // Given up with «Cancelar», the change takes its reason with it: chosen again, it is empty.
+  await answerReason.fill('Nota que no va');
+  await detail.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(answerReason).toHaveCount(0);
+  await answer.click();
+  await expect(answerReason).toHaveValue('');
   await detail.getByRole('button', { name: 'Confirmar' }).click();
   await expect(page.getByRole('status')).toContainText(`Solicitud ${access.number}: Respondida`);
   // The confirmation is gone: the new state has the focus, not the page behind the dialog.

@@ -401,7 +401,15 @@ export function RequestDetailDialog({ number }: { number: string }) {
               />
               <LengthLeft value={reason} max={500} />
               <div className="dialog-buttons">
-                <button type="button" onClick={() => setMove(null)} disabled={busy}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    // The change is given up, its reason with it: chosen again, it starts empty.
+                    setMove(null);
+                    setReason('');
+                  }}
+                  disabled={busy}
+                >
                   {t.cancel}
                 </button>
                 <button
