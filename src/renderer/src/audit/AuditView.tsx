@@ -6,7 +6,6 @@ import {
   describeAuditChange,
   deviceText,
   identityCheckText,
-  parseDayInput,
 } from '../../../shared/audit-details';
 import type { AuditEvent, AuditFilterInput } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
@@ -17,7 +16,7 @@ import {
   auditMessages as m,
   systemAgentName,
 } from '../../../shared/messages';
-import { readRutField } from '../../../shared/rut-field';
+import { checkPersonAndDays, type FilterField } from '../../../shared/list-filters';
 import { SYSTEM_AGENT_ID } from '../../../shared/rules/export-retention';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
@@ -37,33 +36,22 @@ type Filters = {
 };
 const EMPTY: Filters = { rut: '', agentId: '', action: '', from: '', to: '', includeViews: false };
 
-type Field = 'rut' | 'from' | 'to';
+type Field = FilterField;
 type Checked =
   { ok: true; query: Required<AuditFilterInput> } | { ok: false; error: string; field: Field };
 
 /** The filters as the API takes them, or what is wrong with them in the supervisor's words. */
 function check(filters: Filters): Checked {
-  const rut = readRutField(filters.rut);
-  if (!rut.ok) return { ok: false, error: rut.error, field: 'rut' };
-  const from = parseDayInput(filters.from);
-  if (from === 'invalid') {
-    return { ok: false, error: m.invalidDate(m.fromField, filters.from.trim()), field: 'from' };
-  }
-  const to = parseDayInput(filters.to);
-  if (to === 'invalid') {
-    return { ok: false, error: m.invalidDate(m.toField, filters.to.trim()), field: 'to' };
-  }
-  if (from !== null && to !== null && from > to) {
-    return { ok: false, error: m.reversedDates, field: 'from' };
-  }
+  const checked = checkPersonAndDays(filters);
+  if (!checked.ok) return checked;
   return {
     ok: true,
     query: {
-      personRut: rut.rut,
+      personRut: checked.rut,
       agentId: filters.agentId || null,
       action: filters.action || null,
-      from,
-      to,
+      from: checked.from,
+      to: checked.to,
       includeViews: filters.includeViews,
     },
   };

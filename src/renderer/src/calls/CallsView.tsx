@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateField } from '../components/DateField';
 import type { Interaction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { parseDayInput } from '../../../shared/audit-details';
 import {
   callActionText,
   auditMessages,
@@ -10,7 +9,7 @@ import {
   interactionReasonLabels,
 } from '../../../shared/messages';
 import { seesAllInteractions } from '../../../shared/policy';
-import { readRutField } from '../../../shared/rut-field';
+import { checkPersonAndDays, type FilterField } from '../../../shared/list-filters';
 import { textPreview } from '../../../shared/text';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
@@ -22,38 +21,17 @@ const PAGE = 50;
 
 type Filters = { rut: string; agentId: string; from: string; to: string };
 const EMPTY: Filters = { rut: '', agentId: '', from: '', to: '' };
-type Field = 'rut' | 'from' | 'to';
+type Field = FilterField;
 type Query = { rut: string | null; agentId: string | null; from: string | null; to: string | null };
 
 /** The filters as the API takes them (dates typed `dd-mm-aaaa`, as on Auditoría), or what is wrong. */
 function check(
   filters: Filters,
 ): { ok: true; query: Query } | { ok: false; error: string; field: Field } {
-  const rut = readRutField(filters.rut);
-  if (!rut.ok) return { ok: false, error: rut.error, field: 'rut' };
-  const from = parseDayInput(filters.from);
-  if (from === 'invalid') {
-    return {
-      ok: false,
-      error: auditMessages.invalidDate(auditMessages.fromField, filters.from.trim()),
-      field: 'from',
-    };
-  }
-  const to = parseDayInput(filters.to);
-  if (to === 'invalid') {
-    return {
-      ok: false,
-      error: auditMessages.invalidDate(auditMessages.toField, filters.to.trim()),
-      field: 'to',
-    };
-  }
-  if (from !== null && to !== null && from > to) {
-    return { ok: false, error: auditMessages.reversedDates, field: 'from' };
-  }
-  return {
-    ok: true,
-    query: { rut: rut.rut, agentId: filters.agentId || null, from, to },
-  };
+  const checked = checkPersonAndDays(filters);
+  if (!checked.ok) return checked;
+  const { rut, from, to } = checked;
+  return { ok: true, query: { rut, agentId: filters.agentId || null, from, to } };
 }
 
 /** A call's notes in the list: a long one shows its start, and the rest on demand. */
