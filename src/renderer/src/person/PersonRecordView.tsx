@@ -297,15 +297,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         </p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              {recordMessages.accountColumns.map((title) => (
-                <th key={title} scope="col">
-                  {title}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads titles={recordMessages.accountColumns} />
           <tbody>
             {record.accounts.map((account) => (
               <tr key={account.portal}>
@@ -360,15 +352,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         )
       ) : (
         <table>
-          <thead>
-            <tr>
-              {recordMessages.companyColumns.map((title) => (
-                <th key={title} scope="col">
-                  {title}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads titles={recordMessages.companyColumns} />
           <tbody>
             {record.memberships.map((membership) => (
               <tr
@@ -495,15 +479,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <p className="muted">No se le han enviado correos.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              {recordMessages.mailColumns.map((title) => (
-                <th key={title} scope="col">
-                  {title}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads titles={recordMessages.mailColumns} />
           <tbody>
             {record.mails.map((mail) => (
               <tr key={`${mail.portal}-${mail.kind}-${mail.sentAt}`}>
@@ -585,5 +561,20 @@ function UnsettledNote({
         </button>
       )}
     </div>
+  );
+}
+
+/** A table's column titles, as the catalogue names them. */
+function ColumnHeads({ titles }: { titles: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {titles.map((title) => (
+          <th key={title} scope="col">
+            {title}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
