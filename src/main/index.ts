@@ -26,6 +26,7 @@ import { dataFolderErrorText, startErrorText } from './desktop/data-folder-error
 import { safeStorageKeyStore } from './desktop/safe-storage-key-store';
 import { safeStorageDeviceSecretStore } from './desktop/safe-storage-device-secret';
 import { saveDialogOptions } from './desktop/save-dialog';
+import { leavesDespiteTyping, unsavedTypingQuestion } from './desktop/unsaved-typing';
 import { envKeyStore, REPLICA_KEY_ENV, REPLICA_KEY_FILE } from './db/replica-key';
 import {
   checkpointReplica,
@@ -251,25 +252,12 @@ function createWindow(url: string): BrowserWindow {
   window.on('close', () => {
     writeWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
-  // A dialog holding what the agent typed stops the window from closing or reloading
-  // (beforeunload, Modal.tsx); Electron asks nobody by itself, so the question is asked here.
+  // A dialog holding what the agent typed stops the window from closing or reloading: asked
+  // here (desktop/unsaved-typing.ts). Default prevented: the window goes after all.
   window.webContents.on('will-prevent-unload', (event) => {
-    if (quittingForUpdate) {
-      event.preventDefault();
-      return;
-    }
-    const text = desktopMessages.unsavedTyping;
-    const answer = dialog.showMessageBoxSync(window, {
-      type: 'question',
-      title: text.title,
-      message: text.message,
-      detail: text.detail,
-      buttons: [text.leave, text.stay],
-      defaultId: 1,
-      cancelId: 1,
-    });
-    // Default prevented: the window closes (or reloads) after all.
-    if (answer === 0) event.preventDefault();
+    const ask = (question: typeof unsavedTypingQuestion) =>
+      dialog.showMessageBoxSync(window, question);
+    if (leavesDespiteTyping({ quittingForUpdate, ask })) event.preventDefault();
   });
   window.loadURL(url).catch((error: unknown) => log.error('the window could not load', error));
   return window;

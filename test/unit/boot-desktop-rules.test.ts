@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { aboutText, menuTemplate, type MenuEntry } from '../../src/main/desktop/app-menu';
 import { dataFolderErrorText } from '../../src/main/desktop/data-folder-error';
 import { saveDialogOptions } from '../../src/main/desktop/save-dialog';
+import { leavesDespiteTyping, unsavedTypingQuestion } from '../../src/main/desktop/unsaved-typing';
 import {
   DEFAULT_SIZE,
   initialBounds,
@@ -146,5 +147,39 @@ describe('«Guardar como» for an export’s copy', () => {
     expect(saveDialogOptions('../../fuera.json', downloads).defaultPath).toBe(
       path.join(downloads, 'fuera.json'),
     );
+  });
+});
+
+describe('a window whose dialog holds what the agent typed', () => {
+  it('goes only if the agent says so: «Seguir en el diálogo» is the default and the cancel', () => {
+    const asked: string[] = [];
+    const answering = (button: number) => (question: typeof unsavedTypingQuestion) => {
+      asked.push(question.message);
+      return button;
+    };
+    expect(leavesDespiteTyping({ quittingForUpdate: false, ask: answering(0) })).toBe(true);
+    expect(leavesDespiteTyping({ quittingForUpdate: false, ask: answering(1) })).toBe(false);
+    expect(asked).toEqual([
+      'Lo que escribió en el diálogo abierto se perderá.',
+      'Lo que escribió en el diálogo abierto se perderá.',
+    ]);
+    expect(unsavedTypingQuestion.buttons).toEqual([
+      'Cerrar de todos modos',
+      'Seguir en el diálogo',
+    ]);
+    expect(unsavedTypingQuestion.buttons[unsavedTypingQuestion.defaultId]).toBe(
+      'Seguir en el diálogo',
+    );
+    expect(unsavedTypingQuestion.cancelId).toBe(unsavedTypingQuestion.defaultId);
+  });
+
+  it('goes without a question during the update restart (its replica is already closed)', () => {
+    let asked = 0;
+    const ask = () => {
+      asked += 1;
+      return 1;
+    };
+    expect(leavesDespiteTyping({ quittingForUpdate: true, ask })).toBe(true);
+    expect(asked).toBe(0);
   });
 });
