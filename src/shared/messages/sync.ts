@@ -2,22 +2,22 @@
  * The one message catalogue: every Spanish (Chile) string a person reads, from main or the
  * renderer. Code and identifiers stay in English.
  */
-import type { Badge, Cause, CauseCode, Decision, ErrorCode, Portal } from './contract';
-import { formatDateTime, formatNumber, formatTime } from './format';
+import type { Badge, Cause, CauseCode, Decision, ErrorCode, Portal } from '../contract';
+import { formatDateTime, formatNumber, formatTime } from '../format';
 import type {
   IdentityFact,
   InteractionOutcome,
   InteractionReason,
   OnBehalfRelation,
   RetiredIdentityFact,
-} from './policy';
-import type { SyncErrorCode } from './contract';
-import type { RejectionCode } from './sync-protocol';
-import { DASHBOARD_TOP_CAUSES } from './contract';
-import { CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from './policy';
-import { textPreview } from './text';
-import { looksLikeCompanyRut } from './rut';
-import type { DataRequestChannel } from './rules/data-requests';
+} from '../policy';
+import type { SyncErrorCode } from '../contract';
+import type { RejectionCode } from '../sync-protocol';
+import { DASHBOARD_TOP_CAUSES } from '../contract';
+import { CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from '../policy';
+import { textPreview } from '../text';
+import { looksLikeCompanyRut } from '../rut';
+import type { DataRequestChannel } from '../rules/data-requests';
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
