@@ -651,7 +651,7 @@ export const DashboardPanel = z.object({
 });
 export type DashboardPanel = z.infer<typeof DashboardPanel>;
 
-/** Why the last sync cycle failed; its Spanish text is syncErrorMessages in messages.ts. */
+/** Why the last sync cycle failed; its Spanish text is syncErrorMessages in messages/sync.ts. */
 export const SyncErrorCode = z.enum([
   'network',
   'unavailable',

@@ -335,7 +335,7 @@ export type PushRequest = z.infer<typeof PushRequest>;
 
 /**
  * Why the central API did not apply a queued action (`MutationResult.code` of a rejection); each
- * has its Spanish words in shared/messages.ts (`rejectionMessages`).
+ * has its Spanish words in shared/messages/central-api.ts (`rejectionMessages`).
  */
 export type RejectionCode =
   | 'unknown_kind'

@@ -24,7 +24,7 @@ export type CentralSession = {
   kick(): void;
 };
 
-/** Which screen asks: the refusals name what cannot be done (shared/messages.ts). */
+/** Which screen asks: the refusals name what cannot be done (shared/messages/sync.ts). */
 export type AdminTopic = 'devices' | 'officers';
 
 /** A supervisor, on a desk with a central API; nothing is asked of it otherwise. */

@@ -1,0 +1,242 @@
+/** The action dialogs: identity check, each action's words, actions held on this desk. */
+import { formatDateTime } from '../format';
+import type { IdentityFact, RetiredIdentityFact } from '../policy';
+import { MAIL_FRESHNESS_MS } from '../policy';
+
+/** The action dialogs: identity check, contact fields, dismissal confirmation. */
+export const dialogMessages = {
+  identityLegend: (required: number) =>
+    `Verificación de identidad: pregunte a la persona y marque los datos que coincidieron (al menos ${required})`,
+  identityOptional: 'Solo se exige si cambia el correo.',
+  identityTooFew: (required: number) =>
+    `El sistema no tiene ${required} datos de esta persona para verificar su identidad: esta acción no puede hacerse desde la Mesa de Ayuda.`,
+  /** What the agent asks for each fact; the masked value follows. */
+  factPrompts: {
+    serial_number: 'Últimos 3 caracteres del N° de serie de la cédula',
+    registered_phone: 'Últimos 4 dígitos del celular registrado',
+    registered_email: 'Correo registrado (que lo diga completo; compárelo con el de la ficha)',
+    employer: 'Empresa empleadora (que la nombre)',
+  } satisfies Record<IdentityFact, string>,
+  /**
+   * A company's caller: no record of theirs is on screen, so the e-mail is compared with the
+   * letters the masked address shows.
+   */
+  emailPromptWithoutRecord:
+    'Correo registrado (que lo diga completo; compárelo con las letras que se muestran)',
+  compareWith: 'Compare con:',
+  /** Why the mobile is not among the facts (policy PHONE_PROOF_AFTER_CHANGE_MS). */
+  phoneNoProof: (until: string) =>
+    `El celular registrado cambió hace menos de 24 horas: no sirve para verificar la identidad hasta el ${formatDateTime(until)}.`,
+  emailLabel: 'Correo',
+  phoneLabel: 'Celular',
+  phonePlaceholder: '+56 9 1234 5678',
+  invalidEmail: 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
+  invalidPhone: 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
+  roleLabel: 'Perfil',
+  /** Under the profile list: why «Administrador de accesos» is not among its choices (rules 9, 12). */
+  roleAdminHint:
+    'Un administrador de accesos no se nombra aquí: en ACHS lo nombra el representante legal («Agregar usuario» en la página de la empresa); en Portal Empresas lo solicita el representante legal o un firmante del registro («Registrar solicitud»).',
+  reasonLabel: 'Motivo',
+  cancel: 'Cancelar',
+  saving: 'Guardando…',
+  missing: (parts: string[]) => `Falta: ${parts.join(' y ')}.`,
+  missingReason: 'un motivo de al menos 3 caracteres',
+  /** How many identity facts are still to be checked (the required ones less those ticked). */
+  missingFacts: (left: number) =>
+    left === 1 ? '1 dato de identidad' : `${left} datos de identidad`,
+  missingDismissal: 'confirmar la baja',
+  invalidFields: 'Corrija los datos marcados.',
+  dismissalConfirm: (person: string, company: string) =>
+    `Confirmo la baja de ${person} en ${company}`,
+  failed: 'No se pudo completar la acción. Intente de nuevo.',
+};
+
+/** Each action dialog's own words: title, what it does, its button and what it says when done. */
+export const actionDialogTexts = {
+  unlock: {
+    title: (portal: string) => `Desbloquear acceso a ${portal}`,
+    description:
+      'Quita el bloqueo temporal por intentos fallidos. En cuanto el portal lo reciba (en segundos, con conexión), la persona podrá ingresar con su contraseña.',
+    confirm: 'Desbloquear',
+    done: 'Cuenta desbloqueada.',
+  },
+  clearBlock: {
+    title: (portal: string) => `Desbloquear el registro en ${portal}`,
+    description:
+      'El registro se invalidó por un N° de serie incorrecto. Tras desbloquearlo, la persona debe registrarse de nuevo con el N° de serie correcto.',
+    confirm: 'Desbloquear registro',
+    done: 'Registro desbloqueado.',
+  },
+  /** A mail never sent before is sent, not resent: «Enviar», not «Reenviar». */
+  send: {
+    title: (kind: string) => `Enviar «${kind}»`,
+    confirm: 'Enviar',
+  },
+  sendKind: (kind: string) => `Enviar: ${kind}`,
+  resend: {
+    title: (kind: string) => `Reenviar «${kind}»`,
+    description: (to: string | null, portal: string, lastSentAt: string | null) =>
+      `Se enviará a ${to ?? '(sin correo)'} desde ${portal}. ${
+        lastSentAt ? `Último envío: ${formatDateTime(lastSentAt)}.` : 'No se ha enviado antes.'
+      }`,
+    confirm: 'Reenviar',
+    done: 'Correo pedido: sale en cuanto el sistema central reciba la acción.',
+  },
+  editContact: {
+    title: 'Editar datos de contacto',
+    description:
+      'Un correo nuevo exige verificar la identidad; la persona deberá confirmarlo desde el enlace que recibirá.',
+    confirm: 'Guardar',
+    done: 'Datos de contacto actualizados.',
+    /** A shared desk: what the dialog shows includes another agent's change still here. */
+    othersPending: (name: string) =>
+      `Lo que se muestra incluye un cambio de ${name} que aún no llega al sistema central: el suyo queda sobre ese, llegue antes o después.`,
+  },
+  /** `Pausar acceso — Constructora Los Andes SpA`. */
+  inCompany: (title: string, company: string) => `${title} — ${company}`,
+  membership: {
+    disable: {
+      title: 'Inhabilitar acceso',
+      confirm: 'Inhabilitar',
+      done: 'Acceso inhabilitado.',
+      description: 'La persona no podrá ingresar a esta empresa hasta que se habilite de nuevo.',
+    },
+    enable: {
+      title: 'Habilitar acceso',
+      confirm: 'Habilitar',
+      done: 'Acceso habilitado.',
+      description: 'Devuelve el acceso a esta empresa: verifique la identidad de la persona.',
+    },
+    pause: {
+      title: 'Pausar acceso',
+      confirm: 'Pausar',
+      done: 'Acceso pausado.',
+      description: 'Suspende el acceso a esta empresa hasta que se reanude.',
+    },
+    resume: {
+      title: 'Reanudar acceso',
+      confirm: 'Reanudar',
+      done: 'Acceso reanudado.',
+      description:
+        'Devuelve el acceso pausado a esta empresa: verifique la identidad de la persona.',
+    },
+    dismiss: {
+      title: 'Registrar baja (desvinculación)',
+      confirm: 'Registrar baja',
+      done: 'Baja registrada.',
+      description:
+        'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva.',
+    },
+  },
+  role: { title: 'Cambiar perfil', confirm: 'Cambiar perfil', done: 'Perfil actualizado.' },
+  /** The button of each diagnosis fix. */
+  fixLabels: {
+    unlock: 'Desbloquear',
+    clear_registration_block: 'Desbloquear registro',
+    resend_mail: 'Reenviar correo',
+    edit_contact: 'Corregir correo',
+    enable_membership: 'Habilitar desde la empresa',
+    resume_membership: 'Reanudar desde la empresa',
+  },
+  /** The contact fix for a person with no e-mail at all: there is nothing to correct. */
+  addEmail: 'Registrar correo',
+  /** A request's cause: no fix of its own, but the company's page where it is decided. */
+  seeCompanyRequests: 'Ver solicitudes de la empresa',
+  /** A resend names the mail it sends. */
+  resendKind: (kind: string) => `Reenviar: ${kind}`,
+  /** Nothing in the way: a reset link, should the password still fail. */
+  sendReset: 'Enviar enlace para restablecer contraseña',
+} as const;
+
+// Said after any toast («Datos de contacto actualizados…», «Usuario inhabilitado…»): its own
+// subject, so it agrees with every one of them.
+const heldLater =
+  'El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.';
+
+/**
+ * An action taken while this desk cannot sync (see renderer actions-held.ts): the desk shows the
+ * change at once, but the portal does not have it yet, so nothing may say it is done there.
+ */
+export const heldMessages = {
+  /** In every action dialog; `state` is how the header names the sync's state. */
+  dialogNote: (state: string) =>
+    `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.`,
+  /** A mail's action that reaches the central API late is applied without its mail (policy.ts). */
+  mailFreshness: `El correo sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas: si tarda más, no se envía (un enlace tan tardío confundiría a la persona) y habrá que pedirlo de nuevo.`,
+  /** A mail asked while the desk cannot sync: the toast says what the dialog said. */
+  mailDone: `Correo pedido en este equipo: sale cuando el sistema central reciba la acción, si la recibe dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas; si tarda más no se envía y habrá que pedirlo de nuevo.`,
+  /** The toast: «Cuenta desbloqueada.» becomes «Cuenta desbloqueada en este equipo. …». */
+  done: (done: string) => `${done.replace(/\.$/, '')} en este equipo. ${heldLater}`,
+  /** After a toast that already says what waits («… queda en cola …»): when it goes. */
+  after: (done: string) => `${done} ${heldLater}`,
+  /** Above the diagnosis of a person with actions still on this desk. */
+  diagnosisTitle: 'Lo que muestra esta ficha aún no llega al portal',
+  // No promise of entry: another cause (a password still to create) may remain after it.
+  diagnosisSay:
+    'Su solicitud quedó registrada y se aplicará en cuanto este equipo se conecte con el sistema central; hasta entonces el portal no la ve.',
+  /** Another agent's actions on this desk wait for them, online or not (a shared desk). */
+  diagnosisSayOthers:
+    'Su solicitud quedó registrada y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no la ve.',
+  othersNote: (names: string[], supervisor: boolean) =>
+    `Son acciones de ${names.join(' y ')} en este equipo: salen cuando ${names.length === 1 ? 'ingrese' : 'ingresen'} de nuevo. ${
+      supervisor
+        ? 'Si no puede esperar, reasígneselas en Sincronización y salen con su sesión.'
+        : 'Si no puede esperar, pida a un supervisor que las reasigne (Sincronización).'
+    }`,
+  /**
+   * The person's actions waiting on this desk; another agent's (a shared desk) named with whose
+   * it is, since it leaves only when they sign in again (or a supervisor takes it over).
+   */
+  /** The person's actions the central did not apply, until settled (PersonRecord.unsettled). */
+  unsettled: (
+    actions: Array<{ label: string; state: 'conflict' | 'rejected'; otherAgent: string | null }>,
+    /** None of them is the reader's to settle: another agent's, and the reader no supervisor. */
+    othersOnly = false,
+  ) =>
+    `${actions.length === 1 ? '1 acción sobre esta persona no se aplicó' : `${actions.length} acciones sobre esta persona no se aplicaron`} en el sistema central: ${actions
+      .map(
+        ({ label, state, otherAgent }) =>
+          `${label} (${state === 'conflict' ? 'en conflicto' : 'rechazada'}${otherAgent ? `, de ${otherAgent}` : ''})`,
+      )
+      .join(', ')}. Lo que muestra la ficha es lo que tiene el sistema central; ${
+      othersOnly
+        ? 'la revisa en Sincronización quien la hizo, o un supervisor: no le diga a la persona que quedó hecho.'
+        : 'revísela en Sincronización antes de decirle a la persona que quedó hecho.'
+    }`,
+  unsettledGo: 'Ir a Sincronización',
+  pending: (actions: Array<{ label: string; otherAgent: string | null }>) =>
+    `${actions.length === 1 ? '1 acción pendiente' : `${actions.length} acciones pendientes`} de sincronizar con el sistema central: ${actions
+      .map(({ label, otherAgent }) =>
+        otherAgent === null
+          ? label
+          : `${label} (de ${otherAgent}: sale cuando ingrese en este equipo)`,
+      )
+      .join(', ')}.`,
+};
+
+/** Why an action button is disabled, shown next to it (besides the permission refusals). */
+export const disabledReasons = {
+  noEmail: 'Sin correo registrado: agréguelo primero.',
+  cooldownUntil: (time: string) => `Se envió hace poco: podrá reenviarse a las ${time}.`,
+  /** The last one is still on this desk, waiting for the central API to send it. */
+  cooldownQueuedUntil: (time: string) =>
+    `Se pidió hace poco y aún no sale: sale en cuanto el sistema central reciba la acción. Podrá pedirse otra vez a las ${time}.`,
+};
+
+/** Facts as the audit names them; a retired fact still reads well in old audit rows. */
+export const identityFactLabels: Record<IdentityFact | RetiredIdentityFact, string> = {
+  serial_number: 'N° de serie de la cédula',
+  registered_phone: 'Celular registrado',
+  registered_email: 'Correo registrado',
+  employer: 'Empresa empleadora',
+  birth_date: 'Fecha de nacimiento (dato ya no usado)',
+};
+
+/** The dialog of a decision that needs only a reason (components/ReasonDialog.tsx). */
+export const reasonDialogMessages = {
+  reason: 'Motivo',
+  missingReason: (min: number) =>
+    min <= 1 ? 'el motivo' : `un motivo de al menos ${min} caracteres`,
+  cancel: 'Cancelar',
+  failed: 'No se pudo completar. Intente de nuevo.',
+} as const;

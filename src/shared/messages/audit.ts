@@ -1,0 +1,242 @@
+/** The audit: its actions' names, its recorded fields and the Auditoría screen. */
+import { formatNumber } from '../format';
+
+/** Who the audit names for what the desk did by itself (shared/rules/export-retention.ts). */
+export const systemAgentName = 'Sistema (automático)';
+
+export const actionLabels: Record<string, string> = {
+  'person.view': 'Vio la ficha',
+  'person.update_contact': 'Cambió datos de contacto',
+  'account.unlock': 'Desbloqueó la cuenta',
+  'account.clear_registration_block': 'Desbloqueó el registro',
+  'mail.resend': 'Reenvió un correo',
+  'membership.disable': 'Inhabilitó el acceso',
+  'membership.enable': 'Habilitó el acceso',
+  'membership.pause': 'Pausó el acceso',
+  'membership.resume': 'Reanudó el acceso',
+  'membership.dismiss': 'Registró la baja',
+  'membership.change_role': 'Cambió el perfil',
+  // An officer's are visits: one audit for both (interactionWords has each one's own words).
+  'interaction.open': 'Abrió una llamada o visita',
+  'interaction.close': 'Cerró una llamada o visita',
+  'interaction.set_reason': 'Cambió el motivo de la llamada o visita',
+  'interaction.set_person': 'Cambió la persona de la llamada o visita',
+  'interaction.set_caller': 'Cambió quién llama',
+  'sync.resolve': 'Resolvió un conflicto de sincronización',
+  'session.lock': 'Bloqueó la pantalla',
+  'session.unlock': 'Desbloqueó la pantalla',
+  'session.end': 'Su sesión bloqueada se cerró',
+  // Issue 11: a supervisor took over another agent's pending actions.
+  'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
+  'device.revoke': 'Revocó un equipo',
+  'central.configure': 'Cambió la dirección del sistema central',
+  'scope.assign': 'Asignó una empresa a un prevencionista',
+  'scope.unassign': 'Quitó una empresa a un prevencionista',
+  // Ley 21.719 requests (issue 10).
+  'data_request.record': 'Registró una solicitud Ley 21.719',
+  'data_request.move': 'Cambió el estado de una solicitud Ley 21.719',
+  'data_request.unblock': 'Desbloqueó a la persona (Ley 21.719)',
+  'data_request.export': 'Exportó los datos de la persona (Ley 21.719)',
+  'data_request.download': 'Sacó una copia de la exportación (Ley 21.719)',
+  'data_request.delete_export':
+    'Eliminó de este equipo los archivos de una exportación (Ley 21.719)',
+  // Privacy by default (issue 10).
+  'person.view_denied': 'Intentó ver una ficha fuera de sus empresas',
+  'person.search_denied': 'Buscó un RUT fuera de sus empresas',
+  'company.view_denied': 'Intentó ver una empresa fuera de sus empresas',
+  'audit.export': 'Exportó la auditoría',
+  // Bulk loads (issue 8).
+  'bulk.load': 'Aplicó una carga masiva',
+  'bulk.undo': 'Deshizo una carga masiva',
+  // The company half (issue 7).
+  'request.record': 'Registró una solicitud de acceso a Portal Empresas',
+  // Events recorded before each decision had its own name.
+  'request.decide': 'Resolvió una solicitud de acceso a Portal Empresas',
+  'request.approve': 'Aprobó una solicitud de acceso a Portal Empresas',
+  'request.reject': 'Rechazó una solicitud de acceso a Portal Empresas',
+  'company_user.add': 'Agregó un usuario de empresa',
+  // Events recorded before each change had its own name.
+  'company_user.change': 'Cambió el acceso de un usuario de empresa',
+  // A change the company asked for, in its portal's words (action-names.ts).
+  'company_user.pause': 'Pausó el acceso a pedido de la empresa',
+  'company_user.resume': 'Reanudó el acceso a pedido de la empresa',
+  'company_user.remove': 'Eliminó el acceso a pedido de la empresa',
+  'company_user.disable': 'Inhabilitó el acceso a pedido de la empresa',
+  'company_user.enable': 'Habilitó el acceso a pedido de la empresa',
+  'membership.set_modules': 'Cambió los módulos de un usuario de empresa',
+};
+
+/** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
+export const auditDetailLabels: Record<string, string> = {
+  centralUrl: 'Dirección del sistema central',
+  email: 'Correo',
+  reverify: 'Correo confirmado de nuevo (deshacer carga) en',
+  phone: 'Celular',
+  companyRut: 'Empresa',
+  personRut: 'Persona',
+  state: 'Estado',
+  role: 'Perfil',
+  lockedUntil: 'Bloqueada hasta',
+  failedAttempts: 'Intentos fallidos',
+  registrationBlocked: 'Registro bloqueado',
+  lastSentAt: 'Envío anterior',
+  kind: 'Tipo de correo',
+  // Written when the mail is asked for, before it leaves: where it goes, not that it went.
+  to: 'Para',
+  // An officer's visit has one too (interactions are calls or visits).
+  reason: 'Motivo de la llamada o visita',
+  outcome: 'Resultado',
+  notes: 'Notas',
+  choice: 'Decisión',
+  code: 'Código',
+  message: 'Motivo del rechazo',
+  conflicts: 'Diferencias',
+  portal: 'Portal',
+  value: 'Detalle',
+  // Acting on a selection (issue 8, item 2): no caller, the reason says whose request it was.
+  selectionId: 'Acción sobre una selección (N.º de ejecución)',
+  callerPresent: 'Con la persona al teléfono',
+  // Ley 21.719 requests (issue 10).
+  number: 'Solicitud',
+  right: 'Derecho',
+  channel: 'Canal',
+  identityMethod: 'Identidad verificada con',
+  dueDate: 'Plazo',
+  detail: 'Qué pide',
+  blocked: 'Bloqueo temporal del tratamiento',
+  blockedAt: 'Bloqueada desde',
+  unblockedAt: 'Desbloqueada el',
+  dataRequest: 'Solicitud Ley 21.719',
+  files: 'Archivos',
+  counts: 'Registros por sección',
+  // An export's files removed on time (export-retention.ts).
+  automatic: 'Eliminación automática',
+  closedAt: 'Solicitud cerrada el',
+  keptDays: 'Plazo de conservación (días)',
+  // Privacy by default (issue 10).
+  via: 'Abierta desde',
+  format: 'Formato',
+  // Rows in an export: a person's data (Ley 21.719) or the audit's events.
+  rows: 'Registros exportados',
+  filter: 'Filtros',
+  // Bulk loads (issue 8).
+  batchId: 'Carga masiva',
+  fileName: 'Archivo',
+  planned: 'Filas a aplicar',
+  // The company half (issue 7).
+  capacity: 'Calidad que declara',
+  decision: 'Resolución',
+  rejectionReason: 'Motivo del rechazo',
+  modules: 'Módulos',
+  fromModules: 'Módulos anteriores',
+  external: 'Externo a la empresa',
+  newPerson: 'Persona nueva',
+  callerRut: 'Quién lo pidió',
+  callerFacts: 'Datos de quien lo pidió que coincidieron',
+  change: 'Cambio',
+  fromState: 'Estado anterior',
+  // Someone calling in the person's name (shared/policy.ts allowedOnBehalf).
+  onBehalf: 'Quién llama',
+  // A shared desk's actions taken over (issue 11).
+  agentId: 'Agente',
+  actions: 'Acciones',
+  sentBy: 'Enviadas por',
+  count: 'Cantidad',
+  // A device revoked from the Sincronización screen (issue 11).
+  deviceId: 'Equipo revocado',
+  revokedAt: 'Revocado el',
+  // A company assigned to a prevention officer, or taken from him (issue 11).
+  officer: 'Prevencionista',
+  username: 'Usuario',
+};
+
+/** A request's decision and a representative's change to a user, as the audit reads them. */
+export const companyAuditLabels = {
+  decisions: { approve: 'Aprobada', reject: 'Rechazada' } as Record<string, string>,
+  changes: {
+    pause: 'Pausa del acceso',
+    resume: 'Reanudación del acceso',
+    remove: 'Eliminación del acceso',
+    disable: 'Usuario inhabilitado',
+    enable: 'Usuario habilitado',
+  } as Record<string, string>,
+};
+
+export const auditChoiceLabels: Record<string, string> = {
+  keep_theirs: 'Mantener el del sistema central',
+  keep_mine: 'Aplicar el del agente',
+  dismiss: 'Entendido (rechazo revisado)',
+};
+
+export const auditMessages = {
+  title: 'Auditoría',
+  empty: '—',
+  /** A company in an event's details: its name, then its RUT. */
+  company: (name: string, rut: string) => `${name} (${rut})`,
+  yes: 'Sí',
+  no: 'No',
+  conflict: (field: string, yours: string, theirs: string) =>
+    `${field}: agente ${yours}, sistema central ${theirs}`,
+  /** A change the central refused for a temporary block (blockingRequestIn). */
+  blockedConflict: (request: string) =>
+    `bloqueo temporal vigente (Ley 21.719, solicitud ${request}): el sistema central no aplicó el cambio`,
+  count: (n: number) => (n === 1 ? '1 evento' : `${formatNumber(n)} eventos`),
+  range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
+  viewsHidden: 'sin las consultas de fichas',
+  noEvents: 'No hay eventos con estos filtros.',
+  rut: 'RUT',
+  agent: 'Agente',
+  action: 'Acción',
+  all: 'Todos',
+  allActions: 'Todas',
+  from: 'Desde (dd-mm-aaaa)',
+  to: 'Hasta (dd-mm-aaaa)',
+  datePlaceholder: 'dd-mm-aaaa',
+  includeViews: 'Incluir consultas de fichas («Vio la ficha»)',
+  filter: 'Filtrar',
+  exportCsv: 'Exportar CSV',
+  verify: 'Verificar cadena',
+  previous: 'Anteriores',
+  next: 'Siguientes',
+  invalidDate: (field: string, typed: string) =>
+    `Fecha «${field}» no válida (se ingresó «${typed}»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026).`,
+  fromField: 'Desde',
+  toField: 'Hasta',
+  reversedDates: 'La fecha «Desde» es posterior a «Hasta».',
+  staleHidden: 'No se muestran resultados hasta corregir el filtro.',
+  failed: 'No se pudo consultar la auditoría.',
+  chainOk: (n: number) =>
+    n === 1
+      ? 'Cadena íntegra: 1 evento verificado.'
+      : `Cadena íntegra: ${formatNumber(n)} eventos verificados.`,
+  chainBroken: (seq: number, problem: 'link_broken' | 'hash_mismatch') =>
+    `Cadena ROTA en el evento #${seq}: ${
+      problem === 'link_broken' ? 'falta o se reordenó un evento' : 'el evento fue modificado'
+    }.`,
+  caption: 'Eventos de auditoría, los más recientes primero. Fechas y horas de Chile.',
+  columns: {
+    seq: 'N°',
+    at: 'Fecha',
+    agent: 'Agente',
+    person: 'Persona',
+    action: 'Acción',
+    changes: 'Cambios (antes → después)',
+    reason: 'Motivo',
+    identity: 'Identidad verificada',
+  },
+  /** The CSV a spreadsheet opens: one header per column, in order. */
+  csvHeaders: {
+    seq: 'N°',
+    at: 'Fecha y hora (Chile)',
+    agent: 'Agente',
+    rut: 'RUT',
+    person: 'Persona',
+    action: 'Acción',
+    before: 'Antes',
+    after: 'Después',
+    reason: 'Motivo',
+    identity: 'Identidad verificada',
+    device: 'Equipo',
+    event: 'ID del evento',
+  },
+} as const;

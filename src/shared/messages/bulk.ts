@@ -1,0 +1,238 @@
+/** Bulk loads (issue 8): the "Cargas masivas" screen. */
+import { formatNumber } from '../format';
+import { count } from './internal';
+
+/** The "Cargas masivas" screen, its files, previews, batches and reports. */
+export const bulkMessages = {
+  tab: 'Cargas masivas',
+  title: 'Cargas masivas',
+  intro:
+    'Cargue el archivo que envía una empresa (RUT; correo; estado habilitado o inhabilitado), en CSV de Excel o .xlsx. Antes de cambiar nada verá qué pasará con cada fila.',
+  company: 'Empresa (RUT)',
+  companyHint: 'Por ejemplo 78.901.234-2',
+  /** The field is empty or unreadable when the preview is asked for. */
+  companyMissing:
+    'Escriba el RUT de la empresa, con su dígito verificador (78.901.234-2) o solo sus números (78901234).',
+  /** A valid RUT that is no company's on this desk, said as it is typed. */
+  companyNotHere: (rut: string) =>
+    `El RUT ${rut} no es de ninguna empresa de este equipo: revise el número.`,
+  fileMissing: 'Elija el archivo que envió la empresa.',
+  failed: 'No se pudo completar: intente de nuevo.',
+  file: 'Archivo (.csv o .xlsx)',
+  drop: 'o arrastre el archivo aquí',
+  noFile: 'Ningún archivo elegido',
+  undoReason: 'Motivo de la reversión',
+  chooseFile: 'Elegir archivo',
+  preview: 'Ver vista previa',
+  reading: 'Leyendo el archivo…',
+  openFromCompany: 'Cargar archivo',
+  fileError: (problem: string, p: Record<string, string | number> = {}): string => {
+    switch (problem) {
+      case 'empty':
+        return 'El archivo está vacío: no tiene filas con datos.';
+      case 'too_large':
+        return `El archivo pesa más de ${p['megabytes']} MB, el máximo para una carga. Divídalo en varios archivos.`;
+      case 'too_many_rows':
+        return `El archivo tiene ${formatNumber(Number(p['rows']))} filas; el máximo por carga es ${formatNumber(Number(p['max']))}. Divídalo en varios archivos.`;
+      case 'binary':
+        return 'El archivo no es texto ni una planilla: puede ser otro tipo de archivo con el nombre cambiado. Guárdelo desde Excel como «CSV (delimitado por comas)» o «Libro de Excel (.xlsx)».';
+      case 'old_excel':
+        return 'Es una planilla .xls antigua: guárdela desde Excel como «Libro de Excel (.xlsx)» o como CSV.';
+      case 'unreadable_xlsx':
+        return 'No se pudo leer la planilla .xlsx: puede estar dañada o protegida con contraseña.';
+      case 'unreadable_csv':
+        return `No se pudo leer el CSV (cerca de la línea ${p['line']}): revise las comillas.`;
+      case 'no_header':
+        return `No se encontró la fila de títulos en las primeras ${p['rows'] ?? 10} filas: el archivo debe tener una columna «RUT» y al menos una de «Correo» o «Estado».`;
+      case 'repeated_column':
+        return p['first'] === p['second']
+          ? `La columna «${p['first']}» aparece dos veces: deje solo la que corresponde y cargue el archivo de nuevo.`
+          : `Las columnas «${p['first']}» y «${p['second']}» dicen lo mismo: deje solo la que corresponde y cargue el archivo de nuevo.`;
+      default:
+        return 'No se pudo leer el archivo.';
+    }
+  },
+  tooLargeHere: (megabytes: number) =>
+    `El archivo pesa más de ${megabytes} MB, el máximo para una carga. Divídalo en varios archivos.`,
+  previewGone: 'La vista previa ya no está disponible: cargue el archivo de nuevo.',
+  fileChanged:
+    'El archivo cambió (o se movió) después de elegirlo, y ya no se puede leer: elíjalo de nuevo.',
+  busy: (agent: string, since: string) =>
+    `Ya hay una carga en curso para esta empresa (de ${agent}, iniciada el ${since}). Espere a que termine, o reanúdela o ciérrela en «Cargas masivas».`,
+  nothingToApply: 'Ninguna fila cambia algo: no hay nada que aplicar.',
+  notUndoable: (why: string) =>
+    ({
+      already_undone: 'Esa carga ya se deshizo.',
+      is_undo: 'Una reversión no se deshace: cargue el archivo de nuevo si hace falta.',
+      running: 'La carga sigue aplicándose: espere a que termine o cancélela antes de deshacerla.',
+      nothing: 'Esa carga no cambió nada: no hay nada que deshacer.',
+    })[why] ?? 'Esa carga no se puede deshacer.',
+  notInterrupted: 'Esa carga no está interrumpida.',
+  companyUnknown: 'Esa empresa no está en este equipo.',
+  summary: (rows: number, file: string, company: string) =>
+    `${formatNumber(rows)} ${rows === 1 ? 'fila' : 'filas'} de «${file}» para ${company}`,
+  readAs: (format: string, encoding: string | null) =>
+    format === 'xlsx'
+      ? 'Leído como planilla .xlsx'
+      : `Leído como CSV (${encoding === 'windows-1252' ? 'Windows-1252' : encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8'})`,
+  notAdherent:
+    'La empresa no está adherida: ninguno de sus usuarios puede acceder (regla 6), así que la carga no aplica cambios.',
+  filters: {
+    all: 'Todas',
+    new_email: 'Correo nuevo',
+    enable: 'Habilitar',
+    disable: 'Inhabilitar',
+    nothing: 'Sin cambios',
+    duplicate: 'Repetidas iguales',
+    refused: 'Con problemas',
+  } as Record<string, string>,
+  filterLabel: 'Mostrar',
+  columns: {
+    line: 'Fila',
+    rut: 'RUT',
+    email: 'Correo',
+    state: 'Estado',
+    outcome: 'Qué pasará',
+    result: 'Resultado',
+    fileData: 'Otros datos del archivo',
+    fileDataUndo: 'Lo que la carga había puesto',
+  },
+  refusals: {
+    invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
+    // Rule 5.
+    not_registered:
+      'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. La empresa debe incorporarla antes (su encargado de prevención).',
+    not_in_company: 'La persona no pertenece a esta empresa',
+    other_company: 'El RUT es de una persona de otra empresa, no de esta',
+    invalid_email: 'Correo inválido',
+    invalid_state: 'Estado no reconocido: use «habilitado» o «inhabilitado»',
+    duplicate_conflict: 'RUT repetido en el archivo con valores distintos',
+    company_not_adherent: 'La empresa no está adherida',
+    dismissed: 'La persona fue dada de baja en esta empresa',
+    paused: 'El acceso está en pausa: se reanuda desde la ficha de la empresa',
+    empty_row: 'La fila no indica correo ni estado',
+    person_blocked:
+      'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',
+    changed_since: 'Cambió desde la vista previa (o desde la carga): no se sobrescribe',
+    person_gone: 'La persona ya no está en este equipo',
+    no_membership: 'La persona ya no pertenece a esta empresa',
+    forbidden: 'Sin permiso para este cambio',
+    cannot_restore:
+      'No se puede restaurar: el valor anterior era vacío o una pausa, que una carga no repone',
+    cannot_restore_email:
+      'No se restaura: antes no tenía correo, y nadie queda sin correo por deshacer una carga (sin correo no puede registrarse ni recuperar su contraseña)',
+    cannot_restore_pause:
+      'No se restaura: el acceso estaba en pausa, y una pausa la decide la empresa (se pausa desde su página, a pedido de su representante)',
+    invalid_transition: 'Ese cambio de estado no es posible desde el estado actual',
+    already: 'Ya estaba así: nada que cambiar',
+    nothing: 'Sin cambios: ya estaba así',
+    duplicate: 'Repetida en el archivo: se aplicó una vez',
+    not_applied: 'No se aplicó (la carga se canceló o se interrumpió antes)',
+  } as Record<string, string>,
+  /** `already`: the state the file asked for, which the person already has. */
+  change: (
+    email: { from: string | null; to: string } | null,
+    state: string | null,
+    already: 'active' | 'disabled' | null = null,
+  ) =>
+    [
+      email ? `Correo: ${email.from ?? '(sin correo)'} → ${email.to}` : null,
+      // reversePlan: nobody is left without an e-mail by an undo.
+      email && email.from === null ? 'no se podrá deshacer' : null,
+      state === 'active' ? 'Habilitar' : state === 'disabled' ? 'Inhabilitar' : null,
+      state === null && already === 'active' ? 'ya está habilitado' : null,
+      state === null && already === 'disabled' ? 'ya está inhabilitado' : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  nothing: 'Sin cambios: ya está así',
+  /** Before applying: what «Deshacer esta carga» would leave (reversePlan). */
+  irreversible: (n: number) =>
+    `${n === 1 ? '1 fila da' : `${formatNumber(n)} filas dan`} correo a quien no tenía: «Deshacer esta carga» no podrá quitarlo (una carga no deja a nadie sin correo).`,
+  duplicate: (line: number) => `Repetida (igual que la fila ${line}): se aplica una vez`,
+  totalsLabel: 'Totales',
+  downloadFailed: 'Descargar filas con problemas',
+  failedReasonHeader: 'Motivo',
+  failedFilename: (file: string) => `${file.replace(/\.(csv|xlsx)$/i, '')}-con-problemas.csv`,
+  reason: 'Motivo de la carga',
+  reasonHint:
+    'Por ejemplo: archivo enviado por la empresa el 20-11-2026, correo de la jefa de RR.HH.',
+  apply: (n: number) => `Aplicar ${formatNumber(n)} ${n === 1 ? 'cambio' : 'cambios'}`,
+  applying: 'Aplicando la carga…',
+  /** Of the rows the preview found something to apply to, not of the file's rows. */
+  progress: (done: number, total: number) =>
+    `${formatNumber(done)} de ${formatNumber(total)} ${total === 1 ? 'fila aplicable' : 'filas aplicables'}`,
+  progressLabel: 'Avance de la carga',
+  cancel: 'Cancelar la carga',
+  cancelling: 'Cancelando…',
+  states: {
+    preparing: 'Preparándose',
+    applying: 'Aplicándose',
+    interrupted: 'Interrumpida',
+    cancelled: 'Cancelada',
+    done: 'Terminada',
+    closed: 'Cerrada sin terminar',
+  } as Record<string, string>,
+  kinds: { load: 'Carga', undo: 'Reversión' } as Record<string, string>,
+  counts: (applied: number, refused: number, skipped: number) =>
+    `${count(applied, 'aplicada', 'aplicadas')} · ${count(refused, 'rechazada', 'rechazadas')} · ${formatNumber(skipped)} sin cambios`,
+  reportTitle: 'Resultado por fila',
+  report: {
+    applied: 'Aplicada (por enviar al sistema central)',
+    restored: 'Restaurada (por enviar al sistema central)',
+    confirmed: 'Aplicada y confirmada por el sistema central',
+    restoredConfirmed: 'Restaurada y confirmada por el sistema central',
+    conflict: 'En conflicto en el sistema central: revísela en Sincronización',
+    rejected: 'Rechazada por el sistema central: revísela en Sincronización',
+    resolved: 'Resuelta en Sincronización',
+    refused: 'Rechazada',
+    skipped: 'Sin cambios',
+    pending: 'No aplicada',
+  } as Record<string, string>,
+  /** A row's status in a batch's result: a reversal's rows were restored, not applied. */
+  reportStatus: (status: string, kind: string): string => {
+    const undo = kind === 'undo';
+    const key =
+      undo && status === 'applied'
+        ? 'restored'
+        : undo && status === 'confirmed'
+          ? 'restoredConfirmed'
+          : status;
+    return bulkMessages.report[key] ?? status;
+  },
+  reportFilters: {
+    all: 'Todas',
+    applied: 'Aplicadas',
+    refused: 'Rechazadas',
+    skipped: 'Sin cambios',
+    pending: 'No aplicadas',
+    conflict: 'Conflicto o rechazo central',
+  } as Record<string, string>,
+  exportReport: 'Exportar resultado (CSV)',
+  reportFilename: (file: string, kind: string) =>
+    `${file.replace(/\.(csv|xlsx)$/i, '')}-${kind === 'undo' ? 'reversion' : 'resultado'}.csv`,
+  resultHeader: 'Resultado',
+  undo: 'Deshacer esta carga',
+  undoTitle: 'Deshacer la carga',
+  undoExplain:
+    'Se restaura fila por fila lo que la carga cambió. Un correo restaurado vuelve confirmado en los portales donde ya lo estaba, sin correo de confirmación. Las filas que cambiaron otra vez después no se tocan y quedan listadas.',
+  undoConfirm: 'Deshacer',
+  undoneBy: 'Deshecha por una reversión',
+  resume: 'Reanudar',
+  close: 'Cerrar sin aplicar el resto',
+  interruptedNotice:
+    'Esta carga se interrumpió (el programa se cerró mientras se aplicaba). Las filas ya aplicadas quedaron guardadas; puede reanudarla o cerrarla dejando el resto sin aplicar.',
+  history: 'Cargas anteriores',
+  historyEmpty: 'Aún no hay cargas en este equipo.',
+  open: 'Ver',
+  newLoad: 'Nueva carga',
+  back: 'Volver a las cargas',
+  doneNotice: (applied: number) =>
+    `Carga terminada: ${formatNumber(applied)} ${applied === 1 ? 'fila aplicada' : 'filas aplicadas'}.`,
+  cancelledNotice: 'Carga cancelada: lo aplicado hasta ahora quedó guardado y se informa abajo.',
+  undoneNotice: 'Carga deshecha: revise abajo las filas que no se pudieron restaurar.',
+  undoneAll: 'Carga deshecha: todas las filas se restauraron.',
+  empty: 'No hay filas con ese filtro.',
+  supervisorsOnly: 'Solo un supervisor puede aplicar cargas masivas.',
+  by: (agent: string, at: string) => `por ${agent}, ${at}`,
+} as const;

@@ -1,0 +1,190 @@
+/** Calls and an officer's visits: reasons, outcomes, the call bar and the Llamadas screen. */
+import type { InteractionOutcome, InteractionReason, OnBehalfRelation } from '../policy';
+import type { Wording } from './internal';
+
+export const interactionReasonLabels: Record<InteractionReason, string> = {
+  forgot_password: 'Olvidó contraseña',
+  locked_attempts: 'Bloqueo por intentos',
+  first_registration: 'Registro primera vez',
+  mail_not_arriving: 'Correo no llega',
+  rut_not_registered: 'RUT no registrado',
+  company_not_adherent: 'Empresa no adherida',
+  dismissed: 'Desvinculado',
+  email_change: 'Cambio de correo',
+  company_access: 'Acceso empresa',
+  agreement_pending: 'Firma de acuerdo pendiente',
+  profiles_permissions: 'Perfiles y permisos',
+  other: 'Otro',
+};
+
+/** How someone calling in the person's name is related to them. */
+export const onBehalfRelationLabels: Record<OnBehalfRelation, string> = {
+  family: 'Familiar',
+  carer: 'Persona cuidadora o apoderada',
+  coworker: 'Colega de trabajo',
+  other: 'Otra persona',
+};
+
+/** «Juana González (Familiar)». */
+export const onBehalfText = (onBehalf: { name: string; relation: OnBehalfRelation }) =>
+  `${onBehalf.name} (${onBehalfRelationLabels[onBehalf.relation] ?? onBehalf.relation})`;
+
+export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
+  resolved: 'Resuelto',
+  escalated: 'Derivado',
+  unresolved: 'No resuelto',
+  // «Volver a llamar» fitted calls only: a visit is followed up too.
+  callback: 'Volver a contactar',
+};
+
+/** The call bar and the Llamadas screen. `who` is a name with its RUT, or a RUT alone. */
+export const callMessages = {
+  region: 'Llamada',
+  reason: 'Motivo',
+  reasonPlaceholder: 'Elija el motivo',
+  reasonRequired: 'Elija el motivo de la llamada antes de abrirla.',
+  open: (who: string | null) => (who ? `Abrir llamada de ${who}` : 'Abrir llamada'),
+  opened: 'Llamada abierta: las acciones quedarán asociadas a ella.',
+  inProgress: 'Llamada en curso',
+  actions: (count: number) => (count === 1 ? '1 acción' : `${count} acciones`),
+  reasonChanged: (label: string) => `Motivo de la llamada cambiado a «${label}».`,
+  close: 'Cerrar llamada',
+  outcome: 'Resultado',
+  outcomePlaceholder: 'Elija el resultado',
+  outcomeRequired: 'Elija el resultado de la llamada antes de cerrarla.',
+  notes: 'Notas de la llamada',
+  notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
+  missingPendingNotes:
+    'Falta: en las notas, qué queda pendiente y con quién (al menos 3 caracteres).',
+  saveAndClose: 'Guardar y cerrar',
+  back: 'Seguir en la llamada',
+  closed: 'Llamada cerrada y registrada.',
+  failed: 'No se pudo registrar la llamada.',
+  nudge: (who: string) =>
+    `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
+  nudgeOpen: 'Abrir llamada',
+  nudgeDismiss: 'Descartar',
+  /** Opened for the wrong person, nothing done yet: the one on screen takes it. */
+  moveTo: (who: string) => `Pasar la llamada a ${who}`,
+  movedTo: (who: string) => `La llamada quedó a nombre de ${who}.`,
+  /** Someone calling in the person's name (seed 000: «el acceso es personal»). */
+  onBehalf: {
+    mark: 'Llama otra persona…',
+    legend: 'Llama otra persona en nombre de quien consulta',
+    name: 'Nombre de quien llama',
+    relation: 'Relación con la persona',
+    relationPlaceholder: 'Elija la relación',
+    save: 'Guardar',
+    cancel: 'Cancelar',
+    missingName: 'el nombre de quien llama (al menos 2 letras)',
+    missingRelation: 'la relación con la persona',
+    /** In the bar: «Llama Juana González (Familiar) en su nombre». */
+    shown: (who: string) => `Llama ${who} en su nombre`,
+    /**
+     * In the lists of calls: who calls in the person's name, and who did earlier in the call
+     * («llamó Juana González (Familiar) en su nombre»; «antes llamó … en su nombre»).
+     */
+    listed: (call: {
+      onBehalf: { name: string; relation: OnBehalfRelation } | null;
+      earlierOnBehalf: ReadonlyArray<{ name: string; relation: OnBehalfRelation }>;
+    }): string => {
+      const parts = [
+        ...(call.onBehalf ? [`llamó ${onBehalfText(call.onBehalf)} en su nombre`] : []),
+        ...(call.earlierOnBehalf.length > 0
+          ? [`antes llamó ${call.earlierOnBehalf.map(onBehalfText).join(' y ')} en su nombre`]
+          : []),
+      ];
+      // '' when the person called all along.
+      return parts.join(' · ');
+    },
+    person: 'Llama la persona',
+    /** The audit's value when the person called. */
+    itself: 'La propia persona',
+    saved: (who: string) =>
+      `Anotado: llama ${who}. El acceso es personal: puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; los demás cambios, no.`,
+    cleared: 'Anotado: llama la propia persona.',
+    /** Above an action dialog the caller cannot ask for. */
+    refused: (who: string) =>
+      `El acceso es personal: llama ${who}, no la persona. Con otra persona al teléfono solo se puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
+    refusedMissing: 'que llame la propia persona',
+  },
+  listTitle: 'Llamadas',
+  listRut: 'RUT de la persona',
+  listSearch: 'Buscar',
+  listFailed: 'No se pudieron cargar las llamadas.',
+  listEmpty: 'No hay llamadas registradas.',
+  listCaption: (all: boolean) =>
+    all
+      ? 'Llamadas de todos los agentes, las más recientes primero. Elija una persona para abrir su ficha.'
+      : 'Sus llamadas, las más recientes primero. Elija una persona para abrir su ficha.',
+  columns: {
+    openedAt: 'Inicio',
+    agent: 'Agente',
+    person: 'Persona',
+    reason: 'Motivo',
+    actions: 'Acciones',
+    outcome: 'Resultado',
+    notes: 'Notas',
+  },
+  inProgressShort: 'En curso',
+  /** An action on another person than the open call's: where it was recorded. */
+  attachedElsewhere: (who: string) => `La acción quedó registrada en la llamada con ${who}.`,
+  /** …and said in its dialog before it is confirmed, with the way out. */
+  joinsElsewhere: (who: string) =>
+    `Esta acción quedará registrada en la llamada abierta con ${who}. Si ahora atiende a otra persona, cancele y cierre antes esa llamada (F2 lleva a su barra).`,
+  /** The first action in a call opened with nobody named: the call is now theirs. */
+  callerTaken: (who: string) => `La llamada quedó a nombre de ${who}.`,
+  /** Signing out with one open: it stays open until the agent is back. */
+  signOutTitle: '¿Salir con la llamada abierta?',
+  signOutOpen: (who: string | null) =>
+    `La llamada${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
+  /** The person's record: their latest calls on this desk. */
+  recentTitle: 'Llamadas recientes',
+  recentEmpty: 'No hay llamadas registradas para esta persona.',
+  /** A long note in the list shows its start; these show or fold the rest. */
+  notesMore: 'Ver nota completa',
+  notesLess: 'Ver menos',
+  unknownAgent: 'Agente desconocido',
+} as const;
+
+export type InteractionWords = Wording<typeof callMessages>;
+
+/**
+ * A prevention officer's interactions are visits (DOMAIN: «one call or visit»): the same bar
+ * and list, in his words.
+ */
+export const visitMessages: InteractionWords = {
+  ...callMessages,
+  region: 'Visita',
+  reasonRequired: 'Elija el motivo de la visita antes de abrirla.',
+  open: (who: string | null) => (who ? `Abrir visita con ${who}` : 'Abrir visita'),
+  opened: 'Visita abierta: las acciones quedarán asociadas a ella.',
+  inProgress: 'Visita en curso',
+  reasonChanged: (label: string) => `Motivo de la visita cambiado a «${label}».`,
+  close: 'Cerrar visita',
+  outcomeRequired: 'Elija el resultado de la visita antes de cerrarla.',
+  notes: 'Notas de la visita',
+  back: 'Seguir en la visita',
+  closed: 'Visita cerrada y registrada.',
+  failed: 'No se pudo registrar la visita.',
+  nudge: (who: string) =>
+    `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
+  nudgeOpen: 'Abrir visita',
+  moveTo: (who: string) => `Pasar la visita a ${who}`,
+  movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
+  listTitle: 'Visitas',
+  listFailed: 'No se pudieron cargar las visitas.',
+  listEmpty: 'No hay visitas registradas.',
+  attachedElsewhere: (who: string) => `La acción quedó registrada en la visita con ${who}.`,
+  // A visit may rightly cover several people of a company: no way out to offer.
+  joinsElsewhere: (who: string) =>
+    `Esta acción quedará registrada en la visita abierta con ${who}.`,
+  callerTaken: (who: string) => `La visita quedó a nombre de ${who}.`,
+  signOutTitle: '¿Salir con la visita abierta?',
+  signOutOpen: (who: string | null) =>
+    `La visita${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
+  recentTitle: 'Visitas recientes',
+  recentEmpty: 'No hay visitas registradas para esta persona.',
+  listCaption: () =>
+    'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
+};

@@ -1,0 +1,172 @@
+/** Words every area shares: errors, not-found answers, portal, role and state labels, counts. */
+import type { Badge, ErrorCode, Portal } from '../contract';
+import { formatNumber, formatTime } from '../format';
+
+export const errorMessages: Record<ErrorCode, string> = {
+  invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
+  not_found: 'No se encontró a la persona. Búsquela de nuevo por RUT.',
+  unauthorized: 'Inicie sesión para continuar.',
+  forbidden: 'Esta acción no está permitida para su perfil.',
+  stale:
+    'La ficha cambió desde que la abrió (otro agente o una sincronización). Se recargó: revise y repita la acción.',
+  rule: 'La acción no corresponde al estado actual de la persona.',
+  unknown_channel: 'Operación desconocida. Actualice la aplicación.',
+  internal: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise a soporte.',
+};
+
+/** The web door's own answers, outside any channel. */
+export const doorMessages = {
+  /** A tab opened without the door's key (the address without its `#token=…`). */
+  noToken:
+    'Esta pestaña no tiene la llave de la Mesa de Ayuda web: abra la dirección completa que mostró la consola al iniciarla (termina en «#token=…»).',
+  wrongHost:
+    'La Mesa de Ayuda web solo responde en la dirección que mostró la consola (127.0.0.1 o localhost y su puerto).',
+  downloadGone: 'El enlace de descarga ya se usó o expiró: pida la descarga de nuevo.',
+  badAddress: 'Dirección mal formada.',
+};
+
+export const notFoundMessages = {
+  person: errorMessages.not_found,
+  interaction: 'No se encontró la llamada (o es de otro agente).',
+  sync_issue: 'Esa acción ya no está por revisar: otra persona la resolvió o se sincronizó.',
+  company: 'No se encontró la empresa. Búsquela de nuevo por RUT o razón social.',
+  // Privacy by default (issue 10): the same words whether or not the RUT exists.
+  person_in_scope:
+    'No hay una persona con ese RUT entre sus empresas asignadas. Si trabaja en una de ellas, pida a la mesa de ayuda que la revise.',
+  company_in_scope:
+    'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
+  bulk_batch: 'No se encontró esa carga masiva en este equipo.',
+  revocation_file:
+    'No se encontró el archivo de acciones sin enviar de este equipo: puede haberse movido o borrado. Avise a su supervisor.',
+} as const;
+
+export const portalLabels: Record<Portal, string> = {
+  achs_gestion: 'ACHS Gestión',
+  portal_heroes: 'Portal Héroes',
+  portal_empresas: 'Portal Empresas',
+};
+
+export const roleLabels = {
+  worker: 'Trabajador',
+  access_admin: 'Administrador de accesos',
+  company_user: 'Usuario empresa',
+} as const;
+
+export const membershipStateLabels = {
+  active: 'Activa',
+  disabled: 'Inhabilitada',
+  paused: 'Pausada',
+  removed: 'De baja',
+} as const;
+
+/**
+ * A membership as the screens show it (profileStanding): on Portal Empresas an active company
+ * profile whose agreement is unsigned is not an active user yet (rule 12).
+ */
+export const profileStandingLabels = {
+  ...membershipStateLabels,
+  pending_signature: 'Pendiente de firma',
+} as const;
+
+export const registrationStateLabels = {
+  not_registered: 'Sin registro',
+  pending_activation: 'Pendiente de activación',
+  active: 'Registrada',
+} as const;
+
+export const mailKindLabels = {
+  password_creation: 'Creación de contraseña',
+  password_reset: 'Restablecer contraseña',
+  access_approval: 'Aprobación de acceso',
+  agreement_signature: 'Firma de acuerdo',
+  email_confirmation: 'Confirmación de correo',
+} as const;
+
+export const mailOutcomeLabels = {
+  queued: 'En cola',
+  sent: 'Enviado',
+  delivered: 'Entregado',
+  bounced: 'Rebotado',
+  failed: 'Falló',
+} as const;
+
+export function badgeLabel(badge: Badge): string {
+  switch (badge.code) {
+    case 'active':
+      return 'Activo';
+    case 'temporarily_locked':
+      return `Bloqueado temporalmente hasta ${formatTime(badge.until)} tras ${badge.attempts} intentos`;
+    case 'registration_blocked':
+      return 'Registro bloqueado';
+    // No membership left active: disabled, paused or dismissed (the diagnosis says which).
+    case 'disabled':
+      return 'Sin acceso vigente';
+    case 'no_email':
+      return 'Sin correo';
+    case 'pending_activation':
+      return 'Pendiente de activación';
+    case 'not_registered':
+      return 'Sin registro';
+    case 'company_not_adherent':
+      return 'Empresa no adherida';
+  }
+}
+
+/** A RUT typed in a filter or a form, when it is not one: the same words on every screen. */
+export const rutFieldMessages = {
+  invalid:
+    'RUT inválido: escríbalo con su dígito verificador (12.345.678-5) o solo sus números (12345678).',
+  // Either the numbers or the digit may be the typo: changing the digit alone may name someone
+  // else, so both are to be checked.
+  checkDigit: (typed: string, expected: string) =>
+    `RUT inválido: con esos números el dígito verificador sería ${expected}, no ${typed}. Revise los números y el dígito.`,
+  ambiguous: (typed: string, readings: string[]) =>
+    `«${typed}» puede ser ${readings.join(' o ')}: escríbalo con guion y dígito verificador.`,
+} as const;
+
+/** A text box nearing its limit (LengthLeft). */
+export const lengthMessages = {
+  left: (left: number, max: number) =>
+    left <= 0
+      ? `Llegó al máximo de ${formatNumber(max)} caracteres: lo que siga no se agrega.`
+      : `Quedan ${formatNumber(left)} caracteres.`,
+};
+
+/** `1 persona`, `2.000 personas`: a count with its noun, in Chilean number format. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
+}
+
+export const roleNames = {
+  agent: 'Agente',
+  supervisor: 'Supervisor(a)',
+  prevention: 'Prevencionista',
+} as const;
+
+/** Column headers the tables of several screens share (each screen's own are with its texts). */
+export const columnTitles = {
+  actions: 'Acciones',
+  agreement: 'Acuerdo de Acceso Remoto',
+  company: 'Empresa',
+  companyRegister: 'Registro de la empresa',
+  date: 'Fecha',
+  declares: 'Declara',
+  file: 'Archivo',
+  modules: 'Módulos',
+  person: 'Persona',
+  profile: 'Perfil',
+  quality: 'Calidad',
+  requester: 'Solicitante',
+  rows: 'Filas',
+  rut: 'RUT',
+  state: 'Estado',
+};
+
+/** What a screen says when its call failed with no answer of the core's (the network, a bug). */
+export const failedMessages = {
+  signIn: 'No se pudo iniciar sesión.',
+  search: 'No se pudo completar la búsqueda.',
+  list: 'No se pudo cargar la lista.',
+  company: 'No se pudo cargar la empresa.',
+  selection: 'No se pudo reunir la lista.',
+};

@@ -1,0 +1,287 @@
+/** The company half (issue 7): its labels, modules and the company's page. */
+import type { Portal } from '../contract';
+import { formatNumber } from '../format';
+import { countOf } from './common';
+
+/** An account row: a Los Héroes login opens the three of them (seed 002). */
+export const loginLabels: Record<Portal, string> = {
+  achs_gestion: 'ACHS Gestión',
+  portal_heroes: 'Los Héroes (Portal Héroes, Portal Empresas y APP LH)',
+  portal_empresas: 'Los Héroes (Portal Héroes, Portal Empresas y APP LH)',
+};
+
+export const adminKindLabels = {
+  legal_representative: 'Representante legal',
+  commercial_contact: 'Contacto comercial',
+  appointed: 'Designado por el representante legal',
+} as const;
+
+export const signatoryKindLabels = {
+  legal_representative: 'Representante legal',
+  trf: 'Habilitado en la TRF',
+} as const;
+
+export const requestCapacityLabels = {
+  legal_representative: 'Representante legal',
+  authorized_signatory: 'Habilitado en la TRF',
+  other: 'Otra calidad',
+} as const;
+
+export const requestStateLabels = {
+  pending: 'Pendiente',
+  approved: 'Aprobada',
+  rejected: 'Rechazada',
+} as const;
+
+/** Modules of both portals (shared/rules/company-modules.ts says which company offers which). */
+export const moduleLabels: Record<string, string> = {
+  usuarios: 'Usuarios',
+  // ACHS Gestión.
+  siniestros: 'Siniestros',
+  reportes: 'Reportes',
+  documentos: 'Documentos',
+  capacitacion: 'Capacitación',
+  evaluaciones: 'Evaluaciones',
+  // Portal Empresas (Los Héroes).
+  trabajadores: 'Altas y bajas de trabajadores',
+  cargas: 'Cargas familiares',
+  licencias: 'Licencias médicas',
+  beneficios: 'Bonos y reembolsos médicos',
+  certificados: 'Certificados y nóminas',
+};
+
+/**
+ * A profile's modules, in words: a company profile with none has «Ninguno» (its administrator
+ * grants them); a worker's membership has no modules to speak of («—»).
+ */
+export function modulesText(membership: { modules: readonly string[]; role: string }): string {
+  if (membership.modules.length > 0) {
+    return membership.modules.map((m) => moduleLabels[m] ?? m).join(', ');
+  }
+  return membership.role === 'worker' ? '—' : 'Ninguno';
+}
+
+export const companyMessages = {
+  open: 'Ver empresa',
+  openOf: (name: string) => `Ver la empresa ${name}`,
+  /** A person named in the company's tables: the link opens her record. */
+  openPersonOf: (name: string) => `Ver la ficha de ${name}`,
+  /** Someone this desk does not hold (outside an officer's companies): the RUT beside says who. */
+  nameNotHere: 'Nombre no disponible en este equipo',
+  /** A user's tie with the company (MembershipSummary), not how long the state has held. */
+  tieSince: (date: string) => `en la empresa desde ${date}`,
+  tieUntil: (date: string) => `en la empresa hasta ${date}`,
+  searchPeople: 'Buscar entre sus personas',
+  adherent: (since: string | null) => (since ? `Adherida desde ${since}` : 'Adherida'),
+  notAdherent: (until: string | null) =>
+    until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
+  counts: (active: number, all: number, admins: number, pendingSignature: number) =>
+    `${countOf(active, 'persona activa', 'personas activas')} de ${countOf(all, 'registrada', 'registradas')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}${
+      pendingSignature > 0
+        ? ` · ${countOf(pendingSignature, 'pendiente de firma del acuerdo', 'pendientes de firma del acuerdo')}`
+        : ''
+    }`,
+  /** A prevention officer's laptop holds a company's current people only (scope rule). */
+  countsOfficer:
+    'En este equipo están las personas vigentes de la empresa: las dadas de baja no llegan a él.',
+  register: 'Representantes legales y registro de firmantes (TRF)',
+  registerEmpty:
+    'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
+  /** A company outside Portal Empresas (ACHS): no TRF, no requests, no agreement. */
+  registerOther: 'Representantes legales',
+  registerOtherEmpty: 'No hay representantes legales registrados.',
+  profiles: 'Administradores y usuarios de empresa',
+  profilesEmpty: 'La empresa no tiene administradores ni usuarios de empresa.',
+  external: 'externo',
+  agreement: {
+    signed: (at: string) => `Firmado el ${at}`,
+    pending: (sent: string | null) =>
+      sent
+        ? `Firma pedida el ${sent}, sin firmar: perfil empresa sin asignar`
+        : 'Sin firmar: perfil empresa sin asignar',
+    notNeeded: 'No aplica',
+  },
+  requests: 'Solicitudes de acceso a Portal Empresas',
+  requestsEmpty: 'No hay solicitudes de acceso para esta empresa.',
+  check: {
+    legal_representative: 'Es representante legal',
+    trf: 'Está habilitado en la TRF',
+    not_signatory: 'No figura como representante legal ni en la TRF: debe rechazarse',
+    company_not_adherent: 'La empresa no está adherida: no puede aprobarse',
+  },
+  /** The same check once the request is decided: a fact, no longer an instruction. */
+  checkDecided: {
+    not_signatory: 'No figura como representante legal ni en la TRF',
+    company_not_adherent: 'La empresa no está adherida',
+  },
+  /** A request's state with its date: when it was made, or when it was decided. */
+  requestState: (
+    state: 'pending' | 'approved' | 'rejected',
+    /** null where the request's date is shown beside it already. */
+    requestedAt: string | null,
+    decidedAt: string | null,
+    agreementSigned: boolean,
+  ) =>
+    state === 'pending'
+      ? requestedAt
+        ? `Pendiente desde el ${requestedAt}`
+        : 'Pendiente'
+      : `${state === 'approved' ? 'Aprobada' : 'Rechazada'}${decidedAt ? ` el ${decidedAt}` : ''}${
+          state === 'approved'
+            ? agreementSigned
+              ? ' · acuerdo firmado'
+              : ' · acuerdo sin firmar'
+            : ''
+        }`,
+  requestsMore: 'Cargar más',
+  requestsShown: (n: number) => `Se muestran ${formatNumber(n)}; hay más.`,
+  requestsLoading: 'Cargando solicitudes…',
+  requestsIncomplete:
+    'Faltan datos del sistema central en este equipo: puede haber solicitudes que aún no llegan.',
+  approve: 'Aprobar',
+  reject: 'Rechazar',
+  recordRequest: 'Registrar solicitud',
+  addUser: 'Agregar usuario',
+  pause: 'Pausar',
+  resume: 'Reanudar',
+  remove: 'Eliminar acceso',
+  disable: 'Inhabilitar',
+  enable: 'Habilitar',
+  modules: 'Módulos',
+  users: 'Todas sus personas',
+  usersEmpty: 'La empresa no tiene personas registradas.',
+  loadMore: 'Cargar más',
+  loading: 'Cargando empresa',
+  /** Why an approval button is off: the register decides, not the agent. */
+  cannotApprove: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
+  done: {
+    'requests.record': 'Solicitud registrada como pendiente.',
+    approve:
+      'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.',
+    reject: 'Solicitud rechazada.',
+    /** What happened, as it happened: outsider or not, and whether the agreement mail was queued. */
+    'companyUsers.add': (added: { external: boolean; onEmpresas: boolean; mailQueued: boolean }) =>
+      `${added.external ? 'Usuario agregado como externo: no es trabajador de la empresa.' : 'Usuario agregado.'} ${
+        !added.onEmpresas
+          ? 'ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.'
+          : added.mailQueued
+            ? 'El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.'
+            : 'No se puso en cola el correo para firmar el Acuerdo de Acceso Remoto: reenvíelo desde su ficha.'
+      }`,
+    pause: 'Acceso pausado.',
+    resume: 'Acceso reanudado.',
+    remove: 'Acceso eliminado.',
+    disable: 'Usuario inhabilitado.',
+    enable: 'Usuario habilitado.',
+    'companyUsers.setModules': 'Módulos actualizados.',
+  },
+  dialog: {
+    callerLegend: 'Quién lo pide',
+    caller: 'Representante legal o administrador de accesos de la empresa que lo pide',
+    callerFacts: 'Datos de quien lo pide que coincidieron',
+    callerPlaceholder: 'Elija quién lo pide',
+    callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
+    noCallers:
+      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien llama que la empresa debe registrar primero a su representante legal; después él o ella lo pide.',
+    /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
+    cannotAsk: (
+      name: string,
+      reason: 'agreement_unsigned' | 'no_company_profile' | 'profile_not_active',
+    ) =>
+      reason === 'agreement_unsigned'
+        ? `${name} no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).`
+        : reason === 'no_company_profile'
+          ? `${name} no puede pedirlo aún: no tiene perfil empresa en Portal Empresas (primero se aprueba su solicitud de acceso y firma el Acuerdo de Acceso Remoto).`
+          : `${name} no puede pedirlo: su perfil de administrador de accesos no está activo.`,
+    requester: 'RUT de quien solicita',
+    capacity: 'Calidad que declara',
+    capacityPlaceholder: 'Pregunte en qué calidad lo pide',
+    capacityHint:
+      'Lo que declare no decide: al resolver, el sistema revisa si es representante legal o está habilitado en la TRF.',
+    reason: 'Motivo',
+    rejectReasonHint:
+      'Queda en la solicitud y en la auditoría. No se envía correo: dígale usted el motivo a quien solicitó.',
+    userRut: 'RUT del usuario',
+    // «Not here» is what the desk knows: an officer's desk holds only his companies' people, and
+    // the central API keeps the data of someone it already has (company-intents, addUser).
+    newPersonHint:
+      'No figura en este equipo: indique sus datos; se agregará como persona externa a la empresa. Si ese RUT ya está registrado en el sistema central, se conservan sus datos de allí, y solo se agrega si el nombre indicado es el registrado (un RUT mal digitado no agrega a otra persona).',
+    /** Who a typed RUT belongs to (companies.lookupPerson). */
+    checkingRut: 'Buscando a quién pertenece el RUT…',
+    rutOf: (name: string) => `RUT de ${name}.`,
+    rutKnownHidden:
+      'La persona está registrada, pero fuera de su alcance: su nombre no se muestra aquí.',
+    /**
+     * A requester the desk does not know is in no register of the company (rule 12 names the
+     * representative and the TRF, who are on file): the request could only be rejected.
+     */
+    requesterUnknown:
+      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante del registro (TRF) de la empresa: Portal Empresas rechazaría su solicitud. Dígale que el representante legal puede darle acceso con «Agregar usuario».',
+    rutAtCompany: {
+      worker:
+        'Es persona trabajadora de la empresa: recibirá además este perfil, y conserva los módulos que ya tiene.',
+      none: 'No es persona trabajadora de la empresa: se agregará como persona externa.',
+      profile: 'Ya tiene un perfil de empresa aquí: no se agrega otro.',
+    },
+    noModules:
+      'Agregar sin módulos (no podrá usar ningún módulo hasta que un administrador de accesos pida alguno)',
+    givenNames: 'Nombres',
+    lastName1: 'Primer apellido',
+    lastName2: 'Segundo apellido',
+    email: 'Correo',
+    phone: 'Celular (opcional)',
+    role: 'Perfil',
+    adminNeedsRepresentative:
+      'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa, y solo él o ella puede pedirlo. Un administrador de accesos sí puede pedir usuarios empresa.',
+    roles: { company_user: 'Usuario empresa', access_admin: 'Administrador de accesos' },
+    modules: 'Módulos',
+    saveModules: 'Guardar módulos',
+    cancel: 'Cancelar',
+    missingCaller: 'quién lo pide',
+    /** Nobody listed may ask yet (above, each with why): no field to fill. */
+    missingAnyCaller:
+      'alguien de la empresa que pueda pedirlo (vea arriba por qué nadie puede aún)',
+    missingRut: 'un RUT válido',
+    missingLookup: 'que termine la búsqueda del RUT',
+    missingKnownRequester: 'un solicitante registrado',
+    missingCapacity: 'la calidad que declara quien solicita',
+    missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
+    missingRepresentative: 'que lo pida el representante legal',
+    missingNotSelf:
+      'que lo pida otra persona de la empresa (un administrador no se da acceso a sí mismo)',
+    missingModules: 'al menos un módulo, o confirmar que se agrega sin módulos',
+    missingNames: 'los nombres y el primer apellido de la persona nueva',
+    missingEmail: 'un correo válido de la persona nueva (por ejemplo nombre@dominio.cl)',
+    missingPhone: 'un celular válido o ninguno (por ejemplo +56 9 1234 5678)',
+  },
+  titles: {
+    approve: (name: string) => `Aprobar la solicitud de ${name}`,
+    reject: (name: string) => `Rechazar la solicitud de ${name}`,
+    record: (company: string) => `Registrar una solicitud de acceso a ${company}`,
+    add: (company: string) => `Agregar un usuario a ${company}`,
+    pause: (name: string) => `Pausar el acceso de ${name}`,
+    resume: (name: string) => `Reanudar el acceso de ${name}`,
+    remove: (name: string) => `Eliminar el acceso de ${name}`,
+    disable: (name: string) => `Inhabilitar a ${name}`,
+    enable: (name: string) => `Habilitar a ${name}`,
+    modules: (name: string) => `Módulos de ${name}`,
+  },
+  descriptions: {
+    approve:
+      'La persona recibirá un correo desde una dirección no-reply con el enlace para firmar el Acuerdo de Acceso Remoto. Hasta que firme, el perfil empresa no se le asigna.',
+    reject: 'La solicitud queda rechazada con el motivo que indique.',
+    record: 'La solicitud queda pendiente hasta que se resuelva.',
+  },
+  /**
+   * Adding users, changing their access and their modules: one rule (companyRequester), one sentence.
+   * On Portal Empresas the company profile is the authority, and it waits for the agreement.
+   */
+  callerRule: (onEmpresas: boolean) =>
+    `Solo a pedido del representante legal o de un administrador de accesos de esta empresa, con su identidad verificada${
+      onEmpresas ? ' y su perfil empresa asignado (Acuerdo de Acceso Remoto firmado)' : ''
+    }.`,
+  requestsTitle: 'Solicitudes de acceso a Portal Empresas',
+  requestsFilter: 'Estado',
+  requestsAll: 'Todas',
+  requestsNone: 'No hay solicitudes con ese estado.',
+} as const;

@@ -1,0 +1,252 @@
+/** The supervisor's Panel, the Llamadas list's filters and the audit's device (issue 10). */
+import type { CauseCode } from '../contract';
+import { DASHBOARD_TOP_CAUSES } from '../contract';
+import { formatNumber } from '../format';
+import type { Wording } from './internal';
+import { count } from './internal';
+import type { InteractionWords } from './calls';
+import { callMessages, visitMessages } from './calls';
+import { actionLabels } from './audit';
+
+/** A diagnosis cause in a word or three: the Panel's chart and the audit's record views. */
+export const causeShortLabels: Record<CauseCode, string> = {
+  other_companies_open: 'Sin acceso a una empresa, sí a otras',
+  affiliate_profile_open: 'Sigue entrando a Portal Héroes',
+  not_in_replica: 'RUT no registrado',
+  no_membership: 'Sin empresa adherida',
+  company_not_adherent: 'Empresa no adherida',
+  dismissed: 'Desvinculado',
+  membership_disabled: 'Acceso inhabilitado',
+  membership_paused: 'Acceso pausado',
+  registration_blocked: 'Registro bloqueado',
+  temporarily_locked: 'Bloqueo temporal',
+  no_email: 'Sin correo',
+  mail_bounced: 'Correo rebotado',
+  password_link_unused: 'Enlace de contraseña sin usar',
+  email_unverified: 'Correo sin verificar',
+  agreement_unsigned: 'Acuerdo sin firmar',
+  access_request_rejected: 'Solicitud de acceso rechazada',
+  access_request_pending: 'Solicitud de acceso pendiente',
+  not_registered: 'No registrado',
+  first_access_used: 'Clave de primer ingreso ya usada',
+  first_access_key: 'Primer ingreso a Portal Empresas',
+  usual_password: 'Entra con su contraseña de siempre',
+  achs_virtual_keys: 'Claves ACHS Virtual y Gestión distintas',
+};
+
+/** How long something has waited: `12 min`, `3 h 5 min`, `2 días`. */
+export function waitedText(minutes: number): string {
+  if (minutes < 1) return 'menos de 1 min';
+  if (minutes < 60) return `${Math.floor(minutes)} min`;
+  if (minutes < 24 * 60) {
+    const hours = Math.floor(minutes / 60);
+    const rest = Math.floor(minutes % 60);
+    return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  }
+  return count(Math.floor(minutes / (24 * 60)), 'día', 'días');
+}
+
+/** What the Panel's interaction charts count: calls, an officer's visits, or both. */
+export type InteractionNoun = 'calls' | 'visits' | 'both';
+const interactionNouns: Record<InteractionNoun, string> = {
+  calls: 'Llamadas',
+  visits: 'Visitas',
+  both: 'Llamadas y visitas',
+};
+
+/** The noun for `total` interactions of which `visits` were visits. */
+export function interactionNoun(total: number, visits: number): InteractionNoun {
+  if (visits === 0) return 'calls';
+  return visits === total ? 'visits' : 'both';
+}
+
+export const dashboardMessages = {
+  tab: 'Panel',
+  title: 'Panel de supervisión',
+  range: 'Período',
+  ranges: { today: 'Hoy', '7d': 'Últimos 7 días', '30d': 'Últimos 30 días' },
+  rangeHint: 'Con el foco en los períodos (llegue con Tab), ← → cambian de período.',
+  period: (first: string, last: string) =>
+    first === last ? `${first}, horario de Chile` : `Del ${first} al ${last}, horario de Chile`,
+  updated: (time: string) => `Actualizado a las ${time}.`,
+  /** Calls and the audit stay on the desk that recorded them; Ley 21.719 requests sync. */
+  scope:
+    'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
+  refresh: 'Actualizar',
+  loading: 'Cargando el panel…',
+  failed: 'No se pudo cargar el panel.',
+  retry: 'Reintentar',
+  /**
+   * The range's interactions: calls, and a prevention officer's visits named apart when the
+   * desk has some (DOMAIN: «one call or visit»).
+   */
+  calls: (total: number, visits: number) => {
+    const calls = total - visits;
+    if (visits === 0) return count(total, 'llamada', 'llamadas');
+    if (calls === 0) return count(visits, 'visita', 'visitas');
+    return `${count(calls, 'llamada', 'llamadas')} y ${count(visits, 'visita', 'visitas')}`;
+  },
+  showTable: 'Ver como tabla',
+  hideTable: 'Ocultar tabla',
+  /** What a chart says to a screen reader before its table. */
+  summary: (total: string, top: { label: string; value: string } | null) =>
+    top ? `${total}. Lo más frecuente: ${top.label} (${top.value}).` : `${total}.`,
+  noCalls: 'Sin llamadas en este período.',
+  noActions: 'Sin acciones de agentes en este período.',
+  noCauses: 'Ninguna ficha abierta en este período mostró causas.',
+  open: 'En curso',
+  unknownAgent: 'Agente desconocido',
+  hour: (hour: number) => `${String(hour).padStart(2, '0')}:00`,
+  hourRange: (hour: number) =>
+    `${String(hour).padStart(2, '0')}:00 a ${String((hour + 1) % 24).padStart(2, '0')}:00`,
+  charts: {
+    byReason: (noun: InteractionNoun) => ({
+      title: `${interactionNouns[noun]} por motivo`,
+      key: 'Motivo',
+      value: interactionNouns[noun],
+    }),
+    byHour: (noun: InteractionNoun) => ({
+      title: `${interactionNouns[noun]} por hora del día`,
+      key: 'Hora',
+      value: interactionNouns[noun],
+    }),
+    outcomes: (noun: InteractionNoun) => ({
+      title: `Resultado de las ${interactionNouns[noun].toLowerCase()}`,
+      key: 'Resultado',
+      value: interactionNouns[noun],
+    }),
+    actionsByKind: { title: 'Acciones de los agentes, por tipo', key: 'Acción', value: 'Veces' },
+    actionsByAgent: { title: 'Acciones por agente', key: 'Agente', value: 'Acciones' },
+    supervision: { title: 'Supervisión e intentos rechazados', key: 'Evento', value: 'Veces' },
+    causes: {
+      title: `Las ${DASHBOARD_TOP_CAUSES} causas más frecuentes del diagnóstico`,
+      key: 'Causa',
+      value: 'Personas',
+    },
+    sync: { title: 'Cola de sincronización', key: 'Estado', value: 'Acciones' },
+    dataRequests: {
+      title: 'Solicitudes Ley 21.719 abiertas, por plazo',
+      key: 'Plazo',
+      value: 'Solicitudes',
+    },
+  },
+  dataRequests: {
+    overdue: 'Vencidas',
+    dueSoon: (days: number) => `Vencen en ${count(days, 'día hábil', 'días hábiles')} o menos`,
+    later: 'En plazo',
+    total: (n: number) => count(n, 'solicitud abierta', 'solicitudes abiertas'),
+    /** A block outlives its closed request until someone lifts it (Desbloquear). */
+    blocksAfterClose: (n: number) =>
+      `${n === 1 ? '1 persona sigue' : `${formatNumber(n)} personas siguen`} con bloqueo temporal aunque su solicitud ya se cerró: revise en Ley 21.719 si corresponde desbloquear.`,
+    /**
+     * The chart in one line, every deadline with requests named («1 solicitud abierta: 1 en
+     * plazo.»): the urgent ones count more than the most frequent.
+     */
+    summary: (d: { overdue: number; dueSoon: number; later: number; soonBusinessDays: number }) => {
+      const parts = [
+        d.overdue > 0 ? count(d.overdue, 'vencida', 'vencidas') : null,
+        d.dueSoon > 0
+          ? `${formatNumber(d.dueSoon)} ${d.dueSoon === 1 ? 'vence' : 'vencen'} en ${count(d.soonBusinessDays, 'día hábil', 'días hábiles')} o menos`
+          : null,
+        d.later > 0 ? `${formatNumber(d.later)} en plazo` : null,
+      ].filter((part) => part !== null);
+      const open = d.overdue + d.dueSoon + d.later;
+      const total = count(open, 'solicitud abierta', 'solicitudes abiertas');
+      return parts.length === 0 ? `${total}.` : `${total}: ${parts.join('; ')}.`;
+    },
+    none: 'No hay solicitudes Ley 21.719 abiertas.',
+    note: 'Estado actual, no depende del período. El detalle está en la pestaña Ley 21.719.',
+  },
+  causesNote:
+    'Personas distintas a las que el diagnóstico de su ficha mostró la causa, al abrirla en el período.',
+  actionsNote:
+    'Sin contar las fichas vistas, la apertura y cierre de llamadas y visitas, ni la supervisión y los intentos rechazados (que se cuentan aparte).',
+  supervisionNote:
+    'Exportaciones de la auditoría, cambios de la dirección central, equipos revocados, empresas asignadas o quitadas, acciones reasignadas, e intentos de ver datos fuera de las empresas propias.',
+  noSupervision: 'Sin eventos de supervisión ni intentos rechazados en este período.',
+  events: (n: number) => count(n, 'evento', 'eventos'),
+  actions: (n: number) => count(n, 'acción', 'acciones'),
+  causes: (n: number) => count(n, 'causa distinta', 'causas distintas'),
+  /** When there were more causes than the chart shows. */
+  causesShown: (n: number, shown: number) =>
+    `${count(n, 'causa distinta', 'causas distintas')}; se muestran las ${shown} más frecuentes`,
+  sync: {
+    pending: 'Pendientes de enviar',
+    conflicts: 'Conflictos',
+    rejected: 'Rechazadas',
+    oldest: (waited: string) => `La más antigua espera hace ${waited}.`,
+    nothingWaiting: 'Nada pendiente de enviar.',
+    note: 'Estado actual, no depende del período.',
+    total: (pending: number, issues: number) =>
+      `${count(pending, 'acción pendiente', 'acciones pendientes')}; ${issues === 0 ? 'ninguna requiere revisión' : count(issues, 'requiere revisión', 'requieren revisión')}`,
+  },
+} as const;
+
+export const callFilterMessages = {
+  agent: 'Agente',
+  allAgents: 'Todos',
+  from: 'Desde (dd-mm-aaaa)',
+  to: 'Hasta (dd-mm-aaaa)',
+  clear: 'Limpiar',
+  count: (n: number) => count(n, 'llamada', 'llamadas'),
+  range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
+  pager: 'Páginas de llamadas',
+  previous: 'Anterior',
+  next: 'Siguiente',
+  emptyFiltered: 'No hay llamadas con estos filtros.',
+  loading: 'Cargando llamadas…',
+} as const;
+
+/** The Llamadas list's filters and pager for a prevention officer's visits. */
+export const visitFilterMessages: Wording<typeof callFilterMessages> = {
+  ...callFilterMessages,
+  count: (n: number) => count(n, 'visita', 'visitas'),
+  pager: 'Páginas de visitas',
+  emptyFiltered: 'No hay visitas con estos filtros.',
+  loading: 'Cargando visitas…',
+};
+
+/** What the central API did with an action listed (a call's, a request's), when not simply applied. */
+export const actionSyncWords: Record<'pending' | 'conflict' | 'rejected' | 'resolved', string> = {
+  pending: 'pendiente de sincronizar',
+  conflict: 'en conflicto: por revisar en Sincronización',
+  rejected: 'rechazada por el sistema central',
+  // Either way: the central's value kept, or the agent's sent again as a new action.
+  resolved: 'resuelta en Sincronización',
+};
+
+/**
+ * One action under a call or visit: its label, on whom when not the call's person, and whether
+ * the central API applied it («Cambió datos de contacto (rechazada por el sistema central)»).
+ */
+export function callActionText(
+  action: { action: string; personRut: string | null; sync: keyof typeof actionSyncWords | null },
+  callPersonRut: string | null,
+  showRut: (rut: string) => string,
+): string {
+  const notes = [
+    action.personRut && action.personRut !== callPersonRut ? showRut(action.personRut) : null,
+    action.sync ? actionSyncWords[action.sync] : null,
+  ].filter((note) => note !== null);
+  const label = actionLabels[action.action] ?? action.action;
+  return notes.length > 0 ? `${label} (${notes.join('; ')})` : label;
+}
+
+/** The words of calls, or of visits for a prevention officer. */
+export function interactionWords(role: string | undefined) {
+  return role === 'prevention'
+    ? { bar: visitMessages, filters: visitFilterMessages }
+    : { bar: callMessages as InteractionWords, filters: callFilterMessages };
+}
+
+export const auditDeviceMessages = {
+  column: 'Equipo',
+  thisDevice: 'Este equipo',
+  otherDevice: (short: string) => `Otro equipo (${short})`,
+  thisDeviceWhole: (id: string) => `Este equipo (${id})`,
+  otherDeviceWhole: (id: string) => `Otro equipo (${id})`,
+  title: (id: string) => `Identificador del equipo: ${id}`,
+  /** The audit field a record view keeps: the causes its diagnosis showed. */
+  causes: 'Diagnóstico mostrado',
+  noCauses: 'sin causas',
+} as const;

@@ -1,0 +1,383 @@
+/** Ley 21.719 (issue 10): data-subject requests, their export, privacy by default, the anchor. */
+import { formatDateTime, formatNumber } from '../format';
+import type { DataRequestChannel } from '../rules/data-requests';
+
+// ── Ley 21.719 data-subject requests (issue 10) ──────────────────────────────────────────────
+
+export const dataRequestLabels = {
+  rights: {
+    access: 'Acceso',
+    rectification: 'Rectificación',
+    deletion: 'Supresión',
+    objection: 'Oposición',
+    portability: 'Portabilidad',
+    // Not the login's «Bloqueo temporal» (failed attempts): the two meet in the audit.
+    blocking: 'Bloqueo temporal del tratamiento',
+  },
+  channels: {
+    phone: 'Teléfono',
+    in_person: 'Presencial',
+    email: 'Correo',
+    portal: 'Portal',
+  },
+  states: {
+    received: 'Recibida',
+    in_progress: 'En curso',
+    extended: 'Prorrogada',
+    answered: 'Respondida',
+    denied: 'Denegada',
+  },
+  identityMethods: {
+    facts: 'Datos del registro comparados en la llamada',
+    identity_card: 'Cédula de identidad exhibida',
+    clave_unica: 'ClaveÚnica (portal)',
+    signed_document: 'Documento con firma electrónica avanzada',
+  },
+  moves: {
+    start: 'Pasar a «En curso»',
+    extend: 'Prorrogar 30 días',
+    answer: 'Marcar respondida',
+    deny: 'Denegar',
+  },
+  deadline: {
+    overdue: 'Vencida',
+    due_soon: 'Vence pronto',
+    later: 'En plazo',
+    closed: 'Cerrada',
+  },
+} as const;
+
+export const dataRequestMessages = {
+  title: 'Solicitudes Ley 21.719',
+  recordButton: 'Solicitud Ley 21.719',
+  recordTitle: 'Registrar una solicitud Ley 21.719',
+  recordIntro:
+    'El titular ejerce un derecho sobre sus datos personales (Ley 21.719, art. 4). Registre qué pide, cómo se verificó su identidad y por qué canal llegó: la solicitud recibe un número y su plazo legal.',
+  person: 'Titular',
+  right: 'Derecho que ejerce',
+  channel: 'Canal',
+  identityMethod: 'Cómo se verificó la identidad',
+  identityChoose: 'Elija cómo se verificó…',
+  detail: 'Qué pide exactamente',
+  detailHint: 'Con las palabras del titular: qué datos, qué cambio, desde cuándo.',
+  missingMethod: 'cómo se verificó la identidad',
+  /** identityMethodFits: a card shown needs the titular there. */
+  missingCardInPerson:
+    'otro método de verificación, o el canal «Presencial» (la cédula se exhibe en persona)',
+  /** identityMethodFits: the facts are compared by asking, not read in a mail or a form. */
+  missingFactsChannel:
+    'otro método de verificación: por correo o portal no hay a quién preguntarle los datos (use un documento firmado o la ClaveÚnica)',
+  missingDetail: (min: number) => `qué pide el titular (al menos ${min} caracteres)`,
+  factsTooFew: (required: number) =>
+    `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,
+  submit: 'Registrar solicitud',
+  cancel: 'Cancelar',
+  recorded: (number: string, due: string, channel: DataRequestChannel) =>
+    `Solicitud ${number} registrada. Plazo legal: ${due}. ${
+      channel === 'phone'
+        ? 'Dígale a quien llama el número de la solicitud.'
+        : channel === 'in_person'
+          ? 'Entréguele el número de la solicitud.'
+          : 'Respóndale por el mismo medio con el número de la solicitud.'
+    }`,
+  /** Someone calls in the titular's name (interactions.setCaller). */
+  representative: (who: string) =>
+    `Llama ${who} en nombre del titular. La ley permite ejercer el derecho por medio de un representante: verifique el poder y la identidad del titular con un documento firmado (o la ClaveÚnica o la cédula del titular); los datos del registro que responda quien llama no lo acreditan.`,
+  missingRepresentative: 'otro método que acredite la representación (no los datos del registro)',
+  blockingNote:
+    'Un bloqueo temporal se aplica al registrarlo: mientras dure, nada puede modificar los datos de la persona salvo las acciones de su propia solicitud. Se responde dentro de 2 días hábiles.',
+  forwardNote:
+    'La supresión y la oposición las decide el sistema central (sistema de registro): esta mesa las registra, las envía y sigue su plazo, y cuando allá se resuelven anota aquí lo resuelto («Marcar respondida» o «Denegar», con su motivo). Nunca se borran datos que la ley o los portales obligan a conservar (registros de auditoría, correos enviados, afiliaciones).',
+  deadlineRule:
+    'Plazo: 30 días corridos desde el día siguiente a la recepción, prorrogable una sola vez por 30 días corridos; bloqueo temporal: 2 días hábiles. Si el último día es sábado, domingo o feriado en Chile, vence el día hábil siguiente (regla del art. 25 de la Ley 19.880). Feriados: calendario oficial de Chile.',
+  /** The days counted ended on a non-business day (`over`: it and the ones after it, named). */
+  movedOver: (counted: string, over: readonly string[], due: string) =>
+    `El plazo contado terminaba el ${counted} (${over[0] ?? 'día inhábil'}), día inhábil: vence el ${due}, el día hábil siguiente.`,
+  listTitle: 'Solicitudes Ley 21.719 por plazo',
+  listIntroSupervisor: 'Todas las solicitudes, las abiertas primero y por plazo.',
+  listIntroAgent: 'Sus solicitudes, las abiertas primero y por plazo.',
+  filterState: 'Estado',
+  filterRight: 'Derecho',
+  filterAll: 'Todos',
+  empty: 'No hay solicitudes con esos filtros.',
+  /** Nothing filtered out: there are none yet, and where one is registered. */
+  noneYet:
+    'Aún no hay solicitudes Ley 21.719. Registre una arriba con el RUT del titular, o desde su ficha con el botón «Solicitud Ley 21.719».',
+  /** A request registered from this list: the titular's RUT opens the form (RegisterRequestForm). */
+  registerTitle: 'Registrar una solicitud',
+  registerRut: 'RUT del titular',
+  registerButton: 'Registrar solicitud…',
+  registerHint:
+    'Se abre el registro con los datos de la persona para verificar su identidad. Si no sabe su RUT, búsquela por nombre (Ctrl+K) y registre la solicitud desde su ficha.',
+  registerEmpty: 'Escriba el RUT del titular.',
+  registerNotFound: (rut: string) =>
+    `No hay una persona con el RUT ${rut} en esta mesa. Revise el RUT con el titular, o búsquela por nombre (Ctrl+K).`,
+  registering: 'Buscando a la persona…',
+  /** The holder's name opens the record. */
+  openPerson: (name: string) => `Ver la ficha de ${name}`,
+  loading: 'Cargando solicitudes…',
+  columns: {
+    number: 'N°',
+    person: 'Titular',
+    right: 'Derecho',
+    state: 'Estado',
+    received: 'Recibida',
+    due: 'Plazo',
+    agent: 'Agente',
+    actions: 'Acciones',
+  },
+  /** In the unit of the request's term: business days for a temporary block, calendar otherwise. */
+  daysLeft: (n: number, business: boolean) => {
+    const days = (k: number) =>
+      business ? (k === 1 ? 'día hábil' : 'días hábiles') : k === 1 ? 'día' : 'días';
+    if (n < 0) return `vencida hace ${-n} ${days(-n)}`;
+    if (n === 0) return 'vence hoy';
+    return n === 1 ? `queda 1 ${days(1)}` : `quedan ${n} ${days(n)}`;
+  },
+  overdueCount: (n: number) => `${n} ${n === 1 ? 'vencida' : 'vencidas'}`,
+  soonCount: (n: number) => `${n} por vencer`,
+  open: 'Ver',
+  detailTitle: (number: string) => `Solicitud ${number}`,
+  reason: 'Motivo',
+  /** The one extension the law allows, on a line of its own (not read as the answer's reason). */
+  extension: 'Prórroga',
+  /** The chosen change, named where its reason is asked. */
+  reasonFor: (move: string) => `Motivo para ${move.charAt(0).toLowerCase()}${move.slice(1)}`,
+  reasonHint: 'Obligatorio para prorrogar o denegar.',
+  confirmMove: 'Confirmar',
+  moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,
+  exportButton: 'Exportar datos (HTML y JSON)',
+  exporting: 'Exportando los datos de la persona…',
+  exported: (rows: number) =>
+    `Exportación lista: ${formatNumber(rows)} registros. Descargue el informe y el archivo de datos.`,
+  downloadHtml: 'Descargar informe (HTML)',
+  downloadJson: 'Descargar datos (JSON)',
+  shownInFolder: 'Copia guardada: se muestra en su carpeta.',
+  downloaded: (fileName: string) => `Copia descargada: ${fileName}.`,
+  downloadFailed:
+    'La descarga se cortó: el archivo de la exportación está dañado o no se abre con la clave de este equipo. Exporte de nuevo.',
+  exportRows: (rows: number) => `${formatNumber(rows)} ${rows === 1 ? 'registro' : 'registros'}`,
+  copiesLabel: 'Copias descargadas',
+  copyLine: (at: string, agentName: string, format: 'html' | 'json') =>
+    `${at} · ${agentName} · ${format === 'html' ? 'informe (HTML)' : 'datos (JSON)'}`,
+  noCopies: 'Sin copias descargadas.',
+  unknownAgent: 'Agente de otro equipo',
+  deleteFiles: 'Eliminar archivos',
+  deleteConfirm:
+    '¿Eliminar de este equipo el informe y los datos de esta exportación? Las copias ya descargadas no se ven afectadas, y se puede volver a exportar con los datos actuales.',
+  deleteConfirmButton: 'Eliminar',
+  deleted: 'Archivos de la exportación eliminados de este equipo.',
+  removedLine: (at: string, agentName: string) => `Archivos eliminados el ${at} por ${agentName}.`,
+  removedAutomatically: (at: string) =>
+    `Archivos eliminados automáticamente el ${at}, cumplido su plazo de conservación tras el cierre de la solicitud.`,
+  removalLine: (at: string) => `Se eliminarán automáticamente de este equipo a partir del ${at}.`,
+  retentionNote: (days: number) =>
+    `Los archivos de cada exportación se eliminan solos de este equipo ${days} días después de cerrar la solicitud (o de exportar, si fue después). Las copias ya descargadas no se ven afectadas.`,
+  exportsTitle: 'Exportaciones',
+  noExports: 'Aún no se ha exportado nada para esta solicitud.',
+  unblockButton: 'Desbloquear',
+  unblockReason: 'Motivo del desbloqueo',
+  unblocked: (number: string) => `Bloqueo de la solicitud ${number} terminado.`,
+  banner: (number: string, since: string) =>
+    `Persona bloqueada temporalmente (Ley 21.719) desde el ${since}, por la solicitud ${number}. Hasta que se desbloquee, nada modifica sus datos salvo las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación).`,
+  recordRequests: 'Solicitudes Ley 21.719 de esta persona',
+  noRecordRequests: 'Sin solicitudes Ley 21.719.',
+  rectifyHint:
+    'Rectificación: corrija el correo o el celular con «Editar contacto» indicando esta solicitud; el cambio queda vinculado a ella.',
+  rectifyLink: 'Vincular a la solicitud de rectificación',
+  /** The identity facts the caller answered right, named after the method. */
+  factsMatched: (facts: string[]) => `coincidieron: ${facts.join(', ')}`,
+  linkedTitle: 'Cambios vinculados (registrados en este equipo)',
+  linkedNone: 'Ningún cambio vinculado a esta solicitud en este equipo.',
+  rectifyNone: 'Ninguna',
+  /** Whether the request has reached the central API (requests sync; see the detail). */
+  centralLabel: 'Sistema central',
+  pendingCentral: 'Pendiente de envío: sale con la próxima sincronización',
+  atCentral: 'Registrada en el sistema central',
+  closeDetail: 'Cerrar',
+  optional: 'opcional',
+  blockedTag: 'Bloqueo vigente',
+  tab: 'Ley 21.719',
+  flagSoon: (n: number) => `vence en ${n} días hábiles o menos`,
+} as const;
+
+/** The export's own words (the HTML report a titular receives). */
+export const dataExportTexts = {
+  title: (number: string) => `Datos personales — solicitud ${number}`,
+  intro:
+    'Informe de los datos personales que la mesa de ayuda mantiene sobre el titular, emitido en respuesta a su solicitud (Ley 21.719). Puede imprimirse o guardarse como PDF desde el navegador.',
+  meta: {
+    person: 'Titular',
+    request: 'Solicitud',
+    right: 'Derecho ejercido',
+    receivedAt: 'Recibida',
+    dueDate: 'Plazo legal',
+    generatedAt: 'Emitido',
+    generatedBy: 'Emitido por',
+  },
+  sections: {
+    person: 'Ficha',
+    memberships: 'Empresas (afiliaciones)',
+    accounts: 'Cuentas en los portales',
+    mails: 'Correos enviados',
+    accessRequests: 'Solicitudes de acceso a Portal Empresas',
+    calls: 'Llamadas y visitas',
+    dataRequests: 'Solicitudes Ley 21.719',
+    auditEvents: 'Registro de auditoría sobre el titular',
+  },
+  columns: {
+    rut: 'RUT',
+    givenNames: 'Nombres',
+    lastNames: 'Apellidos',
+    email: 'Correo',
+    phone: 'Celular',
+    serialNumber: 'N° de serie de la cédula (enmascarado)',
+    isWorker: 'Trabajador',
+    isPensioner: 'Pensionado',
+    companyRut: 'RUT empresa',
+    companyName: 'Razón social',
+    role: 'Perfil',
+    state: 'Estado',
+    modules: 'Módulos',
+    agreementSigned: 'Acuerdo firmado',
+    agreementSignedAt: 'Firmado el',
+    startedAt: 'Desde',
+    endedAt: 'Hasta',
+    portal: 'Portal',
+    registrationState: 'Registro',
+    passwordSet: 'Contraseña creada',
+    emailVerified: 'Correo verificado',
+    failedAttempts: 'Intentos fallidos',
+    lockedUntil: 'Bloqueada hasta',
+    registrationBlocked: 'Registro bloqueado',
+    lastLoginAt: 'Último ingreso',
+    sentAt: 'Enviado',
+    mailKind: 'Tipo',
+    outcome: 'Resultado',
+    toAddress: 'Destinatario',
+    capacity: 'En calidad de',
+    reason: 'Motivo',
+    requestedAt: 'Solicitada',
+    decidedAt: 'Resuelta',
+    openedAt: 'Inicio',
+    closedAt: 'Término',
+    callReason: 'Motivo',
+    notes: 'Notas',
+    agent: 'Agente',
+    number: 'N°',
+    right: 'Derecho',
+    receivedAt: 'Recibida',
+    dueDate: 'Plazo',
+    detail: 'Detalle',
+    seq: 'N° evento',
+    at: 'Fecha',
+    action: 'Acción',
+    device: 'Equipo',
+    before: 'Antes',
+    after: 'Después',
+    changes: 'Detalle',
+  },
+  yes: 'Sí',
+  no: 'No',
+  emptySection: 'Sin registros.',
+  rowCount: (n: number) => `${formatNumber(n)} ${n === 1 ? 'registro' : 'registros'}.`,
+  footer: (n: number) => `Fin del informe: ${formatNumber(n)} registros en total.`,
+  retention:
+    'Los registros de auditoría, los correos enviados y las afiliaciones se conservan por obligación legal y de los portales; una solicitud de supresión u oposición la decide el sistema central.',
+  rightLabel: (right: string) =>
+    dataRequestLabels.rights[right as keyof typeof dataRequestLabels.rights] ?? right,
+} as const;
+// --- Privacy by default and the anchored audit chain (issue 10) -------------------------------
+/** How a record was opened, as the «Vio la ficha» event and «Quién consultó esta ficha» say it. */
+export const viewViaLabels: Record<string, string> = {
+  search: 'Búsqueda',
+  call: 'Llamada (lista de llamadas)',
+  company: 'Ficha de la empresa',
+  data_requests: 'Solicitudes Ley 21.719',
+  reload: 'Actualización de la ficha abierta',
+};
+
+export const exportFormatLabels: Record<string, string> = {
+  spreadsheet: 'Planilla (CSV para Excel)',
+  machine: 'CSV técnico (con hashes)',
+  // A Ley 21.719 export's copy (data_request.download).
+  html: 'Informe (HTML)',
+  json: 'Datos (JSON)',
+};
+
+export const privacyMessages = {
+  viewersButton: 'Quién consultó esta ficha',
+  viewersTitle: (name: string) => `Quién consultó la ficha de ${name}`,
+  viewersCaption:
+    'Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile. Volver a leer la ficha abierta (tras una acción o una sincronización) en la misma llamada, o sin llamada dentro de 30 minutos, no cuenta como otra consulta.',
+  viewersColumns: { at: 'Fecha', agent: 'Agente', via: 'Desde', reason: 'Motivo de la llamada' },
+  viewersNone: 'Nadie ha consultado esta ficha en este equipo.',
+  viewersRegion: 'Consultas de la ficha',
+  viewersLoading: 'Cargando consultas…',
+  viewersFailed: 'No se pudo leer quién consultó esta ficha.',
+  viewersMore: (shown: number, total: number) =>
+    `Se muestran las ${formatNumber(shown)} consultas más recientes de ${formatNumber(total)}. El resto está en Auditoría.`,
+  viewersNoCall: 'Sin llamada abierta',
+  viewersDenied: (action: string) =>
+    action === 'person.search_denied'
+      ? 'Búsqueda denegada (fuera de sus empresas)'
+      : 'Intento denegado (fuera de sus empresas)',
+  close: 'Cerrar',
+  /** First and last lines of an audit export: who made it and when. */
+  exportMadeBy: (agent: string, username: string, when: string) =>
+    `Exportado por ${agent} (${username}) el ${when}`,
+  exportEnd: (rows: number) =>
+    `Fin del archivo: ${rows === 1 ? '1 evento' : `${formatNumber(rows)} eventos`}`,
+  // An anchor is a copy of the chain's head kept by the central API: a «punto de control».
+  anchorNone:
+    'Respaldo en el sistema central: este equipo aún no ha enviado puntos de control de su auditoría, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se enviarán en la próxima sincronización con el sistema central.',
+  anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
+    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control guardado' : `los ${formatNumber(anchors)} puntos de control guardados`} allí; el último, en el evento #${lastSeq}, del ${when}.${
+      unanchored > 0
+        ? ` ${unanchored === 1 ? 'El evento posterior se respaldará' : `Los ${formatNumber(unanchored)} eventos posteriores se respaldarán`} en la próxima sincronización.`
+        : ''
+    }`,
+  anchorDisagrees: (seq: number, when: string, problem: 'hash_differs' | 'event_missing') =>
+    `Respaldo en el sistema central: la cadena NO coincide. El evento #${seq}, respaldado el ${when}, ${
+      problem === 'hash_differs'
+        ? 'es distinto en este equipo: la auditoría fue reescrita desde ese evento o antes'
+        : 'ya no está en este equipo: se eliminaron eventos'
+    }. Conserve el archivo tal como está y avise a seguridad de la información.`,
+} as const;
+
+/** The anchor check's sentence, for the audit screen and `npm run audit:verify`. */
+export function anchorReportText(
+  report:
+    | { state: 'none' }
+    | {
+        state: 'agrees';
+        anchors: number;
+        lastSeq: number;
+        lastAnchoredAt: string;
+        unanchored: number;
+      }
+    | {
+        state: 'disagrees';
+        seq: number;
+        anchoredAt: string;
+        problem: 'hash_differs' | 'event_missing';
+      },
+): string {
+  switch (report.state) {
+    case 'none':
+      return privacyMessages.anchorNone;
+    case 'agrees':
+      return privacyMessages.anchorAgrees(
+        report.anchors,
+        report.lastSeq,
+        formatDateTime(report.lastAnchoredAt),
+        report.unanchored,
+      );
+    case 'disagrees':
+      return privacyMessages.anchorDisagrees(
+        report.seq,
+        formatDateTime(report.anchoredAt),
+        report.problem,
+      );
+  }
+}

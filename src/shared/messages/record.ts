@@ -1,0 +1,307 @@
+/** The person record and its diagnosis: each cause's title and what to tell the caller. */
+import type { Cause, CauseCode, Portal } from '../contract';
+import { formatDateTime, formatTime } from '../format';
+import { portalLabels } from './common';
+import { NOT_IN_REPLICA_SAY } from './internal';
+
+const at = (portal?: Portal) => (portal ? ` en ${portalLabels[portal]}` : '');
+const of = (cause: Cause) => (cause.companyName ? ` (${cause.companyName})` : '');
+const sent = (cause: Cause) =>
+  !cause.lastSentAt
+    ? ' No hay envíos registrados.'
+    : cause.lastSentTo
+      ? ` El último correo (${formatDateTime(cause.lastSentAt)}) fue a ${cause.lastSentTo}, su dirección anterior: hay que reenviarlo para que llegue a la actual.`
+      : cause.lastMailWaiting
+        ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
+        : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
+
+/**
+ * Who may ask for a user's access back, said to that user (rules 9, 13). An administrator whose
+ * own profile is not active asks nothing for the company, their own access included, whatever
+ * their kind (companyRequester's profile_not_active).
+ */
+const whoAsks = (cause: Cause, what: string) =>
+  cause.role !== 'access_admin'
+    ? `: solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.`
+    : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).`;
+
+/** Seed 002: how someone outside a company's register gets into its Portal Empresas. */
+const REPRESENTATIVE_ADDS =
+  'Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.';
+
+/** A cause as the agent reads it: a title, and what to tell the caller. */
+export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
+  not_in_replica: () => ({
+    title: 'RUT no registrado',
+    say: NOT_IN_REPLICA_SAY,
+  }),
+  no_membership: () => ({
+    title: 'No figura como trabajador de ninguna empresa adherida',
+    say: 'Su empresa debe incorporarle en su nómina; contacte al encargado de prevención de su empresa.',
+  }),
+  company_not_adherent: (c) => ({
+    title: `La empresa ya no está adherida${of(c)}`,
+    say: 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma.',
+  }),
+  dismissed: (c) =>
+    c.role === undefined || c.role === 'worker'
+      ? {
+          title: `Desvinculado${of(c)}`,
+          // Rule 14: a pensioner's (an affiliate's) Los Héroes login outlives the dismissal.
+          say: c.profile
+            ? 'Al terminar su vínculo con la empresa, terminó su acceso a ella, no su cuenta de Los Héroes.'
+            : 'Al terminar su vínculo con la empresa, su acceso quedó inactivo. Si trabaja en otra empresa adherida, esa empresa debe incorporarle.',
+        }
+      : {
+          title: `Ya no es usuario de la empresa${of(c)}`,
+          say: `La empresa le quitó su perfil de usuario. Solo su representante legal o un administrador de accesos puede volver a darle acceso.${
+            c.profile ? ' Su cuenta de Los Héroes sigue abierta.' : ''
+          }`,
+        },
+  membership_disabled: (c) => ({
+    title: `Acceso inhabilitado${of(c)}`,
+    say: `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}`,
+  }),
+  membership_paused: (c) => ({
+    title: `Acceso pausado${of(c)}`,
+    say: `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}`,
+  }),
+  registration_blocked: (c) => ({
+    title: `Registro bloqueado${at(c.portal)}`,
+    say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Una vez desbloqueado, debe registrarse de nuevo con el N° de serie correcto.',
+  }),
+  temporarily_locked: (c) => ({
+    title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} intentos`,
+    say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con «¿Olvidaste tu contraseña?».`,
+  }),
+  no_email: () => ({
+    title: 'Sin correo registrado',
+    say: 'Sin un correo registrado no puede registrarse ni recuperar su contraseña. Indíqueme su correo y lo registro ahora.',
+  }),
+  mail_bounced: (c) => ({
+    title: 'El último correo rebotó',
+    say: `El correo que tenemos registrado parece incorrecto: confírmeme su correo y lo corrijo.${sent(c)}`,
+  }),
+  password_link_unused: (c) => ({
+    title: `No ha usado el enlace para crear su contraseña${at(c.portal)}`,
+    // Sent to the address corrected since: «revise su correo» would send them to the wrong inbox.
+    say: c.lastSentTo
+      ? `El enlace para crear su contraseña se envió a ${c.lastSentTo}, su correo anterior: se lo reenvío a su correo actual; úselo cuando le llegue (revise también spam).`
+      : `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
+  }),
+  email_unverified: (c) => ({
+    title: `Correo sin verificar${at(c.portal)}`,
+    // The link may not have left yet (a mail still on this desk): «que recibió» would be untrue.
+    say: c.lastMailWaiting
+      ? `Debe confirmar su correo con el enlace que le enviaremos.${sent(c)}`
+      : `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
+  }),
+  agreement_unsigned: (c) => ({
+    title: `Acuerdo de Acceso Remoto sin firmar${of(c)}`,
+    say: `Hasta firmar el acuerdo desde el enlace del correo no se le asigna el perfil de empresa. El correo llega desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.${sent(c)}`,
+  }),
+  access_request_rejected: (c) => ({
+    title: `Solicitud de acceso rechazada${of(c)}`,
+    say: `${
+      c.reason
+        ? `Su solicitud fue rechazada. Motivo registrado: «${c.reason.replace(/[.\s]+$/, '')}».`
+        : 'Su solicitud fue rechazada: solo el representante legal o las personas habilitadas en el registro de firmantes (TRF) de la empresa pueden pedir acceso.'
+    }${
+      // The way in is still there for someone outside the register (seed 002).
+      c.notInRegister ? ` ${REPRESENTATIVE_ADDS}` : ''
+    }`,
+  }),
+  access_request_pending: (c) => ({
+    // Seed 002: a request from anyone else «será rechazada»; the representative gives access.
+    title: c.notInRegister
+      ? `Solicitud de acceso que será rechazada${of(c)}`
+      : `Solicitud de acceso en revisión${of(c)}`,
+    say: c.notInRegister
+      ? `Su solicitud será rechazada: solo el representante legal de la empresa o las personas habilitadas en su registro de firmantes (TRF) pueden pedir acceso. ${REPRESENTATIVE_ADDS}`
+      : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.',
+  }),
+  first_access_used: () => ({
+    title: 'Ya usó la clave de primer ingreso a Portal Empresas',
+    say: 'La clave de los 4 dígitos anteriores al dígito verificador de su RUT sirve solo para el primer ingreso. Debe pedir una clave nueva en «Olvidé mi contraseña»: le llegará un correo para cambiarla.',
+  }),
+  first_access_key: () => ({
+    title: 'Primer ingreso a Portal Empresas pendiente',
+    say: 'Para su primer ingreso, la clave son los 4 dígitos anteriores al dígito verificador de su RUT (sirve solo esa vez). Si no funciona, revise que sean esos 4 dígitos; si persiste, use «Olvidé mi contraseña».',
+  }),
+  usual_password: () => ({
+    title: 'Entra a Portal Empresas con su contraseña de siempre',
+    say: 'Como ya tiene cuenta con Perfil Afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
+  }),
+  other_companies_open: (c) => {
+    const same = c.others ?? [];
+    const elsewhere = c.elsewhere?.companies ?? [];
+    const open = [...same, ...elsewhere].join(', ');
+    const company = c.companyName ?? 'una empresa';
+    // One login per portal (rule 8): the company is chosen on entering only within it.
+    const choose = [
+      same.length > 0
+        ? `Puede seguir ingresando a ${same.join(', ')}: al entrar, elija la empresa (o use «Cambiar de usuario»).`
+        : null,
+      c.elsewhere && elsewhere.length > 0
+        ? `A ${elsewhere.join(', ')} sigue entrando por ${portalLabels[c.elsewhere.portal]}, con su usuario y clave de ese portal.`
+        : null,
+    ]
+      .filter((sentence) => sentence !== null)
+      .join(' ');
+    const worker = c.role === undefined || c.role === 'worker';
+    return c.state === 'removed'
+      ? {
+          title: `${worker ? 'De baja' : 'Sin acceso'} en ${company}; sigue con acceso a ${open}`,
+          say: worker
+            ? `Al desvincularle, ${company} le quitó el acceso a esa empresa, no a las demás. ${choose}`
+            : `${company} eliminó su acceso a esa empresa, no a las demás: solo su representante legal o un administrador de accesos puede volver a darle acceso. ${choose}`,
+        }
+      : {
+          title: `Acceso ${c.state === 'paused' ? 'pausado' : 'inhabilitado'} en ${company}; sigue con acceso a ${open}`,
+          say: `${company} ${c.state === 'paused' ? 'pausó' : 'inhabilitó'} su acceso a esa empresa: solo su representante legal o un administrador de accesos puede pedir que se ${c.state === 'paused' ? 'reanude' : 'habilite de nuevo'}. ${choose}`,
+        };
+  },
+  affiliate_profile_open: (c) => {
+    const company = c.companyName ?? 'su empresa';
+    const closed =
+      c.state === 'paused'
+        ? 'está pausado'
+        : c.state === 'disabled'
+          ? 'está inhabilitado'
+          : c.state === 'removed'
+            ? c.role === undefined || c.role === 'worker'
+              ? 'terminó'
+              : 'se eliminó'
+            : 'se cerró: la empresa ya no está adherida';
+    // Rule 2: the login opens only once registered and with its password.
+    const enters =
+      c.login === 'not_registered'
+        ? 'cuando se registre en Portal Héroes (con su RUT, el N° de serie de su cédula y su correo) y cree su contraseña, entra a Portal Héroes y a la APP LH'
+        : c.login === 'pending_activation'
+          ? 'cuando cree su contraseña con el enlace que se le envió por correo, entra a Portal Héroes y a la APP LH'
+          : null;
+    if (c.profile === 'pensioner') {
+      return {
+        title: enters
+          ? 'Puede entrar a Portal Héroes como persona pensionada'
+          : 'Sigue entrando a Portal Héroes como persona pensionada',
+        say: `Su acceso a ${company} ${closed}, no su cuenta de Los Héroes: ${
+          enters ?? 'con ese usuario y clave sigue entrando a Portal Héroes y a la APP LH'
+        }.`,
+      };
+    }
+    return {
+      title: enters
+        ? 'Puede entrar a Portal Héroes con su Perfil Afiliado'
+        : 'Sigue entrando a Portal Héroes con su Perfil Afiliado',
+      say: `Su Perfil Empresa en ${company} ${closed}, no su Perfil Afiliado: ${
+        enters ?? 'con el mismo usuario y clave sigue entrando a Portal Héroes y a la APP LH'
+      }.`,
+    };
+  },
+  achs_virtual_keys: () => ({
+    title: 'Las claves de ACHS Virtual y ACHS Gestión son distintas',
+    say: 'Los administradores de accesos son los mismos en ACHS Virtual y ACHS Gestión, pero la contraseña de uno no abre el otro: use la clave de ACHS Gestión o restablézcala allí.',
+  }),
+  not_registered: (c) => ({
+    title: `No se ha registrado${at(c.portal)}`,
+    say: 'Debe registrarse con su RUT, el N° de serie de su cédula y su correo; recibirá un enlace para crear su contraseña.',
+  }),
+};
+
+/** The diagnosis panel's own words around the causes. */
+export const diagnosisMessages = {
+  title: '¿Por qué no puede ingresar?',
+  sayLabel: 'Dígale:',
+};
+
+export const noCauseText = {
+  title: 'Sin impedimentos a la vista',
+  say: 'Su cuenta está activa. Si su contraseña no funciona, puedo enviarle un enlace para restablecerla.',
+};
+
+/** Empty sections of the person record: never a fact while the data is still arriving. */
+export const recordMessages = {
+  /** The record's sections, labels and column headers. */
+  pickHint: 'Seleccione una persona con ↑ ↓ y Enter.',
+  identity: 'Identidad',
+  rut: 'RUT',
+  serialNumber: 'N° de serie',
+  email: 'Correo',
+  phone: 'Celular',
+  qualityLabel: 'Calidad',
+  notRegistered: 'No registrado',
+  never: 'Nunca',
+  yes: 'Sí',
+  no: 'No',
+  accounts: 'Cuentas por portal',
+  accountColumns: [
+    'Portal',
+    'Registro',
+    'Estado',
+    'Intentos fallidos',
+    'Contraseña creada',
+    'Correo verificado',
+    'Último ingreso',
+    'Acciones',
+  ],
+  companies: 'Empresas',
+  companyColumns: [
+    'Empresa',
+    'Adherida',
+    'Perfil',
+    'Estado',
+    'Vigencia',
+    'Módulos',
+    'Acuerdo de Acceso Remoto',
+    'Acciones',
+  ],
+  mails: 'Últimos correos enviados',
+  mailColumns: ['Fecha', 'Tipo', 'Portal', 'Destino', 'Resultado'],
+  /** A company row's buttons. */
+  changes: {
+    disable: 'Inhabilitar',
+    enable: 'Habilitar',
+    pause: 'Pausar',
+    resume: 'Reanudar',
+    dismiss: 'Registrar baja',
+    remove: 'Eliminar acceso',
+  },
+  /** Under the e-mail and the mobile: their last change (persons.*_changed_at / _by). */
+  contactChanged: (at: string, by: string | null) => `Cambiado el ${at}${by ? ` por ${by}` : ''}`,
+  /**
+   * «Calidad»: affiliated worker, pensioner, both — or neither, said as it is: a company's
+   * representative or user who is not affiliated does have a current tie, with that company.
+   */
+  quality: (person: {
+    isWorker: boolean;
+    isPensioner: boolean;
+    companyUser: boolean;
+    inRegister: boolean;
+  }) =>
+    // The replica does not know anyone's gender: the words fit everyone («persona …»).
+    (person.isWorker && person.isPensioner
+      ? 'Persona trabajadora y pensionada'
+      : person.isWorker
+        ? 'Persona trabajadora'
+        : person.isPensioner
+          ? 'Persona pensionada'
+          : null) ??
+    (person.companyUser
+      ? 'Persona usuaria de empresa (no trabajadora ni pensionada)'
+      : person.inRegister
+        ? 'Representante o firmante de empresa (no trabajadora ni pensionada)'
+        : 'Sin vínculo vigente'),
+  noAccounts: 'No tiene cuenta en ningún portal.',
+  accountsNotYet:
+    'Aún no llegan sus cuentas a este equipo (la carga desde el sistema central no ha terminado).',
+  noCompanies: 'No figura en ninguna empresa.',
+  /** Named in a company's register without an access of hers there (rule 12). */
+  registersTitle: 'En el registro de la empresa (no es un acceso):',
+  register: (kind: 'legal_representative' | 'trf') =>
+    kind === 'legal_representative'
+      ? 'Representante legal'
+      : 'Firmante en la TRF (registro de firmantes)',
+  companiesNotYet:
+    'Aún no llegan sus empresas a este equipo (la carga desde el sistema central no ha terminado).',
+} as const;

@@ -1,0 +1,198 @@
+/** Refusals: a permission denied (deniedMessages), a rule that refuses an action (ruleMessages). */
+import type { Decision } from '../contract';
+import { formatDateTime } from '../format';
+import type { IdentityFact } from '../policy';
+import { membershipStateLabels } from './common';
+import { identityFactLabels } from './actions';
+import {
+  centralAdminTexts,
+  deviceListMessages,
+  deviceTrustMessages,
+  officerMessages,
+} from './sync';
+import { dataRequestLabels } from './privacy';
+import { bulkMessages } from './bulk';
+
+export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reason'], string> = {
+  role: 'Su perfil no permite esta acción.',
+  out_of_scope: 'Esta persona o empresa no está entre sus empresas asignadas.',
+  not_access_admin:
+    'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
+  // Rule 2: a registration invalidated for security.
+  help_desk_only:
+    'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).',
+  // Ley 21.719 (issue 10).
+  data_blocked: 'Bloqueada (Ley 21.719).',
+  // Rule 6: access given back at a company no longer adherent opens nothing.
+  company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
+};
+
+/** Messages of the rules that refuse an action; params fill the blanks. */
+export const ruleMessages: Record<string, (params: Record<string, string | number>) => string> = {
+  sign_in_failed: () => 'Usuario o contraseña incorrectos.',
+  screen_unlock_failed: (p) =>
+    `Contraseña incorrecta. Le quedan ${p['left']} ${p['left'] === 1 ? 'intento' : 'intentos'}; después, la sesión se cierra y habrá que ingresar de nuevo.`,
+  screen_unlock_exhausted: () =>
+    'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
+  screen_not_locked: () => 'La pantalla no está bloqueada.',
+  // Device trust (issue 11).
+  sign_in_rate_limited: (p) =>
+    deviceTrustMessages.tryAgainIn(
+      Number(p['minutes']),
+      typeof p['at'] === 'string' ? p['at'] : undefined,
+    ),
+  device_revoked: () => deviceTrustMessages.revokedSignIn,
+  reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
+  revocation_file_unreadable: () =>
+    'El archivo de acciones sin enviar está dañado o no se abre con la clave de este equipo. No lo borre: avise a soporte.',
+  central_admin_unconfigured: (p) => centralAdminTexts(p).needCentral,
+  central_admin_offline: (p) => centralAdminTexts(p).offline,
+  central_admin_unanswered: (p) => centralAdminTexts(p).unanswered,
+  central_admin_no_session: (p) => centralAdminTexts(p).needSession,
+  central_admin_upgrade: () =>
+    'Esta versión de la aplicación ya no puede hablar con el sistema central: actualícela.',
+  central_admin_reenrol: () =>
+    'Este equipo debe inscribirse de nuevo antes de hablar con el sistema central: vea Sincronización.',
+  central_admin_refused: () =>
+    'El sistema central no aceptó la solicitud. Intente de nuevo; si se repite, avise a soporte.',
+  admin_reason_required: (p) =>
+    `Indique el motivo (al menos ${p['min']} caracteres): queda en la auditoría.`,
+  device_already_revoked: (p) =>
+    `Ese equipo ya estaba revocado (el ${p['at']}${p['by'] ? ` por ${p['by']}` : ''}). Actualice la lista.`,
+  device_not_found: () => deviceListMessages.notFound,
+  device_is_this_one: () => deviceListMessages.thisOneRefused,
+  officer_not_found: () => officerMessages.notFound,
+  officer_company_unknown: () => officerMessages.companyUnknown,
+  offline_sign_in_unavailable: () =>
+    // 3 days: OFFLINE_WINDOW_MS (services/central-sign-in.ts).
+    'El sistema central no responde, y este usuario no ha ingresado con conexión en este equipo en los últimos 3 días: sin él no se puede comprobar su contraseña. Intente de nuevo en unos minutos; si sigue así, revise la conexión a internet o avise a soporte.',
+  invalid_central_url: () =>
+    'La dirección del sistema central debe ser https (por ejemplo https://central.ejemplo.cl); http solo para este mismo equipo.',
+  not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',
+  not_registration_blocked: () => 'El registro no está bloqueado.',
+  no_email: () => 'La persona no tiene correo registrado: agréguelo antes de enviar correos.',
+  cooldown: (p) =>
+    `Ese correo se envió hace poco. Para no saturar a la persona, espere ${p['minutes']} min antes de reenviarlo.`,
+  mail_not_applicable: () => 'Ese tipo de correo no corresponde al estado de la cuenta.',
+  email_change_held: (p) =>
+    `El correo de esta persona lo cambió ${p['agent'] || 'otro agente'} en este equipo y ese cambio aún no llega al sistema central, que tiene la dirección anterior: un reenvío ahora sería rechazado allá. Reenvíelo cuando ese cambio se sincronice: cuando ${p['agent'] || 'ese agente'} vuelva a ingresar en este equipo, o cuando un supervisor reasigne sus acciones en Sincronización.`,
+  identity_required: (p) =>
+    `Verifique la identidad de la persona: marque al menos ${p['required']} datos que coincidieron.`,
+  reason_required: () => 'Indique el motivo del cambio.',
+  invalid_email: () => 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
+  invalid_phone: () => 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
+  identity_fact_unavailable: (p) =>
+    `No se puede verificar «${identityFactLabels[p['fact'] as IdentityFact] ?? p['fact']}»: el sistema no tiene ese dato de esta persona. Verifique con los datos que muestra el diálogo.`,
+  identity_fact_changed: (p) =>
+    `«${identityFactLabels[p['fact'] as IdentityFact] ?? p['fact']}» cambió hace poco: no sirve para verificar la identidad hasta el ${formatDateTime(String(p['until']))}. Desmárquelo y verifique con otros datos del diálogo.`,
+  no_change: () => 'No hay cambios que guardar.',
+  no_account: () => 'La persona no tiene cuenta en ese portal.',
+  no_membership: () => 'La persona no pertenece a esa empresa.',
+  company_caller_required: (p) =>
+    `${p['change'] === 'dismiss' ? 'Eliminar el acceso de un usuario de Portal Empresas' : 'Pausar, reanudar o habilitar de nuevo un acceso'} lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.`,
+  invalid_transition: (p) =>
+    `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
+  company_not_adherent: () =>
+    'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar accesos.',
+  requester_not_signatory: () =>
+    'El solicitante no es representante legal ni figura en el registro de firmantes (TRF) de la empresa: la solicitud solo puede rechazarse.',
+  request_decided: () => 'Esa solicitud ya fue resuelta: recargue la empresa para ver su estado.',
+  request_pending: () =>
+    'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
+  caller_not_authorized: () =>
+    'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar usuarios o cambiar su acceso o sus módulos.',
+  admin_not_by_profile_change: () =>
+    'Un administrador de accesos no se nombra cambiando el perfil. En ACHS lo nombra el representante legal: «Agregar usuario» en la página de la empresa, con el representante en la línea. En Portal Empresas lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», y debe firmar el Acuerdo de Acceso Remoto.',
+  admin_needs_representative: () =>
+    'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale a quien llama que lo solicite el representante legal. Quien llama sí puede pedir usuarios empresa.',
+  caller_cannot_ask: (p) =>
+    p['reason'] === 'agreement_unsigned'
+      ? 'Quien lo pide no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
+      : p['reason'] === 'no_company_profile'
+        ? 'Quien lo pide no puede pedirlo aún: no tiene perfil empresa en Portal Empresas (primero se aprueba su solicitud de acceso y firma el Acuerdo de Acceso Remoto).'
+        : 'Quien lo pide no puede pedirlo: su perfil de administrador de accesos no está activo.',
+  caller_identity_required: (p) =>
+    `Verifique la identidad de quien lo pide (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
+  new_person_required: () =>
+    'Esa persona no figura en este equipo: indique sus nombres, primer apellido y correo para agregarla.',
+  already_user: () =>
+    'Esa persona ya tiene un perfil de empresa aquí (firmado o esperando la firma del acuerdo): no se crea otro.',
+  person_other_name: () =>
+    'Ese RUT ya está registrado con otro nombre: no se agregó a nadie. Confirme el RUT y el nombre con el representante de la empresa.',
+  module_not_offered: () =>
+    'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
+  caller_grants_self: () =>
+    'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir que se le quite su propio acceso o un módulo).',
+  change_not_on_portal: () =>
+    'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina. Use los botones de la ficha de la empresa.',
+  company_not_on_empresas: () =>
+    'Esta empresa no usa Portal Empresas: no recibe solicitudes de acceso a ese portal.',
+  // Acting on a selection (issue 8, item 2).
+  selection_reason_required: (p) =>
+    `Escriba quién lo pidió y cómo (al menos ${p['min']} caracteres; por ejemplo «Solicitud de la empresa por correo del 01-12-2026, ticket 4411»): no hay nadie al teléfono a quien verificar, el motivo queda como respaldo en la auditoría.`,
+  selection_company_required: () =>
+    'Inhabilitar y habilitar cambian el acceso en una empresa: filtre la búsqueda por una empresa o use la lista de personas de la empresa.',
+  selection_busy: () =>
+    'Ya hay una acción sobre una selección en curso: espere a que termine o cancélela.',
+  selection_gone: () =>
+    'Esa selección ya no está disponible (la aplicación se reinició o pasó a otra). Seleccione de nuevo.',
+  selection_not_undoable: () =>
+    'Esa acción ya se deshizo, no cambió a nadie o no se puede deshacer (solo inhabilitar y habilitar).',
+  interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
+  interaction_notes_required: (p) =>
+    `Una llamada que se cierra como «${p['outcome']}» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).`,
+  interaction_closed: (p) =>
+    p['change'] === 'reason'
+      ? 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.'
+      : 'Esa llamada ya está cerrada.',
+  interaction_has_actions: () =>
+    'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
+  data_request_representative: () =>
+    'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
+  on_behalf_personal: (p) =>
+    `El acceso es personal: con ${p['name']} llamando en nombre de la persona solo se puede desbloquear, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
+  // Ley 21.719 requests (issue 10).
+  person_blocked: (p) =>
+    `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo se permiten las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación, hecha desde esa solicitud).`,
+  person_already_blocked: (p) =>
+    `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
+  data_request_identity_required: () =>
+    'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
+  data_request_identity_channel: () =>
+    'Ese método no sirve por ese canal: la cédula se exhibe en persona, y los datos del registro se comparan preguntando (por teléfono o en persona). Por correo o portal, use un documento firmado o la ClaveÚnica.',
+  data_request_detail_required: () =>
+    'Escriba qué pide exactamente el titular (al menos unas palabras): es lo que se debe responder.',
+  data_request_not_linkable: (p) =>
+    `La solicitud ${p['number']} no es una solicitud de rectificación abierta de esta persona: el cambio no se puede vincular a ella.`,
+  data_request_not_found: (p) => `No se encontró la solicitud ${p['number']}.`,
+  data_request_not_blocking: (p) =>
+    `La solicitud ${p['number']} no tiene un bloqueo vigente: no hay nada que desbloquear.`,
+  data_request_move_refused: (p) =>
+    p['why'] === 'already_extended'
+      ? 'El plazo ya se prorrogó una vez: la ley permite una sola prórroga.'
+      : p['why'] === 'no_extension_for_blocking'
+        ? 'Una solicitud de bloqueo temporal se responde en 2 días hábiles y no admite prórroga.'
+        : `Ese cambio no es posible desde el estado «${dataRequestLabels.states[p['state'] as keyof typeof dataRequestLabels.states] ?? p['state']}».`,
+  data_request_export_right: () =>
+    'Solo las solicitudes de acceso o de portabilidad generan una exportación de los datos.',
+  data_request_file_missing: () =>
+    'El archivo de esa exportación ya no está en la carpeta de datos de este equipo: exporte de nuevo.',
+  data_request_file_unreadable: () =>
+    'El archivo de esa exportación está dañado o no se abre con la clave de este equipo: exporte de nuevo.',
+  data_request_delete_failed: () =>
+    'No se pudieron eliminar los archivos de la exportación (¿otro programa los tiene abiertos, o falta permiso en la carpeta?). No se eliminó nada; intente de nuevo.',
+  data_request_copy_in_data_folder: () =>
+    'La copia no puede quedar en la carpeta de datos de Mesa de Ayuda: elija otra carpeta, por ejemplo Descargas.',
+  data_request_copy_failed: () =>
+    'No se pudo guardar la copia donde eligió (¿disco lleno o sin permiso?). No quedó ninguna copia a medias; elija otra carpeta.',
+  data_request_export_failed: () =>
+    'No se pudo escribir la exportación en la carpeta de datos (¿disco lleno o sin permiso?). No quedó ningún archivo a medias; intente de nuevo.',
+  // Bulk loads (issue 8): the words live in bulkMessages (bulk.ts).
+  bulk_file: (p) => bulkMessages.fileError(String(p['problem']), p),
+  bulk_preview_gone: () => bulkMessages.previewGone,
+  bulk_busy: (p) => bulkMessages.busy(String(p['agent']), String(p['since'])),
+  bulk_nothing_to_apply: () => bulkMessages.nothingToApply,
+  bulk_not_undoable: (p) => bulkMessages.notUndoable(String(p['why'])),
+  bulk_not_interrupted: () => bulkMessages.notInterrupted,
+  bulk_company_unknown: () => bulkMessages.companyUnknown,
+};

@@ -1,0 +1,54 @@
+/** The search: what it says about what was typed and what it found. */
+import { textPreview } from '../text';
+import { looksLikeCompanyRut } from '../rut';
+import { countOf, rutFieldMessages } from './common';
+import { NOT_IN_REPLICA_SAY } from './internal';
+
+/** What was typed, said back: a pasted page is cut, not echoed whole across the screen. */
+const echo = (text: string) => textPreview(text.trim(), 1, 80) ?? text.trim();
+
+export const searchMessages = {
+  /** The same words as every RUT field's (`typed`: the check digit typed). */
+  invalidCheckDigit: rutFieldMessages.checkDigit,
+  capped: (cap: number) =>
+    `Hay más de ${cap} coincidencias y se listan solo las primeras ${cap}. Agregue un nombre o el segundo apellido para acotar.`,
+  companiesCapped: (shown: number) =>
+    `Hay más empresas con ese nombre y se listan solo ${shown}. Agregue otra palabra del nombre o busque por su RUT.`,
+  rutNotFound: (rut: string) =>
+    looksLikeCompanyRut(rut)
+      ? `El RUT ${rut} es de empresa, y no figura en el sistema: ni como empresa ni como persona. Revise el RUT con quien llama; si es correcto, esa empresa no está registrada en los portales de ACHS ni de Caja Los Héroes.`
+      : `El RUT ${rut} no figura en ninguna empresa adherida. Dígale: ${NOT_IN_REPLICA_SAY}`,
+  /**
+   * A prevention officer: the same words whether or not the RUT exists elsewhere (a company's
+   * RUT is told apart by its number alone).
+   */
+  rutOutsideScope: (rut: string) =>
+    looksLikeCompanyRut(rut)
+      ? `El RUT ${rut} es de empresa, y no es una de sus empresas asignadas: este equipo solo tiene las empresas que usted visita y su gente. Si debe visitarla, pida a su supervisor que se la asigne; si llaman por ella, indíqueles que llamen a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).`
+      : `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`,
+  /** `offline`: the load stopped with the connection, and resumes only when it comes back. */
+  rutNotSyncedYet: (rut: string, offline = false) =>
+    offline
+      ? `El RUT ${rut} aún no aparece en este equipo: la carga de datos desde el sistema central se interrumpió al perderse la conexión y se retomará cuando vuelva. No le diga que no está registrado: anote su teléfono y búsquelo de nuevo entonces.`
+      : `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
+  none: (text: string) =>
+    `Sin resultados para «${echo(text)}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
+  noneForRut: (text: string) => `Sin resultados para «${echo(text)}».`,
+  /** A prevention officer: his laptop holds his companies and their people, nothing else. */
+  noneInScope: (text: string) =>
+    `Sin resultados para «${echo(text)}» entre sus empresas asignadas y su gente (este equipo no tiene otras). Pruebe con el RUT, solo un apellido o el inicio del correo.`,
+  noneInCompany: (text: string, company: string) =>
+    `Sin resultados para «${echo(text)}» dentro de ${company}. La búsqueda está filtrada por esa empresa.`,
+  companyEmpty: (company: string) => `${company} no tiene personas registradas.`,
+  searchEverywhere: 'Buscar en todas las empresas (Enter)',
+  scopeChip: (company: string) => `Filtrando por ${company}`,
+  clearScope: 'Quitar el filtro de empresa',
+  /** The status line under the results: loaded of total. */
+  summary: (shown: number, total: number, companies: number) =>
+    [
+      shown === total ? countOf(total, 'persona') : `${shown} de ${countOf(total, 'persona')}`,
+      companies > 0 ? countOf(companies, 'empresa') : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+};
