@@ -13,7 +13,8 @@ import { openDatabase } from '../storage/db/database';
 import { isPlainSqliteFile } from './db/open-replica';
 import { defaultKeyStore, REPLICA_KEY_ENV } from './db/replica-key';
 import { anchorReportText } from '../shared/messages';
-import { verifyAnchoredChain, type AnchoredChainReport } from './services/audit-log';
+import { verifyAnchoredChain } from './services/audit-log';
+import type { AnchoredChainReport } from '../shared/contract';
 import { createAuditRepository } from './repositories/audit-repository';
 import { log } from '../storage/log';
 

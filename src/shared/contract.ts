@@ -526,26 +526,35 @@ export const ChainReport = z.discriminatedUnion('ok', [
     }),
   }),
 ]);
+/** The hash chain's check (main/domain/audit-chain.ts). */
+export type ChainReport = z.infer<typeof ChainReport>;
 
 // --- Audit chain anchoring (issue 10): the chain against the heads the central API anchored.
+/** What main/domain/audit-anchor-check.ts finds, and what the audit screen and the CLI say. */
 export const AnchorReport = z.discriminatedUnion('state', [
+  /** The central API has anchored nothing of this device yet (or there is no central API). */
   z.object({ state: z.literal('none') }),
   z.object({
     state: z.literal('agrees'),
+    /** Anchors checked. */
     anchors: z.number().int(),
     lastSeq: z.number().int(),
     lastAnchoredAt: z.string(),
+    /** Events written after the last anchor: not covered yet (they go with the next sync). */
     unanchored: z.number().int(),
   }),
   z.object({
     state: z.literal('disagrees'),
+    /** The first anchored sequence number the local chain does not pass through. */
     seq: z.number().int(),
     anchoredAt: z.string(),
+    /** hash_differs: the event there is another; event_missing: the chain ends before it. */
     problem: z.enum(['hash_differs', 'event_missing']),
   }),
 ]);
 export type AnchorReport = z.infer<typeof AnchorReport>;
 export const AnchoredChainReport = z.intersection(ChainReport, z.object({ anchor: AnchorReport }));
+export type AnchoredChainReport = z.infer<typeof AnchoredChainReport>;
 
 export const AppInfo = z.object({
   version: z.string(),

@@ -3,28 +3,9 @@
  * anchored. A file rewritten and rehashed from some event on passes the hash chain, but its hash
  * at every anchored sequence number at or after that event no longer matches the anchor. Pure.
  */
-export type StoredAnchor = { seq: number; hash: string; anchoredAt: string };
+import type { AnchorReport } from '../../shared/contract';
 
-export type AnchorReport =
-  /** The central API has anchored nothing of this device yet (or there is no central API). */
-  | { state: 'none' }
-  | {
-      state: 'agrees';
-      /** Anchors checked. */
-      anchors: number;
-      lastSeq: number;
-      lastAnchoredAt: string;
-      /** Events written after the last anchor: not covered yet (they go with the next sync). */
-      unanchored: number;
-    }
-  | {
-      state: 'disagrees';
-      /** The first anchored sequence number the local chain does not pass through. */
-      seq: number;
-      anchoredAt: string;
-      /** hash_differs: the event there is another; event_missing: the chain ends before it. */
-      problem: 'hash_differs' | 'event_missing';
-    };
+export type StoredAnchor = { seq: number; hash: string; anchoredAt: string };
 
 /** `events` in sequence order; `anchors` in any order. */
 export function checkAnchors(

@@ -4,6 +4,7 @@
  * that point. Pure.
  */
 import { hash } from 'node:crypto';
+import type { ChainReport } from '../../shared/contract';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -22,14 +23,6 @@ export type AuditFields = {
 };
 
 export type StoredAuditEvent = AuditFields & { seq: number; prevHash: string; hash: string };
-
-export type ChainReport =
-  | { ok: true; checked: number }
-  | {
-      ok: false;
-      checked: number;
-      firstBroken: { seq: number; id: string; problem: 'hash_mismatch' | 'link_broken' };
-    };
 
 /** Fields in a fixed order, so the hash never depends on how an object was built. */
 export function auditHash(prevHash: string, event: AuditFields): string {

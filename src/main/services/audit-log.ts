@@ -1,7 +1,8 @@
 /**
  * Supervisors browse, export and verify the audit log.
  */
-import { verifyChain, type ChainReport } from '../domain/audit-chain';
+import { verifyChain } from '../domain/audit-chain';
+import type { AnchoredChainReport } from '../../shared/contract';
 import { auditCsv, auditCsvFilename, santiagoStamp } from '../domain/audit-csv';
 import { actionText } from '../../shared/audit-details';
 import { privacyMessages, systemAgentName } from '../../shared/messages';
@@ -11,7 +12,7 @@ import { auditExport } from './privacy';
 import { decide } from '../../shared/rules/permissions';
 import type { AuditFilter, AuditRepository } from '../repositories/audit-repository';
 import type Database from 'better-sqlite3';
-import { checkAnchors, type AnchorReport } from '../domain/audit-anchor-check';
+import { checkAnchors } from '../domain/audit-anchor-check';
 import { listAuditAnchors } from '../repositories/audit-anchor-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError } from './errors';
@@ -116,9 +117,6 @@ function buildExport(ctx: ServiceContext, filter: AuditFilter, format: AuditExpo
     rows: lines.length - 1,
   };
 }
-
-/** The hash chain, and the chain against the heads the central API anchored (issue 10). */
-export type AnchoredChainReport = ChainReport & { anchor: AnchorReport };
 
 export function verifyAudit(ctx: ServiceContext, session: Session | null): AnchoredChainReport {
   if (session) allowBrowse(session);

@@ -1,4 +1,5 @@
 /** Ley 21.719 (issue 10): data-subject requests, their export, privacy by default, the anchor. */
+import type { AnchorReport } from '../contract';
 import { formatDateTime, formatNumber } from '../format';
 import type { DataRequestChannel } from '../rules/data-requests';
 
@@ -346,23 +347,7 @@ export const privacyMessages = {
 } as const;
 
 /** The anchor check's sentence, for the audit screen and `npm run audit:verify`. */
-export function anchorReportText(
-  report:
-    | { state: 'none' }
-    | {
-        state: 'agrees';
-        anchors: number;
-        lastSeq: number;
-        lastAnchoredAt: string;
-        unanchored: number;
-      }
-    | {
-        state: 'disagrees';
-        seq: number;
-        anchoredAt: string;
-        problem: 'hash_differs' | 'event_missing';
-      },
-): string {
+export function anchorReportText(report: AnchorReport): string {
   switch (report.state) {
     case 'none':
       return privacyMessages.anchorNone;
