@@ -16,7 +16,8 @@ import { maskSensitive } from '../shared/log-mask';
 import { normalizeEmail } from '../shared/policy';
 import { loginRut, rutFromBody } from '../shared/rut';
 import type { ChangeLog } from './change-log';
-import { renderMail, type MailKind, type Portal } from './mail-templates';
+import { renderMail } from './mail-templates';
+import type { MailKind, Portal } from '../shared/vocabulary';
 
 export const MAIL_SINK_FOLDER = 'mail-sink';
 const MAX_ATTEMPTS = 8;

@@ -3,13 +3,7 @@
  * sends from (rule 12: "a mail arrives from a no-reply address"). The links are the portals'
  * public pages plus a reference code; the real token flows belong to the portals themselves.
  */
-export type Portal = 'achs_gestion' | 'portal_heroes' | 'portal_empresas';
-export type MailKind =
-  | 'password_creation'
-  | 'password_reset'
-  | 'access_approval'
-  | 'agreement_signature'
-  | 'email_confirmation';
+import type { MailKind, Portal } from '../shared/vocabulary';
 
 /** Sender and public address of each portal. Deployments override them with their own domains. */
 export const PORTALS: Record<Portal, { name: string; from: string; url: string }> = {

@@ -34,6 +34,7 @@ import type { BulkEmailChanges } from './bulk-email-changes';
 import { blockDecision, isDataRequestKind } from '../shared/rules/data-requests';
 import type { DataRequestRepository } from './data-request-repository';
 import { applyDataRequestIntent } from './data-request-intents';
+import { isOneOf, MEMBERSHIP_ROLES } from '../shared/vocabulary';
 
 export type Conflict = { field: string; yours: unknown; theirs: unknown };
 
@@ -500,7 +501,7 @@ function changeRole(
 ): Outcome {
   const role = text(intent.payload['role']);
   const fromRole = text(intent.payload['fromRole']);
-  if (companyRut === null || !role || !['worker', 'access_admin', 'company_user'].includes(role)) {
+  if (companyRut === null || !role || !isOneOf(MEMBERSHIP_ROLES, role)) {
     return rejected('invalid_payload');
   }
   const membership = ctx.writes.membership(rut, companyRut);

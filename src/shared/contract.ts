@@ -22,6 +22,18 @@ import {
 } from './rules/data-requests';
 import { BULK_MAX_BASE64_CHARS, OUTCOME_FILTERS } from './rules/bulk-load';
 import { COMPANY_USER_CHANGE_KINDS } from './rules/membership-transitions';
+import { ADMIN_KINDS } from './rules/company-access';
+import {
+  AGENT_ROLES,
+  MAIL_KINDS,
+  MAIL_OUTCOMES,
+  MEMBERSHIP_ROLES,
+  MEMBERSHIP_STATES,
+  PORTALS,
+  REQUEST_CAPACITIES,
+  REGISTRATION_STATES,
+  REQUEST_STATES,
+} from './vocabulary';
 import { DeviceSummary } from './sync-protocol';
 
 /** A person's or company's RUT as text in any usual form, validated (check digit included). */
@@ -30,13 +42,13 @@ export const RutInput = z
   .max(20)
   .refine((text) => parseRut(text) !== null, { message: 'invalid_rut' });
 
-export const Portal = z.enum(['achs_gestion', 'portal_heroes', 'portal_empresas']);
+export const Portal = z.enum(PORTALS);
 export type Portal = z.infer<typeof Portal>;
 
-export const MembershipRole = z.enum(['worker', 'access_admin', 'company_user']);
-export const AdminKind = z.enum(['legal_representative', 'commercial_contact', 'appointed']);
-export const RequestCapacity = z.enum(['legal_representative', 'authorized_signatory', 'other']);
-export const RequestState = z.enum(['pending', 'approved', 'rejected']);
+export const MembershipRole = z.enum(MEMBERSHIP_ROLES);
+export const AdminKind = z.enum(ADMIN_KINDS);
+export const RequestCapacity = z.enum(REQUEST_CAPACITIES);
+export const RequestState = z.enum(REQUEST_STATES);
 
 /** Causes of "cannot get in", in ranking order: the first ones block everything after them. */
 export const CAUSE_CODES = [
@@ -86,18 +98,12 @@ export const TIP_CAUSES: ReadonlySet<CauseCode> = new Set([
   'usual_password',
   'achs_virtual_keys',
 ]);
-export const MembershipState = z.enum(['active', 'disabled', 'paused', 'removed']);
-export const RegistrationState = z.enum(['not_registered', 'pending_activation', 'active']);
-export const MailKind = z.enum([
-  'password_creation',
-  'password_reset',
-  'access_approval',
-  'agreement_signature',
-  'email_confirmation',
-]);
-export const MailOutcome = z.enum(['queued', 'sent', 'delivered', 'bounced', 'failed']);
+export const MembershipState = z.enum(MEMBERSHIP_STATES);
+export const RegistrationState = z.enum(REGISTRATION_STATES);
+export const MailKind = z.enum(MAIL_KINDS);
+export const MailOutcome = z.enum(MAIL_OUTCOMES);
 export type MailKind = z.infer<typeof MailKind>;
-export const Role = z.enum(['agent', 'supervisor', 'prevention']);
+export const Role = z.enum(AGENT_ROLES);
 export const IdentityFact = z.enum(IDENTITY_FACTS);
 export const InteractionReason = z.enum(INTERACTION_REASONS);
 export const InteractionOutcome = z.enum(INTERACTION_OUTCOMES);
@@ -884,7 +890,7 @@ export const CompanyUsersPage = z.object({
       role: MembershipRole,
       state: MembershipState,
       /** What the screens show: the state, or pending signature (profileStanding, rule 12). */
-      standing: z.enum(['active', 'disabled', 'paused', 'removed', 'pending_signature']),
+      standing: z.enum([...MEMBERSHIP_STATES, 'pending_signature']),
       external: z.boolean(),
       startedAt: z.string(),
       endedAt: z.string().nullable(),

@@ -4,7 +4,7 @@
  * Empresas is a company profile on it, not an account of its own. ACHS Gestión is its own login
  * (and its keys are not ACHS Virtual's, rule 17).
  */
-import type { MailKind, Portal } from './contract';
+import { isOneOf, PORTALS, type MailKind, type Portal } from './vocabulary';
 
 export type LoginPortal = Exclude<Portal, 'portal_empresas'>;
 
@@ -28,8 +28,6 @@ export function mailPortal(kind: MailKind, portal: Portal): Portal {
   return COMPANY_MAILS.has(kind) && isLosHeroes(portal) ? 'portal_empresas' : portal;
 }
 
-const PORTALS: readonly string[] = ['achs_gestion', 'portal_heroes', 'portal_empresas'];
-
 export function isPortal(text: string): text is Portal {
-  return PORTALS.includes(text);
+  return isOneOf(PORTALS, text);
 }

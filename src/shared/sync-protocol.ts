@@ -20,6 +20,7 @@
  * queue) or 503 with `Retry-After` (try later). Errors are `{ error: { code, message } }`.
  */
 import { z } from 'zod';
+import { AGENT_ROLES } from './vocabulary';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -220,7 +221,7 @@ export const AgentProfile = z.object({
   agentId: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(['agent', 'supervisor', 'prevention']),
+  role: z.enum(AGENT_ROLES),
   /** RUT bodies of a prevention officer's companies. */
   companyRuts: z.array(z.number().int()),
   personRut: z.number().int().nullable(),

@@ -7,7 +7,7 @@
  */
 import type { MailKind, Portal } from '../../shared/contract';
 import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
-import { loginPortal } from '../../shared/portals';
+import { isPortal, loginPortal } from '../../shared/portals';
 import { fittingMailKinds, type MailFacts } from '../../shared/rules/access';
 import {
   mayChangeMembership,
@@ -92,15 +92,7 @@ const skip = (code: SkipCode, extra: Omit<Skip, 'code'> = {}): Applicability => 
  */
 export function preferredPortals(companyPortals: readonly string[] | null): Portal[] | null {
   if (companyPortals === null) return null;
-  return [
-    ...new Set(
-      companyPortals
-        .filter((p): p is Portal =>
-          ['achs_gestion', 'portal_heroes', 'portal_empresas'].includes(p),
-        )
-        .map(loginPortal),
-    ),
-  ];
+  return [...new Set(companyPortals.filter(isPortal).map(loginPortal))];
 }
 
 export function selectionApplicability(

@@ -3,7 +3,7 @@
  * desk's record (what it offers), its diagnosis (which fix it proposes), its resend service and
  * the central API (what it accepts) all apply, so none of them offers what another refuses.
  */
-import type { MailKind, Portal } from '../contract';
+import { isOneOf, MAIL_KINDS, type MailKind, type Portal } from '../vocabulary';
 import { isLosHeroes } from '../portals';
 
 type AccessMembership = {
@@ -129,14 +129,6 @@ export function approvalAwaitsSignature(
   return requests.some((r) => r.state === 'approved' && r.agreementSigned !== true);
 }
 
-export const MAIL_KINDS: readonly MailKind[] = [
-  'password_creation',
-  'password_reset',
-  'email_confirmation',
-  'access_approval',
-  'agreement_signature',
-];
-
 /** Does sending this mail now help the person get in? Never to a missing address. */
 export function mailFits(kind: MailKind, facts: MailFacts): boolean {
   if (!facts.hasEmail) return false;
@@ -188,5 +180,5 @@ export function unsignedAgreement(
 }
 
 export function isMailKind(text: string): text is MailKind {
-  return (MAIL_KINDS as readonly string[]).includes(text);
+  return isOneOf(MAIL_KINDS, text);
 }

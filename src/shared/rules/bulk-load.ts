@@ -4,6 +4,7 @@
  * renderer can refuse an oversize file before sending it and word the same outcomes.
  */
 import { normalizeEmail } from '../policy';
+import type { MembershipState } from '../vocabulary';
 import { isValidRut, readRut } from '../rut';
 import { foldText } from '../text';
 
@@ -14,7 +15,7 @@ export const BULK_MAX_ROWS = 100_000;
 /** The file crosses the door as base64: 4 characters per 3 bytes. */
 export const BULK_MAX_BASE64_CHARS = Math.ceil(BULK_MAX_FILE_BYTES / 3) * 4;
 
-export type MembershipState = 'active' | 'disabled' | 'paused' | 'removed';
+export type { MembershipState };
 
 /** One data row as read from the file: the text of the recognised columns. */
 export type BulkRowInput = {

@@ -37,8 +37,6 @@ export function checkAccessRequester(
   return { ok: false, reason: 'not_signatory' };
 }
 
-export type RequestState = 'pending' | 'approved' | 'rejected';
-
 /**
  * Rule 12: after approval the company profile stays unassigned until the Remote Access
  * Agreement is signed; administrators added later must sign it too. A worker's membership

@@ -3,7 +3,9 @@
  * every action it receives; the desk's answers carry its decisions (a record's `can`),
  * so the renderer hides or disables what the agent may not do and says why. Pure.
  */
-export type Role = 'agent' | 'supervisor' | 'prevention';
+import type { Role } from '../vocabulary';
+
+export type { Role };
 
 export type AgentScope = {
   role: Role;

@@ -4,6 +4,23 @@
  * `version` so later actions can say which state they were decided on.
  */
 import { sql } from 'drizzle-orm';
+import { ADMIN_KINDS } from '../../shared/rules/company-access';
+import {
+  DATA_REQUEST_CHANNELS,
+  DATA_REQUEST_STATES,
+  DATA_RIGHTS,
+} from '../../shared/rules/data-requests';
+import {
+  AGENT_ROLES,
+  MAIL_KINDS,
+  MAIL_OUTCOMES,
+  MEMBERSHIP_ROLES,
+  MEMBERSHIP_STATES,
+  PORTALS,
+  REGISTRATION_STATES,
+  REQUEST_CAPACITIES,
+  REQUEST_STATES,
+} from '../../shared/vocabulary';
 import {
   index,
   integer,
@@ -71,8 +88,8 @@ export const memberships = sqliteTable(
     id: integer('id').primaryKey(),
     personRut: integer('person_rut').notNull(),
     companyRut: integer('company_rut').notNull(),
-    role: text('role', { enum: ['worker', 'access_admin', 'company_user'] }).notNull(),
-    state: text('state', { enum: ['active', 'disabled', 'paused', 'removed'] }).notNull(),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+    state: text('state', { enum: MEMBERSHIP_STATES }).notNull(),
     /** JSON array of module names granted. */
     modules: text('modules').notNull().default('[]'),
     agreementSigned: bool('agreement_signed'),
@@ -81,7 +98,7 @@ export const memberships = sqliteTable(
     agreementSignedAt: text('agreement_signed_at'),
     /** ACHS access administrators: which of the three kinds (rule 9); null for everyone else. */
     adminKind: text('admin_kind', {
-      enum: ['legal_representative', 'commercial_contact', 'appointed'],
+      enum: ADMIN_KINDS,
     }),
     /** An `appointed` administrator: the legal representative who appointed them. */
     appointedBy: integer('appointed_by'),
@@ -145,10 +162,10 @@ export const accounts = sqliteTable(
     id: integer('id').primaryKey(),
     personRut: integer('person_rut').notNull(),
     portal: text('portal', {
-      enum: ['achs_gestion', 'portal_heroes', 'portal_empresas'],
+      enum: PORTALS,
     }).notNull(),
     registrationState: text('registration_state', {
-      enum: ['not_registered', 'pending_activation', 'active'],
+      enum: REGISTRATION_STATES,
     }).notNull(),
     passwordSet: bool('password_set'),
     emailVerified: bool('email_verified'),
@@ -170,21 +187,15 @@ export const mails = sqliteTable(
     id: integer('id').primaryKey(),
     personRut: integer('person_rut').notNull(),
     portal: text('portal', {
-      enum: ['achs_gestion', 'portal_heroes', 'portal_empresas'],
+      enum: PORTALS,
     }).notNull(),
     kind: text('kind', {
-      enum: [
-        'password_creation',
-        'password_reset',
-        'access_approval',
-        'agreement_signature',
-        'email_confirmation',
-      ],
+      enum: MAIL_KINDS,
     }).notNull(),
     sentAt: text('sent_at').notNull(),
     /** `queued`: requested here, not yet sent by the central API. */
     outcome: text('outcome', {
-      enum: ['queued', 'sent', 'delivered', 'bounced', 'failed'],
+      enum: MAIL_OUTCOMES,
     }).notNull(),
     toAddress: text('to_address').notNull(),
     /** The action that queued it, when one did. */
@@ -204,9 +215,9 @@ export const accessRequests = sqliteTable(
     personRut: integer('person_rut').notNull(),
     companyRut: integer('company_rut').notNull(),
     capacity: text('capacity', {
-      enum: ['legal_representative', 'authorized_signatory', 'other'],
+      enum: REQUEST_CAPACITIES,
     }).notNull(),
-    state: text('state', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    state: text('state', { enum: REQUEST_STATES }).notNull(),
     reason: text('reason'),
     requestedAt: text('requested_at').notNull(),
     decidedAt: text('decided_at'),
@@ -352,7 +363,7 @@ export const agents = sqliteTable('agents', {
   id: text('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
-  role: text('role', { enum: ['agent', 'supervisor', 'prevention'] }).notNull(),
+  role: text('role', { enum: AGENT_ROLES }).notNull(),
   /** scrypt, see domain/password.ts */
   passwordHash: text('password_hash').notNull(),
   /** JSON array of company RUT bodies a prevention officer is assigned to. */
@@ -381,15 +392,15 @@ export const dataRequests = sqliteTable(
     number: text('number').notNull(),
     personRut: integer('person_rut').notNull(),
     right: text('data_right', {
-      enum: ['access', 'rectification', 'deletion', 'objection', 'portability', 'blocking'],
+      enum: DATA_RIGHTS,
     }).notNull(),
-    channel: text('channel', { enum: ['phone', 'in_person', 'email', 'portal'] }).notNull(),
+    channel: text('channel', { enum: DATA_REQUEST_CHANNELS }).notNull(),
     /** JSON `{ method, facts }`: how the titular's identity was established. */
     identityCheck: text('identity_check').notNull(),
     /** What exactly is asked, in the titular's words. */
     detail: text('detail').notNull(),
     state: text('state', {
-      enum: ['received', 'in_progress', 'extended', 'answered', 'denied'],
+      enum: DATA_REQUEST_STATES,
     }).notNull(),
     /** Why it was denied. */
     stateReason: text('state_reason'),

@@ -2,7 +2,7 @@
  * The scripted part of the demo dataset: one person for each situation a 600-line agent meets,
  * at fixed RUTs, so the README, demos and end-to-end tests can name them.
  */
-type Portal = 'achs_gestion' | 'portal_heroes' | 'portal_empresas';
+import type { Portal } from '../../shared/vocabulary';
 
 export type CastPerson = {
   rut: number;

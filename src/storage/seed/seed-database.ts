@@ -10,6 +10,7 @@ import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { checkDigit } from '../../shared/rut';
 import { foldText } from '../../shared/text';
 import type { AdminKind } from '../../shared/rules/company-access';
+import type { MembershipRole, MembershipState, Portal } from '../../shared/vocabulary';
 import { resumableRandom } from './random';
 import { createAgentRepository } from '../repositories/agent-repository';
 import { restoreKeyTable, setKeyTablesAside, type KeyTableAside } from '../db/key-tables';
@@ -204,10 +205,6 @@ function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
   }
   sqlite.pragma('temp_store = DEFAULT');
 }
-
-type Portal = 'achs_gestion' | 'portal_heroes' | 'portal_empresas';
-type Role = 'worker' | 'access_admin' | 'company_user';
-type MembershipState = 'active' | 'disabled' | 'paused' | 'removed';
 
 type CompanyRow = { rut: number; name: string; adherent: boolean; caja: boolean };
 
@@ -548,7 +545,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       if (chosen.has(company.rut)) continue;
       chosen.add(company.rut);
       const roleDraw = rand();
-      const role: Role =
+      const role: MembershipRole =
         roleDraw < 0.01 ? 'access_admin' : roleDraw < 0.04 ? 'company_user' : 'worker';
       const stateDraw = rand();
       const state: MembershipState =
