@@ -19,7 +19,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3
 export type OpenOptions = {
   /** Path of the SQLite file, or ':memory:'. */
   file: string;
-  /** Folder of drizzle-kit migrations; defaults to the one beside this source file. */
+  /** Folder of the migrations (SQL files and meta/_journal.json); defaults to the source one. */
   migrationsFolder?: string;
   /** Path of a better-sqlite3(-multiple-ciphers) binary built for another runtime (Electron). */
   nativeBinding?: string;
