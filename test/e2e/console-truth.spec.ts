@@ -4,6 +4,7 @@
  */
 import { expectAccessible } from './a11y';
 import { expect, test, type DeskPage } from './fixtures';
+import { searchMessages } from '../../src/shared/messages';
 
 const ROSA = '6.543.210-2';
 
@@ -21,8 +22,7 @@ test.describe('as the prevention officer', () => {
 
   test('a RUT outside his companies gets true words that reveal nothing', async ({ desk }) => {
     const { page } = desk;
-    const outside = (rut: string) =>
-      `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`;
+    const outside = searchMessages.rutOutsideScope;
     // Rosa exists, registered and active, outside his companies.
     await desk.find(ROSA);
     await expect(page.getByText(outside(ROSA))).toBeVisible();
@@ -39,7 +39,7 @@ test.describe('as the prevention officer', () => {
     await expect(page.locator('.notices')).toContainText(
       'El RUT 78.901.234-2 es de empresa, y no es una de sus empresas asignadas',
     );
-    await expect(page.locator('.notices')).not.toContainText(/personas vigentes|incorpórelo/);
+    await expect(page.locator('.notices')).not.toContainText(/personas vigentes|incorporarlo/);
   });
 });
 

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import { expectAccessible } from './a11y';
+import { searchMessages } from '../../src/shared/messages';
 import {
   expect,
   loopTest,
@@ -80,8 +81,7 @@ test.describe('a prevention officer outside his companies', () => {
 
   test('hears the same words whether or not the RUT exists', async ({ desk }) => {
     const { page } = desk;
-    const notice = (rut: string) =>
-      `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, incorpórelo desde la ficha de la empresa («Agregar usuario»). Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`;
+    const notice = searchMessages.rutOutsideScope;
     // Ramón exists (his company is not the officer's); 4.444.444-5's body is nobody's.
     for (const rut of ['7.654.321-6', '4.444.444-5']) {
       await desk.find(rut);

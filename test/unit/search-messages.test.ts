@@ -49,6 +49,10 @@ describe('search messages', () => {
     // A person's RUT, a foreigner's high one too, reads as a person's.
     for (const rut of ['12.345.678-5', '27.000.000-2']) {
       expect(searchMessages.rutOutsideScope(rut)).toMatch(/no está entre las personas vigentes/);
+      // Rule 5: a worker is the company's to add. The company's «Agregar usuario» gives a
+      // company profile to an outsider; it never makes anyone a worker.
+      expect(searchMessages.rutOutsideScope(rut)).toMatch(/es la empresa quien debe incorporarlo/);
+      expect(searchMessages.rutOutsideScope(rut)).not.toMatch(/Agregar usuario/);
       expect(searchMessages.rutNotFound(rut)).toMatch(/su empresa debe incorporarle/);
     }
   });
