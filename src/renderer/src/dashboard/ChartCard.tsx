@@ -97,23 +97,27 @@ export function ChartCard({
               {width > 0 && children(width)}
             </div>
           )}
-          <table id={`${id}-table`} className={asTable ? 'chart-table' : 'visually-hidden'}>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{keyHeader}</th>
-                <th scope="col">{valueHeader}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  <td>{formatNumber(row.value)}</td>
+          {/* Hidden, the table is still read: a box that clips it, since a table's own height
+              cannot shrink below its rows (they would lengthen the page). */}
+          <div id={`${id}-table`} className={asTable ? undefined : 'visually-hidden'}>
+            <table className={asTable ? 'chart-table' : undefined}>
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{keyHeader}</th>
+                  <th scope="col">{valueHeader}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    <td>{formatNumber(row.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {note && <figcaption className="chart-note muted">{note}</figcaption>}
