@@ -28,7 +28,8 @@ import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { defaultKeyStore } from '../src/main/db/replica-key';
 import { auditHash, GENESIS_HASH, type AuditFields } from '../src/main/domain/audit-chain';
 import { rangeBounds } from '../src/main/domain/dashboard-range';
-import { addCalendarDays, santiagoDate } from '../src/shared/rules/legal-deadlines';
+import { addCalendarDays } from '../src/shared/rules/legal-deadlines';
+import { santiagoDate } from '../src/shared/format';
 import {
   createDashboardRepository,
   DASHBOARD_SQL,

@@ -23,8 +23,8 @@ import {
   blockingDeadline,
   extendedDeadline,
   responseDeadline,
-  santiagoDate,
 } from '../shared/rules/legal-deadlines';
+import { santiagoDate } from '../shared/format';
 import type { Entity } from '../shared/sync-protocol';
 import type { CompanyWriteRepository } from './company-write-repository';
 import type { DataRequestRepository } from './data-request-repository';

@@ -11,7 +11,8 @@ const timeFormat = new Intl.DateTimeFormat('es-CL', {
   timeZone: TIME_ZONE,
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  // Not `hour12: false`: es-CL then counts hours 1–24, and half past midnight reads «24:30».
+  hourCycle: 'h23',
 });
 
 const numberFormat = new Intl.NumberFormat('es-CL');
@@ -67,6 +68,21 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
   hour: '2-digit',
   hourCycle: 'h23',
 });
+
+const calendarDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Santiago calendar date (`aaaa-mm-dd`) of an instant. */
+export function santiagoDate(instant: Date): string {
+  const parts = Object.fromEntries(
+    calendarDayFormat.formatToParts(instant).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
 
 /**
  * The instant a Santiago calendar day (`aaaa-mm-dd`) begins. Chile is UTC−3 or UTC−4 depending

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { foldIntoSantiagoHours, rangeBounds } from '../../src/main/domain/dashboard-range';
-import { addCalendarDays, santiagoDate } from '../../src/shared/rules/legal-deadlines';
+import { addCalendarDays } from '../../src/shared/rules/legal-deadlines';
+import { santiagoDate } from '../../src/shared/format';
 
 describe('rangeBounds', () => {
   it('ends with today in Santiago, even when UTC is already tomorrow', () => {

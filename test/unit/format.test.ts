@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDate,
+  formatDateTime,
   formatDay,
+  formatTime,
   formatNumber,
   fullName,
   santiagoDayEnd,
@@ -29,6 +31,16 @@ describe('Santiago calendar days', () => {
         day.split('-').reverse().join('-'),
       );
     }
+  });
+});
+
+describe('a time of day', () => {
+  it('reads 00:00 to 23:59 in Santiago: half past midnight is 00:30, never 24:30', () => {
+    expect(formatTime('2026-12-05T03:30:00Z')).toBe('00:30');
+    expect(formatTime('2026-12-05T02:59:00Z')).toBe('23:59');
+    expect(formatDateTime('2026-12-05T03:00:00Z')).toBe('05-12-2026 00:00');
+    // Winter (UTC−4).
+    expect(formatTime('2026-06-10T04:05:00Z')).toBe('00:05');
   });
 });
 

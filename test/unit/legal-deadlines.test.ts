@@ -9,8 +9,8 @@ import {
   holidayName,
   isBusinessDay,
   responseDeadline,
-  santiagoDate,
 } from '../../src/shared/rules/legal-deadlines';
+import { santiagoDate } from '../../src/shared/format';
 
 describe('the Chilean calendar (date-holidays, CL)', () => {
   it('knows the public holidays of any year, computed by rule', () => {

@@ -7,7 +7,8 @@
  */
 import type { DashboardRange } from '../../shared/contract';
 import { santiagoDayEnd, santiagoDayStart, TIME_ZONE } from '../../shared/format';
-import { addCalendarDays, santiagoDate } from '../../shared/rules/legal-deadlines';
+import { addCalendarDays } from '../../shared/rules/legal-deadlines';
+import { santiagoDate } from '../../shared/format';
 
 const DAYS: Record<DashboardRange, number> = { today: 1, '7d': 7, '30d': 30 };
 

@@ -13,7 +13,7 @@ import { foldIntoSantiagoHours, rangeBounds } from '../domain/dashboard-range';
 import type { DashboardRepository } from '../repositories/dashboard-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError } from './errors';
-import { santiagoDate } from '../../shared/rules/legal-deadlines';
+import { santiagoDate } from '../../shared/format';
 
 /** Ley 21.719 requests flagged as due soon within this many business days (as their list does). */
 const SOON_BUSINESS_DAYS = 2;

@@ -27,9 +27,9 @@ import {
   deadlineStatus,
   extendedDeadline,
   responseDeadline,
-  santiagoDate,
   type DeadlineStatus,
 } from '../../shared/rules/legal-deadlines';
+import { santiagoDate } from '../../shared/format';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { DataRequestRow, ListedRequest } from '../../intents/data-request-repository';
 import { applyDataRequestIntent, readIdentityCheck } from '../../intents/data-request-intents';

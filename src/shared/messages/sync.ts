@@ -1,6 +1,12 @@
 /** Sync: states, errors, incomplete data, sync at scale, device trust, devices and officers. */
 import type { SyncErrorCode } from '../contract';
-import { formatNumber } from '../format';
+import {
+  formatDateTime,
+  formatNumber,
+  formatTime,
+  santiagoDate,
+  santiagoDayStart,
+} from '../format';
 import { CONTACT_NOTED_MS } from '../policy';
 
 export const syncStateLabels = {
@@ -95,7 +101,17 @@ export const syncMessages = {
     }`,
   badgeLabel: (parts: string) => `Sincronización: ${parts}`,
   badgeInitial: (percent: number) => `carga inicial ${percent} %`,
-  badgeLast: (time: string) => `últ. ${time}`,
+  /**
+   * When the last sync was: its time alone today, «ayer» and its time, its date before that (an
+   * officer may work offline for days, and «últ. 17:00» would read as today's).
+   */
+  badgeLast: (at: string, now: Date) => {
+    const day = santiagoDate(new Date(at));
+    const today = santiagoDate(now);
+    if (day === today) return `últ. ${formatTime(at)}`;
+    const yesterday = santiagoDate(new Date(santiagoDayStart(today).getTime() - 1));
+    return day === yesterday ? `últ. ayer ${formatTime(at)}` : `últ. ${formatDateTime(at)}`;
+  },
   badgeIssues: (n: number) => `${n} por revisar`,
   badgeStuck: 'la cola no avanza',
   title: 'Sincronización',

@@ -15,7 +15,6 @@
  *   19.880 art. 25 for administrative terms, applied here in the titular's favour).
  */
 import Holidays from 'date-holidays';
-import { TIME_ZONE } from '../format';
 
 /** A Santiago calendar date, `aaaa-mm-dd`. */
 export type CalendarDate = string;
@@ -25,21 +24,6 @@ export const EXTENSION_DAYS = 30;
 export const BLOCKING_BUSINESS_DAYS = 2;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const santiagoDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The Santiago calendar date of an instant. */
-export function santiagoDate(instant: Date): CalendarDate {
-  const parts = Object.fromEntries(
-    santiagoDay.formatToParts(instant).map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
 
 /** Parses a calendar date to UTC noon (no daylight-saving edge can move it to another day). */
 function toNoon(date: CalendarDate): Date {

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
-import { formatTime } from '../../../shared/format';
 import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
 import { call } from '../api/client';
 import { useSession } from '../session-store';
@@ -127,7 +126,7 @@ export function SyncIndicator() {
     parts.push(syncScaleMessages.badgeScope(Math.floor((100 * done) / Math.max(1, total))));
   }
   parts.push(syncMessages.pendingShort(sync.pending, sync.waitingForOtherAgent));
-  if (sync.lastSyncAt) parts.push(syncMessages.badgeLast(formatTime(sync.lastSyncAt)));
+  if (sync.lastSyncAt) parts.push(syncMessages.badgeLast(sync.lastSyncAt, new Date()));
   if (issues > 0) parts.push(syncMessages.badgeIssues(issues));
   if (sync.stuck) parts.push(syncMessages.badgeStuck);
 
