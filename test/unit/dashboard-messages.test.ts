@@ -1,6 +1,11 @@
 /** The Panel's Ley 21.719 deadline chart says, in one line, how many requests are due when. */
 import { describe, expect, it } from 'vitest';
-import { dashboardMessages, interactionNoun } from '../../src/shared/messages';
+import {
+  causeShortLabels,
+  causeTexts,
+  dashboardMessages,
+  interactionNoun,
+} from '../../src/shared/messages';
 
 describe("the Panel's calls and visits", () => {
   const { calls, charts } = dashboardMessages;
@@ -20,6 +25,17 @@ describe("the Panel's calls and visits", () => {
       value: 'Llamadas y visitas',
     });
     expect(charts.outcomes(interactionNoun(0, 0)).title).toBe('Resultado de las llamadas');
+  });
+});
+
+describe("a cause's short label (the Panel's chart, the audit's record views)", () => {
+  it('names every case its code counts: a dismissed worker and a removed company user', () => {
+    const worker = causeTexts.dismissed({ code: 'dismissed', role: 'worker', fix: null }).title;
+    const user = causeTexts.dismissed({ code: 'dismissed', role: 'company_user', fix: null }).title;
+    expect(worker).toMatch(/^Desvinculado/);
+    expect(user).toMatch(/^Ya no es usuario de la empresa/);
+    expect(causeShortLabels.dismissed).toMatch(/Desvinculado/);
+    expect(causeShortLabels.dismissed).toMatch(/sin perfil de usuario/);
   });
 });
 

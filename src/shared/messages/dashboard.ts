@@ -15,7 +15,8 @@ export const causeShortLabels: Record<CauseCode, string> = {
   not_in_replica: 'RUT no registrado',
   no_membership: 'Sin empresa adherida',
   company_not_adherent: 'Empresa no adherida',
-  dismissed: 'Desvinculado',
+  // One code for both ends of a membership: a worker's dismissal, a company user's removal.
+  dismissed: 'Desvinculado o sin perfil de usuario',
   membership_disabled: 'Acceso inhabilitado',
   membership_paused: 'Acceso pausado',
   registration_blocked: 'Registro bloqueado',
