@@ -138,7 +138,7 @@ loopTest('the audit screen shows the chain anchored in the central API', async (
     const verified = page.getByRole('status').filter({ hasText: 'Cadena íntegra' });
     await expect(verified).toContainText(/Cadena íntegra: \d+ eventos? verificados?\./);
     await expect(verified).toContainText(
-      /Respaldo en el sistema central: coincide con (el punto de control guardado|los \d+ puntos de control guardados) allí; el último, en el evento #\d+, del \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
+      /Respaldo en el sistema central: coincide con (el punto de control guardado|los \d+ puntos de control guardados) allí; el último, en el evento #\d+, respaldado el \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
     );
     await expectAccessible(page, 'Auditoría: cadena anclada');
   } finally {

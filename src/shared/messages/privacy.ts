@@ -333,7 +333,7 @@ export const privacyMessages = {
   anchorNone:
     'Respaldo en el sistema central: este equipo aún no ha enviado puntos de control de su auditoría, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se enviarán en la próxima sincronización con el sistema central.',
   anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
-    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control guardado' : `los ${formatNumber(anchors)} puntos de control guardados`} allí; el último, en el evento #${lastSeq}, del ${when}.${
+    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control guardado' : `los ${formatNumber(anchors)} puntos de control guardados`} allí; el último, en el evento #${lastSeq}, respaldado el ${when}.${
       unanchored > 0
         ? ` ${unanchored === 1 ? 'El evento posterior se respaldará' : `Los ${formatNumber(unanchored)} eventos posteriores se respaldarán`} en la próxima sincronización.`
         : ''
