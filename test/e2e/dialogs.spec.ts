@@ -149,6 +149,11 @@ test.describe('as an agent', () => {
     await expect(identity.getByRole('checkbox')).toHaveCount(3);
     await expect(identity).not.toContainText('Correo registrado');
     await expect(dialog).not.toContainText('Fecha de nacimiento');
+    // She has no active portal account: no confirmation link will go to the e-mail she gives.
+    await expect(dialog).toContainText(
+      'No se le enviará un enlace para confirmarlo: aún no tiene una cuenta activa en un portal.',
+    );
+    await expect(dialog).not.toContainText('el enlace que recibirá');
     await expectAccessible(page, 'diálogo de contacto sin correo');
   });
 
@@ -161,6 +166,10 @@ test.describe('as an agent', () => {
     const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
     const phone = dialog.getByLabel('Celular', { exact: true });
     await expect(phone).toHaveValue('+56 9 8765 4321');
+    // Pedro's accounts are active: a new e-mail is confirmed from the link each one sends.
+    await expect(dialog).toContainText(
+      'la persona deberá confirmarlo desde el enlace que recibirá',
+    );
 
     // The identity block is there before the e-mail changes, and the fields stay put after.
     const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });

@@ -151,13 +151,16 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
   const other = record.pendingActions.find(
     (a) => a.kind === 'person.update_contact' && a.agentId !== null && a.agentId !== me,
   );
+  const description = actionDialogTexts.editContact.description(
+    record.accounts.some((account) => account.registrationState === 'active'),
+  );
   return {
     action: 'person.update_contact',
     personRut: record.rut,
     title: actionDialogTexts.editContact.title,
     description: other
-      ? `${actionDialogTexts.editContact.description} ${actionDialogTexts.editContact.othersPending(other.agentName ?? syncMessages.unknownAgent)}`
-      : actionDialogTexts.editContact.description,
+      ? `${description} ${actionDialogTexts.editContact.othersPending(other.agentName ?? syncMessages.unknownAgent)}`
+      : description,
     confirmLabel: actionDialogTexts.editContact.confirm,
     email: record.email,
     phone: record.phone,

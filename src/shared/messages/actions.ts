@@ -84,8 +84,11 @@ export const actionDialogTexts = {
   },
   editContact: {
     title: 'Editar datos de contacto',
-    description:
-      'Un correo nuevo exige verificar la identidad; la persona deberá confirmarlo desde el enlace que recibirá.',
+    /** The confirmation link goes to each active portal account (rule 10); none, no link. */
+    description: (hasActiveAccount: boolean) =>
+      hasActiveAccount
+        ? 'Un correo nuevo exige verificar la identidad; la persona deberá confirmarlo desde el enlace que recibirá.'
+        : 'Un correo nuevo exige verificar la identidad. No se le enviará un enlace para confirmarlo: aún no tiene una cuenta activa en un portal.',
     confirm: 'Guardar',
     done: 'Datos de contacto actualizados.',
     /** A shared desk: what the dialog shows includes another agent's change still here. */
