@@ -86,6 +86,15 @@ test('selects in the results with click, Shift, Ctrl, Space and «todas»; membe
   // Esc cleared the selection, not the open record.
   await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
 
+  // The boxes a mouse clicks: a click ticks one, Shift+click extends to another, as on the rows.
+  const box = (n: number) => people(desk).nth(n).locator('.row-check');
+  await box(1).click();
+  await expect(selectedOptions(desk)).toHaveCount(1);
+  await box(4).click({ modifiers: ['Shift'] });
+  await expect(bar(desk)).toContainText('4 seleccionadas');
+  await expect(people(desk).nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+
   // From the search box too: Shift+↓.
   await desk.search.focus();
   await page.keyboard.press('ArrowDown');

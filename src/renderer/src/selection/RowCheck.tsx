@@ -8,6 +8,9 @@ export function RowCheck({ checked, onToggle }: { checked: boolean; onToggle: ()
       className={checked ? 'row-check on' : 'row-check'}
       aria-hidden="true"
       onClick={(event) => {
+        // Shift+click extends the selection to this row, as on the row itself: its handler
+        // takes the click. Any other click ticks or unticks this row alone.
+        if (event.shiftKey) return;
         event.stopPropagation();
         onToggle();
       }}
