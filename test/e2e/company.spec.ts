@@ -538,7 +538,14 @@ deskTest(
     await expect(diagnosis).toContainText(
       'Su empresa pausó su acceso: solo su representante legal o un administrador de accesos de la empresa puede pedir que se reanude.',
     );
-    await diagnosis.getByRole('button', { name: 'Reanudar desde la empresa' }).click();
+    const fromDiagnosis = diagnosis.getByRole('button', { name: 'Reanudar desde la empresa' });
+    // Asked and cancelled: back on her record, the focus on the button that asked it.
+    await fromDiagnosis.click();
+    await expect(page.getByRole('dialog').getByRole('heading')).toContainText('Valentina');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(fromDiagnosis).toBeFocused();
+    await fromDiagnosis.click();
     // The company's page opens with the change's dialog, which asks who of the company calls.
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading')).toContainText('Valentina');

@@ -198,6 +198,7 @@ export async function openCompanyUserChange(
   record: PersonRecord,
   companyRut: string,
   change: 'pause' | 'resume' | 'enable' | 'remove',
+  from: 'diagnosis' | 'row',
 ): Promise<void> {
   const company = useCompany.getState();
   await company.open(companyRut);
@@ -206,7 +207,7 @@ export async function openCompanyUserChange(
     kind: change,
     userRut: record.rut,
     userName: fullName(record),
-    fromRecord: true,
+    fromRecord: from,
   });
 }
 

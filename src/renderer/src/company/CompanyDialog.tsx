@@ -62,8 +62,19 @@ function callerLabel(caller: CompanyRecord['callers'][number], company: CompanyR
 }
 
 /** The open record's row of a company: its first enabled button, or the row's company link. */
-function focusRecordRow(companyRut: string): void {
+/**
+ * Back on the record, the focus where the change was asked: the diagnosis's cause for this
+ * company (its button), or her row of the company; the row too when the cause is gone (fixed).
+ */
+function focusRecordAgain(companyRut: string, from: 'diagnosis' | 'row'): void {
   const body = readRut(companyRut)?.body;
+  const cause = document.querySelector<HTMLElement>(
+    `section.record .causes li[data-company-rut="${body}"] button:not([disabled])`,
+  );
+  if (from === 'diagnosis' && cause) {
+    cause.focus();
+    return;
+  }
   const row = document.querySelector(`section.record tr[data-company-rut="${body}"]`);
   if (row) focusRow(row);
 }
@@ -145,15 +156,16 @@ function descriptionOf(dialog: CompanyDialog, company: CompanyRecord): string {
 function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company: CompanyRecord }) {
   const closeDialog = useCompany((s) => s.closeDialog);
   // A company's decision asked from its user's record: closing it, either way, goes back to her
-  // record (read again: the change shows) with the focus on her row of this company.
+  // record (read again: the change shows) with the focus where it was asked.
   const close = () => {
     closeDialog();
     if (!('fromRecord' in dialog) || !dialog.fromRecord) return;
+    const from = dialog.fromRecord;
     useCompany.getState().close();
     void useApp
       .getState()
       .reloadRecord()
-      .then(() => requestAnimationFrame(() => focusRecordRow(company.rut)));
+      .then(() => requestAnimationFrame(() => focusRecordAgain(company.rut, from)));
   };
   const replace = useCompany((s) => s.replace);
   const notify = useSession((s) => s.notify);

@@ -21,8 +21,11 @@ export type CompanyDialog =
       kind: CompanyUserChange;
       userRut: string;
       userName: string;
-      /** Asked from the user's record: closing goes back to it (CompanyDialog's close). */
-      fromRecord?: boolean;
+      /**
+       * Asked from the user's record, from its diagnosis or from her row of the company: closing
+       * goes back to the record, the focus where it was asked (CompanyDialog's close).
+       */
+      fromRecord?: 'diagnosis' | 'row';
     }
   | { kind: 'modules'; userRut: string; userName: string; modules: string[] };
 

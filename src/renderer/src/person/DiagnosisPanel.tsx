@@ -1,4 +1,5 @@
 import { ADVICE_CAUSES, TIP_CAUSES, type PersonRecord } from '../../../shared/contract';
+import { readRut } from '../../../shared/rut';
 import {
   actionDialogTexts,
   causeTexts,
@@ -117,6 +118,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                       record,
                       fix.companyRut,
                       fix.action === 'resume_membership' ? 'resume' : 'enable',
+                      'diagnosis',
                     )
                 : null;
             const cooling =
@@ -126,6 +128,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             return (
               <li
                 key={`${cause.code}-${cause.portal ?? ''}-${cause.companyRut ?? ''}-${index}`}
+                data-company-rut={cause.companyRut ? readRut(cause.companyRut)?.body : undefined}
                 className={ADVICE_CAUSES.has(cause.code) ? 'cause cause-advice' : 'cause'}
               >
                 <div>

@@ -424,7 +424,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                           reason={deniedReason(membership.can[membershipChangeOf(change)])}
                           about={membership.companyName}
                           onClick={() =>
-                            void openCompanyUserChange(record, membership.companyRut, change)
+                            void openCompanyUserChange(record, membership.companyRut, change, 'row')
                           }
                         >
                           {CHANGE_LABELS[change]}
