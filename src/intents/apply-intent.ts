@@ -10,14 +10,9 @@
  * Commands (unlock, clear a block) are idempotent; side effects (mails) have a freshness limit
  * measured on the device's own clock, so a skewed clock changes nothing.
  */
-import {
-  MAIL_COOLDOWN_MINUTES,
-  MAIL_FRESHNESS_MS,
-  normalizeEmail,
-  normalizeMobile,
-} from '../shared/policy';
+import { MAIL_FRESHNESS_MS, normalizeEmail, normalizeMobile } from '../shared/policy';
 import { isPortal, mailPortal } from '../shared/portals';
-import { isMailKind, mailFits } from '../shared/rules/access';
+import { isMailKind, mailFits, mailWaitMs } from '../shared/rules/access';
 import { namesAdministrator } from '../shared/rules/company-access';
 import {
   companyDecidesChange,
@@ -439,8 +434,7 @@ function resendMail(ctx: IntentContext, rut: number, intent: Intent): Outcome {
   const fits = mailFits(kind, writes.mailFacts(person, account));
   if (!fits) return rejected('mail_not_applicable');
   // Another device may have sent the same mail moments ago: one mail, not two.
-  const last = writes.lastMailAt(rut, from, kind);
-  if (last !== null && Date.parse(last) + MAIL_COOLDOWN_MINUTES * 60_000 > ctx.now.getTime()) {
+  if (mailWaitMs(writes.lastMail(rut, from, kind), person.email, ctx.now.getTime()) > 0) {
     return { status: 'applied', touched: [], mails: [] };
   }
   const id = writes.queueMail(

@@ -6,7 +6,12 @@
 import type Database from 'better-sqlite3';
 import type { Portal } from '../shared/contract';
 import { loginPortal } from '../shared/portals';
-import { hasAccessAt, unsignedAgreement, type MailFacts } from '../shared/rules/access';
+import {
+  hasAccessAt,
+  unsignedAgreement,
+  type MailFacts,
+  type SentMail,
+} from '../shared/rules/access';
 
 export type AccountRow = {
   id: number;
@@ -64,7 +69,8 @@ export function createPersonWriteRepository(
     "SELECT company_rut FROM memberships WHERE person_rut = ? AND state != 'removed'",
   );
   const lastMail = sqlite.prepare(
-    `SELECT sent_at FROM mails WHERE person_rut = ? AND portal = ? AND kind = ?
+    `SELECT sent_at AS sentAt, to_address AS "to" FROM mails
+     WHERE person_rut = ? AND portal = ? AND kind = ?
      ORDER BY sent_at DESC LIMIT 1`,
   );
   const approvedRequest = sqlite.prepare(
@@ -196,8 +202,9 @@ export function createPersonWriteRepository(
     companyRuts(rut: number): number[] {
       return (companyRuts.all(rut) as Array<{ company_rut: number }>).map((r) => r.company_rut);
     },
-    lastMailAt(rut: number, portal: string, kind: string): string | null {
-      return (lastMail.get(rut, portal, kind) as { sent_at: string } | undefined)?.sent_at ?? null;
+    /** The last mail of this kind from this portal (rules/access.ts `mailWaitMs`). */
+    lastMail(rut: number, portal: string, kind: string): SentMail | null {
+      return (lastMail.get(rut, portal, kind) as SentMail | undefined) ?? null;
     },
     /** What decides which mails fit this account (shared/rules/access.ts). */
     mailFacts(person: PersonCore, account: AccountRow): MailFacts {

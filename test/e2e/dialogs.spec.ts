@@ -98,6 +98,19 @@ test.describe('as an agent', () => {
     await expect(resend).toBeDisabled();
     await expect(resend).toHaveAccessibleDescription(cooldown);
     await expectAccessible(page, 'ficha con reenvío en espera');
+
+    // «No me llega»: her address was wrong. Corrected, the link may go to the right one at once.
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const edit = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await edit.getByLabel('Correo', { exact: true }).fill('francisca.silva@empresa.cl');
+    const identity = edit.getByRole('group', { name: /Verificación de identidad/ });
+    await identity.getByRole('checkbox', { name: /N° de serie/ }).check();
+    await identity.getByRole('checkbox', { name: /celular/ }).check();
+    await edit.getByLabel('Motivo').fill('Su correo estaba mal escrito');
+    await edit.getByRole('button', { name: 'Guardar' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(resend).toBeEnabled();
+    await expect(fix).toBeEnabled();
   });
 
   for (const viewport of [

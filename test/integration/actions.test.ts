@@ -429,6 +429,32 @@ describe('resend mail', () => {
     expect(core.dispatchNow('mails.resend', input).ok).toBe(true);
   });
 
+  it('lets the mail go at once to an address just corrected: the last went where it cannot help', () => {
+    const clock = { now: FIXED_NOW };
+    const core = seededCore(300, { clock });
+    const input = { rut: FRANCISCA, portal: 'achs_gestion', kind: 'password_creation' };
+    const { record: sent } = call(core, 'mails.resend', input);
+    clock.now = new Date(FIXED_NOW.getTime() + 2 * 60_000);
+    // «No me llega»: the address was wrong. Corrected, the link goes to the right one now.
+    const { record: corrected } = call(core, 'contact.edit', {
+      rut: FRANCISCA,
+      email: 'francisca.silva@empresa.cl',
+      reason: 'Su correo estaba mal escrito',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: sent.version,
+    });
+    expect(corrected.email).toBe('francisca.silva@empresa.cl');
+    const { record: after } = call(core, 'mails.resend', input);
+    expect(after.mails[0]).toMatchObject({
+      kind: 'password_creation',
+      toAddress: 'francisca.silva@empresa.cl',
+      sentAt: clock.now.toISOString(),
+    });
+    // To that address, the cool-down holds as before.
+    clock.now = new Date(FIXED_NOW.getTime() + 5 * 60_000);
+    expect(refused(core, 'mails.resend', input).message).toMatch(/espere 7 min/);
+  });
+
   it('refuses without an e-mail, or a kind that does not fit the account', () => {
     const core = seededCore(300);
     expect(

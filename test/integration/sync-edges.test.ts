@@ -154,6 +154,36 @@ describe('sync edges', () => {
     ).toEqual({ n: 1 });
   });
 
+  it('sends the mail to a corrected address at once, on the desk and on the central API', async () => {
+    const central = await startCentral();
+    const a = await openDesk(central.url);
+    const b = await openDesk(central.url);
+    await syncNow(a);
+    await syncNow(b);
+    const resend = { rut: '18765432-7', portal: 'achs_gestion', kind: 'password_creation' };
+    act(a, 'mails.resend', resend);
+    await syncNow(a);
+    await syncNow(b);
+    // «No me llega»: desk b finds the address wrong, corrects it, and sends the link there.
+    const seen = record(b, resend.rut);
+    act(b, 'contact.edit', {
+      rut: resend.rut,
+      email: 'francisca.silva@empresa.cl',
+      reason: 'Su correo estaba mal escrito',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: seen.version,
+    });
+    act(b, 'mails.resend', resend);
+    expect(await syncNow(b)).toMatchObject({ rejected: 0, pending: 0 });
+    const sentTo = central.db.$client
+      .prepare(
+        "SELECT to_address FROM mails WHERE person_rut = 18765432 AND kind = 'password_creation' AND action_id IS NOT NULL ORDER BY id",
+      )
+      .pluck()
+      .all();
+    expect(sentTo).toEqual([seen.email, 'francisca.silva@empresa.cl']);
+  });
+
   it('sends again what a restored server lost, even with nothing new to push', async () => {
     const dataDir = tempDir();
     const first = await startCentral({ dataDir });

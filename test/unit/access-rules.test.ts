@@ -10,6 +10,7 @@ import {
   affiliateProfile,
   fittingMailKinds,
   hasAccess,
+  mailWaitMs,
   hasAccessAt,
   isMailKind,
   mailFits,
@@ -229,5 +230,25 @@ describe('the approval mail serves the agreement step', () => {
         { state: 'approved', agreementSigned: false },
       ]),
     ).toBe(true);
+  });
+});
+
+describe('how long a mail waits before it may go again', () => {
+  const now = Date.parse('2026-11-21T15:00:00.000Z');
+  const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
+
+  it('goes at once when none went before, and after the cool-down', () => {
+    expect(mailWaitMs(null, 'p@x.cl', now)).toBe(0);
+    expect(mailWaitMs({ sentAt: minutesAgo(11), to: 'p@x.cl' }, 'p@x.cl', now)).toBe(0);
+  });
+
+  it('waits out the cool-down when the last went to the same address', () => {
+    expect(mailWaitMs({ sentAt: minutesAgo(4), to: 'p@x.cl' }, 'p@x.cl', now)).toBe(6 * 60_000);
+    // The same address whatever its case or spaces.
+    expect(mailWaitMs({ sentAt: minutesAgo(4), to: 'P@X.cl ' }, 'p@x.cl', now)).toBe(6 * 60_000);
+  });
+
+  it('does not wait when the last went to an address the person no longer has', () => {
+    expect(mailWaitMs({ sentAt: minutesAgo(1), to: 'antes@x.cl' }, 'ahora@x.cl', now)).toBe(0);
   });
 });

@@ -30,12 +30,15 @@ const account = (over: Partial<AccountFacts> = {}): AccountFacts => ({
   lockedUntil: null,
   version: 3,
   mail: mail({ portal: over.portal ?? 'achs_gestion' }),
-  lastMailAt: {},
+  lastMail: {},
   ...over,
 });
 
+const EMAIL = 'p@x.cl';
+const sentTo = (minutes: number, to = EMAIL) => ({ sentAt: minutesFromNow(minutes), to });
+
 const person = (over: Partial<PersonFacts> = {}): PersonFacts => ({
-  hasEmail: true,
+  email: EMAIL,
   accounts: [account()],
   membership: null,
   ...over,
@@ -103,7 +106,7 @@ describe('resend the password mail', () => {
   });
 
   it('no e-mail, not registered, no access: each with its own reason', () => {
-    expect(selectionApplicability('resend_mail', person({ hasEmail: false }), NOW)).toEqual({
+    expect(selectionApplicability('resend_mail', person({ email: null }), NOW)).toEqual({
       applies: false,
       skip: { code: 'no_email' },
     });
@@ -120,7 +123,7 @@ describe('resend the password mail', () => {
   });
 
   it('within the cool-down: the next login that is not, or the minutes left', () => {
-    const recent = account({ lastMailAt: { password_reset: minutesFromNow(-4) } });
+    const recent = account({ lastMail: { password_reset: sentTo(-4) } });
     expect(selectionApplicability('resend_mail', person({ accounts: [recent] }), NOW)).toEqual({
       applies: false,
       skip: { code: 'cooldown', minutes: 6 },
@@ -129,10 +132,15 @@ describe('resend the password mail', () => {
     expect(
       selectionApplicability('resend_mail', person({ accounts: [recent, other] }), NOW),
     ).toMatchObject({ steps: [{ portal: 'portal_heroes', kind: 'password_reset' }] });
-    const old = account({ lastMailAt: { password_reset: minutesFromNow(-11) } });
+    const old = account({ lastMail: { password_reset: sentTo(-11) } });
     expect(selectionApplicability('resend_mail', person({ accounts: [old] }), NOW)).toMatchObject({
       applies: true,
     });
+    // The last one went to an address she no longer has (corrected since): nothing to wait for.
+    const elsewhere = account({ lastMail: { password_reset: sentTo(-4, 'antes@x.cl') } });
+    expect(
+      selectionApplicability('resend_mail', person({ accounts: [elsewhere] }), NOW),
+    ).toMatchObject({ applies: true, steps: [{ kind: 'password_reset' }] });
   });
 });
 

@@ -6,9 +6,13 @@
  * person it skips is told apart by a precise reason instead of a generic refusal.
  */
 import type { MailKind, Portal } from '../../shared/contract';
-import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { isPortal, loginPortal } from '../../shared/portals';
-import { fittingMailKinds, type MailFacts } from '../../shared/rules/access';
+import {
+  fittingMailKinds,
+  mailWaitMs,
+  type MailFacts,
+  type SentMail,
+} from '../../shared/rules/access';
 import {
   mayChangeMembership,
   type MembershipStateCode,
@@ -62,12 +66,13 @@ export type AccountFacts = {
   lockedUntil: string | null;
   version: number;
   mail: MailFacts;
-  /** When each password mail was last sent from the portal it comes from (null: never). */
-  lastMailAt: Partial<Record<MailKind, string | null>>;
+  /** Each password mail's last, from the portal it comes from (null: never). */
+  lastMail: Partial<Record<MailKind, SentMail | null>>;
 };
 
 export type PersonFacts = {
-  hasEmail: boolean;
+  /** The person's e-mail (null: none). */
+  email: string | null;
   /** Every login of the person, preferred ones first (see `preferredPortals`). */
   accounts: AccountFacts[];
   /** The membership in the selection's company (membership actions only); null: none. */
@@ -144,15 +149,13 @@ export function selectionApplicability(
  * apply), the first login whose mail is not in its cool-down. One mail per person.
  */
 function passwordMail(facts: PersonFacts, accounts: AccountFacts[], now: Date): Applicability {
-  if (!facts.hasEmail) return skip('no_email');
+  if (facts.email === null) return skip('no_email');
   if (accounts.length === 0) return skip('no_account');
   let waitMinutes: number | null = null;
   for (const account of accounts) {
     const kind = fittingMailKinds(account.mail).find((k) => PASSWORD_MAILS.includes(k));
     if (!kind) continue;
-    const last = account.lastMailAt[kind] ?? null;
-    const waitMs =
-      last === null ? 0 : Date.parse(last) + MAIL_COOLDOWN_MINUTES * 60_000 - now.getTime();
+    const waitMs = mailWaitMs(account.lastMail[kind] ?? null, facts.email, now.getTime());
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
       waitMinutes = waitMinutes === null ? minutes : Math.min(waitMinutes, minutes);

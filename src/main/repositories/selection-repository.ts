@@ -4,7 +4,6 @@
  * again after a selection's action (so an undo never overwrites a later decision).
  */
 import type Database from 'better-sqlite3';
-import type { MailKind } from '../../shared/contract';
 import { mailPortal } from '../../shared/portals';
 import {
   PASSWORD_MAILS,
@@ -75,10 +74,10 @@ export function createSelectionRepository(
         for (const { portal } of portals.all(rut) as Array<{ portal: AccountFacts['portal'] }>) {
           const account = writes.account(rut, portal);
           if (!account) continue;
-          const lastMailAt: Partial<Record<MailKind, string | null>> = {};
+          const lastMail: AccountFacts['lastMail'] = {};
           if (action === 'resend_mail') {
             for (const kind of PASSWORD_MAILS) {
-              lastMailAt[kind] = writes.lastMailAt(rut, mailPortal(kind, portal), kind);
+              lastMail[kind] = writes.lastMail(rut, mailPortal(kind, portal), kind);
             }
           }
           accounts.push({
@@ -86,7 +85,7 @@ export function createSelectionRepository(
             lockedUntil: account.lockedUntil,
             version: account.version,
             mail: writes.mailFacts(person, account),
-            lastMailAt,
+            lastMail,
           });
         }
       }
@@ -101,7 +100,7 @@ export function createSelectionRepository(
             }
           : null;
       }
-      return { hasEmail: Boolean(person.email), accounts, membership };
+      return { email: person.email, accounts, membership };
     },
   };
 }

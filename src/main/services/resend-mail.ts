@@ -5,9 +5,8 @@
  * within the cool-down. The mail is queued here; the central API sends it.
  */
 import type { MailKind, Portal } from '../../shared/contract';
-import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
 import { mailPortal } from '../../shared/portals';
-import { mailFits } from '../../shared/rules/access';
+import { mailFits, mailWaitMs } from '../../shared/rules/access';
 import type { ServiceContext, Session } from './context';
 import { NotFoundError, RuleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
@@ -45,9 +44,8 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
       }
       const now = ctx.now();
       const from = mailPortal(command.kind, command.portal);
-      const last = writes.lastMailAt(command.personRut, from, command.kind);
-      const waitMs =
-        last === null ? 0 : Date.parse(last) + MAIL_COOLDOWN_MINUTES * 60_000 - now.getTime();
+      const last = writes.lastMail(command.personRut, from, command.kind);
+      const waitMs = mailWaitMs(last, person.email, now.getTime());
       if (waitMs > 0) throw new RuleError('cooldown', { minutes: Math.ceil(waitMs / 60_000) });
       writes.queueMail(
         command.personRut,
@@ -58,7 +56,7 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
         actionId,
       );
       return {
-        before: { lastSentAt: last },
+        before: { lastSentAt: last?.sentAt ?? null },
         after: { kind: command.kind, to: person.email },
         // The address the agent saw: the central API sends only to it (rule 4).
         intent: { portal: command.portal, mailKind: command.kind, to: person.email },

@@ -13,7 +13,7 @@ import {
   portalLabels,
   syncMessages,
 } from '../../shared/messages';
-import { MAIL_COOLDOWN_MINUTES } from '../../shared/policy';
+import { mailWaitMs } from '../../shared/rules/access';
 import { mailPortal } from '../../shared/portals';
 import type { MembershipChange } from '../../shared/rules/membership-transitions';
 import { call } from './api/client';
@@ -88,9 +88,8 @@ export function mailAvailableAt(
   now = Date.now(),
 ) {
   const last = lastMail(record, portal, kind);
-  if (!last) return null;
-  const at = Date.parse(last.sentAt) + MAIL_COOLDOWN_MINUTES * 60_000;
-  return at > now ? at : null;
+  const wait = mailWaitMs(last && { sentAt: last.sentAt, to: last.toAddress }, record.email, now);
+  return wait > 0 ? now + wait : null;
 }
 
 /**

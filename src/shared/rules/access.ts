@@ -5,6 +5,7 @@
  */
 import { isOneOf, MAIL_KINDS, type MailKind, type Portal } from '../vocabulary';
 import { isLosHeroes } from '../portals';
+import { MAIL_COOLDOWN_MINUTES } from '../policy';
 
 type AccessMembership = {
   state: 'active' | 'disabled' | 'paused' | 'removed';
@@ -177,6 +178,22 @@ export function unsignedAgreement(
       !m.agreementSigned &&
       m.approvalAwaits !== true,
   );
+}
+
+/** The last mail of a kind from a portal: when it went, and to which address. */
+export type SentMail = { sentAt: string; to: string };
+
+/**
+ * How long before a mail of this kind may go again (ms; 0: now). The caller is not flooded: the
+ * same mail waits MAIL_COOLDOWN_MINUTES — unless the last one went to an address the person no
+ * longer has (the agent has just corrected it): nothing reached them, so nothing holds the mail
+ * to the right address back. The desk's record and resend, a selection, and the central API
+ * (one mail, not two, when two desks ask for it) all decide with this.
+ */
+export function mailWaitMs(last: SentMail | null, email: string | null, now: number): number {
+  if (last === null) return 0;
+  if (email !== null && last.to.trim().toLowerCase() !== email.trim().toLowerCase()) return 0;
+  return Math.max(0, Date.parse(last.sentAt) + MAIL_COOLDOWN_MINUTES * 60_000 - now);
 }
 
 export function isMailKind(text: string): text is MailKind {
