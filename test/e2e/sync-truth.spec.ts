@@ -127,6 +127,22 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
 
+    // A company's change is asked by someone of the company: that is who is told it will wait.
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('14.253.647-1');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    await record
+      .getByRole('region', { name: '¿Por qué no puede ingresar?' })
+      .getByRole('button', { name: 'Reanudar desde la empresa' })
+      .click();
+    const company = page.getByRole('dialog');
+    await expect(company.getByRole('note').filter({ hasText: 'quedará guardada' })).toHaveText(
+      /llegará al portal cuando este equipo se sincronice\. Dígaselo a quien lo pide\.$/,
+    );
+    await page.keyboard.press('Escape');
+    await expect(company).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+
     await indicator.click();
     const sync = page.getByRole('region', { name: 'Sincronización' });
     const network = syncErrorMessages.network({ minVersion: null });

@@ -161,9 +161,12 @@ const heldLater =
  * change at once, but the portal does not have it yet, so nothing may say it is done there.
  */
 export const heldMessages = {
-  /** In every action dialog; `state` is how the header names the sync's state. */
-  dialogNote: (state: string) =>
-    `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.`,
+  /**
+   * In every action dialog; `state` is how the header names the sync's state. A company's
+   * change is asked by someone of the company, who is the one to tell.
+   */
+  dialogNote: (state: string, askedByCompany = false) =>
+    `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a ${askedByCompany ? 'quien lo pide' : 'la persona'}.`,
   /** A mail's action that reaches the central API late is applied without its mail (policy.ts). */
   mailFreshness: `El correo sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas: si tarda más, no se envía (un enlace tan tardío confundiría a la persona) y habrá que pedirlo de nuevo.`,
   /** A mail asked while the desk cannot sync: the toast says what the dialog said. */

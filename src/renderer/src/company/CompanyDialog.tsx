@@ -516,7 +516,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {descriptionOf(dialog, company)}
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <ActionNotices heldIn={heldIn} onBehalf={spokenFor} />
+        <ActionNotices heldIn={heldIn} onBehalf={spokenFor} askedByCompany />
         {needsCaller(dialog) && company.callers.length === 0 && (
           <p className="notice notice-warn">{t.dialog.noCallers}</p>
         )}

@@ -14,6 +14,7 @@ export function ActionNotices({
   onBehalf,
   sendsMail = false,
   elsewhere = null,
+  askedByCompany = false,
 }: {
   heldIn: SyncStatus['state'] | null;
   onBehalf: { name: string; relation: OnBehalfRelation } | null;
@@ -21,13 +22,15 @@ export function ActionNotices({
   sendsMail?: boolean;
   /** The person of the open call or visit, when it is not the one acted on. */
   elsewhere?: string | null;
+  /** A company's change: someone of the company asks it, and is the one told. */
+  askedByCompany?: boolean;
 }) {
   const words = useInteractionWords().bar;
   return (
     <>
       {heldIn && (
         <p className="notice notice-warn" role="note">
-          {heldMessages.dialogNote(syncStateLabels[heldIn])}
+          {heldMessages.dialogNote(syncStateLabels[heldIn], askedByCompany)}
           {sendsMail && ` ${heldMessages.mailFreshness}`}
         </p>
       )}
