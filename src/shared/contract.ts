@@ -25,6 +25,7 @@ import { COMPANY_USER_CHANGE_KINDS } from './rules/membership-transitions';
 import { ADMIN_KINDS } from './rules/company-access';
 import {
   AGENT_ROLES,
+  INTERACTION_KINDS,
   MAIL_KINDS,
   MAIL_OUTCOMES,
   MEMBERSHIP_ROLES,
@@ -107,6 +108,7 @@ export const Role = z.enum(AGENT_ROLES);
 export const IdentityFact = z.enum(IDENTITY_FACTS);
 export const InteractionReason = z.enum(INTERACTION_REASONS);
 export const InteractionOutcome = z.enum(INTERACTION_OUTCOMES);
+export const InteractionKind = z.enum(INTERACTION_KINDS);
 export const OnBehalfRelation = z.enum(ON_BEHALF_RELATIONS);
 
 /** May the signed-in agent do this here, and if not, why. */
@@ -406,6 +408,11 @@ export type PersonRecord = z.infer<typeof PersonRecord>;
 
 export const Interaction = z.object({
   id: z.string(),
+  /**
+   * A call, or a prevention officer's visit (shared/rules/interaction-kind.ts): each row is named
+   * by what it is, whoever is signed in.
+   */
+  kind: InteractionKind,
   agentId: z.string(),
   personRut: z.string().nullable(),
   /** The caller's full name, when the RUT is in the replica. */
@@ -587,8 +594,10 @@ export const PersonViewers = z.object({
       agentName: z.string(),
       action: z.string(),
       via: z.string().nullable(),
-      /** The open call's reason (an interaction reason code), if a call was open. */
+      /** The open call's or visit's reason (an interaction reason code), if one was open. */
       reason: z.string().nullable(),
+      /** Whether the viewer's interactions are calls or visits (open or not at the time). */
+      kind: InteractionKind,
       /** A refused attempt (an officer outside his companies), not a view. */
       denied: z.boolean(),
     }),
@@ -1628,8 +1637,14 @@ export const contract = {
   'bulkLoads.resume': { input: BatchId, output: BulkBatch },
   'bulkLoads.close': { input: BatchId, output: BulkBatch },
   // ---- The supervisor's Panel and the Llamadas list's paging (issue 10) ----
-  /** How many calls `interactions.list` pages through with the same filter. */
-  'interactions.count': { input: CallFilter, output: z.object({ total: z.number().int() }) },
+  /**
+   * How many interactions `interactions.list` pages through with the same filter, and how many
+   * of them are visits.
+   */
+  'interactions.count': {
+    input: CallFilter,
+    output: z.object({ total: z.number().int(), visits: z.number().int() }),
+  },
   'dashboard.panel': { input: z.object({ range: DashboardRange }), output: DashboardPanel },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

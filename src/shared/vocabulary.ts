@@ -12,6 +12,10 @@ export type Portal = (typeof PORTALS)[number];
 export const AGENT_ROLES = ['agent', 'supervisor', 'prevention'] as const;
 export type Role = (typeof AGENT_ROLES)[number];
 
+/** What one interaction is (DOMAIN: «one call or visit»); rules/interaction-kind.ts decides. */
+export const INTERACTION_KINDS = ['call', 'visit'] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
 /** Where a person's registration on a portal stands (rule 2). */
 export const REGISTRATION_STATES = ['not_registered', 'pending_activation', 'active'] as const;
 

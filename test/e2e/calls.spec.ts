@@ -535,3 +535,102 @@ test.describe('as a prevention officer', () => {
     await expectAccessible(page, 'visitas de un prevencionista');
   });
 });
+
+test.describe('on a desk an officer also uses', () => {
+  test.use({ user: 'prevencion' });
+
+  test("a supervisor's Llamadas, the record and «Quién consultó esta ficha» name the officer's visit as a visit and the agent's call as a call", async ({
+    desk,
+  }) => {
+    // Three agents in turn, and three screens each checked by axe.
+    test.setTimeout(90_000);
+    const { page } = desk;
+
+    // The officer looks Pedro up, visits him (opening his record again from his list of visits
+    // meanwhile), and closes.
+    await openPedro(desk);
+    const visitBar = page.getByRole('region', { name: 'Visita' });
+    await visitBar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+    await visitBar.getByRole('button', { name: `Abrir visita con ${PEDRO_WHO}` }).click();
+    await expect(visitBar).toContainText('Visita en curso');
+    await page.getByRole('button', { name: 'Visitas', exact: true }).click();
+    await page.getByRole('button', { name: `${PEDRO} 12.345.678-5` }).click();
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+    await visitBar.getByRole('button', { name: 'Cerrar visita' }).click();
+    await visitBar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await visitBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Visita cerrada y registrada.');
+
+    // An agent takes Pedro's call on the same desk, looking at his record during it.
+    await signInAgain(page, 'agente', 'agente600');
+    const callbar = await openCallWithPedro(desk);
+    await openPedro(desk);
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+    // The agent's own list holds his call only, and says so.
+    await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeVisible();
+    await expect(page.getByText('1 llamada', { exact: true })).toBeVisible();
+
+    // The supervisor's Llamadas holds both, and names each.
+    await signInAgain(page, 'supervisora', 'super600');
+    await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+    const list = page.getByRole('region', { name: 'Llamadas y visitas', exact: true });
+    await expect(list.getByRole('heading', { level: 1 })).toHaveText('Llamadas y visitas');
+    await expect(list.getByText('1 llamada y 1 visita', { exact: true })).toBeVisible();
+    await expect(list.getByRole('table')).toHaveAccessibleName(
+      /^Llamadas y visitas de todos los agentes/,
+    );
+    const rows = list.getByRole('row').filter({ hasText: PEDRO });
+    const officers = rows.filter({ hasText: 'Héctor Contreras (prevención)' });
+    const agents = rows.filter({ hasText: 'Alicia Agente' });
+    await expect(officers.getByRole('cell').nth(3)).toHaveText('Visita: Bloqueo por intentos');
+    await expect(agents.getByRole('cell').nth(3)).toHaveText('Llamada: Olvidó contraseña');
+    // Filtered to the officer, the count says what it found; the title stays the list's.
+    await list.getByLabel('Agente').selectOption({ label: 'Héctor Contreras (prevención)' });
+    await list.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await expect(list.getByText('1 visita', { exact: true })).toBeVisible();
+    await expect(list.getByRole('heading', { level: 1 })).toHaveText('Llamadas y visitas');
+    await expectAccessible(page, 'Llamadas y visitas (supervisora)');
+
+    // Pedro's record lists both, each by what it is.
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    await openPedro(desk);
+    await expect(
+      desk.record.getByRole('heading', { name: 'Llamadas y visitas recientes' }),
+    ).toBeVisible();
+    const recent = desk.record.locator('ul.calls > li');
+    await expect(recent).toHaveCount(2);
+    await expect(recent.nth(0)).toContainText('Llamada: Olvidó contraseña');
+    await expect(recent.nth(1)).toContainText('Visita: Bloqueo por intentos');
+
+    // «Quién consultó esta ficha»: the officer's views were in a visit, or with none open.
+    await desk.record.getByRole('button', { name: 'Quién consultó esta ficha' }).click();
+    const viewers = page.getByRole('dialog', { name: `Quién consultó la ficha de ${PEDRO}` });
+    await expect(
+      viewers.getByRole('columnheader', { name: 'Motivo de la llamada o visita' }),
+    ).toBeVisible();
+    // Each of someone's views, newest first: where the record was opened from, and why.
+    const views = async (who: string) =>
+      viewers
+        .getByRole('row')
+        .filter({ hasText: who })
+        .evaluateAll((found) =>
+          found.map((row) => [...row.children].slice(2).map((cell) => cell.textContent ?? '')),
+        );
+    await expect
+      .poll(() => views('Héctor Contreras'))
+      .toEqual([
+        ['Visita (lista de visitas)', 'Visita: Bloqueo por intentos'],
+        ['Búsqueda', 'Sin visita abierta'],
+      ]);
+    expect(await views('Alicia Agente')).toEqual([
+      ['Búsqueda', 'Llamada: Olvidó contraseña'],
+      ['Búsqueda', 'Sin llamada abierta'],
+    ]);
+    expect(await views('Sara Supervisora')).toEqual([['Búsqueda', 'Sin llamada abierta']]);
+    await expectAccessible(page, 'Quién consultó esta ficha, llamadas y visitas');
+  });
+});

@@ -26,7 +26,7 @@ describe('the Llamadas list', () => {
     const core = seededCore(300, { as: 'supervisora' });
     insertCalls(core, 'agent-demo', '2026-11-01T12:00:00.000Z', 70, 'a');
     insertCalls(core, 'supervisor-demo', '2026-11-10T12:00:00.000Z', 55, 's');
-    expect(call(core, 'interactions.count', {})).toEqual({ total: 125 });
+    expect(call(core, 'interactions.count', {})).toEqual({ total: 125, visits: 0 });
     const seen: string[] = [];
     for (let offset = 0; offset < 125; offset += 50) {
       seen.push(...ids(call(core, 'interactions.list', { offset, limit: 50 })));
@@ -49,7 +49,10 @@ describe('the Llamadas list', () => {
     expect(list({ from: '2026-11-21' })).toEqual(['early-000']);
     expect(list({ to: '2026-06-09' })).toEqual(['winter-000']);
     expect(list({ from: '2026-06-10', to: '2026-11-19' })).toEqual([]);
-    expect(call(core, 'interactions.count', { from: '2026-11-20' })).toEqual({ total: 2 });
+    expect(call(core, 'interactions.count', { from: '2026-11-20' })).toEqual({
+      total: 2,
+      visits: 0,
+    });
     // Not a date: refused as bad input, nothing answered.
     expect(core.dispatchNow('interactions.list', { from: '31-02-2026' })).toMatchObject({
       ok: false,
@@ -66,10 +69,13 @@ describe('the Llamadas list', () => {
       'a-001',
       'a-000',
     ]);
-    expect(call(core, 'interactions.count', { agentId: 'supervisor-demo' })).toEqual({ total: 2 });
+    expect(call(core, 'interactions.count', { agentId: 'supervisor-demo' })).toEqual({
+      total: 2,
+      visits: 0,
+    });
 
     signInAs(core, 'agente');
-    expect(call(core, 'interactions.count', {})).toEqual({ total: 3 });
+    expect(call(core, 'interactions.count', {})).toEqual({ total: 3, visits: 0 });
     expect(ids(call(core, 'interactions.list', { agentId: 'agent-demo', limit: 1 }))).toEqual([
       'a-002',
     ]);

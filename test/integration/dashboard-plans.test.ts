@@ -1,7 +1,8 @@
 /**
- * The query plans of the Panel's charts and of the Llamadas list, pinned: each chart reads only
- * its index of migration 0012 (a range search, no table rows), so a year of calls and audit
- * events costs what the chosen range holds, not what the replica holds.
+ * The query plans of the Panel's charts and of the Llamadas list (a page, its total and how many
+ * are visits), pinned: each chart reads only its index of migration 0012 (a range search, no
+ * table rows), so a year of calls and audit events costs what the chosen range holds, not what
+ * the replica holds.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,19 +68,28 @@ const JOINS = [
 ];
 const RANGE = { from: '2026-01-01', to: '2026-02-01' };
 
-const LIST_CASES: Array<[string, InteractionFilter, string[], string[]]> = [
+// How many of them are visits: as the Panel counts them, each officer's range of the agent index
+// (agents are a handful of rows).
+const OFFICERS = ['LIST SUBQUERY 1', 'SCAN agents'];
+
+const LIST_CASES: Array<[string, InteractionFilter, string[], string[], string[]]> = [
   [
     'every agent, newest first',
     {},
     ['SCAN i USING INDEX interactions_opened', ...JOINS],
     // A count of everything reads the index SQLite estimates smallest.
     ['SCAN interactions USING COVERING INDEX sqlite_autoindex_interactions_1'],
+    ['SEARCH i USING COVERING INDEX interactions_agent (agent_id=?)', ...OFFICERS],
   ],
   [
     'every agent, a range of days',
     RANGE,
     ['SEARCH i USING INDEX interactions_opened (opened_at>? AND opened_at<?)', ...JOINS],
     ['SEARCH i USING COVERING INDEX interactions_opened (opened_at>? AND opened_at<?)'],
+    [
+      'SEARCH i USING COVERING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
+      ...OFFICERS,
+    ],
   ],
   [
     'one agent, a range of days',
@@ -91,13 +101,19 @@ const LIST_CASES: Array<[string, InteractionFilter, string[], string[]]> = [
     [
       'SEARCH i USING COVERING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
     ],
+    [
+      'SEARCH i USING COVERING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
+      ...OFFICERS,
+      'CREATE BLOOM FILTER',
+    ],
   ],
 ];
 
 describe('query plans of the Llamadas list', () => {
-  it.each(LIST_CASES)('%s', (_name, filter, page, count) => {
+  it.each(LIST_CASES)('%s', (_name, filter, page, count, visits) => {
     const sql = interactionListSql(filter);
     expect(planOf(sql.page, [...sql.params, 50, 0])).toEqual(page);
     expect(planOf(sql.count, sql.params)).toEqual(count);
+    expect(planOf(sql.visits, sql.params)).toEqual(visits);
   });
 });

@@ -68,8 +68,6 @@ export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChann
         offset: input.offset,
         limit: input.limit,
       }),
-    'interactions.count': (input) => ({
-      total: countInteractions(context, agent(), callFilter(input)),
-    }),
+    'interactions.count': (input) => countInteractions(context, agent(), callFilter(input)),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
+import { isVisitSql } from './interaction-repository';
 
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
@@ -62,9 +63,10 @@ export const DASHBOARD_SQL = {
   /**
    * How many of the range's interactions were a prevention officer's visits (DOMAIN: «one call
    * or visit»): on a desk an officer also signs in to, the Panel names them apart from calls.
+   * The one rule of what a visit is (`isVisitSql`), as every list of interactions says it.
    */
   visits: `SELECT count(*) FROM interactions
-    WHERE agent_id IN (SELECT id FROM agents WHERE role = 'prevention')
+    WHERE ${isVisitSql('agent_id')}
       AND opened_at >= @from AND opened_at < @to`,
   actionsByKind: `SELECT action, count(*) AS n FROM audit_events
     WHERE action NOT IN (${notActions}) AND action NOT IN (${supervision})

@@ -6,6 +6,30 @@ import type Database from 'better-sqlite3';
 import { statementCache } from '../../storage/db/statement-cache';
 import type { OnBehalfRelation } from '../../shared/policy';
 import { fullName } from '../../shared/format';
+import type { InteractionKind } from '../../shared/vocabulary';
+import { VISITING_ROLES } from '../../shared/rules/interaction-kind';
+
+/**
+ * The rule of what an interaction is (shared/rules/interaction-kind.ts) in SQL, over a column
+ * holding its agent's role: a visit when that role is a prevention officer's. An agent the desk
+ * does not know has no role here, and so took a call.
+ */
+export function visitingRoleSql(roleColumn: string): string {
+  return `${roleColumn} IN (${VISITING_ROLES.map((role) => `'${role}'`).join(', ')})`;
+}
+
+/**
+ * The same rule over the column holding an interaction's agent id: the Panel counts visits with
+ * it, and so does the Llamadas list, each from the index on the agent (a handful of officers).
+ */
+export function isVisitSql(agentIdColumn: string): string {
+  return `${agentIdColumn} IN (SELECT id FROM agents WHERE ${visitingRoleSql('role')})`;
+}
+
+/** An interaction's kind, `'call'` or `'visit'`, where its agent's role is already joined. */
+export function interactionKindSql(roleColumn: string): string {
+  return `CASE WHEN ${visitingRoleSql(roleColumn)} THEN 'visit' ELSE 'call' END`;
+}
 
 export type InteractionRow = {
   id: string;
@@ -22,6 +46,8 @@ export type InteractionRow = {
   agentName: string | null;
   /** Someone calling in the person's name (migration 0030); null when the person calls. */
   onBehalf: OnBehalf | null;
+  /** A call, or a prevention officer's visit (`interactionKindSql`). */
+  kind: InteractionKind;
 };
 
 export type OnBehalf = { name: string; relation: OnBehalfRelation };
@@ -41,6 +67,7 @@ type Raw = {
   agent_name: string | null;
   on_behalf_name: string | null;
   on_behalf_relation: string | null;
+  kind: InteractionKind;
 };
 
 const personName = (row: Raw): string | null =>
@@ -67,10 +94,15 @@ const toRow = (row: Raw): InteractionRow => ({
     row.on_behalf_name === null
       ? null
       : { name: row.on_behalf_name, relation: row.on_behalf_relation as OnBehalfRelation },
+  kind: row.kind,
 });
 
-/** Every read goes through this: the call, its caller's name and its agent's name. */
-const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display_name AS agent_name
+/**
+ * Every read goes through this: the call, its caller's name, its agent's name, and whether it is
+ * a call or a visit (from the agent's role, as the Panel counts visits).
+ */
+const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display_name AS agent_name,
+    ${interactionKindSql('a.role')} AS kind
   FROM interactions i
   LEFT JOIN persons p ON p.rut = i.person_rut
   LEFT JOIN agents a ON a.id = i.agent_id`;
@@ -102,12 +134,17 @@ function where(filter: InteractionFilter): { sql: string; params: unknown[] } {
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** The Llamadas list's statements for a filter: one page newest first, and the total. */
+/**
+ * The Llamadas list's statements for a filter: one page newest first, the total, and how many of
+ * those are visits (so the list can say «3 llamadas y 1 visita», as the Panel does).
+ */
 export function interactionListSql(filter: InteractionFilter) {
   const { sql, params } = where(filter);
+  const visit = isVisitSql('i.agent_id');
   return {
     page: `${SELECT} ${sql} ORDER BY i.opened_at DESC LIMIT +? OFFSET ?`,
     count: `SELECT count(*) FROM interactions i ${sql}`,
+    visits: `SELECT count(*) FROM interactions i ${sql ? `${sql} AND ${visit}` : `WHERE ${visit}`}`,
     params,
   };
 }
@@ -178,12 +215,17 @@ export function createInteractionRepository(sqlite: Database.Database) {
       const { page, params } = interactionListSql(filter);
       return (prepared(page).all(...params, limit, offset) as Raw[]).map(toRow);
     },
-    /** How many calls the same filter finds: the Llamadas list's total. */
-    count(filter: InteractionFilter): number {
-      const { count, params } = interactionListSql(filter);
-      return prepared(count)
-        .pluck()
-        .get(...params) as number;
+    /** How many interactions the same filter finds, and how many of them are visits. */
+    count(filter: InteractionFilter): { total: number; visits: number } {
+      const { count, visits, params } = interactionListSql(filter);
+      return {
+        total: prepared(count)
+          .pluck()
+          .get(...params) as number,
+        visits: prepared(visits)
+          .pluck()
+          .get(...params) as number,
+      };
     },
   };
 }

@@ -58,6 +58,7 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
   const unsettled = ctx.repos.outbox.unsettled(work.map((event) => event.id));
   return {
     id: row.id,
+    kind: row.kind,
     agentId: row.agentId,
     personRut: rutText(row.personRut),
     personName: row.personName,
@@ -310,11 +311,14 @@ export function listInteractions(
     .map((row) => interactionView(ctx, row));
 }
 
-/** How many calls `listInteractions` pages through for the same filter. */
+/**
+ * How many interactions `listInteractions` pages through for the same filter, and how many of
+ * them are visits: the list names what it holds, as the Panel does.
+ */
 export function countInteractions(
   ctx: ServiceContext,
   session: Session,
   filter: InteractionListFilter,
-): number {
+): { total: number; visits: number } {
   return ctx.repos.interactions.count(visibleFilter(session, filter));
 }

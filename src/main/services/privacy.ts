@@ -16,6 +16,8 @@ import { ForbiddenError, NotFoundError } from './errors';
 import { newId } from '../../shared/ids';
 import { logError } from '../../storage/log';
 import type { LastView } from '../repositories/audit-repository';
+import { interactionKindSql } from '../repositories/interaction-repository';
+import type { InteractionKind } from '../../shared/vocabulary';
 
 export type { ViewVia };
 
@@ -211,6 +213,8 @@ export type PersonView = {
   action: string;
   via: string | null;
   reason: string | null;
+  /** Whether the viewer's interactions are calls or visits: the reason's, or the one not open. */
+  kind: InteractionKind;
   denied: boolean;
 };
 
@@ -234,16 +238,20 @@ export function personViewers(
       )
       .get(personRut, ...VIEW_ACTIONS) as { n: number }
   ).n;
+  // The reason is the open interaction's, whose agent is the viewer: its kind is the viewer's,
+  // by the rule the Panel counts visits with (an officer's view during a visit, or without one).
   const rows = sqlite
     .prepare(
-      `SELECT at, agent_id, action, after FROM audit_events
-       WHERE person_rut = ? AND action IN (${marks}) ORDER BY seq DESC LIMIT +?`,
+      `SELECT e.at, e.agent_id, e.action, e.after, ${interactionKindSql('a.role')} AS kind
+       FROM audit_events e LEFT JOIN agents a ON a.id = e.agent_id
+       WHERE e.person_rut = ? AND e.action IN (${marks}) ORDER BY e.seq DESC LIMIT +?`,
     )
     .all(personRut, ...VIEW_ACTIONS, limit) as Array<{
     at: string;
     agent_id: string;
     action: string;
     after: string | null;
+    kind: InteractionKind;
   }>;
   const names = new Map(ctx.repos.agents.list().map((agent) => [agent.id, agent.displayName]));
   return {
@@ -257,6 +265,7 @@ export function personViewers(
         action: row.action,
         via: typeof details['via'] === 'string' ? details['via'] : null,
         reason: typeof details['reason'] === 'string' ? details['reason'] : null,
+        kind: row.kind,
         denied: row.action !== 'person.view',
       };
     }),

@@ -1,5 +1,6 @@
 /** Calls and an officer's visits: reasons, outcomes, the call bar and the Llamadas screen. */
 import type { InteractionOutcome, InteractionReason, OnBehalfRelation } from '../policy';
+import type { InteractionKind } from '../vocabulary';
 import type { Wording } from './internal';
 
 export const interactionReasonLabels: Record<InteractionReason, string> = {
@@ -40,6 +41,8 @@ export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
 /** The call bar and the Llamadas screen. `who` is a name with its RUT, or a RUT alone. */
 export const callMessages = {
   region: 'Llamada',
+  /** A row's reason in a list that holds calls and visits: «Llamada: Olvidó contraseña». */
+  kindReason: (reason: string) => `Llamada: ${reason}`,
   reason: 'Motivo',
   reasonPlaceholder: 'Elija el motivo',
   reasonRequired: 'Elija el motivo de la llamada antes de abrirla.',
@@ -156,6 +159,7 @@ export type InteractionWords = Wording<typeof callMessages>;
 export const visitMessages: InteractionWords = {
   ...callMessages,
   region: 'Visita',
+  kindReason: (reason: string) => `Visita: ${reason}`,
   reasonRequired: 'Elija el motivo de la visita antes de abrirla.',
   open: (who: string | null) => (who ? `Abrir visita con ${who}` : 'Abrir visita'),
   opened: 'Visita abierta: las acciones quedarán asociadas a ella.',
@@ -187,4 +191,35 @@ export const visitMessages: InteractionWords = {
   recentEmpty: 'No hay visitas registradas para esta persona.',
   listCaption: () =>
     'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
+};
+
+/**
+ * The words of one interaction by what it is (shared/rules/interaction-kind.ts), whoever is
+ * signed in: a supervisor's lists name an officer's visit as a visit.
+ */
+export const interactionKindWords: Record<InteractionKind, InteractionWords> = {
+  call: callMessages,
+  visit: visitMessages,
+};
+
+/** The words over a list of interactions: the Llamadas screen and a record's recent ones. */
+export type InteractionListWords = Pick<
+  InteractionWords,
+  'listTitle' | 'listFailed' | 'listEmpty' | 'listCaption' | 'recentTitle' | 'recentEmpty'
+>;
+
+/**
+ * A list that holds calls and an officer's visits (a supervisor's, on a desk an officer also
+ * uses) says both, as the Panel does («Llamadas y visitas por motivo»).
+ */
+export const mixedListMessages: InteractionListWords = {
+  listTitle: 'Llamadas y visitas',
+  listFailed: 'No se pudieron cargar las llamadas y visitas.',
+  listEmpty: 'No hay llamadas ni visitas registradas.',
+  listCaption: (all: boolean) =>
+    all
+      ? 'Llamadas y visitas de todos los agentes, las más recientes primero. Elija una persona para abrir su ficha.'
+      : 'Sus llamadas y visitas, las más recientes primero. Elija una persona para abrir su ficha.',
+  recentTitle: 'Llamadas y visitas recientes',
+  recentEmpty: 'No hay llamadas ni visitas registradas para esta persona.',
 };

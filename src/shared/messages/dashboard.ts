@@ -4,8 +4,10 @@ import { DASHBOARD_TOP_CAUSES } from '../contract';
 import { formatNumber } from '../format';
 import type { Wording } from './internal';
 import { count } from './internal';
-import type { InteractionWords } from './calls';
-import { callMessages, visitMessages } from './calls';
+import type { InteractionKind, Role } from '../vocabulary';
+import { interactionKindOf } from '../rules/interaction-kind';
+import type { InteractionListWords, InteractionWords } from './calls';
+import { callMessages, mixedListMessages, visitMessages } from './calls';
 import { actionLabels } from './audit';
 
 /** A diagnosis cause in a word or three: the Panel's chart and the audit's record views. */
@@ -59,6 +61,18 @@ const interactionNouns: Record<InteractionNoun, string> = {
 export function interactionNoun(total: number, visits: number): InteractionNoun {
   if (visits === 0) return 'calls';
   return visits === total ? 'visits' : 'both';
+}
+
+/**
+ * The noun over someone's own list of interactions (Llamadas, a record's recent ones): the kind
+ * he takes himself, which the list is for even while empty, and the other kind too when the list
+ * holds some — a supervisor's lists hold an officer's visits on a desk both use.
+ */
+export function listNoun(own: InteractionKind, total: number, visits: number): InteractionNoun {
+  const calls = own === 'call' || visits < total;
+  const visited = own === 'visit' || visits > 0;
+  if (calls && visited) return 'both';
+  return visited ? 'visits' : 'calls';
 }
 
 export const dashboardMessages = {
@@ -189,7 +203,8 @@ export const callFilterMessages = {
   from: 'Desde (dd-mm-aaaa)',
   to: 'Hasta (dd-mm-aaaa)',
   clear: 'Limpiar',
-  count: (n: number) => count(n, 'llamada', 'llamadas'),
+  /** `total` found, `visits` of them visits: «3 llamadas», «2 llamadas y 1 visita». */
+  count: (total: number, visits: number) => dashboardMessages.calls(total, visits),
   range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
   pager: 'Páginas de llamadas',
   previous: 'Anterior',
@@ -201,10 +216,21 @@ export const callFilterMessages = {
 /** The Llamadas list's filters and pager for a prevention officer's visits. */
 export const visitFilterMessages: Wording<typeof callFilterMessages> = {
   ...callFilterMessages,
-  count: (n: number) => count(n, 'visita', 'visitas'),
+  count: (total: number, visits: number) =>
+    total === 0 ? '0 visitas' : dashboardMessages.calls(total, visits),
   pager: 'Páginas de visitas',
   emptyFiltered: 'No hay visitas con estos filtros.',
   loading: 'Cargando visitas…',
+};
+
+/** …and for a list of calls and visits both (a supervisor's, on a desk an officer also uses). */
+export const mixedFilterMessages: Wording<typeof callFilterMessages> = {
+  ...callFilterMessages,
+  count: (total: number, visits: number) =>
+    total === 0 ? 'Ninguna llamada ni visita' : dashboardMessages.calls(total, visits),
+  pager: 'Páginas de llamadas y visitas',
+  emptyFiltered: 'No hay llamadas ni visitas con estos filtros.',
+  loading: 'Cargando llamadas y visitas…',
 };
 
 /** What the central API did with an action listed (a call's, a request's), when not simply applied. */
@@ -233,11 +259,25 @@ export function callActionText(
   return notes.length > 0 ? `${label} (${notes.join('; ')})` : label;
 }
 
-/** The words of calls, or of visits for a prevention officer. */
-export function interactionWords(role: string | undefined) {
-  return role === 'prevention'
+/**
+ * The words of the signed-in agent's own interactions: calls, or visits for a prevention officer
+ * (the one rule, shared/rules/interaction-kind.ts).
+ */
+export function interactionWords(role: Role | undefined) {
+  return interactionKindOf(role) === 'visit'
     ? { bar: visitMessages, filters: visitFilterMessages }
     : { bar: callMessages as InteractionWords, filters: callFilterMessages };
+}
+
+/** The words over a list of interactions, by what it holds (`listNoun`). */
+export function interactionListWords(noun: InteractionNoun): {
+  list: InteractionListWords;
+  filters: Wording<typeof callFilterMessages>;
+} {
+  if (noun === 'both') return { list: mixedListMessages, filters: mixedFilterMessages };
+  return noun === 'visits'
+    ? { list: visitMessages, filters: visitFilterMessages }
+    : { list: callMessages, filters: callFilterMessages };
 }
 
 export const auditDeviceMessages = {

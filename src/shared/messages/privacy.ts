@@ -2,6 +2,8 @@
 import type { AnchorReport } from '../contract';
 import { formatDateTime, formatNumber } from '../format';
 import type { DataRequestChannel } from '../rules/data-requests';
+import type { InteractionKind } from '../vocabulary';
+import type { InteractionNoun } from './dashboard';
 
 // ── Ley 21.719 data-subject requests (issue 10) ──────────────────────────────────────────────
 
@@ -298,6 +300,15 @@ export const viewViaLabels: Record<string, string> = {
   reload: 'Actualización de la ficha abierta',
 };
 
+/**
+ * …in «Quién consultó esta ficha», by the kind of the viewer's interactions: an officer opens a
+ * record from his list of visits.
+ */
+export const viewViaLabelsOf: Record<InteractionKind, Record<string, string>> = {
+  call: viewViaLabels,
+  visit: { ...viewViaLabels, call: 'Visita (lista de visitas)' },
+};
+
 export const exportFormatLabels: Record<string, string> = {
   spreadsheet: 'Planilla (CSV para Excel)',
   machine: 'CSV técnico (con hashes)',
@@ -306,19 +317,36 @@ export const exportFormatLabels: Record<string, string> = {
   json: 'Datos (JSON)',
 };
 
+/** One sitting of the viewers' caption: the same call or visit, or none. */
+const viewersSitting: Record<InteractionNoun, string> = {
+  calls: 'en la misma llamada, o sin llamada',
+  visits: 'en la misma visita, o sin visita',
+  both: 'en la misma llamada o visita, o sin ninguna abierta',
+};
+
 export const privacyMessages = {
   viewersButton: 'Quién consultó esta ficha',
   viewersTitle: (name: string) => `Quién consultó la ficha de ${name}`,
-  viewersCaption:
-    'Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile. Volver a leer la ficha abierta (tras una acción o una sincronización) en la misma llamada, o sin llamada dentro de 30 minutos, no cuenta como otra consulta.',
-  viewersColumns: { at: 'Fecha', agent: 'Agente', via: 'Desde', reason: 'Motivo de la llamada' },
+  /** Said of the calls, an officer's visits, or both, as the views listed were made in. */
+  viewersCaption: (noun: InteractionNoun) =>
+    `Consultas de esta ficha registradas en la auditoría de este equipo, las más recientes primero. Fechas y horas de Chile. Volver a leer la ficha abierta (tras una acción o una sincronización) ${viewersSitting[noun]} dentro de 30 minutos, no cuenta como otra consulta.`,
+  viewersColumns: { at: 'Fecha', agent: 'Agente', via: 'Desde' },
+  viewersReason: {
+    calls: 'Motivo de la llamada',
+    visits: 'Motivo de la visita',
+    both: 'Motivo de la llamada o visita',
+  } satisfies Record<InteractionNoun, string>,
   viewersNone: 'Nadie ha consultado esta ficha en este equipo.',
   viewersRegion: 'Consultas de la ficha',
   viewersLoading: 'Cargando consultas…',
   viewersFailed: 'No se pudo leer quién consultó esta ficha.',
   viewersMore: (shown: number, total: number) =>
     `Se muestran las ${formatNumber(shown)} consultas más recientes de ${formatNumber(total)}. El resto está en Auditoría.`,
-  viewersNoCall: 'Sin llamada abierta',
+  /** A view with nothing open: in the words of the viewer's kind (a call, an officer's visit). */
+  viewersNoInteraction: {
+    call: 'Sin llamada abierta',
+    visit: 'Sin visita abierta',
+  } satisfies Record<InteractionKind, string>,
   viewersDenied: (action: string) =>
     action === 'person.search_denied'
       ? 'Búsqueda denegada (fuera de sus empresas)'

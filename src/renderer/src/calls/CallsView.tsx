@@ -5,10 +5,14 @@ import { formatDateTime } from '../../../shared/format';
 import {
   callActionText,
   auditMessages,
+  interactionKindWords,
+  interactionListWords,
   interactionOutcomeLabels,
   interactionReasonLabels,
+  listNoun,
 } from '../../../shared/messages';
 import { seesAllInteractions } from '../../../shared/policy';
+import { interactionKindOf } from '../../../shared/rules/interaction-kind';
 import { checkPersonAndDays, type FilterField } from '../../../shared/list-filters';
 import { textPreview } from '../../../shared/text';
 import { ApiError, call } from '../api/client';
@@ -23,6 +27,23 @@ type Filters = { rut: string; agentId: string; from: string; to: string };
 const EMPTY: Filters = { rut: '', agentId: '', from: '', to: '' };
 type Field = FilterField;
 type Query = { rut: string | null; agentId: string | null; from: string | null; to: string | null };
+const UNFILTERED: Query = { rut: null, agentId: null, from: null, to: null };
+const isFiltered = (query: Query) => Object.values(query).some((value) => value !== null);
+type Counts = { total: number; visits: number };
+type Page = Counts & { calls: Interaction[]; offset: number; query: Query };
+
+/**
+ * A page, its totals, and the totals of everything the agent may see here (unfiltered), which
+ * the list is titled by.
+ */
+async function loadPage(query: Query, offset: number): Promise<{ page: Page; whole: Counts }> {
+  const [calls, count, unfiltered] = await Promise.all([
+    call('interactions.list', { ...query, offset, limit: PAGE }),
+    call('interactions.count', query),
+    isFiltered(query) ? call('interactions.count', UNFILTERED) : null,
+  ]);
+  return { page: { ...count, calls, offset, query }, whole: unfiltered ?? count };
+}
 
 /** The filters as the API takes them (dates typed `dd-mm-aaaa`, as on Auditoría), or what is wrong. */
 function check(
@@ -58,43 +79,39 @@ function NotesCell({ notes }: { notes: string }) {
 /**
  * Calls and visits: the agent's own (a supervisor's: everyone's, with who took each, or one
  * agent's), newest first, between two days if asked, a page at a time with the total. Each
- * person opens their record.
+ * person opens their record. The list says what it holds: an officer's visits, an agent's calls,
+ * and on a supervisor's desk an officer also uses, calls and visits, each row by its kind.
  */
 export function CallsView() {
-  const { bar: t, filters: f } = useInteractionWords();
+  const { bar: t } = useInteractionWords();
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [page, setPage] = useState<{
-    total: number;
-    calls: Interaction[];
-    offset: number;
-    query: Query;
-  } | null>(null);
+  const [page, setPage] = useState<Page | null>(null);
+  // Everything the agent may see here, unfiltered: what the list is titled by.
+  const [whole, setWhole] = useState<Counts | null>(null);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<{ text: string; field?: Field } | null>(null);
+  // `text` null: the list could not be loaded (said in the list's words).
+  const [error, setError] = useState<{ text: string | null; field?: Field } | null>(null);
   const [agents, setAgents] = useState<Array<{ agentId: string; displayName: string }>>([]);
   const role = useSession((s) => s.session?.role ?? 'agent');
   const all = seesAllInteractions(role);
+  const noun = listNoun(interactionKindOf(role), whole?.total ?? 0, whole?.visits ?? 0);
+  const { list: l, filters: f } = interactionListWords(noun);
 
-  /** Loads a page and its total; the caller has already said it is loading. */
-  const fetchPage = useCallback(
-    async (query: Query, offset: number) => {
-      try {
-        const [calls, count] = await Promise.all([
-          call('interactions.list', { ...query, offset, limit: PAGE }),
-          call('interactions.count', query),
-        ]);
-        setPage({ total: count.total, calls, offset, query });
-        setError(null);
-      } catch (failure) {
-        // A failed query leaves no calls of an earlier one on screen.
-        setPage(null);
-        setError({ text: failure instanceof ApiError ? failure.message : t.listFailed });
-      } finally {
-        setLoading(false);
-      }
-    },
-    [t.listFailed],
-  );
+  /** Loads a page and its totals; the caller has already said it is loading. */
+  const fetchPage = useCallback(async (query: Query, offset: number) => {
+    try {
+      const loaded = await loadPage(query, offset);
+      setPage(loaded.page);
+      setWhole(loaded.whole);
+      setError(null);
+    } catch (failure) {
+      // A failed query leaves no calls of an earlier one on screen.
+      setPage(null);
+      setError({ text: failure instanceof ApiError ? failure.message : null });
+    } finally {
+      setLoading(false);
+    }
+  }, []);
 
   const load = (next: Filters) => {
     const checked = check(next);
@@ -113,15 +130,14 @@ export function CallsView() {
 
   useEffect(() => {
     // Every call this agent may see, newest first.
-    const query = { rut: null, agentId: null, from: null, to: null };
-    Promise.all([
-      call('interactions.list', { ...query, offset: 0, limit: PAGE }),
-      call('interactions.count', query),
-    ])
-      .then(([calls, count]) => setPage({ total: count.total, calls, offset: 0, query }))
-      .catch(() => setError({ text: t.listFailed }))
+    loadPage(UNFILTERED, 0)
+      .then((loaded) => {
+        setPage(loaded.page);
+        setWhole(loaded.whole);
+      })
+      .catch(() => setError({ text: null }))
       .finally(() => setLoading(false));
-  }, [t.listFailed]);
+  }, []);
 
   // A call opened or closed from the bar (this screen stays up meanwhile): the page on screen
   // is asked again, so «En curso» never outlives the call.
@@ -154,12 +170,14 @@ export function CallsView() {
   const open = (personRut: string) => openRecordFromList(personRut, 'call');
 
   const calls = page?.calls ?? null;
-  const filtered = page !== null && Object.values(page.query).some((value) => value !== null);
+  const filtered = page !== null && isFiltered(page.query);
+  // Where calls and visits mix, each row says which it is.
+  const mixed = noun === 'both';
 
   return (
     <section className="page" aria-labelledby="calls-title">
       <h1 tabIndex={-1} id="calls-title">
-        {t.listTitle}
+        {l.listTitle}
       </h1>
       <form
         className="filters"
@@ -222,23 +240,23 @@ export function CallsView() {
       {loading && <div className="progress thin" role="progressbar" aria-label={f.loading} />}
       {error && (
         <p role="alert" id="calls-error" className="notice notice-danger">
-          {error.text}
+          {error.text ?? l.listFailed}
           {error.field && ` ${auditMessages.staleHidden}`}
         </p>
       )}
       {page && (
         <p className="muted" aria-live="polite">
-          {f.count(page.total)}
+          {f.count(page.total, page.visits)}
           {page.total > PAGE &&
             ` · ${f.range(page.offset + 1, Math.min(page.offset + PAGE, page.total))}`}
         </p>
       )}
       {calls && calls.length === 0 && (
-        <p className="notice empty">{filtered ? f.emptyFiltered : t.listEmpty}</p>
+        <p className="notice empty">{filtered ? f.emptyFiltered : l.listEmpty}</p>
       )}
       {calls && calls.length > 0 && (
         <table className="calls-table">
-          <caption className="muted">{t.listCaption(all)}</caption>
+          <caption className="muted">{l.listCaption(all)}</caption>
           <thead>
             <tr>
               <th scope="col">{t.columns.openedAt}</th>
@@ -269,7 +287,13 @@ export function CallsView() {
                     <span className="small muted"> · {t.onBehalf.listed(item)}</span>
                   )}
                 </td>
-                <td>{interactionReasonLabels[item.reason]}</td>
+                <td>
+                  {mixed
+                    ? interactionKindWords[item.kind].kindReason(
+                        interactionReasonLabels[item.reason],
+                      )
+                    : interactionReasonLabels[item.reason]}
+                </td>
                 <td>
                   {/* On whom, when not the call's person; and what the central did with it. */}
                   {item.actions

@@ -6,8 +6,11 @@ import {
   callActionText,
   deniedMessages,
   heldMessages,
+  interactionKindWords,
+  interactionListWords,
   interactionOutcomeLabels,
   interactionReasonLabels,
+  listNoun,
   mailKindLabels,
   mailOutcomeLabels,
   profileStandingLabels,
@@ -24,6 +27,7 @@ import {
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
 import { readRut } from '../../../shared/rut';
+import { interactionKindOf } from '../../../shared/rules/interaction-kind';
 import { useInteractionWords } from '../components/interaction-words';
 import {
   clearBlockSpec,
@@ -208,7 +212,6 @@ function RecordContent({ record }: { record: PersonRecord }) {
   // Privacy by default (issue 10): a supervisor sees who viewed this person.
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
   const [viewersOpen, setViewersOpen] = useState(false);
-  const words = useInteractionWords().bar;
   const me = useSession((s) => s.session?.agentId ?? null);
   const show = useSession((s) => s.show);
   const notAdminNote = useId();
@@ -498,23 +501,48 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <PersonDataRequests record={record} />
 
-      <h2>{words.recentTitle}</h2>
-      {record.interactions.length === 0 ? (
-        <p className="muted">{words.recentEmpty}</p>
+      <RecentInteractions interactions={record.interactions} />
+    </>
+  );
+}
+
+/**
+ * The person's latest calls and visits the agent may see, titled by what they are (an officer's
+ * visits, an agent's calls; on a supervisor's desk an officer also uses, both), and each row,
+ * where both mix, by its own kind.
+ */
+function RecentInteractions({ interactions }: { interactions: PersonRecord['interactions'] }) {
+  const words = useInteractionWords().bar;
+  const own = interactionKindOf(useSession((s) => s.session?.role));
+  const visits = interactions.filter((interaction) => interaction.kind === 'visit').length;
+  const noun = listNoun(own, interactions.length, visits);
+  const { list } = interactionListWords(noun);
+  return (
+    <>
+      <h2>{list.recentTitle}</h2>
+      {interactions.length === 0 ? (
+        <p className="muted">{list.recentEmpty}</p>
       ) : (
         <ul className="calls">
-          {record.interactions.map((interaction) => (
-            <li key={interaction.id}>
-              <strong>{interactionReasonLabels[interaction.reason]}</strong> ·{' '}
-              {formatDateTime(interaction.openedAt)} ·{' '}
-              {interaction.outcome
-                ? interactionOutcomeLabels[interaction.outcome]
-                : words.inProgressShort}
-              {interaction.actions.length > 0 &&
-                ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
-              {words.onBehalf.listed(interaction) && ` · ${words.onBehalf.listed(interaction)}`}
-            </li>
-          ))}
+          {interactions.map((interaction) => {
+            const reason = interactionReasonLabels[interaction.reason];
+            return (
+              <li key={interaction.id}>
+                <strong>
+                  {noun === 'both'
+                    ? interactionKindWords[interaction.kind].kindReason(reason)
+                    : reason}
+                </strong>{' '}
+                · {formatDateTime(interaction.openedAt)} ·{' '}
+                {interaction.outcome
+                  ? interactionOutcomeLabels[interaction.outcome]
+                  : words.inProgressShort}
+                {interaction.actions.length > 0 &&
+                  ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
+                {words.onBehalf.listed(interaction) && ` · ${words.onBehalf.listed(interaction)}`}
+              </li>
+            );
+          })}
         </ul>
       )}
     </>

@@ -1,21 +1,30 @@
 /**
  * «Quién consultó esta ficha» (issue 10): for supervisors, every view of this person recorded in
- * this desk's audit log — when, which agent, how the record was opened and the call's reason —
- * and the refused attempts of officers outside their companies.
+ * this desk's audit log — when, which agent, how the record was opened and the reason of the call
+ * or visit open then (an officer's, a visit: each view says which) — and the refused attempts of
+ * officers outside their companies.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { PersonViewers } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import {
+  interactionKindWords,
+  interactionNoun,
   interactionReasonLabels,
   privacyMessages as m,
-  viewViaLabels,
+  viewViaLabelsOf,
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 const LIMIT = 100;
+
+/** A view's reason; where calls and visits mix, with which of them it was. */
+function reasonText(kind: PersonViewers['views'][number]['kind'], reason: string, mixed: boolean) {
+  const label = interactionReasonLabels[reason as keyof typeof interactionReasonLabels] ?? reason;
+  return mixed ? interactionKindWords[kind].kindReason(label) : label;
+}
 
 export function ViewersDialog({
   rut,
@@ -30,6 +39,13 @@ export function ViewersDialog({
   const titleId = useId();
   const [answer, setAnswer] = useState<PersonViewers | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Calls, an officer's visits, or both: the column says which, and a mixed one each row.
+  const noun = answer
+    ? interactionNoun(
+        answer.views.length,
+        answer.views.filter((view) => view.kind === 'visit').length,
+      )
+    : 'calls';
 
   useEffect(() => {
     let live = true;
@@ -55,13 +71,13 @@ export function ViewersDialog({
         // Scrolls by keyboard too: the region takes the focus.
         <div className="viewers-scroll" role="region" aria-label={m.viewersRegion} tabIndex={0}>
           <table>
-            <caption className="muted">{m.viewersCaption}</caption>
+            <caption className="muted">{m.viewersCaption(noun)}</caption>
             <thead>
               <tr>
                 <th scope="col">{m.viewersColumns.at}</th>
                 <th scope="col">{m.viewersColumns.agent}</th>
                 <th scope="col">{m.viewersColumns.via}</th>
-                <th scope="col">{m.viewersColumns.reason}</th>
+                <th scope="col">{m.viewersReason[noun]}</th>
               </tr>
             </thead>
             <tbody>
@@ -73,15 +89,13 @@ export function ViewersDialog({
                     {view.denied ? (
                       <span className="warn-text">{m.viewersDenied(view.action)}</span>
                     ) : (
-                      (viewViaLabels[view.via ?? ''] ?? view.via ?? '—')
+                      (viewViaLabelsOf[view.kind][view.via ?? ''] ?? view.via ?? '—')
                     )}
                   </td>
                   <td>
                     {view.reason
-                      ? (interactionReasonLabels[
-                          view.reason as keyof typeof interactionReasonLabels
-                        ] ?? view.reason)
-                      : m.viewersNoCall}
+                      ? reasonText(view.kind, view.reason, noun === 'both')
+                      : m.viewersNoInteraction[view.kind]}
                   </td>
                 </tr>
               ))}
