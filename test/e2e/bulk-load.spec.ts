@@ -137,10 +137,13 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await page.getByRole('button', { name: 'Búsqueda' }).click();
   await desk.find('19.283.746-4');
   await expect(desk.options.first()).toContainText('juan.castillo@laespiga.cl');
-  // The tab comes back to the batch; the list of loads leads to it too.
+  // The tab comes back to the batch; pressed again there, to the list of loads, which leads to
+  // the batch too.
   await page.getByRole('button', { name: 'Cargas masivas' }).click();
-  await screen.getByRole('button', { name: 'Volver a las cargas' }).click();
-  await expect(screen.getByRole('heading', { name: 'Nueva carga' })).toBeFocused();
+  await expect(screen.getByRole('button', { name: 'Volver a las cargas' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cargas masivas' }).click();
+  await expect(screen.getByRole('heading', { name: 'Nueva carga' })).toBeVisible();
+  await expect(screen.getByRole('button', { name: 'Volver a las cargas' })).toHaveCount(0);
   await expect(screen.getByRole('table')).toContainText('Terminada');
   await screen.getByRole('button', { name: /^Ver: espiga\.csv/ }).click();
 

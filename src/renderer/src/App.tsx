@@ -39,6 +39,7 @@ import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
 import { DataRequestsView } from './data-requests/DataRequestsView';
 import { DataRequestDialogs } from './data-requests/PersonDataProtection';
 import { BulkLoadsView } from './bulk/BulkLoadsView';
+import { useBulk } from './bulk/bulk-store';
 import { mayBulkLoad } from '../../shared/policy';
 // The supervisor's Panel (issue 10).
 import { DashboardView } from './dashboard/DashboardView';
@@ -161,6 +162,9 @@ function Desk() {
       className={view === target ? 'tab active' : 'tab'}
       aria-current={view === target ? 'page' : undefined}
       onClick={() => {
+        // From another tab, a tab comes back to where it was (a load's report); pressed again
+        // where one already is, it goes back to its start (the list of loads).
+        if (target === 'bulk' && view === 'bulk') useBulk.getState().show({ kind: 'home' });
         show(target);
         focusContent(searchRef);
       }}
