@@ -21,7 +21,7 @@ import {
 import {
   deniedMessages,
   errorMessages,
-  notFoundMessages,
+  notFoundMessage,
   replicaKeyMessages,
   ruleMessages,
 } from '../shared/messages';
@@ -547,7 +547,9 @@ function failure(code: ErrorCode, message: string = errorMessages[code]): Envelo
 
 /** The one place a thrown error becomes what the agent reads. */
 export function toFailure(error: unknown): Envelope<never> | null {
-  if (error instanceof NotFoundError) return failure('not_found', notFoundMessages[error.subject]);
+  if (error instanceof NotFoundError) {
+    return failure('not_found', notFoundMessage(error.subject, error.kind));
+  }
   if (error instanceof UnauthorizedError) return failure('unauthorized');
   if (error instanceof ForbiddenError) return failure('forbidden', deniedMessages[error.reason]);
   if (error instanceof StaleError) return failure('stale');

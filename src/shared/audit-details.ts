@@ -11,7 +11,6 @@ import {
   auditDeviceMessages,
   auditDetailLabels,
   auditMessages,
-  callMessages,
   causeShortLabels,
   companyAuditLabels,
   dataExportTexts,
@@ -26,13 +25,15 @@ import {
   moduleLabels,
   requestCapacityLabels,
   requestStateLabels,
+  interactionKindWords,
   roleLabels,
-  viewViaLabels,
+  viewViaLabelsOf,
   exportFormatLabels,
   onBehalfText,
   portalLabels,
 } from './messages';
 import type { OnBehalfRelation } from './policy';
+import type { InteractionKind } from './vocabulary';
 import { formatPhone } from './phone';
 import { formatRut, readRut, rutFromBody } from './rut';
 import { blockingRequestIn } from './rules/data-requests';
@@ -113,6 +114,12 @@ export type AuditNames = {
   company?: AuditCompany | null;
   /** Who asked for a company's change (its callerRut), when the replica holds that person. */
   caller?: AuditPerson | null;
+  /**
+   * Whether the event's agent takes calls or, a prevention officer, makes visits (the event's
+   * `agentKind`): who spoke for the person and where a record was opened from, in his words.
+   * Not known: a call's.
+   */
+  kind?: InteractionKind;
 };
 
 /** A person an event's change names: RUT body and full name. */
@@ -147,9 +154,12 @@ function newPersonText(value: unknown): string {
   return [name, email].filter(Boolean).join(', ') || show(value);
 }
 
-/** Who called in the person's name: «Juana González (Familiar)», or the person. */
-function onBehalfValue(value: unknown): string {
-  if (value === null || value === undefined) return callMessages.onBehalf.itself;
+/**
+ * Who called (or, at a visit, spoke) in the person's name: «Juana González (Familiar)», or the
+ * person.
+ */
+function onBehalfValue(value: unknown, kind: InteractionKind): string {
+  if (value === null || value === undefined) return interactionKindWords[kind].onBehalf.itself;
   const who = value as Record<string, unknown>;
   return typeof who['name'] === 'string' && typeof who['relation'] === 'string'
     ? onBehalfText({ name: who['name'], relation: who['relation'] as OnBehalfRelation })
@@ -158,8 +168,9 @@ function onBehalfValue(value: unknown): string {
 
 /** A field's value as the desk shows it. */
 export function valueText(field: string, value: unknown, names: AuditNames = {}): string {
+  const kind = names.kind ?? 'call';
   // Nobody in the person's name: the person called.
-  if (field === 'onBehalf') return onBehalfValue(value);
+  if (field === 'onBehalf') return onBehalfValue(value, kind);
   if (value === null || value === undefined || value === '') return auditMessages.empty;
   switch (field) {
     case 'companyRut':
@@ -249,9 +260,10 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
       return lookup(interactionReasonLabels, value);
     case 'outcome':
       return lookup(interactionOutcomeLabels, value);
-    // Privacy by default (issue 10): how a record was opened; what an export held.
+    // Privacy by default (issue 10): how a record was opened (an officer, from his visits, as
+    // «Quién consultó esta ficha» says it); what an export held.
     case 'via':
-      return lookup(viewViaLabels, value);
+      return lookup(viewViaLabelsOf[kind], value);
     case 'format':
       return lookup(exportFormatLabels, value);
     case 'choice':
@@ -337,6 +349,7 @@ export function describeAuditChange(
       const special = own[key];
       const label =
         special?.label ??
+        (key === 'onBehalf' ? interactionKindWords[names.kind ?? 'call'].onBehalf.audit : null) ??
         auditDetailLabels[key] ??
         fieldLabels[key] ??
         (key === 'causes' ? auditDeviceMessages.causes : key);

@@ -517,6 +517,8 @@ export const AuditEvent = z.object({
   company: z.object({ rut: z.number().int(), name: z.string() }).nullable(),
   /** Who asked for a company's change (its callerRut), when the replica holds that person. */
   caller: z.object({ rut: z.number().int(), name: z.string() }).nullable(),
+  /** Whether the event's agent takes calls or, a prevention officer, makes visits. */
+  agentKind: InteractionKind,
   action: z.string(),
   before: z.string().nullable(),
   after: z.string().nullable(),

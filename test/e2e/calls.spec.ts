@@ -534,6 +534,35 @@ test.describe('as a prevention officer', () => {
     );
     await expectAccessible(page, 'visitas de un prevencionista');
   });
+
+  test("a visit closed elsewhere: main refuses its reason change in a visit's words", async ({
+    desk,
+    door,
+  }) => {
+    const { page } = desk;
+    await openPedro(desk);
+    const bar = page.getByRole('region', { name: 'Visita' });
+    await bar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+    await bar.getByRole('button', { name: `Abrir visita con ${PEDRO_WHO}` }).click();
+    await expect(bar).toContainText('Visita en curso');
+
+    // The same desk in another window closes the visit.
+    const other = await page.context().newPage();
+    await other.goto(door.url);
+    const otherBar = other.getByRole('region', { name: 'Visita' });
+    await otherBar.getByRole('button', { name: 'Cerrar visita' }).click();
+    await otherBar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await otherBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(otherBar).not.toContainText('Visita en curso');
+    await other.close();
+
+    await bar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+    await expect(bar.getByRole('alert')).toHaveText(
+      'Esa visita ya está cerrada: su motivo ya no se puede cambiar.',
+    );
+    await expect(bar).not.toContainText('Visita en curso');
+    await expectAccessible(page, 'barra de visita, motivo rechazado');
+  });
 });
 
 test.describe('on a desk an officer also uses', () => {
@@ -632,5 +661,17 @@ test.describe('on a desk an officer also uses', () => {
     ]);
     expect(await views('Sara Supervisora')).toEqual([['Búsqueda', 'Sin llamada abierta']]);
     await expectAccessible(page, 'Quién consultó esta ficha, llamadas y visitas');
+    await viewers.getByRole('button', { name: 'Cerrar', exact: true }).click();
+
+    // The Auditoría says so too: the officer opened the record from his list of visits.
+    await page.getByRole('button', { name: 'Auditoría', exact: true }).click();
+    const audit = page.getByRole('region', { name: 'Auditoría' });
+    await audit.getByLabel('Incluir consultas de fichas («Vio la ficha»)').check();
+    const seen = audit.getByRole('row').filter({ hasText: 'Vio la ficha' });
+    await expect(seen.filter({ hasText: 'Héctor Contreras' })).toHaveCount(2);
+    await expect(
+      seen.filter({ hasText: 'Héctor Contreras' }).filter({ hasText: 'Abierta desde: Visita' }),
+    ).toContainText('Abierta desde: Visita (lista de visitas)');
+    await expect(seen.filter({ hasText: 'Abierta desde: Llamada' })).toHaveCount(0);
   });
 });

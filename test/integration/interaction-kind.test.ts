@@ -1,13 +1,18 @@
 /**
  * Calls and visits on one desk: each interaction main hands the renderer says what it is — a
  * visit when a prevention officer opened it — by the same rule the Panel counts visits with, in
- * the Llamadas list and its count, on the person's record, and in «Quién consultó esta ficha».
+ * the Llamadas list and its count, on the person's record, and in «Quién consultó esta ficha»;
+ * main's refusals about an officer's own visit say «visita», and the audit reads his events
+ * (where he opened a record from, who spoke for the person) in his words.
  */
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import { call, seededCore, signInAs } from '../support/context';
+import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
+import { call, refused, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
+const CAMILA = '16789012-1';
+const ANDES = '76543210-3';
 
 /** An interaction opened and closed for Pedro by whoever is signed in, his record seen during it. */
 function withPedro(core: Core, reason: string) {
@@ -85,5 +90,156 @@ describe('calls and visits on a desk an officer also uses', () => {
       ['prevention-demo', 'locked_attempts', 'visit'],
       ['prevention-demo', null, 'visit'],
     ]);
+  });
+});
+
+describe("main's refusals about an officer's own visit", () => {
+  it('say «visita» to him, and «llamada» still to an agent', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const visit = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    expect(refused(core, 'interactions.open', { rut: null, reason: 'other' })).toEqual({
+      code: 'rule',
+      message: 'Ya tiene una visita en curso: ciérrela antes de abrir otra.',
+    });
+    expect(
+      refused(core, 'interactions.close', { id: visit.id, outcome: 'escalated', notes: '' }),
+    ).toEqual({
+      code: 'rule',
+      message:
+        'Una visita que se cierra como «Derivado» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).',
+    });
+    expect(refused(core, 'interactions.setReason', { id: 'gone', reason: 'other' })).toEqual({
+      code: 'not_found',
+      message: 'No se encontró la visita (o es de otro agente).',
+    });
+
+    // Someone speaking for Pedro at the visit: what only he may ask is refused in those words.
+    call(core, 'interactions.setCaller', {
+      id: visit.id,
+      onBehalf: { name: 'Juana González', relation: 'family' },
+    });
+    const pedro = call(core, 'persons.get', { rut: PEDRO });
+    expect(
+      refused(core, 'contact.edit', {
+        rut: PEDRO,
+        phone: '+56 9 5555 0197',
+        reason: 'Lo pidió su hija',
+        identityCheck: [],
+        expectedVersion: pedro.version,
+      }).message,
+    ).toBe(
+      'El acceso es personal: con Juana González hablando en nombre de la persona solo se puede desbloquear o reenviar correos a su dirección registrada; este cambio, no.',
+    );
+    call(core, 'interactions.setCaller', { id: visit.id, onBehalf: null });
+
+    // Done something for Pedro, the visit is his for good.
+    call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
+    expect(refused(core, 'interactions.setPerson', { id: visit.id, rut: CAMILA }).message).toBe(
+      'La visita ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra con la persona que atiende ahora.',
+    );
+
+    // Giving back an access a company disabled is the company's to ask, at his visit too.
+    const camila = call(core, 'persons.get', { rut: CAMILA });
+    const andes = camila.memberships.findIndex(
+      (m: { companyRut: string }) => m.companyRut === ANDES,
+    );
+    const { record } = call(core, 'memberships.changeState', {
+      rut: CAMILA,
+      companyRut: ANDES,
+      change: 'disable',
+      reason: 'Inhabilitado por el representante',
+      identityCheck: [],
+      expectedVersion: camila.memberships[andes].version,
+    });
+    expect(
+      refused(core, 'memberships.changeState', {
+        rut: CAMILA,
+        companyRut: ANDES,
+        change: 'enable',
+        reason: 'Lo pide la persona',
+        identityCheck: ['serial_number', 'registered_phone'],
+        expectedVersion: record.memberships[andes].version,
+      }).message,
+    ).toBe(
+      'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la ficha de la empresa, a pedido de su representante legal o de un administrador de accesos.',
+    );
+
+    call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });
+    expect(refused(core, 'interactions.setReason', { id: visit.id, reason: 'other' })).toEqual({
+      code: 'rule',
+      message: 'Esa visita ya está cerrada: su motivo ya no se puede cambiar.',
+    });
+    expect(
+      refused(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' }),
+    ).toEqual({ code: 'rule', message: 'Esa visita ya está cerrada.' });
+
+    // An agent on the same desk still hears of his calls.
+    signInAs(core, 'agente');
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    expect(refused(core, 'interactions.open', { rut: null, reason: 'other' }).message).toBe(
+      'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
+    );
+    expect(refused(core, 'interactions.setReason', { id: visit.id, reason: 'other' })).toEqual({
+      code: 'not_found',
+      message: 'No se encontró la llamada (o es de otro agente).',
+    });
+  });
+});
+
+describe("the audit of an officer's visit", () => {
+  it('says where he opened a record from, and who spoke for the person, in his words', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const visit = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    // Opened again from his list of visits, and his relative there speaking for him.
+    call(core, 'persons.get', { rut: PEDRO, via: 'call' });
+    call(core, 'interactions.setCaller', {
+      id: visit.id,
+      onBehalf: { name: 'Juana González', relation: 'family' },
+    });
+    call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });
+    signInAs(core, 'agente');
+    const phoned = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'call' });
+    call(core, 'interactions.setCaller', {
+      id: phoned.id,
+      onBehalf: { name: 'Juana González', relation: 'family' },
+    });
+
+    signInAs(core, 'supervisora');
+    const lines = (agentId: string) =>
+      (
+        call(core, 'audit.list', {
+          agentId,
+          includeViews: true,
+          offset: 0,
+          limit: 100,
+        }).events as Array<{
+          action: string;
+          before: string | null;
+          after: string | null;
+          agentKind: 'call' | 'visit';
+        }>
+      )
+        .filter((e) => e.action === 'person.view' || e.action === 'interaction.set_caller')
+        .map((e) => [
+          e.agentKind,
+          describeAuditChange(e.before, e.after, { kind: e.agentKind }, e.action)
+            .map(auditDetailLine)
+            .filter((line) => /^(Abierta desde|Quién)/.test(line)),
+        ]);
+    expect(lines('prevention-demo')).toEqual([
+      ['visit', ['Quién habla: La propia persona → Juana González (Familiar)']],
+      ['visit', ['Abierta desde: Visita (lista de visitas)']],
+    ]);
+    expect(lines('agent-demo')).toEqual([
+      ['call', ['Quién llama: La propia persona → Juana González (Familiar)']],
+      ['call', ['Abierta desde: Llamada (lista de llamadas)']],
+    ]);
+    // The spreadsheet export reads them the same.
+    const { csv } = call(core, 'audit.export', { includeViews: true });
+    expect(csv).toContain('Abierta desde: Visita (lista de visitas)');
+    expect(csv).toContain('Quién habla: La propia persona');
+    expect(csv).toContain('Abierta desde: Llamada (lista de llamadas)');
+    expect(csv).toContain('Quién llama: La propia persona');
   });
 });

@@ -6,14 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import { interactionKindOf, VISITING_ROLES } from '../../src/shared/rules/interaction-kind';
 import {
+  actionLabels,
+  callMessages,
   interactionKindWords,
   interactionListWords,
   interactionNoun,
   interactionWords,
   listNoun,
+  notFoundMessage,
   privacyMessages,
+  ruleMessages,
   viewViaLabelsOf,
+  visitMessages,
 } from '../../src/shared/messages';
+import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { DASHBOARD_SQL } from '../../src/main/repositories/dashboard-repository';
 import {
   interactionKindSql,
@@ -115,5 +121,131 @@ describe('«Quién consultó esta ficha»', () => {
     expect(viewViaLabelsOf.visit['call']).toBe('Visita (lista de visitas)');
     expect(viewViaLabelsOf.call['call']).toBe('Llamada (lista de llamadas)');
     expect(viewViaLabelsOf.visit['search']).toBe('Búsqueda');
+  });
+});
+
+/**
+ * Every text a set of words says, its functions called with sample values: a visit's words
+ * are checked whole, so one inherited from the call's is caught.
+ */
+function everyText(words: unknown, key = ''): string[] {
+  if (typeof words === 'string') return [words];
+  if (typeof words === 'function') {
+    const juana = { name: 'Juana González', relation: 'family' as const };
+    const sample: Record<string, unknown[]> = {
+      listed: [{ onBehalf: juana, earlierOnBehalf: [juana] }],
+      actions: [2],
+      listCaption: [true],
+      open: ['Pedro (12.345.678-5)'],
+      signOutOpen: ['Pedro (12.345.678-5)'],
+    };
+    return [String((words as (...args: unknown[]) => unknown)(...(sample[key] ?? ['Pedro'])))];
+  }
+  if (words && typeof words === 'object') {
+    return Object.entries(words).flatMap(([name, value]) => everyText(value, name));
+  }
+  return [];
+}
+
+describe("a visit's own words", () => {
+  it('never speak of a call or of calling', () => {
+    const texts = everyText(visitMessages);
+    expect(texts.filter((text) => /llam/i.test(text))).toEqual([]);
+    // …while a call's do (the walk reads them).
+    expect(everyText(callMessages).some((text) => /llamó/.test(text))).toBe(true);
+  });
+
+  it("say that someone speaks in the person's name at the visit", () => {
+    const juana = { name: 'Juana González', relation: 'family' as const };
+    const v = visitMessages.onBehalf;
+    expect(v.mark).toBe('Habla otra persona…');
+    expect(v.shown('Juana González (Familiar)')).toBe(
+      'Habla Juana González (Familiar) en su nombre',
+    );
+    expect(v.listed({ onBehalf: juana, earlierOnBehalf: [] })).toBe(
+      'habló Juana González (Familiar) en su nombre',
+    );
+    expect(v.listed({ onBehalf: null, earlierOnBehalf: [juana] })).toBe(
+      'antes habló Juana González (Familiar) en su nombre',
+    );
+    expect(v.listed({ onBehalf: null, earlierOnBehalf: [] })).toBe('');
+    expect(
+      interactionKindWords.call.onBehalf.listed({ onBehalf: juana, earlierOnBehalf: [] }),
+    ).toBe('llamó Juana González (Familiar) en su nombre');
+    expect(actionLabels['interaction.set_caller']).toBe(
+      'Cambió quién habla en la llamada o visita',
+    );
+  });
+});
+
+describe("main's refusals about one's own call or visit", () => {
+  const codes = [
+    'interaction_open',
+    'interaction_notes_required',
+    'interaction_closed',
+    'interaction_has_actions',
+    'on_behalf_personal',
+    'company_caller_required',
+    'admin_needs_representative',
+  ];
+  const said = (code: string, params: Record<string, string | number>) =>
+    ruleMessages[code]!({ outcome: 'Derivado', name: 'Juana González', ...params });
+
+  it('say «visita» when main says the interaction is a visit, and never «llama»', () => {
+    for (const code of codes) {
+      expect(said(code, { kind: 'visit' }), code).not.toMatch(/llam/i);
+    }
+    expect(said('interaction_open', { kind: 'visit' })).toBe(
+      'Ya tiene una visita en curso: ciérrela antes de abrir otra.',
+    );
+    expect(said('interaction_closed', { kind: 'visit', change: 'reason' })).toBe(
+      'Esa visita ya está cerrada: su motivo ya no se puede cambiar.',
+    );
+    expect(said('interaction_notes_required', { kind: 'visit' })).toMatch(
+      /^Una visita que se cierra como «Derivado»/,
+    );
+    expect(notFoundMessage('interaction', 'visit')).toBe(
+      'No se encontró la visita (o es de otro agente).',
+    );
+  });
+
+  it("say a call's words otherwise, as before", () => {
+    expect(said('interaction_open', {})).toBe(
+      'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
+    );
+    expect(said('interaction_closed', { kind: 'call' })).toBe('Esa llamada ya está cerrada.');
+    expect(said('on_behalf_personal', {})).toMatch(
+      /^El acceso es personal: con Juana González llamando/,
+    );
+    expect(notFoundMessage('interaction')).toBe('No se encontró la llamada (o es de otro agente).');
+    expect(notFoundMessage('company')).toBe(
+      'No se encontró la empresa. Búsquela de nuevo por RUT o razón social.',
+    );
+  });
+});
+
+describe("the audit's details of an officer's events", () => {
+  it('say he opened a record from his list of visits, and who spoke at his visit', () => {
+    const view = JSON.stringify({ via: 'call' });
+    const lines = (kind?: 'call' | 'visit') => [
+      ...describeAuditChange(null, view, { kind }, 'person.view').map(auditDetailLine),
+      ...describeAuditChange(
+        JSON.stringify({ onBehalf: null }),
+        JSON.stringify({ onBehalf: { name: 'Juana González', relation: 'family' } }),
+        { kind },
+        'interaction.set_caller',
+      ).map(auditDetailLine),
+    ];
+    expect(lines('visit')).toEqual([
+      'Abierta desde: Visita (lista de visitas)',
+      'Quién habla: La propia persona → Juana González (Familiar)',
+    ]);
+    const call = [
+      'Abierta desde: Llamada (lista de llamadas)',
+      'Quién llama: La propia persona → Juana González (Familiar)',
+    ];
+    expect(lines('call')).toEqual(call);
+    // An agent the reader does not know: a call's, as the lists say.
+    expect(lines()).toEqual(call);
   });
 });

@@ -16,6 +16,7 @@ import { auditMessages } from '../../shared/messages';
 import { formatRut, rutFromBody } from '../../shared/rut';
 import type { AuditFields } from './audit-chain';
 import { csvFile } from '../../shared/csv-cell';
+import type { InteractionKind } from '../../shared/vocabulary';
 
 /** An event as the export reads it: the stored fields and the names joined to them. */
 export type AuditCsvEvent = Omit<AuditFields, 'interactionId'> & {
@@ -23,6 +24,8 @@ export type AuditCsvEvent = Omit<AuditFields, 'interactionId'> & {
   personName: string | null;
   company?: AuditCompany | null;
   caller?: AuditPerson | null;
+  /** Whether its agent takes calls or makes visits (not known: calls). */
+  agentKind?: InteractionKind;
 };
 
 const stampFormat = new Intl.DateTimeFormat('es-CL', {
@@ -60,7 +63,7 @@ function row(event: AuditCsvEvent, { agentName, thisDeviceId }: AuditCsvNames): 
   const details = describeAuditChange(
     event.before,
     event.after,
-    { agent: agentName, company: event.company, caller: event.caller },
+    { agent: agentName, company: event.company, caller: event.caller, kind: event.agentKind },
     event.action,
   );
   const side = (which: 'before' | 'after') =>

@@ -42,6 +42,7 @@ export function auditHandlers({ context, agent }: Deps): Pick<Handlers, AuditCha
           personName: event.personName,
           company: event.company,
           caller: event.caller,
+          agentKind: event.agentKind,
           action: event.action,
           before: event.before,
           after: event.after,

@@ -11,6 +11,8 @@ import {
 } from '../domain/audit-chain';
 import type { AuditCompany, AuditPerson } from '../../shared/audit-details';
 import { fullName } from '../../shared/format';
+import type { InteractionKind } from '../../shared/vocabulary';
+import { interactionKindSql } from './interaction-repository';
 
 export type AuditFilter = {
   personRut?: number | null;
@@ -31,6 +33,11 @@ export type NamedAuditEvent = StoredAuditEvent & {
   personName: string | null;
   company: AuditCompany | null;
   caller: AuditPerson | null;
+  /**
+   * Whether the event's agent takes calls or, a prevention officer, makes visits: by the rule
+   * «Quién consultó esta ficha» and the lists of calls use (`interactionKindSql`).
+   */
+  agentKind: InteractionKind;
 };
 
 type Row = {
@@ -60,6 +67,7 @@ type NamedRow = Row & {
   caller_given_names: string | null;
   caller_last_name1: string | null;
   caller_last_name2: string | null;
+  agent_kind: InteractionKind;
 };
 
 const toEvent = (row: Row): StoredAuditEvent => ({
@@ -81,6 +89,7 @@ const toEvent = (row: Row): StoredAuditEvent => ({
 
 const toNamedEvent = (row: NamedRow): NamedAuditEvent => ({
   ...toEvent(row),
+  agentKind: row.agent_kind,
   personName:
     row.given_names === null
       ? null
@@ -145,8 +154,9 @@ export const AUDIT_CALLER_JOIN = `LEFT JOIN persons q ON q.rut =
 const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2,
     c.rut AS company_rut, c.legal_name AS company_name,
     q.rut AS caller_rut, q.given_names AS caller_given_names, q.last_name1 AS caller_last_name1,
-    q.last_name2 AS caller_last_name2
+    q.last_name2 AS caller_last_name2, ${interactionKindSql('g.role')} AS agent_kind
   FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut
+  LEFT JOIN agents g ON g.id = a.agent_id
   ${AUDIT_COMPANY_JOIN}
   ${AUDIT_CALLER_JOIN}`;
 

@@ -34,7 +34,7 @@ import {
 import type { CompanyUserChange } from '../../shared/rules/membership-transitions';
 import { companyUserAuditAction, requestDecisionAction } from '../../shared/action-names';
 import type { ServiceContext, Session } from './context';
-import { ForbiddenError, NotFoundError, RuleError, type RuleCode } from './errors';
+import { ForbiddenError, kindParams, NotFoundError, RuleError, type RuleCode } from './errors';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { currentScope, runAction, type ActionReceipt } from './run-action';
 import { fullName } from '../../shared/format';
@@ -373,7 +373,10 @@ function companyAction(
         spec.companyRut,
         spec.payload,
       );
-      if (outcome.status === 'rejected') throw new RuleError(REJECTION_TO_RULE[outcome.code]);
+      // Some speak of who asks (on the phone, or at the officer's visit): in the agent's words.
+      if (outcome.status === 'rejected') {
+        throw new RuleError(REJECTION_TO_RULE[outcome.code], kindParams(session));
+      }
       mailsQueued = outcome.mails.length;
       // A decision's reason is why a request was rejected, not a call's reason: its own name in
       // the audit (the intent keeps the wire's).

@@ -54,6 +54,7 @@ import { EXPORTS_FOLDER } from './export-files';
 import { santiagoStamp } from '../domain/audit-csv';
 import { exportRemovalAt, SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 import { AUDIT_COMPANY_JOIN } from '../repositories/audit-repository';
+import { interactionKindSql } from '../repositories/interaction-repository';
 
 export const DEFAULT_PAGE_SIZE = 500;
 
@@ -131,6 +132,8 @@ const changeShown = (_value: Value, row: Row): string =>
         typeof row['companyRut'] === 'number' && typeof row['companyName'] === 'string'
           ? { rut: row['companyRut'], name: row['companyName'] }
           : null,
+      // An officer's: his list of visits, who spoke at his visit.
+      kind: row['agentKind'] === 'visit' ? 'visit' : 'call',
     },
     typeof row['action'] === 'string' ? row['action'] : undefined,
   )
@@ -259,7 +262,8 @@ const SECTIONS: Section[] = [
     ],
     sql: `SELECT a.seq AS _k, a.seq, a.at, a.action, a.agent_id AS agentId,
             g.display_name AS agentName, a.device_id AS deviceId, a.before, a.after, a.reason,
-            c.rut AS companyRut, c.legal_name AS companyName
+            c.rut AS companyRut, c.legal_name AS companyName,
+            ${interactionKindSql('g.role')} AS agentKind
           FROM audit_events a LEFT JOIN agents g ON g.id = a.agent_id ${AUDIT_COMPANY_JOIN}
           WHERE a.person_rut = @person AND a.seq > @after AND a.seq <= @maxSeq
           ORDER BY a.seq LIMIT +@limit`,

@@ -3,6 +3,9 @@
  * Thrown inside a transaction, any of them rolls back everything the action had written.
  */
 import type { DenyReason } from '../../shared/rules/permissions';
+import type { InteractionKind } from '../../shared/vocabulary';
+import { interactionKindOf } from '../../shared/rules/interaction-kind';
+import type { Session } from './context';
 
 export class NotFoundError extends Error {
   constructor(
@@ -18,6 +21,8 @@ export class NotFoundError extends Error {
       | 'bulk_batch'
       // A revoked device with no file of unsent actions (or one removed by hand).
       | 'revocation_file',
+    /** An interaction not found is said as a call or a visit (`kindParams`). */
+    readonly kind: InteractionKind = 'call',
   ) {
     super(`${subject} not found`);
   }
@@ -142,7 +147,18 @@ export type RuleCode =
   // Rules 9, 12: a representative or administrator who cannot ask yet (companyRequester).
   | 'caller_cannot_ask';
 
-/** A domain rule refused the action; `params` fill its message. */
+/**
+ * The param a refusal about the signed-in agent's own call or visit, or about who speaks in it,
+ * carries: `kind` (shared/rules/interaction-kind.ts), so an officer hears «visita».
+ */
+export function kindParams(session: Pick<Session, 'role'>): { kind: InteractionKind } {
+  return { kind: interactionKindOf(session.role) };
+}
+
+/**
+ * A domain rule refused the action; `params` fill its message (`kind`, from `kindParams`, says
+ * whether one about an interaction speaks of a call or a visit).
+ */
 export class RuleError extends Error {
   constructor(
     readonly code: RuleCode,

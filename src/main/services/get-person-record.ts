@@ -11,7 +11,7 @@ import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { loginRut, readRut } from '../../shared/rut';
-import { phoneNoProofUntil } from '../../shared/policy';
+import { phoneNoProofUntil, seesAllInteractions } from '../../shared/policy';
 import {
   accessBlockBadge,
   approvalAwaitsAt,
@@ -348,10 +348,11 @@ export function buildPersonRecord(
     pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
     unsettledActions: ctx.repos.outbox.unsettledForPerson(personRut),
     replicaIncomplete: flags.replicaIncomplete ?? false,
-    // A supervisor sees everyone's calls with this person; an agent, their own.
+    // Who sees everyone's calls and visits with this person (a supervisor), as the Llamadas
+    // list: seesAllInteractions; anyone else, their own.
     interactions: ctx.repos.interactions
       .list(
-        { personRut, agentId: session.role === 'supervisor' ? null : session.agentId },
+        { personRut, agentId: seesAllInteractions(session.role) ? null : session.agentId },
         RECENT_INTERACTIONS,
         0,
       )

@@ -15,7 +15,7 @@ import { decide } from '../../shared/rules/permissions';
 import type { InteractionRow, OnBehalf } from '../repositories/interaction-repository';
 import { NOT_ACTIONS, SUPERVISION_ACTIONS } from '../repositories/dashboard-repository';
 import type { ServiceContext, Session } from './context';
-import { ForbiddenError, NotFoundError, RuleError } from './errors';
+import { ForbiddenError, kindParams, NotFoundError, RuleError } from './errors';
 import { authorize } from './run-action';
 import { newId } from '../../shared/ids';
 
@@ -115,7 +115,9 @@ export function openInteraction(
     if (command.personRut !== null && ctx.repos.writes.person(command.personRut)) {
       authorize(ctx, session, 'person.view', command.personRut);
     }
-    if (interactions.openOf(session.agentId)) throw new RuleError('interaction_open');
+    if (interactions.openOf(session.agentId)) {
+      throw new RuleError('interaction_open', kindParams(session));
+    }
     const id = newId();
     interactions.open({
       id,
@@ -131,16 +133,29 @@ export function openInteraction(
   })();
 }
 
-/** The agent's own call, still open, to change: another's is not found, a closed one says so. */
+/**
+ * The agent's own call, still open, to change: another's is not found, a closed one says so —
+ * each a call or a visit as the agent's own are (`kindParams`).
+ */
 function ownOpenCall(
   ctx: ServiceContext,
   session: Session,
   id: string,
   closedParams: Record<string, string> = {},
 ): InteractionRow {
+  const row = ownCall(ctx, session, id);
+  if (row.closedAt !== null) {
+    throw new RuleError('interaction_closed', { ...closedParams, ...kindParams(session) });
+  }
+  return row;
+}
+
+/** The agent's own call, open or not: another's (or none) is not found, in the agent's words. */
+function ownCall(ctx: ServiceContext, session: Session, id: string): InteractionRow {
   const row = ctx.repos.interactions.byId(id);
-  if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
-  if (row.closedAt !== null) throw new RuleError('interaction_closed', closedParams);
+  if (!row || row.agentId !== session.agentId) {
+    throw new NotFoundError('interaction', kindParams(session).kind);
+  }
   return row;
 }
 
@@ -168,7 +183,9 @@ function changeOpenCall<K extends 'reason' | 'personRut' | 'onBehalf'>(
       return interactionView(ctx, row);
     }
     spec.check?.(row);
-    if (!spec.write(row.id)) throw new RuleError('interaction_closed', spec.closedParams);
+    if (!spec.write(row.id)) {
+      throw new RuleError('interaction_closed', { ...spec.closedParams, ...kindParams(session) });
+    }
     // Read back: a new person brings their name.
     const changed = ctx.repos.interactions.byId(row.id)!;
     audit(
@@ -216,7 +233,7 @@ export function setInteractionPerson(
     action: 'interaction.set_person',
     check: (row) => {
       if (interactionView(ctx, row).actions.length > 0) {
-        throw new RuleError('interaction_has_actions');
+        throw new RuleError('interaction_has_actions', kindParams(session));
       }
     },
     write: (id) => ctx.repos.interactions.setPerson(id, command.personRut),
@@ -253,17 +270,17 @@ export function closeInteraction(
   allowManage(session);
   const { interactions } = ctx.repos;
   return ctx.db.$client.transaction(() => {
-    const row = interactions.byId(command.id);
-    if (!row || row.agentId !== session.agentId) throw new NotFoundError('interaction');
+    const row = ownCall(ctx, session, command.id);
     const notes = command.notes.trim() || null;
     if (notesRequired(command.outcome) && (notes?.length ?? 0) < PENDING_NOTES_MIN) {
       throw new RuleError('interaction_notes_required', {
         outcome: interactionOutcomeLabels[command.outcome],
+        ...kindParams(session),
       });
     }
     const closedAt = ctx.now().toISOString();
     if (!interactions.close(row.id, command.outcome, notes, closedAt)) {
-      throw new RuleError('interaction_closed');
+      throw new RuleError('interaction_closed', kindParams(session));
     }
     const closed = { ...row, outcome: command.outcome, notes, closedAt };
     audit(ctx, session, closed, 'interaction.close', { outcome: command.outcome, notes });

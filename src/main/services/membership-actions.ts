@@ -9,7 +9,7 @@ import type { IdentityFact } from '../../shared/policy';
 import type { Action } from '../../shared/rules/permissions';
 import { namesAdministrator } from '../../shared/rules/company-access';
 import type { ServiceContext, Session } from './context';
-import { RuleError, StaleError } from './errors';
+import { kindParams, RuleError, StaleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
 import {
   companyDecidesChange,
@@ -49,7 +49,10 @@ export function changeMembershipState(
     const membership = writes.membership(command.personRut, command.companyRut);
     const company = companies.company(command.companyRut);
     if (membership && company && companyDecidesChange(command.change, company, membership)) {
-      throw new RuleError('company_caller_required', { change: command.change });
+      throw new RuleError('company_caller_required', {
+        change: command.change,
+        ...kindParams(session),
+      });
     }
   }
   return runAction(ctx, session, {

@@ -21,7 +21,8 @@ export const actionLabels: Record<string, string> = {
   'interaction.close': 'Cerró una llamada o visita',
   'interaction.set_reason': 'Cambió el motivo de la llamada o visita',
   'interaction.set_person': 'Cambió la persona de la llamada o visita',
-  'interaction.set_caller': 'Cambió quién llama',
+  // Who calls, or at a visit who speaks, in the person's name.
+  'interaction.set_caller': 'Cambió quién habla en la llamada o visita',
   'sync.resolve': 'Resolvió un conflicto de sincronización',
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',
@@ -135,8 +136,9 @@ export const auditDetailLabels: Record<string, string> = {
   callerFacts: 'Datos de quien lo pidió que coincidieron',
   change: 'Cambio',
   fromState: 'Estado anterior',
-  // Someone calling in the person's name (shared/policy.ts allowedOnBehalf).
-  onBehalf: 'Quién llama',
+  // Someone calling in the person's name (shared/policy.ts allowedOnBehalf): labelled in the
+  // words of the event's agent, «Quién llama» or at an officer's visit «Quién habla»
+  // (callMessages.onBehalf.audit; describeAuditChange).
   // A shared desk's actions taken over (issue 11).
   agentId: 'Agente',
   actions: 'Acciones',

@@ -38,6 +38,25 @@ export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
   callback: 'Volver a contactar',
 };
 
+/** Who spoke in the person's name during an interaction: now, and earlier in it. */
+type SpokenFor = {
+  onBehalf: { name: string; relation: OnBehalfRelation } | null;
+  earlierOnBehalf: ReadonlyArray<{ name: string; relation: OnBehalfRelation }>;
+};
+
+/**
+ * «llamó Juana González (Familiar) en su nombre · antes llamó … en su nombre», with the verb of
+ * the interaction's kind; '' when the person spoke for himself all along.
+ */
+function spokenForText(verb: string, { onBehalf, earlierOnBehalf }: SpokenFor): string {
+  return [
+    ...(onBehalf ? [`${verb} ${onBehalfText(onBehalf)} en su nombre`] : []),
+    ...(earlierOnBehalf.length > 0
+      ? [`antes ${verb} ${earlierOnBehalf.map(onBehalfText).join(' y ')} en su nombre`]
+      : []),
+  ].join(' · ');
+}
+
 /** The call bar and the Llamadas screen. `who` is a name with its RUT, or a RUT alone. */
 export const callMessages = {
   region: 'Llamada',
@@ -87,19 +106,7 @@ export const callMessages = {
      * In the lists of calls: who calls in the person's name, and who did earlier in the call
      * («llamó Juana González (Familiar) en su nombre»; «antes llamó … en su nombre»).
      */
-    listed: (call: {
-      onBehalf: { name: string; relation: OnBehalfRelation } | null;
-      earlierOnBehalf: ReadonlyArray<{ name: string; relation: OnBehalfRelation }>;
-    }): string => {
-      const parts = [
-        ...(call.onBehalf ? [`llamó ${onBehalfText(call.onBehalf)} en su nombre`] : []),
-        ...(call.earlierOnBehalf.length > 0
-          ? [`antes llamó ${call.earlierOnBehalf.map(onBehalfText).join(' y ')} en su nombre`]
-          : []),
-      ];
-      // '' when the person called all along.
-      return parts.join(' · ');
-    },
+    listed: (call: SpokenFor): string => spokenForText('llamó', call),
     person: 'Llama la persona',
     /** The audit's value when the person called. */
     itself: 'La propia persona',
@@ -110,6 +117,30 @@ export const callMessages = {
     refused: (who: string) =>
       `El acceso es personal: llama ${who}, no la persona. Con otra persona al teléfono solo se puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
     refusedMissing: 'que llame la propia persona',
+    /** The audit's label of who spoke: «Quién llama: Juana González (Familiar)». */
+    audit: 'Quién llama',
+  },
+  /**
+   * What main refuses about the agent's own call, or about who is on the line (ruleMessages and
+   * notFoundMessage in refusals.ts pick these by the interaction's kind).
+   */
+  refusals: {
+    open: 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
+    notesRequired: (outcome: string) =>
+      `Una llamada que se cierra como «${outcome}» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).`,
+    closed: 'Esa llamada ya está cerrada.',
+    closedReason: 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.',
+    hasActions:
+      'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
+    notFound: 'No se encontró la llamada (o es de otro agente).',
+    /** Seed 000, «el acceso es personal» (run-action, allowedOnBehalf). */
+    onBehalfPersonal: (name: string) =>
+      `El acceso es personal: con ${name} llamando en nombre de la persona solo se puede desbloquear, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
+    /** Rule 13: how a change the company decides reaches the desk. */
+    companyAsks: 'con la llamada de su representante legal o de un administrador de accesos',
+    /** ACHS: a new access administrator is the legal representative's to name. */
+    adminNeedsRepresentative:
+      'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale a quien llama que lo solicite el representante legal. Quien llama sí puede pedir usuarios empresa.',
   },
   listTitle: 'Llamadas',
   listRut: 'RUT de la persona',
@@ -191,6 +222,45 @@ export const visitMessages: InteractionWords = {
   recentEmpty: 'No hay visitas registradas para esta persona.',
   listCaption: () =>
     'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
+  /**
+   * At a company's site nobody calls: a relative or a carer there speaks for the person. The
+   * visit's bar offers no way to say so (CallBar: a visit is face to face), but main takes it
+   * (interactions.setCaller), and then the visit's rows, its audit and main's refusals say it in
+   * these words. The same rule (seed 000: «el acceso es personal»); an officer registers no
+   * Ley 21.719 request (data_request.manage is the 600 line's), so his words do not offer one.
+   */
+  onBehalf: {
+    ...callMessages.onBehalf,
+    mark: 'Habla otra persona…',
+    legend: 'Otra persona habla en nombre de quien consulta',
+    name: 'Nombre de quien habla',
+    missingName: 'el nombre de quien habla (al menos 2 letras)',
+    shown: (who: string) => `Habla ${who} en su nombre`,
+    listed: (visit: SpokenFor): string => spokenForText('habló', visit),
+    person: 'Habla la persona',
+    saved: (who: string) =>
+      `Anotado: habla ${who}. El acceso es personal: puede desbloquear o reenviar correos a la dirección registrada; los demás cambios, no.`,
+    cleared: 'Anotado: habla la propia persona.',
+    refused: (who: string) =>
+      `El acceso es personal: habla ${who}, no la persona. Con otra persona hablando en su nombre solo se puede desbloquear o reenviar correos a la dirección registrada; este cambio, no.`,
+    refusedMissing: 'que hable la propia persona',
+    audit: 'Quién habla',
+  },
+  refusals: {
+    open: 'Ya tiene una visita en curso: ciérrela antes de abrir otra.',
+    notesRequired: (outcome: string) =>
+      `Una visita que se cierra como «${outcome}» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).`,
+    closed: 'Esa visita ya está cerrada.',
+    closedReason: 'Esa visita ya está cerrada: su motivo ya no se puede cambiar.',
+    hasActions:
+      'La visita ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra con la persona que atiende ahora.',
+    notFound: 'No se encontró la visita (o es de otro agente).',
+    onBehalfPersonal: (name: string) =>
+      `El acceso es personal: con ${name} hablando en nombre de la persona solo se puede desbloquear o reenviar correos a su dirección registrada; este cambio, no.`,
+    companyAsks: 'a pedido de su representante legal o de un administrador de accesos',
+    adminNeedsRepresentative:
+      'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: que lo pida él o ella. Quien lo pide ahora sí puede pedir usuarios empresa.',
+  },
 };
 
 /**

@@ -27,7 +27,7 @@ export const doorMessages = {
 
 export const notFoundMessages = {
   person: errorMessages.not_found,
-  interaction: 'No se encontró la llamada (o es de otro agente).',
+  // An interaction not found is said in its kind's words: notFoundMessage (refusals.ts).
   sync_issue: 'Esa acción ya no está por revisar: otra persona la resolvió o se sincronizó.',
   company: 'No se encontró la empresa. Búsquela de nuevo por RUT o razón social.',
   // Privacy by default (issue 10): the same words whether or not the RUT exists.

@@ -12,6 +12,29 @@ import {
 } from './sync';
 import { dataRequestLabels } from './privacy';
 import { bulkMessages } from './bulk';
+import type { InteractionKind } from '../vocabulary';
+import { interactionKindWords } from './calls';
+import { notFoundMessages } from './common';
+
+/**
+ * A refusal about a call or an officer's visit (his own, or who speaks in it) is said in its
+ * kind's words: main passes `kind` (interactionKindOf, shared/rules/interaction-kind.ts); none
+ * passed, a call's.
+ */
+const kindOf = (params: Record<string, string | number>): InteractionKind =>
+  params['kind'] === 'visit' ? 'visit' : 'call';
+const refusalsOf = (params: Record<string, string | number>) =>
+  interactionKindWords[kindOf(params)].refusals;
+
+/** What main says when something is not found: an interaction, in the words of its kind. */
+export function notFoundMessage(
+  subject: keyof typeof notFoundMessages | 'interaction',
+  kind: InteractionKind = 'call',
+): string {
+  return subject === 'interaction'
+    ? interactionKindWords[kind].refusals.notFound
+    : notFoundMessages[subject];
+}
 
 export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reason'], string> = {
   role: 'Su perfil no permite esta acción.',
@@ -89,7 +112,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
   company_caller_required: (p) =>
-    `${p['change'] === 'dismiss' ? 'Eliminar el acceso de un usuario de Portal Empresas' : 'Pausar, reanudar o habilitar de nuevo un acceso'} lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.`,
+    `${p['change'] === 'dismiss' ? 'Eliminar el acceso de un usuario de Portal Empresas' : 'Pausar, reanudar o habilitar de nuevo un acceso'} lo decide la empresa: hágalo desde la ficha de la empresa, ${refusalsOf(p).companyAsks}.`,
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
   company_not_adherent: () =>
@@ -103,8 +126,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar usuarios o cambiar su acceso o sus módulos.',
   admin_not_by_profile_change: () =>
     'Un administrador de accesos no se nombra cambiando el perfil. En ACHS lo nombra el representante legal: «Agregar usuario» en la página de la empresa, con el representante en la línea. En Portal Empresas lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», y debe firmar el Acuerdo de Acceso Remoto.',
-  admin_needs_representative: () =>
-    'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale a quien llama que lo solicite el representante legal. Quien llama sí puede pedir usuarios empresa.',
+  admin_needs_representative: (p) => refusalsOf(p).adminNeedsRepresentative,
   caller_cannot_ask: (p) =>
     p['reason'] === 'agreement_unsigned'
       ? 'Quien lo pide no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
@@ -138,19 +160,15 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa selección ya no está disponible (la aplicación se reinició o pasó a otra). Seleccione de nuevo.',
   selection_not_undoable: () =>
     'Esa acción ya se deshizo, no cambió a nadie o no se puede deshacer (solo inhabilitar y habilitar).',
-  interaction_open: () => 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
-  interaction_notes_required: (p) =>
-    `Una llamada que se cierra como «${p['outcome']}» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).`,
+  // The agent's own call or visit (interactions.ts): in its words.
+  interaction_open: (p) => refusalsOf(p).open,
+  interaction_notes_required: (p) => refusalsOf(p).notesRequired(String(p['outcome'])),
   interaction_closed: (p) =>
-    p['change'] === 'reason'
-      ? 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.'
-      : 'Esa llamada ya está cerrada.',
-  interaction_has_actions: () =>
-    'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
+    p['change'] === 'reason' ? refusalsOf(p).closedReason : refusalsOf(p).closed,
+  interaction_has_actions: (p) => refusalsOf(p).hasActions,
   data_request_representative: () =>
     'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
-  on_behalf_personal: (p) =>
-    `El acceso es personal: con ${p['name']} llamando en nombre de la persona solo se puede desbloquear, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
+  on_behalf_personal: (p) => refusalsOf(p).onBehalfPersonal(String(p['name'])),
   // Ley 21.719 requests (issue 10).
   person_blocked: (p) =>
     `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo se permiten las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación, hecha desde esa solicitud).`,

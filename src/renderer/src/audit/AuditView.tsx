@@ -84,7 +84,8 @@ function Changes({
   const details = describeAuditChange(
     event.before,
     event.after,
-    { agent: agentName, company: event.company, caller: event.caller },
+    // An officer's view from his list of visits, who spoke at his visit: in his words.
+    { agent: agentName, company: event.company, caller: event.caller, kind: event.agentKind },
     event.action,
   );
   if (details.length === 0) return null;

@@ -283,8 +283,11 @@ export function CallsView() {
                   ) : (
                     '—'
                   )}
-                  {t.onBehalf.listed(item) && (
-                    <span className="small muted"> · {t.onBehalf.listed(item)}</span>
+                  {/* Who spoke for the person: called, or was there at an officer's visit. */}
+                  {interactionKindWords[item.kind].onBehalf.listed(item) && (
+                    <span className="small muted">
+                      {` · ${interactionKindWords[item.kind].onBehalf.listed(item)}`}
+                    </span>
                   )}
                 </td>
                 <td>

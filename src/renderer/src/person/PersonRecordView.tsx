@@ -517,6 +517,9 @@ function RecentInteractions({ interactions }: { interactions: PersonRecord['inte
   const visits = interactions.filter((interaction) => interaction.kind === 'visit').length;
   const noun = listNoun(own, interactions.length, visits);
   const { list } = interactionListWords(noun);
+  // Who spoke for the person, in each one's words: called, or was there at an officer's visit.
+  const spokenFor = (interaction: PersonRecord['interactions'][number]) =>
+    interactionKindWords[interaction.kind].onBehalf.listed(interaction);
   return (
     <>
       <h2>{list.recentTitle}</h2>
@@ -539,7 +542,7 @@ function RecentInteractions({ interactions }: { interactions: PersonRecord['inte
                   : words.inProgressShort}
                 {interaction.actions.length > 0 &&
                   ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
-                {words.onBehalf.listed(interaction) && ` · ${words.onBehalf.listed(interaction)}`}
+                {spokenFor(interaction) && ` · ${spokenFor(interaction)}`}
               </li>
             );
           })}
