@@ -182,7 +182,7 @@ export const companyMessages = {
     callerPlaceholder: 'Elija quién lo pide',
     callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
     noCallers:
-      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien llama que la empresa debe registrar primero a su representante legal; después él o ella lo pide.',
+      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.',
     /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
     cannotAsk: (
       name: string,
