@@ -98,7 +98,14 @@ describe('identityMethodFits: a method used where it can have been', () => {
     for (const channel of ['email', 'portal'] as const) {
       expect(identityMethodFits('facts', channel), channel).toBe(false);
       expect(identityMethodFits('signed_document', channel), channel).toBe(true);
-      expect(identityMethodFits('clave_unica', channel), channel).toBe(true);
+    }
+  });
+
+  it('ClaveÚnica only for a request made on the portal; a signed document on any channel', () => {
+    expect(identityMethodFits('clave_unica', 'portal')).toBe(true);
+    for (const channel of ['phone', 'in_person', 'email'] as const) {
+      expect(identityMethodFits('clave_unica', channel), channel).toBe(false);
+      expect(identityMethodFits('signed_document', channel), channel).toBe(true);
     }
   });
 });

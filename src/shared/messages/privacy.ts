@@ -69,7 +69,10 @@ export const dataRequestMessages = {
     'otro método de verificación, o el canal «Presencial» (la cédula se exhibe en persona)',
   /** identityMethodFits: the facts are compared by asking, not read in a mail or a form. */
   missingFactsChannel:
-    'otro método de verificación: por correo o portal no hay a quién preguntarle los datos (use un documento firmado o la ClaveÚnica)',
+    'otro método de verificación: por correo o portal no hay a quién preguntarle los datos (use un documento firmado, o la ClaveÚnica si la pidió en el portal)',
+  /** identityMethodFits: ClaveÚnica is the titular signing in to the portal. */
+  missingClaveUnicaPortal:
+    'otro método de verificación, o el canal «Portal» (la ClaveÚnica acredita solo lo que el titular pidió en el portal)',
   missingDetail: (min: number) => `qué pide el titular (al menos ${min} caracteres)`,
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,

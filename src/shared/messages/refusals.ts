@@ -177,7 +177,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
   data_request_identity_channel: () =>
-    'Ese método no sirve por ese canal: la cédula se exhibe en persona, y los datos del registro se comparan preguntando (por teléfono o en persona). Por correo o portal, use un documento firmado o la ClaveÚnica.',
+    'Ese método no sirve por ese canal: la cédula se exhibe en persona, los datos del registro se comparan preguntando (por teléfono o en persona) y la ClaveÚnica solo acredita una solicitud hecha en el portal. Por correo, use un documento firmado.',
   data_request_detail_required: () =>
     'Escriba qué pide exactamente el titular (al menos unas palabras): es lo que se debe responder.',
   data_request_not_linkable: (p) =>

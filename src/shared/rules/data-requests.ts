@@ -48,11 +48,14 @@ export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
 /**
  * Whether an identity method can have been used on a channel: a card is shown in person; the
  * registered facts are compared by asking, on the phone or face to face — a mail or a portal
- * form that lists them compares nothing.
+ * form that lists them compares nothing; ClaveÚnica is the titular signing in to the portal,
+ * which no call, mail or counter sees. A document with an advanced electronic signature can
+ * reach the agent whatever the channel (sent by mail during a call, shown at the counter).
  */
 export function identityMethodFits(method: IdentityMethod, channel: DataRequestChannel): boolean {
   if (method === 'identity_card') return channel === 'in_person';
   if (method === 'facts') return channel === 'phone' || channel === 'in_person';
+  if (method === 'clave_unica') return channel === 'portal';
   return true;
 }
 

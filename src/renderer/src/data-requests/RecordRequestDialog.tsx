@@ -68,7 +68,14 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   if (method === '') missing.add(t.missingMethod, ids.method);
   else if (representative && method === 'facts') missing.add(t.missingRepresentative, ids.method);
   else if (!identityMethodFits(method, channel)) {
-    missing.add(method === 'facts' ? t.missingFactsChannel : t.missingCardInPerson, ids.method);
+    missing.add(
+      method === 'facts'
+        ? t.missingFactsChannel
+        : method === 'clave_unica'
+          ? t.missingClaveUnicaPortal
+          : t.missingCardInPerson,
+      ids.method,
+    );
   }
   if (method === 'facts' && facts.length < IDENTITY_FACTS_REQUIRED) {
     missing.add(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length), ids.facts);
