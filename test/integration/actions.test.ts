@@ -782,11 +782,23 @@ describe('memberships', () => {
     const changed = call(supervisor, 'memberships.changeRole', input(supervisor, PEDRO, ANDES));
     expect(changed.record.memberships[0].role).toBe('company_user');
 
-    // Héctor administers Araucanía (where he is access_admin) but not Los Andes.
+    // Héctor is access_admin at Araucanía (Portal Empresas), not at Los Andes. Until he signs
+    // the Remote Access Agreement his profile opens nothing there, and he administers nothing
+    // (rule 12); signed, he may.
     const officer = seededCore(300, { as: 'prevencion' });
     expect(refused(officer, 'memberships.changeRole', input(officer, PEDRO, ANDES)).code).toBe(
       'forbidden',
     );
+    const unsigned = refused(officer, 'memberships.changeRole', {
+      ...input(officer, HECTOR, ARAUCANIA),
+      role: 'company_user',
+    });
+    expect(unsigned.code).toBe('forbidden');
+    officer.db.$client
+      .prepare(
+        'UPDATE memberships SET agreement_signed = 1 WHERE person_rut = 10203040 AND company_rut = 96512340',
+      )
+      .run();
     const own = call(officer, 'memberships.changeRole', {
       ...input(officer, HECTOR, ARAUCANIA),
       role: 'company_user',

@@ -7,7 +7,7 @@ import { isOneOf, MAIL_KINDS, type MailKind, type Portal } from '../vocabulary';
 import { isLosHeroes } from '../portals';
 import { MAIL_COOLDOWN_MINUTES } from '../policy';
 
-type AccessMembership = {
+export type AccessMembership = {
   state: 'active' | 'disabled' | 'paused' | 'removed';
   companyAdherent: boolean;
   role?: 'worker' | 'access_admin' | 'company_user';
@@ -26,8 +26,13 @@ export type AccessFacts = {
   memberships: ReadonlyArray<AccessMembership>;
 };
 
-/** Rule 12: a company profile on Portal Empresas opens nothing until the agreement is signed. */
-const opens = (m: AccessMembership) =>
+/**
+ * Whether a membership opens its login: active, at a company still adherent (rule 6), and — a
+ * company profile on Portal Empresas — once the agreement is signed (rule 12). An access
+ * administrator's rights on the desk follow the same (agent-repository.ts): an administrator
+ * who cannot enter the portal administers nothing yet.
+ */
+export const opens = (m: AccessMembership) =>
   m.state === 'active' &&
   m.companyAdherent &&
   (m.role === undefined ||

@@ -2,6 +2,7 @@
  * Agents who sign in, and the companies where one is an access administrator (rule 9).
  */
 import type Database from 'better-sqlite3';
+import { opens, type AccessMembership } from '../../shared/rules/access';
 
 export type AgentRow = {
   id: string;
@@ -57,8 +58,10 @@ export function createAgentRepository(sqlite: Database.Database) {
        offline_until = excluded.offline_until`,
   );
   const adminOf = sqlite.prepare(
-    `SELECT company_rut FROM memberships
-     WHERE person_rut = ? AND role = 'access_admin' AND state = 'active'`,
+    `SELECT m.company_rut, m.state, m.agreement_signed, coalesce(c.adherent, 0) AS adherent,
+       coalesce(c.portals, '[]') LIKE '%portal_empresas%' AS on_empresas
+     FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut
+     WHERE m.person_rut = ? AND m.role = 'access_admin' AND m.state = 'active'`,
   );
   return {
     byUsername(username: string): AgentRow | null {
@@ -86,9 +89,30 @@ export function createAgentRepository(sqlite: Database.Database) {
         offlineUntil: agent.offlineUntil,
       });
     },
+    /**
+     * Where the person is an access administrator whose profile opens (rules 6, 9, 12): at a
+     * company no longer adherent, or before signing the agreement, they administer nothing.
+     */
     adminOfCompanies(personRut: number | null): number[] {
       if (personRut === null) return [];
-      return (adminOf.all(personRut) as Array<{ company_rut: number }>).map((r) => r.company_rut);
+      const rows = adminOf.all(personRut) as Array<{
+        company_rut: number;
+        state: AccessMembership['state'];
+        agreement_signed: number;
+        adherent: number;
+        on_empresas: number;
+      }>;
+      return rows
+        .filter((row) =>
+          opens({
+            state: row.state,
+            role: 'access_admin',
+            companyAdherent: row.adherent === 1,
+            agreementSigned: row.agreement_signed === 1,
+            companyOnEmpresas: row.on_empresas === 1,
+          }),
+        )
+        .map((row) => row.company_rut);
     },
   };
 }
