@@ -378,7 +378,7 @@ describe('diagnose', () => {
       ]);
     });
 
-    it('one adherent company among non-adherent ones is enough to get in', () => {
+    it('one adherent company among non-adherent ones lets them in, and names each closed one', () => {
       const causes = diagnose(
         input({
           memberships: [
@@ -388,7 +388,12 @@ describe('diagnose', () => {
           ],
         }),
       );
-      expect(causes).toStrictEqual([]);
+      // «No puedo entrar a la empresa X»: X is no longer adherent (rule 6); the open one is fine.
+      expect(causes).toMatchObject([
+        { code: 'company_not_adherent', companyRut: '76543210-3', fix: null },
+        { code: 'company_not_adherent', companyRut: '77888999-0', fix: null },
+      ]);
+      expect(causes).toHaveLength(2);
     });
   });
 
@@ -786,6 +791,29 @@ describe('diagnose', () => {
       // The paused profile is advice (another company is open), never an unsigned agreement.
       expect(codes(paused)).toStrictEqual(['other_companies_open']);
       expect(achsCompany).toStrictEqual([]);
+    });
+
+    it('a company profile at a company no longer adherent is said so, never how to enter it (rule 6)', () => {
+      const frontera = membership({
+        companyRut: '77111222-3',
+        companyName: 'Panadería La Frontera S.A.',
+        companyAdherent: false,
+        companyOnEmpresas: true,
+        role: 'company_user',
+        agreementSigned: true,
+      });
+      // Another company, adherent, stays open: the closed one is still named.
+      const causes = diagnose(
+        input({
+          accounts: [account(), account('portal_heroes')],
+          memberships: [membership(), frontera],
+        }),
+      );
+      expect(causes).toMatchObject([
+        { code: 'company_not_adherent', companyName: 'Panadería La Frontera S.A.', fix: null },
+      ]);
+      expect(codes(causes)).not.toContain('usual_password');
+      expect(codes(causes)).not.toContain('first_access_key');
     });
 
     it('without a Los Héroes login there is nowhere to resend the agreement', () => {

@@ -200,8 +200,14 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     const namesOf = (list: typeof open) => [...new Set(list.map((m) => m.companyName))];
     const seen = new Set(open.map((m) => m.companyRut));
     for (const m of memberships) {
-      if (m.state === 'active' || seen.has(m.companyRut)) continue;
+      if (seen.has(m.companyRut)) continue;
       seen.add(m.companyRut);
+      // Rule 6: an access still active at a company no longer adherent opens nothing there,
+      // whatever else stays open; nobody can give it back.
+      if (m.state === 'active') {
+        causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+        continue;
+      }
       const givenBack =
         m.state === 'disabled'
           ? ({ action: 'enable_membership', companyRut: m.companyRut } as const)
@@ -330,8 +336,11 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     });
   }
 
-  // Rule 16: how a company administrator enters Portal Empresas once the profile is assigned.
-  const companyProfile = memberships.some((m) => m.companyOnEmpresas && companyProfileAssigned(m));
+  // Rule 16: how a company administrator enters Portal Empresas once the profile is assigned —
+  // at a company still adherent (rule 6): at one that is not, the profile opens nothing.
+  const companyProfile = memberships.some(
+    (m) => m.companyOnEmpresas && m.companyAdherent && companyProfileAssigned(m),
+  );
   if (companyProfile && losHeroes && losHeroes.registrationState === 'active') {
     const advice = firstAccessAdvice({
       passwordSet: losHeroes.passwordSet ?? true,
