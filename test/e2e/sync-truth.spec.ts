@@ -128,8 +128,13 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
 
     // A company's change is asked by someone of the company: that is who is told it will wait.
+    // Each option awaited by name: the first may still be the last search's.
     await page.getByRole('combobox', { name: 'Buscar' }).fill('14.253.647-1');
-    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    await page
+      .getByRole('listbox', { name: 'Resultados' })
+      .getByRole('option')
+      .filter({ hasText: 'Valentina' })
+      .click();
     await record
       .getByRole('region', { name: '¿Por qué no puede ingresar?' })
       .getByRole('button', { name: 'Reanudar desde la empresa' })
@@ -141,7 +146,11 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await page.keyboard.press('Escape');
     await expect(company).toHaveCount(0);
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
-    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    await page
+      .getByRole('listbox', { name: 'Resultados' })
+      .getByRole('option')
+      .filter({ hasText: 'Pedro' })
+      .click();
 
     await indicator.click();
     const sync = page.getByRole('region', { name: 'Sincronización' });
