@@ -1127,8 +1127,14 @@ export const BulkOutcomeFilter = z.enum(OUTCOME_FILTERS);
 export const BulkTotals = z.object({
   rows: z.number().int(),
   changes: z.number().int(),
-  /** Changes an undo could not take back (an e-mail given to someone who had none). */
-  irreversible: z.number().int(),
+  /**
+   * Changes an undo could not take back, by why: an e-mail given to someone who had none, an
+   * access disabled while paused.
+   */
+  irreversible: z.object({
+    cannot_restore_email: z.number().int(),
+    cannot_restore_pause: z.number().int(),
+  }),
   new_email: z.number().int(),
   enable: z.number().int(),
   disable: z.number().int(),
@@ -1159,6 +1165,8 @@ export const BulkPreviewRow = z.object({
   firstLine: z.number().int().nullable(),
   emailChange: EmailChange,
   stateTo: z.enum(['active', 'disabled']).nullable(),
+  /** Why «Deshacer esta carga» could not take this change back; null: it could. */
+  irreversible: z.enum(['cannot_restore_email', 'cannot_restore_pause']).nullable(),
 });
 export type BulkPreviewRow = z.infer<typeof BulkPreviewRow>;
 export const BulkReportStatus = z.enum([

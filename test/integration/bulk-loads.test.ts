@@ -67,6 +67,32 @@ const count = (desk: Core, sql: string, ...params: unknown[]) =>
     .get(...params) as number;
 
 describe('a bulk load', () => {
+  it('says before applying what its undo could not take back, and why, row by row', () => {
+    const desk = core();
+    const { company, members } = biggest(desk);
+    const [paused, noMail] = members;
+    const companyBody = Number(company.split('-')[0]);
+    // A paused access (the company's decision) and a worker with no e-mail.
+    desk.db.$client
+      .prepare(`UPDATE memberships SET state = 'paused' WHERE person_rut = ? AND company_rut = ?`)
+      .run(paused!.rut, companyBody);
+    desk.db.$client.prepare('UPDATE persons SET email = NULL WHERE rut = ?').run(noMail!.rut);
+    const shown = preview(desk, company, [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      [`${paused!.rut}-${paused!.dv}`, '', 'inhabilitado'],
+      [`${noMail!.rut}-${noMail!.dv}`, `nuevo.${noMail!.rut}@carga.cl`, ''],
+    ]);
+    expect(shown.totals.irreversible).toEqual({
+      cannot_restore_email: 1,
+      cannot_restore_pause: 1,
+    });
+    const { rows } = call(desk, 'bulkLoads.previewRows', { previewId: shown.previewId });
+    expect(rows.map((row: { irreversible: string | null }) => row.irreversible)).toEqual([
+      'cannot_restore_pause',
+      'cannot_restore_email',
+    ]);
+  });
+
   it('applies in chunks that yield: the desk answers meanwhile; each change is one action', async () => {
     const desk = core({ chunkRows: 5 });
     const { company, members } = biggest(desk);

@@ -201,6 +201,24 @@ describe('duplicates and totals', () => {
     ]);
   });
 
+  it('counts what an undo could not take back by why, and says the why', () => {
+    const { totals } = previewRows(
+      [row('15234567-4', null, 'inhabilitado'), row('11111111-1', 'beto@x.cl', '')],
+      true,
+      lookup,
+    );
+    // Elsa's access was paused: disabling it is a change «Deshacer» could not put back.
+    expect(totals.irreversible).toEqual({ cannot_restore_email: 1, cannot_restore_pause: 1 });
+    expect(bulkMessages.irreversible.cannot_restore_pause(1)).toMatch(/pausa/);
+    expect(bulkMessages.irreversible.cannot_restore_pause(1)).not.toMatch(/correo/);
+    expect(bulkMessages.change(null, 'disabled', null, 'cannot_restore_pause')).toBe(
+      'Inhabilitar · estaba pausado: no se podrá deshacer',
+    );
+    expect(
+      bulkMessages.change({ from: null, to: 'beto@x.cl' }, null, null, 'cannot_restore_email'),
+    ).toBe('Correo: (sin correo) → beto@x.cl · no se podrá deshacer');
+  });
+
   it('counts rows by outcome; a row with two effects counts under both', () => {
     const { totals } = previewRows(
       [
@@ -218,7 +236,7 @@ describe('duplicates and totals', () => {
     expect(totals).toEqual({
       rows: 6,
       changes: 2,
-      irreversible: 1,
+      irreversible: { cannot_restore_email: 1, cannot_restore_pause: 0 },
       new_email: 1,
       enable: 1,
       disable: 1,
@@ -350,10 +368,10 @@ describe('what the preview and the result say', () => {
   it('says when the state asked for is already in place, not silently nothing', () => {
     const email = { from: null, to: 'ana@losandes.cl' };
     // An e-mail given to someone who had none is said to stay, undo or not (reversePlan).
-    expect(bulkMessages.change(email, null, 'active')).toBe(
+    expect(bulkMessages.change(email, null, 'active', 'cannot_restore_email')).toBe(
       'Correo: (sin correo) → ana@losandes.cl · no se podrá deshacer · ya está habilitado',
     );
-    expect(bulkMessages.change(email, 'disabled', 'disabled')).toBe(
+    expect(bulkMessages.change(email, 'disabled', 'disabled', 'cannot_restore_email')).toBe(
       'Correo: (sin correo) → ana@losandes.cl · no se podrá deshacer · Inhabilitar',
     );
     expect(bulkMessages.change({ from: 'ana@x.cl', to: 'ana@losandes.cl' }, null)).toBe(

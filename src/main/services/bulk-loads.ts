@@ -350,6 +350,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         firstLine: outcome.kind === 'duplicate' ? outcome.firstLine : null,
         emailChange: outcome.kind === 'change' ? outcome.email : null,
         stateTo: outcome.kind === 'change' && outcome.state ? outcome.state.to : null,
+        irreversible: outcome.kind === 'change' ? irreversibleBecause(outcome) : null,
       };
     });
     return { rows, total: indexes.length };

@@ -134,12 +134,15 @@ export const bulkMessages = {
     email: { from: string | null; to: string } | null,
     state: string | null,
     already: 'active' | 'disabled' | null = null,
+    irreversible: 'cannot_restore_email' | 'cannot_restore_pause' | null = null,
   ) =>
     [
       email ? `Correo: ${email.from ?? '(sin correo)'} → ${email.to}` : null,
       // reversePlan: nobody is left without an e-mail by an undo.
-      email && email.from === null ? 'no se podrá deshacer' : null,
+      irreversible === 'cannot_restore_email' ? 'no se podrá deshacer' : null,
       state === 'active' ? 'Habilitar' : state === 'disabled' ? 'Inhabilitar' : null,
+      // reversePlan: a pause is the company's, not a state an undo puts back.
+      irreversible === 'cannot_restore_pause' ? 'estaba pausado: no se podrá deshacer' : null,
       state === null && already === 'active' ? 'ya está habilitado' : null,
       state === null && already === 'disabled' ? 'ya está inhabilitado' : null,
     ]
@@ -147,8 +150,12 @@ export const bulkMessages = {
       .join(' · '),
   nothing: 'Sin cambios: ya está así',
   /** Before applying: what «Deshacer esta carga» would leave (reversePlan). */
-  irreversible: (n: number) =>
-    `${n === 1 ? '1 fila da' : `${formatNumber(n)} filas dan`} correo a quien no tenía: «Deshacer esta carga» no podrá quitarlo (una carga no deja a nadie sin correo).`,
+  irreversible: {
+    cannot_restore_email: (n: number) =>
+      `${n === 1 ? '1 fila da' : `${formatNumber(n)} filas dan`} correo a quien no tenía: «Deshacer esta carga» no podrá quitarlo (una carga no deja a nadie sin correo).`,
+    cannot_restore_pause: (n: number) =>
+      `${n === 1 ? '1 fila inhabilita un acceso' : `${formatNumber(n)} filas inhabilitan accesos`} en pausa: «Deshacer esta carga» no podrá volver a pausarlo${n === 1 ? '' : 's'} (una pausa la decide la empresa, desde su página).`,
+  },
   duplicate: (line: number) => `Repetida (igual que la fila ${line}): se aplica una vez`,
   totalsLabel: 'Totales',
   downloadFailed: 'Descargar filas con problemas',

@@ -96,14 +96,17 @@ export const OUTCOME_FILTERS = [
 ] as const;
 export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
 
+/** Why «Deshacer esta carga» could not take a change back (irreversibleBecause). */
+export type Irreversible = 'cannot_restore_email' | 'cannot_restore_pause';
+
 /**
- * `irreversible`: changes «Deshacer esta carga» could not take back (reversePlan), said before
- * the load is applied.
+ * `irreversible`: changes «Deshacer esta carga» could not take back (reversePlan), by why, said
+ * before the load is applied.
  */
 export type Totals = Record<OutcomeFilter, number> & {
   rows: number;
   changes: number;
-  irreversible: number;
+  irreversible: Record<Irreversible, number>;
 };
 
 export function outcomeFilters(outcome: RowOutcome): OutcomeFilter[] {
@@ -263,7 +266,8 @@ export function readRows(rows: readonly BulkRowInput[]): FileReading {
 function count(totals: Totals, outcome: RowOutcome): void {
   if (outcome.kind === 'change') {
     totals.changes += 1;
-    if (reversePlan(outcome) === null) totals.irreversible += 1;
+    const because = irreversibleBecause(outcome);
+    if (because !== null) totals.irreversible[because] += 1;
     if (outcome.email) totals.new_email += 1;
     if (outcome.state) totals[outcome.state.to === 'active' ? 'enable' : 'disable'] += 1;
   } else if (outcome.kind === 'refused') totals.refused += 1;
@@ -279,7 +283,7 @@ export function decideRows(
   const totals: Totals = {
     rows: reading.length,
     changes: 0,
-    irreversible: 0,
+    irreversible: { cannot_restore_email: 0, cannot_restore_pause: 0 },
     new_email: 0,
     enable: 0,
     disable: 0,
@@ -374,7 +378,7 @@ export function checkPlannedRow(
 /** Why an applied change has no undo (reversePlan null), in the report's words; null: it has. */
 export function irreversibleBecause(
   applied: Omit<PlannedChange, 'personRut'>,
-): 'cannot_restore_email' | 'cannot_restore_pause' | null {
+): Irreversible | null {
   if (applied.email && applied.email.from === null) return 'cannot_restore_email';
   if (applied.state && applied.state.from !== 'active' && applied.state.from !== 'disabled') {
     return 'cannot_restore_pause';

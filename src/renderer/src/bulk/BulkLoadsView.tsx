@@ -250,6 +250,7 @@ function useCompanyName(rut: string | null): { rut: string; company: string | nu
 // ---- Preview ----
 
 const FILTERS = ['new_email', 'enable', 'disable', 'nothing', 'duplicate', 'refused'] as const;
+const IRREVERSIBLE = ['cannot_restore_email', 'cannot_restore_pause'] as const;
 
 function outcomeText(row: BulkPreviewRow): string {
   switch (row.kind) {
@@ -260,6 +261,7 @@ function outcomeText(row: BulkPreviewRow): string {
         row.emailChange,
         row.stateTo,
         asked === 'active' || asked === 'disabled' ? asked : null,
+        row.irreversible,
       );
     }
     case 'nothing':
@@ -371,9 +373,11 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
         fetchPage={fetchPage}
         resetKey={`${preview.previewId}:${filter ?? 'all'}`}
       />
-      {preview.totals.irreversible > 0 && (
-        <p className="notice notice-warn">{m.irreversible(preview.totals.irreversible)}</p>
-      )}
+      {IRREVERSIBLE.filter((why) => preview.totals.irreversible[why] > 0).map((why) => (
+        <p key={why} className="notice notice-warn">
+          {m.irreversible[why](preview.totals.irreversible[why])}
+        </p>
+      ))}
       {preview.totals.refused > 0 && (
         <button type="button" className="bulk-download" onClick={() => void failed()}>
           {m.downloadFailed} ({formatNumber(preview.totals.refused)})
