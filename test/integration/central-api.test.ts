@@ -1186,6 +1186,40 @@ describe('central API: the company half (issue 7)', () => {
     expect(smtp.messages[0]!.to).toEqual(['carla@contadores.cl']);
   });
 
+  it('grants no module at a company no longer adherent (rule 6), but lets one be taken away', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    api.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = ?').run(ESPIGA);
+    const modules = (id: number, list: string[]) =>
+      mutation(
+        session,
+        id,
+        'membership.set_modules',
+        JORGE,
+        {
+          companyRut: ESPIGA,
+          modules: list,
+          callerRut: MARCELA,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_phone'],
+        },
+        START,
+      );
+    const jorge = () =>
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', JORGE, ESPIGA);
+    expect(jorge()).toMatchObject([{ modules: '["certificados"]' }]);
+    const result = await pushOk(api, session, [
+      modules(1, ['certificados', 'licencias']),
+      modules(2, []),
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'company_not_adherent'],
+      ['applied', null],
+    ]);
+    expect(result.results[0]!.message).toMatch(/ya no está adherida.*otorgar módulos/);
+    expect(jorge()).toMatchObject([{ modules: '[]' }]);
+  });
+
   it('adds a RUT already registered only under its own names: a mistyped RUT adds no stranger', async () => {
     const { api } = await start();
     const session = await signIn(api, 'prevencion');
