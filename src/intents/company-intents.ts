@@ -21,7 +21,11 @@ import {
 } from '../shared/rules/company-access';
 import { sameNamedPerson } from '../shared/rules/person-name';
 import { foldText } from '../shared/text';
-import { modulesNotOffered } from '../shared/rules/company-modules';
+import {
+  grantsModule,
+  modulesGrantableAt,
+  modulesNotOffered,
+} from '../shared/rules/company-modules';
 import {
   COMPANY_USER_CHANGES,
   isPortalUserChange,
@@ -321,7 +325,7 @@ function changeUser(
 function setModules(
   ctx: CompanyIntentContext,
   personRut: number,
-  company: { rut: number; onEmpresas: boolean },
+  company: { rut: number; adherent: boolean; onEmpresas: boolean },
   payload: Record<string, unknown>,
 ): CompanyOutcome {
   // Rule 9: at the request of an access administrator of that company (companyRequester).
@@ -332,7 +336,9 @@ function setModules(
   const modules = stringList(payload['modules']);
   if (JSON.stringify(modules) === membership.modules) return applied([]);
   const held = parseStringList(membership.modules);
-  const widens = modules.some((module) => !held.includes(module));
+  // Rule 6: no module is granted at a company no longer adherent (one may be taken away).
+  if (!modulesGrantableAt(company, held, modules)) return rejected('company_not_adherent');
+  const widens = grantsModule(held, modules);
   if (selfGrant(ctx, company.rut, caller, personRut, widens)) return rejected('caller_grants_self');
   // Only the company's portal's modules are granted; one held from before may stay.
   if (modulesNotOffered(company, modules, held).length > 0) {

@@ -169,7 +169,9 @@ export function createDataRequestRepository(
     linked(number: string | null): LinkedRequest | null {
       if (number === null) return null;
       const row = byNumber.get(number) as DataRequestRow | undefined;
-      return row ? { number: row.number, personRut: row.personRut, state: row.state } : null;
+      return row
+        ? { number: row.number, personRut: row.personRut, right: row.right, state: row.state }
+        : null;
     },
     insert(row: NewDataRequest): number {
       return Number(insert.run(row).lastInsertRowid);

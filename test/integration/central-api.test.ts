@@ -1186,6 +1186,40 @@ describe('central API: the company half (issue 7)', () => {
     expect(smtp.messages[0]!.to).toEqual(['carla@contadores.cl']);
   });
 
+  it('grants no module at a company no longer adherent (rule 6), but lets one be taken away', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    api.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = ?').run(ESPIGA);
+    const modules = (id: number, list: string[]) =>
+      mutation(
+        session,
+        id,
+        'membership.set_modules',
+        JORGE,
+        {
+          companyRut: ESPIGA,
+          modules: list,
+          callerRut: MARCELA,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_phone'],
+        },
+        START,
+      );
+    const jorge = () =>
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', JORGE, ESPIGA);
+    expect(jorge()).toMatchObject([{ modules: '["certificados"]' }]);
+    const result = await pushOk(api, session, [
+      modules(1, ['certificados', 'licencias']),
+      modules(2, []),
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'company_not_adherent'],
+      ['applied', null],
+    ]);
+    expect(result.results[0]!.message).toMatch(/ya no está adherida.*otorgar módulos/);
+    expect(jorge()).toMatchObject([{ modules: '[]' }]);
+  });
+
   it('adds a RUT already registered only under its own names: a mistyped RUT adds no stranger', async () => {
     const { api } = await start();
     const session = await signIn(api, 'prevencion');
@@ -1244,6 +1278,81 @@ describe('central API: the company half (issue 7)', () => {
   it('is off without a portal key', async () => {
     const { api } = await start();
     expect((await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA })).status).toBe(404);
+  });
+});
+
+describe('central API: the Ley 21.719 temporary block (issue 10)', () => {
+  it('lets a blocked person change only as the desk does: a contact edit under an open rectification', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'supervisora');
+    const numbers = {
+      blocking: 'SOL-7QK2MD-0001',
+      access: 'SOL-7QK2MD-0002',
+      rectification: 'SOL-7QK2MD-0003',
+    };
+    const recorded = await pushOk(
+      api,
+      session,
+      Object.entries(numbers).map(([right, number], i) =>
+        mutation(
+          session,
+          i + 1,
+          'data_request.record',
+          PEDRO,
+          {
+            number,
+            right,
+            channel: 'in_person',
+            identityCheck: { method: 'identity_card', facts: [] },
+            detail: 'Lo pide el titular en la sucursal',
+            receivedAt: START.toISOString(),
+          },
+          START,
+        ),
+      ),
+    );
+    expect(recorded.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+
+    const before = person(api, PEDRO);
+    const editUnder = (id: number, dataRequest: string, phone: string) =>
+      mutation(
+        session,
+        id,
+        'person.update_contact',
+        PEDRO,
+        { changes: { phone: { from: before.phone, to: phone } }, dataRequest },
+        START,
+      );
+    // The desk refuses naming the block itself or an access request (data_request_not_linkable),
+    // and no other action than the contact edit carries a rectification: so does the central.
+    const refused = await pushOk(api, session, [
+      editUnder(4, numbers.blocking, '+56955554444'),
+      editUnder(5, numbers.access, '+56955554444'),
+      mutation(
+        session,
+        6,
+        'membership.disable',
+        PEDRO,
+        { companyRut: ANDES, dataRequest: numbers.rectification },
+        START,
+      ),
+    ]);
+    expect(refused.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['conflict', 'person_blocked'],
+      ['conflict', 'person_blocked'],
+      ['conflict', 'person_blocked'],
+    ]);
+    expect(person(api, PEDRO).phone).toBe(before.phone);
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', PEDRO, ANDES),
+    ).toMatchObject([{ state: 'active' }]);
+
+    // The rectification's own change goes through the block, as on the desk.
+    const rectified = await pushOk(api, session, [
+      editUnder(7, numbers.rectification, '+56955553333'),
+    ]);
+    expect(rectified.results.map((r) => r.status)).toEqual(['applied']);
+    expect(person(api, PEDRO).phone).toBe('+56955553333');
   });
 });
 

@@ -555,6 +555,28 @@ describe('users a representative asks for (rule 13)', () => {
     ).toBe('paused');
   });
 
+  it('grants no module at a company no longer adherent (rule 6), but lets one be taken away', () => {
+    const core = seededCore(300);
+    core.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 78901234').run();
+    const input = (modules: string[]) => ({
+      companyRut: ESPIGA,
+      userRut: JORGE,
+      modules,
+      callerRut: MARCELA,
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    });
+    const jorgeModules = () => company(core).profiles.find((p) => p.person.rut === JORGE)?.modules;
+    const before = outboxCount(core);
+    // The shared intent's refusal (company-intents.ts), which the central API applies too.
+    expect(
+      refused(core, 'companyUsers.setModules', input(['certificados', 'licencias'])).message,
+    ).toBe(ruleMessages['company_not_adherent']!({}));
+    expect(outboxCount(core)).toBe(before);
+    expect(jorgeModules()).toEqual(['certificados']);
+    const narrowed = call(core, 'companyUsers.setModules', input([])).company as CompanyRecord;
+    expect(narrowed.profiles.find((p) => p.person.rut === JORGE)?.modules).toEqual([]);
+  });
+
   it('grants only the modules of the company’s portal, and lets one held from before stay', () => {
     const core = seededCore(300);
     const input = {

@@ -432,7 +432,7 @@ describe('the temporary block, on every action channel', () => {
   it('a rectification linked to its open request goes through the block; the link is kept', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const rectification = record(core, PEDRO, 'rectification');
-    record(core, PEDRO, 'blocking');
+    const block = record(core, PEDRO, 'blocking');
     const access = record(core, PEDRO, 'access');
     const input = (dataRequest: string | null) => ({
       rut: PEDRO,
@@ -446,6 +446,10 @@ describe('the temporary block, on every action channel', () => {
     expect(
       refusal(core.dispatchNow('contact.edit', input(access.request.number)))?.message,
     ).toMatch(/no es una solicitud de rectificación abierta/);
+    // Nor the block itself (the central API refuses both too: central-api.test.ts).
+    expect(refusal(core.dispatchNow('contact.edit', input(block.request.number)))?.message).toMatch(
+      /no es una solicitud de rectificación abierta/,
+    );
     const done = call(core, 'contact.edit', input(rectification.request.number));
     const audit = core.db.$client
       .prepare('SELECT after FROM audit_events WHERE id = ?')

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ACHS_MODULES,
   EMPRESAS_MODULES,
+  grantsModule,
   isOnEmpresas,
+  modulesGrantableAt,
   modulesNotOffered,
   modulesOffered,
 } from '../../src/shared/rules/company-modules';
@@ -32,5 +34,17 @@ describe('the modules a company offers', () => {
     expect(modulesNotOffered(EMPRESAS, ['cargas', 'siniestros'], ['siniestros'])).toEqual([]);
     expect(modulesNotOffered(ACHS, ['siniestros', 'cargas', 'cargas'])).toEqual(['cargas']);
     expect(modulesNotOffered(ACHS, [])).toEqual([]);
+  });
+});
+
+describe('modules at a company no longer adherent (rule 6)', () => {
+  it('grants none there, but lets one be taken away', () => {
+    expect(grantsModule(['usuarios'], ['usuarios', 'cargas'])).toBe(true);
+    expect(grantsModule(['usuarios', 'cargas'], ['cargas'])).toBe(false);
+    expect(modulesGrantableAt({ adherent: true }, ['usuarios'], ['usuarios', 'cargas'])).toBe(true);
+    expect(modulesGrantableAt({ adherent: false }, ['usuarios'], ['usuarios', 'cargas'])).toBe(
+      false,
+    );
+    expect(modulesGrantableAt({ adherent: false }, ['usuarios', 'cargas'], [])).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import {
   checkMove,
   deviceCode,
   identityMethodFits,
+  linksTo,
   REQUEST_NUMBER,
   requestNumber,
 } from '../../src/shared/rules/data-requests';
@@ -58,7 +59,12 @@ describe('the temporary block', () => {
     for (const kind of ['data_request.record', 'data_request.move', 'data_request.unblock']) {
       expect(blockDecision(block, { kind, personRut: 1, linked: null }).allowed).toBe(true);
     }
-    const linked = { number: 'SOL-ABCDEF-0002', personRut: 1, state: 'in_progress' } as const;
+    const linked = {
+      number: 'SOL-ABCDEF-0002',
+      personRut: 1,
+      right: 'rectification',
+      state: 'in_progress',
+    } as const;
     expect(
       blockDecision(block, { kind: 'person.update_contact', personRut: 1, linked }).allowed,
     ).toBe(true);
@@ -72,6 +78,30 @@ describe('the temporary block', () => {
         linked: { ...linked, state: 'answered' },
       }).allowed,
     ).toBe(false);
+  });
+  it('lets through only the change that answers its request: a contact edit under a rectification', () => {
+    const open = { number: 'SOL-ABCDEF-0001', personRut: 1, state: 'received' } as const;
+    // Naming the blocking request itself, or another open request, opens nothing.
+    for (const right of ['blocking', 'access', 'deletion', 'objection', 'portability'] as const) {
+      expect(
+        blockDecision(block, {
+          kind: 'person.update_contact',
+          personRut: 1,
+          linked: { ...open, right },
+        }).allowed,
+      ).toBe(false);
+    }
+    // A rectification carries the contact edit, not another change of the person.
+    for (const kind of ['membership.disable', 'mail.resend', 'company_user.add']) {
+      expect(
+        blockDecision(block, { kind, personRut: 1, linked: { ...open, right: 'rectification' } })
+          .allowed,
+      ).toBe(false);
+    }
+    expect(
+      linksTo({ kind: 'person.update_contact', personRut: 1 }, { ...open, right: 'rectification' }),
+    ).toBe(true);
+    expect(linksTo({ kind: 'person.update_contact', personRut: 1 }, null)).toBe(false);
   });
 });
 

@@ -40,13 +40,6 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
   if (command.phone !== undefined && command.phone.trim() !== '' && phone === null) {
     throw new RuleError('invalid_phone');
   }
-  // Ley 21.719: only a rectification request can be answered through the contact edit.
-  if (
-    command.dataRequest &&
-    ctx.repos.dataRequests.byNumber(command.dataRequest)?.right !== 'rectification'
-  ) {
-    throw new RuleError('data_request_not_linkable', { number: command.dataRequest });
-  }
   const emailChanged = email !== person.email;
   const phoneChanged = phone !== person.phone;
   if (!emailChanged && !phoneChanged) throw new RuleError('no_change');
@@ -72,6 +65,7 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
     requireReason: true,
     identityCheck: command.identityCheck,
     requireIdentity: emailChanged,
+    // Ley 21.719: only an open rectification request of this person (checkDataBlock, linksTo).
     dataRequest: command.dataRequest ?? null,
     apply: (actionId) => {
       const next = emailChanged ? { email, ...(phoneChanged ? { phone } : {}) } : { phone };

@@ -10,7 +10,7 @@ import {
   speaksFor,
   type IdentityFact,
 } from '../../shared/policy';
-import { blockDecision, isOpen } from '../../shared/rules/data-requests';
+import { blockDecision, linksTo } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, kindParams, NotFoundError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
@@ -114,7 +114,7 @@ export function refuseUnavailableFact(holder: IdentityHolder, facts: readonly st
 /**
  * Ley 21.719 (issue 10): the one check every action on a person passes, with the same rule the
  * central API applies to intents (shared/rules/data-requests.ts). Also checks the request an
- * action names: it must be an open request of that same person.
+ * action names: an open request of that same person that this action answers (linksTo).
  */
 export function checkDataBlock(
   ctx: ServiceContext,
@@ -123,10 +123,7 @@ export function checkDataBlock(
   dataRequest: string | null,
 ): void {
   const linked = ctx.repos.dataRequests.linked(dataRequest);
-  if (
-    dataRequest !== null &&
-    (!linked || linked.personRut !== personRut || !isOpen(linked.state))
-  ) {
+  if (dataRequest !== null && !linksTo({ kind, personRut }, linked)) {
     throw new RuleError('data_request_not_linkable', { number: dataRequest });
   }
   const decision = blockDecision(ctx.repos.dataRequests.activeBlock(personRut), {

@@ -19,7 +19,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
     'No se envió: la dirección registrada en el sistema central no es la que se vio en este equipo al pedirlo (otro agente o equipo la cambió, o un cambio hecho aquí no llegó). Revise su ficha y reenvíelo si corresponde.',
   stale_command:
     'La acción esperó demasiado tiempo antes de llegar al servidor y el correo no se envió. Si aún corresponde, reenvíelo ahora.',
-  company_not_adherent: 'La empresa ya no está adherida: no se puede reactivar el acceso.',
+  company_not_adherent:
+    'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar ni devolver accesos ni otorgar módulos.',
   invalid_transition: 'El cambio de estado no es posible desde el estado actual.',
   requester_not_signatory:
     'El solicitante no es representante legal ni figura en el registro de firmantes (TRF) de la empresa: la solicitud no puede aprobarse.',

@@ -49,3 +49,20 @@ export function modulesNotOffered(
   const held = new Set(current);
   return [...new Set(next)].filter((module) => !offered.has(module) && !held.has(module));
 }
+
+/** Whether `next` grants a module `held` lacks: the change widens the user's access. */
+export function grantsModule(held: readonly string[], next: readonly string[]): boolean {
+  return next.some((module) => !held.includes(module));
+}
+
+/**
+ * Rule 6: at a company no longer adherent none of its users can access, so no module is granted
+ * there (as no access is given or given back); one may still be taken away.
+ */
+export function modulesGrantableAt(
+  company: { adherent: boolean },
+  held: readonly string[],
+  next: readonly string[],
+): boolean {
+  return company.adherent || !grantsModule(held, next);
+}

@@ -125,7 +125,36 @@ export const isDataRequestKind = (kind: string): kind is DataRequestKind =>
   (DATA_REQUEST_KINDS as readonly string[]).includes(kind);
 
 export type ActiveBlock = { requestNumber: string; since: string };
-export type LinkedRequest = { number: string; personRut: number; state: DataRequestState };
+export type LinkedRequest = {
+  number: string;
+  personRut: number;
+  right: DataRight;
+  state: DataRequestState;
+};
+
+/**
+ * The one change a request is answered through on the person's record: a rectification, by the
+ * contact edit. No other right is answered by changing the person, so no other links a change.
+ */
+const ANSWERED_BY: Partial<Record<DataRight, string>> = { rectification: 'person.update_contact' };
+
+/**
+ * Whether an action may be taken under `linked` (the request it names): an open request of that
+ * same person, whose right this very action answers. The desk refuses naming any other
+ * (`data_request_not_linkable`); blockDecision lets only such an action through a block.
+ */
+export function linksTo(
+  action: { kind: string; personRut: number },
+  linked: LinkedRequest | null,
+): boolean {
+  return (
+    linked !== null &&
+    linked.personRut === action.personRut &&
+    isOpen(linked.state) &&
+    Object.hasOwn(ANSWERED_BY, linked.right) &&
+    ANSWERED_BY[linked.right] === action.kind
+  );
+}
 
 export type BlockDecision =
   { allowed: true } | { allowed: false; code: 'person_blocked'; requestNumber: string };
@@ -133,8 +162,9 @@ export type BlockDecision =
 /**
  * THE blocking rule (art. 11 "bloqueo temporal"), for every action on a person, on the desk and
  * on the central API: while a block is active, nothing changes the person except the requests'
- * own actions (recording, moving or unblocking a Ley 21.719 request) and a change made under an
- * open request of that same person (a rectification linked to its request).
+ * own actions (recording, moving or unblocking a Ley 21.719 request) and the change that answers
+ * an open request of that same person (linksTo: a contact edit under its rectification) — not
+ * any action naming any open request, the blocking one included.
  */
 export function blockDecision(
   block: ActiveBlock | null,
@@ -142,10 +172,7 @@ export function blockDecision(
 ): BlockDecision {
   if (block === null) return { allowed: true };
   if (isDataRequestKind(action.kind)) return { allowed: true };
-  const linked = action.linked;
-  if (linked && linked.personRut === action.personRut && isOpen(linked.state)) {
-    return { allowed: true };
-  }
+  if (linksTo(action, action.linked)) return { allowed: true };
   return { allowed: false, code: 'person_blocked', requestNumber: block.requestNumber };
 }
 
