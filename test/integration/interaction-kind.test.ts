@@ -243,3 +243,63 @@ describe("the audit of an officer's visit", () => {
     expect(csv).toContain('Quién llama: La propia persona');
   });
 });
+
+describe("an officer's visit once he is made supervisor", () => {
+  it('stays a visit: in the lists, their counts, the Panel, the record, its viewers and the audit', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const visit = withPedro(core, 'locked_attempts');
+    expect(visit.kind).toBe('visit');
+
+    // His profile, refreshed from the central API, now says supervisor.
+    core.db.$client
+      .prepare("UPDATE agents SET role = 'supervisor' WHERE id = 'prevention-demo'")
+      .run();
+
+    signInAs(core, 'supervisora');
+    const kinds = () =>
+      Object.fromEntries(
+        call(core, 'interactions.list', {}).map((i: { id: string; kind: string }) => [
+          i.id,
+          i.kind,
+        ]),
+      );
+    expect(kinds()).toEqual({ [visit.id]: 'visit' });
+    expect(call(core, 'interactions.count', {})).toEqual({ total: 1, visits: 1 });
+    expect(call(core, 'dashboard.panel', { range: 'today' })).toMatchObject({
+      calls: 1,
+      visits: 1,
+    });
+    const record = call(core, 'persons.get', { rut: PEDRO });
+    expect(record.interactions.map((i: { kind: string }) => i.kind)).toEqual(['visit']);
+    // His view of Pedro during the visit was in a visit.
+    const viewers = call(core, 'persons.viewers', { rut: PEDRO });
+    expect(
+      viewers.views
+        .filter((view: { agentId: string }) => view.agentId === 'prevention-demo')
+        .map((view: { reason: string | null; kind: string }) => [view.reason, view.kind]),
+    ).toEqual([['locked_attempts', 'visit']]);
+    // And so was every event of his visit, in the audit.
+    const events = call(core, 'audit.list', {
+      agentId: 'prevention-demo',
+      includeViews: true,
+      offset: 0,
+      limit: 100,
+    }).events as Array<{ action: string; agentKind: string }>;
+    expect(events.map((event) => [event.action, event.agentKind])).toEqual([
+      ['interaction.close', 'visit'],
+      ['person.view', 'visit'],
+      ['interaction.open', 'visit'],
+    ]);
+
+    // What he opens now, a supervisor, is a call; his visit is still a visit beside it.
+    signInAs(core, 'prevencion');
+    const phoned = withPedro(core, 'forgot_password');
+    expect(phoned.kind).toBe('call');
+    expect(kinds()).toEqual({ [visit.id]: 'visit', [phoned.id]: 'call' });
+    expect(call(core, 'interactions.count', {})).toEqual({ total: 2, visits: 1 });
+    expect(call(core, 'dashboard.panel', { range: 'today' })).toMatchObject({
+      calls: 2,
+      visits: 1,
+    });
+  });
+});
