@@ -179,6 +179,7 @@ describe("main's refusals about one's own call or visit", () => {
     'interaction_closed',
     'interaction_has_actions',
     'on_behalf_personal',
+    'on_behalf_at_visit',
     'company_caller_required',
     'admin_needs_representative',
   ];

@@ -72,6 +72,8 @@ export type RuleCode =
   | 'interaction_closed'
   | 'interaction_has_actions'
   | 'on_behalf_personal'
+  // A visit is face to face: nobody speaks for the person there (interactions.setCaller).
+  | 'on_behalf_at_visit'
   | 'data_request_representative'
   | 'screen_unlock_failed'
   | 'screen_unlock_exhausted'

@@ -244,7 +244,9 @@ export function setInteractionPerson(
 
 /**
  * Who is on the line: someone in the person's name (a relative, a carer — who, and how related),
- * or the person after all. Said at any time while the call lasts; audited.
+ * or the person after all. Said at any time while the call lasts; audited. A visit is face to
+ * face (the officer's bar offers no such control): nobody is marked as speaking for the person
+ * there, and a visit that somehow has someone marked may still go back to the person.
  */
 export function setInteractionCaller(
   ctx: ServiceContext,
@@ -260,6 +262,11 @@ export function setInteractionCaller(
     field: 'onBehalf',
     value: onBehalf,
     action: 'interaction.set_caller',
+    check: (row) => {
+      if (row.kind === 'visit' && onBehalf !== null) {
+        throw new RuleError('on_behalf_at_visit', { kind: row.kind });
+      }
+    },
     write: (id) => ctx.repos.interactions.setOnBehalf(id, onBehalf),
   });
 }
