@@ -16,14 +16,15 @@ let serial = 0;
 function insertCall(
   core: Core,
   openedAt: string,
-  fields: { reason?: string; outcome?: string | null; agentId?: string } = {},
+  fields: { reason?: string; outcome?: string | null; agentId?: string; kind?: 'visit' } = {},
 ) {
   serial += 1;
   const outcome = fields.outcome === undefined ? 'resolved' : fields.outcome;
   core.db.$client
     .prepare(
-      `INSERT INTO interactions (id, agent_id, person_rut, reason, outcome, opened_at, closed_at)
-       VALUES (?, ?, NULL, ?, ?, ?, ?)`,
+      `INSERT INTO interactions (id, agent_id, person_rut, reason, outcome, opened_at, closed_at,
+         kind)
+       VALUES (?, ?, NULL, ?, ?, ?, ?, ?)`,
     )
     .run(
       `call-${serial}`,
@@ -32,6 +33,7 @@ function insertCall(
       outcome,
       openedAt,
       outcome === null ? null : openedAt,
+      fields.kind ?? 'call',
     );
 }
 
@@ -97,8 +99,9 @@ describe('the Panel', () => {
     const clock: Clock = { now: new Date('2026-04-10T15:00:00Z') };
     const core = seededCore(300, { as: 'supervisora', clock });
     insertCall(core, '2026-04-10T12:05:00.000Z');
-    insertCall(core, '2026-04-10T13:05:00.000Z', { agentId: 'prevention-demo' });
-    insertCall(core, '2026-04-09T13:05:00.000Z', { agentId: 'prevention-demo' });
+    const visit = { agentId: 'prevention-demo', kind: 'visit' } as const;
+    insertCall(core, '2026-04-10T13:05:00.000Z', visit);
+    insertCall(core, '2026-04-09T13:05:00.000Z', visit);
     expect(panel(core, 'today')).toMatchObject({ calls: 2, visits: 1 });
     expect(panel(core, '7d')).toMatchObject({ calls: 3, visits: 2 });
   });

@@ -14,6 +14,34 @@ const PEDRO = '12345678-5';
 const CAMILA = '16789012-1';
 const ANDES = '76543210-3';
 
+const ON_BEHALF_AT_VISIT =
+  'Una visita se atiende cara a cara con la persona: no se anota a otra persona hablando en su nombre. Si quien consulta no es la persona, no haga cambios en su acceso: que los pida ella misma.';
+
+/**
+ * Juana González, Pedro's relative, marked as speaking for him at an officer's open visit, as a
+ * desk did before main refused it (interactions.setCaller): the row and its audit event. Such
+ * visits are still read in a visit's words.
+ */
+function markedBeforeTheRefusal(core: Core, visitId: string) {
+  const juana = { name: 'Juana González', relation: 'family' as const };
+  const { context } = core;
+  const visit = context.repos.interactions.byId(visitId)!;
+  context.repos.interactions.setOnBehalf(visitId, juana);
+  context.repos.audit.append({
+    id: `marked-${visitId}`,
+    at: context.now().toISOString(),
+    agentId: visit.agentId,
+    deviceId: context.deviceId,
+    personRut: visit.personRut,
+    action: 'interaction.set_caller',
+    before: JSON.stringify({ onBehalf: null }),
+    after: JSON.stringify({ onBehalf: juana }),
+    reason: null,
+    identityCheck: null,
+    interactionId: visitId,
+  });
+}
+
 /** An interaction opened and closed for Pedro by whoever is signed in, his record seen during it. */
 function withPedro(core: Core, reason: string) {
   const opened = call(core, 'interactions.open', { rut: PEDRO, reason });
@@ -113,11 +141,17 @@ describe("main's refusals about an officer's own visit", () => {
       message: 'No se encontró la visita (o es de otro agente).',
     });
 
-    // Someone speaking for Pedro at the visit: what only he may ask is refused in those words.
-    call(core, 'interactions.setCaller', {
-      id: visit.id,
-      onBehalf: { name: 'Juana González', relation: 'family' },
-    });
+    // A visit is face to face: main, like his bar, marks nobody as speaking for Pedro.
+    expect(
+      refused(core, 'interactions.setCaller', {
+        id: visit.id,
+        onBehalf: { name: 'Juana González', relation: 'family' },
+      }),
+    ).toEqual({ code: 'rule', message: ON_BEHALF_AT_VISIT });
+    expect(call(core, 'interactions.current', {}).onBehalf).toBeNull();
+
+    // A visit marked so before main refused it: what only Pedro may ask is refused in his words.
+    markedBeforeTheRefusal(core, visit.id);
     const pedro = call(core, 'persons.get', { rut: PEDRO });
     expect(
       refused(core, 'contact.edit', {
@@ -192,10 +226,7 @@ describe("the audit of an officer's visit", () => {
     const visit = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
     // Opened again from his list of visits, and his relative there speaking for him.
     call(core, 'persons.get', { rut: PEDRO, via: 'call' });
-    call(core, 'interactions.setCaller', {
-      id: visit.id,
-      onBehalf: { name: 'Juana González', relation: 'family' },
-    });
+    markedBeforeTheRefusal(core, visit.id);
     call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });
     signInAs(core, 'agente');
     const phoned = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
@@ -241,5 +272,100 @@ describe("the audit of an officer's visit", () => {
     expect(csv).toContain('Quién habla: La propia persona');
     expect(csv).toContain('Abierta desde: Llamada (lista de llamadas)');
     expect(csv).toContain('Quién llama: La propia persona');
+  });
+});
+
+describe("an officer's visit once he is made supervisor", () => {
+  it('stays a visit: in the lists, their counts, the Panel, the record, its viewers and the audit', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const visit = withPedro(core, 'locked_attempts');
+    expect(visit.kind).toBe('visit');
+
+    // His profile, refreshed from the central API, now says supervisor.
+    core.db.$client
+      .prepare("UPDATE agents SET role = 'supervisor' WHERE id = 'prevention-demo'")
+      .run();
+
+    signInAs(core, 'supervisora');
+    const kinds = () =>
+      Object.fromEntries(
+        call(core, 'interactions.list', {}).map((i: { id: string; kind: string }) => [
+          i.id,
+          i.kind,
+        ]),
+      );
+    expect(kinds()).toEqual({ [visit.id]: 'visit' });
+    expect(call(core, 'interactions.count', {})).toEqual({ total: 1, visits: 1 });
+    expect(call(core, 'dashboard.panel', { range: 'today' })).toMatchObject({
+      calls: 1,
+      visits: 1,
+    });
+    const record = call(core, 'persons.get', { rut: PEDRO });
+    expect(record.interactions.map((i: { kind: string }) => i.kind)).toEqual(['visit']);
+    // His view of Pedro during the visit was in a visit.
+    const viewers = call(core, 'persons.viewers', { rut: PEDRO });
+    expect(
+      viewers.views
+        .filter((view: { agentId: string }) => view.agentId === 'prevention-demo')
+        .map((view: { reason: string | null; kind: string }) => [view.reason, view.kind]),
+    ).toEqual([['locked_attempts', 'visit']]);
+    // And so was every event of his visit, in the audit.
+    const events = call(core, 'audit.list', {
+      agentId: 'prevention-demo',
+      includeViews: true,
+      offset: 0,
+      limit: 100,
+    }).events as Array<{ action: string; agentKind: string }>;
+    expect(events.map((event) => [event.action, event.agentKind])).toEqual([
+      ['interaction.close', 'visit'],
+      ['person.view', 'visit'],
+      ['interaction.open', 'visit'],
+    ]);
+
+    // What he opens now, a supervisor, is a call; his visit is still a visit beside it.
+    signInAs(core, 'prevencion');
+    const phoned = withPedro(core, 'forgot_password');
+    expect(phoned.kind).toBe('call');
+    expect(kinds()).toEqual({ [visit.id]: 'visit', [phoned.id]: 'call' });
+    expect(call(core, 'interactions.count', {})).toEqual({ total: 2, visits: 1 });
+    expect(call(core, 'dashboard.panel', { range: 'today' })).toMatchObject({
+      calls: 2,
+      visits: 1,
+    });
+  });
+});
+
+describe('who speaks for the person at a visit', () => {
+  it('is refused by main as his bar hides it, and still said for a call', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const visit = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    const juana = { name: 'Juana González', relation: 'family' };
+    expect(refused(core, 'interactions.setCaller', { id: visit.id, onBehalf: juana })).toEqual({
+      code: 'rule',
+      message: ON_BEHALF_AT_VISIT,
+    });
+    // Nothing recorded: not on the visit, not in its audit.
+    expect(call(core, 'interactions.current', {})).toMatchObject({
+      onBehalf: null,
+      earlierOnBehalf: [],
+    });
+    const events = core.context.repos.audit.forInteraction(visit.id);
+    expect(events.map((event) => event.action)).toEqual(['interaction.open']);
+    // The person speaking, as the visit already says, changes nothing and is not refused.
+    expect(call(core, 'interactions.setCaller', { id: visit.id, onBehalf: null }).onBehalf).toBe(
+      null,
+    );
+    // Bad input is still a clear refusal, not a crash.
+    expect(
+      refused(core, 'interactions.setCaller', { id: visit.id, onBehalf: { name: 'J' } }).code,
+    ).toBe('invalid_input');
+    call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });
+
+    // An agent's call on the same desk: someone may call in the person's name.
+    signInAs(core, 'agente');
+    const phoned = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    expect(
+      call(core, 'interactions.setCaller', { id: phoned.id, onBehalf: juana }).onBehalf,
+    ).toEqual(juana);
   });
 });

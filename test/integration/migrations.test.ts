@@ -238,6 +238,52 @@ describe('migrations', () => {
     upgraded.$client.close();
   });
 
+  it("stores each interaction's kind, a visit where its agent is a prevention officer (0033)", () => {
+    const file = path.join(tempDir(), 'kinds.db');
+    const at = journal.entries.findIndex((entry) => entry.tag === '0033_interaction_kind');
+    const old = openDatabase({ file, migrationsFolder: migrationsUpTo(at) });
+    const agent = old.$client.prepare(
+      `INSERT INTO agents (id, username, display_name, role, password_hash, active)
+       VALUES (?, ?, ?, ?, 'x', 1)`,
+    );
+    agent.run('officer', 'prevencion', 'Tomás', 'prevention');
+    agent.run('agent', 'agente', 'Ana', 'agent');
+    agent.run('boss', 'supervisora', 'Sara', 'supervisor');
+    const interaction = old.$client.prepare(
+      `INSERT INTO interactions (id, agent_id, person_rut, reason, opened_at, closed_at)
+       VALUES (?, ?, 12345678, 'other', ?, NULL)`,
+    );
+    interaction.run('v1', 'officer', '2026-11-20T10:00:00.000Z');
+    interaction.run('v2', 'officer', '2026-11-21T10:00:00.000Z');
+    interaction.run('c1', 'agent', '2026-11-21T11:00:00.000Z');
+    interaction.run('c2', 'boss', '2026-11-21T12:00:00.000Z');
+    // An agent this desk does not know took a call, as the old rule said.
+    interaction.run('c3', 'gone', '2026-11-21T13:00:00.000Z');
+    old.$client.close();
+
+    const upgraded = openDatabase({ file }).$client;
+    expect(upgraded.prepare('SELECT id, kind FROM interactions ORDER BY id').all()).toEqual([
+      { id: 'c1', kind: 'call' },
+      { id: 'c2', kind: 'call' },
+      { id: 'c3', kind: 'call' },
+      { id: 'v1', kind: 'visit' },
+      { id: 'v2', kind: 'visit' },
+    ]);
+    // Stored now: the officer made supervisor keeps his visits.
+    upgraded.prepare("UPDATE agents SET role = 'supervisor' WHERE id = 'officer'").run();
+    expect(
+      upgraded
+        .prepare("SELECT id FROM interactions WHERE kind = 'visit' ORDER BY id")
+        .pluck()
+        .all(),
+    ).toEqual(['v1', 'v2']);
+    // Neither a call nor a visit is no interaction.
+    expect(() =>
+      upgraded.prepare("UPDATE interactions SET kind = 'meeting' WHERE id = 'c1'").run(),
+    ).toThrow(/CHECK constraint failed/);
+    upgraded.close();
+  });
+
   it('reopens an up-to-date replica without touching its data', () => {
     const file = path.join(tempDir(), 'current.db');
     const first = openDatabase({ file });

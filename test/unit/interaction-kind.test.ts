@@ -1,7 +1,8 @@
 /**
  * What an interaction is — a call, or a prevention officer's visit — decided by one rule
- * (shared/rules/interaction-kind.ts), which the Panel's SQL and the lists' share, and the words a
- * list and each of its rows say with it, whoever is signed in.
+ * (shared/rules/interaction-kind.ts) when it opens and stored on its row, which the Panel's SQL
+ * and the lists' read alike, and the words a list and each of its rows say with it, whoever is
+ * signed in.
  */
 import { describe, expect, it } from 'vitest';
 import { interactionKindOf, VISITING_ROLES } from '../../src/shared/rules/interaction-kind';
@@ -21,12 +22,7 @@ import {
 } from '../../src/shared/messages';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { DASHBOARD_SQL } from '../../src/main/repositories/dashboard-repository';
-import {
-  interactionKindSql,
-  interactionListSql,
-  isVisitSql,
-  visitingRoleSql,
-} from '../../src/main/repositories/interaction-repository';
+import { interactionListSql, isVisitSql } from '../../src/main/repositories/interaction-repository';
 
 describe('the kind of an interaction', () => {
   it("is a visit when a prevention officer opened it, a call for anyone else's or an unknown agent's", () => {
@@ -38,19 +34,17 @@ describe('the kind of an interaction', () => {
     expect(VISITING_ROLES).toEqual(['prevention']);
   });
 
-  it('is the same SQL for the Panel, the Llamadas list and each row', () => {
-    expect(visitingRoleSql('a.role')).toBe("a.role IN ('prevention')");
-    expect(isVisitSql('agent_id')).toBe(
-      "agent_id IN (SELECT id FROM agents WHERE role IN ('prevention'))",
-    );
-    expect(interactionKindSql('a.role')).toBe(
-      "CASE WHEN a.role IN ('prevention') THEN 'visit' ELSE 'call' END",
-    );
-    expect(DASHBOARD_SQL.visits).toContain(isVisitSql('agent_id'));
+  it('is read from the kind each row stored, the same for the Panel, the Llamadas list and each row', () => {
+    expect(isVisitSql('i')).toBe("i.kind = 'visit'");
+    expect(DASHBOARD_SQL.visits).toContain(isVisitSql('interactions'));
+    expect(DASHBOARD_SQL.visits).not.toContain('agents');
     const list = interactionListSql({ personRut: 1 });
-    expect(list.visits).toContain(`AND ${isVisitSql('i.agent_id')}`);
-    expect(interactionListSql({}).visits).toContain(`WHERE ${isVisitSql('i.agent_id')}`);
-    expect(list.page).toContain(`${interactionKindSql('a.role')} AS kind`);
+    expect(list.visits).toContain(`AND ${isVisitSql('i')}`);
+    expect(interactionListSql({}).visits).toContain(`WHERE ${isVisitSql('i')}`);
+    // Each row's kind is its own column, not its agent's role.
+    expect(list.page).toContain('SELECT i.*');
+    expect(list.page).not.toContain('role');
+    expect(list.visits).not.toContain('agents');
   });
 
   it("gives the signed-in agent's own words by the same rule", () => {
@@ -185,6 +179,7 @@ describe("main's refusals about one's own call or visit", () => {
     'interaction_closed',
     'interaction_has_actions',
     'on_behalf_personal',
+    'on_behalf_at_visit',
     'company_caller_required',
     'admin_needs_representative',
   ];

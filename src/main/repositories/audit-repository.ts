@@ -12,7 +12,7 @@ import {
 import type { AuditCompany, AuditPerson } from '../../shared/audit-details';
 import { fullName } from '../../shared/format';
 import type { InteractionKind } from '../../shared/vocabulary';
-import { interactionKindSql } from './interaction-repository';
+import { VISITING_ROLES } from '../../shared/rules/interaction-kind';
 
 export type AuditFilter = {
   personRut?: number | null;
@@ -34,8 +34,8 @@ export type NamedAuditEvent = StoredAuditEvent & {
   company: AuditCompany | null;
   caller: AuditPerson | null;
   /**
-   * Whether the event's agent takes calls or, a prevention officer, makes visits: by the rule
-   * «Quién consultó esta ficha» and the lists of calls use (`interactionKindSql`).
+   * Whether the event was taken in a call or a prevention officer's visit: its interaction's
+   * stored kind, as «Quién consultó esta ficha» and the lists of calls read it (`eventKindSql`).
    */
   agentKind: InteractionKind;
 };
@@ -151,10 +151,23 @@ export const AUDIT_COMPANY_JOIN = `LEFT JOIN companies c ON c.rut = coalesce(
 export const AUDIT_CALLER_JOIN = `LEFT JOIN persons q ON q.rut =
     CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.callerRut') END`;
 
+/**
+ * Whether an event of `audit_events AS <event>` was taken in a call or a visit: the kind its
+ * interaction stored when it opened (migration 0033), so an officer made supervisor since keeps
+ * his visits' words. An event taken in no interaction on this desk (a record looked up with
+ * nothing open, an event pulled from another desk) has no row to read: it says what its agent,
+ * `agents AS <agent>`, opens (shared/rules/interaction-kind.ts), a call for one unknown here.
+ */
+export function eventKindSql(event: string, agent: string): string {
+  const visiting = VISITING_ROLES.map((role) => `'${role}'`).join(', ');
+  return `coalesce((SELECT kind FROM interactions WHERE id = ${event}.interaction_id),
+    CASE WHEN ${agent}.role IN (${visiting}) THEN 'visit' ELSE 'call' END)`;
+}
+
 const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2,
     c.rut AS company_rut, c.legal_name AS company_name,
     q.rut AS caller_rut, q.given_names AS caller_given_names, q.last_name1 AS caller_last_name1,
-    q.last_name2 AS caller_last_name2, ${interactionKindSql('g.role')} AS agent_kind
+    q.last_name2 AS caller_last_name2, ${eventKindSql('a', 'g')} AS agent_kind
   FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut
   LEFT JOIN agents g ON g.id = a.agent_id
   ${AUDIT_COMPANY_JOIN}

@@ -63,10 +63,11 @@ export const DASHBOARD_SQL = {
   /**
    * How many of the range's interactions were a prevention officer's visits (DOMAIN: «one call
    * or visit»): on a desk an officer also signs in to, the Panel names them apart from calls.
-   * The one rule of what a visit is (`isVisitSql`), as every list of interactions says it.
+   * By the kind each row stored when it opened (`isVisitSql`), as every list of interactions
+   * says it: an officer made supervisor since still made those visits.
    */
   visits: `SELECT count(*) FROM interactions
-    WHERE ${isVisitSql('agent_id')}
+    WHERE ${isVisitSql('interactions')}
       AND opened_at >= @from AND opened_at < @to`,
   actionsByKind: `SELECT action, count(*) AS n FROM audit_events
     WHERE action NOT IN (${notActions}) AND action NOT IN (${supervision})

@@ -7,28 +7,14 @@ import { statementCache } from '../../storage/db/statement-cache';
 import type { OnBehalfRelation } from '../../shared/policy';
 import { fullName } from '../../shared/format';
 import type { InteractionKind } from '../../shared/vocabulary';
-import { VISITING_ROLES } from '../../shared/rules/interaction-kind';
 
 /**
- * The rule of what an interaction is (shared/rules/interaction-kind.ts) in SQL, over a column
- * holding its agent's role: a visit when that role is a prevention officer's. An agent the desk
- * does not know has no role here, and so took a call.
+ * The interactions of `alias` that are visits, by the kind stored on each row when it opened
+ * (migration 0033), never by its agent's role now: the Panel counts visits with it, and so does
+ * the Llamadas list, each from the partial index of visits (`interactions_visits`).
  */
-export function visitingRoleSql(roleColumn: string): string {
-  return `${roleColumn} IN (${VISITING_ROLES.map((role) => `'${role}'`).join(', ')})`;
-}
-
-/**
- * The same rule over the column holding an interaction's agent id: the Panel counts visits with
- * it, and so does the Llamadas list, each from the index on the agent (a handful of officers).
- */
-export function isVisitSql(agentIdColumn: string): string {
-  return `${agentIdColumn} IN (SELECT id FROM agents WHERE ${visitingRoleSql('role')})`;
-}
-
-/** An interaction's kind, `'call'` or `'visit'`, where its agent's role is already joined. */
-export function interactionKindSql(roleColumn: string): string {
-  return `CASE WHEN ${visitingRoleSql(roleColumn)} THEN 'visit' ELSE 'call' END`;
+export function isVisitSql(alias: string): string {
+  return `${alias}.kind = 'visit'`;
 }
 
 export type InteractionRow = {
@@ -46,7 +32,7 @@ export type InteractionRow = {
   agentName: string | null;
   /** Someone calling in the person's name (migration 0030); null when the person calls. */
   onBehalf: OnBehalf | null;
-  /** A call, or a prevention officer's visit (`interactionKindSql`). */
+  /** A call, or a prevention officer's visit: as stored when it opened (migration 0033). */
   kind: InteractionKind;
 };
 
@@ -98,11 +84,10 @@ const toRow = (row: Raw): InteractionRow => ({
 });
 
 /**
- * Every read goes through this: the call, its caller's name, its agent's name, and whether it is
- * a call or a visit (from the agent's role, as the Panel counts visits).
+ * Every read goes through this: the call (its stored kind among its columns), its caller's name
+ * and its agent's name.
  */
-const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display_name AS agent_name,
-    ${interactionKindSql('a.role')} AS kind
+const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display_name AS agent_name
   FROM interactions i
   LEFT JOIN persons p ON p.rut = i.person_rut
   LEFT JOIN agents a ON a.id = i.agent_id`;
@@ -140,7 +125,7 @@ function where(filter: InteractionFilter): { sql: string; params: unknown[] } {
  */
 export function interactionListSql(filter: InteractionFilter) {
   const { sql, params } = where(filter);
-  const visit = isVisitSql('i.agent_id');
+  const visit = isVisitSql('i');
   return {
     page: `${SELECT} ${sql} ORDER BY i.opened_at DESC LIMIT +? OFFSET ?`,
     count: `SELECT count(*) FROM interactions i ${sql}`,
@@ -151,7 +136,8 @@ export function interactionListSql(filter: InteractionFilter) {
 
 export function createInteractionRepository(sqlite: Database.Database) {
   const insert = sqlite.prepare(
-    `INSERT INTO interactions (id, agent_id, person_rut, reason, opened_at) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO interactions (id, agent_id, person_rut, reason, opened_at, kind)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const openOf = sqlite.prepare(OPEN_CALL_SQL);
   const byId = sqlite.prepare(`${SELECT} WHERE i.id = ?`);
@@ -181,8 +167,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
       personRut: number | null;
       reason: string;
       openedAt: string;
+      /** What it is, for good: by who opens it (shared/rules/interaction-kind.ts). */
+      kind: InteractionKind;
     }) {
-      insert.run(row.id, row.agentId, row.personRut, row.reason, row.openedAt);
+      insert.run(row.id, row.agentId, row.personRut, row.reason, row.openedAt, row.kind);
     },
     openOf(agentId: string): InteractionRow | null {
       const row = openOf.get(agentId) as Raw | undefined;

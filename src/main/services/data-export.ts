@@ -53,8 +53,7 @@ import { sealStream } from '../db/sealed-files';
 import { EXPORTS_FOLDER } from './export-files';
 import { santiagoStamp } from '../domain/audit-csv';
 import { exportRemovalAt, SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
-import { AUDIT_COMPANY_JOIN } from '../repositories/audit-repository';
-import { interactionKindSql } from '../repositories/interaction-repository';
+import { AUDIT_COMPANY_JOIN, eventKindSql } from '../repositories/audit-repository';
 
 export const DEFAULT_PAGE_SIZE = 500;
 
@@ -263,7 +262,7 @@ const SECTIONS: Section[] = [
     sql: `SELECT a.seq AS _k, a.seq, a.at, a.action, a.agent_id AS agentId,
             g.display_name AS agentName, a.device_id AS deviceId, a.before, a.after, a.reason,
             c.rut AS companyRut, c.legal_name AS companyName,
-            ${interactionKindSql('g.role')} AS agentKind
+            ${eventKindSql('a', 'g')} AS agentKind
           FROM audit_events a LEFT JOIN agents g ON g.id = a.agent_id ${AUDIT_COMPANY_JOIN}
           WHERE a.person_rut = @person AND a.seq > @after AND a.seq <= @maxSeq
           ORDER BY a.seq LIMIT +@limit`,

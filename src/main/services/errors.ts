@@ -72,6 +72,8 @@ export type RuleCode =
   | 'interaction_closed'
   | 'interaction_has_actions'
   | 'on_behalf_personal'
+  // A visit is face to face: nobody speaks for the person there (interactions.setCaller).
+  | 'on_behalf_at_visit'
   | 'data_request_representative'
   | 'screen_unlock_failed'
   | 'screen_unlock_exhausted'
@@ -148,8 +150,9 @@ export type RuleCode =
   | 'caller_cannot_ask';
 
 /**
- * The param a refusal about the signed-in agent's own call or visit, or about who speaks in it,
- * carries: `kind` (shared/rules/interaction-kind.ts), so an officer hears «visita».
+ * The param a refusal about the signed-in agent's own call or visit carries where no row says its
+ * kind (one not found, an action outside any): `kind`, what he opens (shared/rules/
+ * interaction-kind.ts), so an officer hears «visita». Where the row is at hand, its stored kind.
  */
 export function kindParams(session: Pick<Session, 'role'>): { kind: InteractionKind } {
   return { kind: interactionKindOf(session.role) };

@@ -16,6 +16,7 @@ import type { InteractionRow, OnBehalf } from '../repositories/interaction-repos
 import { NOT_ACTIONS, SUPERVISION_ACTIONS } from '../repositories/dashboard-repository';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, kindParams, NotFoundError, RuleError } from './errors';
+import { interactionKindOf } from '../../shared/rules/interaction-kind';
 import { authorize } from './run-action';
 import { newId } from '../../shared/ids';
 
@@ -115,9 +116,8 @@ export function openInteraction(
     if (command.personRut !== null && ctx.repos.writes.person(command.personRut)) {
       authorize(ctx, session, 'person.view', command.personRut);
     }
-    if (interactions.openOf(session.agentId)) {
-      throw new RuleError('interaction_open', kindParams(session));
-    }
+    const open = interactions.openOf(session.agentId);
+    if (open) throw new RuleError('interaction_open', { kind: open.kind });
     const id = newId();
     interactions.open({
       id,
@@ -125,6 +125,8 @@ export function openInteraction(
       personRut: command.personRut,
       reason: command.reason,
       openedAt: ctx.now().toISOString(),
+      // A call, or an officer's visit, for good: a later change of role does not make it other.
+      kind: interactionKindOf(session.role),
     });
     // Read back: the row now carries the caller's and the agent's names.
     const row = interactions.byId(id)!;
@@ -134,8 +136,8 @@ export function openInteraction(
 }
 
 /**
- * The agent's own call, still open, to change: another's is not found, a closed one says so —
- * each a call or a visit as the agent's own are (`kindParams`).
+ * The agent's own call, still open, to change: another's is not found (in the words of what the
+ * agent opens, `kindParams`), a closed one says so in the words of its own kind.
  */
 function ownOpenCall(
   ctx: ServiceContext,
@@ -145,7 +147,7 @@ function ownOpenCall(
 ): InteractionRow {
   const row = ownCall(ctx, session, id);
   if (row.closedAt !== null) {
-    throw new RuleError('interaction_closed', { ...closedParams, ...kindParams(session) });
+    throw new RuleError('interaction_closed', { ...closedParams, kind: row.kind });
   }
   return row;
 }
@@ -184,7 +186,7 @@ function changeOpenCall<K extends 'reason' | 'personRut' | 'onBehalf'>(
     }
     spec.check?.(row);
     if (!spec.write(row.id)) {
-      throw new RuleError('interaction_closed', { ...spec.closedParams, ...kindParams(session) });
+      throw new RuleError('interaction_closed', { ...spec.closedParams, kind: row.kind });
     }
     // Read back: a new person brings their name.
     const changed = ctx.repos.interactions.byId(row.id)!;
@@ -233,7 +235,7 @@ export function setInteractionPerson(
     action: 'interaction.set_person',
     check: (row) => {
       if (interactionView(ctx, row).actions.length > 0) {
-        throw new RuleError('interaction_has_actions', kindParams(session));
+        throw new RuleError('interaction_has_actions', { kind: row.kind });
       }
     },
     write: (id) => ctx.repos.interactions.setPerson(id, command.personRut),
@@ -242,7 +244,9 @@ export function setInteractionPerson(
 
 /**
  * Who is on the line: someone in the person's name (a relative, a carer — who, and how related),
- * or the person after all. Said at any time while the call lasts; audited.
+ * or the person after all. Said at any time while the call lasts; audited. A visit is face to
+ * face (the officer's bar offers no such control): nobody is marked as speaking for the person
+ * there, and a visit that somehow has someone marked may still go back to the person.
  */
 export function setInteractionCaller(
   ctx: ServiceContext,
@@ -258,6 +262,11 @@ export function setInteractionCaller(
     field: 'onBehalf',
     value: onBehalf,
     action: 'interaction.set_caller',
+    check: (row) => {
+      if (row.kind === 'visit' && onBehalf !== null) {
+        throw new RuleError('on_behalf_at_visit', { kind: row.kind });
+      }
+    },
     write: (id) => ctx.repos.interactions.setOnBehalf(id, onBehalf),
   });
 }
@@ -275,12 +284,12 @@ export function closeInteraction(
     if (notesRequired(command.outcome) && (notes?.length ?? 0) < PENDING_NOTES_MIN) {
       throw new RuleError('interaction_notes_required', {
         outcome: interactionOutcomeLabels[command.outcome],
-        ...kindParams(session),
+        kind: row.kind,
       });
     }
     const closedAt = ctx.now().toISOString();
     if (!interactions.close(row.id, command.outcome, notes, closedAt)) {
-      throw new RuleError('interaction_closed', kindParams(session));
+      throw new RuleError('interaction_closed', { kind: row.kind });
     }
     const closed = { ...row, outcome: command.outcome, notes, closedAt };
     audit(ctx, session, closed, 'interaction.close', { outcome: command.outcome, notes });

@@ -15,8 +15,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { newId } from '../../shared/ids';
 import { logError } from '../../storage/log';
-import type { LastView } from '../repositories/audit-repository';
-import { interactionKindSql } from '../repositories/interaction-repository';
+import { eventKindSql, type LastView } from '../repositories/audit-repository';
 import type { InteractionKind } from '../../shared/vocabulary';
 
 export type { ViewVia };
@@ -238,11 +237,12 @@ export function personViewers(
       )
       .get(personRut, ...VIEW_ACTIONS) as { n: number }
   ).n;
-  // The reason is the open interaction's, whose agent is the viewer: its kind is the viewer's,
-  // by the rule the Panel counts visits with (an officer's view during a visit, or without one).
+  // The reason is the open interaction's, whose agent is the viewer: its kind is the one that
+  // interaction stored when it opened, as the Panel counts visits (a view with none open: what
+  // the viewer opens, `eventKindSql`).
   const rows = sqlite
     .prepare(
-      `SELECT e.at, e.agent_id, e.action, e.after, ${interactionKindSql('a.role')} AS kind
+      `SELECT e.at, e.agent_id, e.action, e.after, ${eventKindSql('e', 'a')} AS kind
        FROM audit_events e LEFT JOIN agents a ON a.id = e.agent_id
        WHERE e.person_rut = ? AND e.action IN (${marks}) ORDER BY e.seq DESC LIMIT +?`,
     )

@@ -12,7 +12,7 @@ import {
 } from '../../shared/policy';
 import { blockDecision, linksTo } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
-import { ForbiddenError, kindParams, NotFoundError, RuleError } from './errors';
+import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
 
 export type ActionReceipt = { actionId: string; auditSeq: number };
@@ -167,7 +167,10 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     const spokenFor =
       call?.onBehalf && !spec.bulk && speaksFor(call, onLine) ? call.onBehalf : null;
     if (spokenFor && !allowedOnBehalf(spec.kind)) {
-      throw new RuleError('on_behalf_personal', { name: spokenFor.name, ...kindParams(session) });
+      throw new RuleError('on_behalf_personal', {
+        name: spokenFor.name,
+        kind: call?.kind ?? 'call',
+      });
     }
     // Taken with them on the line, the audit says who asked (and gave the facts it names).
 

@@ -223,11 +223,12 @@ export const visitMessages: InteractionWords = {
   listCaption: () =>
     'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
   /**
-   * At a company's site nobody calls: a relative or a carer there speaks for the person. The
-   * visit's bar offers no way to say so (CallBar: a visit is face to face), but main takes it
-   * (interactions.setCaller), and then the visit's rows, its audit and main's refusals say it in
-   * these words. The same rule (seed 000: «el acceso es personal»); an officer registers no
-   * Ley 21.719 request (data_request.manage is the 600 line's), so his words do not offer one.
+   * At a company's site nobody calls. A visit is face to face: its bar offers no way to mark
+   * someone speaking for the person (CallBar), and main refuses it too (interactions.setCaller,
+   * `on_behalf_at_visit`). A visit marked so before main refused it still reads in these words:
+   * its rows, its audit and main's refusals. The same rule (seed 000: «el acceso es personal»);
+   * an officer registers no Ley 21.719 request (data_request.manage is the 600 line's), so his
+   * words do not offer one.
    */
   onBehalf: {
     ...callMessages.onBehalf,

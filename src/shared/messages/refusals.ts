@@ -169,6 +169,9 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   data_request_representative: () =>
     'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
   on_behalf_personal: (p) => refusalsOf(p).onBehalfPersonal(String(p['name'])),
+  // Only ever a visit's: the officer's bar has no such control, and main refuses it as well.
+  on_behalf_at_visit: () =>
+    'Una visita se atiende cara a cara con la persona: no se anota a otra persona hablando en su nombre. Si quien consulta no es la persona, no haga cambios en su acceso: que los pida ella misma.',
   // Ley 21.719 requests (issue 10).
   person_blocked: (p) =>
     `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo se permiten las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación, hecha desde esa solicitud).`,

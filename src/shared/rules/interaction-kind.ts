@@ -1,13 +1,13 @@
 /**
  * What an interaction is: the one rule. Calls and visits are rows of one table (DOMAIN: «one
  * call or visit»); a prevention officer records visits at company sites, everyone else takes
- * calls on the 600 line. So an interaction is a visit when the agent who opened it is a
- * prevention officer, and a call otherwise — an agent this desk does not know included.
+ * calls on the 600 line. So an interaction is a visit when the agent who opened it was a
+ * prevention officer when he opened it, and a call otherwise.
  *
- * Everything that names an interaction takes its kind from here: the signed-in agent's own bar
- * and lists (`interactionKindOf(session.role)`), and, through `VISITING_ROLES`, main's SQL
- * (`isVisitSql` in repositories/interaction-repository.ts) for the Panel's count of visits, each
- * row of the Llamadas list and of a record's recent ones, and «Quién consultó esta ficha».
+ * The kind is decided once, when the interaction opens, and stored on its row (migration 0033):
+ * an officer later made supervisor keeps his visits, in the Panel's count, the lists and the
+ * audit. Every reader takes the row's kind; the signed-in agent's own bar and words take the
+ * kind he opens now (`interactionKindOf(session.role)`).
  */
 import type { InteractionKind, Role } from '../vocabulary';
 import { AGENT_ROLES } from '../vocabulary';
@@ -17,7 +17,11 @@ export function interactionKindOf(role: Role | null | undefined): InteractionKin
   return role === 'prevention' ? 'visit' : 'call';
 }
 
-/** The roles whose interactions are visits: the same rule, as a list for SQL. */
+/**
+ * The roles whose interactions are visits: the same rule, as a list for SQL. Only an audit event
+ * taken in no interaction at all (a record looked up with nothing open) still reads its words
+ * from its agent's role (audit-repository.ts `eventKindSql`): there is no row to hold a kind.
+ */
 export const VISITING_ROLES: readonly Role[] = AGENT_ROLES.filter(
   (role) => interactionKindOf(role) === 'visit',
 );

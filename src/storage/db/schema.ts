@@ -266,17 +266,29 @@ export const interactions = sqliteTable(
     /** Someone calling in the person's name: who, and how related (migration 0030). */
     onBehalfName: text('on_behalf_name'),
     onBehalfRelation: text('on_behalf_relation'),
+    /**
+     * A call, or a prevention officer's visit: written when it opens, from who opened it, and
+     * never read again from the agent's role (migration 0033).
+     */
+    kind: text('kind', { enum: ['call', 'visit'] })
+      .notNull()
+      .default('call'),
   },
   (table) => [
     // A person's calls with one agent, newest first: the record's list (migration 0025).
-    index('interactions_person').on(table.personRut, table.agentId, table.openedAt),
-    index('interactions_agent').on(table.agentId, table.openedAt),
+    // Both carry the kind: a list's count of visits reads its index alone (migration 0033).
+    index('interactions_person').on(table.personRut, table.agentId, table.openedAt, table.kind),
+    index('interactions_agent').on(table.agentId, table.openedAt, table.kind),
     // The agent's call in progress, read on every view and action (migration 0025).
     index('interactions_open')
       .on(table.agentId, table.openedAt)
       .where(sql`${table.closedAt} IS NULL`),
     // The Panel and the Llamadas list (issue 10, migration 0012).
     index('interactions_opened').on(table.openedAt, table.reason, table.outcome),
+    // Visits only, by date: the Panel's count and the lists' (migration 0033).
+    index('interactions_visits')
+      .on(table.openedAt, table.agentId, table.personRut)
+      .where(sql`${table.kind} = 'visit'`),
   ],
 );
 

@@ -244,7 +244,6 @@ function OpenCall({
   onFocused: () => void;
 }) {
   const { bar: t } = useInteractionWords();
-  const visits = useSession((s) => s.session?.role === 'prevention');
   const record = usePersonOnScreen();
   const setInteraction = useSession((s) => s.setInteraction);
   const notify = useSession((s) => s.notify);
@@ -360,8 +359,11 @@ function OpenCall({
           {t.moveTo(personLabel(fullName(record), record.rut)!)}
         </button>
       )}
-      {/* A visit is face to face: only a call may have someone else on the line. */}
-      {!closing && !visits && <CallOnBehalf interaction={interaction} onError={setError} />}
+      {/* A visit is face to face: only a call may have someone else on the line (main refuses
+          it for a visit too, by the kind the interaction stored when it opened). */}
+      {!closing && interaction.kind !== 'visit' && (
+        <CallOnBehalf interaction={interaction} onError={setError} />
+      )}
       {error && (
         <span id="call-error" className="field-error" role="alert">
           {error}
