@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { companyMessages } from '../../src/shared/messages';
 import { expectAccessible } from './a11y';
 import {
   askedBy,
@@ -631,5 +632,34 @@ deskTest(
       dialog.getByRole('button', { name: 'Agregar usuario' }),
     ).toHaveAccessibleDescription(/Falta: alguien de la empresa que pueda pedirlo/);
     await expectAccessible(page, 'nadie puede pedirlo aún');
+  },
+);
+
+deskTest(
+  'at a company no longer adherent a module can be taken away, never given (rule 6)',
+  async ({ desk }) => {
+    const { page } = desk;
+    // Amanda: a company user of Comercial Del Pacífico, whose adherence ended.
+    await desk.open('8.527.013-3');
+    await desk.record
+      .getByRole('row')
+      .filter({ hasText: 'Comercial Del Pacífico' })
+      .getByRole('button', { name: /Comercial Del Pacífico/ })
+      .first()
+      .click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await company
+      .getByRole('row')
+      .filter({ hasText: '8.527.013-3' })
+      .getByRole('button', { name: 'Módulos' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: /Módulos de Amanda/ });
+    await expect(dialog).toContainText(companyMessages.dialog.modulesNotAdherent);
+    // She holds «Documentos» (it may go); «Siniestros» she lacks (it may not come).
+    await expect(dialog.getByRole('checkbox', { name: 'Documentos' })).toBeEnabled();
+    const lacking = dialog.getByRole('checkbox', { name: 'Siniestros' });
+    await expect(lacking).toBeDisabled();
+    await expect(lacking).toHaveAccessibleDescription(companyMessages.dialog.modulesNotAdherent);
+    await expectAccessible(page, 'módulos en empresa no adherida');
   },
 );

@@ -223,6 +223,9 @@ export const companyMessages = {
       none: 'No es persona trabajadora de la empresa: se agregará como persona externa.',
       profile: 'Ya tiene un perfil de empresa aquí: no se agrega otro.',
     },
+    /** Rule 6: at a company no longer adherent a module may be taken away, never granted. */
+    modulesNotAdherent:
+      'La empresa ya no está adherida: se pueden quitar módulos, pero no dar otros.',
     noModules:
       'Agregar sin módulos (no podrá usar ningún módulo hasta que un administrador de accesos pida alguno)',
     givenNames: 'Nombres',

@@ -32,7 +32,11 @@ import { useInteractionWords } from '../components/interaction-words';
 import { personLabel } from '../components/display';
 import { ActionNotices } from '../components/ActionNotices';
 import { focusRow } from '../components/focus-trap';
-import { isOnEmpresas, modulesOffered } from '../../../shared/rules/company-modules';
+import {
+  isOnEmpresas,
+  modulesGrantableAt,
+  modulesOffered,
+} from '../../../shared/rules/company-modules';
 import {
   COMPANY_USER_CHANGE_KINDS,
   COMPANY_USER_CHANGES,
@@ -182,6 +186,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     capacity: useId(),
     person: useId(),
     modules: useId(),
+    modulesHint: useId(),
     reason: useId(),
   };
   const personFieldId = (key: string) => `${ids.person}-${key}`;
@@ -234,11 +239,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   // Who the typed RUT belongs to, for that RUT (a lookup answered for an older one is ignored).
   const [found, setFound] = useState<(LookupAnswer & { rut: string }) | null>(null);
   // The company's portal's modules, and any the user holds from before (to keep or take away).
+  const held = dialog.kind === 'modules' ? dialog.modules : [];
   const moduleChoices = [
-    ...new Set([
-      ...modulesOffered({ onEmpresas: isOnEmpresas(company.portals) }),
-      ...(dialog.kind === 'modules' ? dialog.modules : []),
-    ]),
+    ...new Set([...modulesOffered({ onEmpresas: isOnEmpresas(company.portals) }), ...held]),
   ];
 
   const caller = callers.find((c) => c.person.rut === callerRut) ?? null;
@@ -649,11 +652,19 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {(dialog.kind === 'add' || dialog.kind === 'modules') && (
           <fieldset id={ids.modules}>
             <legend>{t.dialog.modules}</legend>
+            {!company.adherent && (
+              <p className="notice notice-warn" id={ids.modulesHint}>
+                {t.dialog.modulesNotAdherent}
+              </p>
+            )}
             {moduleChoices.map((key) => (
               <label key={key} className="check">
                 <input
                   type="checkbox"
                   checked={modules.includes(key)}
+                  // Rule 6 (modulesGrantableAt): only a module held before may be ticked here.
+                  disabled={!modulesGrantableAt(company, held, [...modules, key])}
+                  aria-describedby={company.adherent ? undefined : ids.modulesHint}
                   onChange={() => setModules(toggle(modules, key))}
                 />
                 {moduleLabels[key] ?? key}
