@@ -312,6 +312,7 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
         role: agentRow.role,
         companyRuts: agentRow.companyRuts,
         adminOfCompanyRuts: agents.adminOfCompanies(agentRow.personRut),
+        personRut: agentRow.personRut,
       };
     },
   };

@@ -13,7 +13,12 @@
 import { MAIL_FRESHNESS_MS, normalizeEmail, normalizeMobile } from '../shared/policy';
 import { isPortal, mailPortal } from '../shared/portals';
 import { isMailKind, mailFits, mailWaitMs } from '../shared/rules/access';
-import { namesAdministrator } from '../shared/rules/company-access';
+import {
+  agentActor,
+  namesAdministrator,
+  shieldsRepresentative,
+  type AuthorityChange,
+} from '../shared/rules/company-access';
 import {
   companyDecidesChange,
   MEMBERSHIP_CHANGES,
@@ -236,6 +241,7 @@ function companyIntent(ctx: IntentContext, kind: CompanyIntentKind, intent: Inte
       actionId: intent.actionId,
       queueMails: ctx.mode === 'server',
       ageMs: ctx.ageMs,
+      agent: ctx.agent,
     },
     kind,
     rut,
@@ -468,6 +474,9 @@ function membershipState(
   if (company && !writtenRequest && companyDecidesChange(change, company, membership)) {
     return rejected('company_caller_required');
   }
+  if (representativeShielded(ctx, rut, companyRut, { toState: transition.to })) {
+    return rejected('representative_register');
+  }
   if (membership.state === transition.to) return { status: 'applied', touched: [], mails: [] };
   if (!transition.from.includes(membership.state)) {
     return ctx.mode === 'server'
@@ -487,6 +496,24 @@ function membershipState(
   return { status: 'applied', touched: [{ entity: 'membership', key: membership.id }], mails: [] };
 }
 
+/**
+ * Rules 9, 12: an agent who administers the company does not take its legal representative's
+ * access or profile away (shieldsRepresentative); the server knows who pushed it.
+ */
+function representativeShielded(
+  ctx: IntentContext,
+  rut: number,
+  companyRut: number,
+  change: AuthorityChange,
+): boolean {
+  if (!ctx.agent) return false;
+  const user = {
+    personRut: rut,
+    legalRepresentative: ctx.companies.legalRepresentative(rut, companyRut),
+  };
+  return shieldsRepresentative(user, agentActor(ctx.agent, companyRut), change);
+}
+
 function changeRole(
   ctx: IntentContext,
   rut: number,
@@ -502,6 +529,9 @@ function changeRole(
   if (!membership) return rejected('entity_gone');
   if (membership.role === role) return { status: 'applied', touched: [], mails: [] };
   if (namesAdministrator(membership.role, role)) return rejected('admin_not_by_profile_change');
+  if (representativeShielded(ctx, rut, companyRut, { fromRole: membership.role, toRole: role })) {
+    return rejected('representative_register');
+  }
   if (fromRole !== null && membership.role !== fromRole) {
     return {
       status: 'conflict',

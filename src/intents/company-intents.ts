@@ -13,11 +13,13 @@ import {
 } from '../shared/policy';
 import { checkDigit } from '../shared/rut';
 import {
+  agentActor,
   checkAccessRequester,
   companyRequester,
   grantsToSelf,
   mayBeAdmin,
   mayRequestCompanyChange,
+  shieldsRepresentative,
 } from '../shared/rules/company-access';
 import { sameNamedPerson } from '../shared/rules/person-name';
 import { foldText } from '../shared/text';
@@ -51,7 +53,8 @@ export type CompanyRejection =
   | 'invalid_transition'
   | 'change_not_on_portal'
   | 'module_not_offered'
-  | 'caller_grants_self';
+  | 'caller_grants_self'
+  | 'representative_register';
 
 type Touched = Array<{ entity: Entity; key: number }>;
 export type CompanyOutcome =
@@ -70,6 +73,8 @@ export type CompanyIntentContext = {
   queueMails: boolean;
   /** Server: how old the action is by the device's clock; a mail that late is not sent. */
   ageMs?: number;
+  /** The agent who decided it (server: the pusher's scope; desk: the session's); none on replay. */
+  agent?: { personRut?: number | null; adminOfCompanyRuts: readonly number[] };
 };
 
 export const COMPANY_INTENTS = [
@@ -244,13 +249,18 @@ function addUser(
   if (!person.email) return rejected('no_email');
   const at = ctx.now.toISOString();
   // Rule 13: a company's users are its workers or outsiders; whoever is not its worker now (a
-  // new person included) is an outsider, whatever the desk's box said.
-  const current = ctx.writes.membership(personRut, company.rut);
-  const worker = current?.role === 'worker' && current.state !== 'removed';
+  // new person included) is an outsider, whatever the desk's box said. A company user appointed
+  // administrator stays what she was, the company's worker or an outsider.
+  const current = ctx.companies.membership(personRut, company.rut);
+  const held = current !== null && current.state !== 'removed' ? current : null;
+  const external =
+    held?.role === 'company_user'
+      ? held.external
+      : payload['external'] === true || held?.role !== 'worker';
   const membership = ctx.companies.grantProfile(personRut, company.rut, {
     role,
     modules: stringList(payload['modules']),
-    external: payload['external'] === true || !worker,
+    external,
     adminKind: appointed ? 'appointed' : null,
     appointedBy: appointed ? caller : null,
     at,
@@ -309,6 +319,19 @@ function changeUser(
   }
   const membership = ctx.writes.membership(personRut, companyRut);
   if (!membership) return rejected('entity_gone');
+  // Rules 9, 12: a legal representative's access is taken away at his own request only, and not
+  // by an agent who administers the company (shieldsRepresentative).
+  const user = {
+    personRut,
+    legalRepresentative: ctx.companies.legalRepresentative(personRut, companyRut),
+  };
+  const takes = { toState: transition.to };
+  if (
+    shieldsRepresentative(user, { personRut: caller, administersCompany: true }, takes) ||
+    (ctx.agent && shieldsRepresentative(user, agentActor(ctx.agent, companyRut), takes))
+  ) {
+    return rejected('representative_register');
+  }
   if (membership.state === transition.to) return applied([]);
   if (!(transition.from as readonly string[]).includes(membership.state)) {
     return rejected('invalid_transition');

@@ -10,11 +10,12 @@
 import type Database from 'better-sqlite3';
 import type { IdentityHolder } from '../shared/identity-facts';
 import { parseStringList } from '../shared/json-list';
-import type {
-  AdminKind,
-  CompanyAuthority,
-  MembershipState,
-  Signatory,
+import {
+  addsProfile,
+  type AdminKind,
+  type CompanyAuthority,
+  type MembershipState,
+  type Signatory,
 } from '../shared/rules/company-access';
 import type { PersonNames } from '../shared/rules/person-name';
 
@@ -50,6 +51,10 @@ export function createCompanyWriteRepository(
   const company = sqlite.prepare('SELECT rut, adherent, portals FROM companies WHERE rut = ?');
   const signatories = sqlite.prepare(
     'SELECT person_rut, kind FROM company_signatories WHERE company_rut = ?',
+  );
+  const representative = sqlite.prepare(
+    `SELECT 1 FROM company_signatories
+     WHERE company_rut = ? AND person_rut = ? AND kind = 'legal_representative'`,
   );
   // Every administrator profile, whatever its state: companyRequester says who holds authority
   // (an unsigned one on Portal Empresas does not, rule 12) and why the others do not.
@@ -162,6 +167,10 @@ export function createCompanyWriteRepository(
         })),
       };
     },
+    /** Whether the company's register names the person its legal representative (rules 9, 12). */
+    legalRepresentative(personRut: number, companyRut: number): boolean {
+      return representative.get(companyRut, personRut) !== undefined;
+    },
     request(id: number): RequestRow | null {
       return toRequest(requestById.get(id));
     },
@@ -205,8 +214,9 @@ export function createCompanyWriteRepository(
     },
     /**
      * Gives the person a company profile (an approved request, or a user the representative
-     * adds): a new membership, a deleted one opened again, or a worker's turned into it. It
-     * waits for the agreement. Null when the person already holds a company profile there.
+     * adds): a new membership, a deleted one opened again, a worker's turned into it, or at an
+     * ACHS company a company user appointed administrator (addsProfile). It waits for the
+     * agreement. Null when the person already holds a company profile there.
      */
     grantProfile(
       personRut: number,
@@ -233,9 +243,11 @@ export function createCompanyWriteRepository(
       };
       const existing = this.membership(personRut, companyRut);
       if (!existing) return Number(insertMembership.run(values).lastInsertRowid);
-      if (existing.state !== 'removed' && existing.role !== 'worker') return null;
-      // A worker given a company profile keeps the modules he had, with the new ones; a deleted
-      // user added again starts from the modules asked for now.
+      const onEmpresas = this.company(companyRut)?.onEmpresas ?? false;
+      if (!addsProfile(existing, profile.role, { onEmpresas })) return null;
+      // A worker given a company profile keeps the modules he had, with the new ones, and so
+      // does a company user appointed administrator; a deleted user added again starts from the
+      // modules asked for now.
       const kept = existing.state === 'removed' ? [] : parseStringList(existing.modules);
       reopenMembership.run({
         id: existing.id,

@@ -124,6 +124,8 @@ export const Decision = z.discriminatedUnion('allowed', [
       'data_blocked',
       'company_not_adherent',
       'help_desk_only',
+      // Rules 9, 12: the legal representative's access follows the register (shieldsRepresentative).
+      'representative_register',
     ]),
   }),
 ]);
@@ -868,7 +870,17 @@ export const CompanyRecord = z.object({
       agreementSignedAt: z.string().nullable(),
       needsAgreement: z.boolean(),
       companyProfileAssigned: z.boolean(),
+      /** The company's register names them its legal representative (rules 9, 12). */
+      legalRepresentative: z.boolean(),
       version: z.number().int(),
+      can: z.object({
+        /**
+         * Disable, pause or delete this access (rules 9, 11, 13): refused for a legal
+         * representative when the agent administers the company (shieldsRepresentative); only
+         * he may then be the caller, which the dialog checks.
+         */
+        takeAway: Decision,
+      }),
     }),
   ),
   requests: z.array(AccessRequestView),

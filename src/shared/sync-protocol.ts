@@ -364,6 +364,7 @@ export type RejectionCode =
   | 'change_not_on_portal'
   | 'module_not_offered'
   | 'caller_grants_self'
+  | 'representative_register'
   // Ley 21.719 requests (issue 10).
   | 'already_blocked'
   | 'duplicate_number'

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  addsProfile,
+  agentActor,
   checkAccessRequester,
   companyProfileAssigned,
   firstAccessAdvice,
@@ -13,6 +15,8 @@ import {
   mayRequestCompanyChange,
   needsAgreement,
   profileStanding,
+  shieldsRepresentative,
+  takesAuthority,
   type CompanyAuthority,
 } from '../../src/shared/rules/company-access';
 
@@ -202,5 +206,86 @@ describe('an access administrator does not widen their own access; a legal repre
   });
   it('lets the legal representative ask for themselves: the register is their authority (rule 12)', () => {
     expect(grantsToSelf({ personRut: REP, as: 'legal_representative' }, REP, true)).toBe(false);
+  });
+});
+
+describe('ACHS: «Responsable nombrado por el representante legal» — appointed by «Agregar usuario», again too', () => {
+  const achs = { onEmpresas: false };
+  const empresas = { onEmpresas: true };
+  it('gives a profile to someone without one, a deleted user or a worker, as always', () => {
+    expect(addsProfile(null, 'company_user', achs)).toBe(true);
+    expect(addsProfile({ role: 'company_user', state: 'removed' }, 'company_user', achs)).toBe(
+      true,
+    );
+    expect(addsProfile({ role: 'worker', state: 'active' }, 'access_admin', empresas)).toBe(true);
+  });
+  it('appoints a company user — an administrator demoted included — administrator at ACHS only', () => {
+    for (const state of ['active', 'disabled', 'paused'] as const) {
+      expect(addsProfile({ role: 'company_user', state }, 'access_admin', achs)).toBe(true);
+    }
+    expect(addsProfile({ role: 'company_user', state: 'active' }, 'company_user', achs)).toBe(
+      false,
+    );
+    expect(addsProfile({ role: 'access_admin', state: 'active' }, 'access_admin', achs)).toBe(
+      false,
+    );
+    // Portal Empresas: an administrator comes by a request and the agreement (rule 12).
+    expect(addsProfile({ role: 'company_user', state: 'active' }, 'access_admin', empresas)).toBe(
+      false,
+    );
+  });
+});
+
+describe('the legal representative’s authority is the register’s, not a peer’s to switch off', () => {
+  const representative = { personRut: REP, legalRepresentative: true };
+  const administrator = { personRut: ADMIN, administersCompany: true };
+  const callCentre = { personRut: null, administersCompany: false };
+  it('says which changes take authority away: a state other than active, or leaving the profile', () => {
+    for (const toState of ['disabled', 'paused', 'removed'] as const) {
+      expect(takesAuthority({ toState })).toBe(true);
+    }
+    expect(takesAuthority({ toState: 'active' })).toBe(false);
+    expect(takesAuthority({ fromRole: 'access_admin', toRole: 'company_user' })).toBe(true);
+    expect(takesAuthority({ fromRole: 'access_admin', toRole: 'worker' })).toBe(true);
+    expect(takesAuthority({ fromRole: 'company_user', toRole: 'worker' })).toBe(false);
+  });
+  it('refuses another administrator (or another representative) disabling, pausing, dismissing or demoting him', () => {
+    for (const toState of ['disabled', 'paused', 'removed'] as const) {
+      expect(shieldsRepresentative(representative, administrator, { toState })).toBe(true);
+    }
+    expect(
+      shieldsRepresentative(representative, administrator, {
+        fromRole: 'access_admin',
+        toRole: 'company_user',
+      }),
+    ).toBe(true);
+    expect(
+      shieldsRepresentative(
+        representative,
+        { personRut: OTHER, administersCompany: true },
+        { toState: 'disabled' },
+      ),
+    ).toBe(true);
+  });
+  it('lets him ask for his own, the call centre act, anyone give access back, and leaves others alone', () => {
+    const disable = { toState: 'disabled' } as const;
+    expect(
+      shieldsRepresentative(representative, { personRut: REP, administersCompany: true }, disable),
+    ).toBe(false);
+    expect(shieldsRepresentative(representative, callCentre, disable)).toBe(false);
+    expect(shieldsRepresentative(representative, administrator, { toState: 'active' })).toBe(false);
+    expect(
+      shieldsRepresentative(
+        { personRut: OTHER, legalRepresentative: false },
+        administrator,
+        disable,
+      ),
+    ).toBe(false);
+  });
+  it('an agent is an actor of the companies they administer', () => {
+    expect(agentActor({ personRut: ADMIN, adminOfCompanyRuts: [76_543_210] }, 76_543_210)).toEqual(
+      administrator,
+    );
+    expect(agentActor({ adminOfCompanyRuts: [1] }, 76_543_210)).toEqual(callCentre);
   });
 });

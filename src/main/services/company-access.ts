@@ -15,23 +15,30 @@ import {
 } from '../../shared/policy';
 import { checkDigit, loginRut } from '../../shared/rut';
 import {
+  addsProfile,
   checkAccessRequester,
   companyProfileAssigned,
   companyRequester,
   mayRequestCompanyChange,
   profileStanding,
+  agentActor,
+  shieldsRepresentative,
   type CompanyAuthority,
   type RequestCheck,
 } from '../../shared/rules/company-access';
 import { foldText } from '../../shared/text';
 import { decide, personTarget, type Action } from '../../shared/rules/permissions';
 import type { RequestListRow } from '../repositories/company-record-repository';
+import type { Decision } from '../../shared/contract';
 import {
   applyCompanyIntent,
   type CompanyIntentKind,
   type CompanyRejection,
 } from '../../intents/company-intents';
-import type { CompanyUserChange } from '../../shared/rules/membership-transitions';
+import {
+  COMPANY_USER_CHANGES,
+  type CompanyUserChange,
+} from '../../shared/rules/membership-transitions';
 import { companyUserAuditAction, requestDecisionAction } from '../../shared/action-names';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, kindParams, NotFoundError, RuleError, type RuleCode } from './errors';
@@ -97,6 +104,22 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
     );
   const pendingSignature = profiles.filter((p) => standingOf(p) === 'pending_signature').length;
   const stored = repo.counts(companyRut);
+  const callers = callersOf(ctx, onEmpresas, signatories, profiles);
+  // Rules 9, 12: a legal representative's access is taken away only at his own request, never by
+  // an agent who administers the company (shieldsRepresentative). Which caller may ask, the
+  // dialog says with the callers (him alone, and why he cannot yet).
+  const representatives = new Set(
+    signatories.filter((s) => s.kind === 'legal_representative').map((s) => s.person_rut),
+  );
+  const agent = agentActor(currentScope(ctx, session), companyRut);
+  const takeAway = (p: (typeof profiles)[number]): Decision =>
+    shieldsRepresentative(
+      { personRut: p.person_rut, legalRepresentative: representatives.has(p.person_rut) },
+      agent,
+      { toState: 'disabled' },
+    )
+      ? { allowed: false, reason: 'representative_register' }
+      : { allowed: true };
   return {
     rut: loginRut({ body: company.rut, dv: company.dv }),
     legalName: company.legal_name,
@@ -107,12 +130,13 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
     counts: { ...stored, active: stored.active - pendingSignature, admins, pendingSignature },
     signatories: signatories.map((s) => ({ person: personRef(s.person_rut, s), kind: s.kind })),
     profiles: profiles.map((p) => {
+      const person = personRef(p.person_rut, p);
       const appointer =
         p.appointed_by === null
           ? null
           : (signatoryByRut.get(p.appointed_by) ?? nameByRut.get(p.appointed_by));
       return {
-        person: personRef(p.person_rut, p),
+        person,
         role: p.role,
         state: p.state,
         adminKind: p.admin_kind,
@@ -124,13 +148,15 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
         agreementSignedAt: p.agreement_signed_at,
         needsAgreement: onEmpresas,
         companyProfileAssigned: assigned(p),
+        legalRepresentative: representatives.has(p.person_rut),
         version: p.version,
+        can: { takeAway: takeAway(p) },
       };
     }),
     requests: repo
       .requests({ state: null, company: companyRut, limit: 50, offset: 0 })
       .map((row) => requestView(row, signatories, company.adherent === 1)),
-    callers: callersOf(ctx, onEmpresas, signatories, profiles),
+    callers,
     can: {
       manageUsers: allow(ctx, session, 'company_user.manage', companyRut),
       manageRequests: allow(ctx, session, 'request.manage', companyRut),
@@ -325,6 +351,7 @@ const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
   change_not_on_portal: 'change_not_on_portal',
   module_not_offered: 'module_not_offered',
   caller_grants_self: 'caller_grants_self',
+  representative_register: 'representative_register',
 };
 
 type CompanyActionSpec = {
@@ -367,7 +394,14 @@ function companyAction(
     apply: (actionId) => {
       spec.check?.();
       const outcome = applyCompanyIntent(
-        { writes: ctx.repos.writes, companies, now: ctx.now(), actionId, queueMails: true },
+        {
+          writes: ctx.repos.writes,
+          companies,
+          now: ctx.now(),
+          actionId,
+          queueMails: true,
+          agent: currentScope(ctx, session),
+        },
         spec.kind,
         spec.personRut,
         spec.companyRut,
@@ -550,8 +584,10 @@ function addExisting(
       ...caller,
     },
     check: () => {
-      // A worker may be given a company profile; a company profile is not given twice.
-      if (existing && existing.state !== 'removed' && existing.role !== 'worker') {
+      // A worker may be given a company profile, and at ACHS a company user appointed
+      // administrator; a company profile is not given twice (addsProfile).
+      const company = ctx.repos.companies.company(command.companyRut);
+      if (existing && company && !addsProfile(existing, command.role, company)) {
         throw new RuleError('already_user');
       }
       if (!ctx.repos.writes.person(command.userRut)?.email) throw new RuleError('no_email');
@@ -595,6 +631,26 @@ export function changeCompanyUser(ctx: ServiceContext, session: Session, command
     reason: command.reason,
     requireReason: true,
     payload: { change: command.change, fromState: membership.state, ...caller },
+    // Rules 9, 12: said in the words of who is refused, the agent or the caller (the intent
+    // decides the same, shieldsRepresentative).
+    check: () => {
+      const user = {
+        personRut: command.userRut,
+        legalRepresentative: ctx.repos.companies.legalRepresentative(
+          command.userRut,
+          command.companyRut,
+        ),
+      };
+      const takes = { toState: COMPANY_USER_CHANGES[command.change].to };
+      const agent = agentActor(currentScope(ctx, session), command.companyRut);
+      if (shieldsRepresentative(user, agent, takes)) {
+        throw new RuleError('representative_register', { by: 'agent' });
+      }
+      const asker = { personRut: caller.callerRut, administersCompany: true };
+      if (shieldsRepresentative(user, asker, takes)) {
+        throw new RuleError('representative_register', { by: 'caller' });
+      }
+    },
     before: { state: membership.state },
     // The audit reads «Estado: Activa → Inhabilitada», not the state before alone.
     outcome: () => ({

@@ -94,6 +94,7 @@ export type RuleCode =
   | 'change_not_on_portal'
   | 'module_not_offered'
   | 'caller_grants_self'
+  | 'representative_register'
   // Acting on a selection (issue 8, item 2).
   | 'selection_reason_required'
   | 'selection_company_required'

@@ -20,7 +20,13 @@ import {
   hasAccessAt,
   unsignedAgreement,
 } from '../../shared/rules/access';
-import { checkAccessRequester, companyProfileAssigned } from '../../shared/rules/company-access';
+import {
+  agentActor,
+  checkAccessRequester,
+  companyProfileAssigned,
+  shieldsRepresentative,
+  type AuthorityChange,
+} from '../../shared/rules/company-access';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
 import { decide, personTarget, type Action, type DenyReason } from '../../shared/rules/permissions';
@@ -184,6 +190,25 @@ export function buildPersonRecord(
     decision.allowed && !membership.companyAdherent
       ? { allowed: false, reason: 'company_not_adherent' }
       : decision;
+  // Rules 9, 12: where the register names the person legal representative, an agent who
+  // administers that company may not take the access or the profile away (shieldsRepresentative).
+  const registers = ctx.repos.companyRecords.registersOf(personRut);
+  const shielded = (
+    decision: Decision,
+    membership: { companyRut: number; role: string },
+    change: AuthorityChange,
+  ): Decision => {
+    const user = {
+      personRut,
+      legalRepresentative: registers.some(
+        (r) => r.company_rut === membership.companyRut && r.kind === 'legal_representative',
+      ),
+    };
+    return decision.allowed &&
+      shieldsRepresentative(user, agentActor(scope, membership.companyRut), change)
+      ? { allowed: false, reason: 'representative_register' }
+      : decision;
+  };
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
   const accessFacts = {
     isPensioner: person.isPensioner,
@@ -229,12 +254,22 @@ export function buildPersonRecord(
     endedAt: membership.endedAt,
     version: membership.version,
     can: {
-      disable: can('membership.disable', membership.companyRut),
+      disable: shielded(can('membership.disable', membership.companyRut), membership, {
+        toState: 'disabled',
+      }),
       enable: giveBack(can('membership.enable', membership.companyRut), membership),
-      pause: can('membership.pause', membership.companyRut),
+      pause: shielded(can('membership.pause', membership.companyRut), membership, {
+        toState: 'paused',
+      }),
       resume: giveBack(can('membership.resume', membership.companyRut), membership),
-      dismiss: can('membership.dismiss', membership.companyRut),
-      changeRole: can('membership.change_role', membership.companyRut),
+      dismiss: shielded(can('membership.dismiss', membership.companyRut), membership, {
+        toState: 'removed',
+      }),
+      // From an administrator profile every change is a demotion (none names one, rule 9).
+      changeRole: shielded(can('membership.change_role', membership.companyRut), membership, {
+        fromRole: membership.role,
+        toRole: 'company_user',
+      }),
     },
   }));
   const mailViews = mails.map((mail) => ({
@@ -340,7 +375,7 @@ export function buildPersonRecord(
       requestedAt: request.requestedAt,
       decidedAt: request.decidedAt,
     })),
-    registers: ctx.repos.companyRecords.registersOf(personRut).map((row) => ({
+    registers: registers.map((row) => ({
       companyRut: companyLogin(row.company_rut, row.company_dv),
       companyName: row.legal_name,
       kind: row.kind,

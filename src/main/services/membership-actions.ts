@@ -7,10 +7,15 @@
  */
 import type { IdentityFact } from '../../shared/policy';
 import type { Action } from '../../shared/rules/permissions';
-import { namesAdministrator } from '../../shared/rules/company-access';
+import {
+  agentActor,
+  namesAdministrator,
+  shieldsRepresentative,
+  type AuthorityChange,
+} from '../../shared/rules/company-access';
 import type { ServiceContext, Session } from './context';
 import { kindParams, RuleError, StaleError } from './errors';
-import { runAction, type BulkBasis } from './run-action';
+import { currentScope, runAction, type BulkBasis } from './run-action';
 import {
   companyDecidesChange,
   MEMBERSHIP_CHANGES,
@@ -70,6 +75,7 @@ export function changeMembershipState(
       if (!transition.from.includes(membership.state)) {
         throw new RuleError('invalid_transition', { from: membership.state, to: transition.to });
       }
+      refuseShieldedRepresentative(ctx, session, command, { toState: transition.to });
       // Rule 6: access given back at a company no longer adherent opens nothing; the central API
       // would reject it (src/intents/apply-intent.ts), so the agent hears it now, not from the conflicts inbox.
       if (transition.to === 'active' && !writes.companyAdherent(command.companyRut)) {
@@ -93,6 +99,29 @@ export function changeMembershipState(
       };
     },
   });
+}
+
+/**
+ * Rules 9, 12: an agent who administers the company does not take its legal representative's
+ * access or profile away (shieldsRepresentative, the same rule the central API applies).
+ */
+function refuseShieldedRepresentative(
+  ctx: ServiceContext,
+  session: Session,
+  command: { personRut: number; companyRut: number },
+  change: AuthorityChange,
+): void {
+  const user = {
+    personRut: command.personRut,
+    legalRepresentative: ctx.repos.companies.legalRepresentative(
+      command.personRut,
+      command.companyRut,
+    ),
+  };
+  const agent = agentActor(currentScope(ctx, session), command.companyRut);
+  if (shieldsRepresentative(user, agent, change)) {
+    throw new RuleError('representative_register', { by: 'agent' });
+  }
 }
 
 export type RoleCommand = {
@@ -120,6 +149,10 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
       if (namesAdministrator(membership.role, command.role)) {
         throw new RuleError('admin_not_by_profile_change');
       }
+      refuseShieldedRepresentative(ctx, session, command, {
+        fromRole: membership.role,
+        toRole: command.role,
+      });
       if (!writes.setMembershipRole(membership.id, command.role, command.expectedVersion)) {
         throw new StaleError();
       }

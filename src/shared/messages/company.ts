@@ -222,6 +222,9 @@ export const companyMessages = {
         'Es persona trabajadora de la empresa: recibirá además este perfil, y conserva los módulos que ya tiene.',
       none: 'No es persona trabajadora de la empresa: se agregará como persona externa.',
       profile: 'Ya tiene un perfil de empresa aquí: no se agrega otro.',
+      /** ACHS (rule 9): a company user, an administrator demoted included, is appointed here. */
+      companyUser:
+        'Es usuario empresa aquí: no se agrega otro perfil, pero el representante legal puede nombrarlo administrador de accesos (conserva sus módulos).',
     },
     /** Rule 6: at a company no longer adherent a module may be taken away, never granted. */
     modulesNotAdherent:
@@ -249,7 +252,11 @@ export const companyMessages = {
     missingKnownRequester: 'un solicitante registrado',
     missingCapacity: 'la calidad que declara quien solicita',
     missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
+    missingAppointOnly: 'elegir «Administrador de accesos» (ya es usuario empresa aquí)',
     missingRepresentative: 'que lo pida el representante legal',
+    /** Rules 9, 12: a legal representative's access is taken away only at his own request. */
+    missingRepresentativeHimself:
+      'que lo pida el propio representante legal (su acceso sigue al registro de la empresa: otro administrador no se lo quita)',
     missingNotSelf:
       'que lo pida otra persona de la empresa (un administrador no se da acceso a sí mismo)',
     missingModules: 'al menos un módulo, o confirmar que se agrega sin módulos',

@@ -48,6 +48,9 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   data_blocked: 'Bloqueada (Ley 21.719).',
   // Rule 6: access given back at a company no longer adherent opens nothing.
   company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
+  // Rules 9, 12: the legal representative's access follows the company's register.
+  representative_register:
+    'Es el representante legal de la empresa según su registro: otro administrador de accesos no puede inhabilitar, pausar ni eliminar su acceso, ni quitarle el perfil. Solo él mismo puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
 };
 
 /** Messages of the rules that refuse an action; params fill the blanks. */
@@ -143,6 +146,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Ese RUT ya está registrado con otro nombre: no se agregó a nadie. Confirme el RUT y el nombre con el representante de la empresa.',
   module_not_offered: () =>
     'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
+  representative_register: (p) =>
+    p['by'] === 'agent'
+      ? 'Usted administra los accesos de esta empresa, y esta persona es su representante legal según el registro de la empresa: no puede inhabilitar, pausar ni dar de baja su acceso, ni quitarle el perfil. Si él mismo lo pide, que lo atienda otro agente o un supervisor; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.'
+      : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se inhabilite, pause o elimine su acceso. Solo puede pedirlo el propio representante (que llame él y verifique su identidad); si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
   caller_grants_self: () =>
     'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir que se le quite su propio acceso o un módulo).',
   change_not_on_portal: () =>

@@ -219,3 +219,76 @@ export function mayBeAdmin(
       return appointedBy !== null && isRepresentative(appointedBy);
   }
 }
+
+/**
+ * Whether «Agregar usuario» may give `role` to a person whose membership at the company is
+ * `existing`: someone with none, a deleted one or a worker, as always; and at an ACHS company a
+ * company user appointed access administrator — how rule 9 names one (the legal representative
+ * appoints, «Agregar usuario» with him on the line), for the first time or again after a
+ * demotion, since «Cambiar perfil» never names one (namesAdministrator). Otherwise a company
+ * profile is not given twice. On Portal Empresas an administrator comes by a request and the
+ * Remote Access Agreement (rule 12), so there nothing changes.
+ */
+export function addsProfile(
+  existing: { role: string; state: MembershipState } | null,
+  role: 'access_admin' | 'company_user',
+  company: { onEmpresas: boolean },
+): boolean {
+  if (!existing || existing.state === 'removed' || existing.role === 'worker') return true;
+  return !company.onEmpresas && role === 'access_admin' && existing.role === 'company_user';
+}
+
+/** A change that takes a membership's access away (disabled, paused, removed) or demotes it. */
+export type AuthorityChange = { toState: MembershipState } | { fromRole: string; toRole: string };
+
+export function takesAuthority(change: AuthorityChange): boolean {
+  return 'toState' in change
+    ? change.toState !== 'active'
+    : change.fromRole === 'access_admin' && change.toRole !== 'access_admin';
+}
+
+/**
+ * Who takes the decision on a company's user: a caller who asks for a change of its users
+ * (companyRequester: its legal representative or an access administrator), or the agent signed
+ * in, who administers the company when it is among their `adminOfCompanyRuts`.
+ */
+export type CompanyActor = { personRut: number | null; administersCompany: boolean };
+
+/** The agent signed in, as an actor at the company (their scope's adminOfCompanyRuts). */
+export function agentActor(
+  agent: { personRut?: number | null; adminOfCompanyRuts: readonly number[] },
+  companyRut: number,
+): CompanyActor {
+  return {
+    personRut: agent.personRut ?? null,
+    administersCompany: agent.adminOfCompanyRuts.includes(companyRut),
+  };
+}
+
+/**
+ * Rules 9 and 12: a legal representative's authority is the company's register
+ * (company_signatories), not a profile a peer can switch off. So another access administrator of
+ * the company — or another of its representatives — never disables, pauses, deletes, dismisses
+ * or demotes the membership of a registered legal representative: if he no longer represents
+ * the company, the company updates its register; if he wants his access paused, he asks himself.
+ *
+ * The call centre (an agent or supervisor who administers none of the company's accesses) is no
+ * party to the company and is not refused here: a real ACHS desk takes the representative's own
+ * call to disable his access (seed 000: «el acceso es personal»), records the dismissal the
+ * company's structure made (rule 7: «al dar de baja a un trabajador, se le quita de manera
+ * automática el acceso») and, as «el call de ACHS», may change profiles (rule 9) — always with a
+ * reason the audit keeps. An agent who administers that company is a party: he is refused, and
+ * another agent or a supervisor takes it.
+ */
+export function shieldsRepresentative(
+  user: { personRut: number; legalRepresentative: boolean },
+  actor: CompanyActor,
+  change: AuthorityChange,
+): boolean {
+  return (
+    user.legalRepresentative &&
+    actor.administersCompany &&
+    actor.personRut !== user.personRut &&
+    takesAuthority(change)
+  );
+}

@@ -13,6 +13,8 @@ export type AgentScope = {
   companyRuts: number[];
   /** Companies where this agent is an access administrator (rule 9), RUT bodies. */
   adminOfCompanyRuts: number[];
+  /** The agent's own person, when they are one of a company's people (rules 9, 12). */
+  personRut?: number | null;
 };
 
 export const ACTIONS = [
@@ -63,9 +65,16 @@ export function personTarget(readCompanyRuts: () => number[], companyRut?: numbe
 /**
  * `data_blocked`: Ley 21.719 temporary block (issue 10); never decided here, see run-action.
  * `help_desk_only`: rule 2, a registration invalidated for security is cleared by the help desk.
+ * `representative_register`: rules 9, 12, the legal representative's access is not another
+ * administrator's to take (shieldsRepresentative, company-access.ts); never decided here.
  */
 export type DenyReason =
-  'role' | 'out_of_scope' | 'not_access_admin' | 'data_blocked' | 'help_desk_only';
+  | 'role'
+  | 'out_of_scope'
+  | 'not_access_admin'
+  | 'data_blocked'
+  | 'help_desk_only'
+  | 'representative_register';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };

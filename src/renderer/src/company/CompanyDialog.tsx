@@ -42,7 +42,11 @@ import {
   COMPANY_USER_CHANGES,
   type CompanyUserChange,
 } from '../../../shared/rules/membership-transitions';
-import { grantsToSelf } from '../../../shared/rules/company-access';
+import {
+  addsProfile,
+  grantsToSelf,
+  shieldsRepresentative,
+} from '../../../shared/rules/company-access';
 
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
@@ -96,7 +100,7 @@ export function CompanyDialogHost() {
 type LookupAnswer = ChannelOutput<'companies.lookupPerson'>;
 
 /** Who a typed RUT belongs to, and (adding a user) what they are at this company. */
-function rutHint(adding: boolean, lookup: LookupAnswer | null): string {
+function rutHint(adding: boolean, lookup: LookupAnswer | null, company: CompanyRecord): string {
   if (!lookup) return t.dialog.checkingRut;
   if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.requesterUnknown;
   const who = lookup.name ? t.dialog.rutOf(lookup.name) : t.dialog.rutKnownHidden;
@@ -105,7 +109,11 @@ function rutHint(adding: boolean, lookup: LookupAnswer | null): string {
     ? t.dialog.rutAtCompany.none
     : lookup.membership.role === 'worker'
       ? t.dialog.rutAtCompany.worker
-      : t.dialog.rutAtCompany.profile;
+      : addsProfile(lookup.membership, 'access_admin', {
+            onEmpresas: isOnEmpresas(company.portals),
+          })
+        ? t.dialog.rutAtCompany.companyUser
+        : t.dialog.rutAtCompany.profile;
   return `${who} ${at}`;
 }
 
@@ -187,6 +195,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     person: useId(),
     modules: useId(),
     modulesHint: useId(),
+    role: useId(),
     reason: useId(),
   };
   const personFieldId = (key: string) => `${ids.person}-${key}`;
@@ -299,10 +308,16 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const external = lookup?.membership?.role !== 'worker';
   // A person the desk does not know: only then are their data asked for (and required).
   const newPersonNeeded = dialog.kind === 'add' && lookup?.known === false;
+  // A company profile is not given twice; at ACHS a company user may be appointed administrator
+  // (addsProfile, as main and the central decide it).
+  const profileHeld = lookup?.membership ?? null;
+  const empresasHere = isOnEmpresas(company.portals);
   const hasProfile =
-    lookup?.membership !== null &&
-    lookup?.membership !== undefined &&
-    lookup.membership.role !== 'worker';
+    profileHeld !== null && !addsProfile(profileHeld, 'access_admin', { onEmpresas: empresasHere });
+  const appointOnly =
+    profileHeld !== null &&
+    !hasProfile &&
+    !addsProfile(profileHeld, role, { onEmpresas: empresasHere });
   const missing = missingParts();
   if (needsCaller(dialog)) {
     if (callers.length === 0) missing.add(t.dialog.missingAnyCaller);
@@ -326,6 +341,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     missing.add(t.dialog.missingKnownRequester, ids.rut);
   }
   if (dialog.kind === 'add' && hasProfile) missing.add(t.dialog.missingNotProfile, ids.rut);
+  if (dialog.kind === 'add' && appointOnly) missing.add(t.dialog.missingAppointOnly, ids.role);
   // ACHS rule 9: a new access administrator is appointed by a legal representative, so only one
   // may ask for it (an administrator may ask for company users). Said as soon as it applies.
   const adminNeedsRepresentative =
@@ -351,6 +367,18 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       widens,
     );
   if (selfGrant) missing.add(t.dialog.missingNotSelf, ids.caller);
+  // The company's legal representative: only he asks to take his own access away
+  // (shieldsRepresentative, as main and the central decide it).
+  const representativeShielded =
+    isUserChange(dialog) &&
+    caller !== null &&
+    company.profiles.some((p) => p.person.rut === dialog.userRut && p.legalRepresentative) &&
+    shieldsRepresentative(
+      { personRut: bodyOf(dialog.userRut) ?? -1, legalRepresentative: true },
+      { personRut: bodyOf(caller.person.rut), administersCompany: true },
+      { toState: COMPANY_USER_CHANGES[dialog.kind].to },
+    );
+  if (representativeShielded) missing.add(t.dialog.missingRepresentativeHimself, ids.caller);
   // A person not yet registered: what main requires of them is said here, in Spanish, before
   // sending (never the browser's own, English, bubbles).
   const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
@@ -590,7 +618,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             )}
             {rutValid && typedRut !== '' && (
               <span className="hint" aria-live="polite">
-                {rutHint(dialog.kind === 'add', lookup)}
+                {rutHint(dialog.kind === 'add', lookup, company)}
               </span>
             )}
           </label>
@@ -638,7 +666,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             )}
             <label className="field">
               <span className="field-label">{t.dialog.role}</span>
-              <select value={role} onChange={(event) => setRole(event.target.value as typeof role)}>
+              <select
+                id={ids.role}
+                value={role}
+                onChange={(event) => setRole(event.target.value as typeof role)}
+              >
                 <option value="company_user">{t.dialog.roles.company_user}</option>
                 <option value="access_admin">{t.dialog.roles.access_admin}</option>
               </select>

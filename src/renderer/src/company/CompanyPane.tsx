@@ -28,7 +28,10 @@ import { useBulk } from '../bulk/bulk-store';
 import { COMPANY_REQUESTS_HEADING, useCompany, type CompanyDialog } from './company-store';
 import { isOnEmpresas } from '../../../shared/rules/company-modules';
 import { profileStanding } from '../../../shared/rules/company-access';
-import { companyUserChangesFor } from '../../../shared/rules/membership-transitions';
+import {
+  COMPANY_USER_CHANGES,
+  companyUserChangesFor,
+} from '../../../shared/rules/membership-transitions';
 import { standingClass } from './MembershipSummary';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -250,7 +253,11 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                         {button(
                           t[change],
                           { kind: change, userRut: p.person.rut, userName: name },
-                          manage,
+                          // A legal representative's access: only at his own request (rules 9, 12).
+                          manage ??
+                            (COMPANY_USER_CHANGES[change].to === 'active'
+                              ? null
+                              : why(p.can.takeAway)),
                         )}
                       </Fragment>
                     ))}

@@ -1,0 +1,247 @@
+/**
+ * ACHS Gestión access administrators (rules 9, 12): one demoted is appointed again the way the
+ * first one is, and the legal representative's access follows the company's register, not a
+ * peer's decision. On the desk, and on the real central API over loopback.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CompanyRecord, PersonRecord } from '../../src/shared/contract';
+import { ruleMessages } from '../../src/shared/messages';
+import type { Core } from '../../src/main/core';
+import { call, refused, seededCore, signInAs } from '../support/context';
+import { openDesk, startCentral, syncNow } from '../support/sync-setup';
+
+const ANDES = '76543210-3';
+const ANDES_BODY = 76_543_210;
+const RICARDO = '12131415-0'; // legal representative of Los Andes, access administrator
+const PAULA = '15161718-2'; // access administrator of Los Andes, its commercial contact
+const DIEGO = '19876543-0'; // access administrator appointed by Ricardo
+const DIEGO_BODY = 19_876_543;
+const RICARDO_BODY = 12_131_415;
+const PAULA_BODY = 15_161_718;
+const FACTS = ['serial_number', 'registered_email'];
+
+const record = (core: Core, rut: string): PersonRecord => call(core, 'persons.get', { rut });
+const atAndes = (core: Core, rut: string) =>
+  record(core, rut).memberships.find((m) => m.companyRut === ANDES)!;
+const profileAt = (company: CompanyRecord, rut: string) =>
+  company.profiles.find((p) => p.person.rut === rut)!;
+
+const demote = (core: Core, rut: string) =>
+  call(core, 'memberships.changeRole', {
+    rut,
+    companyRut: ANDES,
+    role: 'company_user',
+    reason: 'Dejó de administrar los accesos',
+    expectedVersion: atAndes(core, rut).version,
+  });
+
+const appoint = (rut: string, callerRut = RICARDO) => ({
+  companyRut: ANDES,
+  userRut: rut,
+  role: 'access_admin',
+  modules: ['reportes'],
+  external: false,
+  newPerson: null,
+  callerRut,
+  callerIdentityCheck: FACTS,
+});
+
+describe('ACHS: an access administrator demoted is appointed again', () => {
+  it('by «Agregar usuario» with the legal representative on the line, as the first time; «Cambiar perfil» still names nobody', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    demote(core, DIEGO);
+    expect(atAndes(core, DIEGO).role).toBe('company_user');
+    // «Cambiar perfil» sends the agent to «Agregar usuario»...
+    expect(
+      refused(core, 'memberships.changeRole', {
+        rut: DIEGO,
+        companyRut: ANDES,
+        role: 'access_admin',
+        reason: 'Lo nombra de nuevo el representante',
+        expectedVersion: atAndes(core, DIEGO).version,
+      }).message,
+    ).toBe(ruleMessages['admin_not_by_profile_change']!({}));
+    // ...which says what the person is there, and appoints him.
+    expect(call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: DIEGO })).toMatchObject({
+      membership: { role: 'company_user', state: 'active' },
+    });
+    const added = call(core, 'companyUsers.add', appoint(DIEGO)).company as CompanyRecord;
+    expect(profileAt(added, DIEGO)).toMatchObject({
+      role: 'access_admin',
+      state: 'active',
+      adminKind: 'appointed',
+      appointedBy: { rut: RICARDO },
+      external: false,
+      // He keeps the module he had, with the one asked for now.
+      modules: ['usuarios', 'reportes'],
+    });
+    // Rule 9 still holds: an administrator who is not the representative does not appoint one,
+    // and a company user is not given a second company user profile.
+    demote(core, DIEGO);
+    expect(refused(core, 'companyUsers.add', appoint(DIEGO, PAULA)).message).toBe(
+      ruleMessages['admin_needs_representative']!({}),
+    );
+    expect(
+      refused(core, 'companyUsers.add', { ...appoint(DIEGO, PAULA), role: 'company_user' }).message,
+    ).toBe(ruleMessages['already_user']!({}));
+  });
+
+  it('and the central API applies the appointment it receives', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(desk);
+    demote(desk, DIEGO);
+    call(desk, 'companyUsers.add', appoint(DIEGO));
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0, conflicts: 0 });
+    expect(
+      central.db.$client
+        .prepare(
+          'SELECT role, state, admin_kind, appointed_by, external FROM memberships WHERE person_rut = ? AND company_rut = ?',
+        )
+        .get(DIEGO_BODY, ANDES_BODY),
+    ).toEqual({
+      role: 'access_admin',
+      state: 'active',
+      admin_kind: 'appointed',
+      appointed_by: 12_131_415,
+      external: 0,
+    });
+  });
+});
+
+const outboxCount = (core: Core) =>
+  core.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+
+const companyChange = (userRut: string, callerRut: string, change = 'disable') => ({
+  companyRut: ANDES,
+  userRut,
+  change,
+  reason: 'Lo pide la empresa por teléfono',
+  callerRut,
+  callerIdentityCheck: FACTS,
+});
+
+const stateChange = (core: Core, rut: string, change: string) => ({
+  rut,
+  companyRut: ANDES,
+  change,
+  reason: 'Lo pidió por teléfono',
+  identityCheck: [],
+  expectedVersion: atAndes(core, rut).version,
+});
+
+/** The demo agent signed in as Paula's person: she administers Los Andes' accesses. */
+function agentWhoAdministersAndes(): Core {
+  const core = seededCore(300);
+  core.db.$client
+    .prepare("UPDATE agents SET person_rut = ? WHERE username = 'agente'")
+    .run(PAULA_BODY);
+  signInAs(core, 'agente');
+  return core;
+}
+
+describe('the legal representative’s access follows the register, not another administrator', () => {
+  it('on the company page: another administrator cannot ask to disable him; he can himself', () => {
+    const core = seededCore(300);
+    const andes = call(core, 'companies.get', { rut: ANDES }) as CompanyRecord;
+    expect(profileAt(andes, RICARDO)).toMatchObject({
+      legalRepresentative: true,
+      can: { takeAway: { allowed: true } },
+    });
+    expect(profileAt(andes, PAULA).legalRepresentative).toBe(false);
+    const before = outboxCount(core);
+    expect(refused(core, 'companyUsers.change', companyChange(RICARDO, PAULA))).toEqual({
+      code: 'rule',
+      message: ruleMessages['representative_register']!({ by: 'caller' }),
+    });
+    expect(outboxCount(core)).toBe(before);
+    expect(atAndes(core, RICARDO).state).toBe('active');
+    // Paula may still disable Diego, and Ricardo his own access (seed 000: «el acceso es personal»).
+    call(core, 'companyUsers.change', companyChange(DIEGO, PAULA));
+    const own = call(core, 'companyUsers.change', companyChange(RICARDO, RICARDO));
+    expect(profileAt(own.company as CompanyRecord, RICARDO).state).toBe('disabled');
+  });
+
+  it('an agent who administers the company cannot disable, dismiss or demote him; the record says so', () => {
+    const core = agentWhoAdministersAndes();
+    const ricardo = atAndes(core, RICARDO);
+    const shielded = { allowed: false, reason: 'representative_register' };
+    expect(ricardo.can).toMatchObject({
+      disable: shielded,
+      pause: shielded,
+      dismiss: shielded,
+      changeRole: shielded,
+      enable: { allowed: true },
+    });
+    // Another administrator of the company, not the representative: as before.
+    expect(atAndes(core, DIEGO).can).toMatchObject({
+      disable: { allowed: true },
+      changeRole: { allowed: true },
+    });
+    const before = outboxCount(core);
+    const byAgent = {
+      code: 'rule',
+      message: ruleMessages['representative_register']!({ by: 'agent' }),
+    };
+    for (const change of ['disable', 'dismiss']) {
+      expect(refused(core, 'memberships.changeState', stateChange(core, RICARDO, change))).toEqual(
+        byAgent,
+      );
+    }
+    expect(
+      refused(core, 'memberships.changeRole', {
+        rut: RICARDO,
+        companyRut: ANDES,
+        role: 'company_user',
+        reason: 'Que deje de administrar',
+        expectedVersion: ricardo.version,
+      }),
+    ).toEqual(byAgent);
+    // Nor on the company page, even with the representative himself on the line.
+    const andes = call(core, 'companies.get', { rut: ANDES }) as CompanyRecord;
+    expect(profileAt(andes, RICARDO).can.takeAway).toEqual(shielded);
+    expect(refused(core, 'companyUsers.change', companyChange(RICARDO, RICARDO))).toEqual(byAgent);
+    expect(outboxCount(core)).toBe(before);
+    expect(atAndes(core, RICARDO)).toMatchObject({ state: 'active', role: 'access_admin' });
+  });
+
+  it('the call centre may: on the representative’s own call, and as «el call de ACHS» for profiles', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    expect(atAndes(core, RICARDO).can).toMatchObject({
+      disable: { allowed: true },
+      changeRole: { allowed: true },
+    });
+    demote(core, RICARDO);
+    expect(atAndes(core, RICARDO).role).toBe('company_user');
+    call(core, 'memberships.changeState', stateChange(core, RICARDO, 'disable'));
+    expect(atAndes(core, RICARDO).state).toBe('disabled');
+  });
+
+  it('the central API refuses it from an agent who administers the company, whatever the desk sent', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'agente' });
+    await syncNow(desk);
+    // An older desk, or one whose agent became Paula's person after signing in: it lets it go.
+    central.db.$client
+      .prepare("UPDATE agents SET person_rut = ? WHERE username = 'agente'")
+      .run(PAULA_BODY);
+    call(desk, 'memberships.changeState', stateChange(desk, RICARDO, 'disable'));
+    call(desk, 'memberships.changeState', stateChange(desk, DIEGO, 'disable'));
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
+    const stateOn = (rut: number) =>
+      central.db.$client
+        .prepare('SELECT state FROM memberships WHERE person_rut = ? AND company_rut = ?')
+        .pluck()
+        .get(rut, ANDES_BODY);
+    expect(stateOn(RICARDO_BODY)).toBe('active');
+    expect(stateOn(DIEGO_BODY)).toBe('disabled');
+    expect(
+      central.db.$client
+        .prepare(
+          "SELECT json_extract(result, '$.code') FROM mutation_results WHERE status = 'rejected'",
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['representative_register']);
+  });
+});
