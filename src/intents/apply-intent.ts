@@ -15,7 +15,7 @@ import { isPortal, mailPortal } from '../shared/portals';
 import { isMailKind, mailFits, mailWaitMs } from '../shared/rules/access';
 import {
   agentActor,
-  namesAdministrator,
+  profileChangeRefusal,
   shieldsRepresentative,
   type AuthorityChange,
 } from '../shared/rules/company-access';
@@ -528,7 +528,10 @@ function changeRole(
   const membership = ctx.writes.membership(rut, companyRut);
   if (!membership) return rejected('entity_gone');
   if (membership.role === role) return { status: 'applied', touched: [], mails: [] };
-  if (namesAdministrator(membership.role, role)) return rejected('admin_not_by_profile_change');
+  const refusal = profileChangeRefusal(membership.role, role, {
+    onEmpresas: ctx.companies.company(companyRut)?.onEmpresas ?? false,
+  });
+  if (refusal !== null) return rejected(refusal);
   if (representativeShielded(ctx, rut, companyRut, { fromRole: membership.role, toRole: role })) {
     return rejected('representative_register');
   }

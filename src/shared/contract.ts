@@ -126,6 +126,7 @@ export const Decision = z.discriminatedUnion('allowed', [
       'help_desk_only',
       // Rules 9, 12: the legal representative's access follows the register (shieldsRepresentative).
       'representative_register',
+      'profile_not_by_change',
     ]),
   }),
 ]);

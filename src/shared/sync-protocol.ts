@@ -357,6 +357,7 @@ export type RejectionCode =
   | 'caller_not_authorized'
   | 'admin_needs_representative'
   | 'admin_not_by_profile_change'
+  | 'profile_not_by_change'
   | 'company_caller_required'
   | 'company_not_on_empresas'
   | 'already_user'

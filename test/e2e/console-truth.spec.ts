@@ -4,7 +4,7 @@
  */
 import { expectAccessible } from './a11y';
 import { expect, test, type DeskPage } from './fixtures';
-import { searchMessages } from '../../src/shared/messages';
+import { deniedMessages, searchMessages } from '../../src/shared/messages';
 
 const ROSA = '6.543.210-2';
 
@@ -270,6 +270,18 @@ test.describe('as the supervisor', () => {
       /no se nombra aquí: en ACHS lo nombra el representante legal/,
     );
     await expectAccessible(page, 'Cambiar perfil');
+  });
+
+  test('«Cambiar perfil» gives a Portal Empresas worker no company profile, and says how one comes', async ({
+    desk,
+  }) => {
+    // Daniela: a worker of Distribuidora Reyes Araucanía, a Portal Empresas company.
+    await desk.open('5.031.400-6');
+    const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(
+      `Distribuidora Reyes Araucanía SpA ${deniedMessages.profile_not_by_change}`,
+    );
   });
 });
 

@@ -835,6 +835,53 @@ describe('memberships', () => {
   });
 });
 
+describe('a Portal Empresas profile never comes by «Cambiar perfil» (rules 12, 13)', () => {
+  it('is refused on the desk and the central API, and the record offers no change', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const worker = core.db.$client
+      .prepare(
+        `SELECT p.rut, p.dv, c.rut AS company, c.dv AS companyDv, m.role
+           FROM memberships m JOIN persons p ON p.rut = m.person_rut
+           JOIN companies c ON c.rut = m.company_rut
+          WHERE m.role = 'worker' AND m.state = 'active' AND c.adherent = 1
+            AND c.portals LIKE '%portal_empresas%'
+          ORDER BY p.rut LIMIT 1`,
+      )
+      .get() as { rut: number; dv: string; company: number; companyDv: string; role: string };
+    const rut = `${worker.rut}-${worker.dv}`;
+    const companyRut = `${worker.company}-${worker.companyDv}`;
+    const membership = () =>
+      record(core, rut).memberships.find((m) => m.companyRut === companyRut)!;
+    // A worker there has no profile «Cambiar perfil» may give: no button that would be refused.
+    expect(membership().can.changeRole).toEqual({
+      allowed: false,
+      reason: 'profile_not_by_change',
+    });
+    const before = core.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get();
+    const error = refused(core, 'memberships.changeRole', {
+      rut,
+      companyRut,
+      role: 'company_user',
+      reason: 'Lo pide la jefa de personal',
+      expectedVersion: membership().version,
+    });
+    expect(error.message).toBe(ruleMessages['profile_not_by_change']!({}));
+    expect(error.message).toContain('Agregar usuario');
+    expect(membership().role).toBe('worker');
+    expect(core.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
+
+    // The central API refuses it too (a desk of an older version could still send one).
+    const outcome = applyAsCentral(core, {
+      actionId: 'older-desk-2',
+      kind: 'membership.change_role',
+      personRut: worker.rut,
+      payload: { companyRut: worker.company, fromRole: 'worker', role: 'company_user' },
+    });
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'profile_not_by_change' });
+    expect(membership().role).toBe('worker');
+  });
+});
+
 describe('prevention officer search at a realistic size', () => {
   it('finds the people of the assigned companies by name among 20,000', () => {
     const core = seededCore(20_000, { as: 'prevencion' });

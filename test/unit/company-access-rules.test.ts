@@ -18,6 +18,8 @@ import {
   shieldsRepresentative,
   takesAuthority,
   type CompanyAuthority,
+  profileChangeRefusal,
+  profileChangesFrom,
 } from '../../src/shared/rules/company-access';
 
 const REP = 10_203_040;
@@ -287,5 +289,29 @@ describe('the legal representative’s authority is the register’s, not a peer
       administrator,
     );
     expect(agentActor({ adminOfCompanyRuts: [1] }, 76_543_210)).toEqual(callCentre);
+  });
+});
+
+describe('what «Cambiar perfil» may do (rules 9, 12, 13)', () => {
+  const achs = { onEmpresas: false };
+  const empresas = { onEmpresas: true };
+  it('never names an administrator, on either portal', () => {
+    expect(profileChangeRefusal('company_user', 'access_admin', achs)).toBe(
+      'admin_not_by_profile_change',
+    );
+    expect(profileChangeRefusal('worker', 'access_admin', empresas)).toBe(
+      'admin_not_by_profile_change',
+    );
+  });
+  it('gives a Portal Empresas worker no company profile; an ACHS worker may be made a user', () => {
+    expect(profileChangeRefusal('worker', 'company_user', empresas)).toBe('profile_not_by_change');
+    expect(profileChangeRefusal('worker', 'company_user', achs)).toBeNull();
+    expect(profileChangesFrom('worker', empresas)).toEqual([]);
+    expect(profileChangesFrom('worker', achs)).toEqual(['company_user']);
+  });
+  it('lets a profile be given up or lowered on either portal', () => {
+    expect(profileChangesFrom('access_admin', empresas)).toEqual(['worker', 'company_user']);
+    expect(profileChangesFrom('company_user', empresas)).toEqual(['worker']);
+    expect(profileChangesFrom('company_user', achs)).toEqual(['worker']);
   });
 });

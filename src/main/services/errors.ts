@@ -86,6 +86,7 @@ export type RuleCode =
   | 'caller_not_authorized'
   | 'admin_needs_representative'
   | 'admin_not_by_profile_change'
+  | 'profile_not_by_change'
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'

@@ -24,6 +24,7 @@ import {
   agentActor,
   checkAccessRequester,
   companyProfileAssigned,
+  profileChangesFrom,
   shieldsRepresentative,
   type AuthorityChange,
 } from '../../shared/rules/company-access';
@@ -209,6 +210,17 @@ export function buildPersonRecord(
       ? { allowed: false, reason: 'representative_register' }
       : decision;
   };
+  // Rules 9, 12, 13: «Cambiar perfil» with no profile it may give (profileChangesFrom).
+  const withProfileChange = (
+    decision: Decision,
+    membership: { role: string; companyPortals: string },
+  ): Decision =>
+    decision.allowed &&
+    profileChangesFrom(membership.role, {
+      onEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
+    }).length === 0
+      ? { allowed: false, reason: 'profile_not_by_change' }
+      : decision;
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
   const accessFacts = {
     isPensioner: person.isPensioner,
@@ -265,11 +277,13 @@ export function buildPersonRecord(
       dismiss: shielded(can('membership.dismiss', membership.companyRut), membership, {
         toState: 'removed',
       }),
-      // From an administrator profile every change is a demotion (none names one, rule 9).
-      changeRole: shielded(can('membership.change_role', membership.companyRut), membership, {
-        fromRole: membership.role,
-        toRole: 'company_user',
-      }),
+      // From an administrator profile every change is a demotion (none names one, rule 9); a
+      // Portal Empresas worker has no profile «Cambiar perfil» may give (rules 12, 13).
+      changeRole: shielded(
+        withProfileChange(can('membership.change_role', membership.companyRut), membership),
+        membership,
+        { fromRole: membership.role, toRole: 'company_user' },
+      ),
     },
   }));
   const mailViews = mails.map((mail) => ({

@@ -9,7 +9,7 @@ import type { IdentityFact } from '../../shared/policy';
 import type { Action } from '../../shared/rules/permissions';
 import {
   agentActor,
-  namesAdministrator,
+  profileChangeRefusal,
   shieldsRepresentative,
   type AuthorityChange,
 } from '../../shared/rules/company-access';
@@ -146,9 +146,11 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
       const membership = writes.membership(command.personRut, command.companyRut);
       if (!membership) throw new RuleError('no_membership');
       if (membership.role === command.role) throw new RuleError('no_change');
-      if (namesAdministrator(membership.role, command.role)) {
-        throw new RuleError('admin_not_by_profile_change');
-      }
+      const company = ctx.repos.companies.company(command.companyRut);
+      const refusal = profileChangeRefusal(membership.role, command.role, {
+        onEmpresas: company?.onEmpresas ?? false,
+      });
+      if (refusal !== null) throw new RuleError(refusal);
       refuseShieldedRepresentative(ctx, session, command, {
         fromRole: membership.role,
         toRole: command.role,

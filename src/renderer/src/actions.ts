@@ -264,6 +264,7 @@ export function roleSpec(record: PersonRecord, membership: Membership): DialogSp
     confirmLabel: actionDialogTexts.role.confirm,
     roles: true,
     currentRole: membership.role,
+    onEmpresas: membership.companyOnEmpresas,
     reason: 'required',
     identity: false,
     done: actionDialogTexts.role.done,

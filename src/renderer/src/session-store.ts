@@ -52,6 +52,8 @@ export type DialogSpec = {
   phone?: string | null;
   roles?: boolean;
   currentRole?: 'worker' | 'access_admin' | 'company_user';
+  /** The membership's company is on Portal Empresas (profileChangeRefusal). */
+  onEmpresas?: boolean;
   reason: 'required' | 'none';
   identity: boolean;
   /** The facts the agent compares the caller's answers against (masked), for `identity`. */

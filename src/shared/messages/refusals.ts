@@ -48,6 +48,9 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   data_blocked: 'Bloqueada (Ley 21.719).',
   // Rule 6: access given back at a company no longer adherent opens nothing.
   company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
+  // Rules 12, 13: «Cambiar perfil» gives no company profile on Portal Empresas.
+  profile_not_by_change:
+    'En Portal Empresas el perfil empresa no se da cambiando el perfil: lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», o lo pide el representante legal o un administrador de accesos con «Agregar usuario» en la página de la empresa; se asigna cuando la persona firma el Acuerdo de Acceso Remoto.',
   // Rules 9, 12: the legal representative's access follows the company's register.
   representative_register:
     'Es el representante legal de la empresa según su registro: otro administrador de accesos no puede inhabilitar, pausar ni eliminar su acceso, ni quitarle el perfil. Solo él mismo puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
@@ -129,6 +132,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar usuarios o cambiar su acceso o sus módulos.',
   admin_not_by_profile_change: () =>
     'Un administrador de accesos no se nombra cambiando el perfil. En ACHS lo nombra el representante legal: «Agregar usuario» en la página de la empresa, con el representante en la línea. En Portal Empresas lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», y debe firmar el Acuerdo de Acceso Remoto.',
+  // Rules 12, 13: on Portal Empresas a company profile comes with the agreement to sign.
+  profile_not_by_change: () => deniedMessages.profile_not_by_change,
   admin_needs_representative: (p) => refusalsOf(p).adminNeedsRepresentative,
   caller_cannot_ask: (p) =>
     p['reason'] === 'agreement_unsigned'

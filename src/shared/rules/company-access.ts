@@ -5,6 +5,7 @@
  * company's users (rule 13) — one rule, companyRequester. The desk and the central API both
  * decide with these.
  */
+import { MEMBERSHIP_ROLES, type MembershipRole } from '../vocabulary';
 
 /** A company's register: its legal representatives and the persons enabled in its TRF. */
 export type SignatoryKind = 'legal_representative' | 'trf';
@@ -196,6 +197,36 @@ export function grantsToSelf(
  */
 export function namesAdministrator(fromRole: string, toRole: string): boolean {
   return toRole === 'access_admin' && fromRole !== 'access_admin';
+}
+
+/**
+ * Why «Cambiar perfil» may not take a membership from `fromRole` to `toRole`, or null when it
+ * may. It never names an administrator (namesAdministrator). On Portal Empresas it never gives a
+ * company profile at all: one comes by a request (rule 12) or by «Agregar usuario» at the
+ * company's request (rule 13), and is assigned only once the Remote Access Agreement is signed —
+ * changing a worker's profile would give it on nobody's word, with no agreement to sign. Giving
+ * a profile up stays a profile change.
+ */
+export function profileChangeRefusal(
+  fromRole: string,
+  toRole: string,
+  company: { onEmpresas: boolean },
+): 'admin_not_by_profile_change' | 'profile_not_by_change' | null {
+  if (namesAdministrator(fromRole, toRole)) return 'admin_not_by_profile_change';
+  if (company.onEmpresas && fromRole === 'worker' && toRole !== 'worker') {
+    return 'profile_not_by_change';
+  }
+  return null;
+}
+
+/** The profiles «Cambiar perfil» may take a membership to from `fromRole` (none: no change). */
+export function profileChangesFrom(
+  fromRole: string,
+  company: { onEmpresas: boolean },
+): MembershipRole[] {
+  return MEMBERSHIP_ROLES.filter(
+    (role) => role !== fromRole && profileChangeRefusal(fromRole, role, company) === null,
+  );
 }
 
 /**

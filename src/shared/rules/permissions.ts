@@ -67,6 +67,8 @@ export function personTarget(readCompanyRuts: () => number[], companyRut?: numbe
  * `help_desk_only`: rule 2, a registration invalidated for security is cleared by the help desk.
  * `representative_register`: rules 9, 12, the legal representative's access is not another
  * administrator's to take (shieldsRepresentative, company-access.ts); never decided here.
+ * `profile_not_by_change`: rules 12, 13, «Cambiar perfil» has no profile to give this membership
+ * (profileChangesFrom, company-access.ts); never decided here.
  */
 export type DenyReason =
   | 'role'
@@ -74,7 +76,8 @@ export type DenyReason =
   | 'not_access_admin'
   | 'data_blocked'
   | 'help_desk_only'
-  | 'representative_register';
+  | 'representative_register'
+  | 'profile_not_by_change';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };

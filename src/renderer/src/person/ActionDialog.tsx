@@ -6,7 +6,7 @@ import {
   roleLabels,
 } from '../../../shared/messages';
 import { formatPhone } from '../../../shared/phone';
-import { namesAdministrator } from '../../../shared/rules/company-access';
+import { namesAdministrator, profileChangeRefusal } from '../../../shared/rules/company-access';
 import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
@@ -298,7 +298,13 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
               aria-describedby={offersAdmin ? undefined : ids.roleHint}
             >
               {Object.entries(roleLabels)
-                .filter(([value]) => !namesAdministrator(spec.currentRole ?? '', value))
+                .filter(
+                  ([value]) =>
+                    value === spec.currentRole ||
+                    profileChangeRefusal(spec.currentRole ?? '', value, {
+                      onEmpresas: spec.onEmpresas ?? false,
+                    }) === null,
+                )
                 .map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
