@@ -183,6 +183,20 @@ function decideRequest(
   }
   const person = ctx.writes.person(personRut);
   if (!person?.email) return rejected('no_email');
+  // Given a company profile while her request waited (her representative added her, rule 13):
+  // the request is approved as what she holds — raised to administrator, what a representative
+  // or a TRF signatory asks for, if she was a user — with no second profile and no second mail:
+  // her agreement, signed or not, stays as it is, and its mail went with the add.
+  const held = ctx.companies.membership(personRut, company.rut);
+  if (held && held.state !== 'removed' && held.role !== 'worker') {
+    const raised = held.role === 'company_user';
+    if (raised) ctx.writes.setMembershipRole(held.id, 'access_admin', null);
+    ctx.companies.decideRequest(request.id, 'approved', null, at);
+    return applied([
+      { entity: 'access_request', key: request.id },
+      ...(raised ? [{ entity: 'membership' as const, key: held.id }] : []),
+    ]);
+  }
   // Until the agreement is signed, the company profile stays unassigned; one already held
   // (signed or not) is never reset by a second request.
   const membership = ctx.companies.grantProfile(personRut, company.rut, {

@@ -299,6 +299,35 @@ describe('users a representative asks for (rule 13)', () => {
     ...overrides,
   });
 
+  it('approves a request whose requester the company added meanwhile: no second profile, no second mail', () => {
+    const core = seededCore(300);
+    // Marcela adds Gloria as a user while Gloria's own request, as legal representative, waits.
+    call(core, 'companyUsers.add', {
+      ...addOutsider(),
+      userRut: GLORIA,
+      role: 'company_user',
+      modules: ['usuarios'],
+      newPerson: null,
+    });
+    const mailsBefore = call(core, 'persons.get', { rut: GLORIA }).mails.length;
+    const result = call(core, 'requests.decide', {
+      requesterRut: GLORIA,
+      companyRut: ESPIGA,
+      decision: 'approve',
+      reason: '',
+    });
+    // Before, only «Rechazar» was left: the approval refused her as already a user.
+    expect(result.mailsQueued).toBe(0);
+    const espiga = result.company as CompanyRecord;
+    expect(espiga.profiles.find((p) => p.person.rut === GLORIA)).toMatchObject({
+      role: 'access_admin',
+      modules: ['usuarios'],
+      agreementSigned: false,
+    });
+    expect(espiga.requests.find((r) => r.requester.rut === GLORIA)?.state).toBe('approved');
+    expect(call(core, 'persons.get', { rut: GLORIA }).mails).toHaveLength(mailsBefore);
+  });
+
   it('says whose a typed RUT is, and what they are at the company', () => {
     const core = seededCore(300);
     const lookup = (rut: string, companyRut = ESPIGA) =>
@@ -611,24 +640,25 @@ describe('users a representative asks for (rule 13)', () => {
 });
 
 describe('what the review found', () => {
-  it('never resets a profile already held: a second approval is refused, the signature kept', () => {
+  it('never resets a profile already held: a second approval closes the request, the signature kept', () => {
     const core = seededCore(300);
     call(core, 'requests.record', {
       requesterRut: MARCELA,
       companyRut: ESPIGA,
       capacity: 'authorized_signatory',
     });
-    expect(
-      refused(core, 'requests.decide', {
-        requesterRut: MARCELA,
-        companyRut: ESPIGA,
-        decision: 'approve',
-        reason: '',
-      }).message,
-    ).toMatch(/ya tiene un perfil de empresa/);
-    expect(company(core).profiles.find((p) => p.person.rut === MARCELA)?.agreementSigned).toBe(
-      true,
-    );
+    const approved = call(core, 'requests.decide', {
+      requesterRut: MARCELA,
+      companyRut: ESPIGA,
+      decision: 'approve',
+      reason: '',
+    });
+    // Approved as what she holds: no second profile, no second mail, her signature stays.
+    expect(approved.mailsQueued).toBe(0);
+    expect(company(core).profiles.find((p) => p.person.rut === MARCELA)).toMatchObject({
+      role: 'access_admin',
+      agreementSigned: true,
+    });
   });
 
   it('takes Portal Empresas requests only for companies on Portal Empresas', () => {

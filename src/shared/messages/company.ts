@@ -156,8 +156,11 @@ export const companyMessages = {
   cannotApprove: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
   done: {
     'requests.record': 'Solicitud registrada como pendiente.',
-    approve:
-      'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.',
+    /** Whether the approval mail was queued: none when she already held a company profile. */
+    approve: (mailQueued: boolean) =>
+      mailQueued
+        ? 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
+        : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.',
     reject: 'Solicitud rechazada.',
     /** What happened, as it happened: outsider or not, and whether the agreement mail was queued. */
     'companyUsers.add': (added: { external: boolean; onEmpresas: boolean; mailQueued: boolean }) =>

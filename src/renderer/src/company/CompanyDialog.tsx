@@ -459,8 +459,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     if (isUserChange(dialog)) return t.done[dialog.kind];
     switch (dialog.kind) {
       case 'approve':
+        return t.done.approve(mailsQueued > 0);
       case 'reject':
-        return t.done[dialog.kind];
+        return t.done.reject;
       case 'record':
         return t.done['requests.record'];
       case 'add': {
