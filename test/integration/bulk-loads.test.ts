@@ -67,6 +67,31 @@ const count = (desk: Core, sql: string, ...params: unknown[]) =>
     .get(...params) as number;
 
 describe('a bulk load', () => {
+  it('never disables the company’s registered legal representative; his e-mail it may change', () => {
+    const desk = core();
+    const { company, members } = biggest(desk);
+    const [representative, other] = members;
+    desk.db.$client
+      .prepare(
+        `INSERT INTO company_signatories (company_rut, person_rut, kind) VALUES (?, ?, 'legal_representative')`,
+      )
+      .run(Number(company.split('-')[0]), representative!.rut);
+    const rutOf = (m: typeof representative) => `${m!.rut}-${m!.dv}`;
+    const shown = preview(desk, company, [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      [rutOf(representative), '', 'inhabilitado'],
+      [rutOf(other), '', 'inhabilitado'],
+    ]);
+    expect(shown.totals).toMatchObject({ changes: 1, disable: 1, refused: 1 });
+    const { rows } = call(desk, 'bulkLoads.previewRows', { previewId: shown.previewId });
+    expect(rows[0]).toMatchObject({ kind: 'refused', reason: 'representative_register' });
+    const mailOnly = preview(desk, company, [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      [rutOf(representative), `nuevo.${representative!.rut}@carga.cl`, ''],
+    ]);
+    expect(mailOnly.totals).toMatchObject({ changes: 1, new_email: 1, refused: 0 });
+  });
+
   it('says before applying what its undo could not take back, and why, row by row', () => {
     const desk = core();
     const { company, members } = biggest(desk);

@@ -201,6 +201,32 @@ describe('duplicates and totals', () => {
     ]);
   });
 
+  it('never disables a registered legal representative; enabling him or his e-mail may go', () => {
+    const rep = (state: 'active' | 'disabled'): PersonFacts => ({
+      email: 'rep@x.cl',
+      version: 1,
+      membership: { state, version: 1 },
+      otherCompany: false,
+      legalRepresentative: true,
+    });
+    const decide = (input: BulkRowInput, facts: PersonFacts) =>
+      previewRows([input], true, () => facts).outcomes[0];
+    expect(decide(row('12.345.678-5', null, 'inhabilitado'), rep('active'))).toEqual({
+      kind: 'refused',
+      reason: 'representative_register',
+      personRut: ANA,
+    });
+    expect(decide(row('12.345.678-5', null, 'habilitado'), rep('disabled'))).toMatchObject({
+      kind: 'change',
+      state: { from: 'disabled', to: 'active' },
+    });
+    expect(decide(row('12.345.678-5', 'nuevo@x.cl', ''), rep('active'))).toMatchObject({
+      kind: 'change',
+      email: { from: 'rep@x.cl', to: 'nuevo@x.cl' },
+    });
+    expect(bulkMessages.refusals['representative_register']).toMatch(/representante legal/);
+  });
+
   it('counts what an undo could not take back by why, and says the why', () => {
     const { totals } = previewRows(
       [row('15234567-4', null, 'inhabilitado'), row('11111111-1', 'beto@x.cl', '')],

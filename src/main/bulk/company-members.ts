@@ -19,6 +19,9 @@ export const PREVIEW_SQL = {
   // Ley 21.719: the persons under a temporary block now (a handful, whatever the company).
   blocked: `SELECT DISTINCT person_rut FROM data_requests
      WHERE blocked_at IS NOT NULL AND unblocked_at IS NULL`,
+  // Rules 9, 12: the company's registered legal representatives (a handful).
+  representatives: `SELECT person_rut FROM company_signatories
+     WHERE company_rut = ? AND kind = 'legal_representative'`,
 };
 
 /**

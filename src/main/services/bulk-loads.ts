@@ -164,6 +164,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     person: sqlite.prepare(PREVIEW_SQL.person),
     elsewhere: sqlite.prepare(PREVIEW_SQL.elsewhere),
     blocked: sqlite.prepare(PREVIEW_SQL.blocked),
+    representatives: sqlite.prepare(PREVIEW_SQL.representatives),
   };
 
   /**
@@ -186,6 +187,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         person: reader.prepare(PREVIEW_SQL.person),
         elsewhere: reader.prepare(PREVIEW_SQL.elsewhere),
         blocked: reader.prepare(PREVIEW_SQL.blocked),
+        representatives: reader.prepare(PREVIEW_SQL.representatives),
       });
     } finally {
       reader.close();
@@ -270,9 +272,16 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       // Everything the rows may ask about, in one pass over the company's memberships.
       const member = memberFacts(members ?? readCompanyMembers(reads.members, target.rut));
       const blocked = new Set(reads.blocked.pluck().all() as number[]);
+      const representatives = new Set(reads.representatives.pluck().all(target.rut) as number[]);
       const lookup = (rut: number): PersonFacts | null => {
         const found = member(rut);
-        if (found) return blocked.has(rut) ? { ...found, blocked: true } : found;
+        if (found) {
+          return {
+            ...found,
+            ...(blocked.has(rut) ? { blocked: true } : {}),
+            ...(representatives.has(rut) ? { legalRepresentative: true } : {}),
+          };
+        }
         const person = reads.person.get(rut) as
           { email: string | null; version: number } | undefined;
         if (!person) return null;

@@ -38,6 +38,11 @@ export type PersonFacts = {
   otherCompany: boolean;
   /** Ley 21.719: a temporary block is in force — nothing of theirs may change meanwhile. */
   blocked?: boolean;
+  /**
+   * Rules 9, 12: the company's register names them legal representative: a company's file never
+   * disables their access (shieldsRepresentative, company-access.ts).
+   */
+  legalRepresentative?: boolean;
 };
 
 export const REFUSAL_CODES = [
@@ -54,6 +59,8 @@ export const REFUSAL_CODES = [
   'paused',
   'empty_row',
   'person_blocked',
+  /** Rules 9, 12: disabling the company's registered legal representative. */
+  'representative_register',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -213,6 +220,10 @@ export function decideRow(
   if (!email && !state) return { kind: 'nothing', personRut };
   // Ley 21.719: while a temporary block lasts, only its own request's actions change the person.
   if (facts.blocked) return refusal('person_blocked', personRut);
+  // Rules 9, 12: the representative's access follows the register, not a file of the company's.
+  if (state?.to === 'disabled' && facts.legalRepresentative) {
+    return refusal('representative_register', personRut);
+  }
   return { kind: 'change', personRut, email, state };
 }
 
