@@ -67,7 +67,7 @@ const count = (desk: Core, sql: string, ...params: unknown[]) =>
     .get(...params) as number;
 
 describe('a bulk load', () => {
-  it('never disables the company’s registered legal representative; his e-mail it may change', () => {
+  it('never disables the company’s registered legal representative; his e-mail it may change', async () => {
     const desk = core();
     const { company, members } = biggest(desk);
     const [representative, other] = members;
@@ -90,6 +90,26 @@ describe('a bulk load', () => {
       [rutOf(representative), `nuevo.${representative!.rut}@carga.cl`, ''],
     ]);
     expect(mailOnly.totals).toMatchObject({ changes: 1, new_email: 1, refused: 0 });
+
+    // Registered as representative between the preview and the apply: refused at apply too.
+    const later = preview(desk, company, [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      [rutOf(other), '', 'inhabilitado'],
+    ]);
+    expect(later.totals).toMatchObject({ changes: 1, refused: 0 });
+    desk.db.$client
+      .prepare(
+        `INSERT INTO company_signatories (company_rut, person_rut, kind) VALUES (?, ?, 'legal_representative')`,
+      )
+      .run(Number(company.split('-')[0]), other!.rut);
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: later.previewId,
+      reason: 'Archivo de la empresa',
+    });
+    const done = await settled(desk, started.batchId);
+    expect(done).toMatchObject({ applied: 0, refused: 1 });
+    const report = call(desk, 'bulkLoads.report', { batchId: started.batchId, filter: 'refused' });
+    expect(report.rows[0]).toMatchObject({ code: 'representative_register' });
   });
 
   it('says before applying what its undo could not take back, and why, row by row', () => {

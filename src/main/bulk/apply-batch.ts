@@ -54,6 +54,13 @@ export function createBatchApplier(deps: ApplyDeps) {
     'SELECT id, state, version FROM memberships WHERE person_rut = ? AND company_rut = ?',
   );
   const adherentOf = sqlite.prepare('SELECT adherent FROM companies WHERE rut = ?').pluck();
+  // Rules 9, 12: registered since the preview too (PREVIEW_SQL.representatives, one person).
+  const representativeOf = sqlite
+    .prepare(
+      `SELECT 1 FROM company_signatories
+        WHERE person_rut = ? AND company_rut = ? AND kind = 'legal_representative'`,
+    )
+    .pluck();
 
   /** Part of a batch's rows; the last part also writes the batch's own audit event. */
   function recordRows(batch: BatchRow, rows: NewBatchRow[], last: boolean) {
@@ -146,6 +153,7 @@ export function createBatchApplier(deps: ApplyDeps) {
             email: person.email,
             membershipState: membership?.state ?? null,
             blocked: dataRequests.activeBlock(rut) !== null,
+            legalRepresentative: representativeOf.get(rut, batch.companyRut) !== undefined,
           }
         : null,
       adherent,

@@ -341,6 +341,7 @@ export const APPLY_REFUSALS = [
   'cannot_restore_pause',
   'invalid_transition',
   'person_blocked',
+  'representative_register',
 ] as const;
 export type ApplyRefusal = (typeof APPLY_REFUSALS)[number];
 
@@ -356,6 +357,8 @@ export function checkPlannedRow(
     membershipState: MembershipState | null;
     /** Ley 21.719: a temporary block registered since the preview refuses the write too. */
     blocked?: boolean;
+    /** Rules 9, 12: the register names them legal representative (decideRow). */
+    legalRepresentative?: boolean;
   } | null,
   companyAdherent: boolean,
 ): ApplyCheck {
@@ -379,6 +382,9 @@ export function checkPlannedRow(
   }
   if (!email && !state) return { kind: 'already' };
   if (now.blocked) return { kind: 'refused', reason: 'person_blocked' };
+  if (state && plan.state?.to === 'disabled' && now.legalRepresentative) {
+    return { kind: 'refused', reason: 'representative_register' };
+  }
   return { kind: 'write', email, state };
 }
 
