@@ -528,9 +528,16 @@ function changeRole(
   const membership = ctx.writes.membership(rut, companyRut);
   if (!membership) return rejected('entity_gone');
   if (membership.role === role) return { status: 'applied', touched: [], mails: [] };
-  const refusal = profileChangeRefusal(membership.role, role, {
-    onEmpresas: ctx.companies.company(companyRut)?.onEmpresas ?? false,
-  });
+  const company = ctx.companies.company(companyRut);
+  const refusal = profileChangeRefusal(
+    {
+      role: membership.role,
+      external: membership.external,
+      legalRepresentative: ctx.companies.legalRepresentative(rut, companyRut),
+    },
+    role,
+    { onEmpresas: company?.onEmpresas ?? false, adherent: company?.adherent ?? false },
+  );
   if (refusal !== null) return rejected(refusal);
   if (representativeShielded(ctx, rut, companyRut, { fromRole: membership.role, toRole: role })) {
     return rejected('representative_register');

@@ -30,6 +30,8 @@ export type MembershipRow = {
   role: 'worker' | 'access_admin' | 'company_user';
   state: 'active' | 'disabled' | 'paused' | 'removed';
   agreementSigned: boolean;
+  /** Rule 13: not the company's worker (an outsider given a company profile). */
+  external: boolean;
   version: number;
 };
 
@@ -61,7 +63,7 @@ export function createPersonWriteRepository(
   const companyAdherent = sqlite.prepare('SELECT adherent FROM companies WHERE rut = ?');
   const mailsOfAction = sqlite.prepare('SELECT id FROM mails WHERE action_id = ?');
   const membership = sqlite.prepare(
-    `SELECT id, company_rut, role, state, agreement_signed, version
+    `SELECT id, company_rut, role, state, agreement_signed, external, version
      FROM memberships WHERE person_rut = ? AND company_rut = ?`,
   );
   // A dismissal ends the company's responsibility for the person: no longer in its scope.
@@ -186,6 +188,7 @@ export function createPersonWriteRepository(
             role: MembershipRow['role'];
             state: MembershipRow['state'];
             agreement_signed: number;
+            external: number;
             version: number;
           }
         | undefined;
@@ -196,6 +199,7 @@ export function createPersonWriteRepository(
         role: row.role,
         state: row.state,
         agreementSigned: row.agreement_signed === 1,
+        external: row.external === 1,
         version: row.version,
       };
     },

@@ -127,6 +127,7 @@ export const Decision = z.discriminatedUnion('allowed', [
       // Rules 9, 12: the legal representative's access follows the register (shieldsRepresentative).
       'representative_register',
       'profile_not_by_change',
+      'outsider_not_worker',
     ]),
   }),
 ]);

@@ -358,6 +358,7 @@ export type RejectionCode =
   | 'admin_needs_representative'
   | 'admin_not_by_profile_change'
   | 'profile_not_by_change'
+  | 'outsider_not_worker'
   | 'company_caller_required'
   | 'company_not_on_empresas'
   | 'already_user'

@@ -1,5 +1,6 @@
 import { expect, test, type DeskPage, fillSignIn } from './fixtures';
 import { expectAccessible } from './a11y';
+import { actionDialogTexts } from '../../src/shared/messages';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -294,4 +295,27 @@ test('a mail is offered as «Enviar» until one was sent, and not once its step 
   );
   await expect(record).toContainText(/Firmado el/);
   await expect(record.getByRole('button', { name: /Aprobación de acceso/ })).toHaveCount(0);
+});
+
+test('a legal representative’s access is taken away only at his own request, his identity checked', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  // Ricardo: Los Andes' registered legal representative (rules 9, 12).
+  await desk.open('12.131.415-0');
+  await desk.record
+    .getByRole('row')
+    .filter({ hasText: 'Constructora Los Andes' })
+    .getByRole('button', { name: 'Inhabilitar' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(actionDialogTexts.representativeHimself);
+  await expect(dialog.getByLabel('N° de serie de la cédula')).toBeVisible();
+  // Without a call with him, main refuses it and says what to do.
+  await dialog.getByLabel('N° de serie de la cédula').check();
+  await dialog.getByLabel('Correo registrado').check();
+  await dialog.getByLabel('Motivo').fill('Lo pide la empresa');
+  await dialog.getByRole('button', { name: 'Inhabilitar' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('solo si él mismo lo pide');
+  await expectAccessible(page, 'inhabilitar al representante legal');
 });

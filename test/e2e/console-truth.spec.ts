@@ -318,13 +318,11 @@ test.describe('in a 1024 × 768 window, as an officer', () => {
         const box = document.querySelector(s) as HTMLElement;
         return box.scrollWidth - box.clientWidth;
       }, selector);
-    // Ricardo: an access administrator (the legal representative) of Los Andes, the longest
-    // words a company row has.
-    await desk.find('12.131.415-0');
+    // Paula: an access administrator (the commercial contact) of Los Andes, the longest words a
+    // company row has. (Its legal representative's access is taken away only at his own request.)
+    await desk.find('15.161.718-2');
     await desk.search.press('Enter');
-    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
-      'Ricardo Alberto Muñoz Vidal',
-    );
+    await expect(desk.record.getByRole('heading', { level: 1 })).toContainText('Paula');
     await desk.record.getByRole('button', { name: 'Inhabilitar' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Motivo').fill('Pedido de la empresa');

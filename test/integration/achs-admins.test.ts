@@ -196,7 +196,11 @@ describe('the legal representative’s access follows the register, not another 
         reason: 'Que deje de administrar',
         expectedVersion: ricardo.version,
       }),
-    ).toEqual(byAgent);
+      // No profile change lowers him, whoever asks (profileChangeRefusal).
+    ).toEqual({
+      code: 'rule',
+      message: ruleMessages['representative_register']!({ by: 'profile' }),
+    });
     // Nor on the company page, even with the representative himself on the line.
     const andes = call(core, 'companies.get', { rut: ANDES }) as CompanyRecord;
     expect(profileAt(andes, RICARDO).can.takeAway).toEqual(shielded);
@@ -205,16 +209,42 @@ describe('the legal representative’s access follows the register, not another 
     expect(atAndes(core, RICARDO)).toMatchObject({ state: 'active', role: 'access_admin' });
   });
 
-  it('the call centre may: on the representative’s own call, and as «el call de ACHS» for profiles', () => {
+  it('the call centre takes his access away only on his own call, his identity checked; no profile change lowers him', () => {
     const core = seededCore(300, { as: 'supervisora' });
     expect(atAndes(core, RICARDO).can).toMatchObject({
       disable: { allowed: true },
-      changeRole: { allowed: true },
+      changeRole: { allowed: false, reason: 'representative_register' },
     });
-    demote(core, RICARDO);
-    expect(atAndes(core, RICARDO).role).toBe('company_user');
-    call(core, 'memberships.changeState', stateChange(core, RICARDO, 'disable'));
-    expect(atAndes(core, RICARDO).state).toBe('disabled');
+    // The register makes him administrator (rule 9): no «Cambiar perfil» lowers him, for anyone.
+    expect(
+      refused(core, 'memberships.changeRole', {
+        rut: RICARDO,
+        companyRut: ANDES,
+        role: 'company_user',
+        reason: 'Que deje de administrar',
+        expectedVersion: atAndes(core, RICARDO).version,
+      }),
+    ).toEqual({
+      code: 'rule',
+      message: ruleMessages['representative_register']!({ by: 'profile' }),
+    });
+    const himself = {
+      code: 'rule',
+      message: ruleMessages['representative_himself']!({ kind: 'call' }),
+    };
+    // On nobody's call, or on his without his identity checked: refused.
+    expect(refused(core, 'memberships.changeState', stateChange(core, RICARDO, 'disable'))).toEqual(
+      himself,
+    );
+    call(core, 'interactions.open', { rut: RICARDO, reason: 'other' });
+    expect(refused(core, 'memberships.changeState', stateChange(core, RICARDO, 'disable'))).toEqual(
+      himself,
+    );
+    call(core, 'memberships.changeState', {
+      ...stateChange(core, RICARDO, 'disable'),
+      identityCheck: FACTS,
+    });
+    expect(atAndes(core, RICARDO)).toMatchObject({ state: 'disabled', role: 'access_admin' });
   });
 
   it('the central API refuses it from an agent who administers the company, whatever the desk sent', async () => {
@@ -225,7 +255,12 @@ describe('the legal representative’s access follows the register, not another 
     central.db.$client
       .prepare("UPDATE agents SET person_rut = ? WHERE username = 'agente'")
       .run(PAULA_BODY);
-    call(desk, 'memberships.changeState', stateChange(desk, RICARDO, 'disable'));
+    // On the representative's own call, his identity checked: the desk lets it go.
+    call(desk, 'interactions.open', { rut: RICARDO, reason: 'other' });
+    call(desk, 'memberships.changeState', {
+      ...stateChange(desk, RICARDO, 'disable'),
+      identityCheck: FACTS,
+    });
     call(desk, 'memberships.changeState', stateChange(desk, DIEGO, 'disable'));
     expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
     const stateOn = (rut: number) =>

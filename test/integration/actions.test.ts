@@ -799,11 +799,16 @@ describe('memberships', () => {
         'UPDATE memberships SET agreement_signed = 1 WHERE person_rut = 10203040 AND company_rut = 96512340',
       )
       .run();
-    const own = call(officer, 'memberships.changeRole', {
+    // Signed, he administers Araucanía: the permission passes. He is also its registered legal
+    // representative, whom no profile change lowers (rule 9): that rule, not the permission, stops it.
+    const own = refused(officer, 'memberships.changeRole', {
       ...input(officer, HECTOR, ARAUCANIA),
       role: 'company_user',
     });
-    expect(own.record.memberships[0].role).toBe('company_user');
+    expect(own).toEqual({
+      code: 'rule',
+      message: ruleMessages['representative_register']!({ by: 'profile' }),
+    });
   });
 
   it('never makes an access administrator by a profile change (rules 9 and 12), on the desk or the central API', () => {

@@ -18,6 +18,7 @@ import {
   shieldsRepresentative,
   takesAuthority,
   type CompanyAuthority,
+  profileChangeBlocked,
   profileChangeRefusal,
   profileChangesFrom,
 } from '../../src/shared/rules/company-access';
@@ -292,26 +293,49 @@ describe('the legal representative’s authority is the register’s, not a peer
   });
 });
 
-describe('what «Cambiar perfil» may do (rules 9, 12, 13)', () => {
-  const achs = { onEmpresas: false };
-  const empresas = { onEmpresas: true };
+describe('what «Cambiar perfil» may do (rules 5, 6, 9, 12, 13)', () => {
+  const achs = { onEmpresas: false, adherent: true };
+  const empresas = { onEmpresas: true, adherent: true };
+  const gone = { onEmpresas: false, adherent: false };
+  const from = (
+    role: string,
+    more: Partial<{ external: boolean; legalRepresentative: boolean }> = {},
+  ) => ({
+    role,
+    external: false,
+    legalRepresentative: false,
+    ...more,
+  });
   it('never names an administrator, on either portal', () => {
-    expect(profileChangeRefusal('company_user', 'access_admin', achs)).toBe(
+    expect(profileChangeRefusal(from('company_user'), 'access_admin', achs)).toBe(
       'admin_not_by_profile_change',
     );
-    expect(profileChangeRefusal('worker', 'access_admin', empresas)).toBe(
+    expect(profileChangeRefusal(from('worker'), 'access_admin', empresas)).toBe(
       'admin_not_by_profile_change',
     );
   });
-  it('gives a Portal Empresas worker no company profile; an ACHS worker may be made a user', () => {
-    expect(profileChangeRefusal('worker', 'company_user', empresas)).toBe('profile_not_by_change');
-    expect(profileChangeRefusal('worker', 'company_user', achs)).toBeNull();
-    expect(profileChangesFrom('worker', empresas)).toEqual([]);
-    expect(profileChangesFrom('worker', achs)).toEqual(['company_user']);
+  it('gives a company profile from a worker only at an adherent ACHS company', () => {
+    expect(profileChangeRefusal(from('worker'), 'company_user', empresas)).toBe(
+      'profile_not_by_change',
+    );
+    expect(profileChangeRefusal(from('worker'), 'company_user', gone)).toBe('company_not_adherent');
+    expect(profileChangeRefusal(from('worker'), 'company_user', achs)).toBeNull();
+    expect(profileChangesFrom(from('worker'), empresas)).toEqual([]);
+    expect(profileChangeBlocked(from('worker'), empresas)).toBe('profile_not_by_change');
+    expect(profileChangesFrom(from('worker'), achs)).toEqual(['company_user']);
+    expect(profileChangeBlocked(from('worker'), achs)).toBeNull();
+  });
+  it('never lowers a registered legal representative, nor makes an outsider a worker', () => {
+    const representative = from('access_admin', { legalRepresentative: true });
+    expect(profileChangesFrom(representative, achs)).toEqual([]);
+    expect(profileChangeBlocked(representative, achs)).toBe('representative_register');
+    const outsider = from('company_user', { external: true });
+    expect(profileChangeRefusal(outsider, 'worker', empresas)).toBe('outsider_not_worker');
+    expect(profileChangeBlocked(outsider, empresas)).toBe('outsider_not_worker');
   });
   it('lets a profile be given up or lowered on either portal', () => {
-    expect(profileChangesFrom('access_admin', empresas)).toEqual(['worker', 'company_user']);
-    expect(profileChangesFrom('company_user', empresas)).toEqual(['worker']);
-    expect(profileChangesFrom('company_user', achs)).toEqual(['worker']);
+    expect(profileChangesFrom(from('access_admin'), empresas)).toEqual(['worker', 'company_user']);
+    expect(profileChangesFrom(from('company_user'), empresas)).toEqual(['worker']);
+    expect(profileChangesFrom(from('company_user'), gone)).toEqual(['worker']);
   });
 });

@@ -87,6 +87,8 @@ export type RuleCode =
   | 'admin_needs_representative'
   | 'admin_not_by_profile_change'
   | 'profile_not_by_change'
+  | 'outsider_not_worker'
+  | 'representative_himself'
   | 'caller_identity_required'
   | 'new_person_required'
   | 'already_user'

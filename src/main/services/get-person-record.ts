@@ -24,7 +24,7 @@ import {
   agentActor,
   checkAccessRequester,
   companyProfileAssigned,
-  profileChangesFrom,
+  profileChangeBlocked,
   shieldsRepresentative,
   type AuthorityChange,
 } from '../../shared/rules/company-access';
@@ -210,17 +210,35 @@ export function buildPersonRecord(
       ? { allowed: false, reason: 'representative_register' }
       : decision;
   };
-  // Rules 9, 12, 13: «Cambiar perfil» with no profile it may give (profileChangesFrom).
+  // Rules 5, 6, 9, 12, 13: «Cambiar perfil» with no profile it may give (profileChangeBlocked).
   const withProfileChange = (
     decision: Decision,
-    membership: { role: string; companyPortals: string },
-  ): Decision =>
-    decision.allowed &&
-    profileChangesFrom(membership.role, {
-      onEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
-    }).length === 0
-      ? { allowed: false, reason: 'profile_not_by_change' }
-      : decision;
+    membership: {
+      role: string;
+      external: boolean;
+      companyRut: number;
+      companyPortals: string;
+      companyAdherent: boolean;
+    },
+  ): Decision => {
+    if (!decision.allowed) return decision;
+    const blocked = profileChangeBlocked(
+      {
+        role: membership.role,
+        external: membership.external,
+        legalRepresentative: registers.some(
+          (r) => r.company_rut === membership.companyRut && r.kind === 'legal_representative',
+        ),
+      },
+      {
+        onEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
+        adherent: membership.companyAdherent,
+      },
+    );
+    return blocked === null || blocked === 'admin_not_by_profile_change'
+      ? decision
+      : { allowed: false, reason: blocked };
+  };
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
   const accessFacts = {
     isPensioner: person.isPensioner,

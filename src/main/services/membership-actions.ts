@@ -5,7 +5,8 @@
  * they are the company's (companyUsers.change); and change the profile (rule 9: a supervisor or
  * an access administrator of that company).
  */
-import type { IdentityFact } from '../../shared/policy';
+import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
+import type { MembershipState } from '../../shared/vocabulary';
 import type { Action } from '../../shared/rules/permissions';
 import {
   agentActor,
@@ -76,6 +77,7 @@ export function changeMembershipState(
         throw new RuleError('invalid_transition', { from: membership.state, to: transition.to });
       }
       refuseShieldedRepresentative(ctx, session, command, { toState: transition.to });
+      refuseUnlessRepresentativeHimself(ctx, session, command, transition.to);
       // Rule 6: access given back at a company no longer adherent opens nothing; the central API
       // would reject it (src/intents/apply-intent.ts), so the agent hears it now, not from the conflicts inbox.
       if (transition.to === 'active' && !writes.companyAdherent(command.companyRut)) {
@@ -99,6 +101,29 @@ export function changeMembershipState(
       };
     },
   });
+}
+
+/**
+ * Rules 9, 12: the call centre takes a registered legal representative's access away only at his
+ * own request — he is on the line (the open call or visit is his; someone in his name is refused
+ * by runAction), his identity checked — and never from a selection, where nobody is on the line.
+ * Giving it back needs none of that. The central API cannot see calls: this is the desk's check.
+ */
+function refuseUnlessRepresentativeHimself(
+  ctx: ServiceContext,
+  session: Session,
+  command: MembershipCommand,
+  to: MembershipState,
+): void {
+  if (to === 'active') return;
+  if (!ctx.repos.companies.legalRepresentative(command.personRut, command.companyRut)) return;
+  const call = ctx.repos.interactions.openOf(session.agentId);
+  const withHim =
+    call !== null && (call.personRut === null || call.personRut === command.personRut);
+  const checked = new Set(command.identityCheck).size >= IDENTITY_FACTS_REQUIRED;
+  if (command.bulk || !withHim || !checked) {
+    throw new RuleError('representative_himself', kindParams(session));
+  }
 }
 
 /**
@@ -147,10 +172,24 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
       if (!membership) throw new RuleError('no_membership');
       if (membership.role === command.role) throw new RuleError('no_change');
       const company = ctx.repos.companies.company(command.companyRut);
-      const refusal = profileChangeRefusal(membership.role, command.role, {
-        onEmpresas: company?.onEmpresas ?? false,
-      });
-      if (refusal !== null) throw new RuleError(refusal);
+      const refusal = profileChangeRefusal(
+        {
+          role: membership.role,
+          external: membership.external,
+          legalRepresentative: ctx.repos.companies.legalRepresentative(
+            command.personRut,
+            command.companyRut,
+          ),
+        },
+        command.role,
+        { onEmpresas: company?.onEmpresas ?? false, adherent: company?.adherent ?? false },
+      );
+      if (refusal !== null) {
+        throw new RuleError(
+          refusal,
+          refusal === 'representative_register' ? { by: 'profile' } : {},
+        );
+      }
       refuseShieldedRepresentative(ctx, session, command, {
         fromRole: membership.role,
         toRole: command.role,

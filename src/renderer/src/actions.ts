@@ -228,14 +228,21 @@ export function membershipSpec(
   change: Exclude<MembershipChange, 'pause' | 'resume' | 'enable'>,
 ): DialogSpec {
   const text = CHANGE_TEXT[change];
+  // Rules 9, 12: his access is taken away only at his own request, his identity checked.
+  const representative = record.registers.some(
+    (r) => r.companyRut === membership.companyRut && r.kind === 'legal_representative',
+  );
   return {
     action: `membership.${change}`,
     personRut: record.rut,
     title: actionDialogTexts.inCompany(text.title, membership.companyName),
-    description: text.description,
+    description: representative
+      ? `${text.description} ${actionDialogTexts.representativeHimself}`
+      : text.description,
     confirmLabel: text.confirm,
     reason: 'required',
-    identity: false,
+    identity: representative,
+    ...(representative ? { identityFacts: record.identityFacts } : {}),
     // A dismissal cannot be undone here: the agent confirms who and where, explicitly.
     confirmation:
       change === 'dismiss'
@@ -264,7 +271,16 @@ export function roleSpec(record: PersonRecord, membership: Membership): DialogSp
     confirmLabel: actionDialogTexts.role.confirm,
     roles: true,
     currentRole: membership.role,
-    onEmpresas: membership.companyOnEmpresas,
+    profile: {
+      from: {
+        role: membership.role,
+        external: membership.external,
+        legalRepresentative: record.registers.some(
+          (r) => r.companyRut === membership.companyRut && r.kind === 'legal_representative',
+        ),
+      },
+      company: { onEmpresas: membership.companyOnEmpresas, adherent: membership.companyAdherent },
+    },
     reason: 'required',
     identity: false,
     done: actionDialogTexts.role.done,

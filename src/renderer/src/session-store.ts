@@ -52,8 +52,11 @@ export type DialogSpec = {
   phone?: string | null;
   roles?: boolean;
   currentRole?: 'worker' | 'access_admin' | 'company_user';
-  /** The membership's company is on Portal Empresas (profileChangeRefusal). */
-  onEmpresas?: boolean;
+  /** What «Cambiar perfil» starts from, and the company's (profileChangeRefusal). */
+  profile?: {
+    from: { role: string; external: boolean; legalRepresentative: boolean };
+    company: { onEmpresas: boolean; adherent: boolean };
+  };
   reason: 'required' | 'none';
   identity: boolean;
   /** The facts the agent compares the caller's answers against (masked), for `identity`. */

@@ -97,6 +97,9 @@ export const actionDialogTexts = {
   },
   /** `Pausar acceso — Constructora Los Andes SpA`. */
   inCompany: (title: string, company: string) => `${title} — ${company}`,
+  /** Rules 9, 12: said in the dialog that takes a registered legal representative's access. */
+  representativeHimself:
+    'Es el representante legal de la empresa según su registro: solo él mismo puede pedirlo, en la línea y con su identidad verificada.',
   membership: {
     disable: {
       title: 'Inhabilitar acceso',

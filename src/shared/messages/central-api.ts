@@ -38,6 +38,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
     'Esa persona es representante legal de la empresa según su registro: otro administrador de accesos de la empresa (quien lo pidió, o el agente que lo registró) no puede inhabilitar, pausar, eliminar o dar de baja su acceso, ni quitarle el perfil. El cambio no se aplicó: solo puede pedirlo el propio representante, atendido por un agente que no administre esa empresa; si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa, o en Portal Empresas aún no tiene su perfil empresa (acuerdo sin firmar).',
+  outsider_not_worker:
+    'No es trabajador de la empresa: un cambio de perfil no le da el de trabajador (el vínculo laboral lo registra la empresa). El cambio no se aplicó.',
   profile_not_by_change:
     'En Portal Empresas el perfil empresa no se da cambiando el perfil: se solicita o lo agrega la empresa, y se asigna al firmar el Acuerdo de Acceso Remoto. El cambio no se aplicó.',
   admin_not_by_profile_change:

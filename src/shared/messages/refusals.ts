@@ -48,6 +48,9 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   data_blocked: 'Bloqueada (Ley 21.719).',
   // Rule 6: access given back at a company no longer adherent opens nothing.
   company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
+  // Rules 5, 13: «Cambiar perfil» makes no outsider a worker.
+  outsider_not_worker:
+    'No es trabajador de la empresa (es persona externa): «Cambiar perfil» no le da el perfil de trabajador, porque el vínculo laboral lo registra la empresa. Para quitarle el acceso, la empresa lo pide desde su página («Eliminar acceso» en Portal Empresas, «Inhabilitar» en ACHS).',
   // Rules 12, 13: «Cambiar perfil» gives no company profile on Portal Empresas.
   profile_not_by_change:
     'En Portal Empresas el perfil empresa no se da cambiando el perfil: lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», o lo pide el representante legal o un administrador de accesos con «Agregar usuario» en la página de la empresa; se asigna cuando la persona firma el Acuerdo de Acceso Remoto.',
@@ -134,6 +137,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Un administrador de accesos no se nombra cambiando el perfil. En ACHS lo nombra el representante legal: «Agregar usuario» en la página de la empresa, con el representante en la línea. En Portal Empresas lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», y debe firmar el Acuerdo de Acceso Remoto.',
   // Rules 12, 13: on Portal Empresas a company profile comes with the agreement to sign.
   profile_not_by_change: () => deniedMessages.profile_not_by_change,
+  outsider_not_worker: () => deniedMessages.outsider_not_worker,
   admin_needs_representative: (p) => refusalsOf(p).adminNeedsRepresentative,
   caller_cannot_ask: (p) =>
     p['reason'] === 'agreement_unsigned'
@@ -152,9 +156,11 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   module_not_offered: () =>
     'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
   representative_register: (p) =>
-    p['by'] === 'agent'
-      ? 'Usted administra los accesos de esta empresa, y esta persona es su representante legal según el registro de la empresa: no puede inhabilitar, pausar ni dar de baja su acceso, ni quitarle el perfil. Si él mismo lo pide, que lo atienda otro agente o un supervisor; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.'
-      : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se inhabilite, pause o elimine su acceso. Solo puede pedirlo el propio representante (que llame él y verifique su identidad); si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
+    p['by'] === 'profile'
+      ? 'Es el representante legal de la empresa según su registro, y por eso su administrador de accesos (regla 9): un cambio de perfil no se lo quita. Si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.'
+      : p['by'] === 'agent'
+        ? 'Usted administra los accesos de esta empresa, y esta persona es su representante legal según el registro de la empresa: no puede inhabilitar, pausar ni dar de baja su acceso, ni quitarle el perfil. Si él mismo lo pide, que lo atienda otro agente o un supervisor; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.'
+        : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se inhabilite, pause o elimine su acceso. Solo puede pedirlo el propio representante (que llame él y verifique su identidad); si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
   caller_grants_self: () =>
     'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir que se le quite su propio acceso o un módulo).',
   change_not_on_portal: () =>
@@ -181,6 +187,11 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   data_request_representative: () =>
     'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
   on_behalf_personal: (p) => refusalsOf(p).onBehalfPersonal(String(p['name'])),
+  // Rules 9, 12: the call centre takes the representative's access away at his own request only.
+  representative_himself: (p) => {
+    const visit = kindOf(p) === 'visit';
+    return `Es el representante legal de la empresa según su registro: su acceso se inhabilita, pausa o da de baja solo si él mismo lo pide, ${visit ? 'en una visita con él' : 'en una llamada con él'} y con su identidad verificada (dos datos). ${visit ? 'Abra la visita con él' : 'Abra la llamada con él'} y vuelva a intentarlo; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.`;
+  },
   // Only ever a visit's: the officer's bar has no such control, and main refuses it as well.
   on_behalf_at_visit: () =>
     'Una visita se atiende cara a cara con la persona: no se anota a otra persona hablando en su nombre. Si quien consulta no es la persona, no haga cambios en su acceso: que los pida ella misma.',

@@ -199,34 +199,68 @@ export function namesAdministrator(fromRole: string, toRole: string): boolean {
   return toRole === 'access_admin' && fromRole !== 'access_admin';
 }
 
+/** Why «Cambiar perfil» may not make a change (profileChangeRefusal). */
+export type ProfileChangeRefusal =
+  | 'admin_not_by_profile_change'
+  | 'profile_not_by_change'
+  | 'company_not_adherent'
+  | 'outsider_not_worker'
+  | 'representative_register';
+
+/** The membership a profile change starts from: its role, and what the company says of him. */
+export type ProfileFrom = { role: string; external: boolean; legalRepresentative: boolean };
+
 /**
- * Why «Cambiar perfil» may not take a membership from `fromRole` to `toRole`, or null when it
- * may. It never names an administrator (namesAdministrator). On Portal Empresas it never gives a
- * company profile at all: one comes by a request (rule 12) or by «Agregar usuario» at the
- * company's request (rule 13), and is assigned only once the Remote Access Agreement is signed —
- * changing a worker's profile would give it on nobody's word, with no agreement to sign. Giving
- * a profile up stays a profile change.
+ * Why «Cambiar perfil» may not take a membership to `toRole`, or null when it may.
+ * - It never names an administrator (namesAdministrator).
+ * - It never lowers a registered legal representative: the register makes him one (rule 9); if
+ *   he no longer represents the company, the company updates its register.
+ * - From a worker it gives a company profile only at ACHS, and only at a company still adherent
+ *   (rule 6). On Portal Empresas a company profile comes by a request (rule 12) or by «Agregar
+ *   usuario» at the company's request (rule 13), and is assigned once the Remote Access
+ *   Agreement is signed: a profile change would give it on nobody's word, with nothing to sign.
+ * - It never makes an outsider a worker: the company incorporates its workers (rule 5); an
+ *   outsider's access is deleted or disabled, at the company's request.
+ * Giving a profile up, or lowering an administrator, stays a profile change.
  */
 export function profileChangeRefusal(
-  fromRole: string,
+  from: ProfileFrom,
   toRole: string,
-  company: { onEmpresas: boolean },
-): 'admin_not_by_profile_change' | 'profile_not_by_change' | null {
-  if (namesAdministrator(fromRole, toRole)) return 'admin_not_by_profile_change';
-  if (company.onEmpresas && fromRole === 'worker' && toRole !== 'worker') {
-    return 'profile_not_by_change';
+  company: { onEmpresas: boolean; adherent: boolean },
+): ProfileChangeRefusal | null {
+  if (namesAdministrator(from.role, toRole)) return 'admin_not_by_profile_change';
+  if (from.legalRepresentative && from.role === 'access_admin') return 'representative_register';
+  if (from.role === 'worker' && toRole !== 'worker') {
+    if (company.onEmpresas) return 'profile_not_by_change';
+    if (!company.adherent) return 'company_not_adherent';
   }
+  if (from.external && toRole === 'worker') return 'outsider_not_worker';
   return null;
 }
 
-/** The profiles «Cambiar perfil» may take a membership to from `fromRole` (none: no change). */
+/** The profiles «Cambiar perfil» may take a membership to (none: nothing to change). */
 export function profileChangesFrom(
-  fromRole: string,
-  company: { onEmpresas: boolean },
+  from: ProfileFrom,
+  company: { onEmpresas: boolean; adherent: boolean },
 ): MembershipRole[] {
   return MEMBERSHIP_ROLES.filter(
-    (role) => role !== fromRole && profileChangeRefusal(fromRole, role, company) === null,
+    (role) => role !== from.role && profileChangeRefusal(from, role, company) === null,
   );
+}
+
+/**
+ * Why «Cambiar perfil» has nothing to offer this membership, or null when it has: the reason of
+ * a refused change other than naming an administrator (which is refused everywhere), if any.
+ */
+export function profileChangeBlocked(
+  from: ProfileFrom,
+  company: { onEmpresas: boolean; adherent: boolean },
+): ProfileChangeRefusal | null {
+  if (profileChangesFrom(from, company).length > 0) return null;
+  const refusals = MEMBERSHIP_ROLES.filter((role) => role !== from.role).map((role) =>
+    profileChangeRefusal(from, role, company),
+  );
+  return refusals.find((r) => r !== 'admin_not_by_profile_change') ?? refusals[0] ?? null;
 }
 
 /**

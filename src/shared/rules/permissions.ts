@@ -77,7 +77,8 @@ export type DenyReason =
   | 'data_blocked'
   | 'help_desk_only'
   | 'representative_register'
-  | 'profile_not_by_change';
+  | 'profile_not_by_change'
+  | 'outsider_not_worker';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };

@@ -301,9 +301,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
                 .filter(
                   ([value]) =>
                     value === spec.currentRole ||
-                    profileChangeRefusal(spec.currentRole ?? '', value, {
-                      onEmpresas: spec.onEmpresas ?? false,
-                    }) === null,
+                    (spec.profile !== undefined &&
+                      profileChangeRefusal(spec.profile.from, value, spec.profile.company) ===
+                        null),
                 )
                 .map(([value, label]) => (
                   <option key={value} value={value}>
