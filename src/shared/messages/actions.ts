@@ -45,6 +45,7 @@ export const dialogMessages = {
   missingFacts: (left: number) =>
     left === 1 ? '1 dato de identidad' : `${left} datos de identidad`,
   missingDismissal: 'confirmar la baja',
+  missingOtherRole: 'elegir un perfil distinto del actual',
   invalidFields: 'Corrija los datos marcados.',
   dismissalConfirm: (person: string, company: string) =>
     `Confirmo la baja de ${person} en ${company}`,

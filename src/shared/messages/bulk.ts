@@ -114,7 +114,7 @@ export const bulkMessages = {
     person_blocked:
       'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',
     representative_register:
-      'Es representante legal de la empresa según su registro: una carga no inhabilita su acceso. Si él mismo lo pide, hágalo desde su ficha; si dejó de ser representante, la empresa debe actualizar su registro',
+      'Es representante legal de la empresa según su registro: una carga no inhabilita su acceso, y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado). Si él mismo lo pide, hágalo desde su ficha, en una llamada con él; si dejó de ser representante, la empresa debe actualizar su registro',
     changed_since: 'Cambió desde la vista previa (o desde la carga): no se sobrescribe',
     person_gone: 'La persona ya no está en este equipo',
     no_membership: 'La persona ya no pertenece a esta empresa',

@@ -126,6 +126,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   if (spec.confirmation && !confirmed) {
     missing.add(dialogMessages.missingDismissal, ids.confirmation);
   }
+  // «Cambiar perfil» with the profile it has: nothing to save (main would say «no_change»).
+  if (spec.roles && role === spec.currentRole)
+    missing.add(dialogMessages.missingOtherRole, ids.role);
   if (onBehalf) missing.add(words.onBehalf.refusedMissing);
   const blocked = busy || missing.parts.length > 0 || emailInvalid || phoneInvalid;
   const blockedText =
