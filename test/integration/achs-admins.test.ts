@@ -130,6 +130,20 @@ const stateChange = (core: Core, rut: string, change: string) => ({
   expectedVersion: atAndes(core, rut).version,
 });
 
+/** «Cambiar perfil» to lower Ricardo, the registered legal representative: always refused. */
+const lowerRicardo = (core: Core) =>
+  refused(core, 'memberships.changeRole', {
+    rut: RICARDO,
+    companyRut: ANDES,
+    role: 'company_user',
+    reason: 'Que deje de administrar',
+    expectedVersion: atAndes(core, RICARDO).version,
+  });
+const byProfile = {
+  code: 'rule',
+  message: ruleMessages['representative_register']!({ by: 'profile' }),
+};
+
 /** The demo agent signed in as Paula's person: she administers Los Andes' accesses. */
 function agentWhoAdministersAndes(): Core {
   const core = seededCore(300);
@@ -188,19 +202,8 @@ describe('the legal representative’s access follows the register, not another 
         byAgent,
       );
     }
-    expect(
-      refused(core, 'memberships.changeRole', {
-        rut: RICARDO,
-        companyRut: ANDES,
-        role: 'company_user',
-        reason: 'Que deje de administrar',
-        expectedVersion: ricardo.version,
-      }),
-      // No profile change lowers him, whoever asks (profileChangeRefusal).
-    ).toEqual({
-      code: 'rule',
-      message: ruleMessages['representative_register']!({ by: 'profile' }),
-    });
+    // No profile change lowers him, whoever asks (profileChangeRefusal).
+    expect(lowerRicardo(core)).toEqual(byProfile);
     // Nor on the company page, even with the representative himself on the line.
     const andes = call(core, 'companies.get', { rut: ANDES }) as CompanyRecord;
     expect(profileAt(andes, RICARDO).can.takeAway).toEqual(shielded);
@@ -216,18 +219,7 @@ describe('the legal representative’s access follows the register, not another 
       changeRole: { allowed: false, reason: 'representative_register' },
     });
     // The register makes him administrator (rule 9): no «Cambiar perfil» lowers him, for anyone.
-    expect(
-      refused(core, 'memberships.changeRole', {
-        rut: RICARDO,
-        companyRut: ANDES,
-        role: 'company_user',
-        reason: 'Que deje de administrar',
-        expectedVersion: atAndes(core, RICARDO).version,
-      }),
-    ).toEqual({
-      code: 'rule',
-      message: ruleMessages['representative_register']!({ by: 'profile' }),
-    });
+    expect(lowerRicardo(core)).toEqual(byProfile);
     const himself = {
       code: 'rule',
       message: ruleMessages['representative_himself']!({ kind: 'call' }),
