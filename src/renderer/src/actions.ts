@@ -221,6 +221,13 @@ export async function openCompanyRequests(companyRut: string): Promise<void> {
   requestAnimationFrame(() => document.getElementById(COMPANY_REQUESTS_HEADING)?.focus());
 }
 
+/** Whether the company's register names the person its legal representative (rules 9, 12). */
+function representativeAt(record: PersonRecord, companyRut: string): boolean {
+  return record.registers.some(
+    (r) => r.companyRut === companyRut && r.kind === 'legal_representative',
+  );
+}
+
 /** A change on the call centre's own word; pausing, resuming and enabling are the company's (above). */
 export function membershipSpec(
   record: PersonRecord,
@@ -229,9 +236,7 @@ export function membershipSpec(
 ): DialogSpec {
   const text = CHANGE_TEXT[change];
   // Rules 9, 12: his access is taken away only at his own request, his identity checked.
-  const representative = record.registers.some(
-    (r) => r.companyRut === membership.companyRut && r.kind === 'legal_representative',
-  );
+  const representative = representativeAt(record, membership.companyRut);
   return {
     action: `membership.${change}`,
     personRut: record.rut,
@@ -275,9 +280,7 @@ export function roleSpec(record: PersonRecord, membership: Membership): DialogSp
       from: {
         role: membership.role,
         external: membership.external,
-        legalRepresentative: record.registers.some(
-          (r) => r.companyRut === membership.companyRut && r.kind === 'legal_representative',
-        ),
+        legalRepresentative: representativeAt(record, membership.companyRut),
       },
       company: { onEmpresas: membership.companyOnEmpresas, adherent: membership.companyAdherent },
     },
