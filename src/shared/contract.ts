@@ -128,6 +128,7 @@ export const Decision = z.discriminatedUnion('allowed', [
       'representative_register',
       'profile_not_by_change',
       'outsider_not_worker',
+      'representative_profile',
     ]),
   }),
 ]);

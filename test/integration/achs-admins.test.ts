@@ -184,7 +184,7 @@ describe('the legal representative’s access follows the register, not another 
       disable: shielded,
       pause: shielded,
       dismiss: shielded,
-      changeRole: shielded,
+      changeRole: { allowed: false, reason: 'representative_profile' },
       enable: { allowed: true },
     });
     // Another administrator of the company, not the representative: as before.
@@ -216,7 +216,7 @@ describe('the legal representative’s access follows the register, not another 
     const core = seededCore(300, { as: 'supervisora' });
     expect(atAndes(core, RICARDO).can).toMatchObject({
       disable: { allowed: true },
-      changeRole: { allowed: false, reason: 'representative_register' },
+      changeRole: { allowed: false, reason: 'representative_profile' },
     });
     // The register makes him administrator (rule 9): no «Cambiar perfil» lowers him, for anyone.
     expect(lowerRicardo(core)).toEqual(byProfile);

@@ -235,9 +235,12 @@ export function buildPersonRecord(
         adherent: membership.companyAdherent,
       },
     );
-    return blocked === null || blocked === 'admin_not_by_profile_change'
-      ? decision
-      : { allowed: false, reason: blocked };
+    if (blocked === null || blocked === 'admin_not_by_profile_change') return decision;
+    // His own words: no profile change lowers him, whoever asks (not «only he may ask»).
+    return {
+      allowed: false,
+      reason: blocked === 'representative_register' ? 'representative_profile' : blocked,
+    };
   };
   const companyLogin = (rut: number, dv: string) => loginRut({ body: rut, dv });
   const accessFacts = {

@@ -48,6 +48,9 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   data_blocked: 'Bloqueada (Ley 21.719).',
   // Rule 6: access given back at a company no longer adherent opens nothing.
   company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
+  // Rule 9: the register makes the legal representative an administrator; no profile change lowers him.
+  representative_profile:
+    'Es el representante legal de la empresa según su registro, y por eso su administrador de accesos (regla 9): un cambio de perfil no se lo quita. Si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
   // Rules 5, 13: «Cambiar perfil» makes no outsider a worker.
   outsider_not_worker:
     'No es trabajador de la empresa (es persona externa): «Cambiar perfil» no le da el perfil de trabajador, porque el vínculo laboral lo registra la empresa. Para quitarle el acceso, la empresa lo pide desde su página («Eliminar acceso» en Portal Empresas, «Inhabilitar» en ACHS).',
@@ -157,7 +160,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa empresa no ofrece ese módulo en su portal: elija entre los módulos que muestra el diálogo.',
   representative_register: (p) =>
     p['by'] === 'profile'
-      ? 'Es el representante legal de la empresa según su registro, y por eso su administrador de accesos (regla 9): un cambio de perfil no se lo quita. Si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.'
+      ? deniedMessages.representative_profile
       : p['by'] === 'agent'
         ? 'Usted administra los accesos de esta empresa, y esta persona es su representante legal según el registro de la empresa: no puede inhabilitar, pausar ni dar de baja su acceso, ni quitarle el perfil. Si él mismo lo pide, que lo atienda otro agente o un supervisor; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.'
         : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se inhabilite, pause o elimine su acceso. Solo puede pedirlo el propio representante (que llame él y verifique su identidad); si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',

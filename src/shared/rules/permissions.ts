@@ -78,7 +78,8 @@ export type DenyReason =
   | 'help_desk_only'
   | 'representative_register'
   | 'profile_not_by_change'
-  | 'outsider_not_worker';
+  | 'outsider_not_worker'
+  | 'representative_profile';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };
