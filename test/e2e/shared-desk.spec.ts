@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { openSqlite } from '../../src/storage/db/connection';
 import { startFaultProxy } from '../support/fault-proxy';
+import { heldMessages } from '../../src/shared/messages';
 import { expectAccessible } from './a11y';
 import {
   loopTest,
@@ -91,6 +92,9 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await expect(diagnosis).toContainText(
       'Son acciones de Alicia Agente en este equipo: salen cuando ingrese de nuevo. Si no puede esperar, pida a un supervisor que las reasigne (Sincronización).',
     );
+    // Another agent's change: nothing tells this caller that a request of theirs was taken.
+    await expect(diagnosis).toContainText(heldMessages.diagnosisSayOthers);
+    await expect(diagnosis).not.toContainText('Su solicitud');
     await expect(diagnosis).not.toContainText('Sin impedimentos a la vista');
     await page.getByRole('button', { name: 'Salir' }).click();
 

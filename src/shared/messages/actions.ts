@@ -181,12 +181,13 @@ export const heldMessages = {
   after: (done: string) => `${done} ${heldLater}`,
   /** Above the diagnosis of a person with actions still on this desk. */
   diagnosisTitle: 'Lo que muestra esta ficha aún no llega al portal',
-  // No promise of entry: another cause (a password still to create) may remain after it.
+  // No promise of entry: another cause (a password still to create) may remain after it. No
+  // claim that the caller asked either: the change may be a load's, or another agent's.
   diagnosisSay:
-    'Su solicitud quedó registrada y se aplicará en cuanto este equipo se conecte con el sistema central; hasta entonces el portal no la ve.',
+    'El cambio quedó registrado en la mesa de ayuda y se aplicará en cuanto este equipo se conecte con el sistema central; hasta entonces el portal no lo ve.',
   /** Another agent's actions on this desk wait for them, online or not (a shared desk). */
   diagnosisSayOthers:
-    'Su solicitud quedó registrada y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no la ve.',
+    'El cambio quedó registrado en la mesa de ayuda y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no lo ve.',
   othersNote: (names: string[], supervisor: boolean) =>
     `Son acciones de ${names.join(' y ')} en este equipo: salen cuando ${names.length === 1 ? 'ingrese' : 'ingresen'} de nuevo. ${
       supervisor
