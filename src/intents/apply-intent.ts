@@ -539,9 +539,6 @@ function changeRole(
     { onEmpresas: company?.onEmpresas ?? false, adherent: company?.adherent ?? false },
   );
   if (refusal !== null) return rejected(refusal);
-  if (representativeShielded(ctx, rut, companyRut, { fromRole: membership.role, toRole: role })) {
-    return rejected('representative_register');
-  }
   if (fromRole !== null && membership.role !== fromRole) {
     return {
       status: 'conflict',

@@ -243,25 +243,24 @@ describe('the legal representative’s authority is the register’s, not a peer
   const representative = { personRut: REP, legalRepresentative: true };
   const administrator = { personRut: ADMIN, administersCompany: true };
   const callCentre = { personRut: null, administersCompany: false };
-  it('says which changes take authority away: a state other than active, or leaving the profile', () => {
+  it('says which changes take authority away: a state other than active', () => {
     for (const toState of ['disabled', 'paused', 'removed'] as const) {
       expect(takesAuthority({ toState })).toBe(true);
     }
     expect(takesAuthority({ toState: 'active' })).toBe(false);
-    expect(takesAuthority({ fromRole: 'access_admin', toRole: 'company_user' })).toBe(true);
-    expect(takesAuthority({ fromRole: 'access_admin', toRole: 'worker' })).toBe(true);
-    expect(takesAuthority({ fromRole: 'company_user', toRole: 'worker' })).toBe(false);
   });
-  it('refuses another administrator (or another representative) disabling, pausing, dismissing or demoting him', () => {
+  it('refuses another administrator (or another representative) disabling, pausing or dismissing him', () => {
     for (const toState of ['disabled', 'paused', 'removed'] as const) {
       expect(shieldsRepresentative(representative, administrator, { toState })).toBe(true);
     }
+    // Demoting him is refused to anyone, not only to a peer (profileChangeRefusal, below).
     expect(
-      shieldsRepresentative(representative, administrator, {
-        fromRole: 'access_admin',
-        toRole: 'company_user',
-      }),
-    ).toBe(true);
+      profileChangeRefusal(
+        { role: 'access_admin', external: false, legalRepresentative: true },
+        'company_user',
+        { onEmpresas: false, adherent: true },
+      ),
+    ).toBe('representative_register');
     expect(
       shieldsRepresentative(
         representative,

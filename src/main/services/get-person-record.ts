@@ -298,12 +298,10 @@ export function buildPersonRecord(
       dismiss: shielded(can('membership.dismiss', membership.companyRut), membership, {
         toState: 'removed',
       }),
-      // From an administrator profile every change is a demotion (none names one, rule 9); a
-      // Portal Empresas worker has no profile «Cambiar perfil» may give (rules 12, 13).
-      changeRole: shielded(
-        withProfileChange(can('membership.change_role', membership.companyRut), membership),
+      // Off, saying why, when «Cambiar perfil» has nothing it may give (profileChangeBlocked).
+      changeRole: withProfileChange(
+        can('membership.change_role', membership.companyRut),
         membership,
-        { fromRole: membership.role, toRole: 'company_user' },
       ),
     },
   }));

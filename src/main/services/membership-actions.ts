@@ -190,10 +190,6 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
           refusal === 'representative_register' ? { by: 'profile' } : {},
         );
       }
-      refuseShieldedRepresentative(ctx, session, command, {
-        fromRole: membership.role,
-        toRole: command.role,
-      });
       if (!writes.setMembershipRole(membership.id, command.role, command.expectedVersion)) {
         throw new StaleError();
       }

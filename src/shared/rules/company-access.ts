@@ -303,13 +303,14 @@ export function addsProfile(
   return !company.onEmpresas && role === 'access_admin' && existing.role === 'company_user';
 }
 
-/** A change that takes a membership's access away (disabled, paused, removed) or demotes it. */
-export type AuthorityChange = { toState: MembershipState } | { fromRole: string; toRole: string };
+/**
+ * A change of a membership's access: it takes authority away unless it makes it active. (His
+ * profile no change lowers at all, whoever asks: profileChangeRefusal.)
+ */
+export type AuthorityChange = { toState: MembershipState };
 
 export function takesAuthority(change: AuthorityChange): boolean {
-  return 'toState' in change
-    ? change.toState !== 'active'
-    : change.fromRole === 'access_admin' && change.toRole !== 'access_admin';
+  return change.toState !== 'active';
 }
 
 /**
@@ -333,17 +334,18 @@ export function agentActor(
 /**
  * Rules 9 and 12: a legal representative's authority is the company's register
  * (company_signatories), not a profile a peer can switch off. So another access administrator of
- * the company — or another of its representatives — never disables, pauses, deletes, dismisses
- * or demotes the membership of a registered legal representative: if he no longer represents
+ * the company — or another of its representatives — never disables, pauses, deletes or dismisses
+ * the membership of a registered legal representative (and nobody demotes him:
+ * profileChangeRefusal): if he no longer represents
  * the company, the company updates its register; if he wants his access paused, he asks himself.
  *
  * The call centre (an agent or supervisor who administers none of the company's accesses) is no
  * party to the company and is not refused here: a real ACHS desk takes the representative's own
  * call to disable his access (seed 000: «el acceso es personal»), records the dismissal the
  * company's structure made (rule 7: «al dar de baja a un trabajador, se le quita de manera
- * automática el acceso») and, as «el call de ACHS», may change profiles (rule 9) — always with a
- * reason the audit keeps. An agent who administers that company is a party: he is refused, and
- * another agent or a supervisor takes it.
+ * automática el acceso»), on his own call with his identity checked (membership-actions.ts
+ * refuseUnlessRepresentativeHimself) — always with a reason the audit keeps. An agent who
+ * administers that company is a party: he is refused, and another agent or a supervisor takes it.
  */
 export function shieldsRepresentative(
   user: { personRut: number; legalRepresentative: boolean },
