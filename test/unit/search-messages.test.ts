@@ -53,6 +53,11 @@ describe('search messages', () => {
       // company profile to an outsider; it never makes anyone a worker.
       expect(searchMessages.rutOutsideScope(rut)).toMatch(/es la empresa quien debe incorporarlo/);
       expect(searchMessages.rutOutsideScope(rut)).not.toMatch(/Agregar usuario/);
+      // The officer reading it is a prevention officer too: the one who adds is the company's.
+      expect(searchMessages.rutOutsideScope(rut)).not.toMatch(/su encargado de prevención/);
+      expect(searchMessages.rutOutsideScope(rut)).toMatch(
+        /encargado de prevención de la propia empresa/,
+      );
       expect(searchMessages.rutNotFound(rut)).toMatch(/su empresa debe incorporarle/);
     }
   });

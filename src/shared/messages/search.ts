@@ -25,7 +25,7 @@ export const searchMessages = {
   rutOutsideScope: (rut: string) =>
     looksLikeCompanyRut(rut)
       ? `El RUT ${rut} es de empresa, y no es una de sus empresas asignadas: este equipo solo tiene las empresas que usted visita y su gente. Si debe visitarla, pida a su supervisor que se la asigne; si llaman por ella, indíqueles que llamen a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).`
-      : `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, es la empresa quien debe incorporarlo en su nómina (su encargado de prevención): desde este equipo no se agregan trabajadores. Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`,
+      : `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, es la empresa quien debe incorporarlo en su nómina (lo hace el encargado de prevención de la propia empresa): ni usted ni este equipo agregan trabajadores. Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`,
   /** `offline`: the load stopped with the connection, and resumes only when it comes back. */
   rutNotSyncedYet: (rut: string, offline = false) =>
     offline
