@@ -269,6 +269,8 @@ test.describe('as the supervisor', () => {
     await expect(profile).toHaveAccessibleDescription(
       /no se nombra aquí: en ACHS lo nombra el representante legal/,
     );
+    // Pedro's company is on ACHS: the other portal's way is not his company's.
+    await expect(profile).not.toHaveAccessibleDescription(/Portal Empresas/);
     await expectAccessible(page, 'Cambiar perfil');
   });
 

@@ -33,9 +33,14 @@ export const dialogMessages = {
   invalidEmail: 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
   invalidPhone: 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
   roleLabel: 'Perfil',
-  /** Under the profile list: why «Administrador de accesos» is not among its choices (rules 9, 12). */
-  roleAdminHint:
-    'Un administrador de accesos no se nombra aquí: en ACHS lo nombra el representante legal («Agregar usuario» en la página de la empresa); en Portal Empresas lo solicita el representante legal o un firmante del registro («Registrar solicitud»).',
+  /**
+   * Under the profile list: why «Administrador de accesos» is not among its choices (rules 9, 12),
+   * in the words of the company's portal only.
+   */
+  roleAdminHint: (onEmpresas: boolean) =>
+    onEmpresas
+      ? 'Un administrador de accesos no se nombra aquí: en Portal Empresas lo solicita el representante legal o un firmante del registro («Registrar solicitud» en la página de la empresa), y debe firmar el Acuerdo de Acceso Remoto.'
+      : 'Un administrador de accesos no se nombra aquí: en ACHS lo nombra el representante legal («Agregar usuario» en la página de la empresa, con el representante en la línea).',
   reasonLabel: 'Motivo',
   cancel: 'Cancelar',
   saving: 'Guardando…',

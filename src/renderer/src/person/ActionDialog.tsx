@@ -316,7 +316,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             </select>
             {!offersAdmin && (
               <p id={ids.roleHint} className="muted small">
-                {dialogMessages.roleAdminHint}
+                {dialogMessages.roleAdminHint(spec.profile?.company.onEmpresas ?? false)}
               </p>
             )}
           </div>
