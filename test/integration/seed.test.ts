@@ -97,6 +97,45 @@ describe('demo dataset', () => {
     db.$client.close();
   });
 
+  it('dates nothing of a company after its adherence ended, nor before it began (rule 6)', () => {
+    const db = build(5000);
+    const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+    expect(
+      count('SELECT count(*) AS n FROM companies WHERE adherent_until IS NOT NULL'),
+    ).toBeGreaterThan(2);
+    expect(
+      count('SELECT count(*) AS n FROM companies WHERE adherent_since >= adherent_until'),
+    ).toBe(0);
+    // Its people joined, were dismissed, asked and signed while it was adherent.
+    const members = `memberships m JOIN companies c ON c.rut = m.company_rut`;
+    expect(
+      count(`SELECT count(*) AS n FROM ${members} WHERE c.adherent_until IS NOT NULL`),
+    ).toBeGreaterThan(0);
+    expect(
+      count(`SELECT count(*) AS n FROM ${members}
+        WHERE m.started_at < c.adherent_since OR m.started_at >= c.adherent_until
+          OR m.ended_at > c.adherent_until OR m.agreement_sent_at >= c.adherent_until
+          OR m.agreement_signed_at >= c.adherent_until`),
+    ).toBe(0);
+    expect(
+      count(`SELECT count(*) AS n FROM access_requests r JOIN companies c ON c.rut = r.company_rut
+        WHERE r.requested_at >= c.adherent_until OR r.decided_at >= c.adherent_until`),
+    ).toBe(0);
+    // Nobody whose every access ended (dismissed, or at a company no longer adherent) and who
+    // has no pension entered a portal after the last of them ended: Ramón's company left.
+    const lost = `SELECT m.person_rut AS rut,
+        max(coalesce(min(m.ended_at, c.adherent_until), m.ended_at, c.adherent_until)) AS lost
+      FROM ${members} JOIN persons p ON p.rut = m.person_rut WHERE p.is_pensioner = 0
+      GROUP BY m.person_rut
+      HAVING count(*) = count(coalesce(m.ended_at, c.adherent_until))`;
+    expect(count(`SELECT count(*) AS n FROM (${lost}) WHERE rut = 7654321`)).toBe(1);
+    expect(
+      count(`SELECT count(*) AS n FROM accounts a JOIN (${lost}) l ON l.rut = a.person_rut
+        WHERE a.last_login_at >= l.lost`),
+    ).toBe(0);
+    db.$client.close();
+  });
+
   it('continues a killed seed where it stopped and builds the very same rows', () => {
     const persons = 12_000;
     const seed = 11;

@@ -206,13 +206,23 @@ function restoreAfterBulkLoad(sqlite: Db['$client'], dropped: Dropped): void {
   sqlite.pragma('temp_store = DEFAULT');
 }
 
-type CompanyRow = { rut: number; name: string; adherent: boolean; caja: boolean };
+type CompanyRow = {
+  rut: number;
+  name: string;
+  adherent: boolean;
+  caja: boolean;
+  /** Its adherence, in ms: since when, and until when (null: still adherent). */
+  since: number;
+  until: number | null;
+};
 
 const BATCH = 5_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** When the cast's dismissals happened. */
 const CAST_DISMISSED_AGO = 20 * DAY;
+/** When the cast's companies no longer adherent stopped being so. */
+const CAST_ADHERENCE_ENDED_AGO = 40 * DAY;
 
 /**
  * A portal's last entry of someone who lost their access at `lostAt` (ms): the entry drawn when
@@ -288,7 +298,20 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
   const companies: CompanyRow[] = [];
   const companyByRut = new Map<number, CompanyRow>();
   const usedNames = new Set<string>();
-  const addCompany = (company: CompanyRow, since: string, until: string | null) => {
+  /**
+   * A company's adherence: never ended before it began, with a month at least in between (its
+   * people joined, asked and signed while it was adherent).
+   */
+  const adherence = (since: number, until: number | null) =>
+    until === null
+      ? { since, until }
+      : { since: Math.min(since, until - 30 * DAY), until: Math.max(since, until) };
+  const addCompany = (
+    row: Omit<CompanyRow, 'since' | 'until'>,
+    from: number,
+    to: number | null,
+  ) => {
+    const company: CompanyRow = { ...row, ...adherence(from, to) };
     companies.push(company);
     companyByRut.set(company.rut, company);
     usedNames.add(company.name);
@@ -298,8 +321,8 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       checkDigit(company.rut),
       company.name,
       company.adherent ? 1 : 0,
-      since,
-      until,
+      iso(company.since),
+      company.until === null ? null : iso(company.until),
       JSON.stringify(portals),
     );
   };
@@ -307,8 +330,8 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     for (const cast of CAST_COMPANIES) {
       addCompany(
         { rut: cast.rut, name: cast.name, adherent: cast.adherent, caja: cast.caja },
-        iso(now - 3000 * DAY),
-        cast.adherent ? null : iso(now - 40 * DAY),
+        now - 3000 * DAY,
+        cast.adherent ? null : now - CAST_ADHERENCE_ENDED_AGO,
       );
     }
     for (let i = 0; companies.length < companyCount; i++) {
@@ -328,8 +351,8 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       const adherent = rand() >= 0.08;
       addCompany(
         { rut, name, adherent, caja: rand() < 0.35 },
-        iso(now - Math.floor(rand() * 5000) * DAY),
-        adherent ? null : iso(now - Math.floor(rand() * 400) * DAY),
+        now - Math.floor(rand() * 5000) * DAY,
+        adherent ? null : now - Math.floor(rand() * 400) * DAY,
       );
     }
   };
@@ -416,8 +439,18 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     // The companies, their order and their legal representatives, as the interrupted run had them.
     const castRuts = new Map<number, number>(CAST_COMPANIES.map((c, i) => [c.rut, i]));
     const stored = sqlite
-      .prepare('SELECT rut, legal_name, adherent, portals FROM companies ORDER BY rut')
-      .all() as Array<{ rut: number; legal_name: string; adherent: number; portals: string }>;
+      .prepare(
+        `SELECT rut, legal_name, adherent, portals, adherent_since, adherent_until
+         FROM companies ORDER BY rut`,
+      )
+      .all() as Array<{
+      rut: number;
+      legal_name: string;
+      adherent: number;
+      portals: string;
+      adherent_since: string;
+      adherent_until: string | null;
+    }>;
     const cast = stored.filter((c) => castRuts.has(c.rut));
     cast.sort((x, y) => castRuts.get(x.rut)! - castRuts.get(y.rut)!);
     for (const c of [...cast, ...stored.filter((c) => !castRuts.has(c.rut))]) {
@@ -426,6 +459,8 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         name: c.legal_name,
         adherent: c.adherent === 1,
         caja: c.portals.includes('portal_heroes'),
+        since: Date.parse(c.adherent_since),
+        until: c.adherent_until === null ? null : Date.parse(c.adherent_until),
       };
       companies.push(company);
       companyByRut.set(company.rut, company);
@@ -536,8 +571,8 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     const portals = new Set<Portal>();
     if (pensioner) portals.add('portal_heroes');
     const chosen = new Set<number>();
-    // When a person with no pension and every membership ended lost their access: nobody
-    // entered a portal after that.
+    // When a person with no pension lost their access, every membership ended or at a company
+    // no longer adherent: nobody entered a portal after that.
     let lostAccessAt: number | null = null;
     let keepsAccess = pensioner || memberCount === 0;
     for (let m = 0; m < memberCount; m++) {
@@ -558,7 +593,12 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
               : 'removed';
       const modules = SEED_MODULES[company.caja ? 'empresas' : 'achs'].filter(() => rand() < 0.4);
       const signed = role !== 'worker' && rand() < 0.75;
-      const startedAt = now - Math.floor(rand() * 3000) * DAY;
+      // Joined while the company was adherent, with days left for a request, its decision and
+      // the agreement before its adherence ended.
+      const startedAt = Math.max(
+        company.since,
+        Math.min(now - Math.floor(rand() * 3000) * DAY, (company.until ?? now + 5 * DAY) - 5 * DAY),
+      );
       // Who this person is for the company: its register (legal representatives, TRF) and,
       // at an ACHS company, which kind of access administrator (rule 9).
       const authority = companyAuthority(company);
@@ -580,10 +620,18 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       }
       const needsAgreement = role !== 'worker' && company.caja;
       // A dismissal is never dated after today (drawn only for one: the draws stay in order).
+      // Nor after the company stopped being adherent: it reports nothing since.
       const endedAt =
-        state === 'removed' ? Math.min(startedAt + Math.floor(rand() * 200 + 1) * DAY, now) : null;
-      if (endedAt === null) keepsAccess = true;
-      else lostAccessAt = Math.max(lostAccessAt ?? 0, endedAt);
+        state === 'removed'
+          ? Math.min(startedAt + Math.floor(rand() * 200 + 1) * DAY, company.until ?? now)
+          : null;
+      // Rule 6: a company no longer adherent took this access away when it left.
+      const accessEndedAt =
+        endedAt !== null && company.until !== null
+          ? Math.min(endedAt, company.until)
+          : (endedAt ?? company.until);
+      if (accessEndedAt === null) keepsAccess = true;
+      else lostAccessAt = Math.max(lostAccessAt ?? 0, accessEndedAt);
       insertMembership.run(
         body,
         company.rut,
@@ -628,6 +676,13 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     }
   }
 
+  /** A cast dismissal: three weeks ago, or the day before its company stopped being adherent. */
+  function castEndedAt(membership: CastPerson['memberships'][number]): number | null {
+    if (membership.state !== 'removed') return null;
+    const until = companyByRut.get(membership.companyRut)!.until;
+    return Math.min(now - CAST_DISMISSED_AGO, (until ?? now) - DAY);
+  }
+
   function writeCastPerson(cast: CastPerson): void {
     insertPerson.run(
       cast.rut,
@@ -651,7 +706,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     for (const membership of cast.memberships) {
       const company = companyByRut.get(membership.companyRut)!;
       const needsAgreement = membership.role !== 'worker' && company.caja;
-      const endedAt = membership.state === 'removed' ? now - CAST_DISMISSED_AGO : null;
+      const endedAt = castEndedAt(membership);
       // A live company profile is this week's (its request approved, or its user added, two
       // days ago: «en la empresa desde» cannot precede them); anything else is years old.
       const startedAt = needsAgreement && endedAt === null ? now - 2 * DAY : now - 900 * DAY;
@@ -700,12 +755,16 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         0,
       );
     }
-    // Dismissed from every company, with no pension: no entry since the dismissal.
+    // With no pension, dismissed from every company or left at companies no longer adherent
+    // (rule 6): no entry since the last access ended.
+    const accessEnds = cast.memberships.map((membership) => {
+      const until = companyByRut.get(membership.companyRut)!.until;
+      const endedAt = castEndedAt(membership);
+      return endedAt === null ? until : Math.min(endedAt, until ?? endedAt);
+    });
     const lostAccessAt =
-      !cast.pensioner &&
-      cast.memberships.length > 0 &&
-      cast.memberships.every((membership) => membership.state === 'removed')
-        ? now - CAST_DISMISSED_AGO
+      !cast.pensioner && accessEnds.length > 0 && accessEnds.every((at) => at !== null)
+        ? Math.max(...accessEnds)
         : null;
     for (const account of cast.accounts) {
       const lastLoginAt =
