@@ -518,6 +518,25 @@ describe('a bulk load', () => {
     desk.close();
   });
 
+  it('says a registered legal representative with no access at the company is that, not «not of this company»', () => {
+    const desk = core();
+    // Gloria: La Espiga's legal representative by its register, with no company profile there.
+    const shown = preview(desk, ESPIGA, [
+      ['RUT', 'Correo', 'Estado'],
+      ['14.725.836-4', 'gloria.nueva@laespiga.cl', ''],
+      ['14.725.836-4', 'gloria.nueva@laespiga.cl', ''],
+    ]);
+    expect(shown.totals).toMatchObject({ rows: 2, changes: 0, refused: 1, duplicate: 1 });
+    const { rows } = call(desk, 'bulkLoads.previewRows', { previewId: shown.previewId });
+    expect(rows[0]).toMatchObject({ kind: 'refused', reason: 'representative_no_access' });
+    const failed = call(desk, 'bulkLoads.failedRows', { previewId: shown.previewId });
+    expect(failed.csv).toContain(
+      '14.725.836-4;gloria.nueva@laespiga.cl;;"Es representante legal de la empresa según su registro, pero no tiene acceso en ella:',
+    );
+    expect(failed.csv).not.toContain('no pertenece');
+    desk.close();
+  });
+
   it('refuses rows of a file with another company’s people, and gives them back with a reason', () => {
     const desk = core();
     const rows = [

@@ -290,6 +290,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           version: person.version,
           membership: null,
           otherCompany: reads.elsewhere.get(rut, target.rut) !== undefined,
+          ...(representatives.has(rut) ? { legalRepresentative: true } : {}),
         };
       };
       return decideRows(reading, target.adherent, lookup);

@@ -115,6 +115,9 @@ export const bulkMessages = {
       'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',
     representative_register:
       'Es representante legal de la empresa según su registro: una carga no inhabilita su acceso, y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado). Si él mismo lo pide, hágalo desde su ficha, en una llamada con él; si dejó de ser representante, la empresa debe actualizar su registro',
+    // Rules 9, 12: the register names him, so «no pertenece a esta empresa» would be untrue.
+    representative_no_access:
+      'Es representante legal de la empresa según su registro, pero no tiene acceso en ella: una carga cambia el correo o el estado de un acceso que existe, no da accesos. Su acceso se pide desde la página de la empresa («Registrar solicitud» en Portal Empresas, «Agregar usuario» en ACHS Gestión)',
     changed_since: 'Cambió desde la vista previa (o desde la carga): no se sobrescribe',
     person_gone: 'La persona ya no está en este equipo',
     no_membership: 'La persona ya no pertenece a esta empresa',

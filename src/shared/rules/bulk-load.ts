@@ -61,6 +61,11 @@ export const REFUSAL_CODES = [
   'person_blocked',
   /** Rules 9, 12: disabling the company's registered legal representative. */
   'representative_register',
+  /**
+   * Rules 9, 12: the company's register names them legal representative, but they have no access
+   * (membership) there: a load changes the accesses a company has, it gives none.
+   */
+  'representative_no_access',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -198,6 +203,8 @@ export function decideRow(
   const personRut = read.body;
   if (!facts) return refusal('not_registered', personRut);
   if (!facts.membership) {
+    // Rules 9, 12: the company's register names him; «not of this company» would be untrue.
+    if (facts.legalRepresentative) return refusal('representative_no_access', personRut);
     return refusal(facts.otherCompany ? 'other_company' : 'not_in_company', personRut);
   }
   // Rule 6: nobody of a company that is no longer adherent can get in; its file changes nothing.
