@@ -293,12 +293,15 @@ describe('duplicates and totals', () => {
       rows: 6,
       changes: 2,
       irreversible: { cannot_restore_email: 1, cannot_restore_pause: 0 },
+      // Without the company's facts (previewRows' fourth argument) nothing is warned.
+      warnings: { last_admin: 0, shared_email: 0 },
       new_email: 1,
       enable: 1,
       disable: 1,
       nothing: 1,
       duplicate: 1,
       refused: 2,
+      warned: 0,
     });
   });
 });
