@@ -1150,12 +1150,21 @@ export const BulkTotals = z.object({
     cannot_restore_email: z.number().int(),
     cannot_restore_pause: z.number().int(),
   }),
+  /**
+   * Change rows by warning (warnRows): disabling the company's last access administrators, an
+   * e-mail another person holds or is given too. `warned`: rows with any.
+   */
+  warnings: z.object({
+    last_admin: z.number().int(),
+    shared_email: z.number().int(),
+  }),
   new_email: z.number().int(),
   enable: z.number().int(),
   disable: z.number().int(),
   nothing: z.number().int(),
   duplicate: z.number().int(),
   refused: z.number().int(),
+  warned: z.number().int(),
 });
 export const BulkPreview = z.object({
   previewId: z.string(),
@@ -1182,6 +1191,13 @@ export const BulkPreviewRow = z.object({
   stateTo: z.enum(['active', 'disabled']).nullable(),
   /** Why «Deshacer esta carga» could not take this change back; null: it could. */
   irreversible: z.enum(['cannot_restore_email', 'cannot_restore_pause']).nullable(),
+  /** Rule 9: it disables one of the company's last access administrators (warnRows). */
+  lastAdmin: z.boolean(),
+  /**
+   * The e-mail it gives is another person's too (warnRows): who (formatted RUT), and the file's
+   * row that gives it to them (null: the replica's, now).
+   */
+  sharedEmail: z.object({ rut: z.string(), line: z.number().int().nullable() }).nullable(),
 });
 export type BulkPreviewRow = z.infer<typeof BulkPreviewRow>;
 export const BulkReportStatus = z.enum([

@@ -211,6 +211,76 @@ test('the company field takes the RUT’s digits alone and names the company as 
   ).toBeVisible();
 });
 
+test('the preview warns before applying: the last administrator, a shared e-mail; a representative with no access is said so', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Cargas masivas' }).click();
+  const screen = page.getByRole('main').getByRole('region', { name: 'Cargas masivas' });
+  await screen.getByLabel('Empresa (RUT)').fill('78.901.234-2');
+  await screen.getByLabel('Archivo (.csv o .xlsx)').setInputFiles({
+    name: 'avisos.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      excelCsv1252([
+        ['RUT', 'Correo electrónico', 'Estado'],
+        // Marcela, La Espiga's only administrator, given Pedro's address (Los Andes).
+        ['13.579.246-2', 'pedro.gonzalez@gmail.com', 'Inhabilitado'],
+        // One new address for two persons.
+        ['19.283.746-4', 'rrhh@laespiga.cl', ''],
+        ['14.253.647-1', 'rrhh@laespiga.cl', ''],
+        // Gloria, its legal representative by the register, with no access there.
+        ['14.725.836-4', 'gloria.nueva@laespiga.cl', ''],
+      ]),
+    ),
+  });
+  await screen.getByRole('button', { name: 'Ver vista previa' }).click();
+  await expect(
+    screen.getByRole('heading', { name: /4 filas de «avisos\.csv» para Panadería La Espiga/ }),
+  ).toBeFocused();
+
+  // Said before the agent confirms, the company named; the changes still apply.
+  await expect(
+    screen.getByText(
+      '1 fila inhabilita al último administrador de accesos de Panadería La Espiga Limitada: después de la carga nadie de la empresa podrá cambiar perfiles',
+      { exact: false },
+    ),
+  ).toBeVisible();
+  await expect(
+    screen.getByText(
+      '3 filas dan correos que ya tiene otra persona, o que el archivo da también a otra',
+      { exact: false },
+    ),
+  ).toBeVisible();
+  await expect(screen.getByRole('button', { name: 'Aplicar 3 cambios' })).toBeVisible();
+  await expectAccessible(page, 'Cargas masivas: vista previa con advertencias');
+
+  // Each warned row says what, in the totals' own filter.
+  await screen.getByRole('button', { name: /Con advertencias 3/ }).click();
+  const table = screen.getByRole('table', { name: 'Qué pasará' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row').filter({ hasText: '13.579.246-2' })).toContainText(
+    'Inhabilitar · la empresa queda sin administrador de accesos · ese correo ya es de 12.345.678-5',
+  );
+  // Each of the two rows names the other (whose RUT its own text holds too: first and last).
+  await expect(table.getByRole('row').filter({ hasText: '19.283.746-4' }).first()).toContainText(
+    'la fila 4 da el mismo correo a 14.253.647-1',
+  );
+  await expect(table.getByRole('row').filter({ hasText: '14.253.647-1' }).last()).toContainText(
+    'la fila 3 da el mismo correo a 19.283.746-4',
+  );
+  await expectAccessible(page, 'Cargas masivas: filas con advertencias');
+
+  // The representative's row says what he is, not «no pertenece a esta empresa».
+  await screen.getByRole('button', { name: /Con problemas 1/ }).click();
+  const gloria = table.getByRole('row').filter({ hasText: '14.725.836-4' });
+  await expect(gloria).toContainText(
+    'Es representante legal de la empresa según su registro, pero no tiene acceso en ella',
+  );
+  await expect(gloria).not.toContainText('no pertenece');
+  await expectAccessible(page, 'Cargas masivas: representante sin acceso');
+});
+
 test('the preview’s «Qué pasará» wraps long text instead of cutting it', async ({ desk }) => {
   const { page } = desk;
   await page.setViewportSize({ width: 1024, height: 700 });

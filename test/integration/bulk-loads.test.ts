@@ -518,6 +518,135 @@ describe('a bulk load', () => {
     desk.close();
   });
 
+  it('warns before applying when the file disables the company’s last access administrators; the rows still apply', async () => {
+    const desk = core();
+    // La Espiga (Portal Empresas): Marcela is its only administrator with a signed agreement;
+    // Gloria, its legal representative, has no company profile yet (rule 12).
+    const shown = preview(desk, ESPIGA, [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      ['13.579.246-2', '', 'inhabilitado'],
+      ['19.283.746-4', '', 'inhabilitado'],
+    ]);
+    expect(shown.companyName).toBe('Panadería La Espiga Limitada');
+    expect(shown.totals).toMatchObject({
+      changes: 2,
+      disable: 2,
+      refused: 0,
+      warned: 1,
+      warnings: { last_admin: 1, shared_email: 0 },
+    });
+    const { rows, total } = call(desk, 'bulkLoads.previewRows', {
+      previewId: shown.previewId,
+      filter: 'warned',
+    });
+    expect(total).toBe(1);
+    expect(rows[0]).toMatchObject({
+      rut: '13.579.246-2',
+      kind: 'change',
+      stateTo: 'disabled',
+      lastAdmin: true,
+      sharedEmail: null,
+    });
+    // A warning, not a refusal: applied once the supervisor confirms.
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'La empresa lo pidió por escrito',
+    });
+    expect(await settled(desk, started.batchId)).toMatchObject({ applied: 2, refused: 0 });
+    expect(
+      count(
+        desk,
+        `SELECT count(*) FROM memberships WHERE company_rut = 78901234 AND role = 'access_admin'
+           AND state = 'active'`,
+      ),
+    ).toBe(0);
+
+    // Constructora Los Andes (ACHS): Ricardo, its legal representative, stays an administrator
+    // (a load never disables him), so disabling the other two warns of nothing.
+    const andes = '76543210-3';
+    const others = [
+      ['RUT', 'Estado'],
+      ['15.161.718-2', 'inhabilitado'],
+      ['19.876.543-0', 'inhabilitado'],
+    ];
+    expect(preview(desk, andes, others).totals.warnings.last_admin).toBe(0);
+    expect(
+      preview(desk, andes, [...others, ['12.131.415-0', 'inhabilitado']]).totals,
+    ).toMatchObject({ refused: 1, warnings: { last_admin: 0 } });
+    // Once the register no longer names him, he is one administrator among the three.
+    desk.db.$client
+      .prepare('DELETE FROM company_signatories WHERE person_rut = ? AND company_rut = ?')
+      .run(12_131_415, 76_543_210);
+    expect(
+      preview(desk, andes, [...others, ['12.131.415-0', 'inhabilitado']]).totals,
+    ).toMatchObject({ refused: 0, warned: 3, warnings: { last_admin: 3 } });
+    desk.close();
+  });
+
+  it('warns per row when the file gives an e-mail another person holds, or one address to two persons', async () => {
+    const desk = core();
+    const shown = preview(desk, ESPIGA, [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      // Pedro's, of Constructora Los Andes.
+      ['13.579.246-2', 'Pedro.Gonzalez@gmail.com', ''],
+      ['19.283.746-4', 'rrhh@laespiga.cl', ''],
+      ['14.253.647-1', 'RRHH@laespiga.cl', ''],
+    ]);
+    expect(shown.totals).toMatchObject({
+      changes: 3,
+      new_email: 3,
+      refused: 0,
+      warned: 3,
+      warnings: { last_admin: 0, shared_email: 3 },
+    });
+    const { rows } = call(desk, 'bulkLoads.previewRows', {
+      previewId: shown.previewId,
+      filter: 'warned',
+    });
+    expect(
+      rows.map((row: { rut: string; sharedEmail: unknown }) => [row.rut, row.sharedEmail]),
+    ).toEqual([
+      ['13.579.246-2', { rut: '12.345.678-5', line: null }],
+      ['19.283.746-4', { rut: '14.253.647-1', line: 4 }],
+      ['14.253.647-1', { rut: '19.283.746-4', line: 3 }],
+    ]);
+    // Warnings, not refusals: the rows apply.
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Correos enviados por la empresa',
+    });
+    expect(await settled(desk, started.batchId)).toMatchObject({ applied: 3, refused: 0 });
+    expect(
+      count(desk, `SELECT count(*) FROM persons WHERE email = 'pedro.gonzalez@gmail.com'`),
+    ).toBe(2);
+    // A new address nobody holds (one preview per agent: after the apply) warns of nothing.
+    const alone = preview(desk, ESPIGA, [
+      ['RUT', 'Correo electrónico'],
+      ['19.283.746-4', 'jorge.castillo@laespiga.cl'],
+    ]);
+    expect(alone.totals).toMatchObject({ changes: 1, warned: 0 });
+    desk.close();
+  });
+
+  it('says a registered legal representative with no access at the company is that, not «not of this company»', () => {
+    const desk = core();
+    // Gloria: La Espiga's legal representative by its register, with no company profile there.
+    const shown = preview(desk, ESPIGA, [
+      ['RUT', 'Correo', 'Estado'],
+      ['14.725.836-4', 'gloria.nueva@laespiga.cl', ''],
+      ['14.725.836-4', 'gloria.nueva@laespiga.cl', ''],
+    ]);
+    expect(shown.totals).toMatchObject({ rows: 2, changes: 0, refused: 1, duplicate: 1 });
+    const { rows } = call(desk, 'bulkLoads.previewRows', { previewId: shown.previewId });
+    expect(rows[0]).toMatchObject({ kind: 'refused', reason: 'representative_no_access' });
+    const failed = call(desk, 'bulkLoads.failedRows', { previewId: shown.previewId });
+    expect(failed.csv).toContain(
+      '14.725.836-4;gloria.nueva@laespiga.cl;;"Es representante legal de la empresa según su registro, pero no tiene acceso en ella:',
+    );
+    expect(failed.csv).not.toContain('no pertenece');
+    desk.close();
+  });
+
   it('refuses rows of a file with another company’s people, and gives them back with a reason', () => {
     const desk = core();
     const rows = [

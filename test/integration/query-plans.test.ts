@@ -225,6 +225,27 @@ describe('query plan of a bulk preview', () => {
       'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
     ]);
   });
+
+  // Its warnings (warnRows): the company's administrators from the index of its staff, and the
+  // holders of the file's e-mails with a seek per address in their key table, in one statement.
+  it.each([
+    [
+      'admins',
+      [1],
+      ['SEARCH memberships USING INDEX memberships_company_staff (company_rut=? AND role=?)'],
+    ],
+    [
+      'emailHolders',
+      ['["a@x.cl","b@x.cl"]'],
+      [
+        'SEARCH persons_by_email USING PRIMARY KEY (email=?)',
+        'LIST SUBQUERY 1',
+        'SCAN json_each VIRTUAL TABLE INDEX 1:',
+      ],
+    ],
+  ] as const)('%s: no scan of a large table', (name, params, expected) => {
+    expect(planOf(PREVIEW_SQL[name], ...params)).toEqual(expected);
+  });
 });
 
 // Issue 11: a rebuild of the company counts (after a snapshot) takes companies in RUT order from

@@ -227,6 +227,36 @@ describe('duplicates and totals', () => {
     expect(bulkMessages.refusals['representative_register']).toMatch(/representante legal/);
   });
 
+  it('a registered legal representative with no access at the company is told as such, not «not of this company»', () => {
+    // Rules 9, 12: the register names him; he has no membership (no access) there.
+    const representative = (otherCompany: boolean): PersonFacts => ({
+      email: 'rep@x.cl',
+      version: 1,
+      membership: null,
+      otherCompany,
+      legalRepresentative: true,
+    });
+    for (const otherCompany of [false, true]) {
+      for (const input of [
+        row('12.345.678-5', 'nuevo@x.cl', ''),
+        row('12.345.678-5', null, 'inhabilitado'),
+        row('12.345.678-5', null, 'habilitado'),
+      ]) {
+        expect(previewRows([input], true, () => representative(otherCompany)).outcomes[0]).toEqual({
+          kind: 'refused',
+          reason: 'representative_no_access',
+          personRut: ANA,
+        });
+      }
+    }
+    const words = bulkMessages.refusals['representative_no_access']!;
+    expect(words).toMatch(/^Es representante legal de la empresa según su registro/);
+    expect(words).toMatch(/no tiene acceso en ella/);
+    expect(words).not.toMatch(/no pertenece|otra empresa/);
+    // Someone the register does not name still reads as before.
+    expect(one(row('16.789.012-1', 'a@x.cl', null))).toMatchObject({ reason: 'not_in_company' });
+  });
+
   it('counts what an undo could not take back by why, and says the why', () => {
     const { totals } = previewRows(
       [row('15234567-4', null, 'inhabilitado'), row('11111111-1', 'beto@x.cl', '')],
@@ -263,12 +293,15 @@ describe('duplicates and totals', () => {
       rows: 6,
       changes: 2,
       irreversible: { cannot_restore_email: 1, cannot_restore_pause: 0 },
+      // Without the company's facts (previewRows' fourth argument) nothing is warned.
+      warnings: { last_admin: 0, shared_email: 0 },
       new_email: 1,
       enable: 1,
       disable: 1,
       nothing: 1,
       duplicate: 1,
       refused: 2,
+      warned: 0,
     });
   });
 });

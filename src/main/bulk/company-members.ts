@@ -22,6 +22,16 @@ export const PREVIEW_SQL = {
   // Rules 9, 12: the company's registered legal representatives (a handful).
   representatives: `SELECT person_rut FROM company_signatories
      WHERE company_rut = ? AND kind = 'legal_representative'`,
+  // Rule 9: the company's access administrators, from the index of its staff (a few hundred at
+  // most): who may change its profiles, before and after the file (warnRows).
+  admins: `SELECT person_rut AS personRut, coalesce(admin_kind, 'commercial_contact') AS kind,
+       state, agreement_signed AS agreementSigned FROM memberships
+     WHERE company_rut = ? AND role = 'access_admin'
+       AND role IN ('access_admin', 'company_user') -- the rows memberships_company_staff holds`,
+  // Who holds the e-mails the file gives (a JSON array of them), all in one statement: a seek in
+  // the e-mails' key table per address, in the addresses' order (warnRows).
+  emailHolders: `SELECT email, rut FROM persons_by_email
+     WHERE email IN (SELECT value FROM json_each(?))`,
 };
 
 /**

@@ -25,14 +25,18 @@ import {
   outcomeFilters,
   readRows,
   decideRows,
+  emailsGiven,
+  warnRows,
   type FileReading,
   irreversibleBecause,
+  type MembershipState,
   reversePlan,
   type OutcomeFilter,
   type PersonFacts,
   type RowOutcome,
   type Totals,
 } from '../../shared/rules/bulk-load';
+import type { AdminKind } from '../../shared/rules/company-access';
 import { formatRut, loginRut, parseRut, rutFromBody } from '../../shared/rut';
 import { createBatchApplier } from '../bulk/apply-batch';
 import { inApplyOrder, type UnorderedRow } from '../bulk/apply-order';
@@ -157,7 +161,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   batches.interruptAll();
 
   const companyRow = sqlite.prepare(
-    'SELECT rut, legal_name, adherent FROM companies WHERE rut = ?',
+    'SELECT rut, legal_name, adherent, portals FROM companies WHERE rut = ?',
   );
   const ownReads = {
     members: sqlite.prepare(PREVIEW_SQL.members).raw(),
@@ -165,6 +169,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     elsewhere: sqlite.prepare(PREVIEW_SQL.elsewhere),
     blocked: sqlite.prepare(PREVIEW_SQL.blocked),
     representatives: sqlite.prepare(PREVIEW_SQL.representatives),
+    admins: sqlite.prepare(PREVIEW_SQL.admins),
+    emailHolders: sqlite.prepare(PREVIEW_SQL.emailHolders).raw(),
   };
 
   /**
@@ -188,6 +194,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         elsewhere: reader.prepare(PREVIEW_SQL.elsewhere),
         blocked: reader.prepare(PREVIEW_SQL.blocked),
         representatives: reader.prepare(PREVIEW_SQL.representatives),
+        admins: reader.prepare(PREVIEW_SQL.admins),
+        emailHolders: reader.prepare(PREVIEW_SQL.emailHolders).raw(),
       });
     } finally {
       reader.close();
@@ -196,9 +204,14 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
 
   const company = (rut: number) => {
     const row = companyRow.get(rut) as
-      { rut: number; legal_name: string; adherent: number } | undefined;
+      { rut: number; legal_name: string; adherent: number; portals: string } | undefined;
     if (!row) throw new RuleError('bulk_company_unknown');
-    return { rut: row.rut, name: row.legal_name, adherent: row.adherent === 1 };
+    return {
+      rut: row.rut,
+      name: row.legal_name,
+      adherent: row.adherent === 1,
+      onEmpresas: row.portals.includes('portal_empresas'),
+    };
   };
   const supervisor = (session: Session) => {
     if (!mayBulkLoad(session.role)) throw new ForbiddenError('role');
@@ -263,7 +276,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
 
   function decideFile(
     session: Session,
-    target: { rut: number; name: string; adherent: boolean },
+    target: { rut: number; name: string; adherent: boolean; onEmpresas: boolean },
     fileName: string,
     { file, reading }: ReadFile,
     members: CompanyMembers | null,
@@ -290,9 +303,42 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           version: person.version,
           membership: null,
           otherCompany: reads.elsewhere.get(rut, target.rut) !== undefined,
+          ...(representatives.has(rut) ? { legalRepresentative: true } : {}),
         };
       };
-      return decideRows(reading, target.adherent, lookup);
+      const decided = decideRows(reading, target.adherent, lookup);
+      // What the changes do beyond their rows: the company's administrators, the e-mails given.
+      const given = emailsGiven(decided.outcomes);
+      const emailHolders = new Map<string, number[]>();
+      if (given.length > 0) {
+        for (const [email, rut] of reads.emailHolders.all(JSON.stringify(given)) as Array<
+          [string, number]
+        >) {
+          const holders = emailHolders.get(email);
+          if (holders) holders.push(rut);
+          else emailHolders.set(email, [rut]);
+        }
+      }
+      const admins = reads.admins.all(target.rut) as Array<{
+        personRut: number;
+        kind: AdminKind;
+        state: MembershipState;
+        agreementSigned: number;
+      }>;
+      return warnRows(decided, file.rows, {
+        authority: {
+          onEmpresas: target.onEmpresas,
+          signatories: [...representatives].map((personRut) => ({
+            personRut,
+            kind: 'legal_representative' as const,
+          })),
+          admins: admins.map((admin) => ({
+            ...admin,
+            agreementSigned: admin.agreementSigned === 1,
+          })),
+        },
+        emailHolders,
+      });
     });
     const id = newId();
     // An .xlsx is unzipped meanwhile: a preview made then by the same agent goes too.
@@ -360,6 +406,14 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         emailChange: outcome.kind === 'change' ? outcome.email : null,
         stateTo: outcome.kind === 'change' && outcome.state ? outcome.state.to : null,
         irreversible: outcome.kind === 'change' ? irreversibleBecause(outcome) : null,
+        lastAdmin: outcome.kind === 'change' && outcome.warnings?.lastAdmin === true,
+        sharedEmail:
+          outcome.kind === 'change' && outcome.warnings?.sharedEmail
+            ? {
+                rut: formatRut(rutFromBody(outcome.warnings.sharedEmail.personRut)),
+                line: outcome.warnings.sharedEmail.line,
+              }
+            : null,
       };
     });
     return { rows, total: indexes.length };

@@ -85,6 +85,7 @@ export const bulkMessages = {
     nothing: 'Sin cambios',
     duplicate: 'Repetidas iguales',
     refused: 'Con problemas',
+    warned: 'Con advertencias',
   } as Record<string, string>,
   filterLabel: 'Mostrar',
   columns: {
@@ -115,6 +116,9 @@ export const bulkMessages = {
       'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',
     representative_register:
       'Es representante legal de la empresa según su registro: una carga no inhabilita su acceso, y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado). Si él mismo lo pide, hágalo desde su ficha, en una llamada con él; si dejó de ser representante, la empresa debe actualizar su registro',
+    // Rules 9, 12: the register names him, so «no pertenece a esta empresa» would be untrue.
+    representative_no_access:
+      'Es representante legal de la empresa según su registro, pero no tiene acceso en ella: una carga cambia el correo o el estado de un acceso que existe, no da accesos. Su acceso se pide desde la página de la empresa («Registrar solicitud» en Portal Empresas, «Agregar usuario» en ACHS Gestión)',
     changed_since: 'Cambió desde la vista previa (o desde la carga): no se sobrescribe',
     person_gone: 'La persona ya no está en este equipo',
     no_membership: 'La persona ya no pertenece a esta empresa',
@@ -158,6 +162,26 @@ export const bulkMessages = {
     cannot_restore_pause: (n: number) =>
       `${n === 1 ? '1 fila inhabilita un acceso' : `${formatNumber(n)} filas inhabilitan accesos`} en pausa: «Deshacer esta carga» no podrá volver a pausarlo${n === 1 ? '' : 's'} (una pausa la decide la empresa, desde su página).`,
   },
+  /**
+   * Before applying: what the changes do beyond their rows (warnRows). They apply; the supervisor
+   * checks with the company first.
+   */
+  warnings: {
+    last_admin: (n: number, company: string) =>
+      `${n === 1 ? '1 fila inhabilita al último administrador' : `${formatNumber(n)} filas inhabilitan a los últimos administradores`} de accesos de ${company}: después de la carga nadie de la empresa podrá cambiar perfiles ni pedir cambios de sus usuarios (regla 9); solo la mesa de ayuda, hasta que la empresa tenga otro administrador. Confirme con la empresa que lo quiere así antes de aplicar.`,
+    shared_email: (n: number) =>
+      `${n === 1 ? '1 fila da un correo' : `${formatNumber(n)} filas dan correos`} que ya tiene otra persona, o que el archivo da también a otra: los correos de las dos, también los enlaces para crear o recuperar la contraseña, llegarían al mismo buzón (el acceso es personal). Revíse${n === 1 ? 'la' : 'las'} en «Con advertencias» antes de aplicar.`,
+  },
+  /** A change row's warnings, after what it changes. */
+  rowWarnings: (lastAdmin: boolean, sharedEmail: { rut: string; line: number | null } | null) =>
+    [
+      lastAdmin ? 'la empresa queda sin administrador de accesos' : null,
+      sharedEmail === null
+        ? null
+        : sharedEmail.line === null
+          ? `ese correo ya es de ${sharedEmail.rut}`
+          : `la fila ${sharedEmail.line} da el mismo correo a ${sharedEmail.rut}`,
+    ].filter((text): text is string => text !== null),
   duplicate: (line: number) => `Repetida (igual que la fila ${line}): se aplica una vez`,
   totalsLabel: 'Totales',
   downloadFailed: 'Descargar filas con problemas',

@@ -5,6 +5,7 @@
  */
 import { normalizeEmail } from '../policy';
 import type { MembershipState } from '../vocabulary';
+import { companyRequester, type CompanyAuthority } from './company-access';
 import { isValidRut, readRut } from '../rut';
 import { foldText } from '../text';
 
@@ -61,6 +62,11 @@ export const REFUSAL_CODES = [
   'person_blocked',
   /** Rules 9, 12: disabling the company's registered legal representative. */
   'representative_register',
+  /**
+   * Rules 9, 12: the company's register names them legal representative, but they have no access
+   * (membership) there: a load changes the accesses a company has, it gives none.
+   */
+  'representative_no_access',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -85,8 +91,28 @@ export type PlannedChange = {
   state: { from: MembershipState; to: 'active' | 'disabled' } | null;
 };
 
+/**
+ * What a change that applies does beyond its own row, said before the load is applied (a warning,
+ * not a refusal: every rule lets the row go; warnRows).
+ */
+export const WARNINGS = ['last_admin', 'shared_email'] as const;
+export type Warning = (typeof WARNINGS)[number];
+
+export type RowWarnings = {
+  /**
+   * Rule 9: the row disables one of the company's last persons who may change profiles (its
+   * access administrators, companyRequester): after the load the company has none.
+   */
+  lastAdmin?: true;
+  /**
+   * The e-mail the row gives is another person's too: one the replica holds now (`line` null), or
+   * one another row of the file gives the same address (`line`, that row's).
+   */
+  sharedEmail?: { personRut: number; line: number | null };
+};
+
 export type RowOutcome =
-  | ({ kind: 'change' } & PlannedChange)
+  | ({ kind: 'change'; warnings?: RowWarnings } & PlannedChange)
   | { kind: 'nothing'; personRut: number }
   /** The same RUT with the same values earlier in the file: applied once. */
   | { kind: 'duplicate'; personRut: number; firstLine: number }
@@ -100,6 +126,8 @@ export const OUTCOME_FILTERS = [
   'nothing',
   'duplicate',
   'refused',
+  /** Change rows with a warning (warnRows). */
+  'warned',
 ] as const;
 export type OutcomeFilter = (typeof OUTCOME_FILTERS)[number];
 
@@ -108,12 +136,13 @@ export type Irreversible = 'cannot_restore_email' | 'cannot_restore_pause';
 
 /**
  * `irreversible`: changes «Deshacer esta carga» could not take back (reversePlan), by why, said
- * before the load is applied.
+ * before the load is applied. `warnings`: change rows by each warning they carry (warnRows).
  */
 export type Totals = Record<OutcomeFilter, number> & {
   rows: number;
   changes: number;
   irreversible: Record<Irreversible, number>;
+  warnings: Record<Warning, number>;
 };
 
 export function outcomeFilters(outcome: RowOutcome): OutcomeFilter[] {
@@ -122,6 +151,7 @@ export function outcomeFilters(outcome: RowOutcome): OutcomeFilter[] {
       const effects: OutcomeFilter[] = [];
       if (outcome.email) effects.push('new_email');
       if (outcome.state) effects.push(outcome.state.to === 'active' ? 'enable' : 'disable');
+      if (outcome.warnings) effects.push('warned');
       return effects;
     }
     case 'nothing':
@@ -198,6 +228,8 @@ export function decideRow(
   const personRut = read.body;
   if (!facts) return refusal('not_registered', personRut);
   if (!facts.membership) {
+    // Rules 9, 12: the company's register names him; «not of this company» would be untrue.
+    if (facts.legalRepresentative) return refusal('representative_no_access', personRut);
     return refusal(facts.otherCompany ? 'other_company' : 'not_in_company', personRut);
   }
   // Rule 6: nobody of a company that is no longer adherent can get in; its file changes nothing.
@@ -295,12 +327,14 @@ export function decideRows(
     rows: reading.length,
     changes: 0,
     irreversible: { cannot_restore_email: 0, cannot_restore_pause: 0 },
+    warnings: { last_admin: 0, shared_email: 0 },
     new_email: 0,
     enable: 0,
     disable: 0,
     nothing: 0,
     duplicate: 0,
     refused: 0,
+    warned: 0,
   };
   const outcomes = reading.map((read): RowOutcome => {
     const outcome =
@@ -311,13 +345,142 @@ export function decideRows(
   return { outcomes, totals };
 }
 
-/** Every row of a file, from its cells to its outcome (readRows, then decideRows). */
+/** What the file's warnings ask of the company and the replica (warnRows). */
+export type CompanyFacts = {
+  /** Its register's legal representatives and its access administrators (rule 9). */
+  authority: CompanyAuthority;
+  /**
+   * Who holds each e-mail the file gives (emailsGiven) in the replica now, by RUT; an e-mail
+   * nobody holds may be missing.
+   */
+  emailHolders: ReadonlyMap<string, readonly number[]>;
+};
+
+/** The addresses the file's change rows give, once each: what emailHolders is asked about. */
+export function emailsGiven(outcomes: readonly RowOutcome[]): string[] {
+  const given = new Set<string>();
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'change' && outcome.email) given.add(outcome.email.to);
+  }
+  return [...given];
+}
+
+/**
+ * Rule 9: who may change the company's profiles now (companyRequester: its legal representatives
+ * and access administrators whose standing lets them ask), and after the file's state changes.
+ */
+function profileChangers(
+  authority: CompanyAuthority,
+  planned: ReadonlyMap<number, MembershipState>,
+) {
+  const representatives = new Set<number>();
+  for (const s of authority.signatories) {
+    if (s.kind === 'legal_representative') representatives.add(s.personRut);
+  }
+  const admins = new Map<number, Array<CompanyAuthority['admins'][number]>>();
+  for (const admin of authority.admins) {
+    const own = admins.get(admin.personRut);
+    if (own) own.push(admin);
+    else admins.set(admin.personRut, [admin]);
+  }
+  const now: number[] = [];
+  const after: number[] = [];
+  for (const rut of new Set([...representatives, ...admins.keys()])) {
+    // One person's own authority: the rule asked about him alone, over his own rows.
+    const own = (state: (admin: CompanyAuthority['admins'][number]) => MembershipState) =>
+      companyRequester(rut, {
+        onEmpresas: authority.onEmpresas,
+        signatories: representatives.has(rut)
+          ? [{ personRut: rut, kind: 'legal_representative' }]
+          : [],
+        admins: (admins.get(rut) ?? []).map((admin) => ({ ...admin, state: state(admin) })),
+      })?.ok === true;
+    if (own((admin) => admin.state)) now.push(rut);
+    if (own((admin) => planned.get(rut) ?? admin.state)) after.push(rut);
+  }
+  return { now, after };
+}
+
+/**
+ * What the change rows do beyond themselves, said before the load is applied; warnings, not
+ * refusals, for every rule lets each row go (rule 11: a load may change e-mails and disable
+ * accesses en masse):
+ * - `last_admin` (rule 9): the rows that disable the last persons who may change the company's
+ *   profiles (companyRequester), when the company has some now and would have none after —
+ *   then only the call center could. A company may mean it (its administrator left), so the
+ *   supervisor is told before applying, not refused.
+ * - `shared_email`: the row gives an address another person holds after the load — one the
+ *   replica holds (unless the file changes it away from them) or one another row of the file
+ *   gives too. Families and shared mailboxes exist, so it may be right; the supervisor checks.
+ * One pass over the rows, and one over the company's administrators.
+ */
+export function warnRows(
+  decided: { outcomes: RowOutcome[]; totals: Totals },
+  rows: ReadonlyArray<{ line: number }>,
+  company: CompanyFacts,
+): { outcomes: RowOutcome[]; totals: Totals } {
+  // Each person's planned state and e-mail (readRows leaves at most one change row per person).
+  const planned = new Map<number, MembershipState>();
+  const newEmail = new Map<number, string>();
+  // The first two rows that give each address (to different persons).
+  const givers = new Map<string, number[]>();
+  decided.outcomes.forEach((outcome, index) => {
+    if (outcome.kind !== 'change') return;
+    if (outcome.state) planned.set(outcome.personRut, outcome.state.to);
+    if (!outcome.email) return;
+    newEmail.set(outcome.personRut, outcome.email.to);
+    const first = givers.get(outcome.email.to);
+    if (!first) givers.set(outcome.email.to, [index]);
+    else if (first.length < 2) first.push(index);
+  });
+  const changers = profileChangers(company.authority, planned);
+  const lastAdmins = changers.after.length === 0 ? new Set(changers.now) : new Set<number>();
+
+  const totals: Totals = {
+    ...decided.totals,
+    warned: 0,
+    warnings: { last_admin: 0, shared_email: 0 },
+  };
+  const outcomes = decided.outcomes.map((outcome, index): RowOutcome => {
+    if (outcome.kind !== 'change') return outcome;
+    const warnings: RowWarnings = {};
+    if (outcome.state?.to === 'disabled' && lastAdmins.has(outcome.personRut)) {
+      warnings.lastAdmin = true;
+    }
+    if (outcome.email) {
+      const to = outcome.email.to;
+      // Someone of the replica who keeps it: not this person, and not moved off it by the file.
+      const holder = (company.emailHolders.get(to) ?? []).find(
+        (rut) => rut !== outcome.personRut && (newEmail.get(rut) ?? to) === to,
+      );
+      const other = givers.get(to)!.find((row) => row !== index);
+      if (holder !== undefined) warnings.sharedEmail = { personRut: holder, line: null };
+      else if (other !== undefined) {
+        const person = (decided.outcomes[other] as { personRut: number }).personRut;
+        warnings.sharedEmail = { personRut: person, line: rows[other]!.line };
+      }
+    }
+    if (!warnings.lastAdmin && !warnings.sharedEmail) return outcome;
+    totals.warned += 1;
+    if (warnings.lastAdmin) totals.warnings.last_admin += 1;
+    if (warnings.sharedEmail) totals.warnings.shared_email += 1;
+    return { ...outcome, warnings };
+  });
+  return { outcomes, totals };
+}
+
+/**
+ * Every row of a file, from its cells to its outcome (readRows, then decideRows), and with the
+ * company's facts its warnings (warnRows).
+ */
 export function previewRows(
   rows: readonly BulkRowInput[],
   companyAdherent: boolean,
   lookup: (personRut: number) => PersonFacts | null,
+  company?: CompanyFacts,
 ): { outcomes: RowOutcome[]; totals: Totals } {
-  return decideRows(readRows(rows), companyAdherent, lookup);
+  const decided = decideRows(readRows(rows), companyAdherent, lookup);
+  return company ? warnRows(decided, rows, company) : decided;
 }
 
 // ---- Applying and undoing a planned row ----

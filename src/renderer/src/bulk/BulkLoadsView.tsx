@@ -249,7 +249,15 @@ function useCompanyName(rut: string | null): { rut: string; company: string | nu
 
 // ---- Preview ----
 
-const FILTERS = ['new_email', 'enable', 'disable', 'nothing', 'duplicate', 'refused'] as const;
+const FILTERS = [
+  'new_email',
+  'enable',
+  'disable',
+  'nothing',
+  'duplicate',
+  'refused',
+  'warned',
+] as const;
 const IRREVERSIBLE = ['cannot_restore_email', 'cannot_restore_pause'] as const;
 
 function outcomeText(row: BulkPreviewRow): string {
@@ -285,9 +293,18 @@ const PREVIEW_COLUMNS: Column<BulkPreviewRow>[] = [
   {
     header: m.columns.outcome,
     width: 'minmax(220px, 1.6fr)',
-    cell: (row) => (
-      <span className={row.kind === 'refused' ? 'danger-text' : undefined}>{outcomeText(row)}</span>
-    ),
+    cell: (row) => {
+      // What the change does beyond its row (warnRows), after what it changes.
+      const warnings = m.rowWarnings(row.lastAdmin, row.sharedEmail);
+      return (
+        <>
+          <span className={row.kind === 'refused' ? 'danger-text' : undefined}>
+            {outcomeText(row)}
+          </span>
+          {warnings.length > 0 && <span className="warn-text"> · {warnings.join(' · ')}</span>}
+        </>
+      );
+    },
   },
 ];
 
@@ -358,7 +375,11 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
             type="button"
             aria-pressed={filter === key}
             className={
-              key === 'refused' && preview.totals.refused > 0 ? 'danger-outline' : undefined
+              key === 'refused' && preview.totals.refused > 0
+                ? 'danger-outline'
+                : key === 'warned' && preview.totals.warned > 0
+                  ? 'warn-outline'
+                  : undefined
             }
             onClick={() => setFilter(key)}
           >
@@ -373,6 +394,16 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
         fetchPage={fetchPage}
         resetKey={`${preview.previewId}:${filter ?? 'all'}`}
       />
+      {preview.totals.warnings.last_admin > 0 && (
+        <p className="notice notice-warn">
+          {m.warnings.last_admin(preview.totals.warnings.last_admin, preview.companyName)}
+        </p>
+      )}
+      {preview.totals.warnings.shared_email > 0 && (
+        <p className="notice notice-warn">
+          {m.warnings.shared_email(preview.totals.warnings.shared_email)}
+        </p>
+      )}
       {IRREVERSIBLE.filter((why) => preview.totals.irreversible[why] > 0).map((why) => (
         <p key={why} className="notice notice-warn">
           {m.irreversible[why](preview.totals.irreversible[why])}
