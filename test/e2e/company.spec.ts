@@ -663,3 +663,48 @@ deskTest(
     await expectAccessible(page, 'módulos en empresa no adherida');
   },
 );
+
+deskTest(
+  'another administrator may give the legal representative a module, not take one away (rules 9, 12)',
+  async ({ desk }) => {
+    const { page } = desk;
+    await desk.find('constructora los andes');
+    await desk.option('Constructora Los Andes SpA').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    // His row's button (Diego's row names him too, as who appointed Diego).
+    const ricardoModules = company.getByRole('button', {
+      name: 'Módulos',
+      description: 'Ricardo Alberto Muñoz Vidal',
+      exact: true,
+    });
+    await ricardoModules.click();
+    const dialog = page.getByRole('dialog', { name: 'Módulos de Ricardo Alberto Muñoz Vidal' });
+    // Paula, an administrator of Los Andes, is calling.
+    await askedBy(
+      dialog,
+      'Paula Andrea Rojas Tapia · Administrador de accesos (Contacto comercial)',
+    );
+    const modules = dialog.getByRole('group', { name: 'Módulos' });
+    const save = dialog.getByRole('button', { name: 'Guardar módulos' });
+    // Before, she could take every module he had, and the dialog said nothing.
+    await modules.getByLabel('Siniestros').uncheck();
+    await expect(save).toHaveAccessibleDescription(
+      /Falta: que lo pida el propio representante legal \(otro administrador no le quita módulos/,
+    );
+    await expect(modules).toContainText(
+      'Es el representante legal de la empresa según su registro: solo él puede pedir que se le quite un módulo.',
+    );
+    await expectAccessible(page, 'módulos del representante legal');
+    // Giving him one takes nothing away: she may ask for it.
+    await modules.getByLabel('Siniestros').check();
+    await modules.getByLabel('Documentos').check();
+    await expect(save).toBeEnabled();
+    await save.click();
+    await expect(page.getByRole('status')).toHaveText('Módulos actualizados.');
+    // He asks himself to drop one.
+    await ricardoModules.click();
+    await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
+    await modules.getByLabel('Siniestros').uncheck();
+    await expect(save).toBeEnabled();
+  },
+);

@@ -1220,6 +1220,43 @@ describe('central API: the company half (issue 7)', () => {
     expect(jorge()).toMatchObject([{ modules: '[]' }]);
   });
 
+  it('takes a legal representative’s modules away only at his own request; another may give him one', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const PAULA = 15_161_718; // access administrator of Los Andes, its commercial contact
+    const ricardoModules = (id: number, modules: string[], callerRut: number) =>
+      mutation(
+        session,
+        id,
+        'membership.set_modules',
+        RICARDO,
+        {
+          companyRut: ANDES,
+          modules,
+          callerRut,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_email'],
+        },
+        START,
+      );
+    const result = await pushOk(api, session, [
+      ricardoModules(1, [], PAULA),
+      ricardoModules(2, ['usuarios', 'reportes'], PAULA),
+      ricardoModules(3, ['documentos', 'reportes', 'siniestros', 'usuarios'], PAULA),
+      ricardoModules(4, ['usuarios'], RICARDO),
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'representative_modules'],
+      ['rejected', 'representative_modules'],
+      ['applied', null],
+      ['applied', null],
+    ]);
+    expect(result.results[0]!.message).toMatch(/no puede quitarle módulos/);
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', RICARDO, ANDES),
+    ).toMatchObject([{ modules: '["usuarios"]' }]);
+  });
+
   it('adds a RUT already registered only under its own names: a mistyped RUT adds no stranger', async () => {
     const { api } = await start();
     const session = await signIn(api, 'prevencion');

@@ -284,6 +284,40 @@ describe('the legal representative’s authority is the register’s, not a peer
       ),
     ).toBe(false);
   });
+  it('says which module changes take authority away: any module held taken away', () => {
+    const held = ['usuarios', 'reportes'];
+    expect(takesAuthority({ modulesFrom: held, modulesTo: [] })).toBe(true);
+    expect(takesAuthority({ modulesFrom: held, modulesTo: ['usuarios'] })).toBe(true);
+    expect(takesAuthority({ modulesFrom: held, modulesTo: ['reportes', 'usuarios'] })).toBe(false);
+    expect(takesAuthority({ modulesFrom: held, modulesTo: [...held, 'siniestros'] })).toBe(false);
+    expect(takesAuthority({ modulesFrom: [], modulesTo: [] })).toBe(false);
+  });
+  it('refuses another administrator taking his modules away — one or all — but not giving him one', () => {
+    const held = ['usuarios', 'siniestros', 'reportes'];
+    expect(
+      shieldsRepresentative(representative, administrator, { modulesFrom: held, modulesTo: [] }),
+    ).toBe(true);
+    expect(
+      shieldsRepresentative(representative, administrator, {
+        modulesFrom: held,
+        modulesTo: ['usuarios', 'reportes'],
+      }),
+    ).toBe(true);
+    expect(
+      shieldsRepresentative(representative, administrator, {
+        modulesFrom: held,
+        modulesTo: [...held, 'documentos'],
+      }),
+    ).toBe(false);
+    // He drops his own; another user's modules are another administrator's to change.
+    const drop = { modulesFrom: held, modulesTo: [] };
+    expect(
+      shieldsRepresentative(representative, { personRut: REP, administersCompany: true }, drop),
+    ).toBe(false);
+    expect(
+      shieldsRepresentative({ personRut: OTHER, legalRepresentative: false }, administrator, drop),
+    ).toBe(false);
+  });
   it('an agent is an actor of the companies they administer', () => {
     expect(agentActor({ personRut: ADMIN, adminOfCompanyRuts: [76_543_210] }, 76_543_210)).toEqual(
       administrator,

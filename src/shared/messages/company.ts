@@ -229,6 +229,13 @@ export const companyMessages = {
       companyUser:
         'Es usuario empresa aquí: no se agrega otro perfil, pero el representante legal puede nombrarlo administrador de accesos (conserva sus módulos).',
     },
+    /** Rules 9, 12: a legal representative's modules are taken away at his request only. */
+    representativeModules:
+      'Es el representante legal de la empresa según su registro: solo él puede pedir que se le quite un módulo. Otro administrador de accesos puede pedir que se le dé alguno.',
+    missingModulesHimself:
+      'que lo pida el propio representante legal (otro administrador no le quita módulos; sí puede pedir que se le dé alguno)',
+    missingModulesAgent:
+      'que lo atienda otro agente o un supervisor (usted administra los accesos de esta empresa: no le quita módulos a su representante legal)',
     /** Rule 6: at a company no longer adherent a module may be taken away, never granted. */
     modulesNotAdherent:
       'La empresa ya no está adherida: se pueden quitar módulos, pero no dar otros.',

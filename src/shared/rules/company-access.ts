@@ -304,13 +304,17 @@ export function addsProfile(
 }
 
 /**
- * A change of a membership's access: it takes authority away unless it makes it active. (His
- * profile no change lowers at all, whoever asks: profileChangeRefusal.)
+ * A change of a membership: of its access (`toState`), or of its modules (`modulesFrom` →
+ * `modulesTo`). It takes authority away when it leaves the access anything but active, or takes
+ * away a module held; granting one, or giving the access back, takes nothing. (His profile no
+ * change lowers at all, whoever asks: profileChangeRefusal.)
  */
-export type AuthorityChange = { toState: MembershipState };
+export type AuthorityChange =
+  { toState: MembershipState } | { modulesFrom: readonly string[]; modulesTo: readonly string[] };
 
 export function takesAuthority(change: AuthorityChange): boolean {
-  return change.toState !== 'active';
+  if ('toState' in change) return change.toState !== 'active';
+  return change.modulesFrom.some((module) => !change.modulesTo.includes(module));
 }
 
 /**
@@ -335,9 +339,11 @@ export function agentActor(
  * Rules 9 and 12: a legal representative's authority is the company's register
  * (company_signatories), not a profile a peer can switch off. So another access administrator of
  * the company — or another of its representatives — never disables, pauses, deletes or dismisses
- * the membership of a registered legal representative (and nobody demotes him:
- * profileChangeRefusal): if he no longer represents
- * the company, the company updates its register; if he wants his access paused, he asks himself.
+ * the membership of a registered legal representative, nor takes any of his modules away (a peer
+ * who could take them all would leave him an administrator who can use nothing); and nobody
+ * demotes him (profileChangeRefusal). If he no longer represents the company, the company updates
+ * its register; if he wants his access paused or a module dropped, he asks himself. Giving him a
+ * module, or his access back, takes nothing: anyone who may ask may ask for that.
  *
  * The call centre (an agent or supervisor who administers none of the company's accesses) is no
  * party to the company and is not refused here: a real ACHS desk takes the representative's own

@@ -9,6 +9,7 @@ import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../..
 import {
   adminKindLabels,
   companyMessages as t,
+  deniedMessages,
   dialogMessages,
   heldMessages,
   moduleLabels,
@@ -379,6 +380,26 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       { toState: COMPANY_USER_CHANGES[dialog.kind].to },
     );
   if (representativeShielded) missing.add(t.dialog.missingRepresentativeHimself, ids.caller);
+  // Nor his modules: only he asks to take one away (another may ask to give him one), and never
+  // an agent who administers the company (shieldsRepresentative, as main and the central decide).
+  const modulesUser =
+    dialog.kind === 'modules'
+      ? (company.profiles.find((p) => p.person.rut === dialog.userRut) ?? null)
+      : null;
+  const dropsModule = dialog.kind === 'modules' && held.some((m) => !modules.includes(m));
+  const modulesAgentShielded =
+    dropsModule && modulesUser !== null && !modulesUser.can.dropModules.allowed;
+  const modulesShielded =
+    dropsModule &&
+    caller !== null &&
+    modulesUser?.legalRepresentative === true &&
+    shieldsRepresentative(
+      { personRut: bodyOf(modulesUser.person.rut) ?? -1, legalRepresentative: true },
+      { personRut: bodyOf(caller.person.rut), administersCompany: true },
+      { modulesFrom: held, modulesTo: modules },
+    );
+  if (modulesAgentShielded) missing.add(t.dialog.missingModulesAgent, ids.modules);
+  else if (modulesShielded) missing.add(t.dialog.missingModulesHimself, ids.caller);
   // A person not yet registered: what main requires of them is said here, in Spanish, before
   // sending (never the browser's own, English, bubbles).
   const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
@@ -688,6 +709,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             {!company.adherent && (
               <p className="notice notice-warn" id={ids.modulesHint}>
                 {t.dialog.modulesNotAdherent}
+              </p>
+            )}
+            {modulesUser?.legalRepresentative && (
+              <p className={dropsModule ? 'notice notice-warn' : 'hint'}>
+                {modulesUser.can.dropModules.allowed
+                  ? t.dialog.representativeModules
+                  : deniedMessages[modulesUser.can.dropModules.reason]}
               </p>
             )}
             {moduleChoices.map((key) => (
