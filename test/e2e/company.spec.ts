@@ -708,3 +708,44 @@ deskTest(
     await expect(save).toBeEnabled();
   },
 );
+
+deskTest(
+  '«Agregar usuario» gives a disabled worker a profile and says his access stays disabled (rule 11)',
+  async ({ desk }) => {
+    const { page } = desk;
+    // Pedro, a worker of Los Andes: the call centre disables him there on its own word.
+    await desk.open('12.345.678-5');
+    await desk.record
+      .getByRole('row')
+      .filter({ hasText: 'Constructora Los Andes' })
+      .getByRole('button', { name: 'Inhabilitar' })
+      .click();
+    const disable = page.getByRole('dialog');
+    await disable.getByLabel('Motivo').fill('Suplantación reportada por la empresa');
+    await disable.getByRole('button', { name: 'Inhabilitar' }).click();
+    await expect(disable).toHaveCount(0);
+    await desk.find('constructora los andes');
+    await desk.option('Constructora Los Andes SpA').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await company.getByRole('button', { name: 'Agregar usuario' }).click();
+    const dialog = page.getByRole('dialog');
+    await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
+    await dialog.getByLabel('RUT del usuario').fill('12.345.678-5');
+    // Said before adding: the profile does not enable him.
+    await expect(dialog).toContainText(
+      'Su acceso en la empresa está inhabilitado y así sigue: el perfil no lo habilita; eso es otra solicitud de la empresa («Habilitar»).',
+    );
+    await dialog.getByRole('group', { name: 'Módulos' }).getByLabel('Reportes').check();
+    await dialog.getByRole('button', { name: 'Agregar usuario' }).click();
+    // And after: before, he was enabled again, and nothing said it.
+    await expect(page.getByRole('status')).toHaveText(
+      'Usuario agregado. ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo. Su acceso en la empresa está inhabilitado y así sigue: el perfil no lo habilita; eso es otra solicitud de la empresa («Habilitar»).',
+    );
+    const pedro = company
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /Pedro Andrés González Muñoz/ }) });
+    await expect(pedro).toContainText('Usuario empresa');
+    await expect(pedro.getByRole('cell').nth(1)).toHaveText('Inhabilitada');
+    await expect(pedro.getByRole('button', { name: 'Habilitar', exact: true })).toBeVisible();
+  },
+);

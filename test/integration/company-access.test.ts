@@ -705,6 +705,80 @@ describe('what the review found', () => {
     expect(JSON.parse(added.after)).toMatchObject({ role: 'company_user', modules });
   });
 
+  it('gives a disabled or paused worker a company profile, and leaves his access as it was: giving it back is its own request (rule 11)', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const PEDRO = '12345678-5';
+    const atAndes = () =>
+      (call(core, 'persons.get', { rut: PEDRO }) as PersonRecord).memberships.find(
+        (m) => m.companyRut === ANDES,
+      )!;
+    // The call centre disables Pedro at Los Andes on its own word (rule 11).
+    call(core, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: ANDES,
+      change: 'disable',
+      reason: 'Suplantación reportada por la empresa',
+      identityCheck: [],
+      expectedVersion: atAndes().version,
+    });
+    expect(call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: PEDRO })).toMatchObject({
+      membership: { role: 'worker', state: 'disabled' },
+    });
+    const andes = call(core, 'companyUsers.add', {
+      companyRut: ANDES,
+      userRut: PEDRO,
+      role: 'company_user',
+      modules: ['reportes'],
+      external: false,
+      newPerson: null,
+      callerRut: '12131415-0',
+      callerIdentityCheck: FACTS,
+    }).company as CompanyRecord;
+    // Before, the profile enabled him again, unasked and unsaid.
+    expect(andes.profiles.find((p) => p.person.rut === PEDRO)).toMatchObject({
+      role: 'company_user',
+      state: 'disabled',
+    });
+    expect(atAndes()).toMatchObject({ role: 'company_user', state: 'disabled' });
+    // The audit says the state it left, beside the one it found.
+    const added = core.db.$client
+      .prepare("SELECT before, after FROM audit_events WHERE action = 'company_user.add'")
+      .get() as { before: string; after: string };
+    expect(JSON.parse(added.before)).toMatchObject({ role: 'worker', state: 'disabled' });
+    expect(JSON.parse(added.after)).toMatchObject({ role: 'company_user', state: 'disabled' });
+    // Giving it back is the company's own request, with its reason.
+    const enabled = call(core, 'companyUsers.change', {
+      companyRut: ANDES,
+      userRut: PEDRO,
+      change: 'enable',
+      reason: 'Lo pide el representante legal',
+      callerRut: '12131415-0',
+      callerIdentityCheck: FACTS,
+    }).company as CompanyRecord;
+    expect(enabled.profiles.find((p) => p.person.rut === PEDRO)?.state).toBe('active');
+  });
+
+  it('approves a paused worker’s request without resuming her access (rule 11)', () => {
+    const core = seededCore(300);
+    // Gloria, La Espiga's legal representative with a request pending, works there: paused.
+    core.db.$client
+      .prepare(
+        `INSERT INTO memberships (id, person_rut, company_rut, role, state, modules, started_at)
+         VALUES (-1, 14725836, 78901234, 'worker', 'paused', '[]', '2026-01-01T00:00:00.000Z')`,
+      )
+      .run();
+    const approved = call(core, 'requests.decide', {
+      requesterRut: GLORIA,
+      companyRut: ESPIGA,
+      decision: 'approve',
+      reason: '',
+    });
+    expect(approved.mailsQueued).toBe(1);
+    expect(
+      (approved.company as CompanyRecord).profiles.find((p) => p.person.rut === GLORIA),
+    ).toMatchObject({ role: 'access_admin', state: 'paused', agreementSigned: false });
+  });
+
   it('does not take the company a caller names as proof of who they are', () => {
     const core = seededCore(300);
     // Marcela, an access administrator, works at La Espiga: the company is her employer.

@@ -16,6 +16,7 @@ import {
   needsAgreement,
   profileStanding,
   shieldsRepresentative,
+  stateWithProfile,
   takesAuthority,
   type CompanyAuthority,
   profileChangeBlocked,
@@ -236,6 +237,18 @@ describe('ACHS: «Responsable nombrado por el representante legal» — appointe
     expect(addsProfile({ role: 'company_user', state: 'active' }, 'access_admin', empresas)).toBe(
       false,
     );
+  });
+});
+
+describe('«Inhabilitar un usuario» is its own request: a profile given leaves the access as it was (rule 11)', () => {
+  it('opens a new or deleted membership active', () => {
+    expect(stateWithProfile(null)).toBe('active');
+    expect(stateWithProfile({ state: 'removed' })).toBe('active');
+    expect(stateWithProfile({ state: 'active' })).toBe('active');
+  });
+  it('leaves a disabled or paused access so: giving it back is «Habilitar» or «Reanudar»', () => {
+    expect(stateWithProfile({ state: 'disabled' })).toBe('disabled');
+    expect(stateWithProfile({ state: 'paused' })).toBe('paused');
   });
 });
 

@@ -606,12 +606,14 @@ function addExisting(
     // Rule 13: whoever is not the company's worker is added as an outsider, whatever the box
     // said — the audit says what was done, not what was ticked.
     // A worker keeps the modules he had (grantProfile): the audit says what he holds now, beside
-    // what he held.
+    // what he held, and the state his access is in.
     outcome: () => {
       const granted = ctx.repos.companies.membership(command.userRut, command.companyRut);
       return {
         external: granted?.external ?? command.external,
         modules: granted ? parseStringList(granted.modules) : command.modules,
+        // A disabled or paused access stays so (stateWithProfile, rule 11): the audit says it.
+        state: granted?.state ?? 'active',
       };
     },
     before: existing

@@ -152,24 +152,49 @@ export const companyMessages = {
   usersEmpty: 'La empresa no tiene personas registradas.',
   loadMore: 'Cargar más',
   loading: 'Cargando empresa',
+  /**
+   * Rule 11: a company profile given to an access disabled or paused leaves it so; giving it back
+   * is another request of the company's. Said before adding, and in the toast after.
+   */
+  accessStays: (state: string, onEmpresas: boolean) =>
+    state === 'disabled' || state === 'paused'
+      ? `Su acceso en la empresa está ${state === 'disabled' ? 'inhabilitado' : 'pausado'} y así sigue: el perfil no lo ${state === 'disabled' ? 'habilita' : 'reanuda'}; eso es otra solicitud de la empresa («${state === 'disabled' ? 'Habilitar' : 'Reanudar'}»)${onEmpresas ? ', y hasta entonces el perfil empresa no se asigna, aunque firme el Acuerdo de Acceso Remoto' : ''}.`
+      : '',
   /** Why an approval button is off: the register decides, not the agent. */
   cannotApprove: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
   done: {
     'requests.record': 'Solicitud registrada como pendiente.',
-    /** Whether the approval mail was queued: none when she already held a company profile. */
-    approve: (mailQueued: boolean) =>
-      mailQueued
-        ? 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
-        : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.',
+    /**
+     * Whether the approval mail was queued (none when she already held a company profile), and
+     * her access's state when it stays disabled or paused (rule 11).
+     */
+    approve: (mailQueued: boolean, state = 'active') =>
+      `${
+        mailQueued
+          ? 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
+          : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.'
+      }${state === 'active' ? '' : ` ${companyMessages.accessStays(state, true)}`}`,
     reject: 'Solicitud rechazada.',
-    /** What happened, as it happened: outsider or not, and whether the agreement mail was queued. */
-    'companyUsers.add': (added: { external: boolean; onEmpresas: boolean; mailQueued: boolean }) =>
+    /**
+     * What happened, as it happened: outsider or not, whether the agreement mail was queued, and
+     * an access that stays disabled or paused (rule 11: giving it back is another request).
+     */
+    'companyUsers.add': (added: {
+      external: boolean;
+      onEmpresas: boolean;
+      mailQueued: boolean;
+      state?: string;
+    }) =>
       `${added.external ? 'Usuario agregado como externo: no es trabajador de la empresa.' : 'Usuario agregado.'} ${
         !added.onEmpresas
           ? 'ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.'
           : added.mailQueued
             ? 'El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.'
             : 'No se puso en cola el correo para firmar el Acuerdo de Acceso Remoto: reenvíelo desde su ficha.'
+      }${
+        added.state && added.state !== 'active'
+          ? ` ${companyMessages.accessStays(added.state, added.onEmpresas)}`
+          : ''
       }`,
     pause: 'Acceso pausado.',
     resume: 'Acceso reanudado.',

@@ -304,6 +304,17 @@ export function addsProfile(
 }
 
 /**
+ * The state of an access once «Agregar usuario» (or an approved Portal Empresas request) gives it
+ * a company profile: a new membership, or a deleted one opened again, is active; one disabled
+ * («Inhabilitado») or paused stays so. Rule 11: giving an access back is its own request
+ * («Habilitar», «Reanudar»: the company's decision, with its reason), never the side effect of a
+ * profile — the profile is added, and the access waits for that request.
+ */
+export function stateWithProfile(existing: { state: MembershipState } | null): MembershipState {
+  return existing === null || existing.state === 'removed' ? 'active' : existing.state;
+}
+
+/**
  * A change of a membership: of its access (`toState`), or of its modules (`modulesFrom` →
  * `modulesTo`). It takes authority away when it leaves the access anything but active, or takes
  * away a module held; granting one, or giving the access back, takes nothing. (His profile no

@@ -47,6 +47,7 @@ import {
   addsProfile,
   grantsToSelf,
   shieldsRepresentative,
+  stateWithProfile,
 } from '../../../shared/rules/company-access';
 
 import { Modal } from '../components/Modal';
@@ -106,16 +107,21 @@ function rutHint(adding: boolean, lookup: LookupAnswer | null, company: CompanyR
   if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.requesterUnknown;
   const who = lookup.name ? t.dialog.rutOf(lookup.name) : t.dialog.rutKnownHidden;
   if (!adding) return who;
-  const at = !lookup.membership
+  const onEmpresas = isOnEmpresas(company.portals);
+  const held = lookup.membership;
+  const at = !held
     ? t.dialog.rutAtCompany.none
-    : lookup.membership.role === 'worker'
+    : held.role === 'worker'
       ? t.dialog.rutAtCompany.worker
-      : addsProfile(lookup.membership, 'access_admin', {
-            onEmpresas: isOnEmpresas(company.portals),
-          })
+      : addsProfile(held, 'access_admin', { onEmpresas })
         ? t.dialog.rutAtCompany.companyUser
         : t.dialog.rutAtCompany.profile;
-  return `${who} ${at}`;
+  // Rule 11: a profile given to an access disabled or paused leaves it so (stateWithProfile).
+  const gets =
+    held !== null && (held.role === 'worker' || addsProfile(held, 'access_admin', { onEmpresas }));
+  const stays =
+    gets && stateWithProfile(held) !== 'active' ? ` ${t.accessStays(held.state, onEmpresas)}` : '';
+  return `${who} ${at}${stays}`;
 }
 
 /** The submit button says what it does: «Eliminar acceso», not «Confirmar». */
@@ -480,7 +486,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     if (isUserChange(dialog)) return t.done[dialog.kind];
     switch (dialog.kind) {
       case 'approve':
-        return t.done.approve(mailsQueued > 0);
+        // Her access, if disabled or paused, stays so (rule 11): said.
+        return t.done.approve(
+          mailsQueued > 0,
+          company.profiles.find(
+            (p) => readRut(p.person.rut)?.body === readRut(dialog.requesterRut)?.body,
+          )?.state,
+        );
       case 'reject':
         return t.done.reject;
       case 'record':
@@ -494,6 +506,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           external: added?.external ?? external,
           onEmpresas: isOnEmpresas(company.portals),
           mailQueued: mailsQueued > 0,
+          // A disabled or paused access stays so (rule 11): said, not left to be found.
+          state: added?.state,
         });
       }
       case 'modules':
