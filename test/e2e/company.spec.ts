@@ -515,18 +515,38 @@ deskTest(
     await expect(hector.getByRole('cell').nth(1)).toHaveText('Pendiente de firma');
     await expect(company.getByText('Administrador de accesos · Pendiente de firma')).toBeVisible();
     await expect(company.getByText('Administrador de accesos · Activa')).toHaveCount(0);
-    for (const button of ['Módulos', 'Pausar']) {
-      await hector.getByRole('button', { name: button, exact: true }).click();
-      const dialog = page.getByRole('dialog');
-      await expect(dialog).toContainText(
-        'Héctor Patricio Contreras Vásquez no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado',
+    // His access and modules only he may ask to take away, and he cannot until he signs: his
+    // buttons wait, the reason beside them (before, each opened a dialog nobody could complete).
+    const waits =
+      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso o un módulo (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+    const modules = hector.getByRole('button', { name: 'Módulos', exact: true });
+    for (const waiting of [
+      hector.getByRole('button', { name: 'Pausar', exact: true }),
+      hector.getByRole('button', { name: 'Eliminar acceso', exact: true }),
+      modules,
+    ]) {
+      await expect(waiting).toBeDisabled();
+      await expect(waiting).toHaveAccessibleDescription(
+        `Héctor Patricio Contreras Vásquez ${waits}`,
       );
-      await expect(dialog).not.toContainText('nadie puede pedir');
-      await expect(dialog).toContainText(
-        'con su identidad verificada y su perfil empresa asignado',
-      );
-      await dialog.getByRole('button', { name: 'Cancelar' }).click();
     }
+    // Said once in the row, in sight, not under each button.
+    await expect(hector.getByText(waits, { exact: true })).toBeVisible();
+    // Reached with Tab and pressed, it opens nothing.
+    for (const waiting of [modules, hector.getByRole('button', { name: 'Pausar', exact: true })]) {
+      await waiting.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    }
+    await expectAccessible(page, 'botones del representante sin firmar');
+    // The company's other dialogs still say why he cannot ask, in the one rule's words.
+    await company.getByRole('button', { name: 'Agregar usuario' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(
+      'Héctor Patricio Contreras Vásquez no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado',
+    );
+    await expect(dialog).not.toContainText('nadie puede pedir');
+    await expect(dialog).toContainText('con su identidad verificada y su perfil empresa asignado');
   },
 );
 
@@ -655,6 +675,12 @@ deskTest(
       .click();
     const dialog = page.getByRole('dialog', { name: /Módulos de Amanda/ });
     await expect(dialog).toContainText(companyMessages.dialog.modulesNotAdherent);
+    // Nobody is registered to ask: said as it is at a company no longer adherent, not «register
+    // its representative first», which would open nothing there (rule 6).
+    await expect(dialog).toContainText(
+      'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar',
+    );
+    await expect(dialog).not.toContainText('registrar primero');
     // She holds «Documentos» (it may go); «Siniestros» she lacks (it may not come).
     await expect(dialog.getByRole('checkbox', { name: 'Documentos' })).toBeEnabled();
     const lacking = dialog.getByRole('checkbox', { name: 'Siniestros' });

@@ -10,6 +10,8 @@ import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
+import { companyChangeWaits } from '../../src/shared/rules/company-access';
+import { readRut } from '../../src/shared/rut';
 
 const ESPIGA = '78901234-2';
 const ANDES = '76543210-3';
@@ -867,6 +869,46 @@ describe('what the review found', () => {
     expect(araucania.counts).toMatchObject({ admins: 0, pendingSignature: 1 });
     const stored = createCompanyRecordRepository(core.db.$client).counts(96_512_340);
     expect(araucania.counts.active).toBe(stored.active - 1);
+  });
+
+  it('an unsigned representative’s row waits for him: what the page shows and what main refuses agree', () => {
+    const core = seededCore(300);
+    const HECTOR = '10203040-0';
+    const araucania = company(core, '96512340-7');
+    const listed = araucania.callers.map((c) => ({
+      personRut: readRut(c.person.rut)!.body,
+      cannotAsk: c.cannotAsk,
+    }));
+    const hector = { personRut: 10_203_040, legalRepresentative: true };
+    expect(araucania.profiles.find((p) => p.person.rut === HECTOR)?.legalRepresentative).toBe(true);
+    // His «Pausar», «Eliminar acceso» and «Módulos» wait, with why (rule 12: unsigned)...
+    for (const change of ['takes', 'modules'] as const) {
+      expect(companyChangeWaits(hector, change, araucania, listed)).toEqual({
+        why: 'representative_himself',
+        reason: 'agreement_unsigned',
+      });
+    }
+    // ...because main refuses them from the only one who may ask for them, himself.
+    const himself = { callerRut: HECTOR, callerIdentityCheck: FACTS };
+    const before = outboxCount(core);
+    expect(
+      refused(core, 'companyUsers.change', {
+        companyRut: '96512340-7',
+        userRut: HECTOR,
+        change: 'pause',
+        reason: 'Lo pide él mismo',
+        ...himself,
+      }).message,
+    ).toMatch(/no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado/);
+    expect(
+      refused(core, 'companyUsers.setModules', {
+        companyRut: '96512340-7',
+        userRut: HECTOR,
+        modules: ['usuarios'],
+        ...himself,
+      }).message,
+    ).toMatch(/no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado/);
+    expect(outboxCount(core)).toBe(before);
   });
 
   it('an administrator still waiting for the agreement holds no authority', () => {

@@ -160,6 +160,29 @@ export const companyMessages = {
     state === 'disabled' || state === 'paused'
       ? `Su acceso en la empresa está ${state === 'disabled' ? 'inhabilitado' : 'pausado'} y así sigue: el perfil no lo ${state === 'disabled' ? 'habilita' : 'reanuda'}; eso es otra solicitud de la empresa («${state === 'disabled' ? 'Habilitar' : 'Reanudar'}»)${onEmpresas ? ', y hasta entonces el perfil empresa no se asigna, aunque firme el Acuerdo de Acceso Remoto' : ''}.`
       : '',
+  /**
+   * Why a row's change waits (companyChangeWaits): only the legal representative himself may ask
+   * for it, and he cannot now. Said beside the button, which stays disabled.
+   */
+  representativeWaits: (
+    name: string,
+    /** What waits in his row: his access, his modules, or both (said once). */
+    what: 'access' | 'modules' | 'both',
+    reason: 'agreement_unsigned' | 'no_company_profile' | 'profile_not_active' | 'not_listed',
+  ) =>
+    `${
+      what === 'access'
+        ? `Solo ${name} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro.`
+        : `Solo ${name} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
+    } ${
+      reason === 'agreement_unsigned'
+        ? 'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
+        : reason === 'no_company_profile'
+          ? 'Aún no puede pedirlo: no tiene perfil empresa en Portal Empresas.'
+          : reason === 'profile_not_active'
+            ? 'No puede pedirlo mientras su perfil de administrador de accesos no esté activo.'
+            : 'No puede pedirlo desde este equipo: no hay datos suyos con que verificar su identidad.'
+    }`,
   /** Why an approval button is off: the register decides, not the agent. */
   cannotApprove: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
   done: {
@@ -209,8 +232,14 @@ export const companyMessages = {
     callerFacts: 'Datos de quien lo pide que coincidieron',
     callerPlaceholder: 'Elija quién lo pide',
     callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
-    noCallers:
-      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.',
+    /**
+     * Nobody registered may ask (companyRequester). At a company no longer adherent, registering
+     * a representative first would open nothing: its users cannot enter at all (rule 6).
+     */
+    noCallers: (adherent: boolean) =>
+      adherent
+        ? 'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.'
+        : 'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar, tengan o no módulos o acceso vigente: dígaselo así a quien llama. Si la empresa vuelve a adherirse, lo pide su representante legal, una vez registrado.',
     /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
     cannotAsk: (
       name: string,

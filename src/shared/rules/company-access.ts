@@ -376,3 +376,43 @@ export function shieldsRepresentative(
     takesAuthority(change)
   );
 }
+
+/** Someone the company's page lists as able to ask, and why they cannot yet (companyRequester). */
+export type ListedCaller = { personRut: number; cannotAsk: RequesterRefusal | null };
+
+/** Why nobody listed can ask now for a change of a user the company's page offers. */
+export type ChangeWait =
+  /** Rule 6: an access given back at a company no longer adherent opens nothing. */
+  | { why: 'company_not_adherent' }
+  /**
+   * Only the legal representative himself may ask (shieldsRepresentative), and he cannot now:
+   * why (companyRequester), or `not_listed` when the page has no facts of his to check.
+   */
+  | { why: 'representative_himself'; reason: RequesterRefusal | 'not_listed' };
+
+/**
+ * Rules 6, 9, 12, 13 on a company's page, for one user's row: whether a change it offers can be
+ * asked for by anyone now, or why not — so its button is disabled with the reason beside it
+ * instead of opening a dialog nobody can complete.
+ * - `gives_back` (resume, enable): never at a company no longer adherent (rule 6).
+ * - `takes` (pause, disable, delete): a registered legal representative's access only he asks
+ *   to take away (shieldsRepresentative) — so while he cannot ask (on Portal Empresas, until he
+ *   signs the Remote Access Agreement), nobody can.
+ * - `modules`: his modules only he asks to take away; another who may ask may give him one. So
+ *   it waits only when he cannot ask and nobody else can.
+ * Anything else is for the dialog to decide with the caller (null here).
+ */
+export function companyChangeWaits(
+  user: { personRut: number; legalRepresentative: boolean },
+  change: 'takes' | 'gives_back' | 'modules',
+  company: { adherent: boolean },
+  callers: readonly ListedCaller[],
+): ChangeWait | null {
+  if (change === 'gives_back') return company.adherent ? null : { why: 'company_not_adherent' };
+  if (!user.legalRepresentative) return null;
+  const himself = callers.find((c) => c.personRut === user.personRut);
+  if (himself?.cannotAsk === null) return null;
+  const another = callers.some((c) => c.personRut !== user.personRut && c.cannotAsk === null);
+  if (change === 'modules' && another) return null;
+  return { why: 'representative_himself', reason: himself?.cannotAsk ?? 'not_listed' };
+}

@@ -585,7 +585,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       <form noValidate onSubmit={(event) => void submit(event)}>
         <ActionNotices heldIn={heldIn} onBehalf={spokenFor} askedByCompany />
         {needsCaller(dialog) && company.callers.length === 0 && (
-          <p className="notice notice-warn">{t.dialog.noCallers}</p>
+          <p className="notice notice-warn">{t.dialog.noCallers(company.adherent)}</p>
         )}
         {needsCaller(dialog) &&
           cannotAskShown.map((c) => (
