@@ -20,6 +20,7 @@ import {
   mayBeAdmin,
   mayRequestCompanyChange,
   shieldsRepresentative,
+  type AuthorityChange,
 } from '../shared/rules/company-access';
 import { sameNamedPerson } from '../shared/rules/person-name';
 import { foldText } from '../shared/text';
@@ -54,7 +55,9 @@ export type CompanyRejection =
   | 'change_not_on_portal'
   | 'module_not_offered'
   | 'caller_grants_self'
-  | 'representative_register';
+  | 'representative_register'
+  /** A registered legal representative's modules, taken away by anyone but himself. */
+  | 'representative_modules';
 
 type Touched = Array<{ entity: Entity; key: number }>;
 export type CompanyOutcome =
@@ -335,15 +338,7 @@ function changeUser(
   if (!membership) return rejected('entity_gone');
   // Rules 9, 12: a legal representative's access is taken away at his own request only, and not
   // by an agent who administers the company (shieldsRepresentative).
-  const user = {
-    personRut,
-    legalRepresentative: ctx.companies.legalRepresentative(personRut, companyRut),
-  };
-  const takes = { toState: transition.to };
-  if (
-    shieldsRepresentative(user, { personRut: caller, administersCompany: true }, takes) ||
-    (ctx.agent && shieldsRepresentative(user, agentActor(ctx.agent, companyRut), takes))
-  ) {
+  if (shielded(ctx, companyRut, caller, personRut, { toState: transition.to })) {
     return rejected('representative_register');
   }
   if (membership.state === transition.to) return applied([]);
@@ -377,12 +372,39 @@ function setModules(
   if (!modulesGrantableAt(company, held, modules)) return rejected('company_not_adherent');
   const widens = grantsModule(held, modules);
   if (selfGrant(ctx, company.rut, caller, personRut, widens)) return rejected('caller_grants_self');
+  // Rules 9, 12: a legal representative's modules are taken away at his own request only, as his
+  // access is, and not by an agent who administers the company (shieldsRepresentative).
+  if (shielded(ctx, company.rut, caller, personRut, { modulesFrom: held, modulesTo: modules })) {
+    return rejected('representative_modules');
+  }
   // Only the company's portal's modules are granted; one held from before may stay.
   if (modulesNotOffered(company, modules, held).length > 0) {
     return rejected('module_not_offered');
   }
   ctx.companies.setModules(membership.id, modules, null);
   return applied([{ entity: 'membership', key: membership.id }]);
+}
+
+/**
+ * shieldsRepresentative for both who decide a change of a company's user: the caller who asked,
+ * and the agent who took it (when the context names one: not on replay).
+ */
+function shielded(
+  ctx: CompanyIntentContext,
+  companyRut: number,
+  caller: number,
+  personRut: number,
+  change: AuthorityChange,
+): boolean {
+  const user = {
+    personRut,
+    legalRepresentative: ctx.companies.legalRepresentative(personRut, companyRut),
+  };
+  return (
+    shieldsRepresentative(user, { personRut: caller, administersCompany: true }, change) ||
+    (ctx.agent !== undefined &&
+      shieldsRepresentative(user, agentActor(ctx.agent, companyRut), change))
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ import type { IdentityHolder } from '../shared/identity-facts';
 import { parseStringList } from '../shared/json-list';
 import {
   addsProfile,
+  stateWithProfile,
   type AdminKind,
   type CompanyAuthority,
   type MembershipState,
@@ -89,9 +90,10 @@ export function createCompanyWriteRepository(
      VALUES (${newId('memberships')}, @personRut, @companyRut, @role, 'active', @modules, 0,
        @sentAt, @external, @adminKind, @appointedBy, @at)`,
   );
-  // A deleted user added again, or a worker given a company profile: the same row, new profile.
+  // A deleted user added again, or a worker given a company profile: the same row, new profile,
+  // in the state stateWithProfile says (a disabled or paused access stays so, rule 11).
   const reopenMembership = sqlite.prepare(
-    `UPDATE memberships SET role = @role, state = 'active', ended_at = NULL, modules = @modules,
+    `UPDATE memberships SET role = @role, state = @state, ended_at = NULL, modules = @modules,
        external = @external, admin_kind = @adminKind, appointed_by = @appointedBy,
        agreement_signed = 0, agreement_sent_at = @sentAt, agreement_signed_at = NULL,
        version = version + ${bump}, updated_at = ${stamp}
@@ -216,7 +218,8 @@ export function createCompanyWriteRepository(
      * Gives the person a company profile (an approved request, or a user the representative
      * adds): a new membership, a deleted one opened again, a worker's turned into it, or at an
      * ACHS company a company user appointed administrator (addsProfile). It waits for the
-     * agreement. Null when the person already holds a company profile there.
+     * agreement. An access disabled or paused stays so (stateWithProfile): giving it back is
+     * its own request. Null when the person already holds a company profile there.
      */
     grantProfile(
       personRut: number,
@@ -252,6 +255,7 @@ export function createCompanyWriteRepository(
       reopenMembership.run({
         id: existing.id,
         role: values.role,
+        state: stateWithProfile(existing),
         modules: JSON.stringify([...new Set([...kept, ...profile.modules])]),
         external: values.external,
         adminKind: values.adminKind,

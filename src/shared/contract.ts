@@ -129,6 +129,8 @@ export const Decision = z.discriminatedUnion('allowed', [
       'profile_not_by_change',
       'outsider_not_worker',
       'representative_profile',
+      // Rules 9, 12: nor his modules (shieldsRepresentative).
+      'representative_modules',
     ]),
   }),
 ]);
@@ -883,6 +885,11 @@ export const CompanyRecord = z.object({
          * he may then be the caller, which the dialog checks.
          */
         takeAway: Decision,
+        /**
+         * Take a module of this user's away (rules 9, 12): refused for a legal representative
+         * when the agent administers the company, as takeAway; giving one is not.
+         */
+        dropModules: Decision,
       }),
     }),
   ),

@@ -367,6 +367,7 @@ export type RejectionCode =
   | 'module_not_offered'
   | 'caller_grants_self'
   | 'representative_register'
+  | 'representative_modules'
   // Ley 21.719 requests (issue 10).
   | 'already_blocked'
   | 'duplicate_number'

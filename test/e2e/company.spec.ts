@@ -515,18 +515,38 @@ deskTest(
     await expect(hector.getByRole('cell').nth(1)).toHaveText('Pendiente de firma');
     await expect(company.getByText('Administrador de accesos · Pendiente de firma')).toBeVisible();
     await expect(company.getByText('Administrador de accesos · Activa')).toHaveCount(0);
-    for (const button of ['Módulos', 'Pausar']) {
-      await hector.getByRole('button', { name: button, exact: true }).click();
-      const dialog = page.getByRole('dialog');
-      await expect(dialog).toContainText(
-        'Héctor Patricio Contreras Vásquez no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado',
+    // His access and modules only he may ask to take away, and he cannot until he signs: his
+    // buttons wait, the reason beside them (before, each opened a dialog nobody could complete).
+    const waits =
+      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso o un módulo (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+    const modules = hector.getByRole('button', { name: 'Módulos', exact: true });
+    for (const waiting of [
+      hector.getByRole('button', { name: 'Pausar', exact: true }),
+      hector.getByRole('button', { name: 'Eliminar acceso', exact: true }),
+      modules,
+    ]) {
+      await expect(waiting).toBeDisabled();
+      await expect(waiting).toHaveAccessibleDescription(
+        `Héctor Patricio Contreras Vásquez ${waits}`,
       );
-      await expect(dialog).not.toContainText('nadie puede pedir');
-      await expect(dialog).toContainText(
-        'con su identidad verificada y su perfil empresa asignado',
-      );
-      await dialog.getByRole('button', { name: 'Cancelar' }).click();
     }
+    // Said once in the row, in sight, not under each button.
+    await expect(hector.getByText(waits, { exact: true })).toBeVisible();
+    // Reached with Tab and pressed, it opens nothing.
+    for (const waiting of [modules, hector.getByRole('button', { name: 'Pausar', exact: true })]) {
+      await waiting.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    }
+    await expectAccessible(page, 'botones del representante sin firmar');
+    // The company's other dialogs still say why he cannot ask, in the one rule's words.
+    await company.getByRole('button', { name: 'Agregar usuario' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(
+      'Héctor Patricio Contreras Vásquez no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado',
+    );
+    await expect(dialog).not.toContainText('nadie puede pedir');
+    await expect(dialog).toContainText('con su identidad verificada y su perfil empresa asignado');
   },
 );
 
@@ -655,11 +675,103 @@ deskTest(
       .click();
     const dialog = page.getByRole('dialog', { name: /Módulos de Amanda/ });
     await expect(dialog).toContainText(companyMessages.dialog.modulesNotAdherent);
+    // Nobody is registered to ask: said as it is at a company no longer adherent, not «register
+    // its representative first», which would open nothing there (rule 6).
+    await expect(dialog).toContainText(
+      'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar',
+    );
+    await expect(dialog).not.toContainText('registrar primero');
     // She holds «Documentos» (it may go); «Siniestros» she lacks (it may not come).
     await expect(dialog.getByRole('checkbox', { name: 'Documentos' })).toBeEnabled();
     const lacking = dialog.getByRole('checkbox', { name: 'Siniestros' });
     await expect(lacking).toBeDisabled();
     await expect(lacking).toHaveAccessibleDescription(companyMessages.dialog.modulesNotAdherent);
     await expectAccessible(page, 'módulos en empresa no adherida');
+  },
+);
+
+deskTest(
+  'another administrator may give the legal representative a module, not take one away (rules 9, 12)',
+  async ({ desk }) => {
+    const { page } = desk;
+    await desk.find('constructora los andes');
+    await desk.option('Constructora Los Andes SpA').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    // His row's button (Diego's row names him too, as who appointed Diego).
+    const ricardoModules = company.getByRole('button', {
+      name: 'Módulos',
+      description: 'Ricardo Alberto Muñoz Vidal',
+      exact: true,
+    });
+    await ricardoModules.click();
+    const dialog = page.getByRole('dialog', { name: 'Módulos de Ricardo Alberto Muñoz Vidal' });
+    // Paula, an administrator of Los Andes, is calling.
+    await askedBy(
+      dialog,
+      'Paula Andrea Rojas Tapia · Administrador de accesos (Contacto comercial)',
+    );
+    const modules = dialog.getByRole('group', { name: 'Módulos' });
+    const save = dialog.getByRole('button', { name: 'Guardar módulos' });
+    // Before, she could take every module he had, and the dialog said nothing.
+    await modules.getByLabel('Siniestros').uncheck();
+    await expect(save).toHaveAccessibleDescription(
+      /Falta: que lo pida el propio representante legal \(otro administrador no le quita módulos/,
+    );
+    await expect(modules).toContainText(
+      'Es el representante legal de la empresa según su registro: solo él puede pedir que se le quite un módulo.',
+    );
+    await expectAccessible(page, 'módulos del representante legal');
+    // Giving him one takes nothing away: she may ask for it.
+    await modules.getByLabel('Siniestros').check();
+    await modules.getByLabel('Documentos').check();
+    await expect(save).toBeEnabled();
+    await save.click();
+    await expect(page.getByRole('status')).toHaveText('Módulos actualizados.');
+    // He asks himself to drop one.
+    await ricardoModules.click();
+    await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
+    await modules.getByLabel('Siniestros').uncheck();
+    await expect(save).toBeEnabled();
+  },
+);
+
+deskTest(
+  '«Agregar usuario» gives a disabled worker a profile and says his access stays disabled (rule 11)',
+  async ({ desk }) => {
+    const { page } = desk;
+    // Pedro, a worker of Los Andes: the call centre disables him there on its own word.
+    await desk.open('12.345.678-5');
+    await desk.record
+      .getByRole('row')
+      .filter({ hasText: 'Constructora Los Andes' })
+      .getByRole('button', { name: 'Inhabilitar' })
+      .click();
+    const disable = page.getByRole('dialog');
+    await disable.getByLabel('Motivo').fill('Suplantación reportada por la empresa');
+    await disable.getByRole('button', { name: 'Inhabilitar' }).click();
+    await expect(disable).toHaveCount(0);
+    await desk.find('constructora los andes');
+    await desk.option('Constructora Los Andes SpA').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await company.getByRole('button', { name: 'Agregar usuario' }).click();
+    const dialog = page.getByRole('dialog');
+    await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
+    await dialog.getByLabel('RUT del usuario').fill('12.345.678-5');
+    // Said before adding: the profile does not enable him.
+    await expect(dialog).toContainText(
+      'Su acceso en la empresa está inhabilitado y así sigue: el perfil no lo habilita; eso es otra solicitud de la empresa («Habilitar»).',
+    );
+    await dialog.getByRole('group', { name: 'Módulos' }).getByLabel('Reportes').check();
+    await dialog.getByRole('button', { name: 'Agregar usuario' }).click();
+    // And after: before, he was enabled again, and nothing said it.
+    await expect(page.getByRole('status')).toHaveText(
+      'Usuario agregado. ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo. Su acceso en la empresa está inhabilitado y así sigue: el perfil no lo habilita; eso es otra solicitud de la empresa («Habilitar»).',
+    );
+    const pedro = company
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /Pedro Andrés González Muñoz/ }) });
+    await expect(pedro).toContainText('Usuario empresa');
+    await expect(pedro.getByRole('cell').nth(1)).toHaveText('Inhabilitada');
+    await expect(pedro.getByRole('button', { name: 'Habilitar', exact: true })).toBeVisible();
   },
 );

@@ -272,3 +272,103 @@ describe('the legal representative’s access follows the register, not another 
     ).toEqual(['representative_register']);
   });
 });
+
+/** Ricardo's modules at Los Andes, as asked by `callerRut`. */
+const ricardoModules = (modules: string[], callerRut: string) => ({
+  companyRut: ANDES,
+  userRut: RICARDO,
+  modules,
+  callerRut,
+  callerIdentityCheck: FACTS,
+});
+const RICARDO_HOLDS = ['usuarios', 'siniestros', 'reportes'];
+
+describe('the legal representative’s modules follow the register too, as his access does', () => {
+  it('another administrator cannot take any away, one or all; she may give him one; he drops his own', () => {
+    const core = seededCore(300);
+    const modulesOf = (company: CompanyRecord, rut: string) => profileAt(company, rut).modules;
+    const before = outboxCount(core);
+    const byCaller = () => ({
+      code: 'rule',
+      message: ruleMessages['representative_modules']!({ by: 'caller' }),
+    });
+    // Before, Paula could leave him with none: an administrator who can use nothing.
+    expect(refused(core, 'companyUsers.setModules', ricardoModules([], PAULA))).toEqual(byCaller());
+    expect(
+      refused(core, 'companyUsers.setModules', ricardoModules(['usuarios', 'reportes'], PAULA)),
+    ).toEqual(byCaller());
+    expect(outboxCount(core)).toBe(before);
+    const andes = call(core, 'companies.get', { rut: ANDES }) as CompanyRecord;
+    expect([...modulesOf(andes, RICARDO)].sort()).toEqual([...RICARDO_HOLDS].sort());
+    // The page does not grey his «Módulos» out: the caller decides (the dialog says so).
+    expect(profileAt(andes, RICARDO).can.dropModules).toEqual({ allowed: true });
+    // She may give him one: that takes nothing away.
+    const given = call(
+      core,
+      'companyUsers.setModules',
+      ricardoModules([...RICARDO_HOLDS, 'documentos'], PAULA),
+    ).company as CompanyRecord;
+    expect(modulesOf(given, RICARDO)).toContain('documentos');
+    // He asks himself to drop his own («el acceso es personal»).
+    const own = call(core, 'companyUsers.setModules', ricardoModules(['usuarios'], RICARDO))
+      .company as CompanyRecord;
+    expect(modulesOf(own, RICARDO)).toEqual(['usuarios']);
+    // Another administrator's modules stay hers to change, as before.
+    const diego = call(core, 'companyUsers.setModules', {
+      ...ricardoModules([], PAULA),
+      userRut: DIEGO,
+    }).company as CompanyRecord;
+    expect(modulesOf(diego, DIEGO)).toEqual([]);
+  });
+
+  it('an agent who administers the company cannot take them away, even on his call; the page says so', () => {
+    const core = agentWhoAdministersAndes();
+    const before = outboxCount(core);
+    expect(refused(core, 'companyUsers.setModules', ricardoModules(['usuarios'], RICARDO))).toEqual(
+      { code: 'rule', message: ruleMessages['representative_modules']!({ by: 'agent' }) },
+    );
+    expect(outboxCount(core)).toBe(before);
+    const andes = call(core, 'companies.get', { rut: ANDES }) as CompanyRecord;
+    expect(profileAt(andes, RICARDO).can.dropModules).toEqual({
+      allowed: false,
+      reason: 'representative_modules',
+    });
+    expect(profileAt(andes, DIEGO).can.dropModules).toEqual({ allowed: true });
+    // Giving him one takes nothing away.
+    call(
+      core,
+      'companyUsers.setModules',
+      ricardoModules([...RICARDO_HOLDS, 'documentos'], RICARDO),
+    );
+  });
+
+  it('the central API refuses taking them from an agent who administers the company, whatever the desk sent', async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'agente' });
+    await syncNow(desk);
+    // The agent became Paula's person after the desk signed in: the desk lets it go.
+    central.db.$client
+      .prepare("UPDATE agents SET person_rut = ? WHERE username = 'agente'")
+      .run(PAULA_BODY);
+    call(desk, 'companyUsers.setModules', ricardoModules(['usuarios'], RICARDO));
+    call(desk, 'companyUsers.setModules', { ...ricardoModules([], PAULA), userRut: DIEGO });
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
+    const modulesOn = (rut: number) =>
+      JSON.parse(
+        central.db.$client
+          .prepare('SELECT modules FROM memberships WHERE person_rut = ? AND company_rut = ?')
+          .pluck()
+          .get(rut, ANDES_BODY) as string,
+      ) as string[];
+    expect([...modulesOn(RICARDO_BODY)].sort()).toEqual([...RICARDO_HOLDS].sort());
+    expect(modulesOn(DIEGO_BODY)).toEqual([]);
+    expect(
+      central.db.$client
+        .prepare(
+          "SELECT json_extract(result, '$.code') FROM mutation_results WHERE status = 'rejected'",
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['representative_modules']);
+  });
+});

@@ -1220,6 +1220,96 @@ describe('central API: the company half (issue 7)', () => {
     expect(jorge()).toMatchObject([{ modules: '[]' }]);
   });
 
+  it('takes a legal representative’s modules away only at his own request; another may give him one', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const PAULA = 15_161_718; // access administrator of Los Andes, its commercial contact
+    const ricardoModules = (id: number, modules: string[], callerRut: number) =>
+      mutation(
+        session,
+        id,
+        'membership.set_modules',
+        RICARDO,
+        {
+          companyRut: ANDES,
+          modules,
+          callerRut,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_email'],
+        },
+        START,
+      );
+    const result = await pushOk(api, session, [
+      ricardoModules(1, [], PAULA),
+      ricardoModules(2, ['usuarios', 'reportes'], PAULA),
+      ricardoModules(3, ['documentos', 'reportes', 'siniestros', 'usuarios'], PAULA),
+      ricardoModules(4, ['usuarios'], RICARDO),
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['rejected', 'representative_modules'],
+      ['rejected', 'representative_modules'],
+      ['applied', null],
+      ['applied', null],
+    ]);
+    expect(result.results[0]!.message).toMatch(/no puede quitarle módulos/);
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', RICARDO, ANDES),
+    ).toMatchObject([{ modules: '["usuarios"]' }]);
+  });
+
+  it('gives a disabled or paused access a company profile and leaves it so: giving it back is its own request (rule 11)', async () => {
+    const { api, smtp } = await start();
+    const session = await signIn(api, 'agente');
+    // Pedro, a worker of Los Andes, disabled there; Gloria, a worker of La Espiga, paused.
+    api.db.$client
+      .prepare("UPDATE memberships SET state = 'disabled' WHERE person_rut = ? AND company_rut = ?")
+      .run(PEDRO, ANDES);
+    api.db.$client
+      .prepare(
+        `INSERT INTO memberships (person_rut, company_rut, role, state, modules, started_at)
+         VALUES (?, ?, 'worker', 'paused', '[]', '2026-01-01T00:00:00.000Z')`,
+      )
+      .run(GLORIA, ESPIGA);
+    const result = await pushOk(api, session, [
+      mutation(
+        session,
+        1,
+        'company_user.add',
+        PEDRO,
+        {
+          companyRut: ANDES,
+          role: 'company_user',
+          modules: ['reportes'],
+          external: false,
+          callerRut: RICARDO,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_email'],
+        },
+        START,
+      ),
+      mutation(
+        session,
+        2,
+        'request.decide',
+        GLORIA,
+        { companyRut: ESPIGA, decision: 'approve', reason: null },
+        START,
+      ),
+    ]);
+    expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['applied', null],
+      ['applied', null],
+    ]);
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', PEDRO, ANDES),
+    ).toMatchObject([{ role: 'company_user', state: 'disabled' }]);
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', GLORIA, ESPIGA),
+    ).toMatchObject([{ role: 'access_admin', state: 'paused', agreement_signed: 0 }]);
+    // The approval mail still goes: the agreement is hers to sign, paused or not.
+    await until(() => smtp.messages.length >= 1, 'the approval mail');
+  });
+
   it('adds a RUT already registered only under its own names: a mistyped RUT adds no stranger', async () => {
     const { api } = await start();
     const session = await signIn(api, 'prevencion');

@@ -10,6 +10,8 @@ import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
+import { companyChangeWaits } from '../../src/shared/rules/company-access';
+import { readRut } from '../../src/shared/rut';
 
 const ESPIGA = '78901234-2';
 const ANDES = '76543210-3';
@@ -705,6 +707,80 @@ describe('what the review found', () => {
     expect(JSON.parse(added.after)).toMatchObject({ role: 'company_user', modules });
   });
 
+  it('gives a disabled or paused worker a company profile, and leaves his access as it was: giving it back is its own request (rule 11)', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const PEDRO = '12345678-5';
+    const atAndes = () =>
+      (call(core, 'persons.get', { rut: PEDRO }) as PersonRecord).memberships.find(
+        (m) => m.companyRut === ANDES,
+      )!;
+    // The call centre disables Pedro at Los Andes on its own word (rule 11).
+    call(core, 'memberships.changeState', {
+      rut: PEDRO,
+      companyRut: ANDES,
+      change: 'disable',
+      reason: 'Suplantación reportada por la empresa',
+      identityCheck: [],
+      expectedVersion: atAndes().version,
+    });
+    expect(call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: PEDRO })).toMatchObject({
+      membership: { role: 'worker', state: 'disabled' },
+    });
+    const andes = call(core, 'companyUsers.add', {
+      companyRut: ANDES,
+      userRut: PEDRO,
+      role: 'company_user',
+      modules: ['reportes'],
+      external: false,
+      newPerson: null,
+      callerRut: '12131415-0',
+      callerIdentityCheck: FACTS,
+    }).company as CompanyRecord;
+    // Before, the profile enabled him again, unasked and unsaid.
+    expect(andes.profiles.find((p) => p.person.rut === PEDRO)).toMatchObject({
+      role: 'company_user',
+      state: 'disabled',
+    });
+    expect(atAndes()).toMatchObject({ role: 'company_user', state: 'disabled' });
+    // The audit says the state it left, beside the one it found.
+    const added = core.db.$client
+      .prepare("SELECT before, after FROM audit_events WHERE action = 'company_user.add'")
+      .get() as { before: string; after: string };
+    expect(JSON.parse(added.before)).toMatchObject({ role: 'worker', state: 'disabled' });
+    expect(JSON.parse(added.after)).toMatchObject({ role: 'company_user', state: 'disabled' });
+    // Giving it back is the company's own request, with its reason.
+    const enabled = call(core, 'companyUsers.change', {
+      companyRut: ANDES,
+      userRut: PEDRO,
+      change: 'enable',
+      reason: 'Lo pide el representante legal',
+      callerRut: '12131415-0',
+      callerIdentityCheck: FACTS,
+    }).company as CompanyRecord;
+    expect(enabled.profiles.find((p) => p.person.rut === PEDRO)?.state).toBe('active');
+  });
+
+  it('approves a paused worker’s request without resuming her access (rule 11)', () => {
+    const core = seededCore(300);
+    // Gloria, La Espiga's legal representative with a request pending, works there: paused.
+    core.db.$client
+      .prepare(
+        `INSERT INTO memberships (id, person_rut, company_rut, role, state, modules, started_at)
+         VALUES (-1, 14725836, 78901234, 'worker', 'paused', '[]', '2026-01-01T00:00:00.000Z')`,
+      )
+      .run();
+    const approved = call(core, 'requests.decide', {
+      requesterRut: GLORIA,
+      companyRut: ESPIGA,
+      decision: 'approve',
+      reason: '',
+    });
+    expect(approved.mailsQueued).toBe(1);
+    expect(
+      (approved.company as CompanyRecord).profiles.find((p) => p.person.rut === GLORIA),
+    ).toMatchObject({ role: 'access_admin', state: 'paused', agreementSigned: false });
+  });
+
   it('does not take the company a caller names as proof of who they are', () => {
     const core = seededCore(300);
     // Marcela, an access administrator, works at La Espiga: the company is her employer.
@@ -793,6 +869,46 @@ describe('what the review found', () => {
     expect(araucania.counts).toMatchObject({ admins: 0, pendingSignature: 1 });
     const stored = createCompanyRecordRepository(core.db.$client).counts(96_512_340);
     expect(araucania.counts.active).toBe(stored.active - 1);
+  });
+
+  it('an unsigned representative’s row waits for him: what the page shows and what main refuses agree', () => {
+    const core = seededCore(300);
+    const HECTOR = '10203040-0';
+    const araucania = company(core, '96512340-7');
+    const listed = araucania.callers.map((c) => ({
+      personRut: readRut(c.person.rut)!.body,
+      cannotAsk: c.cannotAsk,
+    }));
+    const hector = { personRut: 10_203_040, legalRepresentative: true };
+    expect(araucania.profiles.find((p) => p.person.rut === HECTOR)?.legalRepresentative).toBe(true);
+    // His «Pausar», «Eliminar acceso» and «Módulos» wait, with why (rule 12: unsigned)...
+    for (const change of ['takes', 'modules'] as const) {
+      expect(companyChangeWaits(hector, change, araucania, listed)).toEqual({
+        why: 'representative_himself',
+        reason: 'agreement_unsigned',
+      });
+    }
+    // ...because main refuses them from the only one who may ask for them, himself.
+    const himself = { callerRut: HECTOR, callerIdentityCheck: FACTS };
+    const before = outboxCount(core);
+    expect(
+      refused(core, 'companyUsers.change', {
+        companyRut: '96512340-7',
+        userRut: HECTOR,
+        change: 'pause',
+        reason: 'Lo pide él mismo',
+        ...himself,
+      }).message,
+    ).toMatch(/no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado/);
+    expect(
+      refused(core, 'companyUsers.setModules', {
+        companyRut: '96512340-7',
+        userRut: HECTOR,
+        modules: ['usuarios'],
+        ...himself,
+      }).message,
+    ).toMatch(/no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado/);
+    expect(outboxCount(core)).toBe(before);
   });
 
   it('an administrator still waiting for the agreement holds no authority', () => {

@@ -7,6 +7,7 @@ import {
   addsProfile,
   agentActor,
   checkAccessRequester,
+  companyChangeWaits,
   companyProfileAssigned,
   firstAccessAdvice,
   companyRequester,
@@ -16,6 +17,7 @@ import {
   needsAgreement,
   profileStanding,
   shieldsRepresentative,
+  stateWithProfile,
   takesAuthority,
   type CompanyAuthority,
   profileChangeBlocked,
@@ -239,6 +241,18 @@ describe('ACHS: «Responsable nombrado por el representante legal» — appointe
   });
 });
 
+describe('«Inhabilitar un usuario» is its own request: a profile given leaves the access as it was (rule 11)', () => {
+  it('opens a new or deleted membership active', () => {
+    expect(stateWithProfile(null)).toBe('active');
+    expect(stateWithProfile({ state: 'removed' })).toBe('active');
+    expect(stateWithProfile({ state: 'active' })).toBe('active');
+  });
+  it('leaves a disabled or paused access so: giving it back is «Habilitar» or «Reanudar»', () => {
+    expect(stateWithProfile({ state: 'disabled' })).toBe('disabled');
+    expect(stateWithProfile({ state: 'paused' })).toBe('paused');
+  });
+});
+
 describe('the legal representative’s authority is the register’s, not a peer’s to switch off', () => {
   const representative = { personRut: REP, legalRepresentative: true };
   const administrator = { personRut: ADMIN, administersCompany: true };
@@ -282,6 +296,40 @@ describe('the legal representative’s authority is the register’s, not a peer
         administrator,
         disable,
       ),
+    ).toBe(false);
+  });
+  it('says which module changes take authority away: any module held taken away', () => {
+    const held = ['usuarios', 'reportes'];
+    expect(takesAuthority({ modulesFrom: held, modulesTo: [] })).toBe(true);
+    expect(takesAuthority({ modulesFrom: held, modulesTo: ['usuarios'] })).toBe(true);
+    expect(takesAuthority({ modulesFrom: held, modulesTo: ['reportes', 'usuarios'] })).toBe(false);
+    expect(takesAuthority({ modulesFrom: held, modulesTo: [...held, 'siniestros'] })).toBe(false);
+    expect(takesAuthority({ modulesFrom: [], modulesTo: [] })).toBe(false);
+  });
+  it('refuses another administrator taking his modules away — one or all — but not giving him one', () => {
+    const held = ['usuarios', 'siniestros', 'reportes'];
+    expect(
+      shieldsRepresentative(representative, administrator, { modulesFrom: held, modulesTo: [] }),
+    ).toBe(true);
+    expect(
+      shieldsRepresentative(representative, administrator, {
+        modulesFrom: held,
+        modulesTo: ['usuarios', 'reportes'],
+      }),
+    ).toBe(true);
+    expect(
+      shieldsRepresentative(representative, administrator, {
+        modulesFrom: held,
+        modulesTo: [...held, 'documentos'],
+      }),
+    ).toBe(false);
+    // He drops his own; another user's modules are another administrator's to change.
+    const drop = { modulesFrom: held, modulesTo: [] };
+    expect(
+      shieldsRepresentative(representative, { personRut: REP, administersCompany: true }, drop),
+    ).toBe(false);
+    expect(
+      shieldsRepresentative({ personRut: OTHER, legalRepresentative: false }, administrator, drop),
     ).toBe(false);
   });
   it('an agent is an actor of the companies they administer', () => {
@@ -336,5 +384,47 @@ describe('what «Cambiar perfil» may do (rules 5, 6, 9, 12, 13)', () => {
     expect(profileChangesFrom(from('access_admin'), empresas)).toEqual(['worker', 'company_user']);
     expect(profileChangesFrom(from('company_user'), empresas)).toEqual(['worker']);
     expect(profileChangesFrom(from('company_user'), gone)).toEqual(['worker']);
+  });
+});
+
+describe('a change nobody can ask for now waits on the company’s page, and says why (rules 6, 9, 12, 13)', () => {
+  const representative = { personRut: REP, legalRepresentative: true };
+  const user = { personRut: OTHER, legalRepresentative: false };
+  const adherent = { adherent: true };
+  const unsigned = { personRut: REP, cannotAsk: 'agreement_unsigned' as const };
+  const signedAdmin = { personRut: ADMIN, cannotAsk: null };
+  it('an unsigned representative’s access and modules: only he may ask, and he cannot until he signs', () => {
+    const wait = { why: 'representative_himself', reason: 'agreement_unsigned' };
+    expect(companyChangeWaits(representative, 'takes', adherent, [unsigned])).toEqual(wait);
+    expect(companyChangeWaits(representative, 'modules', adherent, [unsigned])).toEqual(wait);
+    // Another administrator cannot take his access away either: it still waits for him.
+    expect(companyChangeWaits(representative, 'takes', adherent, [unsigned, signedAdmin])).toEqual(
+      wait,
+    );
+  });
+  it('his modules wait only while nobody else may ask: another may give him one', () => {
+    expect(
+      companyChangeWaits(representative, 'modules', adherent, [unsigned, signedAdmin]),
+    ).toBeNull();
+  });
+  it('a representative who may ask, or one the page cannot verify', () => {
+    const signed = { personRut: REP, cannotAsk: null };
+    expect(companyChangeWaits(representative, 'takes', adherent, [signed])).toBeNull();
+    expect(companyChangeWaits(representative, 'modules', adherent, [signed])).toBeNull();
+    expect(companyChangeWaits(representative, 'takes', adherent, [signedAdmin])).toEqual({
+      why: 'representative_himself',
+      reason: 'not_listed',
+    });
+  });
+  it('anyone else’s changes are the dialog’s to decide with the caller', () => {
+    expect(companyChangeWaits(user, 'takes', adherent, [])).toBeNull();
+    expect(companyChangeWaits(user, 'modules', adherent, [unsigned])).toBeNull();
+  });
+  it('an access is not given back at a company no longer adherent (rule 6); taking stays possible', () => {
+    expect(companyChangeWaits(user, 'gives_back', { adherent: false }, [signedAdmin])).toEqual({
+      why: 'company_not_adherent',
+    });
+    expect(companyChangeWaits(user, 'gives_back', adherent, [signedAdmin])).toBeNull();
+    expect(companyChangeWaits(user, 'takes', { adherent: false }, [signedAdmin])).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ import {
   profileStanding,
   agentActor,
   shieldsRepresentative,
+  type AuthorityChange,
   type CompanyAuthority,
   type RequestCheck,
 } from '../../shared/rules/company-access';
@@ -120,6 +121,15 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
     )
       ? { allowed: false, reason: 'representative_register' }
       : { allowed: true };
+  // Nor his modules: taking any away is his to ask, not an agent's who administers the company.
+  const dropModules = (p: (typeof profiles)[number]): Decision =>
+    shieldsRepresentative(
+      { personRut: p.person_rut, legalRepresentative: representatives.has(p.person_rut) },
+      agent,
+      { modulesFrom: parseStringList(p.modules), modulesTo: [] },
+    )
+      ? { allowed: false, reason: 'representative_modules' }
+      : { allowed: true };
   return {
     rut: loginRut({ body: company.rut, dv: company.dv }),
     legalName: company.legal_name,
@@ -150,7 +160,7 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
         companyProfileAssigned: assigned(p),
         legalRepresentative: representatives.has(p.person_rut),
         version: p.version,
-        can: { takeAway: takeAway(p) },
+        can: { takeAway: takeAway(p), dropModules: dropModules(p) },
       };
     }),
     requests: repo
@@ -352,6 +362,7 @@ const REJECTION_TO_RULE: Record<CompanyRejection, RuleCode> = {
   module_not_offered: 'module_not_offered',
   caller_grants_self: 'caller_grants_self',
   representative_register: 'representative_register',
+  representative_modules: 'representative_modules',
 };
 
 type CompanyActionSpec = {
@@ -595,12 +606,14 @@ function addExisting(
     // Rule 13: whoever is not the company's worker is added as an outsider, whatever the box
     // said — the audit says what was done, not what was ticked.
     // A worker keeps the modules he had (grantProfile): the audit says what he holds now, beside
-    // what he held.
+    // what he held, and the state his access is in.
     outcome: () => {
       const granted = ctx.repos.companies.membership(command.userRut, command.companyRut);
       return {
         external: granted?.external ?? command.external,
         modules: granted ? parseStringList(granted.modules) : command.modules,
+        // A disabled or paused access stays so (stateWithProfile, rule 11): the audit says it.
+        state: granted?.state ?? 'active',
       };
     },
     before: existing
@@ -633,24 +646,10 @@ export function changeCompanyUser(ctx: ServiceContext, session: Session, command
     payload: { change: command.change, fromState: membership.state, ...caller },
     // Rules 9, 12: said in the words of who is refused, the agent or the caller (the intent
     // decides the same, shieldsRepresentative).
-    check: () => {
-      const user = {
-        personRut: command.userRut,
-        legalRepresentative: ctx.repos.companies.legalRepresentative(
-          command.userRut,
-          command.companyRut,
-        ),
-      };
-      const takes = { toState: COMPANY_USER_CHANGES[command.change].to };
-      const agent = agentActor(currentScope(ctx, session), command.companyRut);
-      if (shieldsRepresentative(user, agent, takes)) {
-        throw new RuleError('representative_register', { by: 'agent' });
-      }
-      const asker = { personRut: caller.callerRut, administersCompany: true };
-      if (shieldsRepresentative(user, asker, takes)) {
-        throw new RuleError('representative_register', { by: 'caller' });
-      }
-    },
+    check: () =>
+      refuseShielded(ctx, session, command, caller.callerRut, 'representative_register', {
+        toState: COMPANY_USER_CHANGES[command.change].to,
+      }),
     before: { state: membership.state },
     // The audit reads «Estado: Activa → Inhabilitada», not the state before alone.
     outcome: () => ({
@@ -682,6 +681,39 @@ export function setModules(ctx: ServiceContext, session: Session, command: SetMo
     companyRut: command.companyRut,
     reason: null,
     payload: { modules, fromModules: parseStringList(membership.modules), ...caller },
+    // Rules 9, 12: a legal representative's modules are taken away at his request only, as his
+    // access is (the intent decides the same, shieldsRepresentative).
+    check: () =>
+      refuseShielded(ctx, session, command, caller.callerRut, 'representative_modules', {
+        modulesFrom: parseStringList(membership.modules),
+        modulesTo: modules,
+      }),
     before: { modules: parseStringList(membership.modules) },
   });
+}
+
+/**
+ * Rules 9, 12: a change that takes something of a registered legal representative's away —
+ * his access or a module — is refused to an agent who administers the company and to a caller
+ * other than himself (shieldsRepresentative), in the words of who is refused.
+ */
+function refuseShielded(
+  ctx: ServiceContext,
+  session: Session,
+  command: { userRut: number; companyRut: number },
+  callerRut: number,
+  code: 'representative_register' | 'representative_modules',
+  change: AuthorityChange,
+): void {
+  const user = {
+    personRut: command.userRut,
+    legalRepresentative: ctx.repos.companies.legalRepresentative(
+      command.userRut,
+      command.companyRut,
+    ),
+  };
+  const agent = agentActor(currentScope(ctx, session), command.companyRut);
+  if (shieldsRepresentative(user, agent, change)) throw new RuleError(code, { by: 'agent' });
+  const asker = { personRut: callerRut, administersCompany: true };
+  if (shieldsRepresentative(user, asker, change)) throw new RuleError(code, { by: 'caller' });
 }

@@ -98,6 +98,7 @@ export type RuleCode =
   | 'module_not_offered'
   | 'caller_grants_self'
   | 'representative_register'
+  | 'representative_modules'
   // Acting on a selection (issue 8, item 2).
   | 'selection_reason_required'
   | 'selection_company_required'

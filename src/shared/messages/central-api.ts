@@ -36,6 +36,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
     'Quien lo pidió es el mismo administrador de accesos a quien se le daba el acceso: un administrador no se otorga acceso a sí mismo. Debe pedirlo el representante legal u otro administrador de accesos de la empresa.',
   representative_register:
     'Esa persona es representante legal de la empresa según su registro: otro administrador de accesos de la empresa (quien lo pidió, o el agente que lo registró) no puede inhabilitar, pausar, eliminar o dar de baja su acceso, ni quitarle el perfil. El cambio no se aplicó: solo puede pedirlo el propio representante, atendido por un agente que no administre esa empresa; si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
+  representative_modules:
+    'Esa persona es representante legal de la empresa según su registro: otro administrador de accesos de la empresa (quien lo pidió, o el agente que lo registró) no puede quitarle módulos. El cambio no se aplicó: solo puede pedirlo el propio representante, atendido por un agente que no administre esa empresa; darle un módulo sí puede pedirlo otro administrador.',
   caller_not_authorized:
     'Quien lo pidió no es representante legal ni administrador de accesos de esa empresa, o en Portal Empresas aún no tiene su perfil empresa (acuerdo sin firmar).',
   outsider_not_worker:

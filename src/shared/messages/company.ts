@@ -152,24 +152,72 @@ export const companyMessages = {
   usersEmpty: 'La empresa no tiene personas registradas.',
   loadMore: 'Cargar más',
   loading: 'Cargando empresa',
+  /**
+   * Rule 11: a company profile given to an access disabled or paused leaves it so; giving it back
+   * is another request of the company's. Said before adding, and in the toast after.
+   */
+  accessStays: (state: string, onEmpresas: boolean) =>
+    state === 'disabled' || state === 'paused'
+      ? `Su acceso en la empresa está ${state === 'disabled' ? 'inhabilitado' : 'pausado'} y así sigue: el perfil no lo ${state === 'disabled' ? 'habilita' : 'reanuda'}; eso es otra solicitud de la empresa («${state === 'disabled' ? 'Habilitar' : 'Reanudar'}»)${onEmpresas ? ', y hasta entonces el perfil empresa no se asigna, aunque firme el Acuerdo de Acceso Remoto' : ''}.`
+      : '',
+  /**
+   * Why a row's change waits (companyChangeWaits): only the legal representative himself may ask
+   * for it, and he cannot now. Said beside the button, which stays disabled.
+   */
+  representativeWaits: (
+    name: string,
+    /** What waits in his row: his access, his modules, or both (said once). */
+    what: 'access' | 'modules' | 'both',
+    reason: 'agreement_unsigned' | 'no_company_profile' | 'profile_not_active' | 'not_listed',
+  ) =>
+    `${
+      what === 'access'
+        ? `Solo ${name} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro.`
+        : `Solo ${name} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
+    } ${
+      reason === 'agreement_unsigned'
+        ? 'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
+        : reason === 'no_company_profile'
+          ? 'Aún no puede pedirlo: no tiene perfil empresa en Portal Empresas.'
+          : reason === 'profile_not_active'
+            ? 'No puede pedirlo mientras su perfil de administrador de accesos no esté activo.'
+            : 'No puede pedirlo desde este equipo: no hay datos suyos con que verificar su identidad.'
+    }`,
   /** Why an approval button is off: the register decides, not the agent. */
   cannotApprove: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
   done: {
     'requests.record': 'Solicitud registrada como pendiente.',
-    /** Whether the approval mail was queued: none when she already held a company profile. */
-    approve: (mailQueued: boolean) =>
-      mailQueued
-        ? 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
-        : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.',
+    /**
+     * Whether the approval mail was queued (none when she already held a company profile), and
+     * her access's state when it stays disabled or paused (rule 11).
+     */
+    approve: (mailQueued: boolean, state = 'active') =>
+      `${
+        mailQueued
+          ? 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
+          : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.'
+      }${state === 'active' ? '' : ` ${companyMessages.accessStays(state, true)}`}`,
     reject: 'Solicitud rechazada.',
-    /** What happened, as it happened: outsider or not, and whether the agreement mail was queued. */
-    'companyUsers.add': (added: { external: boolean; onEmpresas: boolean; mailQueued: boolean }) =>
+    /**
+     * What happened, as it happened: outsider or not, whether the agreement mail was queued, and
+     * an access that stays disabled or paused (rule 11: giving it back is another request).
+     */
+    'companyUsers.add': (added: {
+      external: boolean;
+      onEmpresas: boolean;
+      mailQueued: boolean;
+      state?: string;
+    }) =>
       `${added.external ? 'Usuario agregado como externo: no es trabajador de la empresa.' : 'Usuario agregado.'} ${
         !added.onEmpresas
           ? 'ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.'
           : added.mailQueued
             ? 'El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.'
             : 'No se puso en cola el correo para firmar el Acuerdo de Acceso Remoto: reenvíelo desde su ficha.'
+      }${
+        added.state && added.state !== 'active'
+          ? ` ${companyMessages.accessStays(added.state, added.onEmpresas)}`
+          : ''
       }`,
     pause: 'Acceso pausado.',
     resume: 'Acceso reanudado.',
@@ -184,8 +232,14 @@ export const companyMessages = {
     callerFacts: 'Datos de quien lo pide que coincidieron',
     callerPlaceholder: 'Elija quién lo pide',
     callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
-    noCallers:
-      'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.',
+    /**
+     * Nobody registered may ask (companyRequester). At a company no longer adherent, registering
+     * a representative first would open nothing: its users cannot enter at all (rule 6).
+     */
+    noCallers: (adherent: boolean) =>
+      adherent
+        ? 'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.'
+        : 'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar, tengan o no módulos o acceso vigente: dígaselo así a quien llama. Si la empresa vuelve a adherirse, lo pide su representante legal, una vez registrado.',
     /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
     cannotAsk: (
       name: string,
@@ -229,6 +283,13 @@ export const companyMessages = {
       companyUser:
         'Es usuario empresa aquí: no se agrega otro perfil, pero el representante legal puede nombrarlo administrador de accesos (conserva sus módulos).',
     },
+    /** Rules 9, 12: a legal representative's modules are taken away at his request only. */
+    representativeModules:
+      'Es el representante legal de la empresa según su registro: solo él puede pedir que se le quite un módulo. Otro administrador de accesos puede pedir que se le dé alguno.',
+    missingModulesHimself:
+      'que lo pida el propio representante legal (otro administrador no le quita módulos; sí puede pedir que se le dé alguno)',
+    missingModulesAgent:
+      'que lo atienda otro agente o un supervisor (usted administra los accesos de esta empresa: no le quita módulos a su representante legal)',
     /** Rule 6: at a company no longer adherent a module may be taken away, never granted. */
     modulesNotAdherent:
       'La empresa ya no está adherida: se pueden quitar módulos, pero no dar otros.',

@@ -304,13 +304,28 @@ export function addsProfile(
 }
 
 /**
- * A change of a membership's access: it takes authority away unless it makes it active. (His
- * profile no change lowers at all, whoever asks: profileChangeRefusal.)
+ * The state of an access once «Agregar usuario» (or an approved Portal Empresas request) gives it
+ * a company profile: a new membership, or a deleted one opened again, is active; one disabled
+ * («Inhabilitado») or paused stays so. Rule 11: giving an access back is its own request
+ * («Habilitar», «Reanudar»: the company's decision, with its reason), never the side effect of a
+ * profile — the profile is added, and the access waits for that request.
  */
-export type AuthorityChange = { toState: MembershipState };
+export function stateWithProfile(existing: { state: MembershipState } | null): MembershipState {
+  return existing === null || existing.state === 'removed' ? 'active' : existing.state;
+}
+
+/**
+ * A change of a membership: of its access (`toState`), or of its modules (`modulesFrom` →
+ * `modulesTo`). It takes authority away when it leaves the access anything but active, or takes
+ * away a module held; granting one, or giving the access back, takes nothing. (His profile no
+ * change lowers at all, whoever asks: profileChangeRefusal.)
+ */
+export type AuthorityChange =
+  { toState: MembershipState } | { modulesFrom: readonly string[]; modulesTo: readonly string[] };
 
 export function takesAuthority(change: AuthorityChange): boolean {
-  return change.toState !== 'active';
+  if ('toState' in change) return change.toState !== 'active';
+  return change.modulesFrom.some((module) => !change.modulesTo.includes(module));
 }
 
 /**
@@ -335,9 +350,11 @@ export function agentActor(
  * Rules 9 and 12: a legal representative's authority is the company's register
  * (company_signatories), not a profile a peer can switch off. So another access administrator of
  * the company — or another of its representatives — never disables, pauses, deletes or dismisses
- * the membership of a registered legal representative (and nobody demotes him:
- * profileChangeRefusal): if he no longer represents
- * the company, the company updates its register; if he wants his access paused, he asks himself.
+ * the membership of a registered legal representative, nor takes any of his modules away (a peer
+ * who could take them all would leave him an administrator who can use nothing); and nobody
+ * demotes him (profileChangeRefusal). If he no longer represents the company, the company updates
+ * its register; if he wants his access paused or a module dropped, he asks himself. Giving him a
+ * module, or his access back, takes nothing: anyone who may ask may ask for that.
  *
  * The call centre (an agent or supervisor who administers none of the company's accesses) is no
  * party to the company and is not refused here: a real ACHS desk takes the representative's own
@@ -358,4 +375,44 @@ export function shieldsRepresentative(
     actor.personRut !== user.personRut &&
     takesAuthority(change)
   );
+}
+
+/** Someone the company's page lists as able to ask, and why they cannot yet (companyRequester). */
+export type ListedCaller = { personRut: number; cannotAsk: RequesterRefusal | null };
+
+/** Why nobody listed can ask now for a change of a user the company's page offers. */
+export type ChangeWait =
+  /** Rule 6: an access given back at a company no longer adherent opens nothing. */
+  | { why: 'company_not_adherent' }
+  /**
+   * Only the legal representative himself may ask (shieldsRepresentative), and he cannot now:
+   * why (companyRequester), or `not_listed` when the page has no facts of his to check.
+   */
+  | { why: 'representative_himself'; reason: RequesterRefusal | 'not_listed' };
+
+/**
+ * Rules 6, 9, 12, 13 on a company's page, for one user's row: whether a change it offers can be
+ * asked for by anyone now, or why not — so its button is disabled with the reason beside it
+ * instead of opening a dialog nobody can complete.
+ * - `gives_back` (resume, enable): never at a company no longer adherent (rule 6).
+ * - `takes` (pause, disable, delete): a registered legal representative's access only he asks
+ *   to take away (shieldsRepresentative) — so while he cannot ask (on Portal Empresas, until he
+ *   signs the Remote Access Agreement), nobody can.
+ * - `modules`: his modules only he asks to take away; another who may ask may give him one. So
+ *   it waits only when he cannot ask and nobody else can.
+ * Anything else is for the dialog to decide with the caller (null here).
+ */
+export function companyChangeWaits(
+  user: { personRut: number; legalRepresentative: boolean },
+  change: 'takes' | 'gives_back' | 'modules',
+  company: { adherent: boolean },
+  callers: readonly ListedCaller[],
+): ChangeWait | null {
+  if (change === 'gives_back') return company.adherent ? null : { why: 'company_not_adherent' };
+  if (!user.legalRepresentative) return null;
+  const himself = callers.find((c) => c.personRut === user.personRut);
+  if (himself?.cannotAsk === null) return null;
+  const another = callers.some((c) => c.personRut !== user.personRut && c.cannotAsk === null);
+  if (change === 'modules' && another) return null;
+  return { why: 'representative_himself', reason: himself?.cannotAsk ?? 'not_listed' };
 }

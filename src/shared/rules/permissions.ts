@@ -67,6 +67,7 @@ export function personTarget(readCompanyRuts: () => number[], companyRut?: numbe
  * `help_desk_only`: rule 2, a registration invalidated for security is cleared by the help desk.
  * `representative_register`: rules 9, 12, the legal representative's access is not another
  * administrator's to take (shieldsRepresentative, company-access.ts); never decided here.
+ * `representative_modules`: nor are his modules (the same rule); never decided here.
  * `profile_not_by_change`: rules 12, 13, «Cambiar perfil» has no profile to give this membership
  * (profileChangesFrom, company-access.ts); never decided here.
  */
@@ -79,7 +80,8 @@ export type DenyReason =
   | 'representative_register'
   | 'profile_not_by_change'
   | 'outsider_not_worker'
-  | 'representative_profile';
+  | 'representative_profile'
+  | 'representative_modules';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };

@@ -9,6 +9,7 @@ import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../..
 import {
   adminKindLabels,
   companyMessages as t,
+  deniedMessages,
   dialogMessages,
   heldMessages,
   moduleLabels,
@@ -46,6 +47,7 @@ import {
   addsProfile,
   grantsToSelf,
   shieldsRepresentative,
+  stateWithProfile,
 } from '../../../shared/rules/company-access';
 
 import { Modal } from '../components/Modal';
@@ -105,16 +107,21 @@ function rutHint(adding: boolean, lookup: LookupAnswer | null, company: CompanyR
   if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.requesterUnknown;
   const who = lookup.name ? t.dialog.rutOf(lookup.name) : t.dialog.rutKnownHidden;
   if (!adding) return who;
-  const at = !lookup.membership
+  const onEmpresas = isOnEmpresas(company.portals);
+  const held = lookup.membership;
+  const at = !held
     ? t.dialog.rutAtCompany.none
-    : lookup.membership.role === 'worker'
+    : held.role === 'worker'
       ? t.dialog.rutAtCompany.worker
-      : addsProfile(lookup.membership, 'access_admin', {
-            onEmpresas: isOnEmpresas(company.portals),
-          })
+      : addsProfile(held, 'access_admin', { onEmpresas })
         ? t.dialog.rutAtCompany.companyUser
         : t.dialog.rutAtCompany.profile;
-  return `${who} ${at}`;
+  // Rule 11: a profile given to an access disabled or paused leaves it so (stateWithProfile).
+  const gets =
+    held !== null && (held.role === 'worker' || addsProfile(held, 'access_admin', { onEmpresas }));
+  const stays =
+    gets && stateWithProfile(held) !== 'active' ? ` ${t.accessStays(held.state, onEmpresas)}` : '';
+  return `${who} ${at}${stays}`;
 }
 
 /** The submit button says what it does: «Eliminar acceso», not «Confirmar». */
@@ -379,6 +386,26 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       { toState: COMPANY_USER_CHANGES[dialog.kind].to },
     );
   if (representativeShielded) missing.add(t.dialog.missingRepresentativeHimself, ids.caller);
+  // Nor his modules: only he asks to take one away (another may ask to give him one), and never
+  // an agent who administers the company (shieldsRepresentative, as main and the central decide).
+  const modulesUser =
+    dialog.kind === 'modules'
+      ? (company.profiles.find((p) => p.person.rut === dialog.userRut) ?? null)
+      : null;
+  const dropsModule = dialog.kind === 'modules' && held.some((m) => !modules.includes(m));
+  const modulesAgentShielded =
+    dropsModule && modulesUser !== null && !modulesUser.can.dropModules.allowed;
+  const modulesShielded =
+    dropsModule &&
+    caller !== null &&
+    modulesUser?.legalRepresentative === true &&
+    shieldsRepresentative(
+      { personRut: bodyOf(modulesUser.person.rut) ?? -1, legalRepresentative: true },
+      { personRut: bodyOf(caller.person.rut), administersCompany: true },
+      { modulesFrom: held, modulesTo: modules },
+    );
+  if (modulesAgentShielded) missing.add(t.dialog.missingModulesAgent, ids.modules);
+  else if (modulesShielded) missing.add(t.dialog.missingModulesHimself, ids.caller);
   // A person not yet registered: what main requires of them is said here, in Spanish, before
   // sending (never the browser's own, English, bubbles).
   const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
@@ -459,7 +486,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     if (isUserChange(dialog)) return t.done[dialog.kind];
     switch (dialog.kind) {
       case 'approve':
-        return t.done.approve(mailsQueued > 0);
+        // Her access, if disabled or paused, stays so (rule 11): said.
+        return t.done.approve(
+          mailsQueued > 0,
+          company.profiles.find(
+            (p) => readRut(p.person.rut)?.body === readRut(dialog.requesterRut)?.body,
+          )?.state,
+        );
       case 'reject':
         return t.done.reject;
       case 'record':
@@ -473,6 +506,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           external: added?.external ?? external,
           onEmpresas: isOnEmpresas(company.portals),
           mailQueued: mailsQueued > 0,
+          // A disabled or paused access stays so (rule 11): said, not left to be found.
+          state: added?.state,
         });
       }
       case 'modules':
@@ -550,7 +585,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       <form noValidate onSubmit={(event) => void submit(event)}>
         <ActionNotices heldIn={heldIn} onBehalf={spokenFor} askedByCompany />
         {needsCaller(dialog) && company.callers.length === 0 && (
-          <p className="notice notice-warn">{t.dialog.noCallers}</p>
+          <p className="notice notice-warn">{t.dialog.noCallers(company.adherent)}</p>
         )}
         {needsCaller(dialog) &&
           cannotAskShown.map((c) => (
@@ -688,6 +723,13 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             {!company.adherent && (
               <p className="notice notice-warn" id={ids.modulesHint}>
                 {t.dialog.modulesNotAdherent}
+              </p>
+            )}
+            {modulesUser?.legalRepresentative && (
+              <p className={dropsModule ? 'notice notice-warn' : 'hint'}>
+                {modulesUser.can.dropModules.allowed
+                  ? t.dialog.representativeModules
+                  : deniedMessages[modulesUser.can.dropModules.reason]}
               </p>
             )}
             {moduleChoices.map((key) => (

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, forwardRef, useEffect, useRef, type ReactNode } from 'react';
+import { Fragment, forwardRef, useEffect, useId, useRef, type ReactNode } from 'react';
 import type { AccessRequestView, CompanyRecord, Decision } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import {
@@ -27,11 +27,17 @@ import { bulkMessages } from '../../../shared/messages';
 import { useBulk } from '../bulk/bulk-store';
 import { COMPANY_REQUESTS_HEADING, useCompany, type CompanyDialog } from './company-store';
 import { isOnEmpresas } from '../../../shared/rules/company-modules';
-import { profileStanding } from '../../../shared/rules/company-access';
+import {
+  companyChangeWaits,
+  profileStanding,
+  type ChangeWait,
+} from '../../../shared/rules/company-access';
 import {
   COMPANY_USER_CHANGES,
   companyUserChangesFor,
+  type CompanyUserChange,
 } from '../../../shared/rules/membership-transitions';
+import { readRut } from '../../../shared/rut';
 import { standingClass } from './MembershipSummary';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -88,11 +94,25 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   const empresas = isOnEmpresas(company.portals);
   const manage = why(company.can.manageUsers);
   const requests = why(company.can.manageRequests);
-  // A row's button says whom it acts on to whoever reaches it with Tab (GuardedButton `about`).
-  const button = (label: string, dialog: CompanyDialog, reason: string | null) => (
+  // Who the page lists as able to ask, for companyChangeWaits (by RUT body, as the rule reads).
+  const listedCallers = company.callers.map((c) => ({
+    personRut: readRut(c.person.rut)?.body ?? -1,
+    cannotAsk: c.cannotAsk,
+  }));
+  // The ids of the reasons a row's buttons share: unique on the page.
+  const rowId = useId();
+  // A row's button says whom it acts on to whoever reaches it with Tab (GuardedButton `about`);
+  // `reasonShownAt`: why it waits, said once for the buttons of a row that wait for it.
+  const button = (
+    label: string,
+    dialog: CompanyDialog,
+    reason: string | null,
+    reasonShownAt?: string,
+  ) => (
     <GuardedButton
       className="small-button"
       reason={reason}
+      reasonShownAt={reason === null ? undefined : reasonShownAt}
       about={
         'userName' in dialog
           ? dialog.userName
@@ -208,6 +228,43 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
             {company.profiles.map((p) => {
               const name = nameOr(p.person);
               const standing = profileStanding(p, p.needsAgreement);
+              // Why a change of this row can be asked by nobody now (companyChangeWaits): the
+              // button waits, said beside it, rather than open a dialog nobody can complete.
+              const user = {
+                personRut: readRut(p.person.rut)?.body ?? -1,
+                legalRepresentative: p.legalRepresentative,
+              };
+              const changes = companyUserChangesFor({ onEmpresas: empresas }, p.state);
+              const waitFor = (change: 'takes' | 'gives_back' | 'modules') =>
+                companyChangeWaits(user, change, company, listedCallers);
+              const takeAway = why(p.can.takeAway);
+              const takesWait =
+                takeAway === null && changes.some((c) => COMPANY_USER_CHANGES[c].to !== 'active')
+                  ? waitFor('takes')
+                  : null;
+              const modulesWait = p.state !== 'removed' ? waitFor('modules') : null;
+              // His access and his modules waiting for him alike: one sentence says both.
+              const both = takesWait !== null && modulesWait !== null;
+              const waits = (wait: ChangeWait | null, what: 'access' | 'modules'): string | null =>
+                wait === null
+                  ? null
+                  : wait.why === 'company_not_adherent'
+                    ? deniedMessages.company_not_adherent
+                    : t.representativeWaits(name, both ? 'both' : what, wait.reason);
+              // Each reason said once in the row, however many of its buttons wait for it.
+              const reasons: string[] = [];
+              const shownAt = (reason: string | null): string | undefined => {
+                if (reason === null) return undefined;
+                if (!reasons.includes(reason)) reasons.push(reason);
+                return `${rowId}-${readRut(p.person.rut)?.body}-why-${reasons.indexOf(reason)}`;
+              };
+              const changeReason = (change: CompanyUserChange) =>
+                manage ??
+                (COMPANY_USER_CHANGES[change].to === 'active'
+                  ? waits(waitFor('gives_back'), 'access')
+                  : // A legal representative's access: only at his own request (rules 9, 12).
+                    (takeAway ?? waits(takesWait, 'access')));
+              const modulesReason = manage ?? waits(modulesWait, 'modules');
               return (
                 <tr key={p.person.rut}>
                   <th scope="row">
@@ -248,16 +305,13 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                   <td>{modulesText(p)}</td>
                   <td className="actions">
                     {/* The portal's own words: pause and delete, or «Inhabilitado» and back. */}
-                    {companyUserChangesFor({ onEmpresas: empresas }, p.state).map((change) => (
+                    {changes.map((change) => (
                       <Fragment key={change}>
                         {button(
                           t[change],
                           { kind: change, userRut: p.person.rut, userName: name },
-                          // A legal representative's access: only at his own request (rules 9, 12).
-                          manage ??
-                            (COMPANY_USER_CHANGES[change].to === 'active'
-                              ? null
-                              : why(p.can.takeAway)),
+                          changeReason(change),
+                          shownAt(changeReason(change)),
                         )}
                       </Fragment>
                     ))}
@@ -270,8 +324,18 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                           userName: name,
                           modules: p.modules,
                         },
-                        manage,
+                        modulesReason,
+                        shownAt(modulesReason),
                       )}
+                    {reasons.map((reason, index) => (
+                      <p
+                        key={reason}
+                        id={`${rowId}-${readRut(p.person.rut)?.body}-why-${index}`}
+                        className="disabled-reason"
+                      >
+                        {reason}
+                      </p>
+                    ))}
                   </td>
                 </tr>
               );
