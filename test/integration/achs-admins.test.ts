@@ -49,8 +49,15 @@ const appoint = (rut: string, callerRut = RICARDO) => ({
 describe('ACHS: an access administrator demoted is appointed again', () => {
   it('by «Agregar usuario» with the legal representative on the line, as the first time; «Cambiar perfil» still names nobody', () => {
     const core = seededCore(300, { as: 'supervisora' });
+    const before = profileAt(call(core, 'companies.get', { rut: ANDES }) as CompanyRecord, DIEGO);
+    expect(before).toMatchObject({ adminKind: 'appointed', appointedBy: { rut: RICARDO } });
     demote(core, DIEGO);
     expect(atAndes(core, DIEGO).role).toBe('company_user');
+    // Demoted, he is no longer shown as «Designado por el representante legal (Ricardo)».
+    expect(atAndes(core, DIEGO).adminKind).toBeNull();
+    expect(
+      profileAt(call(core, 'companies.get', { rut: ANDES }) as CompanyRecord, DIEGO),
+    ).toMatchObject({ adminKind: null, appointedBy: null });
     // «Cambiar perfil» sends the agent to «Agregar usuario»...
     expect(
       refused(core, 'memberships.changeRole', {

@@ -149,8 +149,13 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
         person,
         role: p.role,
         state: p.state,
-        adminKind: p.admin_kind,
-        appointedBy: p.appointed_by === null ? null : personRef(p.appointed_by, appointer ?? {}),
+        // Rule 9: which administrator, and who appointed him, while he is one; a demoted
+        // administrator keeps them in his row (a re-appointment sets them anew), not on the page.
+        adminKind: p.role === 'access_admin' ? p.admin_kind : null,
+        appointedBy:
+          p.role !== 'access_admin' || p.appointed_by === null
+            ? null
+            : personRef(p.appointed_by, appointer ?? {}),
         external: p.external === 1,
         modules: parseStringList(p.modules),
         agreementSigned: p.agreement_signed === 1,

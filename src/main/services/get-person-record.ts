@@ -281,7 +281,8 @@ export function buildPersonRecord(
     agreementSentAt: membership.agreementSentAt,
     agreementSignedAt: membership.agreementSignedAt,
     companyProfileAssigned: companyProfileAssigned(membership),
-    adminKind: membership.adminKind,
+    // Which administrator he is, while he is one (not once demoted: company-access.ts).
+    adminKind: membership.role === 'access_admin' ? membership.adminKind : null,
     external: membership.external,
     startedAt: membership.startedAt,
     endedAt: membership.endedAt,
