@@ -64,6 +64,11 @@ test('a representative’s request is approved, mailed, signed on the central AP
 
     await tomas.getByRole('button', { name: 'Rechazar' }).click();
     const dialog = page.getByRole('dialog');
+    // The register already says why: the reason is written in advance, and the agent may change it.
+    await expect(dialog.getByLabel('Motivo')).toHaveValue(
+      'El solicitante no es representante legal de la empresa ni figura en su registro de firmantes autorizados (TRF).',
+    );
+    await expect(dialog.getByRole('button', { name: 'Rechazar' })).toBeEnabled();
     await dialog.getByLabel('Motivo').fill('No es representante legal ni figura en la TRF');
     await expectAccessible(page, 'rechazar solicitud');
     await dialog.getByRole('button', { name: 'Rechazar' }).click();
@@ -410,7 +415,8 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
 
   for (const [button, state] of [
     ['Pausar', 'Pausada'],
-    ['Eliminar acceso', 'De baja'],
+    // A deleted company profile is not a dismissal («De baja» is a worker's).
+    ['Eliminar acceso', 'Acceso eliminado'],
   ] as const) {
     await carla.getByRole('button', { name: button }).click();
     const change = page.getByRole('dialog');

@@ -256,6 +256,16 @@ export const companyMessages = {
     capacityHint:
       'Lo que declare no decide: al resolver, el sistema revisa si es representante legal o está habilitado en la TRF.',
     reason: 'Motivo',
+    /**
+     * A rejection's reason written in advance when the register already rules the requester out
+     * (rule 12): the agent reads it, and may change it.
+     */
+    rejectReasonFor: {
+      not_signatory:
+        'El solicitante no es representante legal de la empresa ni figura en su registro de firmantes autorizados (TRF).',
+      company_not_adherent:
+        'La empresa ya no está adherida: su portal no da acceso a ninguno de sus usuarios.',
+    },
     rejectReasonHint:
       'Queda en la solicitud y en la auditoría. No se envía correo: dígale usted el motivo a quien solicitó.',
     userRut: 'RUT del usuario',

@@ -414,7 +414,15 @@ function CompanyRequests({
                         )}
                         {button(
                           t.reject,
-                          { kind: 'reject', requesterRut: r.requester.rut, requesterName: name },
+                          {
+                            kind: 'reject',
+                            requesterRut: r.requester.rut,
+                            requesterName: name,
+                            // The register already says why: the reason is written for her.
+                            ...(r.check.ok
+                              ? {}
+                              : { reason: t.dialog.rejectReasonFor[r.check.reason] }),
+                          },
                           requests,
                         )}
                       </>

@@ -14,7 +14,13 @@ export const COMPANY_REQUESTS_HEADING = 'company-requests-title';
 export const USERS_PAGE = 100;
 
 export type CompanyDialog =
-  | { kind: 'approve' | 'reject'; requesterRut: string; requesterName: string }
+  | {
+      kind: 'approve' | 'reject';
+      requesterRut: string;
+      requesterName: string;
+      /** A rejection's reason written in advance: why the register rules the requester out. */
+      reason?: string;
+    }
   | { kind: 'record' }
   | { kind: 'add' }
   | {
