@@ -25,7 +25,7 @@ import {
   outcomeFilters,
   readRows,
   decideRows,
-  emailsGiven,
+  emailsAsked,
   warnRows,
   type FileReading,
   irreversibleBecause,
@@ -107,7 +107,15 @@ type Preview = {
 };
 
 /** A parsed file and its rows read on their own (readRows). */
-type ReadFile = { file: ParsedFile; reading: FileReading };
+/**
+ * A file read: its rows, what they ask, and who holds each address they ask for (emailsAsked,
+ * looked up as soon as the file is read: while a large file's members are still read elsewhere).
+ */
+type ReadFile = {
+  file: ParsedFile;
+  reading: FileReading;
+  emailHolders: ReadonlyMap<string, readonly number[]>;
+};
 
 type Runner = { cancel: boolean; session: Session; lastSeq: number; thread: ApplyThread | null };
 
@@ -202,6 +210,21 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     }
   }
 
+  /** Who holds each of these addresses in the replica now, by RUT: one statement for them all. */
+  function emailHoldersOf(emails: readonly string[]): Map<string, number[]> {
+    const holders = new Map<string, number[]>();
+    if (emails.length === 0) return holders;
+    const found = withPreviewReads(
+      (reads) => reads.emailHolders.all(JSON.stringify(emails)) as Array<[string, number]>,
+    );
+    for (const [email, rut] of found) {
+      const list = holders.get(email);
+      if (list) list.push(rut);
+      else holders.set(email, [rut]);
+    }
+    return holders;
+  }
+
   const company = (rut: number) => {
     const row = companyRow.get(rut) as
       { rut: number; legal_name: string; adherent: number; portals: string } | undefined;
@@ -261,8 +284,12 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     } catch (error) {
       return fileError(error);
     }
-    // The file's own checks (RUTs, cells, duplicates) run while the members are still read.
-    const read = (file: ParsedFile) => ({ file, reading: readRows(file.rows) });
+    // The file's own checks (RUTs, cells, duplicates), and who holds the addresses it asks for,
+    // while the members are still read.
+    const read = (file: ParsedFile): ReadFile => {
+      const reading = readRows(file.rows);
+      return { file, reading, emailHolders: emailHoldersOf(emailsAsked(reading)) };
+    };
     const decide = (file: ReadFile, known: CompanyMembers | null) =>
       decideFile(session, target, input.fileName, file, known);
     if (members) {
@@ -278,7 +305,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     session: Session,
     target: { rut: number; name: string; adherent: boolean; onEmpresas: boolean },
     fileName: string,
-    { file, reading }: ReadFile,
+    { file, reading, emailHolders }: ReadFile,
     members: CompanyMembers | null,
   ): BulkPreview {
     const { outcomes, totals } = withPreviewReads((reads) => {
@@ -288,6 +315,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       const representatives = new Set(reads.representatives.pluck().all(target.rut) as number[]);
       const lookup = (rut: number): PersonFacts | null => {
         const found = member(rut);
+        // Almost every row: a member neither blocked nor the representative, as read.
+        if (found && !blocked.has(rut) && !representatives.has(rut)) return found;
         if (found) {
           return {
             ...found,
@@ -308,17 +337,6 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       };
       const decided = decideRows(reading, target.adherent, lookup);
       // What the changes do beyond their rows: the company's administrators, the e-mails given.
-      const given = emailsGiven(decided.outcomes);
-      const emailHolders = new Map<string, number[]>();
-      if (given.length > 0) {
-        for (const [email, rut] of reads.emailHolders.all(JSON.stringify(given)) as Array<
-          [string, number]
-        >) {
-          const holders = emailHolders.get(email);
-          if (holders) holders.push(rut);
-          else emailHolders.set(email, [rut]);
-        }
-      }
       const admins = reads.admins.all(target.rut) as Array<{
         personRut: number;
         kind: AdminKind;

@@ -350,19 +350,24 @@ export type CompanyFacts = {
   /** Its register's legal representatives and its access administrators (rule 9). */
   authority: CompanyAuthority;
   /**
-   * Who holds each e-mail the file gives (emailsGiven) in the replica now, by RUT; an e-mail
-   * nobody holds may be missing.
+   * Who holds each e-mail the file's rows ask for (emailsAsked) in the replica now, by RUT; an
+   * e-mail nobody holds may be missing.
    */
   emailHolders: ReadonlyMap<string, readonly number[]>;
 };
 
-/** The addresses the file's change rows give, once each: what emailHolders is asked about. */
-export function emailsGiven(outcomes: readonly RowOutcome[]): string[] {
-  const given = new Set<string>();
-  for (const outcome of outcomes) {
-    if (outcome.kind === 'change' && outcome.email) given.add(outcome.email.to);
+/**
+ * The addresses the file's rows ask for, once each: what emailHolders is asked about. Known from
+ * the file alone (readRows), before any row is decided, so the replica is asked while the
+ * company's members are still being read; a row whose address is already its person's is asked
+ * about too, and warnRows looks only at those that change.
+ */
+export function emailsAsked(reading: FileReading): string[] {
+  const asked = new Set<string>();
+  for (const read of reading) {
+    if (read.kind === 'ask' && read.email !== null) asked.add(read.email);
   }
-  return [...given];
+  return [...asked];
 }
 
 /**
