@@ -4,6 +4,7 @@
  * applied once, in the order of its lane.
  */
 import { describe, expect, it } from 'vitest';
+import { PUSH_AHEAD } from '../../src/main/sync/sync-engine';
 import { editPhone, openDesk, startCentral, startProxy, syncNow } from '../support/sync-setup';
 
 const PEDRO = '12345678-5';
@@ -17,7 +18,9 @@ function processed(central: { db: { $client: import('better-sqlite3').Database }
 }
 
 describe('pipelined push', () => {
-  it('sends the next batch before the answer to the one before; one that overtook it goes again in turn', async () => {
+  it('sends the next batches before the answer to the one before; those that overtook it go again in turn', async () => {
+    // Three batches of two: all but the first go while it is held.
+    expect(PUSH_AHEAD).toBe(2);
     const central = await startCentral();
     const proxy = await startProxy(central.url);
     const desk = await openDesk(proxy.url, { syncOptions: { batchSize: 2 } });
@@ -32,12 +35,12 @@ describe('pipelined push', () => {
       held = true;
       return {
         kind: 'hold',
-        // The first batch waits at the proxy until the next one has gone past it to the
+        // The first batch waits at the proxy until the next ones have gone past it to the
         // central (or, with a desk that waits for each answer, until it is clear none comes).
         onHeld: (release) => {
           const started = Date.now();
           const wait = setInterval(() => {
-            if (pushes() >= 2 || Date.now() - started > 1500) {
+            if (pushes() >= 1 + PUSH_AHEAD || Date.now() - started > 1500) {
               clearInterval(wait);
               sentWhileHeld = pushes() - 1;
               setTimeout(release, 100);
@@ -48,9 +51,9 @@ describe('pipelined push', () => {
     });
 
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0, conflicts: 0 });
-    expect(sentWhileHeld).toBe(1);
-    // The second batch reached the central first: it applied nothing of it (its lane's
-    // previous action had not arrived) and the desk sent it again after the first.
+    expect(sentWhileHeld).toBe(PUSH_AHEAD);
+    // The second and third batches reached the central first: it applied nothing of them (their
+    // lane's previous action had not arrived) and the desk sent them again after the first.
     expect(processed(central)).toEqual(
       PHONES.map(() => ({ id: expect.any(Number), status: 'applied' })),
     );

@@ -167,6 +167,19 @@ class Superseded extends Error {}
 
 /** Actions per push request (the protocol's maximum); the benchmark's raw baseline uses it too. */
 export const PUSH_BATCH_SIZE = 200;
+/**
+ * Batches of a lane on their way behind the one whose answer is awaited (pipelining, see
+ * `sendFollowing`). With one, the desk and the central took turns more than they overlapped
+ * (each idle about 40% of a push in a CPU profile of bench:sync). MESA_PUSH_AHEAD (0–8) sets
+ * another number, for the benchmark's comparisons.
+ */
+export const PUSH_AHEAD = pushAheadFrom(process.env['MESA_PUSH_AHEAD']);
+
+function pushAheadFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return 2;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 8 ? n : 2;
+}
 
 const MAX_RESYNCS_PER_HOUR = 3;
 /**
@@ -421,11 +434,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   async function pushAll(): Promise<void> {
-    let following: SentBatch | null = null;
+    // The batches sent ahead, oldest first; dropped (their answers unread) when one of them or
+    // the one before them was not answered whole: what they carried is sent again in turn.
+    let ahead: SentBatch[] = [];
     for (;;) {
       let sent: SentBatch;
-      if (following) {
-        sent = following;
+      const first = ahead.shift();
+      if (first) {
+        sent = first;
       } else {
         // One snapshot of the tokens per batch: the rows sent are exactly those of the agent
         // whose token sends them, even if someone signs in meanwhile.
@@ -438,7 +454,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
         if (!batch) return;
         sent = send(session, batch, false);
       }
-      following = sendFollowing(sent);
+      for (let last = ahead.at(-1) ?? sent; ahead.length < PUSH_AHEAD;) {
+        const following = sendFollowing(last);
+        if (!following) break;
+        ahead.push(following);
+        last = following;
+      }
       const mine = sent.rows;
       let response: PushResponse;
       try {
@@ -446,7 +467,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       } catch (error) {
         if (!sent.following) throw error;
         // No answer to a batch sent ahead: it goes again, in turn (and what followed it too).
-        following = null;
+        ahead = [];
         continue;
       }
       options.onPushAnswered?.();
@@ -454,7 +475,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (sent.following && response.results.length < mine.length) {
         // It overtook the batch before it (or the server stopped part-way): what it did not
         // answer is sent again in turn, and a real gap is then seen as it always was.
-        following = null;
+        ahead = [];
         continue;
       }
       if (response.expectedNext !== undefined) {
@@ -463,7 +484,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           response.expectedNext < mine[0]!.seq &&
           lanes.requeueLane(mine[0]!.agent_id!, response.expectedNext - 1) > 0
         ) {
-          following = null;
+          ahead = [];
           continue;
         }
         throw new SyncProblem(
