@@ -136,6 +136,26 @@ describe('diagnose', () => {
       ).toStrictEqual(['access_request_pending']);
     });
 
+    it('at a company no longer adherent, a request opens nothing: that is the cause, said once (rule 6)', () => {
+      for (const state of ['pending', 'rejected'] as const) {
+        const alone = diagnose(
+          input({
+            memberships: [],
+            accessRequests: [request({ state, companyAdherent: false })],
+          }),
+        );
+        expect(codes(alone), state).toStrictEqual(['company_not_adherent']);
+        // Beside an access already held there, once.
+        const held = diagnose(
+          input({
+            memberships: [membership({ companyAdherent: false })],
+            accessRequests: [request({ state, companyAdherent: false })],
+          }),
+        );
+        expect(codes(held), state).toStrictEqual(['company_not_adherent']);
+      }
+    });
+
     it('tells a pensioner whose company closed that Portal Héroes still opens (rule 14)', () => {
       const causes = diagnose(
         input({

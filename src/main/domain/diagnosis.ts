@@ -60,6 +60,8 @@ export type DiagnosisInput = {
     companyName: string;
     state: 'pending' | 'approved' | 'rejected';
     reason: string | null;
+    /** Rule 6: at a company no longer adherent a request opens nothing, whatever it says. */
+    companyAdherent?: boolean;
     /** Approved: its agreement was signed (the approval mail has served). */
     agreementSigned?: boolean;
     /** The company's register names the requester (rule 12): a pending request can be approved. */
@@ -372,6 +374,15 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const standing = new Map(accessRequests.map((request) => [request.companyRut, request]));
   for (const request of standing.values()) {
     if (approved.has(request.companyRut)) continue;
+    if (request.companyAdherent === false) {
+      // Rule 6: no approval, no signature and no advice on entering there; the company's being
+      // no longer adherent is the cause, said once.
+      const said = causes.some(
+        (c) => c.code === 'company_not_adherent' && c.companyRut === request.companyRut,
+      );
+      if (!said) causes.push({ code: 'company_not_adherent', ...company(request), fix: null });
+      continue;
+    }
     if (request.state === 'rejected') {
       causes.push({
         code: 'access_request_rejected',

@@ -85,6 +85,7 @@ export function createPersonRecordRepository(db: Db) {
       companyRut: accessRequests.companyRut,
       companyDv: companies.dv,
       companyName: companies.legalName,
+      companyAdherent: companies.adherent,
       state: accessRequests.state,
       reason: accessRequests.reason,
       capacity: accessRequests.capacity,

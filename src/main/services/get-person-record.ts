@@ -353,6 +353,7 @@ export function buildPersonRecord(
       accessRequests: accessRequests.map((request) => ({
         companyRut: companyLogin(request.companyRut, request.companyDv),
         companyName: request.companyName,
+        companyAdherent: request.companyAdherent,
         state: request.state,
         reason: request.reason,
         agreementSigned: request.agreementSigned,
