@@ -71,6 +71,12 @@ describe('demo dataset', () => {
       present('(SELECT person_rut FROM memberships GROUP BY person_rut HAVING count(*) > 1)'),
     ).toBeGreaterThan(0);
     expect(present("access_requests WHERE state = 'rejected'")).toBeGreaterThan(0);
+    // Rule 12: an agreement is signed after its request was approved, never while it is pending.
+    expect(
+      present(`memberships m JOIN access_requests r
+        ON r.person_rut = m.person_rut AND r.company_rut = m.company_rut
+        WHERE m.agreement_signed = 1 AND r.state = 'pending'`),
+    ).toBe(0);
     // Dates in order: an agreement is sent before it is signed, and both within the membership.
     expect(
       present(`memberships WHERE agreement_signed_at < agreement_sent_at

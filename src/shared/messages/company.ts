@@ -184,7 +184,11 @@ export const companyMessages = {
             : 'No puede pedirlo desde este equipo: no hay datos suyos con que verificar su identidad.'
     }`,
   /** Why an approval button is off: the register decides, not the agent. */
-  cannotApprove: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
+  /** Why «Aprobar» is off for a request: what the register check found (rules 6, 12). */
+  cannotApprove: {
+    not_signatory: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
+    company_not_adherent: 'La empresa no está adherida: su portal no da acceso a nadie.',
+  },
   done: {
     'requests.record': 'Solicitud registrada como pendiente.',
     /**

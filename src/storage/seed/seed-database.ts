@@ -652,8 +652,9 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         // The register decides (rule 12): only a legal representative or a TRF signatory is
         // approved; anyone else was rejected.
         const decision = rand();
+        // A signed agreement came after an approval: its request is not pending still.
         const requestState =
-          capacity === 'other' ? 'rejected' : decision < 0.85 ? 'approved' : 'pending';
+          capacity === 'other' ? 'rejected' : signed || decision < 0.85 ? 'approved' : 'pending';
         const requestedAt = startedAt + DAY;
         insertAccessRequest.run(
           body,

@@ -410,7 +410,7 @@ function CompanyRequests({
                         {button(
                           t.approve,
                           { kind: 'approve', requesterRut: r.requester.rut, requesterName: name },
-                          requests ?? (r.check.ok ? null : t.cannotApprove),
+                          requests ?? (r.check.ok ? null : t.cannotApprove[r.check.reason]),
                         )}
                         {button(
                           t.reject,
