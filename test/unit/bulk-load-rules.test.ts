@@ -253,6 +253,8 @@ describe('duplicates and totals', () => {
     expect(words).toMatch(/^Es representante legal de la empresa según su registro/);
     expect(words).toMatch(/no tiene acceso en ella/);
     expect(words).not.toMatch(/no pertenece|otra empresa/);
+    // One company's load: neither portal's button named, nor a request she may have made already.
+    expect(words).not.toMatch(/Registrar solicitud|Agregar usuario|Portal Empresas|ACHS/);
     // Someone the register does not name still reads as before.
     expect(one(row('16.789.012-1', 'a@x.cl', null))).toMatchObject({ reason: 'not_in_company' });
   });

@@ -118,7 +118,7 @@ export const bulkMessages = {
       'Es representante legal de la empresa según su registro: una carga no inhabilita su acceso, y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado). Si él mismo lo pide, hágalo desde su ficha, en una llamada con él; si dejó de ser representante, la empresa debe actualizar su registro',
     // Rules 9, 12: the register names him, so «no pertenece a esta empresa» would be untrue.
     representative_no_access:
-      'Es representante legal de la empresa según su registro, pero no tiene acceso en ella: una carga cambia el correo o el estado de un acceso que existe, no da accesos. Su acceso se pide desde la página de la empresa («Registrar solicitud» en Portal Empresas, «Agregar usuario» en ACHS Gestión)',
+      'Es representante legal de la empresa según su registro, pero no tiene acceso en ella: una carga cambia el correo o el estado de un acceso que existe, no da accesos. Su acceso se da desde la página de la empresa, que dice también si ya lo pidió',
     changed_since: 'Cambió desde la vista previa (o desde la carga): no se sobrescribe',
     person_gone: 'La persona ya no está en este equipo',
     no_membership: 'La persona ya no pertenece a esta empresa',
@@ -168,7 +168,7 @@ export const bulkMessages = {
    */
   warnings: {
     last_admin: (n: number, company: string) =>
-      `${n === 1 ? '1 fila inhabilita al último administrador' : `${formatNumber(n)} filas inhabilitan a los últimos administradores`} de accesos de ${company}: después de la carga nadie de la empresa podrá cambiar perfiles ni pedir cambios de sus usuarios (regla 9); solo la mesa de ayuda, hasta que la empresa tenga otro administrador. Confirme con la empresa que lo quiere así antes de aplicar.`,
+      `${n === 1 ? '1 fila inhabilita al último administrador' : `${formatNumber(n)} filas inhabilitan a los últimos administradores`} de accesos de ${company}: después de la carga nadie de la empresa podrá cambiar perfiles ni pedir cambios de sus usuarios; solo la mesa de ayuda, hasta que la empresa tenga otro administrador. Confirme con la empresa que lo quiere así antes de aplicar.`,
     shared_email: (n: number) =>
       `${n === 1 ? '1 fila da un correo' : `${formatNumber(n)} filas dan correos`} que ya tiene otra persona, o que el archivo da también a otra: los correos de las dos, también los enlaces para crear o recuperar la contraseña, llegarían al mismo buzón (el acceso es personal). Revíse${n === 1 ? 'la' : 'las'} en «Con advertencias» antes de aplicar.`,
   },
