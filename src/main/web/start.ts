@@ -8,17 +8,41 @@ import { createCore, DEFAULT_DEMO_PERSONS } from '../core';
 import { startWebDoor } from './server';
 import { log } from '../../storage/log';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '5180' },
-    'data-dir': { type: 'string', default: '.data/web' },
-    'demo-persons': { type: 'string', default: String(DEFAULT_DEMO_PERSONS) },
-    'renderer-dir': { type: 'string', default: 'out/renderer' },
-    token: { type: 'string' },
-    /** The central API to sync with (e.g. from `npm run central`). */
-    central: { type: 'string' },
-  },
-});
+const USAGE = `Uso: node --import tsx src/main/web/start.ts [opciones]
+  --port N             puerto en 127.0.0.1 (5180; 0 elige uno libre)
+  --data-dir D         carpeta de datos del equipo (.data/web)
+  --demo-persons N     personas de la base de demostración (${DEFAULT_DEMO_PERSONS})
+  --renderer-dir D     la interfaz compilada (out/renderer)
+  --token T            la clave de un solo uso de la URL (una al azar si falta)
+  --central URL        el sistema central con que sincroniza (p. ej. de npm run central)
+  --help               esta ayuda`;
+
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '5180' },
+        'data-dir': { type: 'string', default: '.data/web' },
+        'demo-persons': { type: 'string', default: String(DEFAULT_DEMO_PERSONS) },
+        'renderer-dir': { type: 'string', default: 'out/renderer' },
+        token: { type: 'string' },
+        /** The central API to sync with (e.g. from `npm run central`). */
+        central: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    // An unknown or incomplete option: said in words, with the usage, not as a stack trace.
+    log.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const port = Number(values.port);
 const demoPersons = Number(values['demo-persons']);
