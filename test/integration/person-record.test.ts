@@ -82,6 +82,13 @@ describe('persons.get', () => {
       'Persona usuaria de empresa (no trabajadora ni pensionada)',
     );
     expect(record('19283746-4').isWorker).toBe(true);
+    // No worker of the company: «Cambiar perfil» does not make her one (rule 5), whoever asks.
+    const asSupervisor = call(seededCore(300, { as: 'supervisora' }), 'persons.get', {
+      rut: '14253647-1',
+    }) as PersonRecord;
+    const espiga = asSupervisor.memberships.find((m) => m.companyRut === ESPIGA)!;
+    expect(espiga.external).toBe(true);
+    expect(espiga.can.changeRole).toMatchObject({ allowed: false, reason: 'outsider_not_worker' });
   });
 
   it('keeps the affiliate profile open beside a paused company profile, and a pensioner in Portal Héroes (rule 14)', () => {

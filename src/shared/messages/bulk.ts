@@ -109,7 +109,8 @@ export const bulkMessages = {
     invalid_state: 'Estado no reconocido: use «habilitado» o «inhabilitado»',
     duplicate_conflict: 'RUT repetido en el archivo con valores distintos',
     company_not_adherent: 'La empresa no está adherida',
-    dismissed: 'La persona fue dada de baja en esta empresa',
+    // A dismissal and a deleted company profile are the same stored state: both said.
+    dismissed: 'Ya no tiene acceso en esta empresa (dada de baja, o su acceso eliminado)',
     paused: 'El acceso está en pausa: se reanuda desde la ficha de la empresa',
     empty_row: 'La fila no indica correo ni estado',
     person_blocked:

@@ -331,7 +331,14 @@ export const CAST_PERSONS: CastPerson[] = [
     phone: '+56965556677',
     serialNumber: '656781234',
     memberships: [
-      { companyRut: ESPIGA, role: 'company_user', state: 'paused', agreementSigned: true },
+      {
+        companyRut: ESPIGA,
+        role: 'company_user',
+        state: 'paused',
+        agreementSigned: true,
+        // Not a worker of the company (nor of any): an outside user (rule 13).
+        external: true,
+      },
     ],
     accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
   },
@@ -346,7 +353,14 @@ export const CAST_PERSONS: CastPerson[] = [
     phone: null,
     serialNumber: '667812345',
     memberships: [
-      { companyRut: ESPIGA, role: 'company_user', state: 'removed', agreementSigned: true },
+      {
+        companyRut: ESPIGA,
+        role: 'company_user',
+        state: 'removed',
+        agreementSigned: true,
+        // Not a worker of the company (nor of any): an outside user (rule 13).
+        external: true,
+      },
     ],
     accounts: [{ portal: 'portal_heroes', registrationState: 'active' }],
   },
