@@ -131,6 +131,13 @@ export const Decision = z.discriminatedUnion('allowed', [
       'representative_profile',
       // Rules 9, 12: nor his modules (shieldsRepresentative).
       'representative_modules',
+      // Rules 9, 12, 13: a change of his access only he may ask for, and he cannot now
+      // (companyChangeWaits: his agreement unsigned, no company profile, his profile not active,
+      // or no facts of his to check) — REPRESENTATIVE_WAIT_REASONS.
+      'representative_unsigned',
+      'representative_no_profile',
+      'representative_inactive',
+      'representative_unlisted',
     ]),
   }),
 ]);

@@ -557,6 +557,36 @@ deskTest(
 );
 
 deskTest(
+  'on the unsigned representative’s own record his access waits as on the company’s page',
+  async ({ desk }) => {
+    const { page } = desk;
+    await desk.open('10.203.040-0');
+    const araucania = desk.record.getByRole('row').filter({ hasText: 'Comercial Araucanía S.A.' });
+    // Only he may ask to take his access away, and he cannot until he signs (rule 12): the
+    // record's «Pausar» and «Eliminar acceso» wait with the company row's words. Before, each
+    // opened the company's dialog, which only then said nobody could complete it.
+    const waits =
+      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+    const pause = araucania.getByRole('button', { name: 'Pausar', exact: true });
+    const remove = araucania.getByRole('button', { name: 'Eliminar acceso', exact: true });
+    for (const waiting of [pause, remove]) {
+      await expect(waiting).toBeDisabled();
+      await expect(waiting).toHaveAccessibleDescription(`Comercial Araucanía S.A. ${waits}`);
+    }
+    // Said once in the row, in sight.
+    await expect(araucania.getByText(waits, { exact: true })).toBeVisible();
+    // Reached with Tab and pressed, nothing opens: no dialog, no company page.
+    for (const waiting of [pause, remove]) {
+      await waiting.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'Empresa' })).toHaveCount(0);
+    }
+    await expectAccessible(page, 'ficha del representante sin firmar');
+  },
+);
+
+deskTest(
   'a paused user calling is sent to her company: resuming is asked by its representative',
   async ({ desk }) => {
     const { page, record } = desk;
