@@ -193,6 +193,12 @@ export const Cause = z.object({
   profile: z.enum(['pensioner', 'affiliate']).optional(),
   /** affiliate_profile_open: where that login stands (no account: not registered, rule 2). */
   login: RegistrationState.optional(),
+  /**
+   * membership_paused, membership_disabled, other_companies_open: the company profile there
+   * waits for its Remote Access Agreement too, and the mail that asks for it waits until the
+   * access is given back (rule 12; signatureWaitsForAccess, shared/rules/access.ts).
+   */
+  agreementWaits: z.boolean().optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

@@ -15,7 +15,7 @@ import { phoneNoProofUntil, seesAllInteractions } from '../../shared/policy';
 import {
   accessBlockBadge,
   approvalAwaitsAt,
-  approvalAwaitsSignature,
+  approvedAwaitingSignature,
   fittingMailKinds,
   hasAccessAt,
   unsignedAgreement,
@@ -295,19 +295,19 @@ export function buildPersonRecord(
     })),
   };
   const blocked = accessBlockBadge(accessFacts);
+  // Rule 12: which profiles wait for a signature, and whether an approved request asks for it.
+  const signatures = accessFacts.memberships.map((m) => ({
+    ...m,
+    approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
+  }));
   const mailFacts = (account: (typeof accounts)[number]) => ({
     portal: account.portal,
     hasEmail: Boolean(person.email),
     registrationState: account.registrationState,
     emailVerified: account.emailVerified,
     hasAccess: hasAccessAt(account.portal, accessFacts),
-    hasApprovedRequest: approvalAwaitsSignature(accessRequests),
-    hasUnsignedAgreement: unsignedAgreement(
-      accessFacts.memberships.map((m) => ({
-        ...m,
-        approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
-      })),
-    ),
+    hasApprovedRequest: approvedAwaitingSignature(signatures),
+    hasUnsignedAgreement: unsignedAgreement(signatures),
   });
 
   const membershipViews = memberships.map((membership) => ({
