@@ -188,12 +188,15 @@ export const ROUTES = [
     method: 'POST',
     path: '/portal/agreement-signed',
     summary:
-      'Portal Empresas avisa que una persona firmó el Acuerdo de Acceso Remoto de una empresa: se le asigna el perfil empresa.',
+      'Portal Empresas avisa que una persona firmó el Acuerdo de Acceso Remoto de una empresa: se le asigna el perfil empresa. Si su acceso está pausado o inhabilitado, la firma queda registrada y el acceso sigue así (`assigned: false`): el perfil se asigna cuando la empresa lo reanude o lo habilite.',
     auth: false,
     portalKey: true,
     body: 'AgreementSigned',
     responses: {
-      200: { description: 'Firma registrada', schema: 'AgreementSignedResponse' },
+      200: {
+        description: 'Firma registrada; `assigned` dice si el perfil empresa quedó asignado',
+        schema: 'AgreementSignedResponse',
+      },
       400: invalid,
       401: { description: 'Falta la clave de los portales o no es válida', schema: 'ErrorBody' },
       404: {

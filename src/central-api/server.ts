@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Db } from '../storage/db/database';
 import {
   AgreementSigned,
+  type AgreementSignedResponse,
   RefreshRequest,
   SignInRequest,
   PushRequest,
@@ -31,6 +32,7 @@ import {
   type AnchorResponse,
 } from '../shared/sync-protocol';
 import { createCompanyWriteRepository } from '../intents/company-write-repository';
+import { companyProfileAssigned } from '../shared/rules/company-access';
 import { createAuth, type Authenticated } from './auth';
 import { createChangeLog } from './change-log';
 import { compareVersions, parseVersion } from '../shared/version';
@@ -201,9 +203,18 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
   const requestIds = sqlite.prepare(
     `SELECT id FROM access_requests WHERE person_rut = ? AND company_rut = ? AND state = 'approved'`,
   );
-  /** Rule 12: the signature assigns the company profile; logged for every desk to pull. */
+  /**
+   * Rule 12: the signature assigns the company profile; logged for every desk to pull. An access
+   * paused or disabled (rules 11, 13) keeps the signature and stays so: the profile is assigned
+   * when the company gives the access back (companyProfileAssigned), which the answer says — no
+   * mail of ours invites that signature meanwhile (shared/rules/access.ts awaitsSignature).
+   */
   const signAgreement = sqlite.transaction(
-    (personRut: number, companyRut: number, at: string): 'signed' | 'already' | 'not_found' => {
+    (
+      personRut: number,
+      companyRut: number,
+      at: string,
+    ): { signed: true; assigned: boolean } | 'already' | 'not_found' => {
       const membership = companies.membership(personRut, companyRut);
       if (!membership || membership.role === 'worker' || membership.state === 'removed') {
         return 'not_found';
@@ -214,7 +225,10 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       for (const { id } of requestIds.all(personRut, companyRut) as Array<{ id: number }>) {
         changeLog.record('access_request', id);
       }
-      return 'signed';
+      return {
+        signed: true,
+        assigned: companyProfileAssigned({ ...membership, agreementSigned: true }),
+      };
     },
   );
   const openApi = buildOpenApi({ minClientVersion });
@@ -316,7 +330,10 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
       const outcome = signAgreement(personRut, companyRut, at);
       if (outcome === 'not_found') throw new HttpError(404, 'agreement_not_found');
       if (outcome === 'already') throw new HttpError(409, 'agreement_already_signed');
-      return { status: 200, body: { signed: true, at } };
+      return {
+        status: 200,
+        body: { signed: true, at, assigned: outcome.assigned } satisfies AgreementSignedResponse,
+      };
     },
     // Scope follows assignments (issue 11).
     assignScope: ({ who, body }) => {

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Portal } from '../shared/contract';
 import { loginPortal } from '../shared/portals';
 import {
+  approvedAwaitingSignature,
   hasAccessAt,
   unsignedAgreement,
   type MailFacts,
@@ -74,10 +75,6 @@ export function createPersonWriteRepository(
     `SELECT sent_at AS sentAt, to_address AS "to" FROM mails
      WHERE person_rut = ? AND portal = ? AND kind = ?
      ORDER BY sent_at DESC LIMIT 1`,
-  );
-  const approvedRequest = sqlite.prepare(
-    `SELECT 1 FROM access_requests WHERE person_rut = ? AND state = 'approved'
-       AND agreement_signed = 0 LIMIT 1`,
   );
   const profiles = sqlite.prepare('SELECT is_pensioner, is_worker FROM persons WHERE rut = ?');
   const accessRows = sqlite.prepare(
@@ -241,7 +238,7 @@ export function createPersonWriteRepository(
           isWorker: profile?.is_worker === 1,
           memberships,
         }),
-        hasApprovedRequest: approvedRequest.get(person.rut) !== undefined,
+        hasApprovedRequest: approvedAwaitingSignature(memberships),
         hasUnsignedAgreement: unsignedAgreement(memberships),
       };
     },

@@ -131,6 +131,13 @@ export const Decision = z.discriminatedUnion('allowed', [
       'representative_profile',
       // Rules 9, 12: nor his modules (shieldsRepresentative).
       'representative_modules',
+      // Rules 9, 12, 13: a change of his access only he may ask for, and he cannot now
+      // (companyChangeWaits: his agreement unsigned, no company profile, his profile not active,
+      // or no facts of his to check) — REPRESENTATIVE_WAIT_REASONS.
+      'representative_unsigned',
+      'representative_no_profile',
+      'representative_inactive',
+      'representative_unlisted',
     ]),
   }),
 ]);
@@ -186,6 +193,12 @@ export const Cause = z.object({
   profile: z.enum(['pensioner', 'affiliate']).optional(),
   /** affiliate_profile_open: where that login stands (no account: not registered, rule 2). */
   login: RegistrationState.optional(),
+  /**
+   * membership_paused, membership_disabled, other_companies_open: the company profile there
+   * waits for its Remote Access Agreement too, and the mail that asks for it waits until the
+   * access is given back (rule 12; signatureWaitsForAccess, shared/rules/access.ts).
+   */
+  agreementWaits: z.boolean().optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

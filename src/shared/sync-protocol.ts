@@ -415,7 +415,16 @@ export const AgreementSigned = z.object({
   personRut: z.number().int().positive(),
   companyRut: z.number().int().positive(),
 });
-export const AgreementSignedResponse = z.object({ signed: z.literal(true), at: z.string() });
+export const AgreementSignedResponse = z.object({
+  signed: z.literal(true),
+  at: z.string(),
+  /**
+   * The company profile is assigned now (rule 12). false: the access is paused or disabled — the
+   * signature is kept, and the profile is assigned when the company gives the access back.
+   */
+  assigned: z.boolean(),
+});
+export type AgreementSignedResponse = z.infer<typeof AgreementSignedResponse>;
 
 // --- Issue 11: device trust -------------------------------------------------------------------
 

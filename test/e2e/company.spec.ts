@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { companyMessages } from '../../src/shared/messages';
+import { openSqlite } from '../../src/storage/db/connection';
 import { expectAccessible } from './a11y';
 import {
   askedBy,
@@ -147,6 +148,94 @@ test('a representative’s request is approved, mailed, signed on the central AP
     const record = page.getByRole('region', { name: 'Ficha' });
     await expect(record.getByText('Primer ingreso a Portal Empresas pendiente')).toBeVisible();
     await expectAccessible(page, 'ficha con perfil empresa');
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});
+
+test('a paused access is not invited to sign: no approval mail offered, the reason said, and a signature kept while it stays paused', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(120_000);
+  const central: Started = await startCentral(dirs.central, '0', '300', [
+    '--portal-key',
+    PORTAL_KEY,
+  ]);
+  // Gloria, La Espiga's legal representative, is also a worker there, her access paused (rule 11).
+  const writer = openSqlite(path.join(dirs.central, 'central.db'));
+  writer
+    .prepare(
+      `INSERT INTO memberships (person_rut, company_rut, role, state, modules, started_at)
+       VALUES (14725836, 78901234, 'worker', 'paused', '[]', '2026-01-01T00:00:00.000Z')`,
+    )
+    .run();
+  writer.close();
+  const door = await startDeskDoor(dirs.desk, central.url);
+  try {
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
+    // Her request is approved: she gets the administrator's profile, and it stays paused.
+    const company = await openEspiga(page);
+    await company
+      .getByRole('table')
+      .filter({ hasText: 'Solicitante' })
+      .getByRole('row')
+      .filter({ hasText: 'Gloria Paz Morales Reyes' })
+      .getByRole('button', { name: 'Aprobar' })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Aprobar' }).click();
+    await expect(page.getByRole('status')).toContainText('está pausado y así sigue');
+    await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
+
+    const search = page.getByRole('combobox', { name: 'Buscar' });
+    const record = page.getByRole('region', { name: 'Ficha' });
+    const openGloria = async () => {
+      await search.fill('14.725.836-4');
+      await search.press('Enter');
+      await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+        'Gloria Paz Morales Reyes',
+      );
+    };
+    await openGloria();
+    const espiga = record.getByRole('row').filter({ hasText: ESPIGA });
+    await expect(espiga).toContainText('Pausada');
+    // No mail invites her to sign and enter while her access is paused: before, «Reenviar:
+    // Aprobación de acceso» was offered (her approved request alone decided it).
+    await expect(record.getByRole('button', { name: /Aprobación de acceso/ })).toHaveCount(0);
+    await expect(record.getByRole('button', { name: /Firma de acuerdo/ })).toHaveCount(0);
+    // Why, in the pause's own words: the mail goes once the company resumes her access.
+    await expect(record).toContainText(
+      'Su Acuerdo de Acceso Remoto tampoco está firmado: cuando se reanude su acceso, le reenviaremos el correo para firmarlo (antes, firmarlo no le asignaría el perfil empresa).',
+    );
+    await expect(record.getByRole('button', { name: /Reanudar desde la empresa/ })).toBeVisible();
+    await expectAccessible(page, 'ficha con acceso pausado sin firmar');
+
+    // She signs with the link she already had: the central API keeps it and says the profile
+    // is not assigned; her access stays paused on the desk too, and still no mail is offered.
+    const signed = await fetch(`${central.url}/portal/agreement-signed`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${PORTAL_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ personRut: 14_725_836, companyRut: 78_901_234 }),
+    });
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toMatchObject({ signed: true, assigned: false });
+    await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+    await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    await expect
+      .poll(
+        async () => {
+          await openGloria();
+          return (await espiga.textContent()) ?? '';
+        },
+        { timeout: 30_000 },
+      )
+      .toMatch(/Firmado el \d\d-\d\d-\d{4}/);
+    await expect(espiga).toContainText('Pausada');
+    await expect(record.getByRole('button', { name: /Aprobación de acceso/ })).toHaveCount(0);
+    await expect(record).not.toContainText('Su Acuerdo de Acceso Remoto tampoco está firmado');
+    await expectAccessible(page, 'ficha con acceso pausado y acuerdo firmado');
   } finally {
     await door.stop();
     await central.stop();
@@ -552,6 +641,36 @@ deskTest(
     );
     await expect(dialog).not.toContainText('nadie puede pedir');
     await expect(dialog).toContainText('con su identidad verificada y su perfil empresa asignado');
+  },
+);
+
+deskTest(
+  'on the unsigned representative’s own record his access waits as on the company’s page',
+  async ({ desk }) => {
+    const { page } = desk;
+    await desk.open('10.203.040-0');
+    const araucania = desk.record.getByRole('row').filter({ hasText: 'Comercial Araucanía S.A.' });
+    // Only he may ask to take his access away, and he cannot until he signs (rule 12): the
+    // record's «Pausar» and «Eliminar acceso» wait with the company row's words. Before, each
+    // opened the company's dialog, which only then said nobody could complete it.
+    const waits =
+      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+    const pause = araucania.getByRole('button', { name: 'Pausar', exact: true });
+    const remove = araucania.getByRole('button', { name: 'Eliminar acceso', exact: true });
+    for (const waiting of [pause, remove]) {
+      await expect(waiting).toBeDisabled();
+      await expect(waiting).toHaveAccessibleDescription(`Comercial Araucanía S.A. ${waits}`);
+    }
+    // Said once in the row, in sight.
+    await expect(araucania.getByText(waits, { exact: true })).toBeVisible();
+    // Reached with Tab and pressed, nothing opens: no dialog, no company page.
+    for (const waiting of [pause, remove]) {
+      await waiting.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'Empresa' })).toHaveCount(0);
+    }
+    await expectAccessible(page, 'ficha del representante sin firmar');
   },
 );
 

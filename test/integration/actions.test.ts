@@ -568,6 +568,67 @@ describe('what the record offers fits the state (shared rules)', () => {
     expect(record(core, HECTOR).accounts[0]!.mailKinds).not.toContain('access_approval');
   });
 
+  it('offers the access-approval mail only while signing would assign its profile: not while that access is paused, disabled or deleted (rules 11, 12, 13)', () => {
+    const core = seededCore(300);
+    const setState = (state: string) =>
+      core.db.$client
+        .prepare(
+          'UPDATE memberships SET state = ? WHERE person_rut = 10203040 AND company_rut = 96512340',
+        )
+        .run(state);
+    const offered = () => record(core, HECTOR).accounts[0]!.mailKinds;
+    expect(offered()).toContain('access_approval');
+    for (const state of ['paused', 'disabled', 'removed']) {
+      setState(state);
+      // Before, his approved request alone kept offering it: a mail inviting him to sign and
+      // enter a profile that would stay paused (or, deleted, a signature the central refuses).
+      expect(offered(), state).not.toContain('access_approval');
+      expect(offered(), state).not.toContain('agreement_signature');
+      expect(
+        refused(core, 'mails.resend', {
+          rut: HECTOR,
+          portal: 'portal_empresas',
+          kind: 'access_approval',
+        }).message,
+        state,
+      ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
+    }
+    // Paused, the diagnosis says why no mail is offered: it waits for the access back.
+    setState('paused');
+    const paused = record(core, HECTOR).diagnosis.find((c) => c.companyRut === ARAUCANIA)!;
+    expect(paused).toMatchObject({ code: 'membership_paused', agreementWaits: true });
+    expect(paused.fix).toEqual({ action: 'resume_membership', companyRut: ARAUCANIA });
+    // Resumed, the step is his again: the mail is offered and accepted.
+    setState('active');
+    expect(offered()).toContain('access_approval');
+    expect(
+      core.dispatchNow('mails.resend', {
+        rut: HECTOR,
+        portal: 'portal_empresas',
+        kind: 'access_approval',
+      }).ok,
+    ).toBe(true);
+  });
+
+  it('offers no access-approval mail for a request approved over a profile already signed', () => {
+    const core = seededCore(300);
+    const MARCELA = '13579246-2';
+    call(core, 'requests.record', {
+      requesterRut: MARCELA,
+      companyRut: ESPIGA,
+      capacity: 'authorized_signatory',
+    });
+    call(core, 'requests.decide', {
+      requesterRut: MARCELA,
+      companyRut: ESPIGA,
+      decision: 'approve',
+      reason: '',
+    });
+    // Her new request's row waits for a signature her profile already has: nothing to sign
+    // (the central would answer «already signed»).
+    expect(record(core, MARCELA).accounts[0]!.mailKinds).not.toContain('access_approval');
+  });
+
   it('offers the access-approval mail only where an approved request exists', () => {
     const core = seededCore(300);
     expect(record(core, HECTOR).accounts[0]!.mailKinds).toContain('access_approval');

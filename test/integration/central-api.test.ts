@@ -1067,7 +1067,9 @@ describe('central API: the company half (issue 7)', () => {
 
     // The portal reports the signature: the profile is assigned, and desks pull it.
     const { cursor } = await pullAll(api, session, '', 5000);
-    expect((await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA })).status).toBe(200);
+    const signed = await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA });
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toEqual({ signed: true, at: START.toISOString(), assigned: true });
     const { changes } = await pullAll(api, session, cursor);
     expect(
       changes.find((c) => c.entity === 'membership' && c.row?.['person_rut'] === GLORIA)?.row,
@@ -1308,6 +1310,85 @@ describe('central API: the company half (issue 7)', () => {
     ).toMatchObject([{ role: 'access_admin', state: 'paused', agreement_signed: 0 }]);
     // The approval mail still goes: the agreement is hers to sign, paused or not.
     await until(() => smtp.messages.length >= 1, 'the approval mail');
+  });
+
+  it('invites no paused requester to sign again: no approval mail resent, her signature kept, her access paused until the company resumes it (rules 11, 12, 13)', async () => {
+    const { api, smtp } = await start({ portalKey: KEY });
+    const session = await signIn(api, 'agente');
+    // Gloria, a worker of La Espiga paused there: her approved request gives her the
+    // administrator's profile, paused (rule 11), and the approval's own mail goes.
+    api.db.$client
+      .prepare(
+        `INSERT INTO memberships (person_rut, company_rut, role, state, modules, started_at)
+         VALUES (?, ?, 'worker', 'paused', '[]', '2026-01-01T00:00:00.000Z')`,
+      )
+      .run(GLORIA, ESPIGA);
+    const resend = (id: number) =>
+      mutation(
+        session,
+        id,
+        'mail.resend',
+        GLORIA,
+        { portal: 'portal_heroes', mailKind: 'access_approval' },
+        START,
+      );
+    const resume = (id: number) =>
+      mutation(
+        session,
+        id,
+        'company_user.change',
+        GLORIA,
+        {
+          companyRut: ESPIGA,
+          change: 'resume',
+          fromState: 'paused',
+          callerRut: MARCELA,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_phone'],
+        },
+        START,
+      );
+    const gloria = () =>
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', GLORIA, ESPIGA);
+    const first = await pushOk(api, session, [
+      mutation(
+        session,
+        1,
+        'request.decide',
+        GLORIA,
+        { companyRut: ESPIGA, decision: 'approve', reason: null },
+        START,
+      ),
+      // Sent again while paused, it would invite her to sign and enter what stays paused: the
+      // same rule as the desk's record (approvedAwaitingSignature) refuses it. Before, it was
+      // accepted (and only the cool-down kept a second mail back).
+      resend(2),
+    ]);
+    expect(first.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['applied', null],
+      ['rejected', 'mail_not_applicable'],
+    ]);
+    expect(gloria()).toMatchObject([
+      { role: 'access_admin', state: 'paused', agreement_signed: 0 },
+    ]);
+    await until(() => smtp.messages.length >= 1, 'the approval mail');
+
+    // She signs with the link she has: the signature is kept, the access stays paused, and the
+    // answer says the profile is not assigned (rule 12: only an active profile is).
+    const signed = await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA });
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toMatchObject({ signed: true, assigned: false });
+    expect(gloria()).toMatchObject([{ state: 'paused', agreement_signed: 1 }]);
+
+    // The company resumes her access (its administrator asks): the profile is assigned with the
+    // signature she gave, and there is nothing left to sign or resend.
+    const second = await pushOk(api, session, [resume(3), resend(4)]);
+    expect(second.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['applied', null],
+      ['rejected', 'mail_not_applicable'],
+    ]);
+    expect(gloria()).toMatchObject([{ state: 'active', agreement_signed: 1 }]);
+    expect(smtp.messages).toHaveLength(1);
   });
 
   it('adds a RUT already registered only under its own names: a mistyped RUT adds no stranger', async () => {

@@ -10,7 +10,7 @@ import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, seededCore } from '../support/context';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
-import { companyChangeWaits } from '../../src/shared/rules/company-access';
+import { changeWaitReason, companyChangeWaits } from '../../src/shared/rules/company-access';
 import { readRut } from '../../src/shared/rut';
 
 const ESPIGA = '78901234-2';
@@ -909,6 +909,84 @@ describe('what the review found', () => {
       }).message,
     ).toMatch(/no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado/);
     expect(outboxCount(core)).toBe(before);
+  });
+
+  it('his own record waits as his row on the company’s page does: «Pausar» and «Eliminar acceso», with why, from the one rule', () => {
+    const core = seededCore(300);
+    const HECTOR = '10203040-0';
+    const ARAUCANIA = '96512340-7';
+    const hector = { personRut: 10_203_040, legalRepresentative: true };
+    // What the company's page decides for his row, as the reason a record's button gives.
+    const pageSays = () => {
+      const araucania = company(core, ARAUCANIA);
+      const listed = araucania.callers.map((c) => ({
+        personRut: readRut(c.person.rut)!.body,
+        cannotAsk: c.cannotAsk,
+      }));
+      const wait = companyChangeWaits(hector, 'takes', araucania, listed);
+      return wait === null ? null : changeWaitReason(wait);
+    };
+    const membership = () =>
+      (call(core, 'persons.get', { rut: HECTOR }) as PersonRecord).memberships.find(
+        (m) => m.companyRut === ARAUCANIA,
+      )!;
+    // Unsigned (rule 12): only he may ask to take his access away, and he cannot yet. Before,
+    // the record's «Pausar» and «Eliminar acceso» were allowed and opened a dialog nobody could
+    // complete.
+    expect(pageSays()).toBe('representative_unsigned');
+    expect(membership().can).toMatchObject({
+      pause: { allowed: false, reason: 'representative_unsigned' },
+      dismiss: { allowed: false, reason: 'representative_unsigned' },
+    });
+    // Main refuses it from the only one who may ask: the button says so before any dialog.
+    expect(
+      refused(core, 'companyUsers.change', {
+        companyRut: ARAUCANIA,
+        userRut: HECTOR,
+        change: 'remove',
+        reason: 'Lo pide él mismo',
+        callerRut: HECTOR,
+        callerIdentityCheck: FACTS,
+      }).message,
+    ).toMatch(/no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado/);
+    // Signed, he may ask: both open, on the record as on the page.
+    core.db.$client
+      .prepare(
+        'UPDATE memberships SET agreement_signed = 1 WHERE person_rut = 10203040 AND company_rut = 96512340',
+      )
+      .run();
+    expect(pageSays()).toBeNull();
+    expect(membership().can).toMatchObject({
+      pause: { allowed: true },
+      dismiss: { allowed: true },
+    });
+    // Paused, his profile holds no authority: «Eliminar acceso» waits for him again, and giving
+    // his access back («Reanudar») is asked by others, so it does not.
+    core.db.$client
+      .prepare(
+        "UPDATE memberships SET state = 'paused' WHERE person_rut = 10203040 AND company_rut = 96512340",
+      )
+      .run();
+    expect(pageSays()).toBe('representative_inactive');
+    expect(membership().can).toMatchObject({
+      dismiss: { allowed: false, reason: 'representative_inactive' },
+      resume: { allowed: true },
+    });
+  });
+
+  it('on his own desk too: the officer who is Araucanía’s unsigned representative sees his buttons wait', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const own = (call(core, 'persons.get', { rut: '10203040-0' }) as PersonRecord).memberships[0]!;
+    expect(own.can.pause).toEqual({ allowed: false, reason: 'representative_unsigned' });
+    expect(own.can.dismiss).toEqual({ allowed: false, reason: 'representative_unsigned' });
+  });
+
+  it('takes nothing from the call centre’s own word: an ACHS representative’s «Inhabilitar» still opens its dialog', () => {
+    const core = seededCore(300);
+    const ricardo = (call(core, 'persons.get', { rut: '12131415-0' }) as PersonRecord)
+      .memberships[0]!;
+    expect(ricardo.can.disable).toEqual({ allowed: true });
+    expect(ricardo.can.dismiss).toEqual({ allowed: true });
   });
 
   it('an administrator still waiting for the agreement holds no authority', () => {

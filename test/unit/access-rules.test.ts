@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  approvalAwaitsSignature,
   accessBlockBadge,
   approvalAwaitsAt,
+  approvedAwaitingSignature,
+  awaitsSignature,
   affiliateProfile,
   fittingMailKinds,
   hasAccess,
@@ -14,6 +15,7 @@ import {
   hasAccessAt,
   isMailKind,
   mailFits,
+  signatureWaitsForAccess,
   unsignedAgreement,
   type MailFacts,
 } from '../../src/shared/rules/access';
@@ -220,16 +222,46 @@ describe('mails that fit', () => {
 });
 
 describe('the approval mail serves the agreement step', () => {
-  it('is wanted for an approved request whose agreement is unsigned, not once signed', () => {
-    expect(approvalAwaitsSignature([{ state: 'approved', agreementSigned: false }])).toBe(true);
-    expect(approvalAwaitsSignature([{ state: 'approved', agreementSigned: true }])).toBe(false);
-    expect(approvalAwaitsSignature([{ state: 'pending', agreementSigned: false }])).toBe(false);
-    expect(
-      approvalAwaitsSignature([
-        { state: 'approved', agreementSigned: true },
-        { state: 'approved', agreementSigned: false },
-      ]),
-    ).toBe(true);
+  const approved = {
+    companyOnEmpresas: true,
+    agreementSigned: false,
+    state: 'active',
+    role: 'access_admin',
+    approvalAwaits: true,
+  };
+  it('is wanted while the profile an approved request gave waits for its signature, not once signed', () => {
+    expect(approvedAwaitingSignature([approved])).toBe(true);
+    expect(approvedAwaitingSignature([{ ...approved, agreementSigned: true }])).toBe(false);
+    // No approved request waits there (pending, or its agreement signed): none to send again.
+    expect(approvedAwaitingSignature([{ ...approved, approvalAwaits: false }])).toBe(false);
+    expect(approvedAwaitingSignature([{ ...approved, agreementSigned: true }, approved])).toBe(
+      true,
+    );
+  });
+  it('is not sent again while that access is paused, disabled or deleted: signing would open nothing (rules 11, 12, 13)', () => {
+    for (const state of ['paused', 'disabled', 'removed']) {
+      expect(approvedAwaitingSignature([{ ...approved, state }]), state).toBe(false);
+    }
+    // Nor for a request approved over a profile already signed (its request row still unsigned).
+    expect(approvedAwaitingSignature([{ ...approved, agreementSigned: true }])).toBe(false);
+    // Another company's profile that waits keeps its own mail.
+    expect(approvedAwaitingSignature([{ ...approved, state: 'paused' }, approved])).toBe(true);
+  });
+  it('says which profiles wait for the access back before any signature is asked', () => {
+    expect(awaitsSignature(approved)).toBe(true);
+    expect(signatureWaitsForAccess(approved)).toBe(false);
+    for (const state of ['paused', 'disabled']) {
+      expect(awaitsSignature({ ...approved, state }), state).toBe(false);
+      expect(signatureWaitsForAccess({ ...approved, state }), state).toBe(true);
+      expect(signatureWaitsForAccess({ ...approved, state, agreementSigned: true })).toBe(false);
+      expect(signatureWaitsForAccess({ ...approved, state, role: 'worker' })).toBe(false);
+      expect(signatureWaitsForAccess({ ...approved, state, companyOnEmpresas: false })).toBe(false);
+    }
+    expect(signatureWaitsForAccess({ ...approved, state: 'removed' })).toBe(false);
+    // The agreement's own mail follows the same profiles (an administrator someone added).
+    expect(unsignedAgreement([{ ...approved, approvalAwaits: false, state: 'paused' }])).toBe(
+      false,
+    );
   });
 });
 

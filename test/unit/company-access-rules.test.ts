@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addsProfile,
   agentActor,
+  changeWaitReason,
   checkAccessRequester,
   companyChangeWaits,
   companyProfileAssigned,
@@ -23,6 +24,7 @@ import {
   profileChangeBlocked,
   profileChangeRefusal,
   profileChangesFrom,
+  representativeWaitOf,
 } from '../../src/shared/rules/company-access';
 
 const REP = 10_203_040;
@@ -426,5 +428,74 @@ describe('a change nobody can ask for now waits on the company’s page, and say
     });
     expect(companyChangeWaits(user, 'gives_back', adherent, [signedAdmin])).toBeNull();
     expect(companyChangeWaits(user, 'takes', { adherent: false }, [signedAdmin])).toBeNull();
+  });
+});
+
+describe('a change that waits is the same reason on a person’s record (rules 6, 9, 12, 13)', () => {
+  it('says rule 6, or why the representative himself cannot ask, as a button’s reason', () => {
+    expect(changeWaitReason({ why: 'company_not_adherent' })).toBe('company_not_adherent');
+    expect(changeWaitReason({ why: 'representative_himself', reason: 'agreement_unsigned' })).toBe(
+      'representative_unsigned',
+    );
+    expect(changeWaitReason({ why: 'representative_himself', reason: 'no_company_profile' })).toBe(
+      'representative_no_profile',
+    );
+    expect(changeWaitReason({ why: 'representative_himself', reason: 'profile_not_active' })).toBe(
+      'representative_inactive',
+    );
+    expect(changeWaitReason({ why: 'representative_himself', reason: 'not_listed' })).toBe(
+      'representative_unlisted',
+    );
+  });
+  it('reads the representative’s cause back from each reason, and none from any other', () => {
+    for (const reason of [
+      'agreement_unsigned',
+      'no_company_profile',
+      'profile_not_active',
+      'not_listed',
+    ] as const) {
+      expect(
+        representativeWaitOf(changeWaitReason({ why: 'representative_himself', reason })),
+      ).toBe(reason);
+    }
+    for (const other of [
+      'company_not_adherent',
+      'representative_register',
+      'role',
+      'agreement_unsigned',
+    ]) {
+      expect(representativeWaitOf(other)).toBeNull();
+    }
+  });
+  it('his own standing decides: an unsigned representative waits; signed, he may ask', () => {
+    const empresas: CompanyAuthority = {
+      onEmpresas: true,
+      signatories: [{ personRut: REP, kind: 'legal_representative' }],
+      admins: [
+        { personRut: REP, kind: 'legal_representative', state: 'active', agreementSigned: false },
+      ],
+    };
+    const himself = (authority: CompanyAuthority) => {
+      const standing = companyRequester(REP, authority)!;
+      return [{ personRut: REP, cannotAsk: standing.ok ? null : standing.reason }];
+    };
+    const representative = { personRut: REP, legalRepresentative: true };
+    const wait = companyChangeWaits(representative, 'takes', { adherent: true }, himself(empresas));
+    expect(wait && changeWaitReason(wait)).toBe('representative_unsigned');
+    const signed = {
+      ...empresas,
+      admins: [{ ...empresas.admins[0]!, agreementSigned: true }],
+    };
+    expect(
+      companyChangeWaits(representative, 'takes', { adherent: true }, himself(signed)),
+    ).toBeNull();
+    const paused = { ...signed, admins: [{ ...signed.admins[0]!, state: 'paused' as const }] };
+    const pausedWait = companyChangeWaits(
+      representative,
+      'takes',
+      { adherent: true },
+      himself(paused),
+    );
+    expect(pausedWait && changeWaitReason(pausedWait)).toBe('representative_inactive');
   });
 });

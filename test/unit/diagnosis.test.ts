@@ -721,6 +721,55 @@ describe('diagnose', () => {
       expect(elsewhere[0]!.fix).toMatchObject({ kind: 'agreement_signature' });
     });
 
+    it('a paused or disabled requester is not asked to sign: no mail fix, and the pause says the mail waits for the access back', () => {
+      for (const state of ['paused', 'disabled'] as const) {
+        const causes = diagnose(
+          input({
+            person: person({ isWorker: false }),
+            accounts: [account('portal_heroes')],
+            memberships: [{ ...unsignedAdmin, state }],
+            accessRequests: [request({ state: 'approved', agreementSigned: false })],
+          }),
+        );
+        // Before, nothing here proposed the mail, but the record offered it anyway: the same
+        // rule (approvedAwaitingSignature) now says no on both.
+        expect(causes.some((cause) => cause.fix?.action === 'resend_mail')).toBe(false);
+        expect(codes(causes)).not.toContain('agreement_unsigned');
+        const closed = causes[0]!;
+        expect(closed).toMatchObject({
+          code: state === 'paused' ? 'membership_paused' : 'membership_disabled',
+          agreementWaits: true,
+        });
+        expect(causeTexts[closed.code](closed).say).toContain(
+          `Su Acuerdo de Acceso Remoto tampoco está firmado: cuando ${state === 'paused' ? 'se reanude' : 'se habilite de nuevo'} su acceso, le reenviaremos el correo para firmarlo (antes, firmarlo no le asignaría el perfil empresa).`,
+        );
+      }
+      // Signed before the pause, nothing waits but the access: nothing said of the agreement.
+      const signed = diagnose(
+        input({
+          memberships: [{ ...unsignedAdmin, state: 'paused', agreementSigned: true }],
+        }),
+      );
+      expect(signed[0]).not.toHaveProperty('agreementWaits');
+    });
+
+    it('a paused profile beside another company still open says its agreement waits too', () => {
+      const causes = diagnose(
+        input({
+          accounts: [account('portal_heroes')],
+          memberships: [
+            membership({ companyRut: '96111222-5', companyName: 'Minera Sur' }),
+            { ...unsignedAdmin, state: 'paused' },
+          ],
+        }),
+      );
+      const closed = causes.find((cause) => cause.code === 'other_companies_open')!;
+      expect(closed).toMatchObject({ state: 'paused', agreementWaits: true });
+      expect(causeTexts.other_companies_open(closed).say).toContain(
+        'Su Acuerdo de Acceso Remoto tampoco está firmado: cuando se reanude su acceso',
+      );
+    });
+
     it('counts the approval mail as a mail with the link (rule 12: it carries it)', () => {
       const causes = diagnose(
         input({

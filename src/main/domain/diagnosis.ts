@@ -14,10 +14,11 @@ import {
 import {
   affiliateProfile,
   approvalAwaitsAt,
-  approvalAwaitsSignature,
+  approvedAwaitingSignature,
   hasAccessAt,
   mailFits,
   membershipOpens,
+  signatureWaitsForAccess,
   unsignedAgreement,
 } from '../../shared/rules/access';
 import {
@@ -108,6 +109,11 @@ export type Cause = {
   profile?: 'pensioner' | 'affiliate';
   /** affiliate_profile_open: where that login stands (no account: not registered). */
   login?: 'not_registered' | 'pending_activation' | 'active';
+  /**
+   * membership_paused, membership_disabled, other_companies_open: its company profile's
+   * agreement is unsigned too, and its mail waits for the access back (signatureWaitsForAccess).
+   */
+  agreementWaits?: boolean;
   fix: Fix | null;
 };
 
@@ -124,13 +130,12 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     isWorker: person.isWorker ?? false,
     memberships,
   };
-  const approvedRequest = approvalAwaitsSignature(accessRequests);
-  const pendingAgreement = unsignedAgreement(
-    memberships.map((m) => ({
-      ...m,
-      approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
-    })),
-  );
+  const signatures = memberships.map((m) => ({
+    ...m,
+    approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
+  }));
+  const approvedRequest = approvedAwaitingSignature(signatures);
+  const pendingAgreement = unsignedAgreement(signatures);
   const resend = (account: DiagnosisInput['accounts'][number], kind: MailKind): Fix | null =>
     mailFits(kind, {
       portal: account.portal,
@@ -170,6 +175,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           code: 'membership_disabled',
           ...company(m),
           role: m.role,
+          ...agreementWaits(m),
           fix: m.companyAdherent ? { action: 'enable_membership', companyRut: m.companyRut } : null,
         });
       } else if (m.state === 'paused') {
@@ -177,6 +183,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           code: 'membership_paused',
           ...company(m),
           role: m.role,
+          ...agreementWaits(m),
           fix: m.companyAdherent ? { action: 'resume_membership', companyRut: m.companyRut } : null,
         });
       }
@@ -223,6 +230,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         ...company(m),
         role: m.role,
         state: m.state,
+        ...agreementWaits(m),
         others,
         ...(elsewhere.length > 0
           ? {
@@ -403,6 +411,14 @@ export function diagnose(input: DiagnosisInput): Cause[] {
 
   // Array.prototype.sort is stable, so equal codes keep the order they were found in.
   return causes.sort((a, b) => rank(a.code) - rank(b.code));
+}
+
+/**
+ * Rule 12: a paused or disabled company profile whose agreement is unsigned — no mail invites the
+ * signature until the access is given back (the record offers none), and the cause says so.
+ */
+function agreementWaits(m: DiagnosisInput['memberships'][number]): { agreementWaits?: true } {
+  return signatureWaitsForAccess(m) ? { agreementWaits: true } : {};
 }
 
 function rank(code: CauseCode): number {

@@ -15,19 +15,23 @@ import { phoneNoProofUntil, seesAllInteractions } from '../../shared/policy';
 import {
   accessBlockBadge,
   approvalAwaitsAt,
-  approvalAwaitsSignature,
+  approvedAwaitingSignature,
   fittingMailKinds,
   hasAccessAt,
   unsignedAgreement,
 } from '../../shared/rules/access';
 import {
   agentActor,
+  changeWaitReason,
   checkAccessRequester,
+  companyChangeWaits,
   companyProfileAssigned,
+  companyRequester,
   profileChangeBlocked,
   shieldsRepresentative,
   type AuthorityChange,
 } from '../../shared/rules/company-access';
+import { companyDecidesChange } from '../../shared/rules/membership-transitions';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
 import { decide, personTarget, type Action, type DenyReason } from '../../shared/rules/permissions';
@@ -186,25 +190,66 @@ export function buildPersonRecord(
     const decision = decide(scope, action, { personCompanyRuts: companyRuts, companyRut });
     return decision.allowed && dataBlock ? { allowed: false, reason: 'data_blocked' } : decision;
   };
-  // Rule 6: giving access back at a company no longer adherent is refused (membership-actions.ts).
-  const giveBack = (decision: Decision, membership: { companyAdherent: boolean }): Decision =>
-    decision.allowed && !membership.companyAdherent
-      ? { allowed: false, reason: 'company_not_adherent' }
-      : decision;
   // Rules 9, 12: where the register names the person legal representative, an agent who
   // administers that company may not take the access or the profile away (shieldsRepresentative).
   const registers = ctx.repos.companyRecords.registersOf(personRut);
+  const representativeAt = (companyRut: number) =>
+    registers.some((r) => r.company_rut === companyRut && r.kind === 'legal_representative');
+  // Rules 6, 9, 12, 13: a change the company decides that nobody can ask for now waits, with
+  // its reason, as on the company's page (companyChangeWaits) — not a dialog nobody can
+  // complete: an access given back at a company no longer adherent (rule 6; main refuses it,
+  // membership-actions.ts), or a legal representative's access taken away, which only he asks
+  // for, while he cannot (companyRequester: on Portal Empresas, until he signs the agreement).
+  const waits = (
+    decision: Decision,
+    membership: (typeof memberships)[number],
+    change: 'takes' | 'gives_back',
+  ): Decision => {
+    if (!decision.allowed) return decision;
+    const representative = representativeAt(membership.companyRut);
+    // He is the one who would ask: whether he may now, as the company's page lists him.
+    const standing = representative
+      ? companyRequester(personRut, {
+          onEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
+          signatories: [{ personRut, kind: 'legal_representative' }],
+          admins: memberships
+            .filter((m) => m.companyRut === membership.companyRut && m.role === 'access_admin')
+            .map((m) => ({
+              personRut,
+              kind: m.adminKind ?? 'commercial_contact',
+              state: m.state,
+              agreementSigned: m.agreementSigned,
+            })),
+        })
+      : null;
+    const wait = companyChangeWaits(
+      { personRut, legalRepresentative: representative },
+      change,
+      { adherent: membership.companyAdherent },
+      standing ? [{ personRut, cannotAsk: standing.ok ? null : standing.reason }] : [],
+    );
+    return wait === null ? decision : { allowed: false, reason: changeWaitReason(wait) };
+  };
+  // Taking an access away waits only where the company decides it (its page's dialog); the call
+  // centre's own word (an ACHS «Inhabilitar», a worker's dismissal) is taken on his own call.
+  const takes = (
+    decision: Decision,
+    membership: (typeof memberships)[number],
+    change: 'pause' | 'dismiss',
+  ): Decision =>
+    companyDecidesChange(
+      change,
+      { onEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)) },
+      membership,
+    )
+      ? waits(decision, membership, 'takes')
+      : decision;
   const shielded = (
     decision: Decision,
     membership: { companyRut: number; role: string },
     change: AuthorityChange,
   ): Decision => {
-    const user = {
-      personRut,
-      legalRepresentative: registers.some(
-        (r) => r.company_rut === membership.companyRut && r.kind === 'legal_representative',
-      ),
-    };
+    const user = { personRut, legalRepresentative: representativeAt(membership.companyRut) };
     return decision.allowed &&
       shieldsRepresentative(user, agentActor(scope, membership.companyRut), change)
       ? { allowed: false, reason: 'representative_register' }
@@ -226,9 +271,7 @@ export function buildPersonRecord(
       {
         role: membership.role,
         external: membership.external,
-        legalRepresentative: registers.some(
-          (r) => r.company_rut === membership.companyRut && r.kind === 'legal_representative',
-        ),
+        legalRepresentative: representativeAt(membership.companyRut),
       },
       {
         onEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
@@ -252,19 +295,19 @@ export function buildPersonRecord(
     })),
   };
   const blocked = accessBlockBadge(accessFacts);
+  // Rule 12: which profiles wait for a signature, and whether an approved request asks for it.
+  const signatures = accessFacts.memberships.map((m) => ({
+    ...m,
+    approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
+  }));
   const mailFacts = (account: (typeof accounts)[number]) => ({
     portal: account.portal,
     hasEmail: Boolean(person.email),
     registrationState: account.registrationState,
     emailVerified: account.emailVerified,
     hasAccess: hasAccessAt(account.portal, accessFacts),
-    hasApprovedRequest: approvalAwaitsSignature(accessRequests),
-    hasUnsignedAgreement: unsignedAgreement(
-      accessFacts.memberships.map((m) => ({
-        ...m,
-        approvalAwaits: approvalAwaitsAt(accessRequests, m.companyRut),
-      })),
-    ),
+    hasApprovedRequest: approvedAwaitingSignature(signatures),
+    hasUnsignedAgreement: unsignedAgreement(signatures),
   });
 
   const membershipViews = memberships.map((membership) => ({
@@ -291,14 +334,23 @@ export function buildPersonRecord(
       disable: shielded(can('membership.disable', membership.companyRut), membership, {
         toState: 'disabled',
       }),
-      enable: giveBack(can('membership.enable', membership.companyRut), membership),
-      pause: shielded(can('membership.pause', membership.companyRut), membership, {
-        toState: 'paused',
-      }),
-      resume: giveBack(can('membership.resume', membership.companyRut), membership),
-      dismiss: shielded(can('membership.dismiss', membership.companyRut), membership, {
-        toState: 'removed',
-      }),
+      enable: waits(can('membership.enable', membership.companyRut), membership, 'gives_back'),
+      pause: takes(
+        shielded(can('membership.pause', membership.companyRut), membership, {
+          toState: 'paused',
+        }),
+        membership,
+        'pause',
+      ),
+      resume: waits(can('membership.resume', membership.companyRut), membership, 'gives_back'),
+      // «Eliminar acceso» (a Portal Empresas user: the company's) or a worker's dismissal.
+      dismiss: takes(
+        shielded(can('membership.dismiss', membership.companyRut), membership, {
+          toState: 'removed',
+        }),
+        membership,
+        'dismiss',
+      ),
       // Off, saying why, when «Cambiar perfil» has nothing it may give (profileChangeBlocked).
       changeRole: withProfileChange(
         can('membership.change_role', membership.companyRut),

@@ -25,6 +25,15 @@ const whoAsks = (cause: Cause, what: string) =>
     ? `: solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.`
     : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).`;
 
+/**
+ * Rule 12: a paused or disabled company profile whose agreement is unsigned: the mail to sign it
+ * goes once the access is given back (the record offers none before), said to the caller.
+ */
+const agreementAfter = (cause: Cause, state: 'paused' | 'disabled') =>
+  cause.agreementWaits
+    ? ` Su Acuerdo de Acceso Remoto tampoco está firmado: cuando ${state === 'paused' ? 'se reanude' : 'se habilite de nuevo'} su acceso, le reenviaremos el correo para firmarlo (antes, firmarlo no le asignaría el perfil empresa).`
+    : '';
+
 /** Seed 002: how someone outside a company's register gets into its Portal Empresas. */
 const REPRESENTATIVE_ADDS =
   'Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.';
@@ -60,11 +69,11 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
         },
   membership_disabled: (c) => ({
     title: `Acceso inhabilitado${of(c)}`,
-    say: `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}`,
+    say: `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}${agreementAfter(c, 'disabled')}`,
   }),
   membership_paused: (c) => ({
     title: `Acceso pausado${of(c)}`,
-    say: `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}`,
+    say: `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}${agreementAfter(c, 'paused')}`,
   }),
   registration_blocked: (c) => ({
     title: `Registro bloqueado${at(c.portal)}`,
@@ -158,7 +167,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
         }
       : {
           title: `Acceso ${c.state === 'paused' ? 'pausado' : 'inhabilitado'} en ${company}; sigue con acceso a ${open}`,
-          say: `${company} ${c.state === 'paused' ? 'pausó' : 'inhabilitó'} su acceso a esa empresa: solo su representante legal o un administrador de accesos puede pedir que se ${c.state === 'paused' ? 'reanude' : 'habilite de nuevo'}. ${choose}`,
+          say: `${company} ${c.state === 'paused' ? 'pausó' : 'inhabilitó'} su acceso a esa empresa: solo su representante legal o un administrador de accesos puede pedir que se ${c.state === 'paused' ? 'reanude' : 'habilite de nuevo'}.${agreementAfter(c, c.state === 'paused' ? 'paused' : 'disabled')} ${choose}`,
         };
   },
   affiliate_profile_open: (c) => {

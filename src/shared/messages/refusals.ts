@@ -15,6 +15,7 @@ import { bulkMessages } from './bulk';
 import type { InteractionKind } from '../vocabulary';
 import { interactionKindWords } from './calls';
 import { notFoundMessages } from './common';
+import { companyMessages } from './company';
 
 /**
  * A refusal about a call or an officer's visit (his own, or who speaks in it) is said in its
@@ -63,6 +64,24 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
     'Es el representante legal de la empresa según su registro, y usted administra los accesos de esta empresa: no puede quitarle módulos (sí darle alguno). Solo él mismo puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa.',
   representative_register:
     'Es el representante legal de la empresa según su registro: otro administrador de accesos no puede inhabilitar, pausar ni eliminar su acceso, ni quitarle el perfil. Solo él mismo puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
+  // Rules 9, 12, 13: only he may ask to take his access away, and he cannot now
+  // (companyChangeWaits). A record names him: representativeWaitsOn.
+  representative_unsigned: companyMessages.representativeWaits(
+    'él mismo',
+    'access',
+    'agreement_unsigned',
+  ),
+  representative_no_profile: companyMessages.representativeWaits(
+    'él mismo',
+    'access',
+    'no_company_profile',
+  ),
+  representative_inactive: companyMessages.representativeWaits(
+    'él mismo',
+    'access',
+    'profile_not_active',
+  ),
+  representative_unlisted: companyMessages.representativeWaits('él mismo', 'access', 'not_listed'),
 };
 
 /** Messages of the rules that refuse an action; params fill the blanks. */

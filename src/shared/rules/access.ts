@@ -110,8 +110,9 @@ export type MailFacts = {
   /** The access this account's login serves (hasAccessAt). */
   hasAccess: boolean;
   /**
-   * Portal Empresas: an access request of this person was approved and its agreement is still
-   * unsigned — the step the approval mail serves (once signed, there is nothing to resend).
+   * Portal Empresas: the profile an approved request of this person gave waits for its
+   * signature — the step the approval mail serves (approvedAwaitingSignature: once signed, or
+   * while that access is paused, disabled or deleted, there is nothing to invite to).
    */
   hasApprovedRequest: boolean;
   /** An active company membership (not a worker's) still waits for the agreement's signature. */
@@ -128,11 +129,52 @@ export function approvalAwaitsAt<K>(
   );
 }
 
-/** MailFacts.hasApprovedRequest: an approved request whose agreement waits for the signature. */
-export function approvalAwaitsSignature(
-  requests: ReadonlyArray<{ state: string; agreementSigned?: boolean }>,
-): boolean {
-  return requests.some((r) => r.state === 'approved' && r.agreementSigned !== true);
+/** A membership as the signature mails read it: its company profile, and what asks it to sign. */
+export type SignatureFacts = {
+  state: string;
+  role: string;
+  agreementSigned: boolean;
+  companyOnEmpresas?: boolean;
+  /** An approved request at this company waits for this very signature (approvalAwaitsAt). */
+  approvalAwaits?: boolean;
+};
+
+/**
+ * Rule 12: a company profile the signature would assign now — on Portal Empresas, not a worker's,
+ * its agreement unsigned, and active. A paused or disabled access is the company's to give back
+ * first (rules 11, 13): signed meanwhile, the profile still would not be assigned, so no mail of
+ * ours invites the person to sign and enter until then; a deleted one has nothing to sign.
+ */
+export function awaitsSignature(m: SignatureFacts): boolean {
+  return (
+    m.companyOnEmpresas === true &&
+    m.state === 'active' &&
+    m.role !== 'worker' &&
+    !m.agreementSigned
+  );
+}
+
+/**
+ * A company profile on Portal Empresas whose agreement is unsigned and whose access is paused or
+ * disabled: its signature waits for the access to be given back (awaitsSignature), and so does
+ * the mail that asks for it — the diagnosis says so beside the pause.
+ */
+export function signatureWaitsForAccess(m: SignatureFacts): boolean {
+  return (
+    m.companyOnEmpresas === true &&
+    (m.state === 'paused' || m.state === 'disabled') &&
+    m.role !== 'worker' &&
+    !m.agreementSigned
+  );
+}
+
+/**
+ * MailFacts.hasApprovedRequest: a profile an approved request gave waits for its signature — not
+ * the request alone: the mail it is sent again for invites to sign for that profile, so it fits
+ * only while signing would assign it (awaitsSignature). The central API's resend reads the same.
+ */
+export function approvedAwaitingSignature(memberships: ReadonlyArray<SignatureFacts>): boolean {
+  return memberships.some((m) => awaitsSignature(m) && m.approvalAwaits === true);
 }
 
 /** Does sending this mail now help the person get in? Never to a missing address. */
@@ -165,24 +207,8 @@ export function fittingMailKinds(facts: MailFacts): MailKind[] {
  * profile an approved request gave (`approvalAwaits`) is asked to sign by the approval's mail,
  * which carries the link: that mail is the one to send again, not a second one.
  */
-export function unsignedAgreement(
-  memberships: ReadonlyArray<{
-    state: string;
-    role: string;
-    agreementSigned: boolean;
-    companyOnEmpresas?: boolean;
-    /** An approved request at this company waits for this very signature. */
-    approvalAwaits?: boolean;
-  }>,
-): boolean {
-  return memberships.some(
-    (m) =>
-      m.companyOnEmpresas === true &&
-      m.state === 'active' &&
-      m.role !== 'worker' &&
-      !m.agreementSigned &&
-      m.approvalAwaits !== true,
-  );
+export function unsignedAgreement(memberships: ReadonlyArray<SignatureFacts>): boolean {
+  return memberships.some((m) => awaitsSignature(m) && m.approvalAwaits !== true);
 }
 
 /** The last mail of a kind from a portal: when it went, and to which address. */

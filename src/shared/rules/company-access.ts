@@ -416,3 +416,33 @@ export function companyChangeWaits(
   if (change === 'modules' && another) return null;
   return { why: 'representative_himself', reason: himself?.cannotAsk ?? 'not_listed' };
 }
+
+/**
+ * A change that waits (companyChangeWaits), as the reason a disabled button of a person's record
+ * gives — the same rule as the company's page, so the two agree: rule 6's, or, for a legal
+ * representative's access, why he cannot ask for it himself now.
+ */
+export const REPRESENTATIVE_WAIT_REASONS = {
+  agreement_unsigned: 'representative_unsigned',
+  no_company_profile: 'representative_no_profile',
+  profile_not_active: 'representative_inactive',
+  not_listed: 'representative_unlisted',
+} as const satisfies Record<RequesterRefusal | 'not_listed', string>;
+
+export type ChangeWaitReason =
+  | 'company_not_adherent'
+  | (typeof REPRESENTATIVE_WAIT_REASONS)[keyof typeof REPRESENTATIVE_WAIT_REASONS];
+
+export function changeWaitReason(wait: ChangeWait): ChangeWaitReason {
+  return wait.why === 'company_not_adherent'
+    ? 'company_not_adherent'
+    : REPRESENTATIVE_WAIT_REASONS[wait.reason];
+}
+
+/** Why the representative cannot ask, behind a reason changeWaitReason gave (null: another). */
+export function representativeWaitOf(reason: string): RequesterRefusal | 'not_listed' | null {
+  const found = (
+    Object.entries(REPRESENTATIVE_WAIT_REASONS) as Array<[RequesterRefusal | 'not_listed', string]>
+  ).find(([, value]) => value === reason);
+  return found ? found[0] : null;
+}

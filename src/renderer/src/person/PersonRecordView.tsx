@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import {
@@ -45,7 +45,7 @@ import { useSession, type DialogSpec } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { standingClass } from '../company/MembershipSummary';
-import { profileStanding } from '../../../shared/rules/company-access';
+import { profileStanding, representativeWaitOf } from '../../../shared/rules/company-access';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { GuardedButton } from '../components/GuardedButton';
@@ -103,6 +103,81 @@ function ActionButton({
 
 const CHANGE_LABELS: Record<RecordChange, string> = recordMessages.changes;
 
+type Membership = PersonRecord['memberships'][number];
+
+/**
+ * Why a change the company decides waits, in the words of the company's page: a legal
+ * representative's access only he asks to take away, and he cannot now (companyChangeWaits),
+ * said with his name as his row there says it; any other reason as deniedReason.
+ */
+const companyChangeReason = (decision: Decision, name: string): string | null => {
+  if (decision.allowed) return null;
+  const cause = representativeWaitOf(decision.reason);
+  return cause === null
+    ? deniedReason(decision)
+    : companyMessages.representativeWaits(name, 'access', cause);
+};
+
+/**
+ * A membership's access changes: those the company decides open its page with their dialog
+ * (openCompanyUserChange), or wait with the reason — said once in the row, however many of its
+ * buttons wait for it, as on the company's page; the call centre's own open their dialog here.
+ */
+function MembershipChanges({
+  record,
+  membership,
+  children,
+}: {
+  record: PersonRecord;
+  membership: Membership;
+  /** The row's other buttons, before the reasons. */
+  children?: ReactNode;
+}) {
+  const rowId = useId();
+  const changes = recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership);
+  const reasonOf = (change: RecordChange) =>
+    companyDecides(change)
+      ? companyChangeReason(membership.can[membershipChangeOf(change)], fullName(record))
+      : null;
+  const reasons = [
+    ...new Set(changes.map(reasonOf).filter((reason): reason is string => reason !== null)),
+  ];
+  const reasonId = (reason: string | null) =>
+    reason === null ? undefined : `${rowId}-why-${reasons.indexOf(reason)}`;
+  return (
+    <>
+      {changes.map((change) =>
+        companyDecides(change) ? (
+          <GuardedButton
+            key={change}
+            className="small-button"
+            reason={reasonOf(change)}
+            reasonShownAt={reasonId(reasonOf(change))}
+            about={membership.companyName}
+            onClick={() => void openCompanyUserChange(record, membership.companyRut, change, 'row')}
+          >
+            {CHANGE_LABELS[change]}
+          </GuardedButton>
+        ) : (
+          <ActionButton
+            key={change}
+            decision={membership.can[change]}
+            spec={membershipSpec(record, membership, change)}
+            label={CHANGE_LABELS[change]}
+            about={membership.companyName}
+          />
+        ),
+      )}
+      {children}
+      {reasons.map((reason) => (
+        <p key={reason} id={reasonId(reason)} className="disabled-reason">
+          {reason}
+        </p>
+      ))}
+    </>
+  );
+}
+
 /** A company's name that opens its page, with its RUT beside it. */
 function CompanyLink({ rut, name }: { rut: string; name: string }) {
   const openCompany = useCompany((s) => s.open);
@@ -124,7 +199,7 @@ function CompanyLink({ rut, name }: { rut: string; name: string }) {
 const yesNo = (value: boolean) => (value ? recordMessages.yes : recordMessages.no);
 
 /** «Cambiar perfil» is not this agent's at that company (rule 9: a supervisor or its admin). */
-const notAdminHere = (membership: PersonRecord['memberships'][number]) =>
+const notAdminHere = (membership: Membership) =>
   !membership.can.changeRole.allowed && membership.can.changeRole.reason === 'not_access_admin';
 
 /** The person's record; Esc (handled by the app) goes back to the results. */
@@ -418,39 +493,17 @@ function RecordContent({ record }: { record: PersonRecord }) {
                         )}
                 </td>
                 <td className="actions">
-                  {recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership).map(
-                    (change) =>
-                      companyDecides(change) ? (
-                        <GuardedButton
-                          key={change}
-                          className="small-button"
-                          reason={deniedReason(membership.can[membershipChangeOf(change)])}
-                          about={membership.companyName}
-                          onClick={() =>
-                            void openCompanyUserChange(record, membership.companyRut, change, 'row')
-                          }
-                        >
-                          {CHANGE_LABELS[change]}
-                        </GuardedButton>
-                      ) : (
-                        <ActionButton
-                          key={change}
-                          decision={membership.can[change]}
-                          spec={membershipSpec(record, membership, change)}
-                          label={CHANGE_LABELS[change]}
-                          about={membership.companyName}
-                        />
-                      ),
-                  )}
-                  {membership.state !== 'removed' && (
-                    <ActionButton
-                      decision={membership.can.changeRole}
-                      spec={roleSpec(record, membership)}
-                      label="Cambiar perfil"
-                      reasonShownAt={notAdminHere(membership) ? notAdminNote : undefined}
-                      about={membership.companyName}
-                    />
-                  )}
+                  <MembershipChanges record={record} membership={membership}>
+                    {membership.state !== 'removed' && (
+                      <ActionButton
+                        decision={membership.can.changeRole}
+                        spec={roleSpec(record, membership)}
+                        label="Cambiar perfil"
+                        reasonShownAt={notAdminHere(membership) ? notAdminNote : undefined}
+                        about={membership.companyName}
+                      />
+                    )}
+                  </MembershipChanges>
                 </td>
               </tr>
             ))}
