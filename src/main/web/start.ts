@@ -40,7 +40,7 @@ function readOptions() {
 
 const values = readOptions();
 if (values.help) {
-  console.log(USAGE);
+  process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
 
