@@ -633,14 +633,14 @@ deskTest(
       await expect(page.getByRole('dialog')).toHaveCount(0);
     }
     await expectAccessible(page, 'botones del representante sin firmar');
-    // The company's other dialogs still say why he cannot ask, in the one rule's words.
-    await company.getByRole('button', { name: 'Agregar usuario' }).click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText(
-      'Héctor Patricio Contreras Vásquez no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado',
-    );
-    await expect(dialog).not.toContainText('nadie puede pedir');
-    await expect(dialog).toContainText('con su identidad verificada y su perfil empresa asignado');
+    // Nobody else may ask either: «Agregar usuario» waits too, why said once above the list,
+    // in the one rule's words (before, it opened a dialog nobody could complete).
+    const nobody =
+      'Nadie de la empresa puede pedir cambios de sus usuarios ahora. Héctor Patricio Contreras Vásquez no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+    await expect(company.getByText(nobody, { exact: true })).toBeVisible();
+    const add = company.getByRole('button', { name: 'Agregar usuario' });
+    await expect(add).toBeDisabled();
+    await expect(add).toHaveAccessibleDescription(nobody);
   },
 );
 
@@ -757,33 +757,11 @@ deskTest(
 );
 
 deskTest(
-  'a company where nobody may ask yet says why, and asks for no «Quién lo pide»',
+  'a company where nobody may ask says why once, and every change of its users waits (rule 6)',
   async ({ desk }) => {
     const { page } = desk;
-    // Araucanía: its only administrator (Héctor) has not signed the agreement.
-    await desk.find('comercial araucania');
-    await desk.option('Comercial Araucanía S.A.').click();
-    await page
-      .getByRole('region', { name: 'Empresa' })
-      .getByRole('button', { name: 'Agregar usuario' })
-      .click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText('no puede pedirlo aún');
-    await expect(
-      dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
-    ).toHaveCount(0);
-    await expect(
-      dialog.getByRole('button', { name: 'Agregar usuario' }),
-    ).toHaveAccessibleDescription(/Falta: alguien de la empresa que pueda pedirlo/);
-    await expectAccessible(page, 'nadie puede pedirlo aún');
-  },
-);
-
-deskTest(
-  'at a company no longer adherent a module can be taken away, never given (rule 6)',
-  async ({ desk }) => {
-    const { page } = desk;
-    // Amanda: a company user of Comercial Del Pacífico, whose adherence ended.
+    // Amanda: a company user of Comercial Del Pacífico, whose adherence ended; nobody is
+    // registered there to ask.
     await desk.open('8.527.013-3');
     await desk.record
       .getByRole('row')
@@ -792,22 +770,46 @@ deskTest(
       .first()
       .click();
     const company = page.getByRole('region', { name: 'Empresa' });
-    await company
+    // Said as it is at a company no longer adherent, not «register its representative first»,
+    // which would open nothing there.
+    const nobody =
+      'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar';
+    await expect(company.getByText(nobody)).toBeVisible();
+    await expect(company).not.toContainText('registrar primero');
+    // Her row's buttons point at that one notice, and open nothing (before, a dialog nobody
+    // could complete).
+    const modules = company
       .getByRole('row')
       .filter({ hasText: '8.527.013-3' })
+      .getByRole('button', { name: 'Módulos' });
+    await expect(modules).toBeDisabled();
+    await expect(modules).toHaveAccessibleDescription(new RegExp(`^Amanda.* ${nobody}`));
+    await modules.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expectAccessible(page, 'nadie puede pedirlo');
+  },
+);
+
+deskTest(
+  'at a company no longer adherent a module can be taken away, never given (rule 6)',
+  async ({ desk }) => {
+    const { page } = desk;
+    // Ramón: Transportes Biobío's legal representative, whose adherence ended; he holds
+    // «Siniestros».
+    await desk.find('transportes biobio');
+    await desk.option('Transportes Biobío Limitada').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await company
+      .getByRole('row')
+      .filter({ hasText: '7.654.321-6' })
       .getByRole('button', { name: 'Módulos' })
       .click();
-    const dialog = page.getByRole('dialog', { name: /Módulos de Amanda/ });
+    const dialog = page.getByRole('dialog', { name: /Módulos de Ramón/ });
     await expect(dialog).toContainText(companyMessages.dialog.modulesNotAdherent);
-    // Nobody is registered to ask: said as it is at a company no longer adherent, not «register
-    // its representative first», which would open nothing there (rule 6).
-    await expect(dialog).toContainText(
-      'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar',
-    );
-    await expect(dialog).not.toContainText('registrar primero');
-    // She holds «Documentos» (it may go); «Siniestros» she lacks (it may not come).
-    await expect(dialog.getByRole('checkbox', { name: 'Documentos' })).toBeEnabled();
-    const lacking = dialog.getByRole('checkbox', { name: 'Siniestros' });
+    // He holds «Siniestros» (it may go); «Documentos» he lacks (it may not come).
+    await expect(dialog.getByRole('checkbox', { name: 'Siniestros' })).toBeEnabled();
+    const lacking = dialog.getByRole('checkbox', { name: 'Documentos' });
     await expect(lacking).toBeDisabled();
     await expect(lacking).toHaveAccessibleDescription(companyMessages.dialog.modulesNotAdherent);
     await expectAccessible(page, 'módulos en empresa no adherida');

@@ -184,6 +184,12 @@ export const companyMessages = {
             : 'No puede pedirlo desde este equipo: no hay datos suyos con que verificar su identidad.'
     }`,
   /** Why an approval button is off: the register decides, not the agent. */
+  /**
+   * Nobody the page lists may ask for a change of the company's users now (each, and why): its
+   * buttons wait, this said once above them.
+   */
+  nobodyCanAsk: (why: string[]) =>
+    `Nadie de la empresa puede pedir cambios de sus usuarios ahora. ${why.join(' ')}`,
   /** Why «Aprobar» is off for a request: what the register check found (rules 6, 12). */
   cannotApprove: {
     not_signatory: 'El registro de la empresa no lo permite (regla de Portal Empresas).',

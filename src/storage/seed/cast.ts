@@ -151,7 +151,8 @@ export const CAST_PERSONS: CastPerson[] = [
     accounts: [{ portal: 'achs_gestion', registrationState: 'active' }],
   },
   {
-    // His company is no longer adherent.
+    // His company is no longer adherent; he is its legal representative, and holds one module
+    // there (rule 6: it may go, no other may come).
     rut: 7_654_321,
     givenNames: 'Ramón',
     lastName1: 'Ñancupil',
@@ -159,7 +160,17 @@ export const CAST_PERSONS: CastPerson[] = [
     email: 'ramon.nancupil@yahoo.es',
     phone: null,
     serialNumber: '555666777',
-    memberships: [{ companyRut: BIOBIO, role: 'worker', state: 'active' }],
+    worker: true,
+    signatories: [{ companyRut: BIOBIO, kind: 'legal_representative' }],
+    memberships: [
+      {
+        companyRut: BIOBIO,
+        role: 'access_admin',
+        state: 'active',
+        adminKind: 'legal_representative',
+        modules: ['siniestros'],
+      },
+    ],
     accounts: [{ portal: 'achs_gestion', registrationState: 'active' }],
   },
   {

@@ -101,6 +101,17 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   }));
   // The ids of the reasons a row's buttons share: unique on the page.
   const rowId = useId();
+  // Rules 9, 12, 13: when nobody the page lists may ask now, every change of its users (and
+  // «Agregar usuario») waits, with why said once above them, not in a dialog nobody can complete.
+  const nobodyAsks = company.callers.some((c) => c.cannotAsk === null)
+    ? null
+    : company.callers.length === 0
+      ? t.dialog.noCallers(company.adherent)
+      : t.nobodyCanAsk(
+          company.callers.map((c) => t.dialog.cannotAsk(nameOr(c.person), c.cannotAsk!)),
+        );
+  const nobodyId = `${rowId}-nobody`;
+  const addReason = manage ?? (company.adherent ? null : t.notAdherent(null)) ?? nobodyAsks;
   // A row's button says whom it acts on to whoever reaches it with Tab (GuardedButton `about`);
   // `reasonShownAt`: why it waits, said once for the buttons of a row that wait for it.
   const button = (
@@ -207,9 +218,15 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
         {button(
           t.addUser,
           { kind: 'add' },
-          manage ?? (company.adherent ? null : t.notAdherent(null)),
+          addReason,
+          addReason === nobodyAsks ? nobodyId : undefined,
         )}
       </div>
+      {manage === null && nobodyAsks !== null && (
+        <p id={nobodyId} className="notice notice-warn">
+          {nobodyAsks}
+        </p>
+      )}
       {company.profiles.length === 0 ? (
         <p className="muted">{t.profilesEmpty}</p>
       ) : (
@@ -255,6 +272,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
               const reasons: string[] = [];
               const shownAt = (reason: string | null): string | undefined => {
                 if (reason === null) return undefined;
+                if (reason === nobodyAsks) return nobodyId;
                 if (!reasons.includes(reason)) reasons.push(reason);
                 return `${rowId}-${readRut(p.person.rut)?.body}-why-${reasons.indexOf(reason)}`;
               };
@@ -263,8 +281,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                 (COMPANY_USER_CHANGES[change].to === 'active'
                   ? waits(waitFor('gives_back'), 'access')
                   : // A legal representative's access: only at his own request (rules 9, 12).
-                    (takeAway ?? waits(takesWait, 'access')));
-              const modulesReason = manage ?? waits(modulesWait, 'modules');
+                    (takeAway ?? waits(takesWait, 'access'))) ??
+                nobodyAsks;
+              const modulesReason = manage ?? waits(modulesWait, 'modules') ?? nobodyAsks;
               return (
                 <tr key={p.person.rut}>
                   <th scope="row">
