@@ -1461,7 +1461,14 @@ export const contract = {
       /** null: unknown, or outside what the agent may see. */
       name: z.string().nullable(),
       /** What they are at this company now (a removed membership is none). */
-      membership: z.object({ role: MembershipRole, state: MembershipState }).nullable(),
+      membership: z
+        .object({
+          role: MembershipRole,
+          state: MembershipState,
+          /** The modules held there, which a company profile given now keeps. */
+          modules: z.array(z.string()),
+        })
+        .nullable(),
     }),
   },
   'requests.list': {

@@ -901,3 +901,48 @@ deskTest(
     await expect(pedro.getByRole('button', { name: 'Habilitar', exact: true })).toBeVisible();
   },
 );
+
+deskTest.describe('as the supervisor', () => {
+  deskTest.use({ user: 'supervisora' });
+
+  deskTest(
+    'a company user appointed administrator keeps his modules: none is asked for, and the toast says appointed',
+    async ({ desk }) => {
+      const { page, record } = desk;
+      // Pedro, a worker of Los Andes (ACHS) holding «Siniestros», made a company user there.
+      await desk.open('12.345.678-5');
+      await record.getByRole('button', { name: 'Cambiar perfil' }).click();
+      const change = page.getByRole('dialog');
+      await change.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });
+      await change.getByLabel('Motivo').fill('Lo pidió el representante legal');
+      await change.getByRole('button', { name: 'Cambiar perfil' }).click();
+      await expect(page.getByRole('status')).toHaveText('Perfil actualizado.');
+
+      await desk.find('constructora los andes');
+      await desk.option('Constructora Los Andes SpA').click();
+      const company = page.getByRole('region', { name: 'Empresa' });
+      await company.getByRole('button', { name: 'Agregar usuario' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByLabel(/administrador de accesos de la empresa que lo pide/)
+        .selectOption({ label: 'Ricardo Alberto Muñoz Vidal · Representante legal' });
+      await dialog.getByLabel(/N° de serie/).check();
+      await dialog.getByLabel(/Correo registrado/).check();
+      await dialog.getByLabel('RUT del usuario').fill('12.345.678-5');
+      await expect(dialog).toContainText('conserva sus módulos');
+      await dialog
+        .getByRole('combobox', { name: /^Perfil/ })
+        .selectOption({ label: 'Administrador de accesos' });
+      // He keeps «Siniestros»: no module is asked for, nor «Agregar sin módulos».
+      await expect(dialog.getByLabel(/^Agregar sin módulos/)).toHaveCount(0);
+      await expectAccessible(page, 'nombrar administrador');
+      await dialog.getByRole('button', { name: 'Agregar usuario' }).click();
+      await expect(page.getByRole('status')).toHaveText(
+        'Nombrado administrador de accesos; conserva sus módulos. ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.',
+      );
+      const pedro = company.getByRole('row').filter({ hasText: 'Pedro Andrés González Muñoz' });
+      await expect(pedro).toContainText('Administrador de accesos');
+      await expect(pedro).toContainText('Siniestros');
+    },
+  );
+});

@@ -256,7 +256,7 @@ export function lookupPerson(
     name: seen.allowed ? nameOf(row) : null,
     membership:
       membership && membership.state !== 'removed'
-        ? { role: membership.role, state: membership.state }
+        ? { role: membership.role, state: membership.state, modules: membership.modules }
         : null,
   };
 }

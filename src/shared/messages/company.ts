@@ -213,12 +213,14 @@ export const companyMessages = {
      * an access that stays disabled or paused (rule 11: giving it back is another request).
      */
     'companyUsers.add': (added: {
+      /** A company user of the company made its access administrator (ACHS, rule 9). */
+      appointed?: boolean;
       external: boolean;
       onEmpresas: boolean;
       mailQueued: boolean;
       state?: string;
     }) =>
-      `${added.external ? 'Usuario agregado como externo: no es trabajador de la empresa.' : 'Usuario agregado.'} ${
+      `${added.appointed ? 'Nombrado administrador de accesos; conserva sus módulos.' : added.external ? 'Usuario agregado como externo: no es trabajador de la empresa.' : 'Usuario agregado.'} ${
         !added.onEmpresas
           ? 'ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.'
           : added.mailQueued

@@ -424,8 +424,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     missing.add(t.dialog.missingEmail, personFieldId('email'));
   }
   if (phoneInvalid) missing.add(t.dialog.missingPhone, personFieldId('phone'));
-  // A company user with no module can use nothing: one module, or the agent confirms.
-  if (dialog.kind === 'add' && modules.length === 0 && !noModules) {
+  // A company user with no module can use nothing: one module, or the agent confirms — unless
+  // he keeps some he holds there (a worker given a profile, a company user appointed).
+  const keptModules = profileHeld?.modules ?? [];
+  const asksNoModules = dialog.kind === 'add' && modules.length === 0 && keptModules.length === 0;
+  if (asksNoModules && !noModules) {
     missing.add(t.dialog.missingModules, ids.modules);
   }
   if (spokenFor) missing.add(callWords.onBehalf.refusedMissing);
@@ -505,6 +508,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           (p) => readRut(p.person.rut)?.body === readRut(typedRut)?.body,
         );
         return t.done['companyUsers.add']({
+          // ACHS: a company user of the company made its administrator is appointed, not added.
+          appointed: profileHeld?.role === 'company_user' && added?.role === 'access_admin',
           external: added?.external ?? external,
           onEmpresas: isOnEmpresas(company.portals),
           mailQueued: mailsQueued > 0,
@@ -749,7 +754,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             ))}
           </fieldset>
         )}
-        {dialog.kind === 'add' && modules.length === 0 && (
+        {asksNoModules && (
           <label className="check">
             <input type="checkbox" checked={noModules} onChange={() => setNoModules(!noModules)} />
             {t.dialog.noModules}
