@@ -23,7 +23,6 @@ import {
   profileStanding,
   agentActor,
   shieldsRepresentative,
-  type AuthorityChange,
   type CompanyAuthority,
   type RequestCheck,
 } from '../../shared/rules/company-access';
@@ -45,6 +44,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, kindParams, NotFoundError, RuleError, type RuleCode } from './errors';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { currentScope, runAction, type ActionReceipt } from './run-action';
+import { refuseShielded } from './representative-shield';
 import { fullName } from '../../shared/format';
 
 const nameOf = (row: {
@@ -652,9 +652,16 @@ export function changeCompanyUser(ctx: ServiceContext, session: Session, command
     // Rules 9, 12: said in the words of who is refused, the agent or the caller (the intent
     // decides the same, shieldsRepresentative).
     check: () =>
-      refuseShielded(ctx, session, command, caller.callerRut, 'representative_register', {
-        toState: COMPANY_USER_CHANGES[command.change].to,
-      }),
+      refuseShielded(
+        ctx,
+        session,
+        { personRut: command.userRut, companyRut: command.companyRut },
+        caller.callerRut,
+        'representative_register',
+        {
+          toState: COMPANY_USER_CHANGES[command.change].to,
+        },
+      ),
     before: { state: membership.state },
     // The audit reads «Estado: Activa → Inhabilitada», not the state before alone.
     outcome: () => ({
@@ -689,36 +696,17 @@ export function setModules(ctx: ServiceContext, session: Session, command: SetMo
     // Rules 9, 12: a legal representative's modules are taken away at his request only, as his
     // access is (the intent decides the same, shieldsRepresentative).
     check: () =>
-      refuseShielded(ctx, session, command, caller.callerRut, 'representative_modules', {
-        modulesFrom: parseStringList(membership.modules),
-        modulesTo: modules,
-      }),
+      refuseShielded(
+        ctx,
+        session,
+        { personRut: command.userRut, companyRut: command.companyRut },
+        caller.callerRut,
+        'representative_modules',
+        {
+          modulesFrom: parseStringList(membership.modules),
+          modulesTo: modules,
+        },
+      ),
     before: { modules: parseStringList(membership.modules) },
   });
-}
-
-/**
- * Rules 9, 12: a change that takes something of a registered legal representative's away —
- * his access or a module — is refused to an agent who administers the company and to a caller
- * other than himself (shieldsRepresentative), in the words of who is refused.
- */
-function refuseShielded(
-  ctx: ServiceContext,
-  session: Session,
-  command: { userRut: number; companyRut: number },
-  callerRut: number,
-  code: 'representative_register' | 'representative_modules',
-  change: AuthorityChange,
-): void {
-  const user = {
-    personRut: command.userRut,
-    legalRepresentative: ctx.repos.companies.legalRepresentative(
-      command.userRut,
-      command.companyRut,
-    ),
-  };
-  const agent = agentActor(currentScope(ctx, session), command.companyRut);
-  if (shieldsRepresentative(user, agent, change)) throw new RuleError(code, { by: 'agent' });
-  const asker = { personRut: callerRut, administersCompany: true };
-  if (shieldsRepresentative(user, asker, change)) throw new RuleError(code, { by: 'caller' });
 }

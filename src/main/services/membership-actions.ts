@@ -8,15 +8,11 @@
 import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import type { MembershipState } from '../../shared/vocabulary';
 import type { Action } from '../../shared/rules/permissions';
-import {
-  agentActor,
-  profileChangeRefusal,
-  shieldsRepresentative,
-  type AuthorityChange,
-} from '../../shared/rules/company-access';
+import { profileChangeRefusal } from '../../shared/rules/company-access';
 import type { ServiceContext, Session } from './context';
 import { kindParams, RuleError, StaleError } from './errors';
-import { currentScope, runAction, type BulkBasis } from './run-action';
+import { runAction, type BulkBasis } from './run-action';
+import { refuseShielded } from './representative-shield';
 import {
   companyDecidesChange,
   MEMBERSHIP_CHANGES,
@@ -76,7 +72,9 @@ export function changeMembershipState(
       if (!transition.from.includes(membership.state)) {
         throw new RuleError('invalid_transition', { from: membership.state, to: transition.to });
       }
-      refuseShieldedRepresentative(ctx, session, command, { toState: transition.to });
+      refuseShielded(ctx, session, command, null, 'representative_register', {
+        toState: transition.to,
+      });
       refuseUnlessRepresentativeHimself(ctx, session, command, transition.to);
       // Rule 6: access given back at a company no longer adherent opens nothing; the central API
       // would reject it (src/intents/apply-intent.ts), so the agent hears it now, not from the conflicts inbox.
@@ -123,29 +121,6 @@ function refuseUnlessRepresentativeHimself(
   const checked = new Set(command.identityCheck).size >= IDENTITY_FACTS_REQUIRED;
   if (command.bulk || !withHim || !checked) {
     throw new RuleError('representative_himself', kindParams(session));
-  }
-}
-
-/**
- * Rules 9, 12: an agent who administers the company does not take its legal representative's
- * access or profile away (shieldsRepresentative, the same rule the central API applies).
- */
-function refuseShieldedRepresentative(
-  ctx: ServiceContext,
-  session: Session,
-  command: { personRut: number; companyRut: number },
-  change: AuthorityChange,
-): void {
-  const user = {
-    personRut: command.personRut,
-    legalRepresentative: ctx.repos.companies.legalRepresentative(
-      command.personRut,
-      command.companyRut,
-    ),
-  };
-  const agent = agentActor(currentScope(ctx, session), command.companyRut);
-  if (shieldsRepresentative(user, agent, change)) {
-    throw new RuleError('representative_register', { by: 'agent' });
   }
 }
 

@@ -19,7 +19,11 @@ import type {
 } from '../../../shared/contract';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { bulkMessages as m, columnTitles, dialogMessages } from '../../../shared/messages';
-import { BULK_MAX_FILE_BYTES, readStateCell } from '../../../shared/rules/bulk-load';
+import {
+  BULK_MAX_FILE_BYTES,
+  OUTCOME_FILTERS,
+  readStateCell,
+} from '../../../shared/rules/bulk-load';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
@@ -249,15 +253,8 @@ function useCompanyName(rut: string | null): { rut: string; company: string | nu
 
 // ---- Preview ----
 
-const FILTERS = [
-  'new_email',
-  'enable',
-  'disable',
-  'nothing',
-  'duplicate',
-  'refused',
-  'warned',
-] as const;
+// The preview's filters, in the rules' order (a change row counts under each effect it has).
+const FILTERS = OUTCOME_FILTERS;
 const IRREVERSIBLE = ['cannot_restore_email', 'cannot_restore_pause'] as const;
 
 function outcomeText(row: BulkPreviewRow): string {
