@@ -106,7 +106,6 @@ type Preview = {
   totals: Totals;
 };
 
-/** A parsed file and its rows read on their own (readRows). */
 /**
  * A file read: its rows, what they ask, and who holds each address they ask for (emailsAsked,
  * looked up as soon as the file is read: while a large file's members are still read elsewhere).
