@@ -459,6 +459,12 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
       'RUT de Pedro Andrés González Muñoz. No es persona trabajadora de la empresa: se agregará como persona externa.',
     ),
   ).toBeVisible();
+  // Named by its label alone; whose the RUT is describes it.
+  await expect(
+    dialog.getByRole('textbox', { name: 'RUT del usuario', exact: true }),
+  ).toHaveAccessibleDescription(
+    'RUT de Pedro Andrés González Muñoz. No es persona trabajadora de la empresa: se agregará como persona externa.',
+  );
   await expect(dialog.getByLabel('Nombres')).toHaveCount(0);
   // One it does not: only then its data are asked for.
   await dialog.getByLabel('RUT del usuario').fill('20.123.456-5');

@@ -194,6 +194,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     description: useId(),
     error: useId(),
     rutError: useId(),
+    rutHint: useId(),
     // The fields a confirm pressed too soon may take the agent to (missingParts).
     caller: useId(),
     facts: useId(),
@@ -642,16 +643,20 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           ))}
 
         {(dialog.kind === 'record' || dialog.kind === 'add') && (
-          <label className="field">
-            <span className="field-label">
+          // The field is named by its label alone; whose the RUT is, or what is wrong with it,
+          // describes it (a label wrapping them read them all as its name).
+          <div className="field">
+            <label htmlFor={ids.rut} className="field-label">
               {dialog.kind === 'record' ? t.dialog.requester : t.dialog.userRut}
-            </span>
+            </label>
             <input
               id={ids.rut}
               value={rut}
               onChange={(event) => setRut(event.target.value)}
               aria-invalid={!rutValid}
-              aria-describedby={rutValid ? undefined : ids.rutError}
+              aria-describedby={
+                !rutValid ? ids.rutError : typedRut !== '' ? ids.rutHint : undefined
+              }
               placeholder="12.345.678-5"
             />
             {!rutField.ok && (
@@ -660,11 +665,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               </span>
             )}
             {rutValid && typedRut !== '' && (
-              <span className="hint" aria-live="polite">
+              <span id={ids.rutHint} className="hint" aria-live="polite">
                 {rutHint(dialog.kind === 'add', lookup, company)}
               </span>
             )}
-          </label>
+          </div>
         )}
 
         {dialog.kind === 'record' &&
