@@ -630,8 +630,14 @@ deskTest(
         `Héctor Patricio Contreras Vásquez ${waits}`,
       );
     }
-    // Said once in the row, in sight, not under each button.
-    await expect(hector.getByText(waits, { exact: true })).toBeVisible();
+    // Said once, in sight, on a line of its own under his row (not under each button, nor in
+    // the actions column alone, where it stood a word wide).
+    const said = company.getByText(waits, { exact: true });
+    await expect(said).toHaveCount(1);
+    await expect(said).toBeVisible();
+    const [rowBox, saidBox] = [await hector.boundingBox(), await said.boundingBox()];
+    expect(saidBox!.y).toBeGreaterThanOrEqual(rowBox!.y + rowBox!.height - 1);
+    expect(saidBox!.width).toBeGreaterThan(400);
     // Reached with Tab and pressed, it opens nothing.
     for (const waiting of [modules, hector.getByRole('button', { name: 'Pausar', exact: true })]) {
       await waiting.focus();

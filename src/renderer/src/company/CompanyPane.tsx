@@ -284,79 +284,92 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                     (takeAway ?? waits(takesWait, 'access'))) ??
                 nobodyAsks;
               const modulesReason = manage ?? waits(modulesWait, 'modules') ?? nobodyAsks;
+              // The row's reasons, in its buttons' order, known before the row is drawn.
+              for (const change of changes) shownAt(changeReason(change));
+              if (p.state !== 'removed') shownAt(modulesReason);
               return (
-                <tr key={p.person.rut}>
-                  <th scope="row">
-                    <PersonLink person={p.person} />
-                    <span className="rut small">{displayRut(p.person.rut)}</span>
-                  </th>
-                  <td>
-                    {roleLabels[p.role]}
-                    {p.adminKind && (
-                      <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
-                    )}
-                    {p.appointedBy && (
-                      // «Designado por el representante legal (Ricardo …)»: who, by name.
-                      <span className="small muted"> ({nameOr(p.appointedBy)})</span>
-                    )}
-                    {p.external && <TrailingTag>{t.external}</TrailingTag>}
-                  </td>
-                  <td className={standing === 'active' ? '' : standingClass(standing)}>
-                    {profileStandingLabels[standing]}
-                  </td>
-                  {empresas && (
-                    <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
-                      <WholeDates
-                        text={
-                          !p.needsAgreement
-                            ? t.agreement.notNeeded
-                            : p.agreementSigned
-                              ? t.agreement.signed(
-                                  p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
-                                )
-                              : t.agreement.pending(
-                                  p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
-                                )
-                        }
-                      />
-                    </td>
-                  )}
-                  <td>{modulesText(p)}</td>
-                  <td className="actions">
-                    {/* The portal's own words: pause and delete, or «Inhabilitado» and back. */}
-                    {changes.map((change) => (
-                      <Fragment key={change}>
-                        {button(
-                          t[change],
-                          { kind: change, userRut: p.person.rut, userName: name },
-                          changeReason(change),
-                          shownAt(changeReason(change)),
-                        )}
-                      </Fragment>
-                    ))}
-                    {p.state !== 'removed' &&
-                      button(
-                        t.modules,
-                        {
-                          kind: 'modules',
-                          userRut: p.person.rut,
-                          userName: name,
-                          modules: p.modules,
-                        },
-                        modulesReason,
-                        shownAt(modulesReason),
+                <Fragment key={p.person.rut}>
+                  <tr className={reasons.length > 0 ? 'has-reasons' : undefined}>
+                    <th scope="row">
+                      <PersonLink person={p.person} />
+                      <span className="rut small">{displayRut(p.person.rut)}</span>
+                    </th>
+                    <td>
+                      {roleLabels[p.role]}
+                      {p.adminKind && (
+                        <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
                       )}
-                    {reasons.map((reason, index) => (
-                      <p
-                        key={reason}
-                        id={`${rowId}-${readRut(p.person.rut)?.body}-why-${index}`}
-                        className="disabled-reason"
-                      >
-                        {reason}
-                      </p>
-                    ))}
-                  </td>
-                </tr>
+                      {p.appointedBy && (
+                        // «Designado por el representante legal (Ricardo …)»: who, by name.
+                        <span className="small muted"> ({nameOr(p.appointedBy)})</span>
+                      )}
+                      {p.external && <TrailingTag>{t.external}</TrailingTag>}
+                    </td>
+                    <td className={standing === 'active' ? '' : standingClass(standing)}>
+                      {profileStandingLabels[standing]}
+                    </td>
+                    {empresas && (
+                      <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
+                        <WholeDates
+                          text={
+                            !p.needsAgreement
+                              ? t.agreement.notNeeded
+                              : p.agreementSigned
+                                ? t.agreement.signed(
+                                    p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
+                                  )
+                                : t.agreement.pending(
+                                    p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
+                                  )
+                          }
+                        />
+                      </td>
+                    )}
+                    <td>{modulesText(p)}</td>
+                    <td className="actions">
+                      {/* The portal's own words: pause and delete, or «Inhabilitado» and back. */}
+                      {changes.map((change) => (
+                        <Fragment key={change}>
+                          {button(
+                            t[change],
+                            { kind: change, userRut: p.person.rut, userName: name },
+                            changeReason(change),
+                            shownAt(changeReason(change)),
+                          )}
+                        </Fragment>
+                      ))}
+                      {p.state !== 'removed' &&
+                        button(
+                          t.modules,
+                          {
+                            kind: 'modules',
+                            userRut: p.person.rut,
+                            userName: name,
+                            modules: p.modules,
+                          },
+                          modulesReason,
+                          shownAt(modulesReason),
+                        )}
+                    </td>
+                  </tr>
+                  {/* Why its buttons wait, under the whole row: in the actions column alone it
+                    stood a paragraph a word wide (370 px tall at 1024 px). */}
+                  {reasons.length > 0 && (
+                    <tr className="row-reasons">
+                      <td colSpan={empresas ? 6 : 5}>
+                        {reasons.map((reason, index) => (
+                          <p
+                            key={reason}
+                            id={`${rowId}-${readRut(p.person.rut)?.body}-why-${index}`}
+                            className="disabled-reason"
+                          >
+                            {reason}
+                          </p>
+                        ))}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
