@@ -6,7 +6,6 @@
 import type Database from 'better-sqlite3';
 import type { Portal } from '../shared/contract';
 import { loginPortal } from '../shared/portals';
-import { parseStringList } from '../shared/json-list';
 import {
   approvedAwaitingSignature,
   hasAccessAt,
@@ -34,8 +33,6 @@ export type MembershipRow = {
   agreementSigned: boolean;
   /** Rule 13: not the company's worker (an outsider given a company profile). */
   external: boolean;
-  /** The company's modules it holds (a company profile given later keeps them). */
-  modules: string[];
   version: number;
 };
 
@@ -67,7 +64,7 @@ export function createPersonWriteRepository(
   const companyAdherent = sqlite.prepare('SELECT adherent FROM companies WHERE rut = ?');
   const mailsOfAction = sqlite.prepare('SELECT id FROM mails WHERE action_id = ?');
   const membership = sqlite.prepare(
-    `SELECT id, company_rut, role, state, agreement_signed, external, modules, version
+    `SELECT id, company_rut, role, state, agreement_signed, external, version
      FROM memberships WHERE person_rut = ? AND company_rut = ?`,
   );
   // A dismissal ends the company's responsibility for the person: no longer in its scope.
@@ -189,7 +186,6 @@ export function createPersonWriteRepository(
             state: MembershipRow['state'];
             agreement_signed: number;
             external: number;
-            modules: string;
             version: number;
           }
         | undefined;
@@ -201,7 +197,6 @@ export function createPersonWriteRepository(
         state: row.state,
         agreementSigned: row.agreement_signed === 1,
         external: row.external === 1,
-        modules: parseStringList(row.modules),
         version: row.version,
       };
     },

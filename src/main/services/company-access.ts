@@ -250,13 +250,17 @@ export function lookupPerson(
     'person.view',
     personTarget(() => ctx.repos.writes.companyRuts(personRut)),
   );
-  const membership = ctx.repos.writes.membership(personRut, companyRut);
+  const membership = ctx.repos.companies.membership(personRut, companyRut);
   return {
     known: true,
     name: seen.allowed ? nameOf(row) : null,
     membership:
       membership && membership.state !== 'removed'
-        ? { role: membership.role, state: membership.state, modules: membership.modules }
+        ? {
+            role: membership.role,
+            state: membership.state,
+            modules: parseStringList(membership.modules),
+          }
         : null,
   };
 }

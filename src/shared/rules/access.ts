@@ -146,12 +146,12 @@ export type SignatureFacts = {
  * ours invites the person to sign and enter until then; a deleted one has nothing to sign.
  */
 export function awaitsSignature(m: SignatureFacts): boolean {
-  return (
-    m.companyOnEmpresas === true &&
-    m.state === 'active' &&
-    m.role !== 'worker' &&
-    !m.agreementSigned
-  );
+  return unsignedCompanyProfile(m) && m.state === 'active';
+}
+
+/** A company profile on Portal Empresas (not a worker's) whose agreement is unsigned. */
+function unsignedCompanyProfile(m: SignatureFacts): boolean {
+  return m.companyOnEmpresas === true && m.role !== 'worker' && !m.agreementSigned;
 }
 
 /**
@@ -160,12 +160,7 @@ export function awaitsSignature(m: SignatureFacts): boolean {
  * the mail that asks for it — the diagnosis says so beside the pause.
  */
 export function signatureWaitsForAccess(m: SignatureFacts): boolean {
-  return (
-    m.companyOnEmpresas === true &&
-    (m.state === 'paused' || m.state === 'disabled') &&
-    m.role !== 'worker' &&
-    !m.agreementSigned
-  );
+  return unsignedCompanyProfile(m) && (m.state === 'paused' || m.state === 'disabled');
 }
 
 /**
