@@ -237,9 +237,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       ? []
       : cannotAsk;
   const [facts, setFacts] = useState<IdentityFact[]>([]);
-  const [reason, setReason] = useState(
-    dialog.kind === 'reject' || dialog.kind === 'approve' ? (dialog.reason ?? '') : '',
-  );
+  // A rejection the register decides comes with its reason written (CompanyPane).
+  const [reason, setReason] = useState(dialog.kind === 'reject' ? (dialog.reason ?? '') : '');
   const [rut, setRut] = useState('');
   // No default: a capacity preselected would be recorded as what a requester claimed unasked.
   const [capacity, setCapacity] = useState<
