@@ -14,6 +14,7 @@ export const channelNames = [
   'persons.search',
   'persons.get',
   'persons.pending',
+  'persons.afterAction',
   'contact.edit',
   'accounts.unlock',
   'accounts.clearRegistrationBlock',

@@ -471,11 +471,15 @@ export const AgentSession = z.object({
 });
 export type AgentSession = z.infer<typeof AgentSession>;
 
-/** Every action answers with its receipt and the record as it is now. */
+/**
+ * Every action on a person answers with its receipt as soon as it is committed (queued for the
+ * central API, audited); the screen then reads the record as the action left it
+ * (`persons.afterAction`). A failure building the record can thus never read as a failed action
+ * that was in fact taken, and taking an action costs no more than taking it.
+ */
 export const ActionResult = z.object({
   actionId: z.string(),
   auditSeq: z.number().int(),
-  record: PersonRecord,
 });
 export type ActionResult = z.infer<typeof ActionResult>;
 
@@ -1316,6 +1320,14 @@ export const contract = {
   },
   /** The person's actions still waiting for the central API (no «Vio la ficha»: not a view). */
   'persons.pending': { input: PersonRut, output: PersonRecord.shape.pendingActions },
+  /**
+   * The record as one of this agent's own actions just left it: the action's audit event stands
+   * for the look, so no «Vio la ficha» (refused once the sitting is over, SITTING_MS).
+   */
+  'persons.afterAction': {
+    input: z.object({ actionId: z.string().min(1).max(64) }),
+    output: PersonRecord,
+  },
   'contact.edit': {
     input: PersonRut.extend({
       email: z.string().max(254).optional(),

@@ -24,7 +24,15 @@ import { applyIntent } from '../../src/intents/apply-intent';
 import { createCompanyWriteRepository } from '../../src/intents/company-write-repository';
 import { createDataRequestRepository } from '../../src/intents/data-request-repository';
 import { createPersonWriteRepository } from '../../src/intents/person-write-repository';
-import { call, enableAtAndes, FIXED_NOW, refused, seededCore, signInAs } from '../support/context';
+import {
+  acted,
+  call,
+  enableAtAndes,
+  FIXED_NOW,
+  refused,
+  seededCore,
+  signInAs,
+} from '../support/context';
 
 const PEDRO = '12345678-5';
 const MARIA = '11111111-1';
@@ -113,7 +121,14 @@ describe('unlock', () => {
       identityCheck: CHECKED,
       expectedVersion: account.version,
     });
-    const after = contract['accounts.unlock'].output.parse(result).record;
+    // The action answers with its receipt; the screen then reads the record it left.
+    expect(contract['accounts.unlock'].output.parse(result)).toEqual({
+      actionId: expect.any(String),
+      auditSeq: expect.any(Number),
+    });
+    const after = contract['persons.afterAction'].output.parse(
+      call(core, 'persons.afterAction', { actionId: result.actionId }),
+    );
     expect(after.badges).toEqual([{ code: 'active' }]);
     expect(after.diagnosis.map((c) => c.code)).not.toContain('temporarily_locked');
     expect(after.accounts[0]).toMatchObject({ lockedUntil: null, failedAttempts: 0 });
@@ -218,7 +233,7 @@ describe('clear registration block', () => {
   it('clears the block after an identity check', () => {
     const core = seededCore(300);
     const account = record(core, MARIA).accounts[0]!;
-    const { record: after } = call(core, 'accounts.clearRegistrationBlock', {
+    const { record: after } = acted(core, 'accounts.clearRegistrationBlock', {
       rut: MARIA,
       portal: 'achs_gestion',
       identityCheck: ['serial_number', 'registered_email'],
@@ -241,7 +256,7 @@ describe('edit contact', () => {
   it('changes the e-mail with an identity check: accounts unverified, confirmation queued', () => {
     const core = seededCore(300);
     const before = record(core, PEDRO);
-    const { record: after } = call(core, 'contact.edit', {
+    const { record: after } = acted(core, 'contact.edit', {
       rut: PEDRO,
       email: '  Pedro.Nuevo@Correo.CL ',
       reason: 'La persona cambió de correo',
@@ -266,7 +281,7 @@ describe('edit contact', () => {
   it('changes the phone without an identity check, and can remove it', () => {
     const core = seededCore(300);
     let version = record(core, PEDRO).version;
-    const first = call(core, 'contact.edit', {
+    const first = acted(core, 'contact.edit', {
       rut: PEDRO,
       phone: '9 1111 2222',
       reason: 'Celular nuevo',
@@ -275,7 +290,7 @@ describe('edit contact', () => {
     });
     expect(first.record.phone).toBe('+56911112222');
     version = first.record.version;
-    const second = call(core, 'contact.edit', {
+    const second = acted(core, 'contact.edit', {
       rut: PEDRO,
       phone: '',
       reason: 'Ya no tiene celular',
@@ -391,7 +406,7 @@ describe('an address confirmed again (reverify: the undo of a bulk load)', () =>
 describe('resend mail', () => {
   it('queues the mail to the registered address and shows it as last sent', () => {
     const core = seededCore(300);
-    const { record: after } = call(core, 'mails.resend', {
+    const { record: after } = acted(core, 'mails.resend', {
       rut: FRANCISCA,
       portal: 'achs_gestion',
       kind: 'password_creation',
@@ -406,7 +421,7 @@ describe('resend mail', () => {
     expect(cause.lastSentAt).toBe(FIXED_NOW.toISOString());
     expect(cause).not.toHaveProperty('lastSentTo');
     // Her e-mail corrected since: the diagnosis says the link went to the old address.
-    const { record: corrected } = call(core, 'contact.edit', {
+    const { record: corrected } = acted(core, 'contact.edit', {
       rut: FRANCISCA,
       email: 'francisca.silva@empresa.cl',
       reason: 'Cambió de correo',
@@ -433,10 +448,10 @@ describe('resend mail', () => {
     const clock = { now: FIXED_NOW };
     const core = seededCore(300, { clock });
     const input = { rut: FRANCISCA, portal: 'achs_gestion', kind: 'password_creation' };
-    const { record: sent } = call(core, 'mails.resend', input);
+    const { record: sent } = acted(core, 'mails.resend', input);
     clock.now = new Date(FIXED_NOW.getTime() + 2 * 60_000);
     // «No me llega»: the address was wrong. Corrected, the link goes to the right one now.
-    const { record: corrected } = call(core, 'contact.edit', {
+    const { record: corrected } = acted(core, 'contact.edit', {
       rut: FRANCISCA,
       email: 'francisca.silva@empresa.cl',
       reason: 'Su correo estaba mal escrito',
@@ -444,7 +459,7 @@ describe('resend mail', () => {
       expectedVersion: sent.version,
     });
     expect(corrected.email).toBe('francisca.silva@empresa.cl');
-    const { record: after } = call(core, 'mails.resend', input);
+    const { record: after } = acted(core, 'mails.resend', input);
     expect(after.mails[0]).toMatchObject({
       kind: 'password_creation',
       toAddress: 'francisca.silva@empresa.cl',
@@ -648,7 +663,7 @@ describe('memberships', () => {
   it('dismissing the only active membership leaves the person inactive', () => {
     const core = seededCore(300);
     const membership = record(core, PEDRO).memberships[0]!;
-    const { record: after } = call(core, 'memberships.changeState', {
+    const { record: after } = acted(core, 'memberships.changeState', {
       rut: PEDRO,
       companyRut: ANDES,
       change: 'dismiss',
@@ -663,7 +678,7 @@ describe('memberships', () => {
 
   it('an access disabled in one company is given back only at the company’s request', () => {
     const core = seededCore(300);
-    const { record: after } = call(core, 'memberships.changeState', {
+    const { record: after } = acted(core, 'memberships.changeState', {
       rut: CAMILA,
       companyRut: ANDES,
       change: 'disable',
@@ -694,7 +709,7 @@ describe('memberships', () => {
 
   it('refuses to give access back at a company no longer adherent, as the central API would', () => {
     const core = seededCore(300);
-    const disabled = call(core, 'memberships.changeState', {
+    const disabled = acted(core, 'memberships.changeState', {
       rut: CAMILA,
       companyRut: ANDES,
       change: 'disable',
@@ -840,7 +855,7 @@ describe('memberships', () => {
     });
 
     const supervisor = seededCore(300, { as: 'supervisora' });
-    const changed = call(supervisor, 'memberships.changeRole', input(supervisor, PEDRO, ANDES));
+    const changed = acted(supervisor, 'memberships.changeRole', input(supervisor, PEDRO, ANDES));
     expect(changed.record.memberships[0].role).toBe('company_user');
 
     // Héctor is access_admin at Araucanía (Portal Empresas), not at Los Andes. Until he signs

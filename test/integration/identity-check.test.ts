@@ -10,7 +10,7 @@ import { CAST_AGENTS } from '../../src/storage/seed/cast';
 import { unlockAccount } from '../../src/main/services/account-actions';
 import { RuleError } from '../../src/main/services/errors';
 import type { IdentityFact } from '../../src/shared/policy';
-import { call, FIXED_NOW, refused, seededCore } from '../support/context';
+import { acted, call, FIXED_NOW, refused, seededCore } from '../support/context';
 
 const PEDRO = '12345678-5';
 const ANA = '9876543-3'; // no e-mail
@@ -106,7 +106,7 @@ describe('main refuses facts the agent could not have compared', () => {
     expect(written(core)).toBe(0);
 
     // With facts she has, the same change goes through.
-    const done = call(core, 'contact.edit', {
+    const done = acted(core, 'contact.edit', {
       rut: ANA,
       email: 'ana.nueva@correo.cl',
       reason: 'Registra su primer correo',

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
-import { call, refused, seededCore, signInAs } from '../support/context';
+import { acted, call, refused, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 const CAMILA = '16789012-1';
@@ -177,7 +177,7 @@ describe("main's refusals about an officer's own visit", () => {
     const andes = camila.memberships.findIndex(
       (m: { companyRut: string }) => m.companyRut === ANDES,
     );
-    const { record } = call(core, 'memberships.changeState', {
+    const { record } = acted(core, 'memberships.changeState', {
       rut: CAMILA,
       companyRut: ANDES,
       change: 'disable',

@@ -211,6 +211,8 @@ describe('dispatch', () => {
         identityCheck: CHECKED,
         expectedVersion: version('12345678-5').accounts[0].version,
       }),
+      // The record as that unlock left it.
+      'persons.afterAction': () => ({ actionId: lastValue('accounts.unlock').actionId }),
       'accounts.clearRegistrationBlock': () => ({
         rut: '11111111-1',
         portal: 'achs_gestion',

@@ -102,6 +102,49 @@ describe('a reload of the record on screen is not another view in the same sitti
   });
 });
 
+describe('the record an action left is read without another view', () => {
+  it('answers the agent who took the action, within the sitting, and nobody else', () => {
+    const clock = { now: new Date('2026-03-02T15:00:00.000Z') };
+    const core = seededCore(300, { as: 'agente', clock });
+    const views = () => events(core, 'person.view').map((row) => JSON.parse(row.after!).via);
+    const pedro = call(core, 'persons.get', { rut: PEDRO });
+    const receipt = call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '9 1111 2222',
+      reason: 'Celular nuevo',
+      identityCheck: [],
+      expectedVersion: pedro.version,
+    });
+    expect(Object.keys(receipt).sort()).toEqual(['actionId', 'auditSeq']);
+    const after = call(core, 'persons.afterAction', { actionId: receipt.actionId });
+    expect(after.phone).toBe('+56911112222');
+    expect(after.pendingActions.map((a: { actionId: string }) => a.actionId)).toEqual([
+      receipt.actionId,
+    ]);
+    // The action's own event stands for the look.
+    expect(views()).toEqual(['search']);
+
+    // A view's event is no action; an id nobody took, neither.
+    const viewId = core.db.$client
+      .prepare("SELECT id FROM audit_events WHERE action = 'person.view'")
+      .pluck()
+      .get();
+    expect(refused(core, 'persons.afterAction', { actionId: viewId }).error.code).toBe('not_found');
+    expect(refused(core, 'persons.afterAction', { actionId: 'otra' }).error.code).toBe('not_found');
+
+    // Another agent's action is not hers to read this way: she opens the record, audited.
+    signInAs(core, 'supervisora');
+    expect(refused(core, 'persons.afterAction', receipt).error.code).toBe('not_found');
+    signInAs(core, 'agente');
+    expect(call(core, 'persons.afterAction', receipt).phone).toBe('+56911112222');
+
+    // Once the sitting is over, the action no longer stands for a look.
+    clock.now = new Date(clock.now.getTime() + SITTING_MS);
+    expect(refused(core, 'persons.afterAction', receipt).error.code).toBe('not_found');
+    expect(views()).toEqual(['search']);
+  });
+});
+
 describe('an officer outside his companies: one answer, whether or not the person exists', () => {
   it('answers persons.get the same for someone outside and for nobody, and audits both', () => {
     const core = seededCore(300, { as: 'prevencion' });

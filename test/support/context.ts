@@ -72,6 +72,16 @@ export function call(core: Core, channel: string, input: unknown): any {
 }
 
 /**
+ * Takes an action on a person and reads the record it left, as the screen does: the action's
+ * receipt, with the record (`persons.afterAction`) beside it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
+export function acted(core: Core, channel: string, input: unknown): any {
+  const receipt = call(core, channel, input);
+  return { ...receipt, record: call(core, 'persons.afterAction', { actionId: receipt.actionId }) };
+}
+
+/**
  * `companyUsers.change` input: Constructora Los Andes (ACHS) gives `rut`'s disabled access back,
  * on the call of Paula, its access administrator (serial number and e-mail matched). Giving back
  * an access is the company's decision (membership-actions.ts).

@@ -1,7 +1,7 @@
 /**
  * A person's channels: search, the record, who viewed it, and the actions on it (contact,
  * account, mail, membership), registered beside the others in core.ts. Each action answers
- * with the record as it is now.
+ * with its receipt once committed; the screen reads the record it left with `persons.afterAction`.
  */
 import { readRut } from '../../shared/rut';
 import type { Handlers } from '../core';
@@ -9,8 +9,8 @@ import { clearRegistrationBlock, unlockAccount } from '../services/account-actio
 import type { ServiceContext, Session } from '../services/context';
 import { editContact } from '../services/edit-contact';
 import {
-  buildPersonRecord,
   pendingForPerson,
+  recordAfterAction,
   viewPersonRecord,
 } from '../services/get-person-record';
 import { changeMembershipState, changeRole } from '../services/membership-actions';
@@ -34,6 +34,7 @@ type PersonChannel =
   | 'persons.search'
   | 'persons.get'
   | 'persons.pending'
+  | 'persons.afterAction'
   | 'persons.viewers'
   | 'contact.edit'
   | 'accounts.unlock'
@@ -51,14 +52,9 @@ export function personHandlers({
   incomplete,
   searchDenials,
 }: Deps): Pick<Handlers, PersonChannel> {
-  // The record an action answers with, read in one snapshot: one read transaction for its
-  // dozen statements, where each would otherwise take and release the WAL's read lock alone.
-  const recordNow = context.db.$client.transaction((personRut: number) =>
-    buildPersonRecord(context, agent(), personRut, { replicaIncomplete: incomplete() }),
-  ).deferred;
-  const answer = (receipt: ActionReceipt, personRut: number) => {
+  const answer = (receipt: ActionReceipt): ActionReceipt => {
     kick();
-    return { ...receipt, record: recordNow(personRut) };
+    return receipt;
   };
   return {
     'persons.search': (input) => {
@@ -73,27 +69,17 @@ export function personHandlers({
     'persons.get': (input) =>
       viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }, input.via),
     'persons.pending': (input) => pendingForPerson(context, agent(), input.rut),
+    'persons.afterAction': (input) =>
+      recordAfterAction(context, agent(), input.actionId, { replicaIncomplete: incomplete() }),
     'persons.viewers': (input) => personViewers(context, agent(), body(input.rut), input.limit),
     'contact.edit': (input) =>
-      answer(
-        editContact(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
+      answer(editContact(context, agent(), { ...input, personRut: body(input.rut) })),
     'accounts.unlock': (input) =>
-      answer(
-        unlockAccount(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
+      answer(unlockAccount(context, agent(), { ...input, personRut: body(input.rut) })),
     'accounts.clearRegistrationBlock': (input) =>
-      answer(
-        clearRegistrationBlock(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
+      answer(clearRegistrationBlock(context, agent(), { ...input, personRut: body(input.rut) })),
     'mails.resend': (input) =>
-      answer(
-        resendMail(context, agent(), { ...input, personRut: body(input.rut) }),
-        body(input.rut),
-      ),
+      answer(resendMail(context, agent(), { ...input, personRut: body(input.rut) })),
     'memberships.changeState': (input) =>
       answer(
         changeMembershipState(context, agent(), {
@@ -101,7 +87,6 @@ export function personHandlers({
           personRut: body(input.rut),
           companyRut: body(input.companyRut),
         }),
-        body(input.rut),
       ),
     'memberships.changeRole': (input) =>
       answer(
@@ -110,7 +95,6 @@ export function personHandlers({
           personRut: body(input.rut),
           companyRut: body(input.companyRut),
         }),
-        body(input.rut),
       ),
   };
 }

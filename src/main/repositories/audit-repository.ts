@@ -223,6 +223,11 @@ export function createAuditRepository(sqlite: Database.Database) {
      WHERE person_rut = ? AND action = 'person.view' ORDER BY seq DESC LIMIT 1`,
   );
 
+  const actedOnOf = sqlite.prepare(
+    `SELECT person_rut AS personRut, at FROM audit_events
+     WHERE id = ? AND agent_id = ? AND action <> 'person.view' AND person_rut IS NOT NULL`,
+  );
+
   const linkedOf = sqlite.prepare(
     `SELECT * FROM audit_events WHERE person_rut = ? AND action <> 'person.view'
        AND json_extract(after, '$.dataRequest') = ? ORDER BY seq`,
@@ -232,6 +237,10 @@ export function createAuditRepository(sqlite: Database.Database) {
     /** The changes taken under a Ley 21.719 request (a rectification's), oldest first. */
     linkedTo(personRut: number, number: string): StoredAuditEvent[] {
       return (linkedOf.all(personRut, number) as Row[]).map(toEvent);
+    },
+    /** Whom an action of this agent's was taken on, and when (none: not this agent's action). */
+    actedOn(actionId: string, agentId: string): { personRut: number; at: string } | null {
+      return (actedOnOf.get(actionId, agentId) as { personRut: number; at: string }) ?? null;
     },
     /** The newest «Vio la ficha» of a person: whose, when, in which call. */
     lastView(personRut: number): LastView | null {

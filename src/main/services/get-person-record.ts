@@ -39,7 +39,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';
 import { interactionView } from './interactions';
-import { auditDenied, sameSitting, viewDetails, type ViewVia } from './privacy';
+import { auditDenied, sameSitting, SITTING_MS, viewDetails, type ViewVia } from './privacy';
 import { newId } from '../../shared/ids';
 
 /**
@@ -69,6 +69,32 @@ export function pendingForPerson(
   const decision = mayView(ctx, session, rut.body);
   if (decision?.allowed) return ctx.repos.outbox.pendingForPerson(rut.body);
   return refuseView(ctx, session, rut.body, decision?.reason ?? 'not_found', 'reload');
+}
+
+/**
+ * The record as an action of this agent's left it, read right after the action answered with its
+ * receipt. The action's own audit event stands for the look, as when the action answered with the
+ * record itself: no «Vio la ficha». Only the agent's own action, and only within the sitting; a
+ * person the agent may no longer see (a dismissal took effect) is refused as `persons.get` refuses.
+ */
+export function recordAfterAction(
+  ctx: ServiceContext,
+  session: Session,
+  actionId: string,
+  flags: RecordFlags = {},
+): PersonRecord {
+  const acted = ctx.repos.audit.actedOn(actionId, session.agentId);
+  if (acted === null || ctx.now().getTime() - Date.parse(acted.at) >= SITTING_MS) {
+    throw new NotFoundError('person');
+  }
+  const decision = mayView(ctx, session, acted.personRut);
+  if (!decision?.allowed) {
+    return refuseView(ctx, session, acted.personRut, decision?.reason ?? 'not_found', 'reload');
+  }
+  // One snapshot for its dozen statements, where each would otherwise take the WAL's read lock.
+  return ctx.db.$client
+    .transaction(() => buildPersonRecord(ctx, session, acted.personRut, flags))
+    .deferred();
 }
 
 /** May the agent see this person? null: no such person on this desk. */
@@ -171,7 +197,7 @@ export type RecordFlags = {
   replicaIncomplete?: boolean;
 };
 
-/** The record as it is now, for the agent; no audit (actions answer with it). */
+/** The record as it is now, for the agent; no audit (`persons.afterAction` answers with it). */
 export function buildPersonRecord(
   ctx: ServiceContext,
   session: Session,

@@ -40,6 +40,7 @@ export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
   return {
     action: 'account.unlock',
     personRut: record.rut,
+    personName: fullName(record),
     title: actionDialogTexts.unlock.title(portalLabels[portal]),
     description: actionDialogTexts.unlock.description,
     confirmLabel: actionDialogTexts.unlock.confirm,
@@ -62,6 +63,7 @@ export function clearBlockSpec(record: PersonRecord, portal: Portal): DialogSpec
   return {
     action: 'account.clear_registration_block',
     personRut: record.rut,
+    personName: fullName(record),
     title: actionDialogTexts.clearBlock.title(portalLabels[portal]),
     description: actionDialogTexts.clearBlock.description,
     confirmLabel: actionDialogTexts.clearBlock.confirm,
@@ -129,6 +131,7 @@ export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind)
   return {
     action: 'mail.resend',
     personRut: record.rut,
+    personName: fullName(record),
     title: texts.title(mailKindLabels[kind]),
     description: actionDialogTexts.resend.description(
       record.email,
@@ -156,6 +159,7 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
   return {
     action: 'person.update_contact',
     personRut: record.rut,
+    personName: fullName(record),
     title: actionDialogTexts.editContact.title,
     description: other
       ? `${description} ${actionDialogTexts.editContact.othersPending(other.agentName ?? syncMessages.unknownAgent)}`
@@ -240,6 +244,7 @@ export function membershipSpec(
   return {
     action: `membership.${change}`,
     personRut: record.rut,
+    personName: fullName(record),
     title: actionDialogTexts.inCompany(text.title, membership.companyName),
     description: representative
       ? `${text.description} ${actionDialogTexts.representativeHimself}`
@@ -272,6 +277,7 @@ export function roleSpec(record: PersonRecord, membership: Membership): DialogSp
   return {
     action: 'membership.change_role',
     personRut: record.rut,
+    personName: fullName(record),
     title: actionDialogTexts.inCompany(actionDialogTexts.role.title, membership.companyName),
     confirmLabel: actionDialogTexts.role.confirm,
     roles: true,

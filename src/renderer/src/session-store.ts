@@ -8,7 +8,6 @@ import { failedMessages, signInMessages } from '../../shared/messages';
 import type { IdentityFactView } from '../../shared/identity-facts';
 import type { IdentityFact } from '../../shared/policy';
 import { ApiError, call } from './api/client';
-import { fullName } from '../../shared/format';
 import { useApp } from './store';
 import { useCompany } from './company/company-store';
 import { useDataRequests } from './data-requests/data-request-store';
@@ -45,6 +44,8 @@ export type DialogSpec = {
   /** The audit action it takes (`account.unlock`…), and for whom: what a caller may ask. */
   action: string;
   personRut: string;
+  /** Whom it is taken for, as the record shows them (the done notice names them). */
+  personName: string;
   title: string;
   description?: string;
   confirmLabel: string;
@@ -197,7 +198,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
     const submit: DialogSpec['submit'] = async (values) => {
       const result = await dialog.submit(values);
       if (!get().interaction) {
-        set({ lastActionOutsideCall: { rut: result.record.rut, name: fullName(result.record) } });
+        set({ lastActionOutsideCall: { rut: dialog.personRut, name: dialog.personName } });
       }
       return result;
     };

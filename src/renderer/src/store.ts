@@ -66,8 +66,13 @@ type Actions = {
   closeRecord: () => void;
   /** From a record opened on a company's page: back to that page and its search (false: none). */
   backToCompany: () => boolean;
-  /** Shows the record an action answered with, and re-runs the search so badges agree. */
+  /** Shows a record read anew (after an action), and re-runs the search so badges agree. */
   replaceRecord: (record: PersonRecord) => void;
+  /**
+   * After an action answered with its receipt: the record as the action left it, if the agent is
+   * still on this person (read without another «Vio la ficha»).
+   */
+  showActed: (rut: string, actionId: string) => Promise<void>;
   reloadRecord: () => Promise<void>;
   /**
    * The desk shown again after its lock: a search or a record asked for meanwhile (a sync's
@@ -331,6 +336,19 @@ export const useApp = create<State & Actions>()((set, get) => {
       recordSeq++;
       set({ record, recordRut: record.rut, recordLoading: false, recordError: null });
       if (get().rows.length > 0) void runSearch(true);
+    },
+
+    async showActed(rut, actionId) {
+      if (get().recordRut !== rut) return;
+      const seq = ++recordSeq;
+      try {
+        const record = await call('persons.afterAction', { actionId });
+        if (seq === recordSeq) get().replaceRecord(record);
+      } catch (error) {
+        if (seq !== recordSeq) return;
+        refusedLocked.record = lockedOut(error);
+        set({ record: null, recordLoading: false, recordError: message(error) });
+      }
     },
 
     reset() {

@@ -23,7 +23,6 @@ import { missingParts } from '../components/ConfirmButton';
 import { heldAfterPush } from '../components/held-after-push';
 import { useHeldIn } from '../components/use-held-in';
 import { ActionNotices } from '../components/ActionNotices';
-import { fullName } from '../../../shared/format';
 import { personLabel } from '../components/display';
 import { useInteractionWords } from '../components/interaction-words';
 import { useApp } from '../store';
@@ -42,7 +41,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const notify = useSession((s) => s.notify);
   const refreshInteraction = useSession((s) => s.refreshInteraction);
   const words = useInteractionWords().bar;
-  const replaceRecord = useApp((s) => s.replaceRecord);
   const reloadRecord = useApp((s) => s.reloadRecord);
   // Taken now, the action stays on this desk for a while: the dialog and the toast say so.
   const heldIn = useHeldIn();
@@ -161,8 +159,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         identityCheck: facts,
         dataRequest: dataRequest === '' ? null : dataRequest,
       });
-      // Applied: show it if the agent is still on this person; close this dialog if still open.
-      if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
+      // Taken: the record as it left it if the agent is still on this person; this dialog closes
+      // if still open.
+      await useApp.getState().showActed(spec.personRut, result.actionId);
       if (useSession.getState().dialog === spec) close();
       // Said once the action reached the central API, or is known to wait here.
       const waits = await heldAfterPush();
@@ -179,8 +178,8 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       const where = !interaction
         ? null
         : interaction.personRut === null
-          ? words.callerTaken(personLabel(fullName(result.record), result.record.rut)!)
-          : interaction.personRut !== result.record.rut
+          ? words.callerTaken(personLabel(spec.personName, spec.personRut)!)
+          : interaction.personRut !== spec.personRut
             ? words.attachedElsewhere(personLabel(interaction.personName, interaction.personRut)!)
             : null;
       notify(where ? `${done} ${where}` : done);

@@ -79,7 +79,7 @@ export function SyncIndicator() {
     const unfollow = useSession.subscribe((state, before) => {
       if (state.sync !== before.sync) follow(before.sync, state.sync);
     });
-    // An action answers with the record: the queue just grew (or an action was refused), so
+    // A record read after an action: the queue just grew (or an action was refused), so
     // the header's pending count must agree with the record's at once, not at the next poll.
     const unwatch = useApp.subscribe((state, before) => {
       if (state.record !== before.record && state.record !== null) void refreshSync();
