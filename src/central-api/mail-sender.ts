@@ -44,6 +44,36 @@ type MailRow = {
   given_names: string | null;
 };
 
+/**
+ * The companies a Portal Empresas mail names, read as it leaves (moments after the action that
+ * asked for it), at companies still adherent (rule 6: at one that is not, signing opens nothing):
+ * approvals whose agreement waits, their access not deleted (an approval to a paused or disabled
+ * worker is still news: it names the company); profiles a signature would assign now
+ * (rules/access.ts awaitsSignature).
+ */
+export function mailCompanies(
+  sqlite: Database.Database,
+): (kind: MailKind, personRut: number) => string[] {
+  const statements: Partial<Record<MailKind, Database.Statement>> = {
+    access_approval: sqlite.prepare(
+      `SELECT DISTINCT c.legal_name FROM access_requests r JOIN companies c ON c.rut = r.company_rut
+       WHERE r.person_rut = ? AND r.state = 'approved' AND r.agreement_signed = 0
+         AND c.adherent = 1 AND NOT EXISTS (SELECT 1 FROM memberships m
+           WHERE m.person_rut = r.person_rut AND m.company_rut = r.company_rut
+             AND m.state = 'removed')
+       ORDER BY c.legal_name`,
+    ),
+    agreement_signature: sqlite.prepare(
+      `SELECT DISTINCT c.legal_name FROM memberships m JOIN companies c ON c.rut = m.company_rut
+       WHERE m.person_rut = ? AND m.state = 'active' AND m.role <> 'worker'
+         AND m.agreement_signed = 0 AND c.adherent = 1 AND c.portals LIKE '%portal_empresas%'
+       ORDER BY c.legal_name`,
+    ),
+  };
+  return (kind, personRut) =>
+    (statements[kind]?.pluck().all(personRut) as string[] | undefined) ?? [];
+}
+
 export function createMailSender(options: MailSenderOptions) {
   const { sqlite, changeLog, now } = options;
   const sinkDir = path.join(options.dataDir, MAIL_SINK_FOLDER);
@@ -78,21 +108,7 @@ export function createMailSender(options: MailSenderOptions) {
     `SELECT m.id, m.person_rut, m.portal, m.kind, m.to_address, p.given_names
      FROM mails m LEFT JOIN persons p ON p.rut = m.person_rut WHERE m.id = ?`,
   );
-  // What a Portal Empresas mail is about, as things stand when it leaves (moments after the
-  // action that asked for it): approvals whose agreement waits, profiles not yet signed for.
-  const companiesOf: Partial<Record<MailKind, Database.Statement>> = {
-    access_approval: sqlite.prepare(
-      `SELECT DISTINCT c.legal_name FROM access_requests r JOIN companies c ON c.rut = r.company_rut
-       WHERE r.person_rut = ? AND r.state = 'approved' AND r.agreement_signed = 0
-       ORDER BY c.legal_name`,
-    ),
-    agreement_signature: sqlite.prepare(
-      `SELECT DISTINCT c.legal_name FROM memberships m JOIN companies c ON c.rut = m.company_rut
-       WHERE m.person_rut = ? AND m.state = 'active' AND m.role <> 'worker'
-         AND m.agreement_signed = 0 AND c.portals LIKE '%portal_empresas%'
-       ORDER BY c.legal_name`,
-    ),
-  };
+  const companiesOf = mailCompanies(sqlite);
   const markJobSent = sqlite.prepare(
     "UPDATE mail_jobs SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
   );
@@ -140,8 +156,7 @@ export function createMailSender(options: MailSenderOptions) {
       to: mail.to_address,
       givenNames: mail.given_names ?? '',
       loginRut: loginRut(rutFromBody(mail.person_rut)),
-      companies:
-        (companiesOf[mail.kind]?.pluck().all(mail.person_rut) as string[] | undefined) ?? [],
+      companies: companiesOf(mail.kind, mail.person_rut),
     });
     const message = {
       ...rendered,

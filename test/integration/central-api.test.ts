@@ -12,6 +12,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLanes } from '../../src/central-api/lanes';
 import { centralMigrationsFolder, openCentralDatabase } from '../../src/central-api/database';
+import { mailCompanies } from '../../src/central-api/mail-sender';
 import { ROUTES } from '../../src/central-api/routes';
 import { startCentralApi, type CentralApi } from '../../src/central-api/server';
 import {
@@ -1018,6 +1019,39 @@ describe('central API: the company half (issue 7)', () => {
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
+
+  it('names in a signature mail only a company still adherent, and in the approval mail no deleted access (rule 6)', async () => {
+    const { api } = await start({ portalKey: KEY });
+    const session = await signIn(api, 'agente');
+    await pushOk(api, session, [
+      mutation(
+        session,
+        1,
+        'request.decide',
+        GLORIA,
+        { companyRut: ESPIGA, decision: 'approve', reason: null },
+        START,
+      ),
+    ]);
+    const named = mailCompanies(api.db.$client);
+    const sql = api.db.$client;
+    const both = () => [named('access_approval', GLORIA), named('agreement_signature', GLORIA)];
+    const espiga = 'Panadería La Espiga Limitada';
+    expect(both()).toEqual([[espiga], [espiga]]);
+    // No longer adherent: signing there would open nothing, and no mail says otherwise.
+    sql.prepare('UPDATE companies SET adherent = 0 WHERE rut = ?').run(ESPIGA);
+    expect(both()).toEqual([[], []]);
+    sql.prepare('UPDATE companies SET adherent = 1 WHERE rut = ?').run(ESPIGA);
+    // Paused: the approval is still news; signing waits for the access back.
+    const access = sql.prepare(
+      'UPDATE memberships SET state = ? WHERE person_rut = ? AND company_rut = ?',
+    );
+    access.run('paused', GLORIA, ESPIGA);
+    expect(both()).toEqual([[espiga], []]);
+    // Deleted: nothing to sign for, and nothing approved to tell.
+    access.run('removed', GLORIA, ESPIGA);
+    expect(both()).toEqual([[], []]);
+  });
 
   it('applies a request decision by the register: a non-signatory is refused, a representative approved with one mail', async () => {
     const { api, smtp } = await start({ portalKey: KEY });

@@ -263,6 +263,15 @@ describe('the approval mail serves the agreement step', () => {
       false,
     );
   });
+  it('invites no signature at a company no longer adherent: signed, it would open nothing (rule 6)', () => {
+    const gone = { ...approved, companyAdherent: false };
+    expect(awaitsSignature(gone)).toBe(false);
+    expect(approvedAwaitingSignature([gone])).toBe(false);
+    expect(unsignedAgreement([{ ...gone, approvalAwaits: false }])).toBe(false);
+    expect(signatureWaitsForAccess({ ...gone, state: 'paused' })).toBe(false);
+    // Still adherent, as said: the same profile waits.
+    expect(awaitsSignature({ ...approved, companyAdherent: true })).toBe(true);
+  });
 });
 
 describe('how long a mail waits before it may go again', () => {

@@ -721,6 +721,30 @@ describe('diagnose', () => {
       expect(elsewhere[0]!.fix).toMatchObject({ kind: 'agreement_signature' });
     });
 
+    it('at a company no longer adherent nobody is asked to sign: the company is the cause, no mail fix (rule 6)', () => {
+      const gone = { ...unsignedAdmin, companyAdherent: false };
+      const causes = diagnose(
+        input({
+          person: person({ isWorker: false }),
+          accounts: [account('portal_heroes')],
+          memberships: [gone],
+          accessRequests: [request({ state: 'approved', agreementSigned: false })],
+        }),
+      );
+      expect(codes(causes)).toStrictEqual(['company_not_adherent']);
+      expect(causes.some((cause) => cause.fix?.action === 'resend_mail')).toBe(false);
+      // Paused there, its pause promises no mail for when it is resumed: it cannot be.
+      const paused = diagnose(
+        input({
+          person: person({ isWorker: false }),
+          accounts: [account('portal_heroes')],
+          memberships: [{ ...gone, state: 'paused' }],
+        }),
+      );
+      expect(paused[0]).toMatchObject({ code: 'membership_paused', fix: null });
+      expect(paused[0]).not.toHaveProperty('agreementWaits', true);
+    });
+
     it('a paused or disabled requester is not asked to sign: no mail fix, and the pause says the mail waits for the access back', () => {
       for (const state of ['paused', 'disabled'] as const) {
         const causes = diagnose(

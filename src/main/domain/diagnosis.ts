@@ -330,7 +330,8 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const losHeroes = accounts.find((a) => a.portal === 'portal_heroes');
   for (const m of memberships) {
     if (!m.companyOnEmpresas || m.state !== 'active' || !needsAgreement(m.role)) continue;
-    if (m.agreementSigned) continue;
+    // Rule 6: at a company no longer adherent signing opens nothing (company_not_adherent says so).
+    if (m.agreementSigned || !m.companyAdherent) continue;
     // Rule 12: a requester's approval mail carries the agreement's link, so its resend (with its
     // own wait) is the fix — not a second, different mail. An administrator the representative
     // added was sent the agreement's own mail.

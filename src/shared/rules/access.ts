@@ -135,6 +135,8 @@ export type SignatureFacts = {
   role: string;
   agreementSigned: boolean;
   companyOnEmpresas?: boolean;
+  /** Rule 6: a company no longer adherent opens nothing, a signed agreement included. */
+  companyAdherent?: boolean;
   /** An approved request at this company waits for this very signature (approvalAwaitsAt). */
   approvalAwaits?: boolean;
 };
@@ -149,9 +151,17 @@ export function awaitsSignature(m: SignatureFacts): boolean {
   return unsignedCompanyProfile(m) && m.state === 'active';
 }
 
-/** A company profile on Portal Empresas (not a worker's) whose agreement is unsigned. */
+/**
+ * A company profile on Portal Empresas (not a worker's) whose agreement is unsigned, at a company
+ * still adherent: at one that is not, signing would open nothing (rule 6), so no mail invites it.
+ */
 function unsignedCompanyProfile(m: SignatureFacts): boolean {
-  return m.companyOnEmpresas === true && m.role !== 'worker' && !m.agreementSigned;
+  return (
+    m.companyOnEmpresas === true &&
+    m.companyAdherent !== false &&
+    m.role !== 'worker' &&
+    !m.agreementSigned
+  );
 }
 
 /**
