@@ -177,6 +177,31 @@ test('a company by name scopes the search to its persons; Backspace leaves it', 
   await expect(chip).toHaveCount(0);
 });
 
+test.describe('a supervisor, whose rows carry a selection box', () => {
+  test.use({ user: 'supervisora' });
+
+  test('sees a company name in the results wrap between its words, never inside one', async ({
+    desk,
+  }) => {
+    // At 1024 pixels the column is narrow: «Panadería» once read «Panaderí / a».
+    await desk.page.setViewportSize({ width: 1024, height: 768 });
+    await desk.find('la espiga');
+    const name = desk.option('Panadería La Espiga Limitada').locator('.result-name');
+    const split = await name.evaluate((element) => {
+      const text = element.firstChild!;
+      return [...text.textContent!.matchAll(/\S+/g)]
+        .filter((word) => {
+          const range = document.createRange();
+          range.setStart(text, word.index!);
+          range.setEnd(text, word.index! + word[0].length);
+          return range.getClientRects().length > 1;
+        })
+        .map((word) => word[0]);
+    });
+    expect(split).toEqual([]);
+  });
+});
+
 test('long result lists are virtualized and load more pages on scroll', async ({ desk }) => {
   await desk.find('gonzalez');
   await expect(
