@@ -951,12 +951,15 @@ export const CompanyUsersPage = z.object({
 });
 export type CompanyUsersPage = z.infer<typeof CompanyUsersPage>;
 
+/**
+ * A company page's action answers as a person's does (ActionResult): with its receipt once
+ * committed; the page then reads the company as the action left it (`companies.get`).
+ */
 export const CompanyActionResult = z.object({
   actionId: z.string(),
   auditSeq: z.number().int(),
   /** Mails the action put in the queue (an approval's, a new profile's agreement). */
   mailsQueued: z.number().int(),
-  company: CompanyRecord,
 });
 export type CompanyActionResult = z.infer<typeof CompanyActionResult>;
 

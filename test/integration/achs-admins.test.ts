@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompanyRecord, PersonRecord } from '../../src/shared/contract';
 import { ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
-import { call, refused, seededCore, signInAs } from '../support/context';
+import { call, companyActed, refused, seededCore, signInAs } from '../support/context';
 import { openDesk, startCentral, syncNow } from '../support/sync-setup';
 
 const ANDES = '76543210-3';
@@ -72,7 +72,7 @@ describe('ACHS: an access administrator demoted is appointed again', () => {
     expect(call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: DIEGO })).toMatchObject({
       membership: { role: 'company_user', state: 'active' },
     });
-    const added = call(core, 'companyUsers.add', appoint(DIEGO)).company as CompanyRecord;
+    const added = companyActed(core, 'companyUsers.add', appoint(DIEGO)).company as CompanyRecord;
     expect(profileAt(added, DIEGO)).toMatchObject({
       role: 'access_admin',
       state: 'active',
@@ -98,7 +98,7 @@ describe('ACHS: an access administrator demoted is appointed again', () => {
     const desk = await openDesk(central.url, { user: 'supervisora' });
     await syncNow(desk);
     demote(desk, DIEGO);
-    call(desk, 'companyUsers.add', appoint(DIEGO));
+    companyActed(desk, 'companyUsers.add', appoint(DIEGO));
     expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0, conflicts: 0 });
     expect(
       central.db.$client
@@ -178,8 +178,8 @@ describe('the legal representative’s access follows the register, not another 
     expect(outboxCount(core)).toBe(before);
     expect(atAndes(core, RICARDO).state).toBe('active');
     // Paula may still disable Diego, and Ricardo his own access (seed 000: «el acceso es personal»).
-    call(core, 'companyUsers.change', companyChange(DIEGO, PAULA));
-    const own = call(core, 'companyUsers.change', companyChange(RICARDO, RICARDO));
+    companyActed(core, 'companyUsers.change', companyChange(DIEGO, PAULA));
+    const own = companyActed(core, 'companyUsers.change', companyChange(RICARDO, RICARDO));
     expect(profileAt(own.company as CompanyRecord, RICARDO).state).toBe('disabled');
   });
 
@@ -310,18 +310,18 @@ describe('the legal representative’s modules follow the register too, as his a
     // The page does not grey his «Módulos» out: the caller decides (the dialog says so).
     expect(profileAt(andes, RICARDO).can.dropModules).toEqual({ allowed: true });
     // She may give him one: that takes nothing away.
-    const given = call(
+    const given = companyActed(
       core,
       'companyUsers.setModules',
       ricardoModules([...RICARDO_HOLDS, 'documentos'], PAULA),
     ).company as CompanyRecord;
     expect(modulesOf(given, RICARDO)).toContain('documentos');
     // He asks himself to drop his own («el acceso es personal»).
-    const own = call(core, 'companyUsers.setModules', ricardoModules(['usuarios'], RICARDO))
+    const own = companyActed(core, 'companyUsers.setModules', ricardoModules(['usuarios'], RICARDO))
       .company as CompanyRecord;
     expect(modulesOf(own, RICARDO)).toEqual(['usuarios']);
     // Another administrator's modules stay hers to change, as before.
-    const diego = call(core, 'companyUsers.setModules', {
+    const diego = companyActed(core, 'companyUsers.setModules', {
       ...ricardoModules([], PAULA),
       userRut: DIEGO,
     }).company as CompanyRecord;
@@ -342,7 +342,7 @@ describe('the legal representative’s modules follow the register too, as his a
     });
     expect(profileAt(andes, DIEGO).can.dropModules).toEqual({ allowed: true });
     // Giving him one takes nothing away.
-    call(
+    companyActed(
       core,
       'companyUsers.setModules',
       ricardoModules([...RICARDO_HOLDS, 'documentos'], RICARDO),
@@ -357,8 +357,8 @@ describe('the legal representative’s modules follow the register too, as his a
     central.db.$client
       .prepare("UPDATE agents SET person_rut = ? WHERE username = 'agente'")
       .run(PAULA_BODY);
-    call(desk, 'companyUsers.setModules', ricardoModules(['usuarios'], RICARDO));
-    call(desk, 'companyUsers.setModules', { ...ricardoModules([], PAULA), userRut: DIEGO });
+    companyActed(desk, 'companyUsers.setModules', ricardoModules(['usuarios'], RICARDO));
+    companyActed(desk, 'companyUsers.setModules', { ...ricardoModules([], PAULA), userRut: DIEGO });
     expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
     const modulesOn = (rut: number) =>
       JSON.parse(

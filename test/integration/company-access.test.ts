@@ -7,7 +7,7 @@ import { contract, type CompanyRecord, type PersonRecord } from '../../src/share
 import { actionLabels, notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
-import { call, seededCore } from '../support/context';
+import { call, companyActed, seededCore } from '../support/context';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 import { changeWaitReason, companyChangeWaits } from '../../src/shared/rules/company-access';
@@ -160,7 +160,7 @@ describe('Portal Empresas requests', () => {
         reason: ' ',
       }).message,
     ).toMatch(/motivo/);
-    const after = call(core, 'requests.decide', {
+    const after = companyActed(core, 'requests.decide', {
       requesterRut: TOMAS,
       companyRut: ESPIGA,
       decision: 'reject',
@@ -193,12 +193,16 @@ describe('Portal Empresas requests', () => {
     const core = seededCore(300);
     const countsBefore = company(core).counts;
     const adminsBefore = countsBefore.admins;
-    const result = call(core, 'requests.decide', {
+    const receipt = call(core, 'requests.decide', {
       requesterRut: GLORIA,
       companyRut: ESPIGA,
       decision: 'approve',
       reason: '',
     });
+    // The action answers with its receipt; the page reads the company it left (companies.get).
+    expect(Object.keys(receipt).sort()).toEqual(['actionId', 'auditSeq', 'mailsQueued']);
+    expect(receipt.mailsQueued).toBe(1);
+    const result = { company: call(core, 'companies.get', { rut: ESPIGA }) };
     const gloria = (result.company as CompanyRecord).profiles.find((p) => p.person.rut === GLORIA);
     expect(gloria).toMatchObject({
       role: 'access_admin',
@@ -256,7 +260,11 @@ describe('Portal Empresas requests', () => {
 
   it('records a request taken on the phone, once', () => {
     const core = seededCore(300);
-    call(core, 'requests.record', { requesterRut: JORGE, companyRut: ESPIGA, capacity: 'other' });
+    companyActed(core, 'requests.record', {
+      requesterRut: JORGE,
+      companyRut: ESPIGA,
+      capacity: 'other',
+    });
     expect(
       refused(core, 'requests.record', {
         requesterRut: JORGE,
@@ -304,7 +312,7 @@ describe('users a representative asks for (rule 13)', () => {
   it('approves a request whose requester the company added meanwhile: no second profile, no second mail', () => {
     const core = seededCore(300);
     // Marcela adds Gloria as a user while Gloria's own request, as legal representative, waits.
-    call(core, 'companyUsers.add', {
+    companyActed(core, 'companyUsers.add', {
       ...addOutsider(),
       userRut: GLORIA,
       role: 'company_user',
@@ -312,7 +320,7 @@ describe('users a representative asks for (rule 13)', () => {
       newPerson: null,
     });
     const mailsBefore = call(core, 'persons.get', { rut: GLORIA }).mails.length;
-    const result = call(core, 'requests.decide', {
+    const result = companyActed(core, 'requests.decide', {
       requesterRut: GLORIA,
       companyRut: ESPIGA,
       decision: 'approve',
@@ -348,7 +356,7 @@ describe('users a representative asks for (rule 13)', () => {
 
   it('adds an outsider on an access administrator’s call; the agreement mail goes by itself', () => {
     const core = seededCore(300);
-    const added = call(core, 'companyUsers.add', addOutsider());
+    const added = companyActed(core, 'companyUsers.add', addOutsider());
     // The desk knows the mail was queued, and says so.
     expect(added.mailsQueued).toBe(1);
     const espiga = added.company as CompanyRecord;
@@ -361,7 +369,7 @@ describe('users a representative asks for (rule 13)', () => {
     expect(carla.mails[0]).toMatchObject({ kind: 'agreement_signature', outcome: 'queued' });
     // Then pauses and deletes him, on an administrator's call.
     const change = (kind: string) =>
-      call(core, 'companyUsers.change', {
+      companyActed(core, 'companyUsers.change', {
         companyRut: ESPIGA,
         userRut: OUTSIDER,
         change: kind,
@@ -390,7 +398,8 @@ describe('users a representative asks for (rule 13)', () => {
     );
     expect(outboxCount(core)).toBe(before);
     // Ricardo is: the new administrator is appointed by him.
-    const added = call(core, 'companyUsers.add', admin('12131415-0')).company as CompanyRecord;
+    const added = companyActed(core, 'companyUsers.add', admin('12131415-0'))
+      .company as CompanyRecord;
     expect(added.profiles.find((p) => p.person.rut === OUTSIDER)).toMatchObject({
       role: 'access_admin',
       adminKind: 'appointed',
@@ -401,7 +410,7 @@ describe('users a representative asks for (rule 13)', () => {
   it('ACHS: a user is set «Inhabilitado» and back on an administrator’s call; no pause, no deletion there', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const PAULA = '15161718-2';
-    call(
+    companyActed(
       core,
       'companyUsers.add',
       addOutsider({
@@ -431,10 +440,10 @@ describe('users a representative asks for (rule 13)', () => {
     expect(outboxCount(core)).toBe(before);
     expect(state(company(core, ANDES))).toBe('active');
     expect(
-      state(call(core, 'companyUsers.change', change('disable')).company as CompanyRecord),
+      state(companyActed(core, 'companyUsers.change', change('disable')).company as CompanyRecord),
     ).toBe('disabled');
     expect(
-      state(call(core, 'companyUsers.change', change('enable')).company as CompanyRecord),
+      state(companyActed(core, 'companyUsers.change', change('enable')).company as CompanyRecord),
     ).toBe('active');
     // Queued for the central API as the company's change, and audited in ACHS words.
     const kinds = core.db.$client
@@ -533,7 +542,7 @@ describe('users a representative asks for (rule 13)', () => {
       callerRut: MARCELA,
       callerIdentityCheck: ['serial_number', 'registered_phone'],
     };
-    const espiga = call(core, 'companyUsers.setModules', input).company as CompanyRecord;
+    const espiga = companyActed(core, 'companyUsers.setModules', input).company as CompanyRecord;
     expect(espiga.profiles.find((p) => p.person.rut === JORGE)?.modules).toEqual([
       'certificados',
       'licencias',
@@ -571,9 +580,13 @@ describe('users a representative asks for (rule 13)', () => {
     expect(outboxCount(core)).toBe(before);
     expect(modulesOf(company(core))).toEqual(['usuarios', 'licencias', 'certificados']);
     // Dropping one of her own modules, or pausing her own access, she may ask for herself.
-    const narrowed = call(core, 'companyUsers.setModules', marcela(['usuarios', 'licencias']));
+    const narrowed = companyActed(
+      core,
+      'companyUsers.setModules',
+      marcela(['usuarios', 'licencias']),
+    );
     expect(modulesOf(narrowed.company as CompanyRecord)).toEqual(['licencias', 'usuarios']);
-    const paused = call(core, 'companyUsers.change', {
+    const paused = companyActed(core, 'companyUsers.change', {
       companyRut: ESPIGA,
       userRut: MARCELA,
       change: 'pause',
@@ -604,7 +617,8 @@ describe('users a representative asks for (rule 13)', () => {
     ).toBe(ruleMessages['company_not_adherent']!({}));
     expect(outboxCount(core)).toBe(before);
     expect(jorgeModules()).toEqual(['certificados']);
-    const narrowed = call(core, 'companyUsers.setModules', input([])).company as CompanyRecord;
+    const narrowed = companyActed(core, 'companyUsers.setModules', input([]))
+      .company as CompanyRecord;
     expect(narrowed.profiles.find((p) => p.person.rut === JORGE)?.modules).toEqual([]);
   });
 
@@ -634,8 +648,8 @@ describe('users a representative asks for (rule 13)', () => {
          WHERE person_rut = 19283746 AND company_rut = 78901234`,
       )
       .run();
-    call(core, 'companyUsers.setModules', { ...input, modules: ['siniestros', 'cargas'] });
-    const espiga = call(core, 'companyUsers.setModules', { ...input, modules: ['cargas'] })
+    companyActed(core, 'companyUsers.setModules', { ...input, modules: ['siniestros', 'cargas'] });
+    const espiga = companyActed(core, 'companyUsers.setModules', { ...input, modules: ['cargas'] })
       .company as CompanyRecord;
     expect(espiga.profiles.find((p) => p.person.rut === JORGE)?.modules).toEqual(['cargas']);
   });
@@ -644,12 +658,12 @@ describe('users a representative asks for (rule 13)', () => {
 describe('what the review found', () => {
   it('never resets a profile already held: a second approval closes the request, the signature kept', () => {
     const core = seededCore(300);
-    call(core, 'requests.record', {
+    companyActed(core, 'requests.record', {
       requesterRut: MARCELA,
       companyRut: ESPIGA,
       capacity: 'authorized_signatory',
     });
-    const approved = call(core, 'requests.decide', {
+    const approved = companyActed(core, 'requests.decide', {
       requesterRut: MARCELA,
       companyRut: ESPIGA,
       decision: 'approve',
@@ -679,7 +693,7 @@ describe('what the review found', () => {
     const held = (call(core, 'persons.get', { rut: '12345678-5' }) as PersonRecord).memberships[0]!
       .modules;
     expect(held.length).toBeGreaterThan(0);
-    const andesAdded = call(core, 'companyUsers.add', {
+    const andesAdded = companyActed(core, 'companyUsers.add', {
       companyRut: ANDES,
       userRut: '12345678-5',
       role: 'company_user',
@@ -726,7 +740,7 @@ describe('what the review found', () => {
     expect(call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: PEDRO })).toMatchObject({
       membership: { role: 'worker', state: 'disabled' },
     });
-    const andes = call(core, 'companyUsers.add', {
+    const andes = companyActed(core, 'companyUsers.add', {
       companyRut: ANDES,
       userRut: PEDRO,
       role: 'company_user',
@@ -749,7 +763,7 @@ describe('what the review found', () => {
     expect(JSON.parse(added.before)).toMatchObject({ role: 'worker', state: 'disabled' });
     expect(JSON.parse(added.after)).toMatchObject({ role: 'company_user', state: 'disabled' });
     // Giving it back is the company's own request, with its reason.
-    const enabled = call(core, 'companyUsers.change', {
+    const enabled = companyActed(core, 'companyUsers.change', {
       companyRut: ANDES,
       userRut: PEDRO,
       change: 'enable',
@@ -769,7 +783,7 @@ describe('what the review found', () => {
          VALUES (-1, 14725836, 78901234, 'worker', 'paused', '[]', '2026-01-01T00:00:00.000Z')`,
       )
       .run();
-    const approved = call(core, 'requests.decide', {
+    const approved = companyActed(core, 'requests.decide', {
       requesterRut: GLORIA,
       companyRut: ESPIGA,
       decision: 'approve',
@@ -803,7 +817,7 @@ describe('what the review found', () => {
   it('adds someone who is not a worker of the company as an outsider, whatever the box said', () => {
     const core = seededCore(300, { as: 'supervisora' });
     // Pedro works at Los Andes, not at La Espiga.
-    const espiga = call(core, 'companyUsers.add', {
+    const espiga = companyActed(core, 'companyUsers.add', {
       companyRut: ESPIGA,
       userRut: '12345678-5',
       role: 'company_user',
@@ -1011,7 +1025,7 @@ describe('what the review found', () => {
 
   it('forgets what it made ahead for an add the central API refused', () => {
     const core = seededCore(300);
-    const { actionId } = call(core, 'companyUsers.add', {
+    const { actionId } = companyActed(core, 'companyUsers.add', {
       companyRut: ESPIGA,
       userRut: OUTSIDER,
       role: 'company_user',

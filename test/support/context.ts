@@ -82,6 +82,20 @@ export function acted(core: Core, channel: string, input: unknown): any {
 }
 
 /**
+ * Takes a company page's action and reads the company it left, as the page does: the action's
+ * receipt, with the company (`companies.get`) beside it.
+ */
+export function companyActed(
+  core: Core,
+  channel: string,
+  input: { companyRut: string; [field: string]: unknown },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read values as the contract shapes them
+): any {
+  const receipt = call(core, channel, input);
+  return { ...receipt, company: call(core, 'companies.get', { rut: input.companyRut }) };
+}
+
+/**
  * `companyUsers.change` input: Constructora Los Andes (ACHS) gives `rut`'s disabled access back,
  * on the call of Paula, its access administrator (serial number and e-mail matched). Giving back
  * an access is the company's decision (membership-actions.ts).

@@ -1,6 +1,6 @@
 /**
  * The company half's channels (issue 7), registered beside the others in core.ts. Each action
- * answers with the company as it is now.
+ * answers with its receipt once committed; the page reads the company it left (`companies.get`).
  */
 import { readRut } from '../../shared/rut';
 import type { ServiceContext, Session } from '../services/context';
@@ -40,9 +40,9 @@ type CompanyChannel =
 const body = (rut: string) => readRut(rut)!.body;
 
 export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, CompanyChannel> {
-  const answer = (receipt: ActionReceipt & { mailsQueued: number }, companyRut: number) => {
+  const answer = (receipt: ActionReceipt & { mailsQueued: number }) => {
     kick();
-    return { ...receipt, company: viewCompany(context, agent(), companyRut) };
+    return receipt;
   };
   const caller = (input: { callerRut: string; callerIdentityCheck: string[] }) => ({
     rut: body(input.callerRut),
@@ -74,7 +74,6 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
           companyRut: body(input.companyRut),
           capacity: input.capacity,
         }),
-        body(input.companyRut),
       ),
     'requests.decide': (input) =>
       answer(
@@ -84,7 +83,6 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
           decision: input.decision,
           reason: input.reason,
         }),
-        body(input.companyRut),
       ),
     'companyUsers.add': (input) =>
       answer(
@@ -97,7 +95,6 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
           newPerson: input.newPerson ? { rut: body(input.userRut), ...input.newPerson } : null,
           caller: caller(input),
         }),
-        body(input.companyRut),
       ),
     'companyUsers.change': (input) =>
       answer(
@@ -108,7 +105,6 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
           reason: input.reason,
           caller: caller(input),
         }),
-        body(input.companyRut),
       ),
     'companyUsers.setModules': (input) =>
       answer(
@@ -118,7 +114,6 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
           modules: input.modules,
           caller: caller(input),
         }),
-        body(input.companyRut),
       ),
   };
 }

@@ -186,7 +186,6 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       .reloadRecord()
       .then(() => requestAnimationFrame(() => focusRecordAgain(company.rut, from)));
   };
-  const replace = useCompany((s) => s.replace);
   const notify = useSession((s) => s.notify);
   const callWords = useInteractionWords().bar;
   const ids = {
@@ -487,7 +486,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     }
   }
 
-  const doneText = ({ company, mailsQueued }: CompanyActionResult): string => {
+  const doneText = ({ mailsQueued }: CompanyActionResult, company: CompanyRecord): string => {
     if (isUserChange(dialog)) return t.done[dialog.kind];
     switch (dialog.kind) {
       case 'approve':
@@ -534,12 +533,14 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         : null;
     try {
       const result = await send();
-      replace(result.company);
+      // Taken: the page as the action left it (if that read fails, the page stays as it was).
+      await useCompany.getState().refresh();
+      const after = useCompany.getState().company ?? company;
       close();
       // The results' badges follow (a request approved, an access resumed).
       useApp.getState().refreshResults();
       // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.
-      const done = doneText(result);
+      const done = doneText(result, after);
       const held = await heldAfterPush();
       const said = !held
         ? done
