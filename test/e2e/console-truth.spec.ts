@@ -116,6 +116,21 @@ test('the result counts agree, and no timings are shown to the agent', async ({ 
   await expectAccessible(page, 'ficha abierta');
 });
 
+/** The names in a company's «Todas sus personas» cut short (none: each is whole). */
+async function cutNames(desk: DeskPage, selector: string): Promise<string[]> {
+  await desk.find('la espiga');
+  await desk.option('Panadería La Espiga Limitada').click();
+  const people = desk.page.locator('.company-users');
+  await expect(people.getByText('Cristóbal Andrés Paredes Mora')).toBeAttached();
+  return people.evaluate(
+    (list, s) =>
+      [...list.querySelectorAll<HTMLElement>(s)]
+        .filter((name) => name.scrollWidth > name.clientWidth)
+        .map((name) => name.textContent ?? ''),
+    selector,
+  );
+}
+
 test.describe('in a 1024 × 700 window', () => {
   test.use({ user: 'supervisora', viewport: { width: 1024, height: 700 } });
 
@@ -167,6 +182,11 @@ test.describe('in a 1024 × 700 window', () => {
     const audit = page.getByRole('table').filter({ hasText: 'Cambió datos de contacto' });
     await expect(audit.getByRole('columnheader', { name: 'Equipo' })).toBeInViewport({ ratio: 1 });
     expect(await sideways()).toBeLessThanOrEqual(0);
+  });
+
+  test('a company’s people read with their whole names; their dates give way', async ({ desk }) => {
+    // They read «Cri…», «V…» here while every date showed.
+    expect(await cutNames(desk, '.company-user-name')).toEqual([]);
   });
 });
 
@@ -289,6 +309,10 @@ test.describe('as the supervisor', () => {
 
 test.describe('in a 1024 × 768 window, as an agent', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('a company’s people read with their whole names', async ({ desk }) => {
+    expect(await cutNames(desk, 'li > .link')).toEqual([]);
+  });
 
   test('an outside company user’s record fits its pane, refusals and all', async ({ desk }) => {
     // Jorge: «Usuario empresa EXTERNO», and «Cambiar perfil» refused with its reason beside it.

@@ -9,7 +9,7 @@ export const standingClass = (standing: keyof typeof profileStandingLabels) =>
 
 export function MembershipSummary({ user }: { user: CompanyUsersPage['users'][number] }) {
   return (
-    <span className="muted">
+    <span className="membership-summary muted">
       {roleLabels[user.role]}
       {user.external ? ` · ${t.external}` : ''} ·{' '}
       <span className={standingClass(user.standing)}>{profileStandingLabels[user.standing]}</span>
