@@ -468,7 +468,6 @@ export function createCore(options: CoreOptions): Core {
       sealKey: key,
       saveFile: options.saveFile,
       revealFile: options.revealFile,
-      replicaIncomplete: incomplete,
       files: exportFiles,
       log,
     }),

@@ -1592,7 +1592,8 @@ export const contract = {
       identityFacts: Facts,
       detail: z.string().max(2000),
     }),
-    output: DataRequestResult.extend({ record: PersonRecord }),
+    // Its receipt, as every action's: the screen reads the record with persons.afterAction.
+    output: DataRequestResult,
   },
   'dataRequests.list': {
     input: z.object({

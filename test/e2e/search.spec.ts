@@ -199,6 +199,15 @@ test.describe('a supervisor, whose rows carry a selection box', () => {
         .map((word) => word[0]);
     });
     expect(split).toEqual([]);
+    // And the RUT is whole beside it (or under it), never cut at the row's edge.
+    const rut = desk.option('Panadería La Espiga Limitada').locator('.rut');
+    expect(
+      await rut.evaluate(
+        (element) =>
+          element.getBoundingClientRect().right <=
+          element.parentElement!.getBoundingClientRect().right + 0.5,
+      ),
+    ).toBe(true);
   });
 });
 

@@ -13,7 +13,7 @@ import {
 import { channelNames } from '../../src/shared/channels';
 import { ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
-import { call, FIXED_NOW, seededCore, signInAs } from '../support/context';
+import { acted, call, FIXED_NOW, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 const ESPIGA = '78901234-2';
@@ -29,7 +29,7 @@ const counts = (core: Core) =>
     .get() as { outbox: number; audit: number; requests: number };
 
 function record(core: Core, rut: string, right: string, extra: Record<string, unknown> = {}) {
-  return call(core, 'dataRequests.record', {
+  return acted(core, 'dataRequests.record', {
     rut,
     right,
     channel: 'phone',

@@ -143,6 +143,35 @@ describe('the record an action left is read without another view', () => {
     expect(refused(core, 'persons.afterAction', receipt).error.code).toBe('not_found');
     expect(views()).toEqual(['search']);
   });
+
+  it('serves only an action on the record, in the call it was taken in', () => {
+    const core = seededCore(300, { as: 'agente' });
+    const read = (receipt: { actionId: string }) =>
+      core.dispatchNow('persons.afterAction', { actionId: receipt.actionId }).ok;
+    // A company page's action names its requester, whose record the page never showed.
+    const request = call(core, 'requests.record', {
+      requesterRut: '12131415-0',
+      companyRut: ESPIGA,
+      capacity: 'other',
+    });
+    expect(read(request)).toBe(false);
+
+    // Taken in a call: read back in that call, not in the next one.
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    call(core, 'persons.get', { rut: PEDRO, via: 'call' });
+    const ley = call(core, 'dataRequests.record', {
+      rut: PEDRO,
+      right: 'access',
+      channel: 'phone',
+      identityMethod: 'facts',
+      identityFacts: ['serial_number', 'registered_email'],
+      detail: 'Pide saber qué datos suyos se guardan',
+    });
+    expect(read(ley)).toBe(true);
+    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    expect(read(ley)).toBe(false);
+  });
 });
 
 describe('an officer outside his companies: one answer, whether or not the person exists', () => {

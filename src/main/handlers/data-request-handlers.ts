@@ -30,7 +30,6 @@ import { RuleError } from '../services/errors';
 import { appendEvent } from '../services/privacy';
 import { readPlain } from '../db/sealed-files';
 import { saveCopy } from '../services/export-copy';
-import { buildPersonRecord } from '../services/get-person-record';
 import type { Handlers } from '../core';
 
 type DataRequestChannel =
@@ -94,7 +93,6 @@ type Deps = {
   saveFile?: (fileName: string) => Promise<string | null>;
   /** Electron door: show a file in the system's file manager. */
   revealFile?: (file: string) => void;
-  replicaIncomplete: () => boolean;
   /** The exports' files (one for the desk: core.ts also removes them on time). */
   files: ExportFiles;
   log: (message: string, error?: unknown) => void;
@@ -124,12 +122,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
         detail: input.detail,
       });
       kick();
-      return {
-        ...receipt,
-        record: buildPersonRecord(context, session, body(input.rut), {
-          replicaIncomplete: deps.replicaIncomplete(),
-        }),
-      };
+      return receipt;
     },
     'dataRequests.list': (input) =>
       listDataRequests(context, agent(), {

@@ -223,9 +223,14 @@ export function createAuditRepository(sqlite: Database.Database) {
      WHERE person_rut = ? AND action = 'person.view' ORDER BY seq DESC LIMIT 1`,
   );
 
+  // One of the given actions of this agent's, taken on one person by hand (not a selection's
+  // row, not a bulk load's).
   const actedOnOf = sqlite.prepare(
-    `SELECT person_rut AS personRut, at FROM audit_events
-     WHERE id = ? AND agent_id = ? AND action <> 'person.view' AND person_rut IS NOT NULL`,
+    `SELECT person_rut AS personRut, at, interaction_id AS interactionId FROM audit_events
+     WHERE id = ? AND agent_id = ? AND person_rut IS NOT NULL
+       AND action IN (SELECT value FROM json_each(?))
+       AND json_extract(after, '$.selectionId') IS NULL
+       AND json_extract(after, '$.batchId') IS NULL`,
   );
 
   const linkedOf = sqlite.prepare(
@@ -238,9 +243,18 @@ export function createAuditRepository(sqlite: Database.Database) {
     linkedTo(personRut: number, number: string): StoredAuditEvent[] {
       return (linkedOf.all(personRut, number) as Row[]).map(toEvent);
     },
-    /** Whom an action of this agent's was taken on, and when (none: not this agent's action). */
-    actedOn(actionId: string, agentId: string): { personRut: number; at: string } | null {
-      return (actedOnOf.get(actionId, agentId) as { personRut: number; at: string }) ?? null;
+    /**
+     * Whom an action of this agent's, one of `actions`, was taken on, when, and in which call
+     * (none: not such an action of this agent's).
+     */
+    actedOn(
+      actionId: string,
+      agentId: string,
+      actions: readonly string[],
+    ): (LastView & { personRut: number }) | null {
+      const row = actedOnOf.get(actionId, agentId, JSON.stringify(actions)) as
+        { personRut: number; at: string; interactionId: string | null } | undefined;
+      return row ? { ...row, agentId } : null;
     },
     /** The newest «Vio la ficha» of a person: whose, when, in which call. */
     lastView(personRut: number): LastView | null {

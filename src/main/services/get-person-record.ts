@@ -31,7 +31,10 @@ import {
   shieldsRepresentative,
   type AuthorityChange,
 } from '../../shared/rules/company-access';
-import { companyDecidesChange } from '../../shared/rules/membership-transitions';
+import {
+  companyDecidesChange,
+  MEMBERSHIP_CHANGES,
+} from '../../shared/rules/membership-transitions';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
 import { decide, personTarget, type Action, type DenyReason } from '../../shared/rules/permissions';
@@ -39,7 +42,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';
 import { interactionView } from './interactions';
-import { auditDenied, sameSitting, SITTING_MS, viewDetails, type ViewVia } from './privacy';
+import { auditDenied, sameSitting, viewDetails, type ViewVia } from './privacy';
 import { newId } from '../../shared/ids';
 
 /**
@@ -72,10 +75,27 @@ export function pendingForPerson(
 }
 
 /**
+ * The audit actions of the channels whose screen reads the person's record after them: the
+ * record's own actions and a Ley 21.719 request recorded from it. Not a company page's action (it
+ * names its requester or user, whose record the page never showed), nor a request's later moves.
+ */
+export const RECORD_READ_BACK_ACTIONS: readonly string[] = [
+  'person.update_contact',
+  'account.unlock',
+  'account.clear_registration_block',
+  'mail.resend',
+  ...Object.keys(MEMBERSHIP_CHANGES).map((change) => `membership.${change}`),
+  'membership.change_role',
+  'data_request.record',
+];
+
+/**
  * The record as an action of this agent's left it, read right after the action answered with its
  * receipt. The action's own audit event stands for the look, as when the action answered with the
- * record itself: no «Vio la ficha». Only the agent's own action, and only within the sitting; a
- * person the agent may no longer see (a dismissal took effect) is refused as `persons.get` refuses.
+ * record itself: no «Vio la ficha». Only the agent's own action on the record
+ * (RECORD_READ_BACK_ACTIONS, taken by hand), and only in the same sitting as the action (the same
+ * call, or within SITTING_MS with none: sameSitting); a person the agent may no longer see (a
+ * dismissal took effect) is refused as `persons.get` refuses.
  */
 export function recordAfterAction(
   ctx: ServiceContext,
@@ -83,8 +103,9 @@ export function recordAfterAction(
   actionId: string,
   flags: RecordFlags = {},
 ): PersonRecord {
-  const acted = ctx.repos.audit.actedOn(actionId, session.agentId);
-  if (acted === null || ctx.now().getTime() - Date.parse(acted.at) >= SITTING_MS) {
+  const acted = ctx.repos.audit.actedOn(actionId, session.agentId, RECORD_READ_BACK_ACTIONS);
+  const call = ctx.repos.interactions.openOf(session.agentId)?.id ?? null;
+  if (acted === null || !sameSitting(acted, ctx.now(), session.agentId, call)) {
     throw new NotFoundError('person');
   }
   const decision = mayView(ctx, session, acted.personRut);

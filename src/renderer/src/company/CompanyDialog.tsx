@@ -533,9 +533,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         : null;
     try {
       const result = await send();
-      // Taken: the page as the action left it (if that read fails, the page stays as it was).
+      // Taken: the page as the action left it (if that read fails, or the agent has left the
+      // page meanwhile, what is said comes from the page as it was).
       await useCompany.getState().refresh();
-      const after = useCompany.getState().company ?? company;
+      const now = useCompany.getState().company;
+      const after = now?.rut === company.rut ? now : company;
       close();
       // The results' badges follow (a request approved, an access resumed).
       useApp.getState().refreshResults();

@@ -39,7 +39,6 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const changed = useDataRequests((s) => s.changed);
   const notify = useSession((s) => s.notify);
   const refreshInteraction = useSession((s) => s.refreshInteraction);
-  const replaceRecord = useApp((s) => s.replaceRecord);
   const [right, setRight] = useState<DataRight>('access');
   const [channel, setChannel] = useState<DataRequestChannel>('phone');
   const [method, setMethod] = useState<IdentityMethod | ''>('');
@@ -104,7 +103,8 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         identityFacts: method === 'facts' ? facts : [],
         detail,
       });
-      if (useApp.getState().recordRut === result.record.rut) replaceRecord(result.record);
+      // Recorded: the record as it left it (its block, its requests), if still on this person.
+      await useApp.getState().showActed(person.rut, result.actionId);
       close();
       changed();
       notify(t.recorded(result.request.number, formatDay(result.request.dueDate), channel));
