@@ -1020,19 +1020,21 @@ describe('central API: the company half (issue 7)', () => {
       body: JSON.stringify(body),
     });
 
+  /** Gloria's pending request at La Espiga approved, as mutation number `id`. */
+  const approveGloria = (session: Parameters<typeof mutation>[0], id: number) =>
+    mutation(
+      session,
+      id,
+      'request.decide',
+      GLORIA,
+      { companyRut: ESPIGA, decision: 'approve', reason: null },
+      START,
+    );
+
   it('names in a signature mail only a company still adherent, and in the approval mail no deleted access (rule 6)', async () => {
     const { api } = await start({ portalKey: KEY });
     const session = await signIn(api, 'agente');
-    await pushOk(api, session, [
-      mutation(
-        session,
-        1,
-        'request.decide',
-        GLORIA,
-        { companyRut: ESPIGA, decision: 'approve', reason: null },
-        START,
-      ),
-    ]);
+    await pushOk(api, session, [approveGloria(session, 1)]);
     const named = mailCompanies(api.db.$client);
     const sql = api.db.$client;
     const both = () => [named('access_approval', GLORIA), named('agreement_signature', GLORIA)];
@@ -1323,14 +1325,7 @@ describe('central API: the company half (issue 7)', () => {
         },
         START,
       ),
-      mutation(
-        session,
-        2,
-        'request.decide',
-        GLORIA,
-        { companyRut: ESPIGA, decision: 'approve', reason: null },
-        START,
-      ),
+      approveGloria(session, 2),
     ]);
     expect(result.results.map((r) => [r.status, r.code ?? null])).toEqual([
       ['applied', null],
