@@ -1324,8 +1324,9 @@ export const contract = {
   /** The person's actions still waiting for the central API (no «Vio la ficha»: not a view). */
   'persons.pending': { input: PersonRut, output: PersonRecord.shape.pendingActions },
   /**
-   * The record as one of this agent's own actions just left it: the action's audit event stands
-   * for the look, so no «Vio la ficha» (refused once the sitting is over, SITTING_MS).
+   * The record as one of this agent's own actions on it just left it: the action's audit event
+   * stands for the look, so no «Vio la ficha» (only in the sitting the action was taken in: its
+   * call, or SITTING_MS with none; recordAfterAction).
    */
   'persons.afterAction': {
     input: z.object({ actionId: z.string().min(1).max(64) }),
