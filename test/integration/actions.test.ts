@@ -41,6 +41,8 @@ const JUAN = '15234567-4';
 const CAMILA = '16789012-1';
 const FRANCISCA = '18765432-7';
 const HECTOR = '10203040-0';
+/** `mails.resend` input: a Portal Empresas mail of Héctor's (his login is Los Héroes'). */
+const hectorsMail = (kind: string) => ({ rut: HECTOR, portal: 'portal_empresas', kind });
 const ANDES = '76543210-3';
 const ANDES_BODY = 76_543_210;
 const JORGE = '19283746-4';
@@ -485,20 +487,10 @@ describe('resend mail', () => {
     ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
     // Héctor's profile came from his approved request: its mail carries the link to sign, and is
     // the one sent again; the agreement's own mail is for an administrator someone added.
-    expect(
-      refused(core, 'mails.resend', {
-        rut: HECTOR,
-        portal: 'portal_empresas',
-        kind: 'agreement_signature',
-      }).message,
-    ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
-    expect(
-      core.dispatchNow('mails.resend', {
-        rut: HECTOR,
-        portal: 'portal_empresas',
-        kind: 'access_approval',
-      }).ok,
-    ).toBe(true);
+    expect(refused(core, 'mails.resend', hectorsMail('agreement_signature')).message).toBe(
+      'Ese tipo de correo no corresponde al estado de la cuenta.',
+    );
+    expect(core.dispatchNow('mails.resend', hectorsMail('access_approval')).ok).toBe(true);
     expect(record(core, HECTOR).accounts.flatMap((account) => account.mailKinds)).not.toContain(
       'agreement_signature',
     );
@@ -599,14 +591,9 @@ describe('what the record offers fits the state (shared rules)', () => {
       // enter a profile that would stay paused (or, deleted, a signature the central refuses).
       expect(offered(), state).not.toContain('access_approval');
       expect(offered(), state).not.toContain('agreement_signature');
-      expect(
-        refused(core, 'mails.resend', {
-          rut: HECTOR,
-          portal: 'portal_empresas',
-          kind: 'access_approval',
-        }).message,
-        state,
-      ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
+      expect(refused(core, 'mails.resend', hectorsMail('access_approval')).message, state).toBe(
+        'Ese tipo de correo no corresponde al estado de la cuenta.',
+      );
     }
     // Paused, the diagnosis says why no mail is offered: it waits for the access back.
     setState('paused');
@@ -616,13 +603,7 @@ describe('what the record offers fits the state (shared rules)', () => {
     // Resumed, the step is his again: the mail is offered and accepted.
     setState('active');
     expect(offered()).toContain('access_approval');
-    expect(
-      core.dispatchNow('mails.resend', {
-        rut: HECTOR,
-        portal: 'portal_empresas',
-        kind: 'access_approval',
-      }).ok,
-    ).toBe(true);
+    expect(core.dispatchNow('mails.resend', hectorsMail('access_approval')).ok).toBe(true);
   });
 
   it('offers no access-approval mail for a request approved over a profile already signed', () => {
@@ -649,13 +630,7 @@ describe('what the record offers fits the state (shared rules)', () => {
     expect(record(core, HECTOR).accounts[0]!.mailKinds).toContain('access_approval');
     core.db.$client.prepare("UPDATE access_requests SET state = 'pending'").run();
     expect(record(core, HECTOR).accounts[0]!.mailKinds).not.toContain('access_approval');
-    expect(
-      refused(core, 'mails.resend', {
-        rut: HECTOR,
-        portal: 'portal_empresas',
-        kind: 'access_approval',
-      }).code,
-    ).toBe('rule');
+    expect(refused(core, 'mails.resend', hectorsMail('access_approval')).code).toBe('rule');
   });
 });
 

@@ -357,54 +357,45 @@ export function buildPersonRecord(
     hasUnsignedAgreement: unsignedAgreement(signatures),
   });
 
-  const membershipViews = memberships.map((membership) => ({
-    companyRut: companyLogin(membership.companyRut, membership.companyDv),
-    companyName: membership.companyName,
-    companyAdherent: membership.companyAdherent,
-    companyAdherentSince: membership.companyAdherentSince,
-    companyAdherentUntil: membership.companyAdherentUntil,
-    companyOnEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
-    role: membership.role,
-    state: membership.state,
-    modules: parseStringList(membership.modules),
-    agreementSigned: membership.agreementSigned,
-    agreementSentAt: membership.agreementSentAt,
-    agreementSignedAt: membership.agreementSignedAt,
-    companyProfileAssigned: companyProfileAssigned(membership),
-    // Which administrator he is, while he is one (not once demoted: company-access.ts).
-    adminKind: membership.role === 'access_admin' ? membership.adminKind : null,
-    external: membership.external,
-    startedAt: membership.startedAt,
-    endedAt: membership.endedAt,
-    version: membership.version,
-    can: {
-      disable: shielded(can('membership.disable', membership.companyRut), membership, {
-        toState: 'disabled',
-      }),
-      enable: waits(can('membership.enable', membership.companyRut), membership, 'gives_back'),
-      pause: takes(
-        shielded(can('membership.pause', membership.companyRut), membership, {
-          toState: 'paused',
-        }),
-        membership,
-        'pause',
-      ),
-      resume: waits(can('membership.resume', membership.companyRut), membership, 'gives_back'),
-      // «Eliminar acceso» (a Portal Empresas user: the company's) or a worker's dismissal.
-      dismiss: takes(
-        shielded(can('membership.dismiss', membership.companyRut), membership, {
-          toState: 'removed',
-        }),
-        membership,
-        'dismiss',
-      ),
-      // Off, saying why, when «Cambiar perfil» has nothing it may give (profileChangeBlocked).
-      changeRole: withProfileChange(
-        can('membership.change_role', membership.companyRut),
-        membership,
-      ),
-    },
-  }));
+  const membershipViews = memberships.map((membership) => {
+    // A change that closes the access, off for the representative's unless he asks (shielded).
+    const closing = (action: Action, toState: 'disabled' | 'paused' | 'removed') =>
+      shielded(can(action, membership.companyRut), membership, { toState });
+    return {
+      companyRut: companyLogin(membership.companyRut, membership.companyDv),
+      companyName: membership.companyName,
+      companyAdherent: membership.companyAdherent,
+      companyAdherentSince: membership.companyAdherentSince,
+      companyAdherentUntil: membership.companyAdherentUntil,
+      companyOnEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)),
+      role: membership.role,
+      state: membership.state,
+      modules: parseStringList(membership.modules),
+      agreementSigned: membership.agreementSigned,
+      agreementSentAt: membership.agreementSentAt,
+      agreementSignedAt: membership.agreementSignedAt,
+      companyProfileAssigned: companyProfileAssigned(membership),
+      // Which administrator he is, while he is one (not once demoted: company-access.ts).
+      adminKind: membership.role === 'access_admin' ? membership.adminKind : null,
+      external: membership.external,
+      startedAt: membership.startedAt,
+      endedAt: membership.endedAt,
+      version: membership.version,
+      can: {
+        disable: closing('membership.disable', 'disabled'),
+        enable: waits(can('membership.enable', membership.companyRut), membership, 'gives_back'),
+        pause: takes(closing('membership.pause', 'paused'), membership, 'pause'),
+        resume: waits(can('membership.resume', membership.companyRut), membership, 'gives_back'),
+        // «Eliminar acceso» (a Portal Empresas user: the company's) or a worker's dismissal.
+        dismiss: takes(closing('membership.dismiss', 'removed'), membership, 'dismiss'),
+        // Off, saying why, when «Cambiar perfil» has nothing it may give (profileChangeBlocked).
+        changeRole: withProfileChange(
+          can('membership.change_role', membership.companyRut),
+          membership,
+        ),
+      },
+    };
+  });
   const mailViews = mails.map((mail) => ({
     portal: mail.portal,
     kind: mail.kind,
