@@ -1205,6 +1205,16 @@ export const BulkPreview = z.object({
 });
 export type BulkPreview = z.infer<typeof BulkPreview>;
 const EmailChange = z.object({ from: z.string().nullable(), to: z.string() }).nullable();
+/** What a change row does beyond itself, said at preview (warnRows) and kept in its result. */
+const BulkRowWarnings = {
+  /** Rule 9: it disables one of the company's last access administrators. */
+  lastAdmin: z.boolean(),
+  /**
+   * The e-mail it gives is another person's too: who (formatted RUT), and the file's row that
+   * gives it to them (null: the replica's, at preview).
+   */
+  sharedEmail: z.object({ rut: z.string(), line: z.number().int().nullable() }).nullable(),
+};
 export const BulkPreviewRow = z.object({
   index: z.number().int(),
   line: z.number().int(),
@@ -1218,13 +1228,7 @@ export const BulkPreviewRow = z.object({
   stateTo: z.enum(['active', 'disabled']).nullable(),
   /** Why «Deshacer esta carga» could not take this change back; null: it could. */
   irreversible: z.enum(['cannot_restore_email', 'cannot_restore_pause']).nullable(),
-  /** Rule 9: it disables one of the company's last access administrators (warnRows). */
-  lastAdmin: z.boolean(),
-  /**
-   * The e-mail it gives is another person's too (warnRows): who (formatted RUT), and the file's
-   * row that gives it to them (null: the replica's, now).
-   */
-  sharedEmail: z.object({ rut: z.string(), line: z.number().int().nullable() }).nullable(),
+  ...BulkRowWarnings,
 });
 export type BulkPreviewRow = z.infer<typeof BulkPreviewRow>;
 export const BulkReportStatus = z.enum([
@@ -1237,7 +1241,14 @@ export const BulkReportStatus = z.enum([
   'skipped',
   'pending',
 ]);
-export const BulkReportFilter = z.enum(['applied', 'refused', 'skipped', 'pending', 'conflict']);
+export const BulkReportFilter = z.enum([
+  'applied',
+  'refused',
+  'skipped',
+  'pending',
+  'conflict',
+  'warned',
+]);
 export const BulkBatch = z.object({
   batchId: z.string(),
   kind: z.enum(['load', 'undo']),
@@ -1277,6 +1288,8 @@ export const BulkReportRow = z.object({
   code: z.string().nullable(),
   /** The central API's words for a conflict or rejection. */
   serverMessage: z.string().nullable(),
+  /** What the preview warned of the row; none when its change did not take effect. */
+  ...BulkRowWarnings,
 });
 export type BulkReportRow = z.infer<typeof BulkReportRow>;
 const CsvFile = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() });

@@ -279,6 +279,18 @@ test('the preview warns before applying: the last administrator, a shared e-mail
   );
   await expect(gloria).not.toContainText('no pertenece');
   await expectAccessible(page, 'Cargas masivas: representante sin acceso');
+
+  // Applied, the result still says what each warned row did, in a filter of its own.
+  await screen.getByLabel('Motivo de la carga').fill('Archivo enviado por RR.HH. de La Espiga');
+  await screen.getByRole('button', { name: 'Aplicar 3 cambios' }).click();
+  await expect(screen.getByRole('status')).toHaveText('Carga terminada: 3 filas aplicadas.');
+  await screen.getByLabel('Mostrar').selectOption({ label: 'Con advertencias' });
+  const report = screen.getByRole('table', { name: 'Resultado por fila' });
+  await expect(report.getByRole('row')).toHaveCount(4);
+  await expect(report.getByRole('row').filter({ hasText: '13.579.246-2' })).toContainText(
+    'Aplicada (por enviar al sistema central) · la empresa queda sin administrador de accesos · ese correo ya es de 12.345.678-5',
+  );
+  await expectAccessible(page, 'Cargas masivas: resultado con advertencias');
 });
 
 test('the preview’s «Qué pasará» wraps long text instead of cutting it', async ({ desk }) => {

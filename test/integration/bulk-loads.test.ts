@@ -271,9 +271,10 @@ describe('a bulk load', () => {
   it('cancel stops between rows; what ran is kept and reported, the rest is not applied', async () => {
     const desk = core({ chunkRows: 4 });
     const { company, members } = biggest(desk);
+    // One address for all: every row is warned of it (the rows that never ran keep no warning).
     const rows = [
-      ['RUT', 'Estado'],
-      ...members.slice(0, 20).map((m) => [`${m.rut}-${m.dv}`, 'inhabilitado']),
+      ['RUT', 'Correo'],
+      ...members.slice(0, 20).map((m) => [`${m.rut}-${m.dv}`, 'rrhh.comun@carga.cl']),
     ];
     const started = call(desk, 'bulkLoads.apply', {
       previewId: preview(desk, company, rows).previewId,
@@ -291,9 +292,13 @@ describe('a bulk load', () => {
     ).toBe(4);
     const report = call(desk, 'bulkLoads.report', { batchId: started.batchId, filter: 'pending' });
     expect(report.total).toBe(16);
-    expect(report.rows[0]).toMatchObject({ status: 'pending' });
+    expect(report.rows[0]).toMatchObject({ status: 'pending', sharedEmail: null });
+    const warned = call(desk, 'bulkLoads.report', { batchId: started.batchId, filter: 'warned' });
+    expect(warned.total).toBe(4);
+    expect(warned.rows.every((row: { status: string }) => row.status === 'applied')).toBe(true);
     const csv = call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string;
     expect(csv.match(/No aplicada/g)).toHaveLength(16);
+    expect(csv.match(/da el mismo correo a/g)).toHaveLength(4);
     desk.close();
   });
 
@@ -560,6 +565,22 @@ describe('a bulk load', () => {
            AND state = 'active'`,
       ),
     ).toBe(0);
+    // The result keeps the warning: on screen, in its filter, and in the CSV sent back.
+    const warned = call(desk, 'bulkLoads.report', { batchId: started.batchId, filter: 'warned' });
+    expect(warned.total).toBe(1);
+    expect(warned.rows[0]).toMatchObject({
+      rut: '13.579.246-2',
+      status: 'applied',
+      lastAdmin: true,
+      sharedEmail: null,
+    });
+    const all = call(desk, 'bulkLoads.report', { batchId: started.batchId });
+    expect(all.rows.map((row: { lastAdmin: boolean }) => row.lastAdmin)).toEqual([true, false]);
+    const csv = call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string;
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/;Resultado;Motivo;Advertencias$/);
+    expect(lines[1]).toMatch(/^13\.579\.246-2;.*;la empresa queda sin administrador de accesos$/);
+    expect(lines[2]).toMatch(/;$/);
 
     // Constructora Los Andes (ACHS): Ricardo, its legal representative, stays an administrator
     // (a load never disables him), so disabling the other two warns of nothing.
@@ -619,6 +640,18 @@ describe('a bulk load', () => {
     expect(
       count(desk, `SELECT count(*) FROM persons WHERE email = 'pedro.gonzalez@gmail.com'`),
     ).toBe(2);
+    // The result says it still, each row as the preview did.
+    const result = call(desk, 'bulkLoads.report', { batchId: started.batchId, filter: 'warned' });
+    expect(
+      result.rows.map((row: { rut: string; sharedEmail: unknown }) => [row.rut, row.sharedEmail]),
+    ).toEqual([
+      ['13.579.246-2', { rut: '12.345.678-5', line: null }],
+      ['19.283.746-4', { rut: '14.253.647-1', line: 4 }],
+      ['14.253.647-1', { rut: '19.283.746-4', line: 3 }],
+    ]);
+    expect(
+      call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string,
+    ).toContain('la fila 4 da el mismo correo a 14.253.647-1');
     // A new address nobody holds (one preview per agent: after the apply) warns of nothing.
     const alone = preview(desk, ESPIGA, [
       ['RUT', 'Correo electrónico'],

@@ -4,7 +4,7 @@
  * actions the row became.
  */
 import type Database from 'better-sqlite3';
-import type { PlannedChange } from '../../shared/rules/bulk-load';
+import type { PlannedChange, RowWarnings } from '../../shared/rules/bulk-load';
 
 export type BatchState = 'preparing' | 'applying' | 'interrupted' | 'cancelled' | 'done' | 'closed';
 
@@ -28,7 +28,11 @@ export type BatchRow = {
   undoneBy: string | null;
 };
 
-export type Plan = Omit<PlannedChange, 'personRut'>;
+/**
+ * A change row's plan as stored: what to change, and what the preview warned of it (warnRows), so
+ * the load's result still says so once it is applied.
+ */
+export type Plan = Omit<PlannedChange, 'personRut'> & { warnings?: RowWarnings };
 
 export type NewBatchRow = {
   seq: number;
@@ -50,6 +54,8 @@ export type ReportRow = {
   status: string;
   code: string | null;
   serverResult: string | null;
+  /** What the preview warned of the row (its plan's), when the row's change took effect. */
+  warnings: RowWarnings | null;
 };
 
 /**
@@ -88,6 +94,7 @@ const FILTERS: Record<string, string> = {
   skipped: `status = 'skipped'`,
   pending: `status = 'pending'`,
   conflict: `status IN ('conflict', 'rejected')`,
+  warned: `warnings IS NOT NULL`,
 };
 
 type RawBatch = {
@@ -300,9 +307,12 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
     },
     report(batchId: string, filter: string | null, offset: number, limit: number) {
       const where = filter && FILTERS[filter] ? `WHERE ${FILTERS[filter]}` : '';
-      const inner = `SELECT r.seq, r.line, r.person_rut, r.cells, r.code, ${STATUS} AS status,
-          CASE WHEN oe.state IN ('conflict', 'rejected') THEN oe.result ELSE os.result END AS server_result
-        ${JOINED} WHERE r.batch_id = ?`;
+      // A warning stands for what the change did: none on a row whose change did not take effect.
+      const inner = `SELECT *, CASE WHEN status IN ('applied', 'confirmed') THEN planned_warnings END
+          AS warnings FROM (SELECT r.seq, r.line, r.person_rut, r.cells, r.code, ${STATUS} AS status,
+          CASE WHEN oe.state IN ('conflict', 'rejected') THEN oe.result ELSE os.result END AS server_result,
+          json_extract(r.plan, '$.warnings') AS planned_warnings
+        ${JOINED} WHERE r.batch_id = ?)`;
       const total = (
         sqlite.prepare(`SELECT count(*) AS n FROM (${inner}) ${where}`).get(batchId) as {
           n: number;
@@ -319,6 +329,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
           code: string | null;
           status: string;
           server_result: string | null;
+          warnings: string | null;
         }>
       ).map((row): ReportRow => ({
         seq: row.seq,
@@ -328,6 +339,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
         status: row.status,
         code: row.code,
         serverResult: row.server_result,
+        warnings: row.warnings === null ? null : (JSON.parse(row.warnings) as RowWarnings),
       }));
       return { total, rows };
     },

@@ -34,6 +34,7 @@ import {
   type OutcomeFilter,
   type PersonFacts,
   type RowOutcome,
+  type RowWarnings,
   type Totals,
 } from '../../shared/rules/bulk-load';
 import type { AdminKind } from '../../shared/rules/company-access';
@@ -140,6 +141,22 @@ export type BulkLoadOptions = {
     previewMinBytes?: number;
   };
 };
+
+/** A row's warnings as the preview and the result show them (the person by RUT). */
+function warningsShown(warnings: RowWarnings | null | undefined): {
+  lastAdmin: boolean;
+  sharedEmail: { rut: string; line: number | null } | null;
+} {
+  return {
+    lastAdmin: warnings?.lastAdmin === true,
+    sharedEmail: warnings?.sharedEmail
+      ? {
+          rut: formatRut(rutFromBody(warnings.sharedEmail.personRut)),
+          line: warnings.sharedEmail.line,
+        }
+      : null,
+  };
+}
 
 export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = {}) {
   const sqlite = ctx.db.$client;
@@ -423,14 +440,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         emailChange: outcome.kind === 'change' ? outcome.email : null,
         stateTo: outcome.kind === 'change' && outcome.state ? outcome.state.to : null,
         irreversible: outcome.kind === 'change' ? irreversibleBecause(outcome) : null,
-        lastAdmin: outcome.kind === 'change' && outcome.warnings?.lastAdmin === true,
-        sharedEmail:
-          outcome.kind === 'change' && outcome.warnings?.sharedEmail
-            ? {
-                rut: formatRut(rutFromBody(outcome.warnings.sharedEmail.personRut)),
-                line: outcome.warnings.sharedEmail.line,
-              }
-            : null,
+        ...warningsShown(outcome.kind === 'change' ? outcome.warnings : undefined),
       };
     });
     return { rows, total: indexes.length };
@@ -595,7 +605,11 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           return {
             ...base,
             personRut: outcome.personRut,
-            plan: { email: outcome.email, state: outcome.state },
+            plan: {
+              email: outcome.email,
+              state: outcome.state,
+              ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
+            },
             state: 'pending',
             code: null,
           };
@@ -843,6 +857,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         serverMessage: row.serverResult
           ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? null)
           : null,
+        ...warningsShown(row.warnings),
       })),
     };
   }
@@ -850,7 +865,12 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   function exportReport(session: Session, batchId: string) {
     const batch = batchOf(session, batchId);
     const lines: string[][] = [
-      [...batch.header, bulkMessages.resultHeader, bulkMessages.failedReasonHeader],
+      [
+        ...batch.header,
+        bulkMessages.resultHeader,
+        bulkMessages.failedReasonHeader,
+        bulkMessages.warningsHeader,
+      ],
     ];
     const page = batches.report(batchId, null, 0, Number.MAX_SAFE_INTEGER);
     for (const row of page.rows) {
@@ -860,7 +880,13 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
       const why = row.code ? (bulkMessages.refusals[row.code] ?? row.code) : server;
-      lines.push([...cells, bulkMessages.reportStatus(row.status, batch.kind), why]);
+      const shown = warningsShown(row.warnings);
+      lines.push([
+        ...cells,
+        bulkMessages.reportStatus(row.status, batch.kind),
+        why,
+        bulkMessages.rowWarnings(shown.lastAdmin, shown.sharedEmail).join('; '),
+      ]);
     }
     return {
       filename: bulkMessages.reportFilename(batch.fileName, batch.kind),

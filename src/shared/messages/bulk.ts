@@ -241,11 +241,13 @@ export const bulkMessages = {
     skipped: 'Sin cambios',
     pending: 'No aplicadas',
     conflict: 'Conflicto o rechazo central',
+    warned: 'Con advertencias',
   } as Record<string, string>,
   exportReport: 'Exportar resultado (CSV)',
   reportFilename: (file: string, kind: string) =>
     `${file.replace(/\.(csv|xlsx)$/i, '')}-${kind === 'undo' ? 'reversion' : 'resultado'}.csv`,
   resultHeader: 'Resultado',
+  warningsHeader: 'Advertencias',
   undo: 'Deshacer esta carga',
   undoTitle: 'Deshacer la carga',
   undoExplain:

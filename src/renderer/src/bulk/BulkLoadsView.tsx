@@ -282,6 +282,15 @@ function outcomeText(row: BulkPreviewRow): string {
   }
 }
 
+/**
+ * What a change does beyond its row (warnRows), after what it changes: in the preview, and in the
+ * result once the change took effect.
+ */
+function RowWarningsText({ row }: { row: Pick<BulkPreviewRow, 'lastAdmin' | 'sharedEmail'> }) {
+  const warnings = m.rowWarnings(row.lastAdmin, row.sharedEmail);
+  return warnings.length > 0 ? <span className="warn-text"> · {warnings.join(' · ')}</span> : null;
+}
+
 const PREVIEW_COLUMNS: Column<BulkPreviewRow>[] = [
   { header: m.columns.line, width: '64px', cell: (row) => row.line },
   { header: m.columns.rut, width: '130px', cell: (row) => <span className="rut">{row.rut}</span> },
@@ -290,18 +299,14 @@ const PREVIEW_COLUMNS: Column<BulkPreviewRow>[] = [
   {
     header: m.columns.outcome,
     width: 'minmax(220px, 1.6fr)',
-    cell: (row) => {
-      // What the change does beyond its row (warnRows), after what it changes.
-      const warnings = m.rowWarnings(row.lastAdmin, row.sharedEmail);
-      return (
-        <>
-          <span className={row.kind === 'refused' ? 'danger-text' : undefined}>
-            {outcomeText(row)}
-          </span>
-          {warnings.length > 0 && <span className="warn-text"> · {warnings.join(' · ')}</span>}
-        </>
-      );
-    },
+    cell: (row) => (
+      <>
+        <span className={row.kind === 'refused' ? 'danger-text' : undefined}>
+          {outcomeText(row)}
+        </span>
+        <RowWarningsText row={row} />
+      </>
+    ),
   },
 ];
 
@@ -444,7 +449,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
 
 // ---- A batch: progress, result, undo ----
 
-const REPORT_FILTERS = ['applied', 'refused', 'skipped', 'pending', 'conflict'] as const;
+const REPORT_FILTERS = ['applied', 'refused', 'skipped', 'pending', 'conflict', 'warned'] as const;
 
 const reportText = (row: BulkReportRow, kind: BulkBatch['kind']) =>
   [
@@ -565,13 +570,16 @@ function BatchPanel({ batchId }: { batchId: string }) {
       header: m.columns.result,
       width: 'minmax(240px, 1.6fr)',
       cell: (row) => (
-        <span
-          className={
-            ['refused', 'conflict', 'rejected'].includes(row.status) ? 'danger-text' : undefined
-          }
-        >
-          {reportText(row, batch.kind)}
-        </span>
+        <>
+          <span
+            className={
+              ['refused', 'conflict', 'rejected'].includes(row.status) ? 'danger-text' : undefined
+            }
+          >
+            {reportText(row, batch.kind)}
+          </span>
+          <RowWarningsText row={row} />
+        </>
       ),
     },
   ];
