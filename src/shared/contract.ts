@@ -466,6 +466,11 @@ export const AgentSession = z.object({
   displayName: z.string(),
   role: Role,
   companyRuts: z.array(z.string()),
+  /**
+   * The agent as a person (an officer who is also a company's access administrator): the screens
+   * speak to them as «usted» where they show that person.
+   */
+  personRut: z.string().nullable(),
   /** Signed in with this desk's copy of the password, the central API out of reach. */
   signedInOffline: z.boolean(),
 });

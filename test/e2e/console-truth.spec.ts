@@ -41,6 +41,45 @@ test.describe('as the prevention officer', () => {
     );
     await expect(page.locator('.notices')).not.toContainText(/personas vigentes|incorporarlo/);
   });
+
+  test('his own row, on his company’s page and in his record, speaks to him as «usted»', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    // Héctor, the officer, is also Comercial Araucanía's legal representative and its access
+    // administrator, his agreement unsigned.
+    await desk.find('comercial araucania');
+    await desk.option('Comercial Araucanía S.A.').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await expect(company.getByRole('heading', { level: 1 })).toHaveText('Comercial Araucanía S.A.');
+    const unsigned =
+      'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+    await expect(
+      company.getByText(
+        `Solo usted puede pedir que se le quite el acceso o un módulo (es el representante legal de la empresa según su registro, y lo atiende otro agente, uno que no administre la empresa), y nadie más de la empresa puede pedir módulos ahora. ${unsigned}`,
+        { exact: true },
+      ),
+    ).toBeVisible();
+    await expect(
+      company.getByText(
+        'Nadie de la empresa puede pedir cambios de sus usuarios ahora. Usted no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).',
+        { exact: true },
+      ),
+    ).toBeVisible();
+    // Nowhere is he told of himself by name as of someone else.
+    await expect(company).not.toContainText('Solo Héctor');
+    await expect(company).not.toContainText('Vásquez no puede pedirlo');
+    await expectAccessible(page, 'empresa del prevencionista: su propia fila');
+
+    await desk.open('10.203.040-0');
+    const araucania = desk.record.getByRole('row').filter({ hasText: 'Comercial Araucanía S.A.' });
+    await expect(
+      araucania.getByText(
+        `Solo usted puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro, y lo atiende otro agente, uno que no administre la empresa. ${unsigned}`,
+        { exact: true },
+      ),
+    ).toBeVisible();
+  });
 });
 
 test('a company filter left on never hides the next caller', async ({ desk }) => {

@@ -1054,7 +1054,14 @@ describe('sign-in', () => {
     expect(wrongPassword).toEqual(unknownUser);
     expect(wrongPassword.message).toBe('Usuario o contraseña incorrectos.');
     signInAs(core, 'supervisora');
-    expect(call(core, 'auth.session', {})).toMatchObject({ role: 'supervisor' });
+    expect(call(core, 'auth.session', {})).toMatchObject({ role: 'supervisor', personRut: null });
+    call(core, 'auth.signOut', {});
+    // An officer who is also a person of his companies: the screens speak to him as «usted» there.
+    signInAs(core, 'prevencion');
+    expect(call(core, 'auth.session', {})).toMatchObject({
+      role: 'prevention',
+      personRut: '10203040-0',
+    });
     call(core, 'auth.signOut', {});
     expect(refused(core, 'persons.get', { rut: PEDRO }).code).toBe('unauthorized');
   });

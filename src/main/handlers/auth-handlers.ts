@@ -98,6 +98,7 @@ export function deskAuth(deps: Deps) {
     displayName: s.displayName,
     role: s.role,
     companyRuts: s.companyRuts.map((rut) => loginRut(rutFromBody(rut))),
+    personRut: s.personRut === null ? null : loginRut(rutFromBody(s.personRut)),
     signedInOffline: offlineSignIn?.agentId === s.agentId,
   });
 

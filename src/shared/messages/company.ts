@@ -165,15 +165,16 @@ export const companyMessages = {
    * for it, and he cannot now. Said beside the button, which stays disabled.
    */
   representativeWaits: (
-    name: string,
+    /** His name; null: the agent is that representative, and is told as «usted». */
+    name: string | null,
     /** What waits in his row: his access, his modules, or both (said once). */
     what: 'access' | 'modules' | 'both',
     reason: 'agreement_unsigned' | 'no_company_profile' | 'profile_not_active' | 'not_listed',
   ) =>
     `${
       what === 'access'
-        ? `Solo ${name} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro.`
-        : `Solo ${name} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
+        ? `Solo ${name ?? 'usted'} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro${name === null ? ', y lo atiende otro agente, uno que no administre la empresa' : ''}.`
+        : `Solo ${name ?? 'usted'} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro${name === null ? ', y lo atiende otro agente, uno que no administre la empresa' : ''}), y nadie más de la empresa puede pedir módulos ahora.`
     } ${
       reason === 'agreement_unsigned'
         ? 'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
@@ -254,14 +255,15 @@ export const companyMessages = {
         : 'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar, tengan o no módulos o acceso vigente: dígaselo así a quien llama. Si la empresa vuelve a adherirse, lo pide su representante legal, una vez registrado.',
     /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
     cannotAsk: (
-      name: string,
+      /** Their name; null: the agent is that person, told as «usted». */
+      name: string | null,
       reason: 'agreement_unsigned' | 'no_company_profile' | 'profile_not_active',
     ) =>
       reason === 'agreement_unsigned'
-        ? `${name} no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).`
+        ? `${name ?? 'Usted'} no puede pedirlo aún: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).`
         : reason === 'no_company_profile'
-          ? `${name} no puede pedirlo aún: no tiene perfil empresa en Portal Empresas (primero se aprueba su solicitud de acceso y firma el Acuerdo de Acceso Remoto).`
-          : `${name} no puede pedirlo: su perfil de administrador de accesos no está activo.`,
+          ? `${name ?? 'Usted'} no puede pedirlo aún: no tiene perfil empresa en Portal Empresas (primero se aprueba su solicitud de acceso y firma el Acuerdo de Acceso Remoto).`
+          : `${name ?? 'Usted'} no puede pedirlo: su perfil de administrador de accesos no está activo.`,
     requester: 'RUT de quien solicita',
     capacity: 'Calidad que declara',
     capacityPlaceholder: 'Pregunte en qué calidad lo pide',

@@ -57,6 +57,7 @@ import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useIsAgentPerson } from '../components/agent-person';
 
 /**
  * «Quién lo pide» as the agent tells callers apart: name, capacity, and for an ACHS
@@ -187,6 +188,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       .then(() => requestAnimationFrame(() => focusRecordAgain(company.rut, from)));
   };
   const notify = useSession((s) => s.notify);
+  // The agent as one of the company's people is told as «usted».
+  const isMe = useIsAgentPerson();
   const callWords = useInteractionWords().bar;
   const ids = {
     title: useId(),
@@ -600,7 +603,10 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {needsCaller(dialog) &&
           cannotAskShown.map((c) => (
             <p key={c.person.rut} className="notice notice-warn">
-              {t.dialog.cannotAsk(c.person.name ?? c.person.rut, c.cannotAsk!)}
+              {t.dialog.cannotAsk(
+                isMe(c.person.rut) ? null : (c.person.name ?? c.person.rut),
+                c.cannotAsk!,
+              )}
             </p>
           ))}
         {needsCaller(dialog) &&

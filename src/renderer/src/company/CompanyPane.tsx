@@ -41,6 +41,7 @@ import { readRut } from '../../../shared/rut';
 import { standingClass } from './MembershipSummary';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useIsAgentPerson } from '../components/agent-person';
 
 const USER_ROW = 44;
 
@@ -88,6 +89,8 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   const multi = useSession((s) => s.session?.role === 'supervisor');
   const centralConfigured = useSession((s) => s.sync?.configured === true);
   const officer = useSession((s) => s.session?.role === 'prevention');
+  // The agent's own row (an officer who administers the company) is said to them as «usted».
+  const isMe = useIsAgentPerson();
   const openDialog = useCompany((s) => s.openDialog);
   const scopeTo = useApp((s) => s.scopeTo);
   // Portal Empresas is Los Héroes': requests, the TRF and the agreement exist only there.
@@ -108,7 +111,9 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
     : company.callers.length === 0
       ? t.dialog.noCallers(company.adherent)
       : t.nobodyCanAsk(
-          company.callers.map((c) => t.dialog.cannotAsk(nameOr(c.person), c.cannotAsk!)),
+          company.callers.map((c) =>
+            t.dialog.cannotAsk(isMe(c.person.rut) ? null : nameOr(c.person), c.cannotAsk!),
+          ),
         );
   const nobodyId = `${rowId}-nobody`;
   const addReason = manage ?? (company.adherent ? null : t.notAdherent(null)) ?? nobodyAsks;
@@ -267,7 +272,11 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                   ? null
                   : wait.why === 'company_not_adherent'
                     ? deniedMessages.company_not_adherent
-                    : t.representativeWaits(name, both ? 'both' : what, wait.reason);
+                    : t.representativeWaits(
+                        isMe(p.person.rut) ? null : name,
+                        both ? 'both' : what,
+                        wait.reason,
+                      );
               // Each reason said once in the row, however many of its buttons wait for it.
               const reasons: string[] = [];
               const shownAt = (reason: string | null): string | undefined => {

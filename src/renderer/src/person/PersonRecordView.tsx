@@ -48,6 +48,7 @@ import { standingClass } from '../company/MembershipSummary';
 import { profileStanding, representativeWaitOf } from '../../../shared/rules/company-access';
 import { Badges } from './Badges';
 import { DiagnosisPanel } from './DiagnosisPanel';
+import { useIsAgentPerson } from '../components/agent-person';
 import { GuardedButton } from '../components/GuardedButton';
 import { TrailingTag } from '../components/Tag';
 import { WholeDates } from '../components/WholeDates';
@@ -110,7 +111,7 @@ type Membership = PersonRecord['memberships'][number];
  * representative's access only he asks to take away, and he cannot now (companyChangeWaits),
  * said with his name as his row there says it; any other reason as deniedReason.
  */
-const companyChangeReason = (decision: Decision, name: string): string | null => {
+const companyChangeReason = (decision: Decision, name: string | null): string | null => {
   if (decision.allowed) return null;
   const cause = representativeWaitOf(decision.reason);
   return cause === null
@@ -134,10 +135,15 @@ function MembershipChanges({
   children?: ReactNode;
 }) {
   const rowId = useId();
+  // The agent's own record (an officer who administers the company): told as «usted».
+  const isMe = useIsAgentPerson();
   const changes = recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership);
   const reasonOf = (change: RecordChange) =>
     companyDecides(change)
-      ? companyChangeReason(membership.can[membershipChangeOf(change)], fullName(record))
+      ? companyChangeReason(
+          membership.can[membershipChangeOf(change)],
+          isMe(record.rut) ? null : fullName(record),
+        )
       : null;
   const reasons = [
     ...new Set(changes.map(reasonOf).filter((reason): reason is string => reason !== null)),
