@@ -374,8 +374,12 @@ export function createCore(options: CoreOptions): Core {
   );
   /** The replica may be missing data: every screen that states a fact must say so. */
   const incomplete = () => replicaIncomplete(db.$client, client !== null);
-  // The header's person count rides on every status poll: kept by triggers, read in one row.
-  const persons = (): number => repos.records.count();
+  // The header's person count rides on every status poll: kept by triggers, read in one row. An
+  // officer's is of the persons his searches show, his companies' (the replica may hold more).
+  const persons = (): number => {
+    const companies = auth.officerCompanies();
+    return companies === null ? repos.records.count() : repos.records.countInCompanies(companies);
+  };
   const syncStatus = (): SyncStatus => {
     const base = {
       configured: engine !== null,

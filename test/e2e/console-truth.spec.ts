@@ -23,6 +23,9 @@ test.describe('as the prevention officer', () => {
   test('a RUT outside his companies gets true words that reveal nothing', async ({ desk }) => {
     const { page } = desk;
     const outside = searchMessages.rutOutsideScope;
+    // «este equipo solo tiene las empresas que usted visita y su gente»: the header counts the
+    // same people (Los Andes' and Araucanía's), not the demo replica's 2,000.
+    await expect(page.locator('.person-count')).toHaveText('9 personas');
     // Rosa exists, registered and active, outside his companies.
     await desk.find(ROSA);
     await expect(page.getByText(outside(ROSA))).toBeVisible();

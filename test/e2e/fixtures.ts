@@ -181,7 +181,10 @@ export const test = base.extend<{ desk: DeskPage; door: Door; user: DemoUser }>(
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(door.url);
     await fillSignIn(page, user, PASSWORDS[user]);
-    await expect(page.getByText(/2\.000 personas/)).toBeVisible();
+    // The header counts whom the agent's searches show: the officer, his two companies' people.
+    await expect(
+      page.getByText(user === 'prevencion' ? /^9 personas$/ : /2\.000 personas/),
+    ).toBeVisible();
     await use(new DeskPage(page));
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },

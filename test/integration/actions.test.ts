@@ -1065,6 +1065,29 @@ describe('sign-in', () => {
     call(core, 'auth.signOut', {});
     expect(refused(core, 'persons.get', { rut: PEDRO }).code).toBe('unauthorized');
   });
+
+  it('counts in the header the persons an officer’s searches show, each once; anyone else, the replica’s', () => {
+    const core = seededCore(300, { as: null });
+    const sqlite = core.db.$client;
+    const replica = sqlite.prepare('SELECT count(*) FROM persons').pluck().get() as number;
+    expect(call(core, 'app.info', {}).persons).toBe(replica);
+    signInAs(core, 'prevencion');
+    // Los Andes and Araucanía: their people not taken off, once each.
+    const his = sqlite
+      .prepare(
+        `SELECT count(DISTINCT person_rut) FROM memberships
+         WHERE company_rut IN (76543210, 96512340) AND state != 'removed'`,
+      )
+      .pluck()
+      .get() as number;
+    expect(his).toBeGreaterThan(0);
+    expect(his).toBeLessThan(replica);
+    expect(call(core, 'app.info', {}).persons).toBe(his);
+    expect(call(core, 'sync.status', {}).persons).toBe(his);
+    call(core, 'auth.signOut', {});
+    signInAs(core, 'agente');
+    expect(call(core, 'sync.status', {}).persons).toBe(replica);
+  });
 });
 
 describe('calls', () => {

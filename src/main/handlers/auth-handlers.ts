@@ -310,6 +310,8 @@ export function deskAuth(deps: Deps) {
     /** The agent signed in (not locked), or UnauthorizedError: every handler's first check. */
     agent,
     signedIn: () => session !== null,
+    /** A prevention officer's companies while he is signed in; null for anyone else, or nobody. */
+    officerCompanies: () => (session?.role === 'prevention' ? session.companyRuts : null),
     /** Whose session this is, if anyone's (a download is handed only to its agent). */
     agentId: () => session?.agentId ?? null,
     onRevoked,

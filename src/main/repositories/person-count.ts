@@ -9,6 +9,12 @@ export const PERSON_COUNT_SQL = {
   read: "SELECT n FROM replica_counts WHERE name = 'persons'",
   /** Persons inserted or deleted, ever (0031): grows whenever someone arrives or leaves. */
   moved: "SELECT n FROM replica_counts WHERE name = 'persons_moved'",
+  /**
+   * The persons of some companies (an officer's): those a search shows him, each once. Read from
+   * the companies' key table, one seek each: a few thousand rows, not the replica's.
+   */
+  inCompanies: `SELECT count(*) FROM (SELECT DISTINCT person_rut FROM memberships_by_company
+    WHERE company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed')`,
   recount: `INSERT INTO replica_counts (name, n) VALUES ('persons', (SELECT count(*) FROM persons))
     ON CONFLICT (name) DO UPDATE SET n = excluded.n`,
 } as const;

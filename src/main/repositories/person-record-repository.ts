@@ -127,6 +127,7 @@ export function createPersonRecordRepository(db: Db) {
   const holdersEmployers = db.$client.prepare(IDENTITY_HOLDERS_SQL.employers);
   const personCount = db.$client.prepare(PERSON_COUNT_SQL.read).pluck();
   const personsMoved = db.$client.prepare(PERSON_COUNT_SQL.moved).pluck();
+  const personsInCompanies = db.$client.prepare(PERSON_COUNT_SQL.inCompanies).pluck();
 
   return {
     find(rut: number) {
@@ -180,6 +181,10 @@ export function createPersonRecordRepository(db: Db) {
     /** The replica's persons, as kept by triggers (migration 0023): no scan. */
     count(): number {
       return (personCount.get() as number | undefined) ?? 0;
+    },
+    /** The persons of these companies (an officer's), each once: whom his searches show. */
+    countInCompanies(companyRuts: readonly number[]): number {
+      return personsInCompanies.get(JSON.stringify(companyRuts)) as number;
     },
     /** Grows whenever a person arrives on this desk or leaves it (0031_persons_moved.sql). */
     moved(): number {
