@@ -933,6 +933,36 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('a request refused or waiting is history once the person holds a company profile there (rule 13)', () => {
+      const rejected = request({ state: 'rejected', reason: 'No figura en el TRF' });
+      // Added since by the representative with «Agregar usuario», his agreement signed.
+      const added = membership({ role: 'company_user', state: 'active', companyOnEmpresas: true });
+      expect(codes(diagnose(input({ memberships: [added], accessRequests: [rejected] })))).toEqual(
+        [],
+      );
+      expect(
+        codes(
+          diagnose(
+            input({ memberships: [added], accessRequests: [request({ state: 'pending' })] }),
+          ),
+        ),
+      ).not.toContain('access_request_pending');
+      // A profile paused there: the pause is the cause, not the old refusal.
+      expect(
+        codes(
+          diagnose(
+            input({ memberships: [{ ...added, state: 'paused' }], accessRequests: [rejected] }),
+          ),
+        ),
+      ).not.toContain('access_request_rejected');
+      // A profile deleted, or a worker's tie alone: the refusal is still where they stand.
+      for (const held of [{ ...added, state: 'removed' as const }, membership()]) {
+        expect(
+          codes(diagnose(input({ memberships: [held], accessRequests: [rejected] }))),
+        ).toContain('access_request_rejected');
+      }
+    });
+
     it('access_request_rejected without a reason has no reason key', () => {
       const causes = diagnose(input({ accessRequests: [request({ state: 'rejected' })] }));
       expect(causes).toStrictEqual([
@@ -1169,7 +1199,8 @@ describe('diagnose', () => {
         input({
           accounts: [account('portal_empresas', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 })],
           memberships: [membership({ companyAdherent: false, role: 'access_admin' })],
-          accessRequests: [request({ state: 'pending' })],
+          // At another company: where the person holds a profile, a request is no cause.
+          accessRequests: [request({ state: 'pending', companyRut: '96111222-5' })],
         }),
       );
       const inactive = diagnose(

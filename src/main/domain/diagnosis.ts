@@ -378,11 +378,18 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const approved = new Set(
     accessRequests.filter((r) => r.state === 'approved').map((r) => r.companyRut),
   );
+  // A company profile held there (rule 13: its representative added the person) is where the
+  // person stands, whatever became of a request before it: its own causes are said above.
+  const profiled = new Set(
+    memberships
+      .filter((m) => m.role !== 'worker' && m.state !== 'removed')
+      .map((m) => m.companyRut),
+  );
   // A company's newest request is where the person stands there: a rejection followed by a new
   // request (pending) is not told as a cause of its own.
   const standing = new Map(accessRequests.map((request) => [request.companyRut, request]));
   for (const request of standing.values()) {
-    if (approved.has(request.companyRut)) continue;
+    if (approved.has(request.companyRut) || profiled.has(request.companyRut)) continue;
     if (request.companyAdherent === false) {
       // Rule 6: no approval, no signature and no advice on entering there; the company's being
       // no longer adherent is the cause, said once.
