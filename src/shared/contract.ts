@@ -138,6 +138,8 @@ export const Decision = z.discriminatedUnion('allowed', [
       'representative_no_profile',
       'representative_inactive',
       'representative_unlisted',
+      // The system holds fewer facts of the person than the identity check asks for.
+      'identity_unverifiable',
     ]),
   }),
 ]);
@@ -306,6 +308,8 @@ export const PersonRecord = z.object({
   diagnosis: z.array(Cause),
   can: z.object({
     editContact: Decision,
+    /** A new e-mail: editContact, and the identity check it asks for possible here. */
+    changeEmail: Decision,
     unlock: Decision,
     clearRegistrationBlock: Decision,
     resendMail: Decision,

@@ -302,6 +302,49 @@ describe('edit contact', () => {
     expect(second.record.phone).toBeNull();
   });
 
+  it('offers no e-mail, unlock or unblock where the system holds too few facts to check who calls; a mobile still', () => {
+    const core = seededCore(300);
+    const sqlite = core.db.$client;
+    // Pedro with his card's serial alone: no e-mail, no mobile, and an outsider where he is
+    // (no employer to name).
+    sqlite.prepare('UPDATE persons SET email = NULL, phone = NULL WHERE rut = 12345678').run();
+    sqlite.prepare('UPDATE memberships SET external = 1 WHERE person_rut = 12345678').run();
+    const shown = record(core, PEDRO);
+    expect(shown.identityFacts.map((view) => view.fact)).toEqual(['serial_number']);
+    const unverifiable = { allowed: false, reason: 'identity_unverifiable' };
+    expect(shown.can).toMatchObject({
+      editContact: { allowed: true },
+      changeEmail: unverifiable,
+      unlock: unverifiable,
+      clearRegistrationBlock: unverifiable,
+      resendMail: { allowed: true },
+    });
+    // The diagnosis still names the cause; its fix waits, and main would refuse it anyway.
+    expect(shown.diagnosis.map((cause) => cause.code)).toContain('no_email');
+    expect(
+      refused(core, 'contact.edit', {
+        rut: PEDRO,
+        email: 'pedro.nuevo@correo.cl',
+        reason: 'Correo nuevo',
+        identityCheck: ['serial_number', 'registered_phone'],
+        expectedVersion: shown.version,
+      }).message,
+    ).toMatch(/^No se puede verificar «Celular registrado»: el sistema no tiene ese dato/);
+    // A mobile asks for no check: still taken.
+    expect(
+      acted(core, 'contact.edit', phoneEdit(core, PEDRO, '9 1111 2222', 'Celular nuevo')).record
+        .phone,
+    ).toBe('+56911112222');
+    // A mobile just registered proves nothing for a day: still one fact.
+    expect(record(core, PEDRO).can.changeEmail).toEqual(unverifiable);
+    // A worker of his company again: his employer is a second fact, and everything is offered.
+    sqlite.prepare('UPDATE memberships SET external = 0 WHERE person_rut = 12345678').run();
+    const after = record(core, PEDRO);
+    expect(after.identityFacts.map((view) => view.fact)).toEqual(['serial_number', 'employer']);
+    expect(after.can.changeEmail).toEqual({ allowed: true });
+    expect(after.can.unlock).toEqual({ allowed: true });
+  });
+
   it.each([
     [{ email: 'no-es-correo' }, 'Escriba un correo válido, por ejemplo nombre@dominio.cl.'],
     [{ email: '' }, 'Escriba un correo válido, por ejemplo nombre@dominio.cl.'],

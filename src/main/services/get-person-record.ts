@@ -11,7 +11,11 @@ import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { loginRut, readRut } from '../../shared/rut';
-import { phoneNoProofUntil, seesAllInteractions } from '../../shared/policy';
+import {
+  IDENTITY_FACTS_REQUIRED,
+  phoneNoProofUntil,
+  seesAllInteractions,
+} from '../../shared/policy';
 import {
   accessBlockBadge,
   approvalAwaitsAt,
@@ -404,6 +408,31 @@ export function buildPersonRecord(
     toAddress: mail.toAddress,
   }));
   const phoneNoProof = phoneNoProofUntil(person.phoneChangedAt, now);
+  const facts = identityFacts({
+    serialNumber: person.serialNumber,
+    email: person.email,
+    phone: person.phone,
+    phoneNoProofUntil: phoneNoProof,
+    // An outsider given access to a company (rule 13) does not work there: not his employer.
+    employers: memberships
+      .filter((m) => m.state !== 'removed' && !m.external)
+      .map((m) => m.companyName),
+  });
+  // An action that asks for the caller's identity (run-action's requireIdentity) cannot be taken
+  // from the record when the system holds fewer facts of the person than the check needs: its
+  // button waits with why, rather than open a dialog nobody can complete.
+  const checkable = (decision: Decision): Decision =>
+    decision.allowed && facts.length < IDENTITY_FACTS_REQUIRED
+      ? { allowed: false, reason: 'identity_unverifiable' }
+      : decision;
+  // Ley 21.719: a blocked person's contact is corrected only under an open rectification.
+  const editContact =
+    dataBlock &&
+    ctx.repos.dataRequests
+      .ofPerson(personRut)
+      .some((r) => r.right === 'rectification' && isOpenRequest(r.state))
+      ? decide(scope, 'contact.edit', { personCompanyRuts: companyRuts })
+      : can('contact.edit');
 
   return {
     rut: loginRut({ body: person.rut, dv: person.dv }),
@@ -413,16 +442,7 @@ export function buildPersonRecord(
     email: person.email,
     phone: person.phone,
     serialNumberMasked: maskSerial(person.serialNumber),
-    identityFacts: identityFacts({
-      serialNumber: person.serialNumber,
-      email: person.email,
-      phone: person.phone,
-      phoneNoProofUntil: phoneNoProof,
-      // An outsider given access to a company (rule 13) does not work there: not his employer.
-      employers: memberships
-        .filter((m) => m.state !== 'removed' && !m.external)
-        .map((m) => m.companyName),
-    }),
+    identityFacts: facts,
     phoneNoProofUntil: phoneNoProof,
     contactChanged: {
       email: person.emailChangedAt
@@ -463,16 +483,11 @@ export function buildPersonRecord(
       now,
     }),
     can: {
-      // Ley 21.719: a blocked person's contact is corrected only under an open rectification.
-      editContact:
-        dataBlock &&
-        ctx.repos.dataRequests
-          .ofPerson(personRut)
-          .some((r) => r.right === 'rectification' && isOpenRequest(r.state))
-          ? decide(scope, 'contact.edit', { personCompanyRuts: companyRuts })
-          : can('contact.edit'),
-      unlock: can('account.unlock'),
-      clearRegistrationBlock: can('registration.clear_block'),
+      editContact,
+      // A new e-mail asks for the identity check (edit-contact.ts); a mobile alone does not.
+      changeEmail: checkable(editContact),
+      unlock: checkable(can('account.unlock')),
+      clearRegistrationBlock: checkable(can('registration.clear_block')),
       resendMail: can('mail.resend'),
     },
     accounts: accounts.map((account) => ({

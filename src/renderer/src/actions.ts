@@ -336,7 +336,8 @@ export function fixAllowed(record: PersonRecord, fix: Fix) {
     case 'resend_mail':
       return record.can.resendMail;
     case 'edit_contact':
-      return record.can.editContact;
+      // Every diagnosis that offers it asks for an e-mail (no_email, mail_bounced).
+      return record.can.changeEmail;
     case 'enable_membership':
     case 'resume_membership': {
       const membership = record.memberships.find((m) => m.companyRut === fix.companyRut);

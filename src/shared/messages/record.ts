@@ -219,6 +219,30 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
 };
 
 /** The diagnosis panel's own words around the causes. */
+/**
+ * What to tell the caller when the fix asks for an e-mail the agent cannot take by phone: the
+ * system holds too few facts of the person for the identity check (identity_unverifiable). Who
+ * can register it instead: on Los Héroes the person, with their RUT and the new address (seed
+ * 002); on ACHS their company's administrator, who edits its users' e-mails (seed 000).
+ */
+export const unverifiableEmailSay = (
+  cause: Cause,
+  portals: { losHeroes: boolean; achs: boolean },
+): string =>
+  [
+    cause.code === 'mail_bounced'
+      ? `El correo que tenemos registrado parece incorrecto, y por teléfono no puedo corregirlo: no tenemos datos suyos suficientes para verificar su identidad.${sent(cause)}`
+      : 'Sin un correo registrado no puede registrarse ni recuperar su contraseña, y por teléfono no puedo registrárselo: no tenemos datos suyos suficientes para verificar su identidad.',
+    portals.losHeroes
+      ? 'En Los Héroes puede hacerlo usted: en las preguntas frecuentes del portal hay un enlace para ingresar su RUT y su correo nuevo.'
+      : null,
+    portals.achs
+      ? 'En ACHS se lo registra su empresa: su administrador de accesos, en ACHS Gestión.'
+      : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
 export const diagnosisMessages = {
   title: '¿Por qué no puede ingresar?',
   sayLabel: 'Dígale:',

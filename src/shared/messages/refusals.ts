@@ -1,9 +1,9 @@
 /** Refusals: a permission denied (deniedMessages), a rule that refuses an action (ruleMessages). */
 import type { Decision } from '../contract';
 import { formatDateTime } from '../format';
-import type { IdentityFact } from '../policy';
+import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../policy';
 import { membershipStateLabels } from './common';
-import { identityFactLabels } from './actions';
+import { dialogMessages, identityFactLabels } from './actions';
 import {
   centralAdminTexts,
   deviceListMessages,
@@ -82,6 +82,8 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
     'profile_not_active',
   ),
   representative_unlisted: companyMessages.representativeWaits('él mismo', 'access', 'not_listed'),
+  // The identity check (policy IDENTITY_FACTS_REQUIRED) needs facts the system does not hold.
+  identity_unverifiable: dialogMessages.identityTooFew(IDENTITY_FACTS_REQUIRED),
 };
 
 /** Messages of the rules that refuse an action; params fill the blanks. */

@@ -7,6 +7,7 @@ import {
   diagnosisMessages,
   heldMessages,
   noCauseText,
+  unverifiableEmailSay,
 } from '../../../shared/messages';
 import {
   fixAllowed,
@@ -23,6 +24,14 @@ import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
 import { loadInterrupted } from '../components/IncompleteDataNotice';
 import { actionsHeld } from '../components/actions-held';
+
+/** Whether the person's logins (registered or not) are Los Héroes', ACHS's, or both. */
+function portalsOf(record: PersonRecord) {
+  return {
+    losHeroes: record.accounts.some((account) => account.portal !== 'achs_gestion'),
+    achs: record.accounts.some((account) => account.portal === 'achs_gestion'),
+  };
+}
 
 /** "¿Por qué no puede ingresar?": every cause, most likely first, each with its fix or its words. */
 export function DiagnosisPanel({ record }: { record: PersonRecord }) {
@@ -106,8 +115,16 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
       {record.diagnosis.length > 0 && (
         <ol className="causes">
           {record.diagnosis.map((cause, index) => {
-            const text = causeTexts[cause.code](cause);
             const decision = cause.fix ? fixAllowed(record, cause.fix) : null;
+            const words = causeTexts[cause.code](cause);
+            // Its fix asks for an e-mail the identity check cannot cover here: no promise to
+            // take it, and who can instead.
+            const text =
+              decision?.allowed === false &&
+              decision.reason === 'identity_unverifiable' &&
+              cause.fix?.action === 'edit_contact'
+                ? { ...words, say: unverifiableEmailSay(cause, portalsOf(record)) }
+                : words;
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
             const fix = cause.fix;
             const onFix = spec
