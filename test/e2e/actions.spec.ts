@@ -101,6 +101,30 @@ test('a mobile changed just now is no proof, and the identity check says until w
   );
 });
 
+test('no promise of an e-mail the desk cannot take: too few facts to check who calls', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  // Ricardo Contreras Pérez (the demo's): no e-mail, no mobile, an outsider where he has access
+  // — his card's serial is the one fact to check.
+  await desk.open('24.145.964-0');
+  const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+  const cause = diagnosis.getByRole('listitem').filter({ hasText: 'Sin correo registrado' });
+  await expect(cause).toContainText(
+    'Dígale: Sin un correo registrado no puede registrarse ni recuperar su contraseña, y por teléfono no puedo registrárselo: no tenemos datos suyos suficientes para verificar su identidad. En Los Héroes puede hacerlo usted: en las preguntas frecuentes del portal hay un enlace para ingresar su RUT y su correo nuevo.',
+  );
+  await expect(cause).not.toContainText('lo registro ahora');
+  const add = cause.getByRole('button', { name: 'Registrar correo' });
+  await expect(add).toBeDisabled();
+  await expect(add).toHaveAccessibleDescription(
+    'El sistema no tiene 2 datos de esta persona para verificar su identidad: esta acción no puede hacerse desde la Mesa de Ayuda.',
+  );
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectAccessible(page, 'sin datos para verificar la identidad');
+});
+
 test('an agent cannot change a profile and is told why', async ({ desk }) => {
   await openPedro(desk);
   const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
@@ -184,7 +208,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
   await expect(
-    record.getByText(/Bloqueo por intentos · .* · Resuelto · Reenvió un correo/),
+    record.getByText(/Bloqueo por intentos · .* · Resuelto · Envió un correo/),
   ).toBeVisible();
 
   await page.getByRole('button', { name: 'Llamadas' }).click();
@@ -192,7 +216,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await page.getByRole('button', { name: 'Buscar' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Bloqueo por intentos' });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('Reenvió un correo');
+  await expect(row).toContainText('Envió un correo');
   // María's change went into Pedro's call: the list says on whom, and (no central API on this
   // desk) that it has not reached the portal yet.
   await expect(row).toContainText(
@@ -226,7 +250,7 @@ test('a call opened before the caller is found takes the first person acted for'
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   // His record lists the call as his.
   await expect(
-    record.getByText(/Bloqueo por intentos · .* · Resuelto · Reenvió un correo/),
+    record.getByText(/Bloqueo por intentos · .* · Resuelto · Envió un correo/),
   ).toBeVisible();
 });
 
@@ -243,7 +267,7 @@ test('a call opened for the wrong person passes to the right one while nothing i
   await desk.search.press('Enter');
   await expect(record.getByRole('heading', { level: 1 })).toHaveText('María José Muñoz Sepúlveda');
   const move = callbar.getByRole('button', {
-    name: 'Pasar la llamada a María José Muñoz Sepúlveda (11.111.111-1)',
+    name: 'Registrar la llamada a nombre de María José Muñoz Sepúlveda (11.111.111-1)',
   });
   await move.click();
   await expect(page.getByRole('status')).toHaveText(
@@ -253,6 +277,8 @@ test('a call opened for the wrong person passes to the right one while nothing i
     'Llamada en curso · María José Muñoz Sepúlveda (11.111.111-1) · 0 acciones',
   );
   await expect(move).toHaveCount(0);
+  // Its button gone, the focus stays in the bar (not lost to the page).
+  await expect(callbar.getByLabel('Motivo')).toBeFocused();
   await expectAccessible(page, 'barra de llamada: pasar a otra persona');
   // Once something is done in it, it is hers: Pedro on screen is not offered it.
   await record.getByRole('button', { name: 'Editar contacto' }).click();
@@ -262,7 +288,9 @@ test('a call opened for the wrong person passes to the right one while nothing i
   await edit.getByRole('button', { name: 'Guardar' }).click();
   await expect(callbar).toContainText('1 acción');
   await openPedro(desk);
-  await expect(callbar.getByRole('button', { name: /^Pasar la llamada/ })).toHaveCount(0);
+  await expect(callbar.getByRole('button', { name: /^Registrar la llamada a nombre/ })).toHaveCount(
+    0,
+  );
 });
 
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {

@@ -369,6 +369,8 @@ deskTest(
     await registers.getByRole('button', { name: `Ver la empresa ${ESPIGA}` }).click();
     const company = page.getByRole('region', { name: 'Empresa' });
     await expect(company.getByRole('heading', { level: 1 })).toHaveText(ESPIGA);
+    // The link went with her record: the company's page takes the focus, not the page's body.
+    await expect(company).toBeFocused();
   },
 );
 

@@ -59,7 +59,7 @@ test.describe('as the prevention officer', () => {
       'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
     await expect(
       company.getByText(
-        `Solo usted puede pedir que se le quite el acceso o un módulo (es el representante legal de la empresa según su registro, y lo atiende otro agente, uno que no administre la empresa), y nadie más de la empresa puede pedir módulos ahora. ${unsigned}`,
+        `Solo usted puede pedir que se le quite el acceso o un módulo (usted es el representante legal de la empresa según su registro, y debe atenderlo otro agente, uno que no administre la empresa), y nadie más de la empresa puede pedir módulos ahora. ${unsigned}`,
         { exact: true },
       ),
     ).toBeVisible();
@@ -78,11 +78,24 @@ test.describe('as the prevention officer', () => {
     const araucania = desk.record.getByRole('row').filter({ hasText: 'Comercial Araucanía S.A.' });
     await expect(
       araucania.getByText(
-        `Solo usted puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro, y lo atiende otro agente, uno que no administre la empresa. ${unsigned}`,
+        `Solo usted puede pedir que se le quite el acceso: usted es el representante legal de la empresa según su registro, y debe atenderlo otro agente, uno que no administre la empresa. ${unsigned}`,
         { exact: true },
       ),
     ).toBeVisible();
   });
+});
+
+test('«Sincronizar ahora» on a desk with no central API says why it waits, and to whom to turn', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+  const now = page.getByRole('button', { name: 'Sincronizar ahora' });
+  await expect(now).toHaveAttribute('aria-disabled', 'true');
+  await expect(now).toHaveAccessibleDescription(
+    'Este equipo aún no tiene la dirección del sistema central: pídale a un supervisor que la configure.',
+  );
+  await expectAccessible(page, 'sincronización sin sistema central');
 });
 
 test('a company filter left on never hides the next caller', async ({ desk }) => {

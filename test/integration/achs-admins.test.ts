@@ -53,7 +53,7 @@ describe('ACHS: an access administrator demoted is appointed again', () => {
     expect(before).toMatchObject({ adminKind: 'appointed', appointedBy: { rut: RICARDO } });
     demote(core, DIEGO);
     expect(atAndes(core, DIEGO).role).toBe('company_user');
-    // Demoted, he is no longer shown as «Designado por el representante legal (Ricardo)».
+    // Demoted, he is no longer shown as «Por designación del representante legal (Ricardo)».
     expect(atAndes(core, DIEGO).adminKind).toBeNull();
     expect(
       profileAt(call(core, 'companies.get', { rut: ANDES }) as CompanyRecord, DIEGO),

@@ -301,7 +301,7 @@ describe('a date typed as dd-mm-aaaa', () => {
       'Empresa: 76.543.210-3',
       'Resolución: Rechazada',
       'Motivo del rechazo: No figura en la TRF',
-      'Calidad que declara: Habilitado en la TRF',
+      'Calidad que declara: Firmante de la TRF',
     ]);
     expect(
       describeAuditChange(

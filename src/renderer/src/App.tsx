@@ -155,6 +155,18 @@ function Desk() {
   }, [answeredSeq]);
 
   const focusRecord = () => requestAnimationFrame(() => recordRef.current?.focus());
+  // The pane swaps between a person and a company (a record's company link, Esc back): the
+  // button pressed went with the pane it was in, so the pane that came takes the focus.
+  const paneWas = useRef(companyOpen);
+  useEffect(() => {
+    if (paneWas.current === companyOpen) return;
+    paneWas.current = companyOpen;
+    const frame = requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (focused === null || focused === document.body) recordRef.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [companyOpen]);
   const idle = text.trim() === '' && !scope;
   const tab = (target: typeof view, label: string) => (
     <button

@@ -9,7 +9,8 @@ export const actionLabels: Record<string, string> = {
   'person.update_contact': 'Cambió datos de contacto',
   'account.unlock': 'Desbloqueó la cuenta',
   'account.clear_registration_block': 'Desbloqueó el registro',
-  'mail.resend': 'Reenvió un correo',
+  // A first send too (the action is «Enviar» until one was sent): true of both.
+  'mail.resend': 'Envió un correo',
   'membership.disable': 'Inhabilitó el acceso',
   'membership.enable': 'Habilitó el acceso',
   'membership.pause': 'Pausó el acceso',

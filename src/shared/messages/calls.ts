@@ -87,7 +87,8 @@ export const callMessages = {
   nudgeOpen: 'Abrir llamada',
   nudgeDismiss: 'Descartar',
   /** Opened for the wrong person, nothing done yet: the one on screen takes it. */
-  moveTo: (who: string) => `Pasar la llamada a ${who}`,
+  // The record of the call changes hands, not the line: «pasar la llamada» would mean a transfer.
+  moveTo: (who: string) => `Registrar la llamada a nombre de ${who}`,
   movedTo: (who: string) => `La llamada quedó a nombre de ${who}.`,
   /** Someone calling in the person's name (seed 000: «el acceso es personal»). */
   onBehalf: {
@@ -205,7 +206,7 @@ export const visitMessages: InteractionWords = {
   nudge: (who: string) =>
     `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
   nudgeOpen: 'Abrir visita',
-  moveTo: (who: string) => `Pasar la visita a ${who}`,
+  moveTo: (who: string) => `Registrar la visita a nombre de ${who}`,
   movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',

@@ -13,17 +13,18 @@ export const loginLabels: Record<Portal, string> = {
 export const adminKindLabels = {
   legal_representative: 'Representante legal',
   commercial_contact: 'Contacto comercial',
-  appointed: 'Designado por el representante legal',
+  appointed: 'Por designación del representante legal',
 } as const;
 
 export const signatoryKindLabels = {
   legal_representative: 'Representante legal',
-  trf: 'Habilitado en la TRF',
+  // Said of women and men alike: «firmante», not «habilitado».
+  trf: 'Firmante de la TRF',
 } as const;
 
 export const requestCapacityLabels = {
   legal_representative: 'Representante legal',
-  authorized_signatory: 'Habilitado en la TRF',
+  authorized_signatory: 'Firmante de la TRF',
   other: 'Otra calidad',
 } as const;
 
@@ -105,7 +106,7 @@ export const companyMessages = {
   requestsEmpty: 'No hay solicitudes de acceso para esta empresa.',
   check: {
     legal_representative: 'Es representante legal',
-    trf: 'Está habilitado en la TRF',
+    trf: 'Figura en la TRF',
     not_signatory: 'No figura como representante legal ni en la TRF: debe rechazarse',
     company_not_adherent: 'La empresa no está adherida: no puede aprobarse',
   },
@@ -172,9 +173,13 @@ export const companyMessages = {
     reason: 'agreement_unsigned' | 'no_company_profile' | 'profile_not_active' | 'not_listed',
   ) =>
     `${
-      what === 'access'
-        ? `Solo ${name ?? 'usted'} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro${name === null ? ', y lo atiende otro agente, uno que no administre la empresa' : ''}.`
-        : `Solo ${name ?? 'usted'} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro${name === null ? ', y lo atiende otro agente, uno que no administre la empresa' : ''}), y nadie más de la empresa puede pedir módulos ahora.`
+      name === null
+        ? what === 'access'
+          ? `Solo usted puede pedir que se le quite el acceso: usted es el representante legal de la empresa según su registro, y debe atenderlo otro agente, uno que no administre la empresa.`
+          : `Solo usted puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (usted es el representante legal de la empresa según su registro, y debe atenderlo otro agente, uno que no administre la empresa), y nadie más de la empresa puede pedir módulos ahora.`
+        : what === 'access'
+          ? `Solo ${name} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro.`
+          : `Solo ${name} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
     } ${
       reason === 'agreement_unsigned'
         ? 'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
@@ -268,7 +273,7 @@ export const companyMessages = {
     capacity: 'Calidad que declara',
     capacityPlaceholder: 'Pregunte en qué calidad lo pide',
     capacityHint:
-      'Lo que declare no decide: al resolver, el sistema revisa si es representante legal o está habilitado en la TRF.',
+      'Lo que declare no decide: al resolver, el sistema revisa si es representante legal o figura en la TRF.',
     reason: 'Motivo',
     /**
      * A rejection's reason written in advance when the register already rules the requester out

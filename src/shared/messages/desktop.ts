@@ -212,7 +212,8 @@ export const deskMessages = {
 /** The sign-in screen. */
 export const signInMessages = {
   title: 'Mesa de Ayuda',
-  intro: 'Ingrese con su usuario de agente.',
+  // Agents, supervisors and prevention officers alike.
+  intro: 'Ingrese con su usuario.',
   username: 'Usuario',
   password: 'Contraseña',
   submit: 'Ingresar',

@@ -131,6 +131,11 @@ export const syncMessages = {
     `Carga inicial: ${formatNumber(done)} de ${formatNumber(total)} registros`,
   initialLoadLabel: 'Carga inicial',
   syncNow: 'Sincronizar ahora',
+  /** «Sincronizar ahora» with no central API set: why it waits, for whom can set it and not. */
+  noCentralYet:
+    'Este equipo aún no tiene la dirección del sistema central: escríbala más abajo para sincronizar.',
+  noCentralAsk:
+    'Este equipo aún no tiene la dirección del sistema central: pídale a un supervisor que la configure.',
   syncNowDone: 'Sincronizado con el sistema central.',
   /** «Sincronizar ahora» did not get through: the state it is in, and that it retries. */
   syncNowNot: (state: keyof typeof syncStateLabels) =>
@@ -247,7 +252,7 @@ export const syncKindLabels: Record<string, string> = {
   'person.update_contact': 'Cambio de datos de contacto',
   'account.unlock': 'Desbloqueo de cuenta',
   'account.clear_registration_block': 'Desbloqueo de registro',
-  'mail.resend': 'Reenvío de correo',
+  'mail.resend': 'Envío de correo',
   'membership.disable': 'Inhabilitación',
   'membership.enable': 'Habilitación',
   'membership.pause': 'Pausa de acceso',

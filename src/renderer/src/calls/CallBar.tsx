@@ -311,6 +311,7 @@ function OpenCall({
   };
 
   const caller = personLabel(interaction.personName, interaction.personRut);
+  const reasonRef = useRef<HTMLSelectElement>(null);
   // Opened for the wrong person (a namesake, the previous caller still on screen): while nothing
   // is done in it, the person on screen may take it.
   const movable =
@@ -321,6 +322,8 @@ function OpenCall({
       const moved = await call('interactions.setPerson', { id: interaction.id, rut });
       setInteraction(moved);
       notify(t.movedTo(personLabel(moved.personName, moved.personRut)!));
+      // Its button is gone with the move: the focus stays in the bar, on the call's reason.
+      reasonRef.current?.focus();
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : t.failed);
     }
@@ -334,6 +337,7 @@ function OpenCall({
       <label htmlFor="call-reason">{t.reason}</label>
       <select
         id="call-reason"
+        ref={reasonRef}
         value={reason.shown}
         aria-describedby={error ? 'call-error' : undefined}
         onChange={(event) => {

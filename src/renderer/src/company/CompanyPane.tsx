@@ -309,7 +309,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                         <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
                       )}
                       {p.appointedBy && (
-                        // «Designado por el representante legal (Ricardo …)»: who, by name.
+                        // «Por designación del representante legal (Ricardo …)»: who, by name.
                         <span className="small muted"> ({nameOr(p.appointedBy)})</span>
                       )}
                       {p.external && <TrailingTag>{t.external}</TrailingTag>}

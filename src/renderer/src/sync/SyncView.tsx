@@ -13,6 +13,7 @@ import { CentralAddressForm } from './CentralAddressForm';
 import { SyncIssueList, type IssueChoice } from './SyncIssueList';
 import { actionsHeld } from '../components/actions-held';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { GuardedButton } from '../components/GuardedButton';
 
 /** Sync status, settings, and the actions that need a person: conflicts and rejections. */
 export function SyncView() {
@@ -158,14 +159,20 @@ export function SyncView() {
         </div>
       )}
       <div className="filters sync-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || !sync.configured}
-          onClick={syncNow}
-        >
-          {busy ? syncMessages.syncing : syncMessages.syncNow}
-        </button>
+        {sync.configured ? (
+          <button type="button" className="primary" disabled={busy} onClick={syncNow}>
+            {busy ? syncMessages.syncing : syncMessages.syncNow}
+          </button>
+        ) : (
+          // Nothing to sync with: why it waits, said beside it (the address is set below).
+          <GuardedButton
+            className="primary"
+            reason={supervisor ? syncMessages.noCentralYet : syncMessages.noCentralAsk}
+            onClick={() => undefined}
+          >
+            {syncMessages.syncNow}
+          </GuardedButton>
+        )}
       </div>
 
       <h2 id="pending-title" ref={pendingHeading} tabIndex={-1}>
