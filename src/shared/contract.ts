@@ -219,6 +219,8 @@ export const Badge = z.discriminatedUnion('code', [
   z.object({ code: z.literal('pending_activation') }),
   z.object({ code: z.literal('not_registered') }),
   z.object({ code: z.literal('company_not_adherent') }),
+  // Rule 12: a company profile whose Remote Access Agreement is unsigned, and nothing else open.
+  z.object({ code: z.literal('pending_signature') }),
 ]);
 export type Badge = z.infer<typeof Badge>;
 

@@ -230,6 +230,14 @@ describe('Portal Empresas requests', () => {
     expect(users.find((u) => u.person.rut === MARCELA)?.standing).toBe('active');
     const record = call(core, 'persons.get', { rut: GLORIA });
     expect(record.accounts).toMatchObject([{ portal: 'portal_heroes', passwordSet: false }]);
+    // Neither worker nor pensioner, her one access waits for the signature: not «Activo», on
+    // the record nor on her login's row (nor in the results).
+    expect(record.badges).toEqual([{ code: 'pending_signature' }]);
+    expect(record.accounts[0].badges).toEqual([{ code: 'pending_signature' }]);
+    const hits = call(core, 'persons.search', { text: GLORIA }).persons as Array<{
+      badges: unknown;
+    }>;
+    expect(hits[0]?.badges).toEqual([{ code: 'pending_signature' }]);
     expect(record.mails[0]).toMatchObject({
       kind: 'access_approval',
       portal: 'portal_empresas',

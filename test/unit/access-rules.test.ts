@@ -63,8 +63,21 @@ describe('access', () => {
     expect(
       hasAccess({ isPensioner: false, memberships: [{ ...profile, companyOnEmpresas: false }] }),
     ).toBe(true);
-    // No "Inhabilitado" or "no adherida" badge for it: the diagnosis names the missing step.
-    expect(accessBlockBadge({ isPensioner: false, memberships: [profile] })).toBeNull();
+    // Not «Inhabilitado» nor «no adherida», and not «Activo» either: «Pendiente de firma» (the
+    // diagnosis names the missing step).
+    expect(accessBlockBadge({ isPensioner: false, memberships: [profile] })).toBe(
+      'pending_signature',
+    );
+    expect(
+      accessBlockBadge({
+        isPensioner: false,
+        memberships: [{ ...profile, agreementSigned: true }],
+      }),
+    ).toBeNull();
+    // A worker of the same company beside it gets in as an affiliate: no badge of a block.
+    expect(
+      accessBlockBadge({ isPensioner: false, isWorker: true, memberships: [profile] }),
+    ).toBeNull();
     expect(
       unsignedAgreement([
         { state: 'active', role: 'access_admin', agreementSigned: false, companyOnEmpresas: false },

@@ -24,7 +24,7 @@ export type MembershipState = {
 export function accountBadges(
   account: AccountState,
   now: Date,
-  accessBlock: 'disabled' | 'company_not_adherent' | null = null,
+  accessBlock: 'disabled' | 'company_not_adherent' | 'pending_signature' | null = null,
 ): Badge[] {
   const badges: Badge[] = accessBlock ? [{ code: accessBlock }] : [];
   if (account.lockedUntil !== null && Date.parse(account.lockedUntil) > now.getTime()) {
@@ -49,6 +49,7 @@ const ORDER: Badge['code'][] = [
   'registration_blocked',
   'company_not_adherent',
   'disabled',
+  'pending_signature',
   'no_email',
   'pending_activation',
   'not_registered',

@@ -109,6 +109,8 @@ export function badgeLabel(badge: Badge): string {
       return 'Sin registro';
     case 'company_not_adherent':
       return 'Empresa no adherida';
+    case 'pending_signature':
+      return profileStandingLabels.pending_signature;
   }
 }
 

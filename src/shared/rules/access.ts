@@ -95,10 +95,15 @@ export function hasAccess(facts: AccessFacts): boolean {
 }
 
 /** Why a person with memberships has no access, as the badge that says it (null: has access). */
-export function accessBlockBadge(facts: AccessFacts): 'disabled' | 'company_not_adherent' | null {
+export function accessBlockBadge(
+  facts: AccessFacts,
+): 'disabled' | 'company_not_adherent' | 'pending_signature' | null {
   if (facts.memberships.length === 0 || hasAccess(facts)) return null;
-  // Only a company profile waiting for its agreement: the diagnosis says which step is missing.
-  if (facts.memberships.some((m) => m.state === 'active' && m.companyAdherent)) return null;
+  // Only a company profile waiting for its agreement (rule 12): not assigned until signed, so
+  // nothing opens yet; the diagnosis says which step is missing.
+  if (facts.memberships.some((m) => m.state === 'active' && m.companyAdherent)) {
+    return 'pending_signature';
+  }
   return facts.memberships.some((m) => m.state === 'active') ? 'company_not_adherent' : 'disabled';
 }
 

@@ -7,6 +7,7 @@ const TONE: Record<Badge['code'], 'ok' | 'warn' | 'danger'> = {
   registration_blocked: 'danger',
   disabled: 'danger',
   company_not_adherent: 'danger',
+  pending_signature: 'warn',
   no_email: 'warn',
   pending_activation: 'warn',
   not_registered: 'warn',
