@@ -175,8 +175,21 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(desk.search).toBeFocused();
     await page.keyboard.type('11111111-1');
     await expect(desk.search).toHaveValue('11111111-1');
-    // The next call starts with no reason again.
+    // The next call starts with no reason again, and with no one named: Pedro, still on screen,
+    // was the caller of the call just closed (the next one would be filed under him).
     await expect(callbar.getByLabel('Motivo')).toHaveValue('');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+    await expect(callbar.getByRole('button', { name: 'Abrir llamada', exact: true })).toBeVisible();
+    // The next caller's record open, the bar names her.
+    await desk.search.press('Enter');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+      'María José Muñoz Sepúlveda',
+    );
+    await expect(
+      callbar.getByRole('button', {
+        name: 'Abrir llamada de María José Muñoz Sepúlveda (11.111.111-1)',
+      }),
+    ).toBeVisible();
 
     await page.getByRole('button', { name: 'Llamadas' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Bloqueo por intentos' });

@@ -78,6 +78,12 @@ export function CallBar() {
     if (nudge && rutOnScreen !== null && rutOnScreen !== nudge.rut) dismissNudge();
   }, [nudge, rutOnScreen, dismissNudge]);
   const offer = nudge && rutOnScreen === nudge.rut ? nudge : null;
+  // The caller of the call just closed, still on screen, is no one to name in the next call: it
+  // would be filed under them. Another record opened, and the bar names its person again.
+  const [closedFor, setClosedFor] = useState<string | null>(null);
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  if (closedFor !== null && rutOnScreen !== null && rutOnScreen !== closedFor) setClosedFor(null);
+  const person = record !== null && record.rut !== closedFor ? record : null;
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : t.failed);
@@ -130,6 +136,7 @@ export function CallBar() {
         }}
         onClosed={() => {
           setError(null);
+          setClosedFor(interaction.personRut);
           focusAfterClose.current = true;
           setInteraction(null);
           notify(t.closed);
@@ -139,7 +146,7 @@ export function CallBar() {
     );
   }
 
-  const onScreen = record ? personLabel(fullName(record), record.rut) : null;
+  const onScreen = person ? personLabel(fullName(person), person.rut) : null;
   return (
     <div className="callbar" role="region" aria-label={t.region}>
       <label htmlFor="call-reason">{t.reason}</label>
@@ -165,7 +172,7 @@ export function CallBar() {
           </option>
         ))}
       </select>
-      <button type="button" ref={openRef} onClick={() => void open(record?.rut ?? null)}>
+      <button type="button" ref={openRef} onClick={() => void open(person?.rut ?? null)}>
         {t.open(onScreen)}
       </button>
       <DataRequestCallButton record={record} />
