@@ -120,6 +120,8 @@ export type AuditNames = {
    * Not known: a call's.
    */
   kind?: InteractionKind;
+  /** The event's own reason, shown beside its changes: a change's field that repeats it is left out. */
+  reason?: string | null;
 };
 
 /** A person an event's change names: RUT body and full name. */
@@ -339,10 +341,18 @@ export function describeAuditChange(
   const is = namedBatch(parse(after));
   const keys = [...new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])];
   // A rejection's code says less than its message: keep the code only when there is no message.
+  // A request's decision is its state's change, said already; its rejection's reason, when it is
+  // the event's own reason, is in that column.
+  const stateChanged =
+    was?.['state'] !== undefined && is?.['state'] !== undefined && was['state'] !== is['state'];
   const skip = (key: string) =>
     HIDDEN.has(key) ||
     (key === 'code' &&
-      (typeof was?.['message'] === 'string' || typeof is?.['message'] === 'string'));
+      (typeof was?.['message'] === 'string' || typeof is?.['message'] === 'string')) ||
+    (key === 'decision' && stateChanged) ||
+    (key === 'rejectionReason' &&
+      typeof names.reason === 'string' &&
+      is?.['rejectionReason'] === names.reason);
   return keys
     .filter((key) => !skip(key))
     .map((key) => {

@@ -303,6 +303,27 @@ describe('a date typed as dd-mm-aaaa', () => {
       'Motivo del rechazo: No figura en la TRF',
       'Calidad que declara: Firmante de la TRF',
     ]);
+    // As a decision is recorded: its state's change says the resolution, and its reason is the
+    // event's own (its column), so neither is said twice.
+    expect(
+      describeAuditChange(
+        JSON.stringify({ state: 'pending' }),
+        JSON.stringify({
+          state: 'rejected',
+          companyRut: 76543210,
+          decision: 'reject',
+          rejectionReason: 'No figura en la TRF',
+        }),
+        { reason: 'No figura en la TRF' },
+      ).map(auditDetailLine),
+    ).toEqual(['Estado: Pendiente → Rechazada', 'Empresa: 76.543.210-3']);
+    expect(
+      describeAuditChange(
+        JSON.stringify({ state: 'pending' }),
+        JSON.stringify({ state: 'rejected', decision: 'reject', rejectionReason: 'Otro' }),
+        { reason: 'No figura en la TRF' },
+      ).map(auditDetailLine),
+    ).toEqual(['Estado: Pendiente → Rechazada', 'Motivo del rechazo: Otro']);
     expect(
       describeAuditChange(
         JSON.stringify({ modules: ['siniestros'] }),

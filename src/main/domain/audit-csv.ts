@@ -63,7 +63,13 @@ function row(event: AuditCsvEvent, { agentName, thisDeviceId }: AuditCsvNames): 
   const details = describeAuditChange(
     event.before,
     event.after,
-    { agent: agentName, company: event.company, caller: event.caller, kind: event.agentKind },
+    {
+      agent: agentName,
+      company: event.company,
+      caller: event.caller,
+      kind: event.agentKind,
+      reason: event.reason,
+    },
     event.action,
   );
   const side = (which: 'before' | 'after') =>

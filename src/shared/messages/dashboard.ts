@@ -29,7 +29,8 @@ export const causeShortLabels: Record<CauseCode, string> = {
   email_unverified: 'Correo sin verificar',
   agreement_unsigned: 'Acuerdo sin firmar',
   access_request_rejected: 'Solicitud de acceso rechazada',
-  access_request_pending: 'Solicitud de acceso pendiente',
+  // As the record's diagnosis titles it.
+  access_request_pending: 'Solicitud de acceso en revisión',
   not_registered: 'No registrado',
   first_access_used: 'Clave de primer ingreso ya usada',
   first_access_key: 'Primer ingreso a Portal Empresas',

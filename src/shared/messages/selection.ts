@@ -61,10 +61,11 @@ export const selectionMessages = {
   listHint: 'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia',
   companyListHint:
     'Clic selecciona · Ctrl+clic o Espacio suma o quita · Mayús amplía · Esc limpia · Doble clic o Enter abre la ficha',
+  /** The rows the list shows so far (more come as it scrolls): «cargadas» read as a bulk load's. */
   selectLoaded: (n: number) =>
     n === 1
-      ? 'Seleccionar a la persona cargada'
-      : `Seleccionar a las ${formatNumber(n)} personas cargadas`,
+      ? 'Seleccionar a la persona de la lista'
+      : `Seleccionar a las ${formatNumber(n)} personas de la lista`,
   selectAll: (n: number) =>
     n === 1 ? 'Seleccionar a la única persona' : `Seleccionar a las ${formatNumber(n)} personas`,
   resolving: 'Reuniendo la lista completa…',

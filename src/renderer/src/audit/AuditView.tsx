@@ -85,7 +85,13 @@ function Changes({
     event.before,
     event.after,
     // An officer's view from his list of visits, who spoke at his visit: in his words.
-    { agent: agentName, company: event.company, caller: event.caller, kind: event.agentKind },
+    {
+      agent: agentName,
+      company: event.company,
+      caller: event.caller,
+      kind: event.agentKind,
+      reason: event.reason,
+    },
     event.action,
   );
   if (details.length === 0) return null;
