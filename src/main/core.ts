@@ -375,27 +375,39 @@ export function createCore(options: CoreOptions): Core {
   /** The replica may be missing data: every screen that states a fact must say so. */
   const incomplete = () => replicaIncomplete(db.$client, client !== null);
   // The header's person count rides on every status poll: kept by triggers, read in one row. An
-  // officer's is of the persons his searches show, his companies' (the replica may hold more).
-  const persons = (): number => {
+  // officer's is of the persons his searches show, his companies' (the replica may hold more):
+  // counted again only once the replica changed, and while a load fills it the replica's own
+  // (the companies' key table is filled at a load's end; until then his people are the load's).
+  let officerCount: { key: string; n: number } | null = null;
+  const persons = (loading: boolean): number => {
     const companies = auth.officerCompanies();
-    return companies === null ? repos.records.count() : repos.records.countInCompanies(companies);
+    if (companies === null || loading) return repos.records.count();
+    const key = `${companies.join(',')}:${repos.records.changeMark()}`;
+    if (officerCount?.key !== key) {
+      officerCount = { key, n: repos.records.countInCompanies(companies) };
+    }
+    return officerCount.n;
   };
   const syncStatus = (): SyncStatus => {
+    const running = engine?.status() ?? null;
+    const replicaIncomplete = incomplete();
     const base = {
       configured: engine !== null,
       centralUrl,
       deviceId: context.deviceId,
-      replicaIncomplete: incomplete(),
-      persons: persons(),
+      replicaIncomplete,
+      persons: persons(
+        replicaIncomplete || running?.initialSync != null || running?.scopeChange != null,
+      ),
       personsMoved: repos.records.moved(),
       pulledChanges: Number(writer.state(PULLED_CHANGES) ?? 0),
       revocation: revocation.record(),
     };
     // A revoked device says so until it is enrolled again, across restarts (issue 11).
-    if (engine) {
+    if (running) {
       return {
         ...base,
-        ...engine.status(),
+        ...running,
         ...(base.revocation ? { state: 'revoked' as const } : {}),
       };
     }
@@ -491,7 +503,7 @@ export function createCore(options: CoreOptions): Core {
     'app.info': () => ({
       version: options.version,
       door: options.door,
-      persons: persons(),
+      persons: persons(incomplete()),
       pendingActions: repos.outbox.pendingCount(),
       dataDir: options.dataDir,
       replicaNotice: replicaSetAside

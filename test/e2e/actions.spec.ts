@@ -111,7 +111,7 @@ test('no promise of an e-mail the desk cannot take: too few facts to check who c
   const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
   const cause = diagnosis.getByRole('listitem').filter({ hasText: 'Sin correo registrado' });
   await expect(cause).toContainText(
-    'Dígale: Sin un correo registrado no puede registrarse ni recuperar su contraseña, y por teléfono no puedo registrárselo: no tenemos datos suyos suficientes para verificar su identidad. En Los Héroes puede hacerlo usted: en las preguntas frecuentes del portal hay un enlace para ingresar su RUT y su correo nuevo.',
+    'Dígale: Sin un correo registrado no puede registrarse ni recuperar su contraseña, y no puedo registrárselo: no tenemos datos suyos suficientes para verificar su identidad. En Los Héroes puede hacerlo usted: en las preguntas frecuentes del portal hay un enlace para ingresar su RUT y su correo nuevo.',
   );
   await expect(cause).not.toContainText('lo registro ahora');
   const add = cause.getByRole('button', { name: 'Registrar correo' });

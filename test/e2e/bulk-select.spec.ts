@@ -103,7 +103,7 @@ test('selects in the results with click, Shift, Ctrl, Space and «todas»; membe
   await expect(bar(desk)).toContainText('3 seleccionadas');
 
   // Everything loaded, then every one the search finds.
-  await page.getByLabel('Seleccionar a las 50 personas de la lista').check();
+  await page.getByLabel('Seleccionar a las 50 personas mostradas').check();
   await expect(bar(desk)).toContainText('50 seleccionadas');
   const all = page.getByRole('button', { name: /^Seleccionar a las [\d.]+ personas$/ });
   const total = Number((await all.textContent())!.replace(/\D/g, ''));

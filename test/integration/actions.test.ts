@@ -1114,6 +1114,21 @@ describe('sign-in', () => {
     const sqlite = core.db.$client;
     const replica = sqlite.prepare('SELECT count(*) FROM persons').pluck().get() as number;
     expect(call(core, 'app.info', {}).persons).toBe(replica);
+    // Pedro, a worker of Los Andes, at Araucanía too: one person in both of the officer's
+    // companies, counted once.
+    sqlite
+      .prepare(
+        `INSERT INTO memberships (person_rut, company_rut, role, state, modules, started_at)
+         VALUES (12345678, 96512340, 'worker', 'active', '[]', '2026-01-01')`,
+      )
+      .run();
+    const rows = sqlite
+      .prepare(
+        `SELECT count(*) FROM memberships
+         WHERE company_rut IN (76543210, 96512340) AND state != 'removed'`,
+      )
+      .pluck()
+      .get() as number;
     signInAs(core, 'prevencion');
     // Los Andes and Araucanía: their people not taken off, once each.
     const his = sqlite
@@ -1123,10 +1138,13 @@ describe('sign-in', () => {
       )
       .pluck()
       .get() as number;
-    expect(his).toBeGreaterThan(0);
+    expect(his).toBe(rows - 1);
     expect(his).toBeLessThan(replica);
     expect(call(core, 'app.info', {}).persons).toBe(his);
     expect(call(core, 'sync.status', {}).persons).toBe(his);
+    // Counted again once the replica changes: Pedro taken off at both, he counts no more.
+    sqlite.prepare("UPDATE memberships SET state = 'removed' WHERE person_rut = 12345678").run();
+    expect(call(core, 'sync.status', {}).persons).toBe(his - 1);
     call(core, 'auth.signOut', {});
     signInAs(core, 'agente');
     expect(call(core, 'sync.status', {}).persons).toBe(replica);

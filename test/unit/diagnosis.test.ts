@@ -6,7 +6,7 @@ import {
   type DiagnosisInput,
 } from '../../src/main/domain/diagnosis';
 import { ADVICE_CAUSES, type Portal } from '../../src/shared/contract';
-import { causeTexts } from '../../src/shared/messages';
+import { causeTexts, unverifiableSay } from '../../src/shared/messages';
 
 const NOW = new Date('2026-11-21T15:00:00Z');
 const IN_ONE_HOUR = '2026-11-21T16:00:00.000Z';
@@ -1371,5 +1371,35 @@ describe('diagnose: mixed memberships', () => {
       memberships: [membership('1-9', 'active', true), membership('2-7', 'active', true)],
     });
     expect(causes).toStrictEqual([]);
+  });
+});
+
+describe('unverifiableSay: a fix the identity check cannot cover (identity_unverifiable)', () => {
+  const both = { losHeroes: true, achs: true, hasEmail: false };
+  it('promises no e-mail, and says who registers it on each portal', () => {
+    const say = unverifiableSay({ code: 'no_email', fix: { action: 'edit_contact' } }, both)!;
+    expect(say).not.toMatch(/lo registro ahora/);
+    expect(say).toMatch(/^Sin un correo registrado .* no puedo registrárselo: no tenemos datos/);
+    expect(say).toMatch(/En Los Héroes puede hacerlo usted/);
+    expect(say).toMatch(/En ACHS se lo registra su empresa/);
+    expect(
+      unverifiableSay(
+        { code: 'no_email', fix: { action: 'edit_contact' } },
+        { ...both, achs: false },
+      ),
+    ).not.toMatch(/ACHS/);
+  });
+
+  it('a blocked registration: only the help desk clears it, once there is a fact to check', () => {
+    const cause = {
+      code: 'registration_blocked' as const,
+      portal: 'achs_gestion' as const,
+      fix: { action: 'clear_registration_block' as const, portal: 'achs_gestion' as const },
+    };
+    expect(unverifiableSay(cause, { ...both, losHeroes: false })).toBe(
+      'El registro se invalidó por seguridad (N° de serie incorrecto) y solo la mesa de ayuda puede desbloquearlo, pero no tenemos datos suyos suficientes para verificar su identidad. En ACHS se lo registra su empresa: su administrador de accesos, en ACHS Gestión. Con su correo registrado, llame de nuevo y lo desbloqueamos.',
+    );
+    // Its own words otherwise: a cause with nothing to add keeps them.
+    expect(unverifiableSay({ code: 'temporarily_locked', fix: null }, both)).toBeNull();
   });
 });

@@ -307,11 +307,21 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
     },
     report(batchId: string, filter: string | null, offset: number, limit: number) {
       const where = filter && FILTERS[filter] ? `WHERE ${FILTERS[filter]}` : '';
-      // A warning stands for what the change did: none on a row whose change did not take effect.
-      const inner = `SELECT *, CASE WHEN status IN ('applied', 'confirmed') THEN planned_warnings END
+      // A warning stands for what its change did, each of the action it rode on: the last
+      // administrator for the state's, the shared address for the e-mail's — none where that
+      // action did not take effect (never applied, or refused or conflicting at the central).
+      const tookEffect = (alias: string, column: string) =>
+        `(r.state = 'applied' AND r.${column} IS NOT NULL
+          AND coalesce(${alias}.state, 'applied') NOT IN ('conflict', 'rejected', 'resolved'))`;
+      const inner = `SELECT *, CASE WHEN last_admin IS NOT NULL OR shared_email IS NOT NULL
+          THEN json_object('lastAdmin', CASE WHEN last_admin THEN json('true') END,
+            'sharedEmail', json(shared_email)) END
           AS warnings FROM (SELECT r.seq, r.line, r.person_rut, r.cells, r.code, ${STATUS} AS status,
           CASE WHEN oe.state IN ('conflict', 'rejected') THEN oe.result ELSE os.result END AS server_result,
-          json_extract(r.plan, '$.warnings') AS planned_warnings
+          CASE WHEN ${tookEffect('os', 'state_action_id')}
+            THEN json_extract(r.plan, '$.warnings.lastAdmin') END AS last_admin,
+          CASE WHEN ${tookEffect('oe', 'email_action_id')}
+            THEN json_extract(r.plan, '$.warnings.sharedEmail') END AS shared_email
         ${JOINED} WHERE r.batch_id = ?)`;
       const total = (
         sqlite.prepare(`SELECT count(*) AS n FROM (${inner}) ${where}`).get(batchId) as {

@@ -11,7 +11,7 @@ export const PERSON_COUNT_SQL = {
   moved: "SELECT n FROM replica_counts WHERE name = 'persons_moved'",
   /**
    * The persons of some companies (an officer's): those a search shows him, each once. Read from
-   * the companies' key table, one seek each: a few thousand rows, not the replica's.
+   * the companies' key table, one seek each: their members' rows, not the replica's.
    */
   inCompanies: `SELECT count(*) FROM (SELECT DISTINCT person_rut FROM memberships_by_company
     WHERE company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed')`,

@@ -128,6 +128,7 @@ export function createPersonRecordRepository(db: Db) {
   const personCount = db.$client.prepare(PERSON_COUNT_SQL.read).pluck();
   const personsMoved = db.$client.prepare(PERSON_COUNT_SQL.moved).pluck();
   const personsInCompanies = db.$client.prepare(PERSON_COUNT_SQL.inCompanies).pluck();
+  const changesHere = db.$client.prepare('SELECT total_changes()').pluck();
 
   return {
     find(rut: number) {
@@ -181,6 +182,13 @@ export function createPersonRecordRepository(db: Db) {
     /** The replica's persons, as kept by triggers (migration 0023): no scan. */
     count(): number {
       return (personCount.get() as number | undefined) ?? 0;
+    },
+    /**
+     * Moves whenever the replica may have changed: rows this connection changed, and a commit of
+     * another one (the bulk worker's), which SQLite's data_version counts.
+     */
+    changeMark(): string {
+      return `${changesHere.get() as number}:${db.$client.pragma('data_version', { simple: true }) as number}`;
     },
     /** The persons of these companies (an officer's), each once: whom his searches show. */
     countInCompanies(companyRuts: readonly number[]): number {

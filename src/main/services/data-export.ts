@@ -133,6 +133,8 @@ const changeShown = (_value: Value, row: Row): string =>
           : null,
       // An officer's: his list of visits, who spoke at his visit.
       kind: row['agentKind'] === 'visit' ? 'visit' : 'call',
+      // Beside its own column: not said twice.
+      reason: typeof row['reason'] === 'string' ? row['reason'] : null,
     },
     typeof row['action'] === 'string' ? row['action'] : undefined,
   )

@@ -10,6 +10,9 @@ export const dialogMessages = {
   identityOptional: 'Solo se exige si cambia el correo.',
   identityTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: esta acción no puede hacerse desde la Mesa de Ayuda.`,
+  /** The contact form: a mobile asks for no check, a new e-mail does. */
+  identityTooFewEmail: (required: number) =>
+    `El sistema no tiene ${required} datos de esta persona para verificar su identidad: el correo no puede cambiarse desde la Mesa de Ayuda; el celular sí.`,
   /** What the agent asks for each fact; the masked value follows. */
   factPrompts: {
     serial_number: 'Últimos 3 caracteres del N° de serie de la cédula',

@@ -175,8 +175,8 @@ export const companyMessages = {
     `${
       name === null
         ? what === 'access'
-          ? `Solo usted puede pedir que se le quite el acceso: usted es el representante legal de la empresa según su registro, y debe atenderlo otro agente, uno que no administre la empresa.`
-          : `Solo usted puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (usted es el representante legal de la empresa según su registro, y debe atenderlo otro agente, uno que no administre la empresa), y nadie más de la empresa puede pedir módulos ahora.`
+          ? `Solo usted puede pedir que se le quite el acceso: usted es el representante legal de la empresa según su registro.`
+          : `Solo usted puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (usted es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
         : what === 'access'
           ? `Solo ${name} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro.`
           : `Solo ${name} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`

@@ -218,31 +218,53 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
 };
 
-/** The diagnosis panel's own words around the causes. */
 /**
- * What to tell the caller when the fix asks for an e-mail the agent cannot take by phone: the
- * system holds too few facts of the person for the identity check (identity_unverifiable). Who
- * can register it instead: on Los Héroes the person, with their RUT and the new address (seed
- * 002); on ACHS their company's administrator, who edits its users' e-mails (seed 000).
+ * What to tell the caller when a cause's fix asks for the identity check and the system holds
+ * too few facts of the person for it (identity_unverifiable): no promise of the fix, and who can
+ * act instead. The e-mail: on Los Héroes the person, with their RUT and the new address (seed
+ * 002); on ACHS their company's administrator, who edits its users' e-mails (seed 000). A
+ * registration blocked for security only the help desk clears (rule 2): once an e-mail is
+ * registered there is a second fact to check, and the caller comes back.
  */
-export const unverifiableEmailSay = (
+export const unverifiableSay = (
   cause: Cause,
-  portals: { losHeroes: boolean; achs: boolean },
-): string =>
-  [
-    cause.code === 'mail_bounced'
-      ? `El correo que tenemos registrado parece incorrecto, y por teléfono no puedo corregirlo: no tenemos datos suyos suficientes para verificar su identidad.${sent(cause)}`
-      : 'Sin un correo registrado no puede registrarse ni recuperar su contraseña, y por teléfono no puedo registrárselo: no tenemos datos suyos suficientes para verificar su identidad.',
-    portals.losHeroes
+  person: { losHeroes: boolean; achs: boolean; hasEmail: boolean },
+): string | null => {
+  const withoutFacts = 'no tenemos datos suyos suficientes para verificar su identidad.';
+  const whoRegisters = [
+    person.losHeroes
       ? 'En Los Héroes puede hacerlo usted: en las preguntas frecuentes del portal hay un enlace para ingresar su RUT y su correo nuevo.'
       : null,
-    portals.achs
+    person.achs
       ? 'En ACHS se lo registra su empresa: su administrador de accesos, en ACHS Gestión.'
       : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  ];
+  const lines =
+    cause.code === 'mail_bounced'
+      ? [
+          `El correo que tenemos registrado parece incorrecto, y no puedo corregirlo: ${withoutFacts}${sent(cause)}`,
+          ...whoRegisters,
+        ]
+      : cause.code === 'no_email'
+        ? [
+            `Sin un correo registrado no puede registrarse ni recuperar su contraseña, y no puedo registrárselo: ${withoutFacts}`,
+            ...whoRegisters,
+          ]
+        : cause.code === 'registration_blocked'
+          ? [
+              `El registro se invalidó por seguridad (N° de serie incorrecto) y solo la mesa de ayuda puede desbloquearlo, pero ${withoutFacts}`,
+              ...(person.hasEmail
+                ? []
+                : [
+                    ...whoRegisters,
+                    'Con su correo registrado, llame de nuevo y lo desbloqueamos.',
+                  ]),
+            ]
+          : null;
+  return lines === null ? null : lines.filter(Boolean).join(' ');
+};
 
+/** The diagnosis panel's own words around the causes. */
 export const diagnosisMessages = {
   title: '¿Por qué no puede ingresar?',
   sayLabel: 'Dígale:',

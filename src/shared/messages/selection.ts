@@ -64,8 +64,8 @@ export const selectionMessages = {
   /** The rows the list shows so far (more come as it scrolls): «cargadas» read as a bulk load's. */
   selectLoaded: (n: number) =>
     n === 1
-      ? 'Seleccionar a la persona de la lista'
-      : `Seleccionar a las ${formatNumber(n)} personas de la lista`,
+      ? 'Seleccionar a la persona mostrada'
+      : `Seleccionar a las ${formatNumber(n)} personas mostradas`,
   selectAll: (n: number) =>
     n === 1 ? 'Seleccionar a la única persona' : `Seleccionar a las ${formatNumber(n)} personas`,
   resolving: 'Reuniendo la lista completa…',

@@ -679,11 +679,14 @@ function BatchPanel({ batchId }: { batchId: string }) {
               }
             >
               <option value="">{m.reportFilters['all']}</option>
-              {REPORT_FILTERS.map((key) => (
-                <option key={key} value={key}>
-                  {m.reportFilters[key]}
-                </option>
-              ))}
+              {/* An undo restores: nothing of it was warned of. */}
+              {REPORT_FILTERS.filter((key) => key !== 'warned' || batch.kind === 'load').map(
+                (key) => (
+                  <option key={key} value={key}>
+                    {m.reportFilters[key]}
+                  </option>
+                ),
+              )}
             </select>
             <button
               type="button"

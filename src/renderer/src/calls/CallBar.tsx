@@ -136,7 +136,8 @@ export function CallBar() {
         }}
         onClosed={() => {
           setError(null);
-          setClosedFor(interaction.personRut);
+          // A call closed with no one named: whoever is on screen was looked up in it.
+          setClosedFor(interaction.personRut ?? rutOnScreen);
           focusAfterClose.current = true;
           setInteraction(null);
           notify(t.closed);
@@ -329,8 +330,13 @@ function OpenCall({
       const moved = await call('interactions.setPerson', { id: interaction.id, rut });
       setInteraction(moved);
       notify(t.movedTo(personLabel(moved.personName, moved.personRut)!));
-      // Its button is gone with the move: the focus stays in the bar, on the call's reason.
-      reasonRef.current?.focus();
+      // Its button is gone with the move: the focus stays in the bar, on the call's reason
+      // (unless the agent has gone on meanwhile), once the bar has drawn without it.
+      requestAnimationFrame(() => {
+        if (document.activeElement === null || document.activeElement === document.body) {
+          reasonRef.current?.focus();
+        }
+      });
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : t.failed);
     }

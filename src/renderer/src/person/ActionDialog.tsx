@@ -110,7 +110,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const identityRequired = spec.identity && (spec.email === undefined || emailChanged);
   const identityNote =
     identityFacts.length < IDENTITY_FACTS_REQUIRED
-      ? dialogMessages.identityTooFew(IDENTITY_FACTS_REQUIRED)
+      ? spec.email !== undefined
+        ? dialogMessages.identityTooFewEmail(IDENTITY_FACTS_REQUIRED)
+        : dialogMessages.identityTooFew(IDENTITY_FACTS_REQUIRED)
       : spec.email !== undefined
         ? dialogMessages.identityOptional
         : null;

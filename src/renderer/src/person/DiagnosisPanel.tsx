@@ -1,4 +1,5 @@
 import { ADVICE_CAUSES, TIP_CAUSES, type PersonRecord } from '../../../shared/contract';
+import { isLosHeroes } from '../../../shared/portals';
 import { readRut } from '../../../shared/rut';
 import {
   actionDialogTexts,
@@ -7,7 +8,7 @@ import {
   diagnosisMessages,
   heldMessages,
   noCauseText,
-  unverifiableEmailSay,
+  unverifiableSay,
 } from '../../../shared/messages';
 import {
   fixAllowed,
@@ -25,11 +26,21 @@ import { GuardedButton } from '../components/GuardedButton';
 import { loadInterrupted } from '../components/IncompleteDataNotice';
 import { actionsHeld } from '../components/actions-held';
 
-/** Whether the person's logins (registered or not) are Los Héroes', ACHS's, or both. */
+/**
+ * Whether the person is on Los Héroes' portals, on ACHS's, or both: by their logins (registered
+ * or not), or with none by their companies.
+ */
 function portalsOf(record: PersonRecord) {
+  if (record.accounts.length === 0) {
+    const open = record.memberships.filter((m) => m.state !== 'removed');
+    return {
+      losHeroes: open.some((m) => m.companyOnEmpresas),
+      achs: open.some((m) => !m.companyOnEmpresas),
+    };
+  }
   return {
-    losHeroes: record.accounts.some((account) => account.portal !== 'achs_gestion'),
-    achs: record.accounts.some((account) => account.portal === 'achs_gestion'),
+    losHeroes: record.accounts.some((account) => isLosHeroes(account.portal)),
+    achs: record.accounts.some((account) => !isLosHeroes(account.portal)),
   };
 }
 
@@ -117,14 +128,13 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           {record.diagnosis.map((cause, index) => {
             const decision = cause.fix ? fixAllowed(record, cause.fix) : null;
             const words = causeTexts[cause.code](cause);
-            // Its fix asks for an e-mail the identity check cannot cover here: no promise to
-            // take it, and who can instead.
-            const text =
-              decision?.allowed === false &&
-              decision.reason === 'identity_unverifiable' &&
-              cause.fix?.action === 'edit_contact'
-                ? { ...words, say: unverifiableEmailSay(cause, portalsOf(record)) }
-                : words;
+            // Its fix asks for the identity check, which the facts held cannot cover: no promise
+            // of it, and who can act instead.
+            const instead =
+              decision?.allowed === false && decision.reason === 'identity_unverifiable'
+                ? unverifiableSay(cause, { ...portalsOf(record), hasEmail: record.email !== null })
+                : null;
+            const text = instead === null ? words : { ...words, say: instead };
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
             const fix = cause.fix;
             const onFix = spec
