@@ -584,6 +584,31 @@ describe('what the record offers fits the state (shared rules)', () => {
     ).toBe('rule');
   });
 
+  it('each login’s row says what blocks that login: Juan, dismissed at ACHS, open at Los Héroes', () => {
+    const core = seededCore(300);
+    const sqlite = core.db.$client;
+    // Juan, dismissed at his ACHS company, is given a signed company profile at Araucanía
+    // (Portal Empresas) and its Los Héroes login.
+    sqlite
+      .prepare(
+        `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed,
+           started_at) VALUES (15234567, 96512340, 'company_user', 'active', '[]', 1, '2026-01-01')`,
+      )
+      .run();
+    sqlite
+      .prepare(
+        `INSERT INTO accounts (person_rut, portal, registration_state, email_verified)
+         VALUES (15234567, 'portal_heroes', 'active', 1)`,
+      )
+      .run();
+    const juan = record(core, JUAN);
+    // He gets in (Los Héroes): no block of his; the ACHS Gestión row says its access is gone.
+    expect(juan.badges.map((b) => b.code)).not.toContain('disabled');
+    const row = (portal: string) => juan.accounts.find((a) => a.portal === portal)!;
+    expect(row('achs_gestion').badges.map((b) => b.code)).toEqual(['disabled']);
+    expect(row('portal_heroes').badges.map((b) => b.code)).toEqual(['active']);
+  });
+
   it('after a dismissal the portal row says so and offers no password reset', () => {
     const core = seededCore(300);
     const juan = record(core, JUAN);

@@ -14,6 +14,7 @@ import {
   mailWaitMs,
   hasAccessAt,
   isMailKind,
+  loginBlockBadge,
   mailFits,
   signatureWaitsForAccess,
   unsignedAgreement,
@@ -83,6 +84,31 @@ describe('access', () => {
         { state: 'active', role: 'access_admin', agreementSigned: false, companyOnEmpresas: false },
       ]),
     ).toBe(false);
+  });
+
+  it('says on each login’s row what blocks that login, by its own companies', () => {
+    const achsDisabled = { ...active, state: 'disabled' as const, role: 'worker' as const };
+    const unsigned = {
+      ...active,
+      role: 'access_admin' as const,
+      agreementSigned: false,
+      companyOnEmpresas: true,
+    };
+    const signed = { ...unsigned, agreementSigned: true };
+    // ACHS disabled, Los Héroes open: the person gets in (no block of theirs), but the ACHS
+    // Gestión row says its access is gone, and the Los Héroes row nothing.
+    const open = { isPensioner: false, memberships: [achsDisabled, signed] };
+    expect(accessBlockBadge(open)).toBeNull();
+    expect(loginBlockBadge('achs', open)).toBe('disabled');
+    expect(loginBlockBadge('los_heroes', open)).toBeNull();
+    // ACHS disabled, Los Héroes waiting for the signature: each row its own word.
+    const waiting = { isPensioner: false, memberships: [achsDisabled, unsigned] };
+    expect(loginBlockBadge('achs', waiting)).toBe('disabled');
+    expect(loginBlockBadge('los_heroes', waiting)).toBe('pending_signature');
+    // A pensioner enters Portal Héroes whatever his companies; ACHS Gestión is another login.
+    const pensioner = { isPensioner: true, memberships: [achsDisabled] };
+    expect(loginBlockBadge('los_heroes', pensioner)).toBeNull();
+    expect(loginBlockBadge('achs', pensioner)).toBe('disabled');
   });
 
   it('lets a pensioner with no company in, and nobody else without one', () => {

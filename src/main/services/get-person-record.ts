@@ -10,6 +10,7 @@ import { parseStringList } from '../../shared/json-list';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
+import { isLosHeroes } from '../../shared/portals';
 import { loginRut, readRut } from '../../shared/rut';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -17,11 +18,11 @@ import {
   seesAllInteractions,
 } from '../../shared/policy';
 import {
-  accessBlockBadge,
   approvalAwaitsAt,
   approvedAwaitingSignature,
   fittingMailKinds,
   hasAccessAt,
+  loginBlockBadge,
   unsignedAgreement,
 } from '../../shared/rules/access';
 import {
@@ -345,7 +346,6 @@ export function buildPersonRecord(
       companyOnEmpresas: isOnEmpresas(parseStringList(m.companyPortals)),
     })),
   };
-  const blocked = accessBlockBadge(accessFacts);
   // Rule 12: which profiles wait for a signature, and whether an approved request asks for it.
   const signatures = accessFacts.memberships.map((m) => ({
     ...m,
@@ -501,7 +501,12 @@ export function buildPersonRecord(
       registrationBlocked: account.registrationBlocked,
       lastLoginAt: account.lastLoginAt,
       firstAccessUsed: account.firstAccessUsed,
-      badges: accountBadges(account, now, blocked),
+      // Each login's row says what blocks that login (its own companies), not the person's.
+      badges: accountBadges(
+        account,
+        now,
+        loginBlockBadge(isLosHeroes(account.portal) ? 'los_heroes' : 'achs', accessFacts),
+      ),
       mailKinds: fittingMailKinds(mailFacts(account)),
     })),
     memberships: membershipViews,

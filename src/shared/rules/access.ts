@@ -94,6 +94,24 @@ export function hasAccess(facts: AccessFacts): boolean {
   return hasAccessOn('achs', facts) || hasAccessOn('los_heroes', facts);
 }
 
+/**
+ * Why one login (an account's row) opens nothing, by its own companies only: a disabled ACHS
+ * access is said on the ACHS Gestión row though Los Héroes' login opens, and a Los Héroes
+ * profile waiting for its signature is not said on the ACHS row. A pensioner's affiliate profile
+ * counts on Los Héroes' login only (rule 14). null: it opens, or none of its companies is there.
+ */
+export function loginBlockBadge(
+  login: Login,
+  facts: AccessFacts,
+): 'disabled' | 'company_not_adherent' | 'pending_signature' | null {
+  if (hasAccessOn(login, facts)) return null;
+  return accessBlockBadge({
+    isPensioner: false,
+    isWorker: false,
+    memberships: facts.memberships.filter((m) => loginOf(m) === login),
+  });
+}
+
 /** Why a person with memberships has no access, as the badge that says it (null: has access). */
 export function accessBlockBadge(
   facts: AccessFacts,
