@@ -3,7 +3,7 @@
  * are codes; the renderer words them. The full "why can't they get in" diagnosis builds on this.
  */
 import type { Badge } from '../../shared/contract';
-import { accessBlockBadge, type AccessFacts } from '../../shared/rules/access';
+import { accessBlockBadge, type AccessBlock, type AccessFacts } from '../../shared/rules/access';
 
 export type AccountState = {
   registrationState: 'not_registered' | 'pending_activation' | 'active';
@@ -24,7 +24,7 @@ export type MembershipState = {
 export function accountBadges(
   account: AccountState,
   now: Date,
-  accessBlock: 'disabled' | 'company_not_adherent' | 'pending_signature' | null = null,
+  accessBlock: AccessBlock | null = null,
 ): Badge[] {
   const badges: Badge[] = accessBlock ? [{ code: accessBlock }] : [];
   if (account.lockedUntil !== null && Date.parse(account.lockedUntil) > now.getTime()) {

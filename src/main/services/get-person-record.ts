@@ -10,7 +10,6 @@ import { parseStringList } from '../../shared/json-list';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
-import { isLosHeroes } from '../../shared/portals';
 import { loginRut, readRut } from '../../shared/rut';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -23,6 +22,7 @@ import {
   fittingMailKinds,
   hasAccessAt,
   loginBlockBadge,
+  loginOfPortal,
   unsignedAgreement,
 } from '../../shared/rules/access';
 import {
@@ -505,7 +505,7 @@ export function buildPersonRecord(
       badges: accountBadges(
         account,
         now,
-        loginBlockBadge(isLosHeroes(account.portal) ? 'los_heroes' : 'achs', accessFacts),
+        loginBlockBadge(loginOfPortal(account.portal), accessFacts),
       ),
       mailKinds: fittingMailKinds(mailFacts(account)),
     })),

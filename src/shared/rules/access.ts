@@ -84,10 +84,18 @@ export function membershipOpens(
   return memberships.some((m) => loginOf(m) === login && opens(m));
 }
 
+/** The login an account on `portal` is: Los Héroes' one login, or ACHS's. */
+export function loginOfPortal(portal: Portal): Login {
+  return isLosHeroes(portal) ? 'los_heroes' : 'achs';
+}
+
 /** The access an account on `portal` serves: its login's (MailFacts.hasAccess). */
 export function hasAccessAt(portal: Portal, facts: AccessFacts): boolean {
-  return hasAccessOn(isLosHeroes(portal) ? 'los_heroes' : 'achs', facts);
+  return hasAccessOn(loginOfPortal(portal), facts);
 }
+
+/** Why a person, or one of their logins, opens nothing: the badge that says it. */
+export type AccessBlock = 'disabled' | 'company_not_adherent' | 'pending_signature';
 
 /** Whether the person can get in at all, on either login. */
 export function hasAccess(facts: AccessFacts): boolean {
@@ -100,10 +108,7 @@ export function hasAccess(facts: AccessFacts): boolean {
  * profile waiting for its signature is not said on the ACHS row. A pensioner's affiliate profile
  * counts on Los Héroes' login only (rule 14). null: it opens, or none of its companies is there.
  */
-export function loginBlockBadge(
-  login: Login,
-  facts: AccessFacts,
-): 'disabled' | 'company_not_adherent' | 'pending_signature' | null {
+export function loginBlockBadge(login: Login, facts: AccessFacts): AccessBlock | null {
   if (hasAccessOn(login, facts)) return null;
   return accessBlockBadge({
     isPensioner: false,
@@ -113,9 +118,7 @@ export function loginBlockBadge(
 }
 
 /** Why a person with memberships has no access, as the badge that says it (null: has access). */
-export function accessBlockBadge(
-  facts: AccessFacts,
-): 'disabled' | 'company_not_adherent' | 'pending_signature' | null {
+export function accessBlockBadge(facts: AccessFacts): AccessBlock | null {
   if (facts.memberships.length === 0 || hasAccess(facts)) return null;
   // Only a company profile waiting for its agreement (rule 12): not assigned until signed, so
   // nothing opens yet; the diagnosis says which step is missing.
