@@ -38,6 +38,10 @@ test.describe('as a supervisor', () => {
     await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');
     await expect(record.getByRole('list', { name: 'Estado' }).first()).toHaveText('Activo');
     await expect(diagnosis).toContainText('Sin impedimentos a la vista');
+    // The reset link is offered under the one name its row gives it: a reset went to Pedro before.
+    await expect(
+      diagnosis.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }),
+    ).toBeVisible();
     await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
     // The result list agrees with the record.
     await expect(desk.options.first()).toContainText('Activo');
@@ -105,9 +109,9 @@ test('no promise of an e-mail the desk cannot take: too few facts to check who c
   desk,
 }) => {
   const { page, record } = desk;
-  // Ricardo Contreras Pérez (the demo's): no e-mail, no mobile, an outsider where he has access
-  // — his card's serial is the one fact to check.
-  await desk.open('24.145.964-0');
+  // Javiera Morales Carrasco (the demo's): a pensioner with no e-mail, no mobile and no employer
+  // — her card's serial is the one fact to check.
+  await desk.open('10.470.401-8');
   const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
   const cause = diagnosis.getByRole('listitem').filter({ hasText: 'Sin correo registrado' });
   await expect(cause).toContainText(
@@ -309,7 +313,15 @@ test('a mail is offered as «Enviar» until one was sent, and not once its step 
   await desk.search.press('Enter');
   await expect(record.getByRole('heading', { level: 1 })).toHaveText('Rosa Elena Fuentes Tapia');
   await expect(record.getByRole('button', { name: /^Reenviar: / })).toHaveCount(0);
-  await record.getByRole('button', { name: 'Enviar: Restablecer contraseña' }).click();
+  // Offered where nothing is in the way, and on her login's row, under the same name.
+  const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+  await expect(
+    diagnosis.getByRole('button', { name: 'Enviar: Restablecer contraseña' }),
+  ).toBeVisible();
+  await record
+    .getByRole('row', { name: /Portal Héroes/ })
+    .getByRole('button', { name: 'Enviar: Restablecer contraseña' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Enviar «Restablecer contraseña»' });
   await expect(dialog).toContainText('No se ha enviado antes.');
   await expect(dialog.getByRole('button', { name: 'Enviar', exact: true })).toBeVisible();

@@ -278,7 +278,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await dialog.getByLabel('RUT de quien solicita').fill('22.222.222-2');
     await dialog.getByLabel('Calidad que declara').selectOption({ label: 'Otra calidad' });
     await expect(dialog).toContainText(
-      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante del registro (TRF) de la empresa',
+      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante de la TRF de la empresa',
     );
     await expect(submit).toHaveAccessibleDescription(/un solicitante registrado/);
     await dialog.getByLabel('RUT de quien solicita').fill('17.345.678-6');

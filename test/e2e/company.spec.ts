@@ -67,7 +67,7 @@ test('a representative’s request is approved, mailed, signed on the central AP
     const dialog = page.getByRole('dialog');
     // The register already says why: the reason is written in advance, and the agent may change it.
     await expect(dialog.getByLabel('Motivo')).toHaveValue(
-      'El solicitante no es representante legal de la empresa ni figura en su registro de firmantes autorizados (TRF).',
+      'El solicitante no es representante legal de la empresa ni firmante de su TRF (registro de firmantes).',
     );
     await expect(dialog.getByRole('button', { name: 'Rechazar' })).toBeEnabled();
     await dialog.getByLabel('Motivo').fill('No es representante legal ni figura en la TRF');
@@ -360,7 +360,7 @@ deskTest(
     await desk.open('14.725.836-4');
     await expect(record.getByRole('heading', { level: 1 })).toHaveText('Gloria Paz Morales Reyes');
     await expect(record).toContainText(
-      'Representante o firmante de empresa (no trabajadora ni pensionada)',
+      'Representante legal de empresa (no trabajadora ni pensionada)',
     );
     await expect(record).not.toContainText('Sin vínculo vigente');
     await expect(record).not.toContainText('No figura en ninguna empresa');

@@ -537,6 +537,11 @@ describe('resend mail', () => {
     expect(record(core, HECTOR).accounts.flatMap((account) => account.mailKinds)).not.toContain(
       'agreement_signature',
     );
+    // Nor was it ever sent him: his approval was one mail (seed 002), the one just resent.
+    expect(record(core, HECTOR).mails.map((mail) => mail.kind)).toEqual([
+      'access_approval',
+      'access_approval',
+    ]);
   });
 });
 

@@ -147,9 +147,7 @@ describe('Portal Empresas requests', () => {
       decision: 'approve',
       reason: '',
     });
-    expect(error.message).toMatch(
-      /no es representante legal ni figura en el registro de firmantes/,
-    );
+    expect(error.message).toMatch(/no es representante legal ni firmante de la TRF/);
     expect(outboxCount(core)).toBe(before);
     // Rejecting needs a reason, then is recorded.
     expect(

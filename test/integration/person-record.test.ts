@@ -78,7 +78,7 @@ describe('persons.get', () => {
     const valentina = record('14253647-1');
     expect(valentina.isWorker).toBe(false);
     expect(codes(valentina)).toContain('disabled');
-    expect(recordMessages.quality({ ...valentina, companyUser: true, inRegister: false })).toBe(
+    expect(recordMessages.quality({ ...valentina, companyUser: true })).toBe(
       'Persona usuaria de empresa (no trabajadora ni pensionada)',
     );
     expect(record('19283746-4').isWorker).toBe(true);

@@ -85,6 +85,13 @@ describe('demo dataset', () => {
     expect(
       present("memberships WHERE state = 'removed' AND agreement_signed_at IS NOT NULL"),
     ).toBeGreaterThan(0);
+    // A company profile is given only to someone with an e-mail: its approval, or the agreement
+    // to sign, is mailed (rule 12); so nobody signed one without an address either.
+    expect(
+      present(`memberships m JOIN persons p ON p.rut = m.person_rut
+        WHERE m.role <> 'worker' AND p.email IS NULL`),
+    ).toBe(0);
+    expect(present("memberships WHERE role <> 'worker'")).toBeGreaterThan(100);
     // No dismissal after today, and nobody dismissed from everything (with no pension) entered
     // a portal after the last dismissal.
     expect(present(`memberships WHERE ended_at > '${FIXED_NOW.toISOString()}'`)).toBe(0);

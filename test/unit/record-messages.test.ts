@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { heldMessages, modulesText, recordMessages } from '../../src/shared/messages';
 
 describe('recordMessages.quality', () => {
-  const person = { isWorker: false, isPensioner: false, companyUser: false, inRegister: false };
+  const person = { isWorker: false, isPensioner: false, companyUser: false, registers: [] };
+  const legal = [{ kind: 'legal_representative' as const }];
+  const trf = [{ kind: 'trf' as const }];
   it('names worker and pensioner, together when both, in words that fit anyone', () => {
     expect(recordMessages.quality({ ...person, isWorker: true })).toBe('Persona trabajadora');
     expect(recordMessages.quality({ ...person, isPensioner: true })).toBe('Persona pensionada');
@@ -19,15 +21,23 @@ describe('recordMessages.quality', () => {
     expect(recordMessages.quality(person)).toBe('Sin vínculo vigente');
   });
 
-  it('a legal representative or TRF signatory without an access has a tie, with the register', () => {
-    expect(recordMessages.quality({ ...person, inRegister: true })).toBe(
-      'Representante o firmante de empresa (no trabajadora ni pensionada)',
+  it('a legal representative or TRF signatory has a tie, with the register, access or not', () => {
+    expect(recordMessages.quality({ ...person, registers: legal })).toBe(
+      'Representante legal de empresa (no trabajadora ni pensionada)',
     );
-    // An access, or an affiliation, says more.
-    expect(recordMessages.quality({ ...person, inRegister: true, companyUser: true })).toBe(
-      'Persona usuaria de empresa (no trabajadora ni pensionada)',
+    expect(recordMessages.quality({ ...person, registers: trf })).toBe(
+      'Firmante de la TRF de una empresa (no trabajadora ni pensionada)',
     );
-    expect(recordMessages.quality({ ...person, inRegister: true, isWorker: true })).toBe(
+    // Once approved, the register still says what lets them speak for the company (rules 9, 13).
+    expect(recordMessages.quality({ ...person, registers: legal, companyUser: true })).toBe(
+      'Representante legal de empresa, con perfil de usuario (no trabajadora ni pensionada)',
+    );
+    // Named in both registers (of two companies): the legal representative's is said.
+    expect(recordMessages.quality({ ...person, registers: [...trf, ...legal] })).toBe(
+      'Representante legal de empresa (no trabajadora ni pensionada)',
+    );
+    // An affiliation says more.
+    expect(recordMessages.quality({ ...person, registers: legal, isWorker: true })).toBe(
       'Persona trabajadora',
     );
   });

@@ -159,8 +159,6 @@ export const actionDialogTexts = {
   seeCompanyRequests: 'Ver solicitudes de la empresa',
   /** A resend names the mail it sends. */
   resendKind: (kind: string) => `Reenviar: ${kind}`,
-  /** Nothing in the way: a reset link, should the password still fail. */
-  sendReset: 'Enviar enlace para restablecer contraseña',
 } as const;
 
 // Said after any toast («Datos de contacto actualizados…», «Usuario inhabilitado…»): its own

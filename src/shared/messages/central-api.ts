@@ -23,7 +23,7 @@ export const rejectionMessages: Record<RejectionCode, string> = {
     'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar ni devolver accesos ni otorgar módulos.',
   invalid_transition: 'El cambio de estado no es posible desde el estado actual.',
   requester_not_signatory:
-    'El solicitante no es representante legal ni figura en el registro de firmantes (TRF) de la empresa: la solicitud no puede aprobarse.',
+    'El solicitante no es representante legal ni firmante de la TRF de la empresa: la solicitud no puede aprobarse.',
   request_decided: 'La solicitud ya fue resuelta en el sistema central.',
   company_not_on_empresas: 'La empresa no usa Portal Empresas: no recibe solicitudes de acceso.',
   already_user: 'La persona ya tiene un perfil de empresa en esa empresa.',

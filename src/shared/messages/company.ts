@@ -87,7 +87,7 @@ export const companyMessages = {
     'En este equipo están las personas vigentes de la empresa: las dadas de baja no llegan a él.',
   register: 'Representantes legales y registro de firmantes (TRF)',
   registerEmpty:
-    'No hay representantes legales ni personas habilitadas en la TRF registradas: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
+    'No hay representantes legales ni firmantes de la TRF registrados: nadie puede solicitar acceso a Portal Empresas por esta empresa.',
   /** A company outside Portal Empresas (ACHS): no TRF, no requests, no agreement. */
   registerOther: 'Representantes legales',
   registerOtherEmpty: 'No hay representantes legales registrados.',
@@ -281,7 +281,7 @@ export const companyMessages = {
      */
     rejectReasonFor: {
       not_signatory:
-        'El solicitante no es representante legal de la empresa ni figura en su registro de firmantes autorizados (TRF).',
+        'El solicitante no es representante legal de la empresa ni firmante de su TRF (registro de firmantes).',
       company_not_adherent:
         'La empresa ya no está adherida: su portal no da acceso a ninguno de sus usuarios.',
     },
@@ -302,7 +302,7 @@ export const companyMessages = {
      * representative and the TRF, who are on file): the request could only be rejected.
      */
     requesterUnknown:
-      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante del registro (TRF) de la empresa: Portal Empresas rechazaría su solicitud. Dígale que el representante legal puede darle acceso con «Agregar usuario».',
+      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante de la TRF de la empresa: Portal Empresas rechazaría su solicitud. Dígale que el representante legal puede darle acceso con «Agregar usuario».',
     rutAtCompany: {
       worker:
         'Es persona trabajadora de la empresa: recibirá además este perfil, y conserva los módulos que ya tiene.',

@@ -114,7 +114,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     say: `${
       c.reason
         ? `Su solicitud fue rechazada. Motivo registrado: «${c.reason.replace(/[.\s]+$/, '')}».`
-        : 'Su solicitud fue rechazada: solo el representante legal o las personas habilitadas en el registro de firmantes (TRF) de la empresa pueden pedir acceso.'
+        : 'Su solicitud fue rechazada: solo el representante legal o los firmantes de la TRF (registro de firmantes) de la empresa pueden pedir acceso.'
     }${
       // The way in is still there for someone outside the register (seed 002).
       c.notInRegister ? ` ${REPRESENTATIVE_ADDS}` : ''
@@ -126,7 +126,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
       ? `Solicitud de acceso que será rechazada${of(c)}`
       : `Solicitud de acceso en revisión${of(c)}`,
     say: c.notInRegister
-      ? `Su solicitud será rechazada: solo el representante legal de la empresa o las personas habilitadas en su registro de firmantes (TRF) pueden pedir acceso. ${REPRESENTATIVE_ADDS}`
+      ? `Su solicitud será rechazada: solo el representante legal de la empresa o los firmantes de su TRF (registro de firmantes) pueden pedir acceso. ${REPRESENTATIVE_ADDS}`
       : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.',
   }),
   first_access_used: () => ({
@@ -332,21 +332,27 @@ export const recordMessages = {
     isWorker: boolean;
     isPensioner: boolean;
     companyUser: boolean;
-    inRegister: boolean;
-  }) =>
+    /** The company registers that name them (legal representative, TRF). */
+    registers: ReadonlyArray<{ kind: 'legal_representative' | 'trf' }>;
+  }) => {
     // The replica does not know anyone's gender: the words fit everyone («persona …»).
-    (person.isWorker && person.isPensioner
-      ? 'Persona trabajadora y pensionada'
-      : person.isWorker
-        ? 'Persona trabajadora'
-        : person.isPensioner
-          ? 'Persona pensionada'
-          : null) ??
-    (person.companyUser
-      ? 'Persona usuaria de empresa (no trabajadora ni pensionada)'
-      : person.inRegister
-        ? 'Representante o firmante de empresa (no trabajadora ni pensionada)'
-        : 'Sin vínculo vigente'),
+    if (person.isWorker && person.isPensioner) return 'Persona trabajadora y pensionada';
+    if (person.isWorker) return 'Persona trabajadora';
+    if (person.isPensioner) return 'Persona pensionada';
+    const outsider = '(no trabajadora ni pensionada)';
+    // A register's tie is said even once an access was approved: it is what lets them speak for
+    // the company (rules 9, 13), which «usuaria» alone would hide.
+    const kinds = new Set(person.registers.map((entry) => entry.kind));
+    const registered = kinds.has('legal_representative')
+      ? 'Representante legal de empresa'
+      : kinds.has('trf')
+        ? 'Firmante de la TRF de una empresa'
+        : null;
+    if (registered) {
+      return `${registered}${person.companyUser ? ', con perfil de usuario' : ''} ${outsider}`;
+    }
+    return person.companyUser ? `Persona usuaria de empresa ${outsider}` : 'Sin vínculo vigente';
+  },
   noAccounts: 'No tiene cuenta en ningún portal.',
   accountsNotYet:
     'Aún no llegan sus cuentas a este equipo (la carga desde el sistema central no ha terminado).',
@@ -356,7 +362,7 @@ export const recordMessages = {
   register: (kind: 'legal_representative' | 'trf') =>
     kind === 'legal_representative'
       ? 'Representante legal'
-      : 'Firmante en la TRF (registro de firmantes)',
+      : 'Firmante de la TRF (registro de firmantes)',
   companiesNotYet:
     'Aún no llegan sus empresas a este equipo (la carga desde el sistema central no ha terminado).',
 } as const;

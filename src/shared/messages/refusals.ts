@@ -57,7 +57,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
     'No es trabajador de la empresa (es persona externa): «Cambiar perfil» no le da el perfil de trabajador, porque el vínculo laboral lo registra la empresa. Para quitarle el acceso, la empresa lo pide desde su página («Eliminar acceso» en Portal Empresas, «Inhabilitar» en ACHS).',
   // Rules 12, 13: «Cambiar perfil» gives no company profile on Portal Empresas.
   profile_not_by_change:
-    'En Portal Empresas el perfil empresa no se da cambiando el perfil: lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», o lo pide el representante legal o un administrador de accesos con «Agregar usuario» en la página de la empresa; se asigna cuando la persona firma el Acuerdo de Acceso Remoto.',
+    'En Portal Empresas el perfil empresa no se da cambiando el perfil: lo solicita el representante legal o un firmante de la TRF con «Registrar solicitud», o lo pide el representante legal o un administrador de accesos con «Agregar usuario» en la página de la empresa; se asigna cuando la persona firma el Acuerdo de Acceso Remoto.',
   // Rules 9, 12: the legal representative's access follows the company's register.
   // Rules 9, 12: nor his modules; an agent who administers the company is another administrator.
   representative_modules:
@@ -154,14 +154,14 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   company_not_adherent: () =>
     'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar accesos.',
   requester_not_signatory: () =>
-    'El solicitante no es representante legal ni figura en el registro de firmantes (TRF) de la empresa: la solicitud solo puede rechazarse.',
+    'El solicitante no es representante legal ni firmante de la TRF de la empresa: la solicitud solo puede rechazarse.',
   request_decided: () => 'Esa solicitud ya fue resuelta: recargue la empresa para ver su estado.',
   request_pending: () =>
     'Esa persona ya tiene una solicitud pendiente para esta empresa: resuélvala en lugar de registrar otra.',
   caller_not_authorized: () =>
     'Quien lo pide no es representante legal ni administrador de accesos de esta empresa: solo ellos pueden pedir agregar usuarios o cambiar su acceso o sus módulos.',
   admin_not_by_profile_change: () =>
-    'Un administrador de accesos no se nombra cambiando el perfil. En ACHS lo nombra el representante legal: «Agregar usuario» en la página de la empresa, con el representante en la línea. En Portal Empresas lo solicita el representante legal o un firmante del registro (TRF) con «Registrar solicitud», y debe firmar el Acuerdo de Acceso Remoto.',
+    'Un administrador de accesos no se nombra cambiando el perfil. En ACHS lo nombra el representante legal: «Agregar usuario» en la página de la empresa, con el representante en la línea. En Portal Empresas lo solicita el representante legal o un firmante de la TRF con «Registrar solicitud», y debe firmar el Acuerdo de Acceso Remoto.',
   // Rules 12, 13: on Portal Empresas a company profile comes with the agreement to sign.
   profile_not_by_change: () => deniedMessages.profile_not_by_change,
   outsider_not_worker: () => deniedMessages.outsider_not_worker,

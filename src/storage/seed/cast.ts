@@ -217,14 +217,9 @@ export const CAST_PERSONS: CastPerson[] = [
         registrationState: 'active',
         passwordSet: false,
         mails: [
+          // The approval's one mail carries the agreement's link (seed 002, rule 12).
           {
             kind: 'access_approval',
-            portal: 'portal_empresas',
-            minutesAgo: 2 * 24 * 60,
-            outcome: 'delivered',
-          },
-          {
-            kind: 'agreement_signature',
             portal: 'portal_empresas',
             minutesAgo: 2 * 24 * 60,
             outcome: 'delivered',

@@ -271,6 +271,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     `INSERT INTO persons (rut, dv, given_names, last_name1, last_name2, sort_key, email, phone,
        serial_number, is_worker, is_pensioner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const setEmail = sqlite.prepare('UPDATE persons SET email = ? WHERE rut = ?');
   const insertMembership = sqlite.prepare(
     `INSERT INTO memberships (person_rut, company_rut, role, state, modules, agreement_signed,
        started_at, ended_at, agreement_sent_at, agreement_signed_at, admin_kind, appointed_by,
@@ -542,13 +543,10 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     const givenNames = second ? `${first} ${second}` : first;
     const last1 = surname();
     const last2 = surname();
-    const email =
-      rand() < 0.88
-        ? `${foldText(first)}.${foldText(last1)}${body % 997}@${pick(MAIL_DOMAINS)}`.replace(
-            / /g,
-            '',
-          )
-        : null;
+    const address = (domain: string) =>
+      `${foldText(first)}.${foldText(last1)}${body % 997}@${domain}`.replace(/ /g, '');
+    const drawnEmail = rand() < 0.88 ? address(pick(MAIL_DOMAINS)) : null;
+    let email = drawnEmail;
     const phone = rand() < 0.8 ? `+569${10_000_000 + Math.floor(rand() * 89_999_999)}` : null;
     const serial = String(100_000_000 + Math.floor(rand() * 499_999_999));
     const pensioner = rand() < 0.12;
@@ -575,6 +573,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     // no longer adherent: nobody entered a portal after that.
     let lostAccessAt: number | null = null;
     let keepsAccess = pensioner || memberCount === 0;
+    let companyProfile = false;
     for (let m = 0; m < memberCount; m++) {
       const company = employer();
       if (chosen.has(company.rut)) continue;
@@ -582,6 +581,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
       const roleDraw = rand();
       const role: MembershipRole =
         roleDraw < 0.01 ? 'access_admin' : roleDraw < 0.04 ? 'company_user' : 'worker';
+      if (role !== 'worker') companyProfile = true;
       const stateDraw = rand();
       const state: MembershipState =
         stateDraw < 0.86
@@ -668,8 +668,15 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         );
       }
     }
+    // A company profile is only given to someone with an e-mail (its approval, or the agreement,
+    // is mailed): one drawn without gets an address, with no draw. Its logins are drawn as they
+    // were (never registered, no mail), so every later person's draws stay the same.
+    if (email === null && companyProfile) {
+      email = address(MAIL_DOMAINS[body % MAIL_DOMAINS.length]!);
+      setEmail.run(email, body);
+    }
     for (const portal of portals) {
-      const account = drawAccount(email !== null);
+      const account = drawAccount(drawnEmail !== null);
       if (!keepsAccess && lostAccessAt !== null) {
         account.lastLoginAt = entryBefore(account.lastLoginAt, lostAccessAt);
       }

@@ -118,7 +118,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
               reason={mailCooldownReason(record, active.portal, 'password_reset')}
               onClick={() => openDialog(resendSpec(record, active.portal, 'password_reset'))}
             >
-              {actionDialogTexts.sendReset}
+              {mailButtonLabel(record, active.portal, 'password_reset')}
             </GuardedButton>
           )}
         </div>

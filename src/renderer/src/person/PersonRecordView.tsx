@@ -369,7 +369,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
             companyUser: record.memberships.some(
               (m) => m.role !== 'worker' && m.state !== 'removed',
             ),
-            inRegister: record.registers.length > 0,
+            registers: record.registers,
           })}
         </dd>
       </dl>
