@@ -10,7 +10,7 @@ import type { Core } from '../../src/main/core';
 import { APPLIED_KEPT_DAYS, PRUNED_AT_KEY } from '../../src/main/sync/outbox-retention';
 import { tempDir } from '../support/context';
 import {
-  act,
+  actAsync,
   clockAt,
   editPhone,
   openDesk,
@@ -184,7 +184,10 @@ describe('outbox retention', () => {
     await first.close();
     const restored = await restoreCentral(dataDir, backup, clock);
     await signIn(desk, 'supervisora');
-    act(desk, 'sync.configure', { centralUrl: restored.url, reason: 'Servidor restaurado' });
+    await actAsync(desk, 'sync.configure', {
+      centralUrl: restored.url,
+      reason: 'Servidor restaurado',
+    });
     await signIn(desk, 'agente');
     const status = await syncNow(desk);
     expect(status).toMatchObject({ state: 'idle', pending: 0, lastError: null });

@@ -271,6 +271,27 @@ describe('an officer outside his companies: one answer, whether or not the perso
     );
   });
 
+  it("lists on an officer's company page only whom he may open: not those dismissed from it", () => {
+    const JUAN = '15234567-4'; // dismissed from Los Andes, in none of the officer's companies now
+    const listed = (core: ReturnType<typeof seededCore>) =>
+      (
+        call(core, 'companies.users', { rut: ANDES }) as {
+          users: Array<{ person: { rut: string }; state: string }>;
+        }
+      ).users.map((user) => [user.person.rut, user.state]);
+    const officer = seededCore(300, { as: 'prevencion' });
+    const his = listed(officer);
+    expect(his.length).toBeGreaterThan(0);
+    expect(his.map(([rut]) => rut)).not.toContain(JUAN);
+    expect(his.every(([, state]) => state !== 'removed')).toBe(true);
+    // Everyone listed opens, and nothing is audited as a look outside his companies.
+    for (const [rut] of his) call(officer, 'persons.get', { rut });
+    expect(events(officer, 'person.view_denied')).toEqual([]);
+    // A supervisor still sees the company's whole history.
+    const supervisor = seededCore(300, { as: 'supervisora' });
+    expect(listed(supervisor)).toContainEqual([JUAN, 'removed']);
+  });
+
   it('leaves agents and supervisors as they were: a missing RUT is simply not found', () => {
     const core = seededCore(300, { as: 'agente' });
     const nobody = absentRut(core);

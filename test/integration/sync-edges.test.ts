@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/storage/db/database';
 import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
 import {
   act,
+  actAsync,
   editPhone,
   openDesk,
   record,
@@ -198,7 +199,10 @@ describe('sync edges', () => {
     await first.close();
     const restored = await restoreCentral(dataDir, backup);
     await signIn(desk, 'supervisora');
-    act(desk, 'sync.configure', { centralUrl: restored.url, reason: 'Servidor restaurado' });
+    await actAsync(desk, 'sync.configure', {
+      centralUrl: restored.url,
+      reason: 'Servidor restaurado',
+    });
     await signIn(desk, 'agente');
     expect(await syncNow(desk)).toMatchObject({ state: 'idle', pending: 0 });
     expect(
@@ -222,7 +226,10 @@ describe('sync edges', () => {
     });
     try {
       await signIn(desk, 'supervisora');
-      act(desk, 'sync.configure', { centralUrl: central.url, reason: 'Servidor restaurado' });
+      await actAsync(desk, 'sync.configure', {
+        centralUrl: central.url,
+        reason: 'Servidor restaurado',
+      });
       await signIn(desk, 'supervisora');
       await syncNow(desk);
       const count = (core: { db: Core['db'] }) =>

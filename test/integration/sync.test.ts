@@ -8,6 +8,7 @@ import type { Core } from '../../src/main/core';
 import { tempDir } from '../support/context';
 import {
   act,
+  actAsync,
   clockAt,
   editPhone,
   openDesk,
@@ -32,20 +33,22 @@ describe('who may point a desk at a central API', () => {
   it('only a signed-in supervisor, and only to https or this machine', async () => {
     const central = await startCentral();
     const desk = await openDesk(central.url, { user: null });
-    expect(desk.dispatchNow('sync.configure', { centralUrl: null })).toMatchObject({
+    expect(await desk.dispatch('sync.configure', { centralUrl: null })).toMatchObject({
       ok: false,
       error: { code: 'unauthorized' },
     });
     await signIn(desk, 'agente');
-    expect(desk.dispatchNow('sync.configure', { centralUrl: null })).toMatchObject({
+    expect(await desk.dispatch('sync.configure', { centralUrl: null })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     await signIn(desk, 'supervisora');
-    const refused = desk.dispatchNow('sync.configure', { centralUrl: 'http://central.ejemplo.cl' });
+    const refused = await desk.dispatch('sync.configure', {
+      centralUrl: 'http://central.ejemplo.cl',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule' } });
     // The address in use: nothing changes, nothing is audited, no reason asked.
-    expect(act(desk, 'sync.configure', { centralUrl: central.url })).toMatchObject({
+    expect(await actAsync(desk, 'sync.configure', { centralUrl: central.url })).toMatchObject({
       configured: true,
       centralUrl: central.url,
     });
@@ -60,14 +63,17 @@ describe('who may point a desk at a central API', () => {
     const lastSyncAt = act(desk, 'sync.status', {}).lastSyncAt as string;
     expect(lastSyncAt).not.toBeNull();
     // Removing it is a change: a reason first, then audited, and the last sync stays true.
-    const noReason = desk.dispatchNow('sync.configure', { centralUrl: '  ' });
+    const noReason = await desk.dispatch('sync.configure', { centralUrl: '  ' });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'rule' } });
     expect(act(desk, 'sync.status', {}).configured).toBe(true);
     expect(
-      act(desk, 'sync.configure', { centralUrl: ' ', reason: 'Equipo de demostración' }),
+      await actAsync(desk, 'sync.configure', { centralUrl: ' ', reason: 'Equipo de demostración' }),
     ).toMatchObject({ configured: false, state: 'not_configured', lastSyncAt });
     expect(
-      act(desk, 'sync.configure', { centralUrl: central.url, reason: 'Vuelve a la red' }),
+      await actAsync(desk, 'sync.configure', {
+        centralUrl: central.url,
+        reason: 'Vuelve a la red',
+      }),
     ).toMatchObject({ configured: true, centralUrl: central.url });
     expect(audited()).toEqual([
       {
@@ -81,13 +87,32 @@ describe('who may point a desk at a central API', () => {
         reason: 'Vuelve a la red',
       },
     ]);
+    // An address where no central API answers (a typo, a server down) is not kept: once kept,
+    // every sign-in here would go there, and nobody could sign in to correct it.
+    const silent = await startCentral();
+    const silentUrl = silent.url;
+    await silent.close();
+    const nobody = await desk.dispatch('sync.configure', {
+      centralUrl: silentUrl,
+      reason: 'Servidor nuevo',
+    });
+    expect(nobody).toMatchObject({
+      ok: false,
+      error: {
+        code: 'rule',
+        message: expect.stringMatching(/^En esa dirección no responde el sistema central/),
+      },
+    });
+    expect(audited()).toHaveLength(2);
+    expect(act(desk, 'sync.status', {})).toMatchObject({ centralUrl: central.url });
     // The address cannot be kept (a full disk): nothing is audited, and the desk stays as it was.
+    const other = await startCentral();
     desk.db.$client.exec(
       `CREATE TEMP TRIGGER full_disk BEFORE UPDATE ON sync_state WHEN NEW.key = 'central_url'
        BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
     );
-    const unkept = desk.dispatchNow('sync.configure', {
-      centralUrl: 'https://central.ejemplo.cl',
+    const unkept = await desk.dispatch('sync.configure', {
+      centralUrl: other.url,
       reason: 'Servidor nuevo',
     });
     expect(unkept.ok).toBe(false);
@@ -536,7 +561,10 @@ describe('server restored (G13)', () => {
     expect(restored.epoch).not.toBe(first.epoch);
     // Only a supervisor may point the desk elsewhere; the queue is the agent's, pushed with their token.
     await signIn(desk, 'supervisora');
-    act(desk, 'sync.configure', { centralUrl: restored.url, reason: 'Servidor restaurado' });
+    await actAsync(desk, 'sync.configure', {
+      centralUrl: restored.url,
+      reason: 'Servidor restaurado',
+    });
     await signIn(desk, 'agente');
     editPhone(desk, '11111111-1', '+56 9 7070 7070');
     const status = await syncNow(desk);

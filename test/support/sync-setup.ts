@@ -144,6 +144,14 @@ export function act(core: Core, channel: string, input: unknown): any {
   return envelope.value;
 }
 
+/** `act` for a channel that answers asynchronously (one that asks the network first). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as act
+export async function actAsync(core: Core, channel: string, input: unknown): Promise<any> {
+  const envelope = await core.dispatch(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
 export const record = (core: Core, rut: string): PersonRecord => act(core, 'persons.get', { rut });
 
 /** A person's phone as the central API holds it. */

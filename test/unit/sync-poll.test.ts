@@ -81,6 +81,12 @@ describe('actionsHeld', () => {
     expect(actionsHeld(QUIET)).toBe(false);
     expect(actionsHeld({ ...QUIET, state: 'syncing' })).toBe(false);
     expect(actionsHeld(null)).toBe(false);
-    expect(actionsHeld({ ...QUIET, configured: false, state: 'not_configured' })).toBe(false);
+    expect(
+      actionsHeld({ ...QUIET, configured: false, state: 'not_configured', lastSyncAt: null }),
+    ).toBe(false);
+  });
+
+  it('holds on a desk disconnected from the central API it synced with', () => {
+    expect(actionsHeld({ ...QUIET, configured: false, state: 'not_configured' })).toBe(true);
   });
 });

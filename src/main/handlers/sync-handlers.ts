@@ -8,7 +8,12 @@ import path from 'node:path';
 import type { SyncStatus } from '../../shared/contract';
 import type { Handlers } from '../core';
 import { readPlainSync, SealedFileError } from '../db/sealed-files';
-import { changeCentralAddress } from '../services/central-address';
+import {
+  centralAnswersAt,
+  changeCentralAddress,
+  plannedCentralAddress,
+} from '../services/central-address';
+import { PROBE_TIMEOUT_MS } from '../sync/reachability';
 import type { ServiceContext, Session } from '../services/context';
 import { NotFoundError, RuleError } from '../services/errors';
 import { reassignPendingActions } from '../services/reassign-actions';
@@ -68,9 +73,15 @@ export function syncHandlers({
     'sync.now': () => engine()?.syncNow().then(status) ?? status(),
     'sync.check': () => engine()?.recheck().then(status) ?? status(),
     'sync.settled': () => engine()?.quiet().then(status) ?? status(),
-    'sync.configure': (input) => {
+    'sync.configure': async (input) => {
       // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
-      // with a reason kept in the audit.
+      // with a reason kept in the audit; and only to a central API that answers there.
+      const planned = plannedCentralAddress(agent(), centralUrl(), input);
+      if (planned.changed && planned.url !== null) {
+        if (!(await centralAnswersAt(planned.url, PROBE_TIMEOUT_MS))) {
+          throw new RuleError('central_not_answering');
+        }
+      }
       // Its audit event and the address kept commit together: never one without the other.
       const { changed, url } = context.db.$client.transaction(() => {
         const decided = changeCentralAddress(context, agent(), centralUrl(), input);

@@ -4,27 +4,64 @@
  * removing it (a desk that stops syncing) is a change like any other.
  */
 import { isAcceptableCentralUrl } from '../../shared/central-url';
+import { Health } from '../../shared/sync-protocol';
 import { adminReason, auditSupervisorDecision } from './central-admin';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
+
+type AddressInput = { centralUrl: string | null; reason: string };
+
+/**
+ * What saving `input` would do, checked before anything is asked of the network: who may, an
+ * acceptable address, a reason when it changes. Throws what refuses it.
+ */
+export function plannedCentralAddress(
+  session: Session,
+  current: string | null,
+  input: AddressInput,
+): { changed: boolean; url: string | null; reason: string } {
+  if (session.role !== 'supervisor') throw new ForbiddenError('role');
+  const url = input.centralUrl?.trim() || null;
+  if (url !== null && !isAcceptableCentralUrl(url)) throw new RuleError('invalid_central_url');
+  if (url === current) return { changed: false, url, reason: '' };
+  return { changed: true, url, reason: adminReason(input.reason) };
+}
 
 /** The address to store (null: none), or null when it is the one already in use. */
 export function changeCentralAddress(
   ctx: ServiceContext,
   session: Session,
   current: string | null,
-  input: { centralUrl: string | null; reason: string },
+  input: AddressInput,
 ): { changed: boolean; url: string | null } {
-  if (session.role !== 'supervisor') throw new ForbiddenError('role');
-  const url = input.centralUrl?.trim() || null;
-  if (url !== null && !isAcceptableCentralUrl(url)) throw new RuleError('invalid_central_url');
-  if (url === current) return { changed: false, url };
-  const reason = adminReason(input.reason);
+  const planned = plannedCentralAddress(session, current, input);
+  if (!planned.changed) return planned;
   auditSupervisorDecision(ctx, session, {
     action: 'central.configure',
     before: { centralUrl: current },
-    after: { centralUrl: url },
-    reason,
+    after: { centralUrl: planned.url },
+    reason: planned.reason,
   });
-  return { changed: true, url };
+  return { changed: true, url: planned.url };
+}
+
+/**
+ * Whether a central API of this kind answers at `url` (its /health). Asked before a new address
+ * is kept: once kept, every sign-in on this desk goes there, and an address that answers nothing
+ * (a typo) would leave nobody able to sign in and correct it.
+ */
+export async function centralAnswersAt(
+  url: string,
+  timeoutMs: number,
+  doFetch: typeof fetch = fetch,
+): Promise<boolean> {
+  try {
+    const response = await doFetch(`${url.replace(/\/+$/, '')}/health`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) return false;
+    return Health.safeParse(await response.json()).success;
+  } catch {
+    return false;
+  }
 }

@@ -279,19 +279,31 @@ export function companyUsers(
   const page = rows.slice(0, limit);
   const company = ctx.repos.companyRecords.company(companyRut);
   const onEmpresas = company ? isOnEmpresas(parseStringList(company.portals)) : false;
+  // Only whom the agent may open: an officer's laptop holds his companies' current people, so
+  // someone dismissed from them is not listed for him (opening them would be refused, and
+  // audited as a look outside his companies). Anyone else's scope reads no company here.
+  const scope = currentScope(ctx, session);
+  const openable = (rut: number) =>
+    decide(
+      scope,
+      'person.view',
+      personTarget(() => ctx.repos.writes.companyRuts(rut)),
+    ).allowed;
   return {
-    users: page.map((row) => ({
-      person: personRef(row.person_rut, row),
-      role: row.role,
-      state: row.state,
-      standing: profileStanding(
-        { role: row.role, state: row.state, agreementSigned: row.agreement_signed === 1 },
-        onEmpresas,
-      ),
-      external: row.external === 1,
-      startedAt: row.started_at,
-      endedAt: row.ended_at,
-    })),
+    users: page
+      .filter((row) => openable(row.person_rut))
+      .map((row) => ({
+        person: personRef(row.person_rut, row),
+        role: row.role,
+        state: row.state,
+        standing: profileStanding(
+          { role: row.role, state: row.state, agreementSigned: row.agreement_signed === 1 },
+          onEmpresas,
+        ),
+        external: row.external === 1,
+        startedAt: row.started_at,
+        endedAt: row.ended_at,
+      })),
     nextAfter: rows.length > limit ? page[page.length - 1]!.person_rut : null,
   };
 }

@@ -51,6 +51,7 @@ export type RuleCode =
   | 'sign_in_failed'
   | 'offline_sign_in_unavailable'
   | 'invalid_central_url'
+  | 'central_not_answering'
   | 'not_locked'
   | 'not_registration_blocked'
   | 'no_email'

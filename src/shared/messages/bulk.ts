@@ -76,7 +76,7 @@ export const bulkMessages = {
       ? 'Leído como planilla .xlsx'
       : `Leído como CSV (${encoding === 'windows-1252' ? 'Windows-1252' : encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8'})`,
   notAdherent:
-    'La empresa no está adherida: ninguno de sus usuarios puede acceder (regla 6), así que la carga no aplica cambios.',
+    'La empresa no está adherida: ninguno de sus usuarios puede acceder, así que la carga no aplica cambios.',
   filters: {
     all: 'Todas',
     new_email: 'Correo nuevo',

@@ -51,7 +51,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
   // Rule 9: the register makes the legal representative an administrator; no profile change lowers him.
   representative_profile:
-    'Es el representante legal de la empresa según su registro, y por eso su administrador de accesos (regla 9): un cambio de perfil no se lo quita. Si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
+    'Es el representante legal de la empresa según su registro, y por eso su administrador de accesos: un cambio de perfil no se lo quita. Si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
   // Rules 5, 13: «Cambiar perfil» makes no outsider a worker.
   outsider_not_worker:
     'No es trabajador de la empresa (es persona externa): «Cambiar perfil» no le da el perfil de trabajador, porque el vínculo laboral lo registra la empresa. Para quitarle el acceso, la empresa lo pide desde su página («Eliminar acceso» en Portal Empresas, «Inhabilitar» en ACHS).',
@@ -125,6 +125,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   offline_sign_in_unavailable: () =>
     // 3 days: OFFLINE_WINDOW_MS (services/central-sign-in.ts).
     'El sistema central no responde, y este usuario no ha ingresado con conexión en este equipo en los últimos 3 días: sin él no se puede comprobar su contraseña. Intente de nuevo en unos minutos; si sigue así, revise la conexión a internet o avise a soporte.',
+  central_not_answering: () =>
+    'En esa dirección no responde el sistema central de la Mesa de Ayuda: revise la dirección y que este equipo tenga conexión. No se guardó: con una dirección que no responde, nadie podría volver a ingresar a este equipo.',
   invalid_central_url: () =>
     'La dirección del sistema central debe ser https (por ejemplo https://central.ejemplo.cl); http solo para este mismo equipo.',
   not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',

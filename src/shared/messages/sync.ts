@@ -153,7 +153,7 @@ export const syncMessages = {
   addressUnchanged: 'Es la dirección que ya usa este equipo: no hubo cambios.',
   addressChangeTitle: 'Cambiar el sistema central',
   addressChangeExplain: (url: string) =>
-    `Este equipo sincronizará con ${url}, y las contraseñas de quienes ingresen se enviarán allí: confirme que es la dirección de su institución. Queda en la auditoría.`,
+    `Este equipo sincronizará con ${url}, y las contraseñas de quienes ingresen se enviarán allí: confirme que es la dirección de su institución. Se guarda solo si el sistema central responde allí; luego, quienes usen este equipo deberán ingresar de nuevo. Queda en la auditoría.`,
   addressRemoveTitle: 'Desconectar del sistema central',
   addressRemoveExplain: (pending: number) =>
     `Este equipo dejará de sincronizar: nada de lo que cambie en el sistema central llegará aquí${pending > 0 ? `, y ${pending === 1 ? 'la acción pendiente' : `las ${formatNumber(pending)} acciones pendientes`} (de todos los agentes de este equipo) no saldrá${pending === 1 ? '' : 'n'} de él hasta que se configure de nuevo una dirección` : ''}. Queda en la auditoría.`,
@@ -161,6 +161,8 @@ export const syncMessages = {
   addressConfirm: 'Cambiar dirección',
   addressRemoveConfirm: 'Desconectar',
   addressSaving: 'Guardando…',
+  /** A new address is saved only once the central API answers there (a few seconds at most). */
+  addressChecking: 'Comprobando la dirección…',
   notConfiguredHint:
     'Sin una dirección, este equipo no sincroniza: sus acciones no salen de él. Escriba la dirección del sistema central de su institución.',
   review: 'Por revisar',

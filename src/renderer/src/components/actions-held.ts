@@ -14,7 +14,14 @@ const HELD: ReadonlySet<SyncStatus['state']> = new Set([
   'revoked',
 ]);
 
-/** An action taken now waits on this desk (no central API configured: nothing to wait for). */
+/**
+ * An action taken now waits on this desk. With no central API configured, it waits if this desk
+ * ever synced: disconnected (its address removed), its replica is the central's copy cut off, and
+ * nothing done here reaches the portal until an address is set again. A desk that never had one
+ * (the standalone demo dataset) is its own record: nothing to wait for.
+ */
 export function actionsHeld(sync: SyncStatus | null): boolean {
-  return sync !== null && sync.configured && HELD.has(sync.state);
+  if (sync === null) return false;
+  if (!sync.configured) return sync.lastSyncAt !== null;
+  return HELD.has(sync.state);
 }

@@ -93,7 +93,7 @@ export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
           reasonHint={t.addressReasonHint}
           minReason={MIN_ADMIN_REASON}
           confirmLabel={asking === null ? t.addressRemoveConfirm : t.addressConfirm}
-          busyLabel={t.addressSaving}
+          busyLabel={asking === null ? t.addressSaving : t.addressChecking}
           tone={asking === null ? 'danger' : 'primary'}
           submit={async (reason) => {
             await call('sync.configure', { centralUrl: asking, reason });
