@@ -42,6 +42,8 @@ type MailRow = {
   kind: MailKind;
   to_address: string;
   given_names: string | null;
+  /** The person's address as the mail leaves. */
+  email: string | null;
 };
 
 /**
@@ -105,7 +107,7 @@ export function createMailSender(options: MailSenderOptions) {
     "UPDATE mail_jobs SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
   );
   const mailRow = sqlite.prepare(
-    `SELECT m.id, m.person_rut, m.portal, m.kind, m.to_address, p.given_names
+    `SELECT m.id, m.person_rut, m.portal, m.kind, m.to_address, p.given_names, p.email
      FROM mails m LEFT JOIN persons p ON p.rut = m.person_rut WHERE m.id = ?`,
   );
   const companiesOf = mailCompanies(sqlite);
@@ -190,6 +192,15 @@ export function createMailSender(options: MailSenderOptions) {
         finish(
           { ...job, attempts: MAX_ATTEMPTS },
           { ok: false, error: 'not a single plain address' },
+        );
+        continue;
+      }
+      // Rule 4: a mail goes only to the address registered as it leaves. Corrected since it was
+      // asked (or changed back: a bulk load's undo), it is not sent to the old one.
+      if (mail.email === null || normalizeEmail(mail.email) !== mail.to_address) {
+        finish(
+          { ...job, attempts: MAX_ATTEMPTS },
+          { ok: false, error: 'address no longer registered' },
         );
         continue;
       }

@@ -1040,6 +1040,8 @@ export type LinkedChange = z.infer<typeof LinkedChange>;
 export const PersonDataProtection = z.object({
   block: z.object({ requestNumber: z.string(), since: z.string() }).nullable(),
   requests: z.array(DataRequestView),
+  /** Open requests of this person that others took (not in `requests`): counted, not shown. */
+  othersOpen: z.number().int(),
   can: Decision,
 });
 

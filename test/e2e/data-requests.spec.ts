@@ -170,10 +170,14 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(answer).toHaveAttribute('aria-pressed', 'true');
   const answerReason = detail.getByLabel('Motivo para marcar respondida (opcional)');
   await expect(answerReason).toBeVisible();
+  // Its reason takes the focus, where the agent writes next.
+  await expect(answerReason).toBeFocused();
   // Given up with «Cancelar», the change takes its reason with it: chosen again, it is empty.
   await answerReason.fill('Nota que no va');
   await detail.getByRole('button', { name: 'Cancelar' }).click();
   await expect(answerReason).toHaveCount(0);
+  // The focus goes back to the button that chose it, not out of the dialog.
+  await expect(answer).toBeFocused();
   await answer.click();
   await expect(answerReason).toHaveValue('');
   await detail.getByRole('button', { name: 'Confirmar' }).click();
@@ -255,6 +259,8 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     has: page.getByLabel('Motivo para denegar'),
   });
   await expect(moveForm.getByRole('alert')).toContainText('motivo');
+  // The focus stays in the dialog, on what there is to mend.
+  await expect(blockDetail.getByLabel('Motivo para denegar')).toBeFocused();
   await blockDetail.getByRole('button', { name: 'Desbloquear' }).click();
   await expect(blockDetail.getByRole('alert')).toHaveCount(0);
   await blockDetail.getByLabel('Motivo del desbloqueo').fill('Rectificación resuelta');

@@ -578,8 +578,8 @@ describe('a bulk load', () => {
     expect(all.rows.map((row: { lastAdmin: boolean }) => row.lastAdmin)).toEqual([true, false]);
     const csv = call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string;
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/;Resultado;Motivo;Advertencias$/);
-    expect(lines[1]).toMatch(/^13\.579\.246-2;.*;la empresa queda sin administrador de accesos$/);
+    expect(lines[0]).toMatch(/^\ufeffFila;.*;Resultado;Motivo;Advertencias$/);
+    expect(lines[1]).toMatch(/^2;13\.579\.246-2;.*;la empresa queda sin administrador de accesos$/);
     expect(lines[2]!.split(';').at(-1)).toBe('');
 
     // Constructora Los Andes (ACHS): Ricardo, its legal representative, stays an administrator
@@ -741,10 +741,11 @@ describe('a bulk load', () => {
     const failed = call(desk, 'bulkLoads.failedRows', { previewId: shown.previewId });
     expect(failed.filename).toBe('carga-con-problemas.csv');
     expect(failed.csv).toBe(
-      '\ufeffRUT;Correo;Estado;Motivo\r\n' +
-        '12.345.678-5;p@x.cl;;"El RUT es de una persona de otra empresa, no de esta"\r\n' +
-        // The formula comes back neutralised: a spreadsheet shows it as text.
-        `12.345.678-9;"'=HYPERLINK(""http://malo.example"",""clic"")";;RUT inválido (dígito verificador incorrecto o formato no reconocido)\r\n`,
+      '\ufeffRUT;Correo;Estado;Motivo;Fila\r\n' +
+        '12.345.678-5;p@x.cl;;"El RUT es de una persona de otra empresa, no de esta";2\r\n' +
+        // The formula comes back neutralised: a spreadsheet shows it as text. The check digit's
+        // words are the preview's: which one those numbers have.
+        `12.345.678-9;"'=HYPERLINK(""http://malo.example"",""clic"")";;"RUT inválido: con esos números el dígito verificador sería 5, no 9. Revise los números y el dígito.";4\r\n`,
     );
     desk.close();
   });

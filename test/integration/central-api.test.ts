@@ -561,6 +561,41 @@ describe('central API: push', () => {
     expect(smtp.messages).toEqual([]);
   });
 
+  it('sends a mail only to the address registered as it leaves: one asked before a correction is not sent (rule 4)', async () => {
+    const { api, smtp } = await start();
+    const session = await signIn(api, 'agente');
+    const before = person(api, CAMILA);
+    // A reset asked for her old address, then the address corrected (or a load's change undone)
+    // before the mail left.
+    await pushOk(api, session, [
+      passwordReset(session, 1, CAMILA, START),
+      mutation(
+        session,
+        2,
+        'person.update_contact',
+        CAMILA,
+        { changes: { email: { from: before.email, to: 'camila.nueva@gmail.com' } } },
+        START,
+      ),
+    ]);
+    const reset = () =>
+      api.db.$client
+        .prepare(
+          `SELECT m.outcome, j.state, j.last_error FROM mails m JOIN mail_jobs j ON j.mail_id = m.id
+           WHERE m.person_rut = ? AND m.kind = 'password_reset' ORDER BY m.id DESC LIMIT 1`,
+        )
+        .get(CAMILA) as { outcome: string; state: string; last_error: string | null };
+    await until(() => reset().state === 'failed', 'the reset not sent');
+    expect(reset()).toEqual({
+      outcome: 'failed',
+      state: 'failed',
+      last_error: 'address no longer registered',
+    });
+    await mailsSettled(api);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.messages.flatMap((m) => m.to)).not.toContain(before.email);
+  });
+
   it('G3: a gap stops the batch with expectedNext and nothing past it is applied', async () => {
     const { api } = await start();
     const session = await signIn(api, 'agente');

@@ -185,6 +185,26 @@ describe('moving a request', () => {
     ).toMatch(/Respondida/);
   });
 
+  it('a denied blocking request ends the block, and its audit says so', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const made = record(core, PEDRO, 'blocking');
+    const { number } = made.request;
+    expect(call(core, 'persons.get', { rut: PEDRO }).dataProtection.block).not.toBeNull();
+    call(core, 'dataRequests.move', { number, move: 'deny', reason: 'No procede' });
+    expect(call(core, 'persons.get', { rut: PEDRO }).dataProtection.block).toBeNull();
+    const audit = core.db.$client
+      .prepare(
+        "SELECT before, after FROM audit_events WHERE action = 'data_request.move' ORDER BY rowid DESC LIMIT 1",
+      )
+      .get() as { before: string; after: string };
+    expect(JSON.parse(audit.before)).toMatchObject({ state: 'received', blocked: true });
+    expect(JSON.parse(audit.after)).toMatchObject({
+      state: 'denied',
+      blocked: false,
+      unblockedAt: FIXED_NOW.toISOString(),
+    });
+  });
+
   it('a blocking request has no extension', () => {
     const core = seededCore(300);
     const made = record(core, PEDRO, 'blocking');
@@ -197,6 +217,26 @@ describe('moving a request', () => {
         }),
       )?.message,
     ).toMatch(/2 días hábiles/);
+  });
+});
+
+describe("another agent's requests on the record", () => {
+  it('are counted while open, so an agent never reads «none» beside one', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const made = record(core, PEDRO, 'rectification');
+    signInAs(core, 'agente');
+    const seen = () => call(core, 'persons.get', { rut: PEDRO }).dataProtection;
+    expect(seen()).toMatchObject({ requests: [], othersOpen: 1 });
+    signInAs(core, 'supervisora');
+    expect(seen()).toMatchObject({ othersOpen: 0 });
+    expect(seen().requests).toHaveLength(1);
+    call(core, 'dataRequests.move', {
+      number: made.request.number,
+      move: 'answer',
+      reason: 'Corregido',
+    });
+    signInAs(core, 'agente');
+    expect(seen()).toMatchObject({ requests: [], othersOpen: 0 });
   });
 });
 

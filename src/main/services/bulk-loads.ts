@@ -19,6 +19,7 @@
 import type { BulkBatch, BulkPreview, BulkPreviewRow, BulkReportRow } from '../../shared/contract';
 import { csvFile } from '../../shared/csv-cell';
 import { formatDateTime } from '../../shared/format';
+import { bulkRefusalText } from '../../shared/bulk-refusal';
 import { bulkMessages } from '../../shared/messages';
 import { mayBulkLoad } from '../../shared/policy';
 import {
@@ -449,12 +450,16 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   /** The refused rows with the file's own columns and a reason, to fix and load again. */
   function failedRows(session: Session, id: string) {
     const found = previewOf(session, id);
-    const lines: string[][] = [[...found.file.header, bulkMessages.failedReasonHeader]];
+    // The file's own columns first, so it loads again once mended; its row last, to find it.
+    const lines: string[][] = [
+      [...found.file.header, bulkMessages.failedReasonHeader, bulkMessages.columns.line],
+    ];
     found.outcomes.forEach((outcome, index) => {
       if (outcome.kind !== 'refused') return;
-      const cells = [...found.file.rows[index]!.cells];
+      const row = found.file.rows[index]!;
+      const cells = [...row.cells];
       while (cells.length < found.file.header.length) cells.push('');
-      lines.push([...cells, bulkMessages.refusals[outcome.reason] ?? outcome.reason]);
+      lines.push([...cells, bulkRefusalText(outcome.reason, row.rut), String(row.line)]);
     });
     return {
       filename: bulkMessages.failedFilename(found.fileName),
@@ -866,6 +871,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const batch = batchOf(session, batchId);
     const lines: string[][] = [
       [
+        bulkMessages.columns.line,
         ...batch.header,
         bulkMessages.resultHeader,
         bulkMessages.failedReasonHeader,
@@ -879,9 +885,11 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       const server = row.serverResult
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
-      const why = row.code ? (bulkMessages.refusals[row.code] ?? row.code) : server;
+      const rut = row.personRut === null ? (row.cells[0] ?? '') : '';
+      const why = row.code ? bulkRefusalText(row.code, rut) : server;
       const shown = warningsShown(row.warnings);
       lines.push([
+        String(row.line),
         ...cells,
         bulkMessages.reportStatus(row.status, batch.kind),
         why,

@@ -228,9 +228,22 @@ export function moveDataRequest(
         });
       }
       const after = ctx.repos.dataRequests.byNumber(request.number)!;
+      // A denied blocking request blocks nothing any more: the audit says the block ended with it,
+      // as an unblock of its own would.
+      const unblocked = request.unblockedAt === null && after.unblockedAt !== null;
       return {
-        before: { number: request.number, state: request.state, dueDate: request.dueDate },
-        after: { number: request.number, state: after.state, dueDate: after.dueDate },
+        before: {
+          number: request.number,
+          state: request.state,
+          dueDate: request.dueDate,
+          ...(unblocked ? { blocked: true } : {}),
+        },
+        after: {
+          number: request.number,
+          state: after.state,
+          dueDate: after.dueDate,
+          ...(unblocked ? { blocked: false, unblockedAt: after.unblockedAt } : {}),
+        },
         intent: payload,
       };
     },

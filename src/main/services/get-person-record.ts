@@ -537,14 +537,31 @@ export function buildPersonRecord(
         0,
       )
       .map((row) => interactionView(ctx, row)),
-    dataProtection: {
-      block: dataBlock,
-      // An agent sees the requests they took; a supervisor, all of them.
-      requests: ctx.repos.dataRequests
-        .ofPerson(personRut)
-        .filter((row) => session.role === 'supervisor' || row.agentId === session.agentId)
-        .map((row) => dataRequestView(ctx, row)),
-      can: decide(scope, 'data_request.manage', { personCompanyRuts: companyRuts }),
-    },
+    dataProtection: dataProtectionOf(ctx, session, personRut, dataBlock, {
+      ...scope,
+      companyRuts,
+    }),
+  };
+}
+
+/**
+ * The person's Ley 21.719 requests: an agent sees the ones they took, a supervisor all of them;
+ * the open ones others took are counted, so nobody reads «none» and registers the same again.
+ */
+function dataProtectionOf(
+  ctx: ServiceContext,
+  session: Session,
+  personRut: number,
+  block: PersonRecord['dataProtection']['block'],
+  scope: Session & { companyRuts: number[] },
+): PersonRecord['dataProtection'] {
+  const all = ctx.repos.dataRequests.ofPerson(personRut);
+  const seen = (row: (typeof all)[number]) =>
+    session.role === 'supervisor' || row.agentId === session.agentId;
+  return {
+    block,
+    requests: all.filter(seen).map((row) => dataRequestView(ctx, row)),
+    othersOpen: all.filter((row) => !seen(row) && row.closedAt === null).length,
+    can: decide(scope, 'data_request.manage', { personCompanyRuts: scope.companyRuts }),
   };
 }

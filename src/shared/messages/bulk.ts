@@ -96,7 +96,8 @@ export const bulkMessages = {
     outcome: 'Qué pasará',
     result: 'Resultado',
     fileData: 'Otros datos del archivo',
-    fileDataUndo: 'Lo que la carga había puesto',
+    // An undo's rows carry the load's file as it was: what it asked, changed or not.
+    fileDataUndo: 'Lo que decía el archivo de la carga',
   },
   refusals: {
     invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',

@@ -176,6 +176,9 @@ export const callMessages = {
   /** The person's record: their latest calls on this desk. */
   recentTitle: 'Llamadas recientes',
   recentEmpty: 'No hay llamadas registradas para esta persona.',
+  /** Anyone but a supervisor sees only their own (policy seesAllInteractions). */
+  recentEmptyOwn:
+    'Usted no tiene llamadas registradas con esta persona (solo se muestran las suyas; las de otros agentes las ve un supervisor).',
   /** A long note in the list shows its start; these show or fold the rest. */
   notesMore: 'Ver nota completa',
   notesLess: 'Ver menos',
@@ -221,6 +224,8 @@ export const visitMessages: InteractionWords = {
     `La visita${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
   recentTitle: 'Visitas recientes',
   recentEmpty: 'No hay visitas registradas para esta persona.',
+  recentEmptyOwn:
+    'Usted no tiene visitas registradas con esta persona (solo se muestran las suyas; las de otros las ve un supervisor).',
   listCaption: () =>
     'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
   /**
@@ -277,7 +282,13 @@ export const interactionKindWords: Record<InteractionKind, InteractionWords> = {
 /** The words over a list of interactions: the Llamadas screen and a record's recent ones. */
 export type InteractionListWords = Pick<
   InteractionWords,
-  'listTitle' | 'listFailed' | 'listEmpty' | 'listCaption' | 'recentTitle' | 'recentEmpty'
+  | 'listTitle'
+  | 'listFailed'
+  | 'listEmpty'
+  | 'listCaption'
+  | 'recentTitle'
+  | 'recentEmpty'
+  | 'recentEmptyOwn'
 >;
 
 /**
@@ -294,4 +305,6 @@ export const mixedListMessages: InteractionListWords = {
       : 'Sus llamadas y visitas, las más recientes primero. Elija una persona para abrir su ficha.',
   recentTitle: 'Llamadas y visitas recientes',
   recentEmpty: 'No hay llamadas ni visitas registradas para esta persona.',
+  recentEmptyOwn:
+    'Usted no tiene llamadas ni visitas registradas con esta persona (solo se muestran las suyas; las de otros las ve un supervisor).',
 };

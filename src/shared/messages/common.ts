@@ -87,7 +87,8 @@ export const mailOutcomeLabels = {
   sent: 'Enviado',
   delivered: 'Entregado',
   bounced: 'Rebotado',
-  failed: 'Falló',
+  // Given up after its retries, or held back: its address was no longer the person's as it left.
+  failed: 'No enviado',
 } as const;
 
 export function badgeLabel(badge: Badge): string {

@@ -188,6 +188,10 @@ export const dataRequestMessages = {
     `Persona bloqueada temporalmente (Ley 21.719) desde el ${since}, por la solicitud ${number}. Hasta que se desbloquee, nada modifica sus datos salvo las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación).`,
   recordRequests: 'Solicitudes Ley 21.719 de esta persona',
   noRecordRequests: 'Sin solicitudes Ley 21.719.',
+  /** An agent's record: none of theirs, or theirs only; others' open ones are counted. */
+  noOwnRecordRequests: 'Usted no ha registrado solicitudes Ley 21.719 de esta persona.',
+  othersOpen: (count: number) =>
+    `${count === 1 ? 'Hay 1 solicitud Ley 21.719 abierta' : `Hay ${formatNumber(count)} solicitudes Ley 21.719 abiertas`} de esta persona, registrada${count === 1 ? '' : 's'} por otro agente: no registre otra igual; un supervisor puede ${count === 1 ? 'verla' : 'verlas'}.`,
   rectifyHint:
     'Rectificación: corrija el correo o el celular con «Editar contacto» indicando esta solicitud; el cambio queda vinculado a ella.',
   rectifyLink: 'Vincular a la solicitud de rectificación',
@@ -361,8 +365,12 @@ export const privacyMessages = {
   exportEnd: (rows: number) =>
     `Fin del archivo: ${rows === 1 ? '1 evento' : `${formatNumber(rows)} eventos`}`,
   // An anchor is a copy of the chain's head kept by the central API: a «punto de control».
-  anchorNone:
-    'Respaldo en el sistema central: este equipo aún no ha enviado puntos de control de su auditoría, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). Se enviarán en la próxima sincronización con el sistema central.',
+  anchorNone: (centralConfigured: boolean) =>
+    `Respaldo en el sistema central: este equipo aún no ha enviado puntos de control de su auditoría, así que solo se verificó la cadena local (que no detecta un archivo reescrito por completo). ${
+      centralConfigured
+        ? 'Se enviarán en la próxima sincronización con el sistema central.'
+        : 'Este equipo no tiene configurado un sistema central: se enviarán cuando un supervisor lo configure (Sincronización → Ajustes).'
+    }`,
   anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
     `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control guardado' : `los ${formatNumber(anchors)} puntos de control guardados`} allí; el último, en el evento #${lastSeq}, respaldado el ${when}.${
       unanchored > 0
@@ -378,10 +386,10 @@ export const privacyMessages = {
 } as const;
 
 /** The anchor check's sentence, for the audit screen and `npm run audit:verify`. */
-export function anchorReportText(report: AnchorReport): string {
+export function anchorReportText(report: AnchorReport, centralConfigured = true): string {
   switch (report.state) {
     case 'none':
-      return privacyMessages.anchorNone;
+      return privacyMessages.anchorNone(centralConfigured);
     case 'agrees':
       return privacyMessages.anchorAgrees(
         report.anchors,

@@ -131,6 +131,7 @@ export function AuditView() {
   const [chain, setChain] = useState<{ text: string; anchor: string; sound: boolean } | null>(null);
   /** This desk's identity, to tell its own events from those recorded elsewhere. */
   const thisDevice = useSession((s) => s.sync?.deviceId ?? null);
+  const centralConfigured = useSession((s) => s.sync?.configured ?? true);
 
   /** A failed query leaves no results from an earlier one on screen. */
   const fail = useCallback((text: string, field?: Field) => {
@@ -217,7 +218,7 @@ export function AuditView() {
           ? m.chainOk(report.checked)
           : m.chainBroken(report.firstBroken.seq, report.firstBroken.problem),
         // Audit chain anchoring (issue 10): the chain against the central API's anchors.
-        anchor: anchorReportText(report.anchor),
+        anchor: anchorReportText(report.anchor, centralConfigured),
         sound: report.ok && report.anchor.state !== 'disagrees',
       });
     } catch (failure) {

@@ -25,6 +25,7 @@ import {
   readStateCell,
 } from '../../../shared/rules/bulk-load';
 import { readRutField } from '../../../shared/rut-field';
+import { bulkRefusalText } from '../../../shared/bulk-refusal';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { displayRut } from '../components/display';
@@ -273,12 +274,8 @@ function outcomeText(row: BulkPreviewRow): string {
       return m.nothing;
     case 'duplicate':
       return m.duplicate(row.firstLine ?? 0);
-    default: {
-      // A wrong check digit names the one expected, as every RUT field does (readRutField).
-      const field = row.reason === 'invalid_rut' ? readRutField(row.rut) : null;
-      if (field && !field.ok) return field.error;
-      return m.refusals[row.reason ?? ''] ?? row.reason ?? '';
-    }
+    default:
+      return bulkRefusalText(row.reason ?? '', row.rut);
   }
 }
 
@@ -455,7 +452,7 @@ const reportText = (row: BulkReportRow, kind: BulkBatch['kind']) =>
   [
     // A skipped row's reason says it all («Sin cambios: ya estaba así»), not «Sin cambios» twice.
     row.status === 'skipped' && row.code ? null : m.reportStatus(row.status, kind),
-    row.code ? (m.refusals[row.code] ?? row.code) : null,
+    row.code ? bulkRefusalText(row.code, row.rut) : null,
     row.serverMessage,
   ]
     .filter(Boolean)

@@ -42,8 +42,13 @@ export function PersonDataRequests({ record }: { record: PersonRecord }) {
           {t.recordButton}
         </GuardedButton>
       </div>
+      {record.dataProtection.othersOpen > 0 && (
+        <p className="warn-text">{t.othersOpen(record.dataProtection.othersOpen)}</p>
+      )}
       {record.dataProtection.requests.length === 0 ? (
-        <p className="muted">{t.noRecordRequests}</p>
+        <p className="muted">
+          {role === 'supervisor' ? t.noRecordRequests : t.noOwnRecordRequests}
+        </p>
       ) : (
         <ul className="calls">
           {record.dataProtection.requests.map((request) => (

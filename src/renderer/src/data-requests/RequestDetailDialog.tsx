@@ -130,6 +130,9 @@ export function RequestDetailDialog({ number }: { number: string }) {
   /** What went wrong with the change being made, shown beside it. */
   const [moveError, setMoveError] = useState<string | null>(null);
   const stateRef = useRef<HTMLElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  /** The button that chose the change being made: it takes the focus back if given up. */
+  const chooser = useRef<HTMLButtonElement | null>(null);
   const ids = { title: useId(), reason: useId(), rule: useId(), linked: useId() };
 
   const failed = (failure: unknown) =>
@@ -189,9 +192,20 @@ export function RequestDetailDialog({ number }: { number: string }) {
       }
     } catch (failure) {
       setMoveError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
+      // «Confirmar» was disabled while it waited, and the focus fell out of the dialog: it goes
+      // to the reason, what there is to mend (a missing one, most often).
+      requestAnimationFrame(() => reasonRef.current?.focus());
     } finally {
       setBusy(false);
     }
+  };
+
+  /** A change chosen: its reason takes the focus; given up, the button that chose it. */
+  const choose = (name: typeof move, button: HTMLButtonElement) => {
+    chooser.current = button;
+    setMove(name);
+    setMoveError(null);
+    requestAnimationFrame(() => reasonRef.current?.focus());
   };
 
   const runExport = async () => {
@@ -358,10 +372,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 key={name}
                 type="button"
                 aria-pressed={move === name}
-                onClick={() => {
-                  setMove(name);
-                  setMoveError(null);
-                }}
+                onClick={(event) => choose(name, event.currentTarget)}
               >
                 {labels.moves[name]}
               </button>
@@ -370,10 +381,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
               <button
                 type="button"
                 aria-pressed={move === 'unblock'}
-                onClick={() => {
-                  setMove('unblock');
-                  setMoveError(null);
-                }}
+                onClick={(event) => choose('unblock', event.currentTarget)}
               >
                 {t.unblockButton}
               </button>
@@ -386,6 +394,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 {needsReason ? '' : ` (${t.optional})`}
               </label>
               <textarea
+                ref={reasonRef}
                 id={ids.reason}
                 rows={2}
                 maxLength={500}
@@ -407,6 +416,8 @@ export function RequestDetailDialog({ number }: { number: string }) {
                     // The change is given up, its reason with it: chosen again, it starts empty.
                     setMove(null);
                     setReason('');
+                    setMoveError(null);
+                    requestAnimationFrame(() => chooser.current?.focus());
                   }}
                   disabled={busy}
                 >

@@ -28,6 +28,7 @@ import {
 import { formatPhone } from '../../../shared/phone';
 import { readRut } from '../../../shared/rut';
 import { interactionKindOf } from '../../../shared/rules/interaction-kind';
+import { seesAllInteractions } from '../../../shared/policy';
 import { useInteractionWords } from '../components/interaction-words';
 import {
   clearBlockSpec,
@@ -572,7 +573,9 @@ function RecordContent({ record }: { record: PersonRecord }) {
  */
 function RecentInteractions({ interactions }: { interactions: PersonRecord['interactions'] }) {
   const words = useInteractionWords().bar;
-  const own = interactionKindOf(useSession((s) => s.session?.role));
+  const role = useSession((s) => s.session?.role);
+  const own = interactionKindOf(role);
+  const seesAll = role !== undefined && seesAllInteractions(role);
   const visits = interactions.filter((interaction) => interaction.kind === 'visit').length;
   const noun = listNoun(own, interactions.length, visits);
   const { list } = interactionListWords(noun);
@@ -583,7 +586,7 @@ function RecentInteractions({ interactions }: { interactions: PersonRecord['inte
     <>
       <h2>{list.recentTitle}</h2>
       {interactions.length === 0 ? (
-        <p className="muted">{list.recentEmpty}</p>
+        <p className="muted">{seesAll ? list.recentEmpty : list.recentEmptyOwn}</p>
       ) : (
         <ul className="calls">
           {interactions.map((interaction) => {
