@@ -359,6 +359,7 @@ export function createCore(options: CoreOptions): Core {
       },
       onRevoked: auth.onRevoked,
       offlineSession: auth.offlineSession,
+      deskAgentId: auth.agentId,
       ...options.syncOptions,
       // Back in reach: the sign-outs it did not hear go first (owed-sign-outs.ts).
       onProbe: (answered) => {
@@ -412,12 +413,14 @@ export function createCore(options: CoreOptions): Core {
       };
     }
     const issues = listSyncIssues(context);
+    // Whose they are, as the engine counts them: another agent's leave with that agent.
+    const queued = repos.outbox.pendingOf(auth.agentId());
     return {
       ...base,
       state: 'not_configured',
       online: false,
-      pending: repos.outbox.pendingCount(),
-      waitingForOtherAgent: 0,
+      pending: queued.pending,
+      waitingForOtherAgent: queued.others,
       conflicts: issues.filter((issue) => issue.state === 'conflict').length,
       rejected: issues.filter((issue) => issue.state === 'rejected').length,
       // When it last synced, before its central API was removed: still true.

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { seededCore, signInAs } from '../support/context';
 import type { PendingAction, SyncStatus } from '../../src/shared/contract';
 import {
   act,
@@ -23,6 +24,22 @@ import {
 const PEDRO = '12345678-5'; // anyone: for the call-center agent
 const RICARDO = '12131415-0'; // Los Andes: for the prevention officer
 const status = (desk: Core): SyncStatus => act(desk, 'sync.status', {});
+
+describe('several agents on a desk with no central API', () => {
+  it("counts another agent's pending actions as theirs, as a synced desk does", () => {
+    const desk = seededCore(300, { as: 'agente' });
+    editPhone(desk, PEDRO, '+56 9 1000 0009');
+    expect(status(desk)).toMatchObject({
+      state: 'not_configured',
+      pending: 1,
+      waitingForOtherAgent: 0,
+    });
+    signInAs(desk, 'prevencion');
+    editPhone(desk, RICARDO, '+56 9 2000 0009');
+    // His own and Alicia's: the page says whose the other one is.
+    expect(status(desk)).toMatchObject({ pending: 2, waitingForOtherAgent: 1 });
+  });
+});
 
 describe('several agents on one desk', () => {
   it('interleaved queues: each agent in order with their own token; one who never returns holds back no one; a supervisor takes over', async () => {

@@ -123,6 +123,23 @@ describe('who may point a desk at a central API', () => {
     });
   });
 
+  it("counts the signed-in supervisor's own actions as hers after the address changed", async () => {
+    const central = await startCentral();
+    const desk = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(desk);
+    const before = act(desk, 'sync.status', {});
+    // A new address: this desk has no tokens there yet, and her actions wait.
+    const next = await startCentral();
+    await actAsync(desk, 'sync.configure', { centralUrl: next.url, reason: 'Servidor nuevo' });
+    editPhone(desk, PEDRO, '+56 9 1414 1414');
+    const after = await syncNow(desk);
+    expect(after).toMatchObject({
+      state: 'signed_out',
+      pending: before.pending + 1,
+      waitingForOtherAgent: 0,
+    });
+  });
+
   it('keeps each agent to their own conflicts and rejections', async () => {
     const central = await startCentral();
     const desk = await openDesk(central.url);

@@ -32,3 +32,14 @@ describe('the badge says when the last sync was', () => {
     expect(syncMessages.badgeLast('2026-04-04T15:00:00Z', monday)).toBe('últ. 04-04-2026 12:00');
   });
 });
+
+describe('«Sincronizar ahora» that did not get through', () => {
+  it('says what to do where the page has no error to read: sign in again with a connection', () => {
+    expect(syncMessages.syncNowNot('signed_out')).toBe(
+      'No se pudo sincronizar: este equipo no tiene una sesión suya con el sistema central. Salga e ingrese de nuevo con conexión; las acciones quedan guardadas en este equipo.',
+    );
+    expect(syncMessages.syncNowNot('offline')).toMatch(
+      /^No se pudo sincronizar: sigue sin conexión/,
+    );
+  });
+});

@@ -43,6 +43,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const pending = sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'");
+  const statusCounts = sqlite.prepare(OUTBOX_SQL.statusCounts);
   // Whose session it leaves with: a re-assigned action's supervisor (sent_by), else its agent's.
   const pendingForPerson = sqlite.prepare(
     `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
@@ -106,6 +107,11 @@ export function createOutboxRepository(sqlite: Database.Database) {
     },
     pendingCount(): number {
       return (pending.get() as { n: number }).n;
+    },
+    /** Pending actions, and how many of them are not `agentId`'s (they leave with another's). */
+    pendingOf(agentId: string | null): { pending: number; others: number } {
+      const row = statusCounts.get(agentId) as { pending: number | null; others: number | null };
+      return { pending: row.pending ?? 0, others: row.others ?? 0 };
     },
     /**
      * Another agent's e-mail change of this person that waits in that agent's lane (who made it,

@@ -137,6 +137,12 @@ export type SyncEngineOptions = {
    */
   offlineSession?: { agentId: () => string | null; resume: () => Promise<boolean> };
   /**
+   * The agent signed in on this desk, synced or not: the status counts their actions as theirs
+   * (pending), not as another agent's, while this desk has no tokens for them (a new central
+   * address, tokens that expired): else «Salir» would not warn them of their own unsent work.
+   */
+  deskAgentId?: () => string | null;
+  /**
    * Builds the secondary indexes a snapshot set aside (deferred-indexes.ts). Core builds them, and
    * the search index, in a worker thread; by default here, one index per event-loop turn (search
    * then follows in short steps).
@@ -955,7 +961,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       }
     },
     status(): SyncStatus {
-      const row = counts.get(agentId()) as {
+      const row = counts.get(options.deskAgentId?.() ?? agentId()) as {
         pending: number | null;
         others: number | null;
         conflicts: number | null;

@@ -141,7 +141,10 @@ export const syncMessages = {
   syncNowNot: (state: keyof typeof syncStateLabels) =>
     state === 'offline'
       ? 'No se pudo sincronizar: sigue sin conexión con el sistema central. Se reintentará solo; las acciones quedan guardadas en este equipo.'
-      : `No se pudo sincronizar ahora (${syncStateLabels[state]}): vea el detalle en esta página.`,
+      : state === 'signed_out'
+        ? // No error to read on the page: what is missing is a sign-in with the central API.
+          'No se pudo sincronizar: este equipo no tiene una sesión suya con el sistema central. Salga e ingrese de nuevo con conexión; las acciones quedan guardadas en este equipo.'
+        : `No se pudo sincronizar ahora (${syncStateLabels[state]}): vea el detalle en esta página.`,
   syncing: 'Sincronizando…',
   stuck:
     'Hay acciones pendientes que no llegan al sistema central hace demasiado tiempo. Revise la conexión o avise a soporte.',

@@ -6,6 +6,15 @@ import { useSession } from '../session-store';
 export const loadInterrupted = (sync: SyncStatus | null) =>
   sync?.state === 'offline' && !sync.online;
 
+/** States in which no load goes on until someone acts. */
+const LOAD_WAITS: ReadonlySet<SyncStatus['state']> = new Set([
+  'signed_out',
+  'upgrade_required',
+  'device_fork',
+  'revoked',
+  'not_configured',
+]);
+
 /**
  * "Datos incompletos": shown wherever a fact is stated (results, record) while the replica may
  * be missing data — during a first sync, after another agent's sign-in changed whose rows this
@@ -60,8 +69,11 @@ export function IncompleteDataNotice({
  */
 export function PersonCount({ count }: { count: number | null }) {
   const incomplete = useSession((s) => s.sync?.replicaIncomplete ?? false);
-  // Cut off (the central API out of reach), nothing is loading: «incompleto», not «cargando».
-  const stopped = useSession((s) => loadInterrupted(s.sync));
+  // Cut off (the central API out of reach), or waiting on someone (a sign-in again, an update, a
+  // new enrolment, an address), nothing is loading: «incompleta», not «cargando».
+  const stopped = useSession(
+    (s) => loadInterrupted(s.sync) || (s.sync !== null && LOAD_WAITS.has(s.sync.state)),
+  );
   if (count === null) return <span className="muted" />;
   return (
     <span className="muted person-count">
