@@ -498,7 +498,11 @@ export function createCore(options: CoreOptions): Core {
       status: syncStatus,
       centralUrl: () => centralUrl,
       keepCentralUrl: (url) => writer.setState('central_url', url ?? ''),
-      useCentralUrl: configure,
+      // Another central API: the tokens were this one's, and never go to another host.
+      useCentralUrl: (url) => {
+        tokens.save(null);
+        configure(url);
+      },
       revoked: () => revocation.record() !== null,
       reenrol: auth.reenrol,
       sealKey: key,

@@ -265,3 +265,49 @@ test("a colleague's correction on another desk reaches the open record and the r
     fs.rmSync(otherDir, { recursive: true, force: true });
   }
 });
+
+test('a desk disconnected from the central API it synced with says that what is done here waits on it', async ({
+  page,
+  dirs,
+}) => {
+  test.setTimeout(90_000);
+  const central = await startCentral(dirs.central);
+  const door = await startDoor(dirs.desk, central.url);
+  try {
+    const indicator = await signInOnline(page, door.url, 'supervisora', 'super600');
+    await indicator.click();
+    await page.getByLabel('Dirección del sistema central').fill('');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    const disconnect = page.getByRole('dialog', { name: 'Desconectar del sistema central' });
+    await disconnect.getByLabel('Motivo').fill('Equipo fuera de la red');
+    await disconnect.getByRole('button', { name: 'Desconectar' }).click();
+    await expect(disconnect).toBeHidden();
+    await expect(indicator).toHaveText(/^Sin sistema central/);
+
+    // Its replica is the central's copy, cut off: nothing done here reaches the portal.
+    const search = page.getByRole('combobox', { name: 'Buscar' });
+    await search.fill('12.345.678-5');
+    await search.press('Enter');
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+      'Pedro Andrés González Muñoz',
+    );
+    await record
+      .getByRole('row', { name: /ACHS Gestión/ })
+      .getByRole('button', { name: /Restablecer contraseña$/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(
+      'Sin sistema central: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice.',
+    );
+    await dialog.getByRole('button', { name: /^(Enviar|Reenviar)$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('Correo pedido en este equipo');
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await expect(diagnosis).toContainText('Lo que muestra esta ficha aún no llega al portal');
+    await expect(diagnosis).not.toContainText('Sin impedimentos a la vista');
+  } finally {
+    await door.stop();
+    await central.stop();
+  }
+});

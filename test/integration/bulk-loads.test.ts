@@ -112,6 +112,35 @@ describe('a bulk load', () => {
     expect(report.rows[0]).toMatchObject({ code: 'representative_register' });
   });
 
+  it('says a wrong check digit the same in the preview, the result and its CSV, whatever the columns', async () => {
+    const desk = core();
+    const { company, members } = biggest(desk);
+    const [one] = members;
+    const body = String(one!.rut);
+    const dv = one!.dv;
+    const wrong = dv === '1' ? '2' : '1';
+    // The RUT in the second column and its check digit in one of its own.
+    const shown = preview(desk, company, [
+      ['Estado', 'RUT', 'DV'],
+      ['inhabilitado', body, wrong],
+      ['inhabilitado', body, dv],
+    ]);
+    expect(shown.totals).toMatchObject({ changes: 1, refused: 1 });
+    const said = `RUT inválido: con esos números el dígito verificador sería ${dv}, no ${wrong}. Revise los números y el dígito.`;
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Archivo de la empresa',
+    });
+    await settled(desk, started.batchId);
+    const refused = call(desk, 'bulkLoads.report', {
+      batchId: started.batchId,
+      filter: 'refused',
+    }).rows[0];
+    expect(refused).toMatchObject({ code: 'invalid_rut', rut: `${body}-${wrong}` });
+    const csv = call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string;
+    expect(csv).toContain(said);
+  });
+
   it('says before applying what its undo could not take back, and why, row by row', () => {
     const desk = core();
     const { company, members } = biggest(desk);

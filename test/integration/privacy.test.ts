@@ -287,6 +287,21 @@ describe('an officer outside his companies: one answer, whether or not the perso
     // Everyone listed opens, and nothing is audited as a look outside his companies.
     for (const [rut] of his) call(officer, 'persons.get', { rut });
     expect(events(officer, 'person.view_denied')).toEqual([]);
+    // Paged one by one, no page is empty while more follow (Juan's is passed over), and the
+    // pages together are the same list.
+    const paged: string[] = [];
+    let after = 0;
+    for (;;) {
+      const page = call(officer, 'companies.users', { rut: ANDES, after, limit: 1 }) as {
+        users: Array<{ person: { rut: string } }>;
+        nextAfter: number | null;
+      };
+      if (page.nextAfter !== null) expect(page.users).toHaveLength(1);
+      paged.push(...page.users.map((user) => user.person.rut));
+      if (page.nextAfter === null) break;
+      after = page.nextAfter;
+    }
+    expect(paged).toEqual(his.map(([rut]) => rut));
     // A supervisor still sees the company's whole history.
     const supervisor = seededCore(300, { as: 'supervisora' });
     expect(listed(supervisor)).toContainEqual([JUAN, 'removed']);

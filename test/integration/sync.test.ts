@@ -128,9 +128,11 @@ describe('who may point a desk at a central API', () => {
     const desk = await openDesk(central.url, { user: 'supervisora' });
     await syncNow(desk);
     const before = act(desk, 'sync.status', {});
-    // A new address: this desk has no tokens there yet, and her actions wait.
+    // A new address: the old central's tokens are dropped (never sent to another host), so this
+    // desk has none there yet, and her actions wait.
     const next = await startCentral();
     await actAsync(desk, 'sync.configure', { centralUrl: next.url, reason: 'Servidor nuevo' });
+    expect(act(desk, 'sync.status', {})).toMatchObject({ state: 'signed_out' });
     editPhone(desk, PEDRO, '+56 9 1414 1414');
     const after = await syncNow(desk);
     expect(after).toMatchObject({

@@ -9,6 +9,7 @@ import {
   previewRows,
   readStateCell,
   recogniseHeader,
+  rutOfCells,
   irreversibleBecause,
   reconfirm,
   reversePlan,
@@ -445,5 +446,16 @@ describe('what the preview and the result say', () => {
     expect(bulkMessages.reportStatus('applied', 'undo')).toMatch(/^Restaurada \(/);
     expect(bulkMessages.reportStatus('confirmed', 'load')).toMatch(/^Aplicada y confirmada/);
     expect(bulkMessages.reportStatus('refused', 'undo')).toBe('Rechazada');
+  });
+});
+
+describe('rutOfCells', () => {
+  it("reads a row's RUT by its header, wherever the column is, with a DV column of its own", () => {
+    expect(rutOfCells(['RUT', 'Correo'], ['12.345.678-9', 'a@b.cl'])).toBe('12.345.678-9');
+    expect(rutOfCells(['Correo', 'Rut', 'DV', 'Estado'], ['a@b.cl', ' 12345678 ', '9', ''])).toBe(
+      '12345678-9',
+    );
+    // No header the parser would take: nothing to say of a RUT.
+    expect(rutOfCells(['Nombre'], ['Ana'])).toBe('');
   });
 });

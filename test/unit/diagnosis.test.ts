@@ -507,6 +507,16 @@ describe('diagnose', () => {
       expect(sentTo(' ANA.PEREZ@example.cl')).not.toHaveProperty('lastSentTo');
       expect(sentTo(null)).not.toHaveProperty('lastSentTo');
       expect(causeTexts.password_link_unused(sentTo(null)).say).toMatch(/^Revise su correo/);
+      // Not sent (held back by the central: the address had changed before it left): it reached
+      // nobody, so the one said is the last that did leave — here none.
+      const notSent = diagnose(
+        input({
+          accounts: [pending],
+          mails: [mail({ toAddress: 'ana.vieja@gmail.com', outcome: 'failed' })],
+        }),
+      )[0]!;
+      expect(notSent).not.toHaveProperty('lastSentTo');
+      expect(notSent).not.toHaveProperty('lastSentAt');
     });
 
     it('password_link_unused without any mail sent has no lastSentAt key', () => {

@@ -30,7 +30,7 @@ describe('recordMessages.quality', () => {
     );
     // Once approved, the register still says what lets them speak for the company (rules 9, 13).
     expect(recordMessages.quality({ ...person, registers: legal, companyUser: true })).toBe(
-      'Representante legal de empresa, con perfil de usuario (no trabajadora ni pensionada)',
+      'Representante legal de empresa (no trabajadora ni pensionada)',
     );
     // Named in both registers (of two companies): the legal representative's is said.
     expect(recordMessages.quality({ ...person, registers: [...trf, ...legal] })).toBe(

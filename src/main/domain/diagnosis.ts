@@ -450,8 +450,11 @@ function lastSent(
   portal: Portal,
   ...kinds: MailKind[]
 ): { lastSentAt?: string; lastMailWaiting?: true; lastSentTo?: string } {
-  // Mails come newest first, so the first match is the latest one.
-  const mail = mails.find((m) => m.portal === portal && kinds.includes(m.kind));
+  // Mails come newest first, so the first match is the latest one. One not sent (given up, or
+  // held back since its address was no longer the person's) reached nobody: never «fue a …».
+  const mail = mails.find(
+    (m) => m.portal === portal && kinds.includes(m.kind) && m.outcome !== 'failed',
+  );
   if (!mail) return {};
   // Sent to an address that is no longer the person's (the e-mail was corrected since): its link
   // never reaches them there, whatever «revise su correo» says.

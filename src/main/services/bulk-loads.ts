@@ -37,6 +37,7 @@ import {
   type RowOutcome,
   type RowWarnings,
   type Totals,
+  rutOfCells,
 } from '../../shared/rules/bulk-load';
 import type { AdminKind } from '../../shared/rules/company-access';
 import { formatRut, loginRut, parseRut, rutFromBody } from '../../shared/rut';
@@ -848,14 +849,18 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     offset: number,
     limit: number,
   ): { rows: BulkReportRow[]; total: number } {
-    batchOf(session, batchId);
+    const batch = batchOf(session, batchId);
     const page = batches.report(batchId, filter, offset, limit);
     return {
       total: page.total,
       rows: page.rows.map((row) => ({
         seq: row.seq,
         line: row.line,
-        rut: row.personRut === null ? (row.cells[0] ?? '') : formatRut(rutFromBody(row.personRut)),
+        // Not a person's: the RUT as the file wrote it (its own column, with a DV column if any).
+        rut:
+          row.personRut === null
+            ? rutOfCells(batch.header, row.cells)
+            : formatRut(rutFromBody(row.personRut)),
         cells: row.cells,
         status: row.status as BulkReportRow['status'],
         code: row.code,
@@ -885,7 +890,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       const server = row.serverResult
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
-      const rut = row.personRut === null ? (row.cells[0] ?? '') : '';
+      const rut = row.personRut === null ? rutOfCells(batch.header, row.cells) : '';
       const why = row.code ? bulkRefusalText(row.code, rut) : server;
       const shown = warningsShown(row.warnings);
       lines.push([

@@ -58,6 +58,8 @@ export async function centralAnswersAt(
   try {
     const response = await doFetch(`${url.replace(/\/+$/, '')}/health`, {
       signal: AbortSignal.timeout(timeoutMs),
+      // The address itself must answer: one that sends elsewhere is not the central API.
+      redirect: 'error',
     });
     if (!response.ok) return false;
     return Health.safeParse(await response.json()).success;

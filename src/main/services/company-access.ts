@@ -275,8 +275,6 @@ export function companyUsers(
 ) {
   const view = allow(ctx, session, 'company.view', companyRut);
   if (!view.allowed) throw new ForbiddenError(view.reason);
-  const rows = ctx.repos.companyRecords.usersPage(companyRut, after, limit + 1);
-  const page = rows.slice(0, limit);
   const company = ctx.repos.companyRecords.company(companyRut);
   const onEmpresas = company ? isOnEmpresas(parseStringList(company.portals)) : false;
   // Only whom the agent may open: an officer's laptop holds his companies' current people, so
@@ -289,22 +287,43 @@ export function companyUsers(
       'person.view',
       personTarget(() => ctx.repos.writes.companyRuts(rut)),
     ).allowed;
+  // Read on past those left out until the page is full, so a page is never empty while others
+  // follow (the list would read «no people»).
+  const page: ReturnType<typeof ctx.repos.companyRecords.usersPage> = [];
+  let cursor = after;
+  let more: boolean;
+  for (;;) {
+    const rows = ctx.repos.companyRecords.usersPage(companyRut, cursor, limit + 1);
+    let read = 0;
+    while (read < rows.length && page.length < limit) {
+      const row = rows[read++]!;
+      cursor = row.person_rut;
+      if (openable(row.person_rut)) page.push(row);
+    }
+    if (page.length === limit) {
+      // Full: more if this read holds rows past it, or may (it came back whole).
+      more = read < rows.length || rows.length > limit;
+      break;
+    }
+    if (rows.length <= limit) {
+      more = false;
+      break;
+    }
+  }
   return {
-    users: page
-      .filter((row) => openable(row.person_rut))
-      .map((row) => ({
-        person: personRef(row.person_rut, row),
-        role: row.role,
-        state: row.state,
-        standing: profileStanding(
-          { role: row.role, state: row.state, agreementSigned: row.agreement_signed === 1 },
-          onEmpresas,
-        ),
-        external: row.external === 1,
-        startedAt: row.started_at,
-        endedAt: row.ended_at,
-      })),
-    nextAfter: rows.length > limit ? page[page.length - 1]!.person_rut : null,
+    users: page.map((row) => ({
+      person: personRef(row.person_rut, row),
+      role: row.role,
+      state: row.state,
+      standing: profileStanding(
+        { role: row.role, state: row.state, agreementSigned: row.agreement_signed === 1 },
+        onEmpresas,
+      ),
+      external: row.external === 1,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+    })),
+    nextAfter: more ? cursor : null,
   };
 }
 

@@ -537,10 +537,7 @@ export function buildPersonRecord(
         0,
       )
       .map((row) => interactionView(ctx, row)),
-    dataProtection: dataProtectionOf(ctx, session, personRut, dataBlock, {
-      ...scope,
-      companyRuts,
-    }),
+    dataProtection: dataProtectionOf(ctx, session, personRut, dataBlock, scope, companyRuts),
   };
 }
 
@@ -553,7 +550,8 @@ function dataProtectionOf(
   session: Session,
   personRut: number,
   block: PersonRecord['dataProtection']['block'],
-  scope: Session & { companyRuts: number[] },
+  scope: Session,
+  personCompanyRuts: number[],
 ): PersonRecord['dataProtection'] {
   const all = ctx.repos.dataRequests.ofPerson(personRut);
   const seen = (row: (typeof all)[number]) =>
@@ -562,6 +560,6 @@ function dataProtectionOf(
     block,
     requests: all.filter(seen).map((row) => dataRequestView(ctx, row)),
     othersOpen: all.filter((row) => !seen(row) && row.closedAt === null).length,
-    can: decide(scope, 'data_request.manage', { personCompanyRuts: scope.companyRuts }),
+    can: decide(scope, 'data_request.manage', { personCompanyRuts }),
   };
 }

@@ -42,7 +42,7 @@ export const dialogMessages = {
    */
   roleAdminHint: (onEmpresas: boolean) =>
     onEmpresas
-      ? 'Un administrador de accesos no se nombra aquí: en Portal Empresas lo solicita el representante legal o un firmante del registro («Registrar solicitud» en la página de la empresa), o la empresa lo agrega («Agregar usuario», en la misma página); en ambos casos debe firmar el Acuerdo de Acceso Remoto.'
+      ? 'Un administrador de accesos no se nombra aquí: en Portal Empresas lo solicita el representante legal o un firmante de la TRF («Registrar solicitud» en la página de la empresa), o la empresa lo agrega («Agregar usuario», en la misma página); en ambos casos debe firmar el Acuerdo de Acceso Remoto.'
       : 'Un administrador de accesos no se nombra aquí: en ACHS lo nombra el representante legal («Agregar usuario» en la página de la empresa, con el representante en la línea).',
   reasonLabel: 'Motivo',
   cancel: 'Cancelar',

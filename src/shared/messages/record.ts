@@ -348,9 +348,8 @@ export const recordMessages = {
       : kinds.has('trf')
         ? 'Firmante de la TRF de una empresa'
         : null;
-    if (registered) {
-      return `${registered}${person.companyUser ? ', con perfil de usuario' : ''} ${outsider}`;
-    }
+    // Her profiles, if any, are listed under «Empresas».
+    if (registered) return `${registered} ${outsider}`;
     return person.companyUser ? `Persona usuaria de empresa ${outsider}` : 'Sin vínculo vigente';
   },
   noAccounts: 'No tiene cuenta en ningún portal.',

@@ -126,7 +126,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     // 3 days: OFFLINE_WINDOW_MS (services/central-sign-in.ts).
     'El sistema central no responde, y este usuario no ha ingresado con conexión en este equipo en los últimos 3 días: sin él no se puede comprobar su contraseña. Intente de nuevo en unos minutos; si sigue así, revise la conexión a internet o avise a soporte.',
   central_not_answering: () =>
-    'En esa dirección no responde el sistema central de la Mesa de Ayuda: revise la dirección y que este equipo tenga conexión. No se guardó: con una dirección que no responde, nadie podría volver a ingresar a este equipo.',
+    // 3 days: OFFLINE_WINDOW_MS (services/central-sign-in.ts).
+    'En esa dirección no responde el sistema central de la Mesa de Ayuda: revise la dirección y que este equipo tenga conexión. No se guardó: con una dirección que no responde, solo podría ingresar a este equipo quien lo haya hecho con conexión en los últimos 3 días.',
   invalid_central_url: () =>
     'La dirección del sistema central debe ser https (por ejemplo https://central.ejemplo.cl); http solo para este mismo equipo.',
   not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',

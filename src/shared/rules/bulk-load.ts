@@ -661,3 +661,17 @@ export function recogniseHeader(
   if (found.email === undefined && found.state === undefined) return null;
   return repeated ? { repeated } : found;
 }
+
+/**
+ * A row's RUT as the file gave it, read by `header` as the parser reads it (its RUT column,
+ * joined to a DV column of its own): what a refusal of that RUT is said about.
+ */
+export function rutOfCells(header: readonly string[], cells: readonly string[]): string {
+  const columns = recogniseHeader(header);
+  if (columns === null || 'repeated' in columns || columns.rut === undefined) return '';
+  const at = (index: number | undefined) =>
+    index === undefined ? '' : (cells[index] ?? '').trim();
+  const rut = at(columns.rut);
+  const dv = at(columns.dv);
+  return dv ? `${rut}-${dv}` : rut;
+}

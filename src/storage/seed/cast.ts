@@ -274,8 +274,7 @@ export const CAST_PERSONS: CastPerson[] = [
         capacity: 'other',
         state: 'rejected',
         daysAgo: 30,
-        reason:
-          'El solicitante no es representante legal ni figura en el registro de firmantes (TRF).',
+        reason: 'El solicitante no es representante legal ni firmante de la TRF de la empresa.',
       },
       { companyRut: ESPIGA, capacity: 'other', state: 'pending', daysAgo: 0 },
     ],

@@ -811,7 +811,7 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
 }
 
 const REJECTED_REASON =
-  'El solicitante no es representante legal ni figura en el registro de firmantes (TRF).';
+  'El solicitante no es representante legal ni firmante de la TRF de la empresa.';
 
 type MailDraft = {
   kind: 'password_creation' | 'password_reset' | 'access_approval' | 'agreement_signature';

@@ -551,9 +551,13 @@ function UserList() {
         {items.map((item) => {
           const user = users[item.index]!;
           return (
+            // Measured, not fixed: at 1024 px a row's summary wraps to a second line rather than
+            // cut the date that tells two rows apart.
             <li
               key={item.key}
-              style={{ transform: `translateY(${item.start}px)`, height: USER_ROW }}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              style={{ transform: `translateY(${item.start}px)` }}
             >
               <button
                 type="button"

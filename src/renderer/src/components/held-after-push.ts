@@ -13,8 +13,10 @@ export const PUSH_WAIT_MS = 1_500;
  */
 export async function heldAfterPush(): Promise<boolean> {
   const { sync } = useSession.getState();
-  if (sync === null || !sync.configured) return false;
+  if (sync === null) return false;
+  // Before the no-central case: a desk disconnected from its central holds (actionsHeld).
   if (actionsHeld(sync)) return true;
+  if (!sync.configured) return false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const heard = await Promise.race([
     call('sync.settled', {}).catch(() => null),
