@@ -285,6 +285,10 @@ test('a desk disconnected from the central API it synced with says that what is 
     await expect(indicator).toHaveText(/^Sin sistema central/);
 
     // Its replica is the central's copy, cut off: nothing done here reaches the portal.
+    await page
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('button', { name: 'Búsqueda' })
+      .click();
     const search = page.getByRole('combobox', { name: 'Buscar' });
     await search.fill('12.345.678-5');
     await search.press('Enter');
