@@ -48,7 +48,8 @@ export function changeCentralAddress(
 /**
  * Whether a central API of this kind answers at `url` (its /health). Asked before a new address
  * is kept: once kept, every sign-in on this desk goes there, and an address that answers nothing
- * (a typo) would leave nobody able to sign in and correct it.
+ * (a typo) would let in only those who signed in online here in the last 3 days (or nobody, on
+ * a desk that never had a central API) to correct it.
  */
 export async function centralAnswersAt(
   url: string,
