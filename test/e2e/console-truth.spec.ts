@@ -222,6 +222,11 @@ test.describe('in a 1024 × 700 window', () => {
     expect(cut).toEqual([]);
     expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await sideways()).toBeLessThanOrEqual(0);
+    // Nor downwards: what the record hides for screen readers stays in its pane, so the window
+    // never scrolls the top bar, the call bar and the search away.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight),
+    ).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'ventana de 1024 px');
 
     // The Auditoría's table fits too, with a long change in it (a new phone and a reason).

@@ -804,6 +804,33 @@ describe('diagnose', () => {
       );
     });
 
+    it('a profile still to sign is no company the caller «sigue» entering (rule 12)', () => {
+      // Dismissed from one ACHS company, a worker at another, and added at a Caja company where
+      // the agreement waits: only the ACHS one stays open.
+      const causes = diagnose(
+        input({
+          accounts: [account('achs_gestion'), account('portal_heroes')],
+          memberships: [
+            membership({
+              companyRut: '77123456-9',
+              companyName: 'Transportes Biobío',
+              state: 'removed',
+            }),
+            membership(),
+            { ...unsignedAdmin, companyRut: '78901234-2', companyName: 'Panadería La Espiga' },
+          ],
+        }),
+      );
+      const closed = causes.find((cause) => cause.code === 'other_companies_open')!;
+      expect(closed).toMatchObject({ others: ['Constructora Andes SpA'] });
+      expect(closed).not.toHaveProperty('elsewhere');
+      expect(causeTexts.other_companies_open(closed).title).toBe(
+        'De baja en Transportes Biobío; sigue con acceso a Constructora Andes SpA',
+      );
+      expect(causes.map((cause) => cause.code)).toContain('agreement_unsigned');
+      expect(causes.map((cause) => cause.code)).not.toContain('company_not_adherent');
+    });
+
     it('counts the approval mail as a mail with the link (rule 12: it carries it)', () => {
       const causes = diagnose(
         input({

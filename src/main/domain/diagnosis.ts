@@ -154,6 +154,12 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   const profile = affiliateProfile(accessFacts);
   const keepsLosHeroes = profile !== null && !membershipOpens('los_heroes', memberships);
 
+  // Rule 12: a Portal Empresas company profile opens nothing until its agreement is signed.
+  const opens = (m: (typeof memberships)[number]) =>
+    m.state === 'active' &&
+    m.companyAdherent &&
+    !(m.companyOnEmpresas && needsAgreement(m.role) && !m.agreementSigned);
+
   // Access needs an active membership at an adherent company (rules 6, 7, 11, 13). Someone whose
   // request for a company profile is pending or was refused (a legal representative, say) is not
   // a worker to be added by the company: that request's cause says where they stand. Once
@@ -163,12 +169,15 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     if (!person.isPensioner && !requestExplains) {
       causes.push({ code: 'no_membership', fix: null });
     }
-  } else if (!memberships.some((m) => m.state === 'active' && m.companyAdherent)) {
+  } else if (!memberships.some(opens)) {
     const seen = new Set<string>();
     for (const m of memberships) {
       if (m.state === 'active' && !seen.has(m.companyRut)) {
         seen.add(m.companyRut);
-        causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+        // Adherent, it waits for the agreement (agreement_unsigned, below, says so).
+        if (!m.companyAdherent) {
+          causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+        }
       } else if (m.state === 'disabled') {
         // Re-enabling only helps where the company is still adherent.
         causes.push({
@@ -202,7 +211,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     // Some company is open to them. One closed (dismissed, disabled, paused) is still why they
     // call — «me desvincularon», «no puedo entrar a la empresa X» — and what to tell them is
     // that the others stay open (seed 000), and who can give the closed one back.
-    const open = memberships.filter((m) => m.state === 'active' && m.companyAdherent);
+    const open = memberships.filter(opens);
     // Portal Empresas (Los Héroes' login) and ACHS Gestión are two logins: the company is chosen
     // on entering only among those of the same one.
     const onEmpresas = (m: { companyOnEmpresas?: boolean }) => m.companyOnEmpresas === true;
@@ -212,9 +221,12 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       if (seen.has(m.companyRut)) continue;
       seen.add(m.companyRut);
       // Rule 6: an access still active at a company no longer adherent opens nothing there,
-      // whatever else stays open; nobody can give it back.
+      // whatever else stays open; nobody can give it back. One at an adherent company that is
+      // not open waits for its agreement (rule 12: agreement_unsigned, below).
       if (m.state === 'active') {
-        causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+        if (!m.companyAdherent) {
+          causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+        }
         continue;
       }
       const givenBack =
