@@ -361,9 +361,14 @@ test.describe('as the supervisor', () => {
     await desk.open('5.031.400-6');
     const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
     await expect(button).toBeDisabled();
-    await expect(button).toHaveAccessibleDescription(
-      `Distribuidora Reyes Araucanía SpA ${deniedMessages.profile_not_by_change}`,
-    );
+    // Said under the companies, with the company's name (beside it, in the narrow column, it
+    // ran twenty lines at 1024 px).
+    const why = `«Cambiar perfil» en Distribuidora Reyes Araucanía SpA: ${deniedMessages.profile_not_by_change}`;
+    await expect(button).toHaveAccessibleDescription(why);
+    await expect(desk.record.getByText(why)).toBeVisible();
+    await expect(
+      desk.record.getByRole('row', { name: /Distribuidora Reyes Araucanía/ }),
+    ).not.toContainText(deniedMessages.profile_not_by_change);
   });
 });
 

@@ -43,3 +43,17 @@ describe('«Sincronizar ahora» that did not get through', () => {
     );
   });
 });
+
+describe('«Detalle técnico»', () => {
+  it('says in Spanish the network failures its raw detail names most', () => {
+    expect(
+      syncMessages.technicalGloss(
+        'TypeError: fetch failed (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5421)',
+      ),
+    ).toBe('Conexión rechazada: en esa dirección no hay un servidor escuchando.');
+    expect(syncMessages.technicalGloss('getaddrinfo ENOTFOUND central.ejemplo.cl')).toMatch(
+      /^No se encontró la dirección/,
+    );
+    expect(syncMessages.technicalGloss('HTTP 500 Internal Server Error')).toBeNull();
+  });
+});

@@ -207,10 +207,12 @@ export const companyMessages = {
      * Whether the approval mail was queued (none when she already held a company profile), and
      * her access's state when it stays disabled or paused (rule 11).
      */
-    approve: (mailQueued: boolean, state = 'active') =>
+    approve: (mailQueued: boolean, state = 'active', held = false) =>
       `${
         mailQueued
-          ? 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
+          ? held
+            ? 'Solicitud aprobada en este equipo: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, sale desde una dirección no-reply cuando el sistema central reciba la acción.'
+            : 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
           : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.'
       }${state === 'active' ? '' : ` ${companyMessages.accessStays(state, true)}`}`,
     reject: 'Solicitud rechazada.',
@@ -225,12 +227,16 @@ export const companyMessages = {
       onEmpresas: boolean;
       mailQueued: boolean;
       state?: string;
+      /** Taken while this desk cannot sync: done here only, its mail not queued anywhere yet. */
+      held?: boolean;
     }) =>
-      `${added.appointed ? 'Nombrado administrador de accesos; conserva sus módulos.' : added.external ? 'Usuario agregado como externo: no es trabajador de la empresa.' : 'Usuario agregado.'} ${
+      `${added.appointed ? `Nombrado administrador de accesos${added.held ? ' en este equipo' : ''}; conserva sus módulos.` : added.external ? `Usuario agregado${added.held ? ' en este equipo' : ''} como externo: no es trabajador de la empresa.` : `Usuario agregado${added.held ? ' en este equipo' : ''}.`} ${
         !added.onEmpresas
           ? 'ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.'
           : added.mailQueued
-            ? 'El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.'
+            ? added.held
+              ? 'El correo para firmar el Acuerdo de Acceso Remoto sale cuando el sistema central reciba la acción.'
+              : 'El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.'
             : 'No se puso en cola el correo para firmar el Acuerdo de Acceso Remoto: reenvíelo desde su ficha.'
       }${
         added.state && added.state !== 'active'

@@ -352,6 +352,8 @@ export const recordMessages = {
     if (registered) return `${registered} ${outsider}`;
     return person.companyUser ? `Persona usuaria de empresa ${outsider}` : 'Sin vínculo vigente';
   },
+  /** Why «Cambiar perfil» waits at a company, said under the companies' table. */
+  roleWaits: (company: string, why: string) => `«Cambiar perfil» en ${company}: ${why}`,
   noAccounts: 'No tiene cuenta en ningún portal.',
   accountsNotYet:
     'Aún no llegan sus cuentas a este equipo (la carga desde el sistema central no ha terminado).',

@@ -61,6 +61,22 @@ const syncCount = (n: number, one: string, many: string) =>
 export const syncMessages = {
   lastError: 'Último error',
   technicalDetail: 'Detalle técnico',
+  /**
+   * The raw detail is kept as the system gave it, for support (often in English); the network
+   * failures it names most are said in Spanish above it. Null: nothing known to say.
+   */
+  technicalGloss: (detail: string): string | null =>
+    /ECONNREFUSED/.test(detail)
+      ? 'Conexión rechazada: en esa dirección no hay un servidor escuchando.'
+      : /ENOTFOUND|EAI_AGAIN/.test(detail)
+        ? 'No se encontró la dirección del servidor (nombre desconocido o sin DNS).'
+        : /ECONNRESET|socket hang up/i.test(detail)
+          ? 'La conexión se cortó antes de la respuesta.'
+          : /ETIMEDOUT|timeout|aborted/i.test(detail)
+            ? 'El servidor no respondió a tiempo.'
+            : /CERT|certificate|self.signed/i.test(detail)
+              ? 'El certificado del servidor no es válido para esa dirección.'
+              : null,
   pendingTitle: 'Acciones en espera',
   pendingNone: 'No hay acciones esperando al sistema central.',
   /** An agent's list holds only their own actions: the others' are said apart (shared desk). */

@@ -489,7 +489,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     }
   }
 
-  const doneText = ({ mailsQueued }: CompanyActionResult, company: CompanyRecord): string => {
+  const doneText = (
+    { mailsQueued }: CompanyActionResult,
+    company: CompanyRecord,
+    held: boolean,
+  ): string => {
     if (isUserChange(dialog)) return t.done[dialog.kind];
     switch (dialog.kind) {
       case 'approve':
@@ -499,6 +503,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           company.profiles.find(
             (p) => readRut(p.person.rut)?.body === readRut(dialog.requesterRut)?.body,
           )?.state,
+          held,
         );
       case 'reject':
         return t.done.reject;
@@ -515,6 +520,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           external: added?.external ?? external,
           onEmpresas: isOnEmpresas(company.portals),
           mailQueued: mailsQueued > 0,
+          held,
           // A disabled or paused access stays so (rule 11): said, not left to be found.
           state: added?.state,
         });
@@ -545,8 +551,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       // The results' badges follow (a request approved, an access resumed).
       useApp.getState().refreshResults();
       // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.
-      const done = doneText(result, after);
       const held = await heldAfterPush();
+      const done = doneText(result, after, held);
       const said = !held
         ? done
         : dialog.kind === 'approve' || dialog.kind === 'add'

@@ -297,6 +297,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
   const me = useSession((s) => s.session?.agentId ?? null);
   const show = useSession((s) => s.show);
   const notAdminNote = useId();
+  const roleNotes = useId();
   return (
     <>
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
@@ -506,8 +507,19 @@ function RecordContent({ record }: { record: PersonRecord }) {
                         decision={membership.can.changeRole}
                         spec={roleSpec(record, membership)}
                         label="Cambiar perfil"
-                        reasonShownAt={notAdminHere(membership) ? notAdminNote : undefined}
-                        about={membership.companyName}
+                        reasonShownAt={
+                          notAdminHere(membership)
+                            ? notAdminNote
+                            : !membership.can.changeRole.allowed
+                              ? `${roleNotes}-${membership.companyRut}`
+                              : undefined
+                        }
+                        // The note under the table names the company itself.
+                        about={
+                          notAdminHere(membership) || membership.can.changeRole.allowed
+                            ? membership.companyName
+                            : undefined
+                        }
                       />
                     )}
                   </MembershipChanges>
@@ -522,6 +534,15 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <p id={notAdminNote} className="muted small">
           {deniedMessages.not_access_admin}
         </p>
+      )}
+      {/* Any other reason «Cambiar perfil» waits, under the table with its company's name: in
+          the row's narrow column it ran twenty lines at 1024 px. */}
+      {record.memberships.map((m) =>
+        m.state === 'removed' || m.can.changeRole.allowed || notAdminHere(m) ? null : (
+          <p key={m.companyRut} id={`${roleNotes}-${m.companyRut}`} className="muted small">
+            {recordMessages.roleWaits(m.companyName, deniedMessages[m.can.changeRole.reason])}
+          </p>
+        ),
       )}
       {record.registers.length > 0 && (
         <div className="registers">

@@ -124,6 +124,9 @@ export function SyncView() {
           {sync.lastErrorDetail && (
             <details className="technical">
               <summary>{syncMessages.technicalDetail}</summary>
+              {syncMessages.technicalGloss(sync.lastErrorDetail) && (
+                <p className="small">{syncMessages.technicalGloss(sync.lastErrorDetail)}</p>
+              )}
               <code>{sync.lastErrorDetail}</code>
             </details>
           )}

@@ -1,0 +1,37 @@
+/**
+ * What a company dialog's toast says it did: taken while the desk cannot sync, it is done on this
+ * desk only, and its mail is not in any queue yet (it goes when the central API gets the action).
+ */
+import { describe, expect, it } from 'vitest';
+import { companyMessages } from '../../src/shared/messages';
+
+const { done } = companyMessages;
+
+describe('a company change said as done', () => {
+  it('says an added user and the agreement mail as they are, synced or held on this desk', () => {
+    const added = { external: true, onEmpresas: true, mailQueued: true };
+    expect(done['companyUsers.add'](added)).toBe(
+      'Usuario agregado como externo: no es trabajador de la empresa. El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.',
+    );
+    expect(done['companyUsers.add']({ ...added, held: true })).toBe(
+      'Usuario agregado en este equipo como externo: no es trabajador de la empresa. El correo para firmar el Acuerdo de Acceso Remoto sale cuando el sistema central reciba la acción.',
+    );
+    expect(
+      done['companyUsers.add']({
+        external: false,
+        onEmpresas: false,
+        mailQueued: false,
+        held: true,
+      }),
+    ).toBe(
+      'Usuario agregado en este equipo. ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.',
+    );
+  });
+
+  it('says an approval held on this desk sends its mail only once the central API has it', () => {
+    expect(done.approve(true, 'active', true)).toBe(
+      'Solicitud aprobada en este equipo: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, sale desde una dirección no-reply cuando el sistema central reciba la acción.',
+    );
+    expect(done.approve(true)).toMatch(/^Solicitud aprobada: el correo de aprobación/);
+  });
+});
