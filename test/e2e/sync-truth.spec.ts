@@ -111,6 +111,11 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
+    // On a call: Llamadas lists the action as waiting until the central API has it.
+    const callbar = page.getByRole('region', { name: 'Llamada' });
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+    await callbar.getByRole('button', { name: /^Abrir llamada de Pedro/ }).click();
+    await expect(callbar).toContainText('Llamada en curso');
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();
     const dialog = page.getByRole('dialog');
     // The dialog asks as it opens, so it says the action will wait before it is confirmed…
@@ -175,12 +180,16 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(row).toContainText(/\d\d-\d\d-\d{4} \d\d:\d\d/);
     await expectAccessible(page, 'sincronización sin conexión, con acciones en espera');
 
-    // Back on the record, the central API comes back on the same address: the desk notices by
-    // itself, and the open record stops claiming an action is waiting, without a reload.
-    await page.getByRole('button', { name: 'Búsqueda' }).click();
-    await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
+    // On Llamadas, the central API comes back on the same address: the desk notices by itself,
+    // and the call's action stops being listed as waiting, without leaving the screen.
+    await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+    const calls = page.getByRole('region', { name: 'Llamadas' });
+    await expect(calls.getByText(/pendiente de sincronizar/)).toHaveCount(1);
     central = await startCentral(dirs.central, String(central.port));
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 20_000 });
+    await expect(calls.getByText(/pendiente de sincronizar/)).toHaveCount(0);
+    // Back on the record, it no longer claims an action is waiting either, without a reload.
+    await page.getByRole('button', { name: 'Búsqueda' }).click();
     await expect(record.getByText(/acci(ón|ones) pendientes? de sincronizar/)).toHaveCount(0);
 
     await indicator.click();

@@ -149,7 +149,14 @@ export function CallsView() {
     () =>
       useSession.subscribe((state, before) => {
         const shown = pageRef.current;
-        if (state.interaction?.id === before.interaction?.id || !shown) return;
+        if (!shown) return;
+        // Actions reached the central API (or came back refused): a row's «pendiente de
+        // sincronizar» is asked again, not left until the screen is opened anew.
+        const settled =
+          (state.sync?.pending ?? 0) < (before.sync?.pending ?? 0) ||
+          state.sync?.conflicts !== before.sync?.conflicts ||
+          state.sync?.rejected !== before.sync?.rejected;
+        if (state.interaction?.id === before.interaction?.id && !settled) return;
         void fetchPage(shown.query, shown.offset);
       }),
     [fetchPage],
