@@ -35,3 +35,14 @@ describe('a company change said as done', () => {
     expect(done.approve(true)).toMatch(/^Solicitud aprobada: el correo de aprobación/);
   });
 });
+
+describe('«Agregar usuario» with a worker of the company', () => {
+  it('says his profile there becomes the one given; on Los Héroes his affiliate profile stays', () => {
+    const { worker } = companyMessages.dialog.rutAtCompany;
+    expect(worker(false)).toBe(
+      'Es persona trabajadora de la empresa: su perfil en ella pasa de Trabajador a este, y conserva los módulos que ya tiene.',
+    );
+    expect(worker(true)).toMatch(/y sigue con su Perfil Afiliado en Portal Héroes\.$/);
+    expect(worker(true)).not.toMatch(/además/);
+  });
+});

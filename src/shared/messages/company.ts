@@ -310,8 +310,14 @@ export const companyMessages = {
     requesterUnknown:
       'Ese RUT no figura en este equipo, así que no es representante legal ni firmante de la TRF de la empresa: Portal Empresas rechazaría su solicitud. Dígale que el representante legal puede darle acceso con «Agregar usuario».',
     rutAtCompany: {
-      worker:
-        'Es persona trabajadora de la empresa: recibirá además este perfil, y conserva los módulos que ya tiene.',
+      /**
+       * One profile per person and company: a worker's becomes the one given (the company's list
+       * and the audit then say so); on Los Héroes' login the affiliate profile stays (rule 14).
+       */
+      worker: (onEmpresas: boolean) =>
+        onEmpresas
+          ? 'Es persona trabajadora de la empresa: su perfil en ella pasa a ser este (conserva los módulos que ya tiene), y sigue con su Perfil Afiliado en Portal Héroes.'
+          : 'Es persona trabajadora de la empresa: su perfil en ella pasa de Trabajador a este, y conserva los módulos que ya tiene.',
       none: 'No es persona trabajadora de la empresa: se agregará como persona externa.',
       profile: 'Ya tiene un perfil de empresa aquí: no se agrega otro.',
       /** ACHS (rule 9): a company user, an administrator demoted included, is appointed here. */

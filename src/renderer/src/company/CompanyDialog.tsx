@@ -113,7 +113,7 @@ function rutHint(adding: boolean, lookup: LookupAnswer | null, company: CompanyR
   const at = !held
     ? t.dialog.rutAtCompany.none
     : held.role === 'worker'
-      ? t.dialog.rutAtCompany.worker
+      ? t.dialog.rutAtCompany.worker(onEmpresas)
       : addsProfile(held, 'access_admin', { onEmpresas })
         ? t.dialog.rutAtCompany.companyUser
         : t.dialog.rutAtCompany.profile;
