@@ -22,6 +22,7 @@ import {
   lockAuditLabels,
   mailKindLabels,
   membershipStateLabels,
+  profileStandingLabels,
   moduleLabels,
   requestCapacityLabels,
   requestStateLabels,
@@ -226,11 +227,11 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
     // A revoked device (issue 11): by the start of its identifier, as Sincronización lists it.
     case 'deviceId':
       return typeof value === 'string' ? shortDeviceId(value) : show(value);
-    // A membership's state, a Ley 21.719 request's or a Portal Empresas request's (their codes
-    // do not overlap).
+    // A membership's state (or its standing: an unsigned company profile), a Ley 21.719
+    // request's or a Portal Empresas request's (their codes do not overlap).
     case 'state':
       return lookup(
-        { ...membershipStateLabels, ...dataRequestLabels.states, ...requestStateLabels },
+        { ...profileStandingLabels, ...dataRequestLabels.states, ...requestStateLabels },
         value,
       );
     // Ley 21.719 requests (issue 10).

@@ -373,6 +373,15 @@ describe('users a representative asks for (rule 13)', () => {
     });
     const carla = call(core, 'persons.get', { rut: OUTSIDER });
     expect(carla.mails[0]).toMatchObject({ kind: 'agreement_signature', outcome: 'queued' });
+    // The audit says her access as every list does: waiting for the agreement (rule 12).
+    const event = core.db.$client
+      .prepare(
+        "SELECT before, after, action FROM audit_events WHERE action = 'company_user.add' ORDER BY rowid DESC LIMIT 1",
+      )
+      .get() as { before: string | null; after: string; action: string };
+    expect(
+      describeAuditChange(event.before, event.after, {}, event.action).map(auditDetailLine),
+    ).toContain('Estado: Pendiente de firma');
     // Then pauses and deletes him, on an administrator's call.
     const change = (kind: string) =>
       companyActed(core, 'companyUsers.change', {

@@ -19,6 +19,13 @@ describe('recordMessages.quality', () => {
       'Persona usuaria de empresa (no trabajadora ni pensionada)',
     );
     expect(recordMessages.quality(person)).toBe('Sin vínculo vigente');
+    // Dismissed from every company he had (rule 7): no worker now; a pension stays.
+    expect(recordMessages.quality({ ...person, isWorker: true, noCompanyLeft: true })).toBe(
+      'Sin vínculo vigente',
+    );
+    expect(
+      recordMessages.quality({ ...person, isWorker: true, isPensioner: true, noCompanyLeft: true }),
+    ).toBe('Persona pensionada');
   });
 
   it('a legal representative or TRF signatory has a tie, with the register, access or not', () => {

@@ -649,11 +649,13 @@ function addExisting(
     // what he held, and the state his access is in.
     outcome: () => {
       const granted = ctx.repos.companies.membership(command.userRut, command.companyRut);
+      const onEmpresas = ctx.repos.companies.company(command.companyRut)?.onEmpresas ?? false;
       return {
         external: granted?.external ?? command.external,
         modules: granted ? parseStringList(granted.modules) : command.modules,
-        // A disabled or paused access stays so (stateWithProfile, rule 11): the audit says it.
-        state: granted?.state ?? 'active',
+        // A disabled or paused access stays so (stateWithProfile, rule 11), and a Portal
+        // Empresas profile waits for its agreement (rule 12): the audit says it as the lists do.
+        state: granted ? profileStanding(granted, onEmpresas) : 'active',
       };
     },
     before: existing

@@ -334,10 +334,16 @@ export const recordMessages = {
     companyUser: boolean;
     /** The company registers that name them (legal representative, TRF). */
     registers: ReadonlyArray<{ kind: 'legal_representative' | 'trf' }>;
+    /**
+     * Dismissed from (or deleted at) every company they had: no employer left, so no worker
+     * now (rule 7, seed 000: «quedarás inactivo»), whatever the affiliation flag still says.
+     */
+    noCompanyLeft?: boolean;
   }) => {
+    const worker = person.isWorker && !person.noCompanyLeft;
     // The replica does not know anyone's gender: the words fit everyone («persona …»).
-    if (person.isWorker && person.isPensioner) return 'Persona trabajadora y pensionada';
-    if (person.isWorker) return 'Persona trabajadora';
+    if (worker && person.isPensioner) return 'Persona trabajadora y pensionada';
+    if (worker) return 'Persona trabajadora';
     if (person.isPensioner) return 'Persona pensionada';
     const outsider = '(no trabajadora ni pensionada)';
     // A register's tie is said even once an access was approved: it is what lets them speak for

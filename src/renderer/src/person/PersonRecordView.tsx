@@ -372,6 +372,9 @@ function RecordContent({ record }: { record: PersonRecord }) {
               (m) => m.role !== 'worker' && m.state !== 'removed',
             ),
             registers: record.registers,
+            noCompanyLeft:
+              record.memberships.length > 0 &&
+              record.memberships.every((m) => m.state === 'removed'),
           })}
         </dd>
       </dl>
