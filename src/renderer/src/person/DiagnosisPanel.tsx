@@ -1,6 +1,7 @@
 import { ADVICE_CAUSES, TIP_CAUSES, type PersonRecord } from '../../../shared/contract';
 import { isLosHeroes } from '../../../shared/portals';
 import { readRut } from '../../../shared/rut';
+import { entryTipsWait } from '../../../shared/rules/entry-tips';
 import {
   actionDialogTexts,
   causeTexts,
@@ -61,6 +62,11 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   ];
   const heldHere = useSession((s) => actionsHeld(s.sync)) && record.pendingActions.length > 0;
   const held = heldHere || others.length > 0;
+  // How to enter is said of the access the portal has: not while a change to it waits here.
+  const causes =
+    held && entryTipsWait(record.pendingActions.map((action) => action.kind))
+      ? record.diagnosis.filter((cause) => !TIP_CAUSES.has(cause.code))
+      : record.diagnosis;
   const active = record.accounts.find((account) => account.registrationState === 'active');
 
   // Data may still be missing: no cause is certain, so no words for the caller and no fix.
@@ -123,9 +129,9 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           )}
         </div>
       )}
-      {record.diagnosis.length > 0 && (
+      {causes.length > 0 && (
         <ol className="causes">
-          {record.diagnosis.map((cause, index) => {
+          {causes.map((cause, index) => {
             const decision = cause.fix ? fixAllowed(record, cause.fix) : null;
             const words = causeTexts[cause.code](cause);
             // Its fix asks for the identity check, which the facts held cannot cover: no promise
