@@ -9,7 +9,7 @@ import {
   previewRows,
   readStateCell,
   recogniseHeader,
-  rutOfCells,
+  rutReader,
   irreversibleBecause,
   reconfirm,
   reversePlan,
@@ -449,13 +449,13 @@ describe('what the preview and the result say', () => {
   });
 });
 
-describe('rutOfCells', () => {
+describe('rutReader', () => {
   it("reads a row's RUT by its header, wherever the column is, with a DV column of its own", () => {
-    expect(rutOfCells(['RUT', 'Correo'], ['12.345.678-9', 'a@b.cl'])).toBe('12.345.678-9');
-    expect(rutOfCells(['Correo', 'Rut', 'DV', 'Estado'], ['a@b.cl', ' 12345678 ', '9', ''])).toBe(
+    expect(rutReader(['RUT', 'Correo'])(['12.345.678-9', 'a@b.cl'])).toBe('12.345.678-9');
+    expect(rutReader(['Correo', 'Rut', 'DV', 'Estado'])(['a@b.cl', ' 12345678 ', '9', ''])).toBe(
       '12345678-9',
     );
     // No header the parser would take: nothing to say of a RUT.
-    expect(rutOfCells(['Nombre'], ['Ana'])).toBe('');
+    expect(rutReader(['Nombre'])(['Ana'])).toBe('');
   });
 });

@@ -10,6 +10,7 @@ import {
   BULK_MAX_FILE_BYTES,
   BULK_MAX_ROWS,
   recogniseHeader,
+  rutReader,
   type BulkRowInput,
   type ColumnRole,
 } from '../../shared/rules/bulk-load';
@@ -192,15 +193,14 @@ function fromSheet(
     return value === undefined ? null : value.trim();
   };
   const rows: ParsedFile['rows'] = [];
+  const rutOf = rutReader(records[headerIndex]!);
   for (let i = headerIndex + 1; i < records.length; i++) {
     const cells = records[i]!;
     if (blank(cells)) continue;
-    const rut = cell(cells, 'rut') ?? '';
-    const dv = cell(cells, 'dv');
     rows.push({
       line: i + 1,
       cells,
-      rut: dv ? `${rut}-${dv}` : rut,
+      rut: rutOf(cells),
       email: cell(cells, 'email'),
       state: cell(cells, 'state'),
     });

@@ -37,7 +37,7 @@ import {
   type RowOutcome,
   type RowWarnings,
   type Totals,
-  rutOfCells,
+  rutReader,
 } from '../../shared/rules/bulk-load';
 import type { AdminKind } from '../../shared/rules/company-access';
 import { formatRut, loginRut, parseRut, rutFromBody } from '../../shared/rut';
@@ -851,16 +851,14 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   ): { rows: BulkReportRow[]; total: number } {
     const batch = batchOf(session, batchId);
     const page = batches.report(batchId, filter, offset, limit);
+    const rutOf = rutReader(batch.header);
     return {
       total: page.total,
       rows: page.rows.map((row) => ({
         seq: row.seq,
         line: row.line,
         // Not a person's: the RUT as the file wrote it (its own column, with a DV column if any).
-        rut:
-          row.personRut === null
-            ? rutOfCells(batch.header, row.cells)
-            : formatRut(rutFromBody(row.personRut)),
+        rut: row.personRut === null ? rutOf(row.cells) : formatRut(rutFromBody(row.personRut)),
         cells: row.cells,
         status: row.status as BulkReportRow['status'],
         code: row.code,
@@ -884,13 +882,14 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       ],
     ];
     const page = batches.report(batchId, null, 0, Number.MAX_SAFE_INTEGER);
+    const rutOf = rutReader(batch.header);
     for (const row of page.rows) {
       const cells = [...row.cells];
       while (cells.length < batch.header.length) cells.push('');
       const server = row.serverResult
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
-      const rut = row.personRut === null ? rutOfCells(batch.header, row.cells) : '';
+      const rut = row.personRut === null ? rutOf(row.cells) : '';
       const why = row.code ? bulkRefusalText(row.code, rut) : server;
       const shown = warningsShown(row.warnings);
       lines.push([

@@ -49,7 +49,8 @@ export function changeCentralAddress(
  * Whether a central API of this kind answers at `url` (its /health). Asked before a new address
  * is kept: once kept, every sign-in on this desk goes there, and an address that answers nothing
  * (a typo) would let in only those who signed in online here in the last 3 days (or nobody, on
- * a desk that never had a central API) to correct it.
+ * a desk that never had a central API) to correct it. A bare request, not the central client's
+ * `health()`: that one sends this device's secret, which goes to no address not yet trusted.
  */
 export async function centralAnswersAt(
   url: string,

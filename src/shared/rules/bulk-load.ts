@@ -663,15 +663,17 @@ export function recogniseHeader(
 }
 
 /**
- * A row's RUT as the file gave it, read by `header` as the parser reads it (its RUT column,
- * joined to a DV column of its own): what a refusal of that RUT is said about.
+ * How a file's rows give their RUT, read by its `header` (its RUT column, joined to a DV column
+ * of its own): the parser's reading of each row, and what a refusal of that RUT is said about.
  */
-export function rutOfCells(header: readonly string[], cells: readonly string[]): string {
+export function rutReader(header: readonly string[]): (cells: readonly string[]) => string {
   const columns = recogniseHeader(header);
-  if (columns === null || 'repeated' in columns || columns.rut === undefined) return '';
-  const at = (index: number | undefined) =>
+  if (columns === null || 'repeated' in columns || columns.rut === undefined) return () => '';
+  const at = (cells: readonly string[], index: number | undefined) =>
     index === undefined ? '' : (cells[index] ?? '').trim();
-  const rut = at(columns.rut);
-  const dv = at(columns.dv);
-  return dv ? `${rut}-${dv}` : rut;
+  return (cells) => {
+    const rut = at(cells, columns.rut);
+    const dv = at(cells, columns.dv);
+    return dv ? `${rut}-${dv}` : rut;
+  };
 }

@@ -1,19 +1,11 @@
 import { incompleteDataMessages as text, syncMessages } from '../../../shared/messages';
 import type { SyncStatus } from '../../../shared/contract';
 import { useSession } from '../session-store';
+import { WAITS_ON_SOMEONE } from './actions-held';
 
 /** The load stopped half-way because the central API cannot be reached. */
 export const loadInterrupted = (sync: SyncStatus | null) =>
   sync?.state === 'offline' && !sync.online;
-
-/** States in which no load goes on until someone acts. */
-const LOAD_WAITS: ReadonlySet<SyncStatus['state']> = new Set([
-  'signed_out',
-  'upgrade_required',
-  'device_fork',
-  'revoked',
-  'not_configured',
-]);
 
 /**
  * "Datos incompletos": shown wherever a fact is stated (results, record) while the replica may
@@ -72,7 +64,10 @@ export function PersonCount({ count }: { count: number | null }) {
   // Cut off (the central API out of reach), or waiting on someone (a sign-in again, an update, a
   // new enrolment, an address), nothing is loading: «incompleta», not «cargando».
   const stopped = useSession(
-    (s) => loadInterrupted(s.sync) || (s.sync !== null && LOAD_WAITS.has(s.sync.state)),
+    (s) =>
+      loadInterrupted(s.sync) ||
+      (s.sync !== null &&
+        (s.sync.state === 'not_configured' || WAITS_ON_SOMEONE.has(s.sync.state))),
   );
   if (count === null) return <span className="muted" />;
   return (

@@ -6,13 +6,14 @@ import type { SyncStatus } from '../../../shared/contract';
  * re-enrols). In them the desk shows its own change at once, but the portal does not have it yet,
  * so the screen must not say it is done there.
  */
-const HELD: ReadonlySet<SyncStatus['state']> = new Set([
-  'offline',
+/** States in which this desk may not sync until someone acts (signs in, updates, re-enrols). */
+export const WAITS_ON_SOMEONE: ReadonlySet<SyncStatus['state']> = new Set([
   'signed_out',
   'upgrade_required',
   'device_fork',
   'revoked',
 ]);
+const HELD: ReadonlySet<SyncStatus['state']> = new Set(['offline', ...WAITS_ON_SOMEONE]);
 
 /**
  * An action taken now waits on this desk. With no central API configured, it waits if this desk
