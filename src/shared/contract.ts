@@ -951,7 +951,7 @@ export const CompanyUsersPage = z.object({
       role: MembershipRole,
       state: MembershipState,
       /** What the screens show: the state, or pending signature (profileStanding, rule 12). */
-      standing: z.enum([...MEMBERSHIP_STATES, 'pending_signature']),
+      standing: z.enum([...MEMBERSHIP_STATES, 'pending_signature', 'access_removed']),
       external: z.boolean(),
       startedAt: z.string(),
       endedAt: z.string().nullable(),

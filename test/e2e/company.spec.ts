@@ -512,7 +512,8 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
 
   for (const [button, state] of [
     ['Pausar', 'Pausada'],
-    ['Eliminar acceso', 'De baja'],
+    // An outsider's access deleted (rule 13) is not a dismissal (rule 7): never «De baja».
+    ['Eliminar acceso', 'Acceso eliminado'],
   ] as const) {
     await carla.getByRole('button', { name: button }).click();
     const change = page.getByRole('dialog');
@@ -522,6 +523,7 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
     await change.getByRole('button', { name: button, exact: true }).click();
     await expect(carla).toContainText(state);
   }
+  await expect(carla).not.toContainText('De baja');
   // Someone who is neither may not ask: Jorge, an outsider user, is not offered as a caller;
   // nor is Gloria, whose company profile does not exist yet.
   await company.getByRole('button', { name: 'Agregar usuario' }).click();

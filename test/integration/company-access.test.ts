@@ -394,6 +394,20 @@ describe('users a representative asks for (rule 13)', () => {
       }).company as CompanyRecord;
     expect(change('pause').profiles.find((p) => p.person.rut === OUTSIDER)?.state).toBe('paused');
     expect(change('remove').profiles.find((p) => p.person.rut === OUTSIDER)?.state).toBe('removed');
+    // An outsider's deleted access is not a dismissal (rules 7, 13): the audit and his list
+    // entry say «Acceso eliminado», never «De baja».
+    const removal = core.db.$client
+      .prepare(
+        "SELECT before, after, action FROM audit_events WHERE action = 'company_user.remove' ORDER BY rowid DESC LIMIT 1",
+      )
+      .get() as { before: string | null; after: string; action: string };
+    expect(
+      describeAuditChange(removal.before, removal.after, {}, removal.action).map(auditDetailLine),
+    ).toContain('Estado: Pausada → Acceso eliminado');
+    const users = call(core, 'companies.users', { rut: ESPIGA }) as {
+      users: Array<{ person: { rut: string }; standing: string }>;
+    };
+    expect(users.users.find((u) => u.person.rut === OUTSIDER)?.standing).toBe('access_removed');
   });
 
   it('ACHS: a new access administrator is asked for by the legal representative, and says so to anyone else', () => {

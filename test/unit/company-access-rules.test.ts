@@ -193,12 +193,24 @@ describe('what a company profile is shown as, and counted as', () => {
       role: 'access_admin' as const,
       state: 'active' as const,
       agreementSigned: false,
+      external: false,
     };
     expect(profileStanding(unsigned, true)).toBe('pending_signature');
     expect(profileStanding(unsigned, false)).toBe('active');
     expect(profileStanding({ ...unsigned, agreementSigned: true }, true)).toBe('active');
     expect(profileStanding({ ...unsigned, state: 'paused' }, true)).toBe('paused');
     expect(profileStanding({ ...unsigned, role: 'worker' }, true)).toBe('active');
+  });
+  it('an outsider whose tie ended had his access deleted (rule 13); a worker is «de baja» (rule 7)', () => {
+    const ended = {
+      role: 'company_user' as const,
+      state: 'removed' as const,
+      agreementSigned: true,
+    };
+    expect(profileStanding({ ...ended, external: true }, true)).toBe('access_removed');
+    expect(profileStanding({ ...ended, external: true }, false)).toBe('access_removed');
+    expect(profileStanding({ ...ended, external: false }, true)).toBe('removed');
+    expect(profileStanding({ ...ended, state: 'paused', external: true }, true)).toBe('paused');
   });
 });
 

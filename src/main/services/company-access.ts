@@ -100,7 +100,12 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
   ).length;
   const standingOf = (p: (typeof profiles)[number]) =>
     profileStanding(
-      { role: p.role, state: p.state, agreementSigned: p.agreement_signed === 1 },
+      {
+        role: p.role,
+        state: p.state,
+        agreementSigned: p.agreement_signed === 1,
+        external: p.external === 1,
+      },
       onEmpresas,
     );
   const pendingSignature = profiles.filter((p) => standingOf(p) === 'pending_signature').length;
@@ -316,7 +321,12 @@ export function companyUsers(
       role: row.role,
       state: row.state,
       standing: profileStanding(
-        { role: row.role, state: row.state, agreementSigned: row.agreement_signed === 1 },
+        {
+          role: row.role,
+          state: row.state,
+          agreementSigned: row.agreement_signed === 1,
+          external: row.external === 1,
+        },
         onEmpresas,
       ),
       external: row.external === 1,
@@ -700,10 +710,13 @@ export function changeCompanyUser(ctx: ServiceContext, session: Session, command
         },
       ),
     before: { state: membership.state },
-    // The audit reads «Estado: Activa → Inhabilitada», not the state before alone.
-    outcome: () => ({
-      state: ctx.repos.writes.membership(command.userRut, command.companyRut)?.state,
-    }),
+    // The audit reads «Estado: Activa → Inhabilitada», not the state before alone, and an
+    // outsider's deleted access as the lists say it («Acceso eliminado», not «De baja»); its
+    // agreement aside (false): the change is of its state.
+    outcome: () => {
+      const after = ctx.repos.writes.membership(command.userRut, command.companyRut);
+      return { state: after ? profileStanding(after, false) : undefined };
+    },
   });
 }
 

@@ -32,7 +32,7 @@ import {
   interactionReasonLabels,
   mailKindLabels,
   mailOutcomeLabels,
-  membershipStateLabels,
+  profileStandingLabels,
   moduleLabels,
   portalLabels,
   registrationStateLabels,
@@ -149,7 +149,8 @@ const SECTIONS: Section[] = [
       { key: 'companyRut', label: t.columns.companyRut, kind: 'rut' },
       { key: 'companyName', label: t.columns.companyName },
       { key: 'role', label: t.columns.role, show: labelled(roleLabels) },
-      { key: 'state', label: t.columns.state, show: labelled(membershipStateLabels) },
+      // An outsider's ended tie is his access deleted, not a dismissal (profileStanding).
+      { key: 'state', label: t.columns.state, show: labelled(profileStandingLabels) },
       { key: 'modules', label: t.columns.modules, show: labelledList(moduleLabels) },
       { key: 'agreementSigned', label: t.columns.agreementSigned, kind: 'bool' },
       { key: 'agreementSignedAt', label: t.columns.agreementSignedAt, kind: 'date' },
@@ -157,7 +158,8 @@ const SECTIONS: Section[] = [
       { key: 'endedAt', label: t.columns.endedAt, kind: 'since' },
     ],
     sql: `SELECT m.id AS _k, m.company_rut AS companyRut, c.legal_name AS companyName, m.role,
-            m.state, m.modules, m.agreement_signed AS agreementSigned,
+            CASE WHEN m.state = 'removed' AND m.external = 1 THEN 'access_removed' ELSE m.state END
+              AS state, m.modules, m.agreement_signed AS agreementSigned,
             m.agreement_signed_at AS agreementSignedAt, m.started_at AS startedAt,
             m.ended_at AS endedAt
           FROM memberships m LEFT JOIN companies c ON c.rut = m.company_rut

@@ -66,6 +66,8 @@ export const membershipStateLabels = {
 export const profileStandingLabels = {
   ...membershipStateLabels,
   pending_signature: 'Pendiente de firma',
+  // An outsider's access deleted by the company (rule 13): he was never «de baja» (rule 7).
+  access_removed: 'Acceso eliminado',
 } as const;
 
 export const registrationStateLabels = {

@@ -87,16 +87,21 @@ export type MembershipState = 'active' | 'disabled' | 'paused' | 'removed';
  * What a company profile is, said once for every screen and count: on Portal Empresas an active
  * administrator or company user whose Remote Access Agreement is unsigned is «pending signature»
  * — the company profile is not assigned (rule 12), so it is neither an active user nor an
- * administrator yet. Workers and ACHS companies (no agreement) are what their state says.
+ * administrator yet. An outsider's ended tie is his access deleted by the company (rule 13), not
+ * a dismissal (rule 7: only a worker is «de baja»); both are stored as `removed`. Workers and
+ * ACHS companies (no agreement) are what their state says.
  */
 export function profileStanding(
   membership: {
     role: 'worker' | 'access_admin' | 'company_user';
     state: MembershipState;
     agreementSigned: boolean;
+    /** Not a worker of the company (an outsider it added as a user). */
+    external: boolean;
   },
   onEmpresas: boolean,
-): MembershipState | 'pending_signature' {
+): ProfileStanding {
+  if (membership.state === 'removed' && membership.external) return 'access_removed';
   return onEmpresas &&
     membership.state === 'active' &&
     needsAgreement(membership.role) &&
@@ -104,6 +109,8 @@ export function profileStanding(
     ? 'pending_signature'
     : membership.state;
 }
+
+export type ProfileStanding = MembershipState | 'pending_signature' | 'access_removed';
 
 export type CompanyAuthority = {
   /** Portal Empresas (Los Héroes): the company profile waits for the agreement (rule 12). */
