@@ -220,8 +220,9 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         return 'not_found';
       }
       if (membership.agreementSigned) return 'already';
-      companies.signAgreement(personRut, companyRut, at);
+      const { verifiedLogin } = companies.signAgreement(personRut, companyRut, at);
       changeLog.record('membership', membership.id);
+      if (verifiedLogin !== null) changeLog.record('account', verifiedLogin);
       for (const { id } of requestIds.all(personRut, companyRut) as Array<{ id: number }>) {
         changeLog.record('access_request', id);
       }

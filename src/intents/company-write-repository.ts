@@ -111,6 +111,12 @@ export function createCompanyWriteRepository(
        updated_at = ${stamp}
      WHERE person_rut = ? AND company_rut = ? AND agreement_signed = 0`,
   );
+  // The signature is made from the link of a mail sent to the person's address: it proves the
+  // address the company gave for a login it created (insertLogin).
+  const verifyLogin = sqlite.prepare(
+    `UPDATE accounts SET email_verified = 1, version = version + ${bump}, updated_at = ${stamp}
+     WHERE person_rut = ? AND portal = 'portal_heroes' AND email_verified = 0 RETURNING id`,
+  );
   const signRequest = sqlite.prepare(
     `UPDATE access_requests SET agreement_signed = 1, version = version + ${bump}
      WHERE person_rut = ? AND company_rut = ? AND state = 'approved' AND agreement_signed = 0`,
@@ -122,10 +128,12 @@ export function createCompanyWriteRepository(
   const login = sqlite.prepare(
     `SELECT id FROM accounts WHERE person_rut = ? AND portal = 'portal_heroes'`,
   );
+  // The address is the company's word (its request, its «Agregar usuario»): not verified until a
+  // mail to it is answered — the signature from the approval's or the agreement's link.
   const insertLogin = sqlite.prepare(
     `INSERT INTO accounts (id, person_rut, portal, registration_state, password_set, email_verified,
        first_access_used)
-     VALUES (${newId('accounts')}, ?, 'portal_heroes', 'active', 0, 1, 0)`,
+     VALUES (${newId('accounts')}, ?, 'portal_heroes', 'active', 0, 0, 0)`,
   );
   const personNames = sqlite.prepare(
     `SELECT given_names AS givenNames, last_name1 AS lastName1, last_name2 AS lastName2
@@ -271,9 +279,17 @@ export function createCompanyWriteRepository(
       const employers = (holderEmployers.all(rut) as Array<{ name: string }>).map((e) => e.name);
       return { ...row, employers };
     },
-    signAgreement(personRut: number, companyRut: number, at: string): boolean {
+    /** Rule 12: signed from the mail's link. The login whose address that proved, if any. */
+    signAgreement(
+      personRut: number,
+      companyRut: number,
+      at: string,
+    ): { signed: boolean; verifiedLogin: number | null } {
       signRequest.run(personRut, companyRut);
-      return signAgreement.run(at, personRut, companyRut).changes === 1;
+      const signed = signAgreement.run(at, personRut, companyRut).changes === 1;
+      if (!signed) return { signed, verifiedLogin: null };
+      const login = verifyLogin.get(personRut) as { id: number } | undefined;
+      return { signed, verifiedLogin: login?.id ?? null };
     },
     setModules(id: number, modules: string[], version: number | null): boolean {
       return setModules.run(JSON.stringify(modules), id, version, version).changes === 1;

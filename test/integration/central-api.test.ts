@@ -1125,8 +1125,9 @@ describe('central API: the company half (issue 7)', () => {
     expect(
       tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', GLORIA, ESPIGA),
     ).toMatchObject([{ role: 'access_admin', state: 'active', agreement_signed: 0 }]);
+    // Its address is the request's word, unproven until she signs from the mail's link.
     expect(tableRows(api, 'account', 'person_rut = ?', GLORIA)).toMatchObject([
-      { portal: 'portal_heroes', password_set: 0, first_access_used: 0 },
+      { portal: 'portal_heroes', password_set: 0, first_access_used: 0, email_verified: 0 },
     ]);
     await until(() => smtp.messages.length >= 1, 'the approval mail');
     expect(smtp.messages.map((m) => m.to)).toEqual([['gloria.morales@laespiga.cl']]);
@@ -1148,6 +1149,10 @@ describe('central API: the company half (issue 7)', () => {
       agreement_signed: 1,
       agreement_signed_at: START.toISOString(),
     });
+    // Signed from the mail's link: the address is proven, and the desks learn it.
+    expect(
+      changes.find((c) => c.entity === 'account' && c.row?.['person_rut'] === GLORIA)?.row,
+    ).toMatchObject({ portal: 'portal_heroes', email_verified: 1 });
     // Signed twice, a stranger's signature, a wrong key.
     expect((await signAgreement(api, { personRut: GLORIA, companyRut: ESPIGA })).status).toBe(409);
     expect((await signAgreement(api, { personRut: TOMAS, companyRut: ESPIGA })).status).toBe(404);

@@ -641,10 +641,10 @@ describe('diagnose', () => {
           ],
         }),
       );
+      // The agreement's mail would confirm the address: no confirmation asked beside it.
       expect(causes).toStrictEqual([
         { code: 'no_email', fix: { action: 'edit_contact' } },
         { code: 'password_link_unused', portal: 'achs_gestion', fix: null },
-        { code: 'email_unverified', portal: 'portal_heroes', fix: null },
         {
           code: 'agreement_unsigned',
           portal: 'portal_empresas',
@@ -695,6 +695,30 @@ describe('diagnose', () => {
           fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'agreement_signature' },
         },
       ]);
+    });
+
+    it('a login the company created is unverified: the signature’s mail confirms it, no other mail is asked', () => {
+      const unverified = account('portal_heroes', { emailVerified: false });
+      const waiting = diagnose(input({ accounts: [unverified], memberships: [unsignedAdmin] }));
+      expect(codes(waiting)).toStrictEqual(['agreement_unsigned']);
+      // The same for a requester, whose approval's mail carries the link.
+      const requester = diagnose(
+        input({
+          accounts: [unverified],
+          memberships: [unsignedAdmin],
+          accessRequests: [request({ state: 'approved', agreementSigned: false })],
+        }),
+      );
+      expect(codes(requester)).toStrictEqual(['agreement_unsigned']);
+      // No signature waits (his access paused): the address is still unconfirmed, and said so.
+      const paused = diagnose(
+        input({ accounts: [unverified], memberships: [{ ...unsignedAdmin, state: 'paused' }] }),
+      );
+      expect(paused.find((c) => c.code === 'email_unverified')).toStrictEqual({
+        code: 'email_unverified',
+        portal: 'portal_heroes',
+        fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'email_confirmation' },
+      });
     });
 
     it('a requester’s fix is the approval mail again (it carries the link), not a second mail', () => {

@@ -19,6 +19,7 @@ import {
   mailFits,
   membershipOpens,
   signatureWaitsForAccess,
+  signatureConfirms,
   unsignedAgreement,
 } from '../../shared/rules/access';
 import {
@@ -308,7 +309,16 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         fix: resend(account, 'password_creation'),
       });
     }
-    if (account.registrationState === 'active' && !account.emailVerified) {
+    // Not while a signature's mail waits: its link confirms the address (signatureConfirms).
+    if (
+      account.registrationState === 'active' &&
+      !account.emailVerified &&
+      !signatureConfirms({
+        portal: account.portal,
+        hasApprovedRequest: approvedRequest,
+        hasUnsignedAgreement: pendingAgreement,
+      })
+    ) {
       causes.push({
         code: 'email_unverified',
         portal,

@@ -208,6 +208,17 @@ export function approvedAwaitingSignature(memberships: ReadonlyArray<SignatureFa
   return memberships.some((m) => awaitsSignature(m) && m.approvalAwaits === true);
 }
 
+/**
+ * Los Héroes: a mail inviting a signature (the approval's, the agreement's) waits for the person.
+ * Its link proves the address when signed (a login a company created starts unverified), so no
+ * confirmation mail is asked besides it: that mail is the one to send again.
+ */
+export function signatureConfirms(
+  facts: Pick<MailFacts, 'portal' | 'hasApprovedRequest' | 'hasUnsignedAgreement'>,
+): boolean {
+  return isLosHeroes(facts.portal) && (facts.hasApprovedRequest || facts.hasUnsignedAgreement);
+}
+
 /** Does sending this mail now help the person get in? Never to a missing address. */
 export function mailFits(kind: MailKind, facts: MailFacts): boolean {
   if (!facts.hasEmail) return false;
@@ -219,7 +230,9 @@ export function mailFits(kind: MailKind, facts: MailFacts): boolean {
       // A new password opens nothing for someone with no access left (rule 7).
       return facts.registrationState === 'active' && facts.hasAccess;
     case 'email_confirmation':
-      return facts.registrationState === 'active' && !facts.emailVerified;
+      return (
+        facts.registrationState === 'active' && !facts.emailVerified && !signatureConfirms(facts)
+      );
     case 'access_approval':
       return isLosHeroes(facts.portal) && facts.hasApprovedRequest;
     case 'agreement_signature':
