@@ -271,6 +271,8 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
       return lookup(exportFormatLabels, value);
     case 'choice':
       return lookup(auditChoiceLabels, value);
+    case 'centralChange':
+      return centralChangeText(value);
     case 'identityCheck':
       return facts(value);
     case 'conflicts':
@@ -284,6 +286,16 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
     default:
       return show(value);
   }
+}
+
+/** «el celular, por Sara Supervisora, el 06-12-2026 09:28»: what Sincronización showed. */
+function centralChangeText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return show(value);
+  const { of, at, by } = value as Record<string, unknown>;
+  if ((of !== 'phone' && of !== 'email' && of !== 'contact') || typeof at !== 'string') {
+    return show(value);
+  }
+  return auditMessages.centralChange(of, formatDateTime(at), typeof by === 'string' ? by : null);
 }
 
 function parse(json: string | null): Record<string, unknown> | null {

@@ -232,6 +232,11 @@ export const SearchQuery = z.object({
   companyRut: RutInput.nullable().default(null),
   offset: z.number().int().min(0).max(10_000).default(0),
   limit: z.number().int().min(1).max(100).default(50),
+  /**
+   * The desk reading the same search again by itself (after a sync): not the agent's ask, so a
+   * RUT it finds outside an officer's companies is not audited as his search (issue 10).
+   */
+  refresh: z.boolean().default(false),
 });
 export type SearchQuery = z.input<typeof SearchQuery>;
 

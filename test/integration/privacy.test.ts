@@ -193,6 +193,34 @@ describe('an officer outside his companies: one answer, whether or not the perso
     expect(events(core, 'person.view')).toEqual([]);
   });
 
+  it('audits no look the desk took by itself: a record or a search read again after a sync', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const core = seededCore(300, { as: 'prevencion' });
+      // Ramón (outside his companies) as if he had just left them: the open record and the
+      // search read again by the desk are refused with the same words, and nothing is audited.
+      const reload = refused(core, 'persons.get', { rut: RAMON, via: 'reload' });
+      expect(reload).toEqual({
+        ok: false,
+        error: { code: 'not_found', message: notFoundMessages.person_in_scope },
+      });
+      expect(refused(core, 'persons.pending', { rut: RAMON })).toEqual(reload);
+      const again = call(core, 'persons.search', { text: RAMON, refresh: true });
+      expect(again.notices.map((n: { code: string }) => n.code)).toEqual(['rut_outside_scope']);
+      vi.advanceTimersByTime(SEARCH_SETTLE_MS);
+      expect(events(core, 'person.view_denied')).toEqual([]);
+      expect(events(core, 'person.search_denied')).toEqual([]);
+      // The same, asked by him, is audited.
+      refused(core, 'persons.get', { rut: RAMON });
+      call(core, 'persons.search', { text: RAMON });
+      vi.advanceTimersByTime(SEARCH_SETTLE_MS);
+      expect(events(core, 'person.view_denied')).toHaveLength(1);
+      expect(events(core, 'person.search_denied')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('answers a search for either RUT with the same page, and audits each once', () => {
     const core = seededCore(300, { as: 'prevencion' });
     const nobody = absentRut(core);

@@ -209,6 +209,20 @@ describe('what an event changed, in words', () => {
       'Diferencias: —',
       'Decisión: Mantener el del sistema central',
     ]);
+    // What the central's side was when the agent chose: in words, at Santiago's time.
+    expect(
+      describeAuditChange(
+        JSON.stringify({
+          code: 'stale',
+          centralChange: { at: '2026-12-06T12:28:37.511Z', of: 'phone', by: 'Sara Supervisora' },
+        }),
+        JSON.stringify({ choice: 'keep_mine' }),
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Código: stale',
+      'Último cambio en el sistema central: el celular, por Sara Supervisora, el 06-12-2026 09:28',
+      'Decisión: Aplicar el del agente',
+    ]);
   });
 
   it('has nothing to say about a record view', () => {

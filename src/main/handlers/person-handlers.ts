@@ -63,7 +63,8 @@ export function personHandlers({
         assigned: s.role === 'prevention' ? s.companyRuts : null,
         replicaIncomplete: incomplete,
       });
-      searchDenials.searched(s, input.text, page); // Privacy by default (issue 10).
+      // Privacy by default (issue 10): the agent's own searches, not the desk's refreshes.
+      if (!input.refresh) searchDenials.searched(s, input.text, page);
       return page;
     },
     'persons.get': (input) =>

@@ -135,7 +135,9 @@ function mayView(ctx: ServiceContext, session: Session, personRut: number) {
 
 /**
  * A refused look at a record: a prevention officer hears the same words whether or not the RUT
- * exists, and every refusal of a person who exists (and every officer's) is audited.
+ * exists, and every refusal of a person who exists (and every officer's) is audited — except a
+ * reload: the desk reading again a record it showed, whose person left the agent's companies
+ * meanwhile (a sync), is no attempt of his to look outside them.
  */
 function refuseView(
   ctx: ServiceContext,
@@ -144,12 +146,13 @@ function refuseView(
   denied: DenyReason | 'not_found',
   via: ViewVia,
 ): never {
+  const attempt = via !== 'reload';
   if (session.role === 'prevention') {
-    auditDenied(ctx, session, 'person.view_denied', { personRut, via });
+    if (attempt) auditDenied(ctx, session, 'person.view_denied', { personRut, via });
     throw new NotFoundError('person_in_scope');
   }
   if (denied === 'not_found') throw new NotFoundError('person');
-  auditDenied(ctx, session, 'person.view_denied', { personRut, via });
+  if (attempt) auditDenied(ctx, session, 'person.view_denied', { personRut, via });
   throw new ForbiddenError(denied);
 }
 

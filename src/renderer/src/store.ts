@@ -121,7 +121,8 @@ const refusedLocked = { search: false, record: false };
 const lockedOut = (error: unknown) => error instanceof ApiError && error.code === 'unauthorized';
 
 export const useApp = create<State & Actions>()((set, get) => {
-  async function runSearch(keepSelection = false): Promise<void> {
+  /** `refresh`: the desk reading the same search again by itself (after a sync), not the agent. */
+  async function runSearch(keepSelection = false, refresh = false): Promise<void> {
     const seq = ++searchSeq;
     const { text, scope } = get();
     // A newer search supersedes any page still loading for the old one.
@@ -147,6 +148,7 @@ export const useApp = create<State & Actions>()((set, get) => {
         companyRut: scope?.rut ?? null,
         offset: 0,
         limit: PAGE_SIZE,
+        refresh,
       });
       if (seq !== searchSeq) return;
       const rows: ResultRow[] = [
@@ -335,7 +337,7 @@ export const useApp = create<State & Actions>()((set, get) => {
     replaceRecord(record) {
       recordSeq++;
       set({ record, recordRut: record.rut, recordLoading: false, recordError: null });
-      if (get().rows.length > 0) void runSearch(true);
+      if (get().rows.length > 0) void runSearch(true, true);
     },
 
     async showActed(rut, actionId) {

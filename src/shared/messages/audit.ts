@@ -90,6 +90,8 @@ export const auditDetailLabels: Record<string, string> = {
   outcome: 'Resultado',
   notes: 'Notas',
   choice: 'Decisión',
+  // A conflict resolved: what the central's side was when the agent chose (sync/conflict-time.ts).
+  centralChange: 'Último cambio en el sistema central',
   code: 'Código',
   message: 'Motivo del rechazo',
   conflicts: 'Diferencias',
@@ -184,6 +186,9 @@ export const auditMessages = {
   blockedConflict: (request: string) =>
     `bloqueo temporal vigente (Ley 21.719, solicitud ${request}): el sistema central no aplicó el cambio`,
   count: (n: number) => (n === 1 ? '1 evento' : `${formatNumber(n)} eventos`),
+  /** What a resolved conflict's other side was (centralChange): «el celular, por Sara …, el …». */
+  centralChange: (of: 'phone' | 'email' | 'contact', at: string, by: string | null) =>
+    `${{ phone: 'el celular', email: 'el correo', contact: 'los datos de contacto' }[of]}${by ? `, por ${by}` : ''}, el ${at}`,
   range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
   viewsHidden: 'sin las consultas de fichas',
   noEvents: 'No hay eventos con estos filtros.',

@@ -30,7 +30,7 @@ import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { heldAfterPush } from '../components/held-after-push';
 import { useHeldIn } from '../components/use-held-in';
 import { useInteractionWords } from '../components/interaction-words';
-import { personLabel } from '../components/display';
+import { nameOr, personLabel } from '../components/display';
 import { ActionNotices } from '../components/ActionNotices';
 import { focusRow } from '../components/focus-trap';
 import {
@@ -64,7 +64,7 @@ import { useIsAgentPerson } from '../components/agent-person';
  * administrator which of the three kinds (rule 9: «Contacto comercial»…).
  */
 function callerLabel(caller: CompanyRecord['callers'][number], company: CompanyRecord): string {
-  const name = caller.person.name ?? caller.person.rut;
+  const name = nameOr(caller.person);
   if (caller.as === 'legal_representative') return `${name} · Representante legal`;
   const kind = company.profiles.find(
     (p) => p.person.rut === caller.person.rut && p.role === 'access_admin',
@@ -609,10 +609,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {needsCaller(dialog) &&
           cannotAskShown.map((c) => (
             <p key={c.person.rut} className="notice notice-warn">
-              {t.dialog.cannotAsk(
-                isMe(c.person.rut) ? null : (c.person.name ?? c.person.rut),
-                c.cannotAsk!,
-              )}
+              {t.dialog.cannotAsk(isMe(c.person.rut) ? null : nameOr(c.person), c.cannotAsk!)}
             </p>
           ))}
         {needsCaller(dialog) &&

@@ -17,7 +17,7 @@ import {
 import { GuardedButton } from '../components/GuardedButton';
 import { WholeDates } from '../components/WholeDates';
 import { TrailingTag } from '../components/Tag';
-import { displayRut } from '../components/display';
+import { displayRut, nameOr } from '../components/display';
 import { MembershipSummary } from './MembershipSummary';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -46,8 +46,6 @@ import { useIsAgentPerson } from '../components/agent-person';
 const USER_ROW = 44;
 
 const why = (decision: Decision) => (decision.allowed ? null : deniedMessages[decision.reason]);
-const nameOr = (person: { rut: string; name: string | null }) =>
-  person.name ?? displayRut(person.rut);
 
 /**
  * A person the company's tables name, as a link to her record (Esc comes back to the company);

@@ -8,7 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CompanyRecord } from '../../../shared/contract';
 import { companyMessages as t, selectionMessages as m } from '../../../shared/messages';
-import { displayRut } from '../components/display';
+import { displayRut, nameOr } from '../components/display';
 import { MembershipSummary } from '../company/MembershipSummary';
 import { useCompany } from '../company/company-store';
 import { useApp } from '../store';
@@ -132,9 +132,7 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
                     setActive(item.index);
                   }}
                 />
-                <strong className="company-user-name">
-                  {user.person.name ?? displayRut(user.person.rut)}
-                </strong>
+                <strong className="company-user-name">{nameOr(user.person)}</strong>
                 <span className="rut small-inline">{displayRut(user.person.rut)}</span>
                 <MembershipSummary user={user} />
               </div>
