@@ -79,13 +79,19 @@ test('a wrong check digit is explained and the near match still shown', async ({
 });
 
 test('a valid RUT that nobody has says what to tell the caller', async ({ desk }) => {
+  // Pedro's record was open: the RUT typed is another caller's, and his record goes.
+  await desk.open('12.345.678-5');
   await desk.find('1-9');
   await expect(
     desk.page.getByText(
-      'El RUT 1-9 no figura en ninguna empresa adherida. Dígale: Ese RUT no está registrado: su empresa debe incorporarle; contacte al encargado de prevención.',
+      'El RUT 1-9 no figura en ninguna empresa adherida. Dígale: Ese RUT no está registrado como trabajador de ninguna empresa adherida: si trabaja en una, su empresa debe incorporarle (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas).',
     ),
   ).toBeVisible();
   await expect(desk.options).toHaveCount(0);
+  // Nothing of Pedro stays to take this caller's call or an action.
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(desk.page.getByRole('button', { name: /Abrir llamada de Pedro/ })).toHaveCount(0);
+  await expect(desk.page.getByRole('button', { name: 'Desbloquear' })).toHaveCount(0);
 });
 
 test('keyboard flow: arrows, Enter, Esc back with the query, Ctrl+K', async ({ desk }) => {

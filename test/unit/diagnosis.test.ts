@@ -316,6 +316,38 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('dismissed from every company, the person is inactive: no account step is asked (rule 7)', () => {
+      const dismissed = {
+        person: person({ email: null }),
+        accounts: [
+          account('achs_gestion', { registrationState: 'pending_activation' }),
+          account('portal_empresas', { registrationState: 'not_registered' }),
+          account('portal_heroes', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 }),
+        ],
+        memberships: [membership({ state: 'removed' })],
+      };
+      // Neither «cree su contraseña», «regístrese», «desbloquear» nor «indíqueme su correo».
+      expect(codes(diagnose(input(dismissed)))).toStrictEqual(['dismissed']);
+      // A pensioner keeps Los Héroes' login (rule 14): its steps still open it.
+      const pensioner = diagnose(
+        input({ ...dismissed, person: person({ email: null, isPensioner: true }) }),
+      );
+      expect(codes(pensioner)).toEqual(
+        expect.arrayContaining(['dismissed', 'temporarily_locked', 'no_email']),
+      );
+      // Paused somewhere, the company may give it back: its steps still count.
+      const paused = diagnose(
+        input({
+          ...dismissed,
+          memberships: [
+            ...dismissed.memberships,
+            membership({ companyRut: '96111222-5', state: 'paused' }),
+          ],
+        }),
+      );
+      expect(codes(paused)).toEqual(expect.arrayContaining(['membership_paused', 'no_email']));
+    });
+
     it('dismissed: a company user taken off says so, not that a worker was dismissed', () => {
       const [cause] = diagnose(
         input({ memberships: [membership({ role: 'company_user', state: 'removed' })] }),

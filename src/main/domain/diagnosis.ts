@@ -283,7 +283,15 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     }
   }
 
-  for (const account of accounts) {
+  // Rule 7: dismissed from every company, with no affiliate profile (rule 14) and no request of
+  // a company profile under way, the person is inactive: no step of an account (register, create
+  // the password, confirm or give an address, unlock) is asked of them — it opens nothing.
+  const inactive =
+    memberships.length > 0 &&
+    memberships.every((m) => m.state === 'removed') &&
+    profile === null &&
+    !accessRequests.some((r) => r.state !== 'rejected');
+  for (const account of inactive ? [] : accounts) {
     const { portal } = account;
     if (account.registrationBlocked) {
       causes.push({
@@ -335,7 +343,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     }
   }
 
-  if (!hasEmail) causes.push({ code: 'no_email', fix: { action: 'edit_contact' } });
+  if (!hasEmail && !inactive) causes.push({ code: 'no_email', fix: { action: 'edit_contact' } });
 
   const newest = mails[0];
   if (newest && newest.outcome === 'bounced' && hasEmail) {

@@ -93,6 +93,9 @@ const message = (error: unknown) =>
   error instanceof ApiError ? error.message : failedMessages.search;
 
 /** What the screen shows before any search: also what a new agent starts from. */
+/** A searched RUT the desk has no one for: its caller is not the person whose record is open. */
+const NO_ONE_FOR_RUT = new Set(['rut_not_found', 'rut_outside_scope', 'rut_not_synced_yet']);
+
 const EMPTY_SCREEN = {
   text: '',
   scope: null,
@@ -167,6 +170,21 @@ export const useApp = create<State & Actions>()((set, get) => {
         // Only an answer to typing is measured: a refresh after an action is not a keystroke.
         answeredSeq: keepSelection ? get().answeredSeq : get().answeredSeq + 1,
       });
+      // The agent typed another caller's RUT and nobody here has it: the record still open is
+      // not that caller's, and staying beside the answer it would take his call and actions.
+      const noOne = page.notices.some(
+        (n) => NO_ONE_FOR_RUT.has(n.code) && 'rut' in n && n.rut !== get().recordRut,
+      );
+      if (!refresh && noOne && get().recordRut !== null) {
+        recordSeq++;
+        set({
+          record: null,
+          recordRut: null,
+          recordLoading: false,
+          recordError: null,
+          companyBehind: null,
+        });
+      }
       if (openWhenAnswered) {
         openWhenAnswered = false;
         get().openRow(0);

@@ -46,7 +46,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   no_membership: () => ({
     title: 'No figura como trabajador de ninguna empresa adherida',
-    say: 'Su empresa debe incorporarle en su nómina; contacte al encargado de prevención de su empresa.',
+    say: 'Si trabaja en una empresa adherida, esa empresa debe incorporarle en su nómina (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas).',
   }),
   company_not_adherent: (c) => ({
     title: `La empresa ya no está adherida${of(c)}`,
