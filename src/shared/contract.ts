@@ -190,7 +190,8 @@ export const Cause = z.object({
   elsewhere: z.object({ portal: Portal, companies: z.array(z.string()) }).optional(),
   /**
    * affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14); dismissed:
-   * that login stays open beside the dismissal.
+   * that login stays open beside the dismissal; usual_password: the profile beside the company
+   * one, to switch between (none: a company user who is no affiliate has the company one alone).
    */
   profile: z.enum(['pensioner', 'affiliate']).optional(),
   /** affiliate_profile_open: where that login stands (no account: not registered, rule 2). */

@@ -539,6 +539,19 @@ describe('diagnose', () => {
       expect(sentTo(' ANA.PEREZ@example.cl')).not.toHaveProperty('lastSentTo');
       expect(sentTo(null)).not.toHaveProperty('lastSentTo');
       expect(causeTexts.password_link_unused(sentTo(null)).say).toMatch(/^Revise su correo/);
+      // Each portal's own button for a new password (seeds 000, 002).
+      const locked = (portal: Portal) =>
+        causeTexts.temporarily_locked({ code: 'temporarily_locked', portal, fix: null }).say;
+      expect(locked('achs_gestion')).toMatch(/«¿Olvidaste tu contraseña\?»\.$/);
+      expect(locked('portal_heroes')).toMatch(/«Olvidé mi contraseña»\.$/);
+      // Never sent: no «revise su correo» nor «el enlace que recibió».
+      const never = diagnose(
+        input({ accounts: [pending, account('portal_heroes', { emailVerified: false })] }),
+      );
+      expect(never.map((c) => causeTexts[c.code as 'email_unverified'](c).say)).toEqual([
+        'El enlace para crear su contraseña aún no se le ha enviado: no hay envíos registrados.',
+        'Debe confirmar su correo con un enlace que aún no se le ha enviado: no hay envíos registrados.',
+      ]);
       // Not sent (held back by the central: the address had changed before it left): it reached
       // nobody, so the one said is the last that did leave — here none.
       const notSent = diagnose(
@@ -1177,9 +1190,26 @@ describe('diagnose', () => {
       );
 
     it('an administrator who was already an affiliate enters with the usual password', () => {
-      expect(say({ passwordSet: true })).toStrictEqual([
+      // No affiliate (a company user alone): the usual password, and no profile to switch to.
+      const alone = say({ passwordSet: true });
+      expect(alone).toStrictEqual([
         { code: 'usual_password', portal: 'portal_empresas', fix: null },
       ]);
+      expect(causeTexts.usual_password(alone[0]!).say).not.toMatch(/Perfil Afiliado|naranja/);
+      // An affiliated worker beside her company profile: she switches with the orange button.
+      const affiliate = diagnose(
+        input({
+          person: person({ isWorker: true }),
+          accounts: [account('portal_heroes', { passwordSet: true })],
+          memberships: [signedAdmin],
+        }),
+      );
+      expect(affiliate).toStrictEqual([
+        { code: 'usual_password', portal: 'portal_empresas', profile: 'affiliate', fix: null },
+      ]);
+      expect(causeTexts.usual_password(affiliate[0]!).say).toMatch(
+        /Como ya tiene cuenta con Perfil Afiliado.*botón naranja/,
+      );
     });
 
     it('a first entry uses the 4 digits before the check digit; once used, a password reset', () => {

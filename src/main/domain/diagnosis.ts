@@ -390,6 +390,8 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     causes.push({
       code: advice === 'reset_password' ? 'first_access_used' : advice,
       portal: 'portal_empresas',
+      // The usual password: an affiliate switches profiles with it (rule 14); others have one.
+      ...(advice === 'usual_password' && profile !== null ? { profile } : {}),
       fix: advice === 'reset_password' ? resend(losHeroes, 'password_reset') : null,
     });
   }

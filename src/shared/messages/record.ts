@@ -1,6 +1,7 @@
 /** The person record and its diagnosis: each cause's title and what to tell the caller. */
 import type { Cause, CauseCode, Portal } from '../contract';
 import { formatDateTime, formatTime } from '../format';
+import { isLosHeroes } from '../portals';
 import { portalLabels } from './common';
 import { NOT_IN_REPLICA_SAY } from './internal';
 
@@ -81,7 +82,13 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   temporarily_locked: (c) => ({
     title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} intentos`,
-    say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con «¿Olvidaste tu contraseña?».`,
+    // Each portal's own button: ACHS's «¿Olvidaste tu contraseña?» (seed 000), Los Héroes'
+    // «Olvidé mi contraseña» (seed 002).
+    say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con ${
+      c.portal !== undefined && isLosHeroes(c.portal)
+        ? '«Olvidé mi contraseña»'
+        : '«¿Olvidaste tu contraseña?»'
+    }.`,
   }),
   no_email: () => ({
     title: 'Sin correo registrado',
@@ -96,14 +103,19 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     // Sent to the address corrected since: «revise su correo» would send them to the wrong inbox.
     say: c.lastSentTo
       ? `El enlace para crear su contraseña se envió a ${c.lastSentTo}, su correo anterior: se lo reenvío a su correo actual; úselo cuando le llegue (revise también spam).`
-      : `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
+      : !c.lastSentAt
+        ? 'El enlace para crear su contraseña aún no se le ha enviado: no hay envíos registrados.'
+        : `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
   }),
   email_unverified: (c) => ({
     title: `Correo sin verificar${at(c.portal)}`,
-    // The link may not have left yet (a mail still on this desk): «que recibió» would be untrue.
-    say: c.lastMailWaiting
-      ? `Debe confirmar su correo con el enlace que le enviaremos.${sent(c)}`
-      : `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
+    // The link may not have left yet (a mail still on this desk), or none was ever sent: «que
+    // recibió» would be untrue.
+    say: !c.lastSentAt
+      ? 'Debe confirmar su correo con un enlace que aún no se le ha enviado: no hay envíos registrados.'
+      : c.lastMailWaiting
+        ? `Debe confirmar su correo con el enlace que le enviaremos.${sent(c)}`
+        : `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
   }),
   agreement_unsigned: (c) => ({
     title: `Acuerdo de Acceso Remoto sin firmar${of(c)}`,
@@ -137,9 +149,12 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     title: 'Primer ingreso a Portal Empresas pendiente',
     say: 'Para su primer ingreso, la clave son los 4 dígitos anteriores al dígito verificador de su RUT (sirve solo esa vez). Si no funciona, revise que sean esos 4 dígitos; si persiste, use «Olvidé mi contraseña».',
   }),
-  usual_password: () => ({
+  usual_password: (c) => ({
     title: 'Entra a Portal Empresas con su contraseña de siempre',
-    say: 'Como ya tiene cuenta con Perfil Afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.',
+    // Rule 16; the orange button only for who holds both profiles (rule 14).
+    say: c.profile
+      ? 'Como ya tiene cuenta con Perfil Afiliado en Portal Héroes, ingrese a Portal Empresas con su contraseña habitual (la misma de la APP LH), no con los 4 dígitos del RUT. Cambie entre Perfil Empresa y Perfil Afiliado con el botón naranja.'
+      : 'Ya creó su contraseña de Caja Los Héroes: ingrese a Portal Empresas con ella (la misma de Portal Héroes y la APP LH), no con los 4 dígitos del RUT, que eran solo para el primer ingreso.',
   }),
   other_companies_open: (c) => {
     const same = c.others ?? [];
