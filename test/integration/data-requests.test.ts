@@ -469,6 +469,41 @@ describe('the temporary block, on every action channel', () => {
     });
   });
 
+  it('a conflict whose person left this desk offers nothing to send again, and says why', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const person = call(core, 'persons.get', { rut: PEDRO });
+    const edit = call(core, 'contact.edit', {
+      rut: PEDRO,
+      phone: '+56 9 5555 4444',
+      reason: 'Nuevo celular',
+      identityCheck: [],
+      expectedVersion: person.version,
+    });
+    const sqlite = core.db.$client;
+    sqlite.prepare(`UPDATE outbox SET state = 'conflict', result = ? WHERE action_id = ?`).run(
+      JSON.stringify({
+        conflicts: [{ field: 'phone', yours: '+56955554444', theirs: '+56911112222' }],
+      }),
+      edit.actionId,
+    );
+    // His company was taken from the desk: the replica forgets him (replica-writer.ts).
+    sqlite.pragma('foreign_keys = OFF');
+    for (const table of ['accounts', 'memberships']) {
+      sqlite.prepare(`DELETE FROM ${table} WHERE person_rut = 12345678`).run();
+    }
+    sqlite.prepare('DELETE FROM persons WHERE rut = 12345678').run();
+    const [issue] = call(core, 'sync.issues', {}) as Array<{ personName: string | null }>;
+    expect(issue).toMatchObject({ personRut: PEDRO, personName: null });
+    // «Aplicar el mío» is said as what it is, not «búsquela de nuevo por RUT».
+    expect(
+      refusal(core.dispatchNow('sync.resolve', { actionId: edit.actionId, choice: 'keep_mine' })),
+    ).toEqual({ code: 'rule', message: ruleMessages['person_left_desk']!({}) });
+    // Marked as reviewed, it leaves the list.
+    expect(call(core, 'sync.resolve', { actionId: edit.actionId, choice: 'keep_theirs' })).toEqual(
+      [],
+    );
+  });
+
   it('a rectification linked to its open request goes through the block; the link is kept', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const rectification = record(core, PEDRO, 'rectification');

@@ -1240,6 +1240,11 @@ describe('diagnose', () => {
       expect(causes).toStrictEqual([
         { code: 'achs_virtual_keys', portal: 'achs_gestion', fix: null },
       ]);
+      // At a company no longer adherent no key opens anything (rule 6): no tip about keys.
+      const gone = diagnose(
+        input({ memberships: [membership({ role: 'access_admin', companyAdherent: false })] }),
+      );
+      expect(codes(gone)).toStrictEqual(['company_not_adherent']);
     });
   });
 

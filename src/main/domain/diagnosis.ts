@@ -396,12 +396,17 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     });
   }
 
-  // Rule 17: an ACHS access administrator uses two portals whose keys differ.
+  // Rule 17: an ACHS access administrator uses two portals whose keys differ — at a company
+  // still adherent: at one that is not, no key opens anything (rule 6).
   const achs = accounts.find((a) => a.portal === 'achs_gestion');
   if (
     achs &&
     memberships.some(
-      (m) => !m.companyOnEmpresas && m.role === 'access_admin' && m.state === 'active',
+      (m) =>
+        !m.companyOnEmpresas &&
+        m.role === 'access_admin' &&
+        m.state === 'active' &&
+        m.companyAdherent,
     )
   ) {
     causes.push({ code: 'achs_virtual_keys', portal: 'achs_gestion', fix: null });

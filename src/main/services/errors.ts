@@ -65,6 +65,7 @@ export type RuleCode =
   | 'invalid_email'
   | 'invalid_phone'
   | 'no_change'
+  | 'person_left_desk'
   | 'no_account'
   | 'no_membership'
   | 'invalid_transition'

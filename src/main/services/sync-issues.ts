@@ -290,7 +290,8 @@ export function resolveSyncIssue(
         .prepare('SELECT identity_check FROM audit_events WHERE id = ?')
         .get(actionId) as { identity_check: string | null } | undefined;
       const person = ctx.repos.writes.person(row.person_rut);
-      if (!person) throw new NotFoundError('person');
+      // Gone from this desk (an officer's company taken from him): said so, not «búsquela».
+      if (!person) throw new RuleError('person_left_desk');
       editContact(ctx, session, {
         personRut: row.person_rut,
         email: typeof wanted['email'] === 'string' ? wanted['email'] : undefined,

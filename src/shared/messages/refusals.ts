@@ -148,6 +148,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   identity_fact_changed: (p) =>
     `«${identityFactLabels[p['fact'] as IdentityFact] ?? p['fact']}» cambió hace poco: no sirve para verificar la identidad hasta el ${formatDateTime(String(p['until']))}. Desmárquelo y verifique con otros datos del diálogo.`,
   no_change: () => 'No hay cambios que guardar.',
+  person_left_desk: () =>
+    'Esta persona ya no está en este equipo (salió de sus empresas): su cambio no puede volver a enviarse desde aquí. Márquelo como revisado; si aún corresponde, pídalo a la mesa de ayuda.',
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
   company_caller_required: (p) =>

@@ -187,6 +187,9 @@ export const syncMessages = {
   review: 'Por revisar',
   /** After a RUT whose person is no longer on this desk (an officer's company taken from him). */
   personGone: ' (ya no está en este equipo)',
+  /** Such a person's conflict or refusal: nothing can be sent again for them from here. */
+  personGoneNote:
+    'Esta persona salió de las empresas de este equipo: su ficha ya no se abre aquí y su cambio no puede volver a enviarse desde él. Márquelo como revisado; si el cambio aún corresponde, pídalo a la mesa de ayuda.',
   inCompany: (name: string) => `en ${name}`,
   noIssues: 'No hay conflictos ni rechazos.',
   conflict: 'Conflicto',

@@ -90,6 +90,9 @@ export function SyncIssueList({
           {issues.map((issue, index) => {
             // Refused for a temporary block (Ley 21.719): no value of someone else's to weigh.
             const blockedBy = blockingRequestIn(issue.conflicts);
+            // Its person left this desk (the officer's company taken from him): nothing of
+            // theirs can be sent again from here (personGone).
+            const gone = issue.personRut !== null && issue.personName === null;
             // A supervisor's list holds other agents' actions: named, their values theirs.
             const of =
               issue.agentId !== null && issue.agentId !== viewerId
@@ -153,7 +156,9 @@ export function SyncIssueList({
                     )}
                   </p>
                 )}
+                {gone && <p className="muted small">{syncMessages.personGoneNote}</p>}
                 {issue.state === 'conflict' &&
+                  !gone &&
                   issue.kind !== 'person.update_contact' &&
                   blockedBy === null && <p className="muted small">{syncMessages.theirsOnly}</p>}
                 {confirming === issue.actionId ? (
@@ -194,7 +199,7 @@ export function SyncIssueList({
                         >
                           {blockedBy !== null ? syncMessages.blockedOk : syncMessages.keepTheirs}
                         </button>
-                        {issue.kind === 'person.update_contact' && blockedBy === null && (
+                        {issue.kind === 'person.update_contact' && blockedBy === null && !gone && (
                           <button
                             type="button"
                             data-keep-mine={issue.actionId}
