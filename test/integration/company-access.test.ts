@@ -374,14 +374,15 @@ describe('users a representative asks for (rule 13)', () => {
     const carla = call(core, 'persons.get', { rut: OUTSIDER });
     expect(carla.mails[0]).toMatchObject({ kind: 'agreement_signature', outcome: 'queued' });
     // The audit says her access as every list does: waiting for the agreement (rule 12).
-    const event = core.db.$client
-      .prepare(
-        "SELECT before, after, action FROM audit_events WHERE action = 'company_user.add' ORDER BY rowid DESC LIMIT 1",
-      )
-      .get() as { before: string | null; after: string; action: string };
-    expect(
-      describeAuditChange(event.before, event.after, {}, event.action).map(auditDetailLine),
-    ).toContain('Estado: Pendiente de firma');
+    const lastAudited = (action: string) => {
+      const event = core.db.$client
+        .prepare(
+          'SELECT before, after, action FROM audit_events WHERE action = ? ORDER BY rowid DESC LIMIT 1',
+        )
+        .get(action) as { before: string | null; after: string; action: string };
+      return describeAuditChange(event.before, event.after, {}, event.action).map(auditDetailLine);
+    };
+    expect(lastAudited('company_user.add')).toContain('Estado: Pendiente de firma');
     // Then pauses and deletes him, on an administrator's call.
     const change = (kind: string) =>
       companyActed(core, 'companyUsers.change', {
@@ -396,14 +397,7 @@ describe('users a representative asks for (rule 13)', () => {
     expect(change('remove').profiles.find((p) => p.person.rut === OUTSIDER)?.state).toBe('removed');
     // An outsider's deleted access is not a dismissal (rules 7, 13): the audit and his list
     // entry say «Acceso eliminado», never «De baja».
-    const removal = core.db.$client
-      .prepare(
-        "SELECT before, after, action FROM audit_events WHERE action = 'company_user.remove' ORDER BY rowid DESC LIMIT 1",
-      )
-      .get() as { before: string | null; after: string; action: string };
-    expect(
-      describeAuditChange(removal.before, removal.after, {}, removal.action).map(auditDetailLine),
-    ).toContain('Estado: Pausada → Acceso eliminado');
+    expect(lastAudited('company_user.remove')).toContain('Estado: Pausada → Acceso eliminado');
     const users = call(core, 'companies.users', { rut: ESPIGA }) as {
       users: Array<{ person: { rut: string }; standing: string }>;
     };

@@ -440,7 +440,8 @@ describe('the temporary block, on every action channel', () => {
     ).toMatch(/no tiene un bloqueo vigente/);
   });
 
-  it('resolving a sync conflict with "keep mine" is refused while the person is blocked', () => {
+  /** A supervisor's phone change for Pedro, refused by the central API as a conflict. */
+  const phoneConflict = () => {
     const core = seededCore(300, { as: 'supervisora' });
     const person = call(core, 'persons.get', { rut: PEDRO });
     const edit = call(core, 'contact.edit', {
@@ -458,6 +459,11 @@ describe('the temporary block, on every action channel', () => {
         }),
         edit.actionId,
       );
+    return { core, edit };
+  };
+
+  it('resolving a sync conflict with "keep mine" is refused while the person is blocked', () => {
+    const { core, edit } = phoneConflict();
     // The pull brought the central API's value back.
     core.db.$client.prepare("UPDATE persons SET phone = '+56911112222' WHERE rut = 12345678").run();
     const block = record(core, PEDRO, 'blocking');
@@ -470,22 +476,8 @@ describe('the temporary block, on every action channel', () => {
   });
 
   it('a conflict whose person left this desk offers nothing to send again, and says why', () => {
-    const core = seededCore(300, { as: 'supervisora' });
-    const person = call(core, 'persons.get', { rut: PEDRO });
-    const edit = call(core, 'contact.edit', {
-      rut: PEDRO,
-      phone: '+56 9 5555 4444',
-      reason: 'Nuevo celular',
-      identityCheck: [],
-      expectedVersion: person.version,
-    });
+    const { core, edit } = phoneConflict();
     const sqlite = core.db.$client;
-    sqlite.prepare(`UPDATE outbox SET state = 'conflict', result = ? WHERE action_id = ?`).run(
-      JSON.stringify({
-        conflicts: [{ field: 'phone', yours: '+56955554444', theirs: '+56911112222' }],
-      }),
-      edit.actionId,
-    );
     // His company was taken from the desk: the replica forgets him (replica-writer.ts).
     sqlite.pragma('foreign_keys = OFF');
     for (const table of ['accounts', 'memberships']) {

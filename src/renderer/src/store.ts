@@ -175,16 +175,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       const noOne = page.notices.some(
         (n) => NO_ONE_FOR_RUT.has(n.code) && 'rut' in n && n.rut !== get().recordRut,
       );
-      if (!refresh && noOne && get().recordRut !== null) {
-        recordSeq++;
-        set({
-          record: null,
-          recordRut: null,
-          recordLoading: false,
-          recordError: null,
-          companyBehind: null,
-        });
-      }
+      if (!refresh && noOne && get().recordRut !== null) dropRecord();
       if (openWhenAnswered) {
         openWhenAnswered = false;
         get().openRow(0);
@@ -203,6 +194,18 @@ export const useApp = create<State & Actions>()((set, get) => {
         answeredText: text,
       });
     }
+  }
+
+  /** No record on screen, and none still loading. */
+  function dropRecord(): void {
+    recordSeq++;
+    set({
+      record: null,
+      recordRut: null,
+      recordLoading: false,
+      recordError: null,
+      companyBehind: null,
+    });
   }
 
   /** `via`: how the record was opened, said in its audit event (issue 10). */
@@ -335,14 +338,7 @@ export const useApp = create<State & Actions>()((set, get) => {
     },
 
     closeRecord() {
-      recordSeq++;
-      set({
-        record: null,
-        recordRut: null,
-        recordLoading: false,
-        recordError: null,
-        companyBehind: null,
-      });
+      dropRecord();
       useCompany.getState().close();
     },
 
