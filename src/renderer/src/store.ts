@@ -172,8 +172,9 @@ export const useApp = create<State & Actions>()((set, get) => {
       });
       // The agent typed another caller's RUT and nobody here has it: the record still open is
       // not that caller's, and staying beside the answer it would take his call and actions.
+      const open = readRut(get().recordRut ?? '')?.body;
       const noOne = page.notices.some(
-        (n) => NO_ONE_FOR_RUT.has(n.code) && 'rut' in n && n.rut !== get().recordRut,
+        (n) => NO_ONE_FOR_RUT.has(n.code) && 'rut' in n && readRut(n.rut)?.body !== open,
       );
       if (!refresh && noOne && get().recordRut !== null) dropRecord();
       if (openWhenAnswered) {
