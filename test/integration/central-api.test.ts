@@ -226,6 +226,27 @@ function passwordReset(
   );
 }
 
+/** A password reset (id 1), then a change of one contact field (id 2), both decided at START. */
+function resetThenContact(
+  session: Session,
+  personRut: number,
+  field: 'email' | 'phone',
+  from: unknown,
+  to: string,
+): Mutation[] {
+  return [
+    passwordReset(session, 1, personRut, START),
+    mutation(
+      session,
+      2,
+      'person.update_contact',
+      personRut,
+      { changes: { [field]: { from, to } } },
+      START,
+    ),
+  ];
+}
+
 async function push(
   api: { url: string },
   session: Session,
@@ -477,17 +498,7 @@ describe('central API: push', () => {
     const session = await signIn(api, 'agente');
     const before = person(api, CAMILA);
     const mailsBefore = mailCount(api, CAMILA);
-    const batch = [
-      passwordReset(session, 1, CAMILA, START),
-      mutation(
-        session,
-        2,
-        'person.update_contact',
-        CAMILA,
-        { changes: { phone: { from: before.phone, to: '+56933334444' } } },
-        START,
-      ),
-    ];
+    const batch = resetThenContact(session, CAMILA, 'phone', before.phone, '+56933334444');
     const first = await pushOk(api, session, batch);
     expect(first.results.map((r) => [r.status, r.duplicate])).toEqual([
       ['applied', false],
@@ -567,17 +578,11 @@ describe('central API: push', () => {
     const before = person(api, CAMILA);
     // A reset asked for her old address, then the address corrected (or a load's change undone)
     // before the mail left.
-    await pushOk(api, session, [
-      passwordReset(session, 1, CAMILA, START),
-      mutation(
-        session,
-        2,
-        'person.update_contact',
-        CAMILA,
-        { changes: { email: { from: before.email, to: 'camila.nueva@gmail.com' } } },
-        START,
-      ),
-    ]);
+    await pushOk(
+      api,
+      session,
+      resetThenContact(session, CAMILA, 'email', before.email, 'camila.nueva@gmail.com'),
+    );
     const reset = () =>
       api.db.$client
         .prepare(
