@@ -202,6 +202,11 @@ export const Cause = z.object({
    * access is given back (rule 12; signatureWaitsForAccess, shared/rules/access.ts).
    */
   agreementWaits: z.boolean().optional(),
+  /**
+   * password_link_unused, email_unverified, agreement_unsigned: the newest mail bounced at the
+   * person's address (mail_bounced): no link reaches them until it is corrected.
+   */
+  bounced: z.boolean().optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

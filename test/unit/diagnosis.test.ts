@@ -654,6 +654,45 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('after a bounce at the address she still has, no link is offered again, nor «revise su correo»', () => {
+      const pending = account('achs_gestion', { registrationState: 'pending_activation' });
+      const bounced = diagnose(
+        input({ accounts: [pending], mails: [mail({ outcome: 'bounced' })] }),
+      );
+      expect(bounced).toStrictEqual([
+        {
+          code: 'mail_bounced',
+          portal: 'achs_gestion',
+          lastSentAt: YESTERDAY,
+          fix: { action: 'edit_contact' },
+        },
+        {
+          code: 'password_link_unused',
+          portal: 'achs_gestion',
+          lastSentAt: YESTERDAY,
+          bounced: true,
+          fix: null,
+        },
+      ]);
+      expect(causeTexts.password_link_unused(bounced[1]!).say).toBe(
+        'El enlace para crear su contraseña no le llega a su correo. El último correo rebotó: corrija primero su correo y luego reenvíe el enlace.',
+      );
+      // It bounced at an address corrected since: the current one is not said to be wrong, and
+      // the link goes again, to it.
+      const corrected = diagnose(
+        input({
+          accounts: [pending],
+          mails: [mail({ outcome: 'bounced', toAddress: 'ana.vieja@gmail.com' })],
+        }),
+      );
+      expect(codes(corrected)).toStrictEqual(['password_link_unused']);
+      expect(corrected[0]!.fix).toEqual({
+        action: 'resend_mail',
+        portal: 'achs_gestion',
+        kind: 'password_creation',
+      });
+    });
+
     it('an older bounce followed by a delivered mail is not a cause', () => {
       const causes = diagnose(
         input({

@@ -137,7 +137,18 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   }));
   const approvedRequest = approvedAwaitingSignature(signatures);
   const pendingAgreement = unsignedAgreement(signatures);
+  // The newest mail bounced at the address the person still has: nothing reaches it until it is
+  // corrected (mail_bounced, below), so no mail is a fix and no cause says «revise su correo».
+  // One that bounced at an address corrected since says nothing of the current one.
+  const newest = mails[0];
+  const addressBounced =
+    newest !== undefined &&
+    newest.outcome === 'bounced' &&
+    hasEmail &&
+    (!newest.toAddress ||
+      newest.toAddress.trim().toLowerCase() === person.email!.trim().toLowerCase());
   const resend = (account: DiagnosisInput['accounts'][number], kind: MailKind): Fix | null =>
+    !addressBounced &&
     mailFits(kind, {
       portal: account.portal,
       hasEmail,
@@ -314,6 +325,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         code: 'password_link_unused',
         portal,
         ...lastSent(mails, person.email, portal, 'password_creation'),
+        ...(addressBounced ? { bounced: true } : {}),
         fix: resend(account, 'password_creation'),
       });
     }
@@ -331,6 +343,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         code: 'email_unverified',
         portal,
         ...lastSent(mails, person.email, portal, 'email_confirmation'),
+        ...(addressBounced ? { bounced: true } : {}),
         fix: resend(account, 'email_confirmation'),
       });
     }
@@ -345,8 +358,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
 
   if (!hasEmail && !inactive) causes.push({ code: 'no_email', fix: { action: 'edit_contact' } });
 
-  const newest = mails[0];
-  if (newest && newest.outcome === 'bounced' && hasEmail) {
+  if (addressBounced) {
     causes.push({
       code: 'mail_bounced',
       portal: newest.portal,
@@ -371,6 +383,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       ...company(m),
       portal: 'portal_empresas',
       ...lastSent(mails, person.email, 'portal_empresas', 'agreement_signature', 'access_approval'),
+      ...(addressBounced ? { bounced: true } : {}),
       fix: losHeroes
         ? resend(losHeroes, approved ? 'access_approval' : 'agreement_signature')
         : null,

@@ -8,13 +8,15 @@ import { NOT_IN_REPLICA_SAY } from './internal';
 const at = (portal?: Portal) => (portal ? ` en ${portalLabels[portal]}` : '');
 const of = (cause: Cause) => (cause.companyName ? ` (${cause.companyName})` : '');
 const sent = (cause: Cause) =>
-  !cause.lastSentAt
-    ? ' No hay envíos registrados.'
-    : cause.lastSentTo
-      ? ` El último correo (${formatDateTime(cause.lastSentAt)}) fue a ${cause.lastSentTo}, su dirección anterior: hay que reenviarlo para que llegue a la actual.`
-      : cause.lastMailWaiting
-        ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
-        : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
+  cause.bounced
+    ? ' El último correo rebotó: corrija primero su correo y luego reenvíe el enlace.'
+    : !cause.lastSentAt
+      ? ' No hay envíos registrados.'
+      : cause.lastSentTo
+        ? ` El último correo (${formatDateTime(cause.lastSentAt)}) fue a ${cause.lastSentTo}, su dirección anterior: hay que reenviarlo para que llegue a la actual.`
+        : cause.lastMailWaiting
+          ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
+          : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
 
 /**
  * Who may ask for a user's access back, said to that user (rules 9, 13). An administrator whose
@@ -101,21 +103,25 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   password_link_unused: (c) => ({
     title: `No ha usado el enlace para crear su contraseña${at(c.portal)}`,
     // Sent to the address corrected since: «revise su correo» would send them to the wrong inbox.
-    say: c.lastSentTo
-      ? `El enlace para crear su contraseña se envió a ${c.lastSentTo}, su correo anterior: se lo reenvío a su correo actual; úselo cuando le llegue (revise también spam).`
-      : !c.lastSentAt
-        ? 'El enlace para crear su contraseña aún no se le ha enviado: no hay envíos registrados.'
-        : `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
+    say: c.bounced
+      ? `El enlace para crear su contraseña no le llega a su correo.${sent(c)}`
+      : c.lastSentTo
+        ? `El enlace para crear su contraseña se envió a ${c.lastSentTo}, su correo anterior: se lo reenvío a su correo actual; úselo cuando le llegue (revise también spam).`
+        : !c.lastSentAt
+          ? 'El enlace para crear su contraseña aún no se le ha enviado: no hay envíos registrados.'
+          : `Revise su correo (también spam) y use el enlace para crear su contraseña.${sent(c)}`,
   }),
   email_unverified: (c) => ({
     title: `Correo sin verificar${at(c.portal)}`,
     // The link may not have left yet (a mail still on this desk), or none was ever sent: «que
     // recibió» would be untrue.
-    say: !c.lastSentAt
-      ? 'Debe confirmar su correo con un enlace que aún no se le ha enviado: no hay envíos registrados.'
-      : c.lastMailWaiting
-        ? `Debe confirmar su correo con el enlace que le enviaremos.${sent(c)}`
-        : `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
+    say: c.bounced
+      ? `Debe confirmar su correo con un enlace que no le llega.${sent(c)}`
+      : !c.lastSentAt
+        ? 'Debe confirmar su correo con un enlace que aún no se le ha enviado: no hay envíos registrados.'
+        : c.lastMailWaiting
+          ? `Debe confirmar su correo con el enlace que le enviaremos.${sent(c)}`
+          : `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
   }),
   agreement_unsigned: (c) => ({
     title: `Acuerdo de Acceso Remoto sin firmar${of(c)}`,
