@@ -65,6 +65,7 @@ import { centralAdminHandlers } from './handlers/central-admin-handlers';
 import { createCentralClient } from './sync/central-client';
 import { createOwedSignOuts } from './sync/owed-sign-outs';
 import { createReplicaWriter, PULLED_CHANGES } from './sync/replica-writer';
+import { createScopeNotices, scopeNoticeView } from './sync/scope-notice';
 import { replicaIncomplete } from './repositories/replica-state';
 import {
   createSyncEngine,
@@ -232,6 +233,12 @@ export function createCore(options: CoreOptions): Core {
 
   const tokens = options.tokenStore ?? memoryTokenStore();
   const writer = createReplicaWriter(db.$client, now);
+  // Issue 11: an officer told which companies his supervisor gave him or took from him.
+  const companyName = db.$client.prepare('SELECT legal_name FROM companies WHERE rut = ?').pluck();
+  const scopeNotices = createScopeNotices(
+    writer,
+    (rut) => (companyName.get(rut) as string | undefined) ?? null,
+  );
   // Device trust (issue 11): this device's secret, and what happens when it is revoked.
   const enrolment = createDeviceEnrolment(
     db.$client,
@@ -351,6 +358,8 @@ export function createCore(options: CoreOptions): Core {
       now,
       log,
       // Issue 11: an officer's companies changed on the central API; this desk follows.
+      onScopeChanging: (agentId, before, after) =>
+        scopeNotices.changed(agentId, before, after, now().toISOString()),
       onScopeChanged: (agentId, companyRuts) => {
         db.$client
           .prepare('UPDATE agents SET company_ruts = ? WHERE id = ?')
@@ -403,6 +412,7 @@ export function createCore(options: CoreOptions): Core {
       personsMoved: repos.records.moved(),
       pulledChanges: Number(writer.state(PULLED_CHANGES) ?? 0),
       revocation: revocation.record(),
+      scopeNotice: scopeNoticeView(scopeNotices.of(auth.agentId())),
     };
     // A revoked device says so until it is enrolled again, across restarts (issue 11).
     if (running) {
@@ -506,6 +516,7 @@ export function createCore(options: CoreOptions): Core {
       revoked: () => revocation.record() !== null,
       reenrol: auth.reenrol,
       sealKey: key,
+      dismissScopeNotice: (agentId) => scopeNotices.dismiss(agentId),
     }),
     'app.info': () => ({
       version: options.version,

@@ -60,6 +60,7 @@ export const channelNames = [
   'selection.export',
   // Sync at scale (issue 11): the network hint, a shared desk's queues.
   'sync.hint',
+  'sync.dismissScopeNotice',
   'sync.reassign',
   // Device trust (issue 11).
   'sync.reenrol',

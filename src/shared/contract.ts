@@ -795,6 +795,17 @@ export const SyncStatus = z.object({
   /** Issue 11: an officer's companies changed, and their people arrive or leave (progress). */
   scopeChange: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   /**
+   * Issue 11: the companies the signed-in officer's supervisor gave him or took from him, until
+   * he says he read it (`sync.dismissScopeNotice`).
+   */
+  scopeNotice: z
+    .object({
+      at: z.string(),
+      added: z.array(z.object({ rut: z.string(), name: z.string().nullable() })),
+      removed: z.array(z.object({ rut: z.string(), name: z.string().nullable() })),
+    })
+    .nullable(),
+  /**
    * Issue 11: this device was revoked (its replica wiped): where its unsent actions were saved,
    * how many, and when. Stays until the device is enrolled again.
    */
@@ -1587,6 +1598,8 @@ export const contract = {
   // Sync at scale (issue 11).
   /** The OS or browser says the network came back (a hint: the next probe happens now). */
   'sync.hint': { input: z.object({ online: z.boolean() }), output: z.object({}) },
+  /** The officer read which companies were given to him or taken from him. */
+  'sync.dismissScopeNotice': { input: z.object({}), output: SyncStatus },
   /** A supervisor takes over the pending actions of an agent who will not come back. */
   'sync.reassign': {
     input: z.object({ fromAgentId: z.string().min(1).max(64), reason: Reason }),

@@ -180,6 +180,10 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
          GROUP BY company_rut ORDER BY count(*) DESC LIMIT 1`,
       )
       .get() as { company: number };
+    const companyName = db
+      .prepare('SELECT legal_name FROM companies WHERE rut = ?')
+      .pluck()
+      .get(company) as string;
     db.close();
     // A supervisor's tool: a device of its own, enrolled with its own secret.
     const deviceId = randomUUID();
@@ -246,6 +250,15 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
     await expect(count).toHaveText(/^[\d.]+ personas$/, { timeout: 15_000 });
     const after = Number((await count.textContent())!.replace(/\D/g, ''));
     expect(after).toBeGreaterThan(before);
+    // He is told which company arrived, above his results, until he reads it.
+    await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
+    const told = page.getByRole('region', { name: 'Cambiaron sus empresas asignadas' });
+    await expect(told).toContainText(
+      `Se le asignó ${companyName}: sus personas llegan a este equipo y puede atenderlas.`,
+    );
+    await expectAccessible(page, 'aviso de empresas asignadas');
+    await told.getByRole('button', { name: 'Entendido' }).click();
+    await expect(told).toHaveCount(0);
 
     // One of its people on screen when the company is taken from him: the record does not stay
     // showing someone no longer his; it says so.
@@ -286,6 +299,10 @@ test("an officer's newly assigned company arrives with progress shown, like a fi
     await expect(
       page.getByText(/No hay una persona con ese RUT entre sus empresas asignadas/),
     ).toBeVisible();
+    // Not a silent drop of his count: the company taken from him is named.
+    await expect(told).toContainText(
+      `Ya no tiene ${companyName}: sus personas salieron de este equipo`,
+    );
     await expect(record.getByRole('heading', { level: 1 })).toHaveCount(0);
 
     // Ricardo, of his company Los Andes only, dismissed at the office while his record is open.

@@ -380,6 +380,7 @@ describe('dispatch', () => {
       // Sync at scale (issue 11): no central API here, so the hint changes nothing; no other
       // agent has pending actions on this desk, so nothing is taken over.
       'sync.hint': () => ({ online: true }),
+      'sync.dismissScopeNotice': () => ({}),
       'sync.reassign': () => ({
         fromAgentId: 'agente-ausente',
         reason: 'No volverá a este equipo',

@@ -163,6 +163,17 @@ describe("an officer's scope follows his assignments", () => {
     expectCountsRight(desk);
     expect(deskPersons(desk).length).toBeGreaterThan(before + 100);
     expect(deskCompanies(desk)).toContain(LLANQUIHUE);
+    // He is told, by the company's name, until he says he read it.
+    const llanquihue = central.db.$client
+      .prepare('SELECT legal_name FROM companies WHERE rut = ?')
+      .pluck()
+      .get(LLANQUIHUE) as string;
+    expect(act(desk, 'sync.status', {}).scopeNotice).toMatchObject({
+      added: [{ rut: rutText(LLANQUIHUE), name: llanquihue }],
+      removed: [],
+    });
+    expect(act(desk, 'sync.dismissScopeNotice', {}).scopeNotice).toBeNull();
+    expect(act(desk, 'sync.status', {}).scopeNotice).toBeNull();
     expect(rowsOf(desk.db, [worker])).toEqual(rowsOf(central.db, [worker]));
     expect(act(desk, 'persons.search', { text: rutText(worker) }).persons).toHaveLength(1);
     // A back-fill, not a new initial sync: no pull started from an empty cursor.
@@ -216,6 +227,16 @@ describe("an officer's scope follows his assignments", () => {
     expect(deskPersons(desk)).toEqual(centralScope(central));
     expectCountsRight(desk);
     expect(deskCompanies(desk)).not.toContain(TARAPACA);
+    // He is told it left, by its name, though its row left the laptop with its people. Given
+    // to him and taken back before he read it, it would have been no change at all.
+    const tarapaca = central.db.$client
+      .prepare('SELECT legal_name FROM companies WHERE rut = ?')
+      .pluck()
+      .get(TARAPACA) as string;
+    expect(act(desk, 'sync.status', {}).scopeNotice).toMatchObject({
+      added: [],
+      removed: [{ rut: rutText(TARAPACA), name: tarapaca }],
+    });
     for (const table of ['memberships', 'accounts', 'mails', 'access_requests']) {
       expect(
         desk.db.$client

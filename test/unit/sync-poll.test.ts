@@ -30,6 +30,7 @@ const QUIET: SyncStatus = {
   personsMoved: 0,
   pulledChanges: 0,
   scopeChange: null,
+  scopeNotice: null,
   revocation: null,
 };
 

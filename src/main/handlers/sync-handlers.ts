@@ -39,6 +39,8 @@ type Deps = {
   reenrol: () => void;
   /** The replica's key, which sealed the revoked device's file of unsent actions. */
   sealKey: Buffer | undefined;
+  /** The officer read which companies were given to him or taken from him (scope-notice.ts). */
+  dismissScopeNotice: (agentId: string) => void;
 };
 
 type SyncChannel =
@@ -53,6 +55,7 @@ type SyncChannel =
   | 'sync.reenrol'
   | 'sync.revocationFile'
   | 'sync.hint'
+  | 'sync.dismissScopeNotice'
   | 'sync.reassign'
   | 'agents.list';
 
@@ -67,6 +70,7 @@ export function syncHandlers({
   revoked,
   reenrol,
   sealKey,
+  dismissScopeNotice,
 }: Deps): Pick<Handlers, SyncChannel> {
   return {
     'sync.status': () => status(),
@@ -133,6 +137,10 @@ export function syncHandlers({
       agent();
       engine()?.networkHint(input.online);
       return {};
+    },
+    'sync.dismissScopeNotice': () => {
+      dismissScopeNotice(agent().agentId);
+      return status();
     },
     'sync.reassign': (input) => {
       const reassigned = reassignPendingActions(context, agent(), input.fromAgentId, input.reason);

@@ -124,6 +124,11 @@ export type SyncEngineOptions = {
   onSnapshotIndexing?: (building: boolean) => void;
   /** The server changed a prevention officer's companies: the desk's session follows. */
   onScopeChanged?: (agentId: string, companyRuts: number[]) => void;
+  /**
+   * An officer's companies are about to change with the page being written (before it moves his
+   * people, and a taken company's row, away): what he is told (scope-notice.ts).
+   */
+  onScopeChanging?: (agentId: string, before: number[], after: number[]) => void;
   /** Observation for tests: a reachability probe ended (answered or not). */
   onProbe?: (answered: boolean) => void;
   /** Issue 11: the central API said this device is revoked (core wipes the replica). */
@@ -556,6 +561,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // In parts, each its own transaction, with the event loop let through between them, each
       // sized to take about 50 ms at the pace of the one before (page-parts.ts): at 10M persons
       // one 5,000-row transaction held the window for up to 450 ms.
+      if (page.scope?.companyRuts && session.agent.role === 'prevention') {
+        options.onScopeChanging?.(
+          session.agent.agentId,
+          session.agent.companyRuts,
+          page.scope.companyRuts,
+        );
+      }
       let start = 0;
       do {
         if (start > 0) await breathe();

@@ -29,6 +29,7 @@ import { LockGate, useLockNow } from './lock/LockGate';
 import { deskHidden } from './lock/desk-hidden';
 import { SyncIndicator } from './sync/SyncIndicator';
 import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNotice';
+import { ScopeNotice } from './sync/ScopeNotice';
 import { SyncView } from './sync/SyncView';
 import { PersonRecordPane } from './person/PersonRecordView';
 import { ResultList, ResultSelectionBar, SearchNotices } from './person/ResultList';
@@ -268,6 +269,7 @@ function Desk() {
             <div className="progress thin" role="progressbar" aria-label={deskMessages.searching} />
           )}
           <IncompleteDataNotice where="results" />
+          <ScopeNotice />
           <SearchNotices />
           {idle ? (
             <div className="help">

@@ -315,6 +315,16 @@ export const syncScaleMessages = {
   scopeChange: (done: number, total: number) =>
     `Cambio de empresas asignadas: ${formatNumber(done)} de ${formatNumber(total)} registros`,
   scopeChangeLabel: 'Cambio de empresas asignadas',
+  /** What an officer is told when his supervisor changed his companies (scope-notice.ts). */
+  scopeNotice: {
+    title: 'Cambiaron sus empresas asignadas',
+    when: (at: string) => `Su supervisor las cambió el ${at}.`,
+    added: (names: string) =>
+      `Se le asignó ${names}: sus personas llegan a este equipo y puede atenderlas.`,
+    removed: (names: string) =>
+      `Ya no tiene ${names}: sus personas salieron de este equipo y ya no aparecen en la búsqueda. Si debe atenderlas, pida a su supervisor que se la asigne de nuevo.`,
+    ok: 'Entendido',
+  },
   badgeScope: (percent: number) => `empresas asignadas ${percent} %`,
   pendingOf: (name: string, n: number) =>
     `${name}: ${n} ${n === 1 ? 'acción en espera' : 'acciones en espera'}`,
