@@ -38,6 +38,10 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
+    // His call, opened offline: what became of its actions is said before it is judged.
+    const callbar = page.getByRole('region', { name: 'Llamada' });
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+    await callbar.getByRole('button', { name: /^Abrir llamada de Pedro/ }).click();
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('N° de serie de la cédula').check();
@@ -141,6 +145,13 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(unsettled).toContainText(
       '1 acción sobre esta persona no se aplicó en el sistema central: Cambió datos de contacto (en conflicto).',
     );
+    // Closing his call as resolved: the change that did not apply is said, not hidden.
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await expect(callbar.getByLabel('Resultado')).toHaveAccessibleDescription(
+      '1 acción de esta llamada no se aplicó (conflicto o rechazo): revísela en Sincronización, «Por revisar», antes de darla por resuelta.',
+    );
+    await callbar.getByRole('button', { name: 'Seguir en la llamada' }).click();
     await unsettled.getByRole('button', { name: 'Ir a Sincronización' }).click();
     await expect(issue).toBeVisible();
 

@@ -79,6 +79,9 @@ export const callMessages = {
   missingPendingNotes:
     'Falta: en las notas, qué queda pendiente y con quién (al menos 3 caracteres).',
   saveAndClose: 'Guardar y cerrar',
+  /** Closing as «Resuelto» while actions of it did not apply (a conflict, a refusal). */
+  unsettled: (n: number) =>
+    `${n === 1 ? '1 acción de esta llamada no se aplicó' : `${n} acciones de esta llamada no se aplicaron`} (conflicto o rechazo): revíse${n === 1 ? 'la' : 'las'} en Sincronización, «Por revisar», antes de darla por resuelta.`,
   back: 'Seguir en la llamada',
   closed: 'Llamada cerrada y registrada.',
   failed: 'No se pudo registrar la llamada.',
@@ -198,6 +201,8 @@ export const visitMessages: InteractionWords = {
   reasonRequired: 'Elija el motivo de la visita antes de abrirla.',
   open: (who: string | null) => (who ? `Abrir visita con ${who}` : 'Abrir visita'),
   opened: 'Visita abierta: las acciones quedarán asociadas a ella.',
+  unsettled: (n: number) =>
+    `${n === 1 ? '1 acción de esta visita no se aplicó' : `${n} acciones de esta visita no se aplicaron`} (conflicto o rechazo): revíse${n === 1 ? 'la' : 'las'} en Sincronización, «Por revisar», antes de darla por resuelta.`,
   inProgress: 'Visita en curso',
   reasonChanged: (label: string) => `Motivo de la visita cambiado a «${label}».`,
   close: 'Cerrar visita',

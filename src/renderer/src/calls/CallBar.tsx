@@ -254,6 +254,7 @@ function OpenCall({
   const { bar: t } = useInteractionWords();
   const record = usePersonOnScreen();
   const setInteraction = useSession((s) => s.setInteraction);
+  const refreshInteraction = useSession((s) => s.refreshInteraction);
   const notify = useSession((s) => s.notify);
   const [closing, setClosing] = useState(false);
   // No default: «Resuelto» preselected would be recorded for a call nobody judged.
@@ -291,8 +292,16 @@ function OpenCall({
     setError(null);
     setOutcomeMissing(false);
     setClosing(next);
+    // What became of its actions since (a sync's conflicts, refusals), before it is judged.
+    if (next) void refreshInteraction();
   };
 
+  // Closed as resolved while some of its actions did not apply: said, not refused (the agent may
+  // know the caller got in all the same).
+  const unsettled = interaction.actions.filter(
+    (a) => a.sync === 'conflict' || a.sync === 'rejected',
+  ).length;
+  const unsettledShown = outcome === 'resolved' && unsettled > 0;
   // Something still pending (not resolved): the notes say what, before the call can close.
   const notesMissing =
     outcome !== '' && notesRequired(outcome) && notes.trim().length < PENDING_NOTES_MIN;
@@ -413,7 +422,9 @@ function OpenCall({
             value={outcome}
             required
             aria-invalid={outcomeMissing}
-            aria-describedby={outcomeMissing ? 'call-error' : undefined}
+            aria-describedby={
+              outcomeMissing ? 'call-error' : unsettledShown ? 'call-unsettled' : undefined
+            }
             onChange={(event) => {
               setOutcome(event.target.value as InteractionOutcome);
               setOutcomeMissing(false);
@@ -429,6 +440,11 @@ function OpenCall({
               </option>
             ))}
           </select>
+          {unsettledShown && (
+            <span id="call-unsettled" className="warn-text small">
+              {t.unsettled(unsettled)}
+            </span>
+          )}
           <label htmlFor="call-notes">{t.notes}</label>
           <textarea
             id="call-notes"
