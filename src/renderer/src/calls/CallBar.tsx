@@ -14,6 +14,7 @@ import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { fullName } from '../../../shared/format';
+import { readRut } from '../../../shared/rut';
 import { personLabel } from '../components/display';
 import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 import { useInteractionWords } from '../components/interaction-words';
@@ -46,6 +47,27 @@ function usePersonOnScreen() {
   const companyShown = useCompany((s) => s.rut !== null);
   return onSearch && !companyShown ? record : null;
 }
+
+/**
+ * A RUT the caller dictated that nobody here has (rule 5, «RUT no registrado»), said by the
+ * search with no record open: the call is filed under it, so «Llamadas» finds it by that RUT.
+ * Not an officer's RUT outside his companies: whether it exists is not his to learn.
+ */
+function useDictatedRut(): string | null {
+  const rut = useApp(
+    (s) =>
+      s.notices.find((n) => n.code === 'rut_not_found' || n.code === 'rut_not_synced_yet')?.rut ??
+      null,
+  );
+  const open = useApp((s) => s.recordRut !== null);
+  const onSearch = useSession((s) => s.view === 'search');
+  const companyShown = useCompany((s) => s.rut !== null);
+  return onSearch && !companyShown && !open ? (rut as string | null) : null;
+}
+
+/** The same RUT, however it is written. */
+const sameRut = (a: string | null, b: string | null) =>
+  a !== null && b !== null && readRut(a)?.body === readRut(b)?.body;
 
 /**
  * The call in progress: open one for the caller on screen with a reason the agent picks (there
@@ -84,6 +106,9 @@ export function CallBar() {
   // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
   if (closedFor !== null && rutOnScreen !== null && rutOnScreen !== closedFor) setClosedFor(null);
   const person = record !== null && record.rut !== closedFor ? record : null;
+  // Nobody on screen for a RUT dictated: the call named by it (not again once closed).
+  const typed = useDictatedRut();
+  const dictated = person === null && typed !== null && !sameRut(typed, closedFor) ? typed : null;
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : t.failed);
@@ -137,7 +162,7 @@ export function CallBar() {
         onClosed={() => {
           setError(null);
           // A call closed with no one named: whoever is on screen was looked up in it.
-          setClosedFor(interaction.personRut ?? rutOnScreen);
+          setClosedFor(interaction.personRut ?? rutOnScreen ?? dictated);
           focusAfterClose.current = true;
           setInteraction(null);
           notify(t.closed);
@@ -147,7 +172,11 @@ export function CallBar() {
     );
   }
 
-  const onScreen = person ? personLabel(fullName(person), person.rut) : null;
+  const onScreen = person
+    ? personLabel(fullName(person), person.rut)
+    : dictated
+      ? personLabel(null, dictated)
+      : null;
   return (
     <div className="callbar" role="region" aria-label={t.region}>
       <label htmlFor="call-reason">{t.reason}</label>
@@ -173,7 +202,11 @@ export function CallBar() {
           </option>
         ))}
       </select>
-      <button type="button" ref={openRef} onClick={() => void open(person?.rut ?? null)}>
+      <button
+        type="button"
+        ref={openRef}
+        onClick={() => void open(person?.rut ?? dictated ?? null)}
+      >
         {t.open(onScreen)}
       </button>
       <DataRequestCallButton record={record} />
