@@ -400,6 +400,27 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(callbar.getByText(/quedó registrada sin llamada/)).toHaveCount(0);
   });
 
+  test('a call that acted on someone else is listed on that person’s record, as the caller’s', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    const callbar = callbarOf(page);
+    await openPedro(desk);
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Otro' });
+    await callbar.getByRole('button', { name: /^Abrir llamada de Pedro/ }).click();
+    // Someone beside Pedro on the line has her phone corrected in his call.
+    await desk.find('9.876.543-3');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).not.toHaveText(PEDRO);
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
+    await dialog.getByLabel('Motivo').fill('Cambió de número');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(callbar).toContainText('1 acción');
+    await expect(record.locator('ul.calls')).toContainText(`en la llamada de ${PEDRO_WHO}`);
+  });
+
   test('the Llamadas list names people and opens their record from the keyboard; supervisors see the agent', async ({
     desk,
   }) => {

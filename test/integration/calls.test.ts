@@ -126,6 +126,31 @@ describe('calls name the caller', () => {
   });
 });
 
+describe('a call that acted on someone else', () => {
+  it('is listed on that person’s record too, as the caller’s call', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    // During Pedro's call, María's phone is corrected (his wife, say, beside him).
+    call(core, 'contact.edit', {
+      rut: MARIA,
+      phone: '+56 9 5555 4444',
+      reason: 'Lo pidió la persona',
+      identityCheck: [],
+      expectedVersion: call(core, 'persons.get', { rut: MARIA }).version,
+    });
+    const hers = call(core, 'persons.get', { rut: MARIA }).interactions as Interaction[];
+    expect(hers.map((i) => [i.id, i.personRut])).toEqual([[opened.id, PEDRO]]);
+    expect(hers[0]!.actions).toEqual([
+      expect.objectContaining({ action: 'person.update_contact', personRut: MARIA }),
+    ]);
+    // His record lists it as his; someone it did not touch has none.
+    expect(call(core, 'persons.get', { rut: PEDRO }).interactions[0]).toMatchObject({
+      id: opened.id,
+    });
+    expect(call(core, 'persons.get', { rut: '15234567-4' }).interactions).toEqual([]);
+  });
+});
+
 describe('whose calls', () => {
   it('a supervisor sees every agent’s calls with the agent’s name; an agent sees only theirs', () => {
     const core = seededCore(300);

@@ -157,6 +157,16 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const takeCaller = sqlite.prepare(
     'UPDATE interactions SET person_rut = ? WHERE id = ? AND person_rut IS NULL AND closed_at IS NULL',
   );
+  // A person's record: the calls with them, and the calls with someone else in which they were
+  // acted on (an officer's visit to Pedro that corrected Ana's phone is Ana's too).
+  const withPerson = (mine: boolean) =>
+    sqlite.prepare(
+      `${SELECT} WHERE (i.person_rut = @rut OR i.id IN (SELECT interaction_id FROM audit_events
+         WHERE person_rut = @rut AND interaction_id IS NOT NULL))
+       ${mine ? 'AND i.agent_id = @agent' : ''} ORDER BY i.opened_at DESC LIMIT +@limit`,
+    );
+  const withPersonAll = withPerson(false);
+  const withPersonOf = withPerson(true);
   // A filter's statements, prepared once: a person's record lists their calls on every view and
   // after every action, and preparing took longer than running (at most 16 filter shapes).
   const prepared = statementCache(sqlite);
@@ -198,6 +208,14 @@ export function createInteractionRepository(sqlite: Database.Database) {
     /** An open call with nobody named gets its caller; one already named keeps theirs. */
     takeCaller(id: string, personRut: number): boolean {
       return takeCaller.run(personRut, id).changes === 1;
+    },
+    /** The latest calls and visits with the person or acting on them (`agentId`: only theirs). */
+    withPerson(personRut: number, agentId: string | null, limit: number): InteractionRow[] {
+      const rows =
+        agentId === null
+          ? withPersonAll.all({ rut: personRut, limit })
+          : withPersonOf.all({ rut: personRut, agent: agentId, limit });
+      return (rows as Raw[]).map(toRow);
     },
     list(filter: InteractionFilter, limit: number, offset: number): InteractionRow[] {
       const { page, params } = interactionListSql(filter);

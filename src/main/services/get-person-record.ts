@@ -533,11 +533,12 @@ export function buildPersonRecord(
     replicaIncomplete: flags.replicaIncomplete ?? false,
     // Who sees everyone's calls and visits with this person (a supervisor), as the Llamadas
     // list: seesAllInteractions; anyone else, their own.
+    // The calls with someone else that acted on this person too.
     interactions: ctx.repos.interactions
-      .list(
-        { personRut, agentId: seesAllInteractions(session.role) ? null : session.agentId },
+      .withPerson(
+        personRut,
+        seesAllInteractions(session.role) ? null : session.agentId,
         RECENT_INTERACTIONS,
-        0,
       )
       .map((row) => interactionView(ctx, row)),
     dataProtection: dataProtectionOf(ctx, session, personRut, dataBlock, scope, companyRuts),

@@ -78,6 +78,8 @@ export const callMessages = {
   notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
   missingPendingNotes:
     'Falta: en las notas, qué queda pendiente y con quién (al menos 3 caracteres).',
+  /** A record's call with someone else that acted on this person. */
+  ofOther: (who: string) => `en la llamada de ${who}`,
   saveAndClose: 'Guardar y cerrar',
   /** Closing as «Resuelto» while actions of it did not apply (a conflict, a refusal). */
   unsettled: (n: number) =>
@@ -201,6 +203,7 @@ export const visitMessages: InteractionWords = {
   reasonRequired: 'Elija el motivo de la visita antes de abrirla.',
   open: (who: string | null) => (who ? `Abrir visita con ${who}` : 'Abrir visita'),
   opened: 'Visita abierta: las acciones quedarán asociadas a ella.',
+  ofOther: (who: string) => `en la visita con ${who}`,
   unsettled: (n: number) =>
     `${n === 1 ? '1 acción de esta visita no se aplicó' : `${n} acciones de esta visita no se aplicaron`} (conflicto o rechazo): revíse${n === 1 ? 'la' : 'las'} en Sincronización, «Por revisar», antes de darla por resuelta.`,
   inProgress: 'Visita en curso',

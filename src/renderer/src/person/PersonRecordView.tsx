@@ -55,7 +55,7 @@ import { TrailingTag } from '../components/Tag';
 import { WholeDates } from '../components/WholeDates';
 import { IncompleteDataNotice } from '../components/IncompleteDataNotice';
 import { fullName } from '../../../shared/format';
-import { displayRut } from '../components/display';
+import { displayRut, personLabel } from '../components/display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 import { ViewersDialog } from '../privacy/ViewersDialog';
 import {
@@ -585,7 +585,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <PersonDataRequests record={record} />
 
-      <RecentInteractions interactions={record.interactions} />
+      <RecentInteractions interactions={record.interactions} personRut={record.rut} />
     </>
   );
 }
@@ -595,7 +595,13 @@ function RecordContent({ record }: { record: PersonRecord }) {
  * visits, an agent's calls; on a supervisor's desk an officer also uses, both), and each row,
  * where both mix, by its own kind.
  */
-function RecentInteractions({ interactions }: { interactions: PersonRecord['interactions'] }) {
+function RecentInteractions({
+  interactions,
+  personRut,
+}: {
+  interactions: PersonRecord['interactions'];
+  personRut: string;
+}) {
   const words = useInteractionWords().bar;
   const role = useSession((s) => s.session?.role);
   const own = interactionKindOf(role);
@@ -629,6 +635,12 @@ function RecentInteractions({ interactions }: { interactions: PersonRecord['inte
                 {interaction.actions.length > 0 &&
                   ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
                 {spokenFor(interaction) && ` · ${spokenFor(interaction)}`}
+                {/* Someone else's call that acted on this person too: whose it was. */}
+                {interaction.personRut !== null &&
+                  interaction.personRut !== personRut &&
+                  ` · ${interactionKindWords[interaction.kind].ofOther(
+                    personLabel(interaction.personName, interaction.personRut)!,
+                  )}`}
               </li>
             );
           })}
