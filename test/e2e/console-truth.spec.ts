@@ -55,6 +55,10 @@ test.describe('as the prevention officer', () => {
     await desk.option('Comercial Araucanía S.A.').click();
     const company = page.getByRole('region', { name: 'Empresa' });
     await expect(company.getByRole('heading', { level: 1 })).toHaveText('Comercial Araucanía S.A.');
+    // His laptop holds his people's requests only: said, so none missing reads as none at all.
+    await expect(company).toContainText(
+      'En este equipo están solo las solicitudes de las personas de la empresa que tiene',
+    );
     const unsigned =
       'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
     await expect(

@@ -104,6 +104,9 @@ export const companyMessages = {
   },
   requests: 'Solicitudes de acceso a Portal Empresas',
   requestsEmpty: 'No hay solicitudes de acceso para esta empresa.',
+  /** An officer's laptop holds the requests of his companies' people only (scope rule). */
+  requestsOfficer:
+    'En este equipo están solo las solicitudes de las personas de la empresa que tiene: quien la pidió sin ser una de ellas (un representante legal nuevo, por ejemplo) no aparece aquí. Para saber de otras, consulte a la mesa de ayuda.',
   check: {
     legal_representative: 'Es representante legal',
     trf: 'Figura en la TRF',

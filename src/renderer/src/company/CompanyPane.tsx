@@ -384,7 +384,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
       )}
 
       {(empresas || company.requests.length > 0) && (
-        <CompanyRequests company={company} button={button} requests={requests} />
+        <CompanyRequests company={company} button={button} requests={requests} officer={officer} />
       )}
 
       {/* Issue 11: a supervisor gives the company to a prevention officer, or takes it. */}
@@ -403,10 +403,13 @@ function CompanyRequests({
   company,
   button,
   requests,
+  officer,
 }: {
   company: CompanyRecord;
   button: (label: string, dialog: CompanyDialog, reason: string | null) => ReactNode;
   requests: string | null;
+  /** A prevention officer: his laptop has only his companies' people's requests. */
+  officer: boolean;
 }) {
   return (
     <>
@@ -416,6 +419,7 @@ function CompanyRequests({
         </h2>
         {button(t.recordRequest, { kind: 'record' }, requests)}
       </div>
+      {officer && <p className="muted small">{t.requestsOfficer}</p>}
       {company.requests.length === 0 ? (
         <p className="muted">{t.requestsEmpty}</p>
       ) : (
