@@ -147,6 +147,8 @@ describe('a call that acted on someone else', () => {
     expect(call(core, 'persons.get', { rut: PEDRO }).interactions[0]).toMatchObject({
       id: opened.id,
     });
+    // Looked at during his call is not acted on: the record read again still lists none.
+    call(core, 'persons.get', { rut: '15234567-4' });
     expect(call(core, 'persons.get', { rut: '15234567-4' }).interactions).toEqual([]);
   });
 });

@@ -7,43 +7,8 @@
 import type Database from 'better-sqlite3';
 import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 import { isVisitSql } from './interaction-repository';
+import { NOT_ACTIONS, quoted, SUPERVISION_ACTIONS } from './audit-action-kinds';
 
-/**
- * Audit events that are not actions an agent took on someone: record views, calls opening and
- * closing, screen locks. Must match the partial index `audit_actions_at` (migrations 0012, 0029,
- * 0030).
- */
-export const NOT_ACTIONS = [
-  'person.view',
-  'interaction.open',
-  'interaction.close',
-  'interaction.set_reason',
-  'interaction.set_person',
-  'interaction.set_caller',
-  'session.lock',
-  'session.unlock',
-  'session.end',
-] as const;
-
-/**
- * Audit events that are acts of supervision on the desk itself, or refusals, not work on a
- * caller's account: exporting the audit, the central address, devices, an officer's companies,
- * taking over actions; and attempts the rules refused. The Panel counts them apart, so they
- * neither swell nor hide the agents' work.
- */
-export const SUPERVISION_ACTIONS = [
-  'audit.export',
-  'central.configure',
-  'device.revoke',
-  'scope.assign',
-  'scope.unassign',
-  'sync.reassign',
-  'person.view_denied',
-  'person.search_denied',
-  'company.view_denied',
-] as const;
-
-const quoted = (actions: readonly string[]) => actions.map((action) => `'${action}'`).join(', ');
 // Kept word for word as the partial index's condition: SQLite uses the index only then. The
 // other terms narrow it further from the index's own `action` column.
 const notActions = quoted(NOT_ACTIONS);

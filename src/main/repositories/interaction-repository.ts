@@ -7,6 +7,7 @@ import { statementCache } from '../../storage/db/statement-cache';
 import type { OnBehalfRelation } from '../../shared/policy';
 import { fullName } from '../../shared/format';
 import type { InteractionKind } from '../../shared/vocabulary';
+import { NOT_CALL_WORK_ACTIONS, quoted } from './audit-action-kinds';
 
 /**
  * The interactions of `alias` that are visits, by the kind stored on each row when it opened
@@ -158,11 +159,13 @@ export function createInteractionRepository(sqlite: Database.Database) {
     'UPDATE interactions SET person_rut = ? WHERE id = ? AND person_rut IS NULL AND closed_at IS NULL',
   );
   // A person's record: the calls with them, and the calls with someone else in which they were
-  // acted on (an officer's visit to Pedro that corrected Ana's phone is Ana's too).
+  // acted on (an officer's visit to Pedro that corrected Ana's phone is Ana's too); a look at her
+  // record during his call is no act on her (NOT_CALL_WORK_ACTIONS).
   const withPerson = (mine: boolean) =>
     sqlite.prepare(
       `${SELECT} WHERE (i.person_rut = @rut OR i.id IN (SELECT interaction_id FROM audit_events
-         WHERE person_rut = @rut AND interaction_id IS NOT NULL))
+         WHERE person_rut = @rut AND interaction_id IS NOT NULL
+           AND action NOT IN (${quoted(NOT_CALL_WORK_ACTIONS)})))
        ${mine ? 'AND i.agent_id = @agent' : ''} ORDER BY i.opened_at DESC LIMIT +@limit`,
     );
   const withPersonAll = withPerson(false);

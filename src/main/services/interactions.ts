@@ -13,7 +13,7 @@ import { interactionOutcomeLabels } from '../../shared/messages';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import { decide } from '../../shared/rules/permissions';
 import type { InteractionRow, OnBehalf } from '../repositories/interaction-repository';
-import { NOT_ACTIONS, SUPERVISION_ACTIONS } from '../repositories/dashboard-repository';
+import { NOT_CALL_WORK_ACTIONS } from '../repositories/audit-action-kinds';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, kindParams, NotFoundError, RuleError } from './errors';
 import { interactionKindOf } from '../../shared/rules/interaction-kind';
@@ -45,11 +45,7 @@ function earlierOnBehalf(
   return [...seen.values()];
 }
 
-/**
- * What a call's row does not list as done in it: views, the call's own changes, screen locks
- * (NOT_ACTIONS), and refused looks and acts of supervision (SUPERVISION_ACTIONS), as the Panel.
- */
-const NOT_CALL_WORK = new Set<string>([...NOT_ACTIONS, ...SUPERVISION_ACTIONS]);
+const NOT_CALL_WORK = new Set<string>(NOT_CALL_WORK_ACTIONS);
 
 /** The call as the contract shows it, with the actions linked to it (not its own open/close). */
 export function interactionView(ctx: ServiceContext, row: InteractionRow): Interaction {

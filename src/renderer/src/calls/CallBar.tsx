@@ -62,7 +62,7 @@ function useDictatedRut(): string | null {
   const open = useApp((s) => s.recordRut !== null);
   const onSearch = useSession((s) => s.view === 'search');
   const companyShown = useCompany((s) => s.rut !== null);
-  return onSearch && !companyShown && !open ? (rut as string | null) : null;
+  return onSearch && !companyShown && !open ? rut : null;
 }
 
 /** The same RUT, however it is written. */

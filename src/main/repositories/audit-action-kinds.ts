@@ -1,0 +1,49 @@
+/**
+ * Which audit events are work on someone's account, and which are not: one list for the Panel
+ * (dashboard-repository.ts), a call's actions and a record's calls (interaction-repository.ts).
+ */
+
+/**
+ * Audit events that are not actions an agent took on someone: record views, calls opening and
+ * closing, screen locks. Must match the partial index `audit_actions_at` (migrations 0012, 0029,
+ * 0030).
+ */
+export const NOT_ACTIONS = [
+  'person.view',
+  'interaction.open',
+  'interaction.close',
+  'interaction.set_reason',
+  'interaction.set_person',
+  'interaction.set_caller',
+  'session.lock',
+  'session.unlock',
+  'session.end',
+] as const;
+
+/**
+ * Audit events that are acts of supervision on the desk itself, or refusals, not work on a
+ * caller's account: exporting the audit, the central address, devices, an officer's companies,
+ * taking over actions; and attempts the rules refused. The Panel counts them apart, so they
+ * neither swell nor hide the agents' work.
+ */
+export const SUPERVISION_ACTIONS = [
+  'audit.export',
+  'central.configure',
+  'device.revoke',
+  'scope.assign',
+  'scope.unassign',
+  'sync.reassign',
+  'person.view_denied',
+  'person.search_denied',
+  'company.view_denied',
+] as const;
+
+/** A list of actions as an SQL `IN (…)` list (fixed codes, never input). */
+export const quoted = (actions: readonly string[]) =>
+  actions.map((action) => `'${action}'`).join(', ');
+
+/**
+ * What a call's row does not list as done in it: views, the call's own changes, screen locks
+ * (NOT_ACTIONS), and refused looks and acts of supervision (SUPERVISION_ACTIONS), as the Panel.
+ */
+export const NOT_CALL_WORK_ACTIONS: readonly string[] = [...NOT_ACTIONS, ...SUPERVISION_ACTIONS];
