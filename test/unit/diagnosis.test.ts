@@ -1454,6 +1454,7 @@ describe('diagnose: mixed memberships', () => {
     expect(causes).toStrictEqual([
       {
         code: 'other_companies_open',
+        portal: 'achs_gestion',
         companyRut: '2-7',
         companyName: 'Empresa 2-7',
         role: 'worker',
@@ -1463,6 +1464,7 @@ describe('diagnose: mixed memberships', () => {
       },
       {
         code: 'other_companies_open',
+        portal: 'achs_gestion',
         companyRut: '3-5',
         companyName: 'Empresa 3-5',
         role: 'worker',
@@ -1473,6 +1475,7 @@ describe('diagnose: mixed memberships', () => {
       // Paused at a company no longer adherent: resuming it would open nothing.
       {
         code: 'other_companies_open',
+        portal: 'achs_gestion',
         companyRut: '4-3',
         companyName: 'Empresa 4-3',
         role: 'worker',
@@ -1482,6 +1485,10 @@ describe('diagnose: mixed memberships', () => {
       },
     ]);
     expect(causes.every((cause) => ADVICE_CAUSES.has(cause.code))).toBe(true);
+    // ACHS Gestión's own way to the others (seed 000).
+    expect(causeTexts.other_companies_open(causes[0]!).say).toContain(
+      'Puede seguir ingresando a Empresa 1-9: al entrar, elija la empresa (o use «Cambiar de usuario»).',
+    );
   });
 
   it('tells apart the companies chosen on entering from those of the other portal, with its own login', () => {
@@ -1502,6 +1509,7 @@ describe('diagnose: mixed memberships', () => {
     expect(causes).toStrictEqual([
       {
         code: 'other_companies_open',
+        portal: 'portal_empresas',
         companyRut: '2-7',
         companyName: 'Empresa 2-7',
         role: 'company_user',
@@ -1516,7 +1524,7 @@ describe('diagnose: mixed memberships', () => {
       'Sin acceso en Empresa 2-7; sigue con acceso a Empresa 5-1, Empresa 1-9',
     );
     expect(words.say).toBe(
-      'Empresa 2-7 eliminó su acceso a esa empresa, no a las demás: solo su representante legal o un administrador de accesos puede volver a darle acceso. Puede seguir ingresando a Empresa 5-1: al entrar, elija la empresa (o use «Cambiar de usuario»). A Empresa 1-9 sigue entrando por ACHS Gestión, con su usuario y clave de ese portal.',
+      'Empresa 2-7 eliminó su acceso a esa empresa, no a las demás: solo su representante legal o un administrador de accesos puede volver a darle acceso. Sigue con acceso a Empresa 5-1, con el mismo usuario y clave de Caja Los Héroes. A Empresa 1-9 sigue entrando por ACHS Gestión, con su usuario y clave de ese portal.',
     );
     // Open only on the other portal: nothing to choose on entering.
     const [alone] = diagnose({

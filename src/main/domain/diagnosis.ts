@@ -251,6 +251,8 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       const elsewhere = namesOf(open.filter((o) => onEmpresas(o) !== onEmpresas(m)));
       causes.push({
         code: 'other_companies_open',
+        // The closed access's login: how the others are entered is said in its portal's words.
+        portal: onEmpresas(m) ? 'portal_empresas' : 'achs_gestion',
         ...company(m),
         role: m.role,
         state: m.state,

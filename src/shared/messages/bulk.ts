@@ -103,7 +103,7 @@ export const bulkMessages = {
     invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
     // Rule 5.
     not_registered:
-      'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. La empresa debe incorporarla antes (su encargado de prevención).',
+      'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. Si trabaja en esta empresa, la empresa debe incorporarla antes (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas).',
     not_in_company: 'La persona no pertenece a esta empresa',
     other_company: 'El RUT es de una persona de otra empresa, no de esta',
     invalid_email: 'Correo inválido',

@@ -167,10 +167,14 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     const elsewhere = c.elsewhere?.companies ?? [];
     const open = [...same, ...elsewhere].join(', ');
     const company = c.companyName ?? 'una empresa';
-    // One login per portal (rule 8): the company is chosen on entering only within it.
+    // One login per portal (rule 8): the company is chosen on entering only within it. Choosing
+    // it, and «Cambiar de usuario», are ACHS Gestión's (seed 000); seed 002 says nothing of how
+    // Portal Empresas shows several companies, so only that the same login still opens them.
     const choose = [
       same.length > 0
-        ? `Puede seguir ingresando a ${same.join(', ')}: al entrar, elija la empresa (o use «Cambiar de usuario»).`
+        ? c.portal === 'portal_empresas'
+          ? `Sigue con acceso a ${same.join(', ')}, con el mismo usuario y clave de Caja Los Héroes.`
+          : `Puede seguir ingresando a ${same.join(', ')}: al entrar, elija la empresa (o use «Cambiar de usuario»).`
         : null,
       c.elsewhere && elsewhere.length > 0
         ? `A ${elsewhere.join(', ')} sigue entrando por ${portalLabels[c.elsewhere.portal]}, con su usuario y clave de ese portal.`
