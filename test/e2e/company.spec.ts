@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { companyMessages } from '../../src/shared/messages';
+import { companyMessages, standingText } from '../../src/shared/messages';
 import { openSqlite } from '../../src/storage/db/connection';
 import { expectAccessible } from './a11y';
 import {
@@ -816,11 +816,14 @@ deskTest(
     await desk.find('transportes biobio');
     await desk.option('Transportes Biobío Limitada').click();
     const company = page.getByRole('region', { name: 'Empresa' });
-    await company
-      .getByRole('row')
-      .filter({ hasText: '7.654.321-6' })
-      .getByRole('button', { name: 'Módulos' })
-      .click();
+    // Rule 6: nobody there is «activo», though the stored accesses are.
+    await expect(company).toContainText(
+      /registradas?: ninguna puede ingresar mientras la empresa no esté adherida/,
+    );
+    await expect(company).not.toContainText(/personas? activas? de/);
+    const ramon = company.getByRole('row').filter({ hasText: '7.654.321-6' });
+    await expect(ramon.getByRole('cell', { name: standingText('active', false) })).toBeVisible();
+    await ramon.getByRole('button', { name: 'Módulos' }).click();
     const dialog = page.getByRole('dialog', { name: /Módulos de Ramón/ });
     await expect(dialog).toContainText(companyMessages.dialog.modulesNotAdherent);
     // He holds «Siniestros» (it may go); «Documentos» he lacks (it may not come).

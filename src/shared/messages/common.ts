@@ -70,6 +70,19 @@ export const profileStandingLabels = {
   access_removed: 'Acceso eliminado',
 } as const;
 
+/**
+ * A profile's standing as a list says it: an access still active at a company no longer
+ * adherent opens nothing there (rule 6), so «Activa» alone would not be true.
+ */
+export function standingText(
+  standing: keyof typeof profileStandingLabels,
+  companyAdherent: boolean,
+): string {
+  return !companyAdherent && standing === 'active'
+    ? 'Activa, sin acceso: la empresa no está adherida'
+    : profileStandingLabels[standing];
+}
+
 export const registrationStateLabels = {
   not_registered: 'Sin registro',
   pending_activation: 'Pendiente de activación',

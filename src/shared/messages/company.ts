@@ -76,12 +76,21 @@ export const companyMessages = {
   adherent: (since: string | null) => (since ? `Adherida desde ${since}` : 'Adherida'),
   notAdherent: (until: string | null) =>
     until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
-  counts: (active: number, all: number, admins: number, pendingSignature: number) =>
-    `${countOf(active, 'persona activa', 'personas activas')} de ${countOf(all, 'registrada', 'registradas')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}${
-      pendingSignature > 0
-        ? ` · ${countOf(pendingSignature, 'pendiente de firma del acuerdo', 'pendientes de firma del acuerdo')}`
-        : ''
-    }`,
+  counts: (
+    active: number,
+    all: number,
+    admins: number,
+    pendingSignature: number,
+    adherent: boolean,
+  ) =>
+    // Rule 6: at a company no longer adherent nobody is «activo»: no access opens there.
+    !adherent
+      ? `${countOf(all, 'persona registrada', 'personas registradas')}: ninguna puede ingresar mientras la empresa no esté adherida`
+      : `${countOf(active, 'persona activa', 'personas activas')} de ${countOf(all, 'registrada', 'registradas')} · ${countOf(admins, 'administrador de accesos', 'administradores de accesos')}${
+          pendingSignature > 0
+            ? ` · ${countOf(pendingSignature, 'pendiente de firma del acuerdo', 'pendientes de firma del acuerdo')}`
+            : ''
+        }`,
   /** A prevention officer's laptop holds a company's current people only (scope rule). */
   countsOfficer:
     'En este equipo están las personas vigentes de la empresa: las dadas de baja no llegan a él.',

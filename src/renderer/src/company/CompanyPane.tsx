@@ -9,7 +9,7 @@ import {
   deniedMessages,
   modulesText,
   portalLabels,
-  profileStandingLabels,
+  standingText,
   requestCapacityLabels,
   roleLabels,
   signatoryKindLabels,
@@ -163,6 +163,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
             company.counts.users,
             company.counts.admins,
             company.counts.pendingSignature,
+            company.adherent,
           )}
           {officer && ` · ${t.countsOfficer}`}
         </p>
@@ -312,8 +313,8 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                       )}
                       {p.external && <TrailingTag>{t.external}</TrailingTag>}
                     </td>
-                    <td className={standing === 'active' ? '' : standingClass(standing)}>
-                      {profileStandingLabels[standing]}
+                    <td className={standingClass(standing, company.adherent)}>
+                      {standingText(standing, company.adherent)}
                     </td>
                     {empresas && (
                       <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
@@ -393,7 +394,11 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
       )}
 
       <h2 id="company-users-title">{t.users}</h2>
-      {multi ? <SelectableUserList company={company} /> : <UserList />}
+      {multi ? (
+        <SelectableUserList company={company} />
+      ) : (
+        <UserList companyAdherent={company.adherent} />
+      )}
     </>
   );
 }
@@ -526,7 +531,7 @@ export function RegisterCheckCell({
 }
 
 /** Every person of the company, paged by RUT and virtualized: a company may have 50,000. */
-function UserList() {
+function UserList({ companyAdherent }: { companyAdherent: boolean }) {
   const users = useCompany((s) => s.users);
   const nextAfter = useCompany((s) => s.nextAfter);
   const loadingUsers = useCompany((s) => s.loadingUsers);
@@ -569,7 +574,7 @@ function UserList() {
                 {nameOr(user.person)}
               </button>
               <span className="rut small-inline">{displayRut(user.person.rut)}</span>
-              <MembershipSummary user={user} />
+              <MembershipSummary user={user} companyAdherent={companyAdherent} />
             </li>
           );
         })}

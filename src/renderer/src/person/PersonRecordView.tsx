@@ -13,7 +13,7 @@ import {
   listNoun,
   mailKindLabels,
   mailOutcomeLabels,
-  profileStandingLabels,
+  standingText,
   recordMessages,
   adminKindLabels,
   companyMessages,
@@ -466,9 +466,13 @@ function RecordContent({ record }: { record: PersonRecord }) {
                 <td
                   className={standingClass(
                     profileStanding(membership, membership.companyOnEmpresas),
+                    membership.companyAdherent,
                   )}
                 >
-                  {profileStandingLabels[profileStanding(membership, membership.companyOnEmpresas)]}
+                  {standingText(
+                    profileStanding(membership, membership.companyOnEmpresas),
+                    membership.companyAdherent,
+                  )}
                 </td>
                 <td>
                   <WholeDates

@@ -134,7 +134,7 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
                 />
                 <strong className="company-user-name">{nameOr(user.person)}</strong>
                 <span className="rut small-inline">{displayRut(user.person.rut)}</span>
-                <MembershipSummary user={user} />
+                <MembershipSummary user={user} companyAdherent={company.adherent} />
               </div>
             );
           })}
