@@ -207,6 +207,11 @@ export const Cause = z.object({
    * person's address (mail_bounced): no link reaches them until it is corrected.
    */
   bounced: z.boolean().optional(),
+  /**
+   * agreement_unsigned: how the first entry to Portal Empresas goes once signed (rule 16): with
+   * the first-access key, or with the password the Los Héroes login already has.
+   */
+  firstEntry: z.enum(['first_access_key', 'usual_password']).optional(),
   fix: Fix.nullable(),
 });
 export type Cause = z.infer<typeof Cause>;

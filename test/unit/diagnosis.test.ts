@@ -731,6 +731,7 @@ describe('diagnose', () => {
         { code: 'password_link_unused', portal: 'achs_gestion', fix: null },
         {
           code: 'agreement_unsigned',
+          firstEntry: 'usual_password',
           portal: 'portal_empresas',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
@@ -772,6 +773,7 @@ describe('diagnose', () => {
       expect(causes).toStrictEqual([
         {
           code: 'agreement_unsigned',
+          firstEntry: 'usual_password',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
           portal: 'portal_empresas',
@@ -819,6 +821,7 @@ describe('diagnose', () => {
       expect(causes).toStrictEqual([
         {
           code: 'agreement_unsigned',
+          firstEntry: 'usual_password',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
           portal: 'portal_empresas',
@@ -971,8 +974,34 @@ describe('diagnose', () => {
       );
       expect(causes[0]).toMatchObject({ lastSentAt: ONE_HOUR_AGO, lastMailWaiting: true });
       expect(causeTexts.agreement_unsigned(causes[0]!).say).toMatch(
-        /El correo que pedimos el .* aún no sale: le llegará en cuanto se envíe\.$/,
+        /El correo que pedimos el .* aún no sale: le llegará en cuanto se envíe\. Después de firmar, ingresa a Portal Empresas con la contraseña que ya tiene en Caja Los Héroes/,
       );
+    });
+
+    it('says how the first entry goes once signed: the first-access key, or the password it has (rule 16)', () => {
+      const newLogin = diagnose(
+        input({
+          accounts: [account('portal_heroes', { passwordSet: false })],
+          memberships: [unsignedAdmin],
+        }),
+      );
+      expect(newLogin[0]).toMatchObject({
+        code: 'agreement_unsigned',
+        firstEntry: 'first_access_key',
+      });
+      expect(causeTexts.agreement_unsigned(newLogin[0]!).say).toMatch(
+        /Después de firmar, su primer ingreso a Portal Empresas es con los 4 dígitos anteriores al dígito verificador de su RUT/,
+      );
+      // A login not registered yet has no first entry to tell of: its own causes come first.
+      const unregistered = diagnose(
+        input({
+          accounts: [account('portal_heroes', { registrationState: 'pending_activation' })],
+          memberships: [unsignedAdmin],
+        }),
+      );
+      const unsigned = unregistered.find((cause) => cause.code === 'agreement_unsigned')!;
+      expect(unsigned.firstEntry).toBeUndefined();
+      expect(causeTexts.agreement_unsigned(unsigned).say).not.toMatch(/Después de firmar/);
     });
 
     it('applies to company users too, without lastSentAt when never sent', () => {
@@ -987,6 +1016,7 @@ describe('diagnose', () => {
       expect(causes).toStrictEqual([
         {
           code: 'agreement_unsigned',
+          firstEntry: 'usual_password',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
           portal: 'portal_empresas',

@@ -115,6 +115,8 @@ export type Cause = {
    * agreement is unsigned too, and its mail waits for the access back (signatureWaitsForAccess).
    */
   agreementWaits?: boolean;
+  /** agreement_unsigned: how the first entry goes once signed (rule 16). */
+  firstEntry?: 'first_access_key' | 'usual_password';
   fix: Fix | null;
 };
 
@@ -380,12 +382,23 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     // own wait) is the fix — not a second, different mail. An administrator the representative
     // added was sent the agreement's own mail.
     const approved = approvalAwaitsAt(accessRequests, m.companyRut);
+    // Rule 16, said before it is asked: what opens Portal Empresas once the agreement is signed.
+    const firstEntry =
+      losHeroes?.registrationState === 'active'
+        ? firstAccessAdvice({
+            passwordSet: losHeroes.passwordSet ?? true,
+            firstAccessUsed: losHeroes.firstAccessUsed ?? false,
+          })
+        : null;
     causes.push({
       code: 'agreement_unsigned',
       ...company(m),
       portal: 'portal_empresas',
       ...lastSent(mails, person.email, 'portal_empresas', 'agreement_signature', 'access_approval'),
       ...(addressBounced ? { bounced: true } : {}),
+      ...(firstEntry === 'first_access_key' || firstEntry === 'usual_password'
+        ? { firstEntry }
+        : {}),
       fix: losHeroes
         ? resend(losHeroes, approved ? 'access_approval' : 'agreement_signature')
         : null,

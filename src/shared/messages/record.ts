@@ -125,7 +125,13 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   agreement_unsigned: (c) => ({
     title: `Acuerdo de Acceso Remoto sin firmar${of(c)}`,
-    say: `Hasta firmar el acuerdo desde el enlace del correo no se le asigna el perfil de empresa. El correo llega desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.${sent(c)}`,
+    say: `Hasta firmar el acuerdo desde el enlace del correo no se le asigna el perfil de empresa. El correo llega desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.${sent(c)}${
+      c.firstEntry === 'first_access_key'
+        ? ' Después de firmar, su primer ingreso a Portal Empresas es con los 4 dígitos anteriores al dígito verificador de su RUT (sirven solo esa vez).'
+        : c.firstEntry === 'usual_password'
+          ? ' Después de firmar, ingresa a Portal Empresas con la contraseña que ya tiene en Caja Los Héroes (la misma de Portal Héroes y la APP LH).'
+          : ''
+    }`,
   }),
   access_request_rejected: (c) => ({
     title: `Solicitud de acceso rechazada${of(c)}`,
