@@ -145,7 +145,7 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await expect(screen.getByRole('heading', { name: 'Nueva carga' })).toBeVisible();
   await expect(screen.getByRole('button', { name: 'Volver a las cargas' })).toHaveCount(0);
   await expect(screen.getByRole('table')).toContainText('Terminada');
-  await screen.getByRole('button', { name: /^Ver: espiga\.csv/ }).click();
+  await screen.getByRole('button', { name: /^Ver: Carga · espiga\.csv/ }).click();
 
   // Undo, confirmed with a reason in a dialog.
   await screen.getByRole('button', { name: 'Deshacer esta carga' }).click();
@@ -161,6 +161,12 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await expect(screen.getByRole('status')).toHaveText(/Carga deshecha/);
   await expect(screen.getByText('2 aplicadas · 0 rechazadas · 0 sin cambios')).toBeVisible();
   await expectAccessible(page, 'Cargas masivas: reversión');
+  // The list names the load and its reversal apart, though they share file and minute.
+  await screen.getByRole('button', { name: 'Volver a las cargas' }).click();
+  await expect(screen.getByRole('button', { name: /^Ver: Carga · espiga\.csv/ })).toHaveCount(1);
+  await expect(screen.getByRole('button', { name: /^Ver: Reversión · espiga\.csv/ })).toHaveCount(
+    1,
+  );
 
   await page.getByRole('button', { name: 'Búsqueda' }).click();
   await desk.find('19.283.746-4');

@@ -106,7 +106,8 @@ export const bulkMessages = {
       'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. Si trabaja en esta empresa, la empresa debe incorporarla antes (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas).',
     not_in_company: 'La persona no pertenece a esta empresa',
     other_company: 'El RUT es de una persona de otra empresa, no de esta',
-    invalid_email: 'Correo inválido',
+    invalid_email:
+      'Correo inválido: debe ser como nombre@dominio.cl, sin espacios, tildes ni ñ',
     invalid_state: 'Estado no reconocido: use «habilitado» o «inhabilitado»',
     duplicate_conflict: 'RUT repetido en el archivo con valores distintos',
     company_not_adherent: 'La empresa no está adherida',

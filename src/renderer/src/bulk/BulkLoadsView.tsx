@@ -842,7 +842,8 @@ function History() {
                   <button
                     type="button"
                     className="small-button"
-                    aria-label={`${m.open}: ${batch.fileName}, ${formatDateTime(batch.createdAt)}`}
+                    // A load and its reversal share file and minute: the kind tells them apart.
+                    aria-label={`${m.open}: ${m.kinds[batch.kind]} · ${batch.fileName}, ${formatDateTime(batch.createdAt)}`}
                     onClick={() => show({ kind: 'batch', batchId: batch.batchId })}
                   >
                     {m.open}
