@@ -371,6 +371,14 @@ export const PersonRecord = z.object({
       startedAt: z.string(),
       endedAt: z.string().nullable(),
       version: z.number().int(),
+      /**
+       * Rule 9: the company's other access administrators with their profile assigned, whom a
+       * user asks for modules (seed 000: «si no sabes quién es, llama al 600»). Empty where the
+       * access is closed or the company no longer adherent: nobody there can give anything.
+       */
+      accessAdmins: z.array(
+        z.object({ rut: z.string(), name: z.string(), kind: AdminKind.nullable() }),
+      ),
       can: z.object({
         disable: Decision,
         enable: Decision,

@@ -4,7 +4,7 @@
  */
 import { expectAccessible } from './a11y';
 import { expect, test, type DeskPage } from './fixtures';
-import { deniedMessages, searchMessages } from '../../src/shared/messages';
+import { deniedMessages, recordMessages, searchMessages } from '../../src/shared/messages';
 
 const ROSA = '6.543.210-2';
 
@@ -309,6 +309,27 @@ test('dismissed from one company, still open at another: the diagnosis says so (
   await expect(advice).toContainText('Puede seguir ingresando a Constructora Los Andes SpA');
   await expect(diagnosis).not.toContainText('Sin impedimentos');
   await expectAccessible(desk.page, 'de baja en una empresa, activa en otra');
+});
+
+test('a worker who does not know who gives modules hears it from the record (rule 9, seed 000)', async ({
+  desk,
+}) => {
+  // Pedro, a worker of Los Andes: «¿a quién le pido el módulo de siniestros?»
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  const admins = desk.record
+    .getByRole('listitem')
+    .filter({ hasText: 'Constructora Los Andes SpA' })
+    .filter({ hasText: 'Ricardo' });
+  await expect(desk.record).toContainText(recordMessages.accessAdminsTitle);
+  await expect(admins).toContainText(
+    'Diego Sebastián Herrera Soto (19.876.543-0, por designación del representante legal)',
+  );
+  await expect(admins).toContainText(
+    'Ricardo Alberto Muñoz Vidal (12.131.415-0, representante legal)',
+  );
+  await expect(admins).toContainText('Paula Andrea Rojas Tapia (15.161.718-2, contacto comercial)');
+  await expectAccessible(desk.page, 'a quién pedir módulos');
 });
 
 test("the browser's Back and Forward move between screens and never leave the desk", async ({

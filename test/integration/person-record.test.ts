@@ -140,6 +140,37 @@ describe('persons.get', () => {
     expect(profile!.agreementSignedAt! >= profile!.startedAt).toBe(true);
   });
 
+  it('names who to ask for modules at each open company: its other administrators with the profile assigned (rule 9)', () => {
+    const admins = (rut: string, company: string) =>
+      record(rut).memberships.find((m) => m.companyRut === company)!.accessAdmins;
+    const ANDES = '76543210-3';
+    // Pedro, a worker of Los Andes, asks any of its three administrators.
+    expect(admins('12.345.678-5', ANDES)).toEqual([
+      { rut: '19876543-0', name: 'Diego Sebastián Herrera Soto', kind: 'appointed' },
+      { rut: RICARDO, name: 'Ricardo Alberto Muñoz Vidal', kind: 'legal_representative' },
+      { rut: '15161718-2', name: 'Paula Andrea Rojas Tapia', kind: 'commercial_contact' },
+    ]);
+    // Ricardo asks the others, not himself.
+    expect(admins(RICARDO, ANDES).map((a) => a.rut)).toEqual(['19876543-0', '15161718-2']);
+    // Jorge, a user of La Espiga (Portal Empresas), asks Marcela, whose agreement is signed.
+    expect(admins('19.283.746-4', ESPIGA)).toEqual([
+      { rut: '13579246-2', name: 'Marcela Andrea Fuentes Rivas', kind: null },
+    ]);
+    // Unsigned, her profile is not assigned (rule 12): she gives nobody anything yet.
+    const core = seededCore(300);
+    core.db.$client
+      .prepare(
+        'UPDATE memberships SET agreement_signed = 0 WHERE person_rut = 13579246 AND company_rut = 78901234',
+      )
+      .run();
+    const jorge = call(core, 'persons.get', { rut: '19.283.746-4' }) as PersonRecord;
+    expect(jorge.memberships.find((m) => m.companyRut === ESPIGA)!.accessAdmins).toEqual([]);
+    // Valentina's access is paused: nobody there gives her modules now; Ramón's company is no
+    // longer adherent.
+    expect(admins('14.253.647-1', ESPIGA)).toEqual([]);
+    expect(record('7.654.321-6').memberships.every((m) => m.accessAdmins.length === 0)).toBe(true);
+  });
+
   it('answers not_found for a valid RUT that is not in the replica, invalid_input for a bad one', () => {
     const core = seededCore(300);
     expect(core.dispatchNow('persons.get', { rut: '1-9' })).toMatchObject({

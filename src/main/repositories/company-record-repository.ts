@@ -35,6 +35,15 @@ export const COMPANY_SQL = {
     FROM memberships m JOIN persons p ON p.rut = m.person_rut
     WHERE m.company_rut = ? AND m.role IN ('access_admin', 'company_user')
     ORDER BY m.role, p.last_name1`,
+  /**
+   * Its active access administrators (rule 9), who a user asks for modules: from the staff's
+   * partial index, never the company's thousand company users.
+   */
+  activeAdmins: `SELECT m.person_rut, m.admin_kind, m.agreement_signed,
+      p.dv, p.given_names, p.last_name1, p.last_name2
+    FROM memberships m JOIN persons p ON p.rut = m.person_rut
+    WHERE m.company_rut = ? AND m.role = 'access_admin' AND m.state = 'active'
+    ORDER BY p.last_name1, p.last_name2, p.given_names`,
   /** One page of every user, keyset by person RUT (the company's range of its key table). */
   usersPage: `SELECT k.person_rut, k.role, k.state, m.external, m.agreement_signed, m.started_at, m.ended_at,
       p.dv, p.given_names, p.last_name1, p.last_name2
@@ -84,6 +93,11 @@ export type ProfileRow = Name & {
   agreement_signed_at: string | null;
   modules: string;
   version: number;
+};
+export type ActiveAdminRow = Name & {
+  person_rut: number;
+  admin_kind: 'legal_representative' | 'commercial_contact' | 'appointed' | null;
+  agreement_signed: number;
 };
 export type UserRow = Name & {
   person_rut: number;
@@ -136,6 +150,9 @@ export function createCompanyRecordRepository(sqlite: Database.Database) {
     },
     profiles(rut: number): ProfileRow[] {
       return statements.profiles.all(rut) as ProfileRow[];
+    },
+    activeAdmins(rut: number): ActiveAdminRow[] {
+      return statements.activeAdmins.all(rut) as ActiveAdminRow[];
     },
     personName(rut: number): Name | null {
       return (statements.personName.get(rut) as Name | undefined) ?? null;

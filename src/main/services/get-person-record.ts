@@ -11,6 +11,7 @@ import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
 import { loginRut, readRut } from '../../shared/rut';
+import { fullName } from '../../shared/format';
 import {
   IDENTITY_FACTS_REQUIRED,
   phoneNoProofUntil,
@@ -364,6 +365,26 @@ export function buildPersonRecord(
     hasUnsignedAgreement: unsignedAgreement(signatures),
   });
 
+  // Rule 9: who the person asks for modules at each company still open to them — its other
+  // administrators with the profile assigned (on Portal Empresas, the agreement signed).
+  const accessAdminsOf = (membership: (typeof memberships)[number]) => {
+    if (membership.state !== 'active' || !membership.companyAdherent) return [];
+    const onEmpresas = isOnEmpresas(parseStringList(membership.companyPortals));
+    return ctx.repos.companyRecords
+      .activeAdmins(membership.companyRut)
+      .filter((admin) => admin.person_rut !== personRut)
+      .filter((admin) => !onEmpresas || admin.agreement_signed === 1)
+      .map((admin) => ({
+        rut: loginRut({ body: admin.person_rut, dv: admin.dv }),
+        name: fullName({
+          givenNames: admin.given_names,
+          lastName1: admin.last_name1,
+          lastName2: admin.last_name2,
+        }),
+        kind: admin.admin_kind,
+      }));
+  };
+
   const membershipViews = memberships.map((membership) => {
     // A change that closes the access, off for the representative's unless he asks (shielded).
     const closing = (action: Action, toState: 'disabled' | 'paused' | 'removed') =>
@@ -388,6 +409,7 @@ export function buildPersonRecord(
       startedAt: membership.startedAt,
       endedAt: membership.endedAt,
       version: membership.version,
+      accessAdmins: accessAdminsOf(membership),
       can: {
         disable: closing('membership.disable', 'disabled'),
         enable: waits(can('membership.enable', membership.companyRut), membership, 'gives_back'),

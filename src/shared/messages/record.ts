@@ -397,6 +397,10 @@ export const recordMessages = {
   noCompanies: 'No figura en ninguna empresa.',
   /** Named in a company's register without an access of hers there (rule 12). */
   registersTitle: 'En el registro de la empresa (no es un acceso):',
+  /** Rule 9; seed 000: «contáctate con el administrador de accesos de tu empresa». */
+  accessAdminsTitle: 'A quién pedir módulos o perfiles (administradores de accesos):',
+  noAccessAdmins:
+    'no tiene otro administrador de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar la mesa de ayuda.',
   register: (kind: 'legal_representative' | 'trf') =>
     kind === 'legal_representative'
       ? 'Representante legal'

@@ -565,6 +565,8 @@ function RecordContent({ record }: { record: PersonRecord }) {
         </div>
       )}
 
+      <AccessAdmins memberships={record.memberships} />
+
       <h2>{recordMessages.mails}</h2>
       {record.mails.length === 0 ? (
         <p className="muted">No se le han enviado correos.</p>
@@ -591,6 +593,42 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <RecentInteractions interactions={record.interactions} personRut={record.rut} />
     </>
+  );
+}
+
+/**
+ * Rule 9: who the person asks for modules or a profile at each company still open to them, the
+ * question a caller brings when they do not know (seed 000); a company with none says who can.
+ * Names only: opening their records is not this call's business.
+ */
+function AccessAdmins({ memberships }: { memberships: PersonRecord['memberships'] }) {
+  const open = memberships.filter((m) => m.state === 'active' && m.companyAdherent);
+  // Someone who administers a company and is its only administrator has nobody else to ask.
+  const shown = open.filter((m) => m.accessAdmins.length > 0 || m.role !== 'access_admin');
+  if (shown.length === 0) return null;
+  return (
+    <div className="registers">
+      <p className="muted">{recordMessages.accessAdminsTitle}</p>
+      <ul>
+        {shown.map((m) => (
+          <li key={m.companyRut}>
+            <strong>{m.companyName}</strong>
+            {m.accessAdmins.length === 0
+              ? ` ${recordMessages.noAccessAdmins}`
+              : m.accessAdmins.map((admin, index) => (
+                  <span key={admin.rut}>
+                    {index === 0 ? ': ' : ' · '}
+                    {admin.name}{' '}
+                    <span className="muted">
+                      ({displayRut(admin.rut)}
+                      {admin.kind && `, ${adminKindLabels[admin.kind].toLowerCase()}`})
+                    </span>
+                  </span>
+                ))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
