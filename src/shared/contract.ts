@@ -1217,6 +1217,8 @@ export const BulkOutcomeFilter = z.enum(OUTCOME_FILTERS);
 export const BulkTotals = z.object({
   rows: z.number().int(),
   changes: z.number().int(),
+  /** Rows refused as nobody of the company (shared/rules/bulk-load.ts, looksLikeOtherCompanysFile). */
+  strangers: z.number().int(),
   /**
    * Changes an undo could not take back, by why: an e-mail given to someone who had none, an
    * access disabled while paused.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bulkMessages } from '../../src/shared/messages';
+import { checkDigit } from '../../src/shared/rut';
 import {
   checkPlannedRow,
   previewRows,
@@ -11,6 +12,7 @@ import {
   recogniseHeader,
   rutReader,
   irreversibleBecause,
+  looksLikeOtherCompanysFile,
   reconfirm,
   reversePlan,
   type BulkRowInput,
@@ -278,6 +280,22 @@ describe('duplicates and totals', () => {
     ).toBe('Correo: (sin correo) → beto@x.cl · no se podrá deshacer');
   });
 
+  it('a file mostly of people who are nobody of the company looks like another company’s', () => {
+    const strangers = Array.from({ length: 12 }, (_, i) => {
+      const body = 20_000_000 + i;
+      return row(`${body}-${checkDigit(body)}`, `p${i}@x.cl`, null);
+    });
+    const mostly = previewRows([...strangers, row('11111111-1', 'beto@x.cl', '')], true, lookup);
+    expect(mostly.totals).toMatchObject({ rows: 13, strangers: 12 });
+    expect(looksLikeOtherCompanysFile(mostly.totals)).toBe(true);
+    // A few strangers are typos, not the wrong file: under ten, or not most of the rows.
+    expect(looksLikeOtherCompanysFile({ rows: 9, strangers: 9 })).toBe(false);
+    expect(looksLikeOtherCompanysFile({ rows: 40, strangers: 20 })).toBe(false);
+    expect(bulkMessages.otherCompanysFile(12, 13, 'Empresa')).toBe(
+      '12 de 13 filas no son personas de Empresa: revise que el archivo sea de esta empresa (y el RUT de la empresa, arriba) antes de aplicar.',
+    );
+  });
+
   it('counts rows by outcome; a row with two effects counts under both', () => {
     const { totals } = previewRows(
       [
@@ -295,6 +313,8 @@ describe('duplicates and totals', () => {
     expect(totals).toEqual({
       rows: 6,
       changes: 2,
+      // One of the refused rows is nobody of the company (9.876.543-3); the other, a bad RUT.
+      strangers: 1,
       irreversible: { cannot_restore_email: 1, cannot_restore_pause: 0 },
       // Without the company's facts (previewRows' fourth argument) nothing is warned.
       warnings: { last_admin: 0, shared_email: 0 },

@@ -106,8 +106,7 @@ export const bulkMessages = {
       'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. Si trabaja en esta empresa, la empresa debe incorporarla antes (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas).',
     not_in_company: 'La persona no pertenece a esta empresa',
     other_company: 'El RUT es de una persona de otra empresa, no de esta',
-    invalid_email:
-      'Correo inválido: debe ser como nombre@dominio.cl, sin espacios, tildes ni ñ',
+    invalid_email: 'Correo inválido: debe ser como nombre@dominio.cl, sin espacios, tildes ni ñ',
     invalid_state: 'Estado no reconocido: use «habilitado» o «inhabilitado»',
     duplicate_conflict: 'RUT repetido en el archivo con valores distintos',
     company_not_adherent: 'La empresa no está adherida',
@@ -175,6 +174,9 @@ export const bulkMessages = {
     shared_email: (n: number) =>
       `${n === 1 ? '1 fila da un correo' : `${formatNumber(n)} filas dan correos`} que ya tiene otra persona, o que el archivo da también a otra: los correos de las dos, también los enlaces para crear o recuperar la contraseña, llegarían al mismo buzón (el acceso es personal). Revíse${n === 1 ? 'la' : 'las'} en «Con advertencias» antes de aplicar.`,
   },
+  /** Most rows are nobody of the company (looksLikeOtherCompanysFile): the wrong file? */
+  otherCompanysFile: (strangers: number, rows: number, company: string) =>
+    `${formatNumber(strangers)} de ${formatNumber(rows)} filas no son personas de ${company}: revise que el archivo sea de esta empresa (y el RUT de la empresa, arriba) antes de aplicar.`,
   /** A change row's warnings, after what it changes. */
   rowWarnings: (lastAdmin: boolean, sharedEmail: { rut: string; line: number | null } | null) =>
     [

@@ -141,6 +141,11 @@ export type Irreversible = 'cannot_restore_email' | 'cannot_restore_pause';
 export type Totals = Record<OutcomeFilter, number> & {
   rows: number;
   changes: number;
+  /**
+   * Rows refused as nobody of this company (STRANGER_REFUSALS): most of a file being such rows
+   * says it is another company's file.
+   */
+  strangers: number;
   irreversible: Record<Irreversible, number>;
   warnings: Record<Warning, number>;
 };
@@ -305,6 +310,21 @@ export function readRows(rows: readonly BulkRowInput[]): FileReading {
   });
 }
 
+/** Refusals of a RUT that is nobody of the company loaded. */
+const STRANGER_REFUSALS: ReadonlySet<RefusalCode> = new Set([
+  'not_registered',
+  'not_in_company',
+  'other_company',
+]);
+
+/**
+ * Whether a file looks like another company's: most of its rows, and at least ten, are nobody of
+ * the company loaded. A few strangers are a company's typos; most are the wrong file.
+ */
+export function looksLikeOtherCompanysFile(totals: Pick<Totals, 'rows' | 'strangers'>): boolean {
+  return totals.strangers >= 10 && totals.strangers * 2 > totals.rows;
+}
+
 /** Adds one outcome to the totals: a change counts under each effect it has. */
 function count(totals: Totals, outcome: RowOutcome): void {
   if (outcome.kind === 'change') {
@@ -313,8 +333,10 @@ function count(totals: Totals, outcome: RowOutcome): void {
     if (because !== null) totals.irreversible[because] += 1;
     if (outcome.email) totals.new_email += 1;
     if (outcome.state) totals[outcome.state.to === 'active' ? 'enable' : 'disable'] += 1;
-  } else if (outcome.kind === 'refused') totals.refused += 1;
-  else totals[outcome.kind] += 1;
+  } else if (outcome.kind === 'refused') {
+    totals.refused += 1;
+    if (STRANGER_REFUSALS.has(outcome.reason)) totals.strangers += 1;
+  } else totals[outcome.kind] += 1;
 }
 
 /** The rows of a file read (readRows), each decided against the replica, and the totals. */
@@ -326,6 +348,7 @@ export function decideRows(
   const totals: Totals = {
     rows: reading.length,
     changes: 0,
+    strangers: 0,
     irreversible: { cannot_restore_email: 0, cannot_restore_pause: 0 },
     warnings: { last_admin: 0, shared_email: 0 },
     new_email: 0,

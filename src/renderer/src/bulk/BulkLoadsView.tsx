@@ -21,6 +21,7 @@ import { formatDateTime, formatNumber } from '../../../shared/format';
 import { bulkMessages as m, columnTitles, dialogMessages } from '../../../shared/messages';
 import {
   BULK_MAX_FILE_BYTES,
+  looksLikeOtherCompanysFile,
   OUTCOME_FILTERS,
   readStateCell,
 } from '../../../shared/rules/bulk-load';
@@ -364,6 +365,11 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
         {displayRut(preview.companyRut)} · {m.readAs(preview.format, preview.encoding)}
       </p>
       {!preview.adherent && <p className="notice notice-warn">{m.notAdherent}</p>}
+      {looksLikeOtherCompanysFile(preview.totals) && (
+        <p className="notice notice-warn">
+          {m.otherCompanysFile(preview.totals.strangers, preview.totals.rows, preview.companyName)}
+        </p>
+      )}
       <div className="bulk-totals" role="group" aria-label={m.filterLabel}>
         <button type="button" aria-pressed={filter === null} onClick={() => setFilter(null)}>
           {m.filters['all']} <strong>{formatNumber(preview.totals.rows)}</strong>
