@@ -58,6 +58,8 @@ test.describe('Auditoría', () => {
     await page.getByRole('button', { name: 'Auditoría' }).click();
     const audit = page.getByRole('region', { name: 'Auditoría' });
     const table = audit.getByRole('table');
+    // Each desk keeps its own audit: the screen says it is this one's, not the whole desk's.
+    await expect(audit).toContainText('Eventos registrados en este equipo.');
 
     // Only the real actions: the record views are left out, and the screen says so.
     await expect(audit.getByText('2 eventos (sin las consultas de fichas)')).toBeVisible();

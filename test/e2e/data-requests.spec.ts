@@ -139,7 +139,8 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   expect(html).toContain(`Datos personales — solicitud ${access.number}`);
   expect(html).toContain(PEDRO);
   expect(html).toContain('12.345.678-5');
-  expect(html).toContain('Registro de auditoría sobre el titular');
+  expect(html).toContain('Registro de auditoría sobre el titular (en este equipo)');
+  expect(html).toContain('cada equipo de la mesa guarda las suyas');
   const [jsonDownload] = await Promise.all([
     page.waitForEvent('download'),
     detail.getByRole('button', { name: /Descargar datos \(JSON\)/ }).click(),

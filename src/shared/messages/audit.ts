@@ -175,6 +175,12 @@ export const auditChoiceLabels: Record<string, string> = {
 
 export const auditMessages = {
   title: 'Auditoría',
+  /**
+   * Each desk keeps its own audit (anchored on the central API, never copied there): what was
+   * done on another desk is not here, and the screen must not read as the whole help desk's.
+   */
+  scope:
+    'Eventos registrados en este equipo. Cada equipo de la mesa guarda su propia auditoría: lo hecho en otro equipo se consulta en ese equipo.',
   empty: '—',
   /** A company in an event's details: its name, then its RUT. */
   company: (name: string, rut: string) => `${name} (${rut})`,

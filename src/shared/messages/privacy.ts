@@ -215,7 +215,7 @@ export const dataRequestMessages = {
 export const dataExportTexts = {
   title: (number: string) => `Datos personales — solicitud ${number}`,
   intro:
-    'Informe de los datos personales que la mesa de ayuda mantiene sobre el titular, emitido en respuesta a su solicitud (Ley 21.719). Puede imprimirse o guardarse como PDF desde el navegador.',
+    'Informe de los datos personales que la mesa de ayuda mantiene sobre el titular, emitido en respuesta a su solicitud (Ley 21.719). La ficha, sus empresas, cuentas y correos son los del sistema central; las llamadas, visitas y la auditoría son las registradas en el equipo que emitió este informe (cada equipo de la mesa guarda las suyas). Puede imprimirse o guardarse como PDF desde el navegador.',
   meta: {
     person: 'Titular',
     request: 'Solicitud',
@@ -231,9 +231,9 @@ export const dataExportTexts = {
     accounts: 'Cuentas en los portales',
     mails: 'Correos enviados',
     accessRequests: 'Solicitudes de acceso a Portal Empresas',
-    calls: 'Llamadas y visitas',
+    calls: 'Llamadas y visitas (registradas en este equipo)',
     dataRequests: 'Solicitudes Ley 21.719',
-    auditEvents: 'Registro de auditoría sobre el titular',
+    auditEvents: 'Registro de auditoría sobre el titular (en este equipo)',
   },
   columns: {
     rut: 'RUT',

@@ -234,6 +234,7 @@ export function AuditView() {
       <h1 tabIndex={-1} id="audit-title">
         {m.title}
       </h1>
+      <p className="muted">{m.scope}</p>
       <form
         ref={form}
         className="filters"
