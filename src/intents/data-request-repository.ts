@@ -12,6 +12,7 @@ import {
   type DeadlineStatus,
 } from '../shared/rules/legal-deadlines';
 import {
+  BLOCKABLE_RIGHTS,
   OPEN_STATES,
   type ActiveBlock,
   type DataRequestChannel,
@@ -126,10 +127,18 @@ export function createDataRequestRepository(
   const ofPerson = sqlite.prepare(
     `SELECT ${COLUMNS} FROM data_requests WHERE person_rut = ? ORDER BY received_at DESC, number`,
   );
-  // A temporary block outlives its request only until someone lifts it: the Panel counts these.
+  const BLOCKABLE_LIST = BLOCKABLE_RIGHTS.map((right) => `'${right}'`).join(', ');
+  // The person's open requests a temporary block stands on (art. 11).
+  const openBlockable = sqlite.prepare(
+    `SELECT count(*) FROM data_requests WHERE person_rut = ? AND state IN (${OPEN_LIST})
+       AND data_right IN (${BLOCKABLE_LIST})`,
+  );
+  // A temporary block holds while a request it stands on is decided (art. 11); once none is
+  // open it waits for someone to lift it, and the Panel counts these.
   const blocksAfterClose = sqlite.prepare(
-    `SELECT count(*) FROM data_requests WHERE blocked_at IS NOT NULL AND unblocked_at IS NULL
-       AND state NOT IN (${OPEN_LIST})`,
+    `SELECT count(*) FROM data_requests b WHERE b.blocked_at IS NOT NULL AND b.unblocked_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM data_requests r WHERE r.person_rut = b.person_rut
+         AND r.state IN (${OPEN_LIST}) AND r.data_right IN (${BLOCKABLE_LIST}))`,
   );
   const openRows = sqlite.prepare(
     `SELECT ${COLUMNS} FROM data_requests WHERE state IN (${OPEN_LIST})
@@ -160,8 +169,14 @@ export function createDataRequestRepository(
 
   return {
     byNumber: (number: string) => (byNumber.get(number) as DataRequestRow | undefined) ?? null,
-    /** Blocks still in force whose request is closed (answered or denied): to review. */
+    /**
+     * Blocks still in force with no open rectification, deletion or objection of their person
+     * left to stand on: to lift or keep, someone decides.
+     */
     blocksAfterClose: (): number => blocksAfterClose.pluck().get() as number,
+    /** Whether the person has an open request a temporary block can stand on (art. 11). */
+    hasOpenBlockable: (personRut: number): boolean =>
+      (openBlockable.pluck().get(personRut) as number) > 0,
     activeBlock(personRut: number): ActiveBlock | null {
       const row = activeBlock.get(personRut) as { number: string; blocked_at: string } | undefined;
       return row ? { requestNumber: row.number, since: row.blocked_at } : null;

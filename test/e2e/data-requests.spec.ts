@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { signOut, test, type DeskPage, fillSignIn } from './fixtures';
+import { dataRequestMessages } from '../../src/shared/messages';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 const CAMILA_RUT = '16.789.012-1';
@@ -83,8 +84,11 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   const access = await recordRequest(page, 'Acceso', 'Copia de todos sus datos personales');
   await expect(record.getByRole('button', { name: `Ver ${access.number}` })).toBeVisible();
 
-  // A blocking request for another person: due in 2 business days, so listed first.
+  // A blocking request for another person: due in 2 business days, so listed first. It stands
+  // on her objection, recorded first (art. 11).
   await openPerson(desk, CAMILA_RUT);
+  await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  const objection = await recordRequest(page, 'Oposición', 'Que no usen su correo para avisos');
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
   const block = await recordRequest(
     page,
@@ -94,13 +98,18 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(
     record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),
   ).toContainText(block.number);
+  // And what to tell her while it lasts.
+  await expect(
+    record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),
+  ).toContainText(`Dígale: ${dataRequestMessages.bannerSay(block.number)}`);
 
   // The supervisor's list, by deadline.
   await signInAs(page, 'supervisora', 'super600');
   await page.getByRole('button', { name: 'Ley 21.719' }).click();
   const list = page.getByRole('table');
   const rows = list.getByRole('row');
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(3)).toContainText(objection.number);
   await expect(rows.nth(1)).toContainText(block.number);
   await expect(rows.nth(1)).toContainText('Vence pronto');
   await expect(rows.nth(1)).toContainText('quedan 2 días hábiles');
@@ -220,6 +229,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await page
     .getByRole('table')
     .getByRole('button', { name: /^Ver la ficha de Camila/ })
+    .first()
     .click();
   await expect(record.getByText(CAMILA_RUT, { exact: true }).first()).toBeVisible();
   await expect(record).toBeFocused();

@@ -464,15 +464,18 @@ describe('a bulk load', () => {
     const desk = core();
     const { company, members } = biggest(desk);
     const [before, since, free] = members;
+    // A block stands on an open rectification, deletion or objection (art. 11): recorded first.
     const block = (m: { rut: number; dv: string }) =>
-      call(desk, 'dataRequests.record', {
-        rut: `${m.rut}-${m.dv}`,
-        right: 'blocking',
-        channel: 'phone',
-        identityMethod: 'facts',
-        identityFacts: ['serial_number', 'employer'],
-        detail: 'Pide que no se traten sus datos mientras reclama',
-      });
+      (['objection', 'blocking'] as const).map((right) =>
+        call(desk, 'dataRequests.record', {
+          rut: `${m.rut}-${m.dv}`,
+          right,
+          channel: 'phone',
+          identityMethod: 'facts',
+          identityFacts: ['serial_number', 'employer'],
+          detail: 'Pide que no se traten sus datos mientras reclama',
+        }),
+      );
     block(before!);
     const rows = [
       ['RUT', 'Correo', 'Estado'],

@@ -251,17 +251,26 @@ describe('the Panel', () => {
         detail: 'Lo que pide el titular, en sus palabras',
       });
     ask('12345678-5', 'access'); // 30 calendar days: in time
+    ask('14725836-4', 'objection'); // the block stands on it (art. 11)
     ask('14725836-4', 'blocking'); // 2 business days: due soon from the start
-    expect(panel(core, 'today').dataRequests).toMatchObject({ overdue: 0, dueSoon: 1, later: 1 });
-    // Forty days later both terms have passed; the period chosen changes nothing.
+    expect(panel(core, 'today').dataRequests).toMatchObject({ overdue: 0, dueSoon: 1, later: 2 });
+    // Forty days later every term has passed; the period chosen changes nothing.
     clock.now = new Date('2027-01-16T13:00:00Z');
-    expect(panel(core, '30d').dataRequests).toMatchObject({ overdue: 2, dueSoon: 0, later: 0 });
-    // Answered, the blocking request is closed, but Gloria stays blocked until someone lifts it:
-    // the Panel says so, apart from the open requests, until then.
-    const blocking = call(core, 'dataRequests.list', {}).requests.find(
-      (r: { right: string }) => r.right === 'blocking',
-    ).number;
+    expect(panel(core, '30d').dataRequests).toMatchObject({ overdue: 3, dueSoon: 0, later: 0 });
+    const numberOf = (right: string) =>
+      call(core, 'dataRequests.list', {}).requests.find((r: { right: string }) => r.right === right)
+        .number;
+    const blocking = numberOf('blocking');
+    // The blocking request answered, the block holds while her objection is decided.
     call(core, 'dataRequests.move', { number: blocking, move: 'answer', reason: null });
+    expect(panel(core, 'today').dataRequests).toMatchObject({ overdue: 2, blocksAfterClose: 0 });
+    // Her objection answered too, nothing is left for the block to stand on, but Gloria stays
+    // blocked until someone lifts it: the Panel says so, apart from the open requests.
+    call(core, 'dataRequests.move', {
+      number: numberOf('objection'),
+      move: 'answer',
+      reason: null,
+    });
     expect(panel(core, 'today').dataRequests).toMatchObject({ overdue: 1, blocksAfterClose: 1 });
     call(core, 'dataRequests.unblock', { number: blocking, reason: 'Respondida: fin del bloqueo' });
     expect(panel(core, 'today').dataRequests).toMatchObject({ blocksAfterClose: 0 });

@@ -43,6 +43,8 @@ describe('Ley 21.719 requests through the central API', () => {
       identityCheck: [],
       expectedVersion: record(b, PEDRO).version,
     });
+    // The objection it stands on (art. 11), then the block.
+    recordRequest(a, 'objection');
     const block = recordRequest(a, 'blocking');
     await syncNow(a);
     const atCentral = central.db.$client
@@ -123,6 +125,9 @@ describe('Ley 21.719 requests through the central API', () => {
     const central = await startCentral();
     const a = await openDesk(central.url, { user: 'agente' });
     const b = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(a);
+    // The objection both blocks stand on (art. 11), known to both desks.
+    recordRequest(a, 'objection');
     await syncNow(a);
     await syncNow(b);
     const first = recordRequest(a, 'blocking');

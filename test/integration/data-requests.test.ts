@@ -40,6 +40,15 @@ function record(core: Core, rut: string, right: string, extra: Record<string, un
   });
 }
 
+/**
+ * A temporary block, recorded as art. 11 has it: on an open objection of the same titular,
+ * recorded first (its receipt is `on`).
+ */
+function recordBlock(core: Core, rut: string, extra: Record<string, unknown> = {}) {
+  const on = record(core, rut, 'objection');
+  return { ...record(core, rut, 'blocking', extra), on };
+}
+
 const refusal = (envelope: Envelope<unknown>) => (envelope.ok ? null : envelope.error);
 
 describe('recording a request on the call', () => {
@@ -121,7 +130,7 @@ describe('recording a request on the call', () => {
 
   it('a blocking request is due in 2 business days and blocks at once; a second block is refused', () => {
     const core = seededCore(300);
-    const made = record(core, PEDRO, 'blocking');
+    const made = recordBlock(core, PEDRO);
     // Saturday 21: Monday 23 and Tuesday 24 are the two business days.
     expect(made.request).toMatchObject({ dueDate: '2026-11-24', blocked: true });
     expect(made.record.dataProtection.block).toMatchObject({ requestNumber: made.request.number });
@@ -139,6 +148,40 @@ describe('recording a request on the call', () => {
       ruleMessages['person_already_blocked']!({ number: made.request.number }),
     );
     expect(counts(core)).toEqual(before);
+  });
+});
+
+describe('a temporary block stands on a request (art. 11)', () => {
+  it('is refused while no rectification, deletion or objection of the titular is open', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const blockAlone = () =>
+      refusal(
+        core.dispatchNow('dataRequests.record', {
+          rut: PEDRO,
+          right: 'blocking',
+          channel: 'phone',
+          identityMethod: 'facts',
+          identityFacts: CHECKED,
+          detail: 'Que no usen mis datos',
+        }),
+      );
+    const before = counts(core);
+    expect(blockAlone()?.message).toBe(ruleMessages['data_request_block_without_request']!({}));
+    expect(counts(core)).toEqual(before);
+    // An access request is no ground for a block; a closed objection is none either.
+    record(core, PEDRO, 'access');
+    expect(blockAlone()?.message).toBe(ruleMessages['data_request_block_without_request']!({}));
+    const objection = record(core, PEDRO, 'objection');
+    call(core, 'dataRequests.move', {
+      number: objection.request.number,
+      move: 'deny',
+      reason: 'El tratamiento es necesario para su seguro laboral',
+    });
+    expect(blockAlone()?.message).toBe(ruleMessages['data_request_block_without_request']!({}));
+    // On an open deletion it is recorded, and blocks.
+    record(core, PEDRO, 'deletion');
+    expect(blockAlone()).toBeNull();
+    expect(call(core, 'persons.get', { rut: PEDRO }).dataProtection.block).not.toBeNull();
   });
 });
 
@@ -187,7 +230,7 @@ describe('moving a request', () => {
 
   it('a denied blocking request ends the block, and its audit says so', () => {
     const core = seededCore(300, { as: 'supervisora' });
-    const made = record(core, PEDRO, 'blocking');
+    const made = recordBlock(core, PEDRO);
     const { number } = made.request;
     expect(call(core, 'persons.get', { rut: PEDRO }).dataProtection.block).not.toBeNull();
     call(core, 'dataRequests.move', { number, move: 'deny', reason: 'No procede' });
@@ -207,7 +250,7 @@ describe('moving a request', () => {
 
   it('a blocking request has no extension', () => {
     const core = seededCore(300);
-    const made = record(core, PEDRO, 'blocking');
+    const made = recordBlock(core, PEDRO);
     expect(
       refusal(
         core.dispatchNow('dataRequests.move', {
@@ -245,7 +288,7 @@ describe('the supervisor list by deadline', () => {
     const clock = { now: new Date('2026-12-14T15:00:00Z') }; // Monday
     const core = seededCore(300, { clock });
     const access = record(core, PEDRO, 'access'); // due Wednesday 13-01-2027
-    const block = record(core, '18765432-7', 'blocking'); // due Wednesday 16-12-2026
+    const block = recordBlock(core, '18765432-7'); // due Wednesday 16-12-2026
     clock.now = new Date('2026-11-10T15:00:00Z'); // an older one, recorded back then
     const old = record(core, '16789012-1', 'rectification'); // due Thursday 10-12-2026: overdue
     clock.now = new Date('2026-12-14T15:00:00Z');
@@ -256,6 +299,8 @@ describe('the supervisor list by deadline', () => {
       old.request.number,
       block.request.number,
       access.request.number,
+      // The objection the block stands on, recorded with it.
+      block.on.request.number,
     ]);
     expect(
       list.requests.map(
@@ -269,16 +314,17 @@ describe('the supervisor list by deadline', () => {
       ['overdue', -2, -4],
       ['due_soon', 2, 2],
       ['later', 20, 30],
+      ['later', 20, 30],
     ]);
     expect(call(core, 'dataRequests.list', { right: 'blocking' }).requests).toHaveLength(1);
     expect(call(core, 'dataRequests.list', { state: 'answered' }).requests).toHaveLength(0);
     const groups = call(core, 'dataRequests.byDeadline', {});
-    expect([groups.overdue.count, groups.dueSoon.count, groups.later.count]).toEqual([1, 1, 1]);
+    expect([groups.overdue.count, groups.dueSoon.count, groups.later.count]).toEqual([1, 1, 2]);
     // Another agent sees none of them; a prevention officer may not see the list.
     signInAs(core, 'prevencion');
     expect(refusal(core.dispatchNow('dataRequests.list', {}))?.code).toBe('forbidden');
     signInAs(core, 'agente');
-    expect(call(core, 'dataRequests.list', {}).requests).toHaveLength(3);
+    expect(call(core, 'dataRequests.list', {}).requests).toHaveLength(4);
   });
 });
 
@@ -401,6 +447,12 @@ describe('the temporary block, on every action channel', () => {
     const blocks = new Map<string, string>();
     for (const [rut] of Object.values(cases)) {
       if (!blocks.has(rut)) {
+        // The rectification the block stands on (art. 11).
+        record(core, rut, 'rectification', {
+          channel: 'in_person',
+          identityMethod: 'identity_card',
+          identityFacts: [],
+        });
         blocks.set(
           rut,
           call(core, 'dataRequests.record', {
@@ -466,7 +518,7 @@ describe('the temporary block, on every action channel', () => {
     const { core, edit } = phoneConflict();
     // The pull brought the central API's value back.
     core.db.$client.prepare("UPDATE persons SET phone = '+56911112222' WHERE rut = 12345678").run();
-    const block = record(core, PEDRO, 'blocking');
+    const block = recordBlock(core, PEDRO);
     expect(
       refusal(core.dispatchNow('sync.resolve', { actionId: edit.actionId, choice: 'keep_mine' })),
     ).toEqual({
@@ -499,6 +551,7 @@ describe('the temporary block, on every action channel', () => {
   it('a rectification linked to its open request goes through the block; the link is kept', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const rectification = record(core, PEDRO, 'rectification');
+    // It stands on the rectification (art. 11).
     const block = record(core, PEDRO, 'blocking');
     const access = record(core, PEDRO, 'access');
     const input = (dataRequest: string | null) => ({

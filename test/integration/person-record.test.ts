@@ -353,6 +353,15 @@ describe('dispatch', () => {
       }),
       // A blocking request on another person, then its block ended.
       'dataRequests.unblock': () => {
+        // The rectification the block stands on (art. 11), then the block.
+        call(core, 'dataRequests.record', {
+          rut: '13579246-2',
+          right: 'rectification',
+          channel: 'in_person',
+          identityMethod: 'identity_card',
+          identityFacts: [],
+          detail: 'Corregir su segundo apellido',
+        });
         const made = call(core, 'dataRequests.record', {
           rut: '13579246-2',
           right: 'blocking',
@@ -491,10 +500,10 @@ describe('dispatch', () => {
     }
     expect(core.dispatchNow('app.info', {})).toMatchObject({
       ok: true,
-      // Eleven actions, one of them turned into a rejection above and resolved; four Ley 21.719
-      // actions (a request recorded and moved, a blocking request recorded and unblocked); the
-      // bulk load's e-mail change and its undo.
-      value: { persons: 300, door: 'web', pendingActions: 16 },
+      // Eleven actions, one of them turned into a rejection above and resolved; five Ley 21.719
+      // actions (a request recorded and moved, a rectification, and a blocking request on it
+      // recorded and unblocked); the bulk load's e-mail change and its undo.
+      value: { persons: 300, door: 'web', pendingActions: 17 },
     });
   });
 

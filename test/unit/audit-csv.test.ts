@@ -270,7 +270,7 @@ describe('what an event changed, in words', () => {
     ).toEqual([
       'Archivos: a.html, a.json',
       'Registros exportados: 3',
-      'Registros por sección: Empresas (afiliaciones): 1, Registro de auditoría sobre el titular: 2',
+      'Registros por sección: Empresas (afiliaciones): 1, Registro de auditoría sobre el titular (en este equipo): 2',
     ]);
     expect(
       describeAuditChange(

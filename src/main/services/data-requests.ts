@@ -118,6 +118,10 @@ export function recordDataRequest(
   if (command.right === 'blocking') {
     const block = repos.dataRequests.activeBlock(command.personRut);
     if (block) throw new RuleError('person_already_blocked', { number: block.requestNumber });
+    // Art. 11: the block is obtained on a rectification, deletion or objection being decided.
+    if (!repos.dataRequests.hasOpenBlockable(command.personRut)) {
+      throw new RuleError('data_request_block_without_request');
+    }
   }
   let number = '';
   const receipt = runAction(ctx, session, {

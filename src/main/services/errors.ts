@@ -129,6 +129,7 @@ export type RuleCode =
   // Ley 21.719 requests (issue 10).
   | 'person_blocked'
   | 'person_already_blocked'
+  | 'data_request_block_without_request'
   | 'data_request_identity_required'
   | 'data_request_detail_required'
   | 'data_request_identity_channel'

@@ -151,9 +151,9 @@ export const dashboardMessages = {
     dueSoon: (days: number) => `Vencen en ${count(days, 'día hábil', 'días hábiles')} o menos`,
     later: 'En plazo',
     total: (n: number) => count(n, 'solicitud abierta', 'solicitudes abiertas'),
-    /** A block outlives its closed request until someone lifts it (Desbloquear). */
+    /** A block outlives the requests it stood on until someone lifts it (Desbloquear). */
     blocksAfterClose: (n: number) =>
-      `${n === 1 ? '1 persona sigue' : `${formatNumber(n)} personas siguen`} con bloqueo temporal aunque su solicitud ya se cerró: revise en Ley 21.719 si corresponde desbloquear.`,
+      `${n === 1 ? '1 persona sigue' : `${formatNumber(n)} personas siguen`} con bloqueo temporal aunque ya no tiene abierta una solicitud de rectificación, supresión u oposición que lo justifique: revise en Ley 21.719 si corresponde desbloquear.`,
     /**
      * The chart in one line, every deadline with requests named («1 solicitud abierta: 1 en
      * plazo.»): the urgent ones count more than the most frequent.

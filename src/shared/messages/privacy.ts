@@ -186,6 +186,9 @@ export const dataRequestMessages = {
   unblocked: (number: string) => `Bloqueo de la solicitud ${number} terminado.`,
   banner: (number: string, since: string) =>
     `Persona bloqueada temporalmente (Ley 21.719) desde el ${since}, por la solicitud ${number}. Hasta que se desbloquee, nada modifica sus datos salvo las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación).`,
+  /** What the agent tells the caller while the block lasts (art. 11). */
+  bannerSay: (number: string) =>
+    `Mientras dure el bloqueo que pidió (solicitud ${number}), la mesa no cambia sus datos ni le envía correos. Se levanta cuando se resuelva la solicitud en que se apoya.`,
   recordRequests: 'Solicitudes Ley 21.719 de esta persona',
   noRecordRequests: 'Sin solicitudes Ley 21.719.',
   /** An agent's record: none of theirs, or theirs only; others' open ones are counted. */

@@ -304,6 +304,9 @@ export const diagnosisMessages = {
 export const noCauseText = {
   title: 'Sin impedimentos a la vista',
   say: 'Su cuenta está activa. Si su contraseña no funciona, puedo enviarle un enlace para restablecerla.',
+  /** Under a Ley 21.719 temporary block the desk sends nothing: the portal's own way is said. */
+  sayBlocked:
+    'Su cuenta está activa. Si su contraseña no funciona, use «Olvidé mi contraseña» en el portal: mientras dure su bloqueo temporal, la mesa no le envía correos.',
 };
 
 /** Empty sections of the person record: never a fact while the data is still arriving. */

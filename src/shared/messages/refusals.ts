@@ -237,6 +237,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo se permiten las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación, hecha desde esa solicitud).`,
   person_already_blocked: (p) =>
     `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
+  data_request_block_without_request: () =>
+    'El bloqueo temporal se pide junto a una solicitud de rectificación, supresión u oposición, y dura mientras esa solicitud se resuelve (art. 11). Esta persona no tiene ninguna abierta: registre primero la solicitud que lo justifica, y luego el bloqueo.',
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
   data_request_identity_channel: () =>

@@ -16,6 +16,12 @@ export const DATA_RIGHTS = [
 ] as const;
 export type DataRight = (typeof DATA_RIGHTS)[number];
 
+/**
+ * Art. 11: a temporary block is obtained on a request of rectification, deletion or objection,
+ * and holds while such a request is decided: the rights a block stands on.
+ */
+export const BLOCKABLE_RIGHTS: readonly DataRight[] = ['rectification', 'deletion', 'objection'];
+
 /** How the request reached us. */
 export const DATA_REQUEST_CHANNELS = ['phone', 'in_person', 'email', 'portal'] as const;
 export type DataRequestChannel = (typeof DATA_REQUEST_CHANNELS)[number];

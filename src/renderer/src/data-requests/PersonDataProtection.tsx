@@ -4,6 +4,7 @@ import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
   deniedMessages,
+  diagnosisMessages,
 } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
 import { useSession } from '../session-store';
@@ -19,6 +20,10 @@ export function DataBlockBanner({ record }: { record: PersonRecord }) {
   return (
     <section className="notice notice-danger data-block" role="alert" aria-label={t.tab}>
       <strong>{t.banner(block.requestNumber, formatDateTime(block.since))}</strong>
+      <p>
+        <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
+        {t.bannerSay(block.requestNumber)}
+      </p>
     </section>
   );
 }

@@ -116,7 +116,8 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           <div>
             <strong>{noCauseText.title}</strong>
             <p>
-              <span className="say-label">{diagnosisMessages.sayLabel}</span> {noCauseText.say}
+              <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
+              {record.dataProtection.block ? noCauseText.sayBlocked : noCauseText.say}
             </p>
           </div>
           {active && record.email && record.can.resendMail.allowed && (
