@@ -109,6 +109,9 @@ export const dataRequestMessages = {
   /** Nothing filtered out: there are none yet, and where one is registered. */
   noneYet:
     'Aún no hay solicitudes Ley 21.719. Registre una arriba con el RUT del titular, o desde su ficha con el botón «Solicitud Ley 21.719».',
+  /** An agent's list holds their own requests only: others' may exist. */
+  noneYetAgent:
+    'Usted aún no ha registrado solicitudes Ley 21.719 (esta lista muestra solo las suyas). Registre una arriba con el RUT del titular, o desde su ficha con el botón «Solicitud Ley 21.719».',
   /** A request registered from this list: the titular's RUT opens the form (RegisterRequestForm). */
   registerTitle: 'Registrar una solicitud',
   registerRut: 'RUT del titular',

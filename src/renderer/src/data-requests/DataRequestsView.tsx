@@ -151,7 +151,9 @@ export function DataRequestsView() {
         <div className="progress thin" role="progressbar" aria-label={t.loading} />
       )}
       {requests && requests.length === 0 && (
-        <p className="muted">{state === 'all' && right === 'all' ? t.noneYet : t.empty}</p>
+        <p className="muted">
+          {state !== 'all' || right !== 'all' ? t.empty : supervisor ? t.noneYet : t.noneYetAgent}
+        </p>
       )}
       {requests && requests.length > 0 && (
         <table className="calls-table">
