@@ -4,7 +4,12 @@
  */
 import { expectAccessible } from './a11y';
 import { expect, test, type DeskPage } from './fixtures';
-import { deniedMessages, recordMessages, searchMessages } from '../../src/shared/messages';
+import {
+  deniedMessages,
+  recordMessages,
+  screenErrorMessages,
+  searchMessages,
+} from '../../src/shared/messages';
 
 const ROSA = '6.543.210-2';
 
@@ -330,6 +335,38 @@ test('a worker who does not know who gives modules hears it from the record (rul
   );
   await expect(admins).toContainText('Paula Andrea Rojas Tapia (15.161.718-2, contacto comercial)');
   await expectAccessible(desk.page, 'a quién pedir módulos');
+});
+
+test('a record the screen cannot draw says so in its place; the rest of the desk goes on', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  // Pedro's record arrives in a shape this screen cannot read (as from a mismatched build).
+  await page.route('**/api/persons.get', async (route) => {
+    const response = await route.fetch();
+    const envelope = (await response.json()) as {
+      ok: boolean;
+      value?: { rut: string; memberships: Array<Record<string, unknown>> };
+    };
+    if (envelope.value?.rut === '12345678-5') {
+      for (const membership of envelope.value.memberships) delete membership['accessAdmins'];
+    }
+    await route.fulfill({ response, json: envelope });
+  });
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  const failed = page.getByRole('alert').filter({ hasText: screenErrorMessages.title });
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText(screenErrorMessages.say);
+  // The header, the search and the call bar are still there: another person opens.
+  await expect(page.getByRole('combobox', { name: 'Buscar' })).toBeVisible();
+  await desk.find('16.789.012-1');
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+    'Camila Fernanda Soto Ibáñez',
+  );
+  await expect(failed).toHaveCount(0);
+  await expectAccessible(page, 'ficha que no se pudo mostrar, y la siguiente');
 });
 
 test("the browser's Back and Forward move between screens and never leave the desk", async ({

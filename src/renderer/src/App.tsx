@@ -32,6 +32,7 @@ import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNo
 import { ScopeNotice } from './sync/ScopeNotice';
 import { SyncView } from './sync/SyncView';
 import { PersonRecordPane } from './person/PersonRecordView';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { ResultList, ResultSelectionBar, SearchNotices } from './person/ResultList';
 import { SelectionDialogHost } from './selection/SelectionDialog';
 import { SearchBox } from './person/SearchBox';
@@ -72,6 +73,8 @@ function Desk() {
   const rows = useApp((s) => s.rows);
   const total = useApp((s) => s.total);
   const companyOpen = useCompany((s) => s.rut !== null);
+  const companyRut = useCompany((s) => s.rut);
+  const openRut = useApp((s) => s.record?.rut ?? null);
   const text = useApp((s) => s.text);
   const scope = useApp((s) => s.scope);
   const session = useSession((s) => s.session)!;
@@ -246,13 +249,15 @@ function Desk() {
       {view !== 'search' && (
         // Every screen has its main landmark (the search's is the workspace below).
         <main className="view-main" id="content">
-          {view === 'calls' && <CallsView />}
-          {view === 'audit' && <AuditView />}
-          {view === 'sync' && <SyncView />}
-          {view === 'requests' && <RequestsView />}
-          {view === 'dataRequests' && <DataRequestsView />}
-          {view === 'bulk' && <BulkLoadsView />}
-          {view === 'dashboard' && <DashboardView />}
+          <ScreenErrorBoundary resetKey={view}>
+            {view === 'calls' && <CallsView />}
+            {view === 'audit' && <AuditView />}
+            {view === 'sync' && <SyncView />}
+            {view === 'requests' && <RequestsView />}
+            {view === 'dataRequests' && <DataRequestsView />}
+            {view === 'bulk' && <BulkLoadsView />}
+            {view === 'dashboard' && <DashboardView />}
+          </ScreenErrorBoundary>
         </main>
       )}
       <main
@@ -295,7 +300,10 @@ function Desk() {
           </footer>
           <SettledAnnouncement text={rows.length > 0 ? resultSummary(rows, total) : ''} />
         </section>
-        {companyOpen ? <CompanyPane ref={recordRef} /> : <PersonRecordPane ref={recordRef} />}
+        {/* Another record or company tries again by itself. */}
+        <ScreenErrorBoundary resetKey={companyOpen ? `company:${companyRut}` : `person:${openRut}`}>
+          {companyOpen ? <CompanyPane ref={recordRef} /> : <PersonRecordPane ref={recordRef} />}
+        </ScreenErrorBoundary>
       </main>
       <ActionDialog />
       <CompanyDialogHost />

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { followHistory } from './navigation-history';
 import './styles.css';
 
@@ -8,6 +9,8 @@ followHistory();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ScreenErrorBoundary whole>
+      <App />
+    </ScreenErrorBoundary>
   </StrictMode>,
 );

@@ -181,6 +181,17 @@ export const columnTitles = {
 };
 
 /** What a screen says when its call failed with no answer of the core's (the network, a bug). */
+/**
+ * A screen that could not be drawn (ScreenErrorBoundary): said where it was, the rest of the desk
+ * still working; nothing the agent did is lost (actions are saved before anything is drawn).
+ */
+export const screenErrorMessages = {
+  title: 'No se pudo mostrar esta parte de la pantalla.',
+  say: 'Lo que ya hizo quedó guardado. Vuelva a intentarlo; si se repite, cierre y abra el programa, y avise a soporte.',
+  retry: 'Volver a intentar',
+  reload: 'Recargar el programa',
+};
+
 export const failedMessages = {
   signIn: 'No se pudo iniciar sesión.',
   search: 'No se pudo completar la búsqueda.',
