@@ -12,18 +12,14 @@ import {
   DATA_REQUEST_CHANNELS,
   DATA_REQUEST_MOVES,
   DATA_RIGHTS,
-  deadlineKind,
+  firstDueDate,
   IDENTITY_METHODS,
   REQUEST_NUMBER,
   type DataRequestKind,
   type DataRequestMove,
   type DataRight,
 } from '../shared/rules/data-requests';
-import {
-  blockingDeadline,
-  extendedDeadline,
-  responseDeadline,
-} from '../shared/rules/legal-deadlines';
+import { extendedDeadline } from '../shared/rules/legal-deadlines';
 import { santiagoDate } from '../shared/format';
 import type { Entity } from '../shared/sync-protocol';
 import type { CompanyWriteRepository } from './company-write-repository';
@@ -63,13 +59,6 @@ export function readIdentityCheck(value: unknown): IdentityCheck | null {
   }
   if (!Array.isArray(facts) || facts.some((fact) => typeof fact !== 'string')) return null;
   return { method: method as IdentityCheck['method'], facts: [...new Set(facts as string[])] };
-}
-
-/** The due date a new request gets, from the day it was received (Santiago). */
-export function firstDueDate(right: DataRight, receivedDate: string): string {
-  return deadlineKind(right) === 'blocking'
-    ? blockingDeadline(receivedDate).due
-    : responseDeadline(receivedDate).due;
 }
 
 export function applyDataRequestIntent(

@@ -1657,6 +1657,11 @@ export const contract = {
       identityMethod: IdentityMethod.nullable(),
       identityFacts: Facts,
       detail: z.string().max(2000),
+      /**
+       * The day a request in writing (mail, portal) arrived, when recorded later; null: today.
+       * Art. 11's term runs from it (shared/rules/data-requests.ts, receivedOnFits).
+       */
+      receivedOn: CalendarDate.nullable().default(null),
     }),
     // Its receipt, as every action's: the screen reads the record with persons.afterAction.
     output: DataRequestResult,

@@ -107,3 +107,14 @@ export function santiagoDayEnd(date: string): Date {
   next.setUTCDate(next.getUTCDate() + 1);
   return santiagoDayStart(next.toISOString().slice(0, 10));
 }
+
+/**
+ * When a request was received: its date and time, or the day alone for one recorded later with
+ * the day it arrived (kept as that day's start, data-requests.ts): no made-up time.
+ */
+export function formatReceived(iso: string): string {
+  const instant = new Date(iso);
+  return santiagoDayStart(santiagoDate(instant)).getTime() === instant.getTime()
+    ? formatDate(iso)
+    : formatDateTime(iso);
+}

@@ -9,6 +9,9 @@ import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { signOut, test, type DeskPage, fillSignIn } from './fixtures';
 import { dataRequestMessages } from '../../src/shared/messages';
+import { formatDay, santiagoDate } from '../../src/shared/format';
+import { addCalendarDays } from '../../src/shared/rules/legal-deadlines';
+import { firstDueDate } from '../../src/shared/rules/data-requests';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 const CAMILA_RUT = '16.789.012-1';
@@ -285,6 +288,40 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),
   ).toHaveCount(0);
   await expect(edit).toBeEnabled();
+});
+
+test('a request that arrived by mail days ago is dated that day: the form says the deadline it gets', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  await openPerson(desk, '12.345.678-5', PEDRO);
+  await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  // On the phone it is received now: no date to give.
+  await expect(dialog.getByLabel(dataRequestMessages.receivedOn)).toHaveCount(0);
+  await dialog.getByLabel('Canal', { exact: true }).selectOption({ label: 'Correo' });
+  const received = dialog.getByLabel(dataRequestMessages.receivedOn);
+  const today = santiagoDate(new Date());
+  await expect(received).toHaveValue(formatDay(today));
+  const arrived = addCalendarDays(today, -3);
+  await received.fill(formatDay(arrived));
+  await expect(dialog).toContainText(
+    dataRequestMessages.dueWouldBe(formatDay(firstDueDate('access', arrived))),
+  );
+  // A day to come is said, and the button waits.
+  await received.fill(formatDay(addCalendarDays(today, 1)));
+  await expect(dialog.getByRole('button', { name: 'Registrar solicitud' })).toBeDisabled();
+  await expect(received).toHaveAttribute('aria-invalid', 'true');
+  await received.fill(formatDay(arrived));
+  await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
+    label: 'Documento con firma electrónica avanzada',
+  });
+  await dialog.getByLabel('Qué pide exactamente').fill('Copia de sus datos, pedida por correo');
+  await expectAccessible(page, 'solicitud por correo con su fecha de recepción');
+  await dialog.getByRole('button', { name: 'Registrar solicitud' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Solicitud SOL-/ })).toContainText(
+    `Plazo legal: ${formatDay(firstDueDate('access', arrived))}`,
+  );
 });
 
 test.describe('at 1280×720', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../src/shared/contract';
 import { channelNames } from '../../src/shared/channels';
 import { ruleMessages } from '../../src/shared/messages';
+import { formatReceived } from '../../src/shared/format';
 import type { Core } from '../../src/main/core';
 import { acted, call, FIXED_NOW, seededCore, signInAs } from '../support/context';
 
@@ -147,6 +148,48 @@ describe('recording a request on the call', () => {
     expect(refusal(again)?.message).toBe(
       ruleMessages['person_already_blocked']!({ number: made.request.number }),
     );
+    expect(counts(core)).toEqual(before);
+  });
+});
+
+describe('the day a request was received (art. 11)', () => {
+  it('a mail read days later is dated the day it arrived, and its term runs from that day', () => {
+    const clock = { now: new Date('2026-12-07T14:00:00Z') }; // Monday
+    const core = seededCore(300, { clock });
+    const byMail = {
+      right: 'access',
+      channel: 'email',
+      identityMethod: 'signed_document',
+      identityFacts: [],
+    };
+    // It arrived on Friday 04-12: due 04-01-2027 (30 days end on a Sunday), not 06-01.
+    const made = record(core, PEDRO, 'access', { ...byMail, receivedOn: '2026-12-04' });
+    expect(made.request).toMatchObject({ receivedDate: '2026-12-04', dueDate: '2027-01-04' });
+    // Shown as the day alone: no time of arrival is made up.
+    expect(formatReceived(made.request.receivedAt)).toBe('04-12-2026');
+    const refused = (extra: Record<string, unknown>) =>
+      refusal(
+        core.dispatchNow('dataRequests.record', {
+          rut: PEDRO,
+          detail: 'Copia de sus datos',
+          ...byMail,
+          ...extra,
+        }),
+      )?.message;
+    const before = counts(core);
+    expect(refused({ receivedOn: '2026-12-08' })).toBe(
+      'La fecha de recepción no puede ser posterior a hoy.',
+    );
+    expect(refused({ receivedOn: '2026-10-01' })).toMatch(/de hace más de 30 días/);
+    // A call is received as it is recorded.
+    expect(
+      refused({
+        channel: 'phone',
+        identityMethod: 'facts',
+        identityFacts: CHECKED,
+        receivedOn: '2026-12-04',
+      }),
+    ).toMatch(/por teléfono o presencial se recibe al registrarla/);
     expect(counts(core)).toEqual(before);
   });
 });

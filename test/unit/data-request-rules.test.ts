@@ -3,8 +3,10 @@ import {
   blockDecision,
   checkMove,
   deviceCode,
+  firstDueDate,
   identityMethodFits,
   linksTo,
+  receivedOnFits,
   REQUEST_NUMBER,
   requestNumber,
 } from '../../src/shared/rules/data-requests';
@@ -102,6 +104,24 @@ describe('the temporary block', () => {
       linksTo({ kind: 'person.update_contact', personRut: 1 }, { ...open, right: 'rectification' }),
     ).toBe(true);
     expect(linksTo({ kind: 'person.update_contact', personRut: 1 }, null)).toBe(false);
+  });
+});
+
+describe("receivedOnFits: the day art. 11's term runs from", () => {
+  const today = '2026-12-07';
+  it('a call or a counter visit is received the day it is recorded', () => {
+    expect(receivedOnFits('phone', today, today)).toBe('ok');
+    expect(receivedOnFits('in_person', '2026-12-04', today)).toBe('spoken_today');
+  });
+  it('a mail or a portal form the day it arrived, never after today nor too long ago', () => {
+    expect(receivedOnFits('email', '2026-12-04', today)).toBe('ok');
+    expect(receivedOnFits('portal', '2026-11-07', today)).toBe('ok');
+    expect(receivedOnFits('portal', '2026-11-06', today)).toBe('too_old');
+    expect(receivedOnFits('email', '2026-12-08', today)).toBe('future');
+  });
+  it('the term counts from that day: a Friday mail recorded on Monday is due from Friday', () => {
+    expect(firstDueDate('access', '2026-12-04')).toBe('2027-01-04');
+    expect(firstDueDate('blocking', '2026-12-04')).toBe('2026-12-09');
   });
 });
 

@@ -120,6 +120,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
         identityMethod: input.identityMethod,
         identityFacts: input.identityFacts,
         detail: input.detail,
+        receivedOn: input.receivedOn,
       });
       kick();
       return receipt;

@@ -20,6 +20,7 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatReceived,
   fullName,
   type NameParts,
 } from '../../shared/format';
@@ -637,7 +638,7 @@ function htmlHead(
       fullName,
     )}${field(t.meta.request, number)}${field(t.meta.right, t.rightLabel(header.request.right))}${field(
       t.meta.receivedAt,
-      formatDateTime(header.request.receivedAt),
+      formatReceived(header.request.receivedAt),
     )}${field(t.meta.dueDate, formatDay(header.request.dueDate))}${field(
       t.meta.generatedAt,
       formatDateTime(header.generatedAt),

@@ -15,6 +15,7 @@ import {
   identityMethodFits,
   isOpen,
   MIN_DETAIL_LENGTH,
+  receivedOnFits,
   requestNumber,
   type DataRequestChannel,
   type DataRequestMove,
@@ -29,7 +30,7 @@ import {
   responseDeadline,
   type DeadlineStatus,
 } from '../../shared/rules/legal-deadlines';
-import { santiagoDate } from '../../shared/format';
+import { santiagoDate, santiagoDayStart } from '../../shared/format';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import type { DataRequestRow, ListedRequest } from '../../intents/data-request-repository';
 import { applyDataRequestIntent, readIdentityCheck } from '../../intents/data-request-intents';
@@ -50,6 +51,8 @@ export type RecordDataRequest = {
   identityMethod: IdentityMethod | null;
   identityFacts: IdentityFact[];
   detail: string;
+  /** The day a written request arrived (aaaa-mm-dd); null: today (receivedOnFits). */
+  receivedOn: string | null;
 };
 
 /** The next number of this device, allocated inside the caller's transaction. */
@@ -115,6 +118,11 @@ export function recordDataRequest(
   }
   const detail = command.detail.trim();
   if (detail.length < MIN_DETAIL_LENGTH) throw new RuleError('data_request_detail_required');
+  // Art. 11: the term runs from the day it was received, which a mail may precede by days.
+  const today = santiagoDate(ctx.now());
+  const receivedOn = command.receivedOn ?? today;
+  const fits = receivedOnFits(command.channel, receivedOn, today);
+  if (fits !== 'ok') throw new RuleError('data_request_received_on', { why: fits });
   if (command.right === 'blocking') {
     const block = repos.dataRequests.activeBlock(command.personRut);
     if (block) throw new RuleError('person_already_blocked', { number: block.requestNumber });
@@ -132,7 +140,9 @@ export function recordDataRequest(
     identityCheck: command.identityMethod === 'facts' ? facts : null,
     apply: () => {
       number = nextNumber(ctx);
-      const receivedAt = ctx.now().toISOString();
+      // Dated back, the day alone: its start (formatReceived shows such an instant as the day).
+      const receivedAt =
+        receivedOn === today ? ctx.now().toISOString() : santiagoDayStart(receivedOn).toISOString();
       const payload = {
         number,
         right: command.right,

@@ -130,6 +130,7 @@ export type RuleCode =
   | 'person_blocked'
   | 'person_already_blocked'
   | 'data_request_block_without_request'
+  | 'data_request_received_on'
   | 'data_request_identity_required'
   | 'data_request_detail_required'
   | 'data_request_identity_channel'

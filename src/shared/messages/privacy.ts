@@ -74,6 +74,16 @@ export const dataRequestMessages = {
   missingClaveUnicaPortal:
     'otro método de verificación, o el canal «Portal» (la ClaveÚnica acredita solo lo que el titular pidió en el portal)',
   missingDetail: (min: number) => `qué pide el titular (al menos ${min} caracteres)`,
+  /** A request in writing is dated the day it arrived (receivedOnFits). */
+  receivedOn: 'Recibida el (dd-mm-aaaa)',
+  receivedOnHint:
+    'El día en que llegó el correo o el formulario: el plazo legal corre desde ese día, no desde hoy.',
+  dueWouldBe: (due: string) => `Plazo legal con esa fecha: ${due}.`,
+  missingReceivedOn: {
+    invalid: 'la fecha de recepción como dd-mm-aaaa',
+    future: 'una fecha de recepción que no sea posterior a hoy',
+    too_old: (days: number) => `una fecha de recepción de los últimos ${days} días`,
+  },
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,
   submit: 'Registrar solicitud',

@@ -13,6 +13,7 @@ import {
 import { dataRequestLabels } from './privacy';
 import { bulkMessages } from './bulk';
 import type { InteractionKind } from '../vocabulary';
+import { RECEIVED_ON_MAX_DAYS_BACK } from '../rules/data-requests';
 import { interactionKindWords } from './calls';
 import { notFoundMessages } from './common';
 import { companyMessages } from './company';
@@ -239,6 +240,12 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
   data_request_block_without_request: () =>
     'El bloqueo temporal se pide junto a una solicitud de rectificación, supresión u oposición, y dura mientras esa solicitud se resuelve (art. 11). Esta persona no tiene ninguna abierta: registre primero la solicitud que lo justifica, y luego el bloqueo.',
+  data_request_received_on: (p) =>
+    p['why'] === 'future'
+      ? 'La fecha de recepción no puede ser posterior a hoy.'
+      : p['why'] === 'spoken_today'
+        ? 'Una solicitud por teléfono o presencial se recibe al registrarla: su fecha de recepción es hoy. Solo una que llegó por correo o por el portal se registra con el día en que llegó.'
+        : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, su plazo legal ya venció; regístrela con la fecha de hoy y avise a su supervisor.`,
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
   data_request_identity_channel: () =>

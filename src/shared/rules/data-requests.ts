@@ -5,6 +5,13 @@
  * beyond choosing the rule; the arithmetic is in legal-deadlines.ts.
  */
 
+import {
+  addCalendarDays,
+  blockingDeadline,
+  responseDeadline,
+  type CalendarDate,
+} from './legal-deadlines';
+
 /** Art. 4: acceso, rectificación, supresión, oposición, portabilidad, bloqueo (temporal). */
 export const DATA_RIGHTS = [
   'access',
@@ -113,6 +120,35 @@ export function checkMove(
 /** Which term applies: blocking is answered in business days, every other right in calendar days. */
 export function deadlineKind(right: DataRight): 'blocking' | 'response' {
   return right === 'blocking' ? 'blocking' : 'response';
+}
+
+/** The due date a new request gets, from the day it was received (Santiago). */
+export function firstDueDate(right: DataRight, receivedDate: CalendarDate): CalendarDate {
+  return deadlineKind(right) === 'blocking'
+    ? blockingDeadline(receivedDate).due
+    : responseDeadline(receivedDate).due;
+}
+
+/** How far back a written request may be dated when it is recorded days after it arrived. */
+export const RECEIVED_ON_MAX_DAYS_BACK = 30;
+
+/** The channels a request arrives on in writing, to be recorded when someone reads it. */
+export const WRITTEN_CHANNELS: readonly DataRequestChannel[] = ['email', 'portal'];
+
+/**
+ * Art. 11's term runs from the day the request was received, not the day it was typed in: a
+ * call or a counter visit is received as it is recorded (today); a mail or a portal form on the
+ * day it arrived, which is never after today and at most RECEIVED_ON_MAX_DAYS_BACK before.
+ */
+export function receivedOnFits(
+  channel: DataRequestChannel,
+  receivedOn: CalendarDate,
+  today: CalendarDate,
+): 'ok' | 'spoken_today' | 'future' | 'too_old' {
+  if (receivedOn > today) return 'future';
+  if (receivedOn === today) return 'ok';
+  if (!WRITTEN_CHANNELS.includes(channel)) return 'spoken_today';
+  return receivedOn < addCalendarDays(today, -RECEIVED_ON_MAX_DAYS_BACK) ? 'too_old' : 'ok';
 }
 
 /** Deletion and objection are decided by the system of record: the desk only forwards them. */

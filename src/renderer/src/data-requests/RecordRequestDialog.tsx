@@ -6,6 +6,10 @@ import {
   IDENTITY_METHODS,
   identityMethodFits,
   MIN_DETAIL_LENGTH,
+  RECEIVED_ON_MAX_DAYS_BACK,
+  WRITTEN_CHANNELS,
+  firstDueDate,
+  receivedOnFits,
   type DataRequestChannel,
   type DataRight,
   type IdentityMethod,
@@ -17,7 +21,8 @@ import {
   dialogMessages,
   onBehalfText,
 } from '../../../shared/messages';
-import { formatDay } from '../../../shared/format';
+import { formatDay, santiagoDate } from '../../../shared/format';
+import { parseDayInput } from '../../../shared/audit-details';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
@@ -44,6 +49,9 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const [method, setMethod] = useState<IdentityMethod | ''>('');
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [detail, setDetail] = useState('');
+  const today = santiagoDate(new Date());
+  // A request in writing: the day it arrived (art. 11's term runs from it), today unless changed.
+  const [receivedText, setReceivedText] = useState(formatDay(today));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = {
@@ -54,6 +62,8 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     facts: useId(),
     detail: useId(),
     detailHint: useId(),
+    received: useId(),
+    receivedHint: useId(),
     factsNote: useId(),
     rule: useId(),
   };
@@ -82,6 +92,16 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   if (detail.trim().length < MIN_DETAIL_LENGTH) {
     missing.add(t.missingDetail(MIN_DETAIL_LENGTH), ids.detail);
   }
+  const written = WRITTEN_CHANNELS.includes(channel);
+  const parsedReceived = written ? parseDayInput(receivedText) : today;
+  const receivedOn =
+    parsedReceived === null || parsedReceived === 'invalid' ? null : parsedReceived;
+  const receivedFits = receivedOn === null ? 'invalid' : receivedOnFits(channel, receivedOn, today);
+  if (receivedFits === 'invalid') missing.add(t.missingReceivedOn.invalid, ids.received);
+  else if (receivedFits === 'future') missing.add(t.missingReceivedOn.future, ids.received);
+  else if (receivedFits === 'too_old') {
+    missing.add(t.missingReceivedOn.too_old(RECEIVED_ON_MAX_DAYS_BACK), ids.received);
+  }
   const blockedText = missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null;
 
   const toggle = (fact: IdentityFact) =>
@@ -102,6 +122,8 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         identityMethod: method === '' ? null : method,
         identityFacts: method === 'facts' ? facts : [],
         detail,
+        // Only a request in writing is dated back; a call or a visit is received today.
+        receivedOn: written && receivedOn !== today ? receivedOn : null,
       });
       // Recorded: the record as it left it (its block, its requests), if still on this person.
       await useApp.getState().showActed(person.rut, result.actionId);
@@ -176,6 +198,25 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             ))}
           </select>
         </div>
+        {written && (
+          <div className="field">
+            <label htmlFor={ids.received}>{t.receivedOn}</label>
+            <input
+              id={ids.received}
+              value={receivedText}
+              inputMode="numeric"
+              aria-describedby={ids.receivedHint}
+              aria-invalid={receivedFits === 'ok' ? undefined : true}
+              onChange={(event) => setReceivedText(event.target.value)}
+            />
+            <span id={ids.receivedHint} className="muted small">
+              {t.receivedOnHint}
+              {receivedFits === 'ok' && receivedOn !== null && (
+                <> {t.dueWouldBe(formatDay(firstDueDate(right, receivedOn)))}</>
+              )}
+            </span>
+          </div>
+        )}
         {method === 'facts' && (
           <fieldset id={ids.facts} className="identity">
             <legend>{dialogMessages.identityLegend(IDENTITY_FACTS_REQUIRED)}</legend>

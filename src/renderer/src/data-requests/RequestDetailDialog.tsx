@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DataRequestView, ExportView, LinkedChange } from '../../../shared/contract';
-import { formatDateTime, formatNumber } from '../../../shared/format';
+import { formatDateTime, formatNumber, formatReceived } from '../../../shared/format';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
@@ -305,7 +305,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
             )}
             <dt>{t.columns.received}</dt>
             <dd>
-              {formatDateTime(request.receivedAt)} · {labels.channels[request.channel]}
+              {formatReceived(request.receivedAt)} · {labels.channels[request.channel]}
             </dd>
             <dt>{t.identityMethod}</dt>
             <dd>
