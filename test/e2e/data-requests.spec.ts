@@ -275,6 +275,10 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(moveForm.getByRole('alert')).toContainText('motivo');
   // The focus stays in the dialog, on what there is to mend.
   await expect(blockDetail.getByLabel('Motivo para denegar')).toBeFocused();
+  // A denial is reasoned, and the titular told where to complain (art. 11).
+  await expect(blockDetail.getByLabel('Motivo para denegar')).toHaveAccessibleDescription(
+    dataRequestMessages.denyNote,
+  );
   await blockDetail.getByRole('button', { name: 'Desbloquear' }).click();
   await expect(blockDetail.getByRole('alert')).toHaveCount(0);
   await blockDetail.getByLabel('Motivo del desbloqueo').fill('Rectificación resuelta');

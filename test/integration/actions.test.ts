@@ -351,7 +351,10 @@ describe('edit contact', () => {
     [{ phone: '22345678' }, 'Escriba un celular válido, por ejemplo +56 9 1234 5678.'],
     [{ phone: '+56 2 2345 6789' }, 'Escriba un celular válido, por ejemplo +56 9 1234 5678.'],
     [{ email: 'pedro.gonzalez@gmail.com' }, 'No hay cambios que guardar.'],
-    [{ email: 'otro@correo.cl', reason: ' ' }, 'Indique el motivo del cambio.'],
+    [
+      { email: 'otro@correo.cl', reason: ' ' },
+      'Indique el motivo del cambio, en unas palabras (al menos 3 caracteres).',
+    ],
     [{ email: 'otro@correo.cl', identityCheck: [] }, /al menos 2 datos/],
   ])('refuses %j with a clear message and changes nothing', (change, message) => {
     const core = seededCore(300);

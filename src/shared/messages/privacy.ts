@@ -163,6 +163,12 @@ export const dataRequestMessages = {
   /** The chosen change, named where its reason is asked. */
   reasonFor: (move: string) => `Motivo para ${move.charAt(0).toLowerCase()}${move.slice(1)}`,
   reasonHint: 'Obligatorio para prorrogar o denegar.',
+  /** Art. 11: a denial is reasoned, and the titular may complain to the Agency. */
+  denyNote:
+    'La denegación debe ser fundada: escriba el motivo legal, que es lo que se le comunica al titular. Al responderle, infórmele que puede reclamar ante la Agencia de Protección de Datos Personales dentro de 30 días hábiles (art. 11).',
+  /** Art. 11: the one extension, said to the titular. */
+  extendNote:
+    'La prórroga se comunica al titular antes de que venza el plazo, con su motivo: la ley la permite una sola vez, por 30 días corridos.',
   confirmMove: 'Confirmar',
   moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,
   exportButton: 'Exportar datos (HTML y JSON)',

@@ -13,7 +13,7 @@ import {
 import { dataRequestLabels } from './privacy';
 import { bulkMessages } from './bulk';
 import type { InteractionKind } from '../vocabulary';
-import { RECEIVED_ON_MAX_DAYS_BACK } from '../rules/data-requests';
+import { MIN_REASON_LENGTH, RECEIVED_ON_MAX_DAYS_BACK } from '../rules/data-requests';
 import { interactionKindWords } from './calls';
 import { notFoundMessages } from './common';
 import { companyMessages } from './company';
@@ -141,7 +141,9 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `El correo de esta persona lo cambió ${p['agent'] || 'otro agente'} en este equipo y ese cambio aún no llega al sistema central, que tiene la dirección anterior: un reenvío ahora sería rechazado allá. Reenvíelo cuando ese cambio se sincronice: cuando ${p['agent'] || 'ese agente'} vuelva a ingresar en este equipo, o cuando un supervisor reasigne sus acciones en Sincronización.`,
   identity_required: (p) =>
     `Verifique la identidad de la persona: marque al menos ${p['required']} datos que coincidieron.`,
-  reason_required: () => 'Indique el motivo del cambio.',
+  // Every reason asks for at least MIN_REASON_LENGTH characters (run-action, bulk loads, Ley 21.719).
+  reason_required: () =>
+    `Indique el motivo del cambio, en unas palabras (al menos ${MIN_REASON_LENGTH} caracteres).`,
   invalid_email: () => 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
   invalid_phone: () => 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
   identity_fact_unavailable: (p) =>

@@ -133,7 +133,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   /** The button that chose the change being made: it takes the focus back if given up. */
   const chooser = useRef<HTMLButtonElement | null>(null);
-  const ids = { title: useId(), reason: useId(), rule: useId(), linked: useId() };
+  const ids = { title: useId(), reason: useId(), rule: useId(), linked: useId(), note: useId() };
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
@@ -399,6 +399,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 rows={2}
                 maxLength={500}
                 value={reason}
+                aria-describedby={move === 'deny' || move === 'extend' ? ids.note : undefined}
                 onChange={(event) => setReason(event.target.value)}
                 onKeyDown={(event) => {
                   // Ctrl+Enter confirms this change, as it confirms every dialog's.
@@ -409,6 +410,11 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 }}
               />
               <LengthLeft value={reason} max={500} />
+              {(move === 'deny' || move === 'extend') && (
+                <p id={ids.note} className="muted small">
+                  {move === 'deny' ? t.denyNote : t.extendNote}
+                </p>
+              )}
               <div className="dialog-buttons">
                 <button
                   type="button"
