@@ -1076,7 +1076,14 @@ export const PersonDataProtection = z.object({
   block: z.object({ requestNumber: z.string(), since: z.string() }).nullable(),
   requests: z.array(DataRequestView),
   /** Open requests of this person that others took (not in `requests`): counted, not shown. */
-  othersOpen: z.number().int(),
+  othersOpen: z.array(
+    z.object({
+      number: z.string(),
+      right: DataRight,
+      state: DataRequestState,
+      dueDate: CalendarDate,
+    }),
+  ),
   can: Decision,
 });
 

@@ -307,14 +307,27 @@ describe('moving a request', () => {
 });
 
 describe("another agent's requests on the record", () => {
-  it('are counted while open, so an agent never reads «none» beside one', () => {
+  it('are listed by where they stand while open, so an agent never reads «none» beside one and can tell the titular', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const made = record(core, PEDRO, 'rectification');
     signInAs(core, 'agente');
     const seen = () => call(core, 'persons.get', { rut: PEDRO }).dataProtection;
-    expect(seen()).toMatchObject({ requests: [], othersOpen: 1 });
+    // Where it stands, not what was asked (its detail stays a supervisor's).
+    expect(seen()).toEqual(
+      expect.objectContaining({
+        requests: [],
+        othersOpen: [
+          {
+            number: made.request.number,
+            right: 'rectification',
+            state: 'received',
+            dueDate: made.request.dueDate,
+          },
+        ],
+      }),
+    );
     signInAs(core, 'supervisora');
-    expect(seen()).toMatchObject({ othersOpen: 0 });
+    expect(seen()).toMatchObject({ othersOpen: [] });
     expect(seen().requests).toHaveLength(1);
     call(core, 'dataRequests.move', {
       number: made.request.number,
@@ -322,7 +335,7 @@ describe("another agent's requests on the record", () => {
       reason: 'Corregido',
     });
     signInAs(core, 'agente');
-    expect(seen()).toMatchObject({ requests: [], othersOpen: 0 });
+    expect(seen()).toMatchObject({ requests: [], othersOpen: [] });
   });
 });
 

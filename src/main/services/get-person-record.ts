@@ -569,7 +569,8 @@ export function buildPersonRecord(
 
 /**
  * The person's Ley 21.719 requests: an agent sees the ones they took, a supervisor all of them;
- * the open ones others took are counted, so nobody reads «none» and registers the same again.
+ * the open ones others took are listed by where they stand (number, right, state, deadline), so
+ * nobody reads «none» and registers the same again, and the caller hears how theirs goes.
  */
 function dataProtectionOf(
   ctx: ServiceContext,
@@ -585,7 +586,15 @@ function dataProtectionOf(
   return {
     block,
     requests: all.filter(seen).map((row) => dataRequestView(ctx, row)),
-    othersOpen: all.filter((row) => !seen(row) && row.closedAt === null).length,
+    // Where each stands, so the agent can tell the titular (its detail stays a supervisor's).
+    othersOpen: all
+      .filter((row) => !seen(row) && row.closedAt === null)
+      .map((row) => ({
+        number: row.number,
+        right: row.right,
+        state: row.state,
+        dueDate: row.dueDate,
+      })),
     can: decide(scope, 'data_request.manage', { personCompanyRuts }),
   };
 }

@@ -213,7 +213,10 @@ export const dataRequestMessages = {
   /** An agent's record: none of theirs, or theirs only; others' open ones are counted. */
   noOwnRecordRequests: 'Usted no ha registrado solicitudes Ley 21.719 de esta persona.',
   othersOpen: (count: number) =>
-    `${count === 1 ? 'Hay 1 solicitud Ley 21.719 abierta' : `Hay ${formatNumber(count)} solicitudes Ley 21.719 abiertas`} de esta persona, registrada${count === 1 ? '' : 's'} por otro agente: no registre otra igual; un supervisor puede ${count === 1 ? 'verla' : 'verlas'}.`,
+    `${count === 1 ? 'Hay 1 solicitud Ley 21.719 abierta' : `Hay ${formatNumber(count)} solicitudes Ley 21.719 abiertas`} de esta persona, registrada${count === 1 ? '' : 's'} por otro agente: puede decirle en qué está${count === 1 ? '' : 'n'}, y no registre otra igual. Su detalle lo ve un supervisor.`,
+  /** One of them, as the agent may tell it: no detail of what was asked. */
+  otherOpenLine: (number: string, right: string, state: string, due: string) =>
+    `${number} · ${right} · ${state} · plazo legal ${due}`,
   rectifyHint:
     'Rectificación: corrija el correo o el celular con «Editar contacto» indicando esta solicitud; el cambio queda vinculado a ella.',
   rectifyLink: 'Vincular a la solicitud de rectificación',

@@ -1,5 +1,5 @@
 import type { PersonRecord } from '../../../shared/contract';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatDay } from '../../../shared/format';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
@@ -47,8 +47,22 @@ export function PersonDataRequests({ record }: { record: PersonRecord }) {
           {t.recordButton}
         </GuardedButton>
       </div>
-      {record.dataProtection.othersOpen > 0 && (
-        <p className="warn-text">{t.othersOpen(record.dataProtection.othersOpen)}</p>
+      {record.dataProtection.othersOpen.length > 0 && (
+        <>
+          <p className="warn-text">{t.othersOpen(record.dataProtection.othersOpen.length)}</p>
+          <ul className="calls">
+            {record.dataProtection.othersOpen.map((other) => (
+              <li key={other.number}>
+                {t.otherOpenLine(
+                  other.number,
+                  labels.rights[other.right],
+                  labels.states[other.state],
+                  formatDay(other.dueDate),
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {record.dataProtection.requests.length === 0 ? (
         <p className="muted">
