@@ -54,6 +54,13 @@ async function recordRequest(
   return { number };
 }
 
+/** Pedro's record, and its form to record a Ley 21.719 request. */
+async function openPedrosRequestForm(desk: DeskPage) {
+  await openPerson(desk, '12.345.678-5', PEDRO);
+  await desk.record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  return desk.page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+}
+
 test('an access request on a call: listed by deadline, exported, downloaded and read back; a block refuses changes', async ({
   desk,
 }) => {
@@ -297,10 +304,8 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
 test('a request that arrived by mail days ago is dated that day: the form says the deadline it gets', async ({
   desk,
 }) => {
-  const { page, record } = desk;
-  await openPerson(desk, '12.345.678-5', PEDRO);
-  await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  const { page } = desk;
+  const dialog = await openPedrosRequestForm(desk);
   // On the phone it is received now: no date to give.
   await expect(dialog.getByLabel(dataRequestMessages.receivedOn)).toHaveCount(0);
   await dialog.getByLabel('Canal', { exact: true }).selectOption({ label: 'Correo' });
@@ -334,10 +339,8 @@ test.describe('at 1280×720', () => {
   test('the request form is taller than the window, and its buttons stay in sight while it scrolls', async ({
     desk,
   }) => {
-    const { page, record } = desk;
-    await openPerson(desk, '12.345.678-5', PEDRO);
-    await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+    const { page } = desk;
+    const dialog = await openPedrosRequestForm(desk);
     // The identity facts make it the tallest it gets.
     await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
       label: 'Datos del registro comparados en la llamada',
