@@ -74,6 +74,8 @@ type Column = {
    * (when a tie with a company began or ended); `day`: a calendar date.
    */
   kind?: 'date' | 'since' | 'day' | 'bool' | 'rut';
+  /** Kept as JSON text: written into the JSON file as the list or object it is. */
+  json?: 'parsed';
   show?: (value: Value, row: Row) => string;
   /** Only in one of the two files (default: both). */
   only?: 'json' | 'html';
@@ -114,6 +116,24 @@ const labelledList =
     }
   };
 
+/**
+ * A value as the JSON file carries it (portability, art. 9: structured and of common use): yes/no
+ * as booleans, a RUT with its check digit, what is kept as JSON text as the list or object it is.
+ */
+function jsonValue(column: Column, value: Value): unknown {
+  if (value === null) return null;
+  if (column.kind === 'bool') return value === 1;
+  if (column.kind === 'rut' && typeof value === 'number') return loginRut(rutFromBody(value));
+  if (column.json === 'parsed' && typeof value === 'string') {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
 /** Who did it, by name (the system's own acts, and an agent this desk does not know, too). */
 const agentShown = (value: Value, row: Row): string =>
   typeof value === 'string'
@@ -152,7 +172,12 @@ const SECTIONS: Section[] = [
       { key: 'role', label: t.columns.role, show: labelled(roleLabels) },
       // An outsider's ended tie is his access deleted, not a dismissal (profileStanding).
       { key: 'state', label: t.columns.state, show: labelled(profileStandingLabels) },
-      { key: 'modules', label: t.columns.modules, show: labelledList(moduleLabels) },
+      {
+        key: 'modules',
+        label: t.columns.modules,
+        show: labelledList(moduleLabels),
+        json: 'parsed',
+      },
       { key: 'agreementSigned', label: t.columns.agreementSigned, kind: 'bool' },
       { key: 'agreementSignedAt', label: t.columns.agreementSignedAt, kind: 'date' },
       { key: 'startedAt', label: t.columns.startedAt, kind: 'since' },
@@ -259,8 +284,8 @@ const SECTIONS: Section[] = [
       { key: 'agentId', label: t.columns.agent, only: 'json' },
       { key: 'agentName', label: t.columns.agent, only: 'html', show: agentShown },
       { key: 'deviceId', label: t.columns.device, only: 'json' },
-      { key: 'before', label: t.columns.before, only: 'json' },
-      { key: 'after', label: t.columns.after, only: 'json' },
+      { key: 'before', label: t.columns.before, only: 'json', json: 'parsed' },
+      { key: 'after', label: t.columns.after, only: 'json', json: 'parsed' },
       { key: 'changes', label: t.columns.changes, only: 'html', show: changeShown },
       { key: 'reason', label: t.columns.reason },
     ],
@@ -500,8 +525,10 @@ export async function exportDataRequest(
         let jsonText = '';
         let htmlText = '';
         for (const row of page) {
-          const out: Row = {};
-          for (const column of jsonColumns) out[column.key] = row[column.key] ?? null;
+          const out: Record<string, unknown> = {};
+          for (const column of jsonColumns) {
+            out[column.key] = jsonValue(column, row[column.key] ?? null);
+          }
           jsonText += (count === 0 ? '' : ',') + JSON.stringify(out);
           htmlText += `<tr>${htmlColumns
             .map((column) => `<td>${escapeHtml(cell(column, row))}</td>`)
