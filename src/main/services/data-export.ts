@@ -117,7 +117,7 @@ const labelledList =
   };
 
 /**
- * A value as the JSON file carries it (portability, art. 9: structured and of common use): yes/no
+ * A value as the JSON file carries it (portability: structured and of common use): yes/no
  * as booleans, a RUT with its check digit, what is kept as JSON text as the list or object it is.
  */
 function jsonValue(column: Column, value: Value): unknown {
