@@ -294,6 +294,10 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(page.getByRole('status')).toContainText(
     `Bloqueo de la solicitud ${block.number} terminado`,
   );
+  // The request says when its block held; still open, it is answered within its term.
+  await expect(blockDetail).toContainText(
+    /Bloqueo temporal del .* al .*: ya no está vigente\. La solicitud se responde igual dentro de su plazo\./,
+  );
   await blockDetail.getByRole('button', { name: 'Cerrar', exact: true }).click();
   await expect(
     record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),

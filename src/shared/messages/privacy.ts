@@ -205,6 +205,11 @@ export const dataRequestMessages = {
   unblocked: (number: string) => `Bloqueo de la solicitud ${number} terminado.`,
   banner: (number: string, since: string) =>
     `Persona bloqueada temporalmente (Ley 21.719) desde el ${since}, por la solicitud ${number}. Hasta que se desbloquee, nada modifica sus datos salvo las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación).`,
+  /** A block that ended: when, said on its request (the who and why are in the audit). */
+  blockEnded: (from: string, until: string, requestOpen: boolean) =>
+    `Bloqueo temporal del ${from} al ${until}: ya no está vigente.${
+      requestOpen ? ' La solicitud se responde igual dentro de su plazo.' : ''
+    }`,
   /** What the agent tells the caller while the block lasts (art. 11). */
   bannerSay: (number: string) =>
     `Mientras dure el bloqueo que pidió (solicitud ${number}), la mesa no cambia sus datos ni le envía correos. Se levanta cuando se resuelva la solicitud en que se apoya.`,

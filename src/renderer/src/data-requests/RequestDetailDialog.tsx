@@ -13,6 +13,7 @@ import {
   DATA_REQUEST_MOVES,
   DATA_REQUEST_MOVE_NAMES,
   forwardedForDecision,
+  isOpen,
   type DataRequestMove,
 } from '../../../shared/rules/data-requests';
 import { EXPORT_KEPT_DAYS } from '../../../shared/rules/export-retention';
@@ -327,6 +328,15 @@ export function RequestDetailDialog({ number }: { number: string }) {
           {request.blocked && request.blockedAt && (
             <p className="notice notice-danger">
               {t.banner(request.number, formatDateTime(request.blockedAt))}
+            </p>
+          )}
+          {!request.blocked && request.blockedAt && request.unblockedAt && (
+            <p className="notice">
+              {t.blockEnded(
+                formatDateTime(request.blockedAt),
+                formatDateTime(request.unblockedAt),
+                isOpen(request.state),
+              )}
             </p>
           )}
           {forwardedForDecision(request.right) && (
