@@ -379,6 +379,8 @@ export const PersonRecord = z.object({
       accessAdmins: z.array(
         z.object({ rut: z.string(), name: z.string(), kind: AdminKind.nullable() }),
       ),
+      /** How many more there are than `accessAdmins` names (the company's page lists them). */
+      accessAdminsMore: z.number().int(),
       can: z.object({
         disable: Decision,
         enable: Decision,

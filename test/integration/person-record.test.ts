@@ -165,6 +165,20 @@ describe('persons.get', () => {
       .run();
     const jorge = call(core, 'persons.get', { rut: '19.283.746-4' }) as PersonRecord;
     expect(jorge.memberships.find((m) => m.companyRut === ESPIGA)!.accessAdmins).toEqual([]);
+    expect(record('12.345.678-5').memberships[0]!.accessAdminsMore).toBe(0);
+    // A company with many names the first five by surname and counts the rest.
+    const many = seededCore(300);
+    const made = many.db.$client
+      .prepare(
+        `UPDATE memberships SET role = 'access_admin' WHERE rowid IN (SELECT rowid FROM memberships
+           WHERE company_rut = 76543210 AND role = 'worker' AND state = 'active'
+             AND person_rut != 12345678 LIMIT 7)`,
+      )
+      .run().changes;
+    expect(made).toBeGreaterThan(2);
+    const pedro = call(many, 'persons.get', { rut: '12.345.678-5' }) as PersonRecord;
+    expect(pedro.memberships[0]!.accessAdmins).toHaveLength(5);
+    expect(pedro.memberships[0]!.accessAdminsMore).toBe(3 + made - 5);
     // Valentina's access is paused: nobody there gives her modules now; Ramón's company is no
     // longer adherent.
     expect(admins('14.253.647-1', ESPIGA)).toEqual([]);

@@ -85,6 +85,9 @@ export function pendingForPerson(
  * record's own actions and a Ley 21.719 request recorded from it. Not a company page's action (it
  * names its requester or user, whose record the page never showed), nor a request's later moves.
  */
+/** The access administrators a record names at each company (the rest are counted). */
+const ACCESS_ADMINS_SHOWN = 5;
+
 export const RECORD_READ_BACK_ACTIONS: readonly string[] = [
   'person.update_contact',
   'account.unlock',
@@ -366,15 +369,19 @@ export function buildPersonRecord(
   });
 
   // Rule 9: who the person asks for modules at each company still open to them — its other
-  // administrators with the profile assigned (on Portal Empresas, the agreement signed).
+  // administrators with the profile assigned (on Portal Empresas, the agreement signed): the
+  // first few by name, and how many more (a big company has a hundred).
   const accessAdminsOf = (membership: (typeof memberships)[number]) => {
-    if (membership.state !== 'active' || !membership.companyAdherent) return [];
-    const onEmpresas = isOnEmpresas(parseStringList(membership.companyPortals));
-    return ctx.repos.companyRecords
-      .activeAdmins(membership.companyRut)
-      .filter((admin) => admin.person_rut !== personRut)
-      .filter((admin) => !onEmpresas || admin.agreement_signed === 1)
-      .map((admin) => ({
+    if (membership.state !== 'active' || !membership.companyAdherent) {
+      return { accessAdmins: [], accessAdminsMore: 0 };
+    }
+    const admins = ctx.repos.companyRecords.activeAdmins(membership.companyRut, {
+      besides: personRut,
+      signedOnly: isOnEmpresas(parseStringList(membership.companyPortals)),
+      limit: ACCESS_ADMINS_SHOWN,
+    });
+    return {
+      accessAdmins: admins.map((admin) => ({
         rut: loginRut({ body: admin.person_rut, dv: admin.dv }),
         name: fullName({
           givenNames: admin.given_names,
@@ -382,7 +389,9 @@ export function buildPersonRecord(
           lastName2: admin.last_name2,
         }),
         kind: admin.admin_kind,
-      }));
+      })),
+      accessAdminsMore: admins.length === 0 ? 0 : admins[0]!.total - admins.length,
+    };
   };
 
   const membershipViews = memberships.map((membership) => {
@@ -409,7 +418,7 @@ export function buildPersonRecord(
       startedAt: membership.startedAt,
       endedAt: membership.endedAt,
       version: membership.version,
-      accessAdmins: accessAdminsOf(membership),
+      ...accessAdminsOf(membership),
       can: {
         disable: closing('membership.disable', 'disabled'),
         enable: waits(can('membership.enable', membership.companyRut), membership, 'gives_back'),

@@ -1,6 +1,6 @@
 /** The person record and its diagnosis: each cause's title and what to tell the caller. */
 import type { Cause, CauseCode, Portal } from '../contract';
-import { formatDateTime, formatTime } from '../format';
+import { formatDateTime, formatNumber, formatTime } from '../format';
 import { isLosHeroes } from '../portals';
 import { portalLabels } from './common';
 import { NOT_IN_REPLICA_SAY } from './internal';
@@ -402,6 +402,8 @@ export const recordMessages = {
   registersTitle: 'En el registro de la empresa (no es un acceso):',
   /** Rule 9; seed 000: «contáctate con el administrador de accesos de tu empresa». */
   accessAdminsTitle: 'A quién pedir módulos o perfiles (administradores de accesos):',
+  accessAdminsMore: (n: number) =>
+    ` y ${n === 1 ? 'otro' : `${formatNumber(n)} más`} (en la página de la empresa)`,
   noAccessAdmins:
     'no tiene otro administrador de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar la mesa de ayuda.',
   register: (kind: 'legal_representative' | 'trf') =>

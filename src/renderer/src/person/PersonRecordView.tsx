@@ -625,6 +625,7 @@ function AccessAdmins({ memberships }: { memberships: PersonRecord['memberships'
                     </span>
                   </span>
                 ))}
+            {m.accessAdminsMore > 0 && recordMessages.accessAdminsMore(m.accessAdminsMore)}
           </li>
         ))}
       </ul>
