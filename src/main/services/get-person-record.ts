@@ -80,14 +80,14 @@ export function pendingForPerson(
   return refuseView(ctx, session, rut.body, decision?.reason ?? 'not_found', 'reload');
 }
 
+/** The access administrators a record names at each company (the rest are counted). */
+const ACCESS_ADMINS_SHOWN = 5;
+
 /**
  * The audit actions of the channels whose screen reads the person's record after them: the
  * record's own actions and a Ley 21.719 request recorded from it. Not a company page's action (it
  * names its requester or user, whose record the page never showed), nor a request's later moves.
  */
-/** The access administrators a record names at each company (the rest are counted). */
-const ACCESS_ADMINS_SHOWN = 5;
-
 export const RECORD_READ_BACK_ACTIONS: readonly string[] = [
   'person.update_contact',
   'account.unlock',
