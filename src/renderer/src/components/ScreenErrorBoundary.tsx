@@ -22,7 +22,7 @@ export class ScreenErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    // For support (the desktop app's log keeps the renderer's console); never shown to the agent.
+    // For support, in the window's developer console; never shown to the agent.
     console.error('screen failed to render', error, info.componentStack);
   }
 
