@@ -26,7 +26,11 @@ import type { CompanyWriteRepository } from './company-write-repository';
 import type { DataRequestRepository } from './data-request-repository';
 
 export type DataRequestRejection =
-  'invalid_payload' | 'entity_gone' | 'already_blocked' | 'duplicate_number';
+  | 'invalid_payload'
+  | 'entity_gone'
+  | 'already_blocked'
+  | 'block_without_request'
+  | 'duplicate_number';
 
 type Touched = Array<{ entity: Entity; key: number }>;
 export type DataRequestOutcome =
@@ -120,6 +124,12 @@ function record(
   }
   if (right === 'blocking' && ctx.dataRequests.activeBlock(personRut) !== null) {
     return ctx.mode === 'server' ? rejected('already_blocked') : nothing;
+  }
+  // Art. 11: a block stands on an open rectification, deletion or objection. The desk checks it
+  // first (data-requests.ts); here, one recorded offline after another desk closed the request
+  // it stood on.
+  if (right === 'blocking' && !ctx.dataRequests.hasOpenBlockable(personRut)) {
+    return ctx.mode === 'server' ? rejected('block_without_request') : nothing;
   }
   const receivedDate = santiagoDate(new Date(receivedAt));
   const id = ctx.dataRequests.insert({

@@ -370,6 +370,7 @@ export type RejectionCode =
   | 'representative_modules'
   // Ley 21.719 requests (issue 10).
   | 'already_blocked'
+  | 'block_without_request'
   | 'duplicate_number'
   | 'person_blocked';
 

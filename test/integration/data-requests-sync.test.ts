@@ -146,6 +146,38 @@ describe('Ley 21.719 requests through the central API', () => {
     });
   });
 
+  it('a block recorded offline on a request another desk closed meanwhile is refused by the central API (art. 11)', async () => {
+    const central = await startCentral();
+    const a = await openDesk(central.url, { user: 'agente' });
+    const b = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(a);
+    const objection = recordRequest(a, 'objection');
+    await syncNow(a);
+    await syncNow(b);
+    // Desk B answers the objection; desk A, not synced since, still sees it open and blocks.
+    act(b, 'dataRequests.move', {
+      number: objection.request.number,
+      move: 'answer',
+      reason: 'Se dejó de usar su celular para avisos',
+    });
+    const block = recordRequest(a, 'blocking');
+    await syncNow(b);
+    await syncNow(a);
+    expect(outboxOf(a, block.actionId).state).toBe('rejected');
+    expect(JSON.parse(outboxOf(a, block.actionId).result!)).toMatchObject({
+      code: 'block_without_request',
+      message: expect.stringMatching(/ya no tiene abierta una solicitud de rectificación/),
+    });
+    expect(
+      central.db.$client
+        .prepare('SELECT count(*) FROM data_requests WHERE number = ?')
+        .pluck()
+        .get(block.request.number),
+    ).toBe(0);
+    // Desk A ends up with the central API's truth: no block.
+    expect(record(a, PEDRO).dataProtection.block).toBeNull();
+  });
+
   it('deletion and objection are forwarded to the system of record, which keeps them to decide', async () => {
     const central = await startCentral();
     const a = await openDesk(central.url, { user: 'agente' });

@@ -53,6 +53,8 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   // Ley 21.719 requests (issue 10).
   already_blocked:
     'La persona ya tiene un bloqueo temporal vigente (Ley 21.719): no se registró un segundo bloqueo.',
+  block_without_request:
+    'La persona ya no tiene abierta una solicitud de rectificación, supresión u oposición en el sistema central (otro equipo la resolvió): el bloqueo temporal, que se apoya en ella (art. 11), no se registró.',
   duplicate_number:
     'El número de la solicitud ya existe para otra persona en el sistema central; registre la solicitud de nuevo.',
   person_blocked:
