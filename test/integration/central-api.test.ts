@@ -1530,10 +1530,11 @@ describe('central API: the Ley 21.719 temporary block (issue 10)', () => {
   it('lets a blocked person change only as the desk does: a contact edit under an open rectification', async () => {
     const { api } = await start();
     const session = await signIn(api, 'supervisora');
+    // The rectification first: the block stands on it (art. 11).
     const numbers = {
+      rectification: 'SOL-7QK2MD-0003',
       blocking: 'SOL-7QK2MD-0001',
       access: 'SOL-7QK2MD-0002',
-      rectification: 'SOL-7QK2MD-0003',
     };
     const recorded = await pushOk(
       api,
