@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { signOut, test, type DeskPage, fillSignIn } from './fixtures';
-import { dataRequestMessages } from '../../src/shared/messages';
+import { dataRequestMessages, noCauseText } from '../../src/shared/messages';
 import { formatDay, santiagoDate } from '../../src/shared/format';
 import { addCalendarDays } from '../../src/shared/rules/legal-deadlines';
 import { firstDueDate } from '../../src/shared/rules/data-requests';
@@ -303,6 +303,25 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     record.getByRole('alert').filter({ hasText: 'bloqueada temporalmente' }),
   ).toHaveCount(0);
   await expect(edit).toBeEnabled();
+});
+
+test('under a block the record offers no mail the desk may not send, and says the portal’s own way', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  // Ricardo: nothing keeps him out (only tips), so the record says so and offers a reset mail.
+  await openPerson(desk, '12.131.415-0', 'Ricardo');
+  const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+  const clear = diagnosis.locator('.cause-ok');
+  await expect(clear).toContainText(noCauseText.say);
+  await expect(clear.getByRole('button')).toHaveCount(1);
+  // His objection, and the block on it.
+  await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  await recordRequest(page, 'Oposición', 'Que no usen su correo para avisos');
+  await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
+  await recordRequest(page, 'Bloqueo temporal del tratamiento', 'Bloqueo mientras se decide');
+  await expect(clear).toContainText(noCauseText.sayBlocked);
+  await expect(clear.getByRole('button')).toHaveCount(0);
 });
 
 test('a request that arrived by mail days ago is dated that day: the form says the deadline it gets', async ({
