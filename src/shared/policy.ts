@@ -152,6 +152,12 @@ export function normalizeMobile(input: string): string | null {
 }
 
 /**
+ * A change's reason (an action, a bulk load or its undo, a re-assignment, a Ley 21.719 request's
+ * extension or denial) is at least this long: a few words, said as one minimum everywhere.
+ */
+export const MIN_REASON_LENGTH = 3;
+
+/**
  * What a supervisor asks of the central API from the desk (issue 11: revoking a device, giving
  * a company to a prevention officer or taking it) needs a reason this long, kept in the audit —
  * as long as the central API asks for an assignment's.

@@ -350,6 +350,10 @@ describe('several agents on one desk', () => {
     });
     await signIn(desk, 'supervisora');
     expect(refuse({ fromAgentId: 'agent-demo', reason: '   ' })!.message).toMatch(/motivo/i);
+    // The same minimum as every reason, said.
+    expect(refuse({ fromAgentId: 'agent-demo', reason: 'ok' })!.message).toMatch(
+      /al menos 3 caracteres/,
+    );
     expect(refuse({ fromAgentId: 'supervisor-demo', reason: 'Mías' })).toBeTruthy();
     expect(
       act(desk, 'sync.reassign', { fromAgentId: 'agent-demo', reason: 'Sin acciones' }),

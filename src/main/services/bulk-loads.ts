@@ -21,7 +21,7 @@ import { csvFile } from '../../shared/csv-cell';
 import { formatDateTime } from '../../shared/format';
 import { bulkRefusalText } from '../../shared/bulk-refusal';
 import { bulkMessages } from '../../shared/messages';
-import { mayBulkLoad } from '../../shared/policy';
+import { mayBulkLoad, MIN_REASON_LENGTH } from '../../shared/policy';
 import {
   outcomeFilters,
   readRows,
@@ -95,7 +95,6 @@ const PREVIEW_CACHE_KB = 8192;
 const PREVIEW_WORKER_MIN_BYTES = 256 * 1024;
 /** Previews kept in memory at once, one per agent (a 100,000-row preview is some tens of MB). */
 const PREVIEWS_KEPT = 3;
-const MIN_REASON = 3;
 
 type Preview = {
   id: string;
@@ -601,7 +600,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   function apply(session: Session, previewId: string, reasonText: string): BulkBatch {
     const found = previewOf(session, previewId);
     const reason = reasonText.trim();
-    if (reason.length < MIN_REASON) throw new RuleError('reason_required');
+    if (reason.length < MIN_REASON_LENGTH) throw new RuleError('reason_required');
     if (found.totals.changes === 0) throw new RuleError('bulk_nothing_to_apply');
     const rows = found.outcomes.map((outcome, index): UnorderedRow => {
       const row = found.file.rows[index]!;
@@ -669,7 +668,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
   function undo(session: Session, batchId: string, reasonText: string): BulkBatch {
     const original = batchOf(session, batchId);
     const reason = reasonText.trim();
-    if (reason.length < MIN_REASON) throw new RuleError('reason_required');
+    if (reason.length < MIN_REASON_LENGTH) throw new RuleError('reason_required');
     if (original.kind === 'undo') throw new RuleError('bulk_not_undoable', { why: 'is_undo' });
     if (original.undoneBy) throw new RuleError('bulk_not_undoable', { why: 'already_undone' });
     if (['preparing', 'applying', 'interrupted'].includes(original.state)) {

@@ -10,6 +10,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
 import { OUTBOX_SQL } from '../repositories/outbox-repository';
+import { MIN_REASON_LENGTH } from '../../shared/policy';
 
 export function reassignPendingActions(
   ctx: ServiceContext,
@@ -19,7 +20,7 @@ export function reassignPendingActions(
 ): number {
   if (session.role !== 'supervisor') throw new ForbiddenError('role');
   const why = reason.trim();
-  if (why === '') throw new RuleError('reason_required');
+  if (why.length < MIN_REASON_LENGTH) throw new RuleError('reason_required');
   if (fromAgentId === session.agentId) throw new RuleError('no_change');
   const sqlite = ctx.db.$client;
   return sqlite.transaction(() => {

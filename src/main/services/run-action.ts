@@ -7,6 +7,7 @@ import { unavailableFact, type IdentityHolder } from '../../shared/identity-fact
 import {
   allowedOnBehalf,
   IDENTITY_FACTS_REQUIRED,
+  MIN_REASON_LENGTH,
   speaksFor,
   type IdentityFact,
 } from '../../shared/policy';
@@ -55,7 +56,6 @@ export type ActionSpec = {
   apply: (actionId: string) => { before: unknown; after: unknown; intent: Record<string, unknown> };
 };
 
-const MIN_REASON = 3;
 /** A selection's reason stands in for the caller: who asked, and how (a ticket, a mail). */
 export const MIN_BULK_REASON = 10;
 
@@ -144,7 +144,7 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     const reason = spec.reason?.trim() || null;
     if (
       (spec.requireReason || spec.bulk) &&
-      (reason === null || reason.length < (spec.bulk ? MIN_BULK_REASON : MIN_REASON))
+      (reason === null || reason.length < (spec.bulk ? MIN_BULK_REASON : MIN_REASON_LENGTH))
     ) {
       throw new RuleError(spec.bulk ? 'selection_reason_required' : 'reason_required', {
         min: MIN_BULK_REASON,

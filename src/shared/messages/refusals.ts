@@ -1,7 +1,7 @@
 /** Refusals: a permission denied (deniedMessages), a rule that refuses an action (ruleMessages). */
 import type { Decision } from '../contract';
 import { formatDateTime } from '../format';
-import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../policy';
+import { IDENTITY_FACTS_REQUIRED, MIN_REASON_LENGTH, type IdentityFact } from '../policy';
 import { membershipStateLabels } from './common';
 import { dialogMessages, identityFactLabels } from './actions';
 import {
@@ -13,7 +13,7 @@ import {
 import { dataRequestLabels } from './privacy';
 import { bulkMessages } from './bulk';
 import type { InteractionKind } from '../vocabulary';
-import { MIN_REASON_LENGTH, RECEIVED_ON_MAX_DAYS_BACK } from '../rules/data-requests';
+import { RECEIVED_ON_MAX_DAYS_BACK } from '../rules/data-requests';
 import { interactionKindWords } from './calls';
 import { notFoundMessages } from './common';
 import { companyMessages } from './company';
@@ -141,7 +141,6 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     `El correo de esta persona lo cambió ${p['agent'] || 'otro agente'} en este equipo y ese cambio aún no llega al sistema central, que tiene la dirección anterior: un reenvío ahora sería rechazado allá. Reenvíelo cuando ese cambio se sincronice: cuando ${p['agent'] || 'ese agente'} vuelva a ingresar en este equipo, o cuando un supervisor reasigne sus acciones en Sincronización.`,
   identity_required: (p) =>
     `Verifique la identidad de la persona: marque al menos ${p['required']} datos que coincidieron.`,
-  // Every reason asks for at least MIN_REASON_LENGTH characters (run-action, bulk loads, Ley 21.719).
   reason_required: () =>
     `Indique el motivo del cambio, en unas palabras (al menos ${MIN_REASON_LENGTH} caracteres).`,
   invalid_email: () => 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',

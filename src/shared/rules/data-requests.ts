@@ -5,6 +5,7 @@
  * beyond choosing the rule; the arithmetic is in legal-deadlines.ts.
  */
 
+import { MIN_REASON_LENGTH } from '../policy';
 import {
   addCalendarDays,
   blockingDeadline,
@@ -85,7 +86,6 @@ export const DATA_REQUEST_MOVES = {
 export type DataRequestMove = keyof typeof DATA_REQUEST_MOVES;
 export const DATA_REQUEST_MOVE_NAMES = Object.keys(DATA_REQUEST_MOVES) as DataRequestMove[];
 
-export const MIN_REASON_LENGTH = 3;
 /** What the titular asks, in a few words at least: it is what must be answered. */
 export const MIN_DETAIL_LENGTH = 3;
 

@@ -12,6 +12,7 @@ import { displayRut } from '../components/display';
 import { actionsHeld } from '../components/actions-held';
 import { useSession } from '../session-store';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { MIN_REASON_LENGTH } from '../../../shared/policy';
 
 type Group = {
   agentId: string | null;
@@ -151,6 +152,7 @@ function ReassignDialog({
       }
       reasonLabel={syncScaleMessages.reassignReason}
       reasonHint={syncScaleMessages.reassignReasonHint}
+      minReason={MIN_REASON_LENGTH}
       confirmLabel={syncScaleMessages.reassignConfirm}
       busyLabel={syncMessages.syncing}
       cancelLabel={syncScaleMessages.reassignCancel}
