@@ -388,11 +388,23 @@ test.describe('as an agent', () => {
     await dialog.getByLabel('Motivo').fill('');
     await outside();
     await expect(dialog).toHaveCount(0);
-    // Esc is asked for: it closes what was typed, and then a reload asks nothing.
+    // Esc with text typed first says it would be lost; typing again takes the warning back, and
+    // a second Esc in a row closes it, text and all; then a reload asks nothing.
     await opener.click();
     await dialog.getByLabel('Motivo').fill('Otra vez');
     await page.keyboard.press('Escape');
+    const warning = dialog.getByRole('alert');
+    await expect(warning).toHaveText(
+      'Lo que escribió se perderá. Pulse Esc otra vez para cerrar sin guardar, o siga escribiendo.',
+    );
+    await expect(dialog.getByLabel('Motivo')).toHaveValue('Otra vez');
+    await dialog.getByLabel('Motivo').press('!');
+    await expect(warning).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(warning).toBeVisible();
+    await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
+    await expect(opener).toBeFocused();
     page.once('dialog', (question) => {
       asked.push(question.type());
       void question.accept();

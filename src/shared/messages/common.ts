@@ -192,6 +192,12 @@ export const screenErrorMessages = {
   reload: 'Recargar el programa',
 };
 
+/** A dialog holding what the agent typed, on an Esc (Modal.tsx): a second Esc closes it. */
+export const modalMessages = {
+  escapeWouldLose:
+    'Lo que escribió se perderá. Pulse Esc otra vez para cerrar sin guardar, o siga escribiendo.',
+};
+
 export const failedMessages = {
   signIn: 'No se pudo iniciar sesión.',
   search: 'No se pudo completar la búsqueda.',

@@ -12,11 +12,14 @@
  * While it holds what the agent typed (a text field whose value differs from the one it had
  * when they came to it: a reason cleared once saved no longer counts), nothing closes it by
  * accident: a click outside does not, and reloading or closing the window asks first (the
- * browser's own question through the web door; the desktop app's, src/main/index.ts). Esc and
- * Cancelar still close it: those are asked for.
+ * browser's own question through the web door; the desktop app's, src/main/index.ts). Cancelar
+ * still closes it: that is asked for. Esc, easily pressed on a live call to clear a field, first
+ * says that what was typed would be lost; a second Esc closes it, typing again takes the warning
+ * back.
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { modalMessages as t } from '../../../shared/messages';
 import { useDialogRoot } from './dialog-root';
 import { useEscapeToClose, useFocusTrap } from './focus-trap';
 
@@ -54,7 +57,6 @@ export function Modal({
 }) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const onTab = useFocusTrap(dialogRef);
-  useEscapeToClose(busy, close);
   // Each text field's value when the agent first came to it: what they typed is what differs.
   const valueBefore = useRef(new WeakMap<Element, string>());
   const holdsTyping = () =>
@@ -62,6 +64,15 @@ export function Modal({
       const before = valueBefore.current.get(field);
       return before !== undefined && field.value !== before;
     });
+  // Set by an Esc that would have lost what was typed: the next Esc closes.
+  const [escapeWarned, setEscapeWarned] = useState(false);
+  useEscapeToClose(busy, () => {
+    if (escapeWarned || !holdsTyping()) {
+      close();
+      return;
+    }
+    setEscapeWarned(true);
+  });
   useEffect(() => {
     const askFirst = (event: BeforeUnloadEvent) => {
       if (!holdsTyping()) return;
@@ -121,6 +132,7 @@ export function Modal({
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
         onKeyDown={onKeyDown}
+        onInput={() => escapeWarned && setEscapeWarned(false)}
         onFocus={(event) => {
           const field = event.target as TextField;
           if (field.matches(TEXT_FIELDS) && !valueBefore.current.has(field)) {
@@ -129,6 +141,11 @@ export function Modal({
         }}
       >
         {children}
+        {escapeWarned && (
+          <p className="notice notice-warn" role="alert">
+            {t.escapeWouldLose}
+          </p>
+        )}
       </div>
     </div>,
     root,
