@@ -337,6 +337,15 @@ const EVENT_FIELDS: Record<
     reason: { label: lockAuditLabels.lockReason, values: lockAuditLabels.reasons },
   },
   'session.end': { cause: { label: lockAuditLabels.cause, values: lockAuditLabels.causes } },
+  'session.sign_in': {
+    check: { label: lockAuditLabels.signInCheck, values: lockAuditLabels.signInChecks },
+  },
+  'session.sign_out': {
+    cause: { label: lockAuditLabels.cause, values: lockAuditLabels.signOutCauses },
+  },
+  'session.sign_in_refused': {
+    cause: { label: lockAuditLabels.cause, values: lockAuditLabels.refusalCauses },
+  },
 };
 
 /**

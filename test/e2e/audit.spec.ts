@@ -61,10 +61,14 @@ test.describe('Auditoría', () => {
     // Each desk keeps its own audit: the screen says it is this one's, not the whole desk's.
     await expect(audit).toContainText('Eventos registrados en este equipo.');
 
-    // Only the real actions: the record views are left out, and the screen says so.
-    await expect(audit.getByText('2 eventos (sin las consultas de fichas)')).toBeVisible();
+    // Only the real actions and her sign-in: the record views are left out, and the screen
+    // says so.
+    await expect(audit.getByText('3 eventos (sin las consultas de fichas)')).toBeVisible();
     const rows = table.getByRole('row');
-    await expect(rows).toHaveCount(3);
+    await expect(rows).toHaveCount(4);
+    await expect(rows.filter({ hasText: 'Ingresó a la mesa' })).toContainText(
+      'Comprobado: en este equipo',
+    );
     const change = rows.filter({ hasText: 'Cambió datos de contacto' });
     await expect(change).toContainText('Sara Supervisora');
     await expect(change).toContainText(PEDRO);
@@ -94,7 +98,7 @@ test.describe('Auditoría', () => {
     await expect(rows.filter({ hasText: 'Vio la ficha' })).toContainText(PEDRO);
     await expectAccessible(page, 'Auditoría: con consultas de fichas');
     await views.uncheck();
-    await expect(audit.getByText('2 eventos (sin las consultas de fichas)')).toBeVisible();
+    await expect(audit.getByText('3 eventos (sin las consultas de fichas)')).toBeVisible();
   });
 
   test('filters by dd-mm-aaaa dates and clears stale results on a bad filter', async ({ desk }) => {
@@ -111,7 +115,8 @@ test.describe('Auditoría', () => {
     await from.fill(santiagoDay(-1));
     await to.fill(santiagoDay(1));
     await filter.click();
-    await expect(audit.getByText('1 evento (sin las consultas de fichas)')).toBeVisible();
+    // Her sign-in and the change.
+    await expect(audit.getByText('2 eventos (sin las consultas de fichas)')).toBeVisible();
     await expect(table.getByRole('row').filter({ hasText: PEDRO })).toHaveCount(1);
 
     await from.fill(santiagoDay(2));
@@ -167,7 +172,7 @@ test.describe('Auditoría', () => {
     await changePedrosPhone(desk);
     await page.getByRole('button', { name: 'Auditoría' }).click();
     const audit = page.getByRole('region', { name: 'Auditoría' });
-    await expect(audit.getByText('1 evento (sin las consultas de fichas)')).toBeVisible();
+    await expect(audit.getByText('2 eventos (sin las consultas de fichas)')).toBeVisible();
 
     const download = page.waitForEvent('download');
     await audit.getByRole('button', { name: 'Exportar CSV' }).click();
@@ -179,15 +184,18 @@ test.describe('Auditoría', () => {
     expect(lines[0]).toBe(
       'N°;Fecha y hora (Chile);Agente;RUT;Persona;Acción;Antes;Después;Motivo;Identidad verificada;Equipo;ID del evento',
     );
-    // As on screen: the real action only, the record view left out; then who exported it
-    // and when, and the count (issue 10).
-    expect(lines).toHaveLength(5);
-    expect(lines[2]).toMatch(
+    // As on screen: her sign-in and the real action, the record view left out; then who
+    // exported it and when, and the count (issue 10).
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toContain(
+      ';Sara Supervisora;;;Ingresó a la mesa;;Comprobado: en este equipo;',
+    );
+    expect(lines[3]).toMatch(
       /^Exportado por Sara Supervisora \(supervisora\) el \d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/,
     );
-    expect(lines[3]).toBe('Fin del archivo: 1 evento');
-    expect(lines[4]).toBe('');
-    const cells = lines[1]!.split(';');
+    expect(lines[4]).toBe('Fin del archivo: 2 eventos');
+    expect(lines[5]).toBe('');
+    const cells = lines[2]!.split(';');
     expect(cells[1]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(cells.slice(2, 9)).toEqual([
       'Sara Supervisora',

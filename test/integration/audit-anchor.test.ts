@@ -177,9 +177,11 @@ describe('the audit chain anchored in the central API', () => {
   it('says honestly when a device has no anchor yet', async () => {
     const central = await startCentral();
     const dataDir = tempDir();
-    // The replica arrived before any event existed; the view since has not been synced.
-    const desk = await openSynced(central.url, dataDir);
-    act(desk, 'persons.get', { rut: PERSONS[0] });
+    // Signed in (an audited event) and not synced since: nothing anchored yet.
+    const desk = await openDesk(central.url, { user: 'supervisora', dataDir });
+    expect(desk.db.$client.prepare('SELECT action FROM audit_events').pluck().all()).toEqual([
+      'session.sign_in',
+    ]);
     const report = act(desk, 'audit.verify', {});
     expect(report).toMatchObject({ ok: true, anchor: { state: 'none' } });
     desk.close();

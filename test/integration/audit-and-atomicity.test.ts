@@ -184,8 +184,8 @@ describe('audit log', () => {
     });
     expect(call(core, 'audit.list', { action: 'mail.resend' }).total).toBe(1);
     expect(call(core, 'audit.list', { agentId: 'agent-demo' }).total).toBe(0);
-    // FIXED_NOW is 2026-11-21 12:00 in Santiago.
-    expect(call(core, 'audit.list', { from: '2026-11-21', to: '2026-11-21' }).total).toBe(3);
+    // FIXED_NOW is 2026-11-21 12:00 in Santiago: the sign-in, the two views and the mail.
+    expect(call(core, 'audit.list', { from: '2026-11-21', to: '2026-11-21' }).total).toBe(4);
     expect(call(core, 'audit.list', { from: '2026-11-22' }).total).toBe(0);
     expect(call(core, 'audit.list', { to: '2026-11-20' }).total).toBe(0);
   });
@@ -228,7 +228,8 @@ describe('audit log', () => {
       clock: { now: new Date('2026-06-10T03:30:00Z') },
     });
     call(core, 'persons.get', { rut: PEDRO });
-    expect(call(core, 'audit.list', { from: '2026-06-09', to: '2026-06-09' }).total).toBe(1);
+    // The sign-in and the view.
+    expect(call(core, 'audit.list', { from: '2026-06-09', to: '2026-06-09' }).total).toBe(2);
     expect(call(core, 'audit.list', { from: '2026-06-10' }).total).toBe(0);
   });
 
@@ -244,7 +245,8 @@ describe('audit log', () => {
     });
     const { csv, rows, filename } = call(core, 'audit.export', { format: 'machine' });
     expect(filename).toBe('auditoria-2026-11-21.csv');
-    expect(rows).toBe(2);
+    // The sign-in, the view and the change.
+    expect(rows).toBe(3);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
       'seq,at,agentId,deviceId,personRut,action,before,after,reason,identityCheck,interactionId,prevHash,hash',
@@ -264,22 +266,25 @@ describe('audit log', () => {
     });
     const { csv, rows, filename } = call(core, 'audit.export', {});
     expect(filename).toBe('auditoria-21-11-2026.csv');
-    expect(rows).toBe(2);
+    expect(rows).toBe(3);
     expect(csv.startsWith('\ufeffN°;Fecha y hora (Chile);Agente;RUT;Persona;Acción;')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    // FIXED_NOW is 12:00 in Santiago; the view comes first, oldest first, with where it was
-    // opened from and the causes its diagnosis showed (issue 10) in words.
+    // FIXED_NOW is 12:00 in Santiago; oldest first: the sign-in, said in words, then the view,
+    // with where it was opened from and the causes its diagnosis showed (issue 10) in words.
     expect(lines[1]).toMatch(
-      /^1;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;Abierta desde: Búsqueda \| Diagnóstico mostrado: Bloqueo temporal;;;/,
+      /^1;21-11-2026 12:00:00;Sara Supervisora;;;Ingresó a la mesa;;Comprobado: en este equipo;;;/,
     );
-    expect(lines[2]).toContain(
+    expect(lines[2]).toMatch(
+      /^2;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;Abierta desde: Búsqueda \| Diagnóstico mostrado: Bloqueo temporal;;;/,
+    );
+    expect(lines[3]).toContain(
       ';Cambió datos de contacto;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 8765 4321;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 1234 0000;',
     );
     expect(csv).toContain(`;"'=HYPERLINK(""http://x""); ""comillas""\ny salto";`);
     expect(csv).not.toMatch(/person\.view|supervisor-demo|12345678-5/);
-    // Leaving record views out, as the screen does by default: the contact change, and the
-    // first export, which is an audit event itself (issue 10).
-    expect(call(core, 'audit.export', { includeViews: false }).rows).toBe(2);
+    // Leaving record views out, as the screen does by default: the sign-in, the contact change,
+    // and the first export, which is an audit event itself (issue 10).
+    expect(call(core, 'audit.export', { includeViews: false }).rows).toBe(3);
   });
 
   it('lists with the person name, and leaves record views out when asked', () => {
@@ -291,14 +296,17 @@ describe('audit log', () => {
       kind: 'password_creation',
     });
     const all = call(core, 'audit.list', {});
-    expect(all.total).toBe(2);
+    expect(all.total).toBe(3);
     expect(all.events[1]).toMatchObject({
       action: 'person.view',
       personName: 'Pedro Andrés González Muñoz',
     });
     const actions = call(core, 'audit.list', { includeViews: false });
-    expect(actions.total).toBe(1);
-    expect(actions.events.map((e: { action: string }) => e.action)).toEqual(['mail.resend']);
+    expect(actions.total).toBe(2);
+    expect(actions.events.map((e: { action: string }) => e.action)).toEqual([
+      'mail.resend',
+      'session.sign_in',
+    ]);
     expect(actions.events[0].personName).toEqual(expect.any(String));
     // Asking for views by action shows them even with views left out.
     expect(call(core, 'audit.list', { includeViews: false, action: 'person.view' }).total).toBe(1);

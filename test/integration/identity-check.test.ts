@@ -23,7 +23,9 @@ const record = (core: Core, rut: string): PersonRecord =>
 const written = (core: Core) =>
   (
     core.db.$client
-      .prepare("SELECT count(*) AS n FROM audit_events WHERE action != 'person.view'")
+      .prepare(
+        "SELECT count(*) AS n FROM audit_events WHERE action NOT IN ('person.view', 'session.sign_in')",
+      )
       .get() as { n: number }
   ).n;
 

@@ -413,7 +413,7 @@ describe('exports carry who made them', () => {
     const file = call(core, 'audit.export', { format: 'machine', includeViews: true });
     const lines = file.csv.split('\r\n');
     expect(lines.at(-2)).toBe(
-      '# Exportado por Sara Supervisora (supervisora) el 21-11-2026 12:00:00; Fin del archivo: 1 evento',
+      '# Exportado por Sara Supervisora (supervisora) el 21-11-2026 12:00:00; Fin del archivo: 2 eventos',
     );
     expect(JSON.parse(events(core, 'audit.export')[0]!.after!)).toMatchObject({
       format: 'machine',

@@ -938,6 +938,23 @@ describe('sessions', () => {
     expect((await rawSignIn(central.url, 'supervisora', 'super600')).reply.status).toBe(200);
     advance(clock, 4 * MIN);
     expect(await attempt('agente600')).toBe('ok');
+    // The desk's audit: the central checked the sign-in. The refusals before it named an agent
+    // this desk did not know yet, and are not kept; now each is, and so is the wait asked for.
+    for (let i = 0; i < 5; i++) await attempt('equivocada');
+    expect(await attempt('agente600')).toMatch(/^Demasiados intentos fallidos/);
+    const events = (
+      desk.db.$client
+        .prepare(
+          "SELECT action, after FROM audit_events WHERE action LIKE 'session.%' ORDER BY seq",
+        )
+        .all() as Array<{ action: string; after: string }>
+    ).map((row) => [row.action, JSON.parse(row.after) as unknown]);
+    expect(events).toEqual([
+      ['session.sign_in', { check: 'central' }],
+      ['session.sign_out', { cause: 'sign_in' }],
+      ...Array.from({ length: 5 }, () => ['session.sign_in_refused', { cause: 'password' }]),
+      ['session.sign_in_refused', { cause: 'rate_limited' }],
+    ]);
   });
 
   it('limits sign-in attempts per device, whatever the usernames tried', async () => {

@@ -78,6 +78,22 @@ describe('the screen lock’s events', () => {
     ]);
   });
 
+  it('say how a sign-in was checked, why one was refused and why a session ended', () => {
+    expect(line('session.sign_in', { check: 'offline' })).toEqual([
+      'Comprobado: en este equipo, sin conexión con el sistema central',
+    ]);
+    expect(line('session.sign_in', { check: 'central' })).toEqual([
+      'Comprobado: con el sistema central',
+    ]);
+    expect(line('session.sign_in_refused', { cause: 'rate_limited' })).toEqual([
+      'Causa: demasiados intentos: el sistema central pidió esperar',
+    ]);
+    expect(line('session.sign_out', { cause: 'sign_in' })).toEqual([
+      'Causa: se inició otra sesión en el equipo',
+    ]);
+    expect(line('session.sign_out', { cause: 'sign_out' })).toEqual(['Causa: salió con «Salir»']);
+  });
+
   it('leave a call’s reason a call’s reason', () => {
     const [detail] = describeAuditChange(
       null,

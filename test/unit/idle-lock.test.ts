@@ -108,6 +108,12 @@ describe('the screen lock in the core', () => {
     expect(call(core, 'persons.search', { text: 'a' }).persons.length).toBeGreaterThan(0);
     expect(auditActions(core)).toEqual([
       {
+        action: 'session.sign_in',
+        agentId: expect.any(String),
+        personRut: null,
+        after: { check: 'desk' },
+      },
+      {
         action: 'session.lock',
         agentId: expect.any(String),
         personRut: null,
@@ -132,6 +138,7 @@ describe('the screen lock in the core', () => {
       error: { message: 'La pantalla no está bloqueada.' },
     });
     expect(auditActions(core).map((event) => [event.action, event.after])).toEqual([
+      ['session.sign_in', { check: 'desk' }],
       ['session.lock', { reason: 'idle' }],
       ['session.end', { cause: 'attempts' }],
     ]);
@@ -146,9 +153,12 @@ describe('the screen lock in the core', () => {
     expect(core.dispatchNow('auth.unlock', { password: 'agente600' })).toMatchObject({
       ok: false,
     });
+    // The locked session ends (not a sign-out: nobody was signed in while it was locked).
     expect(auditActions(core).map((event) => [event.action, event.after])).toEqual([
+      ['session.sign_in', { check: 'desk' }],
       ['session.lock', { reason: 'idle' }],
       ['session.end', { cause: 'sign_in' }],
+      ['session.sign_in', { check: 'desk' }],
     ]);
   });
 

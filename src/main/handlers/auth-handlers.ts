@@ -19,6 +19,7 @@ import {
 import type { ServiceContext, Session } from '../services/context';
 import { RuleError, UnauthorizedError } from '../services/errors';
 import { endLockedSession, lockScreen, unlockScreen } from '../services/screen-lock';
+import { auditSignIn, auditSignInRefused, auditSignOut } from '../services/session-audit';
 import { signIn } from '../services/sign-in';
 import { CentralError, type createCentralClient } from '../sync/central-client';
 import type { DeviceEnrolment } from '../sync/device-enrolment';
@@ -214,11 +215,27 @@ export function deskAuth(deps: Deps) {
     'auth.signIn': (input) => {
       // Whoever was signed in is not any more, whether or not this attempt succeeds: neither
       // on this desk nor in its sync with the central API.
+      if (session) auditSignOut(context, session.agentId, 'sign_in');
       endAll('sign_in');
       endCentralSession();
+      /** A refusal of what was typed is audited under the agent it names here, if any. */
+      const auditRefusal = (error: unknown) => {
+        if (!(error instanceof RuleError)) return;
+        if (error.code === 'sign_in_failed')
+          auditSignInRefused(context, input.username, 'password');
+        if (error.code === 'sign_in_rate_limited') {
+          auditSignInRefused(context, input.username, 'rate_limited');
+        }
+      };
       const { client } = deps.central();
       if (!client) {
-        session = signIn(context, input.username, input.password);
+        try {
+          session = signIn(context, input.username, input.password);
+        } catch (error) {
+          auditRefusal(error);
+          throw error;
+        }
+        auditSignIn(context, session.agentId, 'desk');
         return toSession(session);
       }
       // Issue 11: a revoked device signs nobody in; a device whose id the central knows with
@@ -246,6 +263,7 @@ export function deskAuth(deps: Deps) {
         })
         .then((signedIn) => {
           session = signedIn;
+          auditSignIn(context, signedIn.agentId, tokens.load() ? 'central' : 'offline');
           // Signed in on the central API: what it did not hear of earlier sign-outs goes now.
           if (tokens.load()) deliverOwedSignOuts();
           // Signed in here only, the central API out of reach: in there as soon as it answers.
@@ -260,9 +278,15 @@ export function deskAuth(deps: Deps) {
           writer.setState(REPLICA_STATE_KEYS.wantedScope, scopeKey(signedIn));
           deps.central().engine?.kick();
           return toSession(signedIn);
+        })
+        .catch((error: unknown) => {
+          // The desk closing meanwhile (its replica with it): nothing to audit it in.
+          if (context.db.$client.open) auditRefusal(error);
+          throw error;
         });
     },
     'auth.signOut': () => {
+      if (session) auditSignOut(context, session.agentId, 'sign_out');
       endAll('sign_out');
       // The agent's pending actions stay queued until they sign in again.
       endCentralSession();

@@ -5,8 +5,8 @@
 
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
- * closing, screen locks. Must match the partial index `audit_actions_at` (migrations 0012, 0029,
- * 0030).
+ * closing, screen locks, sign-ins and sign-outs. Must match the partial index `audit_actions_at`
+ * (migrations 0012, 0029, 0030, 0034).
  */
 export const NOT_ACTIONS = [
   'person.view',
@@ -18,6 +18,9 @@ export const NOT_ACTIONS = [
   'session.lock',
   'session.unlock',
   'session.end',
+  'session.sign_in',
+  'session.sign_out',
+  'session.sign_in_refused',
 ] as const;
 
 /**

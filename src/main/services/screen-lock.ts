@@ -7,26 +7,10 @@ import { verifyPassword } from '../../storage/password';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
 import { sessionFor } from './sign-in';
-import { newId } from '../../shared/ids';
+import { auditSession as audit } from './session-audit';
 
 export type LockReason = 'idle' | 'manual' | 'system';
 export type SessionEndCause = 'sign_in' | 'attempts' | 'sign_out';
-
-function audit(ctx: ServiceContext, agentId: string, action: string, after: unknown): void {
-  ctx.repos.audit.append({
-    id: newId(),
-    at: ctx.now().toISOString(),
-    agentId,
-    deviceId: ctx.deviceId,
-    personRut: null,
-    action,
-    before: null,
-    after: JSON.stringify(after),
-    reason: null,
-    identityCheck: null,
-    interactionId: null,
-  });
-}
 
 export function lockScreen(ctx: ServiceContext, session: Session, reason: LockReason): void {
   audit(ctx, session.agentId, 'session.lock', { reason });

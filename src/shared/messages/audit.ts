@@ -28,6 +28,9 @@ export const actionLabels: Record<string, string> = {
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',
   'session.end': 'Su sesión bloqueada se cerró',
+  'session.sign_in': 'Ingresó a la mesa',
+  'session.sign_out': 'Salió de la mesa',
+  'session.sign_in_refused': 'Se rechazó su ingreso',
   // Issue 11: a supervisor took over another agent's pending actions.
   'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
   'device.revoke': 'Revocó un equipo',

@@ -127,7 +127,7 @@ export const shortcutMessages = {
         ['Ctrl+Enter', 'Confirmar el diálogo abierto, también desde el campo Motivo'],
         [
           'Esc',
-          'Cerrar el diálogo abierto; en la búsqueda, cerrar la ficha y volver a los resultados',
+          'Cerrar el diálogo abierto (con algo escrito, un segundo Esc); en la búsqueda, cerrar la ficha y volver a los resultados',
         ],
       ],
     },
@@ -179,6 +179,22 @@ export const lockAuditLabels = {
     attempts: 'se agotaron los intentos de desbloqueo',
     sign_out: 'salió desde la pantalla bloqueada',
   } satisfies Record<'sign_in' | 'attempts' | 'sign_out', string>,
+  /** Sign-ins and sign-outs (services/session-audit.ts). */
+  signInCheck: 'Comprobado',
+  signInChecks: {
+    central: 'con el sistema central',
+    desk: 'en este equipo',
+    offline: 'en este equipo, sin conexión con el sistema central',
+  } satisfies Record<'central' | 'desk' | 'offline', string>,
+  signOutCauses: {
+    sign_out: 'salió con «Salir»',
+    sign_in: 'se inició otra sesión en el equipo',
+  } satisfies Record<'sign_out' | 'sign_in', string>,
+  refusalCauses: {
+    password: 'contraseña incorrecta',
+    disabled: 'el usuario está deshabilitado',
+    rate_limited: 'demasiados intentos: el sistema central pidió esperar',
+  } satisfies Record<'password' | 'disabled' | 'rate_limited', string>,
 };
 
 /** The desk's frame: what a keyboard or screen-reader user meets before any screen. */

@@ -318,12 +318,12 @@ export const auditEvents = sqliteTable(
     index('audit_interaction')
       .on(table.interactionId)
       .where(sql`${table.interactionId} IS NOT NULL`),
-    // The Panel (issue 10, migrations 0012, 0029 and 0030): actions agents took, and views that
+    // The Panel (issue 10, migrations 0012, 0029, 0030 and 0034): actions agents took, and views that
     // showed a diagnosis.
     index('audit_actions_at')
       .on(table.at, table.action, table.agentId)
       .where(
-        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'session.lock', 'session.unlock', 'session.end')`,
+        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'session.lock', 'session.unlock', 'session.end', 'session.sign_in', 'session.sign_out', 'session.sign_in_refused')`,
       ),
     index('audit_diagnosis_at')
       .on(table.at, table.personRut, table.after)

@@ -1,0 +1,101 @@
+/**
+ * Who came into the desk and who left it is audited (services/session-audit.ts): a sign-in and how
+ * it was checked, a refused one under the agent it names (never a username nobody has), a
+ * sign-out and why; the Panel does not count them as work on anyone's account, and the audit
+ * chain holds them.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core';
+import { CAST_AGENTS } from '../../src/storage/seed/cast';
+import { call, FIXED_NOW, seededCore, tempDir } from '../support/context';
+
+/** The desk's sign-in and sign-out events, in order, as [action, agent's username, fields]. */
+function sessionEvents(core: Core) {
+  const rows = core.db.$client
+    .prepare(
+      "SELECT action, agent_id AS agentId, after FROM audit_events WHERE action IN ('session.sign_in', 'session.sign_out', 'session.sign_in_refused') ORDER BY seq",
+    )
+    .all() as Array<{ action: string; agentId: string; after: string }>;
+  const names = new Map(CAST_AGENTS.map((agent) => [agent.id, agent.username]));
+  return rows.map((row) => [
+    row.action,
+    names.get(row.agentId) ?? row.agentId,
+    JSON.parse(row.after) as unknown,
+  ]);
+}
+
+const signIn = (core: Core, username: string, password: string) =>
+  core.dispatchNow('auth.signIn', { username, password });
+
+describe('sign-ins and sign-outs in the audit', () => {
+  it('records each sign-in, each refusal of a known agent, and each sign-out with its cause', () => {
+    const core = seededCore(200, { as: null });
+    expect(signIn(core, 'agente', 'agente600')).toMatchObject({ ok: true });
+    // Another agent at the same desk ends the first one's session.
+    expect(signIn(core, 'supervisora', 'equivocada')).toMatchObject({ ok: false });
+    // Nobody has these usernames (the second is a password typed in the wrong field): nothing.
+    expect(signIn(core, 'nadie', 'x')).toMatchObject({ ok: false });
+    expect(signIn(core, 'super600', 'supervisora')).toMatchObject({ ok: false });
+    expect(signIn(core, ' Supervisora ', 'super600')).toMatchObject({ ok: true });
+    call(core, 'auth.signOut', {});
+    core.db.$client.prepare('UPDATE agents SET active = 0 WHERE username = ?').run('prevencion');
+    expect(signIn(core, 'prevencion', 'preven600')).toMatchObject({ ok: false });
+
+    expect(sessionEvents(core)).toEqual([
+      ['session.sign_in', 'agente', { check: 'desk' }],
+      ['session.sign_out', 'agente', { cause: 'sign_in' }],
+      ['session.sign_in_refused', 'supervisora', { cause: 'password' }],
+      ['session.sign_in', 'supervisora', { check: 'desk' }],
+      ['session.sign_out', 'supervisora', { cause: 'sign_out' }],
+      ['session.sign_in_refused', 'prevencion', { cause: 'disabled' }],
+    ]);
+    // Nothing typed is kept: no password, no unknown username.
+    const stored = JSON.stringify(
+      core.db.$client.prepare('SELECT * FROM audit_events').all(),
+    ).toLowerCase();
+    for (const typed of ['equivocada', 'nadie', 'super600', 'preven600']) {
+      expect(stored).not.toContain(typed);
+    }
+    expect(
+      call(core, 'auth.signIn', { username: 'supervisora', password: 'super600' }),
+    ).toMatchObject({ username: 'supervisora' });
+    expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+    // The Panel counts them as no one's work, and reads its index as before.
+    const panel = call(core, 'dashboard.panel', { range: 'today' });
+    const counted = [...panel.actionsByKind, ...panel.supervisionByKind].map(
+      (row: { action: string }) => row.action,
+    );
+    expect(counted.filter((action: string) => action.startsWith('session.'))).toEqual([]);
+  });
+
+  it('says how a sign-in was checked while the central API is out of reach', async () => {
+    const core = createCore({
+      dataDir: tempDir(),
+      door: 'web',
+      version: 'test',
+      demoPersons: 30,
+      now: () => FIXED_NOW,
+      log: () => {},
+      centralUrl: 'http://127.0.0.1:9',
+      autoSync: false,
+    });
+    try {
+      // An agent who signed in online here within the last 72 hours.
+      core.db.$client
+        .prepare('UPDATE agents SET offline_until = ? WHERE username = ?')
+        .run(new Date(FIXED_NOW.getTime() + 3_600_000).toISOString(), 'agente');
+      expect(
+        await core.dispatch('auth.signIn', { username: 'agente', password: 'otra' }),
+      ).toMatchObject({ ok: false });
+      expect(
+        await core.dispatch('auth.signIn', { username: 'agente', password: 'agente600' }),
+      ).toMatchObject({ ok: true });
+      expect(sessionEvents(core)).toEqual([
+        ['session.sign_in_refused', 'agente', { cause: 'password' }],
+        ['session.sign_in', 'agente', { check: 'offline' }],
+      ]);
+    } finally {
+      core.close();
+    }
+  });
+});
