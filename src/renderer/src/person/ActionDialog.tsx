@@ -254,7 +254,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             <label htmlFor={ids.email}>{dialogMessages.emailLabel}</label>
             <input
               id={ids.email}
-              type="email"
+              // Not type="email": Chromium hands its accented domain over as punycode
+              // (gmáil.com → xn--gmil-6na.com), which passes the check and receives nothing.
+              type="text"
+              inputMode="email"
+              spellCheck={false}
               value={email}
               onChange={(event) => setEmail(event.target.value)}
               aria-invalid={emailInvalid}
