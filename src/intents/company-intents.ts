@@ -11,7 +11,7 @@ import {
   normalizeEmail,
   normalizeMobile,
 } from '../shared/policy';
-import { checkDigit } from '../shared/rut';
+import { checkDigit, COMPANY_RUT_FROM } from '../shared/rut';
 import {
   agentActor,
   checkAccessRequester,
@@ -22,7 +22,7 @@ import {
   shieldsRepresentative,
   type AuthorityChange,
 } from '../shared/rules/company-access';
-import { sameNamedPerson } from '../shared/rules/person-name';
+import { sameNamedPerson, tidyPersonName } from '../shared/rules/person-name';
 import { foldText } from '../shared/text';
 import {
   grantsModule,
@@ -291,11 +291,16 @@ function addUser(
   return withMail(ctx, touched, personRut, person.email, 'agreement_signature', at);
 }
 
-/** A new person as the server accepts it: the check digit, a usable e-mail, names; sort key rebuilt. */
+/**
+ * A new person as the server accepts it: a person's RUT (never a company's) with its check digit,
+ * a usable e-mail, names that are names (tidied as the desk tidies them); sort key rebuilt.
+ */
 function checkedNewPerson(rut: number, fields: Record<string, unknown>) {
-  const given = text(fields['givenNames'])?.trim();
-  const last1 = text(fields['lastName1'])?.trim();
-  const last2 = text(fields['lastName2'])?.trim() ?? '';
+  if (rut >= COMPANY_RUT_FROM) return null;
+  const given = tidyPersonName(text(fields['givenNames']) ?? '');
+  const last1 = tidyPersonName(text(fields['lastName1']) ?? '');
+  const last2 = tidyPersonName(text(fields['lastName2']) ?? '');
+  if (last2 === null) return null;
   const email = normalizeEmail(text(fields['email']) ?? '');
   const phoneText = text(fields['phone']);
   const phone = phoneText ? normalizeMobile(phoneText) : null;

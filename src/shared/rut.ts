@@ -10,7 +10,8 @@ export const MAX_RUT_BODY = 99_999_999;
 
 /**
  * Bodies from here up are companies' and institutions' (personas jurídicas); a person's RUT,
- * foreigners' included, stays far below. Used only to word a RUT not found, never to decide.
+ * foreigners' included, stays far below. It words a RUT not found, and keeps a company's RUT
+ * from becoming a new person's (typed in a person's field); it never hides a RUT that exists.
  */
 export const COMPANY_RUT_FROM = 50_000_000;
 

@@ -468,6 +468,17 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
     'RUT de Pedro Andrés González Muñoz. No es persona trabajadora de la empresa: se agregará como persona externa.',
   );
   await expect(dialog.getByLabel('Nombres')).toHaveCount(0);
+  // The company's own RUT is nobody's: said, and no new person is asked for.
+  await dialog.getByLabel('RUT del usuario').fill('78.901.234-2');
+  await expect(
+    dialog.getByText(
+      'El RUT 78.901.234-2 es de una empresa, no de una persona: escriba el RUT de la persona que usará el acceso.',
+    ),
+  ).toBeVisible();
+  await expect(dialog.getByLabel('Nombres')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Agregar usuario' })).toHaveAccessibleDescription(
+    /Falta: el RUT de una persona \(ese es de una empresa\)/,
+  );
   // One it does not: only then its data are asked for.
   await dialog.getByLabel('RUT del usuario').fill('20.123.456-5');
   await expect(
@@ -477,6 +488,10 @@ deskTest('an administrator adds an outsider, then pauses and deletes him', async
   ).toBeVisible();
   await dialog.getByLabel('Nombres').fill('Carla');
   await dialog.getByLabel('Primer apellido').fill('Ibarra');
+  await dialog.getByLabel('Segundo apellido').fill('Soto😀');
+  await expect(dialog.getByRole('button', { name: 'Agregar usuario' })).toHaveAccessibleDescription(
+    /Falta: .*nombres y apellidos escritos solo con letras/,
+  );
   await dialog.getByLabel('Segundo apellido').fill('Soto');
   // A half-typed e-mail is said in Spanish beside the button, which waits for it.
   const add = dialog.getByRole('button', { name: 'Agregar usuario' });

@@ -552,8 +552,60 @@ describe('users a representative asks for (rule 13)', () => {
       refused(core, 'companyUsers.add', addOutsider({ companyRut: BIOBIO, callerRut: GLORIA }))
         .message,
     ).toMatch(/no está adherida|no es representante/);
+    // A company's RUT typed as the user's (its own, here) never becomes a person.
+    expect(refused(core, 'companyUsers.add', addOutsider({ userRut: ESPIGA })).message).toBe(
+      'El RUT 78.901.234-2 es de una empresa, no de una persona: no se agregó a nadie. Escriba el RUT de la persona que usará el acceso.',
+    );
+    // Names are letters.
+    for (const names of [
+      { givenNames: '😀😀' },
+      { lastName1: '<script>' },
+      { lastName2: 'Soto2' },
+    ]) {
+      expect(
+        refused(
+          core,
+          'companyUsers.add',
+          addOutsider({ newPerson: { ...addOutsider().newPerson, ...names } }),
+        ).message,
+      ).toMatch(/^Escriba los nombres y apellidos solo con letras/);
+    }
     expect(outboxCount(core)).toBe(before);
     expect(persons()).toBe(people);
+  });
+
+  it('keeps a new person’s names tidied: spaces, and one case typed in a hurry', () => {
+    const core = seededCore(300);
+    companyActed(
+      core,
+      'companyUsers.add',
+      addOutsider({
+        newPerson: {
+          ...addOutsider().newPerson,
+          givenNames: '  carla   andrea ',
+          lastName1: 'IBARRA',
+          lastName2: ' de la fuente',
+        },
+      }),
+    );
+    const carla = call(core, 'persons.get', { rut: OUTSIDER });
+    expect(carla).toMatchObject({
+      givenNames: 'Carla Andrea',
+      lastName1: 'Ibarra',
+      lastName2: 'De la Fuente',
+    });
+    // The intent carries them tidied, as the central keeps them.
+    const payload = JSON.parse(
+      core.db.$client
+        .prepare("SELECT payload FROM outbox WHERE kind = 'company_user.add' ORDER BY seq DESC")
+        .pluck()
+        .get() as string,
+    ) as { newPerson: Record<string, string> };
+    expect(payload.newPerson).toMatchObject({
+      givenNames: 'Carla Andrea',
+      lastName1: 'Ibarra',
+      lastName2: 'De la Fuente',
+    });
   });
 
   it('grants modules at an access administrator’s request only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameNamedPerson } from '../../src/shared/rules/person-name';
+import { sameNamedPerson, tidyPersonName } from '../../src/shared/rules/person-name';
 
 const ROSA = { givenNames: 'Rosa Elena', lastName1: 'Fuentes', lastName2: 'Tapia' };
 
@@ -33,5 +33,25 @@ describe('sameNamedPerson', () => {
     expect(sameNamedPerson(ROSA, { givenNames: 'Rosa', lastName1: '—', lastName2: '' })).toBe(
       false,
     );
+  });
+});
+
+describe('a new person’s names as kept', () => {
+  it('tidies spaces and a single case, and keeps mixed case as typed', () => {
+    expect(tidyPersonName('  josé   ignacio  ')).toBe('José Ignacio');
+    expect(tidyPersonName(' PEÑA ')).toBe('Peña');
+    expect(tidyPersonName('maría de la luz')).toBe('María de la Luz');
+    expect(tidyPersonName('DEL RÍO')).toBe('Del Río');
+    expect(tidyPersonName("o'higgins")).toBe("O'Higgins");
+    expect(tidyPersonName('pérez-cotapos')).toBe('Pérez-Cotapos');
+    expect(tidyPersonName('McCarthy')).toBe('McCarthy');
+    expect(tidyPersonName('')).toBe('');
+    expect(tidyPersonName('   ')).toBe('');
+  });
+
+  it('refuses what is not a name', () => {
+    for (const typed of ['😀😀', '<script>', 'Juan2', '12345', 'ana@b.cl', '-', "'x"]) {
+      expect(tidyPersonName(typed), typed).toBeNull();
+    }
   });
 });

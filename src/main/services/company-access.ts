@@ -13,7 +13,8 @@ import {
   normalizeMobile,
   type IdentityFact,
 } from '../../shared/policy';
-import { checkDigit, loginRut } from '../../shared/rut';
+import { checkDigit, COMPANY_RUT_FROM, formatRut, loginRut } from '../../shared/rut';
+import { tidyPersonName } from '../../shared/rules/person-name';
 import {
   addsProfile,
   checkAccessRequester,
@@ -593,13 +594,22 @@ export function addCompanyUser(ctx: ServiceContext, session: Session, command: A
   const exists = ctx.repos.writes.person(command.userRut) !== null;
   let newPerson: Record<string, unknown> | undefined;
   if (!exists) {
-    const given = command.newPerson?.givenNames.trim();
-    const last1 = command.newPerson?.lastName1.trim();
-    if (!command.newPerson || !given || !last1) throw new RuleError('new_person_required');
+    // A company's RUT typed in the person's field never becomes a person.
+    if (command.userRut >= COMPANY_RUT_FROM) {
+      throw new RuleError('person_rut_is_company', {
+        rut: formatRut({ body: command.userRut, dv: checkDigit(command.userRut) }),
+      });
+    }
+    const given = tidyPersonName(command.newPerson?.givenNames ?? '');
+    const last1 = tidyPersonName(command.newPerson?.lastName1 ?? '');
+    const last2 = tidyPersonName(command.newPerson?.lastName2 ?? '');
+    if (!command.newPerson || given === '' || last1 === '') {
+      throw new RuleError('new_person_required');
+    }
+    if (given === null || last1 === null || last2 === null) throw new RuleError('invalid_name');
     const email = normalizeEmail(command.newPerson.email);
     // An outsider without an e-mail could never receive the agreement to sign (rule 12).
     if (email === null) throw new RuleError('no_email');
-    const last2 = command.newPerson.lastName2.trim();
     newPerson = {
       dv: checkDigit(command.userRut),
       givenNames: given,

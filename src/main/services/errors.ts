@@ -93,6 +93,8 @@ export type RuleCode =
   | 'representative_himself'
   | 'caller_identity_required'
   | 'new_person_required'
+  | 'person_rut_is_company'
+  | 'invalid_name'
   | 'already_user'
   | 'person_other_name'
   | 'company_not_on_empresas'

@@ -378,6 +378,12 @@ export const companyMessages = {
       'que lo pida otra persona de la empresa (un administrador no se da acceso a sí mismo)',
     missingModules: 'al menos un módulo, o confirmar que se agrega sin módulos',
     missingNames: 'los nombres y el primer apellido de la persona nueva',
+    /** A company's RUT typed as a new person's (rut.ts COMPANY_RUT_FROM). */
+    companyRutHint: (rut: string) =>
+      `El RUT ${rut} es de una empresa, no de una persona: escriba el RUT de la persona que usará el acceso.`,
+    missingPersonRut: 'el RUT de una persona (ese es de una empresa)',
+    missingNameLetters:
+      'nombres y apellidos escritos solo con letras (con tildes, ñ, apóstrofo o guion si los llevan)',
     missingEmail: 'un correo válido de la persona nueva (por ejemplo nombre@dominio.cl)',
     missingPhone: 'un celular válido o ninguno (por ejemplo +56 9 1234 5678)',
   },

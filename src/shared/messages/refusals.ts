@@ -181,6 +181,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
         : 'Quien lo pide no puede pedirlo: su perfil de administrador de accesos no está activo.',
   caller_identity_required: (p) =>
     `Verifique la identidad de quien lo pide (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
+  person_rut_is_company: (p) =>
+    `El RUT ${p['rut']} es de una empresa, no de una persona: no se agregó a nadie. Escriba el RUT de la persona que usará el acceso.`,
+  invalid_name: () =>
+    'Escriba los nombres y apellidos solo con letras (con tildes, ñ, apóstrofo o guion si los llevan): no se agregó a nadie.',
   new_person_required: () =>
     'Esa persona no figura en este equipo: indique sus nombres, primer apellido y correo para agregarla.',
   already_user: () =>

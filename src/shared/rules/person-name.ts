@@ -21,3 +21,47 @@ export function sameNamedPerson(registered: PersonNames, typed: PersonNames): bo
   const firstGiven = words(typed.givenNames)[0];
   return firstGiven !== undefined && words(registered.givenNames).includes(firstGiven);
 }
+
+/** Lower-case joining words of Chilean and Spanish names, kept lower-case inside a name. */
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'y',
+  'e',
+  'da',
+  'do',
+  'dos',
+  'van',
+  'von',
+]);
+
+/** Letters of any alphabet, with the marks, apostrophes, hyphens and dots names carry. */
+const NAME = /^\p{L}[\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]+)*$/u;
+
+/**
+ * A name as a new person's record keeps it: spaces tidied, and written in one case only (all
+ * lower or all upper, as typed in a hurry) turned to «Peña», «María de la Luz»; mixed case
+ * (McCarthy, DeLuca) kept as typed. Null when it is not a name: digits, symbols, emoji.
+ * An empty text stays empty (the second surname may be).
+ */
+export function tidyPersonName(input: string): string | null {
+  const spaced = input.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (spaced === '') return '';
+  if (!NAME.test(spaced)) return null;
+  if (spaced !== spaced.toLowerCase() && spaced !== spaced.toUpperCase()) return spaced;
+  return spaced
+    .toLowerCase()
+    .split(' ')
+    .map((word, i) =>
+      i > 0 && PARTICLES.has(word)
+        ? word
+        : word.replace(
+            /(^|[-'’])(\p{L})/gu,
+            (_, before: string, letter: string) => before + letter.toUpperCase(),
+          ),
+    )
+    .join(' ');
+}

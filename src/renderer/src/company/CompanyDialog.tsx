@@ -23,7 +23,8 @@ import {
   speaksFor,
   type IdentityFact,
 } from '../../../shared/policy';
-import { readRut } from '../../../shared/rut';
+import { formatRut, looksLikeCompanyRut, readRut } from '../../../shared/rut';
+import { tidyPersonName } from '../../../shared/rules/person-name';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
@@ -103,8 +104,16 @@ export function CompanyDialogHost() {
 type LookupAnswer = ChannelOutput<'companies.lookupPerson'>;
 
 /** Who a typed RUT belongs to, and (adding a user) what they are at this company. */
-function rutHint(adding: boolean, lookup: LookupAnswer | null, company: CompanyRecord): string {
+function rutHint(
+  adding: boolean,
+  lookup: LookupAnswer | null,
+  company: CompanyRecord,
+  rut: string,
+): string {
   if (!lookup) return t.dialog.checkingRut;
+  // A company's RUT typed as the person's: never a new person (main refuses it too).
+  if (!lookup.known && looksLikeCompanyRut(rut))
+    return t.dialog.companyRutHint(formatRut(readRut(rut)!));
   if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.requesterUnknown;
   const who = lookup.name ? t.dialog.rutOf(lookup.name) : t.dialog.rutKnownHidden;
   if (!adding) return who;
@@ -318,7 +327,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   // lookup says (main and the central decide it the same way).
   const external = lookup?.membership?.role !== 'worker';
   // A person the desk does not know: only then are their data asked for (and required).
-  const newPersonNeeded = dialog.kind === 'add' && lookup?.known === false;
+  const companyRutTyped = lookup?.known === false && looksLikeCompanyRut(typedRut);
+  const newPersonNeeded = dialog.kind === 'add' && lookup?.known === false && !companyRutTyped;
   // A company profile is not given twice; at ACHS a company user may be appointed administrator
   // (addsProfile, as main and the central decide it).
   const profileHeld = lookup?.membership ?? null;
@@ -348,6 +358,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   }
   if (dialog.kind === 'record' && capacity === '')
     missing.add(t.dialog.missingCapacity, ids.capacity);
+  if (dialog.kind === 'add' && companyRutTyped) missing.add(t.dialog.missingPersonRut, ids.rut);
   if (dialog.kind === 'record' && lookup?.known === false) {
     missing.add(t.dialog.missingKnownRequester, ids.rut);
   }
@@ -422,6 +433,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       personFieldId(person.givenNames.trim() === '' ? 'givenNames' : 'lastName1'),
     );
   }
+  // Names are letters (main tidies and checks them the same way: tidyPersonName).
+  const notAName = (['givenNames', 'lastName1', 'lastName2'] as const).find(
+    (key) => tidyPersonName(person[key]) === null,
+  );
+  if (newPersonNeeded && notAName)
+    missing.add(t.dialog.missingNameLetters, personFieldId(notAName));
   if (newPersonNeeded && (emailInvalid || person.email.trim() === '')) {
     missing.add(t.dialog.missingEmail, personFieldId('email'));
   }
@@ -584,7 +601,11 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       <span className="field-label">{label}</span>
       <input
         id={personFieldId(key)}
-        type={type}
+        // An e-mail as typed: Chromium hands a type="email" field's accented domain over as
+        // punycode (gmáil.com → xn--gmil-6na.com), which passes the check and receives nothing.
+        type={type === 'email' ? 'text' : type}
+        inputMode={type === 'email' ? 'email' : undefined}
+        spellCheck={type === 'text' ? undefined : false}
         value={person[key]}
         maxLength={key === 'email' ? 200 : key === 'phone' ? 30 : 100}
         aria-invalid={(key === 'email' && emailInvalid) || (key === 'phone' && phoneInvalid)}
@@ -677,7 +698,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             )}
             {rutValid && typedRut !== '' && (
               <span id={ids.rutHint} className="hint" aria-live="polite">
-                {rutHint(dialog.kind === 'add', lookup, company)}
+                {rutHint(dialog.kind === 'add', lookup, company, typedRut)}
               </span>
             )}
           </div>
