@@ -99,6 +99,17 @@ test('a valid RUT that nobody has says what to tell the caller', async ({ desk }
   await expect(callbar).toContainText('Llamada en curso · 1-9 · 0 acciones');
 });
 
+test('a result row is named with why the person cannot get in, as it shows it', async ({
+  desk,
+}) => {
+  await desk.search.fill('12.345.678-5');
+  const pedro = desk.options.first();
+  await expect(pedro).toContainText('Bloqueado temporalmente');
+  await expect(pedro).toHaveAccessibleName(
+    /^Pedro Andrés González Muñoz 12\.345\.678-5 Bloqueado temporalmente/,
+  );
+});
+
 test('keyboard flow: arrows, Enter, Esc back with the query, Ctrl+K', async ({ desk }) => {
   const { page } = desk;
   // Given names match no company, so every row is a person.

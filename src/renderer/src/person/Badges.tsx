@@ -13,9 +13,17 @@ const TONE: Record<Badge['code'], 'ok' | 'warn' | 'danger'> = {
   not_registered: 'warn',
 };
 
+/**
+ * A person's states. In a result row (compact) the list is not named: a named list inside an
+ * option gives the option its name («Estado») in place of the states themselves, and a screen
+ * reader scanning results would hear «Estado» where the row says why the person cannot get in.
+ */
 export function Badges({ badges, compact = false }: { badges: Badge[]; compact?: boolean }) {
   return (
-    <ul className={compact ? 'badges badges-compact' : 'badges'} aria-label="Estado">
+    <ul
+      className={compact ? 'badges badges-compact' : 'badges'}
+      aria-label={compact ? undefined : 'Estado'}
+    >
       {badges.map((badge) => (
         <li key={badge.code} className={`badge badge-${TONE[badge.code]}`}>
           {badgeLabel(badge)}
