@@ -72,10 +72,15 @@ test('an accentless name finds the accented person, in any word order', async ({
 test('a wrong check digit is explained and the near match still shown', async ({ desk }) => {
   await desk.find('12.345.678-6');
   // The same words as every RUT field's: the digit typed, not the whole RUT again.
-  await expect(desk.page.getByRole('alert')).toHaveText(
-    'RUT inválido: con esos números el dígito verificador sería 5, no 6. Revise los números y el dígito.',
-  );
+  const words =
+    'RUT inválido: con esos números el dígito verificador sería 5, no 6. Revise los números y el dígito.';
+  await expect(desk.page.locator('.notices')).toHaveText(words);
   await expect(desk.options.first()).toContainText(PEDRO);
+  // Said once the typing settles, with the count; never while the RUT is half typed, as each
+  // keystroke's answer is true of that half only (a live region read «RUT inválido» per digit).
+  const said = desk.page.locator('p[aria-live="polite"].visually-hidden');
+  await expect(said).toHaveText(new RegExp(`^${words.replace(/[.()]/g, '\\$&')} 1 persona`));
+  await expect(desk.page.locator('.notices [role="alert"], .notices[aria-live]')).toHaveCount(0);
 });
 
 test('a valid RUT that nobody has says what to tell the caller', async ({ desk }) => {

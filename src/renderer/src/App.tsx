@@ -33,7 +33,12 @@ import { ScopeNotice } from './sync/ScopeNotice';
 import { SyncView } from './sync/SyncView';
 import { PersonRecordPane } from './person/PersonRecordView';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
-import { ResultList, ResultSelectionBar, SearchNotices } from './person/ResultList';
+import {
+  ResultList,
+  ResultSelectionBar,
+  SearchNotices,
+  useSpokenSearchNotices,
+} from './person/ResultList';
 import { SelectionDialogHost } from './selection/SelectionDialog';
 import { SearchBox } from './person/SearchBox';
 import { useSignOutWhenRevoked } from './device-trust/DeviceTrustNotice';
@@ -72,6 +77,8 @@ function Desk() {
   const [paint, setPaint] = useState({ seq: 0, ms: 0 });
   const rows = useApp((s) => s.rows);
   const total = useApp((s) => s.total);
+  // What the search's notices say, read out with the count once the typing settles.
+  const spokenNotices = useSpokenSearchNotices();
   const companyOpen = useCompany((s) => s.rut !== null);
   const companyRut = useCompany((s) => s.rut);
   const openRut = useApp((s) => s.record?.rut ?? null);
@@ -298,7 +305,11 @@ function Desk() {
           >
             {rows.length > 0 && resultSummary(rows, total)}
           </footer>
-          <SettledAnnouncement text={rows.length > 0 ? resultSummary(rows, total) : ''} />
+          <SettledAnnouncement
+            text={[spokenNotices, rows.length > 0 ? resultSummary(rows, total) : '']
+              .filter(Boolean)
+              .join(' ')}
+          />
         </section>
         {/* Another record or company tries again by itself. */}
         <ScreenErrorBoundary resetKey={companyOpen ? `company:${companyRut}` : `person:${openRut}`}>
@@ -316,12 +327,13 @@ function Desk() {
   );
 }
 
-/** Quiet time after the last result before the count is read out. */
+/** Quiet time after the last answer before the notices and the count are read out. */
 const SUMMARY_SETTLE_MS = 700;
 
 /**
- * How many were found, said to a screen reader once the typing stops: the footer changes at each
- * keystroke and stays silent; this says only where the search settled.
+ * What the search found, said to a screen reader once the typing stops — its notices (a wrong
+ * check digit, a RUT nobody has) and how many: the footer and the notices change at each
+ * keystroke and stay silent; this says only where the search settled.
  */
 function SettledAnnouncement({ text }: { text: string }) {
   const [said, setSaid] = useState('');

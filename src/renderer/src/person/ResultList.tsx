@@ -250,55 +250,73 @@ function ResultContent({ row }: { row: ResultRow }) {
   );
 }
 
-export function SearchNotices() {
+/**
+ * What the search's answer says beside its results: its notices (a wrong check digit, a RUT
+ * nobody has, a capped list) and, when nothing was found, that; the empty words only once the
+ * answer is for the text in the box. Shown as they come (SearchNotices), and said by a screen
+ * reader only once the typing settles (`spoken`, App's announcement): each keystroke's answer to
+ * a half-typed RUT is true of that half, and would be read out as if it were the caller's.
+ */
+function useSearchNotices() {
   const notices = useApp((s) => s.notices);
   const error = useApp((s) => s.searchError);
   const rows = useApp((s) => s.rows);
   const answeredText = useApp((s) => s.answeredText);
   const text = useApp((s) => s.text);
   const scope = useApp((s) => s.scope);
-  const clearScope = useApp((s) => s.clearScope);
   const answered = !error && answeredText !== null && answeredText === text;
   const typed = text.trim();
   // A load cut by the network resumes only when it returns: «en unos minutos» would be untrue.
   const sync = useSession((s) => s.sync);
   const offline = loadInterrupted(sync);
   const officer = useSession((s) => s.session?.role === 'prevention');
+  const shown = notices.map((notice) => ({ notice, text: noticeText(notice, offline) }));
+  const nothing = answered && rows.length === 0;
+  const emptyText =
+    nothing && scope
+      ? typed === ''
+        ? searchMessages.companyEmpty(scope.legalName)
+        : searchMessages.noneInCompany(typed, scope.legalName)
+      : nothing && notices.length === 0
+        ? parseRut(typed)
+          ? searchMessages.noneForRut(typed)
+          : officer
+            ? searchMessages.noneInScope(typed)
+            : searchMessages.none(typed)
+        : null;
+  const spoken = answered
+    ? [...shown.map((row) => row.text), emptyText ?? ''].join(' ').trim()
+    : '';
+  return { error, shown, emptyText, scoped: nothing && scope !== null && typed !== '', spoken };
+}
 
+/** The notices' words for a screen reader, once the search settles (App's announcement). */
+export function useSpokenSearchNotices(): string {
+  return useSearchNotices().spoken;
+}
+
+export function SearchNotices() {
+  const { error, shown, emptyText, scoped } = useSearchNotices();
+  const clearScope = useApp((s) => s.clearScope);
+  // Not a live region: App says them once the typing settles (useSpokenSearchNotices). A
+  // failed search is an alert of its own (ErrorNotice).
   return (
-    <div className="notices" aria-live="polite">
+    <div className="notices">
       {error && <ErrorNotice>{error}</ErrorNotice>}
-      {notices.map((notice) => (
-        <p
-          key={notice.code}
-          role={notice.code === 'invalid_check_digit' ? 'alert' : undefined}
-          className={`notice ${NOTICE_TONE[notice.code]}`}
-        >
-          {noticeText(notice, offline)}
+      {shown.map(({ notice, text }) => (
+        <p key={notice.code} className={`notice ${NOTICE_TONE[notice.code]}`}>
+          {text}
         </p>
       ))}
-      {answered && rows.length === 0 && scope && (
+      {emptyText !== null && (
         <div className="notice empty">
-          <p>
-            {typed === ''
-              ? searchMessages.companyEmpty(scope.legalName)
-              : searchMessages.noneInCompany(typed, scope.legalName)}
-          </p>
-          {typed !== '' && (
+          <p>{emptyText}</p>
+          {scoped && (
             <button type="button" className="small-button" onClick={clearScope}>
               {searchMessages.searchEverywhere}
             </button>
           )}
         </div>
-      )}
-      {answered && rows.length === 0 && !scope && notices.length === 0 && (
-        <p className="notice empty">
-          {parseRut(typed)
-            ? searchMessages.noneForRut(typed)
-            : officer
-              ? searchMessages.noneInScope(typed)
-              : searchMessages.none(typed)}
-        </p>
       )}
     </div>
   );
