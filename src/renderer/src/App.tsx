@@ -32,6 +32,7 @@ import { IncompleteDataNotice, PersonCount } from './components/IncompleteDataNo
 import { ScopeNotice } from './sync/ScopeNotice';
 import { SyncView } from './sync/SyncView';
 import { PersonRecordPane } from './person/PersonRecordView';
+import { SettledAnnouncement } from './components/SettledAnnouncement';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import {
   ResultList,
@@ -324,27 +325,6 @@ function Desk() {
         {notice}
       </div>
     </div>
-  );
-}
-
-/** Quiet time after the last answer before the notices and the count are read out. */
-const SUMMARY_SETTLE_MS = 700;
-
-/**
- * What the search found, said to a screen reader once the typing stops — its notices (a wrong
- * check digit, a RUT nobody has) and how many: the footer and the notices change at each
- * keystroke and stay silent; this says only where the search settled.
- */
-function SettledAnnouncement({ text }: { text: string }) {
-  const [said, setSaid] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setSaid(text), SUMMARY_SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  return (
-    <p className="visually-hidden" aria-live="polite">
-      {said}
-    </p>
   );
 }
 

@@ -38,6 +38,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ConfirmButton, goToField } from '../components/ConfirmButton';
 import { DialogFooter } from '../components/DialogFooter';
 import { LengthLeft } from '../components/LengthLeft';
+import { SettledAnnouncement } from '../components/SettledAnnouncement';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
 
@@ -176,8 +177,9 @@ function NewLoad() {
               [ids.companyNote, error ? ids.error : null].filter(Boolean).join(' ') || undefined
             }
           />
-          {/* What the RUT names, or what is wrong with it, said as it is typed. */}
-          <span id={ids.companyNote} aria-live="polite">
+          {/* What the RUT names, or what is wrong with it, shown as it is typed and said once the
+              typing settles (each digit's «RUT inválido» is true of a half-typed RUT only). */}
+          <span id={ids.companyNote}>
             {!rutField.ok ? (
               <span className="field-error">{rutField.error}</span>
             ) : found?.company === null ? (
@@ -186,6 +188,15 @@ function NewLoad() {
               <span className="hint">{found.company}</span>
             ) : null}
           </span>
+          <SettledAnnouncement
+            text={
+              !rutField.ok
+                ? rutField.error
+                : found?.company === null
+                  ? m.companyNotHere(displayRut(found.rut))
+                  : (found?.company ?? '')
+            }
+          />
         </div>
         <div
           className={dragging ? 'drop-zone dragging' : 'drop-zone'}
