@@ -381,6 +381,8 @@ test("the browser's Back and Forward move between screens and never leave the de
     .first()
     .click();
   await expect(heading('Sincronización')).toBeVisible();
+  // The indicator takes the focus there, as the tabs do: where the agent landed is read out.
+  await expect(heading('Sincronización')).toBeFocused();
 
   await page.goBack();
   await expect(heading('Llamadas')).toBeVisible();

@@ -33,6 +33,7 @@ import { ScopeNotice } from './sync/ScopeNotice';
 import { SyncView } from './sync/SyncView';
 import { PersonRecordPane } from './person/PersonRecordView';
 import { SettledAnnouncement } from './components/SettledAnnouncement';
+import { focusViewHeading } from './components/focus-view';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import {
   ResultList,
@@ -333,10 +334,11 @@ function Desk() {
  * out, so a screen-reader user hears where they landed; the focus no longer stays in the bar).
  */
 function focusContent(searchBox: RefObject<HTMLInputElement | null>): void {
-  requestAnimationFrame(() => {
-    if (useSession.getState().view === 'search') searchBox.current?.focus();
-    else document.querySelector<HTMLElement>('.view-main h1')?.focus();
-  });
+  if (useSession.getState().view !== 'search') {
+    focusViewHeading();
+    return;
+  }
+  requestAnimationFrame(() => searchBox.current?.focus());
 }
 
 /** A key typed into a field of text is its own, not a shortcut («?» in a name, a note). */

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
 import { call } from '../api/client';
 import { useSession } from '../session-store';
+import { focusViewHeading } from '../components/focus-view';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { syncPollMs } from './sync-poll';
@@ -135,7 +136,10 @@ export function SyncIndicator() {
       type="button"
       className={`sync-indicator ${tone}`}
       aria-label={syncMessages.badgeLabel(parts.join(', '))}
-      onClick={() => show('sync')}
+      onClick={() => {
+        show('sync');
+        focusViewHeading();
+      }}
     >
       {parts.join(' · ')}
     </button>
