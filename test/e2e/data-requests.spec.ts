@@ -273,13 +273,18 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   // Unblocking ends it: the banner goes, the edit is available again.
   await record.getByRole('button', { name: `Ver ${block.number}` }).click();
   const blockDetail = page.getByRole('dialog', { name: `Solicitud ${block.number}` });
+  // It opens on its title, where its facts begin (its first control is far below them).
+  await expect(blockDetail.getByRole('heading', { level: 2 })).toBeFocused();
   // A denial needs a reason: said beside the change being made, not at the dialog's foot.
   await blockDetail.getByRole('button', { name: 'Denegar' }).click();
   await blockDetail.getByRole('button', { name: 'Confirmar' }).click();
   const moveForm = blockDetail.locator('.field').filter({
     has: page.getByLabel('Motivo para denegar'),
   });
-  await expect(moveForm.getByRole('alert')).toContainText('motivo');
+  // In the field's own words, before anything is sent (the server's said «del cambio»).
+  await expect(moveForm.getByRole('alert')).toHaveText(
+    'Falta: motivo para denegar, de al menos 3 caracteres.',
+  );
   // The focus stays in the dialog, on what there is to mend.
   await expect(blockDetail.getByLabel('Motivo para denegar')).toBeFocused();
   // A denial is reasoned, and the titular told where to complain (art. 11).

@@ -162,6 +162,9 @@ export const dataRequestMessages = {
   extension: 'Prórroga',
   /** The chosen change, named where its reason is asked. */
   reasonFor: (move: string) => `Motivo para ${move.charAt(0).toLowerCase()}${move.slice(1)}`,
+  /** Said before anything is sent, as every dialog's «Falta: …» (the field label's words). */
+  reasonMissing: (field: string, min: number) =>
+    `Falta: ${field.charAt(0).toLowerCase()}${field.slice(1)}, de al menos ${min} caracteres.`,
   reasonHint: 'Obligatorio para prorrogar o denegar.',
   /** Art. 11: a denial is reasoned, and the titular may complain to the Agency. */
   denyNote:

@@ -43,6 +43,7 @@ export function Modal({
   className,
   busy,
   close,
+  focusTitle = false,
   children,
 }: {
   /** Id of the element (usually the h2) that names the dialog. */
@@ -53,10 +54,25 @@ export function Modal({
   className?: string;
   busy: boolean;
   close: () => void;
+  /**
+   * Opens with the focus on the title rather than the first control: for a dialog that is read
+   * before anything is done in it (a request's facts, a record's viewers), whose first control
+   * may come after all it says.
+   */
+  focusTitle?: boolean;
   children: ReactNode;
 }) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const onTab = useFocusTrap(dialogRef);
+  // After the trap's own first focus (and its note of what opened the dialog).
+  useEffect(() => {
+    if (!focusTitle) return;
+    const title = document.getElementById(titleId);
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening only
+  }, []);
   // Each text field's value when the agent first came to it: what they typed is what differs.
   const valueBefore = useRef(new WeakMap<Element, string>());
   const holdsTyping = () =>

@@ -20,6 +20,7 @@ import { EXPORT_KEPT_DAYS } from '../../../shared/rules/export-retention';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { Modal } from '../components/Modal';
+import { MIN_REASON_LENGTH } from '../../../shared/policy';
 import { saveBlob } from '../components/save-file';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -179,8 +180,18 @@ export function RequestDetailDialog({ number }: { number: string }) {
     void useSession.getState().refreshSync();
   };
 
+  const needsReason = move === 'unblock' || (move !== null && DATA_REQUEST_MOVES[move].reason);
+
   const confirm = async () => {
     if (!request || !move || busy) return;
+    // A reason the change needs is asked for here, in this field's words, before anything is
+    // sent (main refuses it too, in a change's general words).
+    if (needsReason && reason.trim().length < MIN_REASON_LENGTH) {
+      const field = move === 'unblock' ? t.unblockReason : t.reasonFor(labels.moves[move]);
+      setMoveError(t.reasonMissing(field, MIN_REASON_LENGTH));
+      requestAnimationFrame(() => reasonRef.current?.focus());
+      return;
+    }
     setBusy(true);
     setMoveError(null);
     try {
@@ -269,11 +280,10 @@ export function RequestDetailDialog({ number }: { number: string }) {
     }
   };
 
-  const needsReason = move === 'unblock' || (move !== null && DATA_REQUEST_MOVES[move].reason);
   const exportable = request?.right === 'access' || request?.right === 'portability';
 
   return (
-    <Modal titleId={ids.title} wide busy={busy || exporting || removing} close={close}>
+    <Modal titleId={ids.title} wide busy={busy || exporting || removing} close={close} focusTitle>
       <h2 id={ids.title}>{t.detailTitle(number)}</h2>
       {!request && !error && <div className="progress" role="progressbar" aria-label={t.loading} />}
       {request && (

@@ -60,7 +60,7 @@ export function ViewersDialog({
   }, [rut]);
 
   return (
-    <Modal titleId={titleId} wide busy={false} close={close}>
+    <Modal titleId={titleId} wide busy={false} close={close} focusTitle>
       <h2 id={titleId}>{m.viewersTitle(name)}</h2>
       {!answer && !error && (
         <div className="progress" role="progressbar" aria-label={m.viewersLoading} />
