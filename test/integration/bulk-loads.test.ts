@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../src/main/core';
 import { startWebDoor } from '../../src/main/web/server';
 import { BULK_MAX_BASE64_CHARS } from '../../src/shared/rules/bulk-load';
 import { checkDigit as checkDigitOf } from '../../src/shared/rut';
+import { bulkRefusalText } from '../../src/shared/bulk-refusal';
 import { excelCsv1252, largestCompanyMembers, xlsx } from '../support/bulk-files';
 import { call, FIXED_NOW, signInAs, tempDir, type DemoUser } from '../support/context';
 
@@ -457,6 +458,43 @@ describe('a bulk load', () => {
     expect(
       failure(desk, 'bulkLoads.undo', { batchId: batch.batchId, reason: 'Otra vez' }).message,
     ).toBe('Esa carga ya se deshizo.');
+    desk.close();
+  });
+
+  it('undo gives back an access the load disabled, keeping the e-mail it gave someone who had none', async () => {
+    const desk = core();
+    const { company, members } = biggest(desk);
+    const ana = members[0]!;
+    const companyRut = Number(company.split('-')[0]);
+    desk.db.$client.prepare('UPDATE persons SET email = NULL WHERE rut = ?').run(ana.rut);
+    const batch = await settled(
+      desk,
+      call(desk, 'bulkLoads.apply', {
+        previewId: preview(desk, company, [
+          ['RUT', 'Correo', 'Estado'],
+          [`${ana.rut}-${ana.dv}`, `ana.${ana.rut}@carga.cl`, 'inhabilitado'],
+        ]).previewId,
+        reason: 'Carga',
+      }).batchId,
+    );
+    expect(batch.applied).toBe(1);
+    const undo = await settled(
+      desk,
+      call(desk, 'bulkLoads.undo', { batchId: batch.batchId, reason: 'La empresa se equivocó' })
+        .batchId,
+    );
+    // Before, the whole row was refused: she stayed disabled, with nothing said of it.
+    expect(undo).toMatchObject({ kind: 'undo', state: 'done', applied: 1, refused: 0 });
+    expect(
+      desk.db.$client
+        .prepare(
+          `SELECT p.email, m.state FROM persons p JOIN memberships m ON m.person_rut = p.rut AND m.company_rut = ? WHERE p.rut = ?`,
+        )
+        .get(companyRut, ana.rut),
+    ).toEqual({ email: `ana.${ana.rut}@carga.cl`, state: 'active' });
+    const [row] = call(desk, 'bulkLoads.report', { batchId: undo.batchId, filter: 'applied' }).rows;
+    expect(row).toMatchObject({ code: 'email_kept' });
+    expect(bulkRefusalText(row.code, row.rut)).toMatch(/^El correo se mantiene: antes no tenía/);
     desk.close();
   });
 

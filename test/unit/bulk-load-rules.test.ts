@@ -411,9 +411,23 @@ describe('at apply and undo time', () => {
     expect(reversePlan(plan)).toEqual({
       email: { from: 'b@x.cl', to: 'a@x.cl' },
       state: { from: 'active', to: 'disabled' },
+      kept: null,
     });
     expect(reversePlan({ email: { from: null, to: 'b@x.cl' }, state: null })).toBeNull();
     expect(reversePlan({ email: null, state: { from: 'paused', to: 'disabled' } })).toBeNull();
+    // The part it can: a worker given an e-mail and disabled gets the access back, e-mail kept.
+    expect(
+      reversePlan({
+        email: { from: null, to: 'b@x.cl' },
+        state: { from: 'active', to: 'disabled' },
+      }),
+    ).toEqual({ email: null, state: { from: 'disabled', to: 'active' }, kept: 'email_kept' });
+    expect(
+      reversePlan({
+        email: { from: 'a@x.cl', to: 'b@x.cl' },
+        state: { from: 'paused', to: 'disabled' },
+      }),
+    ).toEqual({ email: { from: 'b@x.cl', to: 'a@x.cl' }, state: null, kept: 'pause_kept' });
     // And the report says which of the two it was.
     expect(irreversibleBecause({ email: { from: null, to: 'b@x.cl' }, state: null })).toBe(
       'cannot_restore_email',
@@ -432,6 +446,7 @@ describe('at apply and undo time', () => {
     expect(undo).toEqual({
       email: { from: 'b@x.cl', to: 'a@x.cl', reverify: ['achs_gestion'] },
       state: null,
+      kept: null,
     });
     expect(reconfirm(['achs_gestion', 'portal_heroes'], undo!.email!.reverify)).toEqual({
       reverified: ['achs_gestion'],

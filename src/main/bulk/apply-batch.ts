@@ -257,7 +257,8 @@ export function createBatchApplier(deps: ApplyDeps) {
     }
     return {
       state: 'applied' as const,
-      code: null,
+      // An undo that took back only part of the row says what it kept (reversePlan).
+      code: row.plan.kept ?? null,
       before,
       after: {
         applied,

@@ -4,7 +4,7 @@
  * actions the row became.
  */
 import type Database from 'better-sqlite3';
-import type { PlannedChange, RowWarnings } from '../../shared/rules/bulk-load';
+import type { KeptByUndo, PlannedChange, RowWarnings } from '../../shared/rules/bulk-load';
 
 export type BatchState = 'preparing' | 'applying' | 'interrupted' | 'cancelled' | 'done' | 'closed';
 
@@ -32,7 +32,14 @@ export type BatchRow = {
  * A change row's plan as stored: what to change, and what the preview warned of it (warnRows), so
  * the load's result still says so once it is applied.
  */
-export type Plan = Omit<PlannedChange, 'personRut'> & { warnings?: RowWarnings };
+/**
+ * A row's change; an undo's says what it could not take back (`kept`, its report's words once
+ * applied: reversePlan).
+ */
+export type Plan = Omit<PlannedChange, 'personRut'> & {
+  warnings?: RowWarnings;
+  kept?: KeptByUndo | null;
+};
 
 export type NewBatchRow = {
   seq: number;

@@ -131,6 +131,11 @@ export const bulkMessages = {
       'No se restaura: antes no tenía correo, y nadie queda sin correo por deshacer una carga (sin correo no puede registrarse ni recuperar su contraseña)',
     cannot_restore_pause:
       'No se restaura: el acceso estaba en pausa, y una pausa la decide la empresa (se pausa desde su página, a pedido de su representante)',
+    // An undo that took back part of a row (reversePlan `kept`).
+    email_kept:
+      'El correo se mantiene: antes no tenía, y nadie queda sin correo por deshacer una carga (sin correo no puede registrarse ni recuperar su contraseña)',
+    pause_kept:
+      'El acceso no vuelve a la pausa: una pausa la decide la empresa (se pausa desde su página, a pedido de su representante)',
     invalid_transition: 'Ese cambio de estado no es posible desde el estado actual',
     already: 'Ya estaba así: nada que cambiar',
     nothing: 'Sin cambios: ya estaba así',

@@ -580,10 +580,10 @@ export function checkPlannedRow(
 }
 
 /**
- * The change that undoes an applied one, or why it cannot be undone: an e-mail cannot go back to
- * none (rule 2: no e-mail, no registration), and a pause is not a state a load can restore.
+ * Which part of an applied change has no undo, in the report's words; null: all of it has. An
+ * e-mail cannot go back to none (rule 2: no e-mail, no registration), and a pause is not a state
+ * a load can restore.
  */
-/** Why an applied change has no undo (reversePlan null), in the report's words; null: it has. */
 export function irreversibleBecause(
   applied: Omit<PlannedChange, 'personRut'>,
 ): Irreversible | null {
@@ -594,22 +594,34 @@ export function irreversibleBecause(
   return null;
 }
 
+/** What an undo that took back only part of a row kept, said on its row of the report. */
+export type KeptByUndo = 'email_kept' | 'pause_kept';
+
+/**
+ * The change that undoes an applied one: each part that can be taken back is, the other kept
+ * (`kept` says which); null when no part can. A worker a load gave an e-mail and disabled gets
+ * the access back, and keeps the e-mail.
+ */
 export function reversePlan(
   applied: Omit<PlannedChange, 'personRut'>,
-): Omit<PlannedChange, 'personRut'> | null {
-  if (irreversibleBecause(applied) !== null) return null;
-  return {
-    email: applied.email
+): (Omit<PlannedChange, 'personRut'> & { kept: KeptByUndo | null }) | null {
+  const email =
+    applied.email && applied.email.from !== null
       ? {
           from: applied.email.to,
-          to: applied.email.from!,
+          to: applied.email.from,
           ...(applied.email.verified?.length ? { reverify: applied.email.verified } : {}),
         }
-      : null,
-    state: applied.state
-      ? { from: applied.state.to, to: applied.state.from as 'active' | 'disabled' }
-      : null,
-  };
+      : null;
+  const from = applied.state?.from;
+  const state =
+    applied.state && (from === 'active' || from === 'disabled')
+      ? { from: applied.state.to, to: from }
+      : null;
+  if (!email && !state) return null;
+  const kept =
+    applied.email && !email ? 'email_kept' : applied.state && !state ? 'pause_kept' : null;
+  return { email, state, kept };
 }
 
 /**
