@@ -1413,6 +1413,13 @@ export const contract = {
       expectedVersion: Version,
       /** Ley 21.719 (issue 10): the rectification request this edit answers (its number). */
       dataRequest: z.string().max(40).nullable().optional(),
+      /**
+       * The e-mail and mobile the agent saw when the dialog opened: a field changed since (another
+       * tab, another agent's change synced meanwhile) is not overwritten unseen.
+       */
+      seen: z
+        .object({ email: z.string().max(254).nullable(), phone: z.string().max(30).nullable() })
+        .optional(),
     }),
     output: ActionResult,
   },

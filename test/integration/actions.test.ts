@@ -258,6 +258,49 @@ describe('clear registration block', () => {
 });
 
 describe('edit contact', () => {
+  it('never overwrites a value changed since the agent saw it (another tab, a change synced meanwhile)', () => {
+    const core = seededCore(300);
+    const opened = record(core, PEDRO);
+    const seen = { email: opened.email, phone: opened.phone };
+    // Another tab saves a new mobile while this one's dialog is open.
+    call(core, 'contact.edit', {
+      ...phoneEdit(core, PEDRO, '+56 9 2222 3333', 'Otra pestaña'),
+      seen,
+    });
+    const audited = () =>
+      (
+        core.db.$client
+          .prepare("SELECT count(*) AS n FROM audit_events WHERE action != 'person.view'")
+          .get() as { n: number }
+      ).n;
+    const before = audited();
+    const stale = refused(core, 'contact.edit', {
+      ...phoneEdit(core, PEDRO, '+56 9 4444 5555', 'Esta pestaña'),
+      seen,
+    });
+    expect(stale.message).toBe(
+      'El celular cambió mientras usted editaba (ahora es +56 9 2222 3333): no se guardó nada. Confírmelo con la persona, cierre este diálogo y ábralo de nuevo para partir del valor actual.',
+    );
+    expect(record(core, PEDRO).phone).toBe('+56922223333');
+    expect(audited()).toBe(before);
+    // The e-mail it did not touch may still be changed from what was seen.
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      email: 'pedro.otro@correo.cl',
+      reason: 'Cambió de correo',
+      // (The mobile changed a moment ago proves nothing yet.)
+      identityCheck: ['serial_number', 'registered_email'],
+      expectedVersion: record(core, PEDRO).version,
+      seen,
+    });
+    // Seen as it is now, the mobile is changed.
+    call(core, 'contact.edit', {
+      ...phoneEdit(core, PEDRO, '+56 9 4444 5555', 'Esta pestaña'),
+      seen: { email: 'pedro.otro@correo.cl', phone: '+56922223333' },
+    });
+    expect(record(core, PEDRO).phone).toBe('+56944445555');
+  });
+
   it('changes the e-mail with an identity check: accounts unverified, confirmation queued', () => {
     const core = seededCore(300);
     const before = record(core, PEDRO);

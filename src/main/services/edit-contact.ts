@@ -4,6 +4,7 @@
  */
 import type { IdentityFact } from '../../shared/policy';
 import { normalizeEmail, normalizeMobile } from '../../shared/policy';
+import { formatPhone } from '../../shared/phone';
 import type { ServiceContext, Session } from './context';
 import { NotFoundError, RuleError, StaleError } from './errors';
 import { authorize, runAction } from './run-action';
@@ -21,6 +22,8 @@ export type EditContact = {
   expectedVersion: number;
   /** Ley 21.719: the rectification request this edit answers (its number), if any. */
   dataRequest?: string | null;
+  /** The e-mail and mobile shown when the agent began the edit (contract: `seen`). */
+  seen?: { email: string | null; phone: string | null };
 };
 
 export function editContact(ctx: ServiceContext, session: Session, command: EditContact) {
@@ -43,6 +46,22 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
   const emailChanged = email !== person.email;
   const phoneChanged = phone !== person.phone;
   if (!emailChanged && !phoneChanged) throw new RuleError('no_change');
+  // A field the agent is changing that changed since they saw it (another tab, another agent's
+  // change synced meanwhile): said, with its value now, never overwritten unseen.
+  if (command.seen) {
+    if (command.email !== undefined && emailChanged && person.email !== command.seen.email) {
+      throw new RuleError('contact_changed_meanwhile', {
+        field: 'email',
+        now: person.email ?? '',
+      });
+    }
+    if (command.phone !== undefined && phoneChanged && person.phone !== command.seen.phone) {
+      throw new RuleError('contact_changed_meanwhile', {
+        field: 'phone',
+        now: person.phone ? formatPhone(person.phone) : '',
+      });
+    }
+  }
 
   /**
    * A field's change: what the agent saw and what they want. On a shared desk what they saw may

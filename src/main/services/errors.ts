@@ -94,6 +94,7 @@ export type RuleCode =
   | 'caller_identity_required'
   | 'new_person_required'
   | 'person_rut_is_company'
+  | 'contact_changed_meanwhile'
   | 'invalid_name'
   | 'already_user'
   | 'person_other_name'

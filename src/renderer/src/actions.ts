@@ -186,6 +186,8 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
         reason: values.reason,
         identityCheck: values.identityCheck,
         expectedVersion: latest(record).version,
+        // As the dialog opened: a value changed since is said, not overwritten (edit-contact.ts).
+        seen: { email: record.email, phone: record.phone },
       }),
   };
 }

@@ -181,6 +181,11 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
         : 'Quien lo pide no puede pedirlo: su perfil de administrador de accesos no está activo.',
   caller_identity_required: (p) =>
     `Verifique la identidad de quien lo pide (el representante): marque al menos ${p['required']} datos suyos que coincidieron.`,
+  contact_changed_meanwhile: (p) => {
+    const field = p['field'] === 'email' ? 'El correo' : 'El celular';
+    const now = p['now'] ? `ahora es ${p['now']}` : 'ahora no hay ninguno';
+    return `${field} cambió mientras usted editaba (${now}): no se guardó nada. Confírmelo con la persona, cierre este diálogo y ábralo de nuevo para partir del valor actual.`;
+  },
   person_rut_is_company: (p) =>
     `El RUT ${p['rut']} es de una empresa, no de una persona: no se agregó a nadie. Escriba el RUT de la persona que usará el acceso.`,
   invalid_name: () =>
