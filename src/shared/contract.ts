@@ -1342,6 +1342,7 @@ export const BulkReportRow = z.object({
   seq: z.number().int(),
   line: z.number().int(),
   rut: z.string(),
+  /** The row's other cells, as the file wrote them: all but its RUT and check digit columns. */
   cells: z.array(z.string()),
   status: BulkReportStatus,
   code: z.string().nullable(),

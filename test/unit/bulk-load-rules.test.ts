@@ -15,6 +15,7 @@ import {
   looksLikeOtherCompanysFile,
   reconfirm,
   reversePlan,
+  otherCellsReader,
   type BulkRowInput,
   type PersonFacts,
 } from '../../src/shared/rules/bulk-load';
@@ -492,5 +493,15 @@ describe('rutReader', () => {
     );
     // No header the parser would take: nothing to say of a RUT.
     expect(rutReader(['Nombre'])(['Ana'])).toBe('');
+  });
+});
+
+describe('a report row’s other cells', () => {
+  it('leave out the RUT and check digit columns wherever they stand', () => {
+    const others = otherCellsReader(['Nombre', 'Correo', 'RUT', 'DV', 'Estado']);
+    expect(
+      others(['Muñoz Sepúlveda, María José', 'mj@x.cl', '11111111', '1', 'habilitado']),
+    ).toEqual(['Muñoz Sepúlveda, María José', 'mj@x.cl', 'habilitado']);
+    expect(otherCellsReader(['RUT', 'Correo'])(['11111111-1', 'mj@x.cl'])).toEqual(['mj@x.cl']);
   });
 });

@@ -32,6 +32,7 @@ import {
   irreversibleBecause,
   type MembershipState,
   reversePlan,
+  otherCellsReader,
   type OutcomeFilter,
   type PersonFacts,
   type RowOutcome,
@@ -851,6 +852,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     const batch = batchOf(session, batchId);
     const page = batches.report(batchId, filter, offset, limit);
     const rutOf = rutReader(batch.header);
+    const othersOf = otherCellsReader(batch.header);
     return {
       total: page.total,
       rows: page.rows.map((row) => ({
@@ -858,7 +860,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         line: row.line,
         // Not a person's: the RUT as the file wrote it (its own column, with a DV column if any).
         rut: row.personRut === null ? rutOf(row.cells) : formatRut(rutFromBody(row.personRut)),
-        cells: row.cells,
+        cells: othersOf(row.cells),
         status: row.status as BulkReportRow['status'],
         code: row.code,
         serverMessage: row.serverResult

@@ -701,6 +701,18 @@ export function recogniseHeader(
  * How a file's rows give their RUT, read by its `header` (its RUT column, joined to a DV column
  * of its own): the parser's reading of each row, and what a refusal of that RUT is said about.
  */
+/**
+ * A row's cells but its RUT and check digit columns (shown beside them in a load's report), in the
+ * file's order, wherever those columns stood.
+ */
+export function otherCellsReader(
+  header: readonly string[],
+): (cells: readonly string[]) => string[] {
+  const columns = recogniseHeader(header);
+  const rutColumns = columns === null || 'repeated' in columns ? [0] : [columns.rut, columns.dv];
+  return (cells) => cells.filter((_, index) => !rutColumns.includes(index));
+}
+
 export function rutReader(header: readonly string[]): (cells: readonly string[]) => string {
   const columns = recogniseHeader(header);
   if (columns === null || 'repeated' in columns || columns.rut === undefined) return () => '';

@@ -578,7 +578,7 @@ function BatchPanel({ batchId }: { batchId: string }) {
     {
       header: batch.kind === 'undo' ? m.columns.fileDataUndo : m.columns.fileData,
       width: 'minmax(160px, 1fr)',
-      cell: (row) => row.cells.slice(1).filter(Boolean).join(' · ') || '—',
+      cell: (row) => row.cells.filter(Boolean).join(' · ') || '—',
     },
     {
       header: m.columns.result,
