@@ -349,6 +349,11 @@ test('a request that arrived by mail days ago is dated that day: the form says t
   await received.fill(formatDay(addCalendarDays(today, 1)));
   await expect(dialog.getByRole('button', { name: 'Registrar solicitud' })).toBeDisabled();
   await expect(received).toHaveAttribute('aria-invalid', 'true');
+  // A day no calendar has is said as that, not as a date written the wrong way.
+  await received.fill('31-02-2026');
+  await expect(
+    dialog.getByRole('button', { name: 'Registrar solicitud' }),
+  ).toHaveAccessibleDescription(/una fecha de recepción que exista \(el 31-02-2026 no existe\)/);
   await received.fill(formatDay(arrived));
   await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
     label: 'Documento con firma electrónica avanzada',

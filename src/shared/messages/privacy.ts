@@ -81,8 +81,11 @@ export const dataRequestMessages = {
   dueWouldBe: (due: string) => `Plazo legal con esa fecha: ${due}.`,
   missingReceivedOn: {
     invalid: 'la fecha de recepción como dd-mm-aaaa',
+    /** Written as dd-mm-aaaa, a day no calendar has (31-02-2026). */
+    noSuchDay: (typed: string) => `una fecha de recepción que exista (el ${typed} no existe)`,
     future: 'una fecha de recepción que no sea posterior a hoy',
-    too_old: (days: number) => `una fecha de recepción de los últimos ${days} días`,
+    too_old: (days: number) =>
+      `una fecha de recepción de los últimos ${days} días (si de verdad llegó antes, su plazo ya venció: regístrela con la fecha de hoy y avise a su supervisor)`,
   },
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,

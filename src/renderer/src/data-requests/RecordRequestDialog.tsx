@@ -97,8 +97,14 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const receivedOn =
     parsedReceived === null || parsedReceived === 'invalid' ? null : parsedReceived;
   const receivedFits = receivedOn === null ? 'invalid' : receivedOnFits(channel, receivedOn, today);
-  if (receivedFits === 'invalid') missing.add(t.missingReceivedOn.invalid, ids.received);
-  else if (receivedFits === 'future') missing.add(t.missingReceivedOn.future, ids.received);
+  if (receivedFits === 'invalid') {
+    // Written as a date, but one no calendar has: said so, not «write it as dd-mm-aaaa».
+    const shaped = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(receivedText.trim());
+    missing.add(
+      shaped ? t.missingReceivedOn.noSuchDay(receivedText.trim()) : t.missingReceivedOn.invalid,
+      ids.received,
+    );
+  } else if (receivedFits === 'future') missing.add(t.missingReceivedOn.future, ids.received);
   else if (receivedFits === 'too_old') {
     missing.add(t.missingReceivedOn.too_old(RECEIVED_ON_MAX_DAYS_BACK), ids.received);
   }
