@@ -10,8 +10,20 @@ export function normalizePhone(input: string): string | null {
   const digits = input.replace(/\D/g, '');
   if (/^569\d{8}$/.test(digits)) return `+${digits}`;
   if (/^9\d{8}$/.test(digits)) return `+56${digits}`;
+  // The trunk 0 callers still dictate from before 2012 («09 9887 7665»).
+  if (/^09\d{8}$/.test(digits)) return `+56${digits.slice(1)}`;
   if (/^56[2-8]\d{8}$/.test(digits)) return `+${digits}`;
   return null;
+}
+
+/**
+ * A Chilean fixed line as callers dictate it («2 2345 6789», «(41) 221 3344», «+56 2 2345 6789»):
+ * not a mobile, said so where a mobile is asked for. Words only: never read as a number here
+ * (nine digits are a RUT's shape too).
+ */
+export function looksLikeFixedLine(input: string): boolean {
+  if (/[^\d\s+().-]/.test(input)) return false;
+  return /^(?:56)?0?[2-8]\d{8}$/.test(input.replace(/\D/g, ''));
 }
 
 /** `+56 9 1234 5678` for mobiles; other numbers as stored. */

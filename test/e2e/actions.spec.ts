@@ -163,6 +163,13 @@ test('bad input is refused with a clear message and nothing is lost', async ({ d
   await expect(
     dialog.getByText('Escriba un celular válido, por ejemplo +56 9 1234 5678.'),
   ).toBeVisible();
+  // A fixed line is said to be one.
+  await dialog.getByLabel('Celular', { exact: true }).fill('2 2345 6789');
+  await expect(
+    dialog.getByText(
+      'Es un teléfono fijo: aquí va el celular de la persona, por ejemplo +56 9 1234 5678.',
+    ),
+  ).toBeVisible();
   await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
   await dialog.getByLabel('Motivo').fill('Cambió de número');
   await dialog.getByRole('button', { name: 'Guardar' }).click();

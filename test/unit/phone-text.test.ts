@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalizePhone } from '../../src/shared/phone';
+import { formatPhone, looksLikeFixedLine, normalizePhone } from '../../src/shared/phone';
 import { foldText, words } from '../../src/shared/text';
 
 describe('normalizePhone', () => {
@@ -14,6 +14,9 @@ describe('normalizePhone', () => {
     '  +56 9 8765 4321  ',
     '9.8765.4321',
     '+56\u00a09\u00a08765\u00a04321',
+    // The trunk 0 callers still dictate from before 2012.
+    '09 8765 4321',
+    '098765 4321',
   ])('reads the mobile %j as +56987654321', (input) => {
     expect(normalizePhone(input)).toBe('+56987654321');
   });
@@ -137,6 +140,17 @@ describe('words', () => {
     const samples = ['¿Qué?', 'São Paulo', 'Ærø', 'ß', '🙂 hola 🙂', 'x\u0000y', '%_\\'];
     for (const sample of samples) {
       for (const word of words(sample)) expect(word, sample).toMatch(/^[a-z0-9]+$/);
+    }
+  });
+});
+
+describe('looksLikeFixedLine', () => {
+  it('tells a fixed line dictated as such from a mobile and from anything else', () => {
+    for (const fixed of ['2 2345 6789', '(41) 221 3344', '+56 2 2345 6789', '02 2345 6789']) {
+      expect(looksLikeFixedLine(fixed), fixed).toBe(true);
+    }
+    for (const other of ['9 8765 4321', '+56 9 8765 4321', '2345 6789', 'casa 2 2345 6789', '']) {
+      expect(looksLikeFixedLine(other), other).toBe(false);
     }
   });
 });

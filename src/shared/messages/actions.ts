@@ -35,6 +35,8 @@ export const dialogMessages = {
   phonePlaceholder: '+56 9 1234 5678',
   invalidEmail: 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
   invalidPhone: 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
+  fixedLinePhone:
+    'Es un teléfono fijo: aquí va el celular de la persona, por ejemplo +56 9 1234 5678.',
   roleLabel: 'Perfil',
   /**
    * Under the profile list: why «Administrador de accesos» is not among its choices (rules 9, 12),

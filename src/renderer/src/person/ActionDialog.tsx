@@ -5,7 +5,7 @@ import {
   heldMessages,
   roleLabels,
 } from '../../../shared/messages';
-import { formatPhone } from '../../../shared/phone';
+import { formatPhone, looksLikeFixedLine } from '../../../shared/phone';
 import { namesAdministrator, profileChangeRefusal } from '../../../shared/rules/company-access';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -291,7 +291,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             />
             {phoneInvalid && (
               <span id={ids.phoneError} className="field-error">
-                {dialogMessages.invalidPhone}
+                {looksLikeFixedLine(phone)
+                  ? dialogMessages.fixedLinePhone
+                  : dialogMessages.invalidPhone}
               </span>
             )}
           </div>
