@@ -33,6 +33,11 @@ export function fullName(person: NameParts): string {
 }
 
 /** `12.345` (one formatter for the whole app: `toLocaleString` builds one on every call). */
+/** «a», «a y b», «a, b y c»: a list as said in Spanish. */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat('es', { style: 'long', type: 'conjunction' }).format(items);
+}
+
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }

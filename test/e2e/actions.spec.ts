@@ -158,6 +158,19 @@ test('bad input is refused with a clear message and nothing is lost', async ({ d
     dialog.getByText('Escriba un correo válido, por ejemplo nombre@dominio.cl.'),
   ).toBeVisible();
   await expect(email).toHaveValue('Pedro@Gmáil.com');
+  // Named with everything else the dialog lacks, not left for after.
+  const save = dialog.getByRole('button', { name: 'Guardar' });
+  await expect(save).toHaveAccessibleDescription(
+    'Falta: 2 datos de identidad, un correo válido y un motivo de al menos 3 caracteres.',
+  );
+  // Emptied, the e-mail would be removed: never, and said why.
+  await email.fill('');
+  await expect(
+    dialog.getByText(
+      'El correo no se puede quitar: sin correo la persona no puede registrarse ni recuperar su contraseña. Escriba el correo nuevo.',
+    ),
+  ).toBeVisible();
+  await expect(save).toHaveAccessibleDescription(/un correo \(no se puede quitar\)/);
   await email.fill(original);
   await dialog.getByLabel('Celular', { exact: true }).fill('22345');
   await expect(

@@ -1,5 +1,5 @@
 /** The action dialogs: identity check, each action's words, actions held on this desk. */
-import { formatDateTime } from '../format';
+import { formatDateTime, formatList } from '../format';
 import type { IdentityFact, RetiredIdentityFact } from '../policy';
 import { MAIL_FRESHNESS_MS } from '../policy';
 
@@ -49,14 +49,20 @@ export const dialogMessages = {
   reasonLabel: 'Motivo',
   cancel: 'Cancelar',
   saving: 'Guardando…',
-  missing: (parts: string[]) => `Falta: ${parts.join(' y ')}.`,
+  missing: (parts: string[]) => `Falta: ${formatList(parts)}.`,
   missingReason: 'un motivo de al menos 3 caracteres',
   /** How many identity facts are still to be checked (the required ones less those ticked). */
   missingFacts: (left: number) =>
     left === 1 ? '1 dato de identidad' : `${left} datos de identidad`,
   missingDismissal: 'confirmar la baja',
   missingOtherRole: 'elegir un perfil distinto del actual',
-  invalidFields: 'Corrija los datos marcados.',
+  /** In a «Falta: …» with the rest: each field typed wrong, named. */
+  missingValidEmail: 'un correo válido',
+  missingValidPhone: 'un celular válido',
+  missingEmailKept: 'un correo (no se puede quitar)',
+  /** The e-mail emptied: a person is never left without one (rule 2). */
+  emailCannotBeRemoved:
+    'El correo no se puede quitar: sin correo la persona no puede registrarse ni recuperar su contraseña. Escriba el correo nuevo.',
   dismissalConfirm: (person: string, company: string) =>
     `Confirmo la baja de ${person} en ${company}`,
   failed: 'No se pudo completar la acción. Intente de nuevo.',

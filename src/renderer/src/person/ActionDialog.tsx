@@ -89,8 +89,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     dataRequest: useId(),
   };
 
+  // Emptied, an e-mail the person has is removed: never (rule 2: no e-mail, no registration).
+  const emailRemoved = spec.email !== undefined && spec.email !== null && email.trim() === '';
   const emailInvalid =
-    spec.email !== undefined && email.trim() !== '' && normalizeEmail(email) === null;
+    (spec.email !== undefined && email.trim() !== '' && normalizeEmail(email) === null) ||
+    emailRemoved;
   // The number as stored counts as valid even when it is not a mobile: it is not being changed.
   const phoneUnchanged = phone.trim() === storedPhone;
   const phoneInvalid =
@@ -120,6 +123,14 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   if (identityRequired && facts.length < IDENTITY_FACTS_REQUIRED) {
     missing.add(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length), ids.identity);
   }
+  // Every field typed wrong is named with the rest, in the order of the dialog.
+  if (emailInvalid) {
+    missing.add(
+      emailRemoved ? dialogMessages.missingEmailKept : dialogMessages.missingValidEmail,
+      ids.email,
+    );
+  }
+  if (phoneInvalid) missing.add(dialogMessages.missingValidPhone, ids.phone);
   if (spec.reason === 'required' && reason.trim().length < 3) {
     missing.add(dialogMessages.missingReason, ids.reason);
   }
@@ -130,21 +141,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   if (spec.roles && role === spec.currentRole)
     missing.add(dialogMessages.missingOtherRole, ids.role);
   if (onBehalf) missing.add(words.onBehalf.refusedMissing);
-  const blocked = busy || missing.parts.length > 0 || emailInvalid || phoneInvalid;
-  const blockedText =
-    missing.parts.length > 0
-      ? dialogMessages.missing(missing.parts)
-      : emailInvalid || phoneInvalid
-        ? dialogMessages.invalidFields
-        : null;
-  const goTo =
-    missing.parts.length > 0
-      ? missing.goTo
-      : emailInvalid
-        ? ids.email
-        : phoneInvalid
-          ? ids.phone
-          : null;
+  const blocked = busy || missing.parts.length > 0;
+  const blockedText = missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null;
+  const goTo = missing.goTo;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -267,7 +266,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             />
             {emailInvalid && (
               <span id={ids.emailError} className="field-error">
-                {dialogMessages.invalidEmail}
+                {emailRemoved ? dialogMessages.emailCannotBeRemoved : dialogMessages.invalidEmail}
               </span>
             )}
           </div>
