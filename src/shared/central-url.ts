@@ -1,16 +1,25 @@
 /**
  * Where a desk may send its agents' passwords: HTTPS anywhere, plain HTTP only to this machine
  * (the reference server, tests). Checked by main before it is stored, and by the Sincronización
- * screen beside the field as it is typed.
+ * screen beside the field once the agent leaves it or saves, with what is wrong in words.
  */
-export function isAcceptableCentralUrl(text: string): boolean {
+
+/** What is wrong with an address, or null when it may be used. */
+export type CentralUrlProblem = 'no_scheme' | 'not_a_url' | 'credentials' | 'not_https';
+
+export function centralUrlProblem(text: string): CentralUrlProblem | null {
   let url: URL;
   try {
+    // A port out of range (http://127.0.0.1:99999), spaces, a missing scheme: not an address.
     url = new URL(text);
   } catch {
-    return false;
+    // «central.ejemplo.cl»: the address, without how to reach it.
+    return !/^[a-z][a-z0-9+.-]*:/i.test(text) && URL.canParse(`https://${text}`)
+      ? 'no_scheme'
+      : 'not_a_url';
   }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'not_a_url';
+  if (url.username || url.password) return 'credentials';
+  if (url.protocol === 'https:') return null;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ? null : 'not_https';
 }

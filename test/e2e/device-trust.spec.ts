@@ -237,6 +237,13 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     await expect(address).toHaveAttribute('aria-invalid', 'false');
     await address.press('Tab');
     await expect(address).toHaveAttribute('aria-invalid', 'true');
+    await expect(address).toHaveAccessibleDescription(/con https:\/\/ al comienzo/);
+    // What is wrong, in words: a port out of range is not «should be https».
+    await address.fill('http://127.0.0.1:99999');
+    await address.press('Tab');
+    await expect(address).toHaveAccessibleDescription(/si lleva puerto, va de 1 a 65535/);
+    await address.fill('http://central.ejemplo.cl');
+    await address.press('Tab');
     await expect(address).toHaveAccessibleDescription(/debe ser https/);
     await address.fill('');
     await page.getByRole('button', { name: 'Guardar' }).click();

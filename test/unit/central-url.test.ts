@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAcceptableCentralUrl } from '../../src/shared/central-url';
+import { centralUrlProblem } from '../../src/shared/central-url';
 
 describe('central API address', () => {
   it.each([
@@ -15,6 +15,21 @@ describe('central API address', () => {
     ['central.ejemplo.cl', false],
     ['', false],
   ])('%s → %s', (url, accepted) => {
-    expect(isAcceptableCentralUrl(url)).toBe(accepted);
+    expect(centralUrlProblem(url) === null).toBe(accepted);
+  });
+});
+
+describe('what is wrong with a central API address', () => {
+  it.each([
+    ['http://127.0.0.1:99999', 'not_a_url'],
+    ['central.ejemplo.cl', 'no_scheme'],
+    ['central.ejemplo.cl:8443', 'not_a_url'],
+    ['ftp://central.ejemplo.cl', 'not_a_url'],
+    ['javascript:alert(1)', 'not_a_url'],
+    ['https://usuario:clave@central.ejemplo.cl', 'credentials'],
+    ['http://192.168.1.10:5190', 'not_https'],
+    ['https://central.ejemplo.cl', null],
+  ])('%s → %s', (url, problem) => {
+    expect(centralUrlProblem(url)).toBe(problem);
   });
 });

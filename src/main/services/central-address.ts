@@ -3,7 +3,7 @@
  * its agents' passwords go. Only a supervisor changes it, with a reason kept in the audit;
  * removing it (a desk that stops syncing) is a change like any other.
  */
-import { isAcceptableCentralUrl } from '../../shared/central-url';
+import { centralUrlProblem } from '../../shared/central-url';
 import { Health } from '../../shared/sync-protocol';
 import { adminReason, auditSupervisorDecision } from './central-admin';
 import type { ServiceContext, Session } from './context';
@@ -22,7 +22,8 @@ export function plannedCentralAddress(
 ): { changed: boolean; url: string | null; reason: string } {
   if (session.role !== 'supervisor') throw new ForbiddenError('role');
   const url = input.centralUrl?.trim() || null;
-  if (url !== null && !isAcceptableCentralUrl(url)) throw new RuleError('invalid_central_url');
+  const problem = url === null ? null : centralUrlProblem(url);
+  if (problem !== null) throw new RuleError('invalid_central_url', { why: problem });
   if (url === current) return { changed: false, url, reason: '' };
   return { changed: true, url, reason: adminReason(input.reason) };
 }

@@ -129,8 +129,14 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   central_not_answering: () =>
     // 3 days: OFFLINE_WINDOW_MS (services/central-sign-in.ts).
     'En esa dirección no responde el sistema central de la Mesa de Ayuda: revise la dirección y que este equipo tenga conexión. No se guardó: con una dirección que no responde, solo podría ingresar a este equipo quien lo haya hecho con conexión en los últimos 3 días.',
-  invalid_central_url: () =>
-    'La dirección del sistema central debe ser https (por ejemplo https://central.ejemplo.cl); http solo para este mismo equipo.',
+  invalid_central_url: (p) =>
+    p['why'] === 'no_scheme'
+      ? 'Escriba la dirección completa, con https:// al comienzo (por ejemplo https://central.ejemplo.cl).'
+      : p['why'] === 'not_a_url'
+        ? 'Esa no es una dirección web válida: revise cómo está escrita (por ejemplo https://central.ejemplo.cl; si lleva puerto, va de 1 a 65535, como en https://central.ejemplo.cl:8443).'
+        : p['why'] === 'credentials'
+          ? 'La dirección del sistema central no lleva usuario ni contraseña: quítelos (cada agente ingresa con los suyos).'
+          : 'La dirección del sistema central debe ser https (por ejemplo https://central.ejemplo.cl); http solo para este mismo equipo.',
   not_locked: () => 'La cuenta ya no está bloqueada: no hay nada que desbloquear.',
   not_registration_blocked: () => 'El registro no está bloqueado.',
   no_email: () => 'La persona no tiene correo registrado: agréguelo antes de enviar correos.',

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
-import { isAcceptableCentralUrl } from '../../../shared/central-url';
+import { centralUrlProblem } from '../../../shared/central-url';
 import { ruleMessages, syncMessages as t } from '../../../shared/messages';
 import { MIN_ADMIN_REASON } from '../../../shared/policy';
 import { call } from '../api/client';
@@ -24,8 +24,10 @@ export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
 
   const value = typed ?? sync.centralUrl ?? '';
   const wanted = value.trim() === '' ? null : value.trim();
-  const invalid = wanted !== null && !isAcceptableCentralUrl(wanted);
-  const fieldError = invalid && tried ? ruleMessages.invalid_central_url!({}) : null;
+  const problem = wanted === null ? null : centralUrlProblem(wanted);
+  const invalid = problem !== null;
+  const fieldError =
+    problem !== null && tried ? ruleMessages.invalid_central_url!({ why: problem }) : null;
   // An agent reads why it is closed to them; a supervisor, what a desk without one misses.
   const note = !supervisor ? t.onlySupervisor : !sync.configured ? t.notConfiguredHint : null;
   const noted = note !== null;
