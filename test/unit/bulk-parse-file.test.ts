@@ -3,7 +3,7 @@
  * Windows saves them (test/support/bulk-files.ts), and refusing what is not such a file.
  */
 import { describe, expect, it } from 'vitest';
-import { BulkFileError, parseBulkFile } from '../../src/main/bulk/parse-file';
+import { BulkFileError, parseBulkFile, unclosedQuoteLine } from '../../src/main/bulk/parse-file';
 import { BULK_MAX_FILE_BYTES, BULK_MAX_ROWS } from '../../src/shared/rules/bulk-load';
 import { bulkMessages } from '../../src/shared/messages';
 import { excelCsv1252, excelCsvText, excelCsvUtf8, windows1252, xlsx } from '../support/bulk-files';
@@ -145,6 +145,17 @@ describe('parseBulkFile', () => {
     expect(await refusal(ole)).toBe('old_excel');
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
     expect(await refusal(zip)).toBe('unreadable_xlsx');
+  });
+
+  it('says where a quote that never closes opened, not where the file ended', async () => {
+    const file = windows1252(
+      'RUT;Correo;Estado\r\n12.345.678-5;"pedro@andes.cl;Habilitado\r\n11111111-1;m@andes.cl;inhabilitado\r\n98765433;;INHABILITADO\r\n',
+    );
+    const error = await refused(file);
+    expect(error).toMatchObject({ code: 'unreadable_csv', params: { line: 2 } });
+    // Quotes that close, doubled inside, are no such place.
+    expect(unclosedQuoteLine('a;"b ""c"" d";e\n"x\ny";z\n', ';')).toBeNull();
+    expect(unclosedQuoteLine('a;b\nc;d"e\n"f;g\n', ';')).toBe(3);
   });
 
   it('refuses a file without a recognisable header', async () => {

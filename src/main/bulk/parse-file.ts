@@ -80,10 +80,46 @@ export function parseBulkFile(bytes: Uint8Array): ParsedFile | Promise<ParsedFil
       to_line: undefined,
     }) as string[][];
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
+    const failure = error as { code?: string; lines?: number };
+    // A quote never closed is where it opened, not where the file ended.
+    const line =
+      failure.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? (unclosedQuoteLine(text, separator) ?? failure.lines)
+        : failure.lines;
     throw new BulkFileError('unreadable_csv', { line: typeof line === 'number' ? line : 0 });
   }
   return fromSheet(records, 'csv', encoding, separator);
+}
+
+/**
+ * The line where a quoted field opens and is never closed, as a spreadsheet writes quotes (at
+ * the start of a field, doubled inside it); null when every one closes.
+ */
+export function unclosedQuoteLine(text: string, separator: string): number | null {
+  let line = 1;
+  let openedAt: number | null = null;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (openedAt !== null) {
+      if (char === '\n') line++;
+      else if (char === '"') {
+        if (text[i + 1] === '"') i++;
+        else {
+          openedAt = null;
+          fieldStart = false;
+        }
+      }
+      continue;
+    }
+    if (char === '\n') {
+      line++;
+      fieldStart = true;
+    } else if (char === separator) fieldStart = true;
+    else if (char === '"' && fieldStart) openedAt = line;
+    else if (char !== '\r' && char !== '\ufeff') fieldStart = false;
+  }
+  return openedAt;
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
