@@ -426,6 +426,12 @@ test('a request registered from the Ley 21.719 list by the titular RUT: a wrong 
     'No hay una persona con el RUT 4.444.444-5 en esta mesa',
   );
   await expectAccessible(page, 'registrar solicitud desde la lista: RUT sin persona');
+  // A company's RUT is nobody's data: said so.
+  await rut.fill('76.543.210-3');
+  await rut.press('Enter');
+  await expect(form.getByRole('alert')).toContainText(
+    'El RUT 76.543.210-3 es de una empresa: una solicitud Ley 21.719 es de una persona',
+  );
 
   // The digits alone, as a caller dictates them: the record's own form, with her name.
   await rut.fill('12345678');

@@ -26,17 +26,22 @@ describe('planSearch: RUT with an explicit check digit', () => {
     expect(planSearch('12.345.678-5')).toEqual({ ...EMPTY, rutBodies: [12345678] });
   });
 
-  it.each(['12345678-5', '12 345 678-5', '  12.345.678 - 5  ', '012.345.678-5'])(
-    'reads %j the same way',
-    (text) => {
-      const plan = planSearch(text);
-      expect(plan.rutBodies).toEqual([12345678]);
-      expect(plan.invalidCheckDigit).toBeNull();
-      expect(plan.phone).toBeNull();
-      expect(plan.nameWords).toEqual([]);
-      expect(plan.emailPrefix).toBeNull();
-    },
-  );
+  it.each([
+    '12345678-5',
+    '12 345 678-5',
+    '  12.345.678 - 5  ',
+    '012.345.678-5',
+    // The digit after a dot or a space instead of the dash.
+    '12.345.678.5',
+    '12.345.678 5',
+  ])('reads %j the same way', (text) => {
+    const plan = planSearch(text);
+    expect(plan.rutBodies).toEqual([12345678]);
+    expect(plan.invalidCheckDigit).toBeNull();
+    expect(plan.phone).toBeNull();
+    expect(plan.nameWords).toEqual([]);
+    expect(plan.emailPrefix).toBeNull();
+  });
 
   it('a dotted RUT with a wrong digit keeps the body and reports the expected digit', () => {
     const plan = planSearch('12.345.678-9');
@@ -212,6 +217,10 @@ describe('planSearch: e-mail', () => {
       emailOnly: true,
       emailFirst: true,
     });
+  });
+
+  it('a full stop pasted after the address is no part of it', () => {
+    expect(planSearch('pedro.gonzalez@gmail.com.').emailPrefix).toBe('pedro.gonzalez@gmail.com');
   });
 
   it('one word joined by «.» or «_» is an e-mail’s start first, and names still', () => {

@@ -52,7 +52,8 @@ export function planSearch(text: string): SearchPlan {
   if (trimmed === '') return plan;
 
   if (trimmed.includes('@')) {
-    plan.emailPrefix = trimmed.toLowerCase();
+    // A sentence's full stop pasted with the address («…@gmail.com.») is no part of it.
+    plan.emailPrefix = trimmed.toLowerCase().replace(/\.+$/, '');
     plan.emailOnly = true;
     plan.emailFirst = true;
     return plan;
@@ -82,7 +83,12 @@ export function planSearch(text: string): SearchPlan {
 }
 
 function planNumeric(plan: SearchPlan, trimmed: string, compact: string): void {
-  const explicitCheckDigit = compact.endsWith('K') || /-\s*[\dkK]\s*$/.test(trimmed);
+  const explicitCheckDigit =
+    compact.endsWith('K') ||
+    /-\s*[\dkK]\s*$/.test(trimmed) ||
+    // `12.345.678.5`, `12.345.678 5`: a body written with dots, then its digit after a dot or a
+    // space instead of the dash.
+    /^\d{1,3}(?:\.\d{3})+[.\s]\s*[\dkK]$/.test(trimmed);
   const addBody = (body: number) => {
     if (body > 0 && body <= MAX_RUT_BODY && !plan.rutBodies.includes(body)) {
       plan.rutBodies.push(body);

@@ -134,6 +134,9 @@ export const dataRequestMessages = {
   registerEmpty: 'Escriba el RUT del titular.',
   registerNotFound: (rut: string) =>
     `No hay una persona con el RUT ${rut} en esta mesa. Revise el RUT con el titular, o búsquela por nombre (Ctrl+K).`,
+  /** Ley 21.719 protects persons' data: a company is no titular (rut.ts COMPANY_RUT_FROM). */
+  registerCompanyRut: (rut: string) =>
+    `El RUT ${rut} es de una empresa: una solicitud Ley 21.719 es de una persona sobre sus propios datos. Pida el RUT de la persona que la hace.`,
   registering: 'Buscando a la persona…',
   /** The holder's name opens the record. */
   openPerson: (name: string) => `Ver la ficha de ${name}`,

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { dataRequestMessages as t, deniedMessages, errorMessages } from '../../../shared/messages';
+import { looksLikeCompanyRut } from '../../../shared/rut';
 import { readRutField } from '../../../shared/rut-field';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
@@ -40,7 +41,11 @@ export function RegisterRequestForm() {
       startRecording(record);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'not_found') {
-        fail(t.registerNotFound(displayRut(field.rut)));
+        fail(
+          looksLikeCompanyRut(field.rut)
+            ? t.registerCompanyRut(displayRut(field.rut))
+            : t.registerNotFound(displayRut(field.rut)),
+        );
       } else fail(failure instanceof ApiError ? failure.message : errorMessages.internal);
     } finally {
       setBusy(false);
