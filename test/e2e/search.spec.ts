@@ -130,6 +130,9 @@ test('keyboard flow: arrows, Enter, Esc back with the query, Ctrl+K', async ({ d
   await page.keyboard.press('Enter');
   await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(desk.record).toBeFocused();
+  // Where the focus landed says whose record it is, and shows it has the focus.
+  await expect(desk.record).toHaveAccessibleDescription(name);
+  await expect(desk.record).not.toHaveCSS('box-shadow', 'none');
 
   await page.keyboard.press('Escape');
   await expect(desk.record.getByText('Seleccione una persona')).toBeVisible();

@@ -43,6 +43,9 @@ import { CompanyOfficers } from '../officers/CompanyOfficers';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useIsAgentPerson } from '../components/agent-person';
 
+/** The open company's heading: what its pane is described by. */
+const COMPANY_TITLE_ID = 'company-title';
+
 const USER_ROW = 44;
 
 const why = (decision: Decision) => (decision.allowed ? null : deniedMessages[decision.reason]);
@@ -72,7 +75,14 @@ export const CompanyPane = forwardRef<HTMLElement>(function CompanyPane(_props, 
   const loading = useCompany((s) => s.loading);
   const error = useCompany((s) => s.error);
   return (
-    <section ref={ref} className="record company" aria-label="Empresa" tabIndex={-1}>
+    // Described by its heading, as the person's record: the company's name where the agent landed.
+    <section
+      ref={ref}
+      className="record company"
+      aria-label="Empresa"
+      aria-describedby={company ? COMPANY_TITLE_ID : undefined}
+      tabIndex={-1}
+    >
       {loading && !company && (
         <div className="progress" role="progressbar" aria-label={t.loading} />
       )}
@@ -143,7 +153,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   return (
     <>
       <header className="record-header">
-        <h1>{company.legalName}</h1>
+        <h1 id={COMPANY_TITLE_ID}>{company.legalName}</h1>
         <p className="rut big">{displayRut(company.rut)}</p>
         <ul className="badges" aria-label="Estado">
           <li className={company.adherent ? 'badge badge-ok' : 'badge badge-danger'}>

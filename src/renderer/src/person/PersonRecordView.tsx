@@ -66,6 +66,9 @@ import {
 } from '../../../shared/rules/membership-transitions';
 import { ErrorNotice } from '../components/ErrorNotice';
 
+/** The open record's heading: what its pane is described by. */
+const RECORD_TITLE_ID = 'record-title';
+
 /** Why a decision keeps a button disabled, in the agent's words; null when it is allowed. */
 const deniedReason = (decision: Decision): string | null =>
   decision.allowed ? null : deniedMessages[decision.reason];
@@ -242,7 +245,15 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
     );
   }
   return (
-    <section ref={setRef} className="record" aria-label="Ficha" tabIndex={-1}>
+    // Focused when a record opens: named «Ficha», described by whose it is (its heading), so a
+    // screen reader says the person's name where the agent landed.
+    <section
+      ref={setRef}
+      className="record"
+      aria-label="Ficha"
+      aria-describedby={record ? RECORD_TITLE_ID : undefined}
+      tabIndex={-1}
+    >
       {loading && !record && (
         <div className="progress" role="progressbar" aria-label="Cargando ficha" />
       )}
@@ -303,7 +314,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
       <IncompleteDataNotice where="record" force={record.replicaIncomplete} />
       <DataBlockBanner record={record} />
       <header className="record-header">
-        <h1>{fullName(record)}</h1>
+        <h1 id={RECORD_TITLE_ID}>{fullName(record)}</h1>
         <p className="rut big">{displayRut(record.rut)}</p>
         <Badges badges={record.badges} />
         {supervisor && (
