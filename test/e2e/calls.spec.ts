@@ -709,3 +709,26 @@ test.describe('on a desk an officer also uses', () => {
     await expect(seen.filter({ hasText: 'Abierta desde: Llamada' })).toHaveCount(0);
   });
 });
+
+test('a reload keeps the closing form as it was left: its outcome and notes, until the call is closed', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  const callbar = await openCallWithPedro(desk);
+  await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await callbar.getByLabel('Resultado').selectOption({ label: 'Derivado' });
+  const notes = callbar.getByRole('textbox', { name: 'Notas de la llamada' });
+  await notes.fill('Derivado a la empresa: debe incorporarlo su encargado.');
+  await page.reload();
+  await expect(callbar).toContainText('Llamada en curso');
+  await expect(notes).toHaveValue('Derivado a la empresa: debe incorporarlo su encargado.');
+  await expect(callbar.getByLabel('Resultado')).toHaveValue('escalated');
+  await notes.press('Control+Enter');
+  await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+  // Closed, it is forgotten: the next call's form starts empty.
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
+  await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await expect(notes).toHaveValue('');
+  await expect(callbar.getByLabel('Resultado')).toHaveValue('');
+});

@@ -20,6 +20,7 @@ import { DataRequestCallButton } from '../data-requests/PersonDataProtection';
 import { useInteractionWords } from '../components/interaction-words';
 import { CallOnBehalf } from './CallOnBehalf';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { useDraft } from '../components/use-draft';
 import { LengthLeft } from '../components/LengthLeft';
 
 /**
@@ -289,11 +290,21 @@ function OpenCall({
   const setInteraction = useSession((s) => s.setInteraction);
   const refreshInteraction = useSession((s) => s.refreshInteraction);
   const notify = useSession((s) => s.notify);
-  const [closing, setClosing] = useState(false);
+  // The close form as the agent left it survives a reload (use-draft.ts): open, its outcome, its
+  // notes; forgotten once the call is closed.
+  const [closingDraft, setClosingDraft, clearClosing] = useDraft<'' | 'open'>(
+    `call-closing:${interaction.id}`,
+    '',
+  );
+  const closing = closingDraft === 'open';
+  const setClosing = (open: boolean) => setClosingDraft(open ? 'open' : '');
   // No default: «Resuelto» preselected would be recorded for a call nobody judged.
-  const [outcome, setOutcome] = useState<InteractionOutcome | ''>('');
+  const [outcome, setOutcome, clearOutcome] = useDraft<InteractionOutcome | ''>(
+    `call-outcome:${interaction.id}`,
+    '',
+  );
   const [outcomeMissing, setOutcomeMissing] = useState(false);
-  const [notes, setNotes] = useState('');
+  const [notes, setNotes, clearNotes] = useDraft<string>(`call-notes:${interaction.id}`, '');
   const [error, setError] = useState<string | null>(null);
   const reason = useSettledChoice(interaction.reason, (next) => {
     if (next === interaction.reason) return;
@@ -352,6 +363,9 @@ function OpenCall({
     setError(null);
     try {
       await call('interactions.close', { id: interaction.id, outcome, notes });
+      clearClosing();
+      clearOutcome();
+      clearNotes();
       onClosed();
     } catch (failure) {
       // Nothing typed is lost: the notes stay for another try.
