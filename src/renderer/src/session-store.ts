@@ -218,7 +218,11 @@ export const useSession = create<State & Actions>()((set, get) => ({
   notify(message) {
     clearTimeout(noticeTimer);
     set({ notice: message });
-    noticeTimer = setTimeout(() => set({ notice: null }), 5000);
+    // Long enough to be read, and said by a screen reader to its end: five seconds for a short
+    // confirmation, longer for one with words to tell the caller (a request's number), at most
+    // twenty; the next notice replaces it.
+    const readMs = Math.min(20_000, Math.max(5_000, message.length * 70));
+    noticeTimer = setTimeout(() => set({ notice: null }), readMs);
   },
 
   async refreshSync() {
