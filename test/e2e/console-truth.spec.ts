@@ -195,6 +195,38 @@ async function cutNames(desk: DeskPage, selector: string): Promise<string[]> {
   );
 }
 
+test.describe('at 200% zoom of a 1280 × 720 window (640 × 360)', () => {
+  test.use({ viewport: { width: 640, height: 360 } });
+
+  test('the desk reflows: the page scrolls, the record under the results, nothing but a table wider than the window', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    await desk.find('12.345.678-5');
+    await desk.search.press('Enter');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+    // Under the results, not beside them in a sliver.
+    const results = (await page.locator('.left').boundingBox())!;
+    const record = (await desk.record.boundingBox())!;
+    expect(record.y).toBeGreaterThanOrEqual(results.y + results.height - 1);
+    expect(record.width).toBeGreaterThan(600);
+    // The page scrolls, top bar and all: the record's end can be reached.
+    const scrolled = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return window.scrollY;
+    });
+    expect(scrolled).toBeGreaterThan(300);
+    // Only a data table may be wider than the window (WCAG 1.4.10's exception).
+    const wider = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter((el) => !el.closest('table') && getComputedStyle(el).position !== 'fixed')
+        .map((el) => el.tagName + '.' + el.className),
+    );
+    expect(wider).toEqual([]);
+  });
+});
+
 test.describe('in a 1024 × 700 window', () => {
   test.use({ user: 'supervisora', viewport: { width: 1024, height: 700 } });
 
