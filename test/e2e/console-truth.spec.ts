@@ -525,3 +525,27 @@ test.describe('in a 1024 × 768 window, as an officer', () => {
     await expectAccessible(page, 'Habilitar a un administrador, 1024 × 768');
   });
 });
+
+test('a window whose agent signed out in another window of the desk asks to sign in again, acting as nobody', async ({
+  desk,
+  door,
+}) => {
+  const { page } = desk;
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+  // The same desk in another window: its agent signs out there.
+  const other = await page.context().newPage();
+  await other.goto(door.url);
+  await other.getByRole('button', { name: 'Salir' }).click();
+  await expect(other.getByLabel('Usuario')).toBeVisible();
+  await other.close();
+  // Back here, the window says why and asks to sign in: nothing of the record stays.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('status').filter({ hasText: 'cambió en otra ventana' })).toHaveText(
+    'La sesión de este equipo cambió en otra ventana (se salió, o ingresó otro usuario): ingrese de nuevo para seguir.',
+  );
+  await expect(page.getByLabel('Usuario')).toBeVisible();
+  await expect(desk.record).toHaveCount(0);
+  await expectAccessible(page, 'sesión cerrada en otra ventana');
+});

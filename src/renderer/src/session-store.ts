@@ -98,12 +98,16 @@ type State = {
   sync: SyncStatus | null;
   /** An action just succeeded with no call open: the call bar offers to open one for this person. */
   lastActionOutsideCall: { rut: string; name: string } | null;
+  /** Why the sign-in shows again without this window signing out (endedElsewhere). */
+  signedOutBecause: string | null;
 };
 
 type Actions = {
   restore: () => Promise<void>;
   signIn: (username: string, password: string) => Promise<string | null>;
   signOut: () => Promise<void>;
+  /** Main's session is no longer this window's: it goes to the sign-in, saying why. */
+  endedElsewhere: () => void;
   show: (view: View) => void;
   refreshInteraction: () => Promise<void>;
   setInteraction: (interaction: Interaction | null) => void;
@@ -127,6 +131,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
   notice: null,
   sync: null,
   lastActionOutsideCall: null,
+  signedOutBecause: null,
 
   async restore() {
     try {
@@ -152,6 +157,7 @@ export const useSession = create<State & Actions>()((set, get) => ({
       const session = await call('auth.signIn', { username, password });
       forgetScreens();
       set({
+        signedOutBecause: null,
         session,
         view: 'search',
         dialog: null,
@@ -176,6 +182,18 @@ export const useSession = create<State & Actions>()((set, get) => ({
       dialog: null,
       view: 'search',
       lastActionOutsideCall: null,
+    });
+  },
+
+  endedElsewhere() {
+    forgetScreens();
+    set({
+      session: null,
+      interaction: null,
+      dialog: null,
+      view: 'search',
+      lastActionOutsideCall: null,
+      signedOutBecause: signInMessages.endedElsewhere,
     });
   },
 

@@ -236,6 +236,12 @@ export const signInMessages = {
   busy: 'Ingresando…',
   missingUsername: 'su usuario',
   missingPassword: 'su contraseña',
+  /**
+   * Main's session is no longer this window's (signed out, or another agent signed in, in another
+   * window of the same desk): this one asks to sign in again, never acting as someone else.
+   */
+  endedElsewhere:
+    'La sesión de este equipo cambió en otra ventana (se salió, o ingresó otro usuario): ingrese de nuevo para seguir.',
   /** Signed in with this desk's copy of the password: the central API did not answer. */
   offline:
     'Ingresó sin conexión con el sistema central: sus acciones quedan en este equipo y se envían en cuanto responda. Sin conexión solo se puede ingresar hasta 3 días después del último ingreso con conexión en este equipo.',

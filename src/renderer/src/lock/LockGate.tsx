@@ -72,6 +72,16 @@ export function LockGate({ children }: { children: ReactNode }) {
           if (was && !next.locked && agent?.username === was.username) ended();
           // Someone is signed in and nothing is locked: the other-agent form is done with.
           if (!next.locked && agent) setOtherAgent(false);
+          // Main's session is no longer this window's agent (signed out, or another agent
+          // signed in, in another window of the desk): this one never acts as someone else.
+          if (!next.locked && agent) {
+            void call('auth.session', {}).then((now) => {
+              const still = useSession.getState().session;
+              if (current && still === agent && now?.agentId !== agent.agentId) {
+                useSession.getState().endedElsewhere();
+              }
+            });
+          }
           lockedRef.current = next.locked;
           setState(next);
         })

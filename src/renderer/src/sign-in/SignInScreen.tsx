@@ -7,6 +7,7 @@ import { ConfirmButton, missingParts } from '../components/ConfirmButton';
 
 export function SignInScreen() {
   const signIn = useSession((s) => s.signIn);
+  const because = useSession((s) => s.signedOutBecause);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +44,11 @@ export function SignInScreen() {
       <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
         <h1 id="signin-title">{t.title}</h1>
         <p className="muted">{t.intro}</p>
+        {because && (
+          <p className="notice notice-warn" role="status">
+            {because}
+          </p>
+        )}
         <label className="field">
           {t.username}
           <input
