@@ -5,9 +5,9 @@
  * chain holds them.
  */
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core';
+import type { Core } from '../../src/main/core';
 import { CAST_AGENTS } from '../../src/storage/seed/cast';
-import { call, FIXED_NOW, seededCore, tempDir } from '../support/context';
+import { call, coreWithCentralOutOfReach, seededCore } from '../support/context';
 
 /** The desk's sign-in and sign-out events, in order, as [action, agent's username, fields]. */
 function sessionEvents(core: Core) {
@@ -69,33 +69,17 @@ describe('sign-ins and sign-outs in the audit', () => {
   });
 
   it('says how a sign-in was checked while the central API is out of reach', async () => {
-    const core = createCore({
-      dataDir: tempDir(),
-      door: 'web',
-      version: 'test',
-      demoPersons: 30,
-      now: () => FIXED_NOW,
-      log: () => {},
-      centralUrl: 'http://127.0.0.1:9',
-      autoSync: false,
-    });
-    try {
-      // An agent who signed in online here within the last 72 hours.
-      core.db.$client
-        .prepare('UPDATE agents SET offline_until = ? WHERE username = ?')
-        .run(new Date(FIXED_NOW.getTime() + 3_600_000).toISOString(), 'agente');
-      expect(
-        await core.dispatch('auth.signIn', { username: 'agente', password: 'otra' }),
-      ).toMatchObject({ ok: false });
-      expect(
-        await core.dispatch('auth.signIn', { username: 'agente', password: 'agente600' }),
-      ).toMatchObject({ ok: true });
-      expect(sessionEvents(core)).toEqual([
-        ['session.sign_in_refused', 'agente', { cause: 'password' }],
-        ['session.sign_in', 'agente', { check: 'offline' }],
-      ]);
-    } finally {
-      core.close();
-    }
+    // «agente» signed in online here within the last 72 hours.
+    const core = coreWithCentralOutOfReach();
+    expect(
+      await core.dispatch('auth.signIn', { username: 'agente', password: 'otra' }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await core.dispatch('auth.signIn', { username: 'agente', password: 'agente600' }),
+    ).toMatchObject({ ok: true });
+    expect(sessionEvents(core)).toEqual([
+      ['session.sign_in_refused', 'agente', { cause: 'password' }],
+      ['session.sign_in', 'agente', { check: 'offline' }],
+    ]);
   });
 });

@@ -49,6 +49,28 @@ export function seededCore(
   return core;
 }
 
+/**
+ * A core syncing with a central API out of reach, where «agente» signed in online within the last
+ * hour (this desk keeps a verifier of the password): he may sign in offline. Closed after the test.
+ */
+export function coreWithCentralOutOfReach(persons = 30): Core {
+  const core = createCore({
+    dataDir: tempDir(),
+    door: 'web',
+    version: 'test',
+    demoPersons: persons,
+    now: () => FIXED_NOW,
+    log: () => {},
+    centralUrl: 'http://127.0.0.1:9',
+    autoSync: false,
+  });
+  cleanups.unshift(() => core.close());
+  core.db.$client
+    .prepare('UPDATE agents SET offline_until = ? WHERE username = ?')
+    .run(new Date(FIXED_NOW.getTime() + 3_600_000).toISOString(), 'agente');
+  return core;
+}
+
 export function signInAs(core: Core, user: DemoUser): void {
   const agent = CAST_AGENTS.find((candidate) => candidate.username === user)!;
   const envelope = core.dispatchNow('auth.signIn', { username: user, password: agent.password });

@@ -12,7 +12,7 @@ import {
   shouldLock,
   unlockAttemptsLeft,
 } from '../../src/shared/idle-lock';
-import { call, FIXED_NOW, seededCore, signInAs, tempDir } from '../support/context';
+import { call, coreWithCentralOutOfReach, seededCore, signInAs, tempDir } from '../support/context';
 
 describe('idle-lock policy', () => {
   it('is 10 minutes unless IT or a test says otherwise', () => {
@@ -164,32 +164,16 @@ describe('the screen lock in the core', () => {
 
   it('unlocks offline, with the central API out of reach', async () => {
     // An agent who signed in online earlier has a local verifier; the central API is now gone.
-    const core = createCore({
-      dataDir: tempDir(),
-      door: 'web',
-      version: 'test',
-      demoPersons: 30,
-      now: () => FIXED_NOW,
-      log: () => {},
-      centralUrl: 'http://127.0.0.1:9',
-      autoSync: false,
+    const core = coreWithCentralOutOfReach();
+    const signedIn = await core.dispatch('auth.signIn', {
+      username: 'agente',
+      password: 'agente600',
     });
-    try {
-      core.db.$client
-        .prepare('UPDATE agents SET offline_until = ? WHERE username = ?')
-        .run(new Date(FIXED_NOW.getTime() + 3_600_000).toISOString(), 'agente');
-      const signedIn = await core.dispatch('auth.signIn', {
-        username: 'agente',
-        password: 'agente600',
-      });
-      expect(signedIn).toMatchObject({ ok: true });
-      call(core, 'auth.lock', { reason: 'idle' });
-      expect(call(core, 'auth.unlock', { password: 'agente600' })).toMatchObject({
-        username: 'agente',
-      });
-    } finally {
-      core.close();
-    }
+    expect(signedIn).toMatchObject({ ok: true });
+    call(core, 'auth.lock', { reason: 'idle' });
+    expect(call(core, 'auth.unlock', { password: 'agente600' })).toMatchObject({
+      username: 'agente',
+    });
   });
 
   it('takes its policy from the core options', () => {

@@ -122,140 +122,139 @@ type Actions = {
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
-export const useSession = create<State & Actions>()((set, get) => ({
-  session: null,
-  checked: false,
-  view: 'search',
-  interaction: null,
-  dialog: null,
-  notice: null,
-  sync: null,
-  lastActionOutsideCall: null,
-  signedOutBecause: null,
+export const useSession = create<State & Actions>()((set, get) => {
+  /** Nobody is signed in in this window any more: nothing of the last agent stays on screen. */
+  const leave = (because: string | null) => {
+    forgetScreens();
+    set({
+      session: null,
+      interaction: null,
+      dialog: null,
+      view: 'search',
+      lastActionOutsideCall: null,
+      signedOutBecause: because,
+    });
+  };
+  return {
+    session: null,
+    checked: false,
+    view: 'search',
+    interaction: null,
+    dialog: null,
+    notice: null,
+    sync: null,
+    lastActionOutsideCall: null,
+    signedOutBecause: null,
 
-  async restore() {
-    try {
-      const session = await call('auth.session', {});
-      set({ session, checked: true });
-      if (session) {
+    async restore() {
+      try {
+        const session = await call('auth.session', {});
+        set({ session, checked: true });
+        if (session) {
+          void get().refreshInteraction();
+          void get().refreshSync();
+        }
+      } catch {
+        set({ session: null, checked: true });
+      }
+    },
+
+    async signIn(username, password) {
+      // Main ends whoever was signed in (a locked agent, at «Ingresar con otro usuario») as the
+      // attempt starts, whether or not it succeeds: so does this window, before it is answered.
+      if (get().session) {
+        forgetScreens();
+        set({ session: null, interaction: null, dialog: null, lastActionOutsideCall: null });
+      }
+      try {
+        const session = await call('auth.signIn', { username, password });
+        forgetScreens();
+        set({
+          signedOutBecause: null,
+          session,
+          view: 'search',
+          dialog: null,
+          interaction: null,
+          lastActionOutsideCall: null,
+        });
         void get().refreshInteraction();
         void get().refreshSync();
+        if (session.signedInOffline) get().notify(signInMessages.offline);
+        return null;
+      } catch (error) {
+        return error instanceof ApiError ? error.message : failedMessages.signIn;
       }
-    } catch {
-      set({ session: null, checked: true });
-    }
-  },
+    },
 
-  async signIn(username, password) {
-    // Main ends whoever was signed in (a locked agent, at «Ingresar con otro usuario») as the
-    // attempt starts, whether or not it succeeds: so does this window, before it is answered.
-    if (get().session) {
-      forgetScreens();
-      set({ session: null, interaction: null, dialog: null, lastActionOutsideCall: null });
-    }
-    try {
-      const session = await call('auth.signIn', { username, password });
-      forgetScreens();
-      set({
-        signedOutBecause: null,
-        session,
-        view: 'search',
-        dialog: null,
-        interaction: null,
-        lastActionOutsideCall: null,
-      });
-      void get().refreshInteraction();
-      void get().refreshSync();
-      if (session.signedInOffline) get().notify(signInMessages.offline);
-      return null;
-    } catch (error) {
-      return error instanceof ApiError ? error.message : failedMessages.signIn;
-    }
-  },
+    async signOut() {
+      await call('auth.signOut', {}).catch(() => undefined);
+      leave(null);
+    },
 
-  async signOut() {
-    await call('auth.signOut', {}).catch(() => undefined);
-    forgetScreens();
-    set({
-      session: null,
-      interaction: null,
-      dialog: null,
-      view: 'search',
-      lastActionOutsideCall: null,
-    });
-  },
+    endedElsewhere() {
+      leave(signInMessages.endedElsewhere);
+    },
 
-  endedElsewhere() {
-    forgetScreens();
-    set({
-      session: null,
-      interaction: null,
-      dialog: null,
-      view: 'search',
-      lastActionOutsideCall: null,
-      signedOutBecause: signInMessages.endedElsewhere,
-    });
-  },
+    show(view) {
+      set({ view });
+    },
 
-  show(view) {
-    set({ view });
-  },
-
-  async refreshInteraction() {
-    try {
-      set({ interaction: await call('interactions.current', {}) });
-    } catch {
-      set({ interaction: null });
-    }
-  },
-
-  setInteraction(interaction) {
-    set(interaction ? { interaction, lastActionOutsideCall: null } : { interaction });
-  },
-
-  openDialog(dialog) {
-    // An action that succeeds with no call open leaves a nudge to open one (CallBar shows it).
-    const submit: DialogSpec['submit'] = async (values) => {
-      const result = await dialog.submit(values);
-      if (!get().interaction) {
-        set({ lastActionOutsideCall: { rut: dialog.personRut, name: dialog.personName } });
+    async refreshInteraction() {
+      try {
+        set({ interaction: await call('interactions.current', {}) });
+      } catch {
+        set({ interaction: null });
       }
-      return result;
-    };
-    set({ dialog: { ...dialog, submit } });
-  },
+    },
 
-  dismissNudge() {
-    set({ lastActionOutsideCall: null });
-  },
+    setInteraction(interaction) {
+      set(interaction ? { interaction, lastActionOutsideCall: null } : { interaction });
+    },
 
-  closeDialog() {
-    set({ dialog: null });
-  },
+    openDialog(dialog) {
+      // An action that succeeds with no call open leaves a nudge to open one (CallBar shows it).
+      const submit: DialogSpec['submit'] = async (values) => {
+        const result = await dialog.submit(values);
+        if (!get().interaction) {
+          set({ lastActionOutsideCall: { rut: dialog.personRut, name: dialog.personName } });
+        }
+        return result;
+      };
+      set({ dialog: { ...dialog, submit } });
+    },
 
-  notify(message) {
-    clearTimeout(noticeTimer);
-    set({ notice: message });
-    // Long enough to be read, and said by a screen reader to its end: five seconds for a short
-    // confirmation, longer for one with words to tell the caller (a request's number), at most
-    // twenty; the next notice replaces it.
-    const readMs = Math.min(20_000, Math.max(5_000, message.length * 70));
-    noticeTimer = setTimeout(() => set({ notice: null }), readMs);
-  },
+    dismissNudge() {
+      set({ lastActionOutsideCall: null });
+    },
 
-  async refreshSync() {
-    try {
-      set({ sync: await call('sync.status', {}) });
-    } catch {
-      // keep the last status
-    }
-  },
+    closeDialog() {
+      set({ dialog: null });
+    },
 
-  async checkSync() {
-    try {
-      set({ sync: await call('sync.check', {}) });
-    } catch {
-      // keep the last status
-    }
-  },
-}));
+    notify(message) {
+      clearTimeout(noticeTimer);
+      set({ notice: message });
+      // Long enough to be read, and said by a screen reader to its end: five seconds for a short
+      // confirmation, longer for one with words to tell the caller (a request's number), at most
+      // twenty; the next notice replaces it.
+      const readMs = Math.min(20_000, Math.max(5_000, message.length * 70));
+      noticeTimer = setTimeout(() => set({ notice: null }), readMs);
+    },
+
+    async refreshSync() {
+      try {
+        set({ sync: await call('sync.status', {}) });
+      } catch {
+        // keep the last status
+      }
+    },
+
+    async checkSync() {
+      try {
+        set({ sync: await call('sync.check', {}) });
+      } catch {
+        // keep the last status
+      }
+    },
+  };
+});
