@@ -216,10 +216,12 @@ export function CallBar() {
           {error}
         </span>
       )}
-      <div className="callbar-nudge" aria-live="polite">
+      <div className="callbar-nudge">
+        {/* The question is said after the action's confirmation, without its buttons' names
+            (read as part of it, they made a long announcement of the two). */}
+        <span aria-live="polite">{offer ? t.nudge(personLabel(offer.name, offer.rut)!) : ''}</span>
         {offer && (
           <>
-            <span>{t.nudge(personLabel(offer.name, offer.rut)!)}</span>
             <button type="button" className="primary" onClick={() => void open(offer.rut)}>
               {t.nudgeOpen}
             </button>
