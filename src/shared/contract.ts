@@ -870,6 +870,11 @@ export type SyncIssue = z.infer<typeof SyncIssue>;
 /** The screen lock (issue 9): the policy, and who is locked out, if anyone (never a person). */
 export const LockState = z.object({
   idleSeconds: z.number().int().positive(),
+  /**
+   * Whose session the desk holds, unlocked (null: nobody's, or locked): a window showing another
+   * agent's desk learns it in the same answer as the lock (LockGate).
+   */
+  agentId: z.string().nullable(),
   locked: z
     .object({
       username: z.string(),

@@ -3,7 +3,7 @@
  * companies, a company filter left on, badges that are never cut, counts that agree.
  */
 import { expectAccessible } from './a11y';
-import { expect, test, type DeskPage } from './fixtures';
+import { expect, fillSignIn, test, type DeskPage } from './fixtures';
 import {
   deniedMessages,
   recordMessages,
@@ -542,10 +542,40 @@ test('a window whose agent signed out in another window of the desk asks to sign
   await other.close();
   // Back here, the window says why and asks to sign in: nothing of the record stays.
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-  await expect(page.getByRole('status').filter({ hasText: 'cambió en otra ventana' })).toHaveText(
-    'La sesión de este equipo cambió en otra ventana (se salió, o ingresó otro usuario): ingrese de nuevo para seguir.',
+  await expect(page.getByRole('status').filter({ hasText: 'terminó o cambió' })).toHaveText(
+    'La sesión de este equipo terminó o cambió (se salió o ingresó otro usuario, quizá en otra ventana): ingrese de nuevo para seguir.',
   );
   await expect(page.getByLabel('Usuario')).toBeVisible();
   await expect(desk.record).toHaveCount(0);
   await expectAccessible(page, 'sesión cerrada en otra ventana');
+});
+
+test('a desk another agent signed into and locked in another window shows this window nothing of the last agent', async ({
+  desk,
+  door,
+}) => {
+  const { page } = desk;
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+    'Pedro Andrés González Muñoz',
+  );
+  // In another window the supervisor signs in, and locks the desk as she steps away.
+  const other = await page.context().newPage();
+  await other.goto(door.url);
+  await other.getByRole('button', { name: 'Salir' }).click();
+  await fillSignIn(other, 'supervisora', 'super600');
+  await expect(other.getByRole('combobox', { name: 'Buscar' })).toBeVisible();
+  await other.keyboard.press('Control+Shift+L');
+  await expect(other.getByText('Sesión de Sara Supervisora')).toBeVisible();
+  await other.close();
+  // Here, her lock: and behind it nothing of the agent's desk, even once she unlocks here.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByText('Sesión de Sara Supervisora')).toBeVisible();
+  await page.getByLabel('Contraseña').fill('super600');
+  await page.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(desk.search).toBeVisible();
+  await expect(desk.search).toHaveValue('');
+  await expect(page.getByText('Pedro Andrés González Muñoz')).toHaveCount(0);
+  await expect(page.getByText('Sara Supervisora')).toBeVisible();
 });

@@ -186,7 +186,11 @@ describe('the screen lock in the core', () => {
       idleLockSeconds: 90,
     });
     try {
-      expect(call(core, 'auth.lockState', {})).toEqual({ idleSeconds: 90, locked: null });
+      expect(call(core, 'auth.lockState', {})).toEqual({
+        idleSeconds: 90,
+        agentId: null,
+        locked: null,
+      });
     } finally {
       core.close();
     }

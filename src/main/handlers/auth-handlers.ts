@@ -69,6 +69,7 @@ export function deskAuth(deps: Deps) {
 
   const lockState = () => ({
     idleSeconds: lockPolicySeconds,
+    agentId: session?.agentId ?? null,
     locked: lockedSession
       ? {
           username: lockedSession.username,
@@ -221,8 +222,9 @@ export function deskAuth(deps: Deps) {
       /** A refusal of what was typed is audited under the agent it names here, if any. */
       const auditRefusal = (error: unknown) => {
         if (!(error instanceof RuleError)) return;
-        if (error.code === 'sign_in_failed')
+        if (error.code === 'sign_in_failed' && error.params['device'] === undefined) {
           auditSignInRefused(context, input.username, 'password');
+        }
         if (error.code === 'sign_in_rate_limited') {
           auditSignInRefused(context, input.username, 'rate_limited');
         }
@@ -258,7 +260,10 @@ export function deskAuth(deps: Deps) {
           if (!(error instanceof DeviceUntrustedError)) throw error;
           reenrol();
           return attempt().catch((again: unknown) => {
-            throw again instanceof DeviceUntrustedError ? new RuleError('sign_in_failed') : again;
+            // Said as a failed sign-in; not the password's fault, so not audited as one.
+            throw again instanceof DeviceUntrustedError
+              ? new RuleError('sign_in_failed', { device: 'untrusted' })
+              : again;
           });
         })
         .then((signedIn) => {

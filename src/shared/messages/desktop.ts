@@ -188,7 +188,8 @@ export const lockAuditLabels = {
   } satisfies Record<'central' | 'desk' | 'offline', string>,
   signOutCauses: {
     sign_out: 'salió con «Salir»',
-    sign_in: 'se inició otra sesión en el equipo',
+    // Whether or not the new attempt succeeds (auth-handlers.ts: it ends the session first).
+    sign_in: 'un nuevo intento de ingreso en el equipo cerró su sesión',
   } satisfies Record<'sign_out' | 'sign_in', string>,
   refusalCauses: {
     password: 'contraseña incorrecta',
@@ -241,7 +242,7 @@ export const signInMessages = {
    * window of the same desk): this one asks to sign in again, never acting as someone else.
    */
   endedElsewhere:
-    'La sesión de este equipo cambió en otra ventana (se salió, o ingresó otro usuario): ingrese de nuevo para seguir.',
+    'La sesión de este equipo terminó o cambió (se salió o ingresó otro usuario, quizá en otra ventana): ingrese de nuevo para seguir.',
   /** Signed in with this desk's copy of the password: the central API did not answer. */
   offline:
     'Ingresó sin conexión con el sistema central: sus acciones quedan en este equipo y se envían en cuanto responda. Sin conexión solo se puede ingresar hasta 3 días después del último ingreso con conexión en este equipo.',

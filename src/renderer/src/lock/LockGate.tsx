@@ -39,7 +39,11 @@ export function useLockNow(): LockNow {
   return useContext(LockNowContext);
 }
 
-const fallbackState: LockState = { idleSeconds: DEFAULT_IDLE_LOCK_SECONDS, locked: null };
+const fallbackState: LockState = {
+  idleSeconds: DEFAULT_IDLE_LOCK_SECONDS,
+  agentId: null,
+  locked: null,
+};
 /** How often a signed-in desk asks main whether it was locked meanwhile. */
 const LOOK_AGAIN_MS = 5000;
 
@@ -72,16 +76,14 @@ export function LockGate({ children }: { children: ReactNode }) {
           if (was && !next.locked && agent?.username === was.username) ended();
           // Someone is signed in and nothing is locked: the other-agent form is done with.
           if (!next.locked && agent) setOtherAgent(false);
-          // Main's session is no longer this window's agent (signed out, or another agent
-          // signed in, in another window of the desk): this one never acts as someone else.
-          if (!next.locked && agent) {
-            void call('auth.session', {}).then((now) => {
-              const still = useSession.getState().session;
-              if (current && still === agent && now?.agentId !== agent.agentId) {
-                useSession.getState().endedElsewhere();
-              }
-            });
-          }
+          // Main's session is no longer this window's agent — signed out, or another agent signed
+          // in or locked the desk, in another window: nothing of this one's desk stays (to be
+          // seen, or acted on, by whoever unlocks), and the window asks to sign in again. One
+          // answer says both whether the desk is locked and whose it is.
+          const elsewhere = next.locked
+            ? next.locked.username !== agent?.username
+            : next.agentId !== agent?.agentId;
+          if (agent && elsewhere) useSession.getState().endedElsewhere();
           lockedRef.current = next.locked;
           setState(next);
         })
@@ -121,6 +123,9 @@ export function LockGate({ children }: { children: ReactNode }) {
   const unlocked = (restored: AgentSession) => {
     changes.current += 1;
     lockedRef.current = null;
+    // Unlocked by another agent than this window's (its desk was someone else's): a fresh desk.
+    if (useSession.getState().session?.agentId !== restored.agentId) forgetScreens();
+    useSession.setState({ signedOutBecause: null });
     setState((previous) => previous && { ...previous, locked: null });
     useSession.setState({ session: restored });
     void useSession.getState().refreshInteraction();
