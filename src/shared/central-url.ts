@@ -8,15 +8,15 @@
 export type CentralUrlProblem = 'no_scheme' | 'not_a_url' | 'credentials' | 'not_https';
 
 export function centralUrlProblem(text: string): CentralUrlProblem | null {
+  // «central.ejemplo.cl», «localhost:8080»: the address, without how to reach it (the second
+  // would parse with «localhost» as its scheme).
+  if (!text.includes('://') && URL.canParse(`https://${text}`)) return 'no_scheme';
   let url: URL;
   try {
-    // A port out of range (http://127.0.0.1:99999), spaces, a missing scheme: not an address.
+    // A port out of range (http://127.0.0.1:99999), spaces: not an address.
     url = new URL(text);
   } catch {
-    // «central.ejemplo.cl»: the address, without how to reach it.
-    return !/^[a-z][a-z0-9+.-]*:/i.test(text) && URL.canParse(`https://${text}`)
-      ? 'no_scheme'
-      : 'not_a_url';
+    return 'not_a_url';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'not_a_url';
   if (url.username || url.password) return 'credentials';

@@ -32,12 +32,12 @@ export function fullName(person: NameParts): string {
     .join(' ');
 }
 
-/** `12.345` (one formatter for the whole app: `toLocaleString` builds one on every call). */
 /** «a», «a y b», «a, b y c»: a list as said in Spanish. */
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat('es', { style: 'long', type: 'conjunction' }).format(items);
 }
 
+/** `12.345` (one formatter for the whole app: `toLocaleString` builds one on every call). */
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }

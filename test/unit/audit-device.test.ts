@@ -89,7 +89,7 @@ describe('the screen lock’s events', () => {
       'Causa: demasiados intentos: el sistema central pidió esperar',
     ]);
     expect(line('session.sign_out', { cause: 'sign_in' })).toEqual([
-      'Causa: se inició otra sesión en el equipo',
+      'Causa: un nuevo intento de ingreso en el equipo cerró su sesión',
     ]);
     expect(line('session.sign_out', { cause: 'sign_out' })).toEqual(['Causa: salió con «Salir»']);
   });

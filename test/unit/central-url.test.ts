@@ -23,7 +23,8 @@ describe('what is wrong with a central API address', () => {
   it.each([
     ['http://127.0.0.1:99999', 'not_a_url'],
     ['central.ejemplo.cl', 'no_scheme'],
-    ['central.ejemplo.cl:8443', 'not_a_url'],
+    ['central.ejemplo.cl:8443', 'no_scheme'],
+    ['localhost:8080', 'no_scheme'],
     ['ftp://central.ejemplo.cl', 'not_a_url'],
     ['javascript:alert(1)', 'not_a_url'],
     ['https://usuario:clave@central.ejemplo.cl', 'credentials'],

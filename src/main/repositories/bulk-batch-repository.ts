@@ -30,11 +30,8 @@ export type BatchRow = {
 
 /**
  * A change row's plan as stored: what to change, and what the preview warned of it (warnRows), so
- * the load's result still says so once it is applied.
- */
-/**
- * A row's change; an undo's says what it could not take back (`kept`, its report's words once
- * applied: reversePlan).
+ * the load's result still says so once it is applied; an undo's, what it could not take back
+ * (`kept`, its report's words once applied: reversePlan).
  */
 export type Plan = Omit<PlannedChange, 'personRut'> & {
   warnings?: RowWarnings;

@@ -698,10 +698,6 @@ export function recogniseHeader(
 }
 
 /**
- * How a file's rows give their RUT, read by its `header` (its RUT column, joined to a DV column
- * of its own): the parser's reading of each row, and what a refusal of that RUT is said about.
- */
-/**
  * A row's cells but its RUT and check digit columns (shown beside them in a load's report), in the
  * file's order, wherever those columns stood.
  */
@@ -713,6 +709,10 @@ export function otherCellsReader(
   return (cells) => cells.filter((_, index) => !rutColumns.includes(index));
 }
 
+/**
+ * How a file's rows give their RUT, read by its `header` (its RUT column, joined to a DV column
+ * of its own): the parser's reading of each row, and what a refusal of that RUT is said about.
+ */
 export function rutReader(header: readonly string[]): (cells: readonly string[]) => string {
   const columns = recogniseHeader(header);
   if (columns === null || 'repeated' in columns || columns.rut === undefined) return () => '';
