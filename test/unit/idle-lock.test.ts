@@ -63,6 +63,8 @@ describe('the screen lock in the core', () => {
     expect(hit).toBeDefined();
     expect(call(core, 'auth.lock', { reason: 'idle' })).toEqual({
       idleSeconds: DEFAULT_IDLE_LOCK_SECONDS,
+      // Locked, the desk holds nobody's session.
+      agentId: null,
       locked: { username: 'agente', displayName: expect.any(String), reason: 'idle' },
     });
     expect(call(core, 'auth.session', {})).toBeNull();
