@@ -60,6 +60,7 @@ import { createSearchDenials } from './services/privacy';
 import { callHandlers } from './handlers/call-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { deskAuth } from './handlers/auth-handlers';
+import { createDrafts, draftHandlers } from './handlers/draft-handlers';
 import { listSyncIssues } from './services/sync-issues';
 import { centralAdminHandlers } from './handlers/central-admin-handlers';
 import { createCentralClient } from './sync/central-client';
@@ -323,7 +324,9 @@ export function createCore(options: CoreOptions): Core {
   let engine: SyncEngine | null = null;
   let client: ReturnType<typeof createCentralClient> | null = null;
   let centralUrl: string | null = null;
+  const drafts = createDrafts();
   const auth = deskAuth({
+    sessionEnded: (agentId) => drafts.forget(agentId),
     context,
     tokens,
     writer,
@@ -478,6 +481,7 @@ export function createCore(options: CoreOptions): Core {
   const searchDenials = createSearchDenials(context);
   const handlers: Handlers = {
     ...auth.handlers,
+    ...draftHandlers({ drafts, agent }),
     ...personHandlers({ context, agent, kick: () => engine?.kick(), incomplete, searchDenials }),
     ...callHandlers({ context, agent }),
     ...auditHandlers({ context, agent }),

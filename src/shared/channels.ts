@@ -11,6 +11,8 @@ export const channelNames = [
   'auth.lock',
   'auth.unlock',
   'auth.lockState',
+  'drafts.get',
+  'drafts.put',
   'persons.search',
   'persons.get',
   'persons.pending',

@@ -1393,6 +1393,18 @@ export const contract = {
     output: AgentSession,
   },
   'auth.lockState': { input: z.object({}), output: LockState },
+  /**
+   * What the agent is typing that a reload must not lose (a call's closing notes), kept in main's
+   * memory for the agent signed in, never on disk; gone when their session ends (draft-handlers).
+   */
+  'drafts.get': {
+    input: z.object({ key: z.string().min(1).max(100) }),
+    output: z.object({ value: z.string().nullable() }),
+  },
+  'drafts.put': {
+    input: z.object({ key: z.string().min(1).max(100), value: z.string().max(4000) }),
+    output: z.object({}),
+  },
   'persons.search': { input: SearchQuery, output: SearchPage },
   'persons.get': {
     // Privacy by default (issue 10): how the record was opened, said in its «Vio la ficha» event.

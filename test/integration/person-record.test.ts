@@ -473,6 +473,8 @@ describe('dispatch', () => {
         assigned: true,
         reason: 'Cartera nueva',
       }),
+      'drafts.put': () => ({ key: 'call-notes:x', value: 'Notas' }),
+      'drafts.get': () => ({ key: 'call-notes:x' }),
       'auth.signOut': () => ({}),
       'auth.signIn': () => ({ username: 'agente', password: 'agente600' }),
       // Device trust (issue 11): only a revoked or duplicated device re-enrols.

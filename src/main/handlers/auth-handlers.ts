@@ -44,6 +44,8 @@ type Deps = {
   central: () => { client: CentralClient | null; url: string | null; engine: SyncEngine | null };
   /** The sync started over, for the device's new identity (`reenrol`). */
   restartSync: () => void;
+  /** An agent's session ended here (not a lock): what is kept for it goes (draft-handlers). */
+  sessionEnded?: (agentId: string) => void;
   /** Seconds without input before the screen locks (src/shared/idle-lock.ts by default). */
   idleLockSeconds?: number;
   log: (message: string, error?: unknown) => void;
@@ -80,12 +82,16 @@ export function deskAuth(deps: Deps) {
   });
   /** A new sign-in or a sign-out ends whatever session was locked. */
   const endLocked = (cause: 'sign_in' | 'attempts' | 'sign_out') => {
-    if (lockedSession) endLockedSession(context, lockedSession, cause);
+    if (lockedSession) {
+      endLockedSession(context, lockedSession, cause);
+      deps.sessionEnded?.(lockedSession.agentId);
+    }
     lockedSession = null;
     unlockFailures = 0;
   };
   /** Nobody is signed in here any more, nor waiting to be signed in on the central API. */
   const endAll = (cause: 'sign_in' | 'sign_out') => {
+    if (session) deps.sessionEnded?.(session.agentId);
     session = null;
     offlineSignIn = null;
     endLocked(cause);

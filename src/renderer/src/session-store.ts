@@ -2,7 +2,6 @@
  * Who is signed in, which screen is shown, the call in progress, the open action dialog and
  * the last confirmation. Search and the record live in store.ts.
  */
-import { forgetDrafts } from './components/use-draft';
 import { create } from 'zustand';
 import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../shared/contract';
 import { failedMessages, signInMessages } from '../../shared/messages';
@@ -20,7 +19,6 @@ import { useBulk } from './bulk/bulk-store';
  * empty search, with no person, company, dialog or bulk load of someone else's left open.
  */
 export function forgetScreens(): void {
-  forgetDrafts();
   useApp.getState().reset();
   useCompany.getState().close();
   useDataRequests.getState().close();

@@ -1,49 +1,44 @@
 /**
- * What the agent is typing that a reload must not lose (a call's closing notes): kept in this
- * window's session storage under a key of its own while it is typed, given back after a reload,
- * and forgotten once saved (`clear`) or when the agent signs out (forgetDrafts). Never written
- * to disk by the desk: session storage goes with the window.
+ * What the agent is typing that a reload must not lose (a call's closing notes): kept in main's
+ * memory for the agent signed in while it is typed (draft-handlers.ts, never on disk), given back
+ * after a reload, and forgotten once saved (`clear`) or when the agent's session ends. A key of
+ * its own per thing typed: another call's form starts from that call's draft, or empty.
  */
-import { useCallback, useState } from 'react';
-
-const PREFIX = 'mesa-draft:';
-
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    // Storage refused (a browser setting): the draft lives in memory only, as before.
-    return null;
-  }
-}
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../api/client';
 
 export function useDraft<T extends string>(
   key: string,
   initial: T,
 ): [T, (value: T) => void, () => void] {
-  const name = PREFIX + key;
-  const [value, setValue] = useState<T>(() => (storage()?.getItem(name) as T | null) ?? initial);
+  // Held with its key: under another key (another call) it is that key's, or the initial value.
+  const [held, setHeld] = useState<{ key: string; value: T }>({ key, value: initial });
+  const value = held.key === key ? held.value : initial;
+  // Typed before main answered: what was typed wins over what was kept.
+  const typed = useRef(false);
+  useEffect(() => {
+    typed.current = false;
+    let current = true;
+    call('drafts.get', { key })
+      .then(({ value: kept }) => {
+        if (current && !typed.current && kept !== null) setHeld({ key, value: kept as T });
+      })
+      // Not kept (main unreachable a moment): the field starts empty, as before drafts.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [key]);
   const set = useCallback(
     (next: T) => {
-      setValue(next);
-      try {
-        if (next === initial) storage()?.removeItem(name);
-        else storage()?.setItem(name, next);
-      } catch {
-        // Full or refused: kept in memory, as before.
-      }
+      typed.current = true;
+      setHeld({ key, value: next });
+      void call('drafts.put', { key, value: next === initial ? '' : next }).catch(() => undefined);
     },
-    [name, initial],
+    [key, initial],
   );
   const clear = useCallback(() => {
-    storage()?.removeItem(name);
-  }, [name]);
+    void call('drafts.put', { key, value: '' }).catch(() => undefined);
+  }, [key]);
   return [value, set, clear];
-}
-
-/** Every draft of this window: the next agent to sign in here finds none. */
-export function forgetDrafts(): void {
-  const kept = storage();
-  if (!kept) return;
-  for (const key of Object.keys(kept)) if (key.startsWith(PREFIX)) kept.removeItem(key);
 }
