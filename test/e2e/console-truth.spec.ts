@@ -526,20 +526,26 @@ test.describe('in a 1024 × 768 window, as an officer', () => {
   });
 });
 
+/** Pedro's record open here; the same desk in another window, where its agent signs out. */
+async function pedroHereAndSignedOutThere(desk: DeskPage, url: string) {
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+    'Pedro Andrés González Muñoz',
+  );
+  const other = await desk.page.context().newPage();
+  await other.goto(url);
+  await other.getByRole('button', { name: 'Salir' }).click();
+  await expect(other.getByLabel('Usuario')).toBeVisible();
+  return other;
+}
+
 test('a window whose agent signed out in another window of the desk asks to sign in again, acting as nobody', async ({
   desk,
   door,
 }) => {
   const { page } = desk;
-  await desk.find('12.345.678-5');
-  await desk.search.press('Enter');
-  await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
-  // The same desk in another window: its agent signs out there.
-  const other = await page.context().newPage();
-  await other.goto(door.url);
-  await other.getByRole('button', { name: 'Salir' }).click();
-  await expect(other.getByLabel('Usuario')).toBeVisible();
-  await other.close();
+  await (await pedroHereAndSignedOutThere(desk, door.url)).close();
   // Back here, the window says why and asks to sign in: nothing of the record stays.
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(page.getByRole('status').filter({ hasText: 'terminó o cambió' })).toHaveText(
@@ -555,15 +561,8 @@ test('a desk another agent signed into and locked in another window shows this w
   door,
 }) => {
   const { page } = desk;
-  await desk.find('12.345.678-5');
-  await desk.search.press('Enter');
-  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
-    'Pedro Andrés González Muñoz',
-  );
   // In another window the supervisor signs in, and locks the desk as she steps away.
-  const other = await page.context().newPage();
-  await other.goto(door.url);
-  await other.getByRole('button', { name: 'Salir' }).click();
+  const other = await pedroHereAndSignedOutThere(desk, door.url);
   await fillSignIn(other, 'supervisora', 'super600');
   await expect(other.getByRole('combobox', { name: 'Buscar' })).toBeVisible();
   await other.keyboard.press('Control+Shift+L');
