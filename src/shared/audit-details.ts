@@ -417,6 +417,14 @@ export function actionText(action: string): string {
   return actionLabels[action] ?? action;
 }
 
+/** `dd-mm-aaaa` as typed (also `dd/mm/aaaa`, `d-m-aaaa`), whether or not that day exists. */
+const DAY_INPUT = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+
+/** Written as a date, whether or not the calendar has that day (31-02-2026 is written as one). */
+export function looksLikeDayInput(input: string): boolean {
+  return DAY_INPUT.test(input.trim());
+}
+
 /**
  * A date the supervisor typed as `dd-mm-aaaa` (also `dd/mm/aaaa`, `d-m-aaaa`): the ISO date
  * `aaaa-mm-dd` the API takes, `null` for an empty field, or `'invalid'` for anything else
@@ -425,7 +433,7 @@ export function actionText(action: string): string {
 export function parseDayInput(input: string): string | null | 'invalid' {
   const text = input.trim();
   if (text === '') return null;
-  const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  const match = DAY_INPUT.exec(text);
   if (!match) return 'invalid';
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));

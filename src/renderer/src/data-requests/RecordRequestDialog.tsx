@@ -22,7 +22,7 @@ import {
   onBehalfText,
 } from '../../../shared/messages';
 import { formatDay, santiagoDate } from '../../../shared/format';
-import { parseDayInput } from '../../../shared/audit-details';
+import { looksLikeDayInput, parseDayInput } from '../../../shared/audit-details';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
@@ -99,9 +99,10 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const receivedFits = receivedOn === null ? 'invalid' : receivedOnFits(channel, receivedOn, today);
   if (receivedFits === 'invalid') {
     // Written as a date, but one no calendar has: said so, not «write it as dd-mm-aaaa».
-    const shaped = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(receivedText.trim());
     missing.add(
-      shaped ? t.missingReceivedOn.noSuchDay(receivedText.trim()) : t.missingReceivedOn.invalid,
+      looksLikeDayInput(receivedText)
+        ? t.missingReceivedOn.noSuchDay(receivedText.trim())
+        : t.missingReceivedOn.invalid,
       ids.received,
     );
   } else if (receivedFits === 'future') missing.add(t.missingReceivedOn.future, ids.received);
