@@ -156,12 +156,14 @@ export function Modal({
           }
         }}
       >
-        {children}
+        {/* Held at the top of the box however far it is scrolled (below it, under the sticky
+            footer, it was cut off). */}
         {escapeWarned && (
-          <p className="notice notice-warn" role="alert">
+          <p className="notice notice-warn dialog-escape-warning" role="alert">
             {t.escapeWouldLose}
           </p>
         )}
+        {children}
       </div>
     </div>,
     root,
