@@ -74,11 +74,22 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
       { encoding: 'utf8' },
     );
     expect(revoked.status, revoked.stderr).toBe(0);
+    // The window's lock poll sees the session gone before the window hears why (the sync
+    // status is held back): the sign-in screen shows first, then the device's own notice.
+    let holdStatus = true;
+    await page.route('**/api/sync.status', async (route) => {
+      while (holdStatus) await new Promise((resolve) => setTimeout(resolve, 100));
+      await route.continue();
+    });
     central = await startCentral(dirs.central, String(central.port));
 
     // At its next contact the desk is wiped and signed out; the sign-in screen says why.
+    await expect(page.getByRole('button', { name: 'Ingresar' })).toBeVisible({ timeout: 30_000 });
+    holdStatus = false;
     const notice = page.getByRole('alert').filter({ hasText: 'Este equipo fue revocado' });
     await expect(notice).toBeVisible({ timeout: 30_000 });
+    // The revocation is the why: no second, vaguer line says the session ended or changed.
+    await expect(page.getByText(/La sesión de este equipo terminó o cambió/)).toHaveCount(0);
     await expect(notice).toContainText('La acción que no alcanzó a enviarse quedó guardada');
     await expect(notice).toContainText('para que la revise y la registre');
     await expect(notice).toContainText(`acciones-sin-enviar-${deviceId}.json`);

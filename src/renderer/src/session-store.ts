@@ -131,7 +131,20 @@ export const useSession = create<State & Actions>()((set, get) => {
       view: 'search',
       lastActionOutsideCall: null,
       signedOutBecause: because,
+      // The next agent's desk does not start from this one's status (a revoked device would
+      // sign the next agent out again).
+      sync: null,
     });
+  };
+  /** The sync status, kept only if the agent it was asked for is still the one signed in. */
+  const readSync = async (channel: 'sync.status' | 'sync.check') => {
+    const asked = get().session;
+    try {
+      const sync = await call(channel, {});
+      if (get().session === asked) set({ sync });
+    } catch {
+      // keep the last status
+    }
   };
   return {
     session: null,
@@ -240,19 +253,11 @@ export const useSession = create<State & Actions>()((set, get) => {
     },
 
     async refreshSync() {
-      try {
-        set({ sync: await call('sync.status', {}) });
-      } catch {
-        // keep the last status
-      }
+      await readSync('sync.status');
     },
 
     async checkSync() {
-      try {
-        set({ sync: await call('sync.check', {}) });
-      } catch {
-        // keep the last status
-      }
+      await readSync('sync.check');
     },
   };
 });

@@ -108,7 +108,14 @@ export function SignInDeviceNotice({
   const [sync, setSync] = useState<SyncStatus | null>(null);
   useEffect(() => {
     call('sync.status', {})
-      .then(setSync)
+      .then((next) => {
+        setSync(next);
+        // The device's own notice says why the session ended: the window's general «the
+        // session ended or changed» (its lock poll may have seen it first) would tell less.
+        if (next.revocation || next.state === 'device_fork') {
+          useSession.setState({ signedOutBecause: null });
+        }
+      })
       .catch(() => setSync(null));
   }, [checkAgain]);
   return <DeviceTrustNotice sync={sync} onChanged={setSync} onReenrolled={onReenrolled} />;
@@ -119,9 +126,7 @@ export function useSignOutWhenRevoked(): void {
   const revoked = useSession((s) => s.sync?.state === 'revoked');
   const signOut = useSession((s) => s.signOut);
   useEffect(() => {
-    if (!revoked) return;
-    // Forgotten with the session: the next agent's desk must not start from this status.
-    useSession.setState({ sync: null });
-    void signOut();
+    // The status goes with the session (leave): the next agent's desk does not start from it.
+    if (revoked) void signOut();
   }, [revoked, signOut]);
 }
