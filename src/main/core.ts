@@ -165,7 +165,13 @@ export type Core = {
   db: Db;
   context: ServiceContext;
   handlers: Handlers;
-  dispatch: (channel: string, input: unknown) => Answer;
+  /**
+   * `asAgent`: the agent the calling window acts for, when it says (the doors pass it). A window
+   * whose agent no longer holds this desk (signed out, or another agent signed in, in another
+   * window) is refused with `session_changed`, and nothing runs: before, its click ran as
+   * whoever was signed in now.
+   */
+  dispatch: (channel: string, input: unknown, asAgent?: string | null) => Answer;
   /** For callers that know the channel is local (tests, benchmarks): never a promise. */
   dispatchNow: (channel: string, input: unknown) => Envelope<unknown>;
   /** The sync engine, when a central API is configured. */
@@ -540,11 +546,16 @@ export function createCore(options: CoreOptions): Core {
   const handlerLog = (message: string, error?: unknown) => {
     if (!closed) log(message, error);
   };
+  const staleWindow = (channel: string, asAgent: string | null | undefined) =>
+    asAgent != null && !PUBLIC_CHANNELS.has(channel) && asAgent !== auth.deskHolder()
+      ? failure('session_changed')
+      : null;
   return {
     db,
     context,
     handlers,
-    dispatch: (channel, input) =>
+    dispatch: (channel, input, asAgent) =>
+      staleWindow(channel, asAgent) ??
       dispatch(handlers, channel, input, handlerLog, auth.signedIn, () => indexBuild),
     dispatchNow: (channel, input) => {
       const answer = dispatch(handlers, channel, input, handlerLog, auth.signedIn);

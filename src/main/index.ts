@@ -393,7 +393,11 @@ function start(): void {
         return;
       }
       const opened = core;
-      registerIpc(ipcMain, (channel, input) => opened.dispatch(channel, input), trustedSender(url));
+      registerIpc(
+        ipcMain,
+        (channel, input, asAgent) => opened.dispatch(channel, input, asAgent),
+        trustedSender(url),
+      );
       createWindow(url);
       // A laptop closed or a computer locked locks the desk too; the renderer notices on its next
       // look at the lock state (src/renderer/src/lock/LockGate.tsx).

@@ -6,7 +6,10 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { channelNames } from '../shared/channels';
 
 const api = Object.fromEntries(
-  channelNames.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]),
+  channelNames.map((channel) => [
+    channel,
+    (input: unknown, asAgent?: string | null) => ipcRenderer.invoke(channel, input, asAgent),
+  ]),
 );
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

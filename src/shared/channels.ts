@@ -103,3 +103,6 @@ export const channelNames = [
   'dashboard.panel',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
+
+/** The web door's header naming the agent a tab acts for (the IPC door passes it as an argument). */
+export const AS_AGENT_HEADER = 'x-mesa-agent';

@@ -1861,6 +1861,9 @@ export const ErrorCode = z.enum([
   'invalid_input',
   'not_found',
   'unauthorized',
+  // The window acts for an agent whose session here ended (signed out, or another agent signed
+  // in, in another window): nothing ran.
+  'session_changed',
   'forbidden',
   'stale',
   'rule',
@@ -1876,7 +1879,13 @@ export type Envelope<T> =
 /** What a door hands back: synchronous for local work, a promise when the network is involved. */
 export type Answer = Envelope<unknown> | Promise<Envelope<unknown>>;
 
-/** What the renderer sees as `window.api`: one function per channel. */
+/**
+ * What the renderer sees as `window.api`: one function per channel. `asAgent` is the agent the
+ * window believes is signed in; main runs nothing for a window whose agent is no longer its own.
+ */
 export type Api = {
-  [C in Channel]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+  [C in Channel]: (
+    input: ChannelInput<C>,
+    asAgent?: string | null,
+  ) => Promise<Envelope<ChannelOutput<C>>>;
 };

@@ -6,6 +6,7 @@ import { expectAccessible } from './a11y';
 import { expect, fillSignIn, test, type DeskPage } from './fixtures';
 import {
   deniedMessages,
+  errorMessages,
   recordMessages,
   screenErrorMessages,
   searchMessages,
@@ -554,6 +555,46 @@ test('a window whose agent signed out in another window of the desk asks to sign
   await expect(page.getByLabel('Usuario')).toBeVisible();
   await expect(desk.record).toHaveCount(0);
   await expectAccessible(page, 'sesión cerrada en otra ventana');
+});
+
+test('a click in a window whose agent was replaced in another window does nothing, and says so', async ({
+  desk,
+  door,
+}) => {
+  const { page } = desk;
+  // This window does not look at the lock state meanwhile: only its click meets main.
+  let holdLook = true;
+  await page.route('**/api/auth.lockState', async (route) => {
+    while (holdLook) await new Promise((resolve) => setTimeout(resolve, 100));
+    await route.continue();
+  });
+  // Pedro's unlock ready to confirm here…
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  await desk.record.getByRole('button', { name: 'Desbloquear' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('N° de serie de la cédula').check();
+  await dialog.getByLabel('Empresa empleadora').check();
+  // …while in another window the agent signs out and the supervisor signs in.
+  const other = await page.context().newPage();
+  await other.goto(door.url);
+  await other.getByRole('button', { name: 'Salir' }).click();
+  await fillSignIn(other, 'supervisora', 'super600');
+  await expect(other.getByRole('combobox', { name: 'Buscar' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Desbloquear' }).click();
+  // Refused: the window goes to the sign-in, saying nothing was done.
+  await expect(page.getByRole('status').filter({ hasText: 'no se hizo nada' })).toHaveText(
+    errorMessages.session_changed,
+  );
+  await expect(page.getByLabel('Usuario')).toBeVisible();
+  await expect(desk.record).toHaveCount(0);
+  holdLook = false;
+  // Nor was it done as the supervisor now signed in: Pedro is still locked out.
+  await other.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+  await other.getByRole('combobox', { name: 'Buscar' }).press('Enter');
+  const record = other.getByRole('region', { name: 'Ficha' });
+  await expect(record.getByRole('button', { name: 'Desbloquear' }).first()).toBeVisible();
+  await other.close();
 });
 
 test('a desk another agent signed into and locked in another window shows this window nothing of the last agent', async ({

@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { expect, fillSignIn, signOut, test } from './fixtures';
+import { errorMessages } from '../../src/shared/messages';
 
 const PEDRO = '12345678-5';
 
@@ -250,12 +251,21 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(audit.getByRole('columnheader', { name: 'Equipo' })).toBeVisible();
     await expectAccessible(page, 'Auditoría con equipo y diagnóstico');
 
-    // The Panel when its data cannot be had (the session ended elsewhere): says so, no charts.
+    // The Panel when its data cannot be had (main fails to answer): says so, no charts.
     await panelTab.click();
     await expect(byReason).toHaveAccessibleDescription(/^55 llamadas\./);
-    await api(page, 'auth.signOut', {});
+    await page.route('**/api/dashboard.panel', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          error: { code: 'internal', message: errorMessages.internal },
+        }),
+      }),
+    );
     await panel.getByRole('button', { name: 'Actualizar' }).click();
-    await expect(panel.getByRole('alert')).toContainText('Inicie sesión para continuar.');
+    await expect(panel.getByRole('alert')).toContainText(errorMessages.internal);
     await expect(panel.getByRole('figure')).toHaveCount(0);
     await expect(panel.getByRole('button', { name: 'Reintentar' })).toBeVisible();
     await expectAccessible(page, 'Panel con error');

@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebDoor, type WebDoor } from '../../src/main/web/server';
+import { errorMessages } from '../../src/shared/messages';
 import { seededCore, tempDir } from '../support/context';
 
 let door: WebDoor | null = null;
@@ -73,6 +74,34 @@ describe('web door', () => {
     expect(envelope.ok).toBe(true);
     expect(envelope.value.persons[0].rut).toBe('12345678-5');
     expect(d.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[a-f0-9]{48}$/);
+  });
+
+  it('refuses a tab acting for an agent who no longer holds the desk, and runs nothing of it', async () => {
+    const d = await start();
+    const session = JSON.parse((await api(d, 'auth.session', '{}')).body).value as {
+      agentId: string;
+    };
+    const as = (agentId: string) => ({ 'X-Mesa-Agent': agentId });
+    // A tab still showing another agent's desk: its «Salir» does not sign this agent out.
+    const stale = await api(d, 'auth.signOut', '{}', as('someone-else'));
+    expect(stale.status).toBe(409);
+    expect(JSON.parse(stale.body)).toEqual({
+      ok: false,
+      error: { code: 'session_changed', message: errorMessages.session_changed },
+    });
+    expect(JSON.parse((await api(d, 'auth.session', '{}')).body).value.agentId).toBe(
+      session.agentId,
+    );
+    // The channels that come before a sign-in answer any tab.
+    expect((await api(d, 'auth.session', '{}', as('someone-else'))).status).toBe(200);
+    // The agent's own tab, and a caller that does not say (a script), are served.
+    const search = JSON.stringify({ text: '12.345.678-5' });
+    expect((await api(d, 'persons.search', search, as(session.agentId))).status).toBe(200);
+    expect((await api(d, 'persons.search', search)).status).toBe(200);
+    // Locked, the desk is still this agent's: his tab is asked to unlock, not to sign in again.
+    expect((await api(d, 'auth.lock', JSON.stringify({ reason: 'manual' }))).status).toBe(200);
+    expect((await api(d, 'persons.search', search, as(session.agentId))).status).toBe(401);
+    expect((await api(d, 'persons.search', search, as('someone-else'))).status).toBe(409);
   });
 
   it('refuses calls without the session token', async () => {

@@ -369,7 +369,15 @@ describe('the built preload', () => {
     expect(Object.keys(api).sort()).toEqual([...channelNames].sort());
     expect(Object.keys(api).sort()).toEqual(Object.keys(contract).sort());
     expect(Object.isFrozen(api)).toBe(true);
-    for (const channel of channelNames) await api[channel]!({ probe: channel });
-    expect(invoked).toEqual(channelNames.map((channel) => [channel, { probe: channel }]));
+    // Each call carries on the agent its window acts for (main refuses a stale window's).
+    const call = (channel: string) =>
+      (api[channel] as (input: unknown, asAgent: string) => unknown)(
+        { probe: channel },
+        `agent-of-${channel}`,
+      );
+    for (const channel of channelNames) await call(channel);
+    expect(invoked).toEqual(
+      channelNames.map((channel) => [channel, { probe: channel }, `agent-of-${channel}`]),
+    );
   });
 });

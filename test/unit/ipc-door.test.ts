@@ -59,6 +59,28 @@ describe('IPC door', () => {
     expect(calls).toEqual([['persons.search', { text: 'soto' }]]);
   });
 
+  it('passes on the agent the window acts for, and nothing that is not a name', () => {
+    const { ipc, handlers } = fakeIpcMain();
+    const calls: unknown[] = [];
+    registerIpc(
+      ipc,
+      (channel, input, asAgent) => {
+        calls.push(asAgent);
+        return { ok: true, value: null };
+      },
+      trustedSender(APP),
+    );
+    const handle = handlers.get('persons.search')! as (
+      event: SenderLike,
+      input: unknown,
+      asAgent?: unknown,
+    ) => unknown;
+    handle(frame(APP), { text: 'soto' }, 'agent-1');
+    handle(frame(APP), { text: 'soto' }, { agentId: 'agent-1' });
+    handle(frame(APP), { text: 'soto' });
+    expect(calls).toEqual(['agent-1', null, null]);
+  });
+
   it('refuses calls from any other page without dispatching', () => {
     const { ipc, handlers } = fakeIpcMain();
     let dispatched = 0;

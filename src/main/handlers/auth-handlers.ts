@@ -349,6 +349,8 @@ export function deskAuth(deps: Deps) {
     officerCompanies: () => (session?.role === 'prevention' ? session.companyRuts : null),
     /** Whose session this is, if anyone's (a download is handed only to its agent). */
     agentId: () => session?.agentId ?? null,
+    /** Whose desk this is, signed in or locked: a window acting for anyone else is stale. */
+    deskHolder: () => session?.agentId ?? lockedSession?.agentId ?? null,
     onRevoked,
     reenrol,
     deliverOwedSignOuts,

@@ -10,7 +10,7 @@ import { errorMessages } from '../../shared/messages';
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
 export type SenderLike = Pick<IpcMainInvokeEvent, 'senderFrame'>;
-type Dispatch = (channel: string, input: unknown) => Answer;
+type Dispatch = (channel: string, input: unknown, asAgent: string | null) => Answer;
 
 /** Accepts only frames showing the renderer we loaded (same file, or same dev-server origin). */
 export function trustedSender(rendererUrl: string): (event: SenderLike) => boolean {
@@ -37,11 +37,11 @@ export function registerIpc(
   isTrusted: (event: SenderLike) => boolean,
 ): () => void {
   for (const channel of channelNames) {
-    ipc.handle(channel, (event: SenderLike, input: unknown) => {
+    ipc.handle(channel, (event: SenderLike, input: unknown, asAgent?: unknown) => {
       if (!isTrusted(event)) {
         return { ok: false, error: { code: 'forbidden', message: errorMessages.forbidden } };
       }
-      return dispatch(channel, input);
+      return dispatch(channel, input, typeof asAgent === 'string' ? asAgent : null);
     });
   }
   return () => {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import type { Download } from '../handlers/data-request-handlers';
+import { AS_AGENT_HEADER } from '../../shared/channels';
 import {
   LARGE_INPUT_BYTES,
   type Answer,
@@ -44,7 +45,7 @@ const TYPES: Record<string, string> = {
 };
 
 export type WebDoorOptions = {
-  dispatch: (channel: string, input: unknown) => Answer;
+  dispatch: (channel: string, input: unknown, asAgent: string | null) => Answer;
   /**
    * Ley 21.719 exports (issue 10): the file behind a one-time ticket that an authorised
    * `dataRequests.download` call handed out; null when unknown, used or expired.
@@ -91,7 +92,9 @@ export async function startWebDoor(options: WebDoorOptions): Promise<WebDoor> {
         : MAX_BODY_BYTES;
       return readJson(request, limit, (body) => {
         if (body === INVALID) return sendJson(response, 400, failure('invalid_input'));
-        void Promise.resolve(options.dispatch(channel, body)).then((envelope) =>
+        const asAgent = request.headers[AS_AGENT_HEADER];
+        const agent = typeof asAgent === 'string' && asAgent !== '' ? asAgent : null;
+        void Promise.resolve(options.dispatch(channel, body, agent)).then((envelope) =>
           sendJson(response, envelope.ok ? 200 : statusOf(envelope.error.code), envelope),
         );
       });
@@ -134,6 +137,7 @@ function statusOf(code: ErrorCode): number {
     invalid_input: 400,
     not_found: 404,
     unauthorized: 401,
+    session_changed: 409,
     forbidden: 403,
     stale: 409,
     rule: 422,

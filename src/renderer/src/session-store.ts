@@ -7,7 +7,7 @@ import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../
 import { failedMessages, signInMessages } from '../../shared/messages';
 import type { IdentityFactView } from '../../shared/identity-facts';
 import type { IdentityFact } from '../../shared/policy';
-import { ApiError, call } from './api/client';
+import { actFor, ApiError, call, whenSessionChanged } from './api/client';
 import { useApp } from './store';
 import { useCompany } from './company/company-store';
 import { useDataRequests } from './data-requests/data-request-store';
@@ -105,7 +105,7 @@ type Actions = {
   signIn: (username: string, password: string) => Promise<string | null>;
   signOut: () => Promise<void>;
   /** Main's session is no longer this window's: it goes to the sign-in, saying why. */
-  endedElsewhere: () => void;
+  endedElsewhere: (because?: string) => void;
   show: (view: View) => void;
   refreshInteraction: () => Promise<void>;
   setInteraction: (interaction: Interaction | null) => void;
@@ -202,8 +202,8 @@ export const useSession = create<State & Actions>()((set, get) => {
       leave(null);
     },
 
-    endedElsewhere() {
-      leave(signInMessages.endedElsewhere);
+    endedElsewhere(because = signInMessages.endedElsewhere) {
+      leave(because);
     },
 
     show(view) {
@@ -261,3 +261,8 @@ export const useSession = create<State & Actions>()((set, get) => {
     },
   };
 });
+
+// Every call says which agent this window acts for; main refuses it, and the window goes to the
+// sign-in, once that agent's session here has ended in another window.
+useSession.subscribe((state) => actFor(state.session?.agentId ?? null));
+whenSessionChanged((message) => useSession.getState().endedElsewhere(message));

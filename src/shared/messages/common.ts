@@ -6,6 +6,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   invalid_input: 'Los datos enviados no son válidos. Revise lo ingresado e intente de nuevo.',
   not_found: 'No se encontró a la persona. Búsquela de nuevo por RUT.',
   unauthorized: 'Inicie sesión para continuar.',
+  session_changed:
+    'La sesión de este equipo cambió (se salió o ingresó otro usuario, quizá en otra ventana): no se hizo nada. Ingrese de nuevo para seguir.',
   forbidden: 'Esta acción no está permitida para su perfil.',
   stale:
     'La ficha cambió desde que la abrió (otro agente o una sincronización). Se recargó: revise y repita la acción.',

@@ -3,7 +3,7 @@
  * arrives in the URL fragment (never sent to a server), is kept for the tab, and leaves the
  * address bar at once.
  */
-import { channelNames } from '../../../shared/channels';
+import { AS_AGENT_HEADER, channelNames } from '../../../shared/channels';
 import type { Api, Envelope } from '../../../shared/contract';
 import { errorMessages } from '../../../shared/messages';
 
@@ -20,11 +20,19 @@ function takeToken(): string {
 
 export function createWebBridge(): Api {
   const token = takeToken();
-  const invoke = async (channel: string, input: unknown): Promise<Envelope<unknown>> => {
+  const invoke = async (
+    channel: string,
+    input: unknown,
+    asAgent?: string | null,
+  ): Promise<Envelope<unknown>> => {
     try {
       const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(asAgent ? { [AS_AGENT_HEADER]: asAgent } : {}),
+        },
         body: JSON.stringify(input ?? {}),
       });
       return (await response.json()) as Envelope<unknown>;
@@ -33,6 +41,9 @@ export function createWebBridge(): Api {
     }
   };
   return Object.fromEntries(
-    channelNames.map((channel) => [channel, (input: unknown) => invoke(channel, input)]),
+    channelNames.map((channel) => [
+      channel,
+      (input: unknown, asAgent?: string | null) => invoke(channel, input, asAgent),
+    ]),
   ) as Api;
 }
