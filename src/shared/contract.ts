@@ -1696,6 +1696,8 @@ export const contract = {
        * Art. 11's term runs from it (shared/rules/data-requests.ts, receivedOnFits).
        */
       receivedOn: CalendarDate.nullable().default(null),
+      /** A day more than 30 days back, confirmed as the true one (receivedOnFits). */
+      lateConfirmed: z.boolean().default(false),
     }),
     // Its receipt, as every action's: the screen reads the record with persons.afterAction.
     output: DataRequestResult,

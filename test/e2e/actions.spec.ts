@@ -211,9 +211,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   // On the call's own person: nothing to say about where the action goes.
   await expect(page.getByRole('dialog').getByText(/llamada abierta con/)).toHaveCount(0);
   await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
-  await expect(page.getByRole('status')).toHaveText(
-    'Correo pedido: sale en cuanto el sistema central reciba la acción.',
-  );
+  await expect(page.getByRole('status')).toHaveText('Correo pedido: se enviará en breve.');
   await expect(callbar).toContainText('1 acción');
   // The cool-down shows at once, on the button that keeps the focus and says why it waits.
   const resend = record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' });
@@ -246,7 +244,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
   await expect(
-    record.getByText(/Bloqueo por intentos · .* · Resuelto · Envió un correo/),
+    record.getByText(/Bloqueo por intentos · .* · Resuelto · Pidió el envío de un correo/),
   ).toBeVisible();
 
   await page.getByRole('button', { name: 'Llamadas' }).click();
@@ -254,7 +252,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await page.getByRole('button', { name: 'Buscar' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Bloqueo por intentos' });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('Envió un correo');
+  await expect(row).toContainText('Pidió el envío de un correo');
   // María's change went into Pedro's call: the list says on whom, and (no central API on this
   // desk) that it has not reached the portal yet.
   await expect(row).toContainText(
@@ -278,7 +276,7 @@ test('a call opened before the caller is found takes the first person acted for'
   await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
   await expect(page.getByRole('status')).toHaveText(
-    'Correo pedido: sale en cuanto el sistema central reciba la acción. La llamada quedó a nombre de Pedro Andrés González Muñoz (12.345.678-5).',
+    'Correo pedido: se enviará en breve. La llamada quedó a nombre de Pedro Andrés González Muñoz (12.345.678-5).',
   );
   await expect(callbar).toContainText(
     'Llamada en curso · Pedro Andrés González Muñoz (12.345.678-5) · 1 acción',
@@ -288,7 +286,7 @@ test('a call opened before the caller is found takes the first person acted for'
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   // His record lists the call as his.
   await expect(
-    record.getByText(/Bloqueo por intentos · .* · Resuelto · Envió un correo/),
+    record.getByText(/Bloqueo por intentos · .* · Resuelto · Pidió el envío de un correo/),
   ).toBeVisible();
 });
 

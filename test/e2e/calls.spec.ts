@@ -222,7 +222,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expectNoSidewaysScroll(page);
     await save.click();
     await expect(page.getByRole('status')).toHaveText(
-      'Anotado: llama Juana González (Familiar). El acceso es personal: puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; los demás cambios, no.',
+      'Anotado: llama Juana González (Familiar). El acceso es personal: puede desbloquear un acceso bloqueado por intentos fallidos, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; los demás cambios, no.',
     );
     await expect(callbar).toContainText('Llama Juana González (Familiar) en su nombre');
     // Who calls takes the focus, read as the bar says it; a second Enter undoes nothing.

@@ -325,7 +325,9 @@ test('under a block the record offers no mail the desk may not send, and says th
   await recordRequest(page, 'Oposición', 'Que no usen su correo para avisos');
   await record.getByRole('button', { name: 'Solicitud Ley 21.719' }).click();
   await recordRequest(page, 'Bloqueo temporal del tratamiento', 'Bloqueo mientras se decide');
-  await expect(clear).toContainText(noCauseText.sayBlocked);
+  // An ACHS caller is sent to ACHS Gestión's own button (seed 000), not Los Héroes'.
+  await expect(clear).toContainText(noCauseText.sayBlocked('achs_gestion'));
+  await expect(clear).toContainText('«¿Olvidaste tu contraseña?»');
   await expect(clear.getByRole('button')).toHaveCount(0);
 });
 
@@ -354,7 +356,22 @@ test('a request that arrived by mail days ago is dated that day: the form says t
   await expect(
     dialog.getByRole('button', { name: 'Registrar solicitud' }),
   ).toHaveAccessibleDescription(/una fecha de recepción que exista \(el 31-02-2026 no existe\)/);
+  // Long ago: most likely the year mistyped. Recorded with that day only once confirmed true,
+  // its term already run — never with another day.
+  const longAgo = addCalendarDays(today, -40);
+  await received.fill(formatDay(longAgo));
+  await expect(
+    dialog.getByRole('button', { name: 'Registrar solicitud' }),
+  ).toHaveAccessibleDescription(/o que marque que de verdad llegó ese día \(revise el año\)/);
+  await dialog.getByLabel(dataRequestMessages.lateConfirm(30)).check();
+  await expect(dialog).toContainText(
+    dataRequestMessages.dueWouldBe(formatDay(firstDueDate('access', longAgo))),
+  );
+  await expect(
+    dialog.getByRole('button', { name: 'Registrar solicitud' }),
+  ).not.toHaveAccessibleDescription(/fecha de recepción/);
   await received.fill(formatDay(arrived));
+  await expect(dialog.getByLabel(dataRequestMessages.lateConfirm(30))).toHaveCount(0);
   await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
     label: 'Documento con firma electrónica avanzada',
   });

@@ -82,9 +82,7 @@ test.describe('as an agent', () => {
     const dialog = page.getByRole('dialog');
     await expectAccessible(page, 'diálogo de reenvío');
     await dialog.getByRole('button', { name: 'Reenviar' }).click();
-    await expect(page.getByRole('status')).toHaveText(
-      'Correo pedido: sale en cuanto el sistema central reciba la acción.',
-    );
+    await expect(page.getByRole('status')).toHaveText('Correo pedido: se enviará en breve.');
     await expect(fix).toBeDisabled();
     // Still on this desk (no central API here): said as asked for, not as sent.
     const cooldown =

@@ -212,9 +212,7 @@ loopTest(
       await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
       await record.getByRole('button', { name: 'Reenviar: Restablecer contraseña' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Reenviar' }).click();
-      await expect(page.getByRole('status')).toHaveText(
-        'Correo pedido: sale en cuanto el sistema central reciba la acción.',
-      );
+      await expect(page.getByRole('status')).toHaveText('Correo pedido: se enviará en breve.');
       await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
       // The central API logged the refused delivery (masked).
       await expect.poll(logs, { timeout: 30_000 }).toContain('delivery failed');

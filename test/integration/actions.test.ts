@@ -850,7 +850,7 @@ describe('memberships', () => {
         error: {
           code: 'rule',
           message:
-            'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
+            'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la página de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
         },
       });
     }
@@ -890,7 +890,7 @@ describe('memberships', () => {
       error: {
         code: 'rule',
         message:
-          'Eliminar el acceso de un usuario de Portal Empresas lo decide la empresa: hágalo desde la ficha de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
+          'Eliminar el acceso de un usuario de Portal Empresas lo decide la empresa: hágalo desde la página de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
       },
     });
     expect(record(core, JORGE).memberships.find((m) => m.companyRut === ESPIGA)!.state).toBe(

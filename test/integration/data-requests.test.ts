@@ -180,7 +180,9 @@ describe('the day a request was received (art. 11)', () => {
     expect(refused({ receivedOn: '2026-12-08' })).toBe(
       'La fecha de recepción no puede ser posterior a hoy.',
     );
-    expect(refused({ receivedOn: '2026-10-01' })).toMatch(/de hace más de 30 días/);
+    expect(refused({ receivedOn: '2026-10-01' })).toMatch(
+      /de hace más de 30 días: revise la fecha\. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera \(nunca con otra\)/,
+    );
     // A call is received as it is recorded.
     expect(
       refused({
@@ -191,6 +193,13 @@ describe('the day a request was received (art. 11)', () => {
       }),
     ).toMatch(/por teléfono o presencial se recibe al registrarla/);
     expect(counts(core)).toEqual(before);
+    // Confirmed as the true day, it is registered with it, its term already run.
+    const late = record(core, PEDRO, 'access', {
+      ...byMail,
+      receivedOn: '2026-10-01',
+      lateConfirmed: true,
+    });
+    expect(late.request).toMatchObject({ receivedDate: '2026-10-01', dueDate: '2026-11-02' });
   });
 });
 

@@ -162,7 +162,7 @@ describe("main's refusals about an officer's own visit", () => {
         expectedVersion: pedro.version,
       }).message,
     ).toBe(
-      'El acceso es personal: con Juana González hablando en nombre de la persona solo se puede desbloquear o reenviar correos a su dirección registrada; este cambio, no.',
+      'El acceso es personal: con Juana González hablando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a su dirección registrada; este cambio, no.',
     );
     call(core, 'interactions.setCaller', { id: visit.id, onBehalf: null });
 
@@ -195,7 +195,7 @@ describe("main's refusals about an officer's own visit", () => {
         expectedVersion: record.memberships[andes].version,
       }).message,
     ).toBe(
-      'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la ficha de la empresa, a pedido de su representante legal o de un administrador de accesos.',
+      'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la página de la empresa, a pedido de su representante legal o de un administrador de accesos.',
     );
 
     call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });

@@ -14,7 +14,7 @@ describe('a company change said as done', () => {
       'Usuario agregado como externo: no es trabajador de la empresa. El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.',
     );
     expect(done['companyUsers.add']({ ...added, held: true })).toBe(
-      'Usuario agregado en este equipo como externo: no es trabajador de la empresa. El correo para firmar el Acuerdo de Acceso Remoto sale cuando el sistema central reciba la acción.',
+      'Usuario agregado en este equipo como externo: no es trabajador de la empresa. El correo para firmar el Acuerdo de Acceso Remoto sale cuando el sistema central reciba la acción, si la recibe dentro de 2 horas; si tarda más no se envía y habrá que reenviarlo desde su ficha.',
     );
     expect(
       done['companyUsers.add']({
@@ -30,7 +30,7 @@ describe('a company change said as done', () => {
 
   it('says an approval held on this desk sends its mail only once the central API has it', () => {
     expect(done.approve(true, 'active', true)).toBe(
-      'Solicitud aprobada en este equipo: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, sale desde una dirección no-reply cuando el sistema central reciba la acción.',
+      'Solicitud aprobada en este equipo: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, sale desde una dirección no-reply cuando el sistema central reciba la acción, si la recibe dentro de 2 horas; si tarda más no se envía y habrá que reenviarlo desde su ficha.',
     );
     expect(done.approve(true)).toMatch(/^Solicitud aprobada: el correo de aprobación/);
   });
@@ -44,5 +44,21 @@ describe('«Agregar usuario» with a worker of the company', () => {
     );
     expect(worker(true)).toMatch(/y sigue con su Perfil Afiliado en Portal Héroes\.$/);
     expect(worker(true)).not.toMatch(/además/);
+  });
+});
+
+describe('the approval dialog says what approving will do', () => {
+  const { approve } = companyMessages.descriptions;
+  it('a new profile: the agreement mail, and no profile until she signs', () => {
+    expect(approve(null)).toMatch(/^La persona recibirá un correo desde una dirección no-reply/);
+  });
+  it('a profile she was given meanwhile: raised if a user, no second mail, a paused one stays', () => {
+    expect(approve({ role: 'company_user', state: 'active' })).toBe(
+      'Ya tiene un perfil empresa aquí, que pasa a administrador de accesos: no se le envía otro correo.',
+    );
+    expect(approve({ role: 'access_admin', state: 'paused' })).toMatch(
+      /^Ya tiene un perfil empresa aquí: no se le envía otro correo\. Su acceso en la empresa está pausado y así sigue/,
+    );
+    expect(approve({ role: 'access_admin', state: 'active' })).not.toContain('recibirá');
   });
 });

@@ -119,6 +119,13 @@ describe("receivedOnFits: the day art. 11's term runs from", () => {
     expect(receivedOnFits('portal', '2026-11-06', today)).toBe('too_old');
     expect(receivedOnFits('email', '2026-12-08', today)).toBe('future');
   });
+  it('a day long ago is taken as it is once confirmed true: never another day instead', () => {
+    expect(receivedOnFits('portal', '2026-11-06', today, true)).toBe('ok');
+    expect(receivedOnFits('email', '2025-12-01', today, true)).toBe('ok');
+    // Confirming makes no future day, nor a call dated back, acceptable.
+    expect(receivedOnFits('email', '2026-12-08', today, true)).toBe('future');
+    expect(receivedOnFits('phone', '2026-11-06', today, true)).toBe('spoken_today');
+  });
   it('the term counts from that day: a Friday mail recorded on Monday is due from Friday', () => {
     expect(firstDueDate('access', '2026-12-04')).toBe('2027-01-04');
     expect(firstDueDate('blocking', '2026-12-04')).toBe('2026-12-09');

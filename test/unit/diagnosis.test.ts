@@ -6,7 +6,8 @@ import {
   type DiagnosisInput,
 } from '../../src/main/domain/diagnosis';
 import { ADVICE_CAUSES, type Portal } from '../../src/shared/contract';
-import { causeTexts, unverifiableSay } from '../../src/shared/messages';
+import { formatTime } from '../../src/shared/format';
+import { blockedSay, causeTexts, noCauseText, unverifiableSay } from '../../src/shared/messages';
 
 const NOW = new Date('2026-11-21T15:00:00Z');
 const IN_ONE_HOUR = '2026-11-21T16:00:00.000Z';
@@ -675,7 +676,7 @@ describe('diagnose', () => {
         },
       ]);
       expect(causeTexts.password_link_unused(bounced[1]!).say).toBe(
-        'El enlace para crear su contraseña no le llega a su correo. El último correo rebotó: corrija primero su correo y luego reenvíe el enlace.',
+        'El enlace para crear su contraseña no le llega a su correo. El último correo que le enviamos rebotó.',
       );
       // It bounced at an address corrected since: the current one is not said to be wrong, and
       // the link goes again, to it.
@@ -974,7 +975,12 @@ describe('diagnose', () => {
       );
       expect(causes[0]).toMatchObject({ lastSentAt: ONE_HOUR_AGO, lastMailWaiting: true });
       expect(causeTexts.agreement_unsigned(causes[0]!).say).toMatch(
-        /El correo que pedimos el .* aún no sale: le llegará en cuanto se envíe\. Después de firmar, ingresa a Portal Empresas con la contraseña que ya tiene en Caja Los Héroes/,
+        // Asked an hour ago: it goes only if it leaves within two hours of the asking.
+        new RegExp(
+          `El correo que pedimos el .* aún no sale: si a las ${formatTime(
+            new Date(Date.parse(ONE_HOUR_AGO) + 2 * 3_600_000).toISOString(),
+          )} no le ha llegado, llámenos y lo pedimos de nuevo\\. Después de firmar, ingrese a Portal Empresas con la contraseña que ya tiene en Caja Los Héroes`,
+        ),
       );
     });
 
@@ -1606,5 +1612,32 @@ describe('unverifiableSay: a fix the identity check cannot cover (identity_unver
     );
     // Its own words otherwise: a cause with nothing to add keeps them.
     expect(unverifiableSay({ code: 'temporarily_locked', fix: null }, both)).toBeNull();
+  });
+});
+
+describe('blockedSay: a fix a Ley 21.719 block stops (data_blocked)', () => {
+  it('promises nothing of the desk, names the block, and how a wrong e-mail is corrected', () => {
+    const say = blockedSay(
+      { code: 'mail_bounced', fix: { action: 'edit_contact' } },
+      'LEY-2026-0007',
+    )!;
+    expect(say).not.toMatch(/lo corrijo/);
+    expect(say).toBe(
+      'Mientras dure el bloqueo de sus datos que pidió (solicitud LEY-2026-0007), la mesa no cambia sus datos ni le envía correos: ahora no puedo corregir su correo. Si su correo está mal, su corrección se pide como una rectificación (Ley 21.719) y se hace desde esa solicitud.',
+    );
+    expect(
+      blockedSay(
+        { code: 'password_link_unused', portal: 'portal_heroes', fix: null },
+        'LEY-2026-0007',
+      ),
+    ).toMatch(/ahora no puedo enviarle el enlace para crear su contraseña\.$/);
+    // Waiting out a lock asks nothing of the desk: its own words stand.
+    expect(blockedSay({ code: 'temporarily_locked', fix: null }, 'LEY-2026-0007')).toBeNull();
+  });
+
+  it("sends the caller to the portal's own «forgot my password» button", () => {
+    expect(noCauseText.sayBlocked('achs_gestion')).toContain('«¿Olvidaste tu contraseña?»');
+    expect(noCauseText.sayBlocked('portal_heroes')).toContain('«Olvidé mi contraseña»');
+    expect(noCauseText.sayBlocked('portal_empresas')).toContain('«Olvidé mi contraseña»');
   });
 });

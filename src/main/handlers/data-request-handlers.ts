@@ -121,6 +121,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
         identityFacts: input.identityFacts,
         detail: input.detail,
         receivedOn: input.receivedOn,
+        lateConfirmed: input.lateConfirmed,
       });
       kick();
       return receipt;

@@ -53,6 +53,8 @@ export type RecordDataRequest = {
   detail: string;
   /** The day a written request arrived (aaaa-mm-dd); null: today (receivedOnFits). */
   receivedOn: string | null;
+  /** More than 30 days back, confirmed by the agent as the true day (receivedOnFits). */
+  lateConfirmed?: boolean;
 };
 
 /** The next number of this device, allocated inside the caller's transaction. */
@@ -121,7 +123,7 @@ export function recordDataRequest(
   // Art. 11: the term runs from the day it was received, which a mail may precede by days.
   const today = santiagoDate(ctx.now());
   const receivedOn = command.receivedOn ?? today;
-  const fits = receivedOnFits(command.channel, receivedOn, today);
+  const fits = receivedOnFits(command.channel, receivedOn, today, command.lateConfirmed);
   if (fits !== 'ok') throw new RuleError('data_request_received_on', { why: fits });
   if (command.right === 'blocking') {
     const block = repos.dataRequests.activeBlock(command.personRut);

@@ -1,4 +1,5 @@
 /** The action dialogs: identity check, each action's words, actions held on this desk. */
+import type { SyncStatus } from '../contract';
 import { formatDateTime, formatList } from '../format';
 import type { IdentityFact, RetiredIdentityFact } from '../policy';
 import { MAIL_FRESHNESS_MS } from '../policy';
@@ -97,7 +98,7 @@ export const actionDialogTexts = {
         lastSentAt ? `Último envío: ${formatDateTime(lastSentAt)}.` : 'No se ha enviado antes.'
       }`,
     confirm: 'Reenviar',
-    done: 'Correo pedido: sale en cuanto el sistema central reciba la acción.',
+    done: 'Correo pedido: se enviará en breve.',
   },
   editContact: {
     title: 'Editar datos de contacto',
@@ -171,6 +172,25 @@ export const actionDialogTexts = {
 
 // Said after any toast («Datos de contacto actualizados…», «Usuario inhabilitado…»): its own
 // subject, so it agrees with every one of them.
+/**
+ * Why an action taken now waits on this desk, and until when, by the sync's state: each its own
+ * sentence (a state's short label does not make one, and «cuando se sincronice» is not true of
+ * every state).
+ */
+const heldWhy: Partial<Record<SyncStatus['state'], string>> = {
+  offline:
+    'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice',
+  signed_out:
+    'La sesión de este equipo con el sistema central expiró: esta acción quedará guardada aquí y llegará al portal cuando usted salga e ingrese de nuevo con conexión',
+  upgrade_required:
+    'Esta versión de la aplicación debe actualizarse: esta acción quedará guardada en este equipo y llegará al portal cuando se instale la actualización',
+  device_fork:
+    'Este equipo quedó duplicado: esta acción quedará guardada aquí y llegará al portal cuando se inscriba como equipo nuevo (Sincronización)',
+  revoked: 'Este equipo fue revocado: esta acción no llegará al portal desde aquí',
+  not_configured:
+    'Sin sistema central: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice',
+};
+
 const heldLater =
   'El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.';
 
@@ -183,8 +203,8 @@ export const heldMessages = {
    * In every action dialog; `state` is how the header names the sync's state. A company's
    * change is asked by someone of the company, who is the one to tell.
    */
-  dialogNote: (state: string, askedByCompany = false) =>
-    `${state}: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a ${askedByCompany ? 'quien lo pide' : 'la persona'}.`,
+  dialogNote: (state: SyncStatus['state'], askedByCompany = false) =>
+    `${heldWhy[state] ?? heldWhy.offline}. Dígaselo a ${askedByCompany ? 'quien lo pide' : 'la persona'}.`,
   /** A mail's action that reaches the central API late is applied without its mail (policy.ts). */
   mailFreshness: `El correo sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas: si tarda más, no se envía (un enlace tan tardío confundiría a la persona) y habrá que pedirlo de nuevo.`,
   /** A mail asked while the desk cannot sync: the toast says what the dialog said. */
@@ -203,7 +223,7 @@ export const heldMessages = {
   diagnosisSayOthers:
     'El cambio quedó registrado en la mesa de ayuda y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no lo ve.',
   othersNote: (names: string[], supervisor: boolean) =>
-    `Son acciones de ${names.join(' y ')} en este equipo: salen cuando ${names.length === 1 ? 'ingrese' : 'ingresen'} de nuevo. ${
+    `Son acciones de ${formatList(names)} en este equipo: salen cuando ${names.length === 1 ? 'ingrese' : 'ingresen'} de nuevo. ${
       supervisor
         ? 'Si no puede esperar, reasígneselas en Sincronización y salen con su sesión.'
         : 'Si no puede esperar, pida a un supervisor que las reasigne (Sincronización).'
@@ -225,8 +245,12 @@ export const heldMessages = {
       )
       .join(', ')}. Lo que muestra la ficha es lo que tiene el sistema central; ${
       othersOnly
-        ? 'la revisa en Sincronización quien la hizo, o un supervisor: no le diga a la persona que quedó hecho.'
-        : 'revísela en Sincronización antes de decirle a la persona que quedó hecho.'
+        ? actions.length === 1
+          ? 'la revisa en Sincronización quien la hizo, o un supervisor: no le diga a la persona que quedó hecho.'
+          : 'las revisa en Sincronización quien las hizo, o un supervisor: no le diga a la persona que quedó hecho.'
+        : actions.length === 1
+          ? 'revísela en Sincronización antes de decirle a la persona que quedó hecho.'
+          : 'revíselas en Sincronización antes de decirle a la persona que quedó hecho.'
     }`,
   unsettledGo: 'Ir a Sincronización',
   pending: (actions: Array<{ label: string; otherAgent: string | null }>) =>

@@ -10,7 +10,7 @@ export const actionLabels: Record<string, string> = {
   'account.unlock': 'Desbloqueó la cuenta',
   'account.clear_registration_block': 'Desbloqueó el registro',
   // A first send too (the action is «Enviar» until one was sent): true of both.
-  'mail.resend': 'Envió un correo',
+  'mail.resend': 'Pidió el envío de un correo',
   'membership.disable': 'Inhabilitó el acceso',
   'membership.enable': 'Habilitó el acceso',
   'membership.pause': 'Pausó el acceso',

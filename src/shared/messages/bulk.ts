@@ -112,7 +112,7 @@ export const bulkMessages = {
     company_not_adherent: 'La empresa no está adherida',
     // A dismissal and a deleted company profile are the same stored state: both said.
     dismissed: 'Ya no tiene acceso en esta empresa (dada de baja, o su acceso eliminado)',
-    paused: 'El acceso está en pausa: se reanuda desde la ficha de la empresa',
+    paused: 'El acceso está en pausa: se reanuda desde la página de la empresa',
     empty_row: 'La fila no indica correo ni estado',
     person_blocked:
       'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',

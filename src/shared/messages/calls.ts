@@ -117,11 +117,11 @@ export const callMessages = {
     /** The audit's value when the person called. */
     itself: 'La propia persona',
     saved: (who: string) =>
-      `Anotado: llama ${who}. El acceso es personal: puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; los demás cambios, no.`,
+      `Anotado: llama ${who}. El acceso es personal: puede desbloquear un acceso bloqueado por intentos fallidos, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; los demás cambios, no.`,
     cleared: 'Anotado: llama la propia persona.',
     /** Above an action dialog the caller cannot ask for. */
     refused: (who: string) =>
-      `El acceso es personal: llama ${who}, no la persona. Con otra persona al teléfono solo se puede desbloquear, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
+      `El acceso es personal: llama ${who}, no la persona. Con otra persona al teléfono solo se puede desbloquear un acceso bloqueado por intentos fallidos, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
     refusedMissing: 'que llame la propia persona',
     /** The audit's label of who spoke: «Quién llama: Juana González (Familiar)». */
     audit: 'Quién llama',
@@ -141,7 +141,7 @@ export const callMessages = {
     notFound: 'No se encontró la llamada (o es de otro agente).',
     /** Seed 000, «el acceso es personal» (run-action, allowedOnBehalf). */
     onBehalfPersonal: (name: string) =>
-      `El acceso es personal: con ${name} llamando en nombre de la persona solo se puede desbloquear, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
+      `El acceso es personal: con ${name} llamando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
     /** Rule 13: how a change the company decides reaches the desk. */
     companyAsks: 'con la llamada de su representante legal o de un administrador de accesos',
     /** ACHS: a new access administrator is the legal representative's to name. */
@@ -254,10 +254,10 @@ export const visitMessages: InteractionWords = {
     listed: (visit: SpokenFor): string => spokenForText('habló', visit),
     person: 'Habla la persona',
     saved: (who: string) =>
-      `Anotado: habla ${who}. El acceso es personal: puede desbloquear o reenviar correos a la dirección registrada; los demás cambios, no.`,
+      `Anotado: habla ${who}. El acceso es personal: puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a la dirección registrada; los demás cambios, no.`,
     cleared: 'Anotado: habla la propia persona.',
     refused: (who: string) =>
-      `El acceso es personal: habla ${who}, no la persona. Con otra persona hablando en su nombre solo se puede desbloquear o reenviar correos a la dirección registrada; este cambio, no.`,
+      `El acceso es personal: habla ${who}, no la persona. Con otra persona hablando en su nombre solo se puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a la dirección registrada; este cambio, no.`,
     refusedMissing: 'que hable la propia persona',
     audit: 'Quién habla',
   },
@@ -271,7 +271,7 @@ export const visitMessages: InteractionWords = {
       'La visita ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra con la persona que atiende ahora.',
     notFound: 'No se encontró la visita (o es de otro agente).',
     onBehalfPersonal: (name: string) =>
-      `El acceso es personal: con ${name} hablando en nombre de la persona solo se puede desbloquear o reenviar correos a su dirección registrada; este cambio, no.`,
+      `El acceso es personal: con ${name} hablando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a su dirección registrada; este cambio, no.`,
     companyAsks: 'a pedido de su representante legal o de un administrador de accesos',
     adminNeedsRepresentative:
       'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: que lo pida él o ella. Quien lo pide ahora sí puede pedir usuarios empresa.',

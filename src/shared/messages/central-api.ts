@@ -7,7 +7,7 @@ import type { RejectionCode } from '../sync-protocol';
 /** Why the server did not apply a queued action (MutationResult.message). */
 export const rejectionMessages: Record<RejectionCode, string> = {
   unknown_kind:
-    'El servidor no reconoce este tipo de acción. Actualice la aplicación y vuelva a intentarlo.',
+    'El sistema central no reconoce este tipo de acción. Actualice la aplicación y vuelva a intentarlo.',
   invalid_payload: 'La acción llegó incompleta o con datos inválidos y no se aplicó.',
   entity_gone: 'La persona, cuenta o membresía ya no existe en el sistema central.',
   forbidden: 'No tiene permiso para realizar esta acción sobre esta persona o empresa.',
@@ -18,7 +18,7 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   email_changed:
     'No se envió: la dirección registrada en el sistema central no es la que se vio en este equipo al pedirlo (otro agente o equipo la cambió, o un cambio hecho aquí no llegó). Revise su ficha y reenvíelo si corresponde.',
   stale_command:
-    'La acción esperó demasiado tiempo antes de llegar al servidor y el correo no se envió. Si aún corresponde, reenvíelo ahora.',
+    'La acción esperó demasiado tiempo antes de llegar al sistema central y el correo no se envió. Si aún corresponde, reenvíelo ahora.',
   company_not_adherent:
     'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar ni devolver accesos ni otorgar módulos.',
   invalid_transition: 'El cambio de estado no es posible desde el estado actual.',
@@ -47,7 +47,7 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   admin_not_by_profile_change:
     'Un administrador de accesos no se nombra cambiando el perfil: en ACHS lo nombra el representante legal, y en Portal Empresas se solicita y firma el Acuerdo de Acceso Remoto.',
   company_caller_required:
-    'Pausar, reanudar, habilitar de nuevo un acceso o eliminar el de un usuario de Portal Empresas lo decide la empresa: se hace desde la ficha de la empresa, a pedido de su representante legal o de un administrador de accesos. El cambio no se aplicó.',
+    'Pausar, reanudar, habilitar de nuevo un acceso o eliminar el de un usuario de Portal Empresas lo decide la empresa: se hace desde la página de la empresa, a pedido de su representante legal o de un administrador de accesos. El cambio no se aplicó.',
   admin_needs_representative:
     'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: quien lo pidió no lo es.',
   // Ley 21.719 requests (issue 10).
@@ -64,7 +64,7 @@ export const rejectionMessages: Record<RejectionCode, string> = {
 /** Rejections the server decides itself, before the shared rules run. */
 export const serverRejectionMessages = {
   agent_mismatch:
-    'La acción fue registrada por otro agente: solo ese agente puede enviarla al servidor.',
+    'La acción fue registrada por otro agente: solo ese agente puede enviarla al sistema central, o un supervisor que se la reasigne en Sincronización.',
 } as const;
 
 /** A conflict keeps the server's value; the agent decides what to do. */
@@ -82,13 +82,13 @@ export const centralErrorMessages = {
   device_fork:
     'Este equipo envió una acción distinta con un número ya usado: parece una copia de otro equipo. Debe volver a registrarse como equipo nuevo.',
   resync_required:
-    'El servidor fue restaurado o el cursor ya no es válido: se necesita una sincronización completa.',
+    'El sistema central fue restaurado o ya no reconoce hasta dónde llegó este equipo: se necesita una sincronización completa.',
   not_found: 'Ruta desconocida.',
   method_not_allowed: 'Método no permitido en esta ruta.',
   unsupported_media_type: 'El cuerpo debe ser JSON (Content-Type: application/json).',
   payload_too_large: 'La solicitud supera el tamaño máximo de 1 MiB.',
-  unavailable: 'El servidor no pudo completar la operación. Reintente en unos segundos.',
-  internal: 'Error interno del servidor.',
+  unavailable: 'El sistema central no pudo completar la operación. Reintente en unos segundos.',
+  internal: 'Error interno del sistema central.',
   agreement_not_found:
     'Esa persona no tiene un perfil empresa en esa empresa que espere el Acuerdo de Acceso Remoto.',
   agreement_already_signed: 'El Acuerdo de Acceso Remoto ya estaba firmado.',
@@ -96,7 +96,7 @@ export const centralErrorMessages = {
   forbidden: 'Solo un supervisor puede hacer esto.',
   agent_not_found: 'No hay un agente con ese usuario.',
   agent_not_prevention:
-    'Ese agente no es encargado de prevención: sus permisos no dependen de empresas asignadas.',
+    'Ese usuario no es prevencionista: sus permisos no dependen de empresas asignadas.',
   company_not_found: 'No hay una empresa con ese RUT en el sistema central.',
   // Issue 11: device trust, sign-in rate limit, change-log pruning.
   device_revoked:
@@ -105,7 +105,7 @@ export const centralErrorMessages = {
     'Este número de equipo ya está inscrito con otro secreto: el equipo debe inscribirse como equipo nuevo.',
   too_many_attempts: 'Demasiados intentos de ingreso. Espere antes de intentar de nuevo.',
   log_pruned:
-    'El equipo estuvo sin sincronizar más tiempo del que el servidor guarda sus cambios: se necesita una carga completa.',
+    'El equipo estuvo sin sincronizar más tiempo del que el sistema central guarda sus cambios: se necesita una carga completa.',
   device_not_found: 'No hay un equipo inscrito con ese número.',
 } as const;
 

@@ -113,7 +113,7 @@ export function badgeLabel(badge: Badge): string {
     case 'active':
       return 'Activo';
     case 'temporarily_locked':
-      return `Bloqueado temporalmente hasta ${formatTime(badge.until)} tras ${badge.attempts} intentos`;
+      return `Bloqueado temporalmente hasta ${formatTime(badge.until)} tras ${badge.attempts} ${badge.attempts === 1 ? 'intento' : 'intentos'}`;
     case 'registration_blocked':
       return 'Registro bloqueado';
     // No membership left active: disabled, paused or dismissed (the diagnosis says which).

@@ -1,7 +1,11 @@
 /** The company half (issue 7): its labels, modules and the company's page. */
 import type { Portal } from '../contract';
 import { formatNumber } from '../format';
+import { MAIL_FRESHNESS_MS } from '../policy';
 import { countOf } from './common';
+
+/** A mail's action that reaches the central API later than this is applied without its mail. */
+const FRESH_HOURS = MAIL_FRESHNESS_MS / 3_600_000;
 
 /** An account row: a Los Héroes login opens the three of them (seed 002). */
 export const loginLabels: Record<Portal, string> = {
@@ -223,7 +227,7 @@ export const companyMessages = {
       `${
         mailQueued
           ? held
-            ? 'Solicitud aprobada en este equipo: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, sale desde una dirección no-reply cuando el sistema central reciba la acción.'
+            ? `Solicitud aprobada en este equipo: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, sale desde una dirección no-reply cuando el sistema central reciba la acción, si la recibe dentro de ${FRESH_HOURS} horas; si tarda más no se envía y habrá que reenviarlo desde su ficha.`
             : 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
           : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.'
       }${state === 'active' ? '' : ` ${companyMessages.accessStays(state, true)}`}`,
@@ -247,7 +251,7 @@ export const companyMessages = {
           ? 'ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo.'
           : added.mailQueued
             ? added.held
-              ? 'El correo para firmar el Acuerdo de Acceso Remoto sale cuando el sistema central reciba la acción.'
+              ? `El correo para firmar el Acuerdo de Acceso Remoto sale cuando el sistema central reciba la acción, si la recibe dentro de ${FRESH_HOURS} horas; si tarda más no se envía y habrá que reenviarlo desde su ficha.`
               : 'El correo para firmar el Acuerdo de Acceso Remoto quedó en cola de envío.'
             : 'No se puso en cola el correo para firmar el Acuerdo de Acceso Remoto: reenvíelo desde su ficha.'
       }${
@@ -400,8 +404,14 @@ export const companyMessages = {
     modules: (name: string) => `Módulos de ${name}`,
   },
   descriptions: {
-    approve:
-      'La persona recibirá un correo desde una dirección no-reply con el enlace para firmar el Acuerdo de Acceso Remoto. Hasta que firme, el perfil empresa no se le asigna.',
+    /**
+     * What approving does, as main will do it: a new profile and its mail, or (a profile given
+     * her while the request waited) that profile raised, with no second mail.
+     */
+    approve: (held: { role: string; state: string } | null) =>
+      held === null
+        ? 'La persona recibirá un correo desde una dirección no-reply con el enlace para firmar el Acuerdo de Acceso Remoto. Hasta que firme, el perfil empresa no se le asigna.'
+        : `Ya tiene un perfil empresa aquí${held.role === 'company_user' ? ', que pasa a administrador de accesos' : ''}: no se le envía otro correo.${held.state === 'active' ? '' : ` ${companyMessages.accessStays(held.state, true)}`}`,
     reject: 'La solicitud queda rechazada con el motivo que indique.',
     record: 'La solicitud queda pendiente hasta que se resuelva.',
   },

@@ -47,7 +47,7 @@ export const desktopMessages = {
     invalidKey:
       'La variable MESA_REPLICA_KEY no contiene una llave válida (64 caracteres hexadecimales). Pida a soporte técnico que la revise.',
     damaged:
-      'El archivo de datos está dañado. Pida a soporte técnico que lo reemplace; los datos se vuelven a sincronizar desde el servidor central.',
+      'El archivo de datos está dañado. Pida a soporte técnico que lo reemplace; los datos se vuelven a sincronizar desde el sistema central.',
     other:
       'Intente de nuevo. Si vuelve a ocurrir, avise a soporte técnico con el detalle de abajo.',
     detail: (code: string) => `Detalle técnico: ${code}`,
@@ -88,7 +88,7 @@ export const desktopMessages = {
 export const replicaKeyMessages = {
   setAsideTitle: 'Se guardó aparte la copia local anterior',
   setAside: (file: string) =>
-    `No se pudo abrir la copia local de los datos con su llave de cifrado (la llave se perdió o cambió). Esa copia se guardó aparte, sin borrarla, como «${file}», y los datos se están descargando de nuevo desde el servidor central. Las acciones que no alcanzaron a enviarse quedaron en ese archivo: avise a soporte técnico antes de rehacerlas.`,
+    `No se pudo abrir la copia local de los datos con su llave de cifrado (la llave se perdió o cambió). Esa copia se guardó aparte, sin borrarla, como «${file}», y los datos se están descargando de nuevo desde el sistema central. Las acciones que no alcanzaron a enviarse quedaron en ese archivo: avise a soporte técnico antes de rehacerlas.`,
 };
 
 /** «Salir» while this agent's actions still wait to reach the central API. */
@@ -142,7 +142,7 @@ export const shortcutMessages = {
       title: 'Búsqueda',
       items: [
         ['↑ ↓', 'Moverse por los resultados'],
-        ['Re Pág / Av Pág', 'Avanzar o retroceder 10 resultados'],
+        ['Re Pág / Av Pág', 'Retroceder o avanzar 10 resultados'],
         ['Enter', 'Abrir la ficha (o la empresa) elegida'],
         ['Retroceso', 'Con la búsqueda vacía, quitar el filtro de empresa'],
       ],
@@ -193,7 +193,7 @@ export const lockAuditLabels = {
   } satisfies Record<'sign_out' | 'sign_in', string>,
   refusalCauses: {
     password: 'contraseña incorrecta',
-    disabled: 'el usuario está deshabilitado',
+    disabled: 'el usuario está inhabilitado',
     rate_limited: 'demasiados intentos: el sistema central pidió esperar',
   } satisfies Record<'password' | 'disabled' | 'rate_limited', string>,
 };
@@ -209,7 +209,7 @@ export const deskMessages = {
   /** The top bar's screens (the others take their own area's `tab`). */
   tabs: {
     search: 'Búsqueda',
-    requests: 'Solicitudes',
+    requests: 'Solicitudes de acceso',
     audit: 'Auditoría',
     sync: 'Sincronización',
   },
@@ -269,9 +269,9 @@ export const lockScreenMessages = {
     'Si ingresa otro usuario, la sesión bloqueada termina. Sus acciones pendientes se quedan en este equipo, y una llamada o visita abierta sigue abierta hasta que vuelva a ingresar aquí.',
   back: 'Volver al desbloqueo',
   signInAgain: 'Ingresar de nuevo',
-  failed: 'No se pudo desbloquear.',
+  failed: 'No se pudo desbloquear. Intente de nuevo; si se repite, avise a soporte.',
   minutes: (seconds: number) =>
     seconds % 60 === 0
       ? `${seconds / 60} ${seconds === 60 ? 'minuto' : 'minutos'}`
-      : `${seconds} segundos`,
+      : `${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}`,
 };

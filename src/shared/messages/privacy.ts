@@ -85,8 +85,11 @@ export const dataRequestMessages = {
     noSuchDay: (typed: string) => `una fecha de recepción que exista (el ${typed} no existe)`,
     future: 'una fecha de recepción que no sea posterior a hoy',
     too_old: (days: number) =>
-      `una fecha de recepción de los últimos ${days} días (si de verdad llegó antes, su plazo ya venció: regístrela con la fecha de hoy y avise a su supervisor)`,
+      `una fecha de recepción de los últimos ${days} días, o que marque que de verdad llegó ese día (revise el año)`,
   },
+  /** A day more than RECEIVED_ON_MAX_DAYS_BACK back: recorded as it is, once confirmed true. */
+  lateConfirm: (days: number) =>
+    `Llegó de verdad ese día, hace más de ${days} días: su plazo legal ya venció. Se registra con esa fecha; avise a su supervisor.`,
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,
   submit: 'Registrar solicitud',
@@ -221,7 +224,7 @@ export const dataRequestMessages = {
     }`,
   /** What the agent tells the caller while the block lasts (art. 11). */
   bannerSay: (number: string) =>
-    `Mientras dure el bloqueo que pidió (solicitud ${number}), la mesa no cambia sus datos ni le envía correos. Se levanta cuando se resuelva la solicitud en que se apoya.`,
+    `Mientras dure el bloqueo que pidió (solicitud ${number}), la mesa no cambia sus datos ni le envía correos. Lo levantamos al resolver su solicitud, y se lo informamos en la respuesta.`,
   recordRequests: 'Solicitudes Ley 21.719 de esta persona',
   noRecordRequests: 'Sin solicitudes Ley 21.719.',
   /** An agent's record: none of theirs, or theirs only; others' open ones are counted. */

@@ -1,21 +1,30 @@
 /** The person record and its diagnosis: each cause's title and what to tell the caller. */
 import type { Cause, CauseCode, Portal } from '../contract';
 import { formatDateTime, formatNumber, formatTime } from '../format';
+import { MAIL_FRESHNESS_MS } from '../policy';
 import { isLosHeroes } from '../portals';
 import { portalLabels } from './common';
 import { NOT_IN_REPLICA_SAY } from './internal';
 
 const at = (portal?: Portal) => (portal ? ` en ${portalLabels[portal]}` : '');
+/** Each portal's own «forgot my password» button: ACHS's (seed 000), Los Héroes' (seed 002). */
+const forgotButton = (portal: Portal | undefined) =>
+  portal !== undefined && isLosHeroes(portal)
+    ? '«Olvidé mi contraseña»'
+    : '«¿Olvidaste tu contraseña?»';
 const of = (cause: Cause) => (cause.companyName ? ` (${cause.companyName})` : '');
 const sent = (cause: Cause) =>
   cause.bounced
-    ? ' El último correo rebotó: corrija primero su correo y luego reenvíe el enlace.'
+    ? ' El último correo que le enviamos rebotó.'
     : !cause.lastSentAt
       ? ' No hay envíos registrados.'
       : cause.lastSentTo
         ? ` El último correo (${formatDateTime(cause.lastSentAt)}) fue a ${cause.lastSentTo}, su dirección anterior: hay que reenviarlo para que llegue a la actual.`
         : cause.lastMailWaiting
-          ? ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: le llegará en cuanto se envíe.`
+          ? // A mail that waits too long is not sent at all (policy MAIL_FRESHNESS_MS): no promise.
+            ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: si a las ${formatTime(
+              new Date(Date.parse(cause.lastSentAt) + MAIL_FRESHNESS_MS).toISOString(),
+            )} no le ha llegado, llámenos y lo pedimos de nuevo.`
           : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
 
 /**
@@ -83,14 +92,10 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Una vez desbloqueado, debe registrarse de nuevo con el N° de serie correcto.',
   }),
   temporarily_locked: (c) => ({
-    title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} intentos`,
+    title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} ${c.attempts === 1 ? 'intento' : 'intentos'}`,
     // Each portal's own button: ACHS's «¿Olvidaste tu contraseña?» (seed 000), Los Héroes'
     // «Olvidé mi contraseña» (seed 002).
-    say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con ${
-      c.portal !== undefined && isLosHeroes(c.portal)
-        ? '«Olvidé mi contraseña»'
-        : '«¿Olvidaste tu contraseña?»'
-    }.`,
+    say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con ${forgotButton(c.portal)}.`,
   }),
   no_email: () => ({
     title: 'Sin correo registrado',
@@ -120,7 +125,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
       : !c.lastSentAt
         ? 'Debe confirmar su correo con un enlace que aún no se le ha enviado: no hay envíos registrados.'
         : c.lastMailWaiting
-          ? `Debe confirmar su correo con el enlace que le enviaremos.${sent(c)}`
+          ? `Debe confirmar su correo con un enlace.${sent(c)}`
           : `Debe confirmar su correo con el enlace que recibió.${sent(c)}`,
   }),
   agreement_unsigned: (c) => ({
@@ -129,7 +134,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
       c.firstEntry === 'first_access_key'
         ? ' Después de firmar, su primer ingreso a Portal Empresas es con los 4 dígitos anteriores al dígito verificador de su RUT (sirven solo esa vez).'
         : c.firstEntry === 'usual_password'
-          ? ' Después de firmar, ingresa a Portal Empresas con la contraseña que ya tiene en Caja Los Héroes (la misma de Portal Héroes y la APP LH).'
+          ? ' Después de firmar, ingrese a Portal Empresas con la contraseña que ya tiene en Caja Los Héroes (la misma de Portal Héroes y la APP LH).'
           : ''
     }`,
   }),
@@ -304,9 +309,36 @@ export const diagnosisMessages = {
 export const noCauseText = {
   title: 'Sin impedimentos a la vista',
   say: 'Su cuenta está activa. Si su contraseña no funciona, puedo enviarle un enlace para restablecerla.',
-  /** Under a Ley 21.719 temporary block the desk sends nothing: the portal's own way is said. */
-  sayBlocked:
-    'Su cuenta está activa. Si su contraseña no funciona, use «Olvidé mi contraseña» en el portal: mientras dure su bloqueo temporal, la mesa no le envía correos.',
+  /**
+   * Under a Ley 21.719 block the desk sends nothing: the portal's own way is said, with its own
+   * button (ACHS's «¿Olvidaste tu contraseña?», seed 000; Los Héroes' «Olvidé mi contraseña»).
+   */
+  sayBlocked: (portal: Portal | undefined) =>
+    `Su cuenta está activa. Si su contraseña no funciona, use ${forgotButton(portal)} en el portal: mientras dure el bloqueo de sus datos que pidió, la mesa no le envía correos.`,
+};
+
+/**
+ * What a cause's words would promise from the desk (register, correct, resend), said instead
+ * while a Ley 21.719 block stands: nothing of it can be done now. Null when the cause's own
+ * words promise nothing of the desk (waiting out a lock, asking the company).
+ */
+export const blockedSay = (cause: Cause, requestNumber: string): string | null => {
+  const cannot: Partial<Record<CauseCode, string>> = {
+    no_email: 'registrar su correo',
+    mail_bounced: 'corregir su correo',
+    password_link_unused: 'enviarle el enlace para crear su contraseña',
+    email_unverified: 'enviarle el enlace para confirmar su correo',
+    registration_blocked: 'desbloquear su registro',
+    agreement_unsigned: 'reenviarle el correo para firmar el Acuerdo de Acceso Remoto',
+  };
+  const what = cannot[cause.code];
+  if (!what) return null;
+  const email = cause.code === 'no_email' || cause.code === 'mail_bounced' || cause.bounced;
+  return `Mientras dure el bloqueo de sus datos que pidió (solicitud ${requestNumber}), la mesa no cambia sus datos ni le envía correos: ahora no puedo ${what}.${
+    email
+      ? ' Si su correo está mal, su corrección se pide como una rectificación (Ley 21.719) y se hace desde esa solicitud.'
+      : ''
+  }`;
 };
 
 /** Empty sections of the person record: never a fact while the data is still arriving. */
@@ -345,7 +377,9 @@ export const recordMessages = {
     'Acuerdo de Acceso Remoto',
     'Acciones',
   ],
-  mails: 'Últimos correos enviados',
+  /** Asked for, sent, waiting or failed: each row says which. */
+  mails: 'Últimos correos',
+  noMails: 'No hay correos registrados.',
   mailColumns: ['Fecha', 'Tipo', 'Portal', 'Destino', 'Resultado'],
   /** A company row's buttons. */
   changes: {

@@ -161,7 +161,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
   company_caller_required: (p) =>
-    `${p['change'] === 'dismiss' ? 'Eliminar el acceso de un usuario de Portal Empresas' : 'Pausar, reanudar o habilitar de nuevo un acceso'} lo decide la empresa: hágalo desde la ficha de la empresa, ${refusalsOf(p).companyAsks}.`,
+    `${p['change'] === 'dismiss' ? 'Eliminar el acceso de un usuario de Portal Empresas' : 'Pausar, reanudar o habilitar de nuevo un acceso'} lo decide la empresa: hágalo desde la página de la empresa, ${refusalsOf(p).companyAsks}.`,
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
   company_not_adherent: () =>
@@ -218,7 +218,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   caller_grants_self: () =>
     'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir que se le quite su propio acceso o un módulo).',
   change_not_on_portal: () =>
-    'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina. Use los botones de la ficha de la empresa.',
+    'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina. Use los botones de la página de la empresa.',
   company_not_on_empresas: () =>
     'Esta empresa no usa Portal Empresas: no recibe solicitudes de acceso a ese portal.',
   // Acting on a selection (issue 8, item 2).
@@ -255,13 +255,13 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   person_already_blocked: (p) =>
     `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
   data_request_block_without_request: () =>
-    'El bloqueo temporal se pide junto a una solicitud de rectificación, supresión u oposición, y dura mientras esa solicitud se resuelve (art. 11). Esta persona no tiene ninguna abierta: registre primero la solicitud que lo justifica, y luego el bloqueo.',
+    'El bloqueo temporal se pide junto a una solicitud de rectificación, supresión u oposición, y se mantiene hasta que alguien lo levanta con «Desbloquear» en su solicitud, al resolverla (art. 11). Esta persona no tiene ninguna abierta: registre primero la solicitud que lo justifica, y luego el bloqueo.',
   data_request_received_on: (p) =>
     p['why'] === 'future'
       ? 'La fecha de recepción no puede ser posterior a hoy.'
       : p['why'] === 'spoken_today'
         ? 'Una solicitud por teléfono o presencial se recibe al registrarla: su fecha de recepción es hoy. Solo una que llegó por correo o por el portal se registra con el día en que llegó.'
-        : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, su plazo legal ya venció; regístrela con la fecha de hoy y avise a su supervisor.`,
+        : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera (nunca con otra): su plazo legal ya venció; avise a su supervisor.`,
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
   data_request_identity_channel: () =>

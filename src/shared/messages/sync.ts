@@ -2,6 +2,7 @@
 import type { SyncErrorCode } from '../contract';
 import {
   formatDateTime,
+  formatList,
   formatNumber,
   formatTime,
   santiagoDate,
@@ -319,10 +320,10 @@ export const syncScaleMessages = {
   scopeNotice: {
     title: 'Cambiaron sus empresas asignadas',
     when: (at: string) => `Su supervisor las cambió el ${at}.`,
-    added: (names: string) =>
-      `Se le asignó ${names}: sus personas llegan a este equipo y puede atenderlas.`,
-    removed: (names: string) =>
-      `Ya no tiene ${names}: sus personas salieron de este equipo y ya no aparecen en la búsqueda. Si debe atenderlas, pida a su supervisor que se la asigne de nuevo.`,
+    added: (names: string[]) =>
+      `${names.length === 1 ? 'Se le asignó' : 'Se le asignaron'} ${formatList(names)}: sus personas llegan a este equipo y puede atenderlas.`,
+    removed: (names: string[]) =>
+      `Ya no tiene ${formatList(names)}: sus personas salieron de este equipo y ya no aparecen en la búsqueda. Si debe atenderlas, pida a su supervisor que ${names.length === 1 ? 'se la asigne' : 'se las asigne'} de nuevo.`,
     ok: 'Entendido',
   },
   badgeScope: (percent: number) => `empresas asignadas ${percent} %`,

@@ -138,17 +138,22 @@ export const WRITTEN_CHANNELS: readonly DataRequestChannel[] = ['email', 'portal
 /**
  * Art. 11's term runs from the day the request was received, not the day it was typed in: a
  * call or a counter visit is received as it is recorded (today); a mail or a portal form on the
- * day it arrived, which is never after today and at most RECEIVED_ON_MAX_DAYS_BACK before.
+ * day it arrived, which is never after today. More than RECEIVED_ON_MAX_DAYS_BACK before is most
+ * likely a typo (the year): it is recorded only once the agent confirms it (`lateConfirmed`),
+ * with its term already run — the register says when it truly arrived, never a later day.
  */
 export function receivedOnFits(
   channel: DataRequestChannel,
   receivedOn: CalendarDate,
   today: CalendarDate,
+  lateConfirmed = false,
 ): 'ok' | 'spoken_today' | 'future' | 'too_old' {
   if (receivedOn > today) return 'future';
   if (receivedOn === today) return 'ok';
   if (!WRITTEN_CHANNELS.includes(channel)) return 'spoken_today';
-  return receivedOn < addCalendarDays(today, -RECEIVED_ON_MAX_DAYS_BACK) ? 'too_old' : 'ok';
+  return receivedOn < addCalendarDays(today, -RECEIVED_ON_MAX_DAYS_BACK) && !lateConfirmed
+    ? 'too_old'
+    : 'ok';
 }
 
 /** Deletion and objection are decided by the system of record: the desk only forwards them. */

@@ -172,7 +172,16 @@ function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
 
 function descriptionOf(dialog: CompanyDialog, company: CompanyRecord): string {
   switch (dialog.kind) {
-    case 'approve':
+    case 'approve': {
+      // A profile given her while the request waited (company profiles only are listed) is kept,
+      // raised if a user, with no second mail: main's rule (company-intents approve).
+      const held = company.profiles.find(
+        (p) =>
+          readRut(p.person.rut)?.body === readRut(dialog.requesterRut)?.body &&
+          p.state !== 'removed',
+      );
+      return t.descriptions.approve(held ? { role: held.role, state: held.state } : null);
+    }
     case 'reject':
     case 'record':
       return t.descriptions[dialog.kind];

@@ -5,7 +5,7 @@
  * action goes into a call (or visit) open with somebody else.
  */
 import type { SyncStatus } from '../../../shared/contract';
-import { heldMessages, onBehalfText, syncStateLabels } from '../../../shared/messages';
+import { heldMessages, onBehalfText } from '../../../shared/messages';
 import type { OnBehalfRelation } from '../../../shared/policy';
 import { useInteractionWords } from './interaction-words';
 
@@ -30,7 +30,7 @@ export function ActionNotices({
     <>
       {heldIn && (
         <p className="notice notice-warn" role="note">
-          {heldMessages.dialogNote(syncStateLabels[heldIn], askedByCompany)}
+          {heldMessages.dialogNote(heldIn, askedByCompany)}
           {sendsMail && ` ${heldMessages.mailFreshness}`}
         </p>
       )}

@@ -54,6 +54,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const [receivedText, setReceivedText] = useState(formatDay(today));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [lateConfirmed, setLateConfirmed] = useState(false);
   const ids = {
     title: useId(),
     right: useId(),
@@ -64,6 +65,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     detailHint: useId(),
     received: useId(),
     receivedHint: useId(),
+    late: useId(),
     factsNote: useId(),
     rule: useId(),
   };
@@ -96,7 +98,10 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const parsedReceived = written ? parseDayInput(receivedText) : today;
   const receivedOn =
     parsedReceived === null || parsedReceived === 'invalid' ? null : parsedReceived;
-  const receivedFits = receivedOn === null ? 'invalid' : receivedOnFits(channel, receivedOn, today);
+  // More than 30 days back: most likely a typo (the year), recorded only once confirmed true.
+  const late = receivedOn !== null && receivedOnFits(channel, receivedOn, today) === 'too_old';
+  const receivedFits =
+    receivedOn === null ? 'invalid' : receivedOnFits(channel, receivedOn, today, lateConfirmed);
   if (receivedFits === 'invalid') {
     // Written as a date, but one no calendar has: said so, not «write it as dd-mm-aaaa».
     missing.add(
@@ -107,7 +112,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     );
   } else if (receivedFits === 'future') missing.add(t.missingReceivedOn.future, ids.received);
   else if (receivedFits === 'too_old') {
-    missing.add(t.missingReceivedOn.too_old(RECEIVED_ON_MAX_DAYS_BACK), ids.received);
+    missing.add(t.missingReceivedOn.too_old(RECEIVED_ON_MAX_DAYS_BACK), ids.late);
   }
   const blockedText = missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null;
 
@@ -131,6 +136,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         detail,
         // Only a request in writing is dated back; a call or a visit is received today.
         receivedOn: written && receivedOn !== today ? receivedOn : null,
+        lateConfirmed: late && lateConfirmed,
       });
       // Recorded: the record as it left it (its block, its requests), if still on this person.
       await useApp.getState().showActed(person.rut, result.actionId);
@@ -223,6 +229,17 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
               )}
             </span>
           </div>
+        )}
+        {written && late && (
+          <label className="check">
+            <input
+              id={ids.late}
+              type="checkbox"
+              checked={lateConfirmed}
+              onChange={(event) => setLateConfirmed(event.target.checked)}
+            />
+            {t.lateConfirm(RECEIVED_ON_MAX_DAYS_BACK)}
+          </label>
         )}
         {method === 'facts' && (
           <fieldset id={ids.facts} className="identity">

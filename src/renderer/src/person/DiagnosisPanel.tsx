@@ -4,6 +4,7 @@ import { readRut } from '../../../shared/rut';
 import { entryTipsWait } from '../../../shared/rules/entry-tips';
 import {
   actionDialogTexts,
+  blockedSay,
   causeTexts,
   deniedMessages,
   diagnosisMessages,
@@ -117,7 +118,9 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             <strong>{noCauseText.title}</strong>
             <p>
               <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
-              {record.dataProtection.block ? noCauseText.sayBlocked : noCauseText.say}
+              {record.dataProtection.block
+                ? noCauseText.sayBlocked(active?.portal)
+                : noCauseText.say}
             </p>
           </div>
           {active && record.email && record.can.resendMail.allowed && (
@@ -137,10 +140,14 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             const words = causeTexts[cause.code](cause);
             // Its fix asks for the identity check, which the facts held cannot cover: no promise
             // of it, and who can act instead.
+            // Or a Ley 21.719 block stands: nothing of what its words promise can be done now.
+            const block = record.dataProtection.block;
             const instead =
               decision?.allowed === false && decision.reason === 'identity_unverifiable'
                 ? unverifiableSay(cause, { ...portalsOf(record), hasEmail: record.email !== null })
-                : null;
+                : decision?.allowed === false && decision.reason === 'data_blocked' && block
+                  ? blockedSay(cause, block.requestNumber)
+                  : null;
             const text = instead === null ? words : { ...words, say: instead };
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
             const fix = cause.fix;

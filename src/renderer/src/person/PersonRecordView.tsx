@@ -580,7 +580,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
 
       <h2>{recordMessages.mails}</h2>
       {record.mails.length === 0 ? (
-        <p className="muted">No se le han enviado correos.</p>
+        <p className="muted">{recordMessages.noMails}</p>
       ) : (
         <table>
           <ColumnHeads titles={recordMessages.mailColumns} />

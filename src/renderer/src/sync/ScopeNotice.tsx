@@ -14,8 +14,7 @@ const t = syncScaleMessages.scopeNotice;
 export function ScopeNotice() {
   const notice = useSession((s) => s.sync?.scopeNotice ?? null);
   if (!notice) return null;
-  const names = (companies: Array<{ rut: string; name: string | null }>) =>
-    companies.map(nameOr).join(', ');
+  const names = (companies: Array<{ rut: string; name: string | null }>) => companies.map(nameOr);
   const dismiss = async () => {
     try {
       const sync = await call('sync.dismissScopeNotice', {});
