@@ -61,7 +61,7 @@ test('a representative’s request is approved, mailed, signed on the central AP
     );
     // The register decides: the agent cannot approve someone in neither list, and sees why.
     await expect(tomas.getByRole('button', { name: 'Aprobar' })).toBeDisabled();
-    await expect(tomas).toContainText('El registro de la empresa no lo permite');
+    await expect(tomas).toContainText('Quien la pidió no figura en el registro de la empresa');
 
     await tomas.getByRole('button', { name: 'Rechazar' }).click();
     const dialog = page.getByRole('dialog');

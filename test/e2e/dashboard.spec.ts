@@ -145,7 +145,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
       name: 'Las 10 causas más frecuentes del diagnóstico',
     });
     await expect(causes.getByRole('table')).toContainText('Registro bloqueado');
-    await expect(causes.getByRole('table')).toContainText('Bloqueo temporal');
+    await expect(causes.getByRole('table')).toContainText('Bloqueo por intentos');
     await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
       '2 acciones pendientes; ninguna requiere revisión.',
     );

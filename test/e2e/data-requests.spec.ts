@@ -248,7 +248,9 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   ).toContainText(block.number);
   const edit = record.getByRole('button', { name: 'Editar contacto' });
   await expect(edit).toBeDisabled();
-  await expect(record.getByText('Bloqueada (Ley 21.719).').first()).toBeVisible();
+  await expect(
+    record.getByText('La persona tiene un bloqueo de sus datos (Ley 21.719)').first(),
+  ).toBeVisible();
   await expectAccessible(page, 'ficha bloqueada');
   // In a short window the form scrolls: its refusal, at the foot, must still come into sight.
   await page.setViewportSize({ width: 1280, height: 560 });
@@ -440,7 +442,7 @@ test('a request registered from the Ley 21.719 list by the titular RUT: a wrong 
   await rut.fill('4.444.444-5');
   await rut.press('Enter');
   await expect(form.getByRole('alert')).toContainText(
-    'No hay una persona con el RUT 4.444.444-5 en esta mesa',
+    'No hay una persona con el RUT 4.444.444-5 en este equipo',
   );
   await expectAccessible(page, 'registrar solicitud desde la lista: RUT sin persona');
   // A company's RUT is nobody's data: said so.

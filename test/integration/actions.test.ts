@@ -576,11 +576,13 @@ describe('resend mail', () => {
         portal: 'achs_gestion',
         kind: 'password_reset',
       }).message,
-    ).toBe('Ese tipo de correo no corresponde al estado de la cuenta.');
+    ).toBe(
+      'Ese tipo de correo no corresponde al estado de la cuenta: el diagnóstico de la ficha dice cuál corresponde.',
+    );
     // Héctor's profile came from his approved request: its mail carries the link to sign, and is
     // the one sent again; the agreement's own mail is for an administrator someone added.
     expect(refused(core, 'mails.resend', hectorsMail('agreement_signature')).message).toBe(
-      'Ese tipo de correo no corresponde al estado de la cuenta.',
+      'Ese tipo de correo no corresponde al estado de la cuenta: el diagnóstico de la ficha dice cuál corresponde.',
     );
     expect(core.dispatchNow('mails.resend', hectorsMail('access_approval')).ok).toBe(true);
     expect(record(core, HECTOR).accounts.flatMap((account) => account.mailKinds)).not.toContain(
@@ -714,7 +716,7 @@ describe('what the record offers fits the state (shared rules)', () => {
       expect(offered(), state).not.toContain('access_approval');
       expect(offered(), state).not.toContain('agreement_signature');
       expect(refused(core, 'mails.resend', hectorsMail('access_approval')).message, state).toBe(
-        'Ese tipo de correo no corresponde al estado de la cuenta.',
+        'Ese tipo de correo no corresponde al estado de la cuenta: el diagnóstico de la ficha dice cuál corresponde.',
       );
     }
     // Paused, the diagnosis says why no mail is offered: it waits for the access back.

@@ -398,7 +398,7 @@ describe('a date typed as dd-mm-aaaa', () => {
       describeAuditChange(null, JSON.stringify({ selectionId: id, callerPresent: false })).map(
         auditDetailLine,
       ),
-    ).toEqual(['Acción sobre una selección (N.º de ejecución): 01a23da3…', expect.any(String)]);
+    ).toEqual(['Acción sobre una selección (N° de ejecución): 01a23da3…', expect.any(String)]);
   });
 
   it('names a bulk load by its file, not its id, where the event kept it', () => {

@@ -21,7 +21,7 @@ describe('a record view’s diagnosis', () => {
       JSON.stringify({ causes: ['registration_blocked', 'temporarily_locked'] }),
     );
     expect(auditDetailLine(detail!)).toBe(
-      'Diagnóstico mostrado: Registro bloqueado, Bloqueo temporal',
+      'Diagnóstico mostrado: Registro bloqueado, Bloqueo por intentos',
     );
   });
 

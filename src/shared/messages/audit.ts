@@ -101,7 +101,7 @@ export const auditDetailLabels: Record<string, string> = {
   portal: 'Portal',
   value: 'Detalle',
   // Acting on a selection (issue 8, item 2): no caller, the reason says whose request it was.
-  selectionId: 'Acción sobre una selección (N.º de ejecución)',
+  selectionId: 'Acción sobre una selección (N° de ejecución)',
   callerPresent: 'Con la persona al teléfono',
   // Ley 21.719 requests (issue 10).
   number: 'Solicitud',

@@ -266,7 +266,7 @@ export const bulkMessages = {
   resume: 'Reanudar',
   close: 'Cerrar sin aplicar el resto',
   interruptedNotice:
-    'Esta carga se interrumpió (el programa se cerró mientras se aplicaba). Las filas ya aplicadas quedaron guardadas; puede reanudarla o cerrarla dejando el resto sin aplicar.',
+    'Esta carga se interrumpió (el programa se cerró, o no se pudo guardar mientras se aplicaba). Las filas ya aplicadas quedaron guardadas; puede reanudarla o cerrarla dejando el resto sin aplicar. Si vuelve a interrumpirse, avise a soporte.',
   history: 'Cargas anteriores',
   historyEmpty: 'Aún no hay cargas en este equipo.',
   open: 'Ver',

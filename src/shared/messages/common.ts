@@ -8,10 +8,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   unauthorized: 'Inicie sesión para continuar.',
   session_changed:
     'La sesión de este equipo cambió (se salió o ingresó otro usuario, quizá en otra ventana): no se hizo nada. Ingrese de nuevo para seguir.',
-  forbidden: 'Esta acción no está permitida para su perfil.',
+  forbidden:
+    'Esta acción no está permitida para su perfil. Si corresponde hacerla, pídasela a un supervisor.',
   stale:
     'La ficha cambió desde que la abrió (otro agente o una sincronización). Se recargó: revise y repita la acción.',
-  rule: 'La acción no corresponde al estado actual de la persona.',
+  rule: 'La acción no corresponde al estado actual de la persona. Revise su ficha y el diagnóstico: dicen qué corresponde.',
   unknown_channel: 'Operación desconocida. Actualice la aplicación.',
   internal: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise a soporte.',
 };

@@ -78,6 +78,9 @@ export const companyMessages = {
   tieUntil: (date: string) => `en la empresa hasta ${date}`,
   searchPeople: 'Buscar entre sus personas',
   adherent: (since: string | null) => (since ? `Adherida desde ${since}` : 'Adherida'),
+  /** The company page, as a screen reader names it, and its state badges. */
+  region: 'Empresa',
+  badges: 'Estado',
   notAdherent: (until: string | null) =>
     until ? `No adherida desde ${until}: ninguno de sus usuarios puede ingresar` : 'No adherida',
   counts: (
@@ -214,7 +217,8 @@ export const companyMessages = {
     `Nadie de la empresa puede pedir cambios de sus usuarios ahora. ${why.join(' ')}`,
   /** Why «Aprobar» is off for a request: what the register check found (rules 6, 12). */
   cannotApprove: {
-    not_signatory: 'El registro de la empresa no lo permite (regla de Portal Empresas).',
+    not_signatory:
+      'Quien la pidió no figura en el registro de la empresa como representante legal ni como firmante de la TRF: rechace la solicitud, y dígale que el representante legal puede darle acceso con «Agregar usuario».',
     company_not_adherent: 'La empresa no está adherida: su portal no da acceso a nadie.',
   },
   done: {

@@ -22,7 +22,7 @@ export const causeShortLabels: Record<CauseCode, string> = {
   membership_disabled: 'Acceso inhabilitado',
   membership_paused: 'Acceso pausado',
   registration_blocked: 'Registro bloqueado',
-  temporarily_locked: 'Bloqueo temporal',
+  temporarily_locked: 'Bloqueo por intentos',
   no_email: 'Sin correo',
   mail_bounced: 'Correo rebotado',
   password_link_unused: 'Enlace de contraseña sin usar',
@@ -174,7 +174,7 @@ export const dashboardMessages = {
     note: 'Estado actual, no depende del período. El detalle está en la pestaña Ley 21.719.',
   },
   causesNote:
-    'Personas distintas a las que el diagnóstico de su ficha mostró la causa, al abrirla en el período.',
+    'Personas distintas cuya ficha, al abrirse en el período, mostró esta causa en su diagnóstico.',
   actionsNote:
     'Sin contar las fichas vistas, la apertura y cierre de llamadas y visitas, ni la supervisión y los intentos rechazados (que se cuentan aparte).',
   supervisionNote:

@@ -136,7 +136,7 @@ export const dataRequestMessages = {
     'Se abre el registro con los datos de la persona para verificar su identidad. Si no sabe su RUT, búsquela por nombre (Ctrl+K) y registre la solicitud desde su ficha.',
   registerEmpty: 'Escriba el RUT del titular.',
   registerNotFound: (rut: string) =>
-    `No hay una persona con el RUT ${rut} en esta mesa. Revise el RUT con el titular, o búsquela por nombre (Ctrl+K).`,
+    `No hay una persona con el RUT ${rut} en este equipo. Revise el RUT con el titular, o búsquela por nombre (Ctrl+K).`,
   /** Ley 21.719 protects persons' data: a company is no titular (rut.ts COMPANY_RUT_FROM). */
   registerCompanyRut: (rut: string) =>
     `El RUT ${rut} es de una empresa: una solicitud Ley 21.719 es de una persona sobre sus propios datos. Pida el RUT de la persona que la hace.`,
@@ -192,7 +192,7 @@ export const dataRequestMessages = {
   shownInFolder: 'Copia guardada: se muestra en su carpeta.',
   downloaded: (fileName: string) => `Copia descargada: ${fileName}.`,
   downloadFailed:
-    'La descarga se cortó: el archivo de la exportación está dañado o no se abre con la clave de este equipo. Exporte de nuevo.',
+    'No se pudo descargar la copia (se cortó la descarga). Intente de nuevo; si se repite, exporte de nuevo.',
   exportRows: (rows: number) => `${formatNumber(rows)} ${rows === 1 ? 'registro' : 'registros'}`,
   copiesLabel: 'Copias descargadas',
   copyLine: (at: string, agentName: string, format: 'html' | 'json') =>
@@ -360,7 +360,7 @@ export const viewViaLabelsOf: Record<InteractionKind, Record<string, string>> = 
 
 export const exportFormatLabels: Record<string, string> = {
   spreadsheet: 'Planilla (CSV para Excel)',
-  machine: 'CSV técnico (con hashes)',
+  machine: 'CSV técnico (con huellas de integridad)',
   // A Ley 21.719 export's copy (data_request.download).
   html: 'Informe (HTML)',
   json: 'Datos (JSON)',

@@ -62,7 +62,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   company_not_adherent: (c) => ({
     title: `La empresa ya no está adherida${of(c)}`,
-    say: 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma.',
+    say: 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma, y la mesa no puede habilitarlos. Si la empresa vuelve a adherirse, su acceso vuelve a funcionar; consúltelo con su empresa.',
   }),
   dismissed: (c) =>
     c.role === undefined || c.role === 'worker'
@@ -345,6 +345,14 @@ export const blockedSay = (cause: Cause, requestNumber: string): string | null =
 export const recordMessages = {
   /** The record's sections, labels and column headers. */
   pickHint: 'Seleccione una persona con ↑ ↓ y Enter.',
+  pickKeys:
+    'Esc vuelve a los resultados · Ctrl+K vuelve a la búsqueda · F1 muestra todos los atajos',
+  /** The record's region, as a screen reader names it, and while it loads. */
+  region: 'Ficha',
+  loading: 'Cargando ficha',
+  noEmail: 'Sin correo registrado',
+  /** The record's own buttons (the diagnosis's fixes take actionDialogTexts.fixLabels). */
+  editContact: 'Editar contacto',
   identity: 'Identidad',
   rut: 'RUT',
   serialNumber: 'N° de serie',

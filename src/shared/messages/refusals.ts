@@ -47,7 +47,8 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   help_desk_only:
     'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).',
   // Ley 21.719 (issue 10).
-  data_blocked: 'Bloqueada (Ley 21.719).',
+  data_blocked:
+    'La persona tiene un bloqueo de sus datos (Ley 21.719): nada se modifica mientras dure. Un correo o celular solo se corrige desde una rectificación abierta, en su solicitud.',
   // Rule 6: access given back at a company no longer adherent opens nothing.
   company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
   // Rule 9: the register makes the legal representative an administrator; no profile change lowers him.
@@ -141,8 +142,9 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   not_registration_blocked: () => 'El registro no está bloqueado.',
   no_email: () => 'La persona no tiene correo registrado: agréguelo antes de enviar correos.',
   cooldown: (p) =>
-    `Ese correo se envió hace poco. Para no saturar a la persona, espere ${p['minutes']} min antes de reenviarlo.`,
-  mail_not_applicable: () => 'Ese tipo de correo no corresponde al estado de la cuenta.',
+    `Ese correo se pidió hace poco. Para no saturar a la persona, espere ${p['minutes']} min antes de reenviarlo.`,
+  mail_not_applicable: () =>
+    'Ese tipo de correo no corresponde al estado de la cuenta: el diagnóstico de la ficha dice cuál corresponde.',
   email_change_held: (p) =>
     `El correo de esta persona lo cambió ${p['agent'] || 'otro agente'} en este equipo y ese cambio aún no llega al sistema central, que tiene la dirección anterior: un reenvío ahora sería rechazado allá. Reenvíelo cuando ese cambio se sincronice: cuando ${p['agent'] || 'ese agente'} vuelva a ingresar en este equipo, o cuando un supervisor reasigne sus acciones en Sincronización.`,
   identity_required: (p) =>

@@ -42,6 +42,16 @@ export const searchMessages = {
   companyEmpty: (company: string) => `${company} no tiene personas registradas.`,
   searchEverywhere: 'Buscar en todas las empresas (Enter)',
   scopeChip: (company: string) => `Filtrando por ${company}`,
+  /** The search box: its name, what it takes, and its shortcut. */
+  boxLabel: 'Buscar',
+  placeholder: 'RUT, nombre, correo, teléfono o empresa',
+  placeholderInCompany: 'Filtrar por nombre dentro de la empresa',
+  boxKey: 'Ctrl+K',
+  /** A company's row among the results. */
+  companyTag: 'Empresa',
+  companyOpens: 'Enter abre la empresa',
+  /** The results list, as a screen reader names it. */
+  results: 'Resultados',
   clearScope: 'Quitar el filtro de empresa',
   /** The status line under the results: loaded of total. */
   summary: (shown: number, total: number, companies: number) =>

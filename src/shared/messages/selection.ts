@@ -32,7 +32,7 @@ const selectionSkips: Record<string, (o: SelectionOutcomeText) => string> = {
     'No tiene acceso vigente (ninguna empresa activa y adherida): una contraseña nueva no le abriría nada.',
   mail_not_applicable: () => 'Ningún correo de contraseña corresponde al estado de su cuenta.',
   cooldown: (o) =>
-    `Se le envió ese correo hace poco: espere ${o.minutes ?? 1} min para no saturarla.`,
+    `Ese correo se le pidió hace poco: espere ${o.minutes ?? 1} min para no saturarla.`,
   no_membership: () => 'No pertenece a esta empresa.',
   dismissed: () => 'Tiene la baja en esta empresa: ese acceso ya terminó, no se cambia desde aquí.',
   already_disabled: () => 'Ya estaba inhabilitada en esta empresa.',
@@ -110,7 +110,7 @@ export const selectionMessages = {
       {
         done: 'acción terminada',
         cancelled: 'acción detenida',
-        interrupted: 'acción interrumpida (la sesión se cerró o se bloqueó)',
+        interrupted: 'acción interrumpida (la sesión se cerró o se bloqueó, o no se pudo guardar)',
         running: 'acción en curso',
       }[state]
     }`,

@@ -14,7 +14,9 @@ import {
   heldMessages,
   moduleLabels,
   requestCapacityLabels,
+  roleLabels,
   ruleMessages,
+  signatoryKindLabels,
 } from '../../../shared/messages';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -66,11 +68,13 @@ import { useIsAgentPerson } from '../components/agent-person';
  */
 function callerLabel(caller: CompanyRecord['callers'][number], company: CompanyRecord): string {
   const name = nameOr(caller.person);
-  if (caller.as === 'legal_representative') return `${name} · Representante legal`;
+  if (caller.as === 'legal_representative') {
+    return `${name} · ${signatoryKindLabels.legal_representative}`;
+  }
   const kind = company.profiles.find(
     (p) => p.person.rut === caller.person.rut && p.role === 'access_admin',
   )?.adminKind;
-  return `${name} · Administrador de accesos${kind ? ` (${adminKindLabels[kind]})` : ''}`;
+  return `${name} · ${roleLabels.access_admin}${kind ? ` (${adminKindLabels[kind]})` : ''}`;
 }
 
 /** The open record's row of a company: its first enabled button, or the row's company link. */

@@ -79,7 +79,7 @@ export const CompanyPane = forwardRef<HTMLElement>(function CompanyPane(_props, 
     <section
       ref={ref}
       className="record company"
-      aria-label="Empresa"
+      aria-label={t.region}
       aria-describedby={company ? COMPANY_TITLE_ID : undefined}
       tabIndex={-1}
     >
@@ -155,7 +155,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
       <header className="record-header">
         <h1 id={COMPANY_TITLE_ID}>{company.legalName}</h1>
         <p className="rut big">{displayRut(company.rut)}</p>
-        <ul className="badges" aria-label="Estado">
+        <ul className="badges" aria-label={t.badges}>
           <li className={company.adherent ? 'badge badge-ok' : 'badge badge-danger'}>
             {company.adherent
               ? t.adherent(company.adherentSince ? formatDate(company.adherentSince) : null)

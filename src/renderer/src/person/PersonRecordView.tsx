@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useId, useRef, useState, type ReactNode } from '
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import {
+  actionDialogTexts,
   actionLabels,
   callActionText,
   deniedMessages,
@@ -236,11 +237,9 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
 
   if (!rut) {
     return (
-      <section className="record record-empty" aria-label="Ficha">
+      <section className="record record-empty" aria-label={recordMessages.region}>
         <p>{recordMessages.pickHint}</p>
-        <p className="muted">
-          Esc vuelve a los resultados · Ctrl+K vuelve a la búsqueda · F1 muestra todos los atajos
-        </p>
+        <p className="muted">{recordMessages.pickKeys}</p>
       </section>
     );
   }
@@ -250,12 +249,12 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
     <section
       ref={setRef}
       className="record"
-      aria-label="Ficha"
+      aria-label={recordMessages.region}
       aria-describedby={record ? RECORD_TITLE_ID : undefined}
       tabIndex={-1}
     >
       {loading && !record && (
-        <div className="progress" role="progressbar" aria-label="Cargando ficha" />
+        <div className="progress" role="progressbar" aria-label={recordMessages.loading} />
       )}
       {error && <ErrorNotice>{error}</ErrorNotice>}
       {record && <RecordContent record={record} />}
@@ -356,7 +355,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <ActionButton
           decision={record.can.editContact}
           spec={editContactSpec(record)}
-          label="Editar contacto"
+          label={recordMessages.editContact}
         />
       </div>
       <dl className="facts">
@@ -366,7 +365,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
         <dd>{record.serialNumberMasked ?? recordMessages.notRegistered}</dd>
         <dt>{recordMessages.email}</dt>
         <dd>
-          {record.email ?? <span className="warn-text">Sin correo registrado</span>}
+          {record.email ?? <span className="warn-text">{recordMessages.noEmail}</span>}
           <ContactChanged change={record.contactChanged.email} />
         </dd>
         <dt>{recordMessages.phone}</dt>
@@ -417,14 +416,14 @@ function RecordContent({ record }: { record: PersonRecord }) {
                     <ActionButton
                       decision={record.can.unlock}
                       spec={unlockSpec(record, account.portal)}
-                      label="Desbloquear"
+                      label={actionDialogTexts.fixLabels.unlock}
                     />
                   )}
                   {account.registrationBlocked && (
                     <ActionButton
                       decision={record.can.clearRegistrationBlock}
                       spec={clearBlockSpec(record, account.portal)}
-                      label="Desbloquear registro"
+                      label={actionDialogTexts.fixLabels.clear_registration_block}
                     />
                   )}
                   {account.mailKinds.map((kind) => (
@@ -524,7 +523,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       <ActionButton
                         decision={membership.can.changeRole}
                         spec={roleSpec(record, membership)}
-                        label="Cambiar perfil"
+                        label={actionDialogTexts.role.title}
                         reasonShownAt={
                           notAdminHere(membership)
                             ? notAdminNote

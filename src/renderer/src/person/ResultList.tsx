@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SearchNotice } from '../../../shared/contract';
 import { formatPhone } from '../../../shared/phone';
 import { parseRut } from '../../../shared/rut';
-import { countOf, searchMessages } from '../../../shared/messages';
+import { companyMessages, countOf, searchMessages } from '../../../shared/messages';
 import { useApp, type ResultRow } from '../store';
 import { useSession } from '../session-store';
 import { RowCheck } from '../selection/RowCheck';
@@ -98,7 +98,7 @@ export function ResultList({ onOpened }: Props) {
       <div
         id="results"
         role="listbox"
-        aria-label="Resultados"
+        aria-label={searchMessages.results}
         aria-multiselectable={multi || undefined}
         aria-activedescendant={rows.length > 0 ? `result-${selected}` : undefined}
         tabIndex={0}
@@ -216,13 +216,13 @@ function ResultContent({ row }: { row: ResultRow }) {
     return (
       <>
         <div className="result-line result-head">
-          <span className="tag">Empresa</span>
+          <span className="tag">{searchMessages.companyTag}</span>
           <strong className="result-name">{company.legalName}</strong>
           <span className="rut">{displayRut(company.rut)}</span>
         </div>
         <div className="result-line muted">
-          {company.adherent ? 'Adherida' : 'No adherida'} ·{' '}
-          {countOf(company.memberCount, 'persona')} · Enter abre la empresa
+          {company.adherent ? companyMessages.adherent(null) : companyMessages.notAdherent(null)} ·{' '}
+          {countOf(company.memberCount, 'persona')} · {searchMessages.companyOpens}
         </div>
       </>
     );

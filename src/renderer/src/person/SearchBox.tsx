@@ -58,25 +58,21 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         ref={ref}
         type="search"
         role="combobox"
-        aria-label="Buscar"
+        aria-label={searchMessages.boxLabel}
         aria-expanded={rows.length > 0}
         aria-controls="results"
         aria-activedescendant={rows.length > 0 ? `result-${selected}` : undefined}
         autoComplete="off"
         spellCheck={false}
         autoFocus
-        placeholder={
-          scope
-            ? 'Filtrar por nombre dentro de la empresa'
-            : 'RUT, nombre, correo, teléfono o empresa'
-        }
+        placeholder={scope ? searchMessages.placeholderInCompany : searchMessages.placeholder}
         value={text}
         maxLength={SEARCH_TEXT_MAX}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <kbd className="search-hint" aria-hidden="true">
-        Ctrl K
+        {searchMessages.boxKey}
       </kbd>
     </div>
   );
