@@ -238,14 +238,14 @@ test('resend the password mail in a company: the right kind for each, and who ge
   await row(ANA).click({ modifiers: ['Control'] });
   await expect(bar(desk)).toContainText('2 seleccionadas');
 
-  await bar(desk).getByRole('button', { name: 'Reenviar correo de contraseña' }).click();
+  await bar(desk).getByRole('button', { name: 'Enviar correo de contraseña' }).click();
   await expect(dialog(desk)).toContainText('Se aplicará a 1 de 2.');
   await expect(dialog(desk)).toContainText('No tiene correo registrado: no hay a dónde enviarlo.');
   // A short reason is not enough: nobody is on the line to verify.
   await dialog(desk).getByLabel('Motivo: quién lo pidió y cómo (obligatorio)').fill('ok');
-  await expect(dialog(desk).getByRole('button', { name: /^Reenviar/ })).toBeDisabled();
+  await expect(dialog(desk).getByRole('button', { name: /^Enviar/ })).toBeDisabled();
   await expect(dialog(desk)).toContainText('al menos 10 caracteres');
-  await confirmWithReason(desk, /^Reenviar correo de contraseña a 1 persona$/);
+  await confirmWithReason(desk, /^Enviar correo de contraseña a 1 persona$/);
   await expect(dialog(desk).getByRole('list', { name: 'Aplicada', exact: true })).toContainText(
     'Creación de contraseña, ACHS Gestión: en cola de envío.',
   );

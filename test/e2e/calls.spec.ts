@@ -252,9 +252,9 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(request).toContainText(
       'Llama Juana González (Familiar) en nombre del titular. La ley permite ejercer el derecho por medio de un representante',
     );
-    await request
-      .getByLabel('Cómo se verificó la identidad')
-      .selectOption({ label: 'Datos del registro comparados en la llamada' });
+    await request.getByLabel('Cómo se verificó la identidad').selectOption({
+      label: 'Datos del registro comparados preguntando (por teléfono o en persona)',
+    });
     await expect(
       request.getByRole('button', { name: 'Registrar solicitud' }),
     ).toHaveAccessibleDescription(/otro método que acredite la representación/);

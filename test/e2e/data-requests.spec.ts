@@ -86,7 +86,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await dialog.getByLabel('Qué pide exactamente').fill('Copia de todos sus datos personales');
   await expect(submit).toHaveAccessibleDescription('Falta: cómo se verificó la identidad.');
   await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
-    label: 'Datos del registro comparados en la llamada',
+    label: 'Datos del registro comparados preguntando (por teléfono o en persona)',
   });
   await expect(submit).toHaveAccessibleDescription('Falta: 2 datos de identidad.');
   await expect(submit).toBeDisabled();
@@ -395,7 +395,7 @@ test.describe('at 1280×720', () => {
     const dialog = await openPedrosRequestForm(desk);
     // The identity facts make it the tallest it gets.
     await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
-      label: 'Datos del registro comparados en la llamada',
+      label: 'Datos del registro comparados preguntando (por teléfono o en persona)',
     });
     const scrolls = await dialog.evaluate((box) => box.scrollHeight > box.clientHeight);
     expect(scrolls).toBe(true);

@@ -275,7 +275,7 @@ describe('audit log', () => {
       /^1;21-11-2026 12:00:00;Sara Supervisora;;;Ingresó a la mesa;;Comprobado: en este equipo;;;/,
     );
     expect(lines[2]).toMatch(
-      /^2;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;Abierta desde: Búsqueda \| Diagnóstico mostrado: Bloqueo temporal;;;/,
+      /^2;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;Abierta desde: Búsqueda \| Diagnóstico mostrado: Bloqueo por intentos;;;/,
     );
     expect(lines[3]).toContain(
       ';Cambió datos de contacto;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 8765 4321;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 1234 0000;',

@@ -247,7 +247,7 @@ describe('what an event changed, in words', () => {
       'Solicitud: SOL-1',
       'Derecho: Acceso',
       'Canal: Teléfono',
-      'Identidad verificada con: Datos del registro comparados en la llamada',
+      'Identidad verificada con: Datos del registro comparados preguntando (por teléfono o en persona)',
       'Plazo: 04-01-2027',
       'Bloqueo temporal del tratamiento: No',
     ]);

@@ -136,7 +136,7 @@ export function resendSpec(record: PersonRecord, portal: Portal, kind: MailKind)
     description: actionDialogTexts.resend.description(
       record.email,
       portalLabels[mailPortal(kind, portal)],
-      last?.sentAt ?? null,
+      last,
     ),
     confirmLabel: texts.confirm,
     reason: 'none',

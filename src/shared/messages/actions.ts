@@ -93,9 +93,23 @@ export const actionDialogTexts = {
   sendKind: (kind: string) => `Enviar: ${kind}`,
   resend: {
     title: (kind: string) => `Reenviar «${kind}»`,
-    description: (to: string | null, portal: string, lastSentAt: string | null) =>
+    /** The last one as it went: asked for and still waiting, or never sent, is no «envío». */
+    description: (
+      to: string | null,
+      portal: string,
+      last: {
+        sentAt: string;
+        outcome: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed';
+      } | null,
+    ) =>
       `Se enviará a ${to ?? '(sin correo)'} desde ${portal}. ${
-        lastSentAt ? `Último envío: ${formatDateTime(lastSentAt)}.` : 'No se ha enviado antes.'
+        last === null
+          ? 'No se ha enviado antes.'
+          : last.outcome === 'queued'
+            ? `El último se pidió el ${formatDateTime(last.sentAt)} y aún no sale.`
+            : last.outcome === 'failed'
+              ? `El último, pedido el ${formatDateTime(last.sentAt)}, no se envió.`
+              : `Último envío: ${formatDateTime(last.sentAt)}${last.outcome === 'bounced' ? ' (rebotó)' : ''}.`
       }`,
     confirm: 'Reenviar',
     done: 'Correo pedido: se enviará en breve.',

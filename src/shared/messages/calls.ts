@@ -86,7 +86,8 @@ export const callMessages = {
     `${n === 1 ? '1 acción de esta llamada no se aplicó' : `${n} acciones de esta llamada no se aplicaron`} (conflicto o rechazo): revíse${n === 1 ? 'la' : 'las'} en Sincronización, «Por revisar», antes de darla por resuelta.`,
   back: 'Seguir en la llamada',
   closed: 'Llamada cerrada y registrada.',
-  failed: 'No se pudo registrar la llamada.',
+  failed:
+    'No se pudo registrar la llamada: sigue abierta. Intente cerrarla de nuevo; si se repite, avise a soporte.',
   nudge: (who: string) =>
     `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
   nudgeOpen: 'Abrir llamada',
@@ -213,7 +214,8 @@ export const visitMessages: InteractionWords = {
   notes: 'Notas de la visita',
   back: 'Seguir en la visita',
   closed: 'Visita cerrada y registrada.',
-  failed: 'No se pudo registrar la visita.',
+  failed:
+    'No se pudo registrar la visita: sigue abierta. Intente cerrarla de nuevo; si se repite, avise a soporte.',
   nudge: (who: string) =>
     `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
   nudgeOpen: 'Abrir visita',

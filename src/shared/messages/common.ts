@@ -38,7 +38,8 @@ export const notFoundMessages = {
     'No hay una persona con ese RUT entre sus empresas asignadas. Si trabaja en una de ellas, pida a la mesa de ayuda que la revise.',
   company_in_scope:
     'No hay una empresa con ese RUT entre sus empresas asignadas. Si debería estarlo, pida a la mesa de ayuda que lo revise.',
-  bulk_batch: 'No se encontró esa carga masiva en este equipo.',
+  bulk_batch:
+    'No se encontró esa carga masiva en este equipo: vuelva a «Cargas masivas» y ábrala desde la lista.',
   revocation_file:
     'No se encontró el archivo de acciones sin enviar de este equipo: puede haberse movido o borrado. Avise a su supervisor.',
 } as const;
@@ -201,10 +202,12 @@ export const modalMessages = {
     'Lo que escribió se perderá. Pulse Esc otra vez para cerrar sin guardar, o siga escribiendo.',
 };
 
+const TRY_AGAIN = 'Intente de nuevo; si se repite, avise a soporte.';
+
 export const failedMessages = {
-  signIn: 'No se pudo iniciar sesión.',
-  search: 'No se pudo completar la búsqueda.',
-  list: 'No se pudo cargar la lista.',
-  company: 'No se pudo cargar la empresa.',
-  selection: 'No se pudo reunir la lista.',
+  signIn: `No se pudo iniciar sesión. ${TRY_AGAIN}`,
+  search: `No se pudo completar la búsqueda. ${TRY_AGAIN}`,
+  list: `No se pudo cargar la lista. ${TRY_AGAIN}`,
+  company: `No se pudo cargar la empresa. ${TRY_AGAIN}`,
+  selection: `No se pudo reunir la lista. ${TRY_AGAIN}`,
 };

@@ -31,7 +31,7 @@ export const dataRequestLabels = {
     denied: 'Denegada',
   },
   identityMethods: {
-    facts: 'Datos del registro comparados en la llamada',
+    facts: 'Datos del registro comparados preguntando (por teléfono o en persona)',
     identity_card: 'Cédula de identidad exhibida',
     clave_unica: 'ClaveÚnica (portal)',
     signed_document: 'Documento con firma electrónica avanzada',
@@ -250,7 +250,7 @@ export const dataRequestMessages = {
   optional: 'opcional',
   blockedTag: 'Bloqueo vigente',
   tab: 'Ley 21.719',
-  flagSoon: (n: number) => `vence en ${n} días hábiles o menos`,
+  flagSoon: (n: number) => `vence en ${n} ${n === 1 ? 'día hábil' : 'días hábiles'} o menos`,
 } as const;
 
 /** The export's own words (the HTML report a titular receives). */

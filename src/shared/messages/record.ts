@@ -447,7 +447,7 @@ export const recordMessages = {
   accessAdminsMore: (n: number) =>
     ` y ${n === 1 ? 'otro' : `${formatNumber(n)} más`} (en la página de la empresa)`,
   noAccessAdmins:
-    'no tiene otro administrador de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar la mesa de ayuda.',
+    'no tiene administradores de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar un supervisor de la mesa de ayuda.',
   register: (kind: 'legal_representative' | 'trf') =>
     kind === 'legal_representative'
       ? 'Representante legal'

@@ -1,4 +1,5 @@
 /** The search: what it says about what was typed and what it found. */
+import { formatNumber } from '../format';
 import { textPreview } from '../text';
 import { looksLikeCompanyRut } from '../rut';
 import { countOf, rutFieldMessages } from './common';
@@ -11,7 +12,7 @@ export const searchMessages = {
   /** The same words as every RUT field's (`typed`: the check digit typed). */
   invalidCheckDigit: rutFieldMessages.checkDigit,
   capped: (cap: number) =>
-    `Hay más de ${cap} coincidencias y se listan solo las primeras ${cap}. Agregue un nombre o el segundo apellido para acotar.`,
+    `Hay más de ${formatNumber(cap)} coincidencias y se listan solo las primeras ${formatNumber(cap)}. Agregue un nombre o el segundo apellido para acotar.`,
   companiesCapped: (shown: number) =>
     `Hay más empresas con ese nombre y se listan solo ${shown}. Agregue otra palabra del nombre o busque por su RUT.`,
   rutNotFound: (rut: string) =>
@@ -56,7 +57,9 @@ export const searchMessages = {
   /** The status line under the results: loaded of total. */
   summary: (shown: number, total: number, companies: number) =>
     [
-      shown === total ? countOf(total, 'persona') : `${shown} de ${countOf(total, 'persona')}`,
+      shown === total
+        ? countOf(total, 'persona')
+        : `${formatNumber(shown)} de ${countOf(total, 'persona')}`,
       companies > 0 ? countOf(companies, 'empresa') : null,
     ]
       .filter(Boolean)

@@ -50,7 +50,7 @@ const selectionSkips: Record<string, (o: SelectionOutcomeText) => string> = {
 
 export const selectionActionLabels = {
   unlock: 'Desbloquear',
-  resend_mail: 'Reenviar correo de contraseña',
+  resend_mail: 'Enviar correo de contraseña',
   disable: 'Inhabilitar',
   enable: 'Habilitar',
 } as const;

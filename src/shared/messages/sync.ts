@@ -135,7 +135,9 @@ export const syncMessages = {
   state: 'Estado',
   pending: 'Pendientes',
   waitingForOther: (n: number) =>
-    ` (${n} de otro agente: ${n === 1 ? 'espera' : 'esperan'} a que ingrese)`,
+    n === 1
+      ? ' (1 de otro agente: sale cuando ese agente ingrese)'
+      : ` (${n} de otro u otros agentes: salen cuando ingrese quien las hizo)`,
   lastSync: 'Última sincronización',
   never: 'Nunca',
   nextAttempt: 'Próximo intento',

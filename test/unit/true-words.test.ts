@@ -1,0 +1,53 @@
+/**
+ * Words that must stay true of what the code does (a review of every message, session 49): a
+ * mail asked for is no «envío», a held action's note says its own state's until-when, and lists
+ * of companies read as Spanish does for one and for several.
+ */
+import { describe, expect, it } from 'vitest';
+import { actionDialogTexts, heldMessages, syncScaleMessages } from '../../src/shared/messages';
+
+describe('the resend dialog says how the last mail went', () => {
+  const say = (outcome: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed' | null) =>
+    actionDialogTexts.resend.description(
+      'pedro@correo.cl',
+      'Portal Héroes',
+      outcome === null ? null : { sentAt: '2026-12-06T13:00:00.000Z', outcome },
+    );
+  it('an envío only once it left; a waiting or a failed one says so', () => {
+    expect(say(null)).toMatch(/No se ha enviado antes\.$/);
+    expect(say('sent')).toMatch(/Último envío: 06-12-2026 10:00\.$/);
+    expect(say('bounced')).toMatch(/Último envío: 06-12-2026 10:00 \(rebotó\)\.$/);
+    expect(say('queued')).toMatch(/El último se pidió el 06-12-2026 10:00 y aún no sale\.$/);
+    expect(say('failed')).toMatch(/El último, pedido el 06-12-2026 10:00, no se envió\.$/);
+    expect(say('failed')).not.toContain('Último envío');
+  });
+});
+
+describe("a held action's note, by the sync's state", () => {
+  it('each state its own sentence, never «Estado: esta acción…» nor a sync a state cannot have', () => {
+    expect(heldMessages.dialogNote('offline')).toBe(
+      'Sin conexión: esta acción quedará guardada en este equipo y llegará al portal cuando este equipo se sincronice. Dígaselo a la persona.',
+    );
+    const expired = heldMessages.dialogNote('signed_out', true);
+    expect(expired).toMatch(/expiró: .* cuando usted salga e ingrese de nuevo con conexión\./);
+    expect(expired).toMatch(/Dígaselo a quien lo pide\.$/);
+    expect(expired).not.toMatch(/: ingrese de nuevo:/);
+    // A revoked desk never syncs again: no promise that it will.
+    expect(heldMessages.dialogNote('revoked')).toMatch(/no llegará al portal desde aquí/);
+    expect(heldMessages.dialogNote('revoked')).not.toMatch(/cuando este equipo se sincronice/);
+  });
+});
+
+describe("an officer's changed companies", () => {
+  const t = syncScaleMessages.scopeNotice;
+  it('one company, or several, each in its own number', () => {
+    expect(t.added(['Constructora Los Andes'])).toMatch(/^Se le asignó Constructora Los Andes:/);
+    expect(t.added(['Constructora Los Andes', 'Transportes Biobío'])).toMatch(
+      /^Se le asignaron Constructora Los Andes y Transportes Biobío:/,
+    );
+    expect(t.removed(['A', 'B', 'C'])).toMatch(
+      /^Ya no tiene A, B y C: .* que se las asigne de nuevo\.$/,
+    );
+    expect(t.removed(['A'])).toMatch(/que se la asigne de nuevo\.$/);
+  });
+});
