@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { syncErrorMessages } from '../../src/shared/messages';
+import { heldMessages, syncErrorMessages } from '../../src/shared/messages';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
 import {
@@ -148,6 +148,8 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(company.getByRole('note').filter({ hasText: 'quedará guardada' })).toHaveText(
       /llegará al portal cuando este equipo se sincronice\. Dígaselo a quien lo pide\.$/,
     );
+    // Resuming sends no mail: no word of one that may never go.
+    await expect(company).not.toContainText(heldMessages.mailFreshness);
     await page.keyboard.press('Escape');
     await expect(company).toHaveCount(0);
     await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
@@ -156,6 +158,17 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
       .getByRole('option')
       .filter({ hasText: 'Pedro' })
       .click();
+    // A new e-mail is confirmed by a mail, which goes only if the action arrives in time: said.
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const contact = page.getByRole('dialog');
+    await expect(contact).not.toContainText(heldMessages.mailFreshness);
+    await contact.getByLabel('Correo', { exact: true }).fill('pedro.nuevo@correo.cl');
+    await expect(contact.getByRole('note').filter({ hasText: 'quedará guardada' })).toContainText(
+      heldMessages.mailFreshness,
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(contact).toHaveCount(0);
 
     await indicator.click();
     const sync = page.getByRole('region', { name: 'Sincronización' });

@@ -174,16 +174,28 @@ function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
   }
 }
 
+/**
+ * A profile given the requester while her request waited (company profiles only are listed): kept,
+ * raised if a user, with no second mail — main's rule (company-intents approve).
+ */
+function profileHeldBy(company: CompanyRecord, rut: string) {
+  return (
+    company.profiles.find(
+      (p) => readRut(p.person.rut)?.body === readRut(rut)?.body && p.state !== 'removed',
+    ) ?? null
+  );
+}
+
+/** The dialog's change sends a mail: a new approval's, or the agreement's to a user added. */
+function sendsMail(dialog: CompanyDialog, company: CompanyRecord): boolean {
+  if (dialog.kind === 'approve') return profileHeldBy(company, dialog.requesterRut) === null;
+  return dialog.kind === 'add' && isOnEmpresas(company.portals);
+}
+
 function descriptionOf(dialog: CompanyDialog, company: CompanyRecord): string {
   switch (dialog.kind) {
     case 'approve': {
-      // A profile given her while the request waited (company profiles only are listed) is kept,
-      // raised if a user, with no second mail: main's rule (company-intents approve).
-      const held = company.profiles.find(
-        (p) =>
-          readRut(p.person.rut)?.body === readRut(dialog.requesterRut)?.body &&
-          p.state !== 'removed',
-      );
+      const held = profileHeldBy(company, dialog.requesterRut);
       return t.descriptions.approve(held ? { role: held.role, state: held.state } : null);
     }
     case 'reject':
@@ -636,7 +648,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {descriptionOf(dialog, company)}
       </p>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <ActionNotices heldIn={heldIn} onBehalf={spokenFor} askedByCompany />
+        <ActionNotices
+          heldIn={heldIn}
+          onBehalf={spokenFor}
+          askedByCompany
+          sendsMail={sendsMail(dialog, company)}
+        />
         {needsCaller(dialog) && company.callers.length === 0 && (
           <p className="notice notice-warn">{t.dialog.noCallers(company.adherent)}</p>
         )}

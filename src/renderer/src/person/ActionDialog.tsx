@@ -222,7 +222,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         <ActionNotices
           heldIn={heldIn}
           onBehalf={onBehalf}
-          sendsMail={spec.action === 'mail.resend'}
+          // A new e-mail is confirmed by a mail of its own.
+          sendsMail={
+            spec.action === 'mail.resend' ||
+            (spec.action === 'person.update_contact' && emailChanged)
+          }
           elsewhere={elsewhere}
         />
 
