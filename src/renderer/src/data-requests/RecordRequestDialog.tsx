@@ -34,6 +34,7 @@ import { useApp } from '../store';
 import { useDataRequests, type RecordingFor } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
+import { ConfirmCheck } from '../components/ConfirmCheck';
 
 /**
  * Records a Ley 21.719 request for the person on screen: the right, the channel, how identity
@@ -231,15 +232,9 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
           </div>
         )}
         {written && late && (
-          <label className="check">
-            <input
-              id={ids.late}
-              type="checkbox"
-              checked={lateConfirmed}
-              onChange={(event) => setLateConfirmed(event.target.checked)}
-            />
+          <ConfirmCheck id={ids.late} checked={lateConfirmed} onChange={setLateConfirmed}>
             {t.lateConfirm(RECEIVED_ON_MAX_DAYS_BACK)}
-          </label>
+          </ConfirmCheck>
         )}
         {method === 'facts' && (
           <fieldset id={ids.facts} className="identity">

@@ -28,6 +28,7 @@ import { useInteractionWords } from '../components/interaction-words';
 import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
+import { ConfirmCheck } from '../components/ConfirmCheck';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {
@@ -364,15 +365,14 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
           </div>
         )}
         {spec.confirmation && (
-          <label className="check confirmation">
-            <input
-              id={ids.confirmation}
-              type="checkbox"
-              checked={confirmed}
-              onChange={(event) => setConfirmed(event.target.checked)}
-            />
+          <ConfirmCheck
+            id={ids.confirmation}
+            className="check confirmation"
+            checked={confirmed}
+            onChange={setConfirmed}
+          >
             {spec.confirmation}
-          </label>
+          </ConfirmCheck>
         )}
 
         {error && <ErrorNotice>{error}</ErrorNotice>}
