@@ -93,8 +93,6 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   temporarily_locked: (c) => ({
     title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} ${c.attempts === 1 ? 'intento' : 'intentos'}`,
-    // Each portal's own button: ACHS's «¿Olvidaste tu contraseña?» (seed 000), Los Héroes'
-    // «Olvidé mi contraseña» (seed 002).
     say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con ${forgotButton(c.portal)}.`,
   }),
   no_email: () => ({
