@@ -51,3 +51,12 @@ describe("an officer's changed companies", () => {
     expect(t.removed(['A'])).toMatch(/que se la asigne de nuevo\.$/);
   });
 });
+
+describe('what the caller hears of a change still on this desk', () => {
+  it('speaks the caller’s words, not the desk’s', () => {
+    for (const say of [heldMessages.diagnosisSay, heldMessages.diagnosisSayOthers]) {
+      expect(say).not.toMatch(/equipo|sistema central/);
+      expect(say).toMatch(/hasta entonces el portal no lo ve\.$/);
+    }
+  });
+});

@@ -231,8 +231,9 @@ export const heldMessages = {
   diagnosisTitle: 'Lo que muestra esta ficha aún no llega al portal',
   // No promise of entry: another cause (a password still to create) may remain after it. No
   // claim that the caller asked either: the change may be a load's, or another agent's.
+  // Read to the caller: no «equipo» nor «sistema central», words of the desk.
   diagnosisSay:
-    'El cambio quedó registrado en la mesa de ayuda y se aplicará en cuanto este equipo se conecte con el sistema central; hasta entonces el portal no lo ve.',
+    'El cambio quedó registrado en la mesa de ayuda y se aplicará en el portal en cuanto nos conectemos; hasta entonces el portal no lo ve.',
   /** Another agent's actions on this desk wait for them, online or not (a shared desk). */
   diagnosisSayOthers:
     'El cambio quedó registrado en la mesa de ayuda y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no lo ve.',
