@@ -188,7 +188,11 @@ export function createPush(deps: PushDeps) {
     const base = { id: mutation.id, actionId: mutation.actionId };
     switch (outcome.status) {
       case 'applied':
-        return { ...base, status: 'applied' };
+        return {
+          ...base,
+          status: 'applied',
+          ...(outcome.mailsWithheld?.length ? { mailsWithheld: outcome.mailsWithheld } : {}),
+        };
       case 'conflict':
         return {
           ...base,

@@ -34,7 +34,7 @@ import type { BulkEmailChanges } from './bulk-email-changes';
 import { blockDecision, isDataRequestKind } from '../shared/rules/data-requests';
 import type { DataRequestRepository } from './data-request-repository';
 import { applyDataRequestIntent } from './data-request-intents';
-import { isOneOf, MEMBERSHIP_ROLES } from '../shared/vocabulary';
+import { isOneOf, MEMBERSHIP_ROLES, type MailKind } from '../shared/vocabulary';
 
 export type Conflict = { field: string; yours: unknown; theirs: unknown };
 
@@ -52,6 +52,8 @@ export type IntentOutcome = (
   touched: Array<{ entity: Entity; key: number }>;
   /** Mails created (server: to send). */
   mails: number[];
+  /** Server, applied: the mails not sent because the action came too late (MAIL_FRESHNESS_MS). */
+  mailsWithheld?: MailKind[];
 };
 
 export type IntentContext = {
@@ -341,6 +343,7 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
   }
   const touched: Outcome['touched'] = [];
   const mails: number[] = [];
+  const withheld: MailKind[] = [];
   const newEmail = next.email !== person.email && next.email !== null ? next.email : null;
   let reverified: string[] = [];
   if (reverify.length > 0 && newEmail !== null) {
@@ -377,8 +380,11 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
       writes.verifyAccounts(rut, again);
       ctx.bulkEmails?.changed(intent.actionId, rut, person.email, next.email, confirmedBefore);
       for (const id of writes.accountIds(rut)) touched.push({ entity: 'account', key: id });
-      // Like any mail: one that would arrive hours after the agent's action is not sent.
-      if (ctx.mode === 'server' && (ctx.ageMs ?? 0) <= MAIL_FRESHNESS_MS) {
+      // Like any mail: one that would arrive hours after the agent's action is not sent, and
+      // the desk is told so (mailsWithheld), to ask it again.
+      if (ctx.mode === 'server' && toConfirm.length > 0 && (ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) {
+        withheld.push('email_confirmation');
+      } else if (ctx.mode === 'server') {
         for (const portal of toConfirm) {
           const id = writes.queueMail(
             rut,
@@ -396,7 +402,12 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
   }
   return conflicts.length > 0
     ? { status: 'conflict', conflicts, touched, mails }
-    : { status: 'applied', touched, mails };
+    : {
+        status: 'applied',
+        touched,
+        mails,
+        ...(withheld.length > 0 ? { mailsWithheld: withheld } : {}),
+      };
 }
 
 function accountCommand(ctx: IntentContext, rut: number, intent: Intent): Outcome {

@@ -61,7 +61,13 @@ export type CompanyRejection =
 
 type Touched = Array<{ entity: Entity; key: number }>;
 export type CompanyOutcome =
-  | { status: 'applied'; touched: Touched; mails: number[] }
+  | {
+      status: 'applied';
+      touched: Touched;
+      mails: number[];
+      /** Its mail, not sent: the action came too late (MAIL_FRESHNESS_MS). */
+      mailsWithheld?: Array<'access_approval' | 'agreement_signature'>;
+    }
   | { status: 'rejected'; code: CompanyRejection; touched: []; mails: [] };
 
 export type CompanyIntentContext = {
@@ -471,8 +477,11 @@ function withMail(
   at: string,
 ): CompanyOutcome {
   if (!ctx.queueMails) return applied(touched);
-  // Like every mail: one that would arrive hours after the agent's action is not sent.
-  if ((ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) return applied(touched);
+  // Like every mail: one that would arrive hours after the agent's action is not sent, and the
+  // desk is told so, to ask it again (its list in Sincronización).
+  if ((ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) {
+    return { status: 'applied', touched, mails: [], mailsWithheld: [kind] };
+  }
   const id = ctx.writes.queueMail(personRut, 'portal_empresas', kind, at, to, ctx.actionId);
   touched.push({ entity: 'mail', key: id });
   return applied(touched, [id]);

@@ -442,6 +442,7 @@ export function createCore(options: CoreOptions): Core {
       waitingForOtherAgent: queued.others,
       conflicts: issues.filter((issue) => issue.state === 'conflict').length,
       rejected: issues.filter((issue) => issue.state === 'rejected').length,
+      mailsWithheld: issues.filter((issue) => issue.state === 'mail_withheld').length,
       // When it last synced, before its central API was removed: still true.
       lastSyncAt: writer.state('last_sync_at'),
       lastError: null,

@@ -646,7 +646,7 @@ const PersonRut = z.object({ rut: RutInput });
 
 // --- Privacy by default (issue 10) ---
 /** Where a record was opened from: a search, the calls list, a company record, a reload. */
-export const ViewVia = z.enum(['search', 'call', 'company', 'data_requests', 'reload']);
+export const ViewVia = z.enum(['search', 'call', 'company', 'data_requests', 'sync', 'reload']);
 export type ViewVia = z.infer<typeof ViewVia>;
 export const PersonViewers = z.object({
   total: z.number().int(),
@@ -790,6 +790,8 @@ export const SyncStatus = z.object({
   waitingForOtherAgent: z.number().int(),
   conflicts: z.number().int(),
   rejected: z.number().int(),
+  /** Actions applied without the mails they asked, not yet taken note of (SyncIssue). */
+  mailsWithheld: z.number().int(),
   lastSyncAt: z.string().nullable(),
   /** The last failure, in Spanish for the agent (null when the last cycle went well). */
   lastError: z.string().nullable(),
@@ -840,9 +842,14 @@ export const SyncIssue = z.object({
   /** The company a membership or company action was about. */
   companyName: z.string().nullable(),
   createdAt: z.string(),
-  state: z.enum(['conflict', 'rejected']),
+  /**
+   * mail_withheld: the central applied it, but without the mails it asks (`mailsWithheld`): it
+   * reached the central too late to send them (MAIL_FRESHNESS_MS).
+   */
+  state: z.enum(['conflict', 'rejected', 'mail_withheld']),
   code: z.string().nullable(),
   message: z.string().nullable(),
+  mailsWithheld: z.array(MailKind),
   conflicts: z.array(
     z.object({
       field: z.string(),

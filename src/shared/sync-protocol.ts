@@ -20,7 +20,7 @@
  * queue) or 503 with `Retry-After` (try later). Errors are `{ error: { code, message } }`.
  */
 import { z } from 'zod';
-import { AGENT_ROLES } from './vocabulary';
+import { AGENT_ROLES, MAIL_KINDS } from './vocabulary';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -393,6 +393,12 @@ export const MutationResult = z.object({
    * pull may already have brought their version, so it would never correct them.
    */
   current: z.array(Change).optional(),
+  /**
+   * applied: the mails the action asks for that were not sent, because it reached the central
+   * more than MAIL_FRESHNESS_MS after it was decided (policy.ts): applied without them, the
+   * desk lists them for someone to ask again (an approval's, a new address's confirmation).
+   */
+  mailsWithheld: z.array(z.enum(MAIL_KINDS)).optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 

@@ -10,7 +10,9 @@ import {
   recordMessages,
   screenErrorMessages,
   searchMessages,
+  syncMessages,
 } from '../../src/shared/messages';
+import type { SyncIssue } from '../../src/shared/contract';
 
 const ROSA = '6.543.210-2';
 
@@ -106,6 +108,46 @@ test('«Sincronizar ahora» on a desk with no central API says why it waits, and
     'Este equipo aún no tiene la dirección del sistema central: pídale a un supervisor que la configure.',
   );
   await expectAccessible(page, 'sincronización sin sistema central');
+});
+
+test('an action applied without its mail is listed with what to do, and opens the record where it is asked again', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  // The central's word is faked here (it takes an action three hours late, which the web door's
+  // clock cannot make); its path through main is sync.test.ts's.
+  const withheld: SyncIssue = {
+    actionId: 'late-1',
+    kind: 'person.update_contact',
+    agentId: 'agent-demo',
+    agentName: 'Alicia Agente',
+    personRut: '12345678-5',
+    personName: 'Pedro Andrés González Muñoz',
+    companyName: null,
+    createdAt: '2026-12-04T13:00:00.000Z',
+    state: 'mail_withheld',
+    code: null,
+    message: null,
+    mailsWithheld: ['email_confirmation'],
+    conflicts: [],
+    centralChange: null,
+  };
+  await page.route('**/api/sync.issues', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: true, value: [withheld] }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+  const item = page.locator('li.issue');
+  await expect(item).toContainText(syncMessages.mailWithheldTitle);
+  await expect(item).toContainText(syncMessages.mailWithheld(['email_confirmation'], true));
+  await expect(item).toContainText('el correo «Confirmación de correo»');
+  await expectAccessible(page, 'sincronización: aplicada sin su correo');
+  await item.getByRole('button', { name: syncMessages.openRecord }).click();
+  const record = page.getByRole('region', { name: 'Ficha' });
+  await expect(record).toContainText('Pedro Andrés González Muñoz');
+  await expect(record).toBeFocused();
 });
 
 test('a company filter left on never hides the next caller', async ({ desk }) => {

@@ -80,7 +80,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
 
     // What it counts, and from where: calls and the audit stay on the desk that recorded them.
     await expect(panel).toContainText(
-      'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
+      'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y sus acciones pendientes de sincronizar; las solicitudes Ley 21.719 son las de todos los equipos.',
     );
 
     // Nothing yet today: empty states, still named figures, and the queue as it is.
@@ -89,7 +89,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(panel.getByRole('figure', { name: 'Acciones por agente' })).toContainText(
       'Sin acciones de agentes en este período.',
     );
-    const queue = panel.getByRole('figure', { name: 'Cola de sincronización' });
+    const queue = panel.getByRole('figure', { name: 'Acciones pendientes y por revisar' });
     await expect(queue).toContainText('Nada pendiente de enviar.');
     // Its three tiles stand level (a stray class once pushed the first one down).
     const tops = await queue
@@ -146,9 +146,9 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     });
     await expect(causes.getByRole('table')).toContainText('Registro bloqueado');
     await expect(causes.getByRole('table')).toContainText('Bloqueo por intentos');
-    await expect(panel.getByRole('figure', { name: 'Cola de sincronización' })).toContainText(
-      '2 acciones pendientes; ninguna requiere revisión.',
-    );
+    await expect(
+      panel.getByRole('figure', { name: 'Acciones pendientes y por revisar' }),
+    ).toContainText('2 acciones pendientes; ninguna requiere revisión.');
     const requests = panel.getByRole('figure', {
       name: 'Solicitudes Ley 21.719 abiertas, por plazo',
     });

@@ -52,10 +52,10 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await unlockWhileAway(page);
     // «Salir» with an action still waiting asks first, staying being the default.
     await page.getByRole('button', { name: 'Salir' }).click();
-    const asked = page.getByRole('dialog', { name: '¿Salir con acciones sin enviar?' });
+    const asked = page.getByRole('dialog', { name: '¿Salir con acciones pendientes?' });
     await expect(asked).toContainText('Tiene 1 acción que aún no llega al sistema central');
     await expect(asked.getByRole('button', { name: 'Seguir en la sesión' })).toBeFocused();
-    await expectAccessible(page, 'salir con acciones sin enviar');
+    await expectAccessible(page, 'salir con acciones pendientes');
     await asked.getByRole('button', { name: 'Salir de todos modos' }).click();
 
     // The central API is back. Another agent of the desk (the officer) sees his own list
@@ -66,7 +66,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
       timeout: 30_000,
     });
     await indicator.click();
-    await expect(page.getByRole('heading', { name: 'Sus acciones en espera' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Sus acciones pendientes' })).toBeVisible();
     await expect(
       page.getByText(
         'No tiene acciones esperando al sistema central. La de otro agente de este equipo sale cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.',
@@ -103,13 +103,13 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await expect(indicator).toHaveText(/^En línea · 1 pendiente/, { timeout: 30_000 });
     await indicator.click();
     const sync = page.getByRole('region', { name: 'Sincronización' });
-    const group = sync.getByRole('region', { name: 'Alicia Agente: 1 acción en espera' });
+    const group = sync.getByRole('region', { name: 'Alicia Agente: 1 acción pendiente' });
     await expect(group).toBeVisible();
     await expect(group).toContainText('Espera que este agente vuelva a ingresar en este equipo.');
     await expect(group.getByRole('row').filter({ hasText: 'Desbloqueo de cuenta' })).toContainText(
       '12.345.678-5',
     );
-    await expectAccessible(page, 'sincronización: acciones en espera de otro agente');
+    await expectAccessible(page, 'sincronización: acciones pendientes de otro agente');
 
     // Esc cancels and gives the focus back to the button.
     const take = group.getByRole('button', { name: 'Reasignar a mi nombre: Alicia Agente' });
@@ -132,7 +132,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText('Se reasignó 1 acción: se enviará con su sesión.')).toBeVisible();
     // The agent's group left with its button: the focus goes to the list's heading.
-    await expect(page.getByRole('heading', { name: 'Acciones en espera' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'Acciones pendientes' })).toBeFocused();
 
     // Sent with her session: nothing waits any more.
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 30_000 });
@@ -143,7 +143,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await page.getByRole('button', { name: 'Auditoría' }).click();
     const event = page
       .getByRole('row')
-      .filter({ hasText: 'Reasignó a su nombre las acciones en espera de otro agente' });
+      .filter({ hasText: 'Reasignó a su nombre las acciones pendientes de otro agente' });
     await expect(event).toHaveCount(1);
     await expect(event).toContainText('Sara Supervisora');
     await expect(event).toContainText('Dejó la empresa; no volverá a este equipo');

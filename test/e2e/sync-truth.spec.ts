@@ -183,15 +183,15 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
       /^No se pudo sincronizar: sigue sin conexión con el sistema central\./,
     );
 
-    const waiting = sync.getByRole('table', { name: 'Acciones en espera' });
+    const waiting = sync.getByRole('table', { name: 'Acciones pendientes' });
     const row = waiting.getByRole('row').filter({ hasText: 'Desbloqueo de cuenta' });
     await expect(row).toHaveCount(1);
     // Grouped by agent (issue 11): the table is the agent's, named with the section.
-    await expect(waiting).toHaveAccessibleName(/Alicia Agente: 1 acción en espera/);
+    await expect(waiting).toHaveAccessibleName(/Alicia Agente: 1 acción pendiente/);
     await expect(row).toContainText('12.345.678-5');
     await expect(row).toContainText('Pedro');
     await expect(row).toContainText(/\d\d-\d\d-\d{4} \d\d:\d\d/);
-    await expectAccessible(page, 'sincronización sin conexión, con acciones en espera');
+    await expectAccessible(page, 'sincronización sin conexión, con acciones pendientes');
 
     // On Llamadas, the central API comes back on the same address: the desk notices by itself,
     // and the call's action stops being listed as waiting, without leaving the screen.

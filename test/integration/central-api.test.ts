@@ -921,6 +921,50 @@ describe('central API: push', () => {
     ]);
   });
 
+  it('applies a new address that arrives too late for its confirmation, and says the mail it withheld', async () => {
+    const { api } = await start();
+    const session = await signIn(api, 'agente');
+    const before = mailCount(api, CAMILA);
+    const start0 = person(api, CAMILA);
+    const change = (id: number, to: string, decidedAt: Date) =>
+      mutation(
+        session,
+        id,
+        'person.update_contact',
+        CAMILA,
+        { changes: { email: { from: person(api, CAMILA).email, to } } },
+        decidedAt,
+      );
+    // Decided three hours before it was sent: the address is the person's, its mail is not sent.
+    const lateChange = change(1, 'camila.tarde@gmail.com', minutes(START, -180));
+    const late = await pushOk(api, session, [lateChange], START);
+    expect(late.results[0]).toMatchObject({
+      status: 'applied',
+      mailsWithheld: ['email_confirmation'],
+    });
+    expect(person(api, CAMILA)).toMatchObject({
+      email: 'camila.tarde@gmail.com',
+      version: start0.version + 1,
+    });
+    expect(mailCount(api, CAMILA)).toBe(before);
+    // Its answer again (a lost reply): the same words.
+    const again = await pushOk(api, session, [lateChange], START);
+    expect(again.results[0]).toMatchObject({
+      duplicate: true,
+      mailsWithheld: ['email_confirmation'],
+    });
+    // In time: the mail goes, and nothing is said withheld.
+    const fresh = await pushOk(
+      api,
+      session,
+      [change(2, 'camila.atiempo@gmail.com', minutes(START, -5))],
+      START,
+    );
+    expect(fresh.results[0]!.status).toBe('applied');
+    expect(fresh.results[0]!.mailsWithheld).toBeUndefined();
+    expect(mailCount(api, CAMILA)).toBeGreaterThan(before);
+  });
+
   it('a refusal inside a batch writes nothing; the actions around it apply once', async () => {
     const { api, smtp } = await start();
     const session = await signIn(api, 'agente');
@@ -1093,6 +1137,28 @@ describe('central API: the company half (issue 7)', () => {
     // Deleted: nothing to sign for, and nothing approved to tell.
     access.run('removed', GLORIA, ESPIGA);
     expect(both()).toEqual([[], []]);
+  });
+
+  it('approves a request that arrives too late for its mail, and says the mail it withheld', async () => {
+    const { api } = await start({ portalKey: KEY });
+    const session = await signIn(api, 'agente');
+    const late = mutation(
+      session,
+      1,
+      'request.decide',
+      GLORIA,
+      { companyRut: ESPIGA, decision: 'approve', reason: null },
+      minutes(START, -121),
+    );
+    const result = await pushOk(api, session, [late], START);
+    expect(result.results[0]).toMatchObject({
+      status: 'applied',
+      mailsWithheld: ['access_approval'],
+    });
+    expect(
+      tableRows(api, 'access_request', 'person_rut = ? AND company_rut = ?', GLORIA, ESPIGA),
+    ).toMatchObject([{ state: 'approved' }]);
+    expect(mailCount(api, GLORIA)).toBe(0);
   });
 
   it('applies a request decision by the register: a non-signatory is refused, a representative approved with one mail', async () => {

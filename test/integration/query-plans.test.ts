@@ -145,6 +145,13 @@ describe('query plans of the outbox reads on every poll', () => {
     ]);
   });
 
+  it('counts the actions applied without their mails from their partial index', () => {
+    // A walk of the partial index: its rows are exactly those, a few.
+    expect(planOf(OUTBOX_SQL.mailsWithheld)).toEqual([
+      'SCAN outbox USING INDEX outbox_mails_withheld',
+    ]);
+  });
+
   it("lists an agent's pending actions, and everyone's, from the pending range", () => {
     expect(planOf(OUTBOX_SQL.pendingOfAgent, 'agent')).toEqual([
       'SEARCH outbox USING INDEX outbox_state (state=?)',
@@ -194,17 +201,26 @@ describe('query plans of the outbox reads on every poll', () => {
     ]);
   });
 
-  it("lists an agent's sync issues from the conflicts and rejections only", () => {
+  it("lists an agent's sync issues from the conflicts and rejections, and the few applied without their mails", () => {
+    const joins = (n: number) => [
+      'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+      'SEARCH c USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+      // Whose action it was, and whether the person still has one waiting (centralSideNow).
+      'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+      `CORRELATED SCALAR SUBQUERY ${n}`,
+      'SEARCH q USING COVERING INDEX outbox_person_state (person_rut=? AND state=?)',
+    ];
     for (const mine of [true, false]) {
-      expect(planOf(syncIssuesSql(mine), ...(mine ? ['agent'] : []))).toEqual([
+      expect(planOf(syncIssuesSql(mine), ...(mine ? ['agent', 'agent'] : []))).toEqual([
+        'MERGE (UNION ALL)',
+        'LEFT',
         'SEARCH o USING INDEX outbox_state (state=?)',
-        'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
-        'SEARCH c USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
-        // Whose action it was, and whether the person still has one waiting (centralSideNow).
-        'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
-        'CORRELATED SCALAR SUBQUERY 1',
-        'SEARCH q USING COVERING INDEX outbox_person_state (person_rut=? AND state=?)',
+        ...joins(1),
         'USE TEMP B-TREE FOR ORDER BY',
+        'RIGHT',
+        // In seq order already: the partial index's key.
+        'SCAN o USING INDEX outbox_mails_withheld',
+        ...joins(3),
       ]);
     }
   });

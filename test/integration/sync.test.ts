@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { RETENTION_SQL } from '../../src/main/sync/outbox-retention';
 import { tempDir } from '../support/context';
 import {
   act,
@@ -555,6 +556,82 @@ describe('clocks (G12)', () => {
       count(central.db, 'SELECT count(*) AS n FROM mails WHERE action_id = ?', late.actionId),
     ).toBe(0);
     expect(act(desk, 'sync.issues', {})[0]).toMatchObject({ code: 'stale_command' });
+  });
+});
+
+describe('mails withheld for lateness', () => {
+  it('lists an e-mail change applied without its confirmation until someone takes note', async () => {
+    const central = await startCentral();
+    const clock = clockAt(new Date(Date.parse('2026-11-24T09:00:00Z')));
+    const desk = await openDesk(central.url, { clock });
+    await syncNow(desk);
+    const before = count(
+      central.db,
+      'SELECT count(*) AS n FROM mails WHERE person_rut = ?',
+      PEDRO_BODY,
+    );
+    const changed = act(desk, 'contact.edit', {
+      rut: PEDRO,
+      email: 'pedro.nuevo@gmail.com',
+      reason: 'Actualización en terreno',
+      identityCheck: CHECKED,
+      expectedVersion: record(desk, PEDRO).version,
+    });
+    // The laptop stays offline three hours: the address applies there, its mail is not sent.
+    clock.now = new Date(clock.now.getTime() + 3 * 3_600_000);
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0, mailsWithheld: 1 });
+    expect(
+      central.db.$client.prepare('SELECT email FROM persons WHERE rut = ?').get(PEDRO_BODY),
+    ).toEqual({ email: 'pedro.nuevo@gmail.com' });
+    expect(
+      count(central.db, 'SELECT count(*) AS n FROM mails WHERE person_rut = ?', PEDRO_BODY),
+    ).toBe(before);
+    const [issue, ...others] = act(desk, 'sync.issues', {});
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({
+      actionId: changed.actionId,
+      state: 'mail_withheld',
+      mailsWithheld: ['email_confirmation'],
+      personName: expect.stringContaining('Pedro'),
+    });
+    // Kept on the desk past its month while nobody took note (outbox retention), with an
+    // action after it in its lane.
+    editPhone(desk, PEDRO, '+56 9 5151 5151');
+    await syncNow(desk);
+    const prunable = () =>
+      (
+        desk.db.$client
+          .prepare(RETENTION_SQL.old)
+          .all({ after: 0, cutoff: '9999-01-01', limit: 100 }) as Array<{ seq: number }>
+      ).map((row) => row.seq);
+    const seqOf = (
+      desk.db.$client
+        .prepare('SELECT seq FROM outbox WHERE action_id = ?')
+        .get(changed.actionId) as {
+        seq: number;
+      }
+    ).seq;
+    expect(prunable()).not.toContain(seqOf);
+    // Only «Entendido» settles it; the action stays applied (a restored central gets it again).
+    const refused = desk.dispatchNow('sync.resolve', {
+      actionId: changed.actionId,
+      choice: 'keep_theirs',
+    });
+    expect(refused.ok).toBe(false);
+    act(desk, 'sync.resolve', { actionId: changed.actionId, choice: 'dismiss' });
+    expect(act(desk, 'sync.issues', {})).toEqual([]);
+    expect(act(desk, 'sync.status', {})).toMatchObject({ mailsWithheld: 0 });
+    expect(
+      desk.db.$client
+        .prepare('SELECT state, result FROM outbox WHERE action_id = ?')
+        .get(changed.actionId),
+    ).toEqual({ state: 'applied', result: null });
+    expect(prunable()).toContain(seqOf);
+    const audited = desk.db.$client
+      .prepare("SELECT before, after FROM audit_events WHERE action = 'sync.resolve'")
+      .all() as Array<{ before: string; after: string }>;
+    expect(audited).toHaveLength(1);
+    expect(JSON.parse(audited[0]!.before)).toEqual({ mailsWithheld: ['email_confirmation'] });
   });
 });
 

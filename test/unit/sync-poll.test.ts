@@ -18,6 +18,7 @@ const QUIET: SyncStatus = {
   waitingForOtherAgent: 0,
   conflicts: 0,
   rejected: 0,
+  mailsWithheld: 0,
   lastSyncAt: '2026-12-02T12:00:00.000Z',
   lastError: null,
   lastErrorCode: null,

@@ -29,6 +29,12 @@ export const OUTBOX_SQL = {
        min(CASE WHEN state = 'pending' THEN created_at END) AS oldest
      FROM outbox WHERE state IN ('pending', 'conflict', 'rejected')`,
   /**
+   * Actions the central applied without the mails they asked, not yet taken note of: from their
+   * partial index (a few rows), never a walk of the applied ones (which SQLite would pick).
+   */
+  mailsWithheld: `SELECT count(*) FROM outbox INDEXED BY outbox_mails_withheld
+     WHERE state = 'applied' AND result IS NOT NULL`,
+  /**
    * One agent's pending actions, in order. `+agent_id` keeps SQLite off the (agent_id, seq)
    * index, which would walk all of that agent's actions ever taken to find the pending ones.
    */

@@ -1,7 +1,9 @@
 /**
  * The actions the central API did not apply as asked: conflicts (someone else changed the same
- * field: both values shown, the agent picks) and rejections (with the reason). Nothing leaves
- * this list without a person deciding, and the decision is audited.
+ * field: both values shown, the agent picks), rejections (with the reason), and actions applied
+ * without the mails they asked, which reached the central too late to send them (someone must
+ * ask them again). Nothing leaves this list without a person deciding, and the decision is
+ * audited.
  */
 import type { PendingAction, SyncIssue } from '../../shared/contract';
 import { blockingRequestIn } from '../../shared/rules/data-requests';
@@ -16,6 +18,7 @@ import type { Change } from '../../shared/sync-protocol';
 import { centralChangeOf } from '../sync/conflict-time';
 import { syncMessages } from '../../shared/messages';
 import { fullName } from '../../shared/format';
+import { isOneOf, MAIL_KINDS, type MailKind } from '../../shared/vocabulary';
 
 type Row = {
   action_id: string;
@@ -24,7 +27,8 @@ type Row = {
   kind: string;
   person_rut: number | null;
   created_at: string;
-  state: 'conflict' | 'rejected';
+  /** applied: with a result, its mails were withheld (mail_withheld). */
+  state: 'conflict' | 'rejected' | 'applied';
   result: string | null;
   payload: string;
   given_names: string | null;
@@ -45,14 +49,23 @@ type Row = {
 // The company a membership or company action was about, named (an officer's issue may be about
 // someone no longer on his laptop: the company still says where).
 // Whose action it was, named (a supervisor sees every agent's).
-const SELECT = `SELECT o.action_id, o.agent_id, a.display_name AS agent_name, o.kind, o.person_rut, o.created_at, o.state, o.result, o.payload,
+const selectFrom = (
+  outbox: string,
+) => `SELECT o.seq, o.action_id, o.agent_id, a.display_name AS agent_name, o.kind, o.person_rut, o.created_at, o.state, o.result, o.payload,
     p.given_names, p.last_name1, p.last_name2, c.legal_name AS company_name,
     p.email, p.phone, p.email_changed_at, p.email_changed_by, p.phone_changed_at, p.phone_changed_by,
     EXISTS (SELECT 1 FROM outbox q WHERE q.person_rut = o.person_rut AND q.state = 'pending')
       AS person_pending
-  FROM outbox o LEFT JOIN persons p ON p.rut = o.person_rut
+  FROM ${outbox} LEFT JOIN persons p ON p.rut = o.person_rut
   LEFT JOIN companies c ON c.rut = json_extract(o.payload, '$.companyRut')
   LEFT JOIN agents a ON a.id = o.agent_id`;
+const SELECT = selectFrom('outbox o');
+/**
+ * The applied actions whose mails were withheld, from their partial index: SQLite would rather
+ * walk every applied action by (state, seq), months of them, to find the few.
+ */
+const SELECT_WITHHELD = `${selectFrom('outbox o INDEXED BY outbox_mails_withheld')}
+  WHERE o.state = 'applied' AND o.result IS NOT NULL`;
 
 /** What names the action in its intent's payload (queuedActionName). */
 function namingOf(payload: string): { change?: unknown; decision?: unknown } {
@@ -64,6 +77,9 @@ function namingOf(payload: string): { change?: unknown; decision?: unknown } {
   }
 }
 
+/** What stands an action in this list: not applied as asked, or applied without its mails. */
+const IN_LIST = `(o.state IN ('conflict', 'rejected') OR (o.state = 'applied' AND o.result IS NOT NULL))`;
+
 function toIssue(row: Row): SyncIssue {
   const result = row.result
     ? (JSON.parse(row.result) as {
@@ -71,8 +87,12 @@ function toIssue(row: Row): SyncIssue {
         message?: string;
         conflicts?: SyncIssue['conflicts'];
         centralChange?: Partial<NonNullable<SyncIssue['centralChange']>> | null;
+        mailsWithheld?: unknown;
       })
     : {};
+  const withheld = Array.isArray(result.mailsWithheld)
+    ? result.mailsWithheld.filter((kind): kind is MailKind => isOneOf(MAIL_KINDS, kind))
+    : [];
   return {
     actionId: row.action_id,
     kind: queuedActionName(row.kind, namingOf(row.payload)),
@@ -88,9 +108,10 @@ function toIssue(row: Row): SyncIssue {
       : null,
     companyName: row.company_name,
     createdAt: row.created_at,
-    state: row.state,
+    state: row.state === 'applied' ? 'mail_withheld' : row.state,
     code: result.code ?? null,
     message: result.message ?? null,
+    mailsWithheld: withheld,
     ...centralSideNow(
       row,
       (result.conflicts ?? []).map((conflict) => withBefore(conflict, row.payload)),
@@ -176,17 +197,23 @@ function withBefore(
 }
 
 /**
- * The actions the server did not apply, one agent's (`mine`) or everyone's: from the (state, seq)
- * index either way (`+agent_id`: see OUTBOX_SQL.pendingOfAgent).
+ * The actions the server did not apply, or applied without their mails, one agent's (`mine`) or
+ * everyone's: from the (state, seq) index and the withheld mails' partial one either way
+ * (`+agent_id`: see OUTBOX_SQL.pendingOfAgent). `mine` takes the agent twice.
  */
-export const syncIssuesSql = (mine: boolean) =>
-  `${SELECT} WHERE o.state IN ('conflict', 'rejected') ${mine ? 'AND +o.agent_id = ?' : ''} ORDER BY o.seq`;
+export const syncIssuesSql = (mine: boolean) => {
+  const agent = mine ? 'AND +o.agent_id = ?' : '';
+  return `${SELECT} WHERE o.state IN ('conflict', 'rejected') ${agent}
+    UNION ALL ${SELECT_WITHHELD} ${agent} ORDER BY seq`;
+};
 
 /** A supervisor sees every agent's; anyone else, their own (a null session: all, for counts). */
 export function listSyncIssues(ctx: ServiceContext, session: Session | null = null): SyncIssue[] {
   const mine = session !== null && session.role !== 'supervisor';
   return (
-    ctx.db.$client.prepare(syncIssuesSql(mine)).all(...(mine ? [session.agentId] : [])) as Row[]
+    ctx.db.$client
+      .prepare(syncIssuesSql(mine))
+      .all(...(mine ? [session.agentId, session.agentId] : [])) as Row[]
   ).map(toIssue);
 }
 
@@ -262,9 +289,8 @@ export function resolveSyncIssue(
 ): SyncIssue[] {
   const sqlite = ctx.db.$client;
   sqlite.transaction(() => {
-    const row = sqlite
-      .prepare(`${SELECT} WHERE o.action_id = ? AND o.state IN ('conflict', 'rejected')`)
-      .get(actionId) as Row | undefined;
+    const row = sqlite.prepare(`${SELECT} WHERE o.action_id = ? AND ${IN_LIST}`).get(actionId) as
+      Row | undefined;
     if (!row) throw new NotFoundError('sync_issue');
     if (session.role !== 'supervisor' && row.agent_id !== session.agentId) {
       throw new ForbiddenError('role');
@@ -308,7 +334,14 @@ export function resolveSyncIssue(
         expectedVersion: person.version,
       });
     }
-    sqlite.prepare("UPDATE outbox SET state = 'resolved' WHERE action_id = ?").run(actionId);
+    if (issue.state === 'mail_withheld') {
+      // It was applied: it stays so (a central restored from a backup is sent it again), and only
+      // the note of its mails goes. Nothing but «Entendido» settles it.
+      if (choice !== 'dismiss') throw new RuleError('no_change');
+      sqlite.prepare('UPDATE outbox SET result = NULL WHERE action_id = ?').run(actionId);
+    } else {
+      sqlite.prepare("UPDATE outbox SET state = 'resolved' WHERE action_id = ?").run(actionId);
+    }
     ctx.repos.audit.append({
       id: newId(),
       at: ctx.now().toISOString(),

@@ -14,7 +14,8 @@
  *   the action after that one was answered after the backup, too recently for that one to go.
  * Hence each lane's newest action always stays, and with it the queue's newest: `seq` is the
  * rowid, and the central knows this device's actions by it, so a number is never handed out
- * twice. Every action not confirmed stays (pending, conflict, rejected, resolved).
+ * twice. Every action not confirmed stays (pending, conflict, rejected, resolved), and so does a
+ * confirmed one whose mails were withheld until someone takes note of it (sync-issues.ts).
  * The audit event of each action stays: the anchored chain is the record of what was done. A
  * bulk load's report counts an action that is gone as confirmed (bulk-batch-repository.ts).
  *
@@ -51,7 +52,7 @@ export const RETENTION_SQL = {
    * index, each next action from the (agent_id, seq) one.
    */
   old: `SELECT o.seq FROM outbox o
-     WHERE o.state = 'applied' AND o.seq > @after AND o.answered_at < @cutoff
+     WHERE o.state = 'applied' AND o.result IS NULL AND o.seq > @after AND o.answered_at < @cutoff
        AND (SELECT n.state != 'pending' AND n.answered_at < @cutoff FROM outbox n
             WHERE n.agent_id IS o.agent_id AND n.seq > o.seq ORDER BY n.seq LIMIT 1)
      ORDER BY o.seq LIMIT +@limit`,

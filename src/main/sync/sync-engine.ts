@@ -74,6 +74,8 @@ export type SyncStatus = {
   waitingForOtherAgent: number;
   conflicts: number;
   rejected: number;
+  /** Applied without the mails they asked (too late to send), not yet taken note of. */
+  mailsWithheld: number;
   lastSyncAt: string | null;
   /** In Spanish, from the catalogue; the raw error is `lastErrorDetail`. */
   lastError: string | null;
@@ -233,6 +235,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     "UPDATE outbox SET state = 'pending' WHERE seq > ? AND state = 'applied'",
   );
   const counts = sqlite.prepare(OUTBOX_SQL.statusCounts);
+  const withheldCount = sqlite.prepare(OUTBOX_SQL.mailsWithheld).pluck();
 
   /** Whose session this desk syncs for: the tokens', or an agent signed in offline. */
   const agentId = () => tokens.load()?.agent.agentId ?? options.offlineSession?.agentId() ?? null;
@@ -364,13 +367,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
         message?: string;
         conflicts?: unknown;
         current?: Change[];
+        mailsWithheld?: string[];
       }>,
     ) => {
       const at = now().toISOString();
       for (const result of results) {
         const detail =
           result.status === 'applied'
-            ? null
+            ? // Applied without the mails it asked (too late to send): kept, for Sincronización
+              // to list until someone takes note (services/sync-issues.ts); else nothing.
+              result.mailsWithheld?.length
+              ? JSON.stringify({ mailsWithheld: result.mailsWithheld })
+              : null
             : JSON.stringify({
                 code: result.code,
                 message: result.message,
@@ -992,6 +1000,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         waitingForOtherAgent: row.others ?? 0,
         conflicts: row.conflicts ?? 0,
         rejected: row.rejected ?? 0,
+        mailsWithheld: withheldCount.get() as number,
         lastSyncAt: writer.state('last_sync_at'),
         lastError: lastError
           ? syncErrorMessages[lastError.code]({ minVersion: lastError.minVersion })

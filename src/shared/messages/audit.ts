@@ -32,7 +32,7 @@ export const actionLabels: Record<string, string> = {
   'session.sign_out': 'Salió de la mesa',
   'session.sign_in_refused': 'Se rechazó su ingreso',
   // Issue 11: a supervisor took over another agent's pending actions.
-  'sync.reassign': 'Reasignó a su nombre las acciones en espera de otro agente',
+  'sync.reassign': 'Reasignó a su nombre las acciones pendientes de otro agente',
   'device.revoke': 'Revocó un equipo',
   'central.configure': 'Cambió la dirección del sistema central',
   'scope.assign': 'Asignó una empresa a un prevencionista',

@@ -41,7 +41,7 @@ export const notFoundMessages = {
   bulk_batch:
     'No se encontró esa carga masiva en este equipo: vuelva a «Cargas masivas» y ábrala desde la lista.',
   revocation_file:
-    'No se encontró el archivo de acciones sin enviar de este equipo: puede haberse movido o borrado. Avise a su supervisor.',
+    'No se encontró el archivo de acciones pendientes de este equipo: puede haberse movido o borrado. Avise a su supervisor.',
 } as const;
 
 export const portalLabels: Record<Portal, string> = {

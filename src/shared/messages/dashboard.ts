@@ -87,7 +87,7 @@ export const dashboardMessages = {
   updated: (time: string) => `Actualizado a las ${time}.`,
   /** Calls and the audit stay on the desk that recorded them; Ley 21.719 requests sync. */
   scope:
-    'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y su cola de sincronización; las solicitudes Ley 21.719 son las de todos los equipos.',
+    'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y sus acciones pendientes de sincronizar; las solicitudes Ley 21.719 son las de todos los equipos.',
   refresh: 'Actualizar',
   loading: 'Cargando el panel…',
   failed: 'No se pudo cargar el panel.',
@@ -139,7 +139,7 @@ export const dashboardMessages = {
       key: 'Causa',
       value: 'Personas',
     },
-    sync: { title: 'Cola de sincronización', key: 'Estado', value: 'Acciones' },
+    sync: { title: 'Acciones pendientes y por revisar', key: 'Estado', value: 'Acciones' },
     dataRequests: {
       title: 'Solicitudes Ley 21.719 abiertas, por plazo',
       key: 'Plazo',
@@ -187,7 +187,7 @@ export const dashboardMessages = {
   causesShown: (n: number, shown: number) =>
     `${count(n, 'causa distinta', 'causas distintas')}; se muestran las ${shown} más frecuentes`,
   sync: {
-    pending: 'Pendientes de enviar',
+    pending: 'Pendientes',
     conflicts: 'Conflictos',
     rejected: 'Rechazadas',
     oldest: (waited: string) => `La más antigua espera hace ${waited}.`,

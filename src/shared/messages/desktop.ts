@@ -94,7 +94,7 @@ export const replicaKeyMessages = {
 /** «Salir» while this agent's actions still wait to reach the central API. */
 export const signOutMessages = {
   button: 'Salir',
-  title: '¿Salir con acciones sin enviar?',
+  title: '¿Salir con acciones pendientes?',
   body: (n: number) =>
     `${
       n === 1

@@ -344,8 +344,9 @@ export const dataExportTexts = {
 export const viewViaLabels: Record<string, string> = {
   search: 'Búsqueda',
   call: 'Llamada (lista de llamadas)',
-  company: 'Ficha de la empresa',
+  company: 'Página de la empresa',
   data_requests: 'Solicitudes Ley 21.719',
+  sync: 'Sincronización (por revisar)',
   reload: 'Actualización de la ficha abierta',
 };
 

@@ -105,7 +105,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   device_revoked: () => deviceTrustMessages.revokedSignIn,
   reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,
   revocation_file_unreadable: () =>
-    'El archivo de acciones sin enviar está dañado o no se abre con la clave de este equipo. No lo borre: avise a soporte.',
+    'El archivo de acciones pendientes está dañado o no se abre con la clave de este equipo. No lo borre: avise a soporte.',
   central_admin_unconfigured: (p) => centralAdminTexts(p).needCentral,
   central_admin_offline: (p) => centralAdminTexts(p).offline,
   central_admin_unanswered: (p) => centralAdminTexts(p).unanswered,

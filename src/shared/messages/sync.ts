@@ -8,7 +8,8 @@ import {
   santiagoDate,
   santiagoDayStart,
 } from '../format';
-import { CONTACT_NOTED_MS } from '../policy';
+import { CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from '../policy';
+import { mailKindLabels } from './common';
 
 export const syncStateLabels = {
   idle: 'En línea',
@@ -78,10 +79,10 @@ export const syncMessages = {
             : /CERT|certificate|self.signed/i.test(detail)
               ? 'El certificado del servidor no es válido para esa dirección.'
               : null,
-  pendingTitle: 'Acciones en espera',
+  pendingTitle: 'Acciones pendientes',
   pendingNone: 'No hay acciones esperando al sistema central.',
   /** An agent's list holds only their own actions: the others' are said apart (shared desk). */
-  pendingTitleMine: 'Sus acciones en espera',
+  pendingTitleMine: 'Sus acciones pendientes',
   pendingNoneMine: (others: number) =>
     `No tiene acciones esperando al sistema central.${
       others === 0
@@ -97,7 +98,7 @@ export const syncMessages = {
   /** An offline sign-in the central API then refused, or answered for someone else. */
   keptSignInRefused: 'El sistema central no aceptó el ingreso guardado.',
   keptSignInOtherAgent: 'El sistema central respondió por otro agente.',
-  pendingLoadFailed: 'No se pudo cargar la lista de acciones en espera.',
+  pendingLoadFailed: 'No se pudo cargar la lista de acciones pendientes.',
   unknownAgent: 'Agente desconocido',
   noPerson: '—',
   personCount: (n: number) => syncCount(n, 'persona', 'personas'),
@@ -194,7 +195,18 @@ export const syncMessages = {
   personGoneNote:
     'Esta persona salió de las empresas de este equipo: su ficha ya no se abre aquí y su cambio no puede volver a enviarse desde él. Márquelo como revisado; si el cambio aún corresponde, pídalo a la mesa de ayuda.',
   inCompany: (name: string) => `en ${name}`,
-  noIssues: 'No hay conflictos ni rechazos.',
+  noIssues: 'No hay conflictos, rechazos ni correos por pedir de nuevo.',
+  /** Applied, but its mails were not sent: it reached the central too late (MAIL_FRESHNESS_MS). */
+  mailWithheldTitle: 'Aplicada sin su correo',
+  mailWithheld: (kinds: readonly string[], personHere: boolean) =>
+    `El sistema central aplicó esta acción, pero no envió ${formatList(
+      kinds.map((k) => `el correo «${mailKindLabels[k as keyof typeof mailKindLabels] ?? k}»`),
+    )}: la recibió más de ${MAIL_FRESHNESS_MS / 3_600_000} horas después de hecha, y un enlace tan tardío confundiría a la persona. ${
+      personHere
+        ? 'Abra su ficha y pídalo de nuevo con «Reenviar correo»; si la persona lo espera, avísele.'
+        : 'Su ficha ya no está en este equipo: pida el correo a la mesa de ayuda.'
+    } Luego marque «Entendido».`,
+  openRecord: 'Abrir su ficha',
   conflict: 'Conflicto',
   rejected: 'Rechazada',
   rejectedReason: (reason: string) => `Motivo: ${reason}`,
@@ -243,6 +255,7 @@ export const syncMessages = {
   keepMineNo: 'No, volver',
   dismiss: 'Entendido',
   dismissed: 'Listo: la acción rechazada sale de la lista.',
+  dismissedMail: 'Listo: sale de la lista. Si aún no pidió el correo, hágalo desde la ficha.',
   keptMine: 'Se enviará de nuevo su valor al sistema central.',
   keptTheirs: 'Listo: se mantiene el estado del sistema central.',
   failed: 'No se pudo completar la operación.',
@@ -330,7 +343,7 @@ export const syncScaleMessages = {
   },
   badgeScope: (percent: number) => `empresas asignadas ${percent} %`,
   pendingOf: (name: string, n: number) =>
-    `${name}: ${n} ${n === 1 ? 'acción en espera' : 'acciones en espera'}`,
+    `${name}: ${n} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
   mine: '(usted)',
   waitsForAgent: (n: number) =>
     `${n === 1 ? 'Espera' : 'Esperan'} que este agente vuelva a ingresar en este equipo.`,
@@ -342,8 +355,8 @@ export const syncScaleMessages = {
   reassignTitle: (name: string) => `Reasignar las acciones de ${name}`,
   reassignExplain: (n: number, name: string) =>
     n === 1
-      ? `La acción en espera de ${name} se enviará al sistema central con la sesión de usted, y bajo su responsabilidad. El sistema central registra que la decidió ${name} y que usted la envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`
-      : `Las ${formatNumber(n)} acciones en espera de ${name} se enviarán al sistema central con la sesión de usted, y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
+      ? `La acción pendiente de ${name} se enviará al sistema central con la sesión de usted, y bajo su responsabilidad. El sistema central registra que la decidió ${name} y que usted la envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`
+      : `Las ${formatNumber(n)} acciones pendientes de ${name} se enviarán al sistema central con la sesión de usted, y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
   reassignReason: 'Motivo',
   reassignReasonHint: 'Por ejemplo: dejó la empresa, cambio de turno permanente.',
   reassignConfirm: 'Reasignar y enviar',
@@ -357,7 +370,7 @@ export const syncScaleMessages = {
     n === 1
       ? 'Este equipo no se está sincronizando ahora: queda en él, a su nombre, y sale cuando se sincronice.'
       : 'Este equipo no se está sincronizando ahora: quedan en él, a su nombre, y salen cuando se sincronice.',
-  reassignNone: 'Ese agente no tiene acciones en espera en este equipo.',
+  reassignNone: 'Ese agente no tiene acciones pendientes en este equipo.',
 } as const;
 
 /**
@@ -381,7 +394,7 @@ export const deviceTrustMessages = {
     'Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él.',
   revokedSaved: (actions: number) =>
     actions === 0
-      ? 'No quedaban acciones sin enviar.'
+      ? 'No quedaban acciones pendientes.'
       : actions === 1
         ? 'La acción que no alcanzó a enviarse quedó guardada en este archivo:'
         : `Las ${formatNumber(actions)} acciones que no alcanzaron a enviarse quedaron guardadas en este archivo:`,

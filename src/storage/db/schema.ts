@@ -367,6 +367,10 @@ export const outbox = sqliteTable(
     index('outbox_person_state').on(table.personRut, table.state),
     index('outbox_state').on(table.state, table.seq),
     index('outbox_agent_seq').on(table.agentId, table.seq),
+    // Applied without the mails it asked (sync-issues.ts): a few rows, never the enqueue's.
+    index('outbox_mails_withheld')
+      .on(table.seq)
+      .where(sql`${table.state} = 'applied' AND ${table.result} IS NOT NULL`),
   ],
 );
 

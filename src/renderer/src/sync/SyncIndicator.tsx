@@ -24,7 +24,8 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   const drained =
     next.pending < previous.pending ||
     next.conflicts !== previous.conflicts ||
-    next.rejected !== previous.rejected;
+    next.rejected !== previous.rejected ||
+    next.mailsWithheld !== previous.mailsWithheld;
   if (record && completed && record.replicaIncomplete) void app.reloadRecord();
   // People arrived or left (an officer's companies changed, a dismissal pulled): the open record
   // may be someone who is no longer his, or changed — read again (a reload is no new view). Not
@@ -106,7 +107,7 @@ export function SyncIndicator() {
   }, [refreshSync]);
 
   if (!sync) return null;
-  const issues = sync.conflicts + sync.rejected;
+  const issues = sync.conflicts + sync.rejected + sync.mailsWithheld;
   const tone =
     sync.stuck || issues > 0 || sync.state === 'upgrade_required' || sync.state === 'device_fork'
       ? 'sync-alert'

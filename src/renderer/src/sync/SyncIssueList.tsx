@@ -28,7 +28,8 @@ export function shownValue(field: string, value: unknown): string {
 }
 
 /**
- * The actions that need a person: conflicts and rejections. «Aplicar el mío» overwrites what
+ * The actions that need a person: conflicts, rejections, and actions applied without their
+ * mails. «Aplicar el mío» overwrites what
  * someone else changed on the central API, so it asks once more, naming both values. When an
  * issue is resolved its row goes: the focus moves to the next one (or to the list's heading),
  * never to the page's body.
@@ -40,10 +41,13 @@ const hasBefore = (issue: SyncIssue) =>
 export function SyncIssueList({
   issues,
   resolve,
+  openRecord,
   viewerId,
 }: {
   issues: SyncIssue[] | null;
   resolve: (issue: SyncIssue, choice: IssueChoice) => Promise<boolean>;
+  /** Opens a person's record (where a withheld mail is asked again). */
+  openRecord: (personRut: string) => void;
   /** The signed-in agent: another agent's issue (a supervisor's list) is named as theirs. */
   viewerId: string | null;
 }) {
@@ -110,7 +114,9 @@ export function SyncIssueList({
                       ? syncMessages.blockedTitle
                       : issue.state === 'conflict'
                         ? syncMessages.conflict
-                        : syncMessages.rejected}
+                        : issue.state === 'mail_withheld'
+                          ? syncMessages.mailWithheldTitle
+                          : syncMessages.rejected}
                     : {syncKindLabels[issue.kind] ?? issue.kind}
                   </strong>
                   {issue.personRut &&
@@ -121,6 +127,9 @@ export function SyncIssueList({
                 </p>
                 {issue.state === 'rejected' && (
                   <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
+                )}
+                {issue.state === 'mail_withheld' && (
+                  <p>{syncMessages.mailWithheld(issue.mailsWithheld, !gone)}</p>
                 )}
                 {blockedBy !== null && <p>{syncMessages.blocked(blockedBy)}</p>}
                 {issue.conflicts.length > 0 && blockedBy === null && (
@@ -156,7 +165,9 @@ export function SyncIssueList({
                     )}
                   </p>
                 )}
-                {gone && <p className="muted small">{syncMessages.personGoneNote}</p>}
+                {gone && issue.state !== 'mail_withheld' && (
+                  <p className="muted small">{syncMessages.personGoneNote}</p>
+                )}
                 {issue.state === 'conflict' &&
                   !gone &&
                   issue.kind !== 'person.update_contact' &&
@@ -210,9 +221,17 @@ export function SyncIssueList({
                         )}
                       </>
                     ) : (
-                      <button type="button" onClick={() => void choose(issue, index, 'dismiss')}>
-                        {syncMessages.dismiss}
-                      </button>
+                      <>
+                        <button type="button" onClick={() => void choose(issue, index, 'dismiss')}>
+                          {syncMessages.dismiss}
+                        </button>
+                        {/* Where its mail is asked again: the person's record. */}
+                        {issue.state === 'mail_withheld' && issue.personRut !== null && !gone && (
+                          <button type="button" onClick={() => openRecord(issue.personRut!)}>
+                            {syncMessages.openRecord}
+                          </button>
+                        )}
+                      </>
                     )}
                   </div>
                 )}

@@ -12,10 +12,14 @@ import { DevicesPanel } from '../devices/DevicesPanel';
 import { CentralAddressForm } from './CentralAddressForm';
 import { SyncIssueList, type IssueChoice } from './SyncIssueList';
 import { actionsHeld } from '../components/actions-held';
+import { openRecordFromList } from '../components/open-record';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { GuardedButton } from '../components/GuardedButton';
 
-/** Sync status, settings, and the actions that need a person: conflicts and rejections. */
+/**
+ * Sync status, settings, and the actions that need a person: conflicts, rejections, and actions
+ * applied without their mails.
+ */
 export function SyncView() {
   const sync = useSession((s) => s.sync);
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
@@ -37,7 +41,7 @@ export function SyncView() {
       .then(setIssues)
       .catch(() => setError(syncMessages.issuesLoadFailed));
     // …and after every sync: a conflict's central side may have moved meanwhile.
-  }, [sync?.conflicts, sync?.rejected, sync?.lastSyncAt]);
+  }, [sync?.conflicts, sync?.rejected, sync?.mailsWithheld, sync?.lastSyncAt]);
 
   // The same rows the header counts: listed again whenever that count (or the agent) changes.
   const signedIn = useSession((s) => s.session?.agentId ?? null);
@@ -79,7 +83,9 @@ export function SyncView() {
         choice === 'keep_mine'
           ? syncMessages.keptMine
           : choice === 'dismiss'
-            ? syncMessages.dismissed
+            ? issue.state === 'mail_withheld'
+              ? syncMessages.dismissedMail
+              : syncMessages.dismissed
             : syncMessages.keptTheirs,
       );
       await refreshSync();
@@ -215,7 +221,12 @@ export function SyncView() {
       <h2>{syncMessages.settings}</h2>
       <CentralAddressForm sync={sync} />
 
-      <SyncIssueList issues={issues} resolve={resolve} viewerId={signedIn} />
+      <SyncIssueList
+        issues={issues}
+        resolve={resolve}
+        openRecord={(rut) => openRecordFromList(rut, 'sync')}
+        viewerId={signedIn}
+      />
     </section>
   );
 }
