@@ -406,7 +406,7 @@ deskTest(
       if (button === 'Inhabilitar') await expectAccessible(page, 'inhabilitar en ACHS');
       await dialog.getByRole('button', { name: button, exact: true }).click();
       await expect(page.getByRole('status')).toHaveText(
-        button === 'Inhabilitar' ? 'Usuario inhabilitado.' : 'Usuario habilitado.',
+        button === 'Inhabilitar' ? 'Acceso inhabilitado.' : 'Acceso habilitado.',
       );
     };
     await diego.getByRole('button', { name: 'Inhabilitar', exact: true }).click();

@@ -96,7 +96,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
     await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(
-      'Usuario inhabilitado en este equipo. El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.',
+      'Acceso inhabilitado en este equipo. El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.',
     );
     await expect(indicator).toHaveText(/Sin conexión · 3 pendientes/, { timeout: 15_000 });
 
@@ -199,7 +199,9 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(page.getByRole('status')).toHaveText(
       'Se enviará de nuevo su valor al sistema central.',
     );
-    await expect(page.getByText('No hay conflictos ni rechazos.')).toBeVisible();
+    await expect(
+      page.getByText('No hay conflictos, rechazos ni correos por pedir de nuevo.'),
+    ).toBeVisible();
     // Its row gone, the focus stays in the list, not on the page's body.
     await expect(page.getByRole('heading', { name: 'Por revisar' })).toBeFocused();
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });

@@ -509,8 +509,8 @@ describe('users a representative asks for (rule 13)', () => {
     );
     expect(lines).toEqual(
       expect.arrayContaining([
-        'Cambio: Usuario inhabilitado',
-        'Cambio: Usuario habilitado',
+        'Cambio: Inhabilitación del acceso',
+        'Cambio: Habilitación del acceso',
         // The state it left, beside the one it found.
         'Estado: Activa → Inhabilitada',
         'Estado: Inhabilitada → Activa',

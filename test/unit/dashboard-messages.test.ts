@@ -32,9 +32,9 @@ describe("a cause's short label (the Panel's chart, the audit's record views)", 
   it('names every case its code counts: a dismissed worker and a removed company user', () => {
     const worker = causeTexts.dismissed({ code: 'dismissed', role: 'worker', fix: null }).title;
     const user = causeTexts.dismissed({ code: 'dismissed', role: 'company_user', fix: null }).title;
-    expect(worker).toMatch(/^Desvinculado/);
+    expect(worker).toMatch(/^Ya no trabaja en la empresa/);
     expect(user).toMatch(/^Ya no es usuario de la empresa/);
-    expect(causeShortLabels.dismissed).toMatch(/Desvinculado/);
+    expect(causeShortLabels.dismissed).toMatch(/Desvinculación/);
     expect(causeShortLabels.dismissed).toMatch(/sin perfil de usuario/);
   });
 });

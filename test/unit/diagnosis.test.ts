@@ -358,7 +358,7 @@ describe('diagnose', () => {
         'Ya no es usuario de la empresa (Constructora Andes SpA)',
       );
       expect(causeTexts.dismissed({ ...cause!, role: 'worker' }).title).toBe(
-        'Desvinculado (Constructora Andes SpA)',
+        'Ya no trabaja en la empresa (Constructora Andes SpA)',
       );
     });
 

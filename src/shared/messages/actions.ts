@@ -184,7 +184,7 @@ export const actionDialogTexts = {
   resendKind: (kind: string) => `Reenviar: ${kind}`,
 } as const;
 
-// Said after any toast («Datos de contacto actualizados…», «Usuario inhabilitado…»): its own
+// Said after any toast («Datos de contacto actualizados…», «Acceso inhabilitado…»): its own
 // subject, so it agrees with every one of them.
 /**
  * Why an action taken now waits on this desk, and until when, by the sync's state: each its own

@@ -165,8 +165,8 @@ export const companyAuditLabels = {
     pause: 'Pausa del acceso',
     resume: 'Reanudación del acceso',
     remove: 'Eliminación del acceso',
-    disable: 'Usuario inhabilitado',
-    enable: 'Usuario habilitado',
+    disable: 'Inhabilitación del acceso',
+    enable: 'Habilitación del acceso',
   } as Record<string, string>,
 };
 

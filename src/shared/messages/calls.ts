@@ -10,7 +10,7 @@ export const interactionReasonLabels: Record<InteractionReason, string> = {
   mail_not_arriving: 'Correo no llega',
   rut_not_registered: 'RUT no registrado',
   company_not_adherent: 'Empresa no adherida',
-  dismissed: 'Desvinculado',
+  dismissed: 'Desvinculación',
   email_change: 'Cambio de correo',
   company_access: 'Acceso empresa',
   agreement_pending: 'Firma de acuerdo pendiente',

@@ -266,8 +266,8 @@ export const companyMessages = {
     pause: 'Acceso pausado.',
     resume: 'Acceso reanudado.',
     remove: 'Acceso eliminado.',
-    disable: 'Usuario inhabilitado.',
-    enable: 'Usuario habilitado.',
+    disable: 'Acceso inhabilitado.',
+    enable: 'Acceso habilitado.',
     'companyUsers.setModules': 'Módulos actualizados.',
   },
   dialog: {

@@ -18,7 +18,7 @@ export const causeShortLabels: Record<CauseCode, string> = {
   no_membership: 'Sin empresa adherida',
   company_not_adherent: 'Empresa no adherida',
   // One code for both ends of a membership: a worker's dismissal, a company user's removal.
-  dismissed: 'Desvinculado o sin perfil de usuario',
+  dismissed: 'Desvinculación o sin perfil de usuario',
   membership_disabled: 'Acceso inhabilitado',
   membership_paused: 'Acceso pausado',
   registration_blocked: 'Registro bloqueado',
@@ -31,7 +31,7 @@ export const causeShortLabels: Record<CauseCode, string> = {
   access_request_rejected: 'Solicitud de acceso rechazada',
   // As the record's diagnosis titles it.
   access_request_pending: 'Solicitud de acceso en revisión',
-  not_registered: 'No registrado',
+  not_registered: 'Sin registro en el portal',
   first_access_used: 'Clave de primer ingreso ya usada',
   first_access_key: 'Primer ingreso a Portal Empresas',
   usual_password: 'Entra con su contraseña de siempre',

@@ -67,7 +67,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   dismissed: (c) =>
     c.role === undefined || c.role === 'worker'
       ? {
-          title: `Desvinculado${of(c)}`,
+          title: `Ya no trabaja en la empresa${of(c)}`,
           // Rule 14: a pensioner's (an affiliate's) Los Héroes login outlives the dismissal.
           say: c.profile
             ? 'Al terminar su vínculo con la empresa, terminó su acceso a ella, no su cuenta de Los Héroes.'
