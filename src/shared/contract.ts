@@ -723,6 +723,8 @@ export const DashboardPanel = z.object({
     oldestPendingAt: z.string().nullable(),
     conflicts: Count,
     rejected: Count,
+    /** Applied without the mails they asked (too late to send), not yet taken note of. */
+    mailsWithheld: Count,
   }),
   /** Open Ley 21.719 requests by legal deadline, as they are now (not by period). */
   dataRequests: z.object({

@@ -91,11 +91,15 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     );
     const queue = panel.getByRole('figure', { name: 'Acciones pendientes y por revisar' });
     await expect(queue).toContainText('Nada pendiente de enviar.');
-    // Its three tiles stand level (a stray class once pushed the first one down).
+    // Its four tiles stand level (a stray class once pushed the first one down).
     const tops = await queue
       .locator('.sync-tile')
       .evaluateAll((tiles) => tiles.map((tile) => tile.getBoundingClientRect().top));
-    expect(tops).toHaveLength(3);
+    expect(tops).toHaveLength(4);
+    // Nothing to list: no way to a list.
+    await expect(queue.getByRole('button', { name: 'Revisarlas en Sincronización' })).toHaveCount(
+      0,
+    );
     expect(new Set(tops).size).toBe(1);
     await expectAccessible(page, 'Panel sin datos');
 
@@ -200,6 +204,18 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
       'true',
     );
     await expectAccessible(page, 'Panel con una tabla a la vista');
+
+    // Its numbers lead to their lists: the queue to Sincronización, the requests to Ley 21.719.
+    await panel
+      .getByRole('figure', { name: 'Acciones pendientes y por revisar' })
+      .getByRole('button', { name: 'Revisarlas en Sincronización' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Sincronización', level: 1 })).toBeFocused();
+    await page.getByRole('button', { name: 'Panel', exact: true }).click();
+    await requests.getByRole('button', { name: 'Verlas en Ley 21.719' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Solicitudes Ley 21.719', level: 1 }),
+    ).toBeFocused();
 
     // Llamadas: a page of 50 of 55, the next page, one agent, a range of days.
     await page.getByRole('button', { name: 'Llamadas' }).click();

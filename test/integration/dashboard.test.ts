@@ -212,21 +212,29 @@ describe('the Panel', () => {
     expect(today.diagnosisCauseCount).toBe(shown.size);
   });
 
-  it('shows the sync queue: pending with the oldest, conflicts and rejections', () => {
+  it('shows the sync queue: pending with the oldest, conflicts, rejections and mails withheld', () => {
     const clock: Clock = { now: new Date('2026-11-21T15:00:00Z') };
     const core = seededCore(300, { as: 'supervisora', clock });
-    for (const rut of ['18765432-7', '18765432-7', '18765432-7']) {
+    for (const rut of ['18765432-7', '18765432-7', '18765432-7', '18765432-7', '18765432-7']) {
       call(core, 'mails.resend', { rut, portal: 'achs_gestion', kind: 'password_creation' });
       clock.now = new Date(clock.now.getTime() + 60 * 60_000);
     }
     const sqlite = core.db.$client;
     sqlite.prepare("UPDATE outbox SET state = 'conflict' WHERE seq = 1").run();
     sqlite.prepare("UPDATE outbox SET state = 'rejected' WHERE seq = 2").run();
+    // Applied: one without its mail (the central's note kept), one as asked.
+    sqlite
+      .prepare(
+        `UPDATE outbox SET state = 'applied', result = '{"mailsWithheld":["password_creation"]}' WHERE seq = 4`,
+      )
+      .run();
+    sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = 5").run();
     expect(panel(core, '30d').syncQueue).toEqual({
       pending: 1,
       oldestPendingAt: '2026-11-21T17:00:00.000Z',
       conflicts: 1,
       rejected: 1,
+      mailsWithheld: 1,
     });
   });
 

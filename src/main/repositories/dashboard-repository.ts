@@ -55,9 +55,14 @@ export const DASHBOARD_SQL = {
     FROM audit_events a, json_each(a.after, '$.causes') c
     WHERE a.action = 'person.view' AND a.after IS NOT NULL AND a.at >= @from AND a.at < @to
     GROUP BY c.value ORDER BY n DESC, code`,
-  /** The outbox as it is now: what waits, since when, and what a person must look at. */
+  /**
+   * The outbox as it is now: what waits, since when, and what a person must look at — with the
+   * actions applied without their mails (mail_withheld), from their partial index.
+   */
   syncQueue: `SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox
-    WHERE state IN ('pending', 'conflict', 'rejected') GROUP BY state`,
+    WHERE state IN ('pending', 'conflict', 'rejected') GROUP BY state
+    UNION ALL SELECT 'mail_withheld', count(*), NULL FROM outbox INDEXED BY outbox_mails_withheld
+    WHERE state = 'applied' AND result IS NOT NULL`,
 } as const;
 
 export type DashboardQuery = keyof typeof DASHBOARD_SQL;
@@ -102,7 +107,7 @@ export function createDashboardRepository(sqlite: Database.Database) {
     },
     syncQueue() {
       const rows = statements.syncQueue.all() as Array<{
-        state: 'pending' | 'conflict' | 'rejected';
+        state: 'pending' | 'conflict' | 'rejected' | 'mail_withheld';
         n: number;
         oldest: string | null;
       }>;
@@ -112,6 +117,7 @@ export function createDashboardRepository(sqlite: Database.Database) {
         oldestPendingAt: of('pending')?.oldest ?? null,
         conflicts: of('conflict')?.n ?? 0,
         rejected: of('rejected')?.n ?? 0,
+        mailsWithheld: of('mail_withheld')?.n ?? 0,
       };
     },
   };

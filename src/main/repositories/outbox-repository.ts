@@ -32,7 +32,7 @@ export const OUTBOX_SQL = {
    * Actions the central applied without the mails they asked, not yet taken note of: from their
    * partial index (a few rows), never a walk of the applied ones (which SQLite would pick).
    */
-  mailsWithheld: `SELECT count(*) FROM outbox INDEXED BY outbox_mails_withheld
+  mailsWithheld: `SELECT count(*) AS n FROM outbox INDEXED BY outbox_mails_withheld
      WHERE state = 'applied' AND result IS NOT NULL`,
   /**
    * One agent's pending actions, in order. `+agent_id` keeps SQLite off the (agent_id, seq)

@@ -147,6 +147,8 @@ export const dashboardMessages = {
     },
   },
   dataRequests: {
+    /** The Panel's way to the list behind its numbers. */
+    go: 'Verlas en Ley 21.719',
     overdue: 'Vencidas',
     dueSoon: (days: number) => `Vencen en ${count(days, 'día hábil', 'días hábiles')} o menos`,
     later: 'En plazo',
@@ -190,6 +192,9 @@ export const dashboardMessages = {
     pending: 'Pendientes',
     conflicts: 'Conflictos',
     rejected: 'Rechazadas',
+    mailsWithheld: 'Aplicadas sin su correo',
+    /** The Panel's way to the list behind its numbers. */
+    go: 'Revisarlas en Sincronización',
     oldest: (waited: string) => `La más antigua espera hace ${waited}.`,
     nothingWaiting: 'Nada pendiente de enviar.',
     note: 'Estado actual, no depende del período.',

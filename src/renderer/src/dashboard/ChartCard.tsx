@@ -22,6 +22,7 @@ export function ChartCard({
   alert,
   summary: given,
   wide,
+  goTo,
   children,
 }: {
   /** Stable name for tests and the benchmark: `data-chart`. */
@@ -40,6 +41,8 @@ export function ChartCard({
   /** Says it all in one line, instead of the total and the most frequent row. */
   summary?: string;
   wide?: boolean;
+  /** Where the rows behind the numbers are listed: a button under the chart. */
+  goTo?: { label: string; go: () => void };
   /** The drawing for the width the card has (measured before the first paint). */
   children: (width: number) => ReactNode;
 }) {
@@ -119,6 +122,13 @@ export function ChartCard({
             </table>
           </div>
         </>
+      )}
+      {goTo && (
+        <p className="chart-go">
+          <button type="button" className="link" onClick={goTo.go}>
+            {goTo.label}
+          </button>
+        </p>
       )}
       {note && <figcaption className="chart-note muted">{note}</figcaption>}
     </figure>

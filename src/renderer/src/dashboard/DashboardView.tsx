@@ -12,6 +12,8 @@ import {
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { ChartCard, type ChartRow } from './ChartCard';
+import { useSession, type View } from '../session-store';
+import { focusViewHeading } from '../components/focus-view';
 import { CHART_COLORS, HorizontalBars, HourColumns } from './charts';
 
 const RANGES: DashboardRange[] = ['today', '7d', '30d'];
@@ -280,6 +282,12 @@ const DEADLINE_COLORS: Record<string, string> = {
   later: CHART_COLORS.ok,
 };
 
+/** Another tab, its heading taking the focus: where the Panel's numbers are listed. */
+function goToView(view: View): void {
+  useSession.getState().show(view);
+  focusViewHeading();
+}
+
 /** Open Ley 21.719 requests by legal deadline, as they are now (issue 10). */
 function DataRequestDeadlines({ panel }: { panel: DashboardPanel }) {
   const d = panel.dataRequests;
@@ -301,6 +309,7 @@ function DataRequestDeadlines({ panel }: { panel: DashboardPanel }) {
       empty={open === 0 ? t.dataRequests.none : null}
       alert={d.blocksAfterClose > 0 ? t.dataRequests.blocksAfterClose(d.blocksAfterClose) : null}
       note={t.dataRequests.note}
+      goTo={open > 0 ? { label: t.dataRequests.go, go: () => goToView('dataRequests') } : undefined}
     >
       {(width) => <HorizontalBars rows={rows} width={width} colors={DEADLINE_COLORS} />}
     </ChartCard>
@@ -317,7 +326,9 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
     { key: 'pending', label: t.sync.pending, value: q.pending },
     { key: 'conflicts', label: t.sync.conflicts, value: q.conflicts },
     { key: 'rejected', label: t.sync.rejected, value: q.rejected },
+    { key: 'mails-withheld', label: t.sync.mailsWithheld, value: q.mailsWithheld },
   ];
+  const toReview = q.conflicts + q.rejected + q.mailsWithheld;
   const waited =
     q.oldestPendingAt === null
       ? null
@@ -331,9 +342,10 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
       valueHeader={t.charts.sync.value}
       rows={rows}
       total=""
-      summary={`${t.sync.total(q.pending, q.conflicts + q.rejected)}. ${oldest}`}
+      summary={`${t.sync.total(q.pending, toReview)}. ${oldest}`}
       empty={null}
       note={t.sync.note}
+      goTo={q.pending + toReview > 0 ? { label: t.sync.go, go: () => goToView('sync') } : undefined}
     >
       {() => (
         <div className="sync-tiles">
