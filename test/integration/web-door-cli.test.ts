@@ -1,9 +1,11 @@
 /**
  * The web door's command line: `--help` prints its options; an unknown one is said in words with
- * them, and exits 2 (no stack trace).
+ * them, and exits 2 (no stack trace); a port already taken is said in words, and exits 1.
  */
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/context';
 
 const run = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/main/web/start.ts', ...args], {
@@ -23,5 +25,19 @@ describe('web door command line', () => {
     expect(unknown.stderr).toMatch(/Unknown option '--bogus'/);
     expect(unknown.stderr).toMatch(/Uso: /);
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says a port already taken in words, and exits 1', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const busy = run(['--port', String(port), '--data-dir', tempDir(), '--demo-persons', '10']);
+      expect(busy.status).toBe(1);
+      expect(busy.stderr).toContain(`El puerto ${port} ya está en uso en 127.0.0.1`);
+      expect(busy.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

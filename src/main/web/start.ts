@@ -63,13 +63,26 @@ const core = createCore({
   demoPersons,
   centralUrl: values.central,
 });
-const door = await startWebDoor({
-  dispatch: core.dispatch,
-  download: core.download,
-  rendererDir: values['renderer-dir'],
-  port,
-  token: values.token,
-});
+let door: Awaited<ReturnType<typeof startWebDoor>>;
+try {
+  door = await startWebDoor({
+    dispatch: core.dispatch,
+    download: core.download,
+    rendererDir: values['renderer-dir'],
+    port,
+    token: values.token,
+  });
+} catch (error) {
+  // A port already taken (another door, the helper of a test): said in words, not as a stack.
+  const code = (error as { code?: string }).code;
+  log.error(
+    code === 'EADDRINUSE'
+      ? `El puerto ${port} ya está en uso en 127.0.0.1: cierre lo que lo ocupa o elija otro con --port (0 elige uno libre).`
+      : `No se pudo abrir la Mesa de Ayuda (web): ${error instanceof Error ? error.message : String(error)}`,
+  );
+  core.close();
+  process.exit(1);
+}
 
 log.out(JSON.stringify({ ready: true, url: door.url, port: door.port, dataDir }));
 log.error(`Mesa de Ayuda (web) en ${door.url}`);
