@@ -7,6 +7,7 @@ import { shortDeviceId } from './ids';
 import { formatDateTime, formatDay, formatNumber } from './format';
 import {
   actionLabels,
+  addressRefusalLabels,
   auditChoiceLabels,
   auditDeviceMessages,
   auditDetailLabels,
@@ -271,6 +272,8 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
       return lookup(exportFormatLabels, value);
     case 'choice':
       return lookup(auditChoiceLabels, value);
+    case 'refused':
+      return lookup(addressRefusalLabels, value);
     case 'centralChange':
       return centralChangeText(value);
     case 'identityCheck':

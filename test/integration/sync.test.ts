@@ -106,6 +106,34 @@ describe('who may point a desk at a central API', () => {
     });
     expect(audited()).toHaveLength(2);
     expect(act(desk, 'sync.status', {})).toMatchObject({ centralUrl: central.url });
+    // Each refused attempt to point the desk elsewhere left its trace, and changed nothing.
+    const refusals = desk.db.$client
+      .prepare(
+        `SELECT a.display_name AS who, e.before, e.after, e.reason FROM audit_events e
+         JOIN agents a ON a.id = e.agent_id
+         WHERE e.action = 'central.configure_refused' ORDER BY e.rowid`,
+      )
+      .all();
+    expect(refusals).toEqual([
+      {
+        who: 'Alicia Agente',
+        before: JSON.stringify({ centralUrl: central.url }),
+        after: JSON.stringify({ askedUrl: null, refused: 'role' }),
+        reason: '',
+      },
+      {
+        who: 'Sara Supervisora',
+        before: JSON.stringify({ centralUrl: central.url }),
+        after: JSON.stringify({ askedUrl: 'http://central.ejemplo.cl', refused: 'invalid_url' }),
+        reason: '',
+      },
+      {
+        who: 'Sara Supervisora',
+        before: JSON.stringify({ centralUrl: central.url }),
+        after: JSON.stringify({ askedUrl: silentUrl, refused: 'not_answering' }),
+        reason: 'Servidor nuevo',
+      },
+    ]);
     // The address cannot be kept (a full disk): nothing is audited, and the desk stays as it was.
     const other = await startCentral();
     desk.db.$client.exec(

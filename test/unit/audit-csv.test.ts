@@ -7,6 +7,7 @@ import {
 } from '../../src/main/domain/audit-csv';
 import { csvCell } from '../../src/shared/csv-cell';
 import {
+  actionText,
   auditDetailLine,
   describeAuditChange,
   parseDayInput,
@@ -184,6 +185,24 @@ describe('what an event changed, in words', () => {
       'Celular: +56 9 8765 4321 → +56 9 1234 0000',
     ]);
     expect(details.map((d) => d.changed)).toEqual([false, true]);
+  });
+
+  it('reads a refused change of the central address as the address kept, the one asked and why', () => {
+    expect(
+      describeAuditChange(
+        JSON.stringify({ centralUrl: 'https://central.ejemplo.cl' }),
+        JSON.stringify({ askedUrl: 'https://otra.ejemplo.cl', refused: 'not_answering' }),
+        {},
+        'central.configure_refused',
+      ).map(auditDetailLine),
+    ).toEqual([
+      'Dirección del sistema central: https://central.ejemplo.cl',
+      'Dirección pedida: https://otra.ejemplo.cl',
+      'No se cambió porque: el sistema central no respondió en esa dirección',
+    ]);
+    expect(actionText('central.configure_refused')).toBe(
+      'Intentó cambiar la dirección del sistema central (no se cambió)',
+    );
   });
 
   it('reads booleans, mail kinds and hides internal ids', () => {

@@ -12,10 +12,12 @@ import {
   centralAnswersAt,
   changeCentralAddress,
   plannedCentralAddress,
+  auditRefusedAddress,
+  type AddressRefusal,
 } from '../services/central-address';
 import { PROBE_TIMEOUT_MS } from '../sync/reachability';
 import type { ServiceContext, Session } from '../services/context';
-import { NotFoundError, RuleError } from '../services/errors';
+import { ForbiddenError, NotFoundError, RuleError } from '../services/errors';
 import { reassignPendingActions } from '../services/reassign-actions';
 import { listPendingActions, listSyncIssues, resolveSyncIssue } from '../services/sync-issues';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -80,9 +82,22 @@ export function syncHandlers({
     'sync.configure': async (input) => {
       // Where passwords go: only a supervisor may change it, only to HTTPS (or this machine),
       // with a reason kept in the audit; and only to a central API that answers there.
-      const planned = plannedCentralAddress(agent(), centralUrl(), input);
+      // A refused attempt is audited too (auditRefusedAddress), and changes nothing.
+      const refuse = (why: AddressRefusal) =>
+        auditRefusedAddress(context, agent(), centralUrl(), input, why);
+      let planned: ReturnType<typeof plannedCentralAddress>;
+      try {
+        planned = plannedCentralAddress(agent(), centralUrl(), input);
+      } catch (error) {
+        if (error instanceof ForbiddenError) refuse('role');
+        else if (error instanceof RuleError && error.code === 'invalid_central_url') {
+          refuse('invalid_url');
+        }
+        throw error;
+      }
       if (planned.changed && planned.url !== null) {
         if (!(await centralAnswersAt(planned.url, PROBE_TIMEOUT_MS))) {
+          refuse('not_answering');
           throw new RuleError('central_not_answering');
         }
       }

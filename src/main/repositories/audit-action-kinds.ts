@@ -32,6 +32,7 @@ export const NOT_ACTIONS = [
 export const SUPERVISION_ACTIONS = [
   'audit.export',
   'central.configure',
+  'central.configure_refused',
   'device.revoke',
   'scope.assign',
   'scope.unassign',

@@ -28,6 +28,30 @@ export function plannedCentralAddress(
   return { changed: true, url, reason: adminReason(input.reason) };
 }
 
+/** Why a change of the central address was refused, as its audit event keeps it. */
+export type AddressRefusal = 'role' | 'invalid_url' | 'not_answering';
+
+/**
+ * A refused change of the central address, in the audit: where passwords go is the desk's most
+ * sensitive setting, so an attempt to point it elsewhere leaves a trace even when nothing changed
+ * (by someone not a supervisor, to an address not allowed or not answering).
+ */
+export function auditRefusedAddress(
+  ctx: ServiceContext,
+  session: Session,
+  current: string | null,
+  input: AddressInput,
+  refused: AddressRefusal,
+): void {
+  auditSupervisorDecision(ctx, session, {
+    action: 'central.configure_refused',
+    before: { centralUrl: current },
+    // Not `centralUrl` on both sides: read as a change, it would say the desk was pointed there.
+    after: { askedUrl: input.centralUrl?.trim() || null, refused },
+    reason: input.reason?.trim() ?? '',
+  });
+}
+
 /** The address to store (null: none), or null when it is the one already in use. */
 export function changeCentralAddress(
   ctx: ServiceContext,

@@ -35,6 +35,8 @@ export const actionLabels: Record<string, string> = {
   'sync.reassign': 'Reasignó a su nombre las acciones pendientes de otro agente',
   'device.revoke': 'Revocó un equipo',
   'central.configure': 'Cambió la dirección del sistema central',
+  // An attempt that changed nothing (services/central-address.ts, auditRefusedAddress).
+  'central.configure_refused': 'Intentó cambiar la dirección del sistema central (no se cambió)',
   'scope.assign': 'Asignó una empresa a un prevencionista',
   'scope.unassign': 'Quitó una empresa a un prevencionista',
   // Ley 21.719 requests (issue 10).
@@ -74,6 +76,8 @@ export const actionLabels: Record<string, string> = {
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */
 export const auditDetailLabels: Record<string, string> = {
   centralUrl: 'Dirección del sistema central',
+  askedUrl: 'Dirección pedida',
+  refused: 'No se cambió porque',
   email: 'Correo',
   reverify: 'Correo confirmado de nuevo (deshacer carga) en',
   phone: 'Celular',
@@ -168,6 +172,13 @@ export const companyAuditLabels = {
     disable: 'Inhabilitación del acceso',
     enable: 'Habilitación del acceso',
   } as Record<string, string>,
+};
+
+/** Why a change of the central address was refused (auditRefusedAddress). */
+export const addressRefusalLabels: Record<string, string> = {
+  role: 'solo un supervisor puede cambiarla',
+  invalid_url: 'la dirección no es válida',
+  not_answering: 'el sistema central no respondió en esa dirección',
 };
 
 export const auditChoiceLabels: Record<string, string> = {
