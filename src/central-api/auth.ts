@@ -51,6 +51,8 @@ export type DeviceProof = { deviceId: string; secret: string | undefined };
 export type SignInOutcome =
   | { kind: 'ok'; tokens: TokenResponse }
   | { kind: 'invalid_credentials' }
+  /** The password was right, but a supervisor disabled this agent: said so (no guess counted). */
+  | { kind: 'agent_disabled' }
   | { kind: 'rate_limited'; retryAfterMs: number }
   /** The password was right, but this device id belongs to a device with another secret. */
   | { kind: 'device_untrusted' }
@@ -201,10 +203,13 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
         options.limiter.failed(username, device.deviceId);
         return { kind: 'invalid_credentials' };
       }
-      if (!verifyPassword(password, row.passwordHash) || !row.active) {
+      if (!verifyPassword(password, row.passwordHash)) {
         options.limiter.failed(username, device.deviceId);
         return { kind: 'invalid_credentials' };
       }
+      // Told only to whoever knows the password: the desk then says why, and forgets the agent's
+      // offline sign-in (central-sign-in.ts).
+      if (!row.active) return { kind: 'agent_disabled' };
       options.limiter.succeeded(username, device.deviceId);
       return sqlite.transaction((): SignInOutcome => {
         const check = options.devices.check(device.deviceId, device.secret);

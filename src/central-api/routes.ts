@@ -113,7 +113,11 @@ export const ROUTES = [
           'Credenciales inválidas (`invalid_credentials`) o equipo con otro secreto (`device_untrusted`)',
         schema: 'ErrorBody',
       },
-      403: revoked,
+      403: {
+        description:
+          'Equipo revocado por un supervisor (`device_revoked`), o agente inhabilitado con su contraseña correcta (`agent_disabled`)',
+        schema: 'ErrorBody',
+      },
       426: upgrade,
       429: {
         description: 'Demasiados intentos fallidos (`too_many_attempts`): espere `Retry-After`',

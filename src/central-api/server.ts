@@ -266,6 +266,8 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
           throw new HttpError(403, 'device_revoked');
         case 'device_untrusted':
           throw new HttpError(401, 'device_untrusted');
+        case 'agent_disabled':
+          throw new HttpError(403, 'agent_disabled');
         default:
           throw new HttpError(401, 'invalid_credentials');
       }

@@ -379,6 +379,23 @@ describe('central API: sessions', () => {
       },
     });
     expect(unknown.status).toBe(401);
+    // A disabled agent: told so only with the right password; a wrong one is just wrong.
+    api.db.$client.prepare("UPDATE agents SET active = 0 WHERE username = 'prevencion'").run();
+    const asDisabled = (password: string) =>
+      call(api, 'POST', '/auth/sign-in', {
+        body: {
+          username: 'prevencion',
+          password,
+          deviceId: stranger,
+          deviceSecret: secretOf(stranger),
+        },
+      });
+    const disabled = await asDisabled('preven600');
+    expect(disabled.status).toBe(403);
+    expect(errorCode(disabled)).toBe('agent_disabled');
+    const disabledWrong = await asDisabled('preven601');
+    expect(disabledWrong.status).toBe(401);
+    expect(errorCode(disabledWrong)).toBe('invalid_credentials');
 
     expect((await pullPage(api, session, '', 1)).status).toBe(200);
     // The token belongs to its device.

@@ -39,7 +39,15 @@ describe('sign-ins and sign-outs in the audit', () => {
     expect(signIn(core, ' Supervisora ', 'super600')).toMatchObject({ ok: true });
     call(core, 'auth.signOut', {});
     core.db.$client.prepare('UPDATE agents SET active = 0 WHERE username = ?').run('prevencion');
-    expect(signIn(core, 'prevencion', 'preven600')).toMatchObject({ ok: false });
+    // Disabled: said so to whoever knows the password; a wrong one reads as any wrong one.
+    expect(signIn(core, 'prevencion', 'preven600')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Su usuario está inhabilitado/) },
+    });
+    expect(signIn(core, 'prevencion', 'preven601')).toMatchObject({
+      ok: false,
+      error: { message: 'Usuario o contraseña incorrectos.' },
+    });
 
     expect(sessionEvents(core)).toEqual([
       ['session.sign_in', 'agente', { check: 'desk' }],
@@ -47,6 +55,7 @@ describe('sign-ins and sign-outs in the audit', () => {
       ['session.sign_in_refused', 'supervisora', { cause: 'password' }],
       ['session.sign_in', 'supervisora', { check: 'desk' }],
       ['session.sign_out', 'supervisora', { cause: 'sign_out' }],
+      ['session.sign_in_refused', 'prevencion', { cause: 'disabled' }],
       ['session.sign_in_refused', 'prevencion', { cause: 'disabled' }],
     ]);
     // Nothing typed is kept: no password, no unknown username.

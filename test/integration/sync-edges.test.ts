@@ -260,6 +260,38 @@ describe('sync edges', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'rule' } });
   });
 
+  it('a disabled agent hears so from the central API, audited as disabled, and signs in offline no more', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    // He signed in with connection here: an offline sign-in would be open to him for 3 days.
+    await signIn(desk, 'prevencion');
+    await signIn(desk, 'agente');
+    central.db.$client.prepare("UPDATE agents SET active = 0 WHERE username = 'prevencion'").run();
+    const asDisabled = () =>
+      desk.dispatch('auth.signIn', { username: 'prevencion', password: 'preven600' });
+    const disabledWords = expect.stringMatching(/^Su usuario está inhabilitado/);
+    expect(await asDisabled()).toMatchObject({
+      ok: false,
+      error: { code: 'rule', message: disabledWords },
+    });
+    const causes = () =>
+      (
+        desk.db.$client
+          .prepare(
+            `SELECT after FROM audit_events e JOIN agents a ON a.id = e.agent_id
+             WHERE a.username = 'prevencion' AND e.action = 'session.sign_in_refused' ORDER BY e.rowid`,
+          )
+          .pluck()
+          .all() as string[]
+      ).map((after) => (JSON.parse(after) as { cause: string }).cause);
+    expect(causes()).toEqual(['disabled']);
+    // The central out of reach: the desk remembers, and says the same.
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    expect(await asDisabled()).toMatchObject({ ok: false, error: { message: disabledWords } });
+    expect(causes()).toEqual(['disabled', 'disabled']);
+  });
+
   it('sends a push again at once when its connection was dead (nothing counted as offline)', async () => {
     const central = await startCentral();
     const proxy = await startProxy(central.url);

@@ -195,9 +195,15 @@ export function deskAuth(deps: Deps) {
       }
       if (
         error instanceof CentralError &&
-        ['invalid_credentials', 'device_untrusted', 'device_revoked'].includes(error.kind)
+        ['invalid_credentials', 'agent_disabled', 'device_untrusted', 'device_revoked'].includes(
+          error.kind,
+        )
       ) {
         refused(error.kind);
+        // Disabled meanwhile: no other offline sign-in of this agent here.
+        if (error.kind === 'agent_disabled') {
+          context.repos.agents.disable(held.username.trim().toLowerCase());
+        }
         throw error.kind === 'device_revoked'
           ? error
           : new CentralError('unauthorized', syncMessages.keptSignInRefused);
@@ -233,6 +239,9 @@ export function deskAuth(deps: Deps) {
         }
         if (error.code === 'sign_in_rate_limited') {
           auditSignInRefused(context, input.username, 'rate_limited');
+        }
+        if (error.code === 'sign_in_disabled') {
+          auditSignInRefused(context, input.username, 'disabled');
         }
       };
       const { client } = deps.central();

@@ -61,6 +61,7 @@ function refusal(error: unknown, central: CentralSession, topic: AdminTopic): ne
   switch (error.kind) {
     case 'unauthorized':
     case 'invalid_credentials':
+    case 'agent_disabled':
       throw new RuleError('central_admin_no_session', { topic });
     case 'device_revoked':
       central.kick();

@@ -47,6 +47,11 @@ export async function signInThroughCentral(
   } catch (error) {
     if (!(error instanceof CentralError)) throw error;
     if (error.kind === 'invalid_credentials') throw new RuleError('sign_in_failed');
+    if (error.kind === 'agent_disabled') {
+      // Disabled on the central API: no offline sign-in here either, from now on.
+      ctx.repos.agents.disable(name);
+      throw new RuleError('sign_in_disabled');
+    }
     // Issue 11: the central refuses this device, or asks to wait after too many attempts.
     if (error.kind === 'rate_limited') {
       const waitMs = error.retryAfterMs ?? 60_000;
@@ -70,7 +75,16 @@ export async function signInThroughCentral(
     agent?.offlineUntil !== null &&
     agent?.offlineUntil !== undefined &&
     Date.parse(agent.offlineUntil) > ctx.now().getTime();
-  if (!agent || !agent.active || !recent) throw new RuleError('offline_sign_in_unavailable');
+  if (!agent) throw new RuleError('offline_sign_in_unavailable');
+  if (!agent.active) {
+    // Disabled, as the central API said at a sign-in here: said only to whoever knows the password.
+    throw new RuleError(
+      verifyPassword(password, agent.passwordHash)
+        ? 'sign_in_disabled'
+        : 'offline_sign_in_unavailable',
+    );
+  }
+  if (!recent) throw new RuleError('offline_sign_in_unavailable');
   if (!verifyPassword(password, agent.passwordHash)) throw new RuleError('sign_in_failed');
   return sessionFor(ctx, agent);
 }

@@ -49,6 +49,8 @@ export class StaleError extends Error {
 
 export type RuleCode =
   | 'sign_in_failed'
+  /** The password was right, but the agent is disabled (here, or on the central API). */
+  | 'sign_in_disabled'
   | 'offline_sign_in_unavailable'
   | 'invalid_central_url'
   | 'central_not_answering'

@@ -14,7 +14,9 @@ const DECOY_HASH =
 export function signIn(ctx: ServiceContext, username: string, password: string): Session {
   const agent = ctx.repos.agents.byUsername(username.trim().toLowerCase());
   const matches = verifyPassword(password, agent?.passwordHash ?? DECOY_HASH);
-  if (!agent || !agent.active || !matches) throw new RuleError('sign_in_failed');
+  if (!agent || !matches) throw new RuleError('sign_in_failed');
+  // Said only to whoever knows the password.
+  if (!agent.active) throw new RuleError('sign_in_disabled');
   return sessionFor(ctx, agent);
 }
 

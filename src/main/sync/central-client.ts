@@ -35,6 +35,8 @@ export type CentralErrorKind =
   | 'unauthorized'
   /** Wrong username or password at sign-in. */
   | 'invalid_credentials'
+  /** The password was right, but the agent is disabled on the central API. */
+  | 'agent_disabled'
   /** This client is too old: stop syncing, keep the queue. */
   | 'upgrade_required'
   /** The server was restored or the cursor is no longer valid: start the replica over. */
@@ -167,6 +169,9 @@ export function createCentralClient(options: CentralClientOptions) {
     // Issue 11: device trust and the sign-in rate limit.
     if (response.status === 403 && code === 'device_revoked') {
       throw new CentralError('device_revoked', message);
+    }
+    if (response.status === 403 && code === 'agent_disabled') {
+      throw new CentralError('agent_disabled', message);
     }
     if (response.status === 401 && code === 'device_untrusted') {
       throw new CentralError('device_untrusted', message);

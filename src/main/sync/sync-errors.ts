@@ -43,6 +43,7 @@ export function describeSyncError(error: unknown): SyncErrorView {
         return { code: 'unavailable', detail, minVersion: null };
       case 'unauthorized':
       case 'invalid_credentials':
+      case 'agent_disabled':
         return { code: 'session_expired', detail, minVersion: null };
       case 'upgrade_required':
         return { code: 'upgrade_required', detail, minVersion: error.minVersion };

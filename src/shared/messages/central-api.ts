@@ -103,6 +103,7 @@ export const centralErrorMessages = {
     'Un supervisor revocó este equipo: ya no puede sincronizar. Sus datos se borran y sus acciones pendientes quedan en un archivo para entregar al supervisor.',
   device_untrusted:
     'Este número de equipo ya está inscrito con otro secreto: el equipo debe inscribirse como equipo nuevo.',
+  agent_disabled: 'Este usuario está inhabilitado: un supervisor debe habilitarlo.',
   too_many_attempts: 'Demasiados intentos de ingreso. Espere antes de intentar de nuevo.',
   log_pruned:
     'El equipo estuvo sin sincronizar más tiempo del que el sistema central guarda sus cambios: se necesita una carga completa.',

@@ -124,6 +124,8 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   device_is_this_one: () => deviceListMessages.thisOneRefused,
   officer_not_found: () => officerMessages.notFound,
   officer_company_unknown: () => officerMessages.companyUnknown,
+  sign_in_disabled: () =>
+    'Su usuario está inhabilitado: no puede ingresar a la Mesa de Ayuda. Si cree que es un error, avise a su supervisor.',
   offline_sign_in_unavailable: () =>
     // 3 days: OFFLINE_WINDOW_MS (services/central-sign-in.ts).
     'El sistema central no responde, y este usuario no ha ingresado con conexión en este equipo en los últimos 3 días: sin él no se puede comprobar su contraseña. Intente de nuevo en unos minutos; si sigue así, revise la conexión a internet o avise a soporte.',

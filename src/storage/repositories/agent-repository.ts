@@ -46,6 +46,9 @@ export function createAgentRepository(sqlite: Database.Database) {
   const byUsername = sqlite.prepare('SELECT * FROM agents WHERE username = ?');
   const all = sqlite.prepare('SELECT * FROM agents ORDER BY display_name');
   const nameOf = sqlite.prepare('SELECT display_name FROM agents WHERE id = ?').pluck();
+  const disable = sqlite.prepare(
+    'UPDATE agents SET active = 0, offline_until = NULL WHERE username = ?',
+  );
   const insert = sqlite.prepare(
     `INSERT INTO agents (id, username, display_name, role, password_hash, company_ruts, person_rut,
        active, offline_until)
@@ -74,6 +77,13 @@ export function createAgentRepository(sqlite: Database.Database) {
     },
     list(): AgentRow[] {
       return (all.all() as Raw[]).map(toAgent);
+    },
+    /**
+     * Disabled, as the central API said at a sign-in: no offline sign-in here any more, until a
+     * sign-in with connection finds the agent enabled again (insert).
+     */
+    disable(username: string): void {
+      disable.run(username);
     },
     /** Inserts or replaces (an agent profile refreshed from the central API). */
     insert(agent: AgentRow): void {
