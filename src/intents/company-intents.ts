@@ -215,6 +215,7 @@ function decideRequest(
     adminKind: null,
     appointedBy: null,
     at,
+    mailed: !tooLateForMail(ctx),
   });
   if (membership === null) return rejected('already_user');
   ctx.companies.decideRequest(request.id, 'approved', null, at);
@@ -287,6 +288,7 @@ function addUser(
     adminKind: appointed ? 'appointed' : null,
     appointedBy: appointed ? caller : null,
     at,
+    mailed: !tooLateForMail(ctx),
   });
   if (membership === null) return rejected('already_user');
   touched.push({ entity: 'membership', key: membership });
@@ -468,6 +470,11 @@ function callerOf(
     : null;
 }
 
+/** The central API: the action came too late for its mail (MAIL_FRESHNESS_MS), not sent. */
+function tooLateForMail(ctx: CompanyIntentContext): boolean {
+  return ctx.queueMails && (ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS;
+}
+
 function withMail(
   ctx: CompanyIntentContext,
   touched: Touched,
@@ -479,7 +486,7 @@ function withMail(
   if (!ctx.queueMails) return applied(touched);
   // Like every mail: one that would arrive hours after the agent's action is not sent, and the
   // desk is told so, to ask it again (its list in Sincronización).
-  if ((ctx.ageMs ?? 0) > MAIL_FRESHNESS_MS) {
+  if (tooLateForMail(ctx)) {
     return { status: 'applied', touched, mails: [], mailsWithheld: [kind] };
   }
   const id = ctx.writes.queueMail(personRut, 'portal_empresas', kind, at, to, ctx.actionId);

@@ -239,6 +239,11 @@ export function createCompanyWriteRepository(
         adminKind: 'legal_representative' | 'commercial_contact' | 'appointed' | null;
         appointedBy: number | null;
         at: string;
+        /**
+         * False when the agreement's mail is not sent (the action came too late for it): nobody
+         * was asked to sign, so no «firma pedida» date.
+         */
+        mailed?: boolean;
       },
     ): number | null {
       const values = {
@@ -249,7 +254,8 @@ export function createCompanyWriteRepository(
         external: profile.external ? 1 : 0,
         adminKind: profile.adminKind,
         appointedBy: profile.appointedBy,
-        sentAt: this.company(companyRut)?.onEmpresas ? profile.at : null,
+        sentAt:
+          this.company(companyRut)?.onEmpresas && profile.mailed !== false ? profile.at : null,
         at: profile.at,
       };
       const existing = this.membership(personRut, companyRut);

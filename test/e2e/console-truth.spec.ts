@@ -143,6 +143,10 @@ test('an action applied without its mail is listed with what to do, and opens th
   await expect(item).toContainText(syncMessages.mailWithheldTitle);
   await expect(item).toContainText(syncMessages.mailWithheld(['email_confirmation'], true));
   await expect(item).toContainText('el correo «Confirmación de correo»');
+  // Named as the record's button names it.
+  await expect(item).toContainText('pídalo con «Enviar: Confirmación de correo»');
+  // The way to the record first: Enter on the row never just dismisses the mail unseen.
+  await expect(item.getByRole('button')).toHaveText([syncMessages.openRecord, 'Entendido']);
   await expectAccessible(page, 'sincronización: aplicada sin su correo');
   await item.getByRole('button', { name: syncMessages.openRecord }).click();
   const record = page.getByRole('region', { name: 'Ficha' });

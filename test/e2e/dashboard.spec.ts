@@ -90,7 +90,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
       'Sin acciones de agentes en este período.',
     );
     const queue = panel.getByRole('figure', { name: 'Acciones pendientes y por revisar' });
-    await expect(queue).toContainText('Nada pendiente de enviar.');
+    await expect(queue).toContainText('Nada pendiente de enviar; nada requiere revisión.');
     // Its four tiles stand level (a stray class once pushed the first one down).
     const tops = await queue
       .locator('.sync-tile')
@@ -152,7 +152,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(causes.getByRole('table')).toContainText('Bloqueo por intentos');
     await expect(
       panel.getByRole('figure', { name: 'Acciones pendientes y por revisar' }),
-    ).toContainText('2 acciones pendientes; ninguna requiere revisión.');
+    ).toContainText('2 acciones pendientes; nada requiere revisión.');
     const requests = panel.getByRole('figure', {
       name: 'Solicitudes Ley 21.719 abiertas, por plazo',
     });

@@ -118,8 +118,11 @@ test('works offline, syncs when the central API returns, and settles a conflict 
       centralDir,
     ]);
     await indicator.click();
-    await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
+    const syncNowButton = page.getByRole('button', { name: 'Sincronizar ahora' });
+    await syncNowButton.click();
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });
+    // Disabled while it ran, it keeps the focus (it fell to the page before).
+    await expect(syncNowButton).toBeFocused();
     const issue = page.getByRole('listitem').filter({ hasText: 'Conflicto' });
     await expect(issue).toContainText('+56 9 5555 0101');
     await expect(issue).toContainText('+56 9 7777 8888');
@@ -154,6 +157,8 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await callbar.getByRole('button', { name: 'Seguir en la llamada' }).click();
     await unsettled.getByRole('button', { name: 'Ir a Sincronización' }).click();
     await expect(issue).toBeVisible();
+    // It lands on what needs her, «Por revisar», not on the page's title above its facts.
+    await expect(page.getByRole('heading', { name: 'Por revisar' })).toBeFocused();
 
     // A supervisor on this desk sees the agent's conflict as the agent's, not as her own.
     await signOut(page);

@@ -1176,6 +1176,10 @@ describe('central API: the company half (issue 7)', () => {
       tableRows(api, 'access_request', 'person_rut = ? AND company_rut = ?', GLORIA, ESPIGA),
     ).toMatchObject([{ state: 'approved' }]);
     expect(mailCount(api, GLORIA)).toBe(0);
+    // Nobody was asked to sign: no «firma pedida» date on her profile.
+    expect(
+      tableRows(api, 'membership', 'person_rut = ? AND company_rut = ?', GLORIA, ESPIGA),
+    ).toMatchObject([{ role: 'access_admin', agreement_signed: 0, agreement_sent_at: null }]);
   });
 
   it('applies a request decision by the register: a non-signatory is refused, a representative approved with one mail', async () => {

@@ -196,10 +196,9 @@ export const dashboardMessages = {
     /** The Panel's way to the list behind its numbers. */
     go: 'Revisarlas en Sincronización',
     oldest: (waited: string) => `La más antigua espera hace ${waited}.`,
-    nothingWaiting: 'Nada pendiente de enviar.',
     note: 'Estado actual, no depende del período.',
     total: (pending: number, issues: number) =>
-      `${count(pending, 'acción pendiente', 'acciones pendientes')}; ${issues === 0 ? 'ninguna requiere revisión' : count(issues, 'requiere revisión', 'requieren revisión')}`,
+      `${pending === 0 ? 'Nada pendiente de enviar' : count(pending, 'acción pendiente', 'acciones pendientes')}; ${issues === 0 ? 'nada requiere revisión' : count(issues, 'requiere revisión', 'requieren revisión')}`,
   },
 } as const;
 

@@ -198,14 +198,17 @@ export const syncMessages = {
   noIssues: 'No hay conflictos, rechazos ni correos por pedir de nuevo.',
   /** Applied, but its mails were not sent: it reached the central too late (MAIL_FRESHNESS_MS). */
   mailWithheldTitle: 'Aplicada sin su correo',
-  mailWithheld: (kinds: readonly string[], personHere: boolean) =>
-    `El sistema central aplicó esta acción, pero no envió ${formatList(
-      kinds.map((k) => `el correo «${mailKindLabels[k as keyof typeof mailKindLabels] ?? k}»`),
+  mailWithheld: (kinds: readonly string[], personHere: boolean) => {
+    const names = kinds.map((k) => mailKindLabels[k as keyof typeof mailKindLabels] ?? k);
+    return `El sistema central aplicó esta acción, pero no envió ${formatList(
+      names.map((name) => `el correo «${name}»`),
     )}: la recibió más de ${MAIL_FRESHNESS_MS / 3_600_000} horas después de hecha, y un enlace tan tardío confundiría a la persona. ${
       personHere
-        ? 'Abra su ficha y pídalo de nuevo con «Reenviar correo»; si la persona lo espera, avísele.'
+        ? // The record's button: «Enviar: …», or «Reenviar: …» once one of its kind went.
+          `Abra su ficha y pídalo con «Enviar: ${names[0]}» (o «Reenviar: ${names[0]}»); si la persona lo espera, avísele.`
         : 'Su ficha ya no está en este equipo: pida el correo a la mesa de ayuda.'
-    } Luego marque «Entendido».`,
+    } Luego marque «Entendido».`;
+  },
   openRecord: 'Abrir su ficha',
   conflict: 'Conflicto',
   rejected: 'Rechazada',

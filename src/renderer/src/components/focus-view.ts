@@ -6,3 +6,19 @@
 export function focusViewHeading(): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('.view-main h1')?.focus());
 }
+
+/** Id of Sincronización's «Por revisar» heading. */
+export const SYNC_REVIEW_ID = 'sync-review';
+
+/**
+ * Sincronización opened for what needs a person (the badge's «N por revisar», the Panel): the
+ * focus on «Por revisar», where those actions are, not on the page's title above its facts.
+ */
+export function focusSyncReview(): void {
+  requestAnimationFrame(() =>
+    (
+      document.getElementById(SYNC_REVIEW_ID) ??
+      document.querySelector<HTMLElement>('.view-main h1')
+    )?.focus(),
+  );
+}

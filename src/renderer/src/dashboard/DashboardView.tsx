@@ -13,7 +13,7 @@ import {
 import { ApiError, call } from '../api/client';
 import { ChartCard, type ChartRow } from './ChartCard';
 import { useSession, type View } from '../session-store';
-import { focusViewHeading } from '../components/focus-view';
+import { focusSyncReview, focusViewHeading } from '../components/focus-view';
 import { CHART_COLORS, HorizontalBars, HourColumns } from './charts';
 
 const RANGES: DashboardRange[] = ['today', '7d', '30d'];
@@ -282,10 +282,14 @@ const DEADLINE_COLORS: Record<string, string> = {
   later: CHART_COLORS.ok,
 };
 
-/** Another tab, its heading taking the focus: where the Panel's numbers are listed. */
-function goToView(view: View): void {
+/**
+ * Another tab, its heading taking the focus: where the Panel's numbers are listed (in
+ * Sincronización, «Por revisar» when something is to review).
+ */
+function goToView(view: View, toReview = false): void {
   useSession.getState().show(view);
-  focusViewHeading();
+  if (toReview) focusSyncReview();
+  else focusViewHeading();
 }
 
 /** Open Ley 21.719 requests by legal deadline, as they are now (issue 10). */
@@ -333,7 +337,8 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
     q.oldestPendingAt === null
       ? null
       : Math.max(0, (Date.parse(panel.generatedAt) - Date.parse(q.oldestPendingAt)) / 60_000);
-  const oldest = waited === null ? t.sync.nothingWaiting : t.sync.oldest(waitedText(waited));
+  // With nothing pending, the total says so already.
+  const oldest = waited === null ? '' : ` ${t.sync.oldest(waitedText(waited))}`;
   return (
     <ChartCard
       name="sync"
@@ -342,10 +347,14 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
       valueHeader={t.charts.sync.value}
       rows={rows}
       total=""
-      summary={`${t.sync.total(q.pending, toReview)}. ${oldest}`}
+      summary={`${t.sync.total(q.pending, toReview)}.${oldest}`}
       empty={null}
       note={t.sync.note}
-      goTo={q.pending + toReview > 0 ? { label: t.sync.go, go: () => goToView('sync') } : undefined}
+      goTo={
+        q.pending + toReview > 0
+          ? { label: t.sync.go, go: () => goToView('sync', toReview > 0) }
+          : undefined
+      }
     >
       {() => (
         <div className="sync-tiles">

@@ -66,6 +66,7 @@ import {
   type RecordChange,
 } from '../../../shared/rules/membership-transitions';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { focusSyncReview } from '../components/focus-view';
 
 /** The open record's heading: what its pane is described by. */
 const RECORD_TITLE_ID = 'record-title';
@@ -344,7 +345,14 @@ function RecordContent({ record }: { record: PersonRecord }) {
           </p>
         )}
         {record.unsettledActions.length > 0 && (
-          <UnsettledNote record={record} me={me} onGo={() => show('sync')} />
+          <UnsettledNote
+            record={record}
+            me={me}
+            onGo={() => {
+              show('sync');
+              focusSyncReview();
+            }}
+          />
         )}
       </header>
 

@@ -3,7 +3,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
 import { call } from '../api/client';
 import { useSession } from '../session-store';
-import { focusViewHeading } from '../components/focus-view';
+import { focusSyncReview, focusViewHeading } from '../components/focus-view';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { syncPollMs } from './sync-poll';
@@ -139,7 +139,8 @@ export function SyncIndicator() {
       aria-label={syncMessages.badgeLabel(parts.join(', '))}
       onClick={() => {
         show('sync');
-        focusViewHeading();
+        if (issues > 0) focusSyncReview();
+        else focusViewHeading();
       }}
     >
       {parts.join(' · ')}

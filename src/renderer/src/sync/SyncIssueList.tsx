@@ -11,6 +11,7 @@ import {
 import { formatPhone } from '../../../shared/phone';
 import { blockingRequestIn } from '../../../shared/rules/data-requests';
 import { displayRut } from '../components/display';
+import { SYNC_REVIEW_ID } from '../components/focus-view';
 
 export type IssueChoice = 'keep_theirs' | 'keep_mine' | 'dismiss';
 
@@ -85,7 +86,7 @@ export function SyncIssueList({
 
   return (
     <>
-      <h2 ref={heading} tabIndex={-1}>
+      <h2 ref={heading} id={SYNC_REVIEW_ID} tabIndex={-1}>
         {syncMessages.review}
       </h2>
       {issues && issues.length === 0 && <p className="muted">{syncMessages.noIssues}</p>}
@@ -222,15 +223,20 @@ export function SyncIssueList({
                       </>
                     ) : (
                       <>
-                        <button type="button" onClick={() => void choose(issue, index, 'dismiss')}>
-                          {syncMessages.dismiss}
-                        </button>
-                        {/* Where its mail is asked again: the person's record. */}
-                        {issue.state === 'mail_withheld' && issue.personRut !== null && !gone && (
-                          <button type="button" onClick={() => openRecord(issue.personRut!)}>
+                        {/* Where a withheld mail (or a refused action) is asked again: the
+                            person's record, first, so Enter never just dismisses it unseen. */}
+                        {issue.personRut !== null && !gone && (
+                          <button
+                            type="button"
+                            className={issue.state === 'mail_withheld' ? 'primary' : undefined}
+                            onClick={() => openRecord(issue.personRut!)}
+                          >
                             {syncMessages.openRecord}
                           </button>
                         )}
+                        <button type="button" onClick={() => void choose(issue, index, 'dismiss')}>
+                          {syncMessages.dismiss}
+                        </button>
                       </>
                     )}
                   </div>

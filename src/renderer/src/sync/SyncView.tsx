@@ -32,6 +32,7 @@ export function SyncView() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pendingHeading = useRef<HTMLHeadingElement>(null);
+  const syncNowButton = useRef<HTMLButtonElement>(null);
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : syncMessages.failed);
@@ -53,6 +54,16 @@ export function SyncView() {
       })
       .catch(() => setPendingError(true));
   }, [sync?.pending, sync?.lastSyncAt, signedIn]);
+
+  // Disabled while it ran, «Sincronizar ahora» let the focus fall to the page: once enabled
+  // again (drawn), it takes it back.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !busy && document.activeElement === document.body) {
+      syncNowButton.current?.focus();
+    }
+    wasBusy.current = busy;
+  }, [busy]);
 
   if (!sync) return null;
   const progress = sync.initialSync;
@@ -169,7 +180,13 @@ export function SyncView() {
       )}
       <div className="filters sync-actions">
         {sync.configured ? (
-          <button type="button" className="primary" disabled={busy} onClick={syncNow}>
+          <button
+            type="button"
+            className="primary"
+            ref={syncNowButton}
+            disabled={busy}
+            onClick={syncNow}
+          >
             {busy ? syncMessages.syncing : syncMessages.syncNow}
           </button>
         ) : (
@@ -183,6 +200,14 @@ export function SyncView() {
           </GuardedButton>
         )}
       </div>
+
+      {/* What needs a person comes first: the badge and the Panel send the agent here for it. */}
+      <SyncIssueList
+        issues={issues}
+        resolve={resolve}
+        openRecord={(rut) => openRecordFromList(rut, 'sync')}
+        viewerId={signedIn}
+      />
 
       <h2 id="pending-title" ref={pendingHeading} tabIndex={-1}>
         {supervisor ? syncMessages.pendingTitle : syncMessages.pendingTitleMine}
@@ -220,13 +245,6 @@ export function SyncView() {
 
       <h2>{syncMessages.settings}</h2>
       <CentralAddressForm sync={sync} />
-
-      <SyncIssueList
-        issues={issues}
-        resolve={resolve}
-        openRecord={(rut) => openRecordFromList(rut, 'sync')}
-        viewerId={signedIn}
-      />
     </section>
   );
 }
