@@ -406,7 +406,9 @@ deskTest(
       if (button === 'Inhabilitar') await expectAccessible(page, 'inhabilitar en ACHS');
       await dialog.getByRole('button', { name: button, exact: true }).click();
       await expect(page.getByRole('status')).toHaveText(
-        button === 'Inhabilitar' ? 'Acceso inhabilitado.' : 'Acceso habilitado.',
+        button === 'Inhabilitar'
+          ? 'Acceso de Diego Sebastián Herrera Soto inhabilitado.'
+          : 'Acceso de Diego Sebastián Herrera Soto habilitado.',
       );
     };
     await diego.getByRole('button', { name: 'Inhabilitar', exact: true }).click();

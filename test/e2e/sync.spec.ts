@@ -96,7 +96,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await dialog.getByLabel('Motivo').fill('Lo pidió la administradora de accesos');
     await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(
-      'Acceso inhabilitado en este equipo. El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.',
+      'Acceso de Diego Sebastián Herrera Soto inhabilitado en este equipo. El cambio llegará al portal cuando este equipo se sincronice; hasta entonces la persona no lo verá.',
     );
     await expect(indicator).toHaveText(/Sin conexión · 3 pendientes/, { timeout: 15_000 });
 

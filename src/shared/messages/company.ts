@@ -263,11 +263,12 @@ export const companyMessages = {
           ? ` ${companyMessages.accessStays(added.state, added.onEmpresas)}`
           : ''
       }`,
-    pause: 'Acceso pausado.',
-    resume: 'Acceso reanudado.',
-    remove: 'Acceso eliminado.',
-    disable: 'Acceso inhabilitado.',
-    enable: 'Acceso habilitado.',
+    /** A user's change, naming whose access: a company's page lists many. */
+    pause: (name: string) => `Acceso de ${name} pausado.`,
+    resume: (name: string) => `Acceso de ${name} reanudado.`,
+    remove: (name: string) => `Acceso de ${name} eliminado.`,
+    disable: (name: string) => `Acceso de ${name} inhabilitado.`,
+    enable: (name: string) => `Acceso de ${name} habilitado.`,
     'companyUsers.setModules': 'Módulos actualizados.',
   },
   dialog: {

@@ -536,7 +536,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     company: CompanyRecord,
     held: boolean,
   ): string => {
-    if (isUserChange(dialog)) return t.done[dialog.kind];
+    if (isUserChange(dialog)) return t.done[dialog.kind](dialog.userName);
     switch (dialog.kind) {
       case 'approve':
         // Her access, if disabled or paused, stays so (rule 11): said.
