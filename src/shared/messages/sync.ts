@@ -146,6 +146,10 @@ export const syncMessages = {
   deviceId: 'Identificador de este equipo',
   deviceIdHint:
     'Con estos primeros caracteres aparece en la Auditoría y en la lista de equipos del supervisor.',
+  /** No central API: no supervisor's list of devices to appear in. */
+  deviceIdHintAlone: 'Con estos primeros caracteres aparece en la Auditoría.',
+  /** The central address field's example (a supervisor's, who may type one). */
+  addressExample: 'p. ej. https://central.ejemplo.cl',
   deviceIdWhole: 'Identificador completo',
   initialLoad: (done: number, total: number) =>
     `Carga inicial: ${formatNumber(done)} de ${formatNumber(total)} registros`,

@@ -60,7 +60,8 @@ export function CentralAddressForm({ sync }: { sync: SyncStatus }) {
           <input
             id={ids.field}
             value={value}
-            placeholder="https://central.ejemplo.cl"
+            // An example only for whoever may type one: greyed in a locked field it reads as set.
+            placeholder={supervisor ? t.addressExample : undefined}
             onChange={(event) => setTyped(event.target.value)}
             onBlur={() => setTried((was) => was || typed !== null)}
             size={40}

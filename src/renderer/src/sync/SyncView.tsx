@@ -151,7 +151,9 @@ export function SyncView() {
         <dt>{syncMessages.deviceId}</dt>
         <dd>
           <code>{shortDeviceId(sync.deviceId)}</code>
-          <p className="hint">{syncMessages.deviceIdHint}</p>
+          <p className="hint">
+            {sync.configured ? syncMessages.deviceIdHint : syncMessages.deviceIdHintAlone}
+          </p>
           <details className="technical">
             <summary>{syncMessages.deviceIdWhole}</summary>
             <code>{sync.deviceId}</code>
