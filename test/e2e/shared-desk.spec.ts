@@ -123,7 +123,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
 
     // What it means is said before anything happens; no reason, no confirmation.
     await take.click();
-    await expect(dialog).toContainText('con la sesión de usted, y bajo su responsabilidad');
+    await expect(dialog).toContainText('con su sesión y bajo su responsabilidad');
     const confirm = dialog.getByRole('button', { name: 'Reasignar y enviar' });
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel('Motivo').fill('Dejó la empresa; no volverá a este equipo');

@@ -137,8 +137,8 @@ export const syncMessages = {
   pending: 'Pendientes',
   waitingForOther: (n: number) =>
     n === 1
-      ? ' (1 de otro agente: sale cuando ese agente ingrese)'
-      : ` (${n} de otro u otros agentes: salen cuando ingrese quien las hizo)`,
+      ? ' (1 es de otro agente: sale cuando ese agente ingrese, o si un supervisor la reasigna)'
+      : ` (${n} son de otros agentes: salen cuando ingrese quien las hizo, o si un supervisor las reasigna)`,
   lastSync: 'Última sincronización',
   never: 'Nunca',
   nextAttempt: 'Próximo intento',
@@ -362,8 +362,8 @@ export const syncScaleMessages = {
   reassignTitle: (name: string) => `Reasignar las acciones de ${name}`,
   reassignExplain: (n: number, name: string) =>
     n === 1
-      ? `La acción pendiente de ${name} se enviará al sistema central con la sesión de usted, y bajo su responsabilidad. El sistema central registra que la decidió ${name} y que usted la envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`
-      : `Las ${formatNumber(n)} acciones pendientes de ${name} se enviarán al sistema central con la sesión de usted, y bajo su responsabilidad, en el mismo orden. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
+      ? `Usted enviará al sistema central la acción pendiente de ${name}, con su sesión y bajo su responsabilidad. El sistema central registra que la decidió ${name} y que usted la envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`
+      : `Usted enviará al sistema central las ${formatNumber(n)} acciones pendientes de ${name}, en el mismo orden, con su sesión y bajo su responsabilidad. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
   reassignReason: 'Motivo',
   reassignReasonHint: 'Por ejemplo: dejó la empresa, cambio de turno permanente.',
   reassignConfirm: 'Reasignar y enviar',
@@ -375,8 +375,8 @@ export const syncScaleMessages = {
     }.`,
   reassignHeld: (n: number) =>
     n === 1
-      ? 'Este equipo no se está sincronizando ahora: queda en él, a su nombre, y sale cuando se sincronice.'
-      : 'Este equipo no se está sincronizando ahora: quedan en él, a su nombre, y salen cuando se sincronice.',
+      ? 'Este equipo no se está sincronizando ahora: la acción queda en él, ya a nombre de usted, y sale cuando se sincronice.'
+      : 'Este equipo no se está sincronizando ahora: las acciones quedan en él, ya a nombre de usted, y salen cuando se sincronice.',
   reassignNone: 'Ese agente no tiene acciones pendientes en este equipo.',
 } as const;
 
