@@ -123,6 +123,10 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 15_000 });
     // Disabled while it ran, it keeps the focus (it fell to the page before).
     await expect(syncNowButton).toBeFocused();
+    // A screen reader hears that something came to review (the badge changes silently).
+    await expect(page.locator('.sync-indicator + [aria-live="polite"]')).toHaveText(
+      'Sincronización: hay 1 acción por revisar.',
+    );
     const issue = page.getByRole('listitem').filter({ hasText: 'Conflicto' });
     await expect(issue).toContainText('+56 9 5555 0101');
     await expect(issue).toContainText('+56 9 7777 8888');

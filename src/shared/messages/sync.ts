@@ -89,7 +89,7 @@ export const syncMessages = {
         ? ''
         : ` ${others === 1 ? 'La de otro agente de este equipo sale' : `Las ${formatNumber(others)} de otros agentes de este equipo salen`} cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.`
     }`,
-  pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Desde' },
+  pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Hecha el' },
   /** The reason recorded when an agent applies their own value over a conflict. */
   keepMineReason: 'Resolución de conflicto de sincronización: se mantiene el valor del agente',
   /** Heading of the file a revoked device keeps its unsent actions in. */
@@ -131,6 +131,9 @@ export const syncMessages = {
     return day === yesterday ? `últ. ayer ${formatTime(at)}` : `últ. ${formatDateTime(at)}`;
   },
   badgeIssues: (n: number) => `${n} por revisar`,
+  /** Said to a screen reader when more comes to review (the badge changes silently). */
+  reviewGrew: (n: number) =>
+    `Sincronización: ${n === 1 ? 'hay 1 acción por revisar' : `hay ${formatNumber(n)} acciones por revisar`}.`,
   badgeStuck: 'la cola no avanza',
   title: 'Sincronización',
   state: 'Estado',

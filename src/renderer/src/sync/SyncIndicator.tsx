@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract';
 import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
 import { call } from '../api/client';
@@ -62,11 +62,27 @@ const loadEnded = (previous: SyncStatus, next: SyncStatus) => loading(previous) 
 const pulled = (previous: SyncStatus, next: SyncStatus) =>
   next.pulledChanges !== previous.pulledChanges && !loading(next);
 
+/** What needs a person in Sincronización: conflicts, rejections, mails withheld. */
+const toReview = (status: SyncStatus) => status.conflicts + status.rejected + status.mailsWithheld;
+
 /** Online or not, what is waiting, when it last synced, and anything that needs a person. */
 export function SyncIndicator() {
   const sync = useSession((s) => s.sync);
   const refreshSync = useSession((s) => s.refreshSync);
   const show = useSession((s) => s.show);
+  // Said to a screen reader when more comes to review (the badge's own text changes silently,
+  // and it changes at every poll: a live badge would speak all the time).
+  const [told, setTold] = useState('');
+  useEffect(
+    () =>
+      useSession.subscribe((state, before) => {
+        const [next, previous] = [state.sync, before.sync];
+        if (next && previous && next !== previous && toReview(next) > toReview(previous)) {
+          setTold(syncMessages.reviewGrew(toReview(next)));
+        }
+      }),
+    [],
+  );
 
   useEffect(() => {
     // Asks again sooner while something moves (sync-poll.ts).
@@ -107,7 +123,7 @@ export function SyncIndicator() {
   }, [refreshSync]);
 
   if (!sync) return null;
-  const issues = sync.conflicts + sync.rejected + sync.mailsWithheld;
+  const issues = toReview(sync);
   const tone =
     sync.stuck || issues > 0 || sync.state === 'upgrade_required' || sync.state === 'device_fork'
       ? 'sync-alert'
@@ -133,17 +149,22 @@ export function SyncIndicator() {
   if (sync.stuck) parts.push(syncMessages.badgeStuck);
 
   return (
-    <button
-      type="button"
-      className={`sync-indicator ${tone}`}
-      aria-label={syncMessages.badgeLabel(parts.join(', '))}
-      onClick={() => {
-        show('sync');
-        if (issues > 0) focusSyncReview();
-        else focusViewHeading();
-      }}
-    >
-      {parts.join(' · ')}
-    </button>
+    <>
+      <button
+        type="button"
+        className={`sync-indicator ${tone}`}
+        aria-label={syncMessages.badgeLabel(parts.join(', '))}
+        onClick={() => {
+          show('sync');
+          if (issues > 0) focusSyncReview();
+          else focusViewHeading();
+        }}
+      >
+        {parts.join(' · ')}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {told}
+      </span>
+    </>
   );
 }
