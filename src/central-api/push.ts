@@ -201,6 +201,7 @@ export function createPush(deps: PushDeps) {
           ...(outcome.code ? { code: outcome.code } : {}),
           message: outcome.code ? rejectionMessages[outcome.code] : conflictMessage,
           conflicts: outcome.conflicts,
+          ...(outcome.mailsWithheld?.length ? { mailsWithheld: outcome.mailsWithheld } : {}),
         };
       case 'rejected':
         return rejectedResult(mutation, outcome.code, rejectionMessages[outcome.code]);

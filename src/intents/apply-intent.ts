@@ -52,7 +52,10 @@ export type IntentOutcome = (
   touched: Array<{ entity: Entity; key: number }>;
   /** Mails created (server: to send). */
   mails: number[];
-  /** Server, applied: the mails not sent because the action came too late (MAIL_FRESHNESS_MS). */
+  /**
+   * Server, applied (or in conflict with another field applied): the mails not sent because the
+   * action came too late (MAIL_FRESHNESS_MS).
+   */
   mailsWithheld?: MailKind[];
 };
 
@@ -400,14 +403,11 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
       }
     }
   }
+  // A conflict on one field may come with the other applied, its confirmation withheld too.
+  const told = withheld.length > 0 ? { mailsWithheld: withheld } : {};
   return conflicts.length > 0
-    ? { status: 'conflict', conflicts, touched, mails }
-    : {
-        status: 'applied',
-        touched,
-        mails,
-        ...(withheld.length > 0 ? { mailsWithheld: withheld } : {}),
-      };
+    ? { status: 'conflict', conflicts, touched, mails, ...told }
+    : { status: 'applied', touched, mails, ...told };
 }
 
 function accountCommand(ctx: IntentContext, rut: number, intent: Intent): Outcome {

@@ -394,7 +394,8 @@ export const MutationResult = z.object({
    */
   current: z.array(Change).optional(),
   /**
-   * applied: the mails the action asks for that were not sent, because it reached the central
+   * applied (or a conflict with another field applied): the mails the action asks for that were
+   * not sent, because it reached the central
    * more than MAIL_FRESHNESS_MS after it was decided (policy.ts): applied without them, the
    * desk lists them for someone to ask again (an approval's, a new address's confirmation).
    */

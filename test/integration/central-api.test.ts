@@ -980,6 +980,35 @@ describe('central API: push', () => {
     expect(fresh.results[0]!.status).toBe('applied');
     expect(fresh.results[0]!.mailsWithheld).toBeUndefined();
     expect(mailCount(api, CAMILA)).toBeGreaterThan(before);
+    // Late, its phone in conflict and its address applied: the conflict says the mail withheld.
+    const sent = mailCount(api, CAMILA);
+    const mixed = await pushOk(
+      api,
+      session,
+      [
+        mutation(
+          session,
+          3,
+          'person.update_contact',
+          CAMILA,
+          {
+            changes: {
+              email: { from: 'camila.atiempo@gmail.com', to: 'camila.mixta@gmail.com' },
+              phone: { from: '+56900000000', to: '+56911112222' },
+            },
+          },
+          minutes(START, -180),
+        ),
+      ],
+      START,
+    );
+    expect(mixed.results[0]).toMatchObject({
+      status: 'conflict',
+      conflicts: [{ field: 'phone' }],
+      mailsWithheld: ['email_confirmation'],
+    });
+    expect(person(api, CAMILA).email).toBe('camila.mixta@gmail.com');
+    expect(mailCount(api, CAMILA)).toBe(sent);
   });
 
   it('a refusal inside a batch writes nothing; the actions around it apply once', async () => {

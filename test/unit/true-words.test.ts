@@ -4,7 +4,12 @@
  * of companies read as Spanish does for one and for several.
  */
 import { describe, expect, it } from 'vitest';
-import { actionDialogTexts, heldMessages, syncScaleMessages } from '../../src/shared/messages';
+import {
+  actionDialogTexts,
+  heldMessages,
+  syncMessages,
+  syncScaleMessages,
+} from '../../src/shared/messages';
 
 describe('the resend dialog says how the last mail went', () => {
   const say = (outcome: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed' | null) =>
@@ -58,5 +63,24 @@ describe('what the caller hears of a change still on this desk', () => {
       expect(say).not.toMatch(/equipo|sistema central/);
       expect(say).toMatch(/hasta entonces el portal no lo ve\.$/);
     }
+  });
+});
+
+describe('a mail withheld for lateness', () => {
+  it('names the record’s own button, and in a conflict only what applied and no «Entendido»', () => {
+    const alone = syncMessages.mailWithheld(['access_approval'], true);
+    expect(alone).toMatch(
+      /^El sistema central aplicó esta acción, pero no envió el correo «Aprobación de acceso»/,
+    );
+    expect(alone).toContain('«Enviar: Aprobación de acceso» (o «Reenviar: Aprobación de acceso»)');
+    expect(alone).toMatch(/Luego marque «Entendido»\.$/);
+    const mixed = syncMessages.mailWithheld(['email_confirmation'], true, true);
+    expect(mixed).toMatch(
+      /^El sistema central aplicó el nuevo correo de esta acción, pero no envió/,
+    );
+    expect(mixed).not.toContain('Entendido');
+    expect(syncMessages.mailWithheld(['email_confirmation'], false)).toContain(
+      'Su ficha ya no está en este equipo',
+    );
   });
 });

@@ -383,6 +383,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
                 code: result.code,
                 message: result.message,
                 conflicts: result.conflicts,
+                // A conflict on one field, the other applied without its confirmation.
+                mailsWithheld: result.mailsWithheld?.length ? result.mailsWithheld : undefined,
                 // Kept: the rows themselves are not (they are put in place just below).
                 centralChange:
                   result.status === 'conflict'

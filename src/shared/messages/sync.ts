@@ -205,16 +205,21 @@ export const syncMessages = {
   noIssues: 'No hay conflictos, rechazos ni correos por pedir de nuevo.',
   /** Applied, but its mails were not sent: it reached the central too late (MAIL_FRESHNESS_MS). */
   mailWithheldTitle: 'Aplicada sin su correo',
-  mailWithheld: (kinds: readonly string[], personHere: boolean) => {
+  mailWithheld: (
+    kinds: readonly string[],
+    personHere: boolean,
+    /** A contact change in conflict on its other field: only its new address applied. */
+    inConflict = false,
+  ) => {
     const names = kinds.map((k) => mailKindLabels[k as keyof typeof mailKindLabels] ?? k);
-    return `El sistema central aplicó esta acción, pero no envió ${formatList(
+    return `El sistema central aplicó ${inConflict ? 'el nuevo correo de esta acción' : 'esta acción'}, pero no envió ${formatList(
       names.map((name) => `el correo «${name}»`),
     )}: la recibió más de ${MAIL_FRESHNESS_MS / 3_600_000} horas después de hecha, y un enlace tan tardío confundiría a la persona. ${
       personHere
         ? // The record's button: «Enviar: …», or «Reenviar: …» once one of its kind went.
           `Abra su ficha y pídalo con «Enviar: ${names[0]}» (o «Reenviar: ${names[0]}»); si la persona lo espera, avísele.`
         : 'Su ficha ya no está en este equipo: pida el correo a la mesa de ayuda.'
-    } Luego marque «Entendido».`;
+    }${inConflict ? '' : ' Luego marque «Entendido».'}`;
   },
   openRecord: 'Abrir su ficha',
   conflict: 'Conflicto',

@@ -129,8 +129,14 @@ export function SyncIssueList({
                 {issue.state === 'rejected' && (
                   <p>{syncMessages.rejectedReason(issue.message ?? issue.code ?? '')}</p>
                 )}
-                {issue.state === 'mail_withheld' && (
-                  <p>{syncMessages.mailWithheld(issue.mailsWithheld, !gone)}</p>
+                {issue.mailsWithheld.length > 0 && (
+                  <p>
+                    {syncMessages.mailWithheld(
+                      issue.mailsWithheld,
+                      !gone,
+                      issue.state === 'conflict',
+                    )}
+                  </p>
                 )}
                 {blockedBy !== null && <p>{syncMessages.blocked(blockedBy)}</p>}
                 {issue.conflicts.length > 0 && blockedBy === null && (
