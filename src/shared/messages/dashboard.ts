@@ -193,8 +193,9 @@ export const dashboardMessages = {
     conflicts: 'Conflictos',
     rejected: 'Rechazadas',
     mailsWithheld: 'Aplicadas sin su correo',
-    /** The Panel's way to the list behind its numbers. */
-    go: 'Revisarlas en Sincronización',
+    /** The Panel's way to the list behind its numbers: to review, or only pending ones. */
+    go: (toReview: boolean) =>
+      toReview ? 'Revisarlas en Sincronización' : 'Verlas en Sincronización',
     oldest: (waited: string) => `La más antigua espera hace ${waited}.`,
     note: 'Estado actual, no depende del período.',
     total: (pending: number, issues: number) =>

@@ -352,7 +352,7 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
       note={t.sync.note}
       goTo={
         q.pending + toReview > 0
-          ? { label: t.sync.go, go: () => goToView('sync', toReview > 0) }
+          ? { label: t.sync.go(toReview > 0), go: () => goToView('sync', toReview > 0) }
           : undefined
       }
     >

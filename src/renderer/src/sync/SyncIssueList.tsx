@@ -28,17 +28,16 @@ export function shownValue(field: string, value: unknown): string {
   return words?.[value] ?? value;
 }
 
-/**
- * The actions that need a person: conflicts, rejections, and actions applied without their
- * mails. «Aplicar el mío» overwrites what
- * someone else changed on the central API, so it asks once more, naming both values. When an
- * issue is resolved its row goes: the focus moves to the next one (or to the list's heading),
- * never to the page's body.
- */
 /** A contact change's conflict carries what the agent saw before: a column of its own. */
 const hasBefore = (issue: SyncIssue) =>
   issue.conflicts.some((conflict) => conflict.before !== undefined);
 
+/**
+ * The actions that need a person: conflicts, rejections, and actions applied without their
+ * mails. «Aplicar el mío» overwrites what someone else changed on the central API, so it asks
+ * once more, naming both values. When an issue is resolved its row goes: the focus moves to the
+ * next one (or to the list's heading), never to the page's body.
+ */
 export function SyncIssueList({
   issues,
   resolve,
