@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { openSqlite } from '../../src/storage/db/connection';
+import { heldMessages } from '../../src/shared/messages';
 import {
   askedBy,
   DeskPage,
@@ -270,6 +271,39 @@ test('a change saved the moment the central API went away is not reported as rea
     await expect(page.getByRole('status').filter({ hasText: 'Datos de contacto' })).toHaveText(
       /^Datos de contacto actualizados en este equipo\. El cambio llegará al portal/,
     );
+    await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+  } finally {
+    await door.stop();
+    await central.stop();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+  }
+});
+
+test('a new address saved offline says, in its toast too, that its confirmation goes only if it arrives in time', async ({
+  page,
+  centralDir,
+}) => {
+  test.setTimeout(60_000);
+  const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+  const central: Started = await startCentral(centralDir);
+  const door = await startDeskDoor(deskDir, central.url);
+  try {
+    const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
+    await central.stop();
+    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
+    const record = page.getByRole('region', { name: 'Ficha' });
+    // The desk has not noticed yet: the action finds out when its push fails.
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+    await dialog.getByLabel('Correo', { exact: true }).fill('pedro.otro@gmail.com');
+    await dialog.getByLabel('N° de serie de la cédula').check();
+    await dialog.getByLabel('Empresa empleadora').check();
+    await dialog.getByLabel('Motivo').fill('Cambió de correo');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    const toast = page.getByRole('status').filter({ hasText: 'Datos de contacto' });
+    await expect(toast).toHaveText(/^Datos de contacto actualizados en este equipo\./);
+    await expect(toast).toContainText(heldMessages.mailFreshness);
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
   } finally {
     await door.stop();

@@ -170,8 +170,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       const { interaction } = useSession.getState();
       const held = waits && !spec.doneSaysQueued;
       // A mail asked while the desk cannot sync: where it is, and that it may never go.
+      // A new address held here: its confirmation goes only if the action arrives in time, as
+      // the dialog said.
+      const newAddressHeld = held && spec.action === 'person.update_contact' && emailChanged;
       const done = held
-        ? heldMessages.done(spec.done)
+        ? `${heldMessages.done(spec.done)}${newAddressHeld ? ` ${heldMessages.mailFreshness}` : ''}`
         : waits && spec.action === 'mail.resend'
           ? heldMessages.mailDone
           : spec.done;
