@@ -639,7 +639,7 @@ deskTest(
     // His access and modules only he may ask to take away, and he cannot until he signs: his
     // buttons wait, the reason beside them (before, each opened a dialog nobody could complete).
     const waits =
-      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso o un módulo (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso o un módulo (tiene la representación legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
     const modules = hector.getByRole('button', { name: 'Módulos', exact: true });
     for (const waiting of [
       hector.getByRole('button', { name: 'Pausar', exact: true }),
@@ -687,7 +687,7 @@ deskTest(
     // record's «Pausar» and «Eliminar acceso» wait with the company row's words. Before, each
     // opened the company's dialog, which only then said nobody could complete it.
     const waits =
-      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
+      'Solo Héctor Patricio Contreras Vásquez puede pedir que se le quite el acceso: tiene la representación legal de la empresa según su registro. Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
     const pause = araucania.getByRole('button', { name: 'Pausar', exact: true });
     const remove = araucania.getByRole('button', { name: 'Eliminar acceso', exact: true });
     for (const waiting of [pause, remove]) {
@@ -880,7 +880,7 @@ deskTest(
       /Falta: que lo pida el propio representante legal \(otro administrador no le quita módulos/,
     );
     await expect(modules).toContainText(
-      'Es el representante legal de la empresa según su registro: solo él puede pedir que se le quite un módulo.',
+      'Tiene la representación legal de la empresa según su registro: solo esa persona puede pedir que se le quite un módulo.',
     );
     await expectAccessible(page, 'módulos del representante legal');
     // Giving him one takes nothing away: she may ask for it.

@@ -71,7 +71,7 @@ test.describe('as the prevention officer', () => {
       'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).';
     await expect(
       company.getByText(
-        `Solo usted puede pedir que se le quite el acceso o un módulo (usted es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora. ${unsigned}`,
+        `Solo usted puede pedir que se le quite el acceso o un módulo (usted tiene la representación legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora. ${unsigned}`,
         { exact: true },
       ),
     ).toBeVisible();
@@ -90,7 +90,7 @@ test.describe('as the prevention officer', () => {
     const araucania = desk.record.getByRole('row').filter({ hasText: 'Comercial Araucanía S.A.' });
     await expect(
       araucania.getByText(
-        `Solo usted puede pedir que se le quite el acceso: usted es el representante legal de la empresa según su registro. ${unsigned}`,
+        `Solo usted puede pedir que se le quite el acceso: usted tiene la representación legal de la empresa según su registro. ${unsigned}`,
         { exact: true },
       ),
     ).toBeVisible();

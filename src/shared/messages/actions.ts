@@ -131,7 +131,7 @@ export const actionDialogTexts = {
   inCompany: (title: string, company: string) => `${title} — ${company}`,
   /** Rules 9, 12: said in the dialog that takes a registered legal representative's access. */
   representativeHimself:
-    'Es el representante legal de la empresa según su registro: solo él mismo puede pedirlo, en la línea y con su identidad verificada.',
+    'Tiene la representación legal de la empresa según su registro: solo esa persona puede pedirlo, en la línea y con su identidad verificada.',
   membership: {
     disable: {
       title: 'Inhabilitar acceso',

@@ -194,11 +194,11 @@ export const companyMessages = {
     `${
       name === null
         ? what === 'access'
-          ? `Solo usted puede pedir que se le quite el acceso: usted es el representante legal de la empresa según su registro.`
-          : `Solo usted puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (usted es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
+          ? `Solo usted puede pedir que se le quite el acceso: usted tiene la representación legal de la empresa según su registro.`
+          : `Solo usted puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (usted tiene la representación legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
         : what === 'access'
-          ? `Solo ${name} puede pedir que se le quite el acceso: es el representante legal de la empresa según su registro.`
-          : `Solo ${name} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (es el representante legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
+          ? `Solo ${name} puede pedir que se le quite el acceso: tiene la representación legal de la empresa según su registro.`
+          : `Solo ${name} puede pedir que se le quite ${what === 'both' ? 'el acceso o un módulo' : 'un módulo'} (tiene la representación legal de la empresa según su registro), y nadie más de la empresa puede pedir módulos ahora.`
     } ${
       reason === 'agreement_unsigned'
         ? 'Aún no puede pedirlo: su Acuerdo de Acceso Remoto no está firmado (sin la firma, el perfil empresa no se asigna).'
@@ -347,7 +347,7 @@ export const companyMessages = {
     },
     /** Rules 9, 12: a legal representative's modules are taken away at his request only. */
     representativeModules:
-      'Es el representante legal de la empresa según su registro: solo él puede pedir que se le quite un módulo. Otro administrador de accesos puede pedir que se le dé alguno.',
+      'Tiene la representación legal de la empresa según su registro: solo esa persona puede pedir que se le quite un módulo. Otro administrador de accesos puede pedir que se le dé alguno.',
     missingModulesHimself:
       'que lo pida el propio representante legal (otro administrador no le quita módulos; sí puede pedir que se le dé alguno)',
     missingModulesAgent:
