@@ -101,6 +101,8 @@ test('«Sincronizar ahora» on a desk with no central API says why it waits, and
   desk,
 }) => {
   const { page } = desk;
+  // Nothing wrong and nothing waiting, but not the green of a desk in sync.
+  await expect(page.locator('.sync-indicator')).toHaveClass(/\bsync-idle\b/);
   await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
   const now = page.getByRole('button', { name: 'Sincronizar ahora' });
   await expect(now).toHaveAttribute('aria-disabled', 'true');

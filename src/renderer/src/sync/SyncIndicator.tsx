@@ -125,7 +125,12 @@ export function SyncIndicator() {
   if (!sync) return null;
   const issues = toReview(sync);
   const tone =
-    sync.stuck || issues > 0 || sync.state === 'upgrade_required' || sync.state === 'device_fork'
+    sync.stuck ||
+    issues > 0 ||
+    sync.state === 'upgrade_required' ||
+    sync.state === 'device_fork' ||
+    // A revoked desk syncs no more (it was green).
+    sync.state === 'revoked'
       ? 'sync-alert'
       : sync.state === 'offline' ||
           sync.state === 'signed_out' ||
@@ -133,7 +138,10 @@ export function SyncIndicator() {
           // No central API: what is queued cannot leave this desk.
           (sync.state === 'not_configured' && sync.pending > 0)
         ? 'sync-warn'
-        : 'sync-ok';
+        : // No central API and nothing waiting: not the green of a desk in sync.
+          sync.state === 'not_configured'
+          ? 'sync-idle'
+          : 'sync-ok';
   const parts: string[] = [syncStateLabels[sync.state]];
   if (sync.initialSync) {
     const { done, total } = sync.initialSync;
