@@ -73,7 +73,10 @@ test.describe('as a supervisor', () => {
     await dialog.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });
     await dialog.getByLabel('Motivo').fill('Solicitado por el administrador de accesos');
     await dialog.getByRole('button', { name: 'Cambiar perfil' }).click();
-    await expect(page.getByRole('status')).toHaveText('Perfil actualizado.');
+    // The toast names whose profile, and where: the record shows several companies.
+    await expect(page.getByRole('status')).toHaveText(
+      `Perfil de ${PEDRO} en Constructora Los Andes SpA actualizado.`,
+    );
     await expect(record.getByRole('row', { name: /Constructora Los Andes/ })).toContainText(
       'Usuario empresa',
     );

@@ -952,7 +952,9 @@ deskTest.describe('as the supervisor', () => {
       await change.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });
       await change.getByLabel('Motivo').fill('Lo pidió el representante legal');
       await change.getByRole('button', { name: 'Cambiar perfil' }).click();
-      await expect(page.getByRole('status')).toHaveText('Perfil actualizado.');
+      await expect(page.getByRole('status')).toHaveText(
+        'Perfil de Pedro Andrés González Muñoz en Constructora Los Andes SpA actualizado.',
+      );
 
       await desk.find('constructora los andes');
       await desk.option('Constructora Los Andes SpA').click();

@@ -156,6 +156,43 @@ test('an action applied without its mail is listed with what to do, and opens th
   await expect(record).toBeFocused();
 });
 
+test('a change to an access the central already has «De baja» does not ask for it again', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  // Faked as above: a disable that reached the central after the company dismissed Pedro there
+  // (the conflict's shape is apply-intent's, `state` against `removed`).
+  const late: SyncIssue = {
+    actionId: 'late-2',
+    kind: 'membership.disable',
+    agentId: 'agent-demo',
+    agentName: 'Alicia Agente',
+    personRut: '12345678-5',
+    personName: 'Pedro Andrés González Muñoz',
+    companyName: 'Constructora Los Andes SpA',
+    createdAt: '2026-12-04T13:00:00.000Z',
+    state: 'conflict',
+    code: null,
+    message: null,
+    mailsWithheld: [],
+    conflicts: [{ field: 'state', yours: 'disabled', theirs: 'removed' }],
+    centralChange: null,
+  };
+  await page.route('**/api/sync.issues', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: true, value: [late] }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+  const item = page.locator('li.issue');
+  await expect(item).toContainText('Conflicto: ');
+  await expect(item).toContainText(syncMessages.theirsRemoved);
+  // «Hágala de nuevo» would send the agent to redo what can no longer be done.
+  await expect(item).not.toContainText('hágala de nuevo');
+  await expectAccessible(page, 'sincronización: conflicto con un acceso de baja');
+});
+
 test('a company filter left on never hides the next caller', async ({ desk }) => {
   const { page } = desk;
   await desk.find('constructora los andes');

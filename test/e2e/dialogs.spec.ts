@@ -257,7 +257,7 @@ test.describe('as an agent', () => {
         .check();
       await expect(confirm).toBeEnabled();
       await confirm.click();
-      await expect(page.getByRole('status')).toHaveText('Baja registrada.');
+      await expect(page.getByRole('status')).toHaveText(`Baja de ${PEDRO} en ${ANDES} registrada.`);
     });
   }
 

@@ -186,8 +186,9 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     const waiting = sync.getByRole('table', { name: 'Acciones pendientes' });
     const row = waiting.getByRole('row').filter({ hasText: 'Desbloqueo de cuenta' });
     await expect(row).toHaveCount(1);
-    // Grouped by agent (issue 11): the table is the agent's, named with the section.
-    await expect(waiting).toHaveAccessibleName(/Alicia Agente: 1 acción pendiente/);
+    // Grouped by agent (issue 11): the table is the agent's, named with the section; under
+    // «Sus acciones pendientes» her own group is not named again («Alicia Agente … (usted)»).
+    await expect(waiting).toHaveAccessibleName('Sus acciones pendientes 1 acción pendiente');
     await expect(row).toContainText('12.345.678-5');
     await expect(row).toContainText('Pedro');
     await expect(row).toContainText(/\d\d-\d\d-\d{4} \d\d:\d\d/);

@@ -260,7 +260,7 @@ export function membershipSpec(
       change === 'dismiss'
         ? dialogMessages.dismissalConfirm(fullName(record), membership.companyName)
         : undefined,
-    done: text.done,
+    done: text.done(fullName(record), membership.companyName),
     submit: (values) =>
       call('memberships.changeState', {
         rut: record.rut,
@@ -294,7 +294,7 @@ export function roleSpec(record: PersonRecord, membership: Membership): DialogSp
     },
     reason: 'required',
     identity: false,
-    done: actionDialogTexts.role.done,
+    done: actionDialogTexts.role.done(fullName(record), membership.companyName),
     submit: (values) =>
       call('memberships.changeRole', {
         rut: record.rut,

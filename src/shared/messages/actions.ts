@@ -127,46 +127,32 @@ export const actionDialogTexts = {
     othersPending: (name: string) =>
       `Lo que se muestra incluye un cambio de ${name} que aún no llega al sistema central: el suyo queda sobre ese, llegue antes o después.`,
   },
-  /** `Pausar acceso — Constructora Los Andes SpA`. */
+  /** `Inhabilitar acceso — Constructora Los Andes SpA`. */
   inCompany: (title: string, company: string) => `${title} — ${company}`,
   /** Rules 9, 12: said in the dialog that takes a registered legal representative's access. */
   representativeHimself:
     'Tiene la representación legal de la empresa según su registro: solo esa persona puede pedirlo, en la línea y con su identidad verificada.',
+  /** From a person's record, on the call centre's word (enabling, pausing and resuming are the company's page's). */
   membership: {
     disable: {
       title: 'Inhabilitar acceso',
       confirm: 'Inhabilitar',
-      done: 'Acceso inhabilitado.',
+      done: (who: string, company: string) => `Acceso de ${who} a ${company} inhabilitado.`,
       description: 'La persona no podrá ingresar a esta empresa hasta que se habilite de nuevo.',
-    },
-    enable: {
-      title: 'Habilitar acceso',
-      confirm: 'Habilitar',
-      done: 'Acceso habilitado.',
-      description: 'Devuelve el acceso a esta empresa: verifique la identidad de la persona.',
-    },
-    pause: {
-      title: 'Pausar acceso',
-      confirm: 'Pausar',
-      done: 'Acceso pausado.',
-      description: 'Suspende el acceso a esta empresa hasta que se reanude.',
-    },
-    resume: {
-      title: 'Reanudar acceso',
-      confirm: 'Reanudar',
-      done: 'Acceso reanudado.',
-      description:
-        'Devuelve el acceso pausado a esta empresa: verifique la identidad de la persona.',
     },
     dismiss: {
       title: 'Registrar baja (desvinculación)',
       confirm: 'Registrar baja',
-      done: 'Baja registrada.',
+      done: (who: string, company: string) => `Baja de ${who} en ${company} registrada.`,
       description:
         'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva.',
     },
   },
-  role: { title: 'Cambiar perfil', confirm: 'Cambiar perfil', done: 'Perfil actualizado.' },
+  role: {
+    title: 'Cambiar perfil',
+    confirm: 'Cambiar perfil',
+    done: (who: string, company: string) => `Perfil de ${who} en ${company} actualizado.`,
+  },
   /** The button of each diagnosis fix. */
   fixLabels: {
     unlock: 'Desbloquear',

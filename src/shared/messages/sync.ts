@@ -248,6 +248,9 @@ export const syncMessages = {
   /** A conflict only the central's value can settle (anything but a contact change). */
   theirsOnly:
     'Esta acción no se vuelve a aplicar sobre lo que ya tiene el sistema central. Si aún hace falta, hágala de nuevo desde la ficha o la página de la empresa; «Mantener el del sistema central» la saca de esta lista.',
+  /** A change to an access the central already has «De baja»: there is nothing left to redo. */
+  theirsRemoved:
+    'En el sistema central esta persona ya está de baja en la empresa: su acceso allí terminó y no hay nada que volver a hacer. «Mantener el del sistema central» la saca de esta lista.',
   keepMine: 'Aplicar el mío',
   /** «Aplicar el mío» asks once more: it replaces what someone else changed. */
   keepMineConfirm: (
@@ -360,6 +363,8 @@ export const syncScaleMessages = {
   pendingOf: (name: string, n: number) =>
     `${name}: ${n} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
   mine: '(usted)',
+  /** Under «Sus acciones pendientes»: the agent's own group, not named again. */
+  pendingCount: (n: number) => `${n} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
   waitsForAgent: (n: number) =>
     `${n === 1 ? 'Espera' : 'Esperan'} que este agente vuelva a ingresar en este equipo.`,
   reassignedTo: (name: string, n: number) =>

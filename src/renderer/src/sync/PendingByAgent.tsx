@@ -67,8 +67,11 @@ export function PendingByAgent({
         return (
           <section key={group.agentId ?? ''} className="pending-agent" aria-labelledby={headingId}>
             <h3 id={headingId}>
-              {syncScaleMessages.pendingOf(group.name, group.actions.length)}
-              {mine && ` ${syncScaleMessages.mine}`}
+              {/* An agent's own list is already titled «Sus acciones pendientes». */}
+              {mine && !supervisor
+                ? syncScaleMessages.pendingCount(group.actions.length)
+                : syncScaleMessages.pendingOf(group.name, group.actions.length)}
+              {mine && supervisor && ` ${syncScaleMessages.mine}`}
             </h3>
             {!mine && (
               <p className="muted small">

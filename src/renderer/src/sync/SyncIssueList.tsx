@@ -32,6 +32,10 @@ export function shownValue(field: string, value: unknown): string {
 const hasBefore = (issue: SyncIssue) =>
   issue.conflicts.some((conflict) => conflict.before !== undefined);
 
+/** A change to an access the central already holds «De baja» (membership state `removed`). */
+const accessEnded = (issue: SyncIssue) =>
+  issue.conflicts.some((conflict) => conflict.field === 'state' && conflict.theirs === 'removed');
+
 /**
  * The actions that need a person: conflicts, rejections, and actions applied without their
  * mails. «Aplicar el mío» overwrites what someone else changed on the central API, so it asks
@@ -177,7 +181,11 @@ export function SyncIssueList({
                 {issue.state === 'conflict' &&
                   !gone &&
                   issue.kind !== 'person.update_contact' &&
-                  blockedBy === null && <p className="muted small">{syncMessages.theirsOnly}</p>}
+                  blockedBy === null && (
+                    <p className="muted small">
+                      {accessEnded(issue) ? syncMessages.theirsRemoved : syncMessages.theirsOnly}
+                    </p>
+                  )}
                 {confirming === issue.actionId ? (
                   <div className="issue-confirm" role="group" aria-label={keepLabel}>
                     <p>
