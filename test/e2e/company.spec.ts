@@ -961,9 +961,13 @@ deskTest.describe('as the supervisor', () => {
       const company = page.getByRole('region', { name: 'Empresa' });
       await company.getByRole('button', { name: 'Agregar usuario' }).click();
       const dialog = page.getByRole('dialog');
+      // The facts to tick are the caller's: nothing asks for them before one is chosen.
+      const hint = dialog.getByText('Marque al menos 2 datos que quien lo pide confirmó.');
+      await expect(hint).toHaveCount(0);
       await dialog
         .getByLabel(/administrador de accesos de la empresa que lo pide/)
         .selectOption({ label: 'Ricardo Alberto Muñoz Vidal · Representante legal' });
+      await expect(hint).toBeVisible();
       await dialog.getByLabel(/N° de serie/).check();
       await dialog.getByLabel(/Correo registrado/).check();
       await dialog.getByLabel('RUT del usuario').fill('12.345.678-5');

@@ -687,7 +687,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                   ))}
                 </select>
               </label>
-              <p className="hint">{t.dialog.callerHint(IDENTITY_FACTS_REQUIRED)}</p>
+              {/* The facts to tick are the chosen caller's: said once there is one. */}
+              {caller && <p className="hint">{t.dialog.callerHint(IDENTITY_FACTS_REQUIRED)}</p>}
               {caller && (
                 <IdentityFactChecks
                   facts={caller.identityFacts}
