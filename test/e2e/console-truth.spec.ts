@@ -193,6 +193,22 @@ test('a change to an access the central already has «De baja» does not ask for
   await expectAccessible(page, 'sincronización: conflicto con un acceso de baja');
 });
 
+test('«Próximo intento» counts down between two readings of the status', async ({ desk }) => {
+  const { page } = desk;
+  // The status as main says it, with a wait of 65 s (a failing server's backoff): each reading
+  // (the badge asks every 3 s) says 65 s again, and the screen counts down in between.
+  await page.route('**/api/sync.status', async (route) => {
+    const answer = await route.fetch();
+    const body = (await answer.json()) as { ok: boolean; value: Record<string, unknown> };
+    body.value['nextAttemptInMs'] = 65_000;
+    await route.fulfill({ response: answer, json: body });
+  });
+  await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+  const next = page.locator('dt', { hasText: 'Próximo intento' }).locator('+ dd');
+  await expect(next).toHaveText('en 1 min 5 s');
+  await expect(next).toHaveText(/^en 1 min [0-3] s$/);
+});
+
 test('a company filter left on never hides the next caller', async ({ desk }) => {
   const { page } = desk;
   await desk.find('constructora los andes');

@@ -84,3 +84,11 @@ describe('a mail withheld for lateness', () => {
     );
   });
 });
+
+describe('the next sync attempt', () => {
+  it('reads in minutes once the backoff grows past one', () => {
+    expect(syncMessages.inSeconds(45)).toBe('en 45 s');
+    expect(syncMessages.inSeconds(60)).toBe('en 1 min');
+    expect(syncMessages.inSeconds(270)).toBe('en 4 min 30 s');
+  });
+});

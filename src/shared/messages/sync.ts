@@ -145,7 +145,13 @@ export const syncMessages = {
   lastSync: 'Última sincronización',
   never: 'Nunca',
   nextAttempt: 'Próximo intento',
-  inSeconds: (seconds: number) => `en ${seconds} s`,
+  /** «en 45 s», «en 4 min 30 s»: the backoff grows to minutes against a failing server. */
+  inSeconds: (seconds: number) =>
+    seconds < 60
+      ? `en ${seconds} s`
+      : `en ${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}`,
+  /** The countdown ran out: the attempt is being made (the status follows). */
+  attemptNow: 'ahora',
   deviceId: 'Identificador de este equipo',
   deviceIdHint:
     'Con estos primeros caracteres aparece en la Auditoría y en la lista de equipos del supervisor.',

@@ -7,6 +7,7 @@ import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 import { PendingByAgent } from './PendingByAgent';
+import { NextAttempt } from './NextAttempt';
 import { DeviceTrustNotice } from '../device-trust/DeviceTrustNotice';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { CentralAddressForm } from './CentralAddressForm';
@@ -131,9 +132,7 @@ export function SyncView() {
         <dd>{sync.lastSyncAt ? formatDateTime(sync.lastSyncAt) : syncMessages.never}</dd>
         <dt>{syncMessages.nextAttempt}</dt>
         <dd>
-          {sync.nextAttemptInMs === null
-            ? '—'
-            : syncMessages.inSeconds(Math.ceil(sync.nextAttemptInMs / 1000))}
+          <NextAttempt sync={sync} />
         </dd>
         <dt>{syncMessages.lastError}</dt>
         <dd>
