@@ -184,7 +184,12 @@ function blockedOutcome(ctx: IntentContext, intent: Intent): Outcome | null {
 function dataRequestIntent(ctx: IntentContext, intent: Intent): Outcome {
   const rut = intent.personRut;
   if (rut === null || !isDataRequestKind(intent.kind)) return rejected('invalid_payload');
-  if (!ctx.writes.person(rut)) {
+  // Someone the system holds nothing of may still ask (titularWithoutDataRefusal): a request
+  // recorded with the name they gave, and then its own moves (found by number, with this RUT).
+  const personHeld = Boolean(ctx.writes.person(rut));
+  const mayLackPerson =
+    intent.kind !== 'data_request.record' || typeof intent.payload['titularName'] === 'string';
+  if (!personHeld && !mayLackPerson) {
     return ctx.mode === 'server'
       ? rejected('entity_gone')
       : { status: 'applied', touched: [], mails: [] };
@@ -194,7 +199,7 @@ function dataRequestIntent(ctx: IntentContext, intent: Intent): Outcome {
     const decision = decide(
       ctx.agent,
       'data_request.manage',
-      personTarget(() => ctx.writes.companyRuts(rut)),
+      personTarget(() => (personHeld ? ctx.writes.companyRuts(rut) : [])),
     );
     if (!decision.allowed) return rejected('forbidden');
   }
@@ -205,6 +210,7 @@ function dataRequestIntent(ctx: IntentContext, intent: Intent): Outcome {
       mode: ctx.mode,
       now: ctx.now,
       agentId: ctx.agentId,
+      personHeld,
     },
     intent.kind,
     rut,

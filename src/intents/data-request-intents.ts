@@ -15,6 +15,7 @@ import {
   firstDueDate,
   IDENTITY_METHODS,
   REQUEST_NUMBER,
+  titularWithoutDataRefusal,
   type DataRequestKind,
   type DataRequestMove,
   type DataRight,
@@ -45,6 +46,11 @@ export type DataRequestIntentContext = {
   now: Date;
   /** Server: the authenticated agent (the payload's is only the desk's word). */
   agentId?: string;
+  /**
+   * Whether the system holds a person with the request's RUT. One it does not may still ask
+   * (titularWithoutDataRefusal): the request keeps the name they gave.
+   */
+  personHeld: boolean;
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -108,6 +114,14 @@ function record(
   ) {
     return rejected('invalid_payload');
   }
+  const titularName = text(payload['titularName'])?.trim() || null;
+  if (
+    !ctx.personHeld &&
+    ctx.mode === 'server' &&
+    titularWithoutDataRefusal({ right: right as DataRight, method: identity.method, titularName })
+  ) {
+    return rejected('invalid_payload');
+  }
   // The same request again (a retry, a replay): nothing to do. Another person's: never.
   const existing = ctx.dataRequests.byNumber(number);
   if (existing) return existing.personRut === personRut ? nothing : rejected('duplicate_number');
@@ -146,6 +160,8 @@ function record(
     blockedAt: right === 'blocking' ? receivedAt : null,
     agentId,
     interactionId: text(payload['interactionId']),
+    // Kept even where the person turns out to be held (created meanwhile): it is what was said.
+    titularName,
   });
   return { status: 'applied', touched: [{ entity: 'data_request', key: id }] };
 }

@@ -41,6 +41,8 @@ export type DataRequestRow = {
   unblockedAt: string | null;
   agentId: string;
   interactionId: string | null;
+  /** The name the titular gave, when the system holds no person with that RUT (0036). */
+  titularName: string | null;
   version: number;
 };
 
@@ -83,7 +85,8 @@ const columns = (t: string) => `${t}id AS id, ${t}number AS number, ${t}person_r
   ${t}extension_reason AS extensionReason, ${t}received_at AS receivedAt,
   ${t}received_date AS receivedDate, ${t}due_date AS dueDate, ${t}extended_at AS extendedAt,
   ${t}closed_at AS closedAt, ${t}blocked_at AS blockedAt, ${t}unblocked_at AS unblockedAt,
-  ${t}agent_id AS agentId, ${t}interaction_id AS interactionId, ${t}version AS version`;
+  ${t}agent_id AS agentId, ${t}interaction_id AS interactionId, ${t}titular_name AS titularName,
+  ${t}version AS version`;
 const COLUMNS = columns('');
 
 const OPEN_LIST = OPEN_STATES.map((state) => `'${state}'`).join(', ');
@@ -106,9 +109,10 @@ export function createDataRequestRepository(
   );
   const insert = sqlite.prepare(
     `INSERT INTO data_requests (id, number, person_rut, data_right, channel, identity_check, detail,
-       state, received_at, received_date, due_date, blocked_at, agent_id, interaction_id)
+       state, received_at, received_date, due_date, blocked_at, agent_id, interaction_id,
+       titular_name)
      VALUES (${newId}, @number, @personRut, @right, @channel, @identityCheck, @detail, 'received',
-       @receivedAt, @receivedDate, @dueDate, @blockedAt, @agentId, @interactionId)`,
+       @receivedAt, @receivedDate, @dueDate, @blockedAt, @agentId, @interactionId, @titularName)`,
   );
   const move = sqlite.prepare(
     `UPDATE data_requests SET state = @state,

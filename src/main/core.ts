@@ -510,6 +510,7 @@ export function createCore(options: CoreOptions): Core {
       revealFile: options.revealFile,
       files: exportFiles,
       log,
+      incomplete,
     }),
     ...dashboardHandlers({ context, agent }),
     ...syncHandlers({

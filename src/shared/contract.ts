@@ -1039,7 +1039,13 @@ const CalendarDate = z.string();
 export const DataRequestView = z.object({
   number: z.string(),
   personRut: z.string(),
+  /** The record's name; for someone the system holds nothing of, the name they gave. */
   personName: z.string().nullable(),
+  /**
+   * No record of the titular on this desk: someone the system holds nothing of (the request
+   * keeps the name they gave), or a person who left this desk's scope. Nothing opens or exports.
+   */
+  withoutRecord: z.boolean(),
   right: DataRight,
   channel: DataRequestChannel,
   identityMethod: IdentityMethod,
@@ -1707,6 +1713,11 @@ export const contract = {
       receivedOn: CalendarDate.nullable().default(null),
       /** A day more than 30 days back, confirmed as the true one (receivedOnFits). */
       lateConfirmed: z.boolean().default(false),
+      /**
+       * The titular's name as they give it, when the system holds no person with that RUT
+       * (titularWithoutDataRefusal); ignored for one it holds. Too long: refused in Spanish.
+       */
+      titularName: z.string().max(1000).nullable().default(null),
     }),
     // Its receipt, as every action's: the screen reads the record with persons.afterAction.
     output: DataRequestResult,

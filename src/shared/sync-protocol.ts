@@ -177,6 +177,7 @@ export const ENTITY_TABLES: Record<
       'unblocked_at',
       'agent_id',
       'interaction_id',
+      'titular_name',
       'version',
     ],
   },

@@ -442,7 +442,7 @@ test('a request registered from the Ley 21.719 list by the titular RUT: a wrong 
   await rut.fill('4.444.444-5');
   await rut.press('Enter');
   await expect(form.getByRole('alert')).toContainText(
-    'No hay una persona con el RUT 4.444.444-5 en este equipo',
+    'El sistema no tiene a nadie con el RUT 4.444.444-5. Revise el RUT con el titular',
   );
   await expectAccessible(page, 'registrar solicitud desde la lista: RUT sin persona');
   // A company's RUT is nobody's data: said so.
@@ -466,4 +466,63 @@ test('a request registered from the Ley 21.719 list by the titular RUT: a wrong 
   await expect(row).toContainText('En plazo');
   await row.getByRole('button', { name: `Ver la ficha de ${PEDRO}` }).click();
   await expect(desk.record.getByText('12.345.678-5', { exact: true }).first()).toBeVisible();
+});
+
+test('someone the system holds nothing of still gets a request: recorded with the name they give, answered in words', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Ley 21.719' }).click();
+  const form = page.getByRole('form', { name: 'Registrar una solicitud' });
+  const rut = form.getByLabel('RUT del titular');
+  await rut.fill('4.444.444-5');
+  await rut.press('Enter');
+  await expect(form.getByRole('alert')).toContainText(
+    'Si el RUT es ese, la solicitud igual se registra y se responde',
+  );
+  // Another RUT typed: the offer goes with the message it followed.
+  const without = form.getByRole('button', { name: 'Registrar sin ficha…' });
+  await expect(without).toBeVisible();
+  await rut.press('End');
+  await rut.press('Backspace');
+  await expect(without).toHaveCount(0);
+  await rut.fill('4.444.444-5');
+  await rut.press('Enter');
+  await without.click();
+
+  const dialog = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  await expect(dialog).toContainText(dataRequestMessages.withoutRecord.note);
+  await expect(dialog).toContainText('4.444.444-5');
+  // Nothing to block, no registered facts to compare.
+  await expect(dialog.getByLabel('Derecho que ejerce').locator('option')).not.toContainText([
+    'Bloqueo temporal',
+  ]);
+  await expect(
+    dialog.getByLabel('Cómo se verificó la identidad').locator('option', { hasText: /registro/ }),
+  ).toHaveCount(0);
+  const register = dialog.getByRole('button', { name: 'Registrar solicitud' });
+  await dialog.getByLabel('Canal', { exact: true }).selectOption({ label: 'Presencial' });
+  await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
+    label: 'Cédula de identidad exhibida',
+  });
+  await dialog.getByLabel('Qué pide exactamente').fill('Quiere saber qué datos suyos tienen');
+  await expect(register).toHaveAccessibleDescription(/el nombre completo del titular/);
+  await dialog.getByLabel('Nombre completo del titular').fill('Ana María Soto Pérez');
+  await expectAccessible(page, 'solicitud de alguien sin ficha');
+  await register.click();
+  await expect(dialog).toHaveCount(0);
+  const toast = page.getByRole('status').filter({ hasText: /Solicitud SOL-/ });
+  const number = /SOL-[0-9A-Z]{6}-\d{4}/.exec((await toast.textContent()) ?? '')![0];
+  await expect(rut).toBeFocused();
+
+  // Listed with the name given, nothing to open; its detail answers in words, no export.
+  const row = page.getByRole('row').filter({ hasText: number });
+  await expect(row).toContainText('Ana María Soto Pérez');
+  await expect(row).toContainText('Sin ficha');
+  await expect(row.getByRole('button', { name: /Ver la ficha/ })).toHaveCount(0);
+  await row.getByRole('button', { name: `Ver ${number}` }).click();
+  const detail = page.getByRole('dialog', { name: `Solicitud ${number}` });
+  await expect(detail).toContainText(dataRequestMessages.withoutRecord.answer);
+  await expect(detail.getByRole('button', { name: /Exportar/ })).toHaveCount(0);
+  await expectAccessible(page, 'detalle de una solicitud sin ficha');
 });

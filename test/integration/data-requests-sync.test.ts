@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { act, openDesk, record, startCentral, syncNow } from '../support/sync-setup';
+import { checkDigit } from '../../src/shared/rut';
 
 const PEDRO = '12345678-5';
 
@@ -205,5 +206,123 @@ describe('Ley 21.719 requests through the central API', () => {
         .pluck()
         .get(deletion.request.number),
     ).toBe('in_progress');
+  });
+});
+
+describe('a request from someone the system holds nothing of', () => {
+  // A valid RUT no person of the seed has (checked against the central below).
+  const body = 23_456_789;
+  const NOBODY = `${body}-${checkDigit(body)}`;
+  const asked = {
+    rut: NOBODY,
+    right: 'access',
+    channel: 'in_person',
+    identityMethod: 'identity_card',
+    identityFacts: [],
+    detail: 'Quiere saber qué datos suyos tienen',
+  };
+  const refusal = (desk: Core, input: Record<string, unknown>) => {
+    const answer = desk.dispatchNow('dataRequests.record', input);
+    expect(answer.ok).toBe(false);
+    return answer.ok ? '' : answer.error.message;
+  };
+
+  it('is recorded with the name they give, reaches the central and other desks, and is answered in words', async () => {
+    const central = await startCentral();
+    expect(
+      central.db.$client.prepare('SELECT count(*) FROM persons WHERE rut = ?').pluck().get(body),
+    ).toBe(0);
+    const a = await openDesk(central.url, { user: 'agente' });
+    // Before the first sync the replica may lack anyone: nobody can be said not to be held.
+    expect(refusal(a, { ...asked, titularName: 'Ana María Soto Pérez' })).toMatch(
+      /Aún llegan datos del sistema central/,
+    );
+    await syncNow(a);
+
+    // What it cannot be: nameless, a block of nothing, facts of no record.
+    expect(refusal(a, asked)).toMatch(/Escriba el nombre completo del titular/);
+    expect(refusal(a, { ...asked, titularName: 'Ana' })).toMatch(/nombre y apellido/);
+    expect(refusal(a, { ...asked, titularName: 'Ana Soto', right: 'blocking' })).toMatch(
+      /no hay nada que bloquear/,
+    );
+    expect(
+      refusal(a, {
+        ...asked,
+        titularName: 'Ana Soto',
+        channel: 'phone',
+        identityMethod: 'facts',
+        identityFacts: ['serial_number', 'employer'],
+      }),
+    ).toMatch(/no tiene datos de esta persona para compararlos/);
+    // A company's RUT is no titular.
+    expect(refusal(a, { ...asked, rut: '76.543.210-3', titularName: 'Ana Soto' })).toMatch(
+      /es de una empresa/,
+    );
+    expect(a.db.$client.prepare('SELECT count(*) FROM data_requests').pluck().get()).toBe(0);
+    expect(a.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+
+    const made = act(a, 'dataRequests.record', {
+      ...asked,
+      titularName: '  Ana María Soto Pérez ',
+    });
+    expect(made.request).toMatchObject({
+      personName: 'Ana María Soto Pérez',
+      withoutRecord: true,
+      state: 'received',
+    });
+    // Audited under the RUT given, with the name as said.
+    const event = a.db.$client
+      .prepare("SELECT person_rut, after FROM audit_events WHERE action = 'data_request.record'")
+      .get() as { person_rut: number; after: string };
+    expect(event.person_rut).toBe(body);
+    expect(JSON.parse(event.after)).toMatchObject({ titularName: 'Ana María Soto Pérez' });
+
+    await syncNow(a);
+    expect(outboxOf(a, made.actionId).state).toBe('applied');
+    expect(
+      central.db.$client
+        .prepare('SELECT titular_name, person_rut, id FROM data_requests WHERE number = ?')
+        .get(made.request.number),
+    ).toMatchObject({ titular_name: 'Ana María Soto Pérez', person_rut: body });
+
+    // The supervisor's desk has it by pull: listed with the name, no record to open.
+    const b = await openDesk(central.url, { user: 'supervisora' });
+    await syncNow(b);
+    const listed = act(b, 'dataRequests.list', {
+      state: null,
+      right: null,
+      rut: null,
+      offset: 0,
+      limit: 50,
+    }).requests;
+    expect(listed).toContainEqual(
+      expect.objectContaining({
+        number: made.request.number,
+        personName: 'Ana María Soto Pérez',
+        withoutRecord: true,
+        atCentral: true,
+      }),
+    );
+    // Nothing to export: said in words (the dialog shows them in place of the button).
+    const exported = await b.dispatch('dataRequests.export', { number: made.request.number });
+    expect(exported).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/no hay nada que exportar/) },
+    });
+    // Answered from the supervisor's desk, and so at the central.
+    act(b, 'dataRequests.move', { number: made.request.number, move: 'answer', reason: null });
+    await syncNow(b);
+    expect(
+      central.db.$client
+        .prepare('SELECT state FROM data_requests WHERE number = ?')
+        .pluck()
+        .get(made.request.number),
+    ).toBe('answered');
+
+    // A prevention officer's scope holds nobody of no company: refused, nothing written.
+    const c = await openDesk(central.url, { user: 'prevencion' });
+    await syncNow(c);
+    expect(refusal(c, { ...asked, titularName: 'Ana Soto' })).not.toBe('');
+    expect(c.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  titularWithoutDataRefusal,
   blockDecision,
   checkMove,
   deviceCode,
@@ -163,6 +164,39 @@ describe('identityMethodFits: a method used where it can have been', () => {
     for (const channel of ['phone', 'in_person', 'email'] as const) {
       expect(identityMethodFits('clave_unica', channel), channel).toBe(false);
       expect(identityMethodFits('signed_document', channel), channel).toBe(true);
+    }
+  });
+});
+
+describe('a request from someone the system holds nothing of', () => {
+  const asked = { right: 'access' as const, method: 'identity_card' as const };
+  it('takes a name and a surname as the titular says them', () => {
+    expect(titularWithoutDataRefusal({ ...asked, titularName: 'Ana María Soto' })).toBeNull();
+    expect(titularWithoutDataRefusal({ ...asked, titularName: 'Ñuñoa Pérez' })).toBeNull();
+    for (const name of [
+      null,
+      '',
+      '   ',
+      'Ana',
+      'A B',
+      '12345 678',
+      'x'.repeat(150) + ' ' + 'y'.repeat(60),
+    ]) {
+      expect(titularWithoutDataRefusal({ ...asked, titularName: name })).toBe(
+        'titular_name_required',
+      );
+    }
+  });
+  it('blocks nothing, and compares no registered facts: there are none', () => {
+    const named = { titularName: 'Ana Soto' };
+    expect(titularWithoutDataRefusal({ ...asked, ...named, right: 'blocking' })).toBe(
+      'titular_block_nothing',
+    );
+    expect(titularWithoutDataRefusal({ ...asked, ...named, method: 'facts' })).toBe(
+      'titular_no_facts',
+    );
+    for (const right of ['rectification', 'deletion', 'objection', 'portability'] as const) {
+      expect(titularWithoutDataRefusal({ ...asked, ...named, right })).toBeNull();
     }
   });
 });

@@ -96,6 +96,8 @@ type Deps = {
   /** The exports' files (one for the desk: core.ts also removes them on time). */
   files: ExportFiles;
   log: (message: string, error?: unknown) => void;
+  /** The replica may still lack persons (replica-state.ts): nobody can be said not to be held. */
+  incomplete: () => boolean;
 };
 
 const body = (rut: string) => readRut(rut)!.body;
@@ -122,6 +124,8 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
         detail: input.detail,
         receivedOn: input.receivedOn,
         lateConfirmed: input.lateConfirmed,
+        titularName: input.titularName,
+        replicaIncomplete: deps.incomplete(),
       });
       kick();
       return receipt;

@@ -48,7 +48,7 @@ import { maskSerial } from '../../shared/identity-facts';
 import { formatRut, loginRut, readRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, RuleError } from './errors';
-import { authorize } from './run-action';
+import { authorizeTitular } from './run-action';
 import { newId } from '../../shared/ids';
 import { sealStream } from '../db/sealed-files';
 import { EXPORTS_FOLDER } from './export-files';
@@ -413,12 +413,16 @@ export function textSink(stream: Writable, sealer: Transform | null) {
 export function exportableRequest(ctx: ServiceContext, session: Session, number: string) {
   const request = ctx.repos.dataRequests.byNumber(number);
   if (!request) throw new RuleError('data_request_not_found', { number });
-  authorize(ctx, session, 'data_request.manage', request.personRut);
+  authorizeTitular(ctx, session, request.personRut);
   if (session.role !== 'supervisor' && request.agentId !== session.agentId) {
     throw new ForbiddenError('role');
   }
   if (request.right !== 'access' && request.right !== 'portability') {
     throw new RuleError('data_request_export_right', { number });
+  }
+  // Someone the system holds nothing of: the answer is in words, not a file of nothing.
+  if (!ctx.repos.writes.person(request.personRut)) {
+    throw new RuleError('data_request_no_data_export', { number });
   }
   return request;
 }

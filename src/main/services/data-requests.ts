@@ -17,6 +17,7 @@ import {
   MIN_DETAIL_LENGTH,
   receivedOnFits,
   requestNumber,
+  titularWithoutDataRefusal,
   type DataRequestChannel,
   type DataRequestMove,
   type DataRequestState,
@@ -31,12 +32,12 @@ import {
   type DeadlineStatus,
 } from '../../shared/rules/legal-deadlines';
 import { santiagoDate, santiagoDayStart } from '../../shared/format';
-import { loginRut, rutFromBody } from '../../shared/rut';
+import { COMPANY_RUT_FROM, loginRut, rutFromBody } from '../../shared/rut';
 import type { DataRequestRow, ListedRequest } from '../../intents/data-request-repository';
 import { applyDataRequestIntent, readIdentityCheck } from '../../intents/data-request-intents';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
-import { authorize, runAction, type ActionReceipt } from './run-action';
+import { authorizeTitular, runAction, type ActionReceipt } from './run-action';
 import { fullName } from '../../shared/format';
 
 /** Business days ahead within which a deadline is flagged as close. */
@@ -55,6 +56,10 @@ export type RecordDataRequest = {
   receivedOn: string | null;
   /** More than 30 days back, confirmed by the agent as the true day (receivedOnFits). */
   lateConfirmed?: boolean;
+  /** The titular's name as they give it: required when the system holds no person of theirs. */
+  titularName?: string | null;
+  /** The replica may still lack persons (an initial sync): nobody can be said not to be held. */
+  replicaIncomplete?: boolean;
 };
 
 /** The next number of this device, allocated inside the caller's transaction. */
@@ -96,7 +101,15 @@ export function recordDataRequest(
 ): DataRequestReceipt {
   const { repos } = ctx;
   // Checked before anything about the person is read, so a refusal reveals nothing.
-  authorize(ctx, session, 'data_request.manage', command.personRut);
+  authorizeTitular(ctx, session, command.personRut);
+  const personHeld = Boolean(repos.writes.person(command.personRut));
+  if (!personHeld && command.replicaIncomplete) {
+    throw new RuleError('data_request_titular_not_synced');
+  }
+  // Ley 21.719 protects persons' data: a company is no titular.
+  if (!personHeld && command.personRut >= COMPANY_RUT_FROM) {
+    throw new RuleError('data_request_titular', { why: 'company_rut' });
+  }
   if (command.identityMethod === null) throw new RuleError('data_request_identity_required');
   if (!identityMethodFits(command.identityMethod, command.channel)) {
     throw new RuleError('data_request_identity_channel');
@@ -109,6 +122,16 @@ export function recordDataRequest(
     speaksFor(repos.interactions.openOf(session.agentId), command.personRut)
   ) {
     throw new RuleError('data_request_representative');
+  }
+  // Someone the system holds nothing of: their name as they give it, no block, no facts.
+  const titularName = personHeld ? null : (command.titularName?.trim() ?? null);
+  if (!personHeld) {
+    const why = titularWithoutDataRefusal({
+      right: command.right,
+      method: command.identityMethod,
+      titularName,
+    });
+    if (why !== null) throw new RuleError('data_request_titular', { why });
   }
   if (command.identityMethod === 'facts') {
     const holder = repos.records.identityHolder(command.personRut, ctx.now());
@@ -140,6 +163,7 @@ export function recordDataRequest(
     kind: 'data_request.record',
     reason: null,
     identityCheck: command.identityMethod === 'facts' ? facts : null,
+    titular: true,
     apply: () => {
       number = nextNumber(ctx);
       // Dated back, the day alone: its start (formatReceived shows such an instant as the day).
@@ -154,6 +178,7 @@ export function recordDataRequest(
         receivedAt,
         agentId: session.agentId,
         interactionId: repos.interactions.openOf(session.agentId)?.id ?? null,
+        ...(titularName === null ? {} : { titularName }),
       };
       const outcome = applyDataRequestIntent(
         {
@@ -162,6 +187,7 @@ export function recordDataRequest(
           mode: 'server',
           now: ctx.now(),
           agentId: session.agentId,
+          personHeld,
         },
         'data_request.record',
         command.personRut,
@@ -179,6 +205,7 @@ export function recordDataRequest(
           dueDate: row.dueDate,
           detail,
           blocked: row.blockedAt !== null,
+          ...(titularName === null ? {} : { titularName }),
         },
         intent: payload,
       };
@@ -195,7 +222,7 @@ export function moveDataRequest(
   command: MoveDataRequest,
 ): DataRequestReceipt {
   const request = found(ctx, command.number);
-  authorize(ctx, session, 'data_request.manage', request.personRut);
+  authorizeTitular(ctx, session, request.personRut);
   mayHandle(session, request);
   const reason = command.reason?.trim() || null;
   const check = checkMove(
@@ -216,6 +243,7 @@ export function moveDataRequest(
     permission: 'data_request.manage',
     personRut: request.personRut,
     kind: 'data_request.move',
+    titular: true,
     reason,
     requireReason: DATA_REQUEST_MOVES[command.move].reason,
     identityCheck: null,
@@ -232,6 +260,7 @@ export function moveDataRequest(
           companies: ctx.repos.companies,
           mode: 'server',
           now: ctx.now(),
+          personHeld: Boolean(ctx.repos.writes.person(request.personRut)),
         },
         'data_request.move',
         request.personRut,
@@ -274,7 +303,7 @@ export function unblockPerson(
   command: { number: string; reason: string },
 ): DataRequestReceipt {
   const request = found(ctx, command.number);
-  authorize(ctx, session, 'data_request.manage', request.personRut);
+  authorizeTitular(ctx, session, request.personRut);
   mayHandle(session, request);
   if (request.blockedAt === null || request.unblockedAt !== null) {
     throw new RuleError('data_request_not_blocking', { number: request.number });
@@ -283,6 +312,7 @@ export function unblockPerson(
     permission: 'data_request.manage',
     personRut: request.personRut,
     kind: 'data_request.unblock',
+    titular: true,
     reason: command.reason,
     requireReason: true,
     identityCheck: null,
@@ -322,13 +352,14 @@ export function view(
     'personName' in row
       ? { personName: row.personName, agentName: row.agentName }
       : {
-          personName: ctx.repos.records.find(row.personRut) ? personName(ctx, row.personRut) : null,
+          personName: personName(ctx, row.personRut),
           agentName: ctx.repos.agents.displayName(row.agentId),
         };
   return {
     number: row.number,
     personRut: loginRut(rutFromBody(row.personRut)),
-    personName: names.personName,
+    personName: names.personName ?? row.titularName,
+    withoutRecord: names.personName === null,
     right: row.right,
     channel: row.channel,
     identityMethod: identity?.method ?? 'facts',
@@ -403,7 +434,7 @@ export function listDataRequests(
 
 export function getDataRequest(ctx: ServiceContext, session: Session, number: string) {
   const request = found(ctx, number);
-  authorize(ctx, session, 'data_request.manage', request.personRut);
+  authorizeTitular(ctx, session, request.personRut);
   mayHandle(session, request);
   const [listed] = ctx.repos.dataRequests
     .list({
@@ -428,7 +459,7 @@ export function linkedChanges(
   number: string,
 ): LinkedChange[] {
   const request = found(ctx, number);
-  authorize(ctx, session, 'data_request.manage', request.personRut);
+  authorizeTitular(ctx, session, request.personRut);
   mayHandle(session, request);
   const events = ctx.repos.audit.linkedTo(request.personRut, number);
   // A rectification the central refused is no rectification: each says where it stands.

@@ -137,6 +137,10 @@ export type RuleCode =
   | 'data_request_block_without_request'
   | 'data_request_received_on'
   | 'data_request_identity_required'
+  // A titular the system holds nothing of (titularWithoutDataRefusal), params {why}.
+  | 'data_request_titular'
+  | 'data_request_titular_not_synced'
+  | 'data_request_no_data_export'
   | 'data_request_detail_required'
   | 'data_request_identity_channel'
   | 'data_request_not_linkable'

@@ -52,6 +52,11 @@ export type ActionSpec = {
    * the person's temporary block.
    */
   dataRequest?: string | null;
+  /**
+   * A Ley 21.719 titular, whom the system may hold nothing of (authorizeTitular): such a one is
+   * not taken as the caller of a call opened with nobody named (the calls list names records).
+   */
+  titular?: boolean;
   /** Checks the rule and writes; returns what the audit and the outbox keep. */
   apply: (actionId: string) => { before: unknown; after: unknown; intent: Record<string, unknown> };
 };
@@ -83,6 +88,23 @@ export function authorize(
     currentScope(ctx, session),
     permission,
     personTarget(() => ctx.repos.writes.companyRuts(personRut), companyRut),
+  );
+  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+}
+
+/**
+ * authorize, for a Ley 21.719 titular: one the system holds is authorised as any action on them;
+ * one it holds nothing of, as a person of no company (so an officer's scope never covers them).
+ */
+export function authorizeTitular(ctx: ServiceContext, session: Session, personRut: number): void {
+  if (ctx.repos.writes.person(personRut)) {
+    authorize(ctx, session, 'data_request.manage', personRut);
+    return;
+  }
+  const decision = decide(
+    currentScope(ctx, session),
+    'data_request.manage',
+    personTarget(() => []),
   );
   if (!decision.allowed) throw new ForbiddenError(decision.reason);
 }
@@ -137,7 +159,8 @@ export function checkDataBlock(
 export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpec): ActionReceipt {
   const { repos } = ctx;
   return ctx.db.$client.transaction((): ActionReceipt => {
-    authorize(ctx, session, spec.permission, spec.personRut, spec.companyRut);
+    if (spec.titular) authorizeTitular(ctx, session, spec.personRut);
+    else authorize(ctx, session, spec.permission, spec.personRut, spec.companyRut);
     const dataRequest = spec.dataRequest ?? null;
     checkDataBlock(ctx, spec.personRut, spec.kind, dataRequest);
 
@@ -178,7 +201,8 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     const applied = spec.apply(actionId);
     // A call opened before the caller was found (nobody on screen) is about the first person
     // the agent acts for; a selection run has nobody on the line.
-    if (call && call.personRut === null && !spec.bulk) {
+    const onRecord = !spec.titular || Boolean(repos.writes.person(onLine));
+    if (call && call.personRut === null && !spec.bulk && onRecord) {
       repos.interactions.takeCaller(call.id, onLine);
     }
     const { before } = applied;

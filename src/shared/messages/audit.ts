@@ -114,6 +114,8 @@ export const auditDetailLabels: Record<string, string> = {
   identityMethod: 'Identidad verificada con',
   dueDate: 'Plazo',
   detail: 'Qué pide',
+  /** Someone the system holds nothing of: the name they gave. */
+  titularName: 'Titular (sin ficha)',
   blocked: 'Bloqueo temporal del tratamiento',
   blockedAt: 'Bloqueada desde',
   unblockedAt: 'Desbloqueada el',

@@ -136,7 +136,22 @@ export const dataRequestMessages = {
     'Se abre el registro con los datos de la persona para verificar su identidad. Si no sabe su RUT, búsquela por nombre (Ctrl+K) y registre la solicitud desde su ficha.',
   registerEmpty: 'Escriba el RUT del titular.',
   registerNotFound: (rut: string) =>
-    `No hay una persona con el RUT ${rut} en este equipo. Revise el RUT con el titular, o búsquela por nombre (Ctrl+K).`,
+    `El sistema no tiene a nadie con el RUT ${rut}. Revise el RUT con el titular (o búsquelo por nombre con Ctrl+K). Si el RUT es ese, la solicitud igual se registra y se responde: que no se tratan datos suyos.`,
+  /** After registerNotFound: a request of someone the system holds nothing of. */
+  registerWithoutRecord: 'Registrar sin ficha…',
+  /** An initial sync still running: nobody can be said not to be held yet. */
+  registerNotSynced: (rut: string) =>
+    `No aparece nadie con el RUT ${rut}, pero aún llegan datos del sistema central: puede que sí esté registrado. Espere a que termine la carga e intente de nuevo.`,
+  /** The form for someone the system holds nothing of (titularWithoutDataRefusal). */
+  withoutRecord: {
+    note: 'El sistema no tiene datos de esta persona. La ley exige registrar y responder su solicitud igual: la respuesta será que no se tratan datos suyos (fuera de esta solicitud). Escriba su nombre como lo dice y verifique su identidad con la cédula, la ClaveÚnica o un documento firmado.',
+    name: 'Nombre completo del titular',
+    missingName: 'el nombre completo del titular (nombre y apellido)',
+    tag: 'Sin ficha',
+    /** In the request's detail, instead of the exports: the answer is in words. */
+    answer:
+      'El sistema no tiene datos de esta persona fuera de esta solicitud: no hay nada que exportar. Respóndale por escrito que no se tratan datos suyos y marque la solicitud como respondida.',
+  },
   /** Ley 21.719 protects persons' data: a company is no titular (rut.ts COMPANY_RUT_FROM). */
   registerCompanyRut: (rut: string) =>
     `El RUT ${rut} es de una empresa: una solicitud Ley 21.719 es de una persona sobre sus propios datos. Pida el RUT de la persona que la hace.`,

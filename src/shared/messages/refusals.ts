@@ -268,6 +268,18 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
         : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera (nunca con otra): su plazo legal ya venció; avise a su supervisor.`,
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
+  data_request_titular: (p) =>
+    p['why'] === 'company_rut'
+      ? 'Ese RUT es de una empresa: una solicitud Ley 21.719 es de una persona sobre sus propios datos. Pida el RUT de la persona que la hace.'
+      : p['why'] === 'titular_block_nothing'
+        ? 'El sistema no tiene datos de esta persona: no hay nada que bloquear. Registre la solicitud que corresponda (por ejemplo, de acceso): la respuesta será que no se tratan datos suyos.'
+        : p['why'] === 'titular_no_facts'
+          ? 'El sistema no tiene datos de esta persona para compararlos: verifique su identidad con la cédula (en persona), la ClaveÚnica (en el portal) o un documento firmado.'
+          : 'Escriba el nombre completo del titular (nombre y apellido), como él o ella lo dice: el sistema no tiene una ficha de donde tomarlo.',
+  data_request_titular_not_synced: () =>
+    'Aún llegan datos del sistema central: no se puede saber todavía si esta persona está registrada. Espere a que termine la carga (la barra superior la muestra) y búsquela de nuevo.',
+  data_request_no_data_export: () =>
+    'El sistema no tiene datos de esta persona fuera de esta solicitud: no hay nada que exportar. Respóndale por escrito que no se tratan datos suyos y marque la solicitud como respondida.',
   data_request_identity_channel: () =>
     'Ese método no sirve por ese canal: la cédula se exhibe en persona, los datos del registro se comparan preguntando (por teléfono o en persona) y la ClaveÚnica solo acredita una solicitud hecha en el portal. Por correo, use un documento firmado.',
   data_request_detail_required: () =>

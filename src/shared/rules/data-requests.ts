@@ -73,6 +73,36 @@ export function identityMethodFits(method: IdentityMethod, channel: DataRequestC
   return true;
 }
 
+/** The longest titular's name taken for a request of someone the system holds nothing of. */
+export const TITULAR_NAME_MAX = 200;
+
+export type TitularWithoutDataRefusal =
+  'titular_name_required' | 'titular_block_nothing' | 'titular_no_facts';
+
+/** A titular's name as given: at least a name and a surname, in letters, and not too long. */
+export function titularNameFits(name: string | null): boolean {
+  const trimmed = name?.trim() ?? '';
+  return /\p{L}{2,}\s+\p{L}{2,}/u.test(trimmed) && trimmed.length <= TITULAR_NAME_MAX;
+}
+
+/**
+ * A request from someone the system holds no data of (their RUT has no person): the law still
+ * wants it recorded and answered — the answer being that nothing of theirs is kept beyond the
+ * request itself. Their name is taken as they say it (no record to take it from); no registered
+ * facts exist to compare, so the identity is checked another way; and a temporary block has
+ * nothing to block. Null: it may be recorded.
+ */
+export function titularWithoutDataRefusal(request: {
+  right: DataRight;
+  method: IdentityMethod;
+  titularName: string | null;
+}): TitularWithoutDataRefusal | null {
+  if (!titularNameFits(request.titularName)) return 'titular_name_required';
+  if (request.right === 'blocking') return 'titular_block_nothing';
+  if (request.method === 'facts') return 'titular_no_facts';
+  return null;
+}
+
 /** A request's moves. `extend` happens once; `deny` and `extend` need a reason. */
 export const DATA_REQUEST_MOVES = {
   start: { from: ['received'], to: 'in_progress', reason: false },

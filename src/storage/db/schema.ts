@@ -407,6 +407,8 @@ export const dataRequests = sqliteTable(
     /** `SOL-7QK2MD-0001`: unique across desks (device code + the device's sequence). */
     number: text('number').notNull(),
     personRut: integer('person_rut').notNull(),
+    /** The titular's name as they gave it, when the system holds no person with that RUT. */
+    titularName: text('titular_name'),
     right: text('data_right', {
       enum: DATA_RIGHTS,
     }).notNull(),

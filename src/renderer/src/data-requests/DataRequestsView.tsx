@@ -176,7 +176,7 @@ export function DataRequestsView() {
                   {request.number}
                 </th>
                 <td>
-                  {request.personName ? (
+                  {request.personName && !request.withoutRecord ? (
                     <button
                       type="button"
                       className="link"
@@ -185,8 +185,12 @@ export function DataRequestsView() {
                     >
                       {request.personName}
                     </button>
-                  ) : null}
+                  ) : (
+                    // Someone the system holds nothing of: the name they gave, no record to open.
+                    request.personName && <span>{request.personName} </span>
+                  )}
                   <span className="rut small">{displayRut(request.personRut)}</span>
+                  {request.withoutRecord && <TrailingTag>{t.withoutRecord.tag}</TrailingTag>}
                 </td>
                 <td>
                   {labels.rights[request.right]}

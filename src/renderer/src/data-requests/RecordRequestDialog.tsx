@@ -7,6 +7,8 @@ import {
   identityMethodFits,
   MIN_DETAIL_LENGTH,
   RECEIVED_ON_MAX_DAYS_BACK,
+  TITULAR_NAME_MAX,
+  titularNameFits,
   WRITTEN_CHANNELS,
   firstDueDate,
   receivedOnFits,
@@ -50,6 +52,8 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const [method, setMethod] = useState<IdentityMethod | ''>('');
   const [facts, setFacts] = useState<IdentityFact[]>([]);
   const [detail, setDetail] = useState('');
+  // Someone the system holds nothing of: the name they give (titularWithoutDataRefusal).
+  const [titularName, setTitularName] = useState('');
   const today = santiagoDate(new Date());
   // A request in writing: the day it arrived (art. 11's term runs from it), today unless changed.
   const [receivedText, setReceivedText] = useState(formatDay(today));
@@ -69,6 +73,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     late: useId(),
     factsNote: useId(),
     rule: useId(),
+    name: useId(),
   };
   // Said before the agent submits, as the action dialogs do; main checks it all again.
   const tooFewFacts = person.identityFacts.length < IDENTITY_FACTS_REQUIRED;
@@ -77,6 +82,9 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
     s.interaction?.onBehalf && speaksFor(s.interaction, person.rut) ? s.interaction.onBehalf : null,
   );
   const missing = missingParts();
+  if (!person.held && !titularNameFits(titularName)) {
+    missing.add(t.withoutRecord.missingName, ids.name);
+  }
   if (method === '') missing.add(t.missingMethod, ids.method);
   else if (representative && method === 'facts') missing.add(t.missingRepresentative, ids.method);
   else if (!identityMethodFits(method, channel)) {
@@ -138,9 +146,10 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         // Only a request in writing is dated back; a call or a visit is received today.
         receivedOn: written && receivedOn !== today ? receivedOn : null,
         lateConfirmed: late && lateConfirmed,
+        titularName: person.held ? null : titularName.trim(),
       });
       // Recorded: the record as it left it (its block, its requests), if still on this person.
-      await useApp.getState().showActed(person.rut, result.actionId);
+      if (person.held) await useApp.getState().showActed(person.rut, result.actionId);
       close();
       changed();
       notify(t.recorded(result.request.number, formatDay(result.request.dueDate), channel));
@@ -162,10 +171,32 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             {t.representative(onBehalfText(representative))}
           </p>
         )}
-        <p>
-          <strong>{t.person}:</strong> {person.name}{' '}
-          <span className="rut small">{displayRut(person.rut)}</span>
-        </p>
+        {person.held ? (
+          <p>
+            <strong>{t.person}:</strong> {person.name}{' '}
+            <span className="rut small">{displayRut(person.rut)}</span>
+          </p>
+        ) : (
+          <>
+            <p className="notice" role="note">
+              {t.withoutRecord.note}
+            </p>
+            <p>
+              <strong>{t.person}:</strong>{' '}
+              <span className="rut small">{displayRut(person.rut)}</span>
+            </p>
+            <div className="field">
+              <label htmlFor={ids.name}>{t.withoutRecord.name}</label>
+              <input
+                id={ids.name}
+                value={titularName}
+                maxLength={TITULAR_NAME_MAX}
+                autoComplete="off"
+                onChange={(event) => setTitularName(event.target.value)}
+              />
+            </div>
+          </>
+        )}
         <div className="field-row">
           <div className="field">
             <label htmlFor={ids.right}>{t.right}</label>
@@ -174,7 +205,8 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
               value={right}
               onChange={(event) => setRight(event.target.value as DataRight)}
             >
-              {DATA_RIGHTS.map((value) => (
+              {/* Nothing to block of someone the system holds nothing of. */}
+              {DATA_RIGHTS.filter((value) => person.held || value !== 'blocking').map((value) => (
                 <option key={value} value={value}>
                   {labels.rights[value]}
                 </option>
@@ -205,7 +237,8 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             onChange={(event) => setMethod(event.target.value as IdentityMethod | '')}
           >
             <option value="">{t.identityChoose}</option>
-            {IDENTITY_METHODS.map((value) => (
+            {/* No registered facts to compare for someone the system holds nothing of. */}
+            {IDENTITY_METHODS.filter((value) => person.held || value !== 'facts').map((value) => (
               <option key={value} value={value}>
                 {labels.identityMethods[value]}
               </option>

@@ -6,6 +6,7 @@ import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useDataRequests } from './data-request-store';
+import { useSession } from '../session-store';
 
 /**
  * A request registered from the Ley 21.719 list: the titular's RUT reads the record (a view,
@@ -14,14 +15,22 @@ import { useDataRequests } from './data-request-store';
  */
 export function RegisterRequestForm() {
   const startRecording = useDataRequests((s) => s.startRecording);
+  const startWithoutRecord = useDataRequests((s) => s.startRecordingWithoutRecord);
+  // While persons still arrive (an initial sync), nobody can be said not to be held.
+  const arriving = useSession(
+    (s) => s.sync !== null && (s.sync.initialSync !== null || s.sync.scopeChange !== null),
+  );
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** A valid RUT the system holds nobody with: the request may still be recorded without a record. */
+  const [notHeld, setNotHeld] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const ids = { title: useId(), rut: useId(), hint: useId(), error: useId() };
 
   const fail = (message: string) => {
     setError(message);
+    setNotHeld(null);
     input.current?.focus();
   };
 
@@ -41,11 +50,12 @@ export function RegisterRequestForm() {
       startRecording(record);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'not_found') {
-        fail(
-          looksLikeCompanyRut(field.rut)
-            ? t.registerCompanyRut(displayRut(field.rut))
-            : t.registerNotFound(displayRut(field.rut)),
-        );
+        if (looksLikeCompanyRut(field.rut)) fail(t.registerCompanyRut(displayRut(field.rut)));
+        else if (arriving) fail(t.registerNotSynced(displayRut(field.rut)));
+        else {
+          fail(t.registerNotFound(displayRut(field.rut)));
+          setNotHeld(field.rut);
+        }
       } else fail(failure instanceof ApiError ? failure.message : errorMessages.internal);
     } finally {
       setBusy(false);
@@ -70,6 +80,7 @@ export function RegisterRequestForm() {
             onChange={(event) => {
               setText(event.target.value);
               setError(null);
+              setNotHeld(null);
             }}
           />
         </label>
@@ -81,6 +92,22 @@ export function RegisterRequestForm() {
         {t.registerHint}
       </p>
       {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
+      {notHeld && (
+        <button
+          type="button"
+          onClick={() => {
+            const rut = notHeld;
+            setText('');
+            setError(null);
+            setNotHeld(null);
+            // The dialog gives the focus back to the field (this button is gone by then).
+            input.current?.focus();
+            startWithoutRecord(rut);
+          }}
+        >
+          {t.registerWithoutRecord}
+        </button>
+      )}
     </form>
   );
 }

@@ -20,6 +20,7 @@ import { EXPORT_KEPT_DAYS } from '../../../shared/rules/export-retention';
 import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { Modal } from '../components/Modal';
+import { TrailingTag } from '../components/Tag';
 import { MIN_REASON_LENGTH } from '../../../shared/policy';
 import { saveBlob } from '../components/save-file';
 import { useSession } from '../session-store';
@@ -293,6 +294,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
             <dd>
               {request.personName ?? ''}{' '}
               <span className="rut small">{displayRut(request.personRut)}</span>
+              {request.withoutRecord && <TrailingTag>{t.withoutRecord.tag}</TrailingTag>}
             </dd>
             <dt>{t.right}</dt>
             <dd>{labels.rights[request.right]}</dd>
@@ -463,7 +465,10 @@ export function RequestDetailDialog({ number }: { number: string }) {
             </div>
           )}
 
-          {exportable && (
+          {exportable && request.withoutRecord && (
+            <p className="notice">{t.withoutRecord.answer}</p>
+          )}
+          {exportable && !request.withoutRecord && (
             <section aria-labelledby={`${ids.title}-exports`}>
               <h3 id={`${ids.title}-exports`}>{t.exportsTitle}</h3>
               <p className="muted small">{t.retentionNote(EXPORT_KEPT_DAYS)}</p>

@@ -8,9 +8,12 @@ import { fullName } from '../../../shared/format';
 
 export type RecordingFor = {
   rut: string;
+  /** The record's name; empty for someone the system holds nothing of (the form asks it). */
   name: string;
   identityFacts: PersonRecord['identityFacts'];
   phoneNoProofUntil: PersonRecord['phoneNoProofUntil'];
+  /** False: the system holds nothing of this titular (titularWithoutDataRefusal). */
+  held: boolean;
 };
 
 type State = {
@@ -18,6 +21,8 @@ type State = {
   detail: string | null;
   changes: number;
   startRecording: (record: PersonRecord) => void;
+  /** A request of someone the system holds no person of, by the RUT they gave. */
+  startRecordingWithoutRecord: (rut: string) => void;
   openDetail: (number: string) => void;
   close: () => void;
   changed: () => void;
@@ -34,7 +39,13 @@ export const useDataRequests = create<State>()((set) => ({
         name: fullName(record),
         identityFacts: record.identityFacts,
         phoneNoProofUntil: record.phoneNoProofUntil,
+        held: true,
       },
+      detail: null,
+    }),
+  startRecordingWithoutRecord: (rut) =>
+    set({
+      recording: { rut, name: '', identityFacts: [], phoneNoProofUntil: null, held: false },
       detail: null,
     }),
   openDetail: (number) => set({ detail: number, recording: null }),
