@@ -145,8 +145,14 @@ function Desk() {
         useSession.getState().view === 'search'
       ) {
         event.preventDefault();
-        // A record opened on a company's page goes back to it; anything else, to the search.
-        if (!(useApp.getState().recordRut && useApp.getState().backToCompany())) {
+        // A record opened on a company's page goes back to it; one opened from another screen's
+        // list, to that screen; anything else, to the search.
+        const { recordRut, listBehind } = useApp.getState();
+        if (recordRut && listBehind) {
+          closeRecord();
+          useSession.getState().show(listBehind);
+          focusViewHeading();
+        } else if (!(recordRut && useApp.getState().backToCompany())) {
           closeRecord();
           searchRef.current?.focus();
         }

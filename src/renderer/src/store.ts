@@ -13,6 +13,7 @@ import type {
 import { formatRut, readRut } from '../../shared/rut';
 import { ApiError, call } from './api/client';
 import { useCompany } from './company/company-store';
+import type { View } from './session-store';
 import { failedMessages } from '../../shared/messages';
 
 export const PAGE_SIZE = 50;
@@ -43,6 +44,11 @@ type State = {
    * goes back to both (backToCompany).
    */
   companyBehind: { rut: string; text: string; scope: CompanyHit | null } | null;
+  /**
+   * The screen whose list the open record was opened from (Llamadas, Ley 21.719,
+   * Sincronización: open-record.ts): Esc goes back there.
+   */
+  listBehind: View | null;
   personCount: number | null;
   /** The replica was set aside because its key was lost (app.info); null otherwise. */
   replicaNotice: string | null;
@@ -113,6 +119,7 @@ const EMPTY_SCREEN = {
   recordLoading: false,
   recordError: null,
   companyBehind: null,
+  listBehind: null,
 } satisfies Partial<State>;
 
 let searchSeq = 0;
@@ -206,6 +213,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       recordLoading: false,
       recordError: null,
       companyBehind: null,
+      listBehind: null,
     });
   }
 
@@ -217,7 +225,13 @@ export const useApp = create<State & Actions>()((set, get) => {
   ): Promise<void> {
     const seq = ++recordSeq;
     useCompany.getState().close();
-    set({ recordRut: rut, recordLoading: true, recordError: null, companyBehind });
+    set({
+      recordRut: rut,
+      recordLoading: true,
+      recordError: null,
+      companyBehind,
+      listBehind: null,
+    });
     try {
       const record = await call('persons.get', { rut, via });
       if (seq !== recordSeq) return;
@@ -311,8 +325,9 @@ export const useApp = create<State & Actions>()((set, get) => {
 
     openPerson(rut, via) {
       // Opened from a company's page (a name in its tables, its people): Esc goes back there,
-      // and to the search that showed it.
-      const company = useCompany.getState().rut;
+      // and to the search that showed it. From another screen's list, a company still open on
+      // the search is no way back (open-record.ts).
+      const company = via === 'company' ? useCompany.getState().rut : null;
       const { text, scope } = get();
       const companyBehind = company ? { rut: company, text, scope } : null;
       const parsed = readRut(rut);

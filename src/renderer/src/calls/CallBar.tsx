@@ -225,7 +225,17 @@ export function CallBar() {
             <button type="button" className="primary" onClick={() => void open(offer.rut)}>
               {t.nudgeOpen}
             </button>
-            <button type="button" onClick={dismissNudge}>
+            <button
+              type="button"
+              onClick={() => {
+                dismissNudge();
+                // Its buttons go with it: the focus goes back to what was being worked on.
+                (
+                  document.querySelector<HTMLElement>('section.record[tabindex="-1"]') ??
+                  document.querySelector<HTMLElement>('input[role="combobox"]')
+                )?.focus();
+              }}
+            >
               {t.nudgeDismiss}
             </button>
           </>
@@ -457,7 +467,11 @@ function OpenCall({
             if (busy) return;
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
-              event.currentTarget.requestSubmit();
+              // As a click: a save that waits says what is missing and goes to it
+              // (ConfirmButton), as the button does; a bare submit did nothing.
+              event.currentTarget
+                .querySelector<HTMLButtonElement>('button[type="submit"]:not(:disabled)')
+                ?.click();
             } else if (event.key === 'Escape') {
               event.preventDefault();
               toggle(false);

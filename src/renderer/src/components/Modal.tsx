@@ -31,6 +31,18 @@ const TEXT_FIELDS =
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
+/**
+ * A control given the focus is scrolled just into the dialog's view by the browser, which does
+ * not know the sticky footer («Cancelar / Guardar») covers the bottom of that view: a field
+ * reached with Tab could be typed in unseen (WCAG 2.4.11). It is scrolled up clear of it.
+ */
+function keepClearOfFooter(dialog: HTMLElement, focused: Element) {
+  const footer = dialog.querySelector('.dialog-footer');
+  if (!footer || footer.contains(focused) || document.activeElement !== focused) return;
+  const hidden = focused.getBoundingClientRect().bottom - footer.getBoundingClientRect().top;
+  if (hidden > 0) dialog.scrollTop += hidden + 8;
+}
+
 /** True while any modal dialog is open. */
 export function isModalOpen(): boolean {
   return openModals > 0;
@@ -154,6 +166,9 @@ export function Modal({
           if (field.matches(TEXT_FIELDS) && !valueBefore.current.has(field)) {
             valueBefore.current.set(field, field.value);
           }
+          // Once the browser has scrolled it into view: clear of the sticky footer too.
+          const box = dialogRef.current;
+          requestAnimationFrame(() => box && keepClearOfFooter(box, event.target));
         }}
       >
         {/* Held at the top of the box however far it is scrolled (below it, under the sticky

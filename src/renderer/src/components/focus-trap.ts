@@ -41,10 +41,21 @@ export function useFocusTrap(dialogRef: RefObject<HTMLDivElement | null>) {
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !focusable.includes(active)) {
+      // On something Tab does not stop at (the title a dialog opens on, a list focused by
+      // script): the next control after it, or before it, within the dialog — never past it.
+      event.preventDefault();
+      const follows = (el: HTMLElement) =>
+        Boolean(active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const target = event.shiftKey
+        ? (focusable.filter((el) => !follows(el)).at(-1) ?? last)
+        : (focusable.find(follows) ?? first);
+      target.focus();
+    } else if (event.shiftKey && active === first) {
       event.preventDefault();
       last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
+    } else if (!event.shiftKey && active === last) {
       event.preventDefault();
       first.focus();
     }

@@ -38,10 +38,16 @@ export function SyncView() {
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : syncMessages.failed);
 
+  // A list that failed to load says so until it loads again (refused while the screen was
+  // locked, it stayed under «No hay conflictos…» for good).
+  const [issuesError, setIssuesError] = useState(false);
   useEffect(() => {
     call('sync.issues', {})
-      .then(setIssues)
-      .catch(() => setError(syncMessages.issuesLoadFailed));
+      .then((list) => {
+        setIssues(list);
+        setIssuesError(false);
+      })
+      .catch(() => setIssuesError(true));
     // …and after every sync: a conflict's central side may have moved meanwhile.
   }, [sync?.conflicts, sync?.rejected, sync?.mailsWithheld, sync?.lastSyncAt]);
 
@@ -117,6 +123,7 @@ export function SyncView() {
         {syncMessages.title}
       </h1>
       {error && <ErrorNotice>{error}</ErrorNotice>}
+      {issuesError && <ErrorNotice>{syncMessages.issuesLoadFailed}</ErrorNotice>}
       {/* Device trust (issue 11): a duplicated device re-enrols from here. */}
       <DeviceTrustNotice sync={sync} onChanged={() => void refreshSync()} />
       {sync.stuck && <ErrorNotice>{syncMessages.stuck}</ErrorNotice>}

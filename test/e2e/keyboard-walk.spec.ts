@@ -1,0 +1,141 @@
+/**
+ * An agent who works with the keyboard alone (a keyboard-only walk, session 51): a dialog that
+ * opens on its title keeps Shift+Tab inside it; a field reached with Tab is never hidden under a
+ * dialog's sticky buttons; Ctrl+Enter on «Cerrar llamada» says what is missing as the button
+ * does; dismissing the no-call offer leaves the focus on the record; Esc on a record opened from
+ * Llamadas goes back to Llamadas, never to a company page left open before.
+ */
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './a11y';
+import { expect, test, type DeskPage } from './fixtures';
+
+const PEDRO = 'Pedro Andrés González Muñoz';
+const PEDRO_WHO = `${PEDRO} (12.345.678-5)`;
+
+async function openPedro(desk: DeskPage) {
+  await desk.find('12.345.678-5');
+  await expect(desk.options.first()).toContainText(PEDRO);
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+}
+
+const callbarOf = (page: Page) => page.getByRole('region', { name: 'Llamada' });
+
+async function openCallWithPedro(desk: DeskPage) {
+  const callbar = callbarOf(desk.page);
+  await openPedro(desk);
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+  return callbar;
+}
+
+/** How far the focused control reaches under the dialog's sticky footer (0: clear of it). */
+const hiddenUnderFooter = (page: Page) =>
+  page.evaluate(() => {
+    const focused = document.activeElement;
+    const footer = focused?.closest('[role="dialog"]')?.querySelector('.dialog-footer');
+    if (!focused || !footer || footer.contains(focused)) return 0;
+    return Math.max(0, focused.getBoundingClientRect().bottom - footer.getBoundingClientRect().top);
+  });
+
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('Tab never leaves a field hidden under a dialog’s buttons', async ({ desk }) => {
+    const { page } = desk;
+    await desk.find('constructora los andes');
+    await desk.option('Constructora Los Andes SpA').click();
+    const company = page.getByRole('region', { name: 'Empresa' });
+    await company.getByRole('button', { name: 'Agregar usuario' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByLabel(/administrador de accesos de la empresa que lo pide/)
+      .selectOption({ label: 'Ricardo Alberto Muñoz Vidal · Representante legal' });
+    await dialog.getByLabel('RUT del usuario').fill('12.345.678-5');
+    // Every control down the dialog, the modules' checkboxes included, in sight when focused.
+    for (let step = 0; step < 30; step++) {
+      await page.keyboard.press('Tab');
+      await expect.poll(() => hiddenUnderFooter(page)).toBe(0);
+    }
+  });
+});
+
+test('a dialog that opens on its title keeps Shift+Tab inside it', async ({ desk }) => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Ley 21.719' }).click();
+  const form = page.getByRole('form', { name: 'Registrar una solicitud' });
+  await form.getByLabel('RUT del titular').fill('12.345.678-5');
+  await form.getByLabel('RUT del titular').press('Enter');
+  const recording = page.getByRole('dialog', { name: 'Registrar una solicitud Ley 21.719' });
+  await recording.getByLabel('Canal', { exact: true }).selectOption({ label: 'Presencial' });
+  await recording.getByLabel('Cómo se verificó la identidad').selectOption({
+    label: 'Cédula de identidad exhibida',
+  });
+  await recording.getByLabel('Qué pide exactamente').fill('Copia de sus datos');
+  await recording.getByRole('button', { name: 'Registrar solicitud' }).click();
+  await expect(recording).toHaveCount(0);
+
+  await page.getByRole('button', { name: /^Ver SOL-/ }).click();
+  const detail = page.getByRole('dialog', { name: /^Solicitud SOL-/ });
+  await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
+  // Back from the title: the dialog's last control, not the list behind it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(detail.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Shift+Tab');
+  await expect(detail.locator(':focus')).toHaveCount(1);
+  // Forward from the last control: the first one.
+  await expect(detail).toBeVisible();
+});
+
+test('Ctrl+Enter on «Cerrar llamada» says what is missing and goes to it, as the button does', async ({
+  desk,
+}) => {
+  const callbar = await openCallWithPedro(desk);
+  await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await callbar.getByLabel('Resultado').selectOption({ label: 'Derivado' });
+  await callbar.getByLabel('Resultado').press('Control+Enter');
+  const notes = callbar.getByRole('textbox', { name: 'Notas de la llamada' });
+  await expect(callbar.getByRole('alert')).toContainText('qué queda pendiente');
+  await expect(notes).toBeFocused();
+  // Still open: nothing was saved.
+  await expect(callbar).toContainText('Llamada en curso');
+});
+
+test('dismissing the no-call offer leaves the focus on the record', async ({ desk }) => {
+  const { page, record } = desk;
+  const callbar = callbarOf(page);
+  await openPedro(desk);
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
+  await dialog.getByLabel('Motivo').fill('Cambió de número');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  const dismiss = callbar.getByRole('button', { name: 'Descartar' });
+  await dismiss.focus();
+  await page.keyboard.press('Enter');
+  await expect(dismiss).toHaveCount(0);
+  await expect(record).toBeFocused();
+});
+
+test('Esc on a record opened from Llamadas goes back to Llamadas, not to a company left open', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  const callbar = await openCallWithPedro(desk);
+  await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+  await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+  await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+  // A company page left open on the search.
+  await desk.find('la espiga');
+  await desk.option(/Panadería La Espiga/).click();
+  await expect(page.getByRole('region', { name: 'Empresa' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+  await page.getByRole('button', { name: `${PEDRO} 12.345.678-5` }).click();
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Empresa' })).toHaveCount(0);
+  await expectAccessible(page, 'Llamadas, de vuelta de una ficha');
+});
