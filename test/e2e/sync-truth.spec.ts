@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { heldMessages, syncErrorMessages } from '../../src/shared/messages';
+import { heldMessages, syncErrorMessages, syncMessages } from '../../src/shared/messages';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { expectAccessible } from './a11y';
 import {
@@ -131,6 +131,9 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     // One truth: the record and the header count the same waiting action.
     await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+    // The badge changes silently: a screen reader is told the link went, and what that means.
+    const said = page.locator('.sync-indicator + [aria-live="polite"]');
+    await expect(said).toHaveText(syncMessages.linkSaid.offline);
 
     // A company's change is asked by someone of the company: that is who is told it will wait.
     // Each option awaited by name: the first may still be the last search's.
@@ -201,6 +204,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(calls.getByText(/pendiente de sincronizar/)).toHaveCount(1);
     central = await startCentral(dirs.central, String(central.port));
     await expect(indicator).toHaveText(/^En línea · 0 pendientes/, { timeout: 20_000 });
+    await expect(said).toHaveText(syncMessages.linkSaid.back);
     await expect(calls.getByText(/pendiente de sincronizar/)).toHaveCount(0);
     // Back on the record, it no longer claims an action is waiting either, without a reload.
     await page.getByRole('button', { name: 'Búsqueda' }).click();

@@ -132,6 +132,22 @@ export const syncMessages = {
   },
   badgeIssues: (n: number) => `${n} por revisar`,
   /** Said to a screen reader when more comes to review (the badge changes silently). */
+  /**
+   * Said to a screen reader when the desk's link to the central changes (the badge changes
+   * silently): whether what the agent does now leaves at once or waits here.
+   */
+  linkSaid: {
+    offline:
+      'Sincronización: sin conexión con el sistema central. Lo que haga queda pendiente en este equipo hasta que vuelva la conexión.',
+    back: 'Sincronización: de nuevo en línea con el sistema central. Las acciones pendientes se envían ahora.',
+    signed_out:
+      'Sincronización en pausa: la sesión con el sistema central expiró. Salga e ingrese de nuevo para que sus acciones se envíen.',
+    upgrade_required:
+      'Sincronización detenida: esta versión de la aplicación debe actualizarse. Sus acciones quedan en este equipo.',
+    device_fork:
+      'Sincronización detenida: este equipo quedó duplicado. Vea Sincronización; sus acciones se conservan.',
+    revoked: 'Sincronización detenida: este equipo fue revocado.',
+  },
   reviewGrew: (n: number) =>
     `Sincronización: ${n === 1 ? 'hay 1 acción por revisar' : `hay ${formatNumber(n)} acciones por revisar`}.`,
   badgeStuck: 'la cola no avanza',

@@ -65,6 +65,35 @@ const pulled = (previous: SyncStatus, next: SyncStatus) =>
 /** What needs a person in Sincronización: conflicts, rejections, mails withheld. */
 const toReview = (status: SyncStatus) => status.conflicts + status.rejected + status.mailsWithheld;
 
+/** States that keep the desk's actions here until someone does something. */
+const STOPPED = ['signed_out', 'upgrade_required', 'device_fork', 'revoked'] as const;
+type Stopped = (typeof STOPPED)[number];
+const isStopped = (state: SyncStatus['state']): state is Stopped =>
+  (STOPPED as readonly string[]).includes(state);
+
+/**
+ * What to say of a change of the desk's link to the central, if the status changed it: the
+ * connection lost (said once, not at each failed retry), back (only after it was said lost), or
+ * a stop that needs someone.
+ */
+function linkChange(
+  previous: SyncStatus,
+  next: SyncStatus,
+  lostSaid: { current: boolean },
+): string | null {
+  const said = syncMessages.linkSaid;
+  if (isStopped(next.state)) return next.state === previous.state ? null : said[next.state];
+  if (next.state === 'offline' && previous.online) {
+    lostSaid.current = true;
+    return said.offline;
+  }
+  if (next.online && lostSaid.current) {
+    lostSaid.current = false;
+    return said.back;
+  }
+  return null;
+}
+
 /** Online or not, what is waiting, when it last synced, and anything that needs a person. */
 export function SyncIndicator() {
   const sync = useSession((s) => s.sync);
@@ -73,16 +102,18 @@ export function SyncIndicator() {
   // Said to a screen reader when more comes to review (the badge's own text changes silently,
   // and it changes at every poll: a live badge would speak all the time).
   const [told, setTold] = useState('');
-  useEffect(
-    () =>
-      useSession.subscribe((state, before) => {
-        const [next, previous] = [state.sync, before.sync];
-        if (next && previous && next !== previous && toReview(next) > toReview(previous)) {
-          setTold(syncMessages.reviewGrew(toReview(next)));
-        }
-      }),
-    [],
-  );
+  useEffect(() => {
+    const lostSaid = { current: false };
+    return useSession.subscribe((state, before) => {
+      const [next, previous] = [state.sync, before.sync];
+      if (!next || !previous || next === previous) return;
+      const link = linkChange(previous, next, lostSaid);
+      if (link) setTold(link);
+      else if (toReview(next) > toReview(previous)) {
+        setTold(syncMessages.reviewGrew(toReview(next)));
+      }
+    });
+  }, []);
 
   useEffect(() => {
     // Asks again sooner while something moves (sync-poll.ts).
