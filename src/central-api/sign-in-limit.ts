@@ -1,49 +1,21 @@
 /**
  * Sign-in attempts, rate-limited per user and per device: a sliding window over failed attempts.
- * The decision is a pure function of the failures' instants and the clock (tested in
+ * The decision is the shared rule's (shared/rules/sign-in-limit.ts, tested in
  * test/unit/sign-in-limit.test.ts); the limiter around it only keeps those instants in memory.
  * A refused attempt is not counted (waiting is never prolonged), and the password is not even
  * checked, so guessing costs the server nothing while refused.
  */
 
-export type LimitPolicy = {
-  /** Failed attempts allowed within the window; the next one waits. */
-  max: number;
-  windowMs: number;
-};
+import {
+  combine,
+  decideAttempt,
+  DEFAULT_DEVICE_LIMIT,
+  DEFAULT_USER_LIMIT,
+  type LimitDecision,
+  type LimitPolicy,
+} from '../shared/rules/sign-in-limit';
 
-export type LimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
-
-/** 5 wrong passwords per username, 20 per device, within 15 minutes. */
-export const DEFAULT_USER_LIMIT: LimitPolicy = { max: 5, windowMs: 15 * 60_000 };
-export const DEFAULT_DEVICE_LIMIT: LimitPolicy = { max: 20, windowMs: 15 * 60_000 };
-
-/**
- * May one more attempt be made now? `failures` are the instants (ms) of earlier failed attempts,
- * in any order. When not, `retryAfterMs` is when enough of them leave the window (at least 1 ms).
- */
-export function decideAttempt(
-  failures: readonly number[],
-  now: number,
-  policy: LimitPolicy,
-): LimitDecision {
-  const recent = failures
-    .filter((at) => at > now - policy.windowMs && at <= now)
-    .sort((a, b) => a - b);
-  if (recent.length < policy.max) return { allowed: true };
-  // Once the failure at this index leaves the window, fewer than `max` remain in it.
-  const unlocking = recent[recent.length - policy.max]!;
-  return { allowed: false, retryAfterMs: Math.max(1, unlocking + policy.windowMs - now) };
-}
-
-/** Both keys must allow the attempt; the longer wait is the one to tell. */
-export function combine(...decisions: LimitDecision[]): LimitDecision {
-  let wait = 0;
-  for (const decision of decisions) {
-    if (!decision.allowed) wait = Math.max(wait, decision.retryAfterMs);
-  }
-  return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
-}
+export type { LimitPolicy };
 
 /** Keys kept at most; past that the stalest are forgotten (memory stays bounded). */
 const MAX_KEYS = 50_000;

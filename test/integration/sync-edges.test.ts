@@ -10,6 +10,7 @@ import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
 import {
   act,
   actAsync,
+  clockAt,
   editPhone,
   openDesk,
   record,
@@ -258,6 +259,41 @@ describe('sync edges', () => {
     expect(envelope).toMatchObject({ ok: true, value: { username: 'agente' } });
     const wrong = await desk.dispatch('auth.signIn', { username: 'agente', password: 'otra' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'rule' } });
+  });
+
+  it('offline, wrong passwords are limited as online (5 in 15 minutes), and a restart does not reset it', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const dataDir = tempDir();
+    const clock = clockAt();
+    const desk = await openDesk(proxy.url, { user: 'agente', dataDir, clock });
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    const attempt = (core: Core, password: string) =>
+      core.dispatch('auth.signIn', { username: 'agente', password });
+    for (let i = 0; i < 5; i++) {
+      expect(await attempt(desk, 'adivinanza')).toMatchObject({
+        ok: false,
+        error: { message: 'Usuario o contraseña incorrectos.' },
+      });
+    }
+    // The sixth waits, even with the right password: the password is not even checked.
+    const limited = expect.stringMatching(/^Demasiados intentos fallidos/);
+    expect(await attempt(desk, 'agente600')).toMatchObject({
+      ok: false,
+      error: { message: limited },
+    });
+    desk.close();
+    // Quitting and reopening the app on the same folder keeps the count.
+    clock.now = new Date(clock.now.getTime() + 10 * 60_000);
+    const again = await openDesk(proxy.url, { user: null, dataDir, clock });
+    expect(await attempt(again, 'agente600')).toMatchObject({
+      ok: false,
+      error: { message: limited },
+    });
+    // Once the window has passed, the right password signs in, and clears the count.
+    clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+    expect(await attempt(again, 'agente600')).toMatchObject({ ok: true });
+    expect(again.db.$client.prepare('SELECT count(*) FROM sign_in_failures').pluck().get()).toBe(0);
   });
 
   it('a disabled agent hears so from the central API, audited as disabled, and signs in offline no more', async () => {

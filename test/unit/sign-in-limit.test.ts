@@ -3,12 +3,8 @@
  * pruning target, as pure functions of their facts and the clock.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  combine,
-  createSignInLimiter,
-  decideAttempt,
-  type LimitPolicy,
-} from '../../src/central-api/sign-in-limit';
+import { createSignInLimiter } from '../../src/central-api/sign-in-limit';
+import { combine, decideAttempt, type LimitPolicy } from '../../src/shared/rules/sign-in-limit';
 import { pruneTarget } from '../../src/central-api/change-log-pruning';
 import { deviceTrustMessages } from '../../src/shared/messages';
 

@@ -13,6 +13,7 @@ import type { ServiceContext, Session } from './context';
 import { formatTime } from '../../shared/format';
 import { RuleError } from './errors';
 import { sessionFor } from './sign-in';
+import { limitLocalSignIn } from './local-sign-in-limit';
 
 export const OFFLINE_WINDOW_MS = 72 * 60 * 60_000;
 
@@ -76,16 +77,15 @@ export async function signInThroughCentral(
     agent?.offlineUntil !== undefined &&
     Date.parse(agent.offlineUntil) > ctx.now().getTime();
   if (!agent) throw new RuleError('offline_sign_in_unavailable');
+  // Guessing away from the network is limited as it is online (local-sign-in-limit.ts).
+  const right = () =>
+    limitLocalSignIn(ctx, name, () => verifyPassword(password, agent.passwordHash));
   if (!agent.active) {
     // Disabled, as the central API said at a sign-in here: said only to whoever knows the password.
-    throw new RuleError(
-      verifyPassword(password, agent.passwordHash)
-        ? 'sign_in_disabled'
-        : 'offline_sign_in_unavailable',
-    );
+    throw new RuleError(right() ? 'sign_in_disabled' : 'offline_sign_in_unavailable');
   }
   if (!recent) throw new RuleError('offline_sign_in_unavailable');
-  if (!verifyPassword(password, agent.passwordHash)) throw new RuleError('sign_in_failed');
+  if (!right()) throw new RuleError('sign_in_failed');
   return sessionFor(ctx, agent);
 }
 

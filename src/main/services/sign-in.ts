@@ -6,14 +6,19 @@ import { verifyPassword } from '../../storage/password';
 import type { AgentRow } from '../../storage/repositories/agent-repository';
 import type { ServiceContext, Session } from './context';
 import { RuleError } from './errors';
+import { limitLocalSignIn } from './local-sign-in-limit';
 
 /** Compared against when the username is unknown, so timing does not reveal which it was. */
 const DECOY_HASH =
   'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export function signIn(ctx: ServiceContext, username: string, password: string): Session {
-  const agent = ctx.repos.agents.byUsername(username.trim().toLowerCase());
-  const matches = verifyPassword(password, agent?.passwordHash ?? DECOY_HASH);
+  const name = username.trim().toLowerCase();
+  const agent = ctx.repos.agents.byUsername(name);
+  // Limited as the central API limits its own (local-sign-in-limit.ts), known user or not.
+  const matches = limitLocalSignIn(ctx, name, () =>
+    verifyPassword(password, agent?.passwordHash ?? DECOY_HASH),
+  );
   if (!agent || !matches) throw new RuleError('sign_in_failed');
   // Said only to whoever knows the password.
   if (!agent.active) throw new RuleError('sign_in_disabled');

@@ -444,6 +444,19 @@ export const dataRequests = sqliteTable(
   ],
 );
 
+/**
+ * Failed sign-ins this desk decided itself, offline or with no central API (desk-only): the
+ * attempts' limit (services/local-sign-in-limit.ts) survives a restart.
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    username: text('username').notNull(),
+    at: text('at').notNull(),
+  },
+  (table) => [index('sign_in_failures_user').on(table.username, table.at)],
+);
+
 /** Exports made on this desk for access and portability requests (desk-only). */
 export const dataRequestExports = sqliteTable(
   'data_request_exports',
