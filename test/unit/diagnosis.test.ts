@@ -84,6 +84,26 @@ describe('diagnose', () => {
     expect(diagnose(input())).toStrictEqual([]);
   });
 
+  it('someone with no account anywhere (just added by a company) has not registered where their companies open', () => {
+    // An ACHS company: its login only.
+    expect(diagnose(input({ accounts: [] }))).toStrictEqual([
+      { code: 'not_registered', portal: 'achs_gestion', fix: null },
+    ]);
+    // A Caja company profile on Portal Empresas (agreement signed): Los Héroes' login, by it.
+    const empresas = membership({ companyOnEmpresas: true, role: 'company_user' });
+    expect(diagnose(input({ accounts: [], memberships: [empresas] }))).toStrictEqual([
+      { code: 'not_registered', portal: 'portal_empresas', fix: null },
+    ]);
+    // Both: each login.
+    expect(codes(diagnose(input({ accounts: [], memberships: [membership(), empresas] })))).toEqual(
+      ['not_registered', 'not_registered'],
+    );
+    // No address to register with: that is the cause to tell (no_email), not this one.
+    expect(codes(diagnose(input({ accounts: [], person: person({ email: null }) })))).toEqual([
+      'no_email',
+    ]);
+  });
+
   it('finds nothing for a healthy person with every portal, request and mail in order', () => {
     const causes = diagnose(
       input({
@@ -1433,7 +1453,8 @@ describe('diagnose: mixed memberships', () => {
   const NOW = new Date('2026-11-21T15:00:00Z');
   const base = {
     person: { email: 'a@b.cl', isPensioner: false },
-    accounts: [],
+    // Registered on both logins: what is said here is the memberships' alone.
+    accounts: [account('achs_gestion'), account('portal_heroes')],
     accessRequests: [],
     mails: [],
     now: NOW,

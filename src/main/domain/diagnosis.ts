@@ -16,6 +16,7 @@ import {
   approvalAwaitsAt,
   approvedAwaitingSignature,
   hasAccessAt,
+  hasAccessOn,
   mailFits,
   membershipOpens,
   signatureWaitsForAccess,
@@ -119,6 +120,24 @@ export type Cause = {
   firstEntry?: 'first_access_key' | 'usual_password';
   fix: Fix | null;
 };
+
+/**
+ * The portal a login is named by when the person has no account on it: ACHS Gestión; Los Héroes'
+ * login by Portal Empresas when only a company profile there opens it, else Portal Héroes.
+ */
+function firstPortalOf(
+  login: 'achs' | 'los_heroes',
+  memberships: DiagnosisInput['memberships'],
+): Portal {
+  if (login === 'achs') return 'achs_gestion';
+  const companyProfile = memberships.some(
+    (m) => m.companyOnEmpresas === true && m.role !== 'worker' && m.state === 'active',
+  );
+  const affiliate = memberships.some(
+    (m) => m.companyOnEmpresas === true && m.role === 'worker' && m.state === 'active',
+  );
+  return companyProfile && !affiliate ? 'portal_empresas' : 'portal_heroes';
+}
 
 export function diagnose(input: DiagnosisInput): Cause[] {
   const { person, accounts, memberships, accessRequests, mails, now } = input;
@@ -357,6 +376,17 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       hasEmail
     ) {
       causes.push({ code: 'not_registered', portal, fix: null });
+    }
+  }
+
+  // No account on any portal (someone just added by a company): not registered anywhere — said
+  // for each login their companies open, as an account never registered is, not «Sin
+  // impedimentos» over logins they cannot yet enter (rule 2). Registered on one portal, not being
+  // on another is no cause (as the badges say).
+  if (accounts.length === 0 && !inactive && hasEmail) {
+    for (const login of ['achs', 'los_heroes'] as const) {
+      if (!hasAccessOn(login, accessFacts)) continue;
+      causes.push({ code: 'not_registered', portal: firstPortalOf(login, memberships), fix: null });
     }
   }
 
