@@ -16,6 +16,7 @@ import {
   type Contract,
   type Envelope,
   type ErrorCode,
+  type SyncIssue,
   type SyncStatus,
 } from '../shared/contract';
 import {
@@ -407,6 +408,21 @@ export function createCore(options: CoreOptions): Core {
     }
     return officerCount.n;
   };
+  /**
+   * What the badge counts as «por revisar»: what the viewer's «Por revisar» lists (services/
+   * sync-issues.ts) — a supervisor's, every agent's; anyone else's, their own. A desk-wide count
+   * showed an agent a red «1 por revisar» over a list that had nothing for them.
+   */
+  const reviewCounts = () => {
+    const viewer = auth.signedIn() ? auth.agent() : null;
+    const issues = listSyncIssues(context, viewer);
+    const count = (state: SyncIssue['state']) => issues.filter((i) => i.state === state).length;
+    return {
+      conflicts: count('conflict'),
+      rejected: count('rejected'),
+      mailsWithheld: count('mail_withheld'),
+    };
+  };
   const syncStatus = (): SyncStatus => {
     const running = engine?.status() ?? null;
     const replicaIncomplete = incomplete();
@@ -428,10 +444,10 @@ export function createCore(options: CoreOptions): Core {
       return {
         ...base,
         ...running,
+        ...reviewCounts(),
         ...(base.revocation ? { state: 'revoked' as const } : {}),
       };
     }
-    const issues = listSyncIssues(context);
     // Whose they are, as the engine counts them: another agent's leave with that agent.
     const queued = repos.outbox.pendingOf(auth.agentId());
     return {
@@ -440,9 +456,7 @@ export function createCore(options: CoreOptions): Core {
       online: false,
       pending: queued.pending,
       waitingForOtherAgent: queued.others,
-      conflicts: issues.filter((issue) => issue.state === 'conflict').length,
-      rejected: issues.filter((issue) => issue.state === 'rejected').length,
-      mailsWithheld: issues.filter((issue) => issue.state === 'mail_withheld').length,
+      ...reviewCounts(),
       // When it last synced, before its central API was removed: still true.
       lastSyncAt: writer.state('last_sync_at'),
       lastError: null,

@@ -435,6 +435,8 @@ export const PersonRecord = z.object({
        */
       agentId: z.string().nullable(),
       agentName: z.string().nullable(),
+      /** That agent is disabled (the central said so here): they will not sign in again. */
+      agentDisabled: z.boolean(),
     }),
   ),
   /**
@@ -762,6 +764,8 @@ export const PendingAction = z.object({
   kind: z.string(),
   agentId: z.string().nullable(),
   agentName: z.string().nullable(),
+  /** That agent is disabled (the central said so here): only a supervisor's re-assign sends it. */
+  agentDisabled: z.boolean(),
   personRut: z.string().nullable(),
   personName: z.string().nullable(),
   createdAt: z.string(),

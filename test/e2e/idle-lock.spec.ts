@@ -147,6 +147,27 @@ test.describe('idle lock', () => {
     });
   });
 
+  test('five wrong passwords end the locked session, and the sign-in says why', async ({ desk }) => {
+    const { page } = desk;
+    await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
+    const password = page.getByLabel('Contraseña');
+    for (const left of [4, 3, 2, 1]) {
+      await password.fill('equivocada');
+      await page.getByRole('button', { name: 'Desbloquear' }).click();
+      await expect(page.getByRole('alert')).toContainText(
+        left === 1 ? 'Le queda 1 intento;' : `Le quedan ${left} intentos;`,
+      );
+    }
+    await password.fill('equivocada');
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
+    // Its own reason, not «…ingresó otro usuario»: nobody else did.
+    await expect(page.getByRole('status').filter({ hasText: /^Demasiados/ })).toHaveText(
+      'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
+    );
+    await expect(page.getByLabel('Usuario')).toBeVisible();
+    await expect(page.getByText(/ingresó otro usuario/)).toHaveCount(0);
+  });
+
   test('another agent signing in ends the locked session; lock and unlock are audited', async ({
     desk,
   }) => {

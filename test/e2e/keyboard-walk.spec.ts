@@ -110,7 +110,9 @@ test('dismissing the no-call offer leaves the focus on the record', async ({ des
   await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
   await dialog.getByLabel('Motivo').fill('Cambió de número');
   await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
   const dismiss = callbar.getByRole('button', { name: 'Descartar' });
+  await expect(dismiss).toBeVisible();
   await dismiss.focus();
   await page.keyboard.press('Enter');
   await expect(dismiss).toHaveCount(0);

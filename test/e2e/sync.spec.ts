@@ -125,7 +125,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     // Disabled while it ran, it keeps the focus (it fell to the page before).
     await expect(syncNowButton).toBeFocused();
     // A screen reader hears that something came to review (the badge changes silently).
-    await expect(page.locator('.sync-indicator + [aria-live="polite"]')).toHaveText(
+    await expect(page.locator('.sync-indicator + [aria-live="polite"]')).toContainText(
       'Sincronización: hay 1 acción por revisar.',
     );
     const issue = page.getByRole('listitem').filter({ hasText: 'Conflicto' });

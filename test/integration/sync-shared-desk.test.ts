@@ -272,6 +272,11 @@ describe('several agents on one desk', () => {
       centralChange: { of: 'phone', by: 'Alicia Agente' },
     });
     expect(original).not.toBe('+56944443333');
+    // The agent signed in after him: her badge counts what her «Por revisar» lists, none of his.
+    await signIn(desk, 'agente');
+    expect(await syncNow(desk)).toMatchObject({ conflicts: 0 });
+    expect(act(desk, 'sync.issues', {})).toEqual([]);
+    await signIn(desk, 'prevencion');
 
     // The other order, all offline: the officer's change, then the agent's over it. Back
     // online the officer signs in first, so his arrives first; the agent's still applies.
@@ -336,6 +341,37 @@ describe('several agents on one desk', () => {
     expect(await syncNow(desk)).toMatchObject({ conflicts: 1 });
   });
 
+  it("a disabled agent's waiting actions are said to wait for no one: only a supervisor's re-assign sends them", async () => {
+    const { central, proxy, desk } = await openSharedDesk();
+    // The officer changes Ricardo's mobile offline and leaves; then he is disabled centrally.
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, RICARDO, '+56 9 4444 1212');
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    central.db.$client.prepare("UPDATE agents SET active = 0 WHERE username = 'prevencion'").run();
+    // He tries to come back: the central says he is disabled, and this desk keeps it.
+    expect(
+      await desk.dispatch('auth.signIn', { username: 'prevencion', password: 'preven600' }),
+    ).toMatchObject({ ok: false });
+    await signIn(desk, 'supervisora');
+    expect(act(desk, 'sync.pending', {})).toMatchObject([
+      { agentName: 'Héctor Contreras (prevención)', agentDisabled: true },
+    ]);
+    expect(record(desk, RICARDO).pendingActions).toMatchObject([{ agentDisabled: true }]);
+    // Another agent's, not disabled, is not said so.
+    await signIn(desk, 'agente');
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    editPhone(desk, PEDRO, '+56 9 4444 1313');
+    await signIn(desk, 'supervisora');
+    expect(
+      (act(desk, 'sync.pending', {}) as Array<{ agentName: string; agentDisabled: boolean }>).map(
+        (a) => [a.agentName, a.agentDisabled],
+      ),
+    ).toEqual([
+      ['Héctor Contreras (prevención)', true],
+      ['Alicia Agente', false],
+    ]);
+  });
+
   it('re-assigning is for a supervisor, with a reason, for another agent', async () => {
     const central = await startCentral();
     const desk = await openDesk(central.url, { user: 'agente' });
@@ -383,7 +419,11 @@ describe('several agents on one desk', () => {
       .run();
     proxy.setFaults(() => ({ kind: 'pass' }));
     await signIn(desk, 'prevencion');
-    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
+    // Refused: the agent's own «Por revisar» lists it, and so her badge counts it (not his).
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0 });
     expect(phoneOn(central, 12345678)).not.toBe('+56910000009');
+    await signIn(desk, 'agente');
+    expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
+    expect(act(desk, 'sync.issues', {})).toMatchObject([{ state: 'rejected' }]);
   });
 });

@@ -92,3 +92,29 @@ describe('the next sync attempt', () => {
     expect(syncMessages.inSeconds(270)).toBe('en 4 min 30 s');
   });
 });
+
+describe("another agent's actions waiting on a shared desk", () => {
+  it('wait for an agent who will come back; a disabled one only leaves through a supervisor', () => {
+    expect(heldMessages.othersNote(['Alicia'], false)).toBe(
+      'Son acciones de Alicia en este equipo: salen cuando ingrese de nuevo. Si no puede esperar, pida a un supervisor que las reasigne (Sincronización).',
+    );
+    // «reasígnelas a su nombre», as the button says («reasígneselas» read as back to her).
+    expect(heldMessages.othersNote(['Alicia'], true)).toContain(
+      'Si no puede esperar, reasígnelas a su nombre en Sincronización',
+    );
+    expect(heldMessages.othersNote(['Héctor'], true, ['Héctor'])).toBe(
+      'Son acciones de Héctor en este equipo: Héctor está inhabilitado y no volverá a ingresar: salen solo si un supervisor las reasigna. Reasígnelas a su nombre en Sincronización y salen con su sesión.',
+    );
+    expect(heldMessages.othersNote(['Alicia', 'Héctor'], false, ['Héctor'])).toContain(
+      'salen cuando ingrese de nuevo (las de Héctor, inhabilitado, solo si un supervisor las reasigna).',
+    );
+    expect(
+      heldMessages.pending([
+        { label: 'Cambio de contacto', otherAgent: 'Héctor', agentDisabled: true },
+      ]),
+    ).toContain('(de Héctor, inhabilitado: sale solo si un supervisor la reasigna)');
+    expect(syncScaleMessages.agentDisabled(2)).toMatch(
+      /^Este agente está inhabilitado y no volverá a ingresar: sus acciones no saldrán solas; envíelas con «Reasignar a mi nombre»\./,
+    );
+  });
+});

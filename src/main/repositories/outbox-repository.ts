@@ -54,7 +54,8 @@ export function createOutboxRepository(sqlite: Database.Database) {
   const pendingForPerson = sqlite.prepare(
     `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
        json_extract(o.payload, '$.decision') AS decision, o.created_at,
-       coalesce(o.sent_by, o.agent_id) AS agent_id, a.display_name AS agent_name
+       coalesce(o.sent_by, o.agent_id) AS agent_id, a.display_name AS agent_name,
+       a.active AS agent_active
      FROM outbox o LEFT JOIN agents a ON a.id = coalesce(o.sent_by, o.agent_id)
      WHERE o.person_rut = ? AND o.state = 'pending' ORDER BY o.seq`,
   );
@@ -189,6 +190,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
           created_at: string;
           agent_id: string | null;
           agent_name: string | null;
+          agent_active: number | null;
         }>
       ).map((row) => ({
         actionId: row.action_id,
@@ -196,6 +198,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
         createdAt: row.created_at,
         agentId: row.agent_id,
         agentName: row.agent_name,
+        agentDisabled: row.agent_active === 0,
       }));
     },
   };

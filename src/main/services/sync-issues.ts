@@ -224,6 +224,7 @@ type PendingRow = {
   decision: unknown;
   agent_id: string | null;
   agent_name: string | null;
+  agent_active: number | null;
   person_rut: number | null;
   given_names: string | null;
   last_name1: string | null;
@@ -241,7 +242,7 @@ type PendingRow = {
 export const pendingActionsSql = (mine: boolean) =>
   `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
      json_extract(o.payload, '$.decision') AS decision, o.agent_id,
-     a.display_name AS agent_name, o.person_rut,
+     a.display_name AS agent_name, a.active AS agent_active, o.person_rut,
      p.given_names, p.last_name1, p.last_name2, o.created_at,
      o.sent_by, s.display_name AS sent_by_name, o.reassign_reason
    FROM outbox o
@@ -266,6 +267,7 @@ export function listPendingActions(ctx: ServiceContext, session: Session): Pendi
     kind: queuedActionName(row.kind, row),
     agentId: row.agent_id,
     agentName: row.agent_name,
+    agentDisabled: row.agent_active === 0,
     personRut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
     personName: row.given_names
       ? fullName({

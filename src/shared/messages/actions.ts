@@ -223,12 +223,30 @@ export const heldMessages = {
   /** Another agent's actions on this desk wait for them, online or not (a shared desk). */
   diagnosisSayOthers:
     'El cambio quedó registrado en la mesa de ayuda y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no lo ve.',
-  othersNote: (names: string[], supervisor: boolean) =>
-    `Son acciones de ${formatList(names)} en este equipo: salen cuando ${names.length === 1 ? 'ingrese' : 'ingresen'} de nuevo. ${
-      supervisor
-        ? 'Si no puede esperar, reasígneselas en Sincronización y salen con su sesión.'
-        : 'Si no puede esperar, pida a un supervisor que las reasigne (Sincronización).'
-    }`,
+  /**
+   * `disabled`: those of them the central said are disabled here — they will not sign in again,
+   * so their actions leave only if a supervisor takes them over.
+   */
+  othersNote: (names: string[], supervisor: boolean, disabled: string[] = []) => {
+    const waiting = names.filter((name) => !disabled.includes(name));
+    const one = disabled.length === 1;
+    const when =
+      waiting.length === 0
+        ? `${formatList(disabled)} ${one ? 'está inhabilitado y no volverá' : 'están inhabilitados y no volverán'} a ingresar: salen solo si un supervisor las reasigna.`
+        : `salen cuando ${waiting.length === 1 ? 'ingrese' : 'ingresen'} de nuevo${
+            disabled.length > 0
+              ? ` (las de ${formatList(disabled)}, ${one ? 'inhabilitado' : 'inhabilitados'}, solo si un supervisor las reasigna)`
+              : ''
+          }.`;
+    const how = supervisor
+      ? 'reasígnelas a su nombre en Sincronización y salen con su sesión.'
+      : 'pida a un supervisor que las reasigne (Sincronización).';
+    const then =
+      waiting.length === 0
+        ? `${how.charAt(0).toUpperCase()}${how.slice(1)}`
+        : `Si no puede esperar, ${how}`;
+    return `Son acciones de ${formatList(names)} en este equipo: ${when} ${then}`;
+  },
   /**
    * The person's actions waiting on this desk; another agent's (a shared desk) named with whose
    * it is, since it leaves only when they sign in again (or a supervisor takes it over).
@@ -254,12 +272,16 @@ export const heldMessages = {
           : 'revíselas en Sincronización antes de decirle a la persona que quedó hecho.'
     }`,
   unsettledGo: 'Ir a Sincronización',
-  pending: (actions: Array<{ label: string; otherAgent: string | null }>) =>
+  pending: (
+    actions: Array<{ label: string; otherAgent: string | null; agentDisabled?: boolean }>,
+  ) =>
     `${actions.length === 1 ? '1 acción pendiente' : `${actions.length} acciones pendientes`} de sincronizar con el sistema central: ${actions
-      .map(({ label, otherAgent }) =>
+      .map(({ label, otherAgent, agentDisabled }) =>
         otherAgent === null
           ? label
-          : `${label} (de ${otherAgent}: sale cuando ingrese en este equipo)`,
+          : agentDisabled
+            ? `${label} (de ${otherAgent}, inhabilitado: sale solo si un supervisor la reasigna)`
+            : `${label} (de ${otherAgent}: sale cuando ingrese en este equipo)`,
       )
       .join(', ')}.`,
 };

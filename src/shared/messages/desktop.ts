@@ -243,6 +243,8 @@ export const signInMessages = {
    */
   endedElsewhere:
     'La sesión de este equipo terminó o cambió (se salió o ingresó otro usuario, quizá en otra ventana): ingrese de nuevo para seguir.',
+  /** A locked session this window did not end (its attempts ran out in another window, say). */
+  lockedEnded: 'La sesión bloqueada de este equipo se cerró: ingrese de nuevo para seguir.',
   /** Signed in with this desk's copy of the password: the central API did not answer. */
   offline:
     'Ingresó sin conexión con el sistema central: sus acciones quedan en este equipo y se envían en cuanto responda. Sin conexión solo se puede ingresar hasta 3 días después del último ingreso con conexión en este equipo.',
@@ -268,7 +270,6 @@ export const lockScreenMessages = {
   otherAgentNote:
     'Si ingresa otro usuario, la sesión bloqueada termina. Sus acciones pendientes se quedan en este equipo, y una llamada o visita abierta sigue abierta hasta que vuelva a ingresar aquí.',
   back: 'Volver al desbloqueo',
-  signInAgain: 'Ingresar de nuevo',
   failed: 'No se pudo desbloquear. Intente de nuevo; si se repite, avise a soporte.',
   minutes: (seconds: number) =>
     seconds % 60 === 0

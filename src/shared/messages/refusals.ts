@@ -92,7 +92,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
 export const ruleMessages: Record<string, (params: Record<string, string | number>) => string> = {
   sign_in_failed: () => 'Usuario o contraseña incorrectos.',
   screen_unlock_failed: (p) =>
-    `Contraseña incorrecta. Le quedan ${p['left']} ${p['left'] === 1 ? 'intento' : 'intentos'}; después, la sesión se cierra y habrá que ingresar de nuevo.`,
+    `Contraseña incorrecta. ${Number(p['left']) === 1 ? 'Le queda 1 intento' : `Le quedan ${p['left']} intentos`}; después, la sesión se cierra y habrá que ingresar de nuevo.`,
   screen_unlock_exhausted: () =>
     'Demasiados intentos fallidos: la sesión se cerró. Ingrese de nuevo con su usuario.',
   screen_not_locked: () => 'La pantalla no está bloqueada.',

@@ -389,6 +389,9 @@ export const syncScaleMessages = {
   pendingCount: (n: number) => `${n} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
   waitsForAgent: (n: number) =>
     `${n === 1 ? 'Espera' : 'Esperan'} que este agente vuelva a ingresar en este equipo.`,
+  /** The central said here this agent is disabled: nobody will sign in to send them. */
+  agentDisabled: (n: number) =>
+    `Este agente está inhabilitado y no volverá a ingresar: ${n === 1 ? 'su acción no saldrá sola; envíela' : 'sus acciones no saldrán solas; envíelas'} con «Reasignar a mi nombre». Un correo que pida sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas desde que se hizo.`,
   reassignedTo: (name: string, n: number) =>
     n === 1
       ? `Reasignada a ${name}: se envía con su sesión.`

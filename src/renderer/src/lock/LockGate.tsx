@@ -21,7 +21,7 @@ import {
 } from 'react';
 import type { AgentSession, LockState } from '../../../shared/contract';
 import { DEFAULT_IDLE_LOCK_SECONDS } from '../../../shared/idle-lock';
-import { lockScreenMessages as t } from '../../../shared/messages';
+import { lockScreenMessages as t, signInMessages } from '../../../shared/messages';
 import { call } from '../api/client';
 import { SignInScreen } from '../sign-in/SignInScreen';
 import { useApp } from '../store';
@@ -73,7 +73,10 @@ export function LockGate({ children }: { children: ReactNode }) {
           if (next.locked && !was) focusedBeforeLock.current = document.activeElement;
           // The locked session ended in main without this window unlocking it (attempts ran out
           // elsewhere, a revocation): nothing of it stays, not even hidden.
-          if (was && !next.locked && agent?.username === was.username) ended();
+          if (was && !next.locked && agent?.username === was.username) {
+            ended();
+            return;
+          }
           // Someone is signed in and nothing is locked: the other-agent form is done with.
           if (!next.locked && agent) setOtherAgent(false);
           // Main's session is no longer this window's agent — signed out, or another agent signed
@@ -140,12 +143,16 @@ export function LockGate({ children }: { children: ReactNode }) {
   };
 
   // The locked session is over (attempts ran out, signed out from the lock): nothing of it stays.
-  function ended() {
+  /**
+   * The locked session ended without this window unlocking it: the sign-in says so — in this
+   * window's own words when it knows why (its attempts ran out: `because`), never as if someone
+   * else had signed in.
+   */
+  function ended(because: string = signInMessages.lockedEnded) {
     changes.current += 1;
     lockedRef.current = null;
     focusedBeforeLock.current = null;
-    forgetScreens();
-    useSession.setState({ session: null, dialog: null, interaction: null });
+    useSession.getState().endedElsewhere(because);
     setState((previous) => previous && { ...previous, locked: null });
   }
 

@@ -9,7 +9,8 @@ type Props = {
   state: LockState & { locked: NonNullable<LockState['locked']> };
   onUnlocked: (session: AgentSession) => void;
   /** The locked session is over (attempts ran out): sign in again. */
-  onEnded: () => void;
+  /** The locked session ended here (its attempts ran out): the sign-in says `because`. */
+  onEnded: (because: string) => void;
   onOtherAgent: () => void;
 };
 
@@ -17,7 +18,6 @@ type Props = {
 export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [ended, setEnded] = useState(false);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const passwordId = useId();
@@ -30,11 +30,15 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
       onUnlocked(await call('auth.unlock', { password }));
     } catch (failure) {
       setPassword('');
-      setError(failure instanceof ApiError ? failure.message : t.failed);
+      const message = failure instanceof ApiError ? failure.message : t.failed;
       const after = await call('auth.lockState', {}).catch(() => null);
-      if (after?.locked === null) setEnded(true);
-      // Straight back to the password for another try.
-      else requestAnimationFrame(() => passwordRef.current?.focus());
+      // Its attempts ran out: straight to the sign-in, which says why.
+      if (after?.locked === null) onEnded(message);
+      else {
+        setError(message);
+        // Straight back to the password for another try.
+        requestAnimationFrame(() => passwordRef.current?.focus());
+      }
     } finally {
       setBusy(false);
     }
@@ -63,41 +67,31 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
           readOnly
           hidden
         />
-        {!ended && (
-          <label className="field">
-            {t.password}
-            <input
-              id={passwordId}
-              ref={passwordRef}
-              autoFocus
-              type="password"
-              autoComplete="current-password"
-              maxLength={200}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </label>
-        )}
+        <label className="field">
+          {t.password}
+          <input
+            id={passwordId}
+            ref={passwordRef}
+            autoFocus
+            type="password"
+            autoComplete="current-password"
+            maxLength={200}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </label>
         {error && <ErrorNotice>{error}</ErrorNotice>}
-        {ended ? (
-          <button type="button" className="primary" onClick={onEnded}>
-            {t.signInAgain}
-          </button>
-        ) : (
-          <>
-            <ConfirmButton
-              waiting={busy || !password}
-              why={password ? null : t.missingPassword}
-              goTo={passwordId}
-            >
-              {busy ? t.unlocking : t.unlock}
-            </ConfirmButton>
-            <button type="button" className="link" onClick={onOtherAgent}>
-              {t.otherAgent}
-            </button>
-            <p className="muted">{t.otherAgentNote}</p>
-          </>
-        )}
+        <ConfirmButton
+          waiting={busy || !password}
+          why={password ? null : t.missingPassword}
+          goTo={passwordId}
+        >
+          {busy ? t.unlocking : t.unlock}
+        </ConfirmButton>
+        <button type="button" className="link" onClick={onOtherAgent}>
+          {t.otherAgent}
+        </button>
+        <p className="muted">{t.otherAgentNote}</p>
       </form>
     </main>
   );

@@ -54,10 +54,15 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
   // What this desk did for the person has not reached the portal: the words below would not be
   // true there yet. Another agent's actions (a shared desk) wait for them, online or not.
-  const others = [
+  const othersActions = record.pendingActions.filter(
+    (action) => action.agentId !== null && action.agentId !== me,
+  );
+  const others = [...new Set(othersActions.map((action) => action.agentName ?? action.agentId!))];
+  // Those the central said are disabled: they will not come back to send theirs.
+  const disabled = [
     ...new Set(
-      record.pendingActions
-        .filter((action) => action.agentId !== null && action.agentId !== me)
+      othersActions
+        .filter((action) => action.agentDisabled)
         .map((action) => action.agentName ?? action.agentId!),
     ),
   ];
@@ -105,7 +110,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
               {heldHere ? heldMessages.diagnosisSay : heldMessages.diagnosisSayOthers}
             </p>
             {others.length > 0 && (
-              <p className="small">{heldMessages.othersNote(others, supervisor)}</p>
+              <p className="small">{heldMessages.othersNote(others, supervisor, disabled)}</p>
             )}
           </div>
         </div>

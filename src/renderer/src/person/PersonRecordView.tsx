@@ -340,6 +340,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                   a.agentId === null || a.agentId === me
                     ? null
                     : (a.agentName ?? syncMessages.unknownAgent),
+                agentDisabled: a.agentDisabled,
               })),
             )}
           </p>

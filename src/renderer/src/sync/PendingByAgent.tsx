@@ -19,6 +19,8 @@ type Group = {
   name: string;
   actions: PendingAction[];
   sentByName: string | null;
+  /** The central said here this agent is disabled: they will not sign in to send these. */
+  disabled: boolean;
 };
 
 function groupByAgent(pending: PendingAction[]): Group[] {
@@ -32,6 +34,7 @@ function groupByAgent(pending: PendingAction[]): Group[] {
         name: action.agentName ?? syncMessages.unknownAgent,
         actions: [],
         sentByName: null,
+        disabled: action.agentDisabled,
       };
       groups.set(key, group);
     }
@@ -77,7 +80,9 @@ export function PendingByAgent({
               <p className="muted small">
                 {group.sentByName
                   ? syncScaleMessages.reassignedTo(group.sentByName, group.actions.length)
-                  : syncScaleMessages.waitsForAgent(group.actions.length)}
+                  : group.disabled
+                    ? syncScaleMessages.agentDisabled(group.actions.length)
+                    : syncScaleMessages.waitsForAgent(group.actions.length)}
               </p>
             )}
             <table className="pending-list" aria-labelledby={`pending-title ${headingId}`}>

@@ -107,11 +107,12 @@ export function SyncIndicator() {
     return useSession.subscribe((state, before) => {
       const [next, previous] = [state.sync, before.sync];
       if (!next || !previous || next === previous) return;
-      const link = linkChange(previous, next, lostSaid);
-      if (link) setTold(link);
-      else if (toReview(next) > toReview(previous)) {
-        setTold(syncMessages.reviewGrew(toReview(next)));
-      }
+      // Both, when one status brings both (back online, and a conflict with it).
+      const said = [
+        linkChange(previous, next, lostSaid),
+        toReview(next) > toReview(previous) ? syncMessages.reviewGrew(toReview(next)) : null,
+      ].filter((part): part is string => part !== null);
+      if (said.length > 0) setTold(said.join(' '));
     });
   }, []);
 
