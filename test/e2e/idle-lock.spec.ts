@@ -147,7 +147,9 @@ test.describe('idle lock', () => {
     });
   });
 
-  test('five wrong passwords end the locked session, and the sign-in says why', async ({ desk }) => {
+  test('five wrong passwords end the locked session, and the sign-in says why', async ({
+    desk,
+  }) => {
     const { page } = desk;
     await expect(lockHeading(page)).toBeVisible(LOCK_WAIT);
     const password = page.getByLabel('Contraseña');
