@@ -333,7 +333,11 @@ export function createCore(options: CoreOptions): Core {
   let centralUrl: string | null = null;
   const drafts = createDrafts();
   const auth = deskAuth({
-    sessionEnded: (agentId) => drafts.forget(agentId),
+    // A call left open when its agent leaves is theirs to close when they come back (the «Salir»
+    // dialog says it stays open): so do its closing notes, still in memory only.
+    sessionEnded: (agentId) => {
+      if (!repos.interactions.openOf(agentId)) drafts.forget(agentId);
+    },
     context,
     tokens,
     writer,

@@ -1,6 +1,6 @@
 /**
  * Drafts (draft-handlers.ts): what an agent is typing, kept in main's memory for that agent only,
- * through a lock, and gone when their session ends.
+ * through a lock, and gone when their session ends with no call of theirs left open.
  */
 import { describe, expect, it } from 'vitest';
 import { call, refused, seededCore, signInAs } from '../support/context';
@@ -35,6 +35,23 @@ describe('drafts', () => {
     call(core, 'auth.signOut', {});
     signInAs(core, 'agente');
     expect(call(core, 'drafts.get', { key: KEY })).toEqual({ value: null });
+  });
+
+  it('of a call left open, wait for its agent through a sign-out and another agent’s session', () => {
+    const core = seededCore(50);
+    const opened = call(core, 'interactions.open', { rut: '12345678-5', reason: 'other' });
+    const key = `call-notes:${opened.id}`;
+    call(core, 'drafts.put', { key, value: 'Queda pendiente el correo' });
+    call(core, 'auth.signOut', {});
+    signInAs(core, 'supervisora');
+    expect(call(core, 'drafts.get', { key })).toEqual({ value: null });
+    signInAs(core, 'agente');
+    expect(call(core, 'drafts.get', { key })).toEqual({ value: 'Queda pendiente el correo' });
+    // Closed, and signed out: nothing of it is kept any more.
+    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+    call(core, 'auth.signOut', {});
+    signInAs(core, 'agente');
+    expect(call(core, 'drafts.get', { key })).toEqual({ value: null });
   });
 
   it('keep a bounded handful per agent, the newest', () => {

@@ -3,7 +3,8 @@
  * notes and outcome), kept here in memory for the agent signed in — never on disk, where the
  * browser's own session storage would leave them beside an encrypted replica — and forgotten
  * when that agent's session ends (signed out, another agent signed in, a locked session ended:
- * deskAuth's `sessionEnded`). A lock keeps them: the same agent comes back to them.
+ * deskAuth's `sessionEnded`) with no call of theirs left open. A lock keeps them: the same agent
+ * comes back to them; so does a call left open, whose notes wait for them (only them) with it.
  */
 import type { Handlers } from '../core';
 import type { Session } from '../services/context';
