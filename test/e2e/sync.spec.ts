@@ -247,21 +247,23 @@ test('works offline, syncs when the central API returns, and settles a conflict 
 
 /**
  * The agent signed in online on a desk door that syncs with a central API of its own, with
- * Pedro's «Editar contacto» open; the door, the central API and the desk's folder go after.
+ * Pedro's (or `rut`'s) «Editar contacto» open; the door, the central API and the desk's folder go after.
  */
 async function editingPedroOnline(
   page: Page,
   centralDir: string,
   body: (desk: { central: Started; indicator: Locator; dialog: Locator }) => Promise<void>,
+  rut = '12.345.678-5',
 ): Promise<void> {
   const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
   const central: Started = await startCentral(centralDir);
   const door = await startDeskDoor(deskDir, central.url);
   try {
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await page.getByRole('combobox', { name: 'Buscar' }).fill(rut);
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
+    await expect(record.getByText(rut, { exact: true }).first()).toBeVisible();
     await record.getByRole('button', { name: 'Editar contacto' }).click();
     const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
     await body({ central, indicator, dialog });
@@ -312,4 +314,29 @@ test('a new address saved offline says, in its toast too, that its confirmation 
     await expect(toast).toContainText(heldMessages.mailFreshness);
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
   });
+});
+
+test('a new address saved offline for someone with no active account promises no confirmation mail', async ({
+  page,
+  centralDir,
+}) => {
+  test.setTimeout(60_000);
+  // Benjamín Rojas (seed): never registered, so a new address gets no link to confirm (rule 10).
+  await editingPedroOnline(
+    page,
+    centralDir,
+    async ({ central, indicator, dialog }) => {
+      await expect(dialog).toContainText('No se le enviará un enlace para confirmarlo');
+      await central.stop();
+      await dialog.getByLabel('Correo', { exact: true }).fill('benjamin.rojas@gmail.com');
+      for (const fact of await dialog.getByRole('checkbox').all()) await fact.check();
+      await dialog.getByLabel('Motivo').fill('Cambió de correo');
+      await dialog.getByRole('button', { name: 'Guardar' }).click();
+      const toast = page.getByRole('status').filter({ hasText: 'Datos de contacto' });
+      await expect(toast).toHaveText(/^Datos de contacto actualizados en este equipo\./);
+      await expect(toast).not.toContainText('El correo sale solo si');
+      await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+    },
+    '5.364.140-7',
+  );
 });

@@ -153,9 +153,10 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
   const other = record.pendingActions.find(
     (a) => a.kind === 'person.update_contact' && a.agentId !== null && a.agentId !== me,
   );
-  const description = actionDialogTexts.editContact.description(
-    record.accounts.some((account) => account.registrationState === 'active'),
+  const confirmsNewAddress = record.accounts.some(
+    (account) => account.registrationState === 'active',
   );
+  const description = actionDialogTexts.editContact.description(confirmsNewAddress);
   return {
     action: 'person.update_contact',
     personRut: record.rut,
@@ -166,6 +167,7 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
       : description,
     confirmLabel: actionDialogTexts.editContact.confirm,
     email: record.email,
+    confirmsNewAddress,
     phone: record.phone,
     reason: 'required',
     identity: true,

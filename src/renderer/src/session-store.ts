@@ -50,6 +50,8 @@ export type DialogSpec = {
   description?: string;
   confirmLabel: string;
   email?: string | null;
+  /** A new e-mail gets its confirmation link (an active portal account, rule 10); none, no mail. */
+  confirmsNewAddress?: boolean;
   phone?: string | null;
   roles?: boolean;
   currentRole?: 'worker' | 'access_admin' | 'company_user';

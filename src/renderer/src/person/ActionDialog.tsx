@@ -172,7 +172,11 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
       // A mail asked while the desk cannot sync: where it is, and that it may never go.
       // A new address held here: its confirmation goes only if the action arrives in time, as
       // the dialog said.
-      const newAddressHeld = held && spec.action === 'person.update_contact' && emailChanged;
+      const newAddressHeld =
+        held &&
+        spec.action === 'person.update_contact' &&
+        emailChanged &&
+        spec.confirmsNewAddress === true;
       const done = held
         ? `${heldMessages.done(spec.done)}${newAddressHeld ? ` ${heldMessages.mailFreshness}` : ''}`
         : waits && spec.action === 'mail.resend'
@@ -226,10 +230,12 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         <ActionNotices
           heldIn={heldIn}
           onBehalf={onBehalf}
-          // A new e-mail is confirmed by a mail of its own.
+          // A new e-mail is confirmed by a mail of its own (with an active account to confirm).
           sendsMail={
             spec.action === 'mail.resend' ||
-            (spec.action === 'person.update_contact' && emailChanged)
+            (spec.action === 'person.update_contact' &&
+              emailChanged &&
+              spec.confirmsNewAddress === true)
           }
           elsewhere={elsewhere}
         />
