@@ -56,7 +56,8 @@ describe('sign-ins and sign-outs in the audit', () => {
       ['session.sign_in', 'supervisora', { check: 'desk' }],
       ['session.sign_out', 'supervisora', { cause: 'sign_out' }],
       ['session.sign_in_refused', 'prevencion', { cause: 'disabled' }],
-      ['session.sign_in_refused', 'prevencion', { cause: 'disabled' }],
+      // The wrong password is said as one, as the screen said it.
+      ['session.sign_in_refused', 'prevencion', { cause: 'password' }],
     ]);
     // Nothing typed is kept: no password, no unknown username.
     const stored = JSON.stringify(

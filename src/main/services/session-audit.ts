@@ -54,7 +54,7 @@ export function auditSignInRefused(
 ): void {
   const agent = ctx.repos.agents.byUsername(username.trim().toLowerCase());
   if (!agent) return;
-  auditSession(ctx, agent.id, 'session.sign_in_refused', {
-    cause: cause === 'password' && !agent.active ? 'disabled' : cause,
-  });
+  // A wrong password is one, disabled agent or not: what the screen said, and someone guessing
+  // at a disabled account shows as such.
+  auditSession(ctx, agent.id, 'session.sign_in_refused', { cause });
 }
