@@ -157,8 +157,11 @@ test('bad input is refused with a clear message and nothing is lost', async ({ d
   const email = dialog.getByLabel('Correo', { exact: true });
   const original = await email.inputValue();
   await email.fill('Pedro@Gmáil.com');
+  // Said what is wrong with it: a caller dictates «Muñoz», the agent types what they hear.
   await expect(
-    dialog.getByText('Escriba un correo válido, por ejemplo nombre@dominio.cl.'),
+    dialog.getByText(
+      'Un correo no lleva ñ ni tildes: pregunte cómo se escribe (por ejemplo «munoz», no «muñoz»).',
+    ),
   ).toBeVisible();
   await expect(email).toHaveValue('Pedro@Gmáil.com');
   // Named with everything else the dialog lacks, not left for after.

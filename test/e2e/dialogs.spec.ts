@@ -193,6 +193,12 @@ test.describe('as an agent', () => {
     expect(after?.y).toBe(before?.y);
 
     await email.fill('pedro.nuevo');
+    await expect(dialog.getByText('Falta la @: por ejemplo nombre@dominio.cl.')).toBeVisible();
+    await email.fill('pedro gonzalez@gmail.com');
+    await expect(
+      dialog.getByText('Un correo no lleva espacios: revise lo que escribió.'),
+    ).toBeVisible();
+    await email.fill('pedro.nuevo@');
     const error = dialog.getByText('Escriba un correo válido, por ejemplo nombre@dominio.cl.');
     await expect(error).toBeVisible();
     await expect(email).toHaveAccessibleDescription(

@@ -34,7 +34,19 @@ export const dialogMessages = {
   emailLabel: 'Correo',
   phoneLabel: 'Celular',
   phonePlaceholder: '+56 9 1234 5678',
-  invalidEmail: 'Escriba un correo válido, por ejemplo nombre@dominio.cl.',
+  /**
+   * What is wrong with an address as typed, when it can be told: a caller dictates «Muñoz», and
+   * the agent types what they hear.
+   */
+  invalidEmailFor: (typed: string) => {
+    const text = typed.trim();
+    if (/\s/.test(text)) return 'Un correo no lleva espacios: revise lo que escribió.';
+    if (/[^\x00-\x7F]/.test(text)) {
+      return 'Un correo no lleva ñ ni tildes: pregunte cómo se escribe (por ejemplo «munoz», no «muñoz»).';
+    }
+    if (!text.includes('@')) return 'Falta la @: por ejemplo nombre@dominio.cl.';
+    return 'Escriba un correo válido, por ejemplo nombre@dominio.cl.';
+  },
   invalidPhone: 'Escriba un celular válido, por ejemplo +56 9 1234 5678.',
   fixedLinePhone:
     'Es un teléfono fijo: aquí va el celular de la persona, por ejemplo +56 9 1234 5678.',

@@ -634,8 +634,16 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         value={person[key]}
         maxLength={key === 'email' ? 200 : key === 'phone' ? 30 : 100}
         aria-invalid={(key === 'email' && emailInvalid) || (key === 'phone' && phoneInvalid)}
+        aria-describedby={
+          key === 'email' && emailInvalid ? `${personFieldId(key)}-error` : undefined
+        }
         onChange={(event) => setPerson({ ...person, [key]: event.target.value })}
       />
+      {key === 'email' && emailInvalid && (
+        <span id={`${personFieldId(key)}-error`} className="field-error">
+          {dialogMessages.invalidEmailFor(person.email)}
+        </span>
+      )}
     </label>
   );
   const toggle = <T,>(list: T[], item: T) =>

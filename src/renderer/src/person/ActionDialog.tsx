@@ -280,7 +280,9 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             />
             {emailInvalid && (
               <span id={ids.emailError} className="field-error">
-                {emailRemoved ? dialogMessages.emailCannotBeRemoved : dialogMessages.invalidEmail}
+                {emailRemoved
+                  ? dialogMessages.emailCannotBeRemoved
+                  : dialogMessages.invalidEmailFor(email)}
               </span>
             )}
           </div>
