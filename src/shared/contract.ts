@@ -11,6 +11,7 @@ import {
   INTERACTION_OUTCOMES,
   INTERACTION_REASONS,
   ON_BEHALF_NAME_MIN,
+  onBehalfNameFits,
   ON_BEHALF_RELATIONS,
 } from './policy';
 import {
@@ -1519,7 +1520,7 @@ export const contract = {
       id: z.string().max(64),
       onBehalf: z
         .object({
-          name: z.string().trim().min(ON_BEHALF_NAME_MIN).max(100),
+          name: z.string().trim().min(ON_BEHALF_NAME_MIN).max(100).refine(onBehalfNameFits),
           relation: OnBehalfRelation,
         })
         .nullable(),

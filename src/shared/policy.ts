@@ -85,6 +85,10 @@ export function notesRequired(outcome: InteractionOutcome): boolean {
 export const ON_BEHALF_RELATIONS = ['family', 'carer', 'coworker', 'other'] as const;
 export type OnBehalfRelation = (typeof ON_BEHALF_RELATIONS)[number];
 export const ON_BEHALF_NAME_MIN = 2;
+/** The caller's name as the agent writes it: at least ON_BEHALF_NAME_MIN letters («12345» is none). */
+export function onBehalfNameFits(name: string): boolean {
+  return (name.match(/\p{L}/gu)?.length ?? 0) >= ON_BEHALF_NAME_MIN;
+}
 const ON_BEHALF_ALLOWED: ReadonlySet<string> = new Set(['account.unlock', 'mail.resend']);
 
 /** Whether an action for the person may be taken while someone else calls in their name. */

@@ -216,8 +216,13 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(save).toHaveAccessibleDescription(
       'Falta: el nombre de quien llama (al menos 2 letras) y la relación con la persona.',
     );
-    await form.getByLabel('Nombre de quien llama').fill('Juana González');
     await form.getByLabel('Relación con la persona').selectOption({ label: 'Familiar' });
+    // Digits are no name: «al menos 2 letras» means letters.
+    await form.getByLabel('Nombre de quien llama').fill('12345');
+    await expect(save).toHaveAccessibleDescription(
+      'Falta: el nombre de quien llama (al menos 2 letras).',
+    );
+    await form.getByLabel('Nombre de quien llama').fill('Juana González');
     await expectAccessible(page, 'llama otra persona');
     await expectNoSidewaysScroll(page);
     await save.click();

@@ -181,6 +181,10 @@ test.describe('as an agent', () => {
     await expect(dialog).toContainText(
       'la persona deberá confirmarlo desde el enlace que recibirá',
     );
+    // Nothing changed yet: «Guardar» says so, rather than «No hay cambios que guardar» after.
+    await expect(dialog.getByRole('button', { name: 'Guardar' })).toHaveAccessibleDescription(
+      'Falta: un correo o celular distinto del registrado y un motivo de al menos 3 caracteres.',
+    );
 
     // The identity block is there before the e-mail changes, and the fields stay put after.
     const identity = dialog.getByRole('group', { name: /Verificación de identidad/ });

@@ -41,7 +41,7 @@ export const dialogMessages = {
   invalidEmailFor: (typed: string) => {
     const text = typed.trim();
     if (/\s/.test(text)) return 'Un correo no lleva espacios: revise lo que escribió.';
-    if (/[^\x00-\x7F]/.test(text)) {
+    if (/[^ -~]/.test(text)) {
       return 'Un correo no lleva ñ ni tildes: pregunte cómo se escribe (por ejemplo «munoz», no «muñoz»).';
     }
     if (!text.includes('@')) return 'Falta la @: por ejemplo nombre@dominio.cl.';
@@ -72,6 +72,9 @@ export const dialogMessages = {
   /** In a «Falta: …» with the rest: each field typed wrong, named. */
   missingValidEmail: 'un correo válido',
   missingValidPhone: 'un celular válido',
+  /** The contact dialog with nothing changed: a person with no e-mail, or one with. */
+  missingNewEmail: 'el correo',
+  missingAnyChange: 'un correo o celular distinto del registrado',
   missingEmailKept: 'un correo (no se puede quitar)',
   /** The e-mail emptied: a person is never left without one (rule 2). */
   emailCannotBeRemoved:

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Interaction } from '../../../shared/contract';
 import { dialogMessages, onBehalfRelationLabels, onBehalfText } from '../../../shared/messages';
 import {
-  ON_BEHALF_NAME_MIN,
+  onBehalfNameFits,
   ON_BEHALF_RELATIONS,
   type OnBehalfRelation,
 } from '../../../shared/policy';
@@ -73,7 +73,7 @@ export function CallOnBehalf({
   };
 
   const missing = missingParts();
-  if (name.trim().length < ON_BEHALF_NAME_MIN) missing.add(t.missingName, ids.name);
+  if (!onBehalfNameFits(name)) missing.add(t.missingName, ids.name);
   if (relation === '') missing.add(t.missingRelation, ids.relation);
 
   const submit = (event: FormEvent) => {

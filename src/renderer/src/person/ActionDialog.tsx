@@ -132,6 +132,19 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     );
   }
   if (phoneInvalid) missing.add(dialogMessages.missingValidPhone, ids.phone);
+  // Nothing changed: said before saving, not as «No hay cambios que guardar» after it.
+  if (
+    spec.action === 'person.update_contact' &&
+    !emailChanged &&
+    phoneUnchanged &&
+    !emailInvalid &&
+    !phoneInvalid
+  ) {
+    missing.add(
+      spec.email === null ? dialogMessages.missingNewEmail : dialogMessages.missingAnyChange,
+      ids.email,
+    );
+  }
   if (spec.reason === 'required' && reason.trim().length < 3) {
     missing.add(dialogMessages.missingReason, ids.reason);
   }
