@@ -375,6 +375,8 @@ export function describeAuditChange(
     (key === 'code' &&
       (typeof was?.['message'] === 'string' || typeof is?.['message'] === 'string')) ||
     (key === 'decision' && stateChanged) ||
+    // A re-assignment's count says again how many actions «Acciones» already said.
+    (key === 'count' && action === 'sync.reassign') ||
     (key === 'rejectionReason' &&
       typeof names.reason === 'string' &&
       is?.['rejectionReason'] === names.reason);

@@ -40,6 +40,33 @@ async function changePedrosPhone(desk: DeskPage) {
 test.describe('Auditoría', () => {
   test.use({ user: 'supervisora' });
 
+  test('a long note shows its start in its row, and the rest on demand', async ({ desk }) => {
+    const { page } = desk;
+    await desk.find('12.345.678-5');
+    await desk.search.press('Enter');
+    const callbar = page.getByRole('region', { name: 'Llamada' });
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+    await callbar.getByRole('button', { name: /^Abrir llamada de/ }).click();
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    const long = Array.from({ length: 12 }, (_, i) => `Línea ${i + 1} de lo conversado.`);
+    await callbar.getByRole('textbox', { name: 'Notas de la llamada' }).fill(long.join('\n'));
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+
+    await page.getByRole('button', { name: 'Auditoría' }).click();
+    const audit = page.getByRole('region', { name: 'Auditoría' });
+    const row = audit.getByRole('row').filter({ hasText: 'Línea 1 de lo conversado.' });
+    await expect(row).not.toContainText('Línea 12');
+    await row.getByRole('button', { name: 'Ver todo' }).click();
+    await expect(row).toContainText('Línea 12 de lo conversado.');
+    await expect(row.getByRole('button', { name: 'Ver menos' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await expectAccessible(page, 'auditoría con una nota larga');
+  });
+
   test('shows who, whom by name, and what changed; hides record views unless asked', async ({
     desk,
   }) => {

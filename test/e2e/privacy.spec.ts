@@ -129,9 +129,11 @@ loopTest('the audit screen shows the chain anchored in the central API', async (
     await page.getByRole('button', { name: 'Verificar cadena' }).click();
     // The sync that anchored the view also reloaded the record (another view, not yet anchored).
     const verified = page.getByRole('status').filter({ hasText: 'Cadena íntegra' });
-    await expect(verified).toContainText(/Cadena íntegra: \d+ eventos? verificados?\./);
     await expect(verified).toContainText(
-      /Respaldo en el sistema central: coincide con (el punto de control guardado|los \d+ puntos de control guardados) allí; el último, en el evento #\d+, respaldado el \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
+      /Cadena íntegra: \d+ eventos? verificados? \(al \d{2}-\d{2}-\d{4} \d{2}:\d{2}\)\./,
+    );
+    await expect(verified).toContainText(
+      /Respaldo en el sistema central: coincide con (el punto de control|los \d+ puntos de control) que el sistema central confirmó haber guardado; el último, en el evento #\d+, respaldado el \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
     );
     await expectAccessible(page, 'Auditoría: cadena anclada');
   } finally {

@@ -402,12 +402,13 @@ describe('a date typed as dd-mm-aaaa', () => {
         JSON.stringify({ agentId: 'supervisor-demo', actions: ['a', 'b'] }),
         JSON.stringify({ sentBy: 'supervisor-demo', count: 2 }),
         { agent: agentName },
+        'sync.reassign',
       ).map(auditDetailLine),
     ).toEqual([
+      // How many, said once (its count repeated «Acciones» as if it were a change).
       'Agente: Sara Supervisora',
       'Acciones: 2',
       'Enviadas por: Sara Supervisora',
-      'Cantidad: 2',
     ]);
   });
 

@@ -235,10 +235,14 @@ export const auditMessages = {
   reversedDates: 'La fecha «Desde» es posterior a «Hasta».',
   staleHidden: 'No se muestran resultados hasta corregir el filtro.',
   failed: 'No se pudo consultar la auditoría.',
-  chainOk: (n: number) =>
+  /** `at`: when it was checked — the list goes on growing under it (an export is an event). */
+  chainOk: (n: number, at: string) =>
     n === 1
-      ? 'Cadena íntegra: 1 evento verificado.'
-      : `Cadena íntegra: ${formatNumber(n)} eventos verificados.`,
+      ? `Cadena íntegra: 1 evento verificado (al ${at}).`
+      : `Cadena íntegra: ${formatNumber(n)} eventos verificados (al ${at}).`,
+  /** A long value (a call's notes) in a row: its start, and the rest on demand. */
+  valueMore: 'Ver todo',
+  valueLess: 'Ver menos',
   chainBroken: (seq: number, problem: 'link_broken' | 'hash_mismatch') =>
     `Cadena ROTA en el evento #${seq}: ${
       problem === 'link_broken' ? 'falta o se reordenó un evento' : 'el evento fue modificado'

@@ -430,7 +430,9 @@ export const privacyMessages = {
         : 'Este equipo no tiene configurado un sistema central: se enviarán cuando un supervisor lo configure (Sincronización → Ajustes).'
     }`,
   anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
-    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control guardado' : `los ${formatNumber(anchors)} puntos de control guardados`} allí; el último, en el evento #${lastSeq}, respaldado el ${when}.${
+    // Compared with the anchors the central confirmed it keeps, as this desk recorded them (no
+    // question to the central now: true offline too).
+    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control' : `los ${formatNumber(anchors)} puntos de control`} que el sistema central confirmó haber guardado; el último, en el evento #${lastSeq}, respaldado el ${when}.${
       unanchored > 0
         ? ` ${unanchored === 1 ? 'El evento posterior se respaldará' : `Los ${formatNumber(unanchored)} eventos posteriores se respaldarán`} en la próxima sincronización.`
         : ''

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/audit-details';
 import type { AuditEvent, AuditFilterInput } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
+import { textPreview } from '../../../shared/text';
 import {
   actionLabels,
   anchorReportText,
@@ -70,8 +71,29 @@ const INITIAL_QUERY = {
  * A short value (a phone, a date and time, a RUT) never breaks across lines; longer ones (an
  * e-mail, free text) may, so the table fits a 1024-pixel window.
  */
+/**
+ * One value of a change: a long one (a call's 2,000-character notes) shows its start and the
+ * rest on demand, as Llamadas does; the CSV keeps it whole.
+ */
 function Value({ text }: { text: string }) {
-  return <span className={text.length <= 20 ? 'audit-nowrap' : undefined}>{text}</span>;
+  const [whole, setWhole] = useState(false);
+  const preview = textPreview(text, 4, 300);
+  if (preview === null) {
+    return <span className={text.length <= 20 ? 'audit-nowrap' : undefined}>{text}</span>;
+  }
+  return (
+    <span>
+      {whole ? text : preview}{' '}
+      <button
+        type="button"
+        className="link call-notes-more"
+        aria-expanded={whole}
+        onClick={() => setWhole((open) => !open)}
+      >
+        {whole ? m.valueLess : m.valueMore}
+      </button>
+    </span>
+  );
 }
 
 function Changes({
@@ -215,7 +237,7 @@ export function AuditView() {
       const report = await call('audit.verify', {});
       setChain({
         text: report.ok
-          ? m.chainOk(report.checked)
+          ? m.chainOk(report.checked, formatDateTime(new Date().toISOString()))
           : m.chainBroken(report.firstBroken.seq, report.firstBroken.problem),
         // Audit chain anchoring (issue 10): the chain against the central API's anchors.
         anchor: anchorReportText(report.anchor, centralConfigured),
