@@ -144,6 +144,7 @@ describe('unlock', () => {
         // Whose it is: the record names another agent's on a shared desk.
         agentId: 'agent-demo',
         agentName: 'Alicia Agente',
+        agentDisabled: false,
       },
     ]);
     expect(outbox(core)).toEqual([

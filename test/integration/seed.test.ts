@@ -110,6 +110,21 @@ describe('demo dataset', () => {
     db.$client.close();
   });
 
+  it('mailed every unsigned company profile «Firma pedida» dates: its approval, or the agreement', () => {
+    const db = build(5000);
+    const asked = db.$client
+      .prepare(
+        `SELECT m.person_rut, m.agreement_sent_at,
+           (SELECT count(*) FROM mails x WHERE x.person_rut = m.person_rut
+              AND x.kind IN ('access_approval', 'agreement_signature')) AS mailed
+         FROM memberships m WHERE m.agreement_sent_at IS NOT NULL AND m.agreement_signed = 0`,
+      )
+      .all() as Array<{ person_rut: number; mailed: number }>;
+    expect(asked.length).toBeGreaterThan(10);
+    // The record said «Firma pedida el …» beside «No hay envíos registrados» (74 of 75).
+    expect(asked.filter((row) => row.mailed === 0)).toEqual([]);
+  });
+
   it('dates nothing of a company after its adherence ended, nor before it began (rule 6)', () => {
     const db = build(5000);
     const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;

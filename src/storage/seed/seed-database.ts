@@ -574,6 +574,13 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     let lostAccessAt: number | null = null;
     let keepsAccess = pensioner || memberCount === 0;
     let companyProfile = false;
+    // The mail that asked each company profile's signature, on the day «Firma pedida el …» says:
+    // an approved request's approval (it carries the agreement's link, seed 002: one mail), or,
+    // for a profile the company added (its request refused or still waiting), the agreement's
+    // own. Written
+    // once the address is settled.
+    const signatureMails: Array<{ kind: 'access_approval' | 'agreement_signature'; at: number }> =
+      [];
     for (let m = 0; m < memberCount; m++) {
       const company = employer();
       if (chosen.has(company.rut)) continue;
@@ -666,6 +673,11 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
           requestState === 'pending' ? null : iso(requestedAt + 2 * DAY),
           signed ? 1 : 0,
         );
+        if (requestState === 'approved') {
+          signatureMails.push({ kind: 'access_approval', at: requestedAt + 2 * DAY });
+        } else {
+          signatureMails.push({ kind: 'agreement_signature', at: startedAt + 3 * DAY });
+        }
       }
     }
     // A company profile is only given to someone with an e-mail (its approval, or the agreement,
@@ -674,6 +686,9 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
     if (email === null && companyProfile) {
       email = address(MAIL_DOMAINS[body % MAIL_DOMAINS.length]!);
       setEmail.run(email, body);
+    }
+    for (const mail of signatureMails) {
+      insertMail.run(body, 'portal_empresas', mail.kind, iso(mail.at), 'delivered', email);
     }
     for (const portal of portals) {
       const account = drawAccount(drawnEmail !== null);
@@ -735,6 +750,18 @@ function runSeed(db: Db, options: SeedOptions, resume: SeedProgress | null): See
         membership.appointedBy ?? null,
         membership.external ? 1 : 0,
       );
+      // A user the company added was mailed the agreement itself, «Firma pedida el …»: the
+      // record's mail history says it too (one from a request has its approval's mail, cast).
+      if (needsAgreement && !membership.accessRequest && cast.email !== null) {
+        insertMail.run(
+          cast.rut,
+          'portal_empresas',
+          'agreement_signature',
+          iso(agreementSentAt),
+          'delivered',
+          cast.email,
+        );
+      }
       if (membership.accessRequest) {
         insertAccessRequest.run(
           cast.rut,
