@@ -311,6 +311,9 @@ test.describe('at 200% zoom of a 1280 × 720 window (640 × 360)', () => {
     await desk.find('12.345.678-5');
     await desk.search.press('Enter');
     await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+    // Enter brings the record's top into view with the focus (the screen looked unchanged).
+    await expect(desk.record).toBeFocused();
+    await expect(desk.record.getByRole('heading', { level: 1 })).toBeInViewport();
     // Under the results, not beside them in a sliver.
     const results = (await page.locator('.left').boundingBox())!;
     const record = (await desk.record.boundingBox())!;
@@ -391,9 +394,12 @@ test.describe('in a 1024 × 700 window', () => {
     expect(await sideways()).toBeLessThanOrEqual(0);
   });
 
-  test('a company’s people read with their whole names; their dates give way', async ({ desk }) => {
-    // They read «Cri…», «V…» here while every date showed.
+  test('a company’s people read with their whole names, and their dates whole below', async ({
+    desk,
+  }) => {
+    // They read «Cri…», «V…» here while every date showed; then the dates read «desde 0…».
     expect(await cutNames(desk, '.company-user-name')).toEqual([]);
+    expect(await cutNames(desk, '.company-user .membership-summary')).toEqual([]);
   });
 });
 

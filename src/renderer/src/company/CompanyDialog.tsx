@@ -450,6 +450,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   // sending (never the browser's own, English, bubbles).
   const newPersonTyped = Object.values(person).some((value) => value.trim() !== '');
   const emailInvalid = newPersonNeeded && newPersonTyped && normalizeEmail(person.email) === null;
+  // What is wrong with a typed address, beside it (an empty one is said in «Falta: …»).
+  const emailSaid = emailInvalid && person.email.trim() !== '';
   const phoneInvalid =
     newPersonNeeded && person.phone.trim() !== '' && normalizeMobile(person.phone) === null;
   if (newPersonNeeded && (person.givenNames.trim() === '' || person.lastName1.trim() === '')) {
@@ -634,16 +636,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         value={person[key]}
         maxLength={key === 'email' ? 200 : key === 'phone' ? 30 : 100}
         aria-invalid={(key === 'email' && emailInvalid) || (key === 'phone' && phoneInvalid)}
-        aria-describedby={
-          key === 'email' && emailInvalid ? `${personFieldId(key)}-error` : undefined
-        }
+        aria-describedby={emailSaid && key === 'email' ? `${personFieldId(key)}-error` : undefined}
         onChange={(event) => setPerson({ ...person, [key]: event.target.value })}
       />
-      {key === 'email' && emailInvalid && (
-        <span id={`${personFieldId(key)}-error`} className="field-error">
-          {dialogMessages.invalidEmailFor(person.email)}
-        </span>
-      )}
     </label>
   );
   const toggle = <T,>(list: T[], item: T) =>
@@ -781,6 +776,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
                   {text('email', t.dialog.email, 'email')}
                   {text('phone', t.dialog.phone, 'tel')}
                 </div>
+                {/* Out of the label: its name stays «Correo»; read as the field's description. */}
+                {emailSaid && (
+                  <p id={`${personFieldId('email')}-error`} className="field-error">
+                    {dialogMessages.invalidEmailFor(person.email)}
+                  </p>
+                )}
               </>
             )}
             <label className="field">

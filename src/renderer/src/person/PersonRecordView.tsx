@@ -235,6 +235,19 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
       own.current?.focus();
     }
   }, [rut]);
+  // Once a record opened with the focus has drawn, its top is brought into view: at 200 % zoom it
+  // sits under the results, and the focus alone left the screen as it was (as if Enter had done
+  // nothing). Once per person opened, not at each reload.
+  const loadedRut = record?.rut ?? null;
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    const section = own.current;
+    if (!section || loadedRut === null || shown.current === loadedRut) return;
+    shown.current = loadedRut;
+    if (document.activeElement !== section) return;
+    const top = section.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 40) section.scrollIntoView({ block: 'start' });
+  }, [loadedRut]);
 
   if (!rut) {
     return (

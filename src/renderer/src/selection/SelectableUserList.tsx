@@ -16,7 +16,8 @@ import { RowCheck } from './RowCheck';
 import { SelectionBar } from './SelectionBar';
 import { selectionKey, useCompanySelection } from './selection-store';
 
-const USER_ROW = 44;
+/** Two lines: the name and RUT, then the profile, state and dates (whole). */
+const USER_ROW = 58;
 
 export function SelectableUserList({ company }: { company: CompanyRecord }) {
   const users = useCompany((s) => s.users);
