@@ -5,9 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, test, type DeskPage, fillSignIn } from './fixtures';
+import { openPedro, PEDRO } from './desk-steps';
+import { expect, test, fillSignIn } from './fixtures';
 
-const PEDRO = 'Pedro Andrés González Muñoz';
 const RUT_PATTERN = /\d{1,2}\.\d{3}\.\d{3}-[\dK]/;
 /** Long enough for the lock to come by itself; the wait ends as soon as it does. */
 const LOCK_WAIT = { timeout: 20_000 };
@@ -18,13 +18,6 @@ test.beforeAll(() => {
 test.afterAll(() => {
   delete process.env['MESA_IDLE_LOCK_SECONDS'];
 });
-
-async function openPedro(desk: DeskPage) {
-  await desk.find('12.345.678-5');
-  await expect(desk.options.first()).toContainText(PEDRO);
-  await desk.search.press('Enter');
-  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
-}
 
 const lockHeading = (page: Page) => page.getByRole('heading', { name: 'Pantalla bloqueada' });
 

@@ -7,27 +7,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, test, type DeskPage } from './fixtures';
-
-const PEDRO = 'Pedro Andrés González Muñoz';
-const PEDRO_WHO = `${PEDRO} (12.345.678-5)`;
-
-async function openPedro(desk: DeskPage) {
-  await desk.find('12.345.678-5');
-  await expect(desk.options.first()).toContainText(PEDRO);
-  await desk.search.press('Enter');
-  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
-}
-
-const callbarOf = (page: Page) => page.getByRole('region', { name: 'Llamada' });
-
-async function openCallWithPedro(desk: DeskPage) {
-  const callbar = callbarOf(desk.page);
-  await openPedro(desk);
-  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
-  await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
-  return callbar;
-}
+import { callbarOf, openCallWithPedro, openPedro, PEDRO } from './desk-steps';
+import { expect, test } from './fixtures';
 
 /** How far the focused control reaches under the dialog's sticky footer (0: clear of it). */
 const hiddenUnderFooter = (page: Page) =>

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/audit-details';
 import type { AuditEvent, AuditFilterInput } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { textPreview } from '../../../shared/text';
+import { LongText } from '../components/LongText';
 import {
   actionLabels,
   anchorReportText,
@@ -76,23 +76,17 @@ const INITIAL_QUERY = {
  * rest on demand, as Llamadas does; the CSV keeps it whole.
  */
 function Value({ text }: { text: string }) {
-  const [whole, setWhole] = useState(false);
-  const preview = textPreview(text, 4, 300);
-  if (preview === null) {
-    return <span className={text.length <= 20 ? 'audit-nowrap' : undefined}>{text}</span>;
-  }
   return (
-    <span>
-      {whole ? text : preview}{' '}
-      <button
-        type="button"
-        className="link call-notes-more"
-        aria-expanded={whole}
-        onClick={() => setWhole((open) => !open)}
-      >
-        {whole ? m.valueLess : m.valueMore}
-      </button>
-    </span>
+    <LongText
+      text={text}
+      more={m.valueMore}
+      less={m.valueLess}
+      lines={4}
+      chars={300}
+      short={(whole) => (
+        <span className={whole.length <= 20 ? 'audit-nowrap' : undefined}>{whole}</span>
+      )}
+    />
   );
 }
 

@@ -14,7 +14,7 @@ import {
 import { seesAllInteractions } from '../../../shared/policy';
 import { interactionKindOf } from '../../../shared/rules/interaction-kind';
 import { checkPersonAndDays, type FilterField } from '../../../shared/list-filters';
-import { textPreview } from '../../../shared/text';
+import { LongText } from '../components/LongText';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { displayRut } from '../components/display';
@@ -58,22 +58,7 @@ function check(
 /** A call's notes in the list: a long one shows its start, and the rest on demand. */
 function NotesCell({ notes }: { notes: string }) {
   const { bar: t } = useInteractionWords();
-  const [whole, setWhole] = useState(false);
-  const preview = textPreview(notes);
-  if (preview === null) return <>{notes}</>;
-  return (
-    <>
-      {whole ? notes : preview}{' '}
-      <button
-        type="button"
-        className="link call-notes-more"
-        aria-expanded={whole}
-        onClick={() => setWhole((open) => !open)}
-      >
-        {whole ? t.notesLess : t.notesMore}
-      </button>
-    </>
-  );
+  return <LongText text={notes} more={t.notesMore} less={t.notesLess} />;
 }
 
 /**

@@ -1,0 +1,28 @@
+/**
+ * Steps several specs take at the desk: Pedro's record opened from the search, the call bar, and
+ * a call opened with him (reason «Olvidó contraseña»).
+ */
+import type { Page } from '@playwright/test';
+import { expect, type DeskPage } from './fixtures';
+
+export const PEDRO = 'Pedro Andrés González Muñoz';
+export const PEDRO_WHO = `${PEDRO} (12.345.678-5)`;
+
+/** Pedro's record, opened with Enter from the search. */
+export async function openPedro(desk: DeskPage) {
+  await desk.find('12.345.678-5');
+  await expect(desk.options.first()).toContainText(PEDRO);
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+}
+
+export const callbarOf = (page: Page) => page.getByRole('region', { name: 'Llamada' });
+
+/** Pedro's record open and a call opened for him («Olvidó contraseña»): the bar it is in. */
+export async function openCallWithPedro(desk: DeskPage) {
+  const callbar = callbarOf(desk.page);
+  await openPedro(desk);
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
+  return callbar;
+}
