@@ -7,7 +7,14 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { callbarOf, openCallWithPedro, openPedro, PEDRO, PEDRO_WHO } from './desk-steps';
+import {
+  callbarOf,
+  changePedrosPhone,
+  openCallWithPedro,
+  openPedro,
+  PEDRO,
+  PEDRO_WHO,
+} from './desk-steps';
 import { expect, signOut, test, fillSignIn } from './fixtures';
 
 /** Nothing is cut off sideways: the page never scrolls horizontally. */
@@ -317,13 +324,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
   test('an action with no call open nudges to open one for that person', async ({ desk }) => {
     const { page, record } = desk;
     const callbar = callbarOf(page);
-    await openPedro(desk);
-    await record.getByRole('button', { name: 'Editar contacto' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
-    await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
-    await dialog.getByLabel('Motivo').fill('Cambió de número');
-    await dialog.getByRole('button', { name: 'Guardar' }).click();
-    await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+    const dialog = await changePedrosPhone(desk);
 
     const nudge = callbar.getByText(
       `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,

@@ -26,3 +26,16 @@ export async function openCallWithPedro(desk: DeskPage) {
   await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO_WHO}` }).click();
   return callbar;
 }
+
+/** Pedro's mobile changed from his record with no call open (the call bar then offers one). */
+export async function changePedrosPhone(desk: DeskPage) {
+  const { page, record } = desk;
+  await openPedro(desk);
+  await record.getByRole('button', { name: 'Editar contacto' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
+  await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
+  await dialog.getByLabel('Motivo').fill('Cambió de número');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+  return dialog;
+}

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { callbarOf, openCallWithPedro, openPedro, PEDRO } from './desk-steps';
+import { callbarOf, changePedrosPhone, openCallWithPedro, PEDRO } from './desk-steps';
 import { expect, test } from './fixtures';
 
 /** How far the focused control reaches under the dialog's sticky footer (0: clear of it). */
@@ -85,13 +85,7 @@ test('Ctrl+Enter on «Cerrar llamada» says what is missing and goes to it, as t
 test('dismissing the no-call offer leaves the focus on the record', async ({ desk }) => {
   const { page, record } = desk;
   const callbar = callbarOf(page);
-  await openPedro(desk);
-  await record.getByRole('button', { name: 'Editar contacto' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Editar datos de contacto' });
-  await dialog.getByLabel('Celular', { exact: true }).fill('+56 9 1111 2222');
-  await dialog.getByLabel('Motivo').fill('Cambió de número');
-  await dialog.getByRole('button', { name: 'Guardar' }).click();
-  await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
+  await changePedrosPhone(desk);
   const dismiss = callbar.getByRole('button', { name: 'Descartar' });
   await expect(dismiss).toBeVisible();
   await dismiss.focus();
