@@ -247,6 +247,8 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
       'Fecha «Desde» no válida (se ingresó «31-02-2026»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026). No se muestran resultados hasta corregir el filtro.',
     );
     await expect(calls.getByLabel('Desde (dd-mm-aaaa)')).toHaveAttribute('aria-invalid', 'true');
+    // The refusal takes the agent to the field at fault, as Auditoría's does.
+    await expect(calls.getByLabel('Desde (dd-mm-aaaa)')).toBeFocused();
     await expect(calls.getByRole('table')).toHaveCount(0);
     await expectAccessible(page, 'Llamadas con una fecha inválida');
 

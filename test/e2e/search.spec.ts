@@ -254,6 +254,11 @@ test('long result lists are virtualized and load more pages on scroll', async ({
   ).toBeVisible();
   await expect(desk.page.locator('#result-60')).toHaveAttribute('aria-selected', 'true');
   await expect(desk.page.locator('#result-60')).toBeInViewport();
+  // A screen reader hears where it stands among all the rows loaded, not among those drawn.
+  await expect(desk.page.locator('#result-60')).toHaveAttribute('aria-posinset', '61');
+  const size = Number(await desk.page.locator('#result-60').getAttribute('aria-setsize'));
+  expect(size).toBeGreaterThanOrEqual(100);
+  expect(size).toBeGreaterThan(await desk.options.count());
 });
 
 test('another person’s record opens at its top, where the diagnosis is, with the focus', async ({

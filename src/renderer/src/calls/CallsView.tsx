@@ -15,6 +15,7 @@ import { seesAllInteractions } from '../../../shared/policy';
 import { interactionKindOf } from '../../../shared/rules/interaction-kind';
 import { checkPersonAndDays, type FilterField } from '../../../shared/list-filters';
 import { LongText } from '../components/LongText';
+import { goToInvalidField } from '../components/ConfirmButton';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { displayRut } from '../components/display';
@@ -103,6 +104,7 @@ export function CallsView() {
     if (!checked.ok) {
       setPage(null);
       setError({ text: checked.error, field: checked.field });
+      goToInvalidField();
       return;
     }
     setLoading(true);

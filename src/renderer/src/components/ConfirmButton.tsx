@@ -22,6 +22,16 @@ export function goToField(id: string | null | undefined): void {
 }
 
 /**
+ * A list's filter refused (a date that does not exist): the focus goes to the field at fault,
+ * once it is marked (`aria-invalid`), as a dialog's confirm takes the agent to what it lacks.
+ */
+export function goToInvalidField(): void {
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>('.view-main [aria-invalid="true"]')?.focus(),
+  );
+}
+
+/**
  * What a form still lacks, in the order of its fields: the parts of its «Falta: …» and the field
  * that gives the first (where a confirm pressed too soon takes the agent).
  */

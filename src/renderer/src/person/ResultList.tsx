@@ -117,6 +117,9 @@ export function ResultList({ onOpened }: Props) {
               data-index={item.index}
               id={`result-${item.index}`}
               role="option"
+              // Only the rows in view are drawn: each says where it stands among all loaded.
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
               aria-selected={multi ? checked : active}
               className={[
                 'result',

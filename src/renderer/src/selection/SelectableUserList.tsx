@@ -113,6 +113,9 @@ export function SelectableUserList({ company }: { company: CompanyRecord }) {
                 key={item.key}
                 id={`company-user-${item.index}`}
                 role="option"
+                // Only the rows in view are drawn: each says where it stands among all loaded.
+                aria-setsize={users.length}
+                aria-posinset={item.index + 1}
                 aria-selected={checked}
                 className={[
                   'company-user',
