@@ -99,7 +99,14 @@ test.describe('idle lock', () => {
       await expect(lockHeading(page)).toBeVisible();
       await expect(page.getByText('Se bloqueó a pedido de quien la usaba.')).toBeVisible();
       expect(await page.locator('body').innerText()).not.toContain('Pedro');
+      // Pressed with the password empty: said, shown beside the button, the field marked.
+      await page.getByLabel('Contraseña').press('Enter');
+      await expect(page.getByRole('alert')).toHaveText('Falta: su contraseña.');
+      await expect(page.locator('.form-missing')).toHaveText('Falta: su contraseña.');
+      await expect(page.getByLabel('Contraseña')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByLabel('Contraseña')).toBeFocused();
       await page.getByLabel('Contraseña').fill('agente600');
+      await expect(page.locator('.form-missing')).toHaveCount(0);
       await page.getByRole('button', { name: 'Desbloquear' }).click();
       await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
       // Over an open dialog too: it goes off the screen with the desk, and comes back with what

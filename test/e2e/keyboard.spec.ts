@@ -10,14 +10,24 @@ test('sign-in pressed with a field empty says which, and goes to it', async ({ p
   const username = page.getByLabel('Usuario');
   const password = page.getByLabel('Contraseña');
   await expect(username).toBeFocused();
+  // Nothing said before it is pressed; then said, and shown too (not to screen readers alone).
+  const shown = page.locator('.form-missing');
+  await expect(shown).toHaveCount(0);
   await username.press('Enter');
   await expect(page.getByRole('alert')).toHaveText('Falta: su usuario y su contraseña.');
+  await expect(shown).toBeVisible();
+  await expect(shown).toHaveText('Falta: su usuario y su contraseña.');
+  await expect(username).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
   await expect(username).toBeFocused();
   await username.fill('agente');
+  await expect(shown).toHaveText('Falta: su contraseña.');
+  await expect(username).not.toHaveAttribute('aria-invalid', 'true');
   await username.press('Enter');
   await expect(page.getByRole('alert')).toHaveText('Falta: su contraseña.');
   await expect(password).toBeFocused();
   await password.fill('agente600');
+  await expect(shown).toHaveCount(0);
   await password.press('Enter');
   await expect(page.getByText(/2\.000 personas/)).toBeVisible();
 });
@@ -112,7 +122,35 @@ test.describe('as a supervisor', () => {
     const shortcuts = page.getByRole('dialog', { name: 'Atajos de teclado' });
     await expect(shortcuts).toBeVisible();
     await expect(shortcuts).toContainText('F1 o ?');
+    // A one-key shortcut can be turned off (WCAG 2.1.4): F1 alone opens the list then, and the
+    // choice is kept on this computer.
+    const questionMark = shortcuts.getByRole('checkbox', { name: /también con «\?»/ });
+    await expect(questionMark).toBeChecked();
+    await questionMark.uncheck();
+    await expect(shortcuts.getByRole('row', { name: /Esta lista de atajos/ })).toContainText(
+      /^F1Esta lista de atajos \(«\?» está desactivado abajo\)$/,
+    );
     await page.keyboard.press('Escape');
     await expect(shortcuts).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Atajos' })).toHaveAttribute(
+      'aria-keyshortcuts',
+      'F1',
+    );
+    await page.keyboard.press('Shift+?');
+    await expect(shortcuts).toHaveCount(0);
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('button', { name: 'Auditoría' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Auditoría' })).toBeFocused();
+    await page.keyboard.press('Shift+?');
+    await expect(shortcuts).toHaveCount(0);
+    await page.keyboard.press('F1');
+    await expect(shortcuts).toBeVisible();
+    await questionMark.check();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+?');
+    await expect(shortcuts).toBeVisible();
   });
 });

@@ -14,6 +14,7 @@ import {
   shortcutMessages,
 } from '../../shared/messages';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { questionMarkOpensShortcuts } from './components/question-mark-shortcut';
 import { SignOutButton } from './sign-in/SignOutButton';
 import { ActionDialog } from './person/ActionDialog';
 import { isModalOpen } from './components/Modal';
@@ -112,7 +113,10 @@ function Desk() {
       }
       // An open dialog owns the keyboard: its Esc closes it, not the record beneath.
       if (event.defaultPrevented || isModalOpen()) return;
-      if (event.key === 'F1' || (event.key === '?' && !typesText(event.target))) {
+      if (
+        event.key === 'F1' ||
+        (event.key === '?' && !typesText(event.target) && questionMarkOpensShortcuts())
+      ) {
         event.preventDefault();
         setShortcutsOpen(true);
       } else if (event.key === 'F2') {
@@ -235,8 +239,8 @@ function Desk() {
           <button
             type="button"
             className="link"
-            title={shortcutMessages.buttonHint}
-            aria-keyshortcuts="F1 Shift+?"
+            title={shortcutMessages.buttonHint(questionMarkOpensShortcuts())}
+            aria-keyshortcuts={questionMarkOpensShortcuts() ? 'F1 Shift+?' : 'F1'}
             onClick={() => setShortcutsOpen(true)}
           >
             {shortcutMessages.button}

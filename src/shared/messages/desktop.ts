@@ -107,13 +107,26 @@ export const signOutMessages = {
   cancel: 'Seguir en la sesión',
 };
 
+/** The list's own row, as it reads with «?» turned off too. */
+const helpRow = {
+  keys: 'F1 o ?',
+  what: 'Esta lista de atajos (? fuera de un campo de texto)',
+  keysWithoutQuestionMark: 'F1',
+  whatWithoutQuestionMark: 'Esta lista de atajos («?» está desactivado abajo)',
+};
+
 /** F1: every keyboard shortcut of the desk, as the keys are labelled on a Spanish keyboard. */
 export const shortcutMessages = {
+  helpRow,
   title: 'Atajos de teclado',
   button: 'Atajos',
-  buttonHint: 'Atajos de teclado (F1 o ?)',
+  buttonHint: (questionMark: boolean) =>
+    questionMark ? 'Atajos de teclado (F1 o ?)' : 'Atajos de teclado (F1)',
   close: 'Cerrar',
   intro: 'En macOS, Cmd hace de Ctrl.',
+  questionMark: 'Abrir esta lista también con «?» (una sola tecla, fuera de un campo de texto)',
+  questionMarkHint:
+    'Desactívelo si usa dictado por voz o si la tecla se le escapa: F1 la sigue abriendo. Se recuerda en este equipo.',
   keysHeader: 'Teclas',
   whatHeader: 'Qué hace',
   groups: [
@@ -123,7 +136,7 @@ export const shortcutMessages = {
         ['Ctrl+K', 'Ir a la búsqueda, para una búsqueda nueva'],
         ['Ctrl+Mayús+L', 'Bloquear la pantalla al dejar el puesto'],
         ['F2', 'Ir a la barra de la llamada o visita: su motivo, o la llamada abierta'],
-        ['F1 o ?', 'Esta lista de atajos (? fuera de un campo de texto)'],
+        [helpRow.keys, helpRow.what],
         ['Ctrl+Enter', 'Confirmar el diálogo abierto, también desde el campo Motivo'],
         [
           'Esc',

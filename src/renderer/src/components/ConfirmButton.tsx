@@ -57,6 +57,7 @@ export function ConfirmButton({
   whyId,
   goTo,
   className = 'primary',
+  onRefused,
   children,
 }: {
   /** True while it may not submit (something missing, or busy). */
@@ -68,6 +69,8 @@ export function ConfirmButton({
   /** The id of the first field at fault. */
   goTo?: string | null;
   className?: string;
+  /** Pressed too soon, with something missing: a form that shows `why` only once tried. */
+  onRefused?: () => void;
   children: ReactNode;
 }) {
   const [told, setTold] = useState<{ times: number; text: string } | null>(null);
@@ -83,6 +86,7 @@ export function ConfirmButton({
           event.preventDefault();
           if (!why) return;
           setTold((before) => ({ times: (before?.times ?? 0) + 1, text: why }));
+          onRefused?.();
           goToField(goTo);
         }}
       >

@@ -21,6 +21,10 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const passwordId = useId();
+  const missingId = useId();
+  const errorId = useId();
+  // Pressed with the password empty: what is missing is shown, and the field marked.
+  const [tried, setTried] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,17 +81,26 @@ export function LockScreen({ state, onUnlocked, onEnded, onOtherAgent }: Props) 
             autoComplete="current-password"
             maxLength={200}
             value={password}
+            aria-invalid={(tried && !password) || undefined}
+            aria-describedby={error && !password ? errorId : undefined}
             onChange={(event) => setPassword(event.target.value)}
           />
         </label>
-        {error && <ErrorNotice>{error}</ErrorNotice>}
+        {error && <ErrorNotice id={errorId}>{error}</ErrorNotice>}
         <ConfirmButton
           waiting={busy || !password}
           why={password ? null : t.missingPassword}
+          whyId={missingId}
           goTo={passwordId}
+          onRefused={() => setTried(true)}
         >
           {busy ? t.unlocking : t.unlock}
         </ConfirmButton>
+        {tried && !password && (
+          <p id={missingId} className="form-missing">
+            {t.missingPassword}
+          </p>
+        )}
         <button type="button" className="link" onClick={onOtherAgent}>
           {t.otherAgent}
         </button>

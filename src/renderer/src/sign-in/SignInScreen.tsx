@@ -15,10 +15,14 @@ export function SignInScreen() {
   // A failed sign-in may have revealed a revoked device: look again (issue 11).
   const [attempts, setAttempts] = useState(0);
   const usernameField = useRef<HTMLInputElement>(null);
-  const ids = { username: useId(), password: useId() };
+  const ids = { username: useId(), password: useId(), missing: useId(), error: useId() };
+  // Pressed with a field empty: what is missing is shown, and the empty fields are marked (the
+  // button's alert has said it: the fields are not described by it again).
+  const [tried, setTried] = useState(false);
   const missing = missingParts();
   if (!username) missing.add(t.missingUsername, ids.username);
   if (!password) missing.add(t.missingPassword, ids.password);
+  const why = missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null;
   // A new identity: the refusal it answered goes, and the agent signs in from the first field.
   const reenrolled = () => {
     setError(null);
@@ -58,6 +62,7 @@ export function SignInScreen() {
             autoComplete="username"
             maxLength={100}
             value={username}
+            aria-invalid={(tried && !username) || undefined}
             onChange={(event) => setUsername(event.target.value)}
           />
         </label>
@@ -69,17 +74,26 @@ export function SignInScreen() {
             autoComplete="current-password"
             maxLength={200}
             value={password}
+            aria-invalid={(tried && !password) || undefined}
+            aria-describedby={error && !password ? ids.error : undefined}
             onChange={(event) => setPassword(event.target.value)}
           />
         </label>
-        {error && <ErrorNotice>{error}</ErrorNotice>}
+        {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
         <ConfirmButton
           waiting={busy || missing.parts.length > 0}
-          why={missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null}
+          why={why}
+          whyId={ids.missing}
           goTo={missing.goTo}
+          onRefused={() => setTried(true)}
         >
           {busy ? t.busy : t.submit}
         </ConfirmButton>
+        {tried && why && (
+          <p id={ids.missing} className="form-missing">
+            {why}
+          </p>
+        )}
       </form>
     </main>
   );
