@@ -242,6 +242,33 @@ describe('an officer outside his companies: one answer, whether or not the perso
     expect(events(core, 'person.search_denied')).toHaveLength(2);
   });
 
+  it('names a refused search by the RUT typed alone, never by who holds it (now or later)', () => {
+    const core = seededCore(300, { as: 'prevencion' });
+    const nobody = absentRut(core);
+    call(core, 'persons.search', { text: RAMON });
+    call(core, 'persons.search', { text: nobody });
+    // Another search settles the last one (audited).
+    call(core, 'persons.search', { text: PEDRO });
+    // Someone is given that RUT afterwards (a company's new user, synced in).
+    core.db.$client
+      .prepare(
+        `INSERT INTO persons (rut, dv, given_names, last_name1, last_name2, sort_key)
+         VALUES (?, ?, 'José Miguel', 'O''Higgins', '', 'ohiggins jose miguel')`,
+      )
+      .run(Number(nobody.split('-')[0]), nobody.split('-')[1]);
+    signInAs(core, 'supervisora');
+    const listed = call(core, 'audit.list', { action: 'person.search_denied' });
+    expect(listed.events.map((e: { personRut: string }) => e.personRut)).toEqual([nobody, RAMON]);
+    expect(listed.events.map((e: { personName: string | null }) => e.personName)).toEqual([
+      null,
+      null,
+    ]);
+    // Other events still name their person.
+    call(core, 'persons.get', { rut: RAMON });
+    const views = call(core, 'audit.list', { action: 'person.view' });
+    expect(views.events[0].personName).toMatch(/^Ramón/);
+  });
+
   it('audits a RUT outside his companies once the search settles, not the prefixes typed on the way', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

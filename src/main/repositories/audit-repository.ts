@@ -164,11 +164,19 @@ export function eventKindSql(event: string, agent: string): string {
     CASE WHEN ${agent}.role IN (${visiting}) THEN 'visit' ELSE 'call' END)`;
 }
 
+/**
+ * An officer's refused search names the RUT he typed, never a person: the search showed him no
+ * one, and the RUT may have had nobody behind it then (a person added since would otherwise
+ * read as the one he looked up).
+ */
+const NAMELESS_ACTIONS = ['person.search_denied'];
+
 const NAMED_SELECT = `SELECT a.*, p.given_names, p.last_name1, p.last_name2,
     c.rut AS company_rut, c.legal_name AS company_name,
     q.rut AS caller_rut, q.given_names AS caller_given_names, q.last_name1 AS caller_last_name1,
     q.last_name2 AS caller_last_name2, ${eventKindSql('a', 'g')} AS agent_kind
   FROM audit_events a LEFT JOIN persons p ON p.rut = a.person_rut
+    AND a.action NOT IN (${NAMELESS_ACTIONS.map((action) => `'${action}'`).join(', ')})
   LEFT JOIN agents g ON g.id = a.agent_id
   ${AUDIT_COMPANY_JOIN}
   ${AUDIT_CALLER_JOIN}`;
