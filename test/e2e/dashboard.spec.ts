@@ -77,6 +77,11 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await panelTab.click();
     const panel = page.getByRole('region', { name: 'Panel de supervisión' });
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Panel de supervisión');
+    // Each period loaded by the supervisor (chosen or refreshed) is said once it is there: the
+    // charts change away from the focus. The screen's own first load is not.
+    const said = panel.locator('[role="status"].visually-hidden');
+    await expect(panel.locator('.dashboard-period')).toBeVisible();
+    await expect(said).toHaveText('');
 
     // What it counts, and from where: calls and the audit stay on the desk that recorded them.
     await expect(panel).toContainText(
@@ -171,6 +176,9 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(panel.getByRole('radio', { name: 'Últimos 7 días' })).toBeChecked();
     await expect(panel.getByText(/^Del \d{2}-\d{2}-\d{4} al \d{2}-\d{2}-\d{4}/)).toBeVisible();
     await expect(byReason).toHaveAccessibleDescription(/^55 llamadas\./);
+    await expect(said).toHaveText(
+      /^Panel: Últimos 7 días\. Del \d{2}-\d{2}-\d{4} al \d{2}-\d{2}-\d{4}, horario de Chile: 55 llamadas\.$/,
+    );
     await page.keyboard.press('ArrowRight');
     await expect(panel.getByRole('radio', { name: 'Últimos 30 días' })).toBeChecked();
     await expectAccessible(page, 'Panel de 30 días');

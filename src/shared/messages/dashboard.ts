@@ -85,6 +85,8 @@ export const dashboardMessages = {
   period: (first: string, last: string) =>
     first === last ? `${first}, horario de Chile` : `Del ${first} al ${last}, horario de Chile`,
   updated: (time: string) => `Actualizado a las ${time}.`,
+  /** Said once a period the supervisor chose (or refreshed) has loaded: the charts changed. */
+  loaded: (range: string, period: string, calls: string) => `Panel: ${range}. ${period}: ${calls}.`,
   /** Calls and the audit stay on the desk that recorded them; Ley 21.719 requests sync. */
   scope:
     'Cuenta las llamadas y visitas, acciones y causas registradas en este equipo, y sus acciones pendientes de sincronizar; las solicitudes Ley 21.719 son las de todos los equipos.',

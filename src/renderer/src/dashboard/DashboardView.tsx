@@ -52,6 +52,8 @@ export function DashboardView() {
   const [range, setRange] = useState<DashboardRange>('today');
   const [load, setLoad] = useState<Load>({ state: 'loading', panel: null });
   const asked = useRef(0);
+  /** The supervisor chose or refreshed a period (the first load is the screen's own). */
+  const [chosen, setChosen] = useState(false);
 
   /** Asks for a period's charts; the answer to an older question is dropped. */
   const fetchPanel = useCallback(async (next: DashboardRange) => {
@@ -81,6 +83,7 @@ export function DashboardView() {
   }, []);
 
   const reload = (next: DashboardRange) => {
+    setChosen(true);
     setRange(next);
     setLoad((current) => ({ state: 'loading', panel: current.panel }));
     void fetchPanel(next);
@@ -89,6 +92,16 @@ export function DashboardView() {
   // A failure leaves no charts on screen pretending to be current, and a period being loaded
   // shows no charts of another period (only of the same one, while it refreshes).
   const panel = load.panel && load.panel.range === range ? load.panel : null;
+  // A period chosen (or refreshed) by the supervisor is said once loaded: the charts below
+  // changed without the focus moving. The first load, as the screen opens, is not.
+  const announced =
+    load.state === 'ready' && panel && chosen
+      ? t.loaded(
+          t.ranges[range],
+          t.period(formatDay(panel.firstDay), formatDay(panel.lastDay)),
+          t.calls(panel.calls, panel.visits),
+        )
+      : '';
 
   return (
     <section className="page dashboard" aria-labelledby="dashboard-title">
@@ -116,6 +129,9 @@ export function DashboardView() {
           {t.refresh}
         </button>
       </div>
+      <p role="status" className="visually-hidden">
+        {announced}
+      </p>
       {load.state === 'loading' && (
         <div className="progress" role="progressbar" aria-label={t.loading} />
       )}
