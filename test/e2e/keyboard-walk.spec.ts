@@ -3,11 +3,12 @@
  * opens on its title keeps Shift+Tab inside it; a field reached with Tab is never hidden under a
  * dialog's sticky buttons; Ctrl+Enter on «Cerrar llamada» says what is missing as the button
  * does; dismissing the no-call offer leaves the focus on the record; Esc on a record opened from
- * Llamadas goes back to Llamadas, never to a company page left open before.
+ * Llamadas goes back to Llamadas, never to a company page left open before; Esc on a company page
+ * goes back to the record or the list it was opened from.
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { callbarOf, changePedrosPhone, openCallWithPedro, PEDRO } from './desk-steps';
+import { callbarOf, changePedrosPhone, openCallWithPedro, openPedro, PEDRO } from './desk-steps';
 import { expect, test } from './fixtures';
 
 /** How far the focused control reaches under the dialog's sticky footer (0: clear of it). */
@@ -115,4 +116,49 @@ test('Esc on a record opened from Llamadas goes back to Llamadas, not to a compa
   await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Empresa' })).toHaveCount(0);
   await expectAccessible(page, 'Llamadas, de vuelta de una ficha');
+});
+
+test('Esc on a company page goes back where it was opened from: a record, or Solicitudes de acceso', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  const company = page.getByRole('region', { name: 'Empresa', exact: true });
+  await openPedro(desk);
+  await desk.record
+    .getByRole('button', { name: /^Ver la empresa / })
+    .first()
+    .click();
+  await expect(company).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Back to his record, which takes the focus (not the search, not empty).
+  await expect(company).toHaveCount(0);
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+  await expect(desk.record).toBeFocused();
+  // And from it, as before, to the search.
+  await page.keyboard.press('Escape');
+  await expect(desk.search).toBeFocused();
+
+  await page
+    .getByRole('navigation', { name: 'Secciones' })
+    .getByRole('button', { name: 'Solicitudes de acceso' })
+    .click();
+  const heading = page.getByRole('heading', { level: 1, name: /Solicitudes de acceso/ });
+  await expect(heading).toBeFocused();
+  await page
+    .getByRole('button', { name: /^Ver la empresa / })
+    .first()
+    .click();
+  await expect(company).toBeVisible();
+  // A person opened on that page: Esc goes back to the company, and then to the list.
+  await company
+    .getByRole('button', { name: /^Ver la ficha de / })
+    .first()
+    .click();
+  await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(company).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(heading).toBeFocused();
+  await expect(company).toHaveCount(0);
+  await expectAccessible(page, 'Solicitudes de acceso, de vuelta de una empresa');
 });

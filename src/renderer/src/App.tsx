@@ -149,10 +149,14 @@ function Desk() {
         useSession.getState().view === 'search'
       ) {
         event.preventDefault();
-        // A record opened on a company's page goes back to it; one opened from another screen's
-        // list, to that screen; anything else, to the search.
+        // A company's page opened from a record goes back to that record; a record opened on a
+        // company's page, to it; either opened from another screen's list, to that screen;
+        // anything else, to the search.
         const { recordRut, listBehind } = useApp.getState();
-        if (recordRut && listBehind) {
+        if (recordRut && useCompany.getState().rut) {
+          // The pane that comes back takes the focus (the one pressed went with the company).
+          useCompany.getState().close();
+        } else if (listBehind) {
           closeRecord();
           useSession.getState().show(listBehind);
           focusViewHeading();

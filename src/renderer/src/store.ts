@@ -43,10 +43,16 @@ type State = {
    * The company whose page the open record was opened from, and the search as it was then: Esc
    * goes back to both (backToCompany).
    */
-  companyBehind: { rut: string; text: string; scope: CompanyHit | null } | null;
+  companyBehind: {
+    rut: string;
+    text: string;
+    scope: CompanyHit | null;
+    /** The list that company's page was opened from, if any: Esc from it goes back there. */
+    listBehind: View | null;
+  } | null;
   /**
-   * The screen whose list the open record was opened from (Llamadas, Ley 21.719,
-   * Sincronización: open-record.ts): Esc goes back there.
+   * The screen whose list the open record, or company, was opened from (Llamadas, Ley 21.719,
+   * Sincronización, Solicitudes de acceso: open-record.ts): Esc goes back there.
    */
   listBehind: View | null;
   personCount: number | null;
@@ -316,7 +322,14 @@ export const useApp = create<State & Actions>()((set, get) => {
       if (row.kind === 'company') {
         // The company record (issue 7); from it, "Buscar entre sus personas" scopes the search.
         recordSeq++;
-        set({ record: null, recordRut: null, recordLoading: false, recordError: null });
+        set({
+          record: null,
+          recordRut: null,
+          recordLoading: false,
+          recordError: null,
+          companyBehind: null,
+          listBehind: null,
+        });
         void useCompany.getState().open(row.company.rut);
         return;
       }
@@ -328,8 +341,8 @@ export const useApp = create<State & Actions>()((set, get) => {
       // and to the search that showed it. From another screen's list, a company still open on
       // the search is no way back (open-record.ts).
       const company = via === 'company' ? useCompany.getState().rut : null;
-      const { text, scope } = get();
-      const companyBehind = company ? { rut: company, text, scope } : null;
+      const { text, scope, listBehind } = get();
+      const companyBehind = company ? { rut: company, text, scope, listBehind } : null;
       const parsed = readRut(rut);
       set({ scope: null, text: parsed ? formatRut(parsed) : rut, typedAt: performance.now() });
       void runSearch();
@@ -340,7 +353,12 @@ export const useApp = create<State & Actions>()((set, get) => {
       const behind = get().companyBehind;
       if (!behind) return false;
       get().closeRecord();
-      set({ text: behind.text, scope: behind.scope, typedAt: performance.now() });
+      set({
+        text: behind.text,
+        scope: behind.scope,
+        listBehind: behind.listBehind,
+        typedAt: performance.now(),
+      });
       void runSearch();
       void useCompany
         .getState()

@@ -148,7 +148,10 @@ export const shortcutMessages = {
       title: 'Página de una empresa',
       items: [
         ['Enter', 'En el nombre de una persona, abrir su ficha'],
-        ['Esc', 'En esa ficha, volver a la empresa; en la empresa, volver a los resultados'],
+        [
+          'Esc',
+          'En esa ficha, volver a la empresa; en la empresa, volver a la ficha o la lista desde la que se abrió, o a los resultados',
+        ],
       ],
     },
     {

@@ -12,7 +12,7 @@ import { ApiError, call } from '../api/client';
 import { displayRut } from '../components/display';
 import { useSession } from '../session-store';
 import { RegisterCheckCell, RequestState } from './CompanyPane';
-import { useCompany } from './company-store';
+import { openCompanyFromList } from '../components/open-record';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 type StateFilter = AccessRequestView['state'] | 'all';
@@ -30,9 +30,7 @@ export function RequestsView() {
   const [listing, setListing] = useState<Listing | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const show = useSession((s) => s.show);
   const incomplete = useSession((s) => s.sync?.replicaIncomplete ?? false);
-  const openCompany = useCompany((s) => s.open);
   const asked = useRef(0);
   const rowsRef = useRef<HTMLTableSectionElement>(null);
 
@@ -119,10 +117,7 @@ export function RequestsView() {
                     type="button"
                     className="link"
                     aria-label={t.openOf(r.companyName)}
-                    onClick={() => {
-                      show('search');
-                      void openCompany(r.companyRut);
-                    }}
+                    onClick={() => openCompanyFromList(r.companyRut)}
                   >
                     {r.companyName}
                   </button>

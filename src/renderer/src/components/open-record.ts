@@ -1,4 +1,5 @@
 import type { ViewVia } from '../../../shared/contract';
+import { useCompany } from '../company/company-store';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
 
@@ -16,4 +17,16 @@ export function openRecordFromList(personRut: string, via: ViewVia): void {
   requestAnimationFrame(() =>
     document.querySelector<HTMLElement>('section.record[tabindex="-1"]')?.focus(),
   );
+}
+
+/**
+ * A company's page opened from another screen's list (Solicitudes de acceso): on the search
+ * screen, with no record under it; Esc goes back to that list, as from a record.
+ */
+export function openCompanyFromList(companyRut: string): void {
+  const from = useSession.getState().view;
+  useSession.getState().show('search');
+  useApp.getState().closeRecord();
+  void useCompany.getState().open(companyRut);
+  if (from !== 'search') useApp.setState({ listBehind: from });
 }
