@@ -336,6 +336,60 @@ test.describe('at 200% zoom of a 1280 × 720 window (640 × 360)', () => {
   });
 });
 
+test.describe('at 400% zoom of a 1280 × 720 window (320 × 256, WCAG 1.4.10)', () => {
+  test.use({ user: 'supervisora', viewport: { width: 320, height: 256 } });
+
+  test('every screen reflows to one column: only a data table scrolls sideways, in its own box', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    /** What reaches past the window's right edge, a table's insides apart (their box scrolls). */
+    const sideways = () =>
+      page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        elements: [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+          .filter((el) => getComputedStyle(el).position !== 'fixed')
+          .filter((el) => !el.parentElement?.closest('.table-scroll'))
+          .map((el) => `${el.tagName}.${el.className}`),
+      }));
+    await expect.poll(sideways).toEqual({ page: 0, elements: [] });
+    await desk.find('12.345.678-5');
+    await desk.search.press('Enter');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect.poll(sideways).toEqual({ page: 0, elements: [] });
+    // His e-mail is read whole, wrapped if need be, not cut at the window's edge.
+    const email = desk.record
+      .getByRole('definition')
+      .filter({ hasText: 'pedro.gonzalez@gmail.com' });
+    const box = (await email.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+    // A table wider than the window is a region of its own that the keyboard can scroll.
+    const accounts = desk.record.getByRole('region', { name: /^Cuentas por portal \(tabla/ });
+    await accounts.focus();
+    await expect(accounts).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => accounts.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await expectAccessible(page, 'ficha a 320 px');
+    // «Salir» is on the screen, not half off it.
+    const out = (await page.getByRole('button', { name: 'Salir' }).boundingBox())!;
+    expect(out.x + out.width).toBeLessThanOrEqual(320);
+    const sections = page.getByRole('navigation', { name: 'Secciones' });
+    for (const tab of [
+      'Llamadas',
+      'Auditoría',
+      'Ley 21.719',
+      'Solicitudes de acceso',
+      'Sincronización',
+      'Panel',
+    ]) {
+      await sections.getByRole('button', { name: tab, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+      await expect.poll(sideways, { message: tab }).toEqual({ page: 0, elements: [] });
+    }
+  });
+});
+
 test.describe('in a 1024 × 700 window', () => {
   test.use({ user: 'supervisora', viewport: { width: 1024, height: 700 } });
 

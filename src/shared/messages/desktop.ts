@@ -292,3 +292,8 @@ export const lockScreenMessages = {
       ? `${seconds / 60} ${seconds === 60 ? 'minuto' : 'minutos'}`
       : `${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}`,
 };
+
+/** A data table wider than its pane, scrolled sideways on its own (components/TableScroll.tsx). */
+export const tableScrollMessages = {
+  label: (table: string) => `${table} (tabla más ancha que la pantalla: ← → la desplazan)`,
+};

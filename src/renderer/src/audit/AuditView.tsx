@@ -23,6 +23,7 @@ import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { displayRut } from '../components/display';
 import { saveCsv } from '../components/save-file';
+import { TableScroll } from '../components/TableScroll';
 
 const PAGE = 100;
 
@@ -355,54 +356,59 @@ export function AuditView() {
           {page.events.length === 0 ? (
             <p className="notice empty">{m.noEvents}</p>
           ) : (
-            <table className="audit-table">
-              <caption className="visually-hidden">{m.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.columns.seq}</th>
-                  <th scope="col">{m.columns.at}</th>
-                  <th scope="col">{m.columns.agent}</th>
-                  <th scope="col">{m.columns.person}</th>
-                  <th scope="col">{m.columns.action}</th>
-                  <th scope="col">{m.columns.changes}</th>
-                  <th scope="col">{m.columns.reason}</th>
-                  <th scope="col">{m.columns.identity}</th>
-                  <th scope="col">{auditDeviceMessages.column}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.events.map((event) => (
-                  <tr key={event.seq}>
-                    <td>{event.seq}</td>
-                    <td>
-                      <WholeDates text={formatDateTime(event.at)} />
-                    </td>
-                    <td>{agentName(event.agentId)}</td>
-                    <td>
-                      {event.personRut === null ? (
-                        m.empty
-                      ) : (
-                        <>
-                          {event.personName && (
-                            <span className="audit-person">{event.personName}</span>
-                          )}
-                          <span className="rut audit-nowrap">{displayRut(event.personRut)}</span>
-                        </>
-                      )}
-                    </td>
-                    <td>{actionText(event.action)}</td>
-                    <td>
-                      <Changes event={event} agentName={agentName} />
-                    </td>
-                    <td className="audit-free-text">{event.reason ?? ''}</td>
-                    <td>{identityCheckText(event.identityCheck)}</td>
-                    <td className="audit-device" title={auditDeviceMessages.title(event.deviceId)}>
-                      {deviceText(event.deviceId, thisDevice)}
-                    </td>
+            <TableScroll label={m.caption}>
+              <table className="audit-table">
+                <caption className="visually-hidden">{m.caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.columns.seq}</th>
+                    <th scope="col">{m.columns.at}</th>
+                    <th scope="col">{m.columns.agent}</th>
+                    <th scope="col">{m.columns.person}</th>
+                    <th scope="col">{m.columns.action}</th>
+                    <th scope="col">{m.columns.changes}</th>
+                    <th scope="col">{m.columns.reason}</th>
+                    <th scope="col">{m.columns.identity}</th>
+                    <th scope="col">{auditDeviceMessages.column}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {page.events.map((event) => (
+                    <tr key={event.seq}>
+                      <td>{event.seq}</td>
+                      <td>
+                        <WholeDates text={formatDateTime(event.at)} />
+                      </td>
+                      <td>{agentName(event.agentId)}</td>
+                      <td>
+                        {event.personRut === null ? (
+                          m.empty
+                        ) : (
+                          <>
+                            {event.personName && (
+                              <span className="audit-person">{event.personName}</span>
+                            )}
+                            <span className="rut audit-nowrap">{displayRut(event.personRut)}</span>
+                          </>
+                        )}
+                      </td>
+                      <td>{actionText(event.action)}</td>
+                      <td>
+                        <Changes event={event} agentName={agentName} />
+                      </td>
+                      <td className="audit-free-text">{event.reason ?? ''}</td>
+                      <td>{identityCheckText(event.identityCheck)}</td>
+                      <td
+                        className="audit-device"
+                        title={auditDeviceMessages.title(event.deviceId)}
+                      >
+                        {deviceText(event.deviceId, thisDevice)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
           {page.total > PAGE && (
             <div className="pager">

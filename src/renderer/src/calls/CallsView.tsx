@@ -21,6 +21,7 @@ import { useSession } from '../session-store';
 import { displayRut } from '../components/display';
 import { openRecordFromList } from '../components/open-record';
 import { useInteractionWords } from '../components/interaction-words';
+import { TableScroll } from '../components/TableScroll';
 
 const PAGE = 50;
 
@@ -249,62 +250,66 @@ export function CallsView() {
         <p className="notice empty">{filtered ? f.emptyFiltered : l.listEmpty}</p>
       )}
       {calls && calls.length > 0 && (
-        <table className="calls-table">
-          <caption className="muted">{l.listCaption(all)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.openedAt}</th>
-              {all && <th scope="col">{t.columns.agent}</th>}
-              <th scope="col">{t.columns.person}</th>
-              <th scope="col">{t.columns.reason}</th>
-              <th scope="col">{t.columns.actions}</th>
-              <th scope="col">{t.columns.outcome}</th>
-              <th scope="col">{t.columns.notes}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.map((item) => (
-              <tr key={item.id}>
-                <td className="nowrap">{formatDateTime(item.openedAt)}</td>
-                {all && <td>{item.agentName ?? t.unknownAgent}</td>}
-                <td>
-                  {item.personRut ? (
-                    <PersonCell
-                      name={item.personName}
-                      rut={item.personRut}
-                      onOpen={() => open(item.personRut!)}
-                    />
-                  ) : (
-                    '—'
-                  )}
-                  {/* Who spoke for the person: called, or was there at an officer's visit. */}
-                  {interactionKindWords[item.kind].onBehalf.listed(item) && (
-                    <span className="small muted">
-                      {` · ${interactionKindWords[item.kind].onBehalf.listed(item)}`}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {mixed
-                    ? interactionKindWords[item.kind].kindReason(
-                        interactionReasonLabels[item.reason],
-                      )
-                    : interactionReasonLabels[item.reason]}
-                </td>
-                <td>
-                  {/* On whom, when not the call's person; and what the central did with it. */}
-                  {item.actions
-                    .map((a) => callActionText(a, item.personRut, displayRut))
-                    .join(', ') || '—'}
-                </td>
-                <td>{item.outcome ? interactionOutcomeLabels[item.outcome] : t.inProgressShort}</td>
-                <td className="call-notes">
-                  <NotesCell notes={item.notes ?? ''} />
-                </td>
+        <TableScroll label={l.listCaption(all)}>
+          <table className="calls-table">
+            <caption className="muted">{l.listCaption(all)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.columns.openedAt}</th>
+                {all && <th scope="col">{t.columns.agent}</th>}
+                <th scope="col">{t.columns.person}</th>
+                <th scope="col">{t.columns.reason}</th>
+                <th scope="col">{t.columns.actions}</th>
+                <th scope="col">{t.columns.outcome}</th>
+                <th scope="col">{t.columns.notes}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {calls.map((item) => (
+                <tr key={item.id}>
+                  <td className="nowrap">{formatDateTime(item.openedAt)}</td>
+                  {all && <td>{item.agentName ?? t.unknownAgent}</td>}
+                  <td>
+                    {item.personRut ? (
+                      <PersonCell
+                        name={item.personName}
+                        rut={item.personRut}
+                        onOpen={() => open(item.personRut!)}
+                      />
+                    ) : (
+                      '—'
+                    )}
+                    {/* Who spoke for the person: called, or was there at an officer's visit. */}
+                    {interactionKindWords[item.kind].onBehalf.listed(item) && (
+                      <span className="small muted">
+                        {` · ${interactionKindWords[item.kind].onBehalf.listed(item)}`}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {mixed
+                      ? interactionKindWords[item.kind].kindReason(
+                          interactionReasonLabels[item.reason],
+                        )
+                      : interactionReasonLabels[item.reason]}
+                  </td>
+                  <td>
+                    {/* On whom, when not the call's person; and what the central did with it. */}
+                    {item.actions
+                      .map((a) => callActionText(a, item.personRut, displayRut))
+                      .join(', ') || '—'}
+                  </td>
+                  <td>
+                    {item.outcome ? interactionOutcomeLabels[item.outcome] : t.inProgressShort}
+                  </td>
+                  <td className="call-notes">
+                    <NotesCell notes={item.notes ?? ''} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {page && page.total > PAGE && (
         <nav className="pager" aria-label={f.pager}>

@@ -42,6 +42,7 @@ import { standingClass } from './MembershipSummary';
 import { CompanyOfficers } from '../officers/CompanyOfficers';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useIsAgentPerson } from '../components/agent-person';
+import { TableScroll } from '../components/TableScroll';
 
 /** The open company's heading: what its pane is described by. */
 const COMPANY_TITLE_ID = 'company-title';
@@ -205,26 +206,28 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
       {company.signatories.length === 0 ? (
         <p className="muted">{empresas ? t.registerEmpty : t.registerOtherEmpty}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{columnTitles.person}</th>
-              <th scope="col">{columnTitles.rut}</th>
-              <th scope="col">{columnTitles.quality}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {company.signatories.map((s) => (
-              <tr key={`${s.person.rut}-${s.kind}`}>
-                <th scope="row">
-                  <PersonLink person={s.person} />
-                </th>
-                <td className="rut nowrap">{displayRut(s.person.rut)}</td>
-                <td>{signatoryKindLabels[s.kind]}</td>
+        <TableScroll label={empresas ? t.register : t.registerOther}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{columnTitles.person}</th>
+                <th scope="col">{columnTitles.rut}</th>
+                <th scope="col">{columnTitles.quality}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {company.signatories.map((s) => (
+                <tr key={`${s.person.rut}-${s.kind}`}>
+                  <th scope="row">
+                    <PersonLink person={s.person} />
+                  </th>
+                  <td className="rut nowrap">{displayRut(s.person.rut)}</td>
+                  <td>{signatoryKindLabels[s.kind]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <div className="section-head">
@@ -244,154 +247,159 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
       {company.profiles.length === 0 ? (
         <p className="muted">{t.profilesEmpty}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{columnTitles.person}</th>
-              <th scope="col">{columnTitles.profile}</th>
-              <th scope="col">{columnTitles.state}</th>
-              {empresas && <th scope="col">{columnTitles.agreement}</th>}
-              <th scope="col">{columnTitles.modules}</th>
-              <th scope="col">{columnTitles.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {company.profiles.map((p) => {
-              const name = nameOr(p.person);
-              const standing = profileStanding(p, p.needsAgreement);
-              // Why a change of this row can be asked by nobody now (companyChangeWaits): the
-              // button waits, said beside it, rather than open a dialog nobody can complete.
-              const user = {
-                personRut: readRut(p.person.rut)?.body ?? -1,
-                legalRepresentative: p.legalRepresentative,
-              };
-              const changes = companyUserChangesFor({ onEmpresas: empresas }, p.state);
-              const waitFor = (change: 'takes' | 'gives_back' | 'modules') =>
-                companyChangeWaits(user, change, company, listedCallers);
-              const takeAway = why(p.can.takeAway);
-              const takesWait =
-                takeAway === null && changes.some((c) => COMPANY_USER_CHANGES[c].to !== 'active')
-                  ? waitFor('takes')
-                  : null;
-              const modulesWait = p.state !== 'removed' ? waitFor('modules') : null;
-              // His access and his modules waiting for him alike: one sentence says both.
-              const both = takesWait !== null && modulesWait !== null;
-              const waits = (wait: ChangeWait | null, what: 'access' | 'modules'): string | null =>
-                wait === null
-                  ? null
-                  : wait.why === 'company_not_adherent'
-                    ? deniedMessages.company_not_adherent
-                    : t.representativeWaits(
-                        isMe(p.person.rut) ? null : name,
-                        both ? 'both' : what,
-                        wait.reason,
-                      );
-              // Each reason said once in the row, however many of its buttons wait for it.
-              const reasons: string[] = [];
-              const shownAt = (reason: string | null): string | undefined => {
-                if (reason === null) return undefined;
-                if (reason === nobodyAsks) return nobodyId;
-                if (!reasons.includes(reason)) reasons.push(reason);
-                return `${rowId}-${readRut(p.person.rut)?.body}-why-${reasons.indexOf(reason)}`;
-              };
-              const changeReason = (change: CompanyUserChange) =>
-                manage ??
-                (COMPANY_USER_CHANGES[change].to === 'active'
-                  ? waits(waitFor('gives_back'), 'access')
-                  : // A legal representative's access: only at his own request (rules 9, 12).
-                    (takeAway ?? waits(takesWait, 'access'))) ??
-                nobodyAsks;
-              const modulesReason = manage ?? waits(modulesWait, 'modules') ?? nobodyAsks;
-              // The row's reasons, in its buttons' order, known before the row is drawn.
-              for (const change of changes) shownAt(changeReason(change));
-              if (p.state !== 'removed') shownAt(modulesReason);
-              return (
-                <Fragment key={p.person.rut}>
-                  <tr className={reasons.length > 0 ? 'has-reasons' : undefined}>
-                    <th scope="row">
-                      <PersonLink person={p.person} />
-                      <span className="rut small">{displayRut(p.person.rut)}</span>
-                    </th>
-                    <td>
-                      {roleLabels[p.role]}
-                      {p.adminKind && (
-                        <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
-                      )}
-                      {p.appointedBy && (
-                        // «Por designación del representante legal (Ricardo …)»: who, by name.
-                        <span className="small muted"> ({nameOr(p.appointedBy)})</span>
-                      )}
-                      {p.external && <TrailingTag>{t.external}</TrailingTag>}
-                    </td>
-                    <td className={standingClass(standing, company.adherent)}>
-                      {standingText(standing, company.adherent)}
-                    </td>
-                    {empresas && (
-                      <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
-                        <WholeDates
-                          text={
-                            !p.needsAgreement
-                              ? t.agreement.notNeeded
-                              : p.agreementSigned
-                                ? t.agreement.signed(
-                                    p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
-                                  )
-                                : t.agreement.pending(
-                                    p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
-                                  )
-                          }
-                        />
-                      </td>
-                    )}
-                    <td>{modulesText(p)}</td>
-                    <td className="actions">
-                      {/* The portal's own words: pause and delete, or «Inhabilitado» and back. */}
-                      {changes.map((change) => (
-                        <Fragment key={change}>
-                          {button(
-                            t[change],
-                            { kind: change, userRut: p.person.rut, userName: name },
-                            changeReason(change),
-                            shownAt(changeReason(change)),
-                          )}
-                        </Fragment>
-                      ))}
-                      {p.state !== 'removed' &&
-                        button(
-                          t.modules,
-                          {
-                            kind: 'modules',
-                            userRut: p.person.rut,
-                            userName: name,
-                            modules: p.modules,
-                          },
-                          modulesReason,
-                          shownAt(modulesReason),
+        <TableScroll label={t.profiles}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{columnTitles.person}</th>
+                <th scope="col">{columnTitles.profile}</th>
+                <th scope="col">{columnTitles.state}</th>
+                {empresas && <th scope="col">{columnTitles.agreement}</th>}
+                <th scope="col">{columnTitles.modules}</th>
+                <th scope="col">{columnTitles.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {company.profiles.map((p) => {
+                const name = nameOr(p.person);
+                const standing = profileStanding(p, p.needsAgreement);
+                // Why a change of this row can be asked by nobody now (companyChangeWaits): the
+                // button waits, said beside it, rather than open a dialog nobody can complete.
+                const user = {
+                  personRut: readRut(p.person.rut)?.body ?? -1,
+                  legalRepresentative: p.legalRepresentative,
+                };
+                const changes = companyUserChangesFor({ onEmpresas: empresas }, p.state);
+                const waitFor = (change: 'takes' | 'gives_back' | 'modules') =>
+                  companyChangeWaits(user, change, company, listedCallers);
+                const takeAway = why(p.can.takeAway);
+                const takesWait =
+                  takeAway === null && changes.some((c) => COMPANY_USER_CHANGES[c].to !== 'active')
+                    ? waitFor('takes')
+                    : null;
+                const modulesWait = p.state !== 'removed' ? waitFor('modules') : null;
+                // His access and his modules waiting for him alike: one sentence says both.
+                const both = takesWait !== null && modulesWait !== null;
+                const waits = (
+                  wait: ChangeWait | null,
+                  what: 'access' | 'modules',
+                ): string | null =>
+                  wait === null
+                    ? null
+                    : wait.why === 'company_not_adherent'
+                      ? deniedMessages.company_not_adherent
+                      : t.representativeWaits(
+                          isMe(p.person.rut) ? null : name,
+                          both ? 'both' : what,
+                          wait.reason,
+                        );
+                // Each reason said once in the row, however many of its buttons wait for it.
+                const reasons: string[] = [];
+                const shownAt = (reason: string | null): string | undefined => {
+                  if (reason === null) return undefined;
+                  if (reason === nobodyAsks) return nobodyId;
+                  if (!reasons.includes(reason)) reasons.push(reason);
+                  return `${rowId}-${readRut(p.person.rut)?.body}-why-${reasons.indexOf(reason)}`;
+                };
+                const changeReason = (change: CompanyUserChange) =>
+                  manage ??
+                  (COMPANY_USER_CHANGES[change].to === 'active'
+                    ? waits(waitFor('gives_back'), 'access')
+                    : // A legal representative's access: only at his own request (rules 9, 12).
+                      (takeAway ?? waits(takesWait, 'access'))) ??
+                  nobodyAsks;
+                const modulesReason = manage ?? waits(modulesWait, 'modules') ?? nobodyAsks;
+                // The row's reasons, in its buttons' order, known before the row is drawn.
+                for (const change of changes) shownAt(changeReason(change));
+                if (p.state !== 'removed') shownAt(modulesReason);
+                return (
+                  <Fragment key={p.person.rut}>
+                    <tr className={reasons.length > 0 ? 'has-reasons' : undefined}>
+                      <th scope="row">
+                        <PersonLink person={p.person} />
+                        <span className="rut small">{displayRut(p.person.rut)}</span>
+                      </th>
+                      <td>
+                        {roleLabels[p.role]}
+                        {p.adminKind && (
+                          <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
                         )}
-                    </td>
-                  </tr>
-                  {/* Why its buttons wait, under the whole row: in the actions column alone it
-                    stood a paragraph a word wide (370 px tall at 1024 px). */}
-                  {reasons.length > 0 && (
-                    <tr className="row-reasons">
-                      <td colSpan={empresas ? 6 : 5}>
-                        {reasons.map((reason, index) => (
-                          <p
-                            key={reason}
-                            id={`${rowId}-${readRut(p.person.rut)?.body}-why-${index}`}
-                            className="disabled-reason"
-                          >
-                            {reason}
-                          </p>
+                        {p.appointedBy && (
+                          // «Por designación del representante legal (Ricardo …)»: who, by name.
+                          <span className="small muted"> ({nameOr(p.appointedBy)})</span>
+                        )}
+                        {p.external && <TrailingTag>{t.external}</TrailingTag>}
+                      </td>
+                      <td className={standingClass(standing, company.adherent)}>
+                        {standingText(standing, company.adherent)}
+                      </td>
+                      {empresas && (
+                        <td className={p.needsAgreement && !p.agreementSigned ? 'warn-text' : ''}>
+                          <WholeDates
+                            text={
+                              !p.needsAgreement
+                                ? t.agreement.notNeeded
+                                : p.agreementSigned
+                                  ? t.agreement.signed(
+                                      p.agreementSignedAt ? formatDate(p.agreementSignedAt) : '—',
+                                    )
+                                  : t.agreement.pending(
+                                      p.agreementSentAt ? formatDate(p.agreementSentAt) : null,
+                                    )
+                            }
+                          />
+                        </td>
+                      )}
+                      <td>{modulesText(p)}</td>
+                      <td className="actions">
+                        {/* The portal's own words: pause and delete, or «Inhabilitado» and back. */}
+                        {changes.map((change) => (
+                          <Fragment key={change}>
+                            {button(
+                              t[change],
+                              { kind: change, userRut: p.person.rut, userName: name },
+                              changeReason(change),
+                              shownAt(changeReason(change)),
+                            )}
+                          </Fragment>
                         ))}
+                        {p.state !== 'removed' &&
+                          button(
+                            t.modules,
+                            {
+                              kind: 'modules',
+                              userRut: p.person.rut,
+                              userName: name,
+                              modules: p.modules,
+                            },
+                            modulesReason,
+                            shownAt(modulesReason),
+                          )}
                       </td>
                     </tr>
-                  )}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
+                    {/* Why its buttons wait, under the whole row: in the actions column alone it
+                    stood a paragraph a word wide (370 px tall at 1024 px). */}
+                    {reasons.length > 0 && (
+                      <tr className="row-reasons">
+                        <td colSpan={empresas ? 6 : 5}>
+                          {reasons.map((reason, index) => (
+                            <p
+                              key={reason}
+                              id={`${rowId}-${readRut(p.person.rut)?.body}-why-${index}`}
+                              className="disabled-reason"
+                            >
+                              {reason}
+                            </p>
+                          ))}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       {(empresas || company.requests.length > 0) && (
@@ -438,59 +446,61 @@ function CompanyRequests({
       {company.requests.length === 0 ? (
         <p className="muted">{t.requestsEmpty}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{columnTitles.requester}</th>
-              <th scope="col">{columnTitles.declares}</th>
-              <th scope="col">{columnTitles.companyRegister}</th>
-              <th scope="col">{columnTitles.state}</th>
-              <th scope="col">{columnTitles.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {company.requests.map((r) => {
-              const name = nameOr(r.requester);
-              return (
-                <tr key={`${r.requester.rut}-${r.requestedAt}`}>
-                  <th scope="row">
-                    <PersonLink person={r.requester} />
-                    <span className="rut small">{displayRut(r.requester.rut)}</span>
-                  </th>
-                  <td>{requestCapacityLabels[r.capacity]}</td>
-                  <RegisterCheckCell check={r.check} pending={r.state === 'pending'} />
-                  <td>
-                    <RequestState request={r} />
-                  </td>
-                  <td className="actions">
-                    {r.state === 'pending' && (
-                      <>
-                        {button(
-                          t.approve,
-                          { kind: 'approve', requesterRut: r.requester.rut, requesterName: name },
-                          requests ?? (r.check.ok ? null : t.cannotApprove[r.check.reason]),
-                        )}
-                        {button(
-                          t.reject,
-                          {
-                            kind: 'reject',
-                            requesterRut: r.requester.rut,
-                            requesterName: name,
-                            // The register already says why: the reason is written for her.
-                            ...(r.check.ok
-                              ? {}
-                              : { reason: t.dialog.rejectReasonFor[r.check.reason] }),
-                          },
-                          requests,
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={t.requests}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{columnTitles.requester}</th>
+                <th scope="col">{columnTitles.declares}</th>
+                <th scope="col">{columnTitles.companyRegister}</th>
+                <th scope="col">{columnTitles.state}</th>
+                <th scope="col">{columnTitles.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {company.requests.map((r) => {
+                const name = nameOr(r.requester);
+                return (
+                  <tr key={`${r.requester.rut}-${r.requestedAt}`}>
+                    <th scope="row">
+                      <PersonLink person={r.requester} />
+                      <span className="rut small">{displayRut(r.requester.rut)}</span>
+                    </th>
+                    <td>{requestCapacityLabels[r.capacity]}</td>
+                    <RegisterCheckCell check={r.check} pending={r.state === 'pending'} />
+                    <td>
+                      <RequestState request={r} />
+                    </td>
+                    <td className="actions">
+                      {r.state === 'pending' && (
+                        <>
+                          {button(
+                            t.approve,
+                            { kind: 'approve', requesterRut: r.requester.rut, requesterName: name },
+                            requests ?? (r.check.ok ? null : t.cannotApprove[r.check.reason]),
+                          )}
+                          {button(
+                            t.reject,
+                            {
+                              kind: 'reject',
+                              requesterRut: r.requester.rut,
+                              requesterName: name,
+                              // The register already says why: the reason is written for her.
+                              ...(r.check.ok
+                                ? {}
+                                : { reason: t.dialog.rejectReasonFor[r.check.reason] }),
+                            },
+                            requests,
+                          )}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -14,6 +14,7 @@ import { useSession } from '../session-store';
 import { RegisterCheckCell, RequestState } from './CompanyPane';
 import { openCompanyFromList } from '../components/open-record';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { TableScroll } from '../components/TableScroll';
 
 type StateFilter = AccessRequestView['state'] | 'all';
 
@@ -97,44 +98,46 @@ export function RequestsView() {
       {requests === null && loading && <p className="muted">{t.requestsLoading}</p>}
       {requests && requests.length === 0 && <p className="muted">{t.requestsNone}</p>}
       {requests && requests.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{columnTitles.date}</th>
-              <th scope="col">{columnTitles.company}</th>
-              <th scope="col">{columnTitles.requester}</th>
-              <th scope="col">{columnTitles.declares}</th>
-              <th scope="col">{columnTitles.companyRegister}</th>
-              <th scope="col">{columnTitles.state}</th>
-            </tr>
-          </thead>
-          <tbody ref={rowsRef}>
-            {requests.map((r) => (
-              <tr key={keyOf(r)}>
-                <td className="nowrap">{formatDate(r.requestedAt)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    aria-label={t.openOf(r.companyName)}
-                    onClick={() => openCompanyFromList(r.companyRut)}
-                  >
-                    {r.companyName}
-                  </button>
-                </td>
-                <td>
-                  {r.requester.name ?? ''}
-                  <span className="rut small">{displayRut(r.requester.rut)}</span>
-                </td>
-                <td>{requestCapacityLabels[r.capacity]}</td>
-                <RegisterCheckCell check={r.check} pending={r.state === 'pending'} />
-                <td>
-                  <RequestState request={r} dated />
-                </td>
+        <TableScroll label={t.requestsTitle}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{columnTitles.date}</th>
+                <th scope="col">{columnTitles.company}</th>
+                <th scope="col">{columnTitles.requester}</th>
+                <th scope="col">{columnTitles.declares}</th>
+                <th scope="col">{columnTitles.companyRegister}</th>
+                <th scope="col">{columnTitles.state}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody ref={rowsRef}>
+              {requests.map((r) => (
+                <tr key={keyOf(r)}>
+                  <td className="nowrap">{formatDate(r.requestedAt)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t.openOf(r.companyName)}
+                      onClick={() => openCompanyFromList(r.companyRut)}
+                    >
+                      {r.companyName}
+                    </button>
+                  </td>
+                  <td>
+                    {r.requester.name ?? ''}
+                    <span className="rut small">{displayRut(r.requester.rut)}</span>
+                  </td>
+                  <td>{requestCapacityLabels[r.capacity]}</td>
+                  <RegisterCheckCell check={r.check} pending={r.state === 'pending'} />
+                  <td>
+                    <RequestState request={r} dated />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {listing?.hasMore && (
         <p>

@@ -16,6 +16,7 @@ import { openRecordFromList } from '../components/open-record';
 import { useDataRequests } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RegisterRequestForm } from './RegisterRequestForm';
+import { TableScroll } from '../components/TableScroll';
 
 const SOON_BUSINESS_DAYS = 2;
 
@@ -156,66 +157,68 @@ export function DataRequestsView() {
         </p>
       )}
       {requests && requests.length > 0 && (
-        <table className="calls-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.number}</th>
-              <th scope="col">{t.columns.person}</th>
-              <th scope="col">{t.columns.right}</th>
-              <th scope="col">{t.columns.state}</th>
-              <th scope="col">{t.columns.received}</th>
-              <th scope="col">{t.columns.due}</th>
-              {supervisor && <th scope="col">{t.columns.agent}</th>}
-              <th scope="col">{t.columns.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((request) => (
-              <tr key={request.number} data-deadline={request.deadline}>
-                <th scope="row" className="nowrap">
-                  {request.number}
-                </th>
-                <td>
-                  {request.personName && !request.withoutRecord ? (
+        <TableScroll label={t.listTitle}>
+          <table className="calls-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.columns.number}</th>
+                <th scope="col">{t.columns.person}</th>
+                <th scope="col">{t.columns.right}</th>
+                <th scope="col">{t.columns.state}</th>
+                <th scope="col">{t.columns.received}</th>
+                <th scope="col">{t.columns.due}</th>
+                {supervisor && <th scope="col">{t.columns.agent}</th>}
+                <th scope="col">{t.columns.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((request) => (
+                <tr key={request.number} data-deadline={request.deadline}>
+                  <th scope="row" className="nowrap">
+                    {request.number}
+                  </th>
+                  <td>
+                    {request.personName && !request.withoutRecord ? (
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={t.openPerson(request.personName)}
+                        onClick={() => openRecordFromList(request.personRut, 'data_requests')}
+                      >
+                        {request.personName}
+                      </button>
+                    ) : (
+                      // Someone the system holds nothing of: the name they gave, no record to open.
+                      request.personName && <span>{request.personName} </span>
+                    )}
+                    <span className="rut small">{displayRut(request.personRut)}</span>
+                    {request.withoutRecord && <TrailingTag>{t.withoutRecord.tag}</TrailingTag>}
+                  </td>
+                  <td>
+                    {labels.rights[request.right]}
+                    {request.blocked && <TrailingTag>{t.blockedTag}</TrailingTag>}
+                  </td>
+                  <td>{labels.states[request.state]}</td>
+                  <td className="nowrap">{formatDate(request.receivedAt)}</td>
+                  <td>
+                    <DeadlineCell request={request} />
+                  </td>
+                  {supervisor && <td>{request.agentName ?? request.agentId}</td>}
+                  <td>
                     <button
                       type="button"
-                      className="link"
-                      aria-label={t.openPerson(request.personName)}
-                      onClick={() => openRecordFromList(request.personRut, 'data_requests')}
+                      className="small-button"
+                      aria-label={`${t.open} ${request.number}`}
+                      onClick={() => openDetail(request.number)}
                     >
-                      {request.personName}
+                      {t.open}
                     </button>
-                  ) : (
-                    // Someone the system holds nothing of: the name they gave, no record to open.
-                    request.personName && <span>{request.personName} </span>
-                  )}
-                  <span className="rut small">{displayRut(request.personRut)}</span>
-                  {request.withoutRecord && <TrailingTag>{t.withoutRecord.tag}</TrailingTag>}
-                </td>
-                <td>
-                  {labels.rights[request.right]}
-                  {request.blocked && <TrailingTag>{t.blockedTag}</TrailingTag>}
-                </td>
-                <td>{labels.states[request.state]}</td>
-                <td className="nowrap">{formatDate(request.receivedAt)}</td>
-                <td>
-                  <DeadlineCell request={request} />
-                </td>
-                {supervisor && <td>{request.agentName ?? request.agentId}</td>}
-                <td>
-                  <button
-                    type="button"
-                    className="small-button"
-                    aria-label={`${t.open} ${request.number}`}
-                    onClick={() => openDetail(request.number)}
-                  >
-                    {t.open}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

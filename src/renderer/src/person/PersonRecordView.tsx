@@ -67,6 +67,7 @@ import {
 } from '../../../shared/rules/membership-transitions';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { focusSyncReview } from '../components/focus-view';
+import { TableScroll } from '../components/TableScroll';
 
 /** The open record's heading: what its pane is described by. */
 const RECORD_TITLE_ID = 'record-title';
@@ -417,51 +418,55 @@ function RecordContent({ record }: { record: PersonRecord }) {
           {record.replicaIncomplete ? recordMessages.accountsNotYet : recordMessages.noAccounts}
         </p>
       ) : (
-        <table>
-          <ColumnHeads titles={recordMessages.accountColumns} />
-          <tbody>
-            {record.accounts.map((account) => (
-              <tr key={account.portal}>
-                <th scope="row">{loginLabels[account.portal]}</th>
-                <td>{registrationStateLabels[account.registrationState]}</td>
-                <td>
-                  <Badges badges={account.badges} compact />
-                </td>
-                <td>{account.failedAttempts}</td>
-                <td>{yesNo(account.passwordSet)}</td>
-                <td>{yesNo(account.emailVerified)}</td>
-                <td>
-                  {account.lastLoginAt ? formatDateTime(account.lastLoginAt) : recordMessages.never}
-                </td>
-                <td className="actions">
-                  {account.badges.some((b) => b.code === 'temporarily_locked') && (
-                    <ActionButton
-                      decision={record.can.unlock}
-                      spec={unlockSpec(record, account.portal)}
-                      label={actionDialogTexts.fixLabels.unlock}
-                    />
-                  )}
-                  {account.registrationBlocked && (
-                    <ActionButton
-                      decision={record.can.clearRegistrationBlock}
-                      spec={clearBlockSpec(record, account.portal)}
-                      label={actionDialogTexts.fixLabels.clear_registration_block}
-                    />
-                  )}
-                  {account.mailKinds.map((kind) => (
-                    <ActionButton
-                      key={kind}
-                      decision={record.can.resendMail}
-                      spec={resendSpec(record, account.portal, kind)}
-                      label={mailButtonLabel(record, account.portal, kind)}
-                      disabledReason={mailCooldownReason(record, account.portal, kind)}
-                    />
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={recordMessages.accounts}>
+          <table>
+            <ColumnHeads titles={recordMessages.accountColumns} />
+            <tbody>
+              {record.accounts.map((account) => (
+                <tr key={account.portal}>
+                  <th scope="row">{loginLabels[account.portal]}</th>
+                  <td>{registrationStateLabels[account.registrationState]}</td>
+                  <td>
+                    <Badges badges={account.badges} compact />
+                  </td>
+                  <td>{account.failedAttempts}</td>
+                  <td>{yesNo(account.passwordSet)}</td>
+                  <td>{yesNo(account.emailVerified)}</td>
+                  <td>
+                    {account.lastLoginAt
+                      ? formatDateTime(account.lastLoginAt)
+                      : recordMessages.never}
+                  </td>
+                  <td className="actions">
+                    {account.badges.some((b) => b.code === 'temporarily_locked') && (
+                      <ActionButton
+                        decision={record.can.unlock}
+                        spec={unlockSpec(record, account.portal)}
+                        label={actionDialogTexts.fixLabels.unlock}
+                      />
+                    )}
+                    {account.registrationBlocked && (
+                      <ActionButton
+                        decision={record.can.clearRegistrationBlock}
+                        spec={clearBlockSpec(record, account.portal)}
+                        label={actionDialogTexts.fixLabels.clear_registration_block}
+                      />
+                    )}
+                    {account.mailKinds.map((kind) => (
+                      <ActionButton
+                        key={kind}
+                        decision={record.can.resendMail}
+                        spec={resendSpec(record, account.portal, kind)}
+                        label={mailButtonLabel(record, account.portal, kind)}
+                        disabledReason={mailCooldownReason(record, account.portal, kind)}
+                      />
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2>{recordMessages.companies}</h2>
@@ -472,101 +477,106 @@ function RecordContent({ record }: { record: PersonRecord }) {
           </p>
         )
       ) : (
-        <table>
-          <ColumnHeads titles={recordMessages.companyColumns} />
-          <tbody>
-            {record.memberships.map((membership) => (
-              <tr
-                key={membership.companyRut}
-                data-company-rut={readRut(membership.companyRut)?.body}
-              >
-                <th scope="row">
-                  <CompanyLink rut={membership.companyRut} name={membership.companyName} />
-                </th>
-                <td className={membership.companyAdherent ? '' : 'danger-text'}>
-                  {membership.companyAdherent
-                    ? `Sí${membership.companyAdherentSince ? ` (desde ${formatDate(membership.companyAdherentSince)})` : ''}`
-                    : `No${membership.companyAdherentUntil ? ` (su adhesión terminó el ${formatDate(membership.companyAdherentUntil)})` : ''}`}
-                </td>
-                <td>
-                  {roleLabels[membership.role]}
-                  {membership.adminKind && (
-                    <span className="small muted"> · {adminKindLabels[membership.adminKind]}</span>
-                  )}
-                  {membership.external && <TrailingTag>{companyMessages.external}</TrailingTag>}
-                </td>
-                <td
-                  className={standingClass(
-                    profileStanding(membership, membership.companyOnEmpresas),
-                    membership.companyAdherent,
-                  )}
+        <TableScroll label={recordMessages.companies}>
+          <table>
+            <ColumnHeads titles={recordMessages.companyColumns} />
+            <tbody>
+              {record.memberships.map((membership) => (
+                <tr
+                  key={membership.companyRut}
+                  data-company-rut={readRut(membership.companyRut)?.body}
                 >
-                  {standingText(
-                    profileStanding(membership, membership.companyOnEmpresas),
-                    membership.companyAdherent,
-                  )}
-                </td>
-                <td>
-                  <WholeDates
-                    text={
-                      membership.endedAt
-                        ? `${formatDate(membership.startedAt)} – ${formatDate(membership.endedAt)}`
-                        : `desde ${formatDate(membership.startedAt)}`
-                    }
-                  />
-                </td>
-                <td>{modulesText(membership)}</td>
-                <td
-                  className={
-                    membership.companyOnEmpresas &&
-                    membership.role !== 'worker' &&
-                    !membership.agreementSigned
-                      ? 'warn-text'
-                      : ''
-                  }
-                >
-                  {!membership.companyOnEmpresas || membership.role === 'worker'
-                    ? companyMessages.agreement.notNeeded
-                    : membership.agreementSigned
-                      ? companyMessages.agreement.signed(
-                          membership.agreementSignedAt
-                            ? formatDate(membership.agreementSignedAt)
-                            : '—',
-                        )
-                      : companyMessages.agreement.pending(
-                          membership.agreementSentAt
-                            ? formatDate(membership.agreementSentAt)
-                            : null,
-                        )}
-                </td>
-                <td className="actions">
-                  <MembershipChanges record={record} membership={membership}>
-                    {membership.state !== 'removed' && (
-                      <ActionButton
-                        decision={membership.can.changeRole}
-                        spec={roleSpec(record, membership)}
-                        label={actionDialogTexts.role.title}
-                        reasonShownAt={
-                          notAdminHere(membership)
-                            ? notAdminNote
-                            : !membership.can.changeRole.allowed
-                              ? `${roleNotes}-${membership.companyRut}`
-                              : undefined
-                        }
-                        // The note under the table names the company itself.
-                        about={
-                          notAdminHere(membership) || membership.can.changeRole.allowed
-                            ? membership.companyName
-                            : undefined
-                        }
-                      />
+                  <th scope="row">
+                    <CompanyLink rut={membership.companyRut} name={membership.companyName} />
+                  </th>
+                  <td className={membership.companyAdherent ? '' : 'danger-text'}>
+                    {membership.companyAdherent
+                      ? `Sí${membership.companyAdherentSince ? ` (desde ${formatDate(membership.companyAdherentSince)})` : ''}`
+                      : `No${membership.companyAdherentUntil ? ` (su adhesión terminó el ${formatDate(membership.companyAdherentUntil)})` : ''}`}
+                  </td>
+                  <td>
+                    {roleLabels[membership.role]}
+                    {membership.adminKind && (
+                      <span className="small muted">
+                        {' '}
+                        · {adminKindLabels[membership.adminKind]}
+                      </span>
                     )}
-                  </MembershipChanges>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    {membership.external && <TrailingTag>{companyMessages.external}</TrailingTag>}
+                  </td>
+                  <td
+                    className={standingClass(
+                      profileStanding(membership, membership.companyOnEmpresas),
+                      membership.companyAdherent,
+                    )}
+                  >
+                    {standingText(
+                      profileStanding(membership, membership.companyOnEmpresas),
+                      membership.companyAdherent,
+                    )}
+                  </td>
+                  <td>
+                    <WholeDates
+                      text={
+                        membership.endedAt
+                          ? `${formatDate(membership.startedAt)} – ${formatDate(membership.endedAt)}`
+                          : `desde ${formatDate(membership.startedAt)}`
+                      }
+                    />
+                  </td>
+                  <td>{modulesText(membership)}</td>
+                  <td
+                    className={
+                      membership.companyOnEmpresas &&
+                      membership.role !== 'worker' &&
+                      !membership.agreementSigned
+                        ? 'warn-text'
+                        : ''
+                    }
+                  >
+                    {!membership.companyOnEmpresas || membership.role === 'worker'
+                      ? companyMessages.agreement.notNeeded
+                      : membership.agreementSigned
+                        ? companyMessages.agreement.signed(
+                            membership.agreementSignedAt
+                              ? formatDate(membership.agreementSignedAt)
+                              : '—',
+                          )
+                        : companyMessages.agreement.pending(
+                            membership.agreementSentAt
+                              ? formatDate(membership.agreementSentAt)
+                              : null,
+                          )}
+                  </td>
+                  <td className="actions">
+                    <MembershipChanges record={record} membership={membership}>
+                      {membership.state !== 'removed' && (
+                        <ActionButton
+                          decision={membership.can.changeRole}
+                          spec={roleSpec(record, membership)}
+                          label={actionDialogTexts.role.title}
+                          reasonShownAt={
+                            notAdminHere(membership)
+                              ? notAdminNote
+                              : !membership.can.changeRole.allowed
+                                ? `${roleNotes}-${membership.companyRut}`
+                                : undefined
+                          }
+                          // The note under the table names the company itself.
+                          about={
+                            notAdminHere(membership) || membership.can.changeRole.allowed
+                              ? membership.companyName
+                              : undefined
+                          }
+                        />
+                      )}
+                    </MembershipChanges>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {/* Said once for the table, not under a waiting button in every row. */}
       {record.memberships.some((m) => m.state !== 'removed' && notAdminHere(m)) && (
@@ -603,22 +613,24 @@ function RecordContent({ record }: { record: PersonRecord }) {
       {record.mails.length === 0 ? (
         <p className="muted">{recordMessages.noMails}</p>
       ) : (
-        <table>
-          <ColumnHeads titles={recordMessages.mailColumns} />
-          <tbody>
-            {record.mails.map((mail) => (
-              <tr key={`${mail.portal}-${mail.kind}-${mail.sentAt}`}>
-                <td>{formatDateTime(mail.sentAt)}</td>
-                <td>{mailKindLabels[mail.kind]}</td>
-                <td>{portalLabels[mail.portal]}</td>
-                <td>{mail.toAddress}</td>
-                <td className={mail.outcome === 'bounced' ? 'danger-text' : ''}>
-                  {mailOutcomeLabels[mail.outcome]}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={recordMessages.mails}>
+          <table>
+            <ColumnHeads titles={recordMessages.mailColumns} />
+            <tbody>
+              {record.mails.map((mail) => (
+                <tr key={`${mail.portal}-${mail.kind}-${mail.sentAt}`}>
+                  <td>{formatDateTime(mail.sentAt)}</td>
+                  <td>{mailKindLabels[mail.kind]}</td>
+                  <td>{portalLabels[mail.portal]}</td>
+                  <td>{mail.toAddress}</td>
+                  <td className={mail.outcome === 'bounced' ? 'danger-text' : ''}>
+                    {mailOutcomeLabels[mail.outcome]}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <PersonDataRequests record={record} />
