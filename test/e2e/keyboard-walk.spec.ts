@@ -4,7 +4,7 @@
  * dialog's sticky buttons; Ctrl+Enter on «Cerrar llamada» says what is missing as the button
  * does; dismissing the no-call offer leaves the focus on the record; Esc on a record opened from
  * Llamadas goes back to Llamadas, never to a company page left open before; Esc on a company page
- * goes back to the record or the list it was opened from.
+ * goes back to the record or the list it was opened from; the toast never covers the focus.
  */
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
@@ -161,4 +161,38 @@ test('Esc on a company page goes back where it was opened from: a record, or Sol
   await expect(heading).toBeFocused();
   await expect(company).toHaveCount(0);
   await expectAccessible(page, 'Solicitudes de acceso, de vuelta de una empresa');
+});
+
+test.describe('at 1280×720, the toast', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('never covers the control that has the focus: it moves to the top while one is under it', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    await openPedro(desk);
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await diagnosis.getByRole('button', { name: 'Desbloquear' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+    await dialog.getByLabel('N° de serie de la cédula').check();
+    await dialog.getByLabel('Últimos 4 dígitos del celular registrado').check();
+    await dialog.getByRole('button', { name: 'Desbloquear' }).click();
+    const toast = page.locator('.toast');
+    await expect(toast).toHaveText('Cuenta desbloqueada.');
+    // A button at the record's right edge brought to the window's bottom, then focused.
+    const corner = record.getByRole('button', { name: 'Solicitud Ley 21.719' });
+    await corner.evaluate((button) => button.scrollIntoView({ block: 'end' }));
+    await corner.focus();
+    const covered = async () => {
+      const [a, b] = [(await toast.boundingBox())!, (await corner.boundingBox())!];
+      return (
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+      );
+    };
+    await expect(toast).toHaveClass(/toast-away/);
+    expect(await covered()).toBe(false);
+    // The focus elsewhere, clear of the corner: the toast goes back there.
+    await desk.search.focus();
+    await expect(toast).not.toHaveClass(/toast-away/);
+  });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../shared/messages';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { questionMarkOpensShortcuts } from './components/question-mark-shortcut';
+import { useToastClearOfFocus } from './components/use-toast-clear-of-focus';
 import { SignOutButton } from './sign-in/SignOutButton';
 import { ActionDialog } from './person/ActionDialog';
 import { isModalOpen } from './components/Modal';
@@ -91,6 +92,8 @@ function Desk() {
   const view = useSession((s) => s.view);
   const show = useSession((s) => s.show);
   const notice = useSession((s) => s.notice);
+  const toastRef = useRef<HTMLDivElement>(null);
+  const toastAway = useToastClearOfFocus(toastRef, notice);
   // Device trust (issue 11): a revoked device ends the session; the sign-in screen says why.
   useSignOutWhenRevoked();
   const lockNow = useLockNow();
@@ -336,7 +339,12 @@ function Desk() {
       <CompanyDialogHost />
       <SelectionDialogHost />
       <DataRequestDialogs />
-      <div className="toast" role="status" aria-live="polite">
+      <div
+        ref={toastRef}
+        className={toastAway ? 'toast toast-away' : 'toast'}
+        role="status"
+        aria-live="polite"
+      >
         {notice}
       </div>
     </div>
