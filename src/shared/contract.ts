@@ -878,6 +878,14 @@ export const SyncIssue = z.object({
       by: z.string().nullable(),
     })
     .nullable(),
+  /**
+   * A bulk load's actions applied without their mails, listed as one (this is its first):
+   * the load, its file's name (null: a load this desk no longer holds) and how many actions.
+   * «Entendido» on it settles them all. Absent on a single action.
+   */
+  batch: z
+    .object({ id: z.string(), fileName: z.string().nullable(), count: z.number().int() })
+    .optional(),
 });
 export type SyncIssue = z.infer<typeof SyncIssue>;
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { RETENTION_SQL } from '../../src/main/sync/outbox-retention';
 import { tempDir } from '../support/context';
+import { excelCsv1252, largestCompanyMembers } from '../support/bulk-files';
 import {
   act,
   actAsync,
@@ -588,6 +589,80 @@ describe('clocks (G12)', () => {
 });
 
 describe('mails withheld for lateness', () => {
+  it('lists a bulk load pushed late as one row, and «Entendido» on it settles every one of its actions', async () => {
+    const central = await startCentral();
+    const clock = clockAt(new Date(Date.parse('2026-11-24T09:00:00Z')));
+    const desk = await openDesk(central.url, { clock, user: 'supervisora' });
+    await syncNow(desk);
+    const { company, members } = largestCompanyMembers(desk.db.$client);
+    const chosen = members.slice(0, 6);
+    const rows = [
+      ['RUT', 'Correo electrónico'],
+      ...chosen.map((m) => [`${m.rut}-${m.dv}`, `tarde.${m.rut}@carga.cl`]),
+    ];
+    const shown = act(desk, 'bulkLoads.preview', {
+      companyRut: `${company.rut}-${company.dv}`,
+      fileName: 'correos-noviembre.csv',
+      contentBase64: Buffer.from(excelCsv1252(rows)).toString('base64'),
+    });
+    expect(shown.totals).toMatchObject({ new_email: 6, refused: 0 });
+    const started = act(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Archivo de la empresa, por correo',
+    });
+    for (;;) {
+      const batch = act(desk, 'bulkLoads.status', { batchId: started.batchId });
+      if (batch.state !== 'applying' && batch.state !== 'preparing') break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // One single action pushed late too, beside the load.
+    const single = act(desk, 'contact.edit', {
+      rut: PEDRO,
+      email: 'pedro.tarde@gmail.com',
+      reason: 'Actualización en terreno',
+      identityCheck: CHECKED,
+      expectedVersion: record(desk, PEDRO).version,
+    });
+    clock.now = new Date(clock.now.getTime() + 3 * 3_600_000);
+    await syncNow(desk);
+    // The load's actions whose people had a portal account asked a confirmation, withheld.
+    const withheldOfLoad = () =>
+      count(
+        desk.db,
+        `SELECT count(*) AS n FROM outbox WHERE result IS NOT NULL
+         AND json_extract(payload, '$.batchId') = ?`,
+        started.batchId,
+      );
+    const withheld = withheldOfLoad();
+    expect(withheld).toBeGreaterThan(1);
+    // Two rows: the load (its file, how many) and Pedro's.
+    const issues = act(desk, 'sync.issues', {});
+    expect(issues).toHaveLength(2);
+    const [load, pedro] = issues;
+    expect(load).toMatchObject({
+      state: 'mail_withheld',
+      mailsWithheld: ['email_confirmation'],
+      batch: { id: started.batchId, fileName: 'correos-noviembre.csv', count: withheld },
+    });
+    expect(pedro).toMatchObject({ actionId: single.actionId, state: 'mail_withheld' });
+    expect(pedro.batch).toBeUndefined();
+    // The badge counts rows as the list shows them.
+    expect(act(desk, 'sync.status', {})).toMatchObject({ mailsWithheld: 2 });
+
+    act(desk, 'sync.resolve', { actionId: load.actionId, choice: 'dismiss' });
+    expect(act(desk, 'sync.issues', {}).map((i: { actionId: string }) => i.actionId)).toEqual([
+      single.actionId,
+    ]);
+    expect(withheldOfLoad()).toBe(0);
+    // One decision, audited once, saying which load and how many.
+    const audited = desk.db.$client
+      .prepare("SELECT after FROM audit_events WHERE action = 'sync.resolve'")
+      .all() as Array<{ after: string }>;
+    expect(audited.map((row) => JSON.parse(row.after))).toEqual([
+      { choice: 'dismiss', actionId: load.actionId, batchId: started.batchId, count: withheld },
+    ]);
+  });
+
   it('lists an e-mail change applied without its confirmation until someone takes note', async () => {
     const central = await startCentral();
     const clock = clockAt(new Date(Date.parse('2026-11-24T09:00:00Z')));

@@ -67,6 +67,51 @@ const SELECT = selectFrom('outbox o');
 const SELECT_WITHHELD = `${selectFrom('outbox o INDEXED BY outbox_mails_withheld')}
   WHERE o.state = 'applied' AND o.result IS NOT NULL`;
 
+/** The bulk load an intent belongs to (apply-batch.ts writes it into its payload), if any. */
+function batchIdOf(payload: string): string | null {
+  try {
+    const { batchId } = JSON.parse(payload) as { batchId?: unknown };
+    return typeof batchId === 'string' ? batchId : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A bulk load's actions applied without their mails are one row, not one per changed address:
+ * a load of thousands pushed late would bury everything else (and the badge would count them
+ * all). The load's first action stands for it, with every mail kind any of them lacked.
+ */
+export function groupedByLoad(
+  rows: ReadonlyArray<{ issue: SyncIssue; batchId: string | null }>,
+  fileNameOf: (batchId: string) => string | null,
+): SyncIssue[] {
+  const loads = new Map<string, SyncIssue & { batch: NonNullable<SyncIssue['batch']> }>();
+  const listed: SyncIssue[] = [];
+  for (const { issue, batchId } of rows) {
+    if (issue.state !== 'mail_withheld' || batchId === null) {
+      listed.push(issue);
+      continue;
+    }
+    const load = loads.get(batchId);
+    if (load) {
+      load.batch.count++;
+      for (const kind of issue.mailsWithheld) {
+        if (!load.mailsWithheld.includes(kind)) load.mailsWithheld.push(kind);
+      }
+      continue;
+    }
+    const first = {
+      ...issue,
+      mailsWithheld: [...issue.mailsWithheld],
+      batch: { id: batchId, fileName: fileNameOf(batchId), count: 1 },
+    };
+    loads.set(batchId, first);
+    listed.push(first);
+  }
+  return listed;
+}
+
 /** What names the action in its intent's payload (queuedActionName). */
 function namingOf(payload: string): { change?: unknown; decision?: unknown } {
   try {
@@ -210,11 +255,35 @@ export const syncIssuesSql = (mine: boolean) => {
 /** A supervisor sees every agent's; anyone else, their own (a null session: all, for counts). */
 export function listSyncIssues(ctx: ServiceContext, session: Session | null = null): SyncIssue[] {
   const mine = session !== null && session.role !== 'supervisor';
-  return (
-    ctx.db.$client
-      .prepare(syncIssuesSql(mine))
-      .all(...(mine ? [session.agentId, session.agentId] : [])) as Row[]
-  ).map(toIssue);
+  const rows = ctx.db.$client
+    .prepare(syncIssuesSql(mine))
+    .all(...(mine ? [session.agentId, session.agentId] : [])) as Row[];
+  const fileName = ctx.db.$client
+    .prepare('SELECT file_name FROM bulk_batches WHERE id = ?')
+    .pluck();
+  return groupedByLoad(
+    rows.map((row) => ({
+      issue: toIssue(row),
+      batchId: row.state === 'applied' ? batchIdOf(row.payload) : null,
+    })),
+    (batchId) => (fileName.get(batchId) as string | undefined) ?? null,
+  );
+}
+
+/**
+ * The withheld mails' notes of one bulk load, taken all at once: every one of its actions
+ * still listed as applied without its mails (this agent's alone, unless a supervisor). How many.
+ */
+function settleLoadWithheld(ctx: ServiceContext, session: Session, batchId: string): number {
+  const mine = session.role !== 'supervisor';
+  return ctx.db.$client
+    .prepare(
+      `UPDATE outbox SET result = NULL WHERE seq IN (
+         SELECT seq FROM outbox INDEXED BY outbox_mails_withheld
+         WHERE state = 'applied' AND result IS NOT NULL
+           AND json_extract(payload, '$.batchId') = ? ${mine ? 'AND agent_id = ?' : ''})`,
+    )
+    .run(...(mine ? [batchId, session.agentId] : [batchId])).changes;
 }
 
 type PendingRow = {
@@ -291,6 +360,8 @@ export function resolveSyncIssue(
 ): SyncIssue[] {
   const sqlite = ctx.db.$client;
   sqlite.transaction(() => {
+    /** A bulk load's withheld mails taken note of at once: which load, how many actions. */
+    let settled: { batchId: string; count: number } | null = null;
     const row = sqlite.prepare(`${SELECT} WHERE o.action_id = ? AND ${IN_LIST}`).get(actionId) as
       Row | undefined;
     if (!row) throw new NotFoundError('sync_issue');
@@ -340,7 +411,13 @@ export function resolveSyncIssue(
       // It was applied: it stays so (a central restored from a backup is sent it again), and only
       // the note of its mails goes. Nothing but «Entendido» settles it.
       if (choice !== 'dismiss') throw new RuleError('no_change');
-      sqlite.prepare('UPDATE outbox SET result = NULL WHERE action_id = ?').run(actionId);
+      // A bulk load's are listed as one: taken note of as one (groupedByLoad).
+      const batchId = batchIdOf(row.payload);
+      if (batchId !== null) {
+        settled = { batchId, count: settleLoadWithheld(ctx, session, batchId) };
+      } else {
+        sqlite.prepare('UPDATE outbox SET result = NULL WHERE action_id = ?').run(actionId);
+      }
     } else {
       sqlite.prepare("UPDATE outbox SET state = 'resolved' WHERE action_id = ?").run(actionId);
     }
@@ -352,7 +429,7 @@ export function resolveSyncIssue(
       personRut: row.person_rut,
       action: 'sync.resolve',
       before: row.result,
-      after: JSON.stringify({ choice, actionId }),
+      after: JSON.stringify({ choice, actionId, ...settled }),
       reason: null,
       identityCheck: null,
       interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,

@@ -243,6 +243,18 @@ export const syncMessages = {
         : 'Su ficha ya no está en este equipo: pida el correo a la mesa de ayuda.'
     }${inConflict ? '' : ' Luego marque «Entendido».'}`;
   },
+  /** A bulk load's actions applied without their mails, as one row (sync-issues.ts). */
+  load: (fileName: string | null, count: number) =>
+    `${fileName ? `carga masiva «${fileName}»` : 'una carga masiva'}, ${count === 1 ? '1 acción' : `${formatNumber(count)} acciones`}`,
+  loadMailWithheld: (kinds: readonly string[], count: number) => {
+    const names = kinds.map((k) => mailKindLabels[k as keyof typeof mailKindLabels] ?? k);
+    const all = count === 1 ? 'su acción' : `sus ${formatNumber(count)} acciones`;
+    return `El sistema central aplicó ${all}, pero no envió ${formatList(
+      names.map((name) => `el correo «${name}»`),
+    )} de ninguna: las recibió más de ${MAIL_FRESHNESS_MS / 3_600_000} horas después de hechas, y un enlace tan tardío confundiría a las personas. Si alguna de esas personas lo espera, búsquela y pídalo desde su ficha con «Enviar: ${names[0]}». Luego marque «Entendido»: la carga entera sale de la lista.`;
+  },
+  dismissedLoad: (count: number) =>
+    `Listo: ${count === 1 ? 'la acción de la carga sale' : `las ${formatNumber(count)} acciones de la carga salen`} de la lista.`,
   openRecord: 'Abrir su ficha',
   conflict: 'Conflicto',
   rejected: 'Rechazada',

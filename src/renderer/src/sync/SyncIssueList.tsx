@@ -121,9 +121,13 @@ export function SyncIssueList({
                         : issue.state === 'mail_withheld'
                           ? syncMessages.mailWithheldTitle
                           : syncMessages.rejected}
-                    : {syncKindLabels[issue.kind] ?? issue.kind}
+                    :{' '}
+                    {issue.batch
+                      ? syncMessages.load(issue.batch.fileName, issue.batch.count)
+                      : (syncKindLabels[issue.kind] ?? issue.kind)}
                   </strong>
                   {issue.personRut &&
+                    !issue.batch &&
                     ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}${issue.personName ? '' : syncMessages.personGone}`}
                   {issue.companyName && ` · ${syncMessages.inCompany(issue.companyName)}`} ·{' '}
                   {formatDateTime(issue.createdAt)}
@@ -134,11 +138,13 @@ export function SyncIssueList({
                 )}
                 {issue.mailsWithheld.length > 0 && (
                   <p>
-                    {syncMessages.mailWithheld(
-                      issue.mailsWithheld,
-                      !gone,
-                      issue.state === 'conflict',
-                    )}
+                    {issue.batch
+                      ? syncMessages.loadMailWithheld(issue.mailsWithheld, issue.batch.count)
+                      : syncMessages.mailWithheld(
+                          issue.mailsWithheld,
+                          !gone,
+                          issue.state === 'conflict',
+                        )}
                   </p>
                 )}
                 {blockedBy !== null && <p>{syncMessages.blocked(blockedBy)}</p>}
@@ -238,7 +244,7 @@ export function SyncIssueList({
                       <>
                         {/* Where a withheld mail (or a refused action) is asked again: the
                             person's record, first, so Enter never just dismisses it unseen. */}
-                        {issue.personRut !== null && !gone && (
+                        {issue.personRut !== null && !gone && !issue.batch && (
                           <button
                             type="button"
                             className={issue.state === 'mail_withheld' ? 'primary' : undefined}

@@ -101,9 +101,11 @@ export function SyncView() {
         choice === 'keep_mine'
           ? syncMessages.keptMine
           : choice === 'dismiss'
-            ? issue.state === 'mail_withheld'
-              ? syncMessages.dismissedMail
-              : syncMessages.dismissed
+            ? issue.batch
+              ? syncMessages.dismissedLoad(issue.batch.count)
+              : issue.state === 'mail_withheld'
+                ? syncMessages.dismissedMail
+                : syncMessages.dismissed
             : syncMessages.keptTheirs,
       );
       await refreshSync();
