@@ -293,7 +293,14 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(blockDetail.getByLabel('Motivo para denegar')).toHaveAccessibleDescription(
     dataRequestMessages.denyNote,
   );
+  // Answering it would leave the block in force: said before confirming, not discovered after.
+  await blockDetail.getByRole('button', { name: 'Marcar respondida' }).click();
+  await expect(blockDetail.getByText(dataRequestMessages.answerKeepsBlock)).toBeVisible();
+  await expect(
+    blockDetail.getByLabel(/^Motivo para marcar respondida/),
+  ).toHaveAccessibleDescription(dataRequestMessages.answerKeepsBlock);
   await blockDetail.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(blockDetail.getByText(dataRequestMessages.answerKeepsBlock)).toHaveCount(0);
   await expect(blockDetail.getByRole('alert')).toHaveCount(0);
   await blockDetail.getByLabel('Motivo del desbloqueo').fill('Rectificación resuelta');
   // Ctrl+Enter in the reason confirms, as in every dialog.

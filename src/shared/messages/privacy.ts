@@ -196,6 +196,9 @@ export const dataRequestMessages = {
   /** Art. 11: the one extension, said to the titular. */
   extendNote:
     'La prórroga se comunica al titular antes de que venza el plazo, con su motivo: la ley la permite una sola vez, por 30 días corridos.',
+  /** Answering a blocking request leaves its block in force (the answer says it holds). */
+  answerKeepsBlock:
+    'Responder no levanta el bloqueo: le confirma al titular que sus datos quedan bloqueados. El bloqueo sigue vigente hasta que alguien pulse «Desbloquear» en esta solicitud, cuando se resuelva lo que lo motivó (la rectificación, supresión u oposición que pidió).',
   confirmMove: 'Confirmar',
   moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,
   exportButton: 'Exportar datos (HTML y JSON)',
@@ -239,7 +242,7 @@ export const dataRequestMessages = {
     }`,
   /** What the agent tells the caller while the block lasts (art. 11). */
   bannerSay: (number: string) =>
-    `Mientras dure el bloqueo que pidió (solicitud ${number}), la mesa no cambia sus datos ni le envía correos. Lo levantamos al resolver su solicitud, y se lo informamos en la respuesta.`,
+    `Mientras dure el bloqueo que pidió (solicitud ${number}), la mesa no cambia sus datos ni le envía correos. Lo levantamos cuando se resuelva lo que lo motivó, y se lo informamos.`,
   recordRequests: 'Solicitudes Ley 21.719 de esta persona',
   noRecordRequests: 'Sin solicitudes Ley 21.719.',
   /** An agent's record: none of theirs, or theirs only; others' open ones are counted. */

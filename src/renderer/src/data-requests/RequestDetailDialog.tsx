@@ -182,6 +182,8 @@ export function RequestDetailDialog({ number }: { number: string }) {
   };
 
   const needsReason = move === 'unblock' || (move !== null && DATA_REQUEST_MOVES[move].reason);
+  // A blocking request answered while its block holds: the block stays (said before confirming).
+  const keepsBlock = move === 'answer' && request?.right === 'blocking' && request.blocked;
 
   const confirm = async () => {
     if (!request || !move || busy) return;
@@ -421,7 +423,9 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 rows={2}
                 maxLength={500}
                 value={reason}
-                aria-describedby={move === 'deny' || move === 'extend' ? ids.note : undefined}
+                aria-describedby={
+                  move === 'deny' || move === 'extend' || keepsBlock ? ids.note : undefined
+                }
                 onChange={(event) => setReason(event.target.value)}
                 onKeyDown={(event) => {
                   // Ctrl+Enter confirms this change, as it confirms every dialog's.
@@ -435,6 +439,11 @@ export function RequestDetailDialog({ number }: { number: string }) {
               {(move === 'deny' || move === 'extend') && (
                 <p id={ids.note} className="muted small">
                   {move === 'deny' ? t.denyNote : t.extendNote}
+                </p>
+              )}
+              {keepsBlock && (
+                <p id={ids.note} className="notice notice-warn">
+                  {t.answerKeepsBlock}
                 </p>
               )}
               <div className="dialog-buttons">
