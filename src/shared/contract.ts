@@ -523,7 +523,9 @@ export const ActionResult = z.object({
 });
 export type ActionResult = z.infer<typeof ActionResult>;
 
-const Reason = z.string().max(500);
+/** The longest reason any action keeps (every reason field of the desk caps its text here). */
+export const REASON_MAX = 500;
+const Reason = z.string().max(REASON_MAX);
 
 /** The devices enrolled with the central API, as a supervisor reads them (issue 11). */
 export const DeviceList = z.object({

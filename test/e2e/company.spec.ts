@@ -70,6 +70,10 @@ test('a representative’s request is approved, mailed, signed on the central AP
       'El solicitante no es representante legal de la empresa ni firmante de su TRF (registro de firmantes).',
     );
     await expect(dialog.getByRole('button', { name: 'Rechazar' })).toBeEnabled();
+    // No longer than any reason is kept: typing stops there, and what is left is said.
+    await dialog.getByLabel('Motivo').fill('x'.repeat(600));
+    await expect(dialog.getByLabel('Motivo')).toHaveValue('x'.repeat(500));
+    await expect(dialog).toContainText('Llegó al máximo de 500 caracteres');
     await dialog.getByLabel('Motivo').fill('No es representante legal ni figura en la TRF');
     await expectAccessible(page, 'rechazar solicitud');
     await dialog.getByRole('button', { name: 'Rechazar' }).click();

@@ -103,6 +103,13 @@ function addViewsOfPedro(core: Core, count: number, after: (i: number) => string
 describe('the export of an access request', () => {
   it('holds everything on the person, field by field as the database has it', async () => {
     const core = seededCore(300);
+    // A Los Héroes login too (the cast gives him ACHS Gestión): one login for three portals.
+    core.db.$client
+      .prepare(
+        `INSERT OR IGNORE INTO accounts (person_rut, portal, registration_state, password_set)
+         VALUES (?, 'portal_heroes', 'active', 1)`,
+      )
+      .run(PEDRO_BODY);
     // Some history: a call, a contact edit (an audit event and a mail), a Ley 21.719 request.
     call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
     call(core, 'contact.edit', {
@@ -282,6 +289,8 @@ describe('the export of an access request', () => {
     expect(html).toContain('pedro.nuevo@correo.cl');
     expect(html).toContain('<td>12.345.678-5</td>');
     expect(html).toContain('Cuentas en los portales');
+    // A Los Héroes login named as the record names it: it opens Portal Empresas as well.
+    expect(html).toContain('<td>Los Héroes (Portal Héroes, Portal Empresas y APP LH)</td>');
     expect(html).not.toContain('<script');
     // For the titular, in words: the desk's labels and names, never its codes or ids.
     const cells = [...html.matchAll(/<td>([^<]*)<\/td>/g)].map((match) => match[1]!);

@@ -35,6 +35,7 @@ import {
   mailOutcomeLabels,
   profileStandingLabels,
   moduleLabels,
+  loginLabels,
   portalLabels,
   registrationStateLabels,
   requestCapacityLabels,
@@ -195,7 +196,9 @@ const SECTIONS: Section[] = [
     key: 'accounts',
     title: t.sections.accounts,
     columns: [
-      { key: 'portal', label: t.columns.portal, show: labelled(portalLabels) },
+      // An account is a login: a Los Héroes one opens Portal Héroes, Portal Empresas and the
+      // APP LH alike (seed 002), as the record says it.
+      { key: 'portal', label: t.columns.portal, show: labelled(loginLabels) },
       {
         key: 'registrationState',
         label: t.columns.registrationState,

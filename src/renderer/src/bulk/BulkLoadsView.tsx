@@ -39,6 +39,7 @@ import { ConfirmButton, goToField } from '../components/ConfirmButton';
 import { DialogFooter } from '../components/DialogFooter';
 import { LengthLeft } from '../components/LengthLeft';
 import { SettledAnnouncement } from '../components/SettledAnnouncement';
+import { REASON_MAX } from '../../../shared/contract';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
 
@@ -436,11 +437,11 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
           id={reasonId}
           rows={2}
           value={reason}
-          maxLength={500}
+          maxLength={REASON_MAX}
           placeholder={m.reasonHint}
           onChange={(event) => setReason(event.target.value)}
         />
-        <LengthLeft value={reason} max={500} />
+        <LengthLeft value={reason} max={REASON_MAX} />
         <ConfirmButton
           waiting={busy || waiting !== null}
           why={waiting}
@@ -785,10 +786,10 @@ function UndoDialog({
           className="block-field"
           rows={2}
           value={reason}
-          maxLength={500}
+          maxLength={REASON_MAX}
           onChange={(event) => setReason(event.target.value)}
         />
-        <LengthLeft value={reason} max={500} />
+        <LengthLeft value={reason} max={REASON_MAX} />
         {error && <ErrorNotice>{error}</ErrorNotice>}
         <DialogFooter
           cancel={dialogMessages.cancel}

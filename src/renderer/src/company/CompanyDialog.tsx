@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../../shared/contract';
+import { REASON_MAX } from '../../../shared/contract';
 import {
   adminKindLabels,
   companyMessages as t,
@@ -61,6 +62,7 @@ import { useCompany, type CompanyDialog } from './company-store';
 import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useIsAgentPerson } from '../components/agent-person';
+import { LengthLeft } from '../components/LengthLeft';
 
 /**
  * «Quién lo pide» as the agent tells callers apart: name, capacity, and for an ACHS
@@ -844,9 +846,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             <textarea
               id={ids.reason}
               rows={2}
+              // The contract's Reason: longer is refused by main (as every reason field caps it).
+              maxLength={REASON_MAX}
               value={reason}
               onChange={(event) => setReason(event.target.value)}
             />
+            <LengthLeft value={reason} max={REASON_MAX} />
             {dialog.kind === 'reject' && <span className="hint">{t.dialog.rejectReasonHint}</span>}
           </label>
         )}

@@ -14,6 +14,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { DialogFooter } from './DialogFooter';
 import { missingParts } from './ConfirmButton';
 import { LengthLeft } from './LengthLeft';
+import { REASON_MAX } from '../../../shared/contract';
 
 export function ReasonDialog({
   title,
@@ -91,12 +92,12 @@ export function ReasonDialog({
             id={reasonId}
             value={reason}
             rows={2}
-            maxLength={500}
+            maxLength={REASON_MAX}
             required
             aria-describedby={hintId}
             onChange={(event) => setReason(event.target.value)}
           />
-          <LengthLeft value={reason} max={500} />
+          <LengthLeft value={reason} max={REASON_MAX} />
           <span id={hintId} className="muted small">
             {reasonHint}
           </span>

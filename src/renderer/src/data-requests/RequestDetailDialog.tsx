@@ -29,6 +29,7 @@ import { DeadlineCell } from './DataRequestsView';
 import { useDataRequests } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
+import { REASON_MAX } from '../../../shared/contract';
 
 /**
  * «Eliminar archivos», then a confirmation in place of the button: the focus goes to «Cancelar»
@@ -421,7 +422,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                 ref={reasonRef}
                 id={ids.reason}
                 rows={2}
-                maxLength={500}
+                maxLength={REASON_MAX}
                 value={reason}
                 aria-describedby={
                   move === 'deny' || move === 'extend' || keepsBlock ? ids.note : undefined
@@ -435,7 +436,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                   if (!busy) void confirm();
                 }}
               />
-              <LengthLeft value={reason} max={500} />
+              <LengthLeft value={reason} max={REASON_MAX} />
               {(move === 'deny' || move === 'extend') && (
                 <p id={ids.note} className="muted small">
                   {move === 'deny' ? t.denyNote : t.extendNote}

@@ -29,6 +29,7 @@ import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
 import { ConfirmCheck } from '../components/ConfirmCheck';
+import { REASON_MAX } from '../../../shared/contract';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {
@@ -382,10 +383,10 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
               id={ids.reason}
               value={reason}
               rows={2}
-              maxLength={500}
+              maxLength={REASON_MAX}
               onChange={(event) => setReason(event.target.value)}
             />
-            <LengthLeft value={reason} max={500} />
+            <LengthLeft value={reason} max={REASON_MAX} />
           </div>
         )}
         {spec.confirmation && (

@@ -18,6 +18,7 @@ import { useSession } from '../session-store';
 import { useSelectionDialog, type SelectionRequest } from './selection-dialog-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
+import { REASON_MAX } from '../../../shared/contract';
 
 /** Rows shown per list; the export has them all. */
 const SHOWN = 300;
@@ -218,14 +219,14 @@ function SelectionDialog({ request }: { request: SelectionRequest }) {
       <textarea
         id={ids.reason}
         rows={2}
-        maxLength={500}
+        maxLength={REASON_MAX}
         required
         placeholder={m.reasonPlaceholder}
         value={reason}
         aria-describedby={error ? ids.error : undefined}
         onChange={(event) => setReason(event.target.value)}
       />
-      <LengthLeft value={reason} max={500} />
+      <LengthLeft value={reason} max={REASON_MAX} />
     </div>
   );
 
