@@ -117,7 +117,7 @@ export const bulkMessages = {
     person_blocked:
       'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',
     representative_register:
-      'Es representante legal de la empresa según su registro: una carga no inhabilita su acceso, y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado). Si él mismo lo pide, hágalo desde su ficha, en una llamada con él; si dejó de ser representante, la empresa debe actualizar su registro',
+      'Es representante legal de la empresa según su registro: una carga no cambia el estado de su acceso, y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado). Si lo pide la persona misma, se atiende en una llamada con ella, desde su ficha, que dice si ya puede pedirlo; si dejó de ser representante, la empresa debe actualizar su registro',
     // Rules 9, 12: the register names him, so «no pertenece a esta empresa» would be untrue.
     representative_no_access:
       'Es representante legal de la empresa según su registro, pero no tiene acceso en ella: una carga cambia el correo o el estado de un acceso que existe, no da accesos. Su acceso se da desde la página de la empresa, que dice también si ya lo pidió',
