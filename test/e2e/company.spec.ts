@@ -720,6 +720,13 @@ deskTest(
     await expect(diagnosis).toContainText(
       'Su empresa pausó su acceso: solo su representante legal o un administrador de accesos de la empresa puede pedir que se reanude.',
     );
+    // …and the record names who that is, as it does for modules.
+    await expect(record).toContainText(
+      'A quién pedir módulos, perfiles o que se reanude un acceso en pausa (administradores de accesos):',
+    );
+    await expect(record.locator('.registers').last()).toContainText(
+      'Panadería La Espiga Limitada: Marcela Andrea Fuentes Rivas',
+    );
     const fromDiagnosis = diagnosis.getByRole('button', { name: 'Reanudar desde la empresa' });
     // Asked and cancelled: back on her record, the focus on the button that asked it.
     await fromDiagnosis.click();

@@ -179,9 +179,11 @@ describe('persons.get', () => {
     const pedro = call(many, 'persons.get', { rut: '12.345.678-5' }) as PersonRecord;
     expect(pedro.memberships[0]!.accessAdmins).toHaveLength(5);
     expect(pedro.memberships[0]!.accessAdminsMore).toBe(3 + made - 5);
-    // Valentina's access is paused: nobody there gives her modules now; Ramón's company is no
-    // longer adherent.
-    expect(admins('14.253.647-1', ESPIGA)).toEqual([]);
+    // Valentina's access is paused: its administrators are who asks that it resume (her
+    // diagnosis says so), so they are named; Ramón's company is no longer adherent.
+    expect(admins('14.253.647-1', ESPIGA)).toEqual([
+      { rut: '13579246-2', name: 'Marcela Andrea Fuentes Rivas', kind: null },
+    ]);
     expect(record('7.654.321-6').memberships.every((m) => m.accessAdmins.length === 0)).toBe(true);
   });
 

@@ -370,9 +370,11 @@ export function buildPersonRecord(
 
   // Rule 9: who the person asks for modules at each company still open to them — its other
   // administrators with the profile assigned (on Portal Empresas, the agreement signed): the
-  // first few by name, and how many more (a big company has a hundred).
+  // first few by name, and how many more (a big company has a hundred). An access in pause
+  // too: they are who asks that it resume (rule 13, the diagnosis says so).
   const accessAdminsOf = (membership: (typeof memberships)[number]) => {
-    if (membership.state !== 'active' || !membership.companyAdherent) {
+    const open = membership.state === 'active' || membership.state === 'paused';
+    if (!open || !membership.companyAdherent) {
       return { accessAdmins: [], accessAdminsMore: 0 };
     }
     const admins = ctx.repos.companyRecords.activeAdmins(membership.companyRut, {

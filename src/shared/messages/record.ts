@@ -442,10 +442,15 @@ export const recordMessages = {
   registersTitle: 'En el registro de la empresa (no es un acceso):',
   /** Rule 9; seed 000: «contáctate con el administrador de accesos de tu empresa». */
   accessAdminsTitle: 'A quién pedir módulos o perfiles (administradores de accesos):',
+  /** With an access paused too: they are also who asks that it resume (rule 13). */
+  accessAdminsTitlePaused:
+    'A quién pedir módulos, perfiles o que se reanude un acceso en pausa (administradores de accesos):',
   accessAdminsMore: (n: number) =>
     ` y ${n === 1 ? 'otro' : `${formatNumber(n)} más`} (en la página de la empresa)`,
   noAccessAdmins:
     'no tiene administradores de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar un supervisor de la mesa de ayuda.',
+  noAccessAdminsPaused:
+    'no tiene administradores de accesos con el perfil asignado: que se reanude su acceso lo pide su representante legal (la página de la empresa lo nombra).',
   register: (kind: 'legal_representative' | 'trf') =>
     kind === 'legal_representative'
       ? 'Representante legal'
