@@ -204,6 +204,8 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(page.getByRole('status')).toContainText(`Solicitud ${access.number}: Respondida`);
   // The confirmation is gone: the new state has the focus, not the page behind the dialog.
   await expect(detail.getByLabel('Estado: Respondida')).toBeFocused();
+  // When it was answered, and whether within its term: what a closed request is judged by.
+  await expect(detail).toContainText(/Cerrada · respondida el \d{2}-\d{2}-\d{4}, dentro del plazo/);
   await expect(
     detail.getByText(
       /^Se eliminarán automáticamente de este equipo a partir del \d{2}-\d{2}-\d{4} \d{2}:\d{2}\.$/,

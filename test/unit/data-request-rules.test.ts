@@ -3,6 +3,7 @@ import {
   titularWithoutDataRefusal,
   blockDecision,
   checkMove,
+  daysClosedLate,
   deviceCode,
   firstDueDate,
   identityMethodFits,
@@ -198,5 +199,20 @@ describe('a request from someone the system holds nothing of', () => {
     for (const right of ['rectification', 'deletion', 'objection', 'portability'] as const) {
       expect(titularWithoutDataRefusal({ ...asked, ...named, right })).toBeNull();
     }
+  });
+});
+
+describe('daysClosedLate: how late a request was answered or denied', () => {
+  it('is 0 on or before its due date', () => {
+    expect(daysClosedLate('access', '2026-12-10', '2026-12-10')).toBe(0);
+    expect(daysClosedLate('access', '2026-12-10', '2026-11-30')).toBe(0);
+  });
+
+  it('counts calendar days for the rights answered in 30 days, business days for a block', () => {
+    // Friday the 11th due; closed on Monday the 14th.
+    expect(daysClosedLate('access', '2026-12-11', '2026-12-14')).toBe(3);
+    expect(daysClosedLate('blocking', '2026-12-11', '2026-12-14')).toBe(1);
+    // A block closed the Saturday after its last day is late all the same.
+    expect(daysClosedLate('blocking', '2026-12-11', '2026-12-12')).toBe(1);
   });
 });

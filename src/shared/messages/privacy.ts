@@ -170,6 +170,17 @@ export const dataRequestMessages = {
     actions: 'Acciones',
   },
   /** In the unit of the request's term: business days for a temporary block, calendar otherwise. */
+  /** A closed request: when it was answered or denied, and whether within its term. */
+  closedOn: (state: string, day: string, late: number, business: boolean) => {
+    const unit = business
+      ? late === 1
+        ? 'día hábil'
+        : 'días hábiles'
+      : late === 1
+        ? 'día'
+        : 'días';
+    return `${state.toLowerCase()} el ${day}, ${late === 0 ? 'dentro del plazo' : `${late} ${unit} después del plazo`}`;
+  },
   daysLeft: (n: number, business: boolean) => {
     const days = (k: number) =>
       business ? (k === 1 ? 'día hábil' : 'días hábiles') : k === 1 ? 'día' : 'días';

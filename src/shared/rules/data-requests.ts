@@ -9,6 +9,8 @@ import { MIN_REASON_LENGTH } from '../policy';
 import {
   addCalendarDays,
   blockingDeadline,
+  businessDaysBetween,
+  calendarDaysBetween,
   responseDeadline,
   type CalendarDate,
 } from './legal-deadlines';
@@ -150,6 +152,26 @@ export function checkMove(
 /** Which term applies: blocking is answered in business days, every other right in calendar days. */
 export function deadlineKind(right: DataRight): 'blocking' | 'response' {
   return right === 'blocking' ? 'blocking' : 'response';
+}
+
+/**
+ * How late a request was closed: 0 on or before its due date, else how many days after it
+ * (business days for a block, calendar days for the other rights, as its term was counted).
+ * `closedOn` is the day it was answered or denied, in Santiago.
+ */
+export function daysClosedLate(
+  right: DataRight,
+  dueDate: CalendarDate,
+  closedOn: CalendarDate,
+): number {
+  if (closedOn <= dueDate) return 0;
+  // A block closed on the weekend after its last day is late all the same.
+  return Math.max(
+    1,
+    deadlineKind(right) === 'blocking'
+      ? businessDaysBetween(dueDate, closedOn)
+      : calendarDaysBetween(dueDate, closedOn),
+  );
 }
 
 /** The due date a new request gets, from the day it was received (Santiago). */

@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { DataRequestView } from '../../../shared/contract';
-import { formatDate, formatDay } from '../../../shared/format';
+import { formatDate, formatDay, santiagoDate } from '../../../shared/format';
 import { dataRequestLabels as labels, dataRequestMessages as t } from '../../../shared/messages';
 import {
+  daysClosedLate,
   DATA_REQUEST_STATES,
   DATA_RIGHTS,
   type DataRequestState,
@@ -52,6 +53,22 @@ export function DeadlineCell({ request }: { request: DataRequestView }) {
           {request.right === 'blocking'
             ? t.daysLeft(request.businessDaysLeft, true)
             : t.daysLeft(request.calendarDaysLeft, false)}
+        </span>
+      )}
+      {request.deadline === 'closed' && request.closedAt && (
+        <span className="small muted">
+          {' '}
+          ·{' '}
+          {t.closedOn(
+            labels.states[request.state],
+            formatDate(request.closedAt),
+            daysClosedLate(
+              request.right,
+              request.dueDate,
+              santiagoDate(new Date(request.closedAt)),
+            ),
+            request.right === 'blocking',
+          )}
         </span>
       )}
       {moved && (
