@@ -1317,6 +1317,7 @@ export const BulkPreviewRow = z.object({
   state: z.string().nullable(),
   kind: z.enum(['change', 'nothing', 'duplicate', 'refused']),
   reason: z.string().nullable(),
+  /** A duplicate's first row; a RUT repeated with other values (refused), its other row. */
   firstLine: z.number().int().nullable(),
   emailChange: EmailChange,
   stateTo: z.enum(['active', 'disabled']).nullable(),

@@ -19,6 +19,7 @@ import {
   type BulkRowInput,
   type PersonFacts,
 } from '../../src/shared/rules/bulk-load';
+import { bulkRefusalText } from '../../src/shared/bulk-refusal';
 
 const ANA = 12_345_678; // 12.345.678-5
 const BETO = 11_111_111; // 11.111.111-1
@@ -180,6 +181,14 @@ describe('duplicates and totals', () => {
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['refused', 'change', 'refused']);
     expect(outcomes[0]).toMatchObject({ reason: 'duplicate_conflict' });
+    // Each names the other row of that RUT, which the agent reads beside it.
+    const lines = (outcomes as Array<{ otherLine?: number }>).map((o) => o.otherLine ?? null);
+    // (the first names the third's line, two after its own; the third, the first's)
+    expect(lines[0]).toBe(lines[2]! + 2);
+    expect(lines[1]).toBeNull();
+    expect(bulkRefusalText('duplicate_conflict', '12.345.678-5', 7)).toBe(
+      'RUT repetido en el archivo con valores distintos (ver la fila 7)',
+    );
   });
 
   it('a refused row repeated with the same cells: the repeat is a duplicate of it', () => {

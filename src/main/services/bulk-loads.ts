@@ -438,7 +438,13 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         state: row.state,
         kind: outcome.kind,
         reason: outcome.kind === 'refused' ? outcome.reason : null,
-        firstLine: outcome.kind === 'duplicate' ? outcome.firstLine : null,
+        // A duplicate's first row; a RUT repeated with other values, its other row.
+        firstLine:
+          outcome.kind === 'duplicate'
+            ? outcome.firstLine
+            : outcome.kind === 'refused'
+              ? (outcome.otherLine ?? null)
+              : null,
         emailChange: outcome.kind === 'change' ? outcome.email : null,
         stateTo: outcome.kind === 'change' && outcome.state ? outcome.state.to : null,
         irreversible: outcome.kind === 'change' ? irreversibleBecause(outcome) : null,
@@ -460,7 +466,11 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       const row = found.file.rows[index]!;
       const cells = [...row.cells];
       while (cells.length < found.file.header.length) cells.push('');
-      lines.push([...cells, bulkRefusalText(outcome.reason, row.rut), String(row.line)]);
+      lines.push([
+        ...cells,
+        bulkRefusalText(outcome.reason, row.rut, outcome.otherLine),
+        String(row.line),
+      ]);
     });
     return {
       filename: bulkMessages.failedFilename(found.fileName),

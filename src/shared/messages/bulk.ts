@@ -99,6 +99,8 @@ export const bulkMessages = {
     // An undo's rows carry the load's file as it was: what it asked, changed or not.
     fileDataUndo: 'Lo que decía el archivo de la carga',
   },
+  /** A refusal that another row of the file explains (a RUT repeated with other values). */
+  seeLine: (text: string, line: number) => `${text} (ver la fila ${line})`,
   refusals: {
     invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
     // Rule 5.

@@ -116,7 +116,13 @@ export type RowOutcome =
   | { kind: 'nothing'; personRut: number }
   /** The same RUT with the same values earlier in the file: applied once. */
   | { kind: 'duplicate'; personRut: number; firstLine: number }
-  | { kind: 'refused'; reason: RefusalCode; personRut: number | null };
+  | {
+      kind: 'refused';
+      reason: RefusalCode;
+      personRut: number | null;
+      /** duplicate_conflict: the file's other row with this RUT (its first, or the next). */
+      otherLine?: number;
+    };
 
 /** Filters and totals: a change row counts under each effect it has. */
 export const OUTCOME_FILTERS = [
@@ -298,9 +304,22 @@ export function readRows(rows: readonly BulkRowInput[]): FileReading {
     if (seen === undefined) first.set(read.body, index);
     else if (!same(seen, index)) conflicting.add(read.body);
   });
+  // Each RUT's rows, in the file's order: a conflicting row names another of them.
+  const rowsOf = new Map<number, number[]>();
+  reads.forEach((read, index) => {
+    if (read.body !== null) rowsOf.set(read.body, [...(rowsOf.get(read.body) ?? []), index]);
+  });
   return reads.map((read, index): RowOutcome | Asking => {
     if (read.body !== null) {
-      if (conflicting.has(read.body)) return refusal('duplicate_conflict', read.body);
+      if (conflicting.has(read.body)) {
+        const other = rowsOf.get(read.body)!.find((at) => at !== index)!;
+        return {
+          kind: 'refused',
+          reason: 'duplicate_conflict',
+          personRut: read.body,
+          otherLine: rows[other]!.line,
+        };
+      }
       const seen = first.get(read.body)!;
       if (seen !== index) {
         return { kind: 'duplicate', personRut: read.body, firstLine: rows[seen]!.line };

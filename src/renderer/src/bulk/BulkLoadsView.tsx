@@ -288,7 +288,7 @@ function outcomeText(row: BulkPreviewRow): string {
     case 'duplicate':
       return m.duplicate(row.firstLine ?? 0);
     default:
-      return bulkRefusalText(row.reason ?? '', row.rut);
+      return bulkRefusalText(row.reason ?? '', row.rut, row.firstLine);
   }
 }
 
