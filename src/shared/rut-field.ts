@@ -17,6 +17,10 @@ export function readRutField(text: string): RutField {
   // Digits that read two ways: the agent says which, never this screen.
   if (readings.length === 2)
     return { ok: false, error: m.ambiguous(typed, readings.map(formatRut)) };
+  // A number pasted from another column (a phone, an account) is said as too long, not as if
+  // only its check digit were missing.
+  const digits = typed.replace(/[^0-9kK]/g, '').length;
+  if (digits > 9) return { ok: false, error: m.tooLong(digits) };
   const shaped = readRut(typed);
   return {
     ok: false,

@@ -249,12 +249,14 @@ test('the preview warns before applying: the last administrator, a shared e-mail
         ['14.253.647-1', 'rrhh@laespiga.cl', ''],
         // Gloria, its legal representative by the register, with no access there.
         ['14.725.836-4', 'gloria.nueva@laespiga.cl', ''],
+        // Columns pasted wrong: an account number as the RUT, a paragraph as the address.
+        ['9'.repeat(40), `${'x'.repeat(300)}@laespiga.cl`, ''],
       ]),
     ),
   });
   await screen.getByRole('button', { name: 'Ver vista previa' }).click();
   await expect(
-    screen.getByRole('heading', { name: /4 filas de «avisos\.csv» para Panadería La Espiga/ }),
+    screen.getByRole('heading', { name: /5 filas de «avisos\.csv» para Panadería La Espiga/ }),
   ).toBeFocused();
 
   // Said before the agent confirms, the company named; the changes still apply.
@@ -290,12 +292,16 @@ test('the preview warns before applying: the last administrator, a shared e-mail
   await expectAccessible(page, 'Cargas masivas: filas con advertencias');
 
   // The representative's row says what he is, not «no pertenece a esta empresa».
-  await screen.getByRole('button', { name: /Con problemas 1/ }).click();
+  await screen.getByRole('button', { name: /Con problemas 2/ }).click();
   const gloria = table.getByRole('row').filter({ hasText: '14.725.836-4' });
   await expect(gloria).toContainText(
     'Es representante legal de la empresa según su registro, pero no tiene acceso en ella',
   );
   await expect(gloria).not.toContainText('no pertenece');
+  // A number too long for a RUT is said so, and a huge cell shows its start and its length.
+  const pasted = table.getByRole('row').filter({ hasText: 'RUT inválido: tiene 40 dígitos' });
+  await expect(pasted).toContainText('(312 caracteres)');
+  await expect(pasted).not.toContainText('x'.repeat(100));
   await expectAccessible(page, 'Cargas masivas: representante sin acceso');
 
   // Applied, the result still says what each warned row did, in a filter of its own.

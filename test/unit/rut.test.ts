@@ -14,6 +14,8 @@ import {
   rutFromBody,
   type Rut,
 } from '../../src/shared/rut';
+import { readRutField } from '../../src/shared/rut-field';
+import { rutFieldMessages } from '../../src/shared/messages';
 
 /**
  * An independent modulo-11 check digit: the well-known running-remainder form (weights 9..4
@@ -364,5 +366,28 @@ describe('dictatedRutReadings: digits that read two ways', () => {
     // With a dash, or dots grouping a body's thousands, one reading only.
     expect(dictatedRutReadings('1234567-4').map(loginRut)).toEqual(['1234567-4']);
     expect(dictatedRutReadings('12.345.674').map(loginRut)).toEqual(['12345674-2']);
+  });
+});
+
+describe('readRutField: what a typed RUT field says', () => {
+  it('takes every dictated form, and names the check digit expected when only it is wrong', () => {
+    expect(readRutField(' 12.345.678-5 ')).toEqual({ ok: true, rut: '12345678-5' });
+    expect(readRutField('')).toEqual({ ok: true, rut: null });
+    expect(readRutField('12.345.678-4')).toEqual({
+      ok: false,
+      error: rutFieldMessages.checkDigit('4', '5'),
+    });
+  });
+
+  it('says a number too long for any RUT is that (a phone or account pasted in), not a missing digit', () => {
+    expect(readRutField('9'.repeat(40) + '-1')).toEqual({
+      ok: false,
+      error: rutFieldMessages.tooLong(41),
+    });
+    expect(rutFieldMessages.tooLong(41)).toMatch(
+      /^RUT inválido: tiene 41 dígitos, y un RUT tiene a lo más 9/,
+    );
+    // Nine digits is still a RUT's length: its check digit is checked as usual.
+    expect(readRutField('123456785')).toEqual({ ok: true, rut: '12345678-5' });
   });
 });

@@ -99,6 +99,8 @@ export const bulkMessages = {
     // An undo's rows carry the load's file as it was: what it asked, changed or not.
     fileDataUndo: 'Lo que decía el archivo de la carga',
   },
+  /** A file's cell too long to show whole in the table: its start, and its length. */
+  cutCell: (start: string, length: number) => `${start} (${formatNumber(length)} caracteres)`,
   /** A refusal that another row of the file explains (a RUT repeated with other values). */
   seeLine: (text: string, line: number) => `${text} (ver la fila ${line})`,
   refusals: {
@@ -108,7 +110,8 @@ export const bulkMessages = {
       'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. Si trabaja en esta empresa, la empresa debe incorporarla antes (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas).',
     not_in_company: 'La persona no pertenece a esta empresa',
     other_company: 'El RUT es de una persona de otra empresa, no de esta',
-    invalid_email: 'Correo inválido: debe ser como nombre@dominio.cl, sin espacios, tildes ni ñ',
+    invalid_email:
+      'Correo inválido: debe ser como nombre@dominio.cl, sin espacios, tildes ni ñ, y de hasta 254 caracteres',
     invalid_state: 'Estado no reconocido: use «habilitado» o «inhabilitado»',
     duplicate_conflict: 'RUT repetido en el archivo con valores distintos',
     company_not_adherent: 'La empresa no está adherida',

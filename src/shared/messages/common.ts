@@ -136,6 +136,9 @@ export function badgeLabel(badge: Badge): string {
 
 /** A RUT typed in a filter or a form, when it is not one: the same words on every screen. */
 export const rutFieldMessages = {
+  /** More digits than any RUT has (the 8 of its number and its check digit, at most). */
+  tooLong: (digits: number) =>
+    `RUT inválido: tiene ${digits} dígitos, y un RUT tiene a lo más 9 (8 números y su dígito verificador, como 12.345.678-5).`,
   invalid:
     'RUT inválido: escríbalo con su dígito verificador (12.345.678-5) o solo sus números (12345678).',
   // Either the numbers or the digit may be the typo: changing the digit alone may name someone

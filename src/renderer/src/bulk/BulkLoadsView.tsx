@@ -40,6 +40,7 @@ import { DialogFooter } from '../components/DialogFooter';
 import { LengthLeft } from '../components/LengthLeft';
 import { SettledAnnouncement } from '../components/SettledAnnouncement';
 import { REASON_MAX } from '../../../shared/contract';
+import { textPreview } from '../../../shared/text';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
 
@@ -301,11 +302,35 @@ function RowWarningsText({ row }: { row: Pick<BulkPreviewRow, 'lastAdmin' | 'sha
   return warnings.length > 0 ? <span className="warn-text"> · {warnings.join(' · ')}</span> : null;
 }
 
+/**
+ * A file's cell as the table shows it: a huge one (a whole paragraph pasted in a column) cut to
+ * its start with how long it is, so one row never stretches the table; the refusal says why.
+ */
+function FileCell({ text }: { text: string | null }) {
+  if (!text) return <>—</>;
+  const cut = textPreview(text, 1, FILE_CELL_CHARS);
+  return cut === null ? <>{text}</> : <span title={text}>{m.cutCell(cut, text.length)}</span>;
+}
+
+const FILE_CELL_CHARS = 80;
+
 const PREVIEW_COLUMNS: Column<BulkPreviewRow>[] = [
   { header: m.columns.line, width: '64px', cell: (row) => row.line },
-  { header: m.columns.rut, width: '130px', cell: (row) => <span className="rut">{row.rut}</span> },
-  { header: m.columns.email, width: 'minmax(160px, 1fr)', cell: (row) => row.email || '—' },
-  { header: m.columns.state, width: '120px', cell: (row) => row.state || '—' },
+  {
+    header: m.columns.rut,
+    width: '130px',
+    cell: (row) => (
+      <span className="rut">
+        <FileCell text={row.rut} />
+      </span>
+    ),
+  },
+  {
+    header: m.columns.email,
+    width: 'minmax(160px, 1fr)',
+    cell: (row) => <FileCell text={row.email} />,
+  },
+  { header: m.columns.state, width: '120px', cell: (row) => <FileCell text={row.state} /> },
   {
     header: m.columns.outcome,
     width: 'minmax(220px, 1.6fr)',
