@@ -165,6 +165,8 @@ export const Cause = z.object({
   until: z.string().optional(),
   attempts: z.number().int().optional(),
   lastSentAt: z.string().optional(),
+  /** Which mail that was, when more than one kind serves the cause (the approval's, the agreement's). */
+  lastSentKind: MailKind.optional(),
   /** That mail was asked for on this desk and the central API has not sent it yet. */
   lastMailWaiting: z.boolean().optional(),
   /** That mail went to this address, which is no longer the person's (the e-mail was corrected). */

@@ -850,6 +850,24 @@ describe('diagnose', () => {
           fix: { action: 'resend_mail', portal: 'portal_heroes', kind: 'access_approval' },
         },
       ]);
+      // Approved over a profile invited to sign long ago: the fix is the approval's mail, and
+      // the last one sent is named, since it was the other.
+      const overOld = diagnose(
+        input({
+          accounts: [account('portal_heroes')],
+          memberships: [unsignedAdmin],
+          accessRequests: [request({ state: 'approved', agreementSigned: false })],
+          mails: [
+            mail({ portal: 'portal_empresas', kind: 'agreement_signature', sentAt: YESTERDAY }),
+          ],
+        }),
+      );
+      expect(overOld[0]).toMatchObject({
+        lastSentAt: YESTERDAY,
+        lastSentKind: 'agreement_signature',
+        fix: { kind: 'access_approval' },
+      });
+      expect(causeTexts.agreement_unsigned(overOld[0]!).say).toContain('«Firma de acuerdo», el');
       // Approved at another company: this one's administrator was added, and gets its own mail.
       const elsewhere = diagnose(
         input({

@@ -420,18 +420,27 @@ export function diagnose(input: DiagnosisInput): Cause[] {
             firstAccessUsed: losHeroes.firstAccessUsed ?? false,
           })
         : null;
+    const fixKind = approved ? 'access_approval' : 'agreement_signature';
+    // Either mail asks for the signature; the last one is named when the fix sends the other (a
+    // request approved over a profile invited to sign years ago).
+    const { lastSentKind, ...last } = lastSent(
+      mails,
+      person.email,
+      'portal_empresas',
+      'agreement_signature',
+      'access_approval',
+    );
     causes.push({
       code: 'agreement_unsigned',
       ...company(m),
       portal: 'portal_empresas',
-      ...lastSent(mails, person.email, 'portal_empresas', 'agreement_signature', 'access_approval'),
+      ...last,
+      ...(lastSentKind && lastSentKind !== fixKind ? { lastSentKind } : {}),
       ...(addressBounced ? { bounced: true } : {}),
       ...(firstEntry === 'first_access_key' || firstEntry === 'usual_password'
         ? { firstEntry }
         : {}),
-      fix: losHeroes
-        ? resend(losHeroes, approved ? 'access_approval' : 'agreement_signature')
-        : null,
+      fix: losHeroes ? resend(losHeroes, fixKind) : null,
     });
   }
 
@@ -544,7 +553,12 @@ function lastSent(
   email: string | null,
   portal: Portal,
   ...kinds: MailKind[]
-): { lastSentAt?: string; lastMailWaiting?: true; lastSentTo?: string } {
+): {
+  lastSentAt?: string;
+  lastSentKind?: MailKind;
+  lastMailWaiting?: true;
+  lastSentTo?: string;
+} {
   // Mails come newest first, so the first match is the latest one. One not sent (given up, or
   // held back since its address was no longer the person's) reached nobody: never «fue a …».
   const mail = mails.find(
@@ -557,7 +571,9 @@ function lastSent(
     mail.toAddress && email && mail.toAddress.trim().toLowerCase() !== email.trim().toLowerCase()
       ? { lastSentTo: mail.toAddress }
       : {};
+  // Which of the kinds it was, when the cause has more than one (its fix may send the other).
+  const kind = kinds.length > 1 ? { lastSentKind: mail.kind } : {};
   return mail.outcome === 'queued'
-    ? { lastSentAt: mail.sentAt, lastMailWaiting: true, ...elsewhere }
-    : { lastSentAt: mail.sentAt, ...elsewhere };
+    ? { lastSentAt: mail.sentAt, lastMailWaiting: true, ...kind, ...elsewhere }
+    : { lastSentAt: mail.sentAt, ...kind, ...elsewhere };
 }

@@ -233,7 +233,7 @@ export const companyMessages = {
           ? held
             ? `Solicitud aprobada en este equipo: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, sale desde una dirección no-reply cuando el sistema central reciba la acción, si la recibe dentro de ${FRESH_HOURS} horas; si tarda más no se envía y habrá que reenviarlo desde su ficha.`
             : 'Solicitud aprobada: el correo de aprobación, con el enlace para firmar el Acuerdo de Acceso Remoto, queda en cola para enviarse desde una dirección no-reply.'
-          : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, reenvíele ese correo desde su ficha.'
+          : 'Solicitud aprobada. Ya tenía un perfil empresa aquí, que queda como administrador de accesos: no se envía otro correo. Si aún no firma el Acuerdo de Acceso Remoto, envíele desde su ficha el correo con el enlace para firmarlo (su diagnóstico lo ofrece).'
       }${state === 'active' ? '' : ` ${companyMessages.accessStays(state, true)}`}`,
     reject: 'Solicitud rechazada.',
     /**

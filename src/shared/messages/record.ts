@@ -3,7 +3,7 @@ import type { Cause, CauseCode, Portal } from '../contract';
 import { formatDateTime, formatNumber, formatTime } from '../format';
 import { MAIL_FRESHNESS_MS } from '../policy';
 import { isLosHeroes } from '../portals';
-import { portalLabels } from './common';
+import { mailKindLabels, portalLabels } from './common';
 import { NOT_IN_REPLICA_SAY } from './internal';
 
 const at = (portal?: Portal) => (portal ? ` en ${portalLabels[portal]}` : '');
@@ -25,7 +25,9 @@ const sent = (cause: Cause) =>
             ` El correo que pedimos el ${formatDateTime(cause.lastSentAt)} aún no sale: si a las ${formatTime(
               new Date(Date.parse(cause.lastSentAt) + MAIL_FRESHNESS_MS).toISOString(),
             )} no le ha llegado, llámenos y lo pedimos de nuevo.`
-          : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
+          : cause.lastSentKind
+            ? ` Último envío: «${mailKindLabels[cause.lastSentKind]}», el ${formatDateTime(cause.lastSentAt)}.`
+            : ` Último envío: ${formatDateTime(cause.lastSentAt)}.`;
 
 /**
  * Who may ask for a user's access back, said to that user (rules 9, 13). An administrator whose
