@@ -19,7 +19,8 @@ export function readRutField(text: string): RutField {
     return { ok: false, error: m.ambiguous(typed, readings.map(formatRut)) };
   // A number pasted from another column (a phone, an account) is said as too long, not as if
   // only its check digit were missing.
-  const digits = typed.replace(/[^0-9kK]/g, '').length;
+  // (Leading zeros, as some systems pad a RUT, are no digits of it.)
+  const digits = typed.replace(/[^0-9kK]/g, '').replace(/^0+/, '').length;
   if (digits > 9) return { ok: false, error: m.tooLong(digits) };
   const shaped = readRut(typed);
   return {

@@ -389,5 +389,10 @@ describe('readRutField: what a typed RUT field says', () => {
     );
     // Nine digits is still a RUT's length: its check digit is checked as usual.
     expect(readRutField('123456785')).toEqual({ ok: true, rut: '12345678-5' });
+    // Zeros padding it in front (as some systems write a RUT) are not counted.
+    expect(readRutField('0012.345.678-4')).toEqual({
+      ok: false,
+      error: rutFieldMessages.checkDigit('4', '5'),
+    });
   });
 });
