@@ -13,6 +13,7 @@ import {
   ON_BEHALF_NAME_MIN,
   onBehalfNameFits,
   ON_BEHALF_RELATIONS,
+  REASON_MAX,
 } from './policy';
 import {
   DATA_REQUEST_CHANNELS,
@@ -525,8 +526,6 @@ export const ActionResult = z.object({
 });
 export type ActionResult = z.infer<typeof ActionResult>;
 
-/** The longest reason any action keeps (every reason field of the desk caps its text here). */
-export const REASON_MAX = 500;
 const Reason = z.string().max(REASON_MAX);
 
 /** The devices enrolled with the central API, as a supervisor reads them (issue 11). */
@@ -888,7 +887,13 @@ export const SyncIssue = z.object({
    * «Entendido» on it settles them all. Absent on a single action.
    */
   batch: z
-    .object({ id: z.string(), fileName: z.string().nullable(), count: z.number().int() })
+    .object({
+      id: z.string(),
+      fileName: z.string().nullable(),
+      count: z.number().int(),
+      /** Whose mails were not sent: the first LOAD_PERSONS_LISTED, named when held here. */
+      persons: z.array(z.object({ rut: z.string(), name: z.string().nullable() })),
+    })
     .optional(),
 });
 export type SyncIssue = z.infer<typeof SyncIssue>;
@@ -1319,8 +1324,10 @@ export const BulkPreviewRow = z.object({
   state: z.string().nullable(),
   kind: z.enum(['change', 'nothing', 'duplicate', 'refused']),
   reason: z.string().nullable(),
-  /** A duplicate's first row; a RUT repeated with other values (refused), its other row. */
+  /** A duplicate's first row. */
   firstLine: z.number().int().nullable(),
+  /** A RUT repeated with other values (refused): the file's other row with it. */
+  otherLine: z.number().int().nullable(),
   emailChange: EmailChange,
   stateTo: z.enum(['active', 'disabled']).nullable(),
   /** Why «Deshacer esta carga» could not take this change back; null: it could. */

@@ -160,6 +160,8 @@ export function normalizeMobile(input: string): string | null {
  * extension or denial) is at least this long: a few words, said as one minimum everywhere.
  */
 export const MIN_REASON_LENGTH = 3;
+/** The longest reason any action keeps: every reason field of the desk and the wire caps it here. */
+export const REASON_MAX = 500;
 
 /**
  * What a supervisor asks of the central API from the desk (issue 11: revoking a device, giving

@@ -21,6 +21,7 @@
  */
 import { z } from 'zod';
 import { AGENT_ROLES, MAIL_KINDS } from './vocabulary';
+import { MIN_REASON_LENGTH, REASON_MAX } from './policy';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -323,7 +324,7 @@ export const Mutation = z.object({
    * agent (`agentId`, a supervisor) sends it under their own authority, and why.
    */
   decidedBy: z.string().optional(),
-  reassignReason: z.string().max(500).optional(),
+  reassignReason: z.string().max(REASON_MAX).optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 
@@ -440,7 +441,7 @@ export type AgreementSignedResponse = z.infer<typeof AgreementSignedResponse>;
 /** A supervisor revokes a device: it stops syncing, its sessions end, its replica is wiped. */
 export const RevokeDeviceRequest = z.object({
   deviceId: z.string().uuid(),
-  reason: z.string().trim().min(1).max(500).optional(),
+  reason: z.string().trim().min(1).max(REASON_MAX).optional(),
   /** The desk's id of this decision: the same request sent again gets the first answer. */
   decisionId: z.string().uuid().optional(),
 });
@@ -489,7 +490,7 @@ export const ScopeAssignment = z.object({
   username: z.string().min(1).max(100),
   companyRut: z.number().int().positive(),
   assigned: z.boolean(),
-  reason: z.string().trim().min(3).max(500),
+  reason: z.string().trim().min(MIN_REASON_LENGTH).max(REASON_MAX),
   /** The desk's id of this decision: the same request sent again gets the first answer. */
   decisionId: z.string().uuid().optional(),
 });

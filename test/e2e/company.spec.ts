@@ -74,6 +74,8 @@ test('a representative’s request is approved, mailed, signed on the central AP
     await dialog.getByLabel('Motivo').fill('x'.repeat(600));
     await expect(dialog.getByLabel('Motivo')).toHaveValue('x'.repeat(500));
     await expect(dialog).toContainText('Llegó al máximo de 500 caracteres');
+    // Said beside the field, never part of its name.
+    await expect(dialog.getByRole('textbox', { name: 'Motivo', exact: true })).toBeVisible();
     await dialog.getByLabel('Motivo').fill('No es representante legal ni figura en la TRF');
     await expectAccessible(page, 'rechazar solicitud');
     await dialog.getByRole('button', { name: 'Rechazar' }).click();

@@ -644,6 +644,12 @@ describe('mails withheld for lateness', () => {
       mailsWithheld: ['email_confirmation'],
       batch: { id: started.batchId, fileName: 'correos-noviembre.csv', count: withheld },
     });
+    // Whose mails did not go, by name: where the agent asks them again.
+    expect(load.batch.persons).toHaveLength(withheld);
+    for (const person of load.batch.persons) {
+      expect(chosen.map((m) => `${m.rut}-${m.dv}`)).toContain(person.rut);
+      expect(person.name).toEqual(expect.any(String));
+    }
     expect(pedro).toMatchObject({ actionId: single.actionId, state: 'mail_withheld' });
     expect(pedro.batch).toBeUndefined();
     // The badge counts rows as the list shows them.
@@ -655,11 +661,21 @@ describe('mails withheld for lateness', () => {
     ]);
     expect(withheldOfLoad()).toBe(0);
     // One decision, audited once, saying which load and how many.
+    // About the load, not about one of its people (it is in nobody's data export).
     const audited = desk.db.$client
-      .prepare("SELECT after FROM audit_events WHERE action = 'sync.resolve'")
-      .all() as Array<{ after: string }>;
-    expect(audited.map((row) => JSON.parse(row.after))).toEqual([
-      { choice: 'dismiss', actionId: load.actionId, batchId: started.batchId, count: withheld },
+      .prepare("SELECT person_rut, after FROM audit_events WHERE action = 'sync.resolve'")
+      .all() as Array<{ person_rut: number | null; after: string }>;
+    expect(audited.map((row) => [row.person_rut, JSON.parse(row.after)])).toEqual([
+      [
+        null,
+        {
+          choice: 'dismiss',
+          actionId: load.actionId,
+          batchId: started.batchId,
+          fileName: 'correos-noviembre.csv',
+          count: withheld,
+        },
+      ],
     ]);
   });
 

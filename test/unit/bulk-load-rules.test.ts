@@ -191,6 +191,23 @@ describe('duplicates and totals', () => {
     );
   });
 
+  it('a conflicting row names one that asks something else, never its twin', () => {
+    const { outcomes } = previewRows(
+      [
+        row('12.345.678-5', 'n@x.cl', null),
+        row('12.345.678-5', 'n@x.cl', null),
+        row('12.345.678-5', 'm@x.cl', null),
+      ],
+      true,
+      lookup,
+    );
+    const [a, b, c] = (outcomes as Array<{ otherLine?: number }>).map((o) => o.otherLine);
+    // The first two ask the same: each names the third; the third names the first.
+    expect(a).toBe(c! + 2);
+    expect(b).toBe(a);
+    expect(c).toBe(a! - 2);
+  });
+
   it('a refused row repeated with the same cells: the repeat is a duplicate of it', () => {
     // An empty cell and a missing one (a short line) are the same cell.
     const { outcomes } = previewRows(

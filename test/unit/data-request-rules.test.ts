@@ -3,7 +3,7 @@ import {
   titularWithoutDataRefusal,
   blockDecision,
   checkMove,
-  daysClosedLate,
+  closedLate,
   deviceCode,
   firstDueDate,
   identityMethodFits,
@@ -12,6 +12,7 @@ import {
   REQUEST_NUMBER,
   requestNumber,
 } from '../../src/shared/rules/data-requests';
+import { dataRequestMessages } from '../../src/shared/messages';
 
 describe('moves of a Ley 21.719 request', () => {
   const open = { state: 'received', right: 'access', extended: false } as const;
@@ -202,17 +203,24 @@ describe('a request from someone the system holds nothing of', () => {
   });
 });
 
-describe('daysClosedLate: how late a request was answered or denied', () => {
-  it('is 0 on or before its due date', () => {
-    expect(daysClosedLate('access', '2026-12-10', '2026-12-10')).toBe(0);
-    expect(daysClosedLate('access', '2026-12-10', '2026-11-30')).toBe(0);
+describe('closedLate: whether, and how late, a request was answered or denied', () => {
+  it('is on time on or before its due date', () => {
+    expect(closedLate('access', '2026-12-10', '2026-12-10')).toEqual({ late: false, days: 0 });
+    expect(closedLate('access', '2026-12-10', '2026-11-30')).toEqual({ late: false, days: 0 });
   });
 
   it('counts calendar days for the rights answered in 30 days, business days for a block', () => {
     // Friday the 11th due; closed on Monday the 14th.
-    expect(daysClosedLate('access', '2026-12-11', '2026-12-14')).toBe(3);
-    expect(daysClosedLate('blocking', '2026-12-11', '2026-12-14')).toBe(1);
-    // A block closed the Saturday after its last day is late all the same.
-    expect(daysClosedLate('blocking', '2026-12-11', '2026-12-12')).toBe(1);
+    expect(closedLate('access', '2026-12-11', '2026-12-14')).toEqual({ late: true, days: 3 });
+    expect(closedLate('blocking', '2026-12-11', '2026-12-14')).toEqual({ late: true, days: 1 });
+    // A block closed the Saturday after its last day: late, by no business day.
+    const saturday = closedLate('blocking', '2026-12-11', '2026-12-12');
+    expect(saturday).toEqual({ late: true, days: 0 });
+    expect(dataRequestMessages.closedOn('Respondida', '12-12-2026', saturday, true)).toBe(
+      'respondida el 12-12-2026, fuera del plazo',
+    );
+    expect(
+      dataRequestMessages.closedOn('Denegada', '14-12-2026', { late: true, days: 1 }, true),
+    ).toBe('denegada el 14-12-2026, 1 día hábil después del plazo');
   });
 });

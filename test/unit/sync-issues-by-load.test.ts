@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SyncIssue } from '../../src/shared/contract';
-import { groupedByLoad } from '../../src/main/services/sync-issues';
+import { groupedByLoad, LOAD_PERSONS_LISTED } from '../../src/main/services/sync-issues';
 import { syncMessages } from '../../src/shared/messages';
 
 const issue = (actionId: string, state: SyncIssue['state'], mails: string[] = []): SyncIssue => ({
@@ -38,12 +38,30 @@ describe('groupedByLoad', () => {
       (id) => (id === 'L1' ? 'correos.csv' : null),
     );
     expect(listed.map((i) => [i.actionId, i.batch ?? null])).toEqual([
-      ['x1', { id: 'L1', fileName: 'correos.csv', count: 3 }],
+      ['x1', { id: 'L1', fileName: 'correos.csv', count: 3, persons: [] }],
       ['c1', null],
       ['s1', null],
-      ['y1', { id: 'L2', fileName: null, count: 1 }],
+      ['y1', { id: 'L2', fileName: null, count: 1, persons: [] }],
     ]);
     expect(listed[0]!.mailsWithheld).toEqual(['email_confirmation', 'password_creation']);
+  });
+
+  it('names whose mails did not go, the first LOAD_PERSONS_LISTED', () => {
+    const many = Array.from({ length: LOAD_PERSONS_LISTED + 5 }, (_, i) => ({
+      issue: {
+        ...issue(`x${i}`, 'mail_withheld', ['email_confirmation']),
+        personRut: `${1_000_000 + i}-0`,
+        personName: i === 0 ? null : `Persona ${i}`,
+      },
+      batchId: 'L1',
+    }));
+    const [load] = groupedByLoad(many, () => 'a.csv');
+    expect(load!.batch!.count).toBe(LOAD_PERSONS_LISTED + 5);
+    expect(load!.batch!.persons).toHaveLength(LOAD_PERSONS_LISTED);
+    expect(load!.batch!.persons.slice(0, 2)).toEqual([
+      { rut: '1000000-0', name: null },
+      { rut: '1000001-0', name: 'Persona 1' },
+    ]);
   });
 
   it('leaves the rows it was given as they were', () => {
@@ -66,11 +84,13 @@ describe('a load’s words', () => {
       'carga masiva «correos.csv», 1.234 acciones',
     );
     expect(syncMessages.load(null, 1)).toBe('una carga masiva, 1 acción');
-    expect(syncMessages.loadMailWithheld(['email_confirmation'], 3)).toMatch(
-      /^El sistema central aplicó sus 3 acciones, pero no envió el correo «Confirmación de correo» de ninguna: .* Luego marque «Entendido»: la carga entera sale de la lista\.$/,
+    expect(syncMessages.loadMailWithheld(['email_confirmation', 'password_creation'], 3)).toMatch(
+      /^El sistema central aplicó 3 acciones de esta carga sin enviar su correo \(«Confirmación de correo» o «[^»]+»\): .* Luego marque «Entendido»: la carga entera sale de la lista\.$/,
     );
-    expect(syncMessages.dismissedLoad(3)).toBe(
-      'Listo: las 3 acciones de la carga salen de la lista.',
+    expect(syncMessages.loadMailWithheld(['email_confirmation'], 1)).toMatch(
+      /^El sistema central aplicó una acción de esta carga sin enviar su correo \(«Confirmación de correo»\)/,
     );
+    expect(syncMessages.loadPersons(1)).toBe('Ver a la persona');
+    expect(syncMessages.loadPersonsMore(2)).toMatch(/^y 2 más/);
   });
 });

@@ -438,13 +438,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         state: row.state,
         kind: outcome.kind,
         reason: outcome.kind === 'refused' ? outcome.reason : null,
-        // A duplicate's first row; a RUT repeated with other values, its other row.
-        firstLine:
-          outcome.kind === 'duplicate'
-            ? outcome.firstLine
-            : outcome.kind === 'refused'
-              ? (outcome.otherLine ?? null)
-              : null,
+        firstLine: outcome.kind === 'duplicate' ? outcome.firstLine : null,
+        otherLine: outcome.kind === 'refused' ? (outcome.otherLine ?? null) : null,
         emailChange: outcome.kind === 'change' ? outcome.email : null,
         stateTo: outcome.kind === 'change' && outcome.state ? outcome.state.to : null,
         irreversible: outcome.kind === 'change' ? irreversibleBecause(outcome) : null,

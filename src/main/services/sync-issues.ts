@@ -82,6 +82,9 @@ function batchIdOf(payload: string): string | null {
  * a load of thousands pushed late would bury everything else (and the badge would count them
  * all). The load's first action stands for it, with every mail kind any of them lacked.
  */
+/** How many of a late load's people its row names (the rest are counted). */
+export const LOAD_PERSONS_LISTED = 50;
+
 export function groupedByLoad(
   rows: ReadonlyArray<{ issue: SyncIssue; batchId: string | null }>,
   fileNameOf: (batchId: string) => string | null,
@@ -93,9 +96,12 @@ export function groupedByLoad(
       listed.push(issue);
       continue;
     }
+    const person =
+      issue.personRut === null ? [] : [{ rut: issue.personRut, name: issue.personName }];
     const load = loads.get(batchId);
     if (load) {
       load.batch.count++;
+      if (load.batch.persons.length < LOAD_PERSONS_LISTED) load.batch.persons.push(...person);
       for (const kind of issue.mailsWithheld) {
         if (!load.mailsWithheld.includes(kind)) load.mailsWithheld.push(kind);
       }
@@ -104,7 +110,7 @@ export function groupedByLoad(
     const first = {
       ...issue,
       mailsWithheld: [...issue.mailsWithheld],
-      batch: { id: batchId, fileName: fileNameOf(batchId), count: 1 },
+      batch: { id: batchId, fileName: fileNameOf(batchId), count: 1, persons: person },
     };
     loads.set(batchId, first);
     listed.push(first);
@@ -361,7 +367,7 @@ export function resolveSyncIssue(
   const sqlite = ctx.db.$client;
   sqlite.transaction(() => {
     /** A bulk load's withheld mails taken note of at once: which load, how many actions. */
-    let settled: { batchId: string; count: number } | null = null;
+    let settled: { batchId: string; fileName: string | null; count: number } | null = null;
     const row = sqlite.prepare(`${SELECT} WHERE o.action_id = ? AND ${IN_LIST}`).get(actionId) as
       Row | undefined;
     if (!row) throw new NotFoundError('sync_issue');
@@ -414,7 +420,15 @@ export function resolveSyncIssue(
       // A bulk load's are listed as one: taken note of as one (groupedByLoad).
       const batchId = batchIdOf(row.payload);
       if (batchId !== null) {
-        settled = { batchId, count: settleLoadWithheld(ctx, session, batchId) };
+        const fileName = sqlite
+          .prepare('SELECT file_name FROM bulk_batches WHERE id = ?')
+          .pluck()
+          .get(batchId) as string | undefined;
+        settled = {
+          batchId,
+          fileName: fileName ?? null,
+          count: settleLoadWithheld(ctx, session, batchId),
+        };
       } else {
         sqlite.prepare('UPDATE outbox SET result = NULL WHERE action_id = ?').run(actionId);
       }
@@ -426,7 +440,8 @@ export function resolveSyncIssue(
       at: ctx.now().toISOString(),
       agentId: session.agentId,
       deviceId: ctx.deviceId,
-      personRut: row.person_rut,
+      // A load's is about many people: none of them in particular (nor in their data exports).
+      personRut: settled ? null : row.person_rut,
       action: 'sync.resolve',
       before: row.result,
       after: JSON.stringify({ choice, actionId, ...settled }),

@@ -50,6 +50,10 @@ export const dataRequestLabels = {
   },
 } as const;
 
+/** «día» or «días», «hábil(es)» for a term counted in business days. */
+const dayWord = (n: number, business: boolean) =>
+  business ? (n === 1 ? 'día hábil' : 'días hábiles') : n === 1 ? 'día' : 'días';
+
 export const dataRequestMessages = {
   title: 'Solicitudes Ley 21.719',
   recordButton: 'Solicitud Ley 21.719',
@@ -171,19 +175,21 @@ export const dataRequestMessages = {
   },
   /** In the unit of the request's term: business days for a temporary block, calendar otherwise. */
   /** A closed request: when it was answered or denied, and whether within its term. */
-  closedOn: (state: string, day: string, late: number, business: boolean) => {
-    const unit = business
-      ? late === 1
-        ? 'día hábil'
-        : 'días hábiles'
-      : late === 1
-        ? 'día'
-        : 'días';
-    return `${state.toLowerCase()} el ${day}, ${late === 0 ? 'dentro del plazo' : `${late} ${unit} después del plazo`}`;
-  },
+  closedOn: (
+    state: string,
+    day: string,
+    closed: { late: boolean; days: number },
+    business: boolean,
+  ) =>
+    `${state.toLowerCase()} el ${day}, ${
+      !closed.late
+        ? 'dentro del plazo'
+        : closed.days === 0
+          ? 'fuera del plazo'
+          : `${closed.days} ${dayWord(closed.days, business)} después del plazo`
+    }`,
   daysLeft: (n: number, business: boolean) => {
-    const days = (k: number) =>
-      business ? (k === 1 ? 'día hábil' : 'días hábiles') : k === 1 ? 'día' : 'días';
+    const days = (k: number) => dayWord(k, business);
     if (n < 0) return `vencida hace ${-n} ${days(-n)}`;
     if (n === 0) return 'vence hoy';
     return n === 1 ? `queda 1 ${days(1)}` : `quedan ${n} ${days(n)}`;

@@ -213,12 +213,12 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
       ? deniedMessages.representative_profile
       : p['by'] === 'agent'
         ? 'Usted administra los accesos de esta empresa, y esta persona es su representante legal según el registro de la empresa: no puede inhabilitar, pausar ni dar de baja su acceso, ni quitarle el perfil. Si lo pide la persona misma, que lo atienda otro agente o un supervisor; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.'
-        : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se inhabilite, pause o elimine su acceso. Solo puede pedirlo el propio representante (que llame en persona y verifique su identidad); si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
+        : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se inhabilite, pause o elimine su acceso. Solo puede pedirlo el propio representante, con su identidad verificada; si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
   // Rules 9, 12: nor his modules (shieldsRepresentative, as his access).
   representative_modules: (p) =>
     p['by'] === 'agent'
       ? 'Usted administra los accesos de esta empresa, y esta persona es su representante legal según el registro de la empresa: no puede quitarle módulos. Si lo pide la persona misma, que lo atienda otro agente o un supervisor.'
-      : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se le quiten módulos (sí que se le dé alguno). Solo puede pedirlo el propio representante (que llame en persona y verifique su identidad); si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
+      : 'Esta persona es representante legal de la empresa según su registro: otro administrador de accesos no puede pedir que se le quiten módulos (sí que se le dé alguno). Solo puede pedirlo el propio representante, con su identidad verificada; si dejó de serlo, la empresa debe actualizar su registro de representantes legales.',
   caller_grants_self: () =>
     'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir que se le quite su propio acceso o un módulo).',
   change_not_on_portal: () =>

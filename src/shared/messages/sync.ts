@@ -248,13 +248,14 @@ export const syncMessages = {
     `${fileName ? `carga masiva «${fileName}»` : 'una carga masiva'}, ${count === 1 ? '1 acción' : `${formatNumber(count)} acciones`}`,
   loadMailWithheld: (kinds: readonly string[], count: number) => {
     const names = kinds.map((k) => mailKindLabels[k as keyof typeof mailKindLabels] ?? k);
-    const all = count === 1 ? 'su acción' : `sus ${formatNumber(count)} acciones`;
-    return `El sistema central aplicó ${all}, pero no envió ${formatList(
-      names.map((name) => `el correo «${name}»`),
-    )} de ninguna: las recibió más de ${MAIL_FRESHNESS_MS / 3_600_000} horas después de hechas, y un enlace tan tardío confundiría a las personas. Si alguna de esas personas lo espera, búsquela y pídalo desde su ficha con «Enviar: ${names[0]}». Luego marque «Entendido»: la carga entera sale de la lista.`;
+    const which = names.map((name) => `«${name}»`).join(' o ');
+    return `El sistema central aplicó ${count === 1 ? 'una acción' : `${formatNumber(count)} acciones`} de esta carga sin enviar su correo (${which}): las recibió más de ${MAIL_FRESHNESS_MS / 3_600_000} horas después de hechas, y un enlace tan tardío confundiría a las personas. A quien lo espere, ábrale la ficha (abajo) y pídalo con «Enviar: …» (o «Reenviar: …»). Luego marque «Entendido»: la carga entera sale de la lista.`;
   },
-  dismissedLoad: (count: number) =>
-    `Listo: ${count === 1 ? 'la acción de la carga sale' : `las ${formatNumber(count)} acciones de la carga salen`} de la lista.`,
+  loadPersons: (count: number) =>
+    count === 1 ? 'Ver a la persona' : `Ver a las ${formatNumber(count)} personas`,
+  loadPersonsMore: (more: number) =>
+    `y ${more === 1 ? 'una más' : `${formatNumber(more)} más`} (búsquelas por RUT en el archivo de la carga).`,
+  dismissedLoad: 'Listo: la carga sale de la lista.',
   openRecord: 'Abrir su ficha',
   conflict: 'Conflicto',
   rejected: 'Rechazada',

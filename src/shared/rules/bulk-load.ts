@@ -297,22 +297,24 @@ export function readRows(rows: readonly BulkRowInput[]): FileReading {
     );
   };
   const first = new Map<number, number>();
-  const conflicting = new Set<number>();
+  // A conflicting RUT's first row that asks something else than its first row: each of its rows
+  // names one that differs from it, without a scan per row (a file may repeat a RUT thousands
+  // of times).
+  const firstDifferent = new Map<number, number>();
   reads.forEach((read, index) => {
     if (read.body === null) return;
     const seen = first.get(read.body);
     if (seen === undefined) first.set(read.body, index);
-    else if (!same(seen, index)) conflicting.add(read.body);
-  });
-  // Each RUT's rows, in the file's order: a conflicting row names another of them.
-  const rowsOf = new Map<number, number[]>();
-  reads.forEach((read, index) => {
-    if (read.body !== null) rowsOf.set(read.body, [...(rowsOf.get(read.body) ?? []), index]);
+    else if (!firstDifferent.has(read.body) && !same(seen, index)) {
+      firstDifferent.set(read.body, index);
+    }
   });
   return reads.map((read, index): RowOutcome | Asking => {
     if (read.body !== null) {
-      if (conflicting.has(read.body)) {
-        const other = rowsOf.get(read.body)!.find((at) => at !== index)!;
+      const different = firstDifferent.get(read.body);
+      if (different !== undefined) {
+        const head = first.get(read.body)!;
+        const other = index !== head && !same(head, index) ? head : different;
         return {
           kind: 'refused',
           reason: 'duplicate_conflict',

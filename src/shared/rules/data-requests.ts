@@ -155,23 +155,24 @@ export function deadlineKind(right: DataRight): 'blocking' | 'response' {
 }
 
 /**
- * How late a request was closed: 0 on or before its due date, else how many days after it
- * (business days for a block, calendar days for the other rights, as its term was counted).
- * `closedOn` is the day it was answered or denied, in Santiago.
+ * Whether a request was closed after its due date, and by how many days (business days for a
+ * block, calendar days for the other rights, as its term was counted). A block closed the
+ * weekend after its last day is late by no business day, yet late. `closedOn` is the day it was
+ * answered or denied, in Santiago.
  */
-export function daysClosedLate(
+export function closedLate(
   right: DataRight,
   dueDate: CalendarDate,
   closedOn: CalendarDate,
-): number {
-  if (closedOn <= dueDate) return 0;
-  // A block closed on the weekend after its last day is late all the same.
-  return Math.max(
-    1,
-    deadlineKind(right) === 'blocking'
-      ? businessDaysBetween(dueDate, closedOn)
-      : calendarDaysBetween(dueDate, closedOn),
-  );
+): { late: boolean; days: number } {
+  if (closedOn <= dueDate) return { late: false, days: 0 };
+  return {
+    late: true,
+    days:
+      deadlineKind(right) === 'blocking'
+        ? businessDaysBetween(dueDate, closedOn)
+        : calendarDaysBetween(dueDate, closedOn),
+  };
 }
 
 /** The due date a new request gets, from the day it was received (Santiago). */

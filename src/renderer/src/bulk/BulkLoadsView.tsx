@@ -39,7 +39,7 @@ import { ConfirmButton, goToField } from '../components/ConfirmButton';
 import { DialogFooter } from '../components/DialogFooter';
 import { LengthLeft } from '../components/LengthLeft';
 import { SettledAnnouncement } from '../components/SettledAnnouncement';
-import { REASON_MAX } from '../../../shared/contract';
+import { REASON_MAX } from '../../../shared/policy';
 import { textPreview } from '../../../shared/text';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : m.failed);
@@ -289,7 +289,7 @@ function outcomeText(row: BulkPreviewRow): string {
     case 'duplicate':
       return m.duplicate(row.firstLine ?? 0);
     default:
-      return bulkRefusalText(row.reason ?? '', row.rut, row.firstLine);
+      return bulkRefusalText(row.reason ?? '', row.rut, row.otherLine);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../../shared/contract';
-import { REASON_MAX } from '../../../shared/contract';
+import { REASON_MAX } from '../../../shared/policy';
 import {
   adminKindLabels,
   companyMessages as t,
@@ -243,6 +243,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     modulesHint: useId(),
     role: useId(),
     reason: useId(),
+    reasonHint: useId(),
   };
   const personFieldId = (key: string) => `${ids.person}-${key}`;
   const [busy, setBusy] = useState(false);
@@ -841,19 +842,28 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         )}
 
         {asksReason && (
-          <label className="field">
-            <span className="field-label">{t.dialog.reason}</span>
+          // The label names the field alone: its hint describes it, and what is left is said
+          // beside it (a live region inside a label would rename the field as it counts).
+          <div className="field">
+            <label htmlFor={ids.reason} className="field-label">
+              {t.dialog.reason}
+            </label>
             <textarea
               id={ids.reason}
               rows={2}
               // The contract's Reason: longer is refused by main (as every reason field caps it).
               maxLength={REASON_MAX}
               value={reason}
+              aria-describedby={dialog.kind === 'reject' ? ids.reasonHint : undefined}
               onChange={(event) => setReason(event.target.value)}
             />
             <LengthLeft value={reason} max={REASON_MAX} />
-            {dialog.kind === 'reject' && <span className="hint">{t.dialog.rejectReasonHint}</span>}
-          </label>
+            {dialog.kind === 'reject' && (
+              <span id={ids.reasonHint} className="hint">
+                {t.dialog.rejectReasonHint}
+              </span>
+            )}
+          </div>
         )}
 
         {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}

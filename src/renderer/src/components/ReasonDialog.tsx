@@ -14,7 +14,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { DialogFooter } from './DialogFooter';
 import { missingParts } from './ConfirmButton';
 import { LengthLeft } from './LengthLeft';
-import { REASON_MAX } from '../../../shared/contract';
+import { REASON_MAX } from '../../../shared/policy';
 
 export function ReasonDialog({
   title,

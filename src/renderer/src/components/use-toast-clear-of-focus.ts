@@ -4,7 +4,7 @@
  * was focused — the toast moves to the top right for as long as that lasts (WCAG 2.4.11: a
  * focused control is never hidden by it).
  */
-import { useEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
 const overlaps = (a: DOMRect, b: DOMRect) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -14,7 +14,8 @@ export function useToastClearOfFocus(
   text: string | null,
 ): boolean {
   const [away, setAway] = useState(false);
-  useEffect(() => {
+  // Before the frame is painted: the toast never covers the focus even for a frame.
+  useLayoutEffect(() => {
     const check = () => {
       const box = toast.current;
       const focused = document.activeElement;
@@ -30,14 +31,24 @@ export function useToastClearOfFocus(
         rest.width,
         rest.height,
       );
-      setAway(overlaps(atBottom, focused.getBoundingClientRect()));
+      const target = focused.getBoundingClientRect();
+      // A pane that took the focus (a record, a list) spans both corners: it is not covered.
+      const control =
+        target.width < window.innerWidth / 2 && target.height < window.innerHeight / 2;
+      setAway(control && overlaps(atBottom, target));
     };
+    // The focus leaving for nowhere fires no focusin: looked at once it has left.
+    const afterBlur = () => requestAnimationFrame(check);
     check();
     document.addEventListener('focusin', check);
+    document.addEventListener('focusout', afterBlur);
     document.addEventListener('scroll', check, true);
+    window.addEventListener('resize', check);
     return () => {
       document.removeEventListener('focusin', check);
+      document.removeEventListener('focusout', afterBlur);
       document.removeEventListener('scroll', check, true);
+      window.removeEventListener('resize', check);
     };
   }, [toast, text]);
   return away;

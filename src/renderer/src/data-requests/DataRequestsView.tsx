@@ -3,7 +3,7 @@ import type { DataRequestView } from '../../../shared/contract';
 import { formatDate, formatDay, santiagoDate } from '../../../shared/format';
 import { dataRequestLabels as labels, dataRequestMessages as t } from '../../../shared/messages';
 import {
-  daysClosedLate,
+  closedLate,
   DATA_REQUEST_STATES,
   DATA_RIGHTS,
   type DataRequestState,
@@ -62,11 +62,7 @@ export function DeadlineCell({ request }: { request: DataRequestView }) {
           {t.closedOn(
             labels.states[request.state],
             formatDate(request.closedAt),
-            daysClosedLate(
-              request.right,
-              request.dueDate,
-              santiagoDate(new Date(request.closedAt)),
-            ),
+            closedLate(request.right, request.dueDate, santiagoDate(new Date(request.closedAt))),
             request.right === 'blocking',
           )}
         </span>

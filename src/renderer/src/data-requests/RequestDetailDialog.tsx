@@ -29,7 +29,7 @@ import { DeadlineCell } from './DataRequestsView';
 import { useDataRequests } from './data-request-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
-import { REASON_MAX } from '../../../shared/contract';
+import { REASON_MAX } from '../../../shared/policy';
 
 /**
  * «Eliminar archivos», then a confirmation in place of the button: the focus goes to «Cancelar»

@@ -29,7 +29,7 @@ import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
 import { ConfirmCheck } from '../components/ConfirmCheck';
-import { REASON_MAX } from '../../../shared/contract';
+import { REASON_MAX } from '../../../shared/policy';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
 export function ActionDialog() {

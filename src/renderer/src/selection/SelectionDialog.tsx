@@ -18,7 +18,7 @@ import { useSession } from '../session-store';
 import { useSelectionDialog, type SelectionRequest } from './selection-dialog-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
-import { REASON_MAX } from '../../../shared/contract';
+import { REASON_MAX } from '../../../shared/policy';
 
 /** Rows shown per list; the export has them all. */
 const SHOWN = 300;

@@ -147,6 +147,38 @@ export function SyncIssueList({
                         )}
                   </p>
                 )}
+                {issue.batch && issue.batch.persons.length > 0 && (
+                  // Whose mails did not go: each one's record, where the mail is asked again.
+                  <details className="load-persons">
+                    <summary>{syncMessages.loadPersons(issue.batch.count)}</summary>
+                    <ul>
+                      {issue.batch.persons.map((person) => (
+                        <li key={person.rut}>
+                          {person.name && (
+                            <>
+                              <button
+                                type="button"
+                                className="link"
+                                onClick={() => openRecord(person.rut)}
+                              >
+                                {person.name}
+                              </button>{' '}
+                            </>
+                          )}
+                          <span className="rut small">{displayRut(person.rut)}</span>
+                          {!person.name && syncMessages.personGone}
+                        </li>
+                      ))}
+                    </ul>
+                    {issue.batch.count > issue.batch.persons.length && (
+                      <p className="muted small">
+                        {syncMessages.loadPersonsMore(
+                          issue.batch.count - issue.batch.persons.length,
+                        )}
+                      </p>
+                    )}
+                  </details>
+                )}
                 {blockedBy !== null && <p>{syncMessages.blocked(blockedBy)}</p>}
                 {issue.conflicts.length > 0 && blockedBy === null && (
                   <table>

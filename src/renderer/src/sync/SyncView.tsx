@@ -102,7 +102,7 @@ export function SyncView() {
           ? syncMessages.keptMine
           : choice === 'dismiss'
             ? issue.batch
-              ? syncMessages.dismissedLoad(issue.batch.count)
+              ? syncMessages.dismissedLoad
               : issue.state === 'mail_withheld'
                 ? syncMessages.dismissedMail
                 : syncMessages.dismissed
