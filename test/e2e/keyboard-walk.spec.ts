@@ -134,6 +134,23 @@ test('Esc on a company page goes back where it was opened from: a record, or Sol
   await expect(company).toHaveCount(0);
   await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
   await expect(desk.record).toBeFocused();
+  // Through the company to one of its people and back: Esc, the company; Esc, his record.
+  await desk.record
+    .getByRole('button', { name: /^Ver la empresa / })
+    .first()
+    .click();
+  await expect(company).toBeVisible();
+  await company
+    .getByRole('button', { name: /^Ver la ficha de / })
+    .filter({ hasNotText: 'Pedro' })
+    .first()
+    .click();
+  await expect(desk.record.getByRole('heading', { level: 1 })).not.toHaveText(PEDRO);
+  await page.keyboard.press('Escape');
+  await expect(company).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(company).toHaveCount(0);
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
   // And from it, as before, to the search.
   await page.keyboard.press('Escape');
   await expect(desk.search).toBeFocused();

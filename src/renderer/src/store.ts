@@ -49,6 +49,8 @@ type State = {
     scope: CompanyHit | null;
     /** The list that company's page was opened from, if any: Esc from it goes back there. */
     listBehind: View | null;
+    /** The record that company's page was opened over, if any: Esc from it goes back there. */
+    recordRut: string | null;
   } | null;
   /**
    * The screen whose list the open record, or company, was opened from (Llamadas, Ley 21.719,
@@ -341,8 +343,8 @@ export const useApp = create<State & Actions>()((set, get) => {
       // and to the search that showed it. From another screen's list, a company still open on
       // the search is no way back (open-record.ts).
       const company = via === 'company' ? useCompany.getState().rut : null;
-      const { text, scope, listBehind } = get();
-      const companyBehind = company ? { rut: company, text, scope, listBehind } : null;
+      const { text, scope, listBehind, recordRut } = get();
+      const companyBehind = company ? { rut: company, text, scope, listBehind, recordRut } : null;
       const parsed = readRut(rut);
       set({ scope: null, text: parsed ? formatRut(parsed) : rut, typedAt: performance.now() });
       void runSearch();
@@ -360,6 +362,9 @@ export const useApp = create<State & Actions>()((set, get) => {
         typedAt: performance.now(),
       });
       void runSearch();
+      // The record the company was opened over goes back under it (read again), so the next Esc
+      // finds it there.
+      if (behind.recordRut) void openRecord(behind.recordRut, 'reload');
       void useCompany
         .getState()
         .open(behind.rut)
