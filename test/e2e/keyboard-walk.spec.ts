@@ -6,7 +6,7 @@
  * Llamadas goes back to Llamadas, never to a company page left open before; Esc on a company page
  * goes back to the record or the list it was opened from; the toast never covers the focus.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { callbarOf, changePedrosPhone, openCallWithPedro, openPedro, PEDRO } from './desk-steps';
 import { expect, test } from './fixtures';
@@ -118,6 +118,13 @@ test('Esc on a record opened from Llamadas goes back to Llamadas, not to a compa
   await expectAccessible(page, 'Llamadas, de vuelta de una ficha');
 });
 
+/** The first person a company's page lists, but for one named `not`. */
+const firstPersonOf = (company: Locator, not?: string) =>
+  company
+    .getByRole('button', { name: /^Ver la ficha de / })
+    .filter(not ? { hasNotText: not } : {})
+    .first();
+
 test('Esc on a company page goes back where it was opened from: a record, or Solicitudes de acceso', async ({
   desk,
 }) => {
@@ -140,11 +147,7 @@ test('Esc on a company page goes back where it was opened from: a record, or Sol
     .first()
     .click();
   await expect(company).toBeVisible();
-  await company
-    .getByRole('button', { name: /^Ver la ficha de / })
-    .filter({ hasNotText: 'Pedro' })
-    .first()
-    .click();
+  await firstPersonOf(company, 'Pedro').click();
   await expect(desk.record.getByRole('heading', { level: 1 })).not.toHaveText(PEDRO);
   await page.keyboard.press('Escape');
   await expect(company).toBeFocused();
@@ -167,10 +170,7 @@ test('Esc on a company page goes back where it was opened from: a record, or Sol
     .click();
   await expect(company).toBeVisible();
   // A person opened on that page: Esc goes back to the company, and then to the list.
-  await company
-    .getByRole('button', { name: /^Ver la ficha de / })
-    .first()
-    .click();
+  await firstPersonOf(company).click();
   await expect(desk.record.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(company).toBeFocused();

@@ -323,15 +323,8 @@ export const useApp = create<State & Actions>()((set, get) => {
       set({ selected: index });
       if (row.kind === 'company') {
         // The company record (issue 7); from it, "Buscar entre sus personas" scopes the search.
-        recordSeq++;
-        set({
-          record: null,
-          recordRut: null,
-          recordLoading: false,
-          recordError: null,
-          companyBehind: null,
-          listBehind: null,
-        });
+        // No record under it, and no way back but the results that showed it.
+        dropRecord();
         void useCompany.getState().open(row.company.rut);
         return;
       }
