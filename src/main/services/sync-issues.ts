@@ -77,14 +77,21 @@ function batchIdOf(payload: string): string | null {
   }
 }
 
+/** How many of a late load's people its row names (the rest are counted). */
+export const LOAD_PERSONS_LISTED = 50;
+
+/** The file a bulk load read, by its id (null: a load this desk no longer holds). */
+const loadFileName = (ctx: ServiceContext, batchId: string): string | null =>
+  (ctx.db.$client
+    .prepare('SELECT file_name FROM bulk_batches WHERE id = ?')
+    .pluck()
+    .get(batchId) as string | undefined) ?? null;
+
 /**
  * A bulk load's actions applied without their mails are one row, not one per changed address:
  * a load of thousands pushed late would bury everything else (and the badge would count them
  * all). The load's first action stands for it, with every mail kind any of them lacked.
  */
-/** How many of a late load's people its row names (the rest are counted). */
-export const LOAD_PERSONS_LISTED = 50;
-
 export function groupedByLoad(
   rows: ReadonlyArray<{ issue: SyncIssue; batchId: string | null }>,
   fileNameOf: (batchId: string) => string | null,
@@ -264,15 +271,12 @@ export function listSyncIssues(ctx: ServiceContext, session: Session | null = nu
   const rows = ctx.db.$client
     .prepare(syncIssuesSql(mine))
     .all(...(mine ? [session.agentId, session.agentId] : [])) as Row[];
-  const fileName = ctx.db.$client
-    .prepare('SELECT file_name FROM bulk_batches WHERE id = ?')
-    .pluck();
   return groupedByLoad(
     rows.map((row) => ({
       issue: toIssue(row),
       batchId: row.state === 'applied' ? batchIdOf(row.payload) : null,
     })),
-    (batchId) => (fileName.get(batchId) as string | undefined) ?? null,
+    (batchId) => loadFileName(ctx, batchId),
   );
 }
 
@@ -420,13 +424,9 @@ export function resolveSyncIssue(
       // A bulk load's are listed as one: taken note of as one (groupedByLoad).
       const batchId = batchIdOf(row.payload);
       if (batchId !== null) {
-        const fileName = sqlite
-          .prepare('SELECT file_name FROM bulk_batches WHERE id = ?')
-          .pluck()
-          .get(batchId) as string | undefined;
         settled = {
           batchId,
-          fileName: fileName ?? null,
+          fileName: loadFileName(ctx, batchId),
           count: settleLoadWithheld(ctx, session, batchId),
         };
       } else {
