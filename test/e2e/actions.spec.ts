@@ -394,6 +394,6 @@ test('a legal representative’s access is taken away only at his own request, h
   await dialog.getByLabel('Correo registrado').check();
   await dialog.getByLabel('Motivo').fill('Lo pide la empresa');
   await dialog.getByRole('button', { name: 'Inhabilitar' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('solo si él mismo lo pide');
+  await expect(dialog.getByRole('alert')).toContainText('solo si lo pide esa misma persona');
   await expectAccessible(page, 'inhabilitar al representante legal');
 });

@@ -23,6 +23,9 @@ import { companyMessages } from './company';
  * kind's words: main passes `kind` (interactionKindOf, shared/rules/interaction-kind.ts); none
  * passed, a call's.
  */
+/** The legal representative where the refusal cannot name them (a man or a woman). */
+const THE_REPRESENTATIVE = 'esa persona';
+
 const kindOf = (params: Record<string, string | number>): InteractionKind =>
   params['kind'] === 'visit' ? 'visit' : 'call';
 const refusalsOf = (params: Record<string, string | number>) =>
@@ -63,27 +66,31 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   // Rules 9, 12: the legal representative's access follows the company's register.
   // Rules 9, 12: nor his modules; an agent who administers the company is another administrator.
   representative_modules:
-    'Es el representante legal de la empresa según su registro, y usted administra los accesos de esta empresa: no puede quitarle módulos (sí darle alguno). Solo él mismo puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa.',
+    'Es el representante legal de la empresa según su registro, y usted administra los accesos de esta empresa: no puede quitarle módulos (sí darle alguno). Solo esa persona puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa.',
   representative_register:
-    'Es el representante legal de la empresa según su registro: otro administrador de accesos no puede inhabilitar, pausar ni eliminar su acceso, ni quitarle el perfil. Solo él mismo puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
-  // Rules 9, 12, 13: only he may ask to take his access away, and he cannot now
-  // (companyChangeWaits). A record names him: representativeWaitsOn.
+    'Es el representante legal de la empresa según su registro: otro administrador de accesos no puede inhabilitar, pausar ni eliminar su acceso, ni quitarle el perfil. Solo esa persona puede pedirlo, y lo atiende un agente que no administre los accesos de esta empresa; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
+  // Rules 9, 12, 13: only the representative may ask to take the access away, and cannot now
+  // (companyChangeWaits). A record names the representative: representativeWaitsOn.
   representative_unsigned: companyMessages.representativeWaits(
-    'él mismo',
+    THE_REPRESENTATIVE,
     'access',
     'agreement_unsigned',
   ),
   representative_no_profile: companyMessages.representativeWaits(
-    'él mismo',
+    THE_REPRESENTATIVE,
     'access',
     'no_company_profile',
   ),
   representative_inactive: companyMessages.representativeWaits(
-    'él mismo',
+    THE_REPRESENTATIVE,
     'access',
     'profile_not_active',
   ),
-  representative_unlisted: companyMessages.representativeWaits('él mismo', 'access', 'not_listed'),
+  representative_unlisted: companyMessages.representativeWaits(
+    THE_REPRESENTATIVE,
+    'access',
+    'not_listed',
+  ),
   // The identity check (policy IDENTITY_FACTS_REQUIRED) needs facts the system does not hold.
   identity_unverifiable: dialogMessages.identityTooFew(IDENTITY_FACTS_REQUIRED),
 };
@@ -248,7 +255,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   // Rules 9, 12: the call centre takes the representative's access away at his own request only.
   representative_himself: (p) => {
     const visit = kindOf(p) === 'visit';
-    return `Es el representante legal de la empresa según su registro: su acceso se inhabilita, pausa o da de baja solo si él mismo lo pide, ${visit ? 'en una visita con él' : 'en una llamada con él'} y con su identidad verificada (dos datos). ${visit ? 'Abra la visita con él' : 'Abra la llamada con él'} y vuelva a intentarlo; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.`;
+    return `Es el representante legal de la empresa según su registro: su acceso se inhabilita, pausa o da de baja solo si lo pide esa misma persona, ${visit ? 'en una visita con ella' : 'en una llamada con ella'} y con su identidad verificada (dos datos). ${visit ? 'Abra la visita con ella' : 'Abra la llamada con ella'} y vuelva a intentarlo; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.`;
   },
   // Only ever a visit's: the officer's bar has no such control, and main refuses it as well.
   on_behalf_at_visit: () =>
