@@ -1,8 +1,9 @@
 /**
- * Why a bulk load's row was refused, said the same in the preview, the result and both CSVs: a
- * wrong check digit names the one expected, as every RUT field does (readRutField); a RUT
- * repeated with other values names the file's other row with it, where the file is at hand (the
- * preview and its rows-with-problems CSV).
+ * Why a bulk load's row was refused or skipped, said the same in the preview, the result and
+ * both CSVs: a wrong check digit names the one expected, as every RUT field does (readRutField);
+ * a RUT repeated in the file names the file's other row with it (for other values, one that
+ * differs; for the same, the first), where it is known (batches recorded before migration 0038
+ * kept none).
  */
 import { bulkMessages } from './messages';
 import { readRutField } from './rut-field';
@@ -13,7 +14,7 @@ export function bulkRefusalText(reason: string, rut: string, otherLine?: number 
     if (!field.ok) return field.error;
   }
   const text = bulkMessages.refusals[reason] ?? reason;
-  return reason === 'duplicate_conflict' && otherLine
+  return (reason === 'duplicate_conflict' || reason === 'duplicate') && otherLine
     ? bulkMessages.seeLine(text, otherLine)
     : text;
 }

@@ -1391,6 +1391,8 @@ export const BulkReportRow = z.object({
   cells: z.array(z.string()),
   status: BulkReportStatus,
   code: z.string().nullable(),
+  /** The file's other row the code names (a repeated RUT's); null for the others. */
+  otherLine: z.number().int().nullable(),
   /** The central API's words for a conflict or rejection. */
   serverMessage: z.string().nullable(),
   /** What the preview warned of the row; none when its change did not take effect. */

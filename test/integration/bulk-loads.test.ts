@@ -142,6 +142,43 @@ describe('a bulk load', () => {
     expect(csv).toContain(said);
   });
 
+  it('names the file’s other row of a repeated RUT in the result and its CSV, as the preview did', async () => {
+    const desk = core();
+    const { company, members } = biggest(desk);
+    const [one, two] = members;
+    const rut = (member: typeof one) => `${member!.rut}-${member!.dv}`;
+    const shown = preview(desk, company, [
+      ['RUT', 'Estado'],
+      [rut(one), 'inhabilitado'],
+      [rut(two), 'inhabilitado'],
+      [rut(one), 'habilitado'],
+      [rut(two), 'inhabilitado'],
+    ]);
+    expect(shown.totals).toMatchObject({ refused: 2, duplicate: 1 });
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Archivo de la empresa',
+    });
+    await settled(desk, started.batchId);
+    const rows = call(desk, 'bulkLoads.report', { batchId: started.batchId }).rows as Array<{
+      line: number;
+      code: string | null;
+      otherLine: number | null;
+    }>;
+    // Lines count the header: the first person's rows are 2 and 4, the second's 3 and 5.
+    expect(rows.map(({ line, code, otherLine }) => ({ line, code, otherLine }))).toEqual([
+      { line: 2, code: 'duplicate_conflict', otherLine: 4 },
+      { line: 3, code: null, otherLine: null },
+      { line: 4, code: 'duplicate_conflict', otherLine: 2 },
+      { line: 5, code: 'duplicate', otherLine: 3 },
+    ]);
+    const csv = call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string;
+    const lineOf = (n: number) => csv.split('\r\n').find((line) => line.startsWith(`${n};`)) ?? '';
+    expect(lineOf(2)).toContain('RUT repetido en el archivo con valores distintos (ver la fila 4)');
+    expect(lineOf(4)).toContain('(ver la fila 2)');
+    expect(lineOf(5)).toContain('Repetida en el archivo: se aplicó una vez (ver la fila 3)');
+  });
+
   it('says before applying what its undo could not take back, and why, row by row', () => {
     const desk = core();
     const { company, members } = biggest(desk);

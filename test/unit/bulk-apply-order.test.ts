@@ -8,6 +8,7 @@ const row = (line: number, personRut: number | null): UnorderedRow => ({
   plan: null,
   state: 'pending',
   code: null,
+  otherLine: null,
 });
 
 describe('inApplyOrder: a batch is applied in RUT order, numbered from 1', () => {

@@ -46,6 +46,8 @@ export type NewBatchRow = {
   plan: Plan | null;
   state: 'pending' | 'refused' | 'skipped';
   code: string | null;
+  /** The file's other row named with the code (a repeated RUT's); null for the others. */
+  otherLine: number | null;
 };
 
 export type PendingRow = { seq: number; personRut: number; plan: Plan };
@@ -57,6 +59,7 @@ export type ReportRow = {
   cells: string[];
   status: string;
   code: string | null;
+  otherLine: number | null;
   serverResult: string | null;
   /** What the preview warned of the row (its plan's), when the row's change took effect. */
   warnings: RowWarnings | null;
@@ -149,8 +152,9 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
        @total, @planned, 0, @refused, @skipped, @createdAt)`,
   );
   const insertRow = sqlite.prepare(
-    `INSERT INTO bulk_batch_rows (batch_id, seq, line, person_rut, cells, plan, state, code)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO bulk_batch_rows (batch_id, seq, line, person_rut, cells, plan, state, code,
+       other_line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const batch = sqlite.prepare('SELECT * FROM bulk_batches WHERE id = ?');
   const running = sqlite.prepare(
@@ -201,6 +205,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
         row.plan ? JSON.stringify(row.plan) : null,
         row.state,
         row.code,
+        row.otherLine,
       );
     },
     batch(id: string): BatchRow | null {
@@ -320,7 +325,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
       const inner = `SELECT *, CASE WHEN last_admin IS NOT NULL OR shared_email IS NOT NULL
           THEN json_object('lastAdmin', CASE WHEN last_admin THEN json('true') END,
             'sharedEmail', json(shared_email)) END
-          AS warnings FROM (SELECT r.seq, r.line, r.person_rut, r.cells, r.code, ${STATUS} AS status,
+          AS warnings FROM (SELECT r.seq, r.line, r.person_rut, r.cells, r.code, r.other_line, ${STATUS} AS status,
           CASE WHEN oe.state IN ('conflict', 'rejected') THEN oe.result ELSE os.result END AS server_result,
           CASE WHEN ${tookEffect('os', 'state_action_id')}
             THEN json_extract(r.plan, '$.warnings.lastAdmin') END AS last_admin,
@@ -341,6 +346,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
           person_rut: number | null;
           cells: string;
           code: string | null;
+          other_line: number | null;
           status: string;
           server_result: string | null;
           warnings: string | null;
@@ -352,6 +358,7 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
         cells: JSON.parse(row.cells) as string[],
         status: row.status,
         code: row.code,
+        otherLine: row.other_line,
         serverResult: row.server_result,
         warnings: row.warnings === null ? null : (JSON.parse(row.warnings) as RowWarnings),
       }));

@@ -610,7 +610,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     if (found.totals.changes === 0) throw new RuleError('bulk_nothing_to_apply');
     const rows = found.outcomes.map((outcome, index): UnorderedRow => {
       const row = found.file.rows[index]!;
-      const base = { line: row.line, cells: row.cells };
+      const base = { line: row.line, cells: row.cells, otherLine: null };
       switch (outcome.kind) {
         case 'change':
           return {
@@ -631,6 +631,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
             plan: null,
             state: 'refused',
             code: outcome.reason,
+            otherLine: outcome.otherLine ?? null,
           };
         case 'duplicate':
           return {
@@ -639,6 +640,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
             plan: null,
             state: 'skipped',
             code: 'duplicate',
+            otherLine: outcome.firstLine,
           };
         default:
           return {
@@ -688,7 +690,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       if (reverse?.email?.reverify && row.emailActionId) {
         reverse.email = { ...reverse.email, undoOf: row.emailActionId };
       }
-      const base = { line: row.line, cells: row.cells, personRut: row.personRut };
+      const base = { line: row.line, cells: row.cells, personRut: row.personRut, otherLine: null };
       return reverse
         ? { ...base, plan: reverse, state: 'pending', code: null }
         : {
@@ -868,6 +870,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         cells: othersOf(row.cells),
         status: row.status as BulkReportRow['status'],
         code: row.code,
+        otherLine: row.otherLine,
         serverMessage: row.serverResult
           ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? null)
           : null,
@@ -896,7 +899,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
       const rut = row.personRut === null ? rutOf(row.cells) : '';
-      const why = row.code ? bulkRefusalText(row.code, rut) : server;
+      const why = row.code ? bulkRefusalText(row.code, rut, row.otherLine) : server;
       const shown = warningsShown(row.warnings);
       lines.push([
         String(row.line),

@@ -549,6 +549,11 @@ export const bulkBatchRows = sqliteTable(
       .default('pending'),
     /** Why refused or skipped (a preview outcome or an apply refusal). */
     code: text('code'),
+    /**
+     * The file's other row this one was measured against: for a RUT repeated with other values
+     * one that differs, for a repeated row its first (migration 0038).
+     */
+    otherLine: integer('other_line'),
     before: text('before'),
     after: text('after'),
     emailActionId: text('email_action_id'),

@@ -495,7 +495,7 @@ const reportText = (row: BulkReportRow, kind: BulkBatch['kind']) =>
   [
     // A skipped row's reason says it all («Sin cambios: ya estaba así»), not «Sin cambios» twice.
     row.status === 'skipped' && row.code ? null : m.reportStatus(row.status, kind),
-    row.code ? bulkRefusalText(row.code, row.rut) : null,
+    row.code ? bulkRefusalText(row.code, row.rut, row.otherLine) : null,
     row.serverMessage,
   ]
     .filter(Boolean)
