@@ -12,6 +12,12 @@ export const MAIL_FRESHNESS_MS = 2 * 60 * 60_000;
  */
 export const CONTACT_NOTED_MS = 5 * 60_000;
 
+/**
+ * A queue that has not moved for this long while the central API answers is an alarm on the
+ * desk («la cola no avanza»): something support must look at.
+ */
+export const QUEUE_STUCK_AFTER_MS = 10 * 60_000;
+
 /** A caller is not flooded: the same kind of mail to the same portal waits this long. */
 export const MAIL_COOLDOWN_MINUTES = 10;
 

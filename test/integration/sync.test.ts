@@ -425,7 +425,25 @@ describe('a client too old (G16)', () => {
 });
 
 describe('a stuck queue', () => {
-  it('raises the alarm when pending actions have not reached the server for too long', async () => {
+  it('raises the alarm when pending actions have not reached a server that answers for too long', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const clock = clockAt();
+    const desk = await openDesk(proxy.url, { clock });
+    await syncNow(desk);
+    // The server answers, but refuses every push.
+    proxy.setFaults((request) =>
+      request.path.includes('/push') ? { kind: 'respond', status: 503 } : { kind: 'pass' },
+    );
+    editPhone(desk, PEDRO, '+56 9 4646 4646');
+    expect((await syncNow(desk)).stuck).toBe(false);
+    clock.now = new Date(clock.now.getTime() + 11 * 60_000);
+    expect(await syncNow(desk)).toMatchObject({ stuck: true, state: 'offline', pending: 1 });
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    expect(await syncNow(desk)).toMatchObject({ stuck: false, pending: 0 });
+  });
+
+  it('is no alarm while the server cannot be reached at all: an officer works offline for hours', async () => {
     const central = await startCentral();
     const proxy = await startProxy(central.url);
     const clock = clockAt();
@@ -433,9 +451,13 @@ describe('a stuck queue', () => {
     await syncNow(desk);
     proxy.setFaults(() => ({ kind: 'drop_request' }));
     editPhone(desk, PEDRO, '+56 9 4646 4646');
-    expect((await syncNow(desk)).stuck).toBe(false);
-    clock.now = new Date(clock.now.getTime() + 11 * 60_000);
-    expect((await syncNow(desk)).stuck).toBe(true);
+    clock.now = new Date(clock.now.getTime() + 3 * 60 * 60_000);
+    expect(await syncNow(desk)).toMatchObject({
+      stuck: false,
+      state: 'offline',
+      online: false,
+      pending: 1,
+    });
     proxy.setFaults(() => ({ kind: 'pass' }));
     expect(await syncNow(desk)).toMatchObject({ stuck: false, pending: 0 });
   });

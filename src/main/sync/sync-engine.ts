@@ -25,6 +25,7 @@ import { CentralError, type CentralClient } from './central-client';
 import { describeSyncError, SyncProblem, type SyncErrorView } from './sync-errors';
 import type { SyncErrorCode } from '../../shared/contract';
 import { syncErrorMessages } from '../../shared/messages';
+import { QUEUE_STUCK_AFTER_MS } from '../../shared/policy';
 import type { ReplicaWriter } from './replica-writer';
 import { OUTBOX_SQL } from '../repositories/outbox-repository';
 import { parseProgress, REPLICA_STATE_KEYS, scopeKey } from '../repositories/replica-state';
@@ -85,7 +86,10 @@ export type SyncStatus = {
   initialSync: { done: number; total: number } | null;
   /** People of companies newly assigned arriving, or of companies taken away leaving. */
   scopeChange: { done: number; total: number } | null;
-  /** Pending actions exist but nothing has reached the server for too long. */
+  /**
+   * Pending actions exist and nothing has reached the server for too long, though it answers
+   * (an error, or a refusal of a cycle's work): not while it cannot be reached at all.
+   */
   stuck: boolean;
 };
 
@@ -216,7 +220,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const probeIntervalMs = options.probeIntervalMs ?? PROBE_INTERVAL_MS;
   const probeJitter = options.probeJitter ?? PROBE_JITTER;
   const intervalMs = options.intervalMs ?? 15_000;
-  const stuckAfterMs = options.stuckAfterMs ?? 10 * 60_000;
+  const stuckAfterMs = options.stuckAfterMs ?? QUEUE_STUCK_AFTER_MS;
   const log = options.log ?? (() => {});
 
   // Issue 11: each agent's actions are a lane of their own (outbox-lanes.ts).
@@ -1013,7 +1017,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
           nextAttemptAt === null ? null : Math.max(0, nextAttemptAt - now().getTime()),
         initialSync: parseProgress(initial),
         scopeChange: parseProgress(scoping),
+        // Unexplained: the central API answers (a desk that merely cannot reach it, as an officer
+        // works for hours, is «Sin conexión», not an alarm) and no state with a remedy of its own
+        // (signed out, revoked, to update, duplicated, no address) holds the queue.
         stuck:
+          !probing &&
+          (state === 'idle' || state === 'syncing' || state === 'offline') &&
           pending > (row.others ?? 0) &&
           since !== null &&
           now().getTime() - Date.parse(since) > stuckAfterMs,

@@ -8,7 +8,7 @@ import {
   santiagoDate,
   santiagoDayStart,
 } from '../format';
-import { CONTACT_NOTED_MS, MAIL_FRESHNESS_MS } from '../policy';
+import { CONTACT_NOTED_MS, MAIL_FRESHNESS_MS, QUEUE_STUCK_AFTER_MS } from '../policy';
 import { mailKindLabels } from './common';
 
 export const syncStateLabels = {
@@ -195,8 +195,7 @@ export const syncMessages = {
           'No se pudo sincronizar: este equipo no tiene una sesión suya con el sistema central. Salga e ingrese de nuevo con conexión; las acciones quedan guardadas en este equipo.'
         : `No se pudo sincronizar ahora (${syncStateLabels[state]}): vea el detalle en esta página.`,
   syncing: 'Sincronizando…',
-  stuck:
-    'Hay acciones pendientes que no llegan al sistema central hace demasiado tiempo. Revise la conexión o avise a soporte.',
+  stuck: `Hay acciones pendientes que no llegan al sistema central hace más de ${QUEUE_STUCK_AFTER_MS / 60_000} minutos, aunque el sistema central responde. Avise a soporte y dígale el «Último error» de esta página; las acciones quedan guardadas en este equipo.`,
   settings: 'Ajustes',
   centralAddress: 'Dirección del sistema central',
   save: 'Guardar',
