@@ -93,7 +93,8 @@ const unauthorized: Response = {
 };
 // Issue 11: a revoked device is told so (only when it proves its secret).
 const revoked: Response = {
-  description: 'El equipo fue revocado por un supervisor (`device_revoked`)',
+  description:
+    'El equipo fue revocado (`device_revoked`): por un supervisor, o con `--revoke-device`',
   schema: 'ErrorBody',
 };
 
@@ -115,7 +116,7 @@ export const ROUTES = [
       },
       403: {
         description:
-          'Equipo revocado por un supervisor (`device_revoked`), o agente inhabilitado con su contraseña correcta (`agent_disabled`)',
+          'Equipo revocado (`device_revoked`), o agente inhabilitado con su contraseña correcta (`agent_disabled`)',
         schema: 'ErrorBody',
       },
       426: upgrade,

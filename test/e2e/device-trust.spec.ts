@@ -35,7 +35,12 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
       await fillSignIn(page, 'supervisora', 'equivocada');
       // Answered: the password is cleared for the next try.
       await expect(page.getByLabel('Contraseña')).toHaveValue('');
-      await expect(page.getByRole('alert')).toHaveText('Usuario o contraseña incorrectos.');
+      // From the third in a row, the limit is said before it stops the agent.
+      await expect(page.getByRole('alert')).toHaveText(
+        i < 2
+          ? 'Usuario o contraseña incorrectos.'
+          : /^Usuario o contraseña incorrectos\. Tras 5 intentos fallidos en 15 minutos, este usuario deberá esperar/,
+      );
     }
     await fillSignIn(page, 'supervisora', 'super600');
     await expect(page.getByRole('alert')).toHaveText(
@@ -111,13 +116,17 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
     expect(saved.resumen[0]).toContain('Alicia Agente');
 
     await fillSignIn(page, 'agente', 'agente600');
-    await expect(page.getByText(/revocó este equipo: no se puede ingresar/)).toBeVisible();
+    await expect(
+      page.getByText(/fue revocado en el sistema central: no se puede ingresar/),
+    ).toBeVisible();
 
     // Enrolled again, explicitly: a new identity, a fresh replica; the refusal goes, and the
     // focus is on the form's first field.
     await page.getByRole('button', { name: 'Inscribir como equipo nuevo' }).click();
     await expect(page.getByRole('status')).toHaveText(/El equipo tiene una identidad nueva/);
-    await expect(page.getByText(/revocó este equipo: no se puede ingresar/)).toHaveCount(0);
+    await expect(
+      page.getByText(/fue revocado en el sistema central: no se puede ingresar/),
+    ).toHaveCount(0);
     await expect(page.getByLabel('Usuario')).toBeFocused();
     await expectAccessible(page, 'equipo inscrito de nuevo');
     await fillSignIn(page, 'agente', 'agente600');

@@ -270,14 +270,23 @@ describe('sync edges', () => {
     proxy.setFaults(() => ({ kind: 'drop_request' }));
     const attempt = (core: Core, password: string) =>
       core.dispatch('auth.signIn', { username: 'agente', password });
-    for (let i = 0; i < 5; i++) {
+    for (let i = 1; i <= 5; i++) {
       expect(await attempt(desk, 'adivinanza')).toMatchObject({
         ok: false,
-        error: { message: 'Usuario o contraseña incorrectos.' },
+        error: {
+          // From the third in a row, the limit is said before it stops the agent.
+          message:
+            i < 3
+              ? 'Usuario o contraseña incorrectos.'
+              : 'Usuario o contraseña incorrectos. Tras 5 intentos fallidos en 15 minutos, este usuario deberá esperar para volver a intentar; si no recuerda su contraseña, avise a su supervisor.',
+        },
       });
     }
-    // The sixth waits, even with the right password: the password is not even checked.
-    const limited = expect.stringMatching(/^Demasiados intentos fallidos/);
+    // The sixth waits, even with the right password: the password is not even checked. Counted
+    // on this desk alone, the words speak of no other computer.
+    const limited = expect.stringMatching(
+      /^Demasiados intentos fallidos con este usuario en este equipo \(5 contraseñas incorrectas en 15 minutos\)\. Intente de nuevo a las \d{2}:\d{2} \(en \d+ minutos?\);/,
+    );
     expect(await attempt(desk, 'agente600')).toMatchObject({
       ok: false,
       error: { message: limited },

@@ -19,7 +19,7 @@ import { openSqlite } from '../../src/storage/db/database';
 import { isSealed } from '../../src/main/db/sealed-files';
 import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
 import { DeviceListResponse, TokenResponse } from '../../src/shared/sync-protocol';
-import { deviceTrustMessages, notFoundMessages } from '../../src/shared/messages';
+import { deviceTrustMessages, notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import { formatTime } from '../../src/shared/format';
 import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
 import { excelCsv1252 } from '../support/bulk-files';
@@ -316,7 +316,9 @@ describe('device trust', () => {
       password: 'agente600',
     });
     expect(signInAgain).toMatchObject({ ok: false, error: { code: 'rule' } });
-    expect(!signInAgain.ok && signInAgain.error.message).toMatch(/revocó este equipo/);
+    expect(!signInAgain.ok && signInAgain.error.message).toMatch(
+      /fue revocado en el sistema central/,
+    );
     const withSecret = await rawSignIn(central.url, 'agente', 'agente600', revokedId, secret);
     expect(withSecret.reply.status).toBe(403);
     expect(withSecret.reply.json.error?.code).toBe('device_revoked');
@@ -918,8 +920,11 @@ describe('sessions', () => {
       const answer = await desk.dispatch('auth.signIn', { username: 'agente', password });
       return answer.ok ? 'ok' : answer.error.message;
     };
-    for (let i = 0; i < 5; i++) {
-      expect(await attempt('equivocada')).toBe('Usuario o contraseña incorrectos.');
+    for (let i = 1; i <= 5; i++) {
+      // From the third in a row, said with the limit.
+      expect(await attempt('equivocada')).toBe(
+        ruleMessages['sign_in_failed']!(i < 3 ? {} : { limitNear: 1 }),
+      );
     }
     // Even the right password waits now.
     // …and is told until when, by the clock, and that other computers' attempts count too.

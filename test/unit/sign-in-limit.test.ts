@@ -7,6 +7,7 @@ import { createSignInLimiter } from '../../src/central-api/sign-in-limit';
 import { combine, decideAttempt, type LimitPolicy } from '../../src/shared/rules/sign-in-limit';
 import { pruneTarget } from '../../src/central-api/change-log-pruning';
 import { deviceTrustMessages } from '../../src/shared/messages';
+import { createWrongPasswords } from '../../src/main/services/wrong-passwords';
 
 const MIN = 60_000;
 const POLICY: LimitPolicy = { max: 5, windowMs: 15 * MIN };
@@ -90,6 +91,34 @@ describe('the limiter', () => {
     );
     expect(deviceTrustMessages.tryAgainIn(1)).toContain('Intente de nuevo en 1 minuto;');
     expect(deviceTrustMessages.tryAgainIn(0.2)).toContain('Intente de nuevo en 1 minuto;');
+    // Decided by a desk alone (offline), counted there alone.
+    expect(deviceTrustMessages.tryAgainIn(4, '10:45', true)).toBe(
+      'Demasiados intentos fallidos con este usuario en este equipo (5 contraseñas incorrectas en 15 minutos). Intente de nuevo a las 10:45 (en 4 minutos); si no recuerda su contraseña, avise a su supervisor.',
+    );
+  });
+});
+
+describe('wrong passwords in a row on a desk', () => {
+  it('say the limit from the third for one username, whatever its case; a sign-in starts over', () => {
+    const wrong = createWrongPasswords();
+    expect([wrong.failed('agente'), wrong.failed(' Agente '), wrong.failed('AGENTE')]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    // Another username has a count of its own.
+    expect(wrong.failed('supervisora')).toBe(false);
+    wrong.signedIn('agente');
+    expect(wrong.failed('agente')).toBe(false);
+  });
+
+  it('forget the stalest usernames past a hundred', () => {
+    const wrong = createWrongPasswords();
+    wrong.failed('primero');
+    wrong.failed('primero');
+    for (let i = 0; i < 100; i++) wrong.failed(`otro${i}`);
+    // «primero» was forgotten: its third wrong password counts as its first.
+    expect(wrong.failed('primero')).toBe(false);
   });
 });
 

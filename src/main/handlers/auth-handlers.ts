@@ -27,6 +27,7 @@ import type { createOwedSignOuts } from '../sync/owed-sign-outs';
 import type { ReplicaWriter } from '../sync/replica-writer';
 import type { Revocation } from '../sync/revocation';
 import type { SyncEngine, TokenStore } from '../sync/sync-engine';
+import { createWrongPasswords } from '../services/wrong-passwords';
 
 type CentralClient = ReturnType<typeof createCentralClient>;
 
@@ -66,6 +67,7 @@ export function deskAuth(deps: Deps) {
    * when the central API refuses it or stops the sync for good.
    */
   let offlineSignIn: { agentId: string; username: string; password: string } | null = null;
+  const wrongPasswords = createWrongPasswords();
   const lockPolicySeconds =
     deps.idleLockSeconds ?? idleLockSeconds({ envSeconds: process.env['MESA_IDLE_LOCK_SECONDS'] });
 
@@ -231,7 +233,18 @@ export function deskAuth(deps: Deps) {
       if (session) auditSignOut(context, session.agentId, 'sign_in');
       endAll('sign_in');
       endCentralSession();
-      /** A refusal of what was typed is audited under the agent it names here, if any. */
+      /**
+       * A refusal of what was typed is audited under the agent it names here, if any; a wrong
+       * password again and again with one username says the limit before it stops them.
+       */
+      const refusal = (error: unknown): unknown => {
+        auditRefusal(error);
+        if (!(error instanceof RuleError) || error.code !== 'sign_in_failed') return error;
+        if (error.params['device'] !== undefined) return error;
+        return wrongPasswords.failed(input.username)
+          ? new RuleError('sign_in_failed', { ...error.params, limitNear: 1 })
+          : error;
+      };
       const auditRefusal = (error: unknown) => {
         if (!(error instanceof RuleError)) return;
         if (error.code === 'sign_in_failed' && error.params['device'] === undefined) {
@@ -249,9 +262,9 @@ export function deskAuth(deps: Deps) {
         try {
           session = signIn(context, input.username, input.password);
         } catch (error) {
-          auditRefusal(error);
-          throw error;
+          throw refusal(error);
         }
+        wrongPasswords.signedIn(input.username);
         auditSignIn(context, session.agentId, 'desk');
         return toSession(session);
       }
@@ -283,6 +296,7 @@ export function deskAuth(deps: Deps) {
         })
         .then((signedIn) => {
           session = signedIn;
+          wrongPasswords.signedIn(input.username);
           auditSignIn(context, signedIn.agentId, tokens.load() ? 'central' : 'offline');
           // Signed in on the central API: what it did not hear of earlier sign-outs goes now.
           if (tokens.load()) deliverOwedSignOuts();
@@ -301,7 +315,7 @@ export function deskAuth(deps: Deps) {
         })
         .catch((error: unknown) => {
           // The desk closing meanwhile (its replica with it): nothing to audit it in.
-          if (context.db.$client.open) auditRefusal(error);
+          if (context.db.$client.open) throw refusal(error);
           throw error;
         });
     },

@@ -37,6 +37,8 @@ export function limitLocalSignIn(
     throw new RuleError('sign_in_rate_limited', {
       minutes: Math.max(1, Math.ceil(decision.retryAfterMs / 60_000)),
       at: formatTime(new Date(now + decision.retryAfterMs).toISOString()),
+      // Counted here only: the words do not speak of other computers.
+      where: 'desk',
     });
   }
   const right = verify();

@@ -100,7 +100,7 @@ export const centralErrorMessages = {
   company_not_found: 'No hay una empresa con ese RUT en el sistema central.',
   // Issue 11: device trust, sign-in rate limit, change-log pruning.
   device_revoked:
-    'Un supervisor revocó este equipo: ya no puede sincronizar. Sus datos se borran y sus acciones pendientes quedan en un archivo para entregar al supervisor.',
+    'Este equipo fue revocado: ya no puede sincronizar. Sus datos se borran y sus acciones pendientes quedan en un archivo para entregar al supervisor.',
   device_untrusted:
     'Este número de equipo ya está inscrito con otro secreto: el equipo debe inscribirse como equipo nuevo.',
   agent_disabled: 'Este usuario está inhabilitado: un supervisor debe habilitarlo.',

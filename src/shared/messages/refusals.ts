@@ -14,6 +14,7 @@ import { dataRequestLabels } from './privacy';
 import { bulkMessages } from './bulk';
 import type { InteractionKind } from '../vocabulary';
 import { RECEIVED_ON_MAX_DAYS_BACK } from '../rules/data-requests';
+import { DEFAULT_USER_LIMIT } from '../rules/sign-in-limit';
 import { interactionKindWords } from './calls';
 import { notFoundMessages } from './common';
 import { companyMessages } from './company';
@@ -97,7 +98,11 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
 
 /** Messages of the rules that refuse an action; params fill the blanks. */
 export const ruleMessages: Record<string, (params: Record<string, string | number>) => string> = {
-  sign_in_failed: () => 'Usuario o contraseña incorrectos.',
+  // `limitNear`: wrong again and again on this desk, the limit is said before it stops them.
+  sign_in_failed: (p) =>
+    p['limitNear']
+      ? `Usuario o contraseña incorrectos. Tras ${DEFAULT_USER_LIMIT.max} intentos fallidos en ${DEFAULT_USER_LIMIT.windowMs / 60_000} minutos, este usuario deberá esperar para volver a intentar; si no recuerda su contraseña, avise a su supervisor.`
+      : 'Usuario o contraseña incorrectos.',
   screen_unlock_failed: (p) =>
     `Contraseña incorrecta. ${Number(p['left']) === 1 ? 'Le queda 1 intento' : `Le quedan ${p['left']} intentos`}; después, la sesión se cierra y habrá que ingresar de nuevo.`,
   screen_unlock_exhausted: () =>
@@ -108,6 +113,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     deviceTrustMessages.tryAgainIn(
       Number(p['minutes']),
       typeof p['at'] === 'string' ? p['at'] : undefined,
+      p['where'] === 'desk',
     ),
   device_revoked: () => deviceTrustMessages.revokedSignIn,
   reenrol_not_needed: () => deviceTrustMessages.reenrolNotNeeded,

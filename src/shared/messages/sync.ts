@@ -8,6 +8,7 @@ import {
   santiagoDate,
   santiagoDayStart,
 } from '../format';
+import { DEFAULT_USER_LIMIT } from '../rules/sign-in-limit';
 import { CONTACT_NOTED_MS, MAIL_FRESHNESS_MS, QUEUE_STUCK_AFTER_MS } from '../policy';
 import { mailKindLabels } from './common';
 
@@ -46,7 +47,7 @@ export const syncErrorMessages: Record<
   device_fork: () =>
     'Este equipo parece una copia de otro (mismas acciones con distinto contenido). Sus acciones pendientes se conservan: use «Inscribir como equipo nuevo» para seguir sincronizando sin perder ninguna.',
   device_revoked: () =>
-    'Un supervisor revocó este equipo: ya no sincroniza y sus datos se borraron de este equipo.',
+    'Este equipo fue revocado en el sistema central: ya no sincroniza y sus datos se borraron de este equipo.',
   resync_loop: () =>
     `El sistema central pide recargar todos los datos una y otra vez. Avise a soporte. ${KEPT}`,
   missing_action: () =>
@@ -437,18 +438,24 @@ export const syncScaleMessages = {
 export const deviceTrustMessages = {
   /**
    * The central API counts failed sign-ins per user (on any computer) and per computer: the
-   * agent whose first try here is refused learns why. `at`: the clock time it ends.
+   * agent whose first try here is refused learns why. A desk that decides a sign-in itself
+   * (offline, or with no central API: `here`) counts only its own, per user. `at`: the clock
+   * time it ends.
    */
-  tryAgainIn: (minutes: number, at?: string) => {
+  tryAgainIn: (minutes: number, at?: string, here = false) => {
     const n = Math.max(1, Math.ceil(minutes));
     const wait = `${n} ${n === 1 ? 'minuto' : 'minutos'}`;
-    return `Demasiados intentos fallidos con este usuario o en este equipo (cuentan también los hechos en otros equipos). Intente de nuevo ${
+    return `${
+      here
+        ? `Demasiados intentos fallidos con este usuario en este equipo (${DEFAULT_USER_LIMIT.max} contraseñas incorrectas en ${DEFAULT_USER_LIMIT.windowMs / 60_000} minutos).`
+        : 'Demasiados intentos fallidos con este usuario o en este equipo (cuentan también los hechos en otros equipos).'
+    } Intente de nuevo ${
       at ? `a las ${at} (en ${wait})` : `en ${wait}`
     }; si no recuerda su contraseña, avise a su supervisor.`;
   },
   revokedTitle: 'Este equipo fue revocado',
   revokedIntro:
-    'Un supervisor revocó este equipo: ya no sincroniza y los datos de personas se borraron de él.',
+    'Este equipo fue revocado en el sistema central: ya no sincroniza y los datos de personas se borraron de él.',
   revokedSaved: (actions: number) =>
     actions === 0
       ? 'No quedaban acciones pendientes.'
@@ -464,7 +471,7 @@ export const deviceTrustMessages = {
   /** Saves a copy of the file where the agent chooses (the web door: a download). */
   revokedDownload: 'Guardar una copia del archivo',
   revokedSignIn:
-    'Un supervisor revocó este equipo: no se puede ingresar. Lea el aviso en esta pantalla.',
+    'Este equipo fue revocado en el sistema central: no se puede ingresar. Lea el aviso en esta pantalla.',
   reenrol: 'Inscribir como equipo nuevo',
   reenrolling: 'Inscribiendo…',
   reenrolled: (after: 'revoked' | 'fork') =>
@@ -517,7 +524,7 @@ export const deviceListMessages = {
       signedIn.length === 0
         ? 'No tiene sesiones vigentes.'
         : `Se cerrarán las sesiones vigentes de ${signedIn.join(', ')}.`
-    } El equipo deja de sincronizar de inmediato y, en cuanto se conecte, borra los datos de personas; las acciones que no alcanzó a enviar quedan guardadas en un archivo en ese equipo, para revisarlas y registrarlas. No se puede deshacer: para volver a usarlo habrá que inscribirlo como equipo nuevo.`,
+    } El equipo deja de sincronizar de inmediato y, en cuanto se conecte, borra los datos de personas; las acciones que no alcanzó a enviar quedan guardadas en un archivo en ese equipo, para revisarlas y registrarlas. No se puede deshacer: para volver a usarlo habrá que inscribirlo como equipo nuevo, y eso lo puede hacer quien tenga el equipo y la contraseña de un agente (aparecerá en esta lista como otro equipo). Si se perdió o lo robaron, pida además a soporte que cambie las contraseñas de quienes ingresaban en él.`,
   reasonHint:
     'Por ejemplo: «Notebook robado, denuncia 1234» o «Equipo dado de baja». Al menos 3 caracteres; queda en la auditoría.',
   confirm: 'Revocar el equipo',

@@ -13,6 +13,12 @@ export type LimitPolicy = {
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+/**
+ * From this wrong password in a row with one username on a desk, the refusal says the limit
+ * (DEFAULT_USER_LIMIT) before it stops the agent.
+ */
+export const SIGN_IN_WARN_FROM = 3;
+
 /** 5 wrong passwords per username, 20 per device, within 15 minutes. */
 export const DEFAULT_USER_LIMIT: LimitPolicy = { max: 5, windowMs: 15 * 60_000 };
 export const DEFAULT_DEVICE_LIMIT: LimitPolicy = { max: 20, windowMs: 15 * 60_000 };
