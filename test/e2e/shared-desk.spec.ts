@@ -105,7 +105,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     const sync = page.getByRole('region', { name: 'Sincronización' });
     const group = sync.getByRole('region', { name: 'Alicia Agente: 1 acción pendiente' });
     await expect(group).toBeVisible();
-    await expect(group).toContainText('Espera que este agente vuelva a ingresar en este equipo.');
+    await expect(group).toContainText('Espera a que este agente vuelva a ingresar en este equipo.');
     await expect(group.getByRole('row').filter({ hasText: 'Desbloqueo de cuenta' })).toContainText(
       '12.345.678-5',
     );

@@ -111,12 +111,12 @@ export const syncMessages = {
    * count says actions, not agents), so «ninguna suya» or how many are the agent's own.
    */
   pendingShort: (n: number, others = 0) =>
-    `${n} ${n === 1 ? 'pendiente' : 'pendientes'}${
+    `${formatNumber(n)} ${n === 1 ? 'pendiente' : 'pendientes'}${
       others === 0
         ? ''
         : others === n
           ? ' (ninguna suya)'
-          : ` (${n - others} ${n - others === 1 ? 'suya' : 'suyas'})`
+          : ` (${formatNumber(n - others)} ${n - others === 1 ? 'suya' : 'suyas'})`
     }`,
   badgeLabel: (parts: string) => `Sincronización: ${parts}`,
   badgeInitial: (percent: number) => `carga inicial ${percent} %`,
@@ -131,7 +131,7 @@ export const syncMessages = {
     const yesterday = santiagoDate(new Date(santiagoDayStart(today).getTime() - 1));
     return day === yesterday ? `últ. ayer ${formatTime(at)}` : `últ. ${formatDateTime(at)}`;
   },
-  badgeIssues: (n: number) => `${n} por revisar`,
+  badgeIssues: (n: number) => `${formatNumber(n)} por revisar`,
   /** Said to a screen reader when more comes to review (the badge changes silently). */
   /**
    * Said to a screen reader when the desk's link to the central changes (the badge changes
@@ -155,10 +155,20 @@ export const syncMessages = {
   title: 'Sincronización',
   state: 'Estado',
   pending: 'Pendientes',
-  waitingForOther: (n: number) =>
-    n === 1
-      ? ' (1 es de otro agente: sale cuando ese agente ingrese, o si un supervisor la reasigna)'
-      : ` (${n} son de otros agentes: salen cuando ingrese quien las hizo, o si un supervisor las reasigna)`,
+  /**
+   * Of another agent or of several: the count is of actions (`n`). `supervisor`: the reader is the
+   * one who may re-assign them, in «Acciones pendientes» below.
+   */
+  waitingForOther: (n: number, supervisor = false) =>
+    `${
+      n === 1
+        ? ' (1 es de otro agente: sale cuando ese agente ingrese'
+        : ` (${formatNumber(n)} son de otro agente o de otros: salen cuando ingrese quien las hizo`
+    }${
+      supervisor
+        ? `, o si usted ${n === 1 ? 'la reasigna' : 'las reasigna'} en «Acciones pendientes»)`
+        : `, o si un supervisor ${n === 1 ? 'la reasigna' : 'las reasigna'})`
+    }`,
   lastSync: 'Última sincronización',
   never: 'Nunca',
   nextAttempt: 'Próximo intento',
@@ -396,12 +406,13 @@ export const syncScaleMessages = {
   },
   badgeScope: (percent: number) => `empresas asignadas ${percent} %`,
   pendingOf: (name: string, n: number) =>
-    `${name}: ${n} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
+    `${name}: ${formatNumber(n)} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
   mine: '(usted)',
   /** Under «Sus acciones pendientes»: the agent's own group, not named again. */
-  pendingCount: (n: number) => `${n} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
+  pendingCount: (n: number) =>
+    `${formatNumber(n)} ${n === 1 ? 'acción pendiente' : 'acciones pendientes'}`,
   waitsForAgent: (n: number) =>
-    `${n === 1 ? 'Espera' : 'Esperan'} que este agente vuelva a ingresar en este equipo.`,
+    `${n === 1 ? 'Espera' : 'Esperan'} a que este agente vuelva a ingresar en este equipo.`,
   /** The central said here this agent is disabled: nobody will sign in to send them. */
   agentDisabled: (n: number) =>
     `Este agente está inhabilitado y no volverá a ingresar: ${n === 1 ? 'su acción no saldrá sola; envíela' : 'sus acciones no saldrán solas; envíelas'} con «Reasignar a mi nombre». Un correo que pida sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas desde que se hizo.`,
@@ -417,11 +428,13 @@ export const syncScaleMessages = {
       : `Usted enviará al sistema central las ${formatNumber(n)} acciones pendientes de ${name}, en el mismo orden, con su sesión y bajo su responsabilidad. El sistema central registra que las decidió ${name} y que usted las envió, con el motivo. Hágalo solo si ${name} no volverá a este equipo.`,
   reassignReason: 'Motivo',
   reassignReasonHint: 'Por ejemplo: dejó la empresa, cambio de turno permanente.',
-  reassignConfirm: 'Reasignar y enviar',
+  /** `held`: this desk cannot sync now, so nothing is sent by pressing it. */
+  reassignConfirm: (held: boolean) => (held ? 'Reasignar a mi nombre' : 'Reasignar y enviar'),
+  reassigning: 'Reasignando…',
   reassignCancel: 'Cancelar',
   /** `held`: this desk cannot sync now (actions-held.ts): they leave when it can. */
   reassignDone: (n: number, held: boolean) =>
-    `${n === 1 ? 'Se reasignó 1 acción: se enviará' : `Se reasignaron ${n} acciones: se enviarán`} con su sesión${
+    `${n === 1 ? 'Se reasignó 1 acción: se enviará' : `Se reasignaron ${formatNumber(n)} acciones: se enviarán`} con su sesión${
       held ? ' cuando este equipo se sincronice' : ''
     }.`,
   reassignHeld: (n: number) =>

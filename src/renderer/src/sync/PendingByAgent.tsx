@@ -161,8 +161,8 @@ function ReassignDialog({
       reasonLabel={syncScaleMessages.reassignReason}
       reasonHint={syncScaleMessages.reassignReasonHint}
       minReason={MIN_REASON_LENGTH}
-      confirmLabel={syncScaleMessages.reassignConfirm}
-      busyLabel={syncMessages.syncing}
+      confirmLabel={syncScaleMessages.reassignConfirm(held)}
+      busyLabel={syncScaleMessages.reassigning}
       cancelLabel={syncScaleMessages.reassignCancel}
       submit={async (reason) => {
         const answer = await call('sync.reassign', { fromAgentId: group.agentId!, reason });

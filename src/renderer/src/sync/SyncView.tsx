@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PendingAction, SyncIssue } from '../../../shared/contract';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatNumber } from '../../../shared/format';
 import { shortDeviceId } from '../../../shared/ids';
 import { syncMessages, syncScaleMessages, syncStateLabels } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
@@ -134,8 +134,9 @@ export function SyncView() {
         <dd>{syncStateLabels[sync.state]}</dd>
         <dt>{syncMessages.pending}</dt>
         <dd>
-          {sync.pending}
-          {sync.waitingForOtherAgent > 0 && syncMessages.waitingForOther(sync.waitingForOtherAgent)}
+          {formatNumber(sync.pending)}
+          {sync.waitingForOtherAgent > 0 &&
+            syncMessages.waitingForOther(sync.waitingForOtherAgent, supervisor)}
         </dd>
         <dt>{syncMessages.lastSync}</dt>
         <dd>{sync.lastSyncAt ? formatDateTime(sync.lastSyncAt) : syncMessages.never}</dd>
