@@ -777,6 +777,11 @@ export const PendingAction = z.object({
   sentBy: z.string().nullable(),
   sentByName: z.string().nullable(),
   reassignReason: z.string().nullable(),
+  /**
+   * The mail it asks for (a resend, an address's confirmation): it goes only if the action
+   * reaches the central API within MAIL_FRESHNESS_MS of `createdAt`.
+   */
+  mailKind: z.string().nullable(),
 });
 export type PendingAction = z.infer<typeof PendingAction>;
 

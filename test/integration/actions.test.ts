@@ -11,6 +11,7 @@ import {
   callMessages,
   notFoundMessages,
   ruleMessages,
+  syncMessages,
 } from '../../src/shared/messages';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import type { Core } from '../../src/main/core';
@@ -1465,5 +1466,30 @@ describe('pending actions', () => {
     });
     call(core, 'mails.resend', { rut: CAMILA, portal: 'achs_gestion', kind: 'password_reset' });
     expect(call(core, 'app.info', {}).pendingActions).toBe(2);
+  });
+
+  it('name the mail each one asks for, which goes only if it arrives in time; a phone asks none', () => {
+    const core = seededCore(300);
+    call(core, 'mails.resend', { rut: CAMILA, portal: 'achs_gestion', kind: 'password_reset' });
+    call(core, 'contact.edit', phoneEdit(core, PEDRO, '+56 9 2323 4545', 'Cambió de celular'));
+    call(core, 'contact.edit', {
+      rut: PEDRO,
+      email: 'pedro.nuevo@correo.cl',
+      reason: 'Cambió de correo',
+      identityCheck: ['serial_number', 'registered_email'],
+      expectedVersion: record(core, PEDRO).version,
+    });
+    const pending = call(core, 'sync.pending', {}) as Array<{ kind: string; mailKind: string }>;
+    expect(pending.map(({ kind, mailKind }) => [kind, mailKind])).toEqual([
+      ['mail.resend', 'password_reset'],
+      ['person.update_contact', null],
+      ['person.update_contact', 'email_confirmation'],
+    ]);
+    expect(syncMessages.pendingMail('Restablecer contraseña', '01-12-2026 12:00', false)).toBe(
+      'Correo «Restablecer contraseña»: sale solo si esta acción llega al sistema central antes del 01-12-2026 12:00.',
+    );
+    expect(syncMessages.pendingMail('Restablecer contraseña', '01-12-2026 12:00', true)).toBe(
+      'Correo «Restablecer contraseña»: ya no saldrá, pasaron más de 2 horas desde la acción; pídalo de nuevo cuando esta llegue al sistema central.',
+    );
   });
 });

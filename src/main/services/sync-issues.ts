@@ -312,18 +312,21 @@ type PendingRow = {
   sent_by: string | null;
   sent_by_name: string | null;
   reassign_reason: string | null;
+  mail_kind: string | null;
 };
 
 /**
  * The pending actions' rows, with who took them and on whom: one agent's (`mine`) or everyone's.
- * From the (state, seq) index either way (`+agent_id`: see OUTBOX_SQL.pendingOfAgent).
+ * From the (state, seq) index either way (`+agent_id`: see OUTBOX_SQL.pendingOfAgent); the mail
+ * an action queued here, by the mails' index of actions.
  */
 export const pendingActionsSql = (mine: boolean) =>
   `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
      json_extract(o.payload, '$.decision') AS decision, o.agent_id,
      a.display_name AS agent_name, a.active AS agent_active, o.person_rut,
      p.given_names, p.last_name1, p.last_name2, o.created_at,
-     o.sent_by, s.display_name AS sent_by_name, o.reassign_reason
+     o.sent_by, s.display_name AS sent_by_name, o.reassign_reason,
+     (SELECT m.kind FROM mails m WHERE m.action_id = o.action_id LIMIT 1) AS mail_kind
    FROM outbox o
    LEFT JOIN agents a ON a.id = o.agent_id
    LEFT JOIN agents s ON s.id = o.sent_by
@@ -359,6 +362,7 @@ export function listPendingActions(ctx: ServiceContext, session: Session): Pendi
     sentBy: row.sent_by,
     sentByName: row.sent_by_name,
     reassignReason: row.reassign_reason,
+    mailKind: row.mail_kind,
   }));
 }
 

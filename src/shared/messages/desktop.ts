@@ -1,5 +1,6 @@
 /** The desktop app, the desk's frame: menu, updates, replica key, sign-out, F1, lock, sign-in. */
 import { formatNumber } from '../format';
+import { MAIL_FRESHNESS_MS } from '../policy';
 
 /** The desktop app's own words: menu, dialogs, updates (issue 9). */
 export const desktopMessages = {
@@ -101,8 +102,8 @@ export const signOutMessages = {
         ? 'Tiene 1 acción que aún no llega al sistema central. Queda guardada'
         : `Tiene ${formatNumber(n)} acciones que aún no llegan al sistema central. Quedan guardadas`
     } en este equipo y se ${n === 1 ? 'enviará' : 'enviarán'} cuando usted vuelva a ingresar aquí, o cuando un supervisor ${
-      n === 1 ? 'la tome' : 'las tome'
-    } a su cargo.`,
+      n === 1 ? 'la reasigne' : 'las reasigne'
+    } a su nombre. Un correo que ${n === 1 ? 'pida' : 'alguna pida'} sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas desde que se hizo.`,
   confirm: 'Salir de todos modos',
   cancel: 'Seguir en la sesión',
 };

@@ -91,6 +91,14 @@ export const syncMessages = {
         : ` ${others === 1 ? 'La de otro agente de este equipo sale' : `Las ${formatNumber(others)} de otros agentes de este equipo salen`} cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.`
     }`,
   pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Hecha el' },
+  /**
+   * A queued action's mail (MAIL_FRESHNESS_MS): sent only if the action arrives in time; `until`
+   * is when that ends, `late` once it has.
+   */
+  pendingMail: (mail: string, until: string, late: boolean) =>
+    late
+      ? `Correo «${mail}»: ya no saldrá, pasaron más de ${MAIL_FRESHNESS_MS / 3_600_000} horas desde la acción; pídalo de nuevo cuando esta llegue al sistema central.`
+      : `Correo «${mail}»: sale solo si esta acción llega al sistema central antes del ${until}.`,
   /** The reason recorded when an agent applies their own value over a conflict. */
   keepMineReason: 'Resolución de conflicto de sincronización: se mantiene el valor del agente',
   /** Heading of the file a revoked device keeps its unsent actions in. */

@@ -6,13 +6,19 @@
 import { useState } from 'react';
 import type { PendingAction } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
-import { syncKindLabels, syncMessages, syncScaleMessages } from '../../../shared/messages';
+import {
+  mailKindLabels,
+  syncKindLabels,
+  syncMessages,
+  syncScaleMessages,
+} from '../../../shared/messages';
+import type { MailKind } from '../../../shared/vocabulary';
 import { call } from '../api/client';
 import { displayRut } from '../components/display';
 import { actionsHeld } from '../components/actions-held';
 import { useSession } from '../session-store';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { MIN_REASON_LENGTH } from '../../../shared/policy';
+import { MAIL_FRESHNESS_MS, MIN_REASON_LENGTH } from '../../../shared/policy';
 
 type Group = {
   agentId: string | null;
@@ -97,7 +103,10 @@ export function PendingByAgent({
                 {group.actions.map((action) => (
                   <tr key={action.actionId}>
                     <td className="nowrap">{formatDateTime(action.createdAt)}</td>
-                    <td>{syncKindLabels[action.kind] ?? action.kind}</td>
+                    <td>
+                      {syncKindLabels[action.kind] ?? action.kind}
+                      {action.mailKind && <PendingMail action={action} />}
+                    </td>
                     <td>
                       {action.personRut === null ? (
                         syncMessages.noPerson
@@ -170,5 +179,24 @@ function ReassignDialog({
       }}
       close={close}
     />
+  );
+}
+
+/**
+ * The mail a queued action asks for, and until when it can still go (MAIL_FRESHNESS_MS): an
+ * agent leaving for lunch with a resend queued learns it may never be sent.
+ */
+function PendingMail({ action }: { action: PendingAction }) {
+  const until = Date.parse(action.createdAt) + MAIL_FRESHNESS_MS;
+  const mail = mailKindLabels[action.mailKind as MailKind] ?? action.mailKind!;
+  return (
+    <div className="small muted">
+      {syncMessages.pendingMail(
+        mail,
+        formatDateTime(new Date(until).toISOString()),
+        // As the badge reads its «últ.»: at each render, which every poll of the list brings.
+        until <= new Date().getTime(),
+      )}
+    </div>
   );
 }
