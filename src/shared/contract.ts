@@ -841,7 +841,15 @@ export const SyncStatus = z.object({
    * Issue 11: this device was revoked (its replica wiped): where its unsent actions were saved,
    * how many, and when. Stays until the device is enrolled again.
    */
-  revocation: z.object({ file: z.string(), actions: z.number().int(), at: z.string() }).nullable(),
+  /** `toReview`: conflicts, rejections and withheld mails kept in the file too. */
+  revocation: z
+    .object({
+      file: z.string(),
+      actions: z.number().int(),
+      toReview: z.number().int().default(0),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -218,6 +218,13 @@ describe('device trust', () => {
     const revokedId = desk.context.deviceId;
     const { secret } = secretFile(desk);
     const before = serverPhone(central, PEDRO);
+    // A conflict left to review: another desk changed Camila's mobile first.
+    const other = await openDesk(central.url);
+    await syncNow(other);
+    editPhone(other, CAMILA, '+56 9 1212 3434');
+    await syncNow(other);
+    const disputed = editPhone(desk, CAMILA, '+56 9 5656 7878');
+    expect(await syncNow(desk)).toMatchObject({ conflicts: 1, pending: 0 });
     // Work that has not reached the central yet.
     const receipt = editPhone(desk, PEDRO, '+56 9 7777 1234');
 
@@ -253,7 +260,10 @@ describe('device trust', () => {
     // Next contact: the desk learns it, saves its unsent action, wipes the replica.
     const status = await syncNow(desk);
     expect(status).toMatchObject({ state: 'revoked', pending: 0, persons: 0 });
-    expect(status.revocation).toMatchObject({ actions: 1 });
+    expect(status.revocation).toMatchObject({ actions: 1, toReview: 1 });
+    expect(deviceTrustMessages.revokedSaved(1, 1)).toBe(
+      'La acción que no alcanzó a enviarse y la acción que estaba por revisar (un conflicto, un rechazo o un correo no enviado) quedaron guardadas en este archivo:',
+    );
     for (const table of ['persons', 'accounts', 'memberships', 'companies', 'outbox', 'agents']) {
       expect(deskCount(desk, table), table).toBe(0);
     }
@@ -269,6 +279,7 @@ describe('device trust', () => {
     const saved = JSON.parse(content) as {
       equipo: string;
       acciones: Array<{ actionId: string; rut: string; kind: string; payload: unknown }>;
+      accionesPorRevisar: Array<{ actionId: string; rut: string; state: string }>;
     };
     expect(saved.equipo).toBe(revokedId);
     expect(saved.acciones).toEqual([
@@ -279,12 +290,25 @@ describe('device trust', () => {
       }),
     ]);
     expect(JSON.stringify(saved.acciones[0]!.payload)).toContain('+56977771234');
+    // The conflict nobody had decided leaves with it, not with the wiped queue.
+    expect(saved.accionesPorRevisar).toEqual([
+      expect.objectContaining({ actionId: disputed.actionId, rut: CAMILA, state: 'conflict' }),
+    ]);
     // …and in words for the supervisor who reads it: when (Chile), who, what, whom, the change.
-    const words = saved as unknown as { revocadoEl: string; resumen: string[] };
+    const words = saved as unknown as {
+      revocadoEl: string;
+      resumen: string[];
+      porRevisar: string[];
+    };
     expect(words.revocadoEl).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} \(hora de Chile\)$/);
     expect(words.resumen).toEqual([
       expect.stringMatching(
-        /^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · Pedro Andrés González Muñoz \(12\.345\.678-5\) · Celular: .+ → \+56 9 7777 1234$/,
+        /^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · Pedro Andrés González Muñoz \(12\.345\.678-5\) · Celular: .+ → \+56 9 7777 1234 · Motivo: Actualización en terreno$/,
+      ),
+    ]);
+    expect(words.porRevisar).toEqual([
+      expect.stringMatching(
+        /^Conflicto · \d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · .+ \(16\.789\.012-1\) · Celular: .+ → \+56 9 5656 7878 · Motivo: Actualización en terreno$/,
       ),
     ]);
     // A copy is handed out before anyone signs in (the file is on this computer already).
@@ -308,7 +332,10 @@ describe('device trust', () => {
     expect(desk.dispatchNow('auth.session', {})).toEqual({ ok: true, value: null });
     await desk.sync()!.syncNow();
     expect(desk.dispatchNow('sync.status', {})).toMatchObject({ value: { state: 'revoked' } });
-    expect(count(central, 'SELECT count(*) AS n FROM mutation_results')).toBe(0);
+    // Only the conflict's answer, from before the revocation.
+    expect(
+      count(central, 'SELECT count(*) AS n FROM mutation_results WHERE device_id = ?', revokedId),
+    ).toBe(1);
 
     // Nobody signs in on it, online or offline, and the central refuses it even with its secret.
     const signInAgain = await desk.dispatch('auth.signIn', {

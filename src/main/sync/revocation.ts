@@ -1,8 +1,10 @@
 /**
  * A revoked device (issue 11). When the central API answers `device_revoked` (at the next sync
  * or sign-in), this desk:
- * 1. writes its unsent actions (and its call records, which never leave the desk) to
- *    `acciones-sin-enviar-<device id>.json` in the data folder, whole or not at all (fsync,
+ * 1. writes its unsent actions, those still to review in Sincronización (a conflict, a rejection,
+ *    mails withheld: a decision nobody has taken yet) and its call records, which never leave
+ *    the desk, to `acciones-sin-enviar-<device id>.json` in the data folder, each action also
+ *    in words with its reason, whole or not at all (fsync,
  *    rename), so a supervisor can review and record them. Like the Ley 21.719 exports it is
  *    sealed with the replica's key (db/sealed-files.ts): it names people, their RUTs and the
  *    addresses they were given, on a laptop that may be in the wrong hands; the desk opens it
@@ -33,7 +35,8 @@ import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
 import type { ReplicaWriter } from './replica-writer';
 import { syncMessages } from '../../shared/messages';
 
-export type RevocationRecord = { file: string; actions: number; at: string };
+/** `toReview`: the file's actions still to review (a record from before it had them: none). */
+export type RevocationRecord = { file: string; actions: number; toReview: number; at: string };
 
 const RECORD_KEY = 'device_revoked';
 
@@ -43,6 +46,8 @@ export const revokedExportFile = (dataDir: string, deviceId: string) =>
 type PendingRow = {
   seq: number;
   action_id: string;
+  state: string;
+  result: string | null;
   kind: string;
   agent_id: string | null;
   person_rut: number | null;
@@ -66,8 +71,14 @@ export function createRevocation(deps: {
   );
   const dropState = sqlite.prepare('DELETE FROM sync_state WHERE key = ?');
   const pending = sqlite.prepare(
-    `SELECT seq, action_id, kind, agent_id, person_rut, payload, created_at FROM outbox
-     WHERE state = 'pending' ORDER BY seq`,
+    `SELECT seq, action_id, state, result, kind, agent_id, person_rut, payload, created_at
+     FROM outbox WHERE state = 'pending' ORDER BY seq`,
+  );
+  // What Sincronización lists to review (services/sync-issues.ts, IN_LIST): gone with the queue.
+  const toReview = sqlite.prepare(
+    `SELECT seq, action_id, state, result, kind, agent_id, person_rut, payload, created_at
+     FROM outbox WHERE state IN ('conflict', 'rejected')
+       OR (state = 'applied' AND result IS NOT NULL) ORDER BY seq`,
   );
   const calls = sqlite.prepare('SELECT * FROM interactions ORDER BY opened_at');
   // Read before the wipe: what a supervisor reads of each action (who, whom, what, when).
@@ -76,12 +87,18 @@ export function createRevocation(deps: {
     `SELECT given_names AS givenNames, last_name1 AS lastName1, last_name2 AS lastName2
      FROM persons WHERE rut = ?`,
   );
-  const auditOf = sqlite.prepare('SELECT action, before, after FROM audit_events WHERE id = ?');
+  const auditOf = sqlite.prepare(
+    'SELECT action, before, after, reason FROM audit_events WHERE id = ?',
+  );
 
-  /** One unsent action in words, as the Auditoría would say it. */
+  /**
+   * One action in words, as the Auditoría would say it, with its reason (a supervisor who
+   * records it again needs it); one to review with what became of it.
+   */
   const summary = (row: PendingRow): string => {
     const event = auditOf.get(row.action_id) as
-      { action: string; before: string | null; after: string | null } | undefined;
+      | { action: string; before: string | null; after: string | null; reason: string | null }
+      | undefined;
     const who =
       row.agent_id === null
         ? null
@@ -96,19 +113,33 @@ export function createRevocation(deps: {
           .map(auditDetailLine)
       : [];
     return [
+      row.state === 'pending' ? null : reviewState(row),
       formatDateTime(row.created_at),
       who,
       actionText(event?.action ?? row.kind),
       whom,
       changes.length > 0 ? changes.join('; ') : null,
+      event?.reason ? syncMessages.rejectedReason(event.reason) : null,
     ]
       .filter((part) => part !== null && part !== '')
       .join(' · ');
   };
 
+  /** An action as it was queued, for support to read or send again. */
+  const whole = (row: PendingRow) => ({
+    actionId: row.action_id,
+    kind: row.kind,
+    agentId: row.agent_id,
+    rut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
+    payload: JSON.parse(row.payload) as unknown,
+    createdAt: row.created_at,
+  });
+
   const record = (): RevocationRecord | null => {
     const text = getRecord.get(RECORD_KEY) as string | undefined;
-    return text ? (JSON.parse(text) as RevocationRecord) : null;
+    if (!text) return null;
+    const kept = JSON.parse(text) as Omit<RevocationRecord, 'toReview'> & { toReview?: number };
+    return { ...kept, toReview: kept.toReview ?? 0 };
   };
 
   const wipe = sqlite.transaction((kept: RevocationRecord) => {
@@ -149,6 +180,7 @@ export function createRevocation(deps: {
       }
       const at = deps.now().toISOString();
       const rows = pending.all() as PendingRow[];
+      const review = toReview.all() as PendingRow[];
       const file = revokedExportFile(deps.dataDir, deviceId);
       const content = {
         aviso: syncMessages.revokedFileNotice,
@@ -156,13 +188,13 @@ export function createRevocation(deps: {
         // In Chile's clock for a person; `acciones` keeps each one whole (UTC) for support.
         revocadoEl: `${formatDateTime(at)} (hora de Chile)`,
         resumen: rows.map(summary),
-        acciones: rows.map((row) => ({
-          actionId: row.action_id,
-          kind: row.kind,
-          agentId: row.agent_id,
-          rut: row.person_rut === null ? null : loginRut(rutFromBody(row.person_rut)),
-          payload: JSON.parse(row.payload) as unknown,
-          createdAt: row.created_at,
+        acciones: rows.map(whole),
+        // Reached the central, but not as asked: a decision left for a person to take.
+        porRevisar: review.map(summary),
+        accionesPorRevisar: review.map((row) => ({
+          ...whole(row),
+          state: row.state,
+          result: row.result === null ? null : (JSON.parse(row.result) as unknown),
         })),
         llamadas: calls.all(),
       };
@@ -172,7 +204,7 @@ export function createRevocation(deps: {
         file,
         deps.sealKey ? sealBuffer(deps.sealKey, path.basename(file), plain) : plain,
       );
-      const kept: RevocationRecord = { file, actions: rows.length, at };
+      const kept: RevocationRecord = { file, actions: rows.length, toReview: review.length, at };
       wipe(kept);
       removeExports();
       return kept;
@@ -186,3 +218,10 @@ export function createRevocation(deps: {
 }
 
 export type Revocation = ReturnType<typeof createRevocation>;
+
+/** What became of an action to review, as Sincronización heads it. */
+function reviewState(row: { state: string }): string {
+  if (row.state === 'conflict') return syncMessages.conflict;
+  if (row.state === 'rejected') return syncMessages.rejected;
+  return syncMessages.mailWithheldTitle;
+}

@@ -477,17 +477,33 @@ export const deviceTrustMessages = {
   revokedTitle: 'Este equipo fue revocado',
   revokedIntro:
     'Este equipo fue revocado en el sistema central: ya no sincroniza y los datos de personas se borraron de él.',
-  revokedSaved: (actions: number) =>
-    actions === 0
-      ? 'No quedaban acciones pendientes.'
-      : actions === 1
-        ? 'La acción que no alcanzó a enviarse quedó guardada en este archivo:'
-        : `Las ${formatNumber(actions)} acciones que no alcanzaron a enviarse quedaron guardadas en este archivo:`,
-  revokedWhatToDo: (actions: number) =>
-    `${
-      actions === 0
+  /** `toReview`: actions that reached the central but not as asked (conflicts, rejections…). */
+  revokedSaved: (actions: number, toReview = 0) => {
+    const review =
+      toReview === 0
         ? ''
-        : `Está cifrado con la clave de este equipo: con «Guardar una copia del archivo» obtenga una copia legible y entréguela a su supervisor para que ${actions === 1 ? 'la revise y la registre' : 'las revise y las registre'}. No borre el original. `
+        : toReview === 1
+          ? 'la acción que estaba por revisar (un conflicto, un rechazo o un correo no enviado)'
+          : `las ${formatNumber(toReview)} acciones que estaban por revisar (conflictos, rechazos o correos no enviados)`;
+    if (actions === 0) {
+      return toReview === 0
+        ? 'No quedaban acciones pendientes ni por revisar.'
+        : `No quedaban acciones pendientes; ${review} ${toReview === 1 ? 'quedó guardada' : 'quedaron guardadas'} en este archivo:`;
+    }
+    const unsent =
+      actions === 1
+        ? 'La acción que no alcanzó a enviarse'
+        : `Las ${formatNumber(actions)} acciones que no alcanzaron a enviarse`;
+    return `${unsent}${review ? ` y ${review}` : ''} ${
+      actions + toReview === 1 ? 'quedó guardada' : 'quedaron guardadas'
+    } en este archivo:`;
+  },
+  /** `kept`: how many actions the file holds, unsent or to review. */
+  revokedWhatToDo: (kept: number) =>
+    `${
+      kept === 0
+        ? ''
+        : `Está cifrado con la clave de este equipo: con «Guardar una copia del archivo» obtenga una copia legible y entréguela a su supervisor para que ${kept === 1 ? 'la revise y la registre' : 'las revise y las registre'}. No borre el original. `
     }Si la revocación fue un error y el equipo sigue en manos de la mesa, «Inscribir como equipo nuevo» le da una identidad nueva: al ingresar se cargan los datos de nuevo (el archivo no se toca). Si el equipo se perdió o no es de confianza, no lo use y avise a su supervisor.`,
   /** Saves a copy of the file where the agent chooses (the web door: a download). */
   revokedDownload: 'Guardar una copia del archivo',

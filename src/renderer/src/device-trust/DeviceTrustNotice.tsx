@@ -26,6 +26,8 @@ export function DeviceTrustNotice({
   const revoked = sync.revocation;
   const forked = sync.state === 'device_fork';
   if (!revoked && !forked && done === null) return null;
+  // What the revocation's file holds: unsent actions, and those still to review.
+  const kept = revoked ? revoked.actions + revoked.toReview : 0;
 
   const reenrol = async () => {
     setBusy(true);
@@ -75,8 +77,8 @@ export function DeviceTrustNotice({
       {revoked ? (
         <>
           <p>{deviceTrustMessages.revokedIntro}</p>
-          <p>{deviceTrustMessages.revokedSaved(revoked.actions)}</p>
-          {revoked.actions > 0 && (
+          <p>{deviceTrustMessages.revokedSaved(revoked.actions, revoked.toReview)}</p>
+          {kept > 0 && (
             <p>
               <code className="device-trust-file">{revoked.file}</code>{' '}
               <button type="button" onClick={() => void saveCopy()}>
@@ -84,7 +86,7 @@ export function DeviceTrustNotice({
               </button>
             </p>
           )}
-          <p>{deviceTrustMessages.revokedWhatToDo(revoked.actions)}</p>
+          <p>{deviceTrustMessages.revokedWhatToDo(kept)}</p>
         </>
       ) : (
         <p>{deviceTrustMessages.forkBody}</p>
