@@ -15,16 +15,25 @@ describe('what an officer is told when his companies change', () => {
     });
   });
 
-  it('adds a change not read yet to the next one, and one undone before he read it is none', () => {
+  it('adds a change not read yet to the next one, each company told by where it ended', () => {
     const first = nextScopeNotice(null, [1, 2], [1, 3], nameOf, AT);
-    // Biobío given back, Andes taken: only Llanquihue arrived and Andes left.
+    // Biobío given back (he may have read that it left), Andes taken.
     expect(nextScopeNotice(first, [1, 3], [2, 3], nameOf, LATER)).toEqual({
       at: LATER,
-      added: [3],
+      added: [2, 3],
       removed: [{ rut: 1, name: 'Andes' }],
     });
-    // Llanquihue taken back too, and Andes given back: nothing changed since he last read.
+    // Llanquihue taken back before he said «Entendido»: he may have seen it arrive, so that it
+    // left is said, not dropped as if nothing had happened.
     const second = nextScopeNotice(first, [1, 3], [2, 3], nameOf, LATER);
-    expect(nextScopeNotice(second, [2, 3], [1, 2], nameOf, LATER)).toBeNull();
+    expect(nextScopeNotice(second, [2, 3], [1, 2], nameOf, LATER)).toEqual({
+      at: LATER,
+      added: [1, 2],
+      removed: [{ rut: 3, name: 'Llanquihue' }],
+    });
+  });
+
+  it('is none when nothing moved', () => {
+    expect(nextScopeNotice(null, [1, 2], [2, 1], nameOf, AT)).toBeNull();
   });
 });

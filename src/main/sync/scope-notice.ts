@@ -3,7 +3,9 @@
  * his laptop and which left it, until he says he read it. Without it his count changed silently
  * and a search for a company taken from him read as a typo («Sin resultados… Pruebe con el RUT»).
  * Kept in the replica's state, per agent, across restarts; one change not yet read and the next
- * are told as one (a company given and taken back again is no change).
+ * are told as one, each company that moved meanwhile by where it ended: one given and taken back
+ * before «Entendido» is told as taken (he may have seen it arrive, even opened its people; that
+ * it left is not to go unsaid), one taken and given back as given.
  */
 import type { ReplicaWriter } from './replica-writer';
 import type { SyncStatus } from '../../shared/contract';
@@ -34,13 +36,13 @@ export function nextScopeNotice(
   const removed = new Map((unread?.removed ?? []).map((c) => [c.rut, c.name]));
   for (const rut of after) {
     if (before.includes(rut)) continue;
-    if (removed.has(rut)) removed.delete(rut);
-    else added.add(rut);
+    removed.delete(rut);
+    added.add(rut);
   }
   for (const rut of before) {
     if (after.includes(rut)) continue;
-    if (added.has(rut)) added.delete(rut);
-    else removed.set(rut, nameOf(rut));
+    added.delete(rut);
+    removed.set(rut, nameOf(rut));
   }
   if (added.size === 0 && removed.size === 0) return null;
   return {
