@@ -26,6 +26,7 @@ import {
   replicaKeyMessages,
   ruleMessages,
 } from '../shared/messages';
+import { loginRut, rutFromBody } from '../shared/rut';
 import { makeReplicaDurable, type Db } from '../storage/db/database';
 import { buildIndexesInWorker, buildNextIndex } from '../storage/db/deferred-indexes';
 import { openReplica, resolveReplicaKey, type ReplicaSetAside } from './db/open-replica';
@@ -427,6 +428,17 @@ export function createCore(options: CoreOptions): Core {
       mailsWithheld: count('mail_withheld'),
     };
   };
+  /** The signed-in officer's companies by name, as Sincronización lists them. */
+  const officerCompanies = (): SyncStatus['officerCompanies'] => {
+    const ruts = auth.officerCompanies();
+    if (ruts === null) return null;
+    return ruts
+      .map((rut) => ({
+        rut: loginRut(rutFromBody(rut)),
+        name: (companyName.get(rut) as string | undefined) ?? null,
+      }))
+      .sort((a, b) => (a.name ?? a.rut).localeCompare(b.name ?? b.rut, 'es'));
+  };
   const syncStatus = (): SyncStatus => {
     const running = engine?.status() ?? null;
     const replicaIncomplete = incomplete();
@@ -442,6 +454,7 @@ export function createCore(options: CoreOptions): Core {
       pulledChanges: Number(writer.state(PULLED_CHANGES) ?? 0),
       revocation: revocation.record(),
       scopeNotice: scopeNoticeView(scopeNotices.of(auth.agentId())),
+      officerCompanies: officerCompanies(),
     };
     // A revoked device says so until it is enrolled again, across restarts (issue 11).
     if (running) {

@@ -838,10 +838,15 @@ export const SyncStatus = z.object({
     })
     .nullable(),
   /**
-   * Issue 11: this device was revoked (its replica wiped): where its unsent actions were saved,
-   * how many, and when. Stays until the device is enrolled again.
+   * Issue 11: the companies the signed-in prevention officer has now, by name (null for anyone
+   * else): the notice above goes once read, this list stays.
    */
-  /** `toReview`: conflicts, rejections and withheld mails kept in the file too. */
+  officerCompanies: z.array(z.object({ rut: z.string(), name: z.string().nullable() })).nullable(),
+  /**
+   * Issue 11: this device was revoked (its replica wiped): where its unsent actions were saved,
+   * how many (`toReview`: conflicts, rejections and withheld mails kept in the file too), and
+   * when. Stays until the device is enrolled again.
+   */
   revocation: z
     .object({
       file: z.string(),

@@ -155,7 +155,8 @@ describe("an officer's scope follows his assignments", () => {
     expect(deskPersons(desk)).not.toContain(worker);
     expect(act(desk, 'persons.search', { text: rutText(worker) }).persons).toHaveLength(0);
 
-    expect(await assign(central, LLANQUIHUE, true)).toMatchObject({ changed: true });
+    const given = await assign(central, LLANQUIHUE, true);
+    expect(given).toMatchObject({ changed: true });
     const pullsBefore = proxy.seen.length;
     const after = await syncNow(desk);
     expect(after).toMatchObject({ state: 'idle', scopeChange: null, replicaIncomplete: false });
@@ -173,7 +174,13 @@ describe("an officer's scope follows his assignments", () => {
       removed: [],
     });
     expect(act(desk, 'sync.dismissScopeNotice', {}).scopeNotice).toBeNull();
-    expect(act(desk, 'sync.status', {}).scopeNotice).toBeNull();
+    const status = act(desk, 'sync.status', {});
+    expect(status.scopeNotice).toBeNull();
+    // Read, the notice goes; his companies stay listed, each by its name.
+    expect(status.officerCompanies).toContainEqual({ rut: rutText(LLANQUIHUE), name: llanquihue });
+    expect(status.officerCompanies.map((c: { rut: string }) => c.rut).sort()).toEqual(
+      given.companyRuts.map(rutText).sort(),
+    );
     expect(rowsOf(desk.db, [worker])).toEqual(rowsOf(central.db, [worker]));
     expect(act(desk, 'persons.search', { text: rutText(worker) }).persons).toHaveLength(1);
     // A back-fill, not a new initial sync: no pull started from an empty cursor.

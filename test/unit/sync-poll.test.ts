@@ -32,6 +32,7 @@ const QUIET: SyncStatus = {
   pulledChanges: 0,
   scopeChange: null,
   scopeNotice: null,
+  officerCompanies: null,
   revocation: null,
 };
 

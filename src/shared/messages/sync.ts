@@ -402,6 +402,10 @@ export const syncScaleMessages = {
   scopeChange: (done: number, total: number) =>
     `Cambio de empresas asignadas: ${formatNumber(done)} de ${formatNumber(total)} registros`,
   scopeChangeLabel: 'Cambio de empresas asignadas',
+  /** Sincronización, for an officer: the companies he has now (the notice goes once read). */
+  officerCompanies: 'Sus empresas asignadas',
+  officerCompaniesNone:
+    'Ninguna: en este equipo no hay personas que atender. Pida a su supervisor que le asigne empresas.',
   /** What an officer is told when his supervisor changed his companies (scope-notice.ts). */
   scopeNotice: {
     title: 'Cambiaron sus empresas asignadas',

@@ -16,6 +16,7 @@ import { actionsHeld } from '../components/actions-held';
 import { openRecordFromList } from '../components/open-record';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { GuardedButton } from '../components/GuardedButton';
+import { displayRut } from '../components/display';
 
 /**
  * Sync status, settings, and the actions that need a person: conflicts, rejections, and actions
@@ -138,6 +139,25 @@ export function SyncView() {
           {sync.waitingForOtherAgent > 0 &&
             syncMessages.waitingForOther(sync.waitingForOtherAgent, supervisor)}
         </dd>
+        {sync.officerCompanies && (
+          <>
+            <dt>{syncScaleMessages.officerCompanies}</dt>
+            <dd>
+              {sync.officerCompanies.length === 0 ? (
+                syncScaleMessages.officerCompaniesNone
+              ) : (
+                <ul className="plain-list">
+                  {sync.officerCompanies.map((company) => (
+                    <li key={company.rut}>
+                      {company.name ? `${company.name} ` : ''}
+                      <span className="rut nowrap">{displayRut(company.rut)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
         <dt>{syncMessages.lastSync}</dt>
         <dd>{sync.lastSyncAt ? formatDateTime(sync.lastSyncAt) : syncMessages.never}</dd>
         <dt>{syncMessages.nextAttempt}</dt>
