@@ -62,7 +62,9 @@ test('a first sign-in says the data is incomplete, shows progress, and the count
     ).toBeVisible();
     await expect(notice).toContainText(/[\d.]+ de [\d.]+ registros recibidos/);
     // The header counts what has arrived so far, and says it is still loading.
-    const count = page.getByRole('banner').getByText(/personas?( \(cargando\))?$/);
+    const count = page
+      .getByRole('banner')
+      .getByText(/personas?( \((cargando|preparando la búsqueda)\))?$/);
     await expect(count).toHaveText(/^[1-9][\d.]* personas \(cargando\)$/, { timeout: 10_000 });
     await expect(count).not.toHaveText(/^12\.000/);
     await expectAccessible(page, 'búsqueda durante la carga inicial');

@@ -189,6 +189,12 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await signOut(page);
     await signInOnline(page, door.url, 'agente', 'agente600');
     await page.getByRole('button', { name: 'Sincronización', exact: true }).click();
+    // What to do next is said, with the record where the person's contact is checked.
+    await expect(issue).toContainText(
+      'Si puede, confirme con la persona cuál es su dato vigente (abra su ficha); luego elija «Mantener el del sistema central» o «Aplicar el mío».',
+    );
+    await expect(issue).toContainText(/hecha el \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
+    await expect(issue.getByRole('button', { name: 'Abrir su ficha' })).toBeVisible();
     // «Aplicar el mío» overwrites someone else's change: it asks once more, naming both values.
     await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
     const confirm = issue.getByRole('group', { name: 'Aplicar el mío' });

@@ -112,6 +112,8 @@ export const syncMessages = {
   noPerson: '—',
   personCount: (n: number) => syncCount(n, 'persona', 'personas'),
   personCountLoading: (n: number) => `${syncCount(n, 'persona', 'personas')} (cargando)`,
+  personCountIndexing: (n: number) =>
+    `${syncCount(n, 'persona', 'personas')} (preparando la búsqueda)`,
   /** The load cut off by a lost connection: it resumes when the central API is back. */
   personCountStopped: (n: number) => `${syncCount(n, 'persona', 'personas')} (carga incompleta)`,
   /**
@@ -128,6 +130,8 @@ export const syncMessages = {
     }`,
   badgeLabel: (parts: string) => `Sincronización: ${parts}`,
   badgeInitial: (percent: number) => `carga inicial ${percent} %`,
+  /** The first load's rows all in: the search is being prepared over them. */
+  badgeIndexing: 'preparando la búsqueda',
   /**
    * When the last sync was: its time alone today, «ayer» and its time, its date before that (an
    * officer may work offline for days, and «últ. 17:00» would read as today's).
@@ -305,6 +309,11 @@ export const syncMessages = {
   theirsRemoved:
     'En el sistema central esta persona ya está de baja en la empresa: su acceso allí terminó y no hay nada que volver a hacer. «Mantener el del sistema central» la saca de esta lista.',
   keepMine: 'Aplicar el mío',
+  /** A contact conflict's next step, before its two buttons (`keep`: the second one's label). */
+  contactConflictHint: (keep: string) =>
+    `Si puede, confirme con la persona cuál es su dato vigente (abra su ficha); luego elija «Mantener el del sistema central» o «${keep}».`,
+  /** When the action in the list was taken on this desk. */
+  madeOn: (at: string) => `hecha el ${at}`,
   /** «Aplicar el mío» asks once more: it replaces what someone else changed. */
   keepMineConfirm: (
     fields: Array<{ field: string; yours: string; theirs: string }>,
@@ -346,7 +355,7 @@ export const incompleteDataMessages = {
   record:
     'Esta ficha puede estar incompleta: faltan cuentas, empresas o correos que aún no llegan. No la use para decirle a la persona por qué no puede ingresar.',
   progress: (done: number, total: number) =>
-    `${formatNumber(done)} de ${formatNumber(total)} registros recibidos`,
+    `${formatNumber(done)} de ${formatNumber(total)} registros recibidos (personas, cuentas, empresas y más)`,
   waiting: 'Esperando los datos del sistema central…',
   offline:
     'Se retomará sola al volver la conexión; también puede intentarlo con «Sincronizar ahora» en Sincronización.',

@@ -7,6 +7,10 @@ import { WAITS_ON_SOMEONE } from './actions-held';
 export const loadInterrupted = (sync: SyncStatus | null) =>
   sync?.state === 'offline' && !sync.online;
 
+/** A first load's rows all in, the replica still incomplete: the search is being built. */
+export const preparingSearch = (sync: SyncStatus | null) =>
+  sync?.initialSync != null && sync.initialSync.done >= sync.initialSync.total;
+
 /**
  * "Datos incompletos": shown wherever a fact is stated (results, record) while the replica may
  * be missing data — during a first sync, after another agent's sign-in changed whose rows this
@@ -25,9 +29,7 @@ export function IncompleteDataNotice({
   // A first sync, or (issue 11) an officer's newly assigned companies arriving.
   const progress = sync?.initialSync ?? sync?.scopeChange ?? null;
   const offline = loadInterrupted(sync);
-  // A first load's rows all in, the notice still up: the search is being built over them.
-  const indexing =
-    sync?.initialSync != null && progress !== null && progress.done >= progress.total;
+  const indexing = preparingSearch(sync);
   const step = indexing
     ? text.indexing
     : progress
@@ -69,6 +71,8 @@ export function PersonCount({ count }: { count: number | null }) {
       (s.sync !== null &&
         (s.sync.state === 'not_configured' || WAITS_ON_SOMEONE.has(s.sync.state))),
   );
+  // Every person in: what is left is the search over them, not their loading.
+  const indexing = useSession((s) => preparingSearch(s.sync));
   if (count === null) return <span className="muted" />;
   return (
     <span className="muted person-count">
@@ -76,7 +80,9 @@ export function PersonCount({ count }: { count: number | null }) {
         ? syncMessages.personCount(count)
         : stopped
           ? syncMessages.personCountStopped(count)
-          : syncMessages.personCountLoading(count)}
+          : indexing
+            ? syncMessages.personCountIndexing(count)
+            : syncMessages.personCountLoading(count)}
     </span>
   );
 }

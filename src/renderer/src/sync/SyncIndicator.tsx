@@ -7,6 +7,7 @@ import { focusSyncReview, focusViewHeading } from '../components/focus-view';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { syncPollMs } from './sync-poll';
+import { preparingSearch } from '../components/IncompleteDataNotice';
 
 /**
  * What the rest of the screen must follow when the sync status changes: the header's person
@@ -175,7 +176,8 @@ export function SyncIndicator() {
           ? 'sync-idle'
           : 'sync-ok';
   const parts: string[] = [syncStateLabels[sync.state]];
-  if (sync.initialSync) {
+  if (preparingSearch(sync)) parts.push(syncMessages.badgeIndexing);
+  else if (sync.initialSync) {
     const { done, total } = sync.initialSync;
     parts.push(syncMessages.badgeInitial(Math.floor((100 * done) / Math.max(1, total))));
   }

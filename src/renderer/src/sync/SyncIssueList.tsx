@@ -130,7 +130,7 @@ export function SyncIssueList({
                     !issue.batch &&
                     ` · ${issue.personName ?? ''} ${displayRut(issue.personRut)}${issue.personName ? '' : syncMessages.personGone}`}
                   {issue.companyName && ` · ${syncMessages.inCompany(issue.companyName)}`} ·{' '}
-                  {formatDateTime(issue.createdAt)}
+                  {syncMessages.madeOn(formatDateTime(issue.createdAt))}
                   {of && ` · ${syncMessages.ofAgent(of)}`}
                 </p>
                 {issue.state === 'rejected' && (
@@ -218,6 +218,12 @@ export function SyncIssueList({
                 )}
                 {issue.state === 'conflict' &&
                   !gone &&
+                  issue.kind === 'person.update_contact' &&
+                  blockedBy === null && (
+                    <p className="muted small">{syncMessages.contactConflictHint(keepLabel)}</p>
+                  )}
+                {issue.state === 'conflict' &&
+                  !gone &&
                   issue.kind !== 'person.update_contact' &&
                   blockedBy === null && (
                     <p className="muted small">
@@ -256,6 +262,12 @@ export function SyncIssueList({
                   <div className="issue-buttons">
                     {issue.state === 'conflict' ? (
                       <>
+                        {/* Where the person's current contact is checked, with the person. */}
+                        {issue.personRut !== null && !gone && blockedBy === null && (
+                          <button type="button" onClick={() => openRecord(issue.personRut!)}>
+                            {syncMessages.openRecord}
+                          </button>
+                        )}
                         <button
                           type="button"
                           onClick={() => void choose(issue, index, 'keep_theirs')}
