@@ -192,6 +192,8 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
         nextMutationId: number;
         /** Its identity before a re-enrolment, to link the two when proven (device-trust.ts). */
         former?: { deviceId: string; secret: string };
+        /** The computer's name, for the supervisor's list (kept at each sign-in). */
+        name?: string;
       },
     ): SignInOutcome {
       const limit = options.limiter.check(username, device.deviceId);
@@ -222,8 +224,9 @@ export function createAuth(sqlite: Database.Database, options: AuthOptions) {
             row.id,
             device.nextMutationId,
             device.former ?? null,
+            device.name ?? null,
           );
-        }
+        } else options.devices.named(device.deviceId, device.name);
         return { kind: 'ok', tokens: issue(agent(row.id)!, device.deviceId) };
       })();
     },

@@ -44,14 +44,22 @@ type Raw = {
   revoke_reason: string | null;
   pulled_seq: number | null;
   pulled_at: string | null;
+  revocation_told_at: string | null;
 };
 
 export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
   const byId = sqlite.prepare('SELECT * FROM devices WHERE device_id = ?');
   const all = sqlite.prepare('SELECT * FROM devices ORDER BY enrolled_at, device_id');
   const insert = sqlite.prepare(
-    `INSERT INTO devices (device_id, secret_hash, enrolled_at, enrolled_by, former_device_id)
-     VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO devices (device_id, secret_hash, enrolled_at, enrolled_by, former_device_id, name)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const rename = sqlite.prepare(
+    'UPDATE devices SET name = ? WHERE device_id = ? AND name IS NOT ?',
+  );
+  const told = sqlite.prepare(
+    `UPDATE devices SET revocation_told_at = ?, revocation_told_known = 1
+     WHERE device_id = ? AND revocation_told_at IS NULL`,
   );
   // A device that pushed before device trust existed keeps its numbering (DO NOTHING).
   const insertState = sqlite.prepare(
@@ -87,7 +95,8 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
                        coalesce(sessions.latest, '')), '') AS last_contact_at,
             coalesce(sessions.names, '[]') AS signed_in,
             d.revoked_at, revoker.display_name AS revoked_by,
-            d.revoke_reason, d.former_device_id,
+            d.revoke_reason, d.former_device_id, d.name, d.revocation_told_at,
+            d.revocation_told_known,
             (SELECT n.device_id FROM devices n WHERE n.former_device_id = d.device_id
              ORDER BY n.enrolled_at DESC LIMIT 1) AS next_device_id
      FROM devices d
@@ -115,12 +124,17 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
     return timingSafeEqual(Buffer.from(raw.secret_hash, 'hex'), sha256(secret));
   };
 
-  /** What a call presenting this device id and secret is. */
+  /**
+   * What a call presenting this device id and secret is. A revoked device that proves its secret
+   * is told so (and wipes its replica): the first time is noted, for the supervisor's list.
+   */
   const check = (deviceId: string, secret: string | undefined): DeviceCheck => {
     const raw = byId.get(deviceId) as Raw | undefined;
     if (!raw) return 'unknown';
     if (!matches(raw, secret)) return 'mismatch';
-    return raw.revoked_at === null ? 'trusted' : 'revoked';
+    if (raw.revoked_at === null) return 'trusted';
+    if (raw.revocation_told_at === null) told.run(now().toISOString(), deviceId);
+    return 'revoked';
   };
 
   return {
@@ -138,6 +152,7 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
       agentId: string,
       nextMutationId: number,
       former: { deviceId: string; secret: string } | null = null,
+      name: string | null = null,
     ): void {
       const at = now().toISOString();
       const formerProven =
@@ -150,6 +165,7 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
         at,
         agentId,
         formerProven ? former.deviceId : null,
+        name,
       );
       insertState.run(deviceId, agentId, Math.max(0, nextMutationId - 1), at, at);
     },
@@ -172,6 +188,11 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
         return { ...toRow(byId.get(deviceId) as Raw), changed };
       },
     ),
+
+    /** The computer's name its desk gave at a sign-in (a desk too old to give one keeps its). */
+    named(deviceId: string, name: string | undefined): void {
+      if (name !== undefined) rename.run(name, deviceId, name);
+    },
 
     /** The change-log position a device has acknowledged (the cursor it sent back). */
     acknowledge(deviceId: string, seq: number): void {
@@ -206,6 +227,9 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
         revoke_reason: string | null;
         former_device_id: string | null;
         next_device_id: string | null;
+        name: string | null;
+        revocation_told_at: string | null;
+        revocation_told_known: number;
       }>;
       return rows.map((row) => ({
         deviceId: row.device_id,
@@ -219,6 +243,9 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
         revokeReason: row.revoke_reason,
         formerDeviceId: row.former_device_id,
         nextDeviceId: row.next_device_id,
+        name: row.name,
+        revocationToldAt: row.revocation_told_at,
+        revocationToldKnown: row.revocation_told_known === 1,
       }));
     },
   };

@@ -252,6 +252,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
         secret: input.deviceSecret,
         nextMutationId: input.nextMutationId ?? 1,
         ...(input.formerDevice ? { former: input.formerDevice } : {}),
+        ...(input.deviceName ? { name: input.deviceName } : {}),
       });
       switch (outcome.kind) {
         case 'ok':

@@ -65,7 +65,7 @@ import { deskAuth } from './handlers/auth-handlers';
 import { createDrafts, draftHandlers } from './handlers/draft-handlers';
 import { listSyncIssues } from './services/sync-issues';
 import { centralAdminHandlers } from './handlers/central-admin-handlers';
-import { createCentralClient } from './sync/central-client';
+import { computerName, createCentralClient } from './sync/central-client';
 import { createOwedSignOuts } from './sync/owed-sign-outs';
 import { createReplicaWriter, PULLED_CHANGES } from './sync/replica-writer';
 import { createScopeNotices, scopeNoticeView } from './sync/scope-notice';
@@ -361,6 +361,7 @@ export function createCore(options: CoreOptions): Core {
       deviceId: context.deviceId,
       deviceSecret: enrolment.secret(),
       formerDevice: { proof: () => enrolment.former(), enrolled: () => enrolment.enrolled() },
+      deviceName: computerName(),
       clientVersion: options.version,
       timeoutMs: options.centralTimeoutMs,
     });

@@ -188,6 +188,9 @@ export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), minVersion: z.string().optional() }),
 });
 
+/** A computer's name as the devices list shows it (a host name is at most 63 per label). */
+export const DEVICE_NAME_MAX = 100;
+
 export const SignInRequest = z.object({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
@@ -203,6 +206,11 @@ export const SignInRequest = z.object({
     .optional(),
   /** The first outbox id a newly enrolled device will push (a re-enrolled desk keeps its ids). */
   nextMutationId: z.number().int().positive().optional(),
+  /**
+   * Issue 11: the computer's name (its host name), which the supervisor's list of devices shows
+   * beside the id; kept at enrolment and at each sign-in. Absent from an older desk.
+   */
+  deviceName: z.string().trim().min(1).max(DEVICE_NAME_MAX).optional(),
   /**
    * A re-enrolled desk's identity before (revoked, or a duplicate): its id and its secret. When
    * the secret proves it, the new device is listed as the same computer; else it is ignored.
@@ -477,6 +485,12 @@ export const DeviceSummary = z.object({
    */
   formerDeviceId: z.string().nullable().default(null),
   nextDeviceId: z.string().nullable().default(null),
+  /** The computer's name as its desk last gave it (SignInRequest.deviceName). */
+  name: z.string().nullable().default(null),
+  /** A revoked device was told so, and so wiped its replica: the first time, when. */
+  revocationToldAt: z.string().nullable().default(null),
+  /** False for a device revoked before the central kept that (told or not, unknown). */
+  revocationToldKnown: z.boolean().default(false),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
 /** Devices in use first (latest contact first), then the revoked ones (latest first). */

@@ -150,7 +150,7 @@ const newLaptop = (): Laptop => ({
 });
 
 /** The officer's laptop signs in on the central API as its desk would (enrolling if new). */
-const laptopSignIn = (centralUrl: string, laptop: Laptop, former?: Laptop) =>
+const laptopSignIn = (centralUrl: string, laptop: Laptop, former?: Laptop, name?: string) =>
   fetch(`${centralUrl}/auth/sign-in`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Client-Version': '0.1.0' },
@@ -160,6 +160,7 @@ const laptopSignIn = (centralUrl: string, laptop: Laptop, former?: Laptop) =>
       deviceId: laptop.id,
       deviceSecret: laptop.secret,
       ...(former ? { formerDevice: { deviceId: former.id, secret: former.secret } } : {}),
+      ...(name ? { deviceName: name } : {}),
     }),
   });
 
@@ -173,7 +174,7 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
   try {
     // An officer's laptop, enrolled elsewhere: its first sign-in with a secret of its own.
     const laptop = newLaptop();
-    const enrol = await laptopSignIn(central.url, laptop);
+    const enrol = await laptopSignIn(central.url, laptop, undefined, 'NOTEBOOK-TERRENO-03');
     expect(enrol.status).toBe(200);
     const { accessToken } = (await enrol.json()) as { accessToken: string };
 
@@ -185,6 +186,8 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     const devices = page.getByRole('table', { name: 'Equipos inscritos' });
     const short = laptop.id.slice(0, 8);
     const row = devices.getByRole('row').filter({ hasText: short });
+    // Told apart by the computer's name its desk gave, beside its short id.
+    await expect(row.getByRole('rowheader')).toHaveText(`NOTEBOOK-TERRENO-03 ${short}`);
     await expect(row).toContainText('Héctor Contreras (prevención)');
     await expect(row).toContainText('Habilitado');
     // This desk is listed as such, and is revoked from another one (said, not a dead button).
@@ -194,8 +197,9 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     await expect(mine.getByRole('button')).toHaveCount(0);
     await expectAccessible(page, 'equipos inscritos');
 
-    await row.getByRole('button', { name: `Revocar el equipo ${short}` }).click();
-    const dialog = page.getByRole('dialog', { name: `Revocar el equipo ${short}` });
+    const named = `NOTEBOOK-TERRENO-03 (${short})`;
+    await row.getByRole('button', { name: `Revocar el equipo ${named}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Revocar el equipo ${named}` });
     await expect(dialog).toContainText('Se cerrarán las sesiones vigentes de Héctor Contreras');
     const confirm = dialog.getByRole('button', { name: 'Revocar el equipo' });
     await expect(confirm).toBeDisabled();
@@ -207,8 +211,11 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     await confirm.click();
 
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('status')).toContainText(`Equipo ${short} revocado.`);
+    await expect(page.getByRole('status')).toContainText(`Equipo ${named} revocado.`);
     await expect(row).toContainText('Revocado el');
+    await expect(row).toContainText(
+      'Aún no se ha enterado: borrará sus datos en cuanto se conecte',
+    );
     await expect(row).toContainText('por Sara Supervisora');
     await expect(row).toContainText('Motivo: Notebook robado, denuncia 1234');
     // Its sessions are over.
@@ -247,7 +254,11 @@ test('a supervisor revokes a lost laptop from the Sincronización screen', async
     // (The old one is now the only revoked row: its short id is in the new row's text too.)
     const revokedRow = devices.getByRole('row').filter({ hasText: 'Revocado el' });
     await expect(revokedRow.getByRole('rowheader')).toHaveText(
-      `${short}Volvió a inscribirse como el equipo ${renewedShort}`,
+      `NOTEBOOK-TERRENO-03 ${short}Volvió a inscribirse como el equipo ${renewedShort}`,
+    );
+    // Told of its revocation when it called with its secret: it wiped its data then.
+    await expect(revokedRow).toContainText(
+      /Se enteró el \d{2}-\d{2}-\d{4} \d{2}:\d{2} y borró sus datos/,
     );
     await expectAccessible(page, 'equipos inscritos, uno inscrito de nuevo');
 

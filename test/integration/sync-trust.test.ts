@@ -18,6 +18,7 @@ import {
 import { openSqlite } from '../../src/storage/db/database';
 import { isSealed } from '../../src/main/db/sealed-files';
 import { createOutboxMarks } from '../../src/main/sync/device-enrolment';
+import { computerName } from '../../src/main/sync/central-client';
 import { DeviceListResponse, TokenResponse } from '../../src/shared/sync-protocol';
 import { deviceTrustMessages, notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import { formatTime } from '../../src/shared/format';
@@ -252,6 +253,15 @@ describe('device trust', () => {
     });
     expect(revoked.status).toBe(200);
     expect(revoked.json).toMatchObject({ deviceId: revokedId, revokedBy: 'supervisora' });
+    // Named by its computer; not yet told of its revocation.
+    const listedNow = await raw(central.url, 'GET', '/admin/devices', { session: boss });
+    expect(
+      DeviceListResponse.parse(listedNow.json).devices.find((d) => d.deviceId === revokedId),
+    ).toMatchObject({
+      name: computerName(),
+      revocationToldAt: null,
+      revocationToldKnown: true,
+    });
     // Its sessions end at once.
     expect(count(central, 'SELECT count(*) AS n FROM tokens WHERE device_id = ?', revokedId)).toBe(
       0,
@@ -374,6 +384,8 @@ describe('device trust', () => {
     expect(devices.find((d) => d.deviceId === revokedId)).toMatchObject({
       formerDeviceId: null,
       nextDeviceId: newId,
+      // It was told at its next contact, and wiped its replica then.
+      revocationToldAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     // The file stays for the supervisor.
     expect(fs.existsSync(file)).toBe(true);
@@ -721,12 +733,13 @@ describe('device trust', () => {
     const desk = await openDesk(central.url, { clock });
     await syncNow(desk);
     const id = desk.context.deviceId;
+    // By the short id the desk's lists show.
     const cli = await runNode([
       'src/central-api/start.ts',
       '--data-dir',
       dataDir,
       '--revoke-device',
-      id,
+      id.slice(0, 8).toUpperCase(),
       '--reason',
       'Equipo dado de baja',
     ]);
@@ -740,7 +753,16 @@ describe('device trust', () => {
       'x',
     ]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/UUID/);
+    expect(bad.stderr).toMatch(/Identificador de equipo inválido: x\. Escriba el identificador/);
+    const none = await runNode([
+      'src/central-api/start.ts',
+      '--data-dir',
+      dataDir,
+      '--revoke-device',
+      'ffffffff',
+    ]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/No hay un equipo inscrito con el identificador ffffffff\./);
     expect(await syncNow(desk)).toMatchObject({ state: 'revoked' });
   });
 

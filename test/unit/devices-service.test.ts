@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ruleMessages } from '../../src/shared/messages';
-import { CentralError } from '../../src/main/sync/central-client';
+import { CentralError, computerName } from '../../src/main/sync/central-client';
+import { DEVICE_NAME_MAX } from '../../src/shared/sync-protocol';
 import type { ServiceContext, Session } from '../../src/main/services/context';
 import { ForbiddenError, RuleError } from '../../src/main/services/errors';
 import { listDevices, revokeDevice } from '../../src/main/services/devices';
@@ -84,7 +85,9 @@ describe('devices from the desk', () => {
 
   it('a revoked desk learns it from the answer at once', async () => {
     const { central, kicks } = failingWith(new CentralError('device_revoked', 'HTTP 403'));
-    expect(await messageOf(listDevices(ctx, supervisor, central))).toMatch(/revocó este equipo/);
+    expect(await messageOf(listDevices(ctx, supervisor, central))).toMatch(
+      /fue revocado en el sistema central/,
+    );
     expect(kicks()).toBe(1);
   });
 
@@ -102,5 +105,13 @@ describe('devices from the desk', () => {
       'Indique el motivo (al menos 3 caracteres): queda en la auditoría.',
     );
     expect(calls()).toBe(0);
+  });
+});
+
+describe('a computer’s name for the list of devices', () => {
+  it('is its host name, trimmed and cut to what the protocol takes; none when it has none', () => {
+    expect(computerName('  NOTEBOOK-TERRENO-03 ')).toBe('NOTEBOOK-TERRENO-03');
+    expect(computerName('x'.repeat(150))).toHaveLength(DEVICE_NAME_MAX);
+    expect(computerName('   ')).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
  * parsed; every failure becomes a `CentralError` whose `kind` tells the sync engine what to do
  * (retry later, refresh the token, resync, stop).
  */
+import os from 'node:os';
 import type { z } from 'zod';
 import {
   ErrorBody,
@@ -23,6 +24,7 @@ import {
   OfficerListResponse,
   ScopeAssignmentResponse,
   type ScopeAssignment,
+  DEVICE_NAME_MAX,
 } from '../../shared/sync-protocol';
 import type { DeviceProof } from './device-enrolment';
 
@@ -92,10 +94,21 @@ export type CentralClientOptions = {
    * the central lists both as the same computer (device-enrolment.ts).
    */
   formerDevice?: { proof: () => DeviceProof | null; enrolled: () => void };
+  /** The computer's name, sent at sign-in for the supervisor's list (computerName). */
+  deviceName?: string;
   clientVersion: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
 };
+
+/**
+ * This computer's name as the supervisor's list of devices shows it (its host name, cut to what
+ * the protocol takes); none when the system gives none.
+ */
+export function computerName(hostname: string = os.hostname()): string | undefined {
+  const name = hostname.trim().slice(0, DEVICE_NAME_MAX).trim();
+  return name === '' ? undefined : name;
+}
 
 export function createCentralClient(options: CentralClientOptions) {
   const doFetch = options.fetch ?? fetch;
@@ -217,6 +230,7 @@ export function createCentralClient(options: CentralClientOptions) {
           deviceSecret: options.deviceSecret,
           nextMutationId,
           ...(former ? { formerDevice: former } : {}),
+          ...(options.deviceName ? { deviceName: options.deviceName } : {}),
         },
       });
       if (former) options.formerDevice?.enrolled();

@@ -565,6 +565,11 @@ export const deviceListMessages = {
   revoked: (when: string, by: string | null) =>
     `Revocado el ${when}${by ? ` por ${by}` : ' desde el sistema central'}`,
   revokedReason: (reason: string) => `Motivo: ${reason}`,
+  /** The revoked device proved its secret and was told: it wiped its replica then. */
+  revocationTold: (at: string) => `Se enteró el ${at} y borró sus datos`,
+  revocationNotTold: 'Aún no se ha enterado: borrará sus datos en cuanto se conecte',
+  /** A device by its computer's name and short id, or the id alone (an older desk). */
+  label: (shortId: string, name: string | null) => (name ? `${name} (${shortId})` : shortId),
   revoke: 'Revocar…',
   revokeLabel: (device: string) => `Revocar el equipo ${device}`,
   thisOne: 'Revóquelo desde otro equipo',

@@ -64,8 +64,9 @@ export function DevicesPanel() {
           <tbody>
             {list.devices.map((device) => (
               <tr key={device.deviceId} className={device.revokedAt ? 'muted' : undefined}>
-                <th scope="row" className="nowrap">
-                  <code>{shortDeviceId(device.deviceId)}</code>
+                <th scope="row">
+                  {device.name && <span className="device-name">{device.name} </span>}
+                  <code className="nowrap">{shortDeviceId(device.deviceId)}</code>
                   {device.thisDevice && <span> ({t.thisDevice})</span>}
                   {device.formerDeviceId && (
                     <div className="small device-link">
@@ -93,6 +94,16 @@ export function DevicesPanel() {
                       {device.revokeReason && (
                         <div className="small">{t.revokedReason(device.revokeReason)}</div>
                       )}
+                      {device.revocationToldAt ? (
+                        <div className="small">
+                          {t.revocationTold(formatDateTime(device.revocationToldAt))}
+                        </div>
+                      ) : (
+                        // Revoked before the central kept it: whether it knows is not said.
+                        device.revocationToldKnown && (
+                          <div className="small">{t.revocationNotTold}</div>
+                        )
+                      )}
                     </>
                   ) : (
                     <span className="nowrap">{t.active}</span>
@@ -106,7 +117,7 @@ export function DevicesPanel() {
                   {!device.revokedAt && !device.thisDevice && (
                     <button
                       type="button"
-                      aria-label={t.revokeLabel(shortDeviceId(device.deviceId))}
+                      aria-label={t.revokeLabel(labelOf(device))}
                       onClick={() => setAsking(device)}
                     >
                       {t.revoke}
@@ -120,7 +131,7 @@ export function DevicesPanel() {
       )}
       {asking && (
         <ReasonDialog
-          title={t.revokeTitle(shortDeviceId(asking.deviceId))}
+          title={t.revokeTitle(labelOf(asking))}
           explanation={t.revokeExplain(asking.signedIn)}
           reasonHint={t.reasonHint}
           minReason={MIN_ADMIN_REASON}
@@ -130,7 +141,7 @@ export function DevicesPanel() {
           submit={async (reason, decisionId) => {
             await call('devices.revoke', { deviceId: asking.deviceId, reason, decisionId });
             setAsking(null);
-            notify(t.done(shortDeviceId(asking.deviceId)));
+            notify(t.done(labelOf(asking)));
             reload();
             // The row's button is gone: the focus goes to the list's heading, not the page.
             requestAnimationFrame(() => headingRef.current?.focus());
@@ -141,3 +152,7 @@ export function DevicesPanel() {
     </section>
   );
 }
+
+/** A device as the list names it: its computer's name, and its short id. */
+const labelOf = (device: { deviceId: string; name: string | null }) =>
+  t.label(shortDeviceId(device.deviceId), device.name);
