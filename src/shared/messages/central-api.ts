@@ -75,12 +75,12 @@ export const conflictMessage =
 export const centralErrorMessages = {
   invalid_request: 'La solicitud no es válida.',
   invalid_credentials: 'Usuario o contraseña incorrectos.',
-  invalid_token: 'La sesión expiró o no es válida. Inicie sesión nuevamente.',
-  unauthorized: 'Falta una credencial válida o expiró. Renueve la sesión.',
+  invalid_token: 'La sesión expiró o no es válida. Salga e ingrese de nuevo.',
+  unauthorized: 'Falta una sesión válida, o expiró. Salga e ingrese de nuevo.',
   upgrade_required:
     'Esta versión de la aplicación ya no es compatible. Actualícela para sincronizar.',
   device_fork:
-    'Este equipo envió una acción distinta con un número ya usado: parece una copia de otro equipo. Debe volver a registrarse como equipo nuevo.',
+    'Este equipo envió una acción distinta con un número ya usado: parece una copia de otro equipo. Debe inscribirse como equipo nuevo.',
   resync_required:
     'El sistema central fue restaurado o ya no reconoce hasta dónde llegó este equipo: se necesita una sincronización completa.',
   not_found: 'Ruta desconocida.',
@@ -102,12 +102,13 @@ export const centralErrorMessages = {
   device_revoked:
     'Este equipo fue revocado: ya no puede sincronizar. Sus datos se borran y sus acciones pendientes quedan en un archivo para entregar al supervisor.',
   device_untrusted:
-    'Este número de equipo ya está inscrito con otro secreto: el equipo debe inscribirse como equipo nuevo.',
+    'Este identificador de equipo ya está inscrito con otro secreto: el equipo debe inscribirse como equipo nuevo.',
   agent_disabled: 'Este usuario está inhabilitado: un supervisor debe habilitarlo.',
-  too_many_attempts: 'Demasiados intentos de ingreso. Espere antes de intentar de nuevo.',
+  too_many_attempts:
+    'Demasiados intentos fallidos con este usuario o en este equipo. Espere el tiempo que indica Retry-After antes de intentar de nuevo.',
   log_pruned:
     'El equipo estuvo sin sincronizar más tiempo del que el sistema central guarda sus cambios: se necesita una carga completa.',
-  device_not_found: 'No hay un equipo inscrito con ese número.',
+  device_not_found: 'No hay un equipo inscrito con ese identificador.',
 } as const;
 
 export type CentralErrorCode = keyof typeof centralErrorMessages;
