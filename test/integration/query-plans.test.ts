@@ -160,6 +160,9 @@ describe('query plans of the outbox reads on every poll', () => {
       'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
       'SEARCH s USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
       'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+      // The mail each one asks for, by the mails' index of actions.
+      'CORRELATED SCALAR SUBQUERY 1',
+      'SEARCH m USING INDEX mails_action (action_id=?)',
     ];
     expect(planOf(pendingActionsSql(true), 'agent')).toEqual([
       'SEARCH o USING INDEX outbox_state (state=?)',
