@@ -339,6 +339,15 @@ test('a desk disconnected from the central API it synced with says that what is 
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await expect(diagnosis).toContainText('Lo que muestra esta ficha aún no llega al portal');
     await expect(diagnosis).not.toContainText('Sin impedimentos a la vista');
+    // The pending list names that mail, and until when it can still go.
+    await page.getByRole('button', { name: /^Sincronización:/ }).click();
+    const waiting = page
+      .getByRole('region', { name: 'Sincronización' })
+      .getByRole('row')
+      .filter({ hasText: 'Envío de correo' });
+    await expect(waiting).toContainText(
+      /Correo «Restablecer contraseña»: sale solo si esta acción llega al sistema central antes del \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
+    );
   } finally {
     await door.stop();
     await central.stop();
