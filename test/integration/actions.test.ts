@@ -64,6 +64,15 @@ const phoneEdit = (core: Core, rut: string, phone: string, reason: string) => ({
   expectedVersion: record(core, rut).version,
 });
 
+/** An e-mail correction for `rut`, with the identity checked (rule 10), at its version. */
+const emailEdit = (core: Core, rut: string, email: string, reason: string) => ({
+  rut,
+  email,
+  reason,
+  identityCheck: ['serial_number', 'registered_email'],
+  expectedVersion: record(core, rut).version,
+});
+
 /** The Panel's partial index of actions (audit_actions_at), as the replica holds it. */
 const panelIndexSql = (core: Core) =>
   core.db.$client
@@ -287,12 +296,8 @@ describe('edit contact', () => {
     expect(audited()).toBe(before);
     // The e-mail it did not touch may still be changed from what was seen.
     call(core, 'contact.edit', {
-      rut: PEDRO,
-      email: 'pedro.otro@correo.cl',
-      reason: 'Cambió de correo',
       // (The mobile changed a moment ago proves nothing yet.)
-      identityCheck: ['serial_number', 'registered_email'],
-      expectedVersion: record(core, PEDRO).version,
+      ...emailEdit(core, PEDRO, 'pedro.otro@correo.cl', 'Cambió de correo'),
       seen,
     });
     // Seen as it is now, the mobile is changed.
@@ -1472,13 +1477,7 @@ describe('pending actions', () => {
     const core = seededCore(300);
     call(core, 'mails.resend', { rut: CAMILA, portal: 'achs_gestion', kind: 'password_reset' });
     call(core, 'contact.edit', phoneEdit(core, PEDRO, '+56 9 2323 4545', 'Cambió de celular'));
-    call(core, 'contact.edit', {
-      rut: PEDRO,
-      email: 'pedro.nuevo@correo.cl',
-      reason: 'Cambió de correo',
-      identityCheck: ['serial_number', 'registered_email'],
-      expectedVersion: record(core, PEDRO).version,
-    });
+    call(core, 'contact.edit', emailEdit(core, PEDRO, 'pedro.nuevo@correo.cl', 'Cambió de correo'));
     const pending = call(core, 'sync.pending', {}) as Array<{ kind: string; mailKind: string }>;
     expect(pending.map(({ kind, mailKind }) => [kind, mailKind])).toEqual([
       ['mail.resend', 'password_reset'],

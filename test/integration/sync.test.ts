@@ -425,12 +425,18 @@ describe('a client too old (G16)', () => {
 });
 
 describe('a stuck queue', () => {
-  it('raises the alarm when pending actions have not reached a server that answers for too long', async () => {
+  /** A desk synced once through a fault proxy, on a clock the test moves. */
+  async function syncedThroughProxy() {
     const central = await startCentral();
     const proxy = await startProxy(central.url);
     const clock = clockAt();
     const desk = await openDesk(proxy.url, { clock });
     await syncNow(desk);
+    return { proxy, clock, desk };
+  }
+
+  it('raises the alarm when pending actions have not reached a server that answers for too long', async () => {
+    const { proxy, clock, desk } = await syncedThroughProxy();
     // The server answers, but refuses every push.
     proxy.setFaults((request) =>
       request.path.includes('/push') ? { kind: 'respond', status: 503 } : { kind: 'pass' },
@@ -444,11 +450,7 @@ describe('a stuck queue', () => {
   });
 
   it('is no alarm while the server cannot be reached at all: an officer works offline for hours', async () => {
-    const central = await startCentral();
-    const proxy = await startProxy(central.url);
-    const clock = clockAt();
-    const desk = await openDesk(proxy.url, { clock });
-    await syncNow(desk);
+    const { proxy, clock, desk } = await syncedThroughProxy();
     proxy.setFaults(() => ({ kind: 'drop_request' }));
     editPhone(desk, PEDRO, '+56 9 4646 4646');
     clock.now = new Date(clock.now.getTime() + 3 * 60 * 60_000);
