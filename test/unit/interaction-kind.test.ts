@@ -70,7 +70,9 @@ describe('a list of calls and visits', () => {
     expect(both.list.listTitle).toBe('Llamadas y visitas');
     expect(both.list.recentTitle).toBe('Llamadas y visitas recientes');
     expect(both.list.listCaption(true)).toMatch(/^Llamadas y visitas de todos los agentes/);
-    expect(both.list.recentEmpty).toBe('No hay llamadas ni visitas registradas para esta persona.');
+    expect(both.list.recentEmpty).toBe(
+      'No hay llamadas ni visitas con esta persona registradas en este equipo.',
+    );
     expect(both.filters.pager).toBe('Páginas de llamadas y visitas');
     expect(both.filters.emptyFiltered).toBe('No hay llamadas ni visitas con estos filtros.');
     expect(interactionListWords('calls').list.recentTitle).toBe('Llamadas recientes');

@@ -153,11 +153,12 @@ export const callMessages = {
   listRut: 'RUT de la persona',
   listSearch: 'Buscar',
   listFailed: 'No se pudieron cargar las llamadas.',
-  listEmpty: 'No hay llamadas registradas.',
+  listEmpty: 'No hay llamadas registradas en este equipo.',
+  // Calls never leave the desk they were taken on (README: what syncs): «en este equipo».
   listCaption: (all: boolean) =>
     all
-      ? 'Llamadas de todos los agentes, las más recientes primero. Elija una persona para abrir su ficha.'
-      : 'Sus llamadas, las más recientes primero. Elija una persona para abrir su ficha.',
+      ? 'Llamadas de todos los agentes registradas en este equipo, las más recientes primero. Elija una persona para abrir su ficha.'
+      : 'Sus llamadas registradas en este equipo, las más recientes primero. Elija una persona para abrir su ficha.',
   columns: {
     openedAt: 'Inicio',
     agent: 'Agente',
@@ -181,10 +182,10 @@ export const callMessages = {
     `La llamada${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
   /** The person's record: their latest calls on this desk. */
   recentTitle: 'Llamadas recientes',
-  recentEmpty: 'No hay llamadas registradas para esta persona.',
+  recentEmpty: 'No hay llamadas con esta persona registradas en este equipo.',
   /** Anyone but a supervisor sees only their own (policy seesAllInteractions). */
   recentEmptyOwn:
-    'Usted no tiene llamadas registradas con esta persona (solo se muestran las suyas; las de otros agentes las ve un supervisor).',
+    'Usted no tiene llamadas con esta persona registradas en este equipo (solo se muestran las suyas; las de otros agentes en este equipo las ve un supervisor).',
   /** A long note in the list shows its start; these show or fold the rest. */
   notesMore: 'Ver nota completa',
   notesLess: 'Ver menos',
@@ -223,7 +224,7 @@ export const visitMessages: InteractionWords = {
   movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',
-  listEmpty: 'No hay visitas registradas.',
+  listEmpty: 'No hay visitas registradas en este equipo.',
   attachedElsewhere: (who: string) => `La acción quedó registrada en la visita con ${who}.`,
   // A visit may rightly cover several people of a company: no way out to offer.
   joinsElsewhere: (who: string) =>
@@ -233,11 +234,11 @@ export const visitMessages: InteractionWords = {
   signOutOpen: (who: string | null) =>
     `La visita${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
   recentTitle: 'Visitas recientes',
-  recentEmpty: 'No hay visitas registradas para esta persona.',
+  recentEmpty: 'No hay visitas a esta persona registradas en este equipo.',
   recentEmptyOwn:
-    'Usted no tiene visitas registradas con esta persona (solo se muestran las suyas; las de otros las ve un supervisor).',
+    'Usted no tiene visitas a esta persona registradas en este equipo (solo se muestran las suyas; las de otros en este equipo las ve un supervisor).',
   listCaption: () =>
-    'Sus visitas, las más recientes primero. Elija una persona para abrir su ficha.',
+    'Sus visitas registradas en este equipo, las más recientes primero. Elija una persona para abrir su ficha.',
   /**
    * At a company's site nobody calls. A visit is face to face: its bar offers no way to mark
    * someone speaking for the person (CallBar), and main refuses it too (interactions.setCaller,
@@ -308,13 +309,13 @@ export type InteractionListWords = Pick<
 export const mixedListMessages: InteractionListWords = {
   listTitle: 'Llamadas y visitas',
   listFailed: 'No se pudieron cargar las llamadas y visitas.',
-  listEmpty: 'No hay llamadas ni visitas registradas.',
+  listEmpty: 'No hay llamadas ni visitas registradas en este equipo.',
   listCaption: (all: boolean) =>
     all
-      ? 'Llamadas y visitas de todos los agentes, las más recientes primero. Elija una persona para abrir su ficha.'
-      : 'Sus llamadas y visitas, las más recientes primero. Elija una persona para abrir su ficha.',
+      ? 'Llamadas y visitas de todos los agentes registradas en este equipo, las más recientes primero. Elija una persona para abrir su ficha.'
+      : 'Sus llamadas y visitas registradas en este equipo, las más recientes primero. Elija una persona para abrir su ficha.',
   recentTitle: 'Llamadas y visitas recientes',
-  recentEmpty: 'No hay llamadas ni visitas registradas para esta persona.',
+  recentEmpty: 'No hay llamadas ni visitas con esta persona registradas en este equipo.',
   recentEmptyOwn:
-    'Usted no tiene llamadas ni visitas registradas con esta persona (solo se muestran las suyas; las de otros las ve un supervisor).',
+    'Usted no tiene llamadas ni visitas con esta persona registradas en este equipo (solo se muestran las suyas; las de otros en este equipo las ve un supervisor).',
 };
