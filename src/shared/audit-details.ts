@@ -186,6 +186,7 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
         ? `${value.slice(0, 8)}…`
         : String(value);
     case 'personRut':
+    case 'callPerson':
       return rutText(value);
     case 'callerRut': {
       // «Gloria Paz Morales Reyes (14.725.836-4)», not a bare RUT, when the reader knows her.

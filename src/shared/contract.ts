@@ -665,6 +665,8 @@ export const PersonViewers = z.object({
       via: z.string().nullable(),
       /** The open call's or visit's reason (an interaction reason code), if one was open. */
       reason: z.string().nullable(),
+      /** That call was with someone else (its reason is theirs): who, as a RUT and a name. */
+      callPerson: z.object({ rut: z.string(), name: z.string().nullable() }).nullable(),
       /** Whether the viewer's interactions are calls or visits (open or not at the time). */
       kind: InteractionKind,
       /** A refused attempt (an officer outside his companies), not a view. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
-import { notFoundMessages } from '../../src/shared/messages';
+import { notFoundMessages, privacyMessages } from '../../src/shared/messages';
 import { SEARCH_SETTLE_MS, SITTING_MS } from '../../src/main/services/privacy';
 import { checkDigit, loginRut } from '../../src/shared/rut';
 import { call, seededCore, signInAs } from '../support/context';
@@ -407,6 +407,34 @@ describe('«Quién consultó esta ficha»', () => {
   it('is for supervisors only', () => {
     const core = seededCore(300, { as: 'agente' });
     expect(refused(core, 'persons.viewers', { rut: PEDRO }).error.code).toBe('forbidden');
+  });
+
+  it('says whose call a look was made in, when it was someone else’s: its reason is theirs', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    call(core, 'persons.get', { rut: RAMON });
+    const [view] = call(core, 'persons.viewers', { rut: RAMON }).views;
+    expect(view).toMatchObject({
+      reason: 'forgot_password',
+      callPerson: { rut: PEDRO, name: 'Pedro Andrés González Muñoz' },
+    });
+    // The caller's own record: the reason is his, nothing more to say.
+    call(core, 'persons.get', { rut: PEDRO });
+    expect(call(core, 'persons.viewers', { rut: PEDRO }).views[0]).toMatchObject({
+      reason: 'forgot_password',
+      callPerson: null,
+    });
+    // The audit says it too, on the look's row.
+    const row = core.db.$client
+      .prepare(
+        "SELECT after FROM audit_events WHERE action = 'person.view' AND person_rut = ? ORDER BY seq DESC",
+      )
+      .pluck()
+      .get(Number(RAMON.split('-')[0])) as string;
+    expect(JSON.parse(row)).toMatchObject({ reason: 'forgot_password', callPerson: 12_345_678 });
+    expect(privacyMessages.viewersCallWith('call', 'Pedro (12.345.678-5)')).toBe(
+      'durante la llamada con Pedro (12.345.678-5)',
+    );
   });
 });
 

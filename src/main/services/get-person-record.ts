@@ -197,7 +197,7 @@ export function viewPersonRecord(
         before: null,
         // Where it was opened from and why, and the causes the agent was shown (the Panel
         // counts them).
-        after: viewAfter(viewDetails(ctx, session, via), diagnosisShown(record)),
+        after: viewAfter(viewDetails(ctx, session, via, rut.body), diagnosisShown(record)),
         reason: null,
         identityCheck: null,
         interactionId,

@@ -9,7 +9,8 @@
  * - an audit export is itself audited.
  */
 import type { ViewVia } from '../../shared/contract';
-import { readRut } from '../../shared/rut';
+import { loginRut, readRut, rutFromBody } from '../../shared/rut';
+import { fullName, type NameParts } from '../../shared/format';
 import { decide } from '../../shared/rules/permissions';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
@@ -48,9 +49,22 @@ export function callReasonOf(ctx: ServiceContext, session: Session): string | nu
 }
 
 /** The `after` of a «Vio la ficha» event: where it was opened from and the call's reason. */
-export function viewDetails(ctx: ServiceContext, session: Session, via: ViewVia): string {
-  const reason = callReasonOf(ctx, session);
-  return JSON.stringify(reason === null ? { via } : { via, reason });
+export function viewDetails(
+  ctx: ServiceContext,
+  session: Session,
+  via: ViewVia,
+  viewedRut: number,
+): string {
+  const open = ctx.repos.interactions.openOf(session.agentId);
+  if (!open?.reason) return JSON.stringify({ via });
+  // The call is someone else's (a colleague of the caller looked up, a mistaken search): its
+  // reason is not this person's, and the record of the look says whose call it was.
+  const elsewhere = open.personRut !== null && open.personRut !== viewedRut;
+  return JSON.stringify({
+    via,
+    reason: open.reason,
+    ...(elsewhere ? { callPerson: open.personRut } : {}),
+  });
 }
 
 /**
@@ -212,6 +226,8 @@ export type PersonView = {
   action: string;
   via: string | null;
   reason: string | null;
+  /** The call the reason belongs to was with someone else (viewDetails). */
+  callPerson: { rut: string; name: string | null } | null;
   /** Whether the viewer's interactions are calls or visits: the reason's, or the one not open. */
   kind: InteractionKind;
   denied: boolean;
@@ -254,6 +270,13 @@ export function personViewers(
     kind: InteractionKind;
   }>;
   const names = new Map(ctx.repos.agents.list().map((agent) => [agent.id, agent.displayName]));
+  const personName = sqlite.prepare(
+    'SELECT given_names AS givenNames, last_name1 AS lastName1, last_name2 AS lastName2 FROM persons WHERE rut = ?',
+  );
+  const who = (rut: number) => {
+    const name = personName.get(rut) as NameParts | undefined;
+    return { rut: loginRut(rutFromBody(rut)), name: name ? fullName(name) : null };
+  };
   return {
     total,
     views: rows.map((row) => {
@@ -265,6 +288,7 @@ export function personViewers(
         action: row.action,
         via: typeof details['via'] === 'string' ? details['via'] : null,
         reason: typeof details['reason'] === 'string' ? details['reason'] : null,
+        callPerson: typeof details['callPerson'] === 'number' ? who(details['callPerson']) : null,
         kind: row.kind,
         denied: row.action !== 'person.view',
       };

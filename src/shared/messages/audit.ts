@@ -94,6 +94,8 @@ export const auditDetailLabels: Record<string, string> = {
   to: 'Para',
   // An officer's visit has one too (interactions are calls or visits).
   reason: 'Motivo de la llamada o visita',
+  // A record looked at during someone else's call: whose call it was (its reason is theirs).
+  callPerson: 'Durante la llamada o visita con',
   outcome: 'Resultado',
   notes: 'Notas',
   choice: 'Decisión',

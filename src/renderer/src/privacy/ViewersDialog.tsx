@@ -17,6 +17,7 @@ import {
 import { ApiError, call } from '../api/client';
 import { Modal } from '../components/Modal';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { personLabel } from '../components/display';
 
 const LIMIT = 100;
 
@@ -96,6 +97,14 @@ export function ViewersDialog({
                     {view.reason
                       ? reasonText(view.kind, view.reason, noun === 'both')
                       : m.viewersNoInteraction[view.kind]}
+                    {view.reason && view.callPerson && (
+                      <div className="small muted">
+                        {m.viewersCallWith(
+                          view.kind,
+                          personLabel(view.callPerson.name, view.callPerson.rut)!,
+                        )}
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
