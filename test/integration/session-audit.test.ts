@@ -78,6 +78,28 @@ describe('sign-ins and sign-outs in the audit', () => {
     expect(counted.filter((action: string) => action.startsWith('session.'))).toEqual([]);
   });
 
+  it('records each wrong password at the lock screen, not only the last that ends the session', () => {
+    const core = seededCore(200, { as: 'supervisora' });
+    call(core, 'auth.lock', { reason: 'manual' });
+    expect(core.dispatchNow('auth.unlock', { password: 'equivocada' })).toMatchObject({
+      ok: false,
+    });
+    expect(core.dispatchNow('auth.unlock', { password: 'tampoco' })).toMatchObject({ ok: false });
+    call(core, 'auth.unlock', { password: 'super600' });
+    const rows = core.db.$client
+      .prepare(
+        "SELECT action, after FROM audit_events WHERE action LIKE 'session.%' AND action != 'session.sign_in' ORDER BY seq",
+      )
+      .all() as Array<{ action: string; after: string }>;
+    expect(rows.map((row) => [row.action, JSON.parse(row.after)])).toEqual([
+      ['session.lock', { reason: 'manual' }],
+      ['session.sign_in_refused', { cause: 'unlock_password' }],
+      ['session.sign_in_refused', { cause: 'unlock_password' }],
+      ['session.unlock', {}],
+    ]);
+    expect(call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+  });
+
   it('says how a sign-in was checked while the central API is out of reach', async () => {
     // «agente» signed in online here within the last 72 hours.
     const core = coreWithCentralOutOfReach();

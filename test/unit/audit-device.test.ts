@@ -64,7 +64,7 @@ describe('the screen lock’s events', () => {
 
   it('say why the screen was locked, not a call’s reason', () => {
     expect(line('session.lock', { reason: 'manual' })).toEqual([
-      'Motivo del bloqueo: a pedido del agente',
+      'Motivo del bloqueo: a pedido de quien la usaba',
     ]);
     expect(line('session.lock', { reason: 'idle' })).toEqual(['Motivo del bloqueo: inactividad']);
   });
@@ -86,7 +86,10 @@ describe('the screen lock’s events', () => {
       'Comprobado: con el sistema central',
     ]);
     expect(line('session.sign_in_refused', { cause: 'rate_limited' })).toEqual([
-      'Causa: demasiados intentos: el sistema central pidió esperar',
+      'Causa: demasiados intentos: había que esperar',
+    ]);
+    expect(line('session.sign_in_refused', { cause: 'unlock_password' })).toEqual([
+      'Causa: contraseña incorrecta al desbloquear la pantalla',
     ]);
     expect(line('session.sign_out', { cause: 'sign_in' })).toEqual([
       'Causa: un nuevo intento de ingreso en el equipo cerró su sesión',

@@ -121,6 +121,13 @@ describe('the screen lock in the core', () => {
         personRut: null,
         after: { reason: 'idle' },
       },
+      // Each wrong password, audited as such (another agent's too).
+      ...[1, 2].map(() => ({
+        action: 'session.sign_in_refused',
+        agentId: expect.any(String),
+        personRut: null,
+        after: { cause: 'unlock_password' },
+      })),
       { action: 'session.unlock', agentId: expect.any(String), personRut: null, after: {} },
     ]);
   });
@@ -142,6 +149,7 @@ describe('the screen lock in the core', () => {
     expect(auditActions(core).map((event) => [event.action, event.after])).toEqual([
       ['session.sign_in', { check: 'desk' }],
       ['session.lock', { reason: 'idle' }],
+      ...Array.from({ length: 5 }, () => ['session.sign_in_refused', { cause: 'unlock_password' }]),
       ['session.end', { cause: 'attempts' }],
     ]);
   });

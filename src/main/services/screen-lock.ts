@@ -26,6 +26,7 @@ export function unlockScreen(
   const agent = ctx.repos.agents.byUsername(locked.username);
   const matches = agent !== null && verifyPassword(password, agent.passwordHash);
   if (!agent || !agent.active || agent.id !== locked.agentId || !matches) {
+    audit(ctx, locked.agentId, 'session.sign_in_refused', { cause: 'unlock_password' });
     throw new RuleError(attemptsLeft > 0 ? 'screen_unlock_failed' : 'screen_unlock_exhausted', {
       left: attemptsLeft,
     });

@@ -11,8 +11,11 @@ import type { ServiceContext } from './context';
 export type SignInCheck = 'central' | 'desk' | 'offline';
 /** Why a session ended without a lock: the agent signed out, or another signed in here. */
 export type SignOutCause = 'sign_out' | 'sign_in';
-/** Why a sign-in was refused: a wrong password, an agent disabled, too many attempts. */
-export type SignInRefusal = 'password' | 'disabled' | 'rate_limited';
+/**
+ * Why a sign-in was refused: a wrong password, an agent disabled, too many attempts; or a wrong
+ * password at the lock screen (screen-lock.ts), each one, not only the last that ends it.
+ */
+export type SignInRefusal = 'password' | 'disabled' | 'rate_limited' | 'unlock_password';
 
 export function auditSession(
   ctx: ServiceContext,

@@ -188,7 +188,8 @@ export const lockAuditLabels = {
   cause: 'Causa',
   reasons: {
     idle: 'inactividad',
-    manual: 'a pedido del agente',
+    // The lock screen's words: a supervisor may lock a desk she stepped away from too.
+    manual: 'a pedido de quien la usaba',
     system: 'el equipo se bloqueó o se suspendió',
   } satisfies Record<'idle' | 'manual' | 'system', string>,
   causes: {
@@ -211,8 +212,10 @@ export const lockAuditLabels = {
   refusalCauses: {
     password: 'contraseña incorrecta',
     disabled: 'el usuario está inhabilitado',
-    rate_limited: 'demasiados intentos: el sistema central pidió esperar',
-  } satisfies Record<'password' | 'disabled' | 'rate_limited', string>,
+    // The central API's limit, or the desk's own while offline (local-sign-in-limit.ts).
+    rate_limited: 'demasiados intentos: había que esperar',
+    unlock_password: 'contraseña incorrecta al desbloquear la pantalla',
+  } satisfies Record<'password' | 'disabled' | 'rate_limited' | 'unlock_password', string>,
 };
 
 /** The desk's frame: what a keyboard or screen-reader user meets before any screen. */
