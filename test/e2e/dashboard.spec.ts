@@ -230,11 +230,13 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(calls.getByRole('table').getByRole('row')).toHaveCount(51);
     await expectAccessible(page, 'Llamadas, primera página');
     const pager = calls.getByRole('navigation', { name: 'Páginas de llamadas' });
-    await expect(pager.getByRole('button', { name: 'Anterior' })).toBeDisabled();
-    await pager.getByRole('button', { name: 'Siguiente' }).click();
+    await expect(pager.getByRole('button', { name: 'Anteriores' })).toBeDisabled();
+    await pager.getByRole('button', { name: 'Siguientes' }).click();
     await expect(calls.getByText('55 llamadas · 51–55')).toBeVisible();
     await expect(calls.getByRole('table').getByRole('row')).toHaveCount(6);
-    await expect(pager.getByRole('button', { name: 'Siguiente' })).toBeDisabled();
+    await expect(pager.getByRole('button', { name: 'Siguientes' })).toBeDisabled();
+    // The last page: the focus stays in the pager, on the way back, not on the page's body.
+    await expect(pager.getByRole('button', { name: 'Anteriores' })).toBeFocused();
 
     await calls.getByLabel('Agente').selectOption({ label: 'Alicia Agente' });
     await calls.getByRole('button', { name: 'Buscar' }).click();

@@ -228,8 +228,7 @@ export const auditMessages = {
   filter: 'Filtrar',
   exportCsv: 'Exportar CSV',
   verify: 'Verificar cadena',
-  previous: 'Anteriores',
-  next: 'Siguientes',
+  pager: 'Páginas de la auditoría',
   invalidDate: (field: string, typed: string) =>
     `Fecha «${field}» no válida (se ingresó «${typed}»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026).`,
   fromField: 'Desde',

@@ -215,8 +215,6 @@ export const callFilterMessages = {
   count: (total: number, visits: number) => dashboardMessages.calls(total, visits),
   range: (first: number, last: number) => `${formatNumber(first)}–${formatNumber(last)}`,
   pager: 'Páginas de llamadas',
-  previous: 'Anterior',
-  next: 'Siguiente',
   emptyFiltered: 'No hay llamadas con estos filtros.',
   loading: 'Cargando llamadas…',
 } as const;

@@ -1,3 +1,4 @@
+import { Pager } from '../components/Pager';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { WholeDates } from '../components/WholeDates';
 import { DateField } from '../components/DateField';
@@ -410,24 +411,13 @@ export function AuditView() {
               </table>
             </TableScroll>
           )}
-          {page.total > PAGE && (
-            <div className="pager">
-              <button
-                type="button"
-                disabled={offset === 0}
-                onClick={() => void load(applied, Math.max(0, offset - PAGE))}
-              >
-                {m.previous}
-              </button>
-              <button
-                type="button"
-                disabled={offset + PAGE >= page.total}
-                onClick={() => void load(applied, offset + PAGE)}
-              >
-                {m.next}
-              </button>
-            </div>
-          )}
+          <Pager
+            label={m.pager}
+            offset={offset}
+            size={PAGE}
+            total={page.total}
+            onTurn={(to) => void load(applied, to)}
+          />
         </>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { Pager } from '../components/Pager';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateField } from '../components/DateField';
 import type { Interaction } from '../../../shared/contract';
@@ -311,23 +312,15 @@ export function CallsView() {
           </table>
         </TableScroll>
       )}
-      {page && page.total > PAGE && (
-        <nav className="pager" aria-label={f.pager}>
-          <button
-            type="button"
-            disabled={loading || page.offset === 0}
-            onClick={() => turn(page.query, Math.max(0, page.offset - PAGE))}
-          >
-            {f.previous}
-          </button>
-          <button
-            type="button"
-            disabled={loading || page.offset + PAGE >= page.total}
-            onClick={() => turn(page.query, page.offset + PAGE)}
-          >
-            {f.next}
-          </button>
-        </nav>
+      {page && (
+        <Pager
+          label={f.pager}
+          offset={page.offset}
+          size={PAGE}
+          total={page.total}
+          busy={loading}
+          onTurn={(offset) => turn(page.query, offset)}
+        />
       )}
     </section>
   );
