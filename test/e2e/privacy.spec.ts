@@ -133,7 +133,7 @@ loopTest('the audit screen shows the chain anchored in the central API', async (
       /Cadena íntegra: \d+ eventos? verificados? \(al \d{2}-\d{2}-\d{4} \d{2}:\d{2}\)\./,
     );
     await expect(verified).toContainText(
-      /Respaldo en el sistema central: coincide con (el punto de control|los \d+ puntos de control) que el sistema central confirmó haber guardado; el último, en el evento #\d+, respaldado el \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
+      /Respaldo en el sistema central: coincide con (el punto de control|los \d+ puntos de control) que el sistema central confirmó haber guardado; el último, en el evento N° \d+, respaldado el \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./,
     );
     await expectAccessible(page, 'Auditoría: cadena anclada');
   } finally {

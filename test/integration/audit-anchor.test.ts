@@ -100,7 +100,7 @@ describe('the audit chain anchored in the central API', () => {
     const cli = verifyCli(dataDir);
     expect(cli.code).toBe(1);
     expect(cli.out).toContain('Cadena de auditoría íntegra');
-    expect(cli.out).toContain(`El evento #${firstAnchorFrom2}, respaldado el `);
+    expect(cli.out).toContain(`El evento N° ${firstAnchorFrom2}, respaldado el `);
     expect(cli.out).toContain('la auditoría fue reescrita desde ese evento o antes');
     expect(cli.err).toBe('');
   });

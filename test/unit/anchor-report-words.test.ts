@@ -14,7 +14,7 @@ describe('the anchor check in words', () => {
       lastAnchoredAt: '2026-12-05T20:05:00Z',
       unanchored: 2,
     });
-    expect(text).toContain('el último, en el evento #10, respaldado el 05-12-2026 17:05.');
+    expect(text).toContain('el último, en el evento N° 10, respaldado el 05-12-2026 17:05.');
     expect(text).toContain('Los 2 eventos posteriores se respaldarán');
   });
 
@@ -26,7 +26,7 @@ describe('the anchor check in words', () => {
       problem: 'event_missing',
     });
     expect(text).toContain(
-      'El evento #7, respaldado el 05-12-2026 00:30, ya no está en este equipo',
+      'El evento N° 7, respaldado el 05-12-2026 00:30, ya no está en este equipo',
     );
   });
 

@@ -245,7 +245,7 @@ export const auditMessages = {
   valueMore: 'Ver todo',
   valueLess: 'Ver menos',
   chainBroken: (seq: number, problem: 'link_broken' | 'hash_mismatch') =>
-    `Cadena ROTA en el evento #${seq}: ${
+    `Cadena ROTA en el evento N° ${seq}: ${
       problem === 'link_broken' ? 'falta o se reordenó un evento' : 'el evento fue modificado'
     }. No cambie nada en este equipo y avise de inmediato a seguridad de la información.`,
   caption: 'Eventos de auditoría, los más recientes primero. Fechas y horas de Chile.',

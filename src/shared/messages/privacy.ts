@@ -455,13 +455,13 @@ export const privacyMessages = {
   anchorAgrees: (anchors: number, lastSeq: number, when: string, unanchored: number) =>
     // Compared with the anchors the central confirmed it keeps, as this desk recorded them (no
     // question to the central now: true offline too).
-    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control' : `los ${formatNumber(anchors)} puntos de control`} que el sistema central confirmó haber guardado; el último, en el evento #${lastSeq}, respaldado el ${when}.${
+    `Respaldo en el sistema central: coincide con ${anchors === 1 ? 'el punto de control' : `los ${formatNumber(anchors)} puntos de control`} que el sistema central confirmó haber guardado; el último, en el evento N° ${lastSeq}, respaldado el ${when}.${
       unanchored > 0
         ? ` ${unanchored === 1 ? 'El evento posterior se respaldará' : `Los ${formatNumber(unanchored)} eventos posteriores se respaldarán`} en la próxima sincronización.`
         : ''
     }`,
   anchorDisagrees: (seq: number, when: string, problem: 'hash_differs' | 'event_missing') =>
-    `Respaldo en el sistema central: la cadena NO coincide. El evento #${seq}, respaldado el ${when}, ${
+    `Respaldo en el sistema central: la cadena NO coincide. El evento N° ${seq}, respaldado el ${when}, ${
       problem === 'hash_differs'
         ? 'es distinto en este equipo: la auditoría fue reescrita desde ese evento o antes'
         : 'ya no está en este equipo: se eliminaron eventos'
