@@ -205,6 +205,10 @@ test.describe('Auditoría', () => {
     await audit.getByRole('button', { name: 'Exportar CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^auditoria-\d{2}-\d{2}-\d{4}\.csv$/);
+    // Said on screen too: which file, how many events.
+    await expect(page.getByRole('status')).toHaveText(
+      `Se descargó ${file.suggestedFilename()}: 2 eventos.`,
+    );
     const bytes = fs.readFileSync(await file.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');

@@ -149,6 +149,7 @@ export function AuditView() {
   const [chain, setChain] = useState<{ text: string; anchor: string; sound: boolean } | null>(null);
   /** This desk's identity, to tell its own events from those recorded elsewhere. */
   const thisDevice = useSession((s) => s.sync?.deviceId ?? null);
+  const notify = useSession((s) => s.notify);
   const centralConfigured = useSession((s) => s.sync?.configured ?? true);
 
   /** A failed query leaves no results from an earlier one on screen. */
@@ -222,6 +223,7 @@ export function AuditView() {
     try {
       const file = await call('audit.export', { ...checked.query, format: 'spreadsheet' });
       saveCsv(file);
+      notify(m.exportedCsv(file.filename, file.rows));
       await load(filters, 0);
     } catch (failure) {
       notDone(failure);
