@@ -57,6 +57,10 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await expect(asked.getByRole('button', { name: 'Seguir en la sesión' })).toBeFocused();
     await expectAccessible(page, 'salir con acciones pendientes');
     await asked.getByRole('button', { name: 'Salir de todos modos' }).click();
+    // The sign-in screen says it was done, and what stays here for her (naming nobody).
+    await expect(page.getByRole('status')).toHaveText(
+      'Salió de la sesión. Su acción pendiente quedó en este equipo y se enviará cuando vuelva a ingresar aquí.',
+    );
 
     // The central API is back. Another agent of the desk (the officer) sees his own list
     // empty, and why the indicator still counts one.

@@ -133,6 +133,14 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     // One truth: the record and the header count the same waiting action.
     await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+    // Closing the call as resolved says its action is not on the portal yet; Esc leaves it open.
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await expect(callbar.getByLabel('Resultado')).toHaveAccessibleDescription(
+      '1 acción de esta llamada aún no llega al sistema central: el portal todavía no la tiene. Si la da por resuelta, revise después en Sincronización que se aplicó.',
+    );
+    await page.keyboard.press('Escape');
+    await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeVisible();
     // The badge changes silently: a screen reader is told the link went, and what that means.
     const said = page.locator('.sync-indicator + [aria-live="polite"]');
     await expect(said).toHaveText(syncMessages.linkSaid.offline);

@@ -3,7 +3,7 @@
  * and a re-assignment made while the desk cannot sync does not say the actions are on their way.
  */
 import { describe, expect, it } from 'vitest';
-import { syncMessages, syncScaleMessages as m } from '../../src/shared/messages';
+import { signInMessages, syncMessages, syncScaleMessages as m } from '../../src/shared/messages';
 
 describe('a shared desk’s waiting actions', () => {
   it('agree in number with how many wait', () => {
@@ -48,5 +48,14 @@ describe('the sync badge’s count', () => {
     // A long outage's count is written as the rest of the screen writes numbers.
     expect(syncMessages.pendingShort(1234, 1)).toBe('1.234 pendientes (1.233 suyas)');
     expect(syncMessages.badgeIssues(2500)).toBe('2.500 por revisar');
+  });
+});
+
+describe('«Salir», said on the sign-in screen', () => {
+  it('says what stays on the desk for the agent who left, naming nobody', () => {
+    expect(signInMessages.signedOut(null, 0)).toBe('Salió de la sesión.');
+    expect(signInMessages.signedOut('visit', 1234)).toBe(
+      'Salió de la sesión. Su visita sigue abierta: la retomará al volver a ingresar en este equipo. Sus 1.234 acciones pendientes quedaron en este equipo y se enviarán cuando vuelva a ingresar aquí.',
+    );
   });
 });

@@ -200,8 +200,13 @@ export const useSession = create<State & Actions>()((set, get) => {
     },
 
     async signOut() {
+      // What stays on this desk for the agent leaving, read before it is all forgotten.
+      const { interaction, sync } = get();
+      const open = interaction?.closedAt === null ? interaction.kind : null;
+      const pending =
+        sync?.configured === true ? Math.max(0, sync.pending - sync.waitingForOtherAgent) : 0;
       await call('auth.signOut', {}).catch(() => undefined);
-      leave(null);
+      leave(signInMessages.signedOut(open, pending));
     },
 
     endedElsewhere(because = signInMessages.endedElsewhere) {

@@ -84,6 +84,9 @@ export const callMessages = {
   /** Closing as «Resuelto» while actions of it did not apply (a conflict, a refusal). */
   unsettled: (n: number) =>
     `${n === 1 ? '1 acción de esta llamada no se aplicó' : `${n} acciones de esta llamada no se aplicaron`} (conflicto o rechazo): revíse${n === 1 ? 'la' : 'las'} en Sincronización, «Por revisar», antes de darla por resuelta.`,
+  /** Closing as «Resuelto» while actions of it have not reached the central API yet. */
+  notYetApplied: (n: number) =>
+    `${n === 1 ? '1 acción de esta llamada aún no llega' : `${n} acciones de esta llamada aún no llegan`} al sistema central: el portal todavía no ${n === 1 ? 'la tiene' : 'las tiene'}. Si la da por resuelta, revise después en Sincronización que ${n === 1 ? 'se aplicó' : 'se aplicaron'}.`,
   back: 'Seguir en la llamada',
   closed: 'Llamada cerrada y registrada.',
   failed:
@@ -208,6 +211,8 @@ export const visitMessages: InteractionWords = {
   ofOther: (who: string) => `en la visita con ${who}`,
   unsettled: (n: number) =>
     `${n === 1 ? '1 acción de esta visita no se aplicó' : `${n} acciones de esta visita no se aplicaron`} (conflicto o rechazo): revíse${n === 1 ? 'la' : 'las'} en Sincronización, «Por revisar», antes de darla por resuelta.`,
+  notYetApplied: (n: number) =>
+    `${n === 1 ? '1 acción de esta visita aún no llega' : `${n} acciones de esta visita aún no llegan`} al sistema central: el portal todavía no ${n === 1 ? 'la tiene' : 'las tiene'}. Si la da por resuelta, revise después en Sincronización que ${n === 1 ? 'se aplicó' : 'se aplicaron'}.`,
   inProgress: 'Visita en curso',
   reasonChanged: (label: string) => `Motivo de la visita cambiado a «${label}».`,
   close: 'Cerrar visita',

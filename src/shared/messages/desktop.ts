@@ -263,6 +263,25 @@ export const signInMessages = {
    */
   endedElsewhere:
     'La sesión de este equipo terminó o cambió (se salió o ingresó otro usuario, quizá en otra ventana): ingrese de nuevo para seguir.',
+  /**
+   * «Salir» done: said on the sign-in screen, naming nobody (the next one at a shared desk reads
+   * it), with what stays on the desk for the agent who left: a call or visit still open, actions
+   * not yet sent.
+   */
+  signedOut: (open: 'call' | 'visit' | null, pending: number) =>
+    [
+      'Salió de la sesión.',
+      open === null
+        ? null
+        : `Su ${open === 'visit' ? 'visita' : 'llamada'} sigue abierta: la retomará al volver a ingresar en este equipo.`,
+      pending === 0
+        ? null
+        : pending === 1
+          ? 'Su acción pendiente quedó en este equipo y se enviará cuando vuelva a ingresar aquí.'
+          : `Sus ${formatNumber(pending)} acciones pendientes quedaron en este equipo y se enviarán cuando vuelva a ingresar aquí.`,
+    ]
+      .filter((part) => part !== null)
+      .join(' '),
   /** A locked session this window did not end (its attempts ran out in another window, say). */
   lockedEnded: 'La sesión bloqueada de este equipo se cerró: ingrese de nuevo para seguir.',
   /** Signed in with this desk's copy of the password: the central API did not answer. */

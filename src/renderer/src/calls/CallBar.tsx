@@ -358,6 +358,9 @@ function OpenCall({
     (a) => a.sync === 'conflict' || a.sync === 'rejected',
   ).length;
   const unsettledShown = outcome === 'resolved' && unsettled > 0;
+  // …or that have not reached the central API yet (offline): the portal does not have them.
+  const waiting = interaction.actions.filter((a) => a.sync === 'pending').length;
+  const waitingShown = outcome === 'resolved' && !unsettledShown && waiting > 0;
   // Something still pending (not resolved): the notes say what, before the call can close.
   const notesMissing =
     outcome !== '' && notesRequired(outcome) && notes.trim().length < PENDING_NOTES_MIN;
@@ -486,7 +489,13 @@ function OpenCall({
             required
             aria-invalid={outcomeMissing}
             aria-describedby={
-              outcomeMissing ? 'call-error' : unsettledShown ? 'call-unsettled' : undefined
+              outcomeMissing
+                ? 'call-error'
+                : unsettledShown
+                  ? 'call-unsettled'
+                  : waitingShown
+                    ? 'call-waiting'
+                    : undefined
             }
             onChange={(event) => {
               setOutcome(event.target.value as InteractionOutcome);
@@ -506,6 +515,11 @@ function OpenCall({
           {unsettledShown && (
             <span id="call-unsettled" className="warn-text small">
               {t.unsettled(unsettled)}
+            </span>
+          )}
+          {waitingShown && (
+            <span id="call-waiting" className="muted small">
+              {t.notYetApplied(waiting)}
             </span>
           )}
           <label htmlFor="call-notes">{t.notes}</label>
