@@ -161,7 +161,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     });
     await expect(requests).toHaveAccessibleDescription('1 solicitud abierta: 1 en plazo.');
     await expect(requests.getByRole('table')).toContainText('En plazo');
-    const supervision = panel.getByRole('figure', { name: 'Supervisión e intentos rechazados' });
+    const supervision = panel.getByRole('figure', { name: 'Supervisión y accesos denegados' });
     await expect(supervision).toHaveAccessibleDescription(/^1 evento\./);
     await expect(supervision.getByRole('table')).toContainText('Exportó la auditoría');
     await expect(

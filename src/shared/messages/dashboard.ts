@@ -135,7 +135,7 @@ export const dashboardMessages = {
     }),
     actionsByKind: { title: 'Acciones de los agentes, por tipo', key: 'Acción', value: 'Veces' },
     actionsByAgent: { title: 'Acciones por agente', key: 'Agente', value: 'Acciones' },
-    supervision: { title: 'Supervisión e intentos rechazados', key: 'Evento', value: 'Veces' },
+    supervision: { title: 'Supervisión y accesos denegados', key: 'Evento', value: 'Veces' },
     causes: {
       title: `Las ${DASHBOARD_TOP_CAUSES} causas más frecuentes del diagnóstico`,
       key: 'Causa',
