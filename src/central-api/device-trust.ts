@@ -124,17 +124,12 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
     return timingSafeEqual(Buffer.from(raw.secret_hash, 'hex'), sha256(secret));
   };
 
-  /**
-   * What a call presenting this device id and secret is. A revoked device that proves its secret
-   * is told so (and wipes its replica): the first time is noted, for the supervisor's list.
-   */
+  /** What a call presenting this device id and secret is. */
   const check = (deviceId: string, secret: string | undefined): DeviceCheck => {
     const raw = byId.get(deviceId) as Raw | undefined;
     if (!raw) return 'unknown';
     if (!matches(raw, secret)) return 'mismatch';
-    if (raw.revoked_at === null) return 'trusted';
-    if (raw.revocation_told_at === null) told.run(now().toISOString(), deviceId);
-    return 'revoked';
+    return raw.revoked_at === null ? 'trusted' : 'revoked';
   };
 
   return {
@@ -188,6 +183,15 @@ export function createDeviceTrust(sqlite: Database.Database, now: () => Date) {
         return { ...toRow(byId.get(deviceId) as Raw), changed };
       },
     ),
+
+    /**
+     * A revoked device that proved its secret was answered `device_revoked`, and wipes its replica
+     * on hearing it: the first time is kept for the supervisor's list. Called only where that
+     * answer is given (a sign-out, say, answers otherwise and tells it nothing).
+     */
+    told(deviceId: string): void {
+      told.run(now().toISOString(), deviceId);
+    },
 
     /** The computer's name its desk gave at a sign-in (a desk too old to give one keeps its). */
     named(deviceId: string, name: string | undefined): void {

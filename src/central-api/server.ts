@@ -264,6 +264,7 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
             body: errorBody('too_many_attempts'),
           };
         case 'device_revoked':
+          devices.told(input.deviceId);
           throw new HttpError(403, 'device_revoked');
         case 'device_untrusted':
           throw new HttpError(401, 'device_untrusted');
@@ -275,7 +276,10 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     },
     refresh: ({ body, device }) => {
       const outcome = auth.refresh((body as z.output<typeof RefreshRequest>).refreshToken, device);
-      if (outcome.kind === 'device_revoked') throw new HttpError(403, 'device_revoked');
+      if (outcome.kind === 'device_revoked') {
+        devices.told(device.deviceId);
+        throw new HttpError(403, 'device_revoked');
+      }
       if (outcome.kind !== 'ok') throw new HttpError(401, 'invalid_token');
       return { status: 200, body: outcome.tokens satisfies TokenResponse };
     },
@@ -464,7 +468,10 @@ export async function startCentralApi(options: CentralApiOptions): Promise<Centr
     if (route.auth) {
       // Issue 11: the device proves its secret before its token counts; a revoked one is told.
       const trust = devices.check(device.deviceId, device.secret);
-      if (trust === 'revoked') throw new HttpError(403, 'device_revoked');
+      if (trust === 'revoked') {
+        devices.told(device.deviceId);
+        throw new HttpError(403, 'device_revoked');
+      }
       const authorization = header(request, 'authorization') ?? '';
       const token = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization)?.[1];
       who = token ? auth.authenticate(token) : null;

@@ -253,6 +253,13 @@ describe('device trust', () => {
     });
     expect(revoked.status).toBe(200);
     expect(revoked.json).toMatchObject({ deviceId: revokedId, revokedBy: 'supervisora' });
+    // A sign-out it sends meanwhile is answered, not told of the revocation: it wipes nothing.
+    const out = await raw(central.url, 'POST', '/auth/sign-out', {
+      device: revokedId,
+      secret,
+      body: { refreshToken: 'x'.repeat(43) },
+    });
+    expect(out.status).toBe(200);
     // Named by its computer; not yet told of its revocation.
     const listedNow = await raw(central.url, 'GET', '/admin/devices', { session: boss });
     expect(

@@ -449,6 +449,21 @@ describe('a stuck queue', () => {
     expect(await syncNow(desk)).toMatchObject({ stuck: false, pending: 0 });
   });
 
+  it('is no alarm behind a captive portal: what answers is not the central API', async () => {
+    const { proxy, clock, desk } = await syncedThroughProxy();
+    proxy.setFaults(() => ({
+      kind: 'respond',
+      status: 200,
+      body: '<html><body>Ingrese al Wi-Fi del hotel</body></html>',
+      headers: { 'Content-Type': 'text/html' },
+    }));
+    editPhone(desk, PEDRO, '+56 9 4646 4646');
+    clock.now = new Date(clock.now.getTime() + 3 * 60 * 60_000);
+    expect(await syncNow(desk)).toMatchObject({ stuck: false, pending: 1 });
+    proxy.setFaults(() => ({ kind: 'pass' }));
+    expect(await syncNow(desk)).toMatchObject({ stuck: false, pending: 0 });
+  });
+
   it('is no alarm while the server cannot be reached at all: an officer works offline for hours', async () => {
     const { proxy, clock, desk } = await syncedThroughProxy();
     proxy.setFaults(() => ({ kind: 'drop_request' }));

@@ -1018,10 +1018,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
         initialSync: parseProgress(initial),
         scopeChange: parseProgress(scoping),
         // Unexplained: the central API answers (a desk that merely cannot reach it, as an officer
-        // works for hours, is «Sin conexión», not an alarm) and no state with a remedy of its own
+        // works for hours, is «Sin conexión», not an alarm; nor is one that gets another server's
+        // page, a hotel's captive portal, `bad_response`) and no state with a remedy of its own
         // (signed out, revoked, to update, duplicated, no address) holds the queue.
         stuck:
           !probing &&
+          lastError?.code !== 'bad_response' &&
           (state === 'idle' || state === 'syncing' || state === 'offline') &&
           pending > (row.others ?? 0) &&
           since !== null &&

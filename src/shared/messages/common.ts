@@ -199,13 +199,13 @@ export const screenErrorMessages = {
   reload: 'Recargar el programa',
 };
 
-/** A dialog holding what the agent typed, on an Esc (Modal.tsx): a second Esc closes it. */
 /** Every paged list's two buttons (components/Pager.tsx), in the same words. */
 export const pagerMessages = {
   previous: 'Anteriores',
   next: 'Siguientes',
 } as const;
 
+/** A dialog holding what the agent typed, on an Esc (Modal.tsx): a second Esc closes it. */
 export const modalMessages = {
   escapeWouldLose:
     'Lo que escribió se perderá. Pulse Esc otra vez para cerrar sin guardar, o siga escribiendo.',
