@@ -207,7 +207,7 @@ test.describe('Auditoría', () => {
     expect(file.suggestedFilename()).toMatch(/^auditoria-\d{2}-\d{2}-\d{4}\.csv$/);
     // Said on screen too: which file, how many events.
     await expect(page.getByRole('status')).toHaveText(
-      `Se descargó ${file.suggestedFilename()}: 2 eventos.`,
+      `Archivo generado: ${file.suggestedFilename()}, con 2 eventos.`,
     );
     const bytes = fs.readFileSync(await file.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -43,28 +43,30 @@ export function sameSitting(
   return now.getTime() - Date.parse(last.at) < SITTING_MS;
 }
 
-/** The open call's reason: why the agent is looking (null when no call is open). */
-export function callReasonOf(ctx: ServiceContext, session: Session): string | null {
-  return ctx.repos.interactions.openOf(session.agentId)?.reason ?? null;
+/**
+ * Why the agent is looking at `viewedRut`: the open call's reason (none when no call is open),
+ * and, when that call is someone else's (a colleague of the caller looked up, a mistaken
+ * search), whose — its reason is not this person's, and the record of the look says so.
+ */
+export function callReasonOf(
+  ctx: ServiceContext,
+  session: Session,
+  viewedRut: number | null,
+): { reason?: string; callPerson?: number } {
+  const open = ctx.repos.interactions.openOf(session.agentId);
+  if (!open?.reason) return {};
+  const elsewhere = open.personRut !== null && open.personRut !== viewedRut;
+  return { reason: open.reason, ...(elsewhere ? { callPerson: open.personRut! } : {}) };
 }
 
-/** The `after` of a «Vio la ficha» event: where it was opened from and the call's reason. */
+/** The `after` of a «Vio la ficha» event: where it was opened from and why (callReasonOf). */
 export function viewDetails(
   ctx: ServiceContext,
   session: Session,
   via: ViewVia,
   viewedRut: number,
 ): string {
-  const open = ctx.repos.interactions.openOf(session.agentId);
-  if (!open?.reason) return JSON.stringify({ via });
-  // The call is someone else's (a colleague of the caller looked up, a mistaken search): its
-  // reason is not this person's, and the record of the look says whose call it was.
-  const elsewhere = open.personRut !== null && open.personRut !== viewedRut;
-  return JSON.stringify({
-    via,
-    reason: open.reason,
-    ...(elsewhere ? { callPerson: open.personRut } : {}),
-  });
+  return JSON.stringify({ via, ...callReasonOf(ctx, session, viewedRut) });
 }
 
 /**
@@ -104,8 +106,12 @@ export function auditDenied(
   const after: Record<string, unknown> = {};
   if (target.companyRut !== undefined) after['companyRut'] = target.companyRut;
   if (target.via !== undefined) after['via'] = target.via;
-  const reason = callReasonOf(ctx, session);
-  if (reason !== null) after['reason'] = reason;
+  // A company looked at: whose call it is only matters of a person.
+  const why = callReasonOf(ctx, session, target.personRut ?? null);
+  if (why.reason !== undefined) after['reason'] = why.reason;
+  if (why.callPerson !== undefined && target.personRut !== undefined) {
+    after['callPerson'] = why.callPerson;
+  }
   appendEvent(ctx, session, { action, personRut: target.personRut ?? null, after });
 }
 

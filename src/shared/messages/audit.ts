@@ -229,9 +229,12 @@ export const auditMessages = {
   exportCsv: 'Exportar CSV',
   verify: 'Verificar cadena',
   pager: 'Páginas de la auditoría',
-  /** Said once the file is handed to the browser (or the save dialog): its name, its rows. */
+  /**
+   * Said once the file is handed over: its name, its rows. Not «descargado»: the desktop app's
+   * save dialog may still be cancelled or the name changed there.
+   */
   exportedCsv: (fileName: string, rows: number) =>
-    `Se descargó ${fileName}: ${rows === 1 ? '1 evento' : `${formatNumber(rows)} eventos`}.`,
+    `Archivo generado: ${fileName}, con ${rows === 1 ? '1 evento' : `${formatNumber(rows)} eventos`}.`,
   invalidDate: (field: string, typed: string) =>
     `Fecha «${field}» no válida (se ingresó «${typed}»): esa fecha no existe o no está escrita como dd-mm-aaaa (por ejemplo 21-11-2026).`,
   fromField: 'Desde',
