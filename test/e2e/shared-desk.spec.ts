@@ -59,7 +59,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await asked.getByRole('button', { name: 'Salir de todos modos' }).click();
     // The sign-in screen says it was done, and what stays here for her (naming nobody).
     await expect(page.getByRole('status')).toHaveText(
-      'Salió de la sesión. Su acción pendiente quedó en este equipo y se enviará cuando vuelva a ingresar aquí.',
+      'Se cerró la sesión. Quedó en este equipo 1 acción pendiente de quien salió: se enviará cuando vuelva a ingresar aquí.',
     );
 
     // The central API is back. Another agent of the desk (the officer) sees his own list

@@ -320,12 +320,12 @@ describe('device trust', () => {
     expect(words.revocadoEl).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2} \(hora de Chile\)$/);
     expect(words.resumen).toEqual([
       expect.stringMatching(
-        /^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · Pedro Andrés González Muñoz \(12\.345\.678-5\) · Celular: .+ → \+56 9 7777 1234 · Motivo: Actualización en terreno$/,
+        /^\d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · Pedro Andrés González Muñoz \(12\.345\.678-5\) · Celular: .+ → \+56 9 7777 1234 · Motivo del agente: Actualización en terreno$/,
       ),
     ]);
     expect(words.porRevisar).toEqual([
       expect.stringMatching(
-        /^Conflicto · \d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · .+ \(16\.789\.012-1\) · Celular: .+ → \+56 9 5656 7878 · Motivo: Actualización en terreno$/,
+        /^Conflicto · \d{2}-\d{2}-\d{4} \d{2}:\d{2} · Alicia Agente · Cambió datos de contacto · .+ \(16\.789\.012-1\) · Celular: .+ → \+56 9 5656 7878 · Motivo del agente: Actualización en terreno · Respuesta del sistema central: Otra persona cambió este dato mientras tanto\./,
       ),
     ]);
     // A copy is handed out before anyone signs in (the file is on this computer already).

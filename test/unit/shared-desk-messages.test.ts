@@ -22,7 +22,7 @@ describe('a shared desk’s waiting actions', () => {
       ' (1 es de otro agente: sale cuando ese agente ingrese, o si un supervisor la reasigna)',
     );
     expect(syncMessages.waitingForOther(2, true)).toBe(
-      ' (2 son de otro agente o de otros: salen cuando ingrese quien las hizo, o si usted las reasigna en «Acciones pendientes»)',
+      ' (2 no son suyas: salen cuando ingrese quien las hizo, o si usted las reasigna en «Acciones pendientes»)',
     );
   });
 
@@ -53,9 +53,9 @@ describe('the sync badge’s count', () => {
 
 describe('«Salir», said on the sign-in screen', () => {
   it('says what stays on the desk for the agent who left, naming nobody', () => {
-    expect(signInMessages.signedOut(null, 0)).toBe('Salió de la sesión.');
+    expect(signInMessages.signedOut(null, 0)).toBe('Se cerró la sesión.');
     expect(signInMessages.signedOut('visit', 1234)).toBe(
-      'Salió de la sesión. Su visita sigue abierta: la retomará al volver a ingresar en este equipo. Sus 1.234 acciones pendientes quedaron en este equipo y se enviarán cuando vuelva a ingresar aquí.',
+      'Se cerró la sesión. La visita de quien salió sigue abierta: la retomará al volver a ingresar en este equipo. Quedaron en este equipo 1.234 acciones pendientes de quien salió: se enviarán cuando vuelva a ingresar aquí.',
     );
   });
 });

@@ -26,7 +26,9 @@ export function unlockScreen(
   const agent = ctx.repos.agents.byUsername(locked.username);
   const matches = agent !== null && verifyPassword(password, agent.passwordHash);
   if (!agent || !agent.active || agent.id !== locked.agentId || !matches) {
-    audit(ctx, locked.agentId, 'session.sign_in_refused', { cause: 'unlock_password' });
+    // The right password of an agent disabled meanwhile is no wrong password.
+    const cause = agent && matches && !agent.active ? 'disabled' : 'unlock_password';
+    audit(ctx, locked.agentId, 'session.sign_in_refused', { cause });
     throw new RuleError(attemptsLeft > 0 ? 'screen_unlock_failed' : 'screen_unlock_exhausted', {
       left: attemptsLeft,
     });

@@ -119,7 +119,8 @@ export function createRevocation(deps: {
       actionText(event?.action ?? row.kind),
       whom,
       changes.length > 0 ? changes.join('; ') : null,
-      event?.reason ? syncMessages.rejectedReason(event.reason) : null,
+      event?.reason ? syncMessages.revokedFileReason(event.reason) : null,
+      centralWord(row.result),
     ]
       .filter((part) => part !== null && part !== '')
       .join(' · ');
@@ -224,4 +225,17 @@ function reviewState(row: { state: string }): string {
   if (row.state === 'conflict') return syncMessages.conflict;
   if (row.state === 'rejected') return syncMessages.rejected;
   return syncMessages.mailWithheldTitle;
+}
+
+/** The central API's words on an action to review (a rejection's reason), when it gave any. */
+function centralWord(result: string | null): string | null {
+  if (result === null) return null;
+  try {
+    const message = (JSON.parse(result) as { message?: unknown }).message;
+    return typeof message === 'string' && message !== ''
+      ? syncMessages.revokedFileCentral(message)
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -239,9 +239,9 @@ export const visitMessages: InteractionWords = {
   signOutOpen: (who: string | null) =>
     `La visita${who ? ` con ${who}` : ''} sigue abierta: quedará así hasta que vuelva a ingresar en este equipo. Si ya terminó, ciérrela antes de salir.`,
   recentTitle: 'Visitas recientes',
-  recentEmpty: 'No hay visitas a esta persona registradas en este equipo.',
+  recentEmpty: 'No hay visitas con esta persona registradas en este equipo.',
   recentEmptyOwn:
-    'Usted no tiene visitas a esta persona registradas en este equipo (solo se muestran las suyas; las de otros en este equipo las ve un supervisor).',
+    'Usted no tiene visitas con esta persona registradas en este equipo (solo se muestran las suyas; las de otros en este equipo las ve un supervisor).',
   listCaption: () =>
     'Sus visitas registradas en este equipo, las más recientes primero. Elija una persona para abrir su ficha.',
   /**

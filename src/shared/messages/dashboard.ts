@@ -180,10 +180,10 @@ export const dashboardMessages = {
   causesNote:
     'Personas distintas cuya ficha, al abrirse en el período, mostró esta causa en su diagnóstico.',
   actionsNote:
-    'Sin contar las fichas vistas, la apertura y cierre de llamadas y visitas, ni la supervisión y los intentos rechazados (que se cuentan aparte).',
+    'Sin contar las fichas vistas, la apertura y cierre de llamadas y visitas, ni la supervisión y los accesos denegados (que se cuentan aparte).',
   supervisionNote:
-    'Exportaciones de la auditoría, cambios de la dirección central, equipos revocados, empresas asignadas o quitadas, acciones reasignadas, e intentos de ver datos fuera de las empresas propias.',
-  noSupervision: 'Sin eventos de supervisión ni intentos rechazados en este período.',
+    'Exportaciones de la auditoría, cambios de la dirección central (y los intentos rechazados de cambiarla), equipos revocados, empresas asignadas o quitadas, acciones reasignadas, e intentos de ver datos fuera de las empresas propias. Los ingresos rechazados no se cuentan aquí: están en Auditoría.',
+  noSupervision: 'Sin eventos de supervisión ni accesos denegados en este período.',
   events: (n: number) => count(n, 'evento', 'eventos'),
   actions: (n: number) => count(n, 'acción', 'acciones'),
   causes: (n: number) => count(n, 'causa distinta', 'causas distintas'),

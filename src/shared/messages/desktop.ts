@@ -102,8 +102,8 @@ export const signOutMessages = {
         ? 'Tiene 1 acción que aún no llega al sistema central. Queda guardada'
         : `Tiene ${formatNumber(n)} acciones que aún no llegan al sistema central. Quedan guardadas`
     } en este equipo y se ${n === 1 ? 'enviará' : 'enviarán'} cuando usted vuelva a ingresar aquí, o cuando un supervisor ${
-      n === 1 ? 'la reasigne' : 'las reasigne'
-    } a su nombre. Un correo que ${n === 1 ? 'pida' : 'alguna pida'} sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas desde que se hizo.`,
+      n === 1 ? 'la tome' : 'las tome'
+    } a su cargo con «Reasignar a mi nombre». Un correo que ${n === 1 ? 'pida' : 'alguna pida'} sale solo si la acción llega al sistema central dentro de ${MAIL_FRESHNESS_MS / 3_600_000} horas desde que se hizo.`,
   confirm: 'Salir de todos modos',
   cancel: 'Seguir en la sesión',
 };
@@ -270,15 +270,15 @@ export const signInMessages = {
    */
   signedOut: (open: 'call' | 'visit' | null, pending: number) =>
     [
-      'Salió de la sesión.',
+      'Se cerró la sesión.',
       open === null
         ? null
-        : `Su ${open === 'visit' ? 'visita' : 'llamada'} sigue abierta: la retomará al volver a ingresar en este equipo.`,
+        : `La ${open === 'visit' ? 'visita' : 'llamada'} de quien salió sigue abierta: la retomará al volver a ingresar en este equipo.`,
       pending === 0
         ? null
         : pending === 1
-          ? 'Su acción pendiente quedó en este equipo y se enviará cuando vuelva a ingresar aquí.'
-          : `Sus ${formatNumber(pending)} acciones pendientes quedaron en este equipo y se enviarán cuando vuelva a ingresar aquí.`,
+          ? 'Quedó en este equipo 1 acción pendiente de quien salió: se enviará cuando vuelva a ingresar aquí.'
+          : `Quedaron en este equipo ${formatNumber(pending)} acciones pendientes de quien salió: se enviarán cuando vuelva a ingresar aquí.`,
     ]
       .filter((part) => part !== null)
       .join(' '),

@@ -424,7 +424,7 @@ export const privacyMessages = {
   viewersNone: 'Nadie ha consultado esta ficha en este equipo.',
   /** The reason is of a call or visit with someone else: said with whose it was. */
   viewersCallWith: (kind: InteractionKind, who: string) =>
-    `${kind === 'visit' ? 'durante la visita a' : 'durante la llamada con'} ${who}`,
+    `durante la ${kind === 'visit' ? 'visita' : 'llamada'} con ${who}`,
   viewersRegion: 'Consultas de la ficha',
   viewersLoading: 'Cargando consultas…',
   viewersFailed: 'No se pudo leer quién consultó esta ficha.',

@@ -101,6 +101,9 @@ export const syncMessages = {
       : `Correo «${mail}»: sale solo si esta acción llega al sistema central antes del ${until}.`,
   /** The reason recorded when an agent applies their own value over a conflict. */
   keepMineReason: 'Resolución de conflicto de sincronización: se mantiene el valor del agente',
+  /** In that file's words: the reason the agent gave, and what the central API answered. */
+  revokedFileReason: (reason: string) => `Motivo del agente: ${reason}`,
+  revokedFileCentral: (message: string) => `Respuesta del sistema central: ${message}`,
   /** Heading of the file a revoked device keeps its unsent actions in. */
   revokedFileNotice:
     'Acciones registradas en este equipo que no alcanzaron a llegar al sistema central antes de que un supervisor lo revocara. Revíselas y regístrelas de nuevo si corresponde.',
@@ -175,7 +178,7 @@ export const syncMessages = {
     `${
       n === 1
         ? ' (1 es de otro agente: sale cuando ese agente ingrese'
-        : ` (${formatNumber(n)} son de otro agente o de otros: salen cuando ingrese quien las hizo`
+        : ` (${formatNumber(n)} no son suyas: salen cuando ingrese quien las hizo`
     }${
       supervisor
         ? `, o si usted ${n === 1 ? 'la reasigna' : 'las reasigna'} en «Acciones pendientes»)`
