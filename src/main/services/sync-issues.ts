@@ -326,7 +326,7 @@ export const pendingActionsSql = (mine: boolean) =>
      a.display_name AS agent_name, a.active AS agent_active, o.person_rut,
      p.given_names, p.last_name1, p.last_name2, o.created_at,
      o.sent_by, s.display_name AS sent_by_name, o.reassign_reason,
-     (SELECT m.kind FROM mails m WHERE m.action_id = o.action_id LIMIT 1) AS mail_kind
+     (SELECT m.kind FROM mails m WHERE m.action_id = o.action_id ORDER BY m.id LIMIT 1) AS mail_kind
    FROM outbox o
    LEFT JOIN agents a ON a.id = o.agent_id
    LEFT JOIN agents s ON s.id = o.sent_by
