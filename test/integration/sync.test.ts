@@ -28,6 +28,16 @@ const PEDRO_BODY = 12345678;
 const FRANCISCA = '18765432-7';
 const CHECKED = ['serial_number', 'registered_phone'];
 
+/** A new e-mail for Pedro, his identity checked, as an officer types it in the field. */
+const editPedrosEmail = (desk: Core, email: string) =>
+  act(desk, 'contact.edit', {
+    rut: PEDRO,
+    email,
+    reason: 'Actualización en terreno',
+    identityCheck: CHECKED,
+    expectedVersion: record(desk, PEDRO).version,
+  });
+
 const count = (db: Core['db'], sql: string, ...params: unknown[]) =>
   (db.$client.prepare(sql).get(...params) as { n: number }).n;
 
@@ -655,13 +665,7 @@ describe('mails withheld for lateness', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     // One single action pushed late too, beside the load.
-    const single = act(desk, 'contact.edit', {
-      rut: PEDRO,
-      email: 'pedro.tarde@gmail.com',
-      reason: 'Actualización en terreno',
-      identityCheck: CHECKED,
-      expectedVersion: record(desk, PEDRO).version,
-    });
+    const single = editPedrosEmail(desk, 'pedro.tarde@gmail.com');
     clock.now = new Date(clock.now.getTime() + 3 * 3_600_000);
     await syncNow(desk);
     // The load's actions whose people had a portal account asked a confirmation, withheld.
@@ -728,13 +732,7 @@ describe('mails withheld for lateness', () => {
       'SELECT count(*) AS n FROM mails WHERE person_rut = ?',
       PEDRO_BODY,
     );
-    const changed = act(desk, 'contact.edit', {
-      rut: PEDRO,
-      email: 'pedro.nuevo@gmail.com',
-      reason: 'Actualización en terreno',
-      identityCheck: CHECKED,
-      expectedVersion: record(desk, PEDRO).version,
-    });
+    const changed = editPedrosEmail(desk, 'pedro.nuevo@gmail.com');
     // The laptop stays offline three hours: the address applies there, its mail is not sent.
     clock.now = new Date(clock.now.getTime() + 3 * 3_600_000);
     expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 0, mailsWithheld: 1 });
