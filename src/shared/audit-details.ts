@@ -27,6 +27,7 @@ import {
   moduleLabels,
   requestCapacityLabels,
   requestStateLabels,
+  interactionAuditLabels,
   interactionKindWords,
   roleLabels,
   viewViaLabelsOf,
@@ -388,6 +389,9 @@ export function describeAuditChange(
       const label =
         special?.label ??
         (key === 'onBehalf' ? interactionKindWords[names.kind ?? 'call'].onBehalf.audit : null) ??
+        ((key === 'reason' || key === 'callPerson') && names.kind
+          ? interactionAuditLabels[names.kind][key]
+          : null) ??
         auditDetailLabels[key] ??
         fieldLabels[key] ??
         (key === 'causes' ? auditDeviceMessages.causes : key);
@@ -418,9 +422,12 @@ export function identityCheckText(json: string | null): string {
   }
 }
 
-/** An action's label from the catalogue (the code itself only for an action it lacks). */
-export function actionText(action: string): string {
-  return actionLabels[action] ?? action;
+/**
+ * An action's label from the catalogue (the code itself only for an action it lacks); an
+ * interaction's in the words of its `kind` when the row knows it (a call, or an officer's visit).
+ */
+export function actionText(action: string, kind?: InteractionKind): string {
+  return (kind && interactionAuditLabels[kind].actions[action]) ?? actionLabels[action] ?? action;
 }
 
 /** `dd-mm-aaaa` as typed (also `dd/mm/aaaa`, `d-m-aaaa`), whether or not that day exists. */

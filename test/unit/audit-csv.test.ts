@@ -105,6 +105,25 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
     expect(csv).not.toMatch(/person\.view|locked_attempts|"active"|disabled/);
   });
 
+  it("names an interaction's events as the agent's own kind: a call, or an officer's visit", () => {
+    const opened = { ...EVENT, action: 'interaction.open', before: null, identityCheck: null };
+    const after = JSON.stringify({ reason: 'locked_attempts' });
+    const { csv } = auditCsv(
+      [
+        { ...opened, seq: 1, after, agentKind: 'call' },
+        { ...opened, seq: 2, after, agentKind: 'visit' },
+        { ...opened, seq: 3, action: 'interaction.set_caller', after: null, agentKind: 'visit' },
+      ],
+      onDesk1,
+    );
+    const [, call, visit, caller] = csv.split('\r\n').map(cells);
+    expect(call![5]).toBe('Abrió una llamada');
+    expect(call![7]).toBe('Motivo de la llamada: Bloqueo por intentos');
+    expect(visit![5]).toBe('Abrió una visita');
+    expect(visit![7]).toBe('Motivo de la visita: Bloqueo por intentos');
+    expect(caller![5]).toBe('Cambió quién habla en la visita');
+  });
+
   it('keeps an unknown agent id rather than an empty cell', () => {
     const { csv } = auditCsv([{ ...EVENT, agentId: 'agent-elsewhere' }], onDesk1);
     expect(cells(csv.split('\r\n')[1]!)[2]).toBe('agent-elsewhere');

@@ -105,5 +105,12 @@ describe('the screen lock’s events', () => {
       'interaction.open',
     );
     expect(detail!.label).toBe('Motivo de la llamada o visita');
+    // Known to be an officer's visit, or a call, the row says which.
+    const label = (kind: 'call' | 'visit', key: string) =>
+      describeAuditChange(null, JSON.stringify({ [key]: 'other' }), { kind }, 'person.view')[0]!
+        .label;
+    expect(label('visit', 'reason')).toBe('Motivo de la visita');
+    expect(label('call', 'reason')).toBe('Motivo de la llamada');
+    expect(label('visit', 'callPerson')).toBe('Durante la visita con');
   });
 });

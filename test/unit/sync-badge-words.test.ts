@@ -10,26 +10,30 @@ describe('the badge says when the last sync was', () => {
   const now = new Date('2026-12-05T23:00:00Z');
 
   it('by its time alone when it was today (half past midnight is 00:30, never 24:30)', () => {
-    expect(syncMessages.badgeLast('2026-12-05T20:00:00Z', now)).toBe('últ. 17:00');
+    expect(syncMessages.badgeLast('2026-12-05T20:00:00Z', now)).toBe('sincronizado 17:00');
     // 00:30 in Santiago, the first minutes of today.
-    expect(syncMessages.badgeLast('2026-12-05T03:30:00Z', now)).toBe('últ. 00:30');
+    expect(syncMessages.badgeLast('2026-12-05T03:30:00Z', now)).toBe('sincronizado 00:30');
   });
 
   it('with «ayer» when it was yesterday in Santiago, whatever the UTC date says', () => {
     // 23:30 on the 4th in Santiago is already the 5th in UTC.
-    expect(syncMessages.badgeLast('2026-12-05T02:30:00Z', now)).toBe('últ. ayer 23:30');
-    expect(syncMessages.badgeLast('2026-12-04T03:00:00Z', now)).toBe('últ. ayer 00:00');
+    expect(syncMessages.badgeLast('2026-12-05T02:30:00Z', now)).toBe('sincronizado ayer 23:30');
+    expect(syncMessages.badgeLast('2026-12-04T03:00:00Z', now)).toBe('sincronizado ayer 00:00');
   });
 
   it('with its date when it was before yesterday', () => {
-    expect(syncMessages.badgeLast('2026-12-02T20:00:00Z', now)).toBe('últ. 02-12-2026 17:00');
+    expect(syncMessages.badgeLast('2026-12-02T20:00:00Z', now)).toBe(
+      'sincronizado 02-12-2026 17:00',
+    );
   });
 
   it('takes the day the clocks change as one day (winter time begins in April)', () => {
     // 5 Apr 2026: Santiago goes from UTC−3 to UTC−4 at 00:00; 12:00 on the 6th is UTC−4.
     const monday = new Date('2026-04-06T16:00:00Z');
-    expect(syncMessages.badgeLast('2026-04-05T15:00:00Z', monday)).toBe('últ. ayer 11:00');
-    expect(syncMessages.badgeLast('2026-04-04T15:00:00Z', monday)).toBe('últ. 04-04-2026 12:00');
+    expect(syncMessages.badgeLast('2026-04-05T15:00:00Z', monday)).toBe('sincronizado ayer 11:00');
+    expect(syncMessages.badgeLast('2026-04-04T15:00:00Z', monday)).toBe(
+      'sincronizado 04-04-2026 12:00',
+    );
   });
 });
 

@@ -84,7 +84,7 @@ function row(event: AuditCsvEvent, { agentName, thisDeviceId }: AuditCsvNames): 
     agentName(event.agentId),
     event.personRut === null ? '' : formatRut(rutFromBody(event.personRut)),
     event.personName ?? '',
-    actionText(event.action),
+    actionText(event.action, event.agentKind),
     side('before'),
     side('after'),
     event.reason ?? '',

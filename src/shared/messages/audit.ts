@@ -1,5 +1,6 @@
 /** The audit: its actions' names, its recorded fields and the Auditoría screen. */
 import { formatNumber } from '../format';
+import type { InteractionKind } from '../vocabulary';
 
 /** Who the audit names for what the desk did by itself (shared/rules/export-retention.ts). */
 export const systemAgentName = 'Sistema (automático)';
@@ -71,6 +72,38 @@ export const actionLabels: Record<string, string> = {
   'company_user.disable': 'Inhabilitó el acceso a pedido de la empresa',
   'company_user.enable': 'Habilitó el acceso a pedido de la empresa',
   'membership.set_modules': 'Cambió los módulos de un usuario de empresa',
+};
+
+/**
+ * An interaction's events as the row's own kind names them (the agent's: an officer's are visits),
+ * where the filter's list, which holds both, says «llamada o visita».
+ */
+export const interactionAuditLabels: Record<
+  InteractionKind,
+  { actions: Record<string, string>; reason: string; callPerson: string }
+> = {
+  call: {
+    actions: {
+      'interaction.open': 'Abrió una llamada',
+      'interaction.close': 'Cerró una llamada',
+      'interaction.set_reason': 'Cambió el motivo de la llamada',
+      'interaction.set_person': 'Cambió la persona de la llamada',
+      'interaction.set_caller': 'Cambió quién habla en la llamada',
+    },
+    reason: 'Motivo de la llamada',
+    callPerson: 'Durante la llamada con',
+  },
+  visit: {
+    actions: {
+      'interaction.open': 'Abrió una visita',
+      'interaction.close': 'Cerró una visita',
+      'interaction.set_reason': 'Cambió el motivo de la visita',
+      'interaction.set_person': 'Cambió la persona de la visita',
+      'interaction.set_caller': 'Cambió quién habla en la visita',
+    },
+    reason: 'Motivo de la visita',
+    callPerson: 'Durante la visita con',
+  },
 };
 
 /** The Auditoría screen and its CSV: an event's recorded fields, and the screen's own texts. */

@@ -137,17 +137,19 @@ export const syncMessages = {
   badgeIndexing: 'preparando la búsqueda',
   /**
    * When the last sync was: its time alone today, «ayer» and its time, its date before that (an
-   * officer may work offline for days, and «últ. 17:00» would read as today's).
+   * officer may work offline for days, and «sincronizado 17:00» would read as today's). Written
+   * out, not «últ.»: a screen reader reads the badge as it is shown.
    */
   badgeLast: (at: string, now: Date) => {
     const day = santiagoDate(new Date(at));
     const today = santiagoDate(now);
-    if (day === today) return `últ. ${formatTime(at)}`;
+    if (day === today) return `sincronizado ${formatTime(at)}`;
     const yesterday = santiagoDate(new Date(santiagoDayStart(today).getTime() - 1));
-    return day === yesterday ? `últ. ayer ${formatTime(at)}` : `últ. ${formatDateTime(at)}`;
+    return day === yesterday
+      ? `sincronizado ayer ${formatTime(at)}`
+      : `sincronizado ${formatDateTime(at)}`;
   },
   badgeIssues: (n: number) => `${formatNumber(n)} por revisar`,
-  /** Said to a screen reader when more comes to review (the badge changes silently). */
   /**
    * Said to a screen reader when the desk's link to the central changes (the badge changes
    * silently): whether what the agent does now leaves at once or waits here.

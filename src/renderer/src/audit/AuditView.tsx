@@ -395,7 +395,7 @@ export function AuditView() {
                           </>
                         )}
                       </td>
-                      <td>{actionText(event.action)}</td>
+                      <td>{actionText(event.action, event.agentKind)}</td>
                       <td>
                         <Changes event={event} agentName={agentName} />
                       </td>
