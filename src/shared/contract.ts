@@ -728,6 +728,8 @@ export const DashboardPanel = z.object({
   diagnosisCauseCount: Count,
   syncQueue: z.object({
     pending: Count,
+    /** Of them, those that leave with another agent's session, not the supervisor's reading. */
+    othersPending: Count,
     oldestPendingAt: z.string().nullable(),
     conflicts: Count,
     rejected: Count,

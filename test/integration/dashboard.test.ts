@@ -162,7 +162,13 @@ describe('the Panel', () => {
     expect(today.calls).toBe(1);
     expect(today.outcomes).toEqual([{ outcome: 'resolved', count: 1 }]);
     // Three actions wait for a central API that was never configured; none was refused yet.
-    expect(today.syncQueue).toMatchObject({ pending: 3, conflicts: 0, rejected: 0 });
+    // Two of them are the agent's: they leave with her session, not the supervisor's reading.
+    expect(today.syncQueue).toMatchObject({
+      pending: 3,
+      othersPending: 2,
+      conflicts: 0,
+      rejected: 0,
+    });
     expect(today.syncQueue.oldestPendingAt).toBe(today.generatedAt);
   });
 
@@ -231,6 +237,7 @@ describe('the Panel', () => {
     sqlite.prepare("UPDATE outbox SET state = 'applied' WHERE seq = 5").run();
     expect(panel(core, '30d').syncQueue).toEqual({
       pending: 1,
+      othersPending: 0,
       oldestPendingAt: '2026-11-21T17:00:00.000Z',
       conflicts: 1,
       rejected: 1,

@@ -62,3 +62,17 @@ describe('dashboardMessages.dataRequests.summary', () => {
     );
   });
 });
+
+describe("the Panel's sync queue", () => {
+  const total = dashboardMessages.sync.total;
+
+  it('says which pending actions leave with another agent, and that the supervisor may re-assign them', () => {
+    expect(total(3, 0)).toBe('3 acciones pendientes; nada requiere revisión');
+    expect(total(3, 1, 2)).toBe(
+      '3 acciones pendientes (2 no son suyas: salen cuando ingrese quien las hizo, o si usted las reasigna en «Acciones pendientes»); 1 requiere revisión',
+    );
+    expect(total(1, 0, 1)).toBe(
+      '1 acción pendiente (1 es de otro agente: sale cuando ese agente ingrese, o si usted la reasigna en «Acciones pendientes»); nada requiere revisión',
+    );
+  });
+});

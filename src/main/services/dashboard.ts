@@ -60,7 +60,10 @@ export function dashboardPanel(
           .supervisionByKind(window)
           .map((row) => ({ action: row.action, count: row.n })),
         ...topCauses(dashboard.diagnosisCauses(window)),
-        syncQueue: dashboard.syncQueue(),
+        syncQueue: {
+          ...dashboard.syncQueue(),
+          othersPending: ctx.repos.outbox.pendingOf(session.agentId).others,
+        },
         dataRequests: dataRequestsByDeadline(ctx, now),
         generatedAt: now.toISOString(),
       };

@@ -9,6 +9,7 @@ import { interactionKindOf } from '../rules/interaction-kind';
 import type { InteractionListWords, InteractionWords } from './calls';
 import { callMessages, mixedListMessages, visitMessages } from './calls';
 import { actionLabels } from './audit';
+import { syncMessages } from './sync';
 
 /** A diagnosis cause in a word or three: the Panel's chart and the audit's record views. */
 export const causeShortLabels: Record<CauseCode, string> = {
@@ -200,8 +201,9 @@ export const dashboardMessages = {
       toReview ? 'Revisarlas en Sincronización' : 'Verlas en Sincronización',
     oldest: (waited: string) => `La más antigua espera hace ${waited}.`,
     note: 'Estado actual, no depende del período.',
-    total: (pending: number, issues: number) =>
-      `${pending === 0 ? 'Nada pendiente de enviar' : count(pending, 'acción pendiente', 'acciones pendientes')}; ${issues === 0 ? 'nada requiere revisión' : count(issues, 'requiere revisión', 'requieren revisión')}`,
+    /** `others` of the `pending` leave with another agent's session: whose, as Sincronización says. */
+    total: (pending: number, issues: number, others = 0) =>
+      `${pending === 0 ? 'Nada pendiente de enviar' : count(pending, 'acción pendiente', 'acciones pendientes')}${others > 0 ? syncMessages.waitingForOther(others, true) : ''}; ${issues === 0 ? 'nada requiere revisión' : count(issues, 'requiere revisión', 'requieren revisión')}`,
   },
 } as const;
 

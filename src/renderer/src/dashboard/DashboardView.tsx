@@ -363,7 +363,7 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
       valueHeader={t.charts.sync.value}
       rows={rows}
       total=""
-      summary={`${t.sync.total(q.pending, toReview)}.${oldest}`}
+      summary={`${t.sync.total(q.pending, toReview, q.othersPending)}.${oldest}`}
       empty={null}
       note={t.sync.note}
       goTo={
