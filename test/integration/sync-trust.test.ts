@@ -274,6 +274,14 @@ describe('device trust', () => {
       0,
     );
 
+    // A call and an officer's visit recorded on this desk leave in the file, each by its name.
+    const interaction = desk.db.$client.prepare(
+      `INSERT INTO interactions (id, agent_id, person_rut, reason, opened_at, kind)
+       VALUES (?, 'agent-demo', NULL, 'other', '2026-12-01T12:00:00.000Z', ?)`,
+    );
+    interaction.run('call-kept', 'call');
+    interaction.run('visit-kept', 'visit');
+
     // Next contact: the desk learns it, saves its unsent action, wipes the replica.
     const status = await syncNow(desk);
     expect(status).toMatchObject({ state: 'revoked', pending: 0, persons: 0 });
@@ -297,7 +305,11 @@ describe('device trust', () => {
       equipo: string;
       acciones: Array<{ actionId: string; rut: string; kind: string; payload: unknown }>;
       accionesPorRevisar: Array<{ actionId: string; rut: string; state: string }>;
+      llamadas: Array<{ id: string }>;
+      visitas: Array<{ id: string }>;
     };
+    expect(saved.llamadas.map((row) => row.id)).toEqual(['call-kept']);
+    expect(saved.visitas.map((row) => row.id)).toEqual(['visit-kept']);
     expect(saved.equipo).toBe(revokedId);
     expect(saved.acciones).toEqual([
       expect.objectContaining({

@@ -80,7 +80,10 @@ export function createRevocation(deps: {
      FROM outbox WHERE state IN ('conflict', 'rejected')
        OR (state = 'applied' AND result IS NOT NULL) ORDER BY seq`,
   );
-  const calls = sqlite.prepare('SELECT * FROM interactions ORDER BY opened_at');
+  // Calls and an officer's visits, each under its own name (the row's kind).
+  const interactionsOf = sqlite.prepare(
+    'SELECT * FROM interactions WHERE kind = ? ORDER BY opened_at',
+  );
   // Read before the wipe: what a supervisor reads of each action (who, whom, what, when).
   const agentName = sqlite.prepare('SELECT display_name FROM agents WHERE id = ?').pluck();
   const personNames = sqlite.prepare(
@@ -197,7 +200,8 @@ export function createRevocation(deps: {
           state: row.state,
           result: row.result === null ? null : (JSON.parse(row.result) as unknown),
         })),
-        llamadas: calls.all(),
+        llamadas: interactionsOf.all('call'),
+        visitas: interactionsOf.all('visit'),
       };
       fs.mkdirSync(deps.dataDir, { recursive: true });
       const plain = Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8');
