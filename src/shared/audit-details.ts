@@ -282,6 +282,8 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
       return facts(value);
     case 'conflicts':
       return conflictsText(value);
+    case 'confirmationMail':
+      return confirmationMailText(value);
     // A record view: the causes its diagnosis showed (issue 10).
     case 'causes':
       return Array.isArray(value)
@@ -291,6 +293,17 @@ export function valueText(field: string, value: unknown, names: AuditNames = {})
     default:
       return show(value);
   }
+}
+
+/** «a ana@x.cl (ACHS Gestión, Portal Héroes)»: where a contact change's confirmations go. */
+function confirmationMailText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return show(value);
+  const { to, portals } = value as Record<string, unknown>;
+  if (typeof to !== 'string' || !Array.isArray(portals)) return show(value);
+  return auditMessages.confirmationTo(
+    to,
+    portals.map((portal) => lookup(portalLabels, portal)),
+  );
 }
 
 /** «el celular, por Sara Supervisora, el 06-12-2026 09:28»: what Sincronización showed. */

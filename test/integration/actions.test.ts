@@ -10,6 +10,7 @@ import {
   callActionText,
   callMessages,
   notFoundMessages,
+  portalLabels,
   ruleMessages,
   syncMessages,
 } from '../../src/shared/messages';
@@ -330,7 +331,23 @@ describe('edit contact', () => {
       seenVersion: before.version,
       changes: { email: { from: 'pedro.gonzalez@gmail.com', to: 'pedro.nuevo@correo.cl' } },
     });
-    expect(lastAudit(core)['reason']).toBe('La persona cambió de correo');
+    const audit = lastAudit(core);
+    expect(audit['reason']).toBe('La persona cambió de correo');
+    // The row says the confirmation it asked for, where and for which accounts, as a resend's.
+    const portals = (after as PersonRecord).accounts.map((account) => account.portal).sort();
+    expect(JSON.parse(String(audit['after']))).toMatchObject({
+      confirmationMail: { to: 'pedro.nuevo@correo.cl', portals },
+    });
+    expect(
+      describeAuditChange(
+        audit['before'] as string,
+        audit['after'] as string,
+        {},
+        'person.update_contact',
+      ).map(auditDetailLine),
+    ).toContain(
+      `Pidió la confirmación del correo nuevo: a pedro.nuevo@correo.cl (${portals.map((portal) => portalLabels[portal]).join(', ')})`,
+    );
   });
 
   it('changes the phone without an identity check, and can remove it', () => {

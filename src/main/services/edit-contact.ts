@@ -93,8 +93,10 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
         throw new StaleError();
       }
       const at = ctx.now().toISOString();
+      const portals: string[] = [];
       if (emailChanged && email !== null) {
-        for (const portal of writes.unverifyAccounts(person.rut)) {
+        portals.push(...writes.unverifyAccounts(person.rut));
+        for (const portal of portals) {
           writes.queueMail(person.rut, portal, 'email_confirmation', at, email, actionId);
         }
       }
@@ -103,7 +105,12 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
       if (phoneChanged) changes['phone'] = changeOf('phone', person.phone, phone);
       return {
         before: { email: person.email, phone: person.phone },
-        after: { email, phone },
+        // The confirmation mails it asks for, in its audit row as a resend's are (to, portals).
+        after: {
+          email,
+          phone,
+          ...(portals.length > 0 ? { confirmationMail: { to: email, portals } } : {}),
+        },
         intent: { seenVersion: command.expectedVersion, changes },
       };
     },

@@ -125,6 +125,8 @@ export const auditDetailLabels: Record<string, string> = {
   kind: 'Tipo de correo',
   // Written when the mail is asked for, before it leaves: where it goes, not that it went.
   to: 'Para',
+  // A new e-mail's confirmation, one per portal whose account it leaves unconfirmed.
+  confirmationMail: 'Pidió la confirmación del correo nuevo',
   // An officer's visit has one too (interactions are calls or visits).
   reason: 'Motivo de la llamada o visita',
   // A record looked at during someone else's call: whose call it was (its reason is theirs).
@@ -237,6 +239,8 @@ export const auditMessages = {
   company: (name: string, rut: string) => `${name} (${rut})`,
   yes: 'Sí',
   no: 'No',
+  /** Where a new e-mail's confirmations go, and for which portals' accounts. */
+  confirmationTo: (to: string, portals: string[]) => `a ${to} (${portals.join(', ')})`,
   conflict: (field: string, yours: string, theirs: string) =>
     `${field}: agente ${yours}, sistema central ${theirs}`,
   /** A change the central refused for a temporary block (blockingRequestIn). */
