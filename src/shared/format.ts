@@ -43,6 +43,25 @@ export function formatNumber(n: number): string {
 }
 
 /** `dd-mm-aaaa` */
+/** How long something has waited or lasted: `12 min`, `3 h 5 min`, `2 días`. */
+export function formatDuration(minutes: number): string {
+  if (minutes < 1) return 'menos de 1 min';
+  if (minutes < 60) return `${Math.floor(minutes)} min`;
+  if (minutes < 24 * 60) {
+    const hours = Math.floor(minutes / 60);
+    const rest = Math.floor(minutes % 60);
+    return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  }
+  const days = Math.floor(minutes / (24 * 60));
+  return `${formatNumber(days)} ${days === 1 ? 'día' : 'días'}`;
+}
+
+/** How long a call or visit lasted, from its opening to its closing; null while it is open. */
+export function formatLasted(openedAt: string, closedAt: string | null): string | null {
+  if (closedAt === null) return null;
+  return formatDuration(Math.max(0, Date.parse(closedAt) - Date.parse(openedAt)) / 60_000);
+}
+
 export function formatDate(iso: string): string {
   const parts = Object.fromEntries(
     dateFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),

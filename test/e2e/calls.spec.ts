@@ -452,6 +452,9 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     const row = page.getByRole('row').filter({ hasText: PEDRO });
     await expect(row).toHaveCount(1);
     await expect(row.getByRole('cell').nth(1)).toHaveText('Alicia Agente');
+    // How long the closed call lasted, beside how it ended.
+    await expect(page.getByRole('columnheader', { name: 'Duración' })).toBeVisible();
+    await expect(row.getByRole('cell').nth(6)).toHaveText(/^(menos de 1 min|\d+ min)$/);
     await expectAccessible(page, 'Llamadas (supervisora)');
     await expectNoSidewaysScroll(page);
   });
@@ -656,6 +659,9 @@ test.describe('on a desk an officer also uses', () => {
     await expect(recent).toHaveCount(2);
     await expect(recent.nth(0)).toContainText('Llamada: Olvidó contraseña');
     await expect(recent.nth(1)).toContainText('Visita: Bloqueo por intentos');
+    // The supervisor reads whose each one was.
+    await expect(recent.nth(0)).toContainText('a cargo de Alicia Agente');
+    await expect(recent.nth(1)).toContainText('a cargo de Héctor Contreras');
 
     // «Quién consultó esta ficha»: the officer's views were in a visit, or with none open.
     await desk.record.getByRole('button', { name: 'Quién consultó esta ficha' }).click();

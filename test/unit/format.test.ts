@@ -3,6 +3,8 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatDuration,
+  formatLasted,
   formatTime,
   formatNumber,
   fullName,
@@ -74,5 +76,21 @@ describe("a person's full name", () => {
     expect(fullName({ givenNames: 'Ana', lastName1: null, lastName2: 'Rojas' })).toBe('Ana Rojas');
     expect(fullName({ givenNames: ' María José ', lastName1: 'Díaz ' })).toBe('María José Díaz');
     expect(fullName({ givenNames: null, lastName1: null, lastName2: null })).toBe('');
+  });
+});
+
+describe('durations', () => {
+  it('says how long something waited or lasted, in minutes, hours and days', () => {
+    expect(formatDuration(0.4)).toBe('menos de 1 min');
+    expect(formatDuration(12.9)).toBe('12 min');
+    expect(formatDuration(120)).toBe('2 h');
+    expect(formatDuration(185)).toBe('3 h 5 min');
+    expect(formatDuration(24 * 60)).toBe('1 día');
+    expect(formatDuration(1_500 * 24 * 60)).toBe('1.500 días');
+  });
+
+  it("gives a call's length from its opening to its closing, and none while it is open", () => {
+    expect(formatLasted('2026-12-07T12:00:00.000Z', '2026-12-07T12:04:30.000Z')).toBe('4 min');
+    expect(formatLasted('2026-12-07T12:00:00.000Z', null)).toBeNull();
   });
 });

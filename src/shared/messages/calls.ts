@@ -169,9 +169,12 @@ export const callMessages = {
     reason: 'Motivo',
     actions: 'Acciones',
     outcome: 'Resultado',
+    duration: 'Duración',
     notes: 'Notas',
   },
   inProgressShort: 'En curso',
+  /** Whose call or visit it was, on a list that holds other agents' too. */
+  takenBy: (agent: string) => `a cargo de ${agent}`,
   /** An action on another person than the open call's: where it was recorded. */
   attachedElsewhere: (who: string) => `La acción quedó registrada en la llamada con ${who}.`,
   /** …and said in its dialog before it is confirmed, with the way out. */

@@ -39,18 +39,6 @@ export const causeShortLabels: Record<CauseCode, string> = {
   achs_virtual_keys: 'Claves ACHS Virtual y Gestión distintas',
 };
 
-/** How long something has waited: `12 min`, `3 h 5 min`, `2 días`. */
-export function waitedText(minutes: number): string {
-  if (minutes < 1) return 'menos de 1 min';
-  if (minutes < 60) return `${Math.floor(minutes)} min`;
-  if (minutes < 24 * 60) {
-    const hours = Math.floor(minutes / 60);
-    const rest = Math.floor(minutes % 60);
-    return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-  }
-  return count(Math.floor(minutes / (24 * 60)), 'día', 'días');
-}
-
 /** What the Panel's interaction charts count: calls, an officer's visits, or both. */
 export type InteractionNoun = 'calls' | 'visits' | 'both';
 const interactionNouns: Record<InteractionNoun, string> = {

@@ -2,7 +2,7 @@ import { Pager } from '../components/Pager';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateField } from '../components/DateField';
 import type { Interaction } from '../../../shared/contract';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatLasted } from '../../../shared/format';
 import {
   callActionText,
   auditMessages,
@@ -262,6 +262,7 @@ export function CallsView() {
                 <th scope="col">{t.columns.reason}</th>
                 <th scope="col">{t.columns.actions}</th>
                 <th scope="col">{t.columns.outcome}</th>
+                <th scope="col">{t.columns.duration}</th>
                 <th scope="col">{t.columns.notes}</th>
               </tr>
             </thead>
@@ -303,6 +304,7 @@ export function CallsView() {
                   <td>
                     {item.outcome ? interactionOutcomeLabels[item.outcome] : t.inProgressShort}
                   </td>
+                  <td className="nowrap">{formatLasted(item.openedAt, item.closedAt) ?? '—'}</td>
                   <td className="call-notes">
                     <NotesCell notes={item.notes ?? ''} />
                   </td>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DashboardPanel, DashboardRange } from '../../../shared/contract';
-import { formatDay, formatNumber, formatTime } from '../../../shared/format';
+import { formatDay, formatDuration, formatNumber, formatTime } from '../../../shared/format';
 import {
   actionLabels,
   causeShortLabels,
@@ -8,7 +8,6 @@ import {
   interactionOutcomeLabels,
   interactionReasonLabels,
   interactionNoun,
-  waitedText,
 } from '../../../shared/messages';
 import { ApiError, call } from '../api/client';
 import { ChartCard, type ChartRow } from './ChartCard';
@@ -354,7 +353,7 @@ function SyncQueue({ panel }: { panel: DashboardPanel }) {
       ? null
       : Math.max(0, (Date.parse(panel.generatedAt) - Date.parse(q.oldestPendingAt)) / 60_000);
   // With nothing pending, the total says so already.
-  const oldest = waited === null ? '' : ` ${t.sync.oldest(waitedText(waited))}`;
+  const oldest = waited === null ? '' : ` ${t.sync.oldest(formatDuration(waited))}`;
   return (
     <ChartCard
       name="sync"

@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
-import { formatDate, formatDateTime } from '../../../shared/format';
+import { formatDate, formatDateTime, formatLasted } from '../../../shared/format';
 import {
   actionDialogTexts,
   actionLabels,
@@ -697,6 +697,7 @@ function RecentInteractions({
 }) {
   const words = useInteractionWords().bar;
   const role = useSession((s) => s.session?.role);
+  const me = useSession((s) => s.session?.agentId);
   const own = interactionKindOf(role);
   const seesAll = role !== undefined && seesAllInteractions(role);
   const visits = interactions.filter((interaction) => interaction.kind === 'visit').length;
@@ -714,6 +715,7 @@ function RecentInteractions({
         <ul className="calls">
           {interactions.map((interaction) => {
             const reason = interactionReasonLabels[interaction.reason];
+            const lasted = formatLasted(interaction.openedAt, interaction.closedAt);
             return (
               <li key={interaction.id}>
                 <strong>
@@ -725,6 +727,10 @@ function RecentInteractions({
                 {interaction.outcome
                   ? interactionOutcomeLabels[interaction.outcome]
                   : words.inProgressShort}
+                {lasted && ` · ${lasted}`}
+                {/* A supervisor reads every agent's: whose each one was. */}
+                {interaction.agentId !== me &&
+                  ` · ${words.takenBy(interaction.agentName ?? words.unknownAgent)}`}
                 {interaction.actions.length > 0 &&
                   ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
                 {spokenFor(interaction) && ` · ${spokenFor(interaction)}`}
