@@ -189,6 +189,11 @@ export const Cause = z.object({
    * one's state (none: its company is no longer adherent).
    */
   state: MembershipState.optional(),
+  /**
+   * membership_disabled, membership_paused: false when the company is no longer adherent
+   * (rule 6): nobody can give the access back until it adheres again.
+   */
+  companyAdherent: z.boolean().optional(),
   others: z.array(z.string()).optional(),
   /** other_companies_open: companies still open on the other portal, with its own login. */
   elsewhere: z.object({ portal: Portal, companies: z.array(z.string()) }).optional(),

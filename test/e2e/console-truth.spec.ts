@@ -524,7 +524,9 @@ test('a worker who does not know who gives modules hears it from the record (rul
     .getByRole('listitem')
     .filter({ hasText: 'Constructora Los Andes SpA' })
     .filter({ hasText: 'Ricardo' });
-  await expect(desk.record).toContainText(recordMessages.accessAdminsTitle);
+  await expect(desk.record).toContainText(
+    recordMessages.accessAdminsTitle({ paused: false, disabled: false }),
+  );
   await expect(admins).toContainText(
     'Diego Sebastián Herrera Soto (19.876.543-0, por designación del representante legal)',
   );

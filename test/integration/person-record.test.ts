@@ -185,6 +185,15 @@ describe('persons.get', () => {
       { rut: '13579246-2', name: 'Marcela Andrea Fuentes Rivas', kind: null },
     ]);
     expect(record('7.654.321-6').memberships.every((m) => m.accessAdmins.length === 0)).toBe(true);
+    // Disabled, the same: its administrators are among who asks that it be enabled again.
+    const disabled = seededCore(300);
+    disabled.db.$client
+      .prepare("UPDATE memberships SET state = 'disabled' WHERE person_rut = 14253647")
+      .run();
+    const valentina = call(disabled, 'persons.get', { rut: '14.253.647-1' }) as PersonRecord;
+    expect(valentina.memberships.find((m) => m.companyRut === ESPIGA)!.accessAdmins).toEqual([
+      { rut: '13579246-2', name: 'Marcela Andrea Fuentes Rivas', kind: null },
+    ]);
   });
 
   it('answers not_found for a valid RUT that is not in the replica, invalid_input for a bad one', () => {

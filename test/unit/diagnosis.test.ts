@@ -305,6 +305,21 @@ describe('diagnose', () => {
       );
     });
 
+    it('a closed access at a company no longer adherent: nobody to send the caller to (rule 6)', () => {
+      for (const state of ['disabled', 'paused'] as const) {
+        const [cause, ...rest] = diagnose(
+          input({ memberships: [membership({ state, companyAdherent: false })] }),
+        );
+        expect(rest).toStrictEqual([]);
+        expect(cause).toMatchObject({ companyAdherent: false, fix: null });
+        const text = causeTexts[cause!.code](cause!);
+        expect(text.title).toMatch(/; la empresa ya no está adherida$/);
+        expect(text.say).toMatch(
+          /^La empresa dejó de estar adherida: mientras no vuelva a adherirse, nadie puede (habilitarlo de nuevo|reanudarlo), ni su representante legal ni la mesa\./,
+        );
+      }
+    });
+
     it('membership_paused: one per paused membership, with the resume fix', () => {
       expect(diagnose(input({ memberships: [membership({ state: 'paused' })] }))).toStrictEqual([
         {
@@ -1509,6 +1524,7 @@ describe('diagnose: mixed memberships', () => {
         companyRut: '1-9',
         companyName: 'Empresa 1-9',
         role: 'worker',
+        companyAdherent: false,
         fix: null,
       },
     ]);

@@ -87,3 +87,21 @@ describe('heldMessages.unsettled', () => {
     );
   });
 });
+
+describe('who to ask at each company', () => {
+  it('says they are also who asks that a paused or disabled access be given back', () => {
+    const title = recordMessages.accessAdminsTitle;
+    expect(title({ paused: false, disabled: false })).toBe(
+      'A quién pedir módulos o perfiles (administradores de accesos):',
+    );
+    expect(title({ paused: false, disabled: true })).toBe(
+      'A quién pedir módulos, perfiles o que se habilite de nuevo un acceso inhabilitado (administradores de accesos):',
+    );
+    expect(title({ paused: true, disabled: true })).toBe(
+      'A quién pedir módulos, perfiles o que se devuelva un acceso en pausa o inhabilitado (administradores de accesos):',
+    );
+    expect(recordMessages.noAccessAdmins('disabled')).toBe(
+      'no tiene administradores de accesos con el perfil asignado: que se habilite de nuevo su acceso lo pide su representante legal (la página de la empresa lo nombra).',
+    );
+  });
+});

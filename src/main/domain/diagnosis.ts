@@ -218,6 +218,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           ...company(m),
           role: m.role,
           ...agreementWaits(m),
+          ...(m.companyAdherent ? {} : { companyAdherent: false }),
           fix: m.companyAdherent ? { action: 'enable_membership', companyRut: m.companyRut } : null,
         });
       } else if (m.state === 'paused') {
@@ -226,6 +227,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           ...company(m),
           role: m.role,
           ...agreementWaits(m),
+          ...(m.companyAdherent ? {} : { companyAdherent: false }),
           fix: m.companyAdherent ? { action: 'resume_membership', companyRut: m.companyRut } : null,
         });
       }

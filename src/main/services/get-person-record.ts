@@ -373,7 +373,8 @@ export function buildPersonRecord(
   // first few by name, and how many more (a big company has a hundred). An access in pause
   // too: they are who asks that it resume (rule 13, the diagnosis says so).
   const accessAdminsOf = (membership: (typeof memberships)[number]) => {
-    const open = membership.state === 'active' || membership.state === 'paused';
+    // Paused or disabled too: its administrators are among who asks that it be given back.
+    const open = membership.state !== 'removed';
     if (!open || !membership.companyAdherent) {
       return { accessAdmins: [], accessAdminsMore: 0 };
     }

@@ -40,6 +40,13 @@ const whoAsks = (cause: Cause, what: string) =>
     : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).`;
 
 /**
+ * Rule 6: a closed access at a company no longer adherent: nobody can give it back (the desk
+ * neither), whoever the caller is told to ask, until the company adheres again.
+ */
+const notAdherentAnyMore = (what: string) =>
+  `La empresa dejó de estar adherida: mientras no vuelva a adherirse, nadie puede ${what}, ni su representante legal ni la mesa. Si vuelve a adherirse, su representante legal o un administrador de accesos puede pedirlo; consúltelo con su empresa.`;
+
+/**
  * Rule 12: a paused or disabled company profile whose agreement is unsigned: the mail to sign it
  * goes once the access is given back (the record offers none before), said to the caller.
  */
@@ -81,14 +88,26 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
             c.profile ? ' Su cuenta de Los Héroes sigue abierta.' : ''
           }`,
         },
-  membership_disabled: (c) => ({
-    title: `Acceso inhabilitado${of(c)}`,
-    say: `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}${agreementAfter(c, 'disabled')}`,
-  }),
-  membership_paused: (c) => ({
-    title: `Acceso pausado${of(c)}`,
-    say: `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}${agreementAfter(c, 'paused')}`,
-  }),
+  membership_disabled: (c) =>
+    c.companyAdherent === false
+      ? {
+          title: `Acceso inhabilitado${of(c)}; la empresa ya no está adherida`,
+          say: notAdherentAnyMore('habilitarlo de nuevo'),
+        }
+      : {
+          title: `Acceso inhabilitado${of(c)}`,
+          say: `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}${agreementAfter(c, 'disabled')}`,
+        },
+  membership_paused: (c) =>
+    c.companyAdherent === false
+      ? {
+          title: `Acceso pausado${of(c)}; la empresa ya no está adherida`,
+          say: notAdherentAnyMore('reanudarlo'),
+        }
+      : {
+          title: `Acceso pausado${of(c)}`,
+          say: `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}${agreementAfter(c, 'paused')}`,
+        },
   registration_blocked: (c) => ({
     title: `Registro bloqueado${at(c.portal)}`,
     say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Una vez desbloqueado, debe registrarse de nuevo con el N° de serie correcto.',
@@ -443,16 +462,27 @@ export const recordMessages = {
   /** Named in a company's register without an access of hers there (rule 12). */
   registersTitle: 'En el registro de la empresa (no es un acceso):',
   /** Rule 9; seed 000: «contáctate con el administrador de accesos de tu empresa». */
-  accessAdminsTitle: 'A quién pedir módulos o perfiles (administradores de accesos):',
-  /** With an access paused too: they are also who asks that it resume (rule 13). */
-  accessAdminsTitlePaused:
-    'A quién pedir módulos, perfiles o que se reanude un acceso en pausa (administradores de accesos):',
+  /** With an access paused or disabled: they are also who asks that it be given back (rule 13). */
+  accessAdminsTitle: ({ paused, disabled }: { paused: boolean; disabled: boolean }) => {
+    const back =
+      paused && disabled
+        ? 'que se devuelva un acceso en pausa o inhabilitado'
+        : paused
+          ? 'que se reanude un acceso en pausa'
+          : disabled
+            ? 'que se habilite de nuevo un acceso inhabilitado'
+            : null;
+    return back
+      ? `A quién pedir módulos, perfiles o ${back} (administradores de accesos):`
+      : 'A quién pedir módulos o perfiles (administradores de accesos):';
+  },
   accessAdminsMore: (n: number) =>
     ` y ${n === 1 ? 'otro' : `${formatNumber(n)} más`} (en la página de la empresa)`,
-  noAccessAdmins:
-    'no tiene administradores de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar un supervisor de la mesa de ayuda.',
-  noAccessAdminsPaused:
-    'no tiene administradores de accesos con el perfil asignado: que se reanude su acceso lo pide su representante legal (la página de la empresa lo nombra).',
+  /** A company with no administrator to ask: who can, by the person's access there. */
+  noAccessAdmins: (state: 'active' | 'paused' | 'disabled' | 'removed') =>
+    state === 'paused' || state === 'disabled'
+      ? `no tiene administradores de accesos con el perfil asignado: que se ${state === 'paused' ? 'reanude' : 'habilite de nuevo'} su acceso lo pide su representante legal (la página de la empresa lo nombra).`
+      : 'no tiene administradores de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar un supervisor de la mesa de ayuda.',
   register: (kind: 'legal_representative' | 'trf') =>
     kind === 'legal_representative'
       ? 'Representante legal'

@@ -646,25 +646,25 @@ function RecordContent({ record }: { record: PersonRecord }) {
  * Names only: opening their records is not this call's business.
  */
 function AccessAdmins({ memberships }: { memberships: PersonRecord['memberships'] }) {
-  // Paused too: its administrators are who asks that it resume (the diagnosis says so).
-  const open = memberships.filter(
-    (m) => (m.state === 'active' || m.state === 'paused') && m.companyAdherent,
-  );
+  // Paused or disabled too: its administrators are among who asks that it be given back (the
+  // diagnosis says so).
+  const open = memberships.filter((m) => m.state !== 'removed' && m.companyAdherent);
   // Someone who administers a company and is its only administrator has nobody else to ask.
   const shown = open.filter((m) => m.accessAdmins.length > 0 || m.role !== 'access_admin');
   if (shown.length === 0) return null;
-  const paused = shown.some((m) => m.state === 'paused');
+  const closed = {
+    paused: shown.some((m) => m.state === 'paused'),
+    disabled: shown.some((m) => m.state === 'disabled'),
+  };
   return (
     <div className="registers">
-      <p className="muted">
-        {paused ? recordMessages.accessAdminsTitlePaused : recordMessages.accessAdminsTitle}
-      </p>
+      <p className="muted">{recordMessages.accessAdminsTitle(closed)}</p>
       <ul>
         {shown.map((m) => (
           <li key={m.companyRut}>
             <strong>{m.companyName}</strong>
             {m.accessAdmins.length === 0
-              ? ` ${m.state === 'paused' ? recordMessages.noAccessAdminsPaused : recordMessages.noAccessAdmins}`
+              ? ` ${recordMessages.noAccessAdmins(m.state)}`
               : m.accessAdmins.map((admin, index) => (
                   <span key={admin.rut}>
                     {index === 0 ? ': ' : ' · '}
