@@ -106,6 +106,21 @@ describe('planSearch: digits only', () => {
     expect(plan.nameWords).toEqual([]);
   });
 
+  it('123456784, nine digits that are no mobile, is body 12345678 with a wrong digit, reported', () => {
+    const plan = planSearch('123456784');
+    expect(plan.rutBodies).toEqual([12345678]);
+    expect(plan.invalidCheckDigit).toEqual({
+      typed: { body: 12345678, dv: '4' },
+      expected: '5',
+    });
+    expect(plan.rutPrefix).toBe('12345678');
+    expect(plan.phone).toBeNull();
+    // A mobile's nine digits are a phone, not a RUT's wrong digit.
+    const mobile = planSearch('987654321');
+    expect(mobile.phone).toBe('+56987654321');
+    expect(mobile.invalidCheckDigit).toBeNull();
+  });
+
   it('12345678 is the body first; the reading 1234567-8 is dropped because 8 is not its digit', () => {
     expect(checkDigit(1234567)).toBe('4');
     const plan = planSearch('12345678');

@@ -113,10 +113,18 @@ function planNumeric(plan: SearchPlan, trimmed: string, compact: string): void {
   const grouped = trimmed.includes('.');
   // `12.345.678` is a body written with dots; `12345678` may be a body or a body plus its digit.
   if (digits.length <= 8) addBody(Number(digits));
+  if (!grouped) plan.phone = normalizePhone(digits);
   if (!grouped && digits.length >= 7) {
     const withDigit = readRut(digits);
     if (withDigit && checkDigit(withDigit.body) === withDigit.dv) addBody(withDigit.body);
+    // Nine digits that are no mobile can only be a body and its digit, dictated without the
+    // dash: a wrong digit is said, with the body's near matches, as with the dash.
+    else if (withDigit && digits.length === 9 && plan.phone === null) {
+      addBody(withDigit.body);
+      plan.invalidCheckDigit = { typed: withDigit, expected: checkDigit(withDigit.body) };
+      plan.rutPrefix = String(withDigit.body);
+      return;
+    }
   }
   if (digits.length <= 8) plan.rutPrefix = digits;
-  if (!grouped) plan.phone = normalizePhone(digits);
 }
