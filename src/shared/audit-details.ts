@@ -392,6 +392,13 @@ export function describeAuditChange(
     (key === 'decision' && stateChanged) ||
     // A re-assignment's count says again how many actions «Acciones» already said.
     (key === 'count' && action === 'sync.reassign') ||
+    // A contact change keeps both fields; the one it left as it was is no change to list.
+    ((key === 'email' || key === 'phone') &&
+      was !== null &&
+      is !== null &&
+      key in was &&
+      key in is &&
+      was[key] === is[key]) ||
     (key === 'rejectionReason' &&
       typeof names.reason === 'string' &&
       is?.['rejectionReason'] === names.reason);
