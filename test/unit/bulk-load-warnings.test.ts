@@ -261,3 +261,11 @@ describe('an e-mail another person holds, or that the file gives to two persons'
     expect(bulkMessages.warnings.shared_email(3)).toMatch(/^3 filas dan correos .*Revíselas/);
   });
 });
+
+describe('a repeated row', () => {
+  it('says the first row alone decides, never that it applies (the first may be refused)', () => {
+    expect(bulkMessages.duplicate(4)).toBe(
+      'Repetida (igual que la fila 4): se toma solo la fila 4',
+    );
+  });
+});

@@ -197,7 +197,8 @@ export const bulkMessages = {
           ? `ese correo ya es de ${sharedEmail.rut}`
           : `la fila ${sharedEmail.line} da el mismo correo a ${sharedEmail.rut}`,
     ].filter((text): text is string => text !== null),
-  duplicate: (line: number) => `Repetida (igual que la fila ${line}): se aplica una vez`,
+  /** The first row alone decides, refused or applied: never «se aplica» when it is refused. */
+  duplicate: (line: number) => `Repetida (igual que la fila ${line}): se toma solo la fila ${line}`,
   totalsLabel: 'Totales',
   downloadFailed: 'Descargar filas con problemas',
   failedReasonHeader: 'Motivo',
