@@ -350,6 +350,11 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await openFromNudge.click();
     await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO} · 0 acciones`);
     await expect(nudge).toHaveCount(0);
+    // With the call open, F2 reaches its «Cerrar», not its «Motivo» (an arrow key there would
+    // change the call's reason).
+    await record.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('F2');
+    await expect(callbar.getByRole('button', { name: 'Cerrar llamada' })).toBeFocused();
 
     // During a call, an action raises no nudge (it belongs to the call).
     await record.getByRole('button', { name: 'Editar contacto' }).click();

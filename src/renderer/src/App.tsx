@@ -123,11 +123,14 @@ function Desk() {
         event.preventDefault();
         setShortcutsOpen(true);
       } else if (event.key === 'F2') {
-        // To the call bar (its «Motivo», or the open call): where the offer to open a call for
-        // the person just acted on waits, far behind the record in Tab order.
-        const first = document.querySelector<HTMLElement>(
-          '.callbar :is(select, input, textarea, button):not(:disabled)',
-        );
+        // To the call bar: its «Motivo» to open one, where the offer to open a call for the
+        // person just acted on waits, far behind the record in Tab order; or the open call's
+        // «Cerrar», not its «Motivo», which an arrow key would change at once.
+        const first =
+          document.querySelector<HTMLElement>('.callbar-open button:not(:disabled)') ??
+          document.querySelector<HTMLElement>(
+            '.callbar :is(select, input, textarea, button):not(:disabled)',
+          );
         if (first) {
           event.preventDefault();
           first.focus();

@@ -136,7 +136,10 @@ export const shortcutMessages = {
       items: [
         ['Ctrl+K', 'Ir a la búsqueda, para una búsqueda nueva'],
         ['Ctrl+Mayús+L', 'Bloquear la pantalla al dejar el puesto'],
-        ['F2', 'Ir a la barra de la llamada o visita: su motivo, o la llamada abierta'],
+        [
+          'F2',
+          'Ir a la barra de la llamada o visita: su motivo para abrirla, o «Cerrar» la que está abierta',
+        ],
         [helpRow.keys, helpRow.what],
         ['Ctrl+Enter', 'Confirmar el diálogo abierto, también desde el campo Motivo'],
         [
