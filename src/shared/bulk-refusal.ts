@@ -10,6 +10,8 @@ import { readRutField } from './rut-field';
 
 export function bulkRefusalText(reason: string, rut: string, otherLine?: number | null): string {
   if (reason === 'invalid_rut') {
+    // An empty cell is a RUT missing, not one written wrong.
+    if (rut.trim() === '') return bulkMessages.missingRut;
     const field = readRutField(rut);
     if (!field.ok) return field.error;
   }

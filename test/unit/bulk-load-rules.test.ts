@@ -191,6 +191,11 @@ describe('duplicates and totals', () => {
     );
   });
 
+  it('an empty RUT cell is a RUT missing, a written one with a wrong digit names the right one', () => {
+    expect(bulkRefusalText('invalid_rut', '  ')).toBe('Falta el RUT: la fila no dice de quién es');
+    expect(bulkRefusalText('invalid_rut', '12.345.678-9')).toMatch(/sería 5, no 9/);
+  });
+
   it('a conflicting row names one that asks something else, never its twin', () => {
     const { outcomes } = previewRows(
       [

@@ -103,6 +103,7 @@ export const bulkMessages = {
   cutCell: (start: string, length: number) => `${start} (${formatNumber(length)} caracteres)`,
   /** A refusal that another row of the file explains (a RUT repeated with other values). */
   seeLine: (text: string, line: number) => `${text} (ver la fila ${line})`,
+  missingRut: 'Falta el RUT: la fila no dice de quién es',
   refusals: {
     invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
     // Rule 5.

@@ -175,6 +175,8 @@ export const callMessages = {
   inProgressShort: 'En curso',
   /** Whose call or visit it was, on a list that holds other agents' too. */
   takenBy: (agent: string) => `a cargo de ${agent}`,
+  /** How long a closed one lasted, on a record's list. */
+  lasted: (duration: string) => `duró ${duration}`,
   /** An action on another person than the open call's: where it was recorded. */
   attachedElsewhere: (who: string) => `La acción quedó registrada en la llamada con ${who}.`,
   /** …and said in its dialog before it is confirmed, with the way out. */

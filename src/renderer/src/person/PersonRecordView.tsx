@@ -727,10 +727,6 @@ function RecentInteractions({
                 {interaction.outcome
                   ? interactionOutcomeLabels[interaction.outcome]
                   : words.inProgressShort}
-                {lasted && ` · ${lasted}`}
-                {/* A supervisor reads every agent's: whose each one was. */}
-                {interaction.agentId !== me &&
-                  ` · ${words.takenBy(interaction.agentName ?? words.unknownAgent)}`}
                 {interaction.actions.length > 0 &&
                   ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
                 {spokenFor(interaction) && ` · ${spokenFor(interaction)}`}
@@ -740,6 +736,10 @@ function RecentInteractions({
                   ` · ${interactionKindWords[interaction.kind].ofOther(
                     personLabel(interaction.personName, interaction.personRut)!,
                   )}`}
+                {lasted && ` · ${words.lasted(lasted)}`}
+                {/* A supervisor reads every agent's: whose each one was. */}
+                {interaction.agentId !== me &&
+                  ` · ${words.takenBy(interaction.agentName ?? words.unknownAgent)}`}
               </li>
             );
           })}
