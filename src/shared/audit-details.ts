@@ -443,6 +443,24 @@ export function identityCheckText(json: string | null): string {
 }
 
 /**
+ * The audit's «Identidad verificada» column: the facts checked of the person acted on, or — a
+ * change a company asked for (rule 13) — of whoever asked for it, said as theirs: the column is
+ * never blank where identities were checked.
+ */
+export function identityColumnText(identityCheck: string | null, after: string | null): string {
+  const own = identityCheckText(identityCheck);
+  if (own !== '' || after === null) return own;
+  try {
+    const facts = (JSON.parse(after) as Record<string, unknown> | null)?.['callerFacts'];
+    return Array.isArray(facts) && facts.length > 0
+      ? auditMessages.requesterChecked(valueText('callerFacts', facts))
+      : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
  * An action's label from the catalogue (the code itself only for an action it lacks); an
  * interaction's in the words of its `kind` when the row knows it (a call, or an officer's visit).
  */

@@ -136,6 +136,27 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
     expect(there![10]).toBe('Otro equipo (desk-2)');
   });
 
+  it("says a company's change was checked on whoever asked for it, not on the person (rule 13)", () => {
+    const { csv } = auditCsv(
+      [
+        {
+          ...EVENT,
+          action: 'company_user.pause',
+          identityCheck: null,
+          before: null,
+          after: JSON.stringify({ callerFacts: ['serial_number', 'registered_phone'] }),
+        },
+      ],
+      onDesk1,
+    );
+    const row = cells(csv.split('\r\n')[1]!);
+    // (quoted: the cell holds a comma)
+    expect(row[9]).toBe('"De quien lo pidió: N° de serie de la cédula, Celular registrado"');
+    // The person's own check, where there was one, is the column's as before.
+    const own = cells(auditCsv([EVENT], onDesk1).csv.split('\r\n')[1]!);
+    expect(own[9]).toBe('"N° de serie de la cédula, Celular registrado"');
+  });
+
   it('leaves RUT and name empty for an event about no person', () => {
     const { csv } = auditCsv([{ ...EVENT, personRut: null, personName: null }], onDesk1);
     const row = cells(csv.split('\r\n')[1]!);

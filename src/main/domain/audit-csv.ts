@@ -10,7 +10,7 @@ import {
   type AuditCompany,
   type AuditPerson,
   deviceCsvText,
-  identityCheckText,
+  identityColumnText,
 } from '../../shared/audit-details';
 import { auditMessages } from '../../shared/messages';
 import { formatRut, rutFromBody } from '../../shared/rut';
@@ -88,7 +88,7 @@ function row(event: AuditCsvEvent, { agentName, thisDeviceId }: AuditCsvNames): 
     side('before'),
     side('after'),
     event.reason ?? '',
-    identityCheckText(event.identityCheck),
+    identityColumnText(event.identityCheck, event.after),
     deviceCsvText(event.deviceId, thisDeviceId),
     event.id,
   ];

@@ -239,6 +239,8 @@ export const auditMessages = {
   company: (name: string, rut: string) => `${name} (${rut})`,
   yes: 'Sí',
   no: 'No',
+  /** «Identidad verificada» of a change a company asked for: its requester's facts. */
+  requesterChecked: (facts: string) => `De quien lo pidió: ${facts}`,
   /** Where a new e-mail's confirmations go, and for which portals' accounts. */
   confirmationTo: (to: string, portals: string[]) => `a ${to} (${portals.join(', ')})`,
   conflict: (field: string, yours: string, theirs: string) =>

@@ -6,7 +6,7 @@ import {
   actionText,
   describeAuditChange,
   deviceText,
-  identityCheckText,
+  identityColumnText,
 } from '../../../shared/audit-details';
 import type { AuditEvent, AuditFilterInput } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
@@ -400,7 +400,7 @@ export function AuditView() {
                         <Changes event={event} agentName={agentName} />
                       </td>
                       <td className="audit-free-text">{event.reason ?? ''}</td>
-                      <td>{identityCheckText(event.identityCheck)}</td>
+                      <td>{identityColumnText(event.identityCheck, event.after)}</td>
                       <td
                         className="audit-device"
                         title={auditDeviceMessages.title(event.deviceId)}
