@@ -277,8 +277,9 @@ describe('audit log', () => {
     expect(lines[2]).toMatch(
       /^2;21-11-2026 12:00:00;Sara Supervisora;12\.345\.678-5;Pedro Andrés González Muñoz;Vio la ficha;;Abierta desde: Búsqueda \| Diagnóstico mostrado: Bloqueo por intentos;;;/,
     );
+    // (the e-mail it left as it was is no change to list)
     expect(lines[3]).toContain(
-      ';Cambió datos de contacto;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 8765 4321;Correo: pedro.gonzalez@gmail.com | Celular: +56 9 1234 0000;',
+      ';Cambió datos de contacto;Celular: +56 9 8765 4321;Celular: +56 9 1234 0000;',
     );
     expect(csv).toContain(`;"'=HYPERLINK(""http://x""); ""comillas""\ny salto";`);
     expect(csv).not.toMatch(/person\.view|supervisor-demo|12345678-5/);

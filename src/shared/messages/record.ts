@@ -46,6 +46,15 @@ const whoAsks = (cause: Cause, what: string) =>
 const notAdherentAnyMore = (what: string) =>
   `La empresa dejó de estar adherida: mientras no vuelva a adherirse, nadie puede ${what}, ni su representante legal ni la mesa. Si vuelve a adherirse, su representante legal o un administrador de accesos puede pedirlo; consúltelo con su empresa.`;
 
+/** A disabled or paused access: who gives it back (`say`), or nobody while not adherent. */
+const closedAccess = (cause: Cause, title: string, back: string, say: string) =>
+  cause.companyAdherent === false
+    ? {
+        title: `${title}${of(cause)}; la empresa ya no está adherida`,
+        say: notAdherentAnyMore(back),
+      }
+    : { title: `${title}${of(cause)}`, say };
+
 /**
  * Rule 12: a paused or disabled company profile whose agreement is unsigned: the mail to sign it
  * goes once the access is given back (the record offers none before), said to the caller.
@@ -89,25 +98,19 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
           }`,
         },
   membership_disabled: (c) =>
-    c.companyAdherent === false
-      ? {
-          title: `Acceso inhabilitado${of(c)}; la empresa ya no está adherida`,
-          say: notAdherentAnyMore('habilitarlo de nuevo'),
-        }
-      : {
-          title: `Acceso inhabilitado${of(c)}`,
-          say: `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}${agreementAfter(c, 'disabled')}`,
-        },
+    closedAccess(
+      c,
+      'Acceso inhabilitado',
+      'habilitarlo de nuevo',
+      `Su acceso a la empresa está inhabilitado${whoAsks(c, 'que se habilite de nuevo')}${agreementAfter(c, 'disabled')}`,
+    ),
   membership_paused: (c) =>
-    c.companyAdherent === false
-      ? {
-          title: `Acceso pausado${of(c)}; la empresa ya no está adherida`,
-          say: notAdherentAnyMore('reanudarlo'),
-        }
-      : {
-          title: `Acceso pausado${of(c)}`,
-          say: `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}${agreementAfter(c, 'paused')}`,
-        },
+    closedAccess(
+      c,
+      'Acceso pausado',
+      'reanudarlo',
+      `Su empresa pausó su acceso${whoAsks(c, 'que se reanude')}${agreementAfter(c, 'paused')}`,
+    ),
   registration_blocked: (c) => ({
     title: `Registro bloqueado${at(c.portal)}`,
     say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Una vez desbloqueado, debe registrarse de nuevo con el N° de serie correcto.',

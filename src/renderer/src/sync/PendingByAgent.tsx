@@ -194,7 +194,8 @@ function PendingMail({ action }: { action: PendingAction }) {
       {syncMessages.pendingMail(
         mail,
         formatDateTime(new Date(until).toISOString()),
-        // As the badge reads its «sincronizado»: at each render, which every poll of the list brings.
+        // As the badge reads its «sincronizado»: at each render, which every poll of the list
+        // brings.
         until <= new Date().getTime(),
       )}
     </div>
