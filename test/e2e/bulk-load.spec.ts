@@ -51,6 +51,8 @@ test('load a file with good and bad rows → preview → apply → progress → 
   });
   await screen.getByRole('button', { name: 'Ver vista previa' }).click();
   await expect(screen.getByRole('alert')).toContainText('El archivo no es texto ni una planilla');
+  // The focus is back on the file, not lost to the page with the button that was pressed.
+  await expect(screen.getByLabel('Archivo (.csv o .xlsx)')).toBeFocused();
   await expectAccessible(page, 'Cargas masivas: archivo rechazado');
 
   // A file saved again after it was chosen: said, and chosen anew, not «intente de nuevo» forever.

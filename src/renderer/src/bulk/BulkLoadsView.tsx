@@ -156,6 +156,9 @@ function NewLoad() {
       show({ kind: 'preview', preview });
     } catch (failure) {
       setError(problem(failure));
+      // The button pressed is disabled while busy, which sent the focus to the page: back to
+      // the file field, beside the message (most refusals are about the file).
+      goToField(ids.file);
     } finally {
       setBusy(false);
     }
