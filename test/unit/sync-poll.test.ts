@@ -1,6 +1,6 @@
 /** How soon the sync badge asks again: sooner while something moves, slowly otherwise. */
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../src/shared/contract';
+import { QUIET_STATUS } from '../support/sync-status';
 import {
   SYNC_POLL_BUSY_MS,
   SYNC_POLL_IDLE_MS,
@@ -8,33 +8,7 @@ import {
 } from '../../src/renderer/src/sync/sync-poll';
 import { actionsHeld } from '../../src/renderer/src/components/actions-held';
 
-const QUIET: SyncStatus = {
-  configured: true,
-  centralUrl: 'http://127.0.0.1:1',
-  deviceId: 'd1',
-  state: 'idle',
-  online: true,
-  pending: 0,
-  waitingForOtherAgent: 0,
-  conflicts: 0,
-  rejected: 0,
-  mailsWithheld: 0,
-  lastSyncAt: '2026-12-02T12:00:00.000Z',
-  lastError: null,
-  lastErrorCode: null,
-  lastErrorDetail: null,
-  nextAttemptInMs: null,
-  initialSync: null,
-  stuck: false,
-  replicaIncomplete: false,
-  persons: 300,
-  personsMoved: 0,
-  pulledChanges: 0,
-  scopeChange: null,
-  scopeNotice: null,
-  officerCompanies: null,
-  revocation: null,
-};
+const QUIET = QUIET_STATUS;
 
 describe('syncPollMs', () => {
   it('is slow when nothing moves: synced, nothing pending', () => {

@@ -7,6 +7,7 @@ import { focusSyncReview, focusViewHeading } from '../components/focus-view';
 import { useApp } from '../store';
 import { useCompany } from '../company/company-store';
 import { syncPollMs } from './sync-poll';
+import { statusSaid, toReview } from './sync-said';
 import { preparingSearch } from '../components/IncompleteDataNotice';
 
 /**
@@ -63,38 +64,6 @@ const loadEnded = (previous: SyncStatus, next: SyncStatus) => loading(previous) 
 const pulled = (previous: SyncStatus, next: SyncStatus) =>
   next.pulledChanges !== previous.pulledChanges && !loading(next);
 
-/** What needs a person in Sincronización: conflicts, rejections, mails withheld. */
-const toReview = (status: SyncStatus) => status.conflicts + status.rejected + status.mailsWithheld;
-
-/** States that keep the desk's actions here until someone does something. */
-const STOPPED = ['signed_out', 'upgrade_required', 'device_fork', 'revoked'] as const;
-type Stopped = (typeof STOPPED)[number];
-const isStopped = (state: SyncStatus['state']): state is Stopped =>
-  (STOPPED as readonly string[]).includes(state);
-
-/**
- * What to say of a change of the desk's link to the central, if the status changed it: the
- * connection lost (said once, not at each failed retry), back (only after it was said lost), or
- * a stop that needs someone.
- */
-function linkChange(
-  previous: SyncStatus,
-  next: SyncStatus,
-  lostSaid: { current: boolean },
-): string | null {
-  const said = syncMessages.linkSaid;
-  if (isStopped(next.state)) return next.state === previous.state ? null : said[next.state];
-  if (next.state === 'offline' && previous.online) {
-    lostSaid.current = true;
-    return said.offline;
-  }
-  if (next.online && lostSaid.current) {
-    lostSaid.current = false;
-    return said.back;
-  }
-  return null;
-}
-
 /** Online or not, what is waiting, when it last synced, and anything that needs a person. */
 export function SyncIndicator() {
   const sync = useSession((s) => s.sync);
@@ -108,12 +77,8 @@ export function SyncIndicator() {
     return useSession.subscribe((state, before) => {
       const [next, previous] = [state.sync, before.sync];
       if (!next || !previous || next === previous) return;
-      // Both, when one status brings both (back online, and a conflict with it).
-      const said = [
-        linkChange(previous, next, lostSaid),
-        toReview(next) > toReview(previous) ? syncMessages.reviewGrew(toReview(next)) : null,
-      ].filter((part): part is string => part !== null);
-      if (said.length > 0) setTold(said.join(' '));
+      const said = statusSaid(previous, next, lostSaid);
+      if (said !== null) setTold(said);
     });
   }, []);
 

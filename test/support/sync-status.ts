@@ -1,0 +1,30 @@
+/** A desk in sync, online, with nothing waiting: the status tests start from and change. */
+import type { SyncStatus } from '../../src/shared/contract';
+
+export const QUIET_STATUS: SyncStatus = {
+  configured: true,
+  centralUrl: 'http://127.0.0.1:1',
+  deviceId: 'd1',
+  state: 'idle',
+  online: true,
+  pending: 0,
+  waitingForOtherAgent: 0,
+  conflicts: 0,
+  rejected: 0,
+  mailsWithheld: 0,
+  lastSyncAt: '2026-12-02T12:00:00.000Z',
+  lastError: null,
+  lastErrorCode: null,
+  lastErrorDetail: null,
+  nextAttemptInMs: null,
+  initialSync: null,
+  stuck: false,
+  replicaIncomplete: false,
+  persons: 300,
+  personsMoved: 0,
+  pulledChanges: 0,
+  scopeChange: null,
+  scopeNotice: null,
+  officerCompanies: null,
+  revocation: null,
+};
