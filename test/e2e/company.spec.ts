@@ -17,13 +17,14 @@ import {
   test as deskTest,
   type Started,
   signInOnline,
+  searchFor,
 } from './fixtures';
 
 const ESPIGA = 'Panadería La Espiga Limitada';
 const PORTAL_KEY = 'clave-e2e-de-los-portales';
 
 async function openEspiga(page: Page) {
-  await page.getByRole('combobox', { name: 'Buscar' }).fill('la espiga');
+  await searchFor(page, 'la espiga');
   await page
     .getByRole('listbox', { name: 'Resultados' })
     .getByRole('option', { name: /Panadería La Espiga/ })
@@ -149,7 +150,7 @@ test('a representative’s request is approved, mailed, signed on the central AP
       .toMatch(/Firmado el \d\d-\d\d-\d{4}/);
 
     // Her record now says how to enter the first time.
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('14.725.836-4');
+    await searchFor(page, '14.725.836-4');
     await page.getByRole('combobox', { name: 'Buscar' }).press('Enter');
     const record = page.getByRole('region', { name: 'Ficha' });
     await expect(record.getByText('Primer ingreso a Portal Empresas pendiente')).toBeVisible();

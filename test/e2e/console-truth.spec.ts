@@ -3,7 +3,7 @@
  * companies, a company filter left on, badges that are never cut, counts that agree.
  */
 import { expectAccessible } from './a11y';
-import { expect, fillSignIn, test, type DeskPage } from './fixtures';
+import { expect, fillSignIn, test, type DeskPage, searchFor } from './fixtures';
 import {
   deniedMessages,
   errorMessages,
@@ -757,7 +757,7 @@ test('a click in a window whose agent was replaced in another window does nothin
   await expect(desk.record).toHaveCount(0);
   holdLook = false;
   // Nor was it done as the supervisor now signed in: Pedro is still locked out.
-  await other.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+  await searchFor(other, '12.345.678-5');
   await other.getByRole('combobox', { name: 'Buscar' }).press('Enter');
   const record = other.getByRole('region', { name: 'Ficha' });
   await expect(record.getByRole('button', { name: 'Desbloquear' }).first()).toBeVisible();

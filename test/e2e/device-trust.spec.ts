@@ -18,6 +18,7 @@ import {
   type Started,
   signInOnline,
   fillSignIn,
+  searchFor,
 } from './fixtures';
 
 test('a revoked desk says where its unsent actions are and comes back when enrolled again', async ({
@@ -54,7 +55,7 @@ test('a revoked desk says where its unsent actions are and comes back when enrol
 
     // Offline, the agent unlocks an account: the action waits on this desk.
     await central.stop();
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();

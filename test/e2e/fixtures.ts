@@ -47,6 +47,18 @@ export async function signInOnline(
 }
 
 /**
+ * `text` typed in «Buscar», and answered: until then the list still shows the rows of the text
+ * before, and a click there opens one of them.
+ */
+export async function searchFor(page: Page, text: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Buscar' }).fill(text);
+  await expect(page.getByRole('listbox', { name: 'Resultados' })).not.toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
+}
+
+/**
  * A company dialog asked for on the call of `caller` (its «Quién lo pide» option, e.g. «Paula
  * Andrea Rojas Tapia · Administrador de accesos»), whose serial number and e-mail matched.
  */
@@ -150,7 +162,7 @@ export class DeskPage {
   }
 
   async find(text: string): Promise<void> {
-    await this.search.fill(text);
+    await searchFor(this.page, text);
   }
 
   /** A person's record by RUT: typed, then Enter opens the one result. */

@@ -5,7 +5,14 @@
  */
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { expectAccessible } from './a11y';
-import { expect, loopTest as test, signInOnline, startCentral, startDeskDoor } from './fixtures';
+import {
+  expect,
+  loopTest as test,
+  signInOnline,
+  startCentral,
+  startDeskDoor,
+  searchFor,
+} from './fixtures';
 
 const LLANQUIHUE = loginRut(rutFromBody(76000042));
 
@@ -18,7 +25,7 @@ test('a supervisor assigns a company to a prevention officer and takes it away',
   const door = await startDeskDoor(dirs.desk, central.url);
   try {
     await signInOnline(page, door.url, 'supervisora', 'super600', { caughtUp: false });
-    await page.getByRole('combobox', { name: 'Buscar' }).fill(LLANQUIHUE);
+    await searchFor(page, LLANQUIHUE);
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
 
     const officers = page.getByRole('region', { name: 'Prevencionistas asignados' });

@@ -16,12 +16,13 @@ import {
   startEntryCapturing,
   test,
   fillSignIn,
+  searchFor,
 } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
 async function openPedro(page: Page) {
-  await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+  await searchFor(page, '12.345.678-5');
   const results = page.getByRole('listbox', { name: 'Resultados' });
   await expect(results.getByRole('option').first()).toContainText(PEDRO);
   await page.getByRole('combobox', { name: 'Buscar' }).press('Enter');

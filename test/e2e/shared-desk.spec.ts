@@ -19,6 +19,7 @@ import {
   fillSignIn,
   signInAt,
   signInOnline,
+  searchFor,
 } from './fixtures';
 
 const test = loopTest;
@@ -47,7 +48,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     // The agent works while the central API is away, then leaves the desk for good.
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
     await central.stop();
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     await unlockWhileAway(page);
     // «Salir» with an action still waiting asks first, staying being the default.
@@ -78,7 +79,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     ).toBeVisible();
     // Pedro's record says whose the waiting action is.
     await page.getByRole('button', { name: 'Búsqueda', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page.getByRole('combobox', { name: 'Buscar' }).press('Enter');
     await expect(
       page

@@ -18,6 +18,7 @@ import {
   type Started,
   signInAt,
   signInOnline,
+  searchFor,
 } from './fixtures';
 
 const test = loopTest;
@@ -70,7 +71,7 @@ test('a first sign-in says the data is incomplete, shows progress, and the count
     await expectAccessible(page, 'búsqueda durante la carga inicial');
 
     // An active pensioner whose account has not arrived yet: the record must not state facts.
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('6.543.210-2');
+    await searchFor(page, '6.543.210-2');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     await expect(record.getByRole('heading', { level: 1 })).toContainText('Rosa Elena');
@@ -110,7 +111,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     // Gone while the desk sits idle between pulls (15 s apart), past the seconds in which its
     // last answer is taken as still true (RECHECK_AFTER_MS, reachability.ts).
     await page.waitForTimeout(2500);
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     // On a call: Llamadas lists the action as waiting until the central API has it.
@@ -147,7 +148,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
 
     // A company's change is asked by someone of the company: that is who is told it will wait.
     // Each option awaited by name: the first may still be the last search's.
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('14.253.647-1');
+    await searchFor(page, '14.253.647-1');
     await page
       .getByRole('listbox', { name: 'Resultados' })
       .getByRole('option')
@@ -165,7 +166,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await expect(company).not.toContainText(heldMessages.mailFreshness);
     await page.keyboard.press('Escape');
     await expect(company).toHaveCount(0);
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page
       .getByRole('listbox', { name: 'Resultados' })
       .getByRole('option')
@@ -269,7 +270,7 @@ test("a colleague's correction on another desk reaches the open record and the r
   const colleague = await browser.newPage();
   try {
     await signInOnline(page, door.url, 'agente', 'agente600');
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     const result = page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first();
     await result.click();
     const record = page.getByRole('region', { name: 'Ficha' });
@@ -279,7 +280,7 @@ test("a colleague's correction on another desk reaches the open record and the r
 
     // On another desk, a supervisor corrects Pedro's mobile.
     const colleagueIndicator = await signInOnline(colleague, other.url, 'supervisora', 'super600');
-    await colleague.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(colleague, '12.345.678-5');
     await colleague.getByRole('combobox', { name: 'Buscar' }).press('Enter');
     const theirs = colleague.getByRole('region', { name: 'Ficha' });
     await theirs.getByRole('button', { name: 'Editar contacto' }).click();

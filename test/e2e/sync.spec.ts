@@ -13,6 +13,7 @@ import {
   startDeskDoor,
   startEntry,
   type Started,
+  searchFor,
 } from './fixtures';
 
 const test = base.extend<{ centralDir: string }>({
@@ -36,7 +37,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
 
     await central.stop();
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     // His call, opened offline: what became of its actions is said before it is judged.
@@ -169,7 +170,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await signOut(page);
     await signInOnline(page, door.url, 'supervisora', 'super600');
     // Pedro's record names whose action did not apply, and leads her to settle it.
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const hers = record.getByRole('note').filter({ hasText: 'no se aplicó' });
     await expect(hers).toContainText('Cambió datos de contacto (en conflicto, de Alicia Agente)');
@@ -238,7 +239,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     }).toPass({ timeout: 15_000 });
     // Ctrl+K: back to the search box, and the record again.
     await page.keyboard.press('Control+k');
-    await page.getByRole('combobox', { name: 'Buscar' }).fill('12.345.678-5');
+    await searchFor(page, '12.345.678-5');
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     await expect(diagnosis).toBeVisible();
     await expect(diagnosis).not.toContainText('aún no llega al portal');
@@ -266,7 +267,7 @@ async function editingPedroOnline(
   const door = await startDeskDoor(deskDir, central.url);
   try {
     const indicator = await signInOnline(page, door.url, 'agente', 'agente600');
-    await page.getByRole('combobox', { name: 'Buscar' }).fill(rut);
+    await searchFor(page, rut);
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     await expect(record.getByText(rut, { exact: true }).first()).toBeVisible();

@@ -27,6 +27,8 @@ export function ResultList({ onOpened }: Props) {
   const loadMore = useApp((s) => s.loadMore);
   const openRow = useApp((s) => s.openRow);
   const answeredSeq = useApp((s) => s.answeredSeq);
+  // Rows still answering the text before the last keystroke: said, and dimmed if it lasts.
+  const searching = useApp((s) => s.searching);
   // Supervisors select many to act on them (issue 8); everyone else picks one row, as before.
   const multi = useSession((s) => s.session?.role === 'supervisor');
   const picked = useSearchSelection((s) => s.selected);
@@ -100,6 +102,7 @@ export function ResultList({ onOpened }: Props) {
         role="listbox"
         aria-label={searchMessages.results}
         aria-multiselectable={multi || undefined}
+        aria-busy={searching || undefined}
         aria-activedescendant={rows.length > 0 ? `result-${selected}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
