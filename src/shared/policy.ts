@@ -75,9 +75,13 @@ export const INTERACTION_OUTCOMES = ['resolved', 'escalated', 'unresolved', 'cal
 export type InteractionOutcome = (typeof INTERACTION_OUTCOMES)[number];
 /** Characters of notes a call closed with something still pending needs: what, and for whom. */
 export const PENDING_NOTES_MIN = 3;
-/** A call closed unresolved, escalated or for a callback says in its notes what is pending. */
-export function notesRequired(outcome: InteractionOutcome): boolean {
-  return outcome !== 'resolved';
+/**
+ * A call closed unresolved, escalated or for a callback says in its notes what is pending; one
+ * resolved with no action of the desk, how it was (advice, the caller's own steps): a
+ * «Resuelto» with nothing behind it tells the next agent nothing.
+ */
+export function notesRequired(outcome: InteractionOutcome, actions: number): boolean {
+  return outcome !== 'resolved' || actions === 0;
 }
 
 /**

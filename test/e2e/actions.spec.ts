@@ -289,6 +289,7 @@ test('a call opened before the caller is found takes the first person acted for'
   );
   await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
   await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+  await callbar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   // His record lists the call as his.
   await expect(

@@ -41,7 +41,8 @@ async function recordCalls(page: Page, count: number) {
     await api(page, 'interactions.close', {
       id: call.id,
       outcome: i % 5 === 0 ? 'escalated' : 'resolved',
-      notes: i % 5 === 0 ? 'Derivado a la mesa de segundo nivel' : '',
+      // Resolved with nothing done in it: how, in its notes (notesRequired).
+      notes: i % 5 === 0 ? 'Derivado a la mesa de segundo nivel' : 'Se le explicó cómo entrar',
     });
   }
 }

@@ -102,6 +102,7 @@ test('Esc on a record opened from Llamadas goes back to Llamadas, not to a compa
   const callbar = await openCallWithPedro(desk);
   await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
   await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+  await callbar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
   // A company page left open on the search.

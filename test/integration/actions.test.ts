@@ -1330,6 +1330,22 @@ describe('calls', () => {
       CAMILA,
     ]);
     expect(record(core, FRANCISCA).interactions[0]!.id).toBe(opened.id);
+    // Whom it is about is audited once, as a change of its person is, before her action.
+    const taken = core.db.$client
+      .prepare(
+        "SELECT action, person_rut AS personRut, before, after, interaction_id AS interactionId FROM audit_events WHERE interaction_id = ? AND action NOT IN ('interaction.open', 'person.view') ORDER BY seq",
+      )
+      .all(opened.id) as Array<Record<string, string | number>>;
+    expect(taken.map((event) => event['action'])).toEqual([
+      'interaction.set_person',
+      'mail.resend',
+      'mail.resend',
+    ]);
+    expect(taken[0]).toMatchObject({
+      personRut: Number(FRANCISCA.split('-')[0]),
+      before: JSON.stringify({ personRut: null }),
+      after: JSON.stringify({ personRut: Number(FRANCISCA.split('-')[0]) }),
+    });
     // A call opened for someone keeps them whoever is acted for.
     call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
     const pedros = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });

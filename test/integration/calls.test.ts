@@ -49,7 +49,11 @@ describe('the reason of a call', () => {
   it('is refused with a clear message once the call is closed', () => {
     const core = seededCore(300);
     const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
-    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: opened.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
     expect(
       refused(core, 'interactions.setReason', { id: opened.id, reason: 'locked_attempts' }),
     ).toEqual({
@@ -114,11 +118,38 @@ describe('calls name the caller', () => {
     expect(call(core, 'interactions.current', {})).toBeNull();
   });
 
+  it('resolved with nothing done, says in its notes how; with an action, needs none', () => {
+    const core = seededCore(300);
+    const empty = call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    expect(
+      refused(core, 'interactions.close', { id: empty.id, outcome: 'resolved', notes: ' ok ' }),
+    ).toEqual({
+      code: 'rule',
+      message:
+        'Una llamada resuelta sin acciones deja anotado cómo se resolvió (al menos 3 caracteres en las notas).',
+    });
+    expect(call(core, 'interactions.current', {})).toMatchObject({ id: empty.id });
+    call(core, 'interactions.close', {
+      id: empty.id,
+      outcome: 'resolved',
+      notes: 'Usó «Olvidé mi contraseña» con nosotros al teléfono',
+    });
+
+    const acted = call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
+    call(core, 'interactions.close', { id: acted.id, outcome: 'resolved', notes: '' });
+    expect(call(core, 'interactions.current', {})).toBeNull();
+  });
+
   it('with no name for a RUT the replica does not know, or a call about no one', () => {
     const core = seededCore(300);
     const unknown = call(core, 'interactions.open', { rut: '1-9', reason: 'rut_not_registered' });
     expect(unknown).toMatchObject({ personRut: '1-9', personName: null });
-    call(core, 'interactions.close', { id: unknown.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: unknown.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
     expect(call(core, 'interactions.open', { rut: null, reason: 'other' })).toMatchObject({
       personRut: null,
       personName: null,
@@ -157,10 +188,18 @@ describe('whose calls', () => {
   it('a supervisor sees every agent’s calls with the agent’s name; an agent sees only theirs', () => {
     const core = seededCore(300);
     const mine = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
-    call(core, 'interactions.close', { id: mine.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: mine.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
     signInAs(core, 'supervisora');
     const hers = call(core, 'interactions.open', { rut: MARIA, reason: 'first_registration' });
-    call(core, 'interactions.close', { id: hers.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: hers.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
 
     const all = contract['interactions.list'].output.parse(call(core, 'interactions.list', {}));
     expect(

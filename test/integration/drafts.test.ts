@@ -48,7 +48,11 @@ describe('drafts', () => {
     signInAs(core, 'agente');
     expect(call(core, 'drafts.get', { key })).toEqual({ value: 'Queda pendiente el correo' });
     // Closed, and signed out: nothing of it is kept any more.
-    call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: opened.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
     call(core, 'auth.signOut', {});
     signInAs(core, 'agente');
     expect(call(core, 'drafts.get', { key })).toEqual({ value: null });

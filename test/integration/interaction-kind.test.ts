@@ -46,7 +46,11 @@ function markedBeforeTheRefusal(core: Core, visitId: string) {
 function withPedro(core: Core, reason: string) {
   const opened = call(core, 'interactions.open', { rut: PEDRO, reason });
   call(core, 'persons.get', { rut: PEDRO, via: 'call' });
-  call(core, 'interactions.close', { id: opened.id, outcome: 'resolved', notes: '' });
+  call(core, 'interactions.close', {
+    id: opened.id,
+    outcome: 'resolved',
+    notes: 'Se le explicó cómo entrar',
+  });
   return opened as { id: string; kind: string };
 }
 
@@ -198,7 +202,11 @@ describe("main's refusals about an officer's own visit", () => {
       'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la página de la empresa, a pedido de su representante legal o de un administrador de accesos.',
     );
 
-    call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: visit.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
     expect(refused(core, 'interactions.setReason', { id: visit.id, reason: 'other' })).toEqual({
       code: 'rule',
       message: 'Esa visita ya está cerrada: su motivo ya no se puede cambiar.',
@@ -227,7 +235,11 @@ describe("the audit of an officer's visit", () => {
     // Opened again from his list of visits, and his relative there speaking for him.
     call(core, 'persons.get', { rut: PEDRO, via: 'call' });
     markedBeforeTheRefusal(core, visit.id);
-    call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: visit.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
     signInAs(core, 'agente');
     const phoned = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
     call(core, 'persons.get', { rut: PEDRO, via: 'call' });
@@ -361,7 +373,11 @@ describe('who speaks for the person at a visit', () => {
     expect(
       refused(core, 'interactions.setCaller', { id: visit.id, onBehalf: { name: 'J' } }).code,
     ).toBe('invalid_input');
-    call(core, 'interactions.close', { id: visit.id, outcome: 'resolved', notes: '' });
+    call(core, 'interactions.close', {
+      id: visit.id,
+      outcome: 'resolved',
+      notes: 'Se le explicó cómo entrar',
+    });
 
     // An agent's call on the same desk: someone may call in the person's name.
     signInAs(core, 'agente');

@@ -18,6 +18,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, kindParams, NotFoundError, RuleError } from './errors';
 import { interactionKindOf } from '../../shared/rules/interaction-kind';
 import { authorize } from './run-action';
+import { auditInteraction as audit } from './interaction-audit';
 import { newId } from '../../shared/ids';
 
 const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
@@ -74,29 +75,6 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
       sync: unsettled.get(event.id) ?? null,
     })),
   };
-}
-
-function audit(
-  ctx: ServiceContext,
-  session: Session,
-  row: InteractionRow,
-  action: string,
-  after: unknown,
-  before: unknown = null,
-) {
-  ctx.repos.audit.append({
-    id: newId(),
-    at: ctx.now().toISOString(),
-    agentId: session.agentId,
-    deviceId: ctx.deviceId,
-    personRut: row.personRut,
-    action,
-    before: before === null ? null : JSON.stringify(before),
-    after: JSON.stringify(after),
-    reason: null,
-    identityCheck: null,
-    interactionId: row.id,
-  });
 }
 
 export function openInteraction(
@@ -277,9 +255,13 @@ export function closeInteraction(
   return ctx.db.$client.transaction(() => {
     const row = ownCall(ctx, session, command.id);
     const notes = command.notes.trim() || null;
-    if (notesRequired(command.outcome) && (notes?.length ?? 0) < PENDING_NOTES_MIN) {
+    const actions = interactionView(ctx, row).actions.length;
+    if (notesRequired(command.outcome, actions) && (notes?.length ?? 0) < PENDING_NOTES_MIN) {
+      // «Resuelto» with nothing done: how it was (no outcome to name in the words).
       throw new RuleError('interaction_notes_required', {
-        outcome: interactionOutcomeLabels[command.outcome],
+        ...(command.outcome === 'resolved'
+          ? {}
+          : { outcome: interactionOutcomeLabels[command.outcome] }),
         kind: row.kind,
       });
     }

@@ -15,6 +15,7 @@ import { blockDecision, linksTo } from '../../shared/rules/data-requests';
 import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError, RuleError } from './errors';
 import { newId } from '../../shared/ids';
+import { auditInteraction } from './interaction-audit';
 
 export type ActionReceipt = { actionId: string; auditSeq: number };
 
@@ -203,7 +204,20 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
     // the agent acts for; a selection run has nobody on the line.
     const onRecord = !spec.titular || Boolean(repos.writes.person(onLine));
     if (call && call.personRut === null && !spec.bulk && onRecord) {
-      repos.interactions.takeCaller(call.id, onLine);
+      // Audited as a change of its person would be: who the call is about is the audit's too.
+      if (repos.interactions.takeCaller(call.id, onLine)) {
+        const taken = { ...call, personRut: onLine };
+        auditInteraction(
+          ctx,
+          session,
+          taken,
+          'interaction.set_person',
+          { personRut: onLine },
+          {
+            personRut: null,
+          },
+        );
+      }
     }
     const { before } = applied;
     // Marks that travel with the action: a selection run's (no caller on the line), the

@@ -78,6 +78,9 @@ export const callMessages = {
   notesHint: 'Qué pidió, qué se hizo y qué queda pendiente.',
   missingPendingNotes:
     'Falta: en las notas, qué queda pendiente y con quién (al menos 3 caracteres).',
+  /** «Resuelto» with no action in the call: how it was resolved. */
+  missingResolvedNotes:
+    'Falta: en las notas, cómo se resolvió, porque no tiene acciones (al menos 3 caracteres).',
   /** A record's call with someone else that acted on this person. */
   ofOther: (who: string) => `en la llamada de ${who}`,
   saveAndClose: 'Guardar y cerrar',
@@ -92,7 +95,7 @@ export const callMessages = {
   failed:
     'No se pudo registrar la llamada: sigue abierta. Intente cerrarla de nuevo; si se repite, avise a soporte.',
   nudge: (who: string) =>
-    `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
+    `La acción quedó registrada sin llamada, y así queda. ¿Abrir una llamada para ${who}? Las acciones que siga haciendo quedarán en ella; la anterior, solo si la anota en sus notas. F2 lleva a esta barra.`,
   nudgeOpen: 'Abrir llamada',
   nudgeDismiss: 'Descartar',
   /** Opened for the wrong person, nothing done yet: the one on screen takes it. */
@@ -138,6 +141,8 @@ export const callMessages = {
     open: 'Ya tiene una llamada en curso: ciérrela antes de abrir otra.',
     notesRequired: (outcome: string) =>
       `Una llamada que se cierra como «${outcome}» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).`,
+    notesResolved:
+      'Una llamada resuelta sin acciones deja anotado cómo se resolvió (al menos 3 caracteres en las notas).',
     closed: 'Esa llamada ya está cerrada.',
     closedReason: 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.',
     hasActions:
@@ -228,7 +233,7 @@ export const visitMessages: InteractionWords = {
   failed:
     'No se pudo registrar la visita: sigue abierta. Intente cerrarla de nuevo; si se repite, avise a soporte.',
   nudge: (who: string) =>
-    `La acción quedó registrada sin visita. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
+    `La acción quedó registrada sin visita, y así queda. ¿Abrir una visita con ${who}? Las acciones que siga haciendo quedarán en ella; la anterior, solo si la anota en sus notas. F2 lleva a esta barra.`,
   nudgeOpen: 'Abrir visita',
   moveTo: (who: string) => `Registrar la visita a nombre de ${who}`,
   movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
@@ -278,6 +283,8 @@ export const visitMessages: InteractionWords = {
     open: 'Ya tiene una visita en curso: ciérrela antes de abrir otra.',
     notesRequired: (outcome: string) =>
       `Una visita que se cierra como «${outcome}» deja anotado qué queda pendiente y con quién (al menos 3 caracteres en las notas).`,
+    notesResolved:
+      'Una visita resuelta sin acciones deja anotado cómo se resolvió (al menos 3 caracteres en las notas).',
     closed: 'Esa visita ya está cerrada.',
     closedReason: 'Esa visita ya está cerrada: su motivo ya no se puede cambiar.',
     hasActions:

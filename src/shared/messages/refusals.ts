@@ -251,7 +251,10 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esa acción ya se deshizo, no cambió a nadie o no se puede deshacer (solo inhabilitar y habilitar).',
   // The agent's own call or visit (interactions.ts): in its words.
   interaction_open: (p) => refusalsOf(p).open,
-  interaction_notes_required: (p) => refusalsOf(p).notesRequired(String(p['outcome'])),
+  interaction_notes_required: (p) =>
+    p['outcome'] === undefined
+      ? refusalsOf(p).notesResolved
+      : refusalsOf(p).notesRequired(String(p['outcome'])),
   interaction_closed: (p) =>
     p['change'] === 'reason' ? refusalsOf(p).closedReason : refusalsOf(p).closed,
   interaction_has_actions: (p) => refusalsOf(p).hasActions,

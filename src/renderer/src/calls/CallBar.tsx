@@ -363,7 +363,10 @@ function OpenCall({
   const waitingShown = outcome === 'resolved' && !unsettledShown && waiting > 0;
   // Something still pending (not resolved): the notes say what, before the call can close.
   const notesMissing =
-    outcome !== '' && notesRequired(outcome) && notes.trim().length < PENDING_NOTES_MIN;
+    outcome !== '' &&
+    notesRequired(outcome, interaction.actions.length) &&
+    notes.trim().length < PENDING_NOTES_MIN;
+  const notesWhy = outcome === 'resolved' ? t.missingResolvedNotes : t.missingPendingNotes;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -539,7 +542,7 @@ function OpenCall({
           <LengthLeft id="call-notes-left" value={notes} max={CALL_NOTES_MAX} />
           <ConfirmButton
             waiting={busy || notesMissing}
-            why={notesMissing ? t.missingPendingNotes : null}
+            why={notesMissing ? notesWhy : null}
             whyId="call-notes-missing"
             goTo="call-notes"
           >
@@ -550,7 +553,7 @@ function OpenCall({
           </button>
           {notesMissing && (
             <span id="call-notes-missing" className="muted small">
-              {t.missingPendingNotes}
+              {notesWhy}
             </span>
           )}
         </form>
