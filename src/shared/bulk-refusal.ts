@@ -7,6 +7,7 @@
  */
 import { bulkMessages } from './messages';
 import { readRutField } from './rut-field';
+import { looksLikeCompanyRut } from './rut';
 
 export function bulkRefusalText(reason: string, rut: string, otherLine?: number | null): string {
   if (reason === 'invalid_rut') {
@@ -15,6 +16,7 @@ export function bulkRefusalText(reason: string, rut: string, otherLine?: number 
     const field = readRutField(rut);
     if (!field.ok) return field.error;
   }
+  if (reason === 'not_registered' && looksLikeCompanyRut(rut)) return bulkMessages.companyRut;
   const text = bulkMessages.refusals[reason] ?? reason;
   return (reason === 'duplicate_conflict' || reason === 'duplicate') && otherLine
     ? bulkMessages.seeLine(text, otherLine)

@@ -1312,6 +1312,7 @@ export const BulkTotals = z.object({
   warnings: z.object({
     last_admin: z.number().int(),
     shared_email: z.number().int(),
+    other_access: z.number().int(),
   }),
   new_email: z.number().int(),
   enable: z.number().int(),
@@ -1329,6 +1330,13 @@ export const BulkPreview = z.object({
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
+  /** The header's columns the load reads, as titled, and those it does not use (columnsRead). */
+  columns: z.object({
+    rut: z.string(),
+    email: z.string().nullable(),
+    state: z.string().nullable(),
+    unused: z.array(z.string()),
+  }),
   totals: BulkTotals,
 });
 export type BulkPreview = z.infer<typeof BulkPreview>;
@@ -1342,6 +1350,8 @@ const BulkRowWarnings = {
    * gives it to them (null: the replica's, at preview).
    */
   sharedEmail: z.object({ rut: z.string(), line: z.number().int().nullable() }).nullable(),
+  /** It changes the e-mail of someone who also gets in through another company (its name). */
+  otherAccess: z.object({ company: z.string() }).nullable(),
 };
 export const BulkPreviewRow = z.object({
   index: z.number().int(),

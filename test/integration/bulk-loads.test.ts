@@ -740,6 +740,62 @@ describe('a bulk load', () => {
     desk.close();
   });
 
+  it('warns before a company’s file changes the e-mail another company’s access uses too', async () => {
+    const desk = core();
+    // Pedro, a worker of Constructora Los Andes (ACHS Gestión), added to La Espiga as an outside
+    // user on the call of Marcela, its access administrator.
+    call(desk, 'companyUsers.add', {
+      companyRut: ESPIGA,
+      userRut: '12345678-5',
+      role: 'company_user',
+      modules: ['certificados'],
+      external: true,
+      newPerson: null,
+      callerRut: '13579246-2',
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    });
+    const shown = preview(desk, ESPIGA, [
+      ['RUT', 'Correo electrónico', 'Estado'],
+      ['12.345.678-5', 'pedro.gonzalez@laespiga.cl', 'habilitado'],
+      // Jorge, La Espiga's outside accountant, has no other access: nothing to say.
+      ['19.283.746-4', 'jorge@laespiga.cl', ''],
+    ]);
+    expect(shown.totals).toMatchObject({
+      changes: 2,
+      warned: 1,
+      warnings: { last_admin: 0, shared_email: 0, other_access: 1 },
+    });
+    // The columns read, as titled in the file: none left unused here.
+    expect(shown.columns).toEqual({
+      rut: 'RUT',
+      email: 'Correo electrónico',
+      state: 'Estado',
+      unused: [],
+    });
+    const { rows } = call(desk, 'bulkLoads.previewRows', {
+      previewId: shown.previewId,
+      filter: 'warned',
+    });
+    expect(
+      rows.map((row: { rut: string; otherAccess: unknown }) => [row.rut, row.otherAccess]),
+    ).toEqual([['12.345.678-5', { company: 'Constructora Los Andes SpA' }]]);
+    // A warning, not a refusal: applied, and the result says it still, in its export too.
+    const started = call(desk, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Correos enviados por la empresa',
+    });
+    expect(await settled(desk, started.batchId)).toMatchObject({ applied: 2, refused: 0 });
+    const result = call(desk, 'bulkLoads.report', { batchId: started.batchId, filter: 'warned' });
+    expect(result.rows).toHaveLength(1);
+    expect(result.rows[0]).toMatchObject({
+      otherAccess: { company: 'Constructora Los Andes SpA' },
+    });
+    expect(
+      call(desk, 'bulkLoads.exportReport', { batchId: started.batchId }).csv as string,
+    ).toContain('también entra por Constructora Los Andes SpA: su correo cambia ahí también');
+    desk.close();
+  });
+
   it('warns per row when the file gives an e-mail another person holds, or one address to two persons', async () => {
     const desk = core();
     const shown = preview(desk, ESPIGA, [

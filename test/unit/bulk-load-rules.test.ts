@@ -10,6 +10,7 @@ import {
   previewRows,
   readStateCell,
   recogniseHeader,
+  columnsRead,
   rutReader,
   irreversibleBecause,
   looksLikeOtherCompanysFile,
@@ -196,6 +197,13 @@ describe('duplicates and totals', () => {
     expect(bulkRefusalText('invalid_rut', '12.345.678-9')).toMatch(/sería 5, no 9/);
   });
 
+  it('a company’s RUT nobody has as a person is said to be a company’s, not an unregistered person', () => {
+    expect(bulkRefusalText('not_registered', '76.543.210-3')).toBe(
+      'Es el RUT de una empresa, no de una persona: la fila no dice de quién es el acceso (revise la columna del RUT)',
+    );
+    expect(bulkRefusalText('not_registered', '23.456.789-6')).toMatch(/^RUT no registrado/);
+  });
+
   it('a conflicting row names one that asks something else, never its twin', () => {
     const { outcomes } = previewRows(
       [
@@ -305,11 +313,11 @@ describe('duplicates and totals', () => {
     expect(bulkMessages.irreversible.cannot_restore_pause(1)).toMatch(/pausa/);
     expect(bulkMessages.irreversible.cannot_restore_pause(1)).not.toMatch(/correo/);
     expect(bulkMessages.change(null, 'disabled', null, 'cannot_restore_pause')).toBe(
-      'Inhabilitar · estaba pausado: no se podrá deshacer',
+      'Inhabilitar · estaba en pausa: deshacer la carga no vuelve a pausarlo',
     );
     expect(
       bulkMessages.change({ from: null, to: 'beto@x.cl' }, null, null, 'cannot_restore_email'),
-    ).toBe('Correo: (sin correo) → beto@x.cl · no se podrá deshacer');
+    ).toBe('Correo: (sin correo) → beto@x.cl · no tenía correo: deshacer la carga no lo quita');
   });
 
   it('a file mostly of people who are nobody of the company looks like another company’s', () => {
@@ -349,7 +357,7 @@ describe('duplicates and totals', () => {
       strangers: 1,
       irreversible: { cannot_restore_email: 1, cannot_restore_pause: 0 },
       // Without the company's facts (previewRows' fourth argument) nothing is warned.
-      warnings: { last_admin: 0, shared_email: 0 },
+      warnings: { last_admin: 0, shared_email: 0, other_access: 0 },
       new_email: 1,
       enable: 1,
       disable: 1,
@@ -385,6 +393,25 @@ describe('state cells and headers', () => {
     expect(recogniseHeader(['RUT', 'Correo', 'Estado', 'E-mail'])).toEqual({
       repeated: ['Correo', 'E-mail'],
     });
+  });
+
+  it('reads an HR export’s English «status» as the state column', () => {
+    expect(recogniseHeader(['rut', 'mail', 'status'])).toEqual({ rut: 0, email: 1, state: 2 });
+  });
+
+  it('says which columns it reads, as titled, and which titled ones it does not use', () => {
+    const header = ['Nombre', 'rut', 'mail', '', 'Situación'];
+    const columns = recogniseHeader(header) as Record<string, number>;
+    const read = columnsRead(header, columns);
+    expect(read).toEqual({
+      rut: 'rut',
+      email: 'mail',
+      state: null,
+      unused: ['Nombre', 'Situación'],
+    });
+    expect(bulkMessages.columnsRead(read)).toBe(
+      'Columnas leídas: RUT «rut» · correo «mail» · estado: ninguna, así que la carga no habilita ni inhabilita. No se usan: «Nombre», «Situación».',
+    );
   });
 });
 
@@ -498,10 +525,10 @@ describe('what the preview and the result say', () => {
     const email = { from: null, to: 'ana@losandes.cl' };
     // An e-mail given to someone who had none is said to stay, undo or not (reversePlan).
     expect(bulkMessages.change(email, null, 'active', 'cannot_restore_email')).toBe(
-      'Correo: (sin correo) → ana@losandes.cl · no se podrá deshacer · ya está habilitado',
+      'Correo: (sin correo) → ana@losandes.cl · no tenía correo: deshacer la carga no lo quita · ya está habilitado',
     );
     expect(bulkMessages.change(email, 'disabled', 'disabled', 'cannot_restore_email')).toBe(
-      'Correo: (sin correo) → ana@losandes.cl · no se podrá deshacer · Inhabilitar',
+      'Correo: (sin correo) → ana@losandes.cl · no tenía correo: deshacer la carga no lo quita · Inhabilitar',
     );
     expect(bulkMessages.change({ from: 'ana@x.cl', to: 'ana@losandes.cl' }, null)).toBe(
       'Correo: ana@x.cl → ana@losandes.cl',

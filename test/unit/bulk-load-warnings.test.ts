@@ -173,9 +173,9 @@ describe('a file that disables the company’s last access administrators (rule 
     expect(bulkMessages.warnings.last_admin(2, 'X')).toMatch(
       /^2 filas inhabilitan a los últimos administradores de accesos de X:/,
     );
-    expect(bulkMessages.rowWarnings(true, null)).toEqual([
-      'la empresa queda sin administrador de accesos',
-    ]);
+    expect(
+      bulkMessages.rowWarnings({ lastAdmin: true, sharedEmail: null, otherAccess: null }),
+    ).toEqual(['la empresa queda sin administrador de accesos']);
   });
 });
 
@@ -196,7 +196,7 @@ describe('an e-mail another person holds, or that the file gives to two persons'
       changes: 2,
       new_email: 2,
       warned: 1,
-      warnings: { last_admin: 0, shared_email: 1 },
+      warnings: { last_admin: 0, shared_email: 1, other_access: 0 },
     });
   });
 
@@ -249,16 +249,76 @@ describe('an e-mail another person holds, or that the file gives to two persons'
   });
 
   it('words each row and the total', () => {
-    expect(bulkMessages.rowWarnings(false, { rut: '15.234.567-4', line: null })).toEqual([
-      'ese correo ya es de 15.234.567-4',
-    ]);
-    expect(bulkMessages.rowWarnings(false, { rut: '12.345.678-5', line: 7 })).toEqual([
-      'la fila 7 da el mismo correo a 12.345.678-5',
-    ]);
+    expect(
+      bulkMessages.rowWarnings({
+        lastAdmin: false,
+        sharedEmail: { rut: '15.234.567-4', line: null },
+        otherAccess: null,
+      }),
+    ).toEqual(['ese correo ya es de 15.234.567-4']);
+    expect(
+      bulkMessages.rowWarnings({
+        lastAdmin: false,
+        sharedEmail: { rut: '12.345.678-5', line: 7 },
+        otherAccess: null,
+      }),
+    ).toEqual(['la fila 7 da el mismo correo a 12.345.678-5']);
     expect(bulkMessages.warnings.shared_email(1)).toMatch(
       /^1 fila da un correo que ya tiene otra persona, o que el archivo da también a otra:/,
     );
     expect(bulkMessages.warnings.shared_email(3)).toMatch(/^3 filas dan correos .*Revíselas/);
+  });
+});
+
+describe('an e-mail that another company’s access uses too (one login, one e-mail: rules 8, 10)', () => {
+  /** Carla also works at Constructora Los Andes; Dani's other membership ended (none here). */
+  const elsewhere = (rut: number) => (rut === CARLA ? 'Constructora Los Andes SpA' : null);
+  const company = { ...facts({}), accessElsewhere: elsewhere };
+
+  it('warns on a row that changes her e-mail, naming the company; the row still applies', () => {
+    const { outcomes, totals } = preview(
+      [row(CARLA, 'carla@espiga.cl', 'habilitado'), row(DANI, 'dani@espiga.cl', '')],
+      company,
+    );
+    expect(outcomes[0]).toMatchObject({
+      kind: 'change',
+      email: { from: 'carla@x.cl', to: 'carla@espiga.cl' },
+      warnings: { otherAccess: { company: 'Constructora Los Andes SpA' } },
+    });
+    expect(outcomes[1]).not.toHaveProperty('warnings');
+    expect(outcomeFilters(outcomes[0]!)).toEqual(['new_email', 'warned']);
+    expect(totals).toMatchObject({
+      warned: 1,
+      warnings: { last_admin: 0, shared_email: 0, other_access: 1 },
+    });
+  });
+
+  it('says nothing of a row that leaves her e-mail as it is', () => {
+    const asked: number[] = [];
+    const { totals } = preview([row(CARLA, 'carla@x.cl', 'inhabilitado')], {
+      ...company,
+      accessElsewhere: (rut) => {
+        asked.push(rut);
+        return elsewhere(rut);
+      },
+    });
+    expect(totals.warned).toBe(0);
+    // Asked only of rows that change an e-mail.
+    expect(asked).toEqual([]);
+  });
+
+  it('words the row and the total', () => {
+    expect(
+      bulkMessages.rowWarnings({
+        lastAdmin: false,
+        sharedEmail: null,
+        otherAccess: { company: 'Constructora Los Andes SpA' },
+      }),
+    ).toEqual(['también entra por Constructora Los Andes SpA: su correo cambia ahí también']);
+    expect(bulkMessages.warnings.other_access(1)).toMatch(
+      /^1 fila cambia el correo de una persona que también entra por otra empresa: es un solo correo por persona/,
+    );
+    expect(bulkMessages.warnings.other_access(2)).toMatch(/^2 filas cambian .*quite esas filas/);
   });
 });
 

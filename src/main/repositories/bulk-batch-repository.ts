@@ -323,14 +323,17 @@ export function createBulkBatchRepository(sqlite: Database.Database) {
         `(r.state = 'applied' AND r.${column} IS NOT NULL
           AND coalesce(${alias}.state, 'applied') NOT IN ('conflict', 'rejected', 'resolved'))`;
       const inner = `SELECT *, CASE WHEN last_admin IS NOT NULL OR shared_email IS NOT NULL
+            OR other_access IS NOT NULL
           THEN json_object('lastAdmin', CASE WHEN last_admin THEN json('true') END,
-            'sharedEmail', json(shared_email)) END
+            'sharedEmail', json(shared_email), 'otherAccess', json(other_access)) END
           AS warnings FROM (SELECT r.seq, r.line, r.person_rut, r.cells, r.code, r.other_line, ${STATUS} AS status,
           CASE WHEN oe.state IN ('conflict', 'rejected') THEN oe.result ELSE os.result END AS server_result,
           CASE WHEN ${tookEffect('os', 'state_action_id')}
             THEN json_extract(r.plan, '$.warnings.lastAdmin') END AS last_admin,
           CASE WHEN ${tookEffect('oe', 'email_action_id')}
-            THEN json_extract(r.plan, '$.warnings.sharedEmail') END AS shared_email
+            THEN json_extract(r.plan, '$.warnings.sharedEmail') END AS shared_email,
+          CASE WHEN ${tookEffect('oe', 'email_action_id')}
+            THEN json_extract(r.plan, '$.warnings.otherAccess') END AS other_access
         ${JOINED} WHERE r.batch_id = ?)`;
       const total = (
         sqlite.prepare(`SELECT count(*) AS n FROM (${inner}) ${where}`).get(batchId) as {

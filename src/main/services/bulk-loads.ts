@@ -25,6 +25,7 @@ import { mayBulkLoad, MIN_REASON_LENGTH } from '../../shared/policy';
 import {
   outcomeFilters,
   readRows,
+  columnsRead,
   decideRows,
   emailsAsked,
   warnRows,
@@ -148,9 +149,11 @@ export type BulkLoadOptions = {
 function warningsShown(warnings: RowWarnings | null | undefined): {
   lastAdmin: boolean;
   sharedEmail: { rut: string; line: number | null } | null;
+  otherAccess: { company: string } | null;
 } {
   return {
     lastAdmin: warnings?.lastAdmin === true,
+    otherAccess: warnings?.otherAccess ?? null,
     sharedEmail: warnings?.sharedEmail
       ? {
           rut: formatRut(rutFromBody(warnings.sharedEmail.personRut)),
@@ -193,6 +196,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     members: sqlite.prepare(PREVIEW_SQL.members).raw(),
     person: sqlite.prepare(PREVIEW_SQL.person),
     elsewhere: sqlite.prepare(PREVIEW_SQL.elsewhere),
+    accessElsewhere: sqlite.prepare(PREVIEW_SQL.accessElsewhere).pluck(),
     blocked: sqlite.prepare(PREVIEW_SQL.blocked),
     representatives: sqlite.prepare(PREVIEW_SQL.representatives),
     admins: sqlite.prepare(PREVIEW_SQL.admins),
@@ -218,6 +222,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         members: reader.prepare(PREVIEW_SQL.members).raw(),
         person: reader.prepare(PREVIEW_SQL.person),
         elsewhere: reader.prepare(PREVIEW_SQL.elsewhere),
+        accessElsewhere: reader.prepare(PREVIEW_SQL.accessElsewhere).pluck(),
         blocked: reader.prepare(PREVIEW_SQL.blocked),
         representatives: reader.prepare(PREVIEW_SQL.representatives),
         admins: reader.prepare(PREVIEW_SQL.admins),
@@ -374,6 +379,8 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           })),
         },
         emailHolders,
+        accessElsewhere: (rut) =>
+          (reads.accessElsewhere.get(rut, target.rut) as string | undefined) ?? null,
       });
     });
     const id = newId();
@@ -399,6 +406,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       fileName,
       format: file.format,
       encoding: file.encoding,
+      columns: columnsRead(file.header, file.columns),
       totals,
     };
   }
@@ -898,7 +906,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
       const server = row.serverResult
         ? ((JSON.parse(row.serverResult) as { message?: string }).message ?? '')
         : '';
-      const rut = row.personRut === null ? rutOf(row.cells) : '';
+      const rut = rutOf(row.cells);
       const why = row.code ? bulkRefusalText(row.code, rut, row.otherLine) : server;
       const shown = warningsShown(row.warnings);
       lines.push([
@@ -906,7 +914,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         ...cells,
         bulkMessages.reportStatus(row.status, batch.kind),
         why,
-        bulkMessages.rowWarnings(shown.lastAdmin, shown.sharedEmail).join('; '),
+        bulkMessages.rowWarnings(shown).join('; '),
       ]);
     }
     return {

@@ -75,6 +75,29 @@ export const bulkMessages = {
     format === 'xlsx'
       ? 'Leído como planilla .xlsx'
       : `Leído como CSV (${encoding === 'windows-1252' ? 'Windows-1252' : encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8'})`,
+  /** Which columns were read, so one the file meant and the load ignores is seen before applying. */
+  columnsRead: (columns: {
+    rut: string;
+    email: string | null;
+    state: string | null;
+    unused: string[];
+  }) =>
+    [
+      `Columnas leídas: RUT «${columns.rut}»`,
+      columns.email === null
+        ? 'correo: ninguna, así que la carga no cambia correos'
+        : `correo «${columns.email}»`,
+      columns.state === null
+        ? 'estado: ninguna, así que la carga no habilita ni inhabilita'
+        : `estado «${columns.state}»`,
+    ].join(' · ') +
+    '.' +
+    (columns.unused.length === 0
+      ? ''
+      : ` No se usan: ${columns.unused
+          .slice(0, 8)
+          .map((title) => `«${title.length > 40 ? `${title.slice(0, 40)}…` : title}»`)
+          .join(', ')}${columns.unused.length > 8 ? ` y ${columns.unused.length - 8} más` : ''}.`),
   notAdherent:
     'La empresa no está adherida: ninguno de sus usuarios puede acceder, así que la carga no aplica cambios.',
   filters: {
@@ -104,6 +127,9 @@ export const bulkMessages = {
   /** A refusal that another row of the file explains (a RUT repeated with other values). */
   seeLine: (text: string, line: number) => `${text} (ver la fila ${line})`,
   missingRut: 'Falta el RUT: la fila no dice de quién es',
+  /** Rule 5's refusal of a RUT that reads as a company's: the row names no person. */
+  companyRut:
+    'Es el RUT de una empresa, no de una persona: la fila no dice de quién es el acceso (revise la columna del RUT)',
   refusals: {
     invalid_rut: 'RUT inválido (dígito verificador incorrecto o formato no reconocido)',
     // Rule 5.
@@ -118,7 +144,8 @@ export const bulkMessages = {
     company_not_adherent: 'La empresa no está adherida',
     // A dismissal and a deleted company profile are the same stored state: both said.
     dismissed: 'Ya no tiene acceso en esta empresa (dada de baja, o su acceso eliminado)',
-    paused: 'El acceso está en pausa: se reanuda desde la página de la empresa',
+    paused:
+      'El acceso está en pausa: una carga no lo reanuda (se reanuda desde la página de la empresa, a pedido de su representante), y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado)',
     empty_row: 'La fila no indica correo ni estado',
     person_blocked:
       'La persona tiene un bloqueo temporal vigente (Ley 21.719): ninguna carga cambia sus datos mientras dure. Revise su solicitud en «Ley 21.719».',
@@ -158,10 +185,14 @@ export const bulkMessages = {
     [
       email ? `Correo: ${email.from ?? '(sin correo)'} → ${email.to}` : null,
       // reversePlan: nobody is left without an e-mail by an undo.
-      irreversible === 'cannot_restore_email' ? 'no se podrá deshacer' : null,
+      irreversible === 'cannot_restore_email'
+        ? 'no tenía correo: deshacer la carga no lo quita'
+        : null,
       state === 'active' ? 'Habilitar' : state === 'disabled' ? 'Inhabilitar' : null,
       // reversePlan: a pause is the company's, not a state an undo puts back.
-      irreversible === 'cannot_restore_pause' ? 'estaba pausado: no se podrá deshacer' : null,
+      irreversible === 'cannot_restore_pause'
+        ? 'estaba en pausa: deshacer la carga no vuelve a pausarlo'
+        : null,
       state === null && already === 'active' ? 'ya está habilitado' : null,
       state === null && already === 'disabled' ? 'ya está inhabilitado' : null,
     ]
@@ -182,6 +213,8 @@ export const bulkMessages = {
   warnings: {
     last_admin: (n: number, company: string) =>
       `${n === 1 ? '1 fila inhabilita al último administrador' : `${formatNumber(n)} filas inhabilitan a los últimos administradores`} de accesos de ${company}: después de la carga nadie de la empresa podrá cambiar perfiles ni pedir cambios de sus usuarios; solo la mesa de ayuda, hasta que la empresa tenga otro administrador. Confirme con la empresa que lo quiere así antes de aplicar.`,
+    other_access: (n: number) =>
+      `${n === 1 ? '1 fila cambia el correo de una persona que también entra' : `${formatNumber(n)} filas cambian el correo de personas que también entran`} por otra empresa: es un solo correo por persona, así que cambia también para esos accesos, que quedan sin verificar hasta que ${n === 1 ? 'confirme' : 'confirmen'} el correo nuevo. Confirme con la empresa que ${n === 1 ? 'ese correo es el de la persona' : 'esos correos son los de cada persona'} antes de aplicar; si no, quite ${n === 1 ? 'esa fila' : 'esas filas'} del archivo.`,
     shared_email: (n: number) =>
       `${n === 1 ? '1 fila da un correo' : `${formatNumber(n)} filas dan correos`} que ya tiene otra persona, o que el archivo da también a otra: los correos de las dos, también los enlaces para crear o recuperar la contraseña, llegarían al mismo buzón (el acceso es personal). Revíse${n === 1 ? 'la' : 'las'} en «Con advertencias» antes de aplicar.`,
   },
@@ -189,7 +222,15 @@ export const bulkMessages = {
   otherCompanysFile: (strangers: number, rows: number, company: string) =>
     `${formatNumber(strangers)} de ${formatNumber(rows)} filas no son personas de ${company}: revise que el archivo sea de esta empresa (y el RUT de la empresa, arriba) antes de aplicar.`,
   /** A change row's warnings, after what it changes. */
-  rowWarnings: (lastAdmin: boolean, sharedEmail: { rut: string; line: number | null } | null) =>
+  rowWarnings: ({
+    lastAdmin,
+    sharedEmail,
+    otherAccess,
+  }: {
+    lastAdmin: boolean;
+    sharedEmail: { rut: string; line: number | null } | null;
+    otherAccess: { company: string } | null;
+  }) =>
     [
       lastAdmin ? 'la empresa queda sin administrador de accesos' : null,
       sharedEmail === null
@@ -197,6 +238,9 @@ export const bulkMessages = {
         : sharedEmail.line === null
           ? `ese correo ya es de ${sharedEmail.rut}`
           : `la fila ${sharedEmail.line} da el mismo correo a ${sharedEmail.rut}`,
+      otherAccess === null
+        ? null
+        : `también entra por ${otherAccess.company}: su correo cambia ahí también`,
     ].filter((text): text is string => text !== null),
   /** The first row alone decides, refused or applied: never «se aplica» when it is refused. */
   duplicate: (line: number) => `Repetida (igual que la fila ${line}): se toma solo la fila ${line}`,
@@ -267,7 +311,7 @@ export const bulkMessages = {
   undo: 'Deshacer esta carga',
   undoTitle: 'Deshacer la carga',
   undoExplain:
-    'Se restaura fila por fila lo que la carga cambió. Un correo restaurado vuelve confirmado en los portales donde ya lo estaba, sin correo de confirmación. Las filas que cambiaron otra vez después no se tocan y quedan listadas.',
+    'Se restaura fila por fila lo que la carga cambió. Un correo restaurado vuelve confirmado en los portales donde ya lo estaba antes de la carga, sin pedir confirmación; en los demás, la persona recibe el correo de confirmación, como con todo correo nuevo. Las filas que cambiaron otra vez después no se tocan y quedan listadas.',
   undoConfirm: 'Deshacer',
   undoneBy: 'Deshecha por una reversión',
   resume: 'Reanudar',

@@ -95,7 +95,7 @@ export type PlannedChange = {
  * What a change that applies does beyond its own row, said before the load is applied (a warning,
  * not a refusal: every rule lets the row go; warnRows).
  */
-export const WARNINGS = ['last_admin', 'shared_email'] as const;
+export const WARNINGS = ['last_admin', 'shared_email', 'other_access'] as const;
 export type Warning = (typeof WARNINGS)[number];
 
 export type RowWarnings = {
@@ -109,6 +109,13 @@ export type RowWarnings = {
    * one another row of the file gives the same address (`line`, that row's).
    */
   sharedEmail?: { personRut: number; line: number | null };
+  /**
+   * The row changes the e-mail of someone who also gets in through another company (its name):
+   * one login, one e-mail (rules 8, 10), so that company's access changes too, and the accounts
+   * there wait for the confirmation mail. A company's file rewriting what another company's
+   * access uses is said before it applies.
+   */
+  otherAccess?: { company: string };
 };
 
 export type RowOutcome =
@@ -371,7 +378,7 @@ export function decideRows(
     changes: 0,
     strangers: 0,
     irreversible: { cannot_restore_email: 0, cannot_restore_pause: 0 },
-    warnings: { last_admin: 0, shared_email: 0 },
+    warnings: { last_admin: 0, shared_email: 0, other_access: 0 },
     new_email: 0,
     enable: 0,
     disable: 0,
@@ -398,6 +405,11 @@ export type CompanyFacts = {
    * e-mail nobody holds may be missing.
    */
   emailHolders: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Another company the person holds an access in (not a dismissal's), by its name; null: none.
+   * Asked only of the rows that change an e-mail.
+   */
+  accessElsewhere?: (personRut: number) => string | null;
 };
 
 /**
@@ -461,6 +473,9 @@ function profileChangers(
  * - `shared_email`: the row gives an address another person holds after the load — one the
  *   replica holds (unless the file changes it away from them) or one another row of the file
  *   gives too. Families and shared mailboxes exist, so it may be right; the supervisor checks.
+ * - `other_access`: the row changes the e-mail of someone who also gets in through another
+ *   company (an outside user, a worker of two): the e-mail is the login's, so it changes there
+ *   too. The company may know the new address well; the supervisor confirms first.
  * One pass over the rows, and one over the company's administrators.
  */
 export function warnRows(
@@ -488,7 +503,7 @@ export function warnRows(
   const totals: Totals = {
     ...decided.totals,
     warned: 0,
-    warnings: { last_admin: 0, shared_email: 0 },
+    warnings: { last_admin: 0, shared_email: 0, other_access: 0 },
   };
   const outcomes = decided.outcomes.map((outcome, index): RowOutcome => {
     if (outcome.kind !== 'change') return outcome;
@@ -508,11 +523,14 @@ export function warnRows(
         const person = (decided.outcomes[other] as { personRut: number }).personRut;
         warnings.sharedEmail = { personRut: person, line: rows[other]!.line };
       }
+      const elsewhere = company.accessElsewhere?.(outcome.personRut) ?? null;
+      if (elsewhere !== null) warnings.otherAccess = { company: elsewhere };
     }
-    if (!warnings.lastAdmin && !warnings.sharedEmail) return outcome;
+    if (!warnings.lastAdmin && !warnings.sharedEmail && !warnings.otherAccess) return outcome;
     totals.warned += 1;
     if (warnings.lastAdmin) totals.warnings.last_admin += 1;
     if (warnings.sharedEmail) totals.warnings.shared_email += 1;
+    if (warnings.otherAccess) totals.warnings.other_access += 1;
     return { ...outcome, warnings };
   });
   return { outcomes, totals };
@@ -686,8 +704,42 @@ const HEADER_NAMES: Record<ColumnRole, string[]> = {
     'correousuario',
     'nuevocorreo',
   ],
-  state: ['estado', 'estadousuario', 'estadodelusuario', 'habilitado', 'estadohabilitacion'],
+  state: [
+    'estado',
+    'estadousuario',
+    'estadodelusuario',
+    'estadoacceso',
+    'estadodelacceso',
+    'habilitado',
+    'estadohabilitacion',
+    // An HR system's export in English.
+    'status',
+    'state',
+  ],
 };
+
+/**
+ * Which of the header's columns a load reads, as titled in the file, and the titled ones it does
+ * not use: a «Situación» column the file meant as the state is seen to be ignored before «Aplicar».
+ */
+export function columnsRead(
+  header: readonly string[],
+  columns: Partial<Record<ColumnRole, number>>,
+): { rut: string; email: string | null; state: string | null; unused: string[] } {
+  const title = (role: ColumnRole) => {
+    const index = columns[role];
+    return index === undefined ? null : (header[index] ?? '').trim();
+  };
+  const used = new Set(Object.values(columns));
+  return {
+    rut: title('rut') ?? '',
+    email: title('email'),
+    state: title('state'),
+    unused: header
+      .map((cell, index) => (used.has(index) ? '' : cell.trim()))
+      .filter((cell) => cell !== ''),
+  };
+}
 
 /** A header cell folded: lower case, no accents, letters and digits only. */
 export function foldHeader(text: string): string {

@@ -300,8 +300,12 @@ function outcomeText(row: BulkPreviewRow): string {
  * What a change does beyond its row (warnRows), after what it changes: in the preview, and in the
  * result once the change took effect.
  */
-function RowWarningsText({ row }: { row: Pick<BulkPreviewRow, 'lastAdmin' | 'sharedEmail'> }) {
-  const warnings = m.rowWarnings(row.lastAdmin, row.sharedEmail);
+function RowWarningsText({
+  row,
+}: {
+  row: Pick<BulkPreviewRow, 'lastAdmin' | 'sharedEmail' | 'otherAccess'>;
+}) {
+  const warnings = m.rowWarnings(row);
   return warnings.length > 0 ? <span className="warn-text"> · {warnings.join(' · ')}</span> : null;
 }
 
@@ -404,6 +408,15 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
       <p className="muted">
         {displayRut(preview.companyRut)} · {m.readAs(preview.format, preview.encoding)}
       </p>
+      <p
+        className={
+          preview.columns.state === null || preview.columns.email === null
+            ? 'notice notice-warn'
+            : 'muted'
+        }
+      >
+        {m.columnsRead(preview.columns)}
+      </p>
       {!preview.adherent && <p className="notice notice-warn">{m.notAdherent}</p>}
       {looksLikeOtherCompanysFile(preview.totals) && (
         <p className="notice notice-warn">
@@ -447,6 +460,11 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
       {preview.totals.warnings.shared_email > 0 && (
         <p className="notice notice-warn">
           {m.warnings.shared_email(preview.totals.warnings.shared_email)}
+        </p>
+      )}
+      {preview.totals.warnings.other_access > 0 && (
+        <p className="notice notice-warn">
+          {m.warnings.other_access(preview.totals.warnings.other_access)}
         </p>
       )}
       {IRREVERSIBLE.filter((why) => preview.totals.irreversible[why] > 0).map((why) => (
