@@ -56,6 +56,20 @@ export function formatDuration(minutes: number): string {
   return `${formatNumber(days)} ${days === 1 ? 'día' : 'días'}`;
 }
 
+/**
+ * How long ago something waiting began, as one says it: «hoy», «hace 3 días», «hace 5 meses»,
+ * «hace 2 años» (a request pending for years reads as old at a glance).
+ */
+export function formatAge(sinceIso: string, now: number = Date.now()): string {
+  const days = Math.floor((now - Date.parse(sinceIso)) / 86_400_000);
+  if (days < 1) return 'hoy';
+  if (days < 60) return `hace ${days} ${days === 1 ? 'día' : 'días'}`;
+  const months = Math.floor(days / 30.44);
+  if (months < 24) return `hace ${months} meses`;
+  const years = Math.floor(days / 365.25);
+  return `hace ${years} años`;
+}
+
 /** How long a call or visit lasted, from its opening to its closing; null while it is open. */
 export function formatLasted(openedAt: string, closedAt: string | null): string | null {
   if (closedAt === null) return null;

@@ -130,11 +130,14 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     const save = callbar.getByRole('button', { name: 'Guardar y cerrar' });
     await expect(save).toBeDisabled();
     await expect(save).toHaveAccessibleDescription(/qué queda pendiente y con quién/);
+    // «Resuelto» with nothing done in the call asks how it was resolved.
     await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
-    await expect(save).toBeEnabled();
+    await expect(save).toBeDisabled();
+    await expect(save).toHaveAccessibleDescription(/cómo se resolvió, porque no tiene acciones/);
     const notes = callbar.getByRole('textbox', { name: 'Notas de la llamada' });
     await expect(notes).toHaveJSProperty('tagName', 'TEXTAREA');
     await notes.fill('Llamó bloqueado.\nSe le explicó cómo esperar.');
+    await expect(save).toBeEnabled();
     await notes.press('Enter');
     await notes.pressSequentially('Volverá a llamar.');
     await expect(notes).toHaveValue(
@@ -275,7 +278,11 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(submit).toHaveAccessibleDescription(/un solicitante registrado/);
     await dialog.getByLabel('RUT de quien solicita').fill('17.345.678-6');
     await expect(dialog).not.toContainText('El acceso es personal');
-    await expect(submit).toBeEnabled();
+    // Tomás asked already, and his request waits: said as his RUT is typed, not after sending.
+    await expect(dialog).toContainText(
+      /RUT de Tomás Ignacio Vera Lagos\. Ya tiene una solicitud pendiente para esta empresa, del \d\d-\d\d-\d{4}: resuélvala en la lista/,
+    );
+    await expect(submit).toHaveAccessibleDescription(/sin una solicitud pendiente aquí/);
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     await page.keyboard.press('Control+k');
     await desk.find('12.345.678-5');
@@ -309,6 +316,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     const otherBar = callbarOf(other);
     await otherBar.getByRole('button', { name: 'Cerrar llamada' }).click();
     await otherBar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await otherBar.getByLabel('Notas de la llamada').fill('Se le explicó cómo esperar');
     await otherBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
     await expect(otherBar).not.toContainText('Llamada en curso');
     await other.close();
@@ -327,7 +335,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     const dialog = await changePedrosPhone(desk);
 
     const nudge = callbar.getByText(
-      `La acción quedó registrada sin llamada. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella. F2 lleva a esta barra.`,
+      `La acción quedó registrada sin llamada, y así queda. ¿Abrir una llamada para ${PEDRO_WHO}? Las acciones que siga haciendo quedarán en ella; la anterior, solo si la anota en sus notas. F2 lleva a esta barra.`,
     );
     await expect(nudge).toBeVisible();
     // F2 reaches the offer from the record, where the focus came back after the dialog.
@@ -368,6 +376,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     // A dismissed nudge goes away.
     await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
     await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await callbar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
     await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
     await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
     await record.getByRole('button', { name: 'Editar contacto' }).click();
@@ -427,6 +436,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(open).toContainText('En curso');
     await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
     await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await callbar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
     await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
     await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
     await expect(open).not.toContainText('En curso');
@@ -582,6 +592,7 @@ test.describe('as a prevention officer', () => {
     const otherBar = other.getByRole('region', { name: 'Visita' });
     await otherBar.getByRole('button', { name: 'Cerrar visita' }).click();
     await otherBar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await otherBar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
     await otherBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
     await expect(otherBar).not.toContainText('Visita en curso');
     await other.close();
@@ -617,6 +628,7 @@ test.describe('on a desk an officer also uses', () => {
     await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
     await visitBar.getByRole('button', { name: 'Cerrar visita' }).click();
     await visitBar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await visitBar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
     await visitBar.getByRole('button', { name: 'Guardar y cerrar' }).click();
     await expect(page.getByRole('status')).toHaveText('Visita cerrada y registrada.');
 
@@ -626,6 +638,7 @@ test.describe('on a desk an officer also uses', () => {
     await openPedro(desk);
     await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
     await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await callbar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
     await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
     await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
     // The agent's own list holds his call only, and says so.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAge,
   formatDate,
   formatDateTime,
   formatDay,
@@ -87,6 +88,15 @@ describe('durations', () => {
     expect(formatDuration(185)).toBe('3 h 5 min');
     expect(formatDuration(24 * 60)).toBe('1 día');
     expect(formatDuration(1_500 * 24 * 60)).toBe('1.500 días');
+  });
+
+  it('says how long ago something waiting began, in days, months or years', () => {
+    const now = Date.parse('2026-12-07T12:00:00.000Z');
+    expect(formatAge('2026-12-07T08:00:00.000Z', now)).toBe('hoy');
+    expect(formatAge('2026-12-06T11:00:00.000Z', now)).toBe('hace 1 día');
+    expect(formatAge('2026-10-15T12:00:00.000Z', now)).toBe('hace 53 días');
+    expect(formatAge('2026-06-07T12:00:00.000Z', now)).toBe('hace 6 meses');
+    expect(formatAge('2021-03-01T12:00:00.000Z', now)).toBe('hace 5 años');
   });
 
   it("gives a call's length from its opening to its closing, and none while it is open", () => {

@@ -8,7 +8,8 @@ import { MAIL_FRESHNESS_MS } from '../policy';
 export const dialogMessages = {
   identityLegend: (required: number) =>
     `Verificación de identidad: pregunte a la persona y marque los datos que coincidieron (al menos ${required})`,
-  identityOptional: 'Solo se exige si cambia el correo.',
+  identityOptional:
+    'Solo se exige si cambia el correo. Un celular nuevo no sirve para verificar la identidad hasta 24 horas después.',
   identityTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: esta acción no puede hacerse desde la Mesa de Ayuda.`,
   /** The contact form: a mobile asks for no check, a new e-mail does. */

@@ -56,6 +56,13 @@ export const roleLabels = {
   company_user: 'Usuario empresa',
 } as const;
 
+/**
+ * A profile as a company's list and a record name it: one waiting for its agreement's signature
+ * is not assigned yet (rule 12), and says so beside its name, as its standing does.
+ */
+export const roleText = (role: keyof typeof roleLabels, standing: string) =>
+  standing === 'pending_signature' ? `${roleLabels[role]} (por asignar)` : roleLabels[role];
+
 export const membershipStateLabels = {
   active: 'Activa',
   disabled: 'Inhabilitada',

@@ -376,6 +376,10 @@ export const companyMessages = {
     missingRut: 'un RUT válido',
     missingLookup: 'que termine la búsqueda del RUT',
     missingKnownRequester: 'un solicitante registrado',
+    /** One pending request per person and company (main: request_pending), said as typed. */
+    requestPending: (date: string) =>
+      `Ya tiene una solicitud pendiente para esta empresa, del ${date}: resuélvala en la lista de solicitudes de esta página en lugar de registrar otra.`,
+    missingNotPending: 'el RUT de alguien sin una solicitud pendiente aquí',
     missingCapacity: 'la calidad que declara quien solicita',
     missingNotProfile: 'el RUT de alguien sin perfil de empresa aquí',
     missingAppointOnly: 'elegir «Administrador de accesos» (ya es usuario empresa aquí)',

@@ -30,8 +30,8 @@ export const causeShortLabels: Record<CauseCode, string> = {
   email_unverified: 'Correo sin verificar',
   agreement_unsigned: 'Acuerdo sin firmar',
   access_request_rejected: 'Solicitud de acceso rechazada',
-  // As the record's diagnosis titles it.
-  access_request_pending: 'Solicitud de acceso en revisión',
+  // Both of the record's titles: «en revisión», and «que será rechazada» (not a TRF signatory).
+  access_request_pending: 'Solicitud de acceso pendiente',
   not_registered: 'Sin registro en el portal',
   first_access_used: 'Clave de primer ingreso ya usada',
   first_access_key: 'Primer ingreso a Portal Empresas',

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../../shared/contract';
+import { formatDate } from '../../../shared/format';
 import { REASON_MAX } from '../../../shared/policy';
 import {
   adminKindLabels,
@@ -109,6 +110,12 @@ export function CompanyDialogHost() {
 
 type LookupAnswer = ChannelOutput<'companies.lookupPerson'>;
 
+/** The request still pending of the person with this RUT at the company: a second is refused. */
+const pendingRequestOf = (company: CompanyRecord, rut: string) =>
+  company.requests.find(
+    (r) => r.state === 'pending' && readRut(r.requester.rut)?.body === readRut(rut)?.body,
+  ) ?? null;
+
 /** Who a typed RUT belongs to, and (adding a user) what they are at this company. */
 function rutHint(
   adding: boolean,
@@ -122,7 +129,10 @@ function rutHint(
     return t.dialog.companyRutHint(formatRut(readRut(rut)!));
   if (!lookup.known) return adding ? t.dialog.newPersonHint : t.dialog.requesterUnknown;
   const who = lookup.name ? t.dialog.rutOf(lookup.name) : t.dialog.rutKnownHidden;
-  if (!adding) return who;
+  if (!adding) {
+    const pending = pendingRequestOf(company, rut);
+    return pending ? `${who} ${t.dialog.requestPending(formatDate(pending.requestedAt))}` : who;
+  }
   const onEmpresas = isOnEmpresas(company.portals);
   const held = lookup.membership;
   const at = !held
@@ -389,6 +399,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   if (dialog.kind === 'add' && companyRutTyped) missing.add(t.dialog.missingPersonRut, ids.rut);
   if (dialog.kind === 'record' && lookup?.known === false) {
     missing.add(t.dialog.missingKnownRequester, ids.rut);
+  }
+  if (dialog.kind === 'record' && lookup?.known && pendingRequestOf(company, typedRut)) {
+    missing.add(t.dialog.missingNotPending, ids.rut);
   }
   if (dialog.kind === 'add' && hasProfile) missing.add(t.dialog.missingNotProfile, ids.rut);
   if (dialog.kind === 'add' && appointOnly) missing.add(t.dialog.missingAppointOnly, ids.role);

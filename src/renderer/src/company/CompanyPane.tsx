@@ -11,7 +11,7 @@ import {
   portalLabels,
   standingText,
   requestCapacityLabels,
-  roleLabels,
+  roleText,
   signatoryKindLabels,
 } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
@@ -320,7 +320,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                         <span className="rut small">{displayRut(p.person.rut)}</span>
                       </th>
                       <td>
-                        {roleLabels[p.role]}
+                        {roleText(p.role, standing)}
                         {p.adminKind && (
                           <span className="small muted"> · {adminKindLabels[p.adminKind]}</span>
                         )}

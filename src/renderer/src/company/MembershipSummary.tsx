@@ -33,6 +33,7 @@ export function MembershipSummary({
 }) {
   return (
     <span className="membership-summary muted">
+      {/* Its standing follows at once («· Pendiente de firma»): the bare profile name here. */}
       {roleLabels[user.role]}
       {user.external ? ` · ${t.external}` : ''} ·{' '}
       <span className={standingClass(user.standing, companyAdherent)}>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccessRequestView } from '../../../shared/contract';
-import { formatDate } from '../../../shared/format';
+import { formatAge, formatDate } from '../../../shared/format';
 import {
   columnTitles,
   companyMessages as t,
@@ -113,7 +113,13 @@ export function RequestsView() {
             <tbody ref={rowsRef}>
               {requests.map((r) => (
                 <tr key={keyOf(r)}>
-                  <td className="nowrap">{formatDate(r.requestedAt)}</td>
+                  <td className="nowrap">
+                    {formatDate(r.requestedAt)}
+                    {/* How long it waits: one pending for years reads as old at a glance. */}
+                    {r.state === 'pending' && (
+                      <span className="muted small"> · {formatAge(r.requestedAt)}</span>
+                    )}
+                  </td>
                   <td>
                     <button
                       type="button"

@@ -22,7 +22,7 @@ import {
   modulesText,
   portalLabels,
   registrationStateLabels,
-  roleLabels,
+  roleText,
   privacyMessages,
   syncMessages,
 } from '../../../shared/messages';
@@ -495,7 +495,10 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       : `No${membership.companyAdherentUntil ? ` (su adhesión terminó el ${formatDate(membership.companyAdherentUntil)})` : ''}`}
                   </td>
                   <td>
-                    {roleLabels[membership.role]}
+                    {roleText(
+                      membership.role,
+                      profileStanding(membership, membership.companyOnEmpresas),
+                    )}
                     {membership.adminKind && (
                       <span className="small muted">
                         {' '}
