@@ -444,16 +444,22 @@ export function identityCheckText(json: string | null): string {
 
 /**
  * The audit's «Identidad verificada» column: the facts checked of the person acted on, or — a
- * change a company asked for (rule 13) — of whoever asked for it, said as theirs: the column is
- * never blank where identities were checked.
+ * change a company asked for (rule 13) — of whoever asked for it, said as theirs; or — a Ley
+ * 21.719 request checked otherwise (a card shown, ClaveÚnica, a signed document) — how: the
+ * column is never blank where identities were checked.
  */
 export function identityColumnText(identityCheck: string | null, after: string | null): string {
   const own = identityCheckText(identityCheck);
   if (own !== '' || after === null) return own;
   try {
-    const facts = (JSON.parse(after) as Record<string, unknown> | null)?.['callerFacts'];
-    return Array.isArray(facts) && facts.length > 0
-      ? auditMessages.requesterChecked(valueText('callerFacts', facts))
+    const details = JSON.parse(after) as Record<string, unknown> | null;
+    const facts = details?.['callerFacts'];
+    if (Array.isArray(facts) && facts.length > 0) {
+      return auditMessages.requesterChecked(valueText('callerFacts', facts));
+    }
+    const method = details?.['identityMethod'];
+    return typeof method === 'string' && method !== 'facts'
+      ? valueText('identityMethod', method)
       : '';
   } catch {
     return '';

@@ -122,7 +122,9 @@ test('selects in the results with click, Shift, Ctrl, Space and «todas»; membe
   // Unlocking all of them: the few locked ones are done, the rest listed with the reason.
   await bar(desk).getByRole('button', { name: 'Desbloquear' }).click();
   await expect(dialog(desk)).toContainText(/Se aplicará a \d+ de/);
-  await expect(dialog(desk)).toContainText('No está bloqueada: no hay nada que desbloquear.');
+  await expect(dialog(desk)).toContainText(
+    'Su cuenta no está bloqueada: no hay nada que desbloquear.',
+  );
   await expectAccessible(page, 'vista previa de desbloquear');
   await confirmWithReason(desk, /^Desbloquear a \d+ persona/);
   await expect(dialog(desk)).toContainText(PEDRO);

@@ -156,6 +156,36 @@ describe('unlock a selection', () => {
     expect(await ask(core, 'audit.verify', {})).toMatchObject({ ok: true });
   });
 
+  it('says in the preview that a person under a Ley 21.719 block is left out, as the run leaves them', async () => {
+    const core = open();
+    core.db.$client
+      .prepare("UPDATE accounts SET locked_until = '2026-11-21T16:00:00.000Z' WHERE person_rut = ?")
+      .run(body(CAMILA));
+    // A block stands on an open objection (art. 11): recorded first.
+    for (const right of ['objection', 'blocking'] as const) {
+      await ask(core, 'dataRequests.record', {
+        rut: CAMILA,
+        right,
+        channel: 'phone',
+        identityMethod: 'facts',
+        identityFacts: ['serial_number', 'employer'],
+        detail: 'Pide que no se traten sus datos mientras reclama',
+      });
+    }
+    const { preview, job } = await run(core, 'unlock', [PEDRO, CAMILA]);
+    expect(preview).toMatchObject({ total: 2, applicable: 1 });
+    expect(preview.skipped).toEqual([
+      expect.objectContaining({
+        rut: CAMILA,
+        message: expect.stringMatching(
+          /^La persona tiene un bloqueo temporal vigente por la solicitud SOL-/,
+        ),
+      }),
+    ]);
+    expect(job).toMatchObject({ state: 'done', applied: 1, skipped: 1 });
+    expect(locked(core, CAMILA)).toBe(1);
+  });
+
   it('within a company, touches only the company’s login', async () => {
     const core = open();
     const { job } = await run(core, 'unlock', [PEDRO], '96512340-7');
@@ -448,7 +478,7 @@ describe('who, why and how', () => {
       '12.345.678-5;Pedro Andrés González Muñoz;Aplicada;Desbloqueada: ACHS Gestión.',
     );
     expect(lines[2]).toBe(
-      '9.876.543-3;Ana Sofía Pérez Núñez;No aplicada;No está bloqueada: no hay nada que desbloquear.',
+      '9.876.543-3;Ana Sofía Pérez Núñez;No aplicada;Su cuenta no está bloqueada: no hay nada que desbloquear.',
     );
   });
 });

@@ -157,6 +157,28 @@ describe('the audit CSV for a Chilean spreadsheet', () => {
     expect(own[9]).toBe('"N° de serie de la cédula, Celular registrado"');
   });
 
+  it('says how a Ley 21.719 request checked the identity when it was not by asking facts', () => {
+    const request = (identityMethod: string) =>
+      cells(
+        auditCsv(
+          [
+            {
+              ...EVENT,
+              action: 'data_request.record',
+              identityCheck: null,
+              before: null,
+              after: JSON.stringify({ number: 'SOL-1HCP6T-0003', identityMethod }),
+            },
+          ],
+          onDesk1,
+        ).csv.split('\r\n')[1]!,
+      )[9];
+    expect(request('identity_card')).toBe('Cédula de identidad exhibida');
+    expect(request('clave_unica')).toBe('ClaveÚnica (portal)');
+    // By facts, the facts are the column's (identityCheck), never the method's name.
+    expect(request('facts')).toBe('');
+  });
+
   it('leaves RUT and name empty for an event about no person', () => {
     const { csv } = auditCsv([{ ...EVENT, personRut: null, personName: null }], onDesk1);
     const row = cells(csv.split('\r\n')[1]!);

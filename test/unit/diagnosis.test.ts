@@ -1678,7 +1678,7 @@ describe('blockedSay: a fix a Ley 21.719 block stops (data_blocked)', () => {
     )!;
     expect(say).not.toMatch(/lo corrijo/);
     expect(say).toBe(
-      'Mientras dure el bloqueo de sus datos que pidió (solicitud LEY-2026-0007), la mesa no cambia sus datos ni le envía correos: ahora no puedo corregir su correo. Si su correo está mal, su corrección se pide como una rectificación (Ley 21.719) y se hace desde esa solicitud.',
+      'Mientras dure el bloqueo de sus datos que pidió (solicitud LEY-2026-0007), la mesa no cambia sus datos ni le envía correos: ahora no puedo corregir su correo. Si su correo está mal, su corrección se pide como una rectificación (Ley 21.719).',
     );
     expect(
       blockedSay(
@@ -1686,6 +1686,21 @@ describe('blockedSay: a fix a Ley 21.719 block stops (data_blocked)', () => {
         'LEY-2026-0007',
       ),
     ).toMatch(/ahora no puedo enviarle el enlace para crear su contraseña\.$/);
+    // The confirmation a rectification sent before the block: said as sent, not as impossible.
+    expect(
+      blockedSay(
+        {
+          code: 'email_unverified',
+          portal: 'achs_gestion',
+          fix: null,
+          lastSentAt: '2026-12-07T11:15:00.000Z',
+          lastSentKind: 'email_confirmation',
+        },
+        'LEY-2026-0007',
+      ),
+    ).toBe(
+      'Se le envió el correo el 07-12-2026 08:15, a su dirección actual: que lo abra desde ahí. Mientras dure el bloqueo de sus datos que pidió (solicitud LEY-2026-0007), la mesa no puede reenviárselo.',
+    );
     // Waiting out a lock asks nothing of the desk: its own words stand.
     expect(blockedSay({ code: 'temporarily_locked', fix: null }, 'LEY-2026-0007')).toBeNull();
   });

@@ -197,6 +197,13 @@ export function createSelectionService(deps: SelectionDeps) {
     if (!decision.allowed) {
       return { rut, name: person.name, steps: null, skip: { code: 'out_of_scope' } };
     }
+    // Ley 21.719: a temporary block refuses every one of these actions (blockDecision, as each
+    // action applies it): said in the preview, not counted as «se aplicará» to be refused later.
+    const block = ctx.repos.dataRequests.activeBlock(rut);
+    if (block) {
+      const message = ruleMessages['person_blocked']!({ number: block.requestNumber });
+      return { rut, name: person.name, steps: null, skip: { code: 'failed', message } };
+    }
     const facts = repo.facts(rut, action, companyRut) as PersonFacts;
     const verdict = selectionApplicability(action, facts, ctx.now(), portals);
     return verdict.applies

@@ -111,7 +111,7 @@ export const dataRequestMessages = {
     `Llama ${who} en nombre del titular. La ley permite ejercer el derecho por medio de un representante: verifique el poder y la identidad del titular con un documento firmado (o la ClaveÚnica o la cédula del titular); los datos del registro que responda quien llama no lo acreditan.`,
   missingRepresentative: 'otro método que acredite la representación (no los datos del registro)',
   blockingNote:
-    'Un bloqueo temporal se aplica al registrarlo: mientras dure, nada puede modificar los datos de la persona salvo las acciones de su propia solicitud. Se responde dentro de 2 días hábiles.',
+    'Un bloqueo temporal se pide junto a una rectificación, supresión u oposición abierta de la persona (regístrela antes, si no la tiene), y se aplica al registrarlo: mientras dure, nada puede modificar sus datos salvo lo que responde a sus solicitudes abiertas (la corrección de una rectificación, por ejemplo). Se responde dentro de 2 días hábiles.',
   forwardNote:
     'La supresión y la oposición las decide el sistema central (sistema de registro): esta mesa las registra, las envía y sigue su plazo, y cuando allá se resuelven anota aquí lo resuelto («Marcar respondida» o «Denegar», con su motivo). Nunca se borran datos que la ley o los portales obligan a conservar (registros de auditoría, correos enviados, afiliaciones).',
   deadlineRule:
@@ -246,7 +246,8 @@ export const dataRequestMessages = {
   retentionNote: (days: number) =>
     `Los archivos de cada exportación se eliminan solos de este equipo ${days} días después de cerrar la solicitud (o de exportar, si fue después). Las copias ya descargadas no se ven afectadas.`,
   exportsTitle: 'Exportaciones',
-  noExports: 'Aún no se ha exportado nada para esta solicitud.',
+  // Exports are files of the desk that made them: another desk's are not known here.
+  noExports: 'Aún no se ha exportado nada para esta solicitud en este equipo.',
   unblockButton: 'Desbloquear',
   unblockReason: 'Motivo del desbloqueo',
   unblocked: (number: string) => `Bloqueo de la solicitud ${number} terminado.`,

@@ -355,10 +355,25 @@ export const blockedSay = (cause: Cause, requestNumber: string): string | null =
   };
   const what = cannot[cause.code];
   if (!what) return null;
+  // The mail went already (a rectification's confirmation, sent before the block): that is what
+  // the caller is told, and that the desk cannot send it again meanwhile.
+  const mailCauses: ReadonlyArray<CauseCode> = [
+    'email_unverified',
+    'password_link_unused',
+    'agreement_unsigned',
+  ];
+  if (mailCauses.includes(cause.code) && cause.lastSentAt && !cause.lastSentTo && !cause.bounced) {
+    const when = formatDateTime(cause.lastSentAt);
+    return `${
+      cause.lastMailWaiting
+        ? `El correo que pedimos el ${when} aún no sale; cuando le llegue, que lo abra.`
+        : `Se le envió el correo el ${when}, a su dirección actual: que lo abra desde ahí.`
+    } Mientras dure el bloqueo de sus datos que pidió (solicitud ${requestNumber}), la mesa no puede reenviárselo.`;
+  }
   const email = cause.code === 'no_email' || cause.code === 'mail_bounced' || cause.bounced;
   return `Mientras dure el bloqueo de sus datos que pidió (solicitud ${requestNumber}), la mesa no cambia sus datos ni le envía correos: ahora no puedo ${what}.${
     email
-      ? ' Si su correo está mal, su corrección se pide como una rectificación (Ley 21.719) y se hace desde esa solicitud.'
+      ? ' Si su correo está mal, su corrección se pide como una rectificación (Ley 21.719).'
       : ''
   }`;
 };

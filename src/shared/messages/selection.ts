@@ -24,7 +24,7 @@ const selectionSkips: Record<string, (o: SelectionOutcomeText) => string> = {
   not_found: () => 'No está en este equipo (RUT no encontrado).',
   out_of_scope: () => 'Fuera de su alcance: su perfil no puede actuar sobre esta persona.',
   no_account: () => 'No tiene cuenta en el portal que corresponde.',
-  not_locked: () => 'No está bloqueada: no hay nada que desbloquear.',
+  not_locked: () => 'Su cuenta no está bloqueada: no hay nada que desbloquear.',
   no_email: () => 'No tiene correo registrado: no hay a dónde enviarlo.',
   not_registered: () =>
     'No se ha registrado: primero se registra con su N° de serie y un correo (no hay contraseña que crear aún).',

@@ -225,6 +225,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   };
 
   const runExport = async () => {
+    if (exporting) return;
     setExporting(true);
     setError(null);
     try {
@@ -485,7 +486,8 @@ export function RequestDetailDialog({ number }: { number: string }) {
               <button
                 type="button"
                 className="primary"
-                disabled={exporting}
+                // Waiting, not disabled: a disabled button drops the focus out of the dialog.
+                aria-disabled={exporting}
                 onClick={() => void runExport()}
               >
                 {t.exportButton}
