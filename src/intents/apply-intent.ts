@@ -29,6 +29,7 @@ import { decide, personTarget, type Action, type AgentScope } from '../shared/ru
 import type { CompanyWriteRepository } from './company-write-repository';
 import type { PersonWriteRepository } from './person-write-repository';
 import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
+import { decidedAt } from './decided-at';
 import { reconfirm } from '../shared/rules/bulk-load';
 import type { BulkEmailChanges } from './bulk-email-changes';
 import { blockDecision, isDataRequestKind } from '../shared/rules/data-requests';
@@ -377,9 +378,7 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
         ? { phone: next.phone }
         : { email: next.email, ...(next.phone === person.phone ? {} : { phone: next.phone }) },
       null,
-      // When it was decided, on this clock: a change made offline an hour ago is an hour old
-      // here too, not as new as its arrival (the device's clock may be days off; its age is not).
-      { at: new Date(ctx.now.getTime() - Math.max(0, ctx.ageMs ?? 0)), by: ctx.decidedBy ?? null },
+      { at: decidedAt(ctx), by: ctx.decidedBy ?? null },
     );
     touched.push({ entity: 'person', key: rut });
     if (next.email !== person.email && next.email !== null) {
@@ -508,7 +507,8 @@ function membershipState(
   if (transition.to === 'active' && !ctx.writes.companyAdherent(companyRut)) {
     return rejected('company_not_adherent');
   }
-  const endedAt = transition.to === 'removed' ? ctx.now.toISOString() : null;
+  // A dismissal ends the tie when it was decided, as a contact change is dated (decidedAt).
+  const endedAt = transition.to === 'removed' ? decidedAt(ctx).toISOString() : null;
   ctx.writes.setMembershipState(membership.id, transition.to, endedAt, null);
   return { status: 'applied', touched: [{ entity: 'membership', key: membership.id }], mails: [] };
 }

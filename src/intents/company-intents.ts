@@ -35,6 +35,7 @@ import {
   type CompanyUserChange,
 } from '../shared/rules/membership-transitions';
 import type { Entity } from '../shared/sync-protocol';
+import { decidedAt } from './decided-at';
 import type { CompanyWriteRepository } from './company-write-repository';
 import type { PersonWriteRepository } from './person-write-repository';
 
@@ -362,7 +363,8 @@ function changeUser(
   if (transition.to === 'active' && !ctx.writes.companyAdherent(companyRut)) {
     return rejected('company_not_adherent');
   }
-  const endedAt = transition.to === 'removed' ? ctx.now.toISOString() : null;
+  // When it was decided, as a contact change is dated (decidedAt).
+  const endedAt = transition.to === 'removed' ? decidedAt(ctx).toISOString() : null;
   ctx.writes.setMembershipState(membership.id, transition.to, endedAt, null);
   return applied([{ entity: 'membership', key: membership.id }]);
 }

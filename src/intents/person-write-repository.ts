@@ -71,6 +71,9 @@ export function createPersonWriteRepository(
   const companyRuts = sqlite.prepare(
     "SELECT company_rut FROM memberships WHERE person_rut = ? AND state != 'removed'",
   );
+  const everyCompanyRut = sqlite.prepare(
+    'SELECT company_rut FROM memberships WHERE person_rut = ?',
+  );
   const lastMail = sqlite.prepare(
     `SELECT sent_at AS sentAt, to_address AS "to" FROM mails
      WHERE person_rut = ? AND portal = ? AND kind = ?
@@ -202,6 +205,10 @@ export function createPersonWriteRepository(
     },
     companyRuts(rut: number): number[] {
       return (companyRuts.all(rut) as Array<{ company_rut: number }>).map((r) => r.company_rut);
+    },
+    /** Every company the person has a membership in, a dismissal's too. */
+    everyCompanyRut(rut: number): number[] {
+      return (everyCompanyRut.all(rut) as Array<{ company_rut: number }>).map((r) => r.company_rut);
     },
     /** The last mail of this kind from this portal (rules/access.ts `mailWaitMs`). */
     lastMail(rut: number, portal: string, kind: string): SentMail | null {

@@ -142,6 +142,8 @@ export const Decision = z.discriminatedUnion('allowed', [
       'representative_unlisted',
       // The system holds fewer facts of the person than the identity check asks for.
       'identity_unverifiable',
+      // The e-mail shown is another agent's change still waiting on this desk (resend-mail.ts).
+      'email_held',
     ]),
   }),
 ]);
@@ -270,6 +272,11 @@ export const PersonHit = z.object({
   companyName: z.string().nullable(),
   companyCount: z.number().int(),
   badges: z.array(Badge),
+  /**
+   * Actions taken on this desk that the central API has not confirmed yet: the badges show the
+   * desk's state, which the portal does not have yet (never a plain green «Activo» then).
+   */
+  held: z.boolean(),
   matchedBy: z.enum(['rut', 'rut_prefix', 'phone', 'email', 'name', 'company']),
 });
 export type PersonHit = z.infer<typeof PersonHit>;

@@ -97,6 +97,21 @@ test.describe('as the prevention officer', () => {
   });
 });
 
+test('a tab opened without the door’s key says how to open the desk, and offers no sign-in', async ({
+  desk,
+  door,
+}) => {
+  // Another tab of the same browser: the key the first tab keeps is its own (sessionStorage).
+  const keyless = await desk.page.context().newPage();
+  await keyless.goto(door.url.replace(/#.*$/, ''));
+  await expect(keyless.getByRole('alert')).toHaveText(
+    'Esta pestaña no tiene la llave de la Mesa de Ayuda web: abra la dirección completa que mostró la consola al iniciarla (termina en «#token=…»).',
+  );
+  await expect(keyless.getByRole('button', { name: 'Ingresar' })).toHaveCount(0);
+  await expectAccessible(keyless, 'pestaña sin la llave');
+  await keyless.close();
+});
+
 test('«Sincronizar ahora» on a desk with no central API says why it waits, and to whom to turn', async ({
   desk,
 }) => {

@@ -51,6 +51,12 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await dialog.getByRole('button', { name: 'Desbloquear' }).click();
     await expect(record.getByText(/1 acción pendiente de sincronizar/)).toBeVisible();
     await expect(indicator).toHaveText(/Sin conexión · 1 pendiente/, { timeout: 15_000 });
+    // «Activo» is this desk's only until the portal has the unlock: the record and his row say so.
+    const held = 'Activo en este equipo; aún no en el portal';
+    await expect(record.getByRole('list', { name: 'Estado' })).toHaveText(held);
+    await expect(
+      page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first(),
+    ).toContainText(held);
     // Offline, nothing says the portal has the change: the diagnosis, the dialog, the toast.
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await expect(diagnosis).toContainText('Lo que muestra esta ficha aún no llega al portal');

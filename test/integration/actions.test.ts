@@ -123,17 +123,55 @@ function lastAudit(core: Core) {
     .get() as Record<string, string | number | null>;
 }
 
+describe('a dismissal decided offline', () => {
+  it('ends the tie when it was decided, not when it reached the central API', () => {
+    const core = seededCore(300);
+    const sqlite = core.db.$client;
+    const outcome = applyIntent(
+      {
+        writes: createPersonWriteRepository(sqlite, { bumpVersions: true }),
+        companies: createCompanyWriteRepository(sqlite, { bumpVersions: true }),
+        dataRequests: createDataRequestRepository(sqlite, { bumpVersions: true }),
+        mode: 'server',
+        now: FIXED_NOW,
+        agent: { role: 'supervisor', companyRuts: [], adminOfCompanyRuts: [] },
+        // Decided 26 hours before it arrived (a day and more offline).
+        ageMs: 26 * 3_600_000,
+      },
+      {
+        actionId: 'offline-dismissal',
+        kind: 'membership.dismiss',
+        personRut: 12_345_678,
+        payload: { companyRut: ANDES_BODY },
+      },
+    );
+    expect(outcome).toMatchObject({ status: 'applied' });
+    expect(
+      sqlite
+        .prepare('SELECT state, ended_at FROM memberships WHERE person_rut = ? AND company_rut = ?')
+        .get(12_345_678, ANDES_BODY),
+    ).toEqual({
+      state: 'removed',
+      ended_at: new Date(FIXED_NOW.getTime() - 26 * 3_600_000).toISOString(),
+    });
+  });
+});
+
 describe('unlock', () => {
   it('unlocks after an identity check: badge gone, intent queued, audit kept', () => {
     const core = seededCore(300);
     const before = record(core, PEDRO);
     const account = before.accounts[0]!;
+    const hit = () => call(core, 'persons.search', { text: PEDRO }).persons[0];
+    expect(hit()).toMatchObject({ rut: PEDRO, held: false });
     const result = call(core, 'accounts.unlock', {
       rut: PEDRO,
       portal: 'achs_gestion',
       identityCheck: CHECKED,
       expectedVersion: account.version,
     });
+    // Until the central confirms it, his result row says its badges are this desk's only.
+    expect(hit()).toMatchObject({ rut: PEDRO, badges: [{ code: 'active' }], held: true });
     // The action answers with its receipt; the screen then reads the record it left.
     expect(contract['accounts.unlock'].output.parse(result)).toEqual({
       actionId: expect.any(String),
@@ -1253,6 +1291,36 @@ describe('sign-in', () => {
     call(core, 'auth.signOut', {});
     signInAs(core, 'agente');
     expect(call(core, 'sync.status', {}).persons).toBe(replica);
+  });
+});
+
+describe('an officer’s dismissal offline', () => {
+  it('keeps the person’s record in his view until the central API confirms it', () => {
+    const core = seededCore(300, { as: null });
+    signInAs(core, 'prevencion');
+    const francisca = '18765432-7';
+    const atAndes = record(core, francisca).memberships.find((m) => m.companyRut === ANDES)!;
+    call(core, 'memberships.changeState', {
+      rut: francisca,
+      companyRut: ANDES,
+      change: 'dismiss',
+      reason: 'Terminó su contrato',
+      identityCheck: [],
+      expectedVersion: atAndes.version,
+    });
+    // Out of his companies on this desk now, but the baja waits here: her record still opens,
+    // saying so, and no look at it is audited as one outside his companies.
+    const after = record(core, francisca);
+    expect(after.memberships.find((m) => m.companyRut === ANDES)!.state).toBe('removed');
+    expect(after.pendingActions.map((a) => a.kind)).toEqual(['membership.dismiss']);
+    expect(
+      count(core, "SELECT count(*) AS n FROM audit_events WHERE action = 'person.view_denied'"),
+    ).toBe(0);
+    // Once the central has it (the action settled), she leaves his view.
+    core.db.$client.prepare("UPDATE outbox SET state = 'applied'").run();
+    expect(refused(core, 'persons.get', { rut: francisca })).toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 

@@ -90,6 +90,11 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
     'LIST SUBQUERY 1',
     'SCAN json_each VIRTUAL TABLE INDEX 1:',
   ],
+  hitHeld: [
+    'SEARCH outbox USING COVERING INDEX outbox_person_state (person_rut=? AND state=?)',
+    'LIST SUBQUERY 1',
+    'SCAN json_each VIRTUAL TABLE INDEX 1:',
+  ],
 };
 
 describe('query plans of the search path', () => {
@@ -252,6 +257,16 @@ describe('query plan of a bulk preview', () => {
       'admins',
       [1],
       ['SEARCH memberships USING INDEX memberships_company_staff (company_rut=? AND role=?)'],
+    ],
+    [
+      // Asked per row that changes an e-mail: a seek on the person's memberships (a handful).
+      'accessElsewhere',
+      [1, 2],
+      [
+        'SEARCH m USING INDEX memberships_person_company (person_rut=?)',
+        'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+        'USE TEMP B-TREE FOR ORDER BY',
+      ],
     ],
     [
       'emailHolders',

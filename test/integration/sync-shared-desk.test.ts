@@ -228,6 +228,11 @@ describe('several agents on one desk', () => {
     });
     // The agent leaves; the supervisor, on the same desk, is asked to send the mail again.
     await signIn(desk, 'supervisora');
+    // Her record's mail buttons say why before any dialog, not after «Enviar».
+    expect(record(desk, FRANCISCA).can.resendMail).toEqual({
+      allowed: false,
+      reason: 'email_held',
+    });
     const refused = desk.dispatchNow('mails.resend', resend);
     expect(refused.ok).toBe(false);
     expect(refused.ok ? null : refused.error).toMatchObject({ code: 'rule' });
@@ -242,6 +247,7 @@ describe('several agents on one desk', () => {
     ).toBe(0);
     // Once she takes that change over, it leaves before her resend (her lane): not refused.
     act(desk, 'sync.reassign', { fromAgentId: 'agent-demo', reason: 'No volvió al turno' });
+    expect(record(desk, FRANCISCA).can.resendMail).toEqual({ allowed: true });
     const after = desk.dispatchNow('mails.resend', resend);
     expect(after.ok ? null : after.error.message).not.toMatch(/aún no llega al sistema central/);
   });

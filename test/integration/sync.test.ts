@@ -598,7 +598,11 @@ describe('conflicts (G11)', () => {
         by: 'Sara Supervisora',
       },
     });
+    // Settled while a call with someone else is open: neither the settling nor the value sent
+    // again is an act of that call (they were of the call the change was decided in).
+    const other = act(b, 'interactions.open', { rut: FRANCISCA, reason: 'other' });
     act(b, 'sync.resolve', { actionId: issue.actionId, choice: 'keep_mine' });
+    expect(act(b, 'interactions.current', {})).toMatchObject({ id: other.id, actions: [] });
     await syncNow(b);
     await syncNow(a);
     expect(record(a, PEDRO).phone).toBe('+56933333333');

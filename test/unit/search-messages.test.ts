@@ -21,7 +21,7 @@ describe('search messages', () => {
     expect(searchMessages.rutNotSyncedYet('12.345.678-5')).toContain('en unos minutos');
     const offline = searchMessages.rutNotSyncedYet('12.345.678-5', true);
     expect(offline).not.toContain('en unos minutos');
-    expect(offline).toContain('se retomará cuando vuelva');
+    expect(offline).toContain('sin conexión la carga espera hasta que vuelva');
     expect(offline).toContain('No le diga que no está registrado');
   });
 

@@ -37,4 +37,16 @@ describe('statusSaid', () => {
       `${linkSaid.back} ${reviewGrew(1)}`,
     );
   });
+
+  it('says what is left to review once some are settled, so the region never keeps a count gone', () => {
+    const lost = { current: false };
+    const two = { ...ONLINE, conflicts: 1, rejected: 1 };
+    expect(statusSaid(ONLINE, two, lost)).toBe(reviewGrew(2));
+    expect(statusSaid(two, { ...ONLINE, conflicts: 1 }, lost)).toBe(
+      'Sincronización: queda 1 acción por revisar.',
+    );
+    expect(statusSaid({ ...ONLINE, conflicts: 1 }, ONLINE, lost)).toBe(
+      'Sincronización: no quedan acciones por revisar.',
+    );
+  });
 });

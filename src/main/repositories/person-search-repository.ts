@@ -167,7 +167,8 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
           registrationBlocked: row.registration_blocked === 1,
         }),
       );
-      return { persons, memberships, accounts };
+      const held = new Set(statements.hitHeld.pluck().all(list) as number[]);
+      return { persons, memberships, accounts, held };
     },
   };
 }

@@ -49,6 +49,10 @@ export const SEARCH_SQL = {
   hitAccounts: `SELECT person_rut, registration_state, failed_attempts, locked_until,
       registration_blocked
     FROM accounts WHERE person_rut IN (SELECT value FROM json_each(?))`,
+  // Of a page's persons, those with an action taken here the central has not confirmed yet: a
+  // seek per person on outbox_person_state (the outbox is empty most of the time).
+  hitHeld: `SELECT DISTINCT person_rut FROM outbox
+    WHERE state = 'pending' AND person_rut IN (SELECT value FROM json_each(?))`,
 } as const;
 
 /** A prefix covering more terms than this is left to FTS5 as a prefix. */

@@ -24,6 +24,8 @@ export type EditContact = {
   dataRequest?: string | null;
   /** The e-mail and mobile shown when the agent began the edit (contract: `seen`). */
   seen?: { email: string | null; phone: string | null };
+  /** Sincronización's «Aplicar el mío»: no act of the call or visit open now (runAction). */
+  outsideCall?: boolean;
 };
 
 export function editContact(ctx: ServiceContext, session: Session, command: EditContact) {
@@ -86,6 +88,7 @@ export function editContact(ctx: ServiceContext, session: Session, command: Edit
     requireIdentity: emailChanged,
     // Ley 21.719: only an open rectification request of this person (checkDataBlock, linksTo).
     dataRequest: command.dataRequest ?? null,
+    outsideCall: command.outsideCall ?? false,
     apply: (actionId) => {
       const next = emailChanged ? { email, ...(phoneChanged ? { phone } : {}) } : { phone };
       const changed = { at: ctx.now(), by: session.displayName };

@@ -127,13 +127,22 @@ export function recordAfterAction(
     .deferred();
 }
 
-/** May the agent see this person? null: no such person on this desk. */
+/**
+ * May the agent see this person? null: no such person on this desk. A dismissal taken here that
+ * the central API has not confirmed yet keeps its company in view (an officer's baja offline):
+ * until it lands, the record says it waits, rather than the person vanishing as if never his.
+ */
 function mayView(ctx: ServiceContext, session: Session, personRut: number) {
-  if (ctx.repos.writes.person(personRut) === null) return null;
+  const { writes, outbox } = ctx.repos;
+  if (writes.person(personRut) === null) return null;
   return decide(
     session,
     'person.view',
-    personTarget(() => ctx.repos.writes.companyRuts(personRut)),
+    personTarget(() =>
+      outbox.pendingForPerson(personRut).length > 0
+        ? writes.everyCompanyRut(personRut)
+        : writes.companyRuts(personRut),
+    ),
   );
 }
 
@@ -525,7 +534,15 @@ export function buildPersonRecord(
       changeEmail: checkable(editContact),
       unlock: checkable(can('account.unlock')),
       clearRegistrationBlock: checkable(can('registration.clear_block')),
-      resendMail: can('mail.resend'),
+      // Another agent's new e-mail still waiting here: a mail to it is refused (resend-mail.ts),
+      // so the buttons say why before the dialog, not after «Enviar».
+      resendMail: (() => {
+        const decision = can('mail.resend');
+        return decision.allowed &&
+          ctx.repos.outbox.emailChangeHeldByOthers(personRut, session.agentId)
+          ? { allowed: false as const, reason: 'email_held' as const }
+          : decision;
+      })(),
     },
     accounts: accounts.map((account) => ({
       portal: account.portal,

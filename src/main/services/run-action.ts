@@ -58,6 +58,11 @@ export type ActionSpec = {
    * not taken as the caller of a call opened with nobody named (the calls list names records).
    */
   titular?: boolean;
+  /**
+   * Taken outside the agent's open call or visit, whatever is open: a conflict settled in
+   * Sincronización sends again a decision of an earlier call, no act of the one open now.
+   */
+  outsideCall?: boolean;
   /** Checks the rule and writes; returns what the audit and the outbox keep. */
   apply: (actionId: string) => { before: unknown; after: unknown; intent: Record<string, unknown> };
 };
@@ -184,7 +189,7 @@ export function runAction(ctx: ServiceContext, session: Session, spec: ActionSpe
       throw new RuleError('identity_required', { required: IDENTITY_FACTS_REQUIRED });
     }
 
-    const call = repos.interactions.openOf(session.agentId);
+    const call = spec.outsideCall ? undefined : repos.interactions.openOf(session.agentId);
     // Someone calling in the person's name (seed 000: «el acceso es personal»); a selection run
     // has nobody on the line.
     const onLine = spec.onLine ?? spec.personRut;

@@ -274,6 +274,7 @@ function hydrate(repo: PersonSearchRepository, candidates: Candidate[], now: Dat
           },
           now,
         ),
+        held: rows.held.has(rut),
         matchedBy,
       },
     ];

@@ -419,6 +419,8 @@ export function resolveSyncIssue(
           ? (JSON.parse(original.identity_check) as IdentityFact[])
           : [],
         expectedVersion: person.version,
+        // A decision of the call it was taken in, sent again: not an act of whatever is open.
+        outsideCall: true,
       });
     }
     if (issue.state === 'mail_withheld') {
@@ -451,7 +453,9 @@ export function resolveSyncIssue(
       after: JSON.stringify({ choice, actionId, ...settled }),
       reason: null,
       identityCheck: null,
-      interactionId: ctx.repos.interactions.openOf(session.agentId)?.id ?? null,
+      // Desk work, not a call's: the original action's row in its own call says it was
+      // reviewed (actionSyncWords.resolved); a call or visit open now had no part in it.
+      interactionId: null,
     });
   })();
   return listSyncIssues(ctx, session);

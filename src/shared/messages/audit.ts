@@ -25,7 +25,8 @@ export const actionLabels: Record<string, string> = {
   'interaction.set_person': 'Cambió la persona de la llamada o visita',
   // Who calls, or at a visit who speaks, in the person's name.
   'interaction.set_caller': 'Cambió quién habla en la llamada o visita',
-  'sync.resolve': 'Resolvió un conflicto de sincronización',
+  // A conflict settled, or a rejection or a withheld mail taken note of («Entendido»).
+  'sync.resolve': 'Revisó una acción en Sincronización («Por revisar»)',
   'session.lock': 'Bloqueó la pantalla',
   'session.unlock': 'Desbloqueó la pantalla',
   'session.end': 'Su sesión bloqueada se cerró',

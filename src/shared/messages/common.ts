@@ -117,6 +117,12 @@ export const mailOutcomeLabels = {
   failed: 'No enviado',
 } as const;
 
+/**
+ * «Activo» while actions taken on this desk have not reached the central API: what this desk
+ * shows, not yet the portal (an unlock queued offline leaves the portal's lock in place).
+ */
+export const heldActiveLabel = 'Activo en este equipo; aún no en el portal';
+
 export function badgeLabel(badge: Badge): string {
   switch (badge.code) {
     case 'active':

@@ -234,8 +234,9 @@ export const actionSyncWords: Record<'pending' | 'conflict' | 'rejected' | 'reso
   pending: 'pendiente de sincronizar',
   conflict: 'en conflicto: por revisar en Sincronización',
   rejected: 'rechazada por el sistema central',
-  // Either way: the central's value kept, or the agent's sent again as a new action.
-  resolved: 'resuelta en Sincronización',
+  // A conflict settled (the central's value kept, or the agent's sent again as a new action),
+  // or a refusal taken note of: reviewed, which says neither that it applied nor that it won.
+  resolved: 'revisada en Sincronización',
 };
 
 /**

@@ -51,8 +51,10 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   help_desk_only:
     'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).',
   // Ley 21.719 (issue 10).
+  email_held:
+    'El correo que se muestra es un cambio de otro agente que aún no llega al sistema central: un correo a esa dirección se rechazaría. Se podrá enviar cuando ese cambio se sincronice (cuando ese agente ingrese de nuevo en este equipo).',
   data_blocked:
-    'La persona tiene un bloqueo de sus datos (Ley 21.719): nada se modifica mientras dure. Un correo o celular solo se corrige desde una rectificación abierta, en su solicitud.',
+    'La persona tiene un bloqueo de sus datos (Ley 21.719): mientras dure, la mesa no cambia sus datos ni le envía correos. Un correo o celular equivocado se corrige con «Editar contacto», indicando su rectificación abierta.',
   // Rule 6: access given back at a company no longer adherent opens nothing.
   company_not_adherent: 'La empresa ya no está adherida: no se le pueden dar accesos.',
   // Rule 9: the register makes the legal representative an administrator; no profile change lowers him.
@@ -271,7 +273,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Una visita se atiende cara a cara con la persona: no se anota a otra persona hablando en su nombre. Si quien consulta no es la persona, no haga cambios en su acceso: que los pida ella misma.',
   // Ley 21.719 requests (issue 10).
   person_blocked: (p) =>
-    `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo se permiten las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación, hecha desde esa solicitud).`,
+    `La persona tiene un bloqueo temporal vigente por la solicitud ${p['number']} (Ley 21.719): no se puede modificar hasta que se desbloquee. Solo se permiten las acciones de sus solicitudes Ley 21.719 abiertas (por ejemplo, la corrección de una rectificación, hecha con «Editar contacto» indicando esa solicitud).`,
   person_already_blocked: (p) =>
     `La persona ya está bloqueada por la solicitud ${p['number']}: no se registra un segundo bloqueo. Revise esa solicitud.`,
   data_request_block_without_request: () =>

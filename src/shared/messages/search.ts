@@ -27,10 +27,10 @@ export const searchMessages = {
     looksLikeCompanyRut(rut)
       ? `El RUT ${rut} es de empresa, y no es una de sus empresas asignadas: este equipo solo tiene las empresas que usted visita y su gente. Si debe visitarla, pida a su supervisor que se la asigne; si llaman por ella, indíqueles que llamen a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).`
       : `El RUT ${rut} no está entre las personas vigentes de sus empresas asignadas (una persona dada de baja en ellas ya no aparece en este equipo). Si trabaja en una de ellas, es la empresa quien debe incorporarlo en su nómina (lo hace el encargado de prevención de la propia empresa): ni usted ni este equipo agregan trabajadores. Si no, no le diga que no está registrado: indíquele que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247) o que pida al encargado de prevención de la empresa donde trabaja que lo incorpore.`,
-  /** `offline`: the load stopped with the connection, and resumes only when it comes back. */
+  /** `offline`: the load waits for the connection (stopped by its loss, or never begun). */
   rutNotSyncedYet: (rut: string, offline = false) =>
     offline
-      ? `El RUT ${rut} aún no aparece en este equipo: la carga de datos desde el sistema central se interrumpió al perderse la conexión y se retomará cuando vuelva. No le diga que no está registrado: anote su teléfono y búsquelo de nuevo entonces.`
+      ? `El RUT ${rut} aún no aparece en este equipo: falta cargar datos del sistema central, y sin conexión la carga espera hasta que vuelva. No le diga que no está registrado: anote su teléfono y búsquelo de nuevo entonces.`
       : `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
   none: (text: string) =>
     `Sin resultados para «${echo(text)}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,

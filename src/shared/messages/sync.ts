@@ -168,6 +168,11 @@ export const syncMessages = {
   },
   reviewGrew: (n: number) =>
     `Sincronización: ${n === 1 ? 'hay 1 acción por revisar' : `hay ${formatNumber(n)} acciones por revisar`}.`,
+  /** Some were settled: what is left (the region said more before, and would keep saying it). */
+  reviewLeft: (n: number) =>
+    n === 0
+      ? 'Sincronización: no quedan acciones por revisar.'
+      : `Sincronización: ${n === 1 ? 'queda 1 acción por revisar' : `quedan ${formatNumber(n)} acciones por revisar`}.`,
   badgeStuck: 'la cola no avanza',
   title: 'Sincronización',
   state: 'Estado',
@@ -351,7 +356,8 @@ export const syncMessages = {
 /** While the replica may be missing data: what the agent reads and may do. */
 export const incompleteDataMessages = {
   title: 'Datos incompletos: aún llegan datos del sistema central',
-  offlineTitle: 'Datos incompletos: la carga se interrumpió (sin conexión)',
+  // Stopped by the connection lost, or never begun (another agent's first sign-in, offline).
+  offlineTitle: 'Datos incompletos: falta cargar datos del sistema central, y no hay conexión',
   /** Every row is in; the search is being prepared (indexed) over them. */
   indexingTitle: 'Datos incompletos: preparando la búsqueda',
   indexing: 'Ya llegaron todos los registros; falta preparar la búsqueda sobre ellos.',

@@ -70,6 +70,8 @@ export function personTarget(readCompanyRuts: () => number[], companyRut?: numbe
  * `representative_modules`: nor are his modules (the same rule); never decided here.
  * `profile_not_by_change`: rules 12, 13, «Cambiar perfil» has no profile to give this membership
  * (profileChangesFrom, company-access.ts); never decided here.
+ * `email_held`: the e-mail shown is another agent's change still waiting on this desk, so a mail
+ * to it would be refused (resend-mail.ts, email_change_held); never decided here.
  */
 export type DenyReason =
   | 'role'
@@ -81,7 +83,8 @@ export type DenyReason =
   | 'profile_not_by_change'
   | 'outsider_not_worker'
   | 'representative_profile'
-  | 'representative_modules';
+  | 'representative_modules'
+  | 'email_held';
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const ALLOW: Decision = { allowed: true };

@@ -18,6 +18,15 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/**
+ * A web-door tab opened without the door's key (the address without its `#token=…`, and none
+ * kept for the tab): every call would be refused, so it says how to open the desk instead of
+ * offering a sign-in that cannot work.
+ */
+export function webKeyMissing(): boolean {
+  return !/token=[a-f0-9]+/.test(window.location.hash) && !sessionStorage.getItem(TOKEN_KEY);
+}
+
 export function createWebBridge(): Api {
   const token = takeToken();
   const invoke = async (

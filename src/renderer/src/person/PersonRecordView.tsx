@@ -330,7 +330,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
       <header className="record-header">
         <h1 id={RECORD_TITLE_ID}>{fullName(record)}</h1>
         <p className="rut big">{displayRut(record.rut)}</p>
-        <Badges badges={record.badges} />
+        <Badges badges={record.badges} held={record.pendingActions.length > 0} />
         {supervisor && (
           <p>
             <button type="button" className="small-button" onClick={() => setViewersOpen(true)}>
@@ -427,7 +427,11 @@ function RecordContent({ record }: { record: PersonRecord }) {
                   <th scope="row">{loginLabels[account.portal]}</th>
                   <td>{registrationStateLabels[account.registrationState]}</td>
                   <td>
-                    <Badges badges={account.badges} compact />
+                    <Badges
+                      badges={account.badges}
+                      compact
+                      held={record.pendingActions.length > 0}
+                    />
                   </td>
                   <td>{account.failedAttempts}</td>
                   <td>{yesNo(account.passwordSet)}</td>

@@ -241,7 +241,7 @@ function ResultContent({ row }: { row: ResultRow }) {
         <strong className="result-name">{fullName(person)}</strong>
         <span className="rut">{displayRut(person.rut)}</span>
       </div>
-      <Badges badges={person.badges} compact />
+      <Badges badges={person.badges} compact held={person.held} />
       <div className="result-line muted">
         {[
           // No e-mail is said by its badge, once.

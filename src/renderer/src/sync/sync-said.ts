@@ -40,7 +40,7 @@ export function linkChange(
 
 /**
  * The words for a change of status, or null: both when one status brings both (back online, and a
- * conflict with it). Back online, what waits for review is said again: the conflict a push
+ * conflict with it); fewer to review, what is left. Back online, what waits for review is said again: the conflict a push
  * brought may have been said a status before the link was seen back, and «de nuevo en línea»
  * alone would replace it.
  */
@@ -50,11 +50,14 @@ export function statusSaid(
   lostSaid: { current: boolean },
 ): string | null {
   const link = linkChange(previous, next, lostSaid);
+  const [before, now] = [toReview(previous), toReview(next)];
   const review =
-    toReview(next) > toReview(previous) ||
-    (link === syncMessages.linkSaid.back && toReview(next) > 0);
-  const said = [link, review ? syncMessages.reviewGrew(toReview(next)) : null].filter(
-    (part): part is string => part !== null,
-  );
+    now > before || (link === syncMessages.linkSaid.back && now > 0)
+      ? syncMessages.reviewGrew(now)
+      : // Settled in Sincronización: what is left, or the region keeps the count before.
+        now < before
+        ? syncMessages.reviewLeft(now)
+        : null;
+  const said = [link, review].filter((part): part is string => part !== null);
   return said.length > 0 ? said.join(' ') : null;
 }
