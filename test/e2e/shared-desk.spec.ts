@@ -74,7 +74,7 @@ test('a supervisor takes over the waiting actions of an agent who will not come 
     await expect(page.getByRole('heading', { name: 'Sus acciones pendientes' })).toBeVisible();
     await expect(
       page.getByText(
-        'No tiene acciones esperando al sistema central. La de otro agente de este equipo sale cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.',
+        'No tiene acciones esperando al sistema central. 1 acción de otro agente de este equipo sale cuando ese agente ingrese con su usuario; un supervisor puede verla y reasignarla.',
       ),
     ).toBeVisible();
     // Pedro's record says whose the waiting action is.

@@ -215,6 +215,11 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await expect(confirm).toBeHidden();
     // The focus is back on the button that asked, not on the page's body.
     await expect(issue.getByRole('button', { name: 'Aplicar el mío' })).toBeFocused();
+    // Esc answers «No, volver» too.
+    await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(issue.getByRole('button', { name: 'Aplicar el mío' })).toBeFocused();
     await issue.getByRole('button', { name: 'Aplicar el mío' }).click();
     await page.keyboard.press('Shift+Tab');
     await expect(confirm.getByRole('button', { name: 'Sí, reemplazar por el mío' })).toBeFocused();

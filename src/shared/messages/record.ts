@@ -113,7 +113,8 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     ),
   registration_blocked: (c) => ({
     title: `Registro bloqueado${at(c.portal)}`,
-    say: 'El registro se invalidó por seguridad (N° de serie incorrecto). Una vez desbloqueado, debe registrarse de nuevo con el N° de serie correcto.',
+    // Rule 2: the help desk alone clears it (an officer's button says to have the person call).
+    say: 'El registro se invalidó por seguridad (N° de serie incorrecto), y solo la mesa de ayuda puede desbloquearlo. Una vez desbloqueado, debe registrarse de nuevo con el N° de serie correcto.',
   }),
   temporarily_locked: (c) => ({
     title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} ${c.attempts === 1 ? 'intento' : 'intentos'}`,

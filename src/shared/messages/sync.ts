@@ -88,7 +88,7 @@ export const syncMessages = {
     `No tiene acciones esperando al sistema central.${
       others === 0
         ? ''
-        : ` ${others === 1 ? 'La de otro agente de este equipo sale' : `Las ${formatNumber(others)} de otros agentes de este equipo salen`} cuando ingrese con su usuario; un supervisor puede verlas y reasignarlas.`
+        : ` ${others === 1 ? '1 acción de otro agente de este equipo sale cuando ese agente ingrese' : `${formatNumber(others)} acciones de otros agentes de este equipo salen cuando cada uno ingrese`} con su usuario; un supervisor puede ${others === 1 ? 'verla y reasignarla' : 'verlas y reasignarlas'}.`
     }`,
   pendingColumns: { who: 'Agente', what: 'Acción', whom: 'Persona', since: 'Hecha el' },
   /**

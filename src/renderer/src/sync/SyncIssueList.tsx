@@ -231,7 +231,18 @@ export function SyncIssueList({
                     </p>
                   )}
                 {confirming === issue.actionId ? (
-                  <div className="issue-confirm" role="group" aria-label={keepLabel}>
+                  // Esc answers «No, volver», as it leaves a dialog: nothing is replaced.
+                  <div
+                    className="issue-confirm"
+                    role="group"
+                    aria-label={keepLabel}
+                    onKeyDown={(event) => {
+                      if (event.key !== 'Escape') return;
+                      event.preventDefault();
+                      event.stopPropagation();
+                      back(issue);
+                    }}
+                  >
                     <p>
                       {syncMessages.keepMineConfirm(
                         issue.conflicts.map((conflict) => ({
