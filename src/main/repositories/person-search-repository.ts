@@ -167,7 +167,9 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
           registrationBlocked: row.registration_blocked === 1,
         }),
       );
-      const held = new Set(statements.hitHeld.pluck().all(list) as number[]);
+      const held = new Set(
+        (statements.hitHeld.all(list) as Array<{ person_rut: number }>).map((r) => r.person_rut),
+      );
       return { persons, memberships, accounts, held };
     },
   };
