@@ -16,11 +16,15 @@ export const PREVIEW_SQL = {
      FROM memberships_by_company m JOIN persons p ON p.rut = m.person_rut WHERE m.company_rut = ?`,
   person: 'SELECT email, version FROM persons WHERE rut = ?',
   elsewhere: 'SELECT 1 FROM memberships WHERE person_rut = ? AND company_rut != ? LIMIT 1',
-  // Another company whose access the person holds (a dismissal's is none), for a row that changes
-  // their e-mail (warnRows): a seek on memberships_person_company.
-  accessElsewhere: `SELECT c.legal_name FROM memberships m JOIN companies c ON c.rut = m.company_rut
-     WHERE m.person_rut = ? AND m.company_rut != ? AND m.state != 'removed'
-     ORDER BY c.legal_name LIMIT 1`,
+  // Of the persons whose e-mail the file changes (a JSON array), those who also hold an access
+  // at another company (a dismissal's is none), each with one such company by name (warnRows).
+  // One statement, a seek per person on memberships_person_company: a call per row made a
+  // 50,000-row preview half as fast; a file that changes few e-mails pays for those alone.
+  accessElsewhere: `SELECT m.person_rut AS rut, min(c.legal_name) AS company
+     FROM memberships m JOIN companies c ON c.rut = m.company_rut
+     WHERE m.person_rut IN (SELECT value FROM json_each(?)) AND m.company_rut != ?
+       AND m.state != 'removed'
+     GROUP BY m.person_rut`,
   // Ley 21.719: the persons under a temporary block now (a handful, whatever the company).
   blocked: `SELECT DISTINCT person_rut FROM data_requests
      WHERE blocked_at IS NOT NULL AND unblocked_at IS NULL`,

@@ -196,7 +196,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
     members: sqlite.prepare(PREVIEW_SQL.members).raw(),
     person: sqlite.prepare(PREVIEW_SQL.person),
     elsewhere: sqlite.prepare(PREVIEW_SQL.elsewhere),
-    accessElsewhere: sqlite.prepare(PREVIEW_SQL.accessElsewhere).pluck(),
+    accessElsewhere: sqlite.prepare(PREVIEW_SQL.accessElsewhere).raw(),
     blocked: sqlite.prepare(PREVIEW_SQL.blocked),
     representatives: sqlite.prepare(PREVIEW_SQL.representatives),
     admins: sqlite.prepare(PREVIEW_SQL.admins),
@@ -222,7 +222,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         members: reader.prepare(PREVIEW_SQL.members).raw(),
         person: reader.prepare(PREVIEW_SQL.person),
         elsewhere: reader.prepare(PREVIEW_SQL.elsewhere),
-        accessElsewhere: reader.prepare(PREVIEW_SQL.accessElsewhere).pluck(),
+        accessElsewhere: reader.prepare(PREVIEW_SQL.accessElsewhere).raw(),
         blocked: reader.prepare(PREVIEW_SQL.blocked),
         representatives: reader.prepare(PREVIEW_SQL.representatives),
         admins: reader.prepare(PREVIEW_SQL.admins),
@@ -366,6 +366,17 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
         state: MembershipState;
         agreementSigned: number;
       }>;
+      // Of the persons whose e-mail a change row gives anew, who also gets in elsewhere.
+      const changing = decided.outcomes.flatMap((outcome) =>
+        outcome.kind === 'change' && outcome.email ? [outcome.personRut] : [],
+      );
+      const elsewhere = new Map(
+        changing.length === 0
+          ? []
+          : (reads.accessElsewhere.all(JSON.stringify(changing), target.rut) as Array<
+              [number, string]
+            >),
+      );
       return warnRows(decided, file.rows, {
         authority: {
           onEmpresas: target.onEmpresas,
@@ -379,8 +390,7 @@ export function createBulkLoads(ctx: ServiceContext, options: BulkLoadOptions = 
           })),
         },
         emailHolders,
-        accessElsewhere: (rut) =>
-          (reads.accessElsewhere.get(rut, target.rut) as string | undefined) ?? null,
+        accessElsewhere: (rut) => elsewhere.get(rut) ?? null,
       });
     });
     const id = newId();

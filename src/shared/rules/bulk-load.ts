@@ -407,7 +407,7 @@ export type CompanyFacts = {
   emailHolders: ReadonlyMap<string, readonly number[]>;
   /**
    * Another company the person holds an access in (not a dismissal's), by its name; null: none.
-   * Asked only of the rows that change an e-mail.
+   * Asked only of the rows that change an e-mail (the desk reads all such members at once).
    */
   accessElsewhere?: (personRut: number) => string | null;
 };
