@@ -12,7 +12,7 @@ import { BULK_MAX_BASE64_CHARS } from '../../src/shared/rules/bulk-load';
 import { checkDigit as checkDigitOf } from '../../src/shared/rut';
 import { bulkRefusalText } from '../../src/shared/bulk-refusal';
 import { excelCsv1252, largestCompanyMembers, xlsx } from '../support/bulk-files';
-import { call, FIXED_NOW, signInAs, tempDir, type DemoUser } from '../support/context';
+import { addAtEspiga, call, FIXED_NOW, signInAs, tempDir, type DemoUser } from '../support/context';
 
 const ESPIGA = '78901234-2';
 
@@ -744,16 +744,7 @@ describe('a bulk load', () => {
     const desk = core();
     // Pedro, a worker of Constructora Los Andes (ACHS Gestión), added to La Espiga as an outside
     // user on the call of Marcela, its access administrator.
-    call(desk, 'companyUsers.add', {
-      companyRut: ESPIGA,
-      userRut: '12345678-5',
-      role: 'company_user',
-      modules: ['certificados'],
-      external: true,
-      newPerson: null,
-      callerRut: '13579246-2',
-      callerIdentityCheck: ['serial_number', 'registered_phone'],
-    });
+    call(desk, 'companyUsers.add', addAtEspiga('12345678-5'));
     const shown = preview(desk, ESPIGA, [
       ['RUT', 'Correo electrónico', 'Estado'],
       ['12.345.678-5', 'pedro.gonzalez@laespiga.cl', 'habilitado'],

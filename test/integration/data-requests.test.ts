@@ -14,7 +14,7 @@ import { channelNames } from '../../src/shared/channels';
 import { ruleMessages } from '../../src/shared/messages';
 import { formatReceived } from '../../src/shared/format';
 import type { Core } from '../../src/main/core';
-import { acted, call, FIXED_NOW, seededCore, signInAs } from '../support/context';
+import { acted, addAtEspiga, call, FIXED_NOW, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 const ESPIGA = '78901234-2';
@@ -472,19 +472,7 @@ describe('the temporary block, on every action channel', () => {
           reason: 'No figura en la TRF',
         }),
       ],
-      'companyUsers.add': [
-        PEDRO,
-        () => ({
-          companyRut: ESPIGA,
-          userRut: PEDRO,
-          role: 'company_user',
-          modules: ['certificados'],
-          external: true,
-          newPerson: null,
-          callerRut: '13579246-2',
-          callerIdentityCheck: ['serial_number', 'registered_phone'],
-        }),
-      ],
+      'companyUsers.add': [PEDRO, () => addAtEspiga(PEDRO)],
       'companyUsers.change': [
         '19283746-4',
         () => ({

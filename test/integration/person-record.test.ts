@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contract, type Envelope, type PersonRecord } from '../../src/shared/contract';
 import { dispatch, type Handlers } from '../../src/main/core';
-import { call, seededCore } from '../support/context';
+import { addAtEspiga, call, seededCore } from '../support/context';
 import { recordMessages } from '../../src/shared/messages';
 
 function record(rut: string): PersonRecord {
@@ -323,16 +323,7 @@ describe('dispatch', () => {
         decision: 'reject',
         reason: 'No figura en la TRF',
       }),
-      'companyUsers.add': () => ({
-        companyRut: ESPIGA,
-        userRut: '12345678-5',
-        role: 'company_user',
-        modules: ['certificados'],
-        external: true,
-        newPerson: null,
-        callerRut: '13579246-2',
-        callerIdentityCheck: ['serial_number', 'registered_phone'],
-      }),
+      'companyUsers.add': () => addAtEspiga('12345678-5'),
       'companyUsers.change': () => ({
         companyRut: ESPIGA,
         userRut: '19283746-4',

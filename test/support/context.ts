@@ -118,6 +118,22 @@ export function companyActed(
 }
 
 /**
+ * `companyUsers.add` input: Panadería La Espiga (Portal Empresas) adds `rut`, a person the desk
+ * knows, as an outside company user with «certificados», on the call of Marcela, its access
+ * administrator (serial number and mobile matched).
+ */
+export const addAtEspiga = (rut: string) => ({
+  companyRut: '78901234-2',
+  userRut: rut,
+  role: 'company_user',
+  modules: ['certificados'],
+  external: true,
+  newPerson: null,
+  callerRut: '13579246-2',
+  callerIdentityCheck: ['serial_number', 'registered_phone'],
+});
+
+/**
  * `companyUsers.change` input: Constructora Los Andes (ACHS) gives `rut`'s disabled access back,
  * on the call of Paula, its access administrator (serial number and e-mail matched). Giving back
  * an access is the company's decision (membership-actions.ts).
