@@ -196,6 +196,11 @@ export const Cause = z.object({
    * (rule 6): nobody can give the access back until it adheres again.
    */
   companyAdherent: z.boolean().optional(),
+  /**
+   * membership_disabled, membership_paused: nobody but the person could ask for it back now
+   * (othersMayAsk, shared/rules/company-access.ts).
+   */
+  nobodyAsks: z.literal(true).optional(),
   others: z.array(z.string()).optional(),
   /** other_companies_open: companies still open on the other portal, with its own login. */
   elsewhere: z.object({ portal: Portal, companies: z.array(z.string()) }).optional(),
@@ -397,6 +402,11 @@ export const PersonRecord = z.object({
       ),
       /** How many more there are than `accessAdmins` names (the company's page lists them). */
       accessAdminsMore: z.number().int(),
+      /**
+       * Paused or disabled at an adherent company, and nobody but the person could ask for it back
+       * now (othersMayAsk: its representative has not signed, say).
+       */
+      nobodyAsks: z.literal(true).optional(),
       can: z.object({
         disable: Decision,
         enable: Decision,

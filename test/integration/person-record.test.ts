@@ -194,6 +194,33 @@ describe('persons.get', () => {
     expect(valentina.memberships.find((m) => m.companyRut === ESPIGA)!.accessAdmins).toEqual([
       { rut: '13579246-2', name: 'Marcela Andrea Fuentes Rivas', kind: null },
     ]);
+    // Valentina can be asked back by Marcela; she is not told nobody can.
+    expect(valentina.memberships.find((m) => m.companyRut === ESPIGA)!.nobodyAsks).toBeUndefined();
+  });
+
+  it('a disabled last administrator is told nobody else may ask for her access now (rules 9, 12, 13)', () => {
+    // Marcela is La Espiga's only signed administrator; Gloria, its representative, has not signed.
+    const core = seededCore(300);
+    core.db.$client
+      .prepare(
+        "UPDATE memberships SET state = 'disabled' WHERE person_rut = 13579246 AND company_rut = 78901234",
+      )
+      .run();
+    const marcela = call(core, 'persons.get', { rut: '13.579.246-2' }) as PersonRecord;
+    expect(marcela.memberships.find((m) => m.companyRut === ESPIGA)!.nobodyAsks).toBe(true);
+    const cause = marcela.diagnosis.find((c) => c.code === 'membership_disabled')!;
+    expect(cause).toMatchObject({ nobodyAsks: true, role: 'access_admin' });
+    // Valentina, paused there, now has nobody to ask either.
+    const valentina = call(core, 'persons.get', { rut: '14.253.647-1' }) as PersonRecord;
+    expect(valentina.memberships.find((m) => m.companyRut === ESPIGA)!.nobodyAsks).toBe(true);
+    // Once another administrator there has a signed, active profile, she has someone.
+    core.db.$client
+      .prepare(
+        "UPDATE memberships SET role = 'access_admin', agreement_signed = 1, state = 'active' WHERE person_rut = 19283746 AND company_rut = 78901234",
+      )
+      .run();
+    const again = call(core, 'persons.get', { rut: '13.579.246-2' }) as PersonRecord;
+    expect(again.memberships.find((m) => m.companyRut === ESPIGA)!.nobodyAsks).toBeUndefined();
   });
 
   it('answers not_found for a valid RUT that is not in the replica, invalid_input for a bad one', () => {

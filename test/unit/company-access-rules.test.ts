@@ -16,6 +16,7 @@ import {
   mayBeAdmin,
   mayRequestCompanyChange,
   needsAgreement,
+  othersMayAsk,
   profileStanding,
   shieldsRepresentative,
   stateWithProfile,
@@ -184,6 +185,20 @@ describe('Portal Empresas: «Sin esta firma, no se asignará el perfil empresa»
     expect(
       companyRequester(ADMIN, empresas([profile(ADMIN, true, 'removed' as 'active')])),
     ).toBeNull();
+  });
+
+  it('a closed access nobody else may ask back: the others all wait, or there are none', () => {
+    // Marcela, La Espiga's only signed administrator, disabled; Gloria (representative) unsigned.
+    const marcela = profile(ADMIN, true, 'disabled' as 'active');
+    expect(othersMayAsk(ADMIN, empresas([marcela, profile(REP, false)]))).toBe(false);
+    expect(othersMayAsk(ADMIN, empresas([marcela], []))).toBe(false);
+    // Once Gloria signs, she may ask; another signed administrator may too.
+    expect(othersMayAsk(ADMIN, empresas([marcela, profile(REP, true)]))).toBe(true);
+    expect(othersMayAsk(ADMIN, empresas([marcela, profile(OTHER, true)], []))).toBe(true);
+    // On ACHS the representative asks on the register's word, with no profile of his.
+    expect(othersMayAsk(ADMIN, { ...company, admins: [marcela] })).toBe(true);
+    // The person himself does not count, whatever he may do.
+    expect(othersMayAsk(REP, empresas([profile(REP, true)]))).toBe(false);
   });
 });
 

@@ -305,6 +305,20 @@ describe('diagnose', () => {
       );
     });
 
+    it('a closed access nobody else may ask back now: says so, not «lo pide otra persona»', () => {
+      for (const role of ['access_admin', 'worker'] as const) {
+        const [cause] = diagnose(
+          input({ memberships: [membership({ role, state: 'disabled', nobodyAsks: true })] }),
+        );
+        expect(cause).toMatchObject({ code: 'membership_disabled', nobodyAsks: true });
+        const say = causeTexts.membership_disabled(cause!).say;
+        expect(say).not.toMatch(/otra persona con esa facultad/);
+        expect(say).toMatch(
+          /Hoy nadie más en la empresa puede pedirlo: su representante legal aún no puede/,
+        );
+      }
+    });
+
     it('a closed access at a company no longer adherent: nobody to send the caller to (rule 6)', () => {
       for (const state of ['disabled', 'paused'] as const) {
         const [cause, ...rest] = diagnose(

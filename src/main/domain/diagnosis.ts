@@ -56,6 +56,8 @@ export type DiagnosisInput = {
     agreementSigned: boolean;
     /** The company is on Portal Empresas (Los Héroes); otherwise an ACHS company. */
     companyOnEmpresas?: boolean;
+    /** Paused or disabled, and nobody but the person could ask for it back now. */
+    nobodyAsks?: true;
   }>;
   /** Oldest first. */
   accessRequests: Array<{
@@ -218,6 +220,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           ...company(m),
           role: m.role,
           ...agreementWaits(m),
+          ...(m.nobodyAsks && m.companyAdherent ? { nobodyAsks: true as const } : {}),
           ...(m.companyAdherent ? {} : { companyAdherent: false }),
           fix: m.companyAdherent ? { action: 'enable_membership', companyRut: m.companyRut } : null,
         });
@@ -227,6 +230,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
           ...company(m),
           role: m.role,
           ...agreementWaits(m),
+          ...(m.nobodyAsks && m.companyAdherent ? { nobodyAsks: true as const } : {}),
           ...(m.companyAdherent ? {} : { companyAdherent: false }),
           fix: m.companyAdherent ? { action: 'resume_membership', companyRut: m.companyRut } : null,
         });

@@ -185,17 +185,13 @@ export function viewCompany(ctx: ServiceContext, session: Session, companyRut: n
   };
 }
 
-/**
- * Rules 9, 12, 13: the legal representatives and the access administrators, once each, with
- * whether each may ask for a change of the company's users now (companyRequester) or why not.
- */
-function callersOf(
-  ctx: ServiceContext,
+/** A company's register and administrator profiles, as companyRequester reads them. */
+export function companyAuthority(
   onEmpresas: boolean,
   signatories: ReturnType<ServiceContext['repos']['companyRecords']['signatories']>,
   profiles: ReturnType<ServiceContext['repos']['companyRecords']['profiles']>,
-) {
-  const authority: CompanyAuthority = {
+): CompanyAuthority {
+  return {
     onEmpresas,
     signatories: signatories.map((s) => ({ personRut: s.person_rut, kind: s.kind })),
     admins: profiles
@@ -207,6 +203,19 @@ function callersOf(
         agreementSigned: p.agreement_signed === 1,
       })),
   };
+}
+
+/**
+ * Rules 9, 12, 13: the legal representatives and the access administrators, once each, with
+ * whether each may ask for a change of the company's users now (companyRequester) or why not.
+ */
+function callersOf(
+  ctx: ServiceContext,
+  onEmpresas: boolean,
+  signatories: ReturnType<ServiceContext['repos']['companyRecords']['signatories']>,
+  profiles: ReturnType<ServiceContext['repos']['companyRecords']['profiles']>,
+) {
+  const authority = companyAuthority(onEmpresas, signatories, profiles);
   const rows = new Map<number, Parameters<typeof personRef>[1]>();
   for (const s of signatories) {
     if (s.kind === 'legal_representative' && !rows.has(s.person_rut)) rows.set(s.person_rut, s);

@@ -10,6 +10,8 @@ import { parseStringList } from '../../shared/json-list';
 import type { Decision, PersonRecord } from '../../shared/contract';
 import { identityFacts, maskSerial as maskSerialDigits } from '../../shared/identity-facts';
 import { isOnEmpresas } from '../../shared/rules/company-modules';
+import { othersMayAsk } from '../../shared/rules/company-access';
+import { companyAuthority } from './company-access';
 import { loginRut, readRut } from '../../shared/rut';
 import { fullName } from '../../shared/format';
 import {
@@ -406,6 +408,20 @@ export function buildPersonRecord(
     };
   };
 
+  // Rules 9, 12, 13: a closed access nobody but the person could ask back now (a company whose
+  // representative has not signed, say): the diagnosis says so rather than «lo pide otra persona».
+  const nobodyAsksOf = (membership: (typeof memberships)[number]) => {
+    if (!membership.companyAdherent) return {};
+    if (membership.state !== 'paused' && membership.state !== 'disabled') return {};
+    const rut = membership.companyRut;
+    const authority = companyAuthority(
+      isOnEmpresas(parseStringList(membership.companyPortals)),
+      ctx.repos.companyRecords.signatories(rut),
+      ctx.repos.companyRecords.profiles(rut),
+    );
+    return othersMayAsk(personRut, authority) ? {} : { nobodyAsks: true as const };
+  };
+
   const membershipViews = memberships.map((membership) => {
     // A change that closes the access, off for the representative's unless he asks (shielded).
     const closing = (action: Action, toState: 'disabled' | 'paused' | 'removed') =>
@@ -431,6 +447,7 @@ export function buildPersonRecord(
       endedAt: membership.endedAt,
       version: membership.version,
       ...accessAdminsOf(membership),
+      ...nobodyAsksOf(membership),
       can: {
         disable: closing('membership.disable', 'disabled'),
         enable: waits(can('membership.enable', membership.companyRut), membership, 'gives_back'),

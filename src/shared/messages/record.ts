@@ -36,8 +36,14 @@ const sent = (cause: Cause) =>
  */
 const whoAsks = (cause: Cause, what: string) =>
   cause.role !== 'access_admin'
-    ? `: solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.`
-    : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).`;
+    ? `: solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.${cause.nobodyAsks ? ` ${NOBODY_ASKS_NOW}` : ''}`
+    : cause.nobodyAsks
+      ? `. Mientras siga así no puede pedir cambios para la empresa, tampoco este. ${NOBODY_ASKS_NOW}`
+      : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).`;
+
+/** othersMayAsk false: nobody at the company may ask now (rules 9, 12, 13), said to the caller. */
+const NOBODY_ASKS_NOW =
+  'Hoy nadie más en la empresa puede pedirlo: su representante legal aún no puede (en Portal Empresas, hasta firmar su Acuerdo de Acceso Remoto) o no figura, y no hay otro administrador de accesos vigente. Cuando alguno pueda, que lo pida; consúltelo con su empresa.';
 
 /**
  * Rule 6: a closed access at a company no longer adherent: nobody can give it back (the desk
@@ -498,9 +504,11 @@ export const recordMessages = {
   accessAdminsMore: (n: number) =>
     ` y ${n === 1 ? 'otro' : `${formatNumber(n)} más`} (en la página de la empresa)`,
   /** A company with no administrator to ask: who can, by the person's access there. */
-  noAccessAdmins: (state: 'active' | 'paused' | 'disabled' | 'removed') =>
+  noAccessAdmins: (state: 'active' | 'paused' | 'disabled' | 'removed', nobodyAsks = false) =>
     state === 'paused' || state === 'disabled'
-      ? `no tiene administradores de accesos con el perfil asignado: que se ${state === 'paused' ? 'reanude' : 'habilite de nuevo'} su acceso lo pide su representante legal (la página de la empresa lo nombra).`
+      ? nobodyAsks
+        ? `no tiene administradores de accesos con el perfil asignado, y hoy nadie puede pedir que se ${state === 'paused' ? 'reanude' : 'habilite de nuevo'} su acceso: su representante legal aún no puede o no figura (la página de la empresa dice qué le falta).`
+        : `no tiene administradores de accesos con el perfil asignado: que se ${state === 'paused' ? 'reanude' : 'habilite de nuevo'} su acceso lo pide su representante legal (la página de la empresa lo nombra).`
       : 'no tiene administradores de accesos con el perfil asignado: sus módulos y perfiles los puede cambiar un supervisor de la mesa de ayuda.',
   register: (kind: 'legal_representative' | 'trf') =>
     kind === 'legal_representative'

@@ -173,6 +173,21 @@ export function companyRequester(
   return { ok: true, as };
 }
 
+/**
+ * Whether anyone but `personRut` may ask now for a change of the company's users (companyRequester):
+ * false when the company's legal representatives and access administrators, that person aside,
+ * all wait for something (a profile, a signature) or there are none — a closed access is then
+ * given back by nobody on a call until one of them can ask (rules 9, 12, 13).
+ */
+export function othersMayAsk(personRut: number, company: CompanyAuthority): boolean {
+  const candidates = new Set([
+    ...company.signatories.filter((s) => s.kind === 'legal_representative').map((s) => s.personRut),
+    ...company.admins.map((a) => a.personRut),
+  ]);
+  candidates.delete(personRut);
+  return [...candidates].some((rut) => companyRequester(rut, company)?.ok === true);
+}
+
 /** Who is asking the help desk to act on a company's users: a person, identity checked or not. */
 export type Caller = { personRut: number; verified: boolean };
 

@@ -671,7 +671,7 @@ function AccessAdmins({ memberships }: { memberships: PersonRecord['memberships'
           <li key={m.companyRut}>
             <strong>{m.companyName}</strong>
             {m.accessAdmins.length === 0
-              ? ` ${recordMessages.noAccessAdmins(m.state)}`
+              ? ` ${recordMessages.noAccessAdmins(m.state, m.nobodyAsks === true)}`
               : m.accessAdmins.map((admin, index) => (
                   <span key={admin.rut}>
                     {index === 0 ? ': ' : ' · '}
