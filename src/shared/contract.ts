@@ -463,6 +463,11 @@ export const PersonRecord = z.object({
       agentName: z.string().nullable(),
       /** That agent is disabled (the central said so here): they will not sign in again. */
       agentDisabled: z.boolean(),
+      /**
+       * An unlock: the lock the portal keeps until it arrives (rule 3), while it lasts — the
+       * record shows the account unlocked, the caller is still locked out.
+       */
+      portalLock: z.object({ portal: Portal, until: z.string() }).optional(),
     }),
   ),
   /**

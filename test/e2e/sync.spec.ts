@@ -60,6 +60,10 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     // Offline, nothing says the portal has the change: the diagnosis, the dialog, the toast.
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await expect(diagnosis).toContainText('Lo que muestra esta ficha aún no llega al portal');
+    // The portal keeps his lock until the unlock arrives: its advice stands meanwhile.
+    await expect(diagnosis).toContainText(
+      /Mientras tanto, su cuenta en ACHS Gestión sigue bloqueada: puede esperar hasta las \d\d:\d\d o restablecer su contraseña/,
+    );
     // A mail asked offline goes only if its action arrives within two hours: said first.
     await record
       .getByRole('button', { name: /^(Reenviar|Enviar): / })

@@ -194,8 +194,11 @@ describe('unlock', () => {
         agentId: 'agent-demo',
         agentName: 'Alicia Agente',
         agentDisabled: false,
+        // The portal keeps his lock until the unlock arrives: the record still says until when.
+        portalLock: { portal: 'achs_gestion', until: account.lockedUntil },
       },
     ]);
+    expect(account.lockedUntil).not.toBeNull();
     expect(outbox(core)).toEqual([
       {
         kind: 'account.unlock',
@@ -203,6 +206,7 @@ describe('unlock', () => {
         payload: {
           portal: 'achs_gestion',
           seenVersion: account.version,
+          lockedUntil: account.lockedUntil,
           personRut: 12345678,
           decidedAt: FIXED_NOW.toISOString(),
         },

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { queuedActionName } from '../../shared/action-names';
+import { isPortal } from '../../shared/portals';
 
 export type OutboxEntry = {
   actionId: string;
@@ -55,7 +56,8 @@ export function createOutboxRepository(sqlite: Database.Database) {
     `SELECT o.action_id, o.kind, json_extract(o.payload, '$.change') AS change,
        json_extract(o.payload, '$.decision') AS decision, o.created_at,
        coalesce(o.sent_by, o.agent_id) AS agent_id, a.display_name AS agent_name,
-       a.active AS agent_active
+       a.active AS agent_active, json_extract(o.payload, '$.portal') AS portal,
+       json_extract(o.payload, '$.lockedUntil') AS locked_until
      FROM outbox o LEFT JOIN agents a ON a.id = coalesce(o.sent_by, o.agent_id)
      WHERE o.person_rut = ? AND o.state = 'pending' ORDER BY o.seq`,
   );
@@ -180,7 +182,11 @@ export function createOutboxRepository(sqlite: Database.Database) {
         agentName: row.agent_name,
       }));
     },
-    pendingForPerson(personRut: number) {
+    /**
+     * `now`: an unlock waiting here says until when the portal keeps the lock it lifts
+     * (`portalLock`), while that lock lasts.
+     */
+    pendingForPerson(personRut: number, now: Date) {
       return (
         pendingForPerson.all(personRut) as Array<{
           action_id: string;
@@ -191,15 +197,28 @@ export function createOutboxRepository(sqlite: Database.Database) {
           agent_id: string | null;
           agent_name: string | null;
           agent_active: number | null;
+          portal: unknown;
+          locked_until: unknown;
         }>
-      ).map((row) => ({
-        actionId: row.action_id,
-        kind: queuedActionName(row.kind, row),
-        createdAt: row.created_at,
-        agentId: row.agent_id,
-        agentName: row.agent_name,
-        agentDisabled: row.agent_active === 0,
-      }));
+      ).map((row) => {
+        const lock =
+          row.kind === 'account.unlock' &&
+          typeof row.locked_until === 'string' &&
+          typeof row.portal === 'string' &&
+          isPortal(row.portal) &&
+          Date.parse(row.locked_until) > now.getTime()
+            ? { portalLock: { portal: row.portal, until: row.locked_until } }
+            : {};
+        return {
+          actionId: row.action_id,
+          kind: queuedActionName(row.kind, row),
+          createdAt: row.created_at,
+          agentId: row.agent_id,
+          agentName: row.agent_name,
+          agentDisabled: row.agent_active === 0,
+          ...lock,
+        };
+      });
     },
   };
 }

@@ -74,7 +74,12 @@ function accountAction(
       if (!rule.write(writes, account.id, command.expectedVersion)) throw new StaleError();
       return {
         ...rule.change(account),
-        intent: { portal: command.portal, seenVersion: command.expectedVersion },
+        intent: {
+          portal: command.portal,
+          seenVersion: command.expectedVersion,
+          // What the portal keeps until this arrives: the record says it while it waits here.
+          ...(rule === UNLOCK ? { lockedUntil: account.lockedUntil } : {}),
+        },
       };
     },
   });

@@ -78,7 +78,7 @@ export function pendingForPerson(
   const rut = readRut(rutText);
   if (!rut) throw new NotFoundError('person');
   const decision = mayView(ctx, session, rut.body);
-  if (decision?.allowed) return ctx.repos.outbox.pendingForPerson(rut.body);
+  if (decision?.allowed) return ctx.repos.outbox.pendingForPerson(rut.body, ctx.now());
   return refuseView(ctx, session, rut.body, decision?.reason ?? 'not_found', 'reload');
 }
 
@@ -141,7 +141,7 @@ function mayView(ctx: ServiceContext, session: Session, personRut: number) {
     session,
     'person.view',
     personTarget(() =>
-      outbox.pendingForPerson(personRut).length > 0
+      outbox.pendingForPerson(personRut, ctx.now()).length > 0
         ? writes.everyCompanyRut(personRut)
         : writes.companyRuts(personRut),
     ),
@@ -596,7 +596,7 @@ export function buildPersonRecord(
       companyName: row.legal_name,
       kind: row.kind,
     })),
-    pendingActions: ctx.repos.outbox.pendingForPerson(personRut),
+    pendingActions: ctx.repos.outbox.pendingForPerson(personRut, now),
     unsettledActions: ctx.repos.outbox.unsettledForPerson(personRut),
     replicaIncomplete: flags.replicaIncomplete ?? false,
     // Who sees everyone's calls and visits with this person (a supervisor), as the Llamadas

@@ -74,6 +74,13 @@ const agreementAfter = (cause: Cause, state: 'paused' | 'disabled') =>
 const REPRESENTATIVE_ADDS =
   'Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.';
 
+/**
+ * An unlock still waiting on this desk (rule 3): the record shows the account unlocked, but the
+ * portal keeps the lock until the unlock arrives, so the lock's advice stands. Said to the caller.
+ */
+export const heldLockSay = (portal: Portal, until: string) =>
+  `Mientras tanto, su cuenta${at(portal)} sigue bloqueada: puede esperar hasta las ${formatTime(until)} o restablecer su contraseña con ${forgotButton(portal)}.`;
+
 /** A cause as the agent reads it: a title, and what to tell the caller. */
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
   not_in_replica: () => ({

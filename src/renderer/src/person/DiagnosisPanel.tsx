@@ -8,6 +8,7 @@ import {
   causeTexts,
   deniedMessages,
   diagnosisMessages,
+  heldLockSay,
   heldMessages,
   noCauseText,
   unverifiableSay,
@@ -68,6 +69,10 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
   ];
   const heldHere = useSession((s) => actionsHeld(s.sync)) && record.pendingActions.length > 0;
   const held = heldHere || others.length > 0;
+  // An unlock waiting here lifts a lock the portal still has: its advice stands until it arrives.
+  const portalLocks = record.pendingActions.flatMap((action) =>
+    action.portalLock ? [action.portalLock] : [],
+  );
   // How to enter is said of the access the portal has: not while a change to it waits here.
   const causes =
     held && entryTipsWait(record.pendingActions.map((action) => action.kind))
@@ -109,6 +114,12 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
               <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
               {heldHere ? heldMessages.diagnosisSay : heldMessages.diagnosisSayOthers}
             </p>
+            {portalLocks.map((lock) => (
+              <p key={lock.portal}>
+                <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
+                {heldLockSay(lock.portal, lock.until)}
+              </p>
+            ))}
             {others.length > 0 && (
               <p className="small">{heldMessages.othersNote(others, supervisor, disabled)}</p>
             )}
