@@ -63,7 +63,7 @@ const syncCount = (n: number, one: string, many: string) =>
 
 export const syncMessages = {
   lastError: 'Último error',
-  technicalDetail: 'Detalle técnico',
+  technicalDetail: 'Detalle técnico (como lo dio el sistema, para soporte)',
   /**
    * The raw detail is kept as the system gave it, for support (often in English); the network
    * failures it names most are said in Spanish above it. Null: nothing known to say.
@@ -293,9 +293,18 @@ export const syncMessages = {
   rejected: 'Rechazada',
   rejectedReason: (reason: string) => `Motivo: ${reason}`,
   /** When the central's side of a contact conflict changed (sync/conflict-time.ts). */
-  centralChanged: (of: 'phone' | 'email' | 'contact', at: string, by: string | null) => {
+  centralChanged: (
+    of: 'phone' | 'email' | 'contact',
+    at: string,
+    by: string | null,
+    /** Whose action is in conflict: the same name did both, so the other came from elsewhere. */
+    actionBy: string | null = null,
+  ) => {
     const what = { phone: 'el celular', email: 'el correo', contact: 'los datos de contacto' }[of];
     const last = of === 'contact' ? ' por última vez' : '';
+    if (by !== null && by === actionBy) {
+      return `En el sistema central, el mismo usuario (${by}) cambió${last} ${what} el ${at}, desde otro equipo o sesión.`;
+    }
     return by
       ? `En el sistema central, ${by} cambió${last} ${what} el ${at}.`
       : `En el sistema central, ${what} se ${of === 'contact' ? 'cambiaron' : 'cambió'}${last} el ${at}.`;

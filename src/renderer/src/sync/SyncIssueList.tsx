@@ -210,6 +210,7 @@ export function SyncIssueList({
                       issue.centralChange.of,
                       formatDateTime(issue.centralChange.at),
                       issue.centralChange.by,
+                      issue.agentName,
                     )}
                   </p>
                 )}
