@@ -253,6 +253,26 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(
     record.getByText('La persona tiene un bloqueo de sus datos (Ley 21.719)').first(),
   ).toBeVisible();
+  // Said once in her company's row, not beside each of its waiting buttons nor under the table.
+  const row = record
+    .locator('tr[data-company-rut]')
+    .filter({ has: page.getByRole('button', { name: 'Inhabilitar' }) });
+  const companies = record.locator('table:has(tr[data-company-rut])');
+  await expect(
+    companies.getByText('La persona tiene un bloqueo de sus datos (Ley 21.719)'),
+  ).toHaveCount(1);
+  await expect(row.getByText('La persona tiene un bloqueo de sus datos (Ley 21.719)')).toHaveCount(
+    1,
+  );
+  await expect(
+    record.getByText(/^«Cambiar perfil» en .*: La persona tiene un bloqueo/),
+  ).toHaveCount(0);
+  // Each waiting button still reads why: they point to the row's one note.
+  for (const name of ['Inhabilitar', 'Cambiar perfil']) {
+    await expect(row.getByRole('button', { name })).toHaveAccessibleDescription(
+      /La persona tiene un bloqueo de sus datos/,
+    );
+  }
   await expectAccessible(page, 'ficha bloqueada');
   // In a short window the form scrolls: its refusal, at the foot, must still come into sight.
   await page.setViewportSize({ width: 1280, height: 560 });

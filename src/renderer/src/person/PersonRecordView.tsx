@@ -138,8 +138,11 @@ function MembershipChanges({
 }: {
   record: PersonRecord;
   membership: Membership;
-  /** The row's other buttons, before the reasons. */
-  children?: ReactNode;
+  /**
+   * The row's other buttons, before the reasons; given where a reason of theirs is already said
+   * in the row (the same words: a Ley 21.719 block waits every button alike), to point there.
+   */
+  children?: (shownAt: (reason: string | null) => string | undefined) => ReactNode;
 }) {
   const rowId = useId();
   // The agent's own record (an officer who administers the company): told as «usted».
@@ -151,7 +154,7 @@ function MembershipChanges({
           membership.can[membershipChangeOf(change)],
           isMe(record.rut) ? null : fullName(record),
         )
-      : null;
+      : deniedReason(membership.can[change]);
   const reasons = [
     ...new Set(changes.map(reasonOf).filter((reason): reason is string => reason !== null)),
   ];
@@ -177,11 +180,12 @@ function MembershipChanges({
             decision={membership.can[change]}
             spec={membershipSpec(record, membership, change)}
             label={CHANGE_LABELS[change]}
+            reasonShownAt={reasonId(reasonOf(change))}
             about={membership.companyName}
           />
         ),
       )}
-      {children}
+      {children?.(reasonId)}
       {reasons.map((reason) => (
         <p key={reason} id={reasonId(reason)} className="disabled-reason">
           {reason}
@@ -214,6 +218,25 @@ const yesNo = (value: boolean) => (value ? recordMessages.yes : recordMessages.n
 /** «Cambiar perfil» is not this agent's at that company (rule 9: a supervisor or its admin). */
 const notAdminHere = (membership: Membership) =>
   !membership.can.changeRole.allowed && membership.can.changeRole.reason === 'not_access_admin';
+
+/**
+ * «Cambiar perfil» waits for the very words another button of its row already says there (a
+ * Ley 21.719 block waits them all): it points to them, and no note under the table repeats them.
+ */
+const roleWaitsInRow = (membership: Membership): boolean => {
+  const role = membership.can.changeRole;
+  if (role.allowed) return false;
+  return recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership).some(
+    (change) => {
+      const decision = membership.can[membershipChangeOf(change)];
+      return (
+        !decision.allowed &&
+        decision.reason === role.reason &&
+        (!companyDecides(change) || representativeWaitOf(decision.reason) === null)
+      );
+    },
+  );
+};
 
 /** The person's record; Esc (handled by the app) goes back to the results. */
 export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPane(_props, ref) {
@@ -557,26 +580,32 @@ function RecordContent({ record }: { record: PersonRecord }) {
                   </td>
                   <td className="actions">
                     <MembershipChanges record={record} membership={membership}>
-                      {membership.state !== 'removed' && (
-                        <ActionButton
-                          decision={membership.can.changeRole}
-                          spec={roleSpec(record, membership)}
-                          label={actionDialogTexts.role.title}
-                          reasonShownAt={
-                            notAdminHere(membership)
-                              ? notAdminNote
-                              : !membership.can.changeRole.allowed
-                                ? `${roleNotes}-${membership.companyRut}`
+                      {(shownAt) =>
+                        membership.state !== 'removed' && (
+                          <ActionButton
+                            decision={membership.can.changeRole}
+                            spec={roleSpec(record, membership)}
+                            label={actionDialogTexts.role.title}
+                            reasonShownAt={
+                              notAdminHere(membership)
+                                ? notAdminNote
+                                : roleWaitsInRow(membership)
+                                  ? shownAt(deniedReason(membership.can.changeRole))
+                                  : !membership.can.changeRole.allowed
+                                    ? `${roleNotes}-${membership.companyRut}`
+                                    : undefined
+                            }
+                            // The note under the table names the company itself.
+                            about={
+                              notAdminHere(membership) ||
+                              membership.can.changeRole.allowed ||
+                              roleWaitsInRow(membership)
+                                ? membership.companyName
                                 : undefined
-                          }
-                          // The note under the table names the company itself.
-                          about={
-                            notAdminHere(membership) || membership.can.changeRole.allowed
-                              ? membership.companyName
-                              : undefined
-                          }
-                        />
-                      )}
+                            }
+                          />
+                        )
+                      }
                     </MembershipChanges>
                   </td>
                 </tr>
@@ -594,7 +623,10 @@ function RecordContent({ record }: { record: PersonRecord }) {
       {/* Any other reason «Cambiar perfil» waits, under the table with its company's name: in
           the row's narrow column it ran twenty lines at 1024 px. */}
       {record.memberships.map((m) =>
-        m.state === 'removed' || m.can.changeRole.allowed || notAdminHere(m) ? null : (
+        m.state === 'removed' ||
+        m.can.changeRole.allowed ||
+        notAdminHere(m) ||
+        roleWaitsInRow(m) ? null : (
           <p key={m.companyRut} id={`${roleNotes}-${m.companyRut}`} className="muted small">
             {recordMessages.roleWaits(m.companyName, deniedMessages[m.can.changeRole.reason])}
           </p>
