@@ -1582,6 +1582,11 @@ export const contract = {
       id: z.string().max(64),
       outcome: InteractionOutcome,
       notes: z.string().max(CALL_NOTES_MAX),
+      /**
+       * A call opened with nobody named: the person it was about, filed under them as it closes
+       * (refused if it already names someone else).
+       */
+      rut: RutInput.optional(),
     }),
     output: Interaction,
   },

@@ -339,6 +339,49 @@ test('a call opened for the wrong person passes to the right one while nothing i
   );
 });
 
+test('a call opened before the caller was found, nothing done, closes under whom the screen names — never the caller before', async ({
+  desk,
+}) => {
+  const { page, record } = desk;
+  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const close = async (notes: string) => {
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'No resuelto' });
+    await callbar.getByRole('textbox', { name: /^Notas de la/ }).fill(notes);
+  };
+  // F2 first, as the desk teaches: the call opens with nobody, then María is found.
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
+  await desk.find('11.111.111-1');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText('María José Muñoz Sepúlveda');
+  await close('Solo consultaba');
+  const fileIt = callbar.getByRole('checkbox', {
+    name: 'Registrarla a nombre de María José Muñoz Sepúlveda (11.111.111-1)',
+  });
+  await expect(fileIt).toBeChecked();
+  await expect(callbar.getByText(/^La llamada queda sin persona/)).toHaveCount(0);
+  await expectAccessible(page, 'cerrar una llamada sin persona');
+  await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+  // Her record lists it: it is hers.
+  await expect(record.getByText(/Olvidó contraseña · .* · No resuelto/)).toBeVisible();
+
+  // The next call, her record still on screen: she is not offered it, before or at closing.
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
+  await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
+  await expect(callbar).toContainText('Llamada en curso · 0 acciones');
+  await expect(callbar.getByRole('button', { name: /^Registrar la llamada a nombre/ })).toHaveCount(
+    0,
+  );
+  await close('Cortó antes de dar su RUT');
+  await expect(callbar.getByRole('checkbox')).toHaveCount(0);
+  await expect(callbar.getByText(/^La llamada queda sin persona/)).toBeVisible();
+  await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+  await expect(record.getByText(/Bloqueo por intentos · .* · No resuelto/)).toHaveCount(0);
+});
+
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {
   await page.goto(door.url);
   await fillSignIn(page, 'agente', 'incorrecta');

@@ -157,6 +157,71 @@ describe('calls name the caller', () => {
   });
 });
 
+describe('a call opened before the caller was found', () => {
+  it('closes under the person named then, audited as a change of its person in the same step', () => {
+    const core = seededCore(300);
+    const audits = () =>
+      core.db.$client
+        .prepare(
+          "SELECT before, after, person_rut AS personRut FROM audit_events WHERE action = 'interaction.set_person'",
+        )
+        .all();
+    const open = () => call(core, 'interactions.open', { rut: null, reason: 'other' });
+    const first = open();
+    const closed = call(core, 'interactions.close', {
+      id: first.id,
+      outcome: 'unresolved',
+      notes: 'Solo consultaba',
+      rut: '11.111.111-1',
+    });
+    expect(closed).toMatchObject({ personRut: MARIA, outcome: 'unresolved' });
+    expect(audits()).toEqual([
+      { before: '{"personRut":null}', after: '{"personRut":11111111}', personRut: 11111111 },
+    ]);
+    // Her calls list it.
+    const list = call(core, 'interactions.list', { rut: MARIA, limit: 10 });
+    expect(list.map((i: Interaction) => i.id)).toContain(first.id);
+    // A RUT dictated that nobody has: filed under it.
+    const second = open();
+    expect(
+      call(core, 'interactions.close', {
+        id: second.id,
+        outcome: 'resolved',
+        notes: 'RUT no registrado',
+        rut: '1-9',
+      }),
+    ).toMatchObject({ personRut: '1-9', personName: null });
+    // A call that already names someone is not moved by closing it: refused, still open.
+    const third = call(core, 'interactions.open', { rut: PEDRO, reason: 'other' });
+    expect(
+      refused(core, 'interactions.close', {
+        id: third.id,
+        outcome: 'resolved',
+        notes: 'Se le explicó',
+        rut: MARIA,
+      }),
+    ).toEqual({
+      code: 'rule',
+      message:
+        'La llamada ya está a nombre de otra persona: se cierra a su nombre. Si era de otra, cámbiela antes con «Registrar la llamada a nombre de…».',
+    });
+    expect(call(core, 'interactions.current', {})).toMatchObject({
+      id: third.id,
+      personRut: PEDRO,
+    });
+    // Its own person again changes nothing.
+    expect(
+      call(core, 'interactions.close', {
+        id: third.id,
+        outcome: 'resolved',
+        notes: 'Se le explicó',
+        rut: PEDRO,
+      }),
+    ).toMatchObject({ personRut: PEDRO });
+    expect(audits()).toHaveLength(2);
+  });
+});
+
 describe('a call that acted on someone else', () => {
   it('is listed on that person’s record too, as the caller’s call', () => {
     const core = seededCore(300, { as: 'supervisora' });

@@ -53,7 +53,13 @@ export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChann
         personRut: input.rut === null ? null : readRut(input.rut)!.body,
         reason: input.reason,
       }),
-    'interactions.close': (input) => closeInteraction(context, agent(), input),
+    'interactions.close': (input) =>
+      closeInteraction(context, agent(), {
+        id: input.id,
+        outcome: input.outcome,
+        notes: input.notes,
+        ...(input.rut === undefined ? {} : { personRut: readRut(input.rut)!.body }),
+      }),
     'interactions.setReason': (input) => setInteractionReason(context, agent(), input),
     'interactions.setPerson': (input) =>
       setInteractionPerson(context, agent(), {

@@ -75,6 +75,7 @@ export type RuleCode =
   | 'interaction_notes_required'
   | 'interaction_closed'
   | 'interaction_has_actions'
+  | 'interaction_has_person'
   | 'on_behalf_personal'
   // A visit is face to face: nobody speaks for the person there (interactions.setCaller).
   | 'on_behalf_at_visit'

@@ -245,15 +245,43 @@ export function setInteractionCaller(
   });
 }
 
+/**
+ * Closes the agent's own call with its outcome and notes. `personRut`: a call opened before the
+ * caller was found, closed with nothing done, is filed under the person it was about (the record
+ * on screen, or a RUT dictated that nobody has) as it closes — audited as a change of its
+ * person, in the same transaction — so «Llamadas» finds it by them. A call that already names
+ * someone else is not moved by closing (interactions.setPerson does that, while nothing is done).
+ */
 export function closeInteraction(
   ctx: ServiceContext,
   session: Session,
-  command: { id: string; outcome: InteractionOutcome; notes: string },
+  command: { id: string; outcome: InteractionOutcome; notes: string; personRut?: number },
 ): Interaction {
   allowManage(session);
   const { interactions } = ctx.repos;
   return ctx.db.$client.transaction(() => {
-    const row = ownCall(ctx, session, command.id);
+    let row = ownCall(ctx, session, command.id);
+    const about = command.personRut;
+    if (about !== undefined && row.closedAt === null && row.personRut !== about) {
+      if (row.personRut !== null) {
+        throw new RuleError('interaction_has_person', { kind: row.kind });
+      }
+      // As when a call opens: someone the replica has is named only if the agent may see them.
+      if (ctx.repos.writes.person(about)) authorize(ctx, session, 'person.view', about);
+      if (!interactions.setPerson(row.id, about)) {
+        throw new RuleError('interaction_closed', { kind: row.kind });
+      }
+      const named = interactions.byId(row.id)!;
+      audit(
+        ctx,
+        session,
+        named,
+        'interaction.set_person',
+        { personRut: about },
+        { personRut: null },
+      );
+      row = named;
+    }
     const notes = command.notes.trim() || null;
     const actions = interactionView(ctx, row).actions.length;
     if (notesRequired(command.outcome, actions) && (notes?.length ?? 0) < PENDING_NOTES_MIN) {

@@ -102,6 +102,13 @@ export const callMessages = {
   // The record of the call changes hands, not the line: «pasar la llamada» would mean a transfer.
   moveTo: (who: string) => `Registrar la llamada a nombre de ${who}`,
   movedTo: (who: string) => `La llamada quedó a nombre de ${who}.`,
+  /**
+   * Closing a call opened before the caller was found, nothing done in it: filed under whom the
+   * record on screen names (checked), or under nobody, said.
+   */
+  fileUnder: (who: string) => `Registrarla a nombre de ${who}`,
+  noPerson:
+    'La llamada queda sin persona: no saldrá en la ficha de nadie ni al buscar por RUT en Llamadas. Si era de alguien, ábrale la ficha antes de guardar.',
   /** Someone calling in the person's name (seed 000: «el acceso es personal»). */
   onBehalf: {
     mark: 'Llama otra persona…',
@@ -147,6 +154,8 @@ export const callMessages = {
     closedReason: 'Esa llamada ya está cerrada: su motivo ya no se puede cambiar.',
     hasActions:
       'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
+    hasPerson:
+      'La llamada ya está a nombre de otra persona: se cierra a su nombre. Si era de otra, cámbiela antes con «Registrar la llamada a nombre de…».',
     notFound: 'No se encontró la llamada (o es de otro agente).',
     /** Seed 000, «el acceso es personal» (run-action, allowedOnBehalf). */
     onBehalfPersonal: (name: string) =>
@@ -237,6 +246,8 @@ export const visitMessages: InteractionWords = {
   nudgeOpen: 'Abrir visita',
   moveTo: (who: string) => `Registrar la visita a nombre de ${who}`,
   movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
+  noPerson:
+    'La visita queda sin persona: no saldrá en la ficha de nadie ni al buscar por RUT en Visitas. Si era con alguien, ábrale la ficha antes de guardar.',
   listTitle: 'Visitas',
   listFailed: 'No se pudieron cargar las visitas.',
   listEmpty: 'No hay visitas registradas en este equipo.',
@@ -289,6 +300,8 @@ export const visitMessages: InteractionWords = {
     closedReason: 'Esa visita ya está cerrada: su motivo ya no se puede cambiar.',
     hasActions:
       'La visita ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra con la persona que atiende ahora.',
+    hasPerson:
+      'La visita ya está a nombre de otra persona: se cierra a su nombre. Si era de otra, cámbiela antes con «Registrar la visita a nombre de…».',
     notFound: 'No se encontró la visita (o es de otro agente).',
     onBehalfPersonal: (name: string) =>
       `El acceso es personal: con ${name} hablando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a su dirección registrada; este cambio, no.`,

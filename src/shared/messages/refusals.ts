@@ -260,6 +260,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   interaction_closed: (p) =>
     p['change'] === 'reason' ? refusalsOf(p).closedReason : refusalsOf(p).closed,
   interaction_has_actions: (p) => refusalsOf(p).hasActions,
+  interaction_has_person: (p) => refusalsOf(p).hasPerson,
   data_request_representative: () =>
     'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
   on_behalf_personal: (p) => refusalsOf(p).onBehalfPersonal(String(p['name'])),

@@ -144,6 +144,8 @@ export function CallBar() {
     return (
       <OpenCall
         interaction={interaction}
+        onScreen={person?.rut ? { rut: person.rut, name: fullName(person) } : null}
+        dictated={dictated}
         focusClose={justOpened}
         onFocused={() => setJustOpened(false)}
         onReason={async (next) => {
@@ -286,12 +288,18 @@ function useSettledChoice<T extends string>(saved: T, save: (value: T) => void) 
 
 function OpenCall({
   interaction,
+  onScreen,
+  dictated,
   onReason,
   onClosed,
   focusClose,
   onFocused,
 }: {
   interaction: Interaction;
+  /** Whose record is on screen, unless it is the caller of the call just closed (closedFor). */
+  onScreen: { rut: string; name: string } | null;
+  /** A RUT dictated that nobody here has, with no record open. */
+  dictated: string | null;
   onReason: (reason: InteractionReason) => Promise<void>;
   onClosed: () => void;
   focusClose: boolean;
@@ -317,6 +325,17 @@ function OpenCall({
   );
   const [outcomeMissing, setOutcomeMissing] = useState(false);
   const [notes, setNotes, clearNotes] = useDraft<string>(`call-notes:${interaction.id}`, '');
+  // Opened before the caller was found, nothing done in it: it closes under whom the screen names
+  // (unless the agent unticks it), so «Llamadas» and the record find it.
+  const fileable =
+    interaction.personRut === null
+      ? onScreen
+        ? { rut: onScreen.rut, label: personLabel(onScreen.name, onScreen.rut)! }
+        : dictated
+          ? { rut: dictated, label: personLabel(null, dictated)! }
+          : null
+      : null;
+  const [fileIt, setFileIt] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const reason = useSettledChoice(interaction.reason, (next) => {
     if (next === interaction.reason) return;
@@ -380,7 +399,12 @@ function OpenCall({
     setBusy(true);
     setError(null);
     try {
-      await call('interactions.close', { id: interaction.id, outcome, notes });
+      await call('interactions.close', {
+        id: interaction.id,
+        outcome,
+        notes,
+        ...(fileable && fileIt ? { rut: fileable.rut } : {}),
+      });
       clearClosing();
       clearOutcome();
       clearNotes();
@@ -396,8 +420,9 @@ function OpenCall({
   const reasonRef = useRef<HTMLSelectElement>(null);
   // Opened for the wrong person (a namesake, the previous caller still on screen): while nothing
   // is done in it, the person on screen may take it.
+  // Not the caller of the call just closed, whose record is still there (closedFor).
   const movable =
-    record !== null && record.rut !== interaction.personRut && interaction.actions.length === 0;
+    onScreen !== null && onScreen.rut !== interaction.personRut && interaction.actions.length === 0;
   const moveTo = async (rut: string) => {
     setError(null);
     try {
@@ -445,9 +470,9 @@ function OpenCall({
         </button>
       )}
       {!closing && <DataRequestCallButton record={record} />}
-      {!closing && movable && record && (
-        <button type="button" onClick={() => void moveTo(record.rut)}>
-          {t.moveTo(personLabel(fullName(record), record.rut)!)}
+      {!closing && movable && (
+        <button type="button" onClick={() => void moveTo(onScreen.rut)}>
+          {t.moveTo(personLabel(onScreen.name, onScreen.rut)!)}
         </button>
       )}
       {/* A visit is face to face: only a call may have someone else on the line (main refuses
@@ -540,6 +565,21 @@ function OpenCall({
             onChange={(event) => setNotes(event.target.value)}
           />
           <LengthLeft id="call-notes-left" value={notes} max={CALL_NOTES_MAX} />
+          {fileable ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={fileIt}
+                onChange={(event) => setFileIt(event.target.checked)}
+              />{' '}
+              {t.fileUnder(fileable.label)}
+            </label>
+          ) : null}
+          {interaction.personRut === null && (!fileable || !fileIt) && (
+            <span className="warn-text small" role="note">
+              {t.noPerson}
+            </span>
+          )}
           <ConfirmButton
             waiting={busy || notesMissing}
             why={notesMissing ? notesWhy : null}
