@@ -67,7 +67,8 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
 
     await reason.selectOption({ label: 'Olvidó contraseña' });
     await expect(callbar.getByRole('alert')).toHaveCount(0);
-    await open.click();
+    // Enter on the reason chosen opens the call, as the button does.
+    await reason.press('Enter');
     await expect(page.getByRole('status')).toHaveText(
       'Llamada abierta: las acciones quedarán asociadas a ella.',
     );

@@ -138,7 +138,7 @@ export const shortcutMessages = {
         ['Ctrl+Mayús+L', 'Bloquear la pantalla al dejar el puesto'],
         [
           'F2',
-          'Ir a la barra de la llamada o visita: su motivo para abrirla, o «Cerrar» la que está abierta',
+          'Ir a la barra de la llamada o visita: su motivo para abrirla (elegido, Enter la abre), o «Cerrar» la que está abierta',
         ],
         [helpRow.keys, helpRow.what],
         ['Ctrl+Enter', 'Confirmar el diálogo abierto, también desde el campo Motivo'],

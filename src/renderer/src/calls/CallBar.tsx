@@ -195,6 +195,13 @@ export function CallBar() {
           setReasonMissing(false);
           setError(null);
         }}
+        // F2, a letter to pick the reason, Enter: the call opens (the first keys of every call),
+        // instead of the list unfolding and taking the RUT typed next as its own search.
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || reason === '' || event.altKey) return;
+          event.preventDefault();
+          void open(person?.rut ?? dictated ?? null);
+        }}
       >
         <option value="" disabled>
           {t.reasonPlaceholder}
