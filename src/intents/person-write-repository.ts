@@ -9,6 +9,7 @@ import { loginPortal } from '../shared/portals';
 import {
   approvedAwaitingSignature,
   hasAccessAt,
+  loginClosedAt,
   unsignedAgreement,
   type MailFacts,
   type SentMail,
@@ -235,16 +236,18 @@ export function createPersonWriteRepository(
       }));
       const profile = profiles.get(person.rut) as
         { is_pensioner: number; is_worker: number } | undefined;
+      const access = {
+        isPensioner: profile?.is_pensioner === 1,
+        isWorker: profile?.is_worker === 1,
+        memberships,
+      };
       return {
         portal: account.portal,
         hasEmail: Boolean(person.email),
         registrationState: account.registrationState,
         emailVerified: account.emailVerified,
-        hasAccess: hasAccessAt(account.portal, {
-          isPensioner: profile?.is_pensioner === 1,
-          isWorker: profile?.is_worker === 1,
-          memberships,
-        }),
+        hasAccess: hasAccessAt(account.portal, access),
+        loginClosed: loginClosedAt(account.portal, access),
         hasApprovedRequest: approvedAwaitingSignature(memberships),
         hasUnsignedAgreement: unsignedAgreement(memberships),
       };

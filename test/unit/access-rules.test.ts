@@ -15,9 +15,12 @@ import {
   hasAccessAt,
   isMailKind,
   loginBlockBadge,
+  loginClosed,
+  loginClosedAt,
   mailFits,
   signatureWaitsForAccess,
   unsignedAgreement,
+  type AccessFacts,
   type MailFacts,
 } from '../../src/shared/rules/access';
 
@@ -28,6 +31,7 @@ const base: MailFacts = {
   registrationState: 'active',
   emailVerified: true,
   hasAccess: true,
+  loginClosed: false,
   hasApprovedRequest: false,
   hasUnsignedAgreement: false,
 };
@@ -178,6 +182,47 @@ describe('access', () => {
   });
 });
 
+describe('a login closed for good (rules 6, 7; rule 14 keeps Los Héroes open)', () => {
+  const achs = (state: 'active' | 'removed' | 'paused' | 'disabled', companyAdherent = true) => ({
+    state,
+    companyAdherent,
+  });
+  const empresas = (state: 'active' | 'removed', role: 'worker' | 'company_user' = 'worker') => ({
+    state,
+    companyAdherent: true,
+    companyOnEmpresas: true,
+    role,
+  });
+  const facts = (memberships: AccessFacts['memberships'], isPensioner = false): AccessFacts => ({
+    isPensioner,
+    memberships,
+  });
+
+  it('every company of the login dismissed or no longer adherent: closed', () => {
+    // Agustín: his only ACHS company stopped being adherent.
+    expect(loginClosed('achs', facts([achs('active', false)]))).toBe(true);
+    // Dismissed from his only ACHS company, still at a Caja company on the other login.
+    const twoLogins = facts([achs('removed'), empresas('active')]);
+    expect(loginClosed('achs', twoLogins)).toBe(true);
+    expect(loginClosed('los_heroes', twoLogins)).toBe(false);
+    expect(loginClosedAt('achs_gestion', twoLogins)).toBe(true);
+    expect(loginClosedAt('portal_empresas', twoLogins)).toBe(false);
+  });
+
+  it('an access that may be given back, or one company still open, keeps it open', () => {
+    expect(loginClosed('achs', facts([achs('paused')]))).toBe(false);
+    expect(loginClosed('achs', facts([achs('disabled')]))).toBe(false);
+    expect(loginClosed('achs', facts([achs('removed'), achs('active')]))).toBe(false);
+  });
+
+  it('a pensioner keeps Los Héroes’ login whatever became of the companies; none on it: not judged', () => {
+    expect(loginClosed('los_heroes', facts([empresas('removed')], true))).toBe(false);
+    expect(loginClosed('los_heroes', facts([empresas('removed')]))).toBe(true);
+    expect(loginClosed('los_heroes', facts([achs('active')]))).toBe(false);
+    expect(loginClosed('achs', facts([]))).toBe(false);
+  });
+});
+
 describe('mails that fit', () => {
   it('never fit without an address (rule 2: no e-mail, no registration)', () => {
     for (const kind of fittingMailKinds({ ...base, hasEmail: true, emailVerified: false })) {
@@ -200,6 +245,15 @@ describe('mails that fit', () => {
   it('an e-mail confirmation only while the address is unverified (rule 10)', () => {
     expect(mailFits('email_confirmation', base)).toBe(false);
     expect(mailFits('email_confirmation', { ...base, emailVerified: false })).toBe(true);
+  });
+
+  it('no step of a login whose every company closed for good: no password link, no confirmation (rules 6, 7)', () => {
+    const closed = { ...base, hasAccess: false, loginClosed: true };
+    expect(
+      mailFits('password_creation', { ...closed, registrationState: 'pending_activation' }),
+    ).toBe(false);
+    expect(mailFits('email_confirmation', { ...closed, emailVerified: false })).toBe(false);
+    expect(fittingMailKinds({ ...closed, emailVerified: false })).toEqual([]);
   });
 
   it('the approval mail only on Portal Empresas after an approved request (rule 12)', () => {

@@ -84,6 +84,54 @@ describe('diagnose', () => {
     expect(diagnose(input())).toStrictEqual([]);
   });
 
+  it('asks no step of a login whose every company closed for good (rules 6, 7): the closing cause says it', () => {
+    // Agustín: his only ACHS company is no longer adherent, his password never created.
+    const notAdherent = diagnose(
+      input({
+        accounts: [account('achs_gestion', { registrationState: 'pending_activation' })],
+        memberships: [membership({ companyAdherent: false })],
+      }),
+    );
+    expect(codes(notAdherent)).toEqual(['company_not_adherent']);
+    // Dismissed from his ACHS company, still open at a Caja company: nothing to confirm at ACHS.
+    const dismissed = diagnose(
+      input({
+        accounts: [
+          account('achs_gestion', { emailVerified: false }),
+          account('portal_empresas', { emailVerified: false }),
+        ],
+        memberships: [
+          membership({ state: 'removed' }),
+          membership({
+            companyRut: '96111222-5',
+            companyName: 'Minera Sur',
+            companyOnEmpresas: true,
+            role: 'company_user',
+          }),
+        ],
+      }),
+    );
+    expect(codes(dismissed.filter((c) => c.portal === 'achs_gestion'))).toEqual([
+      'other_companies_open',
+    ]);
+    expect(dismissed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'email_unverified', portal: 'portal_empresas' }),
+      ]),
+    );
+    // A paused access may be given back: its password still waits to be created.
+    expect(
+      codes(
+        diagnose(
+          input({
+            accounts: [account('achs_gestion', { registrationState: 'pending_activation' })],
+            memberships: [membership({ state: 'paused' })],
+          }),
+        ),
+      ),
+    ).toContain('password_link_unused');
+  });
+
   it('someone with no account anywhere (just added by a company) has not registered where their companies open', () => {
     // An ACHS company: its login only.
     expect(diagnose(input({ accounts: [] }))).toStrictEqual([

@@ -20,6 +20,7 @@ const mail = (over: Partial<MailFacts> = {}): MailFacts => ({
   registrationState: 'active',
   emailVerified: true,
   hasAccess: true,
+  loginClosed: false,
   hasApprovedRequest: false,
   hasUnsignedAgreement: false,
   ...over,

@@ -16,6 +16,7 @@ import {
   approvalAwaitsAt,
   approvedAwaitingSignature,
   hasAccessAt,
+  loginClosedAt,
   hasAccessOn,
   mailFits,
   membershipOpens,
@@ -178,6 +179,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       registrationState: account.registrationState,
       emailVerified: account.emailVerified,
       hasAccess: hasAccessAt(account.portal, accessFacts),
+      loginClosed: loginClosedAt(account.portal, accessFacts),
       hasApprovedRequest: approvedRequest,
       hasUnsignedAgreement: pendingAgreement,
     })
@@ -331,7 +333,10 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     memberships.every((m) => m.state === 'removed') &&
     profile === null &&
     !accessRequests.some((r) => r.state !== 'rejected');
-  for (const account of inactive ? [] : accounts) {
+  // The same for one login whose every company closed for good (loginClosed, rules 6, 7): its
+  // steps open nothing there; the causes above say why, and what stays open elsewhere.
+  const judged = inactive ? [] : accounts.filter((a) => !loginClosedAt(a.portal, accessFacts));
+  for (const account of judged) {
     const { portal } = account;
     if (account.registrationBlocked) {
       causes.push({

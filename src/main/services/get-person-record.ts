@@ -24,6 +24,7 @@ import {
   approvedAwaitingSignature,
   fittingMailKinds,
   hasAccessAt,
+  loginClosedAt,
   loginBlockBadge,
   loginOfPortal,
   unsignedAgreement,
@@ -375,6 +376,7 @@ export function buildPersonRecord(
     registrationState: account.registrationState,
     emailVerified: account.emailVerified,
     hasAccess: hasAccessAt(account.portal, accessFacts),
+    loginClosed: loginClosedAt(account.portal, accessFacts),
     hasApprovedRequest: approvedAwaitingSignature(signatures),
     hasUnsignedAgreement: unsignedAgreement(signatures),
   });

@@ -94,6 +94,26 @@ export function hasAccessAt(portal: Portal, facts: AccessFacts): boolean {
   return hasAccessOn(loginOfPortal(portal), facts);
 }
 
+/**
+ * Rules 6, 7 (seed 000: «los usuarios de las empresas que no cotizan con la ACHS no pueden tener
+ * acceso»; «si eres desvinculado, quedarás inactivo»): a login every company of which closed for
+ * good — dismissed from it, or no longer adherent — with no affiliate profile on it (rule 14).
+ * None of its steps (register, create the password, confirm the e-mail, unlock) opens anything.
+ * A paused or disabled access may be given back and a profile awaiting its signature may be
+ * signed: not closed. A login none of the person's companies is on is not judged here.
+ */
+export function loginClosed(login: Login, facts: AccessFacts): boolean {
+  const mine = facts.memberships.filter((m) => loginOf(m) === login);
+  if (mine.length === 0) return false;
+  if (login === 'los_heroes' && affiliateProfile(facts) !== null) return false;
+  return mine.every((m) => m.state === 'removed' || !m.companyAdherent);
+}
+
+/** loginClosed, for the login an account on `portal` is (MailFacts.loginClosed). */
+export function loginClosedAt(portal: Portal, facts: AccessFacts): boolean {
+  return loginClosed(loginOfPortal(portal), facts);
+}
+
 /** Why a person, or one of their logins, opens nothing: the badge that says it. */
 export type AccessBlock = 'disabled' | 'company_not_adherent' | 'pending_signature';
 
@@ -135,6 +155,8 @@ export type MailFacts = {
   emailVerified: boolean;
   /** The access this account's login serves (hasAccessAt). */
   hasAccess: boolean;
+  /** Every company of this login closed for good (loginClosedAt): no step of it helps. */
+  loginClosed: boolean;
   /**
    * Portal Empresas: the profile an approved request of this person gave waits for its
    * signature — the step the approval mail serves (approvedAwaitingSignature: once signed, or
@@ -224,14 +246,18 @@ export function mailFits(kind: MailKind, facts: MailFacts): boolean {
   if (!facts.hasEmail) return false;
   switch (kind) {
     case 'password_creation':
-      // Only after a first registration passed the serial-number check (rule 2).
-      return facts.registrationState === 'pending_activation';
+      // Only after a first registration passed the serial-number check (rule 2), and for a login
+      // that may still open (rules 6, 7).
+      return facts.registrationState === 'pending_activation' && !facts.loginClosed;
     case 'password_reset':
       // A new password opens nothing for someone with no access left (rule 7).
       return facts.registrationState === 'active' && facts.hasAccess;
     case 'email_confirmation':
       return (
-        facts.registrationState === 'active' && !facts.emailVerified && !signatureConfirms(facts)
+        facts.registrationState === 'active' &&
+        !facts.emailVerified &&
+        !facts.loginClosed &&
+        !signatureConfirms(facts)
       );
     case 'access_approval':
       return isLosHeroes(facts.portal) && facts.hasApprovedRequest;
