@@ -73,7 +73,7 @@ test('a wrong check digit is explained and the near match still shown', async ({
   await desk.find('12.345.678-6');
   // The same words as every RUT field's: the digit typed, not the whole RUT again.
   const words =
-    'RUT inválido: con esos números el dígito verificador sería 5, no 6. Revise los números y el dígito.';
+    'RUT inválido: con esos números el dígito verificador sería 5, no 6. Revise los números y el dígito. Enter no abre a nadie con ese dígito: si busca a la persona que se muestra, elíjala con ↓ y Enter, o con el mouse.';
   await expect(desk.page.locator('.notices')).toHaveText(words);
   await expect(desk.options.first()).toContainText(PEDRO);
   // Said once the typing settles, with the count; never while the RUT is half typed, as each
@@ -81,6 +81,16 @@ test('a wrong check digit is explained and the near match still shown', async ({
   const said = desk.page.locator('p[aria-live="polite"].visually-hidden');
   await expect(said).toHaveText(new RegExp(`^${words.replace(/[.()]/g, '\\$&')} 1 persona`));
   await expect(desk.page.locator('.notices [role="alert"], .notices[aria-live]')).toHaveCount(0);
+  // Enter alone opens nobody: the near match may be someone else (rule 1).
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(desk.search).toBeFocused();
+  // Picked with ↓, it opens.
+  await desk.search.press('ArrowDown');
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
+    'Pedro Andrés González Muñoz',
+  );
 });
 
 test('a valid RUT that nobody has says what to tell the caller', async ({ desk }) => {

@@ -26,6 +26,11 @@ type State = {
   scope: CompanyHit | null;
   rows: ResultRow[];
   notices: SearchNotice[];
+  /**
+   * The agent moved to a row of this answer (arrows, a click): Enter opens it, even beside a
+   * wrong check digit, where Enter alone opens nobody (the near match may be someone else).
+   */
+  picked: boolean;
   hasMore: boolean;
   /** Persons this text finds in all (at most the search cap). */
   total: number;
@@ -71,7 +76,8 @@ type Actions = {
   loadMore: () => Promise<void>;
   move: (delta: number) => void;
   select: (index: number) => void;
-  openSelected: () => void;
+  /** false: nothing opens, nor will when the answer comes (a wrong check digit, not picked). */
+  openSelected: () => boolean;
   openRow: (index: number) => void;
   /** Opens a person's record from elsewhere (the Llamadas list): searched by RUT and shown. */
   openPerson: (rut: string, via: ViewVia) => void;
@@ -115,6 +121,7 @@ const EMPTY_SCREEN = {
   scope: null,
   rows: [],
   notices: [],
+  picked: false,
   hasMore: false,
   total: 0,
   searching: false,
@@ -129,6 +136,13 @@ const EMPTY_SCREEN = {
   companyBehind: null,
   listBehind: null,
 } satisfies Partial<State>;
+
+/**
+ * Rule 1: a RUT whose check digit is wrong names nobody for sure — the near match listed may be
+ * someone else. Enter alone does not open it; picked (arrows, a click), it opens.
+ */
+const heldByCheckDigit = (notices: readonly SearchNotice[], picked: boolean) =>
+  !picked && notices.some((n) => n.code === 'invalid_check_digit');
 
 let searchSeq = 0;
 let recordSeq = 0;
@@ -177,6 +191,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       set({
         rows,
         notices: page.notices,
+        picked: keepSelection ? get().picked : false,
         hasMore: page.hasMore,
         total: page.total,
         searching: false,
@@ -194,7 +209,7 @@ export const useApp = create<State & Actions>()((set, get) => {
       if (!refresh && noOne && get().recordRut !== null) dropRecord();
       if (openWhenAnswered) {
         openWhenAnswered = false;
-        get().openRow(0);
+        if (!heldByCheckDigit(page.notices, false)) get().openRow(0);
       }
     } catch (error) {
       if (seq !== searchSeq) return;
@@ -295,26 +310,28 @@ export const useApp = create<State & Actions>()((set, get) => {
     move(delta) {
       const { rows, selected } = get();
       if (rows.length === 0) return;
-      set({ selected: Math.max(0, Math.min(rows.length - 1, selected + delta)) });
+      set({ selected: Math.max(0, Math.min(rows.length - 1, selected + delta)), picked: true });
     },
 
     select(index) {
-      set({ selected: index });
+      set({ selected: index, picked: true });
     },
 
     openSelected() {
-      const { answeredText, text, rows, scope } = get();
+      const { answeredText, text, rows, scope, notices, picked } = get();
       // Nothing inside the company for what was typed: Enter looks everywhere.
       if (scope && text.trim() !== '' && answeredText === text && rows.length === 0) {
         get().clearScope();
-        return;
+        return true;
       }
       // The rows on screen answer an older text: open the first answer for this one instead.
       if (answeredText !== text) {
         openWhenAnswered = true;
-        return;
+        return true;
       }
+      if (heldByCheckDigit(notices, picked)) return false;
       get().openRow(get().selected);
+      return true;
     },
 
     openRow(index) {

@@ -11,6 +11,9 @@ const echo = (text: string) => textPreview(text.trim(), 1, 80) ?? text.trim();
 export const searchMessages = {
   /** The same words as every RUT field's (`typed`: the check digit typed). */
   invalidCheckDigit: rutFieldMessages.checkDigit,
+  /** Beside a near match to a wrong check digit: Enter alone opens nobody (store.ts). */
+  checkDigitPick:
+    'Enter no abre a nadie con ese dígito: si busca a la persona que se muestra, elíjala con ↓ y Enter, o con el mouse.',
   capped: (cap: number) =>
     `Hay más de ${formatNumber(cap)} coincidencias y se listan solo las primeras ${formatNumber(cap)}. Agregue un nombre o el segundo apellido para acotar.`,
   companiesCapped: (shown: number) =>

@@ -276,7 +276,13 @@ function useSearchNotices() {
   const sync = useSession((s) => s.sync);
   const offline = loadInterrupted(sync);
   const officer = useSession((s) => s.session?.role === 'prevention');
-  const shown = notices.map((notice) => ({ notice, text: noticeText(notice, offline) }));
+  const shown = notices.map((notice) => ({
+    notice,
+    text:
+      notice.code === 'invalid_check_digit' && rows.length > 0
+        ? `${noticeText(notice, offline)} ${searchMessages.checkDigitPick}`
+        : noticeText(notice, offline),
+  }));
   const nothing = answered && rows.length === 0;
   const emptyText =
     nothing && scope

@@ -34,8 +34,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const row = rows[selected];
-      openSelected();
-      if (row) onOpened();
+      if (openSelected() && row) onOpened();
     } else if (event.key === 'Backspace' && text === '' && scope) {
       event.preventDefault();
       clearScope();
