@@ -168,6 +168,12 @@ describe('Portal Empresas requests', () => {
       'rejected',
       'rejected',
     ]);
+    // Rejected, his record still says the way in: the representative adds him (seed 002).
+    const rejected = call(core, 'persons.get', { rut: TOMAS }) as PersonRecord;
+    expect(rejected.diagnosis.find((c) => c.code === 'access_request_rejected')).toMatchObject({
+      notInRegister: true,
+      reason: 'No es representante legal ni está en la TRF',
+    });
     // Audited as a rejection, with the state it left, and why it was rejected under its own name
     // (not as a call's reason).
     const event = core.db.$client

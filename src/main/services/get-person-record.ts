@@ -532,9 +532,10 @@ export function buildPersonRecord(
         state: request.state,
         reason: request.reason,
         agreementSigned: request.agreementSigned,
-        // Rule 12: the register decides, whatever the requester claimed (read for pending ones).
+        // Rule 12: the register decides, whatever the requester claimed — read for a pending
+        // request (it will be rejected) and a rejected one (the way in is «Agregar usuario»).
         inRegister:
-          request.state !== 'pending' ||
+          request.state === 'approved' ||
           checkAccessRequester(
             person.rut,
             { adherent: true },
