@@ -227,6 +227,10 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await expect(resend).toBeDisabled();
   await expect(resend).toBeFocused();
   await expect(resend).toHaveAccessibleDescription(/^Se pidió hace poco y aún no sale/);
+  // Pressed while it waits, it opens nothing and says why again.
+  await resend.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(/^Se pidió hace poco y aún no sale/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // An action on someone else during Pedro's call goes into his call: the dialog says so
   // before it is confirmed, and the toast after.

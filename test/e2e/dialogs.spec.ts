@@ -145,6 +145,9 @@ test.describe('as an agent', () => {
       await identity.getByRole('checkbox', { name: /N° de serie/ }).check();
       // What is left, not what is required: one more.
       await expect(confirm).toHaveAccessibleDescription('Falta: 1 dato de identidad.');
+      // Pressed too soon, it takes the agent to a fact still unticked, not the one ticked.
+      await confirm.press('Enter');
+      await expect(identity.getByRole('checkbox', { name: /celular registrado/ })).toBeFocused();
       await identity.getByRole('checkbox', { name: /Correo registrado/ }).check();
       await confirm.click();
       await expect(page.getByRole('status')).toHaveText('Cuenta desbloqueada.');

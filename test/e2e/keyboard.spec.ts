@@ -122,6 +122,8 @@ test.describe('as a supervisor', () => {
     const shortcuts = page.getByRole('dialog', { name: 'Atajos de teclado' });
     await expect(shortcuts).toBeVisible();
     await expect(shortcuts).toContainText('F1 o ?');
+    // The focus on «Cerrar», not on the «?» box a reflex Space would turn off.
+    await expect(shortcuts.getByRole('button', { name: 'Cerrar' })).toBeFocused();
     // A one-key shortcut can be turned off (WCAG 2.1.4): F1 alone opens the list then, and the
     // choice is kept on this computer.
     const questionMark = shortcuts.getByRole('checkbox', { name: /también con «\?»/ });

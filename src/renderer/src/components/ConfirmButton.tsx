@@ -8,16 +8,21 @@
  */
 import { useState, type ReactNode } from 'react';
 
-/** Focuses the field with this id, or the first control inside it (a fieldset of checkboxes). */
+/**
+ * Focuses the field with this id, or the first control inside it — in a fieldset of checkboxes
+ * (the identity facts), the first still unticked: «Falta: 1 dato de identidad» left the focus on
+ * the one already ticked.
+ */
 export function goToField(id: string | null | undefined): void {
   if (!id) return;
   const element = document.getElementById(id);
   if (!element) return;
   const target = element.matches('input, select, textarea, button')
     ? element
-    : element.querySelector<HTMLElement>(
+    : (element.querySelector<HTMLElement>('input[type="checkbox"]:not(:checked):not(:disabled)') ??
+      element.querySelector<HTMLElement>(
         'input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)',
-      );
+      ));
   target?.focus();
 }
 

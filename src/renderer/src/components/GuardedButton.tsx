@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useSession } from '../session-store';
 
 /**
  * A button that may be unavailable. When it is, the reason is visible text right beside it,
@@ -28,6 +29,7 @@ export function GuardedButton({
 }) {
   const id = useId();
   const aboutId = useId();
+  const notify = useSession((s) => s.notify);
   const disabled = reason !== null;
   const reasonId = reasonShownAt ?? id;
   const describedBy = [about ? aboutId : null, disabled ? reasonId : null]
@@ -40,10 +42,11 @@ export function GuardedButton({
         type="button"
         className={className}
         // aria-disabled, not disabled: the button keeps the focus it had (a resend's dialog gives
-        // it back here) and, focused, says why it waits; a click does nothing meanwhile.
+        // it back here) and, focused, says why it waits; pressed meanwhile (Enter, a click), it
+        // does nothing but say why again, as a toast — a press that did nothing said nothing.
         aria-disabled={disabled || undefined}
         aria-describedby={describedBy || undefined}
-        onClick={disabled ? undefined : onClick}
+        onClick={disabled ? () => notify(reason) : onClick}
       >
         {children}
       </button>

@@ -14,9 +14,12 @@ import {
 export function ShortcutsDialog({ close }: { close: () => void }) {
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const supervisor = useSession((s) => s.session?.role === 'supervisor');
-  // After the dialog put the focus on its only button: back to the top, where the list starts.
+  // The focus on «Cerrar» (the trap's first focus would be the «?» box, which a reflex Space
+  // would turn off unseen), then the view back to the top, where the list starts.
   useEffect(() => {
+    closeRef.current?.focus({ preventScroll: true });
     titleRef.current?.scrollIntoView({ block: 'start' });
   }, []);
   const groups = t.groups.filter((group) => supervisor || !('supervisorOnly' in group));
@@ -73,7 +76,7 @@ export function ShortcutsDialog({ close }: { close: () => void }) {
         {t.questionMarkHint}
       </p>
       <div className="dialog-buttons">
-        <button type="button" className="primary" onClick={close}>
+        <button type="button" className="primary" ref={closeRef} onClick={close}>
           {t.close}
         </button>
       </div>
