@@ -65,7 +65,8 @@ export function renderMail(input: MailInput): RenderedMail {
       lines: [
         `Recibimos una solicitud para restablecer la contraseña del RUT ${input.loginRut}.`,
         `Para elegir una nueva contraseña, ingrese a: ${link('restablecer-clave')}`,
-        'Si no lo solicitó, puede ignorar este correo: su contraseña actual sigue vigente.',
+        // What ignoring it leaves; the footer says to ignore it (one «si no lo solicitó»).
+        'Mientras no use el enlace, su contraseña actual sigue vigente.',
       ],
     },
     access_approval: {

@@ -490,6 +490,17 @@ describe('diagnose', () => {
       expect(causes.map((c) => c.state)).toStrictEqual(['disabled', 'paused', 'removed']);
     });
 
+    it('company_not_adherent: an administrator is not sent to ask his own company', () => {
+      const [cause] = diagnose(
+        input({ memberships: [membership({ companyAdherent: false, role: 'access_admin' })] }),
+      );
+      const say = causeTexts.company_not_adherent(cause!).say;
+      expect(say).not.toContain('consúltelo con su empresa');
+      expect(say).toContain('la adhesión la gestiona la empresa con la ACHS o con Caja Los Héroes');
+      const [worker] = diagnose(input({ memberships: [membership({ companyAdherent: false })] }));
+      expect(causeTexts.company_not_adherent(worker!).say).toContain('consúltelo con su empresa');
+    });
+
     it('company_not_adherent: one per company when every active membership is at one', () => {
       const causes = diagnose(
         input({
@@ -509,12 +520,14 @@ describe('diagnose', () => {
           code: 'company_not_adherent',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
+          role: 'worker',
           fix: null,
         },
         {
           code: 'company_not_adherent',
           companyRut: '77888999-0',
           companyName: 'Transportes Norte',
+          role: 'worker',
           fix: null,
         },
         // Re-enabling the adherent company's membership would let the person in again.

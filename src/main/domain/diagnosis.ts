@@ -213,7 +213,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         seen.add(m.companyRut);
         // Adherent, it waits for the agreement (agreement_unsigned, below, says so).
         if (!m.companyAdherent) {
-          causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+          causes.push({ code: 'company_not_adherent', ...company(m), role: m.role, fix: null });
         }
       } else if (m.state === 'disabled') {
         // Re-enabling only helps where the company is still adherent.
@@ -266,7 +266,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       // not open waits for its agreement (rule 12: agreement_unsigned, below).
       if (m.state === 'active') {
         if (!m.companyAdherent) {
-          causes.push({ code: 'company_not_adherent', ...company(m), fix: null });
+          causes.push({ code: 'company_not_adherent', ...company(m), role: m.role, fix: null });
         }
         continue;
       }

@@ -93,7 +93,12 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   company_not_adherent: (c) => ({
     title: `La empresa ya no está adherida${of(c)}`,
-    say: 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma, y la mesa no puede habilitarlos. Si la empresa vuelve a adherirse, su acceso vuelve a funcionar; consúltelo con su empresa.',
+    // Seed 000. An administrator (a representative among them) is the company: «consúltelo con
+    // su empresa» said to him sends him to himself.
+    say:
+      c.role === 'access_admin'
+        ? 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma, y la mesa no puede habilitarlos. Si la empresa vuelve a adherirse, su acceso vuelve a funcionar: la adhesión la gestiona la empresa con la ACHS o con Caja Los Héroes, no la mesa de ayuda.'
+        : 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma, y la mesa no puede habilitarlos. Si la empresa vuelve a adherirse, su acceso vuelve a funcionar; consúltelo con su empresa.',
   }),
   dismissed: (c) =>
     c.role === undefined || c.role === 'worker'
