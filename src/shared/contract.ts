@@ -516,6 +516,8 @@ export const Interaction = z.object({
       personRut: z.string().nullable(),
       /** Not (yet) applied by the central API: waiting, in conflict, rejected, or resolved. */
       sync: z.enum(['pending', 'conflict', 'rejected', 'resolved']).nullable(),
+      /** A mail asked (`mail.resend`): which one, so a «no me llega» call later knows. */
+      mailKind: MailKind.optional(),
     }),
   ),
   /** Someone calling in the person's name (a relative, a carer); null when the person calls. */

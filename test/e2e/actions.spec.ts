@@ -145,7 +145,7 @@ test('an agent cannot change a profile and is told why', async ({ desk }) => {
   await expect(button).toBeDisabled();
   // The row's company first (every row has its «Cambiar perfil»), then why it waits.
   await expect(button).toHaveAccessibleDescription(
-    'Constructora Los Andes SpA Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
+    'Constructora Los Andes SpA Cambiar perfiles desde esta mesa es de un supervisor (o de un agente que sea administrador de accesos de esa empresa): pídaselo a su supervisor. El administrador de accesos de la empresa también puede cambiarlos en su portal.',
   );
   await expect(desk.page.getByRole('button', { name: 'Auditoría' })).toHaveCount(0);
 });
@@ -257,7 +257,9 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
   await expect(
-    record.getByText(/Bloqueo por intentos · .* · Resuelto · Pidió el envío de un correo/),
+    record.getByText(
+      /Bloqueo por intentos · .* · Resuelto · Pidió el correo «Restablecer contraseña»/,
+    ),
   ).toBeVisible();
 
   await page.getByRole('button', { name: 'Llamadas' }).click();
@@ -265,7 +267,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   await page.getByRole('button', { name: 'Buscar' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Bloqueo por intentos' });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('Pidió el envío de un correo');
+  await expect(row).toContainText('Pidió el correo «Restablecer contraseña»');
   // María's change went into Pedro's call: the list says on whom, and (no central API on this
   // desk) that it has not reached the portal yet.
   await expect(row).toContainText(
@@ -300,7 +302,9 @@ test('a call opened before the caller is found takes the first person acted for'
   await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
   // His record lists the call as his.
   await expect(
-    record.getByText(/Bloqueo por intentos · .* · Resuelto · Pidió el envío de un correo/),
+    record.getByText(
+      /Bloqueo por intentos · .* · Resuelto · Pidió el correo «Restablecer contraseña»/,
+    ),
   ).toBeVisible();
 });
 

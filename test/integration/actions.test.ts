@@ -1012,7 +1012,7 @@ describe('memberships', () => {
     expect(denied).toEqual({
       code: 'forbidden',
       message:
-        'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
+        'Cambiar perfiles desde esta mesa es de un supervisor (o de un agente que sea administrador de accesos de esa empresa): pídaselo a su supervisor. El administrador de accesos de la empresa también puede cambiarlos en su portal.',
     });
     expect(record(agent, PEDRO).memberships[0]!.can.changeRole).toEqual({
       allowed: false,
@@ -1401,6 +1401,14 @@ describe('calls', () => {
       FRANCISCA,
       CAMILA,
     ]);
+    // Which mail each was, said in the lists: a «no me llega» call later asks about that one.
+    expect(current.actions.map((a: { mailKind?: string }) => a.mailKind)).toEqual([
+      'password_creation',
+      'password_reset',
+    ]);
+    expect(callActionText(current.actions[1], FRANCISCA, (rut) => rut)).toBe(
+      `Pidió el correo «Restablecer contraseña» (${CAMILA}; pendiente de sincronizar)`,
+    );
     expect(record(core, FRANCISCA).interactions[0]!.id).toBe(opened.id);
     // Whom it is about is audited once, as a change of its person is, before her action.
     const taken = core.db.$client

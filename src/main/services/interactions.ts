@@ -20,6 +20,8 @@ import { interactionKindOf } from '../../shared/rules/interaction-kind';
 import { authorize } from './run-action';
 import { auditInteraction as audit } from './interaction-audit';
 import { newId } from '../../shared/ids';
+import type { MailKind } from '../../shared/vocabulary';
+import { isMailKind } from '../../shared/rules/access';
 
 const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
 
@@ -48,6 +50,17 @@ function earlierOnBehalf(
 
 const NOT_CALL_WORK = new Set<string>(NOT_CALL_WORK_ACTIONS);
 
+/** A mail asked in the call: its kind, as the audit kept it (resend-mail.ts: `after.kind`). */
+function mailKindOf(event: { action: string; after: string | null }): { mailKind?: MailKind } {
+  if (event.action !== 'mail.resend' || event.after === null) return {};
+  try {
+    const kind = (JSON.parse(event.after) as { kind?: unknown }).kind;
+    return typeof kind === 'string' && isMailKind(kind) ? { mailKind: kind } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The call as the contract shows it, with the actions linked to it (not its own open/close). */
 export function interactionView(ctx: ServiceContext, row: InteractionRow): Interaction {
   const events = ctx.repos.audit.forInteraction(row.id);
@@ -73,6 +86,7 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
       at: event.at,
       personRut: rutText(event.personRut),
       sync: unsettled.get(event.id) ?? null,
+      ...mailKindOf(event),
     })),
   };
 }

@@ -4,11 +4,12 @@ import { DASHBOARD_TOP_CAUSES } from '../contract';
 import { formatNumber } from '../format';
 import type { Wording } from './internal';
 import { count } from './internal';
-import type { InteractionKind, Role } from '../vocabulary';
+import type { InteractionKind, MailKind, Role } from '../vocabulary';
 import { interactionKindOf } from '../rules/interaction-kind';
 import type { InteractionListWords, InteractionWords } from './calls';
 import { callMessages, mixedListMessages, visitMessages } from './calls';
 import { actionLabels } from './audit';
+import { mailKindLabels } from './common';
 import { syncMessages } from './sync';
 
 /** A diagnosis cause in a word or three: the Panel's chart and the audit's record views. */
@@ -244,7 +245,12 @@ export const actionSyncWords: Record<'pending' | 'conflict' | 'rejected' | 'reso
  * the central API applied it («Cambió datos de contacto (rechazada por el sistema central)»).
  */
 export function callActionText(
-  action: { action: string; personRut: string | null; sync: keyof typeof actionSyncWords | null },
+  action: {
+    action: string;
+    personRut: string | null;
+    sync: keyof typeof actionSyncWords | null;
+    mailKind?: MailKind;
+  },
   callPersonRut: string | null,
   showRut: (rut: string) => string,
 ): string {
@@ -252,7 +258,10 @@ export function callActionText(
     action.personRut && action.personRut !== callPersonRut ? showRut(action.personRut) : null,
     action.sync ? actionSyncWords[action.sync] : null,
   ].filter((note) => note !== null);
-  const label = actionLabels[action.action] ?? action.action;
+  // Which mail: a «no me llega» call later asks about that one.
+  const label = action.mailKind
+    ? `Pidió el correo «${mailKindLabels[action.mailKind]}»`
+    : (actionLabels[action.action] ?? action.action);
   return notes.length > 0 ? `${label} (${notes.join('; ')})` : label;
 }
 
