@@ -46,7 +46,7 @@ test.describe('as an agent', () => {
     const { page, record } = desk;
     await open(desk, '12.345.678-5', PEDRO);
     const reason =
-      'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.';
+      'Cambiar perfiles desde esta mesa es de un supervisor (o de un agente que sea administrador de accesos de esa empresa): pídaselo a su supervisor. El administrador de accesos de la empresa también puede cambiarlos en su portal.';
     const button = record.getByRole('button', { name: 'Cambiar perfil' });
     await expect(button).toBeDisabled();
     // The row's company, then why it waits.
@@ -451,7 +451,7 @@ test.describe('as a prevention officer', () => {
   test('a profile change outside his administration says why, visibly', async ({ desk }) => {
     await open(desk, '12.345.678-5', PEDRO);
     const reason =
-      'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.';
+      'Cambiar perfiles desde esta mesa es de un supervisor (o de un agente que sea administrador de accesos de esa empresa): pídaselo a su supervisor. El administrador de accesos de la empresa también puede cambiarlos en su portal.';
     const button = desk.record.getByRole('button', { name: 'Cambiar perfil' });
     await expect(button).toBeDisabled();
     await expect(button).toHaveAccessibleDescription(`${ANDES} ${reason}`);

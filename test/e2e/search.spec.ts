@@ -103,8 +103,11 @@ test('a valid RUT that nobody has says what to tell the caller', async ({ desk }
     ),
   ).toBeVisible();
   await expect(desk.options).toHaveCount(0);
-  // Nothing of Pedro stays to take this caller's call or an action.
+  // Nothing of Pedro stays to take this caller's call or an action; nobody to select either.
   await expect(desk.record.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(desk.record).toContainText(
+    'Ninguna persona que abrir: lo que decirle está junto a la búsqueda.',
+  );
   await expect(desk.page.getByRole('button', { name: /Abrir llamada de Pedro/ })).toHaveCount(0);
   await expect(desk.page.getByRole('button', { name: 'Desbloquear' })).toHaveCount(0);
   // The call is filed under the RUT dictated (rule 5), so «Llamadas» finds it by that RUT.

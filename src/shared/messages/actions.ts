@@ -154,14 +154,16 @@ export const actionDialogTexts = {
       title: 'Inhabilitar acceso',
       confirm: 'Inhabilitar',
       done: (who: string, company: string) => `Acceso de ${who} a ${company} inhabilitado.`,
-      description: 'La persona no podrá ingresar a esta empresa hasta que se habilite de nuevo.',
+      // On the call centre's word: the audit keeps who asked only if the reason says it.
+      description:
+        'La persona no podrá ingresar a esta empresa hasta que se habilite de nuevo (eso lo pide la empresa). En el motivo, anote quién lo pidió y cómo: la propia persona, o quién de la empresa.',
     },
     dismiss: {
       title: 'Registrar baja (desvinculación)',
       confirm: 'Registrar baja',
       done: (who: string, company: string) => `Baja de ${who} en ${company} registrada.`,
       description:
-        'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva.',
+        'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva. En el motivo, anote quién informó la baja y cómo (la empresa la registra en su estructura).',
     },
   },
   role: {

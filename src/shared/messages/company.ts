@@ -436,4 +436,7 @@ export const companyMessages = {
   requestsFilter: 'Estado',
   requestsAll: 'Todas',
   requestsNone: 'No hay solicitudes con ese estado.',
+  /** Decided on the company's page, with who asks there: the list only leads to it. */
+  requestsHowToDecide:
+    'Para aprobar o rechazar una solicitud, abra su empresa (su nombre, en la lista): allí se decide, con los datos del registro de la empresa.',
 } as const;

@@ -46,7 +46,7 @@ export const deniedMessages: Record<Extract<Decision, { allowed: false }>['reaso
   role: 'Su perfil no permite esta acción.',
   out_of_scope: 'Esta persona o empresa no está entre sus empresas asignadas.',
   not_access_admin:
-    'Solo un supervisor, o quien ingresó siendo administrador de accesos de esa empresa, puede cambiar perfiles en este equipo: pídaselo a su supervisor.',
+    'Cambiar perfiles desde esta mesa es de un supervisor (o de un agente que sea administrador de accesos de esa empresa): pídaselo a su supervisor. El administrador de accesos de la empresa también puede cambiarlos en su portal.',
   // Rule 2: a registration invalidated for security.
   help_desk_only:
     'Solo la mesa de ayuda puede desbloquear un registro invalidado por seguridad: pida a la persona que llame a la mesa de ayuda de su portal (la de ACHS es el 600 600 2247).',

@@ -77,6 +77,7 @@ export function RequestsView() {
       <h1 tabIndex={-1} id="requests-title">
         {t.requestsTitle}
       </h1>
+      <p className="muted">{t.requestsHowToDecide}</p>
       <label className="field inline">
         <span className="field-label">{t.requestsFilter}</span>
         <select

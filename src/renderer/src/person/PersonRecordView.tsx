@@ -244,6 +244,10 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   const loading = useApp((s) => s.recordLoading);
   const error = useApp((s) => s.recordError);
   const rut = useApp((s) => s.recordRut);
+  // A search answered with nobody (a RUT no one has): nothing to select with ↑ ↓.
+  const answeredNobody = useApp(
+    (s) => s.text.trim() !== '' && s.answeredText === s.text && s.rows.length === 0 && !s.searching,
+  );
   // Another person's record opens at its top, where the diagnosis is — not at the scroll
   // position the previous one was left at. Opened from a company's page, whose button went with
   // it, the focus would be left on the page's body: it comes to the record.
@@ -276,7 +280,7 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   if (!rut) {
     return (
       <section className="record record-empty" aria-label={recordMessages.region}>
-        <p>{recordMessages.pickHint}</p>
+        <p>{answeredNobody ? recordMessages.pickNone : recordMessages.pickHint}</p>
         <p className="muted">{recordMessages.pickKeys}</p>
       </section>
     );
