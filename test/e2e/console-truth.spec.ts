@@ -480,7 +480,7 @@ test('F1 lists every keyboard shortcut, and the dialog gives the focus back', as
   await expect(dialog).toBeVisible();
   // It opens at its top, and lists only what this agent can use (no supervisors' selection).
   await expect(dialog.getByRole('heading', { name: 'Atajos de teclado' })).toBeInViewport();
-  for (const keys of ['Ctrl+K', 'Ctrl+Mayús+L', 'F1 o ?', 'F2']) {
+  for (const keys of ['Ctrl+K', 'Ctrl+Mayús+L', 'F1 o ?', 'F2', 'F3']) {
     await expect(dialog.getByRole('rowheader', { name: keys, exact: true })).toBeVisible();
   }
   // Enter opens a result, and on a company's page a person's record (Esc comes back).

@@ -67,6 +67,24 @@ test('a dialog confirmed too soon says what is missing, each time, and takes the
   await expect(record).toContainText('pedro.gonzalez.nuevo@example.cl');
 });
 
+test('F3 goes to the fix the diagnosis proposes; with none, to the record', async ({ desk }) => {
+  const { page, record } = desk;
+  await desk.find('12.345.678-5');
+  await desk.search.press('Enter');
+  await desk.search.focus();
+  await page.keyboard.press('F3');
+  // Pedro is locked: «Desbloquear» in the diagnosis, not one of the record's other buttons.
+  const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+  await expect(diagnosis.getByRole('button', { name: 'Desbloquear' })).toBeFocused();
+  // Ramón's company is no longer adherent: nothing the desk can fix, so the record itself.
+  await desk.find('7.654.321-6');
+  await desk.search.press('Enter');
+  await expect(record.getByRole('heading', { level: 1 })).toContainText('Ramón');
+  await desk.search.focus();
+  await page.keyboard.press('F3');
+  await expect(record).toBeFocused();
+});
+
 test.describe('as a supervisor', () => {
   test.use({ user: 'supervisora' });
 

@@ -135,6 +135,18 @@ function Desk() {
           event.preventDefault();
           first.focus();
         }
+      } else if (event.key === 'F3') {
+        // To what the record proposes: the diagnosis's first fix the agent may take (five Tabs
+        // from the call bar otherwise); with none, the record itself, read from its top.
+        const record = document.querySelector<HTMLElement>('section.record[tabindex="-1"]');
+        if (record && useSession.getState().view === 'search' && !useCompany.getState().rut) {
+          event.preventDefault();
+          (
+            record.querySelector<HTMLElement>(
+              '.diagnosis button:not([aria-disabled="true"]):not(:disabled)',
+            ) ?? record
+          ).focus();
+        }
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         useSession.getState().show('search');

@@ -140,6 +140,7 @@ export const shortcutMessages = {
           'F2',
           'Ir a la barra de la llamada o visita: su motivo para abrirla (elegido, Enter la abre), o «Cerrar» la que está abierta',
         ],
+        ['F3', 'Ir al primer arreglo que propone el diagnóstico de la ficha abierta'],
         [helpRow.keys, helpRow.what],
         ['Ctrl+Enter', 'Confirmar el diálogo abierto, también desde el campo Motivo'],
         [
