@@ -184,6 +184,22 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     'se eliminan solos de este equipo 30 días después de cerrar la solicitud',
   );
   await expect(detail.getByText(/Se eliminarán automáticamente/)).toHaveCount(0);
+  // The one extension the law allows: its reason goes to the titular, so it is ticked as
+  // understood before it goes; pressed before, it says so and goes to the box.
+  await detail.getByRole('button', { name: 'Prorrogar 30 días' }).click();
+  await detail
+    .getByLabel('Motivo para prorrogar 30 días')
+    .fill('Reunir los registros de las dos empresas');
+  await detail.getByRole('button', { name: 'Confirmar' }).click();
+  await expect(detail.getByRole('alert')).toHaveText(
+    'Falta: marcar que entiende que la prórroga es una sola vez y que su motivo se le comunica al titular.',
+  );
+  const understood = detail.getByRole('checkbox', { name: /única prórroga de la solicitud/ });
+  await expect(understood).toBeFocused();
+  await understood.check();
+  await detail.getByRole('button', { name: 'Confirmar' }).click();
+  await expect(page.getByRole('status')).toContainText(`Solicitud ${access.number}: Prorrogada`);
+  await expect(detail.getByRole('button', { name: 'Prorrogar 30 días' })).toHaveCount(0);
   const answer = detail.getByRole('button', { name: 'Marcar respondida' });
   await answer.click();
   // The chosen change shows as chosen, and its reason's field names it.

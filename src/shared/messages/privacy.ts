@@ -213,6 +213,10 @@ export const dataRequestMessages = {
   /** Art. 11: the one extension, said to the titular. */
   extendNote:
     'La prórroga se comunica al titular antes de que venza el plazo, con su motivo: la ley la permite una sola vez, por 30 días corridos.',
+  extendUnderstood:
+    'Entiendo que esta es la única prórroga de la solicitud y que su motivo se le comunica al titular tal como lo escribí.',
+  extendUnderstoodMissing:
+    'Falta: marcar que entiende que la prórroga es una sola vez y que su motivo se le comunica al titular.',
   /** Answering a blocking request leaves its block in force (the answer says it holds). */
   answerKeepsBlock:
     'Responder no levanta el bloqueo: le confirma al titular que sus datos quedan bloqueados. El bloqueo sigue vigente hasta que alguien pulse «Desbloquear» en esta solicitud, cuando se resuelva lo que lo motivó (la rectificación, supresión u oposición que pidió).',

@@ -120,6 +120,8 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const [linked, setLinked] = useState<LinkedChange[]>([]);
   const [move, setMove] = useState<DataRequestMove | 'unblock' | null>(null);
   const [reason, setReason] = useState('');
+  /** The one extension the law allows, its reason told to the titular: ticked to confirm it. */
+  const [extendUnderstood, setExtendUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -137,7 +139,14 @@ export function RequestDetailDialog({ number }: { number: string }) {
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   /** The button that chose the change being made: it takes the focus back if given up. */
   const chooser = useRef<HTMLButtonElement | null>(null);
-  const ids = { title: useId(), reason: useId(), rule: useId(), linked: useId(), note: useId() };
+  const ids = {
+    title: useId(),
+    reason: useId(),
+    rule: useId(),
+    linked: useId(),
+    note: useId(),
+    extendUnderstood: useId(),
+  };
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
@@ -194,6 +203,12 @@ export function RequestDetailDialog({ number }: { number: string }) {
       const field = move === 'unblock' ? t.unblockReason : t.reasonFor(labels.moves[move]);
       setMoveError(t.reasonMissing(field, MIN_REASON_LENGTH));
       requestAnimationFrame(() => reasonRef.current?.focus());
+      return;
+    }
+    // It cannot be undone nor repeated (art. 11): said and ticked before it goes.
+    if (move === 'extend' && !extendUnderstood) {
+      setMoveError(t.extendUnderstoodMissing);
+      requestAnimationFrame(() => document.getElementById(ids.extendUnderstood)?.focus());
       return;
     }
     setBusy(true);
@@ -443,6 +458,20 @@ export function RequestDetailDialog({ number }: { number: string }) {
                   {move === 'deny' ? t.denyNote : t.extendNote}
                 </p>
               )}
+              {move === 'extend' && (
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    id={ids.extendUnderstood}
+                    checked={extendUnderstood}
+                    onChange={(event) => {
+                      setExtendUnderstood(event.target.checked);
+                      setMoveError(null);
+                    }}
+                  />
+                  {t.extendUnderstood}
+                </label>
+              )}
               {keepsBlock && (
                 <p id={ids.note} className="notice notice-warn">
                   {t.answerKeepsBlock}
@@ -455,6 +484,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
                     // The change is given up, its reason with it: chosen again, it starts empty.
                     setMove(null);
                     setReason('');
+                    setExtendUnderstood(false);
                     setMoveError(null);
                     requestAnimationFrame(() => chooser.current?.focus());
                   }}
