@@ -1320,11 +1320,21 @@ describe('an officer’s dismissal offline', () => {
     expect(
       count(core, "SELECT count(*) AS n FROM audit_events WHERE action = 'person.view_denied'"),
     ).toBe(0);
-    // Once the central has it (the action settled), she leaves his view.
+    // His search finds her too, by RUT and by name, held as this desk's only.
+    const found = (text: string) =>
+      call(core, 'persons.search', { text }).persons.map((p: { rut: string }) => p.rut);
+    expect(found(francisca)).toEqual([francisca]);
+    expect(found('francisca silva')).toContain(francisca);
+    expect(call(core, 'persons.search', { text: francisca }).persons[0]).toMatchObject({
+      held: true,
+    });
+    // Once the central has it (the action settled), she leaves his view, and his search.
     core.db.$client.prepare("UPDATE outbox SET state = 'applied'").run();
     expect(refused(core, 'persons.get', { rut: francisca })).toMatchObject({
       code: 'not_found',
     });
+    expect(found(francisca)).toEqual([]);
+    expect(found('francisca silva')).not.toContain(francisca);
   });
 });
 

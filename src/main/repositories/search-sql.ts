@@ -3,6 +3,10 @@
  * statements straight on better-sqlite3 and compare. None of them ranks over every match:
  * full-text probes take a bounded window in index order and sort only that window.
  */
+/** An action on this person still waits on this desk (outbox_person_state: a seek). */
+const HELD_HERE = (personRut: string) =>
+  `EXISTS (SELECT 1 FROM outbox o WHERE o.person_rut = ${personRut} AND o.state = 'pending')`;
+
 export const SEARCH_SQL = {
   rutExists: 'SELECT rut FROM persons WHERE rut = ?',
   rutRange: 'SELECT rut FROM persons WHERE rut BETWEEN ? AND ? ORDER BY rut LIMIT +?',
@@ -16,11 +20,16 @@ export const SEARCH_SQL = {
       SELECT f.rowid FROM person_fts f
       JOIN memberships m ON m.person_rut = f.rowid AND m.company_rut = ?
       WHERE person_fts MATCH ? LIMIT +?)`,
-  /** A prevention officer's name search: the window is taken among their companies' people. */
+  /**
+   * A prevention officer's name search: the window is taken among their companies' people —
+   * those still there, and one whose baja waits on this desk (the portal does not have it yet,
+   * and the record stays in view too: get-person-record's mayView).
+   */
   namesInCompanies: `SELECT p.rut, p.given_names, p.last_name1, p.last_name2, p.sort_key FROM persons p
     WHERE p.rut IN (
       SELECT f.rowid FROM person_fts f
-      JOIN memberships m ON m.person_rut = f.rowid AND m.state != 'removed'
+      JOIN memberships m ON m.person_rut = f.rowid
+        AND (m.state != 'removed' OR ${HELD_HERE('m.person_rut')})
         AND m.company_rut IN (SELECT value FROM json_each(?))
       WHERE person_fts MATCH ? LIMIT +?)`,
   companyMembers:
@@ -29,9 +38,11 @@ export const SEARCH_SQL = {
   companyNames: `SELECT rut, dv, legal_name, adherent FROM companies
     WHERE rut IN (SELECT rowid FROM company_fts WHERE company_fts MATCH ? LIMIT 50)
     ORDER BY length(legal_name), legal_name LIMIT +?`,
+  /** Of these persons, those an officer's companies hold (namesInCompanies' rule). */
   inCompanies: `SELECT DISTINCT person_rut AS rut FROM memberships
     WHERE person_rut IN (SELECT value FROM json_each(?))
-      AND company_rut IN (SELECT value FROM json_each(?)) AND state != 'removed'`,
+      AND company_rut IN (SELECT value FROM json_each(?))
+      AND (state != 'removed' OR ${HELD_HERE('memberships.person_rut')})`,
   /**
    * The next term of an index at or after ?1 and before ?2: for persons a seek in their table of
    * terms (migration 0024, person-terms.ts); for companies in the index's own term list
