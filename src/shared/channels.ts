@@ -27,6 +27,7 @@ export const channelNames = [
   'interactions.close',
   'interactions.setReason',
   'interactions.setPerson',
+  'interactions.discard',
   'interactions.setCaller',
   'interactions.current',
   'interactions.list',

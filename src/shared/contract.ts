@@ -1597,6 +1597,11 @@ export const contract = {
     input: z.object({ id: z.string().max(64), reason: InteractionReason }),
     output: Interaction,
   },
+  /** Opened by mistake: its own agent discards it while nothing is done in it, in its first minutes. */
+  'interactions.discard': {
+    input: z.object({ id: z.string().max(64) }),
+    output: z.null(),
+  },
   /** The open call is about someone else than it was opened for; only while it has no action. */
   'interactions.setPerson': {
     input: z.object({ id: z.string().max(64), rut: RutInput }),

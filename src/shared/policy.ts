@@ -80,6 +80,13 @@ export const PENDING_NOTES_MIN = 3;
  * resolved with no action of the desk, how it was (advice, the caller's own steps): a
  * «Resuelto» with nothing behind it tells the next agent nothing.
  */
+/**
+ * A call or visit opened by mistake (the wrong button, a caller who hung up before a word) may be
+ * discarded by its agent this long after it opened, while nothing is done in it: later, it was a
+ * call, and is closed as one (with «No resuelto» and a note, if that is what it was).
+ */
+export const CALL_DISCARD_MS = 2 * 60_000;
+
 export function notesRequired(outcome: InteractionOutcome, actions: number): boolean {
   return outcome !== 'resolved' || actions === 0;
 }

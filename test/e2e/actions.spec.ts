@@ -390,6 +390,22 @@ test('a call opened before the caller was found, nothing done, closes under whom
   await expect(record.getByText(/Bloqueo por intentos · .* · No resuelto/)).toHaveCount(0);
 });
 
+test('a call opened by mistake is discarded, not closed as a call', async ({ desk }) => {
+  const { page } = desk;
+  const callbar = page.getByRole('region', { name: 'Llamada' });
+  await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+  await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
+  await expect(callbar).toContainText('Llamada en curso · 0 acciones');
+  await callbar.getByRole('button', { name: 'Descartar (abierta por error)' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Llamada descartada: no queda en Llamadas. La auditoría guarda que se abrió y se descartó.',
+  );
+  await expect(callbar).not.toContainText('Llamada en curso');
+  await expect(desk.search).toBeFocused();
+  await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+  await expect(page.getByText('No hay llamadas registradas en este equipo.')).toBeVisible();
+});
+
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {
   await page.goto(door.url);
   await fillSignIn(page, 'agente', 'incorrecta');

@@ -670,7 +670,9 @@ test.describe('in a 1024 × 768 window, as an agent', () => {
   }) => {
     await desk.open('16.789.012-1');
     await expect(
-      desk.record.getByText('puede cambiar perfiles en este equipo', { exact: false }),
+      desk.record.getByText('Cambiar perfiles desde esta mesa es de un supervisor', {
+        exact: false,
+      }),
     ).toHaveCount(1);
     expect(await desk.record.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });

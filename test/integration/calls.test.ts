@@ -222,6 +222,42 @@ describe('a call opened before the caller was found', () => {
   });
 });
 
+describe('a call opened by mistake', () => {
+  it('is discarded while nothing is done in it, in its first minutes; the audit keeps it', () => {
+    const core = seededCore(300);
+    const events = (id: string) =>
+      core.db.$client
+        .prepare('SELECT action, after FROM audit_events WHERE interaction_id = ? ORDER BY seq')
+        .all(id);
+    const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    expect(call(core, 'interactions.discard', { id: opened.id })).toBeNull();
+    expect(call(core, 'interactions.current', {})).toBeNull();
+    expect(call(core, 'interactions.list', { rut: PEDRO })).toEqual([]);
+    expect(events(opened.id)).toEqual([
+      { action: 'interaction.open', after: '{"reason":"forgot_password"}' },
+      { action: 'interaction.discard', after: '{"reason":"forgot_password"}' },
+    ]);
+    // Not once something is done in it: it was a call.
+    const acted = call(core, 'interactions.open', { rut: PEDRO, reason: 'forgot_password' });
+    call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
+    expect(refused(core, 'interactions.discard', { id: acted.id })).toEqual({
+      code: 'rule',
+      message:
+        'La llamada ya tiene acciones registradas: no se puede descartar. Ciérrela con su resultado.',
+    });
+    call(core, 'interactions.close', { id: acted.id, outcome: 'resolved', notes: '' });
+    // Nor once its first minutes are over.
+    const late = call(core, 'interactions.open', { rut: null, reason: 'other' });
+    core.db.$client
+      .prepare('UPDATE interactions SET opened_at = ? WHERE id = ?')
+      .run(new Date(Date.parse(late.openedAt) - 3 * 60_000).toISOString(), late.id);
+    expect(refused(core, 'interactions.discard', { id: late.id }).message).toMatch(
+      /^La llamada se abrió hace más de 2 minutos: ya no se puede descartar/,
+    );
+    expect(call(core, 'interactions.current', {})).toMatchObject({ id: late.id });
+  });
+});
+
 describe('a call that acted on someone else', () => {
   it('is listed on that person’s record too, as the caller’s call', () => {
     const core = seededCore(300, { as: 'supervisora' });

@@ -473,6 +473,10 @@ describe('dispatch', () => {
         outcome: 'resolved',
         notes: '',
       }),
+      // A call opened by mistake, discarded at once: none is left open, as after the close.
+      'interactions.discard': () => ({
+        id: call(core, 'interactions.open', { rut: null, reason: 'other' }).id,
+      }),
       // The screen lock: locked, then unlocked by the same agent's password.
       'auth.lock': () => ({ reason: 'manual' }),
       'auth.unlock': () => ({ password: 'super600' }),

@@ -16,6 +16,7 @@ import {
   setInteractionCaller,
   setInteractionPerson,
   setInteractionReason,
+  discardInteraction,
   type InteractionListFilter,
 } from '../services/interactions';
 
@@ -26,6 +27,7 @@ type CallChannel =
   | 'interactions.close'
   | 'interactions.setReason'
   | 'interactions.setPerson'
+  | 'interactions.discard'
   | 'interactions.setCaller'
   | 'interactions.current'
   | 'interactions.list'
@@ -61,6 +63,7 @@ export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChann
         ...(input.rut === undefined ? {} : { personRut: readRut(input.rut)!.body }),
       }),
     'interactions.setReason': (input) => setInteractionReason(context, agent(), input),
+    'interactions.discard': (input) => discardInteraction(context, agent(), input),
     'interactions.setPerson': (input) =>
       setInteractionPerson(context, agent(), {
         id: input.id,

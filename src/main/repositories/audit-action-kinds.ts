@@ -6,7 +6,7 @@
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
  * closing, screen locks, sign-ins and sign-outs. Must match the partial index `audit_actions_at`
- * (migrations 0012, 0029, 0030, 0034).
+ * (migrations 0012, 0029, 0030, 0034, 0039).
  */
 export const NOT_ACTIONS = [
   'person.view',
@@ -15,6 +15,7 @@ export const NOT_ACTIONS = [
   'interaction.set_reason',
   'interaction.set_person',
   'interaction.set_caller',
+  'interaction.discard',
   'session.lock',
   'session.unlock',
   'session.end',

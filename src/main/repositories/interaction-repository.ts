@@ -145,6 +145,7 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const close = sqlite.prepare(
     'UPDATE interactions SET outcome = ?, notes = ?, closed_at = ? WHERE id = ? AND closed_at IS NULL',
   );
+  const discard = sqlite.prepare('DELETE FROM interactions WHERE id = ? AND closed_at IS NULL');
   const setReason = sqlite.prepare(
     'UPDATE interactions SET reason = ? WHERE id = ? AND closed_at IS NULL',
   );
@@ -195,6 +196,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
     },
     close(id: string, outcome: string, notes: string | null, closedAt: string): boolean {
       return close.run(outcome, notes, closedAt, id).changes === 1;
+    },
+    /** An open call opened by mistake goes (interactions.discard checks when); false: closed. */
+    discard(id: string): boolean {
+      return discard.run(id).changes === 1;
     },
     /** False when the call is closed (or gone): a closed call's reason is history. */
     setReason(id: string, reason: string): boolean {

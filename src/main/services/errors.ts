@@ -76,6 +76,8 @@ export type RuleCode =
   | 'interaction_closed'
   | 'interaction_has_actions'
   | 'interaction_has_person'
+  | 'interaction_discard_has_actions'
+  | 'interaction_discard_late'
   | 'on_behalf_personal'
   // A visit is face to face: nobody speaks for the person there (interactions.setCaller).
   | 'on_behalf_at_visit'

@@ -8,7 +8,12 @@
  */
 import type { Interaction } from '../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../shared/policy';
-import { notesRequired, PENDING_NOTES_MIN, seesAllInteractions } from '../../shared/policy';
+import {
+  CALL_DISCARD_MS,
+  notesRequired,
+  PENDING_NOTES_MIN,
+  seesAllInteractions,
+} from '../../shared/policy';
 import { interactionOutcomeLabels } from '../../shared/messages';
 import { loginRut, rutFromBody } from '../../shared/rut';
 import { decide } from '../../shared/rules/permissions';
@@ -314,6 +319,33 @@ export function closeInteraction(
     const closed = { ...row, outcome: command.outcome, notes, closedAt };
     audit(ctx, session, closed, 'interaction.close', { outcome: command.outcome, notes });
     return interactionView(ctx, closed);
+  })();
+}
+
+/**
+ * Discards the agent's own call opened by mistake: while nothing is done in it and within
+ * CALL_DISCARD_MS of its opening. Its row goes; the audit keeps that it was opened and discarded
+ * (`interaction.discard`, not counted as work by the Panel), in one transaction.
+ */
+export function discardInteraction(
+  ctx: ServiceContext,
+  session: Session,
+  command: { id: string },
+): null {
+  allowManage(session);
+  return ctx.db.$client.transaction(() => {
+    const row = ownOpenCall(ctx, session, command.id);
+    if (interactionView(ctx, row).actions.length > 0) {
+      throw new RuleError('interaction_discard_has_actions', { kind: row.kind });
+    }
+    if (ctx.now().getTime() - Date.parse(row.openedAt) > CALL_DISCARD_MS) {
+      throw new RuleError('interaction_discard_late', { kind: row.kind });
+    }
+    audit(ctx, session, row, 'interaction.discard', { reason: row.reason });
+    if (!ctx.repos.interactions.discard(row.id)) {
+      throw new RuleError('interaction_closed', { kind: row.kind });
+    }
+    return null;
   })();
 }
 

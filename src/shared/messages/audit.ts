@@ -25,6 +25,7 @@ export const actionLabels: Record<string, string> = {
   'interaction.set_person': 'Cambió la persona de la llamada o visita',
   // Who calls, or at a visit who speaks, in the person's name.
   'interaction.set_caller': 'Cambió quién habla en la llamada o visita',
+  'interaction.discard': 'Descartó una llamada o visita abierta por error',
   // A conflict settled, or a rejection or a withheld mail taken note of («Entendido»).
   'sync.resolve': 'Revisó una acción en Sincronización («Por revisar»)',
   'session.lock': 'Bloqueó la pantalla',
@@ -90,6 +91,7 @@ export const interactionAuditLabels: Record<
       'interaction.set_reason': 'Cambió el motivo de la llamada',
       'interaction.set_person': 'Cambió la persona de la llamada',
       'interaction.set_caller': 'Cambió quién habla en la llamada',
+      'interaction.discard': 'Descartó una llamada abierta por error',
     },
     reason: 'Motivo de la llamada',
     callPerson: 'Durante la llamada con',
@@ -101,6 +103,7 @@ export const interactionAuditLabels: Record<
       'interaction.set_reason': 'Cambió el motivo de la visita',
       'interaction.set_person': 'Cambió la persona de la visita',
       'interaction.set_caller': 'Cambió quién habla en la visita',
+      'interaction.discard': 'Descartó una visita abierta por error',
     },
     reason: 'Motivo de la visita',
     callPerson: 'Durante la visita con',

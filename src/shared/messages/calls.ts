@@ -1,5 +1,6 @@
 /** Calls and an officer's visits: reasons, outcomes, the call bar and the Llamadas screen. */
 import type { InteractionOutcome, InteractionReason, OnBehalfRelation } from '../policy';
+import { CALL_DISCARD_MS } from '../policy';
 import type { InteractionKind } from '../vocabulary';
 import type { Wording } from './internal';
 
@@ -102,6 +103,10 @@ export const callMessages = {
   // The record of the call changes hands, not the line: «pasar la llamada» would mean a transfer.
   moveTo: (who: string) => `Registrar la llamada a nombre de ${who}`,
   movedTo: (who: string) => `La llamada quedó a nombre de ${who}.`,
+  /** Opened by mistake, nothing done in it, in its first minutes (policy CALL_DISCARD_MS). */
+  discard: 'Descartar (abierta por error)',
+  discarded:
+    'Llamada descartada: no queda en Llamadas. La auditoría guarda que se abrió y se descartó.',
   /**
    * Closing a call opened before the caller was found, nothing done in it: filed under whom the
    * record on screen names (checked), or under nobody, said.
@@ -156,6 +161,9 @@ export const callMessages = {
       'La llamada ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra para quien llama.',
     hasPerson:
       'La llamada ya está a nombre de otra persona: se cierra a su nombre. Si era de otra, cámbiela antes con «Registrar la llamada a nombre de…».',
+    discardHasActions:
+      'La llamada ya tiene acciones registradas: no se puede descartar. Ciérrela con su resultado.',
+    discardLate: `La llamada se abrió hace más de ${CALL_DISCARD_MS / 60_000} minutos: ya no se puede descartar. Ciérrela con su resultado (si no hubo nada, «No resuelto» y una nota).`,
     notFound: 'No se encontró la llamada (o es de otro agente).',
     /** Seed 000, «el acceso es personal» (run-action, allowedOnBehalf). */
     onBehalfPersonal: (name: string) =>
@@ -246,6 +254,8 @@ export const visitMessages: InteractionWords = {
   nudgeOpen: 'Abrir visita',
   moveTo: (who: string) => `Registrar la visita a nombre de ${who}`,
   movedTo: (who: string) => `La visita quedó a nombre de ${who}.`,
+  discarded:
+    'Visita descartada: no queda en Visitas. La auditoría guarda que se abrió y se descartó.',
   noPerson:
     'La visita queda sin persona: no saldrá en la ficha de nadie ni al buscar por RUT en Visitas. Si era con alguien, ábrale la ficha antes de guardar.',
   listTitle: 'Visitas',
@@ -302,6 +312,9 @@ export const visitMessages: InteractionWords = {
       'La visita ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra con la persona que atiende ahora.',
     hasPerson:
       'La visita ya está a nombre de otra persona: se cierra a su nombre. Si era de otra, cámbiela antes con «Registrar la visita a nombre de…».',
+    discardHasActions:
+      'La visita ya tiene acciones registradas: no se puede descartar. Ciérrela con su resultado.',
+    discardLate: `La visita se abrió hace más de ${CALL_DISCARD_MS / 60_000} minutos: ya no se puede descartar. Ciérrela con su resultado (si no hubo nada, «No resuelto» y una nota).`,
     notFound: 'No se encontró la visita (o es de otro agente).',
     onBehalfPersonal: (name: string) =>
       `El acceso es personal: con ${name} hablando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a su dirección registrada; este cambio, no.`,

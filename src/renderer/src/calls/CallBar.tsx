@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Interaction } from '../../../shared/contract';
 import type { InteractionOutcome, InteractionReason } from '../../../shared/policy';
 import {
+  CALL_DISCARD_MS,
   CALL_NOTES_MAX,
   INTERACTION_OUTCOMES,
   INTERACTION_REASONS,
@@ -162,13 +163,14 @@ export function CallBar() {
             throw failure;
           }
         }}
-        onClosed={() => {
+        onClosed={(discarded) => {
           setError(null);
-          // A call closed with no one named: whoever is on screen was looked up in it.
-          setClosedFor(interaction.personRut ?? rutOnScreen ?? dictated);
+          // A call closed with no one named: whoever is on screen was looked up in it. One
+          // discarded was no call: whoever is on screen may still be the next caller.
+          if (!discarded) setClosedFor(interaction.personRut ?? rutOnScreen ?? dictated);
           focusAfterClose.current = true;
           setInteraction(null);
-          notify(t.closed);
+          notify(discarded ? t.discarded : t.closed);
           void reloadRecord();
         }}
       />
@@ -308,7 +310,8 @@ function OpenCall({
   /** A RUT dictated that nobody here has, with no record open. */
   dictated: string | null;
   onReason: (reason: InteractionReason) => Promise<void>;
-  onClosed: () => void;
+  /** `discarded`: opened by mistake and discarded, not closed as a call. */
+  onClosed: (discarded: boolean) => void;
   focusClose: boolean;
   onFocused: () => void;
 }) {
@@ -415,10 +418,34 @@ function OpenCall({
       clearClosing();
       clearOutcome();
       clearNotes();
-      onClosed();
+      onClosed(false);
     } catch (failure) {
       // Nothing typed is lost: the notes stay for another try.
       setBusy(false);
+      setError(failure instanceof ApiError ? failure.message : t.failed);
+    }
+  };
+
+  // Opened by mistake, nothing done in it, in its first minutes: discarded, not closed (main
+  // refuses one later, saying to close it). The button goes when that time is up.
+  const [discardable, setDiscardable] = useState(
+    () => Date.now() - Date.parse(interaction.openedAt) < CALL_DISCARD_MS,
+  );
+  useEffect(() => {
+    const left = CALL_DISCARD_MS - (Date.now() - Date.parse(interaction.openedAt));
+    if (left <= 0) return;
+    const timer = setTimeout(() => setDiscardable(false), left);
+    return () => clearTimeout(timer);
+  }, [interaction.openedAt]);
+  const discard = async () => {
+    setError(null);
+    try {
+      await call('interactions.discard', { id: interaction.id });
+      clearClosing();
+      clearOutcome();
+      clearNotes();
+      onClosed(true);
+    } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : t.failed);
     }
   };
@@ -477,6 +504,11 @@ function OpenCall({
         </button>
       )}
       {!closing && <DataRequestCallButton record={record} />}
+      {!closing && discardable && interaction.actions.length === 0 && (
+        <button type="button" onClick={() => void discard()}>
+          {t.discard}
+        </button>
+      )}
       {!closing && movable && (
         <button type="button" onClick={() => void moveTo(onScreen.rut)}>
           {t.moveTo(personLabel(onScreen.name, onScreen.rut)!)}
