@@ -67,6 +67,12 @@ test('an accentless name finds the accented person, in any word order', async ({
   await expect(desk.option('María José Muñoz Sepúlveda')).toHaveCount(1);
   await desk.option('María José Muñoz Sepúlveda').click();
   await expect(desk.record.getByText('Registro bloqueado').first()).toBeVisible();
+  // The help desk unlocks it itself: not «solo la mesa de ayuda puede» to a caller talking to it.
+  await expect(
+    desk.record.getByRole('region', { name: '¿Por qué no puede ingresar?' }),
+  ).toContainText(
+    'El registro se invalidó por seguridad (N° de serie incorrecto): se lo desbloqueo ahora.',
+  );
 });
 
 test('a wrong check digit is explained and the near match still shown', async ({ desk }) => {

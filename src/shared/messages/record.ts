@@ -81,6 +81,13 @@ const REPRESENTATIVE_ADDS =
 export const heldLockSay = (portal: Portal, until: string) =>
   `Mientras tanto, su cuenta${at(portal)} sigue bloqueada: puede esperar hasta las ${formatTime(until)} o restablecer su contraseña con ${forgotButton(portal)}.`;
 
+/**
+ * Rule 2, said by the help desk itself, which unlocks it now (its fix is the agent's to take):
+ * «solo la mesa de ayuda puede desbloquearlo» is for whoever cannot (an officer's desk).
+ */
+export const registrationBlockedSayHere =
+  'El registro se invalidó por seguridad (N° de serie incorrecto): se lo desbloqueo ahora. Luego debe registrarse de nuevo con el N° de serie correcto.';
+
 /** A cause as the agent reads it: a title, and what to tell the caller. */
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
   not_in_replica: () => ({

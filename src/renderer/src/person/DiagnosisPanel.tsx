@@ -10,6 +10,7 @@ import {
   diagnosisMessages,
   heldLockSay,
   heldMessages,
+  registrationBlockedSayHere,
   noCauseText,
   unverifiableSay,
 } from '../../../shared/messages';
@@ -163,7 +164,10 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                 ? unverifiableSay(cause, { ...portalsOf(record), hasEmail: record.email !== null })
                 : decision?.allowed === false && decision.reason === 'data_blocked' && block
                   ? blockedSay(cause, block.requestNumber)
-                  : null;
+                  : // The agent who may clear it is the help desk the words send the caller to.
+                    cause.code === 'registration_blocked' && decision?.allowed === true
+                    ? registrationBlockedSayHere
+                    : null;
             const text = instead === null ? words : { ...words, say: instead };
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
             const fix = cause.fix;
