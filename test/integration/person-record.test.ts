@@ -17,6 +17,11 @@ function record(rut: string): PersonRecord {
 const ESPIGA = '78901234-2';
 const RICARDO = '12131415-0';
 const codes = (r: PersonRecord) => r.badges.map((badge) => badge.code);
+/** One person's membership at La Espiga changed by hand (`set`: fixed SQL, never input). */
+const setAtEspiga = (core: ReturnType<typeof seededCore>, personRut: number, set: string) =>
+  core.db.$client
+    .prepare(`UPDATE memberships SET ${set} WHERE person_rut = ? AND company_rut = 78901234`)
+    .run(personRut);
 
 describe('persons.get', () => {
   it('shows a temporary lock with its end and the attempts, and the last mail', () => {
@@ -158,11 +163,7 @@ describe('persons.get', () => {
     ]);
     // Unsigned, her profile is not assigned (rule 12): she gives nobody anything yet.
     const core = seededCore(300);
-    core.db.$client
-      .prepare(
-        'UPDATE memberships SET agreement_signed = 0 WHERE person_rut = 13579246 AND company_rut = 78901234',
-      )
-      .run();
+    setAtEspiga(core, 13579246, 'agreement_signed = 0');
     const jorge = call(core, 'persons.get', { rut: '19.283.746-4' }) as PersonRecord;
     expect(jorge.memberships.find((m) => m.companyRut === ESPIGA)!.accessAdmins).toEqual([]);
     expect(record('12.345.678-5').memberships[0]!.accessAdminsMore).toBe(0);
@@ -201,11 +202,7 @@ describe('persons.get', () => {
   it('a disabled last administrator is told nobody else may ask for her access now (rules 9, 12, 13)', () => {
     // Marcela is La Espiga's only signed administrator; Gloria, its representative, has not signed.
     const core = seededCore(300);
-    core.db.$client
-      .prepare(
-        "UPDATE memberships SET state = 'disabled' WHERE person_rut = 13579246 AND company_rut = 78901234",
-      )
-      .run();
+    setAtEspiga(core, 13579246, "state = 'disabled'");
     const marcela = call(core, 'persons.get', { rut: '13.579.246-2' }) as PersonRecord;
     expect(marcela.memberships.find((m) => m.companyRut === ESPIGA)!.nobodyAsks).toBe(true);
     const cause = marcela.diagnosis.find((c) => c.code === 'membership_disabled')!;
@@ -214,11 +211,7 @@ describe('persons.get', () => {
     const valentina = call(core, 'persons.get', { rut: '14.253.647-1' }) as PersonRecord;
     expect(valentina.memberships.find((m) => m.companyRut === ESPIGA)!.nobodyAsks).toBe(true);
     // Once another administrator there has a signed, active profile, she has someone.
-    core.db.$client
-      .prepare(
-        "UPDATE memberships SET role = 'access_admin', agreement_signed = 1, state = 'active' WHERE person_rut = 19283746 AND company_rut = 78901234",
-      )
-      .run();
+    setAtEspiga(core, 19283746, "role = 'access_admin', agreement_signed = 1, state = 'active'");
     const again = call(core, 'persons.get', { rut: '13.579.246-2' }) as PersonRecord;
     expect(again.memberships.find((m) => m.companyRut === ESPIGA)!.nobodyAsks).toBeUndefined();
   });
