@@ -112,7 +112,7 @@ test('a valid RUT that nobody has says what to tell the caller', async ({ desk }
   // Nothing of Pedro stays to take this caller's call or an action; nobody to select either.
   await expect(desk.record.getByRole('heading', { level: 1 })).toHaveCount(0);
   await expect(desk.record).toContainText(
-    'Ninguna persona que abrir: lo que decirle está junto a la búsqueda.',
+    'Ninguna persona que abrir: junto a la búsqueda se dice por qué.',
   );
   await expect(desk.page.getByRole('button', { name: /Abrir llamada de Pedro/ })).toHaveCount(0);
   await expect(desk.page.getByRole('button', { name: 'Desbloquear' })).toHaveCount(0);

@@ -408,8 +408,8 @@ export const blockedSay = (cause: Cause, requestNumber: string): string | null =
 export const recordMessages = {
   /** The record's sections, labels and column headers. */
   pickHint: 'Seleccione una persona con ↑ ↓ y Enter.',
-  /** The search answered with nobody: nothing to select; its notice says what to tell. */
-  pickNone: 'Ninguna persona que abrir: lo que decirle está junto a la búsqueda.',
+  /** The search answered with nobody: nothing to select; its notice, beside it, says why. */
+  pickNone: 'Ninguna persona que abrir: junto a la búsqueda se dice por qué.',
   pickKeys:
     'Esc vuelve a los resultados · Ctrl+K vuelve a la búsqueda · F1 muestra todos los atajos',
   /** The record's region, as a screen reader names it, and while it loads. */

@@ -145,7 +145,7 @@ export function CallBar() {
     return (
       <OpenCall
         interaction={interaction}
-        onScreen={person?.rut ? { rut: person.rut, name: fullName(person) } : null}
+        onScreen={person ? { rut: person.rut, name: fullName(person) } : null}
         dictated={dictated}
         focusClose={justOpened}
         onFocused={() => setJustOpened(false)}
