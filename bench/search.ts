@@ -175,6 +175,21 @@ const companies = sample<{ legal_name: string }>(
 );
 const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
 const withEmail = people.filter((p) => p.email !== null);
+/** One spelling a caller's name gets when written as heard: the first that applies. */
+const MISHEARD: Array<[RegExp, string]> = [
+  [/v/, 'b'],
+  [/z/, 's'],
+  [/ll/, 'y'],
+  [/c(?=[ei])/, 's'],
+  [/b/, 'v'],
+  [/^h/, ''],
+  [/s/, 'z'],
+];
+const misheard = (word: string): string => {
+  const rule = MISHEARD.find(([pattern]) => pattern.test(word));
+  return rule ? word.replace(rule[0], rule[1]) : word;
+};
+const heardable = people.filter((p) => misheard(foldText(p.last_name1)) !== foldText(p.last_name1));
 
 const queries: Record<string, () => string> = {
   'rut-exact': () => {
@@ -187,6 +202,12 @@ const queries: Record<string, () => string> = {
     return `${foldText(p.last_name1)} ${foldText(p.given_names).slice(0, 3)}`;
   },
   'name-common-surname': () => 'gonzalez',
+  // A surname and given name written as heard (name-sound.ts): nobody is written so, and the
+  // names that sound like it are found.
+  'name-as-heard': () => {
+    const p = pick(heardable);
+    return `${misheard(foldText(p.last_name1))} ${misheard(foldText(p.given_names).split(' ')[0]!)}`;
+  },
   'email-prefix': () => pick(withEmail).email!.slice(0, 8),
   company: () => pick(companies).legal_name.split(' ').slice(0, 2).join(' '),
 };

@@ -282,7 +282,8 @@ export const PersonHit = z.object({
    * desk's state, which the portal does not have yet (never a plain green «Activo» then).
    */
   held: z.boolean(),
-  matchedBy: z.enum(['rut', 'rut_prefix', 'phone', 'email', 'name', 'company']),
+  /** sounds_like: the name as written matched nobody; this one sounds like it (name-sound.ts). */
+  matchedBy: z.enum(['rut', 'rut_prefix', 'phone', 'email', 'name', 'sounds_like', 'company']),
 });
 export type PersonHit = z.infer<typeof PersonHit>;
 
@@ -304,6 +305,8 @@ export const SearchNotice = z.discriminatedUnion('code', [
   z.object({ code: z.literal('rut_outside_scope'), rut: z.string() }),
   /** Not found while the replica is still being filled: nothing can be said yet. */
   z.object({ code: z.literal('rut_not_synced_yet'), rut: z.string() }),
+  /** Nobody's name is written as typed: the persons listed are those whose names sound like it. */
+  z.object({ code: z.literal('sounds_like'), typed: z.string() }),
 ]);
 export type SearchNotice = z.infer<typeof SearchNotice>;
 

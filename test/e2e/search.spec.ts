@@ -62,8 +62,17 @@ test('a RUT without check digit finds the person', async ({ desk }) => {
   await expect(desk.options.first()).toContainText(PEDRO);
 });
 
-test('an accentless name finds the accented person, in any word order', async ({ desk }) => {
+test('an accentless name finds the accented person, in any word order, and as it was heard', async ({
+  desk,
+}) => {
+  // Written as heard over the phone (walk 56b, M3): found by how it sounds, and said so.
+  await desk.find('sepulbeda munos maria');
+  await expect(desk.page.locator('.notices')).toHaveText(
+    'Nadie se llama «sepulbeda munos maria» tal como está escrito; se muestran nombres que suenan parecido. Confirme con quien llama cómo se escribe su nombre, o pídale su RUT.',
+  );
+  await expect(desk.option('María José Muñoz Sepúlveda')).toHaveCount(1);
   await desk.find('sepulveda munoz maria');
+  await expect(desk.page.locator('.notices')).toBeEmpty();
   await expect(desk.option('María José Muñoz Sepúlveda')).toHaveCount(1);
   await desk.option('María José Muñoz Sepúlveda').click();
   await expect(desk.record.getByText('Registro bloqueado').first()).toBeVisible();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, sourceMigrationsFolder } from '../../src/storage/db/database';
 import { createPersonSearchRepository } from '../../src/main/repositories/person-search-repository';
 import { tempDir } from '../support/context';
+import { nameSound } from '../../src/shared/name-sound';
 
 type Journal = { entries: Array<{ idx: number; tag: string }> };
 const journal = JSON.parse(
@@ -53,6 +54,12 @@ describe('migrations', () => {
       // Rows written before the search index existed are found by it after the upgrade.
       const search = createPersonSearchRepository(upgraded.$client);
       expect(search.byNames(['munoz', 'ped'], 10).map((row) => row.rut)).toEqual([12345678]);
+      // And as it sounds, from the sound keys migration 0040 took of the terms already there.
+      expect(
+        search
+          .byNamesSoundingLike(['gonsales', 'munos'], 10, { kind: 'everyone' })
+          .map((row) => row.rut),
+      ).toEqual([12345678]);
       // And by e-mail, from the key table filled by migration 0027.
       expect(
         upgraded.$client
@@ -318,8 +325,24 @@ describe('migrations', () => {
 
   it('keeps the persons’ terms in step: a term leaves with the last person who has it', () => {
     const db = openDatabase({ file: path.join(tempDir(), 'terms.db') });
-    const terms = () =>
-      db.$client.prepare('SELECT term FROM person_terms ORDER BY term').pluck().all();
+    // Each term is kept under its sound key too (migration 0040), in step with person_terms.
+    const sounds = () =>
+      db.$client
+        .prepare('SELECT term, sound FROM person_sounds ORDER BY term')
+        .all()
+        .map((row) => {
+          const { term, sound } = row as { term: string; sound: string };
+          expect(sound).toBe(nameSound(term));
+          return term;
+        });
+    const terms = () => {
+      const listed = db.$client
+        .prepare('SELECT term FROM person_terms ORDER BY term')
+        .pluck()
+        .all();
+      expect(sounds()).toEqual(listed);
+      return listed;
+    };
     const insert = db.$client.prepare(
       `INSERT INTO persons (rut, dv, given_names, last_name1, last_name2, sort_key)
        VALUES (?, '9', ?, ?, ?, '')`,

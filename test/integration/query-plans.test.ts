@@ -58,6 +58,9 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
   // Issue 11: a prefix's terms are a seek in a term list (for persons a table of their own).
   personTerm: ['SEARCH person_terms USING PRIMARY KEY (term>? AND term<?)'],
   companyTerm: ['SCAN company_fts_terms VIRTUAL TABLE INDEX 1537:'],
+  // A name written as heard: the terms of a sound key, then of the keys it starts.
+  soundTerms: ['SEARCH person_sounds USING PRIMARY KEY (sound=?)'],
+  soundPrefixTerms: ['SEARCH person_sounds USING PRIMARY KEY (sound>? AND sound<?)'],
   // A dismissed membership counts while its baja waits on this desk: a covering seek in the
   // outbox, for removed memberships only.
   namesInCompanies: [

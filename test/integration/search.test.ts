@@ -65,6 +65,41 @@ describe('persons.search', () => {
     }
   });
 
+  it('finds a name written as it was heard, and says the names listed only sound like it', () => {
+    const c = core();
+    for (const text of [
+      'fransisca silba',
+      'Francisca Zilva',
+      'maria jose munos',
+      'MUÑOS SEPULBEDA',
+    ]) {
+      const page = search(c, text);
+      const wanted = text.toLowerCase().includes('fran') ? '18765432-7' : '11111111-1';
+      expect(ruts(page), text).toContain(wanted);
+      expect(
+        page.persons.every((p) => p.matchedBy === 'sounds_like'),
+        text,
+      ).toBe(true);
+      expect(page.notices[0], text).toEqual({ code: 'sounds_like', typed: text });
+    }
+    // Ranked as dictated names are, by sound: the first surname first.
+    expect(search(c, 'silba fransisca').persons[0]?.lastName1).toBe('Silva');
+    // Written right, nothing is said; nothing that sounds alike, nothing is found.
+    expect(search(c, 'francisca silva').notices).toEqual([]);
+    expect(search(c, 'francisca silva').persons[0]?.matchedBy).toBe('name');
+    expect(search(c, 'qwxrtz')).toMatchObject({ persons: [], notices: [] });
+    // Inside a company, and for an officer: among the same people as a search written right.
+    const inCompany = search(c, 'fransisca', { companyRut: '76543210-3' });
+    expect(ruts(inCompany)).toContain('18765432-7');
+    expect(inCompany.notices).toEqual([{ code: 'sounds_like', typed: 'fransisca' }]);
+    const officer = seededCore(300, { as: 'prevencion' });
+    const written = ruts(search(officer, 'silva'));
+    const heard = search(officer, 'silba');
+    expect(written.length).toBeGreaterThan(0);
+    expect(ruts(heard).sort()).toEqual([...written].sort());
+    expect(heard.notices[0]?.code).toBe('sounds_like');
+  });
+
   it('puts persons whose first surname matches before those matched by a given name', () => {
     const page = search(core(), 'gonzalez ped');
     expect(page.persons.length).toBeGreaterThan(3);

@@ -239,8 +239,8 @@ describe('demo dataset', () => {
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")
       .get() as { n: number };
     // The search's, the persons' terms', company counts' and key tables' (set aside and back), the
-    // audit's and the person count's.
-    expect(triggers.n).toBe(26);
+    // audit's, the person count's and the terms' sound keys'.
+    expect(triggers.n).toBe(28);
     // The key tables were filled once the rows were in.
     expect(db.$client.prepare('SELECT count(*) FROM memberships_by_company').pluck().get()).toBe(
       db.$client.prepare('SELECT count(*) FROM memberships').pluck().get(),
@@ -251,6 +251,10 @@ describe('demo dataset', () => {
     expect(
       db.$client.prepare('SELECT count(*) FROM person_terms').pluck().get() as number,
     ).toBeGreaterThan(10);
+    // Each term under its sound key too, filled with them (migration 0040's triggers).
+    expect(db.$client.prepare('SELECT count(*) FROM person_sounds').pluck().get()).toBe(
+      db.$client.prepare('SELECT count(*) FROM person_terms').pluck().get(),
+    );
     db.$client.close();
   });
 });

@@ -236,6 +236,10 @@ describe('initial sync', () => {
     expect(act(desk, 'persons.search', { text: 'munoz sepulveda maria' }).persons[0].rut).toBe(
       '11111111-1',
     );
+    // As heard too: the terms' sound keys followed the terms the snapshot's steps filled.
+    expect(act(desk, 'persons.search', { text: 'munos sepulbeda maria' }).persons[0]).toMatchObject(
+      { rut: '11111111-1', matchedBy: 'sounds_like' },
+    );
     expect(act(desk, 'persons.search', { text: 'constructora andes' }).companies[0].legalName).toBe(
       'Constructora Los Andes SpA',
     );

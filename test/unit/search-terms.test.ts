@@ -1,8 +1,14 @@
 /**
- * Long name prefixes asked as the terms they cover (issue 11): the FTS5 query and the term walk.
+ * Long name prefixes asked as the terms they cover (issue 11): the FTS5 query and the term walk;
+ * and names written as they were heard, asked as the terms that sound like them.
  */
 import { describe, expect, it } from 'vitest';
-import { ftsTermsQuery, termsStartingWith } from '../../src/main/repositories/search-sql';
+import {
+  ftsSoundsLikeQuery,
+  ftsTermsQuery,
+  termsStartingWith,
+} from '../../src/main/repositories/search-sql';
+import { nameSound } from '../../src/shared/name-sound';
 
 const TERMS = ['gonzaga', 'gonzalez', 'gonzalo', 'maria', 'mariana', 'marin', 'soto'];
 /** The first term ≥ low and < high, as the fts5vocab statement answers it. */
@@ -53,5 +59,25 @@ describe('ftsTermsQuery', () => {
       query: '"o\'higgins"*',
       widens: true,
     });
+  });
+});
+
+describe('ftsSoundsLikeQuery', () => {
+  // The terms whose sound key starts with the word's, as person_sounds answers it.
+  const soundsOf = (word: string, most: number) =>
+    TERMS.filter((term) => nameSound(term).startsWith(nameSound(word))).slice(0, most + 1);
+
+  it('asks each long word as the terms it starts or sounds like, short words as prefixes', () => {
+    expect(ftsSoundsLikeQuery(['gonsales', 'mar'], termsOf, soundsOf)).toBe(
+      '("gonzalez") AND "mar"*',
+    );
+    expect(ftsSoundsLikeQuery(['maria', 'zoto'], termsOf, soundsOf)).toBe(
+      '("maria" OR "mariana") AND ("soto")',
+    );
+  });
+
+  it('is null when no word sounds like a name it does not start, or a word matches nothing', () => {
+    expect(ftsSoundsLikeQuery(['gonzalez', 'maria'], termsOf, soundsOf)).toBeNull();
+    expect(ftsSoundsLikeQuery(['zoto', 'transportes'], termsOf, soundsOf)).toBeNull();
   });
 });

@@ -3,8 +3,10 @@
  * whose first surname starts with a typed word first, then first given name, other given
  * names, second surname; with both surnames typed, the one whose surnames come in the order
  * typed (Chileans dictate the father's first: «Rojas Díaz» is not «Díaz Rojas»); alphabetical
- * within each rank. Pure; runs over a few hundred rows.
+ * within each rank. Names found by how they sound (shared/name-sound.ts) are ranked the same
+ * way with every word taken as its sound key. Pure; runs over a few hundred rows.
  */
+import { nameSound } from '../../shared/name-sound';
 import { words as wordsIn } from '../../shared/text';
 
 export type NameRow = {
@@ -20,19 +22,24 @@ const PREFIX = 1;
 const EXACT = 2;
 
 // Names repeat heavily (a few hundred given names and surnames cover most people), so their
-// folded words are cached; the bound keeps an unusual dataset from growing it without limit.
+// folded words (and their sound keys) are cached; the bound keeps an unusual dataset from growing
+// either without limit.
 const foldedWords = new Map<string, string[]>();
+const soundedWords = new Map<string, string[]>();
 const CACHE_LIMIT = 20_000;
 
-function wordsOf(name: string): string[] {
-  let words = foldedWords.get(name);
+function cached(cache: Map<string, string[]>, name: string, make: () => string[]): string[] {
+  let words = cache.get(name);
   if (words === undefined) {
-    words = wordsIn(name);
-    if (foldedWords.size >= CACHE_LIMIT) foldedWords.clear();
-    foldedWords.set(name, words);
+    words = make();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(name, words);
   }
   return words;
 }
+
+const wordsOf = (name: string) => cached(foldedWords, name, () => wordsIn(name));
+const soundsOf = (name: string) => cached(soundedWords, name, () => wordsOf(name).map(nameSound));
 
 function match(parts: string[], word: string, from = 0, to = parts.length): number {
   let found = NONE;
@@ -44,10 +51,10 @@ function match(parts: string[], word: string, from = 0, to = parts.length): numb
   return found;
 }
 
-function score(words: string[], row: NameRow): number {
-  const last1 = wordsOf(row.lastName1);
-  const given = wordsOf(row.givenNames);
-  const last2 = wordsOf(row.lastName2);
+function score(words: string[], row: NameRow, partsOf: (name: string) => string[]): number {
+  const last1 = partsOf(row.lastName1);
+  const given = partsOf(row.givenNames);
+  const last2 = partsOf(row.lastName2);
   let total = 0;
   let first = -1;
   let second = -1;
@@ -67,8 +74,15 @@ function score(words: string[], row: NameRow): number {
   return first >= 0 && second > first ? total + 0.5 : total;
 }
 
-export function rankByName<T extends NameRow>(words: string[], rows: T[]): T[] {
-  const scored = rows.map((row) => ({ row, score: score(words, row) }));
+export function rankByName<T extends NameRow>(
+  words: string[],
+  rows: T[],
+  by: 'spelling' | 'sound' = 'spelling',
+): T[] {
+  const scored =
+    by === 'spelling'
+      ? rows.map((row) => ({ row, score: score(words, row, wordsOf) }))
+      : rows.map((row) => ({ row, score: score(words.map(nameSound), row, soundsOf) }));
   scored.sort(
     (a, b) =>
       b.score - a.score ||

@@ -5,7 +5,14 @@
 import type Database from 'better-sqlite3';
 import type { NameRow } from '../domain/name-rank';
 import { createCompanyCountsReader } from '../../storage/repositories/company-counts';
-import { ftsTermsQuery, prefixEnd, SEARCH_SQL, termsStartingWith } from './search-sql';
+import { nameSound } from '../../shared/name-sound';
+import {
+  ftsSoundsLikeQuery,
+  ftsTermsQuery,
+  prefixEnd,
+  SEARCH_SQL,
+  termsStartingWith,
+} from './search-sql';
 
 export type CompanyRow = { rut: number; dv: string; legalName: string; adherent: boolean };
 
@@ -37,6 +44,12 @@ export type HitAccountRow = {
   registrationBlocked: boolean;
 };
 
+/** Where a name search looks: everyone, one company's people, or an officer's companies'. */
+export type NameScope =
+  | { kind: 'everyone' }
+  | { kind: 'company'; companyRut: number }
+  | { kind: 'companies'; companyRuts: number[] };
+
 type RutRow = { rut: number };
 type RawName = {
   rut: number;
@@ -65,6 +78,17 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
       (statement.get(low, high) as { term: string } | undefined)?.term;
   const personTerms = (word: string, most: number) =>
     termsStartingWith(nextTerm(statements.personTerm), word, most);
+  /** The terms that sound like `word`: its key's own first, then keys it starts (most + 1). */
+  const personSounds = (word: string, most: number): string[] => {
+    const key = nameSound(word);
+    const terms = (rows: unknown[]) => (rows as Array<{ term: string }>).map((row) => row.term);
+    const same = terms(statements.soundTerms.all(key, most + 1));
+    if (same.length > most) return same;
+    return [
+      ...same,
+      ...terms(statements.soundPrefixTerms.all(key, prefixEnd(key), most + 1 - same.length)),
+    ];
+  };
   const companyTerms = (word: string, most: number) =>
     termsStartingWith(nextTerm(statements.companyTerm), word, most);
   const ruts = (rows: unknown[]) => (rows as RutRow[]).map((row) => row.rut);
@@ -111,6 +135,21 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
       return wholeWordsFirst(words, window, personTerms, (query, limit) =>
         statements.namesInCompanies.all(companies, query, limit),
       ).map(toNameRow);
+    },
+    /**
+     * A window of persons whose names sound like the words (ftsSoundsLikeQuery), for when the
+     * words as written found nobody; empty when no word sounds like another name.
+     */
+    byNamesSoundingLike(words: string[], window: number, scope: NameScope): NameRow[] {
+      const query = ftsSoundsLikeQuery(words, personTerms, personSounds);
+      if (query === null) return [];
+      const rows =
+        scope.kind === 'everyone'
+          ? statements.names.all(query, window)
+          : scope.kind === 'company'
+            ? statements.namesInCompany.all(scope.companyRut, query, window)
+            : statements.namesInCompanies.all(JSON.stringify(scope.companyRuts), query, window);
+      return (rows as RawName[]).map(toNameRow);
     },
     companyMembers(companyRut: number, limit: number, offset: number): number[] {
       return ruts(statements.companyMembers.all(companyRut, limit, offset));

@@ -49,6 +49,10 @@ export const SEARCH_SQL = {
    * (fts5vocab, migration 0020: a few hundred thousand names, no surname's doclist to walk).
    */
   personTerm: 'SELECT term FROM person_terms WHERE term >= ? AND term < ? LIMIT 1',
+  /** The terms whose sound key is ?1 (migration 0040), then those whose key starts with it. */
+  soundTerms: 'SELECT term FROM person_sounds WHERE sound = ? LIMIT +?',
+  soundPrefixTerms:
+    'SELECT term FROM person_sounds WHERE sound > ? AND sound < ? ORDER BY sound, term LIMIT +?',
   companyTerm: 'SELECT term FROM company_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
   hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone, is_pensioner,
       is_worker
@@ -104,6 +108,38 @@ export function ftsTermsQuery(
     );
   }
   return { query: parts.join(' AND '), widens };
+}
+
+/**
+ * The FTS5 query for words written as they were heard (walk 56b, M3: «fransisca silba»): each
+ * word of four letters or more as the terms it starts (as ftsTermsQuery) or that sound like it
+ * (`soundsOf(word, most)`: the terms whose sound key, shared/name-sound.ts, starts with the
+ * word's), OR-ed; shorter words stay prefixes. Null when a word matches no term either way, or
+ * when no word sounds like a term it does not start: the query would find no one the words as
+ * written did not.
+ */
+export function ftsSoundsLikeQuery(
+  words: string[],
+  termsOf: (word: string, most: number) => string[],
+  soundsOf: (word: string, most: number) => string[],
+): string | null {
+  const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
+  const parts: string[] = [];
+  let soundsOnly = false;
+  for (const word of words) {
+    if (word.length <= 3 || !/^[a-z0-9]+$/.test(word)) {
+      parts.push(`${quoted(word)}*`);
+      continue;
+    }
+    const own = termsOf(word, MOST_TERMS_PER_PREFIX);
+    const alike = soundsOf(word, MOST_TERMS_PER_PREFIX).filter((term) => !term.startsWith(word));
+    soundsOnly ||= alike.length > 0;
+    const whole = own.length > MOST_TERMS_PER_PREFIX ? [`${quoted(word)}*`] : own.map(quoted);
+    const all = [...whole, ...alike.map(quoted)];
+    if (all.length === 0) return null;
+    parts.push(`(${all.join(' OR ')})`);
+  }
+  return soundsOnly ? parts.join(' AND ') : null;
 }
 
 /**

@@ -8,7 +8,11 @@ import { formatRut, loginRut, parseDictatedRut, readRut } from '../../shared/rut
 import { personBadges } from '../domain/badges';
 import { rankByName } from '../domain/name-rank';
 import { planSearch } from '../domain/search-plan';
-import type { CompanyRow, PersonSearchRepository } from '../repositories/person-search-repository';
+import type {
+  CompanyRow,
+  NameScope,
+  PersonSearchRepository,
+} from '../repositories/person-search-repository';
 
 /** Candidates kept for one text; beyond this the agent is asked to add a word. */
 export const SEARCH_CAP = 200;
@@ -78,10 +82,17 @@ export function searchPersons(
         notices,
       ));
     } else if (plan.nameWords.length > 0) {
-      candidates = rankByName(
-        plan.nameWords,
-        repo.byNamesInCompany(scope.rut, plan.nameWords, SEARCH_CAP + 1),
-      ).map((row) => ({ rut: row.rut, matchedBy: 'name' as const }));
+      const named = repo.byNamesInCompany(scope.rut, plan.nameWords, SEARCH_CAP + 1);
+      candidates =
+        named.length > 0
+          ? rankByName(plan.nameWords, named).map((row) => ({
+              rut: row.rut,
+              matchedBy: 'name' as const,
+            }))
+          : soundingLike(repo, plan.nameWords, SEARCH_CAP + 1, {
+              kind: 'company',
+              companyRut: scope.rut,
+            });
       ({ candidates, hasMore, total } = pageOf(candidates, query, notices));
     } else {
       // A company's whole roster pages through its index with no cap.
@@ -118,6 +129,10 @@ export function searchPersons(
     }
   }
 
+  // Names found by how they sound are said to be so, whatever page is shown.
+  if (candidates.some((c) => c.matchedBy === 'sounds_like')) {
+    notices.unshift({ code: 'sounds_like', typed: query.text.trim() });
+  }
   return {
     text: query.text,
     company,
@@ -190,7 +205,29 @@ function collectCandidates(
     add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
   }
   if (plan.rutPrefix && room() > 0) add(repo.rutPrefix(plan.rutPrefix, room()), 'rut_prefix');
+  // Nothing found: a name written as it was heard («fransisca silba») may still be someone's.
+  if (out.length === 0 && plan.nameWords.length > 0) {
+    return soundingLike(
+      repo,
+      plan.nameWords,
+      room(),
+      assigned === null ? { kind: 'everyone' } : { kind: 'companies', companyRuts: assigned },
+    );
+  }
   return out;
+}
+
+/** The persons whose names sound like the words (for when the words as written found nobody). */
+function soundingLike(
+  repo: PersonSearchRepository,
+  words: string[],
+  window: number,
+  scope: NameScope,
+): Candidate[] {
+  return rankByName(words, repo.byNamesSoundingLike(words, window, scope), 'sound').map((row) => ({
+    rut: row.rut,
+    matchedBy: 'sounds_like',
+  }));
 }
 
 function pageOf(all: Candidate[], query: Query, notices: SearchNotice[]) {

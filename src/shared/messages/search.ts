@@ -35,6 +35,9 @@ export const searchMessages = {
     offline
       ? `El RUT ${rut} aún no aparece en este equipo: falta cargar datos del sistema central, y sin conexión la carga espera hasta que vuelva. No le diga que no está registrado: anote su teléfono y búsquelo de nuevo entonces.`
       : `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
+  /** No name is written as typed; those listed sound like it (shared/name-sound.ts). */
+  soundsLike: (typed: string) =>
+    `Nadie se llama «${echo(typed)}» tal como está escrito; se muestran nombres que suenan parecido. Confirme con quien llama cómo se escribe su nombre, o pídale su RUT.`,
   none: (text: string) =>
     `Sin resultados para «${echo(text)}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneForRut: (text: string) => `Sin resultados para «${echo(text)}».`,

@@ -5,7 +5,12 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import MultipleCiphers from 'better-sqlite3-multiple-ciphers';
-import { type ExactTokenizer, registerNameTerms, scratchTokenizer } from './person-terms';
+import {
+  type ExactTokenizer,
+  registerNameSound,
+  registerNameTerms,
+  scratchTokenizer,
+} from './person-terms';
 
 /**
  * better-sqlite3 built on SQLite3MultipleCiphers: the same API (plus encryption pragmas), so
@@ -24,7 +29,8 @@ export class ReplicaKeyMismatchError extends Error {
 
 /**
  * Opens a connection, with the SQL functions the replica's triggers call (the search terms of a
- * person's name, person-terms.ts): every connection that may write persons needs them.
+ * person's name and their sound keys, person-terms.ts): every connection that may write persons
+ * needs them.
  */
 export function openSqlite(
   file: string,
@@ -41,6 +47,7 @@ export function openSqlite(
     scratchTokenizers.set(options.nativeBinding ?? '', exact);
   }
   registerNameTerms(sqlite, exact);
+  registerNameSound(sqlite);
   return sqlite;
 }
 

@@ -16,6 +16,7 @@
  * `name_terms(...)` for one person, `name_terms_all(...)` for many at once.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { nameSound } from '../../shared/name-sound';
 import { foldText } from '../../shared/text';
 
 /** The characters whose folding below is known to match the search index's tokenizer. */
@@ -108,6 +109,16 @@ export function registerNameTerms(sqlite: BetterSqlite3.Database, exact: ExactTo
     result: (found: Set<string>) => JSON.stringify([...found]),
     varargs: true,
   });
+}
+
+/**
+ * Registers `name_sound(term)`, the sound key of one term (shared/name-sound.ts), which the
+ * triggers of person_sounds call (migration 0040).
+ */
+export function registerNameSound(sqlite: BetterSqlite3.Database): void {
+  sqlite.function('name_sound', { deterministic: true }, (term: unknown) =>
+    typeof term === 'string' ? nameSound(term) : null,
+  );
 }
 
 /**

@@ -339,6 +339,7 @@ const NOTICE_TONE: Record<SearchNotice['code'], string> = {
   rut_not_found: 'notice-warn',
   rut_outside_scope: 'notice-warn',
   rut_not_synced_yet: 'notice-warn',
+  sounds_like: 'notice-warn',
   capped: '',
   companies_capped: '',
 };
@@ -353,6 +354,8 @@ function noticeText(notice: SearchNotice, offline: boolean): string {
       return searchMessages.rutOutsideScope(notice.rut);
     case 'rut_not_synced_yet':
       return searchMessages.rutNotSyncedYet(notice.rut, offline);
+    case 'sounds_like':
+      return searchMessages.soundsLike(notice.typed);
     case 'capped':
       return searchMessages.capped(notice.cap);
     case 'companies_capped':
