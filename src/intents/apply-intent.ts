@@ -19,11 +19,7 @@ import {
   shieldsRepresentative,
   type AuthorityChange,
 } from '../shared/rules/company-access';
-import {
-  companyDecidesChange,
-  MEMBERSHIP_CHANGES,
-  type MembershipChange,
-} from '../shared/rules/membership-transitions';
+import { MEMBERSHIP_CHANGES, type MembershipChange } from '../shared/rules/membership-transitions';
 import type { Entity, RejectionCode } from '../shared/sync-protocol';
 import { decide, personTarget, type Action, type AgentScope } from '../shared/rules/permissions';
 import type { CompanyWriteRepository } from './company-write-repository';
@@ -481,15 +477,12 @@ function membershipState(
   const transition = MEMBERSHIP_CHANGES[change];
   const membership = ctx.writes.membership(rut, companyRut);
   if (!membership) return rejected('entity_gone');
-  // Rules 11 and 13: the company's decisions come as company_user.change, or on its written
-  // request — a supervisor's selection or a bulk load, whose id the intent carries; never as a
-  // bare membership change.
-  const company = ctx.companies.company(companyRut);
+  // Rules 7, 11 and 13: a company's user's access is the company's to change — asked on a call
+  // as company_user.change, or on its written request: a supervisor's selection or a bulk load,
+  // whose id the intent carries; never as a bare membership change.
   const writtenRequest =
     intent.payload['selectionId'] !== undefined || intent.payload['batchId'] !== undefined;
-  if (company && !writtenRequest && companyDecidesChange(change, company, membership)) {
-    return rejected('company_caller_required');
-  }
+  if (!writtenRequest) return rejected('company_caller_required');
   if (representativeShielded(ctx, rut, companyRut, { toState: transition.to })) {
     return rejected('representative_register');
   }

@@ -338,18 +338,18 @@ function changeUser(
 ): CompanyOutcome {
   const change = text(payload['change']);
   if (!isUserChange(change)) return rejected('invalid_payload');
-  // Each portal's own words: no pause or deletion in ACHS Gestión, no «Inhabilitado» asked of
-  // Portal Empresas (rules 11, 13).
-  if (!isPortalUserChange(company, change)) return rejected('change_not_on_portal');
   const companyRut = company.rut;
+  const membership = ctx.writes.membership(personRut, companyRut);
+  if (!membership) return rejected('entity_gone');
+  // Each portal's own words: no pause or deletion in ACHS Gestión, no «Inhabilitado» asked of
+  // Portal Empresas, and a Portal Empresas user's access deleted, not dismissed (rules 7, 11, 13).
+  if (!isPortalUserChange(company, membership, change)) return rejected('change_not_on_portal');
   const caller = callerOf(ctx, companyRut, payload);
   if (caller === null) return rejected('caller_not_authorized');
   const transition = COMPANY_USER_CHANGES[change];
   if (selfGrant(ctx, companyRut, caller, personRut, transition.to === 'active')) {
     return rejected('caller_grants_self');
   }
-  const membership = ctx.writes.membership(personRut, companyRut);
-  if (!membership) return rejected('entity_gone');
   // Rules 9, 12: a legal representative's access is taken away at his own request only, and not
   // by an agent who administers the company (shieldsRepresentative).
   if (shielded(ctx, companyRut, caller, personRut, { toState: transition.to })) {

@@ -21,7 +21,6 @@ export const channelNames = [
   'accounts.unlock',
   'accounts.clearRegistrationBlock',
   'mails.resend',
-  'memberships.changeState',
   'memberships.changeRole',
   'interactions.open',
   'interactions.close',

@@ -1559,16 +1559,6 @@ export const contract = {
     input: PersonRut.extend({ portal: Portal, kind: MailKind }),
     output: ActionResult,
   },
-  'memberships.changeState': {
-    input: PersonRut.extend({
-      companyRut: RutInput,
-      change: z.enum(['disable', 'enable', 'pause', 'resume', 'dismiss']),
-      reason: Reason,
-      identityCheck: Facts,
-      expectedVersion: Version,
-    }),
-    output: ActionResult,
-  },
   'memberships.changeRole': {
     input: PersonRut.extend({
       companyRut: RutInput,

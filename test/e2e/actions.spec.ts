@@ -1,6 +1,5 @@
-import { expect, test, type DeskPage, fillSignIn } from './fixtures';
+import { askedBy, expect, test, type DeskPage, fillSignIn } from './fixtures';
 import { expectAccessible } from './a11y';
-import { actionDialogTexts } from '../../src/shared/messages';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -450,21 +449,26 @@ test('a legal representative’s access is taken away only at his own request, h
   desk,
 }) => {
   const { page } = desk;
-  // Ricardo: Los Andes' registered legal representative (rules 9, 12).
+  // Ricardo: Los Andes' registered legal representative (rules 9, 12). From his record, the
+  // company's page asks who of the company calls.
   await desk.open('12.131.415-0');
   await desk.record
     .getByRole('row')
     .filter({ hasText: 'Constructora Los Andes' })
     .getByRole('button', { name: 'Inhabilitar' })
     .click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText(actionDialogTexts.representativeHimself);
-  await expect(dialog.getByLabel('N° de serie de la cédula')).toBeVisible();
-  // Without a call with him, main refuses it and says what to do.
-  await dialog.getByLabel('N° de serie de la cédula').check();
-  await dialog.getByLabel('Correo registrado').check();
+  const dialog = page.getByRole('dialog', { name: 'Inhabilitar a Ricardo Alberto Muñoz Vidal' });
+  await askedBy(dialog, 'Paula Andrea Rojas Tapia · Administrador de accesos (Contacto comercial)');
   await dialog.getByLabel('Motivo').fill('Lo pide la empresa');
-  await dialog.getByRole('button', { name: 'Inhabilitar' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('solo si lo pide esa misma persona');
+  const confirm = dialog.getByRole('button', { name: 'Inhabilitar', exact: true });
+  await expect(confirm).toHaveAccessibleDescription(
+    'Falta: que lo pida el propio representante legal (su acceso sigue al registro de la empresa: otro administrador no se lo quita).',
+  );
   await expectAccessible(page, 'inhabilitar al representante legal');
+  // He asks it himself, his identity checked: it goes.
+  await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
+  await confirm.click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Acceso de Ricardo Alberto Muñoz Vidal inhabilitado.',
+  );
 });

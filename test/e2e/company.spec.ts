@@ -915,16 +915,18 @@ deskTest(
   '«Agregar usuario» gives a disabled worker a profile and says his access stays disabled (rule 11)',
   async ({ desk }) => {
     const { page } = desk;
-    // Pedro, a worker of Los Andes: the call centre disables him there on its own word.
+    // Pedro, a worker of Los Andes: disabled there at the company's request (rule 11: from his
+    // record, its page's dialog asks who of the company calls).
     await desk.open('12.345.678-5');
     await desk.record
       .getByRole('row')
       .filter({ hasText: 'Constructora Los Andes' })
       .getByRole('button', { name: 'Inhabilitar' })
       .click();
-    const disable = page.getByRole('dialog');
+    const disable = page.getByRole('dialog', { name: 'Inhabilitar a Pedro Andrés González Muñoz' });
+    await askedBy(disable, 'Ricardo Alberto Muñoz Vidal · Representante legal');
     await disable.getByLabel('Motivo').fill('Suplantación reportada por la empresa');
-    await disable.getByRole('button', { name: 'Inhabilitar' }).click();
+    await disable.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(disable).toHaveCount(0);
     await desk.find('constructora los andes');
     await desk.option('Constructora Los Andes SpA').click();

@@ -3,7 +3,7 @@
  * companies, a company filter left on, badges that are never cut, counts that agree.
  */
 import { expectAccessible } from './a11y';
-import { expect, fillSignIn, test, type DeskPage, searchFor } from './fixtures';
+import { askedBy, expect, fillSignIn, test, type DeskPage, searchFor } from './fixtures';
 import {
   deniedMessages,
   errorMessages,
@@ -697,8 +697,9 @@ test.describe('in a 1024 × 768 window, as an officer', () => {
     await expect(desk.record.getByRole('heading', { level: 1 })).toContainText('Paula');
     await desk.record.getByRole('button', { name: 'Inhabilitar' }).first().click();
     const dialog = page.getByRole('dialog');
+    await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
     await dialog.getByLabel('Motivo').fill('Pedido de la empresa');
-    await dialog.getByRole('button', { name: 'Inhabilitar' }).click();
+    await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(dialog).toHaveCount(0);
     const enable = desk.record.getByRole('row').getByRole('button', { name: 'Habilitar' });
     await expect(enable).toBeVisible();

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, test, type DeskPage } from './fixtures';
+import { askedBy, expect, test, type DeskPage } from './fixtures';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 const ANDES = 'Constructora Los Andes SpA';
@@ -258,19 +258,20 @@ test.describe('as an agent', () => {
         .getByRole('row', { name: new RegExp(ANDES) })
         .getByRole('button', { name: 'Registrar baja' })
         .click();
-      const dialog = page.getByRole('dialog', { name: /Registrar baja/ });
+      // The company's decision (rule 7): asked by who of the company calls, on its page.
+      const dialog = page.getByRole('dialog', { name: `Registrar la baja de ${PEDRO}` });
+      await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
       await dialog.getByLabel('Motivo').fill('La empresa informó el término del contrato');
       const confirm = dialog.getByRole('button', { name: 'Registrar baja' });
-      await expect(confirm).toBeDisabled();
       await expect(confirm).toHaveAccessibleDescription('Falta: confirmar la baja.');
       await expectFits(page, dialog);
       await expectAccessible(page, `diálogo de baja ${viewport.width}×${viewport.height}`);
       await dialog
         .getByRole('checkbox', { name: `Confirmo la baja de ${PEDRO} en ${ANDES}` })
         .check();
-      await expect(confirm).toBeEnabled();
+      await expect(confirm).not.toHaveAccessibleDescription(/Falta/);
       await confirm.click();
-      await expect(page.getByRole('status')).toHaveText(`Baja de ${PEDRO} en ${ANDES} registrada.`);
+      await expect(page.getByRole('status')).toHaveText(`Baja de ${PEDRO} registrada.`);
     });
   }
 

@@ -128,15 +128,6 @@ const companyChange = (userRut: string, callerRut: string, change = 'disable') =
   callerIdentityCheck: FACTS,
 });
 
-const stateChange = (core: Core, rut: string, change: string) => ({
-  rut,
-  companyRut: ANDES,
-  change,
-  reason: 'Lo pidió por teléfono',
-  identityCheck: [],
-  expectedVersion: atAndes(core, rut).version,
-});
-
 /** «Cambiar perfil» to lower Ricardo, the registered legal representative: always refused. */
 const lowerRicardo = (core: Core) =>
   refused(core, 'memberships.changeRole', {
@@ -205,7 +196,7 @@ describe('the legal representative’s access follows the register, not another 
       message: ruleMessages['representative_register']!({ by: 'agent' }),
     };
     for (const change of ['disable', 'dismiss']) {
-      expect(refused(core, 'memberships.changeState', stateChange(core, RICARDO, change))).toEqual(
+      expect(refused(core, 'companyUsers.change', companyChange(RICARDO, RICARDO, change))).toEqual(
         byAgent,
       );
     }
@@ -219,7 +210,7 @@ describe('the legal representative’s access follows the register, not another 
     expect(atAndes(core, RICARDO)).toMatchObject({ state: 'active', role: 'access_admin' });
   });
 
-  it('the call centre takes his access away only on his own call, his identity checked; no profile change lowers him', () => {
+  it('the call centre takes his access away only at his own request, his identity checked; no profile change lowers him', () => {
     const core = seededCore(300, { as: 'supervisora' });
     expect(atAndes(core, RICARDO).can).toMatchObject({
       disable: { allowed: true },
@@ -227,22 +218,15 @@ describe('the legal representative’s access follows the register, not another 
     });
     // The register makes him administrator (rule 9): no «Cambiar perfil» lowers him, for anyone.
     expect(lowerRicardo(core)).toEqual(byProfile);
-    const himself = {
-      code: 'rule',
-      message: ruleMessages['representative_himself']!({ kind: 'call' }),
-    };
-    // On nobody's call, or on his without his identity checked: refused.
-    expect(refused(core, 'memberships.changeState', stateChange(core, RICARDO, 'disable'))).toEqual(
-      himself,
-    );
-    call(core, 'interactions.open', { rut: RICARDO, reason: 'other' });
-    expect(refused(core, 'memberships.changeState', stateChange(core, RICARDO, 'disable'))).toEqual(
-      himself,
-    );
-    call(core, 'memberships.changeState', {
-      ...stateChange(core, RICARDO, 'disable'),
-      identityCheck: FACTS,
-    });
+    // Asked by another of the company's administrators: refused, in her words.
+    for (const change of ['disable', 'dismiss']) {
+      expect(refused(core, 'companyUsers.change', companyChange(RICARDO, PAULA, change))).toEqual({
+        code: 'rule',
+        message: ruleMessages['representative_register']!({ by: 'caller' }),
+      });
+    }
+    // He asks for it himself, his identity checked: it goes.
+    call(core, 'companyUsers.change', companyChange(RICARDO, RICARDO));
     expect(atAndes(core, RICARDO)).toMatchObject({ state: 'disabled', role: 'access_admin' });
   });
 
@@ -254,13 +238,9 @@ describe('the legal representative’s access follows the register, not another 
     central.db.$client
       .prepare("UPDATE agents SET person_rut = ? WHERE username = 'agente'")
       .run(PAULA_BODY);
-    // On the representative's own call, his identity checked: the desk lets it go.
-    call(desk, 'interactions.open', { rut: RICARDO, reason: 'other' });
-    call(desk, 'memberships.changeState', {
-      ...stateChange(desk, RICARDO, 'disable'),
-      identityCheck: FACTS,
-    });
-    call(desk, 'memberships.changeState', stateChange(desk, DIEGO, 'disable'));
+    // Asked by the representative himself, his identity checked: the desk lets it go.
+    call(desk, 'companyUsers.change', companyChange(RICARDO, RICARDO));
+    call(desk, 'companyUsers.change', companyChange(DIEGO, PAULA));
     expect(await syncNow(desk)).toMatchObject({ pending: 0, rejected: 1 });
     const stateOn = (rut: number) =>
       central.db.$client

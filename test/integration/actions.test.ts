@@ -6,6 +6,7 @@
 import { PERSON_COUNT_SQL } from '../../src/main/repositories/person-count';
 import { describe, expect, it } from 'vitest';
 import { contract, type PersonRecord } from '../../src/shared/contract';
+import { channelNames } from '../../src/shared/channels';
 import {
   callActionText,
   callMessages,
@@ -29,7 +30,7 @@ import { createPersonWriteRepository } from '../../src/intents/person-write-repo
 import {
   acted,
   call,
-  enableAtAndes,
+  changeAtAndes,
   FIXED_NOW,
   refused,
   seededCore,
@@ -140,9 +141,17 @@ describe('a dismissal decided offline', () => {
       },
       {
         actionId: 'offline-dismissal',
-        kind: 'membership.dismiss',
+        // Asked by Paula, Los Andes' access administrator, her identity checked (rule 7).
+        kind: 'company_user.change',
         personRut: 12_345_678,
-        payload: { companyRut: ANDES_BODY },
+        payload: {
+          companyRut: ANDES_BODY,
+          change: 'dismiss',
+          fromState: 'active',
+          callerRut: 15_161_718,
+          callerVerified: true,
+          callerFacts: ['serial_number', 'registered_email'],
+        },
       },
     );
     expect(outcome).toMatchObject({ status: 'applied' });
@@ -827,30 +836,18 @@ describe('what the record offers fits the state (shared rules)', () => {
 describe('memberships', () => {
   it('dismissing the only active membership leaves the person inactive', () => {
     const core = seededCore(300);
-    const membership = record(core, PEDRO).memberships[0]!;
-    const { record: after } = acted(core, 'memberships.changeState', {
-      rut: PEDRO,
-      companyRut: ANDES,
-      change: 'dismiss',
-      reason: 'Desvinculado por la empresa',
-      identityCheck: [],
-      expectedVersion: membership.version,
-    });
-    expect(after.memberships[0].state).toBe('removed');
+    // Asked by the company (rule 7: it records the baja in its structure).
+    call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'dismiss'));
+    const after = record(core, PEDRO);
+    expect(after.memberships[0]!.state).toBe('removed');
     expect(after.badges.map((b: { code: string }) => b.code)).toContain('disabled');
-    expect(after.diagnosis[0].code).toBe('dismissed');
+    expect(after.diagnosis[0]!.code).toBe('dismissed');
   });
 
   it('an access disabled in one company is given back only at the company’s request', () => {
     const core = seededCore(300);
-    const { record: after } = acted(core, 'memberships.changeState', {
-      rut: CAMILA,
-      companyRut: ANDES,
-      change: 'disable',
-      reason: 'Inhabilitado por el representante',
-      identityCheck: [],
-      expectedVersion: record(core, CAMILA).memberships[1]!.version,
-    });
+    call(core, 'companyUsers.change', changeAtAndes(CAMILA, 'disable'));
+    const after = record(core, CAMILA);
     expect(after.memberships.map((m: { state: string }) => m.state)).toEqual([
       'removed',
       'disabled',
@@ -858,34 +855,24 @@ describe('memberships', () => {
     // Camila herself, however well identified, cannot undo it: the company gives it back.
     const queued = outbox(core).length;
     expect(
-      refused(core, 'memberships.changeState', {
-        rut: CAMILA,
-        companyRut: ANDES,
-        change: 'enable',
-        reason: 'Lo pide la persona',
-        identityCheck: CHECKED,
-        expectedVersion: after.memberships[1].version,
-      }).message,
-    ).toBe(ruleMessages['company_caller_required']!({}));
+      refused(core, 'companyUsers.change', {
+        ...changeAtAndes(CAMILA, 'enable'),
+        callerRut: CAMILA,
+        callerIdentityCheck: CHECKED,
+      }),
+    ).toEqual({ code: 'rule', message: ruleMessages['caller_not_authorized']!({}) });
     expect(outbox(core)).toHaveLength(queued);
-    call(core, 'companyUsers.change', enableAtAndes(CAMILA));
+    call(core, 'companyUsers.change', changeAtAndes(CAMILA, 'enable'));
     expect(record(core, CAMILA).badges).toEqual([{ code: 'active' }]);
   });
 
   it('refuses to give access back at a company no longer adherent, as the central API would', () => {
     const core = seededCore(300);
-    const disabled = acted(core, 'memberships.changeState', {
-      rut: CAMILA,
-      companyRut: ANDES,
-      change: 'disable',
-      reason: 'Inhabilitado por el representante',
-      identityCheck: [],
-      expectedVersion: record(core, CAMILA).memberships[1]!.version,
-    });
+    call(core, 'companyUsers.change', changeAtAndes(CAMILA, 'disable'));
     core.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
-    expect(disabled.record.memberships[1].state).toBe('disabled');
+    expect(record(core, CAMILA).memberships[1]!.state).toBe('disabled');
     const queued = outbox(core).length;
-    const answer = refused(core, 'companyUsers.change', enableAtAndes(CAMILA));
+    const answer = refused(core, 'companyUsers.change', changeAtAndes(CAMILA, 'enable'));
     expect(answer).toMatchObject({ code: 'rule' });
     expect(answer.message).toBe(
       'La empresa ya no está adherida: ninguno de sus usuarios puede acceder, y no se le pueden dar accesos.',
@@ -897,45 +884,32 @@ describe('memberships', () => {
     expect(outbox(core)).toHaveLength(queued);
   });
 
-  it('leaves pausing, resuming and enabling to the company (rules 11, 13), and refuses transitions that do not exist', () => {
+  it('leaves every change of an access to the company (rules 7, 11, 13), and refuses transitions that do not exist', () => {
     const core = seededCore(300);
-    const version = record(core, PEDRO).memberships[0]!.version;
-    const change = (name: string, identityCheck: string[] = CHECKED) =>
-      core.dispatchNow('memberships.changeState', {
-        rut: PEDRO,
-        companyRut: ANDES,
-        change: name,
-        reason: 'Lo pide la persona',
-        identityCheck,
-        expectedVersion: version,
-      });
     const queued = outbox(core).length;
-    // The person's own call, however well identified, neither pauses, resumes nor enables: the
-    // agent is sent to the company's page, where its representative or administrator asks.
-    for (const name of ['pause', 'resume', 'enable']) {
-      expect(change(name)).toEqual({
-        ok: false,
-        error: {
-          code: 'rule',
-          message:
-            'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la página de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
-        },
-      });
+    // The person's own call, however well identified, neither disables nor dismisses, pauses,
+    // resumes nor enables: only the company's representative or an administrator asks (walks
+    // 54a, 56a, 56b: on the call centre's word, nothing recorded who asked).
+    for (const change of ['disable', 'dismiss', 'enable', 'resume'] as const) {
+      expect(
+        refused(core, 'companyUsers.change', {
+          ...changeAtAndes(PEDRO, change),
+          callerRut: PEDRO,
+          callerIdentityCheck: CHECKED,
+        }).message,
+        change,
+      ).toBe(ruleMessages['caller_not_authorized']!({}));
     }
+    expect(channelNames).not.toContain('memberships.changeState');
     expect(record(core, PEDRO).memberships[0]!.state).toBe('active');
     expect(outbox(core)).toHaveLength(queued);
     // Camila's first company has her «De baja»: there is nothing left to disable.
     const ended = record(core, CAMILA).memberships[0]!;
-    const again = core.dispatchNow('memberships.changeState', {
-      rut: CAMILA,
+    const again = core.dispatchNow('companyUsers.change', {
+      ...changeAtAndes(CAMILA, 'disable'),
       companyRut: ended.companyRut,
-      change: 'disable',
-      reason: 'Lo pide la persona',
-      identityCheck: [],
-      expectedVersion: ended.version,
     });
     expect(again).toMatchObject({ ok: false, error: { code: 'rule' } });
-    if (!again.ok) expect(again.error.message).toMatch(/^No se puede pasar de «De baja»/);
   });
 
   it('leaves deleting a Portal Empresas user’s access to the company (rule 13), on the desk and on the central API', () => {
@@ -943,29 +917,21 @@ describe('memberships', () => {
     const jorge = record(core, JORGE).memberships.find((m) => m.companyRut === ESPIGA)!;
     expect(jorge).toMatchObject({ role: 'company_user', state: 'active' });
     const queued = outbox(core).length;
-    // On her word, the call centre does not record a company user «de baja»: the agent is sent to
-    // the company's page, where its representative or an administrator asks.
-    const answer = core.dispatchNow('memberships.changeState', {
-      rut: JORGE,
+    // Its representative does not «dismiss» her: a Portal Empresas user's access is deleted.
+    const dismissed = core.dispatchNow('companyUsers.change', {
       companyRut: ESPIGA,
+      userRut: JORGE,
       change: 'dismiss',
       reason: 'Ya no trabaja en la empresa',
-      identityCheck: [],
-      expectedVersion: jorge.version,
+      // Marcela, its access administrator, her serial number and mobile matched.
+      callerRut: '13579246-2',
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
     });
-    expect(answer).toEqual({
-      ok: false,
-      error: {
-        code: 'rule',
-        message:
-          'Eliminar el acceso de un usuario de Portal Empresas lo decide la empresa: hágalo desde la página de la empresa, con la llamada de su representante legal o de un administrador de accesos.',
-      },
-    });
+    expect(dismissed).toMatchObject({ ok: false, error: { code: 'rule' } });
     expect(record(core, JORGE).memberships.find((m) => m.companyRut === ESPIGA)!.state).toBe(
       'active',
     );
     expect(outbox(core)).toHaveLength(queued);
-    // A worker's dismissal is still the call centre's to record (rule 7): Pedro's, above.
 
     // The central API applies the same rule to what a desk sends: a bare membership change the
     // company decides is refused; on its written request (a selection, a bulk load) it is made.
@@ -1303,20 +1269,13 @@ describe('an officer’s dismissal offline', () => {
     const core = seededCore(300, { as: null });
     signInAs(core, 'prevencion');
     const francisca = '18765432-7';
-    const atAndes = record(core, francisca).memberships.find((m) => m.companyRut === ANDES)!;
-    call(core, 'memberships.changeState', {
-      rut: francisca,
-      companyRut: ANDES,
-      change: 'dismiss',
-      reason: 'Terminó su contrato',
-      identityCheck: [],
-      expectedVersion: atAndes.version,
-    });
+    // Asked by the company's access administrator at his visit (rule 7).
+    call(core, 'companyUsers.change', changeAtAndes(francisca, 'dismiss'));
     // Out of his companies on this desk now, but the baja waits here: her record still opens,
     // saying so, and no look at it is audited as one outside his companies.
     const after = record(core, francisca);
     expect(after.memberships.find((m) => m.companyRut === ANDES)!.state).toBe('removed');
-    expect(after.pendingActions.map((a) => a.kind)).toEqual(['membership.dismiss']);
+    expect(after.pendingActions.map((a) => a.kind)).toEqual(['company_user.dismiss']);
     expect(
       count(core, "SELECT count(*) AS n FROM audit_events WHERE action = 'person.view_denied'"),
     ).toBe(0);
@@ -1485,16 +1444,6 @@ describe('calls', () => {
     expect(
       refused(core, 'contact.edit', phoneEdit(core, PEDRO, '+56 9 5555 0197', 'Lo pidió su hija'))
         .message,
-    ).toBe(refusal);
-    expect(
-      refused(core, 'memberships.changeState', {
-        rut: PEDRO,
-        companyRut: ANDES,
-        change: 'disable',
-        reason: 'Lo pidió su hija',
-        identityCheck: [],
-        expectedVersion: record(core, PEDRO).memberships[0]!.version,
-      }).message,
     ).toBe(refusal);
     expect(outbox(core)).toHaveLength(queued);
     // What reaches only him — his account unlocked, a mail to his own address — is taken.

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import { call, seededCore } from '../support/context';
+import { call, changeAtAndes, seededCore } from '../support/context';
 
 const PEDRO = '12345678-5';
 const CHECKED = ['serial_number', 'registered_phone'];
@@ -63,17 +63,8 @@ const ACTIONS: Array<[string, (core: Core) => unknown]> = [
     'mails.resend',
     () => ({ rut: '18765432-7', portal: 'achs_gestion', kind: 'password_creation' }),
   ],
-  [
-    'memberships.changeState',
-    (core) => ({
-      rut: PEDRO,
-      companyRut: '76543210-3',
-      change: 'dismiss',
-      reason: 'Baja',
-      identityCheck: [],
-      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
-    }),
-  ],
+  // A dismissal, asked by the company (rule 7).
+  ['companyUsers.change', () => changeAtAndes(PEDRO, 'dismiss')],
   [
     'memberships.changeRole',
     (core) => ({

@@ -7,7 +7,7 @@ import { contract, type CompanyRecord, type PersonRecord } from '../../src/share
 import { actionLabels, notFoundMessages, ruleMessages } from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
-import { call, companyActed, seededCore } from '../support/context';
+import { call, changeAtAndes, companyActed, seededCore } from '../support/context';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 import { changeWaitReason, companyChangeWaits } from '../../src/shared/rules/company-access';
@@ -809,15 +809,8 @@ describe('what the review found', () => {
       (call(core, 'persons.get', { rut: PEDRO }) as PersonRecord).memberships.find(
         (m) => m.companyRut === ANDES,
       )!;
-    // The call centre disables Pedro at Los Andes on its own word (rule 11).
-    call(core, 'memberships.changeState', {
-      rut: PEDRO,
-      companyRut: ANDES,
-      change: 'disable',
-      reason: 'Suplantación reportada por la empresa',
-      identityCheck: [],
-      expectedVersion: atAndes().version,
-    });
+    // Los Andes has Pedro disabled there (rule 11).
+    call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
     expect(call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: PEDRO })).toMatchObject({
       membership: { role: 'worker', state: 'disabled' },
     });

@@ -13,7 +13,7 @@ import { createCompanyCountsRebuild } from '../../src/storage/repositories/compa
 import { createCompanyRecordRepository } from '../../src/main/repositories/company-record-repository';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import type { Change } from '../../src/shared/sync-protocol';
-import { call, FIXED_NOW, seededCore, tempDir } from '../support/context';
+import { call, changeAtAndes, FIXED_NOW, seededCore, tempDir } from '../support/context';
 
 type Counts = { users: number; active: number; admins: number };
 
@@ -109,15 +109,7 @@ describe('company counts', () => {
 
     const andes = 76543210;
     const before = createCompanyRecordRepository(sqlite).counts(andes);
-    const m = call(core, 'persons.get', { rut: '12345678-5' }).memberships[0];
-    call(core, 'memberships.changeState', {
-      rut: '12345678-5',
-      companyRut: '76543210-3',
-      change: 'dismiss',
-      reason: 'Desvinculado por la empresa',
-      identityCheck: [],
-      expectedVersion: m.version,
-    });
+    call(core, 'companyUsers.change', changeAtAndes('12345678-5', 'dismiss'));
     const after = createCompanyRecordRepository(sqlite).counts(andes);
     expect(after).toEqual({ ...before, active: before.active - 1 });
     // Los Andes is an ACHS company: no agreement, nobody pending its signature.

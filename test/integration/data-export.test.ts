@@ -22,7 +22,7 @@ import { resolveReplicaKey } from '../../src/main/db/open-replica';
 import { defaultKeyStore } from '../../src/main/db/replica-key';
 import { startWebDoor } from '../../src/main/web/server';
 import { signIn } from '../../src/main/services/sign-in';
-import { call, FIXED_NOW, seededCore, signInAs, tempDir } from '../support/context';
+import { call, changeAtAndes, FIXED_NOW, seededCore, signInAs, tempDir } from '../support/context';
 
 const PEDRO = '12345678-5';
 const PEDRO_BODY = 12345678;
@@ -327,14 +327,7 @@ describe('the export of an access request', () => {
 
   it('names the company of a change to his access, as the Auditoría does', async () => {
     const core = seededCore(300);
-    call(core, 'memberships.changeState', {
-      rut: PEDRO,
-      companyRut: '76543210-3',
-      change: 'disable',
-      reason: 'Solicitado por la empresa',
-      identityCheck: [],
-      expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
-    });
+    call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
     const name = core.db.$client
       .prepare('SELECT legal_name FROM companies WHERE rut = 76543210')
       .pluck()

@@ -438,17 +438,6 @@ describe('the temporary block, on every action channel', () => {
         '18765432-7',
         () => ({ rut: '18765432-7', portal: 'achs_gestion', kind: 'password_creation' }),
       ],
-      'memberships.changeState': [
-        '16789012-1',
-        () => ({
-          rut: '16789012-1',
-          companyRut: '76543210-3',
-          change: 'disable',
-          reason: 'Inhabilitar',
-          identityCheck: [],
-          expectedVersion: version('16789012-1').memberships[1].version,
-        }),
-      ],
       'memberships.changeRole': [
         PEDRO,
         () => ({

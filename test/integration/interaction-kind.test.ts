@@ -8,11 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
-import { acted, call, refused, seededCore, signInAs } from '../support/context';
+import { call, refused, seededCore, signInAs } from '../support/context';
 
 const PEDRO = '12345678-5';
 const CAMILA = '16789012-1';
-const ANDES = '76543210-3';
 
 const ON_BEHALF_AT_VISIT =
   'Una visita se atiende cara a cara con la persona: no se anota a otra persona hablando en su nombre. Si quien consulta no es la persona, no haga cambios en su acceso: que los pida ella misma.';
@@ -174,32 +173,6 @@ describe("main's refusals about an officer's own visit", () => {
     call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
     expect(refused(core, 'interactions.setPerson', { id: visit.id, rut: CAMILA }).message).toBe(
       'La visita ya tiene acciones registradas: no puede pasar a otra persona. Ciérrela y abra otra con la persona que atiende ahora.',
-    );
-
-    // Giving back an access a company disabled is the company's to ask, at his visit too.
-    const camila = call(core, 'persons.get', { rut: CAMILA });
-    const andes = camila.memberships.findIndex(
-      (m: { companyRut: string }) => m.companyRut === ANDES,
-    );
-    const { record } = acted(core, 'memberships.changeState', {
-      rut: CAMILA,
-      companyRut: ANDES,
-      change: 'disable',
-      reason: 'Inhabilitado por el representante',
-      identityCheck: [],
-      expectedVersion: camila.memberships[andes].version,
-    });
-    expect(
-      refused(core, 'memberships.changeState', {
-        rut: CAMILA,
-        companyRut: ANDES,
-        change: 'enable',
-        reason: 'Lo pide la persona',
-        identityCheck: ['serial_number', 'registered_phone'],
-        expectedVersion: record.memberships[andes].version,
-      }).message,
-    ).toBe(
-      'Pausar, reanudar o habilitar de nuevo un acceso lo decide la empresa: hágalo desde la página de la empresa, a pedido de su representante legal o de un administrador de accesos.',
     );
 
     call(core, 'interactions.close', {

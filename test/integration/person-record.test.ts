@@ -307,14 +307,6 @@ describe('dispatch', () => {
         portal: 'achs_gestion',
         kind: 'password_creation',
       }),
-      'memberships.changeState': () => ({
-        rut: '16789012-1',
-        companyRut: '76543210-3',
-        change: 'disable',
-        reason: 'Inhabilitar',
-        identityCheck: [],
-        expectedVersion: version('16789012-1').memberships[1].version,
-      }),
       'memberships.changeRole': () => ({
         rut: '12345678-5',
         companyRut: '76543210-3',
@@ -542,10 +534,10 @@ describe('dispatch', () => {
     }
     expect(core.dispatchNow('app.info', {})).toMatchObject({
       ok: true,
-      // Eleven actions, one of them turned into a rejection above and resolved; five Ley 21.719
+      // Ten actions, one of them turned into a rejection above and resolved; five Ley 21.719
       // actions (a request recorded and moved, a rectification, and a blocking request on it
       // recorded and unblocked); the bulk load's e-mail change and its undo.
-      value: { persons: 300, door: 'web', pendingActions: 17 },
+      value: { persons: 300, door: 'web', pendingActions: 16 },
     });
   });
 

@@ -98,6 +98,15 @@ describe('persons.search', () => {
     expect(written.length).toBeGreaterThan(0);
     expect(ruts(heard).sort()).toEqual([...written].sort());
     expect(heard.notices[0]?.code).toBe('sounds_like');
+    // A company's name is no misheard person's: nobody who only sounds like it is listed beside.
+    c.db.$client
+      .prepare("INSERT INTO companies (rut, dv, legal_name) VALUES (77000001, '0', 'Silba Munos')")
+      .run();
+    expect(search(c, 'silba munos')).toMatchObject({
+      companies: [{ legalName: 'Silba Munos' }],
+      persons: [],
+      notices: [],
+    });
   });
 
   it('puts persons whose first surname matches before those matched by a given name', () => {

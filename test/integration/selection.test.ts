@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../src/main/core';
 import type { SelectionJob, SelectionPreview } from '../../src/shared/contract';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
-import { enableAtAndes, FIXED_NOW, signInAs, tempDir } from '../support/context';
+import { changeAtAndes, FIXED_NOW, signInAs, tempDir } from '../support/context';
 
 const PEDRO = '12345678-5'; // locked on ACHS Gestión, active at Los Andes
 const MARIA = '11111111-1'; // registration blocked, never registered
@@ -278,24 +278,9 @@ describe('undo a disable', () => {
     expect(job.applied).toBe(3);
     expect(job.undoable).toBe(true);
     // Camila is enabled again by hand; Francisca is enabled and disabled again: both changed.
-    const membershipVersion = (rut: string) =>
-      (
-        core.db.$client
-          .prepare('SELECT version FROM memberships WHERE person_rut = ? AND company_rut = ?')
-          .get(body(rut), body(ANDES)) as { version: number }
-      ).version;
-    // Giving access back is the company's (its administrator calls); disabling, the call centre's.
+    // On a call, each is the company's (its administrator calls).
     const change = (rut: string, change: 'enable' | 'disable') =>
-      change === 'enable'
-        ? ask(core, 'companyUsers.change', enableAtAndes(rut))
-        : ask(core, 'memberships.changeState', {
-            rut,
-            companyRut: ANDES,
-            change,
-            reason: 'Llamó la persona',
-            identityCheck: ['serial_number', 'registered_phone'],
-            expectedVersion: membershipVersion(rut),
-          });
+      ask(core, 'companyUsers.change', changeAtAndes(rut, change));
     await change(CAMILA, 'enable');
     await change(FRANCISCA, 'enable');
     await change(FRANCISCA, 'disable');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { openDatabase } from '../../src/storage/db/database';
-import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
+import { changeAtAndes, FIXED_NOW, tempDir } from '../support/context';
 import {
   act,
   actAsync,
@@ -76,19 +76,11 @@ describe('sync edges', () => {
     const central = await startCentral();
     const desk = await openDesk(central.url);
     await syncNow(desk);
-    const membership = record(desk, PEDRO).memberships[0]!;
-    act(desk, 'memberships.changeState', {
-      rut: PEDRO,
-      companyRut: membership.companyRut,
-      change: 'disable',
-      reason: 'Pedido de la empresa',
-      identityCheck: [],
-      expectedVersion: membership.version,
-    });
+    act(desk, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
     await syncNow(desk);
     // The company leaves the mutual on the server before the desk re-enables the access.
     central.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
-    act(desk, 'companyUsers.change', enableAtAndes(PEDRO));
+    act(desk, 'companyUsers.change', changeAtAndes(PEDRO, 'enable'));
     expect(record(desk, PEDRO).memberships[0]!.state).toBe('active');
     expect(await syncNow(desk)).toMatchObject({ rejected: 1, pending: 0 });
     expect(record(desk, PEDRO).memberships[0]!.state).toBe('disabled');

@@ -24,7 +24,7 @@ import { deviceTrustMessages, notFoundMessages, ruleMessages } from '../../src/s
 import { formatTime } from '../../src/shared/format';
 import { EXPORTS_FOLDER } from '../../src/main/services/export-files';
 import { excelCsv1252 } from '../support/bulk-files';
-import { enableAtAndes, FIXED_NOW, tempDir } from '../support/context';
+import { changeAtAndes, FIXED_NOW, tempDir } from '../support/context';
 import {
   act,
   clockAt,
@@ -1052,21 +1052,13 @@ describe('group commit', () => {
     const proxy = await startProxy(central.url);
     const desk = await openDesk(proxy.url);
     await syncNow(desk);
-    const membership = record(desk, PEDRO).memberships[0]!;
-    act(desk, 'memberships.changeState', {
-      rut: PEDRO,
-      companyRut: membership.companyRut,
-      change: 'disable',
-      reason: 'Pedido de la empresa',
-      identityCheck: [],
-      expectedVersion: membership.version,
-    });
+    act(desk, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
     await syncNow(desk);
     const before = [serverPhone(central, CAMILA), serverPhone(central, ANA)];
     editPhone(desk, CAMILA, '+56 9 1212 0001');
     // The company leaves the mutual on the server: this one is refused there.
     central.db.$client.prepare('UPDATE companies SET adherent = 0 WHERE rut = 76543210').run();
-    act(desk, 'companyUsers.change', enableAtAndes(PEDRO));
+    act(desk, 'companyUsers.change', changeAtAndes(PEDRO, 'enable'));
     editPhone(desk, ANA, '+56 9 1212 0002');
     let lost = false;
     proxy.setFaults((request) => {

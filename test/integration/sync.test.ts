@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { RETENTION_SQL } from '../../src/main/sync/outbox-retention';
-import { tempDir } from '../support/context';
+import { changeAtAndes, tempDir } from '../support/context';
 import { excelCsv1252, largestCompanyMembers } from '../support/bulk-files';
 import {
   act,
@@ -903,16 +903,10 @@ describe('convergence', () => {
         const membership = current.memberships.find(
           (m) => m.state === 'active' || m.state === 'disabled',
         );
-        if (membership) {
-          desk.dispatchNow('memberships.changeState', {
-            rut,
-            companyRut: membership.companyRut,
-            // Giving an access back is the company's (companyUsers.change): a dismissal instead.
-            change: membership.state === 'active' ? 'disable' : 'dismiss',
-            reason: 'Prueba de convergencia',
-            identityCheck: CHECKED,
-            expectedVersion: membership.version,
-          });
+        if (membership?.companyRut === '76543210-3') {
+          // Asked by Los Andes' administrator (rules 7, 11): disabled, given back or dismissed.
+          const change = ['disable', 'enable', 'dismiss'][next() % 3] as 'disable' | 'enable';
+          desk.dispatchNow('companyUsers.change', changeAtAndes(rut, change));
         }
       } else {
         desk.dispatchNow('mails.resend', {

@@ -134,14 +134,17 @@ export const addAtEspiga = (rut: string) => ({
 });
 
 /**
- * `companyUsers.change` input: Constructora Los Andes (ACHS) gives `rut`'s disabled access back,
- * on the call of Paula, its access administrator (serial number and e-mail matched). Giving back
- * an access is the company's decision (membership-actions.ts).
+ * `companyUsers.change` input: Constructora Los Andes (ACHS) changes `rut`'s access on the call
+ * of Paula, its access administrator (serial number and e-mail matched). On a call, every change
+ * of an access is the company's decision (rules 7, 11, 13; membership-actions.ts).
  */
-export const enableAtAndes = (rut: string) => ({
+export const changeAtAndes = (
+  rut: string,
+  change: 'enable' | 'disable' | 'dismiss' | 'resume',
+) => ({
   companyRut: '76543210-3',
   userRut: rut,
-  change: 'enable',
+  change,
   reason: 'Lo pidió la administradora de accesos',
   callerRut: '15161718-2',
   callerIdentityCheck: ['serial_number', 'registered_email'],

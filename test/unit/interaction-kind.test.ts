@@ -182,7 +182,6 @@ describe("main's refusals about one's own call or visit", () => {
     'interaction_has_actions',
     'on_behalf_personal',
     'on_behalf_at_visit',
-    'company_caller_required',
     'admin_needs_representative',
   ];
   const said = (code: string, params: Record<string, string | number>) =>

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import {
   COMPANY_USER_CHANGES,
   MEMBERSHIP_CHANGES,
-  companyDecides,
   companyUserChangesFor,
   membershipChangeOf,
   isPortalUserChange,
@@ -32,15 +31,28 @@ describe('a company page, in its portal’s words', () => {
     // A pause kept from before is still ended there, and can be disabled.
     expect(companyUserChangesFor(ACHS, 'paused')).toEqual(['disable', 'resume']);
     expect(companyUserChangesFor(ACHS, 'removed')).toEqual([]);
+    const worker = { role: 'worker' };
     for (const change of ['pause', 'remove'] as const) {
-      expect(isPortalUserChange(ACHS, change)).toBe(false);
+      expect(isPortalUserChange(ACHS, worker, change)).toBe(false);
     }
-    expect(isPortalUserChange(EMPRESAS, 'disable')).toBe(false);
-    expect(isPortalUserChange(ACHS, 'disable')).toBe(true);
+    expect(isPortalUserChange(EMPRESAS, worker, 'disable')).toBe(false);
+    expect(isPortalUserChange(ACHS, worker, 'disable')).toBe(true);
+  });
+
+  it('records a dismissal on either portal, but a Portal Empresas user’s access is deleted (rules 7, 13)', () => {
+    for (const company of [EMPRESAS, ACHS]) {
+      expect(isPortalUserChange(company, { role: 'worker' }, 'dismiss')).toBe(true);
+    }
+    expect(isPortalUserChange(ACHS, { role: 'company_user' }, 'dismiss')).toBe(true);
+    expect(isPortalUserChange(EMPRESAS, { role: 'company_user' }, 'dismiss')).toBe(false);
+    expect(isPortalUserChange(EMPRESAS, { role: 'access_admin' }, 'remove')).toBe(true);
+    // The company's page lists its users' changes without it: a dismissal is a worker's.
+    expect(companyUserChangesFor(ACHS, 'active')).not.toContain('dismiss');
   });
 
   it('each company change is the membership change of the same effect', () => {
     expect(COMPANY_USER_CHANGES.remove).toBe(MEMBERSHIP_CHANGES.dismiss);
+    expect(COMPANY_USER_CHANGES.dismiss).toBe(MEMBERSHIP_CHANGES.dismiss);
     expect(COMPANY_USER_CHANGES.disable.to).toBe('disabled');
     expect(COMPANY_USER_CHANGES.enable).toEqual({ from: ['disabled'], to: 'active' });
   });
@@ -66,7 +78,6 @@ describe('a person’s record', () => {
     expect(recordChangesFor(EMPRESAS, user('removed'))).toEqual([]);
     // ACHS Gestión has no deletion of its own: a dismissal is what ends a membership there.
     expect(recordChangesFor(ACHS, user('active'))).toEqual(['disable', 'dismiss']);
-    expect(companyDecides('remove')).toBe(true);
     // Its permission is the dismissal's: the same membership change.
     expect(membershipChangeOf('remove')).toBe('dismiss');
     expect(membershipChangeOf('pause')).toBe('pause');
@@ -77,10 +88,5 @@ describe('a person’s record', () => {
       expect(recordChangesFor(company, worker('disabled'))).toEqual(['enable', 'dismiss']);
       expect(recordChangesFor(company, worker('removed'))).toEqual([]);
     }
-    expect(companyDecides('enable')).toBe(true);
-    expect(companyDecides('resume')).toBe(true);
-    expect(companyDecides('pause')).toBe(true);
-    expect(companyDecides('disable')).toBe(false);
-    expect(companyDecides('dismiss')).toBe(false);
   });
 });

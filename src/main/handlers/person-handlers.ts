@@ -13,7 +13,7 @@ import {
   recordAfterAction,
   viewPersonRecord,
 } from '../services/get-person-record';
-import { changeMembershipState, changeRole } from '../services/membership-actions';
+import { changeRole } from '../services/membership-actions';
 import { personViewers, type SearchDenials } from '../services/privacy';
 import { resendMail } from '../services/resend-mail';
 import type { ActionReceipt } from '../services/run-action';
@@ -40,7 +40,6 @@ type PersonChannel =
   | 'accounts.unlock'
   | 'accounts.clearRegistrationBlock'
   | 'mails.resend'
-  | 'memberships.changeState'
   | 'memberships.changeRole';
 
 const body = (rut: string) => readRut(rut)!.body;
@@ -81,14 +80,6 @@ export function personHandlers({
       answer(clearRegistrationBlock(context, agent(), { ...input, personRut: body(input.rut) })),
     'mails.resend': (input) =>
       answer(resendMail(context, agent(), { ...input, personRut: body(input.rut) })),
-    'memberships.changeState': (input) =>
-      answer(
-        changeMembershipState(context, agent(), {
-          ...input,
-          personRut: body(input.rut),
-          companyRut: body(input.companyRut),
-        }),
-      ),
     'memberships.changeRole': (input) =>
       answer(
         changeRole(context, agent(), {

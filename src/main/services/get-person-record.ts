@@ -40,10 +40,7 @@ import {
   shieldsRepresentative,
   type AuthorityChange,
 } from '../../shared/rules/company-access';
-import {
-  companyDecidesChange,
-  MEMBERSHIP_CHANGES,
-} from '../../shared/rules/membership-transitions';
+import { MEMBERSHIP_CHANGES } from '../../shared/rules/membership-transitions';
 import { accountBadges, personBadges } from '../domain/badges';
 import { diagnose } from '../domain/diagnosis';
 import { decide, personTarget, type Action, type DenyReason } from '../../shared/rules/permissions';
@@ -301,20 +298,6 @@ export function buildPersonRecord(
     );
     return wait === null ? decision : { allowed: false, reason: changeWaitReason(wait) };
   };
-  // Taking an access away waits only where the company decides it (its page's dialog); the call
-  // centre's own word (an ACHS «Inhabilitar», a worker's dismissal) is taken on his own call.
-  const takes = (
-    decision: Decision,
-    membership: (typeof memberships)[number],
-    change: 'pause' | 'dismiss',
-  ): Decision =>
-    companyDecidesChange(
-      change,
-      { onEmpresas: isOnEmpresas(parseStringList(membership.companyPortals)) },
-      membership,
-    )
-      ? waits(decision, membership, 'takes')
-      : decision;
   const shielded = (
     decision: Decision,
     membership: { companyRut: number; role: string },
@@ -451,12 +434,12 @@ export function buildPersonRecord(
       ...accessAdminsOf(membership),
       ...nobodyAsksOf(membership),
       can: {
-        disable: closing('membership.disable', 'disabled'),
+        disable: waits(closing('membership.disable', 'disabled'), membership, 'takes'),
         enable: waits(can('membership.enable', membership.companyRut), membership, 'gives_back'),
-        pause: takes(closing('membership.pause', 'paused'), membership, 'pause'),
+        pause: waits(closing('membership.pause', 'paused'), membership, 'takes'),
         resume: waits(can('membership.resume', membership.companyRut), membership, 'gives_back'),
-        // «Eliminar acceso» (a Portal Empresas user: the company's) or a worker's dismissal.
-        dismiss: takes(closing('membership.dismiss', 'removed'), membership, 'dismiss'),
+        // «Eliminar acceso» (a Portal Empresas user) or a dismissal: the company's, either.
+        dismiss: waits(closing('membership.dismiss', 'removed'), membership, 'takes'),
         // Off, saying why, when «Cambiar perfil» has nothing it may give (profileChangeBlocked).
         changeRole: withProfileChange(
           can('membership.change_role', membership.companyRut),

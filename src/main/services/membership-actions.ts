@@ -1,11 +1,9 @@
 /**
- * A person's access to one company: disable (rule 11) or record a dismissal (rule 7: that
- * membership ends; the person is inactive when none is left) on the call centre's word; enable,
- * pause and resume only from a supervisor's selection (the company's written request) — on a call
- * they are the company's (companyUsers.change); and change the profile (rule 9: a supervisor or
- * an access administrator of that company).
+ * A person's access to one company, changed on the company's written request — a supervisor's
+ * selection (rules 7, 11, 13: disable, enable, pause, resume, dismiss; on a call each is the
+ * company's, asked by its verified representative or access administrator: companyUsers.change)
+ * — and the profile changed (rule 9: a supervisor or an access administrator of that company).
  */
-import { IDENTITY_FACTS_REQUIRED, type IdentityFact } from '../../shared/policy';
 import type { MembershipState } from '../../shared/vocabulary';
 import type { Action } from '../../shared/rules/permissions';
 import { profileChangeRefusal } from '../../shared/rules/company-access';
@@ -14,7 +12,6 @@ import { kindParams, RuleError, StaleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
 import { refuseShielded } from './representative-shield';
 import {
-  companyDecidesChange,
   MEMBERSHIP_CHANGES,
   type MembershipChange,
 } from '../../shared/rules/membership-transitions';
@@ -28,35 +25,26 @@ export type MembershipCommand = {
   companyRut: number;
   change: MembershipChange;
   reason: string;
-  identityCheck: IdentityFact[];
   expectedVersion: number;
-  /** A supervisor acting on a selection, with no caller on the line (see run-action.ts). */
-  bulk?: BulkBasis;
+  /** The supervisor's selection it is taken on, with no caller on the line (run-action.ts). */
+  bulk: BulkBasis;
 };
 
+/**
+ * Rules 7, 11 and 13: every change of a company's user's access is the company's decision —
+ * disabling it and giving it back, pausing and resuming it, and ending it (a dismissal, made in
+ * the company's structure; a Portal Empresas user's deletion). On a call it is asked by a
+ * verified representative or access administrator (companyUsers.change, company-access.ts),
+ * never on the caller's word; here a supervisor's selection acts on the company's written
+ * request (BulkBasis). The central API refuses a bare membership change (apply-intent.ts).
+ */
 export function changeMembershipState(
   ctx: ServiceContext,
   session: Session,
   command: MembershipCommand,
 ) {
-  const { writes, companies } = ctx.repos;
+  const { writes } = ctx.repos;
   const transition = TRANSITIONS[command.change];
-  // Rules 11 and 13: a pause is the company's decision, and so is ending it; so is giving back
-  // an access it disabled (the person asking to be enabled again would undo the company), and
-  // deleting a Portal Empresas user's access. On a call it is asked by a verified representative
-  // or access administrator (companyUsers.change), never by the person; a supervisor's selection
-  // acts on the company's written request (BulkBasis). The call centre may still disable, or
-  // record a worker's dismissal, on its own word.
-  if (!command.bulk) {
-    const membership = writes.membership(command.personRut, command.companyRut);
-    const company = companies.company(command.companyRut);
-    if (membership && company && companyDecidesChange(command.change, company, membership)) {
-      throw new RuleError('company_caller_required', {
-        change: command.change,
-        ...kindParams(session),
-      });
-    }
-  }
   return runAction(ctx, session, {
     permission: `membership.${command.change}` as Action,
     personRut: command.personRut,
@@ -64,7 +52,7 @@ export function changeMembershipState(
     kind: `membership.${command.change}`,
     reason: command.reason,
     requireReason: true,
-    identityCheck: command.identityCheck,
+    identityCheck: [],
     bulk: command.bulk,
     apply: () => {
       const membership = writes.membership(command.personRut, command.companyRut);
@@ -102,10 +90,9 @@ export function changeMembershipState(
 }
 
 /**
- * Rules 9, 12: the call centre takes a registered legal representative's access away only at his
- * own request — he is on the line (the open call or visit is his; someone in his name is refused
- * by runAction), his identity checked — and never from a selection, where nobody is on the line.
- * Giving it back needs none of that. The central API cannot see calls: this is the desk's check.
+ * Rules 9, 12: a registered legal representative's access is taken away only at his own request
+ * (companyUsers.change, asked by him), never from a selection, where nobody is on the line.
+ * Giving it back needs none of that.
  */
 function refuseUnlessRepresentativeHimself(
   ctx: ServiceContext,
@@ -115,13 +102,7 @@ function refuseUnlessRepresentativeHimself(
 ): void {
   if (to === 'active') return;
   if (!ctx.repos.companies.legalRepresentative(command.personRut, command.companyRut)) return;
-  const call = ctx.repos.interactions.openOf(session.agentId);
-  const withHim =
-    call !== null && (call.personRut === null || call.personRut === command.personRut);
-  const checked = new Set(command.identityCheck).size >= IDENTITY_FACTS_REQUIRED;
-  if (command.bulk || !withHim || !checked) {
-    throw new RuleError('representative_himself', kindParams(session));
-  }
+  throw new RuleError('representative_himself', kindParams(session));
 }
 
 export type RoleCommand = {

@@ -102,14 +102,17 @@ export function searchPersons(
       candidates = page.slice(0, query.limit).map((rut) => ({ rut, matchedBy: 'company' }));
     }
   } else {
-    const all = visible(collectCandidates(repo, plan, assigned));
+    const named = findCompanies(
+      repo,
+      plan,
+      (company) => assigned === null || assigned.includes(company.rut),
+    );
+    // A company's name typed («Servicios Núñez») is no person's misheard name: names that only
+    // sound like its words are not listed beside it (on any page).
+    const found = visible(collectCandidates(repo, plan, assigned));
+    const all = named.hits.length > 0 ? found.filter((c) => c.matchedBy !== 'sounds_like') : found;
     ({ candidates, hasMore, total } = pageOf(all, query, notices));
     if (query.offset === 0) {
-      const named = findCompanies(
-        repo,
-        plan,
-        (company) => assigned === null || assigned.includes(company.rut),
-      );
       companies.push(...named.hits);
       if (named.more) notices.push({ code: 'companies_capped', shown: COMPANY_HITS });
     }

@@ -277,7 +277,6 @@ export function createSelectionService(deps: SelectionDeps) {
                     companyRut: job.companyRut!,
                     change: step.action,
                     reason,
-                    identityCheck: [],
                     expectedVersion: step.version,
                     bulk,
                   });

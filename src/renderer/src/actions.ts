@@ -7,7 +7,6 @@ import type { Fix, MailKind, PersonRecord, Portal } from '../../shared/contract'
 import { formatTime } from '../../shared/format';
 import {
   actionDialogTexts,
-  dialogMessages,
   disabledReasons,
   mailKindLabels,
   portalLabels,
@@ -15,7 +14,7 @@ import {
 } from '../../shared/messages';
 import { mailWaitMs } from '../../shared/rules/access';
 import { mailPortal } from '../../shared/portals';
-import type { MembershipChange } from '../../shared/rules/membership-transitions';
+import type { CompanyUserChange } from '../../shared/rules/membership-transitions';
 import { call } from './api/client';
 import { COMPANY_REQUESTS_HEADING, useCompany } from './company/company-store';
 import { fullName } from '../../shared/format';
@@ -194,17 +193,15 @@ export function editContactSpec(record: PersonRecord): DialogSpec {
   };
 }
 
-const CHANGE_TEXT = actionDialogTexts.membership;
-
 /**
- * A change the company decides (pausing, resuming, or giving a disabled access back): its page
- * opens with the change's dialog, which asks who of the company calls and checks their identity
- * (main refuses it otherwise).
+ * A change of a person's access to a company, which the company decides (rules 7, 11, 13): its
+ * page opens with the change's dialog, which asks who of the company calls and checks their
+ * identity (main refuses it otherwise).
  */
 export async function openCompanyUserChange(
   record: PersonRecord,
   companyRut: string,
-  change: 'pause' | 'resume' | 'enable' | 'remove',
+  change: CompanyUserChange,
   from: 'diagnosis' | 'row',
 ): Promise<void> {
   const company = useCompany.getState();
@@ -234,47 +231,6 @@ function representativeAt(record: PersonRecord, companyRut: string): boolean {
   return record.registers.some(
     (r) => r.companyRut === companyRut && r.kind === 'legal_representative',
   );
-}
-
-/** A change on the call centre's own word; pausing, resuming and enabling are the company's (above). */
-export function membershipSpec(
-  record: PersonRecord,
-  membership: Membership,
-  change: Exclude<MembershipChange, 'pause' | 'resume' | 'enable'>,
-): DialogSpec {
-  const text = CHANGE_TEXT[change];
-  // Rules 9, 12: his access is taken away only at his own request, his identity checked.
-  const representative = representativeAt(record, membership.companyRut);
-  return {
-    action: `membership.${change}`,
-    personRut: record.rut,
-    personName: fullName(record),
-    title: actionDialogTexts.inCompany(text.title, membership.companyName),
-    description: representative
-      ? `${text.description} ${actionDialogTexts.representativeHimself}`
-      : text.description,
-    confirmLabel: text.confirm,
-    reason: 'required',
-    identity: representative,
-    ...(representative ? { identityFacts: record.identityFacts } : {}),
-    // A dismissal cannot be undone here: the agent confirms who and where, explicitly.
-    confirmation:
-      change === 'dismiss'
-        ? dialogMessages.dismissalConfirm(fullName(record), membership.companyName)
-        : undefined,
-    done: text.done(fullName(record), membership.companyName),
-    submit: (values) =>
-      call('memberships.changeState', {
-        rut: record.rut,
-        companyRut: membership.companyRut,
-        change,
-        reason: values.reason,
-        identityCheck: values.identityCheck,
-        expectedVersion:
-          latest(record).memberships.find((m) => m.companyRut === membership.companyRut)?.version ??
-          membership.version,
-      }),
-  };
 }
 
 export function roleSpec(record: PersonRecord, membership: Membership): DialogSpec {

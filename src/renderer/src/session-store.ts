@@ -70,8 +70,6 @@ export type DialogSpec = {
   dataRequests?: Array<{ number: string; label: string }>;
   /** The person is blocked: the change goes through only linked to one of them. */
   dataRequestRequired?: boolean;
-  /** A second, explicit confirmation the agent must tick (e.g. naming who and where). */
-  confirmation?: string;
   submit: (values: DialogValues) => Promise<ActionResult>;
   done: string;
   /** `done` already says the action waits for the central API (a mail request). */

@@ -145,27 +145,6 @@ export const actionDialogTexts = {
   },
   /** `Inhabilitar acceso — Constructora Los Andes SpA`. */
   inCompany: (title: string, company: string) => `${title} — ${company}`,
-  /** Rules 9, 12: said in the dialog that takes a registered legal representative's access. */
-  representativeHimself:
-    'Tiene la representación legal de la empresa según su registro: solo esa persona puede pedirlo, en la línea y con su identidad verificada.',
-  /** From a person's record, on the call centre's word (enabling, pausing and resuming are the company's page's). */
-  membership: {
-    disable: {
-      title: 'Inhabilitar acceso',
-      confirm: 'Inhabilitar',
-      done: (who: string, company: string) => `Acceso de ${who} a ${company} inhabilitado.`,
-      // On the call centre's word: the audit keeps who asked only if the reason says it.
-      description:
-        'La persona no podrá ingresar a esta empresa hasta que se habilite de nuevo (eso lo pide la empresa). En el motivo, anote quién lo pidió y cómo: la propia persona, o quién de la empresa.',
-    },
-    dismiss: {
-      title: 'Registrar baja (desvinculación)',
-      confirm: 'Registrar baja',
-      done: (who: string, company: string) => `Baja de ${who} en ${company} registrada.`,
-      description:
-        'Termina el vínculo con esta empresa. Si no le queda otra empresa activa, la persona queda inactiva. En el motivo, anote quién informó la baja y cómo (la empresa la registra en su estructura).',
-    },
-  },
   role: {
     title: 'Cambiar perfil',
     confirm: 'Cambiar perfil',

@@ -73,6 +73,7 @@ export const actionLabels: Record<string, string> = {
   'company_user.remove': 'Eliminó el acceso a pedido de la empresa',
   'company_user.disable': 'Inhabilitó el acceso a pedido de la empresa',
   'company_user.enable': 'Habilitó el acceso a pedido de la empresa',
+  'company_user.dismiss': 'Registró la baja a pedido de la empresa',
   'membership.set_modules': 'Cambió los módulos de un usuario de empresa',
 };
 
@@ -214,6 +215,7 @@ export const companyAuditLabels = {
     remove: 'Eliminación del acceso',
     disable: 'Inhabilitación del acceso',
     enable: 'Habilitación del acceso',
+    dismiss: 'Baja',
   } as Record<string, string>,
 };
 

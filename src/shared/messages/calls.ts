@@ -168,8 +168,6 @@ export const callMessages = {
     /** Seed 000, «el acceso es personal» (run-action, allowedOnBehalf). */
     onBehalfPersonal: (name: string) =>
       `El acceso es personal: con ${name} llamando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
-    /** Rule 13: how a change the company decides reaches the desk. */
-    companyAsks: 'con la llamada de su representante legal o de un administrador de accesos',
     /** ACHS: a new access administrator is the legal representative's to name. */
     adminNeedsRepresentative:
       'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: pídale a quien llama que lo solicite el representante legal. Quien llama sí puede pedir usuarios empresa.',
@@ -318,7 +316,6 @@ export const visitMessages: InteractionWords = {
     notFound: 'No se encontró la visita (o es de otro agente).',
     onBehalfPersonal: (name: string) =>
       `El acceso es personal: con ${name} hablando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a su dirección registrada; este cambio, no.`,
-    companyAsks: 'a pedido de su representante legal o de un administrador de accesos',
     adminNeedsRepresentative:
       'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: que lo pida él o ella. Quien lo pide ahora sí puede pedir usuarios empresa.',
   },

@@ -167,6 +167,7 @@ export const companyMessages = {
   remove: 'Eliminar acceso',
   disable: 'Inhabilitar',
   enable: 'Habilitar',
+  dismiss: 'Registrar baja',
   modules: 'Módulos',
   users: 'Todas sus personas',
   usersEmpty: 'La empresa no tiene personas registradas.',
@@ -269,6 +270,7 @@ export const companyMessages = {
     remove: (name: string) => `Acceso de ${name} eliminado.`,
     disable: (name: string) => `Acceso de ${name} inhabilitado.`,
     enable: (name: string) => `Acceso de ${name} habilitado.`,
+    dismiss: (name: string) => `Baja de ${name} registrada.`,
     'companyUsers.setModules': 'Módulos actualizados.',
   },
   dialog: {
@@ -410,6 +412,7 @@ export const companyMessages = {
     remove: (name: string) => `Eliminar el acceso de ${name}`,
     disable: (name: string) => `Inhabilitar a ${name}`,
     enable: (name: string) => `Habilitar a ${name}`,
+    dismiss: (name: string) => `Registrar la baja de ${name}`,
     modules: (name: string) => `Módulos de ${name}`,
   },
   descriptions: {
@@ -423,6 +426,9 @@ export const companyMessages = {
         : `Ya tiene un perfil empresa aquí${held.role === 'company_user' ? ', que pasa a administrador de accesos' : ''}: no se le envía otro correo.${held.state === 'active' ? '' : ` ${companyMessages.accessStays(held.state, true)}`}`,
     reject: 'La solicitud queda rechazada con el motivo que indique.',
     record: 'La solicitud queda pendiente hasta que se resuelva.',
+    /** Rule 7: what a dismissal does (before who may ask for it). */
+    dismiss:
+      'La baja termina su vínculo con esta empresa; si no le queda otra empresa activa, la persona queda inactiva. La registra la empresa en su estructura: aquí, a su pedido.',
   },
   /**
    * Adding users, changing their access and their modules: one rule (companyRequester), one sentence.

@@ -179,8 +179,6 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Esta persona ya no está en este equipo (salió de sus empresas): su cambio no puede volver a enviarse desde aquí. Márquelo como revisado; si aún corresponde, pídalo a la mesa de ayuda.',
   no_account: () => 'La persona no tiene cuenta en ese portal.',
   no_membership: () => 'La persona no pertenece a esa empresa.',
-  company_caller_required: (p) =>
-    `${p['change'] === 'dismiss' ? 'Eliminar el acceso de un usuario de Portal Empresas' : 'Pausar, reanudar o habilitar de nuevo un acceso'} lo decide la empresa: hágalo desde la página de la empresa, ${refusalsOf(p).companyAsks}.`,
   invalid_transition: (p) =>
     `No se puede pasar de «${membershipStateLabels[p['from'] as keyof typeof membershipStateLabels] ?? p['from']}» a «${membershipStateLabels[p['to'] as keyof typeof membershipStateLabels] ?? p['to']}».`,
   company_not_adherent: () =>

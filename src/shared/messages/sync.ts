@@ -416,6 +416,7 @@ export const syncKindLabels: Record<string, string> = {
   'company_user.remove': 'Eliminación de acceso pedida por la empresa',
   'company_user.disable': 'Inhabilitación pedida por la empresa',
   'company_user.enable': 'Habilitación pedida por la empresa',
+  'company_user.dismiss': 'Baja pedida por la empresa',
   'membership.set_modules': 'Cambio de módulos',
 };
 

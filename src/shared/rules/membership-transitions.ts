@@ -26,7 +26,9 @@ export function mayChangeMembership(change: MembershipChange, from: MembershipSt
  * makes: Portal Empresas reviews, pauses or deletes accesses (rule 13, seed 002); in ACHS Gestión
  * an administrator sets a user «Inhabilitado» and back (rule 11, seed 000) — ACHS has no pause
  * and no deletion of its own. A pause kept from before is still resumed there, and an access
- * disabled at a Portal Empresas company (a bulk load, a selection) is given back there too.
+ * disabled at a Portal Empresas company (a bulk load, a selection) is given back there too. A
+ * dismissal (rule 7: a worker's baja, which the company records in its structure; at ACHS the
+ * end of a company user's access too) is asked of the call centre on either portal.
  */
 export const COMPANY_USER_CHANGES = {
   pause: MEMBERSHIP_CHANGES.pause,
@@ -34,6 +36,7 @@ export const COMPANY_USER_CHANGES = {
   remove: MEMBERSHIP_CHANGES.dismiss,
   disable: MEMBERSHIP_CHANGES.disable,
   enable: MEMBERSHIP_CHANGES.enable,
+  dismiss: MEMBERSHIP_CHANGES.dismiss,
 } as const;
 export type CompanyUserChange = keyof typeof COMPANY_USER_CHANGES;
 export const COMPANY_USER_CHANGE_KINDS = Object.keys(COMPANY_USER_CHANGES) as [
@@ -48,11 +51,17 @@ const PORTAL_USER_CHANGES: Record<'empresas' | 'achs', readonly CompanyUserChang
 const portalChanges = (company: { onEmpresas: boolean }) =>
   PORTAL_USER_CHANGES[company.onEmpresas ? 'empresas' : 'achs'];
 
-/** Whether a company on its portal (Portal Empresas, or ACHS Gestión otherwise) makes `change`. */
+/**
+ * Whether a company on its portal (Portal Empresas, or ACHS Gestión otherwise) makes `change` of
+ * this membership: a dismissal ends what is no Portal Empresas user's access (whose end is
+ * «Eliminar acceso», rule 13); the rest in its portal's words.
+ */
 export function isPortalUserChange(
   company: { onEmpresas: boolean },
+  membership: { role: string },
   change: CompanyUserChange,
 ): boolean {
+  if (change === 'dismiss') return !isPortalEmpresasUser(company, membership);
   return portalChanges(company).includes(change);
 }
 
@@ -78,68 +87,38 @@ export function isPortalEmpresasUser(
 }
 
 /**
- * Rules 11 and 13: the membership changes that are the company's decision, not the call
- * centre's — a pause and its end, giving back an access, and on Portal Empresas deleting a
- * user's access. On a call they are asked by a verified representative or access administrator
- * (companyUsers.change); otherwise only a supervisor's selection makes them, on the company's
- * written request. The desk's membership service and the central API both refuse them any other
- * way (a desk of an older version, a hand-made request).
- */
-export function companyDecidesChange(
-  change: MembershipChange,
-  company: { onEmpresas: boolean },
-  membership: { role: string },
-): boolean {
-  return (
-    change === 'pause' ||
-    change === 'resume' ||
-    change === 'enable' ||
-    (change === 'dismiss' && isPortalEmpresasUser(company, membership))
-  );
-}
-
-/** A change a person's record offers: a membership change, or a company deleting an access. */
-export type RecordChange = MembershipChange | 'remove';
-
-/**
- * What a person's record offers for a membership: the company's own decisions (pause, resume,
- * enable; and on Portal Empresas, deleting a user's access), which open its page and ask who of
- * the company calls, in its portal's words; and the call centre's own, on its word with a
- * reason — disabling (ACHS Gestión's word only) and recording a worker's dismissal (rule 7: an
- * act of the company's structure). A Portal Empresas user is no worker to dismiss: her access is
- * the representative's to pause or delete (rule 13).
+ * What a person's record offers for a membership, in its portal's words: pausing and resuming
+ * (Portal Empresas), disabling (ACHS Gestión), giving a disabled access back (either), and ending
+ * it — deleting a Portal Empresas user's access (rule 13), or a dismissal (rule 7). Each is the
+ * company's decision (rules 7, 11, 13; seed 000: its administrator disables users, and a baja is
+ * made in its structure): on a call it is asked by its verified representative or access
+ * administrator, so each opens the company's page with its dialog, which asks who of the company
+ * calls (openCompanyUserChange); otherwise only a supervisor's selection or a bulk load makes
+ * it, on the company's written request. The desk's membership service and the central API both
+ * refuse a bare membership change (a desk of an older version, a hand-made request).
  */
 export function recordChangesFor(
   company: { onEmpresas: boolean },
   membership: { state: MembershipStateCode; role: string },
-): RecordChange[] {
-  const order: RecordChange[] = [
+): CompanyUserChange[] {
+  const order: CompanyUserChange[] = [
     'pause',
     'resume',
     'enable',
     'disable',
     isPortalEmpresasUser(company, membership) ? 'remove' : 'dismiss',
   ];
-  return order.filter((change) =>
-    change === 'remove'
-      ? COMPANY_USER_CHANGES.remove.from.includes(membership.state)
-      : MEMBERSHIP_CHANGES[change].from.includes(membership.state) &&
-        (change === 'dismiss' ||
-          (change === 'disable' ? !company.onEmpresas : isPortalUserChange(company, change))),
+  return order.filter(
+    (change) =>
+      COMPANY_USER_CHANGES[change].from.includes(membership.state) &&
+      isPortalUserChange(company, membership, change),
   );
 }
 
 /**
- * The membership change a record's change is, for its permission: deleting a user's access is
+ * The membership change a company's change is, for its permission: deleting a user's access is
  * ending the membership (COMPANY_USER_CHANGES.remove is MEMBERSHIP_CHANGES.dismiss).
  */
-export function membershipChangeOf(change: RecordChange): MembershipChange {
+export function membershipChangeOf(change: CompanyUserChange): MembershipChange {
   return change === 'remove' ? 'dismiss' : change;
-}
-
-/** The record's changes the company decides: they open its page (openCompanyUserChange). */
-export function companyDecides(
-  change: RecordChange,
-): change is 'pause' | 'resume' | 'enable' | 'remove' {
-  return change === 'pause' || change === 'resume' || change === 'enable' || change === 'remove';
 }

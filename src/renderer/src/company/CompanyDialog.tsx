@@ -62,6 +62,7 @@ import { useSession } from '../session-store';
 import { useCompany, type CompanyDialog } from './company-store';
 import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ConfirmCheck } from '../components/ConfirmCheck';
 import { useIsAgentPerson } from '../components/agent-person';
 import { LengthLeft } from '../components/LengthLeft';
 
@@ -161,6 +162,7 @@ const SUBMIT_LABELS: Record<CompanyDialog['kind'], string> = {
   remove: t.remove,
   disable: t.disable,
   enable: t.enable,
+  dismiss: t.dismiss,
   modules: t.dialog.saveModules,
 };
 
@@ -213,6 +215,9 @@ function descriptionOf(dialog: CompanyDialog, company: CompanyRecord): string {
     case 'reject':
     case 'record':
       return t.descriptions[dialog.kind];
+    case 'dismiss':
+      // What a dismissal does, before who may ask for it.
+      return `${t.descriptions.dismiss} ${t.callerRule(isOnEmpresas(company.portals))}`;
     default:
       // Adding users, changing their access or modules: the one rule of who may ask.
       return t.callerRule(isOnEmpresas(company.portals));
@@ -254,6 +259,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     role: useId(),
     reason: useId(),
     reasonHint: useId(),
+    dismissConfirm: useId(),
   };
   const personFieldId = (key: string) => `${ids.person}-${key}`;
   const [busy, setBusy] = useState(false);
@@ -303,6 +309,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   });
   const [modules, setModules] = useState<string[]>(dialog.kind === 'modules' ? dialog.modules : []);
   const [noModules, setNoModules] = useState(false);
+  // A dismissal cannot be undone here: the agent confirms who and where, explicitly.
+  const [dismissConfirmed, setDismissConfirmed] = useState(false);
   // Who the typed RUT belongs to, for that RUT (a lookup answered for an older one is ignored).
   const [found, setFound] = useState<(LookupAnswer & { rut: string }) | null>(null);
   // The company's portal's modules, and any the user holds from before (to keep or take away).
@@ -492,6 +500,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const asksNoModules = dialog.kind === 'add' && modules.length === 0 && keptModules.length === 0;
   if (asksNoModules && !noModules) {
     missing.add(t.dialog.missingModules, ids.modules);
+  }
+  if (dialog.kind === 'dismiss' && !dismissConfirmed) {
+    missing.add(dialogMessages.missingDismissal, ids.dismissConfirm);
   }
   if (spokenFor) missing.add(callWords.onBehalf.refusedMissing);
   const blocked = busy || missing.parts.length > 0;
@@ -877,6 +888,17 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               </span>
             )}
           </div>
+        )}
+
+        {dialog.kind === 'dismiss' && (
+          <ConfirmCheck
+            id={ids.dismissConfirm}
+            className="check confirmation"
+            checked={dismissConfirmed}
+            onChange={setDismissConfirmed}
+          >
+            {dialogMessages.dismissalConfirm(dialog.userName, company.legalName)}
+          </ConfirmCheck>
         )}
 
         {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}

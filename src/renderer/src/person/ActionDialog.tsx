@@ -28,7 +28,6 @@ import { useInteractionWords } from '../components/interaction-words';
 import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LengthLeft } from '../components/LengthLeft';
-import { ConfirmCheck } from '../components/ConfirmCheck';
 import { REASON_MAX } from '../../../shared/policy';
 
 /** Confirms one action: asks for what it needs, says what went wrong, loses nothing typed. */
@@ -68,7 +67,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const offersAdmin = !namesAdministrator(spec.currentRole ?? '', 'access_admin');
   const [reason, setReason] = useState('');
   const [ticked, setFacts] = useState<IdentityFact[]>([]);
-  const [confirmed, setConfirmed] = useState(false);
   // Ley 21.719: the rectification request the change answers (required while blocked).
   const [dataRequest, setDataRequest] = useState<string>(
     spec.dataRequestRequired ? (spec.dataRequests?.[0]?.number ?? '') : '',
@@ -79,7 +77,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     title: useId(),
     description: useId(),
     identity: useId(),
-    confirmation: useId(),
     email: useId(),
     emailError: useId(),
     phone: useId(),
@@ -148,9 +145,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   }
   if (spec.reason === 'required' && reason.trim().length < 3) {
     missing.add(dialogMessages.missingReason, ids.reason);
-  }
-  if (spec.confirmation && !confirmed) {
-    missing.add(dialogMessages.missingDismissal, ids.confirmation);
   }
   // «Cambiar perfil» with the profile it has: nothing to save (main would say «no_change»).
   if (spec.roles && role === spec.currentRole)
@@ -388,16 +382,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
             />
             <LengthLeft value={reason} max={REASON_MAX} />
           </div>
-        )}
-        {spec.confirmation && (
-          <ConfirmCheck
-            id={ids.confirmation}
-            className="check confirmation"
-            checked={confirmed}
-            onChange={setConfirmed}
-          >
-            {spec.confirmation}
-          </ConfirmCheck>
         )}
 
         {error && <ErrorNotice>{error}</ErrorNotice>}

@@ -35,7 +35,6 @@ import {
   clearBlockSpec,
   editContactSpec,
   mailCooldownReason,
-  membershipSpec,
   openCompanyUserChange,
   mailButtonLabel,
   resendSpec,
@@ -60,10 +59,9 @@ import { displayRut, personLabel } from '../components/display';
 import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonDataProtection';
 import { ViewersDialog } from '../privacy/ViewersDialog';
 import {
-  companyDecides,
   membershipChangeOf,
   recordChangesFor,
-  type RecordChange,
+  type CompanyUserChange,
 } from '../../../shared/rules/membership-transitions';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { focusSyncReview } from '../components/focus-view';
@@ -109,7 +107,7 @@ function ActionButton({
   );
 }
 
-const CHANGE_LABELS: Record<RecordChange, string> = recordMessages.changes;
+const CHANGE_LABELS: Record<CompanyUserChange, string> = recordMessages.changes;
 
 type Membership = PersonRecord['memberships'][number];
 
@@ -127,9 +125,10 @@ const companyChangeReason = (decision: Decision, name: string | null): string | 
 };
 
 /**
- * A membership's access changes: those the company decides open its page with their dialog
- * (openCompanyUserChange), or wait with the reason — said once in the row, however many of its
- * buttons wait for it, as on the company's page; the call centre's own open their dialog here.
+ * A membership's access changes, each the company's decision (rules 7, 11, 13): they open its page
+ * with their dialog (openCompanyUserChange), which asks who of the company calls, or wait with
+ * the reason — said once in the row, however many of its buttons wait for it, as on the
+ * company's page.
  */
 function MembershipChanges({
   record,
@@ -148,13 +147,11 @@ function MembershipChanges({
   // The agent's own record (an officer who administers the company): told as «usted».
   const isMe = useIsAgentPerson();
   const changes = recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership);
-  const reasonOf = (change: RecordChange) =>
-    companyDecides(change)
-      ? companyChangeReason(
-          membership.can[membershipChangeOf(change)],
-          isMe(record.rut) ? null : fullName(record),
-        )
-      : deniedReason(membership.can[change]);
+  const reasonOf = (change: CompanyUserChange) =>
+    companyChangeReason(
+      membership.can[membershipChangeOf(change)],
+      isMe(record.rut) ? null : fullName(record),
+    );
   const reasons = [
     ...new Set(changes.map(reasonOf).filter((reason): reason is string => reason !== null)),
   ];
@@ -162,29 +159,18 @@ function MembershipChanges({
     reason === null ? undefined : `${rowId}-why-${reasons.indexOf(reason)}`;
   return (
     <>
-      {changes.map((change) =>
-        companyDecides(change) ? (
-          <GuardedButton
-            key={change}
-            className="small-button"
-            reason={reasonOf(change)}
-            reasonShownAt={reasonId(reasonOf(change))}
-            about={membership.companyName}
-            onClick={() => void openCompanyUserChange(record, membership.companyRut, change, 'row')}
-          >
-            {CHANGE_LABELS[change]}
-          </GuardedButton>
-        ) : (
-          <ActionButton
-            key={change}
-            decision={membership.can[change]}
-            spec={membershipSpec(record, membership, change)}
-            label={CHANGE_LABELS[change]}
-            reasonShownAt={reasonId(reasonOf(change))}
-            about={membership.companyName}
-          />
-        ),
-      )}
+      {changes.map((change) => (
+        <GuardedButton
+          key={change}
+          className="small-button"
+          reason={reasonOf(change)}
+          reasonShownAt={reasonId(reasonOf(change))}
+          about={membership.companyName}
+          onClick={() => void openCompanyUserChange(record, membership.companyRut, change, 'row')}
+        >
+          {CHANGE_LABELS[change]}
+        </GuardedButton>
+      ))}
       {children?.(reasonId)}
       {reasons.map((reason) => (
         <p key={reason} id={reasonId(reason)} className="disabled-reason">
@@ -232,7 +218,7 @@ const roleWaitsInRow = (membership: Membership): boolean => {
       return (
         !decision.allowed &&
         decision.reason === role.reason &&
-        (!companyDecides(change) || representativeWaitOf(decision.reason) === null)
+        representativeWaitOf(decision.reason) === null
       );
     },
   );
