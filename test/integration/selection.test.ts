@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import type { SelectionJob, SelectionPreview } from '../../src/shared/contract';
 import { auditDetailLine, describeAuditChange } from '../../src/shared/audit-details';
+import { ruleMessages } from '../../src/shared/messages';
 import { loginRut, rutFromBody } from '../../src/shared/rut';
 import { changeAtAndes, FIXED_NOW, signInAs, tempDir } from '../support/context';
 
@@ -224,12 +225,19 @@ describe('resend the password mail', () => {
 describe('disable and enable at a company', () => {
   it('disables the active ones; the dismissed, the outsiders and the already disabled are listed', async () => {
     const core = open();
-    const { job } = await run(core, 'disable', [PEDRO, CAMILA, JUAN, RAMON], ANDES);
+    const RICARDO = '12131415-0';
+    const { job } = await run(core, 'disable', [PEDRO, CAMILA, JUAN, RAMON, RICARDO], ANDES);
     const outcome = byRut(job);
     expect(outcome[PEDRO]!.status).toBe('done');
     expect(outcome[CAMILA]!.status).toBe('done');
     expect(outcome[JUAN]).toMatchObject({ status: 'skipped', code: 'dismissed' });
     expect(outcome[RAMON]).toMatchObject({ status: 'skipped', code: 'no_membership' });
+    // The legal representative's access goes only at his own request, on the company's page.
+    expect(outcome[RICARDO]).toMatchObject({
+      status: 'skipped',
+      code: 'failed',
+      message: ruleMessages['representative_himself']!({}),
+    });
     expectOneEach(core, job, 'membership.disable');
     const state = (rut: string, company: string) =>
       (

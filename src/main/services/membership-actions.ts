@@ -8,7 +8,7 @@ import type { MembershipState } from '../../shared/vocabulary';
 import type { Action } from '../../shared/rules/permissions';
 import { profileChangeRefusal } from '../../shared/rules/company-access';
 import type { ServiceContext, Session } from './context';
-import { kindParams, RuleError, StaleError } from './errors';
+import { RuleError, StaleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
 import { refuseShielded } from './representative-shield';
 import {
@@ -63,7 +63,7 @@ export function changeMembershipState(
       refuseShielded(ctx, session, command, null, 'representative_register', {
         toState: transition.to,
       });
-      refuseUnlessRepresentativeHimself(ctx, session, command, transition.to);
+      refuseUnlessRepresentativeHimself(ctx, command, transition.to);
       // Rule 6: access given back at a company no longer adherent opens nothing; the central API
       // would reject it (src/intents/apply-intent.ts), so the agent hears it now, not from the conflicts inbox.
       if (transition.to === 'active' && !writes.companyAdherent(command.companyRut)) {
@@ -96,13 +96,12 @@ export function changeMembershipState(
  */
 function refuseUnlessRepresentativeHimself(
   ctx: ServiceContext,
-  session: Session,
   command: MembershipCommand,
   to: MembershipState,
 ): void {
   if (to === 'active') return;
   if (!ctx.repos.companies.legalRepresentative(command.personRut, command.companyRut)) return;
-  throw new RuleError('representative_himself', kindParams(session));
+  throw new RuleError('representative_himself');
 }
 
 export type RoleCommand = {

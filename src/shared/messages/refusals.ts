@@ -265,10 +265,9 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
     'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
   on_behalf_personal: (p) => refusalsOf(p).onBehalfPersonal(String(p['name'])),
   // Rules 9, 12: the call centre takes the representative's access away at his own request only.
-  representative_himself: (p) => {
-    const visit = kindOf(p) === 'visit';
-    return `Es el representante legal de la empresa según su registro: su acceso se inhabilita, pausa o da de baja solo si lo pide esa misma persona, ${visit ? 'en una visita con ella' : 'en una llamada con ella'} y con su identidad verificada (dos datos). ${visit ? 'Abra la visita con ella' : 'Abra la llamada con ella'} y vuelva a intentarlo; si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.`;
-  },
+  // Only from a selection now: on a call his access goes through the company's page.
+  representative_himself: () =>
+    'Es el representante legal de la empresa según su registro: su acceso se quita solo si lo pide esa misma persona, con su identidad verificada, desde la página de la empresa; una selección no lo hace. Si dejó de ser representante, la empresa debe actualizar su registro de representantes legales.',
   // Only ever a visit's: the officer's bar has no such control, and main refuses it as well.
   on_behalf_at_visit: () =>
     'Una visita se atiende cara a cara con la persona: no se anota a otra persona hablando en su nombre. Si quien consulta no es la persona, no haga cambios en su acceso: que los pida ella misma.',
