@@ -165,7 +165,6 @@ export type RuleCode =
   | 'bulk_not_undoable'
   | 'bulk_not_interrupted'
   | 'bulk_company_unknown'
-  // Rule 13: pausing or resuming a user is the company's decision.
   // Rules 9, 12: a representative or administrator who cannot ask yet (companyRequester).
   | 'caller_cannot_ask';
 
