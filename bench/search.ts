@@ -253,6 +253,8 @@ type QueryFigures = {
   rawP95Ms: number;
   /** Search kinds only: the mean number of persons an answer found. */
   meanPersonsFound?: number;
+  /** The share of answers listing names that only sound like the text (name-as-heard's). */
+  soundsLikeShare?: number;
 };
 const results = Object.entries(queries).map(([name, make]): QueryFigures => {
   const texts = Array.from({ length: iterations }, make);
@@ -264,12 +266,15 @@ const results = Object.entries(queries).map(([name, make]): QueryFigures => {
   // How many persons the answers held: a kind whose matches grow with the replica (a RUT's
   // first six digits) does more work at 10M for that reason alone.
   let personsFound = 0;
+  let soundsLike = 0;
   const runHandler = (text: string) => {
     const started = performance.now();
     const envelope = core.dispatchNow('persons.search', { text });
     handler.push(performance.now() - started);
     if (!envelope.ok) throw new Error(`${name} failed for ${text}: ${envelope.error.code}`);
-    personsFound += (envelope.value as { total: number }).total;
+    const page = envelope.value as { total: number; notices: Array<{ code: string }> };
+    personsFound += page.total;
+    if (page.notices.some((notice) => notice.code === 'sounds_like')) soundsLike++;
   };
   const slowest: Array<{ ms: number; text: string; steps: string }> = [];
   const runRaw = (calls: ReturnType<typeof capture>, text: string) => {
@@ -312,6 +317,9 @@ const results = Object.entries(queries).map(([name, make]): QueryFigures => {
     rawP50Ms: round(percentile(raw, 50)),
     rawP95Ms: round(percentile(raw, 95)),
     meanPersonsFound: Math.round((personsFound / iterations) * 10) / 10,
+    ...(soundsLike > 0
+      ? { soundsLikeShare: Math.round((soundsLike / iterations) * 100) / 100 }
+      : {}),
   };
 });
 

@@ -22,10 +22,10 @@
  * (1.08 to 1.72 here on unchanged code): `--rounds N` syncs N pairs, alternating which kind goes
  * first, and gives the median pair's ratio with every pair listed. `--sync-only` syncs the
  * desk alone and prints its time, worst stall and RSS (no baselines, no push). `--push-only`
- * pushes from a desk kept in the benchmark cache beside the central (synced once, then only
- * caught up; resumable) and prints the push and enqueue figures alone: at 10M a push measured in
- * minutes instead of an hour (no initial-sync figures, no actionWritesP95Ms, which needs the
- * raw insert's copy).
+ * pushes from a copy of a desk kept in the benchmark cache beside the central (synced once,
+ * then only caught up, never acted on; resumable), a new device each run, and prints the push
+ * and enqueue figures alone: at 10M a push measured in minutes instead of an hour (no
+ * initial-sync figures, no actionWritesP95Ms, which needs the raw insert's copy).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,8 +33,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../src/main/core';
-import { REPLICA_CIPHER_LABEL } from '../src/storage/db/database';
+import { createCore, DATABASE_FILE, type Core } from '../src/main/core';
+import { openDatabase, REPLICA_CIPHER_LABEL } from '../src/storage/db/database';
+import { DEVICE_SECRET_FILE } from '../src/main/sync/device-enrolment';
 import { resolveReplicaKey } from '../src/main/db/open-replica';
 import { PUSH_BATCH_SIZE } from '../src/main/sync/sync-engine';
 import { defaultKeyStore } from '../src/main/db/replica-key';
@@ -261,6 +262,28 @@ async function initialSync(
   return { desk, rows, initialSeconds, syncLagMs, syncPeakRss, phaseRss, rawRows, rawSeconds };
 }
 
+/**
+ * `--push-only`'s desk: the kept one (synced on the first run, caught up on each later one)
+ * copied to `target` as a new device — its id and secret dropped, so the central API enrols the
+ * copy as a computer of its own rather than seeing a desk restored from a backup (device_fork).
+ */
+async function copyKeptDesk(target: string): Promise<void> {
+  const kept = path.join(benchCache(), `desk-${persons}-synced`);
+  // The one an earlier version kept and acted on: not a desk to measure from, and gigabytes.
+  fs.rmSync(path.join(benchCache(), `desk-${persons}`), { recursive: true, force: true });
+  console.error(`Réplica del escritorio guardada en ${kept} (se trabaja sobre una copia)`);
+  const run = await initialSync('encrypted', 1, false, kept);
+  run.desk.close();
+  fs.cpSync(kept, target, { recursive: true });
+  fs.rmSync(path.join(target, DEVICE_SECRET_FILE), { force: true });
+  const copy = openDatabase({
+    file: path.join(target, DATABASE_FILE),
+    key: resolveReplicaKey(defaultKeyStore(target)).key,
+  });
+  copy.$client.prepare("DELETE FROM sync_state WHERE key = 'device_id'").run();
+  copy.$client.close();
+}
+
 const figures = (
   run: Omit<Awaited<ReturnType<typeof initialSync>>, 'desk' | 'syncPeakRss' | 'phaseRss'>,
 ) => ({
@@ -296,13 +319,14 @@ if (values['sync-only']) {
   process.exit(0);
 }
 
-// `--push-only`: the desk kept beside the central in the cache, caught up (its initial sync
-// happens once, on the first such run, and is not reported).
+// `--push-only`: a desk synced once and kept in the cache, never acted on; each run works on a
+// copy of it (caught up first), so every run starts from the same desk. The desk an earlier
+// version of this benchmark kept was acted on by every run (40,000 actions and audit events
+// each, never pruned: a confirmed action stays 30 days on a real desk), and its enqueue figure
+// drifted with how often the benchmark had run (3.3× on a fresh desk, 3.9× on one of 600,000).
 const pushOnly = values['push-only'];
-const deskDir = pushOnly
-  ? path.join(benchCache(), `desk-${persons}`)
-  : path.join(work, 'desk-encrypted');
-if (pushOnly) console.error(`Réplica del escritorio guardada en ${deskDir}`);
+const deskDir = pushOnly ? path.join(work, 'desk-push') : path.join(work, 'desk-encrypted');
+if (pushOnly) await copyKeptDesk(deskDir);
 // The encrypted desk syncs first, from a central API whose cache is as cold as it will be.
 const encrypted = await initialSync('encrypted', 1, !pushOnly, deskDir);
 const desk: Core = encrypted.desk;

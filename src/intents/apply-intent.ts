@@ -479,9 +479,12 @@ function membershipState(
   if (!membership) return rejected('entity_gone');
   // Rules 7, 11 and 13: a company's user's access is the company's to change — asked on a call
   // as company_user.change, or on its written request: a supervisor's selection or a bulk load,
-  // whose id the intent carries; never as a bare membership change.
+  // whose id the intent carries (on the central API, sent by a supervisor: both are only
+  // theirs, so an id written into an agent's or an officer's intent opens nothing); never as a
+  // bare membership change.
   const writtenRequest =
-    intent.payload['selectionId'] !== undefined || intent.payload['batchId'] !== undefined;
+    (intent.payload['selectionId'] !== undefined || intent.payload['batchId'] !== undefined) &&
+    (ctx.mode !== 'server' || ctx.agent?.role === 'supervisor');
   if (!writtenRequest) return rejected('company_caller_required');
   if (representativeShielded(ctx, rut, companyRut, { toState: transition.to })) {
     return rejected('representative_register');

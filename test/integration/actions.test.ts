@@ -933,23 +933,48 @@ describe('memberships', () => {
     );
     expect(outbox(core)).toHaveLength(queued);
 
-    // The central API applies the same rule to what a desk sends: a bare membership change the
-    // company decides is refused; on its written request (a selection, a bulk load) it is made.
-    const central = (actionId: string, kind: string, rut: number, payload: object) =>
-      applyAsCentral(core, {
-        actionId,
-        kind,
-        personRut: rut,
-        payload: { companyRut: rut === 19_283_746 ? ESPIGA_BODY : ANDES_BODY, ...payload },
-      });
-    expect(central('older-desk-1', 'membership.dismiss', 19_283_746, {})).toMatchObject({
-      status: 'rejected',
-      code: 'company_caller_required',
-    });
-    expect(central('older-desk-2', 'membership.pause', 12_345_678, {})).toMatchObject({
-      status: 'rejected',
-      code: 'company_caller_required',
-    });
+    // The central API applies the same rule to what a desk sends: a bare membership change is
+    // refused — a worker's disable or baja too (rules 7, 11) — and so is one that names a
+    // selection or a bulk load without a supervisor sending it; on the company's written request
+    // (a supervisor's selection, a bulk load) it is made.
+    const central = (
+      actionId: string,
+      kind: string,
+      rut: number,
+      payload: object,
+      role: 'agent' | 'supervisor' = 'supervisor',
+    ) =>
+      applyAsCentral(
+        core,
+        {
+          actionId,
+          kind,
+          personRut: rut,
+          payload: { companyRut: rut === 19_283_746 ? ESPIGA_BODY : ANDES_BODY, ...payload },
+        },
+        role,
+      );
+    const refusedThere = { status: 'rejected', code: 'company_caller_required' };
+    expect(central('older-desk-1', 'membership.dismiss', 19_283_746, {})).toMatchObject(
+      refusedThere,
+    );
+    for (const change of ['pause', 'disable', 'dismiss']) {
+      expect(central(`older-${change}`, `membership.${change}`, 12_345_678, {})).toMatchObject(
+        refusedThere,
+      );
+      expect(
+        central(
+          `forged-${change}`,
+          `membership.${change}`,
+          12_345_678,
+          { selectionId: 's' },
+          'agent',
+        ),
+      ).toMatchObject(refusedThere);
+    }
+    expect(
+      central('forged-load', 'membership.disable', 12_345_678, { batchId: 'b' }, 'agent'),
+    ).toMatchObject(refusedThere);
     expect(record(core, PEDRO).memberships[0]!.state).toBe('active');
     expect(
       central('selection-1', 'membership.dismiss', 19_283_746, { selectionId: 'sel-1' }),

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract, type CompanyRecord, type PersonRecord } from '../../src/shared/contract';
-import { actionLabels, notFoundMessages, ruleMessages } from '../../src/shared/messages';
+import {
+  actionLabels,
+  notFoundMessages,
+  ruleMessages,
+  syncKindLabels,
+} from '../../src/shared/messages';
 import type { Core } from '../../src/main/core';
 import { createReplicaWriter } from '../../src/main/sync/replica-writer';
 import { call, changeAtAndes, companyActed, seededCore } from '../support/context';
@@ -800,6 +805,48 @@ describe('what the review found', () => {
       .get() as { before: string; after: string };
     expect(JSON.parse(added.before)).toMatchObject({ role: 'worker', modules: held });
     expect(JSON.parse(added.after)).toMatchObject({ role: 'company_user', modules });
+  });
+
+  it('records a worker’s baja asked by the company, under its own name; a Portal Empresas user’s access is deleted, not dismissed (rules 7, 13)', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const PEDRO = '12345678-5';
+    call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'dismiss'));
+    const events = (
+      call(core, 'audit.list', { action: 'company_user.dismiss' }) as {
+        events: Array<{ action: string; after: string }>;
+      }
+    ).events;
+    expect(events.map((event) => event.action)).toEqual(['company_user.dismiss']);
+    // Who asked is kept with it (Paula, her two facts).
+    expect(JSON.parse(events[0]!.after)).toMatchObject({
+      change: 'dismiss',
+      state: 'removed',
+      callerRut: 15_161_718,
+      callerFacts: ['serial_number', 'registered_email'],
+    });
+    expect(actionLabels['company_user.dismiss']).toBe('Registró la baja a pedido de la empresa');
+    expect(syncKindLabels['company_user.dismiss']).toBe('Baja pedida por la empresa');
+    expect((call(core, 'sync.pending', {}) as Array<{ kind: string }>).at(-1)!.kind).toBe(
+      'company_user.dismiss',
+    );
+    // Jorge, a Portal Empresas company user at La Espiga: his access is «Eliminar acceso».
+    const jorgeAsked = (change: 'dismiss' | 'remove') => ({
+      companyRut: '78901234-2',
+      userRut: '19283746-4',
+      change,
+      reason: 'Ya no trabaja en la empresa',
+      callerRut: '13579246-2',
+      callerIdentityCheck: ['serial_number', 'registered_phone'],
+    });
+    expect(refused(core, 'companyUsers.change', jorgeAsked('dismiss')).message).toBe(
+      ruleMessages['change_not_on_portal']!({}),
+    );
+    call(core, 'companyUsers.change', jorgeAsked('remove'));
+    // Nor is a worker's access «deleted»: his baja is recorded (the central API decides alike).
+    expect(
+      refused(core, 'companyUsers.change', { ...changeAtAndes(PEDRO, 'dismiss'), change: 'remove' })
+        .message,
+    ).toBe(ruleMessages['change_not_on_portal']!({}));
   });
 
   it('gives a disabled or paused worker a company profile, and leaves his access as it was: giving it back is its own request (rule 11)', () => {

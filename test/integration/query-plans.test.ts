@@ -59,8 +59,10 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
   personTerm: ['SEARCH person_terms USING PRIMARY KEY (term>? AND term<?)'],
   companyTerm: ['SCAN company_fts_terms VIRTUAL TABLE INDEX 1537:'],
   // A name written as heard: the terms of a sound key, then of the keys it starts.
-  soundTerms: ['SEARCH person_sounds USING PRIMARY KEY (sound=?)'],
-  soundPrefixTerms: ['SEARCH person_sounds USING PRIMARY KEY (sound>? AND sound<?)'],
+  soundTerms: ['SEARCH person_sounds USING COVERING INDEX person_sounds_by_sound (sound=?)'],
+  soundRangeTerms: [
+    'SEARCH person_sounds USING COVERING INDEX person_sounds_by_sound (sound>? AND sound<?)',
+  ],
   // A dismissed membership counts while its baja waits on this desk: a covering seek in the
   // outbox, for removed memberships only.
   namesInCompanies: [
@@ -110,7 +112,12 @@ describe('query plans of the search path', () => {
   it.each(Object.keys(SEARCH_SQL) as Array<keyof typeof SEARCH_SQL>)('%s', (name) => {
     const sqlite = seededCore(500).db.$client;
     const sql = SEARCH_SQL[name];
-    const params = Array((sql.match(/\?/g) ?? []).length).fill(null);
+    // Positional parameters, or named ones (@name), all null.
+    const named = [...sql.matchAll(/@(\w+)/g)].map((match) => match[1]!);
+    const params =
+      named.length > 0
+        ? [Object.fromEntries(named.map((name) => [name, null]))]
+        : Array((sql.match(/\?/g) ?? []).length).fill(null);
     const plan = (
       sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
     ).map((row) => row.detail);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type SearchPage } from '../../src/shared/contract';
 import { SEARCH_CAP, searchPersons } from '../../src/main/services/search-persons';
+import { words } from '../../src/shared/text';
 import { seededCore } from '../support/context';
 
 const core = () => seededCore(3000);
@@ -80,7 +81,11 @@ describe('persons.search', () => {
         page.persons.every((p) => p.matchedBy === 'sounds_like'),
         text,
       ).toBe(true);
-      expect(page.notices[0], text).toEqual({ code: 'sounds_like', typed: text });
+      // Said with the words taken as a name, as the search reads them.
+      expect(page.notices[0], text).toEqual({
+        code: 'sounds_like',
+        typed: words(text).join(' '),
+      });
     }
     // Ranked as dictated names are, by sound: the first surname first.
     expect(search(c, 'silba fransisca').persons[0]?.lastName1).toBe('Silva');
@@ -98,6 +103,23 @@ describe('persons.search', () => {
     expect(written.length).toBeGreaterThan(0);
     expect(ruts(heard).sort()).toEqual([...written].sort());
     expect(heard.notices[0]?.code).toBe('sounds_like');
+    // One slip of the keyboard away too (two letters swapped), when nothing sounds like it.
+    const slip = search(c, 'gonzlaez pedro');
+    expect(ruts(slip)).toContain('12345678-5');
+    expect(slip.notices[0]).toEqual({ code: 'sounds_like', typed: 'gonzlaez pedro' });
+    // A word whose sound is next to nothing («hhhh», «haha») matches no name by sound.
+    for (const text of ['hhhh', 'haha']) {
+      expect(search(c, text), text).toMatchObject({ persons: [], notices: [] });
+    }
+    // An address that starts with the word is listed first; the names that sound like it after.
+    c.db.$client
+      .prepare("UPDATE persons SET email = 'silba.prueba@correo.cl' WHERE rut = 12345678")
+      .run();
+    const both = search(c, 'silba');
+    expect(both.persons[0]).toMatchObject({ rut: '12345678-5', matchedBy: 'email' });
+    expect(both.persons.slice(1).every((p) => p.matchedBy === 'sounds_like')).toBe(true);
+    expect(both.persons.length).toBeGreaterThan(1);
+    expect(both.notices[0]?.code).toBe('sounds_like');
     // A company's name is no misheard person's: nobody who only sounds like it is listed beside.
     c.db.$client
       .prepare("INSERT INTO companies (rut, dv, legal_name) VALUES (77000001, '0', 'Silba Munos')")

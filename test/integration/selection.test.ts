@@ -450,6 +450,13 @@ describe('who, why and how', () => {
     });
     expect(search.ruts).toHaveLength(page.total);
     expect(search.total).toBe(page.total);
+    // A name as heard lists who sounds like it, but a selection acts on what the text names.
+    expect(
+      (await ask<{ total: number }>(core, 'persons.search', { text: 'gonsales', limit: 5 })).total,
+    ).toBeGreaterThan(0);
+    expect(
+      await ask(core, 'selection.resolve', { kind: 'search', text: 'gonsales', companyRut: null }),
+    ).toMatchObject({ ruts: [], total: 0 });
   });
 
   it('exports the report as a spreadsheet CSV with Spanish reasons', async () => {

@@ -900,12 +900,14 @@ describe('convergence', () => {
       if (choice === 0)
         editPhone(desk, rut, `+56 9 ${String(1000 + (next() % 9000))} ${String(1000 + step)}`);
       else if (choice === 1) {
+        // All four people are Los Andes': its administrator asks (rules 7, 11) to disable an
+        // active access or give a disabled one back, or now and then to record a baja.
         const membership = current.memberships.find(
-          (m) => m.state === 'active' || m.state === 'disabled',
+          (m) => m.companyRut === '76543210-3' && (m.state === 'active' || m.state === 'disabled'),
         );
-        if (membership?.companyRut === '76543210-3') {
-          // Asked by Los Andes' administrator (rules 7, 11): disabled, given back or dismissed.
-          const change = ['disable', 'enable', 'dismiss'][next() % 3] as 'disable' | 'enable';
+        if (membership) {
+          const change =
+            next() % 4 === 0 ? 'dismiss' : membership.state === 'active' ? 'disable' : 'enable';
           desk.dispatchNow('companyUsers.change', changeAtAndes(rut, change));
         }
       } else {

@@ -46,7 +46,9 @@ describe('a company page, in its portal’s words', () => {
     expect(isPortalUserChange(ACHS, { role: 'company_user' }, 'dismiss')).toBe(true);
     expect(isPortalUserChange(EMPRESAS, { role: 'company_user' }, 'dismiss')).toBe(false);
     expect(isPortalUserChange(EMPRESAS, { role: 'access_admin' }, 'remove')).toBe(true);
-    // The company's page lists its users' changes without it: a dismissal is a worker's.
+    expect(isPortalUserChange(EMPRESAS, { role: 'worker' }, 'remove')).toBe(false);
+    // The company's page lists its users' portal changes; a baja is asked from the person's
+    // record (an ACHS user's too).
     expect(companyUserChangesFor(ACHS, 'active')).not.toContain('dismiss');
   });
 

@@ -3,7 +3,7 @@
  * phone meet the names in the register; names that sound different stay apart.
  */
 import { describe, expect, it } from 'vitest';
-import { nameSound } from '../../src/shared/name-sound';
+import { nameSound, withinOneEdit } from '../../src/shared/name-sound';
 import { words } from '../../src/shared/text';
 
 const key = (name: string) => words(name).map(nameSound).join(' ');
@@ -31,6 +31,9 @@ describe('nameSound', () => {
     ['Jonathan', 'Jonatan'],
     ['Allende', 'Ayende'],
     ['Guillermo', 'Guiyermo'],
+    ['Christian', 'Cristian'],
+    ['Stephanie', 'Stefanie'],
+    ['Matías', 'Mattias'],
   ])('%s sounds like %s', (written, heard) => {
     expect(key(heard)).toBe(key(written));
   });
@@ -49,5 +52,30 @@ describe('nameSound', () => {
   it('leaves digits and letters it has no rule for as they are', () => {
     expect(nameSound('o2')).toBe('o2');
     expect(nameSound('ærø')).toBe('ærø');
+  });
+});
+
+describe('withinOneEdit', () => {
+  it.each([
+    ['gonsales', 'gonslaes'],
+    ['gonsales', 'gonsale'],
+    ['gonsales', 'gonsaless'],
+    ['gonsales', 'gomsales'],
+    ['silba', 'silba'],
+    ['ab', 'ba'],
+  ])('%s and %s are one slip apart at most', (a, b) => {
+    expect(withinOneEdit(a, b)).toBe(true);
+    expect(withinOneEdit(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['gonsales', 'gosnlaes'],
+    ['gonsales', 'gonsa'],
+    ['rojas', 'rosaj'],
+    ['silba', 'salas'],
+    ['abc', 'cab'],
+  ])('%s and %s are further apart', (a, b) => {
+    expect(withinOneEdit(a, b)).toBe(false);
+    expect(withinOneEdit(b, a)).toBe(false);
   });
 });

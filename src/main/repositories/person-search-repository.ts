@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { NameRow } from '../domain/name-rank';
 import { createCompanyCountsReader } from '../../storage/repositories/company-counts';
-import { nameSound } from '../../shared/name-sound';
+import { nameSound, withinOneEdit } from '../../shared/name-sound';
 import {
   ftsSoundsLikeQuery,
   ftsTermsQuery,
@@ -50,6 +50,13 @@ export type NameScope =
   | { kind: 'company'; companyRut: number }
   | { kind: 'companies'; companyRuts: number[] };
 
+/** A sound key this long or longer is looked for as the start of others too. */
+const PREFIX_KEY_MIN = 3;
+/** A key this long or longer may be one slip from another (shorter ones match too much). */
+const NEAR_KEY_MIN = 5;
+/** Keys of one first letter read at most when looking for one a slip away. */
+const NEAR_KEYS_READ = 20_000;
+
 type RutRow = { rut: number };
 type RawName = {
   rut: number;
@@ -78,16 +85,31 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
       (statement.get(low, high) as { term: string } | undefined)?.term;
   const personTerms = (word: string, most: number) =>
     termsStartingWith(nextTerm(statements.personTerm), word, most);
-  /** The terms that sound like `word`: its key's own first, then keys it starts (most + 1). */
+  type SoundRow = { sound: string; term: string };
+  /**
+   * The terms that sound like `word` and do not start with it (at most most + 1): its key's own
+   * first, then the keys it starts (a key of three letters or more: a shorter one starts too
+   * many); when there are none, the keys one slip away (withinOneEdit: «gonzlaez»), among those
+   * of its first letter — at most NEAR_KEYS_READ of them read. When its key and the keys it
+   * starts hold more than `most`, its key's own alone: more would be a guess.
+   */
   const personSounds = (word: string, most: number): string[] => {
     const key = nameSound(word);
-    const terms = (rows: unknown[]) => (rows as Array<{ term: string }>).map((row) => row.term);
-    const same = terms(statements.soundTerms.all(key, most + 1));
-    if (same.length > most) return same;
-    return [
-      ...same,
-      ...terms(statements.soundPrefixTerms.all(key, prefixEnd(key), most + 1 - same.length)),
-    ];
+    if (key === '') return [];
+    const own = { own: word, ownEnd: prefixEnd(word) };
+    const same = (
+      statements.soundTerms.all({ sound: key, ...own, limit: most + 1 }) as SoundRow[]
+    ).map((row) => row.term);
+    if (same.length > most || key.length < PREFIX_KEY_MIN) return same;
+    const range = (low: string, limit: number) =>
+      statements.soundRangeTerms.all({ low, high: prefixEnd(low), ...own, limit }) as SoundRow[];
+    const found = [...same, ...range(key, most + 1 - same.length).map((row) => row.term)];
+    if (found.length > most) return same;
+    if (found.length > 0 || key.length < NEAR_KEY_MIN) return found;
+    return range(key.slice(0, 1), NEAR_KEYS_READ)
+      .filter((row) => withinOneEdit(key, row.sound))
+      .slice(0, most + 1)
+      .map((row) => row.term);
   };
   const companyTerms = (word: string, most: number) =>
     termsStartingWith(nextTerm(statements.companyTerm), word, most);

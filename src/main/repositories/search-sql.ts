@@ -49,10 +49,15 @@ export const SEARCH_SQL = {
    * (fts5vocab, migration 0020: a few hundred thousand names, no surname's doclist to walk).
    */
   personTerm: 'SELECT term FROM person_terms WHERE term >= ? AND term < ? LIMIT 1',
-  /** The terms whose sound key is ?1 (migration 0040), then those whose key starts with it. */
-  soundTerms: 'SELECT term FROM person_sounds WHERE sound = ? LIMIT +?',
-  soundPrefixTerms:
-    'SELECT term FROM person_sounds WHERE sound > ? AND sound < ? ORDER BY sound, term LIMIT +?',
+  /**
+   * The terms whose sound key is @sound (migration 0040); then, in key order, those whose key is
+   * in a range: the keys a typed key starts, or (one slip away) every key of its first letter.
+   * Neither lists the terms the typed word starts (@own to @ownEnd): those it finds as written.
+   */
+  soundTerms: `SELECT term FROM person_sounds WHERE sound = @sound
+    AND NOT (term >= @own AND term < @ownEnd) LIMIT +@limit`,
+  soundRangeTerms: `SELECT sound, term FROM person_sounds WHERE sound > @low AND sound < @high
+    AND NOT (term >= @own AND term < @ownEnd) ORDER BY sound, term LIMIT +@limit`,
   companyTerm: 'SELECT term FROM company_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
   hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone, is_pensioner,
       is_worker
@@ -114,7 +119,7 @@ export function ftsTermsQuery(
  * The FTS5 query for words written as they were heard (walk 56b, M3: «fransisca silba»): each
  * word of four letters or more as the terms it starts (as ftsTermsQuery) or that sound like it
  * (`soundsOf(word, most)`: the terms whose sound key, shared/name-sound.ts, starts with the
- * word's), OR-ed; shorter words stay prefixes. Null when a word matches no term either way, or
+ * word's, or failing those is one slip from it), OR-ed; shorter words stay prefixes. Null when a word matches no term either way, or
  * when no word sounds like a term it does not start: the query would find no one the words as
  * written did not.
  */

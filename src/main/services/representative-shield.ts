@@ -17,7 +17,7 @@ export function refuseShielded(
   ctx: ServiceContext,
   session: Session,
   target: { personRut: number; companyRut: number },
-  /** Who asks for the company; null where nobody does (the call centre's own word). */
+  /** Who asks for the company; null where nobody is on the line (a supervisor's selection). */
   callerRut: number | null,
   code: 'representative_register' | 'representative_modules',
   change: AuthorityChange,

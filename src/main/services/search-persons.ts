@@ -29,6 +29,11 @@ export type SearchOptions = {
   assigned?: number[] | null;
   /** Whether the replica may still be missing rows (asked only when a RUT is not found). */
   replicaIncomplete?: () => boolean;
+  /**
+   * Whether names that only sound like the words are listed when the words as written name
+   * nobody (true unless told: a selection acts on what the text names, never on those).
+   */
+  soundsLike?: boolean;
 };
 
 export function searchPersons(
@@ -38,6 +43,7 @@ export function searchPersons(
   options: SearchOptions = {},
 ): SearchPage {
   const assigned = options.assigned ?? null;
+  const soundsLike = options.soundsLike ?? true;
   const plan = planSearch(query.text);
   const notices: SearchNotice[] = [];
   const scopeRut = query.companyRut === null ? null : readRut(query.companyRut);
@@ -67,7 +73,7 @@ export function searchPersons(
     if (plan.nameWords.length === 0 && query.text.trim() !== '') {
       // A RUT, phone or e-mail typed inside a company: its matches among the company's people.
       const keep = new Set<number>();
-      const found = collectCandidates(repo, plan, null);
+      const found = collectCandidates(repo, plan, null, false);
       if (found.length > 0) {
         for (const rut of repo.inCompanies(
           found.map((c) => c.rut),
@@ -84,7 +90,7 @@ export function searchPersons(
     } else if (plan.nameWords.length > 0) {
       const named = repo.byNamesInCompany(scope.rut, plan.nameWords, SEARCH_CAP + 1);
       candidates =
-        named.length > 0
+        named.length > 0 || !soundsLike
           ? rankByName(plan.nameWords, named).map((row) => ({
               rut: row.rut,
               matchedBy: 'name' as const,
@@ -108,9 +114,10 @@ export function searchPersons(
       (company) => assigned === null || assigned.includes(company.rut),
     );
     // A company's name typed («Servicios Núñez») is no person's misheard name: names that only
-    // sound like its words are not listed beside it (on any page).
-    const found = visible(collectCandidates(repo, plan, assigned));
-    const all = named.hits.length > 0 ? found.filter((c) => c.matchedBy !== 'sounds_like') : found;
+    // sound like its words are not looked for beside it (on any page).
+    const all = visible(
+      collectCandidates(repo, plan, assigned, soundsLike && named.hits.length === 0),
+    );
     ({ candidates, hasMore, total } = pageOf(all, query, notices));
     if (query.offset === 0) {
       companies.push(...named.hits);
@@ -132,9 +139,10 @@ export function searchPersons(
     }
   }
 
-  // Names found by how they sound are said to be so, whatever page is shown.
+  // Names found by how they sound are said to be so, whatever page is shown (the words taken
+  // as a name, not a phone or an address typed beside them).
   if (candidates.some((c) => c.matchedBy === 'sounds_like')) {
-    notices.unshift({ code: 'sounds_like', typed: query.text.trim() });
+    notices.unshift({ code: 'sounds_like', typed: plan.nameWords.join(' ') });
   }
   return {
     text: query.text,
@@ -170,6 +178,7 @@ function collectCandidates(
   repo: PersonSearchRepository,
   plan: ReturnType<typeof planSearch>,
   assigned: number[] | null,
+  soundsLike: boolean,
 ): Candidate[] {
   const seen = new Set<number>();
   const out: Candidate[] = [];
@@ -193,11 +202,14 @@ function collectCandidates(
     if (!plan.emailOnly) add(repo.byEmailPrefix(`${plan.emailPrefix}@`, room()), 'email');
     add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
   }
+  // Whether the words as written name nobody (among the officer's people, for an officer).
+  let namedNobody = false;
   if (plan.nameWords.length > 0 && room() > 0) {
     const matches =
       assigned === null
         ? repo.byNames(plan.nameWords, room())
         : repo.byNamesInCompanies(assigned, plan.nameWords, room());
+    namedNobody = matches.length === 0;
     const window = rankByName(plan.nameWords, matches);
     add(
       window.map((row) => row.rut),
@@ -208,14 +220,14 @@ function collectCandidates(
     add(repo.byEmailPrefix(plan.emailPrefix, room()), 'email');
   }
   if (plan.rutPrefix && room() > 0) add(repo.rutPrefix(plan.rutPrefix, room()), 'rut_prefix');
-  // Nothing found: a name written as it was heard («fransisca silba») may still be someone's.
-  if (out.length === 0 && plan.nameWords.length > 0) {
-    return soundingLike(
-      repo,
-      plan.nameWords,
-      room(),
-      assigned === null ? { kind: 'everyone' } : { kind: 'companies', companyRuts: assigned },
-    );
+  // Nobody's name is written so: one written as it was heard («fransisca silba») may still be
+  // someone's — listed after what the other probes found (an address starting «munos»).
+  if (soundsLike && namedNobody && room() > 0) {
+    const scope: NameScope =
+      assigned === null ? { kind: 'everyone' } : { kind: 'companies', companyRuts: assigned };
+    for (const alike of soundingLike(repo, plan.nameWords, room(), scope)) {
+      add([alike.rut], 'sounds_like');
+    }
   }
   return out;
 }

@@ -441,7 +441,8 @@ export function createSelectionService(deps: SelectionDeps) {
           ctx.repos.search,
           { text: source.text, companyRut, offset, limit: 500 },
           ctx.now(),
-          { assigned: null },
+          // What the text names: never names that only sound like it.
+          { assigned: null, soundsLike: false },
         );
         total = Math.max(total, page.total);
         ruts.push(...page.persons.map((p) => p.rut));

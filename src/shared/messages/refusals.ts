@@ -235,7 +235,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   caller_grants_self: () =>
     'Un administrador de accesos no se da acceso a sí mismo: quien lo pide es la misma persona a quien se le daría. Debe pedirlo el representante legal u otro administrador de accesos de la empresa (sí puede pedir que se le quite su propio acceso o un módulo).',
   change_not_on_portal: () =>
-    'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina. Use los botones de la página de la empresa.',
+    'El portal de esta empresa no tiene ese cambio de acceso: en ACHS Gestión un usuario se inhabilita o se habilita; en Portal Empresas se pausa, se reanuda o se elimina (su acceso se elimina, no se registra su baja). La baja de un trabajador se registra en cualquiera de los dos. Use los botones de su ficha o de la página de la empresa.',
   company_not_on_empresas: () =>
     'Esta empresa no usa Portal Empresas: no recibe solicitudes de acceso a ese portal.',
   // Acting on a selection (issue 8, item 2).

@@ -35,9 +35,13 @@ export const searchMessages = {
     offline
       ? `El RUT ${rut} aún no aparece en este equipo: falta cargar datos del sistema central, y sin conexión la carga espera hasta que vuelva. No le diga que no está registrado: anote su teléfono y búsquelo de nuevo entonces.`
       : `El RUT ${rut} aún no aparece en este equipo porque la carga de datos desde el sistema central no ha terminado. No le diga que no está registrado: vuelva a buscarlo en unos minutos.`,
-  /** No name is written as typed; those listed sound like it (shared/name-sound.ts). */
-  soundsLike: (typed: string) =>
-    `Nadie se llama «${echo(typed)}» tal como está escrito; se muestran nombres que suenan parecido. Confirme con quien llama cómo se escribe su nombre, o pídale su RUT.`,
+  /**
+   * No name among those searched is written as typed; those listed sound like it, or are one
+   * slip of the keyboard from it (shared/name-sound.ts). `where`: everyone's names, one
+   * company's (its filter), or a prevention officer's companies' (all his laptop holds).
+   */
+  soundsLike: (typed: string, where: 'everyone' | 'company' | 'companies') =>
+    `Ningún nombre${where === 'company' ? ' de esta empresa' : where === 'companies' ? ' de sus empresas' : ''} se escribe como «${echo(typed)}»; se muestran nombres parecidos, que suenan igual o difieren en una letra. Confirme con la persona cómo se escribe su nombre, o pídale su RUT.`,
   none: (text: string) =>
     `Sin resultados para «${echo(text)}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneForRut: (text: string) => `Sin resultados para «${echo(text)}».`,

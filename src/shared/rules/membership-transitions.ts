@@ -53,8 +53,8 @@ const portalChanges = (company: { onEmpresas: boolean }) =>
 
 /**
  * Whether a company on its portal (Portal Empresas, or ACHS Gestión otherwise) makes `change` of
- * this membership: a dismissal ends what is no Portal Empresas user's access (whose end is
- * «Eliminar acceso», rule 13); the rest in its portal's words.
+ * this membership: a dismissal ends what is no Portal Empresas user's access, and «Eliminar
+ * acceso» only a Portal Empresas user's (rules 7, 13); the rest in its portal's words.
  */
 export function isPortalUserChange(
   company: { onEmpresas: boolean },
@@ -62,6 +62,7 @@ export function isPortalUserChange(
   change: CompanyUserChange,
 ): boolean {
   if (change === 'dismiss') return !isPortalEmpresasUser(company, membership);
+  if (change === 'remove') return isPortalEmpresasUser(company, membership);
   return portalChanges(company).includes(change);
 }
 

@@ -438,12 +438,15 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       widens,
     );
   if (selfGrant) missing.add(t.dialog.missingNotSelf, ids.caller);
-  // The company's legal representative: only he asks to take his own access away
+  // The company's legal representative (by its register: he may hold only a worker's access,
+  // his baja asked from his record): only he asks to take his own access away
   // (shieldsRepresentative, as main and the central decide it).
   const representativeShielded =
     isUserChange(dialog) &&
     caller !== null &&
-    company.profiles.some((p) => p.person.rut === dialog.userRut && p.legalRepresentative) &&
+    company.signatories.some(
+      (s) => s.person.rut === dialog.userRut && s.kind === 'legal_representative',
+    ) &&
     shieldsRepresentative(
       { personRut: bodyOf(dialog.userRut) ?? -1, legalRepresentative: true },
       { personRut: bodyOf(caller.person.rut), administersCompany: true },

@@ -30,7 +30,7 @@ export function ResultList({ onOpened }: Props) {
   // Rows still answering the text before the last keystroke: said, and dimmed if it lasts.
   const searching = useApp((s) => s.searching);
   // Supervisors select many to act on them (issue 8); everyone else picks one row, as before.
-  const multi = useSession((s) => s.session?.role === 'supervisor');
+  const multi = useMultiSelect();
   const picked = useSearchSelection((s) => s.selected);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -159,6 +159,16 @@ export function personKeys(rows: readonly ResultRow[]): string[] {
   return rows.flatMap((row) => (row.kind === 'person' ? [row.person.rut] : []));
 }
 
+/**
+ * Whether the results take a selection of many people: a supervisor's, and not of names that
+ * only sound like the text (a selection acts on what the text names: selection-actions.ts).
+ */
+export function useMultiSelect(): boolean {
+  const supervisor = useSession((s) => s.session?.role === 'supervisor');
+  const soundsLike = useApp((s) => s.notices.some((n) => n.code === 'sounds_like'));
+  return supervisor && !soundsLike;
+}
+
 /** How far ↑ ↓ PgUp PgDn move the selection, in the search box and in the list alike. */
 export const LIST_STEPS: Readonly<Record<string, number>> = {
   ArrowDown: 1,
@@ -189,9 +199,9 @@ export function searchSelectionKey(
   });
 }
 
-/** The searched list's selection bar: under the results, for supervisors. */
+/** The searched list's selection bar: under the results, where they take a selection. */
 export function ResultSelectionBar() {
-  const multi = useSession((s) => s.session?.role === 'supervisor');
+  const multi = useMultiSelect();
   const rows = useApp((s) => s.rows);
   const total = useApp((s) => s.total);
   const text = useApp((s) => s.answeredText);
@@ -276,12 +286,14 @@ function useSearchNotices() {
   const sync = useSession((s) => s.sync);
   const offline = loadInterrupted(sync);
   const officer = useSession((s) => s.session?.role === 'prevention');
+  // Where the names were looked for: one company's (its filter), or an officer's companies'.
+  const where = scope ? 'company' : officer ? 'companies' : 'everyone';
   const shown = notices.map((notice) => ({
     notice,
     text:
       notice.code === 'invalid_check_digit' && rows.length > 0
-        ? `${noticeText(notice, offline)} ${searchMessages.checkDigitPick}`
-        : noticeText(notice, offline),
+        ? `${noticeText(notice, offline, where)} ${searchMessages.checkDigitPick}`
+        : noticeText(notice, offline, where),
   }));
   const nothing = answered && rows.length === 0;
   const emptyText =
@@ -344,7 +356,11 @@ const NOTICE_TONE: Record<SearchNotice['code'], string> = {
   companies_capped: '',
 };
 
-function noticeText(notice: SearchNotice, offline: boolean): string {
+function noticeText(
+  notice: SearchNotice,
+  offline: boolean,
+  where: 'everyone' | 'company' | 'companies',
+): string {
   switch (notice.code) {
     case 'invalid_check_digit':
       return searchMessages.invalidCheckDigit(notice.typed, notice.expected);
@@ -355,7 +371,7 @@ function noticeText(notice: SearchNotice, offline: boolean): string {
     case 'rut_not_synced_yet':
       return searchMessages.rutNotSyncedYet(notice.rut, offline);
     case 'sounds_like':
-      return searchMessages.soundsLike(notice.typed);
+      return searchMessages.soundsLike(notice.typed, where);
     case 'capped':
       return searchMessages.capped(notice.cap);
     case 'companies_capped':

@@ -1,9 +1,8 @@
 import { SEARCH_TEXT_MAX } from '../../../shared/contract';
 import { forwardRef, type KeyboardEvent } from 'react';
 import { searchMessages } from '../../../shared/messages';
-import { useSession } from '../session-store';
 import { useApp } from '../store';
-import { LIST_STEPS, searchSelectionKey } from './ResultList';
+import { LIST_STEPS, searchSelectionKey, useMultiSelect } from './ResultList';
 
 type Props = { onOpened: () => void };
 
@@ -18,7 +17,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   const openSelected = useApp((s) => s.openSelected);
   const clearScope = useApp((s) => s.clearScope);
 
-  const multi = useSession((s) => s.session?.role === 'supervisor');
+  const multi = useMultiSelect();
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Supervisors: arrows also select, Shift+arrows extend, Esc clears (issue 8).
