@@ -1,5 +1,6 @@
 import { askedBy, expect, test, type DeskPage, fillSignIn } from './fixtures';
 import { expectAccessible } from './a11y';
+import { openCallWithPedro } from './desk-steps';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -458,6 +459,10 @@ test('a legal representative’s access is taken away only at his own request, h
     .getByRole('button', { name: 'Inhabilitar' })
     .click();
   const dialog = page.getByRole('dialog', { name: 'Inhabilitar a Ricardo Alberto Muñoz Vidal' });
+  // Said as it opens, before anyone's identity is checked (walk 57).
+  await expect(dialog).toContainText(
+    'Ricardo Alberto Muñoz Vidal tiene la representación legal de la empresa según su registro: su acceso se quita solo si lo pide esa misma persona',
+  );
   await askedBy(dialog, 'Paula Andrea Rojas Tapia · Administrador de accesos (Contacto comercial)');
   await dialog.getByLabel('Motivo').fill('Lo pide la empresa');
   const confirm = dialog.getByRole('button', { name: 'Inhabilitar', exact: true });
@@ -471,4 +476,22 @@ test('a legal representative’s access is taken away only at his own request, h
   await expect(page.getByRole('status')).toHaveText(
     'Acceso de Ricardo Alberto Muñoz Vidal inhabilitado.',
   );
+});
+
+test('a worker who calls about his own access hears who of his company must ask for it', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await openCallWithPedro(desk);
+  await desk.record
+    .getByRole('row')
+    .filter({ hasText: 'Constructora Los Andes' })
+    .getByRole('button', { name: 'Inhabilitar' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Inhabilitar a Pedro Andrés González Muñoz' });
+  await expect(dialog).toContainText(
+    'Pedro Andrés González Muñoz no puede pedir este cambio de su propio acceso: lo decide la empresa. Dígale que lo pida a ',
+  );
+  await expect(dialog).toContainText('Ricardo Alberto Muñoz Vidal');
+  await expectAccessible(page, 'el trabajador pide su propio cambio');
 });

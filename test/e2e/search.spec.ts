@@ -68,7 +68,7 @@ test('an accentless name finds the accented person, in any word order, and as it
   // Written as heard over the phone (walk 56b, M3): found by how it sounds, and said so.
   await desk.find('sepulbeda munos maria');
   await expect(desk.page.locator('.notices')).toHaveText(
-    'Ningún nombre se escribe como «sepulbeda munos maria»; se muestran nombres parecidos, que suenan igual o difieren en una letra. Confirme con la persona cómo se escribe su nombre, o pídale su RUT.',
+    'Ningún nombre se escribe como «sepulbeda munos maria»; se muestran nombres parecidos, que suenan igual o se escriben casi igual. Confirme con la persona cómo se escribe su nombre, o pídale su RUT.',
   );
   await expect(desk.option('María José Muñoz Sepúlveda')).toHaveCount(1);
   await desk.find('sepulveda munoz maria');

@@ -249,3 +249,20 @@ describe('rankByName: the surnames in the order dictated', () => {
     ]);
   });
 });
+
+describe('rankByName by sound', () => {
+  it('ranks a name written as heard, or one slip away, as the name written right', () => {
+    const second = row('Pedro', 'Alarcón', 'González', { sortKey: 'a' });
+    const first = row('Pedro Andrés', 'González', 'Muñoz', { sortKey: 'z' });
+    for (const words of [
+      ['gonsales', 'pedro'],
+      ['gonzlaez', 'pedro'],
+    ]) {
+      expect(ruts(rankByName(words, [second, first], 'sound')), words.join(' ')).toEqual(
+        ruts([first, second]),
+      );
+    }
+    // Short words are no slip of anything: «peto» is not «pedro».
+    expect(rankByName(['peto'], [second, first], 'sound')).toEqual([second, first]);
+  });
+});

@@ -4,9 +4,10 @@
  * names, second surname; with both surnames typed, the one whose surnames come in the order
  * typed (Chileans dictate the father's first: «Rojas Díaz» is not «Díaz Rojas»); alphabetical
  * within each rank. Names found by how they sound (shared/name-sound.ts) are ranked the same
- * way with every word taken as its sound key. Pure; runs over a few hundred rows.
+ * way with every word taken as its sound key, a key one slip from a part counting as its start.
+ * Pure; runs over a few hundred rows.
  */
-import { nameSound } from '../../shared/name-sound';
+import { nameSound, withinOneEdit } from '../../shared/name-sound';
 import { words as wordsIn } from '../../shared/text';
 
 export type NameRow = {
@@ -41,17 +42,35 @@ function cached(cache: Map<string, string[]>, name: string, make: () => string[]
 const wordsOf = (name: string) => cached(foldedWords, name, () => wordsIn(name));
 const soundsOf = (name: string) => cached(soundedWords, name, () => wordsOf(name).map(nameSound));
 
-function match(parts: string[], word: string, from = 0, to = parts.length): number {
+/**
+ * How a word matches one of the parts: whole, as its start, or — by sound, a key of five letters
+ * or more — one slip away (withinOneEdit: «gonzlaez» is González's), which counts as a start.
+ */
+function match(
+  parts: string[],
+  word: string,
+  bySound: boolean,
+  from = 0,
+  to = parts.length,
+): number {
   let found = NONE;
   for (let i = from; i < to; i++) {
     const part = parts[i]!;
     if (part === word) return EXACT;
-    if (found === NONE && part.startsWith(word)) found = PREFIX;
+    if (found !== NONE) continue;
+    if (part.startsWith(word) || (bySound && word.length >= 5 && withinOneEdit(part, word))) {
+      found = PREFIX;
+    }
   }
   return found;
 }
 
-function score(words: string[], row: NameRow, partsOf: (name: string) => string[]): number {
+function score(
+  words: string[],
+  row: NameRow,
+  partsOf: (name: string) => string[],
+  bySound = false,
+): number {
   const last1 = partsOf(row.lastName1);
   const given = partsOf(row.givenNames);
   const last2 = partsOf(row.lastName2);
@@ -60,12 +79,12 @@ function score(words: string[], row: NameRow, partsOf: (name: string) => string[
   let second = -1;
   words.forEach((word, at) => {
     let m: number;
-    if ((m = match(last1, word)) !== NONE) {
+    if ((m = match(last1, word, bySound)) !== NONE) {
       total += m === EXACT ? 10 : 8;
       if (first < 0) first = at;
-    } else if ((m = match(given, word, 0, 1)) !== NONE) total += m === EXACT ? 6 : 5;
-    else if ((m = match(given, word, 1)) !== NONE) total += m === EXACT ? 4 : 3;
-    else if ((m = match(last2, word)) !== NONE) {
+    } else if ((m = match(given, word, bySound, 0, 1)) !== NONE) total += m === EXACT ? 6 : 5;
+    else if ((m = match(given, word, bySound, 1)) !== NONE) total += m === EXACT ? 4 : 3;
+    else if ((m = match(last2, word, bySound)) !== NONE) {
       total += m === EXACT ? 2 : 1;
       if (second < 0) second = at;
     }
@@ -82,7 +101,7 @@ export function rankByName<T extends NameRow>(
   const scored =
     by === 'spelling'
       ? rows.map((row) => ({ row, score: score(words, row, wordsOf) }))
-      : rows.map((row) => ({ row, score: score(words.map(nameSound), row, soundsOf) }));
+      : rows.map((row) => ({ row, score: score(words.map(nameSound), row, soundsOf, true) }));
   scored.sort(
     (a, b) =>
       b.score - a.score ||

@@ -1,6 +1,6 @@
 /** The company half (issue 7): its labels, modules and the company's page. */
 import type { Portal } from '../contract';
-import { formatNumber } from '../format';
+import { formatList, formatNumber } from '../format';
 import { MAIL_FRESHNESS_MS } from '../policy';
 import { countOf } from './common';
 
@@ -283,6 +283,12 @@ export const companyMessages = {
      * Nobody registered may ask (companyRequester). At a company no longer adherent, registering
      * a representative first would open nothing: its users cannot enter at all (rule 6).
      */
+    /** Walk 57: taking a legal representative's access away, said before anyone is chosen. */
+    representativeHimself: (name: string) =>
+      `${name} tiene la representación legal de la empresa según su registro: su acceso se quita solo si lo pide esa misma persona, con su identidad verificada. Si lo pide otra persona de la empresa, dígale que debe pedirlo el propio representante legal.`,
+    /** Walk 57: the person herself on the call, asking for a change of her own access. */
+    userCannotAsk: (name: string, callers: string[]) =>
+      `${name} no puede pedir este cambio de su propio acceso: lo decide la empresa. Dígale que lo pida ${callers.length > 0 ? `a ${formatList(callers)} (quien tiene la representación legal o administra los accesos de la empresa)` : 'al representante legal o a un administrador de accesos de su empresa'}.`,
     noCallers: (adherent: boolean) =>
       adherent
         ? 'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.'

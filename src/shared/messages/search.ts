@@ -41,7 +41,7 @@ export const searchMessages = {
    * company's (its filter), or a prevention officer's companies' (all his laptop holds).
    */
   soundsLike: (typed: string, where: 'everyone' | 'company' | 'companies') =>
-    `Ningún nombre${where === 'company' ? ' de esta empresa' : where === 'companies' ? ' de sus empresas' : ''} se escribe como «${echo(typed)}»; se muestran nombres parecidos, que suenan igual o difieren en una letra. Confirme con la persona cómo se escribe su nombre, o pídale su RUT.`,
+    `Ningún nombre${where === 'company' ? ' de esta empresa' : where === 'companies' ? ' de sus empresas' : ''} se escribe como «${echo(typed)}»; se muestran nombres parecidos, que suenan igual o se escriben casi igual. Confirme con la persona cómo se escribe su nombre, o pídale su RUT.`,
   none: (text: string) =>
     `Sin resultados para «${echo(text)}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneForRut: (text: string) => `Sin resultados para «${echo(text)}».`,

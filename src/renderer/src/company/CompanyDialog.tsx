@@ -440,13 +440,21 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   if (selfGrant) missing.add(t.dialog.missingNotSelf, ids.caller);
   // The company's legal representative (by its register: he may hold only a worker's access,
   // his baja asked from his record): only he asks to take his own access away
-  // (shieldsRepresentative, as main and the central decide it).
-  const representativeShielded =
+  // (shieldsRepresentative, as main and the central decide it) — said as the dialog opens.
+  const takesRepresentativeAccess =
     isUserChange(dialog) &&
-    caller !== null &&
+    COMPANY_USER_CHANGES[dialog.kind].to !== 'active' &&
     company.signatories.some(
       (s) => s.person.rut === dialog.userRut && s.kind === 'legal_representative',
-    ) &&
+    );
+  // The person whose access it is, on the call and not one who may ask: told what to answer.
+  const userOnCallCannotAsk =
+    isUserChange(dialog) &&
+    onCall === dialog.userRut &&
+    !callers.some((c) => c.person.rut === onCall);
+  const representativeShielded =
+    takesRepresentativeAccess &&
+    caller !== null &&
     shieldsRepresentative(
       { personRut: bodyOf(dialog.userRut) ?? -1, legalRepresentative: true },
       { personRut: bodyOf(caller.person.rut), administersCompany: true },
@@ -687,6 +695,17 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           askedByCompany
           sendsMail={sendsMail(dialog, company)}
         />
+        {takesRepresentativeAccess && onCall !== dialog.userRut && (
+          <p className="notice notice-warn">{t.dialog.representativeHimself(dialog.userName)}</p>
+        )}
+        {userOnCallCannotAsk && (
+          <p className="notice notice-warn">
+            {t.dialog.userCannotAsk(
+              dialog.userName,
+              callers.map((c) => nameOr(c.person)),
+            )}
+          </p>
+        )}
         {needsCaller(dialog) && company.callers.length === 0 && (
           <p className="notice notice-warn">{t.dialog.noCallers(company.adherent)}</p>
         )}
