@@ -1,6 +1,6 @@
 import { askedBy, expect, test, type DeskPage, fillSignIn } from './fixtures';
 import { expectAccessible } from './a11y';
-import { openCallWithPedro } from './desk-steps';
+import { openCallWithPedro, pressAtAndes } from './desk-steps';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -453,11 +453,7 @@ test('a legal representative’s access is taken away only at his own request, h
   // Ricardo: Los Andes' registered legal representative (rules 9, 12). From his record, the
   // company's page asks who of the company calls.
   await desk.open('12.131.415-0');
-  await desk.record
-    .getByRole('row')
-    .filter({ hasText: 'Constructora Los Andes' })
-    .getByRole('button', { name: 'Inhabilitar' })
-    .click();
+  await pressAtAndes(desk, 'Inhabilitar');
   const dialog = page.getByRole('dialog', { name: 'Inhabilitar a Ricardo Alberto Muñoz Vidal' });
   // Said as it opens, before anyone's identity is checked (walk 57).
   await expect(dialog).toContainText(
@@ -483,11 +479,7 @@ test('a worker who calls about his own access hears who of his company must ask 
 }) => {
   const { page } = desk;
   await openCallWithPedro(desk);
-  await desk.record
-    .getByRole('row')
-    .filter({ hasText: 'Constructora Los Andes' })
-    .getByRole('button', { name: 'Inhabilitar' })
-    .click();
+  await pressAtAndes(desk, 'Inhabilitar');
   const dialog = page.getByRole('dialog', { name: 'Inhabilitar a Pedro Andrés González Muñoz' });
   await expect(dialog).toContainText(
     'Pedro Andrés González Muñoz no puede pedir este cambio de su propio acceso: lo decide la empresa. Dígale que lo pida a ',

@@ -9,6 +9,7 @@ import { expect, type Page } from '@playwright/test';
 import { companyMessages, standingText } from '../../src/shared/messages';
 import { openSqlite } from '../../src/storage/db/connection';
 import { expectAccessible } from './a11y';
+import { pressAtAndes } from './desk-steps';
 import {
   askedBy,
   loopTest,
@@ -918,11 +919,7 @@ deskTest(
     // Pedro, a worker of Los Andes: disabled there at the company's request (rule 11: from his
     // record, its page's dialog asks who of the company calls).
     await desk.open('12.345.678-5');
-    await desk.record
-      .getByRole('row')
-      .filter({ hasText: 'Constructora Los Andes' })
-      .getByRole('button', { name: 'Inhabilitar' })
-      .click();
+    await pressAtAndes(desk, 'Inhabilitar');
     const disable = page.getByRole('dialog', { name: 'Inhabilitar a Pedro Andrés González Muñoz' });
     await askedBy(disable, 'Ricardo Alberto Muñoz Vidal · Representante legal');
     await disable.getByLabel('Motivo').fill('Suplantación reportada por la empresa');

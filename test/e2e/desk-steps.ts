@@ -39,3 +39,15 @@ export async function changePedrosPhone(desk: DeskPage) {
   await expect(page.getByRole('status')).toHaveText('Datos de contacto actualizados.');
   return dialog;
 }
+
+/**
+ * A button of the open record's row for Constructora Los Andes (its access there): every change
+ * of it opens the company's page with its dialog, asking who of the company calls.
+ */
+export async function pressAtAndes(desk: DeskPage, button: string) {
+  await desk.record
+    .getByRole('row')
+    .filter({ hasText: 'Constructora Los Andes' })
+    .getByRole('button', { name: button })
+    .click();
+}
