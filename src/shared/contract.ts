@@ -224,6 +224,12 @@ export const Cause = z.object({
    */
   bounced: z.boolean().optional(),
   /**
+   * temporarily_locked: the login opens no company now (an access disabled or paused, a profile
+   * awaiting its signature, none yet): waiting out the lock or resetting the password does not
+   * let them in until one opens (hasAccessAt, shared/rules/access.ts).
+   */
+  withoutAccess: z.literal(true).optional(),
+  /**
    * agreement_unsigned: how the first entry to Portal Empresas goes once signed (rule 16): with
    * the first-access key, or with the password the Los Héroes login already has.
    */

@@ -472,6 +472,9 @@ test('a legal representative’s access is taken away only at his own request, h
   await expect(page.getByRole('status')).toHaveText(
     'Acceso de Ricardo Alberto Muñoz Vidal inhabilitado.',
   );
+  // Back on his record, on the access's state that says it, not on «Habilitar» (walk 57).
+  const andes = desk.record.getByRole('row').filter({ hasText: 'Constructora Los Andes' });
+  await expect(andes.getByRole('cell', { name: 'Inhabilitada', exact: true })).toBeFocused();
 });
 
 test('a worker who calls about his own access hears who of his company must ask for it', async ({

@@ -776,12 +776,12 @@ deskTest(
       dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
     ).toBeVisible();
     await expect(page.getByRole('region', { name: 'Empresa' })).toBeVisible();
-    // Cancelled, the agent is back on his record, on his row of that company.
+    // Cancelled, the agent is back on his record, on the button that asked it.
     await page.keyboard.press('Escape');
     await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
       'Jorge Luis Castillo Pinto',
     );
-    await expect(espiga.getByRole('button', { name: 'Pausar' })).toBeFocused();
+    await expect(espiga.getByRole('button', { name: 'Eliminar acceso' })).toBeFocused();
 
     // Done, the same: Valentina's paused access resumed, her record read again.
     await desk.open('14.253.647-1');
@@ -797,8 +797,11 @@ deskTest(
     await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(
       'Valentina Sofía Núñez Bravo',
     );
-    await expect(hers.getByRole('button', { name: 'Pausar' })).toBeFocused();
-    await expect(hers).toContainText('Activa');
+    // Taken, on the access's state, which says it: not on «Pausar», which a stray Enter would
+    // press to undo it (walk 57).
+    await expect(hers.getByRole('cell', { name: 'Activa', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
     // The results' badges follow.
     await expect(result).not.toContainText('Sin acceso vigente');
   },
@@ -925,6 +928,12 @@ deskTest(
     await disable.getByLabel('Motivo').fill('Suplantación reportada por la empresa');
     await disable.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(disable).toHaveCount(0);
+    // His ACHS lock is still said, but no longer as if waiting it out let him in (walk 57).
+    const diagnosis = desk.record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await expect(diagnosis).toContainText(
+      'Esperar o restablecer su contraseña no le permitirá entrar mientras no tenga un acceso habilitado en una empresa',
+    );
+    await expect(diagnosis).not.toContainText('Dígale: Puede esperar');
     await desk.find('constructora los andes');
     await desk.option('Constructora Los Andes SpA').click();
     const company = page.getByRole('region', { name: 'Empresa' });

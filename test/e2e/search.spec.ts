@@ -267,6 +267,22 @@ test.describe('a supervisor, whose rows carry a selection box', () => {
       ),
     ).toBe(true);
   });
+
+  test('finds names that only sound alike without a selection, and is told why', async ({
+    desk,
+  }) => {
+    const list = desk.page.getByRole('listbox', { name: 'Resultados' });
+    await desk.find('sepulbeda munos maria');
+    await expect(desk.option('María José Muñoz Sepúlveda')).toHaveCount(1);
+    await expect(desk.page.locator('.notices')).toContainText(
+      'Una selección actúa solo sobre los nombres escritos como están registrados: estos parecidos no se pueden seleccionar.',
+    );
+    await expect(list).not.toHaveAttribute('aria-multiselectable', 'true');
+    // Written as registered, the same person takes a selection, and nothing is said of it.
+    await desk.find('sepulveda munoz maria');
+    await expect(desk.page.locator('.notices')).toBeEmpty();
+    await expect(list).toHaveAttribute('aria-multiselectable', 'true');
+  });
 });
 
 test('long result lists are virtualized and load more pages on scroll', async ({ desk }) => {

@@ -599,6 +599,50 @@ describe('diagnose', () => {
       ]);
     });
 
+    it('a lock on a login its companies keep shut: waiting or a new password does not let them in', () => {
+      const locked = account('achs_gestion', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 });
+      const disabled = diagnose(
+        input({ accounts: [locked], memberships: [membership({ state: 'disabled' })] }),
+      );
+      expect(codes(disabled)).toStrictEqual(['membership_disabled', 'temporarily_locked']);
+      const lock = disabled[1]!;
+      expect(lock).toMatchObject({ withoutAccess: true, fix: { action: 'unlock' } });
+      const say = causeTexts.temporarily_locked(lock).say;
+      expect(say).not.toMatch(/^Puede esperar/);
+      expect(say).toBe(
+        `Además, su cuenta en ACHS Gestión está bloqueada hasta las ${formatTime(IN_ONE_HOUR)} por intentos fallidos. Esperar o restablecer su contraseña no le permitirá entrar mientras no tenga un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con «¿Olvidaste tu contraseña?».`,
+      );
+      // Paused, or another company still open on the same login: as before for the open one.
+      const paused = diagnose(
+        input({ accounts: [locked], memberships: [membership({ state: 'paused' })] }),
+      );
+      expect(paused.find((c) => c.code === 'temporarily_locked')).toHaveProperty('withoutAccess');
+      const otherOpen = diagnose(
+        input({
+          accounts: [locked],
+          memberships: [
+            membership({ state: 'disabled' }),
+            membership({ companyRut: '11222333-4', companyName: 'Otra SpA' }),
+          ],
+        }),
+      );
+      const open = otherOpen.find((c) => c.code === 'temporarily_locked')!;
+      expect(open).not.toHaveProperty('withoutAccess');
+      expect(causeTexts.temporarily_locked(open).say).toMatch(/^Puede esperar hasta las/);
+      // A disabled ACHS access says nothing of a lock on Los Héroes' login, which a pensioner's
+      // affiliate profile keeps open (rule 14).
+      const pensioner = diagnose(
+        input({
+          person: person({ isPensioner: true }),
+          accounts: [account('portal_heroes', { lockedUntil: IN_ONE_HOUR, failedAttempts: 3 })],
+          memberships: [membership({ state: 'disabled' })],
+        }),
+      );
+      expect(pensioner.find((c) => c.code === 'temporarily_locked')).not.toHaveProperty(
+        'withoutAccess',
+      );
+    });
+
     it('an expired lock is not a cause', () => {
       const causes = diagnose(
         input({

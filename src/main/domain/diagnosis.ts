@@ -351,6 +351,8 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         portal,
         until: account.lockedUntil,
         attempts: account.failedAttempts,
+        // The lock is not all that keeps them out: «puede esperar» would be untrue.
+        ...(hasAccessAt(portal, accessFacts) ? {} : { withoutAccess: true as const }),
         fix: { action: 'unlock', portal },
       });
     }

@@ -78,8 +78,17 @@ const REPRESENTATIVE_ADDS =
  * An unlock still waiting on this desk (rule 3): the record shows the account unlocked, but the
  * portal keeps the lock until the unlock arrives, so the lock's advice stands. Said to the caller.
  */
-export const heldLockSay = (portal: Portal, until: string) =>
-  `Mientras tanto, su cuenta${at(portal)} sigue bloqueada: puede esperar hasta las ${formatTime(until)} o restablecer su contraseña con ${forgotButton(portal)}.`;
+export const heldLockSay = (portal: Portal, until: string, withoutAccess = false) =>
+  withoutAccess
+    ? `Mientras tanto, su cuenta${at(portal)} sigue bloqueada. ${lockBesideClosedAccess(portal, until)}`
+    : `Mientras tanto, su cuenta${at(portal)} sigue bloqueada: puede esperar hasta las ${formatTime(until)} o restablecer su contraseña con ${forgotButton(portal)}.`;
+
+/**
+ * A lock on a login that opens no company now (Cause.withoutAccess): waiting or a new password
+ * lets them in only once an access opens, which the causes before it say how. Said to the caller.
+ */
+const lockBesideClosedAccess = (portal: Portal | undefined, until: string | undefined) =>
+  `Además, su cuenta${at(portal)} está bloqueada hasta las ${until ? formatTime(until) : '—'} por intentos fallidos. Esperar o restablecer su contraseña no le permitirá entrar mientras no tenga un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con ${forgotButton(portal)}.`;
 
 /**
  * Rule 2, said by the help desk itself, which unlocks it now (its fix is the agent's to take):
@@ -143,7 +152,9 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   }),
   temporarily_locked: (c) => ({
     title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} ${c.attempts === 1 ? 'intento' : 'intentos'}`,
-    say: `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con ${forgotButton(c.portal)}.`,
+    say: c.withoutAccess
+      ? lockBesideClosedAccess(c.portal, c.until)
+      : `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con ${forgotButton(c.portal)}.`,
   }),
   no_email: () => ({
     title: 'Sin correo registrado',

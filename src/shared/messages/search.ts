@@ -42,6 +42,9 @@ export const searchMessages = {
    */
   soundsLike: (typed: string, where: 'everyone' | 'company' | 'companies') =>
     `Ningún nombre${where === 'company' ? ' de esta empresa' : where === 'companies' ? ' de sus empresas' : ''} se escribe como «${echo(typed)}»; se muestran nombres parecidos, que suenan igual o se escriben casi igual. Confirme con la persona cómo se escribe su nombre, o pídale su RUT.`,
+  /** After soundsLike, to a supervisor: the list takes no selection (useMultiSelect). */
+  soundsLikeNoSelection:
+    'Una selección actúa solo sobre los nombres escritos como están registrados: estos parecidos no se pueden seleccionar.',
   none: (text: string) =>
     `Sin resultados para «${echo(text)}». Pruebe con el RUT, solo un apellido o el inicio del correo.`,
   noneForRut: (text: string) => `Sin resultados para «${echo(text)}».`,

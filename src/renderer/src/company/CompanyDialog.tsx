@@ -15,6 +15,7 @@ import {
   dialogMessages,
   heldMessages,
   moduleLabels,
+  recordMessages,
   requestCapacityLabels,
   roleLabels,
   ruleMessages,
@@ -81,13 +82,27 @@ function callerLabel(caller: CompanyRecord['callers'][number], company: CompanyR
   return `${name} · ${roleLabels.access_admin}${kind ? ` (${adminKindLabels[kind]})` : ''}`;
 }
 
-/** The open record's row of a company: its first enabled button, or the row's company link. */
 /**
- * Back on the record, the focus where the change was asked: the diagnosis's cause for this
- * company (its button), or her row of the company; the row too when the cause is gone (fixed).
+ * Back on the record, the focus where the change was asked. Taken, on the row's access state,
+ * which now says it (the button that was pressed is gone, and the one in its place — «Habilitar»
+ * after «Inhabilitar» — undoes it at a stray Enter). Cancelled, on the button that opened it: the
+ * diagnosis's cause for this company, or that change's button in her row of the company; the row
+ * otherwise.
  */
-function focusRecordAgain(companyRut: string, from: 'diagnosis' | 'row'): void {
+function focusRecordAgain(
+  companyRut: string,
+  from: 'diagnosis' | 'row',
+  change: CompanyUserChange,
+  taken: boolean,
+): void {
   const body = readRut(companyRut)?.body;
+  const row = document.querySelector(`section.record tr[data-company-rut="${body}"]`);
+  const standing = row?.querySelector<HTMLElement>('td[data-standing]');
+  if (taken && standing) {
+    standing.tabIndex = -1;
+    standing.focus();
+    return;
+  }
   const cause = document.querySelector<HTMLElement>(
     `section.record .causes li[data-company-rut="${body}"] button:not([disabled])`,
   );
@@ -95,8 +110,11 @@ function focusRecordAgain(companyRut: string, from: 'diagnosis' | 'row'): void {
     cause.focus();
     return;
   }
-  const row = document.querySelector(`section.record tr[data-company-rut="${body}"]`);
-  if (row) focusRow(row);
+  const pressed = [...(row?.querySelectorAll<HTMLElement>('td button:not([disabled])') ?? [])].find(
+    (button) => button.textContent === recordMessages.changes[change],
+  );
+  if (pressed) pressed.focus();
+  else if (row) focusRow(row);
 }
 
 /** The company's caller has no record on screen to compare the e-mail with. */
@@ -228,15 +246,16 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const closeDialog = useCompany((s) => s.closeDialog);
   // A company's decision asked from its user's record: closing it, either way, goes back to her
   // record (read again: the change shows) with the focus where it was asked.
-  const close = () => {
+  const close = (taken = false) => {
     closeDialog();
     if (!('fromRecord' in dialog) || !dialog.fromRecord) return;
     const from = dialog.fromRecord;
+    const change = dialog.kind;
     useCompany.getState().close();
     void useApp
       .getState()
       .reloadRecord()
-      .then(() => requestAnimationFrame(() => focusRecordAgain(company.rut, from)));
+      .then(() => requestAnimationFrame(() => focusRecordAgain(company.rut, from, change, taken)));
   };
   const notify = useSession((s) => s.notify);
   // The agent as one of the company's people is told as «usted».
@@ -629,7 +648,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       await useCompany.getState().refresh();
       const now = useCompany.getState().company;
       const after = now?.rut === company.rut ? now : company;
-      close();
+      close(true);
       // The results' badges follow (a request approved, an access resumed).
       useApp.getState().refreshResults();
       // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.

@@ -1,4 +1,10 @@
-import { ADVICE_CAUSES, TIP_CAUSES, type PersonRecord } from '../../../shared/contract';
+import {
+  ADVICE_CAUSES,
+  TIP_CAUSES,
+  type Badge,
+  type PersonRecord,
+  type Portal,
+} from '../../../shared/contract';
 import { isLosHeroes } from '../../../shared/portals';
 import { readRut } from '../../../shared/rut';
 import { entryTipsWait } from '../../../shared/rules/entry-tips';
@@ -29,6 +35,13 @@ import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
 import { loadInterrupted } from '../components/IncompleteDataNotice';
 import { actionsHeld } from '../components/actions-held';
+
+/** An account's badges that say its login opens no company now (loginBlockBadge). */
+const ACCESS_SHUT: ReadonlySet<Badge['code']> = new Set([
+  'disabled',
+  'company_not_adherent',
+  'pending_signature',
+]);
 
 /**
  * Whether the person is on Los Héroes' portals, on ACHS's, or both: by their logins (registered
@@ -80,6 +93,12 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
       ? record.diagnosis.filter((cause) => !TIP_CAUSES.has(cause.code))
       : record.diagnosis;
   const active = record.accounts.find((account) => account.registrationState === 'active');
+  // A login its companies keep shut (its row's badge): the lock is not all that keeps them out.
+  const loginShut = (portal: Portal) =>
+    record.accounts.some(
+      (account) =>
+        account.portal === portal && account.badges.some((badge) => ACCESS_SHUT.has(badge.code)),
+    );
 
   // Data may still be missing: no cause is certain, so no words for the caller and no fix.
   if (record.replicaIncomplete) {
@@ -118,7 +137,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
             {portalLocks.map((lock) => (
               <p key={lock.portal}>
                 <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
-                {heldLockSay(lock.portal, lock.until)}
+                {heldLockSay(lock.portal, lock.until, loginShut(lock.portal))}
               </p>
             ))}
             {others.length > 0 && (

@@ -525,6 +525,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                     {membership.external && <TrailingTag>{companyMessages.external}</TrailingTag>}
                   </td>
                   <td
+                    data-standing
                     className={standingClass(
                       profileStanding(membership, membership.companyOnEmpresas),
                       membership.companyAdherent,

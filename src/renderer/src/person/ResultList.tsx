@@ -288,12 +288,16 @@ function useSearchNotices() {
   const officer = useSession((s) => s.session?.role === 'prevention');
   // Where the names were looked for: one company's (its filter), or an officer's companies'.
   const where = scope ? 'company' : officer ? 'companies' : 'everyone';
+  // A supervisor finds no selection on names that only sound alike: said why (walk 57).
+  const supervisor = useSession((s) => s.session?.role === 'supervisor');
   const shown = notices.map((notice) => ({
     notice,
     text:
       notice.code === 'invalid_check_digit' && rows.length > 0
         ? `${noticeText(notice, offline, where)} ${searchMessages.checkDigitPick}`
-        : noticeText(notice, offline, where),
+        : notice.code === 'sounds_like' && supervisor
+          ? `${noticeText(notice, offline, where)} ${searchMessages.soundsLikeNoSelection}`
+          : noticeText(notice, offline, where),
   }));
   const nothing = answered && rows.length === 0;
   const emptyText =
