@@ -312,7 +312,12 @@ export const SearchNotice = z.discriminatedUnion('code', [
   /** Not found while the replica is still being filled: nothing can be said yet. */
   z.object({ code: z.literal('rut_not_synced_yet'), rut: z.string() }),
   /** Nobody's name is written as typed: the persons listed are those whose names sound like it. */
-  z.object({ code: z.literal('sounds_like'), typed: z.string() }),
+  z.object({
+    code: z.literal('sounds_like'),
+    typed: z.string(),
+    /** The names that sound like it are companies' (no company's nor anybody's is written so). */
+    companies: z.literal(true).optional(),
+  }),
 ]);
 export type SearchNotice = z.infer<typeof SearchNotice>;
 

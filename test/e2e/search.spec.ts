@@ -84,6 +84,19 @@ test('an accentless name finds the accented person, in any word order, and as it
   );
 });
 
+test('a company’s name written as it was heard finds the company, and says so', async ({
+  desk,
+}) => {
+  await desk.find('constructora los andez');
+  await expect(desk.page.locator('.notices')).toHaveText(
+    'Ninguna empresa ni persona se llama «constructora los andez»; se muestran empresas de nombre parecido, que suena igual o se escribe casi igual. Confirme con quien llama el nombre de la empresa, o pídale su RUT.',
+  );
+  await desk.option('Constructora Los Andes SpA').click();
+  await expect(desk.page.getByRole('region', { name: 'Empresa' })).toContainText(
+    'Constructora Los Andes SpA',
+  );
+});
+
 test('a wrong check digit is explained and the near match still shown', async ({ desk }) => {
   await desk.find('12.345.678-6');
   // The same words as every RUT field's: the digit typed, not the whole RUT again.

@@ -63,6 +63,13 @@ const EXPECTED: Record<keyof typeof SEARCH_SQL, string[]> = {
   soundRangeTerms: [
     'SEARCH person_sounds USING COVERING INDEX person_sounds_by_sound (sound>? AND sound<?)',
   ],
+  // The same for a company's name (walk 57).
+  companySoundTerms: [
+    'SEARCH company_sounds USING COVERING INDEX company_sounds_by_sound (sound=?)',
+  ],
+  companySoundRangeTerms: [
+    'SEARCH company_sounds USING COVERING INDEX company_sounds_by_sound (sound>? AND sound<?)',
+  ],
   // A dismissed membership counts while its baja waits on this desk: a covering seek in the
   // outbox, for removed memberships only.
   namesInCompanies: [

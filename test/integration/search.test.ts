@@ -131,6 +131,47 @@ describe('persons.search', () => {
     });
   });
 
+  it('finds a company’s name written as it was heard when no company nor anybody is named so', () => {
+    const c = core();
+    const heard = search(c, 'constructora los andez');
+    expect(heard.companies.map((company) => company.legalName)).toEqual([
+      'Constructora Los Andes SpA',
+    ]);
+    expect(heard.persons).toEqual([]);
+    expect(heard.notices).toEqual([
+      { code: 'sounds_like', typed: 'constructora los andez', companies: true },
+    ]);
+    expect(search(c, 'panaderia la espija').companies[0]?.legalName).toBe(
+      'Panadería La Espiga Limitada',
+    );
+    // Written right, nothing is said.
+    expect(search(c, 'constructora los andes').notices).toEqual([]);
+    // A company written later, or renamed, is found so too (migration 0041's triggers).
+    c.db.$client
+      .prepare(
+        "INSERT INTO companies (rut, dv, legal_name) VALUES (77000001, '0', 'Transportes Quiroz')",
+      )
+      .run();
+    expect(search(c, 'transportes kiros').companies.map((company) => company.legalName)).toEqual([
+      'Transportes Quiroz',
+    ]);
+    c.db.$client
+      .prepare("UPDATE companies SET legal_name = 'Transportes Villarroel' WHERE rut = 77000001")
+      .run();
+    expect(search(c, 'transportes billaroel').companies[0]?.legalName).toBe(
+      'Transportes Villarroel',
+    );
+    expect(search(c, 'transportes kiros').companies).toEqual([]);
+    // A person's name heard wrong is still a person's: no company beside the names found.
+    expect(search(c, 'fransisca silba').companies).toEqual([]);
+    // An officer is shown his own companies only (Los Andes is his; La Espiga is not).
+    const officer = seededCore(300, { as: 'prevencion' });
+    expect(search(officer, 'constructora los andez').companies[0]?.legalName).toBe(
+      'Constructora Los Andes SpA',
+    );
+    expect(search(officer, 'panaderia la espija')).toMatchObject({ companies: [], notices: [] });
+  });
+
   it('puts persons whose first surname matches before those matched by a given name', () => {
     const page = search(core(), 'gonzalez ped');
     expect(page.persons.length).toBeGreaterThan(3);

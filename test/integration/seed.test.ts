@@ -239,8 +239,8 @@ describe('demo dataset', () => {
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")
       .get() as { n: number };
     // The search's, the persons' terms', company counts' and key tables' (set aside and back), the
-    // audit's, the person count's and the terms' sound keys'.
-    expect(triggers.n).toBe(28);
+    // audit's, the person count's and the terms' sound keys' (persons' and companies').
+    expect(triggers.n).toBe(30);
     // The key tables were filled once the rows were in.
     expect(db.$client.prepare('SELECT count(*) FROM memberships_by_company').pluck().get()).toBe(
       db.$client.prepare('SELECT count(*) FROM memberships').pluck().get(),
@@ -254,6 +254,19 @@ describe('demo dataset', () => {
     // Each term under its sound key too, filled with them (migration 0040's triggers).
     expect(db.$client.prepare('SELECT count(*) FROM person_sounds').pluck().get()).toBe(
       db.$client.prepare('SELECT count(*) FROM person_terms').pluck().get(),
+    );
+    // And the companies' terms (migration 0041's triggers): every one the company index has.
+    db.$client.exec(
+      "CREATE VIRTUAL TABLE temp.company_rows USING fts5vocab(main, 'company_fts', 'row')",
+    );
+    expect(
+      db.$client
+        .prepare('SELECT term FROM temp.company_rows EXCEPT SELECT term FROM company_sounds')
+        .pluck()
+        .all(),
+    ).toEqual([]);
+    expect(db.$client.prepare('SELECT count(*) FROM company_sounds').pluck().get()).toBe(
+      db.$client.prepare('SELECT count(*) FROM temp.company_rows').pluck().get(),
     );
     db.$client.close();
   });

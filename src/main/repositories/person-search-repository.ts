@@ -50,6 +50,11 @@ export type NameScope =
   | { kind: 'company'; companyRut: number }
   | { kind: 'companies'; companyRuts: number[] };
 
+/**
+ * A word of four letters or more whose sound key is shorter than this («haha»: «a») sounds like
+ * no name: the keys that short are words such as a company's «S.A.», never one misheard.
+ */
+const SOUND_KEY_MIN = 2;
 /** A sound key this long or longer is looked for as the start of others too. */
 const PREFIX_KEY_MIN = 3;
 /** A key this long or longer may be one slip from another (shorter ones match too much). */
@@ -93,24 +98,30 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
    * of its first letter — at most NEAR_KEYS_READ of them read. When its key and the keys it
    * starts hold more than `most`, its key's own alone: more would be a guess.
    */
-  const personSounds = (word: string, most: number): string[] => {
-    const key = nameSound(word);
-    if (key === '') return [];
-    const own = { own: word, ownEnd: prefixEnd(word) };
-    const same = (
-      statements.soundTerms.all({ sound: key, ...own, limit: most + 1 }) as SoundRow[]
-    ).map((row) => row.term);
-    if (same.length > most || key.length < PREFIX_KEY_MIN) return same;
-    const range = (low: string, limit: number) =>
-      statements.soundRangeTerms.all({ low, high: prefixEnd(low), ...own, limit }) as SoundRow[];
-    const found = [...same, ...range(key, most + 1 - same.length).map((row) => row.term)];
-    if (found.length > most) return same;
-    if (found.length > 0 || key.length < NEAR_KEY_MIN) return found;
-    return range(key.slice(0, 1), NEAR_KEYS_READ)
-      .filter((row) => withinOneEdit(key, row.sound))
-      .slice(0, most + 1)
-      .map((row) => row.term);
-  };
+  const soundsIn =
+    (byKey: Database.Statement, byKeyRange: Database.Statement) =>
+    (word: string, most: number): string[] => {
+      const key = nameSound(word);
+      if (key.length < SOUND_KEY_MIN) return [];
+      const own = { own: word, ownEnd: prefixEnd(word) };
+      const same = (byKey.all({ sound: key, ...own, limit: most + 1 }) as SoundRow[]).map(
+        (row) => row.term,
+      );
+      if (same.length > most || key.length < PREFIX_KEY_MIN) return same;
+      const range = (low: string, limit: number) =>
+        byKeyRange.all({ low, high: prefixEnd(low), ...own, limit }) as SoundRow[];
+      const found = [...same, ...range(key, most + 1 - same.length).map((row) => row.term)];
+      if (found.length > most) return same;
+      if (found.length > 0 || key.length < NEAR_KEY_MIN) return found;
+      return range(key.slice(0, 1), NEAR_KEYS_READ)
+        .filter((row) => withinOneEdit(key, row.sound))
+        .slice(0, most + 1)
+        .map((row) => row.term);
+    };
+  /** Of the persons' names' terms (person_sounds). */
+  const personSounds = soundsIn(statements.soundTerms, statements.soundRangeTerms);
+  /** Of the companies' names' terms (company_sounds). */
+  const companySounds = soundsIn(statements.companySoundTerms, statements.companySoundRangeTerms);
   const companyTerms = (word: string, most: number) =>
     termsStartingWith(nextTerm(statements.companyTerm), word, most);
   const ruts = (rows: unknown[]) => (rows as RutRow[]).map((row) => row.rut);
@@ -185,6 +196,15 @@ export function createPersonSearchRepository(sqlite: Database.Database) {
       const terms = ftsTermsQuery(words, companyTerms);
       if (terms === null) return [];
       return (statements.companyNames.all(terms.query, limit) as RawCompany[]).map(toCompany);
+    },
+    /**
+     * Companies whose name sounds like the words (for when the words as written name no company
+     * and nobody): as byNamesSoundingLike, shortest names first.
+     */
+    companiesSoundingLike(words: string[], limit: number): CompanyRow[] {
+      const query = ftsSoundsLikeQuery(words, companyTerms, companySounds);
+      if (query === null) return [];
+      return (statements.companyNames.all(query, limit) as RawCompany[]).map(toCompany);
     },
     /** Of `personRuts`, those with a membership in one of `companyRuts`. */
     inCompanies(personRuts: number[], companyRuts: number[]): Set<number> {

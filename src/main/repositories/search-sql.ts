@@ -58,6 +58,11 @@ export const SEARCH_SQL = {
     AND NOT (term >= @own AND term < @ownEnd) LIMIT +@limit`,
   soundRangeTerms: `SELECT sound, term FROM person_sounds WHERE sound > @low AND sound < @high
     AND NOT (term >= @own AND term < @ownEnd) ORDER BY sound, term LIMIT +@limit`,
+  /** The same two of the companies' names' terms (migration 0041). */
+  companySoundTerms: `SELECT term FROM company_sounds WHERE sound = @sound
+    AND NOT (term >= @own AND term < @ownEnd) LIMIT +@limit`,
+  companySoundRangeTerms: `SELECT sound, term FROM company_sounds WHERE sound > @low
+    AND sound < @high AND NOT (term >= @own AND term < @ownEnd) ORDER BY sound, term LIMIT +@limit`,
   companyTerm: 'SELECT term FROM company_fts_terms WHERE term >= ? AND term < ? LIMIT 1',
   hitPersons: `SELECT rut, dv, given_names, last_name1, last_name2, email, phone, is_pensioner,
       is_worker

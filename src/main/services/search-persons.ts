@@ -123,6 +123,17 @@ export function searchPersons(
       companies.push(...named.hits);
       if (named.more) notices.push({ code: 'companies_capped', shown: COMPANY_HITS });
     }
+    // Neither a company nor anybody is named so: a company's name written as it was heard
+    // («constructora los andez») may still be one's (walk 57).
+    if (soundsLike && named.hits.length === 0 && all.length === 0 && plan.nameWords.length > 0) {
+      const alike = repo
+        .companiesSoundingLike(plan.nameWords, COMPANY_HITS)
+        .filter((company) => assigned === null || assigned.includes(company.rut));
+      if (alike.length > 0) {
+        if (query.offset === 0) companies.push(...alike.map((c) => toCompanyHit(repo, c)));
+        notices.unshift({ code: 'sounds_like', typed: plan.nameWords.join(' '), companies: true });
+      }
+    }
     if (plan.invalidCheckDigit) {
       notices.unshift({
         code: 'invalid_check_digit',

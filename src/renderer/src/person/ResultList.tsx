@@ -295,7 +295,7 @@ function useSearchNotices() {
     text:
       notice.code === 'invalid_check_digit' && rows.length > 0
         ? `${noticeText(notice, offline, where)} ${searchMessages.checkDigitPick}`
-        : notice.code === 'sounds_like' && supervisor
+        : notice.code === 'sounds_like' && !notice.companies && supervisor
           ? `${noticeText(notice, offline, where)} ${searchMessages.soundsLikeNoSelection}`
           : noticeText(notice, offline, where),
   }));
@@ -375,7 +375,12 @@ function noticeText(
     case 'rut_not_synced_yet':
       return searchMessages.rutNotSyncedYet(notice.rut, offline);
     case 'sounds_like':
-      return searchMessages.soundsLike(notice.typed, where);
+      return notice.companies
+        ? searchMessages.companiesSoundLike(
+            notice.typed,
+            where === 'companies' ? where : 'everyone',
+          )
+        : searchMessages.soundsLike(notice.typed, where);
     case 'capped':
       return searchMessages.capped(notice.cap);
     case 'companies_capped':
