@@ -957,6 +957,8 @@ deskTest(
     await expect(pedro).toContainText('Usuario empresa');
     await expect(pedro.getByRole('cell').nth(1)).toHaveText('Inhabilitada');
     await expect(pedro.getByRole('button', { name: 'Habilitar', exact: true })).toBeVisible();
+    // The company's page offers what his record does: his baja too (review 57, L4).
+    await expect(pedro.getByRole('button', { name: 'Registrar baja' })).toBeVisible();
   },
 );
 

@@ -6,10 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   COMPANY_USER_CHANGES,
   MEMBERSHIP_CHANGES,
-  companyUserChangesFor,
   membershipChangeOf,
   isPortalUserChange,
-  recordChangesFor,
+  accessChangesFor,
   type MembershipStateCode,
 } from '../../src/shared/rules/membership-transitions';
 
@@ -17,20 +16,21 @@ const EMPRESAS = { onEmpresas: true };
 const ACHS = { onEmpresas: false };
 
 describe('a company page, in its portal’s words', () => {
+  const user = (state: MembershipStateCode) => ({ state, role: 'company_user' });
   it('Portal Empresas pauses, resumes and deletes accesses (seed 002)', () => {
-    expect(companyUserChangesFor(EMPRESAS, 'active')).toEqual(['pause', 'remove']);
-    expect(companyUserChangesFor(EMPRESAS, 'paused')).toEqual(['resume', 'remove']);
+    expect(accessChangesFor(EMPRESAS, user('active'))).toEqual(['pause', 'remove']);
+    expect(accessChangesFor(EMPRESAS, user('paused'))).toEqual(['resume', 'remove']);
     // Disabled by a bulk load or a selection: given back, or deleted.
-    expect(companyUserChangesFor(EMPRESAS, 'disabled')).toEqual(['enable', 'remove']);
-    expect(companyUserChangesFor(EMPRESAS, 'removed')).toEqual([]);
+    expect(accessChangesFor(EMPRESAS, user('disabled'))).toEqual(['enable', 'remove']);
+    expect(accessChangesFor(EMPRESAS, user('removed'))).toEqual([]);
   });
 
-  it('ACHS Gestión sets a user «Inhabilitado» and back; it neither pauses nor deletes (seed 000)', () => {
-    expect(companyUserChangesFor(ACHS, 'active')).toEqual(['disable']);
-    expect(companyUserChangesFor(ACHS, 'disabled')).toEqual(['enable']);
+  it('ACHS Gestión sets a user «Inhabilitado» and back, and records a baja; it neither pauses nor deletes (seed 000)', () => {
+    expect(accessChangesFor(ACHS, user('active'))).toEqual(['disable', 'dismiss']);
+    expect(accessChangesFor(ACHS, user('disabled'))).toEqual(['enable', 'dismiss']);
     // A pause kept from before is still ended there, and can be disabled.
-    expect(companyUserChangesFor(ACHS, 'paused')).toEqual(['disable', 'resume']);
-    expect(companyUserChangesFor(ACHS, 'removed')).toEqual([]);
+    expect(accessChangesFor(ACHS, user('paused'))).toEqual(['resume', 'disable', 'dismiss']);
+    expect(accessChangesFor(ACHS, user('removed'))).toEqual([]);
     const worker = { role: 'worker' };
     for (const change of ['pause', 'remove'] as const) {
       expect(isPortalUserChange(ACHS, worker, change)).toBe(false);
@@ -47,9 +47,8 @@ describe('a company page, in its portal’s words', () => {
     expect(isPortalUserChange(EMPRESAS, { role: 'company_user' }, 'dismiss')).toBe(false);
     expect(isPortalUserChange(EMPRESAS, { role: 'access_admin' }, 'remove')).toBe(true);
     expect(isPortalUserChange(EMPRESAS, { role: 'worker' }, 'remove')).toBe(false);
-    // The company's page lists its users' portal changes; a baja is asked from the person's
-    // record (an ACHS user's too).
-    expect(companyUserChangesFor(ACHS, 'active')).not.toContain('dismiss');
+    // The company's page offers the same as her record (review 57, L4).
+    expect(accessChangesFor(ACHS, { state: 'active', role: 'access_admin' })).toContain('dismiss');
   });
 
   it('each company change is the membership change of the same effect', () => {
@@ -65,21 +64,21 @@ describe('a person’s record', () => {
   const user = (state: MembershipStateCode) => ({ state, role: 'company_user' });
 
   it('offers each portal’s words: a pause at Portal Empresas, «Inhabilitar» at ACHS', () => {
-    expect(recordChangesFor(EMPRESAS, worker('active'))).toEqual(['pause', 'dismiss']);
-    expect(recordChangesFor(ACHS, worker('active'))).toEqual(['disable', 'dismiss']);
-    expect(recordChangesFor(EMPRESAS, worker('paused'))).toEqual(['resume', 'dismiss']);
-    expect(recordChangesFor(ACHS, worker('paused'))).toEqual(['resume', 'disable', 'dismiss']);
+    expect(accessChangesFor(EMPRESAS, worker('active'))).toEqual(['pause', 'dismiss']);
+    expect(accessChangesFor(ACHS, worker('active'))).toEqual(['disable', 'dismiss']);
+    expect(accessChangesFor(EMPRESAS, worker('paused'))).toEqual(['resume', 'dismiss']);
+    expect(accessChangesFor(ACHS, worker('paused'))).toEqual(['resume', 'disable', 'dismiss']);
   });
 
   it('deletes a Portal Empresas user’s access as the company’s decision, never as a dismissal (rule 13)', () => {
-    expect(recordChangesFor(EMPRESAS, user('active'))).toEqual(['pause', 'remove']);
-    expect(recordChangesFor(EMPRESAS, { state: 'paused', role: 'access_admin' })).toEqual([
+    expect(accessChangesFor(EMPRESAS, user('active'))).toEqual(['pause', 'remove']);
+    expect(accessChangesFor(EMPRESAS, { state: 'paused', role: 'access_admin' })).toEqual([
       'resume',
       'remove',
     ]);
-    expect(recordChangesFor(EMPRESAS, user('removed'))).toEqual([]);
+    expect(accessChangesFor(EMPRESAS, user('removed'))).toEqual([]);
     // ACHS Gestión has no deletion of its own: a dismissal is what ends a membership there.
-    expect(recordChangesFor(ACHS, user('active'))).toEqual(['disable', 'dismiss']);
+    expect(accessChangesFor(ACHS, user('active'))).toEqual(['disable', 'dismiss']);
     // Its permission is the dismissal's: the same membership change.
     expect(membershipChangeOf('remove')).toBe('dismiss');
     expect(membershipChangeOf('pause')).toBe('pause');
@@ -87,8 +86,8 @@ describe('a person’s record', () => {
 
   it('gives a disabled access back only as the company’s decision, on either portal', () => {
     for (const company of [EMPRESAS, ACHS]) {
-      expect(recordChangesFor(company, worker('disabled'))).toEqual(['enable', 'dismiss']);
-      expect(recordChangesFor(company, worker('removed'))).toEqual([]);
+      expect(accessChangesFor(company, worker('disabled'))).toEqual(['enable', 'dismiss']);
+      expect(accessChangesFor(company, worker('removed'))).toEqual([]);
     }
   });
 });

@@ -66,16 +66,6 @@ export function isPortalUserChange(
   return portalChanges(company).includes(change);
 }
 
-/** The changes a company's page offers for a user whose access is in `state`, in order. */
-export function companyUserChangesFor(
-  company: { onEmpresas: boolean },
-  state: MembershipStateCode,
-): CompanyUserChange[] {
-  return portalChanges(company).filter((change) =>
-    COMPANY_USER_CHANGES[change].from.includes(state),
-  );
-}
-
 /**
  * A Portal Empresas administrator or company user: her access is the company's to give, pause and
  * delete (rule 13), not a worker's place in its structure (rule 7).
@@ -88,7 +78,7 @@ export function isPortalEmpresasUser(
 }
 
 /**
- * What a person's record offers for a membership, in its portal's words: pausing and resuming
+ * What a person's record and her company's page offer for a membership, in its portal's words: pausing and resuming
  * (Portal Empresas), disabling (ACHS Gestión), giving a disabled access back (either), and ending
  * it — deleting a Portal Empresas user's access (rule 13), or a dismissal (rule 7). Each is the
  * company's decision (rules 7, 11, 13; seed 000: its administrator disables users, and a baja is
@@ -98,7 +88,7 @@ export function isPortalEmpresasUser(
  * it, on the company's written request. The desk's membership service and the central API both
  * refuse a bare membership change (a desk of an older version, a hand-made request).
  */
-export function recordChangesFor(
+export function accessChangesFor(
   company: { onEmpresas: boolean },
   membership: { state: MembershipStateCode; role: string },
 ): CompanyUserChange[] {

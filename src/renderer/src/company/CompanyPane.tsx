@@ -34,7 +34,7 @@ import {
 } from '../../../shared/rules/company-access';
 import {
   COMPANY_USER_CHANGES,
-  companyUserChangesFor,
+  accessChangesFor,
   type CompanyUserChange,
 } from '../../../shared/rules/membership-transitions';
 import { readRut } from '../../../shared/rut';
@@ -269,7 +269,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
                   personRut: readRut(p.person.rut)?.body ?? -1,
                   legalRepresentative: p.legalRepresentative,
                 };
-                const changes = companyUserChangesFor({ onEmpresas: empresas }, p.state);
+                const changes = accessChangesFor({ onEmpresas: empresas }, p);
                 const waitFor = (change: 'takes' | 'gives_back' | 'modules') =>
                   companyChangeWaits(user, change, company, listedCallers);
                 const takeAway = why(p.can.takeAway);

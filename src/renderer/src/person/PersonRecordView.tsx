@@ -60,7 +60,7 @@ import { DataBlockBanner, PersonDataRequests } from '../data-requests/PersonData
 import { ViewersDialog } from '../privacy/ViewersDialog';
 import {
   membershipChangeOf,
-  recordChangesFor,
+  accessChangesFor,
   type CompanyUserChange,
 } from '../../../shared/rules/membership-transitions';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -146,7 +146,7 @@ function MembershipChanges({
   const rowId = useId();
   // The agent's own record (an officer who administers the company): told as «usted».
   const isMe = useIsAgentPerson();
-  const changes = recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership);
+  const changes = accessChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership);
   const reasonOf = (change: CompanyUserChange) =>
     companyChangeReason(
       membership.can[membershipChangeOf(change)],
@@ -212,7 +212,7 @@ const notAdminHere = (membership: Membership) =>
 const roleWaitsInRow = (membership: Membership): boolean => {
   const role = membership.can.changeRole;
   if (role.allowed) return false;
-  return recordChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership).some(
+  return accessChangesFor({ onEmpresas: membership.companyOnEmpresas }, membership).some(
     (change) => {
       const decision = membership.can[membershipChangeOf(change)];
       return (
