@@ -1621,6 +1621,12 @@ export const contract = {
           relation: OnBehalfRelation,
         })
         .nullable(),
+      /**
+       * The person whose record is on screen, in whose name they call: a call that names nobody
+       * yet is filed under them with it (the caller would otherwise speak for whoever is acted
+       * for first — a company's requester among them: walk 58).
+       */
+      rut: RutInput.optional(),
     }),
     output: Interaction,
   },

@@ -14,8 +14,9 @@ import {
   openPedro,
   PEDRO,
   PEDRO_WHO,
+  pressAtAndes,
 } from './desk-steps';
-import { expect, signOut, test, fillSignIn } from './fixtures';
+import { askedBy, expect, signOut, test, fillSignIn } from './fixtures';
 
 /** Nothing is cut off sideways: the page never scrolls horizontally. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -301,6 +302,47 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(page.getByRole('row').filter({ hasText: 'En curso' })).toContainText(
       'antes llamó Juana González (Familiar) en su nombre',
     );
+  });
+
+  test('someone noted as calling in the name of the person on screen files the call under her, and the company still asks as itself (walk 58)', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    const callbar = callbarOf(page);
+    const ana = 'Ana Sofía Pérez Núñez';
+    // Opened before the caller is found: it names nobody yet.
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Acceso empresa' });
+    await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
+    await desk.find('9.876.543-3');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(ana);
+    await callbar.getByRole('button', { name: 'Llama otra persona…' }).click();
+    const form = callbar.getByRole('form', {
+      name: 'Llama otra persona en nombre de quien consulta',
+    });
+    await expect(form).toContainText(
+      'Si llama por la empresa (su representante legal o un administrador de accesos), no lo anote aquí',
+    );
+    await form.getByLabel('Nombre de quien llama').fill('Rosa Pérez');
+    await form.getByLabel('Relación con la persona').selectOption({ label: 'Familiar' });
+    await form.getByRole('button', { name: 'Guardar' }).click();
+    await expect(page.getByRole('status')).toContainText(
+      `La llamada quedó a nombre de ${ana} (9.876.543-3).`,
+    );
+    // Her e-mail waits for her: the diagnosis does not promise it to whoever calls.
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    await expect(diagnosis).toContainText(
+      'El acceso es personal: puedo registrar su correo solo cuando llame la propia persona.',
+    );
+    await expect(diagnosis).not.toContainText('lo registro ahora');
+    // The company asks as itself: its legal representative, his identity checked.
+    await pressAtAndes(desk, 'Inhabilitar');
+    const dialog = page.getByRole('dialog', { name: `Inhabilitar a ${ana}` });
+    await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
+    await dialog.getByLabel('Motivo').fill('Lo pide la empresa');
+    await expect(dialog).not.toContainText('El acceso es personal');
+    await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText(`Acceso de ${ana} inhabilitado.`);
   });
 
   test('a call closed elsewhere refuses a reason change with a clear message', async ({

@@ -1455,6 +1455,54 @@ describe('calls', () => {
     );
   });
 
+  it('someone noted as calling in the name of the person on screen files a call that names nobody under her; a company’s requester is not taken for him (walk 58)', () => {
+    const ricardo = { name: 'Ricardo Muñoz Vidal', relation: 'other' };
+    const setAside = seededCore(300);
+    const unfiled = call(setAside, 'interactions.open', { rut: null, reason: 'company_access' });
+    // Noted with nobody named: he speaks for whoever is acted for first — the company's
+    // requester herself, whose own request is then refused.
+    call(setAside, 'interactions.setCaller', { id: unfiled.id, onBehalf: ricardo });
+    expect(
+      refused(setAside, 'companyUsers.change', changeAtAndes(PEDRO, 'disable')).message,
+    ).toMatch(/El acceso es personal/);
+
+    const core = seededCore(300);
+    const opened = call(core, 'interactions.open', { rut: null, reason: 'company_access' });
+    const marked = call(core, 'interactions.setCaller', {
+      id: opened.id,
+      onBehalf: ricardo,
+      rut: PEDRO,
+    });
+    expect(marked).toMatchObject({ personRut: PEDRO, onBehalf: ricardo });
+    const actions = core.db.$client
+      .prepare("SELECT action FROM audit_events WHERE action LIKE 'interaction.set_%' ORDER BY seq")
+      .pluck()
+      .all();
+    expect(actions).toEqual(['interaction.set_person', 'interaction.set_caller']);
+    // The company's request, its requester's identity checked, goes through.
+    call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
+    expect(outbox(core).map((row) => row.kind)).toEqual(['company_user.change']);
+    // A call already filed stays with its person.
+    const again = call(core, 'interactions.setCaller', {
+      id: opened.id,
+      onBehalf: { name: 'Juana González', relation: 'family' },
+      rut: MARIA,
+    });
+    expect(again.personRut).toBe(PEDRO);
+    // Nothing half-written: an officer's visit, face to face, is refused someone in the name of
+    // a person of his own companies — and is not filed under her either.
+    const other = seededCore(300, { as: 'prevencion' });
+    const visit = call(other, 'interactions.open', { rut: null, reason: 'company_access' });
+    expect(
+      refused(other, 'interactions.setCaller', { id: visit.id, onBehalf: ricardo, rut: PEDRO })
+        .message,
+    ).toMatch(/^Una visita se atiende cara a cara/);
+    expect(call(other, 'interactions.current', {})).toMatchObject({
+      personRut: null,
+      onBehalf: null,
+    });
+  });
+
   it('with someone calling in the person’s name, unlocks and resends, and refuses what only the person may ask', () => {
     const core = seededCore(300);
     const opened = call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });

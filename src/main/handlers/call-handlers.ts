@@ -69,7 +69,12 @@ export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChann
         id: input.id,
         personRut: readRut(input.rut)!.body,
       }),
-    'interactions.setCaller': (input) => setInteractionCaller(context, agent(), input),
+    'interactions.setCaller': (input) =>
+      setInteractionCaller(context, agent(), {
+        id: input.id,
+        onBehalf: input.onBehalf,
+        ...(input.rut === undefined ? {} : { personRut: readRut(input.rut)!.body }),
+      }),
     'interactions.current': () => currentInteraction(context, agent()),
     'interactions.list': (input) =>
       listInteractions(context, agent(), {

@@ -240,18 +240,40 @@ export function setInteractionPerson(
  * or the person after all. Said at any time while the call lasts; audited. A visit is face to
  * face (the officer's bar offers no such control): nobody is marked as speaking for the person
  * there, and a visit that somehow has someone marked may still go back to the person.
+ * `personRut`: the person whose record is on screen; a call that names nobody yet is filed under
+ * them in the same transaction (audited as a change of its person), so the caller speaks for
+ * them and not for whoever is acted for first (walk 58: a company's requester, whose own request
+ * was then refused as if asked in his name).
  */
 export function setInteractionCaller(
   ctx: ServiceContext,
   session: Session,
-  command: { id: string; onBehalf: OnBehalf | null },
+  command: { id: string; onBehalf: OnBehalf | null; personRut?: number },
 ): Interaction {
   const onBehalf = command.onBehalf && {
     name: command.onBehalf.name.trim(),
     relation: command.onBehalf.relation,
   };
+  const { personRut } = command;
+  if (onBehalf === null || personRut === undefined)
+    return setCaller(ctx, session, command.id, onBehalf);
+  allowManage(session);
+  return ctx.db.$client.transaction(() => {
+    if (ownOpenCall(ctx, session, command.id).personRut === null) {
+      setInteractionPerson(ctx, session, { id: command.id, personRut });
+    }
+    return setCaller(ctx, session, command.id, onBehalf);
+  })();
+}
+
+function setCaller(
+  ctx: ServiceContext,
+  session: Session,
+  id: string,
+  onBehalf: OnBehalf | null,
+): Interaction {
   return changeOpenCall(ctx, session, {
-    id: command.id,
+    id,
     field: 'onBehalf',
     value: onBehalf,
     action: 'interaction.set_caller',

@@ -142,6 +142,12 @@ export const callMessages = {
     refused: (who: string) =>
       `El acceso es personal: llama ${who}, no la persona. Con otra persona al teléfono solo se puede desbloquear un acceso bloqueado por intentos fallidos, reenviar correos a la dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
     refusedMissing: 'que llame la propia persona',
+    /**
+     * Under the form: a company's representative or administrator asks as the company, and the
+     * company's dialog asks who (walk 58: noted here, he was taken to speak in the person's name).
+     */
+    notTheCompany:
+      'Si llama por la empresa (su representante legal o un administrador de accesos), no lo anote aquí: el cambio que pida la empresa pregunta quién lo pide.',
     /** The audit's label of who spoke: «Quién llama: Juana González (Familiar)». */
     audit: 'Quién llama',
   },

@@ -415,6 +415,32 @@ export const blockedSay = (cause: Cause, requestNumber: string): string | null =
   }`;
 };
 
+/**
+ * What the caller is told of a cause whose fix waits for the person on the line (seed 000: «el
+ * acceso es personal»; policy.ts, allowedOnBehalf) while someone else calls in their name. Null
+ * when its own words promise nothing refused then.
+ */
+export const onBehalfSay = (cause: Cause): string | null => {
+  const cannot: Partial<Record<CauseCode, { state: string; what: string }>> = {
+    no_email: {
+      state: 'Sin un correo registrado no puede registrarse ni recuperar su contraseña',
+      what: 'registrar su correo',
+    },
+    mail_bounced: {
+      state: 'El correo que tenemos registrado parece incorrecto',
+      what: 'corregirlo',
+    },
+    registration_blocked: {
+      state: 'El registro se invalidó por seguridad (N° de serie incorrecto)',
+      what: 'desbloquearlo',
+    },
+  };
+  const words = cannot[cause.code];
+  return words
+    ? `${words.state}. El acceso es personal: puedo ${words.what} solo cuando llame la propia persona.`
+    : null;
+};
+
 /** Empty sections of the person record: never a fact while the data is still arriving. */
 export const recordMessages = {
   /** The record's sections, labels and column headers. */

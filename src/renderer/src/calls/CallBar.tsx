@@ -517,7 +517,7 @@ function OpenCall({
       {/* A visit is face to face: only a call may have someone else on the line (main refuses
           it for a visit too, by the kind the interaction stored when it opened). */}
       {!closing && interaction.kind !== 'visit' && (
-        <CallOnBehalf interaction={interaction} onError={setError} />
+        <CallOnBehalf interaction={interaction} onScreen={onScreen} onError={setError} />
       )}
       {error && (
         <span id="call-error" className="field-error" role="alert">

@@ -15,13 +15,20 @@ import {
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useInteractionWords } from '../components/interaction-words';
+import { personLabel } from '../components/display';
 import { ConfirmButton, missingParts } from '../components/ConfirmButton';
 
 export function CallOnBehalf({
   interaction,
+  onScreen,
   onError,
 }: {
   interaction: Interaction;
+  /**
+   * Whose record is on screen: a call that names nobody yet is filed under them as it is said
+   * who calls in their name (interactions.setCaller).
+   */
+  onScreen: { rut: string } | null;
   onError: (message: string | null) => void;
 }) {
   const { bar } = useInteractionWords();
@@ -57,10 +64,19 @@ export function CallOnBehalf({
     setBusy(true);
     onError(null);
     try {
-      const changed = await call('interactions.setCaller', { id: interaction.id, onBehalf: next });
+      const fileUnder = next && interaction.personRut === null ? onScreen : null;
+      const changed = await call('interactions.setCaller', {
+        id: interaction.id,
+        onBehalf: next,
+        ...(fileUnder ? { rut: fileUnder.rut } : {}),
+      });
       moved.current = true;
       setInteraction(changed);
-      notify(changed.onBehalf ? t.saved(onBehalfText(changed.onBehalf)) : t.cleared);
+      const filed =
+        changed.personRut !== interaction.personRut
+          ? ` ${bar.movedTo(personLabel(changed.personName, changed.personRut)!)}`
+          : '';
+      notify(changed.onBehalf ? `${t.saved(onBehalfText(changed.onBehalf))}${filed}` : t.cleared);
       setName('');
       setRelation('');
       setEditing(false);
@@ -160,6 +176,7 @@ export function CallOnBehalf({
           {dialogMessages.missing(missing.parts)}
         </span>
       )}
+      <span className="muted small">{t.notTheCompany}</span>
     </form>
   );
 }

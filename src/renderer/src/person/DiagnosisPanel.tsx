@@ -8,6 +8,7 @@ import {
 import { isLosHeroes } from '../../../shared/portals';
 import { readRut } from '../../../shared/rut';
 import { entryTipsWait } from '../../../shared/rules/entry-tips';
+import { refusedOnBehalf } from '../../../shared/policy';
 import {
   actionDialogTexts,
   blockedSay,
@@ -16,6 +17,7 @@ import {
   diagnosisMessages,
   heldLockSay,
   heldMessages,
+  onBehalfSay,
   registrationBlockedSayHere,
   noCauseText,
   unverifiableSay,
@@ -93,6 +95,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
       ? record.diagnosis.filter((cause) => !TIP_CAUSES.has(cause.code))
       : record.diagnosis;
   const active = record.accounts.find((account) => account.registrationState === 'active');
+  const call = useSession((s) => s.interaction);
   // A login its companies keep shut (its row's badge): the lock is not all that keeps them out.
   const loginShut = (portal: Portal) =>
     record.accounts.some(
@@ -187,8 +190,15 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                     cause.code === 'registration_blocked' && decision?.allowed === true
                     ? registrationBlockedSayHere
                     : null;
-            const text = instead === null ? words : { ...words, say: instead };
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
+            // Someone else on the line in this person's name: what waits for the person is not
+            // promised (their words came first: the dialog would refuse it).
+            const spoken =
+              spec && call?.onBehalf && refusedOnBehalf(call, record.rut, spec.action)
+                ? onBehalfSay(cause)
+                : null;
+            const said = spoken ?? instead;
+            const text = said === null ? words : { ...words, say: said };
             const fix = cause.fix;
             const onFix = spec
               ? () => openDialog(spec)
