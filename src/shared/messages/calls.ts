@@ -295,6 +295,9 @@ export const visitMessages: InteractionWords = {
     missingName: 'el nombre de quien habla (al menos 2 letras)',
     shown: (who: string) => `Habla ${who} en su nombre`,
     listed: (visit: SpokenFor): string => spokenForText('habló', visit),
+    // The visit's bar offers no such form; said in its words all the same.
+    notTheCompany:
+      'Si habla por la empresa (su representante legal o un administrador de accesos), no lo anote aquí: el cambio que pida la empresa pregunta quién lo pide.',
     person: 'Habla la persona',
     saved: (who: string) =>
       `Anotado: habla ${who}. El acceso es personal: puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a la dirección registrada; los demás cambios, no.`,
