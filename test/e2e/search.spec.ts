@@ -91,6 +91,10 @@ test('a company’s name written as it was heard finds the company, and says so'
   await expect(desk.page.locator('.notices')).toHaveText(
     'Ninguna empresa ni persona se llama «constructora los andez»; se muestran empresas de nombre parecido, que suena igual o se escribe casi igual. Confirme con quien llama el nombre de la empresa, o pídale su RUT.',
   );
+  // Companies alone answered: the empty record asks for one of them, not for a person.
+  await expect(desk.record).toContainText(
+    'Seleccione una empresa con ↑ ↓ y Enter para abrir su página.',
+  );
   await desk.option('Constructora Los Andes SpA').click();
   await expect(desk.page.getByRole('region', { name: 'Empresa' })).toContainText(
     'Constructora Los Andes SpA',

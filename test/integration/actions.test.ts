@@ -1482,6 +1482,18 @@ describe('calls', () => {
     // The company's request, its requester's identity checked, goes through.
     call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
     expect(outbox(core).map((row) => row.kind)).toEqual(['company_user.change']);
+    // The Llamadas list finds a call by the worker acted on in it, as his record does, when the
+    // call is the requester's (walk 58: «0 llamadas» by his RUT).
+    const paulas = seededCore(300);
+    const filed = call(paulas, 'interactions.open', { rut: null, reason: 'company_access' });
+    call(paulas, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
+    expect(call(paulas, 'interactions.current', {})).toMatchObject({ personRut: '15161718-2' });
+    for (const rut of [PEDRO, '15161718-2']) {
+      expect(
+        call(paulas, 'interactions.list', { rut }).map((row: { id: string }) => row.id),
+      ).toEqual([filed.id]);
+    }
+    expect(call(paulas, 'interactions.list', { rut: MARIA })).toEqual([]);
     // A call already filed stays with its person.
     const again = call(core, 'interactions.setCaller', {
       id: opened.id,

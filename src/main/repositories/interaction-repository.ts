@@ -104,17 +104,31 @@ export type InteractionFilter = {
 /** The agent's call in progress: from the partial index of open calls (migration 0025). */
 export const OPEN_CALL_SQL = `${SELECT} WHERE i.agent_id = ? AND i.closed_at IS NULL ORDER BY i.opened_at DESC LIMIT 1`;
 
+/**
+ * A person's calls: those with them, and those with someone else in which they were acted on (an
+ * officer's visit to Pedro that corrected Ana's phone is Ana's too; a company's request about a
+ * worker is the worker's as well as the requester's); a look at their record during another's
+ * call is no act on them (NOT_CALL_WORK_ACTIONS). `rut` is the SQL of the person's RUT body.
+ */
+const ofPerson = (rut: string) =>
+  `(i.person_rut = ${rut} OR i.id IN (SELECT interaction_id FROM audit_events
+     WHERE person_rut = ${rut} AND interaction_id IS NOT NULL
+       AND action NOT IN (${quoted(NOT_CALL_WORK_ACTIONS)})))`;
+
 /** The WHERE of a filtered list and of its count, so both always agree. */
 function where(filter: InteractionFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
+  const add = (clause: string, value: unknown, times = 1) => {
     if (value === undefined || value === null || value === '') return;
     clauses.push(clause);
-    params.push(value);
+    for (let i = 0; i < times; i++) params.push(value);
   };
-  add('i.agent_id = ?', filter.agentId);
-  add('i.person_rut = ?', filter.personRut);
+  // With a person named, read by the person (theirs are few), not through all of the agent's.
+  add(filter.personRut ? '+i.agent_id = ?' : 'i.agent_id = ?', filter.agentId);
+  // As her record lists them (walk 58: a worker disabled at his company's request, in the call
+  // of its administrator, was not found by his RUT).
+  add(ofPerson('?'), filter.personRut, 2);
   add('i.opened_at >= ?', filter.from);
   add('i.opened_at < ?', filter.to);
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -159,15 +173,11 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const takeCaller = sqlite.prepare(
     'UPDATE interactions SET person_rut = ? WHERE id = ? AND person_rut IS NULL AND closed_at IS NULL',
   );
-  // A person's record: the calls with them, and the calls with someone else in which they were
-  // acted on (an officer's visit to Pedro that corrected Ana's phone is Ana's too); a look at her
-  // record during his call is no act on her (NOT_CALL_WORK_ACTIONS).
+  // A person's record: their calls (ofPerson), as the Llamadas list finds them by their RUT.
   const withPerson = (mine: boolean) =>
     sqlite.prepare(
-      `${SELECT} WHERE (i.person_rut = @rut OR i.id IN (SELECT interaction_id FROM audit_events
-         WHERE person_rut = @rut AND interaction_id IS NOT NULL
-           AND action NOT IN (${quoted(NOT_CALL_WORK_ACTIONS)})))
-       ${mine ? 'AND i.agent_id = @agent' : ''} ORDER BY i.opened_at DESC LIMIT +@limit`,
+      `${SELECT} WHERE ${ofPerson('@rut')}
+       ${mine ? 'AND +i.agent_id = @agent' : ''} ORDER BY i.opened_at DESC LIMIT +@limit`,
     );
   const withPersonAll = withPerson(false);
   const withPersonOf = withPerson(true);

@@ -445,6 +445,8 @@ export const onBehalfSay = (cause: Cause): string | null => {
 export const recordMessages = {
   /** The record's sections, labels and column headers. */
   pickHint: 'Seleccione una persona con ↑ ↓ y Enter.',
+  /** The search answered with companies only: Enter opens one's page. */
+  pickCompany: 'Seleccione una empresa con ↑ ↓ y Enter para abrir su página.',
   /** The search answered with nobody: nothing to select; its notice, beside it, says why. */
   pickNone: 'Ninguna persona que abrir: junto a la búsqueda se dice por qué.',
   pickKeys:

@@ -234,6 +234,10 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   const answeredNobody = useApp(
     (s) => s.text.trim() !== '' && s.answeredText === s.text && s.rows.length === 0 && !s.searching,
   );
+  // Only companies answered (walk 58: «Seleccione una persona» beside «0 personas · 1 empresa»).
+  const companiesOnly = useApp(
+    (s) => s.rows.length > 0 && s.rows.every((row) => row.kind === 'company'),
+  );
   // Another person's record opens at its top, where the diagnosis is — not at the scroll
   // position the previous one was left at. Opened from a company's page, whose button went with
   // it, the focus would be left on the page's body: it comes to the record.
@@ -266,7 +270,13 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
   if (!rut) {
     return (
       <section className="record record-empty" aria-label={recordMessages.region}>
-        <p>{answeredNobody ? recordMessages.pickNone : recordMessages.pickHint}</p>
+        <p>
+          {answeredNobody
+            ? recordMessages.pickNone
+            : companiesOnly
+              ? recordMessages.pickCompany
+              : recordMessages.pickHint}
+        </p>
         <p className="muted">{recordMessages.pickKeys}</p>
       </section>
     );
