@@ -1401,7 +1401,7 @@ describe('calls', () => {
       'password_reset',
     ]);
     expect(callActionText(current.actions[1], FRANCISCA, (rut) => rut)).toBe(
-      `Pidió el correo «Restablecer contraseña» (${CAMILA}; pendiente de sincronizar)`,
+      `Pidió el correo «Restablecer contraseña» (Camila Fernanda Soto Ibáñez, ${CAMILA}; pendiente de sincronizar)`,
     );
     expect(record(core, FRANCISCA).interactions[0]!.id).toBe(opened.id);
     // Whom it is about is audited once, as a change of its person is, before her action.
@@ -1494,6 +1494,15 @@ describe('calls', () => {
       ).toEqual([filed.id]);
     }
     expect(call(paulas, 'interactions.list', { rut: MARIA })).toEqual([]);
+    // Named there, not a bare RUT (walk 58, L2).
+    const [listed] = call(paulas, 'interactions.list', { rut: PEDRO });
+    expect(listed.actions[0]).toMatchObject({
+      personRut: PEDRO,
+      personName: 'Pedro Andrés González Muñoz',
+    });
+    expect(callActionText(listed.actions[0], listed.personRut, (rut) => rut)).toBe(
+      `Inhabilitó el acceso a pedido de la empresa (Pedro Andrés González Muñoz, ${PEDRO}; pendiente de sincronizar)`,
+    );
     // A call already filed stays with its person.
     const again = call(core, 'interactions.setCaller', {
       id: opened.id,

@@ -27,6 +27,7 @@ import { auditInteraction as audit } from './interaction-audit';
 import { newId } from '../../shared/ids';
 import type { MailKind } from '../../shared/vocabulary';
 import { isMailKind } from '../../shared/rules/access';
+import { fullName } from '../../shared/format';
 
 const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
 
@@ -72,6 +73,23 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
   const work = events.filter((event) => !NOT_CALL_WORK.has(event.action));
   // An action's audit event bears its id: what the central did with it, when not simply applied.
   const unsettled = ctx.repos.outbox.unsettled(work.map((event) => event.id));
+  const names = new Map<number, string | null>();
+  const nameOf = (rut: number): string | null => {
+    if (!names.has(rut)) {
+      const name = ctx.repos.companyRecords.personName(rut);
+      names.set(
+        rut,
+        name
+          ? fullName({
+              givenNames: name.given_names,
+              lastName1: name.last_name1,
+              lastName2: name.last_name2,
+            })
+          : null,
+      );
+    }
+    return names.get(rut)!;
+  };
   return {
     id: row.id,
     kind: row.kind,
@@ -90,6 +108,10 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
       action: event.action,
       at: event.at,
       personRut: rutText(event.personRut),
+      // Someone else acted on in the call is named, not left a bare RUT (walk 58, L2).
+      ...(event.personRut !== null && event.personRut !== row.personRut
+        ? { personName: nameOf(event.personRut) }
+        : {}),
       sync: unsettled.get(event.id) ?? null,
       ...mailKindOf(event),
     })),

@@ -248,6 +248,7 @@ export function callActionText(
   action: {
     action: string;
     personRut: string | null;
+    personName?: string | null;
     sync: keyof typeof actionSyncWords | null;
     mailKind?: MailKind;
   },
@@ -255,7 +256,11 @@ export function callActionText(
   showRut: (rut: string) => string,
 ): string {
   const notes = [
-    action.personRut && action.personRut !== callPersonRut ? showRut(action.personRut) : null,
+    action.personRut && action.personRut !== callPersonRut
+      ? action.personName
+        ? `${action.personName}, ${showRut(action.personRut)}`
+        : showRut(action.personRut)
+      : null,
     action.sync ? actionSyncWords[action.sync] : null,
   ].filter((note) => note !== null);
   // Which mail: a «no me llega» call later asks about that one.
