@@ -1338,7 +1338,7 @@ describe('diagnose', () => {
       );
       expect(rejected).toMatchObject({ notInRegister: true });
       expect(causeTexts.access_request_rejected(rejected!).say).toBe(
-        'Su solicitud fue rechazada. Motivo registrado: «No figura en el TRF». Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.',
+        'Su solicitud fue rechazada. Motivo registrado: «No figura en el TRF». Para entrar a Portal Empresas, pida a la empresa que le dé acceso con «Agregar usuario» (lo hace su representante legal o un administrador de accesos): le llegará un correo para firmar el Acuerdo de Acceso Remoto.',
       );
     });
 

@@ -219,7 +219,7 @@ export const companyMessages = {
   /** Why «Aprobar» is off for a request: what the register check found (rules 6, 12). */
   cannotApprove: {
     not_signatory:
-      'Quien la pidió no figura en el registro de la empresa como representante legal ni como firmante de la TRF: rechace la solicitud, y dígale que el representante legal puede darle acceso con «Agregar usuario».',
+      'Quien la pidió no figura en el registro de la empresa como representante legal ni como firmante de la TRF: rechace la solicitud, y dígale que pida a la empresa que le dé acceso con «Agregar usuario» (lo hace su representante legal o un administrador de accesos).',
     company_not_adherent: 'La empresa no está adherida: su portal no da acceso a nadie.',
   },
   done: {
@@ -337,7 +337,7 @@ export const companyMessages = {
      * representative and the TRF, who are on file): the request could only be rejected.
      */
     requesterUnknown:
-      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante de la TRF de la empresa: Portal Empresas rechazaría su solicitud. Dígale que el representante legal puede darle acceso con «Agregar usuario».',
+      'Ese RUT no figura en este equipo, así que no es representante legal ni firmante de la TRF de la empresa: Portal Empresas rechazaría su solicitud. Dígale que pida a la empresa que le dé acceso con «Agregar usuario» (lo hace su representante legal o un administrador de accesos).',
     rutAtCompany: {
       /**
        * One profile per person and company: a worker's becomes the one given (the company's list

@@ -72,7 +72,7 @@ const agreementAfter = (cause: Cause, state: 'paused' | 'disabled') =>
 
 /** Seed 002: how someone outside a company's register gets into its Portal Empresas. */
 const REPRESENTATIVE_ADDS =
-  'Para entrar a Portal Empresas, pida al representante legal que le dé acceso con «Agregar usuario»: le llegará un correo para firmar el Acuerdo de Acceso Remoto.';
+  'Para entrar a Portal Empresas, pida a la empresa que le dé acceso con «Agregar usuario» (lo hace su representante legal o un administrador de accesos): le llegará un correo para firmar el Acuerdo de Acceso Remoto.';
 
 /**
  * An unlock still waiting on this desk (rule 3): the record shows the account unlocked, but the
