@@ -345,6 +345,19 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(page.getByRole('status')).toContainText(`Acceso de ${ana} inhabilitado.`);
   });
 
+  test('a call left open at «Salir» is said to be resumed when its agent signs in again (walk 58)', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    const callbar = await openCallWithPedro(desk);
+    await signOut(page);
+    await fillSignIn(page, 'agente', 'agente600');
+    await expect(page.getByRole('status')).toHaveText(
+      `Retomó su llamada abierta con ${PEDRO_WHO}: ciérrela en su barra cuando termine.`,
+    );
+    await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO}`);
+  });
+
   test('a call closed elsewhere refuses a reason change with a clear message', async ({
     desk,
     door,

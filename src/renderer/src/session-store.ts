@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ActionResult, AgentSession, Interaction, SyncStatus } from '../../shared/contract';
 import { failedMessages, signInMessages } from '../../shared/messages';
+import { personLabel } from './components/display';
 import type { IdentityFactView } from '../../shared/identity-facts';
 import type { IdentityFact } from '../../shared/policy';
 import { actFor, ApiError, call, whenSessionChanged } from './api/client';
@@ -188,9 +189,22 @@ export const useSession = create<State & Actions>()((set, get) => {
           interaction: null,
           lastActionOutsideCall: null,
         });
-        void get().refreshInteraction();
         void get().refreshSync();
+        // Said at once when offline; a call or visit left open here is said once it is read.
         if (session.signedInOffline) get().notify(signInMessages.offline);
+        void get()
+          .refreshInteraction()
+          .then(() => {
+            const open = get().interaction;
+            if (!open || open.closedAt !== null || get().session !== session) return;
+            const resumed = signInMessages.resumed(
+              open.kind,
+              personLabel(open.personName, open.personRut),
+            );
+            get().notify(
+              session.signedInOffline ? `${signInMessages.offline} ${resumed}` : resumed,
+            );
+          });
         return null;
       } catch (error) {
         return error instanceof ApiError ? error.message : failedMessages.signIn;

@@ -286,6 +286,12 @@ export const signInMessages = {
     ]
       .filter((part) => part !== null)
       .join(' '),
+  /**
+   * Signed in again with a call or visit left open on this desk (signedOut said it stays): said,
+   * with whom (null: it names nobody yet), so it is not found in the bar by surprise (walk 58).
+   */
+  resumed: (kind: 'call' | 'visit', who: string | null) =>
+    `Retomó su ${kind === 'visit' ? 'visita abierta' : 'llamada abierta'}${who ? ` con ${who}` : ''}: ciérrela en su barra cuando termine.`,
   /** A locked session this window did not end (its attempts ran out in another window, say). */
   lockedEnded: 'La sesión bloqueada de este equipo se cerró: ingrese de nuevo para seguir.',
   /** Signed in with this desk's copy of the password: the central API did not answer. */
