@@ -213,4 +213,29 @@ test.describe('at 1280×720, the toast', () => {
     await desk.search.focus();
     await expect(toast).not.toHaveClass(/toast-away/);
   });
+
+  test('never covers an open dialog’s buttons and what they still miss (walk 58)', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    const callbar = await openCallWithPedro(desk);
+    await callbar.getByRole('button', { name: 'Llama otra persona…' }).click();
+    await callbar.getByLabel('Nombre de quien llama').fill('Ricardo Muñoz Vidal');
+    await callbar.getByLabel('Relación con la persona').selectOption({ label: 'Otra persona' });
+    await callbar.getByRole('button', { name: 'Guardar' }).click();
+    const toast = page.locator('.toast');
+    await expect(toast).toContainText('Anotado: llama Ricardo Muñoz Vidal');
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const footer = page.locator('.overlay .dialog-footer');
+    await expect(footer).toContainText('Falta:');
+    await expect(toast).toContainText('Anotado');
+    await expect
+      .poll(async () => {
+        const [a, b] = [(await toast.boundingBox())!, (await footer.boundingBox())!];
+        return (
+          a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+        );
+      })
+      .toBe(false);
+  });
 });

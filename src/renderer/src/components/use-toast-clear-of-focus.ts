@@ -1,8 +1,8 @@
 /**
  * The toast sits at the window's bottom right, over whatever is there (a record's «Acciones»
  * column). When the focused control is under it — Tab reached it, or the toast came while it
- * was focused — the toast moves to the top right for as long as that lasts (WCAG 2.4.11: a
- * focused control is never hidden by it).
+ * was focused — or an open dialog's buttons are, the toast moves to the top right for as long as
+ * that lasts (WCAG 2.4.11: a focused control is never hidden by it).
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
@@ -35,7 +35,13 @@ export function useToastClearOfFocus(
       // A pane that took the focus (a record, a list) spans both corners: it is not covered.
       const control =
         target.width < window.innerWidth / 2 && target.height < window.innerHeight / 2;
-      setAway(control && overlaps(atBottom, target));
+      // Nor the open dialog's buttons and what they still miss («Falta: …», walk 58), wherever
+      // the focus is in it.
+      const footer = document.querySelector('.overlay .dialog-footer');
+      setAway(
+        (control && overlaps(atBottom, target)) ||
+          (footer !== null && overlaps(atBottom, footer.getBoundingClientRect())),
+      );
     };
     // The focus leaving for nowhere fires no focusin: looked at once it has left.
     const afterBlur = () => requestAnimationFrame(check);
