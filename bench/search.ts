@@ -190,6 +190,15 @@ const misheard = (word: string): string => {
   return rule ? word.replace(rule[0], rule[1]) : word;
 };
 const heardable = people.filter((p) => misheard(foldText(p.last_name1)) !== foldText(p.last_name1));
+const heardCompanies = companies
+  .map((c) =>
+    foldText(c.legal_name)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .slice(0, 2),
+  )
+  .filter((words) => words.some((word) => word.length > 3 && misheard(word) !== word))
+  .map((words) => words.map((word) => (word.length > 3 ? misheard(word) : word)).join(' '));
 
 const queries: Record<string, () => string> = {
   'rut-exact': () => {
@@ -210,6 +219,9 @@ const queries: Record<string, () => string> = {
   },
   'email-prefix': () => pick(withEmail).email!.slice(0, 8),
   company: () => pick(companies).legal_name.split(' ').slice(0, 2).join(' '),
+  // A company's name written as heard: no company nor anybody is named so, and the companies
+  // whose names sound like it are found (company_sounds, migration 0041).
+  'company-as-heard': () => pick(heardCompanies),
 };
 
 /** Runs the service on a repository whose statements record what they execute. */
