@@ -15,6 +15,7 @@ import {
   interactionWords,
   listNoun,
   notFoundMessage,
+  onBehalfText,
   privacyMessages,
   ruleMessages,
   viewViaLabelsOf,
@@ -165,6 +166,11 @@ describe("a visit's own words", () => {
       'antes habló Juana González (Familiar) en su nombre',
     );
     expect(v.listed({ onBehalf: null, earlierOnBehalf: [] })).toBe('');
+    // «Otra persona» is no relation to say; a call that names nobody yet is of whoever consults.
+    expect(onBehalfText({ name: 'Rosa Pérez', relation: 'other' })).toBe('Rosa Pérez');
+    expect(interactionKindWords.call.onBehalf.shown('Rosa Pérez', false)).toBe(
+      'Llama Rosa Pérez en nombre de quien consulta',
+    );
     expect(
       interactionKindWords.call.onBehalf.listed({ onBehalf: juana, earlierOnBehalf: [] }),
     ).toBe('llamó Juana González (Familiar) en su nombre');

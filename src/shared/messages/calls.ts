@@ -27,9 +27,11 @@ export const onBehalfRelationLabels: Record<OnBehalfRelation, string> = {
   other: 'Otra persona',
 };
 
-/** «Juana González (Familiar)». */
+/** «Juana González (Familiar)»; no relation said for «Otra persona» (walk 58: «Rosa (Otra persona)»). */
 export const onBehalfText = (onBehalf: { name: string; relation: OnBehalfRelation }) =>
-  `${onBehalf.name} (${onBehalfRelationLabels[onBehalf.relation] ?? onBehalf.relation})`;
+  onBehalf.relation === 'other'
+    ? onBehalf.name
+    : `${onBehalf.name} (${onBehalfRelationLabels[onBehalf.relation] ?? onBehalf.relation})`;
 
 export const interactionOutcomeLabels: Record<InteractionOutcome, string> = {
   resolved: 'Resuelto',
@@ -126,7 +128,9 @@ export const callMessages = {
     missingName: 'el nombre de quien llama (al menos 2 letras)',
     missingRelation: 'la relación con la persona',
     /** In the bar: «Llama Juana González (Familiar) en su nombre». */
-    shown: (who: string) => `Llama ${who} en su nombre`,
+    /** `named` false: the call names nobody yet (walk 58: «en su nombre» of nobody). */
+    shown: (who: string, named = true) =>
+      `Llama ${who} en ${named ? 'su nombre' : 'nombre de quien consulta'}`,
     /**
      * In the lists of calls: who calls in the person's name, and who did earlier in the call
      * («llamó Juana González (Familiar) en su nombre»; «antes llamó … en su nombre»).
@@ -293,7 +297,8 @@ export const visitMessages: InteractionWords = {
     legend: 'Otra persona habla en nombre de quien consulta',
     name: 'Nombre de quien habla',
     missingName: 'el nombre de quien habla (al menos 2 letras)',
-    shown: (who: string) => `Habla ${who} en su nombre`,
+    shown: (who: string, named = true) =>
+      `Habla ${who} en ${named ? 'su nombre' : 'nombre de quien consulta'}`,
     listed: (visit: SpokenFor): string => spokenForText('habló', visit),
     // The visit's bar offers no such form; said in its words all the same.
     notTheCompany:

@@ -102,7 +102,7 @@ export function CallOnBehalf({
     return (
       <>
         <span className="callbar-on-behalf" ref={shownRef} tabIndex={-1}>
-          {t.shown(onBehalfText(onBehalf))}
+          {t.shown(onBehalfText(onBehalf), interaction.personRut !== null)}
         </span>
         <button type="button" disabled={busy} onClick={() => void save(null)}>
           {t.person}
