@@ -380,6 +380,11 @@ export const PersonRecord = z.object({
       lastLoginAt: z.string().nullable(),
       firstAccessUsed: z.boolean(),
       badges: z.array(Badge),
+      /**
+       * Whether its login opens a company now (hasAccessAt, shared/rules/access.ts): a lock on
+       * one that does not is not all that keeps them out (Cause.withoutAccess says so too).
+       */
+      hasAccess: z.boolean(),
       /** The mails that fit this account now (shared/rules/access.ts): all the record offers. */
       mailKinds: z.array(MailKind),
     }),

@@ -782,6 +782,10 @@ deskTest(
       'Jorge Luis Castillo Pinto',
     );
     await expect(espiga.getByRole('button', { name: 'Eliminar acceso' })).toBeFocused();
+    // The same with its «Cancelar» button (review 58: it was taken for a change made).
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
+    await expect(espiga.getByRole('button', { name: 'Eliminar acceso' })).toBeFocused();
 
     // Done, the same: Valentina's paused access resumed, her record read again.
     await desk.open('14.253.647-1');

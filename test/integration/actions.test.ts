@@ -1480,7 +1480,14 @@ describe('calls', () => {
       .all();
     expect(actions).toEqual(['interaction.set_person', 'interaction.set_caller']);
     // The company's request, its requester's identity checked, goes through.
+    const achs = () => record(core, PEDRO).accounts.find((a) => a.portal === 'achs_gestion')!;
+    expect(achs().hasAccess).toBe(true);
     call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
+    // His only ACHS company disabled, his ACHS login opens nothing (the lock's words say so).
+    expect(achs().hasAccess).toBe(false);
+    expect(
+      record(core, PEDRO).diagnosis.find((c) => c.code === 'temporarily_locked'),
+    ).toMatchObject({ withoutAccess: true });
     expect(outbox(core).map((row) => row.kind)).toEqual(['company_user.change']);
     // The Llamadas list finds a call by the worker acted on in it, as his record does, when the
     // call is the requester's (walk 58: «0 llamadas» by his RUT).
@@ -1503,6 +1510,23 @@ describe('calls', () => {
     expect(callActionText(listed.actions[0], listed.personRut, (rut) => rut)).toBe(
       `Inhabilitó el acceso a pedido de la empresa (Pedro Andrés González Muñoz, ${PEDRO}; pendiente de sincronizar)`,
     );
+    // A call that names nobody but has something done in it (a Ley 21.719 request of someone
+    // not on this desk) is not filed by it: who calls is noted all the same (review 58).
+    const asked = seededCore(300);
+    const withRequest = call(asked, 'interactions.open', { rut: null, reason: 'other' });
+    call(asked, 'dataRequests.record', {
+      rut: '22.222.222-2',
+      titularName: 'Ana María Soto Pérez',
+      right: 'access',
+      channel: 'phone',
+      identityMethod: 'signed_document',
+      identityFacts: [],
+      detail: 'Quiere saber qué datos suyos tienen',
+    });
+    expect(call(asked, 'interactions.current', {}).actions).toHaveLength(1);
+    expect(
+      call(asked, 'interactions.setCaller', { id: withRequest.id, onBehalf: ricardo, rut: PEDRO }),
+    ).toMatchObject({ personRut: null, onBehalf: ricardo });
     // A call already filed stays with its person.
     const again = call(core, 'interactions.setCaller', {
       id: opened.id,

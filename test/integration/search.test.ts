@@ -162,6 +162,16 @@ describe('persons.search', () => {
       'Transportes Villarroel',
     );
     expect(search(c, 'transportes kiros').companies).toEqual([]);
+    // At most five, and a line says more sound alike.
+    const insert = c.db.$client.prepare(
+      "INSERT INTO companies (rut, dv, legal_name) VALUES (?, '0', ?)",
+    );
+    for (const [i, place] of ['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco', 'Seis'].entries()) {
+      insert.run(77000010 + i, `Frutícola Valdivia ${place}`);
+    }
+    const many = search(c, 'fruticola baldivia');
+    expect(many.companies).toHaveLength(5);
+    expect(many.notices).toContainEqual({ code: 'companies_capped', shown: 5 });
     // A person's name heard wrong is still a person's: no company beside the names found.
     expect(search(c, 'fransisca silba').companies).toEqual([]);
     // An officer is shown his own companies only (Los Andes is his; La Espiga is not).

@@ -7,7 +7,14 @@ import {
 } from '../../src/main/domain/diagnosis';
 import { ADVICE_CAUSES, type Portal } from '../../src/shared/contract';
 import { formatTime } from '../../src/shared/format';
-import { blockedSay, causeTexts, noCauseText, unverifiableSay } from '../../src/shared/messages';
+import {
+  blockedSay,
+  causeTexts,
+  heldLockSay,
+  noCauseText,
+  onBehalfSay,
+  unverifiableSay,
+} from '../../src/shared/messages';
 
 const NOW = new Date('2026-11-21T15:00:00Z');
 const IN_ONE_HOUR = '2026-11-21T16:00:00.000Z';
@@ -610,8 +617,24 @@ describe('diagnose', () => {
       const say = causeTexts.temporarily_locked(lock).say;
       expect(say).not.toMatch(/^Puede esperar/);
       expect(say).toBe(
-        `Además, su cuenta en ACHS Gestión está bloqueada hasta las ${formatTime(IN_ONE_HOUR)} por intentos fallidos. Esperar o restablecer su contraseña no le permitirá entrar mientras no tenga un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con «¿Olvidaste tu contraseña?».`,
+        `Su cuenta en ACHS Gestión está bloqueada hasta las ${formatTime(IN_ONE_HOUR)} por intentos fallidos, pero aunque espere o restablezca su contraseña no podrá entrar a ACHS Gestión mientras no tenga ahí un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con «¿Olvidaste tu contraseña?».`,
       );
+      // An unlock still held on this desk says it once, the same way.
+      expect(heldLockSay('achs_gestion', IN_ONE_HOUR, true)).toBe(
+        `Mientras tanto, su cuenta en ACHS Gestión sigue bloqueada hasta las ${formatTime(IN_ONE_HOUR)}, pero aunque espere o restablezca su contraseña no podrá entrar a ACHS Gestión mientras no tenga ahí un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con «¿Olvidaste tu contraseña?».`,
+      );
+      expect(heldLockSay('achs_gestion', IN_ONE_HOUR)).toMatch(/: puede esperar hasta las/);
+      // Listed after what keeps the login shut, its unlock not first: a profile awaiting its
+      // signature, a request under way (review 58).
+      const signing = diagnose(
+        input({
+          accounts: [account('portal_empresas', { lockedUntil: IN_ONE_HOUR, failedAttempts: 6 })],
+          memberships: [
+            membership({ role: 'company_user', agreementSigned: false, companyOnEmpresas: true }),
+          ],
+        }),
+      );
+      expect(codes(signing)).toStrictEqual(['agreement_unsigned', 'temporarily_locked']);
       // Paused, or another company still open on the same login: as before for the open one.
       const paused = diagnose(
         input({ accounts: [locked], memberships: [membership({ state: 'paused' })] }),
@@ -1509,7 +1532,8 @@ describe('diagnose', () => {
           ],
         }),
       );
-      expect(codes(causes)).toStrictEqual(['temporarily_locked', 'no_email', 'agreement_unsigned']);
+      // The ACHS lock last: no ACHS company opens that login (withoutAccess).
+      expect(codes(causes)).toStrictEqual(['no_email', 'agreement_unsigned', 'temporarily_locked']);
     });
 
     it('several accounts with the same cause keep their input order', () => {
@@ -1524,6 +1548,11 @@ describe('diagnose', () => {
             }),
             account('portal_empresas', locked),
             account('achs_gestion', locked),
+          ],
+          // A Caja company too: both logins open, so no lock is one of a shut login.
+          memberships: [
+            membership(),
+            membership({ companyRut: '96111222-5', companyOnEmpresas: true }),
           ],
         }),
       );
@@ -1557,7 +1586,6 @@ describe('diagnose', () => {
       // No «no_membership»: the requests say where this person stands (ranked in its own test).
       const expected = [
         'registration_blocked',
-        'temporarily_locked',
         'mail_bounced',
         'password_link_unused',
         'email_unverified',
@@ -1565,7 +1593,8 @@ describe('diagnose', () => {
         'access_request_pending',
         'not_registered',
       ];
-      expect(codes(causes)).toStrictEqual(expected);
+      // With no company, the lock is one of a login that opens nothing: after the rest.
+      expect(codes(causes)).toStrictEqual([...expected, 'temporarily_locked']);
       expect(expected).toStrictEqual(CAUSE_ORDER.filter((code) => expected.includes(code)));
     });
 
@@ -1589,8 +1618,8 @@ describe('diagnose', () => {
       );
       expect(codes(notAdherent)).toStrictEqual([
         'company_not_adherent',
-        'temporarily_locked',
         'access_request_pending',
+        'temporarily_locked',
       ]);
       expect(codes(inactive)).toStrictEqual([
         'membership_disabled',
@@ -1756,6 +1785,21 @@ describe('diagnose: mixed memberships', () => {
       memberships: [membership('1-9', 'active', true), membership('2-7', 'active', true)],
     });
     expect(causes).toStrictEqual([]);
+  });
+});
+
+describe('onBehalfSay: someone else calls in the person’s name (seed 000: «el acceso es personal»)', () => {
+  it('promises what waits for the person only once they call, and says nothing of the rest', () => {
+    const say = (code: Cause['code']) => onBehalfSay({ code, fix: null });
+    expect(say('no_email')).toBe(
+      'Sin un correo registrado no puede registrarse ni recuperar su contraseña. El acceso es personal: puedo registrar su correo solo cuando llame la propia persona.',
+    );
+    expect(say('mail_bounced')).toMatch(/puedo corregirlo solo cuando llame la propia persona\.$/);
+    expect(say('registration_blocked')).toMatch(/puedo desbloquearlo solo cuando llame/);
+    // An unlock and a mail reach only the person: their own words stand.
+    for (const code of ['temporarily_locked', 'password_link_unused'] as const) {
+      expect(say(code)).toBeNull();
+    }
   });
 });
 

@@ -93,6 +93,8 @@ export type Cause = {
   /** temporarily_locked: until when, after how many attempts. */
   until?: string;
   attempts?: number;
+  /** temporarily_locked: its login opens no company now (the contract's Cause.withoutAccess). */
+  withoutAccess?: true;
   /** Mail-related causes: when the relevant mail was last sent, if ever. */
   lastSentAt?: string;
   /** That mail was asked for on this desk and the central API has not sent it yet. */
@@ -535,7 +537,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
   }
 
   // Array.prototype.sort is stable, so equal codes keep the order they were found in.
-  return causes.sort((a, b) => rank(a.code) - rank(b.code));
+  return causes.sort((a, b) => rank(a) - rank(b));
 }
 
 /**
@@ -546,8 +548,15 @@ function agreementWaits(m: DiagnosisInput['memberships'][number]): { agreementWa
   return signatureWaitsForAccess(m) ? { agreementWaits: true } : {};
 }
 
-function rank(code: CauseCode): number {
-  return CAUSE_ORDER.indexOf(code);
+/**
+ * Where a cause is listed: in CAUSE_ORDER, but a lock on a login that opens no company
+ * (withoutAccess) after what keeps it shut — its unlock is not what lets them in, so neither its
+ * words nor its button come first (review 58).
+ */
+function rank(cause: Cause): number {
+  return cause.code === 'temporarily_locked' && cause.withoutAccess
+    ? CAUSE_ORDER.indexOf('not_registered') + 0.5
+    : CAUSE_ORDER.indexOf(cause.code);
 }
 
 function company(row: { companyRut: string; companyName: string }): {

@@ -564,6 +564,7 @@ export function buildPersonRecord(
         now,
         loginBlockBadge(loginOfPortal(account.portal), accessFacts),
       ),
+      hasAccess: hasAccessAt(account.portal, accessFacts),
       mailKinds: fittingMailKinds(mailFacts(account)),
     })),
     memberships: membershipViews,

@@ -262,8 +262,8 @@ export function setInteractionPerson(
  * or the person after all. Said at any time while the call lasts; audited. A visit is face to
  * face (the officer's bar offers no such control): nobody is marked as speaking for the person
  * there, and a visit that somehow has someone marked may still go back to the person.
- * `personRut`: the person whose record is on screen; a call that names nobody yet is filed under
- * them in the same transaction (audited as a change of its person), so the caller speaks for
+ * `personRut`: the person whose record is on screen; a call that names nobody yet, nothing done in
+ * it, is filed under them in the same transaction (audited as a change of its person), so the caller speaks for
  * them and not for whoever is acted for first (walk 58: a company's requester, whose own request
  * was then refused as if asked in his name).
  */
@@ -281,7 +281,10 @@ export function setInteractionCaller(
     return setCaller(ctx, session, command.id, onBehalf);
   allowManage(session);
   return ctx.db.$client.transaction(() => {
-    if (ownOpenCall(ctx, session, command.id).personRut === null) {
+    // Not one that already has actions (a Ley 21.719 request of someone not on this desk): it
+    // stays as it is, and who calls is noted all the same (review 58).
+    const row = ownOpenCall(ctx, session, command.id);
+    if (row.personRut === null && interactionView(ctx, row).actions.length === 0) {
       setInteractionPerson(ctx, session, { id: command.id, personRut });
     }
     return setCaller(ctx, session, command.id, onBehalf);

@@ -126,11 +126,17 @@ export function searchPersons(
     // Neither a company nor anybody is named so: a company's name written as it was heard
     // («constructora los andez») may still be one's (walk 57).
     if (soundsLike && named.hits.length === 0 && all.length === 0 && plan.nameWords.length > 0) {
+      // One more than shown, whether the list leaves some out; an officer's among more.
       const alike = repo
-        .companiesSoundingLike(plan.nameWords, COMPANY_HITS)
+        .companiesSoundingLike(plan.nameWords, assigned === null ? COMPANY_HITS + 1 : 50)
         .filter((company) => assigned === null || assigned.includes(company.rut));
       if (alike.length > 0) {
-        if (query.offset === 0) companies.push(...alike.map((c) => toCompanyHit(repo, c)));
+        if (query.offset === 0) {
+          companies.push(...alike.slice(0, COMPANY_HITS).map((c) => toCompanyHit(repo, c)));
+          if (alike.length > COMPANY_HITS) {
+            notices.push({ code: 'companies_capped', shown: COMPANY_HITS });
+          }
+        }
         notices.unshift({ code: 'sounds_like', typed: plan.nameWords.join(' '), companies: true });
       }
     }

@@ -178,6 +178,7 @@ export const useSession = create<State & Actions>()((set, get) => {
         forgetScreens();
         set({ session: null, interaction: null, dialog: null, lastActionOutsideCall: null });
       }
+      const signingIn = Date.now();
       try {
         const session = await call('auth.signIn', { username, password });
         forgetScreens();
@@ -190,20 +191,21 @@ export const useSession = create<State & Actions>()((set, get) => {
           lastActionOutsideCall: null,
         });
         void get().refreshSync();
-        // Said at once when offline; a call or visit left open here is said once it is read.
-        if (session.signedInOffline) get().notify(signInMessages.offline);
+        // Said once the open call is read: that it signed in offline, and a call or visit left
+        // open here (one opened since, in the instant before, is not «resumed»).
         void get()
           .refreshInteraction()
           .then(() => {
+            if (get().session !== session) return;
             const open = get().interaction;
-            if (!open || open.closedAt !== null || get().session !== session) return;
-            const resumed = signInMessages.resumed(
-              open.kind,
-              personLabel(open.personName, open.personRut),
-            );
-            get().notify(
-              session.signedInOffline ? `${signInMessages.offline} ${resumed}` : resumed,
-            );
+            const resumed =
+              open && open.closedAt === null && Date.parse(open.openedAt) < signingIn
+                ? signInMessages.resumed(open.kind, personLabel(open.personName, open.personRut))
+                : null;
+            const said = [session.signedInOffline ? signInMessages.offline : null, resumed]
+              .filter((part) => part !== null)
+              .join(' ');
+            if (said) get().notify(said);
           });
         return null;
       } catch (error) {

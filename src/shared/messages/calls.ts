@@ -151,7 +151,7 @@ export const callMessages = {
      * company's dialog asks who (walk 58: noted here, he was taken to speak in the person's name).
      */
     notTheCompany:
-      'Si llama por la empresa (su representante legal o un administrador de accesos), no lo anote aquí: el cambio que pida la empresa pregunta quién lo pide.',
+      'Si llama por la empresa (su representante legal o un administrador de accesos), no lo anote aquí: al registrar el cambio que pide la empresa, se pregunta quién lo pide.',
     /** The audit's label of who spoke: «Quién llama: Juana González (Familiar)». */
     audit: 'Quién llama',
   },
@@ -302,7 +302,7 @@ export const visitMessages: InteractionWords = {
     listed: (visit: SpokenFor): string => spokenForText('habló', visit),
     // The visit's bar offers no such form; said in its words all the same.
     notTheCompany:
-      'Si habla por la empresa (su representante legal o un administrador de accesos), no lo anote aquí: el cambio que pida la empresa pregunta quién lo pide.',
+      'Si habla por la empresa (su representante legal o un administrador de accesos), no lo anote aquí: al registrar el cambio que pide la empresa, se pregunta quién lo pide.',
     person: 'Habla la persona',
     saved: (who: string) =>
       `Anotado: habla ${who}. El acceso es personal: puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a la dirección registrada; los demás cambios, no.`,

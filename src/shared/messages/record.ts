@@ -70,8 +70,11 @@ const agreementAfter = (cause: Cause, state: 'paused' | 'disabled') =>
     ? ` Su Acuerdo de Acceso Remoto tampoco está firmado: cuando ${state === 'paused' ? 'se reanude' : 'se habilite de nuevo'} su acceso, le reenviaremos el correo para firmarlo (antes, firmarlo no le asignaría el perfil empresa).`
     : '';
 
-/** Seed 002: how someone outside a company's register gets into its Portal Empresas. */
-const REPRESENTATIVE_ADDS =
+/**
+ * Seed 002: how someone outside a company's register gets into its Portal Empresas — added by the
+ * company (rule 13), its representative or an access administrator (rule 9).
+ */
+const COMPANY_ADDS_USERS =
   'Para entrar a Portal Empresas, pida a la empresa que le dé acceso con «Agregar usuario» (lo hace su representante legal o un administrador de accesos): le llegará un correo para firmar el Acuerdo de Acceso Remoto.';
 
 /**
@@ -79,16 +82,21 @@ const REPRESENTATIVE_ADDS =
  * portal keeps the lock until the unlock arrives, so the lock's advice stands. Said to the caller.
  */
 export const heldLockSay = (portal: Portal, until: string, withoutAccess = false) =>
-  withoutAccess
-    ? `Mientras tanto, su cuenta${at(portal)} sigue bloqueada. ${lockBesideClosedAccess(portal, until)}`
-    : `Mientras tanto, su cuenta${at(portal)} sigue bloqueada: puede esperar hasta las ${formatTime(until)} o restablecer su contraseña con ${forgotButton(portal)}.`;
+  `Mientras tanto, su cuenta${at(portal)} sigue bloqueada${
+    withoutAccess
+      ? ` hasta las ${formatTime(until)}, ${shutLogin(portal)}`
+      : `: puede esperar hasta las ${formatTime(until)} o restablecer su contraseña con ${forgotButton(portal)}.`
+  }`;
 
 /**
- * A lock on a login that opens no company now (Cause.withoutAccess): waiting or a new password
- * lets them in only once an access opens, which the causes before it say how. Said to the caller.
+ * A lock on a login that opens no company now (Cause.withoutAccess), after its hour: waiting or a
+ * new password lets them in only once an access there opens, which the causes before it say how.
+ * Said to the caller.
  */
-const lockBesideClosedAccess = (portal: Portal | undefined, until: string | undefined) =>
-  `Además, su cuenta${at(portal)} está bloqueada hasta las ${until ? formatTime(until) : '—'} por intentos fallidos. Esperar o restablecer su contraseña no le permitirá entrar mientras no tenga un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con ${forgotButton(portal)}.`;
+const shutLogin = (portal: Portal | undefined) =>
+  `pero aunque espere o restablezca su contraseña no podrá entrar${
+    portal ? ` a ${portalLabels[portal]}` : ''
+  } mientras no tenga ahí un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con ${forgotButton(portal)}.`;
 
 /**
  * Rule 2, said by the help desk itself, which unlocks it now (its fix is the agent's to take):
@@ -153,7 +161,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
   temporarily_locked: (c) => ({
     title: `Bloqueado temporalmente${at(c.portal)} hasta ${c.until ? formatTime(c.until) : '—'} tras ${c.attempts ?? '—'} ${c.attempts === 1 ? 'intento' : 'intentos'}`,
     say: c.withoutAccess
-      ? lockBesideClosedAccess(c.portal, c.until)
+      ? `Su cuenta${at(c.portal)} está bloqueada hasta las ${c.until ? formatTime(c.until) : '—'} por intentos fallidos, ${shutLogin(c.portal)}`
       : `Puede esperar hasta las ${c.until ? formatTime(c.until) : '—'} o restablecer su contraseña con ${forgotButton(c.portal)}.`,
   }),
   no_email: () => ({
@@ -205,7 +213,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
         : 'Su solicitud fue rechazada: solo el representante legal o los firmantes de la TRF (registro de firmantes) de la empresa pueden pedir acceso.'
     }${
       // The way in is still there for someone outside the register (seed 002).
-      c.notInRegister ? ` ${REPRESENTATIVE_ADDS}` : ''
+      c.notInRegister ? ` ${COMPANY_ADDS_USERS}` : ''
     }`,
   }),
   access_request_pending: (c) => ({
@@ -214,7 +222,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
       ? `Solicitud de acceso que será rechazada${of(c)}`
       : `Solicitud de acceso en revisión${of(c)}`,
     say: c.notInRegister
-      ? `Su solicitud será rechazada: solo el representante legal de la empresa o los firmantes de su TRF (registro de firmantes) pueden pedir acceso. ${REPRESENTATIVE_ADDS}`
+      ? `Su solicitud será rechazada: solo el representante legal de la empresa o los firmantes de su TRF (registro de firmantes) pueden pedir acceso. ${COMPANY_ADDS_USERS}`
       : 'Cuando se apruebe, recibirá un correo con el enlace para firmar el acuerdo, desde una dirección «no-reply» de Los Héroes: si no lo ve, revise también Spam.',
   }),
   first_access_used: () => ({

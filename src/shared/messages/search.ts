@@ -44,7 +44,7 @@ export const searchMessages = {
     `Ningún nombre${where === 'company' ? ' de esta empresa' : where === 'companies' ? ' de sus empresas' : ''} se escribe como «${echo(typed)}»; se muestran nombres parecidos, que suenan igual o se escriben casi igual. Confirme con la persona cómo se escribe su nombre, o pídale su RUT.`,
   /** A company's name written as it was heard: the companies whose names sound like it. */
   companiesSoundLike: (typed: string, where: 'everyone' | 'companies') =>
-    `${where === 'companies' ? 'Ninguna de sus empresas ni nadie de ellas' : 'Ninguna empresa ni persona'} se llama «${echo(typed)}»; se muestran empresas de nombre parecido, que suena igual o se escribe casi igual. Confirme con quien llama el nombre de la empresa, o pídale su RUT.`,
+    `${where === 'companies' ? 'Ninguna de sus empresas ni ninguna persona de ellas' : 'Ninguna empresa ni persona'} se llama «${echo(typed)}»; se muestran empresas de nombre parecido, que suena igual o se escribe casi igual. Confirme con quien llama el nombre de la empresa, o pídale su RUT.`,
   /** After soundsLike, to a supervisor: the list takes no selection (useMultiSelect). */
   soundsLikeNoSelection:
     'Una selección actúa solo sobre los nombres escritos como están registrados: estos parecidos no se pueden seleccionar.',

@@ -43,7 +43,13 @@ export function CallOnBehalf({
   const markRef = useRef<HTMLButtonElement>(null);
   const shownRef = useRef<HTMLSpanElement>(null);
   const moved = useRef(false);
-  const ids = { legend: useId(), missing: useId(), name: useId(), relation: useId() };
+  const ids = {
+    legend: useId(),
+    missing: useId(),
+    name: useId(),
+    relation: useId(),
+    notTheCompany: useId(),
+  };
   const onBehalf = interaction.onBehalf;
 
   // The form opened: its first field. Saved: who calls, as the bar now says it (not «Llama la
@@ -64,7 +70,10 @@ export function CallOnBehalf({
     setBusy(true);
     onError(null);
     try {
-      const fileUnder = next && interaction.personRut === null ? onScreen : null;
+      const fileUnder =
+        next && interaction.personRut === null && interaction.actions.length === 0
+          ? onScreen
+          : null;
       const changed = await call('interactions.setCaller', {
         id: interaction.id,
         onBehalf: next,
@@ -137,6 +146,7 @@ export function CallOnBehalf({
         <input
           id={ids.name}
           ref={nameRef}
+          aria-describedby={ids.notTheCompany}
           value={name}
           maxLength={100}
           autoComplete="off"
@@ -176,7 +186,9 @@ export function CallOnBehalf({
           {dialogMessages.missing(missing.parts)}
         </span>
       )}
-      <span className="muted small">{t.notTheCompany}</span>
+      <span id={ids.notTheCompany} className="muted small">
+        {t.notTheCompany}
+      </span>
     </form>
   );
 }

@@ -246,7 +246,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const closeDialog = useCompany((s) => s.closeDialog);
   // A company's decision asked from its user's record: closing it, either way, goes back to her
   // record (read again: the change shows) with the focus where it was asked.
-  const close = (taken = false) => {
+  const leave = (taken: boolean) => {
     closeDialog();
     if (!('fromRecord' in dialog) || !dialog.fromRecord) return;
     const from = dialog.fromRecord;
@@ -257,6 +257,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       .reloadRecord()
       .then(() => requestAnimationFrame(() => focusRecordAgain(company.rut, from, change, taken)));
   };
+  /** Esc, «Cancelar», or a click outside: nothing was changed. */
+  const cancel = () => leave(false);
   const notify = useSession((s) => s.notify);
   // The agent as one of the company's people is told as «usted».
   const isMe = useIsAgentPerson();
@@ -648,7 +650,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       await useCompany.getState().refresh();
       const now = useCompany.getState().company;
       const after = now?.rut === company.rut ? now : company;
-      close(true);
+      leave(true);
       // The results' badges follow (a request approved, an access resumed).
       useApp.getState().refreshResults();
       // Taken while this desk cannot sync, it is done here only: the toast says when it arrives.
@@ -702,7 +704,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 
   return (
-    <Modal titleId={ids.title} descriptionId={ids.description} wide busy={busy} close={close}>
+    <Modal titleId={ids.title} descriptionId={ids.description} wide busy={busy} close={cancel}>
       <h2 id={ids.title}>{titleOf(dialog, company)}</h2>
       <p id={ids.description} className="muted">
         {descriptionOf(dialog, company)}
@@ -945,7 +947,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {error && <ErrorNotice id={ids.error}>{error}</ErrorNotice>}
         <DialogFooter
           cancel={t.dialog.cancel}
-          onCancel={close}
+          onCancel={cancel}
           cancelDisabled={busy}
           submit={SUBMIT_LABELS[dialog.kind]}
           submitDisabled={blocked}

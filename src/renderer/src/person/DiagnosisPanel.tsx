@@ -1,7 +1,6 @@
 import {
   ADVICE_CAUSES,
   TIP_CAUSES,
-  type Badge,
   type PersonRecord,
   type Portal,
 } from '../../../shared/contract';
@@ -37,13 +36,6 @@ import { incompleteDataMessages } from '../../../shared/messages';
 import { GuardedButton } from '../components/GuardedButton';
 import { loadInterrupted } from '../components/IncompleteDataNotice';
 import { actionsHeld } from '../components/actions-held';
-
-/** An account's badges that say its login opens no company now (loginBlockBadge). */
-const ACCESS_SHUT: ReadonlySet<Badge['code']> = new Set([
-  'disabled',
-  'company_not_adherent',
-  'pending_signature',
-]);
 
 /**
  * Whether the person is on Los Héroes' portals, on ACHS's, or both: by their logins (registered
@@ -96,12 +88,10 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
       : record.diagnosis;
   const active = record.accounts.find((account) => account.registrationState === 'active');
   const call = useSession((s) => s.interaction);
-  // A login its companies keep shut (its row's badge): the lock is not all that keeps them out.
+  // A login that opens no company now (as the diagnosis's withoutAccess): the lock is not all
+  // that keeps them out.
   const loginShut = (portal: Portal) =>
-    record.accounts.some(
-      (account) =>
-        account.portal === portal && account.badges.some((badge) => ACCESS_SHUT.has(badge.code)),
-    );
+    record.accounts.some((account) => account.portal === portal && !account.hasAccess);
 
   // Data may still be missing: no cause is certain, so no words for the caller and no fix.
   if (record.replicaIncomplete) {
@@ -191,13 +181,17 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                     ? registrationBlockedSayHere
                     : null;
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
-            // Someone else on the line in this person's name: what waits for the person is not
-            // promised (their words came first: the dialog would refuse it).
+            // Someone else on the line in this person's name: a fix the desk may take once the
+            // person calls is not promised to them (the dialog would refuse it). One the desk
+            // may not take even then keeps the words that say so (`instead`).
             const spoken =
-              spec && call?.onBehalf && refusedOnBehalf(call, record.rut, spec.action)
+              decision?.allowed === true &&
+              spec &&
+              call?.onBehalf &&
+              refusedOnBehalf(call, record.rut, spec.action)
                 ? onBehalfSay(cause)
                 : null;
-            const said = spoken ?? instead;
+            const said = instead ?? spoken;
             const text = said === null ? words : { ...words, say: said };
             const fix = cause.fix;
             const onFix = spec
