@@ -535,6 +535,8 @@ export const Interaction = z.object({
       personRut: z.string().nullable(),
       /** Whom it acted on, by name, when not the call's person (null: not on this desk). */
       personName: z.string().nullable().optional(),
+      /** A company's change: who of it asked, when not the call's person (name null: not here). */
+      requestedBy: z.object({ rut: z.string(), name: z.string().nullable() }).optional(),
       /** Not (yet) applied by the central API: waiting, in conflict, rejected, or resolved. */
       sync: z.enum(['pending', 'conflict', 'rejected', 'resolved']).nullable(),
       /** A mail asked (`mail.resend`): which one, so a «no me llega» call later knows. */

@@ -271,7 +271,7 @@ test('open a call, act during it, close it, and find it', async ({ desk }) => {
   // María's change went into Pedro's call: the list says on whom, and (no central API on this
   // desk) that it has not reached the portal yet.
   await expect(row).toContainText(
-    'Cambió datos de contacto (María José Muñoz Sepúlveda, 11.111.111-1; pendiente de sincronizar)',
+    'Cambió datos de contacto (de María José Muñoz Sepúlveda, 11.111.111-1; pendiente de sincronizar)',
   );
   await expect(row).toContainText('Resuelto');
   await expect(row).toContainText('Se reenvió el enlace para restablecer');

@@ -935,9 +935,16 @@ deskTest(
     // His ACHS lock is still said, but no longer as if waiting it out let him in (walk 57).
     const diagnosis = desk.record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await expect(diagnosis).toContainText(
-      'Esperar o restablecer su contraseña no le permitirá entrar mientras no tenga un acceso habilitado en una empresa',
+      'pero aunque espere o restablezca su contraseña no podrá entrar a ACHS Gestión mientras no tenga ahí un acceso habilitado en una empresa',
     );
     await expect(diagnosis).not.toContainText('Dígale: Puede esperar');
+    // Nor does the unlock promise that he can come in (walk 58b).
+    await diagnosis.getByRole('button', { name: 'Desbloquear' }).click();
+    const unlock = page.getByRole('dialog', { name: 'Desbloquear acceso a ACHS Gestión' });
+    await expect(unlock).toContainText(
+      'Aun así, la persona no podrá ingresar a ACHS Gestión mientras no tenga ahí un acceso habilitado en una empresa',
+    );
+    await unlock.getByRole('button', { name: 'Cancelar' }).click();
     await desk.find('constructora los andes');
     await desk.option('Constructora Los Andes SpA').click();
     const company = page.getByRole('region', { name: 'Empresa' });

@@ -1401,7 +1401,7 @@ describe('calls', () => {
       'password_reset',
     ]);
     expect(callActionText(current.actions[1], FRANCISCA, (rut) => rut)).toBe(
-      `Pidió el correo «Restablecer contraseña» (Camila Fernanda Soto Ibáñez, ${CAMILA}; pendiente de sincronizar)`,
+      `Pidió el correo «Restablecer contraseña» (de Camila Fernanda Soto Ibáñez, ${CAMILA}; pendiente de sincronizar)`,
     );
     expect(record(core, FRANCISCA).interactions[0]!.id).toBe(opened.id);
     // Whom it is about is audited once, as a change of its person is, before her action.
@@ -1483,6 +1483,14 @@ describe('calls', () => {
     const achs = () => record(core, PEDRO).accounts.find((a) => a.portal === 'achs_gestion')!;
     expect(achs().hasAccess).toBe(true);
     call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
+    // The call's row names who of the company asked, not only the supervisor's audit (walk 58b).
+    const [taken] = call(core, 'interactions.current', {}).actions;
+    expect(taken).toMatchObject({
+      requestedBy: { rut: '15161718-2', name: 'Paula Andrea Rojas Tapia' },
+    });
+    expect(callActionText(taken, PEDRO, (rut) => rut)).toBe(
+      'Inhabilitó el acceso a pedido de la empresa (lo pidió Paula Andrea Rojas Tapia, 15161718-2; pendiente de sincronizar)',
+    );
     // His only ACHS company disabled, his ACHS login opens nothing (the lock's words say so).
     expect(achs().hasAccess).toBe(false);
     expect(
@@ -1508,7 +1516,7 @@ describe('calls', () => {
       personName: 'Pedro Andrés González Muñoz',
     });
     expect(callActionText(listed.actions[0], listed.personRut, (rut) => rut)).toBe(
-      `Inhabilitó el acceso a pedido de la empresa (Pedro Andrés González Muñoz, ${PEDRO}; pendiente de sincronizar)`,
+      `Inhabilitó el acceso a pedido de la empresa (de Pedro Andrés González Muñoz, ${PEDRO}; pendiente de sincronizar)`,
     );
     // A call that names nobody but has something done in it (a Ley 21.719 request of someone
     // not on this desk) is not filed by it: who calls is noted all the same (review 58).

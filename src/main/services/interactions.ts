@@ -15,7 +15,7 @@ import {
   seesAllInteractions,
 } from '../../shared/policy';
 import { interactionOutcomeLabels } from '../../shared/messages';
-import { loginRut, rutFromBody } from '../../shared/rut';
+import { loginRut, readRut, rutFromBody } from '../../shared/rut';
 import { decide } from '../../shared/rules/permissions';
 import type { InteractionRow, OnBehalf } from '../repositories/interaction-repository';
 import { NOT_CALL_WORK_ACTIONS } from '../repositories/audit-action-kinds';
@@ -56,6 +56,18 @@ function earlierOnBehalf(
 
 const NOT_CALL_WORK = new Set<string>(NOT_CALL_WORK_ACTIONS);
 
+/** Who of a company asked for its change (the audit's `after.callerRut`), as a RUT body. */
+function requesterOf(event: { after: string | null }): number | null {
+  if (event.after === null) return null;
+  try {
+    const value = (JSON.parse(event.after) as { callerRut?: unknown }).callerRut;
+    const body = typeof value === 'number' ? value : readRut(String(value ?? ''))?.body;
+    return body ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** A mail asked in the call: its kind, as the audit kept it (resend-mail.ts: `after.kind`). */
 function mailKindOf(event: { action: string; after: string | null }): { mailKind?: MailKind } {
   if (event.action !== 'mail.resend' || event.after === null) return {};
@@ -90,6 +102,12 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     }
     return names.get(rut)!;
   };
+  const requestedBy = (event: { after: string | null }) => {
+    const rut = requesterOf(event);
+    return rut === null || rut === row.personRut
+      ? {}
+      : { requestedBy: { rut: rutText(rut)!, name: nameOf(rut) } };
+  };
   return {
     id: row.id,
     kind: row.kind,
@@ -112,6 +130,8 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
       ...(event.personRut !== null && event.personRut !== row.personRut
         ? { personName: nameOf(event.personRut) }
         : {}),
+      // Who of the company asked, when not the call's person (walk 58b: only the audit said).
+      ...requestedBy(event),
       sync: unsettled.get(event.id) ?? null,
       ...mailKindOf(event),
     })),

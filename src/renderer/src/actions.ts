@@ -41,7 +41,10 @@ export function unlockSpec(record: PersonRecord, portal: Portal): DialogSpec {
     personRut: record.rut,
     personName: fullName(record),
     title: actionDialogTexts.unlock.title(portalLabels[portal]),
-    description: actionDialogTexts.unlock.description,
+    description:
+      account(record, portal)?.hasAccess === false
+        ? actionDialogTexts.unlock.descriptionWithoutAccess(portalLabels[portal])
+        : actionDialogTexts.unlock.description,
     confirmLabel: actionDialogTexts.unlock.confirm,
     reason: 'none',
     identity: true,

@@ -91,6 +91,12 @@ export const actionDialogTexts = {
     title: (portal: string) => `Desbloquear acceso a ${portal}`,
     description:
       'Quita el bloqueo temporal por intentos fallidos. En cuanto el portal lo reciba (en segundos, con conexión), la persona podrá ingresar con su contraseña.',
+    /**
+     * Its login opens no company now (the account's hasAccess): the unlock alone lets nobody in
+     * (walk 58b: «podrá ingresar» beside a diagnosis that said it could not).
+     */
+    descriptionWithoutAccess: (portal: string) =>
+      `Quita el bloqueo temporal por intentos fallidos. Aun así, la persona no podrá ingresar a ${portal} mientras no tenga ahí un acceso habilitado en una empresa; cuando lo tenga, entrará con su contraseña.`,
     confirm: 'Desbloquear',
     done: 'Cuenta desbloqueada.',
   },

@@ -249,18 +249,21 @@ export function callActionText(
     action: string;
     personRut: string | null;
     personName?: string | null;
+    requestedBy?: { rut: string; name: string | null };
     sync: keyof typeof actionSyncWords | null;
     mailKind?: MailKind;
   },
   callPersonRut: string | null,
   showRut: (rut: string) => string,
 ): string {
+  const who = (name: string | null | undefined, rut: string) =>
+    name ? `${name}, ${showRut(rut)}` : showRut(rut);
   const notes = [
+    // «de …»: whom it was done to, not whom the company is (walk 58b).
     action.personRut && action.personRut !== callPersonRut
-      ? action.personName
-        ? `${action.personName}, ${showRut(action.personRut)}`
-        : showRut(action.personRut)
+      ? `de ${who(action.personName, action.personRut)}`
       : null,
+    action.requestedBy ? `lo pidió ${who(action.requestedBy.name, action.requestedBy.rut)}` : null,
     action.sync ? actionSyncWords[action.sync] : null,
   ].filter((note) => note !== null);
   // Which mail: a «no me llega» call later asks about that one.
