@@ -343,6 +343,13 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(dialog).not.toContainText('El acceso es personal');
     await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(page.getByRole('status')).toContainText(`Acceso de ${ana} inhabilitado.`);
+    // Another person's record during her call: its words are that person's, not the caller's.
+    await expect(diagnosis).toContainText('Dígale:');
+    await desk.find('12.345.678-5');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
+    await expect(diagnosis).toContainText('Para la persona: Puede esperar hasta las');
+    await expect(diagnosis).not.toContainText('Dígale:');
   });
 
   test('a call left open at «Salir» is said to be resumed when its agent signs in again (walk 58)', async ({

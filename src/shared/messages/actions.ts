@@ -222,10 +222,10 @@ export const heldMessages = {
   // claim that the caller asked either: the change may be a load's, or another agent's.
   // Read to the caller: no «equipo» nor «sistema central», words of the desk.
   diagnosisSay:
-    'El cambio quedó registrado en la mesa de ayuda y se aplicará en el portal en cuanto nos conectemos; hasta entonces el portal no lo ve.',
+    'Lo que hicimos quedó registrado en la mesa de ayuda y llegará al portal en cuanto nos conectemos; hasta entonces el portal no lo ve.',
   /** Another agent's actions on this desk wait for them, online or not (a shared desk). */
   diagnosisSayOthers:
-    'El cambio quedó registrado en la mesa de ayuda y se aplicará en el portal en cuanto se envíe; hasta entonces el portal no lo ve.',
+    'Lo que hicimos quedó registrado en la mesa de ayuda y llegará al portal en cuanto se envíe; hasta entonces el portal no lo ve.',
   /**
    * `disabled`: those of them the central said are disabled here — they will not sign in again,
    * so their actions leave only if a supervisor takes them over.

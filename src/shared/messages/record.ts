@@ -371,6 +371,11 @@ export const unverifiableSay = (
 export const diagnosisMessages = {
   title: '¿Por qué no puede ingresar?',
   sayLabel: 'Dígale:',
+  /**
+   * The open call is someone else's (a company's administrator who asked about this worker):
+   * the words are the person's, not the caller's (walk 58b).
+   */
+  sayLabelToPerson: 'Para la persona:',
 };
 
 export const noCauseText = {

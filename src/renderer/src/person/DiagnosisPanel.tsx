@@ -88,6 +88,11 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
       : record.diagnosis;
   const active = record.accounts.find((account) => account.registrationState === 'active');
   const call = useSession((s) => s.interaction);
+  // The open call is someone else's: what follows is said to the person, not to the caller.
+  const sayLabel =
+    call?.personRut && call.personRut !== record.rut
+      ? diagnosisMessages.sayLabelToPerson
+      : diagnosisMessages.sayLabel;
   // A login that opens no company now (as the diagnosis's withoutAccess): the lock is not all
   // that keeps them out.
   const loginShut = (portal: Portal) =>
@@ -124,12 +129,12 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           <div>
             <strong>{heldMessages.diagnosisTitle}</strong>
             <p>
-              <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
+              <span className="say-label">{sayLabel}</span>{' '}
               {heldHere ? heldMessages.diagnosisSay : heldMessages.diagnosisSayOthers}
             </p>
             {portalLocks.map((lock) => (
               <p key={lock.portal}>
-                <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
+                <span className="say-label">{sayLabel}</span>{' '}
                 {heldLockSay(lock.portal, lock.until, loginShut(lock.portal))}
               </p>
             ))}
@@ -146,7 +151,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
           <div>
             <strong>{noCauseText.title}</strong>
             <p>
-              <span className="say-label">{diagnosisMessages.sayLabel}</span>{' '}
+              <span className="say-label">{sayLabel}</span>{' '}
               {record.dataProtection.block
                 ? noCauseText.sayBlocked(active?.portal)
                 : noCauseText.say}
@@ -218,7 +223,7 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                 <div>
                   <strong>{text.title}</strong>
                   <p>
-                    <span className="say-label">{diagnosisMessages.sayLabel}</span> {text.say}
+                    <span className="say-label">{sayLabel}</span> {text.say}
                   </p>
                 </div>
                 {!cause.fix &&
