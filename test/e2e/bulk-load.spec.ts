@@ -110,7 +110,7 @@ test('load a file with good and bad rows → preview → apply → progress → 
   expect(failed).toContain(`"'=HYPERLINK(""http://malo.example"")"`);
 
   // Apply with a reason: progress to the end, then the result per row.
-  const apply = screen.getByRole('button', { name: 'Aplicar 2 cambios' });
+  const apply = screen.getByRole('button', { name: 'Aplicar 2 filas' });
   await expect(apply).toBeDisabled();
   // It says why it waits, as every other form does.
   await expect(apply).toHaveAccessibleDescription('Falta: un motivo de al menos 3 caracteres.');
@@ -274,7 +274,7 @@ test('the preview warns before applying: the last administrator, a shared e-mail
       { exact: false },
     ),
   ).toBeVisible();
-  await expect(screen.getByRole('button', { name: 'Aplicar 3 cambios' })).toBeVisible();
+  await expect(screen.getByRole('button', { name: 'Aplicar 3 filas' })).toBeVisible();
   await expectAccessible(page, 'Cargas masivas: vista previa con advertencias');
 
   // Each warned row says what, in the totals' own filter.
@@ -308,7 +308,7 @@ test('the preview warns before applying: the last administrator, a shared e-mail
 
   // Applied, the result still says what each warned row did, in a filter of its own.
   await screen.getByLabel('Motivo de la carga').fill('Archivo enviado por RR.HH. de La Espiga');
-  await screen.getByRole('button', { name: 'Aplicar 3 cambios' }).click();
+  await screen.getByRole('button', { name: 'Aplicar 3 filas' }).click();
   await expect(screen.getByRole('status')).toHaveText('Carga terminada: 3 filas aplicadas.');
   await screen.getByLabel('Mostrar').selectOption({ label: 'Con advertencias' });
   const report = screen.getByRole('table', { name: 'Resultado por fila' });
@@ -383,7 +383,7 @@ loopTest(
         .setInputFiles({ name: 'espiga.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
       await screen.getByRole('button', { name: 'Ver vista previa' }).click();
       await screen.getByLabel('Motivo de la carga').fill('Archivo enviado por RR.HH. de La Espiga');
-      await screen.getByRole('button', { name: 'Aplicar 2 cambios' }).click();
+      await screen.getByRole('button', { name: 'Aplicar 2 filas' }).click();
       const report = screen.getByRole('table', { name: 'Resultado por fila' });
       const juan = report.getByRole('row').filter({ hasText: '19.283.746-4' });
       await expect(juan).toContainText('Aplicada (por enviar al sistema central)');

@@ -174,3 +174,22 @@ test.describe('as a supervisor', () => {
     await expect(shortcuts).toBeVisible();
   });
 });
+
+test.describe('as a prevention officer', () => {
+  test.use({ user: 'prevencion' });
+
+  test('F3 with only a fix that waits goes to it, which says why (walk 58b)', async ({ desk }) => {
+    const { page, record } = desk;
+    // María José's registration is blocked: only the help desk clears it, not his desk.
+    await desk.find('11.111.111-1');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toContainText('María José');
+    await desk.search.focus();
+    await page.keyboard.press('F3');
+    const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
+    const waiting = diagnosis.getByRole('button', { name: 'Desbloquear registro' });
+    await expect(waiting).toBeFocused();
+    await expect(waiting).toHaveAttribute('aria-disabled', 'true');
+    await expect(waiting).toHaveAccessibleDescription(/.+/);
+  });
+});

@@ -137,14 +137,17 @@ function Desk() {
         }
       } else if (event.key === 'F3') {
         // To what the record proposes: the diagnosis's first fix the agent may take (five Tabs
-        // from the call bar otherwise); with none, the record itself, read from its top.
+        // from the call bar otherwise); with none, its first fix that waits, which says why
+        // (walk 58b: F3 seemed to do nothing); with no fix at all, the record, read from its top.
         const record = document.querySelector<HTMLElement>('section.record[tabindex="-1"]');
         if (record && useSession.getState().view === 'search' && !useCompany.getState().rut) {
           event.preventDefault();
           (
             record.querySelector<HTMLElement>(
               '.diagnosis button:not([aria-disabled="true"]):not(:disabled)',
-            ) ?? record
+            ) ??
+            record.querySelector<HTMLElement>('.diagnosis button:not(:disabled)') ??
+            record
           ).focus();
         }
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {

@@ -136,14 +136,16 @@ export const bulkMessages = {
     not_registered:
       'RUT no registrado: la persona no figura en ninguna empresa adherida, y una carga no crea personas. Si trabaja en esta empresa, la empresa debe incorporarla antes (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas).',
     not_in_company: 'La persona no pertenece a esta empresa',
-    other_company: 'El RUT es de una persona de otra empresa, no de esta',
+    other_company:
+      'El RUT es de una persona de otra empresa, no de esta: revise el RUT; si está bien, su propia empresa debe enviar el cambio',
     invalid_email:
       'Correo inválido: debe ser como nombre@dominio.cl, sin espacios, tildes ni ñ, y de hasta 254 caracteres',
     invalid_state: 'Estado no reconocido: use «habilitado» o «inhabilitado»',
     duplicate_conflict: 'RUT repetido en el archivo con valores distintos',
     company_not_adherent: 'La empresa no está adherida',
     // A dismissal and a deleted company profile are the same stored state: both said.
-    dismissed: 'Ya no tiene acceso en esta empresa (dada de baja, o su acceso eliminado)',
+    dismissed:
+      'Ya no tiene acceso en esta empresa (dada de baja, o su acceso eliminado): una carga no se lo devuelve; la empresa debe incorporarla o agregarla de nuevo',
     paused:
       'El acceso está en pausa: una carga no lo reanuda (se reanuda desde la página de la empresa, a pedido de su representante), y esta fila no se aplica (tampoco su correo, si lo cambiaba: cárguelo en una fila sin estado)',
     empty_row: 'La fila no indica correo ni estado',
@@ -251,7 +253,8 @@ export const bulkMessages = {
   reason: 'Motivo de la carga',
   reasonHint:
     'Por ejemplo: archivo enviado por la empresa el 20-11-2026, correo de la jefa de RR.HH.',
-  apply: (n: number) => `Aplicar ${formatNumber(n)} ${n === 1 ? 'cambio' : 'cambios'}`,
+  // Rows, as the progress and the end say: a row may change the e-mail and the state (walk 58b).
+  apply: (n: number) => `Aplicar ${formatNumber(n)} ${n === 1 ? 'fila' : 'filas'}`,
   applying: 'Aplicando la carga…',
   /** Of the rows the preview found something to apply to, not of the file's rows. */
   progress: (done: number, total: number) =>
