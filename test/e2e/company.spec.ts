@@ -722,7 +722,7 @@ deskTest(
     await desk.open('14.253.647-1');
     const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
     await expect(diagnosis).toContainText(
-      'Su empresa pausó su acceso: solo su representante legal o un administrador de accesos de la empresa puede pedir que se reanude.',
+      'Su empresa pausó su acceso: solo el representante legal o un administrador de accesos de su empresa puede pedir que se reanude.',
     );
     // …and the record names who that is, as it does for modules.
     await expect(record).toContainText(

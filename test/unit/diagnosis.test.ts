@@ -1763,7 +1763,7 @@ describe('diagnose: mixed memberships', () => {
       'Sin acceso en Empresa 2-7; sigue con acceso a Empresa 5-1, Empresa 1-9',
     );
     expect(words.say).toBe(
-      'Empresa 2-7 eliminó su acceso a esa empresa, no a las demás: solo su representante legal o un administrador de accesos puede volver a darle acceso. Sigue con acceso a Empresa 5-1, con el mismo usuario y clave de Caja Los Héroes. A Empresa 1-9 sigue entrando por ACHS Gestión, con su usuario y clave de ese portal.',
+      'Empresa 2-7 eliminó su acceso a esa empresa, no a las demás: solo el representante legal o un administrador de accesos de esa empresa puede volver a darle acceso. Sigue con acceso a Empresa 5-1, con el mismo usuario y clave de Caja Los Héroes. A Empresa 1-9 sigue entrando por ACHS Gestión, con su usuario y clave de ese portal.',
     );
     // Open only on the other portal: nothing to choose on entering.
     const [alone] = diagnose({

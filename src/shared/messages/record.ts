@@ -36,7 +36,7 @@ const sent = (cause: Cause) =>
  */
 const whoAsks = (cause: Cause, what: string) =>
   cause.role !== 'access_admin'
-    ? `: solo su representante legal o un administrador de accesos de la empresa puede pedir ${what}.${cause.nobodyAsks ? ` ${NOBODY_ASKS_NOW}` : ''}`
+    ? `: solo el representante legal o un administrador de accesos de su empresa puede pedir ${what}.${cause.nobodyAsks ? ` ${NOBODY_ASKS_NOW}` : ''}`
     : cause.nobodyAsks
       ? `. Mientras siga así no puede pedir cambios para la empresa, tampoco este. ${NOBODY_ASKS_NOW}`
       : `. Mientras siga así no puede pedir cambios para la empresa, tampoco este: ${what} lo pide otra persona con esa facultad (un representante legal u otro administrador de accesos).`;
@@ -266,11 +266,11 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
           title: `${worker ? 'De baja' : 'Sin acceso'} en ${company}; sigue con acceso a ${open}`,
           say: worker
             ? `Al desvincularle, ${company} le quitó el acceso a esa empresa, no a las demás. ${choose}`
-            : `${company} eliminó su acceso a esa empresa, no a las demás: solo su representante legal o un administrador de accesos puede volver a darle acceso. ${choose}`,
+            : `${company} eliminó su acceso a esa empresa, no a las demás: solo el representante legal o un administrador de accesos de esa empresa puede volver a darle acceso. ${choose}`,
         }
       : {
           title: `Acceso ${c.state === 'paused' ? 'pausado' : 'inhabilitado'} en ${company}; sigue con acceso a ${open}`,
-          say: `${company} ${c.state === 'paused' ? 'pausó' : 'inhabilitó'} su acceso a esa empresa: solo su representante legal o un administrador de accesos puede pedir que se ${c.state === 'paused' ? 'reanude' : 'habilite de nuevo'}.${agreementAfter(c, c.state === 'paused' ? 'paused' : 'disabled')} ${choose}`,
+          say: `${company} ${c.state === 'paused' ? 'pausó' : 'inhabilitó'} su acceso a esa empresa: solo el representante legal o un administrador de accesos de esa empresa puede pedir que se ${c.state === 'paused' ? 'reanude' : 'habilite de nuevo'}.${agreementAfter(c, c.state === 'paused' ? 'paused' : 'disabled')} ${choose}`,
         };
   },
   affiliate_profile_open: (c) => {
