@@ -289,9 +289,17 @@ export const companyMessages = {
     /** Walk 57: the person herself on the call, asking for a change of her own access. */
     userCannotAsk: (name: string, callers: string[]) =>
       `${name} no puede pedir este cambio de su propio acceso: lo decide la empresa. Dígale que lo pida ${callers.length > 0 ? `a ${formatList(callers)} (quien tiene la representación legal o administra los accesos de la empresa)` : 'al representante legal o a un administrador de accesos de su empresa'}.`,
-    noCallers: (adherent: boolean) =>
+    /**
+     * `waiting`: someone of its register whose request for Portal Empresas waits on this page
+     * (walk 58b): approved and signed, they administer its accesses and may ask.
+     */
+    noCallers: (adherent: boolean, waiting: string | null = null) =>
       adherent
-        ? 'La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.'
+        ? `La empresa no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. ${
+            waiting
+              ? `${waiting} figura en su registro y pidió acceso a Portal Empresas (su solicitud espera en esta página): aprobada, y firmado su Acuerdo de Acceso Remoto, podrá pedirlo. Dígaselo así a quien llama.`
+              : 'Dígale a quien lo pide que la empresa debe registrar primero a su representante legal; después él o ella lo pide.'
+          }`
         : 'La empresa ya no está adherida y no tiene representantes legales ni administradores de accesos registrados: nadie puede pedir este cambio. Mientras no esté adherida, ninguno de sus usuarios puede ingresar, tengan o no módulos o acceso vigente: dígaselo así a quien llama. Si la empresa vuelve a adherirse, lo pide su representante legal, una vez registrado.',
     /** A legal representative or administrator listed on the page who cannot ask (yet), and why. */
     cannotAsk: (

@@ -60,6 +60,7 @@ import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
 import { missingParts } from '../components/ConfirmButton';
 import { useSession } from '../session-store';
+import { waitingSignatory } from './waiting-signatory';
 import { useCompany, type CompanyDialog } from './company-store';
 import { useApp } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -728,7 +729,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           </p>
         )}
         {needsCaller(dialog) && company.callers.length === 0 && (
-          <p className="notice notice-warn">{t.dialog.noCallers(company.adherent)}</p>
+          <p className="notice notice-warn">
+            {t.dialog.noCallers(company.adherent, waitingSignatory(company))}
+          </p>
         )}
         {needsCaller(dialog) &&
           cannotAskShown.map((c) => (

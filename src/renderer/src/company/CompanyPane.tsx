@@ -43,6 +43,7 @@ import { CompanyOfficers } from '../officers/CompanyOfficers';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useIsAgentPerson } from '../components/agent-person';
 import { TableScroll } from '../components/TableScroll';
+import { waitingSignatory } from './waiting-signatory';
 
 /** The open company's heading: what its pane is described by. */
 const COMPANY_TITLE_ID = 'company-title';
@@ -118,7 +119,7 @@ function CompanyContent({ company }: { company: CompanyRecord }) {
   const nobodyAsks = company.callers.some((c) => c.cannotAsk === null)
     ? null
     : company.callers.length === 0
-      ? t.dialog.noCallers(company.adherent)
+      ? t.dialog.noCallers(company.adherent, waitingSignatory(company))
       : t.nobodyCanAsk(
           company.callers.map((c) =>
             t.dialog.cannotAsk(isMe(c.person.rut) ? null : nameOr(c.person), c.cannotAsk!),
