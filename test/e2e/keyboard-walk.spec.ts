@@ -229,6 +229,10 @@ test.describe('at 1280×720, the toast', () => {
     const footer = page.locator('.overlay .dialog-footer');
     await expect(footer).toContainText('Falta:');
     await expect(toast).toContainText('Anotado');
+    // Its reason goes to the person's audit, which a Ley 21.719 request hands them (walk 58b).
+    await expect(page.getByRole('dialog').getByLabel('Motivo')).toHaveAccessibleDescription(
+      'Queda en la auditoría y se entrega a la persona si pide sus datos (Ley 21.719): no escriba datos de otras personas.',
+    );
     await expect
       .poll(async () => {
         const [a, b] = [(await toast.boundingBox())!, (await footer.boundingBox())!];

@@ -61,6 +61,12 @@ export const dialogMessages = {
       ? 'Un administrador de accesos no se nombra aquí: en Portal Empresas lo solicita el representante legal o un firmante de la TRF («Registrar solicitud» en la página de la empresa), o la empresa lo agrega («Agregar usuario», en la misma página); en ambos casos debe firmar el Acuerdo de Acceso Remoto.'
       : 'Un administrador de accesos no se nombra aquí: en ACHS lo nombra el representante legal («Agregar usuario» en la página de la empresa, con el representante en la línea).',
   reasonLabel: 'Motivo',
+  /**
+   * Under a reason: it is kept in the person's audit, which a Ley 21.719 access request hands them
+   * (data-export.ts; walk 58b: a load's reason named a third person in a titular's export).
+   */
+  reasonSeen:
+    'Queda en la auditoría y se entrega a la persona si pide sus datos (Ley 21.719): no escriba datos de otras personas.',
   cancel: 'Cancelar',
   saving: 'Guardando…',
   missing: (parts: string[]) => `Falta: ${formatList(parts)}.`,

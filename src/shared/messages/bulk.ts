@@ -251,8 +251,7 @@ export const bulkMessages = {
   failedReasonHeader: 'Motivo',
   failedFilename: (file: string) => `${file.replace(/\.(csv|xlsx)$/i, '')}-con-problemas.csv`,
   reason: 'Motivo de la carga',
-  reasonHint:
-    'Por ejemplo: archivo enviado por la empresa el 20-11-2026, correo de la jefa de RR.HH.',
+  reasonHint: 'Por ejemplo: archivo enviado por la empresa el 20-11-2026.',
   // Rows, as the progress and the end say: a row may change the e-mail and the state (walk 58b).
   apply: (n: number) => `Aplicar ${formatNumber(n)} ${n === 1 ? 'fila' : 'filas'}`,
   applying: 'Aplicando la carga…',

@@ -359,6 +359,7 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = useId();
+  const reasonSeenId = useId();
   const waitingId = useId();
   const waiting =
     preview.totals.changes === 0
@@ -485,9 +486,13 @@ function PreviewPanel({ preview }: { preview: BulkPreview }) {
           value={reason}
           maxLength={REASON_MAX}
           placeholder={m.reasonHint}
+          aria-describedby={reasonSeenId}
           onChange={(event) => setReason(event.target.value)}
         />
         <LengthLeft value={reason} max={REASON_MAX} />
+        <span id={reasonSeenId} className="hint">
+          {dialogMessages.reasonSeen}
+        </span>
         <ConfirmButton
           waiting={busy || waiting !== null}
           why={waiting}

@@ -84,6 +84,7 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     role: useId(),
     roleHint: useId(),
     reason: useId(),
+    reasonSeen: useId(),
     identityNote: useId(),
     dataRequest: useId(),
   };
@@ -378,9 +379,13 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
               value={reason}
               rows={2}
               maxLength={REASON_MAX}
+              aria-describedby={ids.reasonSeen}
               onChange={(event) => setReason(event.target.value)}
             />
             <LengthLeft value={reason} max={REASON_MAX} />
+            <span id={ids.reasonSeen} className="hint">
+              {dialogMessages.reasonSeen}
+            </span>
           </div>
         )}
 
