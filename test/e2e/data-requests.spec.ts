@@ -302,11 +302,17 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
     label: 'Cédula de identidad exhibida',
   });
   await again.getByLabel('Qué pide exactamente').fill('Otra vez el bloqueo');
-  await again.getByRole('button', { name: 'Registrar solicitud' }).click();
-  await expect(again.getByRole('alert')).toContainText(
+  // Said as the right is chosen, before anything is sent (walk 58b), and the button waits.
+  await expect(again).toContainText(
     `La persona ya está bloqueada por la solicitud ${block.number}`,
   );
-  await expect(again.getByRole('alert')).toBeInViewport({ ratio: 1 });
+  const register = again.getByRole('button', { name: 'Registrar solicitud' });
+  await expect(register).toHaveAccessibleDescription(
+    `Falta: que no esté ya bloqueada (lo está por ${block.number}).`,
+  );
+  await register.click();
+  await expect(again.getByLabel('Derecho que ejerce')).toBeFocused();
+  await expect(again.getByLabel('Derecho que ejerce')).toBeInViewport({ ratio: 1 });
   await expectAccessible(page, 'segundo bloqueo rechazado');
   await again.getByRole('button', { name: 'Cancelar' }).click();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blockableOpen,
   titularWithoutDataRefusal,
   blockDecision,
   checkMove,
@@ -222,5 +223,15 @@ describe('closedLate: whether, and how late, a request was answered or denied', 
     expect(
       dataRequestMessages.closedOn('Denegada', '14-12-2026', { late: true, days: 1 }, true),
     ).toBe('denegada el 14-12-2026, 1 día hábil después del plazo');
+  });
+});
+
+describe('blockableOpen (art. 11: what a temporary block stands on)', () => {
+  it('is an open rectification, deletion or objection, and nothing else', () => {
+    expect(blockableOpen([{ right: 'objection', state: 'received' }])).toBe(true);
+    expect(blockableOpen([{ right: 'rectification', state: 'extended' }])).toBe(true);
+    expect(blockableOpen([{ right: 'deletion', state: 'answered' }])).toBe(false);
+    expect(blockableOpen([{ right: 'access', state: 'received' }])).toBe(false);
+    expect(blockableOpen([])).toBe(false);
   });
 });

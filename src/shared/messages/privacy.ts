@@ -110,6 +110,10 @@ export const dataRequestMessages = {
   representative: (who: string) =>
     `Llama ${who} en nombre del titular. La ley permite ejercer el derecho por medio de un representante: verifique el poder y la identidad del titular con un documento firmado (o la ClaveÚnica o la cédula del titular); los datos del registro que responda quien llama no lo acreditan.`,
   missingRepresentative: 'otro método que acredite la representación (no los datos del registro)',
+  /** A block that cannot be asked now, said as «blocking» is chosen (walk 58b: only at submit). */
+  missingBlockable:
+    'una solicitud abierta de rectificación, supresión u oposición que lo justifique',
+  missingNotBlocked: (number: string) => `que no esté ya bloqueada (lo está por ${number})`,
   blockingNote:
     'Un bloqueo temporal se pide junto a una rectificación, supresión u oposición abierta de la persona (regístrela antes, si no la tiene), y se aplica al registrarlo: mientras dure, nada puede modificar sus datos salvo lo que responde a sus solicitudes abiertas (la corrección de una rectificación, por ejemplo). Se responde dentro de 2 días hábiles.',
   forwardNote:

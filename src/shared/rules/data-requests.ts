@@ -49,6 +49,13 @@ export type DataRequestState = (typeof DATA_REQUEST_STATES)[number];
 export const OPEN_STATES: readonly DataRequestState[] = ['received', 'in_progress', 'extended'];
 export const isOpen = (state: DataRequestState) => OPEN_STATES.includes(state);
 
+/** Whether a block has a request to stand on among these: one of BLOCKABLE_RIGHTS still open. */
+export function blockableOpen(
+  requests: ReadonlyArray<{ right: DataRight; state: DataRequestState }>,
+): boolean {
+  return requests.some((r) => BLOCKABLE_RIGHTS.includes(r.right) && isOpen(r.state));
+}
+
 /**
  * How the caller's identity was established. `facts`: the registered facts compared on the call
  * (at least IDENTITY_FACTS_REQUIRED of them); the others are documents seen or signed.

@@ -22,6 +22,7 @@ import {
   dataRequestMessages as t,
   dialogMessages,
   onBehalfText,
+  ruleMessages,
 } from '../../../shared/messages';
 import { formatDay, santiagoDate } from '../../../shared/format';
 import { looksLikeDayInput, parseDayInput } from '../../../shared/audit-details';
@@ -84,6 +85,15 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const missing = missingParts();
   if (!person.held && !titularNameFits(titularName)) {
     missing.add(t.withoutRecord.missingName, ids.name);
+  }
+  // A block needs an open request to stand on, and none standing (main refuses it otherwise).
+  if (right === 'blocking' && person.blockWaits !== null) {
+    missing.add(
+      person.blockWaits === 'no_request'
+        ? t.missingBlockable
+        : t.missingNotBlocked(person.blockWaits.already),
+      ids.right,
+    );
   }
   if (method === '') missing.add(t.missingMethod, ids.method);
   else if (representative && method === 'facts') missing.add(t.missingRepresentative, ids.method);
@@ -300,7 +310,15 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             {t.detailHint}
           </span>
         </div>
-        {right === 'blocking' && <p className="notice notice-warn">{t.blockingNote}</p>}
+        {right === 'blocking' && (
+          <p className="notice notice-warn">
+            {person.blockWaits === 'no_request'
+              ? ruleMessages['data_request_block_without_request']!({})
+              : person.blockWaits !== null
+                ? ruleMessages['person_already_blocked']!({ number: person.blockWaits.already })
+                : t.blockingNote}
+          </p>
+        )}
         {forwardedForDecision(right) && <p className="notice notice-warn">{t.forwardNote}</p>}
         <p id={ids.rule} className="muted small">
           {t.deadlineRule}

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { PersonRecord } from '../../../shared/contract';
 import { fullName } from '../../../shared/format';
+import { blockableOpen } from '../../../shared/rules/data-requests';
 
 export type RecordingFor = {
   rut: string;
@@ -14,6 +15,11 @@ export type RecordingFor = {
   phoneNoProofUntil: PersonRecord['phoneNoProofUntil'];
   /** False: the system holds nothing of this titular (titularWithoutDataRefusal). */
   held: boolean;
+  /**
+   * Why a temporary block cannot be asked now (main refuses it too): the block already standing
+   * (its number), or no open request it could stand on; null: it can.
+   */
+  blockWaits: { already: string } | 'no_request' | null;
 };
 
 type State = {
@@ -40,12 +46,25 @@ export const useDataRequests = create<State>()((set) => ({
         identityFacts: record.identityFacts,
         phoneNoProofUntil: record.phoneNoProofUntil,
         held: true,
+        // Its requests, this agent's and others' alike (walk 58b: said only after submitting).
+        blockWaits: record.dataProtection.block
+          ? { already: record.dataProtection.block.requestNumber }
+          : blockableOpen([...record.dataProtection.requests, ...record.dataProtection.othersOpen])
+            ? null
+            : 'no_request',
       },
       detail: null,
     }),
   startRecordingWithoutRecord: (rut) =>
     set({
-      recording: { rut, name: '', identityFacts: [], phoneNoProofUntil: null, held: false },
+      recording: {
+        rut,
+        name: '',
+        identityFacts: [],
+        phoneNoProofUntil: null,
+        held: false,
+        blockWaits: null,
+      },
       detail: null,
     }),
   openDetail: (number) => set({ detail: number, recording: null }),
