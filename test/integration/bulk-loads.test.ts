@@ -896,7 +896,7 @@ describe('a bulk load', () => {
     expect(failed.filename).toBe('carga-con-problemas.csv');
     expect(failed.csv).toBe(
       '\ufeffRUT;Correo;Estado;Motivo;Fila\r\n' +
-        '12.345.678-5;p@x.cl;;"El RUT es de una persona de otra empresa, no de esta";2\r\n' +
+        '12.345.678-5;p@x.cl;;"El RUT es de una persona de otra empresa, no de esta: revise el RUT; si está bien, su propia empresa debe enviar el cambio";2\r\n' +
         // The formula comes back neutralised: a spreadsheet shows it as text. The check digit's
         // words are the preview's: which one those numbers have.
         `12.345.678-9;"'=HYPERLINK(""http://malo.example"",""clic"")";;"RUT inválido: con esos números el dígito verificador sería 5, no 9. Revise los números y el dígito.";4\r\n`,
