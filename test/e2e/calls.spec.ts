@@ -343,6 +343,14 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(dialog).not.toContainText('El acceso es personal');
     await dialog.getByRole('button', { name: 'Inhabilitar', exact: true }).click();
     await expect(page.getByRole('status')).toContainText(`Acceso de ${ana} inhabilitado.`);
+    // Asked again in the same call, the company's requester is chosen already (walk 58 L3).
+    await pressAtAndes(desk, 'Habilitar');
+    const back = page.getByRole('dialog', { name: `Habilitar a ${ana}` });
+    await expect(back.getByLabel(/administrador de accesos de la empresa que lo pide/)).toHaveValue(
+      '12131415-0',
+    );
+    await page.keyboard.press('Escape');
+    await expect(back).toHaveCount(0);
     // Another person's record during her call: its words are that person's, not the caller's.
     await expect(diagnosis).toContainText('Dígale:');
     await desk.find('12.345.678-5');

@@ -301,9 +301,15 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const heldIn = useHeldIn();
   // Someone listed who cannot ask yet is on the line: nobody else is chosen for them.
   const onCallCannotAsk = cannotAsk.find((c) => c.person.rut === onCall) ?? null;
+  // Who of a company asked for an earlier change in this call (walk 58 L3): still on the line.
+  const askedEarlier = useSession(
+    (s) =>
+      s.interaction?.actions.findLast((action) => action.requestedBy)?.requestedBy?.rut ?? null,
+  );
   const [callerRut, setCallerRut] = useState(
     () =>
       callers.find((c) => c.person.rut === onCall)?.person.rut ??
+      callers.find((c) => c.person.rut === askedEarlier)?.person.rut ??
       (callers.length === 1 && !onCallCannotAsk ? callers[0]!.person.rut : ''),
   );
   // Why a listed person cannot ask: said of the one on the line when it is one of them; not at
