@@ -69,13 +69,24 @@ test('a dialog confirmed too soon says what is missing, each time, and takes the
 
 test('F3 goes to the fix the diagnosis proposes; with none, to the record', async ({ desk }) => {
   const { page, record } = desk;
+  // A record slow to come: F3 pressed before it has drawn waits for it (the CI run of stop 67
+  // pressed F3 right after Enter, and the focus stayed on the empty record).
+  let arrive = () => {};
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route('**/api/persons.get', async (route) => {
+    await held;
+    await route.continue();
+  });
   await desk.find('12.345.678-5');
   await desk.search.press('Enter');
+  await expect(record).toHaveAttribute('aria-busy', 'true');
   await desk.search.focus();
   await page.keyboard.press('F3');
+  arrive();
   // Pedro is locked: «Desbloquear» in the diagnosis, not one of the record's other buttons.
   const diagnosis = record.getByRole('region', { name: '¿Por qué no puede ingresar?' });
   await expect(diagnosis.getByRole('button', { name: 'Desbloquear' })).toBeFocused();
+  await page.unroute('**/api/persons.get');
   // Ramón's company is no longer adherent: nothing the desk can fix, so the record itself.
   await desk.find('7.654.321-6');
   await desk.search.press('Enter');

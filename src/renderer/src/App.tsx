@@ -142,13 +142,7 @@ function Desk() {
         const record = document.querySelector<HTMLElement>('section.record[tabindex="-1"]');
         if (record && useSession.getState().view === 'search' && !useCompany.getState().rut) {
           event.preventDefault();
-          (
-            record.querySelector<HTMLElement>(
-              '.diagnosis button:not([aria-disabled="true"]):not(:disabled)',
-            ) ??
-            record.querySelector<HTMLElement>('.diagnosis button:not(:disabled)') ??
-            record
-          ).focus();
+          focusProposedFix(record);
         }
       } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
@@ -379,6 +373,39 @@ function focusContent(searchBox: RefObject<HTMLInputElement | null>): void {
     return;
   }
   requestAnimationFrame(() => searchBox.current?.focus());
+}
+
+/**
+ * F3's target: the diagnosis's first fix the agent may take; with none, its first fix that waits
+ * (which says why); with no fix at all, the record. Pressed while another person's record is on
+ * its way (the CI run of stop 67: F3 right after Enter landed on the record), it waits for it,
+ * unless the agent has moved on meanwhile.
+ */
+function focusProposedFix(record: HTMLElement): void {
+  const focus = () =>
+    (
+      record.querySelector<HTMLElement>(
+        '.diagnosis button:not([aria-disabled="true"]):not(:disabled)',
+      ) ??
+      record.querySelector<HTMLElement>('.diagnosis button:not(:disabled)') ??
+      record
+    ).focus();
+  if (record.getAttribute('aria-busy') !== 'true') {
+    focus();
+    return;
+  }
+  const pressedFrom = document.activeElement;
+  const watch = new MutationObserver(() => {
+    if (record.getAttribute('aria-busy') === 'true') return;
+    stop();
+    if (record.isConnected && document.activeElement === pressedFrom) focus();
+  });
+  const giveUp = window.setTimeout(() => stop(), 10_000);
+  const stop = () => {
+    watch.disconnect();
+    window.clearTimeout(giveUp);
+  };
+  watch.observe(record, { attributes: true, attributeFilter: ['aria-busy'] });
 }
 
 /** A key typed into a field of text is its own, not a shortcut («?» in a name, a note). */

@@ -289,6 +289,8 @@ export const PersonRecordPane = forwardRef<HTMLElement>(function PersonRecordPan
       className="record"
       aria-label={recordMessages.region}
       aria-describedby={record ? RECORD_TITLE_ID : undefined}
+      // Another person's record on its way: what is drawn is still the previous one's (F3 waits).
+      aria-busy={loading && record?.rut !== rut ? true : undefined}
       tabIndex={-1}
     >
       {loading && !record && (
