@@ -349,6 +349,7 @@ const throughRepository: Record<DashboardQuery, (window: { from: string; to: str
     actionsByKind: (w) => repository.actionsByKind(w),
     actionsByAgent: (w) => repository.actionsByAgent(w),
     supervisionByKind: (w) => repository.supervisionByKind(w),
+    bulkLoads: (w) => repository.bulkLoads(w),
     diagnosisCauses: (w) => repository.diagnosisCauses(w),
     syncQueue: () => repository.syncQueue(),
   };

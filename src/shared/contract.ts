@@ -766,7 +766,7 @@ export const DashboardPanel = z.object({
   outcomes: z.array(z.object({ outcome: z.string().nullable(), count: Count })),
   /**
    * Actions on persons and companies (not record views, calls or screen locks, nor the
-   * supervision and refusals counted below).
+   * supervision and refusals, nor a bulk load's rows, counted below).
    */
   actionsByKind: z.array(z.object({ action: z.string(), count: Count })),
   actionsByAgent: z.array(
@@ -774,6 +774,11 @@ export const DashboardPanel = z.object({
   ),
   /** Supervision of the desk and refused attempts (SUPERVISION_ACTIONS), by kind. */
   supervisionByKind: z.array(z.object({ action: z.string(), count: Count })),
+  /**
+   * Bulk loads started in the range that changed something, and the rows they changed; their
+   * undoing likewise. Their rows are not among the actions above.
+   */
+  bulkLoads: z.object({ loads: Count, rowsApplied: Count, undos: Count, rowsUndone: Count }),
   /** The ten causes shown most often, as distinct persons whose record showed each. */
   /** The DASHBOARD_TOP_CAUSES most frequent causes, of `diagnosisCauseCount` in the range. */
   diagnosisCauses: z.array(z.object({ code: z.string(), persons: Count })),

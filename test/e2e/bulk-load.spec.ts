@@ -174,6 +174,14 @@ test('load a file with good and bad rows → preview → apply → progress → 
   await desk.find('19.283.746-4');
   await desk.search.press('Enter');
   await expect(desk.record).toContainText('jcastillo@contadores.cl');
+
+  // The Panel counts the load and its reversal apart, not as the supervisor's actions (walk 58b).
+  await page.getByRole('button', { name: 'Panel', exact: true }).click();
+  const actions = page.getByRole('figure', { name: 'Acciones de los agentes, por tipo' });
+  await expect(actions).toContainText('Sin acciones de agentes en este período.');
+  await expect(actions).toContainText(
+    'Cargas masivas del período, aparte: 1 carga masiva cambió 2 filas y se deshizo 1 carga (2 filas revertidas). El detalle está en Cargas masivas.',
+  );
 });
 
 test('the company field takes the RUT’s digits alone and names the company as it is typed', async ({

@@ -35,6 +35,11 @@ const EXPECTED: Record<DashboardQuery, string[]> = {
   actionsByKind: ACTIONS,
   actionsByAgent: ACTIONS,
   supervisionByKind: ACTIONS,
+  // A few batches a day: their index's range, then each batch's row.
+  bulkLoads: [
+    'SEARCH bulk_batches USING INDEX bulk_batches_created (created_at>? AND created_at<?)',
+    'USE TEMP B-TREE FOR GROUP BY',
+  ],
   diagnosisCauses: [
     'SEARCH a USING COVERING INDEX audit_diagnosis_at (at>? AND at<?)',
     'SCAN c VIRTUAL TABLE INDEX 3:',

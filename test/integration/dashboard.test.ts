@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { ADVICE_CAUSES, type CauseCode } from '../../src/shared/contract';
 import type { Core } from '../../src/main/core';
+import { dashboardMessages } from '../../src/shared/messages/dashboard';
+import { excelCsv1252, largestCompanyMembers } from '../support/bulk-files';
 import { call, refused, seededCore, signInAs } from '../support/context';
 
 type Clock = { now: Date };
@@ -170,6 +172,70 @@ describe('the Panel', () => {
       rejected: 0,
     });
     expect(today.syncQueue.oldestPendingAt).toBe(today.generatedAt);
+  });
+
+  it("counts a bulk load's rows apart from the actions agents took, and its undoing (walk 58b)", async () => {
+    const core = seededCore(3000, { as: 'supervisora' });
+    const { company, members } = largestCompanyMembers(core.db.$client);
+    const rut = (m: { rut: number; dv: string }) => `${m.rut}-${m.dv}`;
+    const [first, second, third] = members;
+    const shown = call(core, 'bulkLoads.preview', {
+      companyRut: `${company.rut}-${company.dv}`,
+      fileName: 'panel.csv',
+      contentBase64: Buffer.from(
+        excelCsv1252([
+          ['RUT', 'Correo electrónico', 'Estado'],
+          [rut(first!), `panel.${first!.rut}@carga.cl`, ''],
+          [rut(second!), `panel.${second!.rut}@carga.cl`, ''],
+          [rut(third!), '', 'inhabilitado'],
+        ]),
+      ).toString('base64'),
+    });
+    const load = call(core, 'bulkLoads.apply', {
+      previewId: shown.previewId,
+      reason: 'Archivo de la empresa',
+    });
+    const settled = async (batchId: string) => {
+      while (['applying', 'preparing'].includes(call(core, 'bulkLoads.status', { batchId }).state))
+        await new Promise((resolve) => setImmediate(resolve));
+    };
+    await settled(load.batchId);
+    // One action taken on a call, beside the load's three rows.
+    call(core, 'mails.resend', {
+      rut: '18765432-7',
+      portal: 'achs_gestion',
+      kind: 'password_creation',
+    });
+    const today = panel(core, 'today');
+    expect(today.actionsByKind).toEqual([{ action: 'mail.resend', count: 1 }]);
+    expect(today.actionsByAgent).toEqual([
+      { agentId: 'supervisor-demo', agentName: expect.any(String), count: 1 },
+    ]);
+    expect(today.bulkLoads).toEqual({ loads: 1, rowsApplied: 3, undos: 0, rowsUndone: 0 });
+    // The rows are still in the audit, each with its batch.
+    const rows = core.db.$client
+      .prepare(
+        `SELECT count(*) FROM audit_events WHERE json_extract(after, '$.batchId') = ?
+           AND action <> 'bulk.load'`,
+      )
+      .pluck()
+      .get(load.batchId);
+    expect(rows).toBe(3);
+
+    const undo = call(core, 'bulkLoads.undo', {
+      batchId: load.batchId,
+      reason: 'Archivo equivocado',
+    });
+    await settled(undo.batchId);
+    const after = panel(core, 'today');
+    expect(after.actionsByKind).toEqual([{ action: 'mail.resend', count: 1 }]);
+    expect(after.bulkLoads).toEqual({ loads: 1, rowsApplied: 3, undos: 1, rowsUndone: 3 });
+    expect(dashboardMessages.bulkApart(after.bulkLoads)).toBe(
+      'Cargas masivas del período, aparte: 1 carga masiva cambió 3 filas y se deshizo 1 carga (3 filas revertidas). El detalle está en Cargas masivas.',
+    );
+    expect(dashboardMessages.bulkApart({ loads: 0, rowsApplied: 0, undos: 0, rowsUndone: 0 })).toBe(
+      null,
+    );
   });
 
   it('records the causes each record view showed, and counts each person once per cause', () => {

@@ -6,7 +6,7 @@
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
  * closing, screen locks, sign-ins and sign-outs. Must match the partial index `audit_actions_at`
- * (migrations 0012, 0029, 0030, 0034, 0039).
+ * (migrations 0012, 0029, 0030, 0034, 0039, 0042).
  */
 export const NOT_ACTIONS = [
   'person.view',
@@ -42,6 +42,17 @@ export const SUPERVISION_ACTIONS = [
   'person.search_denied',
   'company.view_denied',
 ] as const;
+
+/**
+ * The events of a bulk load — its rows' actions and the load's own `bulk.load` / `bulk.undo` —
+ * are left out of the agents' actions (walk 58b: 2,243 «Cambió datos de contacto» beside two
+ * taken on calls); the Panel counts the loads apart, from their batches. Each such event names
+ * its batch in `after` (`{"batchId":"…"}`, apply-batch.ts). A JSON key in quotes can appear there
+ * only as a key: a quote inside a value is written `\"`. `instr`, never a JSON function, so a
+ * value that is not JSON can never make an event fail to be recorded. Word for word the term of
+ * the partial index `audit_actions_at` (migration 0042), so SQLite uses it.
+ */
+export const NOT_BULK_LOAD_SQL = `instr(ifnull(after, ''), '"batchId":"') = 0`;
 
 /** A list of actions as an SQL `IN (…)` list (fixed codes, never input). */
 export const quoted = (actions: readonly string[]) =>

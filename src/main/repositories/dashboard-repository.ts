@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { SYSTEM_AGENT_ID } from '../../shared/rules/export-retention';
 import { isVisitSql } from './interaction-repository';
-import { NOT_ACTIONS, quoted, SUPERVISION_ACTIONS } from './audit-action-kinds';
+import { NOT_ACTIONS, NOT_BULK_LOAD_SQL, quoted, SUPERVISION_ACTIONS } from './audit-action-kinds';
 
 // Kept word for word as the partial index's condition: SQLite uses the index only then. The
 // other terms narrow it further from the index's own `action` column.
@@ -35,17 +35,24 @@ export const DASHBOARD_SQL = {
     WHERE ${isVisitSql('interactions')}
       AND opened_at >= @from AND opened_at < @to`,
   actionsByKind: `SELECT action, count(*) AS n FROM audit_events
-    WHERE action NOT IN (${notActions}) AND action NOT IN (${supervision})
+    WHERE action NOT IN (${notActions}) AND ${NOT_BULK_LOAD_SQL} AND action NOT IN (${supervision})
       AND at >= @from AND at < @to AND ${byAgents}
     GROUP BY action`,
   actionsByAgent: `SELECT agent_id, count(*) AS n FROM audit_events
-    WHERE action NOT IN (${notActions}) AND action NOT IN (${supervision})
+    WHERE action NOT IN (${notActions}) AND ${NOT_BULK_LOAD_SQL} AND action NOT IN (${supervision})
       AND at >= @from AND at < @to AND ${byAgents}
     GROUP BY agent_id`,
   supervisionByKind: `SELECT action, count(*) AS n FROM audit_events
-    WHERE action NOT IN (${notActions}) AND action IN (${supervision})
+    WHERE action NOT IN (${notActions}) AND ${NOT_BULK_LOAD_SQL} AND action IN (${supervision})
       AND at >= @from AND at < @to
     GROUP BY action`,
+  /**
+   * Bulk loads and their undoing started in the range that changed something, with the rows they
+   * changed: counted here, not as the agents' actions above (walk 58b).
+   */
+  bulkLoads: `SELECT kind, count(*) AS batches, sum(applied) AS n FROM bulk_batches
+    WHERE created_at >= @from AND created_at < @to AND applied > 0
+    GROUP BY kind`,
   /**
    * The causes each record view showed (its `after`: `{"causes":[…]}`), counted as distinct
    * persons, so a record opened three times in one call counts once. Every cause (a few
@@ -101,6 +108,20 @@ export function createDashboardRepository(sqlite: Database.Database) {
       return byCount(
         statements.actionsByAgent.all(range) as Array<{ agent_id: string; n: number }>,
       );
+    },
+    bulkLoads(range: Range) {
+      const rows = statements.bulkLoads.all(range) as Array<{
+        kind: 'load' | 'undo';
+        batches: number;
+        n: number;
+      }>;
+      const of = (kind: string) => rows.find((row) => row.kind === kind);
+      return {
+        loads: of('load')?.batches ?? 0,
+        rowsApplied: of('load')?.n ?? 0,
+        undos: of('undo')?.batches ?? 0,
+        rowsUndone: of('undo')?.n ?? 0,
+      };
     },
     diagnosisCauses(range: Range) {
       return statements.diagnosisCauses.all(range) as Array<{ code: string; n: number }>;

@@ -59,6 +59,7 @@ export function dashboardPanel(
         supervisionByKind: dashboard
           .supervisionByKind(window)
           .map((row) => ({ action: row.action, count: row.n })),
+        bulkLoads: dashboard.bulkLoads(window),
         ...topCauses(dashboard.diagnosisCauses(window)),
         syncQueue: {
           ...dashboard.syncQueue(),

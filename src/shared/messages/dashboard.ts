@@ -170,7 +170,24 @@ export const dashboardMessages = {
   causesNote:
     'Personas distintas cuya ficha, al abrirse en el período, mostró esta causa en su diagnóstico.',
   actionsNote:
-    'Sin contar las fichas vistas, la apertura y cierre de llamadas y visitas, ni la supervisión y los accesos denegados (que se cuentan aparte).',
+    'Sin contar las fichas vistas, la apertura y cierre de llamadas y visitas, la supervisión y los accesos denegados, ni las filas de las cargas masivas (que se cuentan aparte).',
+  /**
+   * A bulk load's rows are not the agents' actions (walk 58b: 2,243 «Cambió datos de contacto»
+   * beside two taken on calls): the loads of the period in one sentence, `null` with none.
+   */
+  bulkApart: (bulk: { loads: number; rowsApplied: number; undos: number; rowsUndone: number }) => {
+    const parts = [
+      bulk.loads > 0
+        ? `${count(bulk.loads, 'carga masiva', 'cargas masivas')} ${bulk.loads === 1 ? 'cambió' : 'cambiaron'} ${count(bulk.rowsApplied, 'fila', 'filas')}`
+        : null,
+      bulk.undos > 0
+        ? `${bulk.undos === 1 ? 'se deshizo 1 carga' : `se deshicieron ${formatNumber(bulk.undos)} cargas`} (${count(bulk.rowsUndone, 'fila revertida', 'filas revertidas')})`
+        : null,
+    ].filter((part) => part !== null);
+    return parts.length === 0
+      ? null
+      : `Cargas masivas del período, aparte: ${parts.join(' y ')}. El detalle está en Cargas masivas.`;
+  },
   supervisionNote:
     'Exportaciones de la auditoría, cambios de la dirección central (y los intentos rechazados de cambiarla), equipos revocados, empresas asignadas o quitadas, acciones reasignadas, e intentos de ver datos fuera de las empresas propias. Los ingresos rechazados no se cuentan aquí: están en Auditoría.',
   noSupervision: 'Sin eventos de supervisión ni accesos denegados en este período.',

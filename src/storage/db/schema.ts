@@ -318,12 +318,17 @@ export const auditEvents = sqliteTable(
     index('audit_interaction')
       .on(table.interactionId)
       .where(sql`${table.interactionId} IS NOT NULL`),
-    // The Panel (issue 10, migrations 0012, 0029, 0030 and 0034): actions agents took, and views that
-    // showed a diagnosis.
+    // The Panel (issue 10, migrations 0012, 0029, 0030, 0034, 0039 and 0042): actions agents
+    // took, not a bulk load's events, and views that showed a diagnosis.
     index('audit_actions_at')
-      .on(table.at, table.action, table.agentId)
+      .on(
+        table.at,
+        table.action,
+        table.agentId,
+        sql`instr(ifnull(${table.after}, ''), '"batchId":"')`,
+      )
       .where(
-        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'session.lock', 'session.unlock', 'session.end', 'session.sign_in', 'session.sign_out', 'session.sign_in_refused')`,
+        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'interaction.discard', 'session.lock', 'session.unlock', 'session.end', 'session.sign_in', 'session.sign_out', 'session.sign_in_refused') AND instr(ifnull(${table.after}, ''), '"batchId":"') = 0`,
       ),
     index('audit_diagnosis_at')
       .on(table.at, table.personRut, table.after)

@@ -175,6 +175,7 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
   }));
   const actions = actionRows(panel.actionsByKind);
   const actionTotal = totalOf(actions);
+  const bulkApart = t.bulkApart(panel.bulkLoads);
   const supervision = actionRows(panel.supervisionByKind);
   const supervisionTotal = totalOf(supervision);
   const agents: ChartRow[] = panel.actionsByAgent.map((row) => ({
@@ -239,7 +240,7 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
           rows={actions}
           total={t.actions(actionTotal)}
           empty={actionTotal === 0 ? t.noActions : null}
-          note={t.actionsNote}
+          note={bulkApart === null ? t.actionsNote : `${t.actionsNote} ${bulkApart}`}
         >
           {(width) => <HorizontalBars rows={actions} width={width} />}
         </ChartCard>
@@ -251,6 +252,7 @@ function Charts({ panel, busy }: { panel: DashboardPanel; busy: boolean }) {
           rows={agents}
           total={t.actions(actionTotal)}
           empty={actionTotal === 0 ? t.noActions : null}
+          note={bulkApart ?? undefined}
         >
           {(width) => <HorizontalBars rows={agents} width={width} color={CHART_COLORS.violet} />}
         </ChartCard>
