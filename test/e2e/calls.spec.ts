@@ -373,6 +373,36 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO}`);
   });
 
+  test('a call closed on a company’s page leaves the page on screen, and the next call names nobody looked up in it (walk 59a)', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    const callbar = await openCallWithPedro(desk);
+    await expect(callbar).toContainText(`Llamada en curso · ${PEDRO_WHO}`);
+    // Camila looked up in Pedro's call, then her company's page.
+    await desk.find('16.789.012-1');
+    await desk.search.press('Enter');
+    await expect(record.getByRole('heading', { level: 1 })).toContainText('Camila');
+    await record.getByRole('button', { name: 'Ver la empresa Constructora Los Andes SpA' }).click();
+    const company = page.getByRole('heading', { level: 1, name: 'Constructora Los Andes SpA' });
+    await expect(company).toBeVisible();
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    await callbar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
+    await callbar.getByRole('textbox', { name: 'Notas de la llamada' }).fill('Se le explicó.');
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(callbar).not.toContainText('Llamada en curso');
+    // The page stays where the agent was; back on Camila's record, she is not the next caller.
+    await expect(company).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(record.getByRole('heading', { level: 1 })).toContainText('Camila');
+    await expect(callbar.getByRole('button', { name: 'Abrir llamada', exact: true })).toBeVisible();
+    await page.keyboard.press('F2');
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
+    await callbar.getByLabel('Motivo').press('Enter');
+    await expect(callbar).toContainText('Llamada en curso');
+    await expect(callbar).not.toContainText('Camila');
+  });
+
   test('a call closed elsewhere refuses a reason change with a clear message', async ({
     desk,
     door,

@@ -247,7 +247,9 @@ export const useApp = create<State & Actions>()((set, get) => {
     companyBehind: State['companyBehind'] = null,
   ): Promise<void> {
     const seq = ++recordSeq;
-    useCompany.getState().close();
+    // The same record read again stays behind a company's page on screen (a call closed there
+    // went back to the record: walk 59a); any other opening shows the record.
+    if (via !== 'reload') useCompany.getState().close();
     set({
       recordRut: rut,
       recordLoading: true,

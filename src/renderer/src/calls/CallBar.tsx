@@ -102,15 +102,17 @@ export function CallBar() {
     if (nudge && rutOnScreen !== null && rutOnScreen !== nudge.rut) dismissNudge();
   }, [nudge, rutOnScreen, dismissNudge]);
   const offer = nudge && rutOnScreen === nudge.rut ? nudge : null;
-  // The caller of the call just closed, still on screen, is no one to name in the next call: it
+  // The caller of the call just closed, and whoever's record was open when it closed (looked up
+  // in it, perhaps behind a company's page: walk 59a), are no one to name in the next call: it
   // would be filed under them. Another record opened, and the bar names its person again.
-  const [closedFor, setClosedFor] = useState<string | null>(null);
+  const [closedFor, setClosedFor] = useState<readonly string[]>([]);
+  const closedWith = (rut: string | null) => closedFor.some((closed) => sameRut(closed, rut));
   // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
-  if (closedFor !== null && rutOnScreen !== null && rutOnScreen !== closedFor) setClosedFor(null);
-  const person = record !== null && record.rut !== closedFor ? record : null;
+  if (closedFor.length > 0 && rutOnScreen !== null && !closedWith(rutOnScreen)) setClosedFor([]);
+  const person = record !== null && !closedWith(record.rut) ? record : null;
   // Nobody on screen for a RUT dictated: the call named by it (not again once closed).
   const typed = useDictatedRut();
-  const dictated = person === null && typed !== null && !sameRut(typed, closedFor) ? typed : null;
+  const dictated = person === null && typed !== null && !closedWith(typed) ? typed : null;
 
   const failed = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : t.failed);
@@ -165,9 +167,13 @@ export function CallBar() {
         }}
         onClosed={(discarded) => {
           setError(null);
-          // A call closed with no one named: whoever is on screen was looked up in it. One
-          // discarded was no call: whoever is on screen may still be the next caller.
-          if (!discarded) setClosedFor(interaction.personRut ?? rutOnScreen ?? dictated);
+          // Whoever the call named, and whoever's record was open (on screen or behind a
+          // company's page), was looked up in it. One discarded was no call: whoever is on
+          // screen may still be the next caller.
+          if (!discarded) {
+            const looked = [interaction.personRut, useApp.getState().recordRut, dictated];
+            setClosedFor(looked.filter((rut): rut is string => rut !== null));
+          }
           focusAfterClose.current = true;
           setInteraction(null);
           notify(discarded ? t.discarded : t.closed);

@@ -32,11 +32,10 @@ function follow(previous: SyncStatus | null, next: SyncStatus | null): void {
   // People arrived or left (an officer's companies changed, a dismissal pulled): the open record
   // may be someone who is no longer his, or changed — read again (a reload is no new view). Not
   // at every step of a load still under way (the count moves each poll), but once it ends.
-  // (Not while a company's page is on screen: reading a record would close it and its dialog.)
+  // (Behind a company's page too: read again, it stays behind it, store.ts.)
   // So is a record a pull changed under it (a colleague's correction on another desk).
   else if (
     record &&
-    useCompany.getState().rut === null &&
     (peopleMoved(previous, next) ||
       pulled(previous, next) ||
       loadEnded(previous, next) ||
