@@ -327,6 +327,10 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
   if (reverify === 'forbidden') return rejected('forbidden');
   const next = { email: person.email, phone: person.phone };
   const conflicts: Conflict[] = [];
+  // Replayed over rows pulled in another page, the new address may already be in place from an
+  // earlier replay while the accounts came back confirmed from the server (a sign-in's snapshot:
+  // walk 59b): still unconfirmed here until the change reaches the central.
+  let replayedEmail: string | null = null;
   for (const field of ['email', 'phone'] as const) {
     const change = (changes as Record<string, unknown>)[field] as
       { from?: unknown; to?: unknown; fromPending?: unknown } | undefined;
@@ -341,7 +345,10 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
       return rejected('invalid_phone');
     }
     const current = person[field];
-    if (current === to) continue;
+    if (current === to) {
+      if (ctx.mode === 'replay' && field === 'email' && from !== to) replayedEmail = to;
+      continue;
+    }
     // Also seen: the values the field took in the sending desk's waiting changes of other lanes
     // (a shared desk: edit-contact.ts), which the central may hold or not yet.
     if (current === from || seenPending(change).includes(current)) next[field] = to;
@@ -403,6 +410,9 @@ function updateContact(ctx: IntentContext, rut: number, intent: Intent): Outcome
         }
       }
     }
+  }
+  if (replayedEmail !== null && next.email === replayedEmail) {
+    writes.verifyAccounts(rut, reconfirm(writes.unverifyAccounts(rut), reverify).reverified);
   }
   // A conflict on one field may come with the other applied, its confirmation withheld too.
   const told = withheld.length > 0 ? { mailsWithheld: withheld } : {};

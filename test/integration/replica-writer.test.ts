@@ -177,3 +177,63 @@ describe('an action the server refused', () => {
     db.$client.close();
   });
 });
+
+describe('a pending e-mail change replayed over pulled rows', () => {
+  it('keeps the accounts unconfirmed and the change dated when it was decided, whatever page brings them (walk 59b)', () => {
+    const db = openDatabase({ file: path.join(tempDir(), 'replica.db') });
+    const sqlite = db.$client;
+    const writer = createReplicaWriter(sqlite, () => FIXED_NOW);
+    const ana = (email: string, version: number): Change => {
+      const change = person(1000, 'Ana', 'Muñoz');
+      return { ...change, row: { ...change.row, email, version } };
+    };
+    const account: Change = {
+      entity: 'account',
+      op: 'upsert',
+      key: 77,
+      row: {
+        id: 77,
+        person_rut: 1000,
+        portal: 'achs_gestion',
+        registration_state: 'active',
+        password_set: 1,
+        email_verified: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        registration_blocked: 0,
+        last_login_at: null,
+        first_access_used: 0,
+        version: 3,
+      },
+    };
+    const decided = new Date(FIXED_NOW.getTime() - 40 * 60_000).toISOString();
+    // An officer's change decided offline 40 minutes ago, still waiting on this desk.
+    sqlite
+      .prepare(
+        `INSERT INTO outbox (action_id, kind, payload, created_at, person_rut, agent_id)
+         VALUES ('e', 'person.update_contact', ?, ?, 1000, 'officer-demo')`,
+      )
+      .run(
+        JSON.stringify({
+          changes: { email: { from: 'ana@antes.cl', to: 'ana@nuevo.cl' } },
+        }),
+        decided,
+      );
+    // Another sign-in's snapshot: the person in one page, her account in the next.
+    writer.applyPage([ana('ana@antes.cl', 4)], {
+      cursor: 'c1',
+      epoch: 'e',
+      progress: null,
+      startsSnapshot: true,
+    });
+    writer.applyPage([account], { cursor: 'c2', epoch: 'e', progress: null });
+    const row = sqlite
+      .prepare('SELECT email, email_changed_at FROM persons WHERE rut = 1000')
+      .get() as { email: string; email_changed_at: string };
+    expect(row).toEqual({ email: 'ana@nuevo.cl', email_changed_at: decided });
+    expect(sqlite.prepare('SELECT email_verified FROM accounts WHERE id = 77').pluck().get()).toBe(
+      0,
+    );
+    db.$client.close();
+  });
+});

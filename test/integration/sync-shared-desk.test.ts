@@ -252,6 +252,42 @@ describe('several agents on one desk', () => {
     expect(after.ok ? null : after.error.message).not.toMatch(/aún no llega al sistema central/);
   });
 
+  it('an address the agent on the desk set herself, over another agent’s waiting change, is hers to send mails to (walk 59b)', async () => {
+    const central = await startCentral();
+    const proxy = await startProxy(central.url);
+    const desk = await openDesk(proxy.url, { user: 'agente' });
+    await syncNow(desk);
+    // The supervisor signed in here online before (she may sign in offline later).
+    await signIn(desk, 'supervisora');
+    await signIn(desk, 'agente');
+    proxy.setFaults(() => ({ kind: 'drop_request' }));
+    const FRANCISCA = '18765432-7';
+    act(desk, 'contact.edit', {
+      rut: FRANCISCA,
+      email: 'francisca.nueva@correo.cl',
+      reason: 'Corrección pedida por ella',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: record(desk, FRANCISCA).version,
+    });
+    await signIn(desk, 'supervisora');
+    expect(record(desk, FRANCISCA).can.resendMail).toMatchObject({ reason: 'email_held' });
+    // She corrects it again herself: the address shown is hers, not the agent's waiting one.
+    act(desk, 'contact.edit', {
+      rut: FRANCISCA,
+      email: 'francisca.otra@correo.cl',
+      reason: 'Volvió a llamar',
+      identityCheck: ['serial_number', 'registered_phone'],
+      expectedVersion: record(desk, FRANCISCA).version,
+    });
+    expect(record(desk, FRANCISCA).can.resendMail).toEqual({ allowed: true });
+    const resent = desk.dispatchNow('mails.resend', {
+      rut: FRANCISCA,
+      portal: 'achs_gestion',
+      kind: 'email_confirmation',
+    });
+    expect(resent.ok ? '' : resent.error.message).not.toMatch(/aún no llega al sistema central/);
+  });
+
   it("an agent's change over another agent's still waiting here is no conflict, whichever arrives first", async () => {
     const { central, proxy, desk } = await openSharedDesk();
     const original = phoneOn(central, 12131415);

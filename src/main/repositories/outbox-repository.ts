@@ -67,7 +67,7 @@ export function createOutboxRepository(sqlite: Database.Database) {
     `SELECT a.display_name AS agent_name
      FROM outbox o LEFT JOIN agents a ON a.id = coalesce(o.sent_by, o.agent_id)
      WHERE o.person_rut = ? AND o.state = 'pending' AND o.kind = 'person.update_contact'
-       AND json_extract(o.payload, '$.changes.email') IS NOT NULL
+       AND json_extract(o.payload, '$.changes.email.to') = ?
        AND coalesce(o.sent_by, o.agent_id) IS NOT ?
      ORDER BY o.seq DESC LIMIT 1`,
   );
@@ -123,14 +123,18 @@ export function createOutboxRepository(sqlite: Database.Database) {
       return { pending: row.pending ?? 0, others: row.others ?? 0 };
     },
     /**
-     * Another agent's e-mail change of this person that waits in that agent's lane (who made it,
-     * by name when this desk knows them), or null: this agent's own changes go first in its own.
+     * Another agent's e-mail change of this person to the address `shown` that waits in that
+     * agent's lane (who made it, by name when this desk knows them), or null: this agent's own
+     * changes go first in its own, and an address changed since (by this agent, or pulled) is not
+     * that change's (walk 59b: the supervisor's own new address, already at the central, was
+     * said to be another agent's).
      */
     emailChangeHeldByOthers(
       personRut: number,
       agentId: string,
+      shown: string,
     ): { agentName: string | null } | null {
-      const row = emailChangeOfOthers.get(personRut, agentId) as
+      const row = emailChangeOfOthers.get(personRut, shown, agentId) as
         { agent_name: string | null } | undefined;
       return row ? { agentName: row.agent_name } : null;
     },

@@ -542,7 +542,8 @@ export function buildPersonRecord(
       resendMail: (() => {
         const decision = can('mail.resend');
         return decision.allowed &&
-          ctx.repos.outbox.emailChangeHeldByOthers(personRut, session.agentId)
+          person.email !== null &&
+          ctx.repos.outbox.emailChangeHeldByOthers(personRut, session.agentId, person.email)
           ? { allowed: false as const, reason: 'email_held' as const }
           : decision;
       })(),

@@ -35,7 +35,11 @@ export function resendMail(ctx: ServiceContext, session: Session, command: Resen
       if (!person.email) throw new RuleError('no_email');
       // The address shown came from another agent's change that has not reached the central API:
       // a mail to it would be refused there (email_changed) once sent, so it is refused now.
-      const held = ctx.repos.outbox.emailChangeHeldByOthers(command.personRut, session.agentId);
+      const held = ctx.repos.outbox.emailChangeHeldByOthers(
+        command.personRut,
+        session.agentId,
+        person.email,
+      );
       if (held) throw new RuleError('email_change_held', { agent: held.agentName ?? '' });
       const account = writes.account(command.personRut, command.portal);
       if (!account) throw new RuleError('no_account');

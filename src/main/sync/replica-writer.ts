@@ -135,7 +135,8 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
   const anyPending = sqlite.prepare("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1");
   // With the name of the agent who decided each (this desk knows whoever signed in on it).
   const pendingFor = sqlite.prepare(
-    `SELECT o.action_id, o.kind, o.person_rut, o.payload, a.display_name AS decided_by
+    `SELECT o.action_id, o.kind, o.person_rut, o.payload, o.created_at,
+       a.display_name AS decided_by
      FROM outbox o LEFT JOIN agents a ON a.id = o.agent_id
      WHERE o.state = 'pending' AND o.person_rut = ? ORDER BY o.seq`,
   );
@@ -199,11 +200,23 @@ export function createReplicaWriter(sqlite: Database.Database, now: () => Date) 
       kind: string;
       person_rut: number;
       payload: string;
+      created_at: string;
       decided_by: string | null;
     }>;
+    const at = now();
     for (const row of rows) {
+      // Dated when it was decided on this desk, not when a pull brought the rows (walk 59b).
+      const ageMs = at.getTime() - Date.parse(row.created_at);
       applyIntent(
-        { writes, companies, dataRequests, mode: 'replay', now: now(), decidedBy: row.decided_by },
+        {
+          writes,
+          companies,
+          dataRequests,
+          mode: 'replay',
+          now: at,
+          ageMs: Number.isFinite(ageMs) ? ageMs : 0,
+          decidedBy: row.decided_by,
+        },
         {
           actionId: row.action_id,
           kind: row.kind,
