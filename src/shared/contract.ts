@@ -203,7 +203,14 @@ export const Cause = z.object({
   nobodyAsks: z.literal(true).optional(),
   others: z.array(z.string()).optional(),
   /** other_companies_open: companies still open on the other portal, with its own login. */
-  elsewhere: z.object({ portal: Portal, companies: z.array(z.string()) }).optional(),
+  elsewhere: z
+    .object({
+      portal: Portal,
+      companies: z.array(z.string()),
+      /** Its login not yet open to them: never registered there, or the link not yet used. */
+      account: z.enum(['not_registered', 'pending_activation']).optional(),
+    })
+    .optional(),
   /**
    * affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14); dismissed:
    * that login stays open beside the dismissal; usual_password: the profile beside the company
@@ -1719,6 +1726,11 @@ export const contract = {
           modules: z.array(z.string()),
         })
         .nullable(),
+      /**
+       * Their account on the login that opens this company (ACHS Gestión, or Los Héroes'): a
+       * user added where they never registered must register first (rule 2, walk 59a).
+       */
+      loginAccount: z.enum(['not_registered', 'pending_activation', 'active']),
     }),
   },
   'requests.list': {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type CompanyRecord, type PersonRecord } from '../../src/shared/contract';
 import {
   actionLabels,
+  companyMessages,
   notFoundMessages,
   ruleMessages,
   syncKindLabels,
@@ -860,7 +861,25 @@ describe('what the review found', () => {
     call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
     expect(call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: PEDRO })).toMatchObject({
       membership: { role: 'worker', state: 'disabled' },
+      loginAccount: 'active',
     });
+    // Jorge has only Los Héroes' login: added at Los Andes, he must register in ACHS Gestión
+    // first, and the toast says so (walk 59a); unknown RUTs have no account either.
+    const jorge = call(core, 'companies.lookupPerson', { companyRut: ANDES, rut: '19283746-4' });
+    expect(jorge).toMatchObject({ known: true, loginAccount: 'not_registered' });
+    expect(
+      companyMessages.done['companyUsers.add']({
+        external: true,
+        onEmpresas: false,
+        mailQueued: false,
+        loginAccount: jorge.loginAccount,
+      }),
+    ).toBe(
+      'Usuario agregado como externo: no es trabajador de la empresa. ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo. Aún no tiene cuenta en ACHS Gestión: para entrar debe registrarse con su RUT, su N° de serie y su correo (le llegará un enlace para crear su contraseña).',
+    );
+    expect(
+      call(core, 'companies.lookupPerson', { companyRut: ESPIGA, rut: '19283746-4' }),
+    ).toMatchObject({ loginAccount: 'active' });
     const andes = companyActed(core, 'companyUsers.add', {
       companyRut: ANDES,
       userRut: PEDRO,

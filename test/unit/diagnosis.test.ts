@@ -1111,6 +1111,47 @@ describe('diagnose', () => {
       );
     });
 
+    it('the other login’s companies are said as they can be entered: registered there or not (walk 59a)', () => {
+      // Paused at a Caja company; an outsider added at an ACHS company, never registered there.
+      const memberships = [
+        {
+          ...unsignedAdmin,
+          companyRut: '78901234-2',
+          companyName: 'Panadería La Espiga',
+          state: 'paused' as const,
+          agreementSigned: true,
+        },
+        membership({ role: 'company_user' }),
+      ];
+      const said = (accounts: Account[]) => {
+        const causes = diagnose(input({ accounts, memberships }));
+        const closed = causes.find((cause) => cause.code === 'other_companies_open')!;
+        return { closed, say: causeTexts.other_companies_open(closed).say };
+      };
+      const never = said([account('portal_heroes')]);
+      expect(never.closed.elsewhere).toEqual({
+        portal: 'achs_gestion',
+        companies: ['Constructora Andes SpA'],
+        account: 'not_registered',
+      });
+      expect(never.say).toContain(
+        'A Constructora Andes SpA tiene acceso por ACHS Gestión, pero aún no tiene cuenta en ese portal: para entrar, debe registrarse con su RUT, su N° de serie y su correo.',
+      );
+      expect(never.say).not.toContain('con su usuario y clave');
+      const linkUnused = said([
+        account('portal_heroes'),
+        account('achs_gestion', { registrationState: 'pending_activation' }),
+      ]);
+      expect(linkUnused.say).toContain(
+        'pero aún no activa su cuenta en ese portal: debe crear su contraseña con el enlace del correo de registro.',
+      );
+      const registered = said([account('portal_heroes'), account('achs_gestion')]);
+      expect(registered.closed.elsewhere).not.toHaveProperty('account');
+      expect(registered.say).toContain(
+        'A Constructora Andes SpA sigue entrando por ACHS Gestión, con su usuario y clave de ese portal.',
+      );
+    });
+
     it('a profile still to sign is no company the caller «sigue» entering (rule 12)', () => {
       // Dismissed from one ACHS company, a worker at another, and added at a Caja company where
       // the agreement waits: only the ACHS one stays open.

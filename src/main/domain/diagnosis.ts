@@ -108,7 +108,12 @@ export type Cause = {
   /** other_companies_open: the closed access's state, and the companies still open to them. */
   state?: 'disabled' | 'paused' | 'removed';
   others?: string[];
-  elsewhere?: { portal: Portal; companies: string[] };
+  elsewhere?: {
+    portal: Portal;
+    companies: string[];
+    /** Its login not yet open to them: never registered there, or the link not yet used. */
+    account?: 'not_registered' | 'pending_activation';
+  };
   /**
    * affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14); dismissed:
    * that login stays open beside the dismissal.
@@ -259,6 +264,12 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     // on entering only among those of the same one.
     const onEmpresas = (m: { companyOnEmpresas?: boolean }) => m.companyOnEmpresas === true;
     const namesOf = (list: typeof open) => [...new Set(list.map((m) => m.companyName))];
+    // Whether the other login can be entered at all (walk 59a: «sigue entrando por ACHS Gestión,
+    // con su usuario y clave» to someone added at an ACHS company who never registered there).
+    const accountOnLogin = (portal: 'achs_gestion' | 'portal_heroes') => {
+      const state = accounts.find((a) => a.portal === portal)?.registrationState;
+      return state === 'active' ? {} : { account: state ?? ('not_registered' as const) };
+    };
     const seen = new Set(open.map((m) => m.companyRut));
     for (const m of memberships) {
       if (seen.has(m.companyRut)) continue;
@@ -294,6 +305,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
               elsewhere: {
                 portal: onEmpresas(m) ? ('achs_gestion' as const) : ('portal_empresas' as const),
                 companies: elsewhere,
+                ...accountOnLogin(onEmpresas(m) ? 'achs_gestion' : 'portal_heroes'),
               },
             }
           : {}),

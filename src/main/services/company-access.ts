@@ -259,16 +259,22 @@ export function lookupPerson(
   const view = allow(ctx, session, 'company.view', companyRut);
   if (!view.allowed) throw new ForbiddenError(view.reason);
   const row = ctx.repos.companyRecords.personName(personRut);
-  if (!row) return { known: false, name: null, membership: null };
+  if (!row) {
+    return { known: false, name: null, membership: null, loginAccount: 'not_registered' as const };
+  }
   const seen = decide(
     currentScope(ctx, session),
     'person.view',
     personTarget(() => ctx.repos.writes.companyRuts(personRut)),
   );
   const membership = ctx.repos.companies.membership(personRut, companyRut);
+  const login = ctx.repos.companies.company(companyRut)?.onEmpresas
+    ? 'portal_heroes'
+    : 'achs_gestion';
   return {
     known: true,
     name: seen.allowed ? nameOf(row) : null,
+    loginAccount: ctx.repos.writes.account(personRut, login)?.registrationState ?? 'not_registered',
     membership:
       membership && membership.state !== 'removed'
         ? {

@@ -250,6 +250,8 @@ export const companyMessages = {
       state?: string;
       /** Taken while this desk cannot sync: done here only, its mail not queued anywhere yet. */
       held?: boolean;
+      /** Their account on the company's login: ACHS Gestión opens once registered (rule 2). */
+      loginAccount?: 'not_registered' | 'pending_activation' | 'active';
     }) =>
       `${added.appointed ? `Nombrado administrador de accesos${added.held ? ' en este equipo' : ''}; conserva sus módulos.` : added.external ? `Usuario agregado${added.held ? ' en este equipo' : ''} como externo: no es trabajador de la empresa.` : `Usuario agregado${added.held ? ' en este equipo' : ''}.`} ${
         !added.onEmpresas
@@ -263,6 +265,12 @@ export const companyMessages = {
         added.state && added.state !== 'active'
           ? ` ${companyMessages.accessStays(added.state, added.onEmpresas)}`
           : ''
+      }${
+        added.onEmpresas || added.loginAccount === undefined || added.loginAccount === 'active'
+          ? ''
+          : added.loginAccount === 'pending_activation'
+            ? ' Aún no activa su cuenta en ACHS Gestión: para entrar debe crear su contraseña con el enlace del correo de registro (se puede reenviar desde su ficha).'
+            : ' Aún no tiene cuenta en ACHS Gestión: para entrar debe registrarse con su RUT, su N° de serie y su correo (le llegará un enlace para crear su contraseña).'
       }`,
     /** A user's change, naming whose access: a company's page lists many. */
     pause: (name: string) => `Acceso de ${name} pausado.`,

@@ -106,6 +106,25 @@ export const registrationBlockedSayHere =
   'El registro se invalidó por seguridad (N° de serie incorrecto): se lo desbloqueo ahora. Luego debe registrarse de nuevo con el N° de serie correcto.';
 
 /** A cause as the agent reads it: a title, and what to tell the caller. */
+/**
+ * The companies still open on the other login, as they can be entered: with its own user and
+ * password — once registered there (rule 2: RUT, serial number and e-mail; walk 59a), or, on
+ * Portal Empresas, with the first-access key (rule 16).
+ */
+const elsewhereSay = (elsewhere: NonNullable<Cause['elsewhere']>): string => {
+  const companies = elsewhere.companies.join(', ');
+  const portal = portalLabels[elsewhere.portal];
+  if (elsewhere.account === undefined) {
+    return `A ${companies} sigue entrando por ${portal}, con su usuario y clave de ese portal.`;
+  }
+  if (elsewhere.portal === 'portal_empresas') {
+    return `A ${companies} entra por ${portal}: en su primer ingreso, la clave son los 4 dígitos anteriores al dígito verificador de su RUT.`;
+  }
+  return elsewhere.account === 'pending_activation'
+    ? `A ${companies} tiene acceso por ${portal}, pero aún no activa su cuenta en ese portal: debe crear su contraseña con el enlace del correo de registro.`
+    : `A ${companies} tiene acceso por ${portal}, pero aún no tiene cuenta en ese portal: para entrar, debe registrarse con su RUT, su N° de serie y su correo.`;
+};
+
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
   not_in_replica: () => ({
     title: 'RUT no registrado',
@@ -254,9 +273,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
           ? `Sigue con acceso a ${same.join(', ')}, con el mismo usuario y clave de Caja Los Héroes.`
           : `Puede seguir ingresando a ${same.join(', ')}: al entrar, elija la empresa (o use «Cambiar de usuario»).`
         : null,
-      c.elsewhere && elsewhere.length > 0
-        ? `A ${elsewhere.join(', ')} sigue entrando por ${portalLabels[c.elsewhere.portal]}, con su usuario y clave de ese portal.`
-        : null,
+      c.elsewhere && elsewhere.length > 0 ? elsewhereSay(c.elsewhere) : null,
     ]
       .filter((sentence) => sentence !== null)
       .join(' ');

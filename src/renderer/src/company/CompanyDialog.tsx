@@ -362,7 +362,15 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       })
       .catch(() => {
         // Unknown is the safe answer: the dialog then asks for the person's data.
-        if (current) setFound({ known: false, name: null, membership: null, rut: typedRut });
+        if (current) {
+          setFound({
+            known: false,
+            name: null,
+            membership: null,
+            loginAccount: 'not_registered',
+            rut: typedRut,
+          });
+        }
       });
     return () => {
       current = false;
@@ -633,6 +641,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           held,
           // A disabled or paused access stays so (rule 11): said, not left to be found.
           state: added?.state,
+          // Rule 2: ACHS Gestión is entered once registered there (walk 59a).
+          loginAccount: lookup?.loginAccount ?? 'not_registered',
         });
       }
       case 'modules':
