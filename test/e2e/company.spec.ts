@@ -9,7 +9,7 @@ import { expect, type Page } from '@playwright/test';
 import { companyMessages, standingText } from '../../src/shared/messages';
 import { openSqlite } from '../../src/storage/db/connection';
 import { expectAccessible } from './a11y';
-import { pressAtAndes } from './desk-steps';
+import { callbarOf, pressAtAndes } from './desk-steps';
 import {
   askedBy,
   loopTest,
@@ -439,6 +439,34 @@ deskTest(
     const espiga = await openEspiga(page);
     await expect(espiga.getByRole('heading', { name: /Solicitudes de acceso/ })).toBeVisible();
     await expect(espiga.getByRole('columnheader', { name: /Acuerdo/ })).toBeVisible();
+  },
+);
+
+deskTest(
+  'someone on the call who may not ask for the company gets nobody chosen for him, and is told so (walk 59a)',
+  async ({ desk }) => {
+    const { page } = desk;
+    // Tomás calls about La Espiga: he is not its representative nor one of its administrators.
+    await desk.find('17.345.678-6');
+    await desk.search.press('Enter');
+    await expect(desk.record.getByRole('heading', { level: 1 })).toContainText('Tomás');
+    const callbar = callbarOf(page);
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Acceso empresa' });
+    await callbar.getByRole('button', { name: /^Abrir llamada de Tomás/ }).click();
+    const company = await openEspiga(page);
+    await company.getByRole('button', { name: 'Agregar usuario' }).click();
+    const dialog = page.getByRole('dialog');
+    // Marcela is its only administrator who may ask: she is not chosen for the one on the line.
+    await expect(
+      dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
+    ).toHaveValue('');
+    await expect(dialog).toContainText(
+      /Tomás .*, en la llamada, no puede pedir cambios de esta empresa: solo Marcela Andrea Fuentes Rivas/,
+    );
+    // Read to its end (a module half under the sticky footer is no target axe can measure).
+    await dialog.getByRole('button', { name: 'Cancelar' }).scrollIntoViewIfNeeded();
+    await dialog.evaluate((node) => node.scrollTo({ top: node.scrollHeight }));
+    await expectAccessible(page, 'Agregar usuario: quien llama no puede pedirlo');
   },
 );
 

@@ -297,6 +297,9 @@ export const companyMessages = {
     /** Walk 57: the person herself on the call, asking for a change of her own access. */
     userCannotAsk: (name: string, callers: string[]) =>
       `${name} no puede pedir este cambio de su propio acceso: lo decide la empresa. Dígale que lo pida ${callers.length > 0 ? `a ${formatList(callers)} (quien tiene la representación legal o administra los accesos de la empresa)` : 'al representante legal o a un administrador de accesos de su empresa'}.`,
+    /** Walk 59a: someone else on the call, who is not among those who may ask for the company. */
+    onCallCannotAsk: (name: string | null, callers: string[]) =>
+      `${name === null ? 'Quien está en la llamada' : `${name}, en la llamada,`} no puede pedir cambios de esta empresa: solo ${formatList(callers)} (quien tiene la representación legal o administra los accesos). Si es una de esas personas quien lo pide, elíjala en «Quién lo pide» y verifique su identidad; si no, dígale que se lo pida a ella.`,
     /**
      * `waiting`: someone of its register whose request for Portal Empresas waits on this page
      * (walk 58b): approved and signed, they administer its accesses and may ask.

@@ -306,11 +306,24 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     (s) =>
       s.interaction?.actions.findLast((action) => action.requestedBy)?.requestedBy?.rut ?? null,
   );
+  // Someone else on the line, who may not ask for the company (walk 59a: Tomás on the call, and
+  // Marcela, its only administrator, chosen for him): nobody is chosen, and it is said why. Not
+  // the person whose own access it is (userCannotAsk says it), nor after one of the company asked
+  // earlier in this call.
+  const onCallName = useSession((s) =>
+    s.interaction?.onBehalf ? null : s.interaction?.personName,
+  );
+  const onCallOutsider =
+    onCall !== null &&
+    askedEarlier === null &&
+    !callers.some((c) => c.person.rut === onCall) &&
+    !onCallCannotAsk &&
+    !('userRut' in dialog && dialog.userRut === onCall);
   const [callerRut, setCallerRut] = useState(
     () =>
       callers.find((c) => c.person.rut === onCall)?.person.rut ??
       callers.find((c) => c.person.rut === askedEarlier)?.person.rut ??
-      (callers.length === 1 && !onCallCannotAsk ? callers[0]!.person.rut : ''),
+      (callers.length === 1 && !onCallCannotAsk && !onCallOutsider ? callers[0]!.person.rut : ''),
   );
   // Why a listed person cannot ask: said of the one on the line when it is one of them; not at
   // all when the one on the line may ask; of each of them when the call names nobody listed.
@@ -735,6 +748,14 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         />
         {takesRepresentativeAccess && onCall !== dialog.userRut && (
           <p className="notice notice-warn">{t.dialog.representativeHimself(dialog.userName)}</p>
+        )}
+        {needsCaller(dialog) && onCallOutsider && callers.length > 0 && (
+          <p className="notice notice-warn">
+            {t.dialog.onCallCannotAsk(
+              onCallName ?? null,
+              callers.map((c) => nameOr(c.person)),
+            )}
+          </p>
         )}
         {userOnCallCannotAsk && (
           <p className="notice notice-warn">
