@@ -20,9 +20,11 @@ import { excelCsv1252 } from '../support/bulk-files';
 
 const FILE = excelCsv1252([
   ['RUT', 'Correo electrónico', 'Estado'],
+  // A refused row first: an undo's result must list only the rows it restored (walk 59b saw the
+  // load's rows there when the undo ended before its first poll).
+  ['12.345.678-9', 'malo@laespiga.cl', ''],
   ['19.283.746-4', 'juan.castillo@laespiga.cl', ''],
   ['13.579.246-2', '', 'Inhabilitado'],
-  ['12.345.678-9', 'malo@laespiga.cl', ''],
   ['12.345.678-5', '=HYPERLINK("http://malo.example")', ''],
 ]);
 
@@ -162,6 +164,15 @@ test('load a file with good and bad rows → preview → apply → progress → 
   ).toBeFocused();
   await expect(screen.getByRole('status')).toHaveText(/Carga deshecha/);
   await expect(screen.getByText('2 aplicadas · 0 rechazadas · 0 sin cambios')).toBeVisible();
+  // Its own rows at once, not the load's refused ones (walk 59b).
+  const undoRows = screen.getByRole('table', { name: 'Resultado por fila' });
+  await expect(undoRows.getByRole('row')).toHaveCount(3);
+  for (const row of await undoRows
+    .getByRole('row')
+    .all()
+    .then((rows) => rows.slice(1))) {
+    await expect(row).toContainText('Restaurada');
+  }
   await expectAccessible(page, 'Cargas masivas: reversión');
   // The list names the load and its reversal apart, though they share file and minute.
   await screen.getByRole('button', { name: 'Volver a las cargas' }).click();

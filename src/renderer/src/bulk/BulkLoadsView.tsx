@@ -58,7 +58,8 @@ export function BulkLoadsView() {
         </>
       )}
       {screen.kind === 'preview' && <PreviewPanel preview={screen.preview} />}
-      {screen.kind === 'batch' && <BatchPanel batchId={screen.batchId} />}
+      {/* Its own state per batch: an undo opened from a load shows its rows, not the load's (walk 59b). */}
+      {screen.kind === 'batch' && <BatchPanel key={screen.batchId} batchId={screen.batchId} />}
     </section>
   );
 }
