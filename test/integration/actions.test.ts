@@ -27,6 +27,7 @@ import { applyIntent } from '../../src/intents/apply-intent';
 import { createCompanyWriteRepository } from '../../src/intents/company-write-repository';
 import { createDataRequestRepository } from '../../src/intents/data-request-repository';
 import { createPersonWriteRepository } from '../../src/intents/person-write-repository';
+import { holdsAccess } from '../../src/shared/rules/access';
 import {
   acted,
   call,
@@ -167,6 +168,24 @@ describe('a dismissal decided offline', () => {
 });
 
 describe('unlock', () => {
+  it('a mail asked again waiting here leaves «Activo» the portal’s; an unlock does not (walk 59b)', () => {
+    const core = seededCore(300);
+    const hit = () => call(core, 'persons.search', { text: PEDRO }).persons[0];
+    call(core, 'mails.resend', { rut: PEDRO, portal: 'achs_gestion', kind: 'password_reset' });
+    expect(record(core, PEDRO).pendingActions.map((a) => a.kind)).toEqual(['mail.resend']);
+    expect(hit()).toMatchObject({ rut: PEDRO, held: false });
+    expect(holdsAccess('mail.resend')).toBe(false);
+    expect(holdsAccess('person.update_contact')).toBe(false);
+    call(core, 'accounts.unlock', {
+      rut: PEDRO,
+      portal: 'achs_gestion',
+      identityCheck: CHECKED,
+      expectedVersion: record(core, PEDRO).accounts[0]!.version,
+    });
+    expect(hit()).toMatchObject({ rut: PEDRO, held: true });
+    expect(holdsAccess('account.unlock')).toBe(true);
+  });
+
   it('unlocks after an identity check: badge gone, intent queued, audit kept', () => {
     const core = seededCore(300);
     const before = record(core, PEDRO);

@@ -3,6 +3,8 @@
  * statements straight on better-sqlite3 and compare. None of them ranks over every match:
  * full-text probes take a bounded window in index order and sort only that window.
  */
+import { ACCESS_NEUTRAL_KINDS } from '../../shared/rules/access';
+
 /** An action on this person still waits on this desk (outbox_person_state: a seek). */
 const HELD_HERE = (personRut: string) =>
   `EXISTS (SELECT 1 FROM outbox o WHERE o.person_rut = ${personRut} AND o.state = 'pending')`;
@@ -76,8 +78,10 @@ export const SEARCH_SQL = {
     FROM accounts WHERE person_rut IN (SELECT value FROM json_each(?))`,
   // Of a page's persons, those with an action taken here the central has not confirmed yet: a
   // seek per person on outbox_person_state (the outbox is empty most of the time).
+  /** Whose «Activo» may not be the portal's yet (holdsAccess: the same kinds). */
   hitHeld: `SELECT DISTINCT person_rut FROM outbox
-    WHERE state = 'pending' AND person_rut IN (SELECT value FROM json_each(?))`,
+    WHERE state = 'pending' AND person_rut IN (SELECT value FROM json_each(?))
+      AND kind NOT IN (${ACCESS_NEUTRAL_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
 } as const;
 
 /** A prefix covering more terms than this is left to FTS5 as a prefix. */

@@ -300,3 +300,21 @@ export function mailWaitMs(last: SentMail | null, email: string | null, now: num
 export function isMailKind(text: string): text is MailKind {
   return isOneOf(MAIL_KINDS, text);
 }
+
+/**
+ * Queued actions that never change whether the person can get in: a mail asked again, a new
+ * e-mail or mobile, a company user's modules. While only these wait on the desk, its «Activo» is
+ * the portal's too (walk 59b: a reset mail queued offline had «Activo en este equipo; aún no en
+ * el portal» on an account active there all along). Any other waiting action (an unlock, a block
+ * cleared, an access given back or taken) may be what «Activo» stands on.
+ */
+export const ACCESS_NEUTRAL_KINDS = [
+  'mail.resend',
+  'person.update_contact',
+  'membership.set_modules',
+] as const;
+
+/** Whether a waiting action of `kind` may make this desk's «Activo» not yet the portal's. */
+export function holdsAccess(kind: string): boolean {
+  return !(ACCESS_NEUTRAL_KINDS as readonly string[]).includes(kind);
+}

@@ -29,6 +29,7 @@ import {
 import { formatPhone } from '../../../shared/phone';
 import { readRut } from '../../../shared/rut';
 import { interactionKindOf } from '../../../shared/rules/interaction-kind';
+import { holdsAccess } from '../../../shared/rules/access';
 import { seesAllInteractions } from '../../../shared/policy';
 import { useInteractionWords } from '../components/interaction-words';
 import {
@@ -355,7 +356,10 @@ function RecordContent({ record }: { record: PersonRecord }) {
       <header className="record-header">
         <h1 id={RECORD_TITLE_ID}>{fullName(record)}</h1>
         <p className="rut big">{displayRut(record.rut)}</p>
-        <Badges badges={record.badges} held={record.pendingActions.length > 0} />
+        <Badges
+          badges={record.badges}
+          held={record.pendingActions.some((action) => holdsAccess(action.kind))}
+        />
         {supervisor && (
           <p>
             <button type="button" className="small-button" onClick={() => setViewersOpen(true)}>
@@ -455,7 +459,7 @@ function RecordContent({ record }: { record: PersonRecord }) {
                     <Badges
                       badges={account.badges}
                       compact
-                      held={record.pendingActions.length > 0}
+                      held={record.pendingActions.some((action) => holdsAccess(action.kind))}
                     />
                   </td>
                   <td>{account.failedAttempts}</td>
