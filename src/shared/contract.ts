@@ -1591,12 +1591,14 @@ export const contract = {
     input: PersonRut.extend({ portal: Portal, kind: MailKind }),
     output: ActionResult,
   },
+  /** Rule 9: at the request of the company's verified representative or access administrator. */
   'memberships.changeRole': {
     input: PersonRut.extend({
       companyRut: RutInput,
       role: MembershipRole,
       reason: Reason,
       expectedVersion: Version,
+      ...CallerInput.shape,
     }),
     output: ActionResult,
   },

@@ -72,17 +72,26 @@ test.describe('as a supervisor', () => {
     await expect(andes.getByRole('button', { name: 'Inhabilitar' })).toBeVisible();
     await expect(andes.getByRole('button', { name: 'Pausar' })).toHaveCount(0);
     await record.getByRole('button', { name: 'Cambiar perfil' }).click();
-    const dialog = page.getByRole('dialog');
+    // The company asks for it (rule 9, walk 59a): its page, with who of it asks and their facts.
+    const dialog = page.getByRole('dialog', { name: `Cambiar perfil de ${PEDRO}` });
+    await expect(dialog).toContainText(
+      'Solo a pedido del representante legal o de un administrador de accesos de esta empresa',
+    );
+    const confirm = dialog.getByRole('button', { name: 'Cambiar perfil' });
     await dialog.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });
-    await dialog.getByLabel('Motivo').fill('Solicitado por el administrador de accesos');
-    await dialog.getByRole('button', { name: 'Cambiar perfil' }).click();
+    await dialog.getByLabel('Motivo').fill('Solicitado por el representante legal');
+    await expect(confirm).toHaveAccessibleDescription(/quién lo pide/);
+    await askedBy(dialog, 'Ricardo Alberto Muñoz Vidal · Representante legal');
+    await expectAccessible(page, 'Cambiar perfil, a pedido de la empresa');
+    await confirm.click();
     // The toast names whose profile, and where: the record shows several companies.
     await expect(page.getByRole('status')).toHaveText(
       `Perfil de ${PEDRO} en Constructora Los Andes SpA actualizado.`,
     );
-    await expect(record.getByRole('row', { name: /Constructora Los Andes/ })).toContainText(
-      'Usuario empresa',
-    );
+    // Back on his record, on the button it was asked from.
+    const row = record.getByRole('row', { name: /Constructora Los Andes/ });
+    await expect(row).toContainText('Usuario empresa');
+    await expect(row.getByRole('button', { name: 'Cambiar perfil' })).toBeFocused();
   });
 });
 

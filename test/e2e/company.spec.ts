@@ -1014,6 +1014,7 @@ deskTest.describe('as the supervisor', () => {
       const change = page.getByRole('dialog');
       await change.getByLabel('Perfil').selectOption({ label: 'Usuario empresa' });
       await change.getByLabel('Motivo').fill('Lo pidió el representante legal');
+      await askedBy(change, 'Ricardo Alberto Muñoz Vidal · Representante legal');
       await change.getByRole('button', { name: 'Cambiar perfil' }).click();
       await expect(page.getByRole('status')).toHaveText(
         'Perfil de Pedro Andrés González Muñoz en Constructora Los Andes SpA actualizado.',

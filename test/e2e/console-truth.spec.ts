@@ -624,7 +624,11 @@ test.describe('as the supervisor', () => {
     await desk.record.getByRole('button', { name: 'Cambiar perfil' }).first().click();
     const dialog = page.getByRole('dialog', { name: /Cambiar perfil/ });
     const profile = dialog.getByLabel('Perfil');
-    await expect(profile.getByRole('option')).toHaveText(['Trabajador', 'Usuario empresa']);
+    // Nothing chosen for the agent; the profile held now is said, and never offered again.
+    await expect(profile.getByRole('option')).toHaveText([
+      'Elija el perfil nuevo (hoy: Trabajador)',
+      'Usuario empresa',
+    ]);
     await expect(profile).toHaveAccessibleDescription(
       /no se nombra aquí: en ACHS lo nombra el representante legal/,
     );

@@ -434,9 +434,9 @@ test.describe('as a supervisor', () => {
     const { page, record } = desk;
     await open(desk, '12.345.678-5', PEDRO);
     await record.getByRole('button', { name: 'Cambiar perfil' }).click();
-    const dialog = page.getByRole('dialog', { name: `Cambiar perfil — ${ANDES}` });
-    await expect(dialog.getByRole('combobox')).toHaveAccessibleName('Perfil');
-    await expect(dialog.getByRole('textbox')).toHaveAccessibleName('Motivo');
+    const dialog = page.getByRole('dialog', { name: `Cambiar perfil de ${PEDRO}` });
+    await expect(dialog.getByLabel('Perfil', { exact: true })).toHaveAccessibleName('Perfil');
+    await expect(dialog.getByRole('textbox', { name: 'Motivo' })).toHaveAccessibleName('Motivo');
     await expectAccessible(page, 'diálogo de perfil');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     // The call's reason select too: its name is its label, not the list of its options.

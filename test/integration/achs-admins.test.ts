@@ -33,6 +33,9 @@ const demote = (core: Core, rut: string) =>
     role: 'company_user',
     reason: 'Dejó de administrar los accesos',
     expectedVersion: atAndes(core, rut).version,
+    // Asked by Ricardo, its legal representative.
+    callerRut: RICARDO,
+    callerIdentityCheck: FACTS,
   });
 
 const appoint = (rut: string, callerRut = RICARDO) => ({
@@ -66,6 +69,8 @@ describe('ACHS: an access administrator demoted is appointed again', () => {
         role: 'access_admin',
         reason: 'Lo nombra de nuevo el representante',
         expectedVersion: atAndes(core, DIEGO).version,
+        callerRut: RICARDO,
+        callerIdentityCheck: FACTS,
       }).message,
     ).toBe(ruleMessages['admin_not_by_profile_change']!({}));
     // ...which says what the person is there, and appoints him.
@@ -136,6 +141,8 @@ const lowerRicardo = (core: Core) =>
     role: 'company_user',
     reason: 'Que deje de administrar',
     expectedVersion: atAndes(core, RICARDO).version,
+    callerRut: PAULA,
+    callerIdentityCheck: FACTS,
   });
 const byProfile = {
   code: 'rule',

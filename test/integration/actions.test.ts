@@ -36,6 +36,8 @@ import {
   refused,
   seededCore,
   signInAs,
+  ANDES_CALLER,
+  ESPIGA_CALLER,
 } from '../support/context';
 
 const PEDRO = '12345678-5';
@@ -1011,12 +1013,16 @@ describe('memberships', () => {
 
   it('lets only a supervisor or the company access administrator change a profile', () => {
     const agent = seededCore(300);
+    // Asked by the company: Paula at Los Andes; at Araucanía, Héctor, its legal representative.
     const input = (core: Core, rut: string, companyRut: string, index = 0) => ({
       rut,
       companyRut,
       role: 'company_user',
       reason: 'Necesita el módulo de reportes',
       expectedVersion: record(core, rut).memberships[index]!.version,
+      ...(companyRut === ANDES
+        ? ANDES_CALLER
+        : { callerRut: HECTOR, callerIdentityCheck: ['serial_number', 'registered_email'] }),
     });
     const denied = refused(agent, 'memberships.changeRole', input(agent, PEDRO, ANDES));
     expect(denied).toEqual({
@@ -1062,6 +1068,45 @@ describe('memberships', () => {
     });
   });
 
+  it('changes a profile at the request of the company, never on the user’s own word (rule 9, walk 59a)', () => {
+    const core = seededCore(300, { as: 'supervisora' });
+    const FRANCISCA = '18765432-7';
+    const atAndes = () => record(core, FRANCISCA).memberships.find((m) => m.companyRut === ANDES)!;
+    const change = (caller: { callerRut: string; callerIdentityCheck: string[] }) => ({
+      rut: FRANCISCA,
+      companyRut: ANDES,
+      role: 'company_user',
+      reason: 'Necesita ver los reportes',
+      expectedVersion: atAndes().version,
+      ...caller,
+    });
+    const before = core.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get();
+    // She asks for it herself: refused, nothing written.
+    const herself = refused(
+      core,
+      'memberships.changeRole',
+      change({ callerRut: FRANCISCA, callerIdentityCheck: ['serial_number', 'registered_email'] }),
+    );
+    expect(herself).toEqual({
+      code: 'rule',
+      message: ruleMessages['caller_not_authorized']!({}),
+    });
+    expect(atAndes().role).toBe('worker');
+    expect(core.db.$client.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
+    // Paula, its access administrator, verified: done, and the audit says who asked.
+    acted(core, 'memberships.changeRole', change(ANDES_CALLER));
+    expect(atAndes().role).toBe('company_user');
+    const event = core.db.$client
+      .prepare("SELECT after FROM audit_events WHERE action = 'membership.change_role'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(event)).toMatchObject({
+      role: 'company_user',
+      callerRut: 15_161_718,
+      callerFacts: ['serial_number', 'registered_email'],
+    });
+  });
+
   it('never makes an access administrator by a profile change (rules 9 and 12), on the desk or the central API', () => {
     const core = seededCore(300, { as: 'supervisora' });
     const pedro = record(core, PEDRO).memberships[0]!;
@@ -1073,6 +1118,7 @@ describe('memberships', () => {
       role: 'access_admin',
       reason: 'Lo pide el gerente',
       expectedVersion: pedro.version,
+      ...ANDES_CALLER,
     });
     expect(error.message).toBe(ruleMessages['admin_not_by_profile_change']!({}));
     expect(record(core, PEDRO).memberships[0]!.role).toBe(pedro.role);
@@ -1120,6 +1166,7 @@ describe('a Portal Empresas profile never comes by «Cambiar perfil» (rules 12,
       role: 'company_user',
       reason: 'Lo pide la jefa de personal',
       expectedVersion: membership().version,
+      ...ESPIGA_CALLER,
     });
     expect(error.message).toBe(ruleMessages['profile_not_by_change']!({}));
     expect(error.message).toContain('Agregar usuario');

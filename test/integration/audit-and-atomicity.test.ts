@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import { call, changeAtAndes, seededCore } from '../support/context';
+import { call, changeAtAndes, seededCore, ANDES_CALLER } from '../support/context';
 
 const PEDRO = '12345678-5';
 const CHECKED = ['serial_number', 'registered_phone'];
@@ -73,6 +73,7 @@ const ACTIONS: Array<[string, (core: Core) => unknown]> = [
       role: 'company_user',
       reason: 'Perfil',
       expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
+      ...ANDES_CALLER,
     }),
   ],
 ];
@@ -192,6 +193,7 @@ describe('audit log', () => {
       role: 'company_user',
       reason: 'Perfil',
       expectedVersion: call(core, 'persons.get', { rut: PEDRO }).memberships[0].version,
+      ...ANDES_CALLER,
     });
     const [event] = call(core, 'audit.list', { action: 'membership.change_role' }).events;
     expect(event?.company).toEqual({ rut: 76543210, name: company.name });

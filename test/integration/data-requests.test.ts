@@ -14,7 +14,15 @@ import { channelNames } from '../../src/shared/channels';
 import { ruleMessages } from '../../src/shared/messages';
 import { formatReceived } from '../../src/shared/format';
 import type { Core } from '../../src/main/core';
-import { acted, addAtEspiga, call, FIXED_NOW, seededCore, signInAs } from '../support/context';
+import {
+  acted,
+  addAtEspiga,
+  call,
+  FIXED_NOW,
+  seededCore,
+  signInAs,
+  ANDES_CALLER,
+} from '../support/context';
 
 const PEDRO = '12345678-5';
 const ESPIGA = '78901234-2';
@@ -446,6 +454,7 @@ describe('the temporary block, on every action channel', () => {
           role: 'company_user',
           reason: 'Perfil',
           expectedVersion: version(PEDRO).memberships[0].version,
+          ...ANDES_CALLER,
         }),
       ],
       'requests.record': [

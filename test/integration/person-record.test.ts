@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contract, type Envelope, type PersonRecord } from '../../src/shared/contract';
 import { dispatch, type Handlers } from '../../src/main/core';
-import { addAtEspiga, call, seededCore } from '../support/context';
+import { addAtEspiga, call, seededCore, ANDES_CALLER } from '../support/context';
 import { recordMessages } from '../../src/shared/messages';
 
 function record(rut: string): PersonRecord {
@@ -313,6 +313,7 @@ describe('dispatch', () => {
         role: 'company_user',
         reason: 'Perfil',
         expectedVersion: version('12345678-5').memberships[0].version,
+        ...ANDES_CALLER,
       }),
       'interactions.list': () => ({}),
       'interactions.count': () => ({ from: '2026-11-01', to: '2026-11-30' }),

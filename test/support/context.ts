@@ -117,6 +117,18 @@ export function companyActed(
   return { ...receipt, company: call(core, 'companies.get', { rut: input.companyRut }) };
 }
 
+/** Marcela, La Espiga's access administrator, on the line: serial number and mobile matched. */
+export const ESPIGA_CALLER = {
+  callerRut: '13579246-2',
+  callerIdentityCheck: ['serial_number', 'registered_phone'],
+};
+
+/** Paula, Los Andes' access administrator, on the line: serial number and e-mail matched. */
+export const ANDES_CALLER = {
+  callerRut: '15161718-2',
+  callerIdentityCheck: ['serial_number', 'registered_email'],
+};
+
 /**
  * `companyUsers.add` input: Panadería La Espiga (Portal Empresas) adds `rut`, a person the desk
  * knows, as an outside company user with «certificados», on the call of Marcela, its access
@@ -129,8 +141,7 @@ export const addAtEspiga = (rut: string) => ({
   modules: ['certificados'],
   external: true,
   newPerson: null,
-  callerRut: '13579246-2',
-  callerIdentityCheck: ['serial_number', 'registered_phone'],
+  ...ESPIGA_CALLER,
 });
 
 /**
@@ -146,6 +157,5 @@ export const changeAtAndes = (
   userRut: rut,
   change,
   reason: 'Lo pidió la administradora de accesos',
-  callerRut: '15161718-2',
-  callerIdentityCheck: ['serial_number', 'registered_email'],
+  ...ANDES_CALLER,
 });

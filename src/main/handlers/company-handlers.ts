@@ -15,6 +15,7 @@ import {
   setModules,
   viewCompany,
 } from '../services/company-access';
+import { changeRole } from '../services/membership-actions';
 import type { ActionReceipt } from '../services/run-action';
 import { guardCompanyView } from '../services/privacy';
 import type { Handlers } from '../core';
@@ -35,7 +36,8 @@ type CompanyChannel =
   | 'requests.decide'
   | 'companyUsers.add'
   | 'companyUsers.change'
-  | 'companyUsers.setModules';
+  | 'companyUsers.setModules'
+  | 'memberships.changeRole';
 
 const body = (rut: string) => readRut(rut)!.body;
 
@@ -115,5 +117,18 @@ export function companyHandlers({ context, agent, kick }: Deps): Pick<Handlers, 
           caller: caller(input),
         }),
       ),
+    // Rule 9: a profile is changed at the request of the company (who asks, verified).
+    'memberships.changeRole': (input) => {
+      const receipt = changeRole(context, agent(), {
+        personRut: body(input.rut),
+        companyRut: body(input.companyRut),
+        role: input.role,
+        reason: input.reason,
+        expectedVersion: input.expectedVersion,
+        caller: caller(input),
+      });
+      kick();
+      return receipt;
+    },
   };
 }

@@ -13,7 +13,6 @@ import {
   recordAfterAction,
   viewPersonRecord,
 } from '../services/get-person-record';
-import { changeRole } from '../services/membership-actions';
 import { personViewers, type SearchDenials } from '../services/privacy';
 import { resendMail } from '../services/resend-mail';
 import type { ActionReceipt } from '../services/run-action';
@@ -39,8 +38,7 @@ type PersonChannel =
   | 'contact.edit'
   | 'accounts.unlock'
   | 'accounts.clearRegistrationBlock'
-  | 'mails.resend'
-  | 'memberships.changeRole';
+  | 'mails.resend';
 
 const body = (rut: string) => readRut(rut)!.body;
 
@@ -80,13 +78,5 @@ export function personHandlers({
       answer(clearRegistrationBlock(context, agent(), { ...input, personRut: body(input.rut) })),
     'mails.resend': (input) =>
       answer(resendMail(context, agent(), { ...input, personRut: body(input.rut) })),
-    'memberships.changeRole': (input) =>
-      answer(
-        changeRole(context, agent(), {
-          ...input,
-          personRut: body(input.rut),
-          companyRut: body(input.companyRut),
-        }),
-      ),
   };
 }

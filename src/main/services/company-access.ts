@@ -565,7 +565,7 @@ export type Caller = { rut: number; identityCheck: IdentityFact[] };
  * Rules 9, 12, 13: the caller may ask for a change of that company's users (companyRequester),
  * and the agent compared at least two facts of theirs. Returns the payload part the server checks.
  */
-function verifiedCaller(ctx: ServiceContext, companyRut: number, caller: Caller) {
+export function verifiedCaller(ctx: ServiceContext, companyRut: number, caller: Caller) {
   const holder = ctx.repos.records.identityHolder(caller.rut, ctx.now());
   if (!holder) throw new RuleError('caller_not_authorized');
   const facts = [...new Set(caller.identityCheck)];

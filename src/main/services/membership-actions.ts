@@ -2,7 +2,8 @@
  * A person's access to one company, changed on the company's written request — a supervisor's
  * selection (rules 7, 11, 13: disable, enable, pause, resume, dismiss; on a call each is the
  * company's, asked by its verified representative or access administrator: companyUsers.change)
- * — and the profile changed (rule 9: a supervisor or an access administrator of that company).
+ * — and the profile changed (rule 9: by a supervisor or an access administrator of that company
+ * on the desk, at the request of the company's verified representative or access administrator).
  */
 import type { MembershipState } from '../../shared/vocabulary';
 import type { Action } from '../../shared/rules/permissions';
@@ -11,6 +12,7 @@ import type { ServiceContext, Session } from './context';
 import { RuleError, StaleError } from './errors';
 import { runAction, type BulkBasis } from './run-action';
 import { refuseShielded } from './representative-shield';
+import { verifiedCaller, type Caller } from './company-access';
 import {
   MEMBERSHIP_CHANGES,
   type MembershipChange,
@@ -110,6 +112,12 @@ export type RoleCommand = {
   role: 'worker' | 'access_admin' | 'company_user';
   reason: string;
   expectedVersion: number;
+  /**
+   * Who of the company asks (rule 9: «solo podrá hacerlo el administrador de accesos de la
+   * empresa o el call»: the call center acts at the company's request, not at the user's own —
+   * walk 59a: a worker raised herself to «Usuario empresa» on her own word).
+   */
+  caller: Caller;
 };
 
 export function changeRole(ctx: ServiceContext, session: Session, command: RoleCommand) {
@@ -118,6 +126,8 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
     permission: 'membership.change_role',
     personRut: command.personRut,
     companyRut: command.companyRut,
+    // Who asked is on the line, as for the company's other changes (company-access.ts).
+    onLine: command.caller.rut,
     kind: 'membership.change_role',
     reason: command.reason,
     requireReason: true,
@@ -145,17 +155,23 @@ export function changeRole(ctx: ServiceContext, session: Session, command: RoleC
           refusal === 'representative_register' ? { by: 'profile' } : {},
         );
       }
+      // Who asks, once the agent may change profiles and the change itself is possible: each
+      // is told first (the agent's permission, then a profile no change gives).
+      const caller = verifiedCaller(ctx, command.companyRut, command.caller);
+      // The audit keeps who asked and what was compared; «verified» is the wire's.
+      const asked = { callerRut: caller.callerRut, callerFacts: caller.callerFacts };
       if (!writes.setMembershipRole(membership.id, command.role, command.expectedVersion)) {
         throw new StaleError();
       }
       return {
         before: { companyRut: command.companyRut, role: membership.role },
-        after: { companyRut: command.companyRut, role: command.role },
+        after: { companyRut: command.companyRut, role: command.role, ...asked },
         intent: {
           companyRut: command.companyRut,
           fromRole: membership.role,
           role: command.role,
           seenVersion: command.expectedVersion,
+          ...caller,
         },
       };
     },

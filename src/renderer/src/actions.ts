@@ -236,37 +236,32 @@ function representativeAt(record: PersonRecord, companyRut: string): boolean {
   );
 }
 
-export function roleSpec(record: PersonRecord, membership: Membership): DialogSpec {
-  return {
-    action: 'membership.change_role',
-    personRut: record.rut,
-    personName: fullName(record),
-    title: actionDialogTexts.inCompany(actionDialogTexts.role.title, membership.companyName),
-    confirmLabel: actionDialogTexts.role.confirm,
-    roles: true,
-    currentRole: membership.role,
-    profile: {
-      from: {
-        role: membership.role,
-        external: membership.external,
-        legalRepresentative: representativeAt(record, membership.companyRut),
-      },
-      company: { onEmpresas: membership.companyOnEmpresas, adherent: membership.companyAdherent },
+/**
+ * «Cambiar perfil» (rule 9): the company asks for it — its representative or an access
+ * administrator, verified — as for its other changes: its page opens with the dialog (walk 59a:
+ * a worker raised herself to «Usuario empresa» on her own word).
+ */
+export async function openProfileChange(
+  record: PersonRecord,
+  membership: Membership,
+): Promise<void> {
+  const company = useCompany.getState();
+  await company.open(membership.companyRut);
+  if (useCompany.getState().company === null) return;
+  company.openDialog({
+    kind: 'role',
+    userRut: record.rut,
+    userName: fullName(record),
+    from: {
+      role: membership.role,
+      external: membership.external,
+      legalRepresentative: representativeAt(record, membership.companyRut),
     },
-    reason: 'required',
-    identity: false,
-    done: actionDialogTexts.role.done(fullName(record), membership.companyName),
-    submit: (values) =>
-      call('memberships.changeRole', {
-        rut: record.rut,
-        companyRut: membership.companyRut,
-        role: values.role ?? membership.role,
-        reason: values.reason,
-        expectedVersion:
-          latest(record).memberships.find((m) => m.companyRut === membership.companyRut)?.version ??
-          membership.version,
-      }),
-  };
+    expectedVersion:
+      latest(record).memberships.find((m) => m.companyRut === membership.companyRut)?.version ??
+      membership.version,
+    fromRecord: 'row',
+  });
 }
 
 /** The dialog a diagnosis fix opens. */

@@ -54,13 +54,6 @@ export type DialogSpec = {
   /** A new e-mail gets its confirmation link (an active portal account, rule 10); none, no mail. */
   confirmsNewAddress?: boolean;
   phone?: string | null;
-  roles?: boolean;
-  currentRole?: 'worker' | 'access_admin' | 'company_user';
-  /** What «Cambiar perfil» starts from, and the company's (profileChangeRefusal). */
-  profile?: {
-    from: { role: string; external: boolean; legalRepresentative: boolean };
-    company: { onEmpresas: boolean; adherent: boolean };
-  };
   reason: 'required' | 'none';
   identity: boolean;
   /** The facts the agent compares the caller's answers against (masked), for `identity`. */
@@ -80,7 +73,6 @@ export type DialogSpec = {
 export type DialogValues = {
   email?: string;
   phone?: string;
-  role?: 'worker' | 'access_admin' | 'company_user';
   reason: string;
   identityCheck: IdentityFact[];
   /** Ley 21.719: the number of the rectification request chosen, if any. */

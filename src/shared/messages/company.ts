@@ -286,6 +286,8 @@ export const companyMessages = {
     caller: 'Representante legal o administrador de accesos de la empresa que lo pide',
     callerFacts: 'Datos de quien lo pide que coincidieron',
     callerPlaceholder: 'Elija quién lo pide',
+    /** «Cambiar perfil»: nothing chosen for the agent; the profile held now, said. */
+    rolePlaceholder: (now: string) => `Elija el perfil nuevo (hoy: ${now})`,
     callerHint: (n: number) => `Marque al menos ${n} datos que quien lo pide confirmó.`,
     /**
      * Nobody registered may ask (companyRequester). At a company no longer adherent, registering
@@ -439,6 +441,7 @@ export const companyMessages = {
     enable: (name: string) => `Habilitar a ${name}`,
     dismiss: (name: string) => `Registrar la baja de ${name}`,
     modules: (name: string) => `Módulos de ${name}`,
+    role: (name: string) => `Cambiar perfil de ${name}`,
   },
   descriptions: {
     /**

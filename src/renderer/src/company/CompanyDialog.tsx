@@ -9,6 +9,7 @@ import type { ChannelOutput, CompanyActionResult, CompanyRecord } from '../../..
 import { formatDate } from '../../../shared/format';
 import { REASON_MAX } from '../../../shared/policy';
 import {
+  actionDialogTexts,
   adminKindLabels,
   companyMessages as t,
   deniedMessages,
@@ -52,9 +53,11 @@ import {
 import {
   addsProfile,
   grantsToSelf,
+  profileChangeRefusal,
   shieldsRepresentative,
   stateWithProfile,
 } from '../../../shared/rules/company-access';
+import type { MembershipRole } from '../../../shared/vocabulary';
 
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
@@ -93,13 +96,14 @@ function callerLabel(caller: CompanyRecord['callers'][number], company: CompanyR
 function focusRecordAgain(
   companyRut: string,
   from: 'diagnosis' | 'row',
-  change: CompanyUserChange,
+  change: CompanyUserChange | 'role',
   taken: boolean,
 ): void {
   const body = readRut(companyRut)?.body;
   const row = document.querySelector(`section.record tr[data-company-rut="${body}"]`);
   const standing = row?.querySelector<HTMLElement>('td[data-standing]');
-  if (taken && standing) {
+  // A profile changed leaves «Cambiar perfil» where it was: the focus goes back to it.
+  if (taken && standing && change !== 'role') {
     standing.tabIndex = -1;
     standing.focus();
     return;
@@ -112,7 +116,9 @@ function focusRecordAgain(
     return;
   }
   const pressed = [...(row?.querySelectorAll<HTMLElement>('td button:not([disabled])') ?? [])].find(
-    (button) => button.textContent === recordMessages.changes[change],
+    (button) =>
+      button.textContent ===
+      (change === 'role' ? actionDialogTexts.role.title : recordMessages.changes[change]),
   );
   if (pressed) pressed.focus();
   else if (row) focusRow(row);
@@ -183,6 +189,7 @@ const SUBMIT_LABELS: Record<CompanyDialog['kind'], string> = {
   enable: t.enable,
   dismiss: t.dismiss,
   modules: t.dialog.saveModules,
+  role: actionDialogTexts.role.confirm,
 };
 
 type UserChangeDialog = Extract<CompanyDialog, { kind: CompanyUserChange }>;
@@ -190,7 +197,10 @@ const isUserChange = (dialog: CompanyDialog): dialog is UserChangeDialog =>
   (COMPANY_USER_CHANGE_KINDS as readonly string[]).includes(dialog.kind);
 
 const needsCaller = (dialog: CompanyDialog) =>
-  dialog.kind === 'add' || dialog.kind === 'modules' || isUserChange(dialog);
+  dialog.kind === 'add' ||
+  dialog.kind === 'modules' ||
+  dialog.kind === 'role' ||
+  isUserChange(dialog);
 
 function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
   if (isUserChange(dialog)) return t.titles[dialog.kind](dialog.userName);
@@ -204,6 +214,8 @@ function titleOf(dialog: CompanyDialog, company: CompanyRecord): string {
       return t.titles.add(company.legalName);
     case 'modules':
       return t.titles.modules(dialog.userName);
+    case 'role':
+      return t.titles.role(dialog.userName);
   }
 }
 
@@ -279,6 +291,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     modules: useId(),
     modulesHint: useId(),
     role: useId(),
+    roleHint: useId(),
     reason: useId(),
     reasonHint: useId(),
     dismissConfirm: useId(),
@@ -341,6 +354,19 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     'legal_representative' | 'authorized_signatory' | 'other' | ''
   >('');
   const [role, setRole] = useState<'company_user' | 'access_admin'>('company_user');
+  // «Cambiar perfil»: the profiles her membership may go to (profileChangeRefusal, as main).
+  const [newRole, setNewRole] = useState<MembershipRole | ''>('');
+  const rolesOffered =
+    dialog.kind === 'role'
+      ? (Object.keys(roleLabels) as MembershipRole[]).filter(
+          (value) =>
+            value !== dialog.from.role &&
+            profileChangeRefusal(dialog.from, value, {
+              onEmpresas: isOnEmpresas(company.portals),
+              adherent: company.adherent,
+            }) === null,
+        )
+      : [];
   const [person, setPerson] = useState({
     givenNames: '',
     lastName1: '',
@@ -441,7 +467,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     else if (facts.length < IDENTITY_FACTS_REQUIRED)
       missing.add(dialogMessages.missingFacts(IDENTITY_FACTS_REQUIRED - facts.length), ids.facts);
   }
-  const asksReason = dialog.kind === 'reject' || isUserChange(dialog);
+  const asksReason = dialog.kind === 'reject' || dialog.kind === 'role' || isUserChange(dialog);
+  if (dialog.kind === 'role' && newRole === '')
+    missing.add(dialogMessages.missingOtherRole, ids.role);
   if (asksReason && reason.trim().length < 3) {
     missing.add(dialogMessages.missingReason, ids.reason);
   }
@@ -617,6 +645,18 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           modules,
           ...callerPart(),
         });
+      case 'role': {
+        // `blocked` keeps the button off until a profile is chosen.
+        const receipt = await call('memberships.changeRole', {
+          rut: dialog.userRut,
+          companyRut,
+          role: newRole === '' ? dialog.from.role : newRole,
+          reason,
+          expectedVersion: dialog.expectedVersion,
+          ...callerPart(),
+        });
+        return { ...receipt, mailsQueued: 0 };
+      }
     }
   }
 
@@ -660,6 +700,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       }
       case 'modules':
         return t.done['companyUsers.setModules'];
+      case 'role':
+        return actionDialogTexts.role.done(dialog.userName, company.legalName);
     }
   };
 
@@ -909,6 +951,32 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
               <p className="notice notice-warn">{t.dialog.adminNeedsRepresentative}</p>
             )}
           </>
+        )}
+
+        {dialog.kind === 'role' && (
+          <div className="field">
+            <label htmlFor={ids.role} className="field-label">
+              {dialogMessages.roleLabel}
+            </label>
+            <select
+              id={ids.role}
+              value={newRole}
+              onChange={(event) => setNewRole(event.target.value as MembershipRole | '')}
+              aria-describedby={rolesOffered.includes('access_admin') ? undefined : ids.roleHint}
+            >
+              <option value="">{t.dialog.rolePlaceholder(roleLabels[dialog.from.role])}</option>
+              {rolesOffered.map((value) => (
+                <option key={value} value={value}>
+                  {roleLabels[value]}
+                </option>
+              ))}
+            </select>
+            {!rolesOffered.includes('access_admin') && (
+              <p id={ids.roleHint} className="muted small">
+                {dialogMessages.roleAdminHint(isOnEmpresas(company.portals))}
+              </p>
+            )}
+          </div>
         )}
 
         {(dialog.kind === 'add' || dialog.kind === 'modules') && (

@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 import type { CompanyRecord, CompanyUsersPage } from '../../../shared/contract';
 import type { CompanyUserChange } from '../../../shared/rules/membership-transitions';
+import type { ProfileFrom } from '../../../shared/rules/company-access';
+import type { MembershipRole } from '../../../shared/vocabulary';
 import { ApiError, call } from '../api/client';
 import { failedMessages } from '../../../shared/messages';
 
@@ -33,7 +35,19 @@ export type CompanyDialog =
        */
       fromRecord?: 'diagnosis' | 'row';
     }
-  | { kind: 'modules'; userRut: string; userName: string; modules: string[] };
+  | { kind: 'modules'; userRut: string; userName: string; modules: string[] }
+  | {
+      /** «Cambiar perfil» (rule 9): at the request of the company's verified caller. */
+      kind: 'role';
+      userRut: string;
+      userName: string;
+      /** Her profile there now, as profileChangeRefusal weighs where it may go. */
+      from: ProfileFrom & { role: MembershipRole };
+      /** The membership's version the record showed. */
+      expectedVersion: number;
+      /** Asked from her record's row: closing goes back to it. */
+      fromRecord: 'row';
+    };
 
 type State = {
   rut: string | null;

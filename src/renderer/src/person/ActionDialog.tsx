@@ -1,12 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import {
-  dataRequestMessages,
-  dialogMessages,
-  heldMessages,
-  roleLabels,
-} from '../../../shared/messages';
+import { dataRequestMessages, dialogMessages, heldMessages } from '../../../shared/messages';
 import { formatPhone, looksLikeFixedLine } from '../../../shared/phone';
-import { namesAdministrator, profileChangeRefusal } from '../../../shared/rules/company-access';
 import {
   IDENTITY_FACTS_REQUIRED,
   normalizeEmail,
@@ -15,7 +9,7 @@ import {
   type IdentityFact,
 } from '../../../shared/policy';
 import { ApiError } from '../api/client';
-import { useSession, type DialogSpec, type DialogValues } from '../session-store';
+import { useSession, type DialogSpec } from '../session-store';
 import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
@@ -62,9 +56,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   const storedPhone = spec.phone ? formatPhone(spec.phone) : '';
   const [email, setEmail] = useState(spec.email ?? '');
   const [phone, setPhone] = useState(storedPhone);
-  const [role, setRole] = useState<DialogValues['role']>(spec.currentRole ?? 'worker');
-  // An administrator may be made a user here; nobody is made an administrator (rules 9 and 12).
-  const offersAdmin = !namesAdministrator(spec.currentRole ?? '', 'access_admin');
   const [reason, setReason] = useState('');
   const [ticked, setFacts] = useState<IdentityFact[]>([]);
   // Ley 21.719: the rectification request the change answers (required while blocked).
@@ -81,8 +72,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     emailError: useId(),
     phone: useId(),
     phoneError: useId(),
-    role: useId(),
-    roleHint: useId(),
     reason: useId(),
     reasonSeen: useId(),
     identityNote: useId(),
@@ -148,8 +137,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
     missing.add(dialogMessages.missingReason, ids.reason);
   }
   // «Cambiar perfil» with the profile it has: nothing to save (main would say «no_change»).
-  if (spec.roles && role === spec.currentRole)
-    missing.add(dialogMessages.missingOtherRole, ids.role);
   if (onBehalf) missing.add(words.onBehalf.refusedMissing);
   const blocked = busy || missing.parts.length > 0;
   const blockedText = missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null;
@@ -165,7 +152,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         email: email.trim(),
         // Stored as E.164 whatever way it was typed; the unchanged number goes back as stored.
         phone: phoneUnchanged ? (spec.phone ?? '') : (normalizeMobile(phone) ?? phone.trim()),
-        role,
         reason,
         identityCheck: facts,
         dataRequest: dataRequest === '' ? null : dataRequest,
@@ -319,36 +305,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
                   ? dialogMessages.fixedLinePhone
                   : dialogMessages.invalidPhone}
               </span>
-            )}
-          </div>
-        )}
-        {spec.roles && (
-          <div className="field">
-            <label htmlFor={ids.role}>{dialogMessages.roleLabel}</label>
-            <select
-              id={ids.role}
-              value={role}
-              onChange={(event) => setRole(event.target.value as DialogValues['role'])}
-              aria-describedby={offersAdmin ? undefined : ids.roleHint}
-            >
-              {Object.entries(roleLabels)
-                .filter(
-                  ([value]) =>
-                    value === spec.currentRole ||
-                    (spec.profile !== undefined &&
-                      profileChangeRefusal(spec.profile.from, value, spec.profile.company) ===
-                        null),
-                )
-                .map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-            </select>
-            {!offersAdmin && (
-              <p id={ids.roleHint} className="muted small">
-                {dialogMessages.roleAdminHint(spec.profile?.company.onEmpresas ?? false)}
-              </p>
             )}
           </div>
         )}

@@ -39,7 +39,7 @@ import {
   openCompanyUserChange,
   mailButtonLabel,
   resendSpec,
-  roleSpec,
+  openProfileChange,
   unlockSpec,
 } from '../actions';
 import { call } from '../api/client';
@@ -589,10 +589,11 @@ function RecordContent({ record }: { record: PersonRecord }) {
                     <MembershipChanges record={record} membership={membership}>
                       {(shownAt) =>
                         membership.state !== 'removed' && (
-                          <ActionButton
-                            decision={membership.can.changeRole}
-                            spec={roleSpec(record, membership)}
-                            label={actionDialogTexts.role.title}
+                          <GuardedButton
+                            className="small-button"
+                            reason={deniedReason(membership.can.changeRole)}
+                            // Rule 9: the company asks for it, on its page's dialog (walk 59a).
+                            onClick={() => void openProfileChange(record, membership)}
                             reasonShownAt={
                               notAdminHere(membership)
                                 ? notAdminNote
@@ -610,7 +611,9 @@ function RecordContent({ record }: { record: PersonRecord }) {
                                 ? membership.companyName
                                 : undefined
                             }
-                          />
+                          >
+                            {actionDialogTexts.role.title}
+                          </GuardedButton>
                         )
                       }
                     </MembershipChanges>
