@@ -360,16 +360,23 @@ describe('users a representative asks for (rule 13)', () => {
     const core = seededCore(300);
     const lookup = (rut: string, companyRut = ESPIGA) =>
       call(core, 'companies.lookupPerson', { companyRut, rut });
+    // Pedro has no Los Héroes account: La Espiga's login is not yet his.
     expect(lookup('12345678-5')).toEqual({
       known: true,
       name: 'Pedro Andrés González Muñoz',
       membership: null,
+      loginAccount: 'not_registered',
     });
     expect(lookup('12345678-5', ANDES)).toMatchObject({
       membership: { role: 'worker', state: 'active' },
     });
     expect(lookup(MARCELA)).toMatchObject({ membership: { role: 'access_admin' } });
-    expect(lookup(OUTSIDER)).toEqual({ known: false, name: null, membership: null });
+    expect(lookup(OUTSIDER)).toEqual({
+      known: false,
+      name: null,
+      membership: null,
+      loginAccount: 'not_registered',
+    });
   });
 
   it('adds an outsider on an access administrator’s call; the agreement mail goes by itself', () => {
