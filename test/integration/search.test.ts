@@ -235,6 +235,12 @@ describe('persons.search', () => {
     for (const text of ['+56 9 8765 4321', '987654321', '56987654321', '9 8765 4321']) {
       expect(ruts(search(c, text)), text).toContain('12345678-5');
     }
+    // Its eight digits after the 9, as a company's RUT body would be: the mobile, not «a company
+    // not registered» (walk 59a: Ricardo's +56 9 6666 7788).
+    const dictated = search(c, '66667788');
+    expect(ruts(dictated)).toEqual(['12131415-0']);
+    expect(dictated.persons[0]).toMatchObject({ matchedBy: 'phone' });
+    expect(dictated.notices).toEqual([]);
   });
 
   it('finds a company by RUT and by name, and lists its persons when scoped to it', () => {

@@ -216,6 +216,16 @@ describe('planSearch: phones', () => {
     expect(planSearch('(+56) 9-8765-4321')).toEqual({ ...EMPTY, phone: '+56987654321' });
   });
 
+  it('eight digits in a company’s range are also a mobile dictated after its 9 (walk 59a)', () => {
+    const plan = planSearch('66667788');
+    expect(plan.phone).toBe('+56966667788');
+    expect(plan.rutBodies).toContain(66_667_788);
+    // A person's RUT body stays a RUT only: nobody's mobile is read into it.
+    expect(planSearch('12345678').phone).toBeNull();
+    // Grouped as a RUT, it is one.
+    expect(planSearch('66.667.788').phone).toBeNull();
+  });
+
   it('56987654321 without + is a phone and no RUT body', () => {
     const plan = planSearch('56987654321');
     expect(plan.phone).toBe('+56987654321');

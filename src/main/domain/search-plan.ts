@@ -3,7 +3,14 @@
  * and names in any order; the plan lists every reading worth trying, strongest first, so the
  * repository can put an exact RUT before anything else. Pure: no I/O.
  */
-import { checkDigit, compactRut, MAX_RUT_BODY, readRut, type Rut } from '../../shared/rut';
+import {
+  checkDigit,
+  COMPANY_RUT_FROM,
+  compactRut,
+  MAX_RUT_BODY,
+  readRut,
+  type Rut,
+} from '../../shared/rut';
 import { normalizePhone } from '../../shared/phone';
 import { words } from '../../shared/text';
 
@@ -114,6 +121,17 @@ function planNumeric(plan: SearchPlan, trimmed: string, compact: string): void {
   // `12.345.678` is a body written with dots; `12345678` may be a body or a body plus its digit.
   if (digits.length <= 8) addBody(Number(digits));
   if (!grouped) plan.phone = normalizePhone(digits);
+  // Eight digits in a company's range are no person's RUT: they may be a mobile's, dictated
+  // after its 9 («nueve, seis seis seis seis…»; walk 59a: «66667788» was said to be a company
+  // not registered, while Ricardo's mobile is +56 9 6666 7788).
+  if (
+    !grouped &&
+    plan.phone === null &&
+    digits.length === 8 &&
+    Number(digits) >= COMPANY_RUT_FROM
+  ) {
+    plan.phone = normalizePhone(`9${digits}`);
+  }
   if (!grouped && digits.length >= 7) {
     const withDigit = readRut(digits);
     if (withDigit && checkDigit(withDigit.body) === withDigit.dv) addBody(withDigit.body);
