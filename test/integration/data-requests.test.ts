@@ -11,7 +11,7 @@ import {
   type Envelope,
 } from '../../src/shared/contract';
 import { channelNames } from '../../src/shared/channels';
-import { ruleMessages } from '../../src/shared/messages';
+import { dataRequestMessages, ruleMessages } from '../../src/shared/messages';
 import { formatReceived } from '../../src/shared/format';
 import type { Core } from '../../src/main/core';
 import {
@@ -189,7 +189,7 @@ describe('the day a request was received (art. 11)', () => {
       'La fecha de recepción no puede ser posterior a hoy.',
     );
     expect(refused({ receivedOn: '2026-10-01' })).toMatch(
-      /de hace más de 30 días: revise la fecha\. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera \(nunca con otra\)/,
+      /de hace más de 30 días: revise la fecha\. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera \(nunca con otra\): su plazo legal ya venció; avise a su supervisor\.$/,
     );
     // A call is received as it is recorded.
     expect(
@@ -208,6 +208,14 @@ describe('the day a request was received (art. 11)', () => {
       lateConfirmed: true,
     });
     expect(late.request).toMatchObject({ receivedDate: '2026-10-01', dueDate: '2026-11-02' });
+    // A supervisor is not sent to her supervisor (walk 59b).
+    signInAs(core, 'supervisora');
+    expect(refused({ receivedOn: '2026-10-01' })).toMatch(
+      /su plazo legal ya venció; respóndala cuanto antes\.$/,
+    );
+    expect(dataRequestMessages.lateConfirm(30, true)).toBe(
+      'Llegó de verdad ese día, hace más de 30 días: su plazo legal ya venció. Se registra con esa fecha; respóndala cuanto antes.',
+    );
   });
 });
 

@@ -147,7 +147,13 @@ export function recordDataRequest(
   const today = santiagoDate(ctx.now());
   const receivedOn = command.receivedOn ?? today;
   const fits = receivedOnFits(command.channel, receivedOn, today, command.lateConfirmed);
-  if (fits !== 'ok') throw new RuleError('data_request_received_on', { why: fits });
+  if (fits !== 'ok') {
+    // A supervisor is not told to tell her supervisor (walk 59b).
+    throw new RuleError('data_request_received_on', {
+      why: fits,
+      ...(session.role === 'supervisor' ? { supervisor: 'yes' } : {}),
+    });
+  }
   if (command.right === 'blocking') {
     const block = repos.dataRequests.activeBlock(command.personRut);
     if (block) throw new RuleError('person_already_blocked', { number: block.requestNumber });

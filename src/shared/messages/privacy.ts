@@ -92,8 +92,8 @@ export const dataRequestMessages = {
       `una fecha de recepción de los últimos ${days} días, o que marque que de verdad llegó ese día (revise el año)`,
   },
   /** A day more than RECEIVED_ON_MAX_DAYS_BACK back: recorded as it is, once confirmed true. */
-  lateConfirm: (days: number) =>
-    `Llegó de verdad ese día, hace más de ${days} días: su plazo legal ya venció. Se registra con esa fecha; avise a su supervisor.`,
+  lateConfirm: (days: number, supervisor = false) =>
+    `Llegó de verdad ese día, hace más de ${days} días: su plazo legal ya venció. Se registra con esa fecha; ${supervisor ? 'respóndala cuanto antes' : 'avise a su supervisor'}.`,
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,
   submit: 'Registrar solicitud',

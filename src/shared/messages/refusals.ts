@@ -283,7 +283,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
       ? 'La fecha de recepción no puede ser posterior a hoy.'
       : p['why'] === 'spoken_today'
         ? 'Una solicitud por teléfono o presencial se recibe al registrarla: su fecha de recepción es hoy. Solo una que llegó por correo o por el portal se registra con el día en que llegó.'
-        : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera (nunca con otra): su plazo legal ya venció; avise a su supervisor.`,
+        : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera (nunca con otra): su plazo legal ya venció; ${p['supervisor'] ? 'respóndala cuanto antes' : 'avise a su supervisor'}.`,
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
   data_request_titular: (p) =>

@@ -47,6 +47,8 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const close = useDataRequests((s) => s.close);
   const changed = useDataRequests((s) => s.changed);
   const notify = useSession((s) => s.notify);
+  // A supervisor is not told to tell her supervisor (walk 59b).
+  const isSupervisor = useSession((s) => s.session?.role === 'supervisor');
   const refreshInteraction = useSession((s) => s.refreshInteraction);
   const [right, setRight] = useState<DataRight>('access');
   const [channel, setChannel] = useState<DataRequestChannel>('phone');
@@ -276,7 +278,7 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
         )}
         {written && late && (
           <ConfirmCheck id={ids.late} checked={lateConfirmed} onChange={setLateConfirmed}>
-            {t.lateConfirm(RECEIVED_ON_MAX_DAYS_BACK)}
+            {t.lateConfirm(RECEIVED_ON_MAX_DAYS_BACK, isSupervisor)}
           </ConfirmCheck>
         )}
         {method === 'facts' && (
