@@ -24,7 +24,12 @@ import type { Entity, RejectionCode } from '../shared/sync-protocol';
 import { decide, personTarget, type Action, type AgentScope } from '../shared/rules/permissions';
 import type { CompanyWriteRepository } from './company-write-repository';
 import type { PersonWriteRepository } from './person-write-repository';
-import { applyCompanyIntent, isCompanyIntent, type CompanyIntentKind } from './company-intents';
+import {
+  applyCompanyIntent,
+  callerOf,
+  isCompanyIntent,
+  type CompanyIntentKind,
+} from './company-intents';
 import { decidedAt } from './decided-at';
 import { reconfirm } from '../shared/rules/bulk-load';
 import type { BulkEmailChanges } from './bulk-email-changes';
@@ -562,6 +567,12 @@ function changeRole(
     { onEmpresas: company?.onEmpresas ?? false, adherent: company?.adherent ?? false },
   );
   if (refusal !== null) return rejected(refusal);
+  // Rule 9: a profile is changed at the company's request, as its other changes are — the
+  // central checks who asked with its own rows (callerOf), so a bare change (an older or a
+  // tampered desk) opens nothing (walk 59a, review 59 H1).
+  if (ctx.mode === 'server' && callerOf(ctx, companyRut, intent.payload) === null) {
+    return rejected('company_caller_required');
+  }
   if (fromRole !== null && membership.role !== fromRole) {
     return {
       status: 'conflict',

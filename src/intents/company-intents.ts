@@ -444,8 +444,8 @@ function selfGrant(
  * number) and that the caller may ask for a change of THAT company's users (companyRequester: the
  * same rule for adding, pausing, resuming, deleting and modules).
  */
-function callerOf(
-  ctx: CompanyIntentContext,
+export function callerOf(
+  ctx: Pick<CompanyIntentContext, 'companies'>,
   companyRut: number,
   payload: Record<string, unknown>,
 ): number | null {

@@ -207,8 +207,13 @@ export const Cause = z.object({
     .object({
       portal: Portal,
       companies: z.array(z.string()),
-      /** Its login not yet open to them: never registered there, or the link not yet used. */
-      account: z.enum(['not_registered', 'pending_activation']).optional(),
+      /**
+       * Its login not yet open to them: ACHS Gestión never registered, or its link not yet used;
+       * Portal Empresas entered with its first-access key, or that key already used (rule 16).
+       */
+      account: z
+        .enum(['not_registered', 'pending_activation', 'first_access', 'first_access_used'])
+        .optional(),
     })
     .optional(),
   /**
@@ -1730,9 +1735,10 @@ export const contract = {
         .nullable(),
       /**
        * Their account on the login that opens this company (ACHS Gestión, or Los Héroes'): a
-       * user added where they never registered must register first (rule 2, walk 59a).
+       * user added where they never registered must register first (rule 2, walk 59a). Null for
+       * someone the desk does not have, or whom the agent may not see.
        */
-      loginAccount: z.enum(['not_registered', 'pending_activation', 'active']),
+      loginAccount: z.enum(['not_registered', 'pending_activation', 'active']).nullable(),
     }),
   },
   'requests.list': {

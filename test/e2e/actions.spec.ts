@@ -1,6 +1,6 @@
 import { askedBy, expect, test, type DeskPage, fillSignIn } from './fixtures';
 import { expectAccessible } from './a11y';
-import { openCallWithPedro, pressAtAndes } from './desk-steps';
+import { callbarOf, openCallWithPedro, pressAtAndes } from './desk-steps';
 
 const PEDRO = 'Pedro Andrés González Muñoz';
 
@@ -62,6 +62,33 @@ test.describe('as a supervisor', () => {
     await expect(
       page.getByText(/Este equipo no tiene configurado un sistema central: se enviarán cuando/),
     ).toBeVisible();
+  });
+
+  test('a worker asking for her own profile hears who of her company must ask for it (review 59)', async ({
+    desk,
+  }) => {
+    const { page, record } = desk;
+    await desk.open('18.765.432-7');
+    const callbar = callbarOf(page);
+    await callbar.getByLabel('Motivo').selectOption({ label: 'Perfiles y permisos' });
+    await callbar.getByRole('button', { name: /^Abrir llamada de Francisca/ }).click();
+    await record
+      .getByRole('row', { name: /Constructora Los Andes/ })
+      .getByRole('button', { name: 'Cambiar perfil' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: /^Cambiar perfil de Francisca/ });
+    await expect(dialog).toContainText(
+      /Francisca .* no puede pedir este cambio de su propio perfil: lo decide la empresa\. Dígale que lo pida a /,
+    );
+    await expect(
+      dialog.getByLabel(/administrador de accesos de la empresa que lo pide/),
+    ).toHaveValue('');
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await expect(
+      record
+        .getByRole('row', { name: /Constructora Los Andes/ })
+        .getByRole('button', { name: 'Cambiar perfil' }),
+    ).toBeFocused();
   });
 
   test('a supervisor can change a profile', async ({ desk }) => {
@@ -484,6 +511,8 @@ test('a legal representative’s access is taken away only at his own request, h
   // Back on his record, on the access's state that says it, not on «Habilitar» (walk 57).
   const andes = desk.record.getByRole('row').filter({ hasText: 'Constructora Los Andes' });
   await expect(andes.getByRole('cell', { name: 'Inhabilitada', exact: true })).toBeFocused();
+  // Its tie's start, not «desde …» beside «Inhabilitada», which read as the day of the change.
+  await expect(andes).toContainText(/ingresó el \d{2}-\d{2}-\d{4}/);
 });
 
 test('a worker who calls about his own access hears who of his company must ask for it', async ({

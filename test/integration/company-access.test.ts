@@ -375,7 +375,7 @@ describe('users a representative asks for (rule 13)', () => {
       known: false,
       name: null,
       membership: null,
-      loginAccount: 'not_registered',
+      loginAccount: null,
     });
   });
 
@@ -879,7 +879,7 @@ describe('what the review found', () => {
         external: true,
         onEmpresas: false,
         mailQueued: false,
-        loginAccount: jorge.loginAccount,
+        loginAccount: jorge.loginAccount ?? undefined,
       }),
     ).toBe(
       'Usuario agregado como externo: no es trabajador de la empresa. ACHS Gestión no tiene Acuerdo de Acceso Remoto: no se envía correo. Aún no tiene cuenta en ACHS Gestión: para entrar debe registrarse con su RUT, su N° de serie y su correo (le llegará un enlace para crear su contraseña).',

@@ -1150,6 +1150,35 @@ describe('diagnose', () => {
       expect(registered.say).toContain(
         'A Constructora Andes SpA sigue entrando por ACHS Gestión, con su usuario y clave de ese portal.',
       );
+      // The other way round: closed at the ACHS company, open at the Caja one, whose login opens
+      // with its first-access key until a password is made (rule 16; review 59 L5).
+      const caja = (lh: Partial<Account>) => {
+        const causes = diagnose(
+          input({
+            accounts: [account('achs_gestion'), account('portal_heroes', lh)],
+            memberships: [
+              {
+                ...unsignedAdmin,
+                companyRut: '78901234-2',
+                companyName: 'Panadería La Espiga',
+                agreementSigned: true,
+              },
+              membership({ role: 'company_user', state: 'disabled' }),
+            ],
+          }),
+        );
+        const closed = causes.find((cause) => cause.code === 'other_companies_open')!;
+        return causeTexts.other_companies_open(closed).say;
+      };
+      expect(caja({ passwordSet: false })).toContain(
+        'A Panadería La Espiga entra por Portal Empresas: en su primer ingreso, la clave son los 4 dígitos anteriores al dígito verificador de su RUT.',
+      );
+      expect(caja({ passwordSet: false, firstAccessUsed: true })).toContain(
+        'pero ya usó la clave de primer ingreso: debe pedir una nueva en «Olvidé mi contraseña».',
+      );
+      expect(caja({ passwordSet: true })).toContain(
+        'A Panadería La Espiga sigue entrando por Portal Empresas, con su usuario y clave de ese portal.',
+      );
     });
 
     it('a profile still to sign is no company the caller «sigue» entering (rule 12)', () => {

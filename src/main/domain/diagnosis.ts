@@ -111,8 +111,11 @@ export type Cause = {
   elsewhere?: {
     portal: Portal;
     companies: string[];
-    /** Its login not yet open to them: never registered there, or the link not yet used. */
-    account?: 'not_registered' | 'pending_activation';
+    /**
+     * Its login not yet open to them: ACHS Gestión never registered, or its link not yet used;
+     * Portal Empresas entered with its first-access key, or that key already used (rule 16).
+     */
+    account?: 'not_registered' | 'pending_activation' | 'first_access' | 'first_access_used';
   };
   /**
    * affiliate_profile_open: the profile that still opens Los Héroes' login (rule 14); dismissed:
@@ -266,8 +269,21 @@ export function diagnose(input: DiagnosisInput): Cause[] {
     const namesOf = (list: typeof open) => [...new Set(list.map((m) => m.companyName))];
     // Whether the other login can be entered at all (walk 59a: «sigue entrando por ACHS Gestión,
     // con su usuario y clave» to someone added at an ACHS company who never registered there).
+    // Los Héroes' login opens Portal Empresas with its first-access key until a password is
+    // created (rule 16; review 59 L5), whatever its registration says.
     const accountOnLogin = (portal: 'achs_gestion' | 'portal_heroes') => {
-      const state = accounts.find((a) => a.portal === portal)?.registrationState;
+      const account = accounts.find((a) => a.portal === portal);
+      if (portal === 'portal_heroes') {
+        if (account && account.registrationState === 'active' && account.passwordSet !== false) {
+          return {};
+        }
+        return {
+          account: account?.firstAccessUsed
+            ? ('first_access_used' as const)
+            : ('first_access' as const),
+        };
+      }
+      const state = account?.registrationState;
       return state === 'active' ? {} : { account: state ?? ('not_registered' as const) };
     };
     const seen = new Set(open.map((m) => m.companyRut));

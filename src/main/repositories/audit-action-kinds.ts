@@ -49,10 +49,12 @@ export const SUPERVISION_ACTIONS = [
  * taken on calls); the Panel counts the loads apart, from their batches. Each such event names
  * its batch in `after` (`{"batchId":"…"}`, apply-batch.ts). A JSON key in quotes can appear there
  * only as a key: a quote inside a value is written `\"`. `instr`, never a JSON function, so a
- * value that is not JSON can never make an event fail to be recorded. Word for word the term of
- * the partial index `audit_actions_at` (migration 0042), so SQLite uses it.
+ * value that is not JSON can never make an event fail to be recorded. A supervisor's review of a
+ * load's withheld mails (`sync.resolve`, sync-issues.ts) names the load too, and stays hers
+ * (review 59 L2). Word for word the term of the partial index `audit_actions_at` (migration
+ * 0042), so SQLite uses it.
  */
-export const NOT_BULK_LOAD_SQL = `instr(ifnull(after, ''), '"batchId":"') = 0`;
+export const NOT_BULK_LOAD_SQL = `(action = 'sync.resolve' OR instr(ifnull(after, ''), '"batchId":"') = 0)`;
 
 /** A list of actions as an SQL `IN (…)` list (fixed codes, never input). */
 export const quoted = (actions: readonly string[]) =>

@@ -260,7 +260,7 @@ export function lookupPerson(
   if (!view.allowed) throw new ForbiddenError(view.reason);
   const row = ctx.repos.companyRecords.personName(personRut);
   if (!row) {
-    return { known: false, name: null, membership: null, loginAccount: 'not_registered' as const };
+    return { known: false, name: null, membership: null, loginAccount: null };
   }
   const seen = decide(
     currentScope(ctx, session),
@@ -274,7 +274,10 @@ export function lookupPerson(
   return {
     known: true,
     name: seen.allowed ? nameOf(row) : null,
-    loginAccount: ctx.repos.writes.account(personRut, login)?.registrationState ?? 'not_registered',
+    // Only of someone the agent may see, as the name (review 59 L3).
+    loginAccount: seen.allowed
+      ? (ctx.repos.writes.account(personRut, login)?.registrationState ?? 'not_registered')
+      : null,
     membership:
       membership && membership.state !== 'removed'
         ? {

@@ -155,8 +155,6 @@ export const actionDialogTexts = {
     othersPending: (name: string) =>
       `Lo que se muestra incluye un cambio de ${name} que aún no llega al sistema central: el suyo queda sobre ese, llegue antes o después.`,
   },
-  /** `Inhabilitar acceso — Constructora Los Andes SpA`. */
-  inCompany: (title: string, company: string) => `${title} — ${company}`,
   role: {
     title: 'Cambiar perfil',
     confirm: 'Cambiar perfil',

@@ -47,7 +47,7 @@ export const rejectionMessages: Record<RejectionCode, string> = {
   admin_not_by_profile_change:
     'Un administrador de accesos no se nombra cambiando el perfil: en ACHS lo nombra el representante legal, y en Portal Empresas se solicita y firma el Acuerdo de Acceso Remoto.',
   company_caller_required:
-    'Cambiar el acceso de una persona a una empresa (inhabilitarlo o habilitarlo, pausarlo o reanudarlo, registrar su baja o eliminarlo) lo decide la empresa: se hace desde la página de la empresa, a pedido de su representante legal o de un administrador de accesos. El cambio no se aplicó.',
+    'Cambiar el acceso de una persona a una empresa (inhabilitarlo o habilitarlo, pausarlo o reanudarlo, registrar su baja o eliminarlo) o su perfil en ella lo decide la empresa: se hace desde la página de la empresa, a pedido de su representante legal o de un administrador de accesos. El cambio no se aplicó.',
   admin_needs_representative:
     'En ACHS, un administrador de accesos nuevo lo nombra el representante legal de la empresa: quien lo pidió no lo es.',
   // Ley 21.719 requests (issue 10).

@@ -297,8 +297,12 @@ export const companyMessages = {
     representativeHimself: (name: string) =>
       `${name} tiene la representación legal de la empresa según su registro: su acceso se quita solo si lo pide esa misma persona, con su identidad verificada. Si lo pide otra persona de la empresa, dígale que debe pedirlo el propio representante legal.`,
     /** Walk 57: the person herself on the call, asking for a change of her own access. */
-    userCannotAsk: (name: string, callers: string[]) =>
-      `${name} no puede pedir este cambio de su propio acceso: lo decide la empresa. Dígale que lo pida ${callers.length > 0 ? `a ${formatList(callers)} (quien tiene la representación legal o administra los accesos de la empresa)` : 'al representante legal o a un administrador de accesos de su empresa'}.`,
+    userCannotAsk: (
+      name: string,
+      callers: string[],
+      what: 'access' | 'role' | 'modules' = 'access',
+    ) =>
+      `${name} no puede pedir este cambio ${what === 'role' ? 'de su propio perfil' : what === 'modules' ? 'de sus propios módulos' : 'de su propio acceso'}: lo decide la empresa. Dígale que lo pida ${callers.length > 0 ? `a ${formatList(callers)} (quien tiene la representación legal o administra los accesos de la empresa)` : 'al representante legal o a un administrador de accesos de su empresa'}.`,
     /** Walk 59a: someone else on the call, who is not among those who may ask for the company. */
     onCallCannotAsk: (name: string | null, callers: string[]) =>
       `${name === null ? 'Quien está en la llamada' : `${name}, en la llamada,`} no puede pedir cambios de esta empresa: solo ${formatList(callers)} (quien tiene la representación legal o administra los accesos). Si es una de esas personas quien lo pide, elíjala en «Quién lo pide» y verifique su identidad; si no, dígale que se lo pida a ella.`,

@@ -105,7 +105,6 @@ const shutLogin = (portal: Portal | undefined) =>
 export const registrationBlockedSayHere =
   'El registro se invalidó por seguridad (N° de serie incorrecto): se lo desbloqueo ahora. Luego debe registrarse de nuevo con el N° de serie correcto.';
 
-/** A cause as the agent reads it: a title, and what to tell the caller. */
 /**
  * The companies still open on the other login, as they can be entered: with its own user and
  * password — once registered there (rule 2: RUT, serial number and e-mail; walk 59a), or, on
@@ -117,7 +116,10 @@ const elsewhereSay = (elsewhere: NonNullable<Cause['elsewhere']>): string => {
   if (elsewhere.account === undefined) {
     return `A ${companies} sigue entrando por ${portal}, con su usuario y clave de ese portal.`;
   }
-  if (elsewhere.portal === 'portal_empresas') {
+  if (elsewhere.account === 'first_access_used') {
+    return `A ${companies} entra por ${portal}, pero ya usó la clave de primer ingreso: debe pedir una nueva en «Olvidé mi contraseña».`;
+  }
+  if (elsewhere.account === 'first_access') {
     return `A ${companies} entra por ${portal}: en su primer ingreso, la clave son los 4 dígitos anteriores al dígito verificador de su RUT.`;
   }
   return elsewhere.account === 'pending_activation'
@@ -125,6 +127,7 @@ const elsewhereSay = (elsewhere: NonNullable<Cause['elsewhere']>): string => {
     : `A ${companies} tiene acceso por ${portal}, pero aún no tiene cuenta en ese portal: para entrar, debe registrarse con su RUT, su N° de serie y su correo.`;
 };
 
+/** A cause as the agent reads it: a title, and what to tell the caller. */
 export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; say: string }> = {
   not_in_replica: () => ({
     title: 'RUT no registrado',
@@ -509,6 +512,11 @@ export const recordMessages = {
     'Acciones',
   ],
   companies: 'Empresas',
+  /**
+   * «Vigencia» of a tie still on: beside «Inhabilitada» or «Pausada», «desde …» read as the day
+   * of the pause (walk 59a), so the start of the tie is said as such.
+   */
+  tieSince: (date: string, active: boolean) => (active ? `desde ${date}` : `ingresó el ${date}`),
   companyColumns: [
     'Empresa',
     'Adherida',

@@ -6,6 +6,7 @@
 import { isOneOf, MAIL_KINDS, type MailKind, type Portal } from '../vocabulary';
 import { isLosHeroes } from '../portals';
 import { MAIL_COOLDOWN_MINUTES } from '../policy';
+import { DATA_REQUEST_KINDS } from './data-requests';
 
 export type AccessMembership = {
   state: 'active' | 'disabled' | 'paused' | 'removed';
@@ -303,15 +304,20 @@ export function isMailKind(text: string): text is MailKind {
 
 /**
  * Queued actions that never change whether the person can get in: a mail asked again, a new
- * e-mail or mobile, a company user's modules. While only these wait on the desk, its «Activo» is
- * the portal's too (walk 59b: a reset mail queued offline had «Activo en este equipo; aún no en
- * el portal» on an account active there all along). Any other waiting action (an unlock, a block
- * cleared, an access given back or taken) may be what «Activo» stands on.
+ * e-mail or mobile, a company user's modules or profile, a Portal Empresas request recorded
+ * (pending, it opens nothing), a Ley 21.719 request (a block of the data holds no login shut).
+ * While only these wait on the desk, its «Activo» is the portal's too (walk 59b: a reset mail
+ * queued offline had «Activo en este equipo; aún no en el portal» on an account active there all
+ * along). Any other waiting action (an unlock, a block cleared, an access given back or taken, a
+ * request decided) may be what «Activo» stands on.
  */
 export const ACCESS_NEUTRAL_KINDS = [
   'mail.resend',
   'person.update_contact',
   'membership.set_modules',
+  'membership.change_role',
+  'request.record',
+  ...DATA_REQUEST_KINDS,
 ] as const;
 
 /** Whether a waiting action of `kind` may make this desk's «Activo» not yet the portal's. */

@@ -328,7 +328,7 @@ export const auditEvents = sqliteTable(
         sql`instr(ifnull(${table.after}, ''), '"batchId":"')`,
       )
       .where(
-        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'interaction.discard', 'session.lock', 'session.unlock', 'session.end', 'session.sign_in', 'session.sign_out', 'session.sign_in_refused') AND instr(ifnull(${table.after}, ''), '"batchId":"') = 0`,
+        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'interaction.discard', 'session.lock', 'session.unlock', 'session.end', 'session.sign_in', 'session.sign_out', 'session.sign_in_refused') AND (${table.action} = 'sync.resolve' OR instr(ifnull(${table.after}, ''), '"batchId":"') = 0)`,
       ),
     index('audit_diagnosis_at')
       .on(table.at, table.personRut, table.after)

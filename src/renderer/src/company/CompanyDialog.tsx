@@ -53,7 +53,7 @@ import {
 import {
   addsProfile,
   grantsToSelf,
-  profileChangeRefusal,
+  profileChangesFrom,
   shieldsRepresentative,
   stateWithProfile,
 } from '../../../shared/rules/company-access';
@@ -326,17 +326,22 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const onCallName = useSession((s) =>
     s.interaction?.onBehalf ? null : s.interaction?.personName,
   );
+  // The person whose access, profile or modules it is, on the line (review 59 M1: asking
+  // «Cambiar perfil» for herself had the company's only administrator chosen for her).
+  const userOnCall = 'userRut' in dialog && onCall !== null && dialog.userRut === onCall;
   const onCallOutsider =
     onCall !== null &&
     askedEarlier === null &&
     !callers.some((c) => c.person.rut === onCall) &&
     !onCallCannotAsk &&
-    !('userRut' in dialog && dialog.userRut === onCall);
+    !userOnCall;
   const [callerRut, setCallerRut] = useState(
     () =>
       callers.find((c) => c.person.rut === onCall)?.person.rut ??
       callers.find((c) => c.person.rut === askedEarlier)?.person.rut ??
-      (callers.length === 1 && !onCallCannotAsk && !onCallOutsider ? callers[0]!.person.rut : ''),
+      (callers.length === 1 && !onCallCannotAsk && !onCallOutsider && !userOnCall
+        ? callers[0]!.person.rut
+        : ''),
   );
   // Why a listed person cannot ask: said of the one on the line when it is one of them; not at
   // all when the one on the line may ask; of each of them when the call names nobody listed.
@@ -358,14 +363,10 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
   const [newRole, setNewRole] = useState<MembershipRole | ''>('');
   const rolesOffered =
     dialog.kind === 'role'
-      ? (Object.keys(roleLabels) as MembershipRole[]).filter(
-          (value) =>
-            value !== dialog.from.role &&
-            profileChangeRefusal(dialog.from, value, {
-              onEmpresas: isOnEmpresas(company.portals),
-              adherent: company.adherent,
-            }) === null,
-        )
+      ? profileChangesFrom(dialog.from, {
+          onEmpresas: isOnEmpresas(company.portals),
+          adherent: company.adherent,
+        })
       : [];
   const [person, setPerson] = useState({
     givenNames: '',
@@ -406,7 +407,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
             known: false,
             name: null,
             membership: null,
-            loginAccount: 'not_registered',
+            loginAccount: null,
             rut: typedRut,
           });
         }
@@ -525,10 +526,7 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
       (s) => s.person.rut === dialog.userRut && s.kind === 'legal_representative',
     );
   // The person whose access it is, on the call and not one who may ask: told what to answer.
-  const userOnCallCannotAsk =
-    isUserChange(dialog) &&
-    onCall === dialog.userRut &&
-    !callers.some((c) => c.person.rut === onCall);
+  const userOnCallCannotAsk = userOnCall && !callers.some((c) => c.person.rut === onCall);
   const representativeShielded =
     takesRepresentativeAccess &&
     caller !== null &&
@@ -652,7 +650,17 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           companyRut,
           role: newRole === '' ? dialog.from.role : newRole,
           reason,
-          expectedVersion: dialog.expectedVersion,
+          // As her record reads now (read again behind this page when a sync moves it), not as it
+          // was when the dialog opened: a retry after «stale» would never pass (review 59 M2).
+          expectedVersion:
+            useApp
+              .getState()
+              .record?.memberships.find(
+                (m) =>
+                  readRut(m.companyRut)?.body === readRut(companyRut)?.body &&
+                  readRut(useApp.getState().record?.rut ?? '')?.body ===
+                    readRut(dialog.userRut)?.body,
+              )?.version ?? dialog.expectedVersion,
           ...callerPart(),
         });
         return { ...receipt, mailsQueued: 0 };
@@ -695,7 +703,8 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
           // A disabled or paused access stays so (rule 11): said, not left to be found.
           state: added?.state,
           // Rule 2: ACHS Gestión is entered once registered there (walk 59a).
-          loginAccount: lookup?.loginAccount ?? 'not_registered',
+          // A new person is not registered anywhere; a failed lookup says nothing (review 59 L4).
+          loginAccount: newPersonNeeded ? 'not_registered' : (lookup?.loginAccount ?? undefined),
         });
       }
       case 'modules':
@@ -740,6 +749,12 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
     } catch (failure) {
       setBusy(false);
       setError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
+      // «Se recargó»: the record behind the page, and the page, are read again, so the next try
+      // goes with what is there now.
+      if (failure instanceof ApiError && failure.code === 'stale') {
+        void useApp.getState().reloadRecord();
+        void useCompany.getState().refresh();
+      }
     }
   };
 
@@ -802,8 +817,9 @@ function CompanyDialogForm({ dialog, company }: { dialog: CompanyDialog; company
         {userOnCallCannotAsk && (
           <p className="notice notice-warn">
             {t.dialog.userCannotAsk(
-              dialog.userName,
+              'userName' in dialog ? dialog.userName : '',
               callers.map((c) => nameOr(c.person)),
+              dialog.kind === 'role' ? 'role' : dialog.kind === 'modules' ? 'modules' : 'access',
             )}
           </p>
         )}

@@ -136,7 +136,6 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
   if (spec.reason === 'required' && reason.trim().length < 3) {
     missing.add(dialogMessages.missingReason, ids.reason);
   }
-  // «Cambiar perfil» with the profile it has: nothing to save (main would say «no_change»).
   if (onBehalf) missing.add(words.onBehalf.refusedMissing);
   const blocked = busy || missing.parts.length > 0;
   const blockedText = missing.parts.length > 0 ? dialogMessages.missing(missing.parts) : null;

@@ -557,7 +557,10 @@ function RecordContent({ record }: { record: PersonRecord }) {
                       text={
                         membership.endedAt
                           ? `${formatDate(membership.startedAt)} – ${formatDate(membership.endedAt)}`
-                          : `desde ${formatDate(membership.startedAt)}`
+                          : recordMessages.tieSince(
+                              formatDate(membership.startedAt),
+                              membership.state === 'active',
+                            )
                       }
                     />
                   </td>
