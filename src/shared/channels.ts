@@ -30,6 +30,7 @@ export const channelNames = [
   'interactions.setCaller',
   'interactions.current',
   'interactions.list',
+  'interactions.followUp',
   'audit.list',
   'audit.export',
   'audit.verify',

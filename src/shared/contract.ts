@@ -25,6 +25,7 @@ import {
 import { BULK_MAX_BASE64_CHARS, OUTCOME_FILTERS } from './rules/bulk-load';
 import { COMPANY_USER_CHANGE_KINDS } from './rules/membership-transitions';
 import { ADMIN_KINDS } from './rules/company-access';
+import { FOLLOW_UP_NOTE_MIN } from './rules/follow-up';
 import {
   AGENT_ROLES,
   INTERACTION_KINDS,
@@ -559,6 +560,19 @@ export const Interaction = z.object({
   onBehalf: z.object({ name: z.string(), relation: OnBehalfRelation }).nullable(),
   /** Who called in the person's name earlier in this call and is no longer on the line. */
   earlierOnBehalf: z.array(z.object({ name: z.string(), relation: OnBehalfRelation })),
+  /**
+   * Closed as «Derivado» or «Volver a contactar»: when it was said attended to, by whom (name null:
+   * an agent this desk does not know) and what was done; null while it waits, or if nothing did
+   * (shared/rules/follow-up.ts).
+   */
+  followUp: z
+    .object({
+      at: z.string(),
+      agentId: z.string(),
+      agentName: z.string().nullable(),
+      note: z.string(),
+    })
+    .nullable(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 
@@ -749,6 +763,10 @@ export const CallFilter = z.object({
   /** Dates `aaaa-mm-dd`, inclusive, in Santiago's calendar, on when the call began. */
   from: z.iso.date().nullable().default(null),
   to: z.iso.date().nullable().default(null),
+  /** One outcome only. */
+  outcome: InteractionOutcome.nullable().default(null),
+  /** Only those waiting to be attended to («Por atender»: shared/rules/follow-up.ts). */
+  awaiting: z.boolean().default(false),
 });
 
 /** Today, the last 7 or the last 30 days, counted in Santiago's calendar up to today. */
@@ -1627,6 +1645,17 @@ export const contract = {
   /** The reason can be corrected while the call is open; a closed call refuses. */
   'interactions.setReason': {
     input: z.object({ id: z.string().max(64), reason: InteractionReason }),
+    output: Interaction,
+  },
+  /**
+   * A call or visit closed as «Derivado» or «Volver a contactar» was attended to: what was done.
+   * Its own agent or a supervisor (shared/rules/follow-up.ts); audited.
+   */
+  'interactions.followUp': {
+    input: z.object({
+      id: z.string().max(64),
+      note: z.string().trim().min(FOLLOW_UP_NOTE_MIN).max(CALL_NOTES_MAX),
+    }),
     output: Interaction,
   },
   /** Opened by mistake: its own agent discards it while nothing is done in it, in its first minutes. */

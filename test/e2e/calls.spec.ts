@@ -574,6 +574,56 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await expectAccessible(page, 'Llamadas (supervisora)');
     await expectNoSidewaysScroll(page);
   });
+  test('a call handed over waits in Llamadas, «Por atender», until the supervisor says what was done', async ({
+    desk,
+  }) => {
+    const { page } = desk;
+    const callbar = await openCallWithPedro(desk);
+    await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
+    const outcome = callbar.getByLabel('Resultado');
+    await outcome.selectOption({ label: 'Derivado' });
+    // Where it will wait, said before it is closed.
+    await expect(outcome).toHaveAccessibleDescription(
+      'Quedará en Llamadas, «Por atender», hasta que usted o un supervisor la den por atendida: anote en las notas qué queda pendiente y con quién.',
+    );
+    await callbar
+      .getByRole('textbox', { name: /^Notas de la/ })
+      .fill('Pasa a supervisión: el correo rebota');
+    await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
+    await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
+    await expect(desk.record).toContainText('Derivado (por atender)');
+
+    await signInAgain(page, 'supervisora', 'super600');
+    await page.getByRole('button', { name: 'Llamadas' }).click();
+    await expect(page.getByText(/^1 por atender: cerrada como «Derivado»/)).toBeVisible();
+    await page.getByRole('button', { name: 'Ver las por atender' }).click();
+    await expect(page.locator('form.filters').getByLabel('Resultado')).toHaveValue('awaiting');
+    const row = page.getByRole('row').filter({ hasText: PEDRO });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Derivado Por atender');
+    await row.getByRole('button', { name: new RegExp(`^Dar por atendida: ${PEDRO}, `) }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dar por atendida' });
+    await expect(dialog).toContainText(
+      'Se cerró como «Derivado». Lo que quedó pendiente: «Pasa a supervisión: el correo rebota».',
+    );
+    const done = dialog.getByRole('button', { name: 'Dar por atendida', exact: true });
+    await expect(done).toBeDisabled();
+    await expectAccessible(page, 'Dar por atendida');
+    await dialog.getByLabel('Qué se hizo').fill('Se llamó a Pedro y se corrigió su correo');
+    await done.click();
+    await expect(page.getByRole('status')).toHaveText('Quedó atendida: salió de «Por atender».');
+    await expect(page.getByText('No hay llamadas con estos filtros.')).toBeVisible();
+    // Nothing else waits: the focus goes to the screen's heading, not to the page.
+    await expect(page.getByRole('heading', { name: 'Llamadas', level: 1 })).toBeFocused();
+    await expect(page.getByText(/por atender: cerrada/)).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Limpiar', exact: true }).click();
+    await expect(row).toContainText(/Atendida el \d\d-\d\d-\d{4} \d\d:\d\d por Sara Supervisora/);
+    await expect(row).toContainText('Qué se hizo: Se llamó a Pedro y se corrigió su correo');
+    await expect(row.getByRole('button', { name: /^Dar por atendida/ })).toHaveCount(0);
+    await expectAccessible(page, 'Llamadas con una atendida');
+    await expectNoSidewaysScroll(page);
+  });
 });
 
 test('a long note shows its first lines in Llamadas, and the rest on demand', async ({ desk }) => {

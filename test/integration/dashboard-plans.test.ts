@@ -75,6 +75,8 @@ describe('query plans of the Panel', () => {
 const JOINS = [
   'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
   'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+  // Who said it was attended to (migration 0043).
+  'SEARCH f USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
 ];
 const RANGE = { from: '2026-01-01', to: '2026-02-01' };
 
@@ -110,6 +112,24 @@ const LIST_CASES: Array<[string, InteractionFilter, string[], string[], string[]
     [
       'SEARCH i USING COVERING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
     ],
+  ],
+  // «Por atender» (migration 0043): from the partial index of those waiting, however many calls
+  // the desk holds.
+  [
+    'every agent, waiting to be attended to',
+    { awaiting: true },
+    ['SCAN i USING INDEX interactions_awaiting', ...JOINS],
+    // They are few: each row is read to test its term, not worth a wider index.
+    ['SCAN i USING INDEX interactions_awaiting'],
+    ['SCAN i USING INDEX interactions_awaiting'],
+  ],
+  [
+    'one agent, waiting to be attended to',
+    { agentId: 'agent-demo', awaiting: true },
+    ['SCAN i USING INDEX interactions_awaiting', ...JOINS],
+    // They are few: each row is read to test its term, not worth a wider index.
+    ['SCAN i USING INDEX interactions_awaiting'],
+    ['SCAN i USING INDEX interactions_awaiting'],
   ],
 ];
 

@@ -463,6 +463,12 @@ describe('dispatch', () => {
       'interactions.discard': () => ({
         id: call(core, 'interactions.open', { rut: null, reason: 'other' }).id,
       }),
+      // A call closed to call back, then said attended to: none is left open either.
+      'interactions.followUp': () => {
+        const { id } = call(core, 'interactions.open', { rut: '12345678-5', reason: 'other' });
+        call(core, 'interactions.close', { id, outcome: 'callback', notes: 'Llamar mañana' });
+        return { id, note: 'Se le llamó de vuelta' };
+      },
       // The screen lock: locked, then unlocked by the same agent's password.
       'auth.lock': () => ({ reason: 'manual' }),
       'auth.unlock': () => ({ password: 'super600' }),

@@ -1,6 +1,6 @@
 /**
  * The calls (interactions): open, correct the reason or the person, say who calls in the
- * person's name, close, the current one, and
+ * person's name, close, say one handed over was attended to, the current one, and
  * the Llamadas list with its count, registered beside the others in core.ts.
  */
 import { santiagoDayEnd, santiagoDayStart } from '../../shared/format';
@@ -17,6 +17,7 @@ import {
   setInteractionPerson,
   setInteractionReason,
   discardInteraction,
+  followUpInteraction,
   type InteractionListFilter,
 } from '../services/interactions';
 
@@ -31,6 +32,7 @@ type CallChannel =
   | 'interactions.setCaller'
   | 'interactions.current'
   | 'interactions.list'
+  | 'interactions.followUp'
   | 'interactions.count';
 
 /** The Llamadas list's filter as the contract takes it → as the service takes it. */
@@ -39,12 +41,16 @@ function callFilter(input: {
   agentId: string | null;
   from: string | null;
   to: string | null;
+  outcome: InteractionListFilter['outcome'];
+  awaiting: boolean;
 }): InteractionListFilter {
   return {
     personRut: input.rut === null ? null : readRut(input.rut)!.body,
     agentId: input.agentId,
     from: input.from === null ? null : santiagoDayStart(input.from).toISOString(),
     to: input.to === null ? null : santiagoDayEnd(input.to).toISOString(),
+    outcome: input.outcome,
+    awaiting: input.awaiting,
   };
 }
 
@@ -75,6 +81,7 @@ export function callHandlers({ context, agent }: Deps): Pick<Handlers, CallChann
         onBehalf: input.onBehalf,
         ...(input.rut === undefined ? {} : { personRut: readRut(input.rut)!.body }),
       }),
+    'interactions.followUp': (input) => followUpInteraction(context, agent(), input),
     'interactions.current': () => currentInteraction(context, agent()),
     'interactions.list': (input) =>
       listInteractions(context, agent(), {

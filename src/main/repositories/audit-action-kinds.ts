@@ -5,8 +5,8 @@
 
 /**
  * Audit events that are not actions an agent took on someone: record views, calls opening and
- * closing, screen locks, sign-ins and sign-outs. Must match the partial index `audit_actions_at`
- * (migrations 0012, 0029, 0030, 0034, 0039, 0042).
+ * closing (and attended to after), screen locks, sign-ins and sign-outs. Must match the partial index `audit_actions_at`
+ * (migrations 0012, 0029, 0030, 0034, 0039, 0042, 0043).
  */
 export const NOT_ACTIONS = [
   'person.view',
@@ -16,6 +16,7 @@ export const NOT_ACTIONS = [
   'interaction.set_person',
   'interaction.set_caller',
   'interaction.discard',
+  'interaction.follow_up',
   'session.lock',
   'session.unlock',
   'session.end',

@@ -8,6 +8,7 @@ import type { OnBehalfRelation } from '../../shared/policy';
 import { fullName } from '../../shared/format';
 import type { InteractionKind } from '../../shared/vocabulary';
 import { NOT_CALL_WORK_ACTIONS, quoted } from './audit-action-kinds';
+import { awaitsFollowUpSql } from '../../shared/rules/follow-up';
 
 /**
  * The interactions of `alias` that are visits, by the kind stored on each row when it opened
@@ -35,6 +36,16 @@ export type InteractionRow = {
   onBehalf: OnBehalf | null;
   /** A call, or a prevention officer's visit: as stored when it opened (migration 0033). */
   kind: InteractionKind;
+  /** Said attended to after a «Derivado» or «Volver a contactar» (migration 0043); else null. */
+  followUp: FollowUp | null;
+};
+
+export type FollowUp = {
+  at: string;
+  agentId: string;
+  /** Who said so, by display name; null for an agent this replica does not know. */
+  agentName: string | null;
+  note: string;
 };
 
 export type OnBehalf = { name: string; relation: OnBehalfRelation };
@@ -55,6 +66,10 @@ type Raw = {
   on_behalf_name: string | null;
   on_behalf_relation: string | null;
   kind: InteractionKind;
+  follow_up_at: string | null;
+  follow_up_by: string | null;
+  follow_up_note: string | null;
+  follow_up_name: string | null;
 };
 
 const personName = (row: Raw): string | null =>
@@ -82,16 +97,27 @@ const toRow = (row: Raw): InteractionRow => ({
       ? null
       : { name: row.on_behalf_name, relation: row.on_behalf_relation as OnBehalfRelation },
   kind: row.kind,
+  followUp:
+    row.follow_up_at === null
+      ? null
+      : {
+          at: row.follow_up_at,
+          agentId: row.follow_up_by ?? '',
+          agentName: row.follow_up_name,
+          note: row.follow_up_note ?? '',
+        },
 });
 
 /**
  * Every read goes through this: the call (its stored kind among its columns), its caller's name
  * and its agent's name.
  */
-const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display_name AS agent_name
+const SELECT = `SELECT i.*, p.given_names, p.last_name1, p.last_name2, a.display_name AS agent_name,
+    f.display_name AS follow_up_name
   FROM interactions i
   LEFT JOIN persons p ON p.rut = i.person_rut
-  LEFT JOIN agents a ON a.id = i.agent_id`;
+  LEFT JOIN agents a ON a.id = i.agent_id
+  LEFT JOIN agents f ON f.id = i.follow_up_by`;
 
 export type InteractionFilter = {
   agentId?: string | null;
@@ -99,6 +125,10 @@ export type InteractionFilter = {
   /** ISO instants on `opened_at`: inclusive `from`, exclusive `to`. */
   from?: string | null;
   to?: string | null;
+  /** One outcome only; null or absent: any. */
+  outcome?: string | null;
+  /** Only those closed with something left to do that nobody has said was attended to. */
+  awaiting?: boolean;
 };
 
 /** The agent's call in progress: from the partial index of open calls (migration 0025). */
@@ -124,13 +154,16 @@ function where(filter: InteractionFilter): { sql: string; params: unknown[] } {
     clauses.push(clause);
     for (let i = 0; i < times; i++) params.push(value);
   };
-  // With a person named, read by the person (theirs are few), not through all of the agent's.
-  add(filter.personRut ? '+i.agent_id = ?' : 'i.agent_id = ?', filter.agentId);
+  // With a person named, read by the person (theirs are few), not through all of the agent's;
+  // those waiting to be attended to, from their own index (they are few too).
+  add(filter.personRut || filter.awaiting ? '+i.agent_id = ?' : 'i.agent_id = ?', filter.agentId);
   // As her record lists them (walk 58: a worker disabled at his company's request, in the call
   // of its administrator, was not found by his RUT).
   add(ofPerson('?'), filter.personRut, 2);
   add('i.opened_at >= ?', filter.from);
   add('i.opened_at < ?', filter.to);
+  add('i.outcome = ?', filter.outcome);
+  if (filter.awaiting) clauses.push(awaitsFollowUpSql('i'));
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -160,6 +193,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
     'UPDATE interactions SET outcome = ?, notes = ?, closed_at = ? WHERE id = ? AND closed_at IS NULL',
   );
   const discard = sqlite.prepare('DELETE FROM interactions WHERE id = ? AND closed_at IS NULL');
+  const followUp = sqlite.prepare(
+    `UPDATE interactions SET follow_up_at = ?, follow_up_by = ?, follow_up_note = ?
+     WHERE id = ? AND ${awaitsFollowUpSql('interactions')}`,
+  );
   const setReason = sqlite.prepare(
     'UPDATE interactions SET reason = ? WHERE id = ? AND closed_at IS NULL',
   );
@@ -210,6 +247,10 @@ export function createInteractionRepository(sqlite: Database.Database) {
     /** An open call opened by mistake goes (interactions.discard checks when); false: closed. */
     discard(id: string): boolean {
       return discard.run(id).changes === 1;
+    },
+    /** Said attended to (shared/rules/follow-up.ts checks who may); false: nothing waited. */
+    followUp(id: string, at: string, agentId: string, note: string): boolean {
+      return followUp.run(at, agentId, note, id).changes === 1;
     },
     /** False when the call is closed (or gone): a closed call's reason is history. */
     setReason(id: string, reason: string): boolean {

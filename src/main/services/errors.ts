@@ -78,6 +78,8 @@ export type RuleCode =
   | 'interaction_has_person'
   | 'interaction_discard_has_actions'
   | 'interaction_discard_late'
+  | 'interaction_follow_up_none'
+  | 'interaction_follow_up_done'
   | 'on_behalf_personal'
   // A visit is face to face: nobody speaks for the person there (interactions.setCaller).
   | 'on_behalf_at_visit'

@@ -28,6 +28,7 @@ import { newId } from '../../shared/ids';
 import type { MailKind } from '../../shared/vocabulary';
 import { isMailKind } from '../../shared/rules/access';
 import { fullName } from '../../shared/format';
+import { followUpRefusal } from '../../shared/rules/follow-up';
 
 const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
 
@@ -122,6 +123,7 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     closedAt: row.closedAt,
     onBehalf: row.onBehalf,
     earlierOnBehalf: earlierOnBehalf(events, row.onBehalf),
+    followUp: row.followUp,
     actions: work.map((event) => ({
       action: event.action,
       at: event.at,
@@ -416,17 +418,65 @@ export function discardInteraction(
   })();
 }
 
+/**
+ * A call or visit closed as «Derivado» or «Volver a contactar» was attended to: when, by whom and
+ * what was done, audited (`interaction.follow_up`), in one transaction. Its own agent or a
+ * supervisor (shared/rules/follow-up.ts); another's, to anyone else, is not found, as in the
+ * lists. The same note sent again by the same agent (an answer lost) answers as the first time.
+ */
+export function followUpInteraction(
+  ctx: ServiceContext,
+  session: Session,
+  command: { id: string; note: string },
+): Interaction {
+  allowManage(session);
+  const { interactions } = ctx.repos;
+  return ctx.db.$client.transaction(() => {
+    const row = interactions.byId(command.id);
+    if (!row || followUpRefusal(session, { ...row, followUp: null }) === 'not_yours') {
+      throw new NotFoundError('interaction', kindParams(session).kind);
+    }
+    const note = command.note.trim();
+    const done = row.followUp;
+    if (done && done.agentId === session.agentId && done.note === note) {
+      return interactionView(ctx, row);
+    }
+    const refusal = followUpRefusal(session, row);
+    if (refusal === 'done' && done) {
+      throw new RuleError('interaction_follow_up_done', {
+        kind: row.kind,
+        at: done.at,
+        by: done.agentName ?? '',
+      });
+    }
+    if (
+      refusal !== null ||
+      !interactions.followUp(row.id, ctx.now().toISOString(), session.agentId, note)
+    ) {
+      throw new RuleError('interaction_follow_up_none', { kind: row.kind });
+    }
+    const attended = interactions.byId(row.id)!;
+    audit(ctx, session, attended, 'interaction.follow_up', { outcome: row.outcome, note });
+    return interactionView(ctx, attended);
+  })();
+}
+
 export function currentInteraction(ctx: ServiceContext, session: Session): Interaction | null {
   const row = ctx.repos.interactions.openOf(session.agentId);
   return row ? interactionView(ctx, row) : null;
 }
 
-/** What the Llamadas list asks for: a person, an agent, a range of days (ISO instants). */
+/**
+ * What the Llamadas list asks for: a person, an agent, a range of days (ISO instants), an
+ * outcome, and only those waiting to be attended to.
+ */
 export type InteractionListFilter = {
   personRut: number | null;
   agentId?: string | null;
   from?: string | null;
   to?: string | null;
+  outcome?: InteractionOutcome | null;
+  awaiting?: boolean;
 };
 
 /**
@@ -443,6 +493,8 @@ function visibleFilter(session: Session, filter: InteractionListFilter) {
     personRut: filter.personRut,
     from: filter.from ?? null,
     to: filter.to ?? null,
+    outcome: filter.outcome ?? null,
+    awaiting: filter.awaiting ?? false,
   };
 }
 

@@ -26,6 +26,8 @@ export const actionLabels: Record<string, string> = {
   // Who calls, or at a visit who speaks, in the person's name.
   'interaction.set_caller': 'Cambió quién habla en la llamada o visita',
   'interaction.discard': 'Descartó una llamada o visita abierta por error',
+  // One closed as «Derivado» or «Volver a contactar» (shared/rules/follow-up.ts).
+  'interaction.follow_up': 'Dio por atendida una llamada o visita',
   // A conflict settled, or a rejection or a withheld mail taken note of («Entendido»).
   'sync.resolve': 'Revisó una acción en Sincronización («Por revisar»)',
   'session.lock': 'Bloqueó la pantalla',
@@ -93,6 +95,7 @@ export const interactionAuditLabels: Record<
       'interaction.set_person': 'Cambió la persona de la llamada',
       'interaction.set_caller': 'Cambió quién habla en la llamada',
       'interaction.discard': 'Descartó una llamada abierta por error',
+      'interaction.follow_up': 'Dio por atendida una llamada',
     },
     reason: 'Motivo de la llamada',
     callPerson: 'Durante la llamada con',
@@ -105,6 +108,7 @@ export const interactionAuditLabels: Record<
       'interaction.set_person': 'Cambió la persona de la visita',
       'interaction.set_caller': 'Cambió quién habla en la visita',
       'interaction.discard': 'Descartó una visita abierta por error',
+      'interaction.follow_up': 'Dio por atendida una visita',
     },
     reason: 'Motivo de la visita',
     callPerson: 'Durante la visita con',
@@ -138,6 +142,7 @@ export const auditDetailLabels: Record<string, string> = {
   callPerson: 'Durante la llamada o visita con',
   outcome: 'Resultado',
   notes: 'Notas',
+  note: 'Qué se hizo',
   choice: 'Decisión',
   // A conflict resolved: what the central's side was when the agent chose (sync/conflict-time.ts).
   centralChange: 'Último cambio en el sistema central',

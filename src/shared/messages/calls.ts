@@ -175,6 +175,10 @@ export const callMessages = {
       'La llamada ya tiene acciones registradas: no se puede descartar. Ciérrela con su resultado.',
     discardLate: `La llamada se abrió hace más de ${CALL_DISCARD_MS / 60_000} minutos: ya no se puede descartar. Ciérrela con su resultado (si no hubo nada, «No resuelto» y una nota).`,
     notFound: 'No se encontró la llamada (o es de otro agente).',
+    followUpNone:
+      'Esa llamada no quedó nada pendiente: solo una cerrada como «Derivado» o «Volver a contactar» se da por atendida.',
+    followUpDone: (at: string, by: string | null) =>
+      `Esa llamada ya se dio por atendida el ${at}${by ? ` (${by})` : ''}: actualice la lista para ver qué se hizo.`,
     /** Seed 000, «el acceso es personal» (run-action, allowedOnBehalf). */
     onBehalfPersonal: (name: string) =>
       `El acceso es personal: con ${name} llamando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos, reenviar correos a su dirección registrada o registrar una solicitud Ley 21.719; este cambio, no.`,
@@ -328,6 +332,10 @@ export const visitMessages: InteractionWords = {
       'La visita ya tiene acciones registradas: no se puede descartar. Ciérrela con su resultado.',
     discardLate: `La visita se abrió hace más de ${CALL_DISCARD_MS / 60_000} minutos: ya no se puede descartar. Ciérrela con su resultado (si no hubo nada, «No resuelto» y una nota).`,
     notFound: 'No se encontró la visita (o es de otro agente).',
+    followUpNone:
+      'Esa visita no dejó nada pendiente: solo una cerrada como «Derivado» o «Volver a contactar» se da por atendida.',
+    followUpDone: (at: string, by: string | null) =>
+      `Esa visita ya se dio por atendida el ${at}${by ? ` (${by})` : ''}: actualice la lista para ver qué se hizo.`,
     onBehalfPersonal: (name: string) =>
       `El acceso es personal: con ${name} hablando en nombre de la persona solo se puede desbloquear un acceso bloqueado por intentos fallidos o reenviar correos a su dirección registrada; este cambio, no.`,
     adminNeedsRepresentative:
@@ -373,3 +381,43 @@ export const mixedListMessages: InteractionListWords = {
   recentEmptyOwn:
     'Usted no tiene llamadas ni visitas con esta persona registradas en este equipo (solo se muestran las suyas; las de otros en este equipo las ve un supervisor).',
 };
+
+/**
+ * Calls and visits closed as «Derivado» or «Volver a contactar» wait in the list, «Por atender»,
+ * until their agent or a supervisor says what was done (shared/rules/follow-up.ts). «Atendida»
+ * fits a call and a visit alike.
+ */
+export const followUpMessages = {
+  outcomeFilter: 'Resultado',
+  allOutcomes: 'Todos',
+  awaitingOption: 'Por atender («Derivado» o «Volver a contactar»)',
+  awaiting: 'Por atender',
+  attended: (at: string, who: string | null) => `Atendida el ${at}${who ? ` por ${who}` : ''}`,
+  /** …in a record's list of recent ones, after the outcome: «Derivado (por atender)». */
+  awaitingInline: 'por atender',
+  attendedInline: (at: string, who: string | null) =>
+    `atendida el ${at}${who ? ` por ${who}` : ''}`,
+  doneNote: 'Qué se hizo:',
+  noteMore: 'Ver todo',
+  noteLess: 'Ver menos',
+  open: 'Dar por atendida…',
+  /** The button's accessible name in a list of many: whose, and when it began. */
+  openLabel: (whose: string, when: string) => `Dar por atendida: ${whose}, ${when}`,
+  title: 'Dar por atendida',
+  explanation: (outcome: string, notes: string | null) =>
+    `Se cerró como «${outcome}»${notes ? `. Lo que quedó pendiente: «${notes}»` : ''}. Al darla por atendida sale de «Por atender»; lo que anote queda con ella y en la auditoría.`,
+  note: 'Qué se hizo',
+  noteHint: 'Por ejemplo: «Se le llamó de vuelta y se le reenvió el correo de activación».',
+  confirm: 'Dar por atendida',
+  busy: 'Guardando…',
+  done: 'Quedó atendida: salió de «Por atender».',
+  /** Over the list: how many wait, of those the agent may see (none: nothing said). */
+  waiting: (count: number) =>
+    count === 1
+      ? '1 por atender: cerrada como «Derivado» o «Volver a contactar», nadie ha anotado aún qué se hizo.'
+      : `${count} por atender: cerradas como «Derivado» o «Volver a contactar», nadie ha anotado aún qué se hizo.`,
+  showWaiting: 'Ver las por atender',
+  /** Under the close form's outcome: where it will wait, and for whom. */
+  closeHint: (list: string) =>
+    `Quedará en ${list}, «Por atender», hasta que usted o un supervisor la den por atendida: anote en las notas qué queda pendiente y con quién.`,
+} as const;

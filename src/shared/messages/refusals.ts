@@ -261,6 +261,9 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
   interaction_has_person: (p) => refusalsOf(p).hasPerson,
   interaction_discard_has_actions: (p) => refusalsOf(p).discardHasActions,
   interaction_discard_late: (p) => refusalsOf(p).discardLate,
+  interaction_follow_up_none: (p) => refusalsOf(p).followUpNone,
+  interaction_follow_up_done: (p) =>
+    refusalsOf(p).followUpDone(formatDateTime(String(p['at'])), String(p['by'] ?? '') || null),
   data_request_representative: () =>
     'Llama otra persona en nombre del titular: los datos del registro que ella responda no acreditan la representación. Registre la solicitud con un documento firmado (el poder y la identidad del titular), o con la ClaveÚnica o la cédula del titular.',
   on_behalf_personal: (p) => refusalsOf(p).onBehalfPersonal(String(p['name'])),

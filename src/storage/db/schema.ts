@@ -273,6 +273,13 @@ export const interactions = sqliteTable(
     kind: text('kind', { enum: ['call', 'visit'] })
       .notNull()
       .default('call'),
+    /**
+     * Closed as «Derivado» or «Volver a contactar»: when its agent or a supervisor said it was
+     * attended to, who, and what was done (migration 0043; shared/rules/follow-up.ts).
+     */
+    followUpAt: text('follow_up_at'),
+    followUpBy: text('follow_up_by'),
+    followUpNote: text('follow_up_note'),
   },
   (table) => [
     // A person's calls with one agent, newest first: the record's list (migration 0025).
@@ -289,6 +296,10 @@ export const interactions = sqliteTable(
     index('interactions_visits')
       .on(table.openedAt, table.agentId, table.personRut)
       .where(sql`${table.kind} = 'visit'`),
+    // Those waiting to be attended to, by date: Llamadas' «Por atender» (migration 0043).
+    index('interactions_awaiting')
+      .on(table.openedAt, table.agentId)
+      .where(sql`outcome IN ('escalated', 'callback') AND follow_up_at IS NULL`),
   ],
 );
 
@@ -318,7 +329,7 @@ export const auditEvents = sqliteTable(
     index('audit_interaction')
       .on(table.interactionId)
       .where(sql`${table.interactionId} IS NOT NULL`),
-    // The Panel (issue 10, migrations 0012, 0029, 0030, 0034, 0039 and 0042): actions agents
+    // The Panel (issue 10, migrations 0012, 0029, 0030, 0034, 0039, 0042, 0043): actions agents
     // took, not a bulk load's events, and views that showed a diagnosis.
     index('audit_actions_at')
       .on(
@@ -328,7 +339,7 @@ export const auditEvents = sqliteTable(
         sql`instr(ifnull(${table.after}, ''), '"batchId":"')`,
       )
       .where(
-        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'interaction.discard', 'session.lock', 'session.unlock', 'session.end', 'session.sign_in', 'session.sign_out', 'session.sign_in_refused') AND (${table.action} = 'sync.resolve' OR instr(ifnull(${table.after}, ''), '"batchId":"') = 0)`,
+        sql`${table.action} NOT IN ('person.view', 'interaction.open', 'interaction.close', 'interaction.set_reason', 'interaction.set_person', 'interaction.set_caller', 'interaction.discard', 'interaction.follow_up', 'session.lock', 'session.unlock', 'session.end', 'session.sign_in', 'session.sign_out', 'session.sign_in_refused') AND (${table.action} = 'sync.resolve' OR instr(ifnull(${table.after}, ''), '"batchId":"') = 0)`,
       ),
     index('audit_diagnosis_at')
       .on(table.at, table.personRut, table.after)

@@ -9,7 +9,12 @@ import {
   notesRequired,
   PENDING_NOTES_MIN,
 } from '../../../shared/policy';
-import { interactionOutcomeLabels, interactionReasonLabels } from '../../../shared/messages';
+import {
+  followUpMessages,
+  interactionOutcomeLabels,
+  interactionReasonLabels,
+} from '../../../shared/messages';
+import { FOLLOW_UP_OUTCOMES } from '../../../shared/rules/follow-up';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
 import { useApp } from '../store';
@@ -401,6 +406,8 @@ function OpenCall({
     outcome !== '' &&
     notesRequired(outcome, interaction.actions.length) &&
     notes.trim().length < PENDING_NOTES_MIN;
+  // Handed over or to call back: it will wait in the list until someone says what was done.
+  const followUpShown = outcome !== '' && FOLLOW_UP_OUTCOMES.includes(outcome);
   const notesWhy = outcome === 'resolved' ? t.missingResolvedNotes : t.missingPendingNotes;
 
   const submit = async (event: FormEvent) => {
@@ -568,7 +575,9 @@ function OpenCall({
                   ? 'call-unsettled'
                   : waitingShown
                     ? 'call-waiting'
-                    : undefined
+                    : followUpShown
+                      ? 'call-follow-up'
+                      : undefined
             }
             onChange={(event) => {
               setOutcome(event.target.value as InteractionOutcome);
@@ -593,6 +602,11 @@ function OpenCall({
           {waitingShown && (
             <span id="call-waiting" className="muted small">
               {t.notYetApplied(waiting)}
+            </span>
+          )}
+          {followUpShown && (
+            <span id="call-follow-up" className="muted small">
+              {followUpMessages.closeHint(t.listTitle)}
             </span>
           )}
           <label htmlFor="call-notes">{t.notes}</label>

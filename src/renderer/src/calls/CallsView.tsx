@@ -6,6 +6,7 @@ import { formatDateTime, formatLasted } from '../../../shared/format';
 import {
   callActionText,
   auditMessages,
+  followUpMessages,
   interactionKindWords,
   interactionListWords,
   interactionOutcomeLabels,
@@ -23,29 +24,64 @@ import { displayRut } from '../components/display';
 import { openRecordFromList } from '../components/open-record';
 import { useInteractionWords } from '../components/interaction-words';
 import { TableScroll } from '../components/TableScroll';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../shared/policy';
+import {
+  awaitsFollowUp,
+  FOLLOW_UP_NOTE_MIN,
+  followUpRefusal,
+} from '../../../shared/rules/follow-up';
+
+const u = followUpMessages;
 
 const PAGE = 50;
 
-type Filters = { rut: string; agentId: string; from: string; to: string };
-const EMPTY: Filters = { rut: '', agentId: '', from: '', to: '' };
+/** The «Resultado» filter: any, one outcome, or those waiting to be attended to. */
+type OutcomeChoice = '' | InteractionOutcome | 'awaiting';
+type Filters = { rut: string; agentId: string; from: string; to: string; outcome: OutcomeChoice };
+const EMPTY: Filters = { rut: '', agentId: '', from: '', to: '', outcome: '' };
+const AWAITING: Filters = { ...EMPTY, outcome: 'awaiting' };
 type Field = FilterField;
-type Query = { rut: string | null; agentId: string | null; from: string | null; to: string | null };
-const UNFILTERED: Query = { rut: null, agentId: null, from: null, to: null };
-const isFiltered = (query: Query) => Object.values(query).some((value) => value !== null);
+type Query = {
+  rut: string | null;
+  agentId: string | null;
+  from: string | null;
+  to: string | null;
+  outcome: InteractionOutcome | null;
+  awaiting: boolean;
+};
+const UNFILTERED: Query = {
+  rut: null,
+  agentId: null,
+  from: null,
+  to: null,
+  outcome: null,
+  awaiting: false,
+};
+const isFiltered = (query: Query) =>
+  Object.values(query).some((value) => value !== null && value !== false);
 type Counts = { total: number; visits: number };
 type Page = Counts & { calls: Interaction[]; offset: number; query: Query };
 
 /**
- * A page, its totals, and the totals of everything the agent may see here (unfiltered), which
- * the list is titled by.
+ * A page, its totals, the totals of everything the agent may see here (unfiltered), which the
+ * list is titled by, and how many of those wait to be attended to.
  */
-async function loadPage(query: Query, offset: number): Promise<{ page: Page; whole: Counts }> {
-  const [calls, count, unfiltered] = await Promise.all([
+async function loadPage(
+  query: Query,
+  offset: number,
+): Promise<{ page: Page; whole: Counts; awaiting: number }> {
+  const [calls, count, unfiltered, awaiting] = await Promise.all([
     call('interactions.list', { ...query, offset, limit: PAGE }),
     call('interactions.count', query),
     isFiltered(query) ? call('interactions.count', UNFILTERED) : null,
+    call('interactions.count', { ...UNFILTERED, awaiting: true }),
   ]);
-  return { page: { ...count, calls, offset, query }, whole: unfiltered ?? count };
+  return {
+    page: { ...count, calls, offset, query },
+    whole: unfiltered ?? count,
+    awaiting: awaiting.total,
+  };
 }
 
 /** The filters as the API takes them (dates typed `dd-mm-aaaa`, as on Auditoría), or what is wrong. */
@@ -55,7 +91,18 @@ function check(
   const checked = checkPersonAndDays(filters);
   if (!checked.ok) return checked;
   const { rut, from, to } = checked;
-  return { ok: true, query: { rut, agentId: filters.agentId || null, from, to } };
+  const { outcome } = filters;
+  return {
+    ok: true,
+    query: {
+      rut,
+      agentId: filters.agentId || null,
+      from,
+      to,
+      outcome: outcome === '' || outcome === 'awaiting' ? null : outcome,
+      awaiting: outcome === 'awaiting',
+    },
+  };
 }
 
 /** A call's notes in the list: a long one shows its start, and the rest on demand. */
@@ -76,6 +123,13 @@ export function CallsView() {
   const [page, setPage] = useState<Page | null>(null);
   // Everything the agent may see here, unfiltered: what the list is titled by.
   const [whole, setWhole] = useState<Counts | null>(null);
+  // How many of those wait to be attended to («Por atender»), said over the list.
+  const [awaiting, setAwaiting] = useState(0);
+  // The one being said attended to (its dialog open).
+  const [attending, setAttending] = useState<Interaction | null>(null);
+  const session = useSession((s) => s.session);
+  const notify = useSession((s) => s.notify);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const [loading, setLoading] = useState(true);
   // `text` null: the list could not be loaded (said in the list's words).
   const [error, setError] = useState<{ text: string | null; field?: Field } | null>(null);
@@ -91,6 +145,7 @@ export function CallsView() {
       const loaded = await loadPage(query, offset);
       setPage(loaded.page);
       setWhole(loaded.whole);
+      setAwaiting(loaded.awaiting);
       setError(null);
     } catch (failure) {
       // A failed query leaves no calls of an earlier one on screen.
@@ -123,6 +178,7 @@ export function CallsView() {
       .then((loaded) => {
         setPage(loaded.page);
         setWhole(loaded.whole);
+        setAwaiting(loaded.awaiting);
       })
       .catch(() => setError({ text: null }))
       .finally(() => setLoading(false));
@@ -172,7 +228,7 @@ export function CallsView() {
 
   return (
     <section className="page" aria-labelledby="calls-title">
-      <h1 tabIndex={-1} id="calls-title">
+      <h1 tabIndex={-1} id="calls-title" ref={titleRef}>
         {l.listTitle}
       </h1>
       <form
@@ -206,6 +262,18 @@ export function CallsView() {
             </select>
           </label>
         )}
+        <label className="field inline">
+          {u.outcomeFilter}
+          <select value={filters.outcome} onChange={set('outcome')}>
+            <option value="">{u.allOutcomes}</option>
+            <option value="awaiting">{u.awaitingOption}</option>
+            {INTERACTION_OUTCOMES.map((value) => (
+              <option key={value} value={value}>
+                {interactionOutcomeLabels[value]}
+              </option>
+            ))}
+          </select>
+        </label>
         <DateField
           label={f.from}
           className="calls-date"
@@ -238,6 +306,21 @@ export function CallsView() {
         <p role="alert" id="calls-error" className="notice notice-danger">
           {error.text ?? l.listFailed}
           {error.field && ` ${auditMessages.staleHidden}`}
+        </p>
+      )}
+      {awaiting > 0 && page && !page.query.awaiting && (
+        <p className="notice notice-warn">
+          {u.waiting(awaiting)}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setFilters(AWAITING);
+              load(AWAITING);
+            }}
+          >
+            {u.showWaiting}
+          </button>
         </p>
       )}
       {page && (
@@ -302,7 +385,12 @@ export function CallsView() {
                       .join(', ') || '—'}
                   </td>
                   <td>
-                    {item.outcome ? interactionOutcomeLabels[item.outcome] : t.inProgressShort}
+                    <OutcomeCell
+                      item={item}
+                      mayAttend={session !== null && followUpRefusal(session, item) === null}
+                      onAttend={() => setAttending(item)}
+                      inProgress={t.inProgressShort}
+                    />
                   </td>
                   <td className="nowrap">{formatLasted(item.openedAt, item.closedAt) ?? '—'}</td>
                   <td className="call-notes">
@@ -313,6 +401,32 @@ export function CallsView() {
             </tbody>
           </table>
         </TableScroll>
+      )}
+      {attending && (
+        <ReasonDialog
+          title={u.title}
+          explanation={u.explanation(interactionOutcomeLabels[attending.outcome!], attending.notes)}
+          reasonLabel={u.note}
+          reasonHint={u.noteHint}
+          minReason={FOLLOW_UP_NOTE_MIN}
+          confirmLabel={u.confirm}
+          busyLabel={u.busy}
+          submit={async (note) => {
+            await call('interactions.followUp', { id: attending.id, note });
+            setAttending(null);
+            notify(u.done);
+            if (page) {
+              setLoading(true);
+              await fetchPage(page.query, page.offset);
+            }
+            // The row's button went with what it did: on to the next one waiting, if any.
+            requestAnimationFrame(() => {
+              const next = document.querySelector<HTMLButtonElement>('button[data-follow-up]');
+              (next ?? titleRef.current)?.focus();
+            });
+          }}
+          close={() => setAttending(null)}
+        />
       )}
       {page && (
         <Pager
@@ -325,6 +439,54 @@ export function CallsView() {
         />
       )}
     </section>
+  );
+}
+
+/**
+ * A row's outcome; one closed as «Derivado» or «Volver a contactar» says whether it waits
+ * («Por atender», with the button for whoever may say it was attended to) or what was done.
+ */
+function OutcomeCell({
+  item,
+  mayAttend,
+  onAttend,
+  inProgress,
+}: {
+  item: Interaction;
+  mayAttend: boolean;
+  onAttend: () => void;
+  inProgress: string;
+}) {
+  if (!item.outcome) return <>{inProgress}</>;
+  const whose = item.personName ?? (item.personRut ? displayRut(item.personRut) : '—');
+  return (
+    <>
+      {interactionOutcomeLabels[item.outcome]}
+      {awaitsFollowUp(item) && (
+        <>
+          {' '}
+          <span className="badge badge-warn">{u.awaiting}</span>
+          {mayAttend && (
+            <button
+              type="button"
+              className="link small"
+              data-follow-up
+              aria-label={u.openLabel(whose, formatDateTime(item.openedAt))}
+              onClick={onAttend}
+            >
+              {u.open}
+            </button>
+          )}
+        </>
+      )}
+      {item.followUp && (
+        <span className="small muted follow-up">
+          {u.attended(formatDateTime(item.followUp.at), item.followUp.agentName)}
+          {'. '}
+          {u.doneNote} <LongText text={item.followUp.note} more={u.noteMore} less={u.noteLess} />
+        </span>
+      )}
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { awaitsFollowUp } from '../../../shared/rules/follow-up';
 import { forwardRef, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime, formatLasted } from '../../../shared/format';
@@ -10,6 +11,7 @@ import {
   interactionKindWords,
   interactionListWords,
   interactionOutcomeLabels,
+  followUpMessages,
   interactionReasonLabels,
   listNoun,
   mailKindLabels,
@@ -779,6 +781,15 @@ function RecentInteractions({
                 {interaction.outcome
                   ? interactionOutcomeLabels[interaction.outcome]
                   : words.inProgressShort}
+                {/* Handed over or to call back: still waiting, or what was done. */}
+                {awaitsFollowUp(interaction) && ` (${followUpMessages.awaitingInline})`}
+                {interaction.followUp &&
+                  ` (${followUpMessages
+                    .attended(
+                      formatDateTime(interaction.followUp.at),
+                      interaction.followUp.agentName,
+                    )
+                    .toLowerCase()})`}
                 {interaction.actions.length > 0 &&
                   ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
                 {spokenFor(interaction) && ` · ${spokenFor(interaction)}`}
