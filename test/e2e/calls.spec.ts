@@ -604,10 +604,13 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await row.getByRole('button', { name: new RegExp(`^Dar por atendida: ${PEDRO}, `) }).click();
     const dialog = page.getByRole('dialog', { name: 'Dar por atendida' });
     await expect(dialog).toContainText(
-      'Se cerró como «Derivado». Lo que quedó pendiente: «Pasa a supervisión: el correo rebota».',
+      new RegExp(
+        `La llamada con ${PEDRO_WHO.replace(/[().]/g, '\\$&')} del \\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d se cerró como «Derivado»\\. Lo que quedó pendiente: «Pasa a supervisión: el correo rebota»\\.`,
+      ),
     );
     const done = dialog.getByRole('button', { name: 'Dar por atendida', exact: true });
     await expect(done).toBeDisabled();
+    await expect(dialog).toContainText('Falta: qué se hizo (al menos 3 caracteres)');
     await expectAccessible(page, 'Dar por atendida');
     await dialog.getByLabel('Qué se hizo').fill('Se llamó a Pedro y se corrigió su correo');
     await done.click();

@@ -390,7 +390,7 @@ export const mixedListMessages: InteractionListWords = {
 export const followUpMessages = {
   outcomeFilter: 'Resultado',
   allOutcomes: 'Todos',
-  awaitingOption: 'Por atender («Derivado» o «Volver a contactar»)',
+  awaitingOption: 'Por atender',
   awaiting: 'Por atender',
   attended: (at: string, who: string | null) => `Atendida el ${at}${who ? ` por ${who}` : ''}`,
   /** …in a record's list of recent ones, after the outcome: «Derivado (por atender)». */
@@ -404,9 +404,13 @@ export const followUpMessages = {
   /** The button's accessible name in a list of many: whose, and when it began. */
   openLabel: (whose: string, when: string) => `Dar por atendida: ${whose}, ${when}`,
   title: 'Dar por atendida',
-  explanation: (outcome: string, notes: string | null) =>
-    `Se cerró como «${outcome}»${notes ? `. Lo que quedó pendiente: «${notes}»` : ''}. Al darla por atendida sale de «Por atender»; lo que anote queda con ella y en la auditoría.`,
+  /** `what`: «La llamada con Pedro … del 07-12-2026 20:28». */
+  explanation: (what: string, outcome: string, notes: string | null) =>
+    `${what} se cerró como «${outcome}»${notes ? `. Lo que quedó pendiente: «${notes}»` : ''}. Al darla por atendida sale de «Por atender»; lo que anote queda con ella y en la auditoría.`,
+  what: (kind: 'call' | 'visit', whose: string | null, when: string) =>
+    `La ${kind === 'visit' ? 'visita' : 'llamada'}${whose ? ` con ${whose}` : ''} del ${when}`,
   note: 'Qué se hizo',
+  noteMissing: 'qué se hizo (al menos 3 caracteres)',
   noteHint: 'Por ejemplo: «Se le llamó de vuelta y se le reenvió el correo de activación».',
   confirm: 'Dar por atendida',
   busy: 'Guardando…',

@@ -20,7 +20,7 @@ import { LongText } from '../components/LongText';
 import { goToInvalidField } from '../components/ConfirmButton';
 import { ApiError, call } from '../api/client';
 import { useSession } from '../session-store';
-import { displayRut } from '../components/display';
+import { displayRut, personLabel } from '../components/display';
 import { openRecordFromList } from '../components/open-record';
 import { useInteractionWords } from '../components/interaction-words';
 import { TableScroll } from '../components/TableScroll';
@@ -405,7 +405,16 @@ export function CallsView() {
       {attending && (
         <ReasonDialog
           title={u.title}
-          explanation={u.explanation(interactionOutcomeLabels[attending.outcome!], attending.notes)}
+          explanation={u.explanation(
+            u.what(
+              attending.kind,
+              personLabel(attending.personName, attending.personRut),
+              formatDateTime(attending.openedAt),
+            ),
+            interactionOutcomeLabels[attending.outcome!],
+            attending.notes,
+          )}
+          reasonMissing={u.noteMissing}
           reasonLabel={u.note}
           reasonHint={u.noteHint}
           minReason={FOLLOW_UP_NOTE_MIN}

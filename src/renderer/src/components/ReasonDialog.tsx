@@ -22,6 +22,7 @@ export function ReasonDialog({
   children,
   reasonLabel = t.reason,
   reasonHint,
+  reasonMissing,
   minReason = 1,
   lacking = null,
   confirmLabel,
@@ -37,6 +38,8 @@ export function ReasonDialog({
   children?: ReactNode;
   reasonLabel?: string;
   reasonHint: string;
+  /** What the footer says while the reason is too short, when «el motivo» is not what it asks. */
+  reasonMissing?: string;
   /** Characters the trimmed reason needs before the decision can be confirmed. */
   minReason?: number;
   /** What the decision's own fields still lack, and the field that gives it; null once filled. */
@@ -64,7 +67,8 @@ export function ReasonDialog({
   const stableClose = useCallback(() => close(), [close]);
   const missing = missingParts();
   if (lacking) missing.add(lacking.text, lacking.field);
-  if (reason.trim().length < minReason) missing.add(t.missingReason(minReason), reasonId);
+  if (reason.trim().length < minReason)
+    missing.add(reasonMissing ?? t.missingReason(minReason), reasonId);
   const canConfirm = missing.parts.length === 0;
 
   const onSubmit = async (event: FormEvent) => {
