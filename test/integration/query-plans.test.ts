@@ -140,6 +140,8 @@ describe("query plans of the agent's calls on a record", () => {
   const joins = [
     'SEARCH p USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
     'SEARCH a USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
+    // Who said it was attended to (migration 0043).
+    'SEARCH f USING INDEX sqlite_autoindex_agents_1 (id=?) LEFT-JOIN',
   ];
 
   it('reads the call in progress from the partial index of open calls', () => {
