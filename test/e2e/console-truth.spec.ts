@@ -808,3 +808,35 @@ test('a desk another agent signed into and locked in another window shows this w
   await expect(page.getByText('Pedro Andrés González Muñoz')).toHaveCount(0);
   await expect(page.getByText('Sara Supervisora')).toBeVisible();
 });
+
+test('a temporary lock that ends while on screen: its record and the results are read again then (walk 60a M2)', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  // Main says Pedro's lock ends in two seconds (the demo's lasts longer): what is on screen
+  // must be read again when it does, not go on saying «Puede esperar hasta las …».
+  const soon = new Date(Date.now() + 2_000).toISOString();
+  const moved = (body: string) =>
+    body.replace(/"(until|lockedUntil)":"[^"]+"/g, (_whole, key: string) => `"${key}":"${soon}"`);
+  const reads: Array<{ channel: string; input: string }> = [];
+  for (const channel of ['persons.get', 'persons.search']) {
+    await page.route(`**/api/${channel}`, async (route) => {
+      reads.push({ channel, input: route.request().postData() ?? '' });
+      const response = await route.fetch();
+      await route.fulfill({ response, body: moved(await response.text()) });
+    });
+  }
+  await desk.find(PEDRO);
+  await desk.search.press('Enter');
+  await expect(desk.record.getByRole('heading', { level: 1 })).toContainText('Pedro');
+  const searches = () => reads.filter((read) => read.channel === 'persons.search');
+  const views = () => reads.filter((read) => read.channel === 'persons.get');
+  const [searchesBefore, viewsBefore] = [searches().length, views().length];
+  // Read again about a second after the end: the record as a reload, the results as the
+  // desk's own reading (not audited as the agent's search).
+  await expect.poll(() => views().length, { timeout: 8_000 }).toBeGreaterThan(viewsBefore);
+  expect(JSON.parse(views().at(-1)!.input)).toMatchObject({ rut: '12345678-5', via: 'reload' });
+  await expect.poll(() => searches().length, { timeout: 8_000 }).toBeGreaterThan(searchesBefore);
+  expect(JSON.parse(searches().at(-1)!.input)).toMatchObject({ refresh: true });
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});

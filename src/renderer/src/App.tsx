@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useReadAgainAtLockEnds } from './person/lock-ends';
 import { useApp, type ResultRow } from './store';
 import { useSession } from './session-store';
 import {
@@ -98,6 +99,8 @@ function Desk() {
   useSignOutWhenRevoked();
   const lockNow = useLockNow();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // A temporary lock on screen that ends: its record and results are read again then.
+  useReadAgainAtLockEnds();
 
   useEffect(() => {
     void loadInfo();

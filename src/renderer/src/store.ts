@@ -101,8 +101,11 @@ type Actions = {
   readAgain: () => void;
   /** Forgets everything on screen (another agent is signing in). */
   reset: () => void;
-  /** Reads the same results again, keeping the row (a selection's run changed people). */
-  refreshResults: () => void;
+  /**
+   * Reads the same results again, keeping the row (a selection's run changed people); `byDesk`:
+   * the desk's own doing (a lock ended), not the agent's search (not audited as one).
+   */
+  refreshResults: (byDesk?: boolean) => void;
   clearScope: () => void;
   /** Ctrl+K: a new caller; whatever company filter was on is dropped. */
   startNewSearch: () => void;
@@ -425,8 +428,8 @@ export const useApp = create<State & Actions>()((set, get) => {
       set(EMPTY_SCREEN);
     },
 
-    refreshResults() {
-      if (get().rows.length > 0) void runSearch(true);
+    refreshResults(byDesk = false) {
+      if (get().rows.length > 0) void runSearch(true, byDesk);
     },
 
     async reloadRecord() {
