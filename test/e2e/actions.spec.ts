@@ -242,7 +242,7 @@ test('bad input is refused with a clear message and nothing is lost', async ({ d
 test('open a call, act during it, close it, and find it', async ({ desk }) => {
   const { page, record } = desk;
   await openPedro(desk);
-  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
   await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
   await callbar
     .getByRole('button', { name: 'Abrir llamada de Pedro Andrés González Muñoz (12.345.678-5)' })
@@ -317,7 +317,7 @@ test('a call opened before the caller is found takes the first person acted for'
   desk,
 }) => {
   const { page, record } = desk;
-  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
   // Nobody on screen: the call opens with no one named, and the agent goes on to the search.
   await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
   await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
@@ -348,7 +348,7 @@ test('a call opened for the wrong person passes to the right one while nothing i
   desk,
 }) => {
   const { page, record } = desk;
-  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
   await openPedro(desk);
   await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
   await callbar.getByRole('button', { name: /^Abrir llamada de Pedro/ }).click();
@@ -387,7 +387,7 @@ test('a call opened before the caller was found, nothing done, closes under whom
   desk,
 }) => {
   const { page, record } = desk;
-  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
   const close = async (notes: string) => {
     await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();
     await callbar.getByLabel('Resultado').selectOption({ label: 'No resuelto' });
@@ -428,7 +428,7 @@ test('a call opened before the caller was found, nothing done, closes under whom
 
 test('a call opened by mistake is discarded, not closed as a call', async ({ desk }) => {
   const { page } = desk;
-  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
   await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
   await callbar.getByRole('button', { name: 'Abrir llamada', exact: true }).click();
   await expect(callbar).toContainText('Llamada en curso · 0 acciones');

@@ -44,7 +44,7 @@ test.describe('Auditoría', () => {
     const { page } = desk;
     await desk.find('12.345.678-5');
     await desk.search.press('Enter');
-    const callbar = page.getByRole('region', { name: 'Llamada' });
+    const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
     await callbar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
     await callbar.getByRole('button', { name: /^Abrir llamada de/ }).click();
     await callbar.getByRole('button', { name: 'Cerrar llamada' }).click();

@@ -401,6 +401,11 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await callbar.getByLabel('Motivo').press('Enter');
     await expect(callbar).toContainText('Llamada en curso');
     await expect(callbar).not.toContainText('Camila');
+    // The new call starts clean: her record leaves the screen, so nothing done next lands on
+    // her and files this call under her (walk 60a M3); the agent looks up who calls now.
+    await expect(record.getByRole('heading', { level: 1 })).toHaveCount(0);
+    await expect(desk.search).toHaveValue('');
+    await expect(desk.search).toBeFocused();
   });
 
   test('a call closed elsewhere refuses a reason change with a clear message', async ({
@@ -669,7 +674,7 @@ test.describe('as a prevention officer', () => {
     await expect(page.getByText('Escriba lo que le dicte la persona:')).toBeVisible();
     await openPedro(desk);
     await expect(desk.record.getByRole('heading', { name: 'Visitas recientes' })).toBeVisible();
-    const bar = page.getByRole('region', { name: 'Visita' });
+    const bar = page.getByRole('region', { name: 'Visita', exact: true });
     await bar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
     await bar.getByRole('button', { name: `Abrir visita con ${PEDRO_WHO}` }).click();
     await expect(page.getByRole('status')).toHaveText(
@@ -735,7 +740,7 @@ test.describe('as a prevention officer', () => {
   }) => {
     const { page } = desk;
     await openPedro(desk);
-    const bar = page.getByRole('region', { name: 'Visita' });
+    const bar = page.getByRole('region', { name: 'Visita', exact: true });
     await bar.getByLabel('Motivo').selectOption({ label: 'Olvidó contraseña' });
     await bar.getByRole('button', { name: `Abrir visita con ${PEDRO_WHO}` }).click();
     await expect(bar).toContainText('Visita en curso');
@@ -743,7 +748,7 @@ test.describe('as a prevention officer', () => {
     // The same desk in another window closes the visit.
     const other = await page.context().newPage();
     await other.goto(door.url);
-    const otherBar = other.getByRole('region', { name: 'Visita' });
+    const otherBar = other.getByRole('region', { name: 'Visita', exact: true });
     await otherBar.getByRole('button', { name: 'Cerrar visita' }).click();
     await otherBar.getByLabel('Resultado').selectOption({ label: 'Resuelto' });
     await otherBar.getByRole('textbox', { name: /^Notas de la/ }).fill('Se le explicó cómo entrar');
@@ -773,7 +778,7 @@ test.describe('on a desk an officer also uses', () => {
     // The officer looks Pedro up, visits him (opening his record again from his list of visits
     // meanwhile), and closes.
     await openPedro(desk);
-    const visitBar = page.getByRole('region', { name: 'Visita' });
+    const visitBar = page.getByRole('region', { name: 'Visita', exact: true });
     await visitBar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
     await visitBar.getByRole('button', { name: `Abrir visita con ${PEDRO_WHO}` }).click();
     await expect(visitBar).toContainText('Visita en curso');

@@ -276,7 +276,7 @@ deskTest(
     // Paula calls: her call is open, and she is the one chosen.
     await desk.open('15.161.718-2');
     await expect(record.getByRole('heading', { level: 1 })).toHaveText('Paula Andrea Rojas Tapia');
-    const callbar = page.getByRole('region', { name: 'Llamada' });
+    const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
     await callbar.getByLabel('Motivo').selectOption({ index: 1 });
     await callbar.getByRole('button', { name: /^Abrir llamada/ }).click();
     await expect(callbar.getByRole('button', { name: /Cerrar llamada/ })).toBeVisible();
@@ -637,7 +637,7 @@ deskTest(
     const { page, record } = desk;
     await desk.open('14.725.836-4');
     await expect(record.getByRole('heading', { level: 1 })).toHaveText('Gloria Paz Morales Reyes');
-    const callbar = page.getByRole('region', { name: 'Llamada' });
+    const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
     await callbar.getByLabel('Motivo').selectOption({ label: 'Otro' });
     await callbar.getByRole('button', { name: /^Abrir llamada de Gloria/ }).click();
     const company = await openEspiga(page);

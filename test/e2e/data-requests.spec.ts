@@ -69,7 +69,7 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await openPerson(desk, '12.345.678-5', PEDRO);
 
   // On the call: open it, then record the request from the call bar.
-  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
   await callbar.getByLabel('Motivo').selectOption({ label: 'Otro' });
   await callbar.getByRole('button', { name: /Abrir llamada/ }).click();
   await expect(callbar).toContainText('Llamada en curso');

@@ -16,7 +16,7 @@ export async function openPedro(desk: DeskPage) {
   await expect(desk.record.getByRole('heading', { level: 1 })).toHaveText(PEDRO);
 }
 
-export const callbarOf = (page: Page) => page.getByRole('region', { name: 'Llamada' });
+export const callbarOf = (page: Page) => page.getByRole('region', { name: 'Llamada', exact: true });
 
 /** Pedro's record open and a call opened for him («Olvidó contraseña»): the bar it is in. */
 export async function openCallWithPedro(desk: DeskPage) {

@@ -441,7 +441,9 @@ test.describe('as a supervisor', () => {
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     // The call's reason select too: its name is its label, not the list of its options.
     await expect(
-      page.getByRole('region', { name: 'Llamada' }).getByRole('combobox', { name: 'Motivo' }),
+      page
+        .getByRole('region', { name: 'Llamada', exact: true })
+        .getByRole('combobox', { name: 'Motivo' }),
     ).toHaveAccessibleName('Motivo');
   });
 });

@@ -35,7 +35,7 @@ test('a supervisor sees who viewed a person, when, from where and why', async ({
   const { page } = desk;
   // The agent opens Pedro's record on a call about a lock.
   await openPedro(page);
-  const callbar = page.getByRole('region', { name: 'Llamada' });
+  const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
   await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
   await callbar.getByRole('button', { name: `Abrir llamada de ${PEDRO} (12.345.678-5)` }).click();
   await page.getByRole('button', { name: 'Llamadas' }).click();

@@ -143,7 +143,7 @@ test('a valid RUT that nobody has says what to tell the caller', async ({ desk }
   await expect(desk.page.getByRole('button', { name: /Abrir llamada de Pedro/ })).toHaveCount(0);
   await expect(desk.page.getByRole('button', { name: 'Desbloquear' })).toHaveCount(0);
   // The call is filed under the RUT dictated (rule 5), so «Llamadas» finds it by that RUT.
-  const callbar = desk.page.getByRole('region', { name: 'Llamada' });
+  const callbar = desk.page.getByRole('region', { name: 'Llamada', exact: true });
   await callbar.getByLabel('Motivo').selectOption({ label: 'RUT no registrado' });
   await callbar.getByRole('button', { name: 'Abrir llamada de 1-9' }).click();
   await expect(callbar).toContainText('Llamada en curso · 1-9 · 0 acciones');

@@ -115,7 +115,7 @@ test('offline and back: Spanish errors, the waiting actions, one pending count, 
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     // On a call: Llamadas lists the action as waiting until the central API has it.
-    const callbar = page.getByRole('region', { name: 'Llamada' });
+    const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
     await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
     await callbar.getByRole('button', { name: /^Abrir llamada de Pedro/ }).click();
     await expect(callbar).toContainText('Llamada en curso');

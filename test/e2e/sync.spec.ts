@@ -41,7 +41,7 @@ test('works offline, syncs when the central API returns, and settles a conflict 
     await page.getByRole('listbox', { name: 'Resultados' }).getByRole('option').first().click();
     const record = page.getByRole('region', { name: 'Ficha' });
     // His call, opened offline: what became of its actions is said before it is judged.
-    const callbar = page.getByRole('region', { name: 'Llamada' });
+    const callbar = page.getByRole('region', { name: 'Llamada', exact: true });
     await callbar.getByLabel('Motivo').selectOption({ label: 'Bloqueo por intentos' });
     await callbar.getByRole('button', { name: /^Abrir llamada de Pedro/ }).click();
     await record.getByRole('button', { name: 'Desbloquear' }).first().click();

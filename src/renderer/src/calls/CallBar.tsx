@@ -139,6 +139,14 @@ export function CallBar() {
     }
     try {
       const opened = await call('interactions.open', { rut, reason });
+      // Opened for nobody while the last call's person is still on screen (or behind another
+      // screen): the new call starts clean, so nothing done next lands on them and files this
+      // call under them (walk 60a M3: a reset mail went to the previous caller).
+      const lingering = useApp.getState().record;
+      if (rut === null && lingering && closedWith(lingering.rut) && !useCompany.getState().rut) {
+        useApp.getState().closeRecord();
+        useApp.getState().setText('');
+      }
       setJustOpened(true);
       setInteraction(opened);
       setReason('');
