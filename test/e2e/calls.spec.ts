@@ -597,6 +597,8 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await callbar.getByRole('button', { name: 'Guardar y cerrar' }).click();
     await expect(page.getByRole('status')).toHaveText('Llamada cerrada y registrada.');
     await expect(desk.record).toContainText('Derivado (por atender)');
+    // What is pending is read on the record too, not only in Llamadas (walk 60a M1).
+    await expect(desk.record).toContainText('Pasa a supervisión: el correo rebota');
 
     await signInAgain(page, 'supervisora', 'super600');
     await page.getByRole('button', { name: 'Llamadas' }).click();

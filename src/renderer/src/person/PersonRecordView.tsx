@@ -1,3 +1,4 @@
+import { LongText } from '../components/LongText';
 import { awaitsFollowUp } from '../../../shared/rules/follow-up';
 import { forwardRef, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
@@ -803,6 +804,29 @@ function RecentInteractions({
                 {/* A supervisor reads every agent's: whose each one was. */}
                 {interaction.agentId !== me &&
                   ` · ${words.takenBy(interaction.agentName ?? words.unknownAgent)}`}
+                {/* What was pending, and what was done after: read here, not only in Llamadas
+                    (walk 60a M1). */}
+                {interaction.notes && (
+                  <div className="small muted recent-call-notes">
+                    <LongText
+                      text={interaction.notes}
+                      more={words.notesMore}
+                      less={words.notesLess}
+                      lines={2}
+                    />
+                  </div>
+                )}
+                {interaction.followUp && (
+                  <div className="small muted recent-call-notes">
+                    {followUpMessages.doneNote}{' '}
+                    <LongText
+                      text={interaction.followUp.note}
+                      more={followUpMessages.noteMore}
+                      less={followUpMessages.noteLess}
+                      lines={2}
+                    />
+                  </div>
+                )}
               </li>
             );
           })}
