@@ -840,3 +840,14 @@ test('a temporary lock that ends while on screen: its record and the results are
   expect(JSON.parse(searches().at(-1)!.input)).toMatchObject({ refresh: true });
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
+
+test('too many matches for the start of a RUT: keep typing the RUT, not add a name (walk 60a L4)', async ({
+  desk,
+}) => {
+  await desk.find('1');
+  await expect(desk.page.locator('.notices')).toContainText(
+    'Hay más de 200 coincidencias y se listan solo las primeras 200. Siga escribiendo el RUT para acotar.',
+  );
+  await desk.find('gonzalez');
+  await expect(desk.page.locator('.notices')).not.toContainText('Siga escribiendo el RUT');
+});

@@ -43,6 +43,15 @@ describe('planSearch: RUT with an explicit check digit', () => {
     expect(plan.emailPrefix).toBeNull();
   });
 
+  it.each(['12.345.6', '12.345.67', '12.345 6', '1.234.5'])(
+    '%j is a dotted RUT half typed: its start, no digit to call wrong (walk 60a L5)',
+    (text) => {
+      const plan = planSearch(text);
+      expect(plan.invalidCheckDigit).toBeNull();
+      expect(plan.rutPrefix).toBe(text.replace(/\D/g, ''));
+    },
+  );
+
   it('a dotted RUT with a wrong digit keeps the body and reports the expected digit', () => {
     const plan = planSearch('12.345.678-9');
     expect(plan.rutBodies).toEqual([12345678]);

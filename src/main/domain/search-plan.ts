@@ -94,8 +94,9 @@ function planNumeric(plan: SearchPlan, trimmed: string, compact: string): void {
     compact.endsWith('K') ||
     /-\s*[\dkK]\s*$/.test(trimmed) ||
     // `12.345.678.5`, `12.345.678 5`: a body written with dots, then its digit after a dot or a
-    // space instead of the dash.
-    /^\d{1,3}(?:\.\d{3})+[.\s]\s*[\dkK]$/.test(trimmed);
+    // space instead of the dash. A body of millions: `12.345.6` is a RUT being dictated, half
+    // typed, not 12.345 and its digit (walk 60a L5: «RUT inválido» flashed while typing).
+    /^\d{1,3}(?:\.\d{3}){2,}[.\s]\s*[\dkK]$/.test(trimmed);
   const addBody = (body: number) => {
     if (body > 0 && body <= MAX_RUT_BODY && !plan.rutBodies.includes(body)) {
       plan.rutBodies.push(body);

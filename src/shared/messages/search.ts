@@ -16,6 +16,9 @@ export const searchMessages = {
     'Enter no abre a nadie con ese dígito: si busca a la persona que se muestra, elíjala con ↓ y Enter, o con el mouse.',
   capped: (cap: number) =>
     `Hay más de ${formatNumber(cap)} coincidencias y se listan solo las primeras ${formatNumber(cap)}. Agregue un nombre o el segundo apellido para acotar.`,
+  /** …when what was typed is the start of a RUT (walk 60a L4: «Agregue un nombre» to «12»). */
+  cappedRut: (cap: number) =>
+    `Hay más de ${formatNumber(cap)} coincidencias y se listan solo las primeras ${formatNumber(cap)}. Siga escribiendo el RUT para acotar.`,
   companiesCapped: (shown: number) =>
     `Hay más empresas con ese nombre y se listan solo ${shown}. Agregue otra palabra del nombre o busque por su RUT.`,
   rutNotFound: (rut: string) =>

@@ -297,7 +297,9 @@ function useSearchNotices() {
         ? `${noticeText(notice, offline, where)} ${searchMessages.checkDigitPick}`
         : notice.code === 'sounds_like' && !notice.companies && supervisor
           ? `${noticeText(notice, offline, where)} ${searchMessages.soundsLikeNoSelection}`
-          : noticeText(notice, offline, where),
+          : notice.code === 'capped' && DIGITS_TYPED.test(typed)
+            ? searchMessages.cappedRut(notice.cap)
+            : noticeText(notice, offline, where),
   }));
   const nothing = answered && rows.length === 0;
   const emptyText =
@@ -349,6 +351,9 @@ export function SearchNotices() {
     </div>
   );
 }
+
+/** The start of a RUT as typed (digits, dots, spaces, a dash, a K): no name to add. */
+const DIGITS_TYPED = /^[\d.\s-]+[kK]?$/;
 
 const NOTICE_TONE: Record<SearchNotice['code'], string> = {
   invalid_check_digit: 'notice-danger',
