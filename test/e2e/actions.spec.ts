@@ -444,9 +444,15 @@ test('a call opened by mistake is discarded, not closed as a call', async ({ des
 
 test('sign-in refuses a wrong password with a clear message', async ({ page, door }) => {
   await page.goto(door.url);
+  // Pressed first with the password empty: said what is missing.
+  await page.getByLabel('Usuario').fill('agente');
+  await page.getByLabel('Usuario').press('Enter');
+  await expect(page.locator('.form-missing')).toHaveText('Falta: su contraseña.');
   await fillSignIn(page, 'agente', 'incorrecta');
   await expect(page.getByRole('alert')).toHaveText('Usuario o contraseña incorrectos.');
   await expect(page.getByLabel('Usuario')).toHaveValue('agente');
+  // The refusal empties the password: that is no field the agent left empty (walk 60a L6).
+  await expect(page.locator('.form-missing')).toHaveCount(0);
 });
 
 test('a mail is offered as «Enviar» until one was sent, and not once its step is done', async ({

@@ -87,7 +87,12 @@ export function ConfirmButton({
         aria-disabled={waiting || undefined}
         aria-describedby={why && whyId ? whyId : undefined}
         onClick={(event) => {
-          if (!waiting) return;
+          if (!waiting) {
+            // Pressed with nothing missing: an earlier «Falta» is said no more, even if a refusal
+            // empties a field again (a wrong password: walk 60a L6).
+            setTold(null);
+            return;
+          }
           event.preventDefault();
           if (!why) return;
           setTold((before) => ({ times: (before?.times ?? 0) + 1, text: why }));

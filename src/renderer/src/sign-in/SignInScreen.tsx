@@ -32,6 +32,9 @@ export function SignInScreen() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy || missing.parts.length > 0) return;
+    // Both fields were there: a refusal now empties the password, which is no field left
+    // empty (walk 60a L6: «Falta: su contraseña.» under «Usuario o contraseña incorrectos.»).
+    setTried(false);
     setBusy(true);
     const failure = await signIn(username, password);
     setBusy(false);
