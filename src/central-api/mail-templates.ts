@@ -51,12 +51,19 @@ export function renderMail(input: MailInput): RenderedMail {
   const link = (page: string) => `${portal.url}/${page}?ref=${code}`;
   const companies = input.companies ?? [];
   const named = companies.length > 0 ? companies.join(', ') : null;
+  // One Los Héroes login opens the three (rule 16): its password is theirs too (walk 60a L1, a
+  // Portal Empresas user told only of Portal Héroes).
+  const shared =
+    input.portal === 'portal_heroes'
+      ? ['Es la misma contraseña para Portal Héroes, Portal Empresas y la APP LH.']
+      : [];
   const bodies: Record<MailKind, { subject: string; lines: string[] }> = {
     password_creation: {
       subject: `${portal.name}: cree su contraseña`,
       lines: [
         `Su registro en ${portal.name} con el RUT ${input.loginRut} está casi listo.`,
         `Para crear su contraseña, ingrese a: ${link('crear-clave')}`,
+        ...shared,
         'El enlace es personal; nadie de la mesa de ayuda le pedirá su contraseña.',
       ],
     },
@@ -65,6 +72,7 @@ export function renderMail(input: MailInput): RenderedMail {
       lines: [
         `Recibimos una solicitud para restablecer la contraseña del RUT ${input.loginRut}.`,
         `Para elegir una nueva contraseña, ingrese a: ${link('restablecer-clave')}`,
+        ...shared,
         // What ignoring it leaves; the footer says to ignore it (one «si no lo solicitó»).
         'Mientras no use el enlace, su contraseña actual sigue vigente.',
       ],

@@ -33,6 +33,14 @@ describe('renderMail', () => {
     );
   });
 
+  it('says the Los Héroes password is the three portals’ (rule 16), and ACHS Gestión’s is its own', () => {
+    const shared = 'Es la misma contraseña para Portal Héroes, Portal Empresas y la APP LH.';
+    for (const kind of ['password_reset', 'password_creation'] as const) {
+      expect(renderMail({ ...base, portal: 'portal_heroes', kind }).text).toContain(shared);
+      expect(renderMail({ ...base, portal: 'achs_gestion', kind }).text).not.toContain(shared);
+    }
+  });
+
   it('says it without a company when none is known', () => {
     const signature = renderMail({ ...base, kind: 'agreement_signature' });
     expect(signature.subject).toBe('Portal Empresas: firme el Acuerdo de Acceso Remoto');

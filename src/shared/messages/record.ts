@@ -5,8 +5,14 @@ import { MAIL_FRESHNESS_MS } from '../policy';
 import { isLosHeroes } from '../portals';
 import { mailKindLabels, portalLabels } from './common';
 import { NOT_IN_REPLICA_SAY } from './internal';
+import { loginLabels } from './company';
 
-const at = (portal?: Portal) => (portal ? ` en ${portalLabels[portal]}` : '');
+/**
+ * Where an account-wide cause is: its login, the Los Héroes one named with the three portals it
+ * opens (rule 16; walk 60a L2: «bloqueado en Portal Héroes» to someone who only uses Portal
+ * Empresas).
+ */
+const at = (portal?: Portal) => (portal ? ` en ${loginLabels[portal]}` : '');
 /** Each portal's own «forgot my password» button: ACHS's (seed 000), Los Héroes' (seed 002). */
 const forgotButton = (portal: Portal | undefined) =>
   portal !== undefined && isLosHeroes(portal)
