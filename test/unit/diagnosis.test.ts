@@ -503,7 +503,18 @@ describe('diagnose', () => {
       );
       const say = causeTexts.company_not_adherent(cause!).say;
       expect(say).not.toContain('consúltelo con su empresa');
-      expect(say).toContain('la adhesión la gestiona la empresa con la ACHS o con Caja Los Héroes');
+      // The institution the company adheres to, which the desk knows (walk 60a L3).
+      expect(say).toContain('la adhesión la gestiona la empresa con la ACHS, no la mesa de ayuda.');
+      const [losHeroes] = diagnose(
+        input({
+          memberships: [
+            membership({ companyAdherent: false, role: 'access_admin', companyOnEmpresas: true }),
+          ],
+        }),
+      );
+      expect(causeTexts.company_not_adherent(losHeroes!).say).toContain(
+        'la adhesión la gestiona la empresa con Caja Los Héroes, no la mesa de ayuda.',
+      );
       const [worker] = diagnose(input({ memberships: [membership({ companyAdherent: false })] }));
       expect(causeTexts.company_not_adherent(worker!).say).toContain('consúltelo con su empresa');
     });
@@ -527,6 +538,7 @@ describe('diagnose', () => {
           code: 'company_not_adherent',
           companyRut: '76543210-3',
           companyName: 'Constructora Andes SpA',
+          portal: 'achs_gestion',
           role: 'worker',
           fix: null,
         },
@@ -534,6 +546,7 @@ describe('diagnose', () => {
           code: 'company_not_adherent',
           companyRut: '77888999-0',
           companyName: 'Transportes Norte',
+          portal: 'achs_gestion',
           role: 'worker',
           fix: null,
         },

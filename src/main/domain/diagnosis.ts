@@ -223,7 +223,13 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         seen.add(m.companyRut);
         // Adherent, it waits for the agreement (agreement_unsigned, below, says so).
         if (!m.companyAdherent) {
-          causes.push({ code: 'company_not_adherent', ...company(m), role: m.role, fix: null });
+          causes.push({
+            code: 'company_not_adherent',
+            ...company(m),
+            ...companyPortal(m),
+            role: m.role,
+            fix: null,
+          });
         }
       } else if (m.state === 'disabled') {
         // Re-enabling only helps where the company is still adherent.
@@ -295,7 +301,13 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       // not open waits for its agreement (rule 12: agreement_unsigned, below).
       if (m.state === 'active') {
         if (!m.companyAdherent) {
-          causes.push({ code: 'company_not_adherent', ...company(m), role: m.role, fix: null });
+          causes.push({
+            code: 'company_not_adherent',
+            ...company(m),
+            ...companyPortal(m),
+            role: m.role,
+            fix: null,
+          });
         }
         continue;
       }
@@ -543,7 +555,15 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       const said = causes.some(
         (c) => c.code === 'company_not_adherent' && c.companyRut === request.companyRut,
       );
-      if (!said) causes.push({ code: 'company_not_adherent', ...company(request), fix: null });
+      if (!said) {
+        // A request is for Portal Empresas: the company's adherence is with Caja Los Héroes.
+        causes.push({
+          code: 'company_not_adherent',
+          ...company(request),
+          portal: 'portal_empresas',
+          fix: null,
+        });
+      }
       continue;
     }
     if (request.state === 'rejected') {
@@ -585,6 +605,14 @@ function rank(cause: Cause): number {
   return cause.code === 'temporarily_locked' && cause.withoutAccess
     ? CAUSE_ORDER.indexOf('not_registered') + 0.5
     : CAUSE_ORDER.indexOf(cause.code);
+}
+
+/**
+ * The portal of a company's access, so what is said of it names its institution (walk 60a L3:
+ * «con la ACHS o con Caja Los Héroes» of a company the desk knows is ACHS's).
+ */
+function companyPortal(row: { companyOnEmpresas?: boolean }): { portal: Portal } {
+  return { portal: row.companyOnEmpresas === true ? 'portal_empresas' : 'achs_gestion' };
 }
 
 function company(row: { companyRut: string; companyName: string }): {

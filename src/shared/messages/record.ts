@@ -18,6 +18,13 @@ const forgotButton = (portal: Portal | undefined) =>
   portal !== undefined && isLosHeroes(portal)
     ? '«Olvidé mi contraseña»'
     : '«¿Olvidaste tu contraseña?»';
+/** The institution a company adheres to, by its access's portal (none known: either). */
+const institution = (portal: Portal | undefined) =>
+  portal === undefined
+    ? 'la ACHS o con Caja Los Héroes'
+    : isLosHeroes(portal)
+      ? 'Caja Los Héroes'
+      : 'la ACHS';
 const of = (cause: Cause) => (cause.companyName ? ` (${cause.companyName})` : '');
 const sent = (cause: Cause) =>
   cause.bounced
@@ -149,7 +156,7 @@ export const causeTexts: Record<CauseCode, (cause: Cause) => { title: string; sa
     // su empresa» said to him sends him to himself.
     say:
       c.role === 'access_admin'
-        ? 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma, y la mesa no puede habilitarlos. Si la empresa vuelve a adherirse, su acceso vuelve a funcionar: la adhesión la gestiona la empresa con la ACHS o con Caja Los Héroes, no la mesa de ayuda.'
+        ? `Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma, y la mesa no puede habilitarlos. Si la empresa vuelve a adherirse, su acceso vuelve a funcionar: la adhesión la gestiona la empresa con ${institution(c.portal)}, no la mesa de ayuda.`
         : 'Los usuarios de empresas que dejaron de estar adheridas no pueden acceder a la plataforma, y la mesa no puede habilitarlos. Si la empresa vuelve a adherirse, su acceso vuelve a funcionar; consúltelo con su empresa.',
   }),
   dismissed: (c) =>
