@@ -131,7 +131,7 @@ test('a valid RUT that nobody has says what to tell the caller', async ({ desk }
   await desk.find('1-9');
   await expect(
     desk.page.getByText(
-      'El RUT 1-9 no figura en el sistema: ni como trabajador de una empresa adherida ni como pensionado. Dígale: Ese RUT no está registrado como trabajador de ninguna empresa adherida: si trabaja en una, su empresa debe incorporarle (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas). Si es pensionado de Caja Los Héroes, su afiliación aún no figura y sin ella no puede registrarse en Portal Héroes: que la revise en una sucursal de Caja Los Héroes.',
+      'El RUT 1-9 no figura en el sistema: ni como trabajador de una empresa adherida ni como pensionado. Dígale: Ese RUT no está registrado como trabajador de ninguna empresa adherida: si trabaja en una, su empresa debe incorporarle (en ACHS, su encargado de prevención; en Caja Los Héroes, la empresa desde Portal Empresas). Si es pensionado de Caja Los Héroes, su afiliación aún no figura y sin ella no puede registrarse en Portal Héroes: que consulte su afiliación con Caja Los Héroes.',
     ),
   ).toBeVisible();
   await expect(desk.options).toHaveCount(0);

@@ -24,7 +24,7 @@ export const searchMessages = {
   rutNotFound: (rut: string) =>
     looksLikeCompanyRut(rut)
       ? `El RUT ${rut} es de empresa, y no figura en el sistema: ni como empresa ni como persona. Revise el RUT con quien llama; si es correcto, esa empresa no está registrada en los portales de ACHS ni de Caja Los Héroes.`
-      : `El RUT ${rut} no figura en el sistema: ni como trabajador de una empresa adherida ni como pensionado. Dígale: ${NOT_IN_REPLICA_SAY} Si es pensionado de Caja Los Héroes, su afiliación aún no figura y sin ella no puede registrarse en Portal Héroes: que la revise en una sucursal de Caja Los Héroes.`,
+      : `El RUT ${rut} no figura en el sistema: ni como trabajador de una empresa adherida ni como pensionado. Dígale: ${NOT_IN_REPLICA_SAY} Si es pensionado de Caja Los Héroes, su afiliación aún no figura y sin ella no puede registrarse en Portal Héroes: que consulte su afiliación con Caja Los Héroes.`,
   /**
    * A prevention officer: the same words whether or not the RUT exists elsewhere (a company's
    * RUT is told apart by its number alone).
