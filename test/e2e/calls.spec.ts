@@ -589,7 +589,7 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await outcome.selectOption({ label: 'Derivado' });
     // Where it will wait, said before it is closed.
     await expect(outcome).toHaveAccessibleDescription(
-      'Quedará en Llamadas, «Por atender», hasta que usted o un supervisor la den por atendida: anote en las notas qué queda pendiente y con quién.',
+      'Quedará en Llamadas de este equipo, «Por atender», hasta que usted o un supervisor la den por atendida: anote en las notas qué queda pendiente y con quién. Las llamadas no salen de este equipo: si se la deriva a un supervisor que trabaja en otro, avísele.',
     );
     await callbar
       .getByRole('textbox', { name: /^Notas de la/ })

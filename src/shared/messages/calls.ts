@@ -422,6 +422,7 @@ export const followUpMessages = {
       : `${count} por atender: cerradas como «Derivado» o «Volver a contactar», nadie ha anotado aún qué se hizo.`,
   showWaiting: 'Ver las por atender',
   /** Under the close form's outcome: where it will wait, and for whom. */
+  // Calls never leave the desk (README: what syncs): a supervisor elsewhere is to be told.
   closeHint: (list: string) =>
-    `Quedará en ${list}, «Por atender», hasta que usted o un supervisor la den por atendida: anote en las notas qué queda pendiente y con quién.`,
+    `Quedará en ${list} de este equipo, «Por atender», hasta que usted o un supervisor la den por atendida: anote en las notas qué queda pendiente y con quién. Las ${list.toLowerCase()} no salen de este equipo: si se la deriva a un supervisor que trabaja en otro, avísele.`,
 } as const;
