@@ -211,6 +211,7 @@ function dataRequestIntent(ctx: IntentContext, intent: Intent): Outcome {
       companies: ctx.companies,
       mode: ctx.mode,
       now: ctx.now,
+      ageMs: ctx.ageMs,
       agentId: ctx.agentId,
       personHeld,
     },

@@ -22,6 +22,7 @@ import {
 } from '../shared/rules/data-requests';
 import { extendedDeadline } from '../shared/rules/legal-deadlines';
 import { santiagoDate } from '../shared/format';
+import { decidedAt } from './decided-at';
 import type { Entity } from '../shared/sync-protocol';
 import type { CompanyWriteRepository } from './company-write-repository';
 import type { DataRequestRepository } from './data-request-repository';
@@ -44,6 +45,8 @@ export type DataRequestIntentContext = {
   companies: CompanyWriteRepository;
   mode: 'server' | 'replay';
   now: Date;
+  /** How long ago the action was decided (decided-at.ts). */
+  ageMs?: number;
   /** Server: the authenticated agent (the payload's is only the desk's word). */
   agentId?: string;
   /**
@@ -184,9 +187,16 @@ function move(
   if (request.state === wanted.to) return nothing;
   const reason = text(payload['reason'])?.trim() || null;
   const check = checkMove(
-    { state: request.state, right: request.right, extended: request.extendedAt !== null },
+    {
+      state: request.state,
+      right: request.right,
+      extended: request.extendedAt !== null,
+      dueDate: request.dueDate,
+    },
     name as DataRequestMove,
     reason,
+    // The day it was decided, not the day it arrived: an extension decided offline in time is.
+    santiagoDate(decidedAt(ctx)),
   );
   if (!check.ok) {
     if (check.code === 'reason_required') return rejected('invalid_payload');

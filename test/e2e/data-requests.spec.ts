@@ -419,11 +419,15 @@ test('a request that arrived by mail days ago is dated that day: the form says t
   await expect(dialog).toContainText(
     dataRequestMessages.dueWouldBe(formatDay(firstDueDate('access', longAgo))),
   );
+  // Its term, counted from then, is over: said by the date computed (walk 60b M2).
+  const passed = dataRequestMessages.duePassed(formatDay(firstDueDate('access', longAgo)), false);
+  await expect(dialog.getByRole('note').filter({ hasText: passed })).toBeVisible();
   await expect(
     dialog.getByRole('button', { name: 'Registrar solicitud' }),
   ).not.toHaveAccessibleDescription(/fecha de recepción/);
   await received.fill(formatDay(arrived));
   await expect(dialog.getByLabel(dataRequestMessages.lateConfirm(30))).toHaveCount(0);
+  await expect(dialog.getByText(/su plazo legal ya venció/)).toHaveCount(0);
   await dialog.getByLabel('Cómo se verificó la identidad').selectOption({
     label: 'Documento con firma electrónica avanzada',
   });

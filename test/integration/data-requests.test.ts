@@ -189,7 +189,7 @@ describe('the day a request was received (art. 11)', () => {
       'La fecha de recepción no puede ser posterior a hoy.',
     );
     expect(refused({ receivedOn: '2026-10-01' })).toMatch(
-      /de hace más de 30 días: revise la fecha\. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera \(nunca con otra\): su plazo legal ya venció; avise a su supervisor\.$/,
+      /de hace más de 30 días: revise la fecha\. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera \(nunca con otra\): su plazo legal se cuenta desde ella\.$/,
     );
     // A call is received as it is recorded.
     expect(
@@ -208,13 +208,24 @@ describe('the day a request was received (art. 11)', () => {
       lateConfirmed: true,
     });
     expect(late.request).toMatchObject({ receivedDate: '2026-10-01', dueDate: '2026-11-02' });
+    // Its term ran out on 02-11: it cannot be extended now, which would hide 35 days of delay
+    // (walk 60b H1); it is answered late, or denied.
+    expect(
+      refusal(
+        core.dispatchNow('dataRequests.move', {
+          number: late.request.number,
+          move: 'extend',
+          reason: 'Falta información',
+        }),
+      )?.message,
+    ).toBe(dataRequestMessages.termPassed);
+    expect(call(core, 'dataRequests.get', { number: late.request.number }).request).toMatchObject({
+      state: 'received',
+      dueDate: '2026-11-02',
+    });
     // A supervisor is not sent to her supervisor (walk 59b).
-    signInAs(core, 'supervisora');
-    expect(refused({ receivedOn: '2026-10-01' })).toMatch(
-      /su plazo legal ya venció; respóndala cuanto antes\.$/,
-    );
-    expect(dataRequestMessages.lateConfirm(30, true)).toBe(
-      'Llegó de verdad ese día, hace más de 30 días: su plazo legal ya venció. Se registra con esa fecha; respóndala cuanto antes.',
+    expect(dataRequestMessages.duePassed('02-11-2026', true)).toBe(
+      'Con esa fecha, su plazo legal ya venció (el 02-11-2026): respóndala cuanto antes.',
     );
   });
 });

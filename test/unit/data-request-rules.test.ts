@@ -16,32 +16,56 @@ import {
 import { dataRequestMessages } from '../../src/shared/messages';
 
 describe('moves of a Ley 21.719 request', () => {
-  const open = { state: 'received', right: 'access', extended: false } as const;
+  const open = {
+    state: 'received',
+    right: 'access',
+    extended: false,
+    dueDate: '2026-12-07',
+  } as const;
+  const TODAY = '2026-12-07';
   it('allows the moves the states permit', () => {
-    expect(checkMove(open, 'start', null)).toEqual({ ok: true, to: 'in_progress' });
-    expect(checkMove(open, 'answer', null)).toEqual({ ok: true, to: 'answered' });
-    expect(checkMove(open, 'extend', 'Falta información')).toEqual({ ok: true, to: 'extended' });
-    expect(checkMove(open, 'deny', 'No es el titular')).toEqual({ ok: true, to: 'denied' });
+    expect(checkMove(open, 'start', null, TODAY)).toEqual({ ok: true, to: 'in_progress' });
+    expect(checkMove(open, 'answer', null, TODAY)).toEqual({ ok: true, to: 'answered' });
+    expect(checkMove(open, 'extend', 'Falta información', TODAY)).toEqual({
+      ok: true,
+      to: 'extended',
+    });
+    expect(checkMove(open, 'deny', 'No es el titular', TODAY)).toEqual({ ok: true, to: 'denied' });
   });
   it('extends once, never a blocking request; extension and denial need a reason', () => {
-    expect(checkMove({ ...open, extended: true }, 'extend', 'Otra vez')).toEqual({
+    expect(checkMove({ ...open, extended: true }, 'extend', 'Otra vez', TODAY)).toEqual({
       ok: false,
       code: 'already_extended',
     });
-    expect(checkMove({ ...open, right: 'blocking' }, 'extend', 'Más tiempo')).toEqual({
+    expect(checkMove({ ...open, right: 'blocking' }, 'extend', 'Más tiempo', TODAY)).toEqual({
       ok: false,
       code: 'no_extension_for_blocking',
     });
-    expect(checkMove(open, 'deny', '  ')).toEqual({ ok: false, code: 'reason_required' });
-    expect(checkMove(open, 'extend', null)).toEqual({ ok: false, code: 'reason_required' });
+    expect(checkMove(open, 'deny', '  ', TODAY)).toEqual({ ok: false, code: 'reason_required' });
+    expect(checkMove(open, 'extend', null, TODAY)).toEqual({ ok: false, code: 'reason_required' });
+  });
+  it('extends only before the term ends: on its last day, not the day after (walk 60b H1)', () => {
+    expect(checkMove(open, 'extend', 'Falta información', '2026-12-07')).toEqual({
+      ok: true,
+      to: 'extended',
+    });
+    expect(checkMove(open, 'extend', 'Falta información', '2026-12-08')).toEqual({
+      ok: false,
+      code: 'term_passed',
+    });
+    // Late, it is still answered or denied.
+    expect(checkMove(open, 'answer', null, '2027-01-20').ok).toBe(true);
+    expect(checkMove(open, 'deny', 'No es el titular', '2027-01-20').ok).toBe(true);
   });
   it('a closed request does not move', () => {
     for (const state of ['answered', 'denied'] as const) {
       for (const move of ['start', 'extend', 'answer', 'deny'] as const) {
-        expect(checkMove({ ...open, state }, move, 'Motivo suficiente').ok).toBe(false);
+        expect(checkMove({ ...open, state }, move, 'Motivo suficiente', TODAY).ok).toBe(false);
       }
     }
-    expect(checkMove({ ...open, state: 'extended', extended: true }, 'start', null).ok).toBe(false);
+    expect(checkMove({ ...open, state: 'extended', extended: true }, 'start', null, TODAY).ok).toBe(
+      false,
+    );
   });
 });
 

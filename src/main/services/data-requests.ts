@@ -148,11 +148,7 @@ export function recordDataRequest(
   const receivedOn = command.receivedOn ?? today;
   const fits = receivedOnFits(command.channel, receivedOn, today, command.lateConfirmed);
   if (fits !== 'ok') {
-    // A supervisor is not told to tell her supervisor (walk 59b).
-    throw new RuleError('data_request_received_on', {
-      why: fits,
-      ...(session.role === 'supervisor' ? { supervisor: 'yes' } : {}),
-    });
+    throw new RuleError('data_request_received_on', { why: fits });
   }
   if (command.right === 'blocking') {
     const block = repos.dataRequests.activeBlock(command.personRut);
@@ -232,9 +228,15 @@ export function moveDataRequest(
   mayHandle(session, request);
   const reason = command.reason?.trim() || null;
   const check = checkMove(
-    { state: request.state, right: request.right, extended: request.extendedAt !== null },
+    {
+      state: request.state,
+      right: request.right,
+      extended: request.extendedAt !== null,
+      dueDate: request.dueDate,
+    },
     command.move,
     reason,
+    santiagoDate(ctx.now()),
   );
   if (!check.ok) {
     throw new RuleError(

@@ -92,8 +92,17 @@ export const dataRequestMessages = {
       `una fecha de recepción de los últimos ${days} días, o que marque que de verdad llegó ese día (revise el año)`,
   },
   /** A day more than RECEIVED_ON_MAX_DAYS_BACK back: recorded as it is, once confirmed true. */
-  lateConfirm: (days: number, supervisor = false) =>
-    `Llegó de verdad ese día, hace más de ${days} días: su plazo legal ya venció. Se registra con esa fecha; ${supervisor ? 'respóndala cuanto antes' : 'avise a su supervisor'}.`,
+  lateConfirm: (days: number) =>
+    `Llegó de verdad ese día, hace más de ${days} días: se registra con esa fecha, y su plazo legal se cuenta desde ella.`,
+  /**
+   * The term counted from the day it arrived is already over, or ends today: said by the date
+   * computed, not by how long ago it arrived (walk 60b M2: a weekend moved the end to today; L4:
+   * a block's 2 business days long run, with no word).
+   */
+  duePassed: (due: string, supervisor: boolean) =>
+    `Con esa fecha, su plazo legal ya venció (el ${due}): ${supervisor ? 'respóndala cuanto antes' : 'avise a su supervisor'}.`,
+  dueToday: (supervisor: boolean) =>
+    `Con esa fecha, su plazo legal vence hoy: ${supervisor ? 'respóndala hoy' : 'avise a su supervisor'}.`,
   factsTooFew: (required: number) =>
     `El sistema no tiene ${required} datos de esta persona para verificar su identidad: elija otro medio (cédula, ClaveÚnica o documento firmado).`,
   submit: 'Registrar solicitud',
@@ -281,6 +290,9 @@ export const dataRequestMessages = {
   rectifyHint:
     'Rectificación: corrija el correo o el celular con «Editar contacto» indicando esta solicitud; el cambio queda vinculado a ella.',
   rectifyLink: 'Vincular a la solicitud de rectificación',
+  /** Why «Prorrogar 30 días» is not offered once the term is over (walk 60b H1). */
+  termPassed:
+    'El plazo ya venció: la prórroga se comunica al titular antes de que venza, y ya no se puede prorrogar. Respóndala cuanto antes (o deniéguela, con su motivo); el atraso queda registrado.',
   /** The identity facts the caller answered right, named after the method. */
   factsMatched: (facts: string[]) => `coincidieron: ${facts.join(', ')}`,
   linkedTitle: 'Cambios vinculados (registrados en este equipo)',

@@ -10,7 +10,7 @@ import {
   deviceTrustMessages,
   officerMessages,
 } from './sync';
-import { dataRequestLabels } from './privacy';
+import { dataRequestLabels, dataRequestMessages } from './privacy';
 import { bulkMessages } from './bulk';
 import type { InteractionKind } from '../vocabulary';
 import { RECEIVED_ON_MAX_DAYS_BACK } from '../rules/data-requests';
@@ -286,7 +286,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
       ? 'La fecha de recepción no puede ser posterior a hoy.'
       : p['why'] === 'spoken_today'
         ? 'Una solicitud por teléfono o presencial se recibe al registrarla: su fecha de recepción es hoy. Solo una que llegó por correo o por el portal se registra con el día en que llegó.'
-        : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera (nunca con otra): su plazo legal ya venció; ${p['supervisor'] ? 'respóndala cuanto antes' : 'avise a su supervisor'}.`,
+        : `Esa fecha de recepción es de hace más de ${RECEIVED_ON_MAX_DAYS_BACK} días: revise la fecha. Si de verdad llegó entonces, regístrela con esa fecha marcando que es la verdadera (nunca con otra): su plazo legal se cuenta desde ella.`,
   data_request_identity_required: () =>
     'Indique cómo se verificó la identidad del titular (datos del registro, cédula, ClaveÚnica o documento firmado): sin verificación de identidad la solicitud no se registra.',
   data_request_titular: (p) =>
@@ -315,7 +315,9 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
       ? 'El plazo ya se prorrogó una vez: la ley permite una sola prórroga.'
       : p['why'] === 'no_extension_for_blocking'
         ? 'Una solicitud de bloqueo temporal se responde en 2 días hábiles y no admite prórroga.'
-        : `Ese cambio no es posible desde el estado «${dataRequestLabels.states[p['state'] as keyof typeof dataRequestLabels.states] ?? p['state']}».`,
+        : p['why'] === 'term_passed'
+          ? dataRequestMessages.termPassed
+          : `Ese cambio no es posible desde el estado «${dataRequestLabels.states[p['state'] as keyof typeof dataRequestLabels.states] ?? p['state']}».`,
   data_request_export_right: () =>
     'Solo las solicitudes de acceso o de portabilidad generan una exportación de los datos.',
   data_request_file_missing: () =>

@@ -129,24 +129,31 @@ export const DATA_REQUEST_MOVE_NAMES = Object.keys(DATA_REQUEST_MOVES) as DataRe
 export const MIN_DETAIL_LENGTH = 3;
 
 export type MoveRefusal =
-  'invalid_transition' | 'already_extended' | 'no_extension_for_blocking' | 'reason_required';
+  | 'invalid_transition'
+  | 'already_extended'
+  | 'no_extension_for_blocking'
+  | 'term_passed'
+  | 'reason_required';
 
 export type MoveCheck = { ok: true; to: DataRequestState } | { ok: false; code: MoveRefusal };
 
 /**
- * May `request` make `move`? The 30-day term may be extended once (art. 11); a blocking request
- * (2 business days) has no extension.
+ * May `request` make `move`, decided on `decidedOn` (Santiago)? The 30-day term may be extended
+ * once (art. 11), before it ends: one already over is late, and an extension after the fact
+ * would hide how late (walk 60b H1); a blocking request (2 business days) has no extension.
  */
 export function checkMove(
-  request: { state: DataRequestState; right: DataRight; extended: boolean },
+  request: { state: DataRequestState; right: DataRight; extended: boolean; dueDate: CalendarDate },
   move: DataRequestMove,
   reason: string | null,
+  decidedOn: CalendarDate,
 ): MoveCheck {
   const rule = DATA_REQUEST_MOVES[move];
   if (move === 'extend' && request.right === 'blocking') {
     return { ok: false, code: 'no_extension_for_blocking' };
   }
   if (move === 'extend' && request.extended) return { ok: false, code: 'already_extended' };
+  if (move === 'extend' && decidedOn > request.dueDate) return { ok: false, code: 'term_passed' };
   if (!(rule.from as readonly DataRequestState[]).includes(request.state)) {
     return { ok: false, code: 'invalid_transition' };
   }

@@ -123,6 +123,9 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
   const late = receivedOn !== null && receivedOnFits(channel, receivedOn, today) === 'too_old';
   const receivedFits =
     receivedOn === null ? 'invalid' : receivedOnFits(channel, receivedOn, today, lateConfirmed);
+  // Its term, counted from the day it arrived (shown once the day fits).
+  const dueOnReceived =
+    receivedFits === 'ok' && receivedOn !== null ? firstDueDate(right, receivedOn) : null;
   if (receivedFits === 'invalid') {
     // Written as a date, but one no calendar has: said so, not «write it as dd-mm-aaaa».
     missing.add(
@@ -270,16 +273,21 @@ export function RecordRequestDialog({ person }: { person: RecordingFor }) {
             />
             <span id={ids.receivedHint} className="muted small">
               {t.receivedOnHint}
-              {receivedFits === 'ok' && receivedOn !== null && (
-                <> {t.dueWouldBe(formatDay(firstDueDate(right, receivedOn)))}</>
-              )}
+              {dueOnReceived !== null && <> {t.dueWouldBe(formatDay(dueOnReceived))}</>}
             </span>
           </div>
         )}
         {written && late && (
           <ConfirmCheck id={ids.late} checked={lateConfirmed} onChange={setLateConfirmed}>
-            {t.lateConfirm(RECEIVED_ON_MAX_DAYS_BACK, isSupervisor)}
+            {t.lateConfirm(RECEIVED_ON_MAX_DAYS_BACK)}
           </ConfirmCheck>
+        )}
+        {written && dueOnReceived !== null && dueOnReceived <= today && (
+          <p className="notice notice-warn" role="note">
+            {dueOnReceived < today
+              ? t.duePassed(formatDay(dueOnReceived), isSupervisor)
+              : t.dueToday(isSupervisor)}
+          </p>
         )}
         {method === 'facts' && (
           <fieldset id={ids.facts} className="identity">

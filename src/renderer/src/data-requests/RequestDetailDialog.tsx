@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DataRequestView, ExportView, LinkedChange } from '../../../shared/contract';
-import { formatDateTime, formatNumber, formatReceived } from '../../../shared/format';
+import { formatDateTime, formatNumber, formatReceived, santiagoDate } from '../../../shared/format';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
@@ -400,13 +400,23 @@ export function RequestDetailDialog({ number }: { number: string }) {
             </section>
           )}
 
+          {/* Late, and never extended: why «Prorrogar 30 días» is not offered (checkMove). */}
+          {request.deadline === 'overdue' && !request.extended && request.right !== 'blocking' && (
+            <p className="muted small">{t.termPassed}</p>
+          )}
           <div className="audit-buttons" role="group" aria-label={t.columns.actions}>
             {DATA_REQUEST_MOVE_NAMES.filter(
               (name) =>
                 checkMove(
-                  { state: request.state, right: request.right, extended: request.extended },
+                  {
+                    state: request.state,
+                    right: request.right,
+                    extended: request.extended,
+                    dueDate: request.dueDate,
+                  },
                   name,
                   'xxx',
+                  santiagoDate(new Date()),
                 ).ok,
             ).map((name) => (
               <button
