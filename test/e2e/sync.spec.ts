@@ -362,3 +362,43 @@ test('a new address saved offline for someone with no active account promises no
     '5.364.140-7',
   );
 });
+
+test('a change the central API puts in conflict is never toasted as done (walk 60b M3)', async ({
+  page,
+  centralDir,
+}) => {
+  test.setTimeout(60_000);
+  const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-e2e-desk-'));
+  const central = await startCentral(centralDir);
+  const door = await startDeskDoor(deskDir, central.url);
+  try {
+    await signInOnline(page, door.url, 'agente', 'agente600');
+    const desk = new DeskPage(page);
+    await desk.find('12.345.678-5');
+    await desk.option('Pedro Andrés González Muñoz').click();
+    // Someone else changed his mobile on the central system a moment ago.
+    const centralDb = openSqlite(path.join(centralDir, 'central.db'));
+    centralDb
+      .prepare(
+        `UPDATE persons SET phone = '+56977778888', version = version + 1,
+           updated_at = '2026-12-04T17:05:00.000Z' WHERE rut = ?`,
+      )
+      .run(12_345_678);
+    centralDb.close();
+    const record = page.getByRole('region', { name: 'Ficha' });
+    await record.getByRole('button', { name: 'Editar contacto' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Celular' }).fill('+56 9 5555 0101');
+    await dialog.getByLabel('Motivo').fill('Lo pidió la persona');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      'El sistema central no lo aplicó: otro cambio sobre esta persona llegó antes (conflicto). Revíselo en Sincronización, «Por revisar», antes de decirle a la persona que quedó hecho.',
+      { timeout: 15_000 },
+    );
+    await expect(page.getByRole('status')).not.toContainText('Datos de contacto actualizados');
+  } finally {
+    await door.stop();
+    await central.stop();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+  }
+});

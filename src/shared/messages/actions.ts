@@ -205,6 +205,17 @@ const heldLater =
  * An action taken while this desk cannot sync (see renderer actions-held.ts): the desk shows the
  * change at once, but the portal does not have it yet, so nothing may say it is done there.
  */
+/**
+ * The toast of an action the central API did not apply once its sync settled (held-after-push.ts
+ * unappliedAfterPush): never «hecho» (walk 60b M3).
+ */
+export const notAppliedMessages = {
+  conflict:
+    'El sistema central no lo aplicó: otro cambio sobre esta persona llegó antes (conflicto). Revíselo en Sincronización, «Por revisar», antes de decirle a la persona que quedó hecho.',
+  rejected:
+    'El sistema central rechazó esta acción: no quedó hecha. Vea el motivo en Sincronización, «Por revisar», antes de decirle nada a la persona.',
+} as const;
+
 export const heldMessages = {
   /**
    * In every action dialog; `state` is how the header names the sync's state. A company's

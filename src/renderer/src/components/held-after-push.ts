@@ -29,3 +29,20 @@ export async function heldAfterPush(): Promise<boolean> {
   useSession.setState({ sync: heard });
   return actionsHeld(heard) || heard.pending - heard.waitingForOtherAgent > 0;
 }
+
+/**
+ * The action's own fate once the sync it started has settled: in conflict, or rejected by the
+ * central API (read from its person's record, with no new «Vio la ficha»); null when it applied,
+ * or when that cannot be told. A toast never says «hecho» of a change the central did not apply
+ * (walk 60b M3: «Datos de contacto actualizados.» under a conflict's red banner).
+ */
+export async function unappliedAfterPush(
+  actionId: string,
+): Promise<'conflict' | 'rejected' | null> {
+  try {
+    const record = await call('persons.afterAction', { actionId });
+    return record.unsettledActions.find((action) => action.actionId === actionId)?.state ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import { dataRequestMessages, dialogMessages, heldMessages } from '../../../shared/messages';
+import {
+  dataRequestMessages,
+  dialogMessages,
+  heldMessages,
+  notAppliedMessages,
+} from '../../../shared/messages';
 import { formatPhone, looksLikeFixedLine } from '../../../shared/phone';
 import {
   IDENTITY_FACTS_REQUIRED,
@@ -14,7 +19,7 @@ import { IdentityFactChecks } from '../components/IdentityFactChecks';
 import { Modal } from '../components/Modal';
 import { DialogFooter } from '../components/DialogFooter';
 import { missingParts } from '../components/ConfirmButton';
-import { heldAfterPush } from '../components/held-after-push';
+import { heldAfterPush, unappliedAfterPush } from '../components/held-after-push';
 import { useHeldIn } from '../components/use-held-in';
 import { ActionNotices } from '../components/ActionNotices';
 import { personLabel } from '../components/display';
@@ -171,11 +176,15 @@ function DialogForm({ spec }: { spec: DialogSpec }) {
         spec.action === 'person.update_contact' &&
         emailChanged &&
         spec.confirmsNewAddress === true;
-      const done = held
-        ? `${heldMessages.done(spec.done)}${newAddressHeld ? ` ${heldMessages.mailFreshness}` : ''}`
-        : waits && spec.action === 'mail.resend'
-          ? heldMessages.mailDone
-          : spec.done;
+      // Left this desk: whether the central applied it, or not (a conflict, a refusal).
+      const unapplied = waits ? null : await unappliedAfterPush(result.actionId);
+      const done = unapplied
+        ? notAppliedMessages[unapplied]
+        : held
+          ? `${heldMessages.done(spec.done)}${newAddressHeld ? ` ${heldMessages.mailFreshness}` : ''}`
+          : waits && spec.action === 'mail.resend'
+            ? heldMessages.mailDone
+            : spec.done;
       // An action on someone else than the open call's person still goes into that call: said.
       // A call opened with nobody named takes this person as its caller (main does it): said.
       const where = !interaction
