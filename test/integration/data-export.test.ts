@@ -102,7 +102,7 @@ function addViewsOfPedro(core: Core, count: number, after: (i: number) => string
 
 describe('the export of an access request', () => {
   it('holds everything on the person, field by field as the database has it', async () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     // A Los Héroes login too (the cast gives him ACHS Gestión): one login for three portals.
     core.db.$client
       .prepare(
@@ -142,7 +142,7 @@ describe('the export of an access request', () => {
     expect(bundle.format).toBe('mesa-de-ayuda/ley-21719-export');
     expect(bundle.request).toMatchObject({ number, right: 'access' });
     const agentId = call(core, 'auth.session', {}).agentId as string;
-    expect(bundle.generatedBy).toEqual({ agentId, displayName: 'Alicia Agente' });
+    expect(bundle.generatedBy).toEqual({ agentId, displayName: 'Sara Supervisora' });
     expect(bundle.person).toEqual({
       rut: loginRut(rutFromBody(PEDRO_BODY)),
       givenNames: person['given_names'],
@@ -298,7 +298,7 @@ describe('the export of an access request', () => {
     expect(cells).toEqual(
       expect.arrayContaining(['Vio la ficha', 'Registró una solicitud Ley 21.719']),
     );
-    expect(cells).toContain('Alicia Agente');
+    expect(cells).toContain('Sara Supervisora');
     // When his tie with the company began: a day, not the time of day the record was written.
     expect(cells).toContain(formatDate(memberships[0]!['started_at'] as string));
     expect(cells).not.toContain(formatDateTime(memberships[0]!['started_at'] as string));
@@ -326,7 +326,7 @@ describe('the export of an access request', () => {
   });
 
   it('names the company of a change to his access, as the Auditoría does', async () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     call(core, 'companyUsers.change', changeAtAndes(PEDRO, 'disable'));
     const name = core.db.$client
       .prepare('SELECT legal_name FROM companies WHERE rut = 76543210')
@@ -337,8 +337,8 @@ describe('the export of an access request', () => {
     expect(html).toContain(`Empresa: ${name} (76.543.210-3)`);
   });
 
-  it('refuses a request of another right, and another agent’s request, writing no file', async () => {
-    const core = seededCore(300);
+  it('refuses a request of another right, another’s request, and an agent, writing no file', async () => {
+    const core = seededCore(300, { as: 'supervisora' });
     const rectification = accessRequest(core, 'rectification');
     const answer = await core.dispatch('dataRequests.export', { number: rectification });
     expect(answer).toEqual({
@@ -351,11 +351,19 @@ describe('the export of an access request', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+    // An agent's own access request: its answer, the file, is a supervisor's to make — it holds
+    // what her screens never show (walk 60b M1).
+    signInAs(core, 'agente');
+    const own = accessRequest(core);
+    expect(await core.dispatch('dataRequests.export', { number: own })).toEqual({
+      ok: false,
+      error: { code: 'rule', message: ruleMessages['data_request_export_supervisor']!({}) },
+    });
     expect(fs.existsSync(path.join(dataDirOf(core), EXPORTS_FOLDER))).toBe(false);
   });
 
   it('downloads through the web door once, for the signed-in agent only', async () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     const number = accessRequest(core);
     const made = await exported(core, number);
     const door = await webDoorOf(core);
@@ -389,7 +397,7 @@ describe('the export of an access request', () => {
       // And the request shows it under its export: when, who, which file.
       const [listed] = call(core, 'dataRequests.get', { number }).exports;
       expect(listed.copies).toEqual([
-        { at: copies()[0]!['at'], agentName: 'Alicia Agente', format: 'json' },
+        { at: copies()[0]!['at'], agentName: 'Sara Supervisora', format: 'json' },
       ]);
       // Used once; a guessed ticket; a ticket whose agent signed out.
       expect((await fetch(base + link.url)).status).toBe(404);
@@ -407,7 +415,7 @@ describe('the export of an access request', () => {
   });
 
   it('refuses or cuts off a download whose sealed file was altered, never a part as whole', async () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     const small = await exported(core, accessRequest(core));
     // A second export, larger than one sealed record: long audit events about him.
     addViewsOfPedro(core, 2_000, () => 'x'.repeat(200));
@@ -449,6 +457,7 @@ describe('the export of an access request', () => {
     let answer: string | null = path.join(chosen, 'copia-pedro.json');
     const revealed: string[] = [];
     const core = seededCore(300, {
+      as: 'supervisora',
       core: {
         door: 'electron',
         saveFile: async (fileName) => {
@@ -514,18 +523,24 @@ describe('the export of an access request', () => {
 
 describe('removing an export’s files', () => {
   it('removes both files once asked, audited, and leaves the row saying who and when', async () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     const number = accessRequest(core);
     const made = await exported(core, number);
     const folder = path.join(dataDirOf(core), EXPORTS_FOLDER);
-    // Only the request's agent or a supervisor.
+    // Only a supervisor: the officer may not see the request, the agent may not handle its
+    // files (walk 60b M1).
     signInAs(core, 'prevencion');
     expect(core.dispatchNow('dataRequests.deleteExport', { exportId: made.id })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(fs.readdirSync(folder)).toHaveLength(2);
     signInAs(core, 'agente');
+    expect(core.dispatchNow('dataRequests.deleteExport', { exportId: made.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(fs.readdirSync(folder)).toHaveLength(2);
+    signInAs(core, 'supervisora');
     // A file that cannot be set aside (Windows: open in another program; here a folder in the
     // way): nothing is removed, nothing audited, and the agent is told.
     const blocker = path.join(folder, `${made.jsonFile}.deleting`);
@@ -553,7 +568,7 @@ describe('removing an export’s files', () => {
     });
     expect(removed).toMatchObject({
       id: made.id,
-      removed: { at: event['at'], agentName: 'Alicia Agente' },
+      removed: { at: event['at'], agentName: 'Sara Supervisora' },
     });
     expect(call(core, 'dataRequests.get', { number }).exports[0].removed).toEqual(removed.removed);
     // Nothing left to hand out; asked again (another window), the answer is the row as it is.
@@ -573,7 +588,7 @@ const DAY_MS = 86_400_000;
 describe('exports no longer needed', () => {
   it('lose their files on time once their request closed, audited as the system, never while open', async () => {
     const clock = { now: FIXED_NOW };
-    const core = seededCore(300, { clock });
+    const core = seededCore(300, { clock, as: 'supervisora' });
     const folder = path.join(dataDirOf(core), EXPORTS_FOLDER);
     const openNumber = accessRequest(core);
     const closedNumber = accessRequest(core);
@@ -648,7 +663,7 @@ describe('exports no longer needed', () => {
 
   it('lose them when a desk opens past their time, and keep them when they cannot be set aside', async () => {
     const clock = { now: FIXED_NOW };
-    const first = seededCore(300, { clock });
+    const first = seededCore(300, { clock, as: 'supervisora' });
     const dataDir = dataDirOf(first);
     const folder = path.join(dataDir, EXPORTS_FOLDER);
     const number = accessRequest(first);
@@ -690,7 +705,7 @@ describe('exports no longer needed', () => {
 
 describe('exports written before sealing', () => {
   it('are sealed in place when the desk opens with a key, and read the same', async () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     const number = accessRequest(core);
     const made = await exported(core, number);
     const dataDir = dataDirOf(core);
@@ -734,7 +749,7 @@ describe('exports written before sealing', () => {
   });
 
   it('are tidied after a crash on a desk without a key too', async () => {
-    const first = seededCore(300, { core: { replicaKeys: null } });
+    const first = seededCore(300, { core: { replicaKeys: null }, as: 'supervisora' });
     const dataDir = dataDirOf(first);
     const folder = path.join(dataDir, EXPORTS_FOLDER);
     const number = accessRequest(first);
@@ -771,7 +786,7 @@ describe('exports written before sealing', () => {
 
 describe('streaming a large export', () => {
   it('writes 100,000 audit events page by page, the files growing on disk, never whole in memory', async () => {
-    const core = seededCore(300);
+    const core = seededCore(300, { as: 'supervisora' });
     const number = accessRequest(core);
     const db = core.db.$client;
     addViewsOfPedro(core, 100_000, (i) => `{"n":${i}}`);
@@ -782,7 +797,7 @@ describe('streaming a large export', () => {
     expect(expectedEvents).toBeGreaterThan(100_000);
 
     const pages: Array<{ section: string; rows: number; pageChars: number; onDisk: number }> = [];
-    const session = signIn(core.context, 'agente', 'agente600');
+    const session = signIn(core.context, 'supervisora', 'super600');
     const made = await exportDataRequest(core.context, session, number, {
       dataDir: dataDirOf(core),
       sealKey: keyOf(core),

@@ -9,6 +9,7 @@
  * the Electron door the agent picks where the copy goes («Guardar como»), and it is shown in its
  * folder there (the two Electron calls are injected by src/main/index.ts).
  */
+import { mayExportPersonData } from '../../shared/rules/data-requests';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -110,6 +111,7 @@ export function dataRequestHandlers(deps: Deps): Pick<Handlers, DataRequestChann
     const row = files.row(exportId);
     if (!row) throw new RuleError('data_request_not_found', { number: exportId });
     getDataRequest(context, session, row.request_number);
+    if (!mayExportPersonData(session.role)) throw new RuleError('data_request_export_supervisor');
     return row;
   };
   return {

@@ -11,6 +11,7 @@
  * Files are written as `.part` and renamed when complete: a failed export leaves no file that
  * looks finished. The export is audited (who, when, which request) once its files exist.
  */
+import { mayExportPersonData } from '../../shared/rules/data-requests';
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -48,7 +49,7 @@ import { formatPhone } from '../../shared/phone';
 import { maskSerial } from '../../shared/identity-facts';
 import { formatRut, loginRut, readRut, rutFromBody } from '../../shared/rut';
 import type { ServiceContext, Session } from './context';
-import { ForbiddenError, RuleError } from './errors';
+import { RuleError } from './errors';
 import { authorizeTitular } from './run-action';
 import { newId } from '../../shared/ids';
 import { sealStream } from '../db/sealed-files';
@@ -417,9 +418,7 @@ export function exportableRequest(ctx: ServiceContext, session: Session, number:
   const request = ctx.repos.dataRequests.byNumber(number);
   if (!request) throw new RuleError('data_request_not_found', { number });
   authorizeTitular(ctx, session, request.personRut);
-  if (session.role !== 'supervisor' && request.agentId !== session.agentId) {
-    throw new ForbiddenError('role');
-  }
+  if (!mayExportPersonData(session.role)) throw new RuleError('data_request_export_supervisor');
   if (request.right !== 'access' && request.right !== 'portability') {
     throw new RuleError('data_request_export_right', { number });
   }

@@ -141,6 +141,7 @@ export type RuleCode =
   | 'person_already_blocked'
   | 'data_request_block_without_request'
   | 'data_request_received_on'
+  | 'data_request_export_supervisor'
   | 'data_request_identity_required'
   // A titular the system holds nothing of (titularWithoutDataRefusal), params {why}.
   | 'data_request_titular'

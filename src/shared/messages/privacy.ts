@@ -236,6 +236,9 @@ export const dataRequestMessages = {
   confirmMove: 'Confirmar',
   moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,
   exportButton: 'Exportar datos (HTML y JSON)',
+  /** An agent's request for access: its answer, the file, is a supervisor's to make (walk 60b M1). */
+  exportBySupervisor:
+    'La exportación de los datos la genera un supervisor: el archivo lleva todo lo que el titular tiene derecho a recibir, también quién vio su ficha. Avísele a su supervisor que esta solicitud espera su respuesta.',
   exporting: 'Exportando los datos de la persona…',
   exported: (rows: number) =>
     `Exportación lista: ${formatNumber(rows)} registros. Descargue el informe y el archivo de datos.`,

@@ -318,6 +318,7 @@ export const ruleMessages: Record<string, (params: Record<string, string | numbe
         : p['why'] === 'term_passed'
           ? dataRequestMessages.termPassed
           : `Ese cambio no es posible desde el estado «${dataRequestLabels.states[p['state'] as keyof typeof dataRequestLabels.states] ?? p['state']}».`,
+  data_request_export_supervisor: () => dataRequestMessages.exportBySupervisor,
   data_request_export_right: () =>
     'Solo las solicitudes de acceso o de portabilidad generan una exportación de los datos.',
   data_request_file_missing: () =>

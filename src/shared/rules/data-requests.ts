@@ -329,3 +329,13 @@ export function blockingRequestIn(
   const blocked = conflicts.find((c) => c.field === 'blocked');
   return blocked ? String(blocked.theirs ?? '') : null;
 }
+
+/**
+ * Who generates, downloads and removes the files that answer an access or portability request: a
+ * supervisor (the data-protection contact). The file holds all the titular is owed — other agents'
+ * requests with their text, who looked at the record — which an agent's screens never show («Su
+ * detalle lo ve un supervisor»): registering a request is no way to read it (walk 60b M1).
+ */
+export function mayExportPersonData(role: 'agent' | 'supervisor' | 'prevention'): boolean {
+  return role === 'supervisor';
+}

@@ -14,6 +14,7 @@ import {
   DATA_REQUEST_MOVE_NAMES,
   forwardedForDecision,
   isOpen,
+  mayExportPersonData,
   type DataRequestMove,
 } from '../../../shared/rules/data-requests';
 import { EXPORT_KEPT_DAYS } from '../../../shared/rules/export-retention';
@@ -301,6 +302,7 @@ export function RequestDetailDialog({ number }: { number: string }) {
   };
 
   const exportable = request?.right === 'access' || request?.right === 'portability';
+  const mayExport = useSession((s) => mayExportPersonData(s.session?.role ?? 'agent'));
 
   return (
     <Modal titleId={ids.title} wide busy={busy || exporting || removing} close={close} focusTitle>
@@ -519,7 +521,10 @@ export function RequestDetailDialog({ number }: { number: string }) {
           {exportable && request.withoutRecord && (
             <p className="notice">{t.withoutRecord.answer}</p>
           )}
-          {exportable && !request.withoutRecord && (
+          {exportable && !request.withoutRecord && !mayExport && (
+            <p className="notice">{t.exportBySupervisor}</p>
+          )}
+          {exportable && !request.withoutRecord && mayExport && (
             <section aria-labelledby={`${ids.title}-exports`}>
               <h3 id={`${ids.title}-exports`}>{t.exportsTitle}</h3>
               <p className="muted small">{t.retentionNote(EXPORT_KEPT_DAYS)}</p>
