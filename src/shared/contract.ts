@@ -573,6 +573,8 @@ export const Interaction = z.object({
       note: z.string(),
     })
     .nullable(),
+  /** Waits in «Por atender»: closed with something left to do that nobody has said was done. */
+  awaiting: z.boolean(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 

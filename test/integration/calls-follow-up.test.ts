@@ -93,7 +93,7 @@ describe('calls to attend to', () => {
     expect(refused(core, 'interactions.followUp', { id: resolved, note: 'Nada' })).toMatchObject({
       code: 'rule',
       message:
-        'Esa llamada no quedó nada pendiente: solo una cerrada como «Derivado» o «Volver a contactar» se da por atendida.',
+        'Esa llamada no dejó nada pendiente: solo una cerrada como «Derivado» o «Volver a contactar» se da por atendida.',
     });
     const { id: open } = call(core, 'interactions.open', { rut: MARIA, reason: 'other' });
     expect(refused(core, 'interactions.followUp', { id: open, note: 'Aún abierta' })).toMatchObject(
@@ -106,6 +106,10 @@ describe('calls to attend to', () => {
     expect(refused(core, 'interactions.followUp', { id: open, note: 'Lo vi yo' })).toMatchObject({
       code: 'not_found',
     });
+    // …whatever became of it: nothing is told of another's call (review 60 M1).
+    expect(
+      refused(core, 'interactions.followUp', { id: resolved, note: 'Lo vi yo' }),
+    ).toMatchObject({ code: 'not_found' });
 
     signInAs(core, 'supervisora');
     call(core, 'interactions.followUp', { id: open, note: 'Resuelto por supervisión' });

@@ -113,6 +113,21 @@ const LIST_CASES: Array<[string, InteractionFilter, string[], string[], string[]
       'SEARCH i USING COVERING INDEX interactions_agent (agent_id=? AND opened_at>? AND opened_at<?)',
     ],
   ],
+  // «Resultado» (migration 0043): one agent's, from his index, which carries the outcome.
+  [
+    'one agent, one outcome',
+    { agentId: 'agent-demo', outcome: 'escalated' },
+    ['SEARCH i USING INDEX interactions_agent (agent_id=?)', ...JOINS],
+    ['SEARCH i USING COVERING INDEX interactions_agent (agent_id=?)'],
+    ['SEARCH i USING COVERING INDEX interactions_agent (agent_id=?)'],
+  ],
+  [
+    'every agent, one outcome',
+    { outcome: 'escalated' },
+    ['SCAN i USING INDEX interactions_opened', ...JOINS],
+    ['SCAN i USING COVERING INDEX interactions_agent'],
+    ['SCAN i USING COVERING INDEX interactions_agent'],
+  ],
   // «Por atender» (migration 0043): from the partial index of those waiting, however many calls
   // the desk holds.
   [

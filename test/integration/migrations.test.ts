@@ -9,6 +9,7 @@ import { openDatabase, sourceMigrationsFolder } from '../../src/storage/db/datab
 import { createPersonSearchRepository } from '../../src/main/repositories/person-search-repository';
 import { tempDir } from '../support/context';
 import { nameSound } from '../../src/shared/name-sound';
+import { awaitsFollowUpSql } from '../../src/shared/rules/follow-up';
 
 type Journal = { entries: Array<{ idx: number; tag: string }> };
 const journal = JSON.parse(
@@ -288,6 +289,57 @@ describe('migrations', () => {
     expect(() =>
       upgraded.prepare("UPDATE interactions SET kind = 'meeting' WHERE id = 'c1'").run(),
     ).toThrow(/CHECK constraint failed/);
+    upgraded.close();
+  });
+
+  it('starts «Por atender» at the upgrade: calls closed before it do not wait, and nobody is said to have attended them (0043)', () => {
+    const file = path.join(tempDir(), 'follow-up.db');
+    const at = journal.entries.findIndex((entry) => entry.tag === '0043_call_follow_up');
+    const old = openDatabase({ file, migrationsFolder: migrationsUpTo(at) });
+    const interaction = old.$client.prepare(
+      `INSERT INTO interactions (id, agent_id, person_rut, reason, outcome, opened_at, closed_at)
+       VALUES (?, 'agent', 12345678, 'other', ?, ?, ?)`,
+    );
+    interaction.run('handed', 'escalated', '2026-06-01T10:00:00.000Z', '2026-06-01T10:05:00.000Z');
+    interaction.run('back', 'callback', '2026-06-02T10:00:00.000Z', '2026-06-02T10:05:00.000Z');
+    interaction.run('done', 'resolved', '2026-06-03T10:00:00.000Z', '2026-06-03T10:05:00.000Z');
+    interaction.run('open', null, '2026-06-04T10:00:00.000Z', null);
+    old.$client.close();
+
+    const upgraded = openDatabase({ file }).$client;
+    expect(
+      upgraded
+        .prepare('SELECT id, follow_up_at, follow_up_by FROM interactions ORDER BY opened_at')
+        .all(),
+    ).toEqual([
+      { id: 'handed', follow_up_at: '2026-06-01T10:05:00.000Z', follow_up_by: null },
+      { id: 'back', follow_up_at: '2026-06-02T10:05:00.000Z', follow_up_by: null },
+      { id: 'done', follow_up_at: null, follow_up_by: null },
+      { id: 'open', follow_up_at: null, follow_up_by: null },
+    ]);
+    expect(
+      upgraded
+        .prepare(`SELECT count(*) FROM interactions WHERE ${awaitsFollowUpSql()}`)
+        .pluck()
+        .get(),
+    ).toBe(0);
+    // The list's term is its index's WHERE, exactly.
+    const index = upgraded
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'interactions_awaiting'")
+      .pluck()
+      .get() as string;
+    expect(index.endsWith(`WHERE ${awaitsFollowUpSql()}`)).toBe(true);
+    // One closed from now on waits.
+    upgraded
+      .prepare(
+        `INSERT INTO interactions (id, agent_id, person_rut, reason, outcome, opened_at, closed_at)
+         VALUES ('new', 'agent', 12345678, 'other', 'escalated', '2026-12-07T10:00:00.000Z',
+           '2026-12-07T10:05:00.000Z')`,
+      )
+      .run();
+    expect(
+      upgraded.prepare(`SELECT id FROM interactions WHERE ${awaitsFollowUpSql()}`).pluck().all(),
+    ).toEqual(['new']);
     upgraded.close();
   });
 

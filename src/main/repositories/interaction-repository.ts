@@ -38,6 +38,9 @@ export type InteractionRow = {
   kind: InteractionKind;
   /** Said attended to after a «Derivado» or «Volver a contactar» (migration 0043); else null. */
   followUp: FollowUp | null;
+  /** Left the «Por atender» queue: said attended to, or closed before the queue began. */
+  followUpAt: string | null;
+  followUpBy: string | null;
 };
 
 export type FollowUp = {
@@ -97,12 +100,15 @@ const toRow = (row: Raw): InteractionRow => ({
       ? null
       : { name: row.on_behalf_name, relation: row.on_behalf_relation as OnBehalfRelation },
   kind: row.kind,
+  followUpAt: row.follow_up_at,
+  followUpBy: row.follow_up_by,
+  // Nobody said so of one closed before the queue began: nothing to show.
   followUp:
-    row.follow_up_at === null
+    row.follow_up_at === null || row.follow_up_by === null
       ? null
       : {
           at: row.follow_up_at,
-          agentId: row.follow_up_by ?? '',
+          agentId: row.follow_up_by,
           agentName: row.follow_up_name,
           note: row.follow_up_note ?? '',
         },
@@ -219,7 +225,7 @@ export function createInteractionRepository(sqlite: Database.Database) {
   const withPersonAll = withPerson(false);
   const withPersonOf = withPerson(true);
   // A filter's statements, prepared once: a person's record lists their calls on every view and
-  // after every action, and preparing took longer than running (at most 16 filter shapes).
+  // after every action, and preparing took longer than running (at most 64 filter shapes).
   const prepared = statementCache(sqlite);
   return {
     open(row: {

@@ -28,7 +28,7 @@ import { newId } from '../../shared/ids';
 import type { MailKind } from '../../shared/vocabulary';
 import { isMailKind } from '../../shared/rules/access';
 import { fullName } from '../../shared/format';
-import { followUpRefusal } from '../../shared/rules/follow-up';
+import { awaitsFollowUp, followUpRefusal } from '../../shared/rules/follow-up';
 
 const rutText = (body: number | null) => (body === null ? null : loginRut(rutFromBody(body)));
 
@@ -124,6 +124,7 @@ export function interactionView(ctx: ServiceContext, row: InteractionRow): Inter
     onBehalf: row.onBehalf,
     earlierOnBehalf: earlierOnBehalf(events, row.onBehalf),
     followUp: row.followUp,
+    awaiting: awaitsFollowUp(row),
     actions: work.map((event) => ({
       action: event.action,
       at: event.at,
@@ -433,7 +434,9 @@ export function followUpInteraction(
   const { interactions } = ctx.repos;
   return ctx.db.$client.transaction(() => {
     const row = interactions.byId(command.id);
-    if (!row || followUpRefusal(session, { ...row, followUp: null }) === 'not_yours') {
+    const refusal = row ? followUpRefusal(session, row) : 'not_yours';
+    // Another's call, to one who may not see it: not found, whatever became of it (as the lists).
+    if (!row || refusal === 'not_yours') {
       throw new NotFoundError('interaction', kindParams(session).kind);
     }
     const note = command.note.trim();
@@ -441,7 +444,6 @@ export function followUpInteraction(
     if (done && done.agentId === session.agentId && done.note === note) {
       return interactionView(ctx, row);
     }
-    const refusal = followUpRefusal(session, row);
     if (refusal === 'done' && done) {
       throw new RuleError('interaction_follow_up_done', {
         kind: row.kind,

@@ -176,7 +176,7 @@ export const callMessages = {
     discardLate: `La llamada se abrió hace más de ${CALL_DISCARD_MS / 60_000} minutos: ya no se puede descartar. Ciérrela con su resultado (si no hubo nada, «No resuelto» y una nota).`,
     notFound: 'No se encontró la llamada (o es de otro agente).',
     followUpNone:
-      'Esa llamada no quedó nada pendiente: solo una cerrada como «Derivado» o «Volver a contactar» se da por atendida.',
+      'Esa llamada no dejó nada pendiente: solo una cerrada como «Derivado» o «Volver a contactar» se da por atendida.',
     followUpDone: (at: string, by: string | null) =>
       `Esa llamada ya se dio por atendida el ${at}${by ? ` (${by})` : ''}: actualice la lista para ver qué se hizo.`,
     /** Seed 000, «el acceso es personal» (run-action, allowedOnBehalf). */

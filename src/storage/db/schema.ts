@@ -285,7 +285,8 @@ export const interactions = sqliteTable(
     // A person's calls with one agent, newest first: the record's list (migration 0025).
     // Both carry the kind: a list's count of visits reads its index alone (migration 0033).
     index('interactions_person').on(table.personRut, table.agentId, table.openedAt, table.kind),
-    index('interactions_agent').on(table.agentId, table.openedAt, table.kind),
+    // …and their outcome, for Llamadas' «Resultado» with one agent (migration 0043).
+    index('interactions_agent').on(table.agentId, table.openedAt, table.kind, table.outcome),
     // The agent's call in progress, read on every view and action (migration 0025).
     index('interactions_open')
       .on(table.agentId, table.openedAt)

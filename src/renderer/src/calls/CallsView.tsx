@@ -26,11 +26,7 @@ import { useInteractionWords } from '../components/interaction-words';
 import { TableScroll } from '../components/TableScroll';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../shared/policy';
-import {
-  awaitsFollowUp,
-  FOLLOW_UP_NOTE_MIN,
-  followUpRefusal,
-} from '../../../shared/rules/follow-up';
+import { FOLLOW_UP_NOTE_MIN, mayFollowUp } from '../../../shared/rules/follow-up';
 
 const u = followUpMessages;
 
@@ -387,7 +383,7 @@ export function CallsView() {
                   <td>
                     <OutcomeCell
                       item={item}
-                      mayAttend={session !== null && followUpRefusal(session, item) === null}
+                      mayAttend={session !== null && mayFollowUp(session, item)}
                       onAttend={() => setAttending(item)}
                       inProgress={t.inProgressShort}
                     />
@@ -471,7 +467,7 @@ function OutcomeCell({
   return (
     <>
       {interactionOutcomeLabels[item.outcome]}
-      {awaitsFollowUp(item) && (
+      {item.awaiting && (
         <>
           {' '}
           <span className="badge badge-warn">{u.awaiting}</span>

@@ -1,5 +1,4 @@
 import { LongText } from '../components/LongText';
-import { awaitsFollowUp } from '../../../shared/rules/follow-up';
 import { forwardRef, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Decision, PersonRecord } from '../../../shared/contract';
 import { formatDate, formatDateTime, formatLasted } from '../../../shared/format';
@@ -783,14 +782,12 @@ function RecentInteractions({
                   ? interactionOutcomeLabels[interaction.outcome]
                   : words.inProgressShort}
                 {/* Handed over or to call back: still waiting, or what was done. */}
-                {awaitsFollowUp(interaction) && ` (${followUpMessages.awaitingInline})`}
+                {interaction.awaiting && ` (${followUpMessages.awaitingInline})`}
                 {interaction.followUp &&
-                  ` (${followUpMessages
-                    .attended(
-                      formatDateTime(interaction.followUp.at),
-                      interaction.followUp.agentName,
-                    )
-                    .toLowerCase()})`}
+                  ` (${followUpMessages.attendedInline(
+                    formatDateTime(interaction.followUp.at),
+                    interaction.followUp.agentName,
+                  )})`}
                 {interaction.actions.length > 0 &&
                   ` · ${interaction.actions.map((a) => callActionText(a, interaction.personRut, displayRut)).join(', ')}`}
                 {spokenFor(interaction) && ` · ${spokenFor(interaction)}`}
