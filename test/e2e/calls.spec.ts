@@ -608,7 +608,10 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     const row = page.getByRole('row').filter({ hasText: PEDRO });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Derivado Por atender');
-    await row.getByRole('button', { name: new RegExp(`^Dar por atendida: ${PEDRO}, `) }).click();
+    // The notice went with the list it opened: the focus is on the first one waiting.
+    const attend = row.getByRole('button', { name: new RegExp(`^Dar por atendida: ${PEDRO}, `) });
+    await expect(attend).toBeFocused();
+    await attend.click();
     const dialog = page.getByRole('dialog', { name: 'Dar por atendida' });
     await expect(dialog).toContainText(
       new RegExp(
@@ -630,6 +633,12 @@ test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     await page.getByRole('button', { name: 'Limpiar', exact: true }).click();
     await expect(row).toContainText(/Atendida el \d\d-\d\d-\d{4} \d\d:\d\d por Sara Supervisora/);
     await expect(row).toContainText('Qué se hizo: Se llamó a Pedro y se corrigió su correo');
+    // His record says who attended it, as written.
+    await page.getByRole('button', { name: `${PEDRO} 12.345.678-5` }).click();
+    await expect(desk.record).toContainText(
+      /Derivado \(atendida el \d\d-\d\d-\d{4} \d\d:\d\d por Sara Supervisora\)/,
+    );
+    await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
     await expect(row.getByRole('button', { name: /^Dar por atendida/ })).toHaveCount(0);
     await expectAccessible(page, 'Llamadas con una atendida');
     await expectNoSidewaysScroll(page);

@@ -410,7 +410,9 @@ export const followUpMessages = {
   what: (kind: 'call' | 'visit', whose: string | null, when: string) =>
     `La ${kind === 'visit' ? 'visita' : 'llamada'}${whose ? ` con ${whose}` : ''} del ${when}`,
   note: 'Qué se hizo',
-  noteMissing: 'qué se hizo (al menos 3 caracteres)',
+  noteMissing: (min: number) => `qué se hizo (al menos ${min} caracteres)`,
+  /** A call filed under nobody, in the button's name. */
+  nobody: 'sin persona',
   noteHint: 'Por ejemplo: «Se le llamó de vuelta y se le reenvió el correo de activación».',
   confirm: 'Dar por atendida',
   busy: 'Guardando…',

@@ -25,7 +25,11 @@ import { openRecordFromList } from '../components/open-record';
 import { useInteractionWords } from '../components/interaction-words';
 import { TableScroll } from '../components/TableScroll';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { INTERACTION_OUTCOMES, type InteractionOutcome } from '../../../shared/policy';
+import {
+  CALL_NOTES_MAX,
+  INTERACTION_OUTCOMES,
+  type InteractionOutcome,
+} from '../../../shared/policy';
 import { FOLLOW_UP_NOTE_MIN, mayFollowUp } from '../../../shared/rules/follow-up';
 
 const u = followUpMessages;
@@ -136,23 +140,25 @@ export function CallsView() {
   const { list: l, filters: f } = interactionListWords(noun);
 
   /** Loads a page and its totals; the caller has already said it is loading. */
-  const fetchPage = useCallback(async (query: Query, offset: number) => {
+  const fetchPage = useCallback(async (query: Query, offset: number): Promise<Page | null> => {
     try {
       const loaded = await loadPage(query, offset);
       setPage(loaded.page);
       setWhole(loaded.whole);
       setAwaiting(loaded.awaiting);
       setError(null);
+      return loaded.page;
     } catch (failure) {
       // A failed query leaves no calls of an earlier one on screen.
       setPage(null);
       setError({ text: failure instanceof ApiError ? failure.message : null });
+      return null;
     } finally {
       setLoading(false);
     }
   }, []);
 
-  const load = (next: Filters) => {
+  const load = async (next: Filters): Promise<void> => {
     const checked = check(next);
     if (!checked.ok) {
       setPage(null);
@@ -161,8 +167,19 @@ export function CallsView() {
       return;
     }
     setLoading(true);
-    void fetchPage(checked.query, 0);
+    await fetchPage(checked.query, 0);
   };
+
+  /**
+   * The focus onto the waiting call at `index` among those on the page (the one after a call
+   * just attended to has taken its place), the last one if fewer, or the heading if none: never
+   * the page body (review 60 M3, L1).
+   */
+  const focusWaiting = (index: number) =>
+    requestAnimationFrame(() => {
+      const waiting = [...document.querySelectorAll<HTMLButtonElement>('button[data-follow-up]')];
+      (waiting[Math.min(index, waiting.length - 1)] ?? titleRef.current)?.focus();
+    });
   const turn = (query: Query, offset: number) => {
     setLoading(true);
     void fetchPage(query, offset);
@@ -232,7 +249,7 @@ export function CallsView() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          load(filters);
+          void load(filters);
         }}
       >
         <label className="field inline">
@@ -291,7 +308,7 @@ export function CallsView() {
           type="button"
           onClick={() => {
             setFilters(EMPTY);
-            load(EMPTY);
+            void load(EMPTY);
           }}
         >
           {f.clear}
@@ -312,7 +329,8 @@ export function CallsView() {
             className="link"
             onClick={() => {
               setFilters(AWAITING);
-              load(AWAITING);
+              // This notice goes with the list it opens: the focus goes to the first one.
+              void load(AWAITING).then(() => focusWaiting(0));
             }}
           >
             {u.showWaiting}
@@ -410,25 +428,31 @@ export function CallsView() {
             interactionOutcomeLabels[attending.outcome!],
             attending.notes,
           )}
-          reasonMissing={u.noteMissing}
+          reasonMissing={u.noteMissing(FOLLOW_UP_NOTE_MIN)}
+          reasonMax={CALL_NOTES_MAX}
           reasonLabel={u.note}
           reasonHint={u.noteHint}
           minReason={FOLLOW_UP_NOTE_MIN}
           confirmLabel={u.confirm}
           busyLabel={u.busy}
           submit={async (note) => {
+            // Where its button was among those waiting on the page: the next one takes it.
+            const index = [
+              ...document.querySelectorAll<HTMLButtonElement>('button[data-follow-up]'),
+            ].findIndex((button) => button.dataset['followUp'] === attending.id);
             await call('interactions.followUp', { id: attending.id, note });
             setAttending(null);
             notify(u.done);
             if (page) {
               setLoading(true);
-              await fetchPage(page.query, page.offset);
+              const shown = await fetchPage(page.query, page.offset);
+              // The last one of a later page attended to: the page before, not an empty one.
+              if (shown && shown.calls.length === 0 && page.offset > 0) {
+                setLoading(true);
+                await fetchPage(page.query, Math.max(0, page.offset - PAGE));
+              }
             }
-            // The row's button went with what it did: on to the next one waiting, if any.
-            requestAnimationFrame(() => {
-              const next = document.querySelector<HTMLButtonElement>('button[data-follow-up]');
-              (next ?? titleRef.current)?.focus();
-            });
+            focusWaiting(Math.max(0, index));
           }}
           close={() => setAttending(null)}
         />
@@ -463,7 +487,7 @@ function OutcomeCell({
   inProgress: string;
 }) {
   if (!item.outcome) return <>{inProgress}</>;
-  const whose = item.personName ?? (item.personRut ? displayRut(item.personRut) : '—');
+  const whose = item.personName ?? (item.personRut ? displayRut(item.personRut) : u.nobody);
   return (
     <>
       {interactionOutcomeLabels[item.outcome]}
@@ -475,7 +499,7 @@ function OutcomeCell({
             <button
               type="button"
               className="link small"
-              data-follow-up
+              data-follow-up={item.id}
               aria-label={u.openLabel(whose, formatDateTime(item.openedAt))}
               onClick={onAttend}
             >

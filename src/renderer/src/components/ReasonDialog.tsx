@@ -23,6 +23,7 @@ export function ReasonDialog({
   reasonLabel = t.reason,
   reasonHint,
   reasonMissing,
+  reasonMax = REASON_MAX,
   minReason = 1,
   lacking = null,
   confirmLabel,
@@ -40,6 +41,8 @@ export function ReasonDialog({
   reasonHint: string;
   /** What the footer says while the reason is too short, when «el motivo» is not what it asks. */
   reasonMissing?: string;
+  /** The longest reason the decision's channel takes (a call's follow-up note: its notes'). */
+  reasonMax?: number;
   /** Characters the trimmed reason needs before the decision can be confirmed. */
   minReason?: number;
   /** What the decision's own fields still lack, and the field that gives it; null once filled. */
@@ -96,12 +99,12 @@ export function ReasonDialog({
             id={reasonId}
             value={reason}
             rows={2}
-            maxLength={REASON_MAX}
+            maxLength={reasonMax}
             required
             aria-describedby={hintId}
             onChange={(event) => setReason(event.target.value)}
           />
-          <LengthLeft value={reason} max={REASON_MAX} />
+          <LengthLeft value={reason} max={reasonMax} />
           <span id={hintId} className="muted small">
             {reasonHint}
           </span>
