@@ -1571,7 +1571,14 @@ export const contract = {
   'persons.search': { input: SearchQuery, output: SearchPage },
   'persons.get': {
     // Privacy by default (issue 10): how the record was opened, said in its «Vio la ficha» event.
-    input: PersonRut.extend({ via: ViewVia.default('search') }),
+    input: PersonRut.extend({
+      via: ViewVia.default('search'),
+      /**
+       * The desk reading the record on screen again by itself (a lock on it ended): not a new look
+       * by the agent, so not audited as one while her last view of the person is recent.
+       */
+      refresh: z.boolean().default(false),
+    }),
     output: PersonRecord,
   },
   /** The person's actions still waiting for the central API (no «Vio la ficha»: not a view). */

@@ -835,7 +835,11 @@ test('a temporary lock that ends while on screen: its record and the results are
   // Read again about a second after the end: the record as a reload, the results as the
   // desk's own reading (not audited as the agent's search).
   await expect.poll(() => views().length, { timeout: 8_000 }).toBeGreaterThan(viewsBefore);
-  expect(JSON.parse(views().at(-1)!.input)).toMatchObject({ rut: '12345678-5', via: 'reload' });
+  expect(JSON.parse(views().at(-1)!.input)).toMatchObject({
+    rut: '12345678-5',
+    via: 'reload',
+    refresh: true,
+  });
   await expect.poll(() => searches().length, { timeout: 8_000 }).toBeGreaterThan(searchesBefore);
   expect(JSON.parse(searches().at(-1)!.input)).toMatchObject({ refresh: true });
   await page.unrouteAll({ behavior: 'ignoreErrors' });

@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { notFoundMessages, privacyMessages } from '../../src/shared/messages';
-import { SEARCH_SETTLE_MS, SITTING_MS } from '../../src/main/services/privacy';
+import { DESK_REREAD_MS, SEARCH_SETTLE_MS, SITTING_MS } from '../../src/main/services/privacy';
 import { checkDigit, loginRut } from '../../src/shared/rut';
 import { call, seededCore, signInAs } from '../support/context';
 
@@ -99,6 +99,29 @@ describe('a reload of the record on screen is not another view in the same sitti
     call(core, 'persons.get', { rut: PEDRO, via: 'reload' });
     call(core, 'persons.get', { rut: PEDRO, via: 'search' });
     expect(views()).toEqual(['search', 'reload', 'reload', 'reload', 'search']);
+  });
+});
+
+describe('the desk reading the record on screen by itself (a lock ended)', () => {
+  it('is no new look while the agent’s last view of the person is recent, whatever call opened since', () => {
+    const clock = { now: new Date('2026-03-02T15:00:00.000Z') };
+    const core = seededCore(300, { as: 'agente', clock });
+    const views = () => events(core, 'person.view').map((row) => JSON.parse(row.after!).via);
+    const reread = () => call(core, 'persons.get', { rut: PEDRO, via: 'reload', refresh: true });
+    call(core, 'persons.get', { rut: PEDRO });
+    // A call opened for him since, and his lock ending 40 minutes after the look (review 60 M4).
+    call(core, 'interactions.open', { rut: PEDRO, reason: 'locked_attempts' });
+    clock.now = new Date(clock.now.getTime() + 40 * 60_000);
+    reread();
+    expect(views()).toEqual(['search']);
+    // Long after her look, it is audited as a reload: the desk never hides a read.
+    clock.now = new Date(clock.now.getTime() + DESK_REREAD_MS);
+    reread();
+    expect(views()).toEqual(['search', 'reload']);
+    // Another agent never looked: audited.
+    signInAs(core, 'supervisora');
+    reread();
+    expect(views()).toEqual(['search', 'reload', 'reload']);
   });
 });
 

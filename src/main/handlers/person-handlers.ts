@@ -65,7 +65,14 @@ export function personHandlers({
       return page;
     },
     'persons.get': (input) =>
-      viewPersonRecord(context, agent(), input.rut, { replicaIncomplete: incomplete() }, input.via),
+      viewPersonRecord(
+        context,
+        agent(),
+        input.rut,
+        { replicaIncomplete: incomplete() },
+        input.via,
+        input.refresh,
+      ),
     'persons.pending': (input) => pendingForPerson(context, agent(), input.rut),
     'persons.afterAction': (input) =>
       recordAfterAction(context, agent(), input.actionId, { replicaIncomplete: incomplete() }),

@@ -48,7 +48,7 @@ import type { ServiceContext, Session } from './context';
 import { ForbiddenError, NotFoundError } from './errors';
 import { currentScope } from './run-action';
 import { interactionView } from './interactions';
-import { auditDenied, sameSitting, viewDetails, type ViewVia } from './privacy';
+import { auditDenied, sameLookReadAgain, sameSitting, viewDetails, type ViewVia } from './privacy';
 import { newId } from '../../shared/ids';
 
 /**
@@ -182,6 +182,8 @@ export function viewPersonRecord(
   rutText: string,
   flags: RecordFlags = {},
   via: ViewVia = 'search',
+  /** The desk's own re-read of the record on screen (persons.get `refresh`). */
+  refresh = false,
 ): PersonRecord {
   const rut = readRut(rutText);
   if (!rut) throw new NotFoundError('person');
@@ -192,9 +194,10 @@ export function viewPersonRecord(
       if (!decision.allowed) return { denied: decision.reason };
       const record = buildPersonRecord(ctx, session, rut.body, flags);
       const interactionId = ctx.repos.interactions.openOf(session.agentId)?.id ?? null;
+      const last = ctx.repos.audit.lastView(rut.body);
       const again =
-        via === 'reload' &&
-        sameSitting(ctx.repos.audit.lastView(rut.body), ctx.now(), session.agentId, interactionId);
+        (via === 'reload' && sameSitting(last, ctx.now(), session.agentId, interactionId)) ||
+        (refresh && sameLookReadAgain(last, ctx.now(), session.agentId));
       if (again) return { record };
       ctx.repos.audit.append({
         id: newId(),

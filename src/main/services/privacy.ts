@@ -32,6 +32,18 @@ export const SITTING_MS = 30 * 60_000;
  * open, in the same call; with none, less than SITTING_MS ago. «Quién consultó esta ficha» then
  * counts one sitting once, and the Panel its causes once.
  */
+/**
+ * The desk reading the record still on screen by itself (a lock shown on it ended: lock-ends.ts),
+ * with nobody looking anew: the same look as the agent's last view of the person, if it was hers
+ * and no longer ago than the longest lock (an hour), whatever call opened since (review 60 M4: a
+ * «Vio la ficha» nobody took, and its causes counted again by the Panel).
+ */
+export const DESK_REREAD_MS = 60 * 60_000;
+export function sameLookReadAgain(last: LastView | null, now: Date, agentId: string): boolean {
+  if (last === null || last.agentId !== agentId) return false;
+  return now.getTime() - Date.parse(last.at) <= DESK_REREAD_MS;
+}
+
 export function sameSitting(
   last: LastView | null,
   now: Date,

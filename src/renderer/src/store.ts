@@ -93,7 +93,8 @@ type Actions = {
    * still on this person (read without another «Vio la ficha»).
    */
   showActed: (rut: string, actionId: string) => Promise<void>;
-  reloadRecord: () => Promise<void>;
+  /** `byDesk`: the desk reading it again by itself (a lock ended), no new look of the agent's. */
+  reloadRecord: (byDesk?: boolean) => Promise<void>;
   /**
    * The desk shown again after its lock: a search or a record asked for meanwhile (a sync's
    * refresh) was refused while locked, so it is read anew.
@@ -248,6 +249,7 @@ export const useApp = create<State & Actions>()((set, get) => {
     rut: string,
     via: ViewVia,
     companyBehind: State['companyBehind'] = null,
+    byDesk = false,
   ): Promise<void> {
     const seq = ++recordSeq;
     // The same record read again stays behind a company's page on screen (a call closed there
@@ -258,10 +260,12 @@ export const useApp = create<State & Actions>()((set, get) => {
       recordLoading: true,
       recordError: null,
       companyBehind,
-      listBehind: null,
+      // Read again, it is still the one opened from a list: Esc goes back there (review 60 L4).
+      listBehind: via === 'reload' ? get().listBehind : null,
     });
     try {
-      const record = await call('persons.get', { rut, via });
+      // `byDesk`: the desk's own re-read (a lock ended), not a look of the agent's (review 60 M4).
+      const record = await call('persons.get', { rut, via, refresh: byDesk });
       if (seq !== recordSeq) return;
       set({ record, recordLoading: false });
     } catch (error) {
@@ -432,10 +436,10 @@ export const useApp = create<State & Actions>()((set, get) => {
       if (get().rows.length > 0) void runSearch(true, byDesk);
     },
 
-    async reloadRecord() {
+    async reloadRecord(byDesk = false) {
       const rut = get().recordRut;
       // The same record read again (after an action): still opened from where it was.
-      if (rut) await openRecord(rut, 'reload', get().companyBehind);
+      if (rut) await openRecord(rut, 'reload', get().companyBehind, byDesk);
     },
 
     readAgain() {

@@ -28,7 +28,7 @@ export function useReadAgainAtLockEnds(): void {
   useEffect(() => {
     if (!record) return undefined;
     const badges = [record.badges, ...record.accounts.map((account) => account.badges)];
-    return readAt(nextLockEnd(badges, Date.now()), () => void useApp.getState().reloadRecord());
+    return readAt(nextLockEnd(badges, Date.now()), () => void useApp.getState().reloadRecord(true));
   }, [record]);
   useEffect(() => {
     const badges = rows.flatMap((row) => (row.kind === 'person' ? [row.person.badges] : []));
