@@ -1,6 +1,6 @@
 /** The record's «Calidad» line says what the person is, and never denies a tie they have. */
 import { describe, expect, it } from 'vitest';
-import { heldMessages, modulesText, recordMessages } from '../../src/shared/messages';
+import { causeTexts, heldMessages, modulesText, recordMessages } from '../../src/shared/messages';
 
 describe('recordMessages.quality', () => {
   const person = { isWorker: false, isPensioner: false, companyUser: false, registers: [] };
@@ -102,6 +102,31 @@ describe('who to ask at each company', () => {
     );
     expect(recordMessages.noAccessAdmins('disabled')).toBe(
       'no tiene administradores de accesos con el perfil asignado: que se habilite de nuevo su acceso lo pide su representante legal (la página de la empresa lo nombra).',
+    );
+  });
+});
+
+describe('a lock on the one Los Héroes login (rule 16)', () => {
+  const lock = {
+    code: 'temporarily_locked' as const,
+    portal: 'portal_heroes' as const,
+    until: '2026-12-07T23:31:00.000Z',
+    attempts: 8,
+    fix: null,
+  };
+  const login = 'Los Héroes (Portal Héroes, Portal Empresas y APP LH)';
+  it('names the three portals it locks, never Portal Héroes alone (walk 60a L2)', () => {
+    const said = causeTexts.temporarily_locked(lock);
+    expect(said.title).toBe(`Bloqueado temporalmente en ${login} hasta 20:31 tras 8 intentos`);
+    expect(said.say).toContain('«Olvidé mi contraseña»');
+    const shut = causeTexts.temporarily_locked({ ...lock, withoutAccess: true }).say;
+    expect(shut).toContain(`Su cuenta en ${login} está bloqueada hasta las 20:31`);
+    expect(shut).toContain(`no podrá entrar a ${login} mientras`);
+  });
+
+  it('keeps ACHS Gestión’s own name', () => {
+    expect(causeTexts.temporarily_locked({ ...lock, portal: 'achs_gestion' }).title).toBe(
+      'Bloqueado temporalmente en ACHS Gestión hasta 20:31 tras 8 intentos',
     );
   });
 });

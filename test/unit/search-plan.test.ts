@@ -43,12 +43,13 @@ describe('planSearch: RUT with an explicit check digit', () => {
     expect(plan.emailPrefix).toBeNull();
   });
 
-  it.each(['12.345.6', '12.345.67', '12.345 6', '1.234.5'])(
-    '%j is a dotted RUT half typed: its start, no digit to call wrong (walk 60a L5)',
+  it.each(['12.345.6', '12.345.67', '12.345 6', '1.234.5', '876.543 2'])(
+    '%j is a dotted RUT half typed: its start, nobody’s whole RUT, no digit to call wrong (walk 60a L5)',
     (text) => {
       const plan = planSearch(text);
       expect(plan.invalidCheckDigit).toBeNull();
       expect(plan.rutPrefix).toBe(text.replace(/\D/g, ''));
+      expect(plan.rutBodies).toEqual([]);
     },
   );
 

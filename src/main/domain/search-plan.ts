@@ -119,8 +119,11 @@ function planNumeric(plan: SearchPlan, trimmed: string, compact: string): void {
   const digits = compact.replace(/^0+/, '');
   if (digits === '') return;
   const grouped = trimmed.includes('.');
+  // Written with dots, its last group short (`12.345.6`, `876.543 2`): a RUT being typed, its
+  // start only, never someone's whole body (review 60 L9).
+  const halfGrouped = grouped && /(?:^|[.\s])\d{1,2}$/.test(trimmed);
   // `12.345.678` is a body written with dots; `12345678` may be a body or a body plus its digit.
-  if (digits.length <= 8) addBody(Number(digits));
+  if (digits.length <= 8 && !halfGrouped) addBody(Number(digits));
   if (!grouped) plan.phone = normalizePhone(digits);
   // Eight digits in a company's range are no person's RUT: they may be a mobile's, dictated
   // after its 9 («nueve, seis seis seis seis…»; walk 59a: «66667788» was said to be a company

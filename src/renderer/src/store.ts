@@ -84,6 +84,8 @@ type Actions = {
   /** Lists a company's people in the results (from the company record). */
   scopeTo: (company: CompanyHit) => void;
   closeRecord: () => void;
+  /** The record goes, a company's page in front of it stays (a new call: walk 60a M3). */
+  forgetRecord: () => void;
   /** From a record opened on a company's page: back to that page and its search (false: none). */
   backToCompany: () => boolean;
   /** Shows a record read anew (after an action), and re-runs the search so badges agree. */
@@ -398,6 +400,10 @@ export const useApp = create<State & Actions>()((set, get) => {
     closeRecord() {
       dropRecord();
       useCompany.getState().close();
+    },
+
+    forgetRecord() {
+      dropRecord();
     },
 
     scopeTo(company) {

@@ -108,7 +108,7 @@ export const heldLockSay = (portal: Portal, until: string, withoutAccess = false
  */
 const shutLogin = (portal: Portal | undefined) =>
   `pero aunque espere o restablezca su contraseña no podrá entrar${
-    portal ? ` a ${portalLabels[portal]}` : ''
+    portal ? ` a ${loginLabels[portal]}` : ''
   } mientras no tenga ahí un acceso habilitado en una empresa; cuando lo tenga, podrá entrar pasada esa hora o con ${forgotButton(portal)}.`;
 
 /**

@@ -143,9 +143,14 @@ export function CallBar() {
       // screen): the new call starts clean, so nothing done next lands on them and files this
       // call under them (walk 60a M3: a reset mail went to the previous caller).
       const lingering = useApp.getState().record;
-      if (rut === null && lingering && closedWith(lingering.rut) && !useCompany.getState().rut) {
-        useApp.getState().closeRecord();
-        useApp.getState().setText('');
+      if (rut === null && lingering && closedWith(lingering.rut)) {
+        // A company's page in front stays (the new call may be about it); the record behind
+        // it goes all the same (review 60 L2).
+        if (useCompany.getState().rut) useApp.getState().forgetRecord();
+        else {
+          useApp.getState().closeRecord();
+          useApp.getState().setText('');
+        }
       }
       setJustOpened(true);
       setInteraction(opened);
