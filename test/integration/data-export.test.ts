@@ -231,6 +231,8 @@ describe('the export of an access request', () => {
         outcome: c['outcome'],
         notes: c['notes'],
         agentId: c['agent_id'],
+        followUpAt: c['follow_up_by'] === null ? null : c['follow_up_at'],
+        followUpNote: c['follow_up_note'],
       })),
     );
     const dataRequests = db

@@ -257,9 +257,15 @@ const SECTIONS: Section[] = [
       { key: 'notes', label: t.columns.notes },
       { key: 'agentId', label: t.columns.agent, only: 'json' },
       { key: 'agentName', label: t.columns.agent, only: 'html', show: agentShown },
+      // One handed over or to call back: when it was said attended to, and what was done
+      // (migration 0043; review 60 L11). Nobody said so of one closed before: none.
+      { key: 'followUpAt', label: t.columns.followUpAt, kind: 'date' },
+      { key: 'followUpNote', label: t.columns.followUpNote },
     ],
     sql: `SELECT i.rowid AS _k, i.opened_at AS openedAt, i.closed_at AS closedAt, i.reason,
-            i.outcome, i.notes, i.agent_id AS agentId, g.display_name AS agentName
+            i.outcome, i.notes, i.agent_id AS agentId, g.display_name AS agentName,
+            CASE WHEN i.follow_up_by IS NULL THEN NULL ELSE i.follow_up_at END AS followUpAt,
+            i.follow_up_note AS followUpNote
           FROM interactions i LEFT JOIN agents g ON g.id = i.agent_id
           WHERE i.person_rut = @person AND i.rowid > @after ORDER BY i.rowid LIMIT +@limit`,
   },

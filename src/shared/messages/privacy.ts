@@ -372,6 +372,8 @@ export const dataExportTexts = {
     decidedAt: 'Resuelta',
     openedAt: 'Inicio',
     closedAt: 'Término',
+    followUpAt: 'Atendida el',
+    followUpNote: 'Qué se hizo después',
     callReason: 'Motivo',
     notes: 'Notas',
     agent: 'Agente',
