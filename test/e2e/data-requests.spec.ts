@@ -198,7 +198,12 @@ test('an access request on a call: listed by deadline, exported, downloaded and 
   await expect(understood).toBeFocused();
   await understood.check();
   await detail.getByRole('button', { name: 'Confirmar' }).click();
-  await expect(page.getByRole('status')).toContainText(`Solicitud ${access.number}: Prorrogada`);
+  // The new deadline to tell the titular, beside the one it replaces (walk 60b L2).
+  await expect(page.getByRole('status')).toContainText(
+    new RegExp(
+      `^Solicitud ${access.number}: Prorrogada\\. Nuevo plazo: \\d\\d-\\d\\d-\\d{4} \\(antes \\d\\d-\\d\\d-\\d{4}\\); comuníqueselo al titular con su motivo\\.$`,
+    ),
+  );
   await expect(detail.getByRole('button', { name: 'Prorrogar 30 días' })).toHaveCount(0);
   const answer = detail.getByRole('button', { name: 'Marcar respondida' });
   await answer.click();

@@ -235,6 +235,8 @@ export const dataRequestMessages = {
     'Responder no levanta el bloqueo: le confirma al titular que sus datos quedan bloqueados. El bloqueo sigue vigente hasta que alguien pulse «Desbloquear» en esta solicitud, cuando se resuelva lo que lo motivó (la rectificación, supresión u oposición que pidió).',
   confirmMove: 'Confirmar',
   moved: (number: string, state: string) => `Solicitud ${number}: ${state}.`,
+  extended: (number: string, due: string, before: string) =>
+    `Solicitud ${number}: Prorrogada. Nuevo plazo: ${due} (antes ${before}); comuníqueselo al titular con su motivo.`,
   exportButton: 'Exportar datos (HTML y JSON)',
   /** An agent's request for access: its answer, the file, is a supervisor's to make (walk 60b M1). */
   exportBySupervisor:

@@ -1,6 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DataRequestView, ExportView, LinkedChange } from '../../../shared/contract';
-import { formatDateTime, formatNumber, formatReceived, santiagoDate } from '../../../shared/format';
+import {
+  formatDateTime,
+  formatDay,
+  formatNumber,
+  formatReceived,
+  santiagoDate,
+} from '../../../shared/format';
 import {
   dataRequestLabels as labels,
   dataRequestMessages as t,
@@ -219,8 +225,15 @@ export function RequestDetailDialog({ number }: { number: string }) {
         const done = await call('dataRequests.unblock', { number, reason });
         await after(done.request, t.unblocked(number));
       } else {
+        const before = request?.dueDate ?? null;
         const done = await call('dataRequests.move', { number, move, reason: reason || null });
-        await after(done.request, t.moved(number, labels.states[done.request.state]));
+        // An extension: the new deadline to tell the titular, and the one it replaces
+        // (walk 60b L2).
+        const said =
+          move === 'extend' && before !== null && before !== done.request.dueDate
+            ? t.extended(number, formatDay(done.request.dueDate), formatDay(before))
+            : t.moved(number, labels.states[done.request.state]);
+        await after(done.request, said);
       }
     } catch (failure) {
       setMoveError(failure instanceof ApiError ? failure.message : dialogMessages.failed);
