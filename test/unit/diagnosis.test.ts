@@ -8,6 +8,7 @@ import {
 import { ADVICE_CAUSES, type Portal } from '../../src/shared/contract';
 import { formatTime } from '../../src/shared/format';
 import {
+  blockedRectifySay,
   blockedSay,
   causeTexts,
   heldLockSay,
@@ -1949,6 +1950,17 @@ describe('blockedSay: a fix a Ley 21.719 block stops (data_blocked)', () => {
     );
     // Waiting out a lock asks nothing of the desk: its own words stand.
     expect(blockedSay({ code: 'temporarily_locked', fix: null }, 'LEY-2026-0007')).toBeNull();
+  });
+
+  it('with a rectification open, says only its correction goes, not «lo registro ahora» (walk 60b M4)', () => {
+    expect(
+      blockedRectifySay({ code: 'no_email', fix: null }, 'LEY-2026-0008', ['LEY-2026-0007']),
+    ).toBe(
+      'Mientras dure el bloqueo de sus datos que pidió (solicitud LEY-2026-0008), solo se corrige lo que pidió rectificar (LEY-2026-0007). Si lo que pidió corregir es su correo, indíquemelo y lo registro vinculándolo a esa solicitud; si no, ahora no puedo registrar su correo: su corrección se pide como una rectificación (Ley 21.719).',
+    );
+    expect(
+      blockedRectifySay({ code: 'temporarily_locked', fix: null }, 'LEY-2026-0008', []),
+    ).toBeNull();
   });
 
   it("sends the caller to the portal's own «forgot my password» button", () => {

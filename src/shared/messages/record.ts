@@ -462,6 +462,22 @@ export const blockedSay = (cause: Cause, requestNumber: string): string | null =
 };
 
 /**
+ * A wrong or missing e-mail while a Ley 21.719 block stands and a rectification of theirs is open:
+ * only what that rectification asks may change, and the desk does not know it is the e-mail (its
+ * words are the titular's). Said so, rather than «lo registro ahora» under a banner that says the
+ * desk changes nothing (walk 60b M4).
+ */
+export const blockedRectifySay = (
+  cause: Cause,
+  blockNumber: string,
+  rectifications: readonly string[],
+): string | null => {
+  if (cause.code !== 'no_email' && cause.code !== 'mail_bounced') return null;
+  const which = rectifications.length > 0 ? ` (${rectifications.join(', ')})` : '';
+  return `Mientras dure el bloqueo de sus datos que pidió (solicitud ${blockNumber}), solo se corrige lo que pidió rectificar${which}. Si lo que pidió corregir es su correo, indíquemelo y lo registro vinculándolo a esa solicitud; si no, ahora no puedo ${cause.code === 'no_email' ? 'registrar su correo' : 'corregir su correo'}: su corrección se pide como una rectificación (Ley 21.719).`;
+};
+
+/**
  * What the caller is told of a cause whose fix waits for the person on the line (seed 000: «el
  * acceso es personal»; policy.ts, allowedOnBehalf) while someone else calls in their name. Null
  * when its own words promise nothing refused then.

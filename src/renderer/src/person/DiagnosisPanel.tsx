@@ -10,6 +10,7 @@ import { entryTipsWait } from '../../../shared/rules/entry-tips';
 import { refusedOnBehalf } from '../../../shared/policy';
 import {
   actionDialogTexts,
+  blockedRectifySay,
   blockedSay,
   causeTexts,
   deniedMessages,
@@ -87,6 +88,13 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
       ? record.diagnosis.filter((cause) => !TIP_CAUSES.has(cause.code))
       : record.diagnosis;
   const active = record.accounts.find((account) => account.registrationState === 'active');
+  // Under a Ley 21.719 block, what may still be corrected: the open rectifications' asks.
+  const openRectifications = [
+    ...record.dataProtection.requests.filter(
+      (request) => request.right === 'rectification' && request.deadline !== 'closed',
+    ),
+    ...record.dataProtection.othersOpen.filter((request) => request.right === 'rectification'),
+  ].map((request) => request.number);
   const call = useSession((s) => s.interaction);
   // The open call is someone else's: what follows is said to the person, not to the caller.
   const sayLabel =
@@ -181,10 +189,13 @@ export function DiagnosisPanel({ record }: { record: PersonRecord }) {
                 ? unverifiableSay(cause, { ...portalsOf(record), hasEmail: record.email !== null })
                 : decision?.allowed === false && decision.reason === 'data_blocked' && block
                   ? blockedSay(cause, block.requestNumber)
-                  : // The agent who may clear it is the help desk the words send the caller to.
-                    cause.code === 'registration_blocked' && decision?.allowed === true
-                    ? registrationBlockedSayHere
-                    : null;
+                  : // Allowed under a block only as an open rectification's correction.
+                    decision?.allowed === true && block
+                    ? blockedRectifySay(cause, block.requestNumber, openRectifications)
+                    : // The agent who may clear it is the help desk the words send the caller to.
+                      cause.code === 'registration_blocked' && decision?.allowed === true
+                      ? registrationBlockedSayHere
+                      : null;
             const spec = cause.fix ? fixSpec(record, cause.fix) : null;
             // Someone else on the line in this person's name: a fix the desk may take once the
             // person calls is not promised to them (the dialog would refuse it). One the desk
