@@ -223,13 +223,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
         seen.add(m.companyRut);
         // Adherent, it waits for the agreement (agreement_unsigned, below, says so).
         if (!m.companyAdherent) {
-          causes.push({
-            code: 'company_not_adherent',
-            ...company(m),
-            ...companyPortal(m),
-            role: m.role,
-            fix: null,
-          });
+          causes.push(notAdherent(m));
         }
       } else if (m.state === 'disabled') {
         // Re-enabling only helps where the company is still adherent.
@@ -301,13 +295,7 @@ export function diagnose(input: DiagnosisInput): Cause[] {
       // not open waits for its agreement (rule 12: agreement_unsigned, below).
       if (m.state === 'active') {
         if (!m.companyAdherent) {
-          causes.push({
-            code: 'company_not_adherent',
-            ...company(m),
-            ...companyPortal(m),
-            role: m.role,
-            fix: null,
-          });
+          causes.push(notAdherent(m));
         }
         continue;
       }
@@ -608,11 +596,23 @@ function rank(cause: Cause): number {
 }
 
 /**
- * The portal of a company's access, so what is said of it names its institution (walk 60a L3:
- * «con la ACHS o con Caja Los Héroes» of a company the desk knows is ACHS's).
+ * An access at a company no longer adherent (rule 6), with its portal, so what is said of it
+ * names its institution (walk 60a L3: «con la ACHS o con Caja Los Héroes» of a company the desk
+ * knows is ACHS's).
  */
-function companyPortal(row: { companyOnEmpresas?: boolean }): { portal: Portal } {
-  return { portal: row.companyOnEmpresas === true ? 'portal_empresas' : 'achs_gestion' };
+function notAdherent(m: {
+  companyRut: string;
+  companyName: string;
+  companyOnEmpresas?: boolean;
+  role: Cause['role'];
+}): Cause {
+  return {
+    code: 'company_not_adherent',
+    ...company(m),
+    portal: m.companyOnEmpresas === true ? 'portal_empresas' : 'achs_gestion',
+    role: m.role,
+    fix: null,
+  };
 }
 
 function company(row: { companyRut: string; companyName: string }): {
