@@ -945,6 +945,8 @@ export const SyncStatus = z.object({
       file: z.string(),
       actions: z.number().int(),
       toReview: z.number().int().default(0),
+      /** The calls and visits recorded on the desk, kept in the file too. */
+      interactions: z.number().int().default(0),
       at: z.string(),
     })
     .nullable(),

@@ -285,10 +285,16 @@ describe('device trust', () => {
     // Next contact: the desk learns it, saves its unsent action, wipes the replica.
     const status = await syncNow(desk);
     expect(status).toMatchObject({ state: 'revoked', pending: 0, persons: 0 });
-    expect(status.revocation).toMatchObject({ actions: 1, toReview: 1 });
-    expect(deviceTrustMessages.revokedSaved(1, 1)).toBe(
-      'La acción que no alcanzó a enviarse y la acción que estaba por revisar (un conflicto, un rechazo o un correo no enviado) quedaron guardadas en este archivo:',
+    expect(status.revocation).toMatchObject({ actions: 1, toReview: 1, interactions: 2 });
+    expect(deviceTrustMessages.revokedSaved(1, 1, 2)).toBe(
+      'La acción que no alcanzó a enviarse y la acción que estaba por revisar (un conflicto, un rechazo o un correo no enviado), con las 2 llamadas y visitas registradas en este equipo, quedaron guardadas en este archivo:',
     );
+    // With no action left, an open visit is still in the file, and said (walk 60b L3).
+    expect(deviceTrustMessages.revokedSaved(0, 0, 1)).toBe(
+      'No quedaban acciones pendientes ni por revisar; la llamada o visita registrada en este equipo quedó guardada en este archivo:',
+    );
+    expect(deviceTrustMessages.revokedWhatToDo(1)).toContain('(el archivo no se toca)');
+    expect(deviceTrustMessages.revokedWhatToDo(0)).not.toContain('archivo');
     for (const table of ['persons', 'accounts', 'memberships', 'companies', 'outbox', 'agents']) {
       expect(deskCount(desk, table), table).toBe(0);
     }

@@ -127,7 +127,9 @@ export function syncHandlers({
     },
     'sync.revocationFile': () => {
       const kept = status().revocation;
-      if (!kept || kept.actions + kept.toReview === 0) throw new NotFoundError('revocation_file');
+      if (!kept || kept.actions + kept.toReview + kept.interactions === 0) {
+        throw new NotFoundError('revocation_file');
+      }
       try {
         // Sealed like the replica (revocation.ts): opened only to hand this copy out.
         const content = readPlainSync(kept.file, sealKey).toString('utf8');

@@ -35,8 +35,17 @@ import { formatRut, loginRut, rutFromBody } from '../../shared/rut';
 import type { ReplicaWriter } from './replica-writer';
 import { syncMessages } from '../../shared/messages';
 
-/** `toReview`: the file's actions still to review (a record from before it had them: none). */
-export type RevocationRecord = { file: string; actions: number; toReview: number; at: string };
+/**
+ * `toReview`: the file's actions still to review; `interactions`: the calls and visits recorded
+ * on the desk, kept in it too (a record from before it counted them: none).
+ */
+export type RevocationRecord = {
+  file: string;
+  actions: number;
+  toReview: number;
+  interactions: number;
+  at: string;
+};
 
 const RECORD_KEY = 'device_revoked';
 
@@ -142,8 +151,11 @@ export function createRevocation(deps: {
   const record = (): RevocationRecord | null => {
     const text = getRecord.get(RECORD_KEY) as string | undefined;
     if (!text) return null;
-    const kept = JSON.parse(text) as Omit<RevocationRecord, 'toReview'> & { toReview?: number };
-    return { ...kept, toReview: kept.toReview ?? 0 };
+    const kept = JSON.parse(text) as Omit<RevocationRecord, 'toReview' | 'interactions'> & {
+      toReview?: number;
+      interactions?: number;
+    };
+    return { ...kept, toReview: kept.toReview ?? 0, interactions: kept.interactions ?? 0 };
   };
 
   const wipe = sqlite.transaction((kept: RevocationRecord) => {
@@ -186,6 +198,8 @@ export function createRevocation(deps: {
       const rows = pending.all() as PendingRow[];
       const review = toReview.all() as PendingRow[];
       const file = revokedExportFile(deps.dataDir, deviceId);
+      const calls = interactionsOf.all('call');
+      const visits = interactionsOf.all('visit');
       const content = {
         aviso: syncMessages.revokedFileNotice,
         equipo: deviceId,
@@ -200,8 +214,8 @@ export function createRevocation(deps: {
           state: row.state,
           result: row.result === null ? null : (JSON.parse(row.result) as unknown),
         })),
-        llamadas: interactionsOf.all('call'),
-        visitas: interactionsOf.all('visit'),
+        llamadas: calls,
+        visitas: visits,
       };
       fs.mkdirSync(deps.dataDir, { recursive: true });
       const plain = Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8');
@@ -209,7 +223,14 @@ export function createRevocation(deps: {
         file,
         deps.sealKey ? sealBuffer(deps.sealKey, path.basename(file), plain) : plain,
       );
-      const kept: RevocationRecord = { file, actions: rows.length, toReview: review.length, at };
+      const kept: RevocationRecord = {
+        file,
+        actions: rows.length,
+        toReview: review.length,
+        // The screen says they are in the file too, and offers its copy (walk 60b L3).
+        interactions: calls.length + visits.length,
+        at,
+      };
       wipe(kept);
       removeExports();
       return kept;

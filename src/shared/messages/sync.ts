@@ -511,34 +511,52 @@ export const deviceTrustMessages = {
   revokedTitle: 'Este equipo fue revocado',
   revokedIntro:
     'Este equipo fue revocado en el sistema central: ya no sincroniza y los datos de personas se borraron de él.',
-  /** `toReview`: actions that reached the central but not as asked (conflicts, rejections…). */
-  revokedSaved: (actions: number, toReview = 0) => {
+  /**
+   * `toReview`: actions that reached the central but not as asked (conflicts, rejections…);
+   * `interactions`: the calls and visits recorded on the desk, kept in the file as well (walk
+   * 60b L3: «No quedaban acciones» said of a file that held an officer's open visit).
+   */
+  revokedSaved: (actions: number, toReview = 0, interactions = 0) => {
     const review =
       toReview === 0
         ? ''
         : toReview === 1
           ? 'la acción que estaba por revisar (un conflicto, un rechazo o un correo no enviado)'
           : `las ${formatNumber(toReview)} acciones que estaban por revisar (conflictos, rechazos o correos no enviados)`;
+    const recorded =
+      interactions === 0
+        ? ''
+        : interactions === 1
+          ? 'la llamada o visita registrada en este equipo'
+          : `las ${formatNumber(interactions)} llamadas y visitas registradas en este equipo`;
+    const kept = (n: number) => (n === 1 ? 'quedó guardada' : 'quedaron guardadas');
     if (actions === 0) {
-      return toReview === 0
-        ? 'No quedaban acciones pendientes ni por revisar.'
-        : `No quedaban acciones pendientes; ${review} ${toReview === 1 ? 'quedó guardada' : 'quedaron guardadas'} en este archivo:`;
+      const saved = [review, recorded].filter(Boolean).join(' y ');
+      const nothing =
+        toReview === 0
+          ? 'No quedaban acciones pendientes ni por revisar'
+          : 'No quedaban acciones pendientes';
+      return saved === ''
+        ? `${nothing}.`
+        : `${nothing}; ${saved} ${kept(toReview + interactions)} en este archivo:`;
     }
     const unsent =
       actions === 1
         ? 'La acción que no alcanzó a enviarse'
         : `Las ${formatNumber(actions)} acciones que no alcanzaron a enviarse`;
-    return `${unsent}${review ? ` y ${review}` : ''} ${
-      actions + toReview === 1 ? 'quedó guardada' : 'quedaron guardadas'
-    } en este archivo:`;
+    return `${unsent}${review ? ` y ${review}` : ''}${recorded ? `, con ${recorded},` : ''} ${kept(
+      actions + toReview + interactions,
+    )} en este archivo:`;
   },
-  /** `kept`: how many actions the file holds, unsent or to review. */
+  /** `kept`: how many actions, calls and visits the file holds. */
   revokedWhatToDo: (kept: number) =>
     `${
       kept === 0
         ? ''
         : `Está cifrado con la clave de este equipo: con «Guardar una copia del archivo» obtenga una copia legible y entréguela a su supervisor para que ${kept === 1 ? 'la revise y la registre' : 'las revise y las registre'}. No borre el original. `
-    }Si la revocación fue un error y el equipo sigue en manos de la mesa, «Inscribir como equipo nuevo» le da una identidad nueva: al ingresar se cargan los datos de nuevo (el archivo no se toca). Si el equipo se perdió o no es de confianza, no lo use y avise a su supervisor.`,
+    }Si la revocación fue un error y el equipo sigue en manos de la mesa, «Inscribir como equipo nuevo» le da una identidad nueva: al ingresar se cargan los datos de nuevo${
+      kept === 0 ? '' : ' (el archivo no se toca)'
+    }. Si el equipo se perdió o no es de confianza, no lo use y avise a su supervisor.`,
   /** Saves a copy of the file where the agent chooses (the web door: a download). */
   revokedDownload: 'Guardar una copia del archivo',
   revokedSignIn:

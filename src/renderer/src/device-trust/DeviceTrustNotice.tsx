@@ -27,7 +27,7 @@ export function DeviceTrustNotice({
   const forked = sync.state === 'device_fork';
   if (!revoked && !forked && done === null) return null;
   // What the revocation's file holds: unsent actions, and those still to review.
-  const kept = revoked ? revoked.actions + revoked.toReview : 0;
+  const kept = revoked ? revoked.actions + revoked.toReview + revoked.interactions : 0;
 
   const reenrol = async () => {
     setBusy(true);
@@ -77,7 +77,13 @@ export function DeviceTrustNotice({
       {revoked ? (
         <>
           <p>{deviceTrustMessages.revokedIntro}</p>
-          <p>{deviceTrustMessages.revokedSaved(revoked.actions, revoked.toReview)}</p>
+          <p>
+            {deviceTrustMessages.revokedSaved(
+              revoked.actions,
+              revoked.toReview,
+              revoked.interactions,
+            )}
+          </p>
           {kept > 0 && (
             <p>
               <code className="device-trust-file">{revoked.file}</code>{' '}
